@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type StoreKind = 'embedded' | 'server';
+
+/**
+ * An open store: the Kysely handle for queries, plus the few things Kysely does
+ * not cover (multi-statement scripts for migrations, bulk COPY) per driver.
+ */
+export type Store = {
+  kind: StoreKind;
+  /** Where the data lives: a directory, `memory://` or a redacted URL. */
+  location: string;
+  db: Kysely<Database>;
+  /** Runs a multi-statement SQL script inside one transaction (simple-query protocol). */
+  runScript: (script: string) => Promise<void>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close: () => Promise<void>;
+};
+
+export function isServerUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+// Large counts come back as strings by default; ours fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+export async function openStore(target: string, options: { searchPath?: string } = {}): Promise<Store> {
+  if (isServerUrl(target)) return openServerStore(target, options.searchPath);
+  return openEmbeddedStore(target);
+}
+
+async function openServerStore(url: string, searchPath?: string): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'server',
+    location: url.replace(/:\/\/([^:@/]+):[^@/]+@/, '://$1:***@'),
+    db,
+    pool,
+    runScript: async (script) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(script);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openEmbeddedStore(directory: string): Promise<Store> {
+  const inMemory = directory === 'memory://' || directory === '';
+  if (!inMemory) mkdirSync(directory, { recursive: true });
+  const pglite = await PGlite.create(inMemory ? undefined : directory, {
+    parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    kind: 'embedded',
+    location: inMemory ? 'memory://' : directory,
+    db,
+    pglite,
+    runScript: async (script) => {
+      await pglite.transaction(async (tx) => {
+        await tx.exec(script);
+      });
+    },
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

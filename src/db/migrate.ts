@@ -1,0 +1,68 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { Store } from './client.js';
+
+export const migrationsDirectory = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
+
+export type MigrationResult = { applied: string[]; alreadyApplied: number };
+
+const migrationNamePattern = /^\d{12}_[a-z0-9_]+\.sql$/;
+
+export async function listMigrationFiles(directory = migrationsDirectory): Promise<string[]> {
+  const names = await readdir(directory);
+  return names.filter((name) => migrationNamePattern.test(name)).sort();
+}
+
+/**
+ * Applies pending migrations in name order, each in its own transaction with its
+ * record, under an advisory lock so two processes starting together do not race.
+ */
+export async function migrate(store: Store, directory = migrationsDirectory): Promise<MigrationResult> {
+  await store.runScript(`
+    create table if not exists schema_migration (
+      name text primary key,
+      applied_at timestamptz not null default now()
+    );`);
+  const files = await listMigrationFiles(directory);
+  const applied: string[] = [];
+  let alreadyApplied = 0;
+  for (const name of files) {
+    const done = await sql<{ name: string }>`select name from schema_migration where name = ${name}`.execute(store.db);
+    if (done.rows.length > 0) {
+      alreadyApplied += 1;
+      continue;
+    }
+    const body = await readFile(join(directory, name), 'utf8');
+    const quotedName = name.replace(/'/g, "''");
+    // The name comes from our own migrations folder and matches a strict pattern.
+    try {
+      await store.runScript(`
+        select pg_advisory_xact_lock(727274);
+        do $guard$ begin
+          if exists (select 1 from schema_migration where name = '${quotedName}') then
+            raise exception 'clientele: migration already applied';
+          end if;
+        end $guard$;
+        ${body}
+        ;
+        insert into schema_migration (name) values ('${quotedName}');`);
+      applied.push(name);
+    } catch (error) {
+      // Another process applied it between our check and our lock.
+      if (String((error as Error).message).includes('clientele: migration already applied')) alreadyApplied += 1;
+      else throw error;
+    }
+  }
+  return { applied, alreadyApplied };
+}
+
+export async function pendingMigrations(store: Store, directory = migrationsDirectory): Promise<string[]> {
+  const files = await listMigrationFiles(directory);
+  const exists = await sql<{ present: boolean }>`select to_regclass('schema_migration') is not null as present`.execute(store.db);
+  if (!exists.rows[0]?.present) return files;
+  const done = await sql<{ name: string }>`select name from schema_migration`.execute(store.db);
+  const doneNames = new Set(done.rows.map((row) => row.name));
+  return files.filter((name) => !doneNames.has(name));
+}

@@ -1,0 +1,32 @@
+import type { Database } from './schema.js';
+
+type ColumnsOf<T> = ReadonlyArray<keyof T & string>;
+/** Fails to compile when a column of the type is missing from the list. */
+type Exhaustive<T, L extends ReadonlyArray<string>> = Exclude<keyof T, L[number]> extends never ? L : never;
+
+function columns<T>() {
+  return <const L extends ColumnsOf<T>>(list: Exhaustive<T, L>) => list;
+}
+
+/** The columns of every table, checked against `Database` at compile time and the migrated store by a test. */
+export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = {
+  store_setting: columns<Database['store_setting']>()(['key', 'value', 'updated_at']),
+  currency_rate: columns<Database['currency_rate']>()(['currency', 'rate_to_store', 'updated_at']),
+  customer: columns<Database['customer']>()(['customer_id', 'kind', 'name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling', 'is_stub', 'merged_into_customer_id', 'created_at', 'updated_at']),
+  customer_identity: columns<Database['customer_identity']>()(['kind', 'namespace', 'value', 'customer_id', 'created_at']),
+  product: columns<Database['product']>()(['product_id', 'sku', 'name', 'category', 'unit_price_minor', 'created_at', 'updated_at']),
+  customer_order: columns<Database['customer_order']>()(['order_id', 'customer_id', 'source', 'external_id', 'ordered_at', 'currency', 'total_minor', 'amount_minor', 'refunded_minor', 'discount_minor', 'promotion_code', 'channel', 'status', 'recipient_customer_id', 'location', 'created_at', 'updated_at']),
+  order_line: columns<Database['order_line']>()(['customer_id', 'order_id', 'line_no', 'sku', 'product_name', 'category', 'quantity', 'unit_price_minor']),
+  interest_event: columns<Database['interest_event']>()(['event_id', 'customer_id', 'source', 'external_id', 'kind', 'channel', 'occurred_at', 'detail', 'created_at']),
+  customer_trait: columns<Database['customer_trait']>()(['customer_id', 'first_purchase_at', 'last_purchase_at', 'purchase_days', 'order_count', 'revenue_minor', 'refunded_minor', 'refunded_order_count', 'promotion_order_count', 'store_order_count', 'web_order_count', 'mobile_order_count', 'marketplace_order_count', 'phone_order_count', 'other_order_count', 'first_interest_at', 'first_interest_channel', 'interest_event_count', 'updated_at']),
+  customer_purchase_day: columns<Database['customer_purchase_day']>()(['customer_id', 'day', 'order_count', 'amount_minor']),
+  customer_category: columns<Database['customer_category']>()(['customer_id', 'category', 'line_count', 'quantity', 'amount_minor']),
+  customer_merge: columns<Database['customer_merge']>()(['merge_id', 'kept_customer_id', 'merged_customer_id', 'moved', 'merged_at', 'merged_by', 'undone_at', 'undone_by']),
+  import_run: columns<Database['import_run']>()(['import_id', 'entity', 'file_name', 'preset', 'status', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count', 'started_at', 'finished_at', 'started_by']),
+  staff_user: columns<Database['staff_user']>()(['user_id', 'email', 'name', 'role', 'password_hash', 'must_change_password', 'locale', 'disabled_at', 'created_at']),
+  user_session: columns<Database['user_session']>()(['session_hash', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at']),
+  api_key: columns<Database['api_key']>()(['api_key_id', 'name', 'prefix', 'secret_hash', 'scopes', 'created_by', 'created_at', 'last_used_at', 'revoked_at']),
+  idempotency_record: columns<Database['idempotency_record']>()(['idempotency_key', 'principal', 'request_hash', 'status_code', 'response', 'created_at']),
+  audit_event: columns<Database['audit_event']>()(['audit_id', 'occurred_at', 'actor', 'action', 'entity', 'entity_id', 'detail']),
+  schema_migration: columns<Database['schema_migration']>()(['name', 'applied_at']),
+};

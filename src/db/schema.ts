@@ -1,0 +1,234 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps: read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns come back as Date on both drivers' default parsers. */
+type CalendarDay = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type StoreSettingTable = { key: string; value: Json; updated_at: DefaultTimestamp };
+
+export type CurrencyRateTable = { currency: string; rate_to_store: number; updated_at: DefaultTimestamp };
+
+export type CustomerKind = 'person' | 'organization';
+
+export type CustomerTable = {
+  customer_id: Generated<number>;
+  kind: ColumnType<CustomerKind, CustomerKind | undefined, CustomerKind>;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  birth_year: number | null;
+  gender: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  income_band: string | null;
+  consent_email: boolean | null;
+  consent_sms: boolean | null;
+  consent_profiling: boolean | null;
+  is_stub: Generated<boolean>;
+  merged_into_customer_id: number | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type IdentityKind = 'email' | 'phone' | 'external';
+
+export type CustomerIdentityTable = {
+  kind: IdentityKind;
+  namespace: Generated<string>;
+  value: string;
+  customer_id: number;
+  created_at: DefaultTimestamp;
+};
+
+export type ProductTable = {
+  product_id: Generated<number>;
+  sku: string;
+  name: string | null;
+  category: string | null;
+  unit_price_minor: number | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type OrderChannel = 'store' | 'web' | 'mobile' | 'marketplace' | 'phone' | 'other';
+export type OrderStatus = 'paid' | 'refunded' | 'partially_refunded' | 'cancelled';
+
+export type CustomerOrderTable = {
+  order_id: Generated<number>;
+  customer_id: number;
+  source: string;
+  external_id: string;
+  ordered_at: Timestamp;
+  currency: string;
+  total_minor: number;
+  amount_minor: number;
+  refunded_minor: Generated<number>;
+  discount_minor: Generated<number>;
+  promotion_code: string | null;
+  channel: OrderChannel;
+  status: OrderStatus;
+  recipient_customer_id: number | null;
+  location: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type OrderLineTable = {
+  customer_id: number;
+  order_id: number;
+  line_no: number;
+  sku: string | null;
+  product_name: string | null;
+  category: string | null;
+  quantity: number;
+  unit_price_minor: number;
+};
+
+export type InterestKind = 'signup' | 'inquiry' | 'cart' | 'visit' | 'newsletter' | 'other';
+
+export type InterestEventTable = {
+  event_id: Generated<number>;
+  customer_id: number;
+  source: string;
+  external_id: string;
+  kind: InterestKind;
+  channel: string;
+  occurred_at: Timestamp;
+  detail: string | null;
+  created_at: DefaultTimestamp;
+};
+
+export type CustomerTraitTable = {
+  customer_id: number;
+  first_purchase_at: Timestamp | null;
+  last_purchase_at: Timestamp | null;
+  purchase_days: Generated<number>;
+  order_count: Generated<number>;
+  revenue_minor: Generated<number>;
+  refunded_minor: Generated<number>;
+  refunded_order_count: Generated<number>;
+  promotion_order_count: Generated<number>;
+  store_order_count: Generated<number>;
+  web_order_count: Generated<number>;
+  mobile_order_count: Generated<number>;
+  marketplace_order_count: Generated<number>;
+  phone_order_count: Generated<number>;
+  other_order_count: Generated<number>;
+  first_interest_at: Timestamp | null;
+  first_interest_channel: string | null;
+  interest_event_count: Generated<number>;
+  updated_at: DefaultTimestamp;
+};
+
+export type CustomerPurchaseDayTable = { customer_id: number; day: CalendarDay; order_count: number; amount_minor: number };
+
+export type CustomerCategoryTable = { customer_id: number; category: string; line_count: number; quantity: number; amount_minor: number };
+
+export type CustomerMergeTable = {
+  merge_id: Generated<number>;
+  kept_customer_id: number;
+  merged_customer_id: number;
+  moved: Json;
+  merged_at: DefaultTimestamp;
+  merged_by: string;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+};
+
+export type ImportRunTable = {
+  import_id: Generated<number>;
+  entity: string;
+  file_name: string | null;
+  preset: string | null;
+  status: ColumnType<'running' | 'completed' | 'failed', 'running' | 'completed' | 'failed' | undefined, 'running' | 'completed' | 'failed'>;
+  read_count: Generated<number>;
+  inserted_count: Generated<number>;
+  updated_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  rejected_count: Generated<number>;
+  started_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
+  started_by: string;
+};
+
+export type StaffRole = 'owner' | 'admin' | 'marketer' | 'agent' | 'analyst';
+
+export type StaffUserTable = {
+  user_id: Generated<number>;
+  email: string;
+  name: string;
+  role: StaffRole;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  locale: Generated<string>;
+  disabled_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+};
+
+export type UserSessionTable = {
+  session_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  last_seen_at: DefaultTimestamp;
+};
+
+export type ApiKeyTable = {
+  api_key_id: Generated<number>;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  scopes: string[];
+  created_by: number | null;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type IdempotencyRecordTable = {
+  idempotency_key: string;
+  principal: string;
+  request_hash: string;
+  status_code: number;
+  response: Json;
+  created_at: DefaultTimestamp;
+};
+
+export type AuditEventTable = {
+  audit_id: Generated<number>;
+  occurred_at: DefaultTimestamp;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: ColumnType<unknown, string | undefined, string>;
+};
+
+export type SchemaMigrationTable = { name: string; applied_at: DefaultTimestamp };
+
+export type Database = {
+  store_setting: StoreSettingTable;
+  currency_rate: CurrencyRateTable;
+  customer: CustomerTable;
+  customer_identity: CustomerIdentityTable;
+  product: ProductTable;
+  customer_order: CustomerOrderTable;
+  order_line: OrderLineTable;
+  interest_event: InterestEventTable;
+  customer_trait: CustomerTraitTable;
+  customer_purchase_day: CustomerPurchaseDayTable;
+  customer_category: CustomerCategoryTable;
+  customer_merge: CustomerMergeTable;
+  import_run: ImportRunTable;
+  staff_user: StaffUserTable;
+  user_session: UserSessionTable;
+  api_key: ApiKeyTable;
+  idempotency_record: IdempotencyRecordTable;
+  audit_event: AuditEventTable;
+  schema_migration: SchemaMigrationTable;
+};

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { openStore, type Store, type StoreKind } from '../../src/db/client.js';
+import { migrate } from '../../src/db/migrate.js';
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+let warnedAboutServer = false;
+
+export type TestStore = { store: Store; kind: StoreKind };
+
+/**
+ * A fresh, migrated store: an in-memory PGlite, or a new schema on the
+ * PostgreSQL server named by TEST_DATABASE_URL (dropped by `dispose`).
+ */
+export async function createTestStore(kind: StoreKind): Promise<{ store: Store; dispose: () => Promise<void> }> {
+  if (kind === 'embedded') {
+    const store = await openStore('memory://');
+    await migrate(store);
+    return { store, dispose: () => store.close() };
+  }
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const store = await openStore(serverUrl, { searchPath: schema });
+  await migrate(store);
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
+
+export function testStoreKinds(): StoreKind[] {
+  if (serverUrl) return ['embedded', 'server'];
+  if (!warnedAboutServer) {
+    warnedAboutServer = true;
+    console.warn('PostgreSQL server suite skipped: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test).');
+  }
+  return ['embedded'];
+}
+
+/**
+ * Runs the same suite against every available store. `context.store` is valid
+ * inside tests (set in beforeAll).
+ */
+export function describeEachStore(name: string, body: (context: { readonly store: Store; readonly kind: StoreKind }) => void): void {
+  for (const kind of testStoreKinds()) {
+    describe(`${name} [${kind}]`, () => {
+      let current: Store | undefined;
+      let dispose: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        ({ store: current, dispose } = await createTestStore(kind));
+      }, 60_000);
+      afterAll(async () => {
+        await dispose?.();
+      });
+      body({
+        get store() {
+          if (!current) throw new Error('store not ready');
+          return current;
+        },
+        kind,
+      });
+    });
+  }
+}
