@@ -30,6 +30,8 @@ create table customer (
   consent_profiling boolean,
   is_stub boolean not null default false,
   merged_into_customer_id bigint,
+  import_id bigint,
+  import_line integer,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
@@ -78,6 +80,10 @@ create table customer_order (
   status text not null constraint customer_order_status_check check (status in ('paid', 'refunded', 'partially_refunded', 'cancelled')),
   recipient_customer_id bigint,
   location text,
+  -- which import run and file line last wrote this row: detects duplicates
+  -- within one file in constant memory
+  import_id bigint,
+  import_line integer,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   constraint customer_order_pkey primary key (customer_id, order_id),
@@ -94,6 +100,8 @@ create table order_line (
   category text,
   quantity numeric(14, 3) not null,
   unit_price_minor bigint not null,
+  import_id bigint,
+  import_line integer,
   constraint order_line_pkey primary key (customer_id, order_id, line_no)
 );
 
@@ -106,6 +114,8 @@ create table interest_event (
   channel text not null,
   occurred_at timestamptz not null,
   detail text,
+  import_id bigint,
+  import_line integer,
   created_at timestamptz not null default now(),
   constraint interest_event_pkey primary key (customer_id, event_id),
   constraint interest_event_external_key unique (source, external_id)

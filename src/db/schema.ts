@@ -30,6 +30,8 @@ export type CustomerTable = {
   consent_profiling: boolean | null;
   is_stub: Generated<boolean>;
   merged_into_customer_id: number | null;
+  import_id: number | null;
+  import_line: number | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 };
@@ -73,6 +75,8 @@ export type CustomerOrderTable = {
   status: OrderStatus;
   recipient_customer_id: number | null;
   location: string | null;
+  import_id: number | null;
+  import_line: number | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 };
@@ -86,6 +90,8 @@ export type OrderLineTable = {
   category: string | null;
   quantity: number;
   unit_price_minor: number;
+  import_id: number | null;
+  import_line: number | null;
 };
 
 export type InterestKind = 'signup' | 'inquiry' | 'cart' | 'visit' | 'newsletter' | 'other';
@@ -99,6 +105,8 @@ export type InterestEventTable = {
   channel: string;
   occurred_at: Timestamp;
   detail: string | null;
+  import_id: number | null;
+  import_line: number | null;
   created_at: DefaultTimestamp;
 };
 

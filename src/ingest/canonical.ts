@@ -1,0 +1,114 @@
+import type { CustomerKind, InterestKind, OrderChannel, OrderStatus } from '../db/schema.js';
+
+/**
+ * The canonical rows every reader, mapping and preset produces and every
+ * importer consumes. Values are validated and normalised: emails lower-cased,
+ * phones in E.164, amounts in integer minor units, times as Date (UTC).
+ */
+export type ImportEntity = 'customers' | 'orders' | 'lines' | 'products' | 'events';
+
+/** One way of naming a customer: an id in a source system, an email or a phone. */
+export type CustomerRef =
+  | { kind: 'external'; namespace: string; value: string }
+  | { kind: 'email'; value: string }
+  | { kind: 'phone'; value: string };
+
+export type CanonicalCustomer = {
+  line: number;
+  /** Identities in priority order; the first one that resolves wins, the rest are attached. */
+  refs: CustomerRef[];
+  kind: CustomerKind | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  birthYear: number | null;
+  gender: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  incomeBand: string | null;
+  consentEmail: boolean | null;
+  consentSms: boolean | null;
+  consentProfiling: boolean | null;
+  createdAt: Date | null;
+};
+
+export type CanonicalLine = {
+  /** 1-based position within the order; null means "next free position". */
+  lineNo: number | null;
+  sku: string | null;
+  productName: string | null;
+  category: string | null;
+  quantity: number;
+  unitPriceMinor: number;
+};
+
+export type CanonicalOrder = {
+  line: number;
+  source: string;
+  externalId: string;
+  customer: CustomerRef[];
+  orderedAt: Date;
+  /** ISO 4217; already defaulted to the store's currency when the file had none. */
+  currency: string;
+  /** Null when the total is the sum of the order's lines (line-level exports). */
+  totalMinor: number | null;
+  refundedMinor: number;
+  discountMinor: number;
+  promotionCode: string | null;
+  channel: OrderChannel;
+  status: OrderStatus;
+  recipient: CustomerRef[] | null;
+  location: string | null;
+  /** Present for line-level exports (one row per line, order fields repeated). */
+  orderLine: CanonicalLine | null;
+};
+
+export type CanonicalOrderLine = CanonicalLine & {
+  line: number;
+  source: string;
+  orderExternalId: string;
+};
+
+export type CanonicalProduct = {
+  line: number;
+  sku: string;
+  name: string | null;
+  category: string | null;
+  unitPriceMinor: number | null;
+};
+
+export type CanonicalEvent = {
+  line: number;
+  source: string;
+  /** Derived from the row's content when the file has no event id, so re-imports stay idempotent. */
+  externalId: string;
+  customer: CustomerRef[];
+  kind: InterestKind;
+  channel: string;
+  occurredAt: Date;
+  detail: string | null;
+};
+
+export type CanonicalRow = {
+  customers: CanonicalCustomer;
+  orders: CanonicalOrder;
+  lines: CanonicalOrderLine;
+  products: CanonicalProduct;
+  events: CanonicalEvent;
+};
+
+/** A row that could not be imported: data, not an exception. */
+export type Reject = { file: string; line: number; field: string | null; reason: string; raw?: string };
+
+/** What validation needs to know about the store. */
+export type IngestContext = {
+  currency: string;
+  defaultCountry: string;
+  timeZone: string;
+  /** Rows dated after this are rejected as "in the future". */
+  now: Date;
+  /** Namespace for external ids when the file or preset names none. */
+  source: string;
+  knownCurrencies: ReadonlySet<string>;
+};
