@@ -45,3 +45,6 @@ export function formatMoney(minor: number, currency: string, locale = 'en'): str
   return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })
     .format(fromMinorUnits(minor, currency));
 }
+
+/** ISO 4217 codes the product can store (those whose number of minor units it knows). */
+export const knownCurrencyCodes: ReadonlySet<string> = new Set(Object.keys(minorUnitsByCurrency));

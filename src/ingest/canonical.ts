@@ -31,6 +31,8 @@ export type CanonicalCustomer = {
   consentSms: boolean | null;
   consentProfiling: boolean | null;
   createdAt: Date | null;
+  /** Facts the canonical fields do not cover (education, children at home…), from `attribute.<name>` columns. */
+  attributes?: Record<string, string | number>;
 };
 
 export type CanonicalLine = {

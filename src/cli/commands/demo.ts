@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { demoDatasets } from '../../demo/datasets.js';
+import { loadDatasetDemo, loadSyntheticDemo } from '../../demo/load-demo.js';
+import type { CliRuntime } from '../runtime.js';
+import { table } from '../format.js';
+
+export function registerDemoCommand(program: Command, runtime: CliRuntime): void {
+  const demo = program.command('demo').description('load demo data into an empty store');
+  demo.command('list').description('data sets you can load').action(() => {
+    const list = [{ name: 'synthetic', description: 'Roti & Kopi Nusantara: a seeded synthetic coffee-and-bakery chain up to today (shops, web, app, marketplace)' }, ...demoDatasets.map(({ name, description }) => ({ name, description }))];
+    runtime.print(list, (rows) => table(rows));
+  });
+  demo.command('load')
+    .argument('<name>', `synthetic | ${demoDatasets.map((d) => d.name).join(' | ')}`)
+    .option('--customers <n>', 'size of the synthetic store', (v) => Number(v), 3000)
+    .option('--seed <n>', 'seed of the synthetic store', (v) => Number(v), 20261124)
+    .action(async (name: string, options: { customers: number; seed: number }) => {
+      const result = await runtime.withStore(({ db, actor, clock }) =>
+        name === 'synthetic' ? loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor }) : loadDatasetDemo(db, name, { actor }));
+      runtime.print(result, (r) => `Loaded ${r.name} in ${r.seconds.toFixed(1)} s:\n${table(r.imports.map((i: Record<string, unknown>) => ({ entity: i.entity, read: i.read, inserted: i.inserted, rejected: i.rejected })))}`);
+    });
+}

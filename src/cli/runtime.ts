@@ -1,0 +1,50 @@
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import type { Store } from '../db/client.js';
+import type { Database } from '../db/schema.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { openRuntime, type Runtime } from '../runtime/open-runtime.js';
+
+export type StoreContext = { store: Store; db: Kysely<Database>; actor: string; clock: Clock; runtime: Runtime };
+
+export type CliRuntime = {
+  withStore<T>(fn: (context: StoreContext) => Promise<T>, options?: { autoMigrate?: boolean }): Promise<T>;
+  /** JSON with --json, otherwise the human rendering. */
+  print(result: unknown, human: (result: any) => string): void;
+  isJson(): boolean;
+  /** Set when rows were rejected, so the process exits 2 after printing. */
+  markDataErrors(): void;
+};
+
+export function createCliRuntime(program: Command): CliRuntime & { hasDataErrors(): boolean } {
+  let dataErrors = false;
+  const options = () => program.opts<{ json?: boolean; db?: string }>();
+  return {
+    async withStore(fn, storeOptions) {
+      const runtime = await openRuntime({ db: options().db, autoMigrate: storeOptions?.autoMigrate });
+      try {
+        return await fn({ store: runtime.store, db: runtime.db, actor: `cli:${safeUserName()}`, clock: systemClock, runtime });
+      } finally {
+        await runtime.store.close();
+      }
+    },
+    print(result, human) {
+      if (options().json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else process.stdout.write(`${human(result)}\n`);
+    },
+    isJson: () => options().json === true,
+    markDataErrors: () => {
+      dataErrors = true;
+    },
+    hasDataErrors: () => dataErrors,
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

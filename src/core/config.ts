@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { AppError } from './errors.js';
+import { isKnownCurrency } from './money.js';
+
+/** Process configuration from the environment, validated once at start. */
+export type Config = {
+  /** A postgres:// URL or a directory for the embedded store. */
+  database: string;
+  host: string;
+  port: number;
+  timeZone: string;
+  currency: string;
+  defaultCountry: string;
+  ownerEmail: string;
+  ownerPassword: string | null;
+  logLevel: string;
+  /** Set behind a TLS-terminating proxy so cookies get the Secure flag. */
+  isBehindTls: boolean;
+};
+
+export function defaultDataDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.CLIENTELE_DATA_DIR ?? '.clientele');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('CONFIG_INVALID', `PORT must be a number between 0 and 65535, got "${env.PORT}".`, { field: 'PORT' });
+  }
+  const timeZone = env.CLIENTELE_TIMEZONE ?? 'Asia/Jakarta';
+  if (!isValidTimeZone(timeZone)) {
+    throw new AppError('CONFIG_INVALID', `CLIENTELE_TIMEZONE "${timeZone}" is not an IANA time zone such as Asia/Jakarta or Europe/Riga.`, { field: 'CLIENTELE_TIMEZONE' });
+  }
+  const currency = (env.CLIENTELE_CURRENCY ?? 'IDR').toUpperCase();
+  if (!isKnownCurrency(currency)) {
+    throw new AppError('CONFIG_INVALID', `CLIENTELE_CURRENCY "${currency}" is not a known ISO 4217 code such as IDR, EUR or USD.`, { field: 'CLIENTELE_CURRENCY' });
+  }
+  const defaultCountry = (env.CLIENTELE_DEFAULT_COUNTRY ?? 'ID').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(defaultCountry)) {
+    throw new AppError('CONFIG_INVALID', `CLIENTELE_DEFAULT_COUNTRY must be a two-letter country code such as ID or LV, got "${defaultCountry}".`, { field: 'CLIENTELE_DEFAULT_COUNTRY' });
+  }
+  return {
+    database: env.DATABASE_URL ?? defaultDataDirectory(env),
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    timeZone,
+    currency,
+    defaultCountry,
+    ownerEmail: env.CLIENTELE_OWNER_EMAIL ?? 'owner@clientele.local',
+    ownerPassword: env.CLIENTELE_OWNER_PASSWORD ?? null,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    isBehindTls: env.CLIENTELE_TLS === '1' || env.CLIENTELE_TLS === 'true',
+  };
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

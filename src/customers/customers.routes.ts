@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../server/app.js';
+import { actorOf } from '../server/access.js';
+import { recordAudit } from '../auth/audit.js';
+import { getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
+import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
+import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
+import { customerTimeline } from './timeline.js';
+import {
+  createCustomerSchema, customerFieldsSchema, customerIdParams, identityInputSchema, listCustomersQuerySchema,
+  lookupQuerySchema, mergeBodySchema, timelineQuerySchema,
+} from './customers.schemas.js';
+
+const tags = ['customers'];
+
+export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.store.db;
+
+  api.get('/customers', {
+    config: { access: { permission: 'customers:read' } },
+    schema: { tags, summary: 'List and search customers (cursor-paginated)', querystring: listCustomersQuerySchema },
+  }, async (request) => listCustomers(db, request.query));
+
+  api.get('/customers/lookup', {
+    config: { access: { permission: 'customers:read' } },
+    schema: { tags, summary: 'Find the customer behind an email, phone or external id', querystring: lookupQuerySchema },
+  }, async (request) => getCustomer(db, await lookupCustomer(db, request.query)));
+
+  api.post('/customers', {
+    config: { access: { permission: 'customers:write' } },
+    schema: { tags, summary: 'Create a customer', body: createCustomerSchema },
+  }, async (request, reply) => {
+    const { identities, ...fields } = request.body;
+    const customerId = await createCustomer(db, fields, identities);
+    await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.create', entity: 'customer', entityId: String(customerId), detail: { fields: Object.keys(fields) } });
+    return reply.status(201).send(await getCustomer(db, customerId));
+  });
+
+  api.get('/customers/:customerId', {
+    config: { access: { permission: 'customers:read' } },
+    schema: { tags, summary: 'A customer with identities, purchase facts and categories', params: customerIdParams },
+  }, async (request) => getCustomer(db, request.params.customerId));
+
+  api.patch('/customers/:customerId', {
+    config: { access: { permission: 'customers:write' } },
+    schema: { tags, summary: 'Update profile fields, consent, or add identities', params: customerIdParams, body: customerFieldsSchema.extend({ identities: z.array(identityInputSchema).max(50).optional() }).strict() },
+  }, async (request) => {
+    const { identities, ...fields } = request.body;
+    await updateCustomer(db, request.params.customerId, fields, identities);
+    await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.update', entity: 'customer', entityId: String(request.params.customerId), detail: { fields: Object.keys(fields), identities: identities?.length ?? 0 } });
+    return getCustomer(db, request.params.customerId);
+  });
+
+  api.delete('/customers/:customerId', {
+    config: { access: { permission: 'customers:merge' } },
+    schema: { tags, summary: 'Delete a customer and all their facts', params: customerIdParams },
+  }, async (request, reply) => {
+    await deleteCustomer(db, request.params.customerId);
+    await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.delete', entity: 'customer', entityId: String(request.params.customerId) });
+    return reply.status(204).send();
+  });
+
+  api.get('/customers/:customerId/timeline', {
+    config: { access: { permission: 'customers:read' } },
+    schema: { tags, summary: "A customer's orders, interest events, merges and type changes, newest first", params: customerIdParams, querystring: timelineQuerySchema },
+  }, async (request) => customerTimeline(db, request.params.customerId, request.query));
+
+  api.post('/customers/:customerId/merge', {
+    config: { access: { permission: 'customers:merge' } },
+    schema: { tags, summary: 'Merge another customer into this one (undoable)', params: customerIdParams, body: mergeBodySchema },
+  }, async (request) => mergeCustomers(db, request.params.customerId, request.body.otherCustomerId, actorOf(request.principal)));
+
+  api.get('/customers/:customerId/merges', {
+    config: { access: { permission: 'customers:read' } },
+    schema: { tags, summary: 'Merges this customer took part in', params: customerIdParams },
+  }, async (request) => ({ items: await listMerges(db, request.params.customerId) }));
+
+  api.post('/merges/:mergeId/undo', {
+    config: { access: { permission: 'customers:merge' } },
+    schema: { tags, summary: 'Undo a merge', params: z.object({ mergeId: z.coerce.number().int().positive() }) },
+  }, async (request) => {
+    await undoMerge(db, request.params.mergeId, actorOf(request.principal));
+    return { undone: true };
+  });
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { customerSorts } from './customers.queries.js';
+
+const nullableText = z.string().trim().max(200).nullable().optional();
+
+export const identityInputSchema = z.object({
+  kind: z.enum(['email', 'phone', 'external']),
+  namespace: z.string().trim().min(1).max(64).optional().describe('For external ids: the system they come from, e.g. loyalty_card'),
+  value: z.string().trim().min(1).max(200),
+});
+
+export const customerFieldsSchema = z.object({
+  kind: z.enum(['person', 'organization']).optional(),
+  name: nullableText,
+  email: nullableText,
+  phone: nullableText,
+  birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  gender: nullableText,
+  city: nullableText,
+  region: nullableText,
+  country: z.string().regex(/^[A-Za-z]{2}$/, 'a two-letter country code such as ID or LV').nullable().optional(),
+  incomeBand: nullableText,
+  consentEmail: z.boolean().nullable().optional(),
+  consentSms: z.boolean().nullable().optional(),
+  consentProfiling: z.boolean().nullable().optional(),
+}).strict();
+
+export const createCustomerSchema = customerFieldsSchema.extend({ identities: z.array(identityInputSchema).max(50).optional() }).strict();
+
+export const customerIdParams = z.object({ customerId: z.coerce.number().int().positive() });
+
+export const listCustomersQuerySchema = z.object({
+  q: z.string().trim().min(1).max(200).optional().describe('Name prefix, email, phone or external id'),
+  status: z.enum(['real', 'lead']).optional(),
+  channel: z.enum(['store', 'web', 'mobile', 'marketplace', 'phone', 'other']).optional(),
+  city: z.string().trim().min(1).max(100).optional(),
+  minRevenueMinor: z.coerce.number().int().min(0).optional(),
+  sort: z.enum(customerSorts).default('recent'),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const lookupQuerySchema = identityInputSchema;
+
+export const mergeBodySchema = z.object({ otherCustomerId: z.number().int().positive().describe('The customer merged into this one; it stops existing on its own') });
+
+export const timelineQuerySchema = z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });

@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely';
+import type { CustomerKind, Database } from '../db/schema.js';
+import type { CustomerRef } from '../ingest/canonical.js';
+import { getStoreSettings } from '../settings/index.js';
+import { recomputeTraits } from '../traits/index.js';
+import { customerNotFound, identityInvalid, identityTaken } from './customers.errors.js';
+import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
+import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
+import { normaliseEmail, normaliseExternalId, normalisePhone } from './identity.js';
+
+type Db = Kysely<Database>;
+
+export type CustomerFields = {
+  kind?: CustomerKind;
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  birthYear?: number | null;
+  gender?: string | null;
+  city?: string | null;
+  region?: string | null;
+  country?: string | null;
+  incomeBand?: string | null;
+  consentEmail?: boolean | null;
+  consentSms?: boolean | null;
+  consentProfiling?: boolean | null;
+};
+
+export type IdentityInput = { kind: 'email' | 'phone' | 'external'; namespace?: string; value: string };
+
+/** Normalises one identity as ingest does, so the API and files agree on who is who. */
+export function normaliseIdentity(input: IdentityInput, defaultCountry: string, field = 'identity'): CustomerRef {
+  if (input.kind === 'email') {
+    const email = normaliseEmail(input.value);
+    if (!email.value) throw identityInvalid(field, email.reason ?? 'The email is empty.');
+    return { kind: 'email', value: email.value };
+  }
+  if (input.kind === 'phone') {
+    const phone = normalisePhone(input.value, defaultCountry);
+    if (!phone.value) throw identityInvalid(field, phone.reason ?? 'The phone number is empty.');
+    return { kind: 'phone', value: phone.value };
+  }
+  const value = normaliseExternalId(input.value);
+  if (!value || !input.namespace) throw identityInvalid(field, 'An external id needs a namespace (the system it comes from, e.g. "loyalty_card") and a value.');
+  return { kind: 'external', namespace: input.namespace, value };
+}
+
+const fieldColumns = {
+  kind: 'kind', name: 'name', email: 'email', phone: 'phone', birthYear: 'birth_year', gender: 'gender', city: 'city', region: 'region',
+  country: 'country', incomeBand: 'income_band', consentEmail: 'consent_email', consentSms: 'consent_sms', consentProfiling: 'consent_profiling',
+} as const;
+
+async function normaliseFields(db: Db, fields: CustomerFields): Promise<Record<string, unknown>> {
+  const { defaultCountry } = await getStoreSettings(db);
+  const values: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(fieldColumns)) {
+    const value = fields[key as keyof CustomerFields];
+    if (value !== undefined) values[column] = value;
+  }
+  if (fields.email) values.email = normaliseIdentity({ kind: 'email', value: fields.email }, defaultCountry, 'email').value;
+  if (fields.phone) values.phone = normaliseIdentity({ kind: 'phone', value: fields.phone }, defaultCountry, 'phone').value;
+  if (typeof fields.country === 'string') values.country = fields.country.toUpperCase();
+  return values;
+}
+
+async function attachIdentities(db: Db, customerId: number, refs: CustomerRef[]): Promise<void> {
+  const owners = await findCustomersByIdentities(db, refs.map(toIdentityTriple));
+  for (const ref of refs) {
+    const owner = owners.get(identityTripleKey(ref));
+    if (owner !== undefined && owner !== customerId) throw identityTaken(ref.value, owner);
+  }
+  await insertIdentities(db, refs.map((ref) => ({ identity: toIdentityTriple(ref), customerId })));
+}
+
+export async function createCustomer(db: Db, fields: CustomerFields, identities: IdentityInput[] = []): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { defaultCountry } = await getStoreSettings(trx);
+    const values = await normaliseFields(trx, fields);
+    const created = await trx.insertInto('customer').values(values as never).returning('customer_id').executeTakeFirstOrThrow();
+    const refs = identities.map((identity, index) => normaliseIdentity(identity, defaultCountry, `identities.${index}`));
+    if (typeof values.email === 'string') refs.push({ kind: 'email', value: values.email });
+    if (typeof values.phone === 'string') refs.push({ kind: 'phone', value: values.phone });
+    await attachIdentities(trx, created.customer_id, refs);
+    await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
+    return created.customer_id;
+  });
+}
+
+export async function updateCustomer(db: Db, customerId: number, fields: CustomerFields, identities: IdentityInput[] = []): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await requireCustomer(trx, customerId);
+    const { defaultCountry } = await getStoreSettings(trx);
+    const values = await normaliseFields(trx, fields);
+    if (Object.keys(values).length > 0) {
+      await trx.updateTable('customer').set({ ...(values as object), is_stub: false, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
+    }
+    const refs = identities.map((identity, index) => normaliseIdentity(identity, defaultCountry, `identities.${index}`));
+    if (typeof values.email === 'string') refs.push({ kind: 'email', value: values.email });
+    if (typeof values.phone === 'string') refs.push({ kind: 'phone', value: values.phone });
+    await attachIdentities(trx, customerId, refs);
+  });
+}
+
+/** Removes a customer and every fact about them (orders, lines, events, identities). */
+export async function deleteCustomer(db: Db, customerId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await requireCustomer(trx, customerId);
+    for (const table of ['order_line', 'customer_order', 'interest_event', 'customer_identity', 'customer_purchase_day', 'customer_category', 'customer_trait'] as const) {
+      await trx.deleteFrom(table).where('customer_id', '=', customerId).execute();
+    }
+    await trx.updateTable('customer_order').set({ recipient_customer_id: null }).where('recipient_customer_id', '=', customerId).execute();
+    await trx.deleteFrom('customer').where('customer_id', '=', customerId).execute();
+  });
+}
+
+export async function requireCustomer(db: Db, customerId: number) {
+  const row = await db.selectFrom('customer').selectAll().where('customer_id', '=', customerId).where('merged_into_customer_id', 'is', null).executeTakeFirst();
+  if (!row) throw customerNotFound(customerId);
+  return row;
+}
+
+export async function refreshTraitsOf(db: Db, customerIds: number[]): Promise<void> {
+  const { timeZone } = await getStoreSettings(db);
+  await recomputeTraits(db, customerIds, timeZone);
+}
+

@@ -1,0 +1,68 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { decodeCursor, encodeCursor } from '../core/cursor.js';
+import { requireCustomer } from './customers.service.js';
+
+type Db = Kysely<Database>;
+
+export type TimelineEntry = {
+  at: Date;
+  kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction';
+  /** Stable within its kind; with `at` it orders the timeline. */
+  id: number;
+  title: string;
+  detail: Record<string, unknown>;
+};
+
+/**
+ * A customer's story, newest first: orders, interest events, merges and — when
+ * the analytics tables exist — customer-type changes. Keyset-paginated by time.
+ */
+export async function customerTimeline(db: Db, customerId: number, options: { cursor?: string; limit?: number } = {}) {
+  await requireCustomer(db, customerId);
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const hasTypeHistory = await tableExists(db, 'customer_type_history');
+  const typeChanges = hasTypeHistory
+    ? sql`union all
+      select h.entered_at as at, 'type_change' as kind, (extract(epoch from h.entered_at) * 1000)::bigint as id,
+        'became ' || h.type as title, jsonb_build_object('type', h.type, 'reason', h.reason, 'leftAt', h.left_at) as detail
+      from customer_type_history h where h.customer_id = ${customerId}::bigint`
+    : sql``;
+  const cursorCondition = after ? sql`where (extract(epoch from at) * 1000, id) < (${Number(after.value)}, ${after.id})` : sql``;
+  const rows = await sql<TimelineEntry>`
+    select * from (
+      select o.ordered_at as at, 'order' as kind, o.order_id as id, o.status || ' order ' || o.external_id as title,
+        jsonb_build_object('externalId', o.external_id, 'source', o.source, 'status', o.status, 'channel', o.channel,
+          'amountMinor', o.amount_minor, 'currency', o.currency, 'totalMinor', o.total_minor, 'refundedMinor', o.refunded_minor,
+          'promotionCode', o.promotion_code, 'discountMinor', o.discount_minor, 'location', o.location,
+          'lines', (select coalesce(jsonb_agg(jsonb_build_object('sku', l.sku, 'name', l.product_name, 'category', l.category,
+            'quantity', l.quantity, 'unitPriceMinor', l.unit_price_minor) order by l.line_no), '[]'::jsonb)
+            from order_line l where l.customer_id = o.customer_id and l.order_id = o.order_id)) as detail
+      from customer_order o where o.customer_id = ${customerId}::bigint
+      union all
+      select o.ordered_at, 'order', o.order_id, 'received a gift ' || o.external_id,
+        jsonb_build_object('externalId', o.external_id, 'buyerCustomerId', o.customer_id, 'asRecipient', true)
+      from customer_order o where o.recipient_customer_id = ${customerId}::bigint
+      union all
+      select e.occurred_at, 'interest', e.event_id, e.kind || ' via ' || e.channel,
+        jsonb_build_object('kind', e.kind, 'channel', e.channel, 'detail', e.detail)
+      from interest_event e where e.customer_id = ${customerId}::bigint
+      union all
+      select m.merged_at, 'merge', m.merge_id, 'merged with customer #' || case when m.kept_customer_id = ${customerId}::bigint then m.merged_customer_id else m.kept_customer_id end,
+        jsonb_build_object('mergeId', m.merge_id, 'keptCustomerId', m.kept_customer_id, 'mergedCustomerId', m.merged_customer_id, 'by', m.merged_by, 'undoneAt', m.undone_at)
+      from customer_merge m where m.kept_customer_id = ${customerId}::bigint or m.merged_customer_id = ${customerId}::bigint
+      ${typeChanges}
+    ) entries
+    ${cursorCondition}
+    order by at desc, id desc
+    limit ${limit + 1}`.execute(db);
+  const items = rows.rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.rows.length > limit && last ? encodeCursor(new Date(last.at).getTime(), Number(last.id)) : null };
+}
+
+export async function tableExists(db: Db, table: string): Promise<boolean> {
+  const result = await sql<{ present: boolean }>`select to_regclass(${table}) is not null as present`.execute(db);
+  return result.rows[0]?.present === true;
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import type { ImportEntity } from '../ingest/canonical.js';
+
+export const datasetsDirectory = fileURLToPath(new URL('../../data/datasets/', import.meta.url));
+
+/** A bundled public data set and how to load it as a store. */
+export type DemoDataset = {
+  name: string;
+  description: string;
+  currency: string;
+  timeZone: string;
+  defaultCountry: string;
+  /** Reports on a static data set run as of its end, not today. */
+  asOf: string;
+  imports: Array<{ entity: ImportEntity; file: string; preset: string }>;
+};
+
+export const demoDatasets: DemoDataset[] = [
+  {
+    name: 'cdnow',
+    description: 'CDNOW music retailer: 23,570 customers, 69,659 orders, 1997-01 to 1998-06 (the CLV literature\'s reference data)',
+    currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '1998-06-30T23:59:59-04:00',
+    imports: [{ entity: 'orders', file: 'cdnow/CDNOW_master.txt', preset: 'cdnow' }],
+  },
+  {
+    name: 'groceries',
+    description: 'Grocery store: 3,898 members, 38,765 items in 14,963 baskets, 2014-2015 (no prices)',
+    currency: 'EUR', timeZone: 'Europe/Berlin', defaultCountry: 'DE', asOf: '2015-12-30T23:59:59+01:00',
+    imports: [{ entity: 'orders', file: 'groceries/Groceries_dataset.csv', preset: 'groceries' }],
+  },
+  {
+    name: 'online-retail',
+    description: 'UCI Online Retail, first five days (2010-12-01 to 12-05): 8,000 lines, 277 customers, cancellations',
+    currency: 'GBP', timeZone: 'Europe/London', defaultCountry: 'GB', asOf: '2010-12-05T23:59:59Z',
+    imports: [{ entity: 'orders', file: 'online-retail/online_retail_sample.csv', preset: 'uci-online-retail' }],
+  },
+  {
+    name: 'customer-personality',
+    description: 'Food and wine retailer: 2,240 customer profiles with demographics (no orders)',
+    currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '2014-12-31T23:59:59Z',
+    imports: [{ entity: 'customers', file: 'customer-personality/marketing_campaign.csv', preset: 'customer-personality' }],
+  },
+];

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../core/errors.js';
+import { fixedClock, type Clock } from '../core/clock.js';
+import { importFile, type ImportSummary } from '../ingest/import-file.service.js';
+import type { ImportEntity } from '../ingest/canonical.js';
+import { updateStoreSettings } from '../settings/index.js';
+import { chainName, countryCode, currency, timeZone, writeStoreFiles } from '../synthetic/index.js';
+import { datasetsDirectory, demoDatasets } from './datasets.js';
+
+export type DemoResult = { name: string; imports: ImportSummary[]; seconds: number };
+
+export async function isStoreEmpty(db: Kysely<Database>): Promise<boolean> {
+  const customer = await db.selectFrom('customer').select('customer_id').limit(1).executeTakeFirst();
+  return customer === undefined;
+}
+
+async function requireEmptyStore(db: Kysely<Database>): Promise<void> {
+  if (!(await isStoreEmpty(db))) {
+    throw new AppError('DEMO_STORE_NOT_EMPTY_CONFLICT', 'A demo can only be loaded into an empty store. Use a new directory, e.g. `clientele --db ./demo-store demo load cdnow`.');
+  }
+}
+
+/**
+ * Loads the synthetic coffee-and-bakery chain, generated up to `clock.now()`,
+ * through the same import path as any file, and marks the store synthetic.
+ */
+export async function loadSyntheticDemo(db: Kysely<Database>, options: { customers?: number; seed?: number; clock: Clock; actor: string }): Promise<DemoResult> {
+  const started = performance.now();
+  await requireEmptyStore(db);
+  await updateStoreSettings(db, { name: chainName, currency, timezone: timeZone, default_country: countryCode, is_synthetic: true, demo_dataset: 'synthetic', data_as_of: null });
+  const directory = await mkdtemp(join(tmpdir(), 'clientele-demo-'));
+  try {
+    const customers = options.customers ?? 3000;
+    await writeStoreFiles(directory, { seed: options.seed ?? 20261124, customers, endDate: options.clock.now(), years: 3, ordersPerCustomer: 9, includeTruth: false });
+    const imports: ImportSummary[] = [];
+    for (const entity of ['products', 'customers', 'orders', 'lines', 'events'] as ImportEntity[]) {
+      imports.push(await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null }));
+    }
+    return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** Loads a bundled public data set; its currency and time zone become the store's, and reports run as of its end. */
+export async function loadDatasetDemo(db: Kysely<Database>, name: string, options: { actor: string }): Promise<DemoResult> {
+  const dataset = demoDatasets.find((candidate) => candidate.name === name);
+  if (!dataset) {
+    throw new AppError('DEMO_DATASET_NOT_FOUND', `There is no demo data set "${name}". Choose one of: synthetic, ${demoDatasets.map((d) => d.name).join(', ')}.`, { field: 'name' });
+  }
+  const started = performance.now();
+  await requireEmptyStore(db);
+  await updateStoreSettings(db, { name: `${dataset.name} (public data set)`, currency: dataset.currency, timezone: dataset.timeZone, default_country: dataset.defaultCountry, is_synthetic: false, demo_dataset: dataset.name, data_as_of: dataset.asOf });
+  const clock = fixedClock(dataset.asOf);
+  const imports: ImportSummary[] = [];
+  for (const spec of dataset.imports) {
+    imports.push(await importFile(db, { entity: spec.entity, file: join(datasetsDirectory, spec.file), preset: spec.preset, actor: options.actor, clock, rejectsPath: null }));
+  }
+  return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000 };
+}

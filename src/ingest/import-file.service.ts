@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { isAppError } from '../core/errors.js';
+import type { Clock } from '../core/clock.js';
+import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
+import type { ImportEntity, IngestContext, Reject } from './canonical.js';
+import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
+import { createRejectsWriter } from './rejects-file.js';
+import { parseFile } from './rows/index.js';
+import { knownCurrencyCodes } from '../core/money.js';
+import { writeBatch, type WriteContext } from './write/index.js';
+
+export type ImportFileOptions = {
+  entity: ImportEntity;
+  file: string;
+  preset?: string | null;
+  mapping?: Record<string, string>;
+  dateFormat?: string | null;
+  delimiter?: string | null;
+  format?: 'csv' | 'jsonl' | 'auto';
+  /** Namespace of the file's customer and order ids, e.g. "shopify"; defaults to the preset's or "import". */
+  source?: string | null;
+  batchSize?: number;
+  rejectsPath?: string | null;
+  actor: string;
+  clock: Clock;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+export type ImportProgress = { bytesRead: number; totalBytes: number; read: number; rejected: number };
+
+export type ImportSummary = {
+  importId: number;
+  entity: ImportEntity;
+  file: string;
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  seconds: number;
+  rowsPerSecond: number;
+  rejectsFile: string | null;
+  rejectsSample: Reject[];
+};
+
+export async function buildIngestContext(db: Kysely<Database>, clock: Clock, source: string): Promise<IngestContext> {
+  const settings = await getStoreSettings(db);
+  return { currency: settings.currency, defaultCountry: settings.defaultCountry, timeZone: settings.timeZone, now: clock.now(), source, knownCurrencies: knownCurrencyCodes };
+}
+
+/**
+ * Imports a file of any size in constant memory: rows stream in batches and each
+ * batch commits as one transaction together with the run's counters, so a killed
+ * process leaves whole batches and re-running the file completes it without
+ * duplicating anything.
+ */
+export async function importFile(db: Kysely<Database>, options: ImportFileOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const settings = await getStoreSettings(db);
+  const context = await buildIngestContext(db, options.clock, 'import');
+  const rates = await readCurrencyRates(db);
+  const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
+  const writeContext: WriteContext = { importId, file: options.file, currency: settings.currency, timeZone: settings.timeZone, rates };
+  const rejects = createRejectsWriter(options.rejectsPath ?? null);
+  const totals = { read: 0, inserted: 0, updated: 0, unchanged: 0 };
+  let rejected = 0;
+  try {
+    const batches = parseFile(options.entity, options.file, {
+      mapping: options.mapping ?? {},
+      dateFormat: options.dateFormat ?? null,
+      preset: options.preset ?? null,
+      delimiter: options.delimiter ?? null,
+      format: options.format ?? 'auto',
+      batchSize: options.batchSize ?? 5000,
+      source: options.source ?? null,
+      context,
+    })[Symbol.asyncIterator]();
+    let next = batches.next();
+    while (true) {
+      const result = await next;
+      if (result.done) break;
+      const batch = result.value;
+      // Parse the next batch while this one is written.
+      next = batches.next();
+      const read = batch.rows.length + batch.rejects.length;
+      const outcome = await db.transaction().execute(async (trx) => {
+        const written = await writeBatch(trx, options.entity, batch.rows, writeContext);
+        await addBatchToImportRun(trx, importId, read, { ...written, rejects: [...batch.rejects, ...written.rejects] });
+        return written;
+      });
+      totals.read += read;
+      totals.inserted += outcome.inserted;
+      totals.updated += outcome.updated;
+      totals.unchanged += outcome.unchanged;
+      const batchRejects = [...batch.rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
+      rejected += batchRejects.length;
+      await rejects.write(batchRejects);
+      options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, read: totals.read, rejected });
+    }
+    await finishImportRun(db, importId, 'completed');
+  } catch (error) {
+    await finishImportRun(db, importId, 'failed').catch(() => undefined);
+    await rejects.close();
+    if (isAppError(error)) error.details.file ??= options.file;
+    throw error;
+  }
+  const closed = await rejects.close();
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    importId, entity: options.entity, file: options.file, ...totals, rejected, seconds,
+    rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample,
+  };
+}

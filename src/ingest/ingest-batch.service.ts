@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
+import type { ImportEntity, Reject } from './canonical.js';
+import { buildIngestContext } from './import-file.service.js';
+import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
+import { rowsFromRecords } from './rows/index.js';
+import { writeBatch } from './write/index.js';
+
+export const maxBatchRecords = 10_000;
+
+export type BatchSummary = { importId: number; entity: ImportEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[] };
+
+/**
+ * Ingests a JSON batch (the REST API's path) with the same validation and
+ * writers as file imports, as one transaction: all valid rows land together
+ * with the run record, or nothing does.
+ */
+export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, records: unknown[], options: { source?: string | null; actor: string; clock: Clock }): Promise<BatchSummary> {
+  if (records.length > maxBatchRecords) {
+    throw new AppError('INGEST_BATCH_TOO_LARGE', `A batch may hold at most ${maxBatchRecords} records; this one has ${records.length}. Split it into smaller batches.`, { field: entity });
+  }
+  const context = await buildIngestContext(db, options.clock, options.source ?? 'api');
+  const { rows, rejects } = rowsFromRecords(entity, records, { context, file: 'request' });
+  const settings = await getStoreSettings(db);
+  const rates = await readCurrencyRates(db);
+  return db.transaction().execute(async (trx) => {
+    const importId = await startImportRun(trx, { entity, fileName: null, preset: null, startedBy: options.actor });
+    const outcome = await writeBatch(trx, entity, rows, { importId, file: 'request', currency: settings.currency, timeZone: settings.timeZone, rates });
+    const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
+    await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });
+    await finishImportRun(trx, importId, 'completed');
+    return { importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length, rejects: allRejects };
+  });
+}

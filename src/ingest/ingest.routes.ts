@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../server/app.js';
+import { actorOf } from '../server/access.js';
+import { withIdempotency } from '../server/idempotency.js';
+import { ingestRecords, maxBatchRecords } from './ingest-batch.service.js';
+import { listImportRuns } from './import-runs.repo.js';
+
+const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const;
+
+const rejectSchema = z.object({ file: z.string(), line: z.number(), field: z.string().nullable(), reason: z.string() });
+const summarySchema = z.object({
+  importId: z.number(), entity: z.enum(entities), read: z.number(), inserted: z.number(), updated: z.number(),
+  unchanged: z.number(), rejected: z.number(), rejects: z.array(rejectSchema),
+});
+
+export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post('/ingest/:entity', {
+    config: { access: { permission: 'ingest:write' } },
+    schema: {
+      tags: ['ingest'],
+      summary: 'Ingest a batch of customers, orders, lines, products or events',
+      description: `Records use the canonical field names (e.g. orders: order_id, customer_id or customer_email or customer_phone, ordered_at, amount, currency, channel, status). Valid records land in one transaction; invalid ones come back as rejects with their position. Send an Idempotency-Key header to make retries safe. At most ${maxBatchRecords} records.`,
+      params: z.object({ entity: z.enum(entities) }),
+      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
+      body: z.object({ records: z.array(z.record(z.string(), z.unknown())).min(1).max(maxBatchRecords), source: z.string().min(1).max(64).optional() }),
+      response: { 200: summarySchema },
+    },
+  }, async (request, reply) => {
+    const principal = actorOf(request.principal);
+    const result = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal, body: { entity: request.params.entity, ...request.body } }, async () => {
+      const summary = await ingestRecords(deps.store.db, request.params.entity, request.body.records, { source: request.body.source, actor: principal, clock: deps.clock });
+      return { statusCode: 200, body: summary };
+    });
+    if (result.isReplay) reply.header('idempotent-replayed', 'true');
+    return reply.status(result.statusCode as 200).send(result.body as z.infer<typeof summarySchema>);
+  });
+
+  api.get('/imports', {
+    config: { access: { permission: 'customers:read' } },
+    schema: { tags: ['ingest'], summary: 'Recent import runs with their counts', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+  }, async (request) => ({ items: await listImportRuns(deps.store.db, request.query.limit) }));
+}

@@ -1,0 +1,36 @@
+import { AppError } from '../../core/errors.js';
+import { minorUnitsOf } from '../../core/money.js';
+import type { Reject } from '../canonical.js';
+
+/** What one batch write needs to know besides its rows. */
+export type WriteContext = {
+  importId: number;
+  file: string;
+  currency: string;
+  timeZone: string;
+  /** Units of store currency per unit of each other currency. */
+  rates: ReadonlyMap<string, number>;
+};
+
+export type BatchOutcome = { inserted: number; updated: number; unchanged: number; rejects: Reject[] };
+
+export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects: [] });
+
+/**
+ * The factor that turns minor units of `currency` into minor units of the store
+ * currency, or null when no rate is known (the row is then rejected, not guessed).
+ */
+export function amountFactor(currency: string, context: Pick<WriteContext, 'currency' | 'rates'>): number | null {
+  if (currency === context.currency) return 1;
+  const rate = context.rates.get(currency);
+  if (rate === undefined) return null;
+  return rate * 10 ** (minorUnitsOf(context.currency) - minorUnitsOf(currency));
+}
+
+export function missingRateReason(currency: string, storeCurrency: string): string {
+  return `No exchange rate from ${currency} to the store currency ${storeCurrency}. Add one with \`clientele rates set ${currency} <rate>\` and import again.`;
+}
+
+export function assertBatchLimit(size: number, limit = 50_000): void {
+  if (size > limit) throw new AppError('INGEST_BATCH_TOO_LARGE', `A batch may hold at most ${limit} rows; got ${size}. Split it into smaller batches.`);
+}

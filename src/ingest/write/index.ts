@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { CanonicalRow, ImportEntity } from '../canonical.js';
+import type { BatchOutcome, WriteContext } from './batch-context.js';
+import { writeCustomers } from './write-customers.js';
+import { writeEvents } from './write-events.js';
+import { writeLines } from './write-lines.js';
+import { writeOrders } from './write-orders.js';
+import { writeProducts } from './write-products.js';
+
+type Writer<E extends ImportEntity> = (db: Kysely<Database>, rows: CanonicalRow[E][], context: WriteContext) => Promise<BatchOutcome>;
+
+const writers: { [E in ImportEntity]: Writer<E> } = {
+  customers: writeCustomers,
+  orders: writeOrders,
+  lines: writeLines,
+  products: writeProducts,
+  events: writeEvents,
+};
+
+/** Writes one batch of canonical rows of any entity; call inside a transaction. */
+export function writeBatch<E extends ImportEntity>(db: Kysely<Database>, entity: E, rows: CanonicalRow[E][], context: WriteContext): Promise<BatchOutcome> {
+  return (writers[entity] as Writer<E>)(db, rows, context);
+}
+
+export { amountFactor, emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';

@@ -1,0 +1,92 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { resolveCustomerRefs } from '../../customers/customers.repo.js';
+import type { CanonicalCustomer, CustomerRef } from '../canonical.js';
+import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
+
+type Db = Kysely<Database>;
+
+/** A customer row's email and phone are identities too: a later order by email finds this person. */
+export function refsOfCustomer(row: CanonicalCustomer): CustomerRef[] {
+  const refs = [...row.refs];
+  const has = (kind: 'email' | 'phone', value: string) => refs.some((ref) => ref.kind === kind && ref.value === value);
+  if (row.email && !has('email', row.email)) refs.push({ kind: 'email', value: row.email });
+  if (row.phone && !has('phone', row.phone)) refs.push({ kind: 'phone', value: row.phone });
+  return refs;
+}
+
+/**
+ * Upserts a batch of customers. New people are created; known ones (by any
+ * identity) get the fields the file provides, and stubs created by earlier
+ * orders are completed. Empty fields never erase what is known.
+ */
+export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context: WriteContext): Promise<BatchOutcome> {
+  const outcome = emptyOutcome();
+  if (rows.length === 0) return outcome;
+  const { customerIds, createdIds } = await resolveCustomerRefs(db, rows.map(refsOfCustomer));
+  const created = new Set(createdIds);
+
+  const firstLineOf = new Map<number, number>();
+  const accepted: Array<{ row: CanonicalCustomer; customerId: number }> = [];
+  rows.forEach((row, index) => {
+    const customerId = customerIds[index];
+    const first = firstLineOf.get(customerId);
+    if (first !== undefined) {
+      outcome.rejects.push({ file: context.file, line: row.line, field: null, reason: `This row describes the same customer as line ${first} (they share an id, email or phone). Keep one row per customer.` });
+      return;
+    }
+    firstLineOf.set(customerId, row.line);
+    accepted.push({ row, customerId });
+  });
+
+  const earlier = await sql<{ customer_id: number; import_line: number }>`
+    select customer_id, import_line from customer
+    where customer_id = any(${accepted.map((a) => a.customerId)}::bigint[]) and import_id = ${context.importId}::bigint`.execute(db);
+  const seenInFile = new Map(earlier.rows.map((row) => [row.customer_id, row.import_line]));
+  const toWrite = accepted.filter(({ row, customerId }) => {
+    const line = seenInFile.get(customerId);
+    if (line === undefined) return true;
+    outcome.rejects.push({ file: context.file, line: row.line, field: null, reason: `This row describes the same customer as line ${line} (they share an id, email or phone). Keep one row per customer.` });
+    return false;
+  });
+  if (toWrite.length === 0) return outcome;
+
+  const column = <T>(pick: (entry: { row: CanonicalCustomer; customerId: number }) => T) => toWrite.map(pick);
+  const changed = await sql<{ customer_id: number }>`
+    update customer c set
+      kind = coalesce(s.kind, c.kind), name = coalesce(s.name, c.name), email = coalesce(s.email, c.email), phone = coalesce(s.phone, c.phone),
+      birth_year = coalesce(s.birth_year, c.birth_year), gender = coalesce(s.gender, c.gender), city = coalesce(s.city, c.city),
+      region = coalesce(s.region, c.region), country = coalesce(s.country, c.country), income_band = coalesce(s.income_band, c.income_band),
+      consent_email = coalesce(s.consent_email, c.consent_email), consent_sms = coalesce(s.consent_sms, c.consent_sms),
+      consent_profiling = coalesce(s.consent_profiling, c.consent_profiling),
+      created_at = coalesce(s.created_at, c.created_at), is_stub = false, updated_at = now()
+    from unnest(
+      ${column((e) => e.customerId)}::bigint[], ${column((e) => e.row.kind)}::text[], ${column((e) => e.row.name)}::text[],
+      ${column((e) => e.row.email)}::text[], ${column((e) => e.row.phone)}::text[], ${column((e) => e.row.birthYear)}::int[],
+      ${column((e) => e.row.gender)}::text[], ${column((e) => e.row.city)}::text[], ${column((e) => e.row.region)}::text[],
+      ${column((e) => e.row.country)}::text[], ${column((e) => e.row.incomeBand)}::text[], ${column((e) => e.row.consentEmail)}::boolean[],
+      ${column((e) => e.row.consentSms)}::boolean[], ${column((e) => e.row.consentProfiling)}::boolean[],
+      ${column((e) => e.row.createdAt)}::timestamptz[])
+      as s(customer_id, kind, name, email, phone, birth_year, gender, city, region, country, income_band, consent_email, consent_sms, consent_profiling, created_at)
+    where c.customer_id = s.customer_id and (
+      (c.kind, c.name, c.email, c.phone, c.birth_year, c.gender, c.city, c.region, c.country, c.income_band,
+        c.consent_email, c.consent_sms, c.consent_profiling, c.created_at, c.is_stub)
+      is distinct from
+      (coalesce(s.kind, c.kind), coalesce(s.name, c.name), coalesce(s.email, c.email), coalesce(s.phone, c.phone),
+        coalesce(s.birth_year, c.birth_year), coalesce(s.gender, c.gender), coalesce(s.city, c.city), coalesce(s.region, c.region),
+        coalesce(s.country, c.country)::char(2), coalesce(s.income_band, c.income_band), coalesce(s.consent_email, c.consent_email),
+        coalesce(s.consent_sms, c.consent_sms), coalesce(s.consent_profiling, c.consent_profiling), coalesce(s.created_at, c.created_at), false))
+    returning c.customer_id`.execute(db);
+  await sql`
+    update customer set import_id = ${context.importId}::bigint, import_line = s.line
+    from unnest(${column((e) => e.customerId)}::bigint[], ${column((e) => e.row.line)}::int[]) as s(customer_id, line)
+    where customer.customer_id = s.customer_id`.execute(db);
+
+  const changedIds = new Set(changed.rows.map((row) => row.customer_id));
+  for (const { customerId } of toWrite) {
+    if (created.has(customerId)) outcome.inserted += 1;
+    else if (changedIds.has(customerId)) outcome.updated += 1;
+    else outcome.unchanged += 1;
+  }
+  return outcome;
+}

@@ -1,0 +1,60 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { resolveCustomerRefs } from '../../customers/customers.repo.js';
+import { addEventsToTraits } from '../../traits/traits.repo.js';
+import type { CanonicalEvent } from '../canonical.js';
+import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
+
+type Db = Kysely<Database>;
+
+/** Inserts interest events (sign-ups, carts, visits…); a person known only by events is a lead. */
+export async function writeEvents(db: Db, rows: CanonicalEvent[], context: WriteContext): Promise<BatchOutcome> {
+  const outcome = emptyOutcome();
+  const firstLine = new Map<string, number>();
+  const unique = rows.filter((row) => {
+    const key = `${row.source}\u0000${row.externalId}`;
+    const first = firstLine.get(key);
+    if (first === undefined) {
+      firstLine.set(key, row.line);
+      return true;
+    }
+    outcome.rejects.push({ file: context.file, line: row.line, field: 'event_id', reason: `Duplicate event ${row.externalId}: it already appeared on line ${first} of this file.` });
+    return false;
+  });
+  if (unique.length === 0) return outcome;
+  const { customerIds } = await resolveCustomerRefs(db, unique.map((row) => row.customer));
+  const column = <T>(pick: (row: CanonicalEvent, index: number) => T) => unique.map(pick);
+  const result = await sql<{ line: number; event_id: number | null; customer_id: number; existing_customer_id: number | null; existing_import_id: number | null; existing_line: number | null; is_same: boolean | null }>`
+    with incoming as (
+      select * from unnest(${column((r) => r.line)}::int[], ${column((r) => r.source)}::text[], ${column((r) => r.externalId)}::text[],
+        ${column((_, i) => customerIds[i])}::bigint[], ${column((r) => r.kind)}::text[], ${column((r) => r.channel)}::text[],
+        ${column((r) => r.occurredAt)}::timestamptz[], ${column((r) => r.detail)}::text[])
+        as s(line, source, external_id, customer_id, kind, channel, occurred_at, detail)
+    ),
+    existing as (
+      select s.line, e.customer_id as existing_customer_id, e.import_id as existing_import_id, e.import_line as existing_line,
+        (e.kind, e.channel, e.occurred_at, e.detail) is not distinct from (s.kind, s.channel, s.occurred_at, s.detail) as is_same
+      from incoming s join interest_event e on e.source = s.source and e.external_id = s.external_id
+    ),
+    inserted as (
+      insert into interest_event (customer_id, source, external_id, kind, channel, occurred_at, detail, import_id, import_line)
+      select s.customer_id, s.source, s.external_id, s.kind, s.channel, s.occurred_at, s.detail, ${context.importId}::bigint, s.line
+      from incoming s where not exists (select 1 from existing x where x.line = s.line)
+      returning event_id, customer_id, import_line as line
+    )
+    select i.line, i.event_id, i.customer_id, null::bigint as existing_customer_id, null::bigint as existing_import_id, null::int as existing_line, null::boolean as is_same from inserted i
+    union all
+    select x.line, null, s.customer_id, x.existing_customer_id, x.existing_import_id, x.existing_line, x.is_same from existing x join incoming s using (line)`.execute(db);
+  const added: Array<{ customerId: number; eventId: number }> = [];
+  for (const row of result.rows) {
+    if (row.event_id !== null) {
+      added.push({ customerId: row.customer_id, eventId: row.event_id });
+      outcome.inserted += 1;
+    } else if (row.existing_import_id === context.importId) {
+      outcome.rejects.push({ file: context.file, line: row.line, field: 'event_id', reason: `Duplicate event: it already appeared on line ${row.existing_line} of this file.` });
+    } else if (row.is_same) outcome.unchanged += 1;
+    else outcome.rejects.push({ file: context.file, line: row.line, field: 'event_id', reason: 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.' });
+  }
+  await addEventsToTraits(db, added);
+  return outcome;
+}

@@ -1,0 +1,77 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { WriteContext } from './batch-context.js';
+import type { OrderGroup } from './group-orders.js';
+import type { LineKey } from '../../traits/traits.repo.js';
+
+type Db = Kysely<Database>;
+type OrderWithLines = OrderGroup & { orderId: number; customerId: number; factor: number; isNew: boolean };
+
+type ExistingLine = { order_id: number; line_no: number; sku: string | null; product_name: string | null; category: string | null; quantity: number; unit_price_minor: number; import_id: number | null };
+
+/**
+ * Upserts the lines of line-level orders. A line's number is its position
+ * within its order in the file, continued across batch boundaries by counting
+ * the lines this import already wrote, so re-importing a file gives the same
+ * numbers and changes nothing.
+ */
+export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context: WriteContext): Promise<{ changedOrderIds: Set<number>; newOrderLines: LineKey[] }> {
+  const existingOrders = orders.filter((order) => !order.isNew);
+  const existingLines = existingOrders.length === 0 ? [] : (await sql<ExistingLine>`
+    select l.order_id, l.line_no, l.sku, l.product_name, l.category, l.quantity, l.unit_price_minor, l.import_id
+    from order_line l
+    join unnest(${existingOrders.map((o) => o.customerId)}::bigint[], ${existingOrders.map((o) => o.orderId)}::bigint[]) as k(customer_id, order_id)
+      using (customer_id, order_id)`.execute(db)).rows;
+  const linesByOrder = new Map<number, ExistingLine[]>();
+  for (const line of existingLines) {
+    const list = linesByOrder.get(line.order_id) ?? [];
+    list.push(line);
+    linesByOrder.set(line.order_id, list);
+  }
+
+  const changedOrderIds = new Set<number>();
+  const rows: Array<{ customerId: number; orderId: number; lineNo: number; sku: string | null; productName: string | null; category: string | null; quantity: number; unitPriceMinor: number; fileLine: number }> = [];
+  for (const order of orders) {
+    const previous = linesByOrder.get(order.orderId) ?? [];
+    const offset = previous.filter((line) => line.import_id === context.importId).length;
+    const byNumber = new Map(previous.map((line) => [line.line_no, line]));
+    order.lines.forEach((line, position) => {
+      const lineNo = line.lineNo ?? offset + position + 1;
+      const before = byNumber.get(lineNo);
+      const same = before !== undefined && before.sku === line.sku && before.product_name === line.productName
+        && before.category === line.category && Number(before.quantity) === line.quantity && Number(before.unit_price_minor) === line.unitPriceMinor;
+      if (!order.isNew && !same) changedOrderIds.add(order.orderId);
+      rows.push({ customerId: order.customerId, orderId: order.orderId, lineNo, sku: line.sku, productName: line.productName, category: line.category, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, fileLine: line.fileLine });
+    });
+  }
+  if (rows.length === 0) return { changedOrderIds, newOrderLines: [] };
+  const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+  await sql`
+    insert into order_line as l (customer_id, order_id, line_no, sku, product_name, category, quantity, unit_price_minor, import_id, import_line)
+    select u.customer_id, u.order_id, u.line_no, u.sku, u.product_name, u.category, u.quantity, u.unit_price_minor, ${context.importId}::bigint, u.file_line from unnest(
+      ${column((r) => r.customerId)}::bigint[], ${column((r) => r.orderId)}::bigint[], ${column((r) => r.lineNo)}::int[],
+      ${column((r) => r.sku)}::text[], ${column((r) => r.productName)}::text[], ${column((r) => r.category)}::text[],
+      ${column((r) => r.quantity)}::numeric[], ${column((r) => r.unitPriceMinor)}::bigint[], ${column((r) => r.fileLine)}::int[])
+      as u(customer_id, order_id, line_no, sku, product_name, category, quantity, unit_price_minor, file_line)
+    on conflict (customer_id, order_id, line_no) do update set
+      sku = excluded.sku, product_name = excluded.product_name, category = excluded.category, quantity = excluded.quantity,
+      unit_price_minor = excluded.unit_price_minor, import_id = excluded.import_id, import_line = excluded.import_line`.execute(db);
+  const newOrderIds = new Set(orders.filter((order) => order.isNew).map((order) => order.orderId));
+  const newOrderLines = rows.filter((row) => newOrderIds.has(row.orderId)).map((row) => ({ customerId: row.customerId, orderId: row.orderId, lineNo: row.lineNo }));
+  return { changedOrderIds, newOrderLines };
+}
+
+/** A line-level order's total is the sum of all its lines less its discount, in its currency and the store's. */
+export async function recomputeLineLevelTotals(db: Db, orders: OrderWithLines[]): Promise<void> {
+  if (orders.length === 0) return;
+  await sql`
+    update customer_order o
+    set total_minor = t.lines_minor - o.discount_minor, amount_minor = round((t.lines_minor - o.discount_minor) * t.factor)::bigint
+    from (
+      select l.customer_id, l.order_id, k.factor, sum(round(l.quantity * l.unit_price_minor))::bigint as lines_minor
+      from order_line l
+      join unnest(${orders.map((o) => o.customerId)}::bigint[], ${orders.map((o) => o.orderId)}::bigint[], ${orders.map((o) => o.factor)}::float8[])
+        as k(customer_id, order_id, factor) using (customer_id, order_id)
+      group by l.customer_id, l.order_id, k.factor) t
+    where o.customer_id = t.customer_id and o.order_id = t.order_id`.execute(db);
+}

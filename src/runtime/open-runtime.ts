@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import { loadConfig, type Config } from '../core/config.js';
+import { AppError } from '../core/errors.js';
+import { isServerUrl, openStore, type Store } from '../db/client.js';
+import { migrate, pendingMigrations } from '../db/migrate.js';
+import type { Database } from '../db/schema.js';
+import { ensureStoreSettings, type StoreSettings } from '../settings/index.js';
+
+export type Runtime = { config: Config; store: Store; db: Kysely<Database>; settings: StoreSettings };
+
+/**
+ * Opens the store named by `--db`, DATABASE_URL or the data directory. An
+ * embedded store is created and migrated on first use; a server store must be
+ * migrated explicitly (`clientele migrate` or the server's start) unless
+ * `autoMigrate` is set, so a command never changes a shared schema by surprise.
+ */
+export async function openRuntime(options: { db?: string; autoMigrate?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
+  const config = loadConfig(options.env);
+  const target = options.db ?? config.database;
+  const store = await openStore(target);
+  try {
+    const shouldMigrate = options.autoMigrate ?? !isServerUrl(target);
+    if (shouldMigrate) await migrate(store);
+    else {
+      const pending = await pendingMigrations(store);
+      if (pending.length > 0) {
+        throw new AppError('STORE_MIGRATIONS_PENDING_UNAVAILABLE', `The store at ${store.location} has ${pending.length} pending migration(s) (${pending.slice(0, 3).join(', ')}…). Run \`clientele migrate\` first.`);
+      }
+    }
+    const settings = await ensureStoreSettings(store.db, config);
+    return { config: { ...config, database: target }, store, db: store.db, settings };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

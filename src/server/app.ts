@@ -1,0 +1,51 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Store } from '../db/client.js';
+import type { Clock } from '../core/clock.js';
+import type { Config } from '../core/config.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { registerAuthentication } from './plugins/authenticate.js';
+import { registerApiRoutes } from './routes.js';
+import './access.js';
+
+export type AppDeps = {
+  store: Store;
+  config: Pick<Config, 'isBehindTls'>;
+  clock: Clock;
+  logger?: Logger | false;
+  /** Directory of the built web app to serve at `/`, when present. */
+  webRoot?: string | null;
+};
+
+/** Builds the HTTP application; never listens, so tests use `app.inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger || undefined,
+    logger: deps.logger === undefined ? false : undefined,
+    trustProxy: deps.config.isBehindTls,
+    bodyLimit: 20 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('principal', null);
+  registerErrorHandler(app);
+
+  // Fail closed: a route that forgot to declare who may call it does not start.
+  app.addHook('onRoute', (route) => {
+    const isDocs = route.url.startsWith('/api/docs');
+    if (!route.config?.access && !isDocs && route.url.startsWith('/api')) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access; add config.access ('public' or a permission).`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+  await registerAuthentication(app, deps);
+  await app.register(async (api) => registerApiRoutes(api, deps), { prefix: '/api' });
+  return app;
+}

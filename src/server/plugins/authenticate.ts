@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app.js';
+import type { Principal, RouteAccess } from '../access.js';
+import {
+  apiKeyActor,
+  authErrors,
+  authenticateApiKey,
+  authenticateSession,
+  bearerTokenOf,
+  constantTimeEqual,
+  isSafeMethod,
+  roleHasPermission,
+  scopesHavePermission,
+  sessionCookieName,
+  userActor,
+  type Permission,
+} from '../../auth/index.js';
+
+export type RegisteredRoute = { method: string; url: string; access: RouteAccess | undefined };
+
+const routesByApp = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/**
+ * Every route registered after authentication, with its declared access: the
+ * role × route matrix test walks this list, so new routes are covered without
+ * anyone remembering to add them.
+ */
+export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
+  return routesByApp.get(app) ?? [];
+}
+
+/**
+ * Authenticates and authorises every route whose `config.access` names a
+ * permission. Runs on `onRequest`, before the body is even read, so an
+ * anonymous caller cannot make the server parse a 20 MB upload.
+ */
+export async function registerAuthentication(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const routes: RegisteredRoute[] = [];
+  routesByApp.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    // Public routes, unknown URLs (404) and routes outside the API (docs, web app) need no principal.
+    if (!access || access === 'public') return;
+    const authenticated = await authenticate(request, reply, deps);
+    authorize(authenticated, access.permission, request);
+    request.principal = authenticated.principal;
+  });
+}
+
+type Authenticated = { principal: Principal; mustChangePassword: boolean };
+
+async function authenticate(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<Authenticated> {
+  const now = deps.clock.now();
+  const authorization = request.headers.authorization;
+  // An Authorization header wins over a cookie: a script that sends a key means that key, even from a signed-in browser.
+  if (authorization !== undefined) {
+    const raw = bearerTokenOf(authorization);
+    if (!raw) throw authErrors.authRequired('The Authorization header must read "Bearer <API key>".');
+    const key = await authenticateApiKey(deps.store.db, raw, now);
+    if (!key) throw authErrors.authRequired('The API key is not valid or has been revoked.');
+    return { principal: { kind: 'api-key', apiKeyId: key.apiKeyId, name: key.name, scopes: key.scopes, actor: apiKeyActor(key.apiKeyId, key.name) }, mustChangePassword: false };
+  }
+  const token = request.cookies?.[sessionCookieName];
+  if (!token) throw authErrors.authRequired();
+  const check = await authenticateSession(deps.store.db, token, now);
+  if (check.status !== 'valid') {
+    reply.clearCookie(sessionCookieName, { path: '/' });
+    throw check.status === 'expired' ? authErrors.sessionExpired() : authErrors.authRequired('Your session is no longer valid. Sign in again.');
+  }
+  const { session } = check;
+  return {
+    principal: {
+      kind: 'user',
+      userId: session.userId,
+      email: session.email,
+      name: session.name,
+      role: session.role,
+      locale: session.locale,
+      sessionHash: session.sessionHash,
+      csrfToken: session.csrfToken,
+      actor: userActor(session.userId, session.email),
+    },
+    mustChangePassword: session.mustChangePassword,
+  };
+}
+
+function authorize({ principal, mustChangePassword }: Authenticated, permission: Permission, request: FastifyRequest): void {
+  if (principal.kind === 'api-key') {
+    if (!scopesHavePermission(principal.scopes, permission)) {
+      throw authErrors.permissionForbidden(permission, `an API key with scope ${principal.scopes.map((scope) => `"${scope}"`).join(', ') || '(none)'}`);
+    }
+    // Keys are not sent by browsers on their own, so they need no CSRF token.
+    return;
+  }
+  if (!roleHasPermission(principal.role, permission)) throw authErrors.permissionForbidden(permission, `your role "${principal.role}"`);
+  // Until a one-time password is replaced the account may only look after itself.
+  if (mustChangePassword && permission !== 'account:manage') throw authErrors.temporaryPasswordForbidden();
+  if (!isSafeMethod(request.method)) {
+    const header = request.headers['x-csrf-token'];
+    if (typeof header !== 'string' || !constantTimeEqual(header, principal.csrfToken)) throw authErrors.csrfInvalid();
+  }
+}

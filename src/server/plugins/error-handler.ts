@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
+
+const statusByKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+export type ErrorBody = { error: { code: string; message: string; field?: string; details?: Record<string, unknown> } };
+
+/** One error shape for the whole API: `{ error: { code, message, field?, details? } }`. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const path = (first?.params as { issue?: { path?: Array<string | number> } } | undefined)?.issue?.path ?? [];
+      const field = [first?.instancePath?.replace(/^\//, '').replace(/\//g, '.'), ...path.map(String)].filter(Boolean).join('.') || undefined;
+      const context = error.validationContext ?? 'body';
+      return reply.status(400).send({
+        error: { code: 'REQUEST_INVALID', message: `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first?.message ?? error.message}`, field, details: { context, issues: error.validation.map((issue) => issue.message) } },
+      } satisfies ErrorBody);
+    }
+    if (isAppError(error)) {
+      const { field, ...details } = error.details;
+      const status = statusByKind[kindOfCode(error.code)];
+      if (status >= 500) request.log.error({ err: error }, error.message);
+      return reply.status(status).send({ error: { code: error.code, message: error.message, ...(field ? { field } : {}), ...(Object.keys(details).length ? { details } : {}) } } satisfies ErrorBody);
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send({ error: { code: 'AUTH_RATE_LIMITED', message: 'Too many attempts. Wait a minute and try again.' } } satisfies ErrorBody);
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: { code: error.code ?? 'REQUEST_INVALID', message: error.message } } satisfies ErrorBody);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. The error has been logged; try again or contact your administrator.' } } satisfies ErrorBody);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}. See /api/docs for the API.` } } satisfies ErrorBody),
+  );
+}
+
+export { statusByKind };

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from './app.js';
+import { registerAuthRoutes } from '../auth/auth.routes.js';
+import { registerCustomerRoutes } from '../customers/customers.routes.js';
+import { registerIngestRoutes } from '../ingest/ingest.routes.js';
+
+/** All JSON API routes, mounted under /api. */
+export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
+  api.get('/health', {
+    config: { access: 'public' },
+    schema: { tags: ['system'], summary: 'Liveness and store check', response: { 200: z.object({ status: z.literal('ok'), store: z.enum(['embedded', 'server']) }) } },
+  }, async () => {
+    await deps.store.db.selectFrom('store_setting').select('key').limit(1).execute();
+    return { status: 'ok' as const, store: deps.store.kind };
+  });
+  await registerAuthRoutes(api, deps);
+  await registerCustomerRoutes(api, deps);
+  await registerIngestRoutes(api, deps);
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Config } from '../core/config.js';
+import { initialiseSettings, readCurrencyRates, readSettings, writeSetting } from './settings.repo.js';
+
+/** The store's own settings: they define money, calendar days and phone parsing for all its data. */
+export type StoreSettings = {
+  name: string;
+  currency: string;
+  timeZone: string;
+  defaultCountry: string;
+  /** Set when the data is the synthetic demo; shown on every surface. */
+  isSynthetic: boolean;
+  /** Reports on a static data set run as of its end rather than today. */
+  dataAsOf: string | null;
+  demoDataset: string | null;
+};
+
+export async function ensureStoreSettings(db: Kysely<Database>, config: Pick<Config, 'currency' | 'timeZone' | 'defaultCountry'>): Promise<StoreSettings> {
+  await initialiseSettings(db, {
+    name: 'My store',
+    currency: config.currency,
+    timezone: config.timeZone,
+    default_country: config.defaultCountry,
+    is_synthetic: false,
+    data_as_of: null,
+    demo_dataset: null,
+  });
+  return getStoreSettings(db);
+}
+
+export async function getStoreSettings(db: Kysely<Database>): Promise<StoreSettings> {
+  const raw = await readSettings(db);
+  return {
+    name: String(raw.name ?? 'My store'),
+    currency: String(raw.currency ?? 'IDR'),
+    timeZone: String(raw.timezone ?? 'Asia/Jakarta'),
+    defaultCountry: String(raw.default_country ?? 'ID'),
+    isSynthetic: raw.is_synthetic === true,
+    dataAsOf: typeof raw.data_as_of === 'string' ? raw.data_as_of : null,
+    demoDataset: typeof raw.demo_dataset === 'string' ? raw.demo_dataset : null,
+  };
+}
+
+export async function updateStoreSettings(db: Kysely<Database>, changes: Partial<Record<'name' | 'currency' | 'timezone' | 'default_country' | 'is_synthetic' | 'data_as_of' | 'demo_dataset', unknown>>): Promise<StoreSettings> {
+  for (const [key, value] of Object.entries(changes)) await writeSetting(db, key, value);
+  return getStoreSettings(db);
+}
+
+export { readCurrencyRates, readSettings, writeSetting };

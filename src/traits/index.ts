@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { getStoreSettings } from '../settings/index.js';
+import { recomputeTraits } from './traits.repo.js';
+
+export { addEventsToTraits, addLinesToCategories, addOrdersToTraits, ensureTraitRows, recomputeTraits } from './traits.repo.js';
+export type { LineKey, OrderKey } from './traits.repo.js';
+
+/** Recomputes every customer's purchase facts from the orders, lines and events, in one transaction. */
+export async function rebuildTraits(db: Kysely<Database>): Promise<{ customers: number; seconds: number }> {
+  const started = performance.now();
+  const { timeZone } = await getStoreSettings(db);
+  await db.transaction().execute(async (trx) => recomputeTraits(trx, 'all', timeZone));
+  const count = await db.selectFrom('customer_trait').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return { customers: Number(count.count), seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,177 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { isVerified, netAmount, purchaseDay, refundAmount } from './traits.sql.js';
+
+type Db = Kysely<Database>;
+export type OrderKey = { customerId: number; orderId: number };
+
+const promotionUsed = sql`(o.promotion_code is not null or o.discount_minor > 0)`;
+
+/** Per-customer sums over a set of orders `o`; shared by the incremental and the full path so they cannot disagree. */
+const orderAggregates = sql`
+  min(o.ordered_at) filter (where ${isVerified('o')}) as first_purchase_at,
+  max(o.ordered_at) filter (where ${isVerified('o')}) as last_purchase_at,
+  count(*) filter (where ${isVerified('o')})::int as order_count,
+  coalesce(sum(${netAmount('o')}) filter (where ${isVerified('o')}), 0)::bigint as revenue_minor,
+  coalesce(sum(${refundAmount('o')}), 0)::bigint as refunded_minor,
+  count(*) filter (where o.status in ('refunded', 'partially_refunded'))::int as refunded_order_count,
+  count(*) filter (where ${isVerified('o')} and ${promotionUsed})::int as promotion_order_count,
+  count(*) filter (where ${isVerified('o')} and o.channel = 'store')::int as store_order_count,
+  count(*) filter (where ${isVerified('o')} and o.channel = 'web')::int as web_order_count,
+  count(*) filter (where ${isVerified('o')} and o.channel = 'mobile')::int as mobile_order_count,
+  count(*) filter (where ${isVerified('o')} and o.channel = 'marketplace')::int as marketplace_order_count,
+  count(*) filter (where ${isVerified('o')} and o.channel = 'phone')::int as phone_order_count,
+  count(*) filter (where ${isVerified('o')} and o.channel = 'other')::int as other_order_count,
+  min(o.ordered_at) as first_interest_at,
+  (array_agg(o.channel order by o.ordered_at, o.order_id))[1] as first_interest_channel`;
+
+const keysTable = (keys: OrderKey[]) =>
+  sql`unnest(${keys.map((key) => key.customerId)}::bigint[], ${keys.map((key) => key.orderId)}::bigint[]) as k(customer_id, order_id)`;
+
+/**
+ * Adds newly inserted orders to their customers' facts without rescanning any
+ * customer's history: purchase days are upserted (a new day row means one more
+ * purchase day), sums are added and first/last moved outwards.
+ */
+export async function addOrdersToTraits(db: Db, orders: OrderKey[], timeZone: string): Promise<void> {
+  if (orders.length === 0) return;
+  await sql`
+    with new_orders as (
+      select o.* from customer_order o join ${keysTable(orders)} using (customer_id, order_id)
+    ),
+    day_upsert as (
+      insert into customer_purchase_day as d (customer_id, day, order_count, amount_minor)
+      select o.customer_id, ${purchaseDay('o', timeZone)}, count(*), sum(${netAmount('o')})
+      from new_orders o where ${isVerified('o')} group by 1, 2
+      on conflict (customer_id, day) do update
+        set order_count = d.order_count + excluded.order_count, amount_minor = d.amount_minor + excluded.amount_minor
+      returning d.customer_id, (xmax = 0) as is_new_day
+    ),
+    added_days as (select customer_id, count(*) filter (where is_new_day)::int as purchase_days from day_upsert group by 1),
+    sums as (select o.customer_id, ${orderAggregates} from new_orders o group by o.customer_id)
+    insert into customer_trait as t (
+      customer_id, first_purchase_at, last_purchase_at, purchase_days, order_count, revenue_minor, refunded_minor,
+      refunded_order_count, promotion_order_count, store_order_count, web_order_count, mobile_order_count,
+      marketplace_order_count, phone_order_count, other_order_count, first_interest_at, first_interest_channel)
+    select s.customer_id, s.first_purchase_at, s.last_purchase_at, coalesce(a.purchase_days, 0), s.order_count, s.revenue_minor,
+      s.refunded_minor, s.refunded_order_count, s.promotion_order_count, s.store_order_count, s.web_order_count,
+      s.mobile_order_count, s.marketplace_order_count, s.phone_order_count, s.other_order_count, s.first_interest_at, s.first_interest_channel
+    from sums s left join added_days a using (customer_id)
+    on conflict (customer_id) do update set
+      first_purchase_at = least(t.first_purchase_at, excluded.first_purchase_at),
+      last_purchase_at = greatest(t.last_purchase_at, excluded.last_purchase_at),
+      purchase_days = t.purchase_days + excluded.purchase_days,
+      order_count = t.order_count + excluded.order_count,
+      revenue_minor = t.revenue_minor + excluded.revenue_minor,
+      refunded_minor = t.refunded_minor + excluded.refunded_minor,
+      refunded_order_count = t.refunded_order_count + excluded.refunded_order_count,
+      promotion_order_count = t.promotion_order_count + excluded.promotion_order_count,
+      store_order_count = t.store_order_count + excluded.store_order_count,
+      web_order_count = t.web_order_count + excluded.web_order_count,
+      mobile_order_count = t.mobile_order_count + excluded.mobile_order_count,
+      marketplace_order_count = t.marketplace_order_count + excluded.marketplace_order_count,
+      phone_order_count = t.phone_order_count + excluded.phone_order_count,
+      other_order_count = t.other_order_count + excluded.other_order_count,
+      first_interest_channel = case when t.first_interest_at is null or excluded.first_interest_at < t.first_interest_at
+        then excluded.first_interest_channel else t.first_interest_channel end,
+      first_interest_at = least(t.first_interest_at, excluded.first_interest_at),
+      updated_at = now()`.execute(db);
+}
+
+export type LineKey = OrderKey & { lineNo: number };
+
+/** Adds the categories of newly inserted lines (those on verified orders). */
+export async function addLinesToCategories(db: Db, lines: LineKey[]): Promise<void> {
+  if (lines.length === 0) return;
+  await sql`
+    insert into customer_category as c (customer_id, category, line_count, quantity, amount_minor)
+    select l.customer_id, coalesce(l.category, p.category, 'uncategorised'), count(*), sum(l.quantity), sum(round(l.quantity * l.unit_price_minor))::bigint
+    from order_line l
+    join unnest(${lines.map((k) => k.customerId)}::bigint[], ${lines.map((k) => k.orderId)}::bigint[], ${lines.map((k) => k.lineNo)}::int[])
+      as k(customer_id, order_id, line_no) using (customer_id, order_id, line_no)
+    join customer_order o on o.customer_id = l.customer_id and o.order_id = l.order_id
+    left join product p on p.sku = l.sku
+    where ${isVerified('o')}
+    group by 1, 2
+    on conflict (customer_id, category) do update set
+      line_count = c.line_count + excluded.line_count, quantity = c.quantity + excluded.quantity, amount_minor = c.amount_minor + excluded.amount_minor`.execute(db);
+}
+
+/** Adds new interest events to their customers' facts. */
+export async function addEventsToTraits(db: Db, events: Array<{ customerId: number; eventId: number }>): Promise<void> {
+  if (events.length === 0) return;
+  await sql`
+    insert into customer_trait as t (customer_id, first_interest_at, first_interest_channel, interest_event_count)
+    select e.customer_id, min(e.occurred_at), (array_agg(e.channel order by e.occurred_at, e.event_id))[1], count(*)::int
+    from interest_event e
+    join unnest(${events.map((event) => event.customerId)}::bigint[], ${events.map((event) => event.eventId)}::bigint[]) as k(customer_id, event_id) using (customer_id, event_id)
+    group by e.customer_id
+    on conflict (customer_id) do update set
+      first_interest_channel = case when t.first_interest_at is null or excluded.first_interest_at < t.first_interest_at
+        then excluded.first_interest_channel else t.first_interest_channel end,
+      first_interest_at = least(t.first_interest_at, excluded.first_interest_at),
+      interest_event_count = t.interest_event_count + excluded.interest_event_count,
+      updated_at = now()`.execute(db);
+}
+
+/** Makes sure every customer has a facts row, so leads appear with zeros. */
+export async function ensureTraitRows(db: Db, customerIds: number[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  await sql`insert into customer_trait (customer_id) select unnest(${customerIds}::bigint[]) on conflict (customer_id) do nothing`.execute(db);
+}
+
+/**
+ * Recomputes facts from the facts tables for some customers, or for all.
+ * Used by `clientele rebuild`, after merges, and when an existing order changes
+ * (a refund can move a last purchase back, which no delta can express).
+ */
+export async function recomputeTraits(db: Db, scope: number[] | 'all', timeZone: string): Promise<void> {
+  if (scope !== 'all' && scope.length === 0) return;
+  const only = (column: RawBuilder<unknown>) => (scope === 'all' ? sql`true` : sql`${column} = any(${scope}::bigint[])`);
+  if (scope === 'all') {
+    await sql`delete from customer_purchase_day`.execute(db);
+    await sql`delete from customer_category`.execute(db);
+    await sql`delete from customer_trait`.execute(db);
+  } else {
+    await sql`delete from customer_purchase_day where ${only(sql.ref('customer_id'))}`.execute(db);
+    await sql`delete from customer_category where ${only(sql.ref('customer_id'))}`.execute(db);
+    await sql`delete from customer_trait where ${only(sql.ref('customer_id'))}`.execute(db);
+  }
+  await sql`
+    insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
+    select o.customer_id, ${purchaseDay('o', timeZone)}, count(*), sum(${netAmount('o')})
+    from customer_order o where ${isVerified('o')} and ${only(sql.ref('o.customer_id'))} group by 1, 2`.execute(db);
+  await sql`
+    insert into customer_category (customer_id, category, line_count, quantity, amount_minor)
+    select l.customer_id, coalesce(l.category, p.category, 'uncategorised'), count(*), sum(l.quantity), sum(round(l.quantity * l.unit_price_minor))::bigint
+    from order_line l
+    join customer_order o on o.customer_id = l.customer_id and o.order_id = l.order_id
+    left join product p on p.sku = l.sku
+    where ${isVerified('o')} and ${only(sql.ref('l.customer_id'))}
+    group by 1, 2`.execute(db);
+  await sql`
+    with orders as (select o.customer_id, ${orderAggregates} from customer_order o where ${only(sql.ref('o.customer_id'))} group by o.customer_id),
+    days as (select customer_id, count(*)::int as purchase_days from customer_purchase_day where ${only(sql.ref('customer_id'))} group by 1),
+    events as (
+      select e.customer_id, min(e.occurred_at) as first_event_at,
+        (array_agg(e.channel order by e.occurred_at, e.event_id))[1] as first_event_channel, count(*)::int as event_count
+      from interest_event e where ${only(sql.ref('e.customer_id'))} group by 1)
+    insert into customer_trait (
+      customer_id, first_purchase_at, last_purchase_at, purchase_days, order_count, revenue_minor, refunded_minor,
+      refunded_order_count, promotion_order_count, store_order_count, web_order_count, mobile_order_count,
+      marketplace_order_count, phone_order_count, other_order_count, first_interest_at, first_interest_channel, interest_event_count)
+    select c.customer_id, o.first_purchase_at, o.last_purchase_at, coalesce(d.purchase_days, 0), coalesce(o.order_count, 0),
+      coalesce(o.revenue_minor, 0), coalesce(o.refunded_minor, 0), coalesce(o.refunded_order_count, 0), coalesce(o.promotion_order_count, 0),
+      coalesce(o.store_order_count, 0), coalesce(o.web_order_count, 0), coalesce(o.mobile_order_count, 0),
+      coalesce(o.marketplace_order_count, 0), coalesce(o.phone_order_count, 0), coalesce(o.other_order_count, 0),
+      case when e.first_event_at is null then o.first_interest_at when o.first_interest_at is null then e.first_event_at
+        else least(o.first_interest_at, e.first_event_at) end,
+      case when e.first_event_at is null then o.first_interest_channel when o.first_interest_at is null then e.first_event_channel
+        when e.first_event_at <= o.first_interest_at then e.first_event_channel else o.first_interest_channel end,
+      coalesce(e.event_count, 0)
+    from customer c
+    left join orders o using (customer_id)
+    left join days d using (customer_id)
+    left join events e using (customer_id)
+    where c.merged_into_customer_id is null and ${only(sql.ref('c.customer_id'))}`.execute(db);
+}
