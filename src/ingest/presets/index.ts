@@ -1,0 +1,23 @@
+import { AppError } from '../../core/errors.js';
+import { cdnow } from './cdnow.js';
+import { customerPersonality } from './customer-personality.js';
+import { groceries } from './groceries.js';
+import type { Preset } from './preset.js';
+import { shopifyOrders } from './shopify-orders.js';
+import { uciOnlineRetail } from './uci-online-retail.js';
+
+export type { Preset, RecordValues, TransformResult } from './preset.js';
+
+const presets: readonly Preset[] = [shopifyOrders, uciOnlineRetail, cdnow, groceries, customerPersonality];
+
+export function listPresets(): Array<Pick<Preset, 'name' | 'description' | 'entity'>> {
+  return presets.map(({ name, description, entity }) => ({ name, description, entity }));
+}
+
+export function findPreset(name: string): Preset {
+  const preset = presets.find((candidate) => candidate.name === name.trim().toLowerCase());
+  if (!preset) {
+    throw new AppError('IMPORT_PRESET_NOT_FOUND', `There is no preset "${name}". Presets: ${presets.map((candidate) => candidate.name).join(', ')}.`, { field: 'preset' });
+  }
+  return preset;
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { CanonicalRow, ImportEntity, Reject } from '../canonical.js';
+import { parseFile } from '../rows/parse-file.js';
+import { testContext } from '../rows/test-context.js';
+import { incomeBand } from './customer-personality.js';
+import { findPreset, listPresets } from './index.js';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const datasets = `${root}data/datasets/`;
+const fixtures = `${root}test/fixtures/ingest/`;
+
+async function parseAll<E extends ImportEntity>(entity: E, path: string, preset: string) {
+  const rows: CanonicalRow[E][] = [];
+  const rejects: Reject[] = [];
+  for await (const batch of parseFile(entity, path, { preset, context: testContext })) {
+    rows.push(...batch.rows);
+    rejects.push(...batch.rejects);
+  }
+  return { rows, rejects };
+}
+
+describe('listPresets', () => {
+  it('describes every preset and finds them by name', () => {
+    expect(listPresets().map((preset) => preset.name)).toEqual(['shopify-orders', 'uci-online-retail', 'cdnow', 'groceries', 'customer-personality']);
+    expect(listPresets().every((preset) => preset.description.length > 20)).toBe(true);
+    expect(() => findPreset('woocommerce')).toThrow(expect.objectContaining({ code: 'IMPORT_PRESET_NOT_FOUND' }));
+  });
+
+  it('refuses a preset for another entity', async () => {
+    await expect(parseFile('customers', `${fixtures}groceries.csv`, { preset: 'groceries', context: testContext }).next()).rejects.toMatchObject({ code: 'IMPORT_OPTION_INVALID' });
+  });
+});
+
+describe('shopify-orders', () => {
+  it('copies order fields from the first row of an order to its other line rows', async () => {
+    const { rows, rejects } = await parseAll('orders', `${fixtures}shopify-orders.csv`, 'shopify-orders');
+    expect(rows.map((row) => [row.externalId, row.orderLine?.productName, row.totalMinor, row.status, row.channel])).toEqual([
+      ['#1001', 'Linen shirt', 5000, 'paid', 'web'],
+      ['#1001', 'Wool scarf', 5000, 'paid', 'web'],
+      ['#1002', 'Winter coat', 123450, 'partially_refunded', 'store'],
+    ]);
+    expect(rows[1]).toMatchObject({
+      source: 'shopify', currency: 'EUR', discountMinor: 450, promotionCode: 'SPRING10',
+      customer: [{ kind: 'email', value: 'ana@example.com' }, { kind: 'phone', value: '+37121234567' }],
+      orderLine: { sku: 'WS-02', quantity: 1, unitPriceMinor: 1950 },
+    });
+    expect(rows[0].orderedAt.toISOString()).toBe('2024-03-01T09:15:22.000Z');
+    expect(rows[2].refundedMinor).toBe(20000);
+    expect(rejects).toEqual([
+      expect.objectContaining({ line: 5, field: 'status', reason: expect.stringContaining('not a completed purchase') }),
+      expect.objectContaining({ line: 6, field: 'customer_id', reason: expect.stringContaining('no customer to attribute') }),
+    ]);
+  });
+});
+
+describe('uci-online-retail', () => {
+  it('reads the bundled 8,000-row sample: 2,290 rows without a customer are rejected', async () => {
+    const { rows, rejects } = await parseAll('orders', `${datasets}online-retail/online_retail_sample.csv`, 'uci-online-retail');
+    expect(rows.length + rejects.length).toBe(8000);
+    expect(rejects).toHaveLength(2290);
+    expect(rejects.every((reject) => reject.field === 'customer_id' && reject.reason.includes('no one to attribute'))).toBe(true);
+    expect(new Set(rows.map((row) => row.customer[0].value)).size).toBe(277);
+    expect(rows[0]).toMatchObject({
+      line: 2, externalId: '536365', currency: 'GBP', totalMinor: null, status: 'paid', location: 'United Kingdom',
+      customer: [{ kind: 'external', namespace: 'online-retail', value: '17850' }],
+      orderLine: { sku: '85123A', productName: 'WHITE HANGING HEART T-LIGHT HOLDER', quantity: 6, unitPriceMinor: 255 },
+    });
+  });
+
+  it('turns C invoices into refunds with positive quantities', async () => {
+    const { rows, rejects } = await parseAll('orders', `${fixtures}uci-online-retail.csv`, 'uci-online-retail');
+    const refund = rows.find((row) => row.externalId === 'C536379');
+    expect(refund).toMatchObject({ status: 'refunded', orderLine: { quantity: 1, unitPriceMinor: 2750 }, customer: [{ value: '14527' }] });
+    expect(rejects.map((reject) => reject.line)).toEqual([6]);
+  });
+});
+
+describe('cdnow', () => {
+  it('reads CDNOW_master.txt: 69,659 orders of 23,570 customers in USD', async () => {
+    const { rows, rejects } = await parseAll('orders', `${datasets}cdnow/CDNOW_master.txt`, 'cdnow');
+    expect(rejects).toEqual([]);
+    expect(rows).toHaveLength(69659);
+    expect(new Set(rows.map((row) => row.customer[0].value)).size).toBe(23570);
+    expect(new Set(rows.map((row) => row.externalId)).size).toBe(69659);
+    expect(rows.filter((row) => row.totalMinor === 0)).toHaveLength(80);
+    expect(rows[2]).toMatchObject({ externalId: '00002-19970112-2', totalMinor: 7700, currency: 'USD', channel: 'other' });
+  });
+
+  it('reads CDNOW_sample.txt, detecting its extra column, with the same order ids as the master', async () => {
+    const { rows, rejects } = await parseAll('orders', `${datasets}cdnow/CDNOW_sample.txt`, 'cdnow');
+    expect(rejects).toEqual([]);
+    expect(rows).toHaveLength(6919);
+    expect(new Set(rows.map((row) => row.customer[0].value)).size).toBe(2357);
+    expect(rows[0]).toMatchObject({ line: 1, externalId: '00004-19970101-1', totalMinor: 2933 });
+    const master = await parseAll('orders', `${fixtures}cdnow-master.txt`, 'cdnow');
+    expect(master.rows.map((row) => row.orderedAt.toISOString())).toEqual(['1996-12-31T22:00:00.000Z', '1997-01-11T22:00:00.000Z', '1997-01-11T22:00:00.000Z']);
+  });
+});
+
+describe('groceries', () => {
+  it('reads 38,765 item rows into baskets per member and day', async () => {
+    const { rows, rejects } = await parseAll('orders', `${datasets}groceries/Groceries_dataset.csv`, 'groceries');
+    expect(rejects).toEqual([]);
+    expect(rows).toHaveLength(38765);
+    expect(new Set(rows.map((row) => row.externalId)).size).toBe(14963);
+    expect(new Set(rows.map((row) => row.customer[0].value)).size).toBe(3898);
+    expect(new Set(rows.map((row) => row.orderLine?.category)).size).toBe(167);
+    expect(rows.some((row) => row.orderLine?.category?.endsWith(' '))).toBe(false);
+    expect(rows[0]).toMatchObject({ externalId: '1808-21-07-2015', currency: 'EUR', totalMinor: null, orderLine: { productName: 'tropical fruit', quantity: 1, unitPriceMinor: 0 } });
+  });
+
+  it('rejects an impossible date with the format it expected', async () => {
+    const { rejects } = await parseAll('orders', `${fixtures}groceries.csv`, 'groceries');
+    expect(rejects).toEqual([expect.objectContaining({ line: 5, field: 'ordered_at', reason: expect.stringContaining('dd-MM-yyyy') })]);
+  });
+});
+
+describe('customer-personality', () => {
+  it('reads 2,240 customers; the 3 implausible birth years are rejected', async () => {
+    const { rows, rejects } = await parseAll('customers', `${datasets}customer-personality/marketing_campaign.csv`, 'customer-personality');
+    expect(rows.length + rejects.length).toBe(2240);
+    expect(rejects.map((reject) => reject.field)).toEqual(['birth_year', 'birth_year', 'birth_year']);
+    expect(rows.filter((row) => row.incomeBand === null)).toHaveLength(24);
+    expect(rows[0]).toMatchObject({
+      refs: [{ kind: 'external', namespace: 'customer-personality', value: '5524' }],
+      birthYear: 1957, incomeBand: '50k-75k',
+      attributes: { education: 'Graduation', marital_status: 'Single', kids_at_home: 0, teens_at_home: 0 },
+    });
+    expect(rows[0].createdAt?.toISOString()).toBe('2012-09-03T21:00:00.000Z');
+  });
+
+  it.each([[null, null], ['', null], ['1730', '<25k'], ['58138', '50k-75k'], ['666666', '100k+']])('bands income %j as %j', (raw, band) => {
+    expect(incomeBand(raw)).toBe(band);
+  });
+});

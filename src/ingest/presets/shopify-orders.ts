@@ -1,0 +1,54 @@
+import type { Preset, RecordValues } from './preset.js';
+import { presentColumns, valueOf } from './preset-helpers.js';
+
+// Shopify writes the order's own fields only on its first row; later rows of the same order
+// carry the line item and blanks. These are copied down from the first row.
+const orderColumns = ['Email', 'Financial Status', 'Created at', 'Currency', 'Total', 'Discount Code', 'Discount Amount',
+  'Refunded Amount', 'Billing Phone', 'Phone', 'Shipping Name', 'Location', 'Source'];
+
+const mapping = {
+  order_id: 'Name',
+  customer_email: 'Email',
+  customer_phone: '=phone',
+  status: 'Financial Status',
+  ordered_at: 'Created at',
+  currency: 'Currency',
+  amount: 'Total',
+  discount_amount: 'Discount Amount',
+  promotion_code: 'Discount Code',
+  refunded_amount: 'Refunded Amount',
+  location: 'Location',
+  channel: '=channel',
+  product_name: 'Lineitem name',
+  quantity: 'Lineitem quantity',
+  unit_price: 'Lineitem price',
+  sku: 'Lineitem sku',
+};
+
+export const shopifyOrders: Preset = {
+  name: 'shopify-orders',
+  description: 'Shopify admin "Export orders" CSV: one row per line item, order totals on the first row of each order.',
+  entity: 'orders',
+  source: 'shopify',
+  reader: { format: 'csv', delimiter: ',' },
+  mapping: (headers) => presentColumns(mapping, headers),
+  addedColumns: ['=phone', '=channel'],
+  createTransform() {
+    let orderName: string | null = null;
+    let first: RecordValues = {};
+    return (values) => {
+      const name = valueOf(values, 'Name');
+      const filled: RecordValues = { ...values };
+      if (name !== null && name === orderName) {
+        for (const column of orderColumns) if (valueOf(filled, column) === null && first[column]) filled[column] = first[column];
+      } else {
+        orderName = name;
+        first = Object.fromEntries(orderColumns.map((column) => [column, valueOf(values, column)]));
+      }
+      filled['=phone'] = valueOf(filled, 'Billing Phone') ?? valueOf(filled, 'Phone');
+      // Shopify's "Source" is web, pos, a sales-channel app id…: only pos means a shop counter.
+      filled['=channel'] = valueOf(filled, 'Source')?.toLowerCase() === 'pos' ? 'store' : 'web';
+      return { values: filled };
+    };
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * A byte buffer that grows by doubling, reused from record to record so tokenising a file
+ * allocates almost nothing per row.
+ */
+export class GrowableBuffer {
+  bytes: Buffer = Buffer.allocUnsafe(4096);
+  length = 0;
+
+  push(byte: number): void {
+    if (this.length === this.bytes.length) this.grow(this.length + 1);
+    this.bytes[this.length++] = byte;
+  }
+
+  append(source: Buffer, start: number, end: number): void {
+    const count = end - start;
+    if (count <= 0) return;
+    if (this.length + count > this.bytes.length) this.grow(this.length + count);
+    source.copy(this.bytes, this.length, start, end);
+    this.length += count;
+  }
+
+  reset(): void {
+    this.length = 0;
+    // A pathological record may have grown the buffer; give the memory back.
+    if (this.bytes.length > 1 << 20) this.bytes = Buffer.allocUnsafe(4096);
+  }
+
+  private grow(minimum: number): void {
+    let size = this.bytes.length * 2;
+    while (size < minimum) size *= 2;
+    const next = Buffer.allocUnsafe(size);
+    this.bytes.copy(next, 0, 0, this.length);
+    this.bytes = next;
+  }
+}

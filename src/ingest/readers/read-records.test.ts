@@ -1,0 +1,182 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRecords, type ReaderOptions, type RecordItem } from './read-records.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'clientele-readers-'));
+let fileCount = 0;
+
+function writeFile(content: string | Buffer, extension = 'csv'): string {
+  const path = join(directory, `file-${++fileCount}.${extension}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function readAll(content: string | Buffer, options: ReaderOptions = {}, extension = 'csv') {
+  const source = await readRecords(writeFile(content, extension), options);
+  const items: RecordItem[] = [];
+  for await (const item of source) items.push(item);
+  return { source, items, records: items.filter((item) => item.kind === 'record'), problems: items.filter((item) => item.kind === 'problem') };
+}
+
+describe('readRecords on CSV', () => {
+  it.each([
+    [',', 'id,name\n1,Ana\n2,Budi\n'],
+    [';', 'id;name\n1;Ana\n2;Budi\n'],
+    ['\t', 'id\tname\n1\tAna\n2\tBudi\n'],
+    ['|', 'id|name\n1|Ana\n2|Budi\n'],
+  ])('detects the delimiter %j', async (delimiter, content) => {
+    const { source, records } = await readAll(content);
+    expect(source.delimiter).toBe(delimiter);
+    expect(source.headers).toEqual(['id', 'name']);
+    expect(records).toEqual([
+      { kind: 'record', line: 2, values: { id: '1', name: 'Ana' } },
+      { kind: 'record', line: 3, values: { id: '2', name: 'Budi' } },
+    ]);
+  });
+
+  it('prefers a delimiter that splits every line the same way over one inside a value', async () => {
+    const { source } = await readAll('id;address;city\n1;Jl. Sudirman 1, Blok A;Jakarta\n2;Brivibas 10;Riga\n');
+    expect(source.delimiter).toBe(';');
+  });
+
+  it('honours an explicit delimiter', async () => {
+    const { source, records } = await readAll('a,b;c\n1,2;3\n', { delimiter: ';' });
+    expect(source.headers).toEqual(['a,b', 'c']);
+    expect(records[0]).toMatchObject({ values: { 'a,b': '1,2', c: '3' } });
+  });
+
+  it('reads quoted fields with delimiters, doubled quotes and embedded newlines, and keeps start lines', async () => {
+    const { records } = await readAll('id,note\r\n1,"a, b"\r\n2,"say ""hi"""\r\n3,"two\r\nlines"\r\n4,plain\r\n');
+    expect(records.map((record) => [record.line, record.kind === 'record' && record.values.note])).toEqual([
+      [2, 'a, b'],
+      [3, 'say "hi"'],
+      [4, 'two\r\nlines'],
+      [6, 'plain'],
+    ]);
+  });
+
+  it('strips a UTF-8 byte order mark from the first header', async () => {
+    const { source } = await readAll('\ufeffid,name\n1,Ana\n');
+    expect(source.headers).toEqual(['id', 'name']);
+  });
+
+  it('reads CRLF and LF line endings alike, and a last line without a newline', async () => {
+    const { records } = await readAll('id,name\r\n1,Ana\n2,Budi');
+    expect(records.map((record) => record.kind === 'record' && record.values.name)).toEqual(['Ana', 'Budi']);
+  });
+
+  it('skips empty lines but still counts them', async () => {
+    const { records } = await readAll('id\n1\n\n\n2\n');
+    expect(records.map((record) => record.line)).toEqual([2, 5]);
+  });
+
+  it('turns empty fields into null', async () => {
+    const { records } = await readAll('id,name\n1,\n');
+    expect(records[0]).toMatchObject({ values: { id: '1', name: null } });
+  });
+
+  it('reports invalid UTF-8 as a problem on its line and carries on', async () => {
+    const content = Buffer.concat([Buffer.from('id,name\n1,Ana\n2,'), Buffer.from([0x4a, 0xfc, 0x72, 0x67, 0x65, 0x6e]), Buffer.from('\n3,Budi\n')]);
+    const { records, problems } = await readAll(content);
+    expect(records.map((record) => record.line)).toEqual([2, 4]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 3, reason: expect.stringContaining('not valid UTF-8') });
+  });
+
+  it('decodes Windows-1252 when asked', async () => {
+    const content = Buffer.concat([Buffer.from('id,name\n2,'), Buffer.from([0x4a, 0xfc, 0x72, 0x67, 0x65, 0x6e]), Buffer.from('\n')]);
+    const { records } = await readAll(content, { encoding: 'windows-1252' });
+    expect(records[0]).toMatchObject({ values: { name: 'Jürgen' } });
+  });
+
+  it('decodes UTF-16 files announced by their byte order mark', async () => {
+    const content = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id;name\r\n1;Zoë\r\n', 'utf16le')]);
+    const { source, records } = await readAll(content);
+    expect(source.headers).toEqual(['id', 'name']);
+    expect(records[0]).toMatchObject({ values: { name: 'Zoë' } });
+  });
+
+  it('reports a truncated last line with an unclosed quote on the line it starts', async () => {
+    const { records, problems } = await readAll('id,note\n1,ok\n2,"cut off\nin the mid');
+    expect(records).toHaveLength(1);
+    expect(problems).toEqual([expect.objectContaining({ line: 3, reason: expect.stringContaining('never closed') })]);
+  });
+
+  it('rejects ragged rows with their line and keeps reading', async () => {
+    const { records, problems } = await readAll('id,name\n1,Ana\n2,Budi,extra\n3\n4,Citra\n');
+    expect(records.map((record) => record.line)).toEqual([2, 5]);
+    expect(problems.map((problem) => problem.line)).toEqual([3, 4]);
+    expect(problems[0].kind === 'problem' && problems[0].reason).toContain('has 3 values but the header has 2 columns');
+  });
+
+  it('caps a runaway quoted record and resynchronises at the next line', async () => {
+    const { records, problems } = await readAll(`id,note\n1,"${'x'.repeat(2000)}\n2,ok\n`, { maxRecordBytes: 100 });
+    expect(problems[0]).toMatchObject({ line: 2, reason: expect.stringContaining('longer than 100 bytes') });
+    expect(records).toEqual([expect.objectContaining({ line: 3, values: { id: '2', note: 'ok' } })]);
+  });
+
+  it('makes empty and duplicated header names unique', async () => {
+    const { source } = await readAll('id,,id\n1,2,3\n');
+    expect(source.headers).toEqual(['id', 'column_2', 'id_2']);
+  });
+
+  it('reports progress in bytes', async () => {
+    const seen: Array<[number, number]> = [];
+    const content = 'id\n1\n2\n';
+    await readAll(content, { onBytes: (bytesRead, totalBytes) => seen.push([bytesRead, totalBytes]) });
+    expect(seen.at(-1)).toEqual([content.length, content.length]);
+  });
+});
+
+describe('readRecords on whole-file problems', () => {
+  it('fails with IMPORT_FILE_NOT_FOUND for a missing file', async () => {
+    await expect(readRecords(join(directory, 'missing.csv'))).rejects.toMatchObject({ code: 'IMPORT_FILE_NOT_FOUND' });
+  });
+
+  it.each(['', '\ufeff', '\n\r\n  \n'])('fails with IMPORT_FILE_EMPTY for %j', async (content) => {
+    await expect(readRecords(writeFile(content))).rejects.toMatchObject({ code: 'IMPORT_FILE_EMPTY' });
+  });
+
+  it('fails with IMPORT_OPTION_INVALID for a multi-character delimiter or unknown encoding', async () => {
+    await expect(readRecords(writeFile('a\n1\n'), { delimiter: '::' })).rejects.toMatchObject({ code: 'IMPORT_OPTION_INVALID' });
+    await expect(readRecords(writeFile('a\n1\n'), { encoding: 'klingon' })).rejects.toMatchObject({ code: 'IMPORT_OPTION_INVALID' });
+  });
+});
+
+describe('readRecords on JSON Lines', () => {
+  it('reads one object per line and reports broken lines with their line number', async () => {
+    const content = '{"id": 1, "name": "Ana", "vip": true, "tags": ["a"]}\n\nnot json\n[1,2]\n{"id": "2", "name": null}\n{"id": 3, "name": "Cut';
+    const { source, records, problems } = await readAll(content, {}, 'jsonl');
+    expect(source.format).toBe('jsonl');
+    expect(source.headers).toEqual(['id', 'name', 'vip', 'tags']);
+    expect(records).toEqual([
+      { kind: 'record', line: 1, values: { id: '1', name: 'Ana', vip: 'true', tags: '["a"]' } },
+      { kind: 'record', line: 5, values: { id: '2', name: null } },
+    ]);
+    expect(problems.map((problem) => problem.line)).toEqual([3, 4, 6]);
+    expect(problems[0].kind === 'problem' && problems[0].reason).toContain('not valid JSON');
+    expect(problems[1].kind === 'problem' && problems[1].reason).toContain('not a JSON object');
+  });
+
+  it('detects JSON Lines from content when the extension says nothing', async () => {
+    const { source } = await readAll('{"id": 1}\n', {}, 'txt');
+    expect(source.format).toBe('jsonl');
+  });
+});
+
+describe('readRecords on whitespace-separated files', () => {
+  it('reads fixed-width columns with a header, as in CDNOW_master.txt', async () => {
+    const { source, records } = await readAll(' customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n 00002 19970112  1   12.00\r\n', {}, 'txt');
+    expect(source.delimiter).toBe('whitespace');
+    expect(source.headers).toEqual(['customer_id', 'date', 'number_of_cds', 'dollar_value']);
+    expect(records[0]).toEqual({ kind: 'record', line: 2, values: { customer_id: '00001', date: '19970101', number_of_cds: '1', dollar_value: '11.77' } });
+  });
+
+  it('numbers the columns when the first line is data, as in CDNOW_sample.txt', async () => {
+    const { source, records } = await readAll(' 00004 0001 19970101  2   29.33\r\n 00004 0001 19970118  2   29.73\r\n', { delimiter: 'whitespace' }, 'txt');
+    expect(source.headers).toEqual(['column_1', 'column_2', 'column_3', 'column_4', 'column_5']);
+    expect(records.map((record) => record.line)).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,178 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { AppError } from '../../core/errors.js';
+import { readCsvRows, readJsonLines, readWhitespaceRows, valuesFromJson, type RowItem } from './record-streams.js';
+import { detectDelimiter, encodingFromByteOrderMark, looksLikeJsonLines, looksWhitespaceSeparated, stripByteOrderMark, uniqueHeaders } from './sniff.js';
+
+export type ReaderOptions = {
+  format?: 'csv' | 'jsonl' | 'auto';
+  /** A single character, 'auto' (one of , ; tab |) or 'whitespace' (runs of spaces, fixed-width files). */
+  delimiter?: string;
+  /** Any WHATWG encoding label (utf-8, windows-1252, latin1, utf-16le); default utf-8 or the BOM's. */
+  encoding?: string;
+  /** Whether the first record names the columns; 'auto' guesses (default: true, 'auto' for whitespace). */
+  header?: boolean | 'auto';
+  maxRecordBytes?: number;
+  onBytes?: (bytesRead: number, totalBytes: number) => void;
+};
+
+export type RecordItem =
+  | { kind: 'record'; line: number; values: Record<string, string | null>; raw?: string }
+  | { kind: 'problem'; line: number; reason: string; raw?: string };
+
+export type RecordSource = AsyncIterable<RecordItem> & {
+  headers: string[];
+  format: 'csv' | 'jsonl';
+  /** The delimiter in use: a character, 'whitespace', or null for JSON Lines. */
+  delimiter: string | null;
+  totalBytes: number;
+  bytesRead(): number;
+};
+
+const headBytes = 64 * 1024;
+const chunkBytes = 64 * 1024;
+
+async function statFile(path: string): Promise<number> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new AppError('IMPORT_FILE_UNREADABLE', `${path} is not a file.`, { file: path });
+    return info.size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('IMPORT_FILE_NOT_FOUND', `File not found: ${path}. Check the path and that the file exists.`, { file: path });
+    }
+    throw error;
+  }
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(headBytes);
+    const { bytesRead } = await handle.read(buffer, 0, headBytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function resolveDelimiter(option: string | undefined, head: string): string {
+  const requested = option ?? 'auto';
+  if (requested === 'whitespace') return 'whitespace';
+  if (requested === 'tab' || requested === '\\t') return '\t';
+  if (requested === 'auto') return detectDelimiter(head) ?? (looksWhitespaceSeparated(head) ? 'whitespace' : ',');
+  if (requested.length !== 1 || requested === '"' || requested === '\n' || requested === '\r') {
+    throw new AppError('IMPORT_OPTION_INVALID', `Delimiter "${requested}" is not usable: give one character such as ";" or "|", "tab", "whitespace" or "auto".`, { field: 'delimiter' });
+  }
+  return requested;
+}
+
+/**
+ * Streams the file as UTF-8 chunks: counts bytes for progress, transcodes other encodings and
+ * drops the byte order mark, so the format readers only ever see UTF-8 without a BOM.
+ */
+async function* fileChunks(path: string, encoding: string, progress: { bytesRead: number }, onChunk: () => void): AsyncGenerator<Buffer> {
+  const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
+  let isFirst = true;
+  for await (const raw of createReadStream(path, { highWaterMark: chunkBytes })) {
+    let chunk = raw as Buffer;
+    progress.bytesRead += chunk.length;
+    onChunk();
+    if (decoder) chunk = Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+    if (isFirst && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    isFirst = false;
+    yield chunk;
+  }
+  if (decoder) {
+    const rest = decoder.decode();
+    if (rest !== '') yield Buffer.from(rest, 'utf8');
+  }
+}
+
+function jsonHeaders(head: string): string[] {
+  for (const line of head.split('\n')) {
+    try {
+      const values = valuesFromJson(JSON.parse(line));
+      if (typeof values !== 'string') return Object.keys(values);
+    } catch {
+      // A broken line near the top is reported as a reject when it is streamed.
+    }
+  }
+  return [];
+}
+
+const isNumberLike = (value: string): boolean => /^[-+]?[\d.,]+$/.test(value);
+
+/**
+ * Opens a CSV, JSON Lines or whitespace-separated file and streams its records with the
+ * physical line each starts on. Never reads the whole file: memory stays constant however large
+ * it is. Problems with single records (invalid UTF-8, wrong column count, unclosed quotes, broken
+ * JSON) are yielded as `problem` items; only problems with the whole file throw.
+ */
+export async function readRecords(path: string, options: ReaderOptions = {}): Promise<RecordSource> {
+  const totalBytes = await statFile(path);
+  const head = await readHead(path);
+  let encoding = (encodingFromByteOrderMark(head) ?? options.encoding ?? 'utf-8').toLowerCase();
+  if (encoding === 'utf8') encoding = 'utf-8';
+  try {
+    new TextDecoder(encoding);
+  } catch {
+    throw new AppError('IMPORT_OPTION_INVALID', `Unknown encoding "${options.encoding}". Use utf-8, windows-1252, latin1 or utf-16le.`, { field: 'encoding' });
+  }
+  const headText = stripByteOrderMark(new TextDecoder(encoding).decode(head)).replace(/\r\n/g, '\n');
+  if (headText.trim() === '' && totalBytes <= headBytes) {
+    throw new AppError('IMPORT_FILE_EMPTY', `${path} is empty: there are no columns or rows to import.`, { file: path, hint: 'Export the file again, with a header row and at least one data row.' });
+  }
+  const format = options.format === 'csv' || options.format === 'jsonl' ? options.format : looksLikeJsonLines(headText, path) ? 'jsonl' : 'csv';
+  const delimiter = format === 'jsonl' ? null : resolveDelimiter(options.delimiter, headText);
+  const maxRecordBytes = options.maxRecordBytes ?? 1024 * 1024;
+  const progress = { bytesRead: 0 };
+  const chunks = fileChunks(path, encoding, progress, () => options.onBytes?.(progress.bytesRead, totalBytes));
+  const checkUtf8 = encoding === 'utf-8';
+  const rows: AsyncGenerator<RowItem> =
+    format === 'jsonl' ? readJsonLines(chunks, maxRecordBytes, checkUtf8)
+    : delimiter === 'whitespace' ? readWhitespaceRows(chunks, maxRecordBytes, checkUtf8)
+    : readCsvRows(chunks, delimiter!, maxRecordBytes, checkUtf8);
+
+  let headers: string[] = [];
+  let pending: RowItem | null = null;
+  if (format === 'jsonl') headers = jsonHeaders(headText);
+  else {
+    const first = await rows.next();
+    if (first.done) throw new AppError('IMPORT_FILE_EMPTY', `${path} has no rows.`, { file: path });
+    const item = first.value;
+    if (item.kind !== 'fields') {
+      await rows.return(undefined);
+      throw new AppError('IMPORT_FILE_UNREADABLE', `The header of ${path} cannot be read: ${item.kind === 'problem' ? item.reason : 'unexpected content'}.`, { file: path, line: item.line });
+    }
+    const header = options.header ?? (delimiter === 'whitespace' ? 'auto' : true);
+    const isHeader = header === 'auto' ? !item.fields.every(isNumberLike) : header;
+    headers = isHeader ? uniqueHeaders(item.fields) : item.fields.map((_, index) => `column_${index + 1}`);
+    if (!isHeader) pending = item;
+  }
+
+  async function* records(): AsyncGenerator<RecordItem> {
+    const all = pending ? prepend(pending, rows) : rows;
+    for await (const item of all) {
+      if (item.kind === 'problem') yield item;
+      else if (item.kind === 'object') yield { kind: 'record', line: item.line, values: item.values };
+      else if (item.fields.length !== headers.length) {
+        yield {
+          kind: 'problem', line: item.line, raw: item.fields.join(delimiter === 'whitespace' ? ' ' : delimiter!).slice(0, 500),
+          reason: `line ${item.line} has ${item.fields.length} values but the header has ${headers.length} columns; quote values that contain the delimiter "${delimiter === '\t' ? 'tab' : delimiter}"`,
+        };
+      } else {
+        const values: Record<string, string | null> = {};
+        headers.forEach((name, index) => (values[name] = item.fields[index] === '' ? null : item.fields[index]));
+        yield { kind: 'record', line: item.line, values };
+      }
+    }
+  }
+
+  return { headers, format, delimiter, totalBytes, bytesRead: () => progress.bytesRead, [Symbol.asyncIterator]: records };
+}
+
+async function* prepend<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield first;
+  yield* rest;
+}

@@ -1,0 +1,61 @@
+import type { CanonicalCustomer, CustomerRef, IngestContext } from '../canonical.js';
+import { normaliseExternalId } from '../../customers/identity.js';
+import { parseDateTime, type DateOptions } from './parse-date.js';
+import { fail, type FieldValues } from './row-problem.js';
+import { customerKindSynonyms, lookUp, parseBoolean } from './synonyms.js';
+import { email, integer, phone } from './row-values.js';
+
+// Older than the oldest person alive is a typo or a placeholder such as 1900.
+const maximumAge = 120;
+
+function birthYear(values: FieldValues, year: number): number | null {
+  const value = integer(values, 'birth_year', 1000, year);
+  if (value !== null && value < year - maximumAge) {
+    fail('birth_year', `birth_year ${value} would make the customer older than ${maximumAge}; correct it or leave it empty`);
+  }
+  return value;
+}
+
+export function buildCustomer(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalCustomer {
+  const refs: CustomerRef[] = [];
+  const id = normaliseExternalId(values.text('customer_id'));
+  if (id !== null) refs.push({ kind: 'external', namespace: context.source, value: id });
+  for (const [namespace, value] of values.withPrefix('external_id.')) {
+    const normalised = normaliseExternalId(value);
+    if (normalised !== null) refs.push({ kind: 'external', namespace, value: normalised });
+  }
+  const emailValue = email(values, 'email');
+  if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
+  const phoneValue = phone(values, 'phone', context);
+  if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
+  if (refs.length === 0) {
+    fail('customer_id', 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again');
+  }
+  const year = context.now.getUTCFullYear();
+  const kind = values.text('kind');
+  const createdAt = values.text('created_at');
+  const country = values.text('country');
+  const attributes: Record<string, string | number> = {};
+  for (const [name, value] of values.withPrefix('attribute.')) {
+    attributes[name] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
+  return {
+    line,
+    refs,
+    kind: kind === null ? null : lookUp('kind', kind, customerKindSynonyms),
+    name: values.text('name'),
+    email: emailValue,
+    phone: phoneValue,
+    birthYear: birthYear(values, year),
+    gender: values.text('gender'),
+    city: values.text('city'),
+    region: values.text('region'),
+    country: country !== null && /^[a-z]{2}$/i.test(country) ? country.toUpperCase() : country,
+    incomeBand: values.text('income_band'),
+    consentEmail: parseBoolean('consent_email', values.text('consent_email')),
+    consentSms: parseBoolean('consent_sms', values.text('consent_sms')),
+    consentProfiling: parseBoolean('consent_profiling', values.text('consent_profiling')),
+    createdAt: createdAt === null ? null : parseDateTime('created_at', createdAt, dates),
+    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
+  };
+}

@@ -1,0 +1,76 @@
+import type { CanonicalLine, CanonicalOrder, IngestContext } from '../canonical.js';
+import { normaliseExternalId } from '../../customers/identity.js';
+import type { OrderStatus } from '../../db/schema.js';
+import { lineLevelFields } from './fields.js';
+import { parseMoney, parseQuantity } from './parse-amount.js';
+import { parseDateTime, type DateOptions } from './parse-date.js';
+import { fail, type FieldValues } from './row-problem.js';
+import { channelSynonyms, lookUp, statusSynonyms } from './synonyms.js';
+import { customerRefs, integer, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+
+export function isLineLevel(values: FieldValues): boolean {
+  return lineLevelFields.some((field) => values.has(field));
+}
+
+/** The order line carried by one row of a line-level export (fields shared with `lines` files). */
+export function buildLine(values: FieldValues, currency: string): CanonicalLine {
+  const quantity = values.text('quantity');
+  return {
+    lineNo: integer(values, 'line_no', 1, 1_000_000),
+    sku: normaliseExternalId(values.text('sku')),
+    productName: values.text('product_name'),
+    category: values.text('category'),
+    quantity: quantity === null ? 1 : parseQuantity('quantity', quantity),
+    unitPriceMinor: parseMoney('unit_price', requireText(values, 'unit_price', 'each order line needs its unit price (0 is allowed)'), currency),
+  };
+}
+
+function statusOf(values: FieldValues, totalMinor: number | null, refundedMinor: number): OrderStatus {
+  const raw = values.text('status');
+  if (raw !== null) return lookUp('status', raw, statusSynonyms);
+  // Without a status column a refunded amount is the only sign of a refund.
+  if (refundedMinor > 0) return totalMinor !== null && refundedMinor >= totalMinor ? 'refunded' : 'partially_refunded';
+  return 'paid';
+}
+
+export function buildOrder(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalOrder {
+  const externalId = requireExternalId(values, 'order_id', 'every order needs its id from the source system');
+  const customer = customerRefs(values, 'customer_', context);
+  if (customer.length === 0) {
+    fail('customer_id', 'the order has no customer_id, customer_email or customer_phone, so there is no customer to attribute it to; fill one in or leave the row out');
+  }
+  const orderedAt = parseDateTime('ordered_at', requireText(values, 'ordered_at', 'every order needs the time it was placed'), dates);
+  const currency = resolveCurrency(values, context);
+  const lineLevel = isLineLevel(values);
+  const amount = values.text('amount');
+  if (amount === null && !lineLevel) fail('amount', 'amount is empty; every order needs its total (0 is allowed)');
+  const totalMinor = amount === null ? null : parseMoney('amount', amount, currency);
+  const refunded = values.text('refunded_amount');
+  let refundedMinor = refunded === null ? 0 : parseMoney('refunded_amount', refunded, currency);
+  if (totalMinor !== null && refundedMinor > totalMinor) {
+    fail('refunded_amount', `refunded_amount "${refunded}" is more than the order amount "${amount}"; check both columns`);
+  }
+  const status = statusOf(values, totalMinor, refundedMinor);
+  // A fully refunded order with no refunded amount given refunded everything it took.
+  if (status === 'refunded' && refundedMinor === 0 && totalMinor !== null) refundedMinor = totalMinor;
+  const discount = values.text('discount_amount');
+  const channel = values.text('channel');
+  const recipient = customerRefs(values, 'recipient_', context);
+  return {
+    line,
+    source: context.source,
+    externalId,
+    customer,
+    orderedAt,
+    currency,
+    totalMinor,
+    refundedMinor,
+    discountMinor: discount === null ? 0 : parseMoney('discount_amount', discount, currency),
+    promotionCode: values.text('promotion_code'),
+    channel: channel === null ? 'other' : lookUp('channel', channel, channelSynonyms),
+    status,
+    recipient: recipient.length > 0 ? recipient : null,
+    location: values.text('location'),
+    orderLine: lineLevel ? buildLine(values, currency) : null,
+  };
+}

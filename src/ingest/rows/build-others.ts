@@ -1,0 +1,39 @@
+import type { CanonicalEvent, CanonicalOrderLine, CanonicalProduct, IngestContext } from '../canonical.js';
+import { normaliseExternalId } from '../../customers/identity.js';
+import { buildLine } from './build-order.js';
+import { parseMoney } from './parse-amount.js';
+import { parseDateTime, type DateOptions } from './parse-date.js';
+import { fail, type FieldValues } from './row-problem.js';
+import { eventKindSynonyms, lookUp } from './synonyms.js';
+import { contentId, customerRefs, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+
+export function buildOrderLine(values: FieldValues, line: number, context: IngestContext): CanonicalOrderLine {
+  const orderExternalId = requireExternalId(values, 'order_id', 'each line must name the order it belongs to');
+  return { line, source: context.source, orderExternalId, ...buildLine(values, resolveCurrency(values, context)) };
+}
+
+export function buildProduct(values: FieldValues, line: number, context: IngestContext): CanonicalProduct {
+  const sku = requireExternalId(values, 'sku', 'every product needs its SKU');
+  const price = values.text('unit_price');
+  return {
+    line,
+    sku,
+    name: values.text('name'),
+    category: values.text('category'),
+    unitPriceMinor: price === null ? null : parseMoney('unit_price', price, resolveCurrency(values, context)),
+  };
+}
+
+export function buildEvent(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalEvent {
+  const customer = customerRefs(values, 'customer_', context);
+  if (customer.length === 0) fail('customer_id', 'the event has no customer_id, customer_email or customer_phone; fill one in or leave the row out');
+  const kind = lookUp('kind', requireText(values, 'kind', 'say what happened: signup, inquiry, cart, visit, newsletter or other'), eventKindSynonyms);
+  const occurredAt = parseDateTime('occurred_at', requireText(values, 'occurred_at', 'every event needs the time it happened'), dates);
+  const channel = values.text('channel')?.toLowerCase() ?? 'other';
+  const detail = values.text('detail');
+  // Hash the normalised content, not the raw text, so "Sign Up" and "signup" exports agree.
+  const externalId =
+    normaliseExternalId(values.text('event_id')) ??
+    contentId([customer.map((ref) => `${ref.kind}:${ref.value}`).join('|'), kind, channel, occurredAt.toISOString(), detail]);
+  return { line, source: context.source, externalId, customer, kind, channel, occurredAt, detail };
+}

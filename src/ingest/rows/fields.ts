@@ -1,0 +1,117 @@
+import { AppError } from '../../core/errors.js';
+import type { ImportEntity } from '../canonical.js';
+
+/** Canonical column names per entity: a file using these names needs no mapping. */
+export const canonicalFields: Record<ImportEntity, readonly string[]> = {
+  customers: ['customer_id', 'name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'kind',
+    'consent_email', 'consent_sms', 'consent_profiling', 'created_at'],
+  orders: ['order_id', 'customer_id', 'customer_email', 'customer_phone', 'ordered_at', 'amount', 'currency', 'channel', 'status',
+    'refunded_amount', 'discount_amount', 'promotion_code', 'recipient_id', 'recipient_email', 'recipient_phone', 'location',
+    'sku', 'product_name', 'category', 'quantity', 'unit_price', 'line_no'],
+  lines: ['order_id', 'line_no', 'sku', 'product_name', 'category', 'quantity', 'unit_price', 'currency'],
+  products: ['sku', 'name', 'category', 'unit_price', 'currency'],
+  events: ['event_id', 'customer_id', 'customer_email', 'customer_phone', 'kind', 'channel', 'occurred_at', 'detail'],
+};
+
+/** Families of columns named `<prefix><name>`, e.g. `external_id.loyalty_card`. */
+export const prefixedFields: Record<ImportEntity, readonly string[]> = {
+  customers: ['external_id.', 'attribute.'],
+  orders: [], lines: [], products: [], events: [],
+};
+
+/** Fields whose presence makes an orders file line-level (one row per order line). */
+export const lineLevelFields = ['sku', 'product_name', 'quantity', 'unit_price', 'line_no'] as const;
+
+/** Canonical field → the file's column holding it. */
+export type Mapping = Record<string, string>;
+
+/** Header spellings that mean the same field: "Customer ID", "customer-id", "CUSTOMER_ID". */
+export function normaliseColumnName(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s\-]+/g, '_');
+}
+
+/** Parses repeatable `--map field=Column` arguments. */
+export function parseMappingArguments(entity: ImportEntity, pairs: readonly string[]): Mapping {
+  const mapping: Mapping = {};
+  for (const pair of pairs) {
+    const separator = pair.indexOf('=');
+    const field = separator > 0 ? pair.slice(0, separator).trim().toLowerCase() : '';
+    const column = separator > 0 ? pair.slice(separator + 1).trim() : '';
+    if (field === '' || column === '') {
+      throw new AppError('IMPORT_OPTION_INVALID', `--map "${pair}" is not field=Column, e.g. --map customer_id=CustomerID.`, { field: 'map' });
+    }
+    const isKnown = canonicalFields[entity].includes(field) || prefixedFields[entity].some((prefix) => field.startsWith(prefix) && field.length > prefix.length);
+    if (!isKnown) {
+      throw new AppError('IMPORT_OPTION_INVALID', `--map ${pair}: "${field}" is not a ${entity} field. Fields: ${[...canonicalFields[entity], ...prefixedFields[entity].map((prefix) => `${prefix}<name>`)].join(', ')}.`, { field: 'map' });
+    }
+    mapping[field] = column;
+  }
+  return mapping;
+}
+
+/** Which of the file's columns holds each canonical field. */
+export function resolveColumns(entity: ImportEntity, headers: readonly string[], mapping: Mapping): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const header of headers) if (!byName.has(normaliseColumnName(header))) byName.set(normaliseColumnName(header), header);
+  const columns = new Map<string, string>();
+  for (const [field, column] of Object.entries(mapping)) {
+    const header = headers.includes(column) ? column : byName.get(normaliseColumnName(column));
+    if (header === undefined) {
+      throw new AppError('IMPORT_COLUMN_MISSING', `--map ${field}=${column}: the file has no column "${column}". Columns found: ${headers.join(', ')}.`, { field, hint: 'Check the spelling of the column in --map.' });
+    }
+    columns.set(field, header);
+  }
+  const mappedColumns = new Set(columns.values());
+  for (const field of canonicalFields[entity]) {
+    const header = byName.get(field);
+    if (!columns.has(field) && header !== undefined && !mappedColumns.has(header)) columns.set(field, header);
+  }
+  for (const prefix of prefixedFields[entity]) {
+    for (const [normalised, header] of byName) {
+      if (normalised.startsWith(prefix) && normalised.length > prefix.length && !columns.has(normalised) && !mappedColumns.has(header)) {
+        // Keep the name part as written: it becomes a namespace or attribute name.
+        columns.set(`${prefix}${header.trim().slice(prefix.length)}`, header);
+      }
+    }
+  }
+  return columns;
+}
+
+type Requirement = { label: string; isMet: (fields: Set<string>) => boolean };
+
+const oneOf = (...names: string[]): Requirement => ({ label: names.length === 1 ? names[0] : `one of ${names.join('/')}`, isMet: (fields) => names.some((name) => fields.has(name)) });
+const customerIdentity: Requirement = {
+  label: 'one of customer_id/email/phone/external_id.<namespace>',
+  isMet: (fields) => ['customer_id', 'email', 'phone'].some((name) => fields.has(name)) || [...fields].some((name) => name.startsWith('external_id.')),
+};
+const orderAmount: Requirement = {
+  label: 'amount (or unit_price for line-level files)',
+  isMet: (fields) => fields.has('amount') || fields.has('unit_price'),
+};
+
+const requirements: Record<ImportEntity, Requirement[]> = {
+  customers: [customerIdentity],
+  orders: [oneOf('order_id'), oneOf('ordered_at'), oneOf('customer_id', 'customer_email', 'customer_phone'), orderAmount],
+  lines: [oneOf('order_id'), oneOf('unit_price')],
+  products: [oneOf('sku')],
+  events: [oneOf('kind'), oneOf('occurred_at'), oneOf('customer_id', 'customer_email', 'customer_phone')],
+};
+
+/**
+ * Fails fast, before any row is read, when the file cannot hold the entity's required fields,
+ * saying what was found, what is needed and how to map it.
+ */
+export function headerCheck(entity: ImportEntity, headers: readonly string[], mapping: Mapping): Map<string, string> {
+  const columns = resolveColumns(entity, headers, mapping);
+  const fields = new Set(columns.keys());
+  const missing = requirements[entity].filter((requirement) => !requirement.isMet(fields)).map((requirement) => requirement.label);
+  if (missing.length > 0) {
+    throw new AppError(
+      'IMPORT_COLUMN_MISSING',
+      `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ` +
+        `Map a column with --map field=Column (e.g. --map ${missing[0].replace(/^one of /, '').split(/[/ ]/)[0]}=${headers[0] ?? 'Column'}) or use a --preset.`,
+      { missing, found: [...headers], hint: 'Use --map field=Column or --preset <name>.' },
+    );
+  }
+  return columns;
+}

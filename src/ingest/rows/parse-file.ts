@@ -1,0 +1,106 @@
+import { AppError } from '../../core/errors.js';
+import type { CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
+import { findPreset } from '../presets/index.js';
+import type { Preset } from '../presets/preset.js';
+import { valuesFromJson } from '../readers/record-streams.js';
+import { readRecords, type ReaderOptions } from '../readers/read-records.js';
+import type { Mapping } from './fields.js';
+import { createRowParser } from './row-parser.js';
+
+export type ParseFileOptions = {
+  context: IngestContext;
+  mapping?: Mapping;
+  dateFormat?: string | null;
+  /** A preset name (see listPresets) or a preset. */
+  preset?: string | Preset | null;
+  /** Namespace for the file's ids; wins over the preset's, which wins over context.source. */
+  source?: string | null;
+  delimiter?: string | null;
+  format?: 'csv' | 'jsonl' | 'auto';
+  encoding?: string | null;
+  batchSize?: number;
+  /** Named in rejects; defaults to the path. */
+  file?: string;
+};
+
+export type ParsedBatch<E extends ImportEntity> = { rows: CanonicalRow[E][]; rejects: Reject[]; bytesRead: number; totalBytes: number };
+
+function resolvePreset(entity: ImportEntity, preset: string | Preset | null | undefined): Preset | null {
+  const resolved = typeof preset === 'string' ? findPreset(preset) : (preset ?? null);
+  if (resolved && resolved.entity !== entity) {
+    throw new AppError('IMPORT_OPTION_INVALID', `Preset ${resolved.name} imports ${resolved.entity}, not ${entity}.`, { field: 'preset', hint: `Import it as ${resolved.entity}.` });
+  }
+  return resolved;
+}
+
+function contextFor(options: ParseFileOptions, preset: Preset | null): IngestContext {
+  const source = options.source ?? preset?.source ?? options.context.source;
+  return { ...options.context, source };
+}
+
+/**
+ * Reads, maps, validates and normalises a file in batches of `batchSize` rows plus the batch's
+ * rejects. Streams: memory depends on the batch size, not on the file. Throws only for problems
+ * with the whole file (not found, empty, required columns missing) before the first batch.
+ */
+export async function* parseFile<E extends ImportEntity>(entity: E, path: string, options: ParseFileOptions): AsyncGenerator<ParsedBatch<E>> {
+  const preset = resolvePreset(entity, options.preset);
+  const reader: ReaderOptions = { ...preset?.reader };
+  if (options.delimiter) reader.delimiter = options.delimiter;
+  if (options.format && options.format !== 'auto') reader.format = options.format;
+  if (options.encoding) reader.encoding = options.encoding;
+  const file = options.file ?? path;
+  const parser = createRowParser(entity, { file, mapping: options.mapping, dateFormat: options.dateFormat, preset: preset ? { ...preset, source: undefined } : null, context: contextFor(options, preset) });
+  const source = await readRecords(path, reader);
+  parser.checkHeaders(source.headers);
+  const batchSize = Math.max(1, options.batchSize ?? 5000);
+  let rows: CanonicalRow[E][] = [];
+  let rejects: Reject[] = [];
+  for await (const item of source) {
+    if (item.kind === 'problem') rejects.push({ file, line: item.line, field: null, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
+    else {
+      const parsed = parser.parse(item);
+      if (parsed.reject) rejects.push(parsed.reject);
+      else rows.push(parsed.row);
+    }
+    if (rows.length + rejects.length >= batchSize) {
+      yield { rows, rejects, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
+      rows = [];
+      rejects = [];
+    }
+  }
+  if (rows.length + rejects.length > 0 || source.totalBytes === 0) {
+    yield { rows, rejects, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
+  }
+}
+
+/**
+ * The same validation for JSON API payloads: an array of objects with canonical field names.
+ * Line numbers are positions in the array, from 1.
+ */
+export function rowsFromRecords<E extends ImportEntity>(
+  entity: E,
+  records: readonly unknown[],
+  options: { context: IngestContext; file?: string; mapping?: Mapping; dateFormat?: string | null },
+): { rows: CanonicalRow[E][]; rejects: Reject[] } {
+  const file = options.file ?? 'request';
+  const parser = createRowParser(entity, { file, mapping: options.mapping, dateFormat: options.dateFormat, context: options.context });
+  const headers = new Set<string>();
+  for (const record of records) if (record && typeof record === 'object' && !Array.isArray(record)) for (const key of Object.keys(record)) headers.add(key);
+  parser.checkHeaders([...headers]);
+  const rows: CanonicalRow[E][] = [];
+  const rejects: Reject[] = [];
+  records.forEach((record, index) => {
+    const values = valuesFromJson(record);
+    if (typeof values === 'string') {
+      rejects.push({ file, line: index + 1, field: null, reason: `item ${index + 1} ${values}` });
+      return;
+    }
+    // Every item sees every key, so a field absent from this item reads as empty, not unmapped.
+    for (const key of headers) if (!(key in values)) values[key] = null;
+    const parsed = parser.parse({ line: index + 1, values });
+    if (parsed.reject) rejects.push(parsed.reject);
+    else rows.push(parsed.row);
+  });
+  return { rows, rejects };
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportEntity } from '../canonical.js';
+import { headerCheck, parseMappingArguments } from './fields.js';
+import { parseFile, rowsFromRecords } from './parse-file.js';
+import { createRowParser } from './row-parser.js';
+import { testContext } from './test-context.js';
+
+const fixtures = new URL('../../../test/fixtures/ingest/', import.meta.url).pathname;
+
+function parseOne<E extends ImportEntity>(entity: E, values: Record<string, string | null>, options: { mapping?: Record<string, string>; dateFormat?: string } = {}) {
+  const parser = createRowParser(entity, { file: 'test.csv', context: testContext, ...options });
+  parser.checkHeaders(Object.keys(values));
+  return parser.parse({ line: 7, values });
+}
+
+describe('headerCheck', () => {
+  it('matches canonical names whatever their case and spacing', () => {
+    const columns = headerCheck('orders', ['Order ID', 'CUSTOMER_EMAIL', 'ordered-at', 'Amount'], {});
+    expect(Object.fromEntries(columns)).toEqual({ order_id: 'Order ID', customer_email: 'CUSTOMER_EMAIL', ordered_at: 'ordered-at', amount: 'Amount' });
+  });
+
+  it('fails fast naming the columns found, the fields missing and how to map them', () => {
+    expect(() => headerCheck('orders', ['InvoiceNo', 'Total'], {})).toThrow(
+      expect.objectContaining({ code: 'IMPORT_COLUMN_MISSING', message: expect.stringMatching(/lacks order_id, ordered_at, one of customer_id\/customer_email\/customer_phone.*Columns found: InvoiceNo, Total.*--map field=Column.*--preset/) }),
+    );
+  });
+
+  it('lets --map point a field at any column and says when that column does not exist', () => {
+    const mapping = parseMappingArguments('orders', ['order_id=InvoiceNo', 'customer_id=CustomerID', 'ordered_at=InvoiceDate', 'amount=Total']);
+    expect(headerCheck('orders', ['InvoiceNo', 'CustomerID', 'InvoiceDate', 'Total'], mapping).get('order_id')).toBe('InvoiceNo');
+    expect(() => headerCheck('orders', ['InvoiceNo'], { order_id: 'Invoice' })).toThrow(expect.objectContaining({ code: 'IMPORT_COLUMN_MISSING', message: expect.stringContaining('no column "Invoice"') }));
+  });
+
+  it('rejects malformed or unknown --map arguments', () => {
+    expect(() => parseMappingArguments('orders', ['order_id'])).toThrow(expect.objectContaining({ code: 'IMPORT_OPTION_INVALID' }));
+    expect(() => parseMappingArguments('orders', ['colour=Colour'])).toThrow(expect.objectContaining({ code: 'IMPORT_OPTION_INVALID', message: expect.stringContaining('not a orders field') }));
+  });
+
+  it('accepts external ids in other channels as customer identities', () => {
+    expect(() => headerCheck('customers', ['name', 'external_id.loyalty_card'], {})).not.toThrow();
+    expect(() => headerCheck('customers', ['name'], {})).toThrow(expect.objectContaining({ code: 'IMPORT_COLUMN_MISSING' }));
+  });
+});
+
+describe('customers', () => {
+  it('normalises identities, consents, country and attributes', () => {
+    const { row } = parseOne('customers', {
+      customer_id: '17850.0', 'external_id.loyalty_card': ' LC-9 ', email: ' Ana@Example.com', phone: '2123 4567', name: 'Ana', birth_year: '1985',
+      country: 'lv', consent_email: 'yes', consent_sms: 'n', kind: 'company', created_at: '2024-01-02', 'attribute.education': 'PhD', 'attribute.kids': '2',
+    });
+    expect(row).toMatchObject({
+      line: 7,
+      refs: [
+        { kind: 'external', namespace: 'test', value: '17850' },
+        { kind: 'external', namespace: 'loyalty_card', value: 'LC-9' },
+        { kind: 'email', value: 'ana@example.com' },
+        { kind: 'phone', value: '+37121234567' },
+      ],
+      email: 'ana@example.com', birthYear: 1985, country: 'LV', consentEmail: true, consentSms: false, consentProfiling: null, kind: 'organization',
+      attributes: { education: 'PhD', kids: 2 },
+    });
+  });
+
+  it.each([
+    [{ customer_id: '', email: '', name: 'Nobody' }, 'customer_id', 'at least one'],
+    [{ customer_id: '1', email: 'ana@' }, 'email', 'not an email address'],
+    [{ customer_id: '1', phone: '12' }, 'phone', 'not a possible phone number'],
+    [{ customer_id: '1', birth_year: '1893' }, 'birth_year', 'older than 120'],
+    [{ customer_id: '1', consent_sms: 'perhaps' }, 'consent_sms', 'yes, no'],
+  ])('rejects %j on %s', (values, field, reason) => {
+    expect(parseOne('customers', values).reject).toEqual({ file: 'test.csv', line: 7, field, reason: expect.stringContaining(reason), raw: expect.any(String) });
+  });
+});
+
+describe('orders', () => {
+  it('reads the canonical fixture: good rows become orders, each bad row one reject with its line and field', async () => {
+    const batches = [];
+    for await (const batch of parseFile('orders', `${fixtures}orders-canonical.csv`, { context: testContext, batchSize: 4 })) batches.push(batch);
+    expect(batches.map((batch) => batch.rows.length + batch.rejects.length)).toEqual([4, 4, 1]);
+    const rows = batches.flatMap((batch) => batch.rows);
+    const rejects = batches.flatMap((batch) => batch.rejects);
+    expect(rows.map((row) => [row.externalId, row.totalMinor, row.currency, row.channel, row.status])).toEqual([
+      ['A-1', 123450, 'EUR', 'store', 'paid'],
+      ['A-2', 45000, 'IDR', 'web', 'paid'],
+      ['A-9', 0, 'EUR', 'mobile', 'cancelled'],
+    ]);
+    expect(rows[0].customer).toEqual([{ kind: 'external', namespace: 'test', value: '17850' }]);
+    expect(rows[0].orderedAt.toISOString()).toBe('2024-03-01T03:00:00.000Z');
+    expect(rejects.map((reject) => [reject.line, reject.field])).toEqual([
+      [4, 'customer_id'], [5, 'ordered_at'], [6, 'amount'], [7, 'currency'], [8, 'channel'], [9, 'customer_email'],
+    ]);
+    expect(rejects[3].reason).toContain('ISO 4217');
+    expect(batches.at(-1)!.bytesRead).toBe(batches.at(-1)!.totalBytes);
+  });
+
+  it('reads line-level rows: the total is the sum of lines unless an amount is given', () => {
+    const { row } = parseOne('orders', { order_id: '9', customer_id: '1', ordered_at: '2024-03-01', sku: 'S-1', quantity: '2', unit_price: '2.55' });
+    expect(row).toMatchObject({ totalMinor: null, orderLine: { sku: 'S-1', quantity: 2, unitPriceMinor: 255, lineNo: null } });
+  });
+
+  it('derives refund status and amount from what the file gives', () => {
+    expect(parseOne('orders', { order_id: '1', customer_id: '1', ordered_at: '2024-03-01', amount: '10', refunded_amount: '4' }).row).toMatchObject({ status: 'partially_refunded', refundedMinor: 400 });
+    expect(parseOne('orders', { order_id: '1', customer_id: '1', ordered_at: '2024-03-01', amount: '10', status: 'refunded' }).row).toMatchObject({ status: 'refunded', refundedMinor: 1000 });
+    expect(parseOne('orders', { order_id: '1', customer_id: '1', ordered_at: '2024-03-01', amount: '10', refunded_amount: '11' }).reject?.field).toBe('refunded_amount');
+  });
+
+  it('names recipients of gifts separately from the buyer', () => {
+    const { row } = parseOne('orders', { order_id: '1', customer_email: 'a@b.co', recipient_email: 'C@D.co', ordered_at: '2024-03-01', amount: '1' });
+    expect(row?.recipient).toEqual([{ kind: 'email', value: 'c@d.co' }]);
+  });
+
+  it('uses the date format given', () => {
+    const { row } = parseOne('orders', { order_id: '1', customer_id: '1', ordered_at: '01-03-2024', amount: '1' }, { dateFormat: 'dd-MM-yyyy' });
+    expect(row?.orderedAt.toISOString()).toBe('2024-02-29T22:00:00.000Z');
+  });
+});
+
+describe('lines and products', () => {
+  it('rejects negative quantities in lines files, saying how to record a return', () => {
+    const reject = parseOne('lines', { order_id: '1', quantity: '-2', unit_price: '1' }).reject;
+    expect(reject).toMatchObject({ field: 'quantity', reason: expect.stringContaining('status refunded') });
+    expect(parseOne('lines', { order_id: '1', line_no: '2', quantity: '1,5', unit_price: '1' }).row).toMatchObject({ orderExternalId: '1', lineNo: 2, quantity: 1.5 });
+  });
+
+  it('reads products with or without a price', () => {
+    expect(parseOne('products', { sku: ' S-1 ', name: 'Scarf', unit_price: '19,50' }).row).toMatchObject({ sku: 'S-1', unitPriceMinor: 1950 });
+    expect(parseOne('products', { sku: 'S-2', name: 'Hat', unit_price: '' }).row).toMatchObject({ unitPriceMinor: null });
+    expect(parseOne('products', { sku: '', name: 'Hat' }).reject?.field).toBe('sku');
+  });
+});
+
+describe('events', () => {
+  const event = { customer_email: 'ana@example.com', kind: 'Sign Up', channel: 'Web', occurred_at: '2024-03-01T10:00:00Z', detail: 'footer form' };
+
+  it('maps kind synonyms and derives the same id from the same content', () => {
+    const first = parseOne('events', event).row;
+    const again = parseOne('events', { ...event, kind: 'signup' }).row;
+    expect(first).toMatchObject({ kind: 'signup', channel: 'web', externalId: expect.stringMatching(/^h_[0-9a-f]{24}$/) });
+    expect(again?.externalId).toBe(first?.externalId);
+    expect(parseOne('events', { ...event, detail: 'other form' }).row?.externalId).not.toBe(first?.externalId);
+    expect(parseOne('events', { ...event, event_id: 'E-1' }).row?.externalId).toBe('E-1');
+  });
+
+  it('rejects unknown kinds and events without a customer', () => {
+    expect(parseOne('events', { ...event, kind: 'dance' }).reject?.field).toBe('kind');
+    expect(parseOne('events', { ...event, customer_email: '' }).reject?.field).toBe('customer_id');
+  });
+});
+
+describe('rowsFromRecords', () => {
+  it('validates API payloads the same way, numbering items from 1', () => {
+    const result = rowsFromRecords('customers', [{ customer_id: 17850, email: 'A@b.co' }, { email: 'broken' }, 'text'], { context: testContext });
+    expect(result.rows).toHaveLength(1);
+    expect(result.rows[0].refs[0]).toEqual({ kind: 'external', namespace: 'test', value: '17850' });
+    expect(result.rejects.map((reject) => [reject.line, reject.field])).toEqual([[2, 'email'], [3, null]]);
+    expect(result.rejects[0].file).toBe('request');
+  });
+});

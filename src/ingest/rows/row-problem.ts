@@ -1,0 +1,26 @@
+/**
+ * Raised inside row builders and turned into a `Reject` by the row parser before it leaves this
+ * folder: builders read top to bottom ("this field, else stop") instead of threading results.
+ */
+export class RowProblem extends Error {
+  readonly field: string | null;
+
+  constructor(field: string | null, reason: string) {
+    super(reason);
+    this.field = field;
+  }
+}
+
+export function fail(field: string | null, reason: string): never {
+  throw new RowProblem(field, reason);
+}
+
+/** The values of one record under canonical field names, as the builders see them. */
+export type FieldValues = {
+  /** Trimmed text, null when the column is absent or empty. */
+  text(field: string): string | null;
+  /** Whether the file has a column for the field at all (not whether this row fills it). */
+  has(field: string): boolean;
+  /** Non-empty values of dynamic fields such as `external_id.loyalty_card`, keyed by the part after the prefix. */
+  withPrefix(prefix: string): Array<[string, string]>;
+};

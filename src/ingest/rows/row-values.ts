@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { isKnownCurrency } from '../../core/money.js';
+import { normaliseEmail, normaliseExternalId, normalisePhone } from '../../customers/identity.js';
+import type { CustomerRef, IngestContext } from '../canonical.js';
+import { fail, type FieldValues } from './row-problem.js';
+
+/** The row's currency, defaulting to the store's; unknown codes stop the row. */
+export function resolveCurrency(values: FieldValues, context: IngestContext): string {
+  const raw = values.text('currency');
+  if (raw === null) return context.currency;
+  const code = raw.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code) || !context.knownCurrencies.has(code)) {
+    fail('currency', `currency "${raw}" is not a currency this store accepts; use an ISO 4217 code such as ${context.currency}, EUR or USD`);
+  }
+  return code;
+}
+
+export function requireText(values: FieldValues, field: string, why: string): string {
+  const value = values.text(field);
+  if (value === null) fail(field, `${field} is empty; ${why}`);
+  return value;
+}
+
+export function requireExternalId(values: FieldValues, field: string, why: string): string {
+  const value = normaliseExternalId(values.text(field));
+  if (value === null) fail(field, `${field} is empty; ${why}`);
+  return value;
+}
+
+export function email(values: FieldValues, field: string): string | null {
+  const result = normaliseEmail(values.text(field));
+  if (result.reason) fail(field, `${field} ${result.reason}; fix it or leave it empty`);
+  return result.value;
+}
+
+export function phone(values: FieldValues, field: string, context: IngestContext): string | null {
+  const result = normalisePhone(values.text(field), context.defaultCountry);
+  if (result.reason) fail(field, `${field} ${result.reason}, or leave it empty`);
+  return result.value;
+}
+
+/** A whole number in [min, max]; spreadsheets' `1985.0` is accepted as 1985. */
+export function integer(values: FieldValues, field: string, min: number, max: number): number | null {
+  const raw = values.text(field);
+  if (raw === null) return null;
+  const value = Number(normaliseExternalId(raw));
+  if (!Number.isInteger(value) || value < min || value > max) fail(field, `${field} "${raw}" is not a whole number between ${min} and ${max}`);
+  return value;
+}
+
+/**
+ * The identities an order or event names for its customer (prefix `customer_`) or recipient
+ * (`recipient_`): an id in the source system first, since it is the most specific.
+ */
+export function customerRefs(values: FieldValues, prefix: 'customer_' | 'recipient_', context: IngestContext): CustomerRef[] {
+  const refs: CustomerRef[] = [];
+  const id = normaliseExternalId(values.text(`${prefix}id`));
+  if (id !== null) refs.push({ kind: 'external', namespace: context.source, value: id });
+  const emailValue = email(values, `${prefix}email`);
+  if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
+  const phoneValue = phone(values, `${prefix}phone`, context);
+  if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
+  return refs;
+}
+
+/** A stable id from content, so importing the same file twice yields the same ids. */
+export function contentId(parts: ReadonlyArray<string | number | null>): string {
+  return `h_${createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24)}`;
+}
