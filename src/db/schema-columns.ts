@@ -12,7 +12,7 @@ function columns<T>() {
 export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = {
   store_setting: columns<Database['store_setting']>()(['key', 'value', 'updated_at']),
   currency_rate: columns<Database['currency_rate']>()(['currency', 'rate_to_store', 'updated_at']),
-  customer: columns<Database['customer']>()(['customer_id', 'kind', 'name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling', 'is_stub', 'merged_into_customer_id', 'import_id', 'import_line', 'created_at', 'updated_at']),
+  customer: columns<Database['customer']>()(['customer_id', 'kind', 'name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling', 'attributes', 'is_stub', 'merged_into_customer_id', 'import_id', 'import_line', 'created_at', 'updated_at']),
   customer_identity: columns<Database['customer_identity']>()(['kind', 'namespace', 'value', 'customer_id', 'created_at']),
   product: columns<Database['product']>()(['product_id', 'sku', 'name', 'category', 'unit_price_minor', 'created_at', 'updated_at']),
   customer_order: columns<Database['customer_order']>()(['order_id', 'customer_id', 'source', 'external_id', 'ordered_at', 'currency', 'total_minor', 'amount_minor', 'refunded_minor', 'discount_minor', 'promotion_code', 'channel', 'status', 'recipient_customer_id', 'location', 'import_id', 'import_line', 'created_at', 'updated_at']),
@@ -29,4 +29,6 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   idempotency_record: columns<Database['idempotency_record']>()(['idempotency_key', 'principal', 'request_hash', 'status_code', 'response', 'created_at']),
   audit_event: columns<Database['audit_event']>()(['audit_id', 'occurred_at', 'actor', 'action', 'entity', 'entity_id', 'detail']),
   schema_migration: columns<Database['schema_migration']>()(['name', 'applied_at']),
+  model_fit: columns<Database['model_fit']>()(['model_fit_id', 'model', 'unit', 'calibration_end', 'params', 'penalty', 'log_likelihood', 'converged', 'iterations', 'gradient_norm', 'bic', 'customers', 'fitted_at']),
+  customer_prediction: columns<Database['customer_prediction']>()(['customer_id', 'model_fit_id', 'spend_model_fit_id', 'p_alive', 'expected_purchases_90d', 'expected_spend_minor', 'clv_minor', 'next_purchase_day', 'churn_risk', 'predicted_at']),
 };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ModelTables } from '../models/models.tables.js';
 
 /** Timestamps: read as Date, written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -28,6 +29,7 @@ export type CustomerTable = {
   consent_email: boolean | null;
   consent_sms: boolean | null;
   consent_profiling: boolean | null;
+  attributes: ColumnType<Record<string, string | number>, string | undefined, string>;
   is_stub: Generated<boolean>;
   merged_into_customer_id: number | null;
   import_id: number | null;
@@ -219,7 +221,8 @@ export type AuditEventTable = {
 
 export type SchemaMigrationTable = { name: string; applied_at: DefaultTimestamp };
 
-export type Database = {
+/** Core tables, plus each domain's own (declared beside the domain, merged here). */
+export type Database = ModelTables & {
   store_setting: StoreSettingTable;
   currency_rate: CurrencyRateTable;
   customer: CustomerTable;

@@ -59,7 +59,7 @@ export function describeEachStore(name: string, body: (context: { readonly store
       let dispose: (() => Promise<void>) | undefined;
       beforeAll(async () => {
         ({ store: current, dispose } = await createTestStore(kind));
-      }, 60_000);
+      }, 240_000);
       afterAll(async () => {
         await dispose?.();
       });

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { loadCdnowPurchases } from '../../test/fixtures/models/load-cdnow.js';
+import { fitModels, predictCustomers, validateModels } from './index.js';
+
+describeEachStore('models service', (context) => {
+  it('loads CDNOW purchase days, fits, validates and writes predictions in bulk', async () => {
+    const { db } = context.store;
+    // one row per customer per day, as the ingest code maintains the table; dollars → cents
+    const purchases = loadCdnowPurchases();
+    const byDay = new Map<string, { customer: number; day: number; orders: number; cents: number }>();
+    for (let i = 0; i < purchases.day.length; i++) {
+      const key = `${purchases.customerIndex[i]}:${purchases.day[i]}`;
+      const entry = byDay.get(key) ?? { customer: purchases.customerIndex[i], day: purchases.day[i], orders: 0, cents: 0 };
+      entry.orders++;
+      entry.cents += Math.round(purchases.amount[i] * 100);
+      byDay.set(key, entry);
+    }
+    const rows = [...byDay.values()];
+    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
+      select id, date '1970-01-01' + day, orders, cents
+      from unnest(${rows.map((row) => row.customer)}::bigint[], ${rows.map((row) => row.day)}::int[], ${rows.map((row) => row.orders)}::int[], ${rows.map((row) => row.cents)}::bigint[]) as input(id, day, orders, cents)`.execute(db);
+    await sql`insert into store_setting (key, value) values ('currency', '"USD"'::jsonb)`.execute(db);
+
+    const fitted = await fitModels(db, { calibrationEnd: '1997-09-30', unit: 'week', model: 'all', penalty: 0 });
+    expect(fitted.customers).toBe(2357);
+    expect(fitted.fits.map((fit) => fit.model)).toEqual(['bgnbd', 'paretonbd', 'gammagamma']);
+    const bgNbd = fitted.fits[0].params;
+    expect(Math.abs(bgNbd.r / 0.243 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(bgNbd.alpha / 4.414 - 1)).toBeLessThan(0.01);
+    // spend in cents: γ scales by 100, p and q do not
+    expect(Math.abs(fitted.fits[2].params.gamma / 1544 - 1)).toBeLessThan(0.01);
+    const stored = await sql<{ count: number }>`select count(*)::int as count from model_fit`.execute(db);
+    expect(stored.rows[0].count).toBe(3);
+
+    const validation = await validateModels(db, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30', unit: 'week', model: 'all' });
+    expect(validation.models).toHaveLength(2);
+    expect(validation.models[0].holdout.totalActual).toBe(1882);
+    expect(validation.models[0].tracking).toHaveLength(78);
+    expect(JSON.parse(JSON.stringify(validation)).ranking).toHaveLength(2);
+
+    const predicted = await predictCustomers(db, { asOf: '1997-09-30', horizonDays: 365, discountRate: 0.01 });
+    expect(predicted.currency).toBe('USD');
+    expect(predicted.churnRisk.reduce((total, row) => total + row.customers, 0)).toBe(2357);
+    const customerOne = await sql<{ p_alive: number; clv_minor: number; next_purchase_day: unknown; churn_risk: string }>`
+      select p_alive, clv_minor, next_purchase_day, churn_risk from customer_prediction where customer_id = 1`.execute(db);
+    expect(customerOne.rows[0].p_alive).toBeCloseTo(0.7266, 3);
+    expect(customerOne.rows[0].clv_minor).toBeGreaterThan(0);
+    expect(customerOne.rows[0].churn_risk).toBe('low');
+
+    // a second run replaces, never duplicates
+    await predictCustomers(db, { asOf: '1998-06-30', horizonDays: 365, discountRate: 0.01, model: 'paretonbd' });
+    const count = await sql<{ count: number }>`select count(*)::int as count from customer_prediction`.execute(db);
+    expect(count.rows[0].count).toBe(2357);
+  });
+});

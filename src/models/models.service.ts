@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { fitBgNbd } from './bg-nbd.js';
+import { defaultChurnThresholds, predictCustomerValues, type ChurnThresholds } from './clv.js';
+import { compressSpend, compressSummaries } from './compress.js';
+import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
+import type { FitResult } from './maximum-likelihood.js';
+import { modelError } from './models.errors.js';
+import { countCustomerPredictions, findStoreCurrency, insertModelFit, loadPurchaseDays, replaceCustomerPredictions } from './models.repo.js';
+import { fitParetoNbd } from './pareto-nbd.js';
+import { buildSummaries, countHoldoutPurchases, daysPerUnit, type CustomerSummaries, type TimeUnit } from './summaries.js';
+import { countActualRepeatPurchases, trackExpectedRepeatPurchases } from './tracking.js';
+import { expectedPurchases, type TransactionModel } from './transaction-model.js';
+import { compareHoldout, compareModels } from './validation.js';
+
+export type ModelChoice = 'bgnbd' | 'paretonbd' | 'gammagamma' | 'all';
+type AnyFit = FitResult<Record<string, number>>;
+
+/** 'YYYY-MM-DD' → days since 1970-01-01. */
+export function dayNumberOf(isoDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw modelError('MODEL_INVALID_PERIOD', `Not a date: ${isoDate}`, { field: 'date', hint: 'YYYY-MM-DD' });
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+}
+
+export function isoDateOf(dayNumber: number): string {
+  return new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function loadSummaries(db: Kysely<Database>, calibrationEnd: string, unit: TimeUnit, untilDay?: number) {
+  const calibrationDay = dayNumberOf(calibrationEnd);
+  const purchases = await loadPurchaseDays(db, untilDay ?? calibrationDay);
+  const summaries = buildSummaries(purchases, calibrationDay, unit);
+  if (summaries.count === 0) throw modelError('MODEL_NO_PURCHASES', `No purchases on or before ${calibrationEnd}`, { field: 'calibrationEnd' });
+  return { purchases, summaries };
+}
+
+function fitChosen(summaries: CustomerSummaries, model: ModelChoice, penalty: number): AnyFit[] {
+  const fits: AnyFit[] = [];
+  const compressed = model === 'gammagamma' ? null : compressSummaries(summaries);
+  if (compressed && (model === 'bgnbd' || model === 'all')) fits.push(fitBgNbd(compressed, { penalty }));
+  if (compressed && (model === 'paretonbd' || model === 'all')) fits.push(fitParetoNbd(compressed, { penalty }));
+  if (model === 'gammagamma' || model === 'all') {
+    const spend = compressSpend(summaries);
+    if (spend.totalWeight > 0) fits.push(fitGammaGamma(spend, { penalty }));
+  }
+  return fits;
+}
+
+/** Fits the chosen models on purchases up to `calibrationEnd` and records each fit. */
+export async function fitModels(db: Kysely<Database>, options: { calibrationEnd: string; unit: TimeUnit; model: ModelChoice; penalty?: number }) {
+  const { summaries } = await loadSummaries(db, options.calibrationEnd, options.unit);
+  const fits = fitChosen(summaries, options.model, options.penalty ?? 0);
+  const ids = await db.transaction().execute(async (trx) => {
+    const inserted: number[] = [];
+    for (const fit of fits) inserted.push(await insertModelFit(trx, fit, options.unit, options.calibrationEnd));
+    return inserted;
+  });
+  return { customers: summaries.count, fits: fits.map((fit, i) => ({ modelFitId: ids[i], ...fit })) };
+}
+
+/**
+ * Calibration/holdout validation of the purchase models: per-model totals,
+ * conditional expectations and error metrics, a BIC ranking, and the weekly
+ * tracking curve (cumulative repeat purchases, expected vs actual). Stores nothing.
+ */
+export async function validateModels(db: Kysely<Database>, options: { calibrationEnd: string; holdoutEnd: string; unit: TimeUnit; model: ModelChoice; penalty?: number }) {
+  const holdoutDay = dayNumberOf(options.holdoutEnd);
+  const calibrationDay = dayNumberOf(options.calibrationEnd);
+  if (holdoutDay <= calibrationDay) throw modelError('MODEL_INVALID_PERIOD', 'The holdout must end after the calibration', { field: 'holdoutEnd' });
+  const { purchases, summaries } = await loadSummaries(db, options.calibrationEnd, options.unit, holdoutDay);
+  const actual = countHoldoutPurchases(purchases, summaries, holdoutDay);
+  const horizon = (holdoutDay - calibrationDay) / daysPerUnit(options.unit);
+  const fits = fitChosen(summaries, options.model === 'gammagamma' ? 'all' : options.model, options.penalty ?? 0).filter((fit) => fit.model !== 'gammagamma');
+  let firstDay = Infinity;
+  for (const day of summaries.firstDay) firstDay = Math.min(firstDay, day);
+  const tracking = { startDay: firstDay, periods: Math.ceil((holdoutDay - firstDay + 1) / 7), periodDays: 7 };
+  const actualCurve = countActualRepeatPurchases(purchases, tracking);
+  const models = fits.map((fit) => {
+    const model = { model: fit.model, params: fit.params } as TransactionModel;
+    const predicted = Float64Array.from(summaries.frequency, (x, i) => expectedPurchases(model, horizon, x, summaries.recency[i], summaries.age[i]));
+    const expectedCurve = trackExpectedRepeatPurchases(model, summaries.firstDay, { ...tracking, daysPerUnit: daysPerUnit(options.unit) });
+    return {
+      fit,
+      holdout: compareHoldout(summaries.frequency, predicted, actual),
+      tracking: Array.from(expectedCurve, (expected, week) => ({ week: week + 1, periodEnd: isoDateOf(tracking.startDay + (week + 1) * 7 - 1), expected, actual: actualCurve[week] })),
+    };
+  });
+  return { customers: summaries.count, holdoutLength: horizon, unit: options.unit, models, ranking: compareModels(fits) };
+}
+
+/**
+ * Fits a purchase model and the Gamma-Gamma spend model on purchases up to
+ * `asOf`, predicts every customer and replaces the stored predictions, all in
+ * one transaction. Money stays in minor units of the store currency.
+ */
+export async function predictCustomers(
+  db: Kysely<Database>,
+  options: { asOf: string; horizonDays: number; discountRate: number; periodDays?: number; unit?: TimeUnit; model?: 'bgnbd' | 'paretonbd'; penalty?: number; churnThresholds?: ChurnThresholds },
+) {
+  const unit = options.unit ?? 'week';
+  const penalty = options.penalty ?? 0;
+  const { summaries } = await loadSummaries(db, options.asOf, unit);
+  const compressed = compressSummaries(summaries);
+  const transactionFit: AnyFit = options.model === 'paretonbd' ? fitParetoNbd(compressed, { penalty }) : fitBgNbd(compressed, { penalty });
+  const spendData = compressSpend(summaries);
+  const spendFit = spendData.totalWeight >= 10 ? fitGammaGamma(spendData, { penalty }) : null;
+  const scale = 1 / daysPerUnit(unit);
+  const predictions = predictCustomerValues(summaries, compressed, { model: transactionFit.model, params: transactionFit.params } as TransactionModel, spendFit && spendFit.params.q > 1 ? (spendFit.params as GammaGammaParams) : null, {
+    horizon: options.horizonDays * scale,
+    periodLength: (options.periodDays ?? 30) * scale,
+    discountRate: options.discountRate,
+    purchaseHorizon: 90 * scale,
+    churnThresholds: options.churnThresholds ?? defaultChurnThresholds,
+  });
+  const asOfDay = dayNumberOf(options.asOf);
+  const nextPurchaseDay = Float64Array.from(predictions.nextPurchaseIn, (t) => asOfDay + Math.ceil(t / scale));
+  const currency = await findStoreCurrency(db);
+  const stored = await db.transaction().execute(async (trx) => {
+    const modelFitId = await insertModelFit(trx, transactionFit, unit, options.asOf);
+    const spendModelFitId = spendFit ? await insertModelFit(trx, spendFit, unit, options.asOf) : null;
+    await replaceCustomerPredictions(
+      trx,
+      {
+        customerId: summaries.customerIndex,
+        probabilityAlive: predictions.probabilityAlive,
+        expectedPurchases90d: predictions.expectedPurchases,
+        expectedSpendMinor: predictions.expectedSpend,
+        clvMinor: predictions.lifetimeValue,
+        nextPurchaseDay,
+        churnRisk: predictions.churnRisk,
+      },
+      modelFitId,
+      spendModelFitId,
+    );
+    return { modelFitId, spendModelFitId, churnRisk: await countCustomerPredictions(trx) };
+  });
+  let totalValue = 0;
+  for (const value of predictions.lifetimeValue) if (Number.isFinite(value)) totalValue += value;
+  return { customers: summaries.count, currency, fits: { transaction: transactionFit, spend: spendFit }, ...stored, totalClvMinor: Math.round(totalValue) };
+}

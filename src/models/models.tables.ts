@@ -1,0 +1,36 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CalendarDay = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type ModelFitTable = {
+  model_fit_id: Generated<number>;
+  model: 'bgnbd' | 'paretonbd' | 'gammagamma';
+  unit: 'day' | 'week';
+  calibration_end: CalendarDay;
+  params: Json;
+  penalty: ColumnType<number, number | undefined, number>;
+  log_likelihood: number;
+  converged: boolean;
+  iterations: number;
+  gradient_norm: number;
+  bic: number;
+  customers: number;
+  fitted_at: DefaultTimestamp;
+};
+
+export type CustomerPredictionTable = {
+  customer_id: number;
+  model_fit_id: number;
+  spend_model_fit_id: number | null;
+  p_alive: number;
+  expected_purchases_90d: number;
+  expected_spend_minor: number | null;
+  clv_minor: number | null;
+  next_purchase_day: CalendarDay | null;
+  churn_risk: 'low' | 'medium' | 'high';
+  predicted_at: DefaultTimestamp;
+};
+
+export type ModelTables = { model_fit: ModelFitTable; customer_prediction: CustomerPredictionTable };
