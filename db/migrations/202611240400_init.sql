@@ -28,6 +28,8 @@ create table customer (
   consent_email boolean,
   consent_sms boolean,
   consent_profiling boolean,
+  -- further attributes a source provides (education, marital status, household…)
+  attributes jsonb not null default '{}'::jsonb,
   is_stub boolean not null default false,
   merged_into_customer_id bigint,
   import_id bigint,

@@ -7,6 +7,7 @@ import { registerCustomersCommand } from './commands/customers.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerModelsCommand } from './commands/models.js';
 import { registerRatesCommand } from './commands/rates.js';
 import { registerRebuildCommand } from './commands/rebuild.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -29,6 +30,7 @@ registerUsersCommand(program, runtime);
 registerApiKeysCommand(program, runtime);
 registerDemoCommand(program, runtime);
 registerRatesCommand(program, runtime);
+registerModelsCommand(program, runtime);
 
 try {
   await program.parseAsync(process.argv);

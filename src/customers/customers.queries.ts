@@ -115,6 +115,7 @@ export async function getCustomer(db: Db, customerId: number) {
   });
   const identities = await db.selectFrom('customer_identity').select(['kind', 'namespace', 'value', 'created_at']).where('customer_id', '=', customerId).orderBy('created_at').execute();
   const traits = await db.selectFrom('customer_trait').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+  const prediction = await db.selectFrom('customer_prediction').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
   const categories = await db.selectFrom('customer_category').select(['category', 'line_count', 'quantity', 'amount_minor']).where('customer_id', '=', customerId).orderBy('amount_minor', 'desc').execute();
-  return { customer, identities, traits: traits ?? null, categories };
+  return { customer, identities, traits: traits ?? null, categories, prediction: prediction ?? null };
 }

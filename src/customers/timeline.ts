@@ -52,6 +52,11 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
       select m.merged_at, 'merge', m.merge_id, 'merged with customer #' || case when m.kept_customer_id = ${customerId}::bigint then m.merged_customer_id else m.kept_customer_id end,
         jsonb_build_object('mergeId', m.merge_id, 'keptCustomerId', m.kept_customer_id, 'mergedCustomerId', m.merged_customer_id, 'by', m.merged_by, 'undoneAt', m.undone_at)
       from customer_merge m where m.kept_customer_id = ${customerId}::bigint or m.merged_customer_id = ${customerId}::bigint
+      union all
+      select p.predicted_at, 'prediction', p.model_fit_id, 'predicted value updated',
+        jsonb_build_object('pAlive', p.p_alive, 'expectedPurchases90d', p.expected_purchases_90d, 'clvMinor', p.clv_minor,
+          'nextPurchaseDay', p.next_purchase_day, 'churnRisk', p.churn_risk)
+      from customer_prediction p where p.customer_id = ${customerId}::bigint
       ${typeChanges}
     ) entries
     ${cursorCondition}

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Store } from '../db/client.js';
 import type { Clock } from '../core/clock.js';
@@ -10,6 +10,7 @@ import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerApiRoutes } from './routes.js';
+import { registerWebApp } from './plugins/web-app.js';
 import './access.js';
 
 export type AppDeps = {
@@ -23,12 +24,13 @@ export type AppDeps = {
 
 /** Builds the HTTP application; never listens, so tests use `app.inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // Typed as the plain instance: routes add the zod type provider themselves.
   const app = Fastify({
     loggerInstance: deps.logger || undefined,
     logger: deps.logger === undefined ? false : undefined,
     trustProxy: deps.config.isBehindTls,
     bodyLimit: 20 * 1024 * 1024,
-  }).withTypeProvider<ZodTypeProvider>();
+  }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
@@ -47,5 +49,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await registerAuthentication(app, deps);
   await app.register(async (api) => registerApiRoutes(api, deps), { prefix: '/api' });
+  await registerWebApp(app, deps.webRoot);
   return app;
 }

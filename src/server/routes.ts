@@ -4,6 +4,7 @@ import type { AppDeps } from './app.js';
 import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerCustomerRoutes } from '../customers/customers.routes.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
+import { registerModelRoutes } from '../models/models.routes.js';
 
 /** All JSON API routes, mounted under /api. */
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -17,4 +18,5 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await registerAuthRoutes(api, deps);
   await registerCustomerRoutes(api, deps);
   await registerIngestRoutes(api, deps);
+  await registerModelRoutes(api, deps);
 }

@@ -36,7 +36,11 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
             dateFormat: options.dateFormat, delimiter: options.delimiter, source: options.source, batchSize: options.batchSize,
             rejectsPath: options.rejects ?? `${file}.rejects.csv`, actor, clock,
             onProgress: (progress) => {
-              if (!bar) return;
+              if (!bar) {
+                // Not a terminal (a log, a pipe): one plain line per committed batch.
+                if (!runtime.isJson()) process.stderr.write(`progress: ${progress.read} rows committed, ${progress.rejected} rejected, ${Math.round((100 * progress.bytesRead) / Math.max(progress.totalBytes, 1))}%\n`);
+                return;
+              }
               if (!started) bar.start(progress.totalBytes || 1, 0, { read: 0, rejected: 0 });
               started = true;
               bar.update(progress.bytesRead, { read: progress.read, rejected: progress.rejected });

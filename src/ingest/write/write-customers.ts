@@ -59,23 +59,23 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
       region = coalesce(s.region, c.region), country = coalesce(s.country, c.country), income_band = coalesce(s.income_band, c.income_band),
       consent_email = coalesce(s.consent_email, c.consent_email), consent_sms = coalesce(s.consent_sms, c.consent_sms),
       consent_profiling = coalesce(s.consent_profiling, c.consent_profiling),
-      created_at = coalesce(s.created_at, c.created_at), is_stub = false, updated_at = now()
+      created_at = coalesce(s.created_at, c.created_at), attributes = c.attributes || s.attributes, is_stub = false, updated_at = now()
     from unnest(
       ${column((e) => e.customerId)}::bigint[], ${column((e) => e.row.kind)}::text[], ${column((e) => e.row.name)}::text[],
       ${column((e) => e.row.email)}::text[], ${column((e) => e.row.phone)}::text[], ${column((e) => e.row.birthYear)}::int[],
       ${column((e) => e.row.gender)}::text[], ${column((e) => e.row.city)}::text[], ${column((e) => e.row.region)}::text[],
       ${column((e) => e.row.country)}::text[], ${column((e) => e.row.incomeBand)}::text[], ${column((e) => e.row.consentEmail)}::boolean[],
       ${column((e) => e.row.consentSms)}::boolean[], ${column((e) => e.row.consentProfiling)}::boolean[],
-      ${column((e) => e.row.createdAt)}::timestamptz[])
-      as s(customer_id, kind, name, email, phone, birth_year, gender, city, region, country, income_band, consent_email, consent_sms, consent_profiling, created_at)
+      ${column((e) => e.row.createdAt)}::timestamptz[], ${column((e) => JSON.stringify(e.row.attributes ?? {}))}::jsonb[])
+      as s(customer_id, kind, name, email, phone, birth_year, gender, city, region, country, income_band, consent_email, consent_sms, consent_profiling, created_at, attributes)
     where c.customer_id = s.customer_id and (
       (c.kind, c.name, c.email, c.phone, c.birth_year, c.gender, c.city, c.region, c.country, c.income_band,
-        c.consent_email, c.consent_sms, c.consent_profiling, c.created_at, c.is_stub)
+        c.consent_email, c.consent_sms, c.consent_profiling, c.created_at, c.attributes, c.is_stub)
       is distinct from
       (coalesce(s.kind, c.kind), coalesce(s.name, c.name), coalesce(s.email, c.email), coalesce(s.phone, c.phone),
         coalesce(s.birth_year, c.birth_year), coalesce(s.gender, c.gender), coalesce(s.city, c.city), coalesce(s.region, c.region),
         coalesce(s.country, c.country)::char(2), coalesce(s.income_band, c.income_band), coalesce(s.consent_email, c.consent_email),
-        coalesce(s.consent_sms, c.consent_sms), coalesce(s.consent_profiling, c.consent_profiling), coalesce(s.created_at, c.created_at), false))
+        coalesce(s.consent_sms, c.consent_sms), coalesce(s.consent_profiling, c.consent_profiling), coalesce(s.created_at, c.created_at), c.attributes || s.attributes, false))
     returning c.customer_id`.execute(db);
   await sql`
     update customer set import_id = ${context.importId}::bigint, import_line = s.line

@@ -42,9 +42,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. The error has been logged; try again or contact your administrator.' } } satisfies ErrorBody);
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}. See /api/docs for the API.` } } satisfies ErrorBody),
-  );
+}
+
+export function routeNotFoundBody(method: string, url: string): ErrorBody {
+  return { error: { code: 'ROUTE_NOT_FOUND', message: `No route ${method} ${url.split('?')[0]}. See /api/docs for the API.` } };
 }
 
 export { statusByKind };

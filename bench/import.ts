@@ -1,0 +1,102 @@
+/**
+ * Import benchmark (issue 2): the seeded synthetic generator writes 1,000,000
+ * orders for 100,000 customers; we import them into the embedded store and into
+ * the PostgreSQL server, and print orders/s and peak memory beside the speed of a
+ * raw COPY of the same file into a bare table on the same server in the same run.
+ *
+ *   npm run bench:import            (100k customers / 1M orders)
+ *   BENCH_SIZES=10000:100000 npm run bench:import
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
+ */
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { fixedClock } from '../src/core/clock.js';
+import { openStore, type Store } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { importFile } from '../src/ingest/import-file.service.js';
+import { startMemorySampler } from './lib/memory-sampler.js';
+import { syntheticFiles } from './lib/synthetic-files.js';
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const sizes = (process.env.BENCH_SIZES ?? '100000:1000000').split(',').map((pair) => pair.split(':').map(Number) as [number, number]);
+const clock = fixedClock('2026-11-01T00:00:00Z');
+
+async function rawCopySeconds(file: string): Promise<number> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`create temp table bare_order (order_id text, customer_id text, customer_email text, customer_phone text, ordered_at timestamptz,
+    amount numeric, currency text, channel text, status text, refunded_amount numeric, discount_amount numeric, promotion_code text, recipient_email text, location text)`);
+  const started = performance.now();
+  await pipeline(createReadStream(file), client.query(copyFrom('copy bare_order from stdin with (format csv, header true)')));
+  const seconds = (performance.now() - started) / 1000;
+  await client.end();
+  return seconds;
+}
+
+async function freshServerStore(): Promise<{ store: Store; drop: () => Promise<void> }> {
+  const schema = `bench_import_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+  await admin.end();
+  const store = await openStore(serverUrl, { searchPath: schema });
+  await migrate(store);
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function importInto(store: Store, directory: string) {
+  const customers = await importFile(store.db, { entity: 'customers', file: join(directory, 'customers.csv'), source: 'demo', actor: 'bench', clock, rejectsPath: null });
+  const memory = startMemorySampler();
+  const orders = await importFile(store.db, { entity: 'orders', file: join(directory, 'orders.csv'), source: 'demo', actor: 'bench', clock, rejectsPath: null });
+  return { customers, orders, memory: memory.stop() };
+}
+
+const results: Array<Record<string, unknown>> = [];
+for (const [customerCount, orderCount] of sizes) {
+  const directory = await syntheticFiles(customerCount, orderCount);
+  const ordersFile = join(directory, 'orders.csv');
+  const fileMb = Math.round(statSync(ordersFile).size / 1048576);
+  const copySeconds = await rawCopySeconds(ordersFile);
+  const rows = orderCount;
+  const copyRate = rows / copySeconds;
+  process.stderr.write(`raw COPY: ${copySeconds.toFixed(2)} s\n`);
+
+  const server = await freshServerStore();
+  const onServer = await importInto(server.store, directory);
+  await server.drop();
+  process.stderr.write(`server import: ${onServer.orders.seconds.toFixed(1)} s\n`);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'clientele-bench-embedded-'));
+  const embedded = await openStore(dataDir);
+  await migrate(embedded);
+  const onEmbedded = await importInto(embedded, directory);
+  await embedded.close();
+  rmSync(dataDir, { recursive: true, force: true });
+
+  results.push({
+    size: `${customerCount.toLocaleString('en')} customers / ${onServer.orders.read.toLocaleString('en')} orders (${fileMb} MB)`,
+    'raw COPY orders/s (baseline)': Math.round(copyRate),
+    'server orders/s': Math.round(onServer.orders.read / onServer.orders.seconds),
+    'server ÷ COPY time': Number((onServer.orders.seconds / copySeconds).toFixed(2)),
+    'server peak RSS MB': onServer.memory.peakRssMb,
+    'embedded orders/s': Math.round(onEmbedded.orders.read / onEmbedded.orders.seconds),
+    'embedded peak RSS MB': onEmbedded.memory.peakRssMb,
+    'customers import s (server / embedded)': `${onServer.customers.seconds.toFixed(1)} / ${onEmbedded.customers.seconds.toFixed(1)}`,
+    rejected: onServer.orders.rejected,
+  });
+}
+console.table(results);
+console.log('targets: server within 3× of raw COPY; embedded ≥ 50,000 orders/s; peak memory independent of file size');

@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { AppError } from '../../core/errors.js';
+import { fitModels, predictCustomers, validateModels, type ModelChoice } from '../../models/index.js';
+import type { CliRuntime, StoreContext } from '../runtime.js';
+import { table } from '../format.js';
+
+const isoDay = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new AppError('CLI_ARGUMENT_INVALID', `"${value}" is not a date; write it as YYYY-MM-DD.`);
+  return value;
+};
+const unitOf = (value: string) => {
+  if (value !== 'day' && value !== 'week') throw new AppError('CLI_ARGUMENT_INVALID', '--unit must be day or week.');
+  return value;
+};
+const modelOf = (value: string) => {
+  if (!['bgnbd', 'paretonbd', 'gammagamma', 'all'].includes(value)) throw new AppError('CLI_ARGUMENT_INVALID', '--model must be bgnbd, paretonbd, gammagamma or all.');
+  return value as ModelChoice;
+};
+
+/** The as-of date for a store: its data set's end for a static data set, else today (in UTC). */
+export function defaultAsOf(context: StoreContext): string {
+  return (context.runtime.settings.dataAsOf ?? context.clock.now().toISOString()).slice(0, 10);
+}
+
+type FitLike = { model: string; params: Record<string, number>; logLikelihood: number; converged: boolean; iterations: number; gradientNorm: number; bic?: number };
+const fitRow = (fit: FitLike) => ({
+  model: fit.model,
+  params: Object.entries(fit.params).map(([key, value]) => `${key}=${Number(value).toPrecision(5)}`).join(' '),
+  'log-likelihood': fit.logLikelihood.toFixed(2),
+  converged: fit.converged,
+  iterations: fit.iterations,
+  gradient: fit.gradientNorm.toExponential(1),
+});
+
+export function registerModelsCommand(program: Command, runtime: CliRuntime): void {
+  const models = program.command('models').description('predicted customer value: BG/NBD, Pareto/NBD and Gamma-Gamma');
+  const common = (command: Command) => command
+    .option('--unit <unit>', 'day | week', unitOf, 'week')
+    .option('--model <model>', 'bgnbd | paretonbd | gammagamma | all', modelOf, 'all')
+    .option('--penalty <l2>', 'L2 penalty on the parameters', (v) => Number(v), 0);
+
+  common(models.command('fit').description('fit the models on purchases up to the calibration end and record the fits'))
+    .option('--calibration-end <date>', 'YYYY-MM-DD (default: the data set end or today)', isoDay)
+    .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd?: string }) => {
+      const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty }));
+      runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers\n${table(r.fits.map(fitRow))}`);
+    });
+
+  common(models.command('validate').description('fit on a calibration period and compare predictions with the holdout period'))
+    .requiredOption('--calibration-end <date>', 'YYYY-MM-DD', isoDay)
+    .requiredOption('--holdout-end <date>', 'YYYY-MM-DD', isoDay)
+    .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd: string; holdoutEnd: string }) => {
+      const result = await runtime.withStore(({ db }) => validateModels(db, options));
+      runtime.print(result, (r) => r.models.map((m: { fit: FitLike; holdout: { totals: Record<string, number>; conditional: Array<Record<string, unknown>>; metrics: Record<string, number> } }) => [
+        table([fitRow(m.fit)]),
+        `holdout totals: ${JSON.stringify(m.holdout.totals)}`,
+        `metrics: ${JSON.stringify(m.holdout.metrics)}`,
+        table(m.holdout.conditional),
+      ].join('\n')).join('\n\n'));
+    });
+
+  models.command('predict').description('predict every customer (P(alive), expected purchases, spend, CLV) and store the predictions')
+    .option('--as-of <date>', 'YYYY-MM-DD (default: the data set end or today)', isoDay)
+    .option('--horizon-days <n>', 'CLV horizon in days', (v) => Number(v), 365)
+    .option('--discount-rate <rate>', 'discount rate per 30-day period', (v) => Number(v), 0.01)
+    .option('--unit <unit>', 'day | week', unitOf, 'week')
+    .option('--model <model>', 'bgnbd | paretonbd', (v) => modelOf(v) as 'bgnbd' | 'paretonbd', 'bgnbd')
+    .option('--penalty <l2>', 'L2 penalty on the parameters', (v) => Number(v), 0)
+    .action(async (options: { asOf?: string; horizonDays: number; discountRate: number; unit: 'day' | 'week'; model: 'bgnbd' | 'paretonbd'; penalty: number }) => {
+      const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }));
+      runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV ${r.totalClvMinor.toLocaleString('en')} minor units of ${r.currency}\nchurn risk: ${JSON.stringify(r.churnRisk)}`);
+    });
+}

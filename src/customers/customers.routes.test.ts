@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, afterAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { createTestApiKey, signInAs, type TestSession } from '../../test/helpers/auth.js';
+import { buildApp } from '../server/app.js';
+import { fixedClock } from '../core/clock.js';
+
+describeEachStore('customers and ingest over HTTP', (context) => {
+  let app: FastifyInstance;
+  let admin: TestSession;
+  let analyst: TestSession;
+  let ingestKey: { headers: Record<string, string> };
+
+  beforeAll(async () => {
+    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock: fixedClock('2025-01-01T00:00:00Z') });
+    admin = await signInAs(context.store, 'admin');
+    analyst = await signInAs(context.store, 'analyst');
+    ingestKey = await createTestApiKey(context.store, ['ingest']);
+  });
+  afterAll(async () => app?.close());
+
+  const orders = [
+    { order_id: 'W1', customer_email: 'Dewi@Example.com', ordered_at: '2024-06-01T10:00:00+07:00', amount: '55000', channel: 'web' },
+    { order_id: 'W2', customer_phone: '0813-1111-2222', ordered_at: '2024-06-02T10:00:00+07:00', amount: '25000', channel: 'mobile' },
+    { order_id: 'W3', customer_email: 'dewi@example.com', ordered_at: 'yesterday', amount: '1' },
+  ];
+
+  it('ingests a batch with an API key and replays it for the same Idempotency-Key', async () => {
+    const send = (key: string, records = orders) => app.inject({ method: 'POST', url: '/api/ingest/orders', headers: { ...ingestKey.headers, 'idempotency-key': key }, payload: { records } });
+    const first = await send('batch-1');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ read: 3, inserted: 2, rejected: 1, rejects: [{ line: 3, field: 'ordered_at' }] });
+    const replay = await send('batch-1');
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(first.json());
+    const misuse = await send('batch-1', orders.slice(0, 1));
+    expect(misuse.statusCode).toBe(409);
+    expect(misuse.json().error.code).toBe('INGEST_IDEMPOTENCY_MISMATCH');
+    const again = await send('batch-2');
+    expect(again.json()).toMatchObject({ inserted: 0, unchanged: 2 });
+  });
+
+  it('finds a customer by any identity, normalised', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/customers/lookup?kind=email&value=%20DEWI@example.com', headers: analyst.readHeaders });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().traits).toMatchObject({ order_count: 1, revenue_minor: 55000 });
+    const missing = await app.inject({ method: 'GET', url: '/api/customers/lookup?kind=phone&value=0800', headers: analyst.readHeaders });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_INVALID', field: 'value' });
+  });
+
+  it('creates, updates, searches and pages customers', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Rina Kusuma', email: 'rina@example.com', city: 'Surabaya', identities: [{ kind: 'external', namespace: 'loyalty_card', value: 'LC-77' }] } });
+    expect(created.statusCode).toBe(201);
+    const customerId = created.json().customer.customer_id;
+    const updated = await app.inject({ method: 'PATCH', url: `/api/customers/${customerId}`, headers: admin.headers, payload: { consentEmail: true, phone: '+62 812 9999 0000' } });
+    expect(updated.json().customer).toMatchObject({ consent_email: true, phone: '+6281299990000' });
+    const search = await app.inject({ method: 'GET', url: '/api/customers?q=rina', headers: analyst.readHeaders });
+    expect(search.json().items.map((c: { name: string }) => c.name)).toEqual(['Rina Kusuma']);
+    const byCard = await app.inject({ method: 'GET', url: '/api/customers?q=LC-77', headers: analyst.readHeaders });
+    expect(byCard.json().items[0].customer_id).toBe(customerId);
+    const page1 = await app.inject({ method: 'GET', url: '/api/customers?limit=1&sort=recent', headers: analyst.readHeaders });
+    const page2 = await app.inject({ method: 'GET', url: `/api/customers?limit=1&sort=recent&cursor=${page1.json().nextCursor}`, headers: analyst.readHeaders });
+    expect(page2.json().items[0].customer_id).toBeLessThan(page1.json().items[0].customer_id);
+    const taken = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Someone', email: 'RINA@example.com' } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('CUSTOMER_IDENTITY_CONFLICT');
+  });
+
+  it('explains invalid input with the offending field', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'X', birthYear: 1800 } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'birthYear' });
+    const cursor = await app.inject({ method: 'GET', url: '/api/customers?cursor=nonsense', headers: analyst.readHeaders });
+    expect(cursor.json().error.code).toBe('PAGINATION_CURSOR_INVALID');
+  });
+
+  it('merges two customers into one and undoes it, with an audit trail and a timeline', async () => {
+    const dewi = (await app.inject({ method: 'GET', url: '/api/customers/lookup?kind=email&value=dewi@example.com', headers: analyst.readHeaders })).json().customer.customer_id;
+    const phoneBuyer = (await app.inject({ method: 'GET', url: '/api/customers/lookup?kind=phone&value=081311112222', headers: analyst.readHeaders })).json().customer.customer_id;
+    const denied = await app.inject({ method: 'POST', url: `/api/customers/${dewi}/merge`, headers: analyst.headers, payload: { otherCustomerId: phoneBuyer } });
+    expect(denied.statusCode).toBe(403);
+    const merged = await app.inject({ method: 'POST', url: `/api/customers/${dewi}/merge`, headers: admin.headers, payload: { otherCustomerId: phoneBuyer } });
+    expect(merged.statusCode).toBe(200);
+    const after = (await app.inject({ method: 'GET', url: `/api/customers/${dewi}`, headers: analyst.readHeaders })).json();
+    expect(after.traits).toMatchObject({ order_count: 2, revenue_minor: 80000, purchase_days: 2 });
+    const gone = await app.inject({ method: 'GET', url: `/api/customers/${phoneBuyer}`, headers: analyst.readHeaders });
+    expect(gone.statusCode).toBe(404);
+    const timeline = (await app.inject({ method: 'GET', url: `/api/customers/${dewi}/timeline`, headers: analyst.readHeaders })).json();
+    expect(timeline.items.map((entry: { kind: string }) => entry.kind)).toEqual(['merge', 'order', 'order']);
+    const undo = await app.inject({ method: 'POST', url: `/api/merges/${merged.json().mergeId}/undo`, headers: admin.headers });
+    expect(undo.statusCode).toBe(200);
+    const restored = (await app.inject({ method: 'GET', url: `/api/customers/${phoneBuyer}`, headers: analyst.readHeaders })).json();
+    expect(restored.traits).toMatchObject({ order_count: 1, revenue_minor: 25000 });
+    const audit = await context.store.db.selectFrom('audit_event').select('action').where('entity', '=', 'customer').execute();
+    expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['customer.merge', 'customer.merge.undo', 'customer.create', 'customer.update']));
+  });
+});

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/store/${name}`, import.meta.url));
+const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-'));
+const storeDir = join(workDir, 'store');
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+// Each case starts the real binary (several seconds each on a busy machine).
+describe('clientele CLI', { timeout: 240_000 }, () => {
+  it('creates and migrates a new embedded store and imports customers with --json', async () => {
+    const result = await runCli(['--db', storeDir, '--json', 'import', 'customers', fixture('customers.csv')]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ entity: 'customers', read: 3, inserted: 3, rejected: 0 });
+  });
+
+  it('exits 2 when rows are rejected and writes them with line and reason to the rejects file', async () => {
+    const rejects = join(workDir, 'bad.rejects.csv');
+    const result = await runCli(['--db', storeDir, 'import', 'orders', fixture('bad-orders.csv'), '--rejects', rejects]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/rejected 8/);
+    const lines = readFileSync(rejects, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('file,line,field,reason,raw');
+    expect(lines).toHaveLength(9);
+    expect(lines.some((line) => line.includes(',3,ordered_at,'))).toBe(true);
+  });
+
+  it('fails fast with exit 1 and lists the columns found when a required column is missing', async () => {
+    const result = await runCli(['--db', storeDir, 'import', 'orders', fixture('events.csv')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/IMPORT_COLUMN_MISSING/);
+    expect(result.stderr).toMatch(/event_id/);
+  });
+
+  it('exits 1 on a usage error', async () => {
+    const result = await runCli(['--db', storeDir, 'import', 'invoices', fixture('events.csv')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Unknown entity "invoices"/);
+  });
+
+  it('lists, shows, merges and unmerges customers', async () => {
+    await runCli(['--db', storeDir, 'import', 'orders', fixture('orders.csv')]);
+    const list = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '--status', 'real', '--sort', 'revenue'])).stdout);
+    expect(list.items[0]).toMatchObject({ name: 'PT Maju Jaya', is_real: true });
+    const ana = list.items.find((item: { name: string }) => item.name === 'Ana Wijaya');
+    const stub = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '-q', 'C9'])).stdout).items[0];
+    const merged = await runCli(['--db', storeDir, '--json', 'customers', 'merge', String(ana.customer_id), String(stub.customer_id)]);
+    expect(merged.code).toBe(0);
+    const { mergeId } = JSON.parse(merged.stdout);
+    const shown = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'show', String(ana.customer_id)])).stdout);
+    expect(shown.identities.map((i: { value: string }) => i.value)).toContain('C9');
+    expect(shown.traits.order_count).toBe(ana.order_count + 1);
+    expect((await runCli(['--db', storeDir, 'customers', 'unmerge', String(mergeId)])).code).toBe(0);
+    const after = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'show', String(ana.customer_id)])).stdout);
+    expect(after.traits.order_count).toBe(ana.order_count);
+    const missing = await runCli(['--db', storeDir, 'customers', 'show', '999999']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/CUSTOMER_NOT_FOUND/);
+  });
+});
