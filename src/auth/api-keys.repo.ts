@@ -1,0 +1,39 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ApiKeyTable, Database } from '../db/schema.js';
+
+type Db = Kysely<Database>;
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+
+export async function insertApiKey(
+  db: Db,
+  values: { name: string; prefix: string; secretHash: string; scopes: string[]; createdBy: number | null; createdAt: Date },
+): Promise<ApiKeyRow> {
+  return db
+    .insertInto('api_key')
+    .values({ name: values.name, prefix: values.prefix, secret_hash: values.secretHash, scopes: values.scopes, created_by: values.createdBy, created_at: values.createdAt })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findApiKeyByPrefix(db: Db, prefix: string): Promise<ApiKeyRow | undefined> {
+  return db.selectFrom('api_key').selectAll().where('prefix', '=', prefix).executeTakeFirst();
+}
+
+export async function findApiKeyById(db: Db, apiKeyId: number): Promise<ApiKeyRow | undefined> {
+  return db.selectFrom('api_key').selectAll().where('api_key_id', '=', apiKeyId).executeTakeFirst();
+}
+
+export async function listApiKeyRows(db: Db, options: { includeRevoked: boolean }): Promise<ApiKeyRow[]> {
+  let query = db.selectFrom('api_key').selectAll().orderBy('api_key_id');
+  if (!options.includeRevoked) query = query.where('revoked_at', 'is', null);
+  return query.execute();
+}
+
+/** Returns the row only if this call revoked it, so a second revoke is a no-op rather than a new audit event. */
+export async function markApiKeyRevoked(db: Db, apiKeyId: number, at: Date): Promise<ApiKeyRow | undefined> {
+  return db.updateTable('api_key').set({ revoked_at: at }).where('api_key_id', '=', apiKeyId).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
+}
+
+export async function markApiKeyUsed(db: Db, apiKeyId: number, at: Date): Promise<void> {
+  await db.updateTable('api_key').set({ last_used_at: at }).where('api_key_id', '=', apiKeyId).execute();
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../server/app.js';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.js';
+import { apiKeyBody, apiKeyIdParams, createApiKeyRequest, createApiKeyResponse, errorBody, formatApiKey, listApiKeysQuery } from './auth.schemas.js';
+import { callerOf } from './caller-of.js';
+
+export async function registerApiKeyRoutes(instance: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = instance.withTypeProvider<ZodTypeProvider>();
+  const db = deps.store.db;
+
+  api.get('/api-keys', {
+    config: { access: { permission: 'api-keys:manage' } },
+    schema: { tags: ['api-keys'], summary: 'API keys (never their secrets)', querystring: listApiKeysQuery, response: { 200: z.object({ items: z.array(apiKeyBody) }), 401: errorBody, 403: errorBody } },
+  }, async (request) => ({ items: (await listApiKeys(db, { includeRevoked: request.query.includeRevoked === 'true' })).map(formatApiKey) }));
+
+  api.post('/api-keys', {
+    config: { access: { permission: 'api-keys:manage' } },
+    schema: {
+      tags: ['api-keys'],
+      summary: 'Create an API key; the key is in this response only',
+      body: createApiKeyRequest,
+      response: { 201: createApiKeyResponse, 400: errorBody, 401: errorBody, 403: errorBody },
+    },
+  }, async (request, reply) => {
+    const { apiKey, key } = await createApiKey(db, callerOf(request.principal), request.body, deps.clock.now());
+    return reply.status(201).send({ apiKey: formatApiKey(apiKey), key });
+  });
+
+  api.delete('/api-keys/:apiKeyId', {
+    config: { access: { permission: 'api-keys:manage' } },
+    schema: { tags: ['api-keys'], summary: 'Revoke an API key at once', params: apiKeyIdParams, response: { 200: z.object({ apiKey: apiKeyBody }), 401: errorBody, 403: errorBody, 404: errorBody } },
+  }, async (request) => ({ apiKey: formatApiKey(await revokeApiKey(db, callerOf(request.principal), request.params.apiKeyId, deps.clock.now())) }));
+}

@@ -1,0 +1,57 @@
+import { expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { parseApiKey } from './api-key-format.js';
+import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.js';
+import type { Caller } from './caller.js';
+import { shellCaller } from './caller.js';
+import { permissionsOfScopes } from './permissions.js';
+import { sha256Hex } from './tokens.js';
+
+const now = new Date('2026-03-02T09:00:00Z');
+
+describeEachStore('API keys', (context) => {
+  const db = () => context.store.db;
+  const shell = shellCaller('cli:test');
+
+  it('shows the key once and stores only prefix and secret hash', async () => {
+    const { apiKey, key } = await createApiKey(db(), shell, { name: 'shop-feed', scopes: ['ingest', 'ingest'] }, now);
+    const parts = parseApiKey(key)!;
+    expect(apiKey).toMatchObject({ name: 'shop-feed', prefix: parts.prefix, scopes: ['ingest'], createdBy: null });
+    const rows = await db().selectFrom('api_key').selectAll().execute();
+    expect(rows[0].secret_hash).toBe(sha256Hex(parts.secret));
+    expect(JSON.stringify(rows)).not.toContain(parts.secret);
+    expect(JSON.stringify(await listApiKeys(db()))).not.toContain(parts.secret);
+  });
+
+  it('authenticates a valid key and records its use', async () => {
+    const { key, apiKey } = await createApiKey(db(), shell, { name: 'bi', scopes: ['read'] }, now);
+    const found = await authenticateApiKey(db(), key, now);
+    expect(found).toMatchObject({ apiKeyId: apiKey.apiKeyId, scopes: ['read'] });
+    const row = await db().selectFrom('api_key').select('last_used_at').where('api_key_id', '=', apiKey.apiKeyId).executeTakeFirstOrThrow();
+    expect(row.last_used_at).toEqual(now);
+  });
+
+  it('refuses a key with the right prefix but a wrong secret', async () => {
+    const { key } = await createApiKey(db(), shell, { name: 'x', scopes: ['read'] }, now);
+    const tampered = key.slice(0, -1) + (key.endsWith('0') ? '1' : '0');
+    expect(await authenticateApiKey(db(), tampered, now)).toBeNull();
+    expect(await authenticateApiKey(db(), 'clt_nonsense', now)).toBeNull();
+  });
+
+  it('refuses a revoked key, and a second revoke changes nothing', async () => {
+    const { key, apiKey } = await createApiKey(db(), shell, { name: 'old', scopes: ['write'] }, now);
+    const revoked = await revokeApiKey(db(), shell, apiKey.apiKeyId, now);
+    expect(revoked.revokedAt).toEqual(now);
+    expect(await authenticateApiKey(db(), key, now)).toBeNull();
+    await revokeApiKey(db(), shell, apiKey.apiKeyId, new Date(now.getTime() + 1000));
+    const audits = await db().selectFrom('audit_event').select('action').where('action', '=', 'api-key.revoke').execute();
+    expect(audits).toHaveLength(1);
+    await expect(revokeApiKey(db(), shell, 999_999, now)).rejects.toMatchObject({ code: 'API_KEY_NOT_FOUND' });
+  });
+
+  it('refuses unknown scopes and scopes beyond the caller’s own permissions', async () => {
+    await expect(createApiKey(db(), shell, { name: 'x', scopes: ['root'] }, now)).rejects.toMatchObject({ code: 'API_KEY_SCOPE_INVALID' });
+    const readKey: Caller = { actor: 'api-key:1:bi', role: 'admin', userId: null, permissions: permissionsOfScopes(['read']) };
+    await expect(createApiKey(db(), readKey, { name: 'x', scopes: ['ingest'] }, now)).rejects.toMatchObject({ code: 'API_KEY_SCOPE_FORBIDDEN' });
+  });
+});

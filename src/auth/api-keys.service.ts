@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { formatApiKey, generateApiKeyParts, parseApiKey } from './api-key-format.js';
+import { findApiKeyById, findApiKeyByPrefix, insertApiKey, listApiKeyRows, markApiKeyRevoked, markApiKeyUsed, type ApiKeyRow } from './api-keys.repo.js';
+import { recordAudit } from './audit.js';
+import { apiKeyNameInvalid, apiKeyNotFound, apiKeyScopeForbidden, apiKeyScopeInvalid } from './auth.errors.js';
+import type { Caller } from './caller.js';
+import { canGrantScopes, isApiKeyScope, type ApiKeyScope } from './permissions.js';
+import { constantTimeEqual, sha256Hex } from './tokens.js';
+
+type Db = Kysely<Database>;
+
+export type ApiKey = {
+  apiKeyId: number;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdBy: number | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+// Recording every use would make each ingest call also a write; a minute's precision is enough to spot stale keys.
+const lastUsedPrecisionMs = 60 * 1000;
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return {
+    apiKeyId: Number(row.api_key_id),
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes,
+    createdBy: row.created_by === null ? null : Number(row.created_by),
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/**
+ * Creates a key. The full key is returned this once; only the prefix and a
+ * SHA-256 of the secret are stored (a 256-bit random secret needs no slow hash,
+ * and a fast one keeps every API call cheap).
+ */
+export async function createApiKey(db: Db, caller: Caller, input: { name: string; scopes: string[] }, now: Date): Promise<{ apiKey: ApiKey; key: string }> {
+  const name = input.name.trim();
+  if (!name) throw apiKeyNameInvalid();
+  const scopes = [...new Set(input.scopes)];
+  if (scopes.length === 0) throw apiKeyScopeInvalid('(none)');
+  for (const scope of scopes) if (!isApiKeyScope(scope)) throw apiKeyScopeInvalid(scope);
+  const validScopes = scopes as ApiKeyScope[];
+  for (const scope of validScopes) if (!canGrantScopes(caller.permissions, [scope])) throw apiKeyScopeForbidden(scope);
+  const parts = generateApiKeyParts();
+  return db.transaction().execute(async (trx) => {
+    const row = await insertApiKey(trx, { name, prefix: parts.prefix, secretHash: sha256Hex(parts.secret), scopes: validScopes, createdBy: caller.userId, createdAt: now });
+    const apiKey = toApiKey(row);
+    await recordAudit(trx, { actor: caller.actor, action: 'api-key.create', entity: 'api_key', entityId: String(apiKey.apiKeyId), detail: { name, prefix: parts.prefix, scopes: validScopes } });
+    return { apiKey, key: formatApiKey(parts) };
+  });
+}
+
+export async function listApiKeys(db: Db, options: { includeRevoked: boolean } = { includeRevoked: true }): Promise<ApiKey[]> {
+  return (await listApiKeyRows(db, options)).map(toApiKey);
+}
+
+/** Revoking twice is fine and returns the key as it is; only the first revoke is audited. */
+export async function revokeApiKey(db: Db, caller: Caller, apiKeyId: number, now: Date): Promise<ApiKey> {
+  return db.transaction().execute(async (trx) => {
+    const revoked = await markApiKeyRevoked(trx, apiKeyId, now);
+    if (revoked) {
+      await recordAudit(trx, { actor: caller.actor, action: 'api-key.revoke', entity: 'api_key', entityId: String(apiKeyId), detail: { name: revoked.name, prefix: revoked.prefix } });
+      return toApiKey(revoked);
+    }
+    const existing = await findApiKeyById(trx, apiKeyId);
+    if (!existing) throw apiKeyNotFound(apiKeyId);
+    return toApiKey(existing);
+  });
+}
+
+/** The live key behind a raw `clt_…` string, or null; records when it was last used. */
+export async function authenticateApiKey(db: Db, raw: string, now: Date): Promise<ApiKey | null> {
+  const parts = parseApiKey(raw);
+  if (!parts) return null;
+  const row = await findApiKeyByPrefix(db, parts.prefix);
+  if (!row || row.revoked_at || !constantTimeEqual(sha256Hex(parts.secret), row.secret_hash)) return null;
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= lastUsedPrecisionMs) {
+    await markApiKeyUsed(db, Number(row.api_key_id), now);
+    return toApiKey({ ...row, last_used_at: now });
+  }
+  return toApiKey(row);
+}

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+type Db = Kysely<Database>;
+
+export type AuditEntry = {
+  /** Who did it: `user:3:ana@x.id`, `api-key:5:shop-feed`, `cli:…` or `system`. */
+  actor: string;
+  /** Dotted, past-tense-free verb phrase such as `user.create` or `customer.merge`. */
+  action: string;
+  /** The table the change is about, e.g. `staff_user`, `api_key`, `customer`. */
+  entity: string;
+  entityId?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+export type AuditEvent = {
+  auditId: number;
+  occurredAt: Date;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail: unknown;
+};
+
+/** Appends one audit event; pass the transaction that makes the change so both commit together. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_event')
+    .values({
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
+    .execute();
+}
+
+export type AuditQuery = {
+  /** The last `auditId` of the previous page; newest events come first. */
+  before?: number | null;
+  limit: number;
+  entity?: string;
+  entityId?: string;
+  actor?: string;
+  action?: string;
+};
+
+/** Newest first, keyset-paginated on audit_id so pages stay stable while events are appended. */
+export async function listAuditEvents(db: Db, query: AuditQuery): Promise<{ items: AuditEvent[]; nextBefore: number | null }> {
+  let select = db.selectFrom('audit_event').selectAll().orderBy('audit_id', 'desc').limit(query.limit + 1);
+  if (query.before != null) select = select.where('audit_id', '<', query.before);
+  if (query.entity) select = select.where('entity', '=', query.entity);
+  if (query.entityId) select = select.where('entity_id', '=', query.entityId);
+  if (query.actor) select = select.where('actor', '=', query.actor);
+  if (query.action) select = select.where('action', '=', query.action);
+  const rows = await select.execute();
+  const page = rows.slice(0, query.limit);
+  const items = page.map((row) => ({
+    auditId: Number(row.audit_id),
+    occurredAt: row.occurred_at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    detail: row.detail,
+  }));
+  return { items, nextBefore: rows.length > query.limit ? items[items.length - 1].auditId : null };
+}

@@ -1,0 +1,43 @@
+import { AppError } from '../core/errors.js';
+
+// Codes are chosen so that `kindOfCode` (core/errors.ts) maps them to the right status.
+
+export const authRequired = (message = 'Sign in, or send an API key as `Authorization: Bearer <key>`.') => new AppError('AUTH_REQUIRED', message);
+
+export const sessionExpired = () => new AppError('AUTH_SESSION_EXPIRED', 'Your session has expired. Sign in again.');
+
+export const invalidCredentials = () => new AppError('AUTH_INVALID_CREDENTIALS', 'The email or password is wrong, or the account is disabled.');
+
+export const permissionForbidden = (permission: string, holder: string) =>
+  new AppError('AUTH_FORBIDDEN', `This needs the "${permission}" permission, which ${holder} does not have.`, { permission });
+
+export const csrfInvalid = () =>
+  new AppError('AUTH_CSRF_INVALID', 'Missing or wrong X-CSRF-Token header. Send the csrfToken from sign-in or GET /api/auth/me with every change.');
+
+export const temporaryPasswordForbidden = () =>
+  new AppError('AUTH_TEMPORARY_PASSWORD_FORBIDDEN', 'You signed in with a one-time password. Choose your own password first.', { hint: 'POST /api/auth/password' });
+
+export const loginRateLimited = () => new AppError('AUTH_RATE_LIMITED', 'Too many sign-in attempts. Wait a minute and try again.');
+
+export const passwordWeak = (reason: string, field = 'password') => new AppError('AUTH_PASSWORD_WEAK', reason, { field });
+
+export const currentPasswordInvalid = () => new AppError('AUTH_CURRENT_PASSWORD_INVALID', 'The current password is wrong.', { field: 'currentPassword' });
+
+export const userNotFound = (reference: string | number) => new AppError('USER_NOT_FOUND', `No staff user ${typeof reference === 'number' ? `#${reference}` : `"${reference}"`}.`, { field: 'userId' });
+
+export const userEmailExists = (email: string) => new AppError('USER_EMAIL_EXISTS', `A staff user with the email ${email} already exists.`, { field: 'email' });
+
+export const userChangeForbidden = (message: string) => new AppError('USER_CHANGE_FORBIDDEN', message);
+
+export const apiKeyNotFound = (apiKeyId: number) => new AppError('API_KEY_NOT_FOUND', `No API key #${apiKeyId}.`, { field: 'apiKeyId' });
+
+export const apiKeyScopeInvalid = (scope: string) => new AppError('API_KEY_SCOPE_INVALID', `Unknown scope "${scope}". Use read, ingest, write or admin.`, { field: 'scopes' });
+
+export const apiKeyScopeForbidden = (scope: string) =>
+  new AppError('API_KEY_SCOPE_FORBIDDEN', `You cannot create a key with the "${scope}" scope: it grants permissions you do not have.`, { field: 'scopes' });
+
+export const userEmailInvalid = (email: string) => new AppError('USER_EMAIL_INVALID', `"${email}" is not an email address.`, { field: 'email' });
+
+export const lastOwnerConflict = () => new AppError('USER_LAST_OWNER_CONFLICT', 'The store needs at least one active owner. Make someone else an owner first.');
+
+export const apiKeyNameInvalid = () => new AppError('API_KEY_NAME_INVALID', 'Give the key a name that says who uses it, e.g. "shop-feed".', { field: 'name' });

@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../server/app.js';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { createTestApiKey, createTestUser, signInAs, signInOverHttp, type TestSession } from '../../test/helpers/auth.js';
+import { loginLimits } from './auth.routes.js';
+import { parseApiKey } from './api-key-format.js';
+import { sessionIdleMs } from './session-policy.js';
+
+describeEachStore('sign-in and access over HTTP', (context) => {
+  let app: FastifyInstance;
+  let owner: TestSession;
+  let clockOffsetMs = 0;
+  const clock = { now: () => new Date(Date.now() + clockOffsetMs) };
+
+  beforeAll(async () => {
+    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
+    owner = await signInAs(context.store, 'owner');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const codeOf = (response: { json: () => unknown }) => (response.json() as { error: { code: string; message: string } }).error;
+
+  it('signs in, sets an httpOnly SameSite=Lax cookie, and returns the CSRF token', async () => {
+    const analyst = await createTestUser(context.store, 'analyst');
+    const { response, cookie, csrfToken, headers } = await signInOverHttp(app, analyst.user.email.toUpperCase(), analyst.password);
+    expect(response.statusCode).toBe(200);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
+    expect(response.json()).toMatchObject({ user: { email: analyst.user.email, role: 'analyst', mustChangePassword: false }, permissions: ['account:manage', 'customers:read', 'analytics:read'] });
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: headers.cookie } });
+    expect(me.json()).toMatchObject({ role: 'analyst', locale: 'en', csrfToken, mustChangePassword: false });
+  });
+
+  it('marks the cookie Secure behind TLS', async () => {
+    const tlsApp = await buildApp({ store: context.store, config: { isBehindTls: true }, clock });
+    const agent = await createTestUser(context.store, 'agent');
+    const { cookie } = await signInOverHttp(tlsApp, agent.user.email, agent.password);
+    expect(cookie?.secure).toBe(true);
+    await tlsApp.close();
+  });
+
+  it('refuses a wrong password with 401 and no cookie', async () => {
+    const { response, cookie } = await signInOverHttp(app, owner.user.email, 'not the password at all');
+    expect(response.statusCode).toBe(401);
+    expect(codeOf(response).code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(cookie).toBeUndefined();
+  });
+
+  it('answers 401 without credentials and with a malformed Authorization header', async () => {
+    expect(codeOf(await app.inject({ method: 'GET', url: '/api/users' }))).toMatchObject({ code: 'AUTH_REQUIRED' });
+    const malformed = await app.inject({ method: 'GET', url: '/api/users', headers: { authorization: 'Basic abc' } });
+    expect(malformed.statusCode).toBe(401);
+  });
+
+  it('answers 403 naming the permission and the role when the role lacks it', async () => {
+    const analyst = await signInAs(context.store, 'analyst');
+    const response = await app.inject({ method: 'GET', url: '/api/users', headers: analyst.headers });
+    expect(response.statusCode).toBe(403);
+    expect(codeOf(response).code).toBe('AUTH_FORBIDDEN');
+    expect(codeOf(response).message).toMatch(/users:manage.*analyst/);
+  });
+
+  it('requires the CSRF header for cookie writes', async () => {
+    const payload = { email: 'csrf@shop.example', name: 'C', role: 'agent', password: 'a long enough password' };
+    const missing = await app.inject({ method: 'POST', url: '/api/users', headers: owner.readHeaders, payload });
+    expect([missing.statusCode, codeOf(missing).code]).toEqual([403, 'AUTH_CSRF_INVALID']);
+    const wrong = await app.inject({ method: 'POST', url: '/api/users', headers: { ...owner.readHeaders, 'x-csrf-token': 'guess' }, payload });
+    expect(codeOf(wrong).code).toBe('AUTH_CSRF_INVALID');
+    const right = await app.inject({ method: 'POST', url: '/api/users', headers: owner.headers, payload });
+    expect(right.statusCode).toBe(201);
+  });
+
+  it('shows an API key once, stores it hashed, accepts it without CSRF, and refuses it once revoked', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/api-keys', headers: owner.headers, payload: { name: 'ops', scopes: ['admin'] } });
+    expect(created.statusCode).toBe(201);
+    const { key, apiKey } = created.json() as { key: string; apiKey: { apiKeyId: number } };
+    const secret = parseApiKey(key)!.secret;
+    const listed = await app.inject({ method: 'GET', url: '/api/api-keys', headers: owner.readHeaders });
+    expect(listed.body).not.toContain(secret);
+    const rows = await context.store.db.selectFrom('api_key').selectAll().execute();
+    expect(JSON.stringify(rows)).not.toContain(secret);
+
+    const write = await app.inject({ method: 'POST', url: '/api/users', headers: { authorization: `Bearer ${key}` }, payload: { email: 'bykey@shop.example', name: 'K', role: 'analyst', password: 'a long enough password' } });
+    expect(write.statusCode).toBe(201);
+
+    const revoked = await app.inject({ method: 'DELETE', url: `/api/api-keys/${apiKey.apiKeyId}`, headers: owner.headers });
+    expect(revoked.json()).toMatchObject({ apiKey: { revokedAt: expect.any(String) } });
+    const refused = await app.inject({ method: 'GET', url: '/api/users', headers: { authorization: `Bearer ${key}` } });
+    expect([refused.statusCode, codeOf(refused).code]).toEqual([401, 'AUTH_REQUIRED']);
+  });
+
+  it('limits an API key to its scopes', async () => {
+    const ingest = await createTestApiKey(context.store, ['ingest']);
+    const response = await app.inject({ method: 'GET', url: '/api/users', headers: ingest.headers });
+    expect(response.statusCode).toBe(403);
+    expect(codeOf(response).message).toMatch(/users:manage.*"ingest"/);
+  });
+
+  it('stops an admin from creating an owner', async () => {
+    const admin = await signInAs(context.store, 'admin');
+    const response = await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload: { email: 'o@shop.example', name: 'O', role: 'owner' } });
+    expect([response.statusCode, codeOf(response).code]).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
+  });
+
+  it('rate-limits sign-in per email and per address with 429', async () => {
+    const email = 'target@shop.example';
+    for (let attempt = 0; attempt < loginLimits.perEmail; attempt += 1) {
+      expect((await signInOverHttp(app, email, 'guess', `10.1.0.${attempt}`)).response.statusCode).toBe(401);
+    }
+    const limited = (await signInOverHttp(app, email, 'guess', '10.1.1.1')).response;
+    expect([limited.statusCode, codeOf(limited).code]).toEqual([429, 'AUTH_RATE_LIMITED']);
+
+    for (let attempt = 0; attempt < loginLimits.perAddress; attempt += 1) await signInOverHttp(app, `sweep-${attempt}@shop.example`, 'guess', '10.2.0.1');
+    expect((await signInOverHttp(app, 'sweep-last@shop.example', 'guess', '10.2.0.1')).response.statusCode).toBe(429);
+  });
+
+  it('refuses a disabled user, at sign-in and on an open session', async () => {
+    const marketer = await signInAs(context.store, 'marketer');
+    const disabled = await app.inject({ method: 'PATCH', url: `/api/users/${marketer.user.userId}`, headers: owner.headers, payload: { disabled: true } });
+    expect(disabled.json()).toMatchObject({ user: { disabledAt: expect.any(String) } });
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: marketer.readHeaders })).statusCode).toBe(401);
+    expect((await signInOverHttp(app, marketer.user.email, marketer.password)).response.statusCode).toBe(401);
+  });
+
+  it('makes a user with a one-time password change it before doing anything else', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/users', headers: owner.headers, payload: { email: 'new@shop.example', name: 'New', role: 'agent' } });
+    const { oneTimePassword } = created.json() as { oneTimePassword: string };
+    const signedIn = await signInOverHttp(app, 'new@shop.example', oneTimePassword);
+    expect(signedIn.response.json()).toMatchObject({ user: { mustChangePassword: true } });
+    const blocked = await app.inject({ method: 'GET', url: '/api/customers', headers: signedIn.headers });
+    expect([blocked.statusCode, codeOf(blocked).code]).toEqual([403, 'AUTH_TEMPORARY_PASSWORD_FORBIDDEN']);
+    const changed = await app.inject({ method: 'POST', url: '/api/auth/password', headers: signedIn.headers, payload: { currentPassword: oneTimePassword, newPassword: 'my very own password' } });
+    expect(changed.statusCode).toBe(200);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: signedIn.headers });
+    expect(me.json()).toMatchObject({ mustChangePassword: false });
+    expect([401, 403]).not.toContain((await app.inject({ method: 'GET', url: '/api/customers', headers: signedIn.headers })).statusCode);
+  });
+
+  it('sets the locale and refuses unknown ones', async () => {
+    const agent = await signInAs(context.store, 'agent');
+    expect((await app.inject({ method: 'PATCH', url: '/api/auth/me', headers: agent.headers, payload: { locale: 'lv' } })).json()).toMatchObject({ locale: 'lv' });
+    expect((await app.inject({ method: 'PATCH', url: '/api/auth/me', headers: agent.headers, payload: { locale: 'de' } })).statusCode).toBe(400);
+  });
+
+  it('signs out and ends sessions idle for more than 12 hours', async () => {
+    const agent = await signInAs(context.store, 'agent');
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: agent.headers });
+    expect(out.cookies.find((cookie) => cookie.name === 'clientele_session')?.value).toBe('');
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: agent.readHeaders })).statusCode).toBe(401);
+
+    const idle = await signInAs(context.store, 'agent');
+    clockOffsetMs = sessionIdleMs + 60_000;
+    const expired = await app.inject({ method: 'GET', url: '/api/auth/me', headers: idle.readHeaders });
+    clockOffsetMs = 0;
+    expect([expired.statusCode, codeOf(expired).code]).toEqual([401, 'AUTH_SESSION_EXPIRED']);
+  });
+
+  it('writes audit events and pages through them newest first', async () => {
+    const first = await app.inject({ method: 'GET', url: '/api/audit?limit=3', headers: owner.readHeaders });
+    const page = first.json() as { items: Array<{ auditId: number; action: string }>; nextCursor: string };
+    expect(page.items).toHaveLength(3);
+    const second = (await app.inject({ method: 'GET', url: `/api/audit?limit=500&cursor=${page.nextCursor}`, headers: owner.readHeaders })).statusCode;
+    expect(second).toBe(400);
+    const rest = (await app.inject({ method: 'GET', url: `/api/audit?limit=200&cursor=${page.nextCursor}`, headers: owner.readHeaders })).json() as typeof page;
+    expect(Math.max(...rest.items.map((item) => item.auditId))).toBeLessThan(Math.min(...page.items.map((item) => item.auditId)));
+    const actions = new Set([...page.items, ...rest.items].map((item) => item.action));
+    for (const action of ['auth.sign-in', 'auth.sign-in.fail', 'auth.sign-out', 'user.create', 'user.update', 'user.password.change', 'api-key.create', 'api-key.revoke']) expect(actions).toContain(action);
+  });
+});

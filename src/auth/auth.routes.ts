@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../server/app.js';
+import { changeOwnPassword, setOwnLocale } from './account.service.js';
+import { registerApiKeyRoutes } from './api-keys.routes.js';
+import { registerAuditRoutes } from './audit.routes.js';
+import { loginRateLimited } from './auth.errors.js';
+import { changePasswordRequest, errorBody, formatUser, loginRequest, loginResponse, meBody, updateMeRequest, userBody } from './auth.schemas.js';
+import { createAttemptLimiter } from './attempt-limiter.js';
+import { userPrincipalOf } from './caller-of.js';
+import { permissionsOfRole } from './permissions.js';
+import { sessionCookieName, sessionCookieOptions } from './session-policy.js';
+import { signIn, signOut } from './sessions.service.js';
+import { normalizeEmail, type StaffUser } from './staff-user.js';
+import { findUser } from './users.service.js';
+import { registerUserRoutes } from './users.routes.js';
+
+/**
+ * Sign-in limits: 10 a minute for one email stops guessing one account's
+ * password; 30 a minute from one address leaves room for an office behind one
+ * NAT signing in at nine while still stopping a sweep across many emails.
+ */
+export const loginLimits = { perEmail: 10, perAddress: 30, windowMs: 60_000 };
+
+/** Sign-in, the signed-in user's own account, and (through sub-modules) users, API keys and the audit log. */
+export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = instance.withTypeProvider<ZodTypeProvider>();
+  const byEmail = createAttemptLimiter({ max: loginLimits.perEmail, windowMs: loginLimits.windowMs });
+  const byAddress = createAttemptLimiter({ max: loginLimits.perAddress, windowMs: loginLimits.windowMs });
+  const db = deps.store.db;
+  const meOf = (user: StaffUser, csrfToken: string) => ({ ...formatUser(user), permissions: permissionsOfRole(user.role), csrfToken });
+
+  api.post('/auth/login', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in with email and password; sets the session cookie',
+      body: loginRequest,
+      response: { 200: loginResponse, 401: errorBody, 429: errorBody },
+    },
+  }, async (request, reply) => {
+    const now = deps.clock.now();
+    const isAddressAllowed = byAddress.tryAttempt(request.ip, now);
+    const isEmailAllowed = byEmail.tryAttempt(normalizeEmail(request.body.email), now);
+    if (!isAddressAllowed || !isEmailAllowed) throw loginRateLimited();
+    const { user, session } = await signIn(db, { email: request.body.email, password: request.body.password, now, ip: request.ip });
+    reply.setCookie(sessionCookieName, session.token, sessionCookieOptions(deps.config.isBehindTls));
+    return { user: formatUser(user), permissions: permissionsOfRole(user.role), csrfToken: session.csrfToken };
+  });
+
+  api.post('/auth/logout', {
+    config: { access: { permission: 'account:manage' } },
+    schema: { tags: ['auth'], summary: 'Sign out: ends this session and clears the cookie', response: { 200: z.object({ status: z.literal('signed-out') }), 401: errorBody } },
+  }, async (request, reply) => {
+    const principal = userPrincipalOf(request.principal);
+    await signOut(db, { sessionHash: principal.sessionHash, userId: principal.userId, email: principal.email });
+    reply.clearCookie(sessionCookieName, { path: '/' });
+    return { status: 'signed-out' as const };
+  });
+
+  api.get('/auth/me', {
+    config: { access: { permission: 'account:manage' } },
+    schema: { tags: ['auth'], summary: 'The signed-in user, their permissions and the CSRF token', response: { 200: meBody, 401: errorBody } },
+  }, async (request) => {
+    const principal = userPrincipalOf(request.principal);
+    return meOf(await findUser(db, principal.userId), principal.csrfToken);
+  });
+
+  api.patch('/auth/me', {
+    config: { access: { permission: 'account:manage' } },
+    schema: { tags: ['auth'], summary: "Set the signed-in user's language", body: updateMeRequest, response: { 200: meBody, 401: errorBody } },
+  }, async (request) => {
+    const principal = userPrincipalOf(request.principal);
+    return meOf(await setOwnLocale(db, principal.userId, request.body.locale), principal.csrfToken);
+  });
+
+  api.post('/auth/password', {
+    config: { access: { permission: 'account:manage' } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your own password (required after a one-time password); ends your other sessions',
+      body: changePasswordRequest,
+      response: { 200: z.object({ user: userBody }), 400: errorBody, 401: errorBody },
+    },
+  }, async (request) => {
+    const principal = userPrincipalOf(request.principal);
+    const user = await changeOwnPassword(db, { userId: principal.userId, currentSessionHash: principal.sessionHash, ...request.body });
+    return { user: formatUser(user) };
+  });
+
+  await registerUserRoutes(api, deps);
+  await registerApiKeyRoutes(api, deps);
+  await registerAuditRoutes(api, deps);
+}

@@ -1,0 +1,29 @@
+import type { StaffRole } from '../db/schema.js';
+import { permissionsByRole, type Permission } from './permissions.js';
+
+/**
+ * Who is asking a users/keys service to act, in the terms its rules need.
+ * Built from the HTTP principal by the routes and from the shell by the CLI.
+ */
+export type Caller = {
+  /** Written to the audit log. */
+  actor: string;
+  /** The role whose limits apply; an admin-scoped API key acts as an admin. */
+  role: StaffRole;
+  /** Null for API keys and the CLI: there is no "self" to protect from lock-out. */
+  userId: number | null;
+  permissions: ReadonlySet<Permission>;
+};
+
+export function userActor(userId: number, email: string): string {
+  return `user:${userId}:${email}`;
+}
+
+export function apiKeyActor(apiKeyId: number, name: string): string {
+  return `api-key:${apiKeyId}:${name}`;
+}
+
+/** Whoever has a shell on the server can read the database anyway, so the CLI acts with the owner's rights. */
+export function shellCaller(actor: string): Caller {
+  return { actor, role: 'owner', userId: null, permissions: permissionsByRole.owner };
+}

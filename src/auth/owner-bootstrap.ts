@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { recordAudit } from './audit.js';
+import { passwordWeak } from './auth.errors.js';
+import { generateOneTimePassword, hashPassword, passwordProblem } from './passwords.js';
+import { normalizeEmail } from './staff-user.js';
+import { countStaffUsers, insertStaffUser } from './users.repo.js';
+
+export type OwnerBootstrap = { created: true; email: string; password: string; isOneTimePassword: boolean } | { created: false };
+
+/**
+ * A fresh store gets one owner so someone can sign in. With a configured
+ * password (CLIENTELE_OWNER_PASSWORD) that is used as is; otherwise a one-time
+ * password is generated for the server to print, and must be changed at first
+ * sign-in. Once any staff user exists this does nothing.
+ */
+export async function ensureOwner(db: Kysely<Database>, input: { email: string; password?: string | null }): Promise<OwnerBootstrap> {
+  if ((await countStaffUsers(db)) > 0) return { created: false };
+  const email = normalizeEmail(input.email);
+  const isOneTimePassword = !input.password;
+  const password = input.password || generateOneTimePassword();
+  const weakness = passwordProblem(password, email);
+  if (weakness) throw passwordWeak(`CLIENTELE_OWNER_PASSWORD is too weak: ${weakness}`, 'CLIENTELE_OWNER_PASSWORD');
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    // Two servers starting at once: the unique email makes the second insert a no-op.
+    const row = await insertStaffUser(trx, { email, name: 'Owner', role: 'owner', passwordHash, mustChangePassword: isOneTimePassword });
+    if (!row) return { created: false } as const;
+    await recordAudit(trx, { actor: 'system', action: 'user.create', entity: 'staff_user', entityId: String(row.user_id), detail: { email, role: 'owner', bootstrap: true } });
+    return { created: true, email, password, isOneTimePassword } as const;
+  });
+}

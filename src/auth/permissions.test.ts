@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { canGrantScopes, permissions, permissionsByRole, permissionsOfRole, permissionsOfScopes, roleHasPermission, scopesHavePermission, type Permission } from './permissions.js';
+
+describe('role permissions', () => {
+  const cases: Array<[Parameters<typeof roleHasPermission>[0], Permission, boolean]> = [
+    ['owner', 'users:manage', true],
+    ['admin', 'users:manage', true],
+    ['admin', 'audit:read', true],
+    ['marketer', 'ingest:write', true],
+    ['marketer', 'users:manage', false],
+    ['marketer', 'customers:merge', false],
+    ['agent', 'customers:write', true],
+    ['agent', 'ingest:write', false],
+    ['agent', 'analytics:write', false],
+    ['analyst', 'customers:read', true],
+    ['analyst', 'analytics:read', true],
+    ['analyst', 'customers:write', false],
+    ['analyst', 'settings:write', false],
+  ];
+  it.each(cases)('gives %s the %s permission: %s', (role, permission, expected) => {
+    expect(roleHasPermission(role, permission)).toBe(expected);
+  });
+
+  it('lets every role manage its own account', () => {
+    for (const role of Object.keys(permissionsByRole) as Array<keyof typeof permissionsByRole>) expect(roleHasPermission(role, 'account:manage')).toBe(true);
+  });
+
+  it('lists a role’s permissions in the canonical order', () => {
+    expect(permissionsOfRole('owner')).toEqual([...permissions]);
+    expect(permissionsOfRole('analyst')).toEqual(['account:manage', 'customers:read', 'analytics:read']);
+  });
+});
+
+describe('API key scopes', () => {
+  it('lets an ingest key import and nothing else', () => {
+    expect(scopesHavePermission(['ingest'], 'ingest:write')).toBe(true);
+    expect(scopesHavePermission(['ingest'], 'customers:read')).toBe(false);
+  });
+
+  it('never grants account:manage, even with the admin scope', () => {
+    expect(scopesHavePermission(['admin'], 'account:manage')).toBe(false);
+    expect(scopesHavePermission(['admin'], 'users:manage')).toBe(true);
+  });
+
+  it('ignores unknown scopes rather than failing', () => {
+    expect(scopesHavePermission(['root'], 'customers:read')).toBe(false);
+    expect(permissionsOfScopes(['root', 'read'])).toEqual(new Set(['customers:read', 'analytics:read', 'audit:read']));
+  });
+
+  it('refuses to let a caller grant permissions it does not hold', () => {
+    expect(canGrantScopes(permissionsByRole.admin, ['admin', 'read'])).toBe(true);
+    expect(canGrantScopes(permissionsOfScopes(['admin']), ['admin'])).toBe(true);
+    expect(canGrantScopes(permissionsOfScopes(['read']), ['ingest'])).toBe(false);
+  });
+});

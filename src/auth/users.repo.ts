@@ -1,0 +1,73 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, StaffRole, StaffUserTable } from '../db/schema.js';
+
+type Db = Kysely<Database>;
+export type StaffUserRow = Selectable<StaffUserTable>;
+
+export async function countStaffUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('staff_user').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function countActiveOwners(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('staff_user')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('role', '=', 'owner')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function findStaffUserByEmail(db: Db, email: string): Promise<StaffUserRow | undefined> {
+  return db.selectFrom('staff_user').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findStaffUserById(db: Db, userId: number): Promise<StaffUserRow | undefined> {
+  return db.selectFrom('staff_user').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
+  return db.selectFrom('staff_user').selectAll().orderBy('user_id').execute();
+}
+
+/** Null when the email is taken (the unique constraint decides, so two racing creates cannot both win). */
+export async function insertStaffUser(
+  db: Db,
+  values: { email: string; name: string; role: StaffRole; passwordHash: string; mustChangePassword: boolean; locale?: string },
+): Promise<StaffUserRow | null> {
+  const row = await db
+    .insertInto('staff_user')
+    .values({
+      email: values.email,
+      name: values.name,
+      role: values.role,
+      password_hash: values.passwordHash,
+      must_change_password: values.mustChangePassword,
+      ...(values.locale ? { locale: values.locale } : {}),
+    })
+    .onConflict((conflict) => conflict.constraint('staff_user_email_key').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function updateStaffUser(
+  db: Db,
+  userId: number,
+  changes: Partial<{ name: string; role: StaffRole; passwordHash: string; mustChangePassword: boolean; locale: string; disabledAt: Date | null }>,
+): Promise<StaffUserRow | undefined> {
+  return db
+    .updateTable('staff_user')
+    .set({
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.role !== undefined ? { role: changes.role } : {}),
+      ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+      ...(changes.mustChangePassword !== undefined ? { must_change_password: changes.mustChangePassword } : {}),
+      ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
+      ...(changes.disabledAt !== undefined ? { disabled_at: changes.disabledAt } : {}),
+    })
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}

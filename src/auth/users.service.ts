@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Database, StaffRole } from '../db/schema.js';
+import { recordAudit } from './audit.js';
+import { lastOwnerConflict, passwordWeak, userChangeForbidden, userEmailExists, userEmailInvalid, userNotFound } from './auth.errors.js';
+import type { Caller } from './caller.js';
+import { generateOneTimePassword, hashPassword, passwordProblem } from './passwords.js';
+import { deleteSessionsOfUser } from './sessions.repo.js';
+import { isPlausibleEmail, normalizeEmail, toStaffUser, type StaffUser } from './staff-user.js';
+import { removesLastOwner, userChangeProblem, type UserChange } from './user-rules.js';
+import { countActiveOwners, findStaffUserByEmail, findStaffUserById, insertStaffUser, listStaffUsers, updateStaffUser } from './users.repo.js';
+
+type Db = Kysely<Database>;
+
+export type NewStaffUser = { email: string; name: string; role: StaffRole; password?: string | null; locale?: string };
+
+/**
+ * Creates a staff user. Without a password a one-time password is generated and
+ * returned (once): the person must choose their own at first sign-in.
+ */
+export async function createStaffUser(db: Db, caller: Caller, input: NewStaffUser): Promise<{ user: StaffUser; oneTimePassword: string | null }> {
+  const email = normalizeEmail(input.email);
+  if (!isPlausibleEmail(email)) throw userEmailInvalid(input.email);
+  const problem = userChangeProblem(caller, null, { role: input.role });
+  if (problem) throw userChangeForbidden(problem);
+  const oneTimePassword = input.password ? null : generateOneTimePassword();
+  const password = input.password ?? oneTimePassword!;
+  const weakness = passwordProblem(password, email);
+  if (weakness) throw passwordWeak(weakness);
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const row = await insertStaffUser(trx, { email, name: input.name.trim(), role: input.role, passwordHash, mustChangePassword: oneTimePassword !== null, locale: input.locale });
+    if (!row) throw userEmailExists(email);
+    const user = toStaffUser(row);
+    await recordAudit(trx, { actor: caller.actor, action: 'user.create', entity: 'staff_user', entityId: String(user.userId), detail: { email, role: user.role } });
+    return { user, oneTimePassword };
+  });
+}
+
+export async function listUsers(db: Db): Promise<StaffUser[]> {
+  return (await listStaffUsers(db)).map(toStaffUser);
+}
+
+/** A user by numeric id or by email: the CLI accepts either. */
+export async function findUser(db: Db, reference: number | string): Promise<StaffUser> {
+  const row = typeof reference === 'number' ? await findStaffUserById(db, reference) : await findStaffUserByEmail(db, normalizeEmail(reference));
+  if (!row) throw userNotFound(reference);
+  return toStaffUser(row);
+}
+
+/** Changes a user's role, name or disabled state. Disabling signs them out everywhere at once. */
+export async function updateUser(db: Db, caller: Caller, userId: number, change: UserChange, now: Date): Promise<StaffUser> {
+  return db.transaction().execute(async (trx) => {
+    const current = await findStaffUserById(trx, userId);
+    if (!current) throw userNotFound(userId);
+    const target = { userId, role: current.role, isDisabled: current.disabled_at !== null };
+    const problem = userChangeProblem(caller, target, change);
+    if (problem) throw userChangeForbidden(problem);
+    if (removesLastOwner(target, change, await countActiveOwners(trx))) throw lastOwnerConflict();
+    const disabledAt = change.disabled === undefined ? undefined : change.disabled ? (current.disabled_at ?? now) : null;
+    const row = await updateStaffUser(trx, userId, { role: change.role, name: change.name?.trim(), disabledAt });
+    if (change.disabled === true) await deleteSessionsOfUser(trx, userId);
+    const changed = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+    await recordAudit(trx, {
+      actor: caller.actor,
+      action: 'user.update',
+      entity: 'staff_user',
+      entityId: String(userId),
+      detail: { email: current.email, before: { role: current.role, disabled: current.disabled_at !== null, name: current.name }, changed },
+    });
+    return toStaffUser(row!);
+  });
+}

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { apiKeyScopes, createApiKey, listApiKeys, revokeApiKey, shellCaller, type ApiKey } from '../../auth/index.js';
+import { AppError } from '../../core/errors.js';
+import type { CliRuntime } from '../runtime.js';
+import { keyValues, table } from '../format.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+const apiKeyRow = (key: ApiKey) => ({ id: key.apiKeyId, name: key.name, prefix: `clt_${key.prefix}_…`, scopes: key.scopes.join(','), created: key.createdAt, 'last used': key.lastUsedAt ?? '', revoked: key.revokedAt ?? '' });
+
+export function registerApiKeysCommand(program: Command, runtime: CliRuntime): void {
+  const apiKeys = program.command('api-keys').description('keys for machine clients: `Authorization: Bearer <key>`');
+
+  apiKeys.command('list')
+    .description('all keys (never their secrets)')
+    .option('--active', 'leave out revoked keys')
+    .action(async (options: { active?: boolean }) => {
+      const list = await runtime.withStore(({ db }) => listApiKeys(db, { includeRevoked: !options.active }));
+      runtime.print(list, (rows: ApiKey[]) => table(rows.map(apiKeyRow)));
+    });
+
+  apiKeys.command('create')
+    .description('create a key; it is printed once and cannot be shown again')
+    .requiredOption('--name <name>', 'who uses it, e.g. shop-feed')
+    .option('--scope <scope>', `${apiKeyScopes.join(' | ')} (repeatable)`, collect, [])
+    .action(async (options: { name: string; scope: string[] }) => {
+      if (options.scope.length === 0) throw new AppError('CLI_ARGUMENT_INVALID', `Give at least one --scope: ${apiKeyScopes.join(', ')}.`, { field: 'scope' });
+      const created = await runtime.withStore(({ db, actor, clock }) => createApiKey(db, shellCaller(actor), { name: options.name, scopes: options.scope }, clock.now()));
+      runtime.print(created, (result: typeof created) => `${keyValues(apiKeyRow(result.apiKey))}\n\nKey (shown once; store it now): ${result.key}`);
+    });
+
+  apiKeys.command('revoke')
+    .description('refuse a key from now on')
+    .argument('<id>', 'the key id from `api-keys list`')
+    .action(async (id: string) => {
+      if (!/^\d+$/.test(id)) throw new AppError('CLI_ARGUMENT_INVALID', `"${id}" is not a key id (a positive whole number).`);
+      const revoked = await runtime.withStore(({ db, actor, clock }) => revokeApiKey(db, shellCaller(actor), Number(id), clock.now()));
+      runtime.print(revoked, (result: ApiKey) => `Key ${result.apiKeyId} (${result.name}) is revoked.`);
+    });
+}
