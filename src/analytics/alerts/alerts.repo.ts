@@ -1,0 +1,62 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export type NewAlert = {
+  kind: 'metric_drop' | 'customer_overdue';
+  metric: string;
+  scope: string;
+  granularity: 'day' | 'week' | 'customer';
+  windowStart: string;
+  windowEnd: string;
+  expected: number;
+  actual: number;
+  changePct: number;
+  explanation: unknown;
+};
+
+/** Stores alerts; re-running a day refreshes the figures of an alert already raised but keeps its acknowledgement. */
+export async function storeAlerts(db: Kysely<Database>, alerts: readonly NewAlert[]): Promise<number> {
+  if (alerts.length === 0) return 0;
+  const column = <K extends keyof NewAlert>(key: K) => alerts.map((alert) => alert[key]);
+  const result = await sql`
+    insert into alert (kind, metric, scope, granularity, window_start, window_end, expected, actual, change_pct, explanation)
+    select * from unnest(${column('kind')}::text[], ${column('metric')}::text[], ${column('scope')}::text[], ${column('granularity')}::text[],
+      ${column('windowStart')}::date[], ${column('windowEnd')}::date[], ${column('expected')}::float8[], ${column('actual')}::float8[],
+      ${column('changePct')}::float8[], ${alerts.map((alert) => JSON.stringify(alert.explanation))}::jsonb[])
+    on conflict on constraint alert_window_key do update set
+      expected = excluded.expected, actual = excluded.actual, change_pct = excluded.change_pct, explanation = excluded.explanation`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export type AlertRow = {
+  alertId: number; kind: string; metric: string; scope: string; granularity: string; customerId: number | null;
+  windowStart: string; windowEnd: string; expected: number; actual: number; changePct: number; explanation: unknown;
+  raisedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null;
+};
+
+export async function findAlerts(db: Kysely<Database>, filter: { isOpenOnly: boolean; kind: string | null; limit: number; offset: number }): Promise<AlertRow[]> {
+  const result = await sql<{
+    alert_id: number; kind: string; metric: string; scope: string; granularity: string; customer_id: number | null; window_start: string; window_end: string;
+    expected: number; actual: number; change_pct: number; explanation: unknown; raised_at: Date; acknowledged_at: Date | null; acknowledged_by: string | null;
+  }>`
+    select alert_id, kind, metric, scope, granularity, customer_id, to_char(window_start, 'YYYY-MM-DD') as window_start,
+      to_char(window_end, 'YYYY-MM-DD') as window_end, expected, actual, change_pct, explanation, raised_at, acknowledged_at, acknowledged_by
+    from alert
+    where (not ${filter.isOpenOnly}::boolean or acknowledged_at is null) and (${filter.kind}::text is null or kind = ${filter.kind}::text)
+    order by window_end desc, kind, abs(change_pct) desc, alert_id
+    limit ${filter.limit}::int offset ${filter.offset}::int`.execute(db);
+  return result.rows.map((row) => ({
+    alertId: Number(row.alert_id), kind: row.kind, metric: row.metric, scope: row.scope, granularity: row.granularity,
+    customerId: row.customer_id === null ? null : Number(row.customer_id), windowStart: row.window_start, windowEnd: row.window_end,
+    expected: row.expected, actual: row.actual, changePct: row.change_pct, explanation: row.explanation,
+    raisedAt: new Date(row.raised_at).toISOString(), acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
+    acknowledgedBy: row.acknowledged_by,
+  }));
+}
+
+export async function markAlertAcknowledged(db: Kysely<Database>, alertId: number, by: string): Promise<boolean> {
+  const result = await sql`
+    update alert set acknowledged_at = coalesce(acknowledged_at, now()), acknowledged_by = coalesce(acknowledged_by, ${by}::text)
+    where alert_id = ${alertId}::bigint`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import { addDays } from '../../core/clock.js';
+import { AppError } from '../../core/errors.js';
+import type { Database } from '../../db/schema.js';
+import type { AnalysisContext } from '../analysis-context.js';
+import { formatMoneyWith, type MoneyFormat } from '../money-format.js';
+import { detectDrops, type DropAlert, type Granularity } from './detect-drops.js';
+import { findAlerts, markAlertAcknowledged, storeAlerts, type AlertRow, type NewAlert } from './alerts.repo.js';
+import { readMetricSeries } from './metric-series.repo.js';
+
+const metricLabels = { revenue: 'Revenue', orders: 'Orders', active_customers: 'Active customers' } as const;
+
+/** One readable line per alert, e.g. "Revenue in the week … was Rp 6.000.000, expected Rp 7.100.000 (-16%); mostly channel web (98%)". */
+export function summarizeDrop(alert: DropAlert, windowStart: string, windowEnd: string, money: MoneyFormat): string {
+  const show = (value: number) => (alert.metric === 'revenue' ? formatMoneyWith(money, Math.round(value)) : String(Math.round(value)));
+  const window = alert.granularity === 'day' ? `on ${windowEnd}` : `in the week ${windowStart} – ${windowEnd}`;
+  const where = alert.scope === 'all' ? '' : ` for ${alert.scope.replace(':', ' ')}`;
+  const top = alert.explainedBy[0];
+  const cause = top ? `; mostly ${top.dimension} ${top.segment} (${Math.round(top.share * 100)}% of the shortfall)` : '';
+  return `${metricLabels[alert.metric]}${where} ${window} was ${show(alert.actual)}, expected ${show(alert.expected)} (${Math.round(alert.changePct)}%)${cause}`;
+}
+
+/** Judges the last day and the last 7 days of every series and stores the drops. */
+export async function raiseMetricAlerts(db: Kysely<Database>, context: AnalysisContext): Promise<number> {
+  const { policy, asOf, settings, money } = context;
+  const alerts: NewAlert[] = [];
+  for (const granularity of ['day', 'week'] as Granularity[]) {
+    const points = await readMetricSeries(db, {
+      asOfDay: asOf.day, asOfInstant: asOf.instant, timezone: settings.timezone, granularity, weeksOfHistory: policy.alerts.weeksOfHistory,
+    });
+    const windowStart = granularity === 'day' ? asOf.day : addDays(asOf.day, -6);
+    for (const drop of detectDrops(points, { granularity, weeksOfHistory: policy.alerts.weeksOfHistory, thresholds: policy.alerts })) {
+      alerts.push({
+        kind: 'metric_drop', metric: drop.metric, scope: drop.scope, granularity, windowStart, windowEnd: asOf.day,
+        expected: drop.expected, actual: drop.actual, changePct: Math.round(drop.changePct * 10) / 10,
+        explanation: {
+          summary: summarizeDrop(drop, windowStart, asOf.day, money),
+          zScore: Math.round(drop.zScore * 100) / 100,
+          comparables: drop.comparables,
+          explainedBy: drop.explainedBy,
+        },
+      });
+    }
+  }
+  return storeAlerts(db, alerts);
+}
+
+export async function listAlerts(db: Kysely<Database>, options: { status?: 'open' | 'all'; kind?: 'metric_drop' | 'customer_overdue'; limit?: number; offset?: number } = {}): Promise<{ alerts: AlertRow[] }> {
+  const alerts = await findAlerts(db, {
+    isOpenOnly: (options.status ?? 'open') === 'open',
+    kind: options.kind ?? null,
+    limit: Math.min(Math.max(options.limit ?? 100, 1), 1000),
+    offset: Math.max(options.offset ?? 0, 0),
+  });
+  return { alerts };
+}
+
+export async function acknowledgeAlert(db: Kysely<Database>, alertId: number, acknowledgedBy: string): Promise<{ alertId: number; acknowledged: true }> {
+  if (!(await markAlertAcknowledged(db, alertId, acknowledgedBy))) {
+    throw new AppError('ANALYTICS_ALERT_NOT_FOUND', `Alert ${alertId} does not exist.`, { field: 'alertId' });
+  }
+  return { alertId, acknowledged: true };
+}

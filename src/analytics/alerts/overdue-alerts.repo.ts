@@ -1,0 +1,36 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { AnalysisContext } from '../analysis-context.js';
+
+/**
+ * Raises 'customer_overdue' for customers with a regular rhythm who are now at
+ * risk. The alert's window is the day they became overdue (last purchase +
+ * overdue limit + 1), so daily runs raise it once, on that day, and a first run
+ * does not flood the list with long-overdue customers (lookback).
+ */
+export async function raiseOverdueAlerts(db: Kysely<Database>, context: AnalysisContext, customerIds: number[] | null): Promise<number> {
+  const { policy, asOf } = context;
+  const only = customerIds === null ? sql`` : sql`and c.customer_id = any(${customerIds}::bigint[])`;
+  const result = await sql`
+    insert into alert (kind, metric, scope, granularity, customer_id, window_start, window_end, expected, actual, change_pct, explanation)
+    select 'customer_overdue', 'days_since_last_purchase', 'customer:' || o.customer_id, 'customer', o.customer_id,
+      o.overdue_day, o.overdue_day, o.overdue_after, o.days_since_last,
+      round(((o.days_since_last - o.overdue_after) / o.overdue_after * 100)::numeric, 1)::float8,
+      jsonb_build_object('reason', o.reason, 'types', o.types, 'medianIntervalDays', o.median_interval,
+        'lastPurchaseDay', o.last_purchase_day, 'overdueDay', to_char(o.overdue_day, 'YYYY-MM-DD'))
+    from (
+      select c.customer_id, c.types, c.reasons ->> 'at_risk' as reason,
+        (c.numbers -> 'at_risk' ->> 'overdueAfterDays')::float8 as overdue_after,
+        (c.numbers -> 'at_risk' ->> 'daysSinceLastPurchase')::int as days_since_last,
+        (c.numbers -> 'at_risk' ->> 'medianIntervalDays')::float8 as median_interval,
+        c.numbers -> 'at_risk' ->> 'lastPurchaseDay' as last_purchase_day,
+        (c.numbers -> 'at_risk' ->> 'lastPurchaseDay')::date + floor((c.numbers -> 'at_risk' ->> 'overdueAfterDays')::float8)::int + 1 as overdue_day
+      from customer_type c
+      where 'at_risk' = any(c.types) ${only}
+        and (c.numbers -> 'at_risk' ->> 'intervalCount')::int >= ${policy.regular.minIntervals}::int
+        and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.maxCoefficientOfVariation}::float8
+    ) o
+    where o.overdue_day > ${asOf.day}::date - ${policy.alerts.overdueLookbackDays}::int and o.overdue_day <= ${asOf.day}::date
+    on conflict on constraint alert_window_key do nothing`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

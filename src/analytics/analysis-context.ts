@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import { calendarDayIn, systemClock, type Clock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import type { Database } from '../db/schema.js';
+import { defaultLocaleFor, moneyFormatOf, type MoneyFormat } from './money-format.js';
+import { defaultTypePolicy, mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
+import { findPredictionSource, readStoreSettings, readTypePolicySetting, resolveAsOfDay, type AsOf, type StoreSettings } from './settings.repo.js';
+
+/** Everything an analysis needs to know about the store before it reads a single customer. */
+export type AnalysisContext = {
+  settings: StoreSettings;
+  policy: TypePolicy;
+  asOf: AsOf;
+  money: MoneyFormat;
+  prediction: { hasPrediction: boolean; datedBy: string | null };
+};
+
+/** As-of input: a calendar day (YYYY-MM-DD, store time zone) or an instant whose store-time-zone day is used. */
+export type AsOfInput = string | Date | undefined;
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+export function asOfDayOf(input: AsOfInput, timezone: string, clock: Clock = systemClock): string {
+  if (input === undefined) return calendarDayIn(clock.now(), timezone);
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) throw new AppError('ANALYTICS_AS_OF_INVALID', 'The as-of time is not a valid date.', { field: 'asOf' });
+    return calendarDayIn(input, timezone);
+  }
+  if (dayPattern.test(input) && !Number.isNaN(Date.parse(`${input}T00:00:00Z`))) return input;
+  const parsed = new Date(input);
+  if (Number.isNaN(parsed.getTime())) {
+    throw new AppError('ANALYTICS_AS_OF_INVALID', `"${input}" is not a date; use YYYY-MM-DD.`, { field: 'asOf' });
+  }
+  return calendarDayIn(parsed, timezone);
+}
+
+/** The stored policy over the defaults, so a policy saved before a new threshold existed still loads. */
+export async function loadTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
+  const stored = await readTypePolicySetting(db);
+  return parseTypePolicy(mergePolicy(defaultTypePolicy, stored ?? {}));
+}
+
+export async function loadAnalysisContext(db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock): Promise<AnalysisContext> {
+  const settings = await readStoreSettings(db);
+  const [policy, asOf, prediction] = await Promise.all([
+    loadTypePolicy(db),
+    resolveAsOfDay(db, asOfDayOf(asOfInput, settings.timezone, clock), settings.timezone),
+    findPredictionSource(db),
+  ]);
+  const money = moneyFormatOf(settings.currency, settings.locale ?? defaultLocaleFor(settings.currency));
+  return { settings, policy, asOf, money, prediction };
+}

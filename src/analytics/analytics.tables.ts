@@ -1,0 +1,90 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+/** Kysely types of db/migrations/202611240600_analytics.sql; the lead merges them into `Database`. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CalendarDay = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type CustomerTypeTable = {
+  customer_id: number;
+  types: string[];
+  primary_type: string;
+  explanation: string;
+  reasons: Json;
+  numbers: Json;
+  as_of: Timestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type CustomerTypeHistoryTable = {
+  history_id: Generated<number>;
+  customer_id: number;
+  type: string;
+  entered_at: Timestamp;
+  left_at: Timestamp | null;
+  reason: string;
+  numbers: Json;
+};
+
+export type CustomerRfmTable = {
+  customer_id: number;
+  as_of: Timestamp;
+  recency_days: number;
+  frequency: number;
+  monetary_minor: number;
+  r_score: number;
+  f_score: number;
+  m_score: number;
+  segment: string;
+};
+
+export type AnalysisRunTable = {
+  run_id: Generated<number>;
+  as_of: Timestamp;
+  as_of_day: CalendarDay;
+  policy: Json;
+  real_customer_count: number;
+  vip_revenue_cutoff_minor: number | null;
+  vip_frequency_cutoff: number | null;
+  counts: Json;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+};
+
+export type AlertKind = 'metric_drop' | 'customer_overdue';
+export type AlertGranularity = 'day' | 'week' | 'customer';
+
+export type AlertTable = {
+  alert_id: Generated<number>;
+  kind: AlertKind;
+  metric: string;
+  scope: string;
+  granularity: AlertGranularity;
+  customer_id: number | null;
+  window_start: CalendarDay;
+  window_end: CalendarDay;
+  expected: number;
+  actual: number;
+  change_pct: number;
+  explanation: Json;
+  raised_at: DefaultTimestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+};
+
+export type AnalyticsTables = {
+  customer_type: CustomerTypeTable;
+  customer_type_history: CustomerTypeHistoryTable;
+  customer_rfm: CustomerRfmTable;
+  analysis_run: AnalysisRunTable;
+  alert: AlertTable;
+};
+
+export type AnalyticsDatabase = Database & AnalyticsTables;
+
+/** Until the shared `Database` includes the analytics tables. */
+export function withAnalyticsTables(db: Kysely<Database>): Kysely<AnalyticsDatabase> {
+  return db.withTables<AnalyticsTables>() as unknown as Kysely<AnalyticsDatabase>;
+}

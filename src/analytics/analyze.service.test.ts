@@ -1,0 +1,86 @@
+import { expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { alertsAsOf, alertsFixture, cohortFixture } from '../../test/fixtures/analytics/alerts-fixture.js';
+import { seedStore } from '../../test/fixtures/analytics/seed.js';
+import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
+import { acknowledgeAlert, analyze, listAlerts, reportCohorts, reportLifecycle, reportRfm, reportTypes } from './index.js';
+import { scoreRfm } from './rfm.js';
+
+describeEachStore('analyze', (context) => {
+  it('catches a 40% weekly revenue drop in the web channel and attributes it to web', async () => {
+    await seedStore(context.store.db, alertsFixture(0.4));
+    const result = await analyze(context.store.db, { asOf: alertsAsOf });
+    expect(result.alerts.metricDrops).toBeGreaterThan(0);
+    const { alerts } = await listAlerts(context.store.db, { kind: 'metric_drop' });
+    const weeklyRevenue = alerts.filter((alert) => alert.metric === 'revenue' && alert.granularity === 'week');
+    expect(weeklyRevenue.map((alert) => alert.scope).sort()).toEqual(['all', 'channel:web']);
+    const web = weeklyRevenue.find((alert) => alert.scope === 'channel:web')!;
+    expect(web.changePct).toBeCloseTo(-40, -1);
+    expect([web.windowStart, web.windowEnd]).toEqual(['2026-06-22', '2026-06-28']);
+    const whole = weeklyRevenue.find((alert) => alert.scope === 'all')!;
+    const explanation = whole.explanation as { summary: string; explainedBy: Array<{ dimension: string; segment: string; share: number }> };
+    expect(explanation.explainedBy[0]).toMatchObject({ dimension: 'channel', segment: 'web' });
+    expect(explanation.summary).toMatch(/^Revenue in the week 2026-06-22 – 2026-06-28 was Rp.*mostly channel web/);
+    expect(alerts.some((alert) => alert.scope === 'channel:store')).toBe(false);
+
+    await acknowledgeAlert(context.store.db, whole.alertId, 'owner@example.com');
+    const open = await listAlerts(context.store.db, { kind: 'metric_drop' });
+    expect(open.alerts.some((alert) => alert.alertId === whole.alertId)).toBe(false);
+    await expect(acknowledgeAlert(context.store.db, 999_999, 'x')).rejects.toThrow(/does not exist/);
+  });
+
+  it('raises nothing on a usual Sunday low or an ordinary week', async () => {
+    await seedStore(context.store.db, alertsFixture(0));
+    const result = await analyze(context.store.db, { asOf: alertsAsOf });
+    expect(result.alerts.metricDrops).toBe(0);
+    const rerun = await analyze(context.store.db, { asOf: '2026-06-27' });
+    expect(rerun.alerts.metricDrops).toBe(0);
+  });
+
+  it('scores RFM in SQL exactly as the reference, ties broken by customer id', async () => {
+    await seedStore(context.store.db, typesFixture);
+    await analyze(context.store.db, { asOf: typesAsOf });
+    const rows = await sql<{ customer_id: number; recency_days: number; frequency: number; monetary_minor: number; r_score: number; f_score: number; m_score: number; segment: string }>`
+      select * from customer_rfm order by customer_id`.execute(context.store.db);
+    const inputs = rows.rows.map((row) => ({ customerId: Number(row.customer_id), recencyDays: row.recency_days, frequency: row.frequency, monetaryMinor: Number(row.monetary_minor) }));
+    const expected = scoreRfm(inputs).map((score) => [score.customerId, score.r, score.f, score.m, score.segment]);
+    expect(rows.rows.map((row) => [Number(row.customer_id), row.r_score, row.f_score, row.m_score, row.segment])).toEqual(expected);
+    const report = await reportRfm(context.store.db);
+    expect(report.customers).toBe(9);
+    const types = await reportTypes(context.store.db);
+    expect(types.types.find((entry) => entry.type === 'new')?.customers).toBe(3);
+    // only orders up to the as-of day count: a month earlier customer 1 did not exist yet as a buyer
+    await analyze(context.store.db, { asOf: '2026-05-31' });
+    expect((await reportRfm(context.store.db)).customers).toBe(6);
+  });
+
+  it('builds the cohort triangle and the lifecycle funnel', async () => {
+    await seedStore(context.store.db, cohortFixture);
+    const { cohorts } = await reportCohorts(context.store.db, { asOf: '2026-03-31' });
+    expect(cohorts).toEqual([
+      {
+        cohort: '2026-01', customers: 2, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: 26,
+        months: [
+          { monthIndex: 0, activeCustomers: 2, retentionRate: 1, revenuePerCustomerMinor: 150_000 },
+          { monthIndex: 1, activeCustomers: 1, retentionRate: 0.5, revenuePerCustomerMinor: 25_000 },
+          { monthIndex: 2, activeCustomers: 1, retentionRate: 0.5, revenuePerCustomerMinor: 15_000 },
+        ],
+      },
+      {
+        cohort: '2026-02', customers: 1, repeatPurchaseRate: 1, medianDaysToSecondPurchase: 6,
+        months: [
+          { monthIndex: 0, activeCustomers: 1, retentionRate: 1, revenuePerCustomerMinor: 100_000 },
+          { monthIndex: 1, activeCustomers: 0, retentionRate: 0, revenuePerCustomerMinor: 0 },
+        ],
+      },
+    ]);
+    const lifecycle = await reportLifecycle(context.store.db, { asOf: '2026-03-31' });
+    expect(lifecycle.overall?.stages.map((stage) => [stage.stage, stage.customers, stage.conversionFromPrevious])).toEqual([
+      ['acquisition', 3, null], ['activation', 3, 1], ['retention', 2, 0.6667], ['advocacy', 0, 0],
+    ]);
+    const web = lifecycle.byChannel.find((funnel) => funnel.segment === 'web')!;
+    expect(web.medianDaysToActivation).toBe(13);
+    expect(lifecycle.byCohort.map((funnel) => funnel.segment)).toEqual(['2026-01', '2026-02']);
+  });
+});

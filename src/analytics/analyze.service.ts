@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../core/clock.js';
+import type { Database } from '../db/schema.js';
+import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
+import { raiseMetricAlerts } from './alerts/alerts.service.js';
+import { replaceRfmScores } from './rfm.repo.js';
+import { recordAnalysisRun } from './types.repo.js';
+import { classifyAllCustomers } from './types.service.js';
+
+export type AnalyzeResult = {
+  runId: number;
+  asOf: string;
+  customers: number;
+  realCustomers: number;
+  rfmScored: number;
+  typeChanges: { entered: number; left: number };
+  alerts: { metricDrops: number; customerOverdue: number };
+  vipCutoffs: { revenueMinor: number | null; purchaseDays: number | null };
+  timingMs: { types: number; rfm: number; alerts: number; total: number };
+};
+
+/**
+ * The full analysis in one transaction: every customer's types (with history
+ * and overdue alerts), RFM scores, and change alerts, as of a store-time-zone day.
+ */
+export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput; clock?: Clock } = {}): Promise<AnalyzeResult> {
+  return db.transaction().execute(async (transaction) => {
+    const startedAt = new Date();
+    const started = performance.now();
+    const context = await loadAnalysisContext(transaction, options.asOf, options.clock);
+    const types = await classifyAllCustomers(transaction, context);
+    const typesDone = performance.now();
+    const rfmScored = await replaceRfmScores(transaction, context.asOf.day, context.asOf.instant);
+    const rfmDone = performance.now();
+    const metricDrops = await raiseMetricAlerts(transaction, context);
+    const alertsDone = performance.now();
+    const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops, customerOverdue: types.overdueAlerts };
+    const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt });
+    const round = (value: number) => Math.round(value);
+    return {
+      runId,
+      asOf: context.asOf.day,
+      customers: types.customers,
+      realCustomers: types.cutoffs.realCustomerCount,
+      rfmScored,
+      typeChanges: types.history,
+      alerts: { metricDrops, customerOverdue: types.overdueAlerts },
+      vipCutoffs: { revenueMinor: types.cutoffs.revenueCutoffMinor, purchaseDays: types.cutoffs.frequencyCutoff },
+      timingMs: { types: round(typesDone - started), rfm: round(rfmDone - typesDone), alerts: round(alertsDone - rfmDone), total: round(performance.now() - started) },
+    };
+  });
+}

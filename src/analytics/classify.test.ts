@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../core/clock.js';
+import { classifyCustomer, type ClassifyContext } from './classify.js';
+import { computeVipCutoffs, summarizePurchaseDays, type OrderFact } from './customer-facts.js';
+import { moneyFormatOf } from './money-format.js';
+import { defaultTypePolicy as policy, mergePolicy, parseTypePolicy } from './policy.js';
+
+const asOf = '2026-06-30';
+const noVip: ClassifyContext = { cutoffs: { realCustomerCount: 100, revenueCutoffMinor: 10_000_000, frequencyCutoff: 50 }, money: moneyFormatOf('IDR', 'id') };
+
+/** Purchase days given as "days before the as-of day", each worth 100,000. */
+function factsFor(daysAgo: number[], options: { orders?: OrderFact[]; pAlive?: number | null } = {}) {
+  const days = daysAgo.map((ago) => ({ day: addDays(asOf, -ago), amountMinor: 100_000 }));
+  const orders = options.orders ?? days.map((entry) => ({ orderedDay: entry.day, hasPromotion: false }));
+  return summarizePurchaseDays({ customerId: 1, pAlive: options.pAlive ?? null }, days, orders, asOf, policy);
+}
+
+const classify = (daysAgo: number[], options: Parameters<typeof factsFor>[1] = {}, context = noVip) =>
+  classifyCustomer(factsFor(daysAgo, options), policy, asOf, context);
+
+describe('classifyCustomer', () => {
+  it.each([
+    { name: 'a buyer with one purchase today is new', days: [0], types: ['new'] },
+    { name: 'a first purchase 29 days ago is still new (day N-1)', days: [29], types: ['new'] },
+    { name: 'a first purchase 30 days ago is no longer new (day N)', days: [30], types: ['one_time'] },
+    { name: 'a single purchase 180 days ago is a one-time buyer, not lapsed', days: [180], types: ['one_time'] },
+    { name: 'a single purchase 181 days ago is lapsed', days: [181], types: ['lapsed'] },
+    { name: 'a repeat buyer inside the first 30 days is new, not occasional', days: [20, 3], types: ['new'] },
+    { name: 'four purchases 30 days apart are regular', days: [90, 60, 30, 0], types: ['regular'] },
+    { name: 'three intervals are needed for a regular rhythm', days: [60, 30, 0], types: ['occasional'] },
+    { name: 'an irregular repeat buyer is occasional', days: [200, 150, 140, 40, 5], types: ['occasional'] },
+  ])('$name', ({ days, types }) => {
+    expect(classify(days).types).toEqual(types);
+  });
+
+  it('marks a regular as at risk the day after 2 × their median interval, not on it', () => {
+    // median interval 10 days, last purchase 20 days ago: exactly at the limit
+    expect(classify([50, 40, 30, 20]).types).toEqual(['regular']);
+    const overdue = classify([51, 41, 31, 21]);
+    expect(overdue.types).toEqual(['at_risk']);
+    expect(overdue.explanation).toBe('At risk: 21 days since last purchase, usually every 10 days (overdue after 20)');
+  });
+
+  it('keeps at risk apart from lapsed: past the quiet period a customer is lapsed only', () => {
+    expect(classify([400, 390, 380, 181]).types).toEqual(['lapsed']);
+  });
+
+  it('uses P(alive) instead of the quiet period when the models provide it', () => {
+    expect(classify([300], { pAlive: 0.8 }).types).toEqual(['one_time']);
+    const lapsed = classify([10, 5], { pAlive: 0.29 });
+    expect(lapsed.types).toEqual(['lapsed']);
+    expect(lapsed.explanation).toBe('Lapsed: probability of still being a customer 29% (below 30%)');
+    expect(classify([40, 35], { pAlive: 0.3 }).types).toEqual(['occasional']);
+  });
+
+  it('calls a customer loyal after 365 days with purchases in 4 different quarters', () => {
+    // 2025-06-30 (Q2 2025), 2025-09-30 (Q3), 2025-12-30 (Q4), 2026-03-30 (Q1 2026) — and 365 days of tenure
+    const days = ['2025-06-30', '2025-09-30', '2025-12-30', '2026-03-30', '2026-06-20'].map((day) => ({ day, amountMinor: 1 }));
+    const facts = summarizePurchaseDays({ customerId: 7 }, days, [], asOf, policy);
+    expect(facts.periodCount).toBe(5);
+    expect(classifyCustomer(facts, policy, asOf, noVip).types).toContain('loyal');
+    const oneDayShort = summarizePurchaseDays({ customerId: 7 }, days, [], '2026-06-29', policy);
+    expect(classifyCustomer(oneDayShort, policy, '2026-06-29', noVip).types).not.toContain('loyal');
+  });
+
+  it('records the promotion share and marks promotion-driven occasional buyers', () => {
+    const orders = [
+      { orderedDay: addDays(asOf, -200), hasPromotion: true },
+      { orderedDay: addDays(asOf, -120), hasPromotion: true },
+      { orderedDay: addDays(asOf, -100), hasPromotion: false },
+      { orderedDay: addDays(asOf, -10), hasPromotion: false },
+    ];
+    const result = classify([200, 120, 100, 10], { orders });
+    expect(result.types).toEqual(['occasional']);
+    expect(result.explanation).toBe('Occasional: 4 purchase days at an irregular rhythm, 50% of orders with a promotion (promotion-driven)');
+    expect(result.numbers.occasional?.isPromotionDriven).toBe(true);
+  });
+
+  it('combines VIP with at risk and puts at risk first', () => {
+    const facts = [factsFor([51, 41, 31, 21]), ...Array.from({ length: 19 }, (_, index) => ({ ...factsFor([100]), customerId: index + 2, windowRevenueMinor: 1000 }))];
+    const context: ClassifyContext = { cutoffs: computeVipCutoffs(facts, policy), money: moneyFormatOf('IDR', 'id') };
+    expect(context.cutoffs.revenueCutoffMinor).toBe(400_000);
+    const result = classifyCustomer(facts[0], policy, asOf, context);
+    expect(result.types).toEqual(['at_risk', 'vip']);
+    expect(result.primaryType).toBe('at_risk');
+    expect(result.reasons.vip).toBe('VIP: revenue in the last 365 days Rp\u00a0400.000, within the top 5% of customers (cut-off Rp\u00a0400.000)');
+  });
+
+  it('includes everyone tied at the VIP cut-off', () => {
+    const facts = Array.from({ length: 40 }, (_, index) => ({ ...factsFor([5]), customerId: index, windowRevenueMinor: [500, 300, 300, 300][index] ?? 100 }));
+    // 5% of 40 is position 2 (300): all three customers at 300 are in
+    const cutoffs = computeVipCutoffs(facts, policy);
+    expect(cutoffs.revenueCutoffMinor).toBe(300);
+  });
+
+  it('classifies someone without a verified purchase as a lead with their first sign of interest', () => {
+    const facts = { ...factsFor([]), firstInterestDay: '2026-05-01', firstInterestChannel: 'web', firstReceivedDay: '2026-05-03' };
+    const result = classifyCustomer(facts, policy, asOf, noVip);
+    expect(result.types).toEqual(['lead', 'consumer']);
+    expect(result.explanation).toBe('Lead: no verified purchase yet, first interest 2026-05-01 via web; Consumer: received an order bought by another customer on 2026-05-03');
+  });
+});
+
+describe('type policy', () => {
+  it('accepts a partial change merged over the defaults', () => {
+    const changed = parseTypePolicy(mergePolicy(policy, { vip: { topPercent: 3 } }));
+    expect(changed.vip).toEqual({ ...policy.vip, topPercent: 3 });
+  });
+
+  it('rejects a bad threshold with the field named', () => {
+    expect(() => parseTypePolicy(mergePolicy(policy, { atRisk: { overdueFactor: 0.5 }, newWithinDays: 'soon' }))).toThrow(/atRisk\.overdueFactor.*|newWithinDays/);
+    expect(() => parseTypePolicy(mergePolicy(policy, { vipp: 1 }))).toThrow(/ANALYTICS_POLICY_INVALID|policy is invalid/);
+  });
+});

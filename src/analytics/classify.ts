@@ -1,0 +1,175 @@
+import { daysBetween } from '../core/clock.js';
+import type { CustomerFacts, VipCutoffs } from './customer-facts.js';
+import { customerTypesByPrecedence, formatDecimal, type CustomerType } from './customer-types.js';
+import { formatMoneyWith, type MoneyFormat } from './money-format.js';
+import type { TypePolicy } from './policy.js';
+
+export type TypeNumbers = Record<string, number | string | boolean | null>;
+
+export type Classification = {
+  customerId: number;
+  types: CustomerType[];
+  primaryType: CustomerType;
+  /** One line: every type's reason in precedence order. */
+  explanation: string;
+  reasons: Partial<Record<CustomerType, string>>;
+  numbers: Partial<Record<CustomerType, TypeNumbers>>;
+};
+
+export type ClassifyContext = { cutoffs: VipCutoffs; money: MoneyFormat };
+
+type Verdict = { reason: string; numbers: TypeNumbers };
+
+/**
+ * The reference implementation of the type rules (docs/customer-types.md).
+ * types.repo.ts runs the same rules in SQL for whole stores; tests hold the two
+ * to the same answers.
+ */
+export function classifyCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: string, context: ClassifyContext): Classification {
+  const verdicts = new Map<CustomerType, Verdict>();
+  if (facts.purchaseDayCount === 0 || !facts.firstPurchaseDay || !facts.lastPurchaseDay) {
+    verdicts.set('lead', leadVerdict(facts));
+  } else {
+    judgeRealCustomer(facts, policy, asOfDay, context, verdicts);
+  }
+  if (facts.firstReceivedDay) {
+    verdicts.set('consumer', {
+      reason: `Consumer: received an order bought by another customer on ${facts.firstReceivedDay}`,
+      numbers: { firstReceivedDay: facts.firstReceivedDay },
+    });
+  }
+  const types = customerTypesByPrecedence.filter((type) => verdicts.has(type));
+  const reasons: Classification['reasons'] = {};
+  const numbers: Classification['numbers'] = {};
+  for (const type of types) {
+    reasons[type] = verdicts.get(type)!.reason;
+    numbers[type] = verdicts.get(type)!.numbers;
+  }
+  return {
+    customerId: facts.customerId,
+    types,
+    primaryType: types[0],
+    explanation: types.map((type) => reasons[type]).join('; '),
+    reasons,
+    numbers,
+  };
+}
+
+function leadVerdict(facts: CustomerFacts): Verdict {
+  const numbers = { firstInterestDay: facts.firstInterestDay, firstInterestChannel: facts.firstInterestChannel };
+  if (!facts.firstInterestDay) return { reason: 'Lead: no verified purchase yet, no sign of interest recorded', numbers };
+  return {
+    reason: `Lead: no verified purchase yet, first interest ${facts.firstInterestDay} via ${facts.firstInterestChannel ?? 'an unknown channel'}`,
+    numbers,
+  };
+}
+
+/** The day limit past which a customer is overdue against their own rhythm; null without enough history. */
+export function overdueLimitDays(facts: CustomerFacts, policy: TypePolicy): number | null {
+  if (facts.intervalCount < policy.atRisk.minIntervals || !facts.medianIntervalDays) return null;
+  return policy.atRisk.overdueFactor * facts.medianIntervalDays;
+}
+
+export function hasRegularRhythm(facts: CustomerFacts, policy: TypePolicy): boolean {
+  return facts.intervalCount >= policy.regular.minIntervals
+    && facts.coefficientOfVariation !== null
+    && facts.coefficientOfVariation < policy.regular.maxCoefficientOfVariation;
+}
+
+function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: string, context: ClassifyContext, verdicts: Map<CustomerType, Verdict>): void {
+  const daysSinceFirst = daysBetween(facts.firstPurchaseDay!, asOfDay);
+  const daysSinceLast = daysBetween(facts.lastPurchaseDay!, asOfDay);
+  const median = facts.medianIntervalDays;
+
+  // P(alive) from the models beats a fixed quiet period when it exists for this customer.
+  const isLapsed = facts.pAlive !== null ? facts.pAlive < policy.lapsed.pAliveBelow : daysSinceLast > policy.lapsed.quietDays;
+  if (isLapsed) {
+    verdicts.set('lapsed', facts.pAlive !== null
+      ? {
+        reason: `Lapsed: probability of still being a customer ${Math.round(facts.pAlive * 100)}% (below ${formatDecimal(policy.lapsed.pAliveBelow * 100)}%)`,
+        numbers: { pAlive: facts.pAlive, daysSinceLastPurchase: daysSinceLast },
+      }
+      : {
+        reason: `Lapsed: no purchase for ${daysSinceLast} days (limit ${policy.lapsed.quietDays})`,
+        numbers: { daysSinceLastPurchase: daysSinceLast, quietDays: policy.lapsed.quietDays },
+      });
+  }
+
+  const limit = overdueLimitDays(facts, policy);
+  const isOverdue = limit !== null && daysSinceLast > limit;
+  if (isOverdue && !isLapsed) {
+    verdicts.set('at_risk', {
+      reason: `At risk: ${daysSinceLast} days since last purchase, usually every ${formatDecimal(median!)} days (overdue after ${formatDecimal(limit)})`,
+      numbers: { daysSinceLastPurchase: daysSinceLast, medianIntervalDays: median, overdueAfterDays: limit, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount, lastPurchaseDay: facts.lastPurchaseDay },
+    });
+  }
+
+  const vip = vipVerdict(facts, policy, context);
+  if (vip) verdicts.set('vip', vip);
+
+  const isNew = daysSinceFirst < policy.newWithinDays && !isLapsed;
+  if (isNew) {
+    verdicts.set('new', {
+      reason: `New: first purchase ${facts.firstPurchaseDay}, ${daysSinceFirst} days ago`,
+      numbers: { firstPurchaseDay: facts.firstPurchaseDay, daysSinceFirstPurchase: daysSinceFirst },
+    });
+  }
+
+  const isRegular = hasRegularRhythm(facts, policy) && !isOverdue && !isLapsed;
+  if (isRegular) {
+    verdicts.set('regular', {
+      reason: `Regular: buys about every ${formatDecimal(median!)} days (variation ${Math.round(facts.coefficientOfVariation! * 100)}%) over ${facts.intervalCount} intervals`,
+      numbers: { medianIntervalDays: median, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount },
+    });
+  }
+
+  if (daysSinceFirst >= policy.loyal.minTenureDays && facts.periodCount >= policy.loyal.minPeriods && !isLapsed) {
+    verdicts.set('loyal', {
+      reason: `Loyal: customer for ${daysSinceFirst} days, bought in ${facts.periodCount} different ${policy.loyal.periodMonths}-month periods`,
+      numbers: { daysSinceFirstPurchase: daysSinceFirst, periodCount: facts.periodCount, periodMonths: policy.loyal.periodMonths },
+    });
+  }
+
+  if (facts.purchaseDayCount >= 2 && !hasRegularRhythm(facts, policy) && !isLapsed && !isNew) {
+    const orders = facts.verifiedOrderCount;
+    const promotionPercent = orders === 0 ? 0 : Math.round((facts.promotionOrderCount * 100) / orders);
+    const isPromotionDriven = orders > 0
+      && facts.promotionOrderCount >= policy.occasional.promotionDrivenMinOrders
+      && facts.promotionOrderCount / orders >= policy.occasional.promotionDrivenShare;
+    verdicts.set('occasional', {
+      reason: `Occasional: ${facts.purchaseDayCount} purchase days at an irregular rhythm, ${promotionPercent}% of orders with a promotion${isPromotionDriven ? ' (promotion-driven)' : ''}`,
+      numbers: { purchaseDays: facts.purchaseDayCount, promotionOrderCount: facts.promotionOrderCount, orderCount: orders, promotionPercent, isPromotionDriven },
+    });
+  }
+
+  if (facts.purchaseDayCount === 1 && !isNew && !isLapsed) {
+    verdicts.set('one_time', {
+      reason: `One-time buyer: single purchase ${facts.firstPurchaseDay}, ${daysSinceLast} days ago`,
+      numbers: { firstPurchaseDay: facts.firstPurchaseDay, daysSinceLastPurchase: daysSinceLast },
+    });
+  }
+}
+
+function vipVerdict(facts: CustomerFacts, policy: TypePolicy, context: ClassifyContext): Verdict | null {
+  const { revenueCutoffMinor, frequencyCutoff } = context.cutoffs;
+  const top = formatDecimal(policy.vip.topPercent);
+  const byRevenue = policy.vip.basis !== 'frequency'
+    && revenueCutoffMinor !== null && facts.windowRevenueMinor > 0 && facts.windowRevenueMinor >= revenueCutoffMinor;
+  // one purchase day is never "frequent", whatever the distribution
+  const byFrequency = policy.vip.basis !== 'revenue'
+    && frequencyCutoff !== null && facts.windowPurchaseDays >= 2 && facts.windowPurchaseDays >= frequencyCutoff;
+  const numbers = { windowDays: policy.vip.windowDays, windowRevenueMinor: facts.windowRevenueMinor, windowPurchaseDays: facts.windowPurchaseDays, topPercent: policy.vip.topPercent, revenueCutoffMinor, frequencyCutoff };
+  if (byRevenue) {
+    return {
+      reason: `VIP: revenue in the last ${policy.vip.windowDays} days ${formatMoneyWith(context.money, facts.windowRevenueMinor)}, within the top ${top}% of customers (cut-off ${formatMoneyWith(context.money, revenueCutoffMinor!)})`,
+      numbers,
+    };
+  }
+  if (byFrequency) {
+    return {
+      reason: `VIP: ${facts.windowPurchaseDays} purchase days in the last ${policy.vip.windowDays} days, within the top ${top}% of customers (cut-off ${frequencyCutoff})`,
+      numbers,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
+import { buildCohortTriangle, type Cohort } from './cohorts.js';
+import { readCohortRows } from './cohorts.repo.js';
+import { buildFunnel, type LifecycleFunnel } from './lifecycle.js';
+import { readLifecycleCounts } from './lifecycle.repo.js';
+
+export async function reportCohorts(db: Kysely<Database>, options: { asOf?: AsOfInput } = {}): Promise<{ asOf: string; cohorts: Cohort[] }> {
+  const context = await loadAnalysisContext(db, options.asOf);
+  const rows = await readCohortRows(db, context.asOf.day);
+  return { asOf: context.asOf.day, cohorts: buildCohortTriangle(rows.summaries, rows.activity, context.asOf.day.slice(0, 7)) };
+}
+
+export async function reportLifecycle(db: Kysely<Database>, options: { asOf?: AsOfInput } = {}): Promise<{ asOf: string; overall: LifecycleFunnel | null; byChannel: LifecycleFunnel[]; byCohort: LifecycleFunnel[] }> {
+  const context = await loadAnalysisContext(db, options.asOf);
+  const funnels = (await readLifecycleCounts(db, context.asOf.day, context.asOf.instant, context.settings.timezone)).map(buildFunnel);
+  return {
+    asOf: context.asOf.day,
+    overall: funnels.find((funnel) => funnel.dimension === 'all') ?? null,
+    byChannel: funnels.filter((funnel) => funnel.dimension === 'channel'),
+    byCohort: funnels.filter((funnel) => funnel.dimension === 'cohort'),
+  };
+}

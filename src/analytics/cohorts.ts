@@ -1,0 +1,54 @@
+/**
+ * Monthly acquisition cohorts: customers grouped by the month (store time zone)
+ * of their first verified purchase, followed month by month. Month 0 is the
+ * first-purchase month, so its retention is 100% by definition.
+ */
+export type CohortActivityRow = { cohort: string; monthIndex: number; activeCustomers: number; revenueMinor: number };
+export type CohortSummaryRow = { cohort: string; customers: number; repeatCustomers: number; medianDaysToSecondPurchase: number | null };
+
+export type CohortMonth = { monthIndex: number; activeCustomers: number; retentionRate: number; revenuePerCustomerMinor: number };
+export type Cohort = {
+  cohort: string;
+  customers: number;
+  repeatPurchaseRate: number;
+  medianDaysToSecondPurchase: number | null;
+  /** One entry per month up to the as-of month: the row of the triangle. */
+  months: CohortMonth[];
+};
+
+export function monthsBetween(fromMonth: string, toMonth: string): number {
+  const [fromYear, fromNumber] = fromMonth.split('-').map(Number);
+  const [toYear, toNumber] = toMonth.split('-').map(Number);
+  return (toYear - fromYear) * 12 + (toNumber - fromNumber);
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
+
+/** Builds the triangle; months without any activity are zeros, not gaps, up to the as-of month. */
+export function buildCohortTriangle(summaries: readonly CohortSummaryRow[], activity: readonly CohortActivityRow[], asOfMonth: string): Cohort[] {
+  const byCohort = new Map<string, Map<number, CohortActivityRow>>();
+  for (const row of activity) {
+    if (!byCohort.has(row.cohort)) byCohort.set(row.cohort, new Map());
+    byCohort.get(row.cohort)!.set(row.monthIndex, row);
+  }
+  return [...summaries].sort((a, b) => a.cohort.localeCompare(b.cohort)).map((summary) => {
+    const span = monthsBetween(summary.cohort, asOfMonth);
+    const months: CohortMonth[] = [];
+    for (let monthIndex = 0; monthIndex <= span; monthIndex += 1) {
+      const row = byCohort.get(summary.cohort)?.get(monthIndex);
+      months.push({
+        monthIndex,
+        activeCustomers: row?.activeCustomers ?? 0,
+        retentionRate: ratio(row?.activeCustomers ?? 0, summary.customers),
+        revenuePerCustomerMinor: summary.customers === 0 ? 0 : Math.round((row?.revenueMinor ?? 0) / summary.customers),
+      });
+    }
+    return {
+      cohort: summary.cohort,
+      customers: summary.customers,
+      repeatPurchaseRate: ratio(summary.repeatCustomers, summary.customers),
+      medianDaysToSecondPurchase: summary.medianDaysToSecondPurchase,
+      months,
+    };
+  });
+}

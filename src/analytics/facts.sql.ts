@@ -1,0 +1,107 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { TypePolicy } from './policy.js';
+import type { AsOf } from './settings.repo.js';
+
+export type FactsScope = {
+  asOf: AsOf;
+  timezone: string;
+  policy: TypePolicy;
+  /** Restrict to these customers (the ingest path); null for everyone. */
+  customerIds: number[] | null;
+  prediction: { hasPrediction: boolean; datedBy: string | null };
+};
+
+const verified = sql`('paid', 'partially_refunded')`;
+
+function onlyCustomers(column: RawBuilder<unknown>, ids: number[] | null): RawBuilder<unknown> {
+  return ids === null ? sql`` : sql`and ${column} = any(${ids}::bigint[])`;
+}
+
+function predictionSource(scope: FactsScope): RawBuilder<unknown> {
+  if (!scope.prediction.hasPrediction) return sql`(select null::bigint as customer_id, null::float8 as p_alive where false)`;
+  // the latest prediction made on or before the as-of time, when predictions are dated
+  const datedBy = scope.prediction.datedBy;
+  const dated = datedBy ? sql`and ${sql.ref(datedBy)} < ${scope.asOf.instant}::timestamptz` : sql``;
+  const order = datedBy ? sql`, ${sql.ref(datedBy)} desc` : sql``;
+  return sql`(select distinct on (customer_id) customer_id, p_alive::float8 as p_alive from customer_prediction
+              where true ${dated} ${onlyCustomers(sql.ref('customer_id'), scope.customerIds)} order by customer_id ${order})`;
+}
+
+/**
+ * One row per customer known by the as-of time with the facts of
+ * customer-facts.ts (the reference): purchase-day rhythm from
+ * customer_purchase_day with lag(), window revenue, promotion share, first
+ * sign of interest and first received order. Set-based so a whole store is
+ * one pass over purchase days and one over orders.
+ */
+export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
+  const { asOf, policy, customerIds: ids, timezone } = scope;
+  const day = sql`${asOf.day}::date`;
+  const instant = sql`${asOf.instant}::timestamptz`;
+  const inWindow = sql`day > ${day} - ${policy.vip.windowDays}::int`;
+  return sql`
+    with day_gap as (
+      select customer_id, day, amount_minor, day - lag(day) over (partition by customer_id order by day) as gap
+      from customer_purchase_day
+      where day <= ${day} ${onlyCustomers(sql.ref('customer_id'), ids)}
+    ), day_stat as (
+      select customer_id,
+        count(*)::int as purchase_day_count,
+        min(day) as first_day,
+        max(day) as last_day,
+        count(gap)::int as interval_count,
+        percentile_cont(0.5) within group (order by gap) as median_interval,
+        stddev_samp(gap::float8) / nullif(avg(gap::float8), 0) as cv,
+        count(distinct (extract(year from day)::int * 12 + extract(month from day)::int - 1) / ${policy.loyal.periodMonths}::int)::int as period_count,
+        sum(amount_minor)::bigint as total_revenue,
+        coalesce(sum(amount_minor) filter (where ${inWindow}), 0)::bigint as window_revenue,
+        (count(*) filter (where ${inWindow}))::int as window_days
+      from day_gap group by customer_id
+    ), order_stat as (
+      select customer_id, count(*)::int as order_count, count(nullif(promotion_code, ''))::int as promotion_count
+      from customer_order
+      where status in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids)}
+      group by customer_id
+    ), received as (
+      select distinct on (recipient_customer_id) recipient_customer_id as customer_id, ordered_at, channel
+      from customer_order
+      where recipient_customer_id is not null and recipient_customer_id <> customer_id
+        and status in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('recipient_customer_id'), ids)}
+      order by recipient_customer_id, ordered_at, channel
+    ), interest as (
+      -- first sign of interest: an event, an order that never became a purchase, or a received order
+      select distinct on (customer_id) customer_id, at, channel from (
+        select customer_id, occurred_at as at, channel from interest_event
+        where occurred_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids)}
+        union all
+        select customer_id, ordered_at, channel from customer_order
+        where status not in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids)}
+        union all
+        select customer_id, ordered_at, channel from received
+      ) sign
+      order by customer_id, at, channel
+    )
+    select c.customer_id,
+      coalesce(d.purchase_day_count, 0) as purchase_day_count,
+      d.first_day, d.last_day,
+      coalesce(d.interval_count, 0) as interval_count,
+      d.median_interval, d.cv,
+      coalesce(d.period_count, 0) as period_count,
+      coalesce(d.total_revenue, 0)::bigint as total_revenue,
+      coalesce(d.window_revenue, 0)::bigint as window_revenue,
+      coalesce(d.window_days, 0) as window_days,
+      coalesce(o.order_count, 0) as order_count,
+      coalesce(o.promotion_count, 0) as promotion_count,
+      p.p_alive,
+      (i.at at time zone ${timezone}::text)::date as first_interest_day,
+      i.channel as first_interest_channel,
+      (r.ordered_at at time zone ${timezone}::text)::date as first_received_day
+    from customer c
+    left join day_stat d on d.customer_id = c.customer_id
+    left join order_stat o on o.customer_id = c.customer_id
+    left join interest i on i.customer_id = c.customer_id
+    left join received r on r.customer_id = c.customer_id
+    left join ${predictionSource(scope)} p on p.customer_id = c.customer_id
+    where c.merged_into_customer_id is null ${onlyCustomers(sql.ref('c.customer_id'), ids)}
+      and (c.created_at < ${instant} or d.customer_id is not null or i.customer_id is not null)`;
+}

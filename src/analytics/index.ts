@@ -1,0 +1,16 @@
+/** The analytics domain's public API: customer types, RFM, lifecycle, cohorts and change alerts. */
+export { analyze, type AnalyzeResult } from './analyze.service.js';
+export {
+  classifyCustomersIncremental, customerTypeTimeline, getTypePolicy, listCustomersByType, setTypePolicy,
+  type CustomerTypeRow, type TypeTimelineEntry,
+} from './types.service.js';
+export { reportRfm, reportTypes, type RfmReport, type TypesReport } from './reports.service.js';
+export { reportCohorts, reportLifecycle } from './cohorts.service.js';
+export { acknowledgeAlert, listAlerts } from './alerts/alerts.service.js';
+export type { AlertRow } from './alerts/alerts.repo.js';
+export type { AsOfInput } from './analysis-context.js';
+export { classifyCustomer, type Classification } from './classify.js';
+export { customerTypesByPrecedence, type CustomerType } from './customer-types.js';
+export { defaultTypePolicy, typePolicySchema, type TypePolicy } from './policy.js';
+export { rfmSegmentNames, type RfmSegment } from './rfm-segments.js';
+export type { AnalyticsTables } from './analytics.tables.js';

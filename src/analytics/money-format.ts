@@ -1,0 +1,43 @@
+import { formatMoney, minorUnitsOf } from '../core/money.js';
+
+/**
+ * How a store writes money, taken apart so SQL can format amounts exactly as
+ * `formatMoney` does (explanations are written set-wise in SQL for speed and
+ * must read the same as the TypeScript reference).
+ */
+export type MoneyFormat = {
+  currency: string;
+  locale: string;
+  prefix: string;
+  suffix: string;
+  groupSeparator: string;
+  decimalSeparator: string;
+  fractionDigits: number;
+};
+
+export function moneyFormatOf(currency: string, locale: string): MoneyFormat {
+  const fractionDigits = minorUnitsOf(currency);
+  const parts = new Intl.NumberFormat(locale, {
+    style: 'currency', currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits,
+  }).formatToParts(1234567.5);
+  const firstNumber = parts.findIndex((part) => part.type === 'integer');
+  const lastNumber = parts.findLastIndex((part) => part.type === 'integer' || part.type === 'fraction');
+  return {
+    currency,
+    locale,
+    prefix: parts.slice(0, firstNumber).map((part) => part.value).join(''),
+    suffix: parts.slice(lastNumber + 1).map((part) => part.value).join(''),
+    groupSeparator: parts.find((part) => part.type === 'group')?.value ?? '',
+    decimalSeparator: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+    fractionDigits,
+  };
+}
+
+/** Indonesian stores read "Rp 4.310.000"; others get English formatting unless they set a locale. */
+export function defaultLocaleFor(currency: string): string {
+  return currency === 'IDR' ? 'id' : 'en';
+}
+
+export function formatMoneyWith(format: MoneyFormat, minor: number): string {
+  return formatMoney(minor, format.currency, format.locale);
+}

@@ -1,0 +1,50 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { rfmSegmentGrid } from './rfm-segments.js';
+
+/**
+ * Scores every real customer in analysis_fact (see rfm.ts for the rule and the
+ * tie-break) and replaces customer_rfm. Only purchase days up to the as-of day
+ * are in analysis_fact, so any as-of date is reproducible.
+ */
+export async function replaceRfmScores(db: Kysely<Database>, asOfDay: string, asOfInstant: Date): Promise<number> {
+  const grid = rfmSegmentGrid();
+  await sql`delete from customer_rfm`.execute(db);
+  const result = await sql`
+    with base as (
+      select customer_id, ${asOfDay}::date - last_day as recency_days, purchase_day_count as frequency, total_revenue as monetary
+      from analysis_fact where purchase_day_count > 0
+    ), scored as (
+      select base.*,
+        ntile(5) over (order by recency_days desc, customer_id desc) as r_score,
+        ntile(5) over (order by frequency, customer_id desc) as f_score,
+        ntile(5) over (order by monetary, customer_id desc) as m_score
+      from base
+    ), segment_map as (
+      select * from unnest(${grid.map((cell) => cell.r)}::int[], ${grid.map((cell) => cell.f)}::int[], ${grid.map((cell) => cell.segment)}::text[]) as m(r, f, segment)
+    )
+    insert into customer_rfm (customer_id, as_of, recency_days, frequency, monetary_minor, r_score, f_score, m_score, segment)
+    select s.customer_id, ${asOfInstant}::timestamptz, s.recency_days, s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, m.segment
+    from scored s join segment_map m on m.r = s.r_score and m.f = s.f_score`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export type RfmSegmentRow = { segment: string; customers: number; share: number; medianRecencyDays: number; averageFrequency: number; revenueMinor: number };
+export type RfmCellRow = { r: number; f: number; customers: number };
+
+export async function summarizeRfm(db: Kysely<Database>): Promise<{ asOf: Date | null; segments: RfmSegmentRow[]; grid: RfmCellRow[] }> {
+  const [segments, grid, asOf] = await Promise.all([
+    sql<RfmSegmentRow>`
+      select segment, count(*)::int as customers, round(count(*) * 1.0 / sum(count(*)) over (), 4)::float8 as share,
+        percentile_cont(0.5) within group (order by recency_days)::float8 as "medianRecencyDays",
+        round(avg(frequency), 2)::float8 as "averageFrequency", sum(monetary_minor)::bigint as "revenueMinor"
+      from customer_rfm group by segment order by customers desc, segment`.execute(db),
+    sql<RfmCellRow>`select r_score::int as r, f_score::int as f, count(*)::int as customers from customer_rfm group by 1, 2 order by 1 desc, 2 desc`.execute(db),
+    sql<{ as_of: Date | null }>`select max(as_of) as as_of from customer_rfm`.execute(db),
+  ]);
+  return {
+    asOf: asOf.rows[0]?.as_of ?? null,
+    segments: segments.rows.map((row) => ({ ...row, revenueMinor: Number(row.revenueMinor) })),
+    grid: grid.rows,
+  };
+}

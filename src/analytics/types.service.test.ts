@@ -1,0 +1,119 @@
+import { expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { seedStore } from '../../test/fixtures/analytics/seed.js';
+import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
+import { addDays } from '../core/clock.js';
+import { loadAnalysisContext } from './analysis-context.js';
+import { classifyCustomer } from './classify.js';
+import { computeVipCutoffs, summarizePurchaseDays, type CustomerFacts } from './customer-facts.js';
+import { moneyFormatOf } from './money-format.js';
+import { defaultTypePolicy } from './policy.js';
+import { recordAnalysisRun } from './types.repo.js';
+import { classifyAllCustomers, classifyCustomersIncremental, customerTypeTimeline, getTypePolicy, listCustomersByType, setTypePolicy } from './types.service.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+async function runTypes(db: Kysely<Database>, asOf: string) {
+  return db.transaction().execute(async (transaction) => {
+    const context = await loadAnalysisContext(transaction, asOf);
+    const startedAt = new Date();
+    const result = await classifyAllCustomers(transaction, context);
+    await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: result.cutoffs, counts: {}, startedAt });
+    return result;
+  });
+}
+
+async function currentTypes(db: Kysely<Database>) {
+  const result = await sql<{ customer_id: number; types: string[]; primary_type: string; explanation: string }>`
+    select customer_id, types, primary_type, explanation from customer_type order by customer_id`.execute(db);
+  return result.rows.map((row) => ({ customerId: Number(row.customer_id), types: row.types, primaryType: row.primary_type, explanation: row.explanation }));
+}
+
+/** The TypeScript reference over the same fixture. */
+function referenceTypes() {
+  const policy = defaultTypePolicy;
+  const verified = typesFixture.orders.filter((order) => (order.status ?? 'paid') === 'paid' && order.day <= typesAsOf);
+  const leadSigns: Record<number, Partial<CustomerFacts>> = {
+    9: { firstInterestDay: '2026-05-01', firstInterestChannel: 'web' },
+    10: { firstInterestDay: typesAsOf, firstInterestChannel: 'web', firstReceivedDay: typesAsOf },
+    11: { firstInterestDay: addDays(typesAsOf, -40), firstInterestChannel: 'marketplace' },
+  };
+  const facts = typesFixture.customerIds.map((customerId) => {
+    const mine = verified.filter((order) => order.customerId === customerId);
+    const days = [...new Set(mine.map((order) => order.day))].map((day) => ({
+      day, amountMinor: mine.filter((order) => order.day === day).reduce((sum, order) => sum + order.amountMinor, 0),
+    }));
+    const orders = mine.map((order) => ({ orderedDay: order.day, hasPromotion: Boolean(order.promotionCode) }));
+    return summarizePurchaseDays({ customerId, ...leadSigns[customerId] }, days, orders, typesAsOf, policy);
+  });
+  const context = { cutoffs: computeVipCutoffs(facts, policy), money: moneyFormatOf('IDR', 'id') };
+  return facts.map((fact) => {
+    const result = classifyCustomer(fact, policy, typesAsOf, context);
+    return { customerId: result.customerId, types: result.types as string[], primaryType: result.primaryType as string, explanation: result.explanation };
+  });
+}
+
+describeEachStore('customer types', (context) => {
+  it('gives the same types and explanations in SQL as the TypeScript rules', async () => {
+    await seedStore(context.store.db, typesFixture);
+    const result = await runTypes(context.store.db, typesAsOf);
+    const actual = await currentTypes(context.store.db);
+    expect(actual).toEqual(referenceTypes());
+    expect(result.cutoffs.realCustomerCount).toBe(9);
+    const byId = new Map(actual.map((row) => [row.customerId, row]));
+    expect(byId.get(1)?.types).toEqual(['new']);
+    expect(byId.get(5)?.types).toEqual(['at_risk', 'vip']);
+    expect(byId.get(5)?.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 5% of customers');
+    expect(byId.get(6)?.explanation).toContain('(promotion-driven)');
+    expect(byId.get(10)?.types).toEqual(['lead', 'consumer']);
+    expect(byId.get(11)?.explanation).toBe('Lead: no verified purchase yet, first interest 2026-05-21 via marketplace');
+    expect(byId.get(12)?.types).toEqual(['new']);
+    expect(byId.get(13)?.explanation).toBe('Lead: no verified purchase yet, no sign of interest recorded');
+  });
+
+  it('keeps a dated history of type changes and rewinds when an earlier as-of is re-run', async () => {
+    await seedStore(context.store.db, typesFixture);
+    await runTypes(context.store.db, '2026-06-25');
+    await runTypes(context.store.db, typesAsOf);
+    const timeline = await customerTypeTimeline(context.store.db, 5);
+    expect(timeline.timeline.map((entry) => [entry.type, entry.leftAt === null])).toEqual([['vip', true], ['regular', false], ['at_risk', true]]);
+    expect(timeline.timeline[2].reason).toMatch(/^At risk: 21 days since last purchase/);
+    await runTypes(context.store.db, '2026-06-25');
+    const rewound = await customerTypeTimeline(context.store.db, 5);
+    expect(rewound.timeline.map((entry) => [entry.type, entry.leftAt])).toEqual([['vip', null], ['regular', null]]);
+  });
+
+  it('raises customer_overdue on the day a regular becomes overdue, once', async () => {
+    await seedStore(context.store.db, typesFixture);
+    // customer 5: last purchase 2026-06-09, every 10 days: overdue from 2026-06-30 (21 days > 20)
+    await runTypes(context.store.db, '2026-06-29');
+    const before = await sql<{ count: number }>`select count(*)::int as count from alert where kind = 'customer_overdue'`.execute(context.store.db);
+    expect(before.rows[0].count).toBe(0);
+    await runTypes(context.store.db, typesAsOf);
+    await runTypes(context.store.db, typesAsOf);
+    const alerts = await sql<{ customer_id: number; window_start: Date }>`select customer_id, window_start from alert where kind = 'customer_overdue'`.execute(context.store.db);
+    expect(alerts.rows.map((row) => Number(row.customer_id))).toEqual([5]);
+  });
+
+  it('keeps incremental classification equal to a full run', async () => {
+    await seedStore(context.store.db, typesFixture);
+    await runTypes(context.store.db, typesAsOf);
+    const full = await currentTypes(context.store.db);
+    await sql`delete from customer_type where customer_id in (4, 5, 6)`.execute(context.store.db);
+    await classifyCustomersIncremental(context.store.db, [4, 5, 6], typesAsOf);
+    expect(await currentTypes(context.store.db)).toEqual(full);
+  });
+
+  it('reclassifies everyone when the policy changes and rejects an invalid policy', async () => {
+    await seedStore(context.store.db, typesFixture);
+    await runTypes(context.store.db, typesAsOf);
+    expect((await listCustomersByType(context.store.db, 'new')).total).toBe(3);
+    const { policy } = await setTypePolicy(context.store.db, { newWithinDays: 31 }, { asOf: typesAsOf });
+    expect(policy.newWithinDays).toBe(31);
+    expect((await getTypePolicy(context.store.db)).newWithinDays).toBe(31);
+    expect((await listCustomersByType(context.store.db, 'new')).total).toBe(4);
+    await expect(setTypePolicy(context.store.db, { vip: { topPercent: 0 } })).rejects.toThrow(/vip\.topPercent/);
+    await expect(listCustomersByType(context.store.db, 'whale')).rejects.toThrow(/Unknown customer type/);
+  });
+});

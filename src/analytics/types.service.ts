@@ -1,0 +1,128 @@
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../core/errors.js';
+import type { Database } from '../db/schema.js';
+import { loadAnalysisContext, loadTypePolicy, type AnalysisContext, type AsOfInput } from './analysis-context.js';
+import type { VipCutoffs } from './customer-facts.js';
+import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
+import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
+import { raiseOverdueAlerts } from './alerts/overdue-alerts.repo.js';
+import { writeTypePolicySetting } from './settings.repo.js';
+import { createFactsTable, findVipCutoffs, recordAnalysisRun, replaceAllCustomerTypes, updateTypeHistory, upsertCustomerTypes, type HistoryChange } from './types.repo.js';
+
+export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: HistoryChange; overdueAlerts: number };
+
+/**
+ * Classifies every customer as of the context's day. Runs inside the caller's
+ * transaction and leaves `analysis_fact` behind for RFM to reuse.
+ */
+export async function classifyAllCustomers(db: Kysely<Database>, context: AnalysisContext): Promise<TypesRunResult> {
+  await createFactsTable(db, { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: null, prediction: context.prediction });
+  const cutoffs = await findVipCutoffs(db, context.policy);
+  const customers = await replaceAllCustomerTypes(db, { asOfDay: context.asOf.day, policy: context.policy, cutoffs, money: context.money }, context.asOf.instant);
+  const history = await updateTypeHistory(db, context.asOf.instant, null);
+  const overdueAlerts = await raiseOverdueAlerts(db, context, null);
+  return { customers, cutoffs, history, overdueAlerts };
+}
+
+async function latestCutoffs(db: Kysely<Database>): Promise<VipCutoffs> {
+  const result = await sql<{ real_customer_count: number; vip_revenue_cutoff_minor: number | null; vip_frequency_cutoff: number | null }>`
+    select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff from analysis_run order by run_id desc limit 1`.execute(db);
+  const row = result.rows[0];
+  if (!row) return { realCustomerCount: 0, revenueCutoffMinor: null, frequencyCutoff: null };
+  return {
+    realCustomerCount: row.real_customer_count,
+    revenueCutoffMinor: row.vip_revenue_cutoff_minor === null ? null : Number(row.vip_revenue_cutoff_minor),
+    frequencyCutoff: row.vip_frequency_cutoff,
+  };
+}
+
+/**
+ * Keeps the types of the customers in an incoming order batch current. VIP is
+ * judged against the cut-offs of the last full analysis (ranking a whole store
+ * per batch would cost far more than an order); the next full run re-ranks.
+ */
+export async function classifyCustomersIncremental(db: Kysely<Database>, customerIds: readonly number[], asOf?: AsOfInput): Promise<{ customers: number; history: HistoryChange }> {
+  const ids = [...new Set(customerIds)];
+  if (ids.length === 0) return { customers: 0, history: { entered: 0, left: 0 } };
+  const context = await loadAnalysisContext(db, asOf);
+  const cutoffs = await latestCutoffs(db);
+  const customers = await upsertCustomerTypes(
+    db,
+    { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: ids, prediction: context.prediction },
+    { asOfDay: context.asOf.day, policy: context.policy, cutoffs, money: context.money },
+  );
+  const history = await updateTypeHistory(db, context.asOf.instant, ids);
+  await raiseOverdueAlerts(db, context, ids);
+  return { customers, history };
+}
+
+export async function getTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
+  return loadTypePolicy(db);
+}
+
+/**
+ * Validates a (partial) change against the whole policy, stores it and
+ * reclassifies everyone, so types never disagree with the policy in force.
+ */
+export async function setTypePolicy(db: Kysely<Database>, change: unknown, options: { asOf?: AsOfInput } = {}): Promise<{ policy: TypePolicy; reclassified: number }> {
+  if (typeof change !== 'object' || change === null || Array.isArray(change)) {
+    throw new AppError('ANALYTICS_POLICY_INVALID', 'The type policy must be a JSON object, e.g. {"vip": {"topPercent": 3}}.', { field: 'policy' });
+  }
+  const policy = parseTypePolicy(mergePolicy(await loadTypePolicy(db), change));
+  return db.transaction().execute(async (transaction) => {
+    await writeTypePolicySetting(transaction, policy);
+    const context = await loadAnalysisContext(transaction, options.asOf);
+    const startedAt = new Date();
+    const result = await classifyAllCustomers(transaction, context);
+    await recordAnalysisRun(transaction, { asOf: context.asOf, policy, cutoffs: result.cutoffs, counts: { customers: result.customers, reason: 'policy changed' }, startedAt });
+    return { policy, reclassified: result.customers };
+  });
+}
+
+export type CustomerTypeRow = { customerId: number; types: string[]; primaryType: string; explanation: string; numbers: unknown; asOf: string };
+
+export async function listCustomersByType(db: Kysely<Database>, type: string, options: { limit?: number; offset?: number } = {}): Promise<{ type: string; total: number; customers: CustomerTypeRow[] }> {
+  if (!isCustomerType(type)) {
+    throw new AppError('ANALYTICS_TYPE_UNKNOWN', `Unknown customer type "${type}". Known types: ${customerTypesByPrecedence.join(', ')}.`, { field: 'type' });
+  }
+  const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
+  const offset = Math.max(options.offset ?? 0, 0);
+  const [rows, total] = await Promise.all([
+    sql<{ customer_id: number; types: string[]; primary_type: string; explanation: string; numbers: unknown; as_of: Date }>`
+      select customer_id, types, primary_type, explanation, numbers, as_of from customer_type
+      where ${type}::text = any(types) order by customer_id limit ${limit}::int offset ${offset}::int`.execute(db),
+    sql<{ count: number }>`select count(*)::int as count from customer_type where ${type}::text = any(types)`.execute(db),
+  ]);
+  return {
+    type,
+    total: total.rows[0].count,
+    customers: rows.rows.map((row) => ({
+      customerId: Number(row.customer_id), types: row.types, primaryType: row.primary_type, explanation: row.explanation,
+      numbers: row.numbers, asOf: new Date(row.as_of).toISOString(),
+    })),
+  };
+}
+
+export type TypeTimelineEntry = { type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown };
+
+export async function customerTypeTimeline(db: Kysely<Database>, customerId: number): Promise<{ customerId: number; current: CustomerTypeRow | null; timeline: TypeTimelineEntry[] }> {
+  const [current, history] = await Promise.all([
+    sql<{ types: string[]; primary_type: string; explanation: string; numbers: unknown; as_of: Date }>`
+      select types, primary_type, explanation, numbers, as_of from customer_type where customer_id = ${customerId}::bigint`.execute(db),
+    sql<{ type: string; entered_at: Date; left_at: Date | null; reason: string; numbers: unknown }>`
+      select type, entered_at, left_at, reason, numbers from customer_type_history
+      where customer_id = ${customerId}::bigint order by entered_at, history_id`.execute(db),
+  ]);
+  const row = current.rows[0];
+  if (!row && history.rows.length === 0) {
+    throw new AppError('ANALYTICS_CUSTOMER_NOT_FOUND', `Customer ${customerId} has no types yet; run "clientele analyze" first.`, { field: 'customerId' });
+  }
+  return {
+    customerId,
+    current: row ? { customerId, types: row.types, primaryType: row.primary_type, explanation: row.explanation, numbers: row.numbers, asOf: new Date(row.as_of).toISOString() } : null,
+    timeline: history.rows.map((entry) => ({
+      type: entry.type, enteredAt: new Date(entry.entered_at).toISOString(), leftAt: entry.left_at ? new Date(entry.left_at).toISOString() : null,
+      reason: entry.reason, numbers: entry.numbers,
+    })),
+  };
+}
