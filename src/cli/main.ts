@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { createCliRuntime } from './runtime.js';
 import { exitCodeForError, exitCodes } from './exit-codes.js';
+import { registerAnalyticsCommands } from './commands/analytics.js';
 import { registerApiKeysCommand } from './commands/api-keys.js';
 import { registerCustomersCommand } from './commands/customers.js';
 import { registerDemoCommand } from './commands/demo.js';
@@ -31,6 +32,7 @@ registerApiKeysCommand(program, runtime);
 registerDemoCommand(program, runtime);
 registerRatesCommand(program, runtime);
 registerModelsCommand(program, runtime);
+registerAnalyticsCommands(program, runtime);
 
 try {
   await program.parseAsync(process.argv);

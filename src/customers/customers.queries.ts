@@ -18,6 +18,9 @@ export type ListCustomersQuery = {
   channel?: 'store' | 'web' | 'mobile' | 'marketplace' | 'phone' | 'other';
   city?: string;
   minRevenueMinor?: number;
+  /** A customer type (new, regular, vip, at_risk, …) from the last analysis. */
+  type?: string;
+  rfmSegment?: string;
   sort?: CustomerSort;
   cursor?: string;
   limit?: number;
@@ -27,12 +30,13 @@ export type ListCustomersQuery = {
 
 const summaryColumns = sql`c.customer_id, c.kind, c.name, c.email, c.phone, c.city, c.country, c.is_stub, c.created_at,
   t.first_purchase_at, t.last_purchase_at, coalesce(t.order_count, 0) as order_count, coalesce(t.revenue_minor, 0) as revenue_minor,
-  coalesce(t.purchase_days, 0) as purchase_days, (coalesce(t.order_count, 0) > 0) as is_real`;
+  coalesce(t.purchase_days, 0) as purchase_days, (coalesce(t.order_count, 0) > 0) as is_real,
+  ct.types, ct.primary_type, r.segment as rfm_segment`;
 
 export type CustomerSummary = {
   customer_id: number; kind: string; name: string | null; email: string | null; phone: string | null; city: string | null; country: string | null;
   is_stub: boolean; created_at: Date; first_purchase_at: Date | null; last_purchase_at: Date | null; order_count: number; revenue_minor: number;
-  purchase_days: number; is_real: boolean;
+  purchase_days: number; is_real: boolean; types: string[] | null; primary_type: string | null; rfm_segment: string | null;
 };
 
 const sortExpressions: Record<CustomerSort, { expression: ReturnType<typeof sql>; direction: 'asc' | 'desc' }> = {
@@ -58,6 +62,8 @@ export async function listCustomers(db: Db, query: ListCustomersQuery): Promise<
   if (query.channel) conditions.push(sql`${sql.ref(`t.${query.channel}_order_count`)} > 0`);
   if (query.city) conditions.push(sql`lower(c.city) = ${query.city.toLowerCase()}`);
   if (query.minRevenueMinor !== undefined) conditions.push(sql`t.revenue_minor >= ${query.minRevenueMinor}`);
+  if (query.type) conditions.push(sql`${query.type} = any(ct.types)`);
+  if (query.rfmSegment) conditions.push(sql`r.segment = ${query.rfmSegment}`);
   if (query.customerIds) conditions.push(sql`c.customer_id = any(${query.customerIds}::bigint[])`);
   if (query.cursor) {
     const { value, id } = decodeCursor(query.cursor);
@@ -69,6 +75,7 @@ export async function listCustomers(db: Db, query: ListCustomersQuery): Promise<
   const rows = await sql<CustomerSummary & { sort_value: string | number | null }>`
     select ${summaryColumns}, ${sort.expression} as sort_value
     from customer c left join customer_trait t using (customer_id)
+      left join customer_type ct using (customer_id) left join customer_rfm r using (customer_id)
     where ${sql.join(conditions, sql` and `)}
     order by ${sort.expression} ${direction}, c.customer_id ${direction}
     limit ${limit + 1}`.execute(db);

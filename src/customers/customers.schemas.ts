@@ -35,6 +35,8 @@ export const listCustomersQuerySchema = z.object({
   channel: z.enum(['store', 'web', 'mobile', 'marketplace', 'phone', 'other']).optional(),
   city: z.string().trim().min(1).max(100).optional(),
   minRevenueMinor: z.coerce.number().int().min(0).optional(),
+  type: z.string().trim().min(1).max(40).optional().describe('customer type from the last analysis, e.g. vip, regular, at_risk'),
+  rfmSegment: z.string().trim().min(1).max(40).optional().describe('RFM segment name, e.g. Champions'),
   sort: z.enum(customerSorts).default('recent'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -20,8 +20,51 @@ export function normaliseEmail(raw: string | null | undefined): NormalisedIdenti
   return { value: lowered, reason: null };
 }
 
+// libphonenumber takes microseconds a number, and an orders file repeats each buyer's number on
+// every order, typed several ways ("0812-3141-5926", "(0812) 3141 5926"). Numbers written with
+// only digits, spaces, dashes and brackets read the same as their bare digits, so those share
+// one memory entry by their digits. Entries live in two generations per default country: a hit
+// in the older one moves to the newer, and when the newer is full the older is dropped — least
+// recently used out first, bounded at twice the generation size, with no per-lookup bookkeeping.
+// Only numbers that read are remembered: a rejection quotes the text as typed.
+const phoneGeneration = 4096;
+const plainlyWrittenPhone = /^\+?[0-9() -]{1,40}$/;
+type PhoneMemory = { country: string; recent: Map<string, string>; older: Map<string, string> };
+const phoneMemories = new Map<string, PhoneMemory>();
+let lastPhoneMemory: PhoneMemory = { country: '', recent: new Map(), older: new Map() };
+
 /** E.164 (+6281234567890); numbers without a country prefix are read as `defaultCountry` numbers. */
 export function normalisePhone(raw: string | null | undefined, defaultCountry: string): NormalisedIdentity {
+  if (raw === null || raw === undefined || raw === '') return empty;
+  let memory = lastPhoneMemory;
+  if (memory.country !== defaultCountry) {
+    memory = phoneMemories.get(defaultCountry) ?? { country: defaultCountry, recent: new Map(), older: new Map() };
+    phoneMemories.set(defaultCountry, memory);
+    lastPhoneMemory = memory;
+  }
+  const key = plainlyWrittenPhone.test(raw) ? phoneKey(raw) : raw;
+  let value = memory.recent.get(key) ?? memory.older.get(key);
+  if (value === undefined) {
+    const result = readPhoneNumber(raw, defaultCountry);
+    if (result.value === null) return result;
+    value = result.value;
+  }
+  if (memory.recent.size >= phoneGeneration) {
+    memory.older = memory.recent;
+    memory.recent = new Map();
+  }
+  memory.recent.set(key, value);
+  return { value, reason: null };
+}
+
+/** The digits (and a leading +, or the + that a leading 00 stands for) of a plainly written number. */
+function phoneKey(raw: string): string {
+  const digits = raw.replace(/[() -]/g, '');
+  return raw.startsWith('00') && /^00[1-9]/.test(digits) ? `+${digits.slice(2)}` : digits;
+}
+
+/** normalisePhone without memory, straight through libphonenumber: the reference it must agree with. */
+export function readPhoneNumber(raw: string | null | undefined, defaultCountry: string): NormalisedIdentity {
   const trimmed = (raw ?? '').trim();
   if (trimmed === '') return empty;
   // Spreadsheets turn +62… into 62… or 0062…; a leading 00 is the international prefix in most countries.
@@ -43,7 +86,8 @@ export function normalisePhone(raw: string | null | undefined, defaultCountry: s
 export function normaliseExternalId(raw: string | null | undefined): string | null {
   const trimmed = (raw ?? '').trim();
   if (trimmed === '') return null;
-  const floatInteger = /^(-?\d+)\.0+$/.exec(trimmed);
+  // Most ids have no dot at all; only those can skip the pattern.
+  const floatInteger = trimmed.includes('.') ? /^(-?\d+)\.0+$/.exec(trimmed) : null;
   return floatInteger ? floatInteger[1] : trimmed;
 }
 

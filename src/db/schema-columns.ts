@@ -29,6 +29,11 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   idempotency_record: columns<Database['idempotency_record']>()(['idempotency_key', 'principal', 'request_hash', 'status_code', 'response', 'created_at']),
   audit_event: columns<Database['audit_event']>()(['audit_id', 'occurred_at', 'actor', 'action', 'entity', 'entity_id', 'detail']),
   schema_migration: columns<Database['schema_migration']>()(['name', 'applied_at']),
+  customer_type: columns<Database['customer_type']>()(['customer_id', 'types', 'primary_type', 'explanation', 'reasons', 'numbers', 'as_of', 'updated_at']),
+  customer_type_history: columns<Database['customer_type_history']>()(['history_id', 'customer_id', 'type', 'entered_at', 'left_at', 'reason', 'numbers']),
+  customer_rfm: columns<Database['customer_rfm']>()(['customer_id', 'as_of', 'recency_days', 'frequency', 'monetary_minor', 'r_score', 'f_score', 'm_score', 'segment']),
+  analysis_run: columns<Database['analysis_run']>()(['run_id', 'as_of', 'as_of_day', 'policy', 'real_customer_count', 'vip_revenue_cutoff_minor', 'vip_frequency_cutoff', 'counts', 'started_at', 'finished_at']),
+  alert: columns<Database['alert']>()(['alert_id', 'kind', 'metric', 'scope', 'granularity', 'customer_id', 'window_start', 'window_end', 'expected', 'actual', 'change_pct', 'explanation', 'raised_at', 'acknowledged_at', 'acknowledged_by']),
   model_fit: columns<Database['model_fit']>()(['model_fit_id', 'model', 'unit', 'calibration_end', 'params', 'penalty', 'log_likelihood', 'converged', 'iterations', 'gradient_norm', 'bic', 'customers', 'fitted_at']),
   customer_prediction: columns<Database['customer_prediction']>()(['customer_id', 'model_fit_id', 'spend_model_fit_id', 'p_alive', 'expected_purchases_90d', 'expected_spend_minor', 'clv_minor', 'next_purchase_day', 'churn_risk', 'predicted_at']),
 };

@@ -9,6 +9,7 @@ import { createRejectsWriter } from './rejects-file.js';
 import { parseFile } from './rows/index.js';
 import { knownCurrencyCodes } from '../core/money.js';
 import { writeBatch, type WriteContext } from './write/index.js';
+import { createDerivedUpdater } from './keep-derived-current.js';
 
 export type ImportFileOptions = {
   entity: ImportEntity;
@@ -63,6 +64,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
   const writeContext: WriteContext = { importId, file: options.file, currency: settings.currency, timeZone: settings.timeZone, rates };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);
+  const keepDerivedCurrent = await createDerivedUpdater(db);
   const totals = { read: 0, inserted: 0, updated: 0, unchanged: 0 };
   let rejected = 0;
   try {
@@ -86,6 +88,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       const read = batch.rows.length + batch.rejects.length;
       const outcome = await db.transaction().execute(async (trx) => {
         const written = await writeBatch(trx, options.entity, batch.rows, writeContext);
+        await keepDerivedCurrent(trx, written.changedCustomerIds, options.clock.now());
         await addBatchToImportRun(trx, importId, read, { ...written, rejects: [...batch.rejects, ...written.rejects] });
         return written;
       });

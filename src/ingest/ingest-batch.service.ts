@@ -8,6 +8,7 @@ import { buildIngestContext } from './import-file.service.js';
 import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
 import { rowsFromRecords } from './rows/index.js';
 import { writeBatch } from './write/index.js';
+import { createDerivedUpdater } from './keep-derived-current.js';
 
 export const maxBatchRecords = 10_000;
 
@@ -26,9 +27,11 @@ export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, 
   const { rows, rejects } = rowsFromRecords(entity, records, { context, file: 'request' });
   const settings = await getStoreSettings(db);
   const rates = await readCurrencyRates(db);
+  const keepDerivedCurrent = await createDerivedUpdater(db);
   return db.transaction().execute(async (trx) => {
     const importId = await startImportRun(trx, { entity, fileName: null, preset: null, startedBy: options.actor });
     const outcome = await writeBatch(trx, entity, rows, { importId, file: 'request', currency: settings.currency, timeZone: settings.timeZone, rates });
+    await keepDerivedCurrent(trx, outcome.changedCustomerIds, options.clock.now());
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });
     await finishImportRun(trx, importId, 'completed');

@@ -5,6 +5,7 @@ import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerCustomerRoutes } from '../customers/customers.routes.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import { registerModelRoutes } from '../models/models.routes.js';
+import { registerAnalyticsRoutes } from '../analytics/analytics.routes.js';
 
 /** All JSON API routes, mounted under /api. */
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -19,4 +20,5 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await registerCustomerRoutes(api, deps);
   await registerIngestRoutes(api, deps);
   await registerModelRoutes(api, deps);
+  await registerAnalyticsRoutes(api, deps);
 }

@@ -34,9 +34,11 @@ export async function serve(options: ServeOptions = {}): Promise<{ close: () => 
     `  Clientele is running at ${url}`,
     `  API reference: ${url}/api/docs`,
     `  Store: ${store.kind === 'embedded' ? `embedded (${store.location})` : store.location}${runtime.settings.isSynthetic ? ' — SYNTHETIC demo data' : ''}`,
-    owner.created
-      ? `  Sign in as ${owner.email} with the one-time password: ${owner.password}  (you will be asked to change it)`
-      : `  Sign in with your staff account (owner: ${config.ownerEmail}).`,
+    !owner.created
+      ? `  Sign in with your staff account (owner: ${config.ownerEmail}).`
+      : owner.isOneTimePassword
+        ? `  Sign in as ${owner.email} with the one-time password: ${owner.password}  (you will be asked to change it)`
+        : `  Sign in as ${owner.email} with the password from CLIENTELE_OWNER_PASSWORD.`,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

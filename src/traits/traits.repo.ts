@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { isVerified, netAmount, purchaseDay, refundAmount } from './traits.sql.js';
+import { aggregateOrderFacts, type OrderFact, type TraitDelta } from './order-facts.js';
 
 type Db = Kysely<Database>;
 export type OrderKey = { customerId: number; orderId: number };
@@ -28,27 +29,48 @@ const orderAggregates = sql`
 const keysTable = (keys: OrderKey[]) =>
   sql`unnest(${keys.map((key) => key.customerId)}::bigint[], ${keys.map((key) => key.orderId)}::bigint[]) as k(customer_id, order_id)`;
 
+/** Loads what orders contribute to facts, for orders whose amounts were settled in SQL (line-level exports). */
+export async function loadOrderFacts(db: Db, orders: OrderKey[]): Promise<OrderFact[]> {
+  if (orders.length === 0) return [];
+  const result = await sql<{ customer_id: number; order_id: number; ordered_at: Date; amount_minor: number; refunded_minor: number; status: OrderFact['status']; channel: OrderFact['channel']; has_promotion: boolean }>`
+    select o.customer_id, o.order_id, o.ordered_at, o.amount_minor, o.refunded_minor, o.status, o.channel, ${promotionUsed} as has_promotion
+    from customer_order o join ${keysTable(orders)} using (customer_id, order_id)`.execute(db);
+  return result.rows.map((row) => ({
+    customerId: row.customer_id, orderId: row.order_id, orderedAt: new Date(row.ordered_at), amountMinor: Number(row.amount_minor),
+    refundedMinor: Number(row.refunded_minor), status: row.status, channel: row.channel, hasPromotion: row.has_promotion,
+  }));
+}
+
 /**
  * Adds newly inserted orders to their customers' facts without rescanning any
- * customer's history: purchase days are upserted (a new day row means one more
- * purchase day), sums are added and first/last moved outwards.
+ * customer's history: per-day and per-customer deltas are summed in memory,
+ * purchase days are upserted (a new day row means one more purchase day), sums
+ * are added and first/last purchase moved outwards — two statements a batch.
  */
-export async function addOrdersToTraits(db: Db, orders: OrderKey[], timeZone: string): Promise<void> {
-  if (orders.length === 0) return;
+export async function addOrdersToTraits(db: Db, facts: readonly OrderFact[], timeZone: string): Promise<void> {
+  if (facts.length === 0) return;
+  const { days, customers } = aggregateOrderFacts(facts, timeZone);
+  const c = <T>(pick: (delta: TraitDelta) => T) => customers.map(pick);
   await sql`
-    with new_orders as (
-      select o.* from customer_order o join ${keysTable(orders)} using (customer_id, order_id)
-    ),
-    day_upsert as (
+    with day_upsert as (
       insert into customer_purchase_day as d (customer_id, day, order_count, amount_minor)
-      select o.customer_id, ${purchaseDay('o', timeZone)}, count(*), sum(${netAmount('o')})
-      from new_orders o where ${isVerified('o')} group by 1, 2
+      select * from unnest(${days.map((d) => d.customerId)}::bigint[], ${days.map((d) => d.day)}::date[],
+        ${days.map((d) => d.orderCount)}::int[], ${days.map((d) => d.amountMinor)}::bigint[])
       on conflict (customer_id, day) do update
         set order_count = d.order_count + excluded.order_count, amount_minor = d.amount_minor + excluded.amount_minor
       returning d.customer_id, (xmax = 0) as is_new_day
     ),
     added_days as (select customer_id, count(*) filter (where is_new_day)::int as purchase_days from day_upsert group by 1),
-    sums as (select o.customer_id, ${orderAggregates} from new_orders o group by o.customer_id)
+    sums as (
+      select * from unnest(${c((d) => d.customerId)}::bigint[], ${c((d) => d.firstPurchaseAt)}::timestamptz[], ${c((d) => d.lastPurchaseAt)}::timestamptz[],
+        ${c((d) => d.orderCount)}::int[], ${c((d) => d.revenueMinor)}::bigint[], ${c((d) => d.refundedMinor)}::bigint[], ${c((d) => d.refundedOrderCount)}::int[],
+        ${c((d) => d.promotionOrderCount)}::int[], ${c((d) => d.channelCounts.store)}::int[], ${c((d) => d.channelCounts.web)}::int[],
+        ${c((d) => d.channelCounts.mobile)}::int[], ${c((d) => d.channelCounts.marketplace)}::int[], ${c((d) => d.channelCounts.phone)}::int[],
+        ${c((d) => d.channelCounts.other)}::int[], ${c((d) => d.firstInterestAt)}::timestamptz[], ${c((d) => d.firstInterestChannel)}::text[])
+        as s(customer_id, first_purchase_at, last_purchase_at, order_count, revenue_minor, refunded_minor, refunded_order_count,
+          promotion_order_count, store_order_count, web_order_count, mobile_order_count, marketplace_order_count, phone_order_count,
+          other_order_count, first_interest_at, first_interest_channel)
+    )
     insert into customer_trait as t (
       customer_id, first_purchase_at, last_purchase_at, purchase_days, order_count, revenue_minor, refunded_minor,
       refunded_order_count, promotion_order_count, store_order_count, web_order_count, mobile_order_count,

@@ -12,9 +12,16 @@ export type WriteContext = {
   rates: ReadonlyMap<string, number>;
 };
 
-export type BatchOutcome = { inserted: number; updated: number; unchanged: number; rejects: Reject[] };
+export type BatchOutcome = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejects: Reject[];
+  /** Customers whose purchase facts this batch changed (for keeping derived data current). */
+  changedCustomerIds: number[];
+};
 
-export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects: [] });
+export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [] });
 
 /**
  * The factor that turns minor units of `currency` into minor units of the store

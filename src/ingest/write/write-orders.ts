@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { resolveCustomerRefs } from '../../customers/customers.repo.js';
-import { addLinesToCategories, addOrdersToTraits, recomputeTraits, type LineKey, type OrderKey } from '../../traits/traits.repo.js';
+import { addLinesToCategories, addOrdersToTraits, loadOrderFacts, recomputeTraits, type LineKey } from '../../traits/traits.repo.js';
+import type { OrderFact } from '../../traits/order-facts.js';
 import type { CanonicalLine, CanonicalOrder } from '../canonical.js';
 import { amountFactor, emptyOutcome, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { groupOrderRows, type OrderGroup } from './group-orders.js';
@@ -43,13 +44,22 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
     amountMinor: Math.round((group.totalMinor ?? 0) * group.factor),
   }));
 
-  await stageOrders(db, staged);
-  const existing = await findExisting(db);
-  const existingByLine = new Map(existing.map((row) => [row.line, row]));
+  // Fast path: most rows are new orders, inserted straight from the batch's arrays.
+  // Rows whose (source, id) already exists, and line-level orders, take the careful path.
+  const direct = staged.filter((order) => !order.isLineLevel);
+  const inserted = await insertOrders(db, direct, context);
+  const insertedLines = new Set(inserted.map((row) => row.line));
+  const careful = staged.filter((order) => order.isLineLevel || !insertedLines.has(order.order.line));
+
   const toInsert: Staged[] = [];
   const toUpdate: Staged[] = [];
   const continuing: Array<Staged & { orderId: number }> = [];
-  for (const order of staged) {
+  let existingByLine = new Map<number, Existing>();
+  if (careful.length > 0) {
+    await stageOrders(db, careful);
+    existingByLine = new Map((await findExisting(db)).map((row) => [row.line, row]));
+  }
+  for (const order of careful) {
     const found = existingByLine.get(order.order.line);
     if (!found) toInsert.push(order);
     else if (found.customer_id !== order.customerId) {
@@ -67,13 +77,13 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
     else toUpdate.push(order);
   }
 
-  const inserted = await insertOrders(db, toInsert, context);
-  outcome.inserted += inserted.length;
+  const insertedLineLevel = await insertOrders(db, toInsert, context);
+  outcome.inserted += inserted.length + insertedLineLevel.length;
   await updateOrders(db, toUpdate, context);
   outcome.updated += toUpdate.length;
 
   // Line-level exports: lines decide the totals, for new orders and continuing ones.
-  const insertedIdByLine = new Map(inserted.map((row) => [row.line, row.order_id]));
+  const insertedIdByLine = new Map(insertedLineLevel.map((row) => [row.line, row.order_id]));
   const withLines = [
     ...toInsert.filter((order) => order.isLineLevel).map((order) => ({ ...order, orderId: insertedIdByLine.get(order.order.line)!, isNew: true })),
     ...continuing.map((order) => ({ ...order, isNew: false })),
@@ -92,11 +102,23 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
     }
   }
 
-  const newKeys: OrderKey[] = inserted.map((row) => ({ customerId: row.customer_id, orderId: row.order_id }));
-  await addOrdersToTraits(db, newKeys.filter((key) => !changedExisting.has(key.customerId)), context.timeZone);
+  const stagedByLine = new Map(direct.map((order) => [order.order.line, order]));
+  const facts: OrderFact[] = [
+    ...inserted.map((row) => factOf(stagedByLine.get(row.line)!, row.order_id)),
+    ...(await loadOrderFacts(db, insertedLineLevel.map((row) => ({ customerId: row.customer_id, orderId: row.order_id })))),
+  ];
+  await addOrdersToTraits(db, facts.filter((fact) => !changedExisting.has(fact.customerId)), context.timeZone);
   await addLinesToCategories(db, newLines.filter((key) => !changedExisting.has(key.customerId)));
   await recomputeTraits(db, [...changedExisting], context.timeZone);
+  outcome.changedCustomerIds = [...new Set([...facts.map((fact) => fact.customerId), ...changedExisting])];
   return outcome;
+}
+
+function factOf(order: Staged, orderId: number): OrderFact {
+  return {
+    customerId: order.customerId, orderId, orderedAt: order.order.orderedAt, amountMinor: order.amountMinor, refundedMinor: order.order.refundedMinor,
+    status: order.order.status, channel: order.order.channel, hasPromotion: order.order.promotionCode !== null || order.order.discountMinor > 0,
+  };
 }
 
 async function stageOrders(db: Db, orders: Staged[]): Promise<void> {
@@ -131,14 +153,21 @@ const orderColumns = sql`customer_id, source, external_id, ordered_at, currency,
 
 async function insertOrders(db: Db, orders: Staged[], context: WriteContext) {
   if (orders.length === 0) return [];
+  const column = <T>(pick: (order: Staged) => T) => orders.map(pick);
   const result = await sql<{ line: number; order_id: number; customer_id: number }>`
-    with inserted as (
-      insert into customer_order (${orderColumns})
-      select customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
-        promotion_code, channel, status, recipient_customer_id, location, ${context.importId}::bigint, line
-      from stage_order where line = any(${orders.map((order) => order.order.line)}::int[])
-      returning order_id, customer_id, import_line)
-    select import_line as line, order_id, customer_id from inserted`.execute(db);
+    insert into customer_order (${orderColumns})
+    select customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
+      promotion_code, channel, status, recipient_customer_id, location, ${context.importId}::bigint, line
+    from unnest(
+      ${column((o) => o.customerId)}::bigint[], ${column((o) => o.order.source)}::text[], ${column((o) => o.order.externalId)}::text[],
+      ${column((o) => o.order.orderedAt)}::timestamptz[], ${column((o) => o.order.currency)}::text[], ${column((o) => o.totalMinor ?? 0)}::bigint[],
+      ${column((o) => o.amountMinor)}::bigint[], ${column((o) => o.order.refundedMinor)}::bigint[], ${column((o) => o.order.discountMinor)}::bigint[],
+      ${column((o) => o.order.promotionCode)}::text[], ${column((o) => o.order.channel)}::text[], ${column((o) => o.order.status)}::text[],
+      ${column((o) => o.recipientId)}::bigint[], ${column((o) => o.order.location)}::text[], ${column((o) => o.order.line)}::int[])
+      as s(customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
+        promotion_code, channel, status, recipient_customer_id, location, line)
+    on conflict (source, external_id) do nothing
+    returning order_id, customer_id, import_line as line`.execute(db);
   return result.rows;
 }
 

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { calendarDayOf } from './calendar-day.js';
+
+const slow = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+
+describe('calendarDayOf', () => {
+  it('gives the day in the store time zone, not in UTC', () => {
+    expect(calendarDayOf(new Date('2024-03-01T18:30:00Z'), 'Asia/Jakarta')).toBe('2024-03-02');
+    expect(calendarDayOf(new Date('2024-03-01T03:30:00Z'), 'America/New_York')).toBe('2024-02-29');
+    expect(calendarDayOf(new Date('2024-03-31T20:59:59Z'), 'Europe/Riga')).toBe('2024-03-31');
+    expect(calendarDayOf(new Date('2024-03-31T21:00:00Z'), 'Europe/Riga')).toBe('2024-04-01');
+  });
+
+  it('agrees with a direct Intl conversion for any instant and zone, including half-hour and 45-minute offsets', () => {
+    const zones = ['Asia/Jakarta', 'Europe/Riga', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Adelaide', 'UTC'];
+    fc.assert(fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constantFrom(...zones), (ms, zone) => {
+      const instant = new Date(ms);
+      return calendarDayOf(instant, zone) === slow(instant, zone);
+    }), { numRuns: 3000 });
+  });
+});
