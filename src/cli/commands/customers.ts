@@ -22,17 +22,19 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
     .option('--city <city>')
+    .option('--type <type>', 'customer type from the last `clientele analyze`: new, occasional, regular, loyal, vip, at_risk, lapsed, …')
+    .option('--segment <name>', 'RFM segment, e.g. Champions')
     .option('--sort <sort>', customerSorts.join(' | '), 'recent')
     .option('--limit <n>', 'rows per page', (v) => Number(v), 20)
     .option('--cursor <cursor>', 'continue after a previous page')
-    .action(async (options: { query?: string; status?: 'real' | 'lead'; channel?: 'store'; city?: string; sort: CustomerSort; limit: number; cursor?: string }) => {
+    .action(async (options: { query?: string; status?: 'real' | 'lead'; channel?: 'store'; city?: string; type?: string; segment?: string; sort: CustomerSort; limit: number; cursor?: string }) => {
       const page = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
-        ...(await listCustomers(db, { q: options.query, status: options.status, channel: options.channel, city: options.city, sort: options.sort, limit: options.limit, cursor: options.cursor })),
+        ...(await listCustomers(db, { q: options.query, status: options.status, channel: options.channel, city: options.city, type: options.type, rfmSegment: options.segment, sort: options.sort, limit: options.limit, cursor: options.cursor })),
         currency: settings.currency,
       }));
       runtime.print(page, (p) => {
         const rows = p.items.map((c: Record<string, any>) => ({
-          id: c.customer_id, name: c.name ?? (c.is_stub ? '(stub)' : ''), email: c.email, city: c.city, status: c.is_real ? 'real' : 'lead',
+          id: c.customer_id, name: c.name ?? (c.is_stub ? '(stub)' : ''), email: c.email, city: c.city, status: c.is_real ? 'real' : 'lead', type: c.types?.join('+') ?? '',
           orders: c.order_count, revenue: fromMinorUnits(Number(c.revenue_minor), p.currency).toLocaleString('en'), last_purchase: c.last_purchase_at,
         }));
         return `${table(rows)}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;

@@ -33,10 +33,11 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
   }
   if (priced.length === 0) return outcome;
 
-  const { customerIds } = await resolveCustomerRefs(db, priced.map((group) => group.order.customer));
+  // Buyers and gift recipients are resolved together: one lookup round trip per batch.
   const recipientRows = priced.map((group, index) => ({ index, refs: group.order.recipient ?? [] })).filter((row) => row.refs.length > 0);
-  const recipients = await resolveCustomerRefs(db, recipientRows.map((row) => row.refs));
-  const recipientByIndex = new Map(recipientRows.map((row, position) => [row.index, recipients.customerIds[position]]));
+  const resolved = await resolveCustomerRefs(db, [...priced.map((group) => group.order.customer), ...recipientRows.map((row) => row.refs)]);
+  const customerIds = resolved.customerIds.slice(0, priced.length);
+  const recipientByIndex = new Map(recipientRows.map((row, position) => [row.index, resolved.customerIds[priced.length + position]]));
   const staged: Staged[] = priced.map((group, index) => ({
     ...group,
     customerId: customerIds[index],
