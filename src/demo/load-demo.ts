@@ -10,8 +10,20 @@ import type { ImportEntity } from '../ingest/canonical.js';
 import { updateStoreSettings } from '../settings/index.js';
 import { chainName, countryCode, currency, timeZone, writeStoreFiles } from '../synthetic/index.js';
 import { datasetsDirectory, demoDatasets } from './datasets.js';
+import { analyze } from '../analytics/index.js';
+import { predictCustomers } from '../models/index.js';
 
 export type DemoResult = { name: string; imports: ImportSummary[]; seconds: number };
+
+/**
+ * Derives what the product shows from the loaded facts: predicted value first
+ * (the engine reads P(alive) for "lapsed"), then types, RFM and alerts.
+ */
+async function deriveUnderstanding(db: Kysely<Database>, asOf: Date, clock: Clock): Promise<void> {
+  const hasRepeatBuyers = await db.selectFrom('customer_trait').select('customer_id').where('purchase_days', '>', 1).limit(1).executeTakeFirst();
+  if (hasRepeatBuyers) await predictCustomers(db, { asOf: asOf.toISOString().slice(0, 10), horizonDays: 365, discountRate: 0.01 });
+  await analyze(db, { asOf: asOf.toISOString(), clock });
+}
 
 export async function isStoreEmpty(db: Kysely<Database>): Promise<boolean> {
   const customer = await db.selectFrom('customer').select('customer_id').limit(1).executeTakeFirst();
@@ -40,6 +52,7 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
     for (const entity of ['products', 'customers', 'orders', 'lines', 'events'] as ImportEntity[]) {
       imports.push(await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null }));
     }
+    await deriveUnderstanding(db, options.clock.now(), options.clock);
     return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(directory, { recursive: true, force: true });
@@ -60,5 +73,6 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
   for (const spec of dataset.imports) {
     imports.push(await importFile(db, { entity: spec.entity, file: join(datasetsDirectory, spec.file), preset: spec.preset, actor: options.actor, clock, rejectsPath: null }));
   }
+  await deriveUnderstanding(db, clock.now(), clock);
   return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000 };
 }

@@ -6,6 +6,7 @@ import { registerCustomerRoutes } from '../customers/customers.routes.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import { registerModelRoutes } from '../models/models.routes.js';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.js';
+import { registerSettingsRoutes } from '../settings/settings.routes.js';
 
 /** All JSON API routes, mounted under /api. */
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -21,4 +22,5 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await registerIngestRoutes(api, deps);
   await registerModelRoutes(api, deps);
   await registerAnalyticsRoutes(api, deps);
+  await registerSettingsRoutes(api, deps);
 }

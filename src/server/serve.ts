@@ -3,6 +3,7 @@ import { systemClock } from '../core/clock.js';
 import { ensureOwner } from '../auth/index.js';
 import { isStoreEmpty, loadSyntheticDemo } from '../demo/load-demo.js';
 import { openRuntime } from '../runtime/open-runtime.js';
+import { getStoreSettings } from '../settings/index.js';
 import { buildApp } from './app.js';
 import { resolveWebRoot } from './web-root.js';
 
@@ -29,11 +30,12 @@ export async function serve(options: ServeOptions = {}): Promise<{ close: () => 
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
+  const settings = await getStoreSettings(db);
   const lines = [
     '',
     `  Clientele is running at ${url}`,
     `  API reference: ${url}/api/docs`,
-    `  Store: ${store.kind === 'embedded' ? `embedded (${store.location})` : store.location}${runtime.settings.isSynthetic ? ' — SYNTHETIC demo data' : ''}`,
+    `  Store: ${store.kind === 'embedded' ? `embedded (${store.location})` : store.location}${settings.isSynthetic ? ' — SYNTHETIC demo data' : settings.demoDataset ? ` — public data set ${settings.demoDataset}, as of ${settings.dataAsOf}` : ''}`,
     !owner.created
       ? `  Sign in with your staff account (owner: ${config.ownerEmail}).`
       : owner.isOneTimePassword
