@@ -57,10 +57,9 @@ export function normalisePhone(raw: string | null | undefined, defaultCountry: s
   return { value, reason: null };
 }
 
-/** The digits (and a leading +, or the + that a leading 00 stands for) of a plainly written number. */
+/** A plainly written number as libphonenumber will see it (see readPhoneNumber), without its punctuation. */
 function phoneKey(raw: string): string {
-  const digits = raw.replace(/[() -]/g, '');
-  return raw.startsWith('00') && /^00[1-9]/.test(digits) ? `+${digits.slice(2)}` : digits;
+  return raw.trim().replace(/^00(?=[1-9])/, '+').replace(/[() -]/g, '');
 }
 
 /** normalisePhone without memory, straight through libphonenumber: the reference it must agree with. */

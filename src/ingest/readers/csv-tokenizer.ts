@@ -10,6 +10,8 @@ export type TokenisedRecord = {
   bytes: Buffer;
   fieldStarts: number[];
   fieldEnds: number[];
+  /** Whether every byte is below 0x80: such a record is valid UTF-8 and decodes as Latin-1. */
+  isAscii: boolean;
   problem: 'unterminated-quote' | 'too-long' | null;
 };
 
@@ -38,6 +40,8 @@ export function createCsvTokenizer(delimiter: number, maxRecordBytes: number, on
   let recordLine = 1;
   let pendingCarriageReturn = false;
   let recordHasContent = false;
+  // Every byte of the record ORed together: bit 7 set means some byte is not ASCII.
+  let seenBits = 0;
 
   function endField(): void {
     fieldStarts.push(fieldEnds.length === 0 ? 0 : fieldEnds[fieldEnds.length - 1]);
@@ -47,8 +51,9 @@ export function createCsvTokenizer(delimiter: number, maxRecordBytes: number, on
   function emit(problem: TokenisedRecord['problem']): void {
     if (problem !== null || recordHasContent || fieldEnds.length > 0) {
       endField();
-      onRecord({ line: recordLine, bytes: buffer.bytes, fieldStarts, fieldEnds, problem });
+      onRecord({ line: recordLine, bytes: buffer.bytes, fieldStarts, fieldEnds, isAscii: seenBits < 0x80, problem });
     }
+    seenBits = 0;
     buffer.reset();
     fieldStarts.length = 0;
     fieldEnds.length = 0;
@@ -62,31 +67,57 @@ export function createCsvTokenizer(delimiter: number, maxRecordBytes: number, on
     state = 'field-start';
   }
 
+  /**
+   * Copies the run of plain bytes starting at `from` (up to the first byte for which `isStop`
+   * holds) in one go instead of byte by byte; returns where the run ended. Stops one byte past
+   * the record cap, exactly where the byte-by-byte loop would have noticed it.
+   */
+  function appendRun(chunk: Buffer, from: number, stopA: number, stopB: number, stopC: number): number {
+    let to = from + 1;
+    let bits = chunk[from];
+    const limit = Math.min(chunk.length, from + Math.max(1, maxRecordBytes + 1 - buffer.length));
+    while (to < limit) {
+      const byte = chunk[to];
+      if (byte === stopA || byte === stopB || byte === stopC) break;
+      bits |= byte;
+      to++;
+    }
+    seenBits |= bits;
+    buffer.append(chunk, from, to);
+    return to;
+  }
+
   function push(chunk: Buffer): void {
-    for (let index = 0; index < chunk.length; index++) {
+    let index = 0;
+    while (index < chunk.length) {
       const byte = chunk[index];
       if (pendingCarriageReturn) {
         pendingCarriageReturn = false;
         if (byte === LF) {
           endRecord();
+          index++;
           continue;
         }
         // A lone CR inside an unquoted field is kept as text (old Mac files are not supported).
         buffer.push(CR);
       }
       switch (state) {
-        case 'skip-to-line-end':
-          if (byte === LF) {
-            line += 1;
-            recordLine = line;
-            state = 'field-start';
-          }
+        case 'skip-to-line-end': {
+          const newline = chunk.indexOf(LF, index);
+          if (newline === -1) return;
+          line += 1;
+          recordLine = line;
+          state = 'field-start';
+          index = newline + 1;
           continue;
+        }
         case 'quoted':
           if (byte === QUOTE) state = 'quote-in-quoted';
-          else {
-            if (byte === LF) line += 1;
+          else if (byte === LF) {
+            line += 1;
             buffer.push(byte);
+          } else {
+            index = appendRun(chunk, index, QUOTE, LF, QUOTE) - 1;
           }
           break;
         case 'quote-in-quoted':
@@ -100,6 +131,7 @@ export function createCsvTokenizer(delimiter: number, maxRecordBytes: number, on
           else if (byte === CR) pendingCarriageReturn = true;
           else {
             buffer.push(byte);
+            seenBits |= byte;
             state = 'unquoted';
           }
           break;
@@ -114,7 +146,8 @@ export function createCsvTokenizer(delimiter: number, maxRecordBytes: number, on
             state = 'quoted';
             recordHasContent = true;
           } else {
-            buffer.push(byte);
+            // Inside an unquoted field a quote is text, so only the delimiter and line ends stop the run.
+            index = appendRun(chunk, index, delimiter, LF, CR) - 1;
             recordHasContent = true;
             state = 'unquoted';
           }
@@ -125,6 +158,7 @@ export function createCsvTokenizer(delimiter: number, maxRecordBytes: number, on
         emit('too-long');
         state = 'skip-to-line-end';
       }
+      index++;
     }
   }
 

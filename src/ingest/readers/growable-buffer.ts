@@ -15,8 +15,16 @@ export class GrowableBuffer {
     const count = end - start;
     if (count <= 0) return;
     if (this.length + count > this.bytes.length) this.grow(this.length + count);
-    source.copy(this.bytes, this.length, start, end);
-    this.length += count;
+    // CSV fields are short, and a native copy costs more than a loop over a few dozen bytes.
+    if (count < 64) {
+      const bytes = this.bytes;
+      let length = this.length;
+      for (let index = start; index < end; index++) bytes[length++] = source[index];
+      this.length = length;
+    } else {
+      source.copy(this.bytes, this.length, start, end);
+      this.length += count;
+    }
   }
 
   reset(): void {

@@ -21,6 +21,11 @@ export type RecordItem =
   | { kind: 'problem'; line: number; reason: string; raw?: string };
 
 export type RecordSource = AsyncIterable<RecordItem> & {
+  /**
+   * The same records a chunk at a time (iterate one or the other, once): a million-row import
+   * should not pay an async-generator round trip per row.
+   */
+  batches(): AsyncIterable<RecordItem[]>;
   headers: string[];
   format: 'csv' | 'jsonl';
   /** The delimiter in use: a character, 'whitespace', or null for JSON Lines. */
@@ -129,18 +134,20 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
   const progress = { bytesRead: 0 };
   const chunks = fileChunks(path, encoding, progress, () => options.onBytes?.(progress.bytesRead, totalBytes));
   const checkUtf8 = encoding === 'utf-8';
-  const rows: AsyncGenerator<RowItem> =
+  const rows: AsyncGenerator<RowItem[]> =
     format === 'jsonl' ? readJsonLines(chunks, maxRecordBytes, checkUtf8)
     : delimiter === 'whitespace' ? readWhitespaceRows(chunks, maxRecordBytes, checkUtf8)
     : readCsvRows(chunks, delimiter!, maxRecordBytes, checkUtf8);
 
   let headers: string[] = [];
-  let pending: RowItem | null = null;
+  // The rest of the batch the header came in.
+  let pending: RowItem[] = [];
   if (format === 'jsonl') headers = jsonHeaders(headText);
   else {
     const first = await rows.next();
     if (first.done) throw new AppError('IMPORT_FILE_EMPTY', `${path} has no rows.`, { file: path });
-    const item = first.value;
+    pending = first.value;
+    const item = pending.shift()!;
     if (item.kind !== 'fields') {
       await rows.return(undefined);
       throw new AppError('IMPORT_FILE_UNREADABLE', `The header of ${path} cannot be read: ${item.kind === 'problem' ? item.reason : 'unexpected content'}.`, { file: path, line: item.line });
@@ -148,31 +155,32 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
     const header = options.header ?? (delimiter === 'whitespace' ? 'auto' : true);
     const isHeader = header === 'auto' ? !item.fields.every(isNumberLike) : header;
     headers = isHeader ? uniqueHeaders(item.fields) : item.fields.map((_, index) => `column_${index + 1}`);
-    if (!isHeader) pending = item;
+    if (!isHeader) pending.unshift(item);
+  }
+
+  function toRecord(item: RowItem): RecordItem {
+    if (item.kind === 'problem') return item;
+    if (item.kind === 'object') return { kind: 'record', line: item.line, values: item.values };
+    const fields = item.fields;
+    if (fields.length !== headers.length) {
+      return {
+        kind: 'problem', line: item.line, raw: fields.join(delimiter === 'whitespace' ? ' ' : delimiter!).slice(0, 500),
+        reason: `line ${item.line} has ${fields.length} values but the header has ${headers.length} columns; quote values that contain the delimiter "${delimiter === '\t' ? 'tab' : delimiter}"`,
+      };
+    }
+    const values: Record<string, string | null> = {};
+    for (let index = 0; index < headers.length; index++) values[headers[index]] = fields[index] === '' ? null : fields[index];
+    return { kind: 'record', line: item.line, values };
+  }
+
+  async function* batches(): AsyncGenerator<RecordItem[]> {
+    if (pending.length > 0) yield pending.map(toRecord);
+    for await (const batch of rows) yield batch.map(toRecord);
   }
 
   async function* records(): AsyncGenerator<RecordItem> {
-    const all = pending ? prepend(pending, rows) : rows;
-    for await (const item of all) {
-      if (item.kind === 'problem') yield item;
-      else if (item.kind === 'object') yield { kind: 'record', line: item.line, values: item.values };
-      else if (item.fields.length !== headers.length) {
-        yield {
-          kind: 'problem', line: item.line, raw: item.fields.join(delimiter === 'whitespace' ? ' ' : delimiter!).slice(0, 500),
-          reason: `line ${item.line} has ${item.fields.length} values but the header has ${headers.length} columns; quote values that contain the delimiter "${delimiter === '\t' ? 'tab' : delimiter}"`,
-        };
-      } else {
-        const values: Record<string, string | null> = {};
-        headers.forEach((name, index) => (values[name] = item.fields[index] === '' ? null : item.fields[index]));
-        yield { kind: 'record', line: item.line, values };
-      }
-    }
+    for await (const batch of batches()) yield* batch;
   }
 
-  return { headers, format, delimiter, totalBytes, bytesRead: () => progress.bytesRead, [Symbol.asyncIterator]: records };
-}
-
-async function* prepend<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T> {
-  yield first;
-  yield* rest;
+  return { headers, format, delimiter, totalBytes, bytesRead: () => progress.bytesRead, batches, [Symbol.asyncIterator]: records };
 }

@@ -17,6 +17,7 @@ function preview(bytes: Buffer): string {
 }
 
 function tokenisedProblem(record: TokenisedRecord, maxRecordBytes: number): RowItem | null {
+  if (record.problem === null) return null;
   const raw = preview(record.bytes.subarray(0, record.fieldEnds[record.fieldEnds.length - 1]));
   if (record.problem === 'unterminated-quote') {
     return {
@@ -33,44 +34,66 @@ function tokenisedProblem(record: TokenisedRecord, maxRecordBytes: number): RowI
   return null;
 }
 
-/** CSV records; `chunks` must already be UTF-8 (transcoded) unless `checkUtf8` is set. */
-export async function* readCsvRows(chunks: AsyncIterable<Buffer>, delimiter: string, maxRecordBytes: number, checkUtf8: boolean): AsyncGenerator<RowItem> {
-  const queue: RowItem[] = [];
+function decodeFields(record: TokenisedRecord, end: number): string[] {
+  const { bytes, fieldStarts, fieldEnds } = record;
+  const fields = new Array<string>(fieldStarts.length);
+  if (record.isAscii) {
+    // One native call for the whole record instead of one per field; slicing a string is cheap.
+    const text = bytes.toString('latin1', 0, end);
+    for (let index = 0; index < fields.length; index++) fields[index] = text.slice(fieldStarts[index], fieldEnds[index]);
+  } else {
+    for (let index = 0; index < fields.length; index++) fields[index] = bytes.toString('utf8', fieldStarts[index], fieldEnds[index]);
+  }
+  return fields;
+}
+
+/**
+ * CSV records, one array per chunk read so that a row costs no trip through an async
+ * generator; `chunks` must already be UTF-8 (transcoded) unless `checkUtf8` is set.
+ */
+export async function* readCsvRows(chunks: AsyncIterable<Buffer>, delimiter: string, maxRecordBytes: number, checkUtf8: boolean): AsyncGenerator<RowItem[]> {
+  let batch: RowItem[] = [];
   const tokenizer = createCsvTokenizer(delimiter.charCodeAt(0), maxRecordBytes, (record) => {
     const problem = tokenisedProblem(record, maxRecordBytes);
     if (problem) {
-      queue.push(problem);
+      batch.push(problem);
       return;
     }
     const end = record.fieldEnds[record.fieldEnds.length - 1];
-    if (checkUtf8 && !isUtf8(record.bytes.subarray(0, end))) {
-      queue.push({ kind: 'problem', line: record.line, reason: `line ${record.line} ${invalidUtf8Reason}`, raw: preview(record.bytes.subarray(0, end)) });
+    if (checkUtf8 && !record.isAscii && !isUtf8(record.bytes.subarray(0, end))) {
+      batch.push({ kind: 'problem', line: record.line, reason: `line ${record.line} ${invalidUtf8Reason}`, raw: preview(record.bytes.subarray(0, end)) });
       return;
     }
-    const fields = record.fieldStarts.map((start, index) => record.bytes.toString('utf8', start, record.fieldEnds[index]));
-    queue.push({ kind: 'fields', line: record.line, fields });
+    batch.push({ kind: 'fields', line: record.line, fields: decodeFields(record, end) });
   });
   for await (const chunk of chunks) {
     tokenizer.push(chunk);
-    while (queue.length > 0) yield queue.shift()!;
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
   }
   tokenizer.end();
-  while (queue.length > 0) yield queue.shift()!;
+  if (batch.length > 0) yield batch;
 }
 
 /** Fixed-width or space-separated text: fields are runs of non-space characters. */
-export async function* readWhitespaceRows(chunks: AsyncIterable<Buffer>, maxRecordBytes: number, checkUtf8: boolean): AsyncGenerator<RowItem> {
-  for await (const { line, bytes, isTooLong } of splitByteLines(chunks, maxRecordBytes)) {
-    if (isTooLong) {
-      yield { kind: 'problem', line, reason: `line ${line} is longer than ${maxRecordBytes} bytes and was skipped` };
-      continue;
+export async function* readWhitespaceRows(chunks: AsyncIterable<Buffer>, maxRecordBytes: number, checkUtf8: boolean): AsyncGenerator<RowItem[]> {
+  for await (const lines of splitByteLines(chunks, maxRecordBytes)) {
+    const batch: RowItem[] = [];
+    for (const { line, bytes, isTooLong } of lines) {
+      if (isTooLong) {
+        batch.push({ kind: 'problem', line, reason: `line ${line} is longer than ${maxRecordBytes} bytes and was skipped` });
+        continue;
+      }
+      if (checkUtf8 && !isUtf8(bytes)) {
+        batch.push({ kind: 'problem', line, reason: `line ${line} ${invalidUtf8Reason}`, raw: preview(bytes) });
+        continue;
+      }
+      const text = bytes.toString('utf8').trim();
+      if (text !== '') batch.push({ kind: 'fields', line, fields: text.split(/\s+/) });
     }
-    if (checkUtf8 && !isUtf8(bytes)) {
-      yield { kind: 'problem', line, reason: `line ${line} ${invalidUtf8Reason}`, raw: preview(bytes) };
-      continue;
-    }
-    const text = bytes.toString('utf8').trim();
-    if (text !== '') yield { kind: 'fields', line, fields: text.split(/\s+/) };
+    if (batch.length > 0) yield batch;
   }
 }
 
@@ -91,28 +114,30 @@ export function valuesFromJson(parsed: unknown): Record<string, string | null> |
   return values;
 }
 
-/** JSON Lines: one object per line. */
-export async function* readJsonLines(chunks: AsyncIterable<Buffer>, maxRecordBytes: number, checkUtf8: boolean): AsyncGenerator<RowItem> {
-  for await (const { line, bytes, isTooLong } of splitByteLines(chunks, maxRecordBytes)) {
-    if (isTooLong) {
-      yield { kind: 'problem', line, reason: `line ${line} is longer than ${maxRecordBytes} bytes and was skipped` };
-      continue;
+/** JSON Lines: one object per line, one array per chunk read. */
+export async function* readJsonLines(chunks: AsyncIterable<Buffer>, maxRecordBytes: number, checkUtf8: boolean): AsyncGenerator<RowItem[]> {
+  for await (const lines of splitByteLines(chunks, maxRecordBytes)) {
+    const batch: RowItem[] = [];
+    for (const { line, bytes, isTooLong } of lines) {
+      const item = jsonLineItem(line, bytes, isTooLong, maxRecordBytes, checkUtf8);
+      if (item) batch.push(item);
     }
-    if (checkUtf8 && !isUtf8(bytes)) {
-      yield { kind: 'problem', line, reason: `line ${line} ${invalidUtf8Reason}`, raw: preview(bytes) };
-      continue;
-    }
-    const text = bytes.toString('utf8');
-    if (text.trim() === '') continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      yield { kind: 'problem', line, reason: `line ${line} is not valid JSON (${(error as Error).message}); each line must be one complete JSON object`, raw: preview(bytes) };
-      continue;
-    }
-    const values = valuesFromJson(parsed);
-    if (typeof values === 'string') yield { kind: 'problem', line, reason: `line ${line} ${values}`, raw: preview(bytes) };
-    else yield { kind: 'object', line, values };
+    if (batch.length > 0) yield batch;
   }
+}
+
+/** The item for one line, or null for a blank one. */
+function jsonLineItem(line: number, bytes: Buffer, isTooLong: boolean, maxRecordBytes: number, checkUtf8: boolean): RowItem | null {
+  if (isTooLong) return { kind: 'problem', line, reason: `line ${line} is longer than ${maxRecordBytes} bytes and was skipped` };
+  if (checkUtf8 && !isUtf8(bytes)) return { kind: 'problem', line, reason: `line ${line} ${invalidUtf8Reason}`, raw: preview(bytes) };
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'problem', line, reason: `line ${line} is not valid JSON (${(error as Error).message}); each line must be one complete JSON object`, raw: preview(bytes) };
+  }
+  const values = valuesFromJson(parsed);
+  return typeof values === 'string' ? { kind: 'problem', line, reason: `line ${line} ${values}`, raw: preview(bytes) } : { kind: 'object', line, values };
 }

@@ -1,11 +1,21 @@
 import { minorUnitsOf, toMinorUnits } from '../../core/money.js';
 import { fail } from './row-problem.js';
 
+// Digits with at most two decimals after a dot ("45000", "12.50") read the same whatever the
+// currency: never negative, never a thousands separator (that needs three digits after it),
+// never above the 1e13 limit. Most exports write amounts this way.
+const plainDecimal = /^\d{1,13}(?:\.\d{1,2})?$/;
+
 /**
  * Reads a decimal written the way people and spreadsheets write it: `1.234,50`, `1,234.50`,
  * `Rp 45.000`, `$12.99`, `(12.00)`, `1 234,5`. Returns major units, or a reason why not.
  */
 export function parseDecimal(raw: string, minorDigits: number): number | string {
+  return plainDecimal.test(raw) ? Number(raw) : parseAnyDecimal(raw, minorDigits);
+}
+
+/** parseDecimal for every way of writing a number: the reference the plain fast path must agree with. */
+export function parseAnyDecimal(raw: string, minorDigits: number): number | string {
   let text = raw.trim();
   const isNegative = /^\(.*\)$/.test(text) || /^[^\d]*[-\u2212]/.test(text) || /-$/.test(text);
   // Currency symbols and codes, spaces and apostrophes (Swiss 1'234.50) carry no digits.

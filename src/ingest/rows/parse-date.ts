@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
+import { readIsoTimestamp } from './iso-timestamp.js';
 import { fail } from './row-problem.js';
+import { wallTimeToMillis } from './zone-offsets.js';
 
 export type DateOptions = {
   /** Luxon tokens: yyyy, MM, dd, HH, mm, ss, ZZZ… e.g. `dd-MM-yyyy` or `MM/dd/yyyy HH:mm`. */
@@ -17,29 +19,14 @@ const earliest = Date.UTC(1970, 0, 1);
 // 01/02/2024 means January in one country and February in another.
 const fallbackFormats = ['yyyy-MM-dd HH:mm:ss ZZZ', 'yyyy-MM-dd HH:mm:ss ZZ', 'yyyy-MM-dd HH:mm ZZZ', 'yyyy/MM/dd HH:mm:ss', 'yyyy/MM/dd HH:mm', 'yyyy/MM/dd', 'yyyyMMdd'];
 
-// Luxon spends most of a parse compiling the format and asking Intl for zone offsets; a
-// million-row import parses a million dates, so formats are compiled once and offsets are
-// looked up once per zone and wall-clock hour (DST changes fall on hour boundaries).
+// Luxon spends most of a parse compiling the format; a million-row import parses a million
+// dates, so formats are compiled once.
 const parsers = new Map<string, ReturnType<typeof DateTime.buildFormatParser>>();
-const offsetsByZoneHour = new Map<string, number>();
-const hourMs = 60 * 60 * 1000;
 
 function parseFormat(value: string, format: string): DateTime {
   let parser = parsers.get(format);
   if (!parser) parsers.set(format, (parser = DateTime.buildFormatParser(format, { locale: 'en-US' })));
   return DateTime.fromFormatParser(value, parser, { zone: 'utc', setZone: true, locale: 'en-US' });
-}
-
-/** Milliseconds since the epoch of a wall-clock time (read as if UTC) in `zone`. */
-function wallTimeToMillis(wallAsUtc: number, zone: string): number {
-  const key = `${zone}|${Math.floor(wallAsUtc / hourMs)}`;
-  let offsetMinutes = offsetsByZoneHour.get(key);
-  if (offsetMinutes === undefined) {
-    offsetMinutes = DateTime.fromMillis(wallAsUtc, { zone: 'utc' }).setZone(zone, { keepLocalTime: true }).offset;
-    if (offsetsByZoneHour.size > 100_000) offsetsByZoneHour.clear();
-    offsetsByZoneHour.set(key, offsetMinutes);
-  }
-  return wallAsUtc - offsetMinutes * 60_000;
 }
 
 // An offset only counts after a time of day: the "-01" ending "2024-03-01" is the day.
@@ -65,6 +52,21 @@ function parseWithoutFormat(value: string): DateTime | null {
  * (midnight in the store's zone), epoch seconds or milliseconds, or the file's `--date-format`.
  */
 export function parseDateTime(field: string, raw: string, options: DateOptions): Date {
+  // Nearly every export writes plain ISO 8601, which Date.UTC arithmetic reads far faster than luxon.
+  const millis = options.dateFormat ? null : readIsoTimestamp(raw, options.timeZone);
+  return millis === null ? parseDateTimeWithLuxon(field, raw, options) : checkedDate(field, raw, millis, options.now);
+}
+
+function checkedDate(field: string, raw: string, millis: number, now: Date): Date {
+  if (millis < earliest) fail(field, `${field} "${raw}" is before 1970; check the date format (day and month swapped, or a two-digit year?)`);
+  if (millis > now.getTime() + futureToleranceMs) {
+    fail(field, `${field} "${raw}" is in the future; check the date format (day and month swapped?) or the file's time zone`);
+  }
+  return new Date(millis);
+}
+
+/** parseDateTime for every shape, through luxon: the reference the ISO fast path must agree with. */
+export function parseDateTimeWithLuxon(field: string, raw: string, options: DateOptions): Date {
   const value = raw.trim();
   let parsed: DateTime | null;
   if (options.dateFormat) {
@@ -79,10 +81,5 @@ export function parseDateTime(field: string, raw: string, options: DateOptions):
   }
   const isEpoch = /^\d{9,10}$|^\d{12,13}$/.test(value) && !options.dateFormat;
   const isOffsetGiven = isEpoch || (options.dateFormat ? /Z/.test(options.dateFormat) : hasOffset(value));
-  const millis = isOffsetGiven ? parsed.toMillis() : wallTimeToMillis(parsed.toMillis(), options.timeZone);
-  if (millis < earliest) fail(field, `${field} "${raw}" is before 1970; check the date format (day and month swapped, or a two-digit year?)`);
-  if (millis > options.now.getTime() + futureToleranceMs) {
-    fail(field, `${field} "${raw}" is in the future; check the date format (day and month swapped?) or the file's time zone`);
-  }
-  return new Date(millis);
+  return checkedDate(field, raw, isOffsetGiven ? parsed.toMillis() : wallTimeToMillis(parsed.toMillis(), options.timeZone), options.now);
 }

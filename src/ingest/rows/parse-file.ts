@@ -56,17 +56,19 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   const batchSize = Math.max(1, options.batchSize ?? 5000);
   let rows: CanonicalRow[E][] = [];
   let rejects: Reject[] = [];
-  for await (const item of source) {
-    if (item.kind === 'problem') rejects.push({ file, line: item.line, field: null, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
-    else {
-      const parsed = parser.parse(item);
-      if (parsed.reject) rejects.push(parsed.reject);
-      else rows.push(parsed.row);
-    }
-    if (rows.length + rejects.length >= batchSize) {
-      yield { rows, rejects, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
-      rows = [];
-      rejects = [];
+  for await (const items of source.batches()) {
+    for (const item of items) {
+      if (item.kind === 'problem') rejects.push({ file, line: item.line, field: null, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
+      else {
+        const parsed = parser.parse(item);
+        if (parsed.reject) rejects.push(parsed.reject);
+        else rows.push(parsed.row);
+      }
+      if (rows.length + rejects.length >= batchSize) {
+        yield { rows, rejects, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
+        rows = [];
+        rejects = [];
+      }
     }
   }
   if (rows.length + rejects.length > 0 || source.totalBytes === 0) {

@@ -35,23 +35,35 @@ const builders: Record<ImportEntity, Builder> = {
   events: buildEvent,
 };
 
-function fieldValues(columns: Map<string, string>, values: RecordValues): FieldValues {
-  return {
+/**
+ * One FieldValues for the whole file, pointed at each record in turn: a row then costs no
+ * closures, and fields under a prefix are found once from the columns, not on every row.
+ */
+function createFieldValues(columns: Map<string, string>): { fieldValues: FieldValues; read(values: RecordValues): void } {
+  let current: RecordValues = {};
+  const prefixed = new Map<string, Array<[string, string]>>();
+  const fieldValues: FieldValues = {
     text(field) {
       const column = columns.get(field);
-      const value = column === undefined ? null : values[column]?.trim();
+      const value = column === undefined ? null : current[column]?.trim();
       return value ? value : null;
     },
     has: (field) => columns.has(field),
     withPrefix(prefix) {
+      let fields = prefixed.get(prefix);
+      if (!fields) {
+        fields = [...columns].filter(([field]) => field.startsWith(prefix)).map(([field, column]) => [field.slice(prefix.length), column]);
+        prefixed.set(prefix, fields);
+      }
       const found: Array<[string, string]> = [];
-      for (const [field, column] of columns) {
-        const value = field.startsWith(prefix) ? values[column]?.trim() : null;
-        if (value) found.push([field.slice(prefix.length), value]);
+      for (const [name, column] of fields) {
+        const value = current[column]?.trim();
+        if (value) found.push([name, value]);
       }
       return found;
     },
   };
+  return { fieldValues, read: (values) => (current = values) };
 }
 
 function rawOf(values: RecordValues): string {
@@ -64,28 +76,32 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
   const dates: DateOptions = { dateFormat: options.dateFormat ?? preset?.dateFormat ?? null, timeZone: context.timeZone, now: context.now };
   const transform = preset?.createTransform?.() ?? null;
   const build = builders[entity];
-  let columns: Map<string, string> | null = null;
+  let fields: ReturnType<typeof createFieldValues> | null = null;
 
   function checkHeaders(headers: readonly string[]): void {
     const presetMapping = typeof preset?.mapping === 'function' ? preset.mapping(headers) : (preset?.mapping ?? {});
-    columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...options.mapping });
+    fields = createFieldValues(headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...options.mapping }));
+  }
+
+  function reject(record: { line: number; values: RecordValues }, field: string | null, reason: string): ParsedRow<E> {
+    return { reject: { file: options.file, line: record.line, field, reason, raw: rawOf(record.values) } };
   }
 
   function parse(record: { line: number; values: RecordValues }): ParsedRow<E> {
-    const reject = (field: string | null, reason: string): ParsedRow<E> => ({ reject: { file: options.file, line: record.line, field, reason, raw: rawOf(record.values) } });
     try {
-      if (columns === null) checkHeaders(Object.keys(record.values));
+      if (fields === null) checkHeaders(Object.keys(record.values));
       let values = record.values;
       if (transform) {
         const transformed = transform(values, record.line);
-        if ('reject' in transformed) return reject(transformed.reject.field, transformed.reject.reason);
+        if ('reject' in transformed) return reject(record, transformed.reject.field, transformed.reject.reason);
         values = transformed.values;
       }
-      return { row: build(fieldValues(columns!, values), record.line, context, dates) as CanonicalRow[E] };
+      fields!.read(values);
+      return { row: build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E] };
     } catch (error) {
-      if (error instanceof RowProblem) return reject(error.field, error.message);
+      if (error instanceof RowProblem) return reject(record, error.field, error.message);
       // A bug must not abort a million-row import; the reject carries the message for the report.
-      return reject(null, `this row could not be read (${(error as Error).message ?? String(error)}); please report it with the row`);
+      return reject(record, null, `this row could not be read (${(error as Error).message ?? String(error)}); please report it with the row`);
     }
   }
 

@@ -48,17 +48,24 @@ export function integer(values: FieldValues, field: string, min: number, max: nu
   return value;
 }
 
+// Spelled out rather than built per row from the prefix.
+const refFields = {
+  customer_: { id: 'customer_id', email: 'customer_email', phone: 'customer_phone' },
+  recipient_: { id: 'recipient_id', email: 'recipient_email', phone: 'recipient_phone' },
+} as const;
+
 /**
  * The identities an order or event names for its customer (prefix `customer_`) or recipient
  * (`recipient_`): an id in the source system first, since it is the most specific.
  */
 export function customerRefs(values: FieldValues, prefix: 'customer_' | 'recipient_', context: IngestContext): CustomerRef[] {
+  const names = refFields[prefix];
   const refs: CustomerRef[] = [];
-  const id = normaliseExternalId(values.text(`${prefix}id`));
+  const id = normaliseExternalId(values.text(names.id));
   if (id !== null) refs.push({ kind: 'external', namespace: context.source, value: id });
-  const emailValue = email(values, `${prefix}email`);
+  const emailValue = email(values, names.email);
   if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
-  const phoneValue = phone(values, `${prefix}phone`, context);
+  const phoneValue = phone(values, names.phone, context);
   if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
   return refs;
 }

@@ -49,11 +49,24 @@ export const customerKindSynonyms = table<CustomerKind>({
 // that may never happen.
 const notPurchases = new Set(['pending', 'authorized', 'authorised', 'unpaid', 'open', 'draft']);
 
+// A file repeats a handful of spellings ("POS", "Completed") a million times; remember what each
+// spelling meant instead of normalising it again. Bounded: a column of free text must not grow it.
+const foundBySpelling = new WeakMap<Map<string, string>, Map<string, string>>();
+const maximumSpellings = 1000;
+
 /** Looks a value up in a synonym table, or stops the row naming the field and the allowed values. */
 export function lookUp<T extends string>(field: string, value: string, synonyms: Map<string, T>): T {
+  let spellings = foundBySpelling.get(synonyms);
+  if (!spellings) foundBySpelling.set(synonyms, (spellings = new Map()));
+  const remembered = spellings.get(value) as T | undefined;
+  if (remembered !== undefined) return remembered;
   const key = synonymKey(value);
   const found = synonyms.get(key);
-  if (found) return found;
+  if (found) {
+    if (spellings.size >= maximumSpellings) spellings.clear();
+    spellings.set(value, found);
+    return found;
+  }
   if (field === 'status' && notPurchases.has(key)) {
     fail(field, `status "${value}" is not a completed purchase; import orders once they are paid (or map this status to paid)`);
   }
@@ -68,7 +81,8 @@ const booleanValues = new Map([
 
 export function parseBoolean(field: string, value: string | null): boolean | null {
   if (value === null) return null;
-  const parsed = booleanValues.get(value.trim().toLowerCase());
+  // Most files already write one of the keys ("true", "yes", "1"): skip trimming and lower-casing them.
+  const parsed = booleanValues.get(value) ?? booleanValues.get(value.trim().toLowerCase());
   if (parsed === undefined) fail(field, `${field} "${value}" is not yes/no; use yes, no, true, false, 1 or 0`);
   return parsed;
 }

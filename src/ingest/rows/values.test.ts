@@ -101,3 +101,20 @@ describe('synonyms', () => {
     expect(problemOf(() => parseBoolean('consent_email', 'maybe'))).toContain('use yes, no');
   });
 });
+
+describe('remembered synonym spellings', () => {
+  it('map a spelling the same way on every call, and still reject unknown values every time', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(lookUp('channel', ' In-Store ', channelSynonyms)).toBe('store');
+      expect(lookUp('status', 'Completed', statusSynonyms)).toBe('paid');
+      expect(lookUp('kind', 'Add To Cart', eventKindSynonyms)).toBe('cart');
+      expect(problemOf(() => lookUp('channel', 'pigeon', channelSynonyms))).toContain('is not one of');
+      expect(parseBoolean('consent_sms', ' YES ')).toBe(true);
+    }
+  });
+
+  it('keep tables apart: a spelling known to one table is not known to another', () => {
+    expect(lookUp('status', 'refund', statusSynonyms)).toBe('refunded');
+    expect(problemOf(() => lookUp('channel', 'refund', channelSynonyms))).toContain('is not one of');
+  });
+});

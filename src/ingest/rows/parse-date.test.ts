@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readIsoTimestamp } from './iso-timestamp.js';
+import { parseDateTime, parseDateTimeWithLuxon, type DateOptions } from './parse-date.js';
+import { RowProblem } from './row-problem.js';
+
+const zones = ['Asia/Jakarta', 'Europe/Riga', 'America/New_York', 'Australia/Lord_Howe', 'UTC'];
+const now = new Date('2026-06-01T00:00:00Z');
+
+/** The parsed time, or the reason the row is refused: what a caller can observe. */
+function outcome(parse: () => Date): string {
+  try {
+    return parse().toISOString();
+  } catch (error) {
+    if (error instanceof RowProblem) return `${error.field}: ${error.message}`;
+    throw error;
+  }
+}
+
+function expectSameAsLuxon(raw: string, timeZone: string): void {
+  const options: DateOptions = { dateFormat: null, timeZone, now };
+  expect(outcome(() => parseDateTime('ordered_at', raw, options))).toBe(outcome(() => parseDateTimeWithLuxon('ordered_at', raw, options)));
+}
+
+describe('the ISO 8601 fast path of parseDateTime', () => {
+  it.each([
+    '2025-03-01T08:15:00+07:00', '2025-03-01T08:15:00Z', '2025-03-01', '2025-03-01T08:15', '2025-03-01T08:15Z', '2025-03-01 08:15:00',
+    '2025-03-01 08:15:00+07:00', '2025-03-01T08:15:00.5Z', '2025-03-01T08:15:00.57+07:00', '2025-03-01T08:15:00.123456789-05:30',
+    '2025-03-01T08:15:00+0700', '2025-03-01T08:15:00+07', '2025-03-01T08:15:00-00:00', '2024-02-29', '2024-03-31T02:30:00',
+    '2024-10-27T03:30:00', '2024-11-03T01:30:00', '1970-01-01T00:00:00Z', '1970-01-01', '2026-06-02T00:00:00Z', '2026-06-02T00:00:01Z',
+  ])('reads %j exactly as luxon does', (raw) => {
+    expect(readIsoTimestamp(raw, 'Europe/Riga')).not.toBeNull();
+    for (const zone of zones) expectSameAsLuxon(raw, zone);
+  });
+
+  it.each([
+    '2023-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-03-01T24:00:00', '2025-03-01T23:60', '2025-03-01T23:59:60',
+    '2025-03-01T08:15:00z', '2025-03-01t08:15:00Z', '2025-03-01T08:15:00+07:', '2025-03-01T08:15:00+7:00', '2025-03-01T08:15:00.Z',
+    '2025-03-01T08:15:00.1234567890Z', '0099-03-01', '2025-03-01T08', '20250301', '2025-03-01T08:15:00 +07:00', ' 2025-03-01 ',
+    '2025-03-01T08:15:00[Asia/Jakarta]', '2025-W09-6', '2025-060', '2025-03-01T0815', '1709287200',
+  ])('leaves %j to luxon, with the same outcome', (raw) => {
+    expect(readIsoTimestamp(raw, 'Europe/Riga')).toBeNull();
+    for (const zone of zones) expectSameAsLuxon(raw, zone);
+  });
+
+  it('agrees with luxon on random timestamps, valid or out of range, in zones with and without DST', () => {
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    const timestamp = fc
+      .record({
+        year: fc.integer({ min: 1000, max: 2100 }),
+        month: fc.integer({ min: 0, max: 13 }),
+        day: fc.integer({ min: 0, max: 32 }),
+        time: fc.option(
+          fc.record({
+            separator: fc.constantFrom('T', ' '),
+            hour: fc.integer({ min: 0, max: 24 }),
+            minute: fc.integer({ min: 0, max: 60 }),
+            second: fc.option(fc.integer({ min: 0, max: 60 })),
+            fraction: fc.option(fc.stringMatching(/^\d{1,10}$/)),
+            offset: fc.option(fc.oneof(
+              fc.constant('Z'),
+              fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 60 }), fc.constantFrom(':', '', 'hours only'))
+                .map(([sign, hours, minutes, style]) => `${sign}${pad(hours, 2)}${style === 'hours only' ? '' : `${style}${pad(minutes, 2)}`}`),
+            )),
+          }),
+        ),
+      })
+      .map(({ year, month, day, time }) => {
+        const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+        if (time === null) return date;
+        const seconds = time.second === null ? '' : `:${pad(time.second, 2)}${time.fraction === null ? '' : `.${time.fraction}`}`;
+        return `${date}${time.separator}${pad(time.hour, 2)}:${pad(time.minute, 2)}${seconds}${time.offset ?? ''}`;
+      });
+    fc.assert(
+      fc.property(timestamp, fc.constantFrom(...zones), (raw, zone) => expectSameAsLuxon(raw, zone)),
+      { numRuns: 3000 },
+    );
+  });
+});
