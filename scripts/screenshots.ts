@@ -1,0 +1,95 @@
+/**
+ * Screenshots of each main screen at desktop (1366×900) and phone (390×844)
+ * widths into docs/screenshots/, from a fresh in-process server holding the
+ * synthetic demo; also prints how long home and the customer list take to
+ * show their first meaningful content.
+ *
+ *   npx tsx scripts/screenshots.ts            (SCREENSHOT_CUSTOMERS=1000 by default)
+ */
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { buildWebApp, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer } from '../test/helpers/browser.js';
+
+const outputDirectory = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const viewports = [
+  { name: 'desktop', width: 1366, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+const sampleCsv = ['customer_id,name,email,city', 'WEB-1,Ayu Lestari,ayu.lestari@example.com,Bandung', 'WEB-2,Budi Broken,not-an-email,Bandung', 'WEB-3,Citra Dewi,citra.dewi@example.com,Medan'].join('\n');
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  // Let charts finish their entry animation.
+  await page.waitForTimeout(700);
+}
+
+/** Milliseconds from navigation start until `selector` is visible: the first render a person can use. */
+async function timeToContent(page: Page, url: string, selector: string): Promise<number> {
+  const started = performance.now();
+  await page.goto(url);
+  await page.locator(selector).first().waitFor();
+  return Math.round(performance.now() - started);
+}
+
+async function main(): Promise<void> {
+  await mkdir(outputDirectory, { recursive: true });
+  const web = await buildWebApp();
+  const server = await startDemoServer({ webRoot: web.directory, customers: Number(process.env.SCREENSHOT_CUSTOMERS ?? 1000) });
+  const topCustomer = await server.store.db.selectFrom('customer_trait').select('customer_id').orderBy('purchase_days', 'desc').limit(1).executeTakeFirstOrThrow();
+  try {
+    for (const viewport of viewports) {
+      const browser = await openBrowser({ width: viewport.width, height: viewport.height });
+      const page = await browser.newPage();
+      const shot = async (name: string) => {
+        await settle(page);
+        await page.screenshot({ path: `${outputDirectory}${name}-${viewport.name}.png`, fullPage: name !== 'customers' });
+      };
+      await page.goto(`${server.url}/`);
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await shot('sign-in');
+      await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
+      if (viewport.name === 'desktop') {
+        // Warm once (as a returning user with a cached app would be), then measure.
+        const home = await timeToContent(page, `${server.url}/`, 'table.data-table tbody tr');
+        const customers = await timeToContent(page, `${server.url}/customers`, '.customer-row:not(.customer-row-head) a');
+        const customersByRevenue = await timeToContent(page, `${server.url}/customers?sort=revenue&status=real`, '.customer-row:not(.customer-row-head) a');
+        console.log(`First meaningful render: home ${home} ms, customer list ${customers} ms, customer list by revenue ${customersByRevenue} ms`);
+      }
+      await page.goto(`${server.url}/`);
+      await page.locator('table.data-table tbody tr').first().waitFor();
+      await shot('home');
+      await page.goto(`${server.url}/customers?sort=revenue`);
+      await page.locator('.customer-row:not(.customer-row-head) a').first().waitFor();
+      await shot('customers');
+      await page.goto(`${server.url}/customers/${topCustomer.customer_id}`);
+      await page.getByRole('region', { name: 'Purchase rhythm' }).locator('canvas').waitFor();
+      await shot('customer-360');
+      await page.goto(`${server.url}/reports`);
+      await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+      await shot('reports');
+      await page.goto(`${server.url}/import`);
+      await page.getByLabel('CSV file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv) });
+      await page.getByRole('button', { name: 'Import 3 rows' }).click();
+      await page.getByText('Finished').waitFor();
+      await shot('import');
+      await page.getByLabel('Language').selectOption('id');
+      await page.goto(`${server.url}/customers?sort=revenue`);
+      await page.getByRole('heading', { level: 1, name: 'Pelanggan' }).waitFor();
+      await shot('customers-id');
+      await page.getByLabel('Bahasa').selectOption('lv');
+      await page.goto(`${server.url}/customers/${topCustomer.customer_id}`);
+      await page.getByRole('region', { name: 'Pirkumu ritms' }).locator('canvas').waitFor();
+      await shot('customer-360-lv');
+      await page.getByLabel('Valoda').selectOption('en');
+      await browser.close();
+    }
+    console.log(`Screenshots written to ${outputDirectory}`);
+  } finally {
+    await server.close();
+    await web.dispose();
+  }
+}
+
+await main();

@@ -1,0 +1,56 @@
+/** Response shapes of the endpoints the app uses, as the server sends them (see /api/openapi.json). */
+export type Permission =
+  | 'account:manage' | 'customers:read' | 'customers:write' | 'customers:merge' | 'ingest:write' | 'analytics:read'
+  | 'analytics:write' | 'settings:write' | 'users:manage' | 'api-keys:manage' | 'audit:read';
+
+export type Locale = 'en' | 'id' | 'lv';
+
+export type Me = {
+  userId: number; email: string; name: string; role: 'owner' | 'admin' | 'marketer' | 'agent' | 'analyst'; locale: string;
+  mustChangePassword: boolean; permissions: Permission[]; csrfToken: string;
+};
+
+export type CustomerSummary = {
+  customer_id: number; kind: string; name: string | null; email: string | null; phone: string | null; city: string | null; country: string | null;
+  is_stub: boolean; created_at: string; first_purchase_at: string | null; last_purchase_at: string | null; order_count: number;
+  revenue_minor: number; purchase_days: number; is_real: boolean;
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type Customer = {
+  customer_id: number; kind: string; name: string | null; email: string | null; phone: string | null; birth_year: number | null;
+  gender: string | null; city: string | null; region: string | null; country: string | null; income_band: string | null;
+  consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null; is_stub: boolean;
+  merged_into_customer_id: number | null; created_at: string; updated_at: string;
+};
+
+export type Identity = { kind: 'email' | 'phone' | 'external'; namespace: string; value: string; created_at: string };
+
+export type Traits = {
+  first_purchase_at: string | null; last_purchase_at: string | null; purchase_days: number; order_count: number; revenue_minor: number;
+  refunded_minor: number; refunded_order_count: number; promotion_order_count: number; store_order_count: number; web_order_count: number;
+  mobile_order_count: number; marketplace_order_count: number; phone_order_count: number; other_order_count: number;
+  first_interest_at: string | null; first_interest_channel: string | null; interest_event_count: number;
+};
+
+export type CategoryFact = { category: string; line_count: number; quantity: number; amount_minor: number };
+
+export type CustomerDetail = { customer: Customer; identities: Identity[]; traits: Traits | null; categories: CategoryFact[] };
+
+export type TimelineEntry = {
+  at: string; kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction'; id: number; title: string; detail: Record<string, unknown>;
+};
+
+export type IngestEntity = 'customers' | 'orders' | 'lines' | 'products' | 'events';
+
+export type Reject = { file: string; line: number; field: string | null; reason: string };
+
+export type IngestSummary = {
+  importId: number; entity: IngestEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[];
+};
+
+/** Expected from GET /api/settings (asked of the lead; the store's own settings in src/settings). */
+export type StoreSettings = {
+  name: string; currency: string; timeZone: string; defaultCountry: string; isSynthetic: boolean; dataAsOf: string | null; demoDataset: string | null;
+};

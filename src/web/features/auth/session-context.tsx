@@ -1,0 +1,88 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { ApiError, api, setCsrfToken } from '../../api/client.js';
+import type { Locale, Me, Permission } from '../../api/types.js';
+import { isLocale } from '../../i18n/messages.js';
+
+type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me };
+
+export type Session = {
+  state: SessionState;
+  /** The language shown: the user's own once signed in, else the one last picked on this device. */
+  locale: Locale;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  changeLocale: (locale: Locale) => Promise<void>;
+  refresh: () => Promise<void>;
+  can: (permission: Permission) => boolean;
+};
+
+const SessionContext = createContext<Session | null>(null);
+const localeStorageKey = 'clientele.locale';
+
+function deviceLocale(): Locale {
+  const saved = window.localStorage.getItem(localeStorageKey);
+  if (isLocale(saved)) return saved;
+  const browser = window.navigator.language.slice(0, 2);
+  return isLocale(browser) ? browser : 'en';
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [locale, setLocale] = useState<Locale>(deviceLocale);
+
+  const adopt = useCallback((me: Me) => {
+    setCsrfToken(me.csrfToken);
+    if (isLocale(me.locale)) {
+      setLocale(me.locale);
+      window.localStorage.setItem(localeStorageKey, me.locale);
+    }
+    setState({ status: 'signed-in', me });
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      adopt(await api.get<Me>('/api/auth/me'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setState({ status: 'signed-out' });
+      else throw error;
+    }
+  }, [adopt]);
+
+  useEffect(() => {
+    refresh().catch(() => setState({ status: 'signed-out' }));
+  }, [refresh]);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const result = await api.post<{ csrfToken: string }>('/api/auth/login', { email, password });
+    setCsrfToken(result.csrfToken);
+    await refresh();
+  }, [refresh]);
+
+  const signOut = useCallback(async () => {
+    await api.post('/api/auth/logout').catch(() => undefined);
+    setCsrfToken(null);
+    setState({ status: 'signed-out' });
+  }, []);
+
+  const changeLocale = useCallback(async (next: Locale) => {
+    setLocale(next);
+    window.localStorage.setItem(localeStorageKey, next);
+    if (state.status === 'signed-in') adopt(await api.patch<Me>('/api/auth/me', { locale: next }));
+  }, [state.status, adopt]);
+
+  const can = useCallback((permission: Permission) => state.status === 'signed-in' && state.me.permissions.includes(permission), [state]);
+
+  return <SessionContext.Provider value={{ state, locale, signIn, signOut, changeLocale, refresh, can }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside <SessionProvider>');
+  return session;
+}
+
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useMe before sign-in');
+  return state.me;
+}

@@ -1,0 +1,61 @@
+import type { CustomerDetail } from '../../api/types.js';
+import { useApiData } from '../../api/use-api-data.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { Link } from '../../routes/router.js';
+import { useSession } from '../auth/session-context.js';
+import { customerLabel } from './customer-label.js';
+import { ProfileCard } from './profile-card.js';
+import { IdentitiesCard } from './identities-card.js';
+import { ConsentCard } from './consent-card.js';
+import { PurchaseFactsCard } from './purchase-facts-card.js';
+import { CategoriesCard } from './categories-card.js';
+import { PurchaseRhythmCard } from './purchase-rhythm-card.js';
+import { TimelineCard } from './timeline-card.js';
+import { MergePanel } from './merge-panel.js';
+import { PredictionCard } from './prediction-card.js';
+import { useTimeline } from './use-timeline.js';
+
+export function Customer360Page({ customerId }: { customerId: number }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const detail = useApiData<CustomerDetail>(`/api/customers/${customerId}`);
+  const timeline = useTimeline(customerId);
+  if (detail.error) return <section className="page"><ErrorMessage error={detail.error} /><Link to="/customers">{t('customer.backToList')}</Link></section>;
+  if (!detail.data) return <LoadingState />;
+  const { customer, identities, traits, categories } = detail.data;
+  const isReal = (traits?.order_count ?? 0) > 0;
+  const refresh = () => { detail.reload(); timeline.reload(); };
+
+  return (
+    <section className="page page-customer">
+      <header className="page-header">
+        <div>
+          <Link to="/customers" className="back-link">{t('customer.backToList')}</Link>
+          <h1>{customerLabel(customer, t)}</h1>
+          <p className="muted">
+            <span className={`badge ${isReal ? 'badge-real' : 'badge-lead'}`}>{t(isReal ? 'customers.status.real' : 'customers.status.lead')}</span>{' '}
+            {t(`customer.kinds.${customer.kind}`)} · {t('customer.number', { id: customer.customer_id })}
+          </p>
+        </div>
+      </header>
+      {customer.merged_into_customer_id ? (
+        <p className="notice" role="status">
+          {t('customer.mergedInto')} <Link to={`/customers/${customer.merged_into_customer_id}`}>{t('customer.number', { id: customer.merged_into_customer_id })}</Link>
+        </p>
+      ) : null}
+      <div className="customer-grid">
+        <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
+        <PurchaseFactsCard traits={traits} />
+        <PredictionCard customerId={customerId} />
+        <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
+        <IdentitiesCard identities={identities} />
+        <CategoriesCard categories={categories} />
+        <PurchaseRhythmCard timeline={timeline} />
+        <TimelineCard timeline={timeline} />
+        {can('customers:merge') ? <MergePanel customerId={customerId} onChanged={refresh} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { channels, sorts, type CustomerFilters } from './customer-filters.js';
+
+type FilterBarProps = { filters: CustomerFilters; onChange: (filters: CustomerFilters) => void };
+
+/** Text fields apply after a short pause so typing does not send a request per key. */
+export function CustomerFilterBar({ filters, onChange }: FilterBarProps) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(filters);
+  useEffect(() => setDraft(filters), [filters]);
+  useEffect(() => {
+    if (draft.q === filters.q && draft.city === filters.city && draft.minSpend === filters.minSpend) return;
+    const timer = window.setTimeout(() => onChange(draft), 350);
+    return () => window.clearTimeout(timer);
+  }, [draft, filters, onChange]);
+  const setNow = (change: Partial<CustomerFilters>) => {
+    const next = { ...draft, ...change };
+    setDraft(next);
+    onChange(next);
+  };
+
+  return (
+    <form className="filter-bar" role="search" aria-label={t('customers.filters.label')} onSubmit={(event) => { event.preventDefault(); onChange(draft); }}>
+      <label className="field field-wide">
+        <span>{t('customers.filters.search')}</span>
+        <input type="search" name="q" value={draft.q} placeholder={t('customers.filters.searchPlaceholder')} onChange={(event) => setDraft({ ...draft, q: event.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('customers.filters.status')}</span>
+        <select name="status" value={draft.status} onChange={(event) => setNow({ status: event.target.value as CustomerFilters['status'] })}>
+          <option value="">{t('customers.filters.any')}</option>
+          <option value="real">{t('customers.status.real')}</option>
+          <option value="lead">{t('customers.status.lead')}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('customers.filters.channel')}</span>
+        <select name="channel" value={draft.channel} onChange={(event) => setNow({ channel: event.target.value as CustomerFilters['channel'] })}>
+          <option value="">{t('customers.filters.any')}</option>
+          {channels.map((channel) => <option key={channel} value={channel}>{t(`channels.${channel}`)}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('customers.filters.city')}</span>
+        <input name="city" value={draft.city} onChange={(event) => setDraft({ ...draft, city: event.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('customers.filters.minSpend')}</span>
+        <input name="minSpend" inputMode="decimal" value={draft.minSpend} onChange={(event) => setDraft({ ...draft, minSpend: event.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('customers.filters.sort')}</span>
+        <select name="sort" value={draft.sort} onChange={(event) => setNow({ sort: event.target.value as CustomerFilters['sort'] })}>
+          {sorts.map((sort) => <option key={sort} value={sort}>{t(`customers.sorts.${sort}`)}</option>)}
+        </select>
+      </label>
+    </form>
+  );
+}

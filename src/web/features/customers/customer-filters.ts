@@ -1,0 +1,47 @@
+/** The list's filters; kept in the URL so a view can be bookmarked, shared and saved. */
+export type CustomerFilters = {
+  q: string;
+  status: '' | 'real' | 'lead';
+  channel: '' | 'store' | 'web' | 'mobile' | 'marketplace' | 'phone' | 'other';
+  city: string;
+  /** In the store currency's major units, as typed; converted to minor units for the API. */
+  minSpend: string;
+  sort: 'recent' | 'revenue' | 'last_purchase' | 'name';
+};
+
+export const channels = ['store', 'web', 'mobile', 'marketplace', 'phone', 'other'] as const;
+export const sorts = ['recent', 'revenue', 'last_purchase', 'name'] as const;
+
+export const emptyFilters: CustomerFilters = { q: '', status: '', channel: '', city: '', minSpend: '', sort: 'recent' };
+
+export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
+  const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => ((allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback);
+  return {
+    q: search.get('q') ?? '',
+    status: pick(search.get('status'), ['', 'real', 'lead'] as const, ''),
+    channel: pick(search.get('channel'), ['', ...channels] as const, ''),
+    city: search.get('city') ?? '',
+    minSpend: search.get('minSpend') ?? '',
+    sort: pick(search.get('sort'), sorts, 'recent'),
+  };
+}
+
+export function filtersToSearch(filters: CustomerFilters): string {
+  const parameters = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== '' && !(key === 'sort' && value === 'recent')) parameters.set(key, value);
+  const text = parameters.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The API's query for these filters; a min spend that is not a number is left out rather than sent wrong. */
+export function filtersToQuery(filters: CustomerFilters, minorPerMajor: number): Record<string, string | number | undefined> {
+  const minSpend = Number(filters.minSpend.replace(',', '.'));
+  return {
+    q: filters.q.trim() || undefined,
+    status: filters.status || undefined,
+    channel: filters.channel || undefined,
+    city: filters.city.trim() || undefined,
+    minRevenueMinor: filters.minSpend.trim() !== '' && Number.isFinite(minSpend) && minSpend >= 0 ? Math.round(minSpend * minorPerMajor) : undefined,
+    sort: filters.sort,
+  };
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { CustomerSummary } from '../../api/types.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { CustomerRow } from './customer-row.js';
+
+type CustomerTableProps = { items: CustomerSummary[]; hasMore: boolean; isLoading: boolean; onNeedMore: () => void };
+
+const rowHeight = 56;
+
+/**
+ * Only the rows in view are in the DOM (a few dozen), whatever the number of
+ * customers; ARIA table roles keep it a table for screen readers, with the
+ * total unknown (-1) while more pages remain.
+ */
+export function CustomerTable({ items, hasMore, isLoading, onNeedMore }: CustomerTableProps) {
+  const { t } = useI18n();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: items.length + (hasMore ? 1 : 0), getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastIndex = virtualRows.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    // Fetch the next page a little before the user reaches the end.
+    if (hasMore && !isLoading && lastIndex >= items.length - 20) onNeedMore();
+  }, [lastIndex, items.length, hasMore, isLoading, onNeedMore]);
+
+  return (
+    <div className="customer-table" role="table" aria-label={t('customers.tableLabel')} aria-rowcount={hasMore ? -1 : items.length + 1}>
+      <div role="rowgroup" className="customer-table-head">
+        <div role="row" className="customer-row customer-row-head" aria-rowindex={1}>
+          <span role="columnheader">{t('customers.columns.customer')}</span>
+          <span role="columnheader">{t('customers.columns.status')}</span>
+          <span role="columnheader" className="hide-narrow">{t('customers.columns.city')}</span>
+          <span role="columnheader" className="numeric hide-narrow">{t('customers.columns.orders')}</span>
+          <span role="columnheader" className="numeric">{t('customers.columns.revenue')}</span>
+          <span role="columnheader" className="hide-narrow">{t('customers.columns.lastPurchase')}</span>
+        </div>
+      </div>
+      <div ref={scrollRef} className="customer-table-scroll" tabIndex={-1}>
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualRows.map((virtualRow) => {
+            const customer = items[virtualRow.index];
+            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${virtualRow.start}px)` };
+            if (!customer) {
+              return <div key="loader" role="row" className="customer-row customer-row-loader" style={style}><span role="cell">{t('common.loading')}</span></div>;
+            }
+            return <CustomerRow key={customer.customer_id} customer={customer} rowIndex={virtualRow.index + 2} style={style} />;
+          })}
+        </div>
+        {!hasMore && items.length === 0 && !isLoading ? <p className="empty-state">{t('customers.noMatches')}</p> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useCallback, useMemo } from 'react';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useRouter } from '../../routes/router.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { CustomerFilterBar } from './customer-filter-bar.js';
+import { CustomerTable } from './customer-table.js';
+import { SavedViewsMenu } from './saved-views-menu.js';
+import { ExportButton } from './export-button.js';
+import { filtersFromSearch, filtersToQuery, filtersToSearch, type CustomerFilters } from './customer-filters.js';
+import { useCustomerPages } from './use-customer-pages.js';
+
+export function CustomersPage() {
+  const { t, format } = useI18n();
+  const { search, navigate } = useRouter();
+  const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const query = useMemo(() => filtersToQuery(filters, format.minorPerMajor), [filters, format.minorPerMajor]);
+  const pages = useCustomerPages(query);
+  // Replace, not push: each keystroke of a search should not become a history entry.
+  const applyFilters = useCallback((next: CustomerFilters) => navigate(`/customers${filtersToSearch(next)}`, { replace: true }), [navigate]);
+
+  return (
+    <section className="page page-customers">
+      <header className="page-header">
+        <h1>{t('customers.title')}</h1>
+        <ExportButton query={query} />
+      </header>
+      <CustomerFilterBar filters={filters} onChange={applyFilters} />
+      <details className="saved-views-panel">
+        <summary>{t('customers.views.title')}</summary>
+        <SavedViewsMenu filters={filters} onApply={applyFilters} />
+      </details>
+      <p className="muted small" role="status" aria-live="polite">
+        {pages.hasMore ? t('customers.loadedSoFar', { count: format.number(pages.items.length) }) : t('customers.total', { count: format.number(pages.items.length) })}
+      </p>
+      {pages.error ? <ErrorMessage error={pages.error} /> : null}
+      <CustomerTable items={pages.items} hasMore={pages.hasMore} isLoading={pages.isLoading} onNeedMore={pages.loadMore} />
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client.js';
+import type { CustomerDetail } from '../../api/types.js';
+import { useApiData } from '../../api/use-api-data.js';
+import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { customerLabel } from './customer-label.js';
+
+type MergeRecord = { merge_id: number; kept_customer_id: number; merged_customer_id: number; merged_at: string; merged_by: string; undone_at: string | null };
+
+/**
+ * Two steps on purpose: look the other customer up and show who they are
+ * before merging, since a merge moves all their orders here (undo is offered).
+ */
+export function MergePanel({ customerId, onChanged }: { customerId: number; onChanged: () => void }) {
+  const { t, format } = useI18n();
+  const merges = useApiData<{ items: MergeRecord[] }>(`/api/customers/${customerId}/merges`);
+  const [otherId, setOtherId] = useState('');
+  const [candidate, setCandidate] = useState<CustomerDetail | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+
+  const run = async (action: () => Promise<void>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught as Error);
+    }
+  };
+  const lookUp = (event: FormEvent) => {
+    event.preventDefault();
+    setCandidate(null);
+    void run(async () => setCandidate(await api.get<CustomerDetail>(`/api/customers/${Number(otherId)}`)));
+  };
+  const merge = () => run(async () => {
+    if (!candidate) return;
+    await api.post(`/api/customers/${customerId}/merge`, { otherCustomerId: candidate.customer.customer_id });
+    setCandidate(null);
+    setOtherId('');
+    merges.reload();
+    onChanged();
+  });
+  const undo = (mergeId: number) => run(async () => {
+    await api.post(`/api/merges/${mergeId}/undo`);
+    merges.reload();
+    onChanged();
+  });
+
+  return (
+    <Card title={t('merge.title')} className="card-wide">
+      <form className="inline-form" onSubmit={lookUp}>
+        <label className="field">
+          <span>{t('merge.otherCustomer')}</span>
+          <input name="otherCustomerId" inputMode="numeric" pattern="[0-9]+" required value={otherId} onChange={(event) => setOtherId(event.target.value)} />
+        </label>
+        <button type="submit" className="button-secondary">{t('merge.lookUp')}</button>
+      </form>
+      {candidate ? (
+        <div className="merge-preview" role="region" aria-label={t('merge.preview')}>
+          <p>{t('merge.confirm', { other: customerLabel(candidate.customer, t), id: candidate.customer.customer_id, orders: format.number(candidate.traits?.order_count ?? 0) })}</p>
+          <button type="button" className="button-danger" onClick={() => void merge()}>{t('merge.submit')}</button>
+        </div>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {merges.data && merges.data.items.length > 0 ? (
+        <ul className="merge-list">
+          {merges.data.items.map((record) => (
+            <li key={record.merge_id}>
+              {t('merge.record', { kept: record.kept_customer_id, merged: record.merged_customer_id, at: format.dateTime(record.merged_at), by: record.merged_by })}
+              {record.undone_at ? <span className="muted"> · {t('merge.undone', { at: format.dateTime(record.undone_at) })}</span>
+                : <button type="button" className="button-quiet" onClick={() => void undo(record.merge_id)}>{t('merge.undo')}</button>}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client.js';
+import type { Customer } from '../../api/types.js';
+import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+
+const editableFields = ['name', 'email', 'phone', 'city', 'region', 'country'] as const;
+type EditableField = (typeof editableFields)[number];
+
+type ProfileCardProps = { customer: Customer; canEdit: boolean; onSaved: () => void };
+
+export function ProfileCard({ customer, canEdit, onSaved }: ProfileCardProps) {
+  const { t, format } = useI18n();
+  const [isEditing, setIsEditing] = useState(false);
+  const [draft, setDraft] = useState<Record<EditableField, string>>(() => Object.fromEntries(editableFields.map((field) => [field, customer[field] ?? ''])) as Record<EditableField, string>);
+  const [error, setError] = useState<Error | null>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    // Only changed fields are sent, and an emptied field becomes null (cleared), not "".
+    const changes = Object.fromEntries(editableFields.filter((field) => draft[field] !== (customer[field] ?? '')).map((field) => [field, draft[field].trim() === '' ? null : draft[field].trim()]));
+    try {
+      if (Object.keys(changes).length > 0) await api.patch(`/api/customers/${customer.customer_id}`, changes);
+      setIsEditing(false);
+      onSaved();
+    } catch (caught) {
+      setError(caught as Error);
+    }
+  };
+
+  const actions = canEdit && !isEditing ? <button type="button" className="button-secondary" onClick={() => setIsEditing(true)}>{t('common.edit')}</button> : null;
+  return (
+    <Card title={t('customer.profile')} actions={actions}>
+      {isEditing ? (
+        <form className="stacked-form" onSubmit={save}>
+          {editableFields.map((field) => (
+            <label key={field} className="field">
+              <span>{t(`customer.fields.${field}`)}</span>
+              <input name={field} value={draft[field]} onChange={(event) => setDraft({ ...draft, [field]: event.target.value })} />
+            </label>
+          ))}
+          {error ? <ErrorMessage error={error} /> : null}
+          <div className="button-row">
+            <button type="submit" className="button-primary">{t('common.save')}</button>
+            <button type="button" className="button-quiet" onClick={() => setIsEditing(false)}>{t('common.cancel')}</button>
+          </div>
+        </form>
+      ) : (
+        <dl className="facts">
+          {editableFields.map((field) => (
+            <div key={field}><dt>{t(`customer.fields.${field}`)}</dt><dd>{customer[field] ?? '–'}</dd></div>
+          ))}
+          <div><dt>{t('customer.fields.birthYear')}</dt><dd>{customer.birth_year ?? '–'}</dd></div>
+          <div><dt>{t('customer.fields.createdAt')}</dt><dd>{format.date(customer.created_at)}</dd></div>
+        </dl>
+      )}
+    </Card>
+  );
+}

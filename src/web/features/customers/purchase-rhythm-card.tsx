@@ -1,0 +1,37 @@
+import { Card } from '../../components/card.js';
+import { Chart } from '../../components/charts/chart.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { medianGap, purchaseRhythm } from './purchase-rhythm.js';
+import type { Timeline } from './use-timeline.js';
+
+/** Days between purchase days, over time: a lengthening gap is the earliest visible sign of a customer drifting away. */
+export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
+  const { t, format } = useI18n();
+  const points = purchaseRhythm(timeline.entries);
+  const median = medianGap(points);
+  const withGaps = points.filter((point) => point.gapDays !== null);
+  let body;
+  if (timeline.isLoading && timeline.entries.length === 0) body = <LoadingState />;
+  else if (withGaps.length === 0) body = <p className="empty-state">{t('customer.rhythm.tooFew')}</p>;
+  else {
+    const option = {
+      tooltip: { trigger: 'axis', formatter: (items: Array<{ dataIndex: number }>) => { const point = withGaps[items[0].dataIndex]; return t('customer.rhythm.tooltip', { date: format.date(point.day), days: format.number(point.gapDays ?? 0), amount: format.money(point.amountMinor) }); } },
+      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: withGaps.map((point) => format.date(point.day)) },
+      yAxis: { type: 'value', name: t('customer.rhythm.daysAxis') },
+      series: [{
+        name: t('customer.rhythm.gap'), type: 'bar', data: withGaps.map((point) => point.gapDays),
+        markLine: median === null ? undefined : { symbol: 'none', data: [{ yAxis: median, name: t('customer.rhythm.median') }], label: { formatter: () => t('customer.rhythm.medianLabel', { days: format.number(median, 1) }) } },
+      }],
+    };
+    body = (
+      <>
+        <p className="muted small">{t('customer.rhythm.summary', { days: format.number(median ?? 0, 1), count: format.number(points.length) })}{timeline.isComplete ? '' : ` ${t('customer.rhythm.partial')}`}</p>
+        <Chart title={t('customer.rhythm.title')} fileName="purchase-rhythm" option={option} height={240}
+          table={{ header: [t('customer.rhythm.day'), t('customer.rhythm.gap'), t('reports.common.revenueMinor')], rows: points.map((point) => [point.day, point.gapDays, point.amountMinor]) }} />
+      </>
+    );
+  }
+  return <Card title={t('customer.rhythm.title')} className="card-wide">{body}</Card>;
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { timelineEntryText } from './timeline-entry-text.js';
+import type { Timeline } from './use-timeline.js';
+
+const step = 25;
+
+export function TimelineCard({ timeline }: { timeline: Timeline }) {
+  const i18n = useI18n();
+  const { t, format } = i18n;
+  const [shown, setShown] = useState(step);
+  const visible = timeline.entries.slice(0, shown);
+  return (
+    <Card title={t('customer.timeline')} className="card-wide">
+      {timeline.error ? <ErrorMessage error={timeline.error} /> : null}
+      {timeline.entries.length === 0 && timeline.isLoading ? <LoadingState /> : null}
+      {timeline.entries.length === 0 && !timeline.isLoading ? <p className="empty-state">{t('customer.noTimeline')}</p> : null}
+      <ol className="timeline">
+        {visible.map((entry) => (
+          <li key={`${entry.kind}:${entry.id}:${entry.at}`} className={`timeline-entry timeline-${entry.kind}`}>
+            <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+            <span className="timeline-kind">{t(`timeline.kinds.${entry.kind}`)}</span>
+            <span>{timelineEntryText(entry, i18n)}</span>
+          </li>
+        ))}
+      </ol>
+      {timeline.entries.length > shown ? (
+        <button type="button" className="button-secondary" onClick={() => setShown(shown + step)}>{t('customer.showMore')}</button>
+      ) : null}
+    </Card>
+  );
+}

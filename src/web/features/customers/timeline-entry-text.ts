@@ -1,0 +1,24 @@
+import type { TimelineEntry } from '../../api/types.js';
+import type { I18n } from '../../i18n/i18n-context.js';
+
+/** The server's `title` is English; the entry is rebuilt from its detail in the user's language. */
+export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n, 't' | 'format'>): string {
+  const detail = entry.detail;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  switch (entry.kind) {
+    case 'order':
+      if (detail.asRecipient === true) return t('timeline.giftReceived', { order: text(detail.externalId) });
+      return t('timeline.order', {
+        status: t(`orderStatuses.${text(detail.status)}`), order: text(detail.externalId), amount: format.money(Number(detail.amountMinor ?? 0)),
+        channel: t(`channels.${text(detail.channel)}`),
+      });
+    case 'interest':
+      return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: text(detail.channel) });
+    case 'merge':
+      return t(detail.undoneAt ? 'timeline.mergeUndone' : 'timeline.merge', { kept: String(detail.keptCustomerId), merged: String(detail.mergedCustomerId) });
+    case 'type_change':
+      return t('timeline.typeChange', { type: t(`customerTypes.${text(detail.type)}`) });
+    default:
+      return entry.title;
+  }
+}

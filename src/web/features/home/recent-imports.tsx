@@ -1,0 +1,46 @@
+import { useApiData } from '../../api/use-api-data.js';
+import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+
+type ImportRun = { import_id: number; entity: string; status: string; read_count: number; inserted_count: number; updated_count: number; rejected_count: number; started_at: string; started_by: string };
+
+/** Tells staff how fresh the data behind every figure is. */
+export function RecentImports() {
+  const { t, format } = useI18n();
+  const runs = useApiData<{ items: ImportRun[] }>('/api/imports', { limit: 5 });
+  return (
+    <section className="card" aria-labelledby="recent-imports-title">
+      <header className="card-header"><h2 id="recent-imports-title">{t('home.recentImports')}</h2></header>
+      {runs.isLoading ? <LoadingState /> : null}
+      {runs.error ? <ErrorMessage error={runs.error} /> : null}
+      {runs.data ? (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('imports.started')}</th>
+                <th scope="col">{t('imports.entity')}</th>
+                <th scope="col" className="numeric">{t('imports.read')}</th>
+                <th scope="col" className="numeric">{t('imports.inserted')}</th>
+                <th scope="col" className="numeric">{t('imports.rejected')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.data.items.slice(0, 5).map((run) => (
+                <tr key={run.import_id}>
+                  <td>{format.dateTime(run.started_at)}</td>
+                  <td>{t(`entities.${run.entity}`)}</td>
+                  <td className="numeric">{format.number(run.read_count)}</td>
+                  <td className="numeric">{format.number(run.inserted_count)}</td>
+                  <td className="numeric">{format.number(run.rejected_count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useRef, useState } from 'react';
+import type { IngestEntity } from '../../api/types.js';
+import type { Mapping } from '../../../ingest/rows/fields.js';
+import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { ColumnMapping } from './column-mapping.js';
+import { CsvPreview } from './csv-preview.js';
+import { ImportProgress } from './import-progress.js';
+import { RejectsTable } from './rejects-table.js';
+import { guessMapping, importEntities, missingFields } from './import-mapping.js';
+import { parseCsv, type ParsedCsv } from './parse-csv.js';
+import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
+
+type Phase = 'choose' | 'map' | 'running' | 'done';
+
+export function ImportPage() {
+  const { t } = useI18n();
+  const [entity, setEntity] = useState<IngestEntity>('customers');
+  const [csv, setCsv] = useState<ParsedCsv | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [phase, setPhase] = useState<Phase>('choose');
+  const [totals, setTotals] = useState<ImportTotals>(emptyTotals);
+  const [error, setError] = useState<Error | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const missing = csv ? missingFields(entity, mapping) : [];
+
+  const chooseFile = async (file: File | undefined) => {
+    setError(null);
+    setTotals(emptyTotals);
+    if (!file) return;
+    try {
+      const parsed = await parseCsv(file);
+      setCsv(parsed);
+      setMapping(guessMapping(entity, parsed.headers));
+      setPhase('map');
+    } catch (caught) {
+      setError(caught as Error);
+    }
+  };
+  const chooseEntity = (next: IngestEntity) => {
+    setEntity(next);
+    if (csv) setMapping(guessMapping(next, csv.headers));
+  };
+  const start = async () => {
+    if (!csv) return;
+    controller.current = new AbortController();
+    setError(null);
+    setTotals(emptyTotals);
+    setPhase('running');
+    try {
+      setTotals(await runImport(entity, csv.rows, mapping, setTotals, controller.current.signal));
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setPhase('done');
+    }
+  };
+
+  return (
+    <section className="page page-import">
+      <header className="page-header"><h1>{t('import.title')}</h1></header>
+      <Card title={t('import.step1')}>
+        <div className="inline-form">
+          <label className="field">
+            <span>{t('import.entity')}</span>
+            <select name="entity" value={entity} disabled={phase === 'running'} onChange={(event) => chooseEntity(event.target.value as IngestEntity)}>
+              {importEntities.map((option) => <option key={option} value={option}>{t(`entities.${option}`)}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('import.file')}</span>
+            <input type="file" name="file" accept=".csv,text/csv" disabled={phase === 'running'} onChange={(event) => void chooseFile(event.target.files?.[0])} />
+          </label>
+        </div>
+        {csv && csv.problems.length > 0 ? <ul className="inline-error">{csv.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul> : null}
+      </Card>
+      {csv ? (
+        <Card title={t('import.step2')}>
+          <CsvPreview csv={csv} />
+          <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={setMapping} />
+          {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
+          <div className="button-row">
+            <button type="button" className="button-primary" disabled={missing.length > 0 || phase === 'running' || csv.rows.length === 0} onClick={() => void start()}>
+              {t('import.start', { rows: csv.rows.length })}
+            </button>
+            {phase === 'running' ? <button type="button" className="button-quiet" onClick={() => controller.current?.abort()}>{t('common.cancel')}</button> : null}
+          </div>
+        </Card>
+      ) : null}
+      {phase === 'running' || phase === 'done' ? (
+        <Card title={t('import.step3')}>
+          <ImportProgress totals={totals} total={csv?.rows.length ?? 0} isDone={phase === 'done'} />
+          {error ? <ErrorMessage error={error} /> : null}
+          <RejectsTable rejects={totals.rejects} />
+        </Card>
+      ) : null}
+      {phase === 'choose' && error ? <ErrorMessage error={error} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { minorUnitsOf, isKnownCurrency } from '../../core/money.js';
+
+/**
+ * Formatters for one locale and store currency. Money arrives in integer minor
+ * units; the exponent comes from the same ISO 4217 table the server uses
+ * (IDR has none), so "Rp 4.310.000" is never shown as "Rp 43.100,00".
+ */
+export type Formatters = {
+  number: (value: number, fractionDigits?: number) => string;
+  compact: (value: number) => string;
+  /** Minor units per major unit of the store currency (1 when unknown). */
+  minorPerMajor: number;
+  percent: (ratio: number, fractionDigits?: number) => string;
+  money: (minor: number) => string;
+  moneyCompact: (minor: number) => string;
+  date: (iso: string | Date) => string;
+  dateTime: (iso: string | Date) => string;
+  month: (isoMonth: string) => string;
+};
+
+export function createFormatters(tag: string, currency: string | null, timeZone: string | undefined): Formatters {
+  const numberFormat = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const knownCurrency = currency && isKnownCurrency(currency) ? currency : null;
+  const digits = knownCurrency ? minorUnitsOf(knownCurrency) : 0;
+  // Without the store's currency (not exposed by the API yet) amounts are shown as plain numbers, never with a guessed symbol.
+  const moneyFormat = knownCurrency
+    ? new Intl.NumberFormat(tag, { style: 'currency', currency: knownCurrency, minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const moneyCompactFormat = knownCurrency
+    ? new Intl.NumberFormat(tag, { style: 'currency', currency: knownCurrency, notation: 'compact', maximumFractionDigits: 1 })
+    : new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 });
+  const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const monthFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+  return {
+    number: (value, fractionDigits = 0) => (fractionDigits === 0 ? numberFormat.format(value) : new Intl.NumberFormat(tag, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value)),
+    minorPerMajor: 10 ** digits,
+    compact: (value) => new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 }).format(value),
+    percent: (ratio, fractionDigits = 1) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: fractionDigits }).format(ratio),
+    money: (minor) => moneyFormat.format(minor / 10 ** digits),
+    moneyCompact: (minor) => moneyCompactFormat.format(minor / 10 ** digits),
+    date: (iso) => dateFormat.format(new Date(iso)),
+    dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+    month: (isoMonth) => monthFormat.format(new Date(`${isoMonth.slice(0, 7)}-01T00:00:00Z`)),
+  };
+}

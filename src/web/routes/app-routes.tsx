@@ -1,0 +1,42 @@
+import { lazy, Suspense } from 'react';
+import { useSession } from '../features/auth/session-context.js';
+import { SignInPage } from '../features/auth/sign-in-page.js';
+import { ChangePasswordPage } from '../features/auth/change-password-page.js';
+import { AppShell } from '../components/app-shell.js';
+import { LoadingState } from '../components/loading-state.js';
+import { NotFoundPage } from '../components/not-found-page.js';
+import { HomePage } from '../features/home/home-page.js';
+import { CustomersPage } from '../features/customers/customers-page.js';
+import { matchPath, useRouter } from './router.js';
+import type { Permission } from '../api/types.js';
+import type { ReactElement } from 'react';
+
+// Pages that draw charts load ECharts with them, so sign-in, home and the list stay light.
+const Customer360Page = lazy(() => import('../features/customers/customer-360-page.js').then((module) => ({ default: module.Customer360Page })));
+const ReportsPage = lazy(() => import('../features/reports/reports-page.js').then((module) => ({ default: module.ReportsPage })));
+const ImportPage = lazy(() => import('../features/import/import-page.js').then((module) => ({ default: module.ImportPage })));
+
+type Route = { pattern: string; permission: Permission; render: (parameters: Record<string, string>) => ReactElement };
+
+const routes: Route[] = [
+  { pattern: '/', permission: 'customers:read', render: () => <HomePage /> },
+  { pattern: '/customers', permission: 'customers:read', render: () => <CustomersPage /> },
+  { pattern: '/customers/:customerId', permission: 'customers:read', render: ({ customerId }) => <Customer360Page key={customerId} customerId={Number(customerId)} /> },
+  { pattern: '/reports', permission: 'analytics:read', render: () => <ReportsPage /> },
+  { pattern: '/import', permission: 'ingest:write', render: () => <ImportPage /> },
+];
+
+export function AppRoutes() {
+  const { state, can } = useSession();
+  const { path } = useRouter();
+  if (state.status === 'loading') return <LoadingState />;
+  if (state.status === 'signed-out') return <SignInPage />;
+  if (state.me.mustChangePassword) return <ChangePasswordPage />;
+  const match = routes.map((route) => ({ route, parameters: matchPath(route.pattern, path) })).find((candidate) => candidate.parameters !== null);
+  const page = match && match.parameters && can(match.route.permission) ? match.route.render(match.parameters) : <NotFoundPage />;
+  return (
+    <AppShell>
+      <Suspense fallback={<LoadingState />}>{page}</Suspense>
+    </AppShell>
+  );
+}

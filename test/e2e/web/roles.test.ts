@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildWebApp, describeWithBrowser, openBrowser, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
+import { createTestUser } from '../../helpers/auth.js';
+
+describeWithBrowser('staff web app (analyst: read only)', () => {
+  let web: Awaited<ReturnType<typeof buildWebApp>>;
+  let server: DemoServer;
+  let browser: TestBrowser;
+  let page: Page;
+  let customerId: number;
+
+  beforeAll(async () => {
+    web = await buildWebApp();
+    server = await startDemoServer({ webRoot: web.directory, customers: 120 });
+    browser = await openBrowser({ width: 390, height: 844 });
+    page = await browser.newPage();
+    const analyst = await createTestUser(server.store, 'analyst');
+    const buyer = await server.store.db.selectFrom('customer_trait').select('customer_id').where('order_count', '>', 1).orderBy('customer_id').limit(1).executeTakeFirstOrThrow();
+    customerId = Number(buyer.customer_id);
+    await signInThroughForm(page, server.url, analyst.user.email, analyst.password);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await web?.dispose();
+  });
+
+  it('shows no import in the navigation and no page behind its address', async () => {
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    await expect(navigation.getByRole('link', { name: 'Customers' }).isVisible()).resolves.toBe(true);
+    await expect(navigation.getByRole('link', { name: 'Import' }).count()).resolves.toBe(0);
+    await page.goto(`${server.url}/import`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  });
+
+  it('shows a customer without edit, consent or merge controls', async () => {
+    await page.goto(`${server.url}/customers/${customerId}`);
+    await page.getByRole('region', { name: 'Purchases', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Consent' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('region', { name: 'Consent' }).getByRole('combobox').count()).resolves.toBe(0);
+    await expect(page.getByRole('region', { name: 'Merge with another customer' }).count()).resolves.toBe(0);
+  });
+
+  it('is refused by the API when it tries to change data anyway', async () => {
+    const statuses = await page.evaluate(async (id) => {
+      const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+      const patch = await fetch(`/api/customers/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ city: 'Nowhere' }) });
+      const ingest = await fetch('/api/ingest/customers', { method: 'POST', headers, body: JSON.stringify({ records: [{ customer_id: 'X-1', name: 'X' }] }) });
+      return [patch.status, ingest.status];
+    }, customerId);
+    expect(statuses).toEqual([403, 403]);
+  });
+});

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
+
+describeWithBrowser('staff web app (owner)', () => {
+  let web: Awaited<ReturnType<typeof buildWebApp>>;
+  let server: DemoServer;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    web = await buildWebApp();
+    server = await startDemoServer({ webRoot: web.directory, customers: 300 });
+    browser = await openBrowser();
+    page = await browser.newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await web?.dispose();
+  });
+
+  it('signs in and shows the home page with its figures, or says plainly which are not available yet', async () => {
+    await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' }).isVisible()).resolves.toBe(true);
+    const keyFigures = page.getByRole('region', { name: 'Key figures' });
+    await keyFigures.locator('dl.key-figures, .not-available').first().waitFor();
+    if (await keyFigures.locator('dl.key-figures').count()) {
+      await expect(keyFigures.getByText('Real customers').isVisible()).resolves.toBe(true);
+      await expect(keyFigures.getByText('Repeat-purchase rate').isVisible()).resolves.toBe(true);
+    } else {
+      await expect(keyFigures.getByText(/not available yet/).isVisible()).resolves.toBe(true);
+    }
+    // The demo load is five imports; the home page lists them with their counts.
+    const imports = page.getByRole('table').filter({ hasText: 'Order lines' });
+    await imports.waitFor();
+    await expect(imports.getByRole('row').count()).resolves.toBe(6);
+  });
+
+  it('filters the customer list by status and finds a customer by email', async () => {
+    const buyer = await server.store.db.selectFrom('customer').innerJoin('customer_trait', 'customer_trait.customer_id', 'customer.customer_id')
+      .select(['customer.customer_id', 'customer.name', 'customer.email']).where('customer_trait.purchase_days', '>', 3).where('customer.email', 'is not', null)
+      .orderBy('customer.customer_id').limit(1).executeTakeFirstOrThrow();
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    await page.getByLabel('Status').selectOption('lead');
+    await page.waitForURL(/status=lead/);
+    await page.locator('.customer-row:not(.customer-row-head) .badge').first().waitFor();
+    const leadBadges = await page.locator('.customer-row:not(.customer-row-head) .badge').allTextContents();
+    expect(leadBadges.length).toBeGreaterThan(0);
+    expect(new Set(leadBadges)).toEqual(new Set(['Lead']));
+
+    await page.getByLabel('Status').selectOption('');
+    await page.getByRole('searchbox', { name: 'Search' }).fill(buyer.email!);
+    await page.waitForURL(/q=/);
+    await page.getByText('1 customers').waitFor();
+    const link = page.getByRole('link', { name: buyer.name ?? buyer.email! });
+    await expect(link.count()).resolves.toBe(1);
+    await link.click();
+    await page.waitForURL(new RegExp(`/customers/${buyer.customer_id}$`));
+  });
+
+  it('opens the customer 360 with purchases, identities, timeline and the rhythm chart', async () => {
+    await page.getByRole('region', { name: 'Purchases', exact: true }).waitFor();
+    await expect(page.getByRole('region', { name: 'Identities' }).isVisible()).resolves.toBe(true);
+    await page.locator('.timeline-entry').first().waitFor();
+    expect(await page.locator('.timeline-entry').count()).toBeGreaterThan(0);
+    await page.getByRole('region', { name: 'Purchase rhythm' }).locator('.chart canvas').waitFor();
+    // An owner may edit and merge.
+    await expect(page.getByRole('button', { name: 'Edit' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('region', { name: 'Merge with another customer' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('switches to Bahasa Indonesia and Latvian, and keeps the choice for the user', async () => {
+    await page.getByLabel('Language').selectOption('id');
+    await page.getByRole('link', { name: 'Pelanggan', exact: true }).waitFor();
+    await expect(page.getByRole('region', { name: 'Pembelian', exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByLabel('Bahasa').selectOption('lv');
+    await page.getByRole('link', { name: 'Klienti', exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: 'Iziet' }).isVisible()).resolves.toBe(true);
+    // Saved on the server: a fresh load (no local state from React) comes back in Latvian.
+    await page.reload();
+    await page.getByRole('link', { name: 'Pārskati' }).waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ locale: string }>);
+    expect(me.locale).toBe('lv');
+    await page.getByLabel('Valoda').selectOption('en');
+    await page.getByRole('link', { name: 'Reports' }).waitFor();
+  });
+
+  it('imports a small CSV and shows the bad row with its reason', async () => {
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+    await page.getByLabel('Data').selectOption('customers');
+    const csv = ['customer_id,name,email,city', 'WEB-1,Ayu Web,ayu.web@example.com,Bandung', 'WEB-2,Broken Row,not-an-email,Bandung', 'WEB-3,Citra Web,citra.web@example.com,Medan'].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('customers.csv: 3 rows').waitFor();
+    await expect(page.getByLabel('Column for email').inputValue()).resolves.toBe('email');
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await page.getByText('Finished').waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/3 of 3 rows read: 2 new.*1 rejected/);
+    const reject = page.locator('.reject-row');
+    await expect(reject.count()).resolves.toBe(1);
+    // Line 3 of the file: the header is line 1.
+    await expect(reject.locator('td').first().textContent()).resolves.toBe('3');
+    await expect(reject.textContent()).resolves.toMatch(/email/i);
+  });
+});
