@@ -7,6 +7,7 @@ import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import { registerModelRoutes } from '../models/models.routes.js';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.js';
 import { registerSettingsRoutes } from '../settings/settings.routes.js';
+import { registerReportRoutes } from '../reports/reports.routes.js';
 
 /** All JSON API routes, mounted under /api. */
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -23,4 +24,5 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await registerModelRoutes(api, deps);
   await registerAnalyticsRoutes(api, deps);
   await registerSettingsRoutes(api, deps);
+  await registerReportRoutes(api, deps);
 }

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../server/app.js';
+import { addDays } from '../core/clock.js';
+import { calendarDayOf } from '../core/calendar-day.js';
+import { customerTypesByPrecedence } from '../analytics/index.js';
+import { getStoreSettings } from '../settings/index.js';
+import { changeRatio, periodsEndingAt } from './period.js';
+import { figuresFor, revenueSeries, typeMigration } from './store-summary.repo.js';
+
+const tags = ['reports'];
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+
+export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.store.db;
+  /** Static data sets report as of their end; live stores as of now. */
+  const context = async () => {
+    const settings = await getStoreSettings(db);
+    return { settings, asOf: settings.dataAsOf ? new Date(settings.dataAsOf) : deps.clock.now() };
+  };
+
+  api.get('/reports/summary', {
+    config: { access: { permission: 'analytics:read' } },
+    schema: { tags, summary: 'Key figures of the last N days against the N days before: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30) }) },
+  }, async (request) => {
+    const { settings, asOf } = await context();
+    const periods = periodsEndingAt(asOf, request.query.days, settings.timeZone);
+    const current = await figuresFor(db, periods.current, settings.timeZone);
+    const previous = await figuresFor(db, periods.previous, settings.timeZone);
+    const change = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof typeof current], previous[key as keyof typeof previous])]));
+    return {
+      asOf: asOf.toISOString(), currency: settings.currency, from: periods.current.from, to: periods.current.to,
+      previousFrom: periods.previous.from, previousTo: periods.previous.to, current, previous, change,
+    };
+  });
+
+  api.get('/reports/revenue', {
+    config: { access: { permission: 'analytics:read' } },
+    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar)', querystring: z.object({ granularity: z.enum(['day', 'week', 'month']).default('week'), from: day.optional(), to: day.optional() }) },
+  }, async (request) => {
+    const { settings, asOf } = await context();
+    const to = request.query.to ?? addDays(calendarDayOf(asOf, settings.timeZone), 1);
+    const from = request.query.from ?? addDays(to, -365);
+    return { granularity: request.query.granularity, from, to, currency: settings.currency, points: await revenueSeries(db, { from, to }, request.query.granularity) };
+  });
+
+  api.get('/reports/type-migration', {
+    config: { access: { permission: 'analytics:read' } },
+    schema: { tags, summary: 'How many customers moved from each customer type to each other between two dates (for a Sankey chart)', querystring: z.object({ from: day.optional(), to: day.optional() }) },
+  }, async (request) => {
+    const { asOf } = await context();
+    const to = request.query.to ? new Date(`${request.query.to}T23:59:59Z`) : asOf;
+    const from = request.query.from ? new Date(`${request.query.from}T23:59:59Z`) : new Date(to.getTime() - 90 * 86_400_000);
+    return { from: from.toISOString(), to: to.toISOString(), flows: await typeMigration(db, from, to, customerTypesByPrecedence) };
+  });
+
+  api.get('/customers/:customerId/prediction', {
+    config: { access: { permission: 'customers:read' } },
+    schema: { tags: ['models'], summary: "A customer's predicted value: P(alive), expected purchases in 90 days, expected spend, CLV, next purchase, churn risk", params: z.object({ customerId: z.coerce.number().int().positive() }) },
+  }, async (request, reply) => {
+    const row = await db.selectFrom('customer_prediction as p').innerJoin('model_fit as f', 'f.model_fit_id', 'p.model_fit_id')
+      .select(['p.p_alive', 'p.expected_purchases_90d', 'p.expected_spend_minor', 'p.clv_minor', 'p.next_purchase_day', 'p.churn_risk', 'p.predicted_at', 'f.model', 'f.calibration_end'])
+      .where('p.customer_id', '=', request.params.customerId).executeTakeFirst();
+    if (!row) return reply.status(404).send({ error: { code: 'PREDICTION_NOT_FOUND', message: `No prediction for customer #${request.params.customerId} yet. Run \`clientele models predict\` (or POST /api/models/predict); customers with no purchase get none.` } });
+    return {
+      asOf: row.calibration_end, model: row.model, pAlive: row.p_alive, expectedPurchases90d: row.expected_purchases_90d,
+      expectedSpendMinor: row.expected_spend_minor, clvMinor: row.clv_minor, nextPurchaseDay: row.next_purchase_day, churnRisk: row.churn_risk, predictedAt: row.predicted_at,
+    };
+  });
+}
