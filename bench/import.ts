@@ -17,6 +17,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { fixedClock } from '../src/core/clock.js';
 import { openStore, type Store } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
+import { createScratchSchema } from '../src/db/scratch-schema.js';
 import { importFile } from '../src/ingest/import-file.service.js';
 import { startMemorySampler } from './lib/memory-sampler.js';
 import { syntheticFiles } from './lib/synthetic-files.js';
@@ -38,21 +39,14 @@ async function rawCopySeconds(file: string): Promise<number> {
 }
 
 async function freshServerStore(): Promise<{ store: Store; drop: () => Promise<void> }> {
-  const schema = `bench_import_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-  await admin.end();
-  const store = await openStore(serverUrl, { searchPath: schema });
+  const scratch = await createScratchSchema(serverUrl, 'bench_import');
+  const store = await openStore(scratch.url);
   await migrate(store);
   return {
     store,
     drop: async () => {
       await store.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/client.js';
+import { createScratchSchema } from '../../src/db/scratch-schema.js';
 import { writeStoreFiles } from '../../src/synthetic/index.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { testStoreKinds } from '../helpers/stores.js';
@@ -13,7 +12,7 @@ import { testStoreKinds } from '../helpers/stores.js';
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-kill-'));
 let ordersFile = '';
 const serverUrl = process.env.TEST_DATABASE_URL;
-const schemas: string[] = [];
+const scratches: Array<{ drop: () => Promise<void> }> = [];
 
 beforeAll(async () => {
   await writeStoreFiles(workDir, { seed: 7, customers: 1500, targetOrders: 12_000, endDate: new Date('2026-11-01T00:00:00Z'), years: 2, includeTruth: false });
@@ -22,26 +21,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
-  if (serverUrl && schemas.length > 0) {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
-  }
+  for (const scratch of scratches) await scratch.drop();
 });
 
 async function newTarget(kind: string): Promise<string> {
   if (kind === 'embedded') return mkdtempSync(join(workDir, 'store-'));
-  const schema = `kill_${randomBytes(5).toString('hex')}`;
-  schemas.push(schema);
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  const url = new URL(serverUrl!);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  await runCli(['--db', url.toString(), 'migrate']);
-  return url.toString();
+  const scratch = await createScratchSchema(serverUrl!, 'kill');
+  scratches.push(scratch);
+  await runCli(['--db', scratch.url, 'migrate']);
+  return scratch.url;
 }
 
 /** The store's content keyed by what is stable across runs (external ids), not by generated keys. */

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openStore, type Store, type StoreKind } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
+import { createScratchSchema } from '../../src/db/scratch-schema.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 let warnedAboutServer = false;
@@ -20,21 +19,14 @@ export async function createTestStore(kind: StoreKind): Promise<{ store: Store; 
     return { store, dispose: () => store.close() };
   }
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const store = await openStore(serverUrl, { searchPath: schema });
+  const scratch = await createScratchSchema(serverUrl, 'test');
+  const store = await openStore(scratch.url);
   await migrate(store);
   return {
     store,
     dispose: async () => {
       await store.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }
