@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../../ingest/canonical.js';
-import { importFile, type ImportSummary } from '../../ingest/import-file.service.js';
+import { defaultImportBatchSize, importFile, type ImportSummary } from '../../ingest/import-file.service.js';
 import { listPresets, parseMappingArguments } from '../../ingest/rows/index.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
@@ -22,7 +22,7 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .option('--delimiter <char>', 'field delimiter; detected when omitted')
     .option('--source <name>', 'system the file comes from; its ids are kept per source (default: the preset or "import")')
     .option('--rejects <file>', 'where to write rejected rows (default: <file>.rejects.csv)')
-    .option('--batch-size <n>', 'rows per transaction', (value) => Number(value), 5000)
+    .option('--batch-size <n>', 'rows per transaction', (value) => Number(value), defaultImportBatchSize)
     .action(async (entity: string, file: string, options: { map: string[]; preset?: string; dateFormat?: string; delimiter?: string; source?: string; rejects?: string; batchSize: number }) => {
       if (!entities.includes(entity as ImportEntity)) {
         throw new AppError('IMPORT_OPTION_INVALID', `Unknown entity "${entity}". Use one of: ${entities.join(', ')}.`, { field: 'entity' });
