@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCdnowSummary } from '../../test/fixtures/models/load-cdnow.js';
 import { bgNbdCustomerLogLikelihood, createBgNbdLogLikelihood, expectedPopulationPurchasesBgNbd, expectedPurchasesBgNbd, fitBgNbd, probabilityAliveBgNbd } from './bg-nbd.js';
 import { compressSummaries } from './compress.js';
+import { createRandom } from './random.js';
+import { simulateSummaries } from './simulate.js';
 
 const cdnow = loadCdnowSummary();
 const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -34,6 +36,17 @@ describe('BG/NBD', () => {
       const numeric = (loglik(Float64Array.from(up), null) - loglik(Float64Array.from(down), null)) / (2 * step);
       expect(gradient[i]).toBeCloseTo(numeric, 3);
     });
+  });
+
+  it('reaches the same optimum when it starts from a coarse-data fit as when it does not', () => {
+    const data = simulateSummaries(createRandom(3), { model: 'bgnbd', params: { r: 0.9, alpha: 40, a: 1, b: 7 } }, { customers: 30_000, minAge: 300, maxAge: 1000 });
+    for (const column of [data.recency, data.age]) for (let i = 0; i < column.length; i++) column[i] = Math.ceil(column[i]);
+    const compressed = compressSummaries(data);
+    const plain = fitBgNbd(compressed, { hasCoarseStart: false });
+    const warm = fitBgNbd(compressed, { hasCoarseStart: true });
+    expect(plain.converged && warm.converged).toBe(true);
+    expect(warm.iterations).toBeLessThan(plain.iterations);
+    for (const name of ['r', 'alpha', 'a', 'b'] as const) expect(Math.abs(warm.params[name] / plain.params[name] - 1)).toBeLessThan(1e-6);
   });
 
   it('reproduces the worked P(alive) and conditional expectation of FHL (2005)', () => {

@@ -1,4 +1,4 @@
-import type { CompressedSummaries } from './compress.js';
+import { coarseBins, coarseFitRows, coarsenSummaries, type CompressedSummaries } from './compress.js';
 import { fitByMaximumLikelihood, type FitResult, type LogLikelihood } from './maximum-likelihood.js';
 import { digamma, hyp2f1, logAddExp, logGamma, logistic } from './special.js';
 
@@ -26,80 +26,90 @@ export function bgNbdCustomerLogLikelihood(params: BgNbdParams, x: number, recen
 
 /**
  * Total weighted ln L over compressed rows, FHL (2005) eq. (6), with its
- * analytic gradient. Logarithms and digammas are taken once per distinct
- * x, t_x and T, so a row costs one exp and one log1p.
+ * analytic gradient in the same pass. Per row i with x > 0:
+ * ln Lᵢ = −(r+x) ln(α+T) + softplus(D), D = ln a − ln(b+x−1) + (r+x)[ln(α+T) − ln(α+t_x)],
+ * so with logarithms taken once per distinct t_x and T, and log-gammas and
+ * digammas once per distinct x, a row costs one exp and one log1p. Rows are
+ * visited grouped by x, so everything that depends on x alone is hoisted.
  */
 export function createBgNbdLogLikelihood(data: CompressedSummaries): LogLikelihood {
-  const { frequencyLevels, recencyLevels, ageLevels, weight, rows } = data;
+  const { frequencyLevels, recencyLevels, ageLevels } = data;
+  const groups = groupRowsByFrequency(data);
   const frequencyCount = frequencyLevels.values.length;
-  const weightByFrequency = new Float64Array(frequencyCount);
-  for (let row = 0; row < rows; row++) weightByFrequency[frequencyLevels.index[row]] += weight[row];
-  const logAge = new Float64Array(ageLevels.values.length);
-  const inverseAge = new Float64Array(ageLevels.values.length);
-  const logRecency = new Float64Array(recencyLevels.values.length);
-  const inverseRecency = new Float64Array(recencyLevels.values.length);
-  const logB = new Float64Array(frequencyCount);
-  const inverseB = new Float64Array(frequencyCount);
+  const ageValues = ageLevels.values;
+  const recencyValues = recencyLevels.values;
+  const logAge = new Float64Array(ageValues.length);
+  const inverseAge = new Float64Array(ageValues.length);
+  const logRecency = new Float64Array(recencyValues.length);
+  const inverseRecency = new Float64Array(recencyValues.length);
+  const { start, weight, ageLevel, recencyLevel, weightByFrequency } = groups;
   return (params, gradient) => {
     const [r, alpha, a, b] = params;
-    for (let j = 0; j < ageLevels.values.length; j++) {
-      logAge[j] = Math.log(alpha + ageLevels.values[j]);
-      inverseAge[j] = 1 / (alpha + ageLevels.values[j]);
+    for (let j = 0; j < ageValues.length; j++) {
+      logAge[j] = Math.log(alpha + ageValues[j]);
+      inverseAge[j] = 1 / (alpha + ageValues[j]);
     }
-    for (let j = 0; j < recencyLevels.values.length; j++) {
-      logRecency[j] = Math.log(alpha + recencyLevels.values[j]);
-      inverseRecency[j] = 1 / (alpha + recencyLevels.values[j]);
+    for (let j = 0; j < recencyValues.length; j++) {
+      logRecency[j] = Math.log(alpha + recencyValues[j]);
+      inverseRecency[j] = 1 / (alpha + recencyValues[j]);
     }
+    const digammaAB = digamma(a + b);
     let total = data.totalWeight * (r * Math.log(alpha) + logGamma(a + b) - logGamma(b) - logGamma(r));
     let dr = data.totalWeight * (Math.log(alpha) - digamma(r));
     let dAlpha = (data.totalWeight * r) / alpha;
-    let da = data.totalWeight * digamma(a + b);
-    let db = data.totalWeight * (digamma(a + b) - digamma(b));
+    let da = data.totalWeight * digammaAB;
+    let db = data.totalWeight * (digammaAB - digamma(b));
+    const logA = Math.log(a);
     for (let k = 0; k < frequencyCount; k++) {
       const x = frequencyLevels.values[k];
-      const w = weightByFrequency[k];
-      total += w * (logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x));
-      if (gradient) {
-        const digammaABX = digamma(a + b + x);
-        dr += w * digamma(r + x);
-        da -= w * digammaABX;
-        db += w * (digamma(b + x) - digammaABX);
-      }
-      logB[k] = x > 0 ? Math.log(b + x - 1) : 0;
-      inverseB[k] = x > 0 ? 1 / (b + x - 1) : 0;
-    }
-    const logA = Math.log(a);
-    const { frequency } = data;
-    const ageIndex = ageLevels.index;
-    const recencyIndex = recencyLevels.index;
-    const frequencyIndex = frequencyLevels.index;
-    for (let row = 0; row < rows; row++) {
-      const x = frequency[row];
-      const w = weight[row];
-      const ageLevel = ageIndex[row];
-      const stillAlive = -(r + x) * logAge[ageLevel];
+      const levelWeight = weightByFrequency[k];
+      if (levelWeight === 0) continue;
+      const digammaABX = digamma(a + b + x);
+      total += levelWeight * (logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x));
+      dr += levelWeight * digamma(r + x);
+      da -= levelWeight * digammaABX;
+      db += levelWeight * (digamma(b + x) - digammaABX);
+      const rx = r + x;
+      // Σ w ln(α+T), Σ w/(α+T): the "still alive" term every row has
+      let sumLogAge = 0;
+      let sumInverseAge = 0;
+      // Σ w softplus(D), and the "dropped out after the last purchase" share s = σ(D) in the gradient sums
+      let sumSoftplus = 0;
+      let sumShare = 0;
+      let sumShareLog = 0;
+      let sumShareInverse = 0;
+      const end = start[k + 1];
       if (x === 0) {
-        total += w * stillAlive;
-        if (gradient) {
-          dr -= w * logAge[ageLevel];
-          dAlpha -= w * (r + x) * inverseAge[ageLevel];
+        for (let row = start[k]; row < end; row++) {
+          sumLogAge += weight[row] * logAge[ageLevel[row]];
+          sumInverseAge += weight[row] * inverseAge[ageLevel[row]];
         }
-        continue;
+      } else {
+        const dropoutOffset = logA - Math.log(b + x - 1);
+        for (let row = start[k]; row < end; row++) {
+          const w = weight[row];
+          const age = ageLevel[row];
+          const recency = recencyLevel[row];
+          const logGap = logAge[age] - logRecency[recency];
+          const d = dropoutOffset + rx * logGap;
+          const isPositive = d > 0;
+          const e = Math.exp(isPositive ? -d : d);
+          const share = (isPositive ? 1 : e) / (1 + e);
+          sumLogAge += w * logAge[age];
+          sumInverseAge += w * inverseAge[age];
+          sumSoftplus += w * ((isPositive ? d : 0) + Math.log1p(e));
+          const weightedShare = w * share;
+          sumShare += weightedShare;
+          sumShareLog += weightedShare * logGap;
+          sumShareInverse += weightedShare * (inverseRecency[recency] - inverseAge[age]);
+        }
       }
-      const recencyLevel = recencyIndex[row];
-      const frequencyLevel = frequencyIndex[row];
-      const droppedOut = logA - logB[frequencyLevel] - (r + x) * logRecency[recencyLevel];
-      const difference = droppedOut - stillAlive;
-      const e = Math.exp(-Math.abs(difference));
-      total += w * (Math.max(stillAlive, droppedOut) + Math.log1p(e));
-      if (gradient) {
-        // share of the likelihood from "dropped out after the last purchase"
-        const share = difference > 0 ? 1 / (1 + e) : e / (1 + e);
-        const rest = 1 - share;
-        dr -= w * (rest * logAge[ageLevel] + share * logRecency[recencyLevel]);
-        dAlpha -= w * (r + x) * (rest * inverseAge[ageLevel] + share * inverseRecency[recencyLevel]);
-        da += (w * share) / a;
-        db -= w * share * inverseB[frequencyLevel];
+      total += sumSoftplus - rx * sumLogAge;
+      dr += sumShareLog - sumLogAge;
+      dAlpha -= rx * (sumInverseAge + sumShareInverse);
+      if (x > 0) {
+        da += sumShare / a;
+        db -= sumShare / (b + x - 1);
       }
     }
     if (gradient) {
@@ -112,8 +122,42 @@ export function createBgNbdLogLikelihood(data: CompressedSummaries): LogLikeliho
   };
 }
 
-/** Fits the BG/NBD by maximum likelihood on compressed summaries. */
-export function fitBgNbd(data: CompressedSummaries, options: { penalty?: number; start?: BgNbdParams } = {}): FitResult<BgNbdParams> {
+/**
+ * The rows' weights and t_x, T levels with each x one contiguous run
+ * [start[k], start[k+1]): the compressed rows already are (then no copy), other layouts are reordered.
+ */
+function groupRowsByFrequency(data: CompressedSummaries) {
+  const frequencyIndex = data.frequencyLevels.index;
+  const levels = data.frequencyLevels.values.length;
+  const start = new Int32Array(levels + 1);
+  const weightByFrequency = new Float64Array(levels);
+  let isGrouped = true;
+  for (let row = 0; row < data.rows; row++) {
+    start[frequencyIndex[row] + 1]++;
+    weightByFrequency[frequencyIndex[row]] += data.weight[row];
+    if (row > 0 && frequencyIndex[row] < frequencyIndex[row - 1]) isGrouped = false;
+  }
+  for (let k = 0; k < levels; k++) start[k + 1] += start[k];
+  if (isGrouped) return { start, weight: data.weight, ageLevel: data.ageLevels.index, recencyLevel: data.recencyLevels.index, weightByFrequency };
+  const next = start.slice(0, levels);
+  const weight = new Float64Array(data.rows);
+  const ageLevel = new Int32Array(data.rows);
+  const recencyLevel = new Int32Array(data.rows);
+  for (let row = 0; row < data.rows; row++) {
+    const position = next[frequencyIndex[row]]++;
+    weight[position] = data.weight[row];
+    ageLevel[position] = data.ageLevels.index[row];
+    recencyLevel[position] = data.recencyLevels.index[row];
+  }
+  return { start, weight, ageLevel, recencyLevel, weightByFrequency };
+}
+
+/**
+ * Fits the BG/NBD by maximum likelihood on compressed summaries. Large data
+ * is first fitted on a coarsened copy (t_x and T on a grid), and the full
+ * fit starts from that estimate and its curvature (see fitByMaximumLikelihood).
+ */
+export function fitBgNbd(data: CompressedSummaries, options: { penalty?: number; start?: BgNbdParams; hasCoarseStart?: boolean } = {}): FitResult<BgNbdParams> {
   const start = options.start ?? defaultStart(data);
   return fitByMaximumLikelihood({
     model: 'bgnbd',
@@ -122,6 +166,7 @@ export function fitBgNbd(data: CompressedSummaries, options: { penalty?: number;
     penalty: options.penalty ?? 0,
     customers: data.totalWeight,
     logLikelihood: createBgNbdLogLikelihood(data),
+    coarseLogLikelihood: (options.hasCoarseStart ?? data.rows > coarseFitRows) ? createBgNbdLogLikelihood(coarsenSummaries(data, coarseBins)) : undefined,
     hasGradient: true,
   });
 }

@@ -1,4 +1,4 @@
-import type { CompressedSpend } from './compress.js';
+import { coarseFitRows, coarsenSpend, coarseValueSteps, type CompressedSpend } from './compress.js';
 import { fitByMaximumLikelihood, type FitResult, type LogLikelihood } from './maximum-likelihood.js';
 import { digamma, logGamma } from './special.js';
 
@@ -23,12 +23,19 @@ export function gammaGammaCustomerLogLikelihood(params: GammaGammaParams, x: num
   return logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma) + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + m * x);
 }
 
-/** Total weighted ln L with analytic gradient; gamma functions once per distinct x. */
+/**
+ * Total weighted ln L with analytic gradient in the same pass; gamma functions
+ * once per distinct x, ln m once per row at setup, so a row costs one logarithm.
+ */
 export function createGammaGammaLogLikelihood(data: CompressedSpend): LogLikelihood {
   const levels = data.frequencyLevels;
   const perLevel = new Float64Array(levels.values.length);
   const dpPerLevel = new Float64Array(levels.values.length);
   const dqPerLevel = new Float64Array(levels.values.length);
+  const { weight, frequency, monetaryValue, rows } = data;
+  const levelIndex = levels.index;
+  const logValue = new Float64Array(rows);
+  for (let row = 0; row < rows; row++) logValue[row] = Math.log(monetaryValue[row]);
   return (params, gradient) => {
     const [p, q, gamma] = params;
     const logGammaQ = logGamma(q);
@@ -43,25 +50,23 @@ export function createGammaGammaLogLikelihood(data: CompressedSpend): LogLikelih
         dqPerLevel[k] = digammaSum - digammaQ;
       }
     }
-    const logGammaRate = Math.log(gamma);
+    const logRate = Math.log(gamma);
     let total = 0;
     let dp = 0;
     let dq = 0;
     let dGamma = 0;
-    for (let row = 0; row < data.rows; row++) {
-      const x = data.frequency[row];
-      const m = data.monetaryValue[row];
-      const w = data.weight[row];
-      const level = levels.index[row];
+    for (let row = 0; row < rows; row++) {
+      const x = frequency[row];
+      const w = weight[row];
+      const level = levelIndex[row];
       const px = p * x;
-      const logM = Math.log(m);
-      const logDenominator = Math.log(gamma + m * x);
-      total += w * (perLevel[level] + q * logGammaRate + (px - 1) * logM - (px + q) * logDenominator);
-      if (gradient) {
-        dp += w * (dpPerLevel[level] + x * (logM - logDenominator));
-        dq += w * (dqPerLevel[level] + logGammaRate - logDenominator);
-        dGamma += w * (q / gamma - (px + q) / (gamma + m * x));
-      }
+      const logM = logValue[row];
+      const denominator = gamma + monetaryValue[row] * x;
+      const logDenominator = Math.log(denominator);
+      total += w * (perLevel[level] + q * logRate + (px - 1) * logM - (px + q) * logDenominator);
+      dp += w * (dpPerLevel[level] + x * (logM - logDenominator));
+      dq += w * (dqPerLevel[level] + logRate - logDenominator);
+      dGamma += w * (q / gamma - (px + q) / denominator);
     }
     if (gradient) {
       gradient[0] = dp;
@@ -73,7 +78,7 @@ export function createGammaGammaLogLikelihood(data: CompressedSpend): LogLikelih
 }
 
 /** Fits the Gamma-Gamma model by maximum likelihood on customers with repeat purchases. */
-export function fitGammaGamma(data: CompressedSpend, options: { penalty?: number; start?: GammaGammaParams } = {}): FitResult<GammaGammaParams> {
+export function fitGammaGamma(data: CompressedSpend, options: { penalty?: number; start?: GammaGammaParams; hasCoarseStart?: boolean } = {}): FitResult<GammaGammaParams> {
   let totalValue = 0;
   for (let row = 0; row < data.rows; row++) totalValue += data.weight[row] * data.monetaryValue[row];
   const meanValue = data.totalWeight > 0 ? totalValue / data.totalWeight : 1;
@@ -86,6 +91,7 @@ export function fitGammaGamma(data: CompressedSpend, options: { penalty?: number
     penalty: options.penalty ?? 0,
     customers: data.totalWeight,
     logLikelihood: createGammaGammaLogLikelihood(data),
+    coarseLogLikelihood: (options.hasCoarseStart ?? data.rows > coarseFitRows) ? createGammaGammaLogLikelihood(coarsenSpend(data, coarseValueSteps)) : undefined,
     hasGradient: true,
   });
 }

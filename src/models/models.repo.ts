@@ -11,21 +11,76 @@ const withModelTables = (db: Kysely<Database>) => db.withTables<ModelTables>();
  * Purchase days up to `untilDay` (day number, inclusive) as columns sorted by
  * customer then day. Day numbers are computed in SQL (days since 1970-01-01)
  * so no driver turns a `date` into a local-time Date on the way.
+ * Why pages of text: at 10M rows one object per row (driver row, then Kysely
+ * row) costs more than the models themselves; here each keyset page on the
+ * primary key (customer_id, day) comes back as one string that is parsed
+ * straight into typed arrays, and memory stays at one page plus the columns.
  */
-export async function loadPurchaseDays(db: Kysely<Database>, untilDay: number): Promise<PurchaseColumns> {
-  const result = await sql<{ customer_id: number; day_number: number; amount_minor: number }>`
-    select customer_id, (day - date '1970-01-01')::int as day_number, amount_minor
-    from customer_purchase_day
-    where day <= date '1970-01-01' + ${untilDay}::int
-    order by customer_id, day`.execute(db);
-  const rows = result.rows;
-  const columns: PurchaseColumns = { customerIndex: new Float64Array(rows.length), day: new Int32Array(rows.length), amount: new Float64Array(rows.length) };
-  for (let i = 0; i < rows.length; i++) {
-    columns.customerIndex[i] = Number(rows[i].customer_id);
-    columns.day[i] = Number(rows[i].day_number);
-    columns.amount[i] = Number(rows[i].amount_minor);
+export async function loadPurchaseDays(db: Kysely<Database>, untilDay: number, options: { pageRows?: number } = {}): Promise<PurchaseColumns> {
+  const pageRows = options.pageRows ?? 250_000;
+  const columns = createGrowableColumns();
+  let after: { customer: number; day: number } | null = null;
+  for (;;) {
+    const keyset = after ? sql`and (customer_id, day) > (${after.customer}::bigint, date '1970-01-01' + ${after.day}::int)` : sql``;
+    const result = await sql<{ rows: number; page: string | null }>`
+      select count(*)::int as rows,
+        string_agg(customer_id::text || ' ' || day_number::text || ' ' || amount_minor::text, ' ' order by customer_id, day_number) as page
+      from (
+        select customer_id, (day - date '1970-01-01')::int as day_number, amount_minor
+        from customer_purchase_day
+        where day <= date '1970-01-01' + ${untilDay}::int ${keyset}
+        order by customer_id, day
+        limit ${pageRows}
+      ) as page_rows`.execute(db);
+    const { rows, page } = result.rows[0];
+    if (!page || rows === 0) break;
+    columns.append(page, rows);
+    after = columns.lastKey();
+    if (rows < pageRows) break;
   }
-  return columns;
+  return columns.finish();
+}
+
+/** Typed columns that grow by doubling; `append` parses "customer day amount" triples separated by spaces. */
+function createGrowableColumns() {
+  let capacity = 1024;
+  let length = 0;
+  let customerIndex = new Float64Array(capacity);
+  let day = new Int32Array(capacity);
+  let amount = new Float64Array(capacity);
+  const grow = (needed: number): void => {
+    if (needed <= capacity) return;
+    while (capacity < needed) capacity *= 2;
+    const larger = { customerIndex: new Float64Array(capacity), day: new Int32Array(capacity), amount: new Float64Array(capacity) };
+    larger.customerIndex.set(customerIndex.subarray(0, length));
+    larger.day.set(day.subarray(0, length));
+    larger.amount.set(amount.subarray(0, length));
+    ({ customerIndex, day, amount } = larger);
+  };
+  return {
+    append(page: string, rows: number): void {
+      grow(length + rows);
+      let position = 0;
+      // one (possibly negative) integer, then skip its separator
+      const next = (): number => {
+        const start = position;
+        const isNegative = page.charCodeAt(position) === 45;
+        if (isNegative) position++;
+        let value = 0;
+        for (let code = page.charCodeAt(position); code >= 48 && code <= 57; code = page.charCodeAt(++position)) value = value * 10 + (code - 48);
+        if (position === start + (isNegative ? 1 : 0)) throw new Error(`not an integer at ${start} of a purchase page`);
+        position++;
+        return isNegative ? -value : value;
+      };
+      for (let row = 0; row < rows; row++) {
+        customerIndex[length] = next();
+        day[length] = next();
+        amount[length++] = next();
+      }
+    },
+    lastKey: () => ({ customer: customerIndex[length - 1], day: day[length - 1] }),
+    finish: (): PurchaseColumns => ({ customerIndex: customerIndex.slice(0, length), day: day.slice(0, length), amount: amount.slice(0, length) }),
+  };
 }
 
 /** The store currency (`store_setting` 'currency', a JSON string), or null when unset. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { fitBgNbd } from './bg-nbd.js';
 import { defaultChurnThresholds, predictCustomerValues, type ChurnThresholds } from './clv.js';
-import { compressSpend, compressSummaries } from './compress.js';
+import { compressCustomerSummaries, compressSpend } from './compress.js';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
 import type { FitResult } from './maximum-likelihood.js';
 import { modelError } from './models.errors.js';
@@ -37,7 +37,7 @@ async function loadSummaries(db: Kysely<Database>, calibrationEnd: string, unit:
 
 function fitChosen(summaries: CustomerSummaries, model: ModelChoice, penalty: number): AnyFit[] {
   const fits: AnyFit[] = [];
-  const compressed = model === 'gammagamma' ? null : compressSummaries(summaries);
+  const compressed = model === 'gammagamma' ? null : compressCustomerSummaries(summaries);
   if (compressed && (model === 'bgnbd' || model === 'all')) fits.push(fitBgNbd(compressed, { penalty }));
   if (compressed && (model === 'paretonbd' || model === 'all')) fits.push(fitParetoNbd(compressed, { penalty }));
   if (model === 'gammagamma' || model === 'all') {
@@ -101,7 +101,7 @@ export async function predictCustomers(
   const unit = options.unit ?? 'week';
   const penalty = options.penalty ?? 0;
   const { summaries } = await loadSummaries(db, options.asOf, unit);
-  const compressed = compressSummaries(summaries);
+  const compressed = compressCustomerSummaries(summaries);
   const transactionFit: AnyFit = options.model === 'paretonbd' ? fitParetoNbd(compressed, { penalty }) : fitBgNbd(compressed, { penalty });
   const spendData = compressSpend(summaries);
   const spendFit = spendData.totalWeight >= 10 ? fitGammaGamma(spendData, { penalty }) : null;

@@ -1,4 +1,4 @@
-import type { CompressedSummaries } from './compress.js';
+import { coarseBins, coarseFitRows, coarsenSummaries, type CompressedSummaries } from './compress.js';
 import { fitByMaximumLikelihood, type FitResult, type LogLikelihood } from './maximum-likelihood.js';
 import { logAddExp, logGamma, logHyp2f1ShiftedC, logistic, logSubExp } from './special.js';
 
@@ -49,7 +49,9 @@ export function paretoNbdCustomerLogLikelihood(params: ParetoNbdParams, x: numbe
 
 /**
  * Total weighted ln L over compressed rows. The hypergeometric terms depend
- * on (x, t_x) and (x, T) only, so they are computed once per distinct pair.
+ * on (x, t_x) and (x, T) only, so they are computed once per distinct pair;
+ * ln(α+T), ln(β+T) once per distinct T and ln(r+s+x) once per distinct x, so
+ * a row costs one expm1, one exp and two logarithms.
  * No analytic gradient (derivatives of ₂F₁ in its parameters have no closed
  * form); the fit uses central differences.
  */
@@ -59,26 +61,38 @@ export function createParetoNbdLogLikelihood(data: CompressedSummaries): LogLike
   const recencyTerms = new Float64Array(recencyPairs.count);
   const ageTerms = new Float64Array(agePairs.count);
   const frequencyValues = data.frequencyLevels.values;
+  const recencyValues = data.recencyLevels.values;
+  const ageValues = data.ageLevels.values;
   const weightByFrequency = new Float64Array(frequencyValues.length);
   for (let row = 0; row < data.rows; row++) weightByFrequency[data.frequencyLevels.index[row]] += data.weight[row];
+  const logAlphaAge = new Float64Array(ageValues.length);
+  const logBetaAge = new Float64Array(ageValues.length);
+  const logShareByFrequency = new Float64Array(frequencyValues.length);
+  const { weight, frequency } = data;
+  const ageIndex = data.ageLevels.index;
+  const frequencyIndex = data.frequencyLevels.index;
+  const recencyPairIndex = recencyPairs.index;
+  const agePairIndex = agePairs.index;
   return (values) => {
     const params = { r: values[0], alpha: values[1], s: values[2], beta: values[3] };
     const { r, alpha, s, beta } = params;
-    for (let k = 0; k < recencyPairs.count; k++) {
-      recencyTerms[k] = logA0Term(params, frequencyValues[recencyPairs.first[k]], data.recencyLevels.values[recencyPairs.second[k]]);
+    for (let k = 0; k < recencyPairs.count; k++) recencyTerms[k] = logA0Term(params, frequencyValues[recencyPairs.first[k]], recencyValues[recencyPairs.second[k]]);
+    for (let k = 0; k < agePairs.count; k++) ageTerms[k] = logA0Term(params, frequencyValues[agePairs.first[k]], ageValues[agePairs.second[k]]);
+    for (let j = 0; j < ageValues.length; j++) {
+      logAlphaAge[j] = Math.log(alpha + ageValues[j]);
+      logBetaAge[j] = Math.log(beta + ageValues[j]);
     }
-    for (let k = 0; k < agePairs.count; k++) {
-      ageTerms[k] = logA0Term(params, frequencyValues[agePairs.first[k]], data.ageLevels.values[agePairs.second[k]]);
-    }
-    let total = data.totalWeight * (-logGamma(r) + r * Math.log(alpha) + s * Math.log(beta));
-    for (let k = 0; k < frequencyValues.length; k++) total += weightByFrequency[k] * logGamma(r + frequencyValues[k]);
     const logS = Math.log(s);
+    let total = data.totalWeight * (-logGamma(r) + r * Math.log(alpha) + s * Math.log(beta));
+    for (let k = 0; k < frequencyValues.length; k++) {
+      total += weightByFrequency[k] * logGamma(r + frequencyValues[k]);
+      logShareByFrequency[k] = logS - Math.log(r + s + frequencyValues[k]);
+    }
     for (let row = 0; row < data.rows; row++) {
-      const x = data.frequency[row];
-      const age = data.age[row];
-      const aliveAtEnd = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
-      const logA0Value = logSubExp(recencyTerms[recencyPairs.index[row]], ageTerms[agePairs.index[row]]);
-      total += data.weight[row] * logAddExp(aliveAtEnd, logS - Math.log(r + s + x) + logA0Value);
+      const age = ageIndex[row];
+      const aliveAtEnd = -(r + frequency[row]) * logAlphaAge[age] - s * logBetaAge[age];
+      const logA0Value = logSubExp(recencyTerms[recencyPairIndex[row]], ageTerms[agePairIndex[row]]);
+      total += weight[row] * logAddExp(aliveAtEnd, logShareByFrequency[frequencyIndex[row]] + logA0Value);
     }
     return total;
   };
@@ -105,7 +119,7 @@ function indexPairs(first: Int32Array, second: Int32Array, secondCount: number) 
 }
 
 /** Fits the Pareto/NBD by maximum likelihood on compressed summaries. */
-export function fitParetoNbd(data: CompressedSummaries, options: { penalty?: number; start?: ParetoNbdParams } = {}): FitResult<ParetoNbdParams> {
+export function fitParetoNbd(data: CompressedSummaries, options: { penalty?: number; start?: ParetoNbdParams; hasCoarseStart?: boolean } = {}): FitResult<ParetoNbdParams> {
   let totalAge = 0;
   for (let row = 0; row < data.rows; row++) totalAge += data.weight[row] * data.age[row];
   // unit shapes and rate scales at the mean age, so day and week units start alike
@@ -118,6 +132,7 @@ export function fitParetoNbd(data: CompressedSummaries, options: { penalty?: num
     penalty: options.penalty ?? 0,
     customers: data.totalWeight,
     logLikelihood: createParetoNbdLogLikelihood(data),
+    coarseLogLikelihood: (options.hasCoarseStart ?? data.rows > coarseFitRows) ? createParetoNbdLogLikelihood(coarsenSummaries(data, coarseBins)) : undefined,
     hasGradient: false,
   });
 }

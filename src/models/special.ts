@@ -60,7 +60,24 @@ export function logSubExp(a: number, b: number): number {
  */
 export function logHyp2f1ShiftedC(a: number, b: number, z: number): number {
   if (z === 0) return 0;
-  return (1 - b) * Math.log1p(-z) + Math.log(hyp2f1(1, a + 1 - b, a + 1, z));
+  return (1 - b) * Math.log1p(-z) + Math.log(hyp2f1FirstUnit(a + 1 - b, a + 1, z));
+}
+
+/**
+ * ₂F₁(1, b; c; z) for 0 ≤ z < 1. With b, c > 0 every term of the series is
+ * positive (no cancellation), so for z ≤ 0.8 summing it directly is exact to
+ * rounding and much cheaper than the general routine, which takes the rest.
+ */
+function hyp2f1FirstUnit(b: number, c: number, z: number): number {
+  if (!(b > 0 && c > 0 && z >= 0 && z <= 0.8)) return hyp2f1(1, b, c, z);
+  let term = 1;
+  let total = 1;
+  for (let n = 0; n < 500; n++) {
+    term *= ((b + n) / (c + n)) * z;
+    total += term;
+    if (term <= 1e-17 * total) return total;
+  }
+  return hyp2f1(1, b, c, z);
 }
 
 /** Logistic function 1 / (1 + e^−u), stable for large |u|. */

@@ -15,6 +15,7 @@ describe('buildSummaries', () => {
     expect(summaries.frequency[0]).toBe(2);
     expect(summaries.recency[0]).toBe(10);
     expect(summaries.age[0]).toBe(14);
+    expect([summaries.firstDay[0], summaries.lastDay[0]]).toEqual([0, 10]);
     // (4 + 6 + 20) / 2 repeat days; the first day's 15 is excluded
     expect(summaries.monetaryValue[0]).toBe(15);
   });

@@ -29,6 +29,8 @@ export type CustomerSummaries = {
   calibrationEnd: number;
   customerIndex: Float64Array;
   firstDay: Int32Array;
+  /** Last purchase day up to the calibration end: with firstDay, whole-day recency and age for compression. */
+  lastDay: Int32Array;
   frequency: Float64Array;
   recency: Float64Array;
   age: Float64Array;
@@ -41,22 +43,19 @@ export function daysPerUnit(unit: TimeUnit): number {
 
 /**
  * Builds the summaries for a calibration end (a day number, inclusive) in one
- * pass over the columns: O(rows), no per-customer objects.
+ * pass over the columns: O(rows), integer day arithmetic, no per-customer objects.
  */
 export function buildSummaries(purchases: PurchaseColumns, calibrationEnd: number, unit: TimeUnit): CustomerSummaries {
   const { customerIndex, day, amount } = purchases;
   const rows = day.length;
-  let customers = 0;
-  // rows of a customer are sorted by day, so the group's first row decides whether it is in the calibration
-  for (let row = 0; row < rows; row++) {
-    if ((row === 0 || customerIndex[row] !== customerIndex[row - 1]) && day[row] <= calibrationEnd) customers++;
-  }
+  const customers = countCalibrationCustomers(customerIndex, day, calibrationEnd);
   const summaries: CustomerSummaries = {
     count: customers,
     unit,
     calibrationEnd,
     customerIndex: new Float64Array(customers),
     firstDay: new Int32Array(customers),
+    lastDay: new Int32Array(customers),
     frequency: new Float64Array(customers),
     recency: new Float64Array(customers),
     age: new Float64Array(customers),
@@ -64,25 +63,21 @@ export function buildSummaries(purchases: PurchaseColumns, calibrationEnd: numbe
   };
   const scale = 1 / daysPerUnit(unit);
   let output = -1;
+  // a real first value, not NaN: V8 compares small integers much faster than a NaN-seeded double
+  let previousCustomer = rows > 0 ? customerIndex[0] : 0;
   let firstDay = 0;
   let lastDay = 0;
   let repeatDays = 0;
   let repeatAmount = 0;
-  const flush = (): void => {
-    if (output < 0) return;
-    summaries.firstDay[output] = firstDay;
-    summaries.frequency[output] = repeatDays;
-    summaries.recency[output] = (lastDay - firstDay) * scale;
-    summaries.age[output] = (calibrationEnd - firstDay) * scale;
-    summaries.monetaryValue[output] = repeatDays > 0 ? repeatAmount / repeatDays : 0;
-  };
   for (let row = 0; row < rows; row++) {
     const currentDay = day[row];
     if (currentDay > calibrationEnd) continue;
-    if (row === 0 || customerIndex[row] !== customerIndex[row - 1]) {
-      flush();
+    const customer = customerIndex[row];
+    if (customer !== previousCustomer || output < 0) {
+      if (output >= 0) writeCustomer(summaries, output, firstDay, lastDay, repeatDays, repeatAmount, scale);
       output++;
-      summaries.customerIndex[output] = customerIndex[row];
+      summaries.customerIndex[output] = customer;
+      previousCustomer = customer;
       firstDay = currentDay;
       lastDay = currentDay;
       repeatDays = 0;
@@ -97,8 +92,31 @@ export function buildSummaries(purchases: PurchaseColumns, calibrationEnd: numbe
     // the first day's value is excluded from m, as in Fader, Hardie & Lee (2005)
     if (currentDay !== firstDay) repeatAmount += amount[row];
   }
-  flush();
+  if (output >= 0) writeCustomer(summaries, output, firstDay, lastDay, repeatDays, repeatAmount, scale);
   return summaries;
+}
+
+/** Customers whose first purchase day is on or before the calibration end (rows are sorted by day within a customer). */
+function countCalibrationCustomers(customerIndex: Int32Array | Float64Array, day: Int32Array, calibrationEnd: number): number {
+  let customers = 0;
+  let previousCustomer = day.length > 0 ? customerIndex[0] : 0;
+  for (let row = 0; row < day.length; row++) {
+    const customer = customerIndex[row];
+    if (customer !== previousCustomer || row === 0) {
+      previousCustomer = customer;
+      if (day[row] <= calibrationEnd) customers++;
+    }
+  }
+  return customers;
+}
+
+function writeCustomer(summaries: CustomerSummaries, output: number, firstDay: number, lastDay: number, repeatDays: number, repeatAmount: number, scale: number): void {
+  summaries.firstDay[output] = firstDay;
+  summaries.lastDay[output] = lastDay;
+  summaries.frequency[output] = repeatDays;
+  summaries.recency[output] = (lastDay - firstDay) * scale;
+  summaries.age[output] = (summaries.calibrationEnd - firstDay) * scale;
+  summaries.monetaryValue[output] = repeatDays > 0 ? repeatAmount / repeatDays : 0;
 }
 
 /**
