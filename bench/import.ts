@@ -38,6 +38,21 @@ async function rawCopySeconds(file: string): Promise<number> {
   return seconds;
 }
 
+/** The embedded store's own floor: COPY of the same file into a bare table in a fresh PGlite. */
+async function embeddedCopySeconds(file: string): Promise<number> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { readFile } = await import('node:fs/promises');
+  const pglite = await PGlite.create();
+  await pglite.exec(`create table bare_order (order_id text, customer_id text, customer_email text, customer_phone text, ordered_at timestamptz,
+    amount numeric, currency text, channel text, status text, refunded_amount numeric, discount_amount numeric, promotion_code text, recipient_email text, location text)`);
+  const blob = new Blob([await readFile(file)]);
+  const started = performance.now();
+  await pglite.query(`copy bare_order from '/dev/blob' with (format csv, header true)`, [], { blob });
+  const seconds = (performance.now() - started) / 1000;
+  await pglite.close();
+  return seconds;
+}
+
 async function freshServerStore(): Promise<{ store: Store; drop: () => Promise<void> }> {
   const scratch = await createScratchSchema(serverUrl, 'bench_import');
   const store = await openStore(scratch.url);
@@ -68,6 +83,9 @@ for (const [customerCount, orderCount] of sizes) {
   const copyRate = rows / copySeconds;
   process.stderr.write(`raw COPY: ${copySeconds.toFixed(2)} s\n`);
 
+  const embeddedCopy = await embeddedCopySeconds(ordersFile);
+  process.stderr.write(`embedded raw COPY: ${embeddedCopy.toFixed(2)} s\n`);
+
   const server = await freshServerStore();
   const onServer = await importInto(server.store, directory);
   await server.drop();
@@ -86,6 +104,7 @@ for (const [customerCount, orderCount] of sizes) {
     'server orders/s': Math.round(onServer.orders.read / onServer.orders.seconds),
     'server ÷ COPY time': Number((onServer.orders.seconds / copySeconds).toFixed(2)),
     'server peak RSS MB': onServer.memory.peakRssMb,
+    'embedded raw COPY orders/s (baseline)': Math.round(rows / embeddedCopy),
     'embedded orders/s': Math.round(onEmbedded.orders.read / onEmbedded.orders.seconds),
     'embedded peak RSS MB': onEmbedded.memory.peakRssMb,
     'customers import s (server / embedded)': `${onServer.customers.seconds.toFixed(1)} / ${onEmbedded.customers.seconds.toFixed(1)}`,
