@@ -64,11 +64,18 @@ async function main(): Promise<void> {
       await page.locator('.customer-row:not(.customer-row-head) a').first().waitFor();
       await shot('customers');
       await page.goto(`${server.url}/customers/${topCustomer.customer_id}`);
-      await page.getByRole('region', { name: 'Purchase rhythm' }).locator('canvas').waitFor();
+      await page.getByRole('region', { name: 'Purchase rhythm' }).locator('canvas').first().waitFor();
+      await page.locator('.type-explanation, .prediction-p-alive').first().waitFor();
       await shot('customer-360');
       await page.goto(`${server.url}/reports`);
       await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+      await page.getByRole('region', { name: 'Cohort retention' }).locator('canvas').first().waitFor();
+      // The Sankey's entry animation runs longer than the other charts'.
+      await page.waitForTimeout(2000);
       await shot('reports');
+      // A full-page shot is as wide as the page: anything overflowing sideways would show here first.
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      console.log(`Reports page width at ${viewport.width} px: ${pageWidth} px${pageWidth > viewport.width ? ' (overflows!)' : ''}`);
       await page.goto(`${server.url}/import`);
       await page.getByLabel('CSV file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv) });
       await page.getByRole('button', { name: 'Import 3 rows' }).click();
@@ -80,7 +87,7 @@ async function main(): Promise<void> {
       await shot('customers-id');
       await page.getByLabel('Bahasa').selectOption('lv');
       await page.goto(`${server.url}/customers/${topCustomer.customer_id}`);
-      await page.getByRole('region', { name: 'Pirkumu ritms' }).locator('canvas').waitFor();
+      await page.getByRole('region', { name: 'Pirkumu ritms' }).locator('canvas').first().waitFor();
       await shot('customer-360-lv');
       await page.getByLabel('Valoda').selectOption('en');
       await browser.close();

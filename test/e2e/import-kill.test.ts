@@ -61,13 +61,13 @@ describe('an import killed mid-way and run again', { timeout: 300_000 }, () => {
           child.kill('SIGKILL');
         }
       });
-      expect(first.signal).toBe('SIGKILL');
+      expect(first.signal, first.stderr).toBe('SIGKILL');
       const partial = await snapshot(killed);
       expect(partial.orders.length).toBeGreaterThan(0);
       expect(partial.orders.length).toBeLessThan(12_000);
 
       const resumed = await runCli(args(killed));
-      expect(resumed.code).toBe(0);
+      expect(resumed.code, resumed.stderr).toBe(0);
       const clean = await newTarget(kind);
       expect((await runCli(args(clean))).code).toBe(0);
       expect(await snapshot(killed)).toEqual(await snapshot(clean));

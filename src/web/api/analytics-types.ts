@@ -6,7 +6,11 @@
 export type KeyFigures = {
   realCustomers: number; leads: number; newCustomers: number; activeCustomers: number; repeatPurchaseRate: number; revenueMinor: number; orders: number;
 };
-export type StoreSummary = { from: string; to: string; previousFrom: string; previousTo: string; current: KeyFigures; previous: KeyFigures };
+/** GET /api/reports/summary: `change` is (current − previous) / previous per figure, null when the previous value is 0. */
+export type StoreSummary = {
+  asOf: string; currency: string; from: string; to: string; previousFrom: string; previousTo: string;
+  current: KeyFigures; previous: KeyFigures; change: Partial<Record<keyof KeyFigures, number | null>>;
+};
 
 export type TypesReport = {
   asOf: string | null; customers: number;
@@ -39,7 +43,9 @@ export type Alert = {
 };
 export type AlertsPage = { alerts: Alert[] };
 
-export type RevenueTrend = { granularity: 'day' | 'week' | 'month'; points: Array<{ period: string; revenueMinor: number; orders: number }> };
+export type Granularity = 'day' | 'week' | 'month';
+/** GET /api/reports/revenue: `period` is the first day of each day, week or month (store calendar). */
+export type RevenueTrend = { granularity: Granularity; from: string; to: string; currency: string; points: Array<{ period: string; revenueMinor: number; orders: number; customers: number }> };
 
 export type TypeMigration = { from: string; to: string; flows: Array<{ fromType: string; toType: string; customers: number }> };
 
@@ -47,4 +53,21 @@ export type TypeMigration = { from: string; to: string; flows: Array<{ fromType:
 export type Segment = { segment_id: number; name: string; description: string | null; member_count: number; refreshed_at: string | null; revenue_minor?: number };
 export type SegmentsPage = { items: Segment[] };
 
-export type CustomerPrediction = { asOf: string; pAlive: number; expectedPurchases: number; predictedValueMinor: number; horizonDays: number };
+/** GET /api/customers/:id/prediction; a 404 PREDICTION_NOT_FOUND means no prediction yet (e.g. no purchase). */
+export type CustomerPrediction = {
+  asOf: string; model: string; pAlive: number; expectedPurchases90d: number; expectedSpendMinor: number; clvMinor: number;
+  nextPurchaseDay: string | null; churnRisk: 'low' | 'medium' | 'high' | string; predictedAt: string;
+};
+
+/** GET /api/customers/:id/types (src/analytics/types.service.ts customerTypeTimeline). */
+export type CustomerTypes = {
+  customerId: number;
+  current: { types: string[]; primaryType: string; explanation: string; numbers: unknown; asOf: string } | null;
+  timeline: Array<{ type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown }>;
+};
+
+/** POST /api/analytics/analyze (src/analytics/analyze.service.ts). */
+export type AnalyzeResult = {
+  runId: number; asOf: string; customers: number; realCustomers: number; rfmScored: number; typeChanges: number;
+  alerts: { metricDrops: number; customerOverdue: number }; timingMs: { total: number };
+};

@@ -15,6 +15,7 @@ export const pendingEndpoints = {
   revenueTrend: ['/api/reports/revenue', '/api/analytics/revenue', '/api/reports/revenue-trend'],
   typeMigration: ['/api/reports/type-migration', '/api/analytics/type-migration', '/api/reports/types/migration'],
   segments: ['/api/segments'],
+  customerTypes: ['/api/customers/{customerId}/types'],
   customerPrediction: ['/api/customers/{customerId}/prediction', '/api/models/customers/{customerId}', '/api/models/predictions/{customerId}'],
 } as const;
 

@@ -31,6 +31,8 @@ export function createFormatters(tag: string, currency: string | null, timeZone:
     : new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 });
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  // A bare calendar day ("2026-11-24") is already in the store's calendar: shown as written, never shifted by a time zone.
+  const dayFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const monthFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', timeZone: 'UTC' });
   return {
     number: (value, fractionDigits = 0) => (fractionDigits === 0 ? numberFormat.format(value) : new Intl.NumberFormat(tag, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value)),
@@ -39,7 +41,7 @@ export function createFormatters(tag: string, currency: string | null, timeZone:
     percent: (ratio, fractionDigits = 1) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: fractionDigits }).format(ratio),
     money: (minor) => moneyFormat.format(minor / 10 ** digits),
     moneyCompact: (minor) => moneyCompactFormat.format(minor / 10 ** digits),
-    date: (iso) => dateFormat.format(new Date(iso)),
+    date: (iso) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : dateFormat.format(new Date(iso))),
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
     month: (isoMonth) => monthFormat.format(new Date(`${isoMonth.slice(0, 7)}-01T00:00:00Z`)),
   };

@@ -44,6 +44,16 @@ describeWithBrowser('staff web app (analyst: read only)', () => {
     await expect(page.getByRole('region', { name: 'Merge with another customer' }).count()).resolves.toBe(0);
   });
 
+  it('reads the reports on a phone without horizontal scrolling, and without the analysis button', async () => {
+    await page.goto(`${server.url}/reports`);
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await page.getByRole('region', { name: 'Cohort retention' }).locator('.chart canvas').first().waitFor();
+    await page.getByRole('region', { name: 'Customer type migration' }).locator('.chart canvas, .empty-state').first().waitFor();
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    await expect(page.getByRole('button', { name: 'Run analysis' }).count()).resolves.toBe(0);
+  });
+
   it('is refused by the API when it tries to change data anyway', async () => {
     const statuses = await page.evaluate(async (id) => {
       const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };

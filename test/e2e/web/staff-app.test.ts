@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { createFormatters } from '../../../src/web/i18n/format.js';
 import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
 
 describeWithBrowser('staff web app (owner)', () => {
@@ -29,6 +30,12 @@ describeWithBrowser('staff web app (owner)', () => {
     if (await keyFigures.locator('dl.key-figures').count()) {
       await expect(keyFigures.getByText('Real customers').isVisible()).resolves.toBe(true);
       await expect(keyFigures.getByText('Repeat-purchase rate').isVisible()).resolves.toBe(true);
+      // The revenue shown is the summary's, formatted in the store currency.
+      const summary = await page.evaluate(async () => (await fetch('/api/reports/summary?days=30')).json() as Promise<{ currency: string; current: { revenueMinor: number } }>);
+      const revenue = createFormatters('en-GB', summary.currency, 'UTC').money(summary.current.revenueMinor);
+      const revenueFigure = keyFigures.locator('.key-figure').filter({ hasText: 'Revenue' });
+      await expect(revenueFigure.locator('.key-figure-value').textContent()).resolves.toBe(revenue);
+      await expect(revenueFigure.getByText(/vs previous period|none in the previous period/).isVisible()).resolves.toBe(true);
     } else {
       await expect(keyFigures.getByText(/not available yet/).isVisible()).resolves.toBe(true);
     }
@@ -61,12 +68,36 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.waitForURL(new RegExp(`/customers/${buyer.customer_id}$`));
   });
 
+  it('filters the customer list by customer type', async () => {
+    const customer360 = page.url();
+    await page.goto(`${server.url}/customers?type=vip`);
+    await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    await expect(page.getByLabel('Customer type').inputValue()).resolves.toBe('vip');
+    await page.locator('.customer-row:not(.customer-row-head) .type-tag').first().waitFor();
+    const titles = await page.locator('.customer-row:not(.customer-row-head) .type-tag').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('title') ?? ''));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toContain('VIP');
+    await page.getByLabel('RFM segment').selectOption('Champions');
+    await page.waitForURL(/rfmSegment=Champions/);
+    await page.goto(customer360);
+  });
+
   it('opens the customer 360 with purchases, identities, timeline and the rhythm chart', async () => {
     await page.getByRole('region', { name: 'Purchases', exact: true }).waitFor();
     await expect(page.getByRole('region', { name: 'Identities' }).isVisible()).resolves.toBe(true);
     await page.locator('.timeline-entry').first().waitFor();
     expect(await page.locator('.timeline-entry').count()).toBeGreaterThan(0);
-    await page.getByRole('region', { name: 'Purchase rhythm' }).locator('.chart canvas').waitFor();
+    await page.getByRole('region', { name: 'Purchase rhythm' }).locator('.chart canvas').first().waitFor();
+    // The type with the server's explanation, and the prediction with P(alive).
+    const customerId = Number(new URL(page.url()).pathname.split('/').at(-1));
+    const types = await page.evaluate(async (id) => (await fetch(`/api/customers/${id}/types`)).json() as Promise<{ current: { explanation: string } | null }>, customerId);
+    expect(types.current).not.toBeNull();
+    const typeCard = page.getByRole('region', { name: 'Customer type' });
+    await typeCard.locator('.type-explanation').waitFor();
+    await expect(typeCard.locator('.type-explanation').textContent()).resolves.toBe(types.current!.explanation);
+    const prediction = page.getByRole('region', { name: 'Prediction' });
+    await prediction.getByText('Chance still active (P(alive))').waitFor();
+    await expect(prediction.locator('.prediction-p-alive').textContent()).resolves.toMatch(/^\d+%$/);
     // An owner may edit and merge.
     await expect(page.getByRole('button', { name: 'Edit' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('region', { name: 'Merge with another customer' }).isVisible()).resolves.toBe(true);
@@ -104,5 +135,17 @@ describeWithBrowser('staff web app (owner)', () => {
     // Line 3 of the file: the header is line 1.
     await expect(reject.locator('td').first().textContent()).resolves.toBe('3');
     await expect(reject.textContent()).resolves.toMatch(/email/i);
+  });
+
+  it('shows the reports without horizontal scrolling, and runs the analysis on request', async () => {
+    await page.goto(`${server.url}/reports`);
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await page.getByRole('region', { name: 'Revenue trend and alerts' }).locator('.chart canvas').first().waitFor();
+    await page.getByRole('region', { name: 'Cohort retention' }).locator('.chart canvas').first().waitFor();
+    await page.getByRole('region', { name: 'Customer type migration' }).locator('.chart canvas').first().waitFor();
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    await page.getByRole('status').filter({ hasText: /Analysed \S+ customers/ }).waitFor({ timeout: 60_000 });
   });
 });

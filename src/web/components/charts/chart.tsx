@@ -55,11 +55,14 @@ export function Chart({ title, fileName, option, table, height = 320 }: ChartPro
         <button type="button" className="button-quiet" onClick={exportPng}>{t('charts.exportPng')}</button>
         <button type="button" className="button-quiet" onClick={() => downloadFile(`${fileName}.csv`, toCsv([table.header, ...table.rows]))}>{t('charts.exportCsv')}</button>
       </figcaption>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead><tr>{table.header.map((cell) => <th key={cell} scope="col">{cell}</th>)}</tr></thead>
-        <tbody>{table.rows.slice(0, 200).map((row, index) => <tr key={index}>{row.map((cell, column) => <td key={column}>{cell ?? ''}</td>)}</tr>)}</tbody>
-      </table>
+      {/* Hidden by its wrapper: a table ignores width and overflow, so hiding the table itself let a wide one (the cohorts) widen the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead><tr>{table.header.map((cell) => <th key={cell} scope="col">{cell}</th>)}</tr></thead>
+          <tbody>{table.rows.slice(0, 200).map((row, index) => <tr key={index}>{row.map((cell, column) => <td key={column}>{cell ?? ''}</td>)}</tr>)}</tbody>
+        </table>
+      </div>
     </figure>
   );
 }

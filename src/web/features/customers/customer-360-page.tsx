@@ -15,6 +15,7 @@ import { PurchaseRhythmCard } from './purchase-rhythm-card.js';
 import { TimelineCard } from './timeline-card.js';
 import { MergePanel } from './merge-panel.js';
 import { PredictionCard } from './prediction-card.js';
+import { CustomerTypesCard } from './customer-types-card.js';
 import { useTimeline } from './use-timeline.js';
 
 export function Customer360Page({ customerId }: { customerId: number }) {
@@ -48,6 +49,7 @@ export function Customer360Page({ customerId }: { customerId: number }) {
       <div className="customer-grid">
         <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
         <PurchaseFactsCard traits={traits} />
+        <CustomerTypesCard customerId={customerId} />
         <PredictionCard customerId={customerId} />
         <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
         <IdentitiesCard identities={identities} />

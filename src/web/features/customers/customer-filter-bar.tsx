@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { channels, sorts, type CustomerFilters } from './customer-filters.js';
+import { channels, customerTypes, rfmSegments, sorts, type CustomerFilters } from './customer-filters.js';
 
 type FilterBarProps = { filters: CustomerFilters; onChange: (filters: CustomerFilters) => void };
 
@@ -39,6 +39,20 @@ export function CustomerFilterBar({ filters, onChange }: FilterBarProps) {
         <select name="channel" value={draft.channel} onChange={(event) => setNow({ channel: event.target.value as CustomerFilters['channel'] })}>
           <option value="">{t('customers.filters.any')}</option>
           {channels.map((channel) => <option key={channel} value={channel}>{t(`channels.${channel}`)}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('customers.filters.type')}</span>
+        <select name="type" value={draft.type} onChange={(event) => setNow({ type: event.target.value })}>
+          <option value="">{t('customers.filters.any')}</option>
+          {customerTypes.map((type) => <option key={type} value={type}>{t(`customerTypes.${type}`)}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('customers.filters.rfmSegment')}</span>
+        <select name="rfmSegment" value={draft.rfmSegment} onChange={(event) => setNow({ rfmSegment: event.target.value })}>
+          <option value="">{t('customers.filters.any')}</option>
+          {rfmSegments.map((segment) => <option key={segment} value={segment}>{t(`rfmSegments.${segment}`)}</option>)}
         </select>
       </label>
       <label className="field">

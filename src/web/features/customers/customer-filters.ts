@@ -7,12 +7,19 @@ export type CustomerFilters = {
   /** In the store currency's major units, as typed; converted to minor units for the API. */
   minSpend: string;
   sort: 'recent' | 'revenue' | 'last_purchase' | 'name';
+  /** A customer type from the last analysis (any of the customer's types), e.g. vip. */
+  type: string;
+  /** An RFM segment name as the API writes it, e.g. "Champions". */
+  rfmSegment: string;
 };
 
 export const channels = ['store', 'web', 'mobile', 'marketplace', 'phone', 'other'] as const;
 export const sorts = ['recent', 'revenue', 'last_purchase', 'name'] as const;
+/** The types of src/analytics (precedence order) and the RFM segment names of its RFM report. */
+export const customerTypes = ['vip', 'loyal', 'regular', 'occasional', 'new', 'one_time', 'at_risk', 'lapsed', 'lead', 'consumer'] as const;
+export const rfmSegments = ['Champions', 'Loyal', 'Potential loyalists', 'New customers', 'Promising', 'Need attention', 'About to sleep', 'At risk', "Can't lose them", 'Hibernating', 'Lost'] as const;
 
-export const emptyFilters: CustomerFilters = { q: '', status: '', channel: '', city: '', minSpend: '', sort: 'recent' };
+export const emptyFilters: CustomerFilters = { q: '', status: '', channel: '', city: '', minSpend: '', sort: 'recent', type: '', rfmSegment: '' };
 
 export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
   const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => ((allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback);
@@ -23,6 +30,8 @@ export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
     city: search.get('city') ?? '',
     minSpend: search.get('minSpend') ?? '',
     sort: pick(search.get('sort'), sorts, 'recent'),
+    type: pick(search.get('type'), ['', ...customerTypes] as const, ''),
+    rfmSegment: pick(search.get('rfmSegment'), ['', ...rfmSegments] as const, ''),
   };
 }
 
@@ -42,6 +51,8 @@ export function filtersToQuery(filters: CustomerFilters, minorPerMajor: number):
     channel: filters.channel || undefined,
     city: filters.city.trim() || undefined,
     minRevenueMinor: filters.minSpend.trim() !== '' && Number.isFinite(minSpend) && minSpend >= 0 ? Math.round(minSpend * minorPerMajor) : undefined,
+    type: filters.type || undefined,
+    rfmSegment: filters.rfmSegment || undefined,
     sort: filters.sort,
   };
 }

@@ -23,6 +23,12 @@ export function CustomerRow({ customer, rowIndex, style }: CustomerRowProps) {
       <span role="cell">
         <span className={`badge ${customer.is_real ? 'badge-real' : 'badge-lead'}`}>{t(customer.is_real ? 'customers.status.real' : 'customers.status.lead')}</span>
       </span>
+      <span role="cell" className="customer-cell-type hide-narrow">
+        {customer.primary_type ? (
+          <span className={`type-tag type-${customer.primary_type}`} title={(customer.types ?? [customer.primary_type]).map((type) => t(`customerTypes.${type}`)).join(', ')}>{t(`customerTypes.${customer.primary_type}`)}</span>
+        ) : null}
+        {customer.rfm_segment ? <span className="muted small">{t(`rfmSegments.${customer.rfm_segment}`)}</span> : null}
+      </span>
       <span role="cell" className="hide-narrow">{customer.city ?? ''}</span>
       <span role="cell" className="numeric hide-narrow">{format.number(customer.order_count)}</span>
       <span role="cell" className="numeric">{format.money(customer.revenue_minor)}</span>

@@ -31,6 +31,7 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore }: Custome
         <div role="row" className="customer-row customer-row-head" aria-rowindex={1}>
           <span role="columnheader">{t('customers.columns.customer')}</span>
           <span role="columnheader">{t('customers.columns.status')}</span>
+          <span role="columnheader" className="hide-narrow">{t('customers.columns.type')}</span>
           <span role="columnheader" className="hide-narrow">{t('customers.columns.city')}</span>
           <span role="columnheader" className="numeric hide-narrow">{t('customers.columns.orders')}</span>
           <span role="columnheader" className="numeric">{t('customers.columns.revenue')}</span>

@@ -18,6 +18,7 @@ export async function exportCustomers(query: Record<string, string | number | un
     cursor = page.nextCursor;
     onProgress(rows.length);
   } while (cursor && !signal.aborted);
-  const columns = ['customer_id', 'name', 'email', 'phone', 'city', 'country', 'is_real', 'order_count', 'revenue_minor', 'first_purchase_at', 'last_purchase_at', 'created_at'] as const;
-  return toCsv([columns as readonly string[], ...rows.map((row) => columns.map((column) => row[column]))]);
+  const columns = ['customer_id', 'name', 'email', 'phone', 'city', 'country', 'is_real', 'order_count', 'revenue_minor', 'first_purchase_at', 'last_purchase_at', 'created_at', 'primary_type', 'types', 'rfm_segment'] as const;
+  const cell = (row: CustomerSummary, column: (typeof columns)[number]) => { const value = row[column]; return Array.isArray(value) ? value.join(' ') : value ?? null; };
+  return toCsv([columns as readonly string[], ...rows.map((row) => columns.map((column) => cell(row, column)))]);
 }

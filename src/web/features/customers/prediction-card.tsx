@@ -3,19 +3,29 @@ import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 
-/** Predicted value and P(alive) from the models, when the models API is there. */
+const churnRisks = ['low', 'medium', 'high'];
+
+/** The models' view of one customer: P(alive), the next 90 days, lifetime value and churn risk; "no prediction yet" before the models ran or without a purchase. */
 export function PredictionCard({ customerId }: { customerId: number }) {
   const { t, format } = useI18n();
   const prediction = usePendingEndpoint<CustomerPrediction>('customerPrediction', { parameters: { customerId } });
   return (
-    <ReportSection title={t('customer.prediction.title')} source={prediction} emptyText={t('reports.common.noData')}>
+    <ReportSection title={t('customer.prediction.title')} source={prediction} emptyText={t('customer.prediction.none')} emptyCodes={['PREDICTION_NOT_FOUND']}>
       {(data) => (
-        <dl className="facts">
-          <div><dt>{t('customer.prediction.pAlive')}</dt><dd>{format.percent(data.pAlive, 0)}</dd></div>
-          <div><dt>{t('customer.prediction.expectedPurchases', { days: data.horizonDays })}</dt><dd>{format.number(data.expectedPurchases, 1)}</dd></div>
-          <div><dt>{t('customer.prediction.value', { days: data.horizonDays })}</dt><dd>{format.money(data.predictedValueMinor)}</dd></div>
-          <div><dt>{t('customer.prediction.asOf')}</dt><dd>{format.date(data.asOf)}</dd></div>
-        </dl>
+        <>
+          <dl className="facts">
+            <div><dt>{t('customer.prediction.pAlive')}</dt><dd className="prediction-p-alive">{format.percent(data.pAlive, 0)}</dd></div>
+            <div>
+              <dt>{t('customer.prediction.churnRisk')}</dt>
+              <dd><span className={`badge risk-${data.churnRisk}`}>{churnRisks.includes(data.churnRisk) ? t(`customer.prediction.risks.${data.churnRisk}`) : data.churnRisk}</span></dd>
+            </div>
+            <div><dt>{t('customer.prediction.expectedPurchases', { days: 90 })}</dt><dd>{format.number(data.expectedPurchases90d, 1)}</dd></div>
+            <div><dt>{t('customer.prediction.expectedSpend')}</dt><dd>{format.money(Math.round(data.expectedSpendMinor))}</dd></div>
+            <div><dt>{t('customer.prediction.clv')}</dt><dd>{format.money(Math.round(data.clvMinor))}</dd></div>
+            <div><dt>{t('customer.prediction.nextPurchase')}</dt><dd>{data.nextPurchaseDay ? format.date(data.nextPurchaseDay.slice(0, 10)) : t('customer.prediction.noNextPurchase')}</dd></div>
+          </dl>
+          <p className="muted small">{t('customer.prediction.basis', { model: t(`customer.prediction.models.${data.model === 'paretonbd' ? 'paretonbd' : 'bgnbd'}`), asOf: format.date(data.asOf.slice(0, 10)) })}</p>
+        </>
       )}
     </ReportSection>
   );

@@ -4,7 +4,12 @@ import { useI18n } from '../../i18n/i18n-context.js';
 
 type FigureKey = keyof Figures;
 
-/** Each figure beside its value in the previous period of the same length; rates compare in points, counts in percent. */
+const figureOrder: FigureKey[] = ['revenueMinor', 'orders', 'realCustomers', 'activeCustomers', 'newCustomers', 'leads', 'repeatPurchaseRate'];
+
+/**
+ * Each figure beside its value in the previous period of the same length. Counts and
+ * revenue use the server's change ratio; the repeat-purchase rate compares in points.
+ */
 export function KeyFigures({ summary }: { summary: StoreSummary }) {
   const { t, format } = useI18n();
   const change = (key: FigureKey): { text: string; trend: 'up' | 'down' | 'flat' } => {
@@ -12,26 +17,42 @@ export function KeyFigures({ summary }: { summary: StoreSummary }) {
     const previous = summary.previous[key];
     const trend = current > previous ? 'up' : current < previous ? 'down' : 'flat';
     if (key === 'repeatPurchaseRate') return { text: t('home.vsPreviousPoints', { points: format.number((current - previous) * 100, 1) }), trend };
-    if (previous === 0) return { text: t('home.vsPreviousNone'), trend };
-    return { text: t('home.vsPrevious', { change: format.percent((current - previous) / previous) }), trend };
+    const ratio = summary.change?.[key] ?? (previous === 0 ? null : (current - previous) / previous);
+    if (ratio === null) return { text: t('home.vsPreviousNone'), trend };
+    return { text: t('home.vsPrevious', { change: format.percent(ratio) }), trend };
   };
-  const figures: Array<{ key: FigureKey; value: string }> = [
-    { key: 'realCustomers', value: format.number(summary.current.realCustomers) },
-    { key: 'leads', value: format.number(summary.current.leads) },
-    { key: 'newCustomers', value: format.number(summary.current.newCustomers) },
-    { key: 'activeCustomers', value: format.number(summary.current.activeCustomers) },
-    { key: 'repeatPurchaseRate', value: format.percent(summary.current.repeatPurchaseRate) },
-    { key: 'revenueMinor', value: format.money(summary.current.revenueMinor) },
-  ];
+  const value = (key: FigureKey): string => {
+    const current = summary.current[key];
+    if (key === 'revenueMinor') return format.money(current);
+    if (key === 'repeatPurchaseRate') return format.percent(current);
+    return format.number(current);
+  };
+  const previousValue = (key: FigureKey): string => {
+    const previous = summary.previous[key];
+    if (key === 'revenueMinor') return format.money(previous);
+    if (key === 'repeatPurchaseRate') return format.percent(previous);
+    return format.number(previous);
+  };
   return (
     <>
-      <p className="muted small">{t('home.periodRange', { from: format.date(summary.from), to: format.date(summary.to), previousFrom: format.date(summary.previousFrom), previousTo: format.date(summary.previousTo) })}</p>
+      <p className="muted small">{t('home.periodRange', { from: format.date(summary.from), to: format.date(lastDayOf(summary.to)), previousFrom: format.date(summary.previousFrom), previousTo: format.date(lastDayOf(summary.previousTo)) })}</p>
       <dl className="key-figures">
-        {figures.map((figure) => {
-          const comparison = change(figure.key);
-          return <KeyFigure key={figure.key} label={t(`home.figures.${figure.key}`)} value={figure.value} comparison={comparison.text} trend={comparison.trend} />;
+        {figureOrder.map((key) => {
+          const comparison = change(key);
+          return (
+            <KeyFigure key={key} label={t(`home.figures.${key}`)} value={value(key)} comparison={comparison.text} trend={comparison.trend}
+              previous={t('home.previousValue', { value: previousValue(key) })} />
+          );
         })}
       </dl>
     </>
   );
+}
+
+/** The summary's `to` is exclusive (the day after the period); people read the last day included. */
+function lastDayOf(exclusiveEnd: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(exclusiveEnd)) return exclusiveEnd;
+  const day = new Date(`${exclusiveEnd}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
 }

@@ -1,4 +1,5 @@
-import type { AlertsPage, CohortsReport, LifecycleReport, RevenueTrend, RfmReport, SegmentsPage, TypeMigration, TypesReport } from '../../api/analytics-types.js';
+import { useCallback, useState } from 'react';
+import type { AlertsPage, CohortsReport, Granularity, LifecycleReport, RevenueTrend, RfmReport, SegmentsPage, TypeMigration, TypesReport } from '../../api/analytics-types.js';
 import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from './report-section.js';
@@ -10,24 +11,68 @@ import { RevenueTrendChart } from './revenue-trend-chart.js';
 import { TypeSankeyChart } from './type-sankey-chart.js';
 import { TypesChart } from './types-chart.js';
 import { SavedSegmentsChart } from './saved-segments-chart.js';
+import { RunAnalysis } from './run-analysis.js';
+
+const granularities: readonly Granularity[] = ['day', 'week', 'month'];
+const migrationChoices = [30, 90, 365] as const;
+type MigrationDays = (typeof migrationChoices)[number];
+
+/**
+ * The migration is read up to the day of the last analysis (the types report's
+ * as-of), not "now": an analysis is dated the end of its store day, which can be
+ * later than the server clock, and asking up to now would miss it.
+ */
+export function migrationQuery(asOf: string | null | undefined, days: MigrationDays): Record<string, string> | null {
+  if (!asOf) return null;
+  const to = new Date(asOf);
+  if (Number.isNaN(to.getTime())) return null;
+  const from = new Date(to.getTime() - days * 86_400_000);
+  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+}
 
 export function ReportsPage() {
   const { t } = useI18n();
+  const [granularity, setGranularity] = useState<Granularity>('week');
+  const [migrationDays, setMigrationDays] = useState<MigrationDays>(90);
   const rfm = usePendingEndpoint<RfmReport>('rfm');
   const types = usePendingEndpoint<TypesReport>('types');
   const lifecycle = usePendingEndpoint<LifecycleReport>('lifecycle');
   const cohorts = usePendingEndpoint<CohortsReport>('cohorts');
-  const trend = usePendingEndpoint<RevenueTrend>('revenueTrend');
-  const alerts = usePendingEndpoint<AlertsPage>('alerts');
-  const migration = usePendingEndpoint<TypeMigration>('typeMigration');
+  const trend = usePendingEndpoint<RevenueTrend>('revenueTrend', { query: { granularity } });
+  const alerts = usePendingEndpoint<AlertsPage>('alerts', { query: { status: 'all', kind: 'metric_drop', limit: 500 } });
+  const migrationRange = migrationQuery(types.data?.asOf, migrationDays);
+  const migration = usePendingEndpoint<TypeMigration>('typeMigration', { query: migrationRange ?? undefined, isEnabled: !types.isLoading && (types.data !== null || types.error !== null) });
   const segments = usePendingEndpoint<SegmentsPage>('segments');
   const noData = t('reports.common.noData');
+  const reloadAll = useCallback(() => {
+    for (const source of [rfm, types, lifecycle, cohorts, trend, alerts, migration, segments]) source.reload();
+  }, [rfm, types, lifecycle, cohorts, trend, alerts, migration, segments]);
+
+  const granularityPicker = (
+    <label className="field field-inline small">
+      <span>{t('reports.revenue.granularity')}</span>
+      <select value={granularity} onChange={(event) => setGranularity(event.target.value as Granularity)}>
+        {granularities.map((choice) => <option key={choice} value={choice}>{t(`reports.revenue.granularities.${choice}`)}</option>)}
+      </select>
+    </label>
+  );
+  const migrationPicker = (
+    <label className="field field-inline small">
+      <span>{t('reports.migration.period')}</span>
+      <select value={migrationDays} onChange={(event) => setMigrationDays(Number(event.target.value) as MigrationDays)}>
+        {migrationChoices.map((choice) => <option key={choice} value={choice}>{t('home.lastDays', { days: choice })}</option>)}
+      </select>
+    </label>
+  );
 
   return (
     <section className="page page-reports">
-      <header className="page-header"><h1>{t('reports.title')}</h1></header>
+      <header className="page-header">
+        <h1>{t('reports.title')}</h1>
+        <RunAnalysis onFinished={reloadAll} />
+      </header>
       <div className="report-grid">
-        <ReportSection title={t('reports.revenue.title')} source={trend} emptyText={noData} isEmpty={(data) => data.points.length === 0}>
+        <ReportSection title={t('reports.revenue.title')} source={trend} emptyText={noData} isEmpty={(data) => data.points.length === 0} actions={granularityPicker} className="card-wide">
           {(data) => <RevenueTrendChart trend={data} alerts={alerts.data?.alerts ?? []} />}
         </ReportSection>
         <ReportSection title={t('reports.types.title')} source={types} emptyText={noData} isEmpty={(data) => data.customers === 0}>
@@ -48,7 +93,7 @@ export function ReportsPage() {
         <ReportSection title={t('reports.cohorts.title')} source={cohorts} emptyText={noData} isEmpty={(data) => data.cohorts.length === 0}>
           {(data) => <CohortHeatmap cohorts={data.cohorts} />}
         </ReportSection>
-        <ReportSection title={t('reports.migration.title')} source={migration} emptyText={noData} isEmpty={(data) => data.flows.length === 0}>
+        <ReportSection title={t('reports.migration.title')} source={migration} emptyText={t('reports.migration.noFlows')} isEmpty={(data) => data.flows.every((flow) => flow.customers === 0)} actions={migrationPicker} className="card-wide">
           {(data) => <TypeSankeyChart migration={data} />}
         </ReportSection>
       </div>

@@ -2,31 +2,74 @@ import type { Alert, RevenueTrend } from '../../api/analytics-types.js';
 import { Chart } from '../../components/charts/chart.js';
 import { alertColour } from '../../components/charts/palette.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { useAlertText } from '../home/alert-list.js';
 
-/** Revenue over time with each metric-drop alert pinned to the period it ends in, so a dip and its alert are read together. */
+type Marker = { period: string; index: number; alerts: Alert[] };
+
+/** Each metric-drop alert pinned to the period its window ends in, several alerts of one period sharing a marker. */
+export function alertMarkers(periods: readonly string[], alerts: readonly Alert[]): Marker[] {
+  const byIndex = new Map<number, Alert[]>();
+  for (const alert of alerts) {
+    if (alert.kind !== 'metric_drop') continue;
+    let index = -1;
+    for (let candidate = 0; candidate < periods.length; candidate += 1) if (periods[candidate] <= alert.windowEnd) index = candidate;
+    if (index < 0) continue;
+    byIndex.set(index, [...(byIndex.get(index) ?? []), alert]);
+  }
+  return [...byIndex].sort((a, b) => a[0] - b[0]).map(([index, grouped]) => ({ period: periods[index], index, alerts: grouped }));
+}
+
+/** Revenue over time with alert markers, so a dip and its alert are read together. */
 export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; alerts: Alert[] }) {
   const { t, format } = useI18n();
+  const alertText = useAlertText();
   const periods = trend.points.map((point) => point.period);
-  const markers = alerts
-    .filter((alert) => alert.kind === 'metric_drop')
-    .map((alert) => ({ alert, period: [...periods].reverse().find((period) => period <= alert.windowEnd) }))
-    .filter((marker): marker is { alert: Alert; period: string } => marker.period !== undefined);
+  const label = (period: string) => (trend.granularity === 'month' ? format.month(period) : format.date(period));
+  const labels = periods.map(label);
+  const markers = alertMarkers(periods, alerts);
   const option = {
-    tooltip: { trigger: 'axis', valueFormatter: (value: number) => format.money(value) },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (items: Array<{ dataIndex: number }>) => {
+        const point = trend.points[items[0]?.dataIndex ?? 0];
+        if (!point) return '';
+        const lines = [
+          t(trend.granularity === 'day' ? 'reports.revenue.tooltipDay' : trend.granularity === 'week' ? 'reports.revenue.tooltipWeek' : 'reports.revenue.tooltipMonth', { period: labels[items[0].dataIndex] }),
+          `${t('reports.common.revenue')}: ${format.money(point.revenueMinor)}`,
+          `${t('reports.revenue.orders')}: ${format.number(point.orders)}`,
+          `${t('reports.revenue.customers')}: ${format.number(point.customers)}`,
+        ];
+        return lines.map(escapeHtml).join('<br>');
+      },
+    },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: periods.map((period) => format.date(period)) },
+    xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', axisLabel: { formatter: (value: number) => format.moneyCompact(value) } },
     series: [{
-      name: t('reports.common.revenue'), type: 'line', data: trend.points.map((point) => point.revenueMinor), showSymbol: false,
+      name: t('reports.common.revenue'), type: 'line', data: trend.points.map((point) => point.revenueMinor), showSymbol: trend.points.length <= 60,
       markPoint: {
-        symbol: 'triangle', symbolSize: 14, itemStyle: { color: alertColour },
-        data: markers.map(({ alert, period }) => ({ name: t(`alerts.metrics.${alert.metric}`), coord: [format.date(period), trend.points[periods.indexOf(period)].revenueMinor], value: format.percent(alert.changePct / 100) })),
-        label: { show: false },
+        symbol: 'pin', symbolSize: 34, itemStyle: { color: alertColour },
+        data: markers.map((marker) => ({ name: String(marker.index), coord: [marker.index, trend.points[marker.index].revenueMinor], value: String(marker.alerts.length) })),
+        label: { show: true, color: '#ffffff', fontSize: 11 },
+        tooltip: { trigger: 'item', formatter: (parameters: { name: string }) => (markers.find((marker) => String(marker.index) === parameters.name)?.alerts ?? []).map((alert) => escapeHtml(alertText(alert))).join('<br>') },
       },
     }],
   };
+  const recent = markers.flatMap((marker) => marker.alerts).sort((a, b) => b.windowEnd.localeCompare(a.windowEnd)).slice(0, 5);
   return (
-    <Chart title={t('reports.revenue.title')} fileName="revenue-trend" option={option}
-      table={{ header: [t('reports.revenue.period'), t('reports.common.revenueMinor'), t('reports.revenue.orders')], rows: trend.points.map((point) => [point.period, point.revenueMinor, point.orders]) }} />
+    <>
+      <Chart title={t('reports.revenue.title')} fileName="revenue-trend" option={option}
+        table={{ header: [t('reports.revenue.period'), t('reports.common.revenueMinor'), t('reports.revenue.orders'), t('reports.revenue.customers')], rows: trend.points.map((point) => [point.period, point.revenueMinor, point.orders, point.customers]) }} />
+      {recent.length > 0 ? (
+        <div className="chart-notes">
+          <p className="small muted">{t('reports.revenue.markers', { count: markers.reduce((sum, marker) => sum + marker.alerts.length, 0) })}</p>
+          <ul className="alert-list small">{recent.map((alert) => <li key={alert.alertId} className="alert-item"><span className="alert-marker" aria-hidden="true">▼</span> {alertText(alert)}</li>)}</ul>
+        </div>
+      ) : <p className="small muted">{t('reports.revenue.noMarkers')}</p>}
+    </>
   );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character] ?? character);
 }

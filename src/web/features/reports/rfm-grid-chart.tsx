@@ -10,7 +10,7 @@ export function RfmGridChart({ report }: { report: RfmReport }) {
   const maximum = Math.max(1, ...report.grid.map((cell) => cell.customers));
   const option = {
     tooltip: { formatter: (parameters: { value: [number, number, number] }) => t('reports.rfm.tooltip', { r: parameters.value[1] + 1, f: parameters.value[0] + 1, customers: format.number(parameters.value[2]) }) },
-    grid: { left: 64, right: 16, top: 16, bottom: 72 },
+    grid: { left: 64, right: 16, top: 16, bottom: 96 },
     xAxis: { type: 'category', data: scores, name: t('reports.rfm.frequency'), nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
     yAxis: { type: 'category', data: scores, name: t('reports.rfm.recency'), nameLocation: 'middle', nameGap: 36, splitArea: { show: true } },
     visualMap: { min: 0, max: maximum, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...sequentialPalette] } },

@@ -10,7 +10,7 @@ export function SegmentChart({ segments }: { segments: RfmReport['segments'] }) 
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: [{ type: 'value', name: t('reports.common.customers'), axisLabel: { formatter: (value: number) => format.compact(value) } }, { type: 'value', name: t('reports.common.revenue'), axisLabel: { formatter: (value: number) => format.moneyCompact(value) } }],
+    xAxis: [{ type: 'value', axisLabel: { formatter: (value: number) => format.compact(value) } }, { type: 'value', axisLabel: { formatter: (value: number) => format.moneyCompact(value) } }],
     yAxis: { type: 'category', data: names, inverse: true },
     series: [
       { name: t('reports.common.customers'), type: 'bar', data: segments.map((segment) => segment.customers), tooltip: { valueFormatter: (value: number) => format.number(value) } },

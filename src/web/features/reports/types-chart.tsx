@@ -12,8 +12,8 @@ export function TypesChart({ report }: { report: TypesReport }) {
   const measure = hasRevenue ? t('reports.common.revenue') : t('reports.types.primaryCustomers');
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => (hasRevenue ? format.money(value) : format.number(value)) },
-    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: measure, axisLabel: { formatter: (value: number) => (hasRevenue ? format.moneyCompact(value) : format.compact(value)) } },
+    grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
+    xAxis: { type: 'value', name: measure, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (value: number) => (hasRevenue ? format.moneyCompact(value) : format.compact(value)) } },
     yAxis: { type: 'category', data: names, inverse: true },
     series: [{ name: measure, type: 'bar', data: values, colorBy: 'data' }],
   };
