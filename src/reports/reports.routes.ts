@@ -51,7 +51,9 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
     schema: { tags, summary: 'How many customers moved from each customer type to each other between two dates (for a Sankey chart)', querystring: z.object({ from: day.optional(), to: day.optional() }) },
   }, async (request) => {
     const { asOf } = await context();
-    const to = request.query.to ? new Date(`${request.query.to}T23:59:59Z`) : asOf;
+    // Analyses are dated at the end of their store day: default to the latest one so its types count.
+    const latest = await db.selectFrom('analysis_run').select('as_of').orderBy('run_id', 'desc').limit(1).executeTakeFirst();
+    const to = request.query.to ? new Date(`${request.query.to}T23:59:59Z`) : latest ? new Date(latest.as_of) : asOf;
     const from = request.query.from ? new Date(`${request.query.from}T23:59:59Z`) : new Date(to.getTime() - 90 * 86_400_000);
     return { from: from.toISOString(), to: to.toISOString(), flows: await typeMigration(db, from, to, customerTypesByPrecedence) };
   });
