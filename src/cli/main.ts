@@ -12,6 +12,8 @@ import { registerModelsCommand } from './commands/models.js';
 import { registerRatesCommand } from './commands/rates.js';
 import { registerRebuildCommand } from './commands/rebuild.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerSegmentsCommand } from './commands/segments.js';
+import { registerPersonasCommand } from './commands/personas.js';
 import { registerUsersCommand } from './commands/users.js';
 
 const program = new Command('clientele')
@@ -33,6 +35,8 @@ registerDemoCommand(program, runtime);
 registerRatesCommand(program, runtime);
 registerModelsCommand(program, runtime);
 registerAnalyticsCommands(program, runtime);
+registerSegmentsCommand(program, runtime);
+registerPersonasCommand(program, runtime);
 
 try {
   await program.parseAsync(process.argv);

@@ -34,6 +34,12 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   customer_rfm: columns<Database['customer_rfm']>()(['customer_id', 'as_of', 'recency_days', 'frequency', 'monetary_minor', 'r_score', 'f_score', 'm_score', 'segment']),
   analysis_run: columns<Database['analysis_run']>()(['run_id', 'as_of', 'as_of_day', 'policy', 'real_customer_count', 'vip_revenue_cutoff_minor', 'vip_frequency_cutoff', 'counts', 'started_at', 'finished_at']),
   alert: columns<Database['alert']>()(['alert_id', 'kind', 'metric', 'scope', 'granularity', 'customer_id', 'window_start', 'window_end', 'expected', 'actual', 'change_pct', 'explanation', 'raised_at', 'acknowledged_at', 'acknowledged_by']),
+  segment: columns<Database['segment']>()(['segment_id', 'name', 'description', 'filter', 'member_count', 'refreshed_at', 'created_by', 'created_at', 'updated_at']),
+  segment_member: columns<Database['segment_member']>()(['segment_id', 'customer_id', 'entered_at']),
+  segment_membership_event: columns<Database['segment_membership_event']>()(['event_id', 'segment_id', 'customer_id', 'change', 'at']),
+  persona_model: columns<Database['persona_model']>()(['model_id', 'discovered_at', 'k', 'silhouette', 'sample_size', 'population', 'feature_spec', 'candidates', 'is_current']),
+  persona: columns<Database['persona']>()(['persona_id', 'model_id', 'name', 'generated_name', 'description', 'is_pinned', 'centroid', 'profile', 'retired_at', 'created_at', 'updated_at']),
+  customer_persona: columns<Database['customer_persona']>()(['customer_id', 'persona_id', 'distance', 'assigned_at']),
   model_fit: columns<Database['model_fit']>()(['model_fit_id', 'model', 'unit', 'calibration_end', 'params', 'penalty', 'log_likelihood', 'converged', 'iterations', 'gradient_norm', 'bic', 'customers', 'fitted_at']),
   customer_prediction: columns<Database['customer_prediction']>()(['customer_id', 'model_fit_id', 'spend_model_fit_id', 'p_alive', 'expected_purchases_90d', 'expected_spend_minor', 'clv_minor', 'next_purchase_day', 'churn_risk', 'predicted_at']),
 };

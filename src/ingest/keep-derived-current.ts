@@ -1,16 +1,23 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { classifyCustomersIncremental } from '../analytics/index.js';
+import { refreshSegmentsForCustomers } from '../segments/index.js';
+import { assignPersonas } from '../personas/index.js';
 
 /**
- * Keeps customer types current as orders arrive, in the batch's transaction.
- * Only once a store has been analysed: before that there are no types to keep.
+ * Keeps what is derived per customer current as orders arrive, in the batch's
+ * transaction: types (once a store has been analysed), segment membership (once
+ * segments exist) and persona assignment (once personas were discovered).
  */
 export async function createDerivedUpdater(db: Kysely<Database>) {
-  const result = await sql<{ analysed: boolean }>`select exists (select 1 from analysis_run) as analysed`.execute(db);
-  const isAnalysed = result.rows[0]?.analysed === true;
+  const result = await sql<{ analysed: boolean; segmented: boolean; personas: boolean }>`
+    select exists (select 1 from analysis_run) as analysed, exists (select 1 from segment) as segmented,
+      exists (select 1 from persona_model where is_current) as personas`.execute(db);
+  const state = result.rows[0] ?? { analysed: false, segmented: false, personas: false };
   return async (trx: Kysely<Database>, customerIds: number[], asOf: Date): Promise<void> => {
-    if (!isAnalysed || customerIds.length === 0) return;
-    await classifyCustomersIncremental(trx, customerIds, asOf);
+    if (customerIds.length === 0) return;
+    if (state.analysed) await classifyCustomersIncremental(trx, customerIds, asOf);
+    if (state.segmented) await refreshSegmentsForCustomers(trx, customerIds, { asOf });
+    if (state.personas) await assignPersonas(trx, customerIds, { asOf, skipProfiles: true });
   };
 }

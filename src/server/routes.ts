@@ -8,6 +8,8 @@ import { registerModelRoutes } from '../models/models.routes.js';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.js';
 import { registerSettingsRoutes } from '../settings/settings.routes.js';
 import { registerReportRoutes } from '../reports/reports.routes.js';
+import { registerSegmentRoutes } from '../segments/segments.routes.js';
+import { registerPersonaRoutes } from '../personas/personas.routes.js';
 
 /** All JSON API routes, mounted under /api. */
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -25,4 +27,6 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await registerAnalyticsRoutes(api, deps);
   await registerSettingsRoutes(api, deps);
   await registerReportRoutes(api, deps);
+  await registerSegmentRoutes(api, deps);
+  await registerPersonaRoutes(api, deps);
 }

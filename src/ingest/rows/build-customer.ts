@@ -9,7 +9,8 @@ import { email, integer, phone } from './row-values.js';
 const maximumAge = 120;
 
 function birthYear(values: FieldValues, year: number): number | null {
-  const value = integer(values, 'birth_year', 1000, year);
+  // 1900 is also the store's lower bound (customer_birth_year_check): reject here, per row, not per batch
+  const value = integer(values, 'birth_year', 1900, year);
   if (value !== null && value < year - maximumAge) {
     fail('birth_year', `birth_year ${value} would make the customer older than ${maximumAge}; correct it or leave it empty`);
   }

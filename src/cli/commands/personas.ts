@@ -1,0 +1,119 @@
+import type { Command } from 'commander';
+import { AppError } from '../../core/errors.js';
+import { assignPersonas, compareGroupDrift, discoverPersonas, getPersona, listPersonas, pinPersona, renamePersona, type DriftGroup, type PersonaProfile } from '../../personas/index.js';
+import type { CliRuntime } from '../runtime.js';
+import { keyValues, table } from '../format.js';
+import { readFilterOption } from './segments.js';
+
+const positiveId = (value: string) => {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new AppError('CLI_ARGUMENT_INVALID', `"${value}" is not a persona id (a positive whole number).`);
+  return id;
+};
+const date = (value: string) => {
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) throw new AppError('CLI_ARGUMENT_INVALID', `"${value}" is not a date; use YYYY-MM-DD.`);
+  return parsed;
+};
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const shares = (entries: Array<{ label: string; share: number }> | null | undefined) => (entries ?? []).map((entry) => `${entry.label} ${percent(entry.share)}`).join(', ');
+
+function profileLines(profile: PersonaProfile): Record<string, unknown> {
+  return {
+    size: `${profile.size} (${percent(profile.share)} of buyers, ${percent(profile.revenueShare)} of revenue)`,
+    age: profile.age.median === null ? 'unknown' : `median ${profile.age.median}, mean ${profile.age.mean?.toFixed(1)} (known for ${percent(profile.age.knownShare)})`,
+    income: shares(profile.incomes), cities: shares(profile.topCities), channels: shares(profile.channels), categories: shares(profile.categories),
+    customer_types: profile.customerTypes === null ? '(run clientele analyze)' : shares(profile.customerTypes),
+    orders: profile.averageOrders.toFixed(1), revenue_minor: Math.round(profile.averageRevenueMinor),
+    traits: profile.traits.map((trait) => `${trait.word} (${trait.difference > 0 ? '+' : ''}${trait.difference.toFixed(2)} sd)`).join(', '),
+  };
+}
+
+export function registerPersonasCommand(program: Command, runtime: CliRuntime): void {
+  const personas = program.command('personas').description('buyer personas: discover, name, pin, and compare over time');
+
+  personas.command('discover')
+    .description('cluster buyers into personas (k chosen by silhouette over 2..8 unless --k); pinned personas are kept')
+    .option('--k <n>', 'number of personas', (v) => Number(v))
+    .option('--sample <n>', 'customers to fit on', (v) => Number(v), 50_000)
+    .option('--seed <n>', 'random seed', (v) => Number(v), 1)
+    .action(async (options: { k?: number; sample: number; seed: number }) => {
+      const result = await runtime.withStore(({ db, clock }) => discoverPersonas(db, { clock, k: options.k, sampleSize: options.sample, seed: options.seed }));
+      runtime.print(result, (r) => [
+        `${r.k} personas (silhouette ${r.silhouette.toFixed(3)}) from a sample of ${r.sampleSize} of ${r.population} buyers in ${r.seconds.total.toFixed(1)} s`,
+        `silhouette by k: ${r.candidates.map((c: { k: number; silhouette: number }) => `${c.k}: ${c.silhouette.toFixed(3)}`).join(', ')}`, '',
+        table(r.personas.map((p: Record<string, any>) => ({ id: p.personaId, name: p.name, pinned: p.isPinned ? 'yes' : '', customers: p.profile.size, share: percent(p.profile.share), revenue: percent(p.profile.revenueShare) }))),
+      ].join('\n'));
+    });
+
+  personas.command('list')
+    .description('current personas, largest first')
+    .action(async () => {
+      const result = await runtime.withStore(({ db }) => listPersonas(db));
+      runtime.print(result, (r) => table(r.personas.map((p: Record<string, any>) => ({
+        id: p.personaId, name: p.name, pinned: p.isPinned ? 'yes' : '', customers: p.profile.size, share: percent(p.profile.share), revenue: percent(p.profile.revenueShare),
+        age: p.profile.age.median, channels: shares(p.profile.channels.slice(0, 2)), categories: shares(p.profile.categories.slice(0, 2)),
+      }))));
+    });
+
+  personas.command('show')
+    .description("a persona's profile")
+    .argument('<personaId>', 'persona id', positiveId)
+    .action(async (personaId: number) => {
+      const persona = await runtime.withStore(({ db }) => getPersona(db, personaId));
+      runtime.print(persona, (p) => keyValues({ id: p.personaId, name: p.name, generated_name: p.generatedName, description: p.description, pinned: p.isPinned, retired: p.isRetired, ...profileLines(p.profile) }));
+    });
+
+  personas.command('rename')
+    .description('give a persona a name (and optionally a description)')
+    .argument('<personaId>', 'persona id', positiveId)
+    .argument('<name>')
+    .option('--description <text>')
+    .action(async (personaId: number, name: string, options: { description?: string }) => {
+      const persona = await runtime.withStore(({ db }) => renamePersona(db, personaId, { name, description: options.description }));
+      runtime.print(persona, (p) => `Persona #${p.personaId} is now "${p.name}".`);
+    });
+
+  personas.command('pin')
+    .description('keep a persona (name and centroid) across rediscovery; --unpin releases it')
+    .argument('<personaId>', 'persona id', positiveId)
+    .option('--unpin')
+    .action(async (personaId: number, options: { unpin?: boolean }) => {
+      const persona = await runtime.withStore(({ db }) => pinPersona(db, personaId, !options.unpin));
+      runtime.print(persona, (p) => `Persona #${p.personaId} "${p.name}" is ${p.isPinned ? 'pinned' : 'no longer pinned'}.`);
+    });
+
+  personas.command('assign')
+    .description('place customers (or everyone) at their nearest current persona')
+    .argument('[customerIds...]', 'customer ids; everyone when omitted')
+    .action(async (ids: string[]) => {
+      const result = await runtime.withStore(({ db, clock }) => assignPersonas(db, ids.length > 0 ? ids.map(positiveId) : undefined, { asOf: clock.now() }));
+      runtime.print(result, (r) => `${r.assigned} customers assigned in ${r.seconds.toFixed(1)} s.`);
+    });
+
+  personas.command('drift')
+    .description('what moved in a group between two periods (customers with a purchase in each period)')
+    .requiredOption('--before <from..to>', 'earlier period, e.g. 2025-01-01..2026-01-01 (end exclusive)')
+    .requiredOption('--after <from..to>', 'later period')
+    .option('--persona <id>', 'a persona', positiveId)
+    .option('--segment <idOrName>', 'a saved segment')
+    .option('--filter <json|@file>', 'a filter')
+    .action(async (options: { before: string; after: string; persona?: number; segment?: string; filter?: string }) => {
+      const period = (text: string) => {
+        const [from, to] = text.split('..');
+        if (!from || !to) throw new AppError('CLI_ARGUMENT_INVALID', `"${text}" is not a period; use FROM..TO such as 2025-01-01..2026-01-01.`);
+        return { from: date(from), to: date(to) };
+      };
+      const group: DriftGroup = options.persona ? { kind: 'persona', personaId: options.persona }
+        : options.segment ? { kind: 'segment', segment: /^\d+$/.test(options.segment) ? Number(options.segment) : options.segment }
+          : options.filter ? { kind: 'filter', filter: readFilterOption(options.filter) } : { kind: 'all' };
+      const report = await runtime.withStore(({ db }) => compareGroupDrift(db, { group, before: period(options.before), after: period(options.after) }));
+      runtime.print(report, (r) => [
+        `${r.group}: ${r.before.customers} active before, ${r.after.customers} after`, '',
+        table(r.attributes.map((a: Record<string, any>) => (a.kind === 'numeric'
+          ? { attribute: a.attribute, before: a.before.mean?.toFixed(2), after: a.after.mean?.toFixed(2), effect: a.cohensD === null ? '' : `d = ${a.cohensD.toFixed(2)}`, magnitude: a.magnitude }
+          : { attribute: a.attribute, before: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.before }))), after: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.after }))), effect: `V = ${a.cramersV?.toFixed(2) ?? '–'}, TVD = ${a.totalVariation.toFixed(2)}`, magnitude: a.magnitude }))),
+        ...(r.personaShifts ? ['', 'personas (share of active customers):', table(r.personaShifts.map((s: Record<string, any>) => ({ persona: s.label, before: percent(s.beforeShare), after: percent(s.afterShare), change: s.change })))] : []),
+      ].join('\n'));
+    });
+}

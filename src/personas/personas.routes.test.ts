@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { signInAs, type TestSession } from '../../test/helpers/auth.js';
+import { buildRoutesTestApp } from '../../test/fixtures/segments/test-app.js';
+import { plantPopulation } from '../../test/fixtures/segments/planted-population.js';
+import { fixedClock } from '../core/clock.js';
+import { registerPersonaRoutes } from './personas.routes.js';
+
+const asOf = new Date('2026-06-01T00:00:00Z');
+
+describeEachStore('personas over HTTP', (context) => {
+  let app: FastifyInstance;
+  let marketer: TestSession;
+  let analyst: TestSession;
+
+  beforeAll(async () => {
+    await plantPopulation(context.store.db, { customers: 400, seed: 8, asOf });
+    app = await buildRoutesTestApp(context.store, fixedClock(asOf), [registerPersonaRoutes]);
+    marketer = await signInAs(context.store, 'marketer');
+    analyst = await signInAs(context.store, 'analyst');
+  }, 60_000);
+  afterAll(async () => app?.close());
+
+  it('tells readers to discover first, then discovers, lists, renames and pins', async () => {
+    const before = await app.inject({ method: 'GET', url: '/api/personas', headers: analyst.readHeaders });
+    expect(before.statusCode).toBe(400);
+    expect(before.json().error.code).toBe('PERSONA_MODEL_MISSING');
+    expect((await app.inject({ method: 'POST', url: '/api/personas/discover', headers: analyst.headers, payload: { k: 5 } })).statusCode).toBe(403);
+    const discovered = await app.inject({ method: 'POST', url: '/api/personas/discover', headers: marketer.headers, payload: { k: 5, seed: 1 } });
+    expect(discovered.statusCode).toBe(200);
+    const personaId = discovered.json().personas[0].personaId;
+    const patched = await app.inject({ method: 'PATCH', url: `/api/personas/${personaId}`, headers: marketer.headers, payload: { name: 'Main street', isPinned: true } });
+    expect(patched.json()).toMatchObject({ name: 'Main street', isPinned: true });
+    expect((await app.inject({ method: 'PATCH', url: `/api/personas/${personaId}`, headers: analyst.headers, payload: { name: 'x' } })).statusCode).toBe(403);
+    const listed = await app.inject({ method: 'GET', url: '/api/personas', headers: analyst.readHeaders });
+    expect(listed.json().personas).toHaveLength(5);
+    expect((await app.inject({ method: 'GET', url: '/api/personas/424242', headers: analyst.readHeaders })).statusCode).toBe(404);
+  }, 120_000);
+
+  it('answers drift for readers and refuses strangers', async () => {
+    const payload = { group: { kind: 'all' }, before: { from: '2025-01-01', to: '2025-07-01' }, after: { from: '2026-01-01', to: '2026-06-01' } };
+    const drift = await app.inject({ method: 'POST', url: '/api/drift', headers: analyst.headers, payload });
+    expect(drift.statusCode).toBe(200);
+    expect(drift.json().attributes.map((attribute: { attribute: string }) => attribute.attribute)).toContain('channel');
+    expect((await app.inject({ method: 'POST', url: '/api/drift', payload })).statusCode).toBe(401);
+    const bad = await app.inject({ method: 'POST', url: '/api/drift', headers: analyst.headers, payload: { ...payload, group: { kind: 'team' } } });
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,114 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * The whitelist of fields a filter may name. Input never becomes SQL text: a
+ * field name from a filter is only ever a key into this table, and each entry
+ * builds its expression from fixed identifiers.
+ *
+ * Table aliases used by the expressions: c customer, t customer_trait,
+ * ct customer_type, r customer_rfm, p customer_prediction.
+ */
+export type FieldType = 'number' | 'text' | 'date' | 'boolean' | 'text_list';
+export type FieldSource = 'customer' | 'trait' | 'type' | 'rfm' | 'prediction';
+export type FieldContext = { asOf: Date };
+
+export type FieldDefinition = {
+  type: FieldType;
+  source: FieldSource;
+  description: string;
+  /** `table.column` pairs that must exist (optional sources are checked before compiling). */
+  requires: string[];
+  expression: (context: FieldContext) => RawBuilder<unknown>;
+};
+
+const column = (type: FieldType, source: FieldSource, table: string, alias: string, name: string, description: string): FieldDefinition => ({
+  type, source, description, requires: [`${table}.${name}`], expression: () => sql.ref(`${alias}.${name}`),
+});
+const customerColumn = (type: FieldType, name: string, description: string) => column(type, 'customer', 'customer', 'c', name, description);
+// Customers without a trait row have bought nothing: counts read 0, not unknown.
+const traitCount = (name: string, description: string): FieldDefinition => ({
+  type: 'number', source: 'trait', description, requires: [], expression: () => sql`coalesce(${sql.ref(`t.${name}`)}, 0)`,
+});
+const traitColumn = (type: FieldType, name: string, description: string) => column(type, 'trait', 'customer_trait', 't', name, description);
+
+export const filterFields: Record<string, FieldDefinition> = {
+  customer_id: customerColumn('number', 'customer_id', 'internal customer id'),
+  kind: customerColumn('text', 'kind', "'person' or 'organization'"),
+  name: customerColumn('text', 'name', 'full name'),
+  email: customerColumn('text', 'email', 'email address'),
+  gender: customerColumn('text', 'gender', 'gender as imported'),
+  city: customerColumn('text', 'city', 'city'),
+  region: customerColumn('text', 'region', 'region or province'),
+  country: customerColumn('text', 'country', 'ISO 3166 two-letter country code'),
+  income_band: customerColumn('text', 'income_band', 'income band as imported'),
+  birth_year: customerColumn('number', 'birth_year', 'year of birth'),
+  age: {
+    type: 'number', source: 'customer', description: 'age in whole years at the as-of year (from birth_year)', requires: [],
+    expression: ({ asOf }) => sql`(${asOf.getUTCFullYear()}::int - c.birth_year)`,
+  },
+  created_at: customerColumn('date', 'created_at', 'when the customer was first recorded'),
+  consent_email: customerColumn('boolean', 'consent_email', 'agreed to email marketing'),
+  consent_sms: customerColumn('boolean', 'consent_sms', 'agreed to SMS marketing'),
+  consent_profiling: customerColumn('boolean', 'consent_profiling', 'agreed to profiling'),
+  is_stub: customerColumn('boolean', 'is_stub', 'known only from an order, no profile yet'),
+
+  is_buyer: {
+    type: 'boolean', source: 'trait', description: 'has at least one paid order', requires: [],
+    expression: () => sql`(coalesce(t.order_count, 0) > 0)`,
+  },
+  order_count: traitCount('order_count', 'paid orders'),
+  purchase_days: traitCount('purchase_days', 'distinct days with a purchase (store time zone)'),
+  revenue_minor: traitCount('revenue_minor', 'revenue in minor units of the store currency'),
+  refunded_minor: traitCount('refunded_minor', 'refunded amount in minor units'),
+  refunded_order_count: traitCount('refunded_order_count', 'orders with a refund'),
+  promotion_order_count: traitCount('promotion_order_count', 'orders with a promotion code'),
+  store_order_count: traitCount('store_order_count', 'orders in a shop'),
+  web_order_count: traitCount('web_order_count', 'orders on the web'),
+  mobile_order_count: traitCount('mobile_order_count', 'orders in the app'),
+  marketplace_order_count: traitCount('marketplace_order_count', 'orders through a marketplace'),
+  phone_order_count: traitCount('phone_order_count', 'orders by phone'),
+  other_order_count: traitCount('other_order_count', 'orders through other channels'),
+  interest_event_count: traitCount('interest_event_count', 'sign-ups, inquiries, carts and visits'),
+  average_order_minor: {
+    type: 'number', source: 'trait', description: 'revenue per paid order in minor units', requires: [],
+    expression: () => sql`(t.revenue_minor::numeric / nullif(t.order_count, 0))`,
+  },
+  first_purchase_at: traitColumn('date', 'first_purchase_at', 'first paid order'),
+  last_purchase_at: traitColumn('date', 'last_purchase_at', 'latest paid order'),
+  days_since_last_purchase: {
+    type: 'number', source: 'trait', description: 'whole days from the latest paid order to the as-of time', requires: [],
+    expression: ({ asOf }) => sql`floor(extract(epoch from (${asOf}::timestamptz - t.last_purchase_at)) / 86400)`,
+  },
+  first_interest_at: traitColumn('date', 'first_interest_at', 'first sign of interest'),
+  first_interest_channel: traitColumn('text', 'first_interest_channel', 'channel of the first sign of interest'),
+
+  customer_types: column('text_list', 'type', 'customer_type', 'ct', 'types', 'every customer type the customer has (clientele analyze)'),
+  primary_type: column('text', 'type', 'customer_type', 'ct', 'primary_type', 'the main customer type (clientele analyze)'),
+  rfm_segment: column('text', 'rfm', 'customer_rfm', 'r', 'segment', 'RFM segment name (clientele analyze)'),
+  r_score: column('number', 'rfm', 'customer_rfm', 'r', 'r_score', 'RFM recency score 1-5'),
+  f_score: column('number', 'rfm', 'customer_rfm', 'r', 'f_score', 'RFM frequency score 1-5'),
+  m_score: column('number', 'rfm', 'customer_rfm', 'r', 'm_score', 'RFM monetary score 1-5'),
+  recency_days: column('number', 'rfm', 'customer_rfm', 'r', 'recency_days', 'days since last purchase at the RFM as-of time'),
+
+  p_alive: column('number', 'prediction', 'customer_prediction', 'p', 'p_alive', 'probability the customer is still active (models)'),
+  expected_purchases_90d: column('number', 'prediction', 'customer_prediction', 'p', 'expected_purchases_90d', 'expected purchases in the next 90 days (models)'),
+  expected_spend_minor: column('number', 'prediction', 'customer_prediction', 'p', 'expected_spend_minor', 'expected spend per purchase in minor units (models)'),
+  clv_minor: column('number', 'prediction', 'customer_prediction', 'p', 'clv_minor', 'predicted customer lifetime value in minor units (models)'),
+  next_purchase_day: column('date', 'prediction', 'customer_prediction', 'p', 'next_purchase_day', 'predicted day of the next purchase (models)'),
+  churn_risk: column('text', 'prediction', 'customer_prediction', 'p', 'churn_risk', "'low', 'medium' or 'high' (models)"),
+};
+
+export const fieldNames = Object.keys(filterFields);
+
+/** Where an optional source comes from, for the error that says it is missing. */
+export const sourceOrigins: Record<FieldSource, string> = {
+  customer: 'the customer table',
+  trait: 'purchase facts',
+  type: 'customer types: run `clientele analyze` after the analytics migration',
+  rfm: 'RFM scores: run `clientele analyze` after the analytics migration',
+  prediction: 'customer-value models: fit them after the models migration',
+};
+
+export function isFieldName(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(filterFields, name);
+}

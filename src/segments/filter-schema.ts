@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { AppError } from '../core/errors.js';
+import { fieldNames, filterFields, isFieldName, type FieldType } from './filter-fields.js';
+import {
+  comparisonOperators, countOperators, purchaseMeasures, type ComparisonOperator, type FilterNode,
+} from './filter-types.js';
+import { segmentErrorCodes } from './segments.errors.js';
+
+export type FilterProblem = { path: string; message: string };
+
+const maxDepth = 12;
+const maxNodes = 300;
+const maxListLength = 1000;
+
+const text = z.string().min(1).max(200);
+const textList = z.union([text, z.array(text).min(1).max(maxListLength)], { error: 'expected a text or a non-empty list of texts' }).transform((value) => (Array.isArray(value) ? value : [value]));
+const isoDate = z.string().max(40).refine((value) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && Number.isFinite(Date.parse(value)), {
+  message: 'expected an ISO date such as "2026-01-31" or "2026-01-31T08:00:00Z"',
+});
+const relativeDate = z.strictObject({ days_ago: z.number().int().min(0).max(36_500) });
+const dateValue = z.union([isoDate, relativeDate], { error: 'expected an ISO date such as "2026-01-31" or a relative date such as {"days_ago": 90}' });
+const count = z.number().int().min(0);
+const countTest = z.strictObject({ op: z.enum(countOperators), value: z.union([count, z.tuple([count, count])], { error: 'expected a whole number ≥ 0, or [low, high] with "between"' }) })
+  .refine((test) => (test.op === 'between') === Array.isArray(test.value), { message: 'use a [low, high] pair with "between" and a single number otherwise' });
+const timeWindow = z.union([
+  z.strictObject({ days: z.number().int().min(1).max(36_500) }),
+  z.strictObject({ from: dateValue, to: dateValue.optional() }),
+], { error: 'expected {"days": N} (the last N days) or {"from": date, "to": date}' });
+
+const purchasedSchema = z.strictObject({
+  purchased: z.strictObject({
+    category: textList.optional(), sku: textList.optional(), product_contains: text.optional(), channel: textList.optional(),
+    within: timeWindow.optional(), count: countTest.optional(), measure: z.enum(purchaseMeasures).optional(),
+  }),
+});
+const interestSchema = z.strictObject({
+  interest: z.strictObject({ kind: textList.optional(), channel: textList.optional(), within: timeWindow.optional(), count: countTest.optional() }),
+});
+const comparisonShape = z.strictObject({ field: z.string().max(100), op: z.string().max(40), value: z.unknown().optional() });
+
+/** Value schemas by field type and operator; a missing entry means the pair is not allowed. */
+const scalarOf: Record<FieldType, z.ZodType | null> = {
+  number: z.number().finite(),
+  text: z.string().max(200),
+  date: dateValue,
+  boolean: z.boolean(),
+  text_list: z.string().max(200),
+};
+export const allowedOperators: Record<FieldType, readonly ComparisonOperator[]> = {
+  number: ['eq', 'neq', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'between', 'is_null'],
+  text: ['eq', 'neq', 'in', 'nin', 'contains', 'starts_with', 'is_null'],
+  date: ['gt', 'gte', 'lt', 'lte', 'between', 'is_null'],
+  boolean: ['eq', 'neq', 'is_null'],
+  text_list: ['contains', 'in', 'nin', 'is_null'],
+};
+
+function valueSchema(type: FieldType, op: ComparisonOperator): z.ZodType {
+  const scalar = scalarOf[type]!;
+  if (op === 'is_null') return z.boolean().optional();
+  if (op === 'in' || op === 'nin') return z.array(scalar).min(1).max(maxListLength);
+  if (op === 'between') return z.tuple([scalar, scalar]);
+  if (op === 'contains' || op === 'starts_with') return z.string().min(1).max(200);
+  return scalar;
+}
+
+function pathText(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`), 'filter');
+}
+
+/** Edit distance, to suggest the field a typo meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+function unknownFieldMessage(name: string): string {
+  const nearest = fieldNames.map((candidate) => ({ candidate, cost: distance(name.toLowerCase(), candidate) })).sort((a, b) => a.cost - b.cost)[0];
+  const hint = nearest && nearest.cost <= 3 ? `did you mean "${nearest.candidate}"? ` : '';
+  return `unknown field ${JSON.stringify(name.slice(0, 60))}; ${hint}see docs/segments.md for the fields a filter can use`;
+}
+
+type Walk = { problems: FilterProblem[]; nodes: number };
+
+function addIssues(walk: Walk, path: Array<PropertyKey>, issues: z.core.$ZodIssue[]): void {
+  for (const issue of issues) walk.problems.push({ path: pathText([...path, ...issue.path]), message: issue.message });
+}
+
+function checkComparison(walk: Walk, value: unknown, path: Array<PropertyKey>): FilterNode | null {
+  const shape = comparisonShape.safeParse(value);
+  if (!shape.success) return addIssues(walk, path, shape.error.issues), null;
+  const { field, op } = shape.data;
+  if (!isFieldName(field)) return walk.problems.push({ path: pathText([...path, 'field']), message: unknownFieldMessage(field) }), null;
+  const type = filterFields[field].type;
+  if (!(comparisonOperators as readonly string[]).includes(op)) {
+    walk.problems.push({ path: pathText([...path, 'op']), message: `${JSON.stringify(op.slice(0, 40))} is not an operator; use one of ${allowedOperators[type].join(', ')}` });
+    return null;
+  }
+  const operator = op as ComparisonOperator;
+  if (!allowedOperators[type].includes(operator)) {
+    walk.problems.push({ path: pathText([...path, 'op']), message: `"${op}" does not apply to ${field} (a ${type.replace('_', ' ')} field); use one of ${allowedOperators[type].join(', ')}` });
+    return null;
+  }
+  const parsed = valueSchema(type, operator).safeParse(shape.data.value);
+  if (!parsed.success) {
+    if (shape.data.value === undefined) walk.problems.push({ path: pathText([...path, 'value']), message: `"${op}" needs a value` });
+    else addIssues(walk, [...path, 'value'], parsed.error.issues);
+    return null;
+  }
+  if (operator === 'between' && type === 'number') {
+    const [low, high] = parsed.data as [number, number];
+    if (low > high) return walk.problems.push({ path: pathText([...path, 'value']), message: `between needs [low, high] with low ≤ high, got [${low}, ${high}]` }), null;
+  }
+  return { field, op: operator, ...(parsed.data === undefined ? {} : { value: parsed.data }) } as FilterNode;
+}
+
+function checkNode(walk: Walk, value: unknown, path: Array<PropertyKey>, depth: number): FilterNode | null {
+  walk.nodes += 1;
+  if (walk.nodes > maxNodes) return walk.problems.push({ path: pathText(path), message: `a filter may have at most ${maxNodes} conditions` }), null;
+  if (depth > maxDepth) return walk.problems.push({ path: pathText(path), message: `filters may nest at most ${maxDepth} levels deep` }), null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return walk.problems.push({ path: pathText(path), message: 'expected a condition object such as {"field": "city", "op": "eq", "value": "Jakarta"} or {"and": [...]}' }), null;
+  }
+  const keys = Object.keys(value);
+  const record = value as Record<string, unknown>;
+  for (const combinator of ['and', 'or'] as const) {
+    if (!(combinator in record)) continue;
+    if (keys.length !== 1) return walk.problems.push({ path: pathText(path), message: `"${combinator}" must be the only key of its object` }), null;
+    const children = record[combinator];
+    if (!Array.isArray(children) || children.length > 100) return walk.problems.push({ path: pathText([...path, combinator]), message: 'expected a list of at most 100 conditions' }), null;
+    const checked = children.map((child, index) => checkNode(walk, child, [...path, combinator, index], depth + 1));
+    return checked.every((node) => node !== null) ? ({ [combinator]: checked } as FilterNode) : null;
+  }
+  if ('not' in record) {
+    if (keys.length !== 1) return walk.problems.push({ path: pathText(path), message: '"not" must be the only key of its object' }), null;
+    const inner = checkNode(walk, record.not, [...path, 'not'], depth + 1);
+    return inner ? { not: inner } : null;
+  }
+  if ('purchased' in record || 'interest' in record) {
+    const parsed = ('purchased' in record ? purchasedSchema : interestSchema).safeParse(value);
+    if (!parsed.success) return addIssues(walk, path, parsed.error.issues), null;
+    return parsed.data as FilterNode;
+  }
+  if ('field' in record) return checkComparison(walk, value, path);
+  walk.problems.push({ path: pathText(path), message: `unrecognised condition with keys ${JSON.stringify(keys.slice(0, 5))}; expected one of "and", "or", "not", "field", "purchased" or "interest"` });
+  return null;
+}
+
+/** Validates a filter; every problem names its path (e.g. `filter.and[1].op`) and what is wrong. */
+export function checkFilter(value: unknown): { filter: FilterNode; problems: [] } | { filter: null; problems: FilterProblem[] } {
+  const walk: Walk = { problems: [], nodes: 0 };
+  const filter = checkNode(walk, value, [], 0);
+  if (filter && walk.problems.length === 0) return { filter, problems: [] };
+  return { filter: null, problems: walk.problems };
+}
+
+/** Parses a filter or throws SEGMENT_FILTER_INVALID listing every problem. */
+export function parseFilter(value: unknown): FilterNode {
+  const result = checkFilter(value);
+  if (result.filter) return result.filter;
+  const summary = result.problems.slice(0, 5).map((problem) => `${problem.path}: ${problem.message}`).join('; ');
+  throw new AppError(segmentErrorCodes.filterInvalid, `The filter is not valid. ${summary}`, { field: result.problems[0]?.path, problems: result.problems });
+}
+
+/** The same checks as a zod schema, for request bodies and CLI input. */
+export const filterSchema = z.unknown().transform((value, context) => {
+  const result = checkFilter(value);
+  if (result.filter) return result.filter;
+  for (const problem of result.problems) context.addIssue({ code: 'custom', message: `${problem.path}: ${problem.message}` });
+  return z.NEVER;
+});

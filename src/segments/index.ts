@@ -1,0 +1,11 @@
+export type { FilterNode, Comparison, PurchasedCondition, InterestCondition, TimeWindow, DateValue } from './filter-types.js';
+export { filterFields, fieldNames, type FieldType, type FieldSource } from './filter-fields.js';
+export { checkFilter, parseFilter, filterSchema, type FilterProblem } from './filter-schema.js';
+export { compileFilter, matchingCustomers, filterFrom, type CompiledFilter, type FilterCatalog } from './compile-filter.js';
+export { loadFilterCatalog } from './filter-catalog.js';
+export {
+  createSegment, updateSegment, deleteSegment, getSegment, listSegments, previewSegment, refreshSegment, refreshAllSegments,
+  refreshSegmentsForCustomers, listSegmentMembers, segmentHistory, prepareFilter, type SegmentPreview, type SegmentRefresh,
+} from './segments.service.js';
+export { withSegmentTables, type SegmentTables, type SegmentDatabase } from './segments.tables.js';
+export { segmentErrorCodes } from './segments.errors.js';

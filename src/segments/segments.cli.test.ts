@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createCliRuntime } from '../cli/runtime.js';
+import { registerSegmentsCommand } from '../cli/commands/segments.js';
+import { registerPersonasCommand } from '../cli/commands/personas.js';
+import { openStore } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { plantPopulation } from '../../test/fixtures/segments/planted-population.js';
+
+/** Runs `clientele <args>` with only the segment and persona commands, returning what it printed. */
+async function run(directory: string, args: string[]): Promise<string> {
+  const program = new Command('clientele').option('--json').option('--db <url-or-directory>').exitOverride();
+  const runtime = createCliRuntime(program);
+  registerSegmentsCommand(program, runtime);
+  registerPersonasCommand(program, runtime);
+  const chunks: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (chunks.push(String(chunk)), true));
+  try {
+    await program.parseAsync(['node', 'clientele', '--db', directory, ...args]);
+  } finally {
+    write.mockRestore();
+  }
+  return chunks.join('');
+}
+
+describe('clientele segments and personas', () => {
+  let directory: string;
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'clientele-segments-cli-'));
+    const store = await openStore(directory);
+    await migrate(store);
+    await plantPopulation(store.db, { customers: 300, seed: 4, asOf: new Date() });
+    await store.close();
+  }, 180_000);
+  afterAll(async () => rm(directory, { recursive: true, force: true }));
+
+  it('previews, creates, lists, shows and pages through a segment', async () => {
+    const filter = JSON.stringify({ and: [{ field: 'city', op: 'eq', value: 'Jakarta' }, { field: 'kind', op: 'eq', value: 'person' }] });
+    const preview = JSON.parse(await run(directory, ['--json', 'segments', 'preview', '--filter', filter]));
+    expect(preview.count).toBeGreaterThan(20);
+    const created = JSON.parse(await run(directory, ['--json', 'segments', 'create', 'Jakarta people', '--filter', filter]));
+    expect(created.refresh.members).toBe(preview.count);
+    expect(await run(directory, ['segments', 'list'])).toContain('Jakarta people');
+    expect(await run(directory, ['segments', 'show', 'Jakarta people'])).toContain('"value": "Jakarta"');
+    const page = JSON.parse(await run(directory, ['--json', 'segments', 'members', 'Jakarta people', '--limit', '5']));
+    expect(page.items).toHaveLength(5);
+    const refreshed = JSON.parse(await run(directory, ['--json', 'segments', 'refresh']));
+    expect(refreshed.items[0]).toMatchObject({ entered: 0, left: 0 });
+  }, 180_000);
+
+  it('rejects a filter that is not JSON or not valid, naming the problem', async () => {
+    await expect(run(directory, ['segments', 'preview', '--filter', '{city: Jakarta}'])).rejects.toThrow(/not valid JSON/);
+    await expect(run(directory, ['segments', 'preview', '--filter', '{"field":"citty","op":"eq","value":"x"}'])).rejects.toThrow(/did you mean "city"/);
+  });
+
+  it('discovers, lists, renames, pins and shows personas', async () => {
+    const discovery = JSON.parse(await run(directory, ['--json', 'personas', 'discover', '--k', '5']));
+    expect(discovery.k).toBe(5);
+    const id = String(discovery.personas[0].personaId);
+    expect(await run(directory, ['personas', 'rename', id, 'Core buyers', '--description', 'our base'])).toContain('"Core buyers"');
+    expect(await run(directory, ['personas', 'pin', id])).toContain('pinned');
+    expect(await run(directory, ['personas', 'list'])).toContain('Core buyers');
+    expect(await run(directory, ['personas', 'show', id])).toContain('our base');
+    const drift = JSON.parse(await run(directory, ['--json', 'personas', 'drift', '--before', '2020-01-01..2021-01-01', '--after', '2021-01-01..2022-01-01']));
+    expect(drift.attributes.length).toBeGreaterThan(5);
+  }, 180_000);
+});

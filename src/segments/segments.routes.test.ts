@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { createTestApiKey, signInAs, type TestSession } from '../../test/helpers/auth.js';
+import { buildRoutesTestApp } from '../../test/fixtures/segments/test-app.js';
+import { seedSmallStore, smallStoreAsOf } from '../../test/fixtures/segments/seed-small.js';
+import { fixedClock } from '../core/clock.js';
+import { registerSegmentRoutes } from './segments.routes.js';
+
+describeEachStore('segments over HTTP', (context) => {
+  let app: FastifyInstance;
+  let marketer: TestSession;
+  let analyst: TestSession;
+  let agent: TestSession;
+
+  beforeAll(async () => {
+    await seedSmallStore(context.store.db);
+    app = await buildRoutesTestApp(context.store, fixedClock(smallStoreAsOf), [registerSegmentRoutes]);
+    marketer = await signInAs(context.store, 'marketer');
+    analyst = await signInAs(context.store, 'analyst');
+    agent = await signInAs(context.store, 'agent');
+  });
+  afterAll(async () => app?.close());
+
+  const jakarta = { field: 'city', op: 'eq', value: 'Jakarta' };
+
+  it('previews, creates, shows, lists members and refreshes a segment', async () => {
+    const preview = await app.inject({ method: 'POST', url: '/api/segments/preview', headers: analyst.headers, payload: { filter: jakarta, sample: 5 } });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({ count: 2, total: 6, sample: [{ customer_id: 1 }, { customer_id: 4 }] });
+    const created = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name: 'Jakarta', filter: jakarta } });
+    expect(created.statusCode).toBe(201);
+    const segmentId = created.json().segment.segment_id;
+    expect(created.json().refresh).toMatchObject({ entered: 2, members: 2 });
+    const shown = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}`, headers: analyst.readHeaders });
+    expect(shown.json().history).toHaveLength(2);
+    const members = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1`, headers: analyst.readHeaders });
+    expect(members.json()).toMatchObject({ items: [{ customer_id: 1, name: 'Ana Wijaya' }], next: 1 });
+    const refreshed = await app.inject({ method: 'POST', url: `/api/segments/${segmentId}/refresh`, headers: marketer.headers });
+    expect(refreshed.json()).toMatchObject({ entered: 0, left: 0, members: 2 });
+    const listed = await app.inject({ method: 'GET', url: '/api/segments', headers: analyst.readHeaders });
+    expect(listed.json().items.map((item: { name: string }) => item.name)).toEqual(['Jakarta']);
+    const fields = await app.inject({ method: 'GET', url: '/api/segments/fields', headers: analyst.readHeaders });
+    expect(fields.json().items.find((field: { name: string }) => field.name === 'rfm_segment')).toMatchObject({ type: 'text', isAvailable: true });
+  });
+
+  it('answers a bad filter with 400 naming the path and the problem', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/segments/preview', headers: analyst.headers, payload: { filter: { and: [{ field: 'city', op: 'like', value: 'J%' }] } } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'SEGMENT_FILTER_INVALID', field: 'filter.and[0].op' });
+    expect(response.json().error.message).toContain('"like" is not an operator');
+  });
+
+  it('refuses writes to readers and everything to strangers', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/segments' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/segments', headers: analyst.headers, payload: { name: 'x', filter: jakarta } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/segments/refresh', headers: agent.headers })).statusCode).toBe(403);
+    const readKey = await createTestApiKey(context.store, ['read']);
+    expect((await app.inject({ method: 'GET', url: '/api/segments', headers: readKey.headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'DELETE', url: '/api/segments/1', headers: readKey.headers })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/segments/999', headers: analyst.readHeaders })).statusCode).toBe(404);
+  });
+});

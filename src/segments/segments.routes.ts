@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../server/app.js';
+import { actorOf } from '../server/access.js';
+import { recordAudit } from '../auth/audit.js';
+import { filterFields } from './filter-fields.js';
+import { allowedOperators } from './filter-schema.js';
+import { loadFilterCatalog } from './filter-catalog.js';
+import {
+  createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, previewSegment, refreshAllSegments, refreshSegment, segmentHistory, updateSegment,
+} from './segments.service.js';
+
+const tags = ['segments'];
+const segmentParams = z.object({ segmentId: z.coerce.number().int().positive() });
+// The filter is checked by parseFilter in the service, which reports every problem with its path.
+const filterBody = z.unknown().describe('A filter in the segment filter language (docs/segments.md)');
+const segmentBody = z.strictObject({ name: z.string().trim().min(1).max(120), description: z.string().max(2000).nullish(), filter: filterBody });
+const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() });
+
+export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.store.db;
+
+  api.get('/segments', {
+    config: { access: { permission: 'analytics:read' } },
+    schema: { tags, summary: 'Saved segments with their member counts' },
+  }, async () => ({ items: await listSegments(db) }));
+
+  api.get('/segments/fields', {
+    config: { access: { permission: 'analytics:read' } },
+    schema: { tags, summary: 'Fields a filter can use, their operators, and whether this store has their data' },
+  }, async () => {
+    const catalog = await loadFilterCatalog(db);
+    return {
+      items: Object.entries(filterFields).map(([name, field]) => ({
+        name, type: field.type, source: field.source, description: field.description, operators: allowedOperators[field.type],
+        isAvailable: field.requires.every((required) => catalog.columns.has(required)),
+      })),
+    };
+  });
+
+  api.post('/segments/preview', {
+    config: { access: { permission: 'analytics:read' } },
+    schema: { tags, summary: 'Count the customers a filter matches, without saving it', body: z.strictObject({ filter: filterBody, sample: z.number().int().min(0).max(50).optional() }) },
+  }, async (request) => previewSegment(db, request.body.filter, { clock: deps.clock, sampleSize: request.body.sample ?? 0 }));
+
+  api.post('/segments', {
+    config: { access: { permission: 'analytics:write' } },
+    schema: { tags, summary: 'Save a segment and compute its members', body: segmentBody },
+  }, async (request, reply) => {
+    const result = await createSegment(db, request.body, { actor: actorOf(request.principal), clock: deps.clock });
+    await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.create', entity: 'segment', entityId: String(result.segment.segment_id), detail: { name: result.segment.name } });
+    return reply.status(201).send(result);
+  });
+
+  api.post('/segments/refresh', {
+    config: { access: { permission: 'analytics:write' } },
+    schema: { tags, summary: 'Recompute the members of every segment' },
+  }, async () => ({ items: await refreshAllSegments(db, { clock: deps.clock }) }));
+
+  api.get('/segments/:segmentId', {
+    config: { access: { permission: 'analytics:read' } },
+    schema: { tags, summary: 'A segment with its latest membership changes', params: segmentParams },
+  }, async (request) => ({ segment: await getSegment(db, request.params.segmentId), history: await segmentHistory(db, request.params.segmentId, 50) }));
+
+  api.patch('/segments/:segmentId', {
+    config: { access: { permission: 'analytics:write' } },
+    schema: { tags, summary: 'Rename, describe or change the filter of a segment', params: segmentParams, body: segmentPatch },
+  }, async (request) => {
+    const result = await updateSegment(db, request.params.segmentId, request.body, { clock: deps.clock });
+    await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.update', entity: 'segment', entityId: String(request.params.segmentId), detail: { fields: Object.keys(request.body) } });
+    return result;
+  });
+
+  api.delete('/segments/:segmentId', {
+    config: { access: { permission: 'analytics:write' } },
+    schema: { tags, summary: 'Delete a segment, its members and their history', params: segmentParams },
+  }, async (request, reply) => {
+    await deleteSegment(db, request.params.segmentId);
+    await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.delete', entity: 'segment', entityId: String(request.params.segmentId) });
+    return reply.status(204).send();
+  });
+
+  api.get('/segments/:segmentId/members', {
+    config: { access: { permission: 'analytics:read' } },
+    schema: { tags, summary: 'Members in customer id order; pass `next` back as `after`', params: segmentParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional() }) },
+  }, async (request) => listSegmentMembers(db, request.params.segmentId, request.query));
+
+  api.post('/segments/:segmentId/refresh', {
+    config: { access: { permission: 'analytics:write' } },
+    schema: { tags, summary: 'Recompute the members of one segment', params: segmentParams },
+  }, async (request) => refreshSegment(db, request.params.segmentId, { clock: deps.clock }));
+}

@@ -1,0 +1,123 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import { compileFilter, type CompiledFilter } from './compile-filter.js';
+import { loadFilterCatalog } from './filter-catalog.js';
+import { parseFilter } from './filter-schema.js';
+import type { FilterNode } from './filter-types.js';
+import {
+  countMatching, listMemberRows, listMembershipEvents, refreshMembership, sampleMatching, segmentIdsAll,
+  type MemberRow, type MembershipDiff, type MembershipEvent,
+} from './membership.repo.js';
+import { segmentErrorCodes } from './segments.errors.js';
+import { deleteSegmentRows, findSegment, findSegmentByName, insertSegment, listSegmentRows, updateSegmentRow, type SegmentRow } from './segments.repo.js';
+
+type Db = Kysely<Database>;
+export type SegmentInput = { name: string; description?: string | null; filter: unknown };
+export type SegmentRefresh = MembershipDiff & { segmentId: number; name: string; seconds: number };
+
+/** Validates and compiles against this store, so a saved segment always compiles. */
+export async function prepareFilter(db: Db, filter: unknown, asOf: Date): Promise<{ filter: FilterNode; compiled: CompiledFilter }> {
+  const parsed = parseFilter(filter);
+  return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog: await loadFilterCatalog(db) }) };
+}
+
+export async function getSegment(db: Db, idOrName: number | string): Promise<SegmentRow> {
+  const segment = await findSegment(db, idOrName);
+  if (!segment) throw new AppError(segmentErrorCodes.notFound, `There is no segment ${typeof idOrName === 'number' ? `#${idOrName}` : JSON.stringify(idOrName)}.`);
+  return segment;
+}
+
+export function listSegments(db: Db): Promise<SegmentRow[]> {
+  return listSegmentRows(db);
+}
+
+async function refreshOne(db: Db, segment: { segment_id: number; name: string; filter: unknown }, asOf: Date, only: number[] | null): Promise<SegmentRefresh> {
+  const started = performance.now();
+  const { compiled } = await prepareFilter(db, segment.filter, asOf);
+  const diff = await refreshMembership(db, segment.segment_id, compiled, asOf, only);
+  return { segmentId: segment.segment_id, name: segment.name, ...diff, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Saves a segment and fills its membership at once. */
+export async function createSegment(db: Db, input: SegmentInput, options: { actor: string; clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh }> {
+  const asOf = options.clock.now();
+  const { filter } = await prepareFilter(db, input.filter, asOf);
+  if (await findSegmentByName(db, input.name)) throw new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(input.name)} already exists.`, { field: 'name' });
+  const segmentId = await insertSegment(db, { name: input.name, description: input.description ?? null, filter, createdBy: options.actor });
+  const refresh = await refreshOne(db, { segment_id: segmentId, name: input.name, filter }, asOf, null);
+  return { segment: await getSegment(db, segmentId), refresh };
+}
+
+export async function updateSegment(db: Db, idOrName: number | string, changes: Partial<SegmentInput>, options: { clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh | null }> {
+  const segment = await getSegment(db, idOrName);
+  const asOf = options.clock.now();
+  const filter = changes.filter === undefined ? undefined : (await prepareFilter(db, changes.filter, asOf)).filter;
+  if (changes.name !== undefined && changes.name !== segment.name && (await findSegmentByName(db, changes.name))) {
+    throw new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(changes.name)} already exists.`, { field: 'name' });
+  }
+  await updateSegmentRow(db, segment.segment_id, { name: changes.name, description: changes.description, filter });
+  const refresh = filter ? await refreshOne(db, { segment_id: segment.segment_id, name: changes.name ?? segment.name, filter }, asOf, null) : null;
+  return { segment: await getSegment(db, segment.segment_id), refresh };
+}
+
+export async function deleteSegment(db: Db, idOrName: number | string): Promise<void> {
+  const segment = await getSegment(db, idOrName);
+  await db.transaction().execute((trx) => deleteSegmentRows(trx, segment.segment_id));
+}
+
+export type SegmentPreview = { count: number; total: number; share: number; sample: Array<{ customer_id: number; name: string | null; email: string | null; city: string | null }>; seconds: number };
+
+/** The count while a marketer edits a filter; nothing is stored. */
+export async function previewSegment(db: Db, filter: unknown, options: { clock: Clock; sampleSize?: number }): Promise<SegmentPreview> {
+  const started = performance.now();
+  const { compiled } = await prepareFilter(db, filter, options.clock.now());
+  const { count, total } = await countMatching(db, compiled);
+  const sample = options.sampleSize ? await sampleMatching(db, compiled, options.sampleSize) : [];
+  return { count, total, share: total === 0 ? 0 : count / total, sample, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function refreshSegment(db: Db, idOrName: number | string, options: { clock: Clock }): Promise<SegmentRefresh> {
+  return refreshOne(db, await getSegment(db, idOrName), options.clock.now(), null);
+}
+
+/** Full recomputation of every segment: run on a schedule so relative dates ("last 90 days") move on. */
+export async function refreshAllSegments(db: Db, options: { clock: Clock }): Promise<SegmentRefresh[]> {
+  const asOf = options.clock.now();
+  const results: SegmentRefresh[] = [];
+  for (const segment of await listSegmentRows(db)) results.push(await refreshOne(db, segment, asOf, null));
+  return results;
+}
+
+/**
+ * Reconsiders only these customers in every segment; the ingest path calls it
+ * after a batch changes them. Pass `db` as the batch's transaction to keep
+ * membership in the same commit.
+ */
+export async function refreshSegmentsForCustomers(db: Db, customerIds: number[], options: { asOf?: Date } = {}): Promise<SegmentRefresh[]> {
+  if (customerIds.length === 0) return [];
+  const asOf = options.asOf ?? new Date();
+  const catalog = await loadFilterCatalog(db);
+  const unique = [...new Set(customerIds)];
+  const results: SegmentRefresh[] = [];
+  for (const segment of await segmentIdsAll(db)) {
+    const started = performance.now();
+    const compiled = compileFilter(parseFilter(segment.filter), { asOf, catalog });
+    const diff = await refreshMembership(db, segment.segment_id, compiled, asOf, unique);
+    results.push({ segmentId: segment.segment_id, name: segment.name, ...diff, seconds: (performance.now() - started) / 1000 });
+  }
+  return results;
+}
+
+export async function listSegmentMembers(db: Db, idOrName: number | string, options: { limit?: number; after?: number }): Promise<{ items: MemberRow[]; next: number | null }> {
+  const segment = await getSegment(db, idOrName);
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 1000);
+  const items = await listMemberRows(db, segment.segment_id, { limit, afterCustomerId: options.after });
+  return { items, next: items.length === limit ? items[items.length - 1].customer_id : null };
+}
+
+export async function segmentHistory(db: Db, idOrName: number | string, limit = 50): Promise<MembershipEvent[]> {
+  const segment = await getSegment(db, idOrName);
+  return listMembershipEvents(db, segment.segment_id, limit);
+}
