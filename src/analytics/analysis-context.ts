@@ -4,7 +4,8 @@ import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { defaultLocaleFor, moneyFormatOf, type MoneyFormat } from './money-format.js';
 import { defaultTypePolicy, mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
-import { findPredictionSource, readStoreSettings, readTypePolicySetting, resolveAsOfDay, type AsOf, type StoreSettings } from './settings.repo.js';
+import type { VipCutoffs } from './customer-facts.js';
+import { readAnalysisSettings, readTypePolicySetting, resolveAsOfDay, type AsOf, type StoreSettings } from './settings.repo.js';
 
 /** Everything an analysis needs to know about the store before it reads a single customer. */
 export type AnalysisContext = {
@@ -13,6 +14,8 @@ export type AnalysisContext = {
   asOf: AsOf;
   money: MoneyFormat;
   prediction: { hasPrediction: boolean; datedBy: string | null };
+  /** VIP cut-offs of the last full analysis (what the incremental path judges against). */
+  latestCutoffs: VipCutoffs;
 };
 
 /** As-of input: a calendar day (YYYY-MM-DD, store time zone) or an instant whose store-time-zone day is used. */
@@ -36,17 +39,18 @@ export function asOfDayOf(input: AsOfInput, timezone: string, clock: Clock = sys
 
 /** The stored policy over the defaults, so a policy saved before a new threshold existed still loads. */
 export async function loadTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
-  const stored = await readTypePolicySetting(db);
+  return typePolicyOf(await readTypePolicySetting(db));
+}
+
+function typePolicyOf(stored: unknown): TypePolicy {
   return parseTypePolicy(mergePolicy(defaultTypePolicy, stored ?? {}));
 }
 
+/** Two round trips whatever the store holds: the ingest path calls this once per order batch. */
 export async function loadAnalysisContext(db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock): Promise<AnalysisContext> {
-  const settings = await readStoreSettings(db);
-  const [policy, asOf, prediction] = await Promise.all([
-    loadTypePolicy(db),
-    resolveAsOfDay(db, asOfDayOf(asOfInput, settings.timezone, clock), settings.timezone),
-    findPredictionSource(db),
-  ]);
+  const { settings, storedPolicy, prediction, latestCutoffs } = await readAnalysisSettings(db);
+  const policy = typePolicyOf(storedPolicy);
+  const asOf = await resolveAsOfDay(db, asOfDayOf(asOfInput, settings.timezone, clock), settings.timezone);
   const money = moneyFormatOf(settings.currency, settings.locale ?? defaultLocaleFor(settings.currency));
-  return { settings, policy, asOf, money, prediction };
+  return { settings, policy, asOf, money, prediction, latestCutoffs };
 }

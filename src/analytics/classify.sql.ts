@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { VipCutoffs } from './customer-facts.js';
-import { customerTypesByPrecedence, formatDecimal } from './customer-types.js';
+import { customerTypesByPrecedence, formatDecimal, type CustomerType } from './customer-types.js';
 import { formatMoneyWith, type MoneyFormat } from './money-format.js';
 import type { TypePolicy } from './policy.js';
 
@@ -17,7 +17,95 @@ function decimal(expression: RawBuilder<unknown>): RawBuilder<string> {
   return sql<string>`trim_scale(round((${expression})::numeric, 2))::text`;
 }
 
-const rank = (type: (typeof customerTypesByPrecedence)[number]) => customerTypesByPrecedence.indexOf(type);
+type TypeRule = { type: CustomerType; applies: RawBuilder<unknown>; reason: RawBuilder<unknown>; numbers: RawBuilder<unknown> };
+
+/**
+ * Per type, over one row of `flagged` (aliased f): when it applies, its
+ * sentence and its numbers. Returned in precedence order.
+ */
+function typeRules(policy: TypePolicy, cutoffs: VipCutoffs, format: MoneyFormat): TypeRule[] {
+  const revenueCutoff = cutoffs.revenueCutoffMinor;
+  const frequencyCutoff = cutoffs.frequencyCutoff;
+  const rules: TypeRule[] = [
+    {
+      type: 'at_risk',
+      applies: sql`f.is_overdue and not f.is_lapsed`,
+      reason: sql`'At risk: ' || f.days_since_last || ' days since last purchase, usually every ' || ${decimal(sql`f.median_interval`)}
+        || ' days (overdue after ' || ${decimal(sql`f.overdue_limit`)} || ')'`,
+      numbers: sql`jsonb_build_object('daysSinceLastPurchase', f.days_since_last, 'medianIntervalDays', f.median_interval, 'overdueAfterDays', f.overdue_limit,
+        'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count, 'lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'))`,
+    },
+    {
+      type: 'lapsed',
+      applies: sql`f.is_lapsed`,
+      reason: sql`case when f.p_alive is not null
+        then 'Lapsed: probability of still being a customer ' || floor(f.p_alive * 100 + 0.5)::int || '% (below ' || ${formatDecimal(policy.lapsed.pAliveBelow * 100)}::text || '%)'
+        else 'Lapsed: no purchase for ' || f.days_since_last || ' days (limit ' || ${policy.lapsed.quietDays}::int || ')' end`,
+      numbers: sql`jsonb_build_object('pAlive', f.p_alive, 'daysSinceLastPurchase', f.days_since_last, 'quietDays', ${policy.lapsed.quietDays}::int)`,
+    },
+    {
+      type: 'vip',
+      applies: sql`f.is_vip_by_revenue or f.is_vip_by_frequency`,
+      reason: sql`case when f.is_vip_by_revenue
+        then 'VIP: revenue in the last ' || ${policy.vip.windowDays}::int || ' days ' || ${money(sql`f.window_revenue`, format)}
+          || ', within the top ' || ${formatDecimal(policy.vip.topPercent)}::text || '% of customers (cut-off '
+          || ${revenueCutoff === null ? '' : formatMoneyWith(format, revenueCutoff)}::text || ')'
+        else 'VIP: ' || f.window_days || ' purchase days in the last ' || ${policy.vip.windowDays}::int || ' days, within the top '
+          || ${formatDecimal(policy.vip.topPercent)}::text || '% of customers (cut-off ' || ${frequencyCutoff}::int || ')' end`,
+      numbers: sql`jsonb_build_object('windowDays', ${policy.vip.windowDays}::int, 'windowRevenueMinor', f.window_revenue, 'windowPurchaseDays', f.window_days,
+        'topPercent', ${policy.vip.topPercent}::float8, 'revenueCutoffMinor', ${revenueCutoff}::bigint, 'frequencyCutoff', ${frequencyCutoff}::int)`,
+    },
+    {
+      type: 'new',
+      applies: sql`f.is_new`,
+      reason: sql`'New: first purchase ' || to_char(f.first_day, 'YYYY-MM-DD') || ', ' || f.days_since_first || ' days ago'`,
+      numbers: sql`jsonb_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'), 'daysSinceFirstPurchase', f.days_since_first)`,
+    },
+    {
+      type: 'regular',
+      applies: sql`f.is_regular`,
+      reason: sql`'Regular: buys about every ' || ${decimal(sql`f.median_interval`)} || ' days (variation ' || floor(f.cv * 100 + 0.5)::int
+        || '%) over ' || f.interval_count || ' intervals'`,
+      numbers: sql`jsonb_build_object('medianIntervalDays', f.median_interval, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count)`,
+    },
+    {
+      type: 'loyal',
+      applies: sql`f.is_real and f.days_since_first >= ${policy.loyal.minTenureDays}::int and f.period_count >= ${policy.loyal.minPeriods}::int and not f.is_lapsed`,
+      reason: sql`'Loyal: customer for ' || f.days_since_first || ' days, bought in ' || f.period_count || ' different '
+        || ${policy.loyal.periodMonths}::int || '-month periods'`,
+      numbers: sql`jsonb_build_object('daysSinceFirstPurchase', f.days_since_first, 'periodCount', f.period_count, 'periodMonths', ${policy.loyal.periodMonths}::int)`,
+    },
+    {
+      type: 'occasional',
+      applies: sql`f.purchase_day_count >= 2 and not f.has_regular_rhythm and not f.is_lapsed and not f.is_new`,
+      reason: sql`'Occasional: ' || f.purchase_day_count || ' purchase days at an irregular rhythm, ' || f.promotion_percent || '% of orders with a promotion'
+        || case when f.is_promotion_driven then ' (promotion-driven)' else '' end`,
+      numbers: sql`jsonb_build_object('purchaseDays', f.purchase_day_count, 'promotionOrderCount', f.promotion_count, 'orderCount', f.order_count,
+        'promotionPercent', f.promotion_percent, 'isPromotionDriven', f.is_promotion_driven)`,
+    },
+    {
+      type: 'one_time',
+      applies: sql`f.purchase_day_count = 1 and not f.is_new and not f.is_lapsed`,
+      reason: sql`'One-time buyer: single purchase ' || to_char(f.first_day, 'YYYY-MM-DD') || ', ' || f.days_since_last || ' days ago'`,
+      numbers: sql`jsonb_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'), 'daysSinceLastPurchase', f.days_since_last)`,
+    },
+    {
+      type: 'lead',
+      applies: sql`not f.is_real`,
+      reason: sql`case when f.first_interest_day is null then 'Lead: no verified purchase yet, no sign of interest recorded'
+        else 'Lead: no verified purchase yet, first interest ' || to_char(f.first_interest_day, 'YYYY-MM-DD') || ' via '
+          || coalesce(f.first_interest_channel, 'an unknown channel') end`,
+      numbers: sql`jsonb_build_object('firstInterestDay', to_char(f.first_interest_day, 'YYYY-MM-DD'), 'firstInterestChannel', f.first_interest_channel)`,
+    },
+    {
+      type: 'consumer',
+      applies: sql`f.first_received_day is not null`,
+      reason: sql`'Consumer: received an order bought by another customer on ' || to_char(f.first_received_day, 'YYYY-MM-DD')`,
+      numbers: sql`jsonb_build_object('firstReceivedDay', to_char(f.first_received_day, 'YYYY-MM-DD'))`,
+    },
+  ];
+  return rules.sort((a, b) => customerTypesByPrecedence.indexOf(a.type) - customerTypesByPrecedence.indexOf(b.type));
+}
 
 /**
  * The rules of classify.ts over every row of `analysis_fact` (facts.sql.ts),
@@ -29,6 +117,7 @@ export function classifiedTypesQuery(context: ClassifySqlContext): RawBuilder<un
   const day = sql`${context.asOfDay}::date`;
   const revenueCutoff = cutoffs.revenueCutoffMinor;
   const frequencyCutoff = cutoffs.frequencyCutoff;
+  const rules = typeRules(policy, cutoffs, format);
   return sql`
     with judged as (
       select f.*,
@@ -57,73 +146,30 @@ export function classifiedTypesQuery(context: ClassifySqlContext): RawBuilder<un
         (l.is_real and ${policy.vip.basis !== 'revenue'}::boolean and ${frequencyCutoff}::int is not null
           and l.window_days >= 2 and l.window_days >= ${frequencyCutoff}::int) as is_vip_by_frequency
       from lapsed l
-    ), verdict as (
-      -- which types apply first; sentences and numbers are built only for those (CASE evaluates one branch)
-      select f.*, v.rank, v.type
-      from flagged f
-      cross join lateral (values
-        (${rank('at_risk')}::int, 'at_risk', f.is_overdue and not f.is_lapsed),
-        (${rank('lapsed')}, 'lapsed', f.is_lapsed),
-        (${rank('vip')}, 'vip', f.is_vip_by_revenue or f.is_vip_by_frequency),
-        (${rank('new')}, 'new', f.is_new),
-        (${rank('regular')}, 'regular', f.is_regular),
-        (${rank('loyal')}, 'loyal', f.is_real and f.days_since_first >= ${policy.loyal.minTenureDays}::int
-            and f.period_count >= ${policy.loyal.minPeriods}::int and not f.is_lapsed),
-        (${rank('occasional')}, 'occasional', f.purchase_day_count >= 2 and not f.has_regular_rhythm and not f.is_lapsed and not f.is_new),
-        (${rank('one_time')}, 'one_time', f.purchase_day_count = 1 and not f.is_new and not f.is_lapsed),
-        (${rank('lead')}, 'lead', not f.is_real),
-        (${rank('consumer')}, 'consumer', f.first_received_day is not null)
-      ) as v(rank, type, applies)
-      where v.applies
-    ), explained as (
-      select f.customer_id, f.rank, f.type,
-        case f.type
-          when 'at_risk' then 'At risk: ' || f.days_since_last || ' days since last purchase, usually every ' || ${decimal(sql`f.median_interval`)}
-            || ' days (overdue after ' || ${decimal(sql`f.overdue_limit`)} || ')'
-          when 'lapsed' then case when f.p_alive is not null
-            then 'Lapsed: probability of still being a customer ' || floor(f.p_alive * 100 + 0.5)::int || '% (below ' || ${formatDecimal(policy.lapsed.pAliveBelow * 100)}::text || '%)'
-            else 'Lapsed: no purchase for ' || f.days_since_last || ' days (limit ' || ${policy.lapsed.quietDays}::int || ')' end
-          when 'vip' then case when f.is_vip_by_revenue
-            then 'VIP: revenue in the last ' || ${policy.vip.windowDays}::int || ' days ' || ${money(sql`f.window_revenue`, format)}
-              || ', within the top ' || ${formatDecimal(policy.vip.topPercent)}::text || '% of customers (cut-off '
-              || ${revenueCutoff === null ? '' : formatMoneyWith(format, revenueCutoff)}::text || ')'
-            else 'VIP: ' || f.window_days || ' purchase days in the last ' || ${policy.vip.windowDays}::int || ' days, within the top '
-              || ${formatDecimal(policy.vip.topPercent)}::text || '% of customers (cut-off ' || ${frequencyCutoff}::int || ')' end
-          when 'new' then 'New: first purchase ' || to_char(f.first_day, 'YYYY-MM-DD') || ', ' || f.days_since_first || ' days ago'
-          when 'regular' then 'Regular: buys about every ' || ${decimal(sql`f.median_interval`)} || ' days (variation ' || floor(f.cv * 100 + 0.5)::int
-            || '%) over ' || f.interval_count || ' intervals'
-          when 'loyal' then 'Loyal: customer for ' || f.days_since_first || ' days, bought in ' || f.period_count || ' different '
-            || ${policy.loyal.periodMonths}::int || '-month periods'
-          when 'occasional' then 'Occasional: ' || f.purchase_day_count || ' purchase days at an irregular rhythm, ' || f.promotion_percent || '% of orders with a promotion'
-            || case when f.is_promotion_driven then ' (promotion-driven)' else '' end
-          when 'one_time' then 'One-time buyer: single purchase ' || to_char(f.first_day, 'YYYY-MM-DD') || ', ' || f.days_since_last || ' days ago'
-          when 'lead' then case when f.first_interest_day is null then 'Lead: no verified purchase yet, no sign of interest recorded'
-            else 'Lead: no verified purchase yet, first interest ' || to_char(f.first_interest_day, 'YYYY-MM-DD') || ' via '
-              || coalesce(f.first_interest_channel, 'an unknown channel') end
-          when 'consumer' then 'Consumer: received an order bought by another customer on ' || to_char(f.first_received_day, 'YYYY-MM-DD')
-        end as reason,
-        case f.type
-          when 'at_risk' then jsonb_build_object('daysSinceLastPurchase', f.days_since_last, 'medianIntervalDays', f.median_interval, 'overdueAfterDays', f.overdue_limit,
-            'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count, 'lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'))
-          when 'lapsed' then jsonb_build_object('pAlive', f.p_alive, 'daysSinceLastPurchase', f.days_since_last, 'quietDays', ${policy.lapsed.quietDays}::int)
-          when 'vip' then jsonb_build_object('windowDays', ${policy.vip.windowDays}::int, 'windowRevenueMinor', f.window_revenue, 'windowPurchaseDays', f.window_days,
-            'topPercent', ${policy.vip.topPercent}::float8, 'revenueCutoffMinor', ${revenueCutoff}::bigint, 'frequencyCutoff', ${frequencyCutoff}::int)
-          when 'new' then jsonb_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'), 'daysSinceFirstPurchase', f.days_since_first)
-          when 'regular' then jsonb_build_object('medianIntervalDays', f.median_interval, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count)
-          when 'loyal' then jsonb_build_object('daysSinceFirstPurchase', f.days_since_first, 'periodCount', f.period_count, 'periodMonths', ${policy.loyal.periodMonths}::int)
-          when 'occasional' then jsonb_build_object('purchaseDays', f.purchase_day_count, 'promotionOrderCount', f.promotion_count, 'orderCount', f.order_count,
-            'promotionPercent', f.promotion_percent, 'isPromotionDriven', f.is_promotion_driven)
-          when 'one_time' then jsonb_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'), 'daysSinceLastPurchase', f.days_since_last)
-          when 'lead' then jsonb_build_object('firstInterestDay', to_char(f.first_interest_day, 'YYYY-MM-DD'), 'firstInterestChannel', f.first_interest_channel)
-          when 'consumer' then jsonb_build_object('firstReceivedDay', to_char(f.first_received_day, 'YYYY-MM-DD'))
-        end as numbers
-      from verdict f
     )
-    select customer_id,
-      array_agg(type order by rank) as types,
-      (array_agg(type order by rank))[1] as primary_type,
-      string_agg(reason, '; ' order by rank) as explanation,
-      jsonb_object_agg(type, reason) as reasons,
-      jsonb_object_agg(type, numbers) as numbers
-    from explained group by customer_id`;
+    -- one row in, one row out: a customer's types, sentences and numbers are
+    -- assembled in precedence order from per-type columns (a NULL sentence
+    -- means the type does not apply), never by splitting into a row per type
+    -- and aggregating back, which costs a sort and three ordered aggregates per customer
+    select customer_id, types, types[1] as primary_type, explanation, reasons, numbers from (
+      select e.customer_id,
+        array_remove(array[${sql.join(rules.map((rule) => sql`case when e.${sql.ref(`applies_${rule.type}`)} then ${rule.type}::text end`))}], null) as types,
+        concat_ws('; ', ${sql.join(rules.map((rule) => sql`e.${sql.ref(`reason_${rule.type}`)}`))}) as explanation,
+        ${sql.join(rules.map((rule) => sql`case when e.${sql.ref(`applies_${rule.type}`)} then jsonb_build_object(${rule.type}::text, e.${sql.ref(`reason_${rule.type}`)}) else '{}'::jsonb end`), sql` || `)} as reasons,
+        ${sql.join(rules.map((rule) => sql`case when e.${sql.ref(`applies_${rule.type}`)} then jsonb_build_object(${rule.type}::text, e.${sql.ref(`numbers_${rule.type}`)}) else '{}'::jsonb end`), sql` || `)} as numbers
+      from (
+        select f.customer_id,
+          ${sql.join(rules.map((rule) => sql`f.${sql.ref(`applies_${rule.type}`)}`))},
+          ${sql.join(rules.map((rule) => sql`case when f.${sql.ref(`applies_${rule.type}`)} then ${rule.reason} end as ${sql.ref(`reason_${rule.type}`)}`))},
+          ${sql.join(rules.map((rule) => sql`case when f.${sql.ref(`applies_${rule.type}`)} then ${rule.numbers} end as ${sql.ref(`numbers_${rule.type}`)}`))}
+        from (
+          select f.*, ${sql.join(rules.map((rule) => sql`coalesce(${rule.applies}, false) as ${sql.ref(`applies_${rule.type}`)}`))}
+          from flagged f
+        ) f
+        -- a fence: without it the planner inlines every sentence once per place it is used
+        offset 0
+      ) e
+      offset 0
+    ) assembled
+    where cardinality(types) > 0`;
 }

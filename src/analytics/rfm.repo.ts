@@ -4,13 +4,13 @@ import { rfmSegmentGrid } from './rfm-segments.js';
 
 /**
  * Scores every real customer in analysis_fact (see rfm.ts for the rule and the
- * tie-break) and replaces customer_rfm. Only purchase days up to the as-of day
- * are in analysis_fact, so any as-of date is reproducible.
+ * tie-break) and brings customer_rfm in line: rows whose scores did not change
+ * are left alone, customers no longer scored are removed. Only purchase days up
+ * to the as-of day are in analysis_fact, so any as-of date is reproducible.
  */
 export async function replaceRfmScores(db: Kysely<Database>, asOfDay: string, asOfInstant: Date): Promise<number> {
   const grid = rfmSegmentGrid();
-  await sql`delete from customer_rfm`.execute(db);
-  const result = await sql`
+  const result = await sql<{ scored: number }>`
     with base as (
       select customer_id, ${asOfDay}::date - last_day as recency_days, purchase_day_count as frequency, total_revenue as monetary
       from analysis_fact where purchase_day_count > 0
@@ -22,11 +22,21 @@ export async function replaceRfmScores(db: Kysely<Database>, asOfDay: string, as
       from base
     ), segment_map as (
       select * from unnest(${grid.map((cell) => cell.r)}::int[], ${grid.map((cell) => cell.f)}::int[], ${grid.map((cell) => cell.segment)}::text[]) as m(r, f, segment)
+    ), removed as (
+      delete from customer_rfm r
+      where not exists (select 1 from analysis_fact f where f.customer_id = r.customer_id and f.purchase_day_count > 0)
+    ), stored as (
+      insert into customer_rfm as r (customer_id, as_of, recency_days, frequency, monetary_minor, r_score, f_score, m_score, segment)
+      select s.customer_id, ${asOfInstant}::timestamptz, s.recency_days, s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, m.segment
+      from scored s join segment_map m on m.r = s.r_score and m.f = s.f_score
+      on conflict on constraint customer_rfm_pkey do update set
+        as_of = excluded.as_of, recency_days = excluded.recency_days, frequency = excluded.frequency, monetary_minor = excluded.monetary_minor,
+        r_score = excluded.r_score, f_score = excluded.f_score, m_score = excluded.m_score, segment = excluded.segment
+      where (r.as_of, r.recency_days, r.frequency, r.monetary_minor, r.r_score, r.f_score, r.m_score, r.segment)
+        is distinct from (excluded.as_of, excluded.recency_days, excluded.frequency, excluded.monetary_minor, excluded.r_score, excluded.f_score, excluded.m_score, excluded.segment)
     )
-    insert into customer_rfm (customer_id, as_of, recency_days, frequency, monetary_minor, r_score, f_score, m_score, segment)
-    select s.customer_id, ${asOfInstant}::timestamptz, s.recency_days, s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, m.segment
-    from scored s join segment_map m on m.r = s.r_score and m.f = s.f_score`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+    select count(*)::int as scored from analysis_fact where purchase_day_count > 0`.execute(db);
+  return result.rows[0].scored;
 }
 
 export type RfmSegmentRow = { segment: string; customers: number; share: number; medianRecencyDays: number; averageFrequency: number; revenueMinor: number };

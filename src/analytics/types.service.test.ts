@@ -105,6 +105,22 @@ describeEachStore('customer types', (context) => {
     expect(await currentTypes(context.store.db)).toEqual(full);
   });
 
+  it('rewrites nothing on a same-day re-run and closes the spells of a customer no longer classified', async () => {
+    await seedStore(context.store.db, typesFixture);
+    await runTypes(context.store.db, typesAsOf);
+    const written = await sql<{ customer_id: number; updated_at: Date }>`select customer_id, updated_at from customer_type order by customer_id`.execute(context.store.db);
+    const rerun = await runTypes(context.store.db, typesAsOf);
+    expect(rerun.history).toEqual({ entered: 0, left: 0 });
+    expect((await sql<{ customer_id: number; updated_at: Date }>`select customer_id, updated_at from customer_type order by customer_id`.execute(context.store.db)).rows).toEqual(written.rows);
+
+    await sql`update customer set merged_into_customer_id = 1 where customer_id = 5`.execute(context.store.db);
+    const afterMerge = await runTypes(context.store.db, typesAsOf);
+    expect(afterMerge.history.left).toBe(2);
+    expect(await context.store.db.selectFrom('customer_type').select('customer_id').where('customer_id', '=', 5).executeTakeFirst()).toBeUndefined();
+    const open = await sql<{ count: number }>`select count(*)::int as count from customer_type_history where customer_id = 5 and left_at is null`.execute(context.store.db);
+    expect(open.rows[0].count).toBe(0);
+  });
+
   it('reclassifies everyone when the policy changes and rejects an invalid policy', async () => {
     await seedStore(context.store.db, typesFixture);
     await runTypes(context.store.db, typesAsOf);

@@ -7,33 +7,27 @@ import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import { raiseOverdueAlerts } from './alerts/overdue-alerts.repo.js';
 import { writeTypePolicySetting } from './settings.repo.js';
-import { createFactsTable, findVipCutoffs, recordAnalysisRun, replaceAllCustomerTypes, updateTypeHistory, upsertCustomerTypes, type HistoryChange } from './types.repo.js';
+import {
+  createFactsTable, findVipCutoffs, recordAnalysisRun, storeAllCustomerTypes, storeCustomerTypes, tuneForAnalysis, updateTypeHistory, type HistoryChange,
+} from './types.repo.js';
 
 export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: HistoryChange; overdueAlerts: number };
+
+// big enough that the per-customer hashes and sorts of a million customers stay in memory
+const analysisWorkMem = '256MB';
 
 /**
  * Classifies every customer as of the context's day. Runs inside the caller's
  * transaction and leaves `analysis_fact` behind for RFM to reuse.
  */
 export async function classifyAllCustomers(db: Kysely<Database>, context: AnalysisContext): Promise<TypesRunResult> {
+  await tuneForAnalysis(db, analysisWorkMem);
   await createFactsTable(db, { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: null, prediction: context.prediction });
   const cutoffs = await findVipCutoffs(db, context.policy);
-  const customers = await replaceAllCustomerTypes(db, { asOfDay: context.asOf.day, policy: context.policy, cutoffs, money: context.money }, context.asOf.instant);
+  const customers = await storeAllCustomerTypes(db, { asOfDay: context.asOf.day, policy: context.policy, cutoffs, money: context.money }, context.asOf.instant);
   const history = await updateTypeHistory(db, context.asOf.instant, null);
   const overdueAlerts = await raiseOverdueAlerts(db, context, null);
   return { customers, cutoffs, history, overdueAlerts };
-}
-
-async function latestCutoffs(db: Kysely<Database>): Promise<VipCutoffs> {
-  const result = await sql<{ real_customer_count: number; vip_revenue_cutoff_minor: number | null; vip_frequency_cutoff: number | null }>`
-    select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff from analysis_run order by run_id desc limit 1`.execute(db);
-  const row = result.rows[0];
-  if (!row) return { realCustomerCount: 0, revenueCutoffMinor: null, frequencyCutoff: null };
-  return {
-    realCustomerCount: row.real_customer_count,
-    revenueCutoffMinor: row.vip_revenue_cutoff_minor === null ? null : Number(row.vip_revenue_cutoff_minor),
-    frequencyCutoff: row.vip_frequency_cutoff,
-  };
 }
 
 /**
@@ -44,12 +38,13 @@ async function latestCutoffs(db: Kysely<Database>): Promise<VipCutoffs> {
 export async function classifyCustomersIncremental(db: Kysely<Database>, customerIds: readonly number[], asOf?: AsOfInput): Promise<{ customers: number; history: HistoryChange }> {
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return { customers: 0, history: { entered: 0, left: 0 } };
+  // the statements below share temporary state that lives until commit
+  if (!db.isTransaction) return db.transaction().execute((transaction) => classifyCustomersIncremental(transaction, ids, asOf));
   const context = await loadAnalysisContext(db, asOf);
-  const cutoffs = await latestCutoffs(db);
-  const customers = await upsertCustomerTypes(
+  const customers = await storeCustomerTypes(
     db,
     { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: ids, prediction: context.prediction },
-    { asOfDay: context.asOf.day, policy: context.policy, cutoffs, money: context.money },
+    { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs, money: context.money },
   );
   const history = await updateTypeHistory(db, context.asOf.instant, ids);
   await raiseOverdueAlerts(db, context, ids);

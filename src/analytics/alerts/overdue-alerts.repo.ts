@@ -6,7 +6,9 @@ import type { AnalysisContext } from '../analysis-context.js';
  * Raises 'customer_overdue' for customers with a regular rhythm who are now at
  * risk. The alert's window is the day they became overdue (last purchase +
  * overdue limit + 1), so daily runs raise it once, on that day, and a first run
- * does not flood the list with long-overdue customers (lookback).
+ * does not flood the list with long-overdue customers (lookback). A full run
+ * (no customer ids) reads its own pg_temp.analysis_type, which holds the same
+ * rows as customer_type without the dead versions a rewrite leaves behind.
  */
 export async function raiseOverdueAlerts(db: Kysely<Database>, context: AnalysisContext, customerIds: number[] | null): Promise<number> {
   const { policy, asOf } = context;
@@ -25,7 +27,7 @@ export async function raiseOverdueAlerts(db: Kysely<Database>, context: Analysis
         (c.numbers -> 'at_risk' ->> 'medianIntervalDays')::float8 as median_interval,
         c.numbers -> 'at_risk' ->> 'lastPurchaseDay' as last_purchase_day,
         (c.numbers -> 'at_risk' ->> 'lastPurchaseDay')::date + floor((c.numbers -> 'at_risk' ->> 'overdueAfterDays')::float8)::int + 1 as overdue_day
-      from customer_type c
+      from ${customerIds === null ? sql`analysis_type` : sql`customer_type`} c
       where 'at_risk' = any(c.types) ${only}
         and (c.numbers -> 'at_risk' ->> 'intervalCount')::int >= ${policy.regular.minIntervals}::int
         and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.maxCoefficientOfVariation}::float8
