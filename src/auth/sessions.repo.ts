@@ -1,21 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { Database, StaffRole } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
+import type { StaffUser } from './staff-user.js';
 
 type Db = Kysely<Database>;
 
-export type SessionWithUser = {
+/** A session and the user it belongs to; `createdAt` is the session's. */
+export type SessionWithUser = Omit<StaffUser, 'createdAt'> & {
   sessionHash: string;
   csrfToken: string;
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
-  userId: number;
-  email: string;
-  name: string;
-  role: StaffRole;
-  locale: string;
-  mustChangePassword: boolean;
-  disabledAt: Date | null;
 };
 
 export async function insertSession(db: Db, values: { sessionHash: string; userId: number; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void> {
