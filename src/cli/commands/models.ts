@@ -51,12 +51,17 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     .requiredOption('--holdout-end <date>', 'YYYY-MM-DD', isoDay)
     .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd: string; holdoutEnd: string }) => {
       const result = await runtime.withStore(({ db }) => validateModels(db, options));
-      runtime.print(result, (r) => r.models.map((m: { fit: FitLike; holdout: { totals: Record<string, number>; conditional: Array<Record<string, unknown>>; metrics: Record<string, number> } }) => [
-        table([fitRow(m.fit)]),
-        `holdout totals: ${JSON.stringify(m.holdout.totals)}`,
-        `metrics: ${JSON.stringify(m.holdout.metrics)}`,
-        table(m.holdout.conditional),
-      ].join('\n')).join('\n\n'));
+      runtime.print(result, (r) => [
+        ...r.models.map((m: { fit: FitLike; holdout: { customers: number; totalActual: number; totalPredicted: number; metrics: Record<string, number>; conditionalExpectations: Array<Record<string, unknown>> } }) => [
+          table([fitRow(m.fit)]),
+          `holdout repeat purchases: predicted ${m.holdout.totalPredicted.toFixed(0)}, actual ${m.holdout.totalActual} (${m.holdout.customers} customers)`,
+          `per customer: ${Object.entries(m.holdout.metrics).map(([key, value]) => `${key} ${Number(value).toFixed(3)}`).join(', ')}`,
+          'mean holdout purchases by calibration frequency:',
+          table(m.holdout.conditionalExpectations),
+        ].join('\n')),
+        'model comparison:',
+        table(r.ranking),
+      ].join('\n\n'));
     });
 
   models.command('predict').description('predict every customer (P(alive), expected purchases, spend, CLV) and store the predictions')
