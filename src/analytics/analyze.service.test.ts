@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { fixedClock } from '../core/clock.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { alertsAsOf, alertsFixture, cohortFixture } from '../../test/fixtures/analytics/alerts-fixture.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
@@ -36,6 +37,17 @@ describeEachStore('analyze', (context) => {
     expect(result.alerts.metricDrops).toBe(0);
     const rerun = await analyze(context.store.db, { asOf: '2026-06-27' });
     expect(rerun.alerts.metricDrops).toBe(0);
+  });
+
+  it('judges only complete days: a day still under way is not a drop', async () => {
+    const fixture = alertsFixture(0);
+    // The as-of day has only begun: a tenth of its orders so far.
+    const today = fixture.orders.filter((order) => order.day === alertsAsOf);
+    await seedStore(context.store.db, { ...fixture, orders: [...fixture.orders.filter((order) => order.day !== alertsAsOf), ...today.slice(0, Math.ceil(today.length / 10))] });
+    const morning = await analyze(context.store.db, { asOf: alertsAsOf, clock: fixedClock('2026-06-28T00:30:00Z') });
+    expect(morning.alerts.metricDrops).toBe(0);
+    const afterTheDay = await analyze(context.store.db, { asOf: alertsAsOf, clock: fixedClock('2026-07-05T00:00:00Z') });
+    expect(afterTheDay.alerts.metricDrops).toBeGreaterThan(0);
   });
 
   it('scores RFM in SQL exactly as the reference, ties broken by customer id', async () => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../core/clock.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
 import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
 import { raiseMetricAlerts } from './alerts/alerts.service.js';
@@ -32,7 +32,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
     const typesDone = performance.now();
     const rfmScored = await replaceRfmScores(transaction, context.asOf.day, context.asOf.instant);
     const rfmDone = performance.now();
-    const metricDrops = await raiseMetricAlerts(transaction, context);
+    const metricDrops = await raiseMetricAlerts(transaction, context, (options.clock ?? systemClock).now());
     const alertsDone = performance.now();
     const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops, customerOverdue: types.overdueAlerts };
     const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt });

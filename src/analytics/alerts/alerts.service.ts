@@ -7,6 +7,7 @@ import { formatMoneyWith, type MoneyFormat } from '../money-format.js';
 import { detectDrops, type DropAlert, type Granularity } from './detect-drops.js';
 import { findAlerts, markAlertAcknowledged, storeAlerts, type AlertRow, type NewAlert } from './alerts.repo.js';
 import { readMetricSeries } from './metric-series.repo.js';
+import { resolveAsOfDay } from '../settings.repo.js';
 
 const metricLabels = { revenue: 'Revenue', orders: 'Orders', active_customers: 'Active customers' } as const;
 
@@ -20,9 +21,15 @@ export function summarizeDrop(alert: DropAlert, windowStart: string, windowEnd: 
   return `${metricLabels[alert.metric]}${where} ${window} was ${show(alert.actual)}, expected ${show(alert.expected)} (${Math.round(alert.changePct)}%)${cause}`;
 }
 
-/** Judges the last day and the last 7 days of every series and stores the drops. */
-export async function raiseMetricAlerts(db: Kysely<Database>, context: AnalysisContext): Promise<number> {
-  const { policy, asOf, settings, money } = context;
+/**
+ * Judges the last day and the last 7 days of every series and stores the drops.
+ * Only complete days are judged: when the as-of day is still running (`now` is
+ * before its end), the day before it is the last one — a half-day of sales is
+ * not a drop.
+ */
+export async function raiseMetricAlerts(db: Kysely<Database>, context: AnalysisContext, now: Date = new Date()): Promise<number> {
+  const { policy, settings, money } = context;
+  const asOf = now < context.asOf.instant ? await resolveAsOfDay(db, addDays(context.asOf.day, -1), settings.timezone) : context.asOf;
   const alerts: NewAlert[] = [];
   for (const granularity of ['day', 'week'] as Granularity[]) {
     const points = await readMetricSeries(db, {
