@@ -25,6 +25,17 @@ describeEachStore('importing files', (context) => {
     expect(ana).toMatchObject({ name: 'Ana Wijaya', phone: '+6281234567890', birth_year: 1990, consent_email: true, consent_sms: false, is_stub: false });
   });
 
+  it('merges two rows that name one person through different ids, and rejects the same id twice', async () => {
+    const summary = await importFile(db(), { ...base, entity: 'customers', file: fixture('customers-same-person.csv') });
+    expect(summary).toMatchObject({ read: 3, inserted: 1, updated: 1, rejected: 1 });
+    expect(summary.rejectsSample[0]).toMatchObject({ line: 4, field: 'customer_id' });
+    const dewi = (await customerByIdentity('external', 'W-1'))!;
+    expect(await customerByIdentity('external', 'P-9')).toBe(dewi);
+    expect(await customerByIdentity('phone', '+6281277778888')).toBe(dewi);
+    const row = await db().selectFrom('customer').selectAll().where('customer_id', '=', dewi).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ name: 'Dewi Lestari', city: 'Surabaya', phone: '+6281277778888' });
+  });
+
   it('resolves one person across loyalty card, web email and app phone', async () => {
     const summary = await importFile(db(), { ...base, entity: 'orders', file: fixture('orders.csv') });
     expect(summary).toMatchObject({ read: 8, inserted: 8, rejected: 0 });

@@ -20,24 +20,46 @@ export function refsOfCustomer(row: CanonicalCustomer): CustomerRef[] {
  * identity) get the fields the file provides, and stubs created by earlier
  * orders are completed. Empty fields never erase what is known.
  */
+const sameRef = (a: CustomerRef | undefined, b: CustomerRef | undefined) =>
+  a !== undefined && b !== undefined && a.kind === b.kind && a.value === b.value && (a.kind !== 'external' || (b.kind === 'external' && a.namespace === b.namespace));
+
+/** A later row fills what an earlier one left empty and adds its identities. */
+export function mergeCustomerRows(earlier: CanonicalCustomer, later: CanonicalCustomer): CanonicalCustomer {
+  const merged = { ...earlier, refs: [...earlier.refs, ...later.refs], attributes: { ...(later.attributes ?? {}), ...(earlier.attributes ?? {}) } };
+  for (const key of Object.keys(later) as Array<keyof CanonicalCustomer>) {
+    if (merged[key] === null && later[key] !== null) (merged as Record<string, unknown>)[key] = later[key];
+  }
+  return merged;
+}
+
 export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context: WriteContext): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
   if (rows.length === 0) return outcome;
   const { customerIds, createdIds } = await resolveCustomerRefs(db, rows.map(refsOfCustomer));
   const created = new Set(createdIds);
 
-  const firstLineOf = new Map<number, number>();
+  // Two rows naming one person through different ids (a web account and a loyalty card sharing
+  // an email) are merged into one customer; the same id twice is a mistake in the file.
+  const byCustomer = new Map<number, { row: CanonicalCustomer; customerId: number }>();
   const accepted: Array<{ row: CanonicalCustomer; customerId: number }> = [];
+  let mergedRows = 0;
   rows.forEach((row, index) => {
     const customerId = customerIds[index];
-    const first = firstLineOf.get(customerId);
-    if (first !== undefined) {
-      outcome.rejects.push({ file: context.file, line: row.line, field: null, reason: `This row describes the same customer as line ${first} (they share an id, email or phone). Keep one row per customer.` });
+    const first = byCustomer.get(customerId);
+    if (!first) {
+      const entry = { row, customerId };
+      byCustomer.set(customerId, entry);
+      accepted.push(entry);
       return;
     }
-    firstLineOf.set(customerId, row.line);
-    accepted.push({ row, customerId });
+    if (sameRef(first.row.refs[0], row.refs[0])) {
+      outcome.rejects.push({ file: context.file, line: row.line, field: 'customer_id', reason: `Duplicate customer id ${row.refs[0]?.value}: it already appeared on line ${first.row.line} of this file. Keep one row per customer.` });
+      return;
+    }
+    first.row = mergeCustomerRows(first.row, row);
+    mergedRows += 1;
   });
+  outcome.updated += mergedRows;
 
   const earlier = await sql<{ customer_id: number; import_line: number }>`
     select customer_id, import_line from customer
