@@ -1,7 +1,6 @@
-import type { ColumnType, Generated, Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { ColumnType, Generated } from 'kysely';
 
-/** Kysely types of db/migrations/202611240600_analytics.sql; the lead merges them into `Database`. */
+/** Kysely types of db/migrations/202611240600_analytics.sql, part of the shared `Database`. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CalendarDay = ColumnType<Date, Date | string, Date | string>;
@@ -81,10 +80,3 @@ export type AnalyticsTables = {
   analysis_run: AnalysisRunTable;
   alert: AlertTable;
 };
-
-export type AnalyticsDatabase = Database & AnalyticsTables;
-
-/** Until the shared `Database` includes the analytics tables. */
-export function withAnalyticsTables(db: Kysely<Database>): Kysely<AnalyticsDatabase> {
-  return db.withTables<AnalyticsTables>() as unknown as Kysely<AnalyticsDatabase>;
-}

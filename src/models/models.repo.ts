@@ -1,11 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { FitResult } from './maximum-likelihood.js';
-import type { ModelTables } from './models.tables.js';
 import type { PurchaseColumns, TimeUnit } from './summaries.js';
 
-// until the lead merges ModelTables into Database
-const withModelTables = (db: Kysely<Database>) => db.withTables<ModelTables>();
 
 /**
  * Purchase days up to `untilDay` (day number, inclusive) as columns sorted by
@@ -90,7 +87,7 @@ export async function findStoreCurrency(db: Kysely<Database>): Promise<string | 
 }
 
 export async function insertModelFit(db: Kysely<Database>, fit: FitResult<Record<string, number>>, unit: TimeUnit, calibrationEnd: string): Promise<number> {
-  const row = await withModelTables(db)
+  const row = await db
     .insertInto('model_fit')
     .values({
       model: fit.model,
@@ -130,7 +127,7 @@ const chunkSize = 20_000;
  * Run it inside the caller's transaction.
  */
 export async function replaceCustomerPredictions(db: Kysely<Database>, predictions: PredictionColumns, modelFitId: number, spendModelFitId: number | null): Promise<void> {
-  const tables = withModelTables(db);
+  const tables = db;
   await tables.deleteFrom('customer_prediction').execute();
   const count = predictions.customerId.length;
   const nullable = (value: number): number | null => (Number.isFinite(value) ? Math.round(value) : null);
@@ -162,6 +159,6 @@ export async function replaceCustomerPredictions(db: Kysely<Database>, predictio
 }
 
 export async function countCustomerPredictions(db: Kysely<Database>): Promise<{ churnRisk: string; customers: number }[]> {
-  const rows = await withModelTables(db).selectFrom('customer_prediction').select(['churn_risk', (eb) => eb.fn.countAll<number>().as('customers')]).groupBy('churn_risk').orderBy('churn_risk').execute();
+  const rows = await db.selectFrom('customer_prediction').select(['churn_risk', (eb) => eb.fn.countAll<number>().as('customers')]).groupBy('churn_risk').orderBy('churn_risk').execute();
   return rows.map((row) => ({ churnRisk: row.churn_risk, customers: Number(row.customers) }));
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
-import { segmentErrorCodes, withSegmentTables } from '../segments/index.js';
+import { segmentErrorCodes } from '../segments/index.js';
 import { nearestCentroid } from './cluster-quality.js';
 import { rawFeatures, toPoint, type FeatureSpec, type RawCustomer } from './kmeans-features.js';
 import { loadRawPage } from './persona-features.repo.js';
@@ -67,7 +67,7 @@ export async function assignPersonas(db: Db, customerIds?: number[], options: { 
     return { assigned, seconds: (performance.now() - started) / 1000 };
   }
   await inTransaction(db, async (trx) => {
-    await withSegmentTables(trx).deleteFrom('customer_persona').execute();
+    await trx.deleteFrom('customer_persona').execute();
     let after: number | undefined;
     while (true) {
       const customers = await loadRawPage(trx, { hasHousehold, afterCustomerId: after, limit: pageSize });

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { withSegmentTables } from '../segments/index.js';
 import type { FeatureSpec } from './kmeans-features.js';
 import type { ClusterCandidate } from './clustering.js';
 
@@ -23,7 +22,7 @@ const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(
 const personaColumns = ['persona_id', 'model_id', 'name', 'generated_name', 'description', 'is_pinned', 'centroid', 'profile', 'updated_at'] as const;
 
 export async function findCurrentModel(db: Db): Promise<PersonaModel | null> {
-  const row = await withSegmentTables(db).selectFrom('persona_model').selectAll().where('is_current', '=', true).executeTakeFirst();
+  const row = await db.selectFrom('persona_model').selectAll().where('is_current', '=', true).executeTakeFirst();
   if (!row) return null;
   return {
     model_id: Number(row.model_id), discovered_at: row.discovered_at, k: row.k, silhouette: row.silhouette, sample_size: row.sample_size,
@@ -32,18 +31,18 @@ export async function findCurrentModel(db: Db): Promise<PersonaModel | null> {
 }
 
 export async function listActivePersonas(db: Db, modelId: number): Promise<PersonaRow[]> {
-  const rows = await withSegmentTables(db).selectFrom('persona').select(personaColumns)
+  const rows = await db.selectFrom('persona').select(personaColumns)
     .where('model_id', '=', modelId).where('retired_at', 'is', null).orderBy('persona_id').execute();
   return rows.map((row) => ({ ...row, persona_id: Number(row.persona_id), model_id: Number(row.model_id), centroid: row.centroid.map(Number), profile: parse(row.profile) }));
 }
 
 export async function findPersona(db: Db, personaId: number): Promise<(PersonaRow & { retired_at: Date | null }) | undefined> {
-  const row = await withSegmentTables(db).selectFrom('persona').select([...personaColumns, 'retired_at']).where('persona_id', '=', personaId).executeTakeFirst();
+  const row = await db.selectFrom('persona').select([...personaColumns, 'retired_at']).where('persona_id', '=', personaId).executeTakeFirst();
   return row && { ...row, persona_id: Number(row.persona_id), model_id: Number(row.model_id), centroid: row.centroid.map(Number), profile: parse(row.profile) };
 }
 
 export async function insertModel(db: Db, model: Omit<PersonaModel, 'model_id'>): Promise<number> {
-  const tables = withSegmentTables(db);
+  const tables = db;
   await tables.updateTable('persona_model').set({ is_current: false }).where('is_current', '=', true).execute();
   const row = await tables.insertInto('persona_model').values({
     discovered_at: model.discovered_at, k: model.k, silhouette: model.silhouette, sample_size: model.sample_size, population: model.population,
@@ -54,11 +53,11 @@ export async function insertModel(db: Db, model: Omit<PersonaModel, 'model_id'>)
 
 export async function retirePersonas(db: Db, personaIds: number[], at: Date): Promise<void> {
   if (personaIds.length === 0) return;
-  await withSegmentTables(db).updateTable('persona').set({ retired_at: at, updated_at: at }).where('persona_id', 'in', personaIds).execute();
+  await db.updateTable('persona').set({ retired_at: at, updated_at: at }).where('persona_id', 'in', personaIds).execute();
 }
 
 export async function insertPersona(db: Db, persona: { modelId: number; name: string; generatedName: string; centroid: number[] }): Promise<number> {
-  const row = await withSegmentTables(db).insertInto('persona').values({
+  const row = await db.insertInto('persona').values({
     model_id: persona.modelId, name: persona.name, generated_name: persona.generatedName, centroid: persona.centroid, profile: '{}',
   }).returning('persona_id').executeTakeFirstOrThrow();
   return Number(row.persona_id);
@@ -66,13 +65,13 @@ export async function insertPersona(db: Db, persona: { modelId: number; name: st
 
 /** A pinned persona moves to the new model with its name, description and (translated) centroid. */
 export async function carryPersona(db: Db, personaId: number, changes: { modelId: number; centroid: number[]; generatedName: string; at: Date }): Promise<void> {
-  await withSegmentTables(db).updateTable('persona')
+  await db.updateTable('persona')
     .set({ model_id: changes.modelId, centroid: changes.centroid, generated_name: changes.generatedName, updated_at: changes.at })
     .where('persona_id', '=', personaId).execute();
 }
 
 export async function updatePersonaFields(db: Db, personaId: number, changes: { name?: string; description?: string | null; isPinned?: boolean; profile?: unknown }): Promise<void> {
-  await withSegmentTables(db).updateTable('persona').set({
+  await db.updateTable('persona').set({
     ...(changes.name === undefined ? {} : { name: changes.name }),
     ...(changes.description === undefined ? {} : { description: changes.description }),
     ...(changes.isPinned === undefined ? {} : { is_pinned: changes.isPinned }),

@@ -7,5 +7,5 @@ export {
   createSegment, updateSegment, deleteSegment, getSegment, listSegments, previewSegment, refreshSegment, refreshAllSegments,
   refreshSegmentsForCustomers, listSegmentMembers, segmentHistory, prepareFilter, type SegmentPreview, type SegmentRefresh,
 } from './segments.service.js';
-export { withSegmentTables, type SegmentTables, type SegmentDatabase } from './segments.tables.js';
+export type { SegmentTables } from './segments.tables.js';
 export { segmentErrorCodes } from './segments.errors.js';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { filterFrom, matchingCustomers, type CompiledFilter } from './compile-filter.js';
-import { withSegmentTables, type MembershipChange } from './segments.tables.js';
+import type { MembershipChange } from './segments.tables.js';
 
 export type MembershipDiff = { entered: number; left: number; members: number };
 
@@ -74,7 +74,7 @@ export type MemberRow = CustomerSummary & { entered_at: Date };
 
 /** Members in customer id order, resumable after the last id seen. */
 export async function listMemberRows(db: Kysely<Database>, segmentId: number, options: { limit: number; afterCustomerId?: number }): Promise<MemberRow[]> {
-  let query = withSegmentTables(db).selectFrom('segment_member as m').innerJoin('customer as c', 'c.customer_id', 'm.customer_id')
+  let query = db.selectFrom('segment_member as m').innerJoin('customer as c', 'c.customer_id', 'm.customer_id')
     .select(['m.customer_id', 'c.name', 'c.email', 'c.city', 'm.entered_at'])
     .where('m.segment_id', '=', segmentId);
   if (options.afterCustomerId !== undefined) query = query.where('m.customer_id', '>', options.afterCustomerId);
@@ -82,17 +82,17 @@ export async function listMemberRows(db: Kysely<Database>, segmentId: number, op
 }
 
 export async function memberIds(db: Kysely<Database>, segmentId: number): Promise<number[]> {
-  const rows = await withSegmentTables(db).selectFrom('segment_member').select('customer_id').where('segment_id', '=', segmentId).orderBy('customer_id').execute();
+  const rows = await db.selectFrom('segment_member').select('customer_id').where('segment_id', '=', segmentId).orderBy('customer_id').execute();
   return rows.map((row) => Number(row.customer_id));
 }
 
 export type MembershipEvent = { customer_id: number; change: MembershipChange; at: Date };
 
 export async function listMembershipEvents(db: Kysely<Database>, segmentId: number, limit: number): Promise<MembershipEvent[]> {
-  return withSegmentTables(db).selectFrom('segment_membership_event').select(['customer_id', 'change', 'at'])
+  return db.selectFrom('segment_membership_event').select(['customer_id', 'change', 'at'])
     .where('segment_id', '=', segmentId).orderBy('event_id', 'desc').limit(limit).execute();
 }
 
 export async function segmentIdsAll(db: Kysely<Database>): Promise<Array<{ segment_id: number; name: string; filter: unknown }>> {
-  return withSegmentTables(db).selectFrom('segment').select(['segment_id', 'name', 'filter']).orderBy('segment_id').execute();
+  return db.selectFrom('segment').select(['segment_id', 'name', 'filter']).orderBy('segment_id').execute();
 }

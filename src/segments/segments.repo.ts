@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { FilterNode } from './filter-types.js';
-import { withSegmentTables } from './segments.tables.js';
 
 export type SegmentRow = {
   segment_id: number;
@@ -18,14 +17,14 @@ export type SegmentRow = {
 const columns = ['segment_id', 'name', 'description', 'filter', 'member_count', 'refreshed_at', 'created_by', 'created_at', 'updated_at'] as const;
 
 export async function insertSegment(db: Kysely<Database>, input: { name: string; description: string | null; filter: FilterNode; createdBy: string }): Promise<number> {
-  const row = await withSegmentTables(db).insertInto('segment')
+  const row = await db.insertInto('segment')
     .values({ name: input.name, description: input.description, filter: JSON.stringify(input.filter), created_by: input.createdBy })
     .returning('segment_id').executeTakeFirstOrThrow();
   return row.segment_id;
 }
 
 export async function updateSegmentRow(db: Kysely<Database>, segmentId: number, changes: { name?: string; description?: string | null; filter?: FilterNode }): Promise<void> {
-  await withSegmentTables(db).updateTable('segment').set({
+  await db.updateTable('segment').set({
     ...(changes.name === undefined ? {} : { name: changes.name }),
     ...(changes.description === undefined ? {} : { description: changes.description }),
     ...(changes.filter === undefined ? {} : { filter: JSON.stringify(changes.filter) }),
@@ -34,21 +33,21 @@ export async function updateSegmentRow(db: Kysely<Database>, segmentId: number, 
 }
 
 export async function findSegment(db: Kysely<Database>, idOrName: number | string): Promise<SegmentRow | undefined> {
-  const query = withSegmentTables(db).selectFrom('segment').select(columns);
+  const query = db.selectFrom('segment').select(columns);
   const row = typeof idOrName === 'number' ? await query.where('segment_id', '=', idOrName).executeTakeFirst() : await query.where('name', '=', idOrName).executeTakeFirst();
   return row as SegmentRow | undefined;
 }
 
 export async function findSegmentByName(db: Kysely<Database>, name: string): Promise<{ segment_id: number } | undefined> {
-  return withSegmentTables(db).selectFrom('segment').select('segment_id').where('name', '=', name).executeTakeFirst();
+  return db.selectFrom('segment').select('segment_id').where('name', '=', name).executeTakeFirst();
 }
 
 export async function listSegmentRows(db: Kysely<Database>): Promise<SegmentRow[]> {
-  return (await withSegmentTables(db).selectFrom('segment').select(columns).orderBy('name').execute()) as SegmentRow[];
+  return (await db.selectFrom('segment').select(columns).orderBy('name').execute()) as SegmentRow[];
 }
 
 export async function deleteSegmentRows(db: Kysely<Database>, segmentId: number): Promise<void> {
-  const tables = withSegmentTables(db);
+  const tables = db;
   await tables.deleteFrom('segment_member').where('segment_id', '=', segmentId).execute();
   await tables.deleteFrom('segment_membership_event').where('segment_id', '=', segmentId).execute();
   await tables.deleteFrom('segment').where('segment_id', '=', segmentId).execute();

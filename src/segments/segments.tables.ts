@@ -1,7 +1,6 @@
-import type { ColumnType, Generated, Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { ColumnType, Generated } from 'kysely';
 
-/** Kysely types of db/migrations/202611240700_segments.sql; the lead merges them into `Database`. */
+/** Kysely types of db/migrations/202611240700_segments.sql, part of the shared `Database`. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -66,10 +65,3 @@ export type SegmentTables = {
   persona: PersonaTable;
   customer_persona: CustomerPersonaTable;
 };
-
-export type SegmentDatabase = Database & SegmentTables;
-
-/** Until the shared `Database` includes these tables. */
-export function withSegmentTables(db: Kysely<Database>): Kysely<SegmentDatabase> {
-  return db.withTables<SegmentTables>() as unknown as Kysely<SegmentDatabase>;
-}
