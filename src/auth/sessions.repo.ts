@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { StaffUser } from './staff-user.js';
+import { staffUserFieldsOf, type StaffUser } from './staff-user.js';
 
 type Db = Kysely<Database>;
 
@@ -45,13 +45,7 @@ export async function findSessionWithUser(db: Db, sessionHash: string): Promise<
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
-    userId: Number(row.user_id),
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    locale: row.locale,
-    mustChangePassword: row.must_change_password,
-    disabledAt: row.disabled_at,
+    ...staffUserFieldsOf(row),
   };
 }
 

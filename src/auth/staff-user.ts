@@ -16,7 +16,8 @@ export type StaffUser = {
   createdAt: Date;
 };
 
-export function toStaffUser(row: StaffUserRow): StaffUser {
+/** The user fields of a row, shared by plain user rows and session-with-user rows. */
+export function staffUserFieldsOf(row: Pick<StaffUserRow, 'user_id' | 'email' | 'name' | 'role' | 'locale' | 'must_change_password' | 'disabled_at'>): Omit<StaffUser, 'createdAt'> {
   return {
     userId: Number(row.user_id),
     email: row.email,
@@ -25,8 +26,11 @@ export function toStaffUser(row: StaffUserRow): StaffUser {
     locale: row.locale,
     mustChangePassword: row.must_change_password,
     disabledAt: row.disabled_at,
-    createdAt: row.created_at,
   };
+}
+
+export function toStaffUser(row: StaffUserRow): StaffUser {
+  return { ...staffUserFieldsOf(row), createdAt: row.created_at };
 }
 
 /** Emails compare case-insensitively in practice; storing them lower-cased keeps the unique constraint honest. */
