@@ -3,8 +3,7 @@ import type { Database } from '../db/schema.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from './traits.repo.js';
 
-export { addEventsToTraits, addLinesToCategories, addOrdersToTraits, ensureTraitRows, loadOrderFacts, recomputeTraits } from './traits.repo.js';
-export { aggregateOrderFacts, isVerifiedPurchase, type OrderFact } from './order-facts.js';
+export { addEventsToTraits, addLinesToCategories, addOrdersToTraits, addOrdersToTraitsSteps, ensureTraitRows, recomputeTraits } from './traits.repo.js';
 export type { LineKey, OrderKey } from './traits.repo.js';
 
 /** Recomputes every customer's purchase facts from the orders, lines and events, in one transaction. */

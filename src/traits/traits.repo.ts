@@ -1,7 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { isVerified, netAmount, purchaseDay, refundAmount } from './traits.sql.js';
-import { aggregateOrderFacts, type OrderFact, type TraitDelta } from './order-facts.js';
 
 type Db = Kysely<Database>;
 export type OrderKey = { customerId: number; orderId: number };
@@ -29,75 +28,66 @@ const orderAggregates = sql`
 const keysTable = (keys: OrderKey[]) =>
   sql`unnest(${keys.map((key) => key.customerId)}::bigint[], ${keys.map((key) => key.orderId)}::bigint[]) as k(customer_id, order_id)`;
 
-/** Loads what orders contribute to facts, for orders whose amounts were settled in SQL (line-level exports). */
-export async function loadOrderFacts(db: Db, orders: OrderKey[]): Promise<OrderFact[]> {
-  if (orders.length === 0) return [];
-  const result = await sql<{ customer_id: number; order_id: number; ordered_at: Date; amount_minor: number; refunded_minor: number; status: OrderFact['status']; channel: OrderFact['channel']; has_promotion: boolean }>`
-    select o.customer_id, o.order_id, o.ordered_at, o.amount_minor, o.refunded_minor, o.status, o.channel, ${promotionUsed} as has_promotion
-    from customer_order o join ${keysTable(orders)} using (customer_id, order_id)`.execute(db);
-  return result.rows.map((row) => ({
-    customerId: row.customer_id, orderId: row.order_id, orderedAt: new Date(row.ordered_at), amountMinor: Number(row.amount_minor),
-    refundedMinor: Number(row.refunded_minor), status: row.status, channel: row.channel, hasPromotion: row.has_promotion,
-  }));
-}
-
 /**
- * Adds newly inserted orders to their customers' facts without rescanning any
- * customer's history: per-day and per-customer deltas are summed in memory,
+ * The steps that add newly inserted orders to their customers' facts, as
+ * `with` items over a relation named `source` with customer_order's columns.
+ * Written as CTEs so an insert's returned rows feed them inside the same
+ * statement and never travel to the client and back. No history is rescanned:
  * purchase days are upserted (a new day row means one more purchase day), sums
- * are added and first/last purchase moved outwards — two statements a batch.
+ * are added and first/last purchase move outwards.
  */
-export async function addOrdersToTraits(db: Db, facts: readonly OrderFact[], timeZone: string): Promise<void> {
-  if (facts.length === 0) return;
-  const { days, customers } = aggregateOrderFacts(facts, timeZone);
-  const c = <T>(pick: (delta: TraitDelta) => T) => customers.map(pick);
-  await sql`
-    with day_upsert as (
+export function addOrdersToTraitsSteps(source: string, timeZone: string): RawBuilder<unknown> {
+  const orders = sql.table(source);
+  return sql`
+    day_delta as (
       insert into customer_purchase_day as d (customer_id, day, order_count, amount_minor)
-      select * from unnest(${days.map((d) => d.customerId)}::bigint[], ${days.map((d) => d.day)}::date[],
-        ${days.map((d) => d.orderCount)}::int[], ${days.map((d) => d.amountMinor)}::bigint[])
+      select o.customer_id, ${purchaseDay('o', timeZone)}, count(*), sum(${netAmount('o')})
+      from ${orders} o where ${isVerified('o')} group by 1, 2
       on conflict (customer_id, day) do update
         set order_count = d.order_count + excluded.order_count, amount_minor = d.amount_minor + excluded.amount_minor
       returning d.customer_id, (xmax = 0) as is_new_day
     ),
-    added_days as (select customer_id, count(*) filter (where is_new_day)::int as purchase_days from day_upsert group by 1),
-    sums as (
-      select * from unnest(${c((d) => d.customerId)}::bigint[], ${c((d) => d.firstPurchaseAt)}::timestamptz[], ${c((d) => d.lastPurchaseAt)}::timestamptz[],
-        ${c((d) => d.orderCount)}::int[], ${c((d) => d.revenueMinor)}::bigint[], ${c((d) => d.refundedMinor)}::bigint[], ${c((d) => d.refundedOrderCount)}::int[],
-        ${c((d) => d.promotionOrderCount)}::int[], ${c((d) => d.channelCounts.store)}::int[], ${c((d) => d.channelCounts.web)}::int[],
-        ${c((d) => d.channelCounts.mobile)}::int[], ${c((d) => d.channelCounts.marketplace)}::int[], ${c((d) => d.channelCounts.phone)}::int[],
-        ${c((d) => d.channelCounts.other)}::int[], ${c((d) => d.firstInterestAt)}::timestamptz[], ${c((d) => d.firstInterestChannel)}::text[])
-        as s(customer_id, first_purchase_at, last_purchase_at, order_count, revenue_minor, refunded_minor, refunded_order_count,
-          promotion_order_count, store_order_count, web_order_count, mobile_order_count, marketplace_order_count, phone_order_count,
-          other_order_count, first_interest_at, first_interest_channel)
-    )
-    insert into customer_trait as t (
-      customer_id, first_purchase_at, last_purchase_at, purchase_days, order_count, revenue_minor, refunded_minor,
-      refunded_order_count, promotion_order_count, store_order_count, web_order_count, mobile_order_count,
-      marketplace_order_count, phone_order_count, other_order_count, first_interest_at, first_interest_channel)
-    select s.customer_id, s.first_purchase_at, s.last_purchase_at, coalesce(a.purchase_days, 0), s.order_count, s.revenue_minor,
-      s.refunded_minor, s.refunded_order_count, s.promotion_order_count, s.store_order_count, s.web_order_count,
-      s.mobile_order_count, s.marketplace_order_count, s.phone_order_count, s.other_order_count, s.first_interest_at, s.first_interest_channel
-    from sums s left join added_days a using (customer_id)
-    on conflict (customer_id) do update set
-      first_purchase_at = least(t.first_purchase_at, excluded.first_purchase_at),
-      last_purchase_at = greatest(t.last_purchase_at, excluded.last_purchase_at),
-      purchase_days = t.purchase_days + excluded.purchase_days,
-      order_count = t.order_count + excluded.order_count,
-      revenue_minor = t.revenue_minor + excluded.revenue_minor,
-      refunded_minor = t.refunded_minor + excluded.refunded_minor,
-      refunded_order_count = t.refunded_order_count + excluded.refunded_order_count,
-      promotion_order_count = t.promotion_order_count + excluded.promotion_order_count,
-      store_order_count = t.store_order_count + excluded.store_order_count,
-      web_order_count = t.web_order_count + excluded.web_order_count,
-      mobile_order_count = t.mobile_order_count + excluded.mobile_order_count,
-      marketplace_order_count = t.marketplace_order_count + excluded.marketplace_order_count,
-      phone_order_count = t.phone_order_count + excluded.phone_order_count,
-      other_order_count = t.other_order_count + excluded.other_order_count,
-      first_interest_channel = case when t.first_interest_at is null or excluded.first_interest_at < t.first_interest_at
-        then excluded.first_interest_channel else t.first_interest_channel end,
-      first_interest_at = least(t.first_interest_at, excluded.first_interest_at),
-      updated_at = now()`.execute(db);
+    added_days as (select customer_id, count(*) filter (where is_new_day)::int as purchase_days from day_delta group by 1),
+    trait_delta as (
+      insert into customer_trait as t (
+        customer_id, first_purchase_at, last_purchase_at, purchase_days, order_count, revenue_minor, refunded_minor,
+        refunded_order_count, promotion_order_count, store_order_count, web_order_count, mobile_order_count,
+        marketplace_order_count, phone_order_count, other_order_count, first_interest_at, first_interest_channel)
+      select s.customer_id, s.first_purchase_at, s.last_purchase_at, coalesce(a.purchase_days, 0), s.order_count, s.revenue_minor,
+        s.refunded_minor, s.refunded_order_count, s.promotion_order_count, s.store_order_count, s.web_order_count,
+        s.mobile_order_count, s.marketplace_order_count, s.phone_order_count, s.other_order_count, s.first_interest_at, s.first_interest_channel
+      from (select o.customer_id, ${orderAggregates} from ${orders} o group by o.customer_id) s
+      left join added_days a using (customer_id)
+      on conflict (customer_id) do update set
+        first_purchase_at = least(t.first_purchase_at, excluded.first_purchase_at),
+        last_purchase_at = greatest(t.last_purchase_at, excluded.last_purchase_at),
+        purchase_days = t.purchase_days + excluded.purchase_days,
+        order_count = t.order_count + excluded.order_count,
+        revenue_minor = t.revenue_minor + excluded.revenue_minor,
+        refunded_minor = t.refunded_minor + excluded.refunded_minor,
+        refunded_order_count = t.refunded_order_count + excluded.refunded_order_count,
+        promotion_order_count = t.promotion_order_count + excluded.promotion_order_count,
+        store_order_count = t.store_order_count + excluded.store_order_count,
+        web_order_count = t.web_order_count + excluded.web_order_count,
+        mobile_order_count = t.mobile_order_count + excluded.mobile_order_count,
+        marketplace_order_count = t.marketplace_order_count + excluded.marketplace_order_count,
+        phone_order_count = t.phone_order_count + excluded.phone_order_count,
+        other_order_count = t.other_order_count + excluded.other_order_count,
+        first_interest_channel = case when t.first_interest_at is null or excluded.first_interest_at < t.first_interest_at
+          then excluded.first_interest_channel else t.first_interest_channel end,
+        first_interest_at = least(t.first_interest_at, excluded.first_interest_at),
+        updated_at = now()
+      returning 1
+    )`;
+}
+
+/** Adds stored orders (e.g. line-level ones whose totals were settled in SQL) to their customers' facts. */
+export async function addOrdersToTraits(db: Db, orders: OrderKey[], timeZone: string): Promise<void> {
+  if (orders.length === 0) return;
+  await sql`
+    with new_order as (select o.* from customer_order o join ${keysTable(orders)} using (customer_id, order_id)),
+    ${addOrdersToTraitsSteps('new_order', timeZone)}
+    select count(*) from trait_delta`.execute(db);
 }
 
 export type LineKey = OrderKey & { lineNo: number };
