@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { createCliRuntime } from './runtime.js';
@@ -16,8 +17,12 @@ import { registerSegmentsCommand } from './commands/segments.js';
 import { registerPersonasCommand } from './commands/personas.js';
 import { registerUsersCommand } from './commands/users.js';
 
+// package.json sits two levels up from both src/cli and build/cli.
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command('clientele')
   .description('Clientele: know and keep your real customers')
+  .version(version, '-V, --version', 'print the version')
   .option('--json', 'print machine-readable JSON')
   .option('--db <url-or-directory>', 'store: a postgres:// URL or a directory for the embedded store (default DATABASE_URL or ./.clientele)')
   .exitOverride()

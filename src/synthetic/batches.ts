@@ -48,9 +48,11 @@ export type BatchResponse = { batch: number; formatted?: FormattedBatch; error?:
 
 /**
  * Worker threads run TypeScript through tsx's loader, registered inside the
- * worker, so this works under `tsx`, vitest and plain Node alike.
+ * worker, so this works under `tsx`, vitest and plain Node alike; from the
+ * compiled build (`build/`) they load the compiled worker directly.
  */
 function bootstrapSource(): string {
+  if (import.meta.url.endsWith('.js')) return `import(${JSON.stringify(new URL('./batch-worker.js', import.meta.url).href)});`;
   // the ESM flavour of tsx's API: its CommonJS twin resolves its own files wrongly from an eval'd worker
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const workerUrl = new URL('./batch-worker.ts', import.meta.url).href;

@@ -43,6 +43,12 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     expect(result.stderr).toMatch(/Unknown entity "invoices"/);
   });
 
+  it('prints its version from package.json', async () => {
+    const result = await runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).version);
+  });
+
   it('lists, shows, merges and unmerges customers', async () => {
     await runCli(['--db', storeDir, 'import', 'orders', fixture('orders.csv')]);
     const list = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '--status', 'real', '--sort', 'revenue'])).stdout);
