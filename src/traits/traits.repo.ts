@@ -28,6 +28,12 @@ const orderAggregates = sql`
 const keysTable = (keys: OrderKey[]) =>
   sql`unnest(${keys.map((key) => key.customerId)}::bigint[], ${keys.map((key) => key.orderId)}::bigint[]) as k(customer_id, order_id)`;
 
+/** Facts a delta adds to: every count and sum on customer_trait. */
+const summedTraitColumns = [
+  'purchase_days', 'order_count', 'revenue_minor', 'refunded_minor', 'refunded_order_count', 'promotion_order_count',
+  'store_order_count', 'web_order_count', 'mobile_order_count', 'marketplace_order_count', 'phone_order_count', 'other_order_count',
+] as const;
+
 /**
  * The steps that add newly inserted orders to their customers' facts, as
  * `with` items over a relation named `source` with customer_order's columns.
@@ -61,18 +67,7 @@ export function addOrdersToTraitsSteps(source: string, timeZone: string): RawBui
       on conflict (customer_id) do update set
         first_purchase_at = least(t.first_purchase_at, excluded.first_purchase_at),
         last_purchase_at = greatest(t.last_purchase_at, excluded.last_purchase_at),
-        purchase_days = t.purchase_days + excluded.purchase_days,
-        order_count = t.order_count + excluded.order_count,
-        revenue_minor = t.revenue_minor + excluded.revenue_minor,
-        refunded_minor = t.refunded_minor + excluded.refunded_minor,
-        refunded_order_count = t.refunded_order_count + excluded.refunded_order_count,
-        promotion_order_count = t.promotion_order_count + excluded.promotion_order_count,
-        store_order_count = t.store_order_count + excluded.store_order_count,
-        web_order_count = t.web_order_count + excluded.web_order_count,
-        mobile_order_count = t.mobile_order_count + excluded.mobile_order_count,
-        marketplace_order_count = t.marketplace_order_count + excluded.marketplace_order_count,
-        phone_order_count = t.phone_order_count + excluded.phone_order_count,
-        other_order_count = t.other_order_count + excluded.other_order_count,
+        ${sql.join(summedTraitColumns.map((column) => sql`${sql.ref(column)} = ${sql.ref(`t.${column}`)} + ${sql.ref(`excluded.${column}`)}`))},
         first_interest_channel = case when t.first_interest_at is null or excluded.first_interest_at < t.first_interest_at
           then excluded.first_interest_channel else t.first_interest_channel end,
         first_interest_at = least(t.first_interest_at, excluded.first_interest_at),
