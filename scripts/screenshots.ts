@@ -5,11 +5,16 @@
  * show their first meaningful content.
  *
  *   npx tsx scripts/screenshots.ts            (SCREENSHOT_CUSTOMERS=1000 by default)
+ *   npx tsx scripts/screenshots.ts --only segments,personas   (only the screenshots whose names start so)
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { buildWebApp, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer } from '../test/helpers/browser.js';
+import { systemClock } from '../src/core/clock.js';
+import { discoverPersonas } from '../src/personas/index.js';
+import { createSegment } from '../src/segments/index.js';
+import { buildWebApp, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer } from '../test/helpers/browser.js';
 
 const outputDirectory = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const viewports = [
@@ -18,6 +23,24 @@ const viewports = [
 ] as const;
 
 const sampleCsv = ['customer_id,name,email,city', 'WEB-1,Ayu Lestari,ayu.lestari@example.com,Bandung', 'WEB-2,Budi Broken,not-an-email,Bandung', 'WEB-3,Citra Dewi,citra.dewi@example.com,Medan'].join('\n');
+
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1].split(',') : null;
+const isWanted = (name: string) => only === null || only.some((prefix) => name.startsWith(prefix));
+
+/** Personas and one saved segment, so their screens have something to show. */
+async function prepareTargetGroups(server: DemoServer): Promise<{ city: string; category: string }> {
+  const db = server.store.db;
+  await discoverPersonas(db, { clock: systemClock, seed: 1 });
+  const city = (await sql<{ city: string }>`select city from customer where city is not null group by city order by count(*) desc limit 1`.execute(db)).rows[0].city;
+  const category = (await sql<{ category: string }>`select category from customer_category group by category order by count(*) desc limit 1`.execute(db)).rows[0].category;
+  await createSegment(db, {
+    name: `${city}: ${category} in the last 90 days`,
+    description: 'Bought this category at least once in the last 90 days.',
+    filter: { and: [{ field: 'city', op: 'eq', value: city }, { purchased: { category: [category], within: { days: 90 } } }] },
+  }, { actor: 'screenshots', clock: systemClock });
+  return { city, category };
+}
 
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -38,11 +61,13 @@ async function main(): Promise<void> {
   const web = await buildWebApp();
   const server = await startDemoServer({ webRoot: web.directory, customers: Number(process.env.SCREENSHOT_CUSTOMERS ?? 1000) });
   const topCustomer = await server.store.db.selectFrom('customer_trait').select('customer_id').orderBy('purchase_days', 'desc').limit(1).executeTakeFirstOrThrow();
+  const { city } = await prepareTargetGroups(server);
   try {
     for (const viewport of viewports) {
       const browser = await openBrowser({ width: viewport.width, height: viewport.height });
       const page = await browser.newPage();
       const shot = async (name: string) => {
+        if (!isWanted(name)) return;
         await settle(page);
         await page.screenshot({ path: `${outputDirectory}${name}-${viewport.name}.png`, fullPage: name !== 'customers' });
       };
@@ -76,6 +101,11 @@ async function main(): Promise<void> {
       // A full-page shot is as wide as the page: anything overflowing sideways would show here first.
       const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       console.log(`Reports page width at ${viewport.width} px: ${pageWidth} px${pageWidth > viewport.width ? ' (overflows!)' : ''}`);
+      if (isWanted('segments') || isWanted('segment') || isWanted('personas') || isWanted('persona')) await shootTargetGroups(page, server, city, shot);
+      if (!isWanted('import') && !isWanted('customers-id') && !isWanted('customer-360-lv')) {
+        await browser.close();
+        continue;
+      }
       await page.goto(`${server.url}/import`);
       await page.getByLabel('CSV file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv) });
       await page.getByRole('button', { name: 'Import 3 rows' }).click();
@@ -97,6 +127,32 @@ async function main(): Promise<void> {
     await server.close();
     await web.dispose();
   }
+}
+
+/** Segment list, editor with its live count, a segment's members and history; personas and a persona's drift. */
+async function shootTargetGroups(page: Page, server: DemoServer, city: string, shot: (name: string) => Promise<void>): Promise<void> {
+  await page.goto(`${server.url}/segments`);
+  await page.locator('table.data-table tbody tr').first().waitFor();
+  await shot('segments');
+  await page.goto(`${server.url}/segments/new`);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`${city} repeat buyers`);
+  await page.getByLabel('Filter (JSON)').fill(JSON.stringify({ and: [{ field: 'city', op: 'eq', value: city }, { field: 'order_count', op: 'gte', value: 2 }] }, null, 2));
+  await page.getByRole('region', { name: 'Preview' }).getByText(/ of .* customers/).waitFor();
+  await page.locator('.preview-count:not(.is-updating)').waitFor();
+  await shot('segment-editor');
+  await page.goto(`${server.url}/segments`);
+  await page.locator('table.data-table tbody tr a').first().click();
+  await page.locator('.segment-grid tbody tr').first().waitFor();
+  await shot('segment-detail');
+  await page.goto(`${server.url}/personas`);
+  await page.locator('.persona-card').first().waitFor();
+  await shot('personas');
+  await page.locator('.persona-card h2 a').first().click();
+  await page.getByRole('region', { name: 'Profile' }).waitFor();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('table', { name: 'Changes with effect sizes' }).waitFor();
+  await page.locator('.drift-results .chart canvas').first().waitFor();
+  await shot('persona-drift');
 }
 
 await main();

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { defaultLocaleFor, moneyFormatOf, type MoneyFormat } from './money-format.js';
 import { defaultTypePolicy, mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import type { VipCutoffs } from './customer-facts.js';
-import { readAnalysisSettings, readTypePolicySetting, resolveAsOfDay, type AsOf, type StoreSettings } from './settings.repo.js';
+import { readAnalysisSettings, readTypePolicySetting, resolveAsOfDay, type AsOf, type AsOfProbe, type StoreSettings } from './settings.repo.js';
 
 /** Everything an analysis needs to know about the store before it reads a single customer. */
 export type AnalysisContext = {
@@ -23,18 +23,24 @@ export type AsOfInput = string | Date | undefined;
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
-export function asOfDayOf(input: AsOfInput, timezone: string, clock: Clock = systemClock): string {
-  if (input === undefined) return calendarDayIn(clock.now(), timezone);
+/** What the input says before the store's time zone is known: a day, or an instant whose day is wanted. */
+export function asOfProbeOf(input: AsOfInput, clock: Clock = systemClock): AsOfProbe {
+  if (input === undefined) return { instant: clock.now() };
   if (input instanceof Date) {
     if (Number.isNaN(input.getTime())) throw new AppError('ANALYTICS_AS_OF_INVALID', 'The as-of time is not a valid date.', { field: 'asOf' });
-    return calendarDayIn(input, timezone);
+    return { instant: input };
   }
-  if (dayPattern.test(input) && !Number.isNaN(Date.parse(`${input}T00:00:00Z`))) return input;
+  if (dayPattern.test(input) && !Number.isNaN(Date.parse(`${input}T00:00:00Z`))) return { day: input };
   const parsed = new Date(input);
   if (Number.isNaN(parsed.getTime())) {
     throw new AppError('ANALYTICS_AS_OF_INVALID', `"${input}" is not a date; use YYYY-MM-DD.`, { field: 'asOf' });
   }
-  return calendarDayIn(parsed, timezone);
+  return { instant: parsed };
+}
+
+export function asOfDayOf(input: AsOfInput, timezone: string, clock: Clock = systemClock): string {
+  const probe = asOfProbeOf(input, clock);
+  return 'day' in probe ? probe.day : calendarDayIn(probe.instant, timezone);
 }
 
 /** The stored policy over the defaults, so a policy saved before a new threshold existed still loads. */
@@ -46,11 +52,21 @@ function typePolicyOf(stored: unknown): TypePolicy {
   return parseTypePolicy(mergePolicy(defaultTypePolicy, stored ?? {}));
 }
 
-/** Two round trips whatever the store holds: the ingest path calls this once per order batch. */
-export async function loadAnalysisContext(db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock): Promise<AnalysisContext> {
-  const { settings, storedPolicy, prediction, latestCutoffs } = await readAnalysisSettings(db);
+/**
+ * One round trip whatever the store holds (the ingest path calls this once per
+ * order batch): the as-of day's end is worked out with the settings. The day
+ * itself is the store-time-zone day by the runtime's zone rules, as always;
+ * only if the database's rules put the instant on another day is the end of
+ * that day asked for separately.
+ */
+export async function loadAnalysisContext(
+  db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock, options: { preparedPrefix?: string } = {},
+): Promise<AnalysisContext & { preparedStatements: string[] }> {
+  const probe = asOfProbeOf(asOfInput, clock);
+  const { settings, storedPolicy, prediction, latestCutoffs, asOf: resolved, preparedStatements } = await readAnalysisSettings(db, { asOf: probe, ...options });
   const policy = typePolicyOf(storedPolicy);
-  const asOf = await resolveAsOfDay(db, asOfDayOf(asOfInput, settings.timezone, clock), settings.timezone);
+  const day = 'day' in probe ? probe.day : calendarDayIn(probe.instant, settings.timezone);
+  const asOf = resolved && resolved.day === day ? resolved : await resolveAsOfDay(db, day, settings.timezone);
   const money = moneyFormatOf(settings.currency, settings.locale ?? defaultLocaleFor(settings.currency));
-  return { settings, policy, asOf, money, prediction, latestCutoffs };
+  return { settings, policy, asOf, money, prediction, latestCutoffs, preparedStatements };
 }

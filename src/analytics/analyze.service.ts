@@ -6,6 +6,7 @@ import { raiseMetricAlerts } from './alerts/alerts.service.js';
 import { replaceRfmScores } from './rfm.repo.js';
 import { recordAnalysisRun } from './types.repo.js';
 import { classifyAllCustomers } from './types.service.js';
+import { heldTypes } from './types-store.repo.js';
 
 export type AnalyzeResult = {
   runId: number;
@@ -32,7 +33,8 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
     const typesDone = performance.now();
     const rfmScored = await replaceRfmScores(transaction, context.asOf.day, context.asOf.instant);
     const rfmDone = performance.now();
-    const metricDrops = await raiseMetricAlerts(transaction, context, (options.clock ?? systemClock).now());
+    // the types just stored, read from the run's own table rather than customer_type and its dead row versions
+    const metricDrops = await raiseMetricAlerts(transaction, context, (options.clock ?? systemClock).now(), heldTypes);
     const alertsDone = performance.now();
     const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops, customerOverdue: types.overdueAlerts };
     const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt });

@@ -7,35 +7,46 @@ import { rfmSegmentGrid } from './rfm-segments.js';
  * tie-break) and brings customer_rfm in line: rows whose scores did not change
  * are left alone, customers no longer scored are removed. Only purchase days up
  * to the as-of day are in analysis_fact, so any as-of date is reproducible.
+ * Changed rows are rewritten by an UPDATE joined to the scores: an upsert would
+ * lock every existing row, changed or not, before judging it.
  */
 export async function replaceRfmScores(db: Kysely<Database>, asOfDay: string, asOfInstant: Date): Promise<number> {
   const grid = rfmSegmentGrid();
+  // cell (r, f) is element (r - 1) * 5 + f
+  const segmentOfCell = sql`(${grid.map((cell) => cell.segment)}::text[])[(s.r_score - 1) * 5 + s.f_score]`;
+  const at = sql`${asOfInstant}::timestamptz`;
   const result = await sql<{ scored: number }>`
-    with base as (
-      select customer_id, ${asOfDay}::date - last_day as recency_days, purchase_day_count as frequency, total_revenue as monetary
-      from analysis_fact where purchase_day_count > 0
-    ), scored as (
-      select base.*,
-        ntile(5) over (order by recency_days desc, customer_id desc) as r_score,
-        ntile(5) over (order by frequency, customer_id desc) as f_score,
-        ntile(5) over (order by monetary, customer_id desc) as m_score
-      from base
-    ), segment_map as (
-      select * from unnest(${grid.map((cell) => cell.r)}::int[], ${grid.map((cell) => cell.f)}::int[], ${grid.map((cell) => cell.segment)}::text[]) as m(r, f, segment)
+    with scored as materialized (
+      select s.*, ${segmentOfCell} as segment from (
+        select customer_id, recency_days, frequency, monetary,
+          ntile(5) over (order by recency_days desc, customer_id desc) as r_score,
+          ntile(5) over (order by frequency, customer_id desc) as f_score,
+          ntile(5) over (order by monetary, customer_id desc) as m_score
+        from (
+          select customer_id, ${asOfDay}::date - last_day as recency_days, purchase_day_count as frequency, total_revenue as monetary
+          from analysis_fact where purchase_day_count > 0
+        ) base
+      ) s
     ), removed as (
-      delete from customer_rfm r
-      where not exists (select 1 from analysis_fact f where f.customer_id = r.customer_id and f.purchase_day_count > 0)
-    ), stored as (
+      delete from customer_rfm r where not exists (select 1 from scored s where s.customer_id = r.customer_id)
+    ), updated as (
+      update customer_rfm r set
+        as_of = ${at}, recency_days = s.recency_days, frequency = s.frequency, monetary_minor = s.monetary,
+        r_score = s.r_score, f_score = s.f_score, m_score = s.m_score, segment = s.segment
+      from scored s
+      where s.customer_id = r.customer_id
+        and (r.as_of, r.recency_days, r.frequency, r.monetary_minor, r.r_score, r.f_score, r.m_score, r.segment)
+          is distinct from (${at}, s.recency_days, s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, s.segment)
+    ), inserted as (
       insert into customer_rfm as r (customer_id, as_of, recency_days, frequency, monetary_minor, r_score, f_score, m_score, segment)
-      select s.customer_id, ${asOfInstant}::timestamptz, s.recency_days, s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, m.segment
-      from scored s join segment_map m on m.r = s.r_score and m.f = s.f_score
+      select s.customer_id, ${at}, s.recency_days, s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, s.segment
+      from scored s where not exists (select 1 from customer_rfm r where r.customer_id = s.customer_id)
+      -- a row written meanwhile by another transaction is brought in line rather than failing the run
       on conflict on constraint customer_rfm_pkey do update set
         as_of = excluded.as_of, recency_days = excluded.recency_days, frequency = excluded.frequency, monetary_minor = excluded.monetary_minor,
         r_score = excluded.r_score, f_score = excluded.f_score, m_score = excluded.m_score, segment = excluded.segment
-      where (r.as_of, r.recency_days, r.frequency, r.monetary_minor, r.r_score, r.f_score, r.m_score, r.segment)
-        is distinct from (excluded.as_of, excluded.recency_days, excluded.frequency, excluded.monetary_minor, excluded.r_score, excluded.f_score, excluded.m_score, excluded.segment)
     )
-    select count(*)::int as scored from analysis_fact where purchase_day_count > 0`.execute(db);
+    select count(*)::int as scored from scored`.execute(db);
   return result.rows[0].scored;
 }
 

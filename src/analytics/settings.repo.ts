@@ -6,8 +6,23 @@ export type StoreSettings = { currency: string; timezone: string; locale: string
 
 export type PredictionSource = { hasPrediction: boolean; datedBy: string | null };
 
+/**
+ * What the caller knows of the as-of time before the store's time zone is
+ * read: a calendar day, or an instant whose store-time-zone day is wanted.
+ */
+export type AsOfProbe = { day: string } | { instant: Date };
+
 /** Everything an analysis reads from the store before it reads a customer, in one round trip. */
-export type AnalysisSettings = { settings: StoreSettings; storedPolicy: unknown; prediction: PredictionSource; latestCutoffs: VipCutoffs };
+export type AnalysisSettings = {
+  settings: StoreSettings;
+  storedPolicy: unknown;
+  prediction: PredictionSource;
+  latestCutoffs: VipCutoffs;
+  /** The probe's day in the store's time zone, by the database's zone rules, and the end of that day; null without a probe. */
+  asOf: AsOf | null;
+  /** Names of this session's prepared statements that start with the asked prefix. */
+  preparedStatements: string[];
+};
 
 function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown): StoreSettings {
   return {
@@ -18,26 +33,45 @@ function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown):
 }
 
 /**
- * Store settings, the stored type policy and where P(alive) comes from. One
+ * Store settings, the stored type policy, where P(alive) comes from, and
+ * optionally the as-of day and this session's prepared statements. One
  * statement, because the ingest path runs this per order batch: the catalog is
  * read through to_regclass and pg_attribute, not information_schema (whose
  * views cost far more than the batch itself on a server with many schemas).
  */
-export async function readAnalysisSettings(db: Kysely<Database>): Promise<AnalysisSettings> {
+export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf?: AsOfProbe; preparedPrefix?: string } = {}): Promise<AnalysisSettings> {
+  const probe = options.asOf;
+  const probeDay = probe && 'day' in probe ? probe.day : null;
+  const probeInstant = probe && 'instant' in probe ? probe.instant : null;
   const result = await sql<{
     currency: unknown; timezone: unknown; locale: unknown; type_policy: unknown; prediction_columns: string[] | null;
     real_customer_count: number | null; vip_revenue_cutoff_minor: number | null; vip_frequency_cutoff: number | null;
+    as_of_day: string | null; as_of_instant: Date | null; prepared: string[] | null;
   }>`
+    with setting as (
+      select
+        (select value from store_setting where key = 'currency') as currency,
+        (select value from store_setting where key = 'timezone') as timezone,
+        (select value from store_setting where key = 'locale') as locale,
+        (select value from store_setting where key = 'type_policy') as type_policy
+    ), as_of as (
+      -- the zone the settings resolve to (UTC when none is stored), as storeSettingsOf does
+      select day, ((day + 1)::timestamp at time zone zone) as instant from (
+        select zone, coalesce(${probeDay}::date, (${probeInstant}::timestamptz at time zone zone)::date) as day
+        from (select case when jsonb_typeof(timezone) = 'string' then timezone #>> '{}' else 'UTC' end as zone from setting) z
+        where ${probe !== undefined}::boolean
+      ) d
+    )
     select r.real_customer_count, r.vip_revenue_cutoff_minor, r.vip_frequency_cutoff,
-      (select value from store_setting where key = 'currency') as currency,
-      (select value from store_setting where key = 'timezone') as timezone,
-      (select value from store_setting where key = 'locale') as locale,
-      (select value from store_setting where key = 'type_policy') as type_policy,
+      s.currency, s.timezone, s.locale, s.type_policy,
       (select array_agg(attname::text) from pg_attribute
         where attrelid = to_regclass(quote_ident(current_schema()) || '.customer_prediction') and attnum > 0 and not attisdropped
-          and attname in ('customer_id', 'p_alive', 'as_of', 'predicted_at')) as prediction_columns
+          and attname in ('customer_id', 'p_alive', 'as_of', 'predicted_at')) as prediction_columns,
+      (select to_char(day, 'YYYY-MM-DD') from as_of) as as_of_day, (select instant from as_of) as as_of_instant,
+      (select array_agg(name::text) from pg_prepared_statements where ${options.preparedPrefix ?? null}::text is not null
+        and starts_with(name, ${options.preparedPrefix ?? null}::text)) as prepared
+    from setting s
     -- the last full run's VIP cut-offs, which the incremental path judges against
-    from (select 1) one
     left join (select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff from analysis_run order by run_id desc limit 1) r on true`.execute(db);
   const row = result.rows[0];
   const names = new Set(row.prediction_columns ?? []);
@@ -53,6 +87,8 @@ export async function readAnalysisSettings(db: Kysely<Database>): Promise<Analys
       revenueCutoffMinor: row.vip_revenue_cutoff_minor === null ? null : Number(row.vip_revenue_cutoff_minor),
       frequencyCutoff: row.vip_frequency_cutoff,
     },
+    asOf: row.as_of_day === null || row.as_of_instant === null ? null : { day: row.as_of_day, instant: new Date(row.as_of_instant) },
+    preparedStatements: row.prepared ?? [],
   };
 }
 

@@ -1,20 +1,27 @@
 import { sql, type Kysely } from 'kysely';
+import { systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { loadAnalysisContext, loadTypePolicy, type AnalysisContext, type AsOfInput } from './analysis-context.js';
 import type { VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
-import { raiseOverdueAlerts } from './alerts/overdue-alerts.repo.js';
+import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
+import { preparedStatementPrefix } from './prepared-statement.js';
 import { writeTypePolicySetting } from './settings.repo.js';
-import {
-  createFactsTable, findVipCutoffs, recordAnalysisRun, storeAllCustomerTypes, storeCustomerTypes, tuneForAnalysis, updateTypeHistory, type HistoryChange,
-} from './types.repo.js';
+import { storeCustomerTypes } from './types-incremental.repo.js';
+import { createFactsTable, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
+import { heldTypes, storeAllCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';
 
 export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: HistoryChange; overdueAlerts: number };
 
 // big enough that the per-customer hashes and sorts of a million customers stay in memory
 const analysisWorkMem = '256MB';
+
+// Up to this many customers a batch runs through a plan made once per session
+// (planning costs several times the work for a few customers); above it the
+// plan is made for the batch at hand, which pays for itself.
+const preparedBatchLimit = 500;
 
 /**
  * Classifies every customer as of the context's day. Runs inside the caller's
@@ -25,9 +32,9 @@ export async function classifyAllCustomers(db: Kysely<Database>, context: Analys
   await createFactsTable(db, { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: null, prediction: context.prediction });
   const cutoffs = await findVipCutoffs(db, context.policy);
   const customers = await storeAllCustomerTypes(db, { asOfDay: context.asOf.day, policy: context.policy, cutoffs, money: context.money }, context.asOf.instant);
-  const history = await updateTypeHistory(db, context.asOf.instant, null);
-  const overdueAlerts = await raiseOverdueAlerts(db, context, null);
-  return { customers, cutoffs, history, overdueAlerts };
+  const history = await updateAllTypeHistory(db, context.asOf.instant);
+  const overdue = await overdueAlertsStatement(heldTypes, context.policy, context.asOf.day).execute(db);
+  return { customers, cutoffs, history, overdueAlerts: Number(overdue.numAffectedRows ?? 0) };
 }
 
 /**
@@ -38,17 +45,16 @@ export async function classifyAllCustomers(db: Kysely<Database>, context: Analys
 export async function classifyCustomersIncremental(db: Kysely<Database>, customerIds: readonly number[], asOf?: AsOfInput): Promise<{ customers: number; history: HistoryChange }> {
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return { customers: 0, history: { entered: 0, left: 0 } };
-  // the statements below share temporary state that lives until commit
+  // a batch's types, history and alerts are written together or not at all
   if (!db.isTransaction) return db.transaction().execute((transaction) => classifyCustomersIncremental(transaction, ids, asOf));
-  const context = await loadAnalysisContext(db, asOf);
-  const customers = await storeCustomerTypes(
+  const isSmall = ids.length <= preparedBatchLimit;
+  const context = await loadAnalysisContext(db, asOf, systemClock, isSmall ? { preparedPrefix: preparedStatementPrefix } : {});
+  return storeCustomerTypes(
     db,
     { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: ids, prediction: context.prediction },
     { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs, money: context.money },
+    { preparedStatements: isSmall ? context.preparedStatements : null },
   );
-  const history = await updateTypeHistory(db, context.asOf.instant, ids);
-  await raiseOverdueAlerts(db, context, ids);
-  return { customers, history };
 }
 
 export async function getTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {

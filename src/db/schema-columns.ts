@@ -41,5 +41,8 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   persona: columns<Database['persona']>()(['persona_id', 'model_id', 'name', 'generated_name', 'description', 'is_pinned', 'centroid', 'profile', 'retired_at', 'created_at', 'updated_at']),
   customer_persona: columns<Database['customer_persona']>()(['customer_id', 'persona_id', 'distance', 'assigned_at']),
   model_fit: columns<Database['model_fit']>()(['model_fit_id', 'model', 'unit', 'calibration_end', 'params', 'penalty', 'log_likelihood', 'converged', 'iterations', 'gradient_norm', 'bic', 'customers', 'fitted_at']),
+  store_purchase_day: columns<Database['store_purchase_day']>()(['day', 'order_count', 'amount_minor', 'first_purchases', 'second_purchases']),
+  store_purchase_day_gap: columns<Database['store_purchase_day_gap']>()(['day', 'previous_day', 'customers']),
+  store_first_seen: columns<Database['store_first_seen']>()(['seen_at', 'customers']),
   customer_prediction: columns<Database['customer_prediction']>()(['customer_id', 'model_fit_id', 'spend_model_fit_id', 'p_alive', 'expected_purchases_90d', 'expected_spend_minor', 'clv_minor', 'next_purchase_day', 'churn_risk', 'predicted_at']),
 };

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ModelTables } from '../models/models.tables.js';
 import type { AnalyticsTables } from '../analytics/analytics.tables.js';
 import type { SegmentTables } from '../segments/segments.tables.js';
+import type { ReportTables } from '../reports/reports.tables.js';
 
 /** Timestamps: read as Date, written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -224,7 +225,7 @@ export type AuditEventTable = {
 export type SchemaMigrationTable = { name: string; applied_at: DefaultTimestamp };
 
 /** Core tables, plus each domain's own (declared beside the domain, merged here). */
-export type Database = ModelTables & AnalyticsTables & SegmentTables & {
+export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTables & {
   store_setting: StoreSettingTable;
   currency_rate: CurrencyRateTable;
   customer: CustomerTable;

@@ -7,7 +7,8 @@ import { calendarDayOf } from '../core/calendar-day.js';
 import { customerTypesByPrecedence } from '../analytics/index.js';
 import { getStoreSettings } from '../settings/index.js';
 import { changeRatio, periodsEndingAt } from './period.js';
-import { figuresFor, revenueSeries, typeMigration } from './store-summary.repo.js';
+import { figuresForPeriods } from './period-figures.repo.js';
+import { revenueSeries, typeMigration } from './store-summary.repo.js';
 
 const tags = ['reports'];
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
@@ -27,8 +28,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
   }, async (request) => {
     const { settings, asOf } = await context();
     const periods = periodsEndingAt(asOf, request.query.days, settings.timeZone);
-    const current = await figuresFor(db, periods.current, settings.timeZone);
-    const previous = await figuresFor(db, periods.previous, settings.timeZone);
+    const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);
     const change = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof typeof current], previous[key as keyof typeof previous])]));
     return {
       asOf: asOf.toISOString(), currency: settings.currency, from: periods.current.from, to: periods.current.to,

@@ -2,49 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { DayRange } from './period.js';
 
-export type PeriodFigures = {
-  realCustomers: number;
-  leads: number;
-  newCustomers: number;
-  activeCustomers: number;
-  repeatPurchaseRate: number;
-  revenueMinor: number;
-  orders: number;
-};
-
-/**
- * Key figures of a period from the per-customer facts: real customers and leads
- * as they stood at the period's end, the period's new and active customers,
- * revenue and orders, and the share of real customers who bought on two or
- * more days by the end.
- */
-export async function figuresFor(db: Kysely<Database>, range: DayRange, timeZone: string): Promise<PeriodFigures> {
-  const endInstant = sql`(${range.to}::date::timestamp at time zone ${timeZone})`;
-  const startInstant = sql`(${range.from}::date::timestamp at time zone ${timeZone})`;
-  const people = await sql<{ real_customers: number; leads: number; new_customers: number }>`
-    select count(*) filter (where t.first_purchase_at < ${endInstant})::int as real_customers,
-      count(*) filter (where (t.first_purchase_at is null or t.first_purchase_at >= ${endInstant})
-        and coalesce(t.first_interest_at, c.created_at) < ${endInstant})::int as leads,
-      count(*) filter (where t.first_purchase_at >= ${startInstant} and t.first_purchase_at < ${endInstant})::int as new_customers
-    from customer_trait t join customer c using (customer_id) where c.merged_into_customer_id is null`.execute(db);
-  const activity = await sql<{ active: number; revenue: number; orders: number }>`
-    select count(distinct customer_id)::int as active, coalesce(sum(amount_minor), 0)::bigint as revenue, coalesce(sum(order_count), 0)::int as orders
-    from customer_purchase_day where day >= ${range.from}::date and day < ${range.to}::date`.execute(db);
-  const repeat = await sql<{ repeaters: number }>`
-    select count(*)::int as repeaters from (
-      select customer_id from customer_purchase_day where day < ${range.to}::date group by customer_id having count(*) >= 2) r`.execute(db);
-  const real = Number(people.rows[0]?.real_customers ?? 0);
-  return {
-    realCustomers: real,
-    leads: Number(people.rows[0]?.leads ?? 0),
-    newCustomers: Number(people.rows[0]?.new_customers ?? 0),
-    activeCustomers: Number(activity.rows[0]?.active ?? 0),
-    repeatPurchaseRate: real === 0 ? 0 : Number(repeat.rows[0]?.repeaters ?? 0) / real,
-    revenueMinor: Number(activity.rows[0]?.revenue ?? 0),
-    orders: Number(activity.rows[0]?.orders ?? 0),
-  };
-}
-
 export type RevenuePoint = { period: string; revenueMinor: number; orders: number; customers: number };
 
 /** Revenue, orders and buying customers per day, week (Monday) or month, in store calendar days. */

@@ -31,13 +31,13 @@ describe('compileFilter without the analytics tables', () => {
 describeEachStore('compiled filters select the right customers', (context) => {
   const db = () => context.store.db;
   beforeAll(async () => seedSmallStore(db()));
-  const ids = async (filter: unknown) => {
-    const compiled = compileFilter(parseFilter(filter), { asOf: smallStoreAsOf, catalog: await loadFilterCatalog(db()) });
+  const ids = async (filter: unknown, perCustomer = false) => {
+    const compiled = compileFilter(parseFilter(filter), { asOf: smallStoreAsOf, catalog: await loadFilterCatalog(db()), perCustomer });
     const result = await matchingCustomers(compiled).execute(db());
     return result.rows.map((row) => Number(row.customer_id)).sort((a, b) => a - b);
   };
 
-  it.each([
+  const cases: Array<[string, unknown, number[]]> = [
     ['eq', { field: 'city', op: 'eq', value: 'Jakarta' }, [1, 4]],
     ['neq keeps unknown cities', { field: 'city', op: 'neq', value: 'Jakarta' }, [2, 3, 5, 6]],
     ['in', { field: 'city', op: 'in', value: ['Jakarta', 'Bandung'] }, [1, 2, 4]],
@@ -81,8 +81,15 @@ describeEachStore('compiled filters select the right customers', (context) => {
     ['not is an exact complement, nulls included', { not: { field: 'age', op: 'gt', value: 30 } }, [3, 4, 5]],
     ['nested', { and: [{ or: [{ field: 'city', op: 'eq', value: 'Jakarta' }, { purchased: { category: 'beans' } }] }, { not: { field: 'kind', op: 'eq', value: 'organization' } }] }, [1, 2]],
     ['empty and matches everyone not merged away', { and: [] }, [1, 2, 3, 4, 5, 6]],
-  ])('%s', async (_name, filter, expected) => {
+  ];
+
+  it.each(cases)('%s', async (_name, filter, expected) => {
     expect(await ids(filter)).toEqual(expected);
+  });
+
+  // the form used for a sample of customers (preview estimates) must select the same customers
+  it.each(cases)('%s, compiled per customer', async (_name, filter, expected) => {
+    expect(await ids(filter, true)).toEqual(expected);
   });
 
   it('treats SQL in values as plain text', async () => {

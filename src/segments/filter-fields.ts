@@ -19,15 +19,24 @@ export type FieldDefinition = {
   /** `table.column` pairs that must exist (optional sources are checked before compiling). */
   requires: string[];
   expression: (context: FieldContext) => RawBuilder<unknown>;
+  /**
+   * A number field whose SQL value is an integer: whole-number values are then
+   * compared as bigint, which casts nothing, so the column keeps its statistics
+   * and indexes (a numeric parameter would cast the column to numeric).
+   */
+  isWholeNumber?: boolean;
+  /** For counts that read 0 without a trait row: the bare column, usable when 0 fails the test. */
+  storedColumn?: () => RawBuilder<unknown>;
 };
 
-const column = (type: FieldType, source: FieldSource, table: string, alias: string, name: string, description: string): FieldDefinition => ({
-  type, source, description, requires: [`${table}.${name}`], expression: () => sql.ref(`${alias}.${name}`),
+const column = (type: FieldType, source: FieldSource, table: string, alias: string, name: string, description: string, isWholeNumber = false): FieldDefinition => ({
+  type, source, description, requires: [`${table}.${name}`], expression: () => sql.ref(`${alias}.${name}`), ...(isWholeNumber ? { isWholeNumber } : {}),
 });
-const customerColumn = (type: FieldType, name: string, description: string) => column(type, 'customer', 'customer', 'c', name, description);
+const customerColumn = (type: FieldType, name: string, description: string) => column(type, 'customer', 'customer', 'c', name, description, type === 'number');
 // Customers without a trait row have bought nothing: counts read 0, not unknown.
 const traitCount = (name: string, description: string): FieldDefinition => ({
-  type: 'number', source: 'trait', description, requires: [], expression: () => sql`coalesce(${sql.ref(`t.${name}`)}, 0)`,
+  type: 'number', source: 'trait', description, requires: [], isWholeNumber: true,
+  expression: () => sql`coalesce(${sql.ref(`t.${name}`)}, 0)`, storedColumn: () => sql.ref(`t.${name}`),
 });
 const traitColumn = (type: FieldType, name: string, description: string) => column(type, 'trait', 'customer_trait', 't', name, description);
 
@@ -43,7 +52,7 @@ export const filterFields: Record<string, FieldDefinition> = {
   income_band: customerColumn('text', 'income_band', 'income band as imported'),
   birth_year: customerColumn('number', 'birth_year', 'year of birth'),
   age: {
-    type: 'number', source: 'customer', description: 'age in whole years at the as-of year (from birth_year)', requires: [],
+    type: 'number', source: 'customer', description: 'age in whole years at the as-of year (from birth_year)', requires: [], isWholeNumber: true,
     expression: ({ asOf }) => sql`(${asOf.getUTCFullYear()}::int - c.birth_year)`,
   },
   created_at: customerColumn('date', 'created_at', 'when the customer was first recorded'),
@@ -85,15 +94,15 @@ export const filterFields: Record<string, FieldDefinition> = {
   customer_types: column('text_list', 'type', 'customer_type', 'ct', 'types', 'every customer type the customer has (clientele analyze)'),
   primary_type: column('text', 'type', 'customer_type', 'ct', 'primary_type', 'the main customer type (clientele analyze)'),
   rfm_segment: column('text', 'rfm', 'customer_rfm', 'r', 'segment', 'RFM segment name (clientele analyze)'),
-  r_score: column('number', 'rfm', 'customer_rfm', 'r', 'r_score', 'RFM recency score 1-5'),
-  f_score: column('number', 'rfm', 'customer_rfm', 'r', 'f_score', 'RFM frequency score 1-5'),
-  m_score: column('number', 'rfm', 'customer_rfm', 'r', 'm_score', 'RFM monetary score 1-5'),
-  recency_days: column('number', 'rfm', 'customer_rfm', 'r', 'recency_days', 'days since last purchase at the RFM as-of time'),
+  r_score: column('number', 'rfm', 'customer_rfm', 'r', 'r_score', 'RFM recency score 1-5', true),
+  f_score: column('number', 'rfm', 'customer_rfm', 'r', 'f_score', 'RFM frequency score 1-5', true),
+  m_score: column('number', 'rfm', 'customer_rfm', 'r', 'm_score', 'RFM monetary score 1-5', true),
+  recency_days: column('number', 'rfm', 'customer_rfm', 'r', 'recency_days', 'days since last purchase at the RFM as-of time', true),
 
   p_alive: column('number', 'prediction', 'customer_prediction', 'p', 'p_alive', 'probability the customer is still active (models)'),
   expected_purchases_90d: column('number', 'prediction', 'customer_prediction', 'p', 'expected_purchases_90d', 'expected purchases in the next 90 days (models)'),
-  expected_spend_minor: column('number', 'prediction', 'customer_prediction', 'p', 'expected_spend_minor', 'expected spend per purchase in minor units (models)'),
-  clv_minor: column('number', 'prediction', 'customer_prediction', 'p', 'clv_minor', 'predicted customer lifetime value in minor units (models)'),
+  expected_spend_minor: column('number', 'prediction', 'customer_prediction', 'p', 'expected_spend_minor', 'expected spend per purchase in minor units (models)', true),
+  clv_minor: column('number', 'prediction', 'customer_prediction', 'p', 'clv_minor', 'predicted customer lifetime value in minor units (models)', true),
   next_purchase_day: column('date', 'prediction', 'customer_prediction', 'p', 'next_purchase_day', 'predicted day of the next purchase (models)'),
   churn_risk: column('text', 'prediction', 'customer_prediction', 'p', 'churn_risk', "'low', 'medium' or 'high' (models)"),
 };

@@ -4,8 +4,9 @@ export { checkFilter, parseFilter, filterSchema, type FilterProblem } from './fi
 export { compileFilter, matchingCustomers, filterFrom, type CompiledFilter, type FilterCatalog } from './compile-filter.js';
 export { loadFilterCatalog } from './filter-catalog.js';
 export {
-  createSegment, updateSegment, deleteSegment, getSegment, listSegments, previewSegment, refreshSegment, refreshAllSegments,
-  refreshSegmentsForCustomers, listSegmentMembers, segmentHistory, prepareFilter, type SegmentPreview, type SegmentRefresh,
+  createSegment, updateSegment, deleteSegment, getSegment, listSegments, refreshSegment, refreshAllSegments,
+  refreshSegmentsForCustomers, listSegmentMembers, segmentHistory, prepareFilter, type SegmentRefresh,
 } from './segments.service.js';
+export { previewSegment, type PreviewCount, type SegmentPreview } from './preview.service.js';
 export type { SegmentTables } from './segments.tables.js';
 export { segmentErrorCodes } from './segments.errors.js';

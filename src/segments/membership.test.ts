@@ -6,8 +6,9 @@ import { compileFilter, matchingCustomers } from './compile-filter.js';
 import { loadFilterCatalog } from './filter-catalog.js';
 import { parseFilter } from './filter-schema.js';
 import { memberIds } from './membership.repo.js';
+import { previewSegment } from './preview.service.js';
 import {
-  createSegment, listSegmentMembers, previewSegment, refreshAllSegments, refreshSegment, refreshSegmentsForCustomers, segmentHistory, updateSegment,
+  createSegment, listSegmentMembers, refreshAllSegments, refreshSegment, refreshSegmentsForCustomers, segmentHistory, updateSegment,
 } from './segments.service.js';
 
 const asOf = new Date('2026-06-01T00:00:00Z');

@@ -27,7 +27,10 @@ describeEachStore('segments over HTTP', (context) => {
   it('previews, creates, shows, lists members and refreshes a segment', async () => {
     const preview = await app.inject({ method: 'POST', url: '/api/segments/preview', headers: analyst.headers, payload: { filter: jakarta, sample: 5 } });
     expect(preview.statusCode).toBe(200);
-    expect(preview.json()).toMatchObject({ count: 2, total: 6, sample: [{ customer_id: 1 }, { customer_id: 4 }] });
+    expect(preview.json()).toMatchObject({ count: 2, total: 6, sample: [{ customer_id: 1 }, { customer_id: 4 }], isEstimate: false, interval: null });
+    // an estimate says so; in a store this small its sample is every customer, so it is the count itself
+    const estimate = await app.inject({ method: 'POST', url: '/api/segments/preview', headers: analyst.headers, payload: { filter: jakarta, count: 'estimate' } });
+    expect(estimate.json()).toMatchObject({ count: 2, total: 6, isEstimate: true, interval: { low: 2, high: 2, confidence: 0.95 }, sampledCustomers: 6 });
     const created = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name: 'Jakarta', filter: jakarta } });
     expect(created.statusCode).toBe(201);
     const segmentId = created.json().segment.segment_id;

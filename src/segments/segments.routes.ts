@@ -8,8 +8,9 @@ import { filterFields } from './filter-fields.js';
 import { allowedOperators } from './filter-schema.js';
 import { loadFilterCatalog } from './filter-catalog.js';
 import {
-  createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, previewSegment, refreshAllSegments, refreshSegment, segmentHistory, updateSegment,
+  createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, refreshAllSegments, refreshSegment, segmentHistory, updateSegment,
 } from './segments.service.js';
+import { previewSegment } from './preview.service.js';
 
 const tags = ['segments'];
 const segmentParams = z.object({ segmentId: z.coerce.number().int().positive() });
@@ -42,8 +43,12 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.post('/segments/preview', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Count the customers a filter matches, without saving it', body: z.strictObject({ filter: filterBody, sample: z.number().int().min(0).max(50).optional() }) },
-  }, async (request) => previewSegment(db, request.body.filter, { clock: deps.clock, sampleSize: request.body.sample ?? 0 }));
+    schema: {
+      tags, summary: 'Count the customers a filter matches, without saving it',
+      description: '`count`: `exact` (default) counts everyone; `estimate` counts a block sample of about 40,000 customers and says so (`isEstimate`, a 95% `interval`, `sampledCustomers`); `auto` estimates only in stores of 200,000 customers or more.',
+      body: z.strictObject({ filter: filterBody, sample: z.number().int().min(0).max(50).optional(), count: z.enum(['exact', 'estimate', 'auto']).optional() }),
+    },
+  }, async (request) => previewSegment(db, request.body.filter, { clock: deps.clock, sampleSize: request.body.sample ?? 0, count: request.body.count }));
 
   api.post('/segments', {
     config: { access: { permission: 'analytics:write' } },

@@ -7,8 +7,7 @@ import { loadFilterCatalog } from './filter-catalog.js';
 import { parseFilter } from './filter-schema.js';
 import type { FilterNode } from './filter-types.js';
 import {
-  countMatching, listMemberRows, listMembershipEvents, refreshMembership, sampleMatching, segmentIdsAll,
-  type MemberRow, type MembershipDiff, type MembershipEvent,
+  listMemberRows, listMembershipEvents, refreshMembership, segmentIdsAll, type MemberRow, type MembershipDiff, type MembershipEvent,
 } from './membership.repo.js';
 import { segmentErrorCodes } from './segments.errors.js';
 import { deleteSegmentRows, findSegment, findSegmentByName, insertSegment, listSegmentRows, updateSegmentRow, type SegmentRow } from './segments.repo.js';
@@ -65,17 +64,6 @@ export async function updateSegment(db: Db, idOrName: number | string, changes: 
 export async function deleteSegment(db: Db, idOrName: number | string): Promise<void> {
   const segment = await getSegment(db, idOrName);
   await db.transaction().execute((trx) => deleteSegmentRows(trx, segment.segment_id));
-}
-
-export type SegmentPreview = { count: number; total: number; share: number; sample: Array<{ customer_id: number; name: string | null; email: string | null; city: string | null }>; seconds: number };
-
-/** The count while a marketer edits a filter; nothing is stored. */
-export async function previewSegment(db: Db, filter: unknown, options: { clock: Clock; sampleSize?: number }): Promise<SegmentPreview> {
-  const started = performance.now();
-  const { compiled } = await prepareFilter(db, filter, options.clock.now());
-  const { count, total } = await countMatching(db, compiled);
-  const sample = options.sampleSize ? await sampleMatching(db, compiled, options.sampleSize) : [];
-  return { count, total, share: total === 0 ? 0 : count / total, sample, seconds: (performance.now() - started) / 1000 };
 }
 
 export async function refreshSegment(db: Db, idOrName: number | string, options: { clock: Clock }): Promise<SegmentRefresh> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { Database } from '../../db/schema.js';
@@ -25,18 +25,19 @@ export function summarizeDrop(alert: DropAlert, windowStart: string, windowEnd: 
  * Judges the last day and the last 7 days of every series and stores the drops.
  * Only complete days are judged: when the as-of day is still running (`now` is
  * before its end), the day before it is the last one — a half-day of sales is
- * not a drop.
+ * not a drop. `primaryTypes` is a relation of (customer_id, primary_type): a
+ * full analysis passes the types it has just stored.
  */
-export async function raiseMetricAlerts(db: Kysely<Database>, context: AnalysisContext, now: Date = new Date()): Promise<number> {
+export async function raiseMetricAlerts(db: Kysely<Database>, context: AnalysisContext, now: Date = new Date(), primaryTypes: RawBuilder<unknown> = sql`customer_type`): Promise<number> {
   const { policy, settings, money } = context;
   const asOf = now < context.asOf.instant ? await resolveAsOfDay(db, addDays(context.asOf.day, -1), settings.timezone) : context.asOf;
+  const series = await readMetricSeries(db, {
+    asOfDay: asOf.day, asOfInstant: asOf.instant, timezone: settings.timezone, weeksOfHistory: policy.alerts.weeksOfHistory, primaryTypes,
+  });
   const alerts: NewAlert[] = [];
   for (const granularity of ['day', 'week'] as Granularity[]) {
-    const points = await readMetricSeries(db, {
-      asOfDay: asOf.day, asOfInstant: asOf.instant, timezone: settings.timezone, granularity, weeksOfHistory: policy.alerts.weeksOfHistory,
-    });
     const windowStart = granularity === 'day' ? asOf.day : addDays(asOf.day, -6);
-    for (const drop of detectDrops(points, { granularity, weeksOfHistory: policy.alerts.weeksOfHistory, thresholds: policy.alerts })) {
+    for (const drop of detectDrops(series[granularity], { granularity, weeksOfHistory: policy.alerts.weeksOfHistory, thresholds: policy.alerts })) {
       alerts.push({
         kind: 'metric_drop', metric: drop.metric, scope: drop.scope, granularity, windowStart, windowEnd: asOf.day,
         expected: drop.expected, actual: drop.actual, changePct: Math.round(drop.changePct * 10) / 10,

@@ -1,19 +1,17 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { AnalysisContext } from '../analysis-context.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { TypePolicy } from '../policy.js';
 
 /**
  * Raises 'customer_overdue' for customers with a regular rhythm who are now at
  * risk. The alert's window is the day they became overdue (last purchase +
  * overdue limit + 1), so daily runs raise it once, on that day, and a first run
- * does not flood the list with long-overdue customers (lookback). A full run
- * (no customer ids) reads its own pg_temp.analysis_type, which holds the same
- * rows as customer_type without the dead versions a rewrite leaves behind.
+ * does not flood the list with long-overdue customers (lookback). `types` is a
+ * relation of customer_type rows (customer_id, types, reasons, numbers): a full
+ * run passes its own pg_temp.analysis_type, which holds the same rows as
+ * customer_type without the dead versions a rewrite leaves behind.
  */
-export async function raiseOverdueAlerts(db: Kysely<Database>, context: AnalysisContext, customerIds: number[] | null): Promise<number> {
-  const { policy, asOf } = context;
-  const only = customerIds === null ? sql`` : sql`and c.customer_id = any(${customerIds}::bigint[])`;
-  const result = await sql`
+export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypePolicy, asOfDay: string): RawBuilder<unknown> {
+  return sql`
     insert into alert (kind, metric, scope, granularity, customer_id, window_start, window_end, expected, actual, change_pct, explanation)
     select 'customer_overdue', 'days_since_last_purchase', 'customer:' || o.customer_id, 'customer', o.customer_id,
       o.overdue_day, o.overdue_day, o.overdue_after, o.days_since_last,
@@ -27,12 +25,11 @@ export async function raiseOverdueAlerts(db: Kysely<Database>, context: Analysis
         (c.numbers -> 'at_risk' ->> 'medianIntervalDays')::float8 as median_interval,
         c.numbers -> 'at_risk' ->> 'lastPurchaseDay' as last_purchase_day,
         (c.numbers -> 'at_risk' ->> 'lastPurchaseDay')::date + floor((c.numbers -> 'at_risk' ->> 'overdueAfterDays')::float8)::int + 1 as overdue_day
-      from ${customerIds === null ? sql`analysis_type` : sql`customer_type`} c
-      where 'at_risk' = any(c.types) ${only}
+      from ${types} c
+      where 'at_risk' = any(c.types)
         and (c.numbers -> 'at_risk' ->> 'intervalCount')::int >= ${policy.regular.minIntervals}::int
         and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.maxCoefficientOfVariation}::float8
     ) o
-    where o.overdue_day > ${asOf.day}::date - ${policy.alerts.overdueLookbackDays}::int and o.overdue_day <= ${asOf.day}::date
-    on conflict on constraint alert_window_key do nothing`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+    where o.overdue_day > ${asOfDay}::date - ${policy.alerts.overdueLookbackDays}::int and o.overdue_day <= ${asOfDay}::date
+    on conflict on constraint alert_window_key do nothing`;
 }

@@ -10,6 +10,8 @@ const items: NavigationItem[] = [
   { to: '/', labelKey: 'nav.home', permission: 'customers:read' },
   { to: '/customers', labelKey: 'nav.customers', permission: 'customers:read' },
   { to: '/reports', labelKey: 'nav.reports', permission: 'analytics:read' },
+  { to: '/segments', labelKey: 'nav.segments', permission: 'analytics:read' },
+  { to: '/personas', labelKey: 'nav.personas', permission: 'analytics:read' },
   { to: '/import', labelKey: 'nav.import', permission: 'ingest:write' },
 ];
 

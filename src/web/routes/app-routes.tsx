@@ -15,6 +15,11 @@ import type { ReactElement } from 'react';
 const Customer360Page = lazy(() => import('../features/customers/customer-360-page.js').then((module) => ({ default: module.Customer360Page })));
 const ReportsPage = lazy(() => import('../features/reports/reports-page.js').then((module) => ({ default: module.ReportsPage })));
 const ImportPage = lazy(() => import('../features/import/import-page.js').then((module) => ({ default: module.ImportPage })));
+const SegmentsPage = lazy(() => import('../features/segments/segments-page.js').then((module) => ({ default: module.SegmentsPage })));
+const SegmentPage = lazy(() => import('../features/segments/segment-page.js').then((module) => ({ default: module.SegmentPage })));
+const SegmentEditorPage = lazy(() => import('../features/segments/segment-editor-page.js').then((module) => ({ default: module.SegmentEditorPage })));
+const PersonasPage = lazy(() => import('../features/personas/personas-page.js').then((module) => ({ default: module.PersonasPage })));
+const PersonaPage = lazy(() => import('../features/personas/persona-page.js').then((module) => ({ default: module.PersonaPage })));
 
 type Route = { pattern: string; permission: Permission; render: (parameters: Record<string, string>) => ReactElement };
 
@@ -24,6 +29,13 @@ const routes: Route[] = [
   { pattern: '/customers/:customerId', permission: 'customers:read', render: ({ customerId }) => <Customer360Page key={customerId} customerId={Number(customerId)} /> },
   { pattern: '/reports', permission: 'analytics:read', render: () => <ReportsPage /> },
   { pattern: '/import', permission: 'ingest:write', render: () => <ImportPage /> },
+  { pattern: '/segments', permission: 'analytics:read', render: () => <SegmentsPage /> },
+  // before /segments/:segmentId, which would otherwise take "new" for an id
+  { pattern: '/segments/new', permission: 'analytics:write', render: () => <SegmentEditorPage /> },
+  { pattern: '/segments/:segmentId', permission: 'analytics:read', render: ({ segmentId }) => <SegmentPage key={segmentId} segmentId={Number(segmentId)} /> },
+  { pattern: '/segments/:segmentId/edit', permission: 'analytics:write', render: ({ segmentId }) => <SegmentEditorPage key={segmentId} segmentId={Number(segmentId)} /> },
+  { pattern: '/personas', permission: 'analytics:read', render: () => <PersonasPage /> },
+  { pattern: '/personas/:personaId', permission: 'analytics:read', render: ({ personaId }) => <PersonaPage key={personaId} personaId={Number(personaId)} /> },
 ];
 
 export function AppRoutes() {

@@ -1,0 +1,71 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
+import { classifiedTypesQuery, type ClassifySqlContext } from './classify.sql.js';
+import { customerFactsQuery, type FactsScope } from './facts.sql.js';
+import { executePrepared } from './prepared-statement.js';
+import { closeSpellsStatement, isRewindDueQuery, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
+import type { HistoryChange } from './types.repo.js';
+
+/**
+ * The ingest path, once per order batch: a few customers' facts, types,
+ * history and overdue alerts in one statement, so the fixed cost of a batch is
+ * one round trip rather than one per step. Every step reads the store as it
+ * was before the statement, so each is written against what the earlier ones
+ * produce: `held` is each customer's types row once the statement is done (just
+ * classified, or as stored for a customer no longer classified). Re-running an
+ * as-of before the history's latest spell (a rewind, which must land before the
+ * spells are compared) is left to the step-by-step path. Given the session's
+ * prepared statements (null for none), the statement runs through a plan made
+ * once per session (see prepared-statement.ts).
+ */
+export async function storeCustomerTypes(
+  db: Kysely<Database>, scope: FactsScope, context: ClassifySqlContext, options: { preparedStatements: readonly string[] | null },
+): Promise<{ customers: number; history: HistoryChange }> {
+  const ids = scope.customerIds ?? [];
+  const at = sql`${scope.asOf.instant}::timestamptz`;
+  const history: HistoryScope = { at, changed: sql`changed`, held: sql`held`, customerIds: ids };
+  const statement = sql<{ classified: number; is_rewind_due: boolean; entered: number; left: number; stored_ids: number[] | null }>`
+    with classified as materialized (
+      with analysis_fact as (${customerFactsQuery(scope)}) select * from (${classifiedTypesQuery(context)}) classified_rows
+    ), stored as (
+      insert into customer_type as t (customer_id, types, primary_type, explanation, reasons, numbers, as_of)
+      select customer_id, types, primary_type, explanation, reasons, numbers, ${at} from classified
+      on conflict on constraint customer_type_pkey do update set
+        types = excluded.types, primary_type = excluded.primary_type, explanation = excluded.explanation,
+        reasons = excluded.reasons, numbers = excluded.numbers, as_of = excluded.as_of, updated_at = now()
+      where (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
+        is distinct from (excluded.as_of, excluded.types, excluded.primary_type, excluded.explanation, excluded.reasons, excluded.numbers)
+      returning t.customer_id
+    ), rewind as (select ${isRewindDueQuery(at, ids)} as is_due),
+    held as materialized (
+      select customer_id, types, reasons, numbers from classified
+      union all
+      select t.customer_id, t.types, t.reasons, t.numbers from customer_type t
+      where t.customer_id = any(${ids}::bigint[]) and not exists (select 1 from classified c where c.customer_id = t.customer_id)
+    ), changed as (
+      select customer_id from stored where not (select is_due from rewind)
+    ), left_spells as (${closeSpellsStatement(history)} returning 1),
+    entered_spells as (${openSpellsStatement(history)} returning 1),
+    overdue as (${overdueAlertsStatement(sql`held`, context.policy, context.asOfDay)} returning 1)
+    select (select count(*) from classified)::int as classified, (select is_due from rewind) as is_rewind_due,
+      (select count(*) from entered_spells)::int as entered, (select count(*) from left_spells)::int as left,
+      case when (select is_due from rewind) then array(select customer_id from stored) end as stored_ids`;
+  const result = options.preparedStatements === null ? await statement.execute(db) : await executePrepared(db, statement, options.preparedStatements);
+  const row = result.rows[0];
+  const customers = row.classified;
+  if (!row.is_rewind_due) return { customers, history: { entered: row.entered, left: row.left } };
+  return { customers, history: await rewindAndCompare(db, scope, (row.stored_ids ?? []).map(Number)) };
+}
+
+/** The step-by-step path after a rewind: history is compared with customer_type as just stored. */
+async function rewindAndCompare(db: Kysely<Database>, scope: FactsScope, storedIds: number[]): Promise<HistoryChange> {
+  const ids = scope.customerIds ?? [];
+  const at = sql`${scope.asOf.instant}::timestamptz`;
+  const rewound = await sql<{ customer_id: number }>`with ${rewindHistorySteps(at, ids)} select customer_id from rewound`.execute(db);
+  const changedIds = [...new Set([...storedIds, ...rewound.rows.map((row) => Number(row.customer_id))])];
+  const history: HistoryScope = { at, changed: sql`(select unnest(${changedIds}::bigint[]) as customer_id)`, held: sql`customer_type`, customerIds: ids };
+  const left = await closeSpellsStatement(history).execute(db);
+  const entered = await openSpellsStatement(history).execute(db);
+  return { entered: Number(entered.numAffectedRows ?? 0), left: Number(left.numAffectedRows ?? 0) };
+}

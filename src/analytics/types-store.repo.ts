@@ -1,0 +1,104 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { classifiedTypesQuery, type ClassifySqlContext } from './classify.sql.js';
+import { closeSpellsStatement, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
+import type { HistoryChange } from './types.repo.js';
+
+/**
+ * The full run's writes. Everyone in analysis_fact is classified into
+ * pg_temp.analysis_type, customer_type is brought in line with it, and the
+ * history is compared for the customers whose row changed. Callers hold a
+ * transaction: the temporary tables live until it ends.
+ */
+
+/**
+ * The customers whose history needs comparing; kept for the session and
+ * emptied at every commit, and analyzed so the history statements are planned
+ * for a few rows on a quiet day and a whole store on the first.
+ */
+async function createChangedTable(db: Kysely<Database>): Promise<void> {
+  await sql`create temporary table if not exists analysis_changed (customer_id bigint primary key) on commit delete rows`.execute(db);
+  await sql`delete from analysis_changed`.execute(db);
+}
+
+/**
+ * Classifies everyone in analysis_fact into analysis_type, each row set beside
+ * the customer's stored row (a full join, so customers no longer classified
+ * are there too, without types) and marked 'new', 'changed', 'same' or
+ * 'removed', and whether the types themselves changed: only then can the
+ * history need a change.
+ */
+async function createTypesTable(db: Kysely<Database>, context: ClassifySqlContext, at: RawBuilder<unknown>): Promise<void> {
+  await sql`drop table if exists pg_temp.analysis_type`.execute(db);
+  await sql`
+    create temporary table analysis_type on commit drop as
+    select coalesce(c.customer_id, t.customer_id) as customer_id, c.types, c.primary_type, c.explanation, c.reasons, c.numbers,
+      case when t.customer_id is null then 'new' when c.customer_id is null then 'removed'
+        when (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
+          is distinct from (${at}, c.types, c.primary_type, c.explanation, c.reasons, c.numbers) then 'changed'
+        else 'same' end as change,
+      c.types is distinct from t.types as is_types_changed
+    from (${classifiedTypesQuery(context)}) c full join customer_type t on t.customer_id = c.customer_id`.execute(db);
+  // sized and counted for the joins below, which touch a few rows on a quiet day and all of them the next
+  await sql`analyze analysis_type (customer_id, change, is_types_changed)`.execute(db);
+}
+
+/**
+ * Classifies everyone in analysis_fact and brings customer_type in line:
+ * rows that differ are rewritten (a same-day re-run rewrites nothing), new
+ * ones inserted, customers no longer classified removed. Customers whose types
+ * changed are noted in analysis_changed for the history. Returns how many
+ * customers were classified.
+ */
+export async function storeAllCustomerTypes(db: Kysely<Database>, context: ClassifySqlContext, asOfInstant: Date): Promise<number> {
+  const at = sql`${asOfInstant}::timestamptz`;
+  await createTypesTable(db, context, at);
+  await createChangedTable(db);
+  const result = await sql<{ classified: number }>`
+    with updated as (
+      update customer_type t set types = a.types, primary_type = a.primary_type, explanation = a.explanation,
+        reasons = a.reasons, numbers = a.numbers, as_of = ${at}, updated_at = now()
+      from analysis_type a
+      where a.change = 'changed' and a.customer_id = t.customer_id
+        -- judged again: an import batch may have written the row since
+        and (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
+          is distinct from (${at}, a.types, a.primary_type, a.explanation, a.reasons, a.numbers)
+    ), inserted as (
+      insert into customer_type as t (customer_id, types, primary_type, explanation, reasons, numbers, as_of)
+      select a.customer_id, a.types, a.primary_type, a.explanation, a.reasons, a.numbers, ${at}
+      from analysis_type a where a.change = 'new'
+      -- a row added meanwhile by an import batch is brought in line rather than failing the run
+      on conflict on constraint customer_type_pkey do update set
+        types = excluded.types, primary_type = excluded.primary_type, explanation = excluded.explanation,
+        reasons = excluded.reasons, numbers = excluded.numbers, as_of = excluded.as_of, updated_at = now()
+      where (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
+        is distinct from (excluded.as_of, excluded.types, excluded.primary_type, excluded.explanation, excluded.reasons, excluded.numbers)
+    ), removed as (
+      delete from customer_type t using analysis_type a where a.change = 'removed' and a.customer_id = t.customer_id
+    ), noted as (
+      insert into analysis_changed (customer_id) select customer_id from analysis_type where is_types_changed
+    )
+    select count(*)::int as classified from analysis_type where change <> 'removed'`.execute(db);
+  return result.rows[0].classified;
+}
+
+/** Each classified customer's types row as it now is in customer_type. */
+export const heldTypes = sql`(select customer_id, types, primary_type, reasons, numbers from analysis_type where change <> 'removed')`;
+
+/**
+ * Brings customer_type_history in line with analysis_type at the as-of time:
+ * spells after it are undone (re-running an earlier as-of rewinds), types no
+ * longer held are closed, newly held types are opened with their reason. Only
+ * customers whose types changed and those a rewind touched are compared: for
+ * everyone else the open spells already are their types.
+ */
+export async function updateAllTypeHistory(db: Kysely<Database>, asOfInstant: Date): Promise<HistoryChange> {
+  const at = sql`${asOfInstant}::timestamptz`;
+  await sql`with ${rewindHistorySteps(at, null)} insert into analysis_changed (customer_id) select customer_id from rewound on conflict do nothing`.execute(db);
+  // a whole store's changes, sized right, hash-join below instead of probing row by row
+  await sql`analyze analysis_changed`.execute(db);
+  const scope: HistoryScope = { at, changed: sql`analysis_changed`, held: heldTypes, customerIds: null };
+  const left = await closeSpellsStatement(scope).execute(db);
+  const entered = await openSpellsStatement(scope).execute(db);
+  return { entered: Number(entered.numAffectedRows ?? 0), left: Number(left.numAffectedRows ?? 0) };
+}

@@ -1,0 +1,108 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { encodeCursor } from '../core/cursor.js';
+import { getStoreSettings } from '../settings/index.js';
+import { findCustomersByIdentities } from './customers.repo.js';
+import { toIdentityTriple } from './identity-resolution.js';
+import { normaliseIdentity, type IdentityInput } from './customers.service.js';
+import { afterCursor, sortSpecs, type CustomerSort } from './customer-sorts.js';
+import { fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter } from './list-customers.sql.js';
+
+type Db = Kysely<Database>;
+
+export type ListCustomersQuery = {
+  q?: string;
+  status?: 'real' | 'lead';
+  channel?: 'store' | 'web' | 'mobile' | 'marketplace' | 'phone' | 'other';
+  city?: string;
+  minRevenueMinor?: number;
+  /** A customer type (new, regular, vip, at_risk, …) from the last analysis. */
+  type?: string;
+  rfmSegment?: string;
+  sort?: CustomerSort;
+  cursor?: string;
+  limit?: number;
+  /** Customer ids to restrict to, e.g. members of a type (from analytics). */
+  customerIds?: number[];
+};
+
+export type CustomerSummary = {
+  customer_id: number; kind: string; name: string | null; email: string | null; phone: string | null; city: string | null; country: string | null;
+  is_stub: boolean; created_at: Date; first_purchase_at: Date | null; last_purchase_at: Date | null; order_count: number; revenue_minor: number;
+  purchase_days: number; is_real: boolean; types: string[] | null; primary_type: string | null; rfm_segment: string | null;
+};
+
+/**
+ * How far a page reads down the sort order before it gives up walking: a filter
+ * that matches fewer than one customer in fifty there (rare, or at the other end
+ * of the order, like leads sorted by spend) is answered from its matches instead.
+ */
+const defaultWalkRows = 5_000;
+/** A filter with at most this many matches (counted through its index) is answered from its matches straight away. */
+const fewMatches = 50_000;
+
+type Row = CustomerSummary & { sort_value: string | number };
+
+/**
+ * Customers, filtered and keyset-paginated (stable under inserts, fast at any
+ * depth). A page walks the sort's index from the cursor, at most `walkRows` rows,
+ * keeping those that pass the filters; when a filter has few matches, or the walk
+ * does not fill the page, it takes every match after the cursor and sorts those
+ * instead. Either way the page is exactly the next `limit` customers in order. No
+ * total is counted: at a million customers an exact count costs more than the page.
+ */
+export async function listCustomers(db: Db, query: ListCustomersQuery, options: { walkRows?: number } = {}): Promise<{ items: CustomerSummary[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+  const sort = sortSpecs[query.sort ?? 'recent'];
+  const filters = await filtersOf(db, query);
+  const cursor = query.cursor ? afterCursor(sort, query.cursor) : null;
+  const fewest = await fewestMatches(db, filters, fewMatches);
+  const walked = fewest !== null && fewest <= fewMatches ? [] : await walkSortOrder(db, sort, filters, cursor, limit + 1, options.walkRows ?? defaultWalkRows);
+  const keys = walked.length > limit ? walked : await sortMatches(db, sort, filters, cursor, limit + 1);
+  const rows = await summariesOf<Row>(db, sort, keys);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(({ sort_value: _ignored, ...item }) => item),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.sort_value, last.customer_id) : null,
+  };
+}
+
+const capped = (from: RawBuilder<unknown>) => (cap: number) => sql<number>`(select count(*) from (select 1 from ${from} limit ${cap + 1}) s)`;
+
+async function filtersOf(db: Db, query: ListCustomersQuery): Promise<Filter[]> {
+  const filters: Filter[] = [];
+  const add = (reads: Filter['reads'], condition: RawBuilder<unknown>, countUpTo?: Filter['countUpTo']) => filters.push({ reads, condition, countUpTo });
+  if (query.q) {
+    const { defaultCountry } = await getStoreSettings(db);
+    const matched = await matchIdentities(db, query.q, defaultCountry);
+    const pattern = `${query.q.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const byName = capped(sql`customer where lower(name) like ${pattern}`);
+    add('c', sql`(lower(c.name) like ${pattern} or c.customer_id = any(${matched}::bigint[]))`, (cap) => sql<number>`${byName(cap)} + ${matched.length}::int`);
+  }
+  if (query.status === 'real') add('t', sql`t.order_count > 0`);
+  if (query.status === 'lead') add('t', sql`t.order_count = 0`);
+  if (query.channel) add('t', sql`${sql.ref(`t.${query.channel}_order_count`)} > 0`);
+  if (query.city) add('c', sql`lower(c.city) = ${query.city.toLowerCase()}`, capped(sql`customer where lower(city) = ${query.city.toLowerCase()}`));
+  if (query.minRevenueMinor !== undefined) add('t', sql`t.revenue_minor >= ${query.minRevenueMinor}`, capped(sql`customer_trait where revenue_minor >= ${query.minRevenueMinor}`));
+  // containment, not `= any(...)`, so the GIN index on types can find a rare type
+  if (query.type) add('ct', sql`ct.types @> array[${query.type}]::text[]`, capped(sql`customer_type where types @> array[${query.type}]::text[]`));
+  if (query.rfmSegment) add('r', sql`r.segment = ${query.rfmSegment}`, capped(sql`customer_rfm where segment = ${query.rfmSegment}`));
+  if (query.customerIds) add('c', sql`c.customer_id = any(${query.customerIds}::bigint[])`, () => sql<number>`${query.customerIds!.length}::int`);
+  return filters;
+}
+
+/** Customers whose email, phone or external id equals the search text. */
+async function matchIdentities(db: Db, text: string, defaultCountry: string): Promise<number[]> {
+  const candidates: IdentityInput[] = [{ kind: 'email', value: text }, { kind: 'phone', value: text }];
+  const refs = candidates.flatMap((candidate) => {
+    try {
+      return [normaliseIdentity(candidate, defaultCountry)];
+    } catch {
+      return [];
+    }
+  });
+  const external = await sql<{ customer_id: number }>`select customer_id from customer_identity where kind = 'external' and value = ${text.trim()} limit 20`.execute(db);
+  const found = await findCustomersByIdentities(db, refs.map(toIdentityTriple));
+  return [...new Set([...found.values(), ...external.rows.map((row) => row.customer_id)])];
+}

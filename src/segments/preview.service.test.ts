@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { plantPopulation } from '../../test/fixtures/segments/planted-population.js';
+import { fixedClock } from '../core/clock.js';
+import { previewSegment } from './preview.service.js';
+
+const asOf = new Date('2026-06-01T00:00:00Z');
+const clock = fixedClock(asOf);
+const typical = {
+  and: [
+    { field: 'age', op: 'between', value: [25, 45] },
+    { field: 'city', op: 'in', value: ['Jakarta', 'Bandung', 'Surabaya'] },
+    { field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } },
+    { field: 'revenue_minor', op: 'gt', value: 500_000 },
+  ],
+};
+const nobody = { field: 'city', op: 'eq', value: 'Atlantis' };
+
+describeEachStore('segment previews: exact counts and estimates', (context) => {
+  const db = () => context.store.db;
+
+  beforeAll(async () => {
+    await plantPopulation(db(), { customers: 20_000, seed: 11, asOf });
+    // the tables by name: a bare ANALYZE would visit every schema on a shared server
+    await sql`analyze customer, customer_trait`.execute(db());
+  }, 240_000);
+
+  it('counts exactly by default and says so', async () => {
+    const preview = await previewSegment(db(), typical, { clock });
+    expect(preview).toMatchObject({ isEstimate: false, interval: null, sampledCustomers: null, total: 20_000 });
+    expect(preview.count).toBeGreaterThan(0);
+  });
+
+  it('estimates from a block sample, labelled, with an interval that holds the exact count', async () => {
+    const exact = await previewSegment(db(), typical, { clock });
+    const estimate = await previewSegment(db(), typical, { clock, count: 'estimate', estimateFrom: 3_000, sampleSize: 5 });
+    expect(estimate.isEstimate).toBe(true);
+    expect(estimate.sampledCustomers).toBeGreaterThan(1_000);
+    expect(estimate.sampledCustomers).toBeLessThan(10_000);
+    const { low, high } = estimate.interval!;
+    expect(low).toBeLessThanOrEqual(estimate.count);
+    expect(high).toBeGreaterThanOrEqual(estimate.count);
+    // within twice the 95% half-width: a wrong scale-up would miss by far more
+    expect(Math.abs(estimate.count - exact.count)).toBeLessThanOrEqual(high - low);
+    expect(Math.abs(estimate.total - 20_000)).toBeLessThan(4_000);
+    // the listed customers really match
+    const listed = estimate.sample.map((customer) => customer.customer_id);
+    expect(listed.length).toBe(5);
+    const matching = await previewSegment(db(), { and: [typical, { field: 'customer_id', op: 'in', value: listed }] }, { clock });
+    expect(matching.count).toBe(5);
+  });
+
+  it('is the exact count when the sample is the whole store', async () => {
+    const exact = await previewSegment(db(), typical, { clock });
+    const estimate = await previewSegment(db(), typical, { clock, count: 'estimate', estimateFrom: 50_000 });
+    expect(estimate).toMatchObject({ isEstimate: true, count: exact.count, total: exact.total, interval: { low: exact.count, high: exact.count } });
+    expect((await previewSegment(db(), nobody, { clock, count: 'estimate', estimateFrom: 3_000 })).count).toBe(0);
+  });
+
+  it('counts exactly in "auto" where the store is small enough for it to be cheap', async () => {
+    expect((await previewSegment(db(), typical, { clock, count: 'auto' })).isEstimate).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+import type { DriftAttribute } from '../../api/target-group-types.js';
+import { Chart } from '../../components/charts/chart.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { attributeLabel, seriesLabel } from './drift-labels.js';
+
+type Categorical = Extract<DriftAttribute, { kind: 'categorical' }>;
+
+/** Shares of one attribute's values in both periods side by side; the unit (customers, orders, spend) is in the title. */
+export function DriftChart({ attribute }: { attribute: Categorical }) {
+  const { t, format } = useI18n();
+  const labels = attribute.series.map((point) => seriesLabel(attribute.attribute, point.label, t));
+  const title = t('drift.chartTitle', { attribute: attributeLabel(attribute.attribute, t).text, unit: t(`drift.units.${attribute.unit}`) });
+  const option = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => format.percent(value) },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', axisLabel: { formatter: (value: number) => format.percent(value, 0) } },
+    yAxis: { type: 'category', data: labels, inverse: true },
+    series: [
+      { name: t('drift.before'), type: 'bar', data: attribute.series.map((point) => point.before) },
+      { name: t('drift.after'), type: 'bar', data: attribute.series.map((point) => point.after) },
+    ],
+  };
+  return (
+    <Chart title={title} fileName={`drift-${attribute.attribute.replace(/\W+/g, '-')}`} option={option} height={Math.max(220, labels.length * 40 + 40)}
+      table={{ header: [attributeLabel(attribute.attribute, t).text, t('drift.before'), t('drift.after')], rows: attribute.series.map((point, index) => [labels[index], point.before, point.after]) }} />
+  );
+}

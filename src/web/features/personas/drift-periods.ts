@@ -1,0 +1,36 @@
+/**
+ * The two periods a drift comparison reads, as calendar days in the date
+ * inputs (`to` exclusive, as the API takes them). By default the last 90 days
+ * against the 90 days before them.
+ */
+export type DayRange = { from: string; to: string };
+export type DriftPeriods = { before: DayRange; after: DayRange };
+
+const dayMs = 86_400_000;
+const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** `today` is a calendar day ("2026-11-30"); the later period ends after it, so today's purchases count. */
+export function defaultDriftPeriods(today: string, days = 90): DriftPeriods {
+  const end = Date.parse(`${today}T00:00:00Z`) + dayMs;
+  return {
+    before: { from: isoDay(end - 2 * days * dayMs), to: isoDay(end - days * dayMs) },
+    after: { from: isoDay(end - days * dayMs), to: isoDay(end) },
+  };
+}
+
+/** Which period (if any) does not start before it ends: the form says so before asking the server. */
+export function invalidPeriod(periods: DriftPeriods): 'before' | 'after' | null {
+  const isValid = (range: DayRange) => /^\d{4}-\d{2}-\d{2}$/.test(range.from) && /^\d{4}-\d{2}-\d{2}$/.test(range.to) && range.from < range.to;
+  if (!isValid(periods.before)) return 'before';
+  if (!isValid(periods.after)) return 'after';
+  return null;
+}
+
+/** The label a drift attribute from the API has in the messages (`drift.attributes.*`); null for one the app does not know yet. */
+export function attributeKey(attribute: string): string | null {
+  const keys: Record<string, string> = {
+    age: 'age', 'spend (log)': 'spendLog', 'orders per customer': 'ordersPerCustomer', 'age band': 'ageBand', 'income band': 'incomeBand',
+    city: 'city', kind: 'kind', channel: 'channel', category: 'category',
+  };
+  return keys[attribute] ?? null;
+}

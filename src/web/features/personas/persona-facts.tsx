@@ -1,0 +1,43 @@
+import type { Persona } from '../../api/target-group-types.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { shareText } from './share-list.js';
+
+/** The profile in a few lines: who they are, what they bring, where and how they buy. */
+export function PersonaFacts({ persona }: { persona: Persona }) {
+  const { t, format } = useI18n();
+  const { profile } = persona;
+  const age = profile.age.median ?? profile.age.mean;
+  const channel = (label: string) => t(`channels.${label}`);
+  const type = (label: string) => t(`customerTypes.${label}`);
+  const dash = '–';
+  return (
+    <dl className="facts persona-facts">
+      <div><dt>{t('personas.size')}</dt><dd>{t('personas.sizeValue', { count: format.number(profile.size), share: format.percent(profile.share) })}</dd></div>
+      <div><dt>{t('personas.revenueShare')}</dt><dd>{format.percent(profile.revenueShare)}</dd></div>
+      <div><dt>{t('personas.typicalAge')}</dt><dd>{age === null ? dash : format.number(age)}</dd></div>
+      <div><dt>{t('personas.typicalIncome')}</dt><dd>{profile.typicalIncome ?? dash}</dd></div>
+      <div><dt>{t('personas.topCities')}</dt><dd>{profile.topCities.length ? shareText(profile.topCities, format.percent) : dash}</dd></div>
+      <div><dt>{t('personas.channels')}</dt><dd>{profile.channels.length ? shareText(profile.channels, format.percent, channel) : dash}</dd></div>
+      <div><dt>{t('personas.categories')}</dt><dd>{profile.categories.length ? shareText(profile.categories, format.percent) : dash}</dd></div>
+      <div><dt>{t('personas.customerTypes')}</dt><dd>{profile.customerTypes?.length ? shareText(profile.customerTypes, format.percent, type) : dash}</dd></div>
+      <div><dt>{t('personas.averageOrders')}</dt><dd>{format.number(profile.averageOrders, 1)}</dd></div>
+      <div><dt>{t('personas.averageSpend')}</dt><dd>{format.money(profile.averageRevenueMinor)}</dd></div>
+    </dl>
+  );
+}
+
+/** What sets the persona apart, in the model's own (English) words with the standardised difference. */
+export function PersonaTraits({ persona }: { persona: Persona }) {
+  const { t, format } = useI18n();
+  if (persona.profile.traits.length === 0) return null;
+  return (
+    <p className="persona-traits small">
+      <span className="muted">{t('personas.traits')}</span>{' '}
+      {persona.profile.traits.map((trait) => (
+        <span key={trait.column} className="type-tag" title={t('personas.traitDifference', { difference: format.number(trait.difference, 2) })}>
+          <span lang="en">{trait.word}</span> {trait.difference > 0 ? '+' : ''}{format.number(trait.difference, 2)}
+        </span>
+      ))}
+    </p>
+  );
+}

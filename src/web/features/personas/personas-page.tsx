@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import type { SegmentsPage } from '../../api/analytics-types.js';
+import type { PersonaList } from '../../api/target-group-types.js';
+import { useApiData } from '../../api/use-api-data.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../auth/session-context.js';
+import { DriftCard, type GroupChoice } from './drift-card.js';
+import { PersonaCard } from './persona-card.js';
+
+type Discovery = { status: 'idle' } | { status: 'running' } | { status: 'failed'; error: Error };
+
+/** The current personas, largest first, with discovery for those who may and drift for everyone. */
+export function PersonasPage() {
+  const { t, format } = useI18n();
+  const { can } = useSession();
+  const personas = useApiData<PersonaList>('/api/personas');
+  const segments = useApiData<SegmentsPage>('/api/segments');
+  const [discovery, setDiscovery] = useState<Discovery>({ status: 'idle' });
+  const isMissing = personas.error instanceof ApiError && personas.error.code === 'PERSONA_MODEL_MISSING';
+
+  const discover = () => {
+    setDiscovery({ status: 'running' });
+    api.post('/api/personas/discover', {})
+      .then(() => { setDiscovery({ status: 'idle' }); personas.reload(); })
+      .catch((error: Error) => setDiscovery({ status: 'failed', error }));
+  };
+  const discoverButton = can('analytics:write') ? (
+    <button type="button" className={isMissing ? 'button-primary' : 'button-secondary'} onClick={discover} disabled={discovery.status === 'running'}>
+      {discovery.status === 'running' ? t('personas.discovering') : isMissing ? t('personas.discover') : t('personas.rediscover')}
+    </button>
+  ) : null;
+
+  const choices: GroupChoice[] = [
+    { key: 'all', label: t('drift.allCustomers'), group: { kind: 'all' } },
+    ...(personas.data?.personas ?? []).map((persona) => ({ key: `persona-${persona.personaId}`, label: t('drift.personaChoice', { name: persona.name }), group: { kind: 'persona' as const, personaId: persona.personaId } })),
+    ...(segments.data?.items ?? []).map((segment) => ({ key: `segment-${segment.segment_id}`, label: t('drift.segmentChoice', { name: segment.name }), group: { kind: 'segment' as const, segment: segment.segment_id } })),
+  ];
+
+  let body;
+  if (isMissing) body = <p className="empty-state">{can('analytics:write') ? t('personas.noneYetWriter') : t('personas.noneYet')}</p>;
+  else if (personas.error) body = <ErrorMessage error={personas.error} />;
+  else if (!personas.data) body = <LoadingState />;
+  else {
+    const { model } = personas.data;
+    body = (
+      <>
+        <p className="muted">
+          {t('personas.modelSummary', { k: model.k, sample: format.number(model.sample_size), population: format.number(model.population), date: format.date(model.discovered_at) })}
+          {model.silhouette === null ? '' : ` · ${t('personas.silhouette', { value: format.number(model.silhouette, 2) })}`}
+        </p>
+        <div className="persona-list">
+          {personas.data.personas.map((persona) => <PersonaCard key={persona.personaId} persona={persona} />)}
+        </div>
+      </>
+    );
+  }
+  return (
+    <section className="page page-personas">
+      <header className="page-header">
+        <div>
+          <h1>{t('personas.title')}</h1>
+          <p className="muted">{t('personas.intro')}</p>
+        </div>
+        <div className="button-row" role="status" aria-live="polite">
+          {discoverButton}
+          {discovery.status === 'running' ? <progress aria-label={t('personas.discovering')} /> : null}
+        </div>
+      </header>
+      {discovery.status === 'failed' ? <ErrorMessage error={discovery.error} /> : null}
+      {body}
+      <DriftCard choices={choices} />
+    </section>
+  );
+}

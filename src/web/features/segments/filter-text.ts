@@ -1,0 +1,100 @@
+import { ApiError } from '../../api/client.js';
+import type { FieldType, FilterProblem } from '../../api/target-group-types.js';
+
+/**
+ * The filter editor works on JSON text; these helpers turn that text into a
+ * filter and back, and build conditions from the form's inputs. Validation of
+ * the filter itself is the server's (POST /api/segments/preview), so the app
+ * never disagrees with what saving would accept.
+ */
+export type ParsedFilterText = { status: 'ok'; filter: unknown } | { status: 'invalid-json'; message: string };
+
+export function parseFilterText(text: string): ParsedFilterText {
+  if (text.trim() === '') return { status: 'ok', filter: { and: [] } };
+  try {
+    return { status: 'ok', filter: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { status: 'invalid-json', message: (error as Error).message };
+  }
+}
+
+export function formatFilter(filter: unknown): string {
+  return JSON.stringify(filter, null, 2);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Adds a condition to a filter: into its top-level `and`, or as a new `and` around what was there. */
+export function addCondition(filter: unknown, condition: unknown): unknown {
+  if (isRecord(filter) && Array.isArray(filter.and) && Object.keys(filter).length === 1) return { and: [...filter.and, condition] };
+  return { and: [filter, condition] };
+}
+
+export type ConditionInput = { field: string; type: FieldType; op: string; value: string };
+export type BuiltCondition = { condition: Record<string, unknown> } | { errorKey: string };
+
+const number = (text: string): number | null => {
+  const value = Number(text.trim().replace(/\s/g, ''));
+  return text.trim() !== '' && Number.isFinite(value) ? value : null;
+};
+const list = (text: string) => text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+/** A date is an ISO day ("2026-01-31") or a whole number of days before the as-of time ("90"). */
+const dateValue = (text: string): unknown => (/^\d+$/.test(text.trim()) ? { days_ago: Number(text.trim()) } : text.trim());
+
+function scalar(type: FieldType, text: string): { value: unknown } | { errorKey: string } {
+  if (type === 'number') {
+    const value = number(text);
+    return value === null ? { errorKey: 'segments.builder.needsNumber' } : { value };
+  }
+  if (type === 'date') return text.trim() === '' ? { errorKey: 'segments.builder.needsValue' } : { value: dateValue(text) };
+  if (type === 'boolean') return { value: text === 'true' };
+  return text.trim() === '' ? { errorKey: 'segments.builder.needsValue' } : { value: text.trim() };
+}
+
+/** A comparison from the condition form; the server still checks it when the filter is previewed. */
+export function buildComparison(input: ConditionInput): BuiltCondition {
+  const base = { field: input.field, op: input.op };
+  if (input.op === 'is_null') return { condition: input.value === 'false' ? { ...base, value: false } : base };
+  if (input.op === 'in' || input.op === 'nin' || input.op === 'between') {
+    const parts = list(input.value);
+    if (input.op === 'between' && parts.length !== 2) return { errorKey: 'segments.builder.needsTwo' };
+    if (parts.length === 0) return { errorKey: 'segments.builder.needsValue' };
+    const values: unknown[] = [];
+    for (const part of parts) {
+      const result = scalar(input.type === 'text_list' ? 'text' : input.type, part);
+      if ('errorKey' in result) return result;
+      values.push(result.value);
+    }
+    return { condition: { ...base, value: values } };
+  }
+  const result = scalar(input.type === 'text_list' ? 'text' : input.type, input.value);
+  return 'errorKey' in result ? result : { condition: { ...base, value: result.value } };
+}
+
+export type PurchaseInput = { category: string; days: string; atLeast: string };
+
+/** "Bought {category} at least {n} times in the last {days} days"; empty inputs leave that part out. */
+export function buildPurchase(input: PurchaseInput): BuiltCondition {
+  const purchased: Record<string, unknown> = {};
+  const categories = list(input.category);
+  if (categories.length > 0) purchased.category = categories;
+  if (input.days.trim() !== '') {
+    const days = number(input.days);
+    if (days === null || !Number.isInteger(days) || days < 1) return { errorKey: 'segments.builder.needsWholeNumber' };
+    purchased.within = { days };
+  }
+  if (input.atLeast.trim() !== '') {
+    const count = number(input.atLeast);
+    if (count === null || !Number.isInteger(count) || count < 1) return { errorKey: 'segments.builder.needsWholeNumber' };
+    if (count > 1) purchased.count = { op: 'gte', value: count };
+  }
+  return { condition: { purchased } };
+}
+
+/** Every problem an invalid filter has, from the API's error, or none when the error is of another kind. */
+export function filterProblemsOf(error: unknown): FilterProblem[] {
+  if (!(error instanceof ApiError) || error.code !== 'SEGMENT_FILTER_INVALID') return [];
+  const problems = error.details?.problems;
+  if (Array.isArray(problems)) return problems.filter((problem): problem is FilterProblem => isRecord(problem) && typeof problem.path === 'string' && typeof problem.message === 'string');
+  return [{ path: error.field ?? 'filter', message: error.message }];
+}

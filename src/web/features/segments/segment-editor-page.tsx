@@ -1,0 +1,81 @@
+import { useId, useState, type FormEvent } from 'react';
+import { api } from '../../api/client.js';
+import type { SegmentDetail, SegmentWithHistory } from '../../api/target-group-types.js';
+import { useApiData } from '../../api/use-api-data.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { Link, useRouter } from '../../routes/router.js';
+import { FilterEditor } from './filter-editor.js';
+import { filterProblemsOf, formatFilter, parseFilterText } from './filter-text.js';
+
+// A useful start: buyers who bought in the last 90 days.
+const starterFilter = { and: [{ field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } }] };
+
+/** Create (no id) or edit a segment; saving recomputes its members. */
+export function SegmentEditorPage({ segmentId }: { segmentId?: number }) {
+  const existing = useApiData<SegmentWithHistory>(segmentId === undefined ? null : `/api/segments/${segmentId}`);
+  if (segmentId !== undefined && existing.error) return <section className="page"><ErrorMessage error={existing.error} /></section>;
+  if (segmentId !== undefined && !existing.data) return <LoadingState />;
+  return <SegmentForm key={segmentId ?? 'new'} segment={existing.data?.segment ?? null} />;
+}
+
+function SegmentForm({ segment }: { segment: SegmentDetail | null }) {
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const [name, setName] = useState(segment?.name ?? '');
+  const [description, setDescription] = useState(segment?.description ?? '');
+  const [filterText, setFilterText] = useState(formatFilter(segment?.filter ?? starterFilter));
+  const [error, setError] = useState<Error | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const formId = useId();
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseFilterText(filterText);
+    if (parsed.status !== 'ok') return;
+    setIsSaving(true);
+    setError(null);
+    const body = { name: name.trim(), description: description.trim() === '' ? null : description.trim(), filter: parsed.filter };
+    try {
+      const result = segment
+        ? await api.patch<{ segment: SegmentDetail }>(`/api/segments/${segment.segment_id}`, body)
+        : await api.post<{ segment: SegmentDetail }>('/api/segments', body);
+      navigate(`/segments/${result.segment.segment_id}`);
+    } catch (caught) {
+      setError(caught as Error);
+      setIsSaving(false);
+    }
+  };
+
+  const title = segment ? t('segments.editTitle', { name: segment.name }) : t('segments.newTitle');
+  return (
+    <section className="page page-segment-editor">
+      <header className="page-header">
+        <div>
+          <Link to={segment ? `/segments/${segment.segment_id}` : '/segments'} className="back-link">{segment ? t('segments.backToSegment') : t('segments.backToList')}</Link>
+          <h1>{title}</h1>
+        </div>
+      </header>
+      {/* The condition forms of the filter editor cannot sit inside this form (forms do not nest), so the save button names it. */}
+      <form id={formId} className="card stacked-form" onSubmit={save} aria-label={title}>
+        <label className="field">
+          <span>{t('segments.name')}</span>
+          <input name="name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={120} />
+        </label>
+        <label className="field">
+          <span>{t('segments.description')}</span>
+          <textarea name="description" value={description} onChange={(event) => setDescription(event.target.value)} maxLength={2000} rows={2} />
+        </label>
+      </form>
+      <FilterEditor text={filterText} onChange={setFilterText} />
+      {error && filterProblemsOf(error).length === 0 ? <ErrorMessage error={error} /> : null}
+      <div className="button-row">
+        <button type="submit" form={formId} className="button-primary" disabled={isSaving || name.trim() === '' || parseFilterText(filterText).status !== 'ok'}>
+          {isSaving ? t('segments.saving') : t('segments.save')}
+        </button>
+        <Link to={segment ? `/segments/${segment.segment_id}` : '/segments'} className="button-link button-quiet">{t('common.cancel')}</Link>
+      </div>
+    </section>
+  );
+}

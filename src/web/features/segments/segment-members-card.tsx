@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client.js';
+import type { Member, MembersPage } from '../../api/target-group-types.js';
+import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { CustomerLink } from './customer-link.js';
+
+const pageSize = 50;
+
+/** Members in customer-number order, a page at a time (the API's keyset paging). `version` reloads from the start. */
+export function SegmentMembersCard({ segmentId, memberCount, version }: { segmentId: number; memberCount: number; version: number }) {
+  const { t, format } = useI18n();
+  const [members, setMembers] = useState<Member[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [isLoading, setIsLoading] = useState(true);
+  const [error, setError] = useState<Error | null>(null);
+
+  const load = (after: number | null, replace: boolean) => {
+    setIsLoading(true);
+    api.get<MembersPage>(`/api/segments/${segmentId}/members`, { limit: pageSize, after })
+      .then((page) => {
+        setMembers((current) => (replace ? page.items : [...current, ...page.items]));
+        setNext(page.next);
+        setError(null);
+      })
+      .catch((caught: Error) => setError(caught))
+      .finally(() => setIsLoading(false));
+  };
+  useEffect(() => load(null, true), [segmentId, version]);
+
+  return (
+    <Card title={t('segments.membersTitle', { count: format.number(memberCount) })} className="card-wide">
+      {error ? <ErrorMessage error={error} /> : null}
+      {members.length === 0 && isLoading ? <LoadingState /> : null}
+      {members.length === 0 && !isLoading && !error ? <p className="empty-state">{t('segments.noMembers')}</p> : null}
+      {members.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('segments.membersCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('customers.columns.customer')}</th>
+                <th scope="col" className="hide-narrow">{t('customer.fields.email')}</th>
+                <th scope="col">{t('customer.fields.city')}</th>
+                <th scope="col">{t('segments.enteredAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => (
+                <tr key={member.customer_id}>
+                  <td><CustomerLink customer={member} /></td>
+                  <td className="hide-narrow">{member.email ?? ''}</td>
+                  <td>{member.city ?? ''}</td>
+                  <td>{format.date(member.entered_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {members.length > 0 ? (
+        <div className="button-row list-footer">
+          <span className="muted small" role="status">{t('segments.membersShown', { shown: format.number(members.length), count: format.number(memberCount) })}</span>
+          {next !== null ? <button type="button" className="button-secondary" onClick={() => load(next, false)} disabled={isLoading}>{t('segments.moreMembers')}</button> : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

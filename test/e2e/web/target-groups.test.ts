@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { systemClock } from '../../../src/core/clock.js';
+import { discoverPersonas } from '../../../src/personas/index.js';
+import { createFormatters } from '../../../src/web/i18n/format.js';
+import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
+import { createTestUser } from '../../helpers/auth.js';
+
+const numbers = createFormatters('en-GB', null, 'UTC');
+
+describeWithBrowser('staff web app: segments and personas', () => {
+  let web: Awaited<ReturnType<typeof buildWebApp>>;
+  let server: DemoServer;
+  let browser: TestBrowser;
+  let page: Page;
+  let city: string;
+
+  const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(server.store.db)).rows[0].n);
+
+  beforeAll(async () => {
+    web = await buildWebApp();
+    server = await startDemoServer({ webRoot: web.directory, customers: 300 });
+    await discoverPersonas(server.store.db, { clock: systemClock, k: 3, seed: 1 });
+    const top = await sql<{ city: string }>`select city from customer where city is not null and merged_into_customer_id is null group by city order by count(*) desc, city limit 1`.execute(server.store.db);
+    city = top.rows[0].city;
+    browser = await openBrowser();
+    page = await browser.newPage();
+    await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await web?.dispose();
+  });
+
+  it('counts a filter live, lists its problems, and adds a condition from the form', async () => {
+    const customers = await count(sql<{ n: number }>`select count(*)::int as n from customer where merged_into_customer_id is null`);
+    const inCity = await count(sql<{ n: number }>`select count(*)::int as n from customer where merged_into_customer_id is null and city = ${city}`);
+    const repeatBuyersInCity = await count(sql<{ n: number }>`
+      select count(*)::int as n from customer c join customer_trait t on t.customer_id = c.customer_id
+      where c.merged_into_customer_id is null and c.city = ${city} and t.order_count >= 2`);
+    expect(repeatBuyersInCity).toBeLessThan(inCity);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Segments' }).waitFor();
+    await page.getByRole('link', { name: 'New segment' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New segment' }).waitFor();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`${city} repeat buyers`);
+    const filter = page.getByLabel('Filter (JSON)');
+    const preview = page.getByRole('region', { name: 'Preview' });
+
+    await filter.fill(JSON.stringify({ and: [{ field: 'city', op: 'eq', value: city }] }));
+    await preview.getByText(`${numbers.number(inCity)} of ${numbers.number(customers)} customers`).waitFor();
+    await expect(preview.locator('.preview-sample a').count()).resolves.toBe(Math.min(5, inCity));
+
+    // The server's verdict names the place and the fix; broken JSON is caught before asking.
+    await filter.fill(JSON.stringify({ and: [{ field: 'city', op: 'like', value: city }] }));
+    await preview.getByText('filter.and[0].op').waitFor();
+    await expect(preview.getByText(/"like" is not an operator/).isVisible()).resolves.toBe(true);
+    await expect(filter.getAttribute('aria-invalid')).resolves.toBe('true');
+    await filter.fill('{"and": [');
+    await preview.getByText('This is not valid JSON yet:').waitFor();
+
+    await filter.fill(JSON.stringify({ and: [{ field: 'city', op: 'eq', value: city }] }));
+    await preview.getByText(`${numbers.number(inCity)} of ${numbers.number(customers)} customers`).waitFor();
+    const builder = page.getByRole('form', { name: 'Add a condition on a field' });
+    await builder.getByLabel('Field').selectOption('order_count');
+    await builder.getByLabel('Condition').selectOption('gte');
+    await builder.getByLabel('Value').fill('2');
+    await builder.getByRole('button', { name: 'Add' }).click();
+    expect(JSON.parse(await filter.inputValue())).toEqual({ and: [{ field: 'city', op: 'eq', value: city }, { field: 'order_count', op: 'gte', value: 2 }] });
+    await preview.getByText(`${numbers.number(repeatBuyersInCity)} of ${numbers.number(customers)} customers`).waitFor();
+  });
+
+  it('saves the segment and shows its members and their entries', async () => {
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    await page.getByRole('heading', { level: 1, name: `${city} repeat buyers` }).waitFor();
+    const members = await sql<{ customer_id: number }>`
+      select c.customer_id from customer c join customer_trait t on t.customer_id = c.customer_id
+      where c.merged_into_customer_id is null and c.city = ${city} and t.order_count >= 2 order by c.customer_id`.execute(server.store.db);
+    const membersCard = page.getByRole('region', { name: `Members (${numbers.number(members.rows.length)})` });
+    await membersCard.locator('tbody tr').first().waitFor();
+    await expect(membersCard.locator('tbody tr').count()).resolves.toBe(Math.min(50, members.rows.length));
+    const firstLink = membersCard.locator('tbody tr a').first();
+    await expect(firstLink.getAttribute('href')).resolves.toBe(`/customers/${members.rows[0].customer_id}`);
+    const history = page.getByRole('region', { name: 'Entries and exits' });
+    await expect(history.getByText('Entered', { exact: true }).count()).resolves.toBe(Math.min(50, members.rows.length));
+    // Recomputing changes nothing here, and says so.
+    await page.getByRole('button', { name: 'Recompute members' }).click();
+    await page.getByText(`Members recomputed: 0 entered, 0 left, ${numbers.number(members.rows.length)} members now.`).waitFor();
+    await page.getByRole('link', { name: '← Segments' }).click();
+    const row = page.getByRole('row').filter({ hasText: `${city} repeat buyers` });
+    await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe(numbers.number(members.rows.length));
+  });
+
+  it('opens a persona profile, renames and pins it, and compares two periods', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Personas' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Personas' }).waitFor();
+    const listed = await page.evaluate(async () => (await fetch('/api/personas')).json() as Promise<{ personas: Array<{ personaId: number; name: string; profile: { revenueShare: number } }> }>);
+    expect(listed.personas).toHaveLength(3);
+    await expect(page.locator('.persona-card').count()).resolves.toBe(3);
+    const largest = listed.personas[0];
+    const card = page.getByRole('region', { name: largest.name });
+    await expect(card.getByText('Share of revenue').isVisible()).resolves.toBe(true);
+    await expect(card.locator('dd').nth(1).textContent()).resolves.toBe(numbers.percent(largest.profile.revenueShare));
+    await card.getByRole('link', { name: largest.name }).click();
+    await page.getByRole('heading', { level: 1, name: largest.name }).waitFor();
+
+    await page.getByLabel('Name', { exact: true }).fill('Morning regulars');
+    await page.getByLabel('Pin this persona').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Morning regulars' }).waitFor();
+    const updated = await page.evaluate(async (id) => (await fetch(`/api/personas/${id}`)).json() as Promise<{ name: string; isPinned: boolean }>, largest.personaId);
+    expect(updated).toMatchObject({ name: 'Morning regulars', isPinned: true });
+
+    const drift = page.getByRole('region', { name: 'What moved for Morning regulars' });
+    await drift.getByRole('button', { name: 'Compare' }).click();
+    const table = drift.getByRole('table', { name: 'Changes with effect sizes' });
+    await table.waitFor();
+    const periods = { before: { from: await drift.getByLabel('From').first().inputValue(), to: await drift.getByLabel('Until (not included)').first().inputValue() }, after: { from: await drift.getByLabel('From').nth(1).inputValue(), to: await drift.getByLabel('Until (not included)').nth(1).inputValue() } };
+    const report = await page.evaluate(async (body) => {
+      const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };
+      const response = await fetch('/api/drift', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+      return response.json() as Promise<{ attributes: Array<{ attribute: string; cohensD?: number | null; cramersV?: number | null }> }>;
+    }, { group: { kind: 'persona', personaId: largest.personaId }, ...periods });
+    const channel = report.attributes.find((attribute) => attribute.attribute === 'channel')!;
+    const channelRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Channel' }) });
+    await expect(channelRow.locator('td.numeric').textContent()).resolves.toBe(channel.cramersV === null || channel.cramersV === undefined ? '–' : numbers.number(channel.cramersV, 2));
+    await expect(table.getByRole('row').count()).resolves.toBe(report.attributes.length + 1);
+    await drift.locator('.chart canvas').first().waitFor();
+  });
+
+  it('gives an analyst the screens without the controls that change them, on a phone without sideways scrolling', async () => {
+    const analyst = await createTestUser(server.store, 'analyst');
+    const phone = await openBrowser({ width: 390, height: 844 });
+    try {
+      const phonePage = await phone.newPage();
+      await signInThroughForm(phonePage, server.url, analyst.user.email, analyst.password);
+      const navigation = phonePage.getByRole('navigation', { name: 'Main' });
+      await navigation.getByRole('link', { name: 'Segments' }).click();
+      await phonePage.getByRole('row').filter({ hasText: `${city} repeat buyers` }).waitFor();
+      await expect(phonePage.getByRole('link', { name: 'New segment' }).count()).resolves.toBe(0);
+      await phonePage.goto(`${server.url}/segments/new`);
+      await phonePage.getByRole('heading', { name: 'Page not found' }).waitFor();
+      await navigation.getByRole('link', { name: 'Personas' }).click();
+      await phonePage.locator('.persona-card').first().waitFor();
+      await expect(phonePage.getByRole('button', { name: /Discover/ }).count()).resolves.toBe(0);
+      await phonePage.locator('.persona-card h2 a').first().click();
+      await phonePage.getByRole('region', { name: 'Profile' }).waitFor();
+      await expect(phonePage.getByLabel('Pin this persona').count()).resolves.toBe(0);
+      const widths = await phonePage.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    } finally {
+      await phone.close();
+    }
+  });
+});
