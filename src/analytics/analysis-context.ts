@@ -60,13 +60,13 @@ function typePolicyOf(stored: unknown): TypePolicy {
  * that day asked for separately.
  */
 export async function loadAnalysisContext(
-  db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock, options: { preparedPrefix?: string } = {},
-): Promise<AnalysisContext & { preparedStatements: string[] }> {
+  db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock,
+): Promise<AnalysisContext> {
   const probe = asOfProbeOf(asOfInput, clock);
-  const { settings, storedPolicy, prediction, latestCutoffs, asOf: resolved, preparedStatements } = await readAnalysisSettings(db, { asOf: probe, ...options });
+  const { settings, storedPolicy, prediction, latestCutoffs, asOf: resolved } = await readAnalysisSettings(db, { asOf: probe });
   const policy = typePolicyOf(storedPolicy);
   const day = 'day' in probe ? probe.day : calendarDayIn(probe.instant, settings.timezone);
   const asOf = resolved && resolved.day === day ? resolved : await resolveAsOfDay(db, day, settings.timezone);
   const money = moneyFormatOf(settings.currency, settings.locale ?? defaultLocaleFor(settings.currency));
-  return { settings, policy, asOf, money, prediction, latestCutoffs, preparedStatements };
+  return { settings, policy, asOf, money, prediction, latestCutoffs };
 }

@@ -20,8 +20,6 @@ export type AnalysisSettings = {
   latestCutoffs: VipCutoffs;
   /** The probe's day in the store's time zone, by the database's zone rules, and the end of that day; null without a probe. */
   asOf: AsOf | null;
-  /** Names of this session's prepared statements that start with the asked prefix. */
-  preparedStatements: string[];
 };
 
 function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown): StoreSettings {
@@ -34,19 +32,19 @@ function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown):
 
 /**
  * Store settings, the stored type policy, where P(alive) comes from, and
- * optionally the as-of day and this session's prepared statements. One
+ * optionally the as-of day. One
  * statement, because the ingest path runs this per order batch: the catalog is
  * read through to_regclass and pg_attribute, not information_schema (whose
  * views cost far more than the batch itself on a server with many schemas).
  */
-export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf?: AsOfProbe; preparedPrefix?: string } = {}): Promise<AnalysisSettings> {
+export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf?: AsOfProbe } = {}): Promise<AnalysisSettings> {
   const probe = options.asOf;
   const probeDay = probe && 'day' in probe ? probe.day : null;
   const probeInstant = probe && 'instant' in probe ? probe.instant : null;
   const result = await sql<{
     currency: unknown; timezone: unknown; locale: unknown; type_policy: unknown; prediction_columns: string[] | null;
     real_customer_count: number | null; vip_revenue_cutoff_minor: number | null; vip_frequency_cutoff: number | null;
-    as_of_day: string | null; as_of_instant: Date | null; prepared: string[] | null;
+    as_of_day: string | null; as_of_instant: Date | null;
   }>`
     with setting as (
       select
@@ -67,9 +65,7 @@ export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf
       (select array_agg(attname::text) from pg_attribute
         where attrelid = to_regclass(quote_ident(current_schema()) || '.customer_prediction') and attnum > 0 and not attisdropped
           and attname in ('customer_id', 'p_alive', 'as_of', 'predicted_at')) as prediction_columns,
-      (select to_char(day, 'YYYY-MM-DD') from as_of) as as_of_day, (select instant from as_of) as as_of_instant,
-      (select array_agg(name::text) from pg_prepared_statements where ${options.preparedPrefix ?? null}::text is not null
-        and starts_with(name, ${options.preparedPrefix ?? null}::text)) as prepared
+      (select to_char(day, 'YYYY-MM-DD') from as_of) as as_of_day, (select instant from as_of) as as_of_instant
     from setting s
     -- the last full run's VIP cut-offs, which the incremental path judges against
     left join (select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff from analysis_run order by run_id desc limit 1) r on true`.execute(db);
@@ -88,7 +84,6 @@ export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf
       frequencyCutoff: row.vip_frequency_cutoff,
     },
     asOf: row.as_of_day === null || row.as_of_instant === null ? null : { day: row.as_of_day, instant: new Date(row.as_of_instant) },
-    preparedStatements: row.prepared ?? [],
   };
 }
 

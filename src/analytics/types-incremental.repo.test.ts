@@ -5,7 +5,6 @@ import { seedStore } from '../../test/fixtures/analytics/seed.js';
 import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
 import type { Database } from '../db/schema.js';
 import { loadAnalysisContext } from './analysis-context.js';
-import { preparedStatementPrefix } from './prepared-statement.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { recordAnalysisRun } from './types.repo.js';
 import { classifyAllCustomers, classifyCustomersIncremental, customerTypeTimeline } from './types.service.js';
@@ -32,12 +31,12 @@ async function batchThrough(db: Kysely<Database>, plan: 'planned' | 'prepared') 
   let written: Awaited<ReturnType<typeof derivedState>> | null = null;
   let counts: unknown = null;
   await db.transaction().execute(async (transaction) => {
-    const context = await loadAnalysisContext(transaction, typesAsOf, undefined, { preparedPrefix: preparedStatementPrefix });
+    const context = await loadAnalysisContext(transaction, typesAsOf);
     counts = await storeCustomerTypes(
       transaction,
       { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: typesFixture.customerIds, prediction: context.prediction },
       { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs, money: context.money },
-      { preparedStatements: plan === 'prepared' ? context.preparedStatements : null },
+      { prepared: plan === 'prepared' },
     );
     written = await derivedState(transaction);
     throw rollback;

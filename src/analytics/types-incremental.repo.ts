@@ -15,12 +15,11 @@ import type { HistoryChange } from './types.repo.js';
  * produce: `held` is each customer's types row once the statement is done (just
  * classified, or as stored for a customer no longer classified). Re-running an
  * as-of before the history's latest spell (a rewind, which must land before the
- * spells are compared) is left to the step-by-step path. Given the session's
- * prepared statements (null for none), the statement runs through a plan made
- * once per session (see prepared-statement.ts).
+ * spells are compared) is left to the step-by-step path. When prepared, the
+ * statement runs through a plan made once per session (see prepared-statement.ts).
  */
 export async function storeCustomerTypes(
-  db: Kysely<Database>, scope: FactsScope, context: ClassifySqlContext, options: { preparedStatements: readonly string[] | null },
+  db: Kysely<Database>, scope: FactsScope, context: ClassifySqlContext, options: { prepared: boolean },
 ): Promise<{ customers: number; history: HistoryChange }> {
   const ids = scope.customerIds ?? [];
   const at = sql`${scope.asOf.instant}::timestamptz`;
@@ -51,7 +50,7 @@ export async function storeCustomerTypes(
     select (select count(*) from classified)::int as classified, (select is_due from rewind) as is_rewind_due,
       (select count(*) from entered_spells)::int as entered, (select count(*) from left_spells)::int as left,
       case when (select is_due from rewind) then array(select customer_id from stored) end as stored_ids`;
-  const result = options.preparedStatements === null ? await statement.execute(db) : await executePrepared(db, statement, options.preparedStatements);
+  const result = options.prepared ? await executePrepared(db, statement) : await statement.execute(db);
   const row = result.rows[0];
   const customers = row.classified;
   if (!row.is_rewind_due) return { customers, history: { entered: row.entered, left: row.left } };

@@ -7,7 +7,6 @@ import type { VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
-import { preparedStatementPrefix } from './prepared-statement.js';
 import { writeTypePolicySetting } from './settings.repo.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { createFactsTable, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
@@ -48,12 +47,12 @@ export async function classifyCustomersIncremental(db: Kysely<Database>, custome
   // a batch's types, history and alerts are written together or not at all
   if (!db.isTransaction) return db.transaction().execute((transaction) => classifyCustomersIncremental(transaction, ids, asOf));
   const isSmall = ids.length <= preparedBatchLimit;
-  const context = await loadAnalysisContext(db, asOf, systemClock, isSmall ? { preparedPrefix: preparedStatementPrefix } : {});
+  const context = await loadAnalysisContext(db, asOf, systemClock);
   return storeCustomerTypes(
     db,
     { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: ids, prediction: context.prediction },
     { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs, money: context.money },
-    { preparedStatements: isSmall ? context.preparedStatements : null },
+    { prepared: isSmall },
   );
 }
 

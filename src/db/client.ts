@@ -3,6 +3,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { NamedStatementClient } from './named-statements.js';
 
 export type StoreKind = 'embedded' | 'server';
 
@@ -39,6 +40,7 @@ async function openServerStore(url: string, searchPath?: string): Promise<Store>
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
+    Client: NamedStatementClient,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

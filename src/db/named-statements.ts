@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * A statement whose SQL text starts with this comment is sent to a PostgreSQL
+ * server as a protocol-level named prepared statement: parsed and planned once
+ * per connection, then only bound and executed. Values are always bound by the
+ * driver, never written into the text. On the embedded store the comment is
+ * only a comment: PGlite's driver sends every statement unnamed.
+ */
+export const namedStatementMarker = '/* named statement */';
+
+/** Prefix of the names, so pg_prepared_statements shows which are ours. */
+export const namedStatementPrefix = 'clientele_';
+
+/** The name is a hash of the text: a statement of another shape gets its own, and the same text always the same one. */
+export function namedStatementName(text: string): string {
+  return `${namedStatementPrefix}${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+}
+
+/** The server store's client: names the marked statements, and leaves every other call to pg as it is. */
+export class NamedStatementClient extends pg.Client {
+  // pg's query has many overloads; only (text, values) with marked text is changed
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && text.startsWith(namedStatementMarker) && Array.isArray(values)) {
+      return super.query({ name: namedStatementName(text), text, values });
+    }
+    return (super.query as (...rest: unknown[]) => unknown)(...args);
+  }
+}
