@@ -21,7 +21,6 @@ export function namedStatementName(text: string): string {
 /** The server store's client: names the marked statements, and leaves every other call to pg as it is. */
 export class NamedStatementClient extends pg.Client {
   // pg's query has many overloads; only (text, values) with marked text is changed
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
     const [text, values] = args;
     if (args.length === 2 && typeof text === 'string' && text.startsWith(namedStatementMarker) && Array.isArray(values)) {
