@@ -22,6 +22,7 @@ import { analyze, classifyCustomersIncremental, type AnalyzeResult } from '../sr
 import { openStore, type Store } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
+import { orderDraws } from './lib/order-draws.sql.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => { const index = args.indexOf(`--${name}`); return index >= 0 ? args[index + 1] : fallback; };
@@ -43,7 +44,6 @@ async function generate(db: Kysely<Database>, customers: number): Promise<void> 
   const orders = customers * ordersPerCustomer;
   await sql`insert into store_setting (key, value) values ('currency', '"IDR"'), ('timezone', '"Asia/Jakarta"')`.execute(db);
   await sql`insert into customer (customer_id, name, created_at) select i, 'Customer ' || i, '2020-01-01' from generate_series(1, ${customers}::int) i`.execute(db);
-  // u1..u4: independent uniform draws per order from the row number
   await sql`
     insert into customer_order (customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor,
       promotion_code, channel, status)
@@ -57,14 +57,7 @@ async function generate(db: Kysely<Database>, customers: number): Promise<void> 
       case when u4 < 0.01 then 'refunded' when u4 < 0.02 then 'cancelled' when u4 < 0.03 then 'partially_refunded' else 'paid' end
     from (
       select i, u1, u2, u3, u4, (50000 + floor(power(u3, 2) * 2000000))::bigint as amount
-      from (
-        select i,
-          (abs(hashtext('c' || i)) % 1000003) / 1000003.0 as u1,
-          (abs(hashtext('d' || i)) % 1000003) / 1000003.0 as u2,
-          (abs(hashtext('a' || i)) % 1000003) / 1000003.0 as u3,
-          (abs(hashtext('s' || i)) % 1000003) / 1000003.0 as u4
-        from generate_series(1, ${orders}::int) i
-      ) draws
+      from (${orderDraws(1, orders)}) draws
     ) o
     where extract(dow from (${asOf}::date - floor(u2 * 730)::int)) <> 0 or u4 > 0.4`.execute(db);
   await sql`

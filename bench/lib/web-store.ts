@@ -17,6 +17,7 @@ import { migrate } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/schema.js';
 import { rebuildTraits } from '../../src/traits/index.js';
 import { updateStoreSettings } from '../../src/settings/index.js';
+import { orderDraws } from './order-draws.sql.js';
 
 export type StoreSpec = { customers: number; ordersPerCustomer: number };
 export type FillMarker = StoreSpec & { generator: number; asOf: string; buildSeconds: Record<string, number>; orders: number };
@@ -214,14 +215,7 @@ async function generateOrders(db: Kysely<Database>, customers: number, from: num
       from (
         select i, u2, u3, u4, (floor(${buyers}::int * power(u1, 1.6))::bigint * 7919 + 12345) % ${buyers}::int as b,
           (20000 + floor(power(u3, 2) * 1500000))::bigint as amount
-        from (
-          select i,
-            (abs(hashtext('c' || i)) % 1000003) / 1000003.0 as u1,
-            (abs(hashtext('d' || i)) % 1000003) / 1000003.0 as u2,
-            (abs(hashtext('a' || i)) % 1000003) / 1000003.0 as u3,
-            (abs(hashtext('s' || i)) % 1000003) / 1000003.0 as u4
-          from generate_series(${from}::int, ${to}::int) i
-        ) draws
+        from (${orderDraws(from, to)}) draws
       ) o
       where extract(dow from (${benchAsOfDay}::date - floor(u2 * 730)::int)) <> 0 or u4 > 0.4
       returning customer_id, order_id, amount_minor)
