@@ -26,7 +26,11 @@ export async function refreshMembership(
   await sql`analyze segment_target`.execute(db);
   const onlyMembers = onlyCustomerIds === null ? sql`` : sql`and m.customer_id = any(${onlyCustomerIds}::bigint[])`;
   const result = await sql<{ entered: number; left: number }>`
-    with removed as (
+    with existing as materialized (
+      -- read before the insert below: an anti-join against segment_member itself rescans
+      -- the pages that insert adds, quadratic when the planner expects none
+      select m.customer_id from segment_member m where m.segment_id = ${segmentId} ${onlyMembers}
+    ), removed as (
       delete from segment_member m
       where m.segment_id = ${segmentId} ${onlyMembers}
         and not exists (select 1 from segment_target x where x.customer_id = m.customer_id)
@@ -34,7 +38,7 @@ export async function refreshMembership(
     added as (
       insert into segment_member (segment_id, customer_id, entered_at)
       select ${segmentId}, x.customer_id, ${at}::timestamptz from segment_target x
-      where not exists (select 1 from segment_member m where m.segment_id = ${segmentId} and m.customer_id = x.customer_id)
+      where not exists (select 1 from existing m where m.customer_id = x.customer_id)
       returning customer_id),
     logged_left as (
       insert into segment_membership_event (segment_id, customer_id, change, at)
