@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createFormatters } from '../../../src/web/i18n/format.js';
+import { messagesByLocale } from '../../../src/web/i18n/messages.js';
+import type { Locale } from '../../../src/web/api/types.js';
 import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
+
+/** A type reason as the given language writes it: one of its openings ("Reguler:", "Riska grupā:"), then figures, no placeholder left. */
+function reasonIn(locale: Locale): RegExp {
+  const openings = [...new Set(Object.values(messagesByLocale[locale].typeReasons).map((text) => text.slice(0, text.indexOf(':'))))];
+  return new RegExp(`^(${openings.map((opening) => opening.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}): [^{}]+$`);
+}
 
 describeWithBrowser('staff web app (owner)', () => {
   let web: Awaited<ReturnType<typeof buildWebApp>>;
@@ -88,13 +96,14 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.locator('.timeline-entry').first().waitFor();
     expect(await page.locator('.timeline-entry').count()).toBeGreaterThan(0);
     await page.getByRole('region', { name: 'Purchase rhythm' }).locator('.chart canvas').first().waitFor();
-    // The type with the server's explanation, and the prediction with P(alive).
+    // Each type with its reason, and the prediction with P(alive).
     const customerId = Number(new URL(page.url()).pathname.split('/').at(-1));
-    const types = await page.evaluate(async (id) => (await fetch(`/api/customers/${id}/types`)).json() as Promise<{ current: { explanation: string } | null }>, customerId);
+    const types = await page.evaluate(async (id) => (await fetch(`/api/customers/${id}/types`)).json() as Promise<{ current: { types: string[] } | null }>, customerId);
     expect(types.current).not.toBeNull();
     const typeCard = page.getByRole('region', { name: 'Customer type' });
-    await typeCard.locator('.type-explanation').waitFor();
-    await expect(typeCard.locator('.type-explanation').textContent()).resolves.toBe(types.current!.explanation);
+    const reasons = typeCard.locator('.type-explanation li');
+    await reasons.first().waitFor();
+    await expect(reasons.allTextContents()).resolves.toEqual(types.current!.types.map(() => expect.stringMatching(reasonIn('en'))));
     const prediction = page.getByRole('region', { name: 'Prediction' });
     await prediction.getByText('Chance still active (P(alive))').waitFor();
     await expect(prediction.locator('.prediction-p-alive').textContent()).resolves.toMatch(/^\d+%$/);
@@ -107,8 +116,11 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByLabel('Language').selectOption('id');
     await page.getByRole('link', { name: 'Pelanggan', exact: true }).waitFor();
     await expect(page.getByRole('region', { name: 'Pembelian', exact: true }).isVisible()).resolves.toBe(true);
+    // the reasons for the customer's types too, rebuilt from their numbers
+    await expect(page.locator('.type-explanation li').first().textContent()).resolves.toMatch(reasonIn('id'));
     await page.getByLabel('Bahasa').selectOption('lv');
     await page.getByRole('link', { name: 'Klienti', exact: true }).waitFor();
+    await expect(page.locator('.type-explanation li').first().textContent()).resolves.toMatch(reasonIn('lv'));
     await expect(page.getByRole('button', { name: 'Iziet' }).isVisible()).resolves.toBe(true);
     // Saved on the server: a fresh load (no local state from React) comes back in Latvian.
     await page.reload();

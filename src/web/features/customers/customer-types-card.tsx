@@ -2,15 +2,25 @@ import type { CustomerTypes } from '../../api/analytics-types.js';
 import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
+import { typeReasonMessage } from './type-reason.js';
 
 /**
- * The customer's types from the last analysis with the server's explanation of
- * why (its numbers and thresholds), and when each type began and ended.
+ * The customer's types from the last analysis with the reason for each (its
+ * numbers and thresholds) in the reader's language, and when each type began
+ * and ended.
  */
 export function CustomerTypesCard({ customerId }: { customerId: number }) {
   const { t, format } = useI18n();
   // Analyses are dated the end of their store day (midnight after it): a millisecond earlier names that day.
   const day = (iso: string) => format.date(new Date(Date.parse(iso) - 1));
+  // rebuilt from the stored numbers; the server's English sentence only where they fall short
+  const reason = (type: string, numbers: unknown, english: string) => {
+    const message = typeReasonMessage(type, numbers, format);
+    if (!message) return <span lang="en">{english}</span>;
+    const channel = message.values.channel;
+    const channelName = channel === undefined ? undefined : t(`channels.${channel}`);
+    return <>{t(message.key, { ...message.values, ...(channelName !== undefined && channelName !== `channels.${channel}` ? { channel: channelName } : {}) })}</>;
+  };
   const types = usePendingEndpoint<CustomerTypes>('customerTypes', { parameters: { customerId } });
   return (
     <ReportSection title={t('customer.types.title')} source={types} emptyText={t('customer.types.none')} emptyCodes={['ANALYTICS_CUSTOMER_NOT_FOUND']}
@@ -26,8 +36,11 @@ export function CustomerTypesCard({ customerId }: { customerId: number }) {
                   </span>
                 ))}
               </p>
-              {/* The explanation is written by the server (in English) from the numbers behind the type. */}
-              <p className="type-explanation" lang="en">{data.current.explanation}</p>
+              <ul className="type-explanation">
+                {data.current.types.map((type) => (
+                  <li key={type}>{reason(type, numberOf(data.current?.numbers, type), englishReason(data.current?.explanation ?? '', type, data.current?.types ?? []))}</li>
+                ))}
+              </ul>
               <p className="muted small">{t('customer.types.asOf', { date: day(data.current.asOf) })}</p>
             </>
           ) : <p className="empty-state">{t('customer.types.none')}</p>}
@@ -41,7 +54,7 @@ export function CustomerTypesCard({ customerId }: { customerId: number }) {
                     <span className="muted small">
                       {entry.leftAt ? t('customer.types.between', { from: day(entry.enteredAt), to: day(entry.leftAt) }) : t('customer.types.since', { from: day(entry.enteredAt) })}
                     </span>
-                    <div className="small" lang="en">{entry.reason}</div>
+                    <div className="small">{reason(entry.type, entry.numbers, entry.reason)}</div>
                   </li>
                 ))}
               </ul>
@@ -51,4 +64,14 @@ export function CustomerTypesCard({ customerId }: { customerId: number }) {
       )}
     </ReportSection>
   );
+}
+
+function numberOf(numbers: unknown, type: string): unknown {
+  return numbers && typeof numbers === 'object' ? (numbers as Record<string, unknown>)[type] : undefined;
+}
+
+/** The server joins the reasons of the types, in the order it lists them, with "; ". */
+function englishReason(explanation: string, type: string, types: string[]): string {
+  const parts = explanation.split('; ');
+  return parts.length === types.length ? parts[types.indexOf(type)] : explanation;
 }

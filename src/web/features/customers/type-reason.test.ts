@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../core/clock.js';
+import { classifyCustomer, type Classification, type ClassifyContext } from '../../../analytics/classify.js';
+import { summarizePurchaseDays, type CustomerFacts } from '../../../analytics/customer-facts.js';
+import { formatMoneyWith, moneyFormatOf } from '../../../analytics/money-format.js';
+import { defaultTypePolicy as policy } from '../../../analytics/policy.js';
+import { createFormatters, type Formatters } from '../../i18n/format.js';
+import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { typeReasonMessage } from './type-reason.js';
+
+const asOf = '2026-06-30';
+const money = moneyFormatOf('IDR', 'id');
+const context: ClassifyContext = { cutoffs: { realCustomerCount: 100, revenueCutoffMinor: 1_000_000, frequencyCutoff: 3 }, money };
+const noVip: ClassifyContext = { ...context, cutoffs: { realCustomerCount: 100, revenueCutoffMinor: 1e12, frequencyCutoff: 1e6 } };
+
+function classify(daysAgo: number[], options: { amount?: number; pAlive?: number; promotions?: boolean; base?: Partial<CustomerFacts>; context?: ClassifyContext } = {}): Classification {
+  const days = daysAgo.map((ago) => ({ day: addDays(asOf, -ago), amountMinor: options.amount ?? 100_000 }));
+  const orders = days.map((entry) => ({ orderedDay: entry.day, hasPromotion: options.promotions ?? false }));
+  const facts = summarizePurchaseDays({ customerId: 1, pAlive: options.pAlive ?? null, ...options.base }, days, orders, asOf, policy);
+  return classifyCustomer(facts, policy, asOf, options.context ?? noVip);
+}
+
+// one customer for every type and every wording of a type's reason
+const customers: Classification[] = [
+  classify([0]), classify([180]), classify([400]), classify([100], { pAlive: 0.05 }),
+  classify([90, 60, 30, 0]), classify([51, 41, 31, 21]), classify([700, 500, 300, 120, 30, 5]),
+  classify([200, 150, 140, 40, 5]), classify([200, 150, 140, 40, 5], { promotions: true }),
+  classify([20, 10, 3], { amount: 900_000, context }), classify([40, 20, 10, 3], { amount: 10, context }),
+  classify([], { base: { firstInterestDay: '2026-06-01', firstInterestChannel: 'web' } }),
+  classify([], { base: { firstInterestDay: '2026-06-01', firstInterestChannel: null } }), classify([]),
+  classify([10], { base: { firstReceivedDay: '2026-06-12' } }),
+];
+
+/** Formatters that write what the analysis writes: plain numbers, ISO days, whole percents, its money format. */
+const asTheServerWrites: Formatters = {
+  ...createFormatters('en-GB', 'IDR', 'UTC'),
+  number: (value, digits = 0) => value.toFixed(digits),
+  percent: (ratio) => `${Math.round(ratio * 100)}%`,
+  money: (minor) => formatMoneyWith(money, minor),
+  date: (iso) => String(iso),
+};
+
+describe('a type reason in the reader\'s language', () => {
+  it('covers every type', () => {
+    const types = new Set(customers.flatMap((customer) => customer.types));
+    expect([...types].sort()).toEqual(['at_risk', 'consumer', 'lapsed', 'lead', 'loyal', 'new', 'occasional', 'one_time', 'regular', 'vip']);
+  });
+
+  it('reads in English exactly as the analysis wrote it, from the stored numbers alone', () => {
+    for (const customer of customers) {
+      for (const type of customer.types) {
+        const message = typeReasonMessage(type, customer.numbers[type], asTheServerWrites);
+        expect(message, `${type}: ${customer.reasons[type]}`).not.toBeNull();
+        const english = lookupMessage(messagesByLocale.en, message!.key, message!.values);
+        // the numbers do not keep the P(alive) threshold, so that sentence stops before it
+        if (message!.key === 'typeReasons.lapsedProbability') expect(customer.reasons[type]!.startsWith(english), english).toBe(true);
+        else expect(english).toBe(customer.reasons[type]);
+      }
+    }
+  });
+
+  it.each(locales)('fills every placeholder in %s with locale-formatted figures', (locale) => {
+    const format = createFormatters({ en: 'en-GB', id: 'id-ID', lv: 'lv-LV' }[locale], 'IDR', 'UTC');
+    for (const customer of customers) {
+      for (const type of customer.types) {
+        const message = typeReasonMessage(type, customer.numbers[type], format)!;
+        const text = lookupMessage(messagesByLocale[locale], message.key, message.values);
+        expect(text).not.toMatch(/[{}]|typeReasons\./);
+      }
+    }
+    const vip = customers[9];
+    const message = typeReasonMessage('vip', vip.numbers.vip, format)!;
+    expect(message.values.cutoff).toBe(format.money(1_000_000));
+  });
+
+  it('gives up, rather than leave a hole, when a needed figure is missing', () => {
+    expect(typeReasonMessage('at_risk', { daysSinceLastPurchase: 40 }, asTheServerWrites)).toBeNull();
+    expect(typeReasonMessage('vip', null, asTheServerWrites)).toBeNull();
+    expect(typeReasonMessage('no_such_type', {}, asTheServerWrites)).toBeNull();
+  });
+});

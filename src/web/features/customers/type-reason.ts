@@ -1,0 +1,84 @@
+import type { Formatters } from '../../i18n/format.js';
+
+/** A message key under `typeReasons` and its variables, already formatted for the reader's locale. */
+export type TypeReasonMessage = { key: string; values: Record<string, string> };
+
+type Numbers = Record<string, unknown>;
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/**
+ * The reason for one of a customer's types, rebuilt from the numbers the
+ * analysis stored beside it (src/analytics/classify.ts writes both), so it reads
+ * in the user's language with the user's number and date formats. Null when
+ * the numbers lack a figure the sentence needs: the caller then shows the
+ * server's English reason rather than a sentence with a hole in it.
+ */
+export function typeReasonMessage(type: string, numbers: unknown, format: Formatters): TypeReasonMessage | null {
+  if (!numbers || typeof numbers !== 'object') return null;
+  const n = numbers as Numbers;
+  const decimal = (value: number) => decimalText(value, format);
+  const day = (value: string) => format.date(value);
+  const message = (key: string, values: Record<string, string>) => ({ key: `typeReasons.${key}`, values });
+  switch (type) {
+    case 'lapsed':
+      if (isNumber(n.pAlive)) return message('lapsedProbability', { probability: format.percent(n.pAlive, 0) });
+      if (isNumber(n.daysSinceLastPurchase) && isNumber(n.quietDays)) {
+        return message('lapsedQuiet', { days: format.number(n.daysSinceLastPurchase), limit: format.number(n.quietDays) });
+      }
+      return null;
+    case 'at_risk':
+      if (!isNumber(n.daysSinceLastPurchase) || !isNumber(n.medianIntervalDays) || !isNumber(n.overdueAfterDays)) return null;
+      return message('atRisk', { days: format.number(n.daysSinceLastPurchase), median: decimal(n.medianIntervalDays), limit: decimal(n.overdueAfterDays) });
+    case 'vip':
+      return vipMessage(n, format, message);
+    case 'new':
+      if (!isText(n.firstPurchaseDay) || !isNumber(n.daysSinceFirstPurchase)) return null;
+      return message('new', { date: day(n.firstPurchaseDay), days: format.number(n.daysSinceFirstPurchase) });
+    case 'regular':
+      if (!isNumber(n.medianIntervalDays) || !isNumber(n.coefficientOfVariation) || !isNumber(n.intervalCount)) return null;
+      return message('regular', { median: decimal(n.medianIntervalDays), variation: format.percent(n.coefficientOfVariation, 0), intervals: format.number(n.intervalCount) });
+    case 'loyal':
+      if (!isNumber(n.daysSinceFirstPurchase) || !isNumber(n.periodCount) || !isNumber(n.periodMonths)) return null;
+      return message('loyal', { days: format.number(n.daysSinceFirstPurchase), periods: format.number(n.periodCount), months: format.number(n.periodMonths) });
+    case 'occasional':
+      if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
+      return message(n.isPromotionDriven === true ? 'occasionalPromotionDriven' : 'occasional', {
+        purchaseDays: format.number(n.purchaseDays), promotion: format.percent(n.promotionPercent / 100, 0),
+      });
+    case 'one_time':
+      if (!isText(n.firstPurchaseDay) || !isNumber(n.daysSinceLastPurchase)) return null;
+      return message('oneTime', { date: day(n.firstPurchaseDay), days: format.number(n.daysSinceLastPurchase) });
+    case 'lead':
+      if (!isText(n.firstInterestDay)) return message('leadNoInterest', {});
+      return isText(n.firstInterestChannel)
+        ? message('leadInterest', { date: day(n.firstInterestDay), channel: n.firstInterestChannel })
+        : message('leadInterestUnknownChannel', { date: day(n.firstInterestDay) });
+    case 'consumer':
+      if (!isText(n.firstReceivedDay)) return null;
+      return message('consumer', { date: day(n.firstReceivedDay) });
+    default:
+      return null;
+  }
+}
+
+/** VIP by revenue when the window's revenue reaches the revenue cut-off, else by purchase days (as the analysis decides). */
+function vipMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage): TypeReasonMessage | null {
+  if (!isNumber(n.windowDays) || !isNumber(n.topPercent)) return null;
+  const common = { windowDays: format.number(n.windowDays), top: decimalText(n.topPercent, format) };
+  if (isNumber(n.revenueCutoffMinor) && isNumber(n.windowRevenueMinor) && n.windowRevenueMinor > 0 && n.windowRevenueMinor >= n.revenueCutoffMinor) {
+    return message('vipRevenue', { ...common, revenue: format.money(n.windowRevenueMinor), cutoff: format.money(n.revenueCutoffMinor) });
+  }
+  if (isNumber(n.frequencyCutoff) && isNumber(n.windowPurchaseDays)) {
+    return message('vipFrequency', { ...common, purchaseDays: format.number(n.windowPurchaseDays), cutoff: format.number(n.frequencyCutoff) });
+  }
+  return null;
+}
+
+/** Up to two decimals, as many as the value needs ("14", "14.5", "14.25"), as the analysis writes them. */
+function decimalText(value: number, format: Formatters): string {
+  const rounded = Math.round(value * 100) / 100;
+  const isWhole = (x: number) => Math.abs(x - Math.round(x)) < 1e-9;
+  return format.number(rounded, isWhole(rounded) ? 0 : isWhole(rounded * 10) ? 1 : 2);
+}
