@@ -40,9 +40,10 @@ export const sortSpecs: Record<CustomerSort, SortSpec> = {
 };
 
 /** Rows after the cursor in the sort's order, on the sort's driving table; `recent` compares the id alone so the primary key answers it. */
-export function afterCursor(sort: SortSpec, cursor: string): RawBuilder<unknown> {
-  const { value, id } = decodeCursor(cursor);
-  if (!sort.isCursorValue(value)) throw new AppError('PAGINATION_CURSOR_INVALID', 'The cursor belongs to another sort order. Start again without a cursor.', { field: 'cursor' });
+export function afterCursor(sortName: CustomerSort, cursor: string): RawBuilder<unknown> {
+  const sort = sortSpecs[sortName];
+  const { value, id, scope } = decodeCursor(cursor);
+  if (scope !== sortName || !sort.isCursorValue(value)) throw new AppError('PAGINATION_CURSOR_INVALID', 'The cursor belongs to another sort order. Start again without a cursor.', { field: 'cursor' });
   const operator = sql.raw(sort.direction === 'desc' ? '<' : '>');
   if (sort === sortSpecs.recent) return sql`c.customer_id ${operator} ${id}::bigint`;
   return sql`(${sort.key}, ${sort.id}) ${operator} (${sort.compareTo(value as string | number)}, ${id}::bigint)`;

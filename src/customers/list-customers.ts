@@ -53,9 +53,10 @@ type Row = CustomerSummary & { sort_value: string | number };
  */
 export async function listCustomers(db: Db, query: ListCustomersQuery, options: { walkRows?: number } = {}): Promise<{ items: CustomerSummary[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
-  const sort = sortSpecs[query.sort ?? 'recent'];
+  const sortName = query.sort ?? 'recent';
+  const sort = sortSpecs[sortName];
   const filters = await filtersOf(db, query);
-  const cursor = query.cursor ? afterCursor(sort, query.cursor) : null;
+  const cursor = query.cursor ? afterCursor(sortName, query.cursor) : null;
   const fewest = await fewestMatches(db, filters, fewMatches);
   const walked = fewest !== null && fewest <= fewMatches ? [] : await walkSortOrder(db, sort, filters, cursor, limit + 1, options.walkRows ?? defaultWalkRows);
   const keys = walked.length > limit ? walked : await sortMatches(db, sort, filters, cursor, limit + 1);
@@ -64,7 +65,7 @@ export async function listCustomers(db: Db, query: ListCustomersQuery, options: 
   const last = items.at(-1);
   return {
     items: items.map(({ sort_value: _ignored, ...item }) => item),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.sort_value, last.customer_id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.sort_value, last.customer_id, sortName) : null,
   };
 }
 
