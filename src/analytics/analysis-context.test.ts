@@ -4,6 +4,8 @@ import { describeEachStore } from '../../test/helpers/stores.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
 import { loadAnalysisContext } from './analysis-context.js';
 import { resolveAsOfDay } from './settings.repo.js';
+import { storeDefaults } from '../core/store-defaults.js';
+import { getStoreSettings } from '../settings/index.js';
 
 describeEachStore('analysis context', (context) => {
   it('works out the as-of day and its end with the settings, as resolving the day on its own does', async () => {
@@ -22,10 +24,24 @@ describeEachStore('analysis context', (context) => {
       const loaded = await loadAnalysisContext(db, input, fixedClock('2026-11-01T15:00:00Z'));
       expect(loaded.asOf, String(input)).toEqual(await resolveAsOfDay(db, day, 'America/New_York'));
     }
+    // fixed instants, not only agreement with resolveAsOfDay
     expect((await loadAnalysisContext(db, '2026-03-08')).asOf.instant.toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    expect((await loadAnalysisContext(db, new Date('2026-03-08T04:59:59Z'))).asOf).toEqual({ day: '2026-03-07', instant: new Date('2026-03-08T05:00:00.000Z') });
   });
 
   it('rejects an as-of that is not a date before reading the store', async () => {
     await expect(loadAnalysisContext(context.store.db, 'someday')).rejects.toThrow(/is not a date/);
+  });
+});
+
+describeEachStore('analysis context on a store without settings', (context) => {
+  it('uses the same default zone and currency as the rest of the store when none is stored', async () => {
+    const db = context.store.db;
+    const settings = await getStoreSettings(db);
+    expect(settings.timeZone).toBe(storeDefaults.timeZone);
+    const loaded = await loadAnalysisContext(db, new Date('2026-03-07T17:30:00Z'));
+    // 00:30 on the 8th in Jakarta (UTC+7), where purchase days of this store are cut
+    expect(loaded.settings).toMatchObject({ timezone: storeDefaults.timeZone, currency: storeDefaults.currency });
+    expect(loaded.asOf).toEqual({ day: '2026-03-08', instant: new Date('2026-03-08T17:00:00.000Z') });
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { storeDefaults } from '../core/store-defaults.js';
 import type { VipCutoffs } from './customer-facts.js';
 
 export type StoreSettings = { currency: string; timezone: string; locale: string | null };
@@ -24,8 +25,8 @@ export type AnalysisSettings = {
 
 function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown): StoreSettings {
   return {
-    currency: typeof currency === 'string' ? currency : 'USD',
-    timezone: typeof timezone === 'string' ? timezone : 'UTC',
+    currency: typeof currency === 'string' ? currency : storeDefaults.currency,
+    timezone: typeof timezone === 'string' ? timezone : storeDefaults.timeZone,
     locale: typeof locale === 'string' ? locale : null,
   };
 }
@@ -53,10 +54,10 @@ export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf
         (select value from store_setting where key = 'locale') as locale,
         (select value from store_setting where key = 'type_policy') as type_policy
     ), as_of as (
-      -- the zone the settings resolve to (UTC when none is stored), as storeSettingsOf does
+      -- the zone the settings resolve to (the store default when none is stored), as storeSettingsOf does
       select day, ((day + 1)::timestamp at time zone zone) as instant from (
         select zone, coalesce(${probeDay}::date, (${probeInstant}::timestamptz at time zone zone)::date) as day
-        from (select case when jsonb_typeof(timezone) = 'string' then timezone #>> '{}' else 'UTC' end as zone from setting) z
+        from (select case when jsonb_typeof(timezone) = 'string' then timezone #>> '{}' else ${storeDefaults.timeZone}::text end as zone from setting) z
         where ${probe !== undefined}::boolean
       ) d
     )
@@ -87,7 +88,7 @@ export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf
   };
 }
 
-/** The store's reporting currency and time zone; UTC and USD until the store is set up. */
+/** The store's reporting currency and time zone; the store defaults (src/core/store-defaults.ts) until it is set up. */
 export async function readStoreSettings(db: Kysely<Database>): Promise<StoreSettings> {
   return (await readAnalysisSettings(db)).settings;
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { AppError } from './errors.js';
+import { storeDefaults } from './store-defaults.js';
 import { isKnownCurrency } from './money.js';
 
 /** Process configuration from the environment, validated once at start. */
@@ -27,15 +28,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new AppError('CONFIG_INVALID', `PORT must be a number between 0 and 65535, got "${env.PORT}".`, { field: 'PORT' });
   }
-  const timeZone = env.CLIENTELE_TIMEZONE ?? 'Asia/Jakarta';
+  const timeZone = env.CLIENTELE_TIMEZONE ?? storeDefaults.timeZone;
   if (!isValidTimeZone(timeZone)) {
     throw new AppError('CONFIG_INVALID', `CLIENTELE_TIMEZONE "${timeZone}" is not an IANA time zone such as Asia/Jakarta or Europe/Riga.`, { field: 'CLIENTELE_TIMEZONE' });
   }
-  const currency = (env.CLIENTELE_CURRENCY ?? 'IDR').toUpperCase();
+  const currency = (env.CLIENTELE_CURRENCY ?? storeDefaults.currency).toUpperCase();
   if (!isKnownCurrency(currency)) {
     throw new AppError('CONFIG_INVALID', `CLIENTELE_CURRENCY "${currency}" is not a known ISO 4217 code such as IDR, EUR or USD.`, { field: 'CLIENTELE_CURRENCY' });
   }
-  const defaultCountry = (env.CLIENTELE_DEFAULT_COUNTRY ?? 'ID').toUpperCase();
+  const defaultCountry = (env.CLIENTELE_DEFAULT_COUNTRY ?? storeDefaults.defaultCountry).toUpperCase();
   if (!/^[A-Z]{2}$/.test(defaultCountry)) {
     throw new AppError('CONFIG_INVALID', `CLIENTELE_DEFAULT_COUNTRY must be a two-letter country code such as ID or LV, got "${defaultCountry}".`, { field: 'CLIENTELE_DEFAULT_COUNTRY' });
   }

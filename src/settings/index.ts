@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../core/config.js';
+import { storeDefaults } from '../core/store-defaults.js';
 import { initialiseSettings, readCurrencyRates, readSettings, writeSetting } from './settings.repo.js';
 
 /** The store's own settings: they define money, calendar days and phone parsing for all its data. */
@@ -33,9 +34,9 @@ export async function getStoreSettings(db: Kysely<Database>): Promise<StoreSetti
   const raw = await readSettings(db);
   return {
     name: String(raw.name ?? 'My store'),
-    currency: String(raw.currency ?? 'IDR'),
-    timeZone: String(raw.timezone ?? 'Asia/Jakarta'),
-    defaultCountry: String(raw.default_country ?? 'ID'),
+    currency: String(raw.currency ?? storeDefaults.currency),
+    timeZone: String(raw.timezone ?? storeDefaults.timeZone),
+    defaultCountry: String(raw.default_country ?? storeDefaults.defaultCountry),
     isSynthetic: raw.is_synthetic === true,
     dataAsOf: typeof raw.data_as_of === 'string' ? raw.data_as_of : null,
     demoDataset: typeof raw.demo_dataset === 'string' ? raw.demo_dataset : null,
