@@ -43,6 +43,18 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     expect(result.stderr).toMatch(/Unknown entity "invoices"/);
   });
 
+  it('names a wrong customers list option and its allowed values, with exit 1', async () => {
+    const sort = await runCli(['--db', storeDir, 'customers', 'list', '--sort', 'spend']);
+    expect(sort.code).toBe(1);
+    expect(sort.stderr).toMatch(/--sort: .*Use one of: recent, revenue, last_purchase, name\./);
+    const channel = await runCli(['--db', storeDir, 'customers', 'list', '--channel', 'fax']);
+    expect(channel.code).toBe(1);
+    expect(channel.stderr).toMatch(/--channel: .*Use one of: store, web, mobile, marketplace, phone, other\./);
+    const limit = await runCli(['--db', storeDir, 'customers', 'list', '--limit', 'many']);
+    expect(limit.code).toBe(1);
+    expect(limit.stderr).toMatch(/--limit: /);
+  });
+
   it('prints its version from package.json', async () => {
     const result = await runCli(['--version']);
     expect(result.code).toBe(0);

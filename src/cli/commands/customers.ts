@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { getCustomer, listCustomers, customerSorts, type CustomerSort } from '../../customers/customers.queries.js';
+import { getCustomer, listCustomers, customerSorts } from '../../customers/customers.queries.js';
+import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 import { mergeCustomers, undoMerge } from '../../customers/merge.service.js';
 import { customerTimeline } from '../../customers/timeline.js';
 import { fromMinorUnits } from '../../core/money.js';
@@ -12,6 +13,22 @@ const positiveId = (value: string) => {
   if (!Number.isInteger(id) || id <= 0) throw new AppError('CLI_ARGUMENT_INVALID', `"${value}" is not a customer id (a positive whole number).`);
   return id;
 };
+
+const optionOfField: Record<string, string> = { q: '--query', rfmSegment: '--segment' };
+
+/** The options checked by the same schema as the API's query, so a wrong value is named before the store is opened. */
+function listQueryOf(options: { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; sort: string; limit: number; cursor?: string }) {
+  const parsed = listCustomersQuerySchema.safeParse({
+    q: options.query, status: options.status, channel: options.channel, city: options.city, type: options.type,
+    rfmSegment: options.segment, sort: options.sort, limit: options.limit, cursor: options.cursor,
+  });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = String(issue.path[0] ?? '');
+  const option = optionOfField[field] ?? `--${field}`;
+  const allowed = 'values' in issue && Array.isArray(issue.values) ? ` Use one of: ${issue.values.join(', ')}.` : '';
+  throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.${allowed}`, { field: option });
+}
 
 export function registerCustomersCommand(program: Command, runtime: CliRuntime): void {
   const customers = program.command('customers').description('list, show and merge customers');
@@ -27,9 +44,10 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .option('--sort <sort>', customerSorts.join(' | '), 'recent')
     .option('--limit <n>', 'rows per page', (v) => Number(v), 20)
     .option('--cursor <cursor>', 'continue after a previous page')
-    .action(async (options: { query?: string; status?: 'real' | 'lead'; channel?: 'store'; city?: string; type?: string; segment?: string; sort: CustomerSort; limit: number; cursor?: string }) => {
+    .action(async (options: { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; sort: string; limit: number; cursor?: string }) => {
+      const query = listQueryOf(options);
       const page = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
-        ...(await listCustomers(db, { q: options.query, status: options.status, channel: options.channel, city: options.city, type: options.type, rfmSegment: options.segment, sort: options.sort, limit: options.limit, cursor: options.cursor })),
+        ...(await listCustomers(db, query)),
         currency: settings.currency,
       }));
       runtime.print(page, (p) => {
