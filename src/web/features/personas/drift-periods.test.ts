@@ -16,6 +16,9 @@ describe('invalidPeriod', () => {
     expect(invalidPeriod(periods)).toBeNull();
     expect(invalidPeriod({ ...periods, after: { from: '2026-12-01', to: '2026-12-01' } })).toBe('after');
     expect(invalidPeriod({ ...periods, before: { from: '', to: '2026-01-01' } })).toBe('before');
+    expect(invalidPeriod({ ...periods, before: { from: '2026-01-01', to: '2026-13-45' } })).toBe('before');
+    expect(invalidPeriod({ ...periods, after: { from: '2026-02-30', to: '2026-03-10' } })).toBe('after');
+    expect(invalidPeriod({ ...periods, after: { from: '2024-02-29', to: '2024-03-01' } })).toBeNull();
   });
 });
 

@@ -18,9 +18,14 @@ export function defaultDriftPeriods(today: string, days = 90): DriftPeriods {
   };
 }
 
-/** Which period (if any) does not start before it ends: the form says so before asking the server. */
+/** "2026-02-28" yes, "2026-02-30" and "2026-13-45" no: the day must exist, not only look like one. */
+function isCalendarDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && isoDay(Date.parse(`${text}T00:00:00Z`)) === text;
+}
+
+/** Which period (if any) is not two real days, the first before the second: the form says so before asking the server. */
 export function invalidPeriod(periods: DriftPeriods): 'before' | 'after' | null {
-  const isValid = (range: DayRange) => /^\d{4}-\d{2}-\d{2}$/.test(range.from) && /^\d{4}-\d{2}-\d{2}$/.test(range.to) && range.from < range.to;
+  const isValid = (range: DayRange) => isCalendarDay(range.from) && isCalendarDay(range.to) && range.from < range.to;
   if (!isValid(periods.before)) return 'before';
   if (!isValid(periods.after)) return 'after';
   return null;
