@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import type { Database } from '../db/schema.js';
 import { rebuildTraits } from '../traits/index.js';
+import { updateStoreSettings } from '../settings/index.js';
 import { mergeCustomers } from '../customers/merge.service.js';
 import { periodsEndingAt, type DayRange } from './period.js';
 import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
@@ -47,6 +48,8 @@ async function figuresOfPeriod(db: Kysely<Database>, range: DayRange): Promise<P
  * refunds and cancellations (interest but no purchase), and two merges.
  */
 async function plantStore(db: Kysely<Database>): Promise<void> {
+  // purchase days are cut in the store's zone: the figures below are read in the same one
+  await updateStoreSettings(db, { timezone: timeZone });
   await sql`
     insert into customer (customer_id, name, created_at)
     select i, 'Customer ' || i, timestamptz '2024-01-01 00:00:00+07' + (abs(hashtext('created' || i)) % (130 * 24)) * interval '1 hour'
@@ -76,7 +79,6 @@ describeEachStore('key figures of two adjacent periods', (context) => {
 
   it('equal the plain definition for short and long periods, as of days inside and after the data', async () => {
     const db = context.store.db;
-    let compared = 0;
     for (const asOf of ['2024-01-20T12:00:00Z', '2024-02-29T23:30:00Z', '2024-04-10T05:00:00Z', '2024-05-15T12:00:00Z']) {
       for (const days of [1, 7, 30, 45]) {
         const periods = periodsEndingAt(new Date(asOf), days, timeZone);
@@ -84,10 +86,8 @@ describeEachStore('key figures of two adjacent periods', (context) => {
         expect({ asOf, days, ...fast }).toEqual({
           asOf, days, current: await figuresOfPeriod(db, periods.current), previous: await figuresOfPeriod(db, periods.previous),
         });
-        compared += 1;
       }
     }
-    expect(compared).toBe(16);
   });
 
   it('sees every kind of customer the figures count', async () => {
