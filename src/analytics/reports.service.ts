@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { customerTypesByPrecedence } from './customer-types.js';
 import { summarizeRfm, type RfmCellRow, type RfmSegmentRow } from './rfm.repo.js';
-import { countCustomersByType } from './types.repo.js';
+import { countTypeCombinations, type TypeCombinationCount } from './types.repo.js';
 
 export type TypesReport = {
   asOf: string | null;
@@ -12,23 +12,31 @@ export type TypesReport = {
 };
 
 export async function reportTypes(db: Kysely<Database>): Promise<TypesReport> {
-  const [counts, totals, combinations] = await Promise.all([
-    countCustomersByType(db),
-    sql<{ customers: number; as_of: Date | null }>`select count(*)::int as customers, max(as_of) as as_of from customer_type`.execute(db),
-    sql<{ types: string[]; customers: number }>`
-      select types, count(*)::int as customers from customer_type where cardinality(types) > 1
-      group by types order by customers desc limit 10`.execute(db),
-  ]);
-  const total = totals.rows[0]?.customers ?? 0;
-  const byType = new Map(counts.map((row) => [row.type, row]));
+  return typesReportOf(await countTypeCombinations(db));
+}
+
+/** Every figure of the report as a sum over the combinations of types. */
+export function typesReportOf(combinations: TypeCombinationCount[]): TypesReport {
+  const total = combinations.reduce((sum, row) => sum + row.customers, 0);
+  const asOf = combinations.reduce<Date | null>((latest, row) => (row.asOf && (!latest || row.asOf > latest) ? row.asOf : latest), null);
+  const byTypes = new Map<string, { types: string[]; customers: number }>();
+  for (const row of combinations) {
+    if (row.types.length < 2) continue;
+    const key = JSON.stringify(row.types);
+    byTypes.set(key, { types: row.types, customers: (byTypes.get(key)?.customers ?? 0) + row.customers });
+  }
   return {
-    asOf: totals.rows[0]?.as_of ? new Date(totals.rows[0].as_of).toISOString() : null,
+    asOf: asOf ? asOf.toISOString() : null,
     customers: total,
     types: customerTypesByPrecedence.map((type) => {
-      const row = byType.get(type);
-      return { type, customers: row?.customers ?? 0, primaryCustomers: row?.primaryCustomers ?? 0, share: total === 0 ? 0 : Math.round(((row?.customers ?? 0) / total) * 10_000) / 10_000 };
+      const customers = combinations.reduce((sum, row) => sum + (row.types.includes(type) ? row.customers : 0), 0);
+      const primaryCustomers = combinations.reduce((sum, row) => sum + (row.primaryType === type ? row.customers : 0), 0);
+      return { type, customers, primaryCustomers, share: total === 0 ? 0 : Math.round((customers / total) * 10_000) / 10_000 };
     }),
-    combinations: combinations.rows,
+    // the ten most common, ties in the order of their types, so the answer does not depend on the plan
+    combinations: [...byTypes.values()]
+      .sort((a, b) => b.customers - a.customers || a.types.join(',').localeCompare(b.types.join(',')))
+      .slice(0, 10),
   };
 }
 
