@@ -13,12 +13,23 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
         channel: t(`channels.${text(detail.channel)}`),
       });
     case 'interest':
-      return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: text(detail.channel) });
+      return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: knownOr(t, 'channels', text(detail.channel)) });
     case 'merge':
       return t(detail.undoneAt ? 'timeline.mergeUndone' : 'timeline.merge', { kept: String(detail.keptCustomerId), merged: String(detail.mergedCustomerId) });
     case 'type_change':
       return t('timeline.typeChange', { type: t(`customerTypes.${text(detail.type)}`) });
+    case 'prediction':
+      return typeof detail.pAlive === 'number' && typeof detail.clvMinor === 'number'
+        ? t('timeline.prediction', { pAlive: format.percent(detail.pAlive, 0), clv: format.money(Math.round(detail.clvMinor)) })
+        : t('timeline.predictionUpdated');
     default:
       return entry.title;
   }
+}
+
+/** Interest channels are free text: a known one is translated, any other is shown as the store wrote it. */
+function knownOr(t: I18n['t'], group: string, value: string): string {
+  const key = `${group}.${value}`;
+  const translated = t(key);
+  return translated === key ? value : translated;
 }

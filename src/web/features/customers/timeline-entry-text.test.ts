@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '../../api/types.js';
+import { createFormatters } from '../../i18n/format.js';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { timelineEntryText } from './timeline-entry-text.js';
+
+const i18nFor = (locale: 'en' | 'id' | 'lv', tag: string) => ({
+  t: (key: string, values?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, values),
+  format: createFormatters(tag, 'IDR', 'Asia/Jakarta'),
+});
+const entry = (kind: string, detail: Record<string, unknown>): TimelineEntry =>
+  ({ kind, id: 1, at: '2026-11-30T10:00:00Z', title: 'English title from the server', detail }) as unknown as TimelineEntry;
+
+describe('timeline entries in the reader\'s language', () => {
+  it('writes a prediction with its figures, and without them still not in the server\'s English', () => {
+    const prediction = entry('prediction', { pAlive: 0.98, clvMinor: 3_101_887 });
+    expect(timelineEntryText(prediction, i18nFor('en', 'en-GB'))).toBe(`Prediction updated: chance still active 98%, lifetime value ${createFormatters('en-GB', 'IDR', 'UTC').money(3_101_887)}`);
+    expect(timelineEntryText(prediction, i18nFor('lv', 'lv-LV'))).toMatch(/^Prognoze atjaunināta: .*98\s?%/);
+    expect(timelineEntryText(entry('prediction', { pAlive: null }), i18nFor('id', 'id-ID'))).toBe('Prediksi diperbarui');
+  });
+
+  it('translates a known interest channel and keeps a store\'s own one as written', () => {
+    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'mobile' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via Mobile app');
+    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'instagram' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via instagram');
+  });
+});
