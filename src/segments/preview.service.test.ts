@@ -59,7 +59,12 @@ describeEachStore('segment previews: exact counts and estimates', (context) => {
     expect((await previewSegment(db(), nobody, { clock, count: 'estimate', estimateFrom: 3_000 })).count).toBe(0);
   });
 
-  it('counts exactly in "auto" where the store is small enough for it to be cheap', async () => {
+  it('counts exactly in "auto" where the store is small enough for it to be cheap, and estimates above that', async () => {
     expect((await previewSegment(db(), typical, { clock, count: 'auto' })).isEstimate).toBe(false);
+    // the 20,000-customer store is "large" against a cut-off of 10,000
+    const large = await previewSegment(db(), typical, { clock, count: 'auto', exactBelow: 10_000, estimateFrom: 3_000 });
+    expect(large).toMatchObject({ isEstimate: true, interval: { confidence: 0.95 } });
+    expect(large.sampledCustomers).toBeLessThan(10_000);
+    expect((await previewSegment(db(), typical, { clock, count: 'auto', exactBelow: 30_000 })).isEstimate).toBe(false);
   });
 });

@@ -30,10 +30,10 @@ const cheapExactBelow = 200_000;
 // A fixed seed: the same filter gets the same estimate while it is being edited.
 const sampleSeed = 20_261_130;
 
-async function shouldEstimate(db: Db, mode: PreviewCount, sampleCustomers: number): Promise<{ percent: number } | null> {
+async function shouldEstimate(db: Db, mode: PreviewCount, sampleCustomers: number, exactBelow: number): Promise<{ percent: number } | null> {
   if (mode === 'exact') return null;
   const rows = await approximateCustomerRows(db);
-  if (mode === 'auto' && (rows === null || rows < cheapExactBelow)) return null;
+  if (mode === 'auto' && (rows === null || rows < exactBelow)) return null;
   return { percent: samplePercent(rows ?? 0, sampleCustomers) };
 }
 
@@ -45,6 +45,8 @@ export type PreviewOptions = {
   count?: PreviewCount;
   /** About how many customers an estimate reads (tests use fewer). */
   estimateFrom?: number;
+  /** With `auto`, stores with fewer customers than this are counted exactly (tests use fewer). */
+  exactBelow?: number;
 };
 
 export async function previewSegment(db: Db, filter: unknown, options: PreviewOptions): Promise<SegmentPreview> {
@@ -52,7 +54,7 @@ export async function previewSegment(db: Db, filter: unknown, options: PreviewOp
   const parsed = parseFilter(filter);
   const catalog = await loadFilterCatalog(db);
   const asOf = options.clock.now();
-  const estimate = await shouldEstimate(db, options.count ?? 'exact', options.estimateFrom ?? estimateSampleSize);
+  const estimate = await shouldEstimate(db, options.count ?? 'exact', options.estimateFrom ?? estimateSampleSize, options.exactBelow ?? cheapExactBelow);
   const seconds = () => (performance.now() - started) / 1000;
   if (estimate) {
     const compiled = compileFilter(parsed, { asOf, catalog, perCustomer: true });
