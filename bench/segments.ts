@@ -28,7 +28,7 @@ import type { Database } from '../src/db/schema.js';
 import { fixedClock } from '../src/core/clock.js';
 import { createSegment, previewSegment, refreshSegment, refreshSegmentsForCustomers, type SegmentPreview } from '../src/segments/index.js';
 import { discoverPersonas } from '../src/personas/index.js';
-import { plantPopulation } from '../test/fixtures/segments/planted-population.js';
+import { plantPopulation, typicalSegment } from '../test/fixtures/segments/planted-population.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => { const index = args.indexOf(`--${name}`); return index >= 0 ? args[index + 1] : fallback; };
@@ -38,14 +38,6 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const asOf = new Date('2026-06-01T00:00:00Z');
 const clock = fixedClock(asOf);
 
-const typicalSegment = {
-  and: [
-    { field: 'age', op: 'between', value: [25, 45] },
-    { field: 'city', op: 'in', value: ['Jakarta', 'Bandung', 'Surabaya'] },
-    { field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } },
-    { field: 'revenue_minor', op: 'gt', value: 500_000 },
-  ],
-};
 const purchaseSegment = { and: [{ field: 'city', op: 'eq', value: 'Jakarta' }, { purchased: { category: 'coffee', within: { days: 90 }, count: { op: 'gte', value: 2 } } }] };
 
 async function time<T>(work: () => Promise<T>): Promise<[T, number]> {

@@ -1,20 +1,13 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { plantPopulation } from '../../test/fixtures/segments/planted-population.js';
+import { plantPopulation, typicalSegment } from '../../test/fixtures/segments/planted-population.js';
 import { fixedClock } from '../core/clock.js';
 import { previewSegment } from './preview.service.js';
 
 const asOf = new Date('2026-06-01T00:00:00Z');
 const clock = fixedClock(asOf);
-const typical = {
-  and: [
-    { field: 'age', op: 'between', value: [25, 45] },
-    { field: 'city', op: 'in', value: ['Jakarta', 'Bandung', 'Surabaya'] },
-    { field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } },
-    { field: 'revenue_minor', op: 'gt', value: 500_000 },
-  ],
-};
+const typical = typicalSegment;
 const nobody = { field: 'city', op: 'eq', value: 'Atlantis' };
 
 describeEachStore('segment previews: exact counts and estimates', (context) => {
