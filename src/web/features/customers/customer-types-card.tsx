@@ -3,6 +3,7 @@ import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 import { typeReasonMessage } from './type-reason.js';
+import { translatedOr } from '../../i18n/translated-or.js';
 
 /**
  * The customer's types from the last analysis with the reason for each (its
@@ -17,9 +18,8 @@ export function CustomerTypesCard({ customerId }: { customerId: number }) {
   const reason = (type: string, numbers: unknown, english: string) => {
     const message = typeReasonMessage(type, numbers, format);
     if (!message) return <span lang="en">{english}</span>;
-    const channel = message.values.channel;
-    const channelName = channel === undefined ? undefined : t(`channels.${channel}`);
-    return <>{t(message.key, { ...message.values, ...(channelName !== undefined && channelName !== `channels.${channel}` ? { channel: channelName } : {}) })}</>;
+    const { channel } = message.values;
+    return <>{t(message.key, channel === undefined ? message.values : { ...message.values, channel: translatedOr(t, 'channels', channel) })}</>;
   };
   const types = usePendingEndpoint<CustomerTypes>('customerTypes', { parameters: { customerId } });
   return (

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
+import { translatedOr } from '../../i18n/translated-or.js';
 
 /** The server's `title` is English; the entry is rebuilt from its detail in the user's language. */
 export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n, 't' | 'format'>): string {
@@ -13,7 +14,7 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
         channel: t(`channels.${text(detail.channel)}`),
       });
     case 'interest':
-      return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: knownOr(t, 'channels', text(detail.channel)) });
+      return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: translatedOr(t, 'channels', text(detail.channel)) });
     case 'merge':
       return t(detail.undoneAt ? 'timeline.mergeUndone' : 'timeline.merge', { kept: String(detail.keptCustomerId), merged: String(detail.mergedCustomerId) });
     case 'type_change':
@@ -25,11 +26,4 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
     default:
       return entry.title;
   }
-}
-
-/** Interest channels are free text: a known one is translated, any other is shown as the store wrote it. */
-function knownOr(t: I18n['t'], group: string, value: string): string {
-  const key = `${group}.${value}`;
-  const translated = t(key);
-  return translated === key ? value : translated;
 }
