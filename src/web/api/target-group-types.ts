@@ -50,6 +50,7 @@ export type SeriesPoint = { label: string; before: number; after: number };
 export type DriftAttribute =
   | { attribute: string; kind: 'numeric'; unit: 'customers'; before: NumericSummary; after: NumericSummary; cohensD: number | null; magnitude: Magnitude }
   | { attribute: string; kind: 'categorical'; unit: 'customers' | 'orders' | 'amount'; series: SeriesPoint[]; totalVariation: number; cramersV: number | null; magnitude: Magnitude };
+export type CategoricalDrift = Extract<DriftAttribute, { kind: 'categorical' }>;
 export type PersonaShift = { personaId: number; label: string; before: number; after: number; beforeShare: number; afterShare: number; change: 'grew' | 'shrank' | 'steady' };
 /** POST /api/drift */
 export type DriftReport = {

@@ -1,12 +1,10 @@
-import type { DriftAttribute } from '../../api/target-group-types.js';
+import type { CategoricalDrift } from '../../api/target-group-types.js';
 import { Chart } from '../../components/charts/chart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { attributeLabel, seriesLabel } from './drift-labels.js';
 
-type Categorical = Extract<DriftAttribute, { kind: 'categorical' }>;
-
 /** Shares of one attribute's values in both periods side by side; the unit (customers, orders, spend) is in the title. */
-export function DriftChart({ attribute }: { attribute: Categorical }) {
+export function DriftChart({ attribute }: { attribute: CategoricalDrift }) {
   const { t, format } = useI18n();
   const labels = attribute.series.map((point) => seriesLabel(attribute.attribute, point.label, t));
   const title = t('drift.chartTitle', { attribute: attributeLabel(attribute.attribute, t).text, unit: t(`drift.units.${attribute.unit}`) });

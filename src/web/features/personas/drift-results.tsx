@@ -1,18 +1,18 @@
 import { useId, useState } from 'react';
-import type { DriftAttribute, DriftReport } from '../../api/target-group-types.js';
+import type { CategoricalDrift, DriftReport } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { DriftChart } from './drift-chart.js';
 import { attributeLabel, seriesLabel } from './drift-labels.js';
 import { PersonaShiftsTable } from './persona-shifts-table.js';
 
-type Categorical = Extract<DriftAttribute, { kind: 'categorical' }>;
-
 /** Effect sizes for every attribute as a table, one categorical attribute as a chart, and which personas grew or shrank. */
 export function DriftResults({ report }: { report: DriftReport }) {
   const { t, format } = useI18n();
-  const categorical = report.attributes.filter((attribute): attribute is Categorical => attribute.kind === 'categorical');
-  const [charted, setCharted] = useState(categorical.find((attribute) => attribute.attribute === 'channel')?.attribute ?? categorical[0]?.attribute ?? '');
-  const chartedAttribute = categorical.find((attribute) => attribute.attribute === charted);
+  const categorical = report.attributes.filter((attribute): attribute is CategoricalDrift => attribute.kind === 'categorical');
+  const byDefault = categorical.find((attribute) => attribute.attribute === 'channel') ?? categorical[0];
+  const [charted, setCharted] = useState(byDefault?.attribute ?? '');
+  // a new report may lack the attribute picked for the last one
+  const chartedAttribute = categorical.find((attribute) => attribute.attribute === charted) ?? byDefault;
   const id = useId();
   const effect = (value: number | null) => (value === null ? '–' : format.number(value, 2));
   return (
@@ -71,7 +71,7 @@ export function DriftResults({ report }: { report: DriftReport }) {
 const meanText = (mean: number | null, number: (value: number, digits?: number) => string) => (mean === null ? '–' : number(mean, 1));
 
 /** A categorical attribute's largest value in one period, e.g. "Mobile app 42%". */
-function topShare(attribute: Categorical, side: 'before' | 'after', t: (key: string) => string, percent: (ratio: number) => string): string {
+function topShare(attribute: CategoricalDrift, side: 'before' | 'after', t: (key: string) => string, percent: (ratio: number) => string): string {
   const top = [...attribute.series].sort((a, b) => b[side] - a[side])[0];
   return top ? `${seriesLabel(attribute.attribute, top.label, t)} ${percent(top[side])}` : '–';
 }

@@ -1,6 +1,7 @@
 import type { SegmentPreview } from '../../api/target-group-types.js';
 import type { LivePreview } from './use-live-preview.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { CustomerLink } from './customer-link.js';
 
@@ -8,8 +9,7 @@ import { CustomerLink } from './customer-link.js';
 export function PreviewPanel({ preview, problemsId }: { preview: LivePreview; problemsId: string }) {
   const { t, format } = useI18n();
   return (
-    <section className="card preview-panel" aria-labelledby={`${problemsId}-title`}>
-      <h2 id={`${problemsId}-title`}>{t('segments.preview')}</h2>
+    <Card title={t('segments.preview')} className="preview-panel">
       <div id={problemsId} role="status" aria-live="polite" aria-atomic="true">
         {preview.status === 'counting' ? <p className="loading-state">{t('segments.counting')}</p> : null}
         {preview.status === 'counted' ? <PreviewCount preview={preview.preview} isUpdating={preview.isUpdating} /> : null}
@@ -37,7 +37,7 @@ export function PreviewPanel({ preview, problemsId }: { preview: LivePreview; pr
           </ul>
         </>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
