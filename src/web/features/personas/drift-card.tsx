@@ -41,7 +41,11 @@ export function DriftCard({ choices, title }: DriftCardProps) {
       .catch((caught: Error) => setError(caught))
       .finally(() => setIsComparing(false));
   };
-  const setRange = (name: keyof DriftPeriods, part: keyof DayRange, value: string) => setPeriods({ ...periods, [name]: { ...periods[name], [part]: value } });
+  const setRange = (name: keyof DriftPeriods, part: keyof DayRange, value: string) => {
+    setPeriods({ ...periods, [name]: { ...periods[name], [part]: value } });
+    // results stay only under the dates they were computed for
+    setReport(null);
+  };
 
   return (
     <Card title={title ?? t('drift.title')} className="card-wide">

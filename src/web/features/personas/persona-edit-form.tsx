@@ -13,17 +13,22 @@ export function PersonaEditForm({ persona, onSaved }: { persona: Persona; onSave
   const [isPinned, setIsPinned] = useState(persona.isPinned);
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
+  const [isSaving, setIsSaving] = useState(false);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    if (isSaving) return;
     setError(null);
     setSaved(false);
+    setIsSaving(true);
     try {
       const updated = await api.patch<Persona>(`/api/personas/${persona.personaId}`, { name: name.trim(), description: description.trim() === '' ? null : description.trim(), isPinned });
       setSaved(true);
       onSaved(updated);
     } catch (caught) {
       setError(caught as Error);
+    } finally {
+      setIsSaving(false);
     }
   };
   return (
@@ -44,7 +49,7 @@ export function PersonaEditForm({ persona, onSaved }: { persona: Persona; onSave
         <p className="muted small">{t('personas.pinExplanation')}</p>
         {error ? <ErrorMessage error={error} /> : null}
         <div className="button-row">
-          <button type="submit" className="button-primary" disabled={name.trim() === ''}>{t('common.save')}</button>
+          <button type="submit" className="button-primary" disabled={isSaving || name.trim() === ''}>{t('common.save')}</button>
           <span role="status" className="small">{saved ? t('personas.saved') : ''}</span>
         </div>
       </form>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.js';
 import type { Member, MembersPage } from '../../api/target-group-types.js';
 import { Card } from '../../components/card.js';
@@ -17,16 +17,21 @@ export function SegmentMembersCard({ segmentId, memberCount, version }: { segmen
   const [isLoading, setIsLoading] = useState(true);
   const [error, setError] = useState<Error | null>(null);
 
+  // a page that answers after a reload started belongs to the old list: it is dropped, not appended
+  const generation = useRef(0);
   const load = (after: number | null, replace: boolean) => {
+    if (replace) generation.current += 1;
+    const asked = generation.current;
     setIsLoading(true);
     api.get<MembersPage>(`/api/segments/${segmentId}/members`, { limit: pageSize, after })
       .then((page) => {
+        if (asked !== generation.current) return;
         setMembers((current) => (replace ? page.items : [...current, ...page.items]));
         setNext(page.next);
         setError(null);
       })
-      .catch((caught: Error) => setError(caught))
-      .finally(() => setIsLoading(false));
+      .catch((caught: Error) => { if (asked === generation.current) setError(caught); })
+      .finally(() => { if (asked === generation.current) setIsLoading(false); });
   };
   useEffect(() => load(null, true), [segmentId, version]);
 
