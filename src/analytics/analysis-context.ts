@@ -38,11 +38,6 @@ export function asOfProbeOf(input: AsOfInput, clock: Clock = systemClock): AsOfP
   return { instant: parsed };
 }
 
-export function asOfDayOf(input: AsOfInput, timezone: string, clock: Clock = systemClock): string {
-  const probe = asOfProbeOf(input, clock);
-  return 'day' in probe ? probe.day : calendarDayIn(probe.instant, timezone);
-}
-
 /** The stored policy over the defaults, so a policy saved before a new threshold existed still loads. */
 export async function loadTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
   return typePolicyOf(await readTypePolicySetting(db));

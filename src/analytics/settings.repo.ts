@@ -88,11 +88,6 @@ export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf
   };
 }
 
-/** The store's reporting currency and time zone; the store defaults (src/core/store-defaults.ts) until it is set up. */
-export async function readStoreSettings(db: Kysely<Database>): Promise<StoreSettings> {
-  return (await readAnalysisSettings(db)).settings;
-}
-
 export async function readTypePolicySetting(db: Kysely<Database>): Promise<unknown> {
   const row = await db.selectFrom('store_setting').select('value').where('key', '=', 'type_policy').executeTakeFirst();
   return row?.value ?? null;

@@ -28,7 +28,7 @@ export function summarizeDrop(alert: DropAlert, windowStart: string, windowEnd: 
  * not a drop. `primaryTypes` is a relation of (customer_id, primary_type): a
  * full analysis passes the types it has just stored.
  */
-export async function raiseMetricAlerts(db: Kysely<Database>, context: AnalysisContext, now: Date = new Date(), primaryTypes: RawBuilder<unknown> = sql`customer_type`): Promise<number> {
+export async function raiseMetricAlerts(db: Kysely<Database>, context: AnalysisContext, now: Date, primaryTypes: RawBuilder<unknown>): Promise<number> {
   const { policy, settings, money } = context;
   const asOf = now < context.asOf.instant ? await resolveAsOfDay(db, addDays(context.asOf.day, -1), settings.timezone) : context.asOf;
   const series = await readMetricSeries(db, {
