@@ -8,7 +8,7 @@ export function fixedClock(at: Date | string): Clock {
   return { now: () => new Date(instant) };
 }
 
-const dayMs = 86_400_000;
+export const dayMs = 86_400_000;
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone, e.g. the store's. */
 export function calendarDayIn(instant: Date, timeZone: string): string {

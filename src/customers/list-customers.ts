@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { encodeCursor } from '../core/cursor.js';
+import { likePattern } from '../core/like-pattern.js';
 import { getStoreSettings } from '../settings/index.js';
 import { findCustomersByIdentities } from './customers.repo.js';
 import { toIdentityTriple } from './identity-resolution.js';
@@ -77,7 +78,7 @@ async function filtersOf(db: Db, query: ListCustomersQuery): Promise<Filter[]> {
   if (query.q) {
     const { defaultCountry } = await getStoreSettings(db);
     const matched = await matchIdentities(db, query.q, defaultCountry);
-    const pattern = `${query.q.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const pattern = likePattern(query.q.trim().toLowerCase(), 'starts_with');
     const byName = capped(sql`customer where lower(name) like ${pattern}`);
     add('c', sql`(lower(c.name) like ${pattern} or c.customer_id = any(${matched}::bigint[]))`, (cap) => sql<number>`${byName(cap)} + ${matched.length}::int`);
   }

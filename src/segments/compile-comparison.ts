@@ -1,18 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
+import { likePattern } from '../core/like-pattern.js';
 import { filterFields, type FieldType } from './filter-fields.js';
 import type { Comparison, DateValue, ScalarValue } from './filter-types.js';
 import { isWholeValue, numberTestHolds, type NumberTestOperator } from './number-test.js';
-
-const dayMs = 86_400_000;
+import { dayMs } from '../core/clock.js';
 
 export function resolveDate(value: DateValue, asOf: Date): Date {
   return typeof value === 'string' ? new Date(value) : new Date(asOf.getTime() - value.days_ago * dayMs);
-}
-
-/** A LIKE pattern matching the text literally: %, _ and \ in input are not wildcards. */
-export function likePattern(text: string, mode: 'contains' | 'starts_with'): string {
-  const escaped = text.replace(/[\\%_]/g, (character) => `\\${character}`);
-  return mode === 'contains' ? `%${escaped}%` : `${escaped}%`;
 }
 
 /**

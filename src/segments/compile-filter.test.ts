@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { injectionName, seedSmallStore, smallStoreAsOf } from '../../test/fixtures/segments/seed-small.js';
 import { isAppError } from '../core/errors.js';
-import { compileFilter, likePattern, matchingCustomers } from './compile-filter.js';
+import { compileFilter, matchingCustomers } from './compile-filter.js';
+import { likePattern } from '../core/like-pattern.js';
 import { loadFilterCatalog } from './filter-catalog.js';
 import { parseFilter } from './filter-schema.js';
 

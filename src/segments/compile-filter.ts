@@ -7,7 +7,6 @@ import { filterFields, sourceOrigins, type FieldSource } from './filter-fields.j
 import type { Comparison, FilterNode } from './filter-types.js';
 import { segmentErrorCodes } from './segments.errors.js';
 
-export { likePattern } from './compile-comparison.js';
 
 /** Which optional tables and columns this store has (see filter-catalog.ts). */
 export type FilterCatalog = { columns: ReadonlySet<string> };

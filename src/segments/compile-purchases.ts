@@ -1,9 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
-import { likePattern, resolveDate } from './compile-comparison.js';
+import { resolveDate } from './compile-comparison.js';
+import { likePattern } from '../core/like-pattern.js';
 import type { CountTest, InterestCondition, PurchasedCondition, TimeWindow } from './filter-types.js';
 import { numberTestHolds } from './number-test.js';
+import { dayMs } from '../core/clock.js';
 
-const dayMs = 86_400_000;
 // Only purchases count: cancelled and fully refunded orders are not purchases (as in customer_trait).
 const purchaseStatuses = sql`('paid', 'partially_refunded')`;
 

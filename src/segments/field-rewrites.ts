@@ -1,7 +1,6 @@
 import type { Comparison, FilterNode } from './filter-types.js';
 import { isWholeValue } from './number-test.js';
-
-const dayMs = 86_400_000;
+import { dayMs } from '../core/clock.js';
 
 /**
  * Conditions on derived fields restated on the stored column they derive from,
