@@ -35,7 +35,7 @@ type Counts = {
  */
 export async function figuresForPeriods(db: Kysely<Database>, periods: { current: DayRange; previous: DayRange }, timeZone: string): Promise<{ current: PeriodFigures; previous: PeriodFigures }> {
   const { current, previous } = periods;
-  if (previous.to !== current.from) throw new Error('figuresForPeriods needs adjacent periods');
+  if (previous.to !== current.from) throw new Error(`figuresForPeriods needs adjacent periods: the previous one ends ${previous.to}, the current one starts ${current.from}; build them with periodsEndingAt.`);
   const [start, middle, end] = [sql`${previous.from}::date`, sql`${current.from}::date`, sql`${current.to}::date`];
   const instant = (day: string) => sql`(${day}::date::timestamp at time zone ${timeZone})`;
   const [middleInstant, endInstant] = [instant(current.from), instant(current.to)];
