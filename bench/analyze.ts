@@ -23,6 +23,8 @@ import { openStore, type Store } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { orderDraws } from './lib/order-draws.sql.js';
+import { median } from './lib/models-timing.js';
+import { timed } from './lib/web-timing.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => { const index = args.indexOf(`--${name}`); return index >= 0 ? args[index + 1] : fallback; };
@@ -33,12 +35,6 @@ const repeat = Number(option('repeat', '3'));
 const batchSizes = [1, 100, 5000];
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const asOf = '2026-06-30';
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
-}
 
 async function generate(db: Kysely<Database>, customers: number): Promise<void> {
   const orders = customers * ordersPerCustomer;
@@ -81,12 +77,6 @@ function nextDay(day: string): string {
 }
 
 type Measured<T> = { result: T; ms: number; scanMs: number; medianMs: number };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** Best of `repeat` runs (with the scan baseline measured just before it) and the median of all of them. */
 async function best<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<Measured<T>> {

@@ -1,12 +1,12 @@
+import { median } from './models-timing.js';
+
 /** Best and median of repeated timings: the machine is shared, so the best is the fairest single figure. */
 export type Summary = { best: number; median: number; runs: number };
 
 export function summarise(values: number[]): Summary {
   const finite = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
   if (finite.length === 0) return { best: Number.NaN, median: Number.NaN, runs: 0 };
-  const middle = Math.floor(finite.length / 2);
-  const median = finite.length % 2 === 1 ? finite[middle] : (finite[middle - 1] + finite[middle]) / 2;
-  return { best: finite[0], median, runs: finite.length };
+  return { best: finite[0], median: median(finite), runs: finite.length };
 }
 
 export function formatMs(value: number): string {
