@@ -58,11 +58,19 @@ const sampleClause = (percent: number, seed: number) => sql`tablesample system (
 export async function sampleBlocks(db: Db, compiled: CompiledFilter, options: { percent: number; seed: number; limit: number }): Promise<{ blocks: SampledBlock[]; customers: CustomerSummary[] }> {
   const settings = [sql`set local enable_hashjoin = off`, sql`set local enable_mergejoin = off`];
   return withPreviewSettings(db, settings, async (reader) => {
+    // the filter is judged once per customer: an aggregate's FILTER clauses are evaluated each on their own
+    const first = options.limit > 0
+      ? sql`(array_agg(customer_id order by customer_id) filter (where is_match))[1:${options.limit}::int]`
+      : sql`null::bigint[]`;
     const blocks = await sql<SampledBlock & { first: Array<number | string> | null }>`
-      select count(*)::int as rows, (count(*) filter (where ${compiled.predicate}))::int as matched,
-        (array_agg(c.customer_id order by c.customer_id) filter (where ${compiled.predicate}))[1:${options.limit}::int] as first
-      from ${filterFrom(compiled, sampleClause(options.percent, options.seed))} where c.merged_into_customer_id is null
-      group by (c.ctid::text::point)[0]`.execute(reader);
+      select count(*)::int as rows, (count(*) filter (where is_match))::int as matched, ${first} as first
+      from (
+        select (c.ctid::text::point)[0] as block, c.customer_id, (${compiled.predicate}) as is_match
+        from ${filterFrom(compiled, sampleClause(options.percent, options.seed))} where c.merged_into_customer_id is null
+        -- offset 0 keeps the subquery whole: pulled up, is_match would be pasted into each FILTER again
+        offset 0
+      ) judged
+      group by block`.execute(reader);
     const firstIds = blocks.rows.flatMap((row) => (row.first ?? []).map(Number)).sort((a, b) => a - b).slice(0, options.limit);
     const customers = firstIds.length === 0 ? [] : (await sql<CustomerSummary>`
       select customer_id, name, email, city from customer where customer_id = any(${firstIds}::bigint[]) order by customer_id`.execute(reader)).rows;
