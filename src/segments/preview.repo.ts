@@ -23,20 +23,19 @@ async function withPreviewSettings<T>(db: Db, settings: RawBuilder<unknown>[], w
 }
 
 /** How many customers match now, and how many customers there are (the preview while editing). */
-export async function countMatching(db: Db, compiled: CompiledFilter): Promise<{ count: number; total: number }> {
-  // two counts rather than one pass with FILTER: in a WHERE clause the planner
-  // filters customers before joining their facts (measured 2× faster at 100k)
-  const result = await withPreviewSettings(db, [], (reader) => sql<{ count: number; total: number }>`
-    select (select count(*) from ${filterFrom(compiled)} where c.merged_into_customer_id is null and ${compiled.predicate})::int as count,
-           (select count(*) from customer c where c.merged_into_customer_id is null)::int as total`.execute(reader));
-  return { count: Number(result.rows[0].count), total: Number(result.rows[0].total) };
-}
-
-export async function sampleMatching(db: Db, compiled: CompiledFilter, limit: number): Promise<CustomerSummary[]> {
-  const result = await sql<CustomerSummary>`
-    select c.customer_id, c.name, c.email, c.city from ${filterFrom(compiled)}
-    where c.merged_into_customer_id is null and ${compiled.predicate} order by c.customer_id limit ${limit}`.execute(db);
-  return result.rows;
+/** The exact count and the first `limit` matching customers, read in one snapshot with the preview's settings. */
+export async function countMatching(db: Db, compiled: CompiledFilter, limit: number): Promise<{ count: number; total: number; sample: CustomerSummary[] }> {
+  return withPreviewSettings(db, [], async (reader) => {
+    // two counts rather than one pass with FILTER: in a WHERE clause the planner
+    // filters customers before joining their facts (measured 2× faster at 100k)
+    const counts = await sql<{ count: number; total: number }>`
+      select (select count(*) from ${filterFrom(compiled)} where c.merged_into_customer_id is null and ${compiled.predicate})::int as count,
+             (select count(*) from customer c where c.merged_into_customer_id is null)::int as total`.execute(reader);
+    const sample = limit === 0 ? [] : (await sql<CustomerSummary>`
+      select c.customer_id, c.name, c.email, c.city from ${filterFrom(compiled)}
+      where c.merged_into_customer_id is null and ${compiled.predicate} order by c.customer_id limit ${limit}`.execute(reader)).rows;
+    return { count: Number(counts.rows[0].count), total: Number(counts.rows[0].total), sample };
+  });
 }
 
 /** The planner's count of customer rows (from the last ANALYZE or VACUUM); null before the first. */

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
-import { compileFilter } from './compile-filter.js';
-import { loadFilterCatalog } from './filter-catalog.js';
-import { parseFilter } from './filter-schema.js';
+import { prepareFilter } from './segments.service.js';
 import type { CustomerSummary } from './membership.repo.js';
-import { approximateCustomerRows, countMatching, sampleBlocks, sampleMatching } from './preview.repo.js';
+import { approximateCustomerRows, countMatching, sampleBlocks } from './preview.repo.js';
 import { estimateFromBlocks, samplePercent } from './sample-estimate.js';
 
 type Db = Kysely<Database>;
@@ -51,13 +49,11 @@ export type PreviewOptions = {
 
 export async function previewSegment(db: Db, filter: unknown, options: PreviewOptions): Promise<SegmentPreview> {
   const started = performance.now();
-  const parsed = parseFilter(filter);
-  const catalog = await loadFilterCatalog(db);
-  const asOf = options.clock.now();
   const estimate = await shouldEstimate(db, options.count ?? 'exact', options.estimateFrom ?? estimateSampleSize, options.exactBelow ?? cheapExactBelow);
+  // an estimate looks facts up by key for its few sampled customers
+  const { compiled } = await prepareFilter(db, filter, options.clock.now(), { perCustomer: estimate !== null });
   const seconds = () => (performance.now() - started) / 1000;
   if (estimate) {
-    const compiled = compileFilter(parsed, { asOf, catalog, perCustomer: true });
     const { blocks, customers } = await sampleBlocks(db, compiled, { percent: estimate.percent, seed: sampleSeed, limit: options.sampleSize ?? 0 });
     const result = estimateFromBlocks(blocks, estimate.percent / 100);
     return {
@@ -65,8 +61,6 @@ export async function previewSegment(db: Db, filter: unknown, options: PreviewOp
       isEstimate: true, interval: { low: result.low, high: result.high, confidence: 0.95 }, sampledCustomers: result.sampledCustomers,
     };
   }
-  const compiled = compileFilter(parsed, { asOf, catalog });
-  const { count, total } = await countMatching(db, compiled);
-  const sample = options.sampleSize ? await sampleMatching(db, compiled, options.sampleSize) : [];
+  const { count, total, sample } = await countMatching(db, compiled, options.sampleSize ?? 0);
   return { count, total, share: total === 0 ? 0 : count / total, sample, seconds: seconds(), isEstimate: false, interval: null, sampledCustomers: null };
 }

@@ -17,9 +17,9 @@ export type SegmentInput = { name: string; description?: string | null; filter: 
 export type SegmentRefresh = MembershipDiff & { segmentId: number; name: string; seconds: number };
 
 /** Validates and compiles against this store, so a saved segment always compiles. */
-export async function prepareFilter(db: Db, filter: unknown, asOf: Date): Promise<{ filter: FilterNode; compiled: CompiledFilter }> {
+export async function prepareFilter(db: Db, filter: unknown, asOf: Date, options: { perCustomer?: boolean } = {}): Promise<{ filter: FilterNode; compiled: CompiledFilter }> {
   const parsed = parseFilter(filter);
-  return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog: await loadFilterCatalog(db) }) };
+  return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog: await loadFilterCatalog(db), ...options }) };
 }
 
 export async function getSegment(db: Db, idOrName: number | string): Promise<SegmentRow> {
