@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { calendarDayIn, systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
@@ -16,6 +16,8 @@ export type AnalysisContext = {
   prediction: { hasPrediction: boolean; datedBy: string | null };
   /** VIP cut-offs of the last full analysis (what the incremental path judges against). */
   latestCutoffs: VipCutoffs;
+  /** What the `alongside` select-list item yielded, read in the same round trip (see readAnalysisSettings). */
+  alongside: string | null;
 };
 
 /** As-of input: a calendar day (YYYY-MM-DD, store time zone) or an instant whose store-time-zone day is used. */
@@ -55,13 +57,13 @@ function typePolicyOf(stored: unknown): TypePolicy {
  * that day asked for separately.
  */
 export async function loadAnalysisContext(
-  db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock,
+  db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock, options: { alongside?: RawBuilder<string | null> } = {},
 ): Promise<AnalysisContext> {
   const probe = asOfProbeOf(asOfInput, clock);
-  const { settings, storedPolicy, prediction, latestCutoffs, asOf: resolved } = await readAnalysisSettings(db, { asOf: probe });
+  const { settings, storedPolicy, prediction, latestCutoffs, asOf: resolved, alongside } = await readAnalysisSettings(db, { asOf: probe, alongside: options.alongside });
   const policy = typePolicyOf(storedPolicy);
   const day = 'day' in probe ? probe.day : calendarDayIn(probe.instant, settings.timezone);
   const asOf = resolved && resolved.day === day ? resolved : await resolveAsOfDay(db, day, settings.timezone);
   const money = moneyFormatOf(settings.currency, settings.locale ?? defaultLocaleFor(settings.currency));
-  return { settings, policy, asOf, money, prediction, latestCutoffs };
+  return { settings, policy, asOf, money, prediction, latestCutoffs, alongside };
 }

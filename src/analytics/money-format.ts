@@ -1,4 +1,4 @@
-import { formatMoney, minorUnitsOf } from '../core/money.js';
+import { currencyFormatter, formatMoney, minorUnitsOf } from '../core/money.js';
 
 /**
  * How a store writes money, taken apart so SQL can format amounts exactly as
@@ -17,9 +17,7 @@ export type MoneyFormat = {
 
 export function moneyFormatOf(currency: string, locale: string): MoneyFormat {
   const fractionDigits = minorUnitsOf(currency);
-  const parts = new Intl.NumberFormat(locale, {
-    style: 'currency', currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits,
-  }).formatToParts(1234567.5);
+  const parts = currencyFormatter(currency, locale).formatToParts(1234567.5);
   const firstNumber = parts.findIndex((part) => part.type === 'integer');
   const lastNumber = parts.findLastIndex((part) => part.type === 'integer' || part.type === 'fraction');
   return {

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { namedStatementMarker } from '../db/named-statements.js';
 import type { Database } from '../db/schema.js';
 import { storeDefaults } from '../core/store-defaults.js';
 import type { VipCutoffs } from './customer-facts.js';
@@ -21,6 +22,8 @@ export type AnalysisSettings = {
   latestCutoffs: VipCutoffs;
   /** The probe's day in the store's time zone, by the database's zone rules, and the end of that day; null without a probe. */
   asOf: AsOf | null;
+  /** What the caller's `alongside` item yielded (see genericPlanSwitch); null without one. */
+  alongside: string | null;
 };
 
 function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown): StoreSettings {
@@ -34,19 +37,23 @@ function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown):
 /**
  * Store settings, the stored type policy, where P(alive) comes from, and
  * optionally the as-of day. One
- * statement, because the ingest path runs this per order batch: the catalog is
- * read through to_regclass and pg_attribute, not information_schema (whose
- * views cost far more than the batch itself on a server with many schemas).
+ * statement, prepared once per session on the server, because the ingest path
+ * runs this per order batch: the catalog is read through to_regclass and
+ * pg_attribute, not information_schema (whose views cost far more than the
+ * batch itself on a server with many schemas). `alongside` is one more
+ * select-list item, to save the caller a round trip.
  */
-export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf?: AsOfProbe } = {}): Promise<AnalysisSettings> {
+export async function readAnalysisSettings(
+  db: Kysely<Database>, options: { asOf?: AsOfProbe; alongside?: RawBuilder<string | null> } = {},
+): Promise<AnalysisSettings> {
   const probe = options.asOf;
   const probeDay = probe && 'day' in probe ? probe.day : null;
   const probeInstant = probe && 'instant' in probe ? probe.instant : null;
   const result = await sql<{
     currency: unknown; timezone: unknown; locale: unknown; type_policy: unknown; prediction_columns: string[] | null;
     real_customer_count: number | null; vip_revenue_cutoff_minor: number | null; vip_frequency_cutoff: number | null;
-    as_of_day: string | null; as_of_instant: Date | null;
-  }>`
+    as_of_day: string | null; as_of_instant: Date | null; alongside: string | null;
+  }>`${sql.raw(namedStatementMarker)}
     with setting as (
       select
         (select value from store_setting where key = 'currency') as currency,
@@ -66,7 +73,8 @@ export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf
       (select array_agg(attname::text) from pg_attribute
         where attrelid = to_regclass(quote_ident(current_schema()) || '.customer_prediction') and attnum > 0 and not attisdropped
           and attname in ('customer_id', 'p_alive', 'as_of', 'predicted_at')) as prediction_columns,
-      (select to_char(day, 'YYYY-MM-DD') from as_of) as as_of_day, (select instant from as_of) as as_of_instant
+      (select to_char(day, 'YYYY-MM-DD') from as_of) as as_of_day, (select instant from as_of) as as_of_instant,
+      ${options.alongside ?? sql`null::text`} as alongside
     from setting s
     -- the last full run's VIP cut-offs, which the incremental path judges against
     left join (select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff from analysis_run order by run_id desc limit 1) r on true`.execute(db);
@@ -85,6 +93,7 @@ export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf
       frequencyCutoff: row.vip_frequency_cutoff,
     },
     asOf: row.as_of_day === null || row.as_of_instant === null ? null : { day: row.as_of_day, instant: new Date(row.as_of_instant) },
+    alongside: row.alongside,
   };
 }
 

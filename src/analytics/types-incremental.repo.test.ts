@@ -4,7 +4,9 @@ import { describeEachStore } from '../../test/helpers/stores.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
 import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
 import type { Database } from '../db/schema.js';
+import { systemClock } from '../core/clock.js';
 import { loadAnalysisContext } from './analysis-context.js';
+import { genericPlanSwitch } from './prepared-statement.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { recordAnalysisRun } from './types.repo.js';
 import { classifyAllCustomers, classifyCustomersIncremental, customerTypeTimeline } from './types.service.js';
@@ -30,18 +32,26 @@ const rollback = new Error('rollback');
 async function batchThrough(db: Kysely<Database>, plan: 'planned' | 'prepared') {
   let written: Awaited<ReturnType<typeof derivedState>> | null = null;
   let counts: unknown = null;
+  let modes: { switchedFrom: string | null; during: string; after: string } | null = null;
   await db.transaction().execute(async (transaction) => {
-    const context = await loadAnalysisContext(transaction, typesAsOf);
+    const prepared = plan === 'prepared';
+    const context = await loadAnalysisContext(transaction, typesAsOf, systemClock, prepared ? { alongside: genericPlanSwitch(transaction) } : {});
+    const during = await planCacheMode(transaction);
     counts = await storeCustomerTypes(
       transaction,
       { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: typesFixture.customerIds, prediction: context.prediction },
       { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs, money: context.money },
-      { prepared: plan === 'prepared' },
+      prepared ? { prepared: true, previousPlanCacheMode: context.alongside } : { prepared: false },
     );
+    modes = { switchedFrom: context.alongside, during, after: await planCacheMode(transaction) };
     written = await derivedState(transaction);
     throw rollback;
   }).catch((error: unknown) => { if (error !== rollback) throw error; });
-  return { counts, written: written! };
+  return { counts, written: written!, modes: modes! };
+}
+
+async function planCacheMode(db: Kysely<Database>): Promise<string> {
+  return (await sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode`.execute(db)).rows[0].mode;
 }
 
 describeEachStore('keeping types current for a batch', (context) => {
@@ -57,8 +67,16 @@ describeEachStore('keeping types current for a batch', (context) => {
     expect(planned.counts).toMatchObject({ customers: 13, history: { entered: expect.any(Number), left: expect.any(Number) } });
     expect((planned.counts as { history: { entered: number; left: number } }).history.entered).toBeGreaterThan(0);
     expect((planned.counts as { history: { entered: number; left: number } }).history.left).toBeGreaterThan(0);
-    expect(prepared).toEqual(planned);
-    expect(preparedAgain).toEqual(planned);
+    expect(prepared.written).toEqual(planned.written);
+    expect(prepared.counts).toEqual(planned.counts);
+    expect(preparedAgain.written).toEqual(planned.written);
+    expect(planned.modes).toEqual({ switchedFrom: null, during: 'auto', after: 'auto' });
+    // the server plans the prepared statement generically, and the statement puts the mode back for what follows
+    const switched = context.kind === 'server'
+      ? { switchedFrom: 'auto', during: 'force_generic_plan', after: 'auto' }
+      : { switchedFrom: null, during: 'auto', after: 'auto' };
+    expect(prepared.modes).toEqual(switched);
+    expect(preparedAgain.modes).toEqual(switched);
   });
 
   it('rewinds the history of a batch judged before the latest run, as a full run would', async () => {

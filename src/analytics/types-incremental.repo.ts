@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { classifiedTypesQuery, type ClassifySqlContext } from './classify.sql.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
-import { executePrepared } from './prepared-statement.js';
+import { executeNamed, restoringPlanCacheMode } from './prepared-statement.js';
 import { closeSpellsStatement, isRewindDueQuery, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
 import type { HistoryChange } from './types.repo.js';
 
@@ -16,10 +16,13 @@ import type { HistoryChange } from './types.repo.js';
  * classified, or as stored for a customer no longer classified). Re-running an
  * as-of before the history's latest spell (a rewind, which must land before the
  * spells are compared) is left to the step-by-step path. When prepared, the
- * statement runs through a plan made once per session (see prepared-statement.ts).
+ * statement runs through a plan made once per session (see prepared-statement.ts):
+ * the caller has switched the transaction to generic plans, and the statement
+ * puts back the mode it names.
  */
 export async function storeCustomerTypes(
-  db: Kysely<Database>, scope: FactsScope, context: ClassifySqlContext, options: { prepared: boolean },
+  db: Kysely<Database>, scope: FactsScope, context: ClassifySqlContext,
+  options: { prepared: true; previousPlanCacheMode: string | null } | { prepared: false },
 ): Promise<{ customers: number; history: HistoryChange }> {
   const ids = scope.customerIds ?? [];
   const at = sql`${scope.asOf.instant}::timestamptz`;
@@ -49,8 +52,9 @@ export async function storeCustomerTypes(
     overdue as (${overdueAlertsStatement(sql`held`, context.policy, context.asOfDay)} returning 1)
     select (select count(*) from classified)::int as classified, (select is_due from rewind) as is_rewind_due,
       (select count(*) from entered_spells)::int as entered, (select count(*) from left_spells)::int as left,
-      case when (select is_due from rewind) then array(select customer_id from stored) end as stored_ids`;
-  const result = options.prepared ? await executePrepared(db, statement) : await statement.execute(db);
+      case when (select is_due from rewind) then array(select customer_id from stored) end as stored_ids,
+      ${options.prepared ? restoringPlanCacheMode(options.previousPlanCacheMode) : sql`null`} as plan_cache_mode`;
+  const result = options.prepared ? await executeNamed(db, statement) : await statement.execute(db);
   const row = result.rows[0];
   const customers = row.classified;
   if (!row.is_rewind_due) return { customers, history: { entered: row.entered, left: row.left } };

@@ -8,6 +8,7 @@ import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { writeTypePolicySetting } from './settings.repo.js';
+import { genericPlanSwitch } from './prepared-statement.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { createFactsTable, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
 import { heldTypes, storeAllCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';
@@ -47,12 +48,13 @@ export async function classifyCustomersIncremental(db: Kysely<Database>, custome
   // a batch's types, history and alerts are written together or not at all
   if (!db.isTransaction) return db.transaction().execute((transaction) => classifyCustomersIncremental(transaction, ids, asOf));
   const isSmall = ids.length <= preparedBatchLimit;
-  const context = await loadAnalysisContext(db, asOf, systemClock);
+  // a small batch's statement runs prepared: the switch to generic plans rides on the settings read
+  const context = await loadAnalysisContext(db, asOf, systemClock, isSmall ? { alongside: genericPlanSwitch(db) } : {});
   return storeCustomerTypes(
     db,
     { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: ids, prediction: context.prediction },
     { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs, money: context.money },
-    { prepared: isSmall },
+    isSmall ? { prepared: true, previousPlanCacheMode: context.alongside } : { prepared: false },
   );
 }
 

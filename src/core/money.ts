@@ -41,9 +41,22 @@ export function fromMinorUnits(minor: number, currency: string): number {
 
 /** Formats minor units for people, e.g. "Rp 4.310.000" in Indonesian or "€1,234.50" in English. */
 export function formatMoney(minor: number, currency: string, locale = 'en'): string {
-  const digits = minorUnitsOf(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })
-    .format(fromMinorUnits(minor, currency));
+  return currencyFormatter(currency, locale).format(fromMinorUnits(minor, currency));
+}
+
+// Building an Intl.NumberFormat costs far more than formatting with one, and a store has one currency.
+const currencyFormatters = new Map<string, Intl.NumberFormat>();
+
+/** The formatter for a currency in a locale, made once per process. */
+export function currencyFormatter(currency: string, locale: string): Intl.NumberFormat {
+  const key = `${currency} ${locale}`;
+  let formatter = currencyFormatters.get(key);
+  if (!formatter) {
+    const digits = minorUnitsOf(currency);
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    currencyFormatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** ISO 4217 codes the product can store (those whose number of minor units it knows). */
