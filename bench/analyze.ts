@@ -16,6 +16,9 @@
  * six channels, eight categories, 8% promotions and 3% refunds/cancellations.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { analyze, classifyCustomersIncremental, type AnalyzeResult } from '../src/analytics/index.js';
@@ -149,9 +152,14 @@ async function main(): Promise<void> {
     console.log(`\nbench/analyze: ${customers.toLocaleString('en')} customers × ${ordersPerCustomer} orders; as of ${asOf}`);
     if (only !== 'embedded') await benchServer(customers);
     if (only !== 'server') {
-      const store = await openStore('memory://');
+      // a data directory, as `npm start` uses: an in-memory store of 10M orders outgrows the WASM heap
+      const directory = mkdtempSync(join(tmpdir(), 'clientele-bench-analyze-'));
+      const store = await openStore(directory);
       await migrate(store);
-      try { await benchStore(store, customers); } finally { await store.close(); }
+      try { await benchStore(store, customers); } finally {
+        await store.close();
+        rmSync(directory, { recursive: true, force: true });
+      }
     }
   }
 }
