@@ -8,6 +8,12 @@ export type FactsScope = {
   policy: TypePolicy;
   /** Restrict to these customers (the ingest path); null for everyone. */
   customerIds: number[] | null;
+  /**
+   * Read the rhythm of customers whose purchase days have not changed from
+   * customer_rhythm (a full run, once fillRhythmCache has run in its
+   * transaction) rather than working it out from every purchase day.
+   */
+  cachedRhythm?: boolean;
   prediction: { hasPrediction: boolean; datedBy: string | null };
 };
 
@@ -28,46 +34,129 @@ function predictionSource(scope: FactsScope): RawBuilder<unknown> {
 }
 
 /**
- * One row per customer known by the as-of time with the facts of
- * customer-facts.ts (the reference): purchase-day rhythm from
- * customer_purchase_day with lag(), window revenue, verified order count (the
- * purchase days' order counts: a day up to the as-of day holds exactly the
- * verified orders before the as-of time), promotion share, first sign of
- * interest and first received order. Set-based so a whole store is one pass
- * over purchase days; orders are read only through partial indexes.
+ * A customer's purchase rhythm over the rows of `days` (customer_id, day,
+ * order_count, amount_minor, gap: days since the customer's previous purchase
+ * day), grouped by customer.
  */
-export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
-  const { asOf, policy, customerIds: ids, timezone } = scope;
-  const day = sql`${asOf.day}::date`;
-  const instant = sql`${asOf.instant}::timestamptz`;
-  const inWindow = sql`day > ${day} - ${policy.vip.windowDays}::int`;
-  // A whole store is sorted after a sequential scan: walking the primary key
-  // instead (which the planner prefers, to skip the sort) reads one heap page
-  // per purchase day, since the heap is in arrival order, not customer order.
-  // "+ 0" keeps the key from matching the index; a few customers are still
-  // found through it by the filter below.
-  const customerKey = ids === null ? sql`customer_id + 0` : sql`customer_id`;
+function rhythmAggregates(periodMonths: number): RawBuilder<unknown> {
   return sql`
-    with day_gap as (
-      select ${customerKey} as customer_id, day, order_count, amount_minor,
-        day - lag(day) over (partition by ${customerKey} order by day) as gap
-      from customer_purchase_day
-      where day <= ${day} ${onlyCustomers(sql.ref('customer_id'), ids)}
-    ), day_stat as (
-      select customer_id,
-        count(*)::int as purchase_day_count,
-        sum(order_count)::int as order_count,
-        min(day) as first_day,
-        max(day) as last_day,
-        count(gap)::int as interval_count,
-        percentile_cont(0.5) within group (order by gap) as median_interval,
-        stddev_samp(gap::float8) / nullif(avg(gap::float8), 0) as cv,
-        count(distinct (extract(year from day)::int * 12 + extract(month from day)::int - 1) / ${policy.loyal.periodMonths}::int)::int as period_count,
-        sum(amount_minor)::bigint as total_revenue,
+    count(*)::int as purchase_day_count,
+    sum(order_count)::int as order_count,
+    min(day) as first_day,
+    max(day) as last_day,
+    count(gap)::int as interval_count,
+    percentile_cont(0.5) within group (order by gap) as median_interval,
+    stddev_samp(gap::float8) / nullif(avg(gap::float8), 0) as cv,
+    count(distinct (extract(year from day)::int * 12 + extract(month from day)::int - 1) / ${periodMonths}::int)::int as period_count,
+    sum(amount_minor)::bigint as total_revenue`;
+}
+
+/**
+ * Purchase days with each one's gap to the customer's previous one. A whole
+ * store is sorted after a sequential scan: walking the primary key instead
+ * (which the planner prefers, to skip the sort) reads one heap page per
+ * purchase day, since the heap is in arrival order, not customer order. "+ 0"
+ * keeps the key from matching the index; a few customers are still found
+ * through it when `wholeStore` is false.
+ */
+function dayGaps(where: RawBuilder<unknown>, wholeStore: boolean): RawBuilder<unknown> {
+  const customerKey = wholeStore ? sql`d.customer_id + 0` : sql`d.customer_id`;
+  return sql`
+    select ${customerKey} as customer_id, d.day, d.order_count, d.amount_minor,
+      d.day - lag(d.day) over (partition by ${customerKey} order by d.day) as gap
+    from customer_purchase_day d
+    where ${where}`;
+}
+
+/**
+ * Makes customer_rhythm rows for the customers who have purchase days but no
+ * row for the policy's period length (after their purchase days changed, or
+ * the policy did): one pass over their purchase days, all of them, whatever
+ * the as-of day. Run by full analyses before customerFactsQuery.
+ */
+export function fillRhythmCacheStatement(policy: TypePolicy): RawBuilder<unknown> {
+  const periodMonths = policy.loyal.periodMonths;
+  return sql`
+    insert into customer_rhythm as r (customer_id, period_months, purchase_day_count, order_count, first_day, last_day,
+      interval_count, median_interval, cv, period_count, total_revenue)
+    select customer_id, ${periodMonths}::int, purchase_day_count, order_count, first_day, last_day,
+      interval_count, median_interval, cv, period_count, total_revenue
+    from (
+      select customer_id, ${rhythmAggregates(periodMonths)}
+      from (${dayGaps(sql`d.customer_id in (${rhythmlessCustomers(periodMonths)})`, true)}) days
+      group by customer_id
+    ) made
+    on conflict (customer_id) do update set period_months = excluded.period_months, purchase_day_count = excluded.purchase_day_count,
+      order_count = excluded.order_count, first_day = excluded.first_day, last_day = excluded.last_day,
+      interval_count = excluded.interval_count, median_interval = excluded.median_interval, cv = excluded.cv,
+      period_count = excluded.period_count, total_revenue = excluded.total_revenue`;
+}
+
+/**
+ * Customers who may have purchase days (their facts say so, or they have no
+ * facts row) and have no rhythm row for this period length. `valid`, when
+ * given, further demands the row's last day be on or before the as-of day.
+ */
+function rhythmlessCustomers(periodMonths: number, asOfDay?: RawBuilder<unknown>): RawBuilder<unknown> {
+  const valid = asOfDay ? sql`and r.last_day <= ${asOfDay}` : sql``;
+  return sql`
+    select c.customer_id from customer c left join customer_trait t on t.customer_id = c.customer_id
+    where (t.customer_id is null or t.purchase_days > 0)
+      and not exists (select 1 from customer_rhythm r where r.customer_id = c.customer_id and r.period_months = ${periodMonths}::int ${valid})`;
+}
+
+/**
+ * Per customer with a purchase day by the as-of day: the rhythm, window
+ * revenue and window purchase days. From customer_rhythm where its row holds
+ * (the customer's last purchase day is on or before the as-of day), worked out
+ * from purchase days for the rest (an as-of day in the past, or purchase days
+ * that changed since the rows were made); the window always from purchase days.
+ */
+function dayStatistics(scope: FactsScope): RawBuilder<unknown> {
+  const { asOf, policy, customerIds: ids } = scope;
+  const day = sql`${asOf.day}::date`;
+  const inWindow = sql`day > ${day} - ${policy.vip.windowDays}::int`;
+  const periodMonths = policy.loyal.periodMonths;
+  if (!scope.cachedRhythm || ids !== null) {
+    return sql`
+      select customer_id, ${rhythmAggregates(periodMonths)},
         coalesce(sum(amount_minor) filter (where ${inWindow}), 0)::bigint as window_revenue,
         (count(*) filter (where ${inWindow}))::int as window_days
-      from day_gap group by customer_id
-    ), promotion_stat as (
+      from (${dayGaps(sql`d.day <= ${day} ${onlyCustomers(sql.ref('d.customer_id'), ids)}`, ids === null)}) days
+      group by customer_id`;
+  }
+  return sql`
+    select s.*, coalesce(w.window_revenue, 0)::bigint as window_revenue, coalesce(w.window_days, 0)::int as window_days
+    from (
+      select customer_id, purchase_day_count, order_count, first_day, last_day, interval_count, median_interval, cv, period_count, total_revenue
+      from customer_rhythm where period_months = ${periodMonths}::int and last_day <= ${day}
+      union all
+      select customer_id, ${rhythmAggregates(periodMonths)}
+      from (${dayGaps(sql`d.day <= ${day} and d.customer_id in (${rhythmlessCustomers(periodMonths, day)})`, true)}) days
+      group by customer_id
+    ) s
+    left join (
+      select customer_id, sum(amount_minor)::bigint as window_revenue, count(*)::int as window_days
+      from customer_purchase_day where ${inWindow} and day <= ${day} group by customer_id
+    ) w on w.customer_id = s.customer_id`;
+}
+
+/**
+ * One row per customer known by the as-of time with the facts of
+ * customer-facts.ts (the reference): purchase-day rhythm from
+ * customer_purchase_day with lag() (or customer_rhythm), window revenue,
+ * verified order count (the purchase days' order counts: a day up to the
+ * as-of day holds exactly the verified orders before the as-of time),
+ * promotion share, first sign of interest and first received order.
+ * Set-based so a whole store is one pass over purchase days; orders are read
+ * only through partial indexes.
+ */
+export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
+  const { asOf, customerIds: ids, timezone } = scope;
+  const instant = sql`${asOf.instant}::timestamptz`;
+  return sql`
+    with day_stat as (${dayStatistics(scope)}),
+    promotion_stat as (
       -- the predicate of customer_order_promotion_idx, so only promotion orders are read
       select customer_id, count(*)::int as promotion_count
       from customer_order

@@ -21,6 +21,8 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   customer_trait: columns<Database['customer_trait']>()(['customer_id', 'first_purchase_at', 'last_purchase_at', 'purchase_days', 'order_count', 'revenue_minor', 'refunded_minor', 'refunded_order_count', 'promotion_order_count', 'store_order_count', 'web_order_count', 'mobile_order_count', 'marketplace_order_count', 'phone_order_count', 'other_order_count', 'first_interest_at', 'first_interest_channel', 'interest_event_count', 'updated_at']),
   customer_purchase_day: columns<Database['customer_purchase_day']>()(['customer_id', 'day', 'order_count', 'amount_minor']),
   customer_category: columns<Database['customer_category']>()(['customer_id', 'category', 'line_count', 'quantity', 'amount_minor']),
+  customer_rhythm: columns<Database['customer_rhythm']>()(['customer_id', 'period_months', 'purchase_day_count', 'order_count', 'first_day', 'last_day', 'interval_count',
+    'median_interval', 'cv', 'period_count', 'total_revenue']),
   customer_merge: columns<Database['customer_merge']>()(['merge_id', 'kept_customer_id', 'merged_customer_id', 'moved', 'merged_at', 'merged_by', 'undone_at', 'undone_by']),
   import_run: columns<Database['import_run']>()(['import_id', 'entity', 'file_name', 'preset', 'status', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count', 'started_at', 'finished_at', 'started_by']),
   staff_user: columns<Database['staff_user']>()(['user_id', 'email', 'name', 'role', 'password_hash', 'must_change_password', 'locale', 'disabled_at', 'created_at']),

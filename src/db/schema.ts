@@ -141,6 +141,21 @@ export type CustomerPurchaseDayTable = { customer_id: number; day: CalendarDay; 
 
 export type CustomerCategoryTable = { customer_id: number; category: string; line_count: number; quantity: number; amount_minor: number };
 
+/** A customer's purchase rhythm over all their purchase days, kept for full analyses (see facts.sql.ts). */
+export type CustomerRhythmTable = {
+  customer_id: number;
+  period_months: number;
+  purchase_day_count: number;
+  order_count: number;
+  first_day: CalendarDay;
+  last_day: CalendarDay;
+  interval_count: number;
+  median_interval: number | null;
+  cv: number | null;
+  period_count: number;
+  total_revenue: number;
+};
+
 export type CustomerMergeTable = {
   merge_id: Generated<number>;
   kept_customer_id: number;
@@ -237,6 +252,7 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   customer_trait: CustomerTraitTable;
   customer_purchase_day: CustomerPurchaseDayTable;
   customer_category: CustomerCategoryTable;
+  customer_rhythm: CustomerRhythmTable;
   customer_merge: CustomerMergeTable;
   import_run: ImportRunTable;
   staff_user: StaffUserTable;

@@ -1,0 +1,71 @@
+import { expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { seedStore } from '../../test/fixtures/analytics/seed.js';
+import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
+import type { Database } from '../db/schema.js';
+import { analyze } from './analyze.service.js';
+import { setTypePolicy } from './types.service.js';
+
+async function typesRows(db: Kysely<Database>) {
+  return (await sql`select customer_id, types, primary_type, explanation, numbers from customer_type order by customer_id`.execute(db)).rows;
+}
+
+async function rhythmCustomers(db: Kysely<Database>): Promise<number[]> {
+  return (await sql<{ customer_id: number }>`select customer_id from customer_rhythm order by customer_id`.execute(db)).rows.map((row) => Number(row.customer_id));
+}
+
+/** Analyses as of a day, then again with every rhythm worked out afresh: both must classify alike. */
+async function analyseBothWays(db: Kysely<Database>, asOf: string) {
+  await analyze(db, { asOf });
+  const cached = await typesRows(db);
+  await sql`delete from customer_rhythm`.execute(db);
+  await analyze(db, { asOf });
+  const afresh = await typesRows(db);
+  return { cached, afresh };
+}
+
+describeEachStore('customer rhythm kept between full analyses', (context) => {
+  it('classifies as working every rhythm out afresh would, through new purchases, an earlier as-of day and a policy change', async () => {
+    const db = context.store.db;
+    await seedStore(db, typesFixture);
+    const buyers = (await sql<{ customer_id: number }>`select distinct customer_id from customer_purchase_day order by 1`.execute(db)).rows.map((row) => Number(row.customer_id));
+
+    const first = await analyseBothWays(db, '2026-06-25');
+    expect(first.cached).toEqual(first.afresh);
+    expect(await rhythmCustomers(db)).toEqual(buyers);
+
+    const second = await analyseBothWays(db, typesAsOf);
+    expect(second.cached).toEqual(second.afresh);
+
+    // a purchase (the ingest path writes purchase days) forgets that customer's rhythm, and only theirs
+    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor) values (4, '2026-07-03', 1, 200000), (6, '2026-07-01', 1, 50000)
+      on conflict (customer_id, day) do update set order_count = customer_purchase_day.order_count + 1`.execute(db);
+    expect(await rhythmCustomers(db)).toEqual(buyers.filter((id) => id !== 4 && id !== 6));
+    const later = await analyseBothWays(db, '2026-07-10');
+    expect(later.cached).toEqual(later.afresh);
+    expect(later.cached).not.toEqual(second.cached);
+
+    // an as-of day before some customers' last purchase works theirs out from the days up to it
+    const earlier = await analyseBothWays(db, '2026-06-10');
+    expect(earlier.cached).toEqual(earlier.afresh);
+
+    // the loyal rule's period length is part of the rhythm: a new one remakes every row
+    await setTypePolicy(db, { loyal: { periodMonths: 2 } }, { asOf: '2026-07-10' });
+    const periods = (await sql<{ period_months: number }>`select distinct period_months from customer_rhythm`.execute(db)).rows.map((row) => row.period_months);
+    expect(periods).toEqual([2]);
+    const repoliced = await analyseBothWays(db, '2026-07-10');
+    expect(repoliced.cached).toEqual(repoliced.afresh);
+  });
+
+  it('forgets every rhythm when purchase days are rebuilt or emptied', async () => {
+    const db = context.store.db;
+    await seedStore(db, typesFixture);
+    await analyze(db, { asOf: typesAsOf });
+    expect((await rhythmCustomers(db)).length).toBeGreaterThan(0);
+    await sql`delete from customer_purchase_day where customer_id = 5`.execute(db);
+    expect(await rhythmCustomers(db)).not.toContain(5);
+    await sql`truncate customer_purchase_day`.execute(db);
+    expect(await rhythmCustomers(db)).toEqual([]);
+  });
+});
