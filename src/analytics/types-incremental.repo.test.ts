@@ -6,7 +6,7 @@ import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fix
 import type { Database } from '../db/schema.js';
 import { systemClock } from '../core/clock.js';
 import { loadAnalysisContext } from './analysis-context.js';
-import { genericPlanSwitch } from './prepared-statement.js';
+import { genericPlanSwitch } from '../db/prepared-statement.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { recordAnalysisRun } from './types.repo.js';
 import { classifyAllCustomers, classifyCustomersIncremental, customerTypeTimeline } from './types.service.js';

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { classifiedTypesQuery, type ClassifySqlContext } from './classify.sql.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
-import { executeNamed, restoringPlanCacheMode } from './prepared-statement.js';
+import { executeNamed, restoringPlanCacheMode } from '../db/prepared-statement.js';
 import { closeSpellsStatement, isRewindDueQuery, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
 import type { HistoryChange } from './types.repo.js';
 

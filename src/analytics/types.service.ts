@@ -8,7 +8,7 @@ import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { writeTypePolicySetting } from './settings.repo.js';
-import { genericPlanSwitch } from './prepared-statement.js';
+import { genericPlanSwitch } from '../db/prepared-statement.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { createFactsTable, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
 import { heldTypes, storeAllCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';

@@ -90,10 +90,16 @@ describeEachStore('segment membership', (context) => {
           await sql`update customer set merged_into_customer_id = ${customerId === 1 ? 2 : 1} where customer_id = ${customerId}`.execute(db());
         }
       }
-      await refreshSegmentsForCustomers(db(), [...changed], { asOf });
+      const refreshed = await refreshSegmentsForCustomers(db(), [...changed], { asOf });
+      const mode = await sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode`.execute(db());
+      expect(mode.rows[0].mode).toBe('auto');
       for (const [name, filter] of Object.entries(segmentFilters)) {
         const members = (await listSegmentMembers(db(), name, { limit: 1000 })).items.map((row) => Number(row.customer_id));
         expect(members, `${name} after round ${round}`).toEqual(await fullRecompute(filter));
+        // the count moves by each batch's difference and stays the members' number
+        const stored = await sql<{ member_count: number }>`select member_count from segment where name = ${name}`.execute(db());
+        expect(stored.rows[0].member_count, `${name} count after round ${round}`).toBe(members.length);
+        expect(refreshed.find((result) => result.name === name)?.members).toBe(members.length);
       }
     }
     // a full refresh now finds nothing left to change

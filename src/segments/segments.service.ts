@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
+import { restorePlanCacheMode, switchToGenericPlans } from '../db/prepared-statement.js';
 import { AppError } from '../core/errors.js';
 import { compileFilter, type CompiledFilter } from './compile-filter.js';
 import { loadFilterCatalog } from './filter-catalog.js';
 import { parseFilter } from './filter-schema.js';
 import type { FilterNode } from './filter-types.js';
 import {
-  listMemberRows, listMembershipEvents, refreshMembership, segmentIdsAll, type MemberRow, type MembershipDiff, type MembershipEvent,
+  isFewCustomers, listMemberRows, listMembershipEvents, lockAllSegments, refreshMembership, type MemberRow, type MembershipDiff, type MembershipEvent,
 } from './membership.repo.js';
 import { segmentErrorCodes } from './segments.errors.js';
 import { deleteSegmentRows, findSegment, findSegmentByName, insertSegment, listSegmentRows, updateSegmentRow, type SegmentRow } from './segments.repo.js';
@@ -85,16 +86,22 @@ export async function refreshAllSegments(db: Db, options: { clock: Clock }): Pro
  */
 export async function refreshSegmentsForCustomers(db: Db, customerIds: number[], options: { asOf?: Date } = {}): Promise<SegmentRefresh[]> {
   if (customerIds.length === 0) return [];
+  if (!db.isTransaction) return db.transaction().execute((trx) => refreshSegmentsForCustomers(trx, customerIds, options));
   const asOf = options.asOf ?? new Date();
   const catalog = await loadFilterCatalog(db);
   const unique = [...new Set(customerIds)];
+  const segments = await lockAllSegments(db);
+  if (segments.length === 0) return [];
+  // a batch's few customers: each segment's statement runs prepared (see refreshMembership)
+  const previousPlanCacheMode = isFewCustomers(unique) ? await switchToGenericPlans(db) : null;
   const results: SegmentRefresh[] = [];
-  for (const segment of await segmentIdsAll(db)) {
+  for (const segment of segments) {
     const started = performance.now();
     const compiled = compileFilter(parseFilter(segment.filter), { asOf, catalog });
-    const diff = await refreshMembership(db, segment.segment_id, compiled, asOf, unique);
+    const diff = await refreshMembership(db, segment.segment_id, compiled, asOf, unique, { isLocked: true, isPrepared: previousPlanCacheMode !== null });
     results.push({ segmentId: segment.segment_id, name: segment.name, ...diff, seconds: (performance.now() - started) / 1000 });
   }
+  if (previousPlanCacheMode !== null) await restorePlanCacheMode(db, previousPlanCacheMode);
   return results;
 }
 

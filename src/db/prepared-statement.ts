@@ -1,6 +1,6 @@
 import { PGliteAdapter, sql, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
-import type { Database } from '../db/schema.js';
-import { namedStatementMarker } from '../db/named-statements.js';
+import type { Database } from './schema.js';
+import { namedStatementMarker } from './named-statements.js';
 
 /**
  * Statements run over and over for a few rows (the ingest path's, once per
@@ -48,12 +48,25 @@ export function executeNamed<R>(db: Kysely<Database>, query: RawBuilder<R>): Pro
   return sql<R>`${sql.raw(namedStatementMarker)} ${query}`.execute(db);
 }
 
+/**
+ * Switches the transaction to generic plans on the server store, for a run of
+ * prepared statements; returns the mode to put back (restorePlanCacheMode), or
+ * null on the embedded store, where nothing changed.
+ */
+export async function switchToGenericPlans(db: Kysely<Database>): Promise<string | null> {
+  if (!preparesNamedStatements(db)) return null;
+  return (await sql<{ previous: string }>`select ${genericPlanSwitch(db)} as previous`.execute(db)).rows[0].previous;
+}
+
+export async function restorePlanCacheMode(db: Kysely<Database>, previous: string | null): Promise<void> {
+  if (previous !== null) await sql`select ${restoringPlanCacheMode(previous)}`.execute(db);
+}
+
 /** Runs a statement as a prepared one on its own: switching and restoring the plan mode cost a round trip each. */
 export async function executePrepared<R>(db: Kysely<Database>, query: RawBuilder<R>): Promise<QueryResult<R>> {
-  if (!preparesNamedStatements(db)) return executeNamed(db, query);
-  const mode = await sql<{ previous: string }>`select ${genericPlanSwitch(db)} as previous`.execute(db);
+  const previous = await switchToGenericPlans(db);
   // on an error the transaction is aborted, and the setting ends with it
   const result = await executeNamed(db, query);
-  await sql`select ${restoringPlanCacheMode(mode.rows[0].previous)}`.execute(db);
+  await restorePlanCacheMode(db, previous);
   return result;
 }

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { namedStatementMarker, namedStatementName, namedStatementPrefix } from '../db/named-statements.js';
+import { namedStatementMarker, namedStatementName, namedStatementPrefix } from './named-statements.js';
 import { executePrepared } from './prepared-statement.js';
 
 describeEachStore('prepared statements', (context) => {
