@@ -108,6 +108,9 @@ async function main(): Promise<void> {
       const incrementalIds = changed.slice(0, 1000);
       await sql`update customer_trait set revenue_minor = 1 where customer_id = any(${incrementalIds}::bigint[])`.execute(db);
       const [, incrementalMs] = await time(() => db.transaction().execute((trx) => refreshSegmentsForCustomers(trx, incrementalIds, { asOf })));
+      // what an ingest batch of one order adds for segments (median helper warms up once: that run prepares the statements)
+      const oneOrderMs = await median(21, () => db.transaction().execute((trx) => refreshSegmentsForCustomers(trx, [incrementalIds[0]], { asOf })));
+      const segmentCount = (await sql<{ n: number }>`select count(*)::int as n from segment`.execute(db)).rows[0].n;
       const purchasePreview = await median(3, () => previewSegment(db, purchaseSegment, { clock }));
       const purchaseCount = (await previewSegment(db, purchaseSegment, { clock })).count;
       const purchaseEstimateMs = await median(3, () => previewSegment(db, purchaseSegment, { clock, count: 'estimate' }));
@@ -122,6 +125,7 @@ async function main(): Promise<void> {
       console.log(`  refresh   full, nothing changed                          ${ms(unchangedMs)}   target ≤ 3 s at 1M`);
       console.log(`  refresh   full after 1% changed (+${afterChange.entered} −${afterChange.left})       ${ms(changedMs)}`);
       console.log(`  refresh   incremental, 1,000 changed customers, all segments  ${ms(incrementalMs)}`);
+      console.log(`  refresh   incremental, one order's customer, all ${segmentCount} segments  ${ms(oneOrderMs)}`);
       console.log(`  preview   Jakarta + coffee twice in 90 days (${purchaseCount.toLocaleString('en')} match)  ${ms(purchasePreview)}`);
       console.log(`  estimate  Jakarta + coffee twice in 90 days: ${describeEstimate(purchaseEstimate)}  ${ms(purchaseEstimateMs)}`);
       if (!skipPersonas) {
