@@ -48,8 +48,9 @@ export async function assignPersonas(db: Db, customerIds?: number[], options: { 
   const started = performance.now();
   const at = options.asOf ?? new Date();
   // the ingest path calls this after every batch: before any discovery there is nothing to do
-  if (customerIds && !(await findCurrentModel(db))) return { assigned: 0, seconds: 0 };
-  const { model, personas } = await requireCurrentModel(db);
+  const current = await findCurrentModel(db);
+  if (customerIds && !current) return { assigned: 0, seconds: 0 };
+  const { model, personas } = current ? { model: current, personas: await listActivePersonas(db, current.model_id) } : await requireCurrentModel(db);
   if (personas.length === 0) return { assigned: 0, seconds: 0 };
   const hasHousehold = model.spec.context.hasHousehold;
   let assigned = 0;
