@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { classifiedTypesQuery, type ClassifySqlContext } from './classify.sql.js';
+import { customerTypeUpsert } from './customer-type-upsert.sql.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
 import { executeNamed, restoringPlanCacheMode } from '../db/prepared-statement.js';
 import { closeSpellsStatement, isRewindDueQuery, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
@@ -30,16 +31,7 @@ export async function storeCustomerTypes(
   const statement = sql<{ classified: number; is_rewind_due: boolean; entered: number; left: number; stored_ids: number[] | null }>`
     with classified as materialized (
       with analysis_fact as (${customerFactsQuery(scope)}) select * from (${classifiedTypesQuery(context)}) classified_rows
-    ), stored as (
-      insert into customer_type as t (customer_id, types, primary_type, explanation, reasons, numbers, as_of)
-      select customer_id, types, primary_type, explanation, reasons, numbers, ${at} from classified
-      on conflict on constraint customer_type_pkey do update set
-        types = excluded.types, primary_type = excluded.primary_type, explanation = excluded.explanation,
-        reasons = excluded.reasons, numbers = excluded.numbers, as_of = excluded.as_of, updated_at = now()
-      where (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
-        is distinct from (excluded.as_of, excluded.types, excluded.primary_type, excluded.explanation, excluded.reasons, excluded.numbers)
-      returning t.customer_id
-    ), rewind as (select ${isRewindDueQuery(at, ids)} as is_due),
+    ), stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id), rewind as (select ${isRewindDueQuery(at, ids)} as is_due),
     held as materialized (
       select customer_id, types, reasons, numbers from classified
       union all

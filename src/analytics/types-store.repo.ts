@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { classifiedTypesQuery, type ClassifySqlContext } from './classify.sql.js';
+import { customerTypeUpsert } from './customer-type-upsert.sql.js';
 import { closeSpellsStatement, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
 import type { HistoryChange } from './types.repo.js';
 
@@ -64,15 +65,8 @@ export async function storeAllCustomerTypes(db: Kysely<Database>, context: Class
         and (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
           is distinct from (${at}, a.types, a.primary_type, a.explanation, a.reasons, a.numbers)
     ), inserted as (
-      insert into customer_type as t (customer_id, types, primary_type, explanation, reasons, numbers, as_of)
-      select a.customer_id, a.types, a.primary_type, a.explanation, a.reasons, a.numbers, ${at}
-      from analysis_type a where a.change = 'new'
-      -- a row added meanwhile by an import batch is brought in line rather than failing the run
-      on conflict on constraint customer_type_pkey do update set
-        types = excluded.types, primary_type = excluded.primary_type, explanation = excluded.explanation,
-        reasons = excluded.reasons, numbers = excluded.numbers, as_of = excluded.as_of, updated_at = now()
-      where (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
-        is distinct from (excluded.as_of, excluded.types, excluded.primary_type, excluded.explanation, excluded.reasons, excluded.numbers)
+      -- an upsert: a row added meanwhile by an import batch is brought in line rather than failing the run
+      ${customerTypeUpsert(sql`(select * from analysis_type where change = 'new')`, at)}
     ), removed as (
       delete from customer_type t using analysis_type a where a.change = 'removed' and a.customer_id = t.customer_id
     ), noted as (
