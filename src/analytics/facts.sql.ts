@@ -10,7 +10,7 @@ export type FactsScope = {
   customerIds: number[] | null;
   /**
    * Read the rhythm of customers whose purchase days have not changed from
-   * customer_rhythm (a full run, once fillRhythmCache has run in its
+   * customer_rhythm (a full run, once fillRhythmCacheStatement has run in its
    * transaction) rather than working it out from every purchase day.
    */
   cachedRhythm?: boolean;
@@ -94,8 +94,8 @@ export function fillRhythmCacheStatement(policy: TypePolicy): RawBuilder<unknown
 
 /**
  * Customers who may have purchase days (their facts say so, or they have no
- * facts row) and have no rhythm row for this period length. `valid`, when
- * given, further demands the row's last day be on or before the as-of day.
+ * facts row) and have no rhythm row for this period length; with `asOfDay`,
+ * none whose row's last day is on or before it (a row that holds then).
  */
 function rhythmlessCustomers(periodMonths: number, asOfDay?: RawBuilder<unknown>): RawBuilder<unknown> {
   const valid = asOfDay ? sql`and r.last_day <= ${asOfDay}` : sql``;
