@@ -38,7 +38,7 @@ export function isFewCustomers(customerIds: readonly number[]): boolean {
 /**
  * The diff step shared by both paths: `target` names a relation of the
  * matching customers among those reconsidered (`onlyMembers` restricts the
- * stored members alike), and `targetWith` defines it when it is a CTE.
+ * stored members alike), and `target.with` defines it when it is a CTE.
  */
 function diffStatement(segmentId: number, at: Date, target: { with: RawBuilder<unknown>; name: RawBuilder<unknown> }, onlyMembers: RawBuilder<unknown>) {
   return sql`
