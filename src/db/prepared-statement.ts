@@ -61,12 +61,3 @@ export async function switchToGenericPlans(db: Kysely<Database>): Promise<string
 export async function restorePlanCacheMode(db: Kysely<Database>, previous: string | null): Promise<void> {
   if (previous !== null) await sql`select ${restoringPlanCacheMode(previous)}`.execute(db);
 }
-
-/** Runs a statement as a prepared one on its own: switching and restoring the plan mode cost a round trip each. */
-export async function executePrepared<R>(db: Kysely<Database>, query: RawBuilder<R>): Promise<QueryResult<R>> {
-  const previous = await switchToGenericPlans(db);
-  // on an error the transaction is aborted, and the setting ends with it
-  const result = await executeNamed(db, query);
-  await restorePlanCacheMode(db, previous);
-  return result;
-}

@@ -19,8 +19,9 @@ export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise
 
 export type Assignment = { assigned: number; seconds: number };
 
-export async function requireCurrentModel(db: Db): Promise<{ model: PersonaModel; personas: PersonaRow[] }> {
-  const model = await findCurrentModel(db);
+/** The current model and its personas; `found` is the model when the caller has read it already. */
+export async function requireCurrentModel(db: Db, found?: PersonaModel | null): Promise<{ model: PersonaModel; personas: PersonaRow[] }> {
+  const model = found === undefined ? await findCurrentModel(db) : found;
   if (!model) throw new AppError(segmentErrorCodes.personasMissing, 'No personas have been discovered yet. Run `clientele personas discover` first.');
   return { model, personas: await listActivePersonas(db, model.model_id) };
 }
@@ -50,7 +51,7 @@ export async function assignPersonas(db: Db, customerIds?: number[], options: { 
   // the ingest path calls this after every batch: before any discovery there is nothing to do
   const current = await findCurrentModel(db);
   if (customerIds && !current) return { assigned: 0, seconds: 0 };
-  const { model, personas } = current ? { model: current, personas: await listActivePersonas(db, current.model_id) } : await requireCurrentModel(db);
+  const { model, personas } = await requireCurrentModel(db, current);
   if (personas.length === 0) return { assigned: 0, seconds: 0 };
   const hasHousehold = model.spec.context.hasHousehold;
   let assigned = 0;
