@@ -31,7 +31,9 @@ export async function storeCustomerTypes(
   const statement = sql<{ classified: number; is_rewind_due: boolean; entered: number; left: number; stored_ids: number[] | null }>`
     with classified as materialized (
       with analysis_fact as (${customerFactsQuery(scope)}) select * from (${classifiedTypesQuery(context)}) classified_rows
-    ), stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id), rewind as (select ${isRewindDueQuery(at, ids)} as is_due),
+    ),
+    stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id),
+    rewind as (select ${isRewindDueQuery(at, ids)} as is_due),
     held as materialized (
       select customer_id, types, reasons, numbers from classified
       union all
