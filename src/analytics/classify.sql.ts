@@ -30,18 +30,19 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs, format: MoneyFormat)
     {
       type: 'at_risk',
       applies: sql`f.is_overdue and not f.is_lapsed`,
-      reason: sql`'At risk: ' || f.days_since_last || ' days since last purchase, usually every ' || ${decimal(sql`f.median_interval`)}
-        || ' days (overdue after ' || ${decimal(sql`f.overdue_limit`)} || ')'`,
-      numbers: sql`jsonb_build_object('daysSinceLastPurchase', f.days_since_last, 'medianIntervalDays', f.median_interval, 'overdueAfterDays', f.overdue_limit,
-        'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count, 'lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'))`,
+      reason: sql`'At risk: last purchase ' || to_char(f.last_day, 'YYYY-MM-DD') || ', usually every ' || ${decimal(sql`f.median_interval`)}
+        || ' days, overdue since ' || to_char(f.overdue_day, 'YYYY-MM-DD') || ' (after ' || ${decimal(sql`f.overdue_limit`)} || ' days)'`,
+      numbers: sql`jsonb_build_object('lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'), 'overdueDay', to_char(f.overdue_day, 'YYYY-MM-DD'),
+        'medianIntervalDays', f.median_interval, 'overdueAfterDays', f.overdue_limit, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count)`,
     },
     {
       type: 'lapsed',
       applies: sql`f.is_lapsed`,
       reason: sql`case when f.p_alive is not null
         then 'Lapsed: probability of still being a customer ' || floor(f.p_alive * 100 + 0.5)::int || '% (below ' || ${formatDecimal(policy.lapsed.pAliveBelow * 100)}::text || '%)'
-        else 'Lapsed: no purchase for ' || f.days_since_last || ' days (limit ' || ${policy.lapsed.quietDays}::int || ')' end`,
-      numbers: sql`jsonb_build_object('pAlive', f.p_alive, 'daysSinceLastPurchase', f.days_since_last, 'quietDays', ${policy.lapsed.quietDays}::int)`,
+        else 'Lapsed: no purchase since ' || to_char(f.last_day, 'YYYY-MM-DD') || ' (limit ' || ${policy.lapsed.quietDays}::int || ' days)' end`,
+      numbers: sql`case when f.p_alive is not null then jsonb_build_object('pAlive', f.p_alive, 'lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'))
+        else jsonb_build_object('lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'), 'quietDays', ${policy.lapsed.quietDays}::int) end`,
     },
     {
       type: 'vip',
@@ -58,8 +59,8 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs, format: MoneyFormat)
     {
       type: 'new',
       applies: sql`f.is_new`,
-      reason: sql`'New: first purchase ' || to_char(f.first_day, 'YYYY-MM-DD') || ', ' || f.days_since_first || ' days ago'`,
-      numbers: sql`jsonb_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'), 'daysSinceFirstPurchase', f.days_since_first)`,
+      reason: sql`'New: first purchase ' || to_char(f.first_day, 'YYYY-MM-DD')`,
+      numbers: sql`jsonb_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'))`,
     },
     {
       type: 'regular',
@@ -71,9 +72,9 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs, format: MoneyFormat)
     {
       type: 'loyal',
       applies: sql`f.is_real and f.days_since_first >= ${policy.loyal.minTenureDays}::int and f.period_count >= ${policy.loyal.minPeriods}::int and not f.is_lapsed`,
-      reason: sql`'Loyal: customer for ' || f.days_since_first || ' days, bought in ' || f.period_count || ' different '
+      reason: sql`'Loyal: customer since ' || to_char(f.first_day, 'YYYY-MM-DD') || ', bought in ' || f.period_count || ' different '
         || ${policy.loyal.periodMonths}::int || '-month periods'`,
-      numbers: sql`jsonb_build_object('daysSinceFirstPurchase', f.days_since_first, 'periodCount', f.period_count, 'periodMonths', ${policy.loyal.periodMonths}::int)`,
+      numbers: sql`jsonb_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'), 'periodCount', f.period_count, 'periodMonths', ${policy.loyal.periodMonths}::int)`,
     },
     {
       type: 'occasional',
@@ -86,8 +87,8 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs, format: MoneyFormat)
     {
       type: 'one_time',
       applies: sql`f.purchase_day_count = 1 and not f.is_new and not f.is_lapsed`,
-      reason: sql`'One-time buyer: single purchase ' || to_char(f.first_day, 'YYYY-MM-DD') || ', ' || f.days_since_last || ' days ago'`,
-      numbers: sql`jsonb_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'), 'daysSinceLastPurchase', f.days_since_last)`,
+      reason: sql`'One-time buyer: single purchase ' || to_char(f.first_day, 'YYYY-MM-DD')`,
+      numbers: sql`jsonb_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'))`,
     },
     {
       type: 'lead',
@@ -133,6 +134,8 @@ export function classifiedTypesQuery(context: ClassifySqlContext): RawBuilder<un
       from analysis_fact f
     ), lapsed as (
       select j.*,
+        -- the first overdue day, as overdueSinceDay in classify.ts
+        j.last_day + floor(j.overdue_limit)::int + 1 as overdue_day,
         (j.is_real and case when j.p_alive is not null then j.p_alive < ${policy.lapsed.pAliveBelow}::float8
           else j.days_since_last > ${policy.lapsed.quietDays}::int end) as is_lapsed,
         coalesce(j.days_since_last > j.overdue_limit, false) as is_overdue

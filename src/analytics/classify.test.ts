@@ -38,7 +38,20 @@ describe('classifyCustomer', () => {
     expect(classify([50, 40, 30, 20]).types).toEqual(['regular']);
     const overdue = classify([51, 41, 31, 21]);
     expect(overdue.types).toEqual(['at_risk']);
-    expect(overdue.explanation).toBe('At risk: 21 days since last purchase, usually every 10 days (overdue after 20)');
+    expect(overdue.explanation).toBe('At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30 (after 20 days)');
+    expect(overdue.numbers.at_risk).toMatchObject({ lastPurchaseDay: '2026-06-09', overdueDay: '2026-06-30', overdueAfterDays: 20 });
+  });
+
+  it('names days rather than counting days since, so an unchanged judgement reads the same tomorrow', () => {
+    const today = classify([51, 41, 31, 21]);
+    const facts = summarizePurchaseDays({ customerId: 1 }, [51, 41, 31, 21].map((ago) => ({ day: addDays(asOf, -ago), amountMinor: 100 })), [], addDays(asOf, 1), policy);
+    const tomorrow = classifyCustomer(facts, policy, addDays(asOf, 1), noVip);
+    expect(tomorrow.types).toEqual(today.types);
+    expect(tomorrow.explanation).toBe(today.explanation);
+    expect(tomorrow.numbers).toEqual(today.numbers);
+    expect(classify([400, 390, 380, 181]).explanation).toBe('Lapsed: no purchase since 2025-12-31 (limit 180 days)');
+    expect(classify([10]).explanation).toBe('New: first purchase 2026-06-20');
+    expect(classify([100]).explanation).toBe('One-time buyer: single purchase 2026-03-22');
   });
 
   it('keeps at risk apart from lapsed: past the quiet period a customer is lapsed only', () => {

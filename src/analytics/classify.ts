@@ -1,4 +1,4 @@
-import { daysBetween } from '../core/clock.js';
+import { addDays, daysBetween } from '../core/clock.js';
 import type { CustomerFacts, VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, formatDecimal, type CustomerType } from './customer-types.js';
 import { formatMoneyWith, type MoneyFormat } from './money-format.js';
@@ -22,6 +22,9 @@ type Verdict = { reason: string; numbers: TypeNumbers };
 
 /**
  * The reference implementation of the type rules (docs/customer-types.md).
+ * Sentences and numbers name days (last purchase 2026-05-01), never counts of
+ * days since, so a customer's stored row changes only when a judgement or a
+ * figure behind it does, not every day the calendar moves on.
  * types.repo.ts runs the same rules in SQL for whole stores; tests hold the two
  * to the same answers.
  */
@@ -64,6 +67,11 @@ function leadVerdict(facts: CustomerFacts): Verdict {
   };
 }
 
+/** The first day a customer is overdue: more than `limit` days after their last purchase. */
+export function overdueSinceDay(lastPurchaseDay: string, limit: number): string {
+  return addDays(lastPurchaseDay, Math.floor(limit) + 1);
+}
+
 /** The day limit past which a customer is overdue against their own rhythm; null without enough history. */
 export function overdueLimitDays(facts: CustomerFacts, policy: TypePolicy): number | null {
   if (facts.intervalCount < policy.atRisk.minIntervals || !facts.medianIntervalDays) return null;
@@ -87,20 +95,21 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
     verdicts.set('lapsed', facts.pAlive !== null
       ? {
         reason: `Lapsed: probability of still being a customer ${Math.round(facts.pAlive * 100)}% (below ${formatDecimal(policy.lapsed.pAliveBelow * 100)}%)`,
-        numbers: { pAlive: facts.pAlive, daysSinceLastPurchase: daysSinceLast },
+        numbers: { pAlive: facts.pAlive, lastPurchaseDay: facts.lastPurchaseDay },
       }
       : {
-        reason: `Lapsed: no purchase for ${daysSinceLast} days (limit ${policy.lapsed.quietDays})`,
-        numbers: { daysSinceLastPurchase: daysSinceLast, quietDays: policy.lapsed.quietDays },
+        reason: `Lapsed: no purchase since ${facts.lastPurchaseDay} (limit ${policy.lapsed.quietDays} days)`,
+        numbers: { lastPurchaseDay: facts.lastPurchaseDay, quietDays: policy.lapsed.quietDays },
       });
   }
 
   const limit = overdueLimitDays(facts, policy);
   const isOverdue = limit !== null && daysSinceLast > limit;
   if (isOverdue && !isLapsed) {
+    const overdueDay = overdueSinceDay(facts.lastPurchaseDay!, limit);
     verdicts.set('at_risk', {
-      reason: `At risk: ${daysSinceLast} days since last purchase, usually every ${formatDecimal(median!)} days (overdue after ${formatDecimal(limit)})`,
-      numbers: { daysSinceLastPurchase: daysSinceLast, medianIntervalDays: median, overdueAfterDays: limit, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount, lastPurchaseDay: facts.lastPurchaseDay },
+      reason: `At risk: last purchase ${facts.lastPurchaseDay}, usually every ${formatDecimal(median!)} days, overdue since ${overdueDay} (after ${formatDecimal(limit)} days)`,
+      numbers: { lastPurchaseDay: facts.lastPurchaseDay, overdueDay, medianIntervalDays: median, overdueAfterDays: limit, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount },
     });
   }
 
@@ -110,8 +119,8 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
   const isNew = daysSinceFirst < policy.newWithinDays && !isLapsed;
   if (isNew) {
     verdicts.set('new', {
-      reason: `New: first purchase ${facts.firstPurchaseDay}, ${daysSinceFirst} days ago`,
-      numbers: { firstPurchaseDay: facts.firstPurchaseDay, daysSinceFirstPurchase: daysSinceFirst },
+      reason: `New: first purchase ${facts.firstPurchaseDay}`,
+      numbers: { firstPurchaseDay: facts.firstPurchaseDay },
     });
   }
 
@@ -125,8 +134,8 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
 
   if (daysSinceFirst >= policy.loyal.minTenureDays && facts.periodCount >= policy.loyal.minPeriods && !isLapsed) {
     verdicts.set('loyal', {
-      reason: `Loyal: customer for ${daysSinceFirst} days, bought in ${facts.periodCount} different ${policy.loyal.periodMonths}-month periods`,
-      numbers: { daysSinceFirstPurchase: daysSinceFirst, periodCount: facts.periodCount, periodMonths: policy.loyal.periodMonths },
+      reason: `Loyal: customer since ${facts.firstPurchaseDay}, bought in ${facts.periodCount} different ${policy.loyal.periodMonths}-month periods`,
+      numbers: { firstPurchaseDay: facts.firstPurchaseDay, periodCount: facts.periodCount, periodMonths: policy.loyal.periodMonths },
     });
   }
 
@@ -144,8 +153,8 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
 
   if (facts.purchaseDayCount === 1 && !isNew && !isLapsed) {
     verdicts.set('one_time', {
-      reason: `One-time buyer: single purchase ${facts.firstPurchaseDay}, ${daysSinceLast} days ago`,
-      numbers: { firstPurchaseDay: facts.firstPurchaseDay, daysSinceLastPurchase: daysSinceLast },
+      reason: `One-time buyer: single purchase ${facts.firstPurchaseDay}`,
+      numbers: { firstPurchaseDay: facts.firstPurchaseDay },
     });
   }
 }

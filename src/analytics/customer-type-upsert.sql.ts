@@ -1,11 +1,25 @@
 import { sql, type RawBuilder } from 'kysely';
 
 /**
+ * Whether stored row `stored` must be rewritten with judged row `judged` as of
+ * `at`: its types, sentences or numbers differ, or it was judged after `at`
+ * (an earlier as-of re-run). A row that still says the same keeps its as_of:
+ * sentences name days rather than counting days since, so most customers' rows
+ * say the same from one day to the next, and readers show the later of the
+ * row's as_of and the latest full run's (see typesAsOf).
+ */
+export function typeRowDiffers(stored: RawBuilder<unknown>, judged: RawBuilder<unknown>, at: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`((${stored}.types, ${stored}.primary_type, ${stored}.explanation, ${stored}.reasons, ${stored}.numbers)
+    is distinct from (${judged}.types, ${judged}.primary_type, ${judged}.explanation, ${judged}.reasons, ${judged}.numbers)
+    or ${stored}.as_of > ${at})`;
+}
+
+/**
  * Writes customer_type rows from `rows` (a relation of customer_id, types,
  * primary_type, explanation, reasons, numbers) as of `at`: new customers are
- * inserted, and a stored row is rewritten only when something in it differs,
- * so re-judging an unchanged customer writes nothing. Used by the full run
- * for the customers it did not hold yet and by the ingest path for its batch.
+ * inserted, and a stored row is rewritten only when typeRowDiffers, so
+ * re-judging an unchanged customer writes nothing. Used by the full run for
+ * the customers it did not hold yet and by the ingest path for its batch.
  */
 export function customerTypeUpsert(rows: RawBuilder<unknown>, at: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
@@ -14,6 +28,14 @@ export function customerTypeUpsert(rows: RawBuilder<unknown>, at: RawBuilder<unk
     on conflict on constraint customer_type_pkey do update set
       types = excluded.types, primary_type = excluded.primary_type, explanation = excluded.explanation,
       reasons = excluded.reasons, numbers = excluded.numbers, as_of = excluded.as_of, updated_at = now()
-    where (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
-      is distinct from (excluded.as_of, excluded.types, excluded.primary_type, excluded.explanation, excluded.reasons, excluded.numbers)`;
+    where ${typeRowDiffers(sql`t`, sql`excluded`, sql`excluded.as_of`)}`;
+}
+
+/**
+ * The as-of a customer's types row is shown with: its own, or the latest full
+ * run's when that is later (a run that found nothing new to say left the row
+ * as it was).
+ */
+export function typesAsOf(rowAsOf: RawBuilder<unknown>): RawBuilder<Date> {
+  return sql<Date>`greatest(${rowAsOf}, (select r.as_of from analysis_run r order by r.run_id desc limit 1))`;
 }

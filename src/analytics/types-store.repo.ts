@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { classifiedTypesQuery, type ClassifySqlContext } from './classify.sql.js';
-import { customerTypeUpsert } from './customer-type-upsert.sql.js';
+import { customerTypeUpsert, typeRowDiffers } from './customer-type-upsert.sql.js';
 import { closeSpellsStatement, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
 import type { HistoryChange } from './types.repo.js';
 
@@ -35,8 +35,7 @@ async function createTypesTable(db: Kysely<Database>, context: ClassifySqlContex
     create temporary table analysis_type on commit drop as
     select coalesce(c.customer_id, t.customer_id) as customer_id, c.types, c.primary_type, c.explanation, c.reasons, c.numbers,
       case when t.customer_id is null then 'new' when c.customer_id is null then 'removed'
-        when (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
-          is distinct from (${at}, c.types, c.primary_type, c.explanation, c.reasons, c.numbers) then 'changed'
+        when ${typeRowDiffers(sql`t`, sql`c`, at)} then 'changed'
         else 'same' end as change,
       c.types is distinct from t.types as is_types_changed
     from (${classifiedTypesQuery(context)}) c full join customer_type t on t.customer_id = c.customer_id`.execute(db);
@@ -46,7 +45,8 @@ async function createTypesTable(db: Kysely<Database>, context: ClassifySqlContex
 
 /**
  * Classifies everyone in analysis_fact and brings customer_type in line:
- * rows that differ are rewritten (a same-day re-run rewrites nothing), new
+ * rows that differ are rewritten (a same-day re-run rewrites nothing, and the
+ * next day's only the customers whose types or figures moved), new
  * ones inserted, customers no longer classified removed. Customers whose types
  * changed are noted in analysis_changed for the history. Returns how many
  * customers were classified.
@@ -62,8 +62,7 @@ export async function storeAllCustomerTypes(db: Kysely<Database>, context: Class
       from analysis_type a
       where a.change = 'changed' and a.customer_id = t.customer_id
         -- judged again: an import batch may have written the row since
-        and (t.as_of, t.types, t.primary_type, t.explanation, t.reasons, t.numbers)
-          is distinct from (${at}, a.types, a.primary_type, a.explanation, a.reasons, a.numbers)
+        and ${typeRowDiffers(sql`t`, sql`a`, at)}
     ), inserted as (
       -- an upsert: a row added meanwhile by an import batch is brought in line rather than failing the run
       ${customerTypeUpsert(sql`(select * from analysis_type where change = 'new')`, at)}

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { VipCutoffs } from './customer-facts.js';
 import { customerFactsQuery, fillRhythmCacheStatement, type FactsScope } from './facts.sql.js';
 import type { TypePolicy } from './policy.js';
+import { typesAsOf } from './customer-type-upsert.sql.js';
 
 /**
  * Session settings for one analysis transaction (`set local`, so they end with
@@ -59,7 +60,7 @@ export type TypeCombinationCount = { types: string[]; primaryType: string; custo
  */
 export async function countTypeCombinations(db: Kysely<Database>): Promise<TypeCombinationCount[]> {
   const result = await sql<{ types: string[]; primary_type: string; customers: number; as_of: Date | null }>`
-    select types, primary_type, count(*)::int as customers, max(as_of) as as_of from customer_type group by types, primary_type`.execute(db);
+    select types, primary_type, count(*)::int as customers, ${typesAsOf(sql`max(as_of)`)} as as_of from customer_type group by types, primary_type`.execute(db);
   return result.rows.map((row) => ({ types: row.types, primaryType: row.primary_type, customers: row.customers, asOf: row.as_of === null ? null : new Date(row.as_of) }));
 }
 

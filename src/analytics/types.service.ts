@@ -10,6 +10,7 @@ import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { writeTypePolicySetting } from './settings.repo.js';
 import { genericPlanSwitch } from '../db/prepared-statement.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
+import { typesAsOf } from './customer-type-upsert.sql.js';
 import { createFactsTable, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
 import { heldTypes, storeAllCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';
 
@@ -91,7 +92,7 @@ export async function listCustomersByType(db: Kysely<Database>, type: string, op
   const offset = Math.max(options.offset ?? 0, 0);
   const [rows, total] = await Promise.all([
     sql<{ customer_id: number; types: string[]; primary_type: string; explanation: string; numbers: unknown; as_of: Date }>`
-      select customer_id, types, primary_type, explanation, numbers, as_of from customer_type
+      select customer_id, types, primary_type, explanation, numbers, ${typesAsOf(sql`as_of`)} as as_of from customer_type
       where ${type}::text = any(types) order by customer_id limit ${limit}::int offset ${offset}::int`.execute(db),
     sql<{ count: number }>`select count(*)::int as count from customer_type where ${type}::text = any(types)`.execute(db),
   ]);
@@ -110,7 +111,7 @@ export type TypeTimelineEntry = { type: string; enteredAt: string; leftAt: strin
 export async function customerTypeTimeline(db: Kysely<Database>, customerId: number): Promise<{ customerId: number; current: CustomerTypeRow | null; timeline: TypeTimelineEntry[] }> {
   const [current, history] = await Promise.all([
     sql<{ types: string[]; primary_type: string; explanation: string; numbers: unknown; as_of: Date }>`
-      select types, primary_type, explanation, numbers, as_of from customer_type where customer_id = ${customerId}::bigint`.execute(db),
+      select types, primary_type, explanation, numbers, ${typesAsOf(sql`as_of`)} as as_of from customer_type where customer_id = ${customerId}::bigint`.execute(db),
     sql<{ type: string; entered_at: Date; left_at: Date | null; reason: string; numbers: unknown }>`
       select type, entered_at, left_at, reason, numbers from customer_type_history
       where customer_id = ${customerId}::bigint order by entered_at, history_id`.execute(db),

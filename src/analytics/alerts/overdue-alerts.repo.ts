@@ -21,10 +21,10 @@ export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypeP
     from (
       select c.customer_id, c.types, c.reasons ->> 'at_risk' as reason,
         (c.numbers -> 'at_risk' ->> 'overdueAfterDays')::float8 as overdue_after,
-        (c.numbers -> 'at_risk' ->> 'daysSinceLastPurchase')::int as days_since_last,
+        ${asOfDay}::date - (c.numbers -> 'at_risk' ->> 'lastPurchaseDay')::date as days_since_last,
         (c.numbers -> 'at_risk' ->> 'medianIntervalDays')::float8 as median_interval,
         c.numbers -> 'at_risk' ->> 'lastPurchaseDay' as last_purchase_day,
-        (c.numbers -> 'at_risk' ->> 'lastPurchaseDay')::date + floor((c.numbers -> 'at_risk' ->> 'overdueAfterDays')::float8)::int + 1 as overdue_day
+        (c.numbers -> 'at_risk' ->> 'overdueDay')::date as overdue_day
       from ${types} c
       where 'at_risk' = any(c.types)
         and (c.numbers -> 'at_risk' ->> 'intervalCount')::int >= ${policy.regular.minIntervals}::int

@@ -74,7 +74,7 @@ describe('a type reason in the reader\'s language', () => {
   });
 
   it('gives up, rather than leave a hole, when a needed figure is missing', () => {
-    expect(typeReasonMessage('at_risk', { daysSinceLastPurchase: 40 }, asTheServerWrites)).toBeNull();
+    expect(typeReasonMessage('at_risk', { lastPurchaseDay: '2026-05-01' }, asTheServerWrites)).toBeNull();
     expect(typeReasonMessage('vip', null, asTheServerWrites)).toBeNull();
     expect(typeReasonMessage('no_such_type', {}, asTheServerWrites)).toBeNull();
   });

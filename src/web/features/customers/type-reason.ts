@@ -24,32 +24,32 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
   switch (type) {
     case 'lapsed':
       if (isNumber(n.pAlive)) return message('lapsedProbability', { probability: format.percent(n.pAlive, 0) });
-      if (isNumber(n.daysSinceLastPurchase) && isNumber(n.quietDays)) {
-        return message('lapsedQuiet', { days: format.number(n.daysSinceLastPurchase), limit: format.number(n.quietDays) });
+      if (isText(n.lastPurchaseDay) && isNumber(n.quietDays)) {
+        return message('lapsedQuiet', { date: day(n.lastPurchaseDay), limit: format.number(n.quietDays) });
       }
       return null;
     case 'at_risk':
-      if (!isNumber(n.daysSinceLastPurchase) || !isNumber(n.medianIntervalDays) || !isNumber(n.overdueAfterDays)) return null;
-      return message('atRisk', { days: format.number(n.daysSinceLastPurchase), median: decimal(n.medianIntervalDays), limit: decimal(n.overdueAfterDays) });
+      if (!isText(n.lastPurchaseDay) || !isText(n.overdueDay) || !isNumber(n.medianIntervalDays) || !isNumber(n.overdueAfterDays)) return null;
+      return message('atRisk', { date: day(n.lastPurchaseDay), median: decimal(n.medianIntervalDays), overdueDate: day(n.overdueDay), limit: decimal(n.overdueAfterDays) });
     case 'vip':
       return vipMessage(n, format, message);
     case 'new':
-      if (!isText(n.firstPurchaseDay) || !isNumber(n.daysSinceFirstPurchase)) return null;
-      return message('new', { date: day(n.firstPurchaseDay), days: format.number(n.daysSinceFirstPurchase) });
+      if (!isText(n.firstPurchaseDay)) return null;
+      return message('new', { date: day(n.firstPurchaseDay) });
     case 'regular':
       if (!isNumber(n.medianIntervalDays) || !isNumber(n.coefficientOfVariation) || !isNumber(n.intervalCount)) return null;
       return message('regular', { median: decimal(n.medianIntervalDays), variation: format.percent(n.coefficientOfVariation, 0), intervals: format.number(n.intervalCount) });
     case 'loyal':
-      if (!isNumber(n.daysSinceFirstPurchase) || !isNumber(n.periodCount) || !isNumber(n.periodMonths)) return null;
-      return message('loyal', { days: format.number(n.daysSinceFirstPurchase), periods: format.number(n.periodCount), months: format.number(n.periodMonths) });
+      if (!isText(n.firstPurchaseDay) || !isNumber(n.periodCount) || !isNumber(n.periodMonths)) return null;
+      return message('loyal', { date: day(n.firstPurchaseDay), periods: format.number(n.periodCount), months: format.number(n.periodMonths) });
     case 'occasional':
       if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
       return message(n.isPromotionDriven === true ? 'occasionalPromotionDriven' : 'occasional', {
         purchaseDays: format.number(n.purchaseDays), promotion: format.percent(n.promotionPercent / 100, 0),
       });
     case 'one_time':
-      if (!isText(n.firstPurchaseDay) || !isNumber(n.daysSinceLastPurchase)) return null;
-      return message('oneTime', { date: day(n.firstPurchaseDay), days: format.number(n.daysSinceLastPurchase) });
+      if (!isText(n.firstPurchaseDay)) return null;
+      return message('oneTime', { date: day(n.firstPurchaseDay) });
     case 'lead':
       if (!isText(n.firstInterestDay)) return message('leadNoInterest', {});
       return isText(n.firstInterestChannel)
