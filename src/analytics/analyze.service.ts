@@ -33,7 +33,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
     const typesDone = performance.now();
     const rfmScored = await replaceRfmScores(transaction, context.asOf.day, context.asOf.instant);
     const rfmDone = performance.now();
-    // the types just stored, read from the run's own table rather than customer_type and its dead row versions
+    // each customer's primary type as just stored
     const metricDrops = await raiseMetricAlerts(transaction, context, (options.clock ?? systemClock).now(), heldTypes);
     const alertsDone = performance.now();
     const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops, customerOverdue: types.overdueAlerts };

@@ -6,9 +6,8 @@ import type { TypePolicy } from '../policy.js';
  * risk. The alert's window is the day they became overdue (last purchase +
  * overdue limit + 1), so daily runs raise it once, on that day, and a first run
  * does not flood the list with long-overdue customers (lookback). `types` is a
- * relation of customer_type rows (customer_id, types, reasons, numbers): a full
- * run passes its own pg_temp.analysis_type, which holds the same rows as
- * customer_type without the dead versions a rewrite leaves behind.
+ * relation of customer_type rows (customer_id, types, reasons, numbers):
+ * customer_type itself, or the ingest path's own just-classified rows.
  */
 export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypePolicy, asOfDay: string): RawBuilder<unknown> {
   return sql`
