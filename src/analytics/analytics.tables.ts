@@ -27,16 +27,23 @@ export type CustomerTypeHistoryTable = {
   numbers: Json;
 };
 
-export type CustomerRfmTable = {
+/** What the analysis stores per scored customer: nothing in it moves with the calendar. */
+export type CustomerRfmScoreTable = {
   customer_id: number;
-  as_of: Timestamp;
-  recency_days: number;
+  last_purchase_day: CalendarDay;
   frequency: number;
   monetary_minor: number;
   r_score: number;
   f_score: number;
   m_score: number;
   segment: string;
+};
+
+/** The customer_rfm view: the scores with the days since the last purchase as of the latest run that scored RFM. */
+export type CustomerRfmTable = Omit<CustomerRfmScoreTable, 'last_purchase_day'> & {
+  as_of: Timestamp;
+  recency_days: number;
+  last_purchase_day: CalendarDay;
 };
 
 export type AnalysisRunTable = {
@@ -47,6 +54,8 @@ export type AnalysisRunTable = {
   real_customer_count: number;
   vip_revenue_cutoff_minor: number | null;
   vip_frequency_cutoff: number | null;
+  /** How many customers the run scored for RFM; null for a run that scored none (a policy change). */
+  rfm_scored: number | null;
   counts: Json;
   started_at: Timestamp;
   finished_at: Timestamp;
@@ -76,6 +85,7 @@ export type AlertTable = {
 export type AnalyticsTables = {
   customer_type: CustomerTypeTable;
   customer_type_history: CustomerTypeHistoryTable;
+  customer_rfm_score: CustomerRfmScoreTable;
   customer_rfm: CustomerRfmTable;
   analysis_run: AnalysisRunTable;
   alert: AlertTable;

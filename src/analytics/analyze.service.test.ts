@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { fixedClock } from '../core/clock.js';
+import { addDays, fixedClock } from '../core/clock.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { alertsAsOf, alertsFixture, cohortFixture } from '../../test/fixtures/analytics/alerts-fixture.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
@@ -65,6 +65,24 @@ describeEachStore('analyze', (context) => {
     // only orders up to the as-of day count: a month earlier customer 1 did not exist yet as a buyer
     await analyze(context.store.db, { asOf: '2026-05-31' });
     expect((await reportRfm(context.store.db)).customers).toBe(6);
+  });
+
+  it('leaves RFM rows alone on a day without purchases while the days since move with the run', async () => {
+    await seedStore(context.store.db, typesFixture);
+    // the fixture's last purchase is the day after typesAsOf; nothing is bought after it
+    await analyze(context.store.db, { asOf: addDays(typesAsOf, 1) });
+    const read = async () => (await sql<{ customer_id: number; recency_days: number; version: string }>`
+      select r.customer_id, r.recency_days, s.xmin::text as version from customer_rfm r join customer_rfm_score s using (customer_id)
+      order by r.customer_id`.execute(context.store.db)).rows;
+    const before = await read();
+    const reportBefore = await reportRfm(context.store.db);
+    const nextDay = await analyze(context.store.db, { asOf: addDays(typesAsOf, 2) });
+    expect(nextDay.rfmScored).toBe(before.length);
+    const after = await read();
+    expect(after.map((row) => [row.customer_id, row.version])).toEqual(before.map((row) => [row.customer_id, row.version]));
+    expect(after.map((row) => row.recency_days)).toEqual(before.map((row) => row.recency_days + 1));
+    const reportAfter = await reportRfm(context.store.db);
+    expect(Date.parse(reportAfter.asOf!) - Date.parse(reportBefore.asOf!)).toBe(86_400_000);
   });
 
   it('builds the cohort triangle and the lifecycle funnel', async () => {

@@ -31,13 +31,13 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
     const context = await loadAnalysisContext(transaction, options.asOf, options.clock);
     const types = await classifyAllCustomers(transaction, context);
     const typesDone = performance.now();
-    const rfmScored = await replaceRfmScores(transaction, context.asOf.day, context.asOf.instant);
+    const rfmScored = await replaceRfmScores(transaction);
     const rfmDone = performance.now();
     // each customer's primary type as just stored
     const metricDrops = await raiseMetricAlerts(transaction, context, (options.clock ?? systemClock).now(), heldTypes);
     const alertsDone = performance.now();
     const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops, customerOverdue: types.overdueAlerts };
-    const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt });
+    const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt, rfmScored });
     const round = (value: number) => Math.round(value);
     return {
       runId,

@@ -64,14 +64,19 @@ export async function countTypeCombinations(db: Kysely<Database>): Promise<TypeC
   return result.rows.map((row) => ({ types: row.types, primaryType: row.primary_type, customers: row.customers, asOf: row.as_of === null ? null : new Date(row.as_of) }));
 }
 
-export type AnalysisRunRecord = { asOf: { day: string; instant: Date }; policy: TypePolicy; cutoffs: VipCutoffs; counts: unknown; startedAt: Date };
+export type AnalysisRunRecord = {
+  asOf: { day: string; instant: Date }; policy: TypePolicy; cutoffs: VipCutoffs; counts: unknown; startedAt: Date;
+  /** Customers scored for RFM by this run; absent when it scored none (the customer_rfm view reads the latest run that did). */
+  rfmScored?: number;
+};
 
 /** Records a full run; its VIP cut-offs are what the incremental path compares against. */
 export async function recordAnalysisRun(db: Kysely<Database>, run: AnalysisRunRecord): Promise<number> {
   const result = await sql<{ run_id: number }>`
-    insert into analysis_run (as_of, as_of_day, policy, real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff, counts, started_at, finished_at)
+    insert into analysis_run (as_of, as_of_day, policy, real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff, rfm_scored, counts, started_at, finished_at)
     values (${run.asOf.instant}::timestamptz, ${run.asOf.day}::date, ${JSON.stringify(run.policy)}::jsonb, ${run.cutoffs.realCustomerCount}::int,
-      ${run.cutoffs.revenueCutoffMinor}::bigint, ${run.cutoffs.frequencyCutoff}::int, ${JSON.stringify(run.counts)}::jsonb, ${run.startedAt}::timestamptz, now())
+      ${run.cutoffs.revenueCutoffMinor}::bigint, ${run.cutoffs.frequencyCutoff}::int, ${run.rfmScored ?? null}::int, ${JSON.stringify(run.counts)}::jsonb,
+      ${run.startedAt}::timestamptz, now())
     returning run_id`.execute(db);
   return Number(result.rows[0].run_id);
 }
