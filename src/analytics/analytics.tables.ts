@@ -13,6 +13,8 @@ export type CustomerTypeTable = {
   explanation: string;
   reasons: Json;
   numbers: Json;
+  /** A hash of what the row was built from (classify.sql.ts, basisOf); null on rows from before it existed. */
+  basis: ColumnType<string | null, string | null | undefined, string | null>;
   as_of: Timestamp;
   updated_at: DefaultTimestamp;
 };

@@ -2,32 +2,32 @@ import { sql, type RawBuilder } from 'kysely';
 
 /**
  * Whether stored row `stored` must be rewritten with judged row `judged` as of
- * `at`: its types, sentences or numbers differ, or it was judged after `at`
- * (an earlier as-of re-run). A row that still says the same keeps its as_of:
- * sentences name days rather than counting days since, so most customers' rows
- * say the same from one day to the next, and readers show the later of the
- * row's as_of and the latest full run's (see typesAsOf).
+ * `at`: what it is built from differs (its basis, see basisOf in
+ * classify.sql.ts), or it was judged after `at` (an earlier as-of re-run). A
+ * row that still says the same keeps its as_of: sentences name days rather
+ * than counting days since, so most customers' rows say the same from one day
+ * to the next, and readers show the later of the row's as_of and the latest
+ * full run's (see typesAsOf).
  */
 export function typeRowDiffers(stored: RawBuilder<unknown>, judged: RawBuilder<unknown>, at: RawBuilder<unknown>): RawBuilder<boolean> {
-  return sql<boolean>`((${stored}.types, ${stored}.primary_type, ${stored}.explanation, ${stored}.reasons, ${stored}.numbers)
-    is distinct from (${judged}.types, ${judged}.primary_type, ${judged}.explanation, ${judged}.reasons, ${judged}.numbers)
-    or ${stored}.as_of > ${at})`;
+  return sql<boolean>`(${stored}.basis is distinct from ${judged}.basis or ${stored}.as_of > ${at})`;
 }
 
 /**
  * Writes customer_type rows from `rows` (a relation of customer_id, types,
- * primary_type, explanation, reasons, numbers) as of `at`: new customers are
- * inserted, and a stored row is rewritten only when typeRowDiffers, so
- * re-judging an unchanged customer writes nothing. Used by the full run for
- * the customers it did not hold yet and by the ingest path for its batch.
+ * primary_type, explanation, reasons, numbers, basis) as of `at`: new
+ * customers are inserted, and a stored row is rewritten only when
+ * typeRowDiffers, so re-judging an unchanged customer writes nothing. Used by
+ * the full run for the customers it did not hold yet and by the ingest path
+ * for its batch.
  */
 export function customerTypeUpsert(rows: RawBuilder<unknown>, at: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
-    insert into customer_type as t (customer_id, types, primary_type, explanation, reasons, numbers, as_of)
-    select r.customer_id, r.types, r.primary_type, r.explanation, r.reasons, r.numbers, ${at} from ${rows} r
+    insert into customer_type as t (customer_id, types, primary_type, explanation, reasons, numbers, basis, as_of)
+    select r.customer_id, r.types, r.primary_type, r.explanation, r.reasons, r.numbers, r.basis, ${at} from ${rows} r
     on conflict on constraint customer_type_pkey do update set
       types = excluded.types, primary_type = excluded.primary_type, explanation = excluded.explanation,
-      reasons = excluded.reasons, numbers = excluded.numbers, as_of = excluded.as_of, updated_at = now()
+      reasons = excluded.reasons, numbers = excluded.numbers, basis = excluded.basis, as_of = excluded.as_of, updated_at = now()
     where ${typeRowDiffers(sql`t`, sql`excluded`, sql`excluded.as_of`)}`;
 }
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
-import { classifiedTypesQuery, type ClassifySqlContext } from './classify.sql.js';
+import { classifiedTypesQuery, typesSignature, type ClassifySqlContext } from './classify.sql.js';
 import { customerTypeUpsert } from './customer-type-upsert.sql.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
 import { executeNamed, restoringPlanCacheMode } from '../db/prepared-statement.js';
@@ -30,7 +30,7 @@ export async function storeCustomerTypes(
   const history: HistoryScope = { at, changed: sql`changed`, held: sql`held`, customerIds: ids };
   const statement = sql<{ classified: number; is_rewind_due: boolean; entered: number; left: number; stored_ids: number[] | null }>`
     with classified as materialized (
-      with analysis_fact as (${customerFactsQuery(scope)}) select * from (${classifiedTypesQuery(context)}) classified_rows
+      with analysis_fact as (${customerFactsQuery(scope)}) select * from (${classifiedTypesQuery(context, typesSignature(db, context))}) classified_rows
     ),
     stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id),
     rewind as (select ${isRewindDueQuery(at, ids)} as is_due),

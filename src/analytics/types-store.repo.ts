@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { classifiedTypesQuery, type ClassifySqlContext } from './classify.sql.js';
+import { classifiedTypesQuery, judgedTypesQuery, typesSignature, type ClassifySqlContext } from './classify.sql.js';
 import { customerTypeUpsert, typeRowDiffers } from './customer-type-upsert.sql.js';
 import { closeSpellsStatement, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
 import type { HistoryChange } from './types.repo.js';
@@ -23,25 +23,34 @@ async function createChangedTable(db: Kysely<Database>): Promise<void> {
 }
 
 /**
- * Classifies everyone in analysis_fact and keeps in analysis_type the rows
- * that differ from what customer_type holds (a full join, so customers no
+ * Judges everyone in analysis_fact and keeps in analysis_type the customers
+ * whose row must change (a full join with customer_type, so customers no
  * longer classified are there too, without types), each marked 'new',
- * 'changed' or 'removed', and whether the types themselves changed: only then
- * can the history need a change. On a quiet day that is a few percent of the
- * store; on the first run, everyone.
+ * 'changed' or 'removed', with whether the types themselves changed (only then
+ * can the history need a change). Types and bases are worked out for everyone;
+ * numbers and sentences, most of the work, only for the rows that change: on a
+ * quiet day a few percent of the store, on the first run everyone.
  */
 async function createTypesTable(db: Kysely<Database>, context: ClassifySqlContext, at: RawBuilder<unknown>): Promise<void> {
+  const signature = typesSignature(db, context);
   await sql`drop table if exists pg_temp.analysis_type`.execute(db);
   await sql`
     create temporary table analysis_type on commit drop as
-    select * from (
-      select coalesce(c.customer_id, t.customer_id) as customer_id, c.types, c.primary_type, c.explanation, c.reasons, c.numbers,
-        case when t.customer_id is null then 'new' when c.customer_id is null then 'removed'
-          when ${typeRowDiffers(sql`t`, sql`c`, at)} then 'changed' end as change,
-        c.types is distinct from t.types as is_types_changed
-      from (${classifiedTypesQuery(context)}) c full join customer_type t on t.customer_id = c.customer_id
-    ) judged
-    where change is not null`.execute(db);
+    with differing as materialized (
+      select * from (
+        select coalesce(j.customer_id, t.customer_id) as customer_id,
+          case when t.customer_id is null then 'new' when j.customer_id is null then 'removed'
+            when ${typeRowDiffers(sql`t`, sql`j`, at)} then 'changed' end as change,
+          j.types is distinct from t.types as is_types_changed
+        from (${judgedTypesQuery(context, signature)}) j full join customer_type t on t.customer_id = j.customer_id
+      ) judged
+      where change is not null
+    )
+    select d.customer_id, c.types, c.primary_type, c.explanation, c.reasons, c.numbers, c.basis, d.change, d.is_types_changed
+    from differing d
+    left join (${classifiedTypesQuery(context, signature, sql`(
+      select f.* from analysis_fact f where f.customer_id in (select customer_id from differing where change <> 'removed'))`)}) c
+      on c.customer_id = d.customer_id`.execute(db);
   // sized and counted for the joins below, which touch a few rows on a quiet day and all of them on the first
   await sql`analyze analysis_type (customer_id, change, is_types_changed)`.execute(db);
 }
@@ -61,7 +70,7 @@ export async function storeAllCustomerTypes(db: Kysely<Database>, context: Class
   await sql`
     with updated as (
       update customer_type t set types = a.types, primary_type = a.primary_type, explanation = a.explanation,
-        reasons = a.reasons, numbers = a.numbers, as_of = ${at}, updated_at = now()
+        reasons = a.reasons, numbers = a.numbers, basis = a.basis, as_of = ${at}, updated_at = now()
       from analysis_type a
       where a.change = 'changed' and a.customer_id = t.customer_id
         -- judged again: an import batch may have written the row since

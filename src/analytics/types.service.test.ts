@@ -158,6 +158,19 @@ describeEachStore('customer types', (context) => {
     expect((await customerTypeTimeline(context.store.db, Number(kept[0].customer_id))).current?.asOf).toBe(nextDayEnd);
   });
 
+  it('builds the sentences again when the money format changes, though no figure moved', async () => {
+    await seedStore(context.store.db, typesFixture);
+    await runTypes(context.store.db, typesAsOf);
+    const before = (await currentTypes(context.store.db)).find((row) => row.customerId === 5)!;
+    expect(before.explanation).toContain('Rp\u00a04.310.000');
+    await sql`insert into store_setting (key, value) values ('locale', '"en-US"')`.execute(context.store.db);
+    await runTypes(context.store.db, typesAsOf);
+    const after = (await currentTypes(context.store.db)).find((row) => row.customerId === 5)!;
+    expect(after.explanation).not.toContain('Rp\u00a04.310.000');
+    expect(after.explanation).toContain('4,310,000');
+    expect(after.numbers).toEqual(before.numbers);
+  });
+
   it('reclassifies everyone when the policy changes and rejects an invalid policy', async () => {
     await seedStore(context.store.db, typesFixture);
     await runTypes(context.store.db, typesAsOf);
