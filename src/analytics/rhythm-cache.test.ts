@@ -58,6 +58,46 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
     expect(repoliced.cached).toEqual(repoliced.afresh);
   });
 
+  it('keeps the VIP window sums until a purchase day leaves the window, then brings them up to the day', async () => {
+    const db = context.store.db;
+    await seedStore(db, typesFixture);
+    // customer 5 bought on 2026-05-10, -20, -30 and 06-09: the first leaves a 365-day window on 2027-05-10
+    const windowOf = async (customerId: number) => (await sql<{ window_as_of: string; window_until: string; window_revenue: string; window_day_count: number }>`
+      select to_char(window_as_of, 'YYYY-MM-DD') as window_as_of, to_char(window_until, 'YYYY-MM-DD') as window_until,
+        window_revenue::text as window_revenue, window_day_count from customer_rhythm where customer_id = ${customerId}::bigint`.execute(db)).rows[0];
+    const summed = async (customerId: number, day: string) => (await sql<{ revenue: string; days: number }>`
+      select coalesce(sum(amount_minor), 0)::text as revenue, count(*)::int as days from customer_purchase_day
+      where customer_id = ${customerId}::bigint and day > ${day}::date - 365 and day <= ${day}::date`.execute(db)).rows[0];
+
+    const before = await analyseBothWays(db, '2027-05-01');
+    expect(before.cached).toEqual(before.afresh);
+    expect(await windowOf(5)).toMatchObject({ window_as_of: '2027-05-01', window_until: '2027-05-09', window_day_count: 4 });
+
+    // a later day within the sums' life reads them as they are
+    await analyze(db, { asOf: '2027-05-09' });
+    expect((await windowOf(5)).window_as_of).toBe('2027-05-01');
+
+    for (const day of ['2027-05-10', '2027-05-25', '2027-06-05', '2027-06-30']) {
+      // the sums of the day before, brought up to this day where a purchase day left the window
+      await analyze(db, { asOf: day });
+      const window = await windowOf(5);
+      const expected = await summed(5, day);
+      expect([window.window_revenue, window.window_day_count]).toEqual([expected.revenue, expected.days]);
+      if (day === '2027-06-05') expect(window).toMatchObject({ window_day_count: 1, window_until: '2027-06-08' });
+      const moved = await analyseBothWays(db, day);
+      expect(moved.cached).toEqual(moved.afresh);
+    }
+    // the last purchase day left on 2027-06-09: an empty window stays empty
+    expect(await windowOf(5)).toMatchObject({ window_revenue: '0', window_day_count: 0 });
+
+    // a new window length makes every window again
+    await setTypePolicy(db, { vip: { windowDays: 400 } }, { asOf: '2027-06-30' });
+    const lengths = (await sql<{ window_days: number }>`select distinct window_days from customer_rhythm`.execute(db)).rows.map((row) => row.window_days);
+    expect(lengths).toEqual([400]);
+    const relengthened = await analyseBothWays(db, '2027-06-30');
+    expect(relengthened.cached).toEqual(relengthened.afresh);
+  });
+
   it('forgets every rhythm when purchase days are rebuilt or emptied', async () => {
     const db = context.store.db;
     await seedStore(db, typesFixture);

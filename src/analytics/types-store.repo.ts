@@ -107,7 +107,9 @@ export async function updateAllTypeHistory(db: Kysely<Database>, asOfInstant: Da
   await sql`with ${rewindHistorySteps(at, null)} insert into analysis_changed (customer_id) select customer_id from rewound on conflict do nothing`.execute(db);
   // a whole store's changes, sized right, hash-join below instead of probing row by row
   await sql`analyze analysis_changed`.execute(db);
-  const scope: HistoryScope = { at, changed: sql`analysis_changed`, held: heldTypes, customerIds: null };
+  // the changed customers' rows only, so a quiet day probes a few hundred rows by key rather than hashing the store
+  const held = sql`(select c.customer_id, c.types, c.reasons, c.numbers from ${heldTypes} c where c.customer_id in (select customer_id from analysis_changed))`;
+  const scope: HistoryScope = { at, changed: sql`analysis_changed`, held, customerIds: null };
   const left = await closeSpellsStatement(scope).execute(db);
   const entered = await openSpellsStatement(scope).execute(db);
   return { entered: Number(entered.numAffectedRows ?? 0), left: Number(left.numAffectedRows ?? 0) };

@@ -154,6 +154,12 @@ export type CustomerRhythmTable = {
   cv: number | null;
   period_count: number;
   total_revenue: number;
+  /** The VIP window sums as of window_as_of, for the window length window_days; they hold up to window_until. */
+  window_days: number | null;
+  window_as_of: CalendarDay | null;
+  window_until: CalendarDay | null;
+  window_revenue: number | null;
+  window_day_count: number | null;
 };
 
 export type CustomerMergeTable = {
