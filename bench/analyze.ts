@@ -36,6 +36,7 @@ const ordersPerCustomer = Number(option('orders-per-customer', '10'));
 const only = option('only', 'both');
 const repeat = Number(option('repeat', '3'));
 const batchSizes = [1, 100, 5000];
+const warmUpRuns = 3;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const asOf = '2026-06-30';
 
@@ -138,16 +139,19 @@ async function benchStore(store: Store, customers: number): Promise<void> {
     const ids = batch.rows.map((row) => Number(row.customer_id));
     const distinct = new Set(ids).size;
     let fastest = Infinity;
-    let fastestScan = 0;
+    const scanMs = await baselineScan(db);
     const all: number[] = [];
-    for (let run = 0; run < repeat; run += 1) {
-      const scanMs = await baselineScan(db);
+    // a server ingesting orders is warm: its connections have prepared the statement and
+    // the runtime has compiled the code; small batches are timed often enough for a median
+    const runs = batchSize <= 100 ? Math.max(repeat, 30) : repeat;
+    for (let run = 0; run < warmUpRuns + runs; run += 1) {
       const ms = await inRolledBackTransaction(db, async (transaction) => { await classifyCustomersIncremental(transaction, ids, nextDay(asOf)); });
+      if (run < warmUpRuns) continue;
       all.push(ms);
-      if (ms < fastest) [fastest, fastestScan] = [ms, scanMs];
+      fastest = Math.min(fastest, ms);
     }
-    console.log(`  incremental types, batch of ${batchSize.toLocaleString('en')} orders (${distinct.toLocaleString('en')} customers, best of ${repeat}): ` +
-      `${fastest.toFixed(1)} ms = ${(fastest / batchSize).toFixed(3)} ms per order (median ${(median(all) / batchSize).toFixed(3)})  | baseline scan ${fastestScan.toFixed(0)} ms`);
+    console.log(`  incremental types, batch of ${batchSize.toLocaleString('en')} orders (${distinct.toLocaleString('en')} customers, best of ${runs} after ${warmUpRuns} untimed): ` +
+      `${fastest.toFixed(1)} ms = ${(fastest / batchSize).toFixed(3)} ms per order (median ${(median(all) / batchSize).toFixed(3)})  | baseline scan ${scanMs.toFixed(0)} ms`);
   }
 }
 
