@@ -34,6 +34,16 @@ async function createChangedTable(db: Kysely<Database>): Promise<void> {
 async function createTypesTable(db: Kysely<Database>, context: ClassifySqlContext, at: RawBuilder<unknown>): Promise<void> {
   const signature = typesSignature(db, context);
   await sql`drop table if exists pg_temp.analysis_type`.execute(db);
+  const holdsAny = (await sql<{ holds: boolean }>`select exists (select 1 from customer_type) as holds`.execute(db)).rows[0].holds;
+  if (!holdsAny) {
+    // a first run: everyone is new, so there is nothing to compare with
+    await sql`
+      create temporary table analysis_type on commit drop as
+      select c.customer_id, c.types, c.primary_type, c.explanation, c.reasons, c.numbers, c.basis, 'new'::text as change, true as is_types_changed
+      from (${classifiedTypesQuery(context, signature)}) c`.execute(db);
+    await sql`analyze analysis_type (customer_id, change, is_types_changed)`.execute(db);
+    return;
+  }
   await sql`
     create temporary table analysis_type on commit drop as
     with differing as materialized (
