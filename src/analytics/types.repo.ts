@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { VipCutoffs } from './customer-facts.js';
-import { customerFactsQuery, fillRhythmCacheStatement, refreshRhythmWindowsStatement, type FactsScope } from './facts.sql.js';
+import { customerFactsQuery, fillRhythmCacheStatement, refreshRhythmWindowsStatement, staleRhythmWindowsQuery, type FactsScope } from './facts.sql.js';
 import type { TypePolicy } from './policy.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 
@@ -27,9 +27,10 @@ export async function createFactsTable(db: Kysely<Database>, scope: FactsScope):
   const cachedRhythm = scope.customerIds === null;
   if (cachedRhythm) {
     const filled = await fillRhythmCacheStatement(scope.policy, scope.asOf.day).execute(db);
-    const refreshed = await refreshRhythmWindowsStatement(scope.policy, scope.asOf.day).execute(db);
+    const stale = (await staleRhythmWindowsQuery(scope.policy, scope.asOf.day).execute(db)).rows.map((row) => Number(row.customer_id));
+    if (stale.length > 0) await refreshRhythmWindowsStatement(scope.policy, scope.asOf.day, stale).execute(db);
     // sized for the facts statement's plan: a few rows made on a quiet day, everyone on the first
-    if (Number(filled.numAffectedRows ?? 0) + Number(refreshed.numAffectedRows ?? 0) > 1000) await sql`analyze customer_rhythm`.execute(db);
+    if (Number(filled.numAffectedRows ?? 0) > 1000 || stale.length > 10_000) await sql`analyze customer_rhythm`.execute(db);
   }
   await sql`drop table if exists pg_temp.analysis_fact`.execute(db);
   await sql`create temporary table analysis_fact on commit drop as ${customerFactsQuery({ ...scope, cachedRhythm })}`.execute(db);
