@@ -114,6 +114,17 @@ export const heldTypes = sql`customer_type`;
  */
 export async function updateAllTypeHistory(db: Kysely<Database>, asOfInstant: Date): Promise<HistoryChange> {
   const at = sql`${asOfInstant}::timestamptz`;
+  const hasHistory = (await sql<{ has: boolean }>`select exists (select 1 from customer_type_history) as has`.execute(db)).rows[0].has;
+  if (!hasHistory) {
+    // a first run: nothing to rewind, close or compare with; every changed customer's types open a spell
+    const opened = await sql`
+      insert into customer_type_history (customer_id, type, entered_at, reason, numbers)
+      select c.customer_id, t.type, ${at}, c.reasons ->> t.type, c.numbers -> t.type
+      from ${heldTypes} c cross join lateral unnest(c.types) with ordinality as t(type, position)
+      where c.customer_id in (select customer_id from analysis_changed)
+      order by c.customer_id, t.position`.execute(db);
+    return { entered: Number(opened.numAffectedRows ?? 0), left: 0 };
+  }
   await sql`with ${rewindHistorySteps(at, null)} insert into analysis_changed (customer_id) select customer_id from rewound on conflict do nothing`.execute(db);
   // a whole store's changes, sized right, hash-join below instead of probing row by row
   await sql`analyze analysis_changed`.execute(db);
