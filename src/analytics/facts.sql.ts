@@ -74,6 +74,23 @@ function inWindow(day: RawBuilder<unknown>, windowDays: number): RawBuilder<unkn
 }
 
 /**
+ * A customer's VIP window as of `day`, aggregated over rows with `day` and
+ * `amount_minor` (purchase days): revenue, purchase days and, with
+ * `firstDay`, the earliest purchase day in it (which decides windowUntil).
+ */
+function windowSums(day: RawBuilder<unknown>, windowDays: number, options: { firstDay?: boolean } = {}): RawBuilder<unknown> {
+  const first = options.firstDay ? sql`, min(day) filter (where ${inWindow(day, windowDays)}) as first_in_window` : sql``;
+  return sql`
+    coalesce(sum(amount_minor) filter (where ${inWindow(day, windowDays)}), 0)::bigint as window_revenue,
+    (count(*) filter (where ${inWindow(day, windowDays)}))::int as window_day_count ${first}`;
+}
+
+/** The last as-of day window sums hold: until the earliest purchase day in the window leaves it; for ever if it is empty. */
+function windowUntil(firstInWindow: RawBuilder<unknown>, windowDays: number): RawBuilder<unknown> {
+  return sql`coalesce(${firstInWindow} + ${windowDays - 1}::int, 'infinity'::date)`;
+}
+
+/**
  * Whether rhythm row `r`'s window sums hold for as-of `day`: made for this
  * window length on or before the day, and no purchase day has left the
  * window since (none can have entered: the row goes when purchase days change).
@@ -101,13 +118,10 @@ export function fillRhythmCacheStatement(policy: TypePolicy, asOfDay: string): R
     select customer_id, ${periodMonths}::int, purchase_day_count, order_count, first_day, last_day,
       interval_count, median_interval, cv, period_count, total_revenue,
       case when ${holds} then ${windowDays}::int end, case when ${holds} then ${day} end,
-      case when ${holds} then coalesce(first_in_window + ${windowDays - 1}::int, 'infinity'::date) end,
+      case when ${holds} then ${windowUntil(sql`first_in_window`, windowDays)} end,
       case when ${holds} then window_revenue end, case when ${holds} then window_day_count end
     from (
-      select customer_id, ${rhythmAggregates(periodMonths)},
-        coalesce(sum(amount_minor) filter (where ${inWindow(day, windowDays)}), 0)::bigint as window_revenue,
-        (count(*) filter (where ${inWindow(day, windowDays)}))::int as window_day_count,
-        min(day) filter (where ${inWindow(day, windowDays)}) as first_in_window
+      select customer_id, ${rhythmAggregates(periodMonths)}, ${windowSums(day, windowDays, { firstDay: true })}
       from (${dayGaps(sql`d.customer_id in (${rhythmlessCustomers(periodMonths)})`, true)}) days
       group by customer_id
     ) made
@@ -142,14 +156,14 @@ export function refreshRhythmWindowsStatement(policy: TypePolicy, asOfDay: strin
   const day = sql`${asOfDay}::date`;
   return sql`
     update customer_rhythm r set window_days = ${windowDays}::int, window_as_of = ${day},
-      window_until = coalesce(s.first_in + ${windowDays - 1}::int, 'infinity'::date),
-      window_revenue = coalesce(s.revenue, 0), window_day_count = coalesce(s.days, 0)
+      window_until = ${windowUntil(sql`s.first_in_window`, windowDays)}, window_revenue = s.window_revenue, window_day_count = s.window_day_count
     from unnest(${customerIds}::bigint[]) as stale(customer_id)
-    left join lateral (
-      select sum(d.amount_minor)::bigint as revenue, count(*)::int as days, min(d.day) as first_in
+    cross join lateral (
+      -- an aggregate without grouping: one row, zeros for a customer with an empty window
+      select ${windowSums(day, windowDays, { firstDay: true })}
       from customer_purchase_day d
-      where d.customer_id = stale.customer_id and d.day > ${day} - ${windowDays}::int and d.day <= ${day}
-    ) s on true
+      where d.customer_id = stale.customer_id and ${inWindow(day, windowDays)}
+    ) s
     where r.customer_id = stale.customer_id`;
 }
 
@@ -180,21 +194,18 @@ function dayStatistics(scope: FactsScope): RawBuilder<unknown> {
   const day = sql`${asOf.day}::date`;
   const windowDays = policy.vip.windowDays;
   const periodMonths = policy.loyal.periodMonths;
-  const windowSums = sql`
-    coalesce(sum(amount_minor) filter (where ${inWindow(day, windowDays)}), 0)::bigint as window_revenue,
-    (count(*) filter (where ${inWindow(day, windowDays)}))::int as window_days`;
   if (!scope.cachedRhythm || ids !== null) {
     return sql`
-      select customer_id, ${rhythmAggregates(periodMonths)}, ${windowSums}
+      select customer_id, ${rhythmAggregates(periodMonths)}, ${windowSums(day, windowDays)}
       from (${dayGaps(sql`d.day <= ${day} ${onlyCustomers(sql.ref('d.customer_id'), ids)}`, ids === null)}) days
       group by customer_id`;
   }
   return sql`
     select customer_id, purchase_day_count, order_count, first_day, last_day, interval_count, median_interval, cv, period_count, total_revenue,
-      window_revenue, window_day_count as window_days
+      window_revenue, window_day_count
     from customer_rhythm r where r.period_months = ${periodMonths}::int and r.last_day <= ${day} and ${windowHolds(day, windowDays)}
     union all
-    select customer_id, ${rhythmAggregates(periodMonths)}, ${windowSums}
+    select customer_id, ${rhythmAggregates(periodMonths)}, ${windowSums(day, windowDays)}
     from (${dayGaps(sql`d.day <= ${day} and d.customer_id in (${rhythmlessCustomers(periodMonths, { day, windowDays })})`, true)}) days
     group by customer_id`;
 }
@@ -247,7 +258,7 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
       coalesce(d.period_count, 0) as period_count,
       coalesce(d.total_revenue, 0)::bigint as total_revenue,
       coalesce(d.window_revenue, 0)::bigint as window_revenue,
-      coalesce(d.window_days, 0) as window_days,
+      coalesce(d.window_day_count, 0) as window_days,
       coalesce(d.order_count, 0) as order_count,
       coalesce(p.promotion_count, 0) as promotion_count,
       pr.p_alive,
