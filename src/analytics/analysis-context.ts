@@ -45,8 +45,18 @@ export async function loadTypePolicy(db: Kysely<Database>): Promise<TypePolicy> 
   return typePolicyOf(await readTypePolicySetting(db));
 }
 
+/** Parsed policies by their stored JSON: the ingest path reads the policy once per order batch, and it rarely changes. */
+const policiesByJson = new Map<string, TypePolicy>();
+
 function typePolicyOf(stored: unknown): TypePolicy {
-  return parseTypePolicy(mergePolicy(defaultTypePolicy, stored ?? {}));
+  const json = JSON.stringify(stored ?? {});
+  let policy = policiesByJson.get(json);
+  if (!policy) {
+    policy = parseTypePolicy(mergePolicy(defaultTypePolicy, stored ?? {}));
+    if (policiesByJson.size >= 16) policiesByJson.clear();
+    policiesByJson.set(json, policy);
+  }
+  return structuredClone(policy);
 }
 
 /**

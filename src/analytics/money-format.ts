@@ -15,7 +15,20 @@ export type MoneyFormat = {
   fractionDigits: number;
 };
 
+const formatsByKey = new Map<string, MoneyFormat>();
+
+/** Cached per currency and locale: formatToParts is not cheap, and the ingest path asks once per order batch. */
 export function moneyFormatOf(currency: string, locale: string): MoneyFormat {
+  const key = `${currency} ${locale}`;
+  let format = formatsByKey.get(key);
+  if (!format) {
+    format = Object.freeze(moneyFormatAfresh(currency, locale));
+    formatsByKey.set(key, format);
+  }
+  return format;
+}
+
+function moneyFormatAfresh(currency: string, locale: string): MoneyFormat {
   const fractionDigits = minorUnitsOf(currency);
   const parts = currencyFormatter(currency, locale).formatToParts(1234567.5);
   const firstNumber = parts.findIndex((part) => part.type === 'integer');

@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { classifiedTypesQuery, typesSignature, type ClassifySqlContext } from './classify.sql.js';
 import { customerTypeUpsert } from './customer-type-upsert.sql.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
-import { executeNamed, restoringPlanCacheMode } from '../db/prepared-statement.js';
+import { namedStatement, restoringPlanCacheMode } from '../db/prepared-statement.js';
+import { compileShaped } from '../db/statement-shapes.js';
 import { closeSpellsStatement, isRewindDueQuery, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
 import type { HistoryChange } from './types.repo.js';
 
@@ -26,9 +27,28 @@ export async function storeCustomerTypes(
   options: { prepared: true; previousPlanCacheMode: string | null } | { prepared: false },
 ): Promise<{ customers: number; history: HistoryChange }> {
   const ids = scope.customerIds ?? [];
+  // the JSON of everything but the ids names the statement's shape (see statement-shapes.ts)
+  const shape = JSON.stringify({ scope: { ...scope, customerIds: scope.customerIds === null }, context, options });
+  const compiled = compileShaped(db, shape, ids, () => {
+    const statement = incrementalTypesStatement(db, scope, ids, context, options);
+    return options.prepared ? namedStatement(statement) : statement;
+  });
+  const result = await db.executeQuery(compiled);
+  const row = result.rows[0];
+  const customers = row.classified;
+  if (!row.is_rewind_due) return { customers, history: { entered: row.entered, left: row.left } };
+  return { customers, history: await rewindAndCompare(db, scope, (row.stored_ids ?? []).map(Number)) };
+}
+
+type IncrementalRow = { classified: number; is_rewind_due: boolean; entered: number; left: number; stored_ids: number[] | null };
+
+function incrementalTypesStatement(
+  db: Kysely<Database>, scope: FactsScope, ids: number[], context: ClassifySqlContext,
+  options: { prepared: true; previousPlanCacheMode: string | null } | { prepared: false },
+): RawBuilder<IncrementalRow> {
   const at = sql`${scope.asOf.instant}::timestamptz`;
   const history: HistoryScope = { at, changed: sql`changed`, held: sql`held`, customerIds: ids };
-  const statement = sql<{ classified: number; is_rewind_due: boolean; entered: number; left: number; stored_ids: number[] | null }>`
+  return sql<IncrementalRow>`
     with classified as materialized (
       with analysis_fact as (${customerFactsQuery(scope)}) select * from (${classifiedTypesQuery(context, typesSignature(db, context))}) classified_rows
     ),
@@ -48,11 +68,6 @@ export async function storeCustomerTypes(
       (select count(*) from entered_spells)::int as entered, (select count(*) from left_spells)::int as left,
       case when (select is_due from rewind) then array(select customer_id from stored) end as stored_ids,
       ${options.prepared ? restoringPlanCacheMode(options.previousPlanCacheMode) : sql`null`} as plan_cache_mode`;
-  const result = options.prepared ? await executeNamed(db, statement) : await statement.execute(db);
-  const row = result.rows[0];
-  const customers = row.classified;
-  if (!row.is_rewind_due) return { customers, history: { entered: row.entered, left: row.left } };
-  return { customers, history: await rewindAndCompare(db, scope, (row.stored_ids ?? []).map(Number)) };
 }
 
 /** The step-by-step path after a rewind: history is compared with customer_type as just stored. */

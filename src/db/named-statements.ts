@@ -15,8 +15,18 @@ export const namedStatementPrefix = 'clientele_';
 
 /** The name is a hash of the text: a statement of another shape gets its own, and the same text always the same one. */
 export function namedStatementName(text: string): string {
-  return `${namedStatementPrefix}${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  let name = namesByText.get(text);
+  if (name === undefined) {
+    name = `${namedStatementPrefix}${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    // the ingest path's statements are few and reused (statement-shapes.ts keeps their text); hashing 16 kB per batch is not free
+    if (namesByText.size >= nameLimit) namesByText.delete(namesByText.keys().next().value!);
+    namesByText.set(text, name);
+  }
+  return name;
 }
+
+const namesByText = new Map<string, string>();
+const nameLimit = 64;
 
 /** The server store's client: names the marked statements, and leaves every other call to pg as it is. */
 export class NamedStatementClient extends pg.Client {

@@ -45,7 +45,7 @@ export function restoringPlanCacheMode(previous: string | null): RawBuilder<unkn
 
 /** Runs an already marked-up statement (the caller switched the mode and the statement restores it) as a named prepared statement. */
 export function executeNamed<R>(db: Kysely<Database>, query: RawBuilder<R>): Promise<QueryResult<R>> {
-  return sql<R>`${sql.raw(namedStatementMarker)} ${query}`.execute(db);
+  return namedStatement(query).execute(db);
 }
 
 /**
@@ -60,4 +60,9 @@ export async function switchToGenericPlans(db: Kysely<Database>): Promise<string
 
 export async function restorePlanCacheMode(db: Kysely<Database>, previous: string | null): Promise<void> {
   if (previous !== null) await sql`select ${restoringPlanCacheMode(previous)}`.execute(db);
+}
+
+/** Marks a statement to be sent as a named prepared statement on the server store (see named-statements.ts). */
+export function namedStatement<R>(query: RawBuilder<R>): RawBuilder<R> {
+  return sql<R>`${sql.raw(namedStatementMarker)} ${query}`;
 }
