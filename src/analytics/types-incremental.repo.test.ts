@@ -35,7 +35,7 @@ async function batchThrough(db: Kysely<Database>, plan: 'planned' | 'prepared') 
   let modes: { switchedFrom: string | null; during: string; after: string } | null = null;
   await db.transaction().execute(async (transaction) => {
     const prepared = plan === 'prepared';
-    const context = await loadAnalysisContext(transaction, typesAsOf, systemClock, prepared ? { alongside: genericPlanSwitch(transaction) } : {});
+    const context = await loadAnalysisContext(transaction, typesAsOf, systemClock, prepared ? { alongside: genericPlanSwitch() } : {});
     const during = await planCacheMode(transaction);
     counts = await storeCustomerTypes(
       transaction,
@@ -71,10 +71,8 @@ describeEachStore('keeping types current for a batch', (context) => {
     expect(prepared.counts).toEqual(planned.counts);
     expect(preparedAgain.written).toEqual(planned.written);
     expect(planned.modes).toEqual({ switchedFrom: null, during: 'auto', after: 'auto' });
-    // the server plans the prepared statement generically, and the statement puts the mode back for what follows
-    const switched = context.kind === 'server'
-      ? { switchedFrom: 'auto', during: 'force_generic_plan', after: 'auto' }
-      : { switchedFrom: null, during: 'auto', after: 'auto' };
+    // the prepared statement is planned generically, and the statement puts the mode back for what follows
+    const switched = { switchedFrom: 'auto', during: 'force_generic_plan', after: 'auto' };
     expect(prepared.modes).toEqual(switched);
     expect(preparedAgain.modes).toEqual(switched);
   });

@@ -50,7 +50,7 @@ export async function classifyCustomersIncremental(db: Kysely<Database>, custome
   if (!db.isTransaction) return db.transaction().execute((transaction) => classifyCustomersIncremental(transaction, ids, asOf));
   const isSmall = ids.length <= preparedBatchLimit;
   // a small batch's statement runs prepared: the switch to generic plans rides on the settings read
-  const context = await loadAnalysisContext(db, asOf, systemClock, isSmall ? { alongside: genericPlanSwitch(db) } : {});
+  const context = await loadAnalysisContext(db, asOf, systemClock, isSmall ? { alongside: genericPlanSwitch() } : {});
   return storeCustomerTypes(
     db,
     { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: ids, prediction: context.prediction },

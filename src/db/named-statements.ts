@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /**
- * A statement whose SQL text starts with this comment is sent to a PostgreSQL
- * server as a protocol-level named prepared statement: parsed and planned once
- * per connection, then only bound and executed. Values are always bound by the
- * driver, never written into the text. On the embedded store the comment is
- * only a comment: PGlite's driver sends every statement unnamed.
+ * A statement whose SQL text starts with this comment is sent as a
+ * protocol-level named prepared statement (on the server, and on PGlite through
+ * its wire-protocol connection): parsed and planned once per connection, then
+ * only bound and executed. Values are always bound by the driver, never written
+ * into the text.
  */
 export const namedStatementMarker = '/* named statement */';
 
@@ -28,7 +28,7 @@ export function namedStatementName(text: string): string {
 const namesByText = new Map<string, string>();
 const nameLimit = 64;
 
-/** The server store's client: names the marked statements, and leaves every other call to pg as it is. */
+/** Both stores' client: names the marked statements, and leaves every other call to pg as it is. */
 export class NamedStatementClient extends pg.Client {
   // pg's query has many overloads; only (text, values) with marked text is changed
   override query(...args: any[]): any {

@@ -28,7 +28,7 @@ describeEachStore('prepared statements', (context) => {
     });
   });
 
-  it('prepares a statement once per server session and reuses it with other values', async () => {
+  it('prepares a statement once per session and reuses it with other values', async () => {
     await context.store.db.connection().execute(async (connection) => {
       const listNamed = async () => (await sql<{ name: string; statement: string }>`
         select name, statement from pg_prepared_statements where starts_with(name, ${namedStatementPrefix}::text)`.execute(connection)).rows;
@@ -39,15 +39,10 @@ describeEachStore('prepared statements', (context) => {
       expect(first.rows).toEqual([{ total: 2, label: 'one' }]);
       expect(second.rows).toEqual([{ total: 42, label: "it's" }]);
       const added = (await listNamed()).filter((row) => !before.some((earlier) => earlier.name === row.name));
-      if (context.kind === 'server') {
-        // one statement, with placeholders and no values in its text
-        const text = `${namedStatementMarker} ${statement(0, '').compile(connection).sql}`;
-        expect(added).toEqual([{ name: namedStatementName(text), statement: text }]);
-        expect(added[0].statement).toContain('$1::int');
-      } else {
-        // PGlite's driver sends every statement unnamed
-        expect(added).toEqual([]);
-      }
+      // one statement, with placeholders and no values in its text, on both stores
+      const text = `${namedStatementMarker} ${statement(0, '').compile(connection).sql}`;
+      expect(added).toEqual([{ name: namedStatementName(text), statement: text }]);
+      expect(added[0].statement).toContain('$1::int');
     });
   });
 });

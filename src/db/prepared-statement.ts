@@ -1,16 +1,14 @@
-import { PGliteAdapter, sql, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
 import type { Database } from './schema.js';
 import { namedStatementMarker } from './named-statements.js';
 
 /**
  * Statements run over and over for a few rows (the ingest path's, once per
  * order batch) are planned once per session: their plan costs several times
- * what running them for one customer does. On the server store the driver
- * sends them as named prepared statements with bound values (see
+ * what running them for one customer does. The driver (node-postgres, on both
+ * stores) sends them as named prepared statements with bound values (see
  * named-statements.ts), planned generically because plan_cache_mode says so
- * for the length of the statement. On the embedded store PGlite sends every
- * statement unnamed, so it is planned at each run whatever the mode: there the
- * mode is left alone.
+ * for the length of the statement.
  *
  * plan_cache_mode also governs the driver's unnamed statements, so it is set
  * just before the prepared statement and put back by the statement itself.
@@ -20,20 +18,13 @@ import { namedStatementMarker } from './named-statements.js';
  * the switch into it: see genericPlanSwitch.
  */
 
-/** Whether marked statements reach the database as named prepared statements (the server store). */
-export function preparesNamedStatements(db: Kysely<Database>): boolean {
-  return !(db.getExecutor().adapter instanceof PGliteAdapter);
-}
-
 /**
  * For the select list of the statement that runs just before a prepared one:
- * switches the transaction to generic plans on the server store and yields the
- * mode that was in force (null on the embedded store, where nothing changes).
- * Whoever selects it must pass the value to the prepared statement, which puts
- * it back (restoringPlanCacheMode).
+ * switches the transaction to generic plans and yields the mode that was in
+ * force. Whoever selects it must pass the value to the prepared statement,
+ * which puts it back (restoringPlanCacheMode).
  */
-export function genericPlanSwitch(db: Kysely<Database>): RawBuilder<string | null> {
-  if (!preparesNamedStatements(db)) return sql<null>`null::text`;
+export function genericPlanSwitch(): RawBuilder<string> {
   // arguments are evaluated in order: the mode in force is read, then replaced
   return sql<string>`(current_setting('plan_cache_mode') || left(set_config('plan_cache_mode', 'force_generic_plan', true), 0))`;
 }
@@ -48,14 +39,9 @@ export function executeNamed<R>(db: Kysely<Database>, query: RawBuilder<R>): Pro
   return namedStatement(query).execute(db);
 }
 
-/**
- * Switches the transaction to generic plans on the server store, for a run of
- * prepared statements; returns the mode to put back (restorePlanCacheMode), or
- * null on the embedded store, where nothing changed.
- */
-export async function switchToGenericPlans(db: Kysely<Database>): Promise<string | null> {
-  if (!preparesNamedStatements(db)) return null;
-  return (await sql<{ previous: string }>`select ${genericPlanSwitch(db)} as previous`.execute(db)).rows[0].previous;
+/** Switches the transaction to generic plans, for a run of prepared statements; returns the mode to put back (restorePlanCacheMode). */
+export async function switchToGenericPlans(db: Kysely<Database>): Promise<string> {
+  return (await sql<{ previous: string }>`select ${genericPlanSwitch()} as previous`.execute(db)).rows[0].previous;
 }
 
 export async function restorePlanCacheMode(db: Kysely<Database>, previous: string | null): Promise<void> {

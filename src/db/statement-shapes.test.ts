@@ -8,7 +8,7 @@ describeEachStore('statements compiled once per shape', (context) => {
     const db = context.store.db;
     let builds = 0;
     const run = async (ids: number[], label: string) => {
-      const compiled = compileShaped(db, `shape test ${label}`, ids, () => {
+      const compiled = compileShaped(db, `shape test ${context.kind} ${label}`, ids, () => {
         builds += 1;
         return sql<{ n: number; label: string; again: number[] }>`
           select cardinality(${ids}::int[]) as n, ${label}::text as label, array(select unnest(${ids}::int[]) order by 1) as again`;
@@ -31,7 +31,7 @@ describeEachStore('statements compiled once per shape', (context) => {
     let builds = 0;
     const run = async (ids: number[]) => {
       // the ids are copied before they are bound, so no slot can be found by identity
-      const compiled = compileShaped(db, 'shape test copied', ids, () => { builds += 1; return sql<{ n: number }>`select cardinality(${[...ids]}::int[]) as n`; });
+      const compiled = compileShaped(db, `shape test copied ${context.kind}`, ids, () => { builds += 1; return sql<{ n: number }>`select cardinality(${[...ids]}::int[]) as n`; });
       return (await db.executeQuery(compiled)).rows[0].n;
     };
     expect(await run([1, 2])).toBe(2);
