@@ -143,7 +143,7 @@ async function benchStore(store: Store, customers: number): Promise<void> {
     const all: number[] = [];
     // a server ingesting orders is warm: its connections have prepared the statement and
     // the runtime has compiled the code; small batches are timed often enough for a median
-    const runs = batchSize <= 100 ? Math.max(repeat, 30) : repeat;
+    const runs = batchSize === 1 ? 300 : batchSize <= 100 ? Math.max(repeat, 30) : repeat;
     for (let run = 0; run < warmUpRuns + runs; run += 1) {
       const ms = await inRolledBackTransaction(db, async (transaction) => { await classifyCustomersIncremental(transaction, ids, nextDay(asOf)); });
       if (run < warmUpRuns) continue;

@@ -54,9 +54,18 @@ function typePolicyOf(stored: unknown): TypePolicy {
   if (!policy) {
     policy = parseTypePolicy(mergePolicy(defaultTypePolicy, stored ?? {}));
     if (policiesByJson.size >= 16) policiesByJson.clear();
-    policiesByJson.set(json, policy);
+    policiesByJson.set(json, deepFreeze(policy));
   }
-  return structuredClone(policy);
+  return policy;
+}
+
+/** Shared between callers, so nobody may change it in place. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /**
