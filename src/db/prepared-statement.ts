@@ -48,7 +48,7 @@ export async function restorePlanCacheMode(db: Kysely<Database>, previous: strin
   if (previous !== null) await sql`select ${restoringPlanCacheMode(previous)}`.execute(db);
 }
 
-/** Marks a statement to be sent as a named prepared statement on the server store (see named-statements.ts). */
+/** Marks a statement to be sent as a named prepared statement (see named-statements.ts). */
 export function namedStatement<R>(query: RawBuilder<R>): RawBuilder<R> {
   return sql<R>`${sql.raw(namedStatementMarker)} ${query}`;
 }
