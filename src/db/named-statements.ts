@@ -30,6 +30,14 @@ const nameLimit = 64;
 
 /** Both stores' client: names the marked statements, and leaves every other call to pg as it is. */
 export class NamedStatementClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A connection lost while the client is checked out (in a transaction) fails the
+    // query that was running, and the pool drops the client when it comes back; the
+    // event itself, unheard, would end the process.
+    this.on('error', () => undefined);
+  }
+
   // pg's query has many overloads; only (text, values) with marked text is changed
   override query(...args: any[]): any {
     const [text, values] = args;
