@@ -133,9 +133,9 @@ async function benchStore(store: Store, customers: number): Promise<void> {
 
   // the ingest path: a batch of N orders keeps its customers' types current, judged a day
   // after the last full run so every one of them changes; rolled back so repeats compare.
-  // Each run takes other orders: rolling the same customers' writes back again and again
-  // would leave an ever longer chain of dead row versions to step over (this server runs
-  // without autovacuum), which a stream of orders from different customers does not.
+  // Each run takes other customers' orders, as a stream of orders does: timing the same
+  // customers again and again keeps their rows in memory and flatters small batches
+  // (0.82 ms against 1.16 ms best for a single order at 100k on the server).
   for (const batchSize of batchSizes) {
     // a server ingesting orders is warm: its connections have prepared the statement and
     // the runtime has compiled the code; small batches are timed often enough for a median

@@ -20,8 +20,8 @@ const shapes = new Map<string, Shape>();
 const shapeLimit = 32;
 
 export function compileShaped<R>(db: Kysely<Database>, shape: string, ids: readonly number[], build: () => RawBuilder<R>): CompiledQuery<R> {
-  const key = `${db.getExecutor().adapter.constructor.name} ${shape}`;
-  const known = shapes.get(key);
+  // both stores compile with Kysely's PostgreSQL dialect, so a shape's text serves either
+  const known = shapes.get(shape);
   if (known) {
     const parameters = [...known.parameters];
     for (const slot of known.slots) parameters[slot] = ids;
@@ -32,6 +32,6 @@ export function compileShaped<R>(db: Kysely<Database>, shape: string, ids: reado
   // a statement that does not bind the ids as given cannot be reused safely for other ids
   if (slots.length === 0) return compiled;
   if (shapes.size >= shapeLimit) shapes.delete(shapes.keys().next().value!);
-  shapes.set(key, { sql: compiled.sql, parameters: compiled.parameters, slots });
+  shapes.set(shape, { sql: compiled.sql, parameters: compiled.parameters, slots });
   return compiled;
 }
