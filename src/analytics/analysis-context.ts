@@ -5,7 +5,9 @@ import type { Database } from '../db/schema.js';
 import { defaultLocaleFor, moneyFormatOf, type MoneyFormat } from './money-format.js';
 import { defaultTypePolicy, mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import type { VipCutoffs } from './customer-facts.js';
-import { readAnalysisSettings, readTypePolicySetting, resolveAsOfDay, type AsOf, type AsOfProbe, type StoreSettings } from './settings.repo.js';
+import {
+  analysisSettingsFrom, analysisSettingsItem, readAnalysisSettings, readTypePolicySetting, resolveAsOfDay, type AnalysisSettings, type AsOf, type AsOfProbe, type StoreSettings,
+} from './settings.repo.js';
 
 /** Everything an analysis needs to know about the store before it reads a single customer. */
 export type AnalysisContext = {
@@ -16,9 +18,10 @@ export type AnalysisContext = {
   prediction: { hasPrediction: boolean; datedBy: string | null };
   /** VIP cut-offs of the last full analysis (what the incremental path judges against). */
   latestCutoffs: VipCutoffs;
-  /** What the `alongside` select-list item yielded, read in the same round trip (see readAnalysisSettings). */
-  alongside: string | null;
 };
+
+/** The part of an analysis context that does not depend on the day: what the ingest path reads once per request. */
+export type StoreAnalysisContext = Omit<AnalysisContext, 'asOf'>;
 
 /** As-of input: a calendar day (YYYY-MM-DD, store time zone) or an instant whose store-time-zone day is used. */
 export type AsOfInput = string | Date | undefined;
@@ -75,14 +78,58 @@ function deepFreeze<T>(value: T): T {
  * only if the database's rules put the instant on another day is the end of
  * that day asked for separately.
  */
-export async function loadAnalysisContext(
-  db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock, options: { alongside?: RawBuilder<string | null> } = {},
-): Promise<AnalysisContext> {
+export async function loadAnalysisContext(db: Kysely<Database>, asOfInput: AsOfInput, clock: Clock = systemClock): Promise<AnalysisContext> {
   const probe = asOfProbeOf(asOfInput, clock);
-  const { settings, storedPolicy, prediction, latestCutoffs, asOf: resolved, alongside } = await readAnalysisSettings(db, { asOf: probe, alongside: options.alongside });
-  const policy = typePolicyOf(storedPolicy);
-  const day = 'day' in probe ? probe.day : calendarDayIn(probe.instant, settings.timezone);
-  const asOf = resolved && resolved.day === day ? resolved : await resolveAsOfDay(db, day, settings.timezone);
+  const read = await readAnalysisSettings(db, { asOf: probe });
+  const store = storeContextOf(read);
+  const day = dayOf(probe, store);
+  const asOf = read.asOf && read.asOf.day === day ? read.asOf : await resolveAsOfDay(db, day, store.settings.timezone);
+  rememberDayEnd(store.settings.timezone, asOf);
+  return { ...store, asOf };
+}
+
+/**
+ * The store's analysis settings as one select-list item, for a caller that
+ * reads from the store anyway before a batch (see keep-derived-current.ts):
+ * the batch then needs no round trip of its own for them. Read the value with
+ * storeAnalysisContextFrom.
+ */
+export function storeAnalysisContextItem(): RawBuilder<unknown> {
+  return analysisSettingsItem();
+}
+
+export function storeAnalysisContextFrom(value: unknown): StoreAnalysisContext {
+  return storeContextOf(analysisSettingsFrom(value));
+}
+
+/**
+ * A store context read earlier, at an as-of time. The end of the day comes
+ * from the database's zone rules, as loadAnalysisContext's does: asked once
+ * per zone and day and remembered (a few dozen at most), so an ingest batch
+ * asks only on the first batch of a day.
+ */
+export async function contextAt(db: Kysely<Database>, store: StoreAnalysisContext, asOfInput: AsOfInput, clock: Clock = systemClock): Promise<AnalysisContext> {
+  const day = dayOf(asOfProbeOf(asOfInput, clock), store);
+  const zone = store.settings.timezone;
+  const asOf = dayEnds.get(`${zone} ${day}`) ?? await resolveAsOfDay(db, day, zone);
+  rememberDayEnd(zone, asOf);
+  return { ...store, asOf };
+}
+
+function storeContextOf(read: AnalysisSettings): StoreAnalysisContext {
+  const { settings, storedPolicy, prediction, latestCutoffs } = read;
   const money = moneyFormatOf(settings.currency, settings.locale ?? defaultLocaleFor(settings.currency));
-  return { settings, policy, asOf, money, prediction, latestCutoffs, alongside };
+  return { settings, policy: typePolicyOf(storedPolicy), money, prediction, latestCutoffs };
+}
+
+function dayOf(probe: AsOfProbe, store: StoreAnalysisContext): string {
+  return 'day' in probe ? probe.day : calendarDayIn(probe.instant, store.settings.timezone);
+}
+
+/** The end of each day asked of the database, by zone and day. */
+const dayEnds = new Map<string, AsOf>();
+
+function rememberDayEnd(zone: string, asOf: AsOf): void {
+  if (dayEnds.size >= 64) dayEnds.clear();
+  dayEnds.set(`${zone} ${asOf.day}`, asOf);
 }

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TypePolicy } from './policy.js';
 import type { AsOf } from './settings.repo.js';
+import { boundIds } from '../db/prepared-statement.js';
 
 export type FactsScope = {
   asOf: AsOf;
@@ -8,6 +9,8 @@ export type FactsScope = {
   policy: TypePolicy;
   /** Restrict to these customers (the ingest path); null for everyone. */
   customerIds: number[] | null;
+  /** The statement is prepared once for every batch: its ids are hidden from the planner (see boundIds). */
+  idsHiddenFromPlanner?: boolean;
   /**
    * Read the rhythm of customers whose purchase days have not changed from
    * customer_rhythm (a full run, once fillRhythmCacheStatement has run in its
@@ -19,8 +22,8 @@ export type FactsScope = {
 
 const verified = sql`('paid', 'partially_refunded')`;
 
-function onlyCustomers(column: RawBuilder<unknown>, ids: number[] | null): RawBuilder<unknown> {
-  return ids === null ? sql`` : sql`and ${column} = any(${ids}::bigint[])`;
+function onlyCustomers(column: RawBuilder<unknown>, ids: number[] | null, hiddenFromPlanner = false): RawBuilder<unknown> {
+  return ids === null ? sql`` : sql`and ${column} = any(${boundIds(ids, { hiddenFromPlanner })})`;
 }
 
 function predictionSource(scope: FactsScope): RawBuilder<unknown> {
@@ -30,7 +33,7 @@ function predictionSource(scope: FactsScope): RawBuilder<unknown> {
   const dated = datedBy ? sql`and ${sql.ref(datedBy)} < ${scope.asOf.instant}::timestamptz` : sql``;
   const order = datedBy ? sql`, ${sql.ref(datedBy)} desc` : sql``;
   return sql`(select distinct on (customer_id) customer_id, p_alive::float8 as p_alive from customer_prediction
-              where true ${dated} ${onlyCustomers(sql.ref('customer_id'), scope.customerIds)} order by customer_id ${order})`;
+              where true ${dated} ${onlyCustomers(sql.ref('customer_id'), scope.customerIds, scope.idsHiddenFromPlanner)} order by customer_id ${order})`;
 }
 
 /**
@@ -197,7 +200,7 @@ function dayStatistics(scope: FactsScope): RawBuilder<unknown> {
   if (!scope.cachedRhythm || ids !== null) {
     return sql`
       select customer_id, ${rhythmAggregates(periodMonths)}, ${windowSums(day, windowDays)}
-      from (${dayGaps(sql`d.day <= ${day} ${onlyCustomers(sql.ref('d.customer_id'), ids)}`, ids === null)}) days
+      from (${dayGaps(sql`d.day <= ${day} ${onlyCustomers(sql.ref('d.customer_id'), ids, scope.idsHiddenFromPlanner)}`, ids === null)}) days
       group by customer_id`;
   }
   return sql`
@@ -229,22 +232,22 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
       -- the predicate of customer_order_promotion_idx, so only promotion orders are read
       select customer_id, count(*)::int as promotion_count
       from customer_order
-      where promotion_code <> '' and status in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids)}
+      where promotion_code <> '' and status in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids, scope.idsHiddenFromPlanner)}
       group by customer_id
     ), received as (
       select distinct on (recipient_customer_id) recipient_customer_id as customer_id, ordered_at, channel
       from customer_order
       where recipient_customer_id is not null and recipient_customer_id <> customer_id
-        and status in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('recipient_customer_id'), ids)}
+        and status in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('recipient_customer_id'), ids, scope.idsHiddenFromPlanner)}
       order by recipient_customer_id, ordered_at, channel
     ), interest as (
       -- first sign of interest: an event, an order that never became a purchase, or a received order
       select distinct on (customer_id) customer_id, at, channel from (
         select customer_id, occurred_at as at, channel from interest_event
-        where occurred_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids)}
+        where occurred_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids, scope.idsHiddenFromPlanner)}
         union all
         select customer_id, ordered_at, channel from customer_order
-        where status not in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids)}
+        where status not in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids, scope.idsHiddenFromPlanner)}
         union all
         select customer_id, ordered_at, channel from received
       ) sign
@@ -271,6 +274,6 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
     left join interest i on i.customer_id = c.customer_id
     left join received r on r.customer_id = c.customer_id
     left join ${predictionSource(scope)} pr on pr.customer_id = c.customer_id
-    where c.merged_into_customer_id is null ${onlyCustomers(sql.ref('c.customer_id'), ids)}
+    where c.merged_into_customer_id is null ${onlyCustomers(sql.ref('c.customer_id'), ids, scope.idsHiddenFromPlanner)}
       and (c.created_at < ${instant} or d.customer_id is not null or i.customer_id is not null)`;
 }

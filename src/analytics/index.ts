@@ -8,7 +8,8 @@ export { reportRfm, reportTypes, type RfmReport, type TypesReport } from './repo
 export { reportCohorts, reportLifecycle } from './cohorts.service.js';
 export { acknowledgeAlert, listAlerts } from './alerts/alerts.service.js';
 export type { AlertRow } from './alerts/alerts.repo.js';
-export type { AsOfInput } from './analysis-context.js';
+export type { AsOfInput, StoreAnalysisContext } from './analysis-context.js';
+export { storeAnalysisContextFrom, storeAnalysisContextItem } from './analysis-context.js';
 export { classifyCustomer, type Classification } from './classify.js';
 export { customerTypesByPrecedence, type CustomerType } from './customer-types.js';
 export { defaultTypePolicy, typePolicySchema, type TypePolicy } from './policy.js';

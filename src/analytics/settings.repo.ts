@@ -22,8 +22,6 @@ export type AnalysisSettings = {
   latestCutoffs: VipCutoffs;
   /** The probe's day in the store's time zone, by the database's zone rules, and the end of that day; null without a probe. */
   asOf: AsOf | null;
-  /** What the caller's `alongside` item yielded (see genericPlanSwitch); null without one. */
-  alongside: string | null;
 };
 
 function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown): StoreSettings {
@@ -34,26 +32,23 @@ function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown):
   };
 }
 
+type SettingsRow = {
+  currency: unknown; timezone: unknown; locale: unknown; type_policy: unknown; prediction_columns: string[] | null;
+  real_customer_count: number | null; vip_revenue_cutoff_minor: number | string | null; vip_frequency_cutoff: number | null;
+  as_of_day: string | null; as_of_instant: Date | string | null;
+};
+
 /**
- * Store settings, the stored type policy, where P(alive) comes from, and
- * optionally the as-of day. One
- * statement, prepared once per session on the server, because the ingest path
- * runs this per order batch: the catalog is read through to_regclass and
- * pg_attribute, not information_schema (whose views cost far more than the
- * batch itself on a server with many schemas). `alongside` is one more
- * select-list item, to save the caller a round trip.
+ * Store settings, the stored type policy, where P(alive) comes from, the last
+ * full run's VIP cut-offs and optionally the as-of day, as one row. The
+ * catalog is read through to_regclass and pg_attribute, not
+ * information_schema (whose views cost far more than an ingest batch on a
+ * server with many schemas).
  */
-export async function readAnalysisSettings(
-  db: Kysely<Database>, options: { asOf?: AsOfProbe; alongside?: RawBuilder<string | null> } = {},
-): Promise<AnalysisSettings> {
-  const probe = options.asOf;
+function analysisSettingsQuery(probe: AsOfProbe | undefined): RawBuilder<SettingsRow> {
   const probeDay = probe && 'day' in probe ? probe.day : null;
   const probeInstant = probe && 'instant' in probe ? probe.instant : null;
-  const result = await sql<{
-    currency: unknown; timezone: unknown; locale: unknown; type_policy: unknown; prediction_columns: string[] | null;
-    real_customer_count: number | null; vip_revenue_cutoff_minor: number | null; vip_frequency_cutoff: number | null;
-    as_of_day: string | null; as_of_instant: Date | null; alongside: string | null;
-  }>`${sql.raw(namedStatementMarker)}
+  return sql<SettingsRow>`
     with setting as (
       select
         (select value from store_setting where key = 'currency') as currency,
@@ -73,12 +68,13 @@ export async function readAnalysisSettings(
       (select array_agg(attname::text) from pg_attribute
         where attrelid = to_regclass(quote_ident(current_schema()) || '.customer_prediction') and attnum > 0 and not attisdropped
           and attname in ('customer_id', 'p_alive', 'as_of', 'predicted_at')) as prediction_columns,
-      (select to_char(day, 'YYYY-MM-DD') from as_of) as as_of_day, (select instant from as_of) as as_of_instant,
-      ${options.alongside ?? sql`null::text`} as alongside
+      (select to_char(day, 'YYYY-MM-DD') from as_of) as as_of_day, (select instant from as_of) as as_of_instant
     from setting s
     -- the last full run's VIP cut-offs, which the incremental path judges against
-    left join (select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff from analysis_run order by run_id desc limit 1) r on true`.execute(db);
-  const row = result.rows[0];
+    left join (select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff from analysis_run order by run_id desc limit 1) r on true`;
+}
+
+function analysisSettingsOf(row: SettingsRow): AnalysisSettings {
   const names = new Set(row.prediction_columns ?? []);
   return {
     settings: storeSettingsOf(row.currency, row.timezone, row.locale),
@@ -93,8 +89,31 @@ export async function readAnalysisSettings(
       frequencyCutoff: row.vip_frequency_cutoff,
     },
     asOf: row.as_of_day === null || row.as_of_instant === null ? null : { day: row.as_of_day, instant: new Date(row.as_of_instant) },
-    alongside: row.alongside,
   };
+}
+
+/**
+ * Everything an analysis reads from the store before it reads a customer, in
+ * one statement, prepared once per session on the server: the ingest path
+ * runs it per order batch.
+ */
+export async function readAnalysisSettings(db: Kysely<Database>, options: { asOf?: AsOfProbe } = {}): Promise<AnalysisSettings> {
+  const result = await sql<SettingsRow>`${sql.raw(namedStatementMarker)} ${analysisSettingsQuery(options.asOf)}`.execute(db);
+  return analysisSettingsOf(result.rows[0]);
+}
+
+/**
+ * The same settings (without an as-of day) as one select-list item, for a
+ * caller that reads something else from the store anyway and would rather not
+ * pay a round trip for them: the ingest path, before an order batch. Read the
+ * value with analysisSettingsFrom.
+ */
+export function analysisSettingsItem(): RawBuilder<unknown> {
+  return sql`(select to_jsonb(settings_row) from (${analysisSettingsQuery(undefined)}) settings_row)`;
+}
+
+export function analysisSettingsFrom(value: unknown): AnalysisSettings {
+  return analysisSettingsOf(value as SettingsRow);
 }
 
 export async function readTypePolicySetting(db: Kysely<Database>): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { boundIds } from '../db/prepared-statement.js';
 
 /**
  * Which customers the history statements compare, and against what. `changed`
@@ -13,10 +14,12 @@ export type HistoryScope = {
   held: RawBuilder<unknown>;
   /** The ingest path names its few customers so every lookup is an index probe. */
   customerIds: number[] | null;
+  /** The statement is prepared once for every batch: its ids are hidden from the planner (see boundIds). */
+  idsHiddenFromPlanner?: boolean;
 };
 
-function only(column: string, customerIds: number[] | null): RawBuilder<unknown> {
-  return customerIds === null ? sql`` : sql`and ${sql.ref(column)} = any(${customerIds}::bigint[])`;
+function only(column: string, customerIds: number[] | null, hiddenFromPlanner = false): RawBuilder<unknown> {
+  return customerIds === null ? sql`` : sql`and ${sql.ref(column)} = any(${boundIds(customerIds, { hiddenFromPlanner })})`;
 }
 
 /**
@@ -38,9 +41,9 @@ export function rewindHistorySteps(at: RawBuilder<unknown>, customerIds: number[
  * written as a plain EXISTS, a plan made without the values (prepared) scans
  * the whole history, expecting to meet a match early.
  */
-export function isRewindDueQuery(at: RawBuilder<unknown>, customerIds: number[]): RawBuilder<boolean> {
+export function isRewindDueQuery(at: RawBuilder<unknown>, customerIds: number[], options: { hiddenFromPlanner: boolean }): RawBuilder<boolean> {
   return sql<boolean>`exists (
-    select 1 from unnest(${customerIds}::bigint[]) as batch(customer_id) cross join lateral (
+    select 1 from unnest(${boundIds(customerIds, options)}) as batch(customer_id) cross join lateral (
       select 1 from customer_type_history h where h.customer_id = batch.customer_id and (h.entered_at > ${at} or h.left_at > ${at}) offset 0
     ) later)`;
 }
@@ -50,7 +53,7 @@ export function closeSpellsStatement(scope: HistoryScope): RawBuilder<unknown> {
   return sql`
     update customer_type_history h set left_at = ${scope.at}
     from ${scope.changed} changed
-    where h.customer_id = changed.customer_id and h.left_at is null ${only('h.customer_id', scope.customerIds)}
+    where h.customer_id = changed.customer_id and h.left_at is null ${only('h.customer_id', scope.customerIds, scope.idsHiddenFromPlanner)}
       and not exists (select 1 from ${scope.held} c where c.customer_id = h.customer_id and h.type = any(c.types))`;
 }
 
@@ -67,14 +70,14 @@ export function openSpellsStatement(scope: HistoryScope): RawBuilder<unknown> {
     from (
       select c.customer_id, t.type
       from ${scope.changed} changed join ${scope.held} c on c.customer_id = changed.customer_id cross join lateral unnest(c.types) as t(type)
-      where true ${only('c.customer_id', scope.customerIds)}
+      where true ${only('c.customer_id', scope.customerIds, scope.idsHiddenFromPlanner)}
       except
       select h.customer_id, h.type
       from ${scope.changed} changed join customer_type_history h on h.customer_id = changed.customer_id
-      where h.left_at is null ${only('h.customer_id', scope.customerIds)}
+      where h.left_at is null ${only('h.customer_id', scope.customerIds, scope.idsHiddenFromPlanner)}
     ) opened
     join ${scope.held} c on c.customer_id = opened.customer_id
-    where true ${only('c.customer_id', scope.customerIds)}
+    where true ${only('c.customer_id', scope.customerIds, scope.idsHiddenFromPlanner)}
     -- spells entered together are numbered in precedence order, whatever order the set operation left them in
     order by c.customer_id, array_position(c.types, opened.type)`;
 }

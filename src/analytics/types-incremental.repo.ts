@@ -4,7 +4,7 @@ import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { classifiedTypesQuery, typesSignature, type ClassifySqlContext } from './classify.sql.js';
 import { customerTypeUpsert } from './customer-type-upsert.sql.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
-import { namedStatement, restoringPlanCacheMode } from '../db/prepared-statement.js';
+import { boundIds, namedStatement } from '../db/prepared-statement.js';
 import { compileShaped } from '../db/statement-shapes.js';
 import { closeSpellsStatement, isRewindDueQuery, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
 import type { HistoryChange } from './types.repo.js';
@@ -18,13 +18,12 @@ import type { HistoryChange } from './types.repo.js';
  * classified, or as stored for a customer no longer classified). Re-running an
  * as-of before the history's latest spell (a rewind, which must land before the
  * spells are compared) is left to the step-by-step path. When prepared, the
- * statement runs through a plan made once per session (see prepared-statement.ts):
- * the caller has switched the transaction to generic plans, and the statement
- * puts back the mode it names.
+ * statement runs through a plan made once per session: its ids are hidden from
+ * the planner (boundIds), so PostgreSQL settles on the generic plan.
  */
 export async function storeCustomerTypes(
   db: Kysely<Database>, scope: FactsScope, context: ClassifySqlContext,
-  options: { prepared: true; previousPlanCacheMode: string | null } | { prepared: false },
+  options: { prepared: boolean },
 ): Promise<{ customers: number; history: HistoryChange }> {
   const ids = scope.customerIds ?? [];
   // the JSON of everything but the ids names the statement's shape (see statement-shapes.ts)
@@ -44,21 +43,22 @@ type IncrementalRow = { classified: number; is_rewind_due: boolean; entered: num
 
 function incrementalTypesStatement(
   db: Kysely<Database>, scope: FactsScope, ids: number[], context: ClassifySqlContext,
-  options: { prepared: true; previousPlanCacheMode: string | null } | { prepared: false },
+  options: { prepared: boolean },
 ): RawBuilder<IncrementalRow> {
   const at = sql`${scope.asOf.instant}::timestamptz`;
-  const history: HistoryScope = { at, changed: sql`changed`, held: sql`held`, customerIds: ids };
+  const hidden = { hiddenFromPlanner: options.prepared };
+  const history: HistoryScope = { at, changed: sql`changed`, held: sql`held`, customerIds: ids, idsHiddenFromPlanner: options.prepared };
   return sql<IncrementalRow>`
     with classified as materialized (
-      with analysis_fact as (${customerFactsQuery(scope)}) select * from (${classifiedTypesQuery(context, typesSignature(db, context))}) classified_rows
+      with analysis_fact as (${customerFactsQuery({ ...scope, idsHiddenFromPlanner: options.prepared })}) select * from (${classifiedTypesQuery(context, typesSignature(db, context))}) classified_rows
     ),
     stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id),
-    rewind as (select ${isRewindDueQuery(at, ids)} as is_due),
+    rewind as (select ${isRewindDueQuery(at, ids, hidden)} as is_due),
     held as materialized (
       select customer_id, types, reasons, numbers from classified
       union all
       select t.customer_id, t.types, t.reasons, t.numbers from customer_type t
-      where t.customer_id = any(${ids}::bigint[]) and not exists (select 1 from classified c where c.customer_id = t.customer_id)
+      where t.customer_id = any(${boundIds(ids, hidden)}) and not exists (select 1 from classified c where c.customer_id = t.customer_id)
     ), changed as (
       select customer_id from stored where not (select is_due from rewind)
     ), left_spells as (${closeSpellsStatement(history)} returning 1),
@@ -66,8 +66,7 @@ function incrementalTypesStatement(
     overdue as (${overdueAlertsStatement(sql`held`, context.policy, context.asOfDay)} returning 1)
     select (select count(*) from classified)::int as classified, (select is_due from rewind) as is_rewind_due,
       (select count(*) from entered_spells)::int as entered, (select count(*) from left_spells)::int as left,
-      case when (select is_due from rewind) then array(select customer_id from stored) end as stored_ids,
-      ${options.prepared ? restoringPlanCacheMode(options.previousPlanCacheMode) : sql`null`} as plan_cache_mode`;
+      case when (select is_due from rewind) then array(select customer_id from stored) end as stored_ids`;
 }
 
 /** The step-by-step path after a rewind: history is compared with customer_type as just stored. */

@@ -1,14 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import { systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
-import { loadAnalysisContext, loadTypePolicy, type AnalysisContext, type AsOfInput } from './analysis-context.js';
+import { contextAt, loadAnalysisContext, loadTypePolicy, type AnalysisContext, type AsOfInput, type StoreAnalysisContext } from './analysis-context.js';
 import type { VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { writeTypePolicySetting } from './settings.repo.js';
-import { genericPlanSwitch } from '../db/prepared-statement.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 import { createFactsTable, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
@@ -42,20 +40,23 @@ export async function classifyAllCustomers(db: Kysely<Database>, context: Analys
  * Keeps the types of the customers in an incoming order batch current. VIP is
  * judged against the cut-offs of the last full analysis (ranking a whole store
  * per batch would cost far more than an order); the next full run re-ranks.
+ * `store` is the store's analysis context when the caller read it already
+ * (the ingest path reads it with what it reads before a batch); otherwise it
+ * is read in the batch's transaction.
  */
-export async function classifyCustomersIncremental(db: Kysely<Database>, customerIds: readonly number[], asOf?: AsOfInput): Promise<{ customers: number; history: HistoryChange }> {
+export async function classifyCustomersIncremental(
+  db: Kysely<Database>, customerIds: readonly number[], asOf?: AsOfInput, options: { store?: StoreAnalysisContext } = {},
+): Promise<{ customers: number; history: HistoryChange }> {
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return { customers: 0, history: { entered: 0, left: 0 } };
   // a batch's types, history and alerts are written together or not at all
-  if (!db.isTransaction) return db.transaction().execute((transaction) => classifyCustomersIncremental(transaction, ids, asOf));
-  const isSmall = ids.length <= preparedBatchLimit;
-  // a small batch's statement runs prepared: the switch to generic plans rides on the settings read
-  const context = await loadAnalysisContext(db, asOf, systemClock, isSmall ? { alongside: genericPlanSwitch() } : {});
+  if (!db.isTransaction) return db.transaction().execute((transaction) => classifyCustomersIncremental(transaction, ids, asOf, options));
+  const context = options.store ? await contextAt(db, options.store, asOf) : await loadAnalysisContext(db, asOf);
   return storeCustomerTypes(
     db,
     { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: ids, prediction: context.prediction },
     { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs, money: context.money },
-    isSmall ? { prepared: true, previousPlanCacheMode: context.alongside } : { prepared: false },
+    { prepared: ids.length <= preparedBatchLimit },
   );
 }
 

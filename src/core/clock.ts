@@ -1,3 +1,5 @@
+import { calendarDayOf } from './calendar-day.js';
+
 /** A clock passed into services so that tests and `--as-of` runs control "now". */
 export type Clock = { now: () => Date };
 
@@ -12,9 +14,7 @@ export const dayMs = 86_400_000;
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone, e.g. the store's. */
 export function calendarDayIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return calendarDayOf(instant, timeZone);
 }
 
 export function daysBetween(fromDay: string, toDay: string): number {

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { fixedClock } from '../core/clock.js';
-import { analyze } from '../analytics/index.js';
+import { analyze, setTypePolicy } from '../analytics/index.js';
+import { createDerivedUpdater } from './keep-derived-current.js';
 import { importFile } from './import-file.service.js';
 import { ingestRecords } from './ingest-batch.service.js';
 
@@ -25,5 +26,24 @@ describeEachStore('keeping customer types current as orders arrive', (context) =
     expect(typed.types).toContain('new');
     const history = await db.selectFrom('customer_type_history').select(['type', 'left_at']).where('customer_id', '=', lead).orderBy('history_id').execute();
     expect(history.map((entry) => [entry.type, entry.left_at === null])).toEqual([['lead', false], ['new', true]]);
+  });
+
+  it('judges a request\'s batch by the settings read with the request, and later batches by the settings then in force', async () => {
+    const db = context.store.db;
+    await importFile(db, { entity: 'orders', file: fixture('orders.csv'), actor: 'test', clock, rejectsPath: null });
+    await analyze(db, { asOf: '2024-06-01', clock });
+    const c1 = (await sql<{ customer_id: number }>`select customer_id from customer_identity where value = 'C1'`.execute(db)).rows[0].customer_id;
+    const typesOfC1 = async () => (await db.selectFrom('customer_type').select('types').where('customer_id', '=', c1).executeTakeFirstOrThrow()).types;
+    // first bought 92 days before: not new under the default 30 days
+    expect(await typesOfC1()).not.toContain('new');
+
+    const keepDerivedCurrent = await createDerivedUpdater(db);
+    // the policy changes after the updater read it (and everyone is reclassified by it)
+    await setTypePolicy(db, { newWithinDays: 120 }, { asOf: '2024-06-01' });
+    expect(await typesOfC1()).toContain('new');
+    await db.transaction().execute((trx) => keepDerivedCurrent(trx, [c1], clock.now()));
+    expect(await typesOfC1()).not.toContain('new');
+    await db.transaction().execute((trx) => keepDerivedCurrent(trx, [c1], clock.now()));
+    expect(await typesOfC1()).toContain('new');
   });
 });

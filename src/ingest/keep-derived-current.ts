@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { classifyCustomersIncremental } from '../analytics/index.js';
+import { namedStatement } from '../db/prepared-statement.js';
+import { classifyCustomersIncremental, storeAnalysisContextFrom, storeAnalysisContextItem, type StoreAnalysisContext } from '../analytics/index.js';
 import { refreshSegmentsForCustomers } from '../segments/index.js';
 import { assignPersonas } from '../personas/index.js';
 
@@ -8,15 +9,27 @@ import { assignPersonas } from '../personas/index.js';
  * Keeps what is derived per customer current as orders arrive, in the batch's
  * transaction: types (once a store has been analysed), segment membership (once
  * segments exist) and persona assignment (once personas were discovered).
+ *
+ * What the store holds is read once, before the first batch, with the store's
+ * analysis settings in the same round trip: a request that ingests one order
+ * then pays for its types one statement and no read of its own. Later batches
+ * (a file import's) read the settings again in their own transaction, so a
+ * policy changed or a full analysis run during a long import is picked up.
  */
 export async function createDerivedUpdater(db: Kysely<Database>) {
-  const result = await sql<{ analysed: boolean; segmented: boolean; personas: boolean }>`
+  const result = await namedStatement(sql<{ analysed: boolean; segmented: boolean; personas: boolean; analysis: unknown }>`
     select exists (select 1 from analysis_run) as analysed, exists (select 1 from segment) as segmented,
-      exists (select 1 from persona_model where is_current) as personas`.execute(db);
-  const state = result.rows[0] ?? { analysed: false, segmented: false, personas: false };
+      exists (select 1 from persona_model where is_current) as personas, ${storeAnalysisContextItem()} as analysis`).execute(db);
+  const row = result.rows[0];
+  const state = { analysed: row?.analysed ?? false, segmented: row?.segmented ?? false, personas: row?.personas ?? false };
+  let unusedStore: StoreAnalysisContext | undefined = state.analysed ? storeAnalysisContextFrom(row.analysis) : undefined;
   return async (trx: Kysely<Database>, customerIds: number[], asOf: Date): Promise<void> => {
     if (customerIds.length === 0) return;
-    if (state.analysed) await classifyCustomersIncremental(trx, customerIds, asOf);
+    if (state.analysed) {
+      const store = unusedStore;
+      unusedStore = undefined;
+      await classifyCustomersIncremental(trx, customerIds, asOf, { store });
+    }
     if (state.segmented) await refreshSegmentsForCustomers(trx, customerIds, { asOf });
     if (state.personas) await assignPersonas(trx, customerIds, { asOf, skipProfiles: true });
   };
