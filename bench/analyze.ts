@@ -24,6 +24,7 @@ import pg from 'pg';
 import { analyze, classifyCustomersIncremental, type AnalyzeResult } from '../src/analytics/index.js';
 import { openStore, type Store } from '../src/db/client.js';
 import { createDerivedUpdater } from '../src/ingest/keep-derived-current.js';
+import { maintainEmbeddedStore } from '../src/db/maintenance.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { orderDraws } from './lib/order-draws.sql.js';
@@ -72,8 +73,6 @@ async function generate(db: Kysely<Database>, customers: number): Promise<void> 
     insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
     select customer_id, (ordered_at at time zone 'Asia/Jakarta')::date, count(*), sum(amount_minor - refunded_minor)
     from customer_order where status in ('paid', 'partially_refunded') group by 1, 2 order by 2, 1`.execute(db);
-  // what autovacuum does to a store after an import (this test server runs with autovacuum off)
-  await sql`vacuum analyze`.execute(db);
 }
 
 async function baselineScan(db: Kysely<Database>): Promise<number> {
@@ -115,6 +114,10 @@ async function inRolledBackTransaction(db: Kysely<Database>, work: (transaction:
 async function benchStore(store: Store, customers: number): Promise<void> {
   const db = store.db;
   const [, generateMs] = await timed(() => generate(db, customers));
+  // what autovacuum does to a server store after an import (this test server runs with autovacuum
+  // off), and what the embedded store's own maintenance does after one (db/maintenance.ts)
+  if (store.kind === 'embedded') await maintainEmbeddedStore(store);
+  else await sql`vacuum analyze`.execute(db);
   const counts = await sql<{ orders: number; days: number }>`select (select count(*) from customer_order)::int as orders, (select count(*) from customer_purchase_day)::int as days`.execute(db);
   console.log(`\n[${store.kind}] ${customers.toLocaleString('en')} customers, ${counts.rows[0].orders.toLocaleString('en')} orders, ${counts.rows[0].days.toLocaleString('en')} purchase days (generated in ${(generateMs / 1000).toFixed(1)} s)`);
   await baselineScan(db);

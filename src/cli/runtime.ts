@@ -5,6 +5,7 @@ import type { Store } from '../db/client.js';
 import type { Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { openRuntime, type Runtime } from '../runtime/open-runtime.js';
+import { maintainEmbeddedStore } from '../db/maintenance.js';
 
 export type StoreContext = { store: Store; db: Kysely<Database>; actor: string; clock: Clock; runtime: Runtime };
 
@@ -26,6 +27,8 @@ export function createCliRuntime(program: Command): CliRuntime & { hasDataErrors
       try {
         return await fn({ store: runtime.store, db: runtime.db, actor: `cli:${safeUserName()}`, clock: systemClock, runtime });
       } finally {
+        // what autovacuum would do, on an embedded store, after whatever the command wrote
+        await maintainEmbeddedStore(runtime.store).catch((error: unknown) => process.emitWarning(`Store maintenance skipped: ${(error as Error).message}`));
         await runtime.store.close();
       }
     },

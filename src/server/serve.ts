@@ -5,6 +5,7 @@ import { isStoreEmpty, loadSyntheticDemo } from '../demo/load-demo.js';
 import { openRuntime } from '../runtime/open-runtime.js';
 import { getStoreSettings } from '../settings/index.js';
 import { buildApp } from './app.js';
+import { startEmbeddedMaintenance } from './embedded-maintenance.js';
 import { resolveWebRoot } from './web-root.js';
 
 export type ServeOptions = { db?: string; port?: number; host?: string; demo?: boolean };
@@ -23,6 +24,7 @@ export async function serve(options: ServeOptions = {}): Promise<{ close: () => 
     const demo = await loadSyntheticDemo(db, { clock: systemClock, actor: 'system:demo' });
     logger.info({ seconds: Number(demo.seconds.toFixed(1)) }, 'Demo store loaded (synthetic data)');
   }
+  const maintenance = startEmbeddedMaintenance(store, logger);
   const app = await buildApp({ store, config, clock: systemClock, logger, webRoot: resolveWebRoot() });
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
@@ -48,6 +50,7 @@ export async function serve(options: ServeOptions = {}): Promise<{ close: () => 
     url,
     close: async () => {
       await app.close();
+      await maintenance.stop();
       await store.close();
     },
   };

@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { runCli } from '../helpers/cli.js';
+import { openStore } from '../../src/db/client.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/store/${name}`, import.meta.url));
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-'));
@@ -17,6 +19,22 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ entity: 'customers', read: 3, inserted: 3, rejected: 0 });
+  });
+
+  it('leaves an embedded store with planner statistics after an import, as autovacuum would', async () => {
+    const file = join(workDir, 'many-customers.csv');
+    const rows = Array.from({ length: 1500 }, (_, index) => `M${index + 1},Customer ${index + 1},m${index + 1}@example.com`);
+    writeFileSync(file, `customer_id,name,email\n${rows.join('\n')}\n`);
+    const dir = join(workDir, 'maintained');
+    const result = await runCli(['--db', dir, '--json', 'import', 'customers', file]);
+    expect(result.code).toBe(0);
+    const store = await openStore(dir);
+    try {
+      const stats = await sql<{ rows: number }>`select reltuples::float8 as rows from pg_class where oid = to_regclass('customer')`.execute(store.db);
+      expect(Number(stats.rows[0].rows)).toBe(1500);
+    } finally {
+      await store.close();
+    }
   });
 
   it('exits 2 when rows are rejected and writes them with line and reason to the rejects file', async () => {
