@@ -6,7 +6,7 @@ import { maintainEmbeddedStore } from '../db/maintenance.js';
 const intervalMs = 60_000;
 
 /**
- * On an embedded store, looks now and then every minute for tables that
+ * On an embedded store, looks at once and then every minute for tables that
  * autovacuum would vacuum or analyze (see db/maintenance.ts), so a store that
  * takes orders through the API keeps its planner statistics. Does nothing for
  * a PostgreSQL server, which has autovacuum.
@@ -17,7 +17,11 @@ export function startEmbeddedMaintenance(store: Store, logger: Logger): { stop: 
   const run = () => {
     if (running) return;
     running = maintainEmbeddedStore(store)
-      .then((steps) => { if (steps.length > 0) logger.info({ tables: steps }, 'Embedded store maintenance (what autovacuum would do)'); })
+      .then((steps) => {
+        if (steps.length === 0) return;
+        const named = (done: (step: (typeof steps)[number]) => boolean) => steps.filter(done).map((step) => step.table);
+        logger.info({ vacuumed: named((step) => step.vacuum), analyzed: named((step) => step.analyze) }, 'Embedded store maintenance (what autovacuum would do)');
+      })
       .catch((error: unknown) => logger.warn({ err: error }, 'Embedded store maintenance failed'))
       .finally(() => { running = null; });
   };
