@@ -25,6 +25,7 @@ import { analyze, classifyCustomersIncremental, type AnalyzeResult } from '../sr
 import { openStore, type Store } from '../src/db/client.js';
 import { createDerivedUpdater } from '../src/ingest/keep-derived-current.js';
 import { maintainEmbeddedStore } from '../src/db/maintenance.js';
+import { namedStatement } from '../src/db/prepared-statement.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { orderDraws } from './lib/order-draws.sql.js';
@@ -184,10 +185,10 @@ async function benchStore(store: Store, customers: number): Promise<void> {
   console.log(`  incremental types, a single order reading the settings in its transaction: best ${Math.min(...alone).toFixed(3)} ms, median ${median(alone).toFixed(3)} ms`);
 }
 
-/** What an ingest request read of the store before its batch until this session: the same read without the analysis settings. */
+/** What an ingest request read of the store before its batch until this session: the same read without the analysis settings, prepared as it is. */
 async function derivedStateWithoutSettings(db: Kysely<Database>): Promise<void> {
-  await sql`select exists (select 1 from analysis_run) as analysed, exists (select 1 from segment) as segmented,
-    exists (select 1 from persona_model where is_current) as personas`.execute(db);
+  await namedStatement(sql`select exists (select 1 from analysis_run) as analysed, exists (select 1 from segment) as segmented,
+    exists (select 1 from persona_model where is_current) as personas`).execute(db);
 }
 
 /** How the prepared ingest statement has been planned on one connection of the store. */

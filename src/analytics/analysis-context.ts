@@ -72,8 +72,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * One round trip whatever the store holds (the ingest path calls this once per
- * order batch): the as-of day's end is worked out with the settings. The day
+ * One round trip whatever the store holds (a file import's later order batches
+ * call this in their transaction): the as-of day's end is worked out with the
+ * settings. The day
  * itself is the store-time-zone day by the runtime's zone rules, as always;
  * only if the database's rules put the instant on another day is the end of
  * that day asked for separately.

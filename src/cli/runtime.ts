@@ -28,7 +28,7 @@ export function createCliRuntime(program: Command): CliRuntime & { hasDataErrors
         return await fn({ store: runtime.store, db: runtime.db, actor: `cli:${safeUserName()}`, clock: systemClock, runtime });
       } finally {
         // what autovacuum would do, on an embedded store, after whatever the command wrote
-        await maintainEmbeddedStore(runtime.store).catch((error: unknown) => process.emitWarning(`Store maintenance skipped: ${(error as Error).message}`));
+        await maintainEmbeddedStore(runtime.store, { closing: true }).catch((error: unknown) => process.emitWarning(`Store maintenance skipped: ${(error as Error).message}`));
         await runtime.store.close();
       }
     },

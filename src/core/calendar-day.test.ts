@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { calendarDayOf } from './calendar-day.js';
+import { calendarDayOf, exactCalendarDayOf } from './calendar-day.js';
+import { calendarDayIn } from './clock.js';
 
 const slow = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
@@ -18,5 +19,12 @@ describe('calendarDayOf', () => {
       const instant = new Date(ms);
       return calendarDayOf(instant, zone) === slow(instant, zone);
     }), { numRuns: 3000 });
+  });
+
+  it('is exact, through calendarDayIn, where an old offset was not a whole quarter hour', () => {
+    // Monrovia kept UTC-0:44:30 until 1972: 00:44:40 UTC was already 00:00:10 on June 1st
+    expect(exactCalendarDayOf(new Date('1971-06-01T00:44:40Z'), 'Africa/Monrovia')).toBe('1971-06-01');
+    expect(calendarDayIn(new Date('1971-06-01T00:44:29Z'), 'Africa/Monrovia')).toBe('1971-05-31');
+    expect(calendarDayIn(new Date('1971-06-01T00:44:40Z'), 'Africa/Monrovia')).toBe('1971-06-01');
   });
 });

@@ -17,14 +17,23 @@ export function calendarDayOf(instant: Date, timeZone: string): string {
   const bucket = Math.floor(instant.getTime() / quarterHourMs);
   const cached = cache.get(bucket);
   if (cached !== undefined) return cached;
+  const day = exactCalendarDayOf(new Date(bucket * quarterHourMs), timeZone);
+  if (cache.size >= maxCachedQuarterHours) cache.clear();
+  cache.set(bucket, day);
+  return day;
+}
+
+/**
+ * The calendar day of one instant, exactly, whatever the zone's offset then
+ * (before 1972 some were not whole quarter hours): one Intl call, through a
+ * formatter made once per zone.
+ */
+export function exactCalendarDayOf(instant: Date, timeZone: string): string {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     // en-CA formats dates as YYYY-MM-DD
     formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     formatters.set(timeZone, formatter);
   }
-  const day = formatter.format(new Date(bucket * quarterHourMs));
-  if (cache.size >= maxCachedQuarterHours) cache.clear();
-  cache.set(bucket, day);
-  return day;
+  return formatter.format(instant);
 }

@@ -1,4 +1,4 @@
-import { calendarDayOf } from './calendar-day.js';
+import { exactCalendarDayOf } from './calendar-day.js';
 
 /** A clock passed into services so that tests and `--as-of` runs control "now". */
 export type Clock = { now: () => Date };
@@ -14,7 +14,7 @@ export const dayMs = 86_400_000;
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone, e.g. the store's. */
 export function calendarDayIn(instant: Date, timeZone: string): string {
-  return calendarDayOf(instant, timeZone);
+  return exactCalendarDayOf(instant, timeZone);
 }
 
 export function daysBetween(fromDay: string, toDay: string): number {

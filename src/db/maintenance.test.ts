@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { maintainEmbeddedStore, maintenanceDue, type TableActivity } from './maintenance.js';
+import { openStore } from './client.js';
+import { migrate } from './migrate.js';
 
 const quiet: TableActivity = { table: 't', rows: 1000, deadRows: 0, changedSinceAnalyze: 0, insertedSinceVacuum: 0 };
 
@@ -50,6 +55,34 @@ describeEachStore('store maintenance', (context) => {
         select reltuples::float8 as rows, relpages as pages, relallvisible as all_visible from pg_class where oid = to_regclass('customer')`.execute(db);
       const row = result.rows[0];
       return { rows: Number(row.rows), pages: row.pages, allVisiblePages: row.all_visible };
+    }
+  });
+});
+
+describe('store maintenance across sessions of an embedded store', () => {
+  it('adds up what each session counted, as PGlite forgets its counters when it closes', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clientele-maintenance-'));
+    try {
+      const session = async (work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<void>) => {
+        const store = await openStore(directory);
+        try {
+          await work(store);
+          return await maintainEmbeddedStore(store, { closing: true });
+        } finally {
+          await store.close();
+        }
+      };
+      const insert = (count: number) => async (store: Awaited<ReturnType<typeof openStore>>) => {
+        await sql`insert into customer (name, created_at) select 'Customer ' || i, now() from generate_series(1, ${count}::int) i`.execute(store.db);
+      };
+      // 2,000 customers, analysed: the next analyze is due after 50 + 200 changed rows
+      expect(await session(async (store) => { await migrate(store); await insert(2000)(store); })).toContainEqual({ table: 'customer', vacuum: true, analyze: true });
+      expect((await session(insert(150))).map((step) => step.table)).not.toContain('customer');
+      // 150 + 150 = 300 over two sessions, though neither counted more than 150 itself
+      expect(await session(insert(150))).toContainEqual({ table: 'customer', vacuum: false, analyze: true });
+      expect((await session(insert(150))).map((step) => step.table)).not.toContain('customer');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 });

@@ -37,7 +37,7 @@ export function boundIds(ids: readonly number[], options: { hiddenFromPlanner: b
   return options.hiddenFromPlanner ? sql<number[]>`(select ${ids}::bigint[])::bigint[]` : sql<number[]>`${ids}::bigint[]`;
 }
 
-/** Runs an already marked-up statement (the caller switched the mode and the statement restores it) as a named prepared statement. */
+/** Runs a statement as a named prepared statement (see named-statements.ts). */
 export function executeNamed<R>(db: Kysely<Database>, query: RawBuilder<R>): Promise<QueryResult<R>> {
   return namedStatement(query).execute(db);
 }

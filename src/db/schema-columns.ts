@@ -23,6 +23,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   customer_category: columns<Database['customer_category']>()(['customer_id', 'category', 'line_count', 'quantity', 'amount_minor']),
   customer_rhythm: columns<Database['customer_rhythm']>()(['customer_id', 'period_months', 'purchase_day_count', 'order_count', 'first_day', 'last_day', 'interval_count',
     'median_interval', 'cv', 'period_count', 'total_revenue', 'window_days', 'window_as_of', 'window_until', 'window_revenue', 'window_day_count']),
+  table_activity: columns<Database['table_activity']>()(['table_name', 'dead_rows', 'changed_since_analyze', 'inserted_since_vacuum']),
   customer_merge: columns<Database['customer_merge']>()(['merge_id', 'kept_customer_id', 'merged_customer_id', 'moved', 'merged_at', 'merged_by', 'undone_at', 'undone_by']),
   import_run: columns<Database['import_run']>()(['import_id', 'entity', 'file_name', 'preset', 'status', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count', 'started_at', 'finished_at', 'started_by']),
   staff_user: columns<Database['staff_user']>()(['user_id', 'email', 'name', 'role', 'password_hash', 'must_change_password', 'locale', 'disabled_at', 'created_at']),

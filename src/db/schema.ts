@@ -162,6 +162,14 @@ export type CustomerRhythmTable = {
   window_day_count: number | null;
 };
 
+/** Autovacuum's counters carried over from an embedded store's earlier sessions (see db/maintenance.ts). */
+export type TableActivityTable = {
+  table_name: string;
+  dead_rows: Generated<number>;
+  changed_since_analyze: Generated<number>;
+  inserted_since_vacuum: Generated<number>;
+};
+
 export type CustomerMergeTable = {
   merge_id: Generated<number>;
   kept_customer_id: number;
@@ -259,6 +267,7 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   customer_purchase_day: CustomerPurchaseDayTable;
   customer_category: CustomerCategoryTable;
   customer_rhythm: CustomerRhythmTable;
+  table_activity: TableActivityTable;
   customer_merge: CustomerMergeTable;
   import_run: ImportRunTable;
   staff_user: StaffUserTable;

@@ -24,12 +24,11 @@ export async function createDerivedUpdater(db: Kysely<Database>) {
   const state = { analysed: row?.analysed ?? false, segmented: row?.segmented ?? false, personas: row?.personas ?? false };
   let unusedStore: StoreAnalysisContext | undefined = state.analysed ? storeAnalysisContextFrom(row.analysis) : undefined;
   return async (trx: Kysely<Database>, customerIds: number[], asOf: Date): Promise<void> => {
+    // only the first batch, changed customers or not: a re-run import's first changes may come minutes later
+    const store = unusedStore;
+    unusedStore = undefined;
     if (customerIds.length === 0) return;
-    if (state.analysed) {
-      const store = unusedStore;
-      unusedStore = undefined;
-      await classifyCustomersIncremental(trx, customerIds, asOf, { store });
-    }
+    if (state.analysed) await classifyCustomersIncremental(trx, customerIds, asOf, { store });
     if (state.segmented) await refreshSegmentsForCustomers(trx, customerIds, { asOf });
     if (state.personas) await assignPersonas(trx, customerIds, { asOf, skipProfiles: true });
   };

@@ -29,9 +29,11 @@ export function startEmbeddedMaintenance(store: Store, logger: Logger): { stop: 
   const timer = setInterval(run, intervalMs);
   timer.unref();
   return {
+    /** Waits for a run under way, then carries this session's counts over for the next (see db/maintenance.ts). */
     stop: async () => {
       clearInterval(timer);
       await running;
+      await maintainEmbeddedStore(store, { closing: true }).catch((error: unknown) => logger.warn({ err: error }, 'Embedded store maintenance failed'));
     },
   };
 }

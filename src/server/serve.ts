@@ -24,11 +24,12 @@ export async function serve(options: ServeOptions = {}): Promise<{ close: () => 
     const demo = await loadSyntheticDemo(db, { clock: systemClock, actor: 'system:demo' });
     logger.info({ seconds: Number(demo.seconds.toFixed(1)) }, 'Demo store loaded (synthetic data)');
   }
-  const maintenance = startEmbeddedMaintenance(store, logger);
   const app = await buildApp({ store, config, clock: systemClock, logger, webRoot: resolveWebRoot() });
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
   await app.listen({ port, host });
+  // started once listening, so a failed start leaves nothing running
+  const maintenance = startEmbeddedMaintenance(store, logger);
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
