@@ -57,7 +57,7 @@ async function planCacheMode(db: Kysely<Database>): Promise<string> {
 
 /** How the session's prepared ingest statement has been planned so far. */
 async function incrementalStatementPlans(db: Kysely<Database>): Promise<PlanCounts> {
-  const result = await sql<{ generic: number; custom: number }>`
+  const result = await sql<PlanCounts>`
     select coalesce(sum(generic_plans), 0)::int as generic, coalesce(sum(custom_plans), 0)::int as custom
     from pg_prepared_statements where statement like '%with classified as materialized%'`.execute(db);
   return result.rows[0];
@@ -100,7 +100,7 @@ describeEachStore('keeping types current for a batch', (context) => {
       // counted from here: the session may have prepared the statement for an earlier test
       const start = await incrementalStatementPlans(db);
       const runs = [];
-      for (const customerId of [...typesFixture.customerIds.slice(0, 8)]) runs.push(await batchThrough(db, 'prepared', [customerId]));
+      for (const customerId of typesFixture.customerIds.slice(0, 8)) runs.push(await batchThrough(db, 'prepared', [customerId]));
       const last = runs.at(-1)!.plans;
       // at most five plans made for the values in the session; from then on the one generic plan, batch after batch
       expect(last.custom).toBeLessThanOrEqual(5);
