@@ -13,8 +13,8 @@ export type FactsScope = {
   idsHiddenFromPlanner?: boolean;
   /**
    * Read the rhythm of customers whose purchase days have not changed from
-   * customer_rhythm (a full run, once fillRhythmCacheStatement has run in its
-   * transaction) rather than working it out from every purchase day.
+   * customer_rhythm (a full run, after refreshRhythmCache) rather than
+   * working it out from every purchase day.
    */
   cachedRhythm?: boolean;
   prediction: { hasPrediction: boolean; datedBy: string | null };
@@ -55,15 +55,17 @@ function rhythmAggregates(periodMonths: number): RawBuilder<unknown> {
 }
 
 /**
- * Purchase days with each one's gap to the customer's previous one. A whole
- * store is sorted after a sequential scan: walking the primary key instead
- * (which the planner prefers, to skip the sort) reads one heap page per
- * purchase day, since the heap is in arrival order, not customer order. "+ 0"
- * keeps the key from matching the index; a few customers are still found
- * through it when `wholeStore` is false.
+ * Purchase days with each one's gap to the customer's previous one. With
+ * `sortAfterScan`, the days a subquery picks (many customers, or everyone's
+ * up to a day) are sorted after a sequential scan: "+ 0" keeps the key from
+ * matching the index, which the planner would otherwise walk to skip the sort
+ * and through it visit the table once per day on pages not yet marked
+ * all-visible (the table is in arrival order). Without it, the planner may
+ * walk the primary key, which covers the columns read here: a few customers
+ * by key, or a whole store's days in order without a sort.
  */
-function dayGaps(where: RawBuilder<unknown>, wholeStore: boolean): RawBuilder<unknown> {
-  const customerKey = wholeStore ? sql`d.customer_id + 0` : sql`d.customer_id`;
+function dayGaps(where: RawBuilder<unknown>, sortAfterScan: boolean): RawBuilder<unknown> {
+  const customerKey = sortAfterScan ? sql`d.customer_id + 0` : sql`d.customer_id`;
   return sql`
     select ${customerKey} as customer_id, d.day, d.order_count, d.amount_minor,
       d.day - lag(d.day) over (partition by ${customerKey} order by d.day) as gap
@@ -102,15 +104,35 @@ function windowHolds(day: RawBuilder<unknown>, windowDays: number): RawBuilder<u
   return sql`(r.window_days = ${windowDays}::int and r.window_as_of <= ${day} and ${day} <= r.window_until)`;
 }
 
+/** Customers by id: from `from` (inclusive), below `below`; either end open when absent. */
+export type CustomerRange = { from?: number; below?: number };
+
 /**
  * Makes customer_rhythm rows for the customers who have purchase days but no
  * row for the policy's period length (after their purchase days changed, or
  * the policy did): one pass over their purchase days, all of them, whatever
  * the as-of day; in the same pass, when the as-of day is on or after their
- * last purchase, the VIP window sums as of it. Run by full analyses before
- * customerFactsQuery.
+ * last purchase, the VIP window sums as of it. Run before full analyses
+ * (rhythm-cache.repo.ts).
  */
 export function fillRhythmCacheStatement(policy: TypePolicy, asOfDay: string): RawBuilder<unknown> {
+  return rhythmRowsUpsert(policy, asOfDay, dayGaps(sql`d.customer_id in (${rhythmlessCustomers(policy.loyal.periodMonths)})`, true));
+}
+
+/**
+ * Makes the rows of every customer in `range` who has purchase days, when
+ * none holds a row for the policy's period length (a first analysis, or a new
+ * period length). Purchase days are read in key order, so the covering
+ * primary key (customer, day, with the day's count and amount) serves them
+ * without a sort or a visit to the table, once its pages are all visible.
+ */
+export function fillWholeRhythmCacheStatement(policy: TypePolicy, asOfDay: string, range: CustomerRange): RawBuilder<unknown> {
+  const from = range.from === undefined ? sql`` : sql`and d.customer_id >= ${range.from}::bigint`;
+  const below = range.below === undefined ? sql`` : sql`and d.customer_id < ${range.below}::bigint`;
+  return rhythmRowsUpsert(policy, asOfDay, dayGaps(sql`true ${from} ${below}`, false));
+}
+
+function rhythmRowsUpsert(policy: TypePolicy, asOfDay: string, days: RawBuilder<unknown>): RawBuilder<unknown> {
   const periodMonths = policy.loyal.periodMonths;
   const windowDays = policy.vip.windowDays;
   const day = sql`${asOfDay}::date`;
@@ -125,7 +147,7 @@ export function fillRhythmCacheStatement(policy: TypePolicy, asOfDay: string): R
       case when ${holds} then window_revenue end, case when ${holds} then window_day_count end
     from (
       select customer_id, ${rhythmAggregates(periodMonths)}, ${windowSums(day, windowDays, { firstDay: true })}
-      from (${dayGaps(sql`d.customer_id in (${rhythmlessCustomers(periodMonths)})`, true)}) days
+      from (${days}) days
       group by customer_id
     ) made
     on conflict (customer_id) do update set period_months = excluded.period_months, purchase_day_count = excluded.purchase_day_count,

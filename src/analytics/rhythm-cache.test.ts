@@ -5,6 +5,8 @@ import { seedStore } from '../../test/fixtures/analytics/seed.js';
 import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
 import type { Database } from '../db/schema.js';
 import { analyze } from './analyze.service.js';
+import { defaultTypePolicy } from './policy.js';
+import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { setTypePolicy } from './types.service.js';
 
 async function typesRows(db: Kysely<Database>) {
@@ -108,4 +110,58 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
     await sql`truncate customer_purchase_day`.execute(db);
     expect(await rhythmCustomers(db)).toEqual([]);
   });
+
+  it('makes a whole store in two halves split at the median customer, as in one pass', async () => {
+    const db = context.store.db;
+    await seedStore(db, typesFixture);
+    const rows = async () => (await sql`select * from customer_rhythm order by customer_id`.execute(db)).rows;
+    // no statistics yet (nothing has analyzed the table): one pass
+    const once = await refreshRhythmCache(db, defaultTypePolicy, typesAsOf);
+    expect(once.parts).toBe(1);
+    const inOnePass = await rows();
+    expect(inOnePass.length).toBe(once.made);
+    await sql`analyze customer_purchase_day`.execute(db);
+    await sql`delete from customer_rhythm`.execute(db);
+    const halves = await refreshRhythmCache(db, defaultTypePolicy, typesAsOf);
+    expect(halves).toMatchObject({ parts: 2, made: once.made });
+    expect(await rows()).toEqual(inOnePass);
+    // a cache already made is left as it is
+    expect(await refreshRhythmCache(db, defaultTypePolicy, typesAsOf)).toMatchObject({ made: 0, windowsMoved: 0 });
+  });
+
+  // Two connections at once are a server's: the embedded store runs one transaction at a time.
+  if (context.kind === 'server') {
+    it('never keeps a rhythm made from purchase days that an import is changing meanwhile', async () => {
+      const db = context.store.db;
+      await seedStore(db, typesFixture);
+      await analyze(db, { asOf: typesAsOf });
+      // customer 4's purchase days changed since the last run: no row until the next one makes it
+      await sql`delete from customer_rhythm where customer_id = 4`.execute(db);
+      const daysOf4 = async () => (await sql<{ days: number }>`select count(*)::int as days from customer_purchase_day where customer_id = 4`.execute(db)).rows[0].days;
+      const before = await daysOf4();
+
+      let commitImport!: () => void;
+      const importMayCommit = new Promise<void>((resolve) => { commitImport = resolve; });
+      let importWrote!: () => void;
+      const importHasWritten = new Promise<void>((resolve) => { importWrote = resolve; });
+      const importing = db.transaction().execute(async (transaction) => {
+        await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor) values (4, '2026-07-05', 1, 120000)`.execute(transaction);
+        importWrote();
+        await importMayCommit;
+      });
+      await importHasWritten;
+      const refreshing = refreshRhythmCache(db, defaultTypePolicy, '2026-07-10');
+      // the refresh waits for the import rather than reading the purchase days it is changing
+      await expect.poll(async () => (await sql<{ waiting: number }>`
+        select count(*)::int as waiting from pg_locks where relation = 'customer_purchase_day'::regclass and not granted`.execute(db)).rows[0].waiting,
+      { timeout: 5_000 }).toBe(1);
+      commitImport();
+      await importing;
+      await refreshing;
+      const row = (await sql<{ purchase_day_count: number; last_day: string }>`
+        select purchase_day_count, to_char(last_day, 'YYYY-MM-DD') as last_day from customer_rhythm where customer_id = 4`.execute(db)).rows[0];
+      expect(row).toEqual({ purchase_day_count: before + 1, last_day: '2026-07-05' });
+      expect(await daysOf4()).toBe(before + 1);
+    });
+  }
 });

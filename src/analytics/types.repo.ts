@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { VipCutoffs } from './customer-facts.js';
-import { customerFactsQuery, fillRhythmCacheStatement, refreshRhythmWindowsStatement, staleRhythmWindowsQuery, type FactsScope } from './facts.sql.js';
+import { customerFactsQuery, type FactsScope } from './facts.sql.js';
 import type { TypePolicy } from './policy.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 
@@ -17,23 +17,15 @@ export async function tuneForAnalysis(db: Kysely<Database>, workMem: string): Pr
 
 /**
  * Materialises the facts of every customer for one full analysis into a
- * temporary table that types and RFM both read. The rhythm of customers whose
- * purchase days have not changed since the last full run comes from
- * customer_rhythm; the rest, made first, take one pass over their purchase days.
+ * temporary table that types and RFM both read. A full run reads the rhythm
+ * of customers whose purchase days have not changed since refreshRhythmCache
+ * made it from customer_rhythm, and works out the rest from their purchase days.
  * Must run inside a transaction: the table is dropped on commit. Nothing joins
  * to it by key (every reader scans it whole), so it has no index.
  */
 export async function createFactsTable(db: Kysely<Database>, scope: FactsScope): Promise<void> {
-  const cachedRhythm = scope.customerIds === null;
-  if (cachedRhythm) {
-    const filled = await fillRhythmCacheStatement(scope.policy, scope.asOf.day).execute(db);
-    const stale = (await staleRhythmWindowsQuery(scope.policy, scope.asOf.day).execute(db)).rows.map((row) => Number(row.customer_id));
-    if (stale.length > 0) await refreshRhythmWindowsStatement(scope.policy, scope.asOf.day, stale).execute(db);
-    // sized for the facts statement's plan: a few rows made on a quiet day, everyone on the first
-    if (Number(filled.numAffectedRows ?? 0) > 1000 || stale.length > 10_000) await sql`analyze customer_rhythm`.execute(db);
-  }
   await sql`drop table if exists pg_temp.analysis_fact`.execute(db);
-  await sql`create temporary table analysis_fact on commit drop as ${customerFactsQuery({ ...scope, cachedRhythm })}`.execute(db);
+  await sql`create temporary table analysis_fact on commit drop as ${customerFactsQuery({ ...scope, cachedRhythm: scope.customerIds === null })}`.execute(db);
 }
 
 /** The VIP cut-offs over the real customers in analysis_fact; see computeVipCutoffs for the rule. */

@@ -7,6 +7,7 @@ import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { writeTypePolicySetting } from './settings.repo.js';
+import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 import { createFactsTable, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
@@ -73,6 +74,8 @@ export async function setTypePolicy(db: Kysely<Database>, change: unknown, optio
     throw new AppError('ANALYTICS_POLICY_INVALID', 'The type policy must be a JSON object, e.g. {"vip": {"topPercent": 3}}.', { field: 'policy' });
   }
   const policy = parseTypePolicy(mergePolicy(await loadTypePolicy(db), change));
+  // a new period or window length remakes the rhythm cache, before the reclassification reads it
+  await refreshRhythmCache(db, policy, (await loadAnalysisContext(db, options.asOf)).asOf.day);
   return db.transaction().execute(async (transaction) => {
     await writeTypePolicySetting(transaction, policy);
     const context = await loadAnalysisContext(transaction, options.asOf);
