@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
 import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
-import { raiseMetricAlerts } from './alerts/alerts.service.js';
+import { metricSeriesWindow, raiseMetricAlerts } from './alerts/alerts.service.js';
+import { readStoreSeries } from './alerts/metric-series.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { replaceRfmScores } from './rfm.repo.js';
 import { recordAnalysisRun } from './types.repo.js';
@@ -31,9 +32,16 @@ export type AnalyzeResult = {
 export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput; clock?: Clock } = {}): Promise<AnalyzeResult> {
   const startedAt = new Date();
   const started = performance.now();
+  const now = (options.clock ?? systemClock).now();
   const planned = await loadAnalysisContext(db, options.asOf, options.clock);
   await refreshRhythmCache(db, planned.policy, planned.asOf.day);
   const cacheReady = performance.now();
+  // The alerts' series but for the customer types do not depend on what the run writes: read on
+  // another connection, beside the run on a server (before it on the embedded store's one).
+  const window = await metricSeriesWindow(db, planned, now);
+  const storeSeries = { window, rows: readStoreSeries(db, window) };
+  // awaited by the run when its window still holds, so a failure surfaces there
+  storeSeries.rows.catch(() => undefined);
   return db.transaction().execute(async (transaction) => {
     const context = await loadAnalysisContext(transaction, options.asOf, options.clock);
     const types = await classifyAllCustomers(transaction, context);
@@ -41,7 +49,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
     const rfmScored = await replaceRfmScores(transaction);
     const rfmDone = performance.now();
     // each customer's primary type as just stored
-    const metricDrops = await raiseMetricAlerts(transaction, context, (options.clock ?? systemClock).now(), heldTypes);
+    const metricDrops = await raiseMetricAlerts(transaction, context, now, heldTypes, { storeSeries });
     const alertsDone = performance.now();
     const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops, customerOverdue: types.overdueAlerts };
     const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt, rfmScored });

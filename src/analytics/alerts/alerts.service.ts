@@ -6,7 +6,7 @@ import type { AnalysisContext } from '../analysis-context.js';
 import { formatMoneyWith, type MoneyFormat } from '../money-format.js';
 import { detectDrops, type DropAlert, type Granularity } from './detect-drops.js';
 import { findAlerts, markAlertAcknowledged, storeAlerts, type AlertRow, type NewAlert } from './alerts.repo.js';
-import { readMetricSeries } from './metric-series.repo.js';
+import { combineSeries, readStoreSeries, readTypeSeries, type SeriesRow, type SeriesWindow } from './metric-series.repo.js';
 import { resolveAsOfDay } from '../settings.repo.js';
 
 const metricLabels = { revenue: 'Revenue', orders: 'Orders', active_customers: 'Active customers' } as const;
@@ -22,27 +22,42 @@ export function summarizeDrop(alert: DropAlert, windowStart: string, windowEnd: 
 }
 
 /**
- * Judges the last day and the last 7 days of every series and stores the drops.
- * Only complete days are judged: when the as-of day is still running (`now` is
- * before its end), the day before it is the last one — a half-day of sales is
- * not a drop. `primaryTypes` is a relation of (customer_id, primary_type): a
- * full analysis passes the types it has just stored.
+ * The window the metric alerts judge: only complete days are judged, so when
+ * the as-of day is still running (`now` is before its end), the day before it
+ * is the last one — a half-day of sales is not a drop.
  */
-export async function raiseMetricAlerts(db: Kysely<Database>, context: AnalysisContext, now: Date, primaryTypes: RawBuilder<unknown>): Promise<number> {
-  const { policy, settings, money } = context;
+export async function metricSeriesWindow(db: Kysely<Database>, context: AnalysisContext, now: Date): Promise<SeriesWindow> {
+  const { settings, policy } = context;
   const asOf = now < context.asOf.instant ? await resolveAsOfDay(db, addDays(context.asOf.day, -1), settings.timezone) : context.asOf;
-  const series = await readMetricSeries(db, {
-    asOfDay: asOf.day, asOfInstant: asOf.instant, timezone: settings.timezone, weeksOfHistory: policy.alerts.weeksOfHistory, primaryTypes,
-  });
+  return { asOfDay: asOf.day, asOfInstant: asOf.instant, timezone: settings.timezone, weeksOfHistory: policy.alerts.weeksOfHistory };
+}
+
+/** The part of the series that does not depend on customer types, read ahead (see analyze) for a window. */
+export type StoreSeriesReadAhead = { window: SeriesWindow; rows: Promise<SeriesRow[]> };
+
+/**
+ * Judges the last day and the last 7 days of every series and stores the drops.
+ * `primaryTypes` is a relation of (customer_id, primary_type): a full analysis
+ * passes the types it has just stored. `storeSeries`, when it was read for the
+ * same window, stands for the store, channel and category part.
+ */
+export async function raiseMetricAlerts(
+  db: Kysely<Database>, context: AnalysisContext, now: Date, primaryTypes: RawBuilder<unknown>, options: { storeSeries?: StoreSeriesReadAhead } = {},
+): Promise<number> {
+  const { policy, money } = context;
+  const window = await metricSeriesWindow(db, context, now);
+  const ahead = options.storeSeries;
+  const storeRows = ahead && sameWindow(ahead.window, window) ? await ahead.rows : await readStoreSeries(db, window);
+  const series = combineSeries(storeRows, await readTypeSeries(db, { ...window, primaryTypes }));
   const alerts: NewAlert[] = [];
   for (const granularity of ['day', 'week'] as Granularity[]) {
-    const windowStart = granularity === 'day' ? asOf.day : addDays(asOf.day, -6);
+    const windowStart = granularity === 'day' ? window.asOfDay : addDays(window.asOfDay, -6);
     for (const drop of detectDrops(series[granularity], { granularity, weeksOfHistory: policy.alerts.weeksOfHistory, thresholds: policy.alerts })) {
       alerts.push({
-        kind: 'metric_drop', metric: drop.metric, scope: drop.scope, granularity, windowStart, windowEnd: asOf.day,
+        kind: 'metric_drop', metric: drop.metric, scope: drop.scope, granularity, windowStart, windowEnd: window.asOfDay,
         expected: drop.expected, actual: drop.actual, changePct: Math.round(drop.changePct * 10) / 10,
         explanation: {
-          summary: summarizeDrop(drop, windowStart, asOf.day, money),
+          summary: summarizeDrop(drop, windowStart, window.asOfDay, money),
           zScore: Math.round(drop.zScore * 100) / 100,
           comparables: drop.comparables,
           explainedBy: drop.explainedBy,
@@ -51,6 +66,10 @@ export async function raiseMetricAlerts(db: Kysely<Database>, context: AnalysisC
     }
   }
   return storeAlerts(db, alerts);
+}
+
+function sameWindow(a: SeriesWindow, b: SeriesWindow): boolean {
+  return a.asOfDay === b.asOfDay && a.asOfInstant.getTime() === b.asOfInstant.getTime() && a.timezone === b.timezone && a.weeksOfHistory === b.weeksOfHistory;
 }
 
 export async function listAlerts(db: Kysely<Database>, options: { status?: 'open' | 'all'; kind?: 'metric_drop' | 'customer_overdue'; limit?: number; offset?: number } = {}): Promise<{ alerts: AlertRow[] }> {

@@ -2,48 +2,63 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Granularity, MetricPoint } from './detect-drops.js';
 
-export type SeriesScope = {
+/** The series' reach: buckets counted back from the as-of day (store time zone), complete up to the as-of instant. */
+export type SeriesWindow = {
   asOfDay: string;
   asOfInstant: Date;
   timezone: string;
   weeksOfHistory: number;
+};
+
+export type SeriesScope = SeriesWindow & {
   /** A relation of (customer_id, primary_type): each customer's current primary type. */
   primaryTypes: RawBuilder<unknown>;
 };
 
-type SeriesRow = { granularity: Granularity; bucket: number; dimension: MetricPoint['dimension']; segment: string; revenue: number; orders: number; customers: number };
+/** Series points in the order the drop detector reads them, per granularity. */
+export type SeriesRow = MetricPoint & { granularity: Granularity; section: number; subsection: number };
+
+type SeriesRecord = { granularity: Granularity; bucket: number; dimension: MetricPoint['dimension']; segment: string; revenue: number; orders: number; customers: number; section: number; subsection: number };
 
 /**
- * Revenue, orders and active customers per bucket, for days and for 7-day
- * windows counted back from the as-of day (store time zone), for the whole
- * store and per channel, customer type and category. One pass for both
- * granularities: the orders of the weeks the baseline needs are read once,
- * through the ordered_at index, and their lines joined once.
+ * The verified orders of the weeks the baseline needs, read once through the
+ * ordered_at index, with each one's age in days; with `primaryTypes`, the
+ * buyer's current primary type. Bounding ordered_at by the first day's
+ * midnight, rather than filtering on the computed bucket, keeps the planner's
+ * row estimate right (it guessed 0.5% and chose nested loops).
  */
-export async function readMetricSeries(db: Kysely<Database>, scope: SeriesScope): Promise<Record<Granularity, MetricPoint[]>> {
-  const lastDay = 7 * scope.weeksOfHistory;
-  // the first store-time-zone day of the oldest weekly bucket (the daily
-  // buckets reach back less far): bounding ordered_at by that day's midnight,
-  // rather than filtering on the computed bucket, keeps the planner's row
-  // estimate right (it guessed 0.5% and chose nested loops)
-  const firstDay = sql`(${scope.asOfDay}::date - ${7 * (scope.weeksOfHistory + 1) - 1}::int)`;
-  const buckets = (source: 'o' | 'line') => sql`
-    select 'day' as granularity, age as bucket, ${sql.raw(source)}.* from ${sql.raw(source)} where age <= ${lastDay}::int
+function windowOrders(window: SeriesWindow, primaryTypes?: RawBuilder<unknown>): RawBuilder<unknown> {
+  // the first store-time-zone day of the oldest weekly bucket (the daily buckets reach back less far)
+  const firstDay = sql`(${window.asOfDay}::date - ${7 * (window.weeksOfHistory + 1) - 1}::int)`;
+  const type = primaryTypes ? sql`, coalesce(t.primary_type, 'unclassified') as type` : sql``;
+  const typed = primaryTypes ? sql`left join ${primaryTypes} t on t.customer_id = o.customer_id` : sql``;
+  return sql`
+    select o.customer_id, o.order_id, o.channel, o.amount_minor,
+      ${window.asOfDay}::date - (o.ordered_at at time zone ${window.timezone}::text)::date as age ${type}
+    from customer_order o ${typed}
+    where o.status in ('paid', 'partially_refunded')
+      and o.ordered_at >= (${firstDay}::timestamp at time zone ${window.timezone}::text)
+      and o.ordered_at < ${window.asOfInstant}::timestamptz`;
+}
+
+/** Each row of `source` once per day bucket (the last weeksOfHistory weeks) and once in its 7-day bucket. */
+function buckets(window: SeriesWindow, source: 'o' | 'line'): RawBuilder<unknown> {
+  return sql`
+    select 'day' as granularity, age as bucket, ${sql.raw(source)}.* from ${sql.raw(source)} where age <= ${7 * window.weeksOfHistory}::int
     union all
     select 'week', age / 7, ${sql.raw(source)}.* from ${sql.raw(source)}`;
-  // rows come out in the order the separate daily and weekly queries gave
-  // them (channels then the whole store per bucket, types, categories): the
-  // drop detector breaks ties between segments by first appearance
-  const result = await sql<SeriesRow>`
-    with o as materialized (
-      select o.customer_id, o.order_id, o.channel, o.amount_minor,
-        ${scope.asOfDay}::date - (o.ordered_at at time zone ${scope.timezone}::text)::date as age,
-        coalesce(t.primary_type, 'unclassified') as type
-      from customer_order o left join ${scope.primaryTypes} t on t.customer_id = o.customer_id
-      where o.status in ('paid', 'partially_refunded')
-        and o.ordered_at >= (${firstDay}::timestamp at time zone ${scope.timezone}::text)
-        and o.ordered_at < ${scope.asOfInstant}::timestamptz
-    ), line as materialized (
+}
+
+/**
+ * Revenue, orders and active customers per day and per 7-day bucket for the
+ * whole store, per channel and per category: everything but the customer
+ * types, so it may be read beside a full analysis (on another connection,
+ * before the types it writes exist). Section 0 is the store and its channels
+ * (channels first in each bucket), section 2 the categories.
+ */
+export async function readStoreSeries(db: Kysely<Database>, window: SeriesWindow): Promise<SeriesRow[]> {
+  const result = await sql<SeriesRecord>`
+    with o as materialized (${windowOrders(window)}), line as materialized (
       -- each order's lines through the primary key, in key order (offset 0
       -- keeps the probe from being flattened into a join): the window holds a
       -- few weeks of orders, and hashing every line of the store costs as much
@@ -53,23 +68,56 @@ export async function readMetricSeries(db: Kysely<Database>, scope: SeriesScope)
         select coalesce(l.category, 'uncategorised') as category, l.quantity * l.unit_price_minor as amount
         from order_line l where l.customer_id = o.customer_id and l.order_id = o.order_id offset 0
       ) l
-    ), order_bucket as (${buckets('o')}), line_bucket as (${buckets('line')})
-    select granularity, bucket, dimension, segment, revenue, orders, customers from (
+    ), order_bucket as (${buckets(window, 'o')}), line_bucket as (${buckets(window, 'line')})
+    select granularity, bucket, dimension, segment, revenue, orders, customers, section, subsection from (
       select granularity, bucket,
-        case when grouping(channel) = 0 then 'channel' when grouping(type) = 0 then 'type' else 'all' end as dimension,
-        coalesce(channel, type, 'all') as segment,
+        case when grouping(channel) = 0 then 'channel' else 'all' end as dimension,
+        coalesce(channel, 'all') as segment,
         sum(amount_minor)::float8 as revenue, count(*)::int as orders, count(distinct customer_id)::int as customers,
-        case when grouping(type) = 0 then 1 else 0 end as section, grouping(channel) as subsection
-      from order_bucket group by grouping sets ((granularity, bucket), (granularity, bucket, channel), (granularity, bucket, type))
+        0 as section, grouping(channel) as subsection
+      from order_bucket group by grouping sets ((granularity, bucket), (granularity, bucket, channel))
       union all
       select granularity, bucket, 'category', category,
         sum(amount)::float8, count(distinct order_id)::int, count(distinct customer_id)::int, 2, 0
       from line_bucket group by granularity, bucket, category
     ) series
     order by granularity, section, bucket, subsection, segment`.execute(db);
+  return result.rows.map(seriesRow);
+}
+
+/** The same figures per customer type (section 1): the buyers' primary types as `primaryTypes` holds them. */
+export async function readTypeSeries(db: Kysely<Database>, scope: SeriesScope): Promise<SeriesRow[]> {
+  const result = await sql<SeriesRecord>`
+    with o as materialized (${windowOrders(scope, scope.primaryTypes)}), order_bucket as (${buckets(scope, 'o')})
+    select granularity, bucket, 'type' as dimension, type as segment,
+      sum(amount_minor)::float8 as revenue, count(*)::int as orders, count(distinct customer_id)::int as customers, 1 as section, 0 as subsection
+    from order_bucket group by granularity, bucket, type
+    order by granularity, bucket, segment`.execute(db);
+  return result.rows.map(seriesRow);
+}
+
+function seriesRow(row: SeriesRecord): SeriesRow {
+  return {
+    granularity: row.granularity, section: row.section, subsection: row.subsection, bucket: Number(row.bucket),
+    dimension: row.dimension, segment: row.segment, revenue: Number(row.revenue), orders: row.orders, customers: row.customers,
+  };
+}
+
+/**
+ * Both parts as the drop detector reads them: per granularity, section by
+ * section (store and channels, types, categories), bucket by bucket, channels
+ * before the store; within that, each part's own order (its segments sorted
+ * by the database), which a stable sort keeps. The detector breaks ties
+ * between segments by first appearance. The parts may come from two
+ * snapshots (read ahead on another connection): orders committed between
+ * them count in one part and not yet in the other, as in any read while
+ * imports run.
+ */
+export function combineSeries(...parts: SeriesRow[][]): Record<Granularity, MetricPoint[]> {
+  const rows = parts.flat().sort((a, b) => a.section - b.section || a.bucket - b.bucket || a.subsection - b.subsection);
   const series: Record<Granularity, MetricPoint[]> = { day: [], week: [] };
-  for (const row of result.rows) {
-    series[row.granularity].push({ bucket: Number(row.bucket), dimension: row.dimension, segment: row.segment, revenue: Number(row.revenue), orders: row.orders, customers: row.customers });
+  for (const row of rows) {
+    series[row.granularity].push({ bucket: row.bucket, dimension: row.dimension, segment: row.segment, revenue: row.revenue, orders: row.orders, customers: row.customers });
   }
   return series;
 }
