@@ -124,7 +124,7 @@ async function benchStore(store: Store, customers: number): Promise<void> {
   await baselineScan(db);
   const show = (label: string, ms: number, scanMs: number, detail = '', medianMs: number | null = null) =>
     console.log(`  ${label}: ${(ms / 1000).toFixed(2)} s${medianMs === null ? '' : ` (median ${(medianMs / 1000).toFixed(2)} s)`}${detail}  | baseline scan ${scanMs.toFixed(0)} ms = ${(ms / scanMs).toFixed(1)}× scan`);
-  const timing = (result: AnalyzeResult) => `  (rhythm cache ${result.timingMs.rhythmCache} ms, types ${result.timingMs.types} ms, rfm ${result.timingMs.rfm} ms, alerts ${result.timingMs.alerts} ms)`;
+  const timing = (result: AnalyzeResult) => `  (rhythm cache ${result.timingMs.rhythmCache} ms, types ${result.timingMs.types} ms, rfm ${result.timingMs.rfm} ms, alerts ${result.timingMs.alerts} ms; alerts' store series read beside ${result.timingMs.seriesReadAhead ?? '-'} ms)`;
   const scan = await baselineScan(db);
   const [first, firstMs] = await timed(() => analyze(db, { asOf }));
   show('analyze first (empty history)', firstMs, scan, timing(first));

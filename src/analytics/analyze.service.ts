@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
 import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
-import { metricSeriesWindow, raiseMetricAlerts } from './alerts/alerts.service.js';
-import { readStoreSeries } from './alerts/metric-series.repo.js';
+import { metricSeriesWindow, raiseMetricAlerts, type StoreSeriesReadAhead } from './alerts/alerts.service.js';
+import { readStoreSeries, type SeriesWindow } from './alerts/metric-series.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { replaceRfmScores } from './rfm.repo.js';
-import { recordAnalysisRun } from './types.repo.js';
+import { recordAnalysisRun, tuneForAnalysis } from './types.repo.js';
 import { classifyAllCustomers } from './types.service.js';
 import { heldTypes } from './types-store.repo.js';
 
@@ -19,39 +19,42 @@ export type AnalyzeResult = {
   typeChanges: { entered: number; left: number };
   alerts: { metricDrops: number; customerOverdue: number };
   vipCutoffs: { revenueMinor: number | null; purchaseDays: number | null };
-  /** Milliseconds: the rhythm cache made ready before the run's transaction, then its parts. */
-  timingMs: { rhythmCache: number; types: number; rfm: number; alerts: number; total: number };
+  /**
+   * Milliseconds: the rhythm cache made ready before the run's transaction, then
+   * the transaction's parts; `seriesReadAhead` is how long the alerts' series
+   * read beside it took (null when the run could not use it).
+   */
+  timingMs: { rhythmCache: number; types: number; rfm: number; alerts: number; seriesReadAhead: number | null; total: number };
 };
 
 /**
  * The full analysis in one transaction: every customer's types (with history
  * and overdue alerts), RFM scores, and change alerts, as of a store-time-zone
- * day. The purchase rhythm cache is brought up to date first, in transactions
- * of its own (it is valid whenever it is committed; see refreshRhythmCache).
+ * day. Before it, in transactions of its own, the purchase rhythm cache is
+ * brought up to date (valid whenever it is committed; see refreshRhythmCache).
+ * Whether the as-of day is complete, for the alerts, is judged by the time the
+ * run starts. Makes its own transactions, so it is not called inside one.
  */
 export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput; clock?: Clock } = {}): Promise<AnalyzeResult> {
+  if (db.isTransaction) throw new Error('analyze makes its own transactions: call it outside a transaction');
   const startedAt = new Date();
   const started = performance.now();
   const now = (options.clock ?? systemClock).now();
   const planned = await loadAnalysisContext(db, options.asOf, options.clock);
   await refreshRhythmCache(db, planned.policy, planned.asOf.day);
   const cacheReady = performance.now();
-  // The alerts' series but for the customer types do not depend on what the run writes: read on
-  // another connection, beside the run on a server (before it on the embedded store's one).
-  const window = await metricSeriesWindow(db, planned, now);
-  const storeSeries = { window, rows: readStoreSeries(db, window) };
-  // awaited by the run when its window still holds, so a failure surfaces there
-  storeSeries.rows.catch(() => undefined);
+  const storeSeries = readSeriesAhead(db, await metricSeriesWindow(db, planned, now));
   return db.transaction().execute(async (transaction) => {
+    const transactionStarted = performance.now();
     const context = await loadAnalysisContext(transaction, options.asOf, options.clock);
     const types = await classifyAllCustomers(transaction, context);
     const typesDone = performance.now();
     const rfmScored = await replaceRfmScores(transaction);
     const rfmDone = performance.now();
     // each customer's primary type as just stored
-    const metricDrops = await raiseMetricAlerts(transaction, context, now, heldTypes, { storeSeries });
+    const alerts = await raiseMetricAlerts(transaction, context, now, heldTypes, { storeSeries });
     const alertsDone = performance.now();
-    const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops, customerOverdue: types.overdueAlerts };
+    const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops: alerts.raised, customerOverdue: types.overdueAlerts };
     const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt, rfmScored });
     const round = (value: number) => Math.round(value);
     return {
@@ -61,9 +64,37 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
       realCustomers: types.cutoffs.realCustomerCount,
       rfmScored,
       typeChanges: types.history,
-      alerts: { metricDrops, customerOverdue: types.overdueAlerts },
+      alerts: { metricDrops: alerts.raised, customerOverdue: types.overdueAlerts },
       vipCutoffs: { revenueMinor: types.cutoffs.revenueCutoffMinor, purchaseDays: types.cutoffs.frequencyCutoff },
-      timingMs: { rhythmCache: round(cacheReady - started), types: round(typesDone - cacheReady), rfm: round(rfmDone - typesDone), alerts: round(alertsDone - rfmDone), total: round(performance.now() - started) },
+      timingMs: {
+        rhythmCache: round(cacheReady - started), types: round(typesDone - transactionStarted), rfm: round(rfmDone - typesDone), alerts: round(alertsDone - rfmDone),
+        seriesReadAhead: alerts.usedReadAhead && storeSeries.tookMs !== null ? round(storeSeries.tookMs) : null, total: round(performance.now() - started),
+      },
     };
   });
+}
+
+/**
+ * Starts reading the alerts' series but for the customer types, which do not
+ * depend on what the run writes, on a connection of its own: beside the run's
+ * transaction on a server, where it has the second core. The embedded store
+ * has one connection, which this asks for before the run's transaction does,
+ * so it is read first; asked for later, the transaction (which waits for it)
+ * would hold the connection it needs.
+ */
+function readSeriesAhead(db: Kysely<Database>, window: SeriesWindow): StoreSeriesReadAhead & { tookMs: number | null } {
+  const started = performance.now();
+  const ahead: StoreSeriesReadAhead & { tookMs: number | null } = {
+    window,
+    tookMs: null,
+    rows: db.transaction().execute(async (transaction) => {
+      await tuneForAnalysis(transaction);
+      const rows = await readStoreSeries(transaction, window);
+      ahead.tookMs = performance.now() - started;
+      return rows;
+    }),
+  };
+  // awaited by the run when its window still holds, so a failure surfaces there
+  ahead.rows.catch(() => undefined);
+  return ahead;
 }

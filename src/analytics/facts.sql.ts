@@ -108,15 +108,20 @@ function windowHolds(day: RawBuilder<unknown>, windowDays: number): RawBuilder<u
 export type CustomerRange = { from?: number; below?: number };
 
 /**
- * Makes customer_rhythm rows for the customers who have purchase days but no
+ * Makes customer_rhythm rows for these customers, who had purchase days but no
  * row for the policy's period length (after their purchase days changed, or
  * the policy did): one pass over their purchase days, all of them, whatever
  * the as-of day; in the same pass, when the as-of day is on or after their
  * last purchase, the VIP window sums as of it. Run before full analyses
  * (rhythm-cache.repo.ts).
  */
-export function fillRhythmCacheStatement(policy: TypePolicy, asOfDay: string): RawBuilder<unknown> {
-  return rhythmRowsUpsert(policy, asOfDay, dayGaps(sql`d.customer_id in (${rhythmlessCustomers(policy.loyal.periodMonths)})`, true));
+export function fillRhythmCacheStatement(policy: TypePolicy, asOfDay: string, customerIds: readonly number[]): RawBuilder<unknown> {
+  return rhythmRowsUpsert(policy, asOfDay, dayGaps(sql`d.customer_id = any(${customerIds}::bigint[])`, false));
+}
+
+/** The customers fillRhythmCacheStatement is for: rhythmlessCustomers below. */
+export function rhythmlessCustomersQuery(policy: TypePolicy): RawBuilder<{ customer_id: number }> {
+  return sql<{ customer_id: number }>`${rhythmlessCustomers(policy.loyal.periodMonths)}`;
 }
 
 /**
@@ -150,6 +155,8 @@ function rhythmRowsUpsert(policy: TypePolicy, asOfDay: string, days: RawBuilder<
       from (${days}) days
       group by customer_id
     ) made
+    -- in key order (as grouped): two runs filling at once take the rows' locks in the same order
+    order by customer_id
     on conflict (customer_id) do update set period_months = excluded.period_months, purchase_day_count = excluded.purchase_day_count,
       order_count = excluded.order_count, first_day = excluded.first_day, last_day = excluded.last_day,
       interval_count = excluded.interval_count, median_interval = excluded.median_interval, cv = excluded.cv,

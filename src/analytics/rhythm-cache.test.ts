@@ -6,7 +6,8 @@ import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fix
 import type { Database } from '../db/schema.js';
 import { analyze } from './analyze.service.js';
 import { defaultTypePolicy } from './policy.js';
-import { refreshRhythmCache } from './rhythm-cache.repo.js';
+import { fillWholeRhythmCacheStatement, type CustomerRange } from './facts.sql.js';
+import { halvesByCustomer, refreshRhythmCache } from './rhythm-cache.repo.js';
 import { setTypePolicy } from './types.service.js';
 
 async function typesRows(db: Kysely<Database>) {
@@ -114,54 +115,100 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
   it('makes a whole store in two halves split at the median customer, as in one pass', async () => {
     const db = context.store.db;
     await seedStore(db, typesFixture);
-    const rows = async () => (await sql`select * from customer_rhythm order by customer_id`.execute(db)).rows;
-    // no statistics yet (nothing has analyzed the table): one pass
-    const once = await refreshRhythmCache(db, defaultTypePolicy, typesAsOf);
-    expect(once.parts).toBe(1);
-    const inOnePass = await rows();
-    expect(inOnePass.length).toBe(once.made);
+    const rows = async () => (await sql<{ customer_id: number }>`select * from customer_rhythm order by customer_id`.execute(db)).rows;
+    const made = async (ranges: CustomerRange[]) => {
+      await sql`delete from customer_rhythm`.execute(db);
+      for (const range of ranges) await fillWholeRhythmCacheStatement(defaultTypePolicy, typesAsOf, range).execute(db);
+      return rows();
+    };
+    const inOnePass = await made([{}]);
+    expect(inOnePass.length).toBeGreaterThan(5);
+    // a customer at the boundary is in exactly one half
+    const boundary = Number(inOnePass[Math.floor(inOnePass.length / 2)].customer_id);
+    expect(await made([{ below: boundary }, { from: boundary }])).toEqual(inOnePass);
+
+    // the split comes from the planner's statistics: 300 customers with 1 to 3 purchase days each
+    await sql`delete from customer_purchase_day`.execute(db);
+    await sql`insert into customer (customer_id, name) select i, 'Buyer ' || i from generate_series(1001, 1300) i`.execute(db);
+    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
+      select c, date '2026-01-01' + d, 1, 10000 from generate_series(1001, 1300) c, generate_series(1, 1 + c % 3) d`.execute(db);
     await sql`analyze customer_purchase_day`.execute(db);
+    const halves = await halvesByCustomer(db);
+    expect(halves).toHaveLength(2);
+    const [below, from] = [halves[0].below!, halves[1].from!];
+    expect(below).toBe(from);
+    const days = (await sql<{ lower: number; upper: number }>`
+      select count(*) filter (where customer_id < ${below}::bigint)::int as lower, count(*) filter (where customer_id >= ${below}::bigint)::int as upper
+      from customer_purchase_day`.execute(db)).rows[0];
+    expect(Math.abs(days.lower - days.upper)).toBeLessThan(0.1 * (days.lower + days.upper));
     await sql`delete from customer_rhythm`.execute(db);
-    const halves = await refreshRhythmCache(db, defaultTypePolicy, typesAsOf);
-    expect(halves).toMatchObject({ parts: 2, made: once.made });
-    expect(await rows()).toEqual(inOnePass);
+    const refreshed = await refreshRhythmCache(db, defaultTypePolicy, '2026-06-30');
+    expect(refreshed).toMatchObject({ parts: 2, made: 300, skipped: 0 });
     // a cache already made is left as it is
-    expect(await refreshRhythmCache(db, defaultTypePolicy, typesAsOf)).toMatchObject({ made: 0, windowsMoved: 0 });
+    expect(await refreshRhythmCache(db, defaultTypePolicy, '2026-06-30')).toMatchObject({ made: 0, windowsMoved: 0 });
   });
 
   // Two connections at once are a server's: the embedded store runs one transaction at a time.
   if (context.kind === 'server') {
+    /** An import writing customer 4's purchase days, committing when told to. */
+    const importHolding = async (db: Kysely<Database>) => {
+      let commit!: () => void;
+      const mayCommit = new Promise<void>((resolve) => { commit = resolve; });
+      let wrote!: () => void;
+      const written = new Promise<void>((resolve) => { wrote = resolve; });
+      const done = db.transaction().execute(async (transaction) => {
+        await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor) values (4, '2026-07-05', 1, 120000)`.execute(transaction);
+        wrote();
+        await mayCommit;
+      });
+      await written;
+      return { commit: async () => { commit(); await done; } };
+    };
+    const rhythmOf4 = async (db: Kysely<Database>) => (await sql<{ purchase_day_count: number; last_day: string }>`
+      select purchase_day_count, to_char(last_day, 'YYYY-MM-DD') as last_day from customer_rhythm where customer_id = 4`.execute(db)).rows[0];
+    const daysOf4 = async (db: Kysely<Database>) => (await sql<{ days: number }>`select count(*)::int as days from customer_purchase_day where customer_id = 4`.execute(db)).rows[0].days;
+
     it('never keeps a rhythm made from purchase days that an import is changing meanwhile', async () => {
       const db = context.store.db;
       await seedStore(db, typesFixture);
       await analyze(db, { asOf: typesAsOf });
       // customer 4's purchase days changed since the last run: no row until the next one makes it
       await sql`delete from customer_rhythm where customer_id = 4`.execute(db);
-      const daysOf4 = async () => (await sql<{ days: number }>`select count(*)::int as days from customer_purchase_day where customer_id = 4`.execute(db)).rows[0].days;
-      const before = await daysOf4();
-
-      let commitImport!: () => void;
-      const importMayCommit = new Promise<void>((resolve) => { commitImport = resolve; });
-      let importWrote!: () => void;
-      const importHasWritten = new Promise<void>((resolve) => { importWrote = resolve; });
-      const importing = db.transaction().execute(async (transaction) => {
-        await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor) values (4, '2026-07-05', 1, 120000)`.execute(transaction);
-        importWrote();
-        await importMayCommit;
-      });
-      await importHasWritten;
-      const refreshing = refreshRhythmCache(db, defaultTypePolicy, '2026-07-10');
-      // the refresh waits for the import rather than reading the purchase days it is changing
-      await expect.poll(async () => (await sql<{ waiting: number }>`
-        select count(*)::int as waiting from pg_locks where relation = 'customer_purchase_day'::regclass and not granted`.execute(db)).rows[0].waiting,
-      { timeout: 5_000 }).toBe(1);
-      commitImport();
-      await importing;
+      const before = await daysOf4(db);
+      const importing = await importHolding(db);
+      let refreshing: Promise<unknown> | undefined;
+      try {
+        refreshing = refreshRhythmCache(db, defaultTypePolicy, '2026-07-10');
+        // the refresh waits for the import rather than reading the purchase days it is changing
+        await expect.poll(async () => (await sql<{ waiting: number }>`
+          select count(*)::int as waiting from pg_locks where relation = 'customer_purchase_day'::regclass and not granted`.execute(db)).rows[0].waiting,
+        { timeout: 1_500 }).toBe(1);
+      } finally {
+        await importing.commit();
+      }
       await refreshing;
-      const row = (await sql<{ purchase_day_count: number; last_day: string }>`
-        select purchase_day_count, to_char(last_day, 'YYYY-MM-DD') as last_day from customer_rhythm where customer_id = 4`.execute(db)).rows[0];
-      expect(row).toEqual({ purchase_day_count: before + 1, last_day: '2026-07-05' });
-      expect(await daysOf4()).toBe(before + 1);
+      expect(await rhythmOf4(db)).toEqual({ purchase_day_count: before + 1, last_day: '2026-07-05' });
+      expect(await daysOf4(db)).toBe(before + 1);
+    });
+
+    it('leaves the rows undone rather than holding imports up when it cannot have the lock in time', async () => {
+      const db = context.store.db;
+      await seedStore(db, typesFixture);
+      await analyze(db, { asOf: typesAsOf });
+      await sql`delete from customer_rhythm where customer_id = 4`.execute(db);
+      const importing = await importHolding(db);
+      try {
+        const started = Date.now();
+        const refreshed = await refreshRhythmCache(db, defaultTypePolicy, '2026-07-10');
+        expect(refreshed).toMatchObject({ parts: 1, skipped: 1, made: 0 });
+        expect(Date.now() - started).toBeLessThan(10_000);
+        expect(await rhythmOf4(db)).toBeUndefined();
+      } finally {
+        await importing.commit();
+      }
+      // the next run makes it, from the days as the import left them
+      expect(await refreshRhythmCache(db, defaultTypePolicy, '2026-07-10')).toMatchObject({ made: 1, skipped: 0 });
+      expect((await rhythmOf4(db)).last_day).toBe('2026-07-05');
     });
   }
 });

@@ -15,9 +15,6 @@ import { heldTypes, storeAllCustomerTypes, updateAllTypeHistory } from './types-
 
 export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: HistoryChange; overdueAlerts: number };
 
-// big enough that the per-customer hashes and sorts of a million customers stay in memory
-const analysisWorkMem = '256MB';
-
 // Up to this many customers a batch runs through a plan made once per session
 // (planning costs several times the work for a few customers); above it the
 // plan is made for the batch at hand, which pays for itself.
@@ -28,7 +25,7 @@ const preparedBatchLimit = 500;
  * transaction and leaves `analysis_fact` behind for RFM to reuse.
  */
 export async function classifyAllCustomers(db: Kysely<Database>, context: AnalysisContext): Promise<TypesRunResult> {
-  await tuneForAnalysis(db, analysisWorkMem);
+  await tuneForAnalysis(db);
   await createFactsTable(db, { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: null, prediction: context.prediction });
   const cutoffs = await findVipCutoffs(db, context.policy);
   const customers = await storeAllCustomerTypes(db, { asOfDay: context.asOf.day, policy: context.policy, cutoffs, money: context.money }, context.asOf.instant);

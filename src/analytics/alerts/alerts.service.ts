@@ -43,11 +43,12 @@ export type StoreSeriesReadAhead = { window: SeriesWindow; rows: Promise<SeriesR
  */
 export async function raiseMetricAlerts(
   db: Kysely<Database>, context: AnalysisContext, now: Date, primaryTypes: RawBuilder<unknown>, options: { storeSeries?: StoreSeriesReadAhead } = {},
-): Promise<number> {
+): Promise<{ raised: number; usedReadAhead: boolean }> {
   const { policy, money } = context;
   const window = await metricSeriesWindow(db, context, now);
   const ahead = options.storeSeries;
-  const storeRows = ahead && sameWindow(ahead.window, window) ? await ahead.rows : await readStoreSeries(db, window);
+  const usedReadAhead = ahead !== undefined && sameWindow(ahead.window, window);
+  const storeRows = usedReadAhead ? await ahead.rows : await readStoreSeries(db, window);
   const series = combineSeries(storeRows, await readTypeSeries(db, { ...window, primaryTypes }));
   const alerts: NewAlert[] = [];
   for (const granularity of ['day', 'week'] as Granularity[]) {
@@ -65,7 +66,7 @@ export async function raiseMetricAlerts(
       });
     }
   }
-  return storeAlerts(db, alerts);
+  return { raised: await storeAlerts(db, alerts), usedReadAhead };
 }
 
 function sameWindow(a: SeriesWindow, b: SeriesWindow): boolean {
