@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { servesConcurrentQueries } from '../db/client.js';
 import type { Database } from '../db/schema.js';
 import {
   fillRhythmCacheStatement, fillWholeRhythmCacheStatement, refreshRhythmWindowsStatement, rhythmlessCustomersQuery, staleRhythmWindowsQuery, type CustomerRange,
@@ -40,15 +41,15 @@ const lockTimeout = '2s';
  * length of the fill (0.5 s a half at 100k customers on the server). A refresh
  * that cannot have the lock within lockTimeout leaves that part undone.
  *
- * A whole store is made in two halves by customer id on two connections (a
- * server store works on them at once; the embedded store, with one connection,
- * one after the other), split at the median from the planner's statistics.
+ * On a server a whole store is made in two halves by customer id on two
+ * connections at once, split at the median from the planner's statistics;
+ * the embedded store, with one connection, makes it in one pass.
  */
 export async function refreshRhythmCache(db: Kysely<Database>, policy: TypePolicy, asOfDay: string): Promise<RhythmCacheRefresh> {
   if (db.isTransaction) throw new Error('refreshRhythmCache commits as it goes: call it outside a transaction');
   const wholeStore = !(await sql<{ held: boolean }>`
     select exists (select 1 from customer_rhythm where period_months = ${policy.loyal.periodMonths}::int) as held`.execute(db)).rows[0].held;
-  const ranges = wholeStore ? await halvesByCustomer(db) : [];
+  const ranges = !wholeStore ? [] : servesConcurrentQueries(db) ? await halvesByCustomer(db) : [{}];
   const customerIds = wholeStore ? [] : (await rhythmlessCustomersQuery(policy).execute(db)).rows.map((row) => Number(row.customer_id));
   const fills = wholeStore
     ? ranges.map((range) => fillWholeRhythmCacheStatement(policy, asOfDay, range))

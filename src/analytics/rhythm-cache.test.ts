@@ -143,7 +143,8 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
     expect(Math.abs(days.lower - days.upper)).toBeLessThan(0.1 * (days.lower + days.upper));
     await sql`delete from customer_rhythm`.execute(db);
     const refreshed = await refreshRhythmCache(db, defaultTypePolicy, '2026-06-30');
-    expect(refreshed).toMatchObject({ parts: 2, made: 300, skipped: 0 });
+    // two halves at once on a server; the embedded store's one connection makes it in one pass
+    expect(refreshed).toMatchObject({ parts: context.kind === 'server' ? 2 : 1, made: 300, skipped: 0 });
     // a cache already made is left as it is
     expect(await refreshRhythmCache(db, defaultTypePolicy, '2026-06-30')).toMatchObject({ made: 0, windowsMoved: 0 });
   });

@@ -52,6 +52,19 @@ async function runScriptOn(pool: pg.Pool, script: string): Promise<void> {
   }
 }
 
+/** The stores whose handle serves queries on several connections at once (a server's pool). */
+const concurrentHandles = new WeakSet<Kysely<Database>>();
+
+/**
+ * Whether work may run on another connection while a transaction holds one:
+ * true for a server store's handle; false for the embedded store (PGlite is
+ * one session behind a pool of one client, so a query waiting for a
+ * transaction that waits for it would never run) and for a transaction.
+ */
+export function servesConcurrentQueries(db: Kysely<Database>): boolean {
+  return concurrentHandles.has(db);
+}
+
 async function openServerStore(url: string, searchPath?: string): Promise<Store> {
   const pool = reportingIdleErrors(new pg.Pool({
     connectionString: url,
@@ -60,6 +73,7 @@ async function openServerStore(url: string, searchPath?: string): Promise<Store>
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   }));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  concurrentHandles.add(db);
   return {
     kind: 'server',
     location: url.replace(/:\/\/([^:@/]+):[^@/]+@/, '://$1:***@'),

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachStore } from '../../test/helpers/stores.js';
+import { servesConcurrentQueries } from './client.js';
 
 // The embedded store is one PGlite session behind a pool of one client: concurrent callers
 // (a server's requests) must queue for it, each transaction whole, never interleaved.
@@ -29,5 +30,11 @@ describeEachStore('concurrent use of a store', (context) => {
       select writer, array_agg(step order by step) as steps from concurrency_probe group by writer order by writer`.execute(db);
     expect(stored.rows).toEqual([1, 2, 3].map((writer) => ({ writer, steps: [0, 1, 2, 3, 4] })));
     await sql`drop table concurrency_probe`.execute(db);
+  });
+
+  it('tells whether work may run on another connection while a transaction holds one', async () => {
+    const db = context.store.db;
+    expect(servesConcurrentQueries(db)).toBe(context.kind === 'server');
+    await db.transaction().execute(async (transaction) => { expect(servesConcurrentQueries(transaction)).toBe(false); });
   });
 });

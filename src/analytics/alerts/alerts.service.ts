@@ -6,7 +6,7 @@ import type { AnalysisContext } from '../analysis-context.js';
 import { formatMoneyWith, type MoneyFormat } from '../money-format.js';
 import { detectDrops, type DropAlert, type Granularity } from './detect-drops.js';
 import { findAlerts, markAlertAcknowledged, storeAlerts, type AlertRow, type NewAlert } from './alerts.repo.js';
-import { combineSeries, readStoreSeries, readTypeSeries, type SeriesRow, type SeriesWindow } from './metric-series.repo.js';
+import { combineSeries, readAllSeries, readTypeSeries, type SeriesRow, type SeriesWindow } from './metric-series.repo.js';
 import { resolveAsOfDay } from '../settings.repo.js';
 
 const metricLabels = { revenue: 'Revenue', orders: 'Orders', active_customers: 'Active customers' } as const;
@@ -48,8 +48,9 @@ export async function raiseMetricAlerts(
   const window = await metricSeriesWindow(db, context, now);
   const ahead = options.storeSeries;
   const usedReadAhead = ahead !== undefined && sameWindow(ahead.window, window);
-  const storeRows = usedReadAhead ? await ahead.rows : await readStoreSeries(db, window);
-  const series = combineSeries(storeRows, await readTypeSeries(db, { ...window, primaryTypes }));
+  const series = usedReadAhead
+    ? combineSeries(await ahead.rows, await readTypeSeries(db, { ...window, primaryTypes }))
+    : combineSeries(await readAllSeries(db, { ...window, primaryTypes }));
   const alerts: NewAlert[] = [];
   for (const granularity of ['day', 'week'] as Granularity[]) {
     const windowStart = granularity === 'day' ? window.asOfDay : addDays(window.asOfDay, -6);

@@ -50,15 +50,22 @@ function buckets(window: SeriesWindow, source: 'o' | 'line'): RawBuilder<unknown
 }
 
 /**
- * Revenue, orders and active customers per day and per 7-day bucket for the
- * whole store, per channel and per category: everything but the customer
- * types, so it may be read beside a full analysis (on another connection,
- * before the types it writes exist). Section 0 is the store and its channels
- * (channels first in each bucket), section 2 the categories.
+ * Revenue, orders and active customers per day and per 7-day bucket, for the
+ * parts asked for: the whole store, its channels and categories (`store`),
+ * and the customer types (`primaryTypes`). Sections: 0 the store and its
+ * channels (channels first in each bucket), 1 the types, 2 the categories.
  */
-export async function readStoreSeries(db: Kysely<Database>, window: SeriesWindow): Promise<SeriesRow[]> {
-  const result = await sql<SeriesRecord>`
-    with o as materialized (${windowOrders(window)}), line as materialized (
+function seriesQuery(window: SeriesWindow, parts: { store: boolean; primaryTypes?: RawBuilder<unknown> }): RawBuilder<SeriesRecord> {
+  const { store, primaryTypes } = parts;
+  const typed = primaryTypes !== undefined;
+  const sets = [...(store ? [sql`(granularity, bucket)`, sql`(granularity, bucket, channel)`] : []), ...(typed ? [sql`(granularity, bucket, type)`] : [])];
+  const dimension = !store ? sql`'type'`
+    : typed ? sql`case when grouping(channel) = 0 then 'channel' when grouping(type) = 0 then 'type' else 'all' end`
+      : sql`case when grouping(channel) = 0 then 'channel' else 'all' end`;
+  const segment = !store ? sql`type` : typed ? sql`coalesce(channel, type, 'all')` : sql`coalesce(channel, 'all')`;
+  const section = !typed ? sql`0` : store ? sql`case when grouping(type) = 0 then 1 else 0 end` : sql`1`;
+  const lines = !store ? sql`` : sql`
+    , line as materialized (
       -- each order's lines through the primary key, in key order (offset 0
       -- keeps the probe from being flattened into a join): the window holds a
       -- few weeks of orders, and hashing every line of the store costs as much
@@ -68,32 +75,43 @@ export async function readStoreSeries(db: Kysely<Database>, window: SeriesWindow
         select coalesce(l.category, 'uncategorised') as category, l.quantity * l.unit_price_minor as amount
         from order_line l where l.customer_id = o.customer_id and l.order_id = o.order_id offset 0
       ) l
-    ), order_bucket as (${buckets(window, 'o')}), line_bucket as (${buckets(window, 'line')})
-    select granularity, bucket, dimension, segment, revenue, orders, customers, section, subsection from (
-      select granularity, bucket,
-        case when grouping(channel) = 0 then 'channel' else 'all' end as dimension,
-        coalesce(channel, 'all') as segment,
-        sum(amount_minor)::float8 as revenue, count(*)::int as orders, count(distinct customer_id)::int as customers,
-        0 as section, grouping(channel) as subsection
-      from order_bucket group by grouping sets ((granularity, bucket), (granularity, bucket, channel))
+    ), line_bucket as (${buckets(window, 'line')})`;
+  const categories = !store ? sql`` : sql`
       union all
       select granularity, bucket, 'category', category,
         sum(amount)::float8, count(distinct order_id)::int, count(distinct customer_id)::int, 2, 0
-      from line_bucket group by granularity, bucket, category
+      from line_bucket group by granularity, bucket, category`;
+  return sql<SeriesRecord>`
+    with o as materialized (${windowOrders(window, primaryTypes)}), order_bucket as (${buckets(window, 'o')}) ${lines}
+    select granularity, bucket, dimension, segment, revenue, orders, customers, section, subsection from (
+      select granularity, bucket, ${dimension} as dimension, ${segment} as segment,
+        sum(amount_minor)::float8 as revenue, count(*)::int as orders, count(distinct customer_id)::int as customers,
+        ${section} as section, ${store ? sql`grouping(channel)` : sql`0`} as subsection
+      from order_bucket group by grouping sets (${sql.join(sets)})
+      ${categories}
     ) series
-    order by granularity, section, bucket, subsection, segment`.execute(db);
-  return result.rows.map(seriesRow);
+    order by granularity, section, bucket, subsection, segment`;
 }
 
-/** The same figures per customer type (section 1): the buyers' primary types as `primaryTypes` holds them. */
+/**
+ * Every part in one pass: the window's orders read once and their lines
+ * joined once. What a run reads when nothing was read ahead.
+ */
+export async function readAllSeries(db: Kysely<Database>, scope: SeriesScope): Promise<SeriesRow[]> {
+  return (await seriesQuery(scope, { store: true, primaryTypes: scope.primaryTypes }).execute(db)).rows.map(seriesRow);
+}
+
+/**
+ * Everything but the customer types, so it may be read beside a full analysis
+ * (on another connection, before the types it writes exist).
+ */
+export async function readStoreSeries(db: Kysely<Database>, window: SeriesWindow): Promise<SeriesRow[]> {
+  return (await seriesQuery(window, { store: true }).execute(db)).rows.map(seriesRow);
+}
+
+/** The per-type part alone: the buyers' primary types as `primaryTypes` holds them. */
 export async function readTypeSeries(db: Kysely<Database>, scope: SeriesScope): Promise<SeriesRow[]> {
-  const result = await sql<SeriesRecord>`
-    with o as materialized (${windowOrders(scope, scope.primaryTypes)}), order_bucket as (${buckets(scope, 'o')})
-    select granularity, bucket, 'type' as dimension, type as segment,
-      sum(amount_minor)::float8 as revenue, count(*)::int as orders, count(distinct customer_id)::int as customers, 1 as section, 0 as subsection
-    from order_bucket group by granularity, bucket, type
-    order by granularity, bucket, segment`.execute(db);
-  return result.rows.map(seriesRow);
+  return (await seriesQuery(scope, { store: false, primaryTypes: scope.primaryTypes }).execute(db)).rows.map(seriesRow);
 }
 
 function seriesRow(row: SeriesRecord): SeriesRow {
