@@ -168,13 +168,16 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
     const rhythmOf4 = async (db: Kysely<Database>) => (await sql<{ purchase_day_count: number; last_day: string }>`
       select purchase_day_count, to_char(last_day, 'YYYY-MM-DD') as last_day from customer_rhythm where customer_id = 4`.execute(db)).rows[0];
     const daysOf4 = async (db: Kysely<Database>) => (await sql<{ days: number }>`select count(*)::int as days from customer_purchase_day where customer_id = 4`.execute(db)).rows[0].days;
+    /** An analysed store where customer 4's purchase days changed since the run: no row until the next one makes it. */
+    const analysedWithout4 = async (db: Kysely<Database>) => {
+      await seedStore(db, typesFixture);
+      await analyze(db, { asOf: typesAsOf });
+      await sql`delete from customer_rhythm where customer_id = 4`.execute(db);
+    };
 
     it('never keeps a rhythm made from purchase days that an import is changing meanwhile', async () => {
       const db = context.store.db;
-      await seedStore(db, typesFixture);
-      await analyze(db, { asOf: typesAsOf });
-      // customer 4's purchase days changed since the last run: no row until the next one makes it
-      await sql`delete from customer_rhythm where customer_id = 4`.execute(db);
+      await analysedWithout4(db);
       const before = await daysOf4(db);
       const importing = await importHolding(db);
       let refreshing: Promise<unknown> | undefined;
@@ -194,9 +197,7 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
 
     it('leaves the rows undone rather than holding imports up when it cannot have the lock in time', async () => {
       const db = context.store.db;
-      await seedStore(db, typesFixture);
-      await analyze(db, { asOf: typesAsOf });
-      await sql`delete from customer_rhythm where customer_id = 4`.execute(db);
+      await analysedWithout4(db);
       const importing = await importHolding(db);
       try {
         const started = Date.now();
