@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { servesConcurrentQueries } from '../db/client.js';
 import type { Database } from '../db/schema.js';
 import {
@@ -49,11 +49,9 @@ export async function refreshRhythmCache(db: Kysely<Database>, policy: TypePolic
   if (db.isTransaction) throw new Error('refreshRhythmCache commits as it goes: call it outside a transaction');
   const wholeStore = !(await sql<{ held: boolean }>`
     select exists (select 1 from customer_rhythm where period_months = ${policy.loyal.periodMonths}::int) as held`.execute(db)).rows[0].held;
-  const ranges = !wholeStore ? [] : servesConcurrentQueries(db) ? await halvesByCustomer(db) : [{}];
-  const customerIds = wholeStore ? [] : (await rhythmlessCustomersQuery(policy).execute(db)).rows.map((row) => Number(row.customer_id));
   const fills = wholeStore
-    ? ranges.map((range) => fillWholeRhythmCacheStatement(policy, asOfDay, range))
-    : customerIds.length > 0 ? [fillRhythmCacheStatement(policy, asOfDay, customerIds)] : [];
+    ? (servesConcurrentQueries(db) ? await halvesByCustomer(db) : [{}]).map((range) => fillWholeRhythmCacheStatement(policy, asOfDay, range))
+    : await changedCustomersFill(db, policy, asOfDay);
   const counts = await Promise.all(fills.map((fill) => underPurchaseDayLock(db, async (transaction) => Number((await fill.execute(transaction)).numAffectedRows ?? 0))));
   const made = counts.reduce<number>((sum, count) => sum + (count ?? 0), 0);
   // Only rows that exist are updated, so no table lock: an import that forgets one meanwhile
@@ -67,6 +65,12 @@ export async function refreshRhythmCache(db: Kysely<Database>, policy: TypePolic
   // sized for the facts statement's plan: a few rows made on a quiet day, everyone on the first
   if (made > 1000 || windowsMoved > 10_000) await sql`analyze customer_rhythm`.execute(db);
   return { made, windowsMoved, parts: fills.length, skipped: counts.filter((count) => count === null).length };
+}
+
+/** The fill for the customers without a row, found before any lock is taken; none when there are none. */
+async function changedCustomersFill(db: Kysely<Database>, policy: TypePolicy, asOfDay: string): Promise<RawBuilder<unknown>[]> {
+  const customerIds = (await rhythmlessCustomersQuery(policy).execute(db)).rows.map((row) => Number(row.customer_id));
+  return customerIds.length > 0 ? [fillRhythmCacheStatement(policy, asOfDay, customerIds)] : [];
 }
 
 /** Runs `work` under the SHARE lock in a transaction of its own; null when the lock was not had in time. */

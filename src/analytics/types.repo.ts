@@ -11,12 +11,12 @@ import { typesAsOf } from './customer-type-upsert.sql.js';
  * queries that run once, and the default 4 MB work_mem spills the per-customer
  * hashes and sorts of a whole store to disk.
  */
-export async function tuneForAnalysis(db: Kysely<Database>, workMem: string = analysisWorkMem): Promise<void> {
-  await sql`select set_config('jit', 'off', true), set_config('work_mem', ${workMem}::text, true)`.execute(db);
+export async function tuneForAnalysis(db: Kysely<Database>): Promise<void> {
+  await sql`select set_config('jit', 'off', true), set_config('work_mem', ${analysisWorkMem}::text, true)`.execute(db);
 }
 
 /** Big enough that the per-customer hashes and sorts of a million customers stay in memory. */
-export const analysisWorkMem = '256MB';
+const analysisWorkMem = '256MB';
 
 /**
  * Materialises the facts of every customer for one full analysis into a
