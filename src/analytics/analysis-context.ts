@@ -6,7 +6,7 @@ import { defaultLocaleFor, moneyFormatOf, type MoneyFormat } from './money-forma
 import { defaultTypePolicy, mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import type { VipCutoffs } from './customer-facts.js';
 import {
-  analysisSettingsFrom, analysisSettingsItem, readAnalysisSettings, readTypePolicySetting, resolveAsOfDay, type AnalysisSettings, type AsOf, type AsOfProbe, type StoreSettings,
+  analysisSettingsFrom, analysisSettingsItem, readAnalysisSettings, readStoreSettings, readTypePolicySetting, resolveAsOfDay, type AnalysisSettings, type AsOf, type AsOfProbe, type StoreSettings,
 } from './settings.repo.js';
 
 /** Everything an analysis needs to know about the store before it reads a single customer. */
@@ -119,8 +119,16 @@ export async function contextAt(db: Kysely<Database>, store: StoreAnalysisContex
 
 function storeContextOf(read: AnalysisSettings): StoreAnalysisContext {
   const { settings, storedPolicy, prediction, latestCutoffs } = read;
-  const money = moneyFormatOf(settings.currency, settings.locale ?? defaultLocaleFor(settings.currency));
-  return { settings, policy: typePolicyOf(storedPolicy), money, prediction, latestCutoffs };
+  return { settings, policy: typePolicyOf(storedPolicy), money: moneyFormatOfStore(settings), prediction, latestCutoffs };
+}
+
+function moneyFormatOfStore(settings: StoreSettings): MoneyFormat {
+  return moneyFormatOf(settings.currency, settings.locale ?? defaultLocaleFor(settings.currency));
+}
+
+/** How the store writes money: what a reader of stored types needs to make their sentences. */
+export async function loadMoneyFormat(db: Kysely<Database>): Promise<MoneyFormat> {
+  return moneyFormatOfStore(await readStoreSettings(db));
 }
 
 function dayOf(probe: AsOfProbe, store: StoreAnalysisContext): string {

@@ -10,8 +10,7 @@ export type CustomerTypeTable = {
   customer_id: number;
   types: string[];
   primary_type: string;
-  explanation: string;
-  reasons: Json;
+  /** Per type, the figures behind it; the sentences are made from them on read (type-reasons.ts). */
   numbers: Json;
   /** A hash of what the row was built from (classify.sql.ts, basisOf); null on rows from before it existed. */
   basis: ColumnType<string | null, string | null | undefined, string | null>;
@@ -25,7 +24,6 @@ export type CustomerTypeHistoryTable = {
   type: string;
   entered_at: Timestamp;
   left_at: Timestamp | null;
-  reason: string;
   numbers: Json;
 };
 

@@ -2,108 +2,75 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { VipCutoffs } from './customer-facts.js';
-import { customerTypesByPrecedence, formatDecimal, type CustomerType } from './customer-types.js';
-import { formatMoneyWith, type MoneyFormat } from './money-format.js';
+import { customerTypesByPrecedence, type CustomerType } from './customer-types.js';
 import type { TypePolicy } from './policy.js';
 
-export type ClassifySqlContext = { asOfDay: string; policy: TypePolicy; cutoffs: VipCutoffs; money: MoneyFormat };
+export type ClassifySqlContext = { asOfDay: string; policy: TypePolicy; cutoffs: VipCutoffs };
 
-/** Formats integer minor units exactly like `formatMoney` (see money-format.ts). */
-function money(expression: RawBuilder<unknown>, format: MoneyFormat): RawBuilder<string> {
-  const pattern = format.fractionDigits === 0 ? 'FM999,999,999,999,999,990' : `FM999,999,999,999,999,990.${'0'.repeat(format.fractionDigits)}`;
-  return sql<string>`(${format.prefix}::text || translate(to_char(${expression}::numeric / ${10 ** format.fractionDigits}::numeric, ${pattern}::text), ',.', ${format.groupSeparator + format.decimalSeparator}::text) || ${format.suffix}::text)`;
-}
-
-/** Like formatDecimal: at most two decimals, no trailing zeros. */
-function decimal(expression: RawBuilder<unknown>): RawBuilder<string> {
-  return sql<string>`trim_scale(round((${expression})::numeric, 2))::text`;
-}
-
-type TypeRule = { type: CustomerType; applies: RawBuilder<unknown>; reason: RawBuilder<unknown>; numbers: RawBuilder<unknown> };
+type TypeRule = { type: CustomerType; applies: RawBuilder<unknown>; numbers: RawBuilder<unknown> };
 
 /**
- * Per type, over one row of `flagged` (aliased f): when it applies, its
- * sentence and its numbers. Returned in precedence order.
+ * Per type, over one row of `flagged` (aliased f): when it applies, and its
+ * numbers, as classify.ts writes them (readers make the sentences from them,
+ * type-reasons.ts). Returned in precedence order.
  */
-function typeRules(policy: TypePolicy, cutoffs: VipCutoffs, format: MoneyFormat): TypeRule[] {
+function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
   const revenueCutoff = cutoffs.revenueCutoffMinor;
   const frequencyCutoff = cutoffs.frequencyCutoff;
   const rules: TypeRule[] = [
     {
       type: 'at_risk',
       applies: sql`f.is_overdue and not f.is_lapsed`,
-      reason: sql`'At risk: last purchase ' || to_char(f.last_day, 'YYYY-MM-DD') || ', usually every ' || ${decimal(sql`f.median_interval`)}
-        || ' days, overdue since ' || to_char(f.overdue_day, 'YYYY-MM-DD') || ' (after ' || ${decimal(sql`f.overdue_limit`)} || ' days)'`,
       numbers: sql`json_build_object('lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'), 'overdueDay', to_char(f.overdue_day, 'YYYY-MM-DD'),
         'medianIntervalDays', f.median_interval, 'overdueAfterDays', f.overdue_limit, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count)`,
     },
     {
       type: 'lapsed',
       applies: sql`f.is_lapsed`,
-      reason: sql`case when f.p_alive is not null
-        then 'Lapsed: probability of still being a customer ' || floor(f.p_alive * 100 + 0.5)::int || '% (below ' || ${formatDecimal(policy.lapsed.pAliveBelow * 100)}::text || '%)'
-        else 'Lapsed: no purchase since ' || to_char(f.last_day, 'YYYY-MM-DD') || ' (limit ' || ${policy.lapsed.quietDays}::int || ' days)' end`,
-      numbers: sql`case when f.p_alive is not null then json_build_object('pAlive', f.p_alive, 'lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'))
+      numbers: sql`case when f.p_alive is not null then json_build_object('pAlive', f.p_alive, 'lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'), 'pAliveBelow', ${policy.lapsed.pAliveBelow}::float8)
         else json_build_object('lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'), 'quietDays', ${policy.lapsed.quietDays}::int) end`,
     },
     {
       type: 'vip',
       applies: sql`f.is_vip_by_revenue or f.is_vip_by_frequency`,
-      reason: sql`case when f.is_vip_by_revenue
-        then 'VIP: revenue in the last ' || ${policy.vip.windowDays}::int || ' days ' || ${money(sql`f.window_revenue`, format)}
-          || ', within the top ' || ${formatDecimal(policy.vip.topPercent)}::text || '% of customers (cut-off '
-          || ${revenueCutoff === null ? '' : formatMoneyWith(format, revenueCutoff)}::text || ')'
-        else 'VIP: ' || f.window_days || ' purchase days in the last ' || ${policy.vip.windowDays}::int || ' days, within the top '
-          || ${formatDecimal(policy.vip.topPercent)}::text || '% of customers (cut-off ' || ${frequencyCutoff}::int || ')' end`,
       numbers: sql`json_build_object('windowDays', ${policy.vip.windowDays}::int, 'windowRevenueMinor', f.window_revenue, 'windowPurchaseDays', f.window_days,
-        'topPercent', ${policy.vip.topPercent}::float8, 'revenueCutoffMinor', ${revenueCutoff}::bigint, 'frequencyCutoff', ${frequencyCutoff}::int)`,
+        'topPercent', ${policy.vip.topPercent}::float8, 'revenueCutoffMinor', ${revenueCutoff}::bigint, 'frequencyCutoff', ${frequencyCutoff}::int,
+        'vipBy', case when f.is_vip_by_revenue then 'revenue' else 'frequency' end)`,
     },
     {
       type: 'new',
       applies: sql`f.is_new`,
-      reason: sql`'New: first purchase ' || to_char(f.first_day, 'YYYY-MM-DD')`,
       numbers: sql`json_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'))`,
     },
     {
       type: 'regular',
       applies: sql`f.is_regular`,
-      reason: sql`'Regular: buys about every ' || ${decimal(sql`f.median_interval`)} || ' days (variation ' || floor(f.cv * 100 + 0.5)::int
-        || '%) over ' || f.interval_count || ' intervals'`,
       numbers: sql`json_build_object('medianIntervalDays', f.median_interval, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count)`,
     },
     {
       type: 'loyal',
       applies: sql`f.is_real and f.days_since_first >= ${policy.loyal.minTenureDays}::int and f.period_count >= ${policy.loyal.minPeriods}::int and not f.is_lapsed`,
-      reason: sql`'Loyal: customer since ' || to_char(f.first_day, 'YYYY-MM-DD') || ', bought in ' || f.period_count || ' different '
-        || ${policy.loyal.periodMonths}::int || '-month periods'`,
       numbers: sql`json_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'), 'periodCount', f.period_count, 'periodMonths', ${policy.loyal.periodMonths}::int)`,
     },
     {
       type: 'occasional',
       applies: sql`f.purchase_day_count >= 2 and not f.has_regular_rhythm and not f.is_lapsed and not f.is_new`,
-      reason: sql`'Occasional: ' || f.purchase_day_count || ' purchase days at an irregular rhythm, ' || f.promotion_percent || '% of orders with a promotion'
-        || case when f.is_promotion_driven then ' (promotion-driven)' else '' end`,
       numbers: sql`json_build_object('purchaseDays', f.purchase_day_count, 'promotionOrderCount', f.promotion_count, 'orderCount', f.order_count,
         'promotionPercent', f.promotion_percent, 'isPromotionDriven', f.is_promotion_driven)`,
     },
     {
       type: 'one_time',
       applies: sql`f.purchase_day_count = 1 and not f.is_new and not f.is_lapsed`,
-      reason: sql`'One-time buyer: single purchase ' || to_char(f.first_day, 'YYYY-MM-DD')`,
       numbers: sql`json_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'))`,
     },
     {
       type: 'lead',
       applies: sql`not f.is_real`,
-      reason: sql`case when f.first_interest_day is null then 'Lead: no verified purchase yet, no sign of interest recorded'
-        else 'Lead: no verified purchase yet, first interest ' || to_char(f.first_interest_day, 'YYYY-MM-DD') || ' via '
-          || coalesce(f.first_interest_channel, 'an unknown channel') end`,
       numbers: sql`json_build_object('firstInterestDay', to_char(f.first_interest_day, 'YYYY-MM-DD'), 'firstInterestChannel', f.first_interest_channel)`,
     },
     {
       type: 'consumer',
       applies: sql`f.first_received_day is not null`,
-      reason: sql`'Consumer: received an order bought by another customer on ' || to_char(f.first_received_day, 'YYYY-MM-DD')`,
       numbers: sql`json_build_object('firstReceivedDay', to_char(f.first_received_day, 'YYYY-MM-DD'))`,
     },
   ];
@@ -176,12 +143,12 @@ function typesArray(rules: TypeRule[], alias: string): RawBuilder<unknown> {
 
 /**
  * What a customer's stored row is made from, hashed (64 bits): their types
- * and every fact a number or sentence of theirs shows (the window and the
+ * and every fact a number of theirs shows (the window and the
  * cut-offs only for a VIP, P(alive) only when lapsed, so the VIP cut-off
  * moving each day rewrites only VIPs), with `signature`: the rules' SQL and its
- * parameters, which holds the policy, the money format and the wording. Equal
- * bases mean an identical row, so a full run compares bases and builds numbers
- * and sentences (most of its work) only for customers whose basis moved.
+ * parameters, which holds the policy. Equal bases mean an identical row, so a
+ * full run compares bases and builds numbers (most of its work) only for
+ * customers whose basis moved.
  */
 function basisOf(rules: TypeRule[], context: ClassifySqlContext, signature: string): RawBuilder<unknown> {
   const { cutoffs } = context;
@@ -193,11 +160,11 @@ function basisOf(rules: TypeRule[], context: ClassifySqlContext, signature: stri
 }
 
 /**
- * Each customer's types and basis, without numbers or sentences: what a full
+ * Each customer's types and basis, without numbers: what a full
  * run compares with the stored rows before building anything else.
  */
 export function judgedTypesQuery(context: ClassifySqlContext, signature: string): RawBuilder<unknown> {
-  const rules = typeRules(context.policy, context.cutoffs, context.money);
+  const rules = typeRules(context.policy, context.cutoffs);
   return sql`
     with ${flaggedSteps(context, sql`analysis_fact`)}
     select customer_id, types, basis from (
@@ -210,34 +177,30 @@ export function judgedTypesQuery(context: ClassifySqlContext, signature: string)
 /**
  * The rules of classify.ts over every row of \`source\` (analysis_fact unless
  * named; facts.sql.ts's columns), producing customer_type rows with their
- * basis. Sentences are built here, set-wise, and must match classify.ts word
- * for word (types.service.test.ts checks).
+ * basis. The numbers must match classify.ts's figure for figure
+ * (types.service.test.ts checks); no sentence is stored (type-reasons.ts).
  */
 export function classifiedTypesQuery(context: ClassifySqlContext, signature: string, source: RawBuilder<unknown> = sql`analysis_fact`): RawBuilder<unknown> {
-  const { policy, cutoffs, money: format } = context;
-  const rules = typeRules(policy, cutoffs, format);
+  const rules = typeRules(context.policy, context.cutoffs);
   return sql`
     with ${flaggedSteps(context, source)}
-    -- one row in, one row out: a customer's types, sentences and numbers are
-    -- assembled in precedence order from per-type columns (a NULL sentence
-    -- means the type does not apply), never by splitting into a row per type
-    -- and aggregating back, which costs a sort and three ordered aggregates per customer
-    select customer_id, types, types[1] as primary_type, explanation, reasons, numbers, basis from (
+    -- one row in, one row out: a customer's types and numbers are assembled in
+    -- precedence order from per-type columns (NULL numbers mean the type does
+    -- not apply), never by splitting into a row per type and aggregating back,
+    -- which costs a sort and ordered aggregates per customer
+    select customer_id, types, types[1] as primary_type, numbers, basis from (
       select e.customer_id, e.basis,
         ${typesArray(rules, 'e')} as types,
-        concat_ws('; ', ${sql.join(rules.map((rule) => sql`e.${sql.ref(`reason_${rule.type}`)}`))}) as explanation,
-        ${jsonObjectOf(rules, (rule) => sql`to_json(e.${sql.ref(`reason_${rule.type}`)})`)} as reasons,
         ${jsonObjectOf(rules, (rule) => sql`e.${sql.ref(`numbers_${rule.type}`)}`)} as numbers
       from (
         select f.customer_id, ${basisOf(rules, context, signature)} as basis,
           ${sql.join(rules.map((rule) => sql`f.${sql.ref(`applies_${rule.type}`)}`))},
-          ${sql.join(rules.map((rule) => sql`case when f.${sql.ref(`applies_${rule.type}`)} then ${rule.reason} end as ${sql.ref(`reason_${rule.type}`)}`))},
           ${sql.join(rules.map((rule) => sql`case when f.${sql.ref(`applies_${rule.type}`)} then ${rule.numbers} end as ${sql.ref(`numbers_${rule.type}`)}`))}
         from (
           select f.*, ${appliesColumns(rules)}
           from flagged f
         ) f
-        -- a fence: without it the planner inlines every sentence once per place it is used
+        -- a fence: without it the planner inlines every type's numbers once per place they are used
         offset 0
       ) e
       offset 0
@@ -248,14 +211,14 @@ export function classifiedTypesQuery(context: ClassifySqlContext, signature: str
 const signatures = new Map<string, string>();
 
 /**
- * The rules' wording and parameters, hashed into a bigint for basisOf: the
+ * The rules and their parameters, hashed into a bigint for basisOf: the
  * classification SQL compiled with the as-of day and the cut-offs left out
- * (the cut-offs enter a VIP's basis as figures). A new policy, money format or
- * sentence changes it, and every customer's row is then built again.
+ * (the cut-offs enter a VIP's basis as figures). A new policy or rule changes
+ * it, and every customer's row is then built again.
  */
 export function typesSignature(db: Kysely<Database>, context: ClassifySqlContext): string {
   const neutral: ClassifySqlContext = { ...context, asOfDay: '2000-01-01', cutoffs: { realCustomerCount: 0, revenueCutoffMinor: null, frequencyCutoff: null } };
-  const key = JSON.stringify({ policy: neutral.policy, money: neutral.money });
+  const key = JSON.stringify(neutral.policy);
   let signature = signatures.get(key);
   if (signature === undefined) {
     const compiled = classifiedTypesQuery(neutral, '0').compile(db);

@@ -1,8 +1,9 @@
 import { addDays, daysBetween } from '../core/clock.js';
 import type { CustomerFacts, VipCutoffs } from './customer-facts.js';
-import { customerTypesByPrecedence, formatDecimal, type CustomerType } from './customer-types.js';
-import { formatMoneyWith, type MoneyFormat } from './money-format.js';
+import { customerTypesByPrecedence, type CustomerType } from './customer-types.js';
+import type { MoneyFormat } from './money-format.js';
 import type { TypePolicy } from './policy.js';
+import { typeReason } from './type-reasons.js';
 
 export type TypeNumbers = Record<string, number | string | boolean | null>;
 
@@ -18,15 +19,16 @@ export type Classification = {
 
 export type ClassifyContext = { cutoffs: VipCutoffs; money: MoneyFormat };
 
-type Verdict = { reason: string; numbers: TypeNumbers };
+type Verdict = { numbers: TypeNumbers };
 
 /**
  * The reference implementation of the type rules (docs/customer-types.md).
- * Sentences and numbers name days (last purchase 2026-05-01), never counts of
- * days since, so a customer's stored row changes only when a judgement or a
- * figure behind it does, not every day the calendar moves on.
- * types.repo.ts runs the same rules in SQL for whole stores; tests hold the two
- * to the same answers.
+ * Numbers name days (last purchase 2026-05-01), never counts of days since, so
+ * a customer's stored row changes only when a judgement or a figure behind it
+ * does, not every day the calendar moves on. The sentences are made from the
+ * numbers (type-reasons.ts), as every reader of stored types makes them.
+ * classify.sql.ts runs the same rules in SQL for whole stores; tests hold the
+ * two to the same answers.
  */
 export function classifyCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: string, context: ClassifyContext): Classification {
   const verdicts = new Map<CustomerType, Verdict>();
@@ -36,17 +38,14 @@ export function classifyCustomer(facts: CustomerFacts, policy: TypePolicy, asOfD
     judgeRealCustomer(facts, policy, asOfDay, context, verdicts);
   }
   if (facts.firstReceivedDay) {
-    verdicts.set('consumer', {
-      reason: `Consumer: received an order bought by another customer on ${facts.firstReceivedDay}`,
-      numbers: { firstReceivedDay: facts.firstReceivedDay },
-    });
+    verdicts.set('consumer', { numbers: { firstReceivedDay: facts.firstReceivedDay } });
   }
   const types = customerTypesByPrecedence.filter((type) => verdicts.has(type));
   const reasons: Classification['reasons'] = {};
   const numbers: Classification['numbers'] = {};
   for (const type of types) {
-    reasons[type] = verdicts.get(type)!.reason;
     numbers[type] = verdicts.get(type)!.numbers;
+    reasons[type] = typeReason(type, numbers[type], context.money);
   }
   return {
     customerId: facts.customerId,
@@ -59,12 +58,7 @@ export function classifyCustomer(facts: CustomerFacts, policy: TypePolicy, asOfD
 }
 
 function leadVerdict(facts: CustomerFacts): Verdict {
-  const numbers = { firstInterestDay: facts.firstInterestDay, firstInterestChannel: facts.firstInterestChannel };
-  if (!facts.firstInterestDay) return { reason: 'Lead: no verified purchase yet, no sign of interest recorded', numbers };
-  return {
-    reason: `Lead: no verified purchase yet, first interest ${facts.firstInterestDay} via ${facts.firstInterestChannel ?? 'an unknown channel'}`,
-    numbers,
-  };
+  return { numbers: { firstInterestDay: facts.firstInterestDay, firstInterestChannel: facts.firstInterestChannel } };
 }
 
 /** The first day a customer is overdue: more than `limit` days after their last purchase. */
@@ -92,15 +86,11 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
   // P(alive) from the models beats a fixed quiet period when it exists for this customer.
   const isLapsed = facts.pAlive !== null ? facts.pAlive < policy.lapsed.pAliveBelow : daysSinceLast > policy.lapsed.quietDays;
   if (isLapsed) {
-    verdicts.set('lapsed', facts.pAlive !== null
-      ? {
-        reason: `Lapsed: probability of still being a customer ${Math.round(facts.pAlive * 100)}% (below ${formatDecimal(policy.lapsed.pAliveBelow * 100)}%)`,
-        numbers: { pAlive: facts.pAlive, lastPurchaseDay: facts.lastPurchaseDay },
-      }
-      : {
-        reason: `Lapsed: no purchase since ${facts.lastPurchaseDay} (limit ${policy.lapsed.quietDays} days)`,
-        numbers: { lastPurchaseDay: facts.lastPurchaseDay, quietDays: policy.lapsed.quietDays },
-      });
+    verdicts.set('lapsed', {
+      numbers: facts.pAlive !== null
+        ? { pAlive: facts.pAlive, lastPurchaseDay: facts.lastPurchaseDay, pAliveBelow: policy.lapsed.pAliveBelow }
+        : { lastPurchaseDay: facts.lastPurchaseDay, quietDays: policy.lapsed.quietDays },
+    });
   }
 
   const limit = overdueLimitDays(facts, policy);
@@ -108,7 +98,6 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
   if (isOverdue && !isLapsed) {
     const overdueDay = overdueSinceDay(facts.lastPurchaseDay!, limit);
     verdicts.set('at_risk', {
-      reason: `At risk: last purchase ${facts.lastPurchaseDay}, usually every ${formatDecimal(median!)} days, overdue since ${overdueDay} (after ${formatDecimal(limit)} days)`,
       numbers: { lastPurchaseDay: facts.lastPurchaseDay, overdueDay, medianIntervalDays: median, overdueAfterDays: limit, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount },
     });
   }
@@ -118,25 +107,16 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
 
   const isNew = daysSinceFirst < policy.newWithinDays && !isLapsed;
   if (isNew) {
-    verdicts.set('new', {
-      reason: `New: first purchase ${facts.firstPurchaseDay}`,
-      numbers: { firstPurchaseDay: facts.firstPurchaseDay },
-    });
+    verdicts.set('new', { numbers: { firstPurchaseDay: facts.firstPurchaseDay } });
   }
 
   const isRegular = hasRegularRhythm(facts, policy) && !isOverdue && !isLapsed;
   if (isRegular) {
-    verdicts.set('regular', {
-      reason: `Regular: buys about every ${formatDecimal(median!)} days (variation ${Math.round(facts.coefficientOfVariation! * 100)}%) over ${facts.intervalCount} intervals`,
-      numbers: { medianIntervalDays: median, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount },
-    });
+    verdicts.set('regular', { numbers: { medianIntervalDays: median, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount } });
   }
 
   if (daysSinceFirst >= policy.loyal.minTenureDays && facts.periodCount >= policy.loyal.minPeriods && !isLapsed) {
-    verdicts.set('loyal', {
-      reason: `Loyal: customer since ${facts.firstPurchaseDay}, bought in ${facts.periodCount} different ${policy.loyal.periodMonths}-month periods`,
-      numbers: { firstPurchaseDay: facts.firstPurchaseDay, periodCount: facts.periodCount, periodMonths: policy.loyal.periodMonths },
-    });
+    verdicts.set('loyal', { numbers: { firstPurchaseDay: facts.firstPurchaseDay, periodCount: facts.periodCount, periodMonths: policy.loyal.periodMonths } });
   }
 
   if (facts.purchaseDayCount >= 2 && !hasRegularRhythm(facts, policy) && !isLapsed && !isNew) {
@@ -145,40 +125,26 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
     const isPromotionDriven = orders > 0
       && facts.promotionOrderCount >= policy.occasional.promotionDrivenMinOrders
       && facts.promotionOrderCount / orders >= policy.occasional.promotionDrivenShare;
-    verdicts.set('occasional', {
-      reason: `Occasional: ${facts.purchaseDayCount} purchase days at an irregular rhythm, ${promotionPercent}% of orders with a promotion${isPromotionDriven ? ' (promotion-driven)' : ''}`,
-      numbers: { purchaseDays: facts.purchaseDayCount, promotionOrderCount: facts.promotionOrderCount, orderCount: orders, promotionPercent, isPromotionDriven },
-    });
+    verdicts.set('occasional', { numbers: { purchaseDays: facts.purchaseDayCount, promotionOrderCount: facts.promotionOrderCount, orderCount: orders, promotionPercent, isPromotionDriven } });
   }
 
   if (facts.purchaseDayCount === 1 && !isNew && !isLapsed) {
-    verdicts.set('one_time', {
-      reason: `One-time buyer: single purchase ${facts.firstPurchaseDay}`,
-      numbers: { firstPurchaseDay: facts.firstPurchaseDay },
-    });
+    verdicts.set('one_time', { numbers: { firstPurchaseDay: facts.firstPurchaseDay } });
   }
 }
 
 function vipVerdict(facts: CustomerFacts, policy: TypePolicy, context: ClassifyContext): Verdict | null {
   const { revenueCutoffMinor, frequencyCutoff } = context.cutoffs;
-  const top = formatDecimal(policy.vip.topPercent);
   const byRevenue = policy.vip.basis !== 'frequency'
     && revenueCutoffMinor !== null && facts.windowRevenueMinor > 0 && facts.windowRevenueMinor >= revenueCutoffMinor;
   // one purchase day is never "frequent", whatever the distribution
   const byFrequency = policy.vip.basis !== 'revenue'
     && frequencyCutoff !== null && facts.windowPurchaseDays >= 2 && facts.windowPurchaseDays >= frequencyCutoff;
-  const numbers = { windowDays: policy.vip.windowDays, windowRevenueMinor: facts.windowRevenueMinor, windowPurchaseDays: facts.windowPurchaseDays, topPercent: policy.vip.topPercent, revenueCutoffMinor, frequencyCutoff };
-  if (byRevenue) {
-    return {
-      reason: `VIP: revenue in the last ${policy.vip.windowDays} days ${formatMoneyWith(context.money, facts.windowRevenueMinor)}, within the top ${top}% of customers (cut-off ${formatMoneyWith(context.money, revenueCutoffMinor!)})`,
-      numbers,
-    };
-  }
-  if (byFrequency) {
-    return {
-      reason: `VIP: ${facts.windowPurchaseDays} purchase days in the last ${policy.vip.windowDays} days, within the top ${top}% of customers (cut-off ${frequencyCutoff})`,
-      numbers,
-    };
-  }
-  return null;
+  if (!byRevenue && !byFrequency) return null;
+  return {
+    numbers: {
+      windowDays: policy.vip.windowDays, windowRevenueMinor: facts.windowRevenueMinor, windowPurchaseDays: facts.windowPurchaseDays,
+      topPercent: policy.vip.topPercent, revenueCutoffMinor, frequencyCutoff, vipBy: byRevenue ? 'revenue' : 'frequency',
+    },
+  };
 }

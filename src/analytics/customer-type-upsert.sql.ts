@@ -4,7 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
  * Whether stored row `stored` must be rewritten with judged row `judged` as of
  * `at`: what it is built from differs (its basis, see basisOf in
  * classify.sql.ts), or it was judged after `at` (an earlier as-of re-run). A
- * row that still says the same keeps its as_of: sentences name days rather
+ * row that still says the same keeps its as_of: numbers name days rather
  * than counting days since, so most customers' rows say the same from one day
  * to the next, and readers show the later of the row's as_of and the latest
  * full run's (see typesAsOf).
@@ -15,7 +15,7 @@ export function typeRowDiffers(stored: RawBuilder<unknown>, judged: RawBuilder<u
 
 /**
  * Writes customer_type rows from `rows` (a relation of customer_id, types,
- * primary_type, explanation, reasons, numbers, basis) as of `at`: new
+ * primary_type, numbers, basis) as of `at`: new
  * customers are inserted, and a stored row is rewritten only when
  * typeRowDiffers, so re-judging an unchanged customer writes nothing. Used by
  * the full run for the customers it did not hold yet and by the ingest path
@@ -23,11 +23,11 @@ export function typeRowDiffers(stored: RawBuilder<unknown>, judged: RawBuilder<u
  */
 export function customerTypeUpsert(rows: RawBuilder<unknown>, at: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
-    insert into customer_type as t (customer_id, types, primary_type, explanation, reasons, numbers, basis, as_of)
-    select r.customer_id, r.types, r.primary_type, r.explanation, r.reasons, r.numbers, r.basis, ${at} from ${rows} r
+    insert into customer_type as t (customer_id, types, primary_type, numbers, basis, as_of)
+    select r.customer_id, r.types, r.primary_type, r.numbers, r.basis, ${at} from ${rows} r
     on conflict on constraint customer_type_pkey do update set
-      types = excluded.types, primary_type = excluded.primary_type, explanation = excluded.explanation,
-      reasons = excluded.reasons, numbers = excluded.numbers, basis = excluded.basis, as_of = excluded.as_of, updated_at = now()
+      types = excluded.types, primary_type = excluded.primary_type, numbers = excluded.numbers, basis = excluded.basis,
+      as_of = excluded.as_of, updated_at = now()
     where ${typeRowDiffers(sql`t`, sql`excluded`, sql`excluded.as_of`)}`;
 }
 

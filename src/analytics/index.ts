@@ -11,6 +11,8 @@ export type { AlertRow } from './alerts/alerts.repo.js';
 export type { AsOfInput, StoreAnalysisContext } from './analysis-context.js';
 export { storeAnalysisContextFrom, storeAnalysisContextItem } from './analysis-context.js';
 export { classifyCustomer, type Classification } from './classify.js';
+export { typeReason, typesExplanation } from './type-reasons.js';
+export { loadMoneyFormat } from './analysis-context.js';
 export { customerTypesByPrecedence, type CustomerType } from './customer-types.js';
 export { defaultTypePolicy, typePolicySchema, type TypePolicy } from './policy.js';
 export { rfmSegmentNames, type RfmSegment } from './rfm-segments.js';

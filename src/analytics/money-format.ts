@@ -1,9 +1,9 @@
 import { currencyFormatter, formatMoney, minorUnitsOf } from '../core/money.js';
 
 /**
- * How a store writes money, taken apart so SQL can format amounts exactly as
- * `formatMoney` does (explanations are written set-wise in SQL for speed and
- * must read the same as the TypeScript reference).
+ * How a store writes money (currency and locale, with the parts of a
+ * formatted amount): what the sentences behind customer types and alerts are
+ * worded with.
  */
 export type MoneyFormat = {
   currency: string;

@@ -11,7 +11,7 @@ import { halvesByCustomer, refreshRhythmCache } from './rhythm-cache.repo.js';
 import { setTypePolicy } from './types.service.js';
 
 async function typesRows(db: Kysely<Database>) {
-  return (await sql`select customer_id, types, primary_type, explanation, numbers from customer_type order by customer_id`.execute(db)).rows;
+  return (await sql`select customer_id, types, primary_type, numbers from customer_type order by customer_id`.execute(db)).rows;
 }
 
 async function rhythmCustomers(db: Kysely<Database>): Promise<number[]> {

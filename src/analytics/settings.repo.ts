@@ -116,6 +116,16 @@ export function analysisSettingsFrom(value: unknown): AnalysisSettings {
   return analysisSettingsOf(value as SettingsRow);
 }
 
+/** Currency, time zone and locale alone: what a reader of stored types needs to word them. */
+export async function readStoreSettings(db: Kysely<Database>): Promise<StoreSettings> {
+  const result = await sql<{ currency: unknown; timezone: unknown; locale: unknown }>`
+    select (select value from store_setting where key = 'currency') as currency,
+      (select value from store_setting where key = 'timezone') as timezone,
+      (select value from store_setting where key = 'locale') as locale`.execute(db);
+  const row = result.rows[0];
+  return storeSettingsOf(row.currency, row.timezone, row.locale);
+}
+
 export async function readTypePolicySetting(db: Kysely<Database>): Promise<unknown> {
   const row = await db.selectFrom('store_setting').select('value').where('key', '=', 'type_policy').executeTakeFirst();
   return row?.value ?? null;

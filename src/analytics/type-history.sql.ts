@@ -4,7 +4,7 @@ import { boundIds } from '../db/prepared-statement.js';
 /**
  * Which customers the history statements compare, and against what. `changed`
  * is a relation of customer_id (whose types row was written or whose history
- * was rewound); `held` is a relation of (customer_id, types, reasons, numbers):
+ * was rewound); `held` is a relation of (customer_id, types, numbers):
  * the types each customer holds once the run is done. For everyone not in
  * `changed` the open spells already are their current types.
  */
@@ -58,15 +58,15 @@ export function closeSpellsStatement(scope: HistoryScope): RawBuilder<unknown> {
 }
 
 /**
- * Opens a spell, with its reason, for every type a changed customer holds
+ * Opens a spell, with its numbers, for every type a changed customer holds
  * without an open spell (a timeline lists spells entered together by id). EXCEPT reads every open spell before the first row is
  * inserted; an anti-join planned while the history was empty would rescan it
  * as it grows, row by row.
  */
 export function openSpellsStatement(scope: HistoryScope): RawBuilder<unknown> {
   return sql`
-    insert into customer_type_history (customer_id, type, entered_at, reason, numbers)
-    select c.customer_id, opened.type, ${scope.at}, c.reasons ->> opened.type, c.numbers -> opened.type
+    insert into customer_type_history (customer_id, type, entered_at, numbers)
+    select c.customer_id, opened.type, ${scope.at}, c.numbers -> opened.type
     from (
       select c.customer_id, t.type
       from ${scope.changed} changed join ${scope.held} c on c.customer_id = changed.customer_id cross join lateral unnest(c.types) as t(type)

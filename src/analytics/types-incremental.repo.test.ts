@@ -18,8 +18,8 @@ async function runTypes(db: Kysely<Database>, asOf: string): Promise<void> {
 }
 
 async function derivedState(db: Kysely<Database>) {
-  const types = await sql`select customer_id, types, explanation, reasons, numbers, as_of from customer_type order by customer_id`.execute(db);
-  const history = await sql`select customer_id, type, entered_at, left_at, reason, numbers from customer_type_history order by customer_id, type, entered_at`.execute(db);
+  const types = await sql`select customer_id, types, numbers, as_of from customer_type order by customer_id`.execute(db);
+  const history = await sql`select customer_id, type, entered_at, left_at, numbers from customer_type_history order by customer_id, type, entered_at`.execute(db);
   const alerts = await sql`select kind, scope, window_start, explanation from alert order by scope, window_start`.execute(db);
   return { types: types.rows, history: history.rows, alerts: alerts.rows };
 }
@@ -40,7 +40,7 @@ async function batchThrough(db: Kysely<Database>, plan: 'planned' | 'prepared', 
     counts = await storeCustomerTypes(
       transaction,
       { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds, prediction: context.prediction },
-      { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs, money: context.money },
+      { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs },
       { prepared: plan === 'prepared' },
     );
     modes = { during, after: await planCacheMode(transaction) };

@@ -55,9 +55,9 @@ function incrementalTypesStatement(
     stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id),
     rewind as (select ${isRewindDueQuery(at, ids, hidden)} as is_due),
     held as materialized (
-      select customer_id, types, reasons, numbers from classified
+      select customer_id, types, numbers from classified
       union all
-      select t.customer_id, t.types, t.reasons, t.numbers from customer_type t
+      select t.customer_id, t.types, t.numbers from customer_type t
       where t.customer_id = any(${boundIds(ids, hidden)}) and not exists (select 1 from classified c where c.customer_id = t.customer_id)
     ), changed as (
       select customer_id from stored where not (select is_due from rewind)

@@ -28,22 +28,12 @@ async function createChangedTable(db: Kysely<Database>): Promise<void> {
  * longer classified are there too, without types), each marked 'new',
  * 'changed' or 'removed', with whether the types themselves changed (only then
  * can the history need a change). Types and bases are worked out for everyone;
- * numbers and sentences, most of the work, only for the rows that change: on a
+ * numbers, most of the work, only for the rows that change: on a
  * quiet day a few percent of the store, on the first run everyone.
  */
 async function createTypesTable(db: Kysely<Database>, context: ClassifySqlContext, at: RawBuilder<unknown>): Promise<void> {
   const signature = typesSignature(db, context);
   await sql`drop table if exists pg_temp.analysis_type`.execute(db);
-  const holdsAny = (await sql<{ holds: boolean }>`select exists (select 1 from customer_type) as holds`.execute(db)).rows[0].holds;
-  if (!holdsAny) {
-    // a first run: everyone is new, so there is nothing to compare with
-    await sql`
-      create temporary table analysis_type on commit drop as
-      select c.customer_id, c.types, c.primary_type, c.explanation, c.reasons, c.numbers, c.basis, 'new'::text as change, true as is_types_changed
-      from (${classifiedTypesQuery(context, signature)}) c`.execute(db);
-    await sql`analyze analysis_type (customer_id, change, is_types_changed)`.execute(db);
-    return;
-  }
   await sql`
     create temporary table analysis_type on commit drop as
     with differing as materialized (
@@ -56,13 +46,47 @@ async function createTypesTable(db: Kysely<Database>, context: ClassifySqlContex
       ) judged
       where change is not null
     )
-    select d.customer_id, c.types, c.primary_type, c.explanation, c.reasons, c.numbers, c.basis, d.change, d.is_types_changed
+    select d.customer_id, c.types, c.primary_type, c.numbers, c.basis, d.change, d.is_types_changed
     from differing d
     left join (${classifiedTypesQuery(context, signature, sql`(
       select f.* from analysis_fact f where f.customer_id in (select customer_id from differing where change <> 'removed'))`)}) c
       on c.customer_id = d.customer_id`.execute(db);
   // sized and counted for the joins below, which touch a few rows on a quiet day and all of them on the first
   await sql`analyze analysis_type (customer_id, change, is_types_changed)`.execute(db);
+}
+
+/**
+ * A store's first classification, when it holds no types and no history:
+ * everyone is new and there is nothing to compare with, so the rows are
+ * written straight from the classification and every type opens a spell from
+ * what was written, in one statement (no table of changes, no second read of
+ * customer_type). Null when the store holds either, for the comparing path.
+ * A run that meets another first run's rows (two runs at once) leaves them.
+ */
+export async function storeFirstCustomerTypes(
+  db: Kysely<Database>, context: ClassifySqlContext, asOfInstant: Date,
+): Promise<{ customers: number; history: HistoryChange } | null> {
+  const held = await sql<{ holds: boolean }>`
+    select exists (select 1 from customer_type) or exists (select 1 from customer_type_history) as holds`.execute(db);
+  if (held.rows[0].holds) return null;
+  const at = sql`${asOfInstant}::timestamptz`;
+  const result = await sql<{ customers: number; entered: number }>`
+    with stored as (
+      insert into customer_type (customer_id, types, primary_type, numbers, basis, as_of)
+      select c.customer_id, c.types, c.primary_type, c.numbers, c.basis, ${at} from (${classifiedTypesQuery(context, typesSignature(db, context))}) c
+      on conflict on constraint customer_type_pkey do nothing
+      returning customer_id, types, numbers
+    ), opened as (
+      insert into customer_type_history (customer_id, type, entered_at, numbers)
+      select s.customer_id, t.type, ${at}, s.numbers -> t.type
+      from stored s cross join lateral unnest(s.types) with ordinality as t(type, position)
+      -- spells entered together are numbered in precedence order (a timeline lists them by id)
+      order by s.customer_id, t.position
+      returning 1
+    )
+    select (select count(*) from stored)::int as customers, (select count(*) from opened)::int as entered`.execute(db);
+  const row = result.rows[0];
+  return { customers: row.customers, history: { entered: row.entered, left: 0 } };
 }
 
 /**
@@ -79,8 +103,8 @@ export async function storeAllCustomerTypes(db: Kysely<Database>, context: Class
   await createChangedTable(db);
   await sql`
     with updated as (
-      update customer_type t set types = a.types, primary_type = a.primary_type, explanation = a.explanation,
-        reasons = a.reasons, numbers = a.numbers, basis = a.basis, as_of = ${at}, updated_at = now()
+      update customer_type t set types = a.types, primary_type = a.primary_type, numbers = a.numbers, basis = a.basis,
+        as_of = ${at}, updated_at = now()
       from analysis_type a
       where a.change = 'changed' and a.customer_id = t.customer_id
         -- judged again: an import batch may have written the row since
@@ -108,28 +132,17 @@ export const heldTypes = sql`customer_type`;
 /**
  * Brings customer_type_history in line with customer_type as just written, at the as-of time:
  * spells after it are undone (re-running an earlier as-of rewinds), types no
- * longer held are closed, newly held types are opened with their reason. Only
+ * longer held are closed, newly held types are opened with their numbers. Only
  * customers whose types changed and those a rewind touched are compared: for
  * everyone else the open spells already are their types.
  */
 export async function updateAllTypeHistory(db: Kysely<Database>, asOfInstant: Date): Promise<HistoryChange> {
   const at = sql`${asOfInstant}::timestamptz`;
-  const hasHistory = (await sql<{ has: boolean }>`select exists (select 1 from customer_type_history) as has`.execute(db)).rows[0].has;
-  if (!hasHistory) {
-    // a first run: nothing to rewind, close or compare with; every changed customer's types open a spell
-    const opened = await sql`
-      insert into customer_type_history (customer_id, type, entered_at, reason, numbers)
-      select c.customer_id, t.type, ${at}, c.reasons ->> t.type, c.numbers -> t.type
-      from ${heldTypes} c cross join lateral unnest(c.types) with ordinality as t(type, position)
-      where c.customer_id in (select customer_id from analysis_changed)
-      order by c.customer_id, t.position`.execute(db);
-    return { entered: Number(opened.numAffectedRows ?? 0), left: 0 };
-  }
   await sql`with ${rewindHistorySteps(at, null)} insert into analysis_changed (customer_id) select customer_id from rewound on conflict do nothing`.execute(db);
   // a whole store's changes, sized right, hash-join below instead of probing row by row
   await sql`analyze analysis_changed`.execute(db);
   // the changed customers' rows only, so a quiet day probes a few hundred rows by key rather than hashing the store
-  const held = sql`(select c.customer_id, c.types, c.reasons, c.numbers from ${heldTypes} c where c.customer_id in (select customer_id from analysis_changed))`;
+  const held = sql`(select c.customer_id, c.types, c.numbers from ${heldTypes} c where c.customer_id in (select customer_id from analysis_changed))`;
   const scope: HistoryScope = { at, changed: sql`analysis_changed`, held, customerIds: null };
   const left = await closeSpellsStatement(scope).execute(db);
   const entered = await openSpellsStatement(scope).execute(db);

@@ -4,14 +4,17 @@ import { describeEachStore } from '../../test/helpers/stores.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
 import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
 import { addDays } from '../core/clock.js';
-import { loadAnalysisContext } from './analysis-context.js';
+import { loadAnalysisContext, loadMoneyFormat } from './analysis-context.js';
 import { classifyCustomer } from './classify.js';
 import { computeVipCutoffs, summarizePurchaseDays, type CustomerFacts } from './customer-facts.js';
 import { moneyFormatOf } from './money-format.js';
 import { defaultTypePolicy } from './policy.js';
 import { recordAnalysisRun } from './types.repo.js';
+import { typesExplanation } from './type-reasons.js';
 import { classifyAllCustomers, classifyCustomersIncremental, customerTypeTimeline, getTypePolicy, listCustomersByType, setTypePolicy } from './types.service.js';
 import type { Kysely } from 'kysely';
+import { listAlerts } from './alerts/alerts.service.js';
+import { customerTimeline } from '../customers/timeline.js';
 import type { Database } from '../db/schema.js';
 
 async function runTypes(db: Kysely<Database>, asOf: string) {
@@ -28,11 +31,14 @@ async function runTypesAsOfInstant(db: Kysely<Database>, day: string): Promise<D
   return (await loadAnalysisContext(db, day)).asOf.instant;
 }
 
+/** Stored rows, each with the explanation a reader makes of its numbers in the store's money format. */
 async function currentTypes(db: Kysely<Database>) {
-  const result = await sql<{ customer_id: number; types: string[]; primary_type: string; explanation: string; numbers: Record<string, Record<string, unknown>> }>`
-    select customer_id, types, primary_type, explanation, numbers from customer_type order by customer_id`.execute(db);
+  const result = await sql<{ customer_id: number; types: string[]; primary_type: string; numbers: Record<string, Record<string, unknown>> }>`
+    select customer_id, types, primary_type, numbers from customer_type order by customer_id`.execute(db);
+  const money = await loadMoneyFormat(db);
   return result.rows.map((row) => ({
-    customerId: Number(row.customer_id), types: row.types, primaryType: row.primary_type, explanation: row.explanation, numbers: comparableNumbers(row.numbers),
+    customerId: Number(row.customer_id), types: row.types, primaryType: row.primary_type, explanation: typesExplanation(row.types, row.numbers, money),
+    numbers: comparableNumbers(row.numbers),
   }));
 }
 
@@ -94,6 +100,11 @@ describeEachStore('customer types', (context) => {
     const timeline = await customerTypeTimeline(context.store.db, 5);
     expect(timeline.timeline.map((entry) => [entry.type, entry.leftAt === null])).toEqual([['vip', true], ['regular', false], ['at_risk', true]]);
     expect(timeline.timeline[2].reason).toMatch(/^At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30/);
+    // the customer's own timeline words the same spell from the same numbers
+    const story = await customerTimeline(context.store.db, 5, { limit: 200 });
+    const spells = story.items.filter((item) => item.kind === 'type_change').map((item) => item.detail.reason);
+    expect(spells).toContain(timeline.timeline[2].reason);
+    expect(spells).toHaveLength(3);
     await runTypes(context.store.db, '2026-06-25');
     const rewound = await customerTypeTimeline(context.store.db, 5);
     expect(rewound.timeline.map((entry) => [entry.type, entry.leftAt])).toEqual([['vip', null], ['regular', null]]);
@@ -109,6 +120,10 @@ describeEachStore('customer types', (context) => {
     await runTypes(context.store.db, typesAsOf);
     const alerts = await sql<{ customer_id: number; window_start: Date }>`select customer_id, window_start from alert where kind = 'customer_overdue'`.execute(context.store.db);
     expect(alerts.rows.map((row) => Number(row.customer_id))).toEqual([5]);
+    // the alert keeps the at-risk numbers; its reason is made when it is listed
+    const listed = (await listAlerts(context.store.db, { kind: 'customer_overdue' })).alerts;
+    expect(listed.map((alert) => (alert.explanation as { reason: string }).reason))
+      .toEqual(['At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30 (after 20 days)']);
   });
 
   it('keeps incremental classification equal to a full run', async () => {
@@ -158,17 +173,20 @@ describeEachStore('customer types', (context) => {
     expect((await customerTypeTimeline(context.store.db, Number(kept[0].customer_id))).current?.asOf).toBe(nextDayEnd);
   });
 
-  it('builds the sentences again when the money format changes, though no figure moved', async () => {
+  it('words the reasons in the money format of the moment, rewriting no row', async () => {
     await seedStore(context.store.db, typesFixture);
     await runTypes(context.store.db, typesAsOf);
-    const before = (await currentTypes(context.store.db)).find((row) => row.customerId === 5)!;
-    expect(before.explanation).toContain('Rp\u00a04.310.000');
+    const listedVip = async () => (await listCustomersByType(context.store.db, 'vip')).customers.find((row) => row.customerId === 5)!;
+    const before = await listedVip();
+    expect(before.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 5% of customers');
+    const written = await sql`select customer_id, numbers, updated_at from customer_type order by customer_id`.execute(context.store.db);
     await sql`insert into store_setting (key, value) values ('locale', '"en-US"')`.execute(context.store.db);
-    await runTypes(context.store.db, typesAsOf);
-    const after = (await currentTypes(context.store.db)).find((row) => row.customerId === 5)!;
+    const after = await listedVip();
     expect(after.explanation).not.toContain('Rp\u00a04.310.000');
     expect(after.explanation).toContain('4,310,000');
-    expect(after.numbers).toEqual(before.numbers);
+    expect((await customerTypeTimeline(context.store.db, 5)).current?.explanation).toBe(after.explanation);
+    await runTypes(context.store.db, typesAsOf);
+    expect((await sql`select customer_id, numbers, updated_at from customer_type order by customer_id`.execute(context.store.db)).rows).toEqual(written.rows);
   });
 
   it('reclassifies everyone when the policy changes and rejects an invalid policy', async () => {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
-import { contextAt, loadAnalysisContext, loadTypePolicy, type AnalysisContext, type AsOfInput, type StoreAnalysisContext } from './analysis-context.js';
+import { contextAt, loadAnalysisContext, loadMoneyFormat, loadTypePolicy, type AnalysisContext, type AsOfInput, type StoreAnalysisContext } from './analysis-context.js';
 import type { VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
@@ -10,8 +10,9 @@ import { writeTypePolicySetting } from './settings.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
+import { typeReason, typesExplanation } from './type-reasons.js';
 import { createFactsTable, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
-import { heldTypes, storeAllCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';
+import { heldTypes, storeAllCustomerTypes, storeFirstCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';
 
 export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: HistoryChange; overdueAlerts: number };
 
@@ -28,8 +29,10 @@ export async function classifyAllCustomers(db: Kysely<Database>, context: Analys
   await tuneForAnalysis(db);
   await createFactsTable(db, { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: null, prediction: context.prediction });
   const cutoffs = await findVipCutoffs(db, context.policy);
-  const customers = await storeAllCustomerTypes(db, { asOfDay: context.asOf.day, policy: context.policy, cutoffs, money: context.money }, context.asOf.instant);
-  const history = await updateAllTypeHistory(db, context.asOf.instant);
+  const classifying = { asOfDay: context.asOf.day, policy: context.policy, cutoffs };
+  const first = await storeFirstCustomerTypes(db, classifying, context.asOf.instant);
+  const customers = first?.customers ?? await storeAllCustomerTypes(db, classifying, context.asOf.instant);
+  const history = first?.history ?? await updateAllTypeHistory(db, context.asOf.instant);
   const overdue = await overdueAlertsStatement(heldTypes, context.policy, context.asOf.day).execute(db);
   return { customers, cutoffs, history, overdueAlerts: Number(overdue.numAffectedRows ?? 0) };
 }
@@ -53,7 +56,7 @@ export async function classifyCustomersIncremental(
   return storeCustomerTypes(
     db,
     { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: ids, prediction: context.prediction },
-    { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs, money: context.money },
+    { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs },
     { prepared: ids.length <= preparedBatchLimit },
   );
 }
@@ -83,6 +86,7 @@ export async function setTypePolicy(db: Kysely<Database>, change: unknown, optio
   });
 }
 
+/** `explanation` is made on read from the numbers, in the store's money format (type-reasons.ts). */
 export type CustomerTypeRow = { customerId: number; types: string[]; primaryType: string; explanation: string; numbers: unknown; asOf: string };
 
 export async function listCustomersByType(db: Kysely<Database>, type: string, options: { limit?: number; offset?: number } = {}): Promise<{ type: string; total: number; customers: CustomerTypeRow[] }> {
@@ -91,17 +95,18 @@ export async function listCustomersByType(db: Kysely<Database>, type: string, op
   }
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
   const offset = Math.max(options.offset ?? 0, 0);
-  const [rows, total] = await Promise.all([
-    sql<{ customer_id: number; types: string[]; primary_type: string; explanation: string; numbers: unknown; as_of: Date }>`
-      select customer_id, types, primary_type, explanation, numbers, ${typesAsOf(sql`as_of`)} as as_of from customer_type
+  const [rows, total, money] = await Promise.all([
+    sql<{ customer_id: number; types: string[]; primary_type: string; numbers: unknown; as_of: Date }>`
+      select customer_id, types, primary_type, numbers, ${typesAsOf(sql`as_of`)} as as_of from customer_type
       where ${type}::text = any(types) order by customer_id limit ${limit}::int offset ${offset}::int`.execute(db),
     sql<{ count: number }>`select count(*)::int as count from customer_type where ${type}::text = any(types)`.execute(db),
+    loadMoneyFormat(db),
   ]);
   return {
     type,
     total: total.rows[0].count,
     customers: rows.rows.map((row) => ({
-      customerId: Number(row.customer_id), types: row.types, primaryType: row.primary_type, explanation: row.explanation,
+      customerId: Number(row.customer_id), types: row.types, primaryType: row.primary_type, explanation: typesExplanation(row.types, row.numbers, money),
       numbers: row.numbers, asOf: new Date(row.as_of).toISOString(),
     })),
   };
@@ -110,12 +115,13 @@ export async function listCustomersByType(db: Kysely<Database>, type: string, op
 export type TypeTimelineEntry = { type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown };
 
 export async function customerTypeTimeline(db: Kysely<Database>, customerId: number): Promise<{ customerId: number; current: CustomerTypeRow | null; timeline: TypeTimelineEntry[] }> {
-  const [current, history] = await Promise.all([
-    sql<{ types: string[]; primary_type: string; explanation: string; numbers: unknown; as_of: Date }>`
-      select types, primary_type, explanation, numbers, ${typesAsOf(sql`as_of`)} as as_of from customer_type where customer_id = ${customerId}::bigint`.execute(db),
-    sql<{ type: string; entered_at: Date; left_at: Date | null; reason: string; numbers: unknown }>`
-      select type, entered_at, left_at, reason, numbers from customer_type_history
+  const [current, history, money] = await Promise.all([
+    sql<{ types: string[]; primary_type: string; numbers: unknown; as_of: Date }>`
+      select types, primary_type, numbers, ${typesAsOf(sql`as_of`)} as as_of from customer_type where customer_id = ${customerId}::bigint`.execute(db),
+    sql<{ type: string; entered_at: Date; left_at: Date | null; numbers: unknown }>`
+      select type, entered_at, left_at, numbers from customer_type_history
       where customer_id = ${customerId}::bigint order by entered_at, history_id`.execute(db),
+    loadMoneyFormat(db),
   ]);
   const row = current.rows[0];
   if (!row && history.rows.length === 0) {
@@ -123,10 +129,10 @@ export async function customerTypeTimeline(db: Kysely<Database>, customerId: num
   }
   return {
     customerId,
-    current: row ? { customerId, types: row.types, primaryType: row.primary_type, explanation: row.explanation, numbers: row.numbers, asOf: new Date(row.as_of).toISOString() } : null,
+    current: row ? { customerId, types: row.types, primaryType: row.primary_type, explanation: typesExplanation(row.types, row.numbers, money), numbers: row.numbers, asOf: new Date(row.as_of).toISOString() } : null,
     timeline: history.rows.map((entry) => ({
       type: entry.type, enteredAt: new Date(entry.entered_at).toISOString(), leftAt: entry.left_at ? new Date(entry.left_at).toISOString() : null,
-      reason: entry.reason, numbers: entry.numbers,
+      reason: typeReason(entry.type, entry.numbers, money), numbers: entry.numbers,
     })),
   };
 }

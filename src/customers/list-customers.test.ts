@@ -42,8 +42,8 @@ describeEachStore('customer list paging', (context) => {
       await sql`insert into customer_trait (customer_id, revenue_minor, order_count, last_purchase_at, first_purchase_at)
         values (${customer.id}, ${customer.revenue}, ${customer.revenue > 0 ? 2 : 0}, ${customer.lastPurchase}::timestamptz, ${customer.lastPurchase}::timestamptz)`.execute(db);
       if (customer.types) {
-        await sql`insert into customer_type (customer_id, types, primary_type, explanation, reasons, numbers, as_of)
-          values (${customer.id}, ${customer.types}::text[], ${customer.types[0]}, '', '{}'::jsonb, '{}'::jsonb, now())`.execute(db);
+        await sql`insert into customer_type (customer_id, types, primary_type, numbers, as_of)
+          values (${customer.id}, ${customer.types}::text[], ${customer.types[0]}, '{}'::jsonb, now())`.execute(db);
       }
     }
   });

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { requireCustomer } from './customers.service.js';
+import { loadMoneyFormat, typeReason } from '../analytics/index.js';
 
 type Db = Kysely<Database>;
 
@@ -26,7 +27,7 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
   const typeChanges = hasTypeHistory
     ? sql`union all
       select h.entered_at as at, 'type_change' as kind, (extract(epoch from h.entered_at) * 1000)::bigint as id,
-        'became ' || h.type as title, jsonb_build_object('type', h.type, 'reason', h.reason, 'leftAt', h.left_at) as detail
+        'became ' || h.type as title, jsonb_build_object('type', h.type, 'numbers', h.numbers, 'leftAt', h.left_at) as detail
       from customer_type_history h where h.customer_id = ${customerId}::bigint`
     : sql``;
   const cursorCondition = after ? sql`where (extract(epoch from at) * 1000, id) < (${Number(after.value)}, ${after.id})` : sql``;
@@ -63,6 +64,13 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
     order by at desc, id desc
     limit ${limit + 1}`.execute(db);
   const items = rows.rows.slice(0, limit);
+  if (items.some((item) => item.kind === 'type_change')) {
+    // the sentence is made from the spell's numbers on read, in the store's money format
+    const money = await loadMoneyFormat(db);
+    for (const item of items) {
+      if (item.kind === 'type_change') item.detail = { ...item.detail, reason: typeReason(String(item.detail.type), item.detail.numbers, money) };
+    }
+  }
   const last = items.at(-1);
   return { items, nextCursor: rows.rows.length > limit && last ? encodeCursor(new Date(last.at).getTime(), Number(last.id)) : null };
 }

@@ -22,7 +22,7 @@ describeEachStore('keeping customer types current as orders arrive', (context) =
 
     const summary = await ingestRecords(db, 'orders', [{ order_id: 'N1', customer_email: 'lead@example.com', ordered_at: '2024-05-31T10:00:00+07:00', amount: '40000' }], { actor: 'test', clock });
     expect(summary.inserted).toBe(1);
-    const typed = await db.selectFrom('customer_type').select(['types', 'explanation']).where('customer_id', '=', lead).executeTakeFirstOrThrow();
+    const typed = await db.selectFrom('customer_type').select(['types']).where('customer_id', '=', lead).executeTakeFirstOrThrow();
     expect(typed.types).toContain('new');
     const history = await db.selectFrom('customer_type_history').select(['type', 'left_at']).where('customer_id', '=', lead).orderBy('history_id').execute();
     expect(history.map((entry) => [entry.type, entry.left_at === null])).toEqual([['lead', false], ['new', true]]);

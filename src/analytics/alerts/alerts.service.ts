@@ -2,7 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { Database } from '../../db/schema.js';
-import type { AnalysisContext } from '../analysis-context.js';
+import { loadMoneyFormat, type AnalysisContext } from '../analysis-context.js';
+import { typeReason } from '../type-reasons.js';
 import { formatMoneyWith, type MoneyFormat } from '../money-format.js';
 import { detectDrops, type DropAlert, type Granularity } from './detect-drops.js';
 import { findAlerts, markAlertAcknowledged, storeAlerts, type AlertRow, type NewAlert } from './alerts.repo.js';
@@ -81,8 +82,22 @@ export async function listAlerts(db: Kysely<Database>, options: { status?: 'open
     limit: Math.min(Math.max(options.limit ?? 100, 1), 1000),
     offset: Math.max(options.offset ?? 0, 0),
   });
-  return { alerts };
+  return { alerts: await withOverdueReasons(db, alerts) };
 }
+
+/** An overdue customer's alert keeps the at-risk numbers; the sentence is made from them here, as for a customer's types. */
+async function withOverdueReasons(db: Kysely<Database>, alerts: AlertRow[]): Promise<AlertRow[]> {
+  const needsReason = (alert: AlertRow) => alert.kind === 'customer_overdue' && isRecord(alert.explanation) && 'atRisk' in alert.explanation;
+  if (!alerts.some(needsReason)) return alerts;
+  const money = await loadMoneyFormat(db);
+  return alerts.map((alert) => {
+    if (!needsReason(alert)) return alert;
+    const explanation = alert.explanation as Record<string, unknown>;
+    return { ...alert, explanation: { reason: typeReason('at_risk', explanation.atRisk, money), ...explanation } };
+  });
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export async function acknowledgeAlert(db: Kysely<Database>, alertId: number, acknowledgedBy: string): Promise<{ alertId: number; acknowledged: true }> {
   if (!(await markAlertAcknowledged(db, alertId, acknowledgedBy))) {

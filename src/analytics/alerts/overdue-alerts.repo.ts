@@ -6,8 +6,10 @@ import type { TypePolicy } from '../policy.js';
  * risk. The alert's window is the day they became overdue (last purchase +
  * overdue limit + 1), so daily runs raise it once, on that day, and a first run
  * does not flood the list with long-overdue customers (lookback). `types` is a
- * relation of customer_type rows (customer_id, types, reasons, numbers):
- * customer_type itself, or the ingest path's own just-classified rows.
+ * relation of customer_type rows (customer_id, types, numbers):
+ * customer_type itself, or the ingest path's own just-classified rows. The
+ * at-risk numbers are kept with the alert; its sentence is made on read
+ * (alerts.service.ts, listAlerts).
  */
 export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypePolicy, asOfDay: string): RawBuilder<unknown> {
   return sql`
@@ -15,10 +17,10 @@ export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypeP
     select 'customer_overdue', 'days_since_last_purchase', 'customer:' || o.customer_id, 'customer', o.customer_id,
       o.overdue_day, o.overdue_day, o.overdue_after, o.days_since_last,
       round(((o.days_since_last - o.overdue_after) / o.overdue_after * 100)::numeric, 1)::float8,
-      jsonb_build_object('reason', o.reason, 'types', o.types, 'medianIntervalDays', o.median_interval,
+      jsonb_build_object('atRisk', o.at_risk, 'types', o.types, 'medianIntervalDays', o.median_interval,
         'lastPurchaseDay', o.last_purchase_day, 'overdueDay', to_char(o.overdue_day, 'YYYY-MM-DD'))
     from (
-      select c.customer_id, c.types, c.reasons ->> 'at_risk' as reason,
+      select c.customer_id, c.types, c.numbers -> 'at_risk' as at_risk,
         (c.numbers -> 'at_risk' ->> 'overdueAfterDays')::float8 as overdue_after,
         ${asOfDay}::date - (c.numbers -> 'at_risk' ->> 'lastPurchaseDay')::date as days_since_last,
         (c.numbers -> 'at_risk' ->> 'medianIntervalDays')::float8 as median_interval,

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { moneyFormatOf } from './money-format.js';
+import { typeReason, typesExplanation } from './type-reasons.js';
+
+const rupiah = moneyFormatOf('IDR', 'id');
+const dollars = moneyFormatOf('USD', 'en');
+const vip = { windowDays: 365, windowRevenueMinor: 4_310_000, windowPurchaseDays: 12, topPercent: 5, revenueCutoffMinor: 2_000_000, frequencyCutoff: 10 };
+
+describe('typeReason', () => {
+  it('words a VIP by what the analysis judged them on, in the money format it is given', () => {
+    expect(typeReason('vip', { ...vip, vipBy: 'revenue' }, rupiah))
+      .toBe('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 5% of customers (cut-off Rp\u00a02.000.000)');
+    expect(typeReason('vip', { ...vip, vipBy: 'revenue' }, dollars)).toContain('$43,100.00');
+    // a store judging VIPs by purchase days: the revenue reaching its cut-off does not decide the wording
+    expect(typeReason('vip', { ...vip, vipBy: 'frequency' }, rupiah))
+      .toBe('VIP: 12 purchase days in the last 365 days, within the top 5% of customers (cut-off 10)');
+  });
+
+  it('reads rows written before vipBy and pAliveBelow were stored', () => {
+    expect(typeReason('vip', vip, rupiah)).toMatch(/^VIP: revenue in the last 365 days/);
+    expect(typeReason('vip', { ...vip, windowRevenueMinor: 0 }, rupiah)).toMatch(/^VIP: 12 purchase days/);
+    expect(typeReason('lapsed', { pAlive: 0.294, lastPurchaseDay: '2026-01-01' }, rupiah)).toBe('Lapsed: probability of still being a customer 29%');
+    expect(typeReason('lapsed', { pAlive: 0.294, pAliveBelow: 0.3 }, rupiah)).toBe('Lapsed: probability of still being a customer 29% (below 30%)');
+  });
+
+  it('never shows a hole: missing figures leave the type named without them', () => {
+    expect(typeReason('regular', { medianIntervalDays: 7 }, rupiah)).toBe('Regular: no figures recorded');
+    expect(typeReason('at_risk', null, rupiah)).toBe('At risk: no figures recorded');
+    expect(typeReason('lead', {}, rupiah)).toBe('Lead: no verified purchase yet, no sign of interest recorded');
+    expect(typeReason('lead', { firstInterestDay: '2026-05-01', firstInterestChannel: null }, rupiah)).toBe('Lead: no verified purchase yet, first interest 2026-05-01 via an unknown channel');
+    expect(typeReason('whale', {}, rupiah)).toBe('whale: no figures recorded');
+  });
+});
+
+describe('typesExplanation', () => {
+  it('joins the types in precedence order, whatever order they are given in', () => {
+    const numbers = { new: { firstPurchaseDay: '2026-06-20' }, at_risk: { lastPurchaseDay: '2026-06-09', overdueDay: '2026-06-30', medianIntervalDays: 10.5, overdueAfterDays: 21 } };
+    expect(typesExplanation(['new', 'at_risk'], numbers, rupiah))
+      .toBe('At risk: last purchase 2026-06-09, usually every 10.5 days, overdue since 2026-06-30 (after 21 days); New: first purchase 2026-06-20');
+  });
+});
