@@ -156,6 +156,20 @@ export async function recomputeTraits(db: Db, scope: number[] | 'all', timeZone:
     left join product p on p.sku = l.sku
     where ${isVerified('o')} and ${only(sql.ref('l.customer_id'))}
     group by 1, 2`.execute(db);
+  await insertTraitRows(db, only);
+}
+
+/**
+ * Writes the customer_trait rows of every customer in scope (none may exist)
+ * from their orders, purchase days and interest events. Exported for the
+ * analysis benchmark, whose generator writes orders and purchase days directly
+ * and then needs the facts rows every customer of a real store has.
+ */
+export async function writeAllTraitRows(db: Db): Promise<void> {
+  await insertTraitRows(db, () => sql`true`);
+}
+
+async function insertTraitRows(db: Db, only: (column: RawBuilder<unknown>) => RawBuilder<unknown>): Promise<void> {
   await sql`
     with orders as (select o.customer_id, ${orderAggregates} from customer_order o where ${only(sql.ref('o.customer_id'))} group by o.customer_id),
     days as (select customer_id, count(*)::int as purchase_days from customer_purchase_day where ${only(sql.ref('customer_id'))} group by 1),
