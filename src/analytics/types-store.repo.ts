@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { classifiedTypesQuery, judgedTypesQuery, typesSignature, type ClassifySqlContext } from './classify.sql.js';
 import { customerTypeUpsert, typeRowDiffers } from './customer-type-upsert.sql.js';
@@ -60,8 +60,10 @@ async function createTypesTable(db: Kysely<Database>, context: ClassifySqlContex
  * everyone is new and there is nothing to compare with, so the rows are
  * written straight from the classification and every type opens a spell from
  * what was written, in one statement (no table of changes, no second read of
- * customer_type). Null when the store holds either, for the comparing path.
- * A run that meets another first run's rows (two runs at once) leaves them.
+ * customer_type). Null when the store holds either, for the comparing path;
+ * null as well, with nothing written, when the statement meets a row another
+ * transaction wrote meanwhile (an import batch, another run): the caller then
+ * compares the whole store as on any other day. Callers hold a transaction.
  */
 export async function storeFirstCustomerTypes(
   db: Kysely<Database>, context: ClassifySqlContext, asOfInstant: Date,
@@ -70,11 +72,10 @@ export async function storeFirstCustomerTypes(
     select exists (select 1 from customer_type) or exists (select 1 from customer_type_history) as holds`.execute(db);
   if (held.rows[0].holds) return null;
   const at = sql`${asOfInstant}::timestamptz`;
-  const result = await sql<{ customers: number; entered: number }>`
+  const statement = sql<{ customers: number; entered: number }>`
     with stored as (
       insert into customer_type (customer_id, types, primary_type, numbers, basis, as_of)
       select c.customer_id, c.types, c.primary_type, c.numbers, c.basis, ${at} from (${classifiedTypesQuery(context, typesSignature(db, context))}) c
-      on conflict on constraint customer_type_pkey do nothing
       returning customer_id, types, numbers
     ), opened as (
       insert into customer_type_history (customer_id, type, entered_at, numbers)
@@ -84,9 +85,24 @@ export async function storeFirstCustomerTypes(
       order by s.customer_id, t.position
       returning 1
     )
-    select (select count(*) from stored)::int as customers, (select count(*) from opened)::int as entered`.execute(db);
+    select (select count(*) from stored)::int as customers, (select count(*) from opened)::int as entered`;
+  await sql`savepoint first_classification`.execute(db);
+  let result: QueryResult<{ customers: number; entered: number }>;
+  try {
+    result = await statement.execute(db);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await sql`rollback to savepoint first_classification`.execute(db);
+    return null;
+  }
+  await sql`release savepoint first_classification`.execute(db);
   const row = result.rows[0];
   return { customers: row.customers, history: { entered: row.entered, left: 0 } };
+}
+
+/** PostgreSQL's unique_violation: a key another transaction wrote first. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 /**

@@ -200,4 +200,41 @@ describeEachStore('customer types', (context) => {
     await expect(setTypePolicy(context.store.db, { vip: { topPercent: 0 } })).rejects.toThrow(/vip\.topPercent/);
     await expect(listCustomersByType(context.store.db, 'whale')).rejects.toThrow(/Unknown customer type/);
   });
+
+  // Two connections at once are a server's: the embedded store runs one transaction at a time.
+  if (context.kind === 'server') {
+    it('compares like any other day the rows another transaction wrote while a first run was writing', async () => {
+      const db = context.store.db;
+      await seedStore(db, typesFixture);
+      let commit!: () => void;
+      const mayCommit = new Promise<void>((resolve) => { commit = resolve; });
+      let wrote!: () => void;
+      const written = new Promise<void>((resolve) => { wrote = resolve; });
+      // an import batch judging customer 5 by other rules, not yet committed when the run looks
+      const batch = db.transaction().execute(async (transaction) => {
+        await sql`insert into customer_type (customer_id, types, primary_type, numbers, as_of) values (5, array['lead'], 'lead', '{}', now())`.execute(transaction);
+        await sql`insert into customer_type_history (customer_id, type, entered_at, numbers) values (5, 'lead', '2026-06-01', '{}')`.execute(transaction);
+        wrote();
+        await mayCommit;
+      });
+      await written;
+      let run: ReturnType<typeof runTypes> | undefined;
+      try {
+        run = runTypes(db, typesAsOf);
+        // the run's insert waits for the batch's row
+        await expect.poll(async () => (await sql<{ waiting: number }>`
+          select count(*)::int as waiting from pg_locks where locktype = 'transactionid' and not granted`.execute(db)).rows[0].waiting,
+        { timeout: 5_000 }).toBe(1);
+      } finally {
+        commit();
+        await batch;
+      }
+      const result = await run!;
+      expect(result.customers).toBe(typesFixture.customerIds.length);
+      expect(await currentTypes(db)).toEqual(referenceTypes());
+      const spells = await sql<{ type: string; is_open: boolean }>`
+        select type, left_at is null as is_open from customer_type_history where customer_id = 5 order by history_id`.execute(db);
+      expect(spells.rows).toEqual([{ type: 'lead', is_open: false }, { type: 'at_risk', is_open: true }, { type: 'vip', is_open: true }]);
+    });
+  }
 });

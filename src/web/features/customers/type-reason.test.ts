@@ -52,9 +52,7 @@ describe('a type reason in the reader\'s language', () => {
         const message = typeReasonMessage(type, customer.numbers[type], asTheServerWrites);
         expect(message, `${type}: ${customer.reasons[type]}`).not.toBeNull();
         const english = lookupMessage(messagesByLocale.en, message!.key, message!.values);
-        // the numbers do not keep the P(alive) threshold, so that sentence stops before it
-        if (message!.key === 'typeReasons.lapsedProbability') expect(customer.reasons[type]!.startsWith(english), english).toBe(true);
-        else expect(english).toBe(customer.reasons[type]);
+        expect(english).toBe(customer.reasons[type]);
       }
     }
   });
@@ -71,6 +69,15 @@ describe('a type reason in the reader\'s language', () => {
     const vip = customers[9];
     const message = typeReasonMessage('vip', vip.numbers.vip, format)!;
     expect(message.values.cutoff).toBe(format.money(1_000_000));
+  });
+
+  it('words a VIP by what the analysis judged them on, as the server does', () => {
+    const figures = { windowDays: 365, windowRevenueMinor: 4_310_000, windowPurchaseDays: 12, topPercent: 5, revenueCutoffMinor: 2_000_000, frequencyCutoff: 10 };
+    expect(typeReasonMessage('vip', { ...figures, vipBy: 'frequency' }, asTheServerWrites)?.key).toBe('typeReasons.vipFrequency');
+    expect(typeReasonMessage('vip', { ...figures, vipBy: 'revenue' }, asTheServerWrites)?.key).toBe('typeReasons.vipRevenue');
+    // rows from before vipBy was stored
+    expect(typeReasonMessage('vip', figures, asTheServerWrites)?.key).toBe('typeReasons.vipRevenue');
+    expect(typeReasonMessage('lapsed', { pAlive: 0.05 }, asTheServerWrites)?.key).toBe('typeReasons.lapsedProbability');
   });
 
   it('gives up, rather than leave a hole, when a needed figure is missing', () => {

@@ -23,7 +23,12 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
   const message = (key: string, values: Record<string, string>) => ({ key: `typeReasons.${key}`, values });
   switch (type) {
     case 'lapsed':
-      if (isNumber(n.pAlive)) return message('lapsedProbability', { probability: format.percent(n.pAlive, 0) });
+      if (isNumber(n.pAlive)) {
+        // the threshold is stored since the analysis stopped storing sentences; older rows lack it
+        return isNumber(n.pAliveBelow)
+          ? message('lapsedProbabilityBelow', { probability: format.percent(n.pAlive, 0), limit: format.percent(n.pAliveBelow, 2) })
+          : message('lapsedProbability', { probability: format.percent(n.pAlive, 0) });
+      }
       if (isText(n.lastPurchaseDay) && isNumber(n.quietDays)) {
         return message('lapsedQuiet', { date: day(n.lastPurchaseDay), limit: format.number(n.quietDays) });
       }
@@ -63,11 +68,17 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
   }
 }
 
-/** VIP by revenue when the window's revenue reaches the revenue cut-off, else by purchase days (as the analysis decides). */
+/**
+ * VIP by revenue or by purchase days as the analysis recorded (vipBy); rows
+ * from before it was recorded: by revenue when the window's revenue reaches
+ * the revenue cut-off (src/analytics/type-reasons.ts decides the same way).
+ */
 function vipMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage): TypeReasonMessage | null {
   if (!isNumber(n.windowDays) || !isNumber(n.topPercent)) return null;
   const common = { windowDays: format.number(n.windowDays), top: decimalText(n.topPercent, format) };
-  if (isNumber(n.revenueCutoffMinor) && isNumber(n.windowRevenueMinor) && n.windowRevenueMinor > 0 && n.windowRevenueMinor >= n.revenueCutoffMinor) {
+  const revenueReached = isNumber(n.revenueCutoffMinor) && isNumber(n.windowRevenueMinor) && n.windowRevenueMinor > 0 && n.windowRevenueMinor >= n.revenueCutoffMinor;
+  const byRevenue = n.vipBy === undefined ? revenueReached : n.vipBy === 'revenue';
+  if (byRevenue && isNumber(n.revenueCutoffMinor) && isNumber(n.windowRevenueMinor)) {
     return message('vipRevenue', { ...common, revenue: format.money(n.windowRevenueMinor), cutoff: format.money(n.revenueCutoffMinor) });
   }
   if (isNumber(n.frequencyCutoff) && isNumber(n.windowPurchaseDays)) {
