@@ -22,8 +22,10 @@ export function isCustomerType(value: string): value is CustomerType {
   return (customerTypesByPrecedence as readonly string[]).includes(value);
 }
 
-export function sortByPrecedence(types: readonly CustomerType[]): CustomerType[] {
-  return [...types].sort((a, b) => customerTypesByPrecedence.indexOf(a) - customerTypesByPrecedence.indexOf(b));
+/** In precedence order; names that are not a known type (from a stored row) go last. */
+export function sortByPrecedence<T extends string>(types: readonly T[]): T[] {
+  const rank = (type: string) => (isCustomerType(type) ? customerTypesByPrecedence.indexOf(type) : customerTypesByPrecedence.length);
+  return [...types].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Small numbers as people read them: 21, 10.5, 8.75. */

@@ -32,6 +32,12 @@ function storeSettingsOf(currency: unknown, timezone: unknown, locale: unknown):
   };
 }
 
+/** The stored currency, time zone and locale as columns currency, timezone, locale (null when unset; storeSettingsOf gives the defaults). */
+const storeSettingValues = sql`
+  (select value from store_setting where key = 'currency') as currency,
+  (select value from store_setting where key = 'timezone') as timezone,
+  (select value from store_setting where key = 'locale') as locale`;
+
 type SettingsRow = {
   currency: unknown; timezone: unknown; locale: unknown; type_policy: unknown; prediction_columns: string[] | null;
   real_customer_count: number | null; vip_revenue_cutoff_minor: number | string | null; vip_frequency_cutoff: number | null;
@@ -51,9 +57,7 @@ function analysisSettingsQuery(probe: AsOfProbe | undefined): RawBuilder<Setting
   return sql<SettingsRow>`
     with setting as (
       select
-        (select value from store_setting where key = 'currency') as currency,
-        (select value from store_setting where key = 'timezone') as timezone,
-        (select value from store_setting where key = 'locale') as locale,
+        ${storeSettingValues},
         (select value from store_setting where key = 'type_policy') as type_policy
     ), as_of as (
       -- the zone the settings resolve to (the store default when none is stored), as storeSettingsOf does
@@ -118,10 +122,7 @@ export function analysisSettingsFrom(value: unknown): AnalysisSettings {
 
 /** Currency, time zone and locale alone: what a reader of stored types needs to word them. */
 export async function readStoreSettings(db: Kysely<Database>): Promise<StoreSettings> {
-  const result = await sql<{ currency: unknown; timezone: unknown; locale: unknown }>`
-    select (select value from store_setting where key = 'currency') as currency,
-      (select value from store_setting where key = 'timezone') as timezone,
-      (select value from store_setting where key = 'locale') as locale`.execute(db);
+  const result = await sql<{ currency: unknown; timezone: unknown; locale: unknown }>`select ${storeSettingValues}`.execute(db);
   const row = result.rows[0];
   return storeSettingsOf(row.currency, row.timezone, row.locale);
 }

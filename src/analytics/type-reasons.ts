@@ -1,4 +1,4 @@
-import { customerTypesByPrecedence, formatDecimal, isCustomerType } from './customer-types.js';
+import { formatDecimal, sortByPrecedence } from './customer-types.js';
 import { formatMoneyWith, type MoneyFormat } from './money-format.js';
 
 /**
@@ -30,12 +30,7 @@ export function typeReason(type: string, numbers: unknown, money: MoneyFormat): 
 /** Every type's sentence in precedence order, joined with "; ": a customer's one-line explanation. */
 export function typesExplanation(types: readonly string[], numbersByType: unknown, money: MoneyFormat): string {
   const byType: Numbers = numbersByType !== null && typeof numbersByType === 'object' ? numbersByType as Numbers : {};
-  return inPrecedenceOrder(types).map((type) => typeReason(type, byType[type], money)).join('; ');
-}
-
-function inPrecedenceOrder(types: readonly string[]): string[] {
-  const rank = (type: string) => (isCustomerType(type) ? customerTypesByPrecedence.indexOf(type) : customerTypesByPrecedence.length);
-  return [...types].sort((a, b) => rank(a) - rank(b));
+  return sortByPrecedence(types).map((type) => typeReason(type, byType[type], money)).join('; ');
 }
 
 const typeLabels: Record<string, string> = {
