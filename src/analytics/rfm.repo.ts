@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { loadIntoEmptyTables } from '../db/bulk-load.js';
 import { rfmSegmentGrid } from './rfm-segments.js';
 
 /**
@@ -14,23 +15,16 @@ import { rfmSegmentGrid } from './rfm-segments.js';
  * are written: an upsert would lock every existing row, changed or not.
  */
 export async function replaceRfmScores(db: Kysely<Database>): Promise<number> {
-  const grid = rfmSegmentGrid();
-  // cell (r, f) is element (r - 1) * 5 + f
-  const segmentOfCell = sql`(${grid.map((cell) => cell.segment)}::text[])[(s.r_score - 1) * 5 + s.f_score]`;
+  // a store's first scores: nothing to compare with, so a bulk load (bulk-load.ts)
+  const first = await loadIntoEmptyTables(db, ['customer_rfm_score'], () => sql<{ scored: number }>`
+    with scored as materialized (${scoredRows()}), inserted as (
+      insert into customer_rfm_score (customer_id, last_purchase_day, frequency, monetary_minor, r_score, f_score, m_score, segment)
+      select customer_id, last_day, frequency, monetary, r_score, f_score, m_score, segment from scored
+    )
+    select count(*)::int as scored from scored`.execute(db));
+  if (first !== null) return first.rows[0].scored;
   const result = await sql<{ scored: number }>`
-    with scored as materialized (
-      select s.*, ${segmentOfCell} as segment from (
-        select customer_id, last_day, frequency, monetary,
-          -- the most recent last purchase scores 5: by last day, which ranks as days since it would
-          ntile(5) over (order by last_day, customer_id desc) as r_score,
-          ntile(5) over (order by frequency, customer_id desc) as f_score,
-          ntile(5) over (order by monetary, customer_id desc) as m_score
-        from (
-          select customer_id, last_day, purchase_day_count as frequency, total_revenue as monetary
-          from analysis_fact where purchase_day_count > 0
-        ) base
-      ) s
-    ), judged as materialized (
+    with scored as materialized (${scoredRows()}), judged as materialized (
       select coalesce(s.customer_id, r.customer_id) as customer_id, s.last_day, s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, s.segment,
         case when r.customer_id is null then 'new' when s.customer_id is null then 'removed'
           when (r.last_purchase_day, r.frequency, r.monetary_minor, r.r_score, r.f_score, r.m_score, r.segment)
@@ -55,6 +49,25 @@ export async function replaceRfmScores(db: Kysely<Database>): Promise<number> {
     )
     select count(*)::int as scored from scored`.execute(db);
   return result.rows[0].scored;
+}
+
+/** Every real customer in analysis_fact with their scores and segment. */
+function scoredRows(): RawBuilder<unknown> {
+  const grid = rfmSegmentGrid();
+  // cell (r, f) is element (r - 1) * 5 + f
+  const segmentOfCell = sql`(${grid.map((cell) => cell.segment)}::text[])[(s.r_score - 1) * 5 + s.f_score]`;
+  return sql`
+    select s.*, ${segmentOfCell} as segment from (
+      select customer_id, last_day, frequency, monetary,
+        -- the most recent last purchase scores 5: by last day, which ranks as days since it would
+        ntile(5) over (order by last_day, customer_id desc) as r_score,
+        ntile(5) over (order by frequency, customer_id desc) as f_score,
+        ntile(5) over (order by monetary, customer_id desc) as m_score
+      from (
+        select customer_id, last_day, purchase_day_count as frequency, total_revenue as monetary
+        from analysis_fact where purchase_day_count > 0
+      ) base
+    ) s`;
 }
 
 export type RfmSegmentRow = { segment: string; customers: number; share: number; medianRecencyDays: number; averageFrequency: number; revenueMinor: number };

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { loadIntoEmptyTables } from '../db/bulk-load.js';
 import type { Database } from '../db/schema.js';
 import { classifiedTypesQuery, judgedTypesQuery, typesSignature, type ClassifySqlContext } from './classify.sql.js';
 import { customerTypeUpsert, typeRowDiffers } from './customer-type-upsert.sql.js';
@@ -55,22 +56,25 @@ async function createTypesTable(db: Kysely<Database>, context: ClassifySqlContex
   await sql`analyze analysis_type (customer_id, change, is_types_changed)`.execute(db);
 }
 
+/** The tables a types run writes; the first run loads them whole. */
+const typeTables = ['customer_type', 'customer_type_history'];
+
 /**
  * A store's first classification, when it holds no types and no history:
  * everyone is new and there is nothing to compare with, so the rows are
  * written straight from the classification and every type opens a spell from
  * what was written, in one statement (no table of changes, no second read of
- * customer_type). Null when the store holds either, for the comparing path;
- * null as well, with nothing written, when the statement meets a row another
- * transaction wrote meanwhile (an import batch, another run): the caller then
- * compares the whole store as on any other day. Callers hold a transaction.
+ * customer_type), as a bulk load: the tables' secondary indexes are built
+ * after the rows (bulk-load.ts). For that the run takes both tables for itself
+ * until it commits (readers of types wait for the first run, which has nothing
+ * to show them before it ends). Null when the store holds either, for the
+ * comparing path; null as well, with nothing written and the lock given back,
+ * when another transaction (an import batch, another run) wrote a row before
+ * the lock was granted. Callers hold a transaction.
  */
 export async function storeFirstCustomerTypes(
   db: Kysely<Database>, context: ClassifySqlContext, asOfInstant: Date,
 ): Promise<{ customers: number; history: HistoryChange } | null> {
-  const held = await sql<{ holds: boolean }>`
-    select exists (select 1 from customer_type) or exists (select 1 from customer_type_history) as holds`.execute(db);
-  if (held.rows[0].holds) return null;
   const at = sql`${asOfInstant}::timestamptz`;
   const statement = sql<{ customers: number; entered: number }>`
     with stored as (
@@ -86,23 +90,10 @@ export async function storeFirstCustomerTypes(
       returning 1
     )
     select (select count(*) from stored)::int as customers, (select count(*) from opened)::int as entered`;
-  await sql`savepoint first_classification`.execute(db);
-  let result: QueryResult<{ customers: number; entered: number }>;
-  try {
-    result = await statement.execute(db);
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    await sql`rollback to savepoint first_classification`.execute(db);
-    return null;
-  }
-  await sql`release savepoint first_classification`.execute(db);
+  const result = await loadIntoEmptyTables(db, typeTables, () => statement.execute(db));
+  if (result === null) return null;
   const row = result.rows[0];
   return { customers: row.customers, history: { entered: row.entered, left: 0 } };
-}
-
-/** PostgreSQL's unique_violation: a key another transaction wrote first. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 /**

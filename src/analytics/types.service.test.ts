@@ -221,9 +221,9 @@ describeEachStore('customer types', (context) => {
       let run: ReturnType<typeof runTypes> | undefined;
       try {
         run = runTypes(db, typesAsOf);
-        // the run's insert waits for the batch's row
+        // the run's lock on the types tables waits for the batch
         await expect.poll(async () => (await sql<{ waiting: number }>`
-          select count(*)::int as waiting from pg_locks where locktype = 'transactionid' and not granted`.execute(db)).rows[0].waiting,
+          select count(*)::int as waiting from pg_locks where locktype = 'relation' and mode = 'AccessExclusiveLock' and not granted`.execute(db)).rows[0].waiting,
         { timeout: 5_000 }).toBe(1);
       } finally {
         commit();
