@@ -12,7 +12,8 @@ type TypeRule = { type: CustomerType; applies: RawBuilder<unknown>; numbers: Raw
 /**
  * Per type, over one row of `flagged` (aliased f): when it applies, and its
  * numbers, as classify.ts writes them (readers make the sentences from them,
- * type-reasons.ts). Returned in precedence order.
+ * type-reasons.ts). Returned in precedence order. A date goes into JSON as
+ * YYYY-MM-DD whatever the session's DateStyle, without to_char's cost.
  */
 function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
   const revenueCutoff = cutoffs.revenueCutoffMinor;
@@ -21,14 +22,14 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     {
       type: 'at_risk',
       applies: sql`f.is_overdue and not f.is_lapsed`,
-      numbers: sql`json_build_object('lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'), 'overdueDay', to_char(f.overdue_day, 'YYYY-MM-DD'),
+      numbers: sql`json_build_object('lastPurchaseDay', f.last_day, 'overdueDay', f.overdue_day,
         'medianIntervalDays', f.median_interval, 'overdueAfterDays', f.overdue_limit, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count)`,
     },
     {
       type: 'lapsed',
       applies: sql`f.is_lapsed`,
-      numbers: sql`case when f.p_alive is not null then json_build_object('pAlive', f.p_alive, 'lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'), 'pAliveBelow', ${policy.lapsed.pAliveBelow}::float8)
-        else json_build_object('lastPurchaseDay', to_char(f.last_day, 'YYYY-MM-DD'), 'quietDays', ${policy.lapsed.quietDays}::int) end`,
+      numbers: sql`case when f.p_alive is not null then json_build_object('pAlive', f.p_alive, 'lastPurchaseDay', f.last_day, 'pAliveBelow', ${policy.lapsed.pAliveBelow}::float8)
+        else json_build_object('lastPurchaseDay', f.last_day, 'quietDays', ${policy.lapsed.quietDays}::int) end`,
     },
     {
       type: 'vip',
@@ -40,7 +41,7 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     {
       type: 'new',
       applies: sql`f.is_new`,
-      numbers: sql`json_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'))`,
+      numbers: sql`json_build_object('firstPurchaseDay', f.first_day)`,
     },
     {
       type: 'regular',
@@ -50,7 +51,7 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     {
       type: 'loyal',
       applies: sql`f.is_real and f.days_since_first >= ${policy.loyal.minTenureDays}::int and f.period_count >= ${policy.loyal.minPeriods}::int and not f.is_lapsed`,
-      numbers: sql`json_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'), 'periodCount', f.period_count, 'periodMonths', ${policy.loyal.periodMonths}::int)`,
+      numbers: sql`json_build_object('firstPurchaseDay', f.first_day, 'periodCount', f.period_count, 'periodMonths', ${policy.loyal.periodMonths}::int)`,
     },
     {
       type: 'occasional',
@@ -61,17 +62,17 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     {
       type: 'one_time',
       applies: sql`f.purchase_day_count = 1 and not f.is_new and not f.is_lapsed`,
-      numbers: sql`json_build_object('firstPurchaseDay', to_char(f.first_day, 'YYYY-MM-DD'))`,
+      numbers: sql`json_build_object('firstPurchaseDay', f.first_day)`,
     },
     {
       type: 'lead',
       applies: sql`not f.is_real`,
-      numbers: sql`json_build_object('firstInterestDay', to_char(f.first_interest_day, 'YYYY-MM-DD'), 'firstInterestChannel', f.first_interest_channel)`,
+      numbers: sql`json_build_object('firstInterestDay', f.first_interest_day, 'firstInterestChannel', f.first_interest_channel)`,
     },
     {
       type: 'consumer',
       applies: sql`f.first_received_day is not null`,
-      numbers: sql`json_build_object('firstReceivedDay', to_char(f.first_received_day, 'YYYY-MM-DD'))`,
+      numbers: sql`json_build_object('firstReceivedDay', f.first_received_day)`,
     },
   ];
   return rules.sort((a, b) => customerTypesByPrecedence.indexOf(a.type) - customerTypesByPrecedence.indexOf(b.type));

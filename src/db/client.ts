@@ -37,6 +37,24 @@ export async function openStore(target: string, options: { searchPath?: string }
   return openEmbeddedStore(target);
 }
 
+/**
+ * The driver reads dates, times and intervals in PostgreSQL's default output
+ * styles; a server configured otherwise (DateStyle 'SQL, DMY' is common in
+ * Europe) would have every timestamp it returns misread. Each connection sets
+ * them at start-up, after any options the URL gives and before the store's
+ * schema, which the URL may also name.
+ */
+const sessionStyles = '-c DateStyle=ISO,MDY -c IntervalStyle=postgres';
+
+function serverConnection(url: string, searchPath?: string): { connectionString: string; options: string } {
+  const parsed = new URL(url);
+  const fromUrl = parsed.searchParams.get('options');
+  // an options parameter left in the URL would replace the one given beside it
+  parsed.searchParams.delete('options');
+  const options = [fromUrl, sessionStyles, searchPath ? `-c search_path=${searchPath}` : null].filter(Boolean).join(' ');
+  return { connectionString: parsed.toString(), options };
+}
+
 /** A multi-statement script in one transaction, on one of the pool's clients (simple-query protocol). */
 async function runScriptOn(pool: pg.Pool, script: string): Promise<void> {
   const client = await pool.connect();
@@ -66,12 +84,7 @@ export function servesConcurrentQueries(db: Kysely<Database>): boolean {
 }
 
 async function openServerStore(url: string, searchPath?: string): Promise<Store> {
-  const pool = reportingIdleErrors(new pg.Pool({
-    connectionString: url,
-    max: 4,
-    Client: NamedStatementClient,
-    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
-  }));
+  const pool = reportingIdleErrors(new pg.Pool({ ...serverConnection(url, searchPath), max: 4, Client: NamedStatementClient }));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   concurrentHandles.add(db);
   return {
