@@ -38,20 +38,23 @@ export async function openStore(target: string, options: { searchPath?: string }
 }
 
 /**
- * The driver reads dates, times and intervals in PostgreSQL's default output
- * styles; a server configured otherwise (DateStyle 'SQL, DMY' is common in
- * Europe) would have every timestamp it returns misread. Each connection sets
- * them at start-up, after any options the URL gives and before the store's
- * schema, which the URL may also name.
+ * What the store's code assumes of a session, set by each connection at
+ * start-up, after any options the URL gives (a deployment's server may be
+ * configured otherwise) and before the store's schema, which the URL may also
+ * name. The driver reads dates, times and intervals in PostgreSQL's default
+ * output styles: under DateStyle 'SQL, DMY' (common in Europe) every timestamp
+ * it read back was wrong. Transactions are written for READ COMMITTED: a run
+ * that waits for a lock then sees what was committed meanwhile
+ * (db/bulk-load.ts), which a SERIALIZABLE default would hide.
  */
-const sessionStyles = '-c DateStyle=ISO,MDY -c IntervalStyle=postgres';
+const sessionDefaults = '-c DateStyle=ISO,MDY -c IntervalStyle=postgres -c default_transaction_isolation=read\\ committed';
 
 function serverConnection(url: string, searchPath?: string): { connectionString: string; options: string } {
   const parsed = new URL(url);
   const fromUrl = parsed.searchParams.get('options');
   // an options parameter left in the URL would replace the one given beside it
   parsed.searchParams.delete('options');
-  const options = [fromUrl, sessionStyles, searchPath ? `-c search_path=${searchPath}` : null].filter(Boolean).join(' ');
+  const options = [fromUrl, sessionDefaults, searchPath ? `-c search_path=${searchPath}` : null].filter(Boolean).join(' ');
   return { connectionString: parsed.toString(), options };
 }
 
