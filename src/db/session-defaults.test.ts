@@ -18,7 +18,7 @@ async function storedTypes(db: Kysely<Database>) {
 }
 
 // Only a server can be configured with other output styles: the embedded store is always PostgreSQL's default.
-describe.skipIf(!serverUrl)('a server whose sessions default to other date styles and isolation', () => {
+describe.skipIf(!serverUrl)('a server whose sessions default to other date styles, time zone and isolation', () => {
   const stores: Array<{ store: Store; drop: () => Promise<void> }> = [];
 
   async function storeWith(styles: string): Promise<Store> {
@@ -35,7 +35,7 @@ describe.skipIf(!serverUrl)('a server whose sessions default to other date style
   let european: Store;
   let standard: Store;
   beforeAll(async () => {
-    european = await storeWith('-c DateStyle=SQL,DMY -c IntervalStyle=sql_standard -c default_transaction_isolation=serializable');
+    european = await storeWith('-c DateStyle=SQL,DMY -c IntervalStyle=sql_standard -c default_transaction_isolation=serializable -c TimeZone=Pacific/Kiritimati');
     standard = await storeWith('');
   }, 120_000);
   afterAll(async () => {
