@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
@@ -126,6 +129,38 @@ describeEachStore('importing files', (context) => {
     const ana = await traitsOf((await customerByIdentity('external', 'C1'))!);
     // O1, O2, O3 plus B1 and B8 from the previous test: days 03-01, 03-06 and 03-15
     expect(ana).toMatchObject({ order_count: 5, purchase_days: 3 });
+  });
+
+  it('inserts a large batch whose orders are partly stored already once, skipping those', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clientele-orders-'));
+    const write = (name: string, from: number, to: number) => {
+      const rows = Array.from({ length: to - from + 1 }, (_, index) => {
+        const n = from + index;
+        return `L${n % 97},LO${n},2024-0${1 + (n % 9)}-1${n % 10}T10:00:00Z,${1000 + n}`;
+      });
+      const file = join(directory, name);
+      writeFileSync(file, ['customer_id,order_id,ordered_at,amount', ...rows].join('\n') + '\n');
+      return file;
+    };
+    try {
+      const first = await importFile(db(), { ...base, entity: 'orders', file: write('first.csv', 1, 1500), batchSize: 1000 });
+      expect(first).toMatchObject({ read: 1500, inserted: 1500, unchanged: 0, rejected: 0 });
+      // the first batch meets 500 stored orders among 700 new ones
+      const overlapping = await importFile(db(), { ...base, entity: 'orders', file: write('overlapping.csv', 1001, 2500), batchSize: 1200 });
+      expect(overlapping).toMatchObject({ read: 1500, inserted: 1000, unchanged: 500, rejected: 0 });
+      const stored = await sql<{ orders: number; distinct: number }>`
+        select count(*)::int as orders, count(distinct external_id)::int as distinct from customer_order where external_id like 'LO%'`.execute(db());
+      expect(stored.rows[0]).toEqual({ orders: 2500, distinct: 2500 });
+      // every order counted once in its customer's facts
+      const facts = await sql<{ counted: number; orders: number }>`
+        select sum(t.order_count)::int as counted, (select count(*)::int from customer_order o where o.customer_id in (
+          select customer_id from customer_order where external_id like 'LO%')) as orders
+        from customer_trait t where t.customer_id in (select customer_id from customer_order where external_id like 'LO%')`.execute(db());
+      expect(facts.rows[0].counted).toBe(facts.rows[0].orders);
+      expect(facts.rows[0].orders).toBeGreaterThanOrEqual(2500);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('keeps incrementally maintained facts identical to a full rebuild', async () => {

@@ -10,6 +10,11 @@ export type WriteContext = {
   timeZone: string;
   /** Units of store currency per unit of each other currency. */
   rates: ReadonlyMap<string, number>;
+  /**
+   * Set by the first batch that met an order already stored; a file's later
+   * batches then skip stored orders from the start (see insertNewOrders).
+   */
+  storedOrdersMet?: boolean;
 };
 
 export type BatchOutcome = {
