@@ -116,6 +116,19 @@ describeEachStore('keeping types current for a batch', (context) => {
     });
   });
 
+  it('raises the overdue alert due today from a batch whose types did not change', async () => {
+    const db = context.store.db;
+    await seedStore(db, typesFixture);
+    // customer 5 is overdue from typesAsOf: the full run raised the alert; without it, a batch must
+    await runTypes(db, typesAsOf);
+    await sql`delete from alert where kind = 'customer_overdue'`.execute(db);
+    const spells = await sql`select * from customer_type_history order by history_id`.execute(db);
+    await classifyCustomersIncremental(db, [5], typesAsOf);
+    const alerts = await sql<{ customer_id: number }>`select customer_id from alert where kind = 'customer_overdue'`.execute(db);
+    expect(alerts.rows.map((row) => Number(row.customer_id))).toEqual([5]);
+    expect((await sql`select * from customer_type_history order by history_id`.execute(db)).rows).toEqual(spells.rows);
+  });
+
   it('rewinds the history of a batch judged before the latest run, as a full run would', async () => {
     await seedStore(context.store.db, typesFixture);
     await runTypes(context.store.db, '2026-06-25');
