@@ -4,6 +4,7 @@ import { describeEachStore } from '../../test/helpers/stores.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
 import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
 import { addDays } from '../core/clock.js';
+import { encodeCursor } from '../core/cursor.js';
 import { loadAnalysisContext, loadMoneyFormat } from './analysis-context.js';
 import { classifyCustomer } from './classify.js';
 import { computeVipCutoffs, summarizePurchaseDays, type CustomerFacts } from './customer-facts.js';
@@ -105,6 +106,17 @@ describeEachStore('customer types', (context) => {
     const spells = story.items.filter((item) => item.kind === 'type_change').map((item) => item.detail.reason);
     expect(spells).toContain(timeline.timeline[2].reason);
     expect(spells).toHaveLength(3);
+    // paged one entry at a time, nothing is lost between two spells entered at the same instant
+    const paged: typeof story.items = [];
+    let cursor: string | undefined;
+    do {
+      const page = await customerTimeline(context.store.db, 5, { limit: 1, cursor });
+      paged.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged.map((item) => [item.kind, item.id, item.title])).toEqual(story.items.map((item) => [item.kind, item.id, item.title]));
+    // a cursor of another shape (as before the kind was part of it) is refused, not misread
+    await expect(customerTimeline(context.store.db, 5, { limit: 1, cursor: encodeCursor(Date.now(), 1) })).rejects.toThrow(/cursor is not valid/);
     await runTypes(context.store.db, '2026-06-25');
     const rewound = await customerTypeTimeline(context.store.db, 5);
     expect(rewound.timeline.map((entry) => [entry.type, entry.leftAt])).toEqual([['vip', null], ['regular', null]]);

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { requireCustomer } from './customers.service.js';
+import { cursorInvalid } from './customers.errors.js';
 import { loadMoneyFormat, typeReason } from '../analytics/index.js';
 
 type Db = Kysely<Database>;
@@ -9,7 +10,7 @@ type Db = Kysely<Database>;
 export type TimelineEntry = {
   at: Date;
   kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction';
-  /** Stable within its kind; with `at` it orders the timeline. */
+  /** Unique within its kind; with `at` and `kind` it orders the timeline. */
   id: number;
   title: string;
   detail: Record<string, unknown>;
@@ -22,17 +23,19 @@ export type TimelineEntry = {
 export async function customerTimeline(db: Db, customerId: number, options: { cursor?: string; limit?: number } = {}) {
   await requireCustomer(db, customerId);
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const after = options.cursor ? timelinePosition(options.cursor) : null;
   const hasTypeHistory = await tableExists(db, 'customer_type_history');
   const typeChanges = hasTypeHistory
     ? sql`union all
-      select h.entered_at as at, 'type_change' as kind, (extract(epoch from h.entered_at) * 1000)::bigint as id,
+      select h.entered_at as at, 'type_change' as kind, h.history_id as id,
         'became ' || h.type as title, jsonb_build_object('type', h.type, 'numbers', h.numbers, 'leftAt', h.left_at) as detail
       from customer_type_history h where h.customer_id = ${customerId}::bigint`
     : sql``;
-  const cursorCondition = after ? sql`where (extract(epoch from at) * 1000, id) < (${Number(after.value)}, ${after.id})` : sql``;
-  const rows = await sql<TimelineEntry>`
-    select * from (
+  // keyed by the microsecond, kind and id: spells a run opened together share their time, and a
+  // page may end between them
+  const cursorCondition = after ? sql`where (at_key, kind, id) < (${after.atKey}::bigint, ${after.kind}::text, ${after.id}::bigint)` : sql``;
+  const rows = await sql<TimelineEntry & { at_key: number }>`
+    select * from (select entries.*, (extract(epoch from entries.at) * 1000000)::bigint as at_key from (
       select o.ordered_at as at, 'order' as kind, o.order_id as id, o.status || ' order ' || o.external_id as title,
         jsonb_build_object('externalId', o.external_id, 'source', o.source, 'status', o.status, 'channel', o.channel,
           'amountMinor', o.amount_minor, 'currency', o.currency, 'totalMinor', o.total_minor, 'refundedMinor', o.refunded_minor,
@@ -59,11 +62,11 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
           'nextPurchaseDay', p.next_purchase_day, 'churnRisk', p.churn_risk)
       from customer_prediction p where p.customer_id = ${customerId}::bigint
       ${typeChanges}
-    ) entries
+    ) entries) keyed
     ${cursorCondition}
-    order by at desc, id desc
+    order by at_key desc, kind desc, id desc
     limit ${limit + 1}`.execute(db);
-  const items = rows.rows.slice(0, limit);
+  const items: TimelineEntry[] = rows.rows.slice(0, limit).map(({ at_key: _atKey, ...entry }) => entry);
   if (items.some((item) => item.kind === 'type_change')) {
     // the sentence is made from the spell's numbers on read, in the store's money format
     const money = await loadMoneyFormat(db);
@@ -71,8 +74,18 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
       if (item.kind === 'type_change') item.detail = { ...item.detail, reason: typeReason(String(item.detail.type), item.detail.numbers, money) };
     }
   }
-  const last = items.at(-1);
-  return { items, nextCursor: rows.rows.length > limit && last ? encodeCursor(new Date(last.at).getTime(), Number(last.id)) : null };
+  const last = rows.rows[limit - 1];
+  return { items, nextCursor: rows.rows.length > limit && last ? encodeCursor(`${Number(last.at_key)} ${last.kind}`, Number(last.id)) : null };
+}
+
+const timelineKinds: ReadonlySet<string> = new Set<TimelineEntry['kind']>(['order', 'interest', 'merge', 'type_change', 'prediction']);
+
+/** Where a timeline cursor left off: the entry's time in microseconds, its kind and id. */
+function timelinePosition(cursor: string): { atKey: number; kind: string; id: number } {
+  const { value, id } = decodeCursor(cursor);
+  const [atKey, kind] = typeof value === 'string' ? value.split(' ') : [];
+  if (!Number.isSafeInteger(Number(atKey)) || atKey === '' || !timelineKinds.has(kind)) throw cursorInvalid();
+  return { atKey: Number(atKey), kind, id };
 }
 
 export async function tableExists(db: Db, table: string): Promise<boolean> {
