@@ -43,11 +43,13 @@ export async function openStore(target: string, options: { searchPath?: string }
  * configured otherwise) and before the store's schema, which the URL may also
  * name. The driver reads dates, times and intervals in PostgreSQL's default
  * output styles: under DateStyle 'SQL, DMY' (common in Europe) every timestamp
- * it read back was wrong. Transactions are written for READ COMMITTED: a run
+ * it read back was wrong; floats are written in full (shortest exact, the
+ * default; extra_float_digits 0 rounds them to 15 digits, in results and in the
+ * JSON of stored numbers alike). Transactions are written for READ COMMITTED: a run
  * that waits for a lock then sees what was committed meanwhile
  * (db/bulk-load.ts), which a SERIALIZABLE default would hide.
  */
-const sessionDefaults = '-c DateStyle=ISO,MDY -c IntervalStyle=postgres -c default_transaction_isolation=read\\ committed';
+const sessionDefaults = '-c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=1 -c default_transaction_isolation=read\\ committed';
 
 function serverConnection(url: string, searchPath?: string): { connectionString: string; options: string } {
   const parsed = new URL(url);

@@ -18,7 +18,7 @@ async function storedTypes(db: Kysely<Database>) {
 }
 
 // Only a server can be configured with other output styles: the embedded store is always PostgreSQL's default.
-describe.skipIf(!serverUrl)('a server whose sessions default to other date styles, time zone and isolation', () => {
+describe.skipIf(!serverUrl)('a server whose sessions default to other date styles, float digits, time zone and isolation', () => {
   const stores: Array<{ store: Store; drop: () => Promise<void> }> = [];
 
   async function storeWith(styles: string): Promise<Store> {
@@ -35,7 +35,7 @@ describe.skipIf(!serverUrl)('a server whose sessions default to other date style
   let european: Store;
   let standard: Store;
   beforeAll(async () => {
-    european = await storeWith('-c DateStyle=SQL,DMY -c IntervalStyle=sql_standard -c default_transaction_isolation=serializable -c TimeZone=Pacific/Kiritimati');
+    european = await storeWith('-c DateStyle=SQL,DMY -c IntervalStyle=sql_standard -c default_transaction_isolation=serializable -c TimeZone=Pacific/Kiritimati -c extra_float_digits=0');
     standard = await storeWith('');
   }, 120_000);
   afterAll(async () => {
@@ -45,14 +45,18 @@ describe.skipIf(!serverUrl)('a server whose sessions default to other date style
     }
   });
 
-  it('reads times, days and intervals as they are, in the schema the URL names, read committed', async () => {
+  it('reads times, days, intervals and floats as they are, in the schema the URL names, read committed', async () => {
     const db = european.db;
-    const row = (await sql<{ at: Date; day: string; span: unknown; schema: string; style: string; isolation: string }>`
+    const row = (await sql<{ at: Date; day: string; span: unknown; sum: number; json: unknown; schema: string; style: string; isolation: string }>`
       select '2026-06-30 17:00:00+00'::timestamptz as at, '2026-06-30'::date::text as day, interval '1 day 02:00' as span,
+        0.1::float8 + 0.2::float8 as sum, json_build_object('cv', 1::float8 / 3) as json,
         current_schema() as schema, current_setting('DateStyle') as style, current_setting('transaction_isolation') as isolation`.execute(db)).rows[0];
     expect(row.at.toISOString()).toBe('2026-06-30T17:00:00.000Z');
     expect(row.day).toBe('2026-06-30');
     expect(row.span).toMatchObject({ days: 1, hours: 2 });
+    // floats in full, as JavaScript computes them
+    expect(row.sum).toBe(0.1 + 0.2);
+    expect(row.json).toEqual({ cv: 1 / 3 });
     expect(row.schema).toMatch(/^test_styles_/);
     expect(row.style).toBe('ISO, MDY');
     expect(row.isolation).toBe('read committed');
