@@ -45,11 +45,12 @@ export async function openStore(target: string, options: { searchPath?: string }
  * output styles: under DateStyle 'SQL, DMY' (common in Europe) every timestamp
  * it read back was wrong; floats are written in full (shortest exact, the
  * default; extra_float_digits 0 rounds them to 15 digits, in results and in the
- * JSON of stored numbers alike). Transactions are written for READ COMMITTED: a run
+ * JSON of stored numbers alike); a backslash in a string literal is a
+ * backslash (the migrations' patterns have them). Transactions are written for READ COMMITTED: a run
  * that waits for a lock then sees what was committed meanwhile
  * (db/bulk-load.ts), which a SERIALIZABLE default would hide.
  */
-const sessionDefaults = '-c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=1 -c default_transaction_isolation=read\\ committed';
+const sessionDefaults = '-c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=1 -c standard_conforming_strings=on -c default_transaction_isolation=read\\ committed';
 
 function serverConnection(url: string, searchPath?: string): { connectionString: string; options: string } {
   const parsed = new URL(url);

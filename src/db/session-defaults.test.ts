@@ -35,7 +35,7 @@ describe.skipIf(!serverUrl)('a server whose sessions default to other date style
   let european: Store;
   let standard: Store;
   beforeAll(async () => {
-    european = await storeWith('-c DateStyle=SQL,DMY -c IntervalStyle=sql_standard -c default_transaction_isolation=serializable -c TimeZone=Pacific/Kiritimati -c extra_float_digits=0');
+    european = await storeWith('-c DateStyle=SQL,DMY -c IntervalStyle=sql_standard -c default_transaction_isolation=serializable -c TimeZone=Pacific/Kiritimati -c extra_float_digits=0 -c standard_conforming_strings=off');
     standard = await storeWith('');
   }, 120_000);
   afterAll(async () => {
@@ -47,9 +47,9 @@ describe.skipIf(!serverUrl)('a server whose sessions default to other date style
 
   it('reads times, days, intervals and floats as they are, in the schema the URL names, read committed', async () => {
     const db = european.db;
-    const row = (await sql<{ at: Date; day: string; span: unknown; sum: number; json: unknown; schema: string; style: string; isolation: string }>`
+    const row = (await sql<{ at: Date; day: string; span: unknown; sum: number; json: unknown; text: string; schema: string; style: string; isolation: string }>`
       select '2026-06-30 17:00:00+00'::timestamptz as at, '2026-06-30'::date::text as day, interval '1 day 02:00' as span,
-        0.1::float8 + 0.2::float8 as sum, json_build_object('cv', 1::float8 / 3) as json,
+        0.1::float8 + 0.2::float8 as sum, json_build_object('cv', 1::float8 / 3) as json, 'a\\b' as text,
         current_schema() as schema, current_setting('DateStyle') as style, current_setting('transaction_isolation') as isolation`.execute(db)).rows[0];
     expect(row.at.toISOString()).toBe('2026-06-30T17:00:00.000Z');
     expect(row.day).toBe('2026-06-30');
@@ -57,6 +57,7 @@ describe.skipIf(!serverUrl)('a server whose sessions default to other date style
     // floats in full, as JavaScript computes them
     expect(row.sum).toBe(0.1 + 0.2);
     expect(row.json).toEqual({ cv: 1 / 3 });
+    expect(row.text).toBe('a\\b');
     expect(row.schema).toMatch(/^test_styles_/);
     expect(row.style).toBe('ISO, MDY');
     expect(row.isolation).toBe('read committed');
