@@ -235,7 +235,8 @@ describeEachStore('customer types', (context) => {
         run = runTypes(db, typesAsOf);
         // the run's lock on the types tables waits for the batch
         await expect.poll(async () => (await sql<{ waiting: number }>`
-          select count(*)::int as waiting from pg_locks where locktype = 'relation' and mode = 'AccessExclusiveLock' and not granted`.execute(db)).rows[0].waiting,
+          select count(*)::int as waiting from pg_locks where mode = 'AccessExclusiveLock' and not granted
+            and relation in ('customer_type'::regclass, 'customer_type_history'::regclass)`.execute(db)).rows[0].waiting,
         { timeout: 5_000 }).toBe(1);
       } finally {
         commit();

@@ -7,9 +7,11 @@ import { loadMoneyFormat, typeReason } from '../analytics/index.js';
 
 type Db = Kysely<Database>;
 
+const timelineKinds = ['order', 'interest', 'merge', 'type_change', 'prediction'] as const;
+
 export type TimelineEntry = {
   at: Date;
-  kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction';
+  kind: (typeof timelineKinds)[number];
   /** Unique within its kind; with `at` and `kind` it orders the timeline. */
   id: number;
   title: string;
@@ -78,13 +80,11 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
   return { items, nextCursor: rows.rows.length > limit && last ? encodeCursor(`${Number(last.at_key)} ${last.kind}`, Number(last.id)) : null };
 }
 
-const timelineKinds: ReadonlySet<string> = new Set<TimelineEntry['kind']>(['order', 'interest', 'merge', 'type_change', 'prediction']);
-
 /** Where a timeline cursor left off: the entry's time in microseconds, its kind and id. */
 function timelinePosition(cursor: string): { atKey: number; kind: string; id: number } {
   const { value, id } = decodeCursor(cursor);
   const [atKey, kind] = typeof value === 'string' ? value.split(' ') : [];
-  if (!Number.isSafeInteger(Number(atKey)) || atKey === '' || !timelineKinds.has(kind)) throw cursorInvalid();
+  if (!Number.isSafeInteger(Number(atKey)) || atKey === '' || !(timelineKinds as readonly string[]).includes(kind)) throw cursorInvalid();
   return { atKey: Number(atKey), kind, id };
 }
 

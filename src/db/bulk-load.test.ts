@@ -122,7 +122,8 @@ describeEachStore('bulk loads into empty tables', (context) => {
         });
         // the uncommitted row is invisible to the first look; the lock then waits for the writer
         await expect.poll(async () => (await sql<{ waiting: number }>`
-          select count(*)::int as waiting from pg_locks where mode = 'AccessExclusiveLock' and not granted`.execute(db)).rows[0].waiting,
+          select count(*)::int as waiting from pg_locks where mode = 'AccessExclusiveLock' and not granted
+            and relation in (select to_regclass(t) from unnest(${tables}::text[]) t)`.execute(db)).rows[0].waiting,
         { timeout: 5_000 }).toBe(1);
       } finally {
         commit();
