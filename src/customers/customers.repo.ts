@@ -35,29 +35,85 @@ export async function insertIdentities(db: Db, rows: Array<{ identity: IdentityT
     on conflict (kind, namespace, value) do nothing`.execute(db);
 }
 
+/** Each row's customer: the ids of people already known, and ids allocated (not yet written) for the rest. */
+export type RefResolution = {
+  /** In row order. */
+  customerIds: number[];
+  createdIds: number[];
+  /** Identities of each created customer, in createdIds order. */
+  newCustomers: IdentityTriple[][];
+  /** Identities newly seen for customers already known. */
+  newIdentities: Array<{ identity: IdentityTriple; customerId: number }>;
+};
+
 /**
- * Resolves each row's refs to a customer id, creating stub customers (known
- * only by an identity, completed when their customer row arrives) for people
- * seen for the first time. Returns ids in row order and the ids created.
+ * Works out which customer each row's refs name, allocating ids for people
+ * seen for the first time; nothing is written but the ids' sequence
+ * (createResolvedCustomers writes them).
  */
-export async function resolveCustomerRefs(db: Db, rowRefs: CustomerRef[][]): Promise<{ customerIds: number[]; createdIds: number[] }> {
+export async function planCustomerRefs(db: Db, rowRefs: CustomerRef[][]): Promise<RefResolution> {
   const unique = new Map<string, IdentityTriple>();
   for (const refs of rowRefs) for (const ref of refs) unique.set(identityTripleKey(ref), toIdentityTriple(ref));
   const known = await findCustomersByIdentities(db, [...unique.values()]);
   const resolution = resolveBatchIdentities(rowRefs, known);
   const createdIds = await allocateCustomerIds(db, resolution.newCustomers.length);
+  const customerIds = resolution.assignments.map((assignment) => ('customerId' in assignment ? assignment.customerId : createdIds[assignment.slot]));
+  return { customerIds, createdIds, newCustomers: resolution.newCustomers, newIdentities: resolution.newIdentities };
+}
+
+/** What a customer file says about a person, written whole when the person is new. */
+export type NewCustomerRow = {
+  kind: string | null; name: string | null; email: string | null; phone: string | null; birthYear: number | null;
+  gender: string | null; city: string | null; region: string | null; country: string | null; incomeBand: string | null;
+  consentEmail: boolean | null; consentSms: boolean | null; consentProfiling: boolean | null; createdAt: Date | null;
+  attributes: Record<string, unknown> | null; importId: number; importLine: number;
+};
+
+/**
+ * Writes the customers a resolution created, with their facts row and
+ * identities, and the new identities of known customers. A created customer
+ * with a row in `described` (a customer file's) is written whole; the others
+ * are stubs, known only by an identity and completed when their customer row
+ * arrives. Writing a new person whole, rather than as a stub updated twice,
+ * costs a third of the time.
+ */
+export async function createResolvedCustomers(db: Db, resolution: RefResolution, described: ReadonlyMap<number, NewCustomerRow> = new Map()): Promise<void> {
+  const { createdIds, newCustomers } = resolution;
   if (createdIds.length > 0) {
-    const firstOf = (identities: IdentityTriple[], kind: 'email' | 'phone') => identities.find((i) => i.kind === kind)?.value ?? null;
+    const firstOf = (slot: number, kind: 'email' | 'phone') => newCustomers[slot].find((i) => i.kind === kind)?.value ?? null;
+    const rows = createdIds.map((customerId, slot) => ({ customerId, slot, row: described.get(customerId) ?? null }));
+    const column = <T>(pick: (entry: (typeof rows)[number]) => T) => rows.map(pick);
     await sql`
-      insert into customer (customer_id, is_stub, email, phone)
-      select * from unnest(${createdIds}::bigint[], ${createdIds.map(() => true)}::boolean[],
-        ${resolution.newCustomers.map((ids) => firstOf(ids, 'email'))}::text[], ${resolution.newCustomers.map((ids) => firstOf(ids, 'phone'))}::text[])`.execute(db);
+      insert into customer (customer_id, is_stub, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
+        consent_email, consent_sms, consent_profiling, created_at, attributes, import_id, import_line)
+      select customer_id, is_stub, coalesce(kind, 'person'), name, email, phone, birth_year, gender, city, region, country, income_band,
+        consent_email, consent_sms, consent_profiling, coalesce(created_at, now()), coalesce(attributes, '{}'::jsonb), import_id, import_line
+      from unnest(
+        ${column((e) => e.customerId)}::bigint[], ${column((e) => e.row === null)}::boolean[], ${column((e) => e.row?.kind ?? null)}::text[],
+        ${column((e) => e.row?.name ?? null)}::text[], ${column((e) => e.row?.email ?? firstOf(e.slot, 'email'))}::text[],
+        ${column((e) => e.row?.phone ?? firstOf(e.slot, 'phone'))}::text[], ${column((e) => e.row?.birthYear ?? null)}::int[],
+        ${column((e) => e.row?.gender ?? null)}::text[], ${column((e) => e.row?.city ?? null)}::text[], ${column((e) => e.row?.region ?? null)}::text[],
+        ${column((e) => e.row?.country ?? null)}::text[], ${column((e) => e.row?.incomeBand ?? null)}::text[],
+        ${column((e) => e.row?.consentEmail ?? null)}::boolean[], ${column((e) => e.row?.consentSms ?? null)}::boolean[],
+        ${column((e) => e.row?.consentProfiling ?? null)}::boolean[], ${column((e) => e.row?.createdAt ?? null)}::timestamptz[],
+        ${column((e) => (e.row ? JSON.stringify(e.row.attributes ?? {}) : null))}::jsonb[], ${column((e) => e.row?.importId ?? null)}::bigint[],
+        ${column((e) => e.row?.importLine ?? null)}::int[])
+        as s(customer_id, is_stub, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
+          consent_email, consent_sms, consent_profiling, created_at, attributes, import_id, import_line)`.execute(db);
     await sql`insert into customer_trait (customer_id) select unnest(${createdIds}::bigint[])`.execute(db);
   }
   await insertIdentities(db, [
     ...resolution.newIdentities,
-    ...resolution.newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: createdIds[slot] }))),
+    ...newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: createdIds[slot] }))),
   ]);
-  const customerIds = resolution.assignments.map((assignment) => ('customerId' in assignment ? assignment.customerId : createdIds[assignment.slot]));
-  return { customerIds, createdIds };
+}
+
+/**
+ * Resolves each row's refs to a customer id, creating stub customers for
+ * people seen for the first time. Returns ids in row order and the ids created.
+ */
+export async function resolveCustomerRefs(db: Db, rowRefs: CustomerRef[][]): Promise<{ customerIds: number[]; createdIds: number[] }> {
+  const resolution = await planCustomerRefs(db, rowRefs);
+  await createResolvedCustomers(db, resolution);
+  return { customerIds: resolution.customerIds, createdIds: resolution.createdIds };
 }

@@ -26,6 +26,12 @@ describeEachStore('importing files', (context) => {
     expect(again).toMatchObject({ read: 3, inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
     const ana = await db().selectFrom('customer').selectAll().where('email', '=', 'ana@example.com').executeTakeFirstOrThrow();
     expect(ana).toMatchObject({ name: 'Ana Wijaya', phone: '+6281234567890', birth_year: 1990, consent_email: true, consent_sms: false, is_stub: false });
+    // a new person is written whole from the row: every field, and the line it came from (of the latest import that named them)
+    expect(ana).toMatchObject({
+      kind: 'person', gender: 'female', city: 'Jakarta', region: 'DKI Jakarta', country: 'ID', income_band: '10-20M', consent_profiling: true,
+      import_id: again.importId, import_line: 2, merged_into_customer_id: null,
+    });
+    expect(new Date(ana.created_at).toISOString()).toBe('2024-01-05T03:00:00.000Z');
   });
 
   it('merges two rows that name one person through different ids, and rejects the same id twice', async () => {

@@ -65,6 +65,10 @@ describeEachStore('per-day store totals kept by triggers', (context) => {
 
   it('follow imports, later and earlier orders, same-day orders, refunds, merges, deletions, interest, sign-up times and rebuilds', async () => {
     const db = context.store.db;
+    // new people in a customer file are written whole, sign-up time included
+    const afterCustomers = await kept(db);
+    expect(afterCustomers.seen.length).toBeGreaterThan(1);
+    expect(afterCustomers.seen).toEqual((await recomputed(db)).seen);
     await importFile(db, { entity: 'orders', file: fixture('orders.csv'), actor: 'test', clock, rejectsPath: null });
     await expectConsistent(db, 'file import');
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { resolveCustomerRefs } from '../../customers/customers.repo.js';
+import { createResolvedCustomers, planCustomerRefs, type NewCustomerRow } from '../../customers/customers.repo.js';
 import type { CanonicalCustomer, CustomerRef } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 
@@ -35,8 +35,9 @@ export function mergeCustomerRows(earlier: CanonicalCustomer, later: CanonicalCu
 export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context: WriteContext): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
   if (rows.length === 0) return outcome;
-  const { customerIds, createdIds } = await resolveCustomerRefs(db, rows.map(refsOfCustomer));
-  const created = new Set(createdIds);
+  const resolution = await planCustomerRefs(db, rows.map(refsOfCustomer));
+  const { customerIds } = resolution;
+  const created = new Set(resolution.createdIds);
 
   // Two rows naming one person through different ids (a web account and a loyalty card sharing
   // an email) are merged into one customer; the same id twice is a mistake in the file.
@@ -61,11 +62,19 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
   });
   outcome.updated += mergedRows;
 
+  // people seen for the first time are written whole, with what the file says of them
+  const described = new Map<number, NewCustomerRow>(accepted.filter(({ customerId }) => created.has(customerId))
+    .map(({ row, customerId }) => [customerId, newCustomerRow(row, context.importId)]));
+  await createResolvedCustomers(db, resolution, described);
+  outcome.inserted += described.size;
+
+  const known = accepted.filter(({ customerId }) => !created.has(customerId));
+  if (known.length === 0) return outcome;
   const earlier = await sql<{ customer_id: number; import_line: number }>`
     select customer_id, import_line from customer
-    where customer_id = any(${accepted.map((a) => a.customerId)}::bigint[]) and import_id = ${context.importId}::bigint`.execute(db);
+    where customer_id = any(${known.map((a) => a.customerId)}::bigint[]) and import_id = ${context.importId}::bigint`.execute(db);
   const seenInFile = new Map(earlier.rows.map((row) => [row.customer_id, row.import_line]));
-  const toWrite = accepted.filter(({ row, customerId }) => {
+  const toWrite = known.filter(({ row, customerId }) => {
     const line = seenInFile.get(customerId);
     if (line === undefined) return true;
     outcome.rejects.push({ file: context.file, line: row.line, field: null, reason: `This row describes the same customer as line ${line} (they share an id, email or phone). Keep one row per customer.` });
@@ -106,9 +115,16 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
 
   const changedIds = new Set(changed.rows.map((row) => row.customer_id));
   for (const { customerId } of toWrite) {
-    if (created.has(customerId)) outcome.inserted += 1;
-    else if (changedIds.has(customerId)) outcome.updated += 1;
+    if (changedIds.has(customerId)) outcome.updated += 1;
     else outcome.unchanged += 1;
   }
   return outcome;
+}
+
+function newCustomerRow(row: CanonicalCustomer, importId: number): NewCustomerRow {
+  return {
+    kind: row.kind, name: row.name, email: row.email, phone: row.phone, birthYear: row.birthYear, gender: row.gender, city: row.city,
+    region: row.region, country: row.country, incomeBand: row.incomeBand, consentEmail: row.consentEmail, consentSms: row.consentSms,
+    consentProfiling: row.consentProfiling, createdAt: row.createdAt, attributes: row.attributes ?? null, importId, importLine: row.line,
+  };
 }
