@@ -17,6 +17,15 @@ function birthYear(values: FieldValues, year: number): number | null {
   return value;
 }
 
+// Up to 15 significant digits, which a double always holds, and no leading zero: otherwise the
+// number would not be what was written (postcode "01234" → 1234, a card number losing its last digits).
+const exactNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/** An attribute as a number when it is one exactly, so segments can compare it; else the text. */
+function attributeValue(value: string): string | number {
+  return exactNumber.test(value) && value.replace(/^-?0*|\./g, '').length <= 15 ? Number(value) : value;
+}
+
 export function buildCustomer(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalCustomer {
   const refs: CustomerRef[] = [];
   const id = normaliseExternalId(values.text('customer_id'));
@@ -38,7 +47,7 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
   const country = values.text('country');
   const attributes: Record<string, string | number> = {};
   for (const [name, value] of values.withPrefix('attribute.')) {
-    attributes[name] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    attributes[name] = attributeValue(value);
   }
   const customer: CanonicalCustomer = {
     line,

@@ -1,4 +1,4 @@
-import { minorUnitsOf, toMinorUnits } from '../../core/money.js';
+import { isKnownCurrency, minorUnitsOf, toMinorUnits } from '../../core/money.js';
 import { fail } from './row-problem.js';
 
 // Digits with at most two decimals after a dot ("45000", "12.50") read the same whatever the
@@ -6,9 +6,33 @@ import { fail } from './row-problem.js';
 // never above the 1e13 limit. Most exports write amounts this way.
 const plainDecimal = /^\d{1,13}(?:\.\d{1,2})?$/;
 
+// How JavaScript and JSON write numbers: a JSON 200000 may arrive as "2e5", 1e21 as "1e+21".
+// Read whole, never as separators: "1.234e3" is 1234 whatever the currency's decimals.
+const exponentNotation = /^[-+\u2212]?\d+(?:\.\d+)?e[-+]?\d+$/i;
+
+// A currency symbol (€, $), or a code or local name (IDR, Rp, kr., US$), before or after the
+// number; a sign before or after the symbol, or a trailing minus (12.50-), or parentheses. Spaces
+// are collapsed to one first, so each optional space is one choice and the pattern cannot backtrack
+// at length. Anything else beside the digits ("12abc34", "2e5 kg") does not match.
+const marker = String.raw`(?:\p{Sc}|\p{L}{1,3}\.?\p{Sc}?)`;
+const writtenAmount = new RegExp(
+  String.raw`^(\()? ?([-+\u2212])? ?(${marker})? ?([-+\u2212])? ?([\d.,](?:[\d.,' \u2019]*[\d.,])?) ?(${marker})? ?(-)? ?(\))?$`,
+  'u',
+);
+
+// Names exports print beside amounts besides ISO 4217 codes: Rp 45.000, 12,50 zł, US$ 12, R 99.
+const localCurrencyNames = new Set(['rp', 'kr', 'zł', 'kč', 'ft', 'lei', 'rs', 'fr', 'sfr', 'rm', 'r', 'us', 'a', 'au', 'c', 'ca',
+  'nz', 's', 'sg', 'hk', 'nt', 'mx', 'tl', 'руб', 'грн', 'лв']);
+
+// Longer text is not an amount; the cap also bounds the work the pattern does on junk.
+const maximumLength = 64;
+
+/** A number as written, with the currency symbols or codes written beside it. */
+type WrittenDecimal = { value: number; markers: string[] };
+
 /**
  * Reads a decimal written the way people and spreadsheets write it: `1.234,50`, `1,234.50`,
- * `Rp 45.000`, `$12.99`, `(12.00)`, `1 234,5`. Returns major units, or a reason why not.
+ * `Rp 45.000`, `$12.99`, `(12.00)`, `1 234,5`, `2e5`. Returns major units, or a reason why not.
  */
 export function parseDecimal(raw: string, minorDigits: number): number | string {
   return plainDecimal.test(raw) ? Number(raw) : parseAnyDecimal(raw, minorDigits);
@@ -16,10 +40,50 @@ export function parseDecimal(raw: string, minorDigits: number): number | string 
 
 /** parseDecimal for every way of writing a number: the reference the plain fast path must agree with. */
 export function parseAnyDecimal(raw: string, minorDigits: number): number | string {
-  let text = raw.trim();
-  const isNegative = /^\(.*\)$/.test(text) || /^[^\d]*[-\u2212]/.test(text) || /-$/.test(text);
-  // Currency symbols and codes, spaces and apostrophes (Swiss 1'234.50) carry no digits.
-  text = text.replace(/[^\d.,]/g, '');
+  const written = readWrittenDecimal(raw, minorDigits);
+  if (typeof written === 'string') return written;
+  return unknownCurrencyReason(written.markers) ?? written.value;
+}
+
+function readWrittenDecimal(raw: string, minorDigits: number): WrittenDecimal | string {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  if (text.length > maximumLength) return `is longer than ${maximumLength} characters, too long to be a number`;
+  if (exponentNotation.test(text)) return checkRange(Number(text.replace('\u2212', '-')), []);
+  const match = writtenAmount.exec(text);
+  if (!match) {
+    return /\d/.test(text) ? 'is not a number: it has letters or symbols among its digits' : 'is not a number';
+  }
+  const [, open, signBefore, markerBefore, signAfter, digits, markerAfter, trailingMinus, close] = match;
+  if (Boolean(open) !== Boolean(close)) return 'has an unmatched parenthesis';
+  const signs = [signBefore, signAfter, trailingMinus, open].filter(Boolean);
+  if (signs.length > 1) return 'has more than one sign';
+  const markers = [markerBefore, markerAfter].filter((written): written is string => Boolean(written));
+  const value = readGroupedDigits(digits, minorDigits);
+  if (typeof value === 'string') return value;
+  const isNegative = Boolean(open) || signs.some((sign) => sign === '-' || sign === '\u2212');
+  return checkRange(isNegative ? -value : value, markers);
+}
+
+function checkRange(value: number, markers: string[]): WrittenDecimal | string {
+  if (!Number.isFinite(value) || Math.abs(value) > 1e13) return 'is too large';
+  return { value, markers };
+}
+
+function unknownCurrencyReason(markers: readonly string[]): string | null {
+  const unknown = markers.find((written) => currencyCodeOf(written) === undefined);
+  return unknown === undefined ? null : `has "${unknown}", which is not a currency symbol or code`;
+}
+
+/** The ISO code a symbol or name spells ("USD", "usd"), null for symbols and local names, undefined if it is no currency. */
+function currencyCodeOf(written: string): string | null | undefined {
+  const letters = written.replace(/[\p{Sc}.]/gu, '');
+  if (letters === '') return null;
+  if (letters.length === 3 && isKnownCurrency(letters.toUpperCase())) return letters.toUpperCase();
+  return localCurrencyNames.has(letters.toLowerCase()) ? null : undefined;
+}
+
+/** Digits with thousands separators (`.`, `,`, space, apostrophe) and one decimal separator. */
+function readGroupedDigits(text: string, minorDigits: number): number | string {
   if (!/\d/.test(text)) return 'is not a number';
   const lastDot = text.lastIndexOf('.');
   const lastComma = text.lastIndexOf(',');
@@ -35,30 +99,52 @@ export function parseAnyDecimal(raw: string, minorDigits: number): number | stri
   }
   const [integerPart, fractionPart = '', ...extra] = decimalSeparator ? text.split(decimalSeparator) : [text];
   if (extra.length > 0) return 'has more than one decimal separator';
-  if (/[.,]/.test(fractionPart)) return 'has a thousands separator after the decimal separator';
-  const groups = integerPart.split(/[.,]/);
-  if (groups.length > 1 && groups.slice(1).some((group) => group.length !== 3)) return 'has misplaced thousands separators';
+  if (/\D/.test(fractionPart)) return 'has a thousands separator after the decimal separator';
+  const groups = integerPart.split(/[.,' \u2019]/);
+  // Groups of three after a first group of one to three digits: "12 34" or "1234,567" are no numbers anyone writes.
+  if (groups.length > 1 && (groups[0].length === 0 || groups[0].length > 3 || groups.slice(1).some((group) => group.length !== 3))) {
+    return 'has misplaced thousands separators';
+  }
   const digits = groups.join('');
   if (digits === '' && fractionPart === '') return 'is not a number';
   const value = Number(`${digits || '0'}.${fractionPart || '0'}`);
-  if (!Number.isFinite(value) || value > 1e13) return 'is too large';
-  return isNegative ? -value : value;
+  return Number.isFinite(value) && value <= 1e13 ? value : 'is too large';
 }
 
 /** A money amount in integer minor units of `currency`; negative amounts are refused unless allowed. */
 export function parseMoney(field: string, raw: string, currency: string, options: { allowNegative?: boolean } = {}): number {
-  const parsed = parseDecimal(raw, minorUnitsOf(currency));
-  if (typeof parsed === 'string') fail(field, `${field} "${raw}" ${parsed}; write amounts like 1234.50 or 1.234,50`);
-  if (parsed < 0 && !options.allowNegative) {
+  const value = plainDecimal.test(raw) ? Number(raw) : readAmount(field, raw, currency);
+  if (value < 0 && !options.allowNegative) {
     fail(field, `${field} "${raw}" is negative; amounts are positive — record a refund with status refunded or refunded_amount`);
   }
-  return toMinorUnits(parsed, currency);
+  const minor = toMinorUnits(value, currency);
+  // Beyond 2^53 minor units (about 9e12 KWD) a double no longer holds every integer.
+  if (!Number.isSafeInteger(minor)) fail(field, `${field} "${raw}" is too large; write amounts like 1234.50 or 1.234,50`);
+  return minor;
 }
 
-/** A plain quantity: a number, possibly fractional (kilograms), never negative. */
+/** parseMoney's general path: any way of writing an amount, with a code beside it that must be the row's currency. */
+function readAmount(field: string, raw: string, currency: string): number {
+  const parsed = readWrittenDecimal(raw, minorUnitsOf(currency));
+  const reason = typeof parsed === 'string' ? parsed : unknownCurrencyReason(parsed.markers);
+  if (reason !== null || typeof parsed === 'string') fail(field, `${field} "${raw}" ${reason}; write amounts like 1234.50 or 1.234,50`);
+  // Otherwise "USD 12" in a euro row would be stored as 12 euros.
+  const code = parsed.markers.map(currencyCodeOf).find((written) => written && written !== currency);
+  if (code) fail(field, `${field} "${raw}" is in ${code} but the row's currency is ${currency}; fill in the currency column or remove the code`);
+  return parsed.value;
+}
+
+/** A plain quantity: a number, possibly fractional (kilograms), never negative, without unit or currency. */
 export function parseQuantity(field: string, raw: string): number {
-  const parsed = parseDecimal(raw, 2);
-  if (typeof parsed === 'string') fail(field, `${field} "${raw}" ${parsed}`);
-  if (parsed < 0) fail(field, `${field} "${raw}" is negative; import returns as their own order with status refunded`);
-  return parsed;
+  const value = plainDecimal.test(raw) ? Number(raw) : readQuantity(field, raw);
+  if (value < 0) fail(field, `${field} "${raw}" is negative; import returns as their own order with status refunded`);
+  return value;
+}
+
+function readQuantity(field: string, raw: string): number {
+  const parsed = readWrittenDecimal(raw, 2);
+  if (typeof parsed === 'string') fail(field, `${field} "${raw}" ${parsed}; write quantities like 2 or 1.5`);
+  // "5 kg" or "2 pcs" would otherwise be read as a count of 5 or 2 of something.
+  if (parsed.markers.length > 0) fail(field, `${field} "${raw}" has "${parsed.markers[0]}" beside the number; write the quantity as a plain number like 2 or 1.5`);
+  return parsed.value;
 }

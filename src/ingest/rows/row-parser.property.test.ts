@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ImportEntity } from '../canonical.js';
+import { toMinorUnits } from '../../core/money.js';
 import { canonicalFields } from './fields.js';
 import { createRowParser } from './row-parser.js';
 import { testContext } from './test-context.js';
@@ -41,6 +42,44 @@ describe.each<ImportEntity>(['customers', 'orders', 'lines', 'products', 'events
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('amounts on random orders', () => {
+  const parser = createRowParser('orders', { file: 'random.csv', context: testContext, dateFormat: null });
+  parser.checkHeaders(['order_id', 'customer_id', 'ordered_at', 'amount']);
+  // Numbers as JSON sends them (String(x): "12.5", "1e+21", "5e-324"), exponents as people type
+  // them, and digits with a letter or symbol dropped in.
+  const cents = fc.integer({ min: 0, max: 1e15 }).map((value) => String(value / 100));
+  const exponent = fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: -30, max: 30 })).map(([mantissa, power]) => `${mantissa}e${power}`);
+  // Without "123.456": one separator before three digits is read as thousands in a two-decimal currency, on purpose (Rp 45.000).
+  const doubles = fc.double({ min: 0, noNaN: true }).map(String).filter((text) => !/^\d+\.\d{3}$/.test(text));
+  const spoilt = fc.tuple(fc.stringMatching(/^\d{1,6}$/), fc.constantFrom(...'abcdxyzXZ_#/+'), fc.stringMatching(/^\d{1,6}$/)).map((parts) => parts.join(''));
+
+  it('store the number written, in minor units, or reject the row on its amount', () => {
+    fc.assert(
+      fc.property(fc.oneof(cents, exponent, doubles, spoilt), (amount) => {
+        const result = parser.parse({ line: 2, values: { order_id: 'A-1', customer_id: 'C1', ordered_at: '2024-03-01', amount } });
+        const written = Number(amount);
+        if (result.reject) expect(result.reject.field).toBe('amount');
+        else expect(result.row.totalMinor).toBe(toMinorUnits(written, 'EUR'));
+        // Numbers within the limit that JavaScript or people write plainly must be accepted, not refused.
+        if (/^\d+(\.\d{1,2})?$|^\d+e-?\d+$/.test(amount) && written <= 1e13) expect(result.reject).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reject a row with a NUL character in any field it maps, naming that field', () => {
+    const order = { order_id: 'A-1', customer_id: 'C1', ordered_at: '2024-03-01', amount: '10' };
+    fc.assert(
+      fc.property(fc.constantFrom(...(Object.keys(order) as Array<keyof typeof order>)), fc.nat(), (field, at) => {
+        const value = order[field];
+        const position = at % (value.length + 1);
+        const result = parser.parse({ line: 3, values: { ...order, [field]: `${value.slice(0, position)}\u0000${value.slice(position)}` } });
+        expect(result.reject).toMatchObject({ line: 3, field, reason: expect.stringContaining('NUL character') });
+      }),
     );
   });
 });

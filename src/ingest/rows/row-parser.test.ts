@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportEntity } from '../canonical.js';
 import { headerCheck, parseMappingArguments } from './fields.js';
@@ -66,9 +69,16 @@ describe('customers', () => {
     [{ customer_id: '1', email: 'ana@' }, 'email', 'not an email address'],
     [{ customer_id: '1', phone: '12' }, 'phone', 'not a possible phone number'],
     [{ customer_id: '1', birth_year: '1893' }, 'birth_year', 'between 1900'],
+    [{ customer_id: '1', birth_year: '2e3' }, 'birth_year', 'not a whole number'],
+    [{ customer_id: '1', birth_year: '0x7C1' }, 'birth_year', 'not a whole number'],
+    [{ customer_id: '1', name: 'A\u0000na' }, 'name', 'NUL character'],
     [{ customer_id: '1', consent_sms: 'perhaps' }, 'consent_sms', 'yes, no'],
   ])('rejects %j on %s', (values, field, reason) => {
     expect(parseOne('customers', values).reject).toEqual({ file: 'test.csv', line: 7, field, reason: expect.stringContaining(reason), raw: expect.any(String) });
+  });
+  it('keeps attributes as text when a number would change them: leading zeros, more than 15 digits', () => {
+    const { row } = parseOne('customers', { customer_id: '1', 'attribute.postcode': '01234', 'attribute.card': '12345678901234567890', 'attribute.kids': '2', 'attribute.score': '-0.5' });
+    expect(row?.attributes).toEqual({ postcode: '01234', card: '12345678901234567890', kids: 2, score: -0.5 });
   });
 });
 
@@ -154,5 +164,52 @@ describe('rowsFromRecords', () => {
     expect(result.rows[0].refs[0]).toEqual({ kind: 'external', namespace: 'test', value: '17850' });
     expect(result.rejects.map((reject) => [reject.line, reject.field])).toEqual([[2, 'email'], [3, null]]);
     expect(result.rejects[0].file).toBe('request');
+  });
+});
+
+describe('numbers sent through the API', () => {
+  const order = { customer_id: 'C1', ordered_at: '2024-03-01' };
+
+  it('stores amounts in exponent notation as the number they mean and rejects those too large or with letters, naming the field', () => {
+    const records = [{ ...order, order_id: '1', amount: '2e5' }, { ...order, order_id: '2', amount: 1e21 }, { ...order, order_id: '3', amount: 1e300 },
+      { ...order, order_id: '4', amount: '12abc34' }, { ...order, order_id: '5', amount: 12.5 }];
+    const result = rowsFromRecords('orders', records, { context: testContext });
+    expect(result.rows.map((row) => [row.externalId, row.totalMinor])).toEqual([['1', 20_000_000], ['5', 1250]]);
+    expect(result.rejects.map((reject) => [reject.line, reject.field, reject.reason])).toEqual([
+      [2, 'amount', expect.stringContaining('amount "1e+21" is too large')],
+      [3, 'amount', expect.stringContaining('amount "1e+300" is too large')],
+      [4, 'amount', expect.stringContaining('amount "12abc34" is not a number')],
+    ]);
+  });
+
+  it('reads line quantities in exponent notation as the number they mean', () => {
+    const result = rowsFromRecords('lines', [{ order_id: '1', quantity: '2e3', unit_price: '1' }, { order_id: '1', quantity: '2x3', unit_price: '1' }], { context: testContext });
+    expect(result.rows.map((row) => row.quantity)).toEqual([2000]);
+    expect(result.rejects.map((reject) => [reject.line, reject.field])).toEqual([[2, 'quantity']]);
+  });
+});
+
+describe('NUL characters', () => {
+  it('reject the record naming the field, whichever text field holds one, and let the other records land', () => {
+    const order = { order_id: 'A-1', customer_email: 'nul@example.com', ordered_at: '2024-03-01', amount: '10', location: 'Riga' };
+    const records = [order, { ...order, customer_email: 'n\u0000ul@example.com' }, { ...order, order_id: 'A-\u00002' }, { ...order, location: '\u0000' }];
+    const result = rowsFromRecords('orders', records, { context: testContext });
+    expect(result.rows.map((row) => row.line)).toEqual([1]);
+    expect(result.rejects.map((reject) => [reject.line, reject.field])).toEqual([[2, 'customer_email'], [3, 'order_id'], [4, 'location']]);
+    expect(result.rejects[0].reason).toMatch(/^customer_email contains a NUL character \(U\+0000.*cannot be stored; remove it/);
+  });
+
+  it('reject the row of a file with a NUL byte in a field, showing it as ␀ in the raw row', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'clientele-nul-'));
+    try {
+      const path = join(directory, 'customers.csv');
+      await writeFile(path, Buffer.from('customer_id,name\n1,Ana\n2,B\u0000erzi\u0146\u0161\n3,Ieva\n', 'utf8'));
+      const batches = [];
+      for await (const batch of parseFile('customers', path, { context: testContext })) batches.push(batch);
+      expect(batches.flatMap((batch) => batch.rows).map((row) => row.name)).toEqual(['Ana', 'Ieva']);
+      expect(batches.flatMap((batch) => batch.rejects)).toEqual([expect.objectContaining({ line: 3, field: 'name', raw: '2,B\u2400erzi\u0146\u0161' })]);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });

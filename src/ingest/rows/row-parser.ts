@@ -5,7 +5,7 @@ import { buildOrder } from './build-order.js';
 import { buildEvent, buildOrderLine, buildProduct } from './build-others.js';
 import { headerCheck, type Mapping } from './fields.js';
 import type { DateOptions } from './parse-date.js';
-import { RowProblem, type FieldValues } from './row-problem.js';
+import { fail, RowProblem, type FieldValues } from './row-problem.js';
 
 export type RowParserOptions = {
   /** Named in every reject. */
@@ -41,6 +41,7 @@ const builders: Record<ImportEntity, Builder> = {
  */
 function createFieldValues(columns: Map<string, string>): { fieldValues: FieldValues; read(values: RecordValues): void } {
   let current: RecordValues = {};
+  const fieldColumns = [...columns];
   const prefixed = new Map<string, Array<[string, string]>>();
   const fieldValues: FieldValues = {
     text(field) {
@@ -63,11 +64,22 @@ function createFieldValues(columns: Map<string, string>): { fieldValues: FieldVa
       return found;
     },
   };
-  return { fieldValues, read: (values) => (current = values) };
+  function read(values: RecordValues): void {
+    // PostgreSQL text cannot hold U+0000: one such value would fail the whole batch's insert, so
+    // every field the row maps is checked once here, before any builder reads it.
+    for (const [field, column] of fieldColumns) {
+      if (values[column]?.includes('\u0000')) {
+        fail(field, `${field} contains a NUL character (U+0000, often left by a broken export), which cannot be stored; remove it from the value`);
+      }
+    }
+    current = values;
+  }
+  return { fieldValues, read };
 }
 
 function rawOf(values: RecordValues): string {
-  return Object.values(values).map((value) => value ?? '').join(',').slice(0, 500);
+  // NUL shown as ␀, so the rejects file stays text and shows where the character was.
+  return Object.values(values).map((value) => value ?? '').join(',').slice(0, 500).replace(/\u0000/g, '\u2400');
 }
 
 export function createRowParser<E extends ImportEntity>(entity: E, options: RowParserOptions): RowParser<E> {

@@ -39,11 +39,14 @@ export function phone(values: FieldValues, field: string, context: IngestContext
   return result.value;
 }
 
+// Digits only, spreadsheets' `1985.0` included: Number() alone would also read "2e3" as 2000 and "0x7C1" as 1985.
+const wholeNumber = /^[-+]?\d+(?:\.0*)?$/;
+
 /** A whole number in [min, max]; spreadsheets' `1985.0` is accepted as 1985. */
 export function integer(values: FieldValues, field: string, min: number, max: number): number | null {
   const raw = values.text(field);
   if (raw === null) return null;
-  const value = Number(normaliseExternalId(raw));
+  const value = wholeNumber.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < min || value > max) fail(field, `${field} "${raw}" is not a whole number between ${min} and ${max}`);
   return value;
 }

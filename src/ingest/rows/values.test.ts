@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDecimal, parseMoney } from './parse-amount.js';
+import { parseDecimal, parseMoney, parseQuantity } from './parse-amount.js';
 import { parseDateTime } from './parse-date.js';
 import { RowProblem } from './row-problem.js';
 import { channelSynonyms, eventKindSynonyms, lookUp, parseBoolean, statusSynonyms } from './synonyms.js';
@@ -39,6 +39,34 @@ describe('parseMoney', () => {
 
   it('refuses negative amounts and says how to record a refund', () => {
     expect(problemOf(() => parseMoney('amount', '-5', 'EUR'))).toContain('status refunded');
+  });
+});
+
+describe('parseMoney and parseQuantity on written numbers', () => {
+  it('stores exponent notation as the amount it means, in minor units', () => {
+    expect(parseMoney('amount', '2e5', 'EUR')).toBe(20_000_000);
+    expect(parseMoney('amount', '1.5e1', 'IDR')).toBe(15);
+  });
+
+  it.each([
+    ['1e+21', 'EUR', 'amount "1e+21" is too large'], ['12abc34', 'EUR', 'amount "12abc34" is not a number'],
+    ['12 pcs', 'EUR', '"pcs", which is not a currency symbol or code'], ['USD 12', 'EUR', 'is in USD but the row\'s currency is EUR'],
+    ['9999999999999.999', 'KWD', 'is too large'],
+  ])('rejects amount %j in %s: %s', (raw, currency, reason) => {
+    expect(problemOf(() => parseMoney('amount', raw, currency))).toContain(reason);
+  });
+
+  it('accepts a currency code beside the amount when it is the row\'s currency', () => {
+    expect(parseMoney('amount', 'IDR 50000', 'IDR')).toBe(50000);
+    expect(parseMoney('amount', '12,50 eur', 'EUR')).toBe(1250);
+  });
+
+  it('reads quantities in exponent notation and refuses units, currencies and letters', () => {
+    expect(parseQuantity('quantity', '2e3')).toBe(2000);
+    expect(parseQuantity('quantity', '1,5')).toBe(1.5);
+    expect(problemOf(() => parseQuantity('quantity', '5 kg'))).toContain('quantity "5 kg" has "kg" beside the number');
+    expect(problemOf(() => parseQuantity('quantity', '€5'))).toContain('plain number');
+    expect(problemOf(() => parseQuantity('quantity', '12abc34'))).toContain('quantity "12abc34" is not a number');
   });
 });
 
