@@ -54,6 +54,10 @@ describeEachStore('analysis context', (context) => {
 
   it('rejects an as-of that is not a date before reading the store', async () => {
     await expect(loadAnalysisContext(context.store.db, 'someday')).rejects.toThrow(/is not a date/);
+    // the pattern fits, and Date would roll them over to March, but no such days exist
+    for (const asOf of ['2026-02-30', '2026-13-45', '2026-02-30T10:00:00Z', '0000-01-01']) {
+      await expect(loadAnalysisContext(context.store.db, asOf), asOf).rejects.toMatchObject({ code: 'ANALYTICS_AS_OF_INVALID', details: { field: 'asOf' } });
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Kysely, RawBuilder } from 'kysely';
+import { isRealDay } from '../core/calendar-date.js';
 import { calendarDayIn, systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
@@ -26,7 +27,7 @@ export type StoreAnalysisContext = Omit<AnalysisContext, 'asOf'>;
 /** As-of input: a calendar day (YYYY-MM-DD, store time zone) or an instant whose store-time-zone day is used. */
 export type AsOfInput = string | Date | undefined;
 
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+const dayPattern = /^\d{4}-\d{2}-\d{2}/;
 
 /** What the input says before the store's time zone is known: a day, or an instant whose day is wanted. */
 export function asOfProbeOf(input: AsOfInput, clock: Clock = systemClock): AsOfProbe {
@@ -35,9 +36,11 @@ export function asOfProbeOf(input: AsOfInput, clock: Clock = systemClock): AsOfP
     if (Number.isNaN(input.getTime())) throw new AppError('ANALYTICS_AS_OF_INVALID', 'The as-of time is not a valid date.', { field: 'asOf' });
     return { instant: input };
   }
-  if (dayPattern.test(input) && !Number.isNaN(Date.parse(`${input}T00:00:00Z`))) return { day: input };
+  if (isRealDay(input)) return { day: input };
   const parsed = new Date(input);
-  if (Number.isNaN(parsed.getTime())) {
+  // Date rolls 2026-02-30 over to March 2 instead of refusing it
+  const writtenDay = dayPattern.exec(input)?.[0];
+  if (Number.isNaN(parsed.getTime()) || (writtenDay !== undefined && !isRealDay(writtenDay))) {
     throw new AppError('ANALYTICS_AS_OF_INVALID', `"${input}" is not a date; use YYYY-MM-DD.`, { field: 'asOf' });
   }
   return { instant: parsed };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
+import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { getStoreSettings } from '../settings/index.js';
 import { analyze } from './analyze.service.js';
 import { acknowledgeAlert, listAlerts } from './alerts/alerts.service.js';
@@ -12,7 +13,9 @@ import { reportRfm, reportTypes } from './reports.service.js';
 import { customerTypeTimeline, getTypePolicy, setTypePolicy } from './types.service.js';
 
 const tags = ['analytics'];
-const asOf = z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'a date (YYYY-MM-DD) or an ISO 8601 time').optional();
+const asOf = dayOrInstantSchema.optional();
+// the offset reaches the database as an integer; far beyond any alert list, yet nowhere near its limit
+const maxAlertOffset = 1_000_000;
 
 export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -52,7 +55,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
 
   api.get('/alerts', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Change alerts, newest first', querystring: z.object({ status: z.enum(['open', 'all']).default('open'), kind: z.enum(['metric_drop', 'customer_overdue']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) }) },
+    schema: { tags, summary: 'Change alerts, newest first', querystring: z.object({ status: z.enum(['open', 'all']).default('open'), kind: z.enum(['metric_drop', 'customer_overdue']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).max(maxAlertOffset).default(0) }) },
   }, async (request) => listAlerts(db, request.query));
 
   api.post('/alerts/:alertId/acknowledge', {

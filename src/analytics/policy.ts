@@ -77,10 +77,11 @@ export function mergePolicy(base: unknown, patch: unknown): unknown {
 export function parseTypePolicy(candidate: unknown): TypePolicy {
   const result = typePolicySchema.safeParse(candidate);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(policy)', reason: issue.message }));
+  // an unknown threshold is named by its own key, not by the object around it
+  const issues = result.error.issues.map((issue) => ({ field: [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])].join('.') || 'policy', reason: issue.message }));
   throw new AppError(
     'ANALYTICS_POLICY_INVALID',
     `The type policy is invalid: ${issues.map((issue) => `${issue.field}: ${issue.reason}`).join('; ')}`,
-    { issues },
+    { field: issues[0]?.field, issues },
   );
 }

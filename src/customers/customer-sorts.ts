@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import { decodeCursor } from '../core/cursor.js';
+import { isRealDay } from '../core/calendar-date.js';
+import { cursorInvalid, decodeCursor } from '../core/cursor.js';
 import { AppError } from '../core/errors.js';
 
 export const customerSorts = ['recent', 'revenue', 'last_purchase', 'name'] as const;
@@ -23,17 +24,26 @@ export type SortSpec = {
   compareTo: (value: string | number) => RawBuilder<unknown>;
 };
 
-const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+// bigint keys: a fraction or a number past 2^53 is no value the server issued, and the cast would fail
+const isInteger = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value);
 const isText = (value: unknown) => typeof value === 'string';
-// Postgres' ISO output of a timestamptz, or -infinity for someone who never bought.
-const isInstantText = (value: unknown) => typeof value === 'string' && (value === '-infinity' || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/.test(value));
+// Postgres' ISO output of a timestamptz (the offset may carry seconds, as old local mean times do), or
+// -infinity for someone who never bought; the fields are checked too, as 9999-99-99 fits the pattern
+const instantText = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::(\d{2}))?(?::(\d{2}))?$/;
+const isInstantText = (value: unknown) => {
+  if (value === '-infinity') return true;
+  const match = typeof value === 'string' ? instantText.exec(value) : null;
+  if (!match) return false;
+  const [, day = '', hour, minute, second, offsetHours, offsetMinutes = '0', offsetSeconds = '0'] = match;
+  return isRealDay(day) && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 && Number(offsetHours) <= 15 && Number(offsetMinutes) <= 59 && Number(offsetSeconds) <= 59;
+};
 
 const lastPurchaseKey = sql`coalesce(t.last_purchase_at, '-infinity'::timestamptz)`;
 const nameKey = sql`coalesce(lower(c.name), '')`;
 
 export const sortSpecs: Record<CustomerSort, SortSpec> = {
-  recent: { driver: 'customer', reads: 'c', key: sql`c.customer_id`, id: sql<number>`c.customer_id`, direction: 'desc', cursorValue: sql`c.customer_id`, isCursorValue: isNumber, compareTo: (value) => sql`${value}::bigint` },
-  revenue: { driver: 'customer_trait', reads: 't', key: sql`t.revenue_minor`, id: sql<number>`t.customer_id`, direction: 'desc', cursorValue: sql`t.revenue_minor`, isCursorValue: isNumber, compareTo: (value) => sql`${value}::bigint` },
+  recent: { driver: 'customer', reads: 'c', key: sql`c.customer_id`, id: sql<number>`c.customer_id`, direction: 'desc', cursorValue: sql`c.customer_id`, isCursorValue: isInteger, compareTo: (value) => sql`${value}::bigint` },
+  revenue: { driver: 'customer_trait', reads: 't', key: sql`t.revenue_minor`, id: sql<number>`t.customer_id`, direction: 'desc', cursorValue: sql`t.revenue_minor`, isCursorValue: isInteger, compareTo: (value) => sql`${value}::bigint` },
   // Never bought sorts last, as before; the text form keeps microseconds, which a JS Date would drop.
   last_purchase: { driver: 'customer_trait', reads: 't', key: lastPurchaseKey, id: sql<number>`t.customer_id`, direction: 'desc', cursorValue: sql`${lastPurchaseKey}::text`, isCursorValue: isInstantText, compareTo: (value) => sql`${value}::timestamptz` },
   name: { driver: 'customer', reads: 'c', key: nameKey, id: sql<number>`c.customer_id`, direction: 'asc', cursorValue: nameKey, isCursorValue: isText, compareTo: (value) => sql`${value}::text` },
@@ -43,7 +53,8 @@ export const sortSpecs: Record<CustomerSort, SortSpec> = {
 export function afterCursor(sortName: CustomerSort, cursor: string): RawBuilder<unknown> {
   const sort = sortSpecs[sortName];
   const { value, id, scope } = decodeCursor(cursor);
-  if (scope !== sortName || !sort.isCursorValue(value)) throw new AppError('PAGINATION_CURSOR_INVALID', 'The cursor belongs to another sort order. Start again without a cursor.', { field: 'cursor' });
+  if (scope !== sortName) throw new AppError('PAGINATION_CURSOR_INVALID', 'The cursor belongs to another sort order. Start again without a cursor.', { field: 'cursor' });
+  if (!sort.isCursorValue(value)) throw cursorInvalid();
   const operator = sql.raw(sort.direction === 'desc' ? '<' : '>');
   if (sort === sortSpecs.recent) return sql`c.customer_id ${operator} ${id}::bigint`;
   return sql`(${sort.key}, ${sort.id}) ${operator} (${sort.compareTo(value as string | number)}, ${id}::bigint)`;

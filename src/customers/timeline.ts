@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { decodeCursor, encodeCursor } from '../core/cursor.js';
+import { cursorInvalid, decodeCursor, encodeCursor } from '../core/cursor.js';
 import { requireCustomer } from './customers.service.js';
-import { cursorInvalid } from './customers.errors.js';
 import { loadMoneyFormat, typeReason } from '../analytics/index.js';
 
 type Db = Kysely<Database>;
@@ -80,11 +79,13 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
   return { items, nextCursor: rows.rows.length > limit && last ? encodeCursor(`${Number(last.at_key)} ${last.kind}`, Number(last.id)) : null };
 }
 
-/** Where a timeline cursor left off: the entry's time in microseconds, its kind and id. */
+const positionPattern = new RegExp(`^(-?\\d{1,16}) (${timelineKinds.join('|')})$`);
+
+/** Where a timeline cursor left off: the entry's time in microseconds, its kind and id, exactly as the server wrote them. */
 function timelinePosition(cursor: string): { atKey: number; kind: string; id: number } {
   const { value, id } = decodeCursor(cursor);
-  const [atKey, kind] = typeof value === 'string' ? value.split(' ') : [];
-  if (!Number.isSafeInteger(Number(atKey)) || atKey === '' || !(timelineKinds as readonly string[]).includes(kind)) throw cursorInvalid();
+  const [, atKey, kind] = (typeof value === 'string' ? positionPattern.exec(value) : null) ?? [];
+  if (atKey === undefined || kind === undefined || !Number.isSafeInteger(Number(atKey))) throw cursorInvalid();
   return { atKey: Number(atKey), kind, id };
 }
 

@@ -6,12 +6,12 @@ import { addDays } from '../core/clock.js';
 import { calendarDayOf } from '../core/calendar-day.js';
 import { customerTypesByPrecedence } from '../analytics/index.js';
 import { getStoreSettings } from '../settings/index.js';
+import { calendarDaySchema } from '../core/calendar-date.js';
 import { changeRatio, periodsEndingAt } from './period.js';
 import { figuresForPeriods } from './period-figures.repo.js';
 import { revenueSeries, typeMigration } from './store-summary.repo.js';
 
 const tags = ['reports'];
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 
 export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -38,7 +38,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/revenue', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar)', querystring: z.object({ granularity: z.enum(['day', 'week', 'month']).default('week'), from: day.optional(), to: day.optional() }) },
+    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar)', querystring: z.object({ granularity: z.enum(['day', 'week', 'month']).default('week'), from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }) },
   }, async (request) => {
     const { settings, asOf } = await context();
     const to = request.query.to ?? addDays(calendarDayOf(asOf, settings.timeZone), 1);
@@ -48,7 +48,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/type-migration', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'How many customers moved from each customer type to each other between two dates (for a Sankey chart)', querystring: z.object({ from: day.optional(), to: day.optional() }) },
+    schema: { tags, summary: 'How many customers moved from each customer type to each other between two dates (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }) },
   }, async (request) => {
     const { asOf } = await context();
     // Analyses are dated at the end of their store day: default to the latest one so its types count.

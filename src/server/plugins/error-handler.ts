@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
+import { registerEdgeInputCheck } from './edge-input.js';
 
 const statusByKind: Record<ErrorKind, number> = {
   invalid: 400,
@@ -15,13 +16,20 @@ const statusByKind: Record<ErrorKind, number> = {
 
 export type ErrorBody = { error: { code: string; message: string; field?: string; details?: Record<string, unknown> } };
 
-/** One error shape for the whole API: `{ error: { code, message, field?, details? } }`. */
+/**
+ * One error shape for the whole API: `{ error: { code, message, field?, details? } }`.
+ * The input checks every route shares come with it, so they answer in that shape.
+ */
 export function registerErrorHandler(app: FastifyInstance): void {
+  registerEdgeInputCheck(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
-      const path = (first?.params as { issue?: { path?: Array<string | number> } } | undefined)?.issue?.path ?? [];
-      const field = [first?.instancePath?.replace(/^\//, '').replace(/\//g, '.'), ...path.map(String)].filter(Boolean).join('.') || undefined;
+      const params = first?.params as { issue?: { path?: Array<string | number> }; keys?: string[] } | undefined;
+      const path = params?.issue?.path ?? [];
+      // an unexpected key is reported on the object holding it; the key itself is the field to name
+      const unexpectedKey = first?.keyword === 'unrecognized_keys' ? params?.keys?.[0] : undefined;
+      const field = [first?.instancePath?.replace(/^\//, '').replace(/\//g, '.'), ...path.map(String), unexpectedKey].filter(Boolean).join('.') || undefined;
       const context = error.validationContext ?? 'body';
       return reply.status(400).send({
         error: { code: 'REQUEST_INVALID', message: `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first?.message ?? error.message}`, field, details: { context, issues: error.validation.map((issue) => issue.message) } },
