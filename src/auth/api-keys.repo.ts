@@ -1,8 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ApiKeyTable, Database } from '../db/schema.js';
+import type { ApiKeyTable, Database, StaffRole } from '../db/schema.js';
 
 type Db = Kysely<Database>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
+/** Creator columns are null for a key made from the shell (or, defensively, whose creator row is gone). */
+export type ApiKeyWithCreatorRow = ApiKeyRow & { creator_role: StaffRole | null; creator_disabled_at: Date | null };
 
 export async function insertApiKey(
   db: Db,
@@ -15,8 +17,14 @@ export async function insertApiKey(
     .executeTakeFirstOrThrow();
 }
 
-export async function findApiKeyByPrefix(db: Db, prefix: string): Promise<ApiKeyRow | undefined> {
-  return db.selectFrom('api_key').selectAll().where('prefix', '=', prefix).executeTakeFirst();
+export async function findApiKeyWithCreatorByPrefix(db: Db, prefix: string): Promise<ApiKeyWithCreatorRow | undefined> {
+  return db
+    .selectFrom('api_key')
+    .leftJoin('staff_user', 'staff_user.user_id', 'api_key.created_by')
+    .selectAll('api_key')
+    .select(['staff_user.role as creator_role', 'staff_user.disabled_at as creator_disabled_at'])
+    .where('api_key.prefix', '=', prefix)
+    .executeTakeFirst();
 }
 
 export async function findApiKeyById(db: Db, apiKeyId: number): Promise<ApiKeyRow | undefined> {

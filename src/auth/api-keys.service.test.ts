@@ -6,6 +6,7 @@ import type { Caller } from './caller.js';
 import { shellCaller } from './caller.js';
 import { permissionsOfScopes } from './permissions.js';
 import { sha256Hex } from './tokens.js';
+import { createStaffUser, updateUser } from './users.service.js';
 
 const now = new Date('2026-03-02T09:00:00Z');
 
@@ -49,9 +50,28 @@ describeEachStore('API keys', (context) => {
     await expect(revokeApiKey(db(), shell, 999_999, now)).rejects.toMatchObject({ code: 'API_KEY_NOT_FOUND' });
   });
 
+  it('refuses the key of a disabled creator and narrows a demoted creator\'s key to the scopes the new role could grant', async () => {
+    const { user } = await createStaffUser(db(), shell, { email: 'keymaker@shop.example', name: 'K', role: 'admin', password: 'keymaker has a long password' });
+    const admin = { ...shell, actor: `user:${user.userId}:keymaker@shop.example`, role: 'admin' as const, userId: user.userId };
+    const { key } = await createApiKey(db(), admin, { name: 'ops', scopes: ['admin', 'read'] }, now);
+    expect((await authenticateApiKey(db(), key, now))?.scopes).toEqual(['admin', 'read']);
+    await updateUser(db(), shell, user.userId, { role: 'analyst' }, now);
+    expect((await authenticateApiKey(db(), key, now))?.scopes).toEqual(['read']);
+    await updateUser(db(), shell, user.userId, { disabled: true }, now);
+    expect(await authenticateApiKey(db(), key, now)).toBeNull();
+  });
+
+  it('records the creator of the calling key as the creator of a key it makes', async () => {
+    const { user } = await createStaffUser(db(), shell, { email: 'parent@shop.example', name: 'P', role: 'admin', password: 'parent has a long password' });
+    const parent = await createApiKey(db(), { ...shell, role: 'admin', userId: user.userId }, { name: 'parent', scopes: ['admin'] }, now);
+    const viaKey = { ...shell, actor: 'api-key:parent', role: 'admin' as const, apiKeyId: parent.apiKey.apiKeyId };
+    const child = await createApiKey(db(), viaKey, { name: 'child', scopes: ['ingest'] }, now);
+    expect(child.apiKey.createdBy).toBe(user.userId);
+  });
+
   it('refuses unknown scopes and scopes beyond the caller’s own permissions', async () => {
     await expect(createApiKey(db(), shell, { name: 'x', scopes: ['root'] }, now)).rejects.toMatchObject({ code: 'API_KEY_SCOPE_INVALID' });
-    const readKey: Caller = { actor: 'api-key:1:bi', role: 'admin', userId: null, permissions: permissionsOfScopes(['read']) };
+    const readKey: Caller = { actor: 'api-key:1:bi', role: 'admin', userId: null, apiKeyId: 1, permissions: permissionsOfScopes(['read']) };
     await expect(createApiKey(db(), readKey, { name: 'x', scopes: ['ingest'] }, now)).rejects.toMatchObject({ code: 'API_KEY_SCOPE_FORBIDDEN' });
   });
 });

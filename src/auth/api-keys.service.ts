@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { formatApiKey, generateApiKeyParts, parseApiKey } from './api-key-format.js';
-import { findApiKeyById, findApiKeyByPrefix, insertApiKey, listApiKeyRows, markApiKeyRevoked, markApiKeyUsed, type ApiKeyRow } from './api-keys.repo.js';
+import { findApiKeyById, findApiKeyWithCreatorByPrefix, insertApiKey, listApiKeyRows, markApiKeyRevoked, markApiKeyUsed, type ApiKeyRow } from './api-keys.repo.js';
 import { recordAudit } from './audit.js';
 import { apiKeyNameInvalid, apiKeyNotFound, apiKeyScopeForbidden, apiKeyScopeInvalid } from './auth.errors.js';
 import type { Caller } from './caller.js';
-import { canGrantScopes, isApiKeyScope, type ApiKeyScope } from './permissions.js';
+import { canGrantScopes, isApiKeyScope, scopesInEffect, type ApiKeyScope } from './permissions.js';
 import { constantTimeEqual, sha256Hex } from './tokens.js';
 
 type Db = Kysely<Database>;
@@ -40,7 +40,9 @@ function toApiKey(row: ApiKeyRow): ApiKey {
 /**
  * Creates a key. The full key is returned this once; only the prefix and a
  * SHA-256 of the secret are stored (a 256-bit random secret needs no slow hash,
- * and a fast one keeps every API call cheap).
+ * and a fast one keeps every API call cheap). The key acts for the staff member
+ * creating it; a key made by another key acts for that key's creator, so a key
+ * cannot mint one that outlives its creator's access.
  */
 export async function createApiKey(db: Db, caller: Caller, input: { name: string; scopes: string[] }, now: Date): Promise<{ apiKey: ApiKey; key: string }> {
   const name = input.name.trim();
@@ -52,7 +54,8 @@ export async function createApiKey(db: Db, caller: Caller, input: { name: string
   for (const scope of validScopes) if (!canGrantScopes(caller.permissions, [scope])) throw apiKeyScopeForbidden(scope);
   const parts = generateApiKeyParts();
   return db.transaction().execute(async (trx) => {
-    const row = await insertApiKey(trx, { name, prefix: parts.prefix, secretHash: sha256Hex(parts.secret), scopes: validScopes, createdBy: caller.userId, createdAt: now });
+    const createdBy = caller.apiKeyId === null ? caller.userId : ((await findApiKeyById(trx, caller.apiKeyId))?.created_by ?? null);
+    const row = await insertApiKey(trx, { name, prefix: parts.prefix, secretHash: sha256Hex(parts.secret), scopes: validScopes, createdBy: createdBy === null ? null : Number(createdBy), createdAt: now });
     const apiKey = toApiKey(row);
     await recordAudit(trx, { actor: caller.actor, action: 'api-key.create', entity: 'api_key', entityId: String(apiKey.apiKeyId), detail: { name, prefix: parts.prefix, scopes: validScopes } });
     return { apiKey, key: formatApiKey(parts) };
@@ -77,15 +80,25 @@ export async function revokeApiKey(db: Db, caller: Caller, apiKeyId: number, now
   });
 }
 
-/** The live key behind a raw `clt_…` string, or null; records when it was last used. */
+/**
+ * The live key behind a raw `clt_…` string, or null; records when it was last
+ * used. A key acts for the staff member who created it: it is refused while
+ * that person is disabled, and the returned `scopes` are only those in effect
+ * for their current role (`scopesInEffect`), so a demoted admin's admin key
+ * loses its admin powers. Keys made from the shell keep all their scopes.
+ */
 export async function authenticateApiKey(db: Db, raw: string, now: Date): Promise<ApiKey | null> {
   const parts = parseApiKey(raw);
   if (!parts) return null;
-  const row = await findApiKeyByPrefix(db, parts.prefix);
-  if (!row || row.revoked_at || !constantTimeEqual(sha256Hex(parts.secret), row.secret_hash)) return null;
+  const found = await findApiKeyWithCreatorByPrefix(db, parts.prefix);
+  if (!found || found.revoked_at || !constantTimeEqual(sha256Hex(parts.secret), found.secret_hash)) return null;
+  const { creator_role: creatorRole, creator_disabled_at: creatorDisabledAt, ...row } = found;
+  const isCreatorGone = row.created_by !== null && creatorRole === null;
+  if (isCreatorGone || creatorDisabledAt) return null;
+  const scopes = scopesInEffect(row.scopes, creatorRole);
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= lastUsedPrecisionMs) {
     await markApiKeyUsed(db, Number(row.api_key_id), now);
-    return toApiKey({ ...row, last_used_at: now });
+    return { ...toApiKey({ ...row, last_used_at: now }), scopes };
   }
-  return toApiKey(row);
+  return { ...toApiKey(row), scopes };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { cursorInvalid } from './auth.errors.js';
 
 type Db = Kysely<Database>;
 
@@ -47,6 +48,16 @@ export type AuditQuery = {
   actor?: string;
   action?: string;
 };
+
+/**
+ * The audit id inside a `nextCursor`. Ids are read as JS numbers, so a cursor
+ * past 2^53 was never handed out; refusing it here keeps it from reaching SQL.
+ */
+export function auditIdOfCursor(cursor: string): number {
+  const auditId = /^\d{1,16}$/.test(cursor) ? Number(cursor) : Number.NaN;
+  if (!Number.isSafeInteger(auditId)) throw cursorInvalid();
+  return auditId;
+}
 
 /** Newest first, keyset-paginated on audit_id so pages stay stable while events are appended. */
 export async function listAuditEvents(db: Db, query: AuditQuery): Promise<{ items: AuditEvent[]; nextBefore: number | null }> {

@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { apiKeyScopes } from './permissions.js';
 
 // Codes are chosen so that `kindOfCode` (core/errors.ts) maps them to the right status.
 
@@ -19,6 +20,11 @@ export const temporaryPasswordForbidden = () =>
 
 export const loginRateLimited = () => new AppError('AUTH_RATE_LIMITED', 'Too many sign-in attempts. Wait a minute and try again.');
 
+export const passwordChangeRateLimited = () => new AppError('AUTH_RATE_LIMITED', 'Too many password change attempts. Wait a minute and try again.');
+
+// The code the rest of the API uses for a cursor it did not hand out.
+export const cursorInvalid = () => new AppError('PAGINATION_CURSOR_INVALID', 'The cursor is not valid. Start again without a cursor.', { field: 'cursor' });
+
 export const passwordWeak = (reason: string, field = 'password') => new AppError('AUTH_PASSWORD_WEAK', reason, { field });
 
 export const currentPasswordInvalid = () => new AppError('AUTH_CURRENT_PASSWORD_INVALID', 'The current password is wrong.', { field: 'currentPassword' });
@@ -31,7 +37,7 @@ export const userChangeForbidden = (message: string) => new AppError('USER_CHANG
 
 export const apiKeyNotFound = (apiKeyId: number) => new AppError('API_KEY_NOT_FOUND', `No API key #${apiKeyId}.`, { field: 'apiKeyId' });
 
-export const apiKeyScopeInvalid = (scope: string) => new AppError('API_KEY_SCOPE_INVALID', `Unknown scope "${scope}". Use read, ingest, write or admin.`, { field: 'scopes' });
+export const apiKeyScopeInvalid = (scope: string) => new AppError('API_KEY_SCOPE_INVALID', `Unknown scope "${scope}". Use ${apiKeyScopes.join(', ')}.`, { field: 'scopes' });
 
 export const apiKeyScopeForbidden = (scope: string) =>
   new AppError('API_KEY_SCOPE_FORBIDDEN', `You cannot create a key with the "${scope}" scope: it grants permissions you do not have.`, { field: 'scopes' });

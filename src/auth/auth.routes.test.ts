@@ -169,4 +169,12 @@ describeEachStore('sign-in and access over HTTP', (context) => {
     const actions = new Set([...page.items, ...rest.items].map((item) => item.action));
     for (const action of ['auth.sign-in', 'auth.sign-in.fail', 'auth.sign-out', 'user.create', 'user.update', 'user.password.change', 'api-key.create', 'api-key.revoke']) expect(actions).toContain(action);
   });
+
+  it('refuses an audit cursor it did not hand out with 400 PAGINATION_CURSOR_INVALID', async () => {
+    for (const cursor of ['99999999999999999999999', '9007199254740993', 'abc', '-1']) {
+      const response = await app.inject({ method: 'GET', url: `/api/audit?cursor=${cursor}`, headers: owner.readHeaders });
+      expect(response.statusCode, cursor).toBe(400);
+      expect(codeOf(response), cursor).toMatchObject({ code: 'PAGINATION_CURSOR_INVALID', field: 'cursor' });
+    }
+  });
 });

@@ -5,7 +5,7 @@ import type { AppDeps } from '../server/app.js';
 import { changeOwnPassword, setOwnLocale } from './account.service.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { registerAuditRoutes } from './audit.routes.js';
-import { loginRateLimited } from './auth.errors.js';
+import { loginRateLimited, passwordChangeRateLimited } from './auth.errors.js';
 import { changePasswordRequest, errorBody, formatUser, loginRequest, loginResponse, meBody, updateMeRequest, userBody } from './auth.schemas.js';
 import { createAttemptLimiter } from './attempt-limiter.js';
 import { userPrincipalOf } from './caller-of.js';
@@ -23,21 +23,33 @@ import { registerUserRoutes } from './users.routes.js';
  */
 export const loginLimits = { perEmail: 10, perAddress: 30, windowMs: 60_000 };
 
+/** Changing one's password asks for the current one, so a stolen session could guess it here as at sign-in. */
+export const passwordChangeLimits = { perUser: 10, windowMs: 60_000 };
+
+/**
+ * Sign-in is open to anyone, so its body is parsed before anyone is known; the
+ * server-wide limit is sized for imports. The largest account body (two
+ * 1,024-character passwords at up to 4 bytes a character) fits in 16 KB.
+ */
+export const accountBodyLimit = 16 * 1024;
+
 /** Sign-in, the signed-in user's own account, and (through sub-modules) users, API keys and the audit log. */
 export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const byEmail = createAttemptLimiter({ max: loginLimits.perEmail, windowMs: loginLimits.windowMs });
   const byAddress = createAttemptLimiter({ max: loginLimits.perAddress, windowMs: loginLimits.windowMs });
+  const passwordChangesByUser = createAttemptLimiter({ max: passwordChangeLimits.perUser, windowMs: passwordChangeLimits.windowMs });
   const db = deps.store.db;
   const meOf = (user: StaffUser, csrfToken: string) => ({ ...formatUser(user), permissions: permissionsOfRole(user.role), csrfToken });
 
   api.post('/auth/login', {
     config: { access: 'public' },
+    bodyLimit: accountBodyLimit,
     schema: {
       tags: ['auth'],
       summary: 'Sign in with email and password; sets the session cookie',
       body: loginRequest,
-      response: { 200: loginResponse, 401: errorBody, 429: errorBody },
+      response: { 200: loginResponse, 400: errorBody, 401: errorBody, 413: errorBody, 429: errorBody },
     },
   }, async (request, reply) => {
     const now = deps.clock.now();
@@ -69,6 +81,7 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
 
   api.patch('/auth/me', {
     config: { access: { permission: 'account:manage' } },
+    bodyLimit: accountBodyLimit,
     schema: { tags: ['auth'], summary: "Set the signed-in user's language", body: updateMeRequest, response: { 200: meBody, 401: errorBody } },
   }, async (request) => {
     const principal = userPrincipalOf(request.principal);
@@ -77,14 +90,16 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
 
   api.post('/auth/password', {
     config: { access: { permission: 'account:manage' } },
+    bodyLimit: accountBodyLimit,
     schema: {
       tags: ['auth'],
       summary: 'Change your own password (required after a one-time password); ends your other sessions',
       body: changePasswordRequest,
-      response: { 200: z.object({ user: userBody }), 400: errorBody, 401: errorBody },
+      response: { 200: z.object({ user: userBody }), 400: errorBody, 401: errorBody, 429: errorBody },
     },
   }, async (request) => {
     const principal = userPrincipalOf(request.principal);
+    if (!passwordChangesByUser.tryAttempt(String(principal.userId), deps.clock.now())) throw passwordChangeRateLimited();
     const user = await changeOwnPassword(db, { userId: principal.userId, currentSessionHash: principal.sessionHash, ...request.body });
     return { user: formatUser(user) };
   });

@@ -29,10 +29,11 @@ export const meBody = userBody.extend({
   csrfToken: z.string().describe('Send as the X-CSRF-Token header on every non-GET request made with the session cookie.'),
 });
 
-export const loginRequest = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) });
+// Strict: a sign-in body has nothing else in it, and an unknown key is more likely a probe than a client.
+export const loginRequest = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) });
 export const loginResponse = z.object({ user: userBody, permissions: permissionList, csrfToken: z.string() });
 
-export const changePasswordRequest = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) });
+export const changePasswordRequest = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) });
 export const updateMeRequest = z.object({ locale: z.enum(locales) });
 
 export const createUserRequest = z.object({
@@ -66,7 +67,7 @@ export const apiKeyIdParams = z.object({ apiKeyId: z.coerce.number().int().posit
 export const listApiKeysQuery = z.object({ includeRevoked: z.enum(['true', 'false']).default('true') });
 
 export const auditQuery = z.object({
-  cursor: z.string().regex(/^\d+$/).optional().describe('nextCursor of the previous page'),
+  cursor: z.string().max(100).optional().describe('nextCursor of the previous page; any other value is refused with PAGINATION_CURSOR_INVALID'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   entity: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),

@@ -8,10 +8,12 @@ import { permissionsByRole, type Permission } from './permissions.js';
 export type Caller = {
   /** Written to the audit log. */
   actor: string;
-  /** The role whose limits apply; an admin-scoped API key acts as an admin. */
+  /** The role whose limits apply; an admin-scoped API key acts as an admin (its scopes are already cut to its creator's role). */
   role: StaffRole;
   /** Null for API keys and the CLI: there is no "self" to protect from lock-out. */
   userId: number | null;
+  /** The key making the call, if any: keys it creates act for the same staff member it does. */
+  apiKeyId: number | null;
   permissions: ReadonlySet<Permission>;
 };
 
@@ -25,5 +27,5 @@ export function apiKeyActor(apiKeyId: number, name: string): string {
 
 /** Whoever has a shell on the server can read the database anyway, so the CLI acts with the owner's rights. */
 export function shellCaller(actor: string): Caller {
-  return { actor, role: 'owner', userId: null, permissions: permissionsByRole.owner };
+  return { actor, role: 'owner', userId: null, apiKeyId: null, permissions: permissionsByRole.owner };
 }

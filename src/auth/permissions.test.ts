@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canGrantScopes, permissions, permissionsByRole, permissionsOfRole, permissionsOfScopes, roleHasPermission, scopesHavePermission, type Permission } from './permissions.js';
+import { canGrantScopes, permissions, permissionsByRole, permissionsOfRole, permissionsOfScopes, roleHasPermission, scopesHavePermission, scopesInEffect, type Permission } from './permissions.js';
 
 describe('role permissions', () => {
   const cases: Array<[Parameters<typeof roleHasPermission>[0], Permission, boolean]> = [
@@ -44,7 +44,25 @@ describe('API key scopes', () => {
 
   it('ignores unknown scopes rather than failing', () => {
     expect(scopesHavePermission(['root'], 'customers:read')).toBe(false);
-    expect(permissionsOfScopes(['root', 'read'])).toEqual(new Set(['customers:read', 'analytics:read', 'audit:read']));
+    expect(permissionsOfScopes(['root', 'read'])).toEqual(new Set(['customers:read', 'analytics:read']));
+  });
+
+  it('reads like the analyst role: the audit log needs the audit scope', () => {
+    expect(scopesHavePermission(['read'], 'audit:read')).toBe(false);
+    expect(roleHasPermission('analyst', 'audit:read')).toBe(false);
+    expect(scopesHavePermission(['audit'], 'audit:read')).toBe(true);
+    expect(scopesHavePermission(['audit'], 'customers:read')).toBe(false);
+  });
+
+  const inEffect: Array<[Parameters<typeof scopesInEffect>[1], string[], string[]]> = [
+    [null, ['admin', 'read', 'root'], ['admin', 'read']],
+    ['admin', ['admin', 'audit'], ['admin', 'audit']],
+    ['marketer', ['admin', 'read', 'ingest', 'write', 'audit'], ['read', 'ingest', 'write']],
+    ['agent', ['read', 'ingest', 'write'], ['read']],
+    ['analyst', ['admin'], []],
+  ];
+  it.each(inEffect)('keeps, for a key made by %s with %j, the scopes %j', (creatorRole, scopes, expected) => {
+    expect(scopesInEffect(scopes, creatorRole)).toEqual(expected);
   });
 
   it('refuses to let a caller grant permissions it does not hold', () => {

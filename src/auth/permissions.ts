@@ -38,7 +38,7 @@ export const permissionsByRole: Record<StaffRole, ReadonlySet<Permission>> = {
   analyst: new Set<Permission>(['account:manage', ...readOnly]),
 };
 
-export const apiKeyScopes = ['read', 'ingest', 'write', 'admin'] as const;
+export const apiKeyScopes = ['read', 'ingest', 'write', 'audit', 'admin'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export function isApiKeyScope(value: string): value is ApiKeyScope {
@@ -47,12 +47,15 @@ export function isApiKeyScope(value: string): value is ApiKeyScope {
 
 /**
  * Scopes for machine clients: `ingest` for a shop's order feed, `read` for a BI
- * tool. No scope grants `account:manage`: a key has no account, password or locale.
+ * tool. `read` matches the analyst role and so leaves out the audit log (staff
+ * emails, sign-in addresses); a log collector gets the separate `audit` scope.
+ * No scope grants `account:manage`: a key has no account, password or locale.
  */
 export const permissionsByScope: Record<ApiKeyScope, ReadonlySet<Permission>> = {
-  read: new Set<Permission>([...readOnly, 'audit:read']),
+  read: new Set<Permission>(readOnly),
   ingest: new Set<Permission>(['ingest:write']),
   write: new Set<Permission>(['customers:write', 'analytics:write']),
+  audit: new Set<Permission>(['audit:read']),
   admin: new Set(permissions.filter((permission) => permission !== 'account:manage')),
 };
 
@@ -71,6 +74,17 @@ export function permissionsOfScopes(scopes: readonly string[]): Set<Permission> 
 /** Whether someone holding `granted` may hand out `scopes`: nobody grants more than they hold. */
 export function canGrantScopes(granted: ReadonlySet<Permission>, scopes: readonly ApiKeyScope[]): boolean {
   return scopes.every((scope) => [...permissionsByScope[scope]].every((permission) => granted.has(permission)));
+}
+
+/**
+ * The scopes of a key that are in effect now. A key acts for the staff member
+ * who created it, so it keeps only the scopes that person could grant today:
+ * its permissions never exceed both its scopes and the creator's current role.
+ * `creatorRole` null means the key was made from the shell, which acts as an owner.
+ */
+export function scopesInEffect(scopes: readonly string[], creatorRole: StaffRole | null): ApiKeyScope[] {
+  const granted = permissionsByRole[creatorRole ?? 'owner'];
+  return scopes.filter(isApiKeyScope).filter((scope) => canGrantScopes(granted, [scope]));
 }
 
 /** Listed in a fixed order so clients (and snapshots) see a stable array. */

@@ -4,7 +4,7 @@ import type { Caller } from './caller.js';
 import { permissionsByRole } from './permissions.js';
 import { removesLastOwner, userChangeProblem } from './user-rules.js';
 
-const caller = (role: StaffRole, userId: number | null = 1): Caller => ({ actor: `user:${userId}:x`, role, userId, permissions: permissionsByRole[role] });
+const caller = (role: StaffRole, userId: number | null = 1): Caller => ({ actor: `user:${userId}:x`, role, userId, apiKeyId: null, permissions: permissionsByRole[role] });
 
 describe('who may change whom', () => {
   it('lets an admin create a marketer', () => {

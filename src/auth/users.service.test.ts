@@ -27,7 +27,7 @@ describeEachStore('staff users', (context) => {
     const { user, oneTimePassword } = await createStaffUser(db(), shell, { email: ' Ana@Shop.example ', name: 'Ana', role: 'admin', password: 'ana has a long password' });
     expect(user).toMatchObject({ email: 'ana@shop.example', role: 'admin', mustChangePassword: false });
     expect(oneTimePassword).toBeNull();
-    admin = { actor: `user:${user.userId}:ana@shop.example`, role: 'admin', userId: user.userId, permissions: permissionsByRole.admin };
+    admin = { actor: `user:${user.userId}:ana@shop.example`, role: 'admin', userId: user.userId, apiKeyId: null, permissions: permissionsByRole.admin };
     await expect(createStaffUser(db(), shell, { email: 'ana@shop.example', name: 'Ana 2', role: 'agent', password: 'another long password' })).rejects.toMatchObject({ code: 'USER_EMAIL_EXISTS' });
   });
 

@@ -28,7 +28,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger || undefined,
     logger: deps.logger === undefined ? false : undefined,
-    trustProxy: deps.config.isBehindTls,
+    // Behind TLS one proxy (the one terminating TLS) stands in front of us: trust only our direct
+    // peer (hop 0), so request.ip is the address that proxy appended to X-Forwarded-For. Trusting
+    // the whole header (`true`) would let a client choose its own request.ip, which the sign-in limit
+    // and the audit log rely on. (Fastify fails closed on a numeric hop count, hence the function.)
+    trustProxy: deps.config.isBehindTls ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 20 * 1024 * 1024,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
