@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CustomerKind, Database } from '../db/schema.js';
 import type { CustomerRef } from '../ingest/canonical.js';
 import { getStoreSettings } from '../settings/index.js';
@@ -101,16 +101,40 @@ export async function updateCustomer(db: Db, customerId: number, fields: Custome
   });
 }
 
-/** Removes a customer and every fact about them (orders, lines, events, identities). */
+/**
+ * Removes a customer and every fact about them (orders, lines, events,
+ * identities), with the customers merged into them: those rows hold only the
+ * profile of the same person, whose facts go with this one. Such merges can no
+ * longer be undone; undoMerge refuses them.
+ */
 export async function deleteCustomer(db: Db, customerId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockCustomerMerges(trx);
     await requireCustomer(trx, customerId);
+    const absorbed = await sql<{ customer_id: number }>`
+      with recursive absorbed (customer_id) as (
+        select customer_id from customer where merged_into_customer_id = ${customerId}::bigint
+        union select c.customer_id from customer c join absorbed a on c.merged_into_customer_id = a.customer_id)
+      select customer_id from absorbed`.execute(trx);
+    const customerIds = [customerId, ...absorbed.rows.map((row) => Number(row.customer_id))];
     for (const table of ['order_line', 'customer_order', 'interest_event', 'customer_identity', 'customer_purchase_day', 'customer_category', 'customer_trait'] as const) {
-      await trx.deleteFrom(table).where('customer_id', '=', customerId).execute();
+      await trx.deleteFrom(table).where('customer_id', 'in', customerIds).execute();
     }
-    await trx.updateTable('customer_order').set({ recipient_customer_id: null }).where('recipient_customer_id', '=', customerId).execute();
-    await trx.deleteFrom('customer').where('customer_id', '=', customerId).execute();
+    await trx.updateTable('customer_order').set({ recipient_customer_id: null }).where('recipient_customer_id', 'in', customerIds).execute();
+    await trx.deleteFrom('customer').where('customer_id', 'in', customerIds).execute();
   });
+}
+
+// any fixed key other than the migration lock's (727274)
+const customerMergeLockKey = 727275;
+
+/**
+ * Serialises merges, undos and deletions store-wide for the transaction: each
+ * reads which customers are merged into which before changing it, and they are
+ * rare enough that waiting costs nothing.
+ */
+export async function lockCustomerMerges(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${customerMergeLockKey}::bigint)`.execute(db);
 }
 
 export async function requireCustomer(db: Db, customerId: number) {

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { AppError } from '../core/errors.js';
 import { recordAudit } from '../auth/audit.js';
-import { mergeAlreadyUndone, mergeInvalid, mergeNotFound } from './customers.errors.js';
-import { refreshTraitsOf, requireCustomer } from './customers.service.js';
+import { customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound } from './customers.errors.js';
+import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customers.service.js';
 
 type Db = Kysely<Database>;
 
@@ -12,8 +13,17 @@ type MovedRecord = {
   orderIds: number[];
   eventIds: number[];
   recipientOrderKeys: Array<[number, number]>;
+  /** The kept customer's profile before the merge; `is_stub` is missing from merges recorded before it was kept. */
   keptBefore: Record<string, unknown>;
 };
+
+type CustomerRow = Awaited<ReturnType<typeof requireCustomer>>;
+
+/** Why an undo was refused: the stable `details.reason` of CUSTOMER_MERGE_UNDO_CONFLICT. */
+export type UndoRefusal = 'kept_customer_deleted' | 'kept_customer_merged' | 'merged_customer_missing' | 'moved_facts_missing';
+
+const undoRefused = (mergeId: number, reason: UndoRefusal, message: string, details: Record<string, unknown> = {}) =>
+  new AppError('CUSTOMER_MERGE_UNDO_CONFLICT', `Merge #${mergeId} cannot be undone: ${message}`, { mergeId, reason, ...details });
 
 const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
 
@@ -25,13 +35,14 @@ const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city
 export async function mergeCustomers(db: Db, keptId: number, mergedId: number, actor: string): Promise<{ mergeId: number }> {
   if (keptId === mergedId) throw mergeInvalid('A customer cannot be merged with itself. Choose two different customers.');
   return db.transaction().execute(async (trx) => {
+    await lockCustomerMerges(trx);
     const kept = await requireCustomer(trx, keptId);
     const merged = await requireCustomer(trx, mergedId);
     const identities = await trx.selectFrom('customer_identity').select(['kind', 'namespace', 'value']).where('customer_id', '=', mergedId).execute();
     const orders = await trx.selectFrom('customer_order').select('order_id').where('customer_id', '=', mergedId).execute();
     const events = await trx.selectFrom('interest_event').select('event_id').where('customer_id', '=', mergedId).execute();
     const recipientOf = await trx.selectFrom('customer_order').select(['customer_id', 'order_id']).where('recipient_customer_id', '=', mergedId).execute();
-    const keptBefore = Object.fromEntries(fillableColumns.map((column) => [column, kept[column]]));
+    const keptBefore = { ...Object.fromEntries(fillableColumns.map((column) => [column, kept[column]])), is_stub: kept.is_stub };
     const moved: MovedRecord = {
       identities,
       orderIds: orders.map((o) => o.order_id),
@@ -52,20 +63,87 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
   });
 }
 
-/** Moves back exactly what the merge moved and restores the kept customer's profile. */
+/**
+ * Moves back exactly what the merge moved and reverts what it filled in on the
+ * kept customer's profile. Refused (nothing changed) when that is no longer
+ * possible: the kept customer was deleted or merged again, or something the
+ * merge moved is gone.
+ */
 export async function undoMerge(db: Db, mergeId: number, actor: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockCustomerMerges(trx);
     const merge = await trx.selectFrom('customer_merge').selectAll().where('merge_id', '=', mergeId).executeTakeFirst();
     if (!merge) throw mergeNotFound(mergeId);
     if (merge.undone_at) throw mergeAlreadyUndone(mergeId);
+    const { kept_customer_id: keptId, merged_customer_id: mergedId } = merge;
     const moved = (typeof merge.moved === 'string' ? JSON.parse(merge.moved) : merge.moved) as MovedRecord;
-    await moveFacts(trx, merge.kept_customer_id, merge.merged_customer_id, moved);
-    await trx.updateTable('customer').set({ ...(moved.keptBefore as object), updated_at: new Date() }).where('customer_id', '=', merge.kept_customer_id).execute();
-    await trx.updateTable('customer').set({ merged_into_customer_id: null, updated_at: new Date() }).where('customer_id', '=', merge.merged_customer_id).execute();
+    const { kept, merged } = await requireUndoable(trx, mergeId, moved, keptId, mergedId);
+    await moveFacts(trx, keptId, mergedId, moved);
+    await trx.updateTable('customer').set({ ...profileToRestore(moved.keptBefore, kept, merged), updated_at: new Date() }).where('customer_id', '=', keptId).execute();
+    await trx.updateTable('customer').set({ merged_into_customer_id: null, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
     await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor }).where('merge_id', '=', mergeId).execute();
-    await refreshTraitsOf(trx, [merge.kept_customer_id, merge.merged_customer_id]);
-    await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(merge.kept_customer_id), detail: { mergeId, restoredCustomerId: merge.merged_customer_id } });
+    await refreshTraitsOf(trx, [keptId, mergedId]);
+    await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(keptId), detail: { mergeId, restoredCustomerId: mergedId } });
   });
+}
+
+/** The kept and merged customers, when the merge can still be undone exactly; refuses otherwise. */
+async function requireUndoable(db: Db, mergeId: number, moved: MovedRecord, keptId: number, mergedId: number): Promise<{ kept: CustomerRow; merged: CustomerRow }> {
+  const rows = await db.selectFrom('customer').selectAll().where('customer_id', 'in', [keptId, mergedId]).execute();
+  const kept = rows.find((row) => row.customer_id === keptId);
+  const merged = rows.find((row) => row.customer_id === mergedId);
+  if (!kept) {
+    throw undoRefused(mergeId, 'kept_customer_deleted',
+      `customer #${keptId}, who received customer #${mergedId}'s identities, orders and events in it, was deleted with them. Import customer #${mergedId}'s data again to recreate them.`);
+  }
+  if (kept.merged_into_customer_id !== null) {
+    const later = await db.selectFrom('customer_merge').select('merge_id').where('merged_customer_id', '=', keptId).where('undone_at', 'is', null)
+      .orderBy('merge_id', 'desc').executeTakeFirst();
+    const blocking = later ? `merge #${later.merge_id}` : `the merge of customer #${keptId} into #${kept.merged_into_customer_id}`;
+    throw undoRefused(mergeId, 'kept_customer_merged',
+      `customer #${keptId} was since merged into customer #${kept.merged_into_customer_id}, which took what this merge moved. Undo ${blocking} first, then this one.`,
+      { blockingMergeId: later?.merge_id ?? null });
+  }
+  if (!merged || merged.merged_into_customer_id !== keptId) {
+    throw undoRefused(mergeId, 'merged_customer_missing', `customer #${mergedId} no longer exists as merged into customer #${keptId}, so there is no one to restore.`);
+  }
+  const missing = await countMissing(db, keptId, moved);
+  if (missing.identities + missing.orders + missing.events > 0) {
+    throw undoRefused(mergeId, 'moved_facts_missing',
+      `${missing.identities} identities, ${missing.orders} orders and ${missing.events} interest events it moved are no longer with customer #${keptId}, so customer #${mergedId} cannot be restored as they were. The merge stays in place.`,
+      { missing });
+  }
+  return { kept, merged };
+}
+
+/** How many of the identities, orders and events the merge moved are not with the kept customer any more. */
+async function countMissing(db: Db, keptId: number, moved: MovedRecord): Promise<{ identities: number; orders: number; events: number }> {
+  const result = await sql<{ identities: number; orders: number; events: number }>`
+    select
+      (select count(*) from customer_identity where customer_id = ${keptId}::bigint and (kind, namespace, value) in (
+        select * from unnest(${moved.identities.map((i) => i.kind)}::text[], ${moved.identities.map((i) => i.namespace)}::text[], ${moved.identities.map((i) => i.value)}::text[])))::int as identities,
+      (select count(*) from customer_order where customer_id = ${keptId}::bigint and order_id = any(${moved.orderIds}::bigint[]))::int as orders,
+      (select count(*) from interest_event where customer_id = ${keptId}::bigint and event_id = any(${moved.eventIds}::bigint[]))::int as events`.execute(db);
+  const found = result.rows[0];
+  return { identities: moved.identities.length - found.identities, orders: moved.orderIds.length - found.orders, events: moved.eventIds.length - found.events };
+}
+
+/**
+ * The kept customer's columns to set back: each field the merge changed that
+ * still holds what the merge put there (a later edit wins), and the stub flag
+ * when nothing else on the profile changed since.
+ */
+function profileToRestore(keptBefore: Record<string, unknown>, kept: CustomerRow, merged: CustomerRow): Record<string, unknown> {
+  const restore: Record<string, unknown> = {};
+  let isUntouched = true;
+  for (const column of fillableColumns) {
+    const before = keptBefore[column] ?? null;
+    const setByMerge = before === null && merged[column] !== null ? merged[column] : before;
+    if (kept[column] !== setByMerge) isUntouched = false;
+    else if (setByMerge !== before) restore[column] = before;
+  }
+  if (typeof keptBefore.is_stub === 'boolean' && isUntouched) restore.is_stub = keptBefore.is_stub;
+  return restore;
 }
 
 async function moveFacts(db: Db, fromId: number, toId: number, moved: MovedRecord): Promise<void> {
@@ -76,11 +154,15 @@ async function moveFacts(db: Db, fromId: number, toId: number, moved: MovedRecor
   await sql`update order_line set customer_id = ${toId}::bigint where customer_id = ${fromId}::bigint and order_id = any(${moved.orderIds}::bigint[])`.execute(db);
   await sql`update customer_order set customer_id = ${toId}::bigint where customer_id = ${fromId}::bigint and order_id = any(${moved.orderIds}::bigint[])`.execute(db);
   await sql`update interest_event set customer_id = ${toId}::bigint where customer_id = ${fromId}::bigint and event_id = any(${moved.eventIds}::bigint[])`.execute(db);
+  // a gift whose recipient a later import changed keeps the new recipient
   await sql`update customer_order set recipient_customer_id = ${toId}::bigint
     where recipient_customer_id = ${fromId}::bigint and order_id = any(${moved.recipientOrderKeys.map((key) => key[1])}::bigint[])`.execute(db);
 }
 
+/** Merges a customer took part in, as kept or merged; merged customers still have theirs, so they can be undone. */
 export async function listMerges(db: Db, customerId: number) {
+  const customer = await db.selectFrom('customer').select('customer_id').where('customer_id', '=', customerId).executeTakeFirst();
+  if (!customer) throw customerNotFound(customerId);
   return db.selectFrom('customer_merge').select(['merge_id', 'kept_customer_id', 'merged_customer_id', 'merged_at', 'merged_by', 'undone_at', 'undone_by'])
     .where((eb) => eb.or([eb('kept_customer_id', '=', customerId), eb('merged_customer_id', '=', customerId)]))
     .orderBy('merge_id', 'desc').execute();
