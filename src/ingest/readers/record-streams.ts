@@ -100,8 +100,20 @@ export async function* readWhitespaceRows(chunks: AsyncIterable<Buffer>, maxReco
 function jsonValueToText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return jsonNumberToText(value);
+  if (typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
+}
+
+/**
+ * A JSON number as text the row parser reads as that number. Written text with
+ * one separator before exactly three digits is a thousands group (Rp 45.000), but
+ * a JSON number's dot is always its decimal point: 123.456 is written 123.4560,
+ * which no reading takes for thousands.
+ */
+function jsonNumberToText(value: number): string {
+  const text = String(value);
+  return /^-?\d+\.\d{3}$/.test(text) ? `${text}0` : text;
 }
 
 /** Turns one parsed JSON value into record values, or explains why it cannot be one. */

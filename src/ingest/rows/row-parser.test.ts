@@ -182,6 +182,16 @@ describe('numbers sent through the API', () => {
     ]);
   });
 
+  it('reads a JSON number with three decimals as a decimal, never as a thousands group', () => {
+    // written as text, "123.456" is 123,456 (Rp 45.000); a JSON number's dot is always its decimal point
+    const records = [{ ...order, order_id: '1', amount: 123.456 }, { ...order, order_id: '2', amount: '45.000' }, { ...order, order_id: '3', amount: -0.125, status: 'refunded' }];
+    const result = rowsFromRecords('orders', records, { context: testContext });
+    expect(result.rows.map((row) => [row.externalId, row.totalMinor])).toEqual([['1', 12346], ['2', 4_500_000]]);
+    expect(result.rejects.map((reject) => [reject.line, reject.field])).toEqual([[3, 'amount']]);
+    const attributes = rowsFromRecords('customers', [{ customer_id: 'C9', 'attribute.score': 4.125 }], { context: testContext });
+    expect(attributes.rows[0].attributes).toEqual({ score: 4.125 });
+  });
+
   it('reads line quantities in exponent notation as the number they mean', () => {
     const result = rowsFromRecords('lines', [{ order_id: '1', quantity: '2e3', unit_price: '1' }, { order_id: '1', quantity: '2x3', unit_price: '1' }], { context: testContext });
     expect(result.rows.map((row) => row.quantity)).toEqual([2000]);
