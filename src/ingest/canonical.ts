@@ -78,6 +78,8 @@ export type CanonicalProduct = {
   name: string | null;
   category: string | null;
   unitPriceMinor: number | null;
+  /** ISO 4217 of the unit price; already defaulted to the store's currency when the file had none. */
+  currency: string;
 };
 
 export type CanonicalEvent = {

@@ -15,12 +15,14 @@ export function buildOrderLine(values: FieldValues, line: number, context: Inges
 export function buildProduct(values: FieldValues, line: number, context: IngestContext): CanonicalProduct {
   const sku = requireExternalId(values, 'sku', 'every product needs its SKU');
   const price = values.text('unit_price');
+  const currency = resolveCurrency(values, context);
   return {
     line,
     sku,
     name: values.text('name'),
     category: values.text('category'),
-    unitPriceMinor: price === null ? null : parseMoney('unit_price', price, resolveCurrency(values, context)),
+    unitPriceMinor: price === null ? null : parseMoney('unit_price', price, currency),
+    currency,
   };
 }
 

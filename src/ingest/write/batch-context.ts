@@ -39,6 +39,15 @@ export function amountFactor(currency: string, context: Pick<WriteContext, 'curr
   return rate * 10 ** (minorUnitsOf(context.currency) - minorUnitsOf(currency));
 }
 
+/**
+ * An amount in the store currency: every money value summed (order amounts,
+ * refunds, discounts, line and product prices) is stored converted, so sums
+ * never mix currencies; only an order's total keeps its own currency, for display.
+ */
+export function inStoreCurrency(minor: number, factor: number): number {
+  return factor === 1 ? minor : Math.round(minor * factor);
+}
+
 export function missingRateReason(currency: string, storeCurrency: string): string {
   return `No exchange rate from ${currency} to the store currency ${storeCurrency}. Add one with \`clientele rates set ${currency} <rate>\` and import again.`;
 }

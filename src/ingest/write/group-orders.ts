@@ -4,9 +4,14 @@ export type OrderGroup = {
   order: CanonicalOrder;
   /** Lines in file order, with the file line each came from. */
   lines: Array<CanonicalLine & { fileLine: number }>;
-  isLineLevel: boolean;
-  /** The order total in its own currency; for line-level orders the sum of this batch's lines. */
-  totalMinor: number | null;
+  /** The file lines of every row of this order in the batch, first included: each row is counted once. */
+  rowLines: number[];
+  /** The order's rows carry line items (one row per line, order fields repeated), so its lines are written. */
+  hasLines: boolean;
+  /** No row stated the order's total: it is the sum of its lines less its discount. */
+  isTotalFromLines: boolean;
+  /** The order total in its own currency: as stated, else the sum of this batch's lines less the discount. */
+  totalMinor: number;
 };
 
 export function lineAmountMinor(line: Pick<CanonicalLine, 'quantity' | 'unitPriceMinor'>): number {
@@ -14,8 +19,9 @@ export function lineAmountMinor(line: Pick<CanonicalLine, 'quantity' | 'unitPric
 }
 
 /**
- * Groups a batch's rows into orders. A line-level export repeats the order on
- * each of its lines; any other repeat of an order id within one file is a
+ * Groups a batch's rows into orders. An export with line columns repeats the
+ * order on each of its lines (its total, when it has one, stated on the first
+ * row or on every row); any other repeat of an order id within one file is a
  * mistake in the file and is rejected, naming the line where it first appeared.
  */
 export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: OrderGroup[]; rejects: Reject[] } {
@@ -28,20 +34,32 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
       byKey.set(key, {
         order: row,
         lines: row.orderLine ? [{ ...row.orderLine, fileLine: row.line }] : [],
-        isLineLevel: row.orderLine !== null && row.totalMinor === null,
-        totalMinor: row.totalMinor,
+        rowLines: [row.line],
+        hasLines: row.orderLine !== null,
+        isTotalFromLines: row.totalMinor === null,
+        totalMinor: row.totalMinor ?? 0,
       });
       continue;
     }
-    if (row.orderLine && existing.order.orderLine) {
+    if (row.orderLine && existing.hasLines) {
       existing.lines.push({ ...row.orderLine, fileLine: row.line });
+      existing.rowLines.push(row.line);
+      if (existing.isTotalFromLines && row.totalMinor !== null) {
+        existing.isTotalFromLines = false;
+        existing.totalMinor = row.totalMinor;
+      }
       continue;
     }
     rejects.push({ file, line: row.line, field: 'order_id', reason: `Duplicate order id ${row.externalId}: it already appeared on line ${existing.order.line} of this file. Keep one row per order.` });
   }
   const groups = [...byKey.values()];
   for (const group of groups) {
-    if (group.isLineLevel) group.totalMinor = group.lines.reduce((sum, line) => sum + lineAmountMinor(line), 0) - group.order.discountMinor;
+    if (group.isTotalFromLines) group.totalMinor = group.lines.reduce((sum, line) => sum + lineAmountMinor(line), 0) - group.order.discountMinor;
   }
   return { groups, rejects };
+}
+
+/** One reject per row of a rejected order, so every row read is accounted for. */
+export function rejectGroup(group: Pick<OrderGroup, 'rowLines'>, file: string, field: string, reason: string): Reject[] {
+  return group.rowLines.map((line) => ({ file, line, field, reason }));
 }

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { resolveCustomerRefs } from '../../customers/customers.repo.js';
+import { createResolvedCustomers, planCustomerRefs } from '../../customers/customers.repo.js';
 import { addEventsToTraits } from '../../traits/traits.repo.js';
 import type { CanonicalEvent } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 
 type Db = Kysely<Database>;
 
@@ -22,7 +23,9 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     return false;
   });
   if (unique.length === 0) return outcome;
-  const { customerIds } = await resolveCustomerRefs(db, unique.map((row) => row.customer));
+  const resolution = await planCustomerRefs(db, unique.map((row) => row.customer));
+  await createResolvedCustomers(db, resolution);
+  const { customerIds } = resolution;
   const column = <T>(pick: (row: CanonicalEvent, index: number) => T) => unique.map(pick);
   const result = await sql<{ line: number; event_id: number | null; customer_id: number; existing_customer_id: number | null; existing_import_id: number | null; existing_line: number | null; is_same: boolean | null }>`
     with incoming as (
@@ -46,14 +49,23 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     union all
     select x.line, null, s.customer_id, x.existing_customer_id, x.existing_import_id, x.existing_line, x.is_same from existing x join incoming s using (line)`.execute(db);
   const added: Array<{ customerId: number; eventId: number }> = [];
+  const rejectedLines = new Set<number>();
+  const reject = (line: number, reason: string) => {
+    outcome.rejects.push({ file: context.file, line, field: 'event_id', reason });
+    rejectedLines.add(line);
+  };
   for (const row of result.rows) {
     if (row.event_id !== null) {
       added.push({ customerId: row.customer_id, eventId: row.event_id });
       outcome.inserted += 1;
-    } else if (row.existing_import_id === context.importId) {
-      outcome.rejects.push({ file: context.file, line: row.line, field: 'event_id', reason: `Duplicate event: it already appeared on line ${row.existing_line} of this file.` });
+    } else if (row.existing_import_id !== null && Number(row.existing_import_id) === context.importId) {
+      reject(row.line, `Duplicate event: it already appeared on line ${row.existing_line} of this file.`);
     } else if (row.is_same) outcome.unchanged += 1;
-    else outcome.rejects.push({ file: context.file, line: row.line, field: 'event_id', reason: 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.' });
+    else reject(row.line, 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.');
+  }
+  if (rejectedLines.size > 0) {
+    const kept = unique.map((row, index) => ({ row, customerId: customerIds[index] })).filter(({ row }) => !rejectedLines.has(row.line));
+    await removeCustomersOfRejectedRows(db, resolution, kept.map(({ row }) => row.customer), new Set(kept.map(({ customerId }) => customerId)));
   }
   await addEventsToTraits(db, added);
   return outcome;

@@ -2,30 +2,40 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addLinesToCategories, recomputeTraits } from '../../traits/traits.repo.js';
 import type { CanonicalOrderLine } from '../canonical.js';
-import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
 
 type Db = Kysely<Database>;
 
 /**
  * Writes order lines that arrive in their own file, for orders imported
  * before. The order's total stays as its orders file gave it; the lines add
- * what was bought (categories, products).
+ * what was bought (categories, products), priced in the store currency.
  */
 export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: WriteContext): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
   if (rows.length === 0) return outcome;
-  const orders = await sql<{ source: string; external_id: string; customer_id: number; order_id: number }>`
-    select o.source, o.external_id, o.customer_id, o.order_id from customer_order o
-    join unnest(${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.orderExternalId)}::text[]) as k(source, external_id)
+  // lines_written: this import's lines of the order so far, so unnumbered lines continue across batches
+  const orders = await sql<{ source: string; external_id: string; customer_id: number; order_id: number; currency: string; lines_written: number }>`
+    select o.source, o.external_id, o.customer_id, o.order_id, o.currency, (
+      select count(*)::int from order_line l
+      where l.customer_id = o.customer_id and l.order_id = o.order_id and l.import_id = ${context.importId}::bigint) as lines_written
+    from customer_order o
+    join (select distinct * from unnest(${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.orderExternalId)}::text[])) as k(source, external_id)
       using (source, external_id)`.execute(db);
   const orderByKey = new Map(orders.rows.map((o) => [`${o.source}\u0000${o.external_id}`, o]));
-  const positionByOrder = new Map<number, number>();
+  const positionByOrder = new Map<number, number>(orders.rows.map((o) => [o.order_id, o.lines_written]));
   const seen = new Map<string, number>();
   const accepted: Array<CanonicalOrderLine & { customerId: number; orderId: number; lineNo: number }> = [];
   for (const row of rows) {
     const order = orderByKey.get(`${row.source}\u0000${row.orderExternalId}`);
     if (!order) {
       outcome.rejects.push({ file: context.file, line: row.line, field: 'order_id', reason: `Order ${row.orderExternalId} is not in the store. Import the orders file first, then the lines.` });
+      continue;
+    }
+    // a line's price is in its order's currency; stored, like every summed amount, in the store's
+    const factor = amountFactor(order.currency, context);
+    if (factor === null) {
+      outcome.rejects.push({ file: context.file, line: row.line, field: 'unit_price', reason: missingRateReason(order.currency, context.currency) });
       continue;
     }
     const lineNo = row.lineNo ?? (positionByOrder.get(order.order_id) ?? 0) + 1;
@@ -37,30 +47,39 @@ export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: Wr
       continue;
     }
     seen.set(key, row.line);
-    accepted.push({ ...row, customerId: order.customer_id, orderId: order.order_id, lineNo });
+    accepted.push({ ...row, unitPriceMinor: inStoreCurrency(row.unitPriceMinor, factor), customerId: order.customer_id, orderId: order.order_id, lineNo });
   }
   if (accepted.length === 0) return outcome;
   const column = <T>(pick: (row: (typeof accepted)[number]) => T) => accepted.map(pick);
-  const result = await sql<{ customer_id: number; order_id: number; line_no: number; inserted: boolean }>`
+  // Unchanged lines are written too: the import id they then carry numbers this import's later lines.
+  const result = await sql<{ customer_id: number; order_id: number; line_no: number; is_same: boolean | null }>`
     with incoming as (
       select * from unnest(${column((r) => r.customerId)}::bigint[], ${column((r) => r.orderId)}::bigint[], ${column((r) => r.lineNo)}::int[],
         ${column((r) => r.sku)}::text[], ${column((r) => r.productName)}::text[], ${column((r) => r.category)}::text[],
         ${column((r) => r.quantity)}::numeric[], ${column((r) => r.unitPriceMinor)}::bigint[], ${column((r) => r.line)}::int[])
         as s(customer_id, order_id, line_no, sku, product_name, category, quantity, unit_price_minor, file_line)
+    ),
+    stored as (
+      select l.customer_id, l.order_id, l.line_no,
+        (l.sku, l.product_name, l.category, l.quantity, l.unit_price_minor)
+          is not distinct from (s.sku, s.product_name, s.category, s.quantity, s.unit_price_minor) as is_same
+      from order_line l join incoming s using (customer_id, order_id, line_no)
+    ),
+    written as (
+      insert into order_line as l (customer_id, order_id, line_no, sku, product_name, category, quantity, unit_price_minor, import_id, import_line)
+      select customer_id, order_id, line_no, sku, product_name, category, quantity, unit_price_minor, ${context.importId}::bigint, file_line from incoming
+      on conflict (customer_id, order_id, line_no) do update set
+        sku = excluded.sku, product_name = excluded.product_name, category = excluded.category, quantity = excluded.quantity,
+        unit_price_minor = excluded.unit_price_minor, import_id = excluded.import_id, import_line = excluded.import_line
+      returning l.customer_id, l.order_id, l.line_no
     )
-    insert into order_line as l (customer_id, order_id, line_no, sku, product_name, category, quantity, unit_price_minor, import_id, import_line)
-    select customer_id, order_id, line_no, sku, product_name, category, quantity, unit_price_minor, ${context.importId}::bigint, file_line from incoming
-    on conflict (customer_id, order_id, line_no) do update set
-      sku = excluded.sku, product_name = excluded.product_name, category = excluded.category, quantity = excluded.quantity,
-      unit_price_minor = excluded.unit_price_minor, import_id = excluded.import_id, import_line = excluded.import_line
-    where (l.sku, l.product_name, l.category, l.quantity, l.unit_price_minor)
-      is distinct from (excluded.sku, excluded.product_name, excluded.category, excluded.quantity, excluded.unit_price_minor)
-    returning l.customer_id, l.order_id, l.line_no, (xmax = 0) as inserted`.execute(db);
-  const insertedKeys = result.rows.filter((row) => row.inserted).map((row) => ({ customerId: row.customer_id, orderId: row.order_id, lineNo: row.line_no }));
-  const changedCustomers = [...new Set(result.rows.filter((row) => !row.inserted).map((row) => row.customer_id))];
+    select w.customer_id, w.order_id, w.line_no, b.is_same from written w left join stored b using (customer_id, order_id, line_no)`.execute(db);
+  const insertedKeys = result.rows.filter((row) => row.is_same === null).map((row) => ({ customerId: row.customer_id, orderId: row.order_id, lineNo: row.line_no }));
+  const changed = result.rows.filter((row) => row.is_same === false);
+  const changedCustomers = [...new Set(changed.map((row) => row.customer_id))];
   outcome.inserted = insertedKeys.length;
-  outcome.updated = result.rows.length - insertedKeys.length;
-  outcome.unchanged = accepted.length - result.rows.length;
+  outcome.updated = changed.length;
+  outcome.unchanged = result.rows.length - insertedKeys.length - changed.length;
   const recomputed = new Set(changedCustomers);
   await addLinesToCategories(db, insertedKeys.filter((key) => !recomputed.has(key.customerId)));
   await recomputeTraits(db, changedCustomers, context.timeZone);

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { WriteContext } from './batch-context.js';
+import { inStoreCurrency, type WriteContext } from './batch-context.js';
 import type { OrderGroup } from './group-orders.js';
 import type { LineKey } from '../../traits/traits.repo.js';
 
@@ -9,13 +9,25 @@ type OrderWithLines = OrderGroup & { orderId: number; customerId: number; factor
 
 type ExistingLine = { order_id: number; line_no: number; sku: string | null; product_name: string | null; category: string | null; quantity: number; unit_price_minor: number; import_id: number | null };
 
+/** What writing one row's line did, by the row's file line. */
+export type LineFate = 'inserted' | 'updated' | 'unchanged';
+
+export type OrderLinesResult = {
+  fates: Map<number, LineFate>;
+  /** Orders of which a stored line changed. */
+  changedOrderIds: Set<number>;
+  /** Lines not stored before, for category deltas. */
+  newLines: LineKey[];
+};
+
 /**
- * Upserts the lines of line-level orders. A line's number is its position
- * within its order in the file, continued across batch boundaries by counting
- * the lines this import already wrote, so re-importing a file gives the same
- * numbers and changes nothing.
+ * Upserts the lines of orders whose rows carry line items. A line's number is
+ * its position within its order in the file, continued across batch
+ * boundaries by counting the lines this import already wrote, so re-importing
+ * a file gives the same numbers and changes nothing. Unit prices are stored in
+ * the store currency, like every amount that is summed.
  */
-export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context: WriteContext): Promise<{ changedOrderIds: Set<number>; newOrderLines: LineKey[] }> {
+export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context: WriteContext): Promise<OrderLinesResult> {
   const existingOrders = orders.filter((order) => !order.isNew);
   const existingLines = existingOrders.length === 0 ? [] : (await sql<ExistingLine>`
     select l.order_id, l.line_no, l.sku, l.product_name, l.category, l.quantity, l.unit_price_minor, l.import_id
@@ -29,23 +41,32 @@ export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context
     linesByOrder.set(line.order_id, list);
   }
 
-  const changedOrderIds = new Set<number>();
+  const result: OrderLinesResult = { fates: new Map(), changedOrderIds: new Set(), newLines: [] };
   const rows: Array<{ customerId: number; orderId: number; lineNo: number; sku: string | null; productName: string | null; category: string | null; quantity: number; unitPriceMinor: number; fileLine: number }> = [];
   for (const order of orders) {
     const previous = linesByOrder.get(order.orderId) ?? [];
-    const offset = previous.filter((line) => line.import_id === context.importId).length;
+    const offset = previous.filter((line) => Number(line.import_id) === context.importId).length;
     const byNumber = new Map(previous.map((line) => [line.line_no, line]));
     order.lines.forEach((line, position) => {
       const lineNo = line.lineNo ?? offset + position + 1;
+      const unitPriceMinor = inStoreCurrency(line.unitPriceMinor, order.factor);
       const before = byNumber.get(lineNo);
       const same = before !== undefined && before.sku === line.sku && before.product_name === line.productName
-        && before.category === line.category && Number(before.quantity) === line.quantity && Number(before.unit_price_minor) === line.unitPriceMinor;
-      if (!order.isNew && !same) changedOrderIds.add(order.orderId);
-      rows.push({ customerId: order.customerId, orderId: order.orderId, lineNo, sku: line.sku, productName: line.productName, category: line.category, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, fileLine: line.fileLine });
+        && before.category === line.category && Number(before.quantity) === line.quantity && Number(before.unit_price_minor) === unitPriceMinor;
+      if (before === undefined) {
+        result.fates.set(line.fileLine, 'inserted');
+        result.newLines.push({ customerId: order.customerId, orderId: order.orderId, lineNo });
+      } else if (same) result.fates.set(line.fileLine, 'unchanged');
+      else {
+        result.fates.set(line.fileLine, 'updated');
+        result.changedOrderIds.add(order.orderId);
+      }
+      rows.push({ customerId: order.customerId, orderId: order.orderId, lineNo, sku: line.sku, productName: line.productName, category: line.category, quantity: line.quantity, unitPriceMinor, fileLine: line.fileLine });
     });
   }
-  if (rows.length === 0) return { changedOrderIds, newOrderLines: [] };
+  if (rows.length === 0) return result;
   const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+  // unchanged lines are written too: the import id they carry numbers this import's later lines of the order
   await sql`
     insert into order_line as l (customer_id, order_id, line_no, sku, product_name, category, quantity, unit_price_minor, import_id, import_line)
     select u.customer_id, u.order_id, u.line_no, u.sku, u.product_name, u.category, u.quantity, u.unit_price_minor, ${context.importId}::bigint, u.file_line from unnest(
@@ -56,22 +77,24 @@ export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context
     on conflict (customer_id, order_id, line_no) do update set
       sku = excluded.sku, product_name = excluded.product_name, category = excluded.category, quantity = excluded.quantity,
       unit_price_minor = excluded.unit_price_minor, import_id = excluded.import_id, import_line = excluded.import_line`.execute(db);
-  const newOrderIds = new Set(orders.filter((order) => order.isNew).map((order) => order.orderId));
-  const newOrderLines = rows.filter((row) => newOrderIds.has(row.orderId)).map((row) => ({ customerId: row.customerId, orderId: row.orderId, lineNo: row.lineNo }));
-  return { changedOrderIds, newOrderLines };
+  return result;
 }
 
-/** A line-level order's total is the sum of all its lines less its discount, in its currency and the store's. */
-export async function recomputeLineLevelTotals(db: Db, orders: OrderWithLines[]): Promise<void> {
+/**
+ * An order whose rows state no total is the sum of all its lines less its
+ * discount: in the store currency from the stored (converted) lines, and in
+ * its own currency converted back.
+ */
+export async function recomputeTotalsFromLines(db: Db, orders: OrderWithLines[]): Promise<void> {
   if (orders.length === 0) return;
   await sql`
     update customer_order o
-    set total_minor = t.lines_minor - o.discount_minor, amount_minor = round((t.lines_minor - o.discount_minor) * t.factor)::bigint
+    set amount_minor = t.lines_minor - o.discount_minor, total_minor = round(t.lines_minor / t.factor)::bigint - t.discount_minor
     from (
-      select l.customer_id, l.order_id, k.factor, sum(round(l.quantity * l.unit_price_minor))::bigint as lines_minor
+      select l.customer_id, l.order_id, k.factor, k.discount_minor, sum(round(l.quantity * l.unit_price_minor))::bigint as lines_minor
       from order_line l
-      join unnest(${orders.map((o) => o.customerId)}::bigint[], ${orders.map((o) => o.orderId)}::bigint[], ${orders.map((o) => o.factor)}::float8[])
-        as k(customer_id, order_id, factor) using (customer_id, order_id)
-      group by l.customer_id, l.order_id, k.factor) t
+      join unnest(${orders.map((o) => o.customerId)}::bigint[], ${orders.map((o) => o.orderId)}::bigint[], ${orders.map((o) => o.factor)}::float8[],
+        ${orders.map((o) => o.order.discountMinor)}::bigint[]) as k(customer_id, order_id, factor, discount_minor) using (customer_id, order_id)
+      group by l.customer_id, l.order_id, k.factor, k.discount_minor) t
     where o.customer_id = t.customer_id and o.order_id = t.order_id`.execute(db);
 }

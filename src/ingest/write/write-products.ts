@@ -1,20 +1,33 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CanonicalProduct } from '../canonical.js';
-import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
 
 type Db = Kysely<Database>;
 
-/** Upserts products by SKU; empty fields keep what is known. */
+/**
+ * Upserts products by SKU; empty fields keep what is known. Prices are stored
+ * in the store currency; one in a currency without a rate is rejected, as orders are.
+ */
 export async function writeProducts(db: Db, rows: CanonicalProduct[], context: WriteContext): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
   const firstLine = new Map<string, number>();
-  const unique = rows.filter((row) => {
+  const unique: CanonicalProduct[] = [];
+  for (const row of rows) {
     const first = firstLine.get(row.sku);
-    if (first === undefined) return firstLine.set(row.sku, row.line), true;
-    outcome.rejects.push({ file: context.file, line: row.line, field: 'sku', reason: `Duplicate SKU ${row.sku}: it already appeared on line ${first} of this file.` });
-    return false;
-  });
+    if (first !== undefined) {
+      outcome.rejects.push({ file: context.file, line: row.line, field: 'sku', reason: `Duplicate SKU ${row.sku}: it already appeared on line ${first} of this file.` });
+      continue;
+    }
+    firstLine.set(row.sku, row.line);
+    if (row.unitPriceMinor === null) {
+      unique.push(row);
+      continue;
+    }
+    const factor = amountFactor(row.currency, context);
+    if (factor === null) outcome.rejects.push({ file: context.file, line: row.line, field: 'currency', reason: missingRateReason(row.currency, context.currency) });
+    else unique.push({ ...row, unitPriceMinor: inStoreCurrency(row.unitPriceMinor, factor) });
+  }
   if (unique.length === 0) return outcome;
   const result = await sql<{ inserted: boolean }>`
     insert into product as p (sku, name, category, unit_price_minor)

@@ -1,0 +1,38 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { RefResolution } from '../../customers/customers.repo.js';
+import { identityTripleKey, type IdentityTriple } from '../../customers/identity-resolution.js';
+import type { CustomerRef } from '../canonical.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * Takes back what a batch's customer resolution created for rows that were
+ * then rejected (an order id of another customer, a duplicate, an event
+ * rewritten): a rejected row writes nothing, neither a stub customer nor an
+ * identity. Customers are created before the rows are written because the
+ * common batch rejects nothing, and knowing which rows survive would cost a
+ * round trip of its own; this runs only when a row was rejected.
+ */
+export async function removeCustomersOfRejectedRows(db: Db, resolution: RefResolution, keptRefs: CustomerRef[][], keptCustomerIds: ReadonlySet<number>): Promise<void> {
+  const named = new Set(keptRefs.flatMap((refs) => refs.map(identityTripleKey)));
+  const orphans = resolution.createdIds.filter((customerId) => !keptCustomerIds.has(customerId));
+  const orphanSet = new Set(orphans);
+  const planned: Array<{ identity: IdentityTriple; customerId: number }> = [
+    ...resolution.newIdentities,
+    ...resolution.newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: resolution.createdIds[slot] }))),
+  ];
+  const stray = planned.filter(({ identity, customerId }) => !named.has(identityTripleKey(identity)) && !orphanSet.has(customerId));
+  if (orphans.length === 0 && stray.length === 0) return;
+  await sql`
+    with stray_identity as (
+      delete from customer_identity ci
+      using unnest(${stray.map((s) => s.identity.kind)}::text[], ${stray.map((s) => s.identity.namespace)}::text[],
+        ${stray.map((s) => s.identity.value)}::text[], ${stray.map((s) => s.customerId)}::bigint[]) as s(kind, namespace, value, customer_id)
+      where ci.kind = s.kind and ci.namespace = s.namespace and ci.value = s.value and ci.customer_id = s.customer_id
+      returning 1
+    ),
+    orphan_identity as (delete from customer_identity where customer_id = any(${orphans}::bigint[]) returning 1),
+    orphan_trait as (delete from customer_trait where customer_id = any(${orphans}::bigint[]) returning 1)
+    delete from customer where customer_id = any(${orphans}::bigint[])`.execute(db);
+}
