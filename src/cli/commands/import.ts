@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../../ingest/canonical.js';
@@ -10,6 +11,17 @@ import { table } from '../format.js';
 const entities: ImportEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+// A batch is held in memory and committed as one transaction: past this, memory and lock time grow for no gain.
+export const maximumImportBatchSize = 200_000;
+
+export function parseBatchSize(value: string): number {
+  const size = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(size) || size < 1 || size > maximumImportBatchSize) {
+    throw new InvalidArgumentError(`give a whole number of rows from 1 to ${maximumImportBatchSize.toLocaleString('en')}, e.g. --batch-size 5000.`);
+  }
+  return size;
+}
+
 export function registerImportCommand(program: Command, runtime: CliRuntime): void {
   program
     .command('import')
@@ -17,24 +29,28 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .argument('<entity>', entities.join('|'))
     .argument('<file>', 'CSV (any delimiter, quoted fields, BOM) or JSON Lines')
     .option('--map <field=Column>', 'map a canonical field to a column of the file (repeatable)', collect, [])
-    .option('--preset <name>', 'column layout of a known export (see `clientele import presets`)')
-    .option('--date-format <pattern>', 'e.g. dd-MM-yyyy or MM/dd/yyyy HH:mm')
+    .option('--preset <name>', 'column layout of a known export (see `clientele presets`)')
+    .option('--date-format <pattern>', 'e.g. dd-MM-yyyy, MM/dd/yyyy HH:mm, or dd/MM/yyyy HH:mm z (z: a zone such as UTC or America/New_York)')
     .option('--delimiter <char>', 'field delimiter; detected when omitted')
+    .option('--encoding <label>', 'text encoding of the file, e.g. windows-1252, iso-8859-13, utf-16le (default utf-8, or the byte order mark\'s)')
     .option('--source <name>', 'system the file comes from; its ids are kept per source (default: the preset or "import")')
     .option('--rejects <file>', 'where to write rejected rows (default: <file>.rejects.csv)')
-    .option('--batch-size <n>', 'rows per transaction', (value) => Number(value), defaultImportBatchSize)
-    .action(async (entity: string, file: string, options: { map: string[]; preset?: string; dateFormat?: string; delimiter?: string; source?: string; rejects?: string; batchSize: number }) => {
+    .option('--batch-size <n>', `rows per transaction (1 to ${maximumImportBatchSize})`, parseBatchSize, defaultImportBatchSize)
+    .action(async (entity: string, file: string, options: { map: string[]; preset?: string; dateFormat?: string; delimiter?: string; encoding?: string; source?: string; rejects?: string; batchSize: number }) => {
       if (!entities.includes(entity as ImportEntity)) {
         throw new AppError('IMPORT_OPTION_INVALID', `Unknown entity "${entity}". Use one of: ${entities.join(', ')}.`, { field: 'entity' });
       }
+      const rejectsPath = options.rejects ?? `${file}.rejects.csv`;
+      // A clean run removes the previous run's rejects file, which would otherwise read as this run's.
+      const hadRejectsFile = existsSync(rejectsPath);
       const summary = await runtime.withStore(async ({ db, actor, clock }) => {
         const bar = process.stderr.isTTY && !runtime.isJson() ? new SingleBar({ format: ' {bar} {percentage}% | {read} rows | {rejected} rejected | {eta_formatted} left', stream: process.stderr }, Presets.shades_classic) : null;
         let started = false;
         try {
           return await importFile(db, {
             entity: entity as ImportEntity, file, preset: options.preset, mapping: parseMappingArguments(entity as ImportEntity, options.map),
-            dateFormat: options.dateFormat, delimiter: options.delimiter, source: options.source, batchSize: options.batchSize,
-            rejectsPath: options.rejects ?? `${file}.rejects.csv`, actor, clock,
+            dateFormat: options.dateFormat, delimiter: options.delimiter, encoding: options.encoding, source: options.source, batchSize: options.batchSize,
+            rejectsPath, actor, clock,
             onProgress: (progress) => {
               if (!bar) {
                 // Not a terminal (a log, a pipe): one plain line per committed batch.
@@ -51,7 +67,10 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
         }
       });
       if (summary.rejected > 0) runtime.markDataErrors();
-      runtime.print(summary, formatSummary);
+      runtime.print(summary, (result) => {
+        const text = formatSummary(result);
+        return result.rejected === 0 && hadRejectsFile ? `${text}\nNo rows were rejected; the earlier ${rejectsPath} was removed.` : text;
+      });
     });
 
   program.command('presets').description('list import presets for common exports').action(() => {

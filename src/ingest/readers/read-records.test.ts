@@ -91,6 +91,29 @@ describe('readRecords on CSV', () => {
     expect(records[0]).toMatchObject({ values: { name: 'Jürgen' } });
   });
 
+  it('keeps delimiters and quotes in the raw text of an invalid UTF-8 row and of an unclosed quote', async () => {
+    const invalid = Buffer.concat([Buffer.from('id;name;city\n1;'), Buffer.from([0x4a, 0x6f, 0x73, 0xe9]), Buffer.from(';"Riga; LV"\n2;Ana;"cut\noff')]);
+    const { problems } = await readAll(invalid);
+    expect(problems.map((problem) => problem.raw)).toEqual(['1;Jos\ufffd;"Riga; LV"', '2;Ana;"cut\noff']);
+  });
+
+  it('decodes a Windows-1252 export chunk by chunk, é and € included', async () => {
+    // 0xE9 é, 0x80 €, 0xFC ü: no UTF-8 reading of these bytes gives these letters.
+    const row = Buffer.concat([Buffer.from('1,Jos'), Buffer.from([0xe9]), Buffer.from(',M'), Buffer.from([0xfc]), Buffer.from('ller,'), Buffer.from([0x80]), Buffer.from('5\n')]);
+    const content = Buffer.concat([Buffer.from('id,name,surname,price\n'), ...Array.from({ length: 20_000 }, () => row)]);
+    const { records, problems } = await readAll(content, { encoding: 'windows-1252' });
+    expect(problems).toEqual([]);
+    expect(records).toHaveLength(20_000);
+    expect(records.every((record) => record.kind === 'record' && record.values.name === 'José' && record.values.surname === 'Müller' && record.values.price === '€5')).toBe(true);
+  });
+
+  it('decodes Latvian letters from a Windows-1257 (Baltic) export', async () => {
+    // ā, ē, ļ are not in Windows-1252; Baltic exports use 1257: 0xE2 ā, 0xE7 ē, 0xEF ļ.
+    const content = Buffer.concat([Buffer.from('id,name\n1,J'), Buffer.from([0xe2]), Buffer.from('nis B'), Buffer.from([0xe7, 0xef]), Buffer.from('\n')]);
+    const { records } = await readAll(content, { encoding: 'windows-1257' });
+    expect(records[0]).toMatchObject({ values: { name: 'Jānis Bēļ' } });
+  });
+
   it('decodes UTF-16 files announced by their byte order mark', async () => {
     const content = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id;name\r\n1;Zoë\r\n', 'utf16le')]);
     const { source, records } = await readAll(content);
@@ -158,6 +181,19 @@ describe('readRecords on JSON Lines', () => {
     expect(problems.map((problem) => problem.line)).toEqual([3, 4, 6]);
     expect(problems[0].kind === 'problem' && problems[0].reason).toContain('not valid JSON');
     expect(problems[1].kind === 'problem' && problems[1].reason).toContain('not a JSON object');
+  });
+
+  it('makes every key of every line a column, not only those of line 1', async () => {
+    const lines = [
+      '{"order_id":"j1","customer_id":"c1","amount":100}',
+      '{"order_id":"j2","customer_id":"c1","amount":5,"currency":"USD"}',
+      '{"order_id":"j3","customer_email":"a@example.com","amount":7}',
+    ];
+    // Later keys count even far beyond the part of the file read to sniff its format.
+    const filler = Array.from({ length: 5000 }, (_, index) => `{"order_id":"f${index}","customer_id":"c1","amount":1}`);
+    const { source, records } = await readAll([...lines.slice(0, 1), ...filler, ...lines.slice(1)].join('\n'), {}, 'jsonl');
+    expect(source.headers).toEqual(['order_id', 'customer_id', 'amount', 'currency', 'customer_email']);
+    expect(records.at(-1)).toMatchObject({ line: 5003, values: { order_id: 'j3', customer_email: 'a@example.com' } });
   });
 
   it('detects JSON Lines from content when the extension says nothing', async () => {

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../core/errors.js';
-import { readCsvRows, readJsonLines, readWhitespaceRows, valuesFromJson, type RowItem } from './record-streams.js';
+import { splitByteLines } from './byte-lines.js';
+import { readCsvRows, readJsonLines, readWhitespaceRows, type RowItem } from './record-streams.js';
 import { detectDelimiter, encodingFromByteOrderMark, looksLikeJsonLines, looksWhitespaceSeparated, stripByteOrderMark, uniqueHeaders } from './sniff.js';
 
 export type ReaderOptions = {
@@ -94,16 +95,35 @@ async function* fileChunks(path: string, encoding: string, progress: { bytesRead
   }
 }
 
-function jsonHeaders(head: string): string[] {
-  for (const line of head.split('\n')) {
-    try {
-      const values = valuesFromJson(JSON.parse(line));
-      if (typeof values !== 'string') return Object.keys(values);
-    } catch {
-      // A broken line near the top is reported as a reject when it is streamed.
+// More distinct keys than this means maps written as objects (keyed by id or date), not rows.
+const maximumJsonKeys = 10_000;
+
+/**
+ * Every key of every record, in the order first seen: a field that first appears on line
+ * 50,000 (a currency only some orders carry) is a column like one on line 1, and a required
+ * field missing from the whole file fails before anything is written. Costs a second pass over
+ * the file, but memory stays the set of distinct keys.
+ */
+async function collectJsonKeys(path: string, encoding: string, maxRecordBytes: number): Promise<string[]> {
+  const keys = new Set<string>();
+  for await (const lines of splitByteLines(fileChunks(path, encoding, { bytesRead: 0 }, () => undefined), maxRecordBytes)) {
+    for (const { bytes, isTooLong } of lines) {
+      if (isTooLong) continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        // A broken line is reported as a reject when it is streamed.
+        continue;
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) continue;
+      for (const key in parsed) keys.add(key);
+    }
+    if (keys.size > maximumJsonKeys) {
+      throw new AppError('IMPORT_FILE_UNREADABLE', `${path} names more than ${maximumJsonKeys} different keys; JSON Lines records must use the same field names on every line (customer_id, email, …).`, { file: path });
     }
   }
-  return [];
+  return [...keys];
 }
 
 const isNumberLike = (value: string): boolean => /^[-+]?[\d.,]+$/.test(value);
@@ -142,7 +162,7 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
   let headers: string[] = [];
   // The rest of the batch the header came in.
   let pending: RowItem[] = [];
-  if (format === 'jsonl') headers = jsonHeaders(headText);
+  if (format === 'jsonl') headers = await collectJsonKeys(path, encoding, maxRecordBytes);
   else {
     const first = await rows.next();
     if (first.done) throw new AppError('IMPORT_FILE_EMPTY', `${path} has no rows.`, { file: path });

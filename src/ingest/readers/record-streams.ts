@@ -16,9 +16,25 @@ function preview(bytes: Buffer): string {
   return bytes.subarray(0, rawPreviewLength * 4).toString('utf8').slice(0, rawPreviewLength);
 }
 
-function tokenisedProblem(record: TokenisedRecord, maxRecordBytes: number): RowItem | null {
+/**
+ * The record as it was written, delimiters and quotes included, for the rejects file: the
+ * tokenizer keeps only field contents, and "l1Jos\ufffd" tells nobody which value was wrong.
+ */
+function recordText(record: TokenisedRecord, delimiter: string): string {
+  const { bytes, fieldStarts, fieldEnds } = record;
+  let text = '';
+  for (let index = 0; index < fieldStarts.length && text.length <= rawPreviewLength; index++) {
+    const field = bytes.toString('utf8', fieldStarts[index], fieldEnds[index]);
+    const isOpenQuote = record.problem === 'unterminated-quote' && index === fieldStarts.length - 1;
+    const needsQuotes = isOpenQuote || field.includes(delimiter) || /["\r\n]/.test(field);
+    text += `${index === 0 ? '' : delimiter}${needsQuotes ? `"${field.replace(/"/g, '""')}${isOpenQuote ? '' : '"'}` : field}`;
+  }
+  return text.slice(0, rawPreviewLength);
+}
+
+function tokenisedProblem(record: TokenisedRecord, maxRecordBytes: number, delimiter: string): RowItem | null {
   if (record.problem === null) return null;
-  const raw = preview(record.bytes.subarray(0, record.fieldEnds[record.fieldEnds.length - 1]));
+  const raw = recordText(record, delimiter);
   if (record.problem === 'unterminated-quote') {
     return {
       kind: 'problem', line: record.line, raw,
@@ -54,14 +70,14 @@ function decodeFields(record: TokenisedRecord, end: number): string[] {
 export async function* readCsvRows(chunks: AsyncIterable<Buffer>, delimiter: string, maxRecordBytes: number, checkUtf8: boolean): AsyncGenerator<RowItem[]> {
   let batch: RowItem[] = [];
   const tokenizer = createCsvTokenizer(delimiter.charCodeAt(0), maxRecordBytes, (record) => {
-    const problem = tokenisedProblem(record, maxRecordBytes);
+    const problem = tokenisedProblem(record, maxRecordBytes, delimiter);
     if (problem) {
       batch.push(problem);
       return;
     }
     const end = record.fieldEnds[record.fieldEnds.length - 1];
     if (checkUtf8 && !record.isAscii && !isUtf8(record.bytes.subarray(0, end))) {
-      batch.push({ kind: 'problem', line: record.line, reason: `line ${record.line} ${invalidUtf8Reason}`, raw: preview(record.bytes.subarray(0, end)) });
+      batch.push({ kind: 'problem', line: record.line, reason: `line ${record.line} ${invalidUtf8Reason}`, raw: recordText(record, delimiter) });
       return;
     }
     batch.push({ kind: 'fields', line: record.line, fields: decodeFields(record, end) });

@@ -1,5 +1,6 @@
 import type { CanonicalCustomer, CustomerRef, IngestContext } from '../canonical.js';
 import { normaliseExternalId } from '../../customers/identity.js';
+import { countryCode } from './country.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { customerKindSynonyms, lookUp, parseBoolean } from './synonyms.js';
@@ -7,6 +8,17 @@ import { email, integer, phone } from './row-values.js';
 
 // Older than the oldest person alive is a typo or a placeholder such as 1900.
 const maximumAge = 120;
+
+/** The country as an ISO code: the store keeps two letters, and a name would fail the whole batch's insert. */
+function country(values: FieldValues): string | null {
+  const raw = values.text('country');
+  if (raw === null) return null;
+  const code = countryCode(raw);
+  if (code === null) {
+    fail('country', `country "${raw}" is not a country code or name we know; write the two-letter ISO 3166 code (ID, LV, US, DE…) or the country's name in English, Indonesian or Latvian, or leave it empty`);
+  }
+  return code;
+}
 
 function birthYear(values: FieldValues, year: number): number | null {
   // 1900 is also the store's lower bound (customer_birth_year_check): reject here, per row, not per batch
@@ -44,7 +56,6 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
   const year = context.now.getUTCFullYear();
   const kind = values.text('kind');
   const createdAt = values.text('created_at');
-  const country = values.text('country');
   const attributes: Record<string, string | number> = {};
   for (const [name, value] of values.withPrefix('attribute.')) {
     attributes[name] = attributeValue(value);
@@ -60,7 +71,7 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
     gender: values.text('gender'),
     city: values.text('city'),
     region: values.text('region'),
-    country: country !== null && /^[a-z]{2}$/i.test(country) ? country.toUpperCase() : country,
+    country: country(values),
     incomeBand: values.text('income_band'),
     consentEmail: parseBoolean('consent_email', values.text('consent_email')),
     consentSms: parseBoolean('consent_sms', values.text('consent_sms')),

@@ -77,3 +77,41 @@ describe('the ISO 8601 fast path of parseDateTime', () => {
     );
   });
 });
+
+describe('parseDateTime with a zone written in the value', () => {
+  const jakarta: DateOptions = { dateFormat: null, timeZone: 'Asia/Jakarta', now };
+  it.each([
+    ['2024-03-01 10:00:00 UTC', '2024-03-01T10:00:00.000Z'],
+    ['2024-03-01 10:00:00 GMT', '2024-03-01T10:00:00.000Z'],
+    ['2024-03-01 10:00 UTC', '2024-03-01T10:00:00.000Z'],
+    ['2024-03-01 10:00:00 America/New_York', '2024-03-01T15:00:00.000Z'],
+    ['2024-07-01 10:00:00 America/New_York', '2024-07-01T14:00:00.000Z'],
+    ['2024-03-01 10:00:00 Europe/Riga', '2024-03-01T08:00:00.000Z'],
+    ['2024-03-01T10:00:00[America/New_York]', '2024-03-01T15:00:00.000Z'],
+    ['2024-03-01 10:00:00 +02:00', '2024-03-01T08:00:00.000Z'],
+    ['2024-03-01 10:00:00', '2024-03-01T03:00:00.000Z'],
+  ])('reads %j as %s, not as store time', (raw, expected) => {
+    expect(outcome(() => parseDateTime('ordered_at', raw, jakarta))).toBe(expected);
+  });
+
+  it.each([
+    ['dd/MM/yyyy HH:mm z', '01/03/2024 10:00 America/New_York', '2024-03-01T15:00:00.000Z'],
+    ['dd/MM/yyyy HH:mm z', '01/03/2024 10:00 UTC', '2024-03-01T10:00:00.000Z'],
+    ['dd/MM/yyyy HH:mm zzz', '01/03/2024 10:00 GMT', '2024-03-01T10:00:00.000Z'],
+    ['dd/MM/yyyy HH:mm VV', '01/03/2024 10:00 Europe/Riga', '2024-03-01T08:00:00.000Z'],
+    ['dd/MM/yyyy HH:mm ZZ', '01/03/2024 10:00 -05:00', '2024-03-01T15:00:00.000Z'],
+    ["yyyy-MM-dd'T'HH:mm", '2024-03-01T10:00', '2024-03-01T03:00:00.000Z'],
+    ['dd/MM/yyyy HH:mm', '01/03/2024 10:00', '2024-03-01T03:00:00.000Z'],
+  ])('with --date-format %j reads %j as %s', (dateFormat, raw, expected) => {
+    expect(outcome(() => parseDateTime('ordered_at', raw, { ...jakarta, dateFormat }))).toBe(expected);
+  });
+
+  it('refuses a zone name it does not know, naming it, instead of shifting the time', () => {
+    expect(outcome(() => parseDateTime('ordered_at', '2024-03-01 10:00:00 Mars/Olympus', jakarta))).toMatch(/^ordered_at: .*names the time zone "Mars\/Olympus", which is not a known IANA zone/);
+    expect(outcome(() => parseDateTime('ordered_at', '01/03/2024 10:00 Mars/Olympus', { ...jakarta, dateFormat: 'dd/MM/yyyy HH:mm z' }))).toMatch(/"Mars\/Olympus", which is not a known IANA zone/);
+  });
+
+  it('refuses a format with a zone abbreviation token, saying which tokens to use', () => {
+    expect(outcome(() => parseDateTime('ordered_at', '01/03/2024 10:00 EST', { ...jakarta, dateFormat: 'dd/MM/yyyy HH:mm ZZZZ' }))).toMatch(/uses ZZZZ, a zone abbreviation.*use z for names/);
+  });
+});

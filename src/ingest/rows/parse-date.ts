@@ -4,7 +4,7 @@ import { fail } from './row-problem.js';
 import { wallTimeToMillis } from './zone-offsets.js';
 
 export type DateOptions = {
-  /** Luxon tokens: yyyy, MM, dd, HH, mm, ss, ZZZ… e.g. `dd-MM-yyyy` or `MM/dd/yyyy HH:mm`. */
+  /** Luxon tokens: yyyy, MM, dd, HH, mm, ss, z (zone name), ZZ (offset)… e.g. `dd-MM-yyyy` or `MM/dd/yyyy HH:mm z`. */
   dateFormat: string | null;
   /** IANA zone for times written without an offset: the store's local time. */
   timeZone: string;
@@ -23,28 +23,68 @@ const fallbackFormats = ['yyyy-MM-dd HH:mm:ss ZZZ', 'yyyy-MM-dd HH:mm:ss ZZ', 'y
 // dates, so formats are compiled once.
 const parsers = new Map<string, ReturnType<typeof DateTime.buildFormatParser>>();
 
-function parseFormat(value: string, format: string): DateTime {
-  let parser = parsers.get(format);
-  if (!parser) parsers.set(format, (parser = DateTime.buildFormatParser(format, { locale: 'en-US' })));
-  return DateTime.fromFormatParser(value, parser, { zone: 'utc', setZone: true, locale: 'en-US' });
+type FormatZone = { format: string; isZoneGiven: boolean; unsupported: string | null };
+const formatZones = new Map<string, FormatZone>();
+
+/**
+ * What a `--date-format` says about zones, read once per format. Luxon parses `z` (an IANA name
+ * such as America/New_York, or UTC) and `Z`/`ZZ`/`ZZZ` (offsets); `zz`, `zzz` and `VV`, which
+ * other libraries use for zone names, are read as `z`. `ZZZZ` (EST, WIB) cannot be read: the
+ * same abbreviation names different zones, so rows are refused rather than guessed.
+ */
+function formatZone(dateFormat: string): FormatZone {
+  let known = formatZones.get(dateFormat);
+  if (known) return known;
+  let isZoneGiven = false;
+  let unsupported: string | null = null;
+  // Odd-numbered parts are quoted literals ('T'), where letters are text, not tokens.
+  const format = dateFormat.split(/('[^']*')/).map((part, index) => {
+    if (index % 2 === 1) return part;
+    return part.replace(/V+|z+|Z+/g, (token) => {
+      isZoneGiven = true;
+      if (token === 'VV' || token === 'zz' || token === 'zzz') return 'z';
+      if (token.length > 3 || token.startsWith('V')) unsupported ??= token;
+      return token;
+    });
+  }).join('');
+  known = { format, isZoneGiven, unsupported };
+  formatZones.set(dateFormat, known);
+  return known;
 }
 
-// An offset only counts after a time of day: the "-01" ending "2024-03-01" is the day.
-const hasOffset = (value: string): boolean => /\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d\d(?::?\d\d)?)$/.test(value);
+function parseFormat(value: string, format: string, zone = 'utc'): DateTime {
+  let parser = parsers.get(format);
+  if (!parser) parsers.set(format, (parser = DateTime.buildFormatParser(format, { locale: 'en-US' })));
+  return DateTime.fromFormatParser(value, parser, { zone, setZone: true, locale: 'en-US' });
+}
 
-/** Parses without a zone: wall-clock time as UTC, and whether the text named its own offset. */
-function parseWithoutFormat(value: string): DateTime | null {
+/** Parses without a format, reading text without a zone as if in `zone`. */
+function parseWithoutFormat(value: string, zone: string): DateTime | null {
   if (/^\d{9,10}$/.test(value)) return DateTime.fromSeconds(Number(value), { zone: 'utc' });
   if (/^\d{12,13}$/.test(value)) return DateTime.fromMillis(Number(value), { zone: 'utc' });
-  const iso = DateTime.fromISO(value, { zone: 'utc', setZone: true });
+  const iso = DateTime.fromISO(value, { zone, setZone: true });
   if (iso.isValid) return iso;
-  const sql = DateTime.fromSQL(value, { zone: 'utc', setZone: true });
+  const sql = DateTime.fromSQL(value, { zone, setZone: true });
   if (sql.isValid) return sql;
   for (const format of fallbackFormats) {
-    const parsed = parseFormat(value, format);
+    const parsed = parseFormat(value, format, zone);
     if (parsed.isValid) return parsed;
   }
   return null;
+}
+
+/** The zone name luxon refused (`2024-03-01 10:00 Mars/Olympus`), if that is why the text did not parse. */
+function unknownZoneIn(value: string, dateFormat: string | null): string | null {
+  const attempts = dateFormat ? [parseFormat(value, formatZone(dateFormat).format)] : [DateTime.fromISO(value, { zone: 'utc', setZone: true }), DateTime.fromSQL(value, { zone: 'utc', setZone: true })];
+  for (const attempt of attempts) {
+    const zone = /the zone "(.+)" is not supported/.exec(attempt.invalidExplanation ?? '')?.[1];
+    if (zone) return zone;
+  }
+  return null;
+}
+
+function failUnknownZone(field: string, raw: string, zone: string): never {
+  fail(field, `${field} "${raw}" names the time zone "${zone}", which is not a known IANA zone; write UTC, an offset (+07:00) or a zone such as Asia/Jakarta or America/New_York`);
 }
 
 /**
@@ -69,17 +109,30 @@ function checkedDate(field: string, raw: string, millis: number, now: Date): Dat
 export function parseDateTimeWithLuxon(field: string, raw: string, options: DateOptions): Date {
   const value = raw.trim();
   let parsed: DateTime | null;
+  let isZoneGiven: boolean;
   if (options.dateFormat) {
-    const formatted = parseFormat(value, options.dateFormat);
+    const zone = formatZone(options.dateFormat);
+    if (zone.unsupported) {
+      fail(field, `--date-format ${options.dateFormat} uses ${zone.unsupported}, a zone abbreviation, which cannot be read reliably (the same letters name different zones); use z for names such as America/New_York or UTC, or ZZ for offsets such as +07:00`);
+    }
+    const formatted = parseFormat(value, zone.format);
     parsed = formatted.isValid ? formatted : null;
-    if (!parsed) fail(field, `${field} "${raw}" does not match the date format ${options.dateFormat}; fix the value or pass the right --date-format`);
-  } else {
-    parsed = parseWithoutFormat(value);
+    isZoneGiven = zone.isZoneGiven;
     if (!parsed) {
+      const unknownZone = unknownZoneIn(value, options.dateFormat);
+      if (unknownZone) failUnknownZone(field, raw, unknownZone);
+      fail(field, `${field} "${raw}" does not match the date format ${options.dateFormat}; fix the value or pass the right --date-format`);
+    }
+  } else {
+    parsed = parseWithoutFormat(value, 'utc');
+    if (!parsed) {
+      const unknownZone = unknownZoneIn(value, null);
+      if (unknownZone) failUnknownZone(field, raw, unknownZone);
       fail(field, `${field} "${raw}" is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or pass --date-format, e.g. --date-format dd-MM-yyyy`);
     }
+    // Whether the text named its zone (Z, +07:00, UTC, GMT, America/New_York, [Asia/Jakarta]) is
+    // whatever luxon read: text that did reads the same instant whatever zone is assumed.
+    isZoneGiven = parseWithoutFormat(value, 'UTC+1')?.toMillis() === parsed.toMillis();
   }
-  const isEpoch = /^\d{9,10}$|^\d{12,13}$/.test(value) && !options.dateFormat;
-  const isOffsetGiven = isEpoch || (options.dateFormat ? /Z/.test(options.dateFormat) : hasOffset(value));
-  return checkedDate(field, raw, isOffsetGiven ? parsed.toMillis() : wallTimeToMillis(parsed.toMillis(), options.timeZone), options.now);
+  return checkedDate(field, raw, isZoneGiven ? parsed.toMillis() : wallTimeToMillis(parsed.toMillis(), options.timeZone), options.now);
 }
