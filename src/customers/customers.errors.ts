@@ -1,12 +1,14 @@
 import { AppError } from '../core/errors.js';
 
-export const customerNotFound = (customerId: number) =>
-  new AppError('CUSTOMER_NOT_FOUND', `Customer #${customerId} does not exist (or was merged into another customer).`, { field: 'customerId' });
+/** `field` names where the id came from, e.g. `otherCustomerId` in a merge request. */
+export const customerNotFound = (customerId: number, field = 'customerId') =>
+  new AppError('CUSTOMER_NOT_FOUND', `Customer #${customerId} does not exist (or was merged into another customer).`, { field });
 
 export const identityInvalid = (field: string, reason: string) => new AppError('CUSTOMER_IDENTITY_INVALID', reason, { field });
 
-export const identityTaken = (value: string, customerId: number) =>
-  new AppError('CUSTOMER_IDENTITY_CONFLICT', `The identity "${value}" already belongs to customer #${customerId}. Merge the two customers instead.`, { field: 'identities' });
+/** `field` names what the request sent: `email`, `phone` or an item of `identities`. */
+export const identityTaken = (value: string, customerId: number, field: string) =>
+  new AppError('CUSTOMER_IDENTITY_CONFLICT', `The identity "${value}" already belongs to customer #${customerId}. Merge the two customers instead.`, { field });
 
 export const mergeInvalid = (message: string) => new AppError('CUSTOMER_MERGE_INVALID', message);
 
@@ -14,4 +16,8 @@ export const mergeNotFound = (mergeId: number) => new AppError('CUSTOMER_MERGE_N
 
 export const mergeAlreadyUndone = (mergeId: number) => new AppError('CUSTOMER_MERGE_CONFLICT', `Merge #${mergeId} was already undone.`);
 
-export const cursorInvalid = () => new AppError('PAGINATION_CURSOR_INVALID', 'The cursor is not valid. Start again without a cursor.', { field: 'cursor' });
+/** Why an undo was refused: the stable `details.reason` of CUSTOMER_MERGE_UNDO_CONFLICT. */
+export type UndoRefusal = 'kept_customer_deleted' | 'kept_customer_merged' | 'merged_customer_missing' | 'moved_facts_missing';
+
+export const mergeUndoRefused = (mergeId: number, reason: UndoRefusal, message: string, details: Record<string, unknown> = {}) =>
+  new AppError('CUSTOMER_MERGE_UNDO_CONFLICT', `Merge #${mergeId} cannot be undone: ${message}`, { mergeId, reason, ...details });

@@ -40,6 +40,15 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(again.json()).toMatchObject({ inserted: 0, unchanged: 2 });
   });
 
+  it('says which record field a batch lacks, without the file import flags', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/ingest/events', headers: ingestKey.headers, payload: { records: [{ customer_email: 'dewi@example.com', occurred_at: '2024-06-01T10:00:00+07:00' }] } });
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error).toMatchObject({ code: 'IMPORT_COLUMN_MISSING', field: 'kind' });
+    expect(error.message).toBe('Each record needs "kind" (one of signup, inquiry, cart, visit, newsletter, other); records had: customer_email, occurred_at.');
+    expect(JSON.stringify(error)).not.toMatch(/--map|--preset/);
+  });
+
   it('finds a customer by any identity, normalised', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/customers/lookup?kind=email&value=%20DEWI@example.com', headers: analyst.readHeaders });
     expect(response.statusCode).toBe(200);
@@ -47,6 +56,29 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     const missing = await app.inject({ method: 'GET', url: '/api/customers/lookup?kind=phone&value=0800', headers: analyst.readHeaders });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_INVALID', field: 'value' });
+    const noNamespace = await app.inject({ method: 'GET', url: '/api/customers/lookup?kind=external&value=LC-0001', headers: analyst.readHeaders });
+    expect(noNamespace.statusCode).toBe(400);
+    expect(noNamespace.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_INVALID', field: 'namespace' });
+    expect(noNamespace.json().error.message).toContain('needs a namespace');
+  });
+
+  it('names the field a taken or incomplete identity came from', async () => {
+    const owner = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Maya', email: 'ma@example.com', phone: '+62 812 5555 0001', identities: [{ kind: 'external', namespace: 'loyalty_card', value: 'LC-MA' }] } });
+    expect(owner.statusCode).toBe(201);
+    const other = (await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Other' } })).json().customer.customer_id;
+    const patch = (payload: Record<string, unknown>) => app.inject({ method: 'PATCH', url: `/api/customers/${other}`, headers: admin.headers, payload });
+    const email = await patch({ email: 'ma@example.com' });
+    expect(email.statusCode).toBe(409);
+    expect(email.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'email' });
+    expect((await patch({ phone: '0812-5555-0001' })).json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'phone' });
+    const card = await patch({ identities: [{ kind: 'email', value: 'other@example.com' }, { kind: 'external', namespace: 'loyalty_card', value: 'LC-MA' }] });
+    expect(card.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'identities.1' });
+    const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Copy', email: 'MA@example.com' } });
+    expect(created.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'email' });
+    const noNamespace = await patch({ identities: [{ kind: 'external', value: 'LC-0001' }] });
+    expect(noNamespace.statusCode).toBe(400);
+    expect(noNamespace.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_INVALID', field: 'identities.0.namespace' });
+    expect((await patch({ identities: [{ kind: 'phone', value: '0800' }] })).json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_INVALID', field: 'identities.0.value' });
   });
 
   it('creates, updates, searches and pages customers', async () => {

@@ -28,7 +28,10 @@ export type CustomerFields = {
 
 export type IdentityInput = { kind: 'email' | 'phone' | 'external'; namespace?: string; value: string };
 
-/** Normalises one identity as ingest does, so the API and files agree on who is who. */
+/**
+ * Normalises one identity as ingest does, so the API and files agree on who is who.
+ * `field` is the request field holding the value; an external id's namespace is its sibling `namespace`.
+ */
 export function normaliseIdentity(input: IdentityInput, defaultCountry: string, field = 'identity'): CustomerRef {
   if (input.kind === 'email') {
     const email = normaliseEmail(input.value);
@@ -40,8 +43,11 @@ export function normaliseIdentity(input: IdentityInput, defaultCountry: string, 
     if (!phone.value) throw identityInvalid(field, phone.reason ?? 'The phone number is empty.');
     return { kind: 'phone', value: phone.value };
   }
+  if (!input.namespace) {
+    throw identityInvalid(field.replace(/(^|\.)value$/, '$1namespace'), 'An external id needs a namespace: the system it comes from, e.g. "loyalty_card".');
+  }
   const value = normaliseExternalId(input.value);
-  if (!value || !input.namespace) throw identityInvalid(field, 'An external id needs a namespace (the system it comes from, e.g. "loyalty_card") and a value.');
+  if (!value) throw identityInvalid(field, 'An external id needs a value, e.g. the loyalty card number.');
   return { kind: 'external', namespace: input.namespace, value };
 }
 
@@ -63,13 +69,24 @@ async function normaliseFields(db: Db, fields: CustomerFields): Promise<Record<s
   return values;
 }
 
-async function attachIdentities(db: Db, customerId: number, refs: CustomerRef[]): Promise<void> {
-  const owners = await findCustomersByIdentities(db, refs.map(toIdentityTriple));
-  for (const ref of refs) {
+/** An identity to attach, with the request field it came from, so a conflict names what the caller sent. */
+type SentIdentity = { ref: CustomerRef; field: string };
+
+/** The identities of a request: each item of `identities`, then the profile's email and phone. */
+function sentIdentities(identities: IdentityInput[], values: Record<string, unknown>, defaultCountry: string): SentIdentity[] {
+  const sent = identities.map((identity, index) => ({ ref: normaliseIdentity(identity, defaultCountry, `identities.${index}.value`), field: `identities.${index}` }));
+  if (typeof values.email === 'string') sent.push({ ref: { kind: 'email', value: values.email }, field: 'email' });
+  if (typeof values.phone === 'string') sent.push({ ref: { kind: 'phone', value: values.phone }, field: 'phone' });
+  return sent;
+}
+
+async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[]): Promise<void> {
+  const owners = await findCustomersByIdentities(db, sent.map(({ ref }) => toIdentityTriple(ref)));
+  for (const { ref, field } of sent) {
     const owner = owners.get(identityTripleKey(ref));
-    if (owner !== undefined && owner !== customerId) throw identityTaken(ref.value, owner);
+    if (owner !== undefined && owner !== customerId) throw identityTaken(ref.value, owner, field);
   }
-  await insertIdentities(db, refs.map((ref) => ({ identity: toIdentityTriple(ref), customerId })));
+  await insertIdentities(db, sent.map(({ ref }) => ({ identity: toIdentityTriple(ref), customerId })));
 }
 
 export async function createCustomer(db: Db, fields: CustomerFields, identities: IdentityInput[] = []): Promise<number> {
@@ -77,10 +94,7 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
     const { defaultCountry } = await getStoreSettings(trx);
     const values = await normaliseFields(trx, fields);
     const created = await trx.insertInto('customer').values(values as never).returning('customer_id').executeTakeFirstOrThrow();
-    const refs = identities.map((identity, index) => normaliseIdentity(identity, defaultCountry, `identities.${index}`));
-    if (typeof values.email === 'string') refs.push({ kind: 'email', value: values.email });
-    if (typeof values.phone === 'string') refs.push({ kind: 'phone', value: values.phone });
-    await attachIdentities(trx, created.customer_id, refs);
+    await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, defaultCountry));
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
     return created.customer_id;
   });
@@ -94,10 +108,7 @@ export async function updateCustomer(db: Db, customerId: number, fields: Custome
     if (Object.keys(values).length > 0) {
       await trx.updateTable('customer').set({ ...(values as object), is_stub: false, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
     }
-    const refs = identities.map((identity, index) => normaliseIdentity(identity, defaultCountry, `identities.${index}`));
-    if (typeof values.email === 'string') refs.push({ kind: 'email', value: values.email });
-    if (typeof values.phone === 'string') refs.push({ kind: 'phone', value: values.phone });
-    await attachIdentities(trx, customerId, refs);
+    await attachIdentities(trx, customerId, sentIdentities(identities, values, defaultCountry));
   });
 }
 

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../core/errors.js';
 import { recordAudit } from '../auth/audit.js';
-import { customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound } from './customers.errors.js';
+import { customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound, mergeUndoRefused } from './customers.errors.js';
 import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customers.service.js';
 
 type Db = Kysely<Database>;
@@ -19,12 +18,6 @@ type MovedRecord = {
 
 type CustomerRow = Awaited<ReturnType<typeof requireCustomer>>;
 
-/** Why an undo was refused: the stable `details.reason` of CUSTOMER_MERGE_UNDO_CONFLICT. */
-export type UndoRefusal = 'kept_customer_deleted' | 'kept_customer_merged' | 'merged_customer_missing' | 'moved_facts_missing';
-
-const undoRefused = (mergeId: number, reason: UndoRefusal, message: string, details: Record<string, unknown> = {}) =>
-  new AppError('CUSTOMER_MERGE_UNDO_CONFLICT', `Merge #${mergeId} cannot be undone: ${message}`, { mergeId, reason, ...details });
-
 const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
 
 /**
@@ -36,8 +29,7 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
   if (keptId === mergedId) throw mergeInvalid('A customer cannot be merged with itself. Choose two different customers.');
   return db.transaction().execute(async (trx) => {
     await lockCustomerMerges(trx);
-    const kept = await requireCustomer(trx, keptId);
-    const merged = await requireCustomer(trx, mergedId);
+    const { kept, merged } = await requireMergeParties(trx, keptId, mergedId);
     const identities = await trx.selectFrom('customer_identity').select(['kind', 'namespace', 'value']).where('customer_id', '=', mergedId).execute();
     const orders = await trx.selectFrom('customer_order').select('order_id').where('customer_id', '=', mergedId).execute();
     const events = await trx.selectFrom('interest_event').select('event_id').where('customer_id', '=', mergedId).execute();
@@ -61,6 +53,16 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
     await recordAudit(trx, { actor, action: 'customer.merge', entity: 'customer', entityId: String(keptId), detail: { mergeId: record.merge_id, mergedCustomerId: mergedId, orders: moved.orderIds.length, identities: identities.length } });
     return { mergeId: record.merge_id };
   });
+}
+
+/** The two customers of a merge; a missing one is named by the request field that gave it. */
+async function requireMergeParties(db: Db, keptId: number, mergedId: number): Promise<{ kept: CustomerRow; merged: CustomerRow }> {
+  const rows = await db.selectFrom('customer').selectAll().where('customer_id', 'in', [keptId, mergedId]).where('merged_into_customer_id', 'is', null).execute();
+  const kept = rows.find((row) => row.customer_id === keptId);
+  if (!kept) throw customerNotFound(keptId);
+  const merged = rows.find((row) => row.customer_id === mergedId);
+  if (!merged) throw customerNotFound(mergedId, 'otherCustomerId');
+  return { kept, merged };
 }
 
 /**
@@ -93,23 +95,23 @@ async function requireUndoable(db: Db, mergeId: number, moved: MovedRecord, kept
   const kept = rows.find((row) => row.customer_id === keptId);
   const merged = rows.find((row) => row.customer_id === mergedId);
   if (!kept) {
-    throw undoRefused(mergeId, 'kept_customer_deleted',
+    throw mergeUndoRefused(mergeId, 'kept_customer_deleted',
       `customer #${keptId}, who received customer #${mergedId}'s identities, orders and events in it, was deleted with them. Import customer #${mergedId}'s data again to recreate them.`);
   }
   if (kept.merged_into_customer_id !== null) {
     const later = await db.selectFrom('customer_merge').select('merge_id').where('merged_customer_id', '=', keptId).where('undone_at', 'is', null)
       .orderBy('merge_id', 'desc').executeTakeFirst();
     const blocking = later ? `merge #${later.merge_id}` : `the merge of customer #${keptId} into #${kept.merged_into_customer_id}`;
-    throw undoRefused(mergeId, 'kept_customer_merged',
+    throw mergeUndoRefused(mergeId, 'kept_customer_merged',
       `customer #${keptId} was since merged into customer #${kept.merged_into_customer_id}, which took what this merge moved. Undo ${blocking} first, then this one.`,
       { blockingMergeId: later?.merge_id ?? null });
   }
   if (!merged || merged.merged_into_customer_id !== keptId) {
-    throw undoRefused(mergeId, 'merged_customer_missing', `customer #${mergedId} no longer exists as merged into customer #${keptId}, so there is no one to restore.`);
+    throw mergeUndoRefused(mergeId, 'merged_customer_missing', `customer #${mergedId} no longer exists as merged into customer #${keptId}, so there is no one to restore.`);
   }
   const missing = await countMissing(db, keptId, moved);
   if (missing.identities + missing.orders + missing.events > 0) {
-    throw undoRefused(mergeId, 'moved_facts_missing',
+    throw mergeUndoRefused(mergeId, 'moved_facts_missing',
       `${missing.identities} identities, ${missing.orders} orders and ${missing.events} interest events it moved are no longer with customer #${keptId}, so customer #${mergedId} cannot be restored as they were. The merge stays in place.`,
       { missing });
   }

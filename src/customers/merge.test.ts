@@ -180,6 +180,21 @@ describeEachStore('merging customers and undoing merges', (context) => {
     expect(missing.json().error.code).toBe('CUSTOMER_NOT_FOUND');
   });
 
+  it('names the customer of a merge request who does not exist or was merged away', async () => {
+    const db = context.store.db;
+    const { x, y, z } = await seedPeople(db, 'named');
+    await mergeCustomers(db, x, y, 'test');
+    const merge = (keptId: number, otherCustomerId: number) => app.inject({ method: 'POST', url: `/api/customers/${keptId}/merge`, headers: owner.headers, payload: { otherCustomerId } });
+    const mergedAway = await merge(z, y);
+    expect(mergedAway.statusCode).toBe(404);
+    expect(mergedAway.json().error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND', field: 'otherCustomerId' });
+    expect(mergedAway.json().error.message).toContain(`Customer #${y}`);
+    const keptMissing = await merge(y, z);
+    expect(keptMissing.statusCode).toBe(404);
+    expect(keptMissing.json().error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND', field: 'customerId' });
+    expect(await db.selectFrom('customer').select('merged_into_customer_id').where('customer_id', '=', z).executeTakeFirstOrThrow()).toEqual({ merged_into_customer_id: null });
+  });
+
   it('lists the merges of a customer merged into another, so that the merge can be found and undone', async () => {
     const db = context.store.db;
     const { x, y } = await seedPeople(db, 'listed');

@@ -6,11 +6,13 @@ import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, Reject } from './canonical.js';
 import { buildIngestContext } from './import-file.service.js';
 import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
-import { rowsFromRecords } from './rows/index.js';
+import { headerCheck, rowsFromRecords } from './rows/index.js';
 import { writeBatch } from './write/index.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 
 export const maxBatchRecords = 10_000;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type BatchSummary = { importId: number; entity: ImportEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[] };
 
@@ -23,6 +25,8 @@ export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, 
   if (records.length > maxBatchRecords) {
     throw new AppError('INGEST_BATCH_TOO_LARGE', `A batch may hold at most ${maxBatchRecords} records; this one has ${records.length}. Split it into smaller batches.`, { field: entity });
   }
+  // checked here too, so that a batch missing a field is told in record terms, not a file's --map and --preset
+  headerCheck(entity, [...new Set(records.flatMap((record) => (isPlainObject(record) ? Object.keys(record) : [])))], {}, 'request');
   const context = await buildIngestContext(db, options.clock, options.source ?? 'api');
   const { rows, rejects } = rowsFromRecords(entity, records, { context, file: 'request' });
   const settings = await getStoreSettings(db);

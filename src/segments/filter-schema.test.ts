@@ -16,6 +16,7 @@ describe('the filter language', () => {
         { field: 'birth_year', op: 'is_null' }, { field: 'birth_year', op: 'is_null', value: false },
         { field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } },
         { field: 'last_purchase_at', op: 'between', value: ['2025-01-01', { days_ago: 0 }] },
+        { field: 'first_purchase_at', op: 'lt', value: '2024-02-29T08:00:00+07:00' },
         { field: 'consent_email', op: 'eq', value: true }, { field: 'customer_types', op: 'contains', value: 'vip' },
         { or: [{ not: { field: 'kind', op: 'eq', value: 'organization' } }] },
         { purchased: { category: 'coffee', within: { days: 90 }, count: { op: 'gte', value: 2 } } },
@@ -39,7 +40,14 @@ describe('the filter language', () => {
     [{ field: 'age', op: 'gt' }, 'filter.value', '"gt" needs a value'],
     [{ field: 'age', op: 'between', value: [40, 20] }, 'filter.value', 'low ≤ high'],
     [{ field: 'city', op: 'in', value: [] }, 'filter.value', ''],
-    [{ field: 'last_purchase_at', op: 'gte', value: '31/01/2026' }, 'filter.value', 'ISO date'],
+    [{ field: 'last_purchase_at', op: 'gte', value: '31/01/2026' }, 'filter.value', 'a real day written YYYY-MM-DD'],
+    // Date.parse rolls 2026-02-30 over to March 2; the filter must say so instead
+    [{ field: 'last_purchase_at', op: 'gte', value: '2026-02-30' }, 'filter.value', 'a real day written YYYY-MM-DD'],
+    [{ field: 'last_purchase_at', op: 'lt', value: '2026-02-30T08:00:00Z' }, 'filter.value', 'a real day'],
+    [{ field: 'last_purchase_at', op: 'between', value: [{ days_ago: 30 }, '2026-13-45'] }, 'filter.value[1]', 'a real day'],
+    [{ field: 'first_purchase_at', op: 'gte', value: '1969-12-31' }, 'filter.value', 'from 1970-01-01 to 2100-12-31'],
+    [{ purchased: { category: 'coffee', within: { from: '2025-02-29' } } }, 'filter.purchased.within.from', 'a real day'],
+    [{ interest: { kind: 'signup', within: { from: '2026-01-01', to: '2026-04-31' } } }, 'filter.interest.within.to', 'a real day'],
     [{ field: 'last_purchase_at', op: 'gte', value: { days_ago: -3 } }, 'filter.value.days_ago', '>=0'],
     [{ or: [{ field: 'city', op: 'eq', value: 'x' }, 'city = x'] }, 'filter.or[1]', 'expected a condition object'],
     [{ and: [], or: [] }, 'filter', 'must be the only key'],
@@ -67,6 +75,17 @@ describe('the filter language', () => {
     } catch (error) {
       expect(isAppError(error) && error.code).toBe('SEGMENT_FILTER_INVALID');
       expect((error as Error).message).toContain('filter.and[1].field: unknown field "citty"; did you mean "city"?');
+    }
+  });
+
+  it('refuses a day that does not exist instead of rolling it over, naming the field', () => {
+    try {
+      parseFilter({ and: [{ field: 'age', op: 'gt', value: 30 }, { field: 'last_purchase_at', op: 'gte', value: '2026-02-30' }] });
+      expect.unreachable();
+    } catch (error) {
+      expect(isAppError(error) && error.code).toBe('SEGMENT_FILTER_INVALID');
+      expect(isAppError(error) && error.details).toMatchObject({ field: 'filter.and[1].value' });
+      expect((error as Error).message).toContain('filter.and[1].value: a real day written YYYY-MM-DD');
     }
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { AppError } from '../core/errors.js';
 import { fieldNames, filterFields, isFieldName, type FieldType } from './filter-fields.js';
 import {
@@ -14,11 +15,8 @@ const maxListLength = 1000;
 
 const text = z.string().min(1).max(200);
 const textList = z.union([text, z.array(text).min(1).max(maxListLength)], { error: 'expected a text or a non-empty list of texts' }).transform((value) => (Array.isArray(value) ? value : [value]));
-const isoDate = z.string().max(40).refine((value) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && Number.isFinite(Date.parse(value)), {
-  message: 'expected an ISO date such as "2026-01-31" or "2026-01-31T08:00:00Z"',
-});
 const relativeDate = z.strictObject({ days_ago: z.number().int().min(0).max(36_500) });
-const dateValue = z.union([isoDate, relativeDate], { error: 'expected an ISO date such as "2026-01-31" or a relative date such as {"days_ago": 90}' });
+const dateValue = z.union([dayOrInstantSchema, relativeDate], { error: 'expected an ISO date such as "2026-01-31" or a relative date such as {"days_ago": 90}' });
 const count = z.number().int().min(0);
 const countTest = z.strictObject({ op: z.enum(countOperators), value: z.union([count, z.tuple([count, count])], { error: 'expected a whole number ≥ 0, or [low, high] with "between"' }) })
   .refine((test) => (test.op === 'between') === Array.isArray(test.value), { message: 'use a [low, high] pair with "between" and a single number otherwise' });

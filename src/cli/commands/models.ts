@@ -3,17 +3,14 @@ import { AppError } from '../../core/errors.js';
 import { fitModels, predictCustomers, validateModels, type ModelChoice } from '../../models/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { table } from '../format.js';
+import { dayOption } from './date-options.js';
 
-const isoDay = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new AppError('CLI_ARGUMENT_INVALID', `"${value}" is not a date; write it as YYYY-MM-DD.`);
-  return value;
-};
 const unitOf = (value: string) => {
-  if (value !== 'day' && value !== 'week') throw new AppError('CLI_ARGUMENT_INVALID', '--unit must be day or week.');
+  if (value !== 'day' && value !== 'week') throw new AppError('CLI_ARGUMENT_INVALID', '--unit must be day or week.', { field: '--unit' });
   return value;
 };
 const modelOf = (value: string) => {
-  if (!['bgnbd', 'paretonbd', 'gammagamma', 'all'].includes(value)) throw new AppError('CLI_ARGUMENT_INVALID', '--model must be bgnbd, paretonbd, gammagamma or all.');
+  if (!['bgnbd', 'paretonbd', 'gammagamma', 'all'].includes(value)) throw new AppError('CLI_ARGUMENT_INVALID', '--model must be bgnbd, paretonbd, gammagamma or all.', { field: '--model' });
   return value as ModelChoice;
 };
 
@@ -40,15 +37,15 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     .option('--penalty <l2>', 'L2 penalty on the parameters', (v) => Number(v), 0);
 
   common(models.command('fit').description('fit the models on purchases up to the calibration end and record the fits'))
-    .option('--calibration-end <date>', 'YYYY-MM-DD (default: the data set end or today)', isoDay)
+    .option('--calibration-end <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--calibration-end'))
     .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd?: string }) => {
       const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty }));
       runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers\n${table(r.fits.map(fitRow))}`);
     });
 
   common(models.command('validate').description('fit on a calibration period and compare predictions with the holdout period'))
-    .requiredOption('--calibration-end <date>', 'YYYY-MM-DD', isoDay)
-    .requiredOption('--holdout-end <date>', 'YYYY-MM-DD', isoDay)
+    .requiredOption('--calibration-end <date>', 'YYYY-MM-DD', dayOption('--calibration-end'))
+    .requiredOption('--holdout-end <date>', 'YYYY-MM-DD', dayOption('--holdout-end'))
     .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd: string; holdoutEnd: string }) => {
       const result = await runtime.withStore(({ db }) => validateModels(db, options));
       runtime.print(result, (r) => [
@@ -65,7 +62,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     });
 
   models.command('predict').description('predict every customer (P(alive), expected purchases, spend, CLV) and store the predictions')
-    .option('--as-of <date>', 'YYYY-MM-DD (default: the data set end or today)', isoDay)
+    .option('--as-of <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--as-of'))
     .option('--horizon-days <n>', 'CLV horizon in days', (v) => Number(v), 365)
     .option('--discount-rate <rate>', 'discount rate per 30-day period', (v) => Number(v), 0.01)
     .option('--unit <unit>', 'day | week', unitOf, 'week')

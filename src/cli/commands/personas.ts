@@ -4,16 +4,12 @@ import { assignPersonas, compareGroupDrift, discoverPersonas, getPersona, listPe
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
 import { readFilterOption } from './segments.js';
+import { checkDayOrInstant } from './date-options.js';
 
 const positiveId = (value: string) => {
   const id = Number(value);
   if (!Number.isInteger(id) || id <= 0) throw new AppError('CLI_ARGUMENT_INVALID', `"${value}" is not a persona id (a positive whole number).`);
   return id;
-};
-const date = (value: string) => {
-  const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime())) throw new AppError('CLI_ARGUMENT_INVALID', `"${value}" is not a date; use YYYY-MM-DD.`);
-  return parsed;
 };
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const shares = (entries: Array<{ label: string; share: number }> | null | undefined) => (entries ?? []).map((entry) => `${entry.label} ${percent(entry.share)}`).join(', ');
@@ -99,15 +95,17 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
     .option('--segment <idOrName>', 'a saved segment')
     .option('--filter <json|@file>', 'a filter')
     .action(async (options: { before: string; after: string; persona?: number; segment?: string; filter?: string }) => {
-      const period = (text: string) => {
+      const period = (option: string, text: string) => {
         const [from, to] = text.split('..');
-        if (!from || !to) throw new AppError('CLI_ARGUMENT_INVALID', `"${text}" is not a period; use FROM..TO such as 2025-01-01..2026-01-01.`);
-        return { from: date(from), to: date(to) };
+        if (!from || !to) throw new AppError('CLI_ARGUMENT_INVALID', `${option}: "${text}" is not a period; use FROM..TO such as 2025-01-01..2026-01-01.`, { field: option });
+        return { from: new Date(checkDayOrInstant(option, from)), to: new Date(checkDayOrInstant(option, to)) };
       };
       const group: DriftGroup = options.persona ? { kind: 'persona', personaId: options.persona }
         : options.segment ? { kind: 'segment', segment: /^\d+$/.test(options.segment) ? Number(options.segment) : options.segment }
           : options.filter ? { kind: 'filter', filter: readFilterOption(options.filter) } : { kind: 'all' };
-      const report = await runtime.withStore(({ db }) => compareGroupDrift(db, { group, before: period(options.before), after: period(options.after) }));
+      const before = period('--before', options.before);
+      const after = period('--after', options.after);
+      const report = await runtime.withStore(({ db }) => compareGroupDrift(db, { group, before, after }));
       runtime.print(report, (r) => [
         `${r.group}: ${r.before.customers} active before, ${r.after.customers} after`, '',
         table(r.attributes.map((a: Record<string, any>) => (a.kind === 'numeric'

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../canonical.js';
+import { eventKindSynonyms } from './synonyms.js';
 
 /** Canonical column names per entity: a file using these names needs no mapping. */
 export const canonicalFields: Record<ImportEntity, readonly string[]> = {
@@ -77,41 +78,64 @@ export function resolveColumns(entity: ImportEntity, headers: readonly string[],
   return columns;
 }
 
-type Requirement = { label: string; isMet: (fields: Set<string>) => boolean };
+/** What a file or batch must hold; `field` is the one an error names, `wording` how a JSON record says it. */
+type Requirement = { label: string; field: string; wording: string; isMet: (fields: Set<string>) => boolean };
 
-const oneOf = (...names: string[]): Requirement => ({ label: names.length === 1 ? names[0] : `one of ${names.join('/')}`, isMet: (fields) => names.some((name) => fields.has(name)) });
+const quoted = (name: string) => `"${name}"`;
+const oneOf = (...names: string[]): Requirement => ({
+  label: names.length === 1 ? names[0] : `one of ${names.join('/')}`,
+  field: names[0],
+  wording: names.length === 1 ? quoted(names[0]) : `one of ${names.map(quoted).join(', ')}`,
+  isMet: (fields) => names.some((name) => fields.has(name)),
+});
 const customerIdentity: Requirement = {
   label: 'one of customer_id/email/phone/external_id.<namespace>',
+  field: 'customer_id',
+  wording: 'one of "customer_id", "email", "phone" or "external_id.<namespace>"',
   isMet: (fields) => ['customer_id', 'email', 'phone'].some((name) => fields.has(name)) || [...fields].some((name) => name.startsWith('external_id.')),
 };
 const orderAmount: Requirement = {
   label: 'amount (or unit_price for line-level files)',
+  field: 'amount',
+  wording: '"amount" (or "unit_price" for line-level orders)',
   isMet: (fields) => fields.has('amount') || fields.has('unit_price'),
 };
+const eventKinds = [...new Set(eventKindSynonyms.values())];
+const eventKind: Requirement = { ...oneOf('kind'), wording: `"kind" (one of ${eventKinds.join(', ')})` };
 
 const requirements: Record<ImportEntity, Requirement[]> = {
   customers: [customerIdentity],
   orders: [oneOf('order_id'), oneOf('ordered_at'), oneOf('customer_id', 'customer_email', 'customer_phone'), orderAmount],
   lines: [oneOf('order_id'), oneOf('unit_price')],
   products: [oneOf('sku')],
-  events: [oneOf('kind'), oneOf('occurred_at'), oneOf('customer_id', 'customer_email', 'customer_phone')],
+  events: [eventKind, oneOf('occurred_at'), oneOf('customer_id', 'customer_email', 'customer_phone')],
 };
+
+const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /**
  * Fails fast, before any row is read, when the file cannot hold the entity's required fields,
- * saying what was found, what is needed and how to map it.
+ * saying what was found, what is needed and how to map it. A JSON batch (`origin: 'request'`)
+ * has no --map or --preset: its message names the record fields instead.
  */
-export function headerCheck(entity: ImportEntity, headers: readonly string[], mapping: Mapping): Map<string, string> {
+export function headerCheck(entity: ImportEntity, headers: readonly string[], mapping: Mapping, origin: 'file' | 'request' = 'file'): Map<string, string> {
   const columns = resolveColumns(entity, headers, mapping);
   const fields = new Set(columns.keys());
-  const missing = requirements[entity].filter((requirement) => !requirement.isMet(fields)).map((requirement) => requirement.label);
-  if (missing.length > 0) {
+  const unmet = requirements[entity].filter((requirement) => !requirement.isMet(fields));
+  if (unmet.length === 0) return columns;
+  const missing = unmet.map((requirement) => requirement.label);
+  const details = { field: unmet[0].field, missing, found: [...headers] };
+  if (origin === 'request') {
     throw new AppError(
       'IMPORT_COLUMN_MISSING',
-      `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ` +
-        `Map a column with --map field=Column (e.g. --map ${missing[0].replace(/^one of /, '').split(/[/ ]/)[0]}=${headers[0] ?? 'Column'}) or use a --preset.`,
-      { missing, found: [...headers], hint: 'Use --map field=Column or --preset <name>.' },
+      `Each record needs ${listed(unmet.map((requirement) => requirement.wording))}; records had: ${headers.join(', ') || '(no fields)'}.`,
+      { ...details, hint: `Records use the canonical ${entity} field names: ${canonicalFields[entity].join(', ')}.` },
     );
   }
-  return columns;
+  throw new AppError(
+    'IMPORT_COLUMN_MISSING',
+    `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ` +
+      `Map a column with --map field=Column (e.g. --map ${missing[0].replace(/^one of /, '').split(/[/ ]/)[0]}=${headers[0] ?? 'Column'}) or use a --preset.`,
+    { ...details, hint: 'Use --map field=Column or --preset <name>.' },
+  );
 }
