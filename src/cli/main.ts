@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { isAppError } from '../core/errors.js';
 import { createCliRuntime } from './runtime.js';
 import { exitCodeForError, exitCodes } from './exit-codes.js';
+import { debugVariable, describeUnexpectedError, describeUsageError, printFailure, wantsJson } from './output.js';
 import { registerAnalyticsCommands } from './commands/analytics.js';
 import { registerApiKeysCommand } from './commands/api-keys.js';
 import { registerCustomersCommand } from './commands/customers.js';
@@ -27,6 +27,8 @@ const program = new Command('clientele')
   .option('--db <url-or-directory>', 'store: a postgres:// URL or a directory for the embedded store (default DATABASE_URL or ./.clientele)')
   .exitOverride()
   .showHelpAfterError();
+// before the subcommands are added, which copy it: under --json a usage error is printed once, as JSON on stdout (below)
+program.configureOutput({ writeErr: (text) => (wantsJson(program) ? undefined : process.stderr.write(text)) });
 
 const runtime = createCliRuntime(program);
 registerServeCommand(program);
@@ -47,17 +49,14 @@ try {
   await program.parseAsync(process.argv);
   if (runtime.hasDataErrors()) process.exitCode = exitCodes.dataErrors;
 } catch (error) {
+  const json = wantsJson(program);
   if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : exitCodes.usage;
+    process.exitCode = error.exitCode === 0 ? exitCodes.success : exitCodes.usage;
+    if (json && error.exitCode !== 0) printFailure(describeUsageError(error, program), { json });
   } else {
-    const json = program.opts<{ json?: boolean }>().json;
-    if (isAppError(error)) {
-      const where = [error.details.file, error.details.line].filter((part) => part !== undefined).join(':');
-      if (json) process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
-      else process.stderr.write(`error ${error.code}${where ? ` (${where})` : ''}: ${error.message}\n`);
-    } else {
-      process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
-    }
-    process.exitCode = exitCodeForError(error);
+    if (process.env[debugVariable]) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    const failure = describeUnexpectedError(error, { db: program.opts<{ db?: string }>().db });
+    printFailure(failure, { json });
+    process.exitCode = exitCodeForError(failure);
   }
 }

@@ -7,7 +7,7 @@ import { AppError } from '../core/errors.js';
 import { fixedClock, type Clock } from '../core/clock.js';
 import { importFile, type ImportSummary } from '../ingest/import-file.service.js';
 import type { ImportEntity } from '../ingest/canonical.js';
-import { updateStoreSettings } from '../settings/index.js';
+import { getStoreSettings, updateStoreSettings } from '../settings/index.js';
 import { chainName, countryCode, currency, timeZone, writeStoreFiles } from '../synthetic/index.js';
 import { datasetsDirectory, demoDatasets } from './datasets.js';
 import { analyze } from '../analytics/index.js';
@@ -30,10 +30,18 @@ export async function isStoreEmpty(db: Kysely<Database>): Promise<boolean> {
   return customer === undefined;
 }
 
-async function requireEmptyStore(db: Kysely<Database>): Promise<void> {
-  if (!(await isStoreEmpty(db))) {
-    throw new AppError('DEMO_STORE_NOT_EMPTY_CONFLICT', 'A demo can only be loaded into an empty store. Use a new directory, e.g. `clientele --db ./demo-store demo load cdnow`.');
-  }
+/**
+ * A demo goes into an empty store, or continues its own load that stopped
+ * part-way (a failure, a killed process) when the same command runs again:
+ * the imports are idempotent by (source, id) and the derived results are
+ * replaced, so the retry ends as one clean load. The store's name is written
+ * first and `demo_dataset` last, so a store named for this demo without
+ * `demo_dataset` is an unfinished load of it, and nothing else is.
+ */
+async function requireEmptyOrUnfinishedStore(db: Kysely<Database>, storeName: string): Promise<{ dataAsOf: string | null }> {
+  const settings = await getStoreSettings(db);
+  if ((await isStoreEmpty(db)) || (settings.demoDataset === null && settings.name === storeName)) return { dataAsOf: settings.dataAsOf };
+  throw new AppError('DEMO_STORE_NOT_EMPTY_CONFLICT', 'A demo can only be loaded into an empty store. Use a new directory, e.g. `clientele --db ./demo-store demo load cdnow`.');
 }
 
 /**
@@ -42,17 +50,20 @@ async function requireEmptyStore(db: Kysely<Database>): Promise<void> {
  */
 export async function loadSyntheticDemo(db: Kysely<Database>, options: { customers?: number; seed?: number; clock: Clock; actor: string }): Promise<DemoResult> {
   const started = performance.now();
-  await requireEmptyStore(db);
-  await updateStoreSettings(db, { name: chainName, currency, timezone: timeZone, default_country: countryCode, is_synthetic: true, demo_dataset: 'synthetic', data_as_of: null });
+  const unfinished = await requireEmptyOrUnfinishedStore(db, chainName);
+  // a retry regenerates the same files: the end day is kept in data_as_of until the load completes
+  const endDate = unfinished.dataAsOf ? new Date(unfinished.dataAsOf) : options.clock.now();
+  await updateStoreSettings(db, { name: chainName, currency, timezone: timeZone, default_country: countryCode, is_synthetic: true, demo_dataset: null, data_as_of: endDate.toISOString() });
   const directory = await mkdtemp(join(tmpdir(), 'clientele-demo-'));
   try {
     const customers = options.customers ?? 3000;
-    await writeStoreFiles(directory, { seed: options.seed ?? 20261124, customers, endDate: options.clock.now(), years: 3, ordersPerCustomer: 9, includeTruth: false });
+    await writeStoreFiles(directory, { seed: options.seed ?? 20261124, customers, endDate, years: 3, ordersPerCustomer: 9, includeTruth: false });
     const imports: ImportSummary[] = [];
     for (const entity of ['products', 'customers', 'orders', 'lines', 'events'] as ImportEntity[]) {
       imports.push(await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null }));
     }
     await deriveUnderstanding(db, options.clock.now(), options.clock);
+    await updateStoreSettings(db, { demo_dataset: 'synthetic', data_as_of: null });
     return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(directory, { recursive: true, force: true });
@@ -66,13 +77,15 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
     throw new AppError('DEMO_DATASET_NOT_FOUND', `There is no demo data set "${name}". Choose one of: synthetic, ${demoDatasets.map((d) => d.name).join(', ')}.`, { field: 'name' });
   }
   const started = performance.now();
-  await requireEmptyStore(db);
-  await updateStoreSettings(db, { name: `${dataset.name} (public data set)`, currency: dataset.currency, timezone: dataset.timeZone, default_country: dataset.defaultCountry, is_synthetic: false, demo_dataset: dataset.name, data_as_of: dataset.asOf });
+  const storeName = `${dataset.name} (public data set)`;
+  await requireEmptyOrUnfinishedStore(db, storeName);
+  await updateStoreSettings(db, { name: storeName, currency: dataset.currency, timezone: dataset.timeZone, default_country: dataset.defaultCountry, is_synthetic: false, demo_dataset: null, data_as_of: dataset.asOf });
   const clock = fixedClock(dataset.asOf);
   const imports: ImportSummary[] = [];
   for (const spec of dataset.imports) {
     imports.push(await importFile(db, { entity: spec.entity, file: join(datasetsDirectory, spec.file), preset: spec.preset, actor: options.actor, clock, rejectsPath: null }));
   }
   await deriveUnderstanding(db, clock.now(), clock);
+  await updateStoreSettings(db, { demo_dataset: dataset.name });
   return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000 };
 }

@@ -90,6 +90,19 @@ export async function validateModels(db: Kysely<Database>, options: { calibratio
 }
 
 /**
+ * Beyond this many days a median wait means no purchase is expected: a few
+ * repeat buyers in a short history fit r near 0, and the median
+ * (α+T)(2^{1/(r+x)} − 1) of a one-time buyer runs to millions of years.
+ */
+const nextPurchaseHorizonDays = 3650;
+
+/** The day number of the likely next purchase, or NaN (stored as null, "none expected") beyond the horizon. */
+function nextPurchaseDayOf(asOfDay: number, daysToNextPurchase: number): number {
+  const days = Math.ceil(daysToNextPurchase);
+  return days <= nextPurchaseHorizonDays ? asOfDay + days : Number.NaN;
+}
+
+/**
  * Fits a purchase model and the Gamma-Gamma spend model on purchases up to
  * `asOf`, predicts every customer and replaces the stored predictions, all in
  * one transaction. Money stays in minor units of the store currency.
@@ -114,7 +127,7 @@ export async function predictCustomers(
     churnThresholds: options.churnThresholds ?? defaultChurnThresholds,
   });
   const asOfDay = dayNumberOf(options.asOf);
-  const nextPurchaseDay = Float64Array.from(predictions.nextPurchaseIn, (t) => asOfDay + Math.ceil(t / scale));
+  const nextPurchaseDay = Float64Array.from(predictions.nextPurchaseIn, (t) => nextPurchaseDayOf(asOfDay, t / scale));
   const currency = await findStoreCurrency(db);
   const stored = await db.transaction().execute(async (trx) => {
     const modelFitId = await insertModelFit(trx, transactionFit, unit, options.asOf);

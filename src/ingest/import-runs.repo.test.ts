@@ -1,0 +1,27 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import type { BatchOutcome } from './write/index.js';
+import { addBatchToImportRun, finishImportRun, importRunStaleAfterMinutes, listImportRuns, startImportRun } from './import-runs.repo.js';
+
+describeEachStore('import runs', (context) => {
+  it('lists a run left running by a process that is gone as interrupted, and a live or finished one as it is', async () => {
+    const { db } = context.store;
+    const run = (fileName: string) => startImportRun(db, { entity: 'orders', fileName, preset: null, startedBy: 'test' });
+    const killed = await run('killed.csv');
+    const live = await run('live.csv');
+    const done = await run('done.csv');
+    const emptyBatch: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [] };
+    await addBatchToImportRun(db, live, 500, emptyBatch);
+    await finishImportRun(db, done, 'completed');
+    // the killed run's last batch committed long ago; nothing finished it
+    await sql`update import_run set heartbeat_at = now() - make_interval(mins => ${importRunStaleAfterMinutes + 1}::int) where import_id = ${killed}::bigint`.execute(db);
+
+    const runs = await listImportRuns(db);
+    const statusOf = (importId: number) => runs.find((row) => row.import_id === importId)?.status;
+    expect(statusOf(killed)).toBe('interrupted');
+    expect(statusOf(live)).toBe('running');
+    expect(statusOf(done)).toBe('completed');
+    expect(runs.find((row) => row.import_id === live)?.read_count).toBe(500);
+  });
+});

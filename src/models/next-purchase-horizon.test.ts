@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { predictCustomers } from './index.js';
+
+const firstDay = 14_944; // 2010-12-01, as the online-retail demo: five days of history
+
+describeEachStore('next purchase day', (context) => {
+  it('stores "none expected" (null) for a median wait beyond ten years instead of overflowing the day', async () => {
+    const { db } = context.store;
+    // one customer buys on each of five days, forty buy once: the fit's r is near 0,
+    // so a one-time buyer's median wait (α+T)(2^{1/r} − 1) is about 10^19 days
+    const rows: Array<[number, number]> = [];
+    for (let day = 0; day < 5; day++) rows.push([1, firstDay + day]);
+    for (let customer = 2; customer <= 41; customer++) rows.push([customer, firstDay + (customer % 5)]);
+    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
+      select id, date '1970-01-01' + day, 1, 1000
+      from unnest(${rows.map((row) => row[0])}::bigint[], ${rows.map((row) => row[1])}::int[]) as input(id, day)`.execute(db);
+
+    const predicted = await predictCustomers(db, { asOf: '2010-12-06', horizonDays: 365, discountRate: 0.01 });
+    expect(predicted.customers).toBe(41);
+    const stored = await sql<{ customers: number; with_day: number; latest: unknown }>`
+      select count(*)::int as customers, count(next_purchase_day)::int as with_day, max(next_purchase_day) as latest from customer_prediction`.execute(db);
+    expect(stored.rows[0].customers).toBe(41);
+    const latest = stored.rows[0].latest;
+    if (latest !== null) expect(new Date(latest as string).getTime()).toBeLessThanOrEqual(Date.parse('2020-12-06T00:00:00Z'));
+    const oneTimeBuyer = await sql<{ p_alive: number; next_purchase_day: unknown }>`select p_alive, next_purchase_day from customer_prediction where customer_id = 2`.execute(db);
+    expect(oneTimeBuyer.rows[0].p_alive).toBeGreaterThanOrEqual(0.5);
+    expect(oneTimeBuyer.rows[0].next_purchase_day).toBeNull();
+  });
+});
