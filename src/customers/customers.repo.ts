@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CustomerRef } from '../ingest/canonical.js';
-import { identityTripleKey, resolveBatchIdentities, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
+import { identityTripleKey, resolveBatchIdentities, resolveFileRows, toIdentityTriple, type IdentityTriple, type Resolved } from './identity-resolution.js';
 
 type Db = Kysely<Database>;
 
@@ -52,13 +52,52 @@ export type RefResolution = {
  * (createResolvedCustomers writes them).
  */
 export async function planCustomerRefs(db: Db, rowRefs: CustomerRef[][]): Promise<RefResolution> {
-  const unique = new Map<string, IdentityTriple>();
-  for (const refs of rowRefs) for (const ref of refs) unique.set(identityTripleKey(ref), toIdentityTriple(ref));
-  const known = await findCustomersByIdentities(db, [...unique.values()]);
+  const known = await findKnownRefs(db, rowRefs);
   const resolution = resolveBatchIdentities(rowRefs, known);
   const createdIds = await allocateCustomerIds(db, resolution.newCustomers.length);
   const customerIds = resolution.assignments.map((assignment) => ('customerId' in assignment ? assignment.customerId : createdIds[assignment.slot]));
   return { customerIds, createdIds, newCustomers: resolution.newCustomers, newIdentities: resolution.newIdentities };
+}
+
+/** A refused customer-file row (see resolveFileRows), with customer ids in place of slots. */
+export type FileRowRefusal =
+  | { row: number; kind: 'unnamed' }
+  | { row: number; kind: 'duplicate'; ref: CustomerRef; line: number }
+  | { row: number; kind: 'taken'; ref: CustomerRef; customerId: number; ownerId: number };
+
+export type FileRefResolution = RefResolution & {
+  /** Refused rows, whose entries in customerIds mean nothing; nothing of them is written. */
+  refusals: FileRowRefusal[];
+  addsIdentity: boolean[];
+  firstRefLines: Array<[key: string, line: number]>;
+};
+
+/**
+ * planCustomerRefs for the rows of a customer file: rows are resolved in file
+ * order, and a row naming an id twice or taking another customer's email or
+ * phone is refused before anything is written (see resolveFileRows).
+ */
+export async function planCustomerFileRefs(
+  db: Db, rows: ReadonlyArray<{ refs: CustomerRef[]; line: number }>, earlierFirstRefs: ReadonlyMap<string, number>,
+): Promise<FileRefResolution> {
+  const known = await findKnownRefs(db, rows.map((row) => row.refs));
+  const resolution = resolveFileRows(rows, known, earlierFirstRefs);
+  const createdIds = await allocateCustomerIds(db, resolution.newCustomers.length);
+  const idOf = (resolved: Resolved) => ('customerId' in resolved ? resolved.customerId : createdIds[resolved.slot]);
+  const refusals = resolution.refusals.map((refusal): FileRowRefusal =>
+    refusal.kind === 'taken'
+      ? { row: refusal.row, kind: 'taken', ref: refusal.ref, customerId: idOf(refusal.resolved), ownerId: idOf(refusal.owner) }
+      : refusal);
+  return {
+    customerIds: resolution.assignments.map(idOf), createdIds, newCustomers: resolution.newCustomers, newIdentities: resolution.newIdentities,
+    refusals, addsIdentity: resolution.addsIdentity, firstRefLines: resolution.firstRefLines,
+  };
+}
+
+async function findKnownRefs(db: Db, rowRefs: CustomerRef[][]): Promise<Map<string, number>> {
+  const unique = new Map<string, IdentityTriple>();
+  for (const refs of rowRefs) for (const ref of refs) unique.set(identityTripleKey(ref), toIdentityTriple(ref));
+  return findCustomersByIdentities(db, [...unique.values()]);
 }
 
 /** What a customer file says about a person, written whole when the person is new. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerRef } from '../ingest/canonical.js';
-import { identityTripleKey, resolveBatchIdentities } from './identity-resolution.js';
+import { identityTripleKey, resolveBatchIdentities, resolveFileRows } from './identity-resolution.js';
 
 const card = (value: string): CustomerRef => ({ kind: 'external', namespace: 'loyalty_card', value });
 const email = (value: string): CustomerRef => ({ kind: 'email', value });
@@ -39,5 +39,39 @@ describe('resolveBatchIdentities', () => {
   it('keeps different people apart', () => {
     const result = resolveBatchIdentities([[email('a@x.id')], [email('b@x.id')]], new Map());
     expect(result.assignments).toEqual([{ slot: 0 }, { slot: 1 }]);
+  });
+});
+
+describe('resolveFileRows', () => {
+  const id = (value: string): CustomerRef => ({ kind: 'external', namespace: 'import', value });
+  const rows = (...refs: CustomerRef[][]) => refs.map((row, index) => ({ refs: row, line: index + 2 }));
+
+  it('resolves rows in file order, each as if imported alone', () => {
+    // a shared ref merges an unknown row into the customer an earlier row named; cutting the batch anywhere gives the same
+    const known = new Map([[identityTripleKey(id('c1')), 1]]);
+    const result = resolveFileRows(rows([id('n1'), email('n@x.id')], [id('c1'), email('c@x.id')], [id('n2'), email('n@x.id')]), known, new Map());
+    expect(result.assignments).toEqual([{ slot: 0 }, { customerId: 1 }, { slot: 0 }]);
+    expect(result.newCustomers[0].map((identity) => identity.value)).toEqual(['n1', 'n@x.id', 'n2']);
+    expect(result.newIdentities).toEqual([{ identity: { kind: 'email', namespace: '', value: 'c@x.id' }, customerId: 1 }]);
+    expect(result.addsIdentity).toEqual([true, true, true]);
+    expect(result.refusals).toEqual([]);
+  });
+
+  it('refuses the same first ref twice, within the batch or from an earlier batch, attaching nothing of the row', () => {
+    const result = resolveFileRows(rows([id('k1'), email('k1@x.id')], [id('k1'), email('k1b@x.id')], [id('k2')]), new Map(), new Map([[identityTripleKey(id('k2')), 9]]));
+    expect(result.refusals).toEqual([{ row: 1, kind: 'duplicate', ref: id('k1'), line: 2 }, { row: 2, kind: 'duplicate', ref: id('k2'), line: 9 }]);
+    expect(result.newCustomers.flat().map((identity) => identity.value)).toEqual(['k1', 'k1@x.id']);
+    expect(result.firstRefLines).toEqual([[identityTripleKey(id('k1')), 2]]);
+  });
+
+  it('refuses a row whose email or phone belongs to another customer, and lets a later row use its refs', () => {
+    const known = new Map([[identityTripleKey(id('c1')), 1], [identityTripleKey(email('budi@x.id')), 2], [identityTripleKey(phone('+628222')), 2]]);
+    const result = resolveFileRows(rows([id('c1'), email('budi@x.id')], [id('c1'), phone('+628222')], [id('c1'), email('ana@x.id')], [id('c9'), email('budi@x.id')]), known, new Map());
+    expect(result.refusals).toEqual([
+      { row: 0, kind: 'taken', ref: email('budi@x.id'), resolved: { customerId: 1 }, owner: { customerId: 2 } },
+      { row: 1, kind: 'taken', ref: phone('+628222'), resolved: { customerId: 1 }, owner: { customerId: 2 } },
+    ]);
+    expect(result.assignments.slice(2)).toEqual([{ customerId: 1 }, { customerId: 2 }]);
+    expect(result.newIdentities.map(({ identity, customerId }) => [identity.value, customerId])).toEqual([['ana@x.id', 1], ['c9', 2]]);
   });
 });

@@ -109,3 +109,79 @@ export function resolveBatchIdentities(rowRefs: CustomerRef[][], known: Readonly
     newIdentities,
   };
 }
+
+/** A customer-file row refused before anything of it is written. */
+export type RowRefusal =
+  | { row: number; kind: 'unnamed' }
+  | { row: number; kind: 'duplicate'; ref: CustomerRef; line: number }
+  | { row: number; kind: 'taken'; ref: CustomerRef; resolved: Resolved; owner: Resolved };
+
+export type FileResolution = BatchResolution & {
+  /** Refused rows; their assignment is `{ slot: -1 }` and none of their refs is attached. */
+  refusals: RowRefusal[];
+  /** Per row: whether it created its customer or attached an identity to them. */
+  addsIdentity: boolean[];
+  /** Key of each accepted row's first ref, with its line: what later batches check duplicates against. */
+  firstRefLines: Array<[key: string, line: number]>;
+};
+
+// An email or phone names one person: a row whose email belongs to someone else is a conflict to
+// resolve (a merge, or a corrected address), not an identity to drop quietly.
+const exclusiveKinds: ReadonlySet<CustomerRef['kind']> = new Set(['email', 'phone']);
+
+const isSameCustomer = (a: Resolved, b: Resolved) => ('customerId' in a ? 'customerId' in b && a.customerId === b.customerId : 'slot' in b && a.slot === b.slot);
+
+/**
+ * Resolves the rows of a customer file one after another, each as if it were
+ * imported alone, so that how the file is cut into batches changes nothing.
+ * A row belongs to the customer of its first ref that is known (stored, or
+ * named by an earlier row) and its other refs are attached to them; a row
+ * with no known ref is a new person. A row is refused, with nothing of it
+ * attached, when its first ref was the first ref of an earlier row
+ * (`earlierFirstRefs` holds those of earlier batches: the same id twice) or
+ * when its email or phone belongs to another customer.
+ */
+export function resolveFileRows(rows: ReadonlyArray<{ refs: CustomerRef[]; line: number }>, known: ReadonlyMap<string, number>, earlierFirstRefs: ReadonlyMap<string, number>): FileResolution {
+  const attached = new Map<string, Resolved>();
+  const ownerOf = (key: string): Resolved | undefined => {
+    const found = attached.get(key);
+    if (found) return found;
+    const customerId = known.get(key);
+    return customerId === undefined ? undefined : { customerId };
+  };
+  const firstRefs = new Map<string, number>();
+  const result: FileResolution = { assignments: [], newCustomers: [], newIdentities: [], refusals: [], addsIdentity: [], firstRefLines: [] };
+  const refuse = (refusal: RowRefusal) => {
+    result.refusals.push(refusal);
+    result.assignments.push({ slot: -1 });
+    result.addsIdentity.push(false);
+  };
+
+  rows.forEach(({ refs, line }, row) => {
+    if (refs.length === 0) return refuse({ row, kind: 'unnamed' });
+    const keys = refs.map(identityTripleKey);
+    const earlierLine = firstRefs.get(keys[0]) ?? earlierFirstRefs.get(keys[0]);
+    if (earlierLine !== undefined) return refuse({ row, kind: 'duplicate', ref: refs[0], line: earlierLine });
+    const owners = keys.map(ownerOf);
+    const matched = owners.find((owner) => owner !== undefined);
+    if (matched) {
+      const taken = refs.findIndex((ref, index) => exclusiveKinds.has(ref.kind) && owners[index] !== undefined && !isSameCustomer(owners[index], matched));
+      if (taken >= 0) return refuse({ row, kind: 'taken', ref: refs[taken], resolved: matched, owner: owners[taken]! });
+    }
+    const customer: Resolved = matched ?? { slot: result.newCustomers.length };
+    if (!matched) result.newCustomers.push([]);
+    let adds = false;
+    refs.forEach((ref, index) => {
+      if (ownerOf(keys[index])) return;
+      attached.set(keys[index], customer);
+      adds = true;
+      if ('customerId' in customer) result.newIdentities.push({ identity: toIdentityTriple(ref), customerId: customer.customerId });
+      else result.newCustomers[customer.slot].push(toIdentityTriple(ref));
+    });
+    result.assignments.push(customer);
+    result.addsIdentity.push(adds);
+    firstRefs.set(keys[0], line);
+    result.firstRefLines.push([keys[0], line]);
+  });
+  return result;
+}

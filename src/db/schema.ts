@@ -195,7 +195,15 @@ export type ImportRunTable = {
   started_at: DefaultTimestamp;
   finished_at: Timestamp | null;
   started_by: string;
+  /** Touched by each committed batch; a running run with an old heartbeat lost its process. */
+  heartbeat_at: DefaultTimestamp;
 };
+
+/** The first id of each accepted row of a running customer-file import (see customer-file-memory.repo.ts). */
+export type ImportSeenRefTable = { import_id: number; kind: IdentityKind; namespace: string; value: string; line: number; customer_id: number };
+
+/** Per customer, the fields (a bit each) and attribute names a running customer-file import has given. */
+export type ImportGivenTable = { import_id: number; customer_id: number; fields: number; attributes: string[] | null };
 
 export type StaffRole = 'owner' | 'admin' | 'marketer' | 'agent' | 'analyst';
 
@@ -270,6 +278,8 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   table_activity: TableActivityTable;
   customer_merge: CustomerMergeTable;
   import_run: ImportRunTable;
+  import_seen_ref: ImportSeenRefTable;
+  import_given: ImportGivenTable;
   staff_user: StaffUserTable;
   user_session: UserSessionTable;
   api_key: ApiKeyTable;

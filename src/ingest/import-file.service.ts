@@ -9,6 +9,7 @@ import { createRejectsWriter } from './rejects-file.js';
 import { parseFile } from './rows/index.js';
 import { knownCurrencyCodes } from '../core/money.js';
 import { writeBatch, type WriteContext } from './write/index.js';
+import { forgetAbandonedCustomerFiles, forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 
 /** Rows per transaction: large enough that per-statement costs fade, small enough to keep memory flat (~10 MB). */
@@ -22,6 +23,8 @@ export type ImportFileOptions = {
   dateFormat?: string | null;
   delimiter?: string | null;
   format?: 'csv' | 'jsonl' | 'auto';
+  /** WHATWG encoding label (windows-1252, iso-8859-13, utf-16le); default utf-8 or the byte order mark's. */
+  encoding?: string | null;
   /** Namespace of the file's customer and order ids, e.g. "shopify"; defaults to the preset's or "import". */
   source?: string | null;
   batchSize?: number;
@@ -64,6 +67,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const settings = await getStoreSettings(db);
   const context = await buildIngestContext(db, options.clock, 'import');
   const rates = await readCurrencyRates(db);
+  await forgetAbandonedCustomerFiles(db);
   const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
   const writeContext: WriteContext = { importId, file: options.file, currency: settings.currency, timeZone: settings.timeZone, rates };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);
@@ -77,6 +81,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       preset: options.preset ?? null,
       delimiter: options.delimiter ?? null,
       format: options.format ?? 'auto',
+      encoding: options.encoding ?? null,
       batchSize: options.batchSize ?? defaultImportBatchSize,
       source: options.source ?? null,
       context,
@@ -104,10 +109,12 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       await rejects.write(batchRejects);
       options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, read: totals.read, rejected });
     }
+    if (options.entity === 'customers') await forgetCustomerFile(db, importId);
     await finishImportRun(db, importId, 'completed');
   } catch (error) {
+    if (options.entity === 'customers') await forgetCustomerFile(db, importId).catch(() => undefined);
     await finishImportRun(db, importId, 'failed').catch(() => undefined);
-    await rejects.close();
+    await rejects.close(false);
     if (isAppError(error)) error.details.file ??= options.file;
     throw error;
   }

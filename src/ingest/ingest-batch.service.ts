@@ -9,6 +9,7 @@ import { addBatchToImportRun, finishImportRun, startImportRun } from './import-r
 import { headerCheck, rowsFromRecords } from './rows/index.js';
 import { writeBatch } from './write/index.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
+import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 
 export const maxBatchRecords = 10_000;
 
@@ -38,6 +39,8 @@ export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, 
     await keepDerivedCurrent(trx, outcome.changedCustomerIds, options.clock.now());
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });
+    // a request is a whole import: what a customer file remembers between batches is not needed after it
+    if (entity === 'customers') await forgetCustomerFile(trx, importId);
     await finishImportRun(trx, importId, 'completed');
     return { importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length, rejects: allRejects };
   });

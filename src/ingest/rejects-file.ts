@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Reject } from './canonical.js';
 
@@ -7,7 +8,10 @@ const csvField = (value: string | number | null | undefined) => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** Streams rejects to a CSV file, opened only when the first reject arrives. */
+/**
+ * Streams rejects to a CSV file, opened only when the first reject arrives. A run without
+ * rejects removes the file left by an earlier run, so the file always describes the last run.
+ */
 export function createRejectsWriter(path: string | null) {
   let stream: WriteStream | null = null;
   let count = 0;
@@ -26,11 +30,14 @@ export function createRejectsWriter(path: string | null) {
       const text = rejects.map((r) => [r.file, r.line, r.field, r.reason, r.raw].map(csvField).join(',')).join('\n') + '\n';
       if (!stream.write(text)) await once(stream, 'drain');
     },
-    async close(): Promise<{ path: string | null; count: number; sample: Reject[] }> {
+    /** `isComplete` false (a failed run) keeps an earlier run's file: this run has not replaced it. */
+    async close(isComplete = true): Promise<{ path: string | null; count: number; sample: Reject[] }> {
       if (stream) {
         const closing = once(stream, 'close');
         stream.end();
         await closing;
+      } else if (path && isComplete) {
+        await rm(path, { force: true });
       }
       return { path: stream ? path : null, count, sample };
     },

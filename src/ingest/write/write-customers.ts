@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { createResolvedCustomers, planCustomerRefs, type NewCustomerRow } from '../../customers/customers.repo.js';
-import type { CanonicalCustomer, CustomerRef } from '../canonical.js';
+import { createResolvedCustomers, planCustomerFileRefs, type FileRowRefusal, type NewCustomerRow } from '../../customers/customers.repo.js';
+import type { CanonicalCustomer, CustomerRef, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { readCustomerFileMemory, rememberCustomerFileRows, type GivenFields } from './customer-file-memory.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -15,116 +16,217 @@ export function refsOfCustomer(row: CanonicalCustomer): CustomerRef[] {
   return refs;
 }
 
-/**
- * Upserts a batch of customers. New people are created; known ones (by any
- * identity) get the fields the file provides, and stubs created by earlier
- * orders are completed. Empty fields never erase what is known.
- */
-const sameRef = (a: CustomerRef | undefined, b: CustomerRef | undefined) =>
-  a !== undefined && b !== undefined && a.kind === b.kind && a.value === b.value && (a.kind !== 'external' || (b.kind === 'external' && a.namespace === b.namespace));
+const fieldNames = ['kind', 'name', 'email', 'phone', 'birthYear', 'gender', 'city', 'region', 'country', 'incomeBand', 'consentEmail', 'consentSms', 'consentProfiling', 'createdAt'] as const;
 
-/** A later row fills what an earlier one left empty and adds its identities. */
-export function mergeCustomerRows(earlier: CanonicalCustomer, later: CanonicalCustomer): CanonicalCustomer {
-  const merged = { ...earlier, refs: [...earlier.refs, ...later.refs], attributes: { ...(later.attributes ?? {}), ...(earlier.attributes ?? {}) } };
-  for (const key of Object.keys(later) as Array<keyof CanonicalCustomer>) {
-    if (merged[key] === null && later[key] !== null) (merged as Record<string, unknown>)[key] = later[key];
+/** The facts of a customer row, without its line and refs. */
+type CustomerFacts = Omit<CanonicalCustomer, 'line' | 'refs' | 'attributes'> & { attributes: Record<string, string | number> };
+
+// Batches are separate transactions, and a stored customer cannot tell which of its fields this
+// file gave, so the import remembers that, and each accepted row's first id, in the database
+// (customer-file-memory.repo.ts): each batch reads what concerns its own rows and adds its own in
+// its transaction, so memory stays constant however long the file. Without it a row would merge
+// or be refused depending on whether the rows naming its person share a batch.
+
+/**
+ * What a row says that earlier rows of the file about the same person left
+ * empty, and records what it gives in `given` (returning whether that grew).
+ * Rows naming one person through different ids (a web account and a loyalty
+ * card sharing an email) are merged: the earlier row's values win and a later
+ * row fills the fields it left empty, whichever batches the rows are in.
+ */
+function takeUngivenFacts(row: CanonicalCustomer, customerId: number, given: Map<number, GivenFields>): { facts: CustomerFacts; givesMore: boolean } {
+  let entry = given.get(customerId);
+  if (!entry) given.set(customerId, (entry = { fields: 0, attributes: null }));
+  const before = entry.fields;
+  let givesMore = false;
+  const facts = { attributes: {} } as CustomerFacts;
+  fieldNames.forEach((name, bit) => {
+    const value = row[name];
+    (facts as Record<string, unknown>)[name] = (entry.fields & (1 << bit)) === 0 ? value : null;
+    if (value !== null) entry.fields |= 1 << bit;
+  });
+  for (const [name, value] of Object.entries(row.attributes ?? {})) {
+    if (entry.attributes?.has(name)) continue;
+    facts.attributes[name] = value;
+    (entry.attributes ??= new Set()).add(name);
+    givesMore = true;
   }
-  return merged;
+  return { facts, givesMore: givesMore || entry.fields !== before };
 }
 
+/** Facts of one person from several rows; each field was given by at most one of them (see takeUngivenFacts). */
+function combineFacts(a: CustomerFacts, b: CustomerFacts): CustomerFacts {
+  const combined = { ...a, attributes: { ...a.attributes, ...b.attributes } };
+  for (const name of fieldNames) (combined as Record<string, unknown>)[name] = a[name] ?? b[name];
+  return combined;
+}
+
+/** Whether facts add anything to a person created by an earlier row of the same batch ('person' is every new customer's kind). */
+function addsToNewCustomer(facts: CustomerFacts): boolean {
+  return fieldNames.some((name) => facts[name] !== null && !(name === 'kind' && facts.kind === 'person')) || Object.keys(facts.attributes).length > 0;
+}
+
+type AcceptedRow = { row: CanonicalCustomer; customerId: number; facts: CustomerFacts; addsIdentity: boolean; isFirstInBatch: boolean };
+
+/**
+ * Upserts a batch of a customer file. New people are created whole; known
+ * ones (by any identity) get the fields the file provides, and stubs created
+ * by earlier orders are completed. Empty fields never erase what is known.
+ * A refused row (the same id twice, another customer's email or phone) writes
+ * nothing. Each row counts once: inserted when it created its customer,
+ * updated when it changed what was stored (a field, or a new identity),
+ * unchanged otherwise — whatever the batch size.
+ */
 export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context: WriteContext): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
   if (rows.length === 0) return outcome;
-  const resolution = await planCustomerRefs(db, rows.map(refsOfCustomer));
-  const { customerIds } = resolution;
+  const rowRefs = rows.map(refsOfCustomer);
+  const memory = await readCustomerFileMemory(db, context.importId, rowRefs.flat());
+  const resolution = await planCustomerFileRefs(db, rows.map((row, index) => ({ refs: rowRefs[index], line: row.line })), memory.firstRefLines);
   const created = new Set(resolution.createdIds);
+  const refused = new Set(resolution.refusals.map((refusal) => refusal.row));
 
-  // Two rows naming one person through different ids (a web account and a loyalty card sharing
-  // an email) are merged into one customer; the same id twice is a mistake in the file.
-  const byCustomer = new Map<number, { row: CanonicalCustomer; customerId: number }>();
-  const accepted: Array<{ row: CanonicalCustomer; customerId: number }> = [];
-  let mergedRows = 0;
+  const accepted: AcceptedRow[] = [];
+  const inBatch = new Set<number>();
+  const firstRefs: Array<{ ref: CustomerRef; line: number; customerId: number }> = [];
+  const givenMore = new Set<number>();
   rows.forEach((row, index) => {
-    const customerId = customerIds[index];
-    const first = byCustomer.get(customerId);
-    if (!first) {
-      const entry = { row, customerId };
-      byCustomer.set(customerId, entry);
-      accepted.push(entry);
-      return;
-    }
-    if (sameRef(first.row.refs[0], row.refs[0])) {
-      outcome.rejects.push({ file: context.file, line: row.line, field: 'customer_id', reason: `Duplicate customer id ${row.refs[0]?.value}: it already appeared on line ${first.row.line} of this file. Keep one row per customer.` });
-      return;
-    }
-    first.row = mergeCustomerRows(first.row, row);
-    mergedRows += 1;
+    if (refused.has(index)) return;
+    const customerId = resolution.customerIds[index];
+    const { facts, givesMore } = takeUngivenFacts(row, customerId, memory.given);
+    accepted.push({ row, customerId, facts, addsIdentity: resolution.addsIdentity[index], isFirstInBatch: !inBatch.has(customerId) });
+    inBatch.add(customerId);
+    firstRefs.push({ ref: rowRefs[index][0], line: row.line, customerId });
+    if (givesMore) givenMore.add(customerId);
   });
-  outcome.updated += mergedRows;
+  await rememberCustomerFileRows(db, context.importId, firstRefs, [...givenMore].map((customerId) => ({ customerId, ...memory.given.get(customerId)! })));
 
   // people seen for the first time are written whole, with what the file says of them
-  const described = new Map<number, NewCustomerRow>(accepted.filter(({ customerId }) => created.has(customerId))
-    .map(({ row, customerId }) => [customerId, newCustomerRow(row, context.importId)]));
-  await createResolvedCustomers(db, resolution, described);
-  outcome.inserted += described.size;
-
-  const known = accepted.filter(({ customerId }) => !created.has(customerId));
-  if (known.length === 0) return outcome;
-  const earlier = await sql<{ customer_id: number; import_line: number }>`
-    select customer_id, import_line from customer
-    where customer_id = any(${known.map((a) => a.customerId)}::bigint[]) and import_id = ${context.importId}::bigint`.execute(db);
-  const seenInFile = new Map(earlier.rows.map((row) => [row.customer_id, row.import_line]));
-  const toWrite = known.filter(({ row, customerId }) => {
-    const line = seenInFile.get(customerId);
-    if (line === undefined) return true;
-    outcome.rejects.push({ file: context.file, line: row.line, field: null, reason: `This row describes the same customer as line ${line} (they share an id, email or phone). Keep one row per customer.` });
-    return false;
-  });
-  if (toWrite.length === 0) return outcome;
-
-  const column = <T>(pick: (entry: { row: CanonicalCustomer; customerId: number }) => T) => toWrite.map(pick);
-  const changed = await sql<{ customer_id: number }>`
-    update customer c set
-      kind = coalesce(s.kind, c.kind), name = coalesce(s.name, c.name), email = coalesce(s.email, c.email), phone = coalesce(s.phone, c.phone),
-      birth_year = coalesce(s.birth_year, c.birth_year), gender = coalesce(s.gender, c.gender), city = coalesce(s.city, c.city),
-      region = coalesce(s.region, c.region), country = coalesce(s.country, c.country), income_band = coalesce(s.income_band, c.income_band),
-      consent_email = coalesce(s.consent_email, c.consent_email), consent_sms = coalesce(s.consent_sms, c.consent_sms),
-      consent_profiling = coalesce(s.consent_profiling, c.consent_profiling),
-      created_at = coalesce(s.created_at, c.created_at), attributes = c.attributes || s.attributes, is_stub = false, updated_at = now()
-    from unnest(
-      ${column((e) => e.customerId)}::bigint[], ${column((e) => e.row.kind)}::text[], ${column((e) => e.row.name)}::text[],
-      ${column((e) => e.row.email)}::text[], ${column((e) => e.row.phone)}::text[], ${column((e) => e.row.birthYear)}::int[],
-      ${column((e) => e.row.gender)}::text[], ${column((e) => e.row.city)}::text[], ${column((e) => e.row.region)}::text[],
-      ${column((e) => e.row.country)}::text[], ${column((e) => e.row.incomeBand)}::text[], ${column((e) => e.row.consentEmail)}::boolean[],
-      ${column((e) => e.row.consentSms)}::boolean[], ${column((e) => e.row.consentProfiling)}::boolean[],
-      ${column((e) => e.row.createdAt)}::timestamptz[], ${column((e) => JSON.stringify(e.row.attributes ?? {}))}::jsonb[])
-      as s(customer_id, kind, name, email, phone, birth_year, gender, city, region, country, income_band, consent_email, consent_sms, consent_profiling, created_at, attributes)
-    where c.customer_id = s.customer_id and (
-      (c.kind, c.name, c.email, c.phone, c.birth_year, c.gender, c.city, c.region, c.country, c.income_band,
-        c.consent_email, c.consent_sms, c.consent_profiling, c.created_at, c.attributes, c.is_stub)
-      is distinct from
-      (coalesce(s.kind, c.kind), coalesce(s.name, c.name), coalesce(s.email, c.email), coalesce(s.phone, c.phone),
-        coalesce(s.birth_year, c.birth_year), coalesce(s.gender, c.gender), coalesce(s.city, c.city), coalesce(s.region, c.region),
-        coalesce(s.country, c.country)::char(2), coalesce(s.income_band, c.income_band), coalesce(s.consent_email, c.consent_email),
-        coalesce(s.consent_sms, c.consent_sms), coalesce(s.consent_profiling, c.consent_profiling), coalesce(s.created_at, c.created_at), c.attributes || s.attributes, false))
-    returning c.customer_id`.execute(db);
-  await sql`
-    update customer set import_id = ${context.importId}::bigint, import_line = s.line
-    from unnest(${column((e) => e.customerId)}::bigint[], ${column((e) => e.row.line)}::int[]) as s(customer_id, line)
-    where customer.customer_id = s.customer_id`.execute(db);
-
-  const changedIds = new Set(changed.rows.map((row) => row.customer_id));
-  for (const { customerId } of toWrite) {
-    if (changedIds.has(customerId)) outcome.updated += 1;
+  const newFacts = new Map<number, CustomerFacts>();
+  const described = new Map<number, NewCustomerRow>();
+  for (const { row, customerId, facts, addsIdentity, isFirstInBatch } of accepted) {
+    if (!created.has(customerId)) continue;
+    const earlier = newFacts.get(customerId);
+    newFacts.set(customerId, earlier ? combineFacts(earlier, facts) : facts);
+    described.set(customerId, newCustomerRow(newFacts.get(customerId)!, context.importId, row.line));
+    if (isFirstInBatch) outcome.inserted += 1;
+    else if (addsIdentity || addsToNewCustomer(facts)) outcome.updated += 1;
     else outcome.unchanged += 1;
   }
+  await createResolvedCustomers(db, resolution, described);
+
+  const known = accepted.filter(({ customerId }) => !created.has(customerId));
+  if (known.length > 0) {
+    const changed = await updateKnownCustomers(db, known, context.importId);
+    known.forEach((entry, index) => {
+      if (entry.addsIdentity || changed.has(index)) outcome.updated += 1;
+      else outcome.unchanged += 1;
+    });
+  }
+  outcome.rejects.push(...(await rejectsOfRefusals(db, rows, resolution.refusals, context.file)));
   return outcome;
 }
 
-function newCustomerRow(row: CanonicalCustomer, importId: number): NewCustomerRow {
+/**
+ * Applies each known customer's facts and records the import line; returns the
+ * indexes of the rows that changed what was stored, each row judged on the
+ * fields it gave (the rows of one person give different fields).
+ */
+async function updateKnownCustomers(db: Db, known: AcceptedRow[], importId: number): Promise<Set<number>> {
+  const byCustomer = new Map<number, { facts: CustomerFacts; line: number }>();
+  for (const { customerId, facts, row } of known) {
+    const earlier = byCustomer.get(customerId);
+    byCustomer.set(customerId, { facts: earlier ? combineFacts(earlier.facts, facts) : facts, line: row.line });
+  }
+  const customers = [...byCustomer.entries()].map(([customerId, { facts, line }]) => ({ customerId, facts, line }));
+  const rowColumns = factColumns(known);
+  const customerColumns = factColumns(customers);
+  const result = await sql<{ ordinal: number }>`
+    with s as (
+      select * from unnest(${known.map((_, index) => index)}::int[], ${known.map((e) => e.customerId)}::bigint[], ${known.map((e) => e.isFirstInBatch)}::boolean[],
+        ${rowColumns.kind}::text[], ${rowColumns.name}::text[], ${rowColumns.email}::text[], ${rowColumns.phone}::text[], ${rowColumns.birthYear}::int[],
+        ${rowColumns.gender}::text[], ${rowColumns.city}::text[], ${rowColumns.region}::text[], ${rowColumns.country}::text[], ${rowColumns.incomeBand}::text[],
+        ${rowColumns.consentEmail}::boolean[], ${rowColumns.consentSms}::boolean[], ${rowColumns.consentProfiling}::boolean[],
+        ${rowColumns.createdAt}::timestamptz[], ${rowColumns.attributes}::jsonb[])
+        as s(ordinal, customer_id, completes_stub, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
+          consent_email, consent_sms, consent_profiling, created_at, attributes)
+    ), changed as (
+      select s.ordinal, s.customer_id from s join customer c on c.customer_id = s.customer_id
+      where (c.kind, c.name, c.email, c.phone, c.birth_year, c.gender, c.city, c.region, c.country, c.income_band,
+          c.consent_email, c.consent_sms, c.consent_profiling, c.created_at, c.attributes, c.is_stub)
+        is distinct from
+        (coalesce(s.kind, c.kind), coalesce(s.name, c.name), coalesce(s.email, c.email), coalesce(s.phone, c.phone),
+          coalesce(s.birth_year, c.birth_year), coalesce(s.gender, c.gender), coalesce(s.city, c.city), coalesce(s.region, c.region),
+          coalesce(s.country, c.country)::char(2), coalesce(s.income_band, c.income_band), coalesce(s.consent_email, c.consent_email),
+          coalesce(s.consent_sms, c.consent_sms), coalesce(s.consent_profiling, c.consent_profiling), coalesce(s.created_at, c.created_at),
+          c.attributes || s.attributes, c.is_stub and not s.completes_stub)
+    ), written as (
+      update customer c set
+        kind = coalesce(m.kind, c.kind), name = coalesce(m.name, c.name), email = coalesce(m.email, c.email), phone = coalesce(m.phone, c.phone),
+        birth_year = coalesce(m.birth_year, c.birth_year), gender = coalesce(m.gender, c.gender), city = coalesce(m.city, c.city),
+        region = coalesce(m.region, c.region), country = coalesce(m.country, c.country), income_band = coalesce(m.income_band, c.income_band),
+        consent_email = coalesce(m.consent_email, c.consent_email), consent_sms = coalesce(m.consent_sms, c.consent_sms),
+        consent_profiling = coalesce(m.consent_profiling, c.consent_profiling), created_at = coalesce(m.created_at, c.created_at),
+        attributes = c.attributes || m.attributes, is_stub = false, import_id = ${importId}::bigint, import_line = m.line,
+        updated_at = case when c.customer_id in (select customer_id from changed) then now() else c.updated_at end
+      from unnest(${customers.map((e) => e.customerId)}::bigint[], ${customers.map((e) => e.line)}::int[],
+        ${customerColumns.kind}::text[], ${customerColumns.name}::text[], ${customerColumns.email}::text[], ${customerColumns.phone}::text[],
+        ${customerColumns.birthYear}::int[], ${customerColumns.gender}::text[], ${customerColumns.city}::text[], ${customerColumns.region}::text[],
+        ${customerColumns.country}::text[], ${customerColumns.incomeBand}::text[], ${customerColumns.consentEmail}::boolean[],
+        ${customerColumns.consentSms}::boolean[], ${customerColumns.consentProfiling}::boolean[], ${customerColumns.createdAt}::timestamptz[],
+        ${customerColumns.attributes}::jsonb[])
+        as m(customer_id, line, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
+          consent_email, consent_sms, consent_profiling, created_at, attributes)
+      where c.customer_id = m.customer_id
+    )
+    select ordinal from changed`.execute(db);
+  return new Set(result.rows.map((row) => row.ordinal));
+}
+
+/** One array per fact, for unnest. */
+function factColumns(entries: ReadonlyArray<{ facts: CustomerFacts }>) {
+  const column = <K extends keyof CustomerFacts>(name: K) => entries.map((entry) => entry.facts[name]);
+  return {
+    kind: column('kind'), name: column('name'), email: column('email'), phone: column('phone'), birthYear: column('birthYear'),
+    gender: column('gender'), city: column('city'), region: column('region'), country: column('country'), incomeBand: column('incomeBand'),
+    consentEmail: column('consentEmail'), consentSms: column('consentSms'), consentProfiling: column('consentProfiling'),
+    createdAt: column('createdAt'), attributes: entries.map((entry) => JSON.stringify(entry.facts.attributes)),
+  };
+}
+
+const refField = (ref: CustomerRef) => (ref.kind === 'external' ? 'customer_id' : ref.kind);
+const refLabel = (ref: CustomerRef) => (ref.kind === 'external' ? 'customer id' : ref.kind);
+
+async function rejectsOfRefusals(db: Db, rows: CanonicalCustomer[], refusals: FileRowRefusal[], file: string): Promise<Reject[]> {
+  if (refusals.length === 0) return [];
+  const named = refusals.flatMap((refusal) => (refusal.kind === 'taken' ? [refusal.customerId, refusal.ownerId] : []));
+  const names = new Map<number, string | null>();
+  if (named.length > 0) {
+    const found = await sql<{ customer_id: number; name: string | null }>`
+      select customer_id, name from customer where customer_id = any(${named}::bigint[])`.execute(db);
+    for (const row of found.rows) names.set(Number(row.customer_id), row.name);
+  }
+  const customer = (customerId: number) => `customer #${customerId}${names.get(customerId) ? ` (${names.get(customerId)})` : ''}`;
+  return refusals.map((refusal): Reject => {
+    const line = rows[refusal.row].line;
+    if (refusal.kind === 'unnamed') {
+      return { file, line, field: 'customer_id', reason: 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again' };
+    }
+    if (refusal.kind === 'duplicate') {
+      return { file, line, field: refField(refusal.ref), reason: `Duplicate ${refLabel(refusal.ref)} ${refusal.ref.value}: it already appeared on line ${refusal.line} of this file. Keep one row per customer.` };
+    }
+    return {
+      file, line, field: refField(refusal.ref),
+      reason: `The ${refLabel(refusal.ref)} ${refusal.ref.value} belongs to ${customer(refusal.ownerId)}, but this row describes ${customer(refusal.customerId)}. `
+        + `If they are one person, merge them (clientele customers merge ${refusal.customerId} ${refusal.ownerId}) and import the row again; otherwise correct the ${refLabel(refusal.ref)}.`,
+    };
+  });
+}
+
+function newCustomerRow(row: CustomerFacts, importId: number, importLine: number): NewCustomerRow {
   return {
     kind: row.kind, name: row.name, email: row.email, phone: row.phone, birthYear: row.birthYear, gender: row.gender, city: row.city,
     region: row.region, country: row.country, incomeBand: row.incomeBand, consentEmail: row.consentEmail, consentSms: row.consentSms,
-    consentProfiling: row.consentProfiling, createdAt: row.createdAt, attributes: row.attributes ?? null, importId, importLine: row.line,
+    consentProfiling: row.consentProfiling, createdAt: row.createdAt, attributes: row.attributes, importId, importLine,
   };
 }
