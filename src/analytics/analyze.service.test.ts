@@ -112,7 +112,7 @@ describeEachStore('analyze', (context) => {
     ]);
     const lifecycle = await reportLifecycle(context.store.db, { asOf: '2026-03-31' });
     expect(lifecycle.overall?.stages.map((stage) => [stage.stage, stage.customers, stage.conversionFromPrevious])).toEqual([
-      ['acquisition', 3, null], ['activation', 3, 1], ['retention', 2, 0.6667], ['advocacy', 0, 0],
+      ['acquisition', 3, null], ['activation', 3, 1], ['retention', 2, 0.6667], ['advocacy', 0, null],
     ]);
     const web = lifecycle.byChannel.find((funnel) => funnel.segment === 'web')!;
     expect(web.medianDaysToActivation).toBe(13);

@@ -21,7 +21,7 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
   const rules: TypeRule[] = [
     {
       type: 'at_risk',
-      applies: sql`f.is_overdue and not f.is_lapsed`,
+      applies: sql`f.is_overdue and not f.is_lapsed and not f.is_new`,
       numbers: sql`json_build_object('lastPurchaseDay', f.last_day, 'overdueDay', f.overdue_day,
         'medianIntervalDays', f.median_interval, 'overdueAfterDays', f.overdue_limit, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count)`,
     },
@@ -123,7 +123,8 @@ function flaggedSteps(context: ClassifySqlContext, source: RawBuilder<unknown>):
     ), flagged as (
       select l.*,
         (l.is_real and l.days_since_first < ${policy.newWithinDays}::int and not l.is_lapsed) as is_new,
-        (l.is_real and l.has_regular_rhythm and not l.is_overdue and not l.is_lapsed) as is_regular,
+        -- as is_new: a rhythm is not judged in a customer's first weeks (classify.ts)
+        (l.is_real and l.has_regular_rhythm and not l.is_overdue and not l.is_lapsed and l.days_since_first >= ${policy.newWithinDays}::int) as is_regular,
         (l.is_real and ${policy.vip.basis !== 'frequency'}::boolean and ${revenueCutoff}::bigint is not null
           and l.window_revenue > 0 and l.window_revenue >= ${revenueCutoff}::bigint) as is_vip_by_revenue,
         (l.is_real and ${policy.vip.basis !== 'revenue'}::boolean and ${frequencyCutoff}::int is not null

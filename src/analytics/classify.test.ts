@@ -33,6 +33,15 @@ describe('classifyCustomer', () => {
     expect(classify(days).types).toEqual(types);
   });
 
+  it.each([
+    { name: 'a weekly buyer in their first 30 days is new, not yet regular', days: [28, 21, 14, 7], types: ['new'] },
+    { name: 'the same rhythm is regular from day 30 on', days: [30, 23, 16, 9], types: ['regular'] },
+    { name: 'a broken rhythm in the first 30 days is still new, not at risk', days: [29, 24, 19, 14], types: ['new'] },
+    { name: 'the same broken rhythm is at risk from day 30 on', days: [30, 25, 20, 15], types: ['at_risk'] },
+  ])('$name: new combines with no rhythm type', ({ days, types }) => {
+    expect(classify(days).types).toEqual(types);
+  });
+
   it('marks a regular as at risk the day after 2 × their median interval, not on it', () => {
     // median interval 10 days, last purchase 20 days ago: exactly at the limit
     expect(classify([50, 40, 30, 20]).types).toEqual(['regular']);

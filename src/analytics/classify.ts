@@ -93,9 +93,11 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
     });
   }
 
+  // a new customer's first weeks are too short to judge a rhythm by: no regular, occasional or at risk yet
+  const isNew = daysSinceFirst < policy.newWithinDays && !isLapsed;
   const limit = overdueLimitDays(facts, policy);
   const isOverdue = limit !== null && daysSinceLast > limit;
-  if (isOverdue && !isLapsed) {
+  if (isOverdue && !isLapsed && !isNew) {
     const overdueDay = overdueSinceDay(facts.lastPurchaseDay!, limit);
     verdicts.set('at_risk', {
       numbers: { lastPurchaseDay: facts.lastPurchaseDay, overdueDay, medianIntervalDays: median, overdueAfterDays: limit, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount },
@@ -105,12 +107,11 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
   const vip = vipVerdict(facts, policy, context);
   if (vip) verdicts.set('vip', vip);
 
-  const isNew = daysSinceFirst < policy.newWithinDays && !isLapsed;
   if (isNew) {
     verdicts.set('new', { numbers: { firstPurchaseDay: facts.firstPurchaseDay } });
   }
 
-  const isRegular = hasRegularRhythm(facts, policy) && !isOverdue && !isLapsed;
+  const isRegular = hasRegularRhythm(facts, policy) && !isOverdue && !isLapsed && !isNew;
   if (isRegular) {
     verdicts.set('regular', { numbers: { medianIntervalDays: median, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount } });
   }

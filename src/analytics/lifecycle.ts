@@ -26,7 +26,11 @@ export type LifecycleFunnel = {
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
+/** Stages no data feeds yet: shown, empty, with no conversion (null, not 0%: nobody failed to convert). */
+export const untrackedStages: ReadonlySet<(typeof lifecycleStages)[number]> = new Set(['advocacy']);
+
 export function buildFunnel(row: LifecycleCountsRow): LifecycleFunnel {
+  // until referrals or promoter scores are recorded
   const advocates = 0;
   return {
     dimension: row.dimension,
@@ -35,7 +39,7 @@ export function buildFunnel(row: LifecycleCountsRow): LifecycleFunnel {
       { stage: 'acquisition', customers: row.acquired, conversionFromPrevious: null },
       { stage: 'activation', customers: row.activated, conversionFromPrevious: rate(row.activated, row.acquired) },
       { stage: 'retention', customers: row.retained, conversionFromPrevious: rate(row.retained, row.activated) },
-      { stage: 'advocacy', customers: advocates, conversionFromPrevious: rate(advocates, row.retained) },
+      { stage: 'advocacy', customers: advocates, conversionFromPrevious: null },
     ],
     medianDaysToActivation: row.medianDaysToActivation,
     medianDaysToRetention: row.medianDaysToRetention,

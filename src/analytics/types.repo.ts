@@ -70,6 +70,12 @@ export type AnalysisRunRecord = {
   rfmScored?: number;
 };
 
+/** The as-of day (YYYY-MM-DD) of the latest analysis, full or after a policy change; null before the first. */
+export async function findLatestAnalysisDay(db: Kysely<Database>): Promise<string | null> {
+  const result = await sql<{ day: string }>`select to_char(as_of_day, 'YYYY-MM-DD') as day from analysis_run order by run_id desc limit 1`.execute(db);
+  return result.rows[0]?.day ?? null;
+}
+
 /** Records a full run; its VIP cut-offs are what the incremental path compares against. */
 export async function recordAnalysisRun(db: Kysely<Database>, run: AnalysisRunRecord): Promise<number> {
   const result = await sql<{ run_id: number }>`

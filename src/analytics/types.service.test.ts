@@ -201,6 +201,34 @@ describeEachStore('customer types', (context) => {
     expect((await sql`select customer_id, numbers, updated_at from customer_type order by customer_id`.execute(context.store.db)).rows).toEqual(written.rows);
   });
 
+  it('keeps a new customer free of rhythm types in SQL as in the rules, on both sides of day 30', async () => {
+    const rhythms: Record<number, number[]> = { 1: [28, 21, 14, 7], 2: [30, 23, 16, 9], 3: [29, 24, 19, 14], 4: [30, 25, 20, 15] };
+    const orders = Object.entries(rhythms).flatMap(([id, days]) => days.map((ago) => ({ customerId: Number(id), day: addDays(typesAsOf, -ago), amountMinor: 100_000 })));
+    await seedStore(context.store.db, { customerIds: [1, 2, 3, 4], orders });
+    await runTypes(context.store.db, typesAsOf);
+    const stored = (await currentTypes(context.store.db)).map((row) => [row.customerId, row.types]);
+    // all four spend the same, so all are tied at the VIP cut-off
+    expect(stored).toEqual([[1, ['vip', 'new']], [2, ['vip', 'regular']], [3, ['vip', 'new']], [4, ['at_risk', 'vip']]]);
+    const facts = Object.entries(rhythms).map(([id, days]) => {
+      const purchaseDays = days.map((ago) => ({ day: addDays(typesAsOf, -ago), amountMinor: 100_000 }));
+      return summarizePurchaseDays({ customerId: Number(id) }, purchaseDays, [], typesAsOf, defaultTypePolicy);
+    });
+    const classifying = { cutoffs: computeVipCutoffs(facts, defaultTypePolicy), money: moneyFormatOf('IDR', 'id') };
+    expect(stored).toEqual(facts.map((fact) => [fact.customerId, classifyCustomer(fact, defaultTypePolicy, typesAsOf, classifying).types]));
+  });
+
+  it('reclassifies as of the latest analysis\'s day when the policy changes without an as-of', async () => {
+    await seedStore(context.store.db, typesFixture);
+    await runTypes(context.store.db, typesAsOf);
+    // a later default (a live store's today) does not move the types off the analysed day
+    const changed = await setTypePolicy(context.store.db, { vip: { topPercent: 10 } }, { defaultAsOf: addDays(typesAsOf, 20) });
+    expect(changed.asOf).toBe(typesAsOf);
+    const days = await sql<{ day: string }>`select distinct to_char(as_of_day, 'YYYY-MM-DD') as day from analysis_run`.execute(context.store.db);
+    expect(days.rows.map((row) => row.day)).toEqual([typesAsOf]);
+    // an explicit as-of still wins
+    expect((await setTypePolicy(context.store.db, { vip: { topPercent: 5 } }, { asOf: addDays(typesAsOf, 1) })).asOf).toBe(addDays(typesAsOf, 1));
+  });
+
   it('reclassifies everyone when the policy changes and rejects an invalid policy', async () => {
     await seedStore(context.store.db, typesFixture);
     await runTypes(context.store.db, typesAsOf);

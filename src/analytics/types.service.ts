@@ -11,7 +11,7 @@ import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 import { typeReason, typesExplanation } from './type-reasons.js';
-import { createFactsTable, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
+import { createFactsTable, findLatestAnalysisDay, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
 import { heldTypes, storeAllCustomerTypes, storeFirstCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';
 
 export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: HistoryChange; overdueAlerts: number };
@@ -68,21 +68,27 @@ export async function getTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
 /**
  * Validates a (partial) change against the whole policy, stores it and
  * reclassifies everyone, so types never disagree with the policy in force.
+ * Everyone is reclassified as of `asOf` when given, else as of the day of the
+ * latest analysis, so the types stay on the day RFM and the alerts were judged
+ * on; `defaultAsOf` (else now) only when the store was never analysed.
  */
-export async function setTypePolicy(db: Kysely<Database>, change: unknown, options: { asOf?: AsOfInput } = {}): Promise<{ policy: TypePolicy; reclassified: number }> {
+export async function setTypePolicy(
+  db: Kysely<Database>, change: unknown, options: { asOf?: AsOfInput; defaultAsOf?: AsOfInput } = {},
+): Promise<{ policy: TypePolicy; reclassified: number; asOf: string }> {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) {
     throw new AppError('ANALYTICS_POLICY_INVALID', 'The type policy must be a JSON object, e.g. {"vip": {"topPercent": 3}}.', { field: 'policy' });
   }
   const policy = parseTypePolicy(mergePolicy(await loadTypePolicy(db), change));
+  const asOf = options.asOf ?? (await findLatestAnalysisDay(db)) ?? options.defaultAsOf;
   // a new period or window length remakes the rhythm cache, before the reclassification reads it
-  await refreshRhythmCache(db, policy, (await loadAnalysisContext(db, options.asOf)).asOf.day);
+  await refreshRhythmCache(db, policy, (await loadAnalysisContext(db, asOf)).asOf.day);
   return db.transaction().execute(async (transaction) => {
     await writeTypePolicySetting(transaction, policy);
-    const context = await loadAnalysisContext(transaction, options.asOf);
+    const context = await loadAnalysisContext(transaction, asOf);
     const startedAt = new Date();
     const result = await classifyAllCustomers(transaction, context);
     await recordAnalysisRun(transaction, { asOf: context.asOf, policy, cutoffs: result.cutoffs, counts: { customers: result.customers, reason: 'policy changed' }, startedAt });
-    return { policy, reclassified: result.customers };
+    return { policy, reclassified: result.customers, asOf: context.asOf.day };
   });
 }
 

@@ -10,7 +10,12 @@ export type DemoDataset = {
   currency: string;
   timeZone: string;
   defaultCountry: string;
-  /** Reports on a static data set run as of its end, not today: the midnight after its last day. */
+  /**
+   * Reports on a static data set run as of its end, not today: the last moment
+   * of its last day in its time zone, so the as-of day is the data set's last
+   * day whether it is read as an instant or by its first ten characters (the
+   * midnight after put every report on an empty extra day).
+   */
   asOf: string;
   imports: Array<{ entity: ImportEntity; file: string; preset: string }>;
 };
@@ -19,25 +24,25 @@ export const demoDatasets: DemoDataset[] = [
   {
     name: 'cdnow',
     description: 'CDNOW music retailer: 23,570 customers, 69,659 orders, 1997-01 to 1998-06 (the CLV literature\'s reference data)',
-    currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '1998-07-01T00:00:00-04:00',
+    currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '1998-06-30T23:59:59.999-04:00',
     imports: [{ entity: 'orders', file: 'cdnow/CDNOW_master.txt', preset: 'cdnow' }],
   },
   {
     name: 'groceries',
     description: 'Grocery store: 3,898 members, 38,765 items in 14,963 baskets, 2014-2015 (no prices)',
-    currency: 'EUR', timeZone: 'Europe/Berlin', defaultCountry: 'DE', asOf: '2015-12-31T00:00:00+01:00',
+    currency: 'EUR', timeZone: 'Europe/Berlin', defaultCountry: 'DE', asOf: '2015-12-30T23:59:59.999+01:00',
     imports: [{ entity: 'orders', file: 'groceries/Groceries_dataset.csv', preset: 'groceries' }],
   },
   {
     name: 'online-retail',
     description: 'UCI Online Retail, first five days (2010-12-01 to 12-05): 8,000 lines, 277 customers, cancellations',
-    currency: 'GBP', timeZone: 'Europe/London', defaultCountry: 'GB', asOf: '2010-12-06T00:00:00Z',
+    currency: 'GBP', timeZone: 'Europe/London', defaultCountry: 'GB', asOf: '2010-12-05T23:59:59.999Z',
     imports: [{ entity: 'orders', file: 'online-retail/online_retail_sample.csv', preset: 'uci-online-retail' }],
   },
   {
     name: 'customer-personality',
     description: 'Food and wine retailer: 2,240 customer profiles with demographics (no orders)',
-    currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '2015-01-01T00:00:00Z',
+    currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '2014-12-31T23:59:59.999-05:00',
     imports: [{ entity: 'customers', file: 'customer-personality/marketing_campaign.csv', preset: 'customer-personality' }],
   },
 ];

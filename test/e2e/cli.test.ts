@@ -73,6 +73,24 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     expect(limit.stderr).toMatch(/--limit: /);
   });
 
+  it('refuses a day that does not exist in any date option with exit 1, naming the option', async () => {
+    const fit = await runCli(['--db', storeDir, 'models', 'fit', '--calibration-end', '2026-02-30']);
+    expect(fit.code).toBe(1);
+    expect(fit.stderr).toMatch(/CLI_ARGUMENT_INVALID.*--calibration-end: "2026-02-30" is not a real day written YYYY-MM-DD/);
+    const validate = await runCli(['--db', storeDir, '--json', 'models', 'validate', '--calibration-end', '2025-12-31', '--holdout-end', '2026-13-45']);
+    expect(validate.code).toBe(1);
+    expect(JSON.parse(validate.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', field: '--holdout-end' } });
+    const predict = await runCli(['--db', storeDir, '--json', 'models', 'predict', '--as-of', '2026-02-30']);
+    expect(predict.code).toBe(1);
+    expect(JSON.parse(predict.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', field: '--as-of' } });
+    const analyze = await runCli(['--db', storeDir, '--json', 'analyze', '--as-of', '2026-02-30T08:00:00Z']);
+    expect(analyze.code).toBe(1);
+    expect(JSON.parse(analyze.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', field: '--as-of' } });
+    const drift = await runCli(['--db', storeDir, '--json', 'personas', 'drift', '--before', '2025-01-01..2025-02-30', '--after', '2025-03-01..2025-04-01']);
+    expect(drift.code).toBe(1);
+    expect(JSON.parse(drift.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', field: '--before' } });
+  });
+
   it('prints its version from package.json', async () => {
     const result = await runCli(['--version']);
     expect(result.code).toBe(0);

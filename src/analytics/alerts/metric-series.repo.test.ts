@@ -22,7 +22,8 @@ async function referenceSeries(db: Kysely<Database>, window: SeriesWindow): Prom
   const firstDay = sql`(${window.asOfDay}::date - ${7 * (window.weeksOfHistory + 1) - 1}::int)`;
   const result = await sql<MetricPoint & { granularity: Granularity }>`
     with o as (
-      select o.customer_id, o.order_id, o.channel, o.amount_minor, coalesce(t.primary_type, 'unclassified') as type,
+      select o.customer_id, o.order_id, o.channel, o.amount_minor - o.refunded_minor as amount_minor, o.amount_minor as gross_minor,
+        coalesce(t.primary_type, 'unclassified') as type,
         ${window.asOfDay}::date - (o.ordered_at at time zone ${window.timezone}::text)::date as age
       from customer_order o left join customer_type t on t.customer_id = o.customer_id
       where o.status in ('paid', 'partially_refunded') and o.ordered_at >= (${firstDay}::timestamp at time zone ${window.timezone}::text)
@@ -31,7 +32,8 @@ async function referenceSeries(db: Kysely<Database>, window: SeriesWindow): Prom
       select 'day' as granularity, age as bucket, o.* from o where age <= ${7 * window.weeksOfHistory}::int
       union all select 'week', age / 7, o.* from o
     ), lines as (
-      select b.granularity, b.bucket, b.order_id, b.customer_id, coalesce(l.category, 'uncategorised') as category, l.quantity * l.unit_price_minor as amount
+      select b.granularity, b.bucket, b.order_id, b.customer_id, coalesce(l.category, 'uncategorised') as category,
+        l.quantity * l.unit_price_minor * case when b.gross_minor = 0 then 1 else b.amount_minor::float8 / b.gross_minor end as amount
       from bucketed b join order_line l on l.customer_id = b.customer_id and l.order_id = b.order_id
     )
     select granularity, bucket::int, dimension, segment, revenue, orders, customers from (
@@ -75,6 +77,22 @@ describeEachStore('metric series for change alerts', (context) => {
       where (ordered_at at time zone 'Asia/Jakarta')::date between ${alertsAsOf}::date - 6 and ${alertsAsOf}::date`.execute(db)).rows[0];
     const whole = lastWeek.find((point) => point.dimension === 'all')!;
     expect({ revenue: whole.revenue, orders: whole.orders, customers: whole.customers }).toEqual(expected);
+  });
+
+  it('counts revenue net of partial refunds, in the store, its channels, types and categories', async () => {
+    const db = context.store.db;
+    const day = '2026-06-28';
+    await seedStore(db, {
+      customerIds: [1, 2],
+      orders: [{ customerId: 1, day, amountMinor: 100_000, category: 'Books' }, { customerId: 2, day, amountMinor: 200_000, category: 'Toys', channel: 'web' }],
+    });
+    await sql`update customer_order set status = 'partially_refunded', refunded_minor = 50000 where customer_id = 2`.execute(db);
+    const clock = fixedClock('2026-07-05T00:00:00Z');
+    const window = await metricSeriesWindow(db, await loadAnalysisContext(db, day, clock), clock.now());
+    const series = combineSeries(await readAllSeries(db, { ...window, primaryTypes: heldTypes }));
+    const revenueOf = (dimension: string, segment: string) => series.day.find((point) => point.bucket === 0 && point.dimension === dimension && point.segment === segment)?.revenue;
+    expect([revenueOf('all', 'all'), revenueOf('channel', 'web'), revenueOf('category', 'Toys'), revenueOf('category', 'Books')]).toEqual([250_000, 150_000, 150_000, 100_000]);
+    expect(combineSeries(await readStoreSeries(db, window)).week.find((point) => point.bucket === 0 && point.dimension === 'all')?.revenue).toBe(250_000);
   });
 
   it('uses a part read ahead only for the window it was read for, and analyze reads it ahead on a server', async () => {

@@ -22,7 +22,8 @@ type SeriesRecord = { granularity: Granularity; bucket: number; dimension: Metri
 
 /**
  * The verified orders of the weeks the baseline needs, read once through the
- * ordered_at index, with each one's age in days; with `primaryTypes`, the
+ * ordered_at index, with each one's age in days and the share of its amount
+ * that was kept (lines carry no refunds of their own); with `primaryTypes`, the
  * buyer's current primary type. Bounding ordered_at by the first day's
  * midnight, rather than filtering on the computed bucket, keeps the planner's
  * row estimate right (it guessed 0.5% and chose nested loops).
@@ -33,7 +34,10 @@ function windowOrders(window: SeriesWindow, primaryTypes?: RawBuilder<unknown>):
   const type = primaryTypes ? sql`, coalesce(t.primary_type, 'unclassified') as type` : sql``;
   const typed = primaryTypes ? sql`left join ${primaryTypes} t on t.customer_id = o.customer_id` : sql``;
   return sql`
-    select o.customer_id, o.order_id, o.channel, o.amount_minor,
+    select o.customer_id, o.order_id, o.channel,
+      -- net of partial refunds, as every other revenue figure (traits' netAmount: what was paid and kept)
+      o.amount_minor - o.refunded_minor as amount_minor,
+      case when o.amount_minor = 0 then 1 else (o.amount_minor - o.refunded_minor)::float8 / o.amount_minor end as kept_share,
       ${window.asOfDay}::date - (o.ordered_at at time zone ${window.timezone}::text)::date as age ${type}
     from customer_order o ${typed}
     where o.status in ('paid', 'partially_refunded')
@@ -70,7 +74,7 @@ function seriesQuery(window: SeriesWindow, parts: { store: boolean; primaryTypes
       -- keeps the probe from being flattened into a join): the window holds a
       -- few weeks of orders, and hashing every line of the store costs as much
       -- at 100k customers and spills to disk at a million
-      select o.age, o.order_id, o.customer_id, l.category, l.amount
+      select o.age, o.order_id, o.customer_id, l.category, l.amount * o.kept_share as amount
       from (select * from o order by customer_id, order_id offset 0) o cross join lateral (
         select coalesce(l.category, 'uncategorised') as category, l.quantity * l.unit_price_minor as amount
         from order_line l where l.customer_id = o.customer_id and l.order_id = o.order_id offset 0

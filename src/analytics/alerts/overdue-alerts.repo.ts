@@ -4,8 +4,11 @@ import type { TypePolicy } from '../policy.js';
 /**
  * Raises 'customer_overdue' for customers with a regular rhythm who are now at
  * risk. The alert's window is the day they became overdue (last purchase +
- * overdue limit + 1), so daily runs raise it once, on that day, and a first run
- * does not flood the list with long-overdue customers (lookback). `types` is a
+ * overdue limit + 1). A run raises those who became overdue on any day since
+ * the latest analysis before its own day, so runs a fortnight apart miss no
+ * one and the alert key keeps a day from being raised twice; only a first run,
+ * with no analysis before it, looks back `alerts.overdueLookbackDays`, so it
+ * does not flood the list with long-overdue customers. `types` is a
  * relation of customer_type rows (customer_id, types, numbers):
  * customer_type itself, or the ingest path's own just-classified rows. The
  * at-risk numbers are kept with the alert; its sentence is made on read
@@ -31,6 +34,9 @@ export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypeP
         and (c.numbers -> 'at_risk' ->> 'intervalCount')::int >= ${policy.regular.minIntervals}::int
         and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.maxCoefficientOfVariation}::float8
     ) o
-    where o.overdue_day > ${asOfDay}::date - ${policy.alerts.overdueLookbackDays}::int and o.overdue_day <= ${asOfDay}::date
+    where o.overdue_day > coalesce(
+        (select max(r.as_of_day) from analysis_run r where r.as_of_day < ${asOfDay}::date),
+        ${asOfDay}::date - ${policy.alerts.overdueLookbackDays}::int)
+      and o.overdue_day <= ${asOfDay}::date
     on conflict on constraint alert_window_key do nothing`;
 }

@@ -1,17 +1,33 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../core/errors.js';
-import { acknowledgeAlert, analyze, getTypePolicy, listAlerts, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy } from '../../analytics/index.js';
+import {
+  acknowledgeAlert, analyze, getTypePolicy, listAlerts, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, untrackedStages, type LifecycleFunnel,
+} from '../../analytics/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { keyValues, table } from '../format.js';
+import { dayOrInstantOption } from './date-options.js';
 
 const asOfOf = (context: StoreContext, value?: string) => value ?? context.runtime.settings.dataAsOf ?? context.clock.now().toISOString();
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time (default: the data set end or now)';
+
+/** "acquisition 3 → activation 3 (100%, median 13 days) → retention 2 (66.7%) → advocacy 0 (not tracked yet)" */
+function funnelLine(funnel: LifecycleFunnel): string {
+  const medians: Partial<Record<string, number | null>> = { activation: funnel.medianDaysToActivation, retention: funnel.medianDaysToRetention };
+  const stages = funnel.stages.map((stage) => {
+    const median = medians[stage.stage];
+    const details = untrackedStages.has(stage.stage) ? ['not tracked yet']
+      : [...(stage.conversionFromPrevious === null ? [] : [`${Number((stage.conversionFromPrevious * 100).toFixed(1))}%`]), ...(median == null ? [] : [`median ${median} days`])];
+    return `${stage.stage} ${stage.customers.toLocaleString('en')}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+  });
+  return `${funnel.dimension === 'all' ? 'all customers' : `${funnel.dimension} ${funnel.segment}`}: ${stages.join(' → ')}`;
+}
 
 export function registerAnalyticsCommands(program: Command, runtime: CliRuntime): void {
   program.command('analyze')
     .description('recompute customer types, RFM and change alerts for everyone')
-    .option('--as-of <date>', 'YYYY-MM-DD (default: the data set end or now)')
+    .option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of'))
     .action(async (options: { asOf?: string }) => {
       const result = await runtime.withStore((context) => analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }));
       runtime.print(result, (r) => pretty(r));
@@ -20,13 +36,17 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
   const report = program.command('report').description('reports: rfm | types | lifecycle | cohorts | alerts');
   report.command('types').action(async () => runtime.print(await runtime.withStore(({ db }) => reportTypes(db)), pretty));
   report.command('rfm').action(async () => runtime.print(await runtime.withStore(({ db }) => reportRfm(db)), pretty));
-  report.command('lifecycle').option('--as-of <date>').action(async (options: { asOf?: string }) =>
-    runtime.print(await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf) })), pretty));
-  report.command('cohorts').option('--as-of <date>').action(async (options: { asOf?: string }) =>
+  report.command('lifecycle').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) =>
+    runtime.print(await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf) })), (r: Awaited<ReturnType<typeof reportLifecycle>>) =>
+      [`as of ${r.asOf}`, ...[r.overall, ...r.byChannel, ...r.byCohort].filter((funnel) => funnel !== null).map(funnelLine)].join('\n')));
+  report.command('cohorts').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) =>
     runtime.print(await runtime.withStore((context) => reportCohorts(context.db, { asOf: asOfOf(context, options.asOf) })), pretty));
   report.command('alerts').option('--all', 'include acknowledged alerts').action(async (options: { all?: boolean }) => {
     const result = await runtime.withStore(({ db }) => listAlerts(db, { status: options.all ? 'all' : 'open' }));
-    runtime.print(result, (r) => table(r.alerts.map((a: Record<string, unknown>) => ({ id: a.alert_id, kind: a.kind, metric: a.metric, scope: a.scope, window: `${String(a.window_start).slice(0, 10)}..${String(a.window_end).slice(0, 10)}`, change: `${Number(a.change_pct).toFixed(1)}%`, acknowledged: a.acknowledged_at ? 'yes' : '' }))));
+    runtime.print(result, (r: typeof result) => table(r.alerts.map((a) => ({
+      id: a.alertId, kind: a.kind, metric: a.metric, scope: a.scope, window: a.windowStart === a.windowEnd ? a.windowEnd : `${a.windowStart}..${a.windowEnd}`,
+      change: `${a.changePct.toFixed(1)}%`, acknowledged: a.acknowledgedAt ? 'yes' : '',
+    }))));
   });
 
   const alerts = program.command('alerts').description('acknowledge change alerts');
@@ -38,16 +58,17 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
   const policy = program.command('policy').description('the customer-type policy (thresholds)');
   policy.command('show').action(async () => runtime.print(await runtime.withStore(({ db }) => getTypePolicy(db)), (p) => keyValues(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, JSON.stringify(v)])))));
   policy.command('set')
-    .description('change thresholds (JSON, e.g. \'{"newWithinDays": 45}\' or @file.json); everyone is reclassified')
+    .description('change thresholds (JSON, e.g. \'{"newWithinDays": 45}\' or @file.json); everyone is reclassified as of the latest analysis\'s day')
     .argument('<json>')
-    .action(async (text: string) => {
+    .option('--as-of <date>', 'reclassify as of this day instead (YYYY-MM-DD or an ISO 8601 time)', dayOrInstantOption('--as-of'))
+    .action(async (text: string, options: { asOf?: string }) => {
       let change: unknown;
       try {
         change = JSON.parse(text.startsWith('@') ? readFileSync(text.slice(1), 'utf8') : text);
       } catch (error) {
         throw new AppError('CLI_ARGUMENT_INVALID', `The policy change is not valid JSON: ${(error as Error).message}`);
       }
-      const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: asOfOf(context) }));
-      runtime.print(result, (r) => `Policy updated; ${r.reclassified} customers reclassified.`);
+      const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context) }));
+      runtime.print(result, (r) => `Policy updated; ${r.reclassified} customers reclassified as of ${r.asOf}.`);
     });
 }

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { getCustomer, listCustomers, customerSorts } from '../../customers/customers.queries.js';
 import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 import { mergeCustomers, undoMerge } from '../../customers/merge.service.js';
-import { customerTimeline } from '../../customers/timeline.js';
+import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
+import { customerTypesByPrecedence, listCustomersByType } from '../../analytics/index.js';
+import { calendarDayIn } from '../../core/clock.js';
 import { fromMinorUnits } from '../../core/money.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
@@ -17,7 +19,7 @@ const positiveId = (value: string) => {
 const optionOfField: Record<string, string> = { q: '--query', rfmSegment: '--segment' };
 
 /** The options checked by the same schema as the API's query, so a wrong value is named before the store is opened. */
-function listQueryOf(options: { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; sort: string; limit: number; cursor?: string }) {
+function listQueryOf(options: ListOptions) {
   const parsed = listCustomersQuerySchema.safeParse({
     q: options.query, status: options.status, channel: options.channel, city: options.city, type: options.type,
     rfmSegment: options.segment, sort: options.sort, limit: options.limit, cursor: options.cursor,
@@ -30,6 +32,47 @@ function listQueryOf(options: { query?: string; status?: string; channel?: strin
   throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.${allowed}`, { field: option });
 }
 
+type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; sort?: string; limit: number; offset?: number; cursor?: string };
+
+/** A type name the analysis gives, checked before the store is opened (the API's filter takes any text and finds no one). */
+function checkType(type: string | undefined): void {
+  if (type === undefined || (customerTypesByPrecedence as readonly string[]).includes(type.trim())) return;
+  throw new AppError('CLI_ARGUMENT_INVALID', `--type: unknown customer type "${type.slice(0, 40)}". Use one of: ${customerTypesByPrecedence.join(', ')}.`, { field: '--type' });
+}
+
+/** With --type and no other filter, sort or cursor, the list is that type's customers with their reasons. */
+const isTypeListing = (options: ListOptions) => options.type !== undefined
+  && [options.query, options.status, options.channel, options.city, options.segment, options.sort, options.cursor].every((value) => value === undefined);
+
+const nonNegativeInteger = (option: string) => (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new AppError('CLI_ARGUMENT_INVALID', `${option}: "${value.slice(0, 40)}" is not a whole number of 0 or more.`, { field: option });
+  return number;
+};
+
+/** One customer a line: id, types and the one-line reasons, which are never cut short. */
+function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>>, offset: number): string {
+  if (page.customers.length === 0) return `(none: no customer is ${page.type})`;
+  const rows = page.customers.map((customer) => [String(customer.customerId), customer.types.join(', '), customer.explanation]);
+  const idWidth = Math.max(...rows.map((row) => row[0].length));
+  const typesWidth = Math.max(...rows.map((row) => row[1].length));
+  const lines = rows.map(([id, types, reasons]) => `${id.padEnd(idWidth)}  ${types.padEnd(typesWidth)}  ${reasons}`);
+  const shown = offset + page.customers.length;
+  const more = shown < page.total ? `; more: --offset ${shown}` : '';
+  return `${lines.join('\n')}\n(${offset + 1}–${shown} of ${page.total.toLocaleString('en')} customers typed ${page.type}${more})`;
+}
+
+/**
+ * A type spell is listed when it began; one that has ended says until when:
+ * the as-of day of the analysis that found the type gone (it ends at that
+ * day's close, the next midnight in the store's time zone).
+ */
+function timelineTitle(entry: TimelineEntry, timeZone: string): string {
+  const leftAt = entry.kind === 'type_change' ? entry.detail.leftAt : null;
+  if (typeof leftAt !== 'string') return entry.title;
+  return `was ${String(entry.detail.type)} until ${calendarDayIn(new Date(Date.parse(leftAt) - 1), timeZone)}`;
+}
+
 export function registerCustomersCommand(program: Command, runtime: CliRuntime): void {
   const customers = program.command('customers').description('list, show and merge customers');
 
@@ -39,13 +82,21 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
     .option('--city <city>')
-    .option('--type <type>', 'customer type from the last `clientele analyze`: new, occasional, regular, loyal, vip, at_risk, lapsed, …')
+    .option('--type <type>', `customer type from the last \`clientele analyze\` (${customerTypesByPrecedence.join(', ')}); alone, lists that type's customers by id with their reasons`)
     .option('--segment <name>', 'RFM segment, e.g. Champions')
-    .option('--sort <sort>', customerSorts.join(' | '), 'recent')
+    .option('--sort <sort>', `${customerSorts.join(' | ')} (default: recent)`)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 20)
+    .option('--offset <n>', 'with --type alone: skip this many customers', nonNegativeInteger('--offset'))
     .option('--cursor <cursor>', 'continue after a previous page')
-    .action(async (options: { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; sort: string; limit: number; cursor?: string }) => {
+    .action(async (options: ListOptions) => {
       const query = listQueryOf(options);
+      checkType(options.type);
+      if (isTypeListing(options)) {
+        const offset = options.offset ?? 0;
+        const page = await runtime.withStore(({ db }) => listCustomersByType(db, options.type!.trim(), { limit: query.limit, offset }));
+        runtime.print(page, (p) => typeListing(p, offset));
+        return;
+      }
       const page = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
         ...(await listCustomers(db, query)),
         currency: settings.currency,
@@ -63,12 +114,15 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .description("a customer's profile, identities, purchase facts and recent timeline")
     .argument('<customerId>', 'customer id', positiveId)
     .action(async (customerId: number) => {
-      const result = await runtime.withStore(async ({ db }) => ({ ...(await getCustomer(db, customerId)), timeline: (await customerTimeline(db, customerId, { limit: 10 })).items }));
+      const { result, timeZone } = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
+        result: { ...(await getCustomer(db, customerId)), timeline: (await customerTimeline(db, customerId, { limit: 10 })).items },
+        timeZone: settings.timeZone,
+      }));
       runtime.print(result, (r) => [
         keyValues({ id: r.customer.customer_id, name: r.customer.name, kind: r.customer.kind, email: r.customer.email, phone: r.customer.phone, city: r.customer.city, stub: r.customer.is_stub }),
         '', 'identities:', table(r.identities.map((i: Record<string, unknown>) => ({ kind: i.kind, namespace: i.namespace, value: i.value }))),
         '', 'facts:', r.traits ? keyValues({ orders: r.traits.order_count, purchase_days: r.traits.purchase_days, revenue_minor: r.traits.revenue_minor, first_purchase: r.traits.first_purchase_at, last_purchase: r.traits.last_purchase_at, first_interest: r.traits.first_interest_at }) : '(none)',
-        '', 'recent timeline:', table(r.timeline.map((t: Record<string, unknown>) => ({ at: t.at, kind: t.kind, title: t.title }))),
+        '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: t.at, kind: t.kind, title: timelineTitle(t, timeZone) }))),
       ].join('\n'));
     });
 

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-analytics-'));
+const storeDir = join(workDir, 'store');
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+// C1 buys weekly (regular, overdue from 2026-11-07; the top spender, so VIP); C2 once (new on 2026-11-06); C3 irregularly.
+const orders = [
+  'order_id,customer_id,ordered_at,amount,currency,channel,status',
+  ...['2026-10-02', '2026-10-09', '2026-10-16', '2026-10-23'].map((day, index) => `A${index},C1,${day}T12:00:00+07:00,50000,IDR,store,paid`),
+  'B1,C2,2026-11-01T12:00:00+07:00,80000,IDR,web,paid',
+  ...['2026-09-01', '2026-09-20', '2026-10-30'].map((day, index) => `C${index},C3,${day}T12:00:00+07:00,30000,IDR,store,paid`),
+].join('\n');
+
+const cli = (...args: string[]) => runCli(['--db', storeDir, ...args]);
+const json = async (...args: string[]) => JSON.parse((await cli('--json', ...args)).stdout);
+
+// Each case starts the real binary (several seconds each on a busy machine).
+describe('clientele analytics CLI', { timeout: 240_000 }, () => {
+  let regularId: number;
+
+  beforeAll(async () => {
+    const file = join(workDir, 'orders.csv');
+    writeFileSync(file, `${orders}\n`);
+    expect((await cli('import', 'orders', file)).code).toBe(0);
+    expect((await cli('analyze', '--as-of', '2026-11-06')).code).toBe(0);
+    expect((await cli('analyze', '--as-of', '2026-11-07')).code).toBe(0);
+    regularId = (await json('customers', 'list', '--type', 'at_risk')).customers[0].customerId;
+  }, 600_000);
+
+  it('lists alerts in text with their id, window and change', async () => {
+    const { alerts } = await json('report', 'alerts');
+    const overdue = alerts.find((alert: { kind: string }) => alert.kind === 'customer_overdue');
+    const text = (await cli('report', 'alerts')).stdout;
+    expect(text).not.toMatch(/undefined|NaN/);
+    expect(text).toMatch(new RegExp(`^${overdue.alertId}\\s+customer_overdue\\s+days_since_last_purchase\\s+customer:${regularId}\\s+2026-11-07\\s+7\\.1%`, 'm'));
+  });
+
+  it('lists a type\'s customers with their reasons, and names the known types for an unknown one', async () => {
+    const listed = await cli('customers', 'list', '--type', 'at_risk', '--limit', '3');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`^${regularId}\\s+at_risk, vip\\s+At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(after 14 days\\); VIP: revenue `, 'm'));
+    expect(listed.stdout).toMatch(/^\(1–1 of 1 customers typed at_risk\)$/m);
+    const unknown = await cli('customers', 'list', '--type', 'foo');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/--type: unknown customer type "foo"\. Use one of: at_risk, lapsed, vip, new, regular, loyal, occasional, one_time, lead, consumer\./);
+  });
+
+  it('shows advocacy as not tracked yet rather than a 0% conversion', async () => {
+    const text = (await cli('report', 'lifecycle', '--as-of', '2026-11-07')).stdout;
+    expect(text).toMatch(/^all customers: acquisition 3 → activation 3 \(100%.*\) → retention 2 \(66\.7%.*\) → advocacy 0 \(not tracked yet\)$/m);
+    const report = await json('report', 'lifecycle', '--as-of', '2026-11-07');
+    expect(report.overall.stages.at(-1)).toEqual({ stage: 'advocacy', customers: 0, conversionFromPrevious: null });
+  });
+
+  it('says in a customer\'s timeline until when a type held', async () => {
+    const shown = (await cli('customers', 'show', String(regularId))).stdout;
+    expect(shown).toMatch(/type_change\s+was regular until 2026-11-07$/m);
+    expect(shown).toMatch(/type_change\s+became at_risk$/m);
+  });
+
+  it('reclassifies a policy change as of the latest analysis\'s day', async () => {
+    const changed = await cli('policy', 'set', '{"vip":{"topPercent":10}}');
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toMatch(/customers reclassified as of 2026-11-07\./);
+  });
+});
