@@ -1,3 +1,4 @@
+import { calendarDayIn } from '../core/clock.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../core/config.js';
@@ -16,6 +17,11 @@ export type StoreSettings = {
   dataAsOf: string | null;
   demoDataset: string | null;
 };
+
+/** The day reports default to: a static data set's last day, else today, in the store's time zone. */
+export function defaultAsOfDay(settings: Pick<StoreSettings, 'dataAsOf' | 'timeZone'>, now: Date): string {
+  return calendarDayIn(settings.dataAsOf ? new Date(settings.dataAsOf) : now, settings.timeZone);
+}
 
 export async function ensureStoreSettings(db: Kysely<Database>, config: Pick<Config, 'currency' | 'timeZone' | 'defaultCountry'>): Promise<StoreSettings> {
   await initialiseSettings(db, {

@@ -4,6 +4,7 @@ import { fitModels, predictCustomers, validateModels, type ModelChoice } from '.
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { table } from '../format.js';
 import { dayOption } from './date-options.js';
+import { defaultAsOfDay } from '../../settings/index.js';
 
 const unitOf = (value: string) => {
   if (value !== 'day' && value !== 'week') throw new AppError('CLI_ARGUMENT_INVALID', '--unit must be day or week.', { field: '--unit' });
@@ -14,9 +15,9 @@ const modelOf = (value: string) => {
   return value as ModelChoice;
 };
 
-/** The as-of date for a store: its data set's end for a static data set, else today (in UTC). */
+/** The as-of date for a store: its data set's last day for a static data set, else today, in the store's time zone. */
 export function defaultAsOf(context: StoreContext): string {
-  return (context.runtime.settings.dataAsOf ?? context.clock.now().toISOString()).slice(0, 10);
+  return defaultAsOfDay(context.runtime.settings, context.clock.now());
 }
 
 type FitLike = { model: string; params: Record<string, number>; logLikelihood: number; converged: boolean; iterations: number; gradientNorm: number; bic?: number };
