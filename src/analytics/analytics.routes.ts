@@ -5,17 +5,31 @@ import type { AppDeps } from '../server/app.js';
 import { actorOf } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
+import { cursorQuery, errorResponse } from '../server/responses.js';
 import { getStoreSettings } from '../settings/index.js';
 import { analyze } from './analyze.service.js';
 import { acknowledgeAlert, listAlerts } from './alerts/alerts.service.js';
+import { alertCursorOf, alertKeyOfCursor } from './alerts/alert-cursor.js';
+import { countAlertsThrough } from './alerts/alert-position.repo.js';
 import { reportCohorts, reportLifecycle } from './cohorts.service.js';
 import { reportRfm, reportTypes } from './reports.service.js';
 import { customerTypeTimeline, getTypePolicy, setTypePolicy } from './types.service.js';
+import {
+  acknowledgedSchema, alertSchema, analyzeResultSchema, cohortsReportSchema, customerTypeTimelineSchema, lifecycleReportSchema, policyChangeSchema,
+  rfmReportSchema, typePolicyResponseSchema, typesReportSchema,
+} from './analytics-responses.schemas.js';
 
 const tags = ['analytics'];
 const asOf = dayOrInstantSchema.optional();
 // the offset reaches the database as an integer; far beyond any alert list, yet nowhere near its limit
 const maxAlertOffset = 1_000_000;
+const alertsQuery = z.object({
+  status: z.enum(['open', 'all']).default('open'),
+  kind: z.enum(['metric_drop', 'customer_overdue']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...cursorQuery,
+  offset: z.coerce.number().int().min(0).max(maxAlertOffset).optional().describe('Deprecated: page with cursor, which acknowledgements and new alerts do not shift'),
+}).refine((query) => query.cursor === undefined || query.offset === undefined, { message: 'send cursor or offset, not both', path: ['offset'] });
 
 export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -25,46 +39,61 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
 
   api.post('/analytics/analyze', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Recompute customer types, RFM and alerts for everyone as of a date', body: z.object({ asOf }).default({}) },
+    schema: { tags, summary: 'Recompute customer types, RFM and alerts for everyone as of a date', body: z.object({ asOf }).default({}), response: { 200: analyzeResultSchema } },
   }, async (request) => analyze(db, { asOf: await resolveAsOf(request.body.asOf), clock: deps.clock }));
 
   api.get('/analytics/policy', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'The customer-type policy (thresholds) of this store' },
+    schema: { tags, summary: 'The customer-type policy (thresholds) of this store', response: { 200: typePolicyResponseSchema } },
   }, async () => getTypePolicy(db));
 
   api.patch('/analytics/policy', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Change type thresholds; everyone is reclassified', body: z.record(z.string(), z.unknown()) },
+    schema: { tags, summary: 'Change type thresholds; everyone is reclassified', body: z.record(z.string(), z.unknown()), response: { 200: policyChangeSchema } },
   }, async (request) => {
-    const result = await setTypePolicy(db, request.body, { asOf: await resolveAsOf() });
+    // the day of the analysis in force; the default day only for a store never analysed
+    const result = await setTypePolicy(db, request.body, { defaultAsOf: await resolveAsOf() });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'analytics.policy.update', entity: 'store', entityId: 'type_policy', detail: { change: request.body } });
     return result;
   });
 
-  api.get('/reports/types', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'Customers and revenue per customer type' } }, async () => reportTypes(db));
-  api.get('/reports/rfm', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'RFM grid and named segments' } }, async () => reportRfm(db));
+  api.get('/reports/types', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'Customers and revenue per customer type', response: { 200: typesReportSchema } } }, async () => reportTypes(db));
+  api.get('/reports/rfm', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'RFM grid and named segments', response: { 200: rfmReportSchema } } }, async () => reportRfm(db));
   api.get('/reports/lifecycle', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Lifecycle funnel: acquisition → activation → retention → advocacy, by channel and cohort', querystring: z.object({ asOf }) },
+    schema: { tags, summary: 'Lifecycle funnel: acquisition → activation → retention → advocacy, by channel and cohort', querystring: z.object({ asOf }), response: { 200: lifecycleReportSchema } },
   }, async (request) => reportLifecycle(db, { asOf: await resolveAsOf(request.query.asOf) }));
   api.get('/reports/cohorts', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Monthly acquisition cohorts: retention and revenue per customer by months since first purchase', querystring: z.object({ asOf }) },
+    schema: { tags, summary: 'Monthly acquisition cohorts: retention and revenue per customer by months since first purchase', querystring: z.object({ asOf }), response: { 200: cohortsReportSchema } },
   }, async (request) => reportCohorts(db, { asOf: await resolveAsOf(request.query.asOf) }));
 
   api.get('/alerts', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Change alerts, newest first', querystring: z.object({ status: z.enum(['open', 'all']).default('open'), kind: z.enum(['metric_drop', 'customer_overdue']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).max(maxAlertOffset).default(0) }) },
-  }, async (request) => listAlerts(db, request.query));
+    schema: {
+      tags, summary: 'Change alerts, newest first (cursor-paginated)', querystring: alertsQuery,
+      response: { 200: z.object({ alerts: z.array(alertSchema), nextCursor: z.string().nullable().describe('The cursor of the next page; null on the last page') }) },
+    },
+  }, async (request) => {
+    const { cursor, offset, limit, ...filter } = request.query;
+    // a cursor resumes right after its alert, wherever that alert now stands in the list
+    const start = cursor ? await countAlertsThrough(db, { isOpenOnly: filter.status === 'open', kind: filter.kind ?? null }, alertKeyOfCursor(cursor)) : (offset ?? 0);
+    const { alerts } = await listAlerts(db, { ...filter, limit: limit + 1, offset: start });
+    const page = alerts.slice(0, limit);
+    const last = page.at(-1);
+    return { alerts: page, nextCursor: alerts.length > limit && last ? alertCursorOf(last) : null };
+  });
 
   api.post('/alerts/:alertId/acknowledge', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Acknowledge an alert', params: z.object({ alertId: z.coerce.number().int().positive() }) },
+    schema: { tags, summary: 'Acknowledge an alert', params: z.object({ alertId: z.coerce.number().int().positive() }), response: { 200: acknowledgedSchema, 404: errorResponse('No such alert (ANALYTICS_ALERT_NOT_FOUND)') } },
   }, async (request) => acknowledgeAlert(db, request.params.alertId, actorOf(request.principal)));
 
   api.get('/customers/:customerId/types', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: "A customer's current types with their explanation, and every type change with its date", params: z.object({ customerId: z.coerce.number().int().positive() }) },
+    schema: {
+      tags, summary: "A customer's current types with their explanation, and every type change with its date", params: z.object({ customerId: z.coerce.number().int().positive() }),
+      response: { 200: customerTypeTimelineSchema, 404: errorResponse('The customer has no types yet: unknown, or not analysed since they appeared (ANALYTICS_CUSTOMER_NOT_FOUND)') },
+    },
   }, async (request) => customerTypeTimeline(db, request.params.customerId));
 }

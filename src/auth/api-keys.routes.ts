@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.js';
-import { apiKeyBody, apiKeyIdParams, createApiKeyRequest, createApiKeyResponse, errorBody, formatApiKey, listApiKeysQuery } from './auth.schemas.js';
+import { apiKeyBody, apiKeyIdParams, createApiKeyRequest, createApiKeyResponse, formatApiKey, listApiKeysQuery } from './auth.schemas.js';
 import { callerOf } from './caller-of.js';
+import { errorResponse } from '../server/responses.js';
 
 export async function registerApiKeyRoutes(instance: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = instance.withTypeProvider<ZodTypeProvider>();
@@ -12,7 +13,7 @@ export async function registerApiKeyRoutes(instance: FastifyInstance, deps: AppD
 
   api.get('/api-keys', {
     config: { access: { permission: 'api-keys:manage' } },
-    schema: { tags: ['api-keys'], summary: 'API keys (never their secrets)', querystring: listApiKeysQuery, response: { 200: z.object({ items: z.array(apiKeyBody) }), 401: errorBody, 403: errorBody } },
+    schema: { tags: ['api-keys'], summary: 'API keys (never their secrets)', querystring: listApiKeysQuery, response: { 200: z.object({ items: z.array(apiKeyBody) }) } },
   }, async (request) => ({ items: (await listApiKeys(db, { includeRevoked: request.query.includeRevoked === 'true' })).map(formatApiKey) }));
 
   api.post('/api-keys', {
@@ -21,7 +22,7 @@ export async function registerApiKeyRoutes(instance: FastifyInstance, deps: AppD
       tags: ['api-keys'],
       summary: 'Create an API key; the key is in this response only',
       body: createApiKeyRequest,
-      response: { 201: createApiKeyResponse, 400: errorBody, 401: errorBody, 403: errorBody },
+      response: { 201: createApiKeyResponse, 403: errorResponse('A scope beyond what your role may grant (API_KEY_SCOPE_FORBIDDEN), or no permission') },
     },
   }, async (request, reply) => {
     const { apiKey, key } = await createApiKey(db, callerOf(request.principal), request.body, deps.clock.now());
@@ -30,6 +31,6 @@ export async function registerApiKeyRoutes(instance: FastifyInstance, deps: AppD
 
   api.delete('/api-keys/:apiKeyId', {
     config: { access: { permission: 'api-keys:manage' } },
-    schema: { tags: ['api-keys'], summary: 'Revoke an API key at once', params: apiKeyIdParams, response: { 200: z.object({ apiKey: apiKeyBody }), 401: errorBody, 403: errorBody, 404: errorBody } },
+    schema: { tags: ['api-keys'], summary: 'Revoke an API key at once', params: apiKeyIdParams, response: { 200: z.object({ apiKey: apiKeyBody }), 404: errorResponse('No such API key (API_KEY_NOT_FOUND)') } },
   }, async (request) => ({ apiKey: formatApiKey(await revokeApiKey(db, callerOf(request.principal), request.params.apiKeyId, deps.clock.now())) }));
 }

@@ -6,7 +6,7 @@ import { changeOwnPassword, setOwnLocale } from './account.service.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { registerAuditRoutes } from './audit.routes.js';
 import { loginRateLimited, passwordChangeRateLimited } from './auth.errors.js';
-import { changePasswordRequest, errorBody, formatUser, loginRequest, loginResponse, meBody, updateMeRequest, userBody } from './auth.schemas.js';
+import { changePasswordRequest, formatUser, loginRequest, loginResponse, meBody, updateMeRequest, userBody } from './auth.schemas.js';
 import { createAttemptLimiter } from './attempt-limiter.js';
 import { userPrincipalOf } from './caller-of.js';
 import { permissionsOfRole } from './permissions.js';
@@ -14,6 +14,7 @@ import { sessionCookieName, sessionCookieOptions } from './session-policy.js';
 import { signIn, signOut } from './sessions.service.js';
 import { normalizeEmail, type StaffUser } from './staff-user.js';
 import { findUser } from './users.service.js';
+import { errorResponse } from '../server/responses.js';
 import { registerUserRoutes } from './users.routes.js';
 
 /**
@@ -49,7 +50,12 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
       tags: ['auth'],
       summary: 'Sign in with email and password; sets the session cookie',
       body: loginRequest,
-      response: { 200: loginResponse, 400: errorBody, 401: errorBody, 413: errorBody, 429: errorBody },
+      response: {
+        200: loginResponse.describe('Signed in: the session cookie is set'),
+        401: errorResponse('Wrong email or password, or a disabled account (AUTH_INVALID_CREDENTIALS)'),
+        413: errorResponse('The body is over 16 KB'),
+        429: errorResponse('Too many attempts for this email or from this address (AUTH_RATE_LIMITED): wait a minute'),
+      },
     },
   }, async (request, reply) => {
     const now = deps.clock.now();
@@ -63,7 +69,7 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
 
   api.post('/auth/logout', {
     config: { access: { permission: 'account:manage' } },
-    schema: { tags: ['auth'], summary: 'Sign out: ends this session and clears the cookie', response: { 200: z.object({ status: z.literal('signed-out') }), 401: errorBody } },
+    schema: { tags: ['auth'], summary: 'Sign out: ends this session and clears the cookie', response: { 200: z.object({ status: z.literal('signed-out') }) } },
   }, async (request, reply) => {
     const principal = userPrincipalOf(request.principal);
     await signOut(db, { sessionHash: principal.sessionHash, userId: principal.userId, email: principal.email });
@@ -73,7 +79,7 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
 
   api.get('/auth/me', {
     config: { access: { permission: 'account:manage' } },
-    schema: { tags: ['auth'], summary: 'The signed-in user, their permissions and the CSRF token', response: { 200: meBody, 401: errorBody } },
+    schema: { tags: ['auth'], summary: 'The signed-in user, their permissions and the CSRF token', response: { 200: meBody } },
   }, async (request) => {
     const principal = userPrincipalOf(request.principal);
     return meOf(await findUser(db, principal.userId), principal.csrfToken);
@@ -82,7 +88,7 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
   api.patch('/auth/me', {
     config: { access: { permission: 'account:manage' } },
     bodyLimit: accountBodyLimit,
-    schema: { tags: ['auth'], summary: "Set the signed-in user's language", body: updateMeRequest, response: { 200: meBody, 401: errorBody } },
+    schema: { tags: ['auth'], summary: "Set the signed-in user's language", body: updateMeRequest, response: { 200: meBody } },
   }, async (request) => {
     const principal = userPrincipalOf(request.principal);
     return meOf(await setOwnLocale(db, principal.userId, request.body.locale), principal.csrfToken);
@@ -95,7 +101,11 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
       tags: ['auth'],
       summary: 'Change your own password (required after a one-time password); ends your other sessions',
       body: changePasswordRequest,
-      response: { 200: z.object({ user: userBody }), 400: errorBody, 401: errorBody, 429: errorBody },
+      response: {
+        200: z.object({ user: userBody }),
+        413: errorResponse('The body is over 16 KB'),
+        429: errorResponse('Too many attempts (AUTH_RATE_LIMITED): wait a minute'),
+      },
     },
   }, async (request) => {
     const principal = userPrincipalOf(request.principal);

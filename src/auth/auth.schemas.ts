@@ -4,10 +4,6 @@ import type { ApiKey } from './api-keys.service.js';
 import { apiKeyScopes, permissions, roles } from './permissions.js';
 import { locales, type StaffUser } from './staff-user.js';
 
-export const errorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.record(z.string(), z.unknown()).optional() }),
-});
-
 const roleSchema = z.enum(roles);
 const isoTime = z.string().describe('ISO 8601 time');
 

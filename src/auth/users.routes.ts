@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { createUserRequest, createUserResponse, errorBody, formatUser, updateUserRequest, userBody, userIdParams } from './auth.schemas.js';
+import { createUserRequest, createUserResponse, formatUser, updateUserRequest, userBody, userIdParams } from './auth.schemas.js';
 import { callerOf } from './caller-of.js';
 import { createStaffUser, listUsers, updateUser } from './users.service.js';
+import { errorResponse } from '../server/responses.js';
 
 export async function registerUserRoutes(instance: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = instance.withTypeProvider<ZodTypeProvider>();
@@ -12,7 +13,7 @@ export async function registerUserRoutes(instance: FastifyInstance, deps: AppDep
 
   api.get('/users', {
     config: { access: { permission: 'users:manage' } },
-    schema: { tags: ['users'], summary: 'All staff users', response: { 200: z.object({ items: z.array(userBody) }), 401: errorBody, 403: errorBody } },
+    schema: { tags: ['users'], summary: 'All staff users', response: { 200: z.object({ items: z.array(userBody) }) } },
   }, async () => ({ items: (await listUsers(db)).map(formatUser) }));
 
   api.post('/users', {
@@ -21,7 +22,7 @@ export async function registerUserRoutes(instance: FastifyInstance, deps: AppDep
       tags: ['users'],
       summary: 'Create a staff user; without a password a one-time password is returned once',
       body: createUserRequest,
-      response: { 201: createUserResponse, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
+      response: { 201: createUserResponse, 409: errorResponse('A user with this email exists (USER_EMAIL_EXISTS)') },
     },
   }, async (request, reply) => {
     const { user, oneTimePassword } = await createStaffUser(db, callerOf(request.principal), request.body);
@@ -35,7 +36,12 @@ export async function registerUserRoutes(instance: FastifyInstance, deps: AppDep
       summary: "Change a user's role or name, or disable (signs them out) / re-enable them",
       params: userIdParams,
       body: updateUserRequest,
-      response: { 200: z.object({ user: userBody }), 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+      response: {
+        200: z.object({ user: userBody }),
+        403: errorResponse('You may not make this change (USER_CHANGE_FORBIDDEN), or no permission'),
+        404: errorResponse('No such user (USER_NOT_FOUND)'),
+        409: errorResponse('The store would be left without an enabled owner (USER_LAST_OWNER_CONFLICT)'),
+      },
     },
   }, async (request) => {
     const user = await updateUser(db, callerOf(request.principal), request.params.userId, request.body, deps.clock.now());

@@ -8,12 +8,16 @@ import { getCustomer, listCustomers, lookupCustomer } from './customers.queries.
 import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
 import { customerTimeline } from './timeline.js';
+import { customerDetailSchema, customerPageSchema, mergeListSchema, timelinePageSchema } from './customer-responses.schemas.js';
+import { errorResponse, noContent } from '../server/responses.js';
 import {
   createCustomerSchema, customerFieldsSchema, customerIdParams, identityInputSchema, listCustomersQuerySchema,
   lookupQuerySchema, mergeBodySchema, timelineQuerySchema,
 } from './customers.schemas.js';
 
 const tags = ['customers'];
+const notFound = errorResponse('No such customer (CUSTOMER_NOT_FOUND; `details.mergedInto` when they were merged into another)');
+const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT): merge the two instead');
 
 export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -21,17 +25,17 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.get('/customers', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: 'List and search customers (cursor-paginated)', querystring: listCustomersQuerySchema },
+    schema: { tags, summary: 'List and search customers (cursor-paginated)', querystring: listCustomersQuerySchema, response: { 200: customerPageSchema } },
   }, async (request) => listCustomers(db, request.query));
 
   api.get('/customers/lookup', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: 'Find the customer behind an email, phone or external id', querystring: lookupQuerySchema },
+    schema: { tags, summary: 'Find the customer behind an email, phone or external id', querystring: lookupQuerySchema, response: { 200: customerDetailSchema, 404: errorResponse('No customer has this identity (CUSTOMER_NOT_FOUND)') } },
   }, async (request) => getCustomer(db, await lookupCustomer(db, request.query)));
 
   api.post('/customers', {
     config: { access: { permission: 'customers:write' } },
-    schema: { tags, summary: 'Create a customer', body: createCustomerSchema },
+    schema: { tags, summary: 'Create a customer', body: createCustomerSchema, response: { 201: customerDetailSchema, 409: identityTaken } },
   }, async (request, reply) => {
     const { identities, ...fields } = request.body;
     const customerId = await createCustomer(db, fields, identities);
@@ -41,12 +45,16 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.get('/customers/:customerId', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: 'A customer with identities, purchase facts and categories', params: customerIdParams },
+    schema: { tags, summary: 'A customer with identities, purchase facts and categories', params: customerIdParams, response: { 200: customerDetailSchema, 404: notFound } },
   }, async (request) => getCustomer(db, request.params.customerId));
 
   api.patch('/customers/:customerId', {
     config: { access: { permission: 'customers:write' } },
-    schema: { tags, summary: 'Update profile fields, consent, or add identities', params: customerIdParams, body: customerFieldsSchema.extend({ identities: z.array(identityInputSchema).max(50).optional() }).strict() },
+    schema: {
+      tags, summary: 'Update profile fields, consent, or add identities', params: customerIdParams,
+      body: customerFieldsSchema.extend({ identities: z.array(identityInputSchema).max(50).optional() }).strict(),
+      response: { 200: customerDetailSchema, 404: notFound, 409: identityTaken },
+    },
   }, async (request) => {
     const { identities, ...fields } = request.body;
     await updateCustomer(db, request.params.customerId, fields, identities);
@@ -56,7 +64,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.delete('/customers/:customerId', {
     config: { access: { permission: 'customers:merge' } },
-    schema: { tags, summary: 'Delete a customer and all their facts', params: customerIdParams },
+    schema: { tags, summary: 'Delete a customer and all their facts', params: customerIdParams, response: { 204: noContent, 404: notFound } },
   }, async (request, reply) => {
     await deleteCustomer(db, request.params.customerId);
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.delete', entity: 'customer', entityId: String(request.params.customerId) });
@@ -65,24 +73,34 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.get('/customers/:customerId/timeline', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: "A customer's orders, interest events, merges and type changes, newest first", params: customerIdParams, querystring: timelineQuerySchema },
+    schema: { tags, summary: "A customer's orders, interest events, merges and type changes, newest first", params: customerIdParams, querystring: timelineQuerySchema, response: { 200: timelinePageSchema, 404: notFound } },
   }, async (request) => customerTimeline(db, request.params.customerId, request.query));
 
   api.post('/customers/:customerId/merge', {
     config: { access: { permission: 'customers:merge' } },
-    schema: { tags, summary: 'Merge another customer into this one (undoable)', params: customerIdParams, body: mergeBodySchema },
+    schema: {
+      tags, summary: 'Merge another customer into this one (undoable)', params: customerIdParams, body: mergeBodySchema,
+      response: { 200: z.object({ mergeId: z.number().int() }), 404: errorResponse('Either customer does not exist (CUSTOMER_NOT_FOUND; `field` says which)') },
+    },
   }, async (request) => mergeCustomers(db, request.params.customerId, request.body.otherCustomerId, actorOf(request.principal)));
 
   api.get('/customers/:customerId/merges', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: 'Merges this customer took part in', params: customerIdParams },
+    schema: { tags, summary: 'Merges this customer took part in', params: customerIdParams, response: { 200: mergeListSchema, 404: notFound } },
   }, async (request) => ({ items: await listMerges(db, request.params.customerId) }));
 
   api.post('/merges/:mergeId/undo', {
     config: { access: { permission: 'customers:merge' } },
-    schema: { tags, summary: 'Undo a merge', params: z.object({ mergeId: z.coerce.number().int().positive() }) },
+    schema: {
+      tags, summary: 'Undo a merge', params: z.object({ mergeId: z.coerce.number().int().positive() }),
+      response: {
+        200: z.object({ undone: z.literal(true) }),
+        404: errorResponse('No such merge (CUSTOMER_MERGE_NOT_FOUND)'),
+        409: errorResponse('The merge was already undone, or cannot be undone exactly any more (CUSTOMER_MERGE_CONFLICT, CUSTOMER_MERGE_UNDO_CONFLICT)'),
+      },
+    },
   }, async (request) => {
     await undoMerge(db, request.params.mergeId, actorOf(request.principal));
-    return { undone: true };
+    return { undone: true as const };
   });
 }

@@ -3,16 +3,25 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf } from '../server/access.js';
+import { cursorPage, cursorQuery, errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { withIdempotency } from '../server/idempotency.js';
-import { ingestRecords, maxBatchRecords } from './ingest-batch.service.js';
-import { listImportRuns } from './import-runs.repo.js';
+import { idOfCursor, pageByIds } from '../server/pagination.js';
+import type { Reject } from './canonical.js';
+import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batch.service.js';
+import type { listImportRuns } from './import-runs.repo.js';
+import { listImportRunsBefore } from './import-runs-page.repo.js';
 
 const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const;
 
-const rejectSchema = z.object({ file: z.string(), line: z.number(), field: z.string().nullable(), reason: z.string() });
-const summarySchema = z.object({
+const rejectSchema = objectOf<Reject>()({ file: z.string(), line: z.number(), field: z.string().nullable(), reason: z.string(), raw: z.string().optional() });
+const summarySchema = objectOf<BatchSummary>()({
   importId: z.number(), entity: z.enum(entities), read: z.number(), inserted: z.number(), updated: z.number(),
   unchanged: z.number(), rejected: z.number(), rejects: z.array(rejectSchema),
+});
+const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[number]>()({
+  import_id: z.number().int(), entity: z.string(), file_name: z.string().nullable(), preset: z.string().nullable(),
+  status: z.enum(['running', 'completed', 'failed', 'interrupted']).describe('interrupted: left running by a process that is gone'), read_count: z.number(), inserted_count: z.number(), updated_count: z.number(),
+  unchanged_count: z.number(), rejected_count: z.number(), started_at: timestamp, finished_at: timestamp.nullable(), started_by: z.string(),
 });
 
 export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -26,7 +35,10 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       params: z.object({ entity: z.enum(entities) }),
       headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
       body: z.object({ records: z.array(z.record(z.string(), z.unknown())).min(1).max(maxBatchRecords), source: z.string().min(1).max(64).optional() }),
-      response: { 200: summarySchema },
+      response: {
+        200: summarySchema.describe('The batch summary; a retry with the same Idempotency-Key gets the first answer again, with the header Idempotent-Replayed: true'),
+        409: errorResponse('The Idempotency-Key was used before with another body (INGEST_IDEMPOTENCY_MISMATCH)'),
+      },
     },
   }, async (request, reply) => {
     const principal = actorOf(request.principal);
@@ -40,6 +52,13 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/imports', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags: ['ingest'], summary: 'Recent import runs with their counts', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
-  }, async (request) => ({ items: await listImportRuns(deps.store.db, request.query.limit) }));
+    schema: {
+      tags: ['ingest'], summary: 'Import runs with their counts, newest first (cursor-paginated)',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), ...cursorQuery }), response: { 200: cursorPage(importRunSchema) },
+    },
+  }, async (request) => {
+    const { limit, cursor } = request.query;
+    const rows = await listImportRunsBefore(deps.store.db, { limit: limit + 1, beforeId: cursor === undefined ? undefined : idOfCursor(cursor, 'imports') });
+    return pageByIds(rows, limit, 'imports', (run) => run.import_id);
+  });
 }

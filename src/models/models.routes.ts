@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { getStoreSettings } from '../settings/index.js';
+import { defaultAsOfDay, getStoreSettings } from '../settings/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
+import { cursorPage, cursorQuery, objectOf, timestamp } from '../server/responses.js';
+import { idOfCursor, pageByIds } from '../server/pagination.js';
+import { listModelFits } from './model-fits.repo.js';
+import type { ModelFitTable } from './models.tables.js';
 import { fitModels, predictCustomers, validateModels } from './models.service.js';
 
 const tags = ['models'];
@@ -11,19 +16,42 @@ const unit = z.enum(['day', 'week']).default('week');
 const model = z.enum(['bgnbd', 'paretonbd', 'gammagamma', 'all']).default('all');
 const penalty = z.number().min(0).max(100).default(0);
 
+// Fits carry the optimiser's diagnostics besides these: loose objects keep whatever else a fit reports.
+const modelName = z.enum(['bgnbd', 'paretonbd', 'gammagamma']);
+const fitSchema = z.looseObject({
+  model: modelName, params: z.record(z.string(), z.number()), converged: z.boolean(), iterations: z.number(),
+  customers: z.number().describe('Customers the fit saw'), penalty: z.number(), message: z.string(),
+});
+const fitResultSchema = z.object({ customers: z.number(), fits: z.array(fitSchema.extend({ modelFitId: z.number().int() })) });
+const validationSchema = z.looseObject({
+  customers: z.number(), holdoutLength: z.number().describe('In units (day or week)'), unit: z.enum(['day', 'week']),
+  models: z.array(z.looseObject({ fit: fitSchema, holdout: z.unknown().describe('Totals, error metrics and conditional expectations'), tracking: z.unknown().describe('Weekly cumulative repeat purchases, expected and actual') })),
+  ranking: z.array(z.looseObject({ model: z.string(), parameters: z.number() })).describe('By BIC, best first'),
+});
+const predictionRunSchema = z.looseObject({
+  customers: z.number(), currency: z.string().nullable(), fits: z.object({ transaction: fitSchema, spend: fitSchema.nullable() }),
+  modelFitId: z.number().int(), spendModelFitId: z.number().int().nullable(),
+  churnRisk: z.array(z.object({ churnRisk: z.string(), customers: z.number() })), totalClvMinor: z.number(),
+});
+const modelFitRowSchema = objectOf<Selectable<ModelFitTable>>()({
+  model_fit_id: z.number().int(), model: modelName, unit: z.enum(['day', 'week']), calibration_end: timestamp, params: z.unknown(), penalty: z.number(),
+  log_likelihood: z.number(), converged: z.boolean(), iterations: z.number(), gradient_norm: z.number(), bic: z.number(), customers: z.number(), fitted_at: timestamp,
+});
+
 export async function registerModelRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.store.db;
-  const asOfDefault = async () => ((await getStoreSettings(db)).dataAsOf ?? deps.clock.now().toISOString()).slice(0, 10);
+  // a static data set's last day, else today, in the store's time zone
+  const asOfDefault = async () => defaultAsOfDay(await getStoreSettings(db), deps.clock.now());
 
   api.post('/models/fit', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Fit BG/NBD, Pareto/NBD and/or Gamma-Gamma on purchases up to the calibration end', body: z.object({ calibrationEnd: calendarDaySchema.optional(), unit, model, penalty }) },
+    schema: { tags, summary: 'Fit BG/NBD, Pareto/NBD and/or Gamma-Gamma on purchases up to the calibration end', body: z.object({ calibrationEnd: calendarDaySchema.optional(), unit, model, penalty }), response: { 200: fitResultSchema } },
   }, async (request) => fitModels(db, { ...request.body, calibrationEnd: request.body.calibrationEnd ?? (await asOfDefault()) }));
 
   api.post('/models/validate', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Calibration/holdout validation: totals, conditional expectations, error metrics, BIC ranking, tracking curve', body: z.object({ calibrationEnd: calendarDaySchema, holdoutEnd: calendarDaySchema, unit, model, penalty }) },
+    schema: { tags, summary: 'Calibration/holdout validation: totals, conditional expectations, error metrics, BIC ranking, tracking curve', body: z.object({ calibrationEnd: calendarDaySchema, holdoutEnd: calendarDaySchema, unit, model, penalty }), response: { 200: validationSchema } },
   }, async (request) => validateModels(db, request.body));
 
   api.post('/models/predict', {
@@ -31,11 +59,19 @@ export async function registerModelRoutes(app: FastifyInstance, deps: AppDeps): 
     schema: {
       tags, summary: 'Predict every customer (P(alive), expected purchases, spend, CLV, next purchase) and store the predictions',
       body: z.object({ asOf: calendarDaySchema.optional(), horizonDays: z.number().int().min(1).max(3650).default(365), discountRate: z.number().min(0).max(1).default(0.01), unit, model: z.enum(['bgnbd', 'paretonbd']).default('bgnbd'), penalty }),
+      response: { 200: predictionRunSchema },
     },
   }, async (request) => predictCustomers(db, { ...request.body, asOf: request.body.asOf ?? (await asOfDefault()) }));
 
   api.get('/models/fits', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Recorded model fits, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }) },
-  }, async (request) => ({ items: await db.selectFrom('model_fit').selectAll().orderBy('model_fit_id', 'desc').limit(request.query.limit).execute() }));
+    schema: {
+      tags, summary: 'Recorded model fits, newest first (cursor-paginated)',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20), ...cursorQuery }), response: { 200: cursorPage(modelFitRowSchema) },
+    },
+  }, async (request) => {
+    const { limit, cursor } = request.query;
+    const rows = await listModelFits(db, { limit: limit + 1, beforeId: cursor === undefined ? undefined : idOfCursor(cursor, 'model-fits') });
+    return pageByIds(rows, limit, 'model-fits', (fit) => fit.model_fit_id);
+  });
 }

@@ -22,10 +22,10 @@ describeEachStore('personas over HTTP', (context) => {
   }, 60_000);
   afterAll(async () => app?.close());
 
-  it('tells readers to discover first, then discovers, lists, renames and pins', async () => {
+  it('lists no personas before the first discovery, then discovers, lists, renames and pins', async () => {
     const before = await app.inject({ method: 'GET', url: '/api/personas', headers: analyst.readHeaders });
-    expect(before.statusCode).toBe(400);
-    expect(before.json().error.code).toBe('PERSONA_MODEL_MISSING');
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toEqual({ model: null, personas: [] });
     expect((await app.inject({ method: 'POST', url: '/api/personas/discover', headers: analyst.headers, payload: { k: 5 } })).statusCode).toBe(403);
     const discovered = await app.inject({ method: 'POST', url: '/api/personas/discover', headers: marketer.headers, payload: { k: 5, seed: 1 } });
     expect(discovered.statusCode).toBe(200);
@@ -46,5 +46,15 @@ describeEachStore('personas over HTTP', (context) => {
     expect((await app.inject({ method: 'POST', url: '/api/drift', payload })).statusCode).toBe(401);
     const bad = await app.inject({ method: 'POST', url: '/api/drift', headers: analyst.headers, payload: { ...payload, group: { kind: 'team' } } });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('refuses period days that do not exist instead of rolling them over', async () => {
+    const send = (before: object) => app.inject({ method: 'POST', url: '/api/drift', headers: analyst.headers, payload: { before, after: { from: '2026-01-01', to: '2026-06-01' } } });
+    for (const [before, field] of [[{ from: '2026-02-30', to: '2026-03-31' }, 'before.from'], [{ from: '2025-01-01', to: '2025-13-01T00:00:00Z' }, 'before.to'], [{ from: '2025-01-01', to: 'soon' }, 'before.to']] as const) {
+      const response = await send(before);
+      expect(response.statusCode, JSON.stringify(before)).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'REQUEST_INVALID', field });
+    }
+    expect((await send({ from: '2024-02-29', to: '2025-06-30T12:00:00+07:00' })).statusCode).toBe(200);
   });
 });

@@ -4,14 +4,19 @@ import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
+import { dayOrInstantSchema } from '../core/calendar-date.js';
+import { errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { assignPersonas } from './assign.service.js';
 import { discoverPersonas } from './discover.service.js';
 import { compareGroupDrift } from './drift.service.js';
-import { getPersona, listPersonas, pinPersona, renamePersona } from './personas.service.js';
+import { getPersona, listPersonas, pinPersona, renamePersona, type PersonaList, type PersonaView } from './personas.service.js';
+import { findCurrentModel } from './personas.repo.js';
 
 const tags = ['personas'];
 const personaParams = z.object({ personaId: z.coerce.number().int().positive() });
-const period = z.strictObject({ from: z.coerce.date(), to: z.coerce.date() });
+// a day means its start (UTC), as it always has; a day that does not exist is refused, not rolled over
+const instant = dayOrInstantSchema.transform((text) => new Date(text));
+const period = z.strictObject({ from: instant, to: instant });
 export const driftBodySchema = z.strictObject({
   group: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('all') }),
@@ -23,20 +28,40 @@ export const driftBodySchema = z.strictObject({
   after: period,
 });
 
+const personaNotFound = errorResponse('No such persona (PERSONA_NOT_FOUND)');
+const personaSchema = objectOf<PersonaView>()({
+  personaId: z.number().int(), name: z.string(), generatedName: z.string(), description: z.string().nullable(), isPinned: z.boolean(), isRetired: z.boolean(),
+  profile: z.looseObject({ size: z.number(), share: z.number(), revenueShare: z.number() }).describe('Who they are: age, income, cities, channels, categories, types, traits (docs/personas.md)'),
+});
+const personaListSchema = objectOf<PersonaList>()({
+  model: objectOf<PersonaList['model']>()({
+    model_id: z.number().int(), discovered_at: timestamp, k: z.number().int(), silhouette: z.number().nullable(), sample_size: z.number(), population: z.number(),
+    candidates: z.array(z.looseObject({ k: z.number().int() })).describe('Every k tried, with its silhouette and inertia'), features: z.array(z.string()),
+  }).nullable().describe('The discovery the personas come from; null before the first one'),
+  personas: z.array(personaSchema),
+});
+const discoverySchema = z.looseObject({
+  modelId: z.number().int(), k: z.number().int(), sampleSize: z.number(), population: z.number(),
+  personas: z.array(z.looseObject({ personaId: z.number().int(), name: z.string(), isPinned: z.boolean() })),
+});
+// the statistics of each attribute differ by kind (numeric or categorical): see docs/personas.md
+const driftSchema = z.looseObject({ group: z.string(), attributes: z.array(z.unknown()), personaShifts: z.array(z.unknown()).nullable() });
+
 export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.store.db;
 
   api.get('/personas', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Current buyer personas with profiles, largest first' },
-  }, async () => listPersonas(db));
+    schema: { tags, summary: 'Current buyer personas with profiles, largest first; none (model null) before the first discovery', response: { 200: personaListSchema } },
+  }, async () => ((await findCurrentModel(db)) ? listPersonas(db) : { model: null, personas: [] }));
 
   api.post('/personas/discover', {
     config: { access: { permission: 'analytics:write' } },
     schema: {
       tags, summary: 'Discover personas by clustering (k by silhouette unless given); pinned personas are kept',
       body: z.strictObject({ k: z.number().int().min(2).max(12).optional(), kMin: z.number().int().min(2).max(12).optional(), kMax: z.number().int().min(2).max(12).optional(), sampleSize: z.number().int().min(100).max(200_000).optional(), seed: z.number().int().optional() }).default({}),
+      response: { 200: discoverySchema },
     },
   }, async (request) => {
     const discovery = await discoverPersonas(db, { clock: deps.clock, ...request.body });
@@ -46,22 +71,25 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.post('/personas/assign', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Place customers (or everyone) at their nearest current persona', body: z.strictObject({ customerIds: z.array(z.number().int().positive()).max(100_000).optional() }).default({}) },
+    schema: { tags, summary: 'Place customers (or everyone) at their nearest current persona', body: z.strictObject({ customerIds: z.array(z.number().int().positive()).max(100_000).optional() }).default({}), response: { 200: z.object({ assigned: z.number(), seconds: z.number() }) } },
   }, async (request) => assignPersonas(db, request.body.customerIds, { asOf: deps.clock.now() }));
 
   api.post('/drift', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'What moved in a target group between two periods, with effect sizes and chart series', body: driftBodySchema },
+    schema: {
+      tags, summary: 'What moved in a target group between two periods, with effect sizes and chart series', body: driftBodySchema,
+      response: { 200: driftSchema, 404: errorResponse('The segment or persona of the group does not exist (SEGMENT_NOT_FOUND, PERSONA_NOT_FOUND)') },
+    },
   }, async (request) => compareGroupDrift(db, request.body));
 
   api.get('/personas/:personaId', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'A persona and its profile', params: personaParams },
+    schema: { tags, summary: 'A persona and its profile', params: personaParams, response: { 200: personaSchema, 404: personaNotFound } },
   }, async (request) => getPersona(db, request.params.personaId));
 
   api.patch('/personas/:personaId', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Rename, describe, pin or unpin a persona', params: personaParams, body: z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), isPinned: z.boolean().optional() }) },
+    schema: { tags, summary: 'Rename, describe, pin or unpin a persona', params: personaParams, body: z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), isPinned: z.boolean().optional() }), response: { 200: personaSchema, 404: personaNotFound } },
   }, async (request) => {
     const { personaId } = request.params;
     const { isPinned, ...naming } = request.body;

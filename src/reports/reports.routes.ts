@@ -7,11 +7,34 @@ import { calendarDayOf } from '../core/calendar-day.js';
 import { customerTypesByPrecedence } from '../analytics/index.js';
 import { getStoreSettings } from '../settings/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
+import { errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { changeRatio, periodsEndingAt } from './period.js';
-import { figuresForPeriods } from './period-figures.repo.js';
-import { revenueSeries, typeMigration } from './store-summary.repo.js';
+import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
+import { revenueSeries, typeMigration, type RevenuePoint, type TypeFlow } from './store-summary.repo.js';
 
 const tags = ['reports'];
+const day = z.string().describe('YYYY-MM-DD');
+const figuresSchema = objectOf<PeriodFigures>()({
+  realCustomers: z.number().describe('Customers with a purchase, at the end of the period'), leads: z.number().describe('Customers without one, at the end of the period'),
+  newCustomers: z.number(), activeCustomers: z.number(), repeatPurchaseRate: z.number(), revenueMinor: z.number(), orders: z.number(),
+});
+const summarySchema = z.object({
+  asOf: z.string().describe('ISO 8601 time'), currency: z.string(), from: day, to: day.describe('Exclusive'), previousFrom: day, previousTo: day,
+  current: figuresSchema, previous: figuresSchema,
+  change: z.record(z.string(), z.number().nullable()).describe('Relative change of each figure against the previous period (0.1 = +10%); null when the previous one was 0'),
+});
+const revenueSchema = z.object({
+  granularity: z.enum(['day', 'week', 'month']), from: day, to: day.describe('Exclusive'), currency: z.string(),
+  points: z.array(objectOf<RevenuePoint>()({ period: day.describe('First day of the period'), revenueMinor: z.number(), orders: z.number(), customers: z.number() })),
+});
+const typeMigrationSchema = z.object({
+  from: z.string().describe('ISO 8601 time'), to: z.string().describe('ISO 8601 time'),
+  flows: z.array(objectOf<TypeFlow>()({ fromType: z.string().describe('A customer type, or none'), toType: z.string(), customers: z.number() })),
+});
+const predictionSchema = z.object({
+  asOf: timestamp.describe('The calibration end of the model'), model: z.enum(['bgnbd', 'paretonbd', 'gammagamma']), pAlive: z.number(), expectedPurchases90d: z.number(),
+  expectedSpendMinor: z.number().nullable(), clvMinor: z.number().nullable(), nextPurchaseDay: timestamp.nullable(), churnRisk: z.enum(['low', 'medium', 'high']), predictedAt: timestamp,
+});
 
 export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -24,7 +47,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/summary', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Key figures of the last N days against the N days before: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30) }) },
+    schema: { tags, summary: 'Key figures of the last N days against the N days before: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30) }), response: { 200: summarySchema } },
   }, async (request) => {
     const { settings, asOf } = await context();
     const periods = periodsEndingAt(asOf, request.query.days, settings.timeZone);
@@ -38,7 +61,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/revenue', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar)', querystring: z.object({ granularity: z.enum(['day', 'week', 'month']).default('week'), from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }) },
+    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar)', querystring: z.object({ granularity: z.enum(['day', 'week', 'month']).default('week'), from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }), response: { 200: revenueSchema } },
   }, async (request) => {
     const { settings, asOf } = await context();
     const to = request.query.to ?? addDays(calendarDayOf(asOf, settings.timeZone), 1);
@@ -48,7 +71,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/type-migration', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'How many customers moved from each customer type to each other between two dates (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }) },
+    schema: { tags, summary: 'How many customers moved from each customer type to each other between two dates (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }), response: { 200: typeMigrationSchema } },
   }, async (request) => {
     const { asOf } = await context();
     // Analyses are dated at the end of their store day: default to the latest one so its types count.
@@ -60,7 +83,11 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/customers/:customerId/prediction', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags: ['models'], summary: "A customer's predicted value: P(alive), expected purchases in 90 days, expected spend, CLV, next purchase, churn risk", params: z.object({ customerId: z.coerce.number().int().positive() }) },
+    schema: {
+      tags: ['models'], summary: "A customer's predicted value: P(alive), expected purchases in 90 days, expected spend, CLV, next purchase, churn risk",
+      params: z.object({ customerId: z.coerce.number().int().positive() }),
+      response: { 200: predictionSchema, 404: errorResponse('No prediction for this customer yet (PREDICTION_NOT_FOUND): run POST /api/models/predict; customers with no purchase get none') },
+    },
   }, async (request, reply) => {
     const row = await db.selectFrom('customer_prediction as p').innerJoin('model_fit as f', 'f.model_fit_id', 'p.model_fit_id')
       .select(['p.p_alive', 'p.expected_purchases_90d', 'p.expected_spend_minor', 'p.clv_minor', 'p.next_purchase_day', 'p.churn_risk', 'p.predicted_at', 'f.model', 'f.calibration_end'])

@@ -11,12 +11,19 @@ import {
   createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, refreshAllSegments, refreshSegment, segmentHistory, updateSegment,
 } from './segments.service.js';
 import { previewSegment } from './preview.service.js';
+import { errorResponse, noContent } from '../server/responses.js';
+import {
+  segmentFieldsSchema, segmentMembersSchema, segmentPreviewSchema, segmentRefreshSchema, segmentSchema, segmentWithHistorySchema,
+} from './segment-responses.schemas.js';
 
 const tags = ['segments'];
 const segmentParams = z.object({ segmentId: z.coerce.number().int().positive() });
 // The filter is checked by parseFilter in the service, which reports every problem with its path.
 const filterBody = z.unknown().describe('A filter in the segment filter language (docs/segments.md)');
 const segmentBody = z.strictObject({ name: z.string().trim().min(1).max(120), description: z.string().max(2000).nullish(), filter: filterBody });
+const notFound = errorResponse('No such segment (SEGMENT_NOT_FOUND)');
+const nameTaken = errorResponse('Another segment has this name (SEGMENT_NAME_EXISTS)');
+const segmentResult = z.object({ segment: segmentSchema, refresh: segmentRefreshSchema });
 const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() });
 
 export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -25,17 +32,17 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.get('/segments', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Saved segments with their member counts' },
+    schema: { tags, summary: 'Saved segments with their member counts', response: { 200: z.object({ items: z.array(segmentSchema) }) } },
   }, async () => ({ items: await listSegments(db) }));
 
   api.get('/segments/fields', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Fields a filter can use, their operators, and whether this store has their data' },
+    schema: { tags, summary: 'Fields a filter can use, their operators, and whether this store has their data', response: { 200: segmentFieldsSchema } },
   }, async () => {
     const catalog = await loadFilterCatalog(db);
     return {
       items: Object.entries(filterFields).map(([name, field]) => ({
-        name, type: field.type, source: field.source, description: field.description, operators: allowedOperators[field.type],
+        name, type: field.type, source: field.source, description: field.description, operators: [...allowedOperators[field.type]],
         isAvailable: field.requires.every((required) => catalog.columns.has(required)),
       })),
     };
@@ -47,12 +54,13 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
       tags, summary: 'Count the customers a filter matches, without saving it',
       description: '`count`: `exact` (default) counts everyone; `estimate` counts a block sample of about 40,000 customers and says so (`isEstimate`, a 95% `interval`, `sampledCustomers`); `auto` estimates only in stores of 200,000 customers or more.',
       body: z.strictObject({ filter: filterBody, sample: z.number().int().min(0).max(50).optional(), count: z.enum(['exact', 'estimate', 'auto']).optional() }),
+      response: { 200: segmentPreviewSchema },
     },
   }, async (request) => previewSegment(db, request.body.filter, { clock: deps.clock, sampleSize: request.body.sample ?? 0, count: request.body.count }));
 
   api.post('/segments', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Save a segment and compute its members', body: segmentBody },
+    schema: { tags, summary: 'Save a segment and compute its members', body: segmentBody, response: { 201: segmentResult, 409: nameTaken } },
   }, async (request, reply) => {
     const result = await createSegment(db, request.body, { actor: actorOf(request.principal), clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.create', entity: 'segment', entityId: String(result.segment.segment_id), detail: { name: result.segment.name } });
@@ -61,17 +69,20 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.post('/segments/refresh', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Recompute the members of every segment' },
+    schema: { tags, summary: 'Recompute the members of every segment', response: { 200: z.object({ items: z.array(segmentRefreshSchema) }) } },
   }, async () => ({ items: await refreshAllSegments(db, { clock: deps.clock }) }));
 
   api.get('/segments/:segmentId', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'A segment with its latest membership changes', params: segmentParams },
+    schema: { tags, summary: 'A segment with its latest membership changes', params: segmentParams, response: { 200: segmentWithHistorySchema, 404: notFound } },
   }, async (request) => ({ segment: await getSegment(db, request.params.segmentId), history: await segmentHistory(db, request.params.segmentId, 50) }));
 
   api.patch('/segments/:segmentId', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Rename, describe or change the filter of a segment', params: segmentParams, body: segmentPatch },
+    schema: {
+      tags, summary: 'Rename, describe or change the filter of a segment', params: segmentParams, body: segmentPatch,
+      response: { 200: z.object({ segment: segmentSchema, refresh: segmentRefreshSchema.nullable().describe('Null unless the filter changed') }), 404: notFound, 409: nameTaken },
+    },
   }, async (request) => {
     const result = await updateSegment(db, request.params.segmentId, request.body, { clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.update', entity: 'segment', entityId: String(request.params.segmentId), detail: { fields: Object.keys(request.body) } });
@@ -80,7 +91,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.delete('/segments/:segmentId', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Delete a segment, its members and their history', params: segmentParams },
+    schema: { tags, summary: 'Delete a segment, its members and their history', params: segmentParams, response: { 204: noContent, 404: notFound } },
   }, async (request, reply) => {
     await deleteSegment(db, request.params.segmentId);
     await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.delete', entity: 'segment', entityId: String(request.params.segmentId) });
@@ -89,11 +100,11 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.get('/segments/:segmentId/members', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Members in customer id order; pass `next` back as `after`', params: segmentParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional() }) },
+    schema: { tags, summary: 'Members in customer id order; pass `next` back as `after`', params: segmentParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional() }), response: { 200: segmentMembersSchema, 404: notFound } },
   }, async (request) => listSegmentMembers(db, request.params.segmentId, request.query));
 
   api.post('/segments/:segmentId/refresh', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Recompute the members of one segment', params: segmentParams },
+    schema: { tags, summary: 'Recompute the members of one segment', params: segmentParams, response: { 200: segmentRefreshSchema, 404: notFound } },
   }, async (request) => refreshSegment(db, request.params.segmentId, { clock: deps.clock }));
 }

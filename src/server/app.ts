@@ -1,13 +1,14 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Store } from '../db/client.js';
 import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { createResponseSerializer } from './plugins/response-serializer.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerApiRoutes } from './routes.js';
 import { registerWebApp } from './plugins/web-app.js';
@@ -36,7 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 20 * 1024 * 1024,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializer(app.log));
   app.decorateRequest('principal', null);
   registerErrorHandler(app);
 

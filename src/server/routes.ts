@@ -7,6 +7,7 @@ import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import { registerModelRoutes } from '../models/models.routes.js';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.js';
 import { registerSettingsRoutes } from '../settings/settings.routes.js';
+import { registerRateRoutes } from '../settings/rates.routes.js';
 import { registerReportRoutes } from '../reports/reports.routes.js';
 import { registerSegmentRoutes } from '../segments/segments.routes.js';
 import { registerPersonaRoutes } from '../personas/personas.routes.js';
@@ -26,6 +27,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await registerModelRoutes(api, deps);
   await registerAnalyticsRoutes(api, deps);
   await registerSettingsRoutes(api, deps);
+  await registerRateRoutes(api, deps);
   await registerReportRoutes(api, deps);
   await registerSegmentRoutes(api, deps);
   await registerPersonaRoutes(api, deps);

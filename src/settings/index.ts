@@ -55,3 +55,5 @@ export async function updateStoreSettings(db: Kysely<Database>, changes: Partial
 }
 
 export { readCurrencyRates, readSettings, writeSetting };
+
+export { listCurrencyRates, setCurrencyRate, type CurrencyRate } from './currency-rates.service.js';

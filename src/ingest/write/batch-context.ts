@@ -49,7 +49,7 @@ export function inStoreCurrency(minor: number, factor: number): number {
 }
 
 export function missingRateReason(currency: string, storeCurrency: string): string {
-  return `No exchange rate from ${currency} to the store currency ${storeCurrency}. Add one with \`clientele rates set ${currency} <rate>\` and import again.`;
+  return `No exchange rate from ${currency} to the store currency ${storeCurrency}. Add one with \`clientele rates set ${currency} <rate>\` (or \`PUT /api/settings/rates/${currency}\`) and import again.`;
 }
 
 export function assertBatchLimit(size: number, limit = 50_000): void {

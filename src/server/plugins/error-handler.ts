@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
 import { registerEdgeInputCheck } from './edge-input.js';
+import type { ErrorBody } from '../responses.js';
 
 const statusByKind: Record<ErrorKind, number> = {
   invalid: 400,
@@ -14,7 +15,7 @@ const statusByKind: Record<ErrorKind, number> = {
   internal: 500,
 };
 
-export type ErrorBody = { error: { code: string; message: string; field?: string; details?: Record<string, unknown> } };
+export type { ErrorBody };
 
 /**
  * One error shape for the whole API: `{ error: { code, message, field?, details? } }`.

@@ -1,17 +1,25 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponse, sharedErrorStatuses } from '../responses.js';
 
 /** OpenAPI 3 document at /api/openapi.json, generated from the routes' zod schemas, browsable at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  // before the routes (and swagger, which reads them), so every operation is documented with what it shares
+  app.addHook('onRoute', documentSharedResponses);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: {
         title: 'Clientele API',
         version: '0.1.0',
-        description: 'Know and keep your real customers. Authenticate with a session cookie (POST /api/auth/login; send the X-CSRF-Token header on writes) or an API key (`Authorization: Bearer <key>`). Errors are `{ error: { code, message, field? } }`. Lists are cursor-paginated.',
+        description: [
+          'Know and keep your real customers. Authenticate with a session cookie (POST /api/auth/login; send the X-CSRF-Token header on writes) or an API key (`Authorization: Bearer <key>`); operations marked with no security are public.',
+          'Every error is `{ error: { code, message, field?, details? } }` (the `Error` schema) with the status documented on each operation.',
+          'Long lists are cursor-paginated: pass the `nextCursor` of a page back as `cursor` for the next one; it is null on the last page. Segment members page with `next` and `after`.',
+        ].join(' '),
       },
       components: {
         securitySchemes: {
@@ -27,3 +35,32 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 }
+
+const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Adds to an API route the error statuses that come from what every route
+ * shares rather than from its own work: 400 from input checks (the NUL check
+ * reads any route's query string), 401 and 403 from authentication, 413 and 415
+ * from body parsing, 500 from the error handler. Public routes are marked
+ * `security: []`, so the document-wide security does not claim them. A status
+ * the route documents itself keeps its own description.
+ */
+function documentSharedResponses(route: RouteOptions): void {
+  const access = route.config?.access;
+  if (!access || !route.url.startsWith('/api') || route.schema?.hide) return;
+  const schema = (route.schema ??= {});
+  const response = (schema.response ??= {}) as Record<string, unknown>;
+  const statuses: Array<keyof typeof sharedErrorStatuses> = [400, 500];
+  if (access === 'public') schema.security = [];
+  else statuses.push(401, 403);
+  if ([route.method].flat().some((method) => bodyMethods.has(method))) statuses.push(413, 415);
+  for (const status of statuses) response[status] ??= errorResponse(sharedErrorStatuses[status]);
+  // a success schema without a description of its own would read "Default Response"
+  for (const [status, description] of Object.entries(successDescriptions)) {
+    const success = response[status];
+    if (success instanceof z.ZodType && !success.description) response[status] = { description, content: { 'application/json': { schema: success } } };
+  }
+}
+
+const successDescriptions = { 200: 'OK', 201: 'Created' };

@@ -8,6 +8,7 @@ import { routeNotFoundBody } from './error-handler.js';
  * the app's own routes work on reload.
  */
 export async function registerWebApp(app: FastifyInstance, webRoot: string | null | undefined): Promise<void> {
+  answerUnknownRoutesBeforeTheBody(app);
   if (!webRoot) {
     app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/html').send('<!doctype html><meta charset="utf-8"><title>Clientele</title><p>The web app is not built. Run <code>npm run build:web</code>, or use the API at <a href="/api/docs">/api/docs</a>.</p>'));
@@ -19,6 +20,20 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
     if (request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
       return reply.type('text/html').sendFile('index.html');
     }
+    return reply.status(404).send(routeNotFoundBody(request.method, request.url));
+  });
+}
+
+/**
+ * A request no route matches (an unknown URL, or a known one with another
+ * method) is answered 404 on arrival: the not-found handler would otherwise
+ * run only after its body was read and parsed, so anyone could make the
+ * server take in up to the 20 MB body limit for nothing. GET and HEAD carry no
+ * body and are left to the not-found handler, which serves the web app.
+ */
+function answerUnknownRoutesBeforeTheBody(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.is404 || request.method === 'GET' || request.method === 'HEAD') return;
     return reply.status(404).send(routeNotFoundBody(request.method, request.url));
   });
 }

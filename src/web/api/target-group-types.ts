@@ -36,9 +36,9 @@ export type PersonaProfile = {
   traits: PersonaTrait[];
 };
 export type Persona = { personaId: number; name: string; generatedName: string; description: string | null; isPinned: boolean; isRetired: boolean; profile: PersonaProfile };
-/** GET /api/personas; 400 PERSONA_MODEL_MISSING before the first discovery. */
+/** GET /api/personas; before the first discovery `model` is null and `personas` empty. */
 export type PersonaList = {
-  model: { model_id: number; discovered_at: string; k: number; silhouette: number | null; sample_size: number; population: number; features: string[] };
+  model: { model_id: number; discovered_at: string; k: number; silhouette: number | null; sample_size: number; population: number; features: string[] } | null;
   personas: Persona[];
 };
 

@@ -21,7 +21,6 @@ describeWithBrowser('staff web app: segments and personas', () => {
   beforeAll(async () => {
     web = await buildWebApp();
     server = await startDemoServer({ webRoot: web.directory, customers: 300 });
-    await discoverPersonas(server.store.db, { clock: systemClock, k: 3, seed: 1 });
     const top = await sql<{ city: string }>`select city from customer where city is not null and merged_into_customer_id is null group by city order by count(*) desc, city limit 1`.execute(server.store.db);
     city = top.rows[0].city;
     browser = await openBrowser();
@@ -33,6 +32,14 @@ describeWithBrowser('staff web app: segments and personas', () => {
     await browser?.close();
     await server?.close();
     await web?.dispose();
+  });
+
+  it('shows no personas before the first discovery, and offers to discover them', async () => {
+    await page.goto(`${server.url}/personas`);
+    await page.getByText('No personas yet. Discover them from the buyers in this store.').waitFor();
+    await expect(page.getByRole('button', { name: 'Discover personas' }).isVisible()).resolves.toBe(true);
+    // the rest of the suite works on discovered personas
+    await discoverPersonas(server.store.db, { clock: systemClock, k: 3, seed: 1 });
   });
 
   it('counts a filter live, lists its problems, and adds a condition from the form', async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { SegmentsPage } from '../../api/analytics-types.js';
 import type { PersonaList } from '../../api/target-group-types.js';
 import { useApiData } from '../../api/use-api-data.js';
@@ -19,7 +19,7 @@ export function PersonasPage() {
   const personas = useApiData<PersonaList>('/api/personas');
   const segments = useApiData<SegmentsPage>('/api/segments');
   const [discovery, setDiscovery] = useState<Discovery>({ status: 'idle' });
-  const isMissing = personas.error instanceof ApiError && personas.error.code === 'PERSONA_MODEL_MISSING';
+  const isMissing = personas.data?.model === null;
 
   const discover = () => {
     setDiscovery({ status: 'running' });
@@ -42,7 +42,7 @@ export function PersonasPage() {
   let body;
   if (isMissing) body = <p className="empty-state">{can('analytics:write') ? t('personas.noneYetWriter') : t('personas.noneYet')}</p>;
   else if (personas.error) body = <ErrorMessage error={personas.error} />;
-  else if (!personas.data) body = <LoadingState />;
+  else if (!personas.data?.model) body = <LoadingState />;
   else {
     const { model } = personas.data;
     body = (

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { objectOf } from '../server/responses.js';
+import type { AlertRow } from './alerts/alerts.repo.js';
+import type { AnalyzeResult } from './analyze.service.js';
+import type { Cohort, CohortMonth } from './cohorts.js';
+import type { LifecycleFunnel } from './lifecycle.js';
+import { typePolicySchema } from './policy.js';
+import type { RfmCellRow, RfmSegmentRow } from './rfm.repo.js';
+import type { RfmReport, TypesReport } from './reports.service.js';
+import type { CustomerTypeRow, customerTypeTimeline, setTypePolicy, TypeTimelineEntry } from './types.service.js';
+
+/**
+ * What the analytics routes answer, following the services' result types
+ * (analyze.service.ts, reports.service.ts, cohorts.service.ts,
+ * alerts/alerts.repo.ts, types.service.ts). A field missing here would be left
+ * out of the answer.
+ */
+const day = z.string().describe('YYYY-MM-DD');
+const isoTime = z.string().describe('ISO 8601 time');
+const rate = z.number().describe('A share from 0 to 1, to 4 decimals');
+
+export const analyzeResultSchema = objectOf<AnalyzeResult>()({
+  runId: z.number().int(),
+  asOf: day,
+  customers: z.number(),
+  realCustomers: z.number(),
+  rfmScored: z.number(),
+  typeChanges: z.object({ entered: z.number(), left: z.number() }),
+  alerts: z.object({ metricDrops: z.number(), customerOverdue: z.number() }),
+  vipCutoffs: z.object({ revenueMinor: z.number().nullable(), purchaseDays: z.number().nullable() }),
+  timingMs: z.object({
+    rhythmCache: z.number(), types: z.number(), rfm: z.number(), alerts: z.number(), seriesReadAhead: z.number().nullable(), total: z.number(),
+  }),
+});
+
+export const typePolicyResponseSchema = typePolicySchema.describe('Every threshold behind customer types and change alerts (docs/customer-types.md)');
+
+export const policyChangeSchema = objectOf<Awaited<ReturnType<typeof setTypePolicy>>>()({
+  policy: typePolicyResponseSchema,
+  reclassified: z.number().describe('Customers classified again under the new policy'),
+  asOf: day.describe('The day everyone was classified as of: that of the latest analysis'),
+});
+
+export const typesReportSchema = objectOf<TypesReport>()({
+  asOf: isoTime.nullable(),
+  customers: z.number(),
+  types: z.array(objectOf<TypesReport['types'][number]>()({ type: z.string(), customers: z.number(), primaryCustomers: z.number(), share: rate })),
+  combinations: z.array(z.object({ types: z.array(z.string()), customers: z.number() })).describe('The ten most common combinations of two or more types'),
+});
+
+export const rfmReportSchema = objectOf<RfmReport>()({
+  asOf: isoTime.nullable(),
+  customers: z.number(),
+  segments: z.array(objectOf<RfmSegmentRow>()({
+    segment: z.string(), customers: z.number(), share: rate, medianRecencyDays: z.number(), averageFrequency: z.number(), revenueMinor: z.number(),
+  })),
+  grid: z.array(objectOf<RfmCellRow>()({ r: z.number().int(), f: z.number().int(), customers: z.number() })),
+});
+
+const funnelSchema = objectOf<LifecycleFunnel>()({
+  dimension: z.enum(['all', 'channel', 'cohort']),
+  segment: z.string(),
+  stages: z.array(z.object({
+    stage: z.enum(['acquisition', 'activation', 'retention', 'advocacy']), customers: z.number(), conversionFromPrevious: rate.nullable(),
+  })),
+  medianDaysToActivation: z.number().nullable(),
+  medianDaysToRetention: z.number().nullable(),
+});
+
+export const lifecycleReportSchema = z.object({ asOf: day, overall: funnelSchema.nullable(), byChannel: z.array(funnelSchema), byCohort: z.array(funnelSchema) });
+
+export const cohortsReportSchema = z.object({
+  asOf: day,
+  cohorts: z.array(objectOf<Cohort>()({
+    cohort: z.string().describe('YYYY-MM of the first purchase'),
+    customers: z.number(),
+    repeatPurchaseRate: rate,
+    medianDaysToSecondPurchase: z.number().nullable(),
+    months: z.array(objectOf<CohortMonth>()({ monthIndex: z.number().int(), activeCustomers: z.number(), retentionRate: rate, revenuePerCustomerMinor: z.number() })),
+  })),
+});
+
+export const alertSchema = objectOf<AlertRow>()({
+  alertId: z.number().int(),
+  kind: z.string().describe('metric_drop or customer_overdue'),
+  metric: z.string(),
+  scope: z.string().describe('all, or dimension:segment, e.g. channel:web'),
+  granularity: z.string().describe('day, week or customer'),
+  customerId: z.number().int().nullable(),
+  windowStart: day,
+  windowEnd: day,
+  expected: z.number(),
+  actual: z.number(),
+  changePct: z.number(),
+  explanation: z.unknown().describe('Why the alert was raised: a summary sentence and the figures behind it'),
+  raisedAt: isoTime,
+  acknowledgedAt: isoTime.nullable(),
+  acknowledgedBy: z.string().nullable(),
+});
+
+export const acknowledgedSchema = z.object({ alertId: z.number().int(), acknowledged: z.literal(true) });
+
+const customerTypesSchema = objectOf<CustomerTypeRow>()({
+  customerId: z.number().int(), types: z.array(z.string()), primaryType: z.string(), explanation: z.string(), numbers: z.unknown(), asOf: isoTime,
+});
+
+export const customerTypeTimelineSchema = objectOf<Awaited<ReturnType<typeof customerTypeTimeline>>>()({
+  customerId: z.number().int(),
+  current: customerTypesSchema.nullable(),
+  timeline: z.array(objectOf<TypeTimelineEntry>()({ type: z.string(), enteredAt: isoTime, leftAt: isoTime.nullable(), reason: z.string(), numbers: z.unknown() })),
+});

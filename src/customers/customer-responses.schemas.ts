@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { cursorPage, objectOf, timestamp } from '../server/responses.js';
+import type { CustomerSummary, getCustomer } from './customers.queries.js';
+import type { listMerges } from './merge.service.js';
+import type { TimelineEntry } from './timeline.js';
+
+type CustomerDetail = Awaited<ReturnType<typeof getCustomer>>;
+
+/**
+ * What the customer routes answer, field for field as the queries return
+ * them (database column names; times as ISO 8601). A field missing here would
+ * be left out of the answer, so these follow customers.queries.ts, timeline.ts
+ * and the table types in db/schema.ts.
+ */
+const text = z.string().nullable();
+const count = z.number();
+const customerKind = z.enum(['person', 'organization']);
+
+export const customerRowSchema = objectOf<CustomerDetail['customer']>()({
+  customer_id: z.number().int(),
+  kind: customerKind,
+  name: text,
+  email: text,
+  phone: text.describe('E.164, e.g. +6281299990000'),
+  birth_year: z.number().int().nullable(),
+  gender: text,
+  city: text,
+  region: text,
+  country: text.describe('ISO 3166-1 alpha-2'),
+  income_band: text,
+  consent_email: z.boolean().nullable(),
+  consent_sms: z.boolean().nullable(),
+  consent_profiling: z.boolean().nullable(),
+  attributes: z.record(z.string(), z.union([z.string(), z.number()])).describe('Extra columns of imported files'),
+  is_stub: z.boolean().describe('Known only from an order or event so far, with no profile of their own'),
+  merged_into_customer_id: z.number().int().nullable(),
+  import_id: z.number().int().nullable(),
+  import_line: z.number().int().nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+const identitySchema = objectOf<CustomerDetail['identities'][number]>()({ kind: z.enum(['email', 'phone', 'external']), namespace: z.string(), value: z.string(), created_at: timestamp });
+
+const traitsSchema = objectOf<NonNullable<CustomerDetail['traits']>>()({
+  customer_id: z.number().int(),
+  first_purchase_at: timestamp.nullable(),
+  last_purchase_at: timestamp.nullable(),
+  purchase_days: count,
+  order_count: count,
+  revenue_minor: count.describe('Net revenue in minor units of the store currency'),
+  refunded_minor: count,
+  refunded_order_count: count,
+  promotion_order_count: count,
+  store_order_count: count,
+  web_order_count: count,
+  mobile_order_count: count,
+  marketplace_order_count: count,
+  phone_order_count: count,
+  other_order_count: count,
+  first_interest_at: timestamp.nullable(),
+  first_interest_channel: text,
+  interest_event_count: count,
+  updated_at: timestamp,
+}).describe('Purchase facts, kept current with every order');
+
+const categorySchema = objectOf<CustomerDetail['categories'][number]>()({ category: z.string(), line_count: count, quantity: count, amount_minor: count });
+
+const predictionSchema = objectOf<NonNullable<CustomerDetail['prediction']>>()({
+  customer_id: z.number().int(),
+  model_fit_id: z.number().int(),
+  spend_model_fit_id: z.number().int().nullable(),
+  p_alive: z.number(),
+  expected_purchases_90d: z.number(),
+  expected_spend_minor: z.number().nullable(),
+  clv_minor: z.number().nullable(),
+  next_purchase_day: timestamp.nullable(),
+  churn_risk: z.enum(['low', 'medium', 'high']),
+  predicted_at: timestamp,
+});
+
+export const customerDetailSchema = objectOf<CustomerDetail>()({
+  customer: customerRowSchema,
+  identities: z.array(identitySchema),
+  traits: traitsSchema.nullable(),
+  categories: z.array(categorySchema).describe('Spend per product category, largest first'),
+  prediction: predictionSchema.nullable().describe('The latest stored prediction (POST /api/models/predict), if any'),
+});
+
+export const customerSummarySchema = objectOf<CustomerSummary>()({
+  customer_id: z.number().int(),
+  kind: z.string().describe('person or organization'),
+  name: text,
+  email: text,
+  phone: text,
+  city: text,
+  country: text,
+  is_stub: z.boolean(),
+  created_at: timestamp,
+  first_purchase_at: timestamp.nullable(),
+  last_purchase_at: timestamp.nullable(),
+  order_count: count,
+  revenue_minor: count,
+  purchase_days: count,
+  is_real: z.boolean().describe('Has at least one order'),
+  types: z.array(z.string()).nullable().describe('Customer types from the last analysis'),
+  primary_type: text,
+  rfm_segment: text,
+});
+
+export const customerPageSchema = cursorPage(customerSummarySchema);
+
+export const timelinePageSchema = cursorPage(objectOf<TimelineEntry>()({
+  at: timestamp,
+  kind: z.enum(['order', 'interest', 'merge', 'type_change', 'prediction']),
+  id: z.number().int().describe('Unique within its kind'),
+  title: z.string(),
+  detail: z.record(z.string(), z.unknown()).describe('The facts of the entry; their fields depend on its kind'),
+}));
+
+export const mergeListSchema = z.object({
+  items: z.array(objectOf<Awaited<ReturnType<typeof listMerges>>[number]>()({
+    merge_id: z.number().int(),
+    kept_customer_id: z.number().int(),
+    merged_customer_id: z.number().int(),
+    merged_at: timestamp,
+    merged_by: z.string(),
+    undone_at: timestamp.nullable(),
+    undone_by: text,
+  })),
+});

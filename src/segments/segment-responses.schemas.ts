@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { objectOf, timestamp } from '../server/responses.js';
+import type { MemberRow, MembershipEvent } from './membership.repo.js';
+import type { SegmentPreview } from './preview.service.js';
+import type { SegmentRow } from './segments.repo.js';
+import type { SegmentRefresh } from './segments.service.js';
+
+/**
+ * What the segment routes answer, following segments.repo.ts,
+ * membership.repo.ts and preview.service.ts. A field missing here would be
+ * left out of the answer.
+ */
+export const segmentSchema = objectOf<SegmentRow>()({
+  segment_id: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  filter: z.unknown().describe('The filter, normalised (docs/segments.md)'),
+  member_count: z.number(),
+  refreshed_at: timestamp.nullable(),
+  created_by: z.string(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const segmentRefreshSchema = objectOf<SegmentRefresh>()({
+  segmentId: z.number().int(), name: z.string(), entered: z.number(), left: z.number(), members: z.number(), seconds: z.number(),
+});
+
+const customerSummarySchema = objectOf<SegmentPreview['sample'][number]>()({ customer_id: z.number().int(), name: z.string().nullable(), email: z.string().nullable(), city: z.string().nullable() });
+
+export const segmentFieldsSchema = z.object({
+  items: z.array(z.object({
+    name: z.string(),
+    type: z.enum(['number', 'text', 'date', 'boolean', 'text_list']),
+    source: z.enum(['customer', 'trait', 'type', 'rfm', 'prediction']),
+    description: z.string(),
+    operators: z.array(z.string()),
+    isAvailable: z.boolean().describe('Whether this store has the data the field needs'),
+  })),
+});
+
+export const segmentPreviewSchema = objectOf<SegmentPreview>()({
+  count: z.number(),
+  total: z.number(),
+  share: z.number(),
+  sample: z.array(customerSummarySchema),
+  seconds: z.number(),
+  isEstimate: z.boolean(),
+  interval: z.object({ low: z.number(), high: z.number(), confidence: z.literal(0.95) }).nullable(),
+  sampledCustomers: z.number().nullable(),
+});
+
+export const segmentWithHistorySchema = z.object({
+  segment: segmentSchema,
+  history: z.array(objectOf<MembershipEvent>()({ customer_id: z.number().int(), change: z.enum(['entered', 'left']), at: timestamp })).describe('The latest 50 membership changes, newest first'),
+});
+
+export const segmentMembersSchema = z.object({
+  items: z.array(objectOf<MemberRow>()({ ...customerSummarySchema.shape, entered_at: timestamp })),
+  next: z.number().int().nullable().describe('Pass as `after` for the next page; null on the last'),
+});
