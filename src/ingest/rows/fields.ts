@@ -111,6 +111,16 @@ const requirements: Record<ImportEntity, Requirement[]> = {
   events: [eventKind, oneOf('occurred_at'), oneOf('customer_id', 'customer_email', 'customer_phone')],
 };
 
+/**
+ * A column whose name shares a word with the field (Customer Number for customer_id), to put in
+ * the example: the first column would suggest mapping, say, customer_id to the order id.
+ */
+function likelyColumn(field: string, headers: readonly string[]): string | undefined {
+  // a time field (ordered_at, occurred_at) is usually a "date" or "time" column
+  const words = [...field.split('_').filter((word) => word.length > 2 && word !== 'id'), ...(field.endsWith('_at') ? ['date', 'time'] : [])];
+  return headers.find((header) => words.some((word) => header.toLowerCase().includes(word)));
+}
+
 const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /**
@@ -132,10 +142,11 @@ export function headerCheck(entity: ImportEntity, headers: readonly string[], ma
       { ...details, hint: `Records use the canonical ${entity} field names: ${canonicalFields[entity].join(', ')}.` },
     );
   }
+  const field = missing[0].replace(/^one of /, '').split(/[/ ]/)[0];
   throw new AppError(
     'IMPORT_COLUMN_MISSING',
     `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ` +
-      `Map a column with --map field=Column (e.g. --map ${missing[0].replace(/^one of /, '').split(/[/ ]/)[0]}=${headers[0] ?? 'Column'}) or use a --preset.`,
+      `Map a column with --map field=Column (e.g. --map ${field}=${likelyColumn(field, headers) ?? 'YourColumn'}) or use a --preset.`,
     { ...details, hint: 'Use --map field=Column or --preset <name>.' },
   );
 }

@@ -28,6 +28,18 @@ describe('headerCheck', () => {
     );
   });
 
+  it('suggests mapping a column that resembles the missing field, never an unrelated first column', () => {
+    expect(() => headerCheck('orders', ['order_id', 'Purchase Date', 'Customer Number', 'amount'], {})).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('e.g. --map ordered_at=Purchase Date)') }),
+    );
+    expect(() => headerCheck('orders', ['order_id', 'ordered_at', 'Customer Number', 'amount'], {})).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('e.g. --map customer_id=Customer Number)') }),
+    );
+    expect(() => headerCheck('orders', ['order_id', 'ordered_at', 'Buyer', 'amount'], {})).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('e.g. --map customer_id=YourColumn)') }),
+    );
+  });
+
   it('names the first missing field, and keeps the --map advice for files only', () => {
     expect(() => headerCheck('events', ['customer_email', 'occurred_at'], {})).toThrow(
       expect.objectContaining({ code: 'IMPORT_COLUMN_MISSING', details: expect.objectContaining({ field: 'kind' }), message: expect.stringContaining('--map') }),
