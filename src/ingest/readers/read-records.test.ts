@@ -162,6 +162,15 @@ describe('readRecords on whole-file problems', () => {
     await expect(readRecords(writeFile(content))).rejects.toMatchObject({ code: 'IMPORT_FILE_EMPTY' });
   });
 
+  it('fails with IMPORT_FILE_EMPTY for a header without rows, naming the columns', async () => {
+    await expect(readRecords(writeFile('order_id,customer_id,ordered_at,amount\r\n'))).rejects.toMatchObject({
+      code: 'IMPORT_FILE_EMPTY', message: expect.stringContaining('has a header (order_id, customer_id, ordered_at, amount) but no rows'),
+    });
+    // a header and one row is a file to import
+    const read = await readRecords(writeFile('order_id,amount\n1,10\n'));
+    expect(read.headers).toEqual(['order_id', 'amount']);
+  });
+
   it('fails with IMPORT_OPTION_INVALID for a multi-character delimiter or unknown encoding', async () => {
     await expect(readRecords(writeFile('a\n1\n'), { delimiter: '::' })).rejects.toMatchObject({ code: 'IMPORT_OPTION_INVALID' });
     await expect(readRecords(writeFile('a\n1\n'), { encoding: 'klingon' })).rejects.toMatchObject({ code: 'IMPORT_OPTION_INVALID' });

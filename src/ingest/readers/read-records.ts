@@ -176,6 +176,14 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
     const isHeader = header === 'auto' ? !item.fields.every(isNumberLike) : header;
     headers = isHeader ? uniqueHeaders(item.fields) : item.fields.map((_, index) => `column_${index + 1}`);
     if (!isHeader) pending.unshift(item);
+    if (pending.length === 0) {
+      // a header and nothing after it is an export that went wrong, not an import that did nothing
+      const next = await rows.next();
+      if (next.done) {
+        throw new AppError('IMPORT_FILE_EMPTY', `${path} has a header (${headers.join(', ')}) but no rows.`, { file: path, hint: 'Export the file again with its rows.' });
+      }
+      pending = next.value;
+    }
   }
 
   function toRecord(item: RowItem): RecordItem {
