@@ -6,11 +6,12 @@ import { actorOf } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { cursorQuery, errorResponse } from '../server/responses.js';
+import { pageOf } from '../server/pagination.js';
 import { getStoreSettings } from '../settings/index.js';
 import { analyze } from './analyze.service.js';
 import { acknowledgeAlert, listAlerts } from './alerts/alerts.service.js';
 import { alertCursorOf, alertKeyOfCursor } from './alerts/alert-cursor.js';
-import { countAlertsThrough } from './alerts/alert-position.repo.js';
+import { alertKinds } from './analytics.tables.js';
 import { reportCohorts, reportLifecycle } from './cohorts.service.js';
 import { reportRfm, reportTypes } from './reports.service.js';
 import { customerTypeTimeline, getTypePolicy, setTypePolicy } from './types.service.js';
@@ -25,7 +26,7 @@ const asOf = dayOrInstantSchema.optional();
 const maxAlertOffset = 1_000_000;
 const alertsQuery = z.object({
   status: z.enum(['open', 'all']).default('open'),
-  kind: z.enum(['metric_drop', 'customer_overdue']).optional(),
+  kind: z.enum(alertKinds).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   ...cursorQuery,
   offset: z.coerce.number().int().min(0).max(maxAlertOffset).optional().describe('Deprecated: page with cursor, which acknowledgements and new alerts do not shift'),
@@ -77,11 +78,9 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   }, async (request) => {
     const { cursor, offset, limit, ...filter } = request.query;
     // a cursor resumes right after its alert, wherever that alert now stands in the list
-    const start = cursor ? await countAlertsThrough(db, { isOpenOnly: filter.status === 'open', kind: filter.kind ?? null }, alertKeyOfCursor(cursor)) : (offset ?? 0);
-    const { alerts } = await listAlerts(db, { ...filter, limit: limit + 1, offset: start });
-    const page = alerts.slice(0, limit);
-    const last = page.at(-1);
-    return { alerts: page, nextCursor: alerts.length > limit && last ? alertCursorOf(last) : null };
+    const { alerts } = await listAlerts(db, { ...filter, limit: limit + 1, ...(cursor ? { after: alertKeyOfCursor(cursor) } : { offset }) });
+    const page = pageOf(alerts, limit, alertCursorOf);
+    return { alerts: page.items, nextCursor: page.nextCursor };
   });
 
   api.post('/alerts/:alertId/acknowledge', {

@@ -61,7 +61,8 @@ export type AnalysisRunTable = {
   finished_at: Timestamp;
 };
 
-export type AlertKind = 'metric_drop' | 'customer_overdue';
+export const alertKinds = ['metric_drop', 'customer_overdue'] as const;
+export type AlertKind = (typeof alertKinds)[number];
 export type AlertGranularity = 'day' | 'week' | 'customer';
 
 export type AlertTable = {

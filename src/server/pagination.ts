@@ -11,9 +11,14 @@ export function idOfCursor(cursor: string, list: string): number {
   return id;
 }
 
-/** A page of at most `limit` rows from `rows` (read with one more than the page), with the cursor of the next page or null. */
-export function pageByIds<Row>(rows: Row[], limit: number, list: string, idOf: (row: Row) => number): { items: Row[]; nextCursor: string | null } {
+/** A page of at most `limit` rows from `rows` (read with one more than the page), with the cursor after its last row, or null on the last page. */
+export function pageOf<Row>(rows: Row[], limit: number, cursorOf: (row: Row) => string): { items: Row[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(null, idOf(last), list) : null };
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
+
+/** pageOf for a list kept newest first by its id. */
+export function pageByIds<Row>(rows: Row[], limit: number, list: string, idOf: (row: Row) => number): { items: Row[]; nextCursor: string | null } {
+  return pageOf(rows, limit, (row) => encodeCursor(null, idOf(row), list));
 }

@@ -1,8 +1,9 @@
 import { isRealDay } from '../../core/calendar-date.js';
 import { cursorInvalid, decodeCursor, encodeCursor } from '../../core/cursor.js';
-import type { AlertKey } from './alert-position.repo.js';
+import { alertKinds } from '../analytics.tables.js';
+import type { AlertKey } from './alerts.repo.js';
 
-const alertKinds = new Set(['metric_drop', 'customer_overdue']);
+const knownKinds: ReadonlySet<string> = new Set(alertKinds);
 const scope = 'alerts';
 
 /** The cursor after `alert`: its place in the alert order, opaque to clients. */
@@ -16,6 +17,6 @@ export function alertKeyOfCursor(cursor: string): AlertKey {
   if (cursorScope !== scope || typeof value !== 'string') throw cursorInvalid();
   const [windowEnd = '', kind = '', changeText = '', ...rest] = value.split(' ');
   const changePct = Number(changeText);
-  if (rest.length > 0 || !isRealDay(windowEnd) || !alertKinds.has(kind) || changeText === '' || !Number.isFinite(changePct)) throw cursorInvalid();
+  if (rest.length > 0 || !isRealDay(windowEnd) || !knownKinds.has(kind) || changeText === '' || !Number.isFinite(changePct)) throw cursorInvalid();
   return { windowEnd, kind, changePct, alertId: id };
 }

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { AlertKind } from '../analytics.tables.js';
 
 export type NewAlert = {
-  kind: 'metric_drop' | 'customer_overdue';
+  kind: AlertKind;
   metric: string;
   scope: string;
   granularity: 'day' | 'week' | 'customer';
@@ -34,7 +35,13 @@ export type AlertRow = {
   raisedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null;
 };
 
-export async function findAlerts(db: Kysely<Database>, filter: { isOpenOnly: boolean; kind: string | null; limit: number; offset: number }): Promise<AlertRow[]> {
+/** Where an alert stands in the alert list: its sort key in findAlerts' order. */
+export type AlertKey = { windowEnd: string; kind: string; changePct: number; alertId: number };
+
+/** Alerts in list order (window end, newest first; kind; largest change first; id), those after `after` when given. */
+export async function findAlerts(
+  db: Kysely<Database>, filter: { isOpenOnly: boolean; kind: string | null; limit: number; offset: number; after?: AlertKey },
+): Promise<AlertRow[]> {
   const result = await sql<{
     alert_id: number; kind: string; metric: string; scope: string; granularity: string; customer_id: number | null; window_start: string; window_end: string;
     expected: number; actual: number; change_pct: number; explanation: unknown; raised_at: Date; acknowledged_at: Date | null; acknowledged_by: string | null;
@@ -43,6 +50,7 @@ export async function findAlerts(db: Kysely<Database>, filter: { isOpenOnly: boo
       to_char(window_end, 'YYYY-MM-DD') as window_end, expected, actual, change_pct, explanation, raised_at, acknowledged_at, acknowledged_by
     from alert
     where (not ${filter.isOpenOnly}::boolean or acknowledged_at is null) and (${filter.kind}::text is null or kind = ${filter.kind}::text)
+      ${filter.after ? sql`and ${afterAlert(filter.after)}` : sql``}
     order by window_end desc, kind, abs(change_pct) desc, alert_id
     limit ${filter.limit}::int offset ${filter.offset}::int`.execute(db);
   return result.rows.map((row) => ({
@@ -52,6 +60,13 @@ export async function findAlerts(db: Kysely<Database>, filter: { isOpenOnly: boo
     raisedAt: new Date(row.raised_at).toISOString(), acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
     acknowledgedBy: row.acknowledged_by,
   }));
+}
+
+/** The alerts after `key` in list order: resuming there holds wherever acknowledgements or new alerts have moved it since. */
+function afterAlert(key: AlertKey) {
+  const change = Math.abs(key.changePct);
+  return sql`(window_end < ${key.windowEnd}::date or (window_end = ${key.windowEnd}::date and (kind > ${key.kind}::text
+    or (kind = ${key.kind}::text and (abs(change_pct) < ${change}::float8 or (abs(change_pct) = ${change}::float8 and alert_id > ${key.alertId}::bigint))))))`;
 }
 
 export async function markAlertAcknowledged(db: Kysely<Database>, alertId: number, by: string): Promise<boolean> {

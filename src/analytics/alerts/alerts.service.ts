@@ -6,7 +6,8 @@ import { loadMoneyFormat, type AnalysisContext } from '../analysis-context.js';
 import { typeReason } from '../type-reasons.js';
 import { formatMoneyWith, type MoneyFormat } from '../money-format.js';
 import { detectDrops, type DropAlert, type Granularity } from './detect-drops.js';
-import { findAlerts, markAlertAcknowledged, storeAlerts, type AlertRow, type NewAlert } from './alerts.repo.js';
+import { findAlerts, markAlertAcknowledged, storeAlerts, type AlertKey, type AlertRow, type NewAlert } from './alerts.repo.js';
+import type { AlertKind } from '../analytics.tables.js';
 import { combineSeries, readAllSeries, readTypeSeries, type SeriesRow, type SeriesWindow } from './metric-series.repo.js';
 import { resolveAsOfDay } from '../settings.repo.js';
 
@@ -75,12 +76,15 @@ function sameWindow(a: SeriesWindow, b: SeriesWindow): boolean {
   return a.asOfDay === b.asOfDay && a.asOfInstant.getTime() === b.asOfInstant.getTime() && a.timezone === b.timezone && a.weeksOfHistory === b.weeksOfHistory;
 }
 
-export async function listAlerts(db: Kysely<Database>, options: { status?: 'open' | 'all'; kind?: 'metric_drop' | 'customer_overdue'; limit?: number; offset?: number } = {}): Promise<{ alerts: AlertRow[] }> {
+export async function listAlerts(
+  db: Kysely<Database>, options: { status?: 'open' | 'all'; kind?: AlertKind; limit?: number; offset?: number; after?: AlertKey } = {},
+): Promise<{ alerts: AlertRow[] }> {
   const alerts = await findAlerts(db, {
     isOpenOnly: (options.status ?? 'open') === 'open',
     kind: options.kind ?? null,
     limit: Math.min(Math.max(options.limit ?? 100, 1), 1000),
     offset: Math.max(options.offset ?? 0, 0),
+    after: options.after,
   });
   return { alerts: await withOverdueReasons(db, alerts) };
 }
