@@ -24,4 +24,17 @@ describeEachStore('import runs', (context) => {
     expect(statusOf(done)).toBe('completed');
     expect(runs.find((row) => row.import_id === live)?.read_count).toBe(500);
   });
+
+  it('pages newest first, resuming after a run', async () => {
+    const { db } = context.store;
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i += 1) ids.push(await startImportRun(db, { entity: 'orders', fileName: `orders-${i}.csv`, preset: null, startedBy: 'test' }));
+    await finishImportRun(db, ids[1], 'completed');
+    await finishImportRun(db, ids[2], 'failed');
+    await sql`update import_run set heartbeat_at = now() - make_interval(mins => ${importRunStaleAfterMinutes + 1}::int) where import_id = ${ids[3]}::bigint`.execute(db);
+
+    const after = await listImportRuns(db, { limit: 2, beforeId: ids[4] });
+    expect(after).toEqual((await listImportRuns(db)).filter((run) => run.import_id < ids[4]).slice(0, 2));
+    expect(after.map((run) => [run.import_id, run.status])).toEqual([[ids[3], 'interrupted'], [ids[2], 'failed']]);
+  });
 });

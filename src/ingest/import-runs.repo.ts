@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ImportEntity } from './canonical.js';
 import type { BatchOutcome } from './write/index.js';
@@ -34,15 +34,20 @@ export async function finishImportRun(db: Db, importId: number, status: 'complet
  */
 export const importRunStaleAfterMinutes = 10;
 
+/** Whether the run in `run` (an import_run row's alias) is still alive: running, with a recent heartbeat. */
+export function isRunAlive(run: string): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(`${run}.status`)} = 'running' and ${sql.ref(`${run}.heartbeat_at`)} >= now() - make_interval(mins => ${importRunStaleAfterMinutes}::int))`;
+}
+
 export type ImportRunStatus = 'running' | 'completed' | 'failed' | 'interrupted';
 
 /** Recent runs, newest first; a run left running by a process that is gone reads as `interrupted`. */
-export async function listImportRuns(db: Db, limit = 50) {
-  return db
+/** Import runs newest first; `beforeId` resumes after the last run of a page. */
+export async function listImportRuns(db: Db, options: { limit?: number; beforeId?: number } = {}) {
+  let query = db
     .selectFrom('import_run')
     .select(['import_id', 'entity', 'file_name', 'preset', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count', 'started_at', 'finished_at', 'started_by'])
-    .select(sql<ImportRunStatus>`case when status = 'running' and heartbeat_at < now() - make_interval(mins => ${importRunStaleAfterMinutes}::int) then 'interrupted' else status end`.as('status'))
-    .orderBy('import_id', 'desc')
-    .limit(limit)
-    .execute();
+    .select(sql<ImportRunStatus>`case when import_run.status = 'running' and not ${isRunAlive('import_run')} then 'interrupted' else import_run.status end`.as('status'));
+  if (options.beforeId !== undefined) query = query.where('import_id', '<', options.beforeId);
+  return query.orderBy('import_id', 'desc').limit(options.limit ?? 50).execute();
 }

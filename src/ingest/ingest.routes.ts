@@ -8,8 +8,7 @@ import { withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
 import type { Reject } from './canonical.js';
 import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batch.service.js';
-import type { listImportRuns } from './import-runs.repo.js';
-import { listImportRunsBefore } from './import-runs-page.repo.js';
+import { listImportRuns } from './import-runs.repo.js';
 
 const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const;
 
@@ -58,7 +57,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     },
   }, async (request) => {
     const { limit, cursor } = request.query;
-    const rows = await listImportRunsBefore(deps.store.db, { limit: limit + 1, beforeId: cursor === undefined ? undefined : idOfCursor(cursor, 'imports') });
+    const rows = await listImportRuns(deps.store.db, { limit: limit + 1, beforeId: cursor === undefined ? undefined : idOfCursor(cursor, 'imports') });
     return pageByIds(rows, limit, 'imports', (run) => run.import_id);
   });
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from '../../customers/identity-resolution.js';
 import type { CustomerRef } from '../canonical.js';
-import { importRunStaleAfterMinutes } from '../import-runs.repo.js';
+import { isRunAlive } from '../import-runs.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -93,8 +93,7 @@ export async function forgetCustomerFile(db: Db, importId: number): Promise<void
  */
 export async function forgetAbandonedCustomerFiles(db: Db): Promise<void> {
   const isAbandoned = (table: 'import_seen_ref' | 'import_given') => sql`not exists (
-    select 1 from import_run run where run.import_id = ${sql.ref(`${table}.import_id`)} and run.status = 'running'
-      and run.heartbeat_at >= now() - make_interval(mins => ${importRunStaleAfterMinutes}::int))`;
+    select 1 from import_run run where run.import_id = ${sql.ref(`${table}.import_id`)} and ${isRunAlive('run')})`;
   await sql`
     with seen as (delete from import_seen_ref where ${isAbandoned('import_seen_ref')})
     delete from import_given where ${isAbandoned('import_given')}`.execute(db);
