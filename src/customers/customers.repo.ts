@@ -69,7 +69,6 @@ export type FileRefResolution = RefResolution & {
   /** Refused rows, whose entries in customerIds mean nothing; nothing of them is written. */
   refusals: FileRowRefusal[];
   addsIdentity: boolean[];
-  firstRefLines: Array<[key: string, line: number]>;
 };
 
 /**
@@ -90,7 +89,7 @@ export async function planCustomerFileRefs(
       : refusal);
   return {
     customerIds: resolution.assignments.map(idOf), createdIds, newCustomers: resolution.newCustomers, newIdentities: resolution.newIdentities,
-    refusals, addsIdentity: resolution.addsIdentity, firstRefLines: resolution.firstRefLines,
+    refusals, addsIdentity: resolution.addsIdentity,
   };
 }
 
@@ -145,14 +144,4 @@ export async function createResolvedCustomers(db: Db, resolution: RefResolution,
     ...resolution.newIdentities,
     ...newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: createdIds[slot] }))),
   ]);
-}
-
-/**
- * Resolves each row's refs to a customer id, creating stub customers for
- * people seen for the first time. Returns ids in row order and the ids created.
- */
-export async function resolveCustomerRefs(db: Db, rowRefs: CustomerRef[][]): Promise<{ customerIds: number[]; createdIds: number[] }> {
-  const resolution = await planCustomerRefs(db, rowRefs);
-  await createResolvedCustomers(db, resolution);
-  return { customerIds: resolution.customerIds, createdIds: resolution.createdIds };
 }

@@ -61,7 +61,8 @@ describe('resolveFileRows', () => {
     const result = resolveFileRows(rows([id('k1'), email('k1@x.id')], [id('k1'), email('k1b@x.id')], [id('k2')]), new Map(), new Map([[identityTripleKey(id('k2')), 9]]));
     expect(result.refusals).toEqual([{ row: 1, kind: 'duplicate', ref: id('k1'), line: 2 }, { row: 2, kind: 'duplicate', ref: id('k2'), line: 9 }]);
     expect(result.newCustomers.flat().map((identity) => identity.value)).toEqual(['k1', 'k1@x.id']);
-    expect(result.firstRefLines).toEqual([[identityTripleKey(id('k1')), 2]]);
+    // only the first row is accepted: its first ref is what later batches check duplicates against
+    expect(result.assignments.map((assignment) => 'slot' in assignment && assignment.slot === -1)).toEqual([false, true, true]);
   });
 
   it('refuses a row whose email or phone belongs to another customer, and lets a later row use its refs', () => {

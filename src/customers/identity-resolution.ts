@@ -121,8 +121,6 @@ export type FileResolution = BatchResolution & {
   refusals: RowRefusal[];
   /** Per row: whether it created its customer or attached an identity to them. */
   addsIdentity: boolean[];
-  /** Key of each accepted row's first ref, with its line: what later batches check duplicates against. */
-  firstRefLines: Array<[key: string, line: number]>;
 };
 
 // An email or phone names one person: a row whose email belongs to someone else is a conflict to
@@ -150,7 +148,7 @@ export function resolveFileRows(rows: ReadonlyArray<{ refs: CustomerRef[]; line:
     return customerId === undefined ? undefined : { customerId };
   };
   const firstRefs = new Map<string, number>();
-  const result: FileResolution = { assignments: [], newCustomers: [], newIdentities: [], refusals: [], addsIdentity: [], firstRefLines: [] };
+  const result: FileResolution = { assignments: [], newCustomers: [], newIdentities: [], refusals: [], addsIdentity: [] };
   const refuse = (refusal: RowRefusal) => {
     result.refusals.push(refusal);
     result.assignments.push({ slot: -1 });
@@ -181,7 +179,6 @@ export function resolveFileRows(rows: ReadonlyArray<{ refs: CustomerRef[]; line:
     result.assignments.push(customer);
     result.addsIdentity.push(adds);
     firstRefs.set(keys[0], line);
-    result.firstRefLines.push([keys[0], line]);
   });
   return result;
 }

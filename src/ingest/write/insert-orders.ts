@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addOrdersToTraitsSteps } from '../../traits/traits.repo.js';
 import type { WriteContext } from './batch-context.js';
@@ -66,18 +66,8 @@ function violates(error: unknown, constraint: string): boolean {
 async function insertOrderRows(
   db: Db, orders: Staged[], context: WriteContext, options: { skipStored: boolean },
 ): Promise<{ inserted: number; notInsertedLines: Set<number>; customerIds: number[] }> {
-  const column = <T>(pick: (order: Staged) => T) => orders.map(pick);
   const result = await sql<{ inserted: number; not_inserted: number[] }>`
-    with s as (
-      select * from unnest(
-        ${column((o) => o.customerId)}::bigint[], ${column((o) => o.order.source)}::text[], ${column((o) => o.order.externalId)}::text[],
-        ${column((o) => o.order.orderedAt.toISOString())}::timestamptz[], ${column((o) => o.order.currency)}::text[], ${column((o) => o.totalMinor)}::bigint[],
-        ${column((o) => o.amountMinor)}::bigint[], ${column((o) => o.refundedMinor)}::bigint[], ${column((o) => o.discountMinor)}::bigint[],
-        ${column((o) => o.order.promotionCode)}::text[], ${column((o) => o.order.channel)}::text[], ${column((o) => o.order.status)}::text[],
-        ${column((o) => o.recipientId)}::bigint[], ${column((o) => o.order.location)}::text[], ${column((o) => o.order.line)}::int[])
-        as u(customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
-          promotion_code, channel, status, recipient_customer_id, location, line)
-    ),
+    with s as (select * from ${stagedRows(orders)}),
     ins as (
       insert into customer_order (${orderColumns})
       select customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
@@ -97,20 +87,25 @@ async function insertOrderRows(
 
 export async function insertOrders(db: Db, orders: Staged[], context: WriteContext) {
   if (orders.length === 0) return [];
-  const column = <T>(pick: (order: Staged) => T) => orders.map(pick);
   const result = await sql<{ line: number; order_id: number; customer_id: number }>`
     insert into customer_order (${orderColumns})
     select customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
       promotion_code, channel, status, recipient_customer_id, location, ${context.importId}::bigint, line
-    from unnest(
-      ${column((o) => o.customerId)}::bigint[], ${column((o) => o.order.source)}::text[], ${column((o) => o.order.externalId)}::text[],
-      ${column((o) => o.order.orderedAt)}::timestamptz[], ${column((o) => o.order.currency)}::text[], ${column((o) => o.totalMinor)}::bigint[],
-      ${column((o) => o.amountMinor)}::bigint[], ${column((o) => o.refundedMinor)}::bigint[], ${column((o) => o.discountMinor)}::bigint[],
-      ${column((o) => o.order.promotionCode)}::text[], ${column((o) => o.order.channel)}::text[], ${column((o) => o.order.status)}::text[],
-      ${column((o) => o.recipientId)}::bigint[], ${column((o) => o.order.location)}::text[], ${column((o) => o.order.line)}::int[])
-      as s(customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
-        promotion_code, channel, status, recipient_customer_id, location, line)
+    from ${stagedRows(orders)}
     on conflict (source, external_id) do nothing
     returning order_id, customer_id, import_line as line`.execute(db);
   return result.rows;
+}
+
+/** The batch's orders as rows of a relation, one array per column: one bound parameter each, whatever the batch size. */
+function stagedRows(orders: Staged[]): RawBuilder<unknown> {
+  const column = <T>(pick: (order: Staged) => T) => orders.map(pick);
+  return sql`unnest(
+    ${column((o) => o.customerId)}::bigint[], ${column((o) => o.order.source)}::text[], ${column((o) => o.order.externalId)}::text[],
+    ${column((o) => o.order.orderedAt.toISOString())}::timestamptz[], ${column((o) => o.order.currency)}::text[], ${column((o) => o.totalMinor)}::bigint[],
+    ${column((o) => o.amountMinor)}::bigint[], ${column((o) => o.refundedMinor)}::bigint[], ${column((o) => o.discountMinor)}::bigint[],
+    ${column((o) => o.order.promotionCode)}::text[], ${column((o) => o.order.channel)}::text[], ${column((o) => o.order.status)}::text[],
+    ${column((o) => o.recipientId)}::bigint[], ${column((o) => o.order.location)}::text[], ${column((o) => o.order.line)}::int[])
+    as staged(customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
+      promotion_code, channel, status, recipient_customer_id, location, line)`;
 }
