@@ -14,7 +14,7 @@ export { storeAnalysisContextFrom, storeAnalysisContextItem } from './analysis-c
 export { classifyCustomer, type Classification } from './classify.js';
 export { typeReason, typesExplanation } from './type-reasons.js';
 export { loadMoneyFormat } from './analysis-context.js';
-export { customerTypesByPrecedence, type CustomerType } from './customer-types.js';
+export { customerTypesByPrecedence, isCustomerType, type CustomerType } from './customer-types.js';
 export { defaultTypePolicy, typePolicySchema, type TypePolicy } from './policy.js';
 export { rfmSegmentNames, type RfmSegment } from './rfm-segments.js';
 export type { AnalyticsTables } from './analytics.tables.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { cursorInvalid } from './auth.errors.js';
+import { cursorInvalid } from '../core/cursor.js';
 
 type Db = Kysely<Database>;
 

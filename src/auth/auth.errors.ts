@@ -22,9 +22,6 @@ export const loginRateLimited = () => new AppError('AUTH_RATE_LIMITED', 'Too man
 
 export const passwordChangeRateLimited = () => new AppError('AUTH_RATE_LIMITED', 'Too many password change attempts. Wait a minute and try again.');
 
-// The code the rest of the API uses for a cursor it did not hand out.
-export const cursorInvalid = () => new AppError('PAGINATION_CURSOR_INVALID', 'The cursor is not valid. Start again without a cursor.', { field: 'cursor' });
-
 export const passwordWeak = (reason: string, field = 'password') => new AppError('AUTH_PASSWORD_WEAK', reason, { field });
 
 export const currentPasswordInvalid = () => new AppError('AUTH_CURRENT_PASSWORD_INVALID', 'The current password is wrong.', { field: 'currentPassword' });

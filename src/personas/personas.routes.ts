@@ -54,7 +54,10 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
   api.get('/personas', {
     config: { access: { permission: 'analytics:read' } },
     schema: { tags, summary: 'Current buyer personas with profiles, largest first; none (model null) before the first discovery', response: { 200: personaListSchema } },
-  }, async () => ((await findCurrentModel(db)) ? listPersonas(db) : { model: null, personas: [] }));
+  }, async () => {
+    const model = await findCurrentModel(db);
+    return model ? listPersonas(db, model) : { model: null, personas: [] };
+  });
 
   api.post('/personas/discover', {
     config: { access: { permission: 'analytics:write' } },

@@ -19,8 +19,9 @@ const view = (persona: { persona_id: number; name: string; generated_name: strin
 });
 
 /** The current personas, largest first, with the model they come from. */
-export async function listPersonas(db: Db): Promise<PersonaList> {
-  const { model, personas } = await requireCurrentModel(db);
+/** `found` is the current model when the caller read it already. */
+export async function listPersonas(db: Db, found?: PersonaModel | null): Promise<PersonaList> {
+  const { model, personas } = await requireCurrentModel(db, found);
   const { spec, ...rest } = model;
   return {
     model: { ...rest, features: spec.columns.filter((_, index) => spec.multipliers[index] !== 0).map((column) => column.name) },

@@ -7,6 +7,7 @@ import type { Store } from '../db/client.js';
 import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerEdgeInputCheck } from './plugins/edge-input.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { createResponseSerializer } from './plugins/response-serializer.js';
 import { registerAuthentication } from './plugins/authenticate.js';
@@ -40,6 +41,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(createResponseSerializer(app.log));
   app.decorateRequest('principal', null);
   registerErrorHandler(app);
+  // input every route shares a rule for, refused in the error handler's shape
+  registerEdgeInputCheck(app);
 
   // Fail closed: a route that forgot to declare who may call it does not start.
   app.addHook('onRoute', (route) => {

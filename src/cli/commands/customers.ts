@@ -3,7 +3,7 @@ import { getCustomer, listCustomers, customerSorts } from '../../customers/custo
 import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 import { mergeCustomers, undoMerge } from '../../customers/merge.service.js';
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
-import { customerTypesByPrecedence, listCustomersByType } from '../../analytics/index.js';
+import { customerTypesByPrecedence, isCustomerType, listCustomersByType } from '../../analytics/index.js';
 import { calendarDayIn } from '../../core/clock.js';
 import { fromMinorUnits } from '../../core/money.js';
 import { AppError } from '../../core/errors.js';
@@ -36,7 +36,7 @@ type ListOptions = { query?: string; status?: string; channel?: string; city?: s
 
 /** A type name the analysis gives, checked before the store is opened (the API's filter takes any text and finds no one). */
 function checkType(type: string | undefined): void {
-  if (type === undefined || (customerTypesByPrecedence as readonly string[]).includes(type.trim())) return;
+  if (type === undefined || isCustomerType(type.trim())) return;
   throw new AppError('CLI_ARGUMENT_INVALID', `--type: unknown customer type "${type.slice(0, 40)}". Use one of: ${customerTypesByPrecedence.join(', ')}.`, { field: '--type' });
 }
 

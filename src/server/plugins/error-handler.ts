@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
-import { registerEdgeInputCheck } from './edge-input.js';
 import type { ErrorBody } from '../responses.js';
 
 const statusByKind: Record<ErrorKind, number> = {
@@ -17,12 +16,8 @@ const statusByKind: Record<ErrorKind, number> = {
 
 export type { ErrorBody };
 
-/**
- * One error shape for the whole API: `{ error: { code, message, field?, details? } }`.
- * The input checks every route shares come with it, so they answer in that shape.
- */
+/** One error shape for the whole API: `{ error: { code, message, field?, details? } }`. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  registerEdgeInputCheck(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
