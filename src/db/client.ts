@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { lockEmbeddedStore } from './store-lock.js';
 import { NamedStatementClient } from './named-statements.js';
 
 export type StoreKind = 'embedded' | 'server';
@@ -135,7 +136,14 @@ function reportingIdleErrors(pool: pg.Pool): pg.Pool {
 async function openEmbeddedStore(directory: string): Promise<Store> {
   const inMemory = directory === 'memory://' || directory === '';
   if (!inMemory) mkdirSync(directory, { recursive: true });
-  const pglite = await PGlite.create(inMemory ? undefined : directory);
+  const unlock = inMemory ? () => {} : lockEmbeddedStore(directory);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(inMemory ? undefined : directory);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // every statement, scripts included, goes through the pool's one client: PGlite is one session
   const pool = embeddedPool(pglite);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -147,8 +155,12 @@ async function openEmbeddedStore(directory: string): Promise<Store> {
     pool,
     runScript: (script) => runScriptOn(pool, script),
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -1,0 +1,112 @@
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '../core/errors.js';
+
+/**
+ * An embedded store is one PostgreSQL in one process: PGlite keeps the data
+ * in memory and writes it back to the directory, so a second process on the
+ * same directory (a `clientele` command while `clientele serve` runs) works
+ * on its own copy: what it writes is lost when the other writes later, and
+ * mixing the two once left a store that no longer opened. A lock file in the
+ * directory keeps it to one process; a second one is refused with what to do.
+ *
+ * A lock whose process is gone (killed, crashed) is taken over: a killed
+ * import must be able to run again. Within one process the lock is held once
+ * per open store, so opening a store twice at the same time is refused too.
+ */
+export const lockFileName = 'clientele.lock';
+
+type LockHolder = { pid: number; host: string; command: string; since: string };
+
+const heldHere = new Set<string>();
+
+/** Takes the directory's lock or throws STORE_IN_USE_CONFLICT; returns the function that gives it back. */
+export function lockEmbeddedStore(directory: string): () => void {
+  const path = join(directory, lockFileName);
+  if (heldHere.has(path)) throw inUse(directory, path, ownHolder());
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (tryCreate(path)) {
+      heldHere.add(path);
+      const release = () => {
+        process.off('exit', release);
+        if (!heldHere.delete(path)) return;
+        // only our own lock: a process that took over a lock we lost must keep it
+        if (readHolder(path)?.pid === process.pid) unlinkQuietly(path);
+      };
+      process.on('exit', release);
+      return release;
+    }
+    const holder = readHolder(path);
+    if (holder && isAlive(holder)) throw inUse(directory, path, holder);
+    // the holder is gone (or the file is unreadable, half-written by a process killed while
+    // writing it): remove it and try again; two processes doing this race on the exclusive create
+    unlinkQuietly(path);
+  }
+  throw inUse(directory, path, readHolder(path));
+}
+
+function tryCreate(path: string): boolean {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    writeSync(descriptor, JSON.stringify(ownHolder()));
+  } finally {
+    closeSync(descriptor);
+  }
+  return true;
+}
+
+function ownHolder(): LockHolder {
+  return { pid: process.pid, host: hostname(), command: process.argv.slice(1).join(' ').slice(0, 200), since: new Date().toISOString() };
+}
+
+function readHolder(path: string): LockHolder | null {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
+    return typeof parsed.pid === 'number' && typeof parsed.host === 'string'
+      ? { pid: parsed.pid, host: parsed.host, command: String(parsed.command ?? ''), since: String(parsed.since ?? '') }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Another machine's process cannot be looked at: its lock counts as held. */
+function isAlive(holder: LockHolder): boolean {
+  if (holder.host !== hostname()) return true;
+  // this process holds none of its locks twice (heldHere), so a file naming it is a leftover
+  if (holder.pid === process.pid) return false;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+function inUse(directory: string, path: string, holder: LockHolder | null): AppError {
+  const who = holder ? `process ${holder.pid} on ${holder.host}${holder.command ? ` (${holder.command})` : ''}, since ${holder.since}` : 'another process';
+  return new AppError(
+    'STORE_IN_USE_CONFLICT',
+    `The embedded store ${directory} is open in ${who}. An embedded store serves one process at a time: ` +
+      'stop that process first, or while `clientele serve` runs do the same through the web app or the REST API ' +
+      '(to share one store between a server and commands, use a PostgreSQL server: DATABASE_URL=postgres://…). ' +
+      `If no Clientele process is running, delete ${path}.`,
+    { file: path, holder },
+  );
+}
