@@ -1,8 +1,34 @@
 /** Small helpers for human-readable CLI output. */
+
+let timesShownIn: string | null = null;
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Human output shows times in the store's time zone, the zone every report
+ * counts days in (in UTC an order just after midnight in Jakarta showed on the
+ * day before); --json keeps ISO instants in UTC. Set once a command has opened
+ * its store (cli/runtime.ts).
+ */
+export function showTimesIn(timeZone: string): void {
+  timesShownIn = timeZone;
+}
+
+/** `YYYY-MM-DD HH:mm` in the store's time zone (UTC until a store is open). */
+export function localTime(value: Date): string {
+  const zone = timesShownIn ?? 'UTC';
+  let format = timeFormats.get(zone);
+  if (!format) {
+    // sv-SE writes 2026-11-01 00:00
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormats.set(zone, format);
+  }
+  return format.format(value);
+}
+
 export function table(rows: Array<Record<string, unknown>>, columns?: string[]): string {
   if (rows.length === 0) return '(none)';
   const keys = columns ?? Object.keys(rows[0]);
-  const cell = (value: unknown) => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 16).replace('T', ' ')
+  const cell = (value: unknown) => (value === null || value === undefined ? '' : value instanceof Date ? localTime(value)
     : typeof value === 'number' && !Number.isInteger(value) ? String(Number(value.toPrecision(6))) : String(value));
   const widths = keys.map((key) => Math.min(60, Math.max(key.length, ...rows.map((row) => cell(row[key]).length))));
   const line = (values: string[]) => values.map((value, index) => value.slice(0, 60).padEnd(widths[index])).join('  ').trimEnd();
@@ -11,5 +37,5 @@ export function table(rows: Array<Record<string, unknown>>, columns?: string[]):
 
 export function keyValues(entries: Record<string, unknown>): string {
   const width = Math.max(...Object.keys(entries).map((key) => key.length));
-  return Object.entries(entries).map(([key, value]) => `${key.padEnd(width)}  ${value instanceof Date ? value.toISOString() : value ?? ''}`).join('\n');
+  return Object.entries(entries).map(([key, value]) => `${key.padEnd(width)}  ${value instanceof Date ? `${localTime(value)} (${timesShownIn ?? 'UTC'})` : value ?? ''}`).join('\n');
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { openRuntime, type Runtime } from '../runtime/open-runtime.js';
 import { maintainEmbeddedStore } from '../db/maintenance.js';
+import { showTimesIn } from './format.js';
 
 export type StoreContext = { store: Store; db: Kysely<Database>; actor: string; clock: Clock; runtime: Runtime };
 
@@ -24,6 +25,7 @@ export function createCliRuntime(program: Command): CliRuntime & { hasDataErrors
   return {
     async withStore(fn, storeOptions) {
       const runtime = await openRuntime({ db: options().db, autoMigrate: storeOptions?.autoMigrate });
+      showTimesIn(runtime.settings.timeZone);
       try {
         return await fn({ store: runtime.store, db: runtime.db, actor: `cli:${safeUserName()}`, clock: systemClock, runtime });
       } finally {

@@ -1,0 +1,15 @@
+import { afterEach, expect, it } from 'vitest';
+import { keyValues, showTimesIn, table } from './format.js';
+
+afterEach(() => showTimesIn('UTC'));
+
+it("shows times in the store's time zone, where reports count days", () => {
+  // 00:30 on 2 November in Jakarta is still 1 November in UTC
+  const justAfterMidnight = new Date('2026-11-01T17:30:00Z');
+  showTimesIn('Asia/Jakarta');
+  expect(table([{ id: 1, last_purchase: justAfterMidnight }])).toContain('2026-11-02 00:30');
+  expect(keyValues({ first_purchase: justAfterMidnight })).toBe('first_purchase  2026-11-02 00:30 (Asia/Jakarta)');
+  // New York left summer time at 02:00 that day: UTC−5
+  showTimesIn('America/New_York');
+  expect(table([{ id: 1, last_purchase: justAfterMidnight }])).toContain('2026-11-01 12:30');
+});
