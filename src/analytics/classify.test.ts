@@ -68,7 +68,11 @@ describe('classifyCustomer', () => {
   });
 
   it('uses P(alive) instead of the quiet period when the models provide it', () => {
-    expect(classify([300], { pAlive: 0.8 }).types).toEqual(['one_time']);
+    // a repeat buyer quiet for 250 days: the model's P(alive) decides, not the 180 quiet days
+    expect(classify([300, 250], { pAlive: 0.8 }).types).not.toContain('lapsed');
+    // a one-time buyer: BG/NBD's P(alive) is 1 whatever the silence, so the quiet days decide
+    expect(classify([300], { pAlive: 0.8 }).types).toEqual(['lapsed']);
+    expect(classify([100], { pAlive: 0.1 }).types).toEqual(['one_time']);
     const lapsed = classify([10, 5], { pAlive: 0.29 });
     expect(lapsed.types).toEqual(['lapsed']);
     expect(lapsed.explanation).toBe('Lapsed: probability of still being a customer 29% (below 30%)');

@@ -78,17 +78,27 @@ export function hasRegularRhythm(facts: CustomerFacts, policy: TypePolicy): bool
     && facts.coefficientOfVariation < policy.regular.maxCoefficientOfVariation;
 }
 
+/**
+ * The model's P(alive) where it says something: BG/NBD lets a customer drop out
+ * only after a repeat purchase, so a one-time buyer's P(alive) is 1 however long
+ * they have been silent; for them the quiet-days rule decides (facts.sql.ts).
+ */
+function pAliveOf(facts: CustomerFacts): number | null {
+  return facts.purchaseDayCount >= 2 ? facts.pAlive : null;
+}
+
 function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: string, context: ClassifyContext, verdicts: Map<CustomerType, Verdict>): void {
   const daysSinceFirst = daysBetween(facts.firstPurchaseDay!, asOfDay);
   const daysSinceLast = daysBetween(facts.lastPurchaseDay!, asOfDay);
   const median = facts.medianIntervalDays;
 
   // P(alive) from the models beats a fixed quiet period when it exists for this customer.
-  const isLapsed = facts.pAlive !== null ? facts.pAlive < policy.lapsed.pAliveBelow : daysSinceLast > policy.lapsed.quietDays;
+  const pAlive = pAliveOf(facts);
+  const isLapsed = pAlive !== null ? pAlive < policy.lapsed.pAliveBelow : daysSinceLast > policy.lapsed.quietDays;
   if (isLapsed) {
     verdicts.set('lapsed', {
-      numbers: facts.pAlive !== null
-        ? { pAlive: facts.pAlive, lastPurchaseDay: facts.lastPurchaseDay, pAliveBelow: policy.lapsed.pAliveBelow }
+      numbers: pAlive !== null
+        ? { pAlive, lastPurchaseDay: facts.lastPurchaseDay, pAliveBelow: policy.lapsed.pAliveBelow }
         : { lastPurchaseDay: facts.lastPurchaseDay, quietDays: policy.lapsed.quietDays },
     });
   }

@@ -28,9 +28,11 @@ function onlyCustomers(column: RawBuilder<unknown>, ids: number[] | null, hidden
 
 function predictionSource(scope: FactsScope): RawBuilder<unknown> {
   if (!scope.prediction.hasPrediction) return sql`(select null::bigint as customer_id, null::float8 as p_alive where false)`;
-  // the latest prediction made on or before the as-of time, when predictions are dated
+  // the latest prediction for a day on or before the as-of day (a store without the as_of column
+  // yet: made before the as-of time), when predictions are dated
   const datedBy = scope.prediction.datedBy;
-  const dated = datedBy ? sql`and ${sql.ref(datedBy)} < ${scope.asOf.instant}::timestamptz` : sql``;
+  const dated = datedBy === 'as_of' ? sql`and as_of <= ${scope.asOf.day}::date`
+    : datedBy ? sql`and ${sql.ref(datedBy)} < ${scope.asOf.instant}::timestamptz` : sql``;
   const order = datedBy ? sql`, ${sql.ref(datedBy)} desc` : sql``;
   return sql`(select distinct on (customer_id) customer_id, p_alive::float8 as p_alive from customer_prediction
               where true ${dated} ${onlyCustomers(sql.ref('customer_id'), scope.customerIds, scope.idsHiddenFromPlanner)} order by customer_id ${order})`;
@@ -293,7 +295,10 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
       coalesce(d.window_day_count, 0) as window_days,
       coalesce(d.order_count, 0) as order_count,
       coalesce(p.promotion_count, 0) as promotion_count,
-      pr.p_alive,
+      -- BG/NBD lets a customer drop out only after a repeat purchase, so a one-time buyer's P(alive)
+      -- is 1 however long they are silent (CDNOW: 12,054 buyers quiet since 1997 were never lapsed);
+      -- the quiet-days rule judges them (classify.ts, pAliveOf)
+      case when d.purchase_day_count >= 2 then pr.p_alive end as p_alive,
       (i.at at time zone ${timezone}::text)::date as first_interest_day,
       i.channel as first_interest_channel,
       (r.ordered_at at time zone ${timezone}::text)::date as first_received_day

@@ -76,6 +76,7 @@ const predictionSchema = objectOf<NonNullable<CustomerDetail['prediction']>>()({
   clv_minor: z.number().nullable(),
   next_purchase_day: timestamp.nullable(),
   churn_risk: z.enum(['low', 'medium', 'high']),
+  as_of: timestamp.describe('The day the prediction describes: its model\'s calibration end'),
   predicted_at: timestamp,
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
-import { fixedClock, type Clock } from '../core/clock.js';
+import { calendarDayIn, fixedClock, type Clock } from '../core/clock.js';
 import { importFile, type ImportSummary } from '../ingest/import-file.service.js';
 import type { ImportEntity } from '../ingest/canonical.js';
 import { getStoreSettings, updateStoreSettings } from '../settings/index.js';
@@ -16,13 +16,16 @@ import { predictCustomers } from '../models/index.js';
 export type DemoResult = { name: string; imports: ImportSummary[]; seconds: number };
 
 /**
- * Derives what the product shows from the loaded facts: predicted value first
- * (the engine reads P(alive) for "lapsed"), then types, RFM and alerts.
+ * Derives what the product shows from the loaded facts as of a day in the
+ * store's time zone: predicted value first (the engine reads P(alive) for
+ * "lapsed"), then types, RFM and alerts. `clock` is when the analysis runs:
+ * for a data set, the end of its last day, so that day counts as complete for
+ * the alerts (a clock even 1 ms before the end judged the week before it).
  */
-async function deriveUnderstanding(db: Kysely<Database>, asOf: Date, clock: Clock): Promise<void> {
+async function deriveUnderstanding(db: Kysely<Database>, asOfDay: string, clock: Clock): Promise<void> {
   const hasRepeatBuyers = await db.selectFrom('customer_trait').select('customer_id').where('purchase_days', '>', 1).limit(1).executeTakeFirst();
-  if (hasRepeatBuyers) await predictCustomers(db, { asOf: asOf.toISOString().slice(0, 10), horizonDays: 365, discountRate: 0.01 });
-  await analyze(db, { asOf: asOf.toISOString(), clock });
+  if (hasRepeatBuyers) await predictCustomers(db, { asOf: asOfDay, horizonDays: 365, discountRate: 0.01 });
+  await analyze(db, { asOf: asOfDay, clock });
 }
 
 export async function isStoreEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -62,7 +65,8 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
     for (const entity of ['products', 'customers', 'orders', 'lines', 'events'] as ImportEntity[]) {
       imports.push(await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null }));
     }
-    await deriveUnderstanding(db, options.clock.now(), options.clock);
+    // today, still running: its alerts judge the days up to yesterday
+    await deriveUnderstanding(db, calendarDayIn(options.clock.now(), timeZone), options.clock);
     await updateStoreSettings(db, { demo_dataset: 'synthetic', data_as_of: null });
     return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000 };
   } finally {
@@ -85,7 +89,8 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
   for (const spec of dataset.imports) {
     imports.push(await importFile(db, { entity: spec.entity, file: join(datasetsDirectory, spec.file), preset: spec.preset, actor: options.actor, clock, rejectsPath: null }));
   }
-  await deriveUnderstanding(db, clock.now(), clock);
+  const lastDay = calendarDayIn(new Date(dataset.asOf), dataset.timeZone);
+  await deriveUnderstanding(db, lastDay, fixedClock(new Date(Date.parse(dataset.asOf) + 1)));
   await updateStoreSettings(db, { demo_dataset: dataset.name });
   return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000 };
 }

@@ -145,6 +145,7 @@ export async function predictCustomers(
       },
       modelFitId,
       spendModelFitId,
+      options.asOf,
     );
     return { modelFitId, spendModelFitId, churnRisk: await countCustomerPredictions(trx) };
   });

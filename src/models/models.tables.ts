@@ -30,6 +30,8 @@ export type CustomerPredictionTable = {
   clv_minor: number | null;
   next_purchase_day: CalendarDay | null;
   churn_risk: 'low' | 'medium' | 'high';
+  /** The day the prediction describes: its model's calibration end. */
+  as_of: CalendarDay;
   predicted_at: DefaultTimestamp;
 };
 
