@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityKey, normaliseEmail, normaliseExternalId, normalisePhone } from './identity.js';
+import { identityKey, normaliseEmail, normaliseExternalId, normalisePhone, readPhoneNumber } from './identity.js';
 
 describe('normaliseEmail', () => {
   it.each([
@@ -18,8 +18,20 @@ describe('normaliseEmail', () => {
     },
   );
 
-  it.each(['', '   ', null, undefined])('treats %j as absent, not as an error', (raw) => {
+  it.each(['', '   ', null, undefined, '\u200B'])('treats %j as absent, not as an error', (raw) => {
     expect(normaliseEmail(raw)).toEqual({ value: null, reason: null });
+  });
+
+  it.each([
+    ['änna@bücher.de'.normalize('NFC'), 'änna@bücher.de'],
+    ['ÄNNA@BÜCHER.DE'.normalize('NFD'), 'änna@bücher.de'],
+    ['änna@xn--bcher-kva.de', 'änna@bücher.de'],
+    ['Änna@XN--BCHER-KVA.DE'.normalize('NFD'), 'änna@bücher.de'],
+    ['a@ＥＸＡＭＰＬＥ.com', 'a@example.com'],
+    ['\u200Bana@example.com\u200B ', 'ana@example.com'],
+    ['an\u200Da@exam\uFEFFple.com', 'ana@example.com'],
+  ])('writes %j in one form, %j', (raw, expected) => {
+    expect(normaliseEmail(raw)).toEqual({ value: expected.normalize('NFC'), reason: null });
   });
 });
 
@@ -38,6 +50,29 @@ describe('normalisePhone', () => {
     const result = normalisePhone(raw, country);
     expect(result.value).toBeNull();
     expect(result.reason).toContain('not a possible phone number');
+  });
+
+  it.each([['0000000000', 'ID'], ['000 000 0000', 'ID'], ['12345678', 'LV'], ['+371 0000 0000', 'ID']])('rejects the placeholder %j in %s, saying to write the real number', (raw, country) => {
+    expect(normalisePhone(raw, country)).toEqual({ value: null, reason: expect.stringContaining('not a valid phone number') });
+    expect(normalisePhone(raw, country).reason).toContain('real number');
+    expect(readPhoneNumber(raw, country)).toEqual(normalisePhone(raw, country));
+  });
+
+  it.each([
+    ['+62 21 555 0100 ext 12', '+62215550100;ext=12'],
+    ['+62 21 555 0100 x12', '+62215550100;ext=12'],
+    ['021 555 0100 #12', '+62215550100;ext=12'],
+    ['021-555-0100 ext. 13', '+62215550100;ext=13'],
+    ['+62215550100;ext=12', '+62215550100;ext=12'],
+    ['021 555 0100', '+62215550100'],
+  ])('keeps the extension of %j in the key: %s', (raw, expected) => {
+    expect(normalisePhone(raw, 'ID')).toEqual({ value: expected, reason: null });
+    expect(readPhoneNumber(raw, 'ID')).toEqual({ value: expected, reason: null });
+  });
+
+  it('reads a number with no country prefix as a number of the given country', () => {
+    expect(normalisePhone('2912 3457', 'LV')).toEqual({ value: '+37129123457', reason: null });
+    expect(normalisePhone('0812 3456 7890', 'ID')).toEqual({ value: '+6281234567890', reason: null });
   });
 
   it('treats an empty value as absent', () => {

@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { domainToUnicode } from 'node:url';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { CustomerRef } from '../ingest/canonical.js';
 
 /** A normalised identity value, or why there is none (reason null when the input was empty). */
@@ -10,14 +11,34 @@ const empty: NormalisedIdentity = { value: null, reason: null };
 // real addresses that shop tills accept, and the only real test of an address is sending to it.
 const emailShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
+// Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) are invisible when pasted from web pages
+// and chat apps; left in, one address would be two identities.
+const zeroWidth = /[\u200B-\u200D\u2060\uFEFF]/g;
+const asciiOnly = /^[\x00-\x7F]*$/;
+
+/**
+ * One key per mailbox: invisible characters and surrounding whitespace dropped, NFC (macOS and
+ * some forms write `ä` as `a` plus a combining mark), lower case, and an internationalised domain
+ * in Unicode whether it was typed as `bücher.de` or as its punycode `xn--bcher-kva.de`.
+ */
 export function normaliseEmail(raw: string | null | undefined): NormalisedIdentity {
-  const trimmed = (raw ?? '').trim();
+  const trimmed = (raw ?? '').replace(zeroWidth, '').trim();
   if (trimmed === '') return empty;
-  const lowered = trimmed.toLowerCase();
+  const lowered = unicodeDomain(trimmed.normalize('NFC').toLowerCase());
   if (!emailShape.test(lowered)) {
     return { value: null, reason: `"${trimmed}" is not an email address (expected name@domain.tld)` };
   }
   return { value: lowered, reason: null };
+}
+
+/** The domain in one written form; plain ASCII domains (nearly all) skip the conversion. */
+function unicodeDomain(address: string): string {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  if (at < 0 || (asciiOnly.test(domain) && !domain.includes('xn--'))) return address;
+  // UTS 46 also folds full-width letters (ＥＸＡＭＰＬＥ.com); an invalid domain comes back empty and is kept as typed.
+  const unicode = domainToUnicode(domain);
+  return unicode === '' ? address : `${address.slice(0, at + 1)}${unicode.normalize('NFC')}`;
 }
 
 // libphonenumber takes microseconds a number, and an orders file repeats each buyer's number on
@@ -33,7 +54,11 @@ type PhoneMemory = { country: string; recent: Map<string, string>; older: Map<st
 const phoneMemories = new Map<string, PhoneMemory>();
 let lastPhoneMemory: PhoneMemory = { country: '', recent: new Map(), older: new Map() };
 
-/** E.164 (+6281234567890); numbers without a country prefix are read as `defaultCountry` numbers. */
+/**
+ * E.164 (+6281234567890), with an extension as RFC 3966 writes it (`+6221…;ext=12`): colleagues
+ * behind one switchboard are different people. Numbers without a country prefix are read as
+ * `defaultCountry` numbers (a country libphonenumber does not know reads as none).
+ */
 export function normalisePhone(raw: string | null | undefined, defaultCountry: string): NormalisedIdentity {
   if (raw === null || raw === undefined || raw === '') return empty;
   let memory = lastPhoneMemory;
@@ -68,14 +93,20 @@ export function readPhoneNumber(raw: string | null | undefined, defaultCountry: 
   if (trimmed === '') return empty;
   // Spreadsheets turn +62… into 62… or 0062…; a leading 00 is the international prefix in most countries.
   const prefixed = trimmed.replace(/^00(?=[1-9])/, '+');
-  const parsed = parsePhoneNumberFromString(prefixed, { defaultCountry: defaultCountry.toUpperCase() as CountryCode });
+  const country = defaultCountry.toUpperCase();
+  const parsed = parsePhoneNumberFromString(prefixed, isSupportedCountry(country) ? { defaultCountry: country as CountryCode } : undefined);
   if (!parsed || !parsed.isPossible()) {
+    return { value: null, reason: `"${trimmed}" is not a possible phone number for ${country}; write it with its country code, e.g. +62 812 3456 7890` };
+  }
+  // isPossible() checks only the length, so tills' placeholders (0000000000, 12345678) would pass
+  // and join every stranger who gave one into one customer; isValid() checks the numbering plan.
+  if (!parsed.isValid()) {
     return {
       value: null,
-      reason: `"${trimmed}" is not a possible phone number for ${defaultCountry.toUpperCase()}; write it with its country code, e.g. +62 812 3456 7890`,
+      reason: `"${trimmed}" is not a valid phone number for ${country} (a placeholder such as 0000000000 is not a number); write the customer's real number with its country code, e.g. +62 812 3456 7890`,
     };
   }
-  return { value: parsed.number, reason: null };
+  return { value: parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number, reason: null };
 }
 
 /**

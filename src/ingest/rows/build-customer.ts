@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js';
 import type { CanonicalCustomer, CustomerRef, IngestContext } from '../canonical.js';
 import { normaliseExternalId } from '../../customers/identity.js';
 import { countryCode } from './country.js';
@@ -48,7 +49,9 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
   }
   const emailValue = email(values, 'email');
   if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
-  const phoneValue = phone(values, 'phone', context);
+  // A customer in Riga writes her number as Latvians do, whatever the store's own country.
+  const countryValue = country(values);
+  const phoneValue = phone(values, 'phone', context, countryValue !== null && isSupportedCountry(countryValue) ? countryValue : context.defaultCountry);
   if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
   if (refs.length === 0) {
     fail('customer_id', 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again');
@@ -71,7 +74,7 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
     gender: values.text('gender'),
     city: values.text('city'),
     region: values.text('region'),
-    country: country(values),
+    country: countryValue,
     incomeBand: values.text('income_band'),
     consentEmail: parseBoolean('consent_email', values.text('consent_email')),
     consentSms: parseBoolean('consent_sms', values.text('consent_sms')),

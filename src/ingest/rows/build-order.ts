@@ -1,7 +1,7 @@
 import type { CanonicalLine, CanonicalOrder, IngestContext } from '../canonical.js';
 import { normaliseExternalId } from '../../customers/identity.js';
-import type { OrderStatus } from '../../db/schema.js';
 import { lineLevelFields } from './fields.js';
+import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
 import { parseMoney, parseQuantity } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, type FieldValues } from './row-problem.js';
@@ -25,14 +25,6 @@ export function buildLine(values: FieldValues, currency: string): CanonicalLine 
   };
 }
 
-function statusOf(values: FieldValues, totalMinor: number | null, refundedMinor: number): OrderStatus {
-  const raw = values.text('status');
-  if (raw !== null) return lookUp('status', raw, statusSynonyms);
-  // Without a status column a refunded amount is the only sign of a refund.
-  if (refundedMinor > 0) return totalMinor !== null && refundedMinor >= totalMinor ? 'refunded' : 'partially_refunded';
-  return 'paid';
-}
-
 export function buildOrder(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalOrder {
   const externalId = requireExternalId(values, 'order_id', 'every order needs its id from the source system');
   const customer = customerRefs(values, 'customer_', context);
@@ -46,13 +38,12 @@ export function buildOrder(values: FieldValues, line: number, context: IngestCon
   if (amount === null && !lineLevel) fail('amount', 'amount is empty; every order needs its total (0 is allowed)');
   const totalMinor = amount === null ? null : parseMoney('amount', amount, currency);
   const refunded = values.text('refunded_amount');
-  let refundedMinor = refunded === null ? 0 : parseMoney('refunded_amount', refunded, currency);
-  if (totalMinor !== null && refundedMinor > totalMinor) {
+  const givenRefundMinor = refunded === null ? 0 : parseMoney('refunded_amount', refunded, currency);
+  if (totalMinor !== null && isRefundTooLarge(totalMinor, givenRefundMinor)) {
     fail('refunded_amount', `refunded_amount "${refunded}" is more than the order amount "${amount}"; check both columns`);
   }
-  const status = statusOf(values, totalMinor, refundedMinor);
-  // A fully refunded order with no refunded amount given refunded everything it took.
-  if (status === 'refunded' && refundedMinor === 0 && totalMinor !== null) refundedMinor = totalMinor;
+  const statedStatus = values.text('status');
+  const { status, refundedMinor } = settleOrderStatus(statedStatus === null ? null : lookUp('status', statedStatus, statusSynonyms), totalMinor, givenRefundMinor);
   const discount = values.text('discount_amount');
   const channel = values.text('channel');
   const recipient = customerRefs(values, 'recipient_', context);

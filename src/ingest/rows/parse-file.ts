@@ -1,11 +1,12 @@
 import { AppError } from '../../core/errors.js';
-import type { CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
+import type { CanonicalOrder, CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
-import type { Preset } from '../presets/preset.js';
+import type { Preset, RecordValues } from '../presets/preset.js';
 import { valuesFromJson } from '../readers/record-streams.js';
 import { readRecords, type ReaderOptions } from '../readers/read-records.js';
 import type { Mapping } from './fields.js';
-import { createRowParser } from './row-parser.js';
+import { createRowParser, rawOf } from './row-parser.js';
+import { isTotalledFromLines, settleOrdersTotalledFromLines } from './settle-line-totals.js';
 
 export type ParseFileOptions = {
   context: IngestContext;
@@ -56,24 +57,55 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   const batchSize = Math.max(1, options.batchSize ?? 5000);
   let rows: CanonicalRow[E][] = [];
   let rejects: Reject[] = [];
+  let records = new Map<number, RecordValues>();
+  const batch = (): ParsedBatch<E> => {
+    const settled = settleBatch(entity, rows, rejects, file, (line) => records.get(line));
+    return { ...settled, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
+  };
   for await (const items of source.batches()) {
     for (const item of items) {
-      if (item.kind === 'problem') rejects.push({ file, line: item.line, field: null, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
-      else {
-        const parsed = parser.parse(item);
-        if (parsed.reject) rejects.push(parsed.reject);
-        else rows.push(parsed.row);
+      if (item.kind === 'problem') {
+        if (rows.length + rejects.length >= batchSize) {
+          yield batch();
+          [rows, rejects, records] = [[], [], new Map()];
+        }
+        rejects.push({ file, line: item.line, field: null, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
+        continue;
       }
-      if (rows.length + rejects.length >= batchSize) {
-        yield { rows, rejects, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
-        rows = [];
-        rejects = [];
+      const parsed = parser.parse(item);
+      const size = rows.length + rejects.length;
+      // The rows of an order totalled from its lines stay in one batch (up to twice its size),
+      // so its refund is checked against all of its lines (settle-line-totals.ts).
+      if (size >= batchSize && !(size < 2 * batchSize && parsed.row && continuesOrder(entity, rows, parsed.row))) {
+        yield batch();
+        [rows, rejects, records] = [[], [], new Map()];
+      }
+      if (parsed.reject) rejects.push(parsed.reject);
+      else {
+        rows.push(parsed.row);
+        if (entity === 'orders' && isTotalledFromLines(parsed.row as CanonicalOrder)) records.set(item.line, item.values);
       }
     }
   }
-  if (rows.length + rejects.length > 0 || source.totalBytes === 0) {
-    yield { rows, rejects, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
-  }
+  if (rows.length + rejects.length > 0 || source.totalBytes === 0) yield batch();
+}
+
+/** The row is the next line of the order the batch's last row began, and neither states a total. */
+function continuesOrder(entity: ImportEntity, rows: readonly CanonicalRow[ImportEntity][], row: CanonicalRow[ImportEntity]): boolean {
+  if (entity !== 'orders' || rows.length === 0) return false;
+  const last = rows[rows.length - 1] as CanonicalOrder;
+  const next = row as CanonicalOrder;
+  return isTotalledFromLines(next) && isTotalledFromLines(last) && last.externalId === next.externalId && last.source === next.source;
+}
+
+/** Orders totalled from their lines are settled once the batch holds their lines. */
+function settleBatch<E extends ImportEntity>(entity: E, rows: CanonicalRow[E][], rejects: Reject[], file: string, recordOf: (line: number) => RecordValues | undefined): { rows: CanonicalRow[E][]; rejects: Reject[] } {
+  if (entity !== 'orders') return { rows, rejects };
+  const settled = settleOrdersTotalledFromLines(rows as CanonicalOrder[], file, (line) => {
+    const record = recordOf(line);
+    return record === undefined ? undefined : rawOf(record);
+  });
+  return { rows: settled.rows as CanonicalRow[E][], rejects: settled.rejects.length === 0 ? rejects : [...rejects, ...settled.rejects] };
 }
 
 /**
@@ -92,6 +124,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   parser.checkHeaders([...headers]);
   const rows: CanonicalRow[E][] = [];
   const rejects: Reject[] = [];
+  const items: RecordValues[] = [];
   records.forEach((record, index) => {
     const values = valuesFromJson(record);
     if (typeof values === 'string') {
@@ -100,9 +133,10 @@ export function rowsFromRecords<E extends ImportEntity>(
     }
     // Every item sees every key, so a field absent from this item reads as empty, not unmapped.
     for (const key of headers) if (!(key in values)) values[key] = null;
+    items[index + 1] = values;
     const parsed = parser.parse({ line: index + 1, values });
     if (parsed.reject) rejects.push(parsed.reject);
     else rows.push(parsed.row);
   });
-  return { rows, rejects };
+  return settleBatch(entity, rows, rejects, file, (line) => items[line]);
 }

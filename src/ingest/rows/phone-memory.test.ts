@@ -31,4 +31,13 @@ describe('normalisePhone memory', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('agrees with libphonenumber on placeholders and extensions, remembered or not', () => {
+    const numbers = ['0000000000', '000 000 0000', '021 555 0100', '021 555 0100 ext 12', '021 555 0100 x12', '021 555 0100 #13', '+62215550100;ext=12', '12345678', '2912 3457'];
+    for (const country of ['ID', 'LV']) {
+      for (const raw of [...numbers, ...numbers]) expect(normalisePhone(raw, country)).toEqual(readPhoneNumber(raw, country));
+    }
+    expect(normalisePhone('0000000000', 'ID').value).toBeNull();
+    expect(normalisePhone('021 555 0100 #13', 'ID').value).toBe('+62215550100;ext=13');
+  });
 });

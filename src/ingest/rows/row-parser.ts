@@ -77,7 +77,8 @@ function createFieldValues(columns: Map<string, string>): { fieldValues: FieldVa
   return { fieldValues, read };
 }
 
-function rawOf(values: RecordValues): string {
+/** The row as written, for the rejects file. */
+export function rawOf(values: RecordValues): string {
   // NUL shown as ␀, so the rejects file stays text and shows where the character was.
   return Object.values(values).map((value) => value ?? '').join(',').slice(0, 500).replace(/\u0000/g, '\u2400');
 }

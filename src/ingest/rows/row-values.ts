@@ -33,8 +33,9 @@ export function email(values: FieldValues, field: string): string | null {
   return result.value;
 }
 
-export function phone(values: FieldValues, field: string, context: IngestContext): string | null {
-  const result = normalisePhone(values.text(field), context.defaultCountry);
+/** `defaultCountry` reads numbers written without a country code: the row's country when it has one, else the store's. */
+export function phone(values: FieldValues, field: string, context: IngestContext, defaultCountry = context.defaultCountry): string | null {
+  const result = normalisePhone(values.text(field), defaultCountry);
   if (result.reason) fail(field, `${field} ${result.reason}, or leave it empty`);
   return result.value;
 }

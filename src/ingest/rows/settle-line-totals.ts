@@ -1,0 +1,49 @@
+import { formatMoney } from '../../core/money.js';
+import type { CanonicalOrder, Reject } from '../canonical.js';
+import { lineAmountMinor } from '../write/group-orders.js';
+import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
+
+const keyOf = (row: CanonicalOrder): string => `${row.source}\u0000${row.externalId}`;
+
+/** The row carries a line item and states no total: its order's total is the sum of its lines. */
+export function isTotalledFromLines(row: CanonicalOrder): boolean {
+  return row.orderLine !== null && row.totalMinor === null;
+}
+
+/**
+ * The refund check and status of orders whose total is the sum of their lines (no `amount`),
+ * which no single row knows: done here over a batch's rows, as the writer groups them (the order
+ * fields of its first row, its lines' sum less that row's discount). An order whose rows state a
+ * total anywhere in the batch was settled by its rows already. The rows of one order are expected
+ * together, as exports write them: parseFile keeps such a run in one batch.
+ */
+export function settleOrdersTotalledFromLines(rows: CanonicalOrder[], file: string, rawOf: (line: number) => string | undefined): { rows: CanonicalOrder[]; rejects: Reject[] } {
+  const groups = new Map<string, CanonicalOrder[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(row);
+    else if (isTotalledFromLines(row)) groups.set(keyOf(row), [row]);
+  }
+  const rejected = new Set<CanonicalOrder>();
+  const rejects: Reject[] = [];
+  for (const group of groups.values()) {
+    if (!group.every(isTotalledFromLines)) continue;
+    const first = group[0];
+    const totalMinor = group.reduce((sum, row) => sum + lineAmountMinor(row.orderLine!), 0) - first.discountMinor;
+    if (isRefundTooLarge(totalMinor, first.refundedMinor)) {
+      const reason = `refunded_amount ${formatMoney(first.refundedMinor, first.currency)} is more than the order's total, ${formatMoney(totalMinor, first.currency)} (the sum of its lines less its discount); check the refund and the lines`;
+      for (const row of group) {
+        rejected.add(row);
+        const raw = rawOf(row.line);
+        rejects.push({ file, line: row.line, field: 'refunded_amount', reason, ...(raw === undefined ? {} : { raw }) });
+      }
+      continue;
+    }
+    const settled = settleOrderStatus(first.status, totalMinor, first.refundedMinor);
+    for (const row of group) {
+      row.status = settled.status;
+      row.refundedMinor = settled.refundedMinor;
+    }
+  }
+  return { rows: rejected.size === 0 ? rows : rows.filter((row) => !rejected.has(row)), rejects };
+}
