@@ -4,6 +4,10 @@ import { AppError } from '../core/errors.js';
 export const customerNotFound = (customerId: number, field = 'customerId') =>
   new AppError('CUSTOMER_NOT_FOUND', `Customer #${customerId} does not exist (or was merged into another customer).`, { field });
 
+/** A customer merged into another: `details.mergedInto` names them, as GET /customers/:id does. */
+export const customerMergedAway = (customerId: number, mergedInto: number, field = 'customerId') =>
+  new AppError('CUSTOMER_NOT_FOUND', `Customer #${customerId} was merged into #${mergedInto}; use #${mergedInto} instead, or undo that merge first.`, { field, mergedInto });
+
 export const identityInvalid = (field: string, reason: string) => new AppError('CUSTOMER_IDENTITY_INVALID', reason, { field });
 
 /** `field` names what the request sent: `email`, `phone` or an item of `identities`. */

@@ -69,6 +69,8 @@ export type FileRefResolution = RefResolution & {
   /** Refused rows, whose entries in customerIds mean nothing; nothing of them is written. */
   refusals: FileRowRefusal[];
   addsIdentity: boolean[];
+  /** Stubs a row joined, to be merged into the row's customer (`customerId`) before the row is written. */
+  joins: Array<{ row: number; customerId: number; mergedIds: number[] }>;
 };
 
 /**
@@ -80,7 +82,8 @@ export async function planCustomerFileRefs(
   db: Db, rows: ReadonlyArray<{ refs: CustomerRef[]; line: number }>, earlierFirstRefs: ReadonlyMap<string, number>,
 ): Promise<FileRefResolution> {
   const known = await findKnownRefs(db, rows.map((row) => row.refs));
-  const resolution = resolveFileRows(rows, known, earlierFirstRefs);
+  const stubs = await findStubs(db, [...new Set(known.values())]);
+  const resolution = resolveFileRows(rows, known, earlierFirstRefs, stubs);
   const createdIds = await allocateCustomerIds(db, resolution.newCustomers.length);
   const idOf = (resolved: Resolved) => ('customerId' in resolved ? resolved.customerId : createdIds[resolved.slot]);
   const refusals = resolution.refusals.map((refusal): FileRowRefusal =>
@@ -90,7 +93,16 @@ export async function planCustomerFileRefs(
   return {
     customerIds: resolution.assignments.map(idOf), createdIds, newCustomers: resolution.newCustomers, newIdentities: resolution.newIdentities,
     refusals, addsIdentity: resolution.addsIdentity,
+    joins: resolution.joins.map((join) => ({ row: join.row, customerId: idOf(join.kept), mergedIds: join.mergedIds })),
   };
+}
+
+/** Which of these customers are stubs: known only from orders or events, never described by a customer row or the API. */
+async function findStubs(db: Db, customerIds: number[]): Promise<Set<number>> {
+  if (customerIds.length === 0) return new Set();
+  const result = await sql<{ customer_id: number }>`
+    select customer_id from customer where customer_id = any(${customerIds}::bigint[]) and is_stub`.execute(db);
+  return new Set(result.rows.map((row) => Number(row.customer_id)));
 }
 
 async function findKnownRefs(db: Db, rowRefs: CustomerRef[][]): Promise<Map<string, number>> {

@@ -16,6 +16,13 @@ import {
 } from './customers.schemas.js';
 
 const tags = ['customers'];
+const undoneMergeSchema = z.object({
+  undone: z.literal(true),
+  mergeId: z.number().int(),
+  keptCustomerId: z.number().int(),
+  restoredCustomerId: z.number().int(),
+  ordersMovedBack: z.number().int().describe("orders moved back: the merge's own and those that came later through the restored customer's identities"),
+});
 const notFound = errorResponse('No such customer (CUSTOMER_NOT_FOUND; `details.mergedInto` when they were merged into another)');
 const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT): merge the two instead');
 
@@ -80,9 +87,9 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     config: { access: { permission: 'customers:merge' } },
     schema: {
       tags, summary: 'Merge another customer into this one (undoable)', params: customerIdParams, body: mergeBodySchema,
-      response: { 200: z.object({ mergeId: z.number().int() }), 404: errorResponse('Either customer does not exist (CUSTOMER_NOT_FOUND; `field` says which)') },
+      response: { 200: z.object({ mergeId: z.number().int() }), 404: errorResponse('Either customer does not exist (CUSTOMER_NOT_FOUND; `field` says which, `details.mergedInto` names whom a merged one went to)') },
     },
-  }, async (request) => mergeCustomers(db, request.params.customerId, request.body.otherCustomerId, actorOf(request.principal)));
+  }, async (request) => mergeCustomers(db, request.params.customerId, request.body.otherCustomerId, actorOf(request.principal), { clock: deps.clock }));
 
   api.get('/customers/:customerId/merges', {
     config: { access: { permission: 'customers:read' } },
@@ -94,13 +101,10 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     schema: {
       tags, summary: 'Undo a merge', params: z.object({ mergeId: z.coerce.number().int().positive() }),
       response: {
-        200: z.object({ undone: z.literal(true) }),
+        200: undoneMergeSchema,
         404: errorResponse('No such merge (CUSTOMER_MERGE_NOT_FOUND)'),
         409: errorResponse('The merge was already undone, or cannot be undone exactly any more (CUSTOMER_MERGE_CONFLICT, CUSTOMER_MERGE_UNDO_CONFLICT)'),
       },
     },
-  }, async (request) => {
-    await undoMerge(db, request.params.mergeId, actorOf(request.principal));
-    return { undone: true as const };
-  });
+  }, async (request) => undoMerge(db, request.params.mergeId, actorOf(request.principal), { clock: deps.clock }));
 }

@@ -24,9 +24,29 @@ describe('resolveBatchIdentities', () => {
 
   it('lets a later row find a ref that an earlier row attached to an existing customer', () => {
     const known = new Map([[identityTripleKey(card('C9')), 3]]);
-    const result = resolveBatchIdentities([[email('c@x.id')], [card('C9'), email('c@x.id')]], known);
+    const result = resolveBatchIdentities([[card('C9'), email('c@x.id')], [email('c@x.id')]], known);
     expect(result.assignments).toEqual([{ customerId: 3 }, { customerId: 3 }]);
     expect(result.newCustomers).toEqual([]);
+  });
+
+  it('resolves each row after the rows before it, never making a new customer of refs someone holds, whatever the batch size', () => {
+    // row A: a new id and an email; row B: that email and a phone; row C: an existing customer's id and that phone
+    const known = new Map([[identityTripleKey(card('W1')), 2]]);
+    const chain = [[card('N1'), email('e1@x.id')], [email('e1@x.id'), phone('+628131111222')], [card('W1'), phone('+628131111222')]];
+    const whole = resolveBatchIdentities(chain, known);
+    expect(whole.assignments).toEqual([{ slot: 0 }, { slot: 0 }, { customerId: 2 }]);
+    expect(whole.newCustomers[0].map((identity) => identity.value)).toEqual(['N1', 'e1@x.id', '+628131111222']);
+    expect(whole.newIdentities).toEqual([]);
+    // one row per batch: each batch sees what the earlier ones stored
+    const stored = new Map(known);
+    const oneByOne = chain.map((refs, row) => {
+      const single = resolveBatchIdentities([refs], stored);
+      const customerId = 'customerId' in single.assignments[0] ? single.assignments[0].customerId : 100 + row;
+      for (const identity of [...single.newCustomers.flat(), ...single.newIdentities.map((entry) => entry.identity)]) stored.set(identityTripleKey(identity), customerId);
+      return customerId;
+    });
+    expect(oneByOne).toEqual([100, 100, 2]);
+    expect(stored.get(identityTripleKey(email('e1@x.id')))).toBe(100);
   });
 
   it('never moves a ref already held by another existing customer', () => {
@@ -74,5 +94,38 @@ describe('resolveFileRows', () => {
     ]);
     expect(result.assignments.slice(2)).toEqual([{ customerId: 1 }, { customerId: 2 }]);
     expect(result.newIdentities.map(({ identity, customerId }) => [identity.value, customerId])).toEqual([['ana@x.id', 1], ['c9', 2]]);
+  });
+
+  it('joins stubs a row names into one customer, completed by the row', () => {
+    // one person's orders came by phone (stub 11) and by email (stub 12); their customer row names both
+    const known = new Map([[identityTripleKey(phone('+6285722223333')), 11], [identityTripleKey(email('stub@x.id')), 12]]);
+    const result = resolveFileRows(rows([id('SP'), email('stub@x.id'), phone('+6285722223333')], [id('SQ'), phone('+6285722223333')]), known, new Map(), new Set([11, 12]));
+    expect(result.refusals).toEqual([]);
+    expect(result.joins).toEqual([{ row: 0, kept: { customerId: 12 }, mergedIds: [11] }]);
+    // the merged stub's refs are the kept customer's for later rows
+    expect(result.assignments).toEqual([{ customerId: 12 }, { customerId: 12 }]);
+    expect(result.newIdentities.map(({ identity, customerId }) => [identity.value, customerId])).toEqual([['SP', 12], ['SQ', 12]]);
+  });
+
+  it('joins a stub into the customer with a profile that the row describes, and refuses a row naming another profile', () => {
+    const known = new Map([[identityTripleKey(email('stub@x.id')), 12], [identityTripleKey(phone('+628111')), 3], [identityTripleKey(id('c4')), 4]]);
+    const result = resolveFileRows(rows([id('c4'), email('stub@x.id')], [id('n1'), email('stub@x.id'), phone('+628111')]), known, new Map(), new Set([12]));
+    expect(result.joins).toEqual([{ row: 0, kept: { customerId: 4 }, mergedIds: [12] }]);
+    // the stub's email is customer 4's now; the phone is customer 3's, who has a profile
+    expect(result.refusals).toEqual([{ row: 1, kind: 'taken', ref: phone('+628111'), resolved: { customerId: 4 }, owner: { customerId: 3 } }]);
+  });
+
+  it('treats a stub a row completed as a profile for later rows', () => {
+    const known = new Map([[identityTripleKey(email('s1@x.id')), 11], [identityTripleKey(email('s2@x.id')), 12]]);
+    const result = resolveFileRows(rows([id('a'), email('s1@x.id')], [id('b'), email('s2@x.id')], [id('c'), email('s1@x.id'), email('s2@x.id')]), known, new Map(), new Set([11, 12]));
+    expect(result.joins).toEqual([]);
+    expect(result.refusals).toEqual([{ row: 2, kind: 'taken', ref: email('s2@x.id'), resolved: { customerId: 11 }, owner: { customerId: 12 } }]);
+  });
+
+  it('refuses an external id that belongs to another customer, as it does an email', () => {
+    const known = new Map([[identityTripleKey(id('L1')), 1], [identityTripleKey(card('CARD-L1X')), 2]]);
+    const result = resolveFileRows(rows([id('L1'), card('CARD-L1X')]), known, new Map());
+    expect(result.refusals).toEqual([{ row: 0, kind: 'taken', ref: card('CARD-L1X'), resolved: { customerId: 1 }, owner: { customerId: 2 } }]);
+    expect(result.newIdentities).toEqual([]);
   });
 });

@@ -24,90 +24,40 @@ export type BatchResolution = {
 };
 
 /**
- * Decides which customer each row belongs to. A row belongs to the customer of
- * its first ref (priority order) that is already known; its other refs are
- * attached to that customer unless another customer holds them. Rows with no
- * known ref become new customers, and rows sharing any ref within the batch
- * become the same new customer, so one person arriving through two channels
- * in one file is created once. Refs are never moved between existing
- * customers here: that is what an explicit, auditable merge is for.
+ * Decides which customer each row belongs to, row by row in batch order, each
+ * row as if imported alone after the rows before it: a row belongs to the
+ * customer of its first ref (priority order) that is known — stored, or
+ * attached by an earlier row — and its other refs are attached to that
+ * customer unless someone already holds them. A row with no known ref is a
+ * new customer holding all its refs, so one person arriving through two
+ * channels in one file is created once. Because every row sees exactly what
+ * the rows before it left, the result is the same however the file is cut
+ * into batches (a batch of one row sees the earlier rows as stored), and a new
+ * customer never holds a ref another customer has. Refs are never moved
+ * between customers here: that is what an explicit, auditable merge is for.
  */
 export function resolveBatchIdentities(rowRefs: CustomerRef[][], known: ReadonlyMap<string, number>): BatchResolution {
-  const owner = new Map<string, number>(known);
-  const newIdentities: BatchResolution['newIdentities'] = [];
-  const assignments: Array<Resolved | undefined> = new Array(rowRefs.length);
-
-  const attach = (ref: CustomerRef, customerId: number) => {
-    const key = identityTripleKey(ref);
-    if (owner.has(key)) return;
-    owner.set(key, customerId);
-    newIdentities.push({ identity: toIdentityTriple(ref), customerId });
-  };
-
-  // Pass 1 and 2: rows with a ref held by an existing customer (pass 2 sees refs attached in pass 1).
-  for (let pass = 0; pass < 2; pass += 1) {
-    rowRefs.forEach((refs, row) => {
-      if (assignments[row]) return;
-      const match = refs.find((ref) => owner.has(identityTripleKey(ref)));
-      if (!match) return;
-      const customerId = owner.get(identityTripleKey(match))!;
-      assignments[row] = { customerId };
-      for (const ref of refs) attach(ref, customerId);
-    });
-  }
-
-  // Remaining rows: group by shared refs (union-find over ref keys) into new customers.
-  const parent = new Map<string, string>();
-  const find = (key: string): string => {
-    let root = key;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    let node = key;
-    while (node !== root) {
-      const next = parent.get(node)!;
-      parent.set(node, root);
-      node = next;
+  const owner = new Map<string, Resolved>();
+  for (const [key, customerId] of known) owner.set(key, { customerId });
+  const result: BatchResolution = { assignments: [], newCustomers: [], newIdentities: [] };
+  for (const refs of rowRefs) {
+    if (refs.length === 0) {
+      result.assignments.push({ slot: -1 });
+      continue;
     }
-    return root;
-  };
-  const unresolvedRows: number[] = [];
-  rowRefs.forEach((refs, row) => {
-    if (assignments[row] || refs.length === 0) return;
-    unresolvedRows.push(row);
     const keys = refs.map(identityTripleKey);
-    for (const key of keys) if (!parent.has(key)) parent.set(key, key);
-    for (const key of keys.slice(1)) {
-      const a = find(keys[0]);
-      const b = find(key);
-      if (a !== b) parent.set(b, a);
-    }
-  });
-
-  const slotByRoot = new Map<string, number>();
-  const newCustomers: IdentityTriple[][] = [];
-  const seenInSlot = new Set<string>();
-  for (const row of unresolvedRows) {
-    const refs = rowRefs[row];
-    const root = find(identityTripleKey(refs[0]));
-    let slot = slotByRoot.get(root);
-    if (slot === undefined) {
-      slot = newCustomers.length;
-      slotByRoot.set(root, slot);
-      newCustomers.push([]);
-    }
-    assignments[row] = { slot };
-    for (const ref of refs) {
-      const key = identityTripleKey(ref);
-      if (seenInSlot.has(key)) continue;
-      seenInSlot.add(key);
-      newCustomers[slot].push(toIdentityTriple(ref));
-    }
+    const matched = keys.map((key) => owner.get(key)).find((resolved) => resolved !== undefined);
+    const customer: Resolved = matched ?? { slot: result.newCustomers.length };
+    if (!matched) result.newCustomers.push([]);
+    refs.forEach((ref, index) => {
+      if (owner.has(keys[index])) return;
+      owner.set(keys[index], customer);
+      if ('customerId' in customer) result.newIdentities.push({ identity: toIdentityTriple(ref), customerId: customer.customerId });
+      else result.newCustomers[customer.slot].push(toIdentityTriple(ref));
+    });
+    result.assignments.push(customer);
   }
-
-  return {
-    assignments: assignments.map((assignment) => assignment ?? { slot: -1 }),
-    newCustomers,
-    newIdentities,
-  };
+  return result;
 }
 
 /** A customer-file row refused before anything of it is written. */
@@ -116,39 +66,56 @@ export type RowRefusal =
   | { row: number; kind: 'duplicate'; ref: CustomerRef; line: number }
   | { row: number; kind: 'taken'; ref: CustomerRef; resolved: Resolved; owner: Resolved };
 
+/** Stubs a customer-file row joined: each is to be merged into the row's customer before the row is written. */
+export type StubJoin = { row: number; kept: Resolved; mergedIds: number[] };
+
 export type FileResolution = BatchResolution & {
   /** Refused rows; their assignment is `{ slot: -1 }` and none of their refs is attached. */
   refusals: RowRefusal[];
   /** Per row: whether it created its customer or attached an identity to them. */
   addsIdentity: boolean[];
+  /** In row order; a stub appears in at most one join. */
+  joins: StubJoin[];
 };
-
-// An email or phone names one person: a row whose email belongs to someone else is a conflict to
-// resolve (a merge, or a corrected address), not an identity to drop quietly.
-const exclusiveKinds: ReadonlySet<CustomerRef['kind']> = new Set(['email', 'phone']);
 
 const isSameCustomer = (a: Resolved, b: Resolved) => ('customerId' in a ? 'customerId' in b && a.customerId === b.customerId : 'slot' in b && a.slot === b.slot);
 
 /**
  * Resolves the rows of a customer file one after another, each as if it were
  * imported alone, so that how the file is cut into batches changes nothing.
- * A row belongs to the customer of its first ref that is known (stored, or
- * named by an earlier row) and its other refs are attached to them; a row
- * with no known ref is a new person. A row is refused, with nothing of it
- * attached, when its first ref was the first ref of an earlier row
- * (`earlierFirstRefs` holds those of earlier batches: the same id twice) or
- * when its email or phone belongs to another customer.
+ * A row belongs to the customer its refs name (stored, or named by an earlier
+ * row) and its other refs are attached to them; a row with no known ref is a
+ * new person. A row is refused, with nothing of it attached, when its first
+ * ref was the first ref of an earlier row (`earlierFirstRefs` holds those of
+ * earlier batches: the same id twice).
+ *
+ * A row whose refs belong to several customers describes the customer of its
+ * first known ref. When the others are all `stubs` (created from orders or
+ * events, never described by a customer row or the API), the row joins them:
+ * they are to be merged into that customer, which the row completes. When one
+ * of the others has a profile, the row is refused: an id, email or phone that
+ * belongs to someone else is a conflict to resolve (a merge, or a corrected
+ * row), not an identity to drop quietly or a profile to join silently. A stub
+ * a row was assigned to is completed by it and counts as a profile for later
+ * rows.
  */
-export function resolveFileRows(rows: ReadonlyArray<{ refs: CustomerRef[]; line: number }>, known: ReadonlyMap<string, number>, earlierFirstRefs: ReadonlyMap<string, number>): FileResolution {
+export function resolveFileRows(
+  rows: ReadonlyArray<{ refs: CustomerRef[]; line: number }>, known: ReadonlyMap<string, number>, earlierFirstRefs: ReadonlyMap<string, number>,
+  stubs: ReadonlySet<number> = new Set(),
+): FileResolution {
   const attached = new Map<string, Resolved>();
+  const mergedInto = new Map<number, Resolved>();
+  const completed = new Set<number>();
   const ownerOf = (key: string): Resolved | undefined => {
     const found = attached.get(key);
     if (found) return found;
     const customerId = known.get(key);
-    return customerId === undefined ? undefined : { customerId };
+    if (customerId === undefined) return undefined;
+    return mergedInto.get(customerId) ?? { customerId };
   };
+  const isStub = (resolved: Resolved) => 'customerId' in resolved && stubs.has(resolved.customerId) && !completed.has(resolved.customerId);
   const firstRefs = new Map<string, number>();
-  const result: FileResolution = { assignments: [], newCustomers: [], newIdentities: [], refusals: [], addsIdentity: [] };
+  const result: FileResolution = { assignments: [], newCustomers: [], newIdentities: [], refusals: [], addsIdentity: [], joins: [] };
   const refuse = (refusal: RowRefusal) => {
     result.refusals.push(refusal);
     result.assignments.push({ slot: -1 });
@@ -161,14 +128,20 @@ export function resolveFileRows(rows: ReadonlyArray<{ refs: CustomerRef[]; line:
     const earlierLine = firstRefs.get(keys[0]) ?? earlierFirstRefs.get(keys[0]);
     if (earlierLine !== undefined) return refuse({ row, kind: 'duplicate', ref: refs[0], line: earlierLine });
     const owners = keys.map(ownerOf);
-    const matched = owners.find((owner) => owner !== undefined);
-    if (matched) {
-      const taken = refs.findIndex((ref, index) => exclusiveKinds.has(ref.kind) && owners[index] !== undefined && !isSameCustomer(owners[index], matched));
-      if (taken >= 0) return refuse({ row, kind: 'taken', ref: refs[taken], resolved: matched, owner: owners[taken]! });
+    const holders: Resolved[] = [];
+    for (const owner of owners) if (owner && !holders.some((holder) => isSameCustomer(holder, owner))) holders.push(owner);
+    const matched = holders[0];
+    const otherProfile = holders.slice(1).find((holder) => !isStub(holder));
+    if (otherProfile) {
+      const taken = owners.findIndex((owner) => owner !== undefined && isSameCustomer(owner, otherProfile));
+      return refuse({ row, kind: 'taken', ref: refs[taken], resolved: matched, owner: otherProfile });
     }
     const customer: Resolved = matched ?? { slot: result.newCustomers.length };
     if (!matched) result.newCustomers.push([]);
-    let adds = false;
+    const joined = holders.filter((holder) => !isSameCustomer(holder, customer)).map((holder) => (holder as { customerId: number }).customerId);
+    for (const customerId of joined) mergedInto.set(customerId, customer);
+    if (joined.length > 0) result.joins.push({ row, kept: customer, mergedIds: joined });
+    let adds = joined.length > 0;
     refs.forEach((ref, index) => {
       if (ownerOf(keys[index])) return;
       attached.set(keys[index], customer);
@@ -176,6 +149,7 @@ export function resolveFileRows(rows: ReadonlyArray<{ refs: CustomerRef[]; line:
       if ('customerId' in customer) result.newIdentities.push({ identity: toIdentityTriple(ref), customerId: customer.customerId });
       else result.newCustomers[customer.slot].push(toIdentityTriple(ref));
     });
+    if ('customerId' in customer) completed.add(customer.customerId);
     result.assignments.push(customer);
     result.addsIdentity.push(adds);
     firstRefs.set(keys[0], line);

@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordAudit } from '../auth/audit.js';
-import { customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound, mergeUndoRefused } from './customers.errors.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { customerMergedAway, customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound, mergeUndoRefused } from './customers.errors.js';
 import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customers.service.js';
+import { keepDerivedCurrentAfterMerge } from './merge-derived.js';
 
 type Db = Kysely<Database>;
 
@@ -18,6 +20,21 @@ type MovedRecord = {
 
 type CustomerRow = Awaited<ReturnType<typeof requireCustomer>>;
 
+/** What an undo did, as the API and the CLI report it. */
+export type UndoneMerge = {
+  undone: true;
+  mergeId: number;
+  keptCustomerId: number;
+  restoredCustomerId: number;
+  /** Orders moved back: the merge's own and those that came later through the restored customer's identities. */
+  ordersMovedBack: number;
+};
+
+/** In the caller's transaction when given one (an import batch joining stubs), else in a transaction of its own. */
+function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
 
 /**
@@ -25,9 +42,9 @@ const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city
  * gift recipients move to the kept customer, empty profile fields are filled
  * from the merged one, facts are recomputed, and the merge is audited.
  */
-export async function mergeCustomers(db: Db, keptId: number, mergedId: number, actor: string): Promise<{ mergeId: number }> {
+export async function mergeCustomers(db: Db, keptId: number, mergedId: number, actor: string, options: { clock?: Clock } = {}): Promise<{ mergeId: number }> {
   if (keptId === mergedId) throw mergeInvalid('A customer cannot be merged with itself. Choose two different customers.');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await lockCustomerMerges(trx);
     const { kept, merged } = await requireMergeParties(trx, keptId, mergedId);
     const identities = await trx.selectFrom('customer_identity').select(['kind', 'namespace', 'value']).where('customer_id', '=', mergedId).execute();
@@ -50,6 +67,7 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
       .values({ kept_customer_id: keptId, merged_customer_id: mergedId, moved: JSON.stringify(moved), merged_by: actor })
       .returning('merge_id').executeTakeFirstOrThrow();
     await refreshTraitsOf(trx, [keptId, mergedId]);
+    await keepDerivedCurrentAfterMerge(trx, { current: [keptId], mergedAway: [mergedId], at: (options.clock ?? systemClock).now() });
     await recordAudit(trx, { actor, action: 'customer.merge', entity: 'customer', entityId: String(keptId), detail: { mergeId: record.merge_id, mergedCustomerId: mergedId, orders: moved.orderIds.length, identities: identities.length } });
     return { mergeId: record.merge_id };
   });
@@ -57,22 +75,26 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
 
 /** The two customers of a merge; a missing one is named by the request field that gave it. */
 async function requireMergeParties(db: Db, keptId: number, mergedId: number): Promise<{ kept: CustomerRow; merged: CustomerRow }> {
-  const rows = await db.selectFrom('customer').selectAll().where('customer_id', 'in', [keptId, mergedId]).where('merged_into_customer_id', 'is', null).execute();
-  const kept = rows.find((row) => row.customer_id === keptId);
-  if (!kept) throw customerNotFound(keptId);
-  const merged = rows.find((row) => row.customer_id === mergedId);
-  if (!merged) throw customerNotFound(mergedId, 'otherCustomerId');
-  return { kept, merged };
+  const rows = await db.selectFrom('customer').selectAll().where('customer_id', 'in', [keptId, mergedId]).execute();
+  const live = (customerId: number, field: string) => {
+    const row = rows.find((candidate) => candidate.customer_id === customerId);
+    if (!row) throw customerNotFound(customerId, field);
+    if (row.merged_into_customer_id !== null) throw customerMergedAway(customerId, row.merged_into_customer_id, field);
+    return row;
+  };
+  return { kept: live(keptId, 'customerId'), merged: live(mergedId, 'otherCustomerId') };
 }
 
 /**
- * Moves back exactly what the merge moved and reverts what it filled in on the
- * kept customer's profile. Refused (nothing changed) when that is no longer
- * possible: the kept customer was deleted or merged again, or something the
- * merge moved is gone.
+ * Moves back exactly what the merge moved, and the orders that reached the
+ * kept customer later through the restored customer's identities (recorded by
+ * the ingest path in customer_merge_order), and reverts what the merge filled
+ * in on the kept customer's profile. Refused (nothing changed) when that is no
+ * longer possible: the kept customer was deleted or merged again, or something
+ * the merge moved is gone.
  */
-export async function undoMerge(db: Db, mergeId: number, actor: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function undoMerge(db: Db, mergeId: number, actor: string, options: { clock?: Clock } = {}): Promise<UndoneMerge> {
+  return inTransaction(db, async (trx) => {
     await lockCustomerMerges(trx);
     const merge = await trx.selectFrom('customer_merge').selectAll().where('merge_id', '=', mergeId).executeTakeFirst();
     if (!merge) throw mergeNotFound(mergeId);
@@ -80,13 +102,29 @@ export async function undoMerge(db: Db, mergeId: number, actor: string): Promise
     const { kept_customer_id: keptId, merged_customer_id: mergedId } = merge;
     const moved = (typeof merge.moved === 'string' ? JSON.parse(merge.moved) : merge.moved) as MovedRecord;
     const { kept, merged } = await requireUndoable(trx, mergeId, moved, keptId, mergedId);
-    await moveFacts(trx, keptId, mergedId, moved);
+    const laterOrderIds = await findLaterOrders(trx, mergeId, keptId, moved.orderIds);
+    await moveFacts(trx, keptId, mergedId, { ...moved, orderIds: [...moved.orderIds, ...laterOrderIds] });
     await trx.updateTable('customer').set({ ...profileToRestore(moved.keptBefore, kept, merged), updated_at: new Date() }).where('customer_id', '=', keptId).execute();
     await trx.updateTable('customer').set({ merged_into_customer_id: null, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
     await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor }).where('merge_id', '=', mergeId).execute();
     await refreshTraitsOf(trx, [keptId, mergedId]);
-    await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(keptId), detail: { mergeId, restoredCustomerId: mergedId } });
+    await keepDerivedCurrentAfterMerge(trx, { current: [keptId, mergedId], mergedAway: [], at: (options.clock ?? systemClock).now() });
+    await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(keptId), detail: { mergeId, restoredCustomerId: mergedId, laterOrders: laterOrderIds.length } });
+    return { undone: true, mergeId, keptCustomerId: keptId, restoredCustomerId: mergedId, ordersMovedBack: moved.orderIds.length + laterOrderIds.length };
   });
+}
+
+/**
+ * Orders that came to the kept customer after the merge through an identity it
+ * moved (see merge-later-orders.repo.ts) and are still theirs: an order since
+ * deleted, or moved on by a later merge (which blocks this undo), is not.
+ */
+async function findLaterOrders(db: Db, mergeId: number, keptId: number, mergedOrderIds: number[]): Promise<number[]> {
+  const result = await sql<{ order_id: number }>`
+    select o.order_id from customer_merge_order mo
+    join customer_order o on o.customer_id = ${keptId}::bigint and o.order_id = mo.order_id
+    where mo.merge_id = ${mergeId}::bigint and mo.order_id <> all(${mergedOrderIds}::bigint[])`.execute(db);
+  return result.rows.map((row) => Number(row.order_id));
 }
 
 /** The kept and merged customers, when the merge can still be undone exactly; refuses otherwise. */

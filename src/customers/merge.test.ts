@@ -11,6 +11,7 @@ import { buildApp } from '../server/app.js';
 import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
 import { lookupCustomer } from './customers.queries.js';
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
+import { customerTimeline } from './timeline.js';
 
 const clock = fixedClock('2024-06-30T12:00:00Z');
 
@@ -193,6 +194,78 @@ describeEachStore('merging customers and undoing merges', (context) => {
     expect(keptMissing.statusCode).toBe(404);
     expect(keptMissing.json().error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND', field: 'customerId' });
     expect(await db.selectFrom('customer').select('merged_into_customer_id').where('customer_id', '=', z).executeTakeFirstOrThrow()).toEqual({ merged_into_customer_id: null });
+  });
+
+  it('moves back the orders that came after the merge through the restored customer\'s identities, and only those', async () => {
+    const db = context.store.db;
+    const { x, y, email } = await seedPeople(db, 'later');
+    const { mergeId } = await mergeCustomers(db, x, y, 'test');
+    const laterOrder = (order: string, who: string, value = email(who)) => ({ order_id: `later-${order}`, customer_email: value, ordered_at: '2024-06-20T10:00:00+07:00', channel: 'web', amount: '40000' });
+    // through Y's email (as typed by another till), and through X's own email
+    await ingestRecords(db, 'orders', [laterOrder('Y3', 'y', email('y').toUpperCase()), laterOrder('X3', 'x')], { actor: 'test', clock });
+    const ownerOf = async (externalId: string) => (await db.selectFrom('customer_order').select('customer_id').where('external_id', '=', externalId).executeTakeFirstOrThrow()).customer_id;
+    expect(await ownerOf('later-Y3')).toBe(x);
+
+    const undone = await undoMerge(db, mergeId, 'test');
+    expect(undone).toEqual({ undone: true, mergeId, keptCustomerId: x, restoredCustomerId: y, ordersMovedBack: 3 });
+    expect(await ownerOf('later-Y3')).toBe(y);
+    expect(await ownerOf('later-X3')).toBe(x);
+    const traits = await db.selectFrom('customer_trait').select(['customer_id', 'order_count', 'revenue_minor']).where('customer_id', 'in', [x, y]).orderBy('customer_id').execute();
+    expect(traits).toEqual([
+      { customer_id: x, order_count: 3, revenue_minor: expect.anything() },
+      { customer_id: y, order_count: 3, revenue_minor: expect.anything() },
+    ]);
+    const days = await db.selectFrom('customer_purchase_day').select(['customer_id', 'day']).where('customer_id', '=', y).orderBy('day').execute();
+    expect(days.map((row) => String(row.day))).toHaveLength(3);
+
+    // the file that brought the order is accepted again, unchanged
+    const again = await ingestRecords(db, 'orders', [laterOrder('Y3', 'y')], { actor: 'test', clock });
+    expect(again).toMatchObject({ unchanged: 1, rejected: 0 });
+  });
+
+  it('brings a later order back step by step when a merge of a merge is undone', async () => {
+    const db = context.store.db;
+    const { x, y, z, email } = await seedPeople(db, 'later-chain');
+    const first = await mergeCustomers(db, x, y, 'test');
+    const second = await mergeCustomers(db, z, x, 'test');
+    await ingestRecords(db, 'orders', [{ order_id: 'later-chain-Y3', customer_email: email('y'), ordered_at: '2024-06-20T10:00:00+07:00', channel: 'web', amount: '40000' }], { actor: 'test', clock });
+    const ownerOf = async () => (await db.selectFrom('customer_order').select('customer_id').where('external_id', '=', 'later-chain-Y3').executeTakeFirstOrThrow()).customer_id;
+    expect(await ownerOf()).toBe(z);
+    await undoMerge(db, second.mergeId, 'test');
+    expect(await ownerOf()).toBe(x);
+    await undoMerge(db, first.mergeId, 'test');
+    expect(await ownerOf()).toBe(y);
+  });
+
+  it('answers an undo over HTTP with what it restored, as the CLI prints it', async () => {
+    const db = context.store.db;
+    const { x, y } = await seedPeople(db, 'answer');
+    const { mergeId } = await mergeCustomers(db, x, y, 'test');
+    const undo = await app.inject({ method: 'POST', url: `/api/merges/${mergeId}/undo`, headers: owner.headers });
+    expect(undo.statusCode).toBe(200);
+    expect(undo.json()).toEqual({ undone: true, mergeId, keptCustomerId: x, restoredCustomerId: y, ordersMovedBack: 2 });
+  });
+
+  it('names whom a customer was merged into when a merge names them', async () => {
+    const db = context.store.db;
+    const { x, y, z } = await seedPeople(db, 'merged-into');
+    await mergeCustomers(db, x, y, 'test');
+    for (const [keptId, otherCustomerId, field] of [[z, y, 'otherCustomerId'], [y, z, 'customerId']] as const) {
+      const response = await app.inject({ method: 'POST', url: `/api/customers/${keptId}/merge`, headers: owner.headers, payload: { otherCustomerId } });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND', field, details: { mergedInto: x } });
+      expect(response.json().error.message).toContain(`Customer #${y} was merged into #${x}`);
+    }
+  });
+
+  it('says in the timeline that a merge was undone', async () => {
+    const db = context.store.db;
+    const { x, y } = await seedPeople(db, 'timeline');
+    const { mergeId } = await mergeCustomers(db, x, y, 'test');
+    const mergeEntry = async () => (await customerTimeline(db, x)).items.find((item) => item.kind === 'merge');
+    expect((await mergeEntry())?.title).toBe(`merged with customer #${y}`);
+    await undoMerge(db, mergeId, 'test');
+    expect((await mergeEntry())?.title).toBe(`merged with customer #${y} (undone)`);
   });
 
   it('lists the merges of a customer merged into another, so that the merge can be found and undone', async () => {

@@ -54,7 +54,8 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
         jsonb_build_object('kind', e.kind, 'channel', e.channel, 'detail', e.detail)
       from interest_event e where e.customer_id = ${customerId}::bigint
       union all
-      select m.merged_at, 'merge', m.merge_id, 'merged with customer #' || case when m.kept_customer_id = ${customerId}::bigint then m.merged_customer_id else m.kept_customer_id end,
+      select m.merged_at, 'merge', m.merge_id, 'merged with customer #' || case when m.kept_customer_id = ${customerId}::bigint then m.merged_customer_id else m.kept_customer_id end
+          || case when m.undone_at is null then '' else ' (undone)' end,
         jsonb_build_object('mergeId', m.merge_id, 'keptCustomerId', m.kept_customer_id, 'mergedCustomerId', m.merged_customer_id, 'by', m.merged_by, 'undoneAt', m.undone_at)
       from customer_merge m where m.kept_customer_id = ${customerId}::bigint or m.merged_customer_id = ${customerId}::bigint
       union all

@@ -181,6 +181,12 @@ export type CustomerMergeTable = {
   undone_by: string | null;
 };
 
+/** An order that reached a merge's kept customer after the merge through an identity it moved. */
+export type CustomerMergeOrderTable = {
+  merge_id: number;
+  order_id: number;
+};
+
 export type ImportRunTable = {
   import_id: Generated<number>;
   entity: string;
@@ -277,6 +283,7 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   customer_rhythm: CustomerRhythmTable;
   table_activity: TableActivityTable;
   customer_merge: CustomerMergeTable;
+  customer_merge_order: CustomerMergeOrderTable;
   import_run: ImportRunTable;
   import_seen_ref: ImportSeenRefTable;
   import_given: ImportGivenTable;

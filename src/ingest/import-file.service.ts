@@ -5,10 +5,11 @@ import type { Clock } from '../core/clock.js';
 import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, IngestContext, Reject } from './canonical.js';
 import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
-import { createRejectsWriter } from './rejects-file.js';
+import { createRawRowFinder, createRejectsWriter } from './rejects-file.js';
+import { findPreset } from './presets/index.js';
 import { parseFile } from './rows/index.js';
 import { knownCurrencyCodes } from '../core/money.js';
-import { writeBatch, type WriteContext } from './write/index.js';
+import { writeBatch, type StubJoinRecord, type WriteContext } from './write/index.js';
 import { forgetAbandonedCustomerFiles, forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 
@@ -49,6 +50,10 @@ export type ImportSummary = {
   rowsPerSecond: number;
   rejectsFile: string | null;
   rejectsSample: Reject[];
+  /** Customer files: stubs (customers known only from orders or events) that rows joined into their customer by a merge. */
+  joinedStubs: number;
+  /** The first 20 rows that joined stubs: the row's line, its customer, the stubs merged into them and the merges (undo with `clientele customers unmerge`). */
+  joinsSample: StubJoinRecord[];
 };
 
 export async function buildIngestContext(db: Kysely<Database>, clock: Clock, source: string): Promise<IngestContext> {
@@ -74,6 +79,13 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const keepDerivedCurrent = await createDerivedUpdater(db);
   const totals = { read: 0, inserted: 0, updated: 0, unchanged: 0 };
   let rejected = 0;
+  let joinedStubs = 0;
+  const joinsSample: StubJoinRecord[] = [];
+  const preset = options.preset ? findPreset(options.preset) : null;
+  const addRaw = createRawRowFinder(options.file, {
+    ...preset?.reader, ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.format && options.format !== 'auto' ? { format: options.format } : {}), ...(options.encoding ? { encoding: options.encoding } : {}),
+  });
   try {
     const batches = parseFile(options.entity, options.file, {
       mapping: options.mapping ?? {},
@@ -104,6 +116,11 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       totals.inserted += outcome.inserted;
       totals.updated += outcome.updated;
       totals.unchanged += outcome.unchanged;
+      for (const join of outcome.joins ?? []) {
+        joinedStubs += join.mergedCustomerIds.length;
+        if (joinsSample.length < 20) joinsSample.push(join);
+      }
+      await addRaw(outcome.rejects);
       const batchRejects = [...batch.rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
       rejected += batchRejects.length;
       await rejects.write(batchRejects);
@@ -123,5 +140,6 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   return {
     importId, entity: options.entity, file: options.file, ...totals, rejected, seconds,
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample,
+    joinedStubs, joinsSample,
   };
 }

@@ -8,6 +8,7 @@ import { buildIngestContext } from './import-file.service.js';
 import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
 import { headerCheck, rowsFromRecords } from './rows/index.js';
 import { writeBatch } from './write/index.js';
+import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 
@@ -15,7 +16,8 @@ export const maxBatchRecords = 10_000;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export type BatchSummary = { importId: number; entity: ImportEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[] };
+/** `joins`: customers known only from orders or events (stubs) that a customers record joined into the customer it describes, by merges that can be undone. */
+export type BatchSummary = { importId: number; entity: ImportEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[]; joins: StubJoinRecord[] };
 
 /**
  * Ingests a JSON batch (the REST API's path) with the same validation and
@@ -42,6 +44,6 @@ export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, 
     // a request is a whole import: what a customer file remembers between batches is not needed after it
     if (entity === 'customers') await forgetCustomerFile(trx, importId);
     await finishImportRun(trx, importId, 'completed');
-    return { importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length, rejects: allRejects };
+    return { importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length, rejects: allRejects, joins: outcome.joins ?? [] };
   });
 }

@@ -8,6 +8,7 @@ import { withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
 import type { Reject } from './canonical.js';
 import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batch.service.js';
+import type { StubJoinRecord } from './write/join-stubs.js';
 import { listImportRuns } from './import-runs.repo.js';
 
 const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const;
@@ -16,6 +17,9 @@ const rejectSchema = objectOf<Reject>()({ file: z.string(), line: z.number(), fi
 const summarySchema = objectOf<BatchSummary>()({
   importId: z.number(), entity: z.enum(entities), read: z.number(), inserted: z.number(), updated: z.number(),
   unchanged: z.number(), rejected: z.number(), rejects: z.array(rejectSchema),
+  joins: z.array(objectOf<StubJoinRecord>()({
+    line: z.number().int(), customerId: z.number().int(), mergedCustomerIds: z.array(z.number().int()), mergeIds: z.array(z.number().int()),
+  })).describe('Customers known only from orders or events (stubs) that a record joined into the customer it describes (`line` is the record\'s position); each join is a merge, undone with POST /api/merges/{mergeId}/undo'),
 });
 const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[number]>()({
   import_id: z.number().int(), entity: z.string(), file_name: z.string().nullable(), preset: z.string().nullable(),

@@ -2,6 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Reject } from './canonical.js';
+import { readRecords, type ReaderOptions, type RecordItem } from './readers/read-records.js';
 
 const csvField = (value: string | number | null | undefined) => {
   const text = value === null || value === undefined ? '' : String(value);
@@ -41,5 +42,46 @@ export function createRejectsWriter(path: string | null) {
       }
       return { path: stream ? path : null, count, sample };
     },
+  };
+}
+
+/** A record's raw text as the row parser writes it into parse-time rejects (see rawOf in rows/row-parser.ts). */
+function rawOfRecord(values: Record<string, string | null>): string {
+  return Object.values(values).map((value) => value ?? '').join(',').slice(0, 500).replace(/\u0000/g, '\u2400');
+}
+
+/**
+ * Gives rejects made when rows were written (an order recorded for another
+ * customer, an identity conflict, a currency without a rate) the `raw` that
+ * parse-time rejects carry. The writers only see canonical rows, so the file
+ * is read a second time, forward only, opened at the first such reject: memory
+ * stays constant, and a run without them reads the file once. Call it with
+ * each batch's rejects in turn (batches are in line order).
+ */
+export function createRawRowFinder(path: string, reader: ReaderOptions) {
+  let records: AsyncIterator<RecordItem[]> | null = null;
+  let buffered: RecordItem[] = [];
+  let position = 0;
+  let isDone = false;
+  const nextRecord = async (): Promise<RecordItem | null> => {
+    while (position >= buffered.length) {
+      if (isDone) return null;
+      records ??= (await readRecords(path, reader)).batches()[Symbol.asyncIterator]();
+      const next = await records.next();
+      if (next.done) isDone = true;
+      else [buffered, position] = [next.value, 0];
+    }
+    return buffered[position++];
+  };
+  let current: RecordItem | null = null;
+  return async function addRaw(rejects: Reject[]): Promise<void> {
+    const wanting = rejects.filter((reject) => reject.raw === undefined).sort((a, b) => a.line - b.line);
+    for (const reject of wanting) {
+      while (current === null || current.line < reject.line) {
+        current = await nextRecord();
+        if (current === null) return;
+      }
+      if (current.line === reject.line && current.kind === 'record') reject.raw = rawOfRecord(current.values);
+    }
   };
 }

@@ -139,7 +139,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .description('undo a merge')
     .argument('<mergeId>', 'merge id printed by `customers merge`', positiveId)
     .action(async (mergeId: number) => {
-      await runtime.withStore(({ db, actor }) => undoMerge(db, mergeId, actor));
-      runtime.print({ undone: mergeId }, () => `Merge #${mergeId} undone.`);
+      const result = await runtime.withStore(({ db, actor }) => undoMerge(db, mergeId, actor));
+      runtime.print(result, (r) => `Merge #${r.mergeId} undone: customer #${r.restoredCustomerId} restored from #${r.keptCustomerId} with ${r.ordersMovedBack} orders.`);
     });
 }

@@ -84,6 +84,10 @@ export function formatSummary(summary: ImportSummary): string {
     `Imported ${summary.entity} from ${summary.file} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond).toLocaleString('en')} rows/s)`,
     `  read ${summary.read}  inserted ${summary.inserted}  updated ${summary.updated}  unchanged ${summary.unchanged}  rejected ${summary.rejected}`,
   ];
+  if (summary.joinedStubs > 0) {
+    lines.push(`Joined ${summary.joinedStubs} customer${summary.joinedStubs === 1 ? '' : 's'} known only from orders or events into the customers their rows describe (each a merge; undo with \`clientele customers unmerge <mergeId>\`):`);
+    for (const join of summary.joinsSample.slice(0, 5)) lines.push(`  line ${join.line}: #${join.mergedCustomerIds.join(', #')} into #${join.customerId} (merge ${join.mergeIds.join(', ')})`);
+  }
   if (summary.rejected > 0) {
     lines.push(`Rejected rows were written to ${summary.rejectsFile}. The first ones:`);
     for (const reject of summary.rejectsSample.slice(0, 5)) lines.push(`  line ${reject.line}${reject.field ? ` [${reject.field}]` : ''}: ${reject.reason}`);

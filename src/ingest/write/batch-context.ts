@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
 import type { Reject } from '../canonical.js';
+import type { StubJoinRecord } from './join-stubs.js';
 
 /** What one batch write needs to know besides its rows. */
 export type WriteContext = {
@@ -24,6 +25,8 @@ export type BatchOutcome = {
   rejects: Reject[];
   /** Customers whose purchase facts this batch changed (for keeping derived data current). */
   changedCustomerIds: number[];
+  /** Stubs that customer rows joined (merged into the row's customer), in line order; customer files only. */
+  joins?: StubJoinRecord[];
 };
 
 export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [] });

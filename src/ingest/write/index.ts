@@ -24,3 +24,4 @@ export function writeBatch<E extends ImportEntity>(db: Kysely<Database>, entity:
 }
 
 export { amountFactor, emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
+export type { StubJoinRecord } from './join-stubs.js';

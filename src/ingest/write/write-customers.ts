@@ -4,6 +4,7 @@ import { createResolvedCustomers, planCustomerFileRefs, type FileRowRefusal, typ
 import type { CanonicalCustomer, CustomerRef, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { readCustomerFileMemory, rememberCustomerFileRows, type GivenFields } from './customer-file-memory.repo.js';
+import { joinStubs } from './join-stubs.js';
 
 type Db = Kysely<Database>;
 
@@ -71,9 +72,10 @@ type AcceptedRow = { row: CanonicalCustomer; customerId: number; facts: Customer
 /**
  * Upserts a batch of a customer file. New people are created whole; known
  * ones (by any identity) get the fields the file provides, and stubs created
- * by earlier orders are completed. Empty fields never erase what is known.
- * A refused row (the same id twice, another customer's email or phone) writes
- * nothing. Each row counts once: inserted when it created its customer,
+ * by earlier orders are completed; a row naming several stubs (one person's
+ * orders by phone and by email) joins them with recorded, undoable merges.
+ * Empty fields never erase what is known. A refused row (the same id twice,
+ * an id, email or phone of another customer with a profile) writes nothing. Each row counts once: inserted when it created its customer,
  * updated when it changed what was stored (a field, or a new identity),
  * unchanged otherwise — whatever the batch size.
  */
@@ -84,16 +86,24 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
   const memory = await readCustomerFileMemory(db, context.importId, rowRefs.flat());
   const resolution = await planCustomerFileRefs(db, rows.map((row, index) => ({ refs: rowRefs[index], line: row.line })), memory.firstRefLines);
   const created = new Set(resolution.createdIds);
-  const refused = new Set(resolution.refusals.map((refusal) => refusal.row));
-
+  
   const accepted: AcceptedRow[] = [];
   const inBatch = new Set<number>();
   const firstRefs: Array<{ ref: CustomerRef; line: number; customerId: number }> = [];
   const givenMore = new Set<number>();
+  // a refusal names each customer by the name they had when the row was decided, not one a later row gives
+  const names = await storedNamesOf(db, resolution.refusals);
+  const refusalNames = new Map<number, ReadonlyMap<number, string | null>>();
+  const refusalOf = new Map(resolution.refusals.map((refusal) => [refusal.row, refusal]));
   rows.forEach((row, index) => {
-    if (refused.has(index)) return;
+    const refusal = refusalOf.get(index);
+    if (refusal) {
+      if (refusal.kind === 'taken') refusalNames.set(index, new Map([refusal.customerId, refusal.ownerId].map((id) => [id, names.get(id) ?? null])));
+      return;
+    }
     const customerId = resolution.customerIds[index];
     const { facts, givesMore } = takeUngivenFacts(row, customerId, memory.given);
+    if (facts.name !== null && names.has(customerId)) names.set(customerId, facts.name);
     accepted.push({ row, customerId, facts, addsIdentity: resolution.addsIdentity[index], isFirstInBatch: !inBatch.has(customerId) });
     inBatch.add(customerId);
     firstRefs.push({ ref: rowRefs[index][0], line: row.line, customerId });
@@ -114,6 +124,9 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
     else outcome.unchanged += 1;
   }
   await createResolvedCustomers(db, resolution, described);
+  // stubs a row joined become part of its customer before the row's facts are applied to them
+  outcome.joins = await joinStubs(db, resolution.joins.map((join) => ({ line: rows[join.row].line, customerId: join.customerId, mergedIds: join.mergedIds })), context);
+  outcome.changedCustomerIds = [...new Set(outcome.joins.map((join) => join.customerId))];
 
   const known = accepted.filter(({ customerId }) => !created.has(customerId));
   if (known.length > 0) {
@@ -123,7 +136,7 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
       else outcome.unchanged += 1;
     });
   }
-  outcome.rejects.push(...(await rejectsOfRefusals(db, rows, resolution.refusals, context.file)));
+  outcome.rejects.push(...rejectsOfRefusals(rows, resolution.refusals, refusalNames, context.file));
   return outcome;
 }
 
@@ -197,16 +210,20 @@ function factColumns(entries: ReadonlyArray<{ facts: CustomerFacts }>) {
 const refField = (ref: CustomerRef) => (ref.kind === 'external' ? 'customer_id' : ref.kind);
 const refLabel = (ref: CustomerRef) => (ref.kind === 'external' ? 'customer id' : ref.kind);
 
-async function rejectsOfRefusals(db: Db, rows: CanonicalCustomer[], refusals: FileRowRefusal[], file: string): Promise<Reject[]> {
-  if (refusals.length === 0) return [];
-  const named = refusals.flatMap((refusal) => (refusal.kind === 'taken' ? [refusal.customerId, refusal.ownerId] : []));
+/** The stored names of the customers that refusals name, as they were before this batch wrote anything. */
+async function storedNamesOf(db: Db, refusals: FileRowRefusal[]): Promise<Map<number, string | null>> {
   const names = new Map<number, string | null>();
-  if (named.length > 0) {
-    const found = await sql<{ customer_id: number; name: string | null }>`
-      select customer_id, name from customer where customer_id = any(${named}::bigint[])`.execute(db);
-    for (const row of found.rows) names.set(Number(row.customer_id), row.name);
-  }
-  const customer = (customerId: number) => `customer #${customerId}${names.get(customerId) ? ` (${names.get(customerId)})` : ''}`;
+  const named = refusals.flatMap((refusal) => (refusal.kind === 'taken' ? [refusal.customerId, refusal.ownerId] : []));
+  if (named.length === 0) return names;
+  for (const customerId of named) names.set(customerId, null);
+  const found = await sql<{ customer_id: number; name: string | null }>`
+    select customer_id, name from customer where customer_id = any(${named}::bigint[])`.execute(db);
+  for (const row of found.rows) names.set(Number(row.customer_id), row.name);
+  return names;
+}
+
+/** `namesAt` holds, per refused row, each customer's name when that row was decided. */
+function rejectsOfRefusals(rows: CanonicalCustomer[], refusals: FileRowRefusal[], namesAt: ReadonlyMap<number, ReadonlyMap<number, string | null>>, file: string): Reject[] {
   return refusals.map((refusal): Reject => {
     const line = rows[refusal.row].line;
     if (refusal.kind === 'unnamed') {
@@ -215,10 +232,16 @@ async function rejectsOfRefusals(db: Db, rows: CanonicalCustomer[], refusals: Fi
     if (refusal.kind === 'duplicate') {
       return { file, line, field: refField(refusal.ref), reason: `Duplicate ${refLabel(refusal.ref)} ${refusal.ref.value}: it already appeared on line ${refusal.line} of this file. Keep one row per customer.` };
     }
+    const names = namesAt.get(refusal.row);
+    const customer = (customerId: number) => `customer #${customerId}${names?.get(customerId) ? ` (${names.get(customerId)})` : ''}`;
+    // a customer_id is the row's first ref; an external_id.<system> after it is named by its system
+    const isOtherSystem = refusal.ref.kind === 'external' && rows[refusal.row].refs[0] !== refusal.ref;
+    const field = isOtherSystem ? `external_id.${(refusal.ref as { namespace: string }).namespace}` : refField(refusal.ref);
+    const label = isOtherSystem ? `${(refusal.ref as { namespace: string }).namespace} id` : refLabel(refusal.ref);
     return {
-      file, line, field: refField(refusal.ref),
-      reason: `The ${refLabel(refusal.ref)} ${refusal.ref.value} belongs to ${customer(refusal.ownerId)}, but this row describes ${customer(refusal.customerId)}. `
-        + `If they are one person, merge them (clientele customers merge ${refusal.customerId} ${refusal.ownerId}) and import the row again; otherwise correct the ${refLabel(refusal.ref)}.`,
+      file, line, field,
+      reason: `The ${label} ${refusal.ref.value} belongs to ${customer(refusal.ownerId)}, but this row describes ${customer(refusal.customerId)}. `
+        + `If they are one person, merge them (clientele customers merge ${refusal.customerId} ${refusal.ownerId}) and import the row again; otherwise correct the ${label}.`,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { createResolvedCustomers, planCustomerRefs } from '../../customers/customers.repo.js';
+import { recordOrdersThroughMergedIdentities } from '../../customers/merge-later-orders.repo.js';
 import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../traits/traits.repo.js';
 import type { CanonicalLine, CanonicalOrder } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
@@ -62,6 +63,9 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
       kept.flatMap((order) => [order.order.customer, order.order.recipient ?? []]),
       new Set(kept.flatMap((order) => (order.recipientId === null ? [order.customerId] : [order.customerId, order.recipientId]))));
   }
+  // a later order of a merged person stays theirs if the merge is undone
+  await recordOrdersThroughMergedIdentities(db, staged.filter((order) => !written.rejectedLines.has(order.order.line))
+    .map((order) => ({ source: order.order.source, externalId: order.order.externalId, customerId: order.customerId, refs: order.order.customer })));
   outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds])];
   return outcome;
 }
