@@ -22,6 +22,12 @@ export type SortSpec = {
   cursorValue: RawBuilder<unknown>;
   isCursorValue: (value: unknown) => boolean;
   compareTo: (value: string | number) => RawBuilder<unknown>;
+  /**
+   * Consecutive parts of the order, each listed in (key, id) order by the same
+   * index, and which part a cursor value lies in. The name sort lists the named
+   * before the nameless this way: one (key, id) order would put the empty key first.
+   */
+  parts?: Array<{ condition: RawBuilder<unknown>; holds: (cursorValue: unknown) => boolean }>;
 };
 
 // bigint keys: a fraction or a number past 2^53 is no value the server issued, and the cast would fail
@@ -46,8 +52,25 @@ export const sortSpecs: Record<CustomerSort, SortSpec> = {
   revenue: { driver: 'customer_trait', reads: 't', key: sql`t.revenue_minor`, id: sql<number>`t.customer_id`, direction: 'desc', cursorValue: sql`t.revenue_minor`, isCursorValue: isInteger, compareTo: (value) => sql`${value}::bigint` },
   // Never bought sorts last, as before; the text form keeps microseconds, which a JS Date would drop.
   last_purchase: { driver: 'customer_trait', reads: 't', key: lastPurchaseKey, id: sql<number>`t.customer_id`, direction: 'desc', cursorValue: sql`${lastPurchaseKey}::text`, isCursorValue: isInstantText, compareTo: (value) => sql`${value}::timestamptz` },
-  name: { driver: 'customer', reads: 'c', key: nameKey, id: sql<number>`c.customer_id`, direction: 'asc', cursorValue: nameKey, isCursorValue: isText, compareTo: (value) => sql`${value}::text` },
+  // Named A to Z, then the nameless by id: each part is a range of the one name index.
+  name: {
+    driver: 'customer', reads: 'c', key: nameKey, id: sql<number>`c.customer_id`, direction: 'asc', cursorValue: nameKey, isCursorValue: isText, compareTo: (value) => sql`${value}::text`,
+    parts: [{ condition: sql`${nameKey} > ''`, holds: (value) => value !== '' }, { condition: sql`${nameKey} = ''`, holds: (value) => value === '' }],
+  },
 };
+
+/**
+ * Where the rest of the list lies, in order: one condition per part of the sort
+ * still to read (null: the whole order), the first one after the cursor when given.
+ */
+export function remainingParts(sortName: CustomerSort, cursor: string | undefined): Array<RawBuilder<unknown> | null> {
+  const sort = sortSpecs[sortName];
+  const after = cursor ? afterCursor(sortName, cursor) : null;
+  if (!sort.parts) return [after];
+  const value = cursor ? decodeCursor(cursor).value : null;
+  const first = after ? sort.parts.findIndex((part) => part.holds(value)) : 0;
+  return sort.parts.slice(first).map((part, index) => (index === 0 && after ? sql`${part.condition} and ${after}` : part.condition));
+}
 
 /** Rows after the cursor in the sort's order, on the sort's driving table; `recent` compares the id alone so the primary key answers it. */
 export function afterCursor(sortName: CustomerSort, cursor: string): RawBuilder<unknown> {

@@ -6,8 +6,8 @@ import { getStoreSettings } from '../settings/index.js';
 import { findCustomersByIdentities } from './customers.repo.js';
 import { toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, type IdentityInput } from './customers.service.js';
-import { afterCursor, sortSpecs, type CustomerSort } from './customer-sorts.js';
-import { fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter } from './list-customers.sql.js';
+import { remainingParts, sortSpecs, type CustomerSort } from './customer-sorts.js';
+import { fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter, type Key } from './list-customers.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -57,11 +57,18 @@ export async function listCustomers(db: Db, query: ListCustomersQuery, options: 
   const sortName = query.sort ?? 'recent';
   const sort = sortSpecs[sortName];
   const filters = await filtersOf(db, query);
-  const cursor = query.cursor ? afterCursor(sortName, query.cursor) : null;
+  const parts = remainingParts(sortName, query.cursor);
   const fewest = await fewestMatches(db, filters, fewMatches);
-  const walked = fewest !== null && fewest <= fewMatches ? [] : await walkSortOrder(db, sort, filters, cursor, limit + 1, options.walkRows ?? defaultWalkRows);
-  const keys = walked.length > limit ? walked : await sortMatches(db, sort, filters, cursor, limit + 1);
-  const rows = await summariesOf<Row>(db, sort, keys);
+  const keys: Key[] = [];
+  for (const position of parts) {
+    const wanted = limit + 1 - keys.length;
+    const walked = fewest !== null && fewest <= fewMatches ? [] : await walkSortOrder(db, sort, filters, position, wanted, options.walkRows ?? defaultWalkRows);
+    keys.push(...(walked.length === wanted ? walked : await sortMatches(db, sort, filters, position, wanted)));
+    if (keys.length > limit) break;
+  }
+  // in the order of the parts, which the sort key alone does not give (the nameless have the lowest name key)
+  const order = new Map(keys.map((key, index) => [key.customerId, index]));
+  const rows = (await summariesOf<Row>(db, sort, keys)).sort((a, b) => order.get(Number(a.customer_id))! - order.get(Number(b.customer_id))!);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {

@@ -16,7 +16,9 @@ function LocalisedApp({ children }: { children: ReactNode }) {
 
 function SettingsForSession({ children }: { children: ReactNode }) {
   const { state } = useSession();
-  return <StoreSettingsProvider isSignedIn={state.status === 'signed-in'}>{children}</StoreSettingsProvider>;
+  // The server refuses everything but the password change after a one-time password: ask once it is done.
+  const canReadSettings = state.status === 'signed-in' && !state.me.mustChangePassword;
+  return <StoreSettingsProvider canReadSettings={canReadSettings}>{children}</StoreSettingsProvider>;
 }
 
 export function App() {

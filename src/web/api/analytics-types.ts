@@ -68,6 +68,8 @@ export type CustomerTypes = {
 
 /** POST /api/analytics/analyze (src/analytics/analyze.service.ts). */
 export type AnalyzeResult = {
-  runId: number; asOf: string; customers: number; realCustomers: number; rfmScored: number; typeChanges: number;
+  runId: number; asOf: string; customers: number; realCustomers: number; rfmScored: number;
+  /** Type spells opened and closed by this run (a customer moving from new to regular counts once in each). */
+  typeChanges: { entered: number; left: number };
   alerts: { metricDrops: number; customerOverdue: number }; timingMs: { total: number };
 };

@@ -64,4 +64,22 @@ describeWithBrowser('staff web app (analyst: read only)', () => {
     }, customerId);
     expect(statuses).toEqual([403, 403]);
   });
+
+  it('after a one-time password and the change, loads the store settings at once: the synthetic badge and the currency', async () => {
+    const newcomer = await createTestUser(server.store, 'analyst', { mustChangePassword: true });
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/`);
+    await page.getByLabel(/email/i).fill(newcomer.user.email);
+    await page.getByLabel(/password/i).fill(newcomer.password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    await page.getByLabel('One-time password').fill(newcomer.password);
+    await page.getByLabel('New password').fill('a password of my own, 2026');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    // GET /api/settings was refused while the password had to change, and once never asked again
+    await page.locator('.badge', { hasText: 'Synthetic demo data' }).waitFor({ state: 'attached' });
+    const revenue = page.getByRole('region', { name: 'Key figures' }).locator('.key-figure').filter({ hasText: 'Revenue' }).locator('.key-figure-value');
+    await expect(revenue.textContent()).resolves.toMatch(/^IDR\s/);
+    await expect(page.getByText(/Amounts are shown without a currency/).count()).resolves.toBe(0);
+  });
 });

@@ -158,6 +158,66 @@ describeWithBrowser('staff web app (owner)', () => {
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
     await page.getByRole('button', { name: 'Run analysis' }).click();
-    await page.getByRole('status').filter({ hasText: /Analysed \S+ customers/ }).waitFor({ timeout: 60_000 });
+    const status = page.getByRole('status').filter({ hasText: /Analysed \S+ customers/ });
+    await status.waitFor({ timeout: 60_000 });
+    // the type changes as the API counts them, spells entered and left (once shown as "NaN type changes")
+    await expect(status.textContent()).resolves.toMatch(/: types entered [\d,]+, left [\d,]+; [\d,]+ alerts \(/);
+  });
+
+  it('keeps long revenue figures inside their tiles at desktop and phone widths, in every language', async () => {
+    // ten-digit IDR amounts, as a year of a real chain has: the demo here is smaller
+    await page.route('**/api/reports/summary?*', async (route) => {
+      const response = await route.fetch();
+      const summary = await response.json() as { current: { revenueMinor: number }; previous: { revenueMinor: number } };
+      summary.current.revenueMinor = 6_563_819_100;
+      summary.previous.revenueMinor = 5_464_719_900;
+      await route.fulfill({ response, json: summary });
+    });
+    await page.goto(`${server.url}/`);
+    const overflowing = () => page.evaluate(() => [...document.querySelectorAll('.key-figure')].flatMap((tile) => {
+      const value = tile.querySelector<HTMLElement>('.key-figure-value')!;
+      const tileBox = tile.getBoundingClientRect();
+      const valueBox = value.getBoundingClientRect();
+      // on one line, too: shrunk to fit, not broken between digits
+      const isWrapped = value.offsetHeight > Number.parseFloat(getComputedStyle(value).lineHeight) * 1.5;
+      return value.scrollWidth > value.clientWidth + 1 || valueBox.right > tileBox.right + 1 || isWrapped ? [value.textContent] : [];
+    }));
+    try {
+      for (const [locale, languageLabel, next] of [['en', 'Language', 'id'], ['id', 'Bahasa', 'lv'], ['lv', 'Valoda', 'en']] as const) {
+        for (const width of [390, 1280, 1366, 1920]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.locator('.key-figure-value').first().waitFor();
+          await expect(page.locator('.key-figure-value').first().textContent()).resolves.toMatch(/6[.,\s\u00a0]?563[.,\s\u00a0]?819[.,\s\u00a0]?100/);
+          expect({ locale, width, overflowing: await overflowing() }).toEqual({ locale, width, overflowing: [] });
+        }
+        await page.getByLabel(languageLabel).selectOption(next);
+        await page.locator('html[lang="' + next + '"]').waitFor({ state: 'attached' });
+      }
+    } finally {
+      await page.unroute('**/api/reports/summary?*');
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+  });
+
+  it('points from a merged customer to the one kept, and names who merged them', async () => {
+    const [kept, merged] = await server.store.db.selectFrom('customer').select('customer_id').where('merged_into_customer_id', 'is', null)
+      .orderBy('customer_id').limit(2).execute();
+    await page.goto(`${server.url}/customers/${kept.customer_id}`);
+    const mergePanel = page.getByRole('region', { name: 'Merge with another customer' });
+    await mergePanel.getByLabel("Other customer's number").fill(String(merged.customer_id));
+    await mergePanel.getByRole('button', { name: 'Look up' }).click();
+    await mergePanel.getByRole('button', { name: 'Merge', exact: true }).click();
+    const record = mergePanel.locator('.merge-list li').first();
+    await record.waitFor();
+    await expect(record.textContent()).resolves.toContain(`by ${ownerEmail}`);
+    await expect(record.textContent()).resolves.not.toContain('user:');
+
+    await page.goto(`${server.url}/customers/${merged.customer_id}`);
+    const notice = page.getByRole('status').filter({ hasText: 'This customer was merged into' });
+    await notice.waitFor();
+    await expect(page.getByText('Something went wrong').count()).resolves.toBe(0);
+    await notice.getByRole('link', { name: `No. ${kept.customer_id}` }).click();
+    await page.waitForURL(new RegExp(`/customers/${kept.customer_id}$`));
+    await page.getByRole('region', { name: 'Purchases', exact: true }).waitFor();
   });
 });

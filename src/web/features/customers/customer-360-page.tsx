@@ -1,3 +1,4 @@
+import { ApiError } from '../../api/client.js';
 import type { CustomerDetail } from '../../api/types.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -23,6 +24,8 @@ export function Customer360Page({ customerId }: { customerId: number }) {
   const { can } = useSession();
   const detail = useApiData<CustomerDetail>(`/api/customers/${customerId}`);
   const timeline = useTimeline(customerId);
+  const mergedInto = mergedIntoOf(detail.error);
+  if (mergedInto !== null) return <MergedCustomer customerId={customerId} mergedInto={mergedInto} />;
   if (detail.error) return <section className="page"><ErrorMessage error={detail.error} /><Link to="/customers">{t('customer.backToList')}</Link></section>;
   if (!detail.data) return <LoadingState />;
   const { customer, identities, traits, categories } = detail.data;
@@ -41,11 +44,6 @@ export function Customer360Page({ customerId }: { customerId: number }) {
           </p>
         </div>
       </header>
-      {customer.merged_into_customer_id ? (
-        <p className="notice" role="status">
-          {t('customer.mergedInto')} <Link to={`/customers/${customer.merged_into_customer_id}`}>{t('customer.number', { id: customer.merged_into_customer_id })}</Link>
-        </p>
-      ) : null}
       <div className="customer-grid">
         <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
         <PurchaseFactsCard traits={traits} />
@@ -58,6 +56,31 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         <TimelineCard timeline={timeline} />
         {can('customers:merge') ? <MergePanel customerId={customerId} onChanged={refresh} /> : null}
       </div>
+    </section>
+  );
+}
+
+/** A merged customer's record is gone (404 CUSTOMER_NOT_FOUND); the server names the customer it went to. */
+export function mergedIntoOf(error: Error | null): number | null {
+  if (!(error instanceof ApiError) || error.code !== 'CUSTOMER_NOT_FOUND') return null;
+  const mergedInto = error.details?.mergedInto;
+  return typeof mergedInto === 'number' && Number.isSafeInteger(mergedInto) ? mergedInto : null;
+}
+
+/** For old links and bookmarks: where this customer's orders and identities are now. */
+function MergedCustomer({ customerId, mergedInto }: { customerId: number; mergedInto: number }) {
+  const { t } = useI18n();
+  return (
+    <section className="page page-customer">
+      <header className="page-header">
+        <div>
+          <Link to="/customers" className="back-link">{t('customer.backToList')}</Link>
+          <h1>{t('customer.number', { id: customerId })}</h1>
+        </div>
+      </header>
+      <p className="notice" role="status">
+        {t('customer.mergedInto')} <Link to={`/customers/${mergedInto}`}>{t('customer.number', { id: mergedInto })}</Link>
+      </p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { channels, customerTypes, rfmSegments, sorts, type CustomerFilters } from './customer-filters.js';
 
@@ -8,6 +8,7 @@ type FilterBarProps = { filters: CustomerFilters; onChange: (filters: CustomerFi
 export function CustomerFilterBar({ filters, onChange }: FilterBarProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(filters);
+  const searchHelpId = useId();
   useEffect(() => setDraft(filters), [filters]);
   useEffect(() => {
     if (draft.q === filters.q && draft.city === filters.city && draft.minSpend === filters.minSpend) return;
@@ -24,7 +25,8 @@ export function CustomerFilterBar({ filters, onChange }: FilterBarProps) {
     <form className="filter-bar" role="search" aria-label={t('customers.filters.label')} onSubmit={(event) => { event.preventDefault(); onChange(draft); }}>
       <label className="field field-wide">
         <span>{t('customers.filters.search')}</span>
-        <input type="search" name="q" value={draft.q} placeholder={t('customers.filters.searchPlaceholder')} onChange={(event) => setDraft({ ...draft, q: event.target.value })} />
+        <input type="search" name="q" value={draft.q} placeholder={t('customers.filters.searchPlaceholder')} aria-describedby={searchHelpId}
+          onChange={(event) => setDraft({ ...draft, q: event.target.value })} />
       </label>
       <label className="field">
         <span>{t('customers.filters.status')}</span>
@@ -69,6 +71,8 @@ export function CustomerFilterBar({ filters, onChange }: FilterBarProps) {
           {sorts.map((sort) => <option key={sort} value={sort}>{t(`customers.sorts.${sort}`)}</option>)}
         </select>
       </label>
+      {/* below the fields, and outside the label so the field's name stays "Search" */}
+      <p id={searchHelpId} className="muted field-help">{t('customers.filters.searchHelp')}</p>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 import { typeReasonMessage } from './type-reason.js';
+import { analysisDay } from './timeline-entry-text.js';
 import { translatedOr } from '../../i18n/translated-or.js';
 
 /**
@@ -12,8 +13,7 @@ import { translatedOr } from '../../i18n/translated-or.js';
  */
 export function CustomerTypesCard({ customerId }: { customerId: number }) {
   const { t, format } = useI18n();
-  // Analyses are dated the end of their store day (midnight after it): a millisecond earlier names that day.
-  const day = (iso: string) => format.date(new Date(Date.parse(iso) - 1));
+  const day = (iso: string) => analysisDay(iso, format);
   // rebuilt from the stored numbers; the server's English sentence only where they fall short
   const reason = (type: string, numbers: unknown, english: string) => {
     const message = typeReasonMessage(type, numbers, format);

@@ -5,6 +5,7 @@ import { useApiData } from '../../api/use-api-data.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { actorLabel } from './actor-label.js';
 import { customerLabel } from './customer-label.js';
 
 type MergeRecord = { merge_id: number; kept_customer_id: number; merged_customer_id: number; merged_at: string; merged_by: string; undone_at: string | null };
@@ -67,7 +68,7 @@ export function MergePanel({ customerId, onChanged }: { customerId: number; onCh
         <ul className="merge-list">
           {merges.data.items.map((record) => (
             <li key={record.merge_id}>
-              {t('merge.record', { kept: record.kept_customer_id, merged: record.merged_customer_id, at: format.dateTime(record.merged_at), by: record.merged_by })}
+              {t('merge.record', { kept: record.kept_customer_id, merged: record.merged_customer_id, at: format.dateTime(record.merged_at), by: actorLabel(record.merged_by, t) })}
               {record.undone_at ? <span className="muted"> · {t('merge.undone', { at: format.dateTime(record.undone_at) })}</span>
                 : <button type="button" className="button-quiet" onClick={() => void undo(record.merge_id)}>{t('merge.undo')}</button>}
             </li>

@@ -3,7 +3,7 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { timelineEntryText } from './timeline-entry-text.js';
+import { timelineEntryText, timelineEntryTime } from './timeline-entry-text.js';
 import type { Timeline } from './use-timeline.js';
 
 const step = 25;
@@ -21,7 +21,7 @@ export function TimelineCard({ timeline }: { timeline: Timeline }) {
       <ol className="timeline">
         {visible.map((entry) => (
           <li key={`${entry.kind}:${entry.id}:${entry.at}`} className={`timeline-entry timeline-${entry.kind}`}>
-            <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+            <time dateTime={entry.at}>{timelineEntryTime(entry, format)}</time>
             <span className="timeline-kind">{t(`timeline.kinds.${entry.kind}`)}</span>
             <span>{timelineEntryText(entry, i18n)}</span>
           </li>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../api/types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { timelineEntryText } from './timeline-entry-text.js';
+import { timelineEntryText, timelineEntryTime } from './timeline-entry-text.js';
 
 const i18nFor = (locale: 'en' | 'id' | 'lv', tag: string) => ({
   t: (key: string, values?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, values),
@@ -22,5 +22,15 @@ describe('timeline entries in the reader\'s language', () => {
   it('translates a known interest channel and keeps a store\'s own one as written', () => {
     expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'mobile' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via Mobile app');
     expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'instagram' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via instagram');
+  });
+
+  it('dates a type change by its analysis day, not the midnight that ends it, and keeps other entries\' times', () => {
+    const { format } = i18nFor('en', 'en-GB');
+    // 2 Dec 2026 in Jakarta ends at 17:00 UTC: the exclusive end of the day the analysis ran for
+    const typeChange = { ...entry('type_change', { type: 'lead' }), at: '2026-12-02T17:00:00.000Z' };
+    expect(timelineEntryTime(typeChange, format)).toBe('2 Dec 2026');
+    const order = { ...entry('order', {}), at: '2026-12-02T17:00:00.000Z' };
+    expect(timelineEntryTime(order, format)).toBe('3 Dec 2026, 00:00');
+    expect(timelineEntryTime(typeChange, i18nFor('lv', 'lv-LV').format)).toBe(createFormatters('lv-LV', 'IDR', 'Asia/Jakarta').date('2026-12-02'));
   });
 });

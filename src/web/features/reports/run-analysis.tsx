@@ -33,7 +33,7 @@ export function RunAnalysis({ onFinished }: { onFinished: () => void }) {
         {state.status === 'done' ? (
           <span className="small">
             {t('reports.analyze.done', {
-              asOf: format.date(state.result.asOf), customers: format.number(state.result.customers), changes: format.number(state.result.typeChanges),
+              asOf: format.date(state.result.asOf), customers: format.number(state.result.customers), entered: format.number(state.result.typeChanges.entered), left: format.number(state.result.typeChanges.left),
               alerts: format.number(state.result.alerts.metricDrops + state.result.alerts.customerOverdue), seconds: format.number(state.result.timingMs.total / 1000, 1),
             })}
           </span>

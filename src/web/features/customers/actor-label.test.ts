@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { actorLabel } from './actor-label.js';
+
+const tIn = (locale: 'en' | 'id' | 'lv') => (key: string, values?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, values);
+
+describe('who did it, for people', () => {
+  it.each([
+    ['user:1:owner@clientele.local', 'owner@clientele.local'],
+    ['api-key:5:shop-feed', 'API key “shop-feed”'],
+    ['cli:ana', 'the command line (ana)'],
+    ['system', 'the system'],
+    ['test:demo', 'test:demo'],
+  ])('names %s as %s', (actor, label) => {
+    expect(actorLabel(actor, tIn('en'))).toBe(label);
+  });
+
+  it('names them in the reader\'s language', () => {
+    expect(actorLabel('api-key:5:shop-feed', tIn('id'))).toBe('kunci API “shop-feed”');
+    expect(actorLabel('cli:ana', tIn('lv'))).toBe('komandrinda (ana)');
+  });
+});
