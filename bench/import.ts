@@ -3,6 +3,8 @@
  * orders for 100,000 customers; we import them into the embedded store and into
  * the PostgreSQL server, and print orders/s and peak memory beside the speed of a
  * raw COPY of the same file into a bare table on the same server in the same run.
+ * Each import is `clientele import` in a process of its own, so its peak memory is
+ * the import's alone (bench/lib/cli-import.ts).
  *
  *   npm run bench:import            (100k customers / 1M orders)
  *   BENCH_SIZES=10000:100000 npm run bench:import
@@ -16,18 +18,14 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { fixedClock } from '../src/core/clock.js';
 import { openStore, type Store } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { createScratchSchema } from '../src/db/scratch-schema.js';
-import { importFile } from '../src/ingest/import-file.service.js';
-import { maintainEmbeddedStore } from '../src/db/maintenance.js';
-import { startMemorySampler } from './lib/memory-sampler.js';
+import { importWithCli } from './lib/cli-import.js';
 import { syntheticFiles } from './lib/synthetic-files.js';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sizes = (process.env.BENCH_SIZES ?? '100000:1000000').split(',').map((pair) => pair.split(':').map(Number) as [number, number]);
-const clock = fixedClock('2026-11-01T00:00:00Z');
 
 async function rawCopySeconds(file: string): Promise<number> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -73,17 +71,10 @@ async function embeddedCopySeconds(file: string): Promise<number> {
   return seconds;
 }
 
-async function freshServerStore(): Promise<{ store: Store; drop: () => Promise<void> }> {
-  const scratch = await createScratchSchema(serverUrl, 'bench_import');
-  const store = await openStore(scratch.url);
-  await migrate(store);
-  return {
-    store,
-    drop: async () => {
-      await store.close();
-      await scratch.drop();
-    },
-  };
+/** A store's migrations, as `clientele migrate` applies them; the import then finds a ready store. */
+async function migrateStore(target: string): Promise<void> {
+  const store = await openStore(target);
+  try { await migrate(store); } finally { await store.close(); }
 }
 
 /**
@@ -104,18 +95,23 @@ async function indexedInsertSeconds(store: Store): Promise<number> {
   return seconds;
 }
 
-async function importInto(store: Store, directory: string) {
-  const customers = await importFile(store.db, { entity: 'customers', file: join(directory, 'customers.csv'), source: 'demo', actor: 'bench', clock, rejectsPath: null });
-  // between two `clientele import` commands the CLI gives an embedded store what autovacuum gives
-  // a server (db/maintenance.ts); untimed, as autovacuum's work would be
-  await maintainEmbeddedStore(store);
-  const memory = startMemorySampler();
-  const orders = await importFile(store.db, { entity: 'orders', file: join(directory, 'orders.csv'), source: 'demo', actor: 'bench', clock, rejectsPath: null });
-  const peak = memory.stop();
-  // Reading the source rows by order_id must not be what the floor measures.
-  await sql`create index if not exists bench_order_id_idx on customer_order (order_id)`.execute(store.db);
-  const floorSeconds = await indexedInsertSeconds(store);
-  return { customers, orders, memory: peak, floorSeconds };
+/**
+ * Customers, then orders, each with `clientele import` in a process of its own (bench/lib/cli-import.ts),
+ * then the floor on the store the import left. The CLI gives an embedded store, as each command
+ * ends, what autovacuum gives a server (db/maintenance.ts); outside the import's own seconds.
+ */
+async function importInto(target: string, directory: string) {
+  const customers = await importWithCli(target, 'customers', join(directory, 'customers.csv'));
+  const orders = await importWithCli(target, 'orders', join(directory, 'orders.csv'));
+  const store = await openStore(target);
+  try {
+    // Reading the source rows by order_id must not be what the floor measures.
+    await sql`create index if not exists bench_order_id_idx on customer_order (order_id)`.execute(store.db);
+    const floorSeconds = await indexedInsertSeconds(store);
+    return { customers: customers.summary, orders: orders.summary, peakRssMb: orders.peakRssMb, customersPeakRssMb: customers.peakRssMb, floorSeconds };
+  } finally {
+    await store.close();
+  }
 }
 
 const results: Array<Record<string, unknown>> = [];
@@ -131,16 +127,14 @@ for (const [customerCount, orderCount] of sizes) {
   const embeddedCopy = await embeddedCopySeconds(ordersFile);
   process.stderr.write(`embedded raw COPY: ${embeddedCopy.toFixed(2)} s\n`);
 
-  const server = await freshServerStore();
-  const onServer = await importInto(server.store, directory);
-  await server.drop();
+  const scratch = await createScratchSchema(serverUrl, 'bench_import');
+  await migrateStore(scratch.url);
+  const onServer = await importInto(scratch.url, directory);
+  await scratch.drop();
   process.stderr.write(`server import: ${onServer.orders.seconds.toFixed(1)} s\n`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'clientele-bench-embedded-'));
-  const embedded = await openStore(dataDir);
-  await migrate(embedded);
-  const onEmbedded = await importInto(embedded, directory);
-  await embedded.close();
+  const onEmbedded = await importInto(dataDir, directory);
   rmSync(dataDir, { recursive: true, force: true });
 
   results.push({
@@ -150,11 +144,11 @@ for (const [customerCount, orderCount] of sizes) {
     'server ÷ COPY time': Number((onServer.orders.seconds / copySeconds).toFixed(2)),
     'server indexed-insert floor orders/s': Math.round(onServer.orders.read / onServer.floorSeconds),
     'server ÷ floor time': Number((onServer.orders.seconds / onServer.floorSeconds).toFixed(2)),
-    'server peak RSS MB': onServer.memory.peakRssMb,
+    'server: import process peak RSS MB (customers / orders)': `${onServer.customersPeakRssMb} / ${onServer.peakRssMb}`,
     'embedded raw COPY orders/s (baseline)': Math.round(rows / embeddedCopy),
     'embedded indexed-insert floor orders/s': Math.round(onEmbedded.orders.read / onEmbedded.floorSeconds),
     'embedded orders/s': Math.round(onEmbedded.orders.read / onEmbedded.orders.seconds),
-    'embedded peak RSS MB': onEmbedded.memory.peakRssMb,
+    'embedded: import process peak RSS MB (customers / orders)': `${onEmbedded.customersPeakRssMb} / ${onEmbedded.peakRssMb}`,
     'customers import s (server / embedded)': `${onServer.customers.seconds.toFixed(1)} / ${onEmbedded.customers.seconds.toFixed(1)}`,
     rejected: onServer.orders.rejected,
   });
