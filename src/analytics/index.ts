@@ -6,6 +6,7 @@ export {
 } from './types.service.js';
 export { reportRfm, reportTypes, type RfmReport, type TypesReport } from './reports.service.js';
 export { reportCohorts, reportLifecycle } from './cohorts.service.js';
+export type { Cohort } from './cohorts.js';
 export { untrackedStages, type LifecycleFunnel } from './lifecycle.js';
 export { acknowledgeAlert, listAlerts } from './alerts/alerts.service.js';
 export type { AlertRow } from './alerts/alerts.repo.js';

@@ -68,4 +68,21 @@ describe('clientele analytics CLI', { timeout: 240_000 }, () => {
     expect(changed.code).toBe(0);
     expect(changed.stdout).toMatch(/customers reclassified as of 2026-11-07\./);
   });
+
+  it('prints the analysis and the reports as text a person reads, --json as data', async () => {
+    const analysed = (await cli('analyze', '--as-of', '2026-11-07')).stdout;
+    expect(analysed).toMatch(/^Analysed 3 customers \(3 real\) as of 2026-11-07 in [\d.]+ s \(run #\d+\)\.$/m);
+    expect(analysed).toMatch(/^ {2}alerts: \d+ metric drops, \d+ customers overdue/m);
+    const types = (await cli('report', 'types')).stdout;
+    expect(types).toMatch(/^at_risk\s+1\s+1\s+33\.3%$/m);
+    expect(types).toMatch(/^at_risk \+ vip\s+1$/m);
+    const rfm = (await cli('report', 'rfm')).stdout;
+    expect(rfm).toMatch(/^3 real customers scored, as of 2026-11-07$/m);
+    expect(rfm).toMatch(/^R5(\s+\d+){5}$/m);
+    const cohorts = (await cli('report', 'cohorts', '--as-of', '2026-11-07')).stdout;
+    // C3 first bought on 2026-09-01 and again on 09-20 and 10-30
+    expect(cohorts).toMatch(/^2026-09\s+1\s+100%\s+19\s+100%\s+0%/m);
+    for (const text of [analysed, types, rfm, cohorts]) expect(text).not.toMatch(/undefined|NaN|^\{/m);
+    expect((await json('report', 'types')).customers).toBe(3);
+  });
 });

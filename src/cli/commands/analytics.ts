@@ -2,14 +2,14 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../core/errors.js';
 import {
-  acknowledgeAlert, analyze, getTypePolicy, listAlerts, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, untrackedStages, type LifecycleFunnel,
+  acknowledgeAlert, analyze, getTypePolicy, listAlerts, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, untrackedStages, type AnalyzeResult, type LifecycleFunnel, type RfmReport,
 } from '../../analytics/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { keyValues, table } from '../format.js';
+import { analyzeText, cohortsText, rfmText, typesText } from './analytics-output.js';
 import { dayOrInstantOption } from './date-options.js';
 
 const asOfOf = (context: StoreContext, value?: string) => value ?? context.runtime.settings.dataAsOf ?? context.clock.now().toISOString();
-const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time (default: the data set end or now)';
 
 /** "acquisition 3 → activation 3 (100%, median 13 days) → retention 2 (66.7%) → advocacy 0 (not tracked yet)" */
@@ -29,18 +29,27 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     .description('recompute customer types, RFM and change alerts for everyone')
     .option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of'))
     .action(async (options: { asOf?: string }) => {
-      const result = await runtime.withStore((context) => analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }));
-      runtime.print(result, (r) => pretty(r));
+      const { result, currency } = await runtime.withStore(async (context) => ({
+        result: await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }), currency: context.runtime.settings.currency,
+      }));
+      runtime.print(result, (r: AnalyzeResult) => analyzeText(r, currency));
     });
 
   const report = program.command('report').description('reports: rfm | types | lifecycle | cohorts | alerts');
-  report.command('types').action(async () => runtime.print(await runtime.withStore(({ db }) => reportTypes(db)), pretty));
-  report.command('rfm').action(async () => runtime.print(await runtime.withStore(({ db }) => reportRfm(db)), pretty));
+  report.command('types').action(async () => runtime.print(await runtime.withStore(({ db }) => reportTypes(db)), typesText));
+  report.command('rfm').action(async () => {
+    const { result, currency } = await runtime.withStore(async (context) => ({ result: await reportRfm(context.db), currency: context.runtime.settings.currency }));
+    runtime.print(result, (r: RfmReport) => rfmText(r, currency));
+  });
   report.command('lifecycle').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) =>
     runtime.print(await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf) })), (r: Awaited<ReturnType<typeof reportLifecycle>>) =>
       [`as of ${r.asOf}`, ...[r.overall, ...r.byChannel, ...r.byCohort].filter((funnel) => funnel !== null).map(funnelLine)].join('\n')));
-  report.command('cohorts').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) =>
-    runtime.print(await runtime.withStore((context) => reportCohorts(context.db, { asOf: asOfOf(context, options.asOf) })), pretty));
+  report.command('cohorts').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) => {
+    const { result, currency } = await runtime.withStore(async (context) => ({
+      result: await reportCohorts(context.db, { asOf: asOfOf(context, options.asOf) }), currency: context.runtime.settings.currency,
+    }));
+    runtime.print(result, (r: typeof result) => cohortsText(r, currency));
+  });
   report.command('alerts').option('--all', 'include acknowledged alerts').action(async (options: { all?: boolean }) => {
     const result = await runtime.withStore(({ db }) => listAlerts(db, { status: options.all ? 'all' : 'open' }));
     runtime.print(result, (r: typeof result) => table(r.alerts.map((a) => ({

@@ -1,0 +1,67 @@
+import type { AnalyzeResult, Cohort, RfmReport, TypesReport } from '../../analytics/index.js';
+import { fromMinorUnits } from '../../core/money.js';
+import { table } from '../format.js';
+
+/** Human renderings of `analyze` and the reports; --json prints the results as they are. */
+
+const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
+const money = (minor: number, currency: string) => `${fromMinorUnits(minor, currency).toLocaleString('en')} ${currency}`;
+
+export function analyzeText(result: AnalyzeResult, currency: string): string {
+  const cutoffs = [
+    result.vipCutoffs.revenueMinor === null ? null : `revenue ${money(result.vipCutoffs.revenueMinor, currency)}`,
+    result.vipCutoffs.purchaseDays === null ? null : `${result.vipCutoffs.purchaseDays} purchase days`,
+  ].filter((text) => text !== null);
+  return [
+    `Analysed ${result.customers.toLocaleString('en')} customers (${result.realCustomers.toLocaleString('en')} real) as of ${result.asOf} in ${(result.timingMs.total / 1000).toFixed(1)} s (run #${result.runId}).`,
+    `  types entered ${result.typeChanges.entered.toLocaleString('en')}, left ${result.typeChanges.left.toLocaleString('en')}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
+    `  alerts: ${result.alerts.metricDrops} metric drops, ${result.alerts.customerOverdue} customers overdue (clientele report alerts)`,
+    ...(cutoffs.length > 0 ? [`  VIP cut-off: ${cutoffs.join(', ')}`] : []),
+  ].join('\n');
+}
+
+export function typesText(report: TypesReport): string {
+  if (report.asOf === null) return 'No analysis yet: run `clientele analyze`.';
+  return [
+    `${report.customers.toLocaleString('en')} customers, as of ${report.asOf.slice(0, 10)}`,
+    table(report.types.map((row) => ({ type: row.type, customers: row.customers.toLocaleString('en'), 'as primary': row.primaryCustomers.toLocaleString('en'), share: percent(row.share) }))),
+    '', 'most common combinations:',
+    table(report.combinations.map((row) => ({ types: row.types.join(' + '), customers: row.customers.toLocaleString('en') }))),
+  ].join('\n');
+}
+
+export function rfmText(report: RfmReport, currency: string): string {
+  if (report.customers === 0) return 'No RFM scores yet: run `clientele analyze`.';
+  const cell = new Map(report.grid.map((row) => [`${row.r}:${row.f}`, row.customers]));
+  const scores = [5, 4, 3, 2, 1];
+  return [
+    `${report.customers.toLocaleString('en')} real customers scored${report.asOf ? `, as of ${report.asOf.slice(0, 10)}` : ''}`,
+    table(report.segments.map((row) => ({
+      segment: row.segment, customers: row.customers.toLocaleString('en'), share: percent(row.share),
+      'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2), revenue: money(row.revenueMinor, currency),
+    }))),
+    '', 'customers by recency (rows, R5 most recent) and frequency (columns, F5 most frequent):',
+    table(scores.map((r) => ({ '': `R${r}`, ...Object.fromEntries(scores.slice().reverse().map((f) => [`F${f}`, (cell.get(`${r}:${f}`) ?? 0).toLocaleString('en')])) }))),
+  ].join('\n');
+}
+
+/** The classic triangle: retention by month since first purchase, with each cohort's repeat rate and time to a second purchase. */
+export function cohortsText(report: { asOf: string; cohorts: Cohort[] }, currency: string): string {
+  if (report.cohorts.length === 0) return `No purchases up to ${report.asOf}.`;
+  const width = Math.max(...report.cohorts.map((cohort) => cohort.months.length));
+  // months beyond 12 make a table wider than a terminal; --json has them all
+  const shown = Math.min(width, 13);
+  return [
+    `cohorts by month of first purchase, as of ${report.asOf}; retention = share of the cohort buying in month m`,
+    table(report.cohorts.map((cohort) => ({
+      cohort: cohort.cohort, customers: cohort.customers.toLocaleString('en'), repeat: percent(cohort.repeatPurchaseRate),
+      'days to 2nd': cohort.medianDaysToSecondPurchase ?? '',
+      ...Object.fromEntries(Array.from({ length: shown - 1 }, (_, index) => index + 1).map((month) => {
+        const entry = cohort.months.find((candidate) => candidate.monthIndex === month);
+        return [`m${month}`, entry ? percent(entry.retentionRate) : ''];
+      })),
+    }))),
+    ...(width > shown ? [`(months ${shown} to ${width - 1}: --json)`] : []),
+    '', `revenue per cohort customer in month 0 (${currency}): ${report.cohorts.map((cohort) => `${cohort.cohort} ${fromMinorUnits(cohort.months[0]?.revenuePerCustomerMinor ?? 0, currency).toLocaleString('en')}`).join(', ')}`,
+  ].join('\n');
+}
