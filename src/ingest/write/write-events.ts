@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { createResolvedCustomers, planCustomerRefs } from '../../customers/customers.repo.js';
+import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs } from '../../customers/customers.repo.js';
 import { addEventsToTraits } from '../../traits/traits.repo.js';
 import type { CanonicalEvent } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
@@ -24,7 +24,7 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   });
   if (unique.length === 0) return outcome;
   const resolution = await planCustomerRefs(db, unique.map((row) => row.customer));
-  await createResolvedCustomers(db, resolution);
+  await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, unique.map((row) => row.occurredAt)));
   const { customerIds } = resolution;
   const column = <T>(pick: (row: CanonicalEvent, index: number) => T) => unique.map(pick);
   const result = await sql<{ line: number; event_id: number | null; customer_id: number; existing_customer_id: number | null; existing_import_id: number | null; existing_line: number | null; is_same: boolean | null }>`

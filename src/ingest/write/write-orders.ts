@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { createResolvedCustomers, planCustomerRefs } from '../../customers/customers.repo.js';
+import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs } from '../../customers/customers.repo.js';
 import { recordOrdersThroughMergedIdentities } from '../../customers/merge-later-orders.repo.js';
 import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../traits/traits.repo.js';
 import type { CanonicalLine, CanonicalOrder } from '../canonical.js';
@@ -45,7 +45,8 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
   // Buyers and gift recipients are resolved together: one lookup round trip per batch.
   const recipientRows = priced.map((group, index) => ({ index, refs: group.order.recipient ?? [] })).filter((row) => row.refs.length > 0);
   const resolution = await planCustomerRefs(db, [...priced.map((group) => group.order.customer), ...recipientRows.map((row) => row.refs)]);
-  await createResolvedCustomers(db, resolution);
+  const rowTimes = [...priced.map((group) => group.order.orderedAt), ...recipientRows.map((row) => priced[row.index].order.orderedAt)];
+  await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes));
   const recipientByIndex = new Map(recipientRows.map((row, position) => [row.index, resolution.customerIds[priced.length + position]]));
   const staged = priced.map((group, index) => stageOrder(group, resolution.customerIds[index], recipientByIndex.get(index) ?? null));
 
