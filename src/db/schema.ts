@@ -82,6 +82,8 @@ export type CustomerOrderTable = {
   location: string | null;
   import_id: number | null;
   import_line: number | null;
+  /** The rate a foreign-currency order was converted with; null in the store's currency. */
+  amount_factor: number | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 };

@@ -23,7 +23,7 @@ export type StagedOrder = OrderGroup & {
 type Staged = StagedOrder;
 
 const orderColumns = sql`customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor,
-  discount_minor, promotion_code, channel, status, recipient_customer_id, location, import_id, import_line`;
+  discount_minor, promotion_code, channel, status, recipient_customer_id, location, amount_factor, import_id, import_line`;
 
 /** Below this many orders a batch skips stored orders from the start: the savepoint's round trips cost more than they save. */
 const plainInsertMinimum = 1000;
@@ -71,7 +71,7 @@ async function insertOrderRows(
     ins as (
       insert into customer_order (${orderColumns})
       select customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
-        promotion_code, channel, status, recipient_customer_id, location, ${context.importId}::bigint, line
+        promotion_code, channel, status, recipient_customer_id, location, amount_factor, ${context.importId}::bigint, line
       from s
       ${options.skipStored ? sql`on conflict (source, external_id) do nothing` : sql``}
       returning *
@@ -90,11 +90,16 @@ export async function insertOrders(db: Db, orders: Staged[], context: WriteConte
   const result = await sql<{ line: number; order_id: number; customer_id: number }>`
     insert into customer_order (${orderColumns})
     select customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
-      promotion_code, channel, status, recipient_customer_id, location, ${context.importId}::bigint, line
+      promotion_code, channel, status, recipient_customer_id, location, amount_factor, ${context.importId}::bigint, line
     from ${stagedRows(orders)}
     on conflict (source, external_id) do nothing
     returning order_id, customer_id, import_line as line`.execute(db);
   return result.rows;
+}
+
+/** The factor kept with an order: none in the store's own currency. */
+export function storedFactorOf(factor: number): number | null {
+  return factor === 1 ? null : factor;
 }
 
 /** The batch's orders as rows of a relation, one array per column: one bound parameter each, whatever the batch size. */
@@ -105,7 +110,8 @@ function stagedRows(orders: Staged[]): RawBuilder<unknown> {
     ${column((o) => o.order.orderedAt.toISOString())}::timestamptz[], ${column((o) => o.order.currency)}::text[], ${column((o) => o.totalMinor)}::bigint[],
     ${column((o) => o.amountMinor)}::bigint[], ${column((o) => o.refundedMinor)}::bigint[], ${column((o) => o.discountMinor)}::bigint[],
     ${column((o) => o.order.promotionCode)}::text[], ${column((o) => o.order.channel)}::text[], ${column((o) => o.order.status)}::text[],
-    ${column((o) => o.recipientId)}::bigint[], ${column((o) => o.order.location)}::text[], ${column((o) => o.order.line)}::int[])
+    ${column((o) => o.recipientId)}::bigint[], ${column((o) => o.order.location)}::text[], ${column((o) => o.order.line)}::int[],
+    ${column((o) => storedFactorOf(o.factor))}::float8[])
     as staged(customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
-      promotion_code, channel, status, recipient_customer_id, location, line)`;
+      promotion_code, channel, status, recipient_customer_id, location, line, amount_factor)`;
 }

@@ -6,7 +6,7 @@ import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../
 import type { CanonicalLine, CanonicalOrder } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { groupOrderRows, rejectGroup, type OrderGroup } from './group-orders.js';
-import { insertNewOrders, insertOrders, type StagedOrder } from './insert-orders.js';
+import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import { recomputeTotalsFromLines, upsertOrderLines, type OrderLinesResult } from './write-order-lines.js';
 
@@ -41,6 +41,7 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
     else priced.push({ ...group, factor });
   }
   if (priced.length === 0) return outcome;
+  await keepStoredRates(db, priced);
 
   // Buyers and gift recipients are resolved together: one lookup round trip per batch.
   const recipientRows = priced.map((group, index) => ({ index, refs: group.order.recipient ?? [] })).filter((row) => row.refs.length > 0);
@@ -72,6 +73,25 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
 }
 
 /** Every amount that is summed, in the store currency; the total keeps the order's own. */
+/**
+ * A stored foreign-currency order keeps the rate it was first converted with
+ * (`amount_factor`): the same file imported again after the rate changed
+ * leaves it unchanged rather than rewriting every amount of it, and a changed
+ * order is converted as it was before. One read, only for a batch holding
+ * orders in another currency than the store's.
+ */
+async function keepStoredRates(db: Db, priced: Array<OrderGroup & { factor: number }>): Promise<void> {
+  const foreign = priced.filter((group) => group.factor !== 1);
+  if (foreign.length === 0) return;
+  const stored = await sql<{ source: string; external_id: string; currency: string; amount_factor: number }>`
+    select o.source, o.external_id, o.currency, o.amount_factor from customer_order o
+    join unnest(${foreign.map((group) => group.order.source)}::text[], ${foreign.map((group) => group.order.externalId)}::text[]) as k(source, external_id)
+      on o.source = k.source and o.external_id = k.external_id
+    where o.amount_factor is not null`.execute(db);
+  const factorOf = new Map(stored.rows.map((row) => [`${row.source}\u0000${row.external_id}\u0000${row.currency}`, Number(row.amount_factor)]));
+  for (const group of foreign) group.factor = factorOf.get(`${group.order.source}\u0000${group.order.externalId}\u0000${group.order.currency}`) ?? group.factor;
+}
+
 function stageOrder(group: OrderGroup & { factor: number }, customerId: number, recipientId: number | null): StagedOrder {
   const discountMinor = inStoreCurrency(group.order.discountMinor, group.factor);
   const linesMinor = group.lines.reduce((sum, line) => sum + Math.round(line.quantity * inStoreCurrency(line.unitPriceMinor, group.factor)), 0);
@@ -161,7 +181,8 @@ async function stageOrders(db: Db, orders: StagedOrder[]): Promise<void> {
   await sql`create temp table if not exists stage_order_group (
     line int, source text, external_id text, customer_id bigint, ordered_at timestamptz, currency text,
     total_minor bigint, amount_minor bigint, refunded_minor bigint, discount_minor bigint, promotion_code text,
-    channel text, status text, recipient_customer_id bigint, location text, has_lines boolean, is_total_from_lines boolean) on commit delete rows`.execute(db);
+    channel text, status text, recipient_customer_id bigint, location text, has_lines boolean, is_total_from_lines boolean,
+    amount_factor float8) on commit delete rows`.execute(db);
   await sql`truncate stage_order_group`.execute(db);
   const column = <T>(pick: (order: StagedOrder) => T) => orders.map(pick);
   await sql`insert into stage_order_group select * from unnest(
@@ -170,7 +191,7 @@ async function stageOrders(db: Db, orders: StagedOrder[]): Promise<void> {
     ${column((o) => o.totalMinor)}::bigint[], ${column((o) => o.amountMinor)}::bigint[], ${column((o) => o.refundedMinor)}::bigint[],
     ${column((o) => o.discountMinor)}::bigint[], ${column((o) => o.order.promotionCode)}::text[], ${column((o) => o.order.channel)}::text[],
     ${column((o) => o.order.status)}::text[], ${column((o) => o.recipientId)}::bigint[], ${column((o) => o.order.location)}::text[],
-    ${column((o) => o.hasLines)}::boolean[], ${column((o) => o.isTotalFromLines)}::boolean[])`.execute(db);
+    ${column((o) => o.hasLines)}::boolean[], ${column((o) => o.isTotalFromLines)}::boolean[], ${column((o) => storedFactorOf(o.factor))}::float8[])`.execute(db);
 }
 
 async function findExisting(db: Db, importId: number): Promise<Existing[]> {
@@ -195,7 +216,7 @@ async function updateOrders(db: Db, orders: StagedOrder[], context: WriteContext
   await sql`
     update customer_order o set ordered_at = s.ordered_at, currency = s.currency, total_minor = s.total_minor, amount_minor = s.amount_minor,
       refunded_minor = s.refunded_minor, discount_minor = s.discount_minor, promotion_code = s.promotion_code, channel = s.channel,
-      status = s.status, recipient_customer_id = s.recipient_customer_id, location = s.location,
+      status = s.status, recipient_customer_id = s.recipient_customer_id, location = s.location, amount_factor = s.amount_factor,
       import_id = ${context.importId}::bigint, import_line = s.line, updated_at = now()
     from stage_order_group s
     where s.line = any(${orders.map((order) => order.order.line)}::int[]) and o.source = s.source and o.external_id = s.external_id`.execute(db);
