@@ -23,7 +23,7 @@ export type StagedOrder = OrderGroup & {
 type Staged = StagedOrder;
 
 const orderColumns = sql`customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor,
-  discount_minor, promotion_code, channel, status, recipient_customer_id, location, amount_factor, import_id, import_line`;
+  discount_minor, promotion_code, channel, status, recipient_customer_id, location, import_id, import_line`;
 
 /** Below this many orders a batch skips stored orders from the start: the savepoint's round trips cost more than they save. */
 const plainInsertMinimum = 1000;
@@ -44,6 +44,12 @@ const plainInsertMinimum = 1000;
  */
 export async function insertNewOrders(db: Db, orders: Staged[], context: WriteContext): Promise<{ inserted: number; notInsertedLines: Set<number>; customerIds: number[] }> {
   if (orders.length === 0) return { inserted: 0, notInsertedLines: new Set(), customerIds: [] };
+  const inserted = await insertAsNewOrSkipping(db, orders, context);
+  await keepRatesOfInserted(db, orders.filter((order) => !inserted.notInsertedLines.has(order.order.line)));
+  return inserted;
+}
+
+async function insertAsNewOrSkipping(db: Db, orders: Staged[], context: WriteContext): Promise<{ inserted: number; notInsertedLines: Set<number>; customerIds: number[] }> {
   if (orders.length < plainInsertMinimum || context.storedOrdersMet) return insertOrderRows(db, orders, context, { skipStored: true });
   await sql`savepoint plain_order_insert`.execute(db);
   try {
@@ -56,6 +62,28 @@ export async function insertNewOrders(db: Db, orders: Staged[], context: WriteCo
     context.storedOrdersMet = true;
     return insertOrderRows(db, orders, context, { skipStored: true });
   }
+}
+
+/** The factor kept with an order: none in the store's own currency. */
+export function storedFactorOf(factor: number): number | null {
+  return factor === 1 ? null : factor;
+}
+
+/**
+ * Records the rate each just-inserted foreign-currency order was converted
+ * with (customer_order.amount_factor; see keepStoredRates in write-orders.ts),
+ * in a statement of its own only for a batch holding such orders: a batch in
+ * the store's currency, most, sends nothing more (writing the column with
+ * every insert cost 3–5% of a server import).
+ */
+async function keepRatesOfInserted(db: Db, inserted: Staged[]): Promise<void> {
+  const foreign = inserted.filter((order) => order.factor !== 1);
+  if (foreign.length === 0) return;
+  await sql`
+    update customer_order o set amount_factor = k.factor
+    from unnest(${foreign.map((order) => order.order.source)}::text[], ${foreign.map((order) => order.order.externalId)}::text[],
+      ${foreign.map((order) => order.factor)}::float8[]) as k(source, external_id, factor)
+    where o.source = k.source and o.external_id = k.external_id`.execute(db);
 }
 
 function violates(error: unknown, constraint: string): boolean {
@@ -71,7 +99,7 @@ async function insertOrderRows(
     ins as (
       insert into customer_order (${orderColumns})
       select customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
-        promotion_code, channel, status, recipient_customer_id, location, amount_factor, ${context.importId}::bigint, line
+        promotion_code, channel, status, recipient_customer_id, location, ${context.importId}::bigint, line
       from s
       ${options.skipStored ? sql`on conflict (source, external_id) do nothing` : sql``}
       returning *
@@ -90,16 +118,13 @@ export async function insertOrders(db: Db, orders: Staged[], context: WriteConte
   const result = await sql<{ line: number; order_id: number; customer_id: number }>`
     insert into customer_order (${orderColumns})
     select customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
-      promotion_code, channel, status, recipient_customer_id, location, amount_factor, ${context.importId}::bigint, line
+      promotion_code, channel, status, recipient_customer_id, location, ${context.importId}::bigint, line
     from ${stagedRows(orders)}
     on conflict (source, external_id) do nothing
     returning order_id, customer_id, import_line as line`.execute(db);
+  const insertedLines = new Set(result.rows.map((row) => Number(row.line)));
+  await keepRatesOfInserted(db, orders.filter((order) => insertedLines.has(order.order.line)));
   return result.rows;
-}
-
-/** The factor kept with an order: none in the store's own currency. */
-export function storedFactorOf(factor: number): number | null {
-  return factor === 1 ? null : factor;
 }
 
 /** The batch's orders as rows of a relation, one array per column: one bound parameter each, whatever the batch size. */
@@ -110,8 +135,7 @@ function stagedRows(orders: Staged[]): RawBuilder<unknown> {
     ${column((o) => o.order.orderedAt.toISOString())}::timestamptz[], ${column((o) => o.order.currency)}::text[], ${column((o) => o.totalMinor)}::bigint[],
     ${column((o) => o.amountMinor)}::bigint[], ${column((o) => o.refundedMinor)}::bigint[], ${column((o) => o.discountMinor)}::bigint[],
     ${column((o) => o.order.promotionCode)}::text[], ${column((o) => o.order.channel)}::text[], ${column((o) => o.order.status)}::text[],
-    ${column((o) => o.recipientId)}::bigint[], ${column((o) => o.order.location)}::text[], ${column((o) => o.order.line)}::int[],
-    ${column((o) => storedFactorOf(o.factor))}::float8[])
+    ${column((o) => o.recipientId)}::bigint[], ${column((o) => o.order.location)}::text[], ${column((o) => o.order.line)}::int[])
     as staged(customer_id, source, external_id, ordered_at, currency, total_minor, amount_minor, refunded_minor, discount_minor,
-      promotion_code, channel, status, recipient_customer_id, location, line, amount_factor)`;
+      promotion_code, channel, status, recipient_customer_id, location, line)`;
 }
