@@ -1,20 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../../test/helpers/stores.js';
-import { fixedClock } from '../../core/clock.js';
+import { importDefaults, scratchFiles } from '../../../test/helpers/import-files.js';
 import { undoMerge } from '../../customers/merge.service.js';
 import { importFile } from '../import-file.service.js';
 
-const directory = mkdtempSync(join(tmpdir(), 'clientele-join-stubs-'));
-const base = { actor: 'cli:test', clock: fixedClock('2026-12-31T00:00:00Z'), rejectsPath: null };
-const file = (name: string, text: string) => {
-  const path = join(directory, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { directory, file } = scratchFiles('join-stubs');
+const base = importDefaults;
 
 describeEachStore('customer rows joining stubs, and identities across batches', (context) => {
   const db = () => context.store.db;

@@ -1,19 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../../test/helpers/stores.js';
-import { fixedClock } from '../../core/clock.js';
+import { importDefaults, scratchFiles } from '../../../test/helpers/import-files.js';
 import { setCurrencyRate } from '../../settings/currency-rates.service.js';
 import { importFile } from '../import-file.service.js';
 
-const directory = mkdtempSync(join(tmpdir(), 'clientele-order-rate-'));
-const base = { actor: 'cli:test', clock: fixedClock('2026-12-31T00:00:00Z'), rejectsPath: null };
-const file = (name: string, text: string) => {
-  const path = join(directory, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { file } = scratchFiles('order-rate');
+const base = importDefaults;
 
 // Re-importing an unchanged euro order after the rate changed rewrote its amounts and counted it
 // "updated": an order keeps the rate it was first stored with.

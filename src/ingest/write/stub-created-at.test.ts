@@ -1,18 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../../test/helpers/stores.js';
-import { fixedClock } from '../../core/clock.js';
+import { importDefaults, scratchFiles } from '../../../test/helpers/import-files.js';
 import { importFile } from '../import-file.service.js';
 
-const directory = mkdtempSync(join(tmpdir(), 'clientele-stub-created-'));
-const base = { actor: 'cli:test', clock: fixedClock('2026-12-31T00:00:00Z'), rejectsPath: null };
-const file = (name: string, text: string) => {
-  const path = join(directory, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { file } = scratchFiles('stub-created');
+const base = importDefaults;
 
 // A stub was "known since" the moment the import ran: the demo's gift recipients and leads from
 // last year's files all looked new that morning.
