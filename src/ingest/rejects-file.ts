@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Reject } from './canonical.js';
 import { readRecords, type ReaderOptions, type RecordItem } from './readers/read-records.js';
+import { rawOf } from './rows/row-parser.js';
 
 const csvField = (value: string | number | null | undefined) => {
   const text = value === null || value === undefined ? '' : String(value);
@@ -45,11 +46,6 @@ export function createRejectsWriter(path: string | null) {
   };
 }
 
-/** A record's raw text as the row parser writes it into parse-time rejects (see rawOf in rows/row-parser.ts). */
-function rawOfRecord(values: Record<string, string | null>): string {
-  return Object.values(values).map((value) => value ?? '').join(',').slice(0, 500).replace(/\u0000/g, '\u2400');
-}
-
 /**
  * Gives rejects made when rows were written (an order recorded for another
  * customer, an identity conflict, a currency without a rate) the `raw` that
@@ -81,7 +77,7 @@ export function createRawRowFinder(path: string, reader: ReaderOptions) {
         current = await nextRecord();
         if (current === null) return;
       }
-      if (current.line === reject.line && current.kind === 'record') reject.raw = rawOfRecord(current.values);
+      if (current.line === reject.line && current.kind === 'record') reject.raw = rawOf(current.values);
     }
   };
 }

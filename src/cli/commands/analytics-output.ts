@@ -1,15 +1,14 @@
 import type { AnalyzeResult, Cohort, RfmReport, TypesReport } from '../../analytics/index.js';
-import { fromMinorUnits } from '../../core/money.js';
+import { formatMoney } from '../../core/money.js';
 import { table } from '../format.js';
 
 /** Human renderings of `analyze` and the reports; --json prints the results as they are. */
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
-const money = (minor: number, currency: string) => `${fromMinorUnits(minor, currency).toLocaleString('en')} ${currency}`;
 
 export function analyzeText(result: AnalyzeResult, currency: string): string {
   const cutoffs = [
-    result.vipCutoffs.revenueMinor === null ? null : `revenue ${money(result.vipCutoffs.revenueMinor, currency)}`,
+    result.vipCutoffs.revenueMinor === null ? null : `revenue ${formatMoney(result.vipCutoffs.revenueMinor, currency)}`,
     result.vipCutoffs.purchaseDays === null ? null : `${result.vipCutoffs.purchaseDays} purchase days`,
   ].filter((text) => text !== null);
   return [
@@ -38,7 +37,7 @@ export function rfmText(report: RfmReport, currency: string): string {
     `${report.customers.toLocaleString('en')} real customers scored${report.asOf ? `, as of ${report.asOf.slice(0, 10)}` : ''}`,
     table(report.segments.map((row) => ({
       segment: row.segment, customers: row.customers.toLocaleString('en'), share: percent(row.share),
-      'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2), revenue: money(row.revenueMinor, currency),
+      'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2), revenue: formatMoney(row.revenueMinor, currency),
     }))),
     '', 'customers by recency (rows, R5 most recent) and frequency (columns, F5 most frequent):',
     table(scores.map((r) => ({ '': `R${r}`, ...Object.fromEntries(scores.slice().reverse().map((f) => [`F${f}`, (cell.get(`${r}:${f}`) ?? 0).toLocaleString('en')])) }))),
@@ -62,6 +61,6 @@ export function cohortsText(report: { asOf: string; cohorts: Cohort[] }, currenc
       })),
     }))),
     ...(width > shown ? [`(months ${shown} to ${width - 1}: --json)`] : []),
-    '', `revenue per cohort customer in month 0 (${currency}): ${report.cohorts.map((cohort) => `${cohort.cohort} ${fromMinorUnits(cohort.months[0]?.revenuePerCustomerMinor ?? 0, currency).toLocaleString('en')}`).join(', ')}`,
+    '', `revenue per cohort customer in month 0: ${report.cohorts.map((cohort) => `${cohort.cohort} ${formatMoney(cohort.months[0]?.revenuePerCustomerMinor ?? 0, currency)}`).join(', ')}`,
   ].join('\n');
 }
