@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { customerMergedAway, customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound, mergeUndoRefused } from './customers.errors.js';
 import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customers.service.js';
 import { keepDerivedCurrentAfterMerge } from './merge-derived.js';
+import { inTransaction } from '../db/in-transaction.js';
 
 type Db = Kysely<Database>;
 
@@ -30,10 +31,6 @@ export type UndoneMerge = {
   ordersMovedBack: number;
 };
 
-/** In the caller's transaction when given one (an import batch joining stubs), else in a transaction of its own. */
-function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
 
 const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
 

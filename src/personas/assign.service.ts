@@ -8,14 +8,11 @@ import { loadRawPage } from './persona-features.repo.js';
 import { computeProfiles, type PersonaProfile } from './persona-profile.repo.js';
 import type { PersonaTrait } from './persona-names.js';
 import { deleteAssignmentsExcept, findCurrentModel, listActivePersonas, updatePersonaFields, upsertAssignments, type PersonaModel, type PersonaRow } from './personas.repo.js';
+import { inTransaction } from '../db/in-transaction.js';
 
 type Db = Kysely<Database>;
 const pageSize = 20_000;
 
-/** Joins the caller's transaction when there is one (discovery assigns inside its own). */
-export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
 
 export type Assignment = { assigned: number; seconds: number };
 
