@@ -22,6 +22,8 @@ const undoneMergeSchema = z.object({
   keptCustomerId: z.number().int(),
   restoredCustomerId: z.number().int(),
   ordersMovedBack: z.number().int().describe("orders moved back: the merge's own and those that came later through the restored customer's identities"),
+  eventsMovedBack: z.number().int().describe("interest events moved back: the merge's own and those that came later through the restored customer's identities"),
+  giftsMovedBack: z.number().int().describe("gifts whose recipient is the restored customer again: those the merge moved and those bought for them later through their identities"),
 });
 const notFound = errorResponse('No such customer (CUSTOMER_NOT_FOUND; `details.mergedInto` when they were merged into another)');
 const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT): merge the two instead');

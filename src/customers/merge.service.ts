@@ -29,6 +29,10 @@ export type UndoneMerge = {
   restoredCustomerId: number;
   /** Orders moved back: the merge's own and those that came later through the restored customer's identities. */
   ordersMovedBack: number;
+  /** Interest events moved back, the same way. */
+  eventsMovedBack: number;
+  /** Gifts whose recipient is the restored customer again, the same way. */
+  giftsMovedBack: number;
 };
 
 
@@ -83,9 +87,10 @@ async function requireMergeParties(db: Db, keptId: number, mergedId: number): Pr
 }
 
 /**
- * Moves back exactly what the merge moved, and the orders that reached the
- * kept customer later through the restored customer's identities (recorded by
- * the ingest path in customer_merge_order), and reverts what the merge filled
+ * Moves back exactly what the merge moved, and the orders, interest events
+ * and gifts that reached the kept customer later through the restored
+ * customer's identities (recorded by the ingest path, see
+ * merge-later-arrivals.repo.ts), and reverts what the merge filled
  * in on the kept customer's profile. Refused (nothing changed) when that is no
  * longer possible: the kept customer was deleted or merged again, or something
  * the merge moved is gone.
@@ -99,29 +104,52 @@ export async function undoMerge(db: Db, mergeId: number, actor: string, options:
     const { kept_customer_id: keptId, merged_customer_id: mergedId } = merge;
     const moved = (typeof merge.moved === 'string' ? JSON.parse(merge.moved) : merge.moved) as MovedRecord;
     const { kept, merged } = await requireUndoable(trx, mergeId, moved, keptId, mergedId);
-    const laterOrderIds = await findLaterOrders(trx, mergeId, keptId, moved.orderIds);
-    await moveFacts(trx, keptId, mergedId, { ...moved, orderIds: [...moved.orderIds, ...laterOrderIds] });
+    const later = await findLaterArrivals(trx, mergeId, keptId, moved);
+    const movedBack = await moveFacts(trx, keptId, mergedId, {
+      ...moved,
+      orderIds: [...moved.orderIds, ...later.orderIds],
+      eventIds: [...moved.eventIds, ...later.eventIds],
+      recipientOrderKeys: [...moved.recipientOrderKeys, ...later.giftOrderKeys],
+    });
     await trx.updateTable('customer').set({ ...profileToRestore(moved.keptBefore, kept, merged), updated_at: new Date() }).where('customer_id', '=', keptId).execute();
     await trx.updateTable('customer').set({ merged_into_customer_id: null, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
     await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor }).where('merge_id', '=', mergeId).execute();
     await refreshTraitsOf(trx, [keptId, mergedId]);
     await keepDerivedCurrentAfterMerge(trx, { current: [keptId, mergedId], mergedAway: [], at: (options.clock ?? systemClock).now() });
-    await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(keptId), detail: { mergeId, restoredCustomerId: mergedId, laterOrders: laterOrderIds.length } });
-    return { undone: true, mergeId, keptCustomerId: keptId, restoredCustomerId: mergedId, ordersMovedBack: moved.orderIds.length + laterOrderIds.length };
+    await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(keptId), detail: { mergeId, restoredCustomerId: mergedId, laterOrders: later.orderIds.length, laterEvents: later.eventIds.length, laterGifts: later.giftOrderKeys.length } });
+    return {
+      undone: true, mergeId, keptCustomerId: keptId, restoredCustomerId: mergedId,
+      ordersMovedBack: movedBack.orders, eventsMovedBack: movedBack.events, giftsMovedBack: movedBack.gifts,
+    };
   });
 }
 
 /**
- * Orders that came to the kept customer after the merge through an identity it
- * moved (see merge-later-orders.repo.ts) and are still theirs: an order since
- * deleted, or moved on by a later merge (which blocks this undo), is not.
+ * Orders, interest events and gifts that came to the kept customer after the
+ * merge through an identity it moved (see merge-later-arrivals.repo.ts) and
+ * are still theirs: a row since deleted, or moved on by a later merge (which
+ * blocks this undo), is not; nor is a gift whose recipient a later import
+ * changed.
  */
-async function findLaterOrders(db: Db, mergeId: number, keptId: number, mergedOrderIds: number[]): Promise<number[]> {
-  const result = await sql<{ order_id: number }>`
-    select o.order_id from customer_merge_order mo
+async function findLaterArrivals(db: Db, mergeId: number, keptId: number, moved: MovedRecord): Promise<{ orderIds: number[]; eventIds: number[]; giftOrderKeys: Array<[number, number]> }> {
+  const result = await sql<{ kind: 'order' | 'event' | 'gift'; customer_id: number; id: number }>`
+    select 'order' as kind, o.customer_id, o.order_id as id from customer_merge_order mo
     join customer_order o on o.customer_id = ${keptId}::bigint and o.order_id = mo.order_id
-    where mo.merge_id = ${mergeId}::bigint and mo.order_id <> all(${mergedOrderIds}::bigint[])`.execute(db);
-  return result.rows.map((row) => Number(row.order_id));
+    where mo.merge_id = ${mergeId}::bigint and mo.order_id <> all(${moved.orderIds}::bigint[])
+    union all
+    select 'event', e.customer_id, e.event_id from customer_merge_event me
+    join interest_event e on e.customer_id = ${keptId}::bigint and e.event_id = me.event_id
+    where me.merge_id = ${mergeId}::bigint and me.event_id <> all(${moved.eventIds}::bigint[])
+    union all
+    select 'gift', o.customer_id, o.order_id from customer_merge_gift mg
+    join customer_order o on o.recipient_customer_id = ${keptId}::bigint and o.order_id = mg.order_id
+    where mg.merge_id = ${mergeId}::bigint and mg.order_id <> all(${moved.recipientOrderKeys.map((key) => key[1])}::bigint[])`.execute(db);
+  const of = (kind: string) => result.rows.filter((row) => row.kind === kind);
+  return {
+    orderIds: of('order').map((row) => Number(row.id)),
+    eventIds: of('event').map((row) => Number(row.id)),
+    giftOrderKeys: of('gift').map((row) => [Number(row.customer_id), Number(row.id)]),
+  };
 }
 
 /** The kept and merged customers, when the merge can still be undone exactly; refuses otherwise. */
@@ -183,17 +211,20 @@ function profileToRestore(keptBefore: Record<string, unknown>, kept: CustomerRow
   return restore;
 }
 
-async function moveFacts(db: Db, fromId: number, toId: number, moved: MovedRecord): Promise<void> {
+/** Moves what `moved` names from one customer to the other; how many orders, events and gifts moved. */
+async function moveFacts(db: Db, fromId: number, toId: number, moved: MovedRecord): Promise<{ orders: number; events: number; gifts: number }> {
   await sql`
     update customer_identity set customer_id = ${toId}::bigint
     where customer_id = ${fromId}::bigint and (kind, namespace, value) in (
       select * from unnest(${moved.identities.map((i) => i.kind)}::text[], ${moved.identities.map((i) => i.namespace)}::text[], ${moved.identities.map((i) => i.value)}::text[]))`.execute(db);
   await sql`update order_line set customer_id = ${toId}::bigint where customer_id = ${fromId}::bigint and order_id = any(${moved.orderIds}::bigint[])`.execute(db);
-  await sql`update customer_order set customer_id = ${toId}::bigint where customer_id = ${fromId}::bigint and order_id = any(${moved.orderIds}::bigint[])`.execute(db);
-  await sql`update interest_event set customer_id = ${toId}::bigint where customer_id = ${fromId}::bigint and event_id = any(${moved.eventIds}::bigint[])`.execute(db);
+  const orders = await sql`update customer_order set customer_id = ${toId}::bigint where customer_id = ${fromId}::bigint and order_id = any(${moved.orderIds}::bigint[])`.execute(db);
+  const events = await sql`update interest_event set customer_id = ${toId}::bigint where customer_id = ${fromId}::bigint and event_id = any(${moved.eventIds}::bigint[])`.execute(db);
   // a gift whose recipient a later import changed keeps the new recipient
-  await sql`update customer_order set recipient_customer_id = ${toId}::bigint
+  const gifts = await sql`update customer_order set recipient_customer_id = ${toId}::bigint
     where recipient_customer_id = ${fromId}::bigint and order_id = any(${moved.recipientOrderKeys.map((key) => key[1])}::bigint[])`.execute(db);
+  const count = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0);
+  return { orders: count(orders), events: count(events), gifts: count(gifts) };
 }
 
 /** Merges a customer took part in, as kept or merged; merged customers still have theirs, so they can be undone. */

@@ -207,7 +207,7 @@ describeEachStore('merging customers and undoing merges', (context) => {
     expect(await ownerOf('later-Y3')).toBe(x);
 
     const undone = await undoMerge(db, mergeId, 'test');
-    expect(undone).toEqual({ undone: true, mergeId, keptCustomerId: x, restoredCustomerId: y, ordersMovedBack: 3 });
+    expect(undone).toEqual({ undone: true, mergeId, keptCustomerId: x, restoredCustomerId: y, ordersMovedBack: 3, eventsMovedBack: 2, giftsMovedBack: 1 });
     expect(await ownerOf('later-Y3')).toBe(y);
     expect(await ownerOf('later-X3')).toBe(x);
     const traits = await db.selectFrom('customer_trait').select(['customer_id', 'order_count', 'revenue_minor']).where('customer_id', 'in', [x, y]).orderBy('customer_id').execute();
@@ -221,6 +221,34 @@ describeEachStore('merging customers and undoing merges', (context) => {
     // the file that brought the order is accepted again, unchanged
     const again = await ingestRecords(db, 'orders', [laterOrder('Y3', 'y')], { actor: 'test', clock });
     expect(again).toMatchObject({ unchanged: 1, rejected: 0 });
+  });
+
+  it('moves back the interest events and gifts that came after the merge through the restored customer\'s identities, and only those', async () => {
+    const db = context.store.db;
+    const { x, y, email } = await seedPeople(db, 'later-events');
+    const { mergeId } = await mergeCustomers(db, x, y, 'test');
+    const event = (id: string, who: string) => ({ event_id: `later-events-${id}`, customer_email: email(who), kind: 'inquiry', channel: 'phone', occurred_at: '2024-06-21T09:00:00+07:00' });
+    await ingestRecords(db, 'events', [event('EY', 'y'), event('EX', 'x')], { actor: 'test', clock });
+    // Z buys a gift for Y (by Y's email) and one for X; X buys one for Y by Y's loyalty card, from the till's export
+    const gift = (order: string, buyer: string, recipient: Record<string, string>) => ({
+      order_id: `later-events-${order}`, customer_email: email(buyer), ordered_at: '2024-06-22T10:00:00+07:00', channel: 'store', amount: '25000', ...recipient,
+    });
+    await ingestRecords(db, 'orders', [gift('GZY', 'z', { recipient_email: email('y') }), gift('GZX', 'z', { recipient_email: email('x') })], { actor: 'test', clock });
+    await ingestRecords(db, 'orders', [gift('GXY', 'x', { recipient_id: 'later-events-Y' })], { actor: 'test', clock, source: 'loyalty_card' });
+    const eventOwner = async (id: string) => (await db.selectFrom('interest_event').select('customer_id').where('external_id', '=', `later-events-${id}`).executeTakeFirstOrThrow()).customer_id;
+    const recipientOf = async (order: string) => (await db.selectFrom('customer_order').select('recipient_customer_id').where('external_id', '=', `later-events-${order}`).executeTakeFirstOrThrow()).recipient_customer_id;
+    expect([await eventOwner('EY'), await recipientOf('GZY'), await recipientOf('GXY')]).toEqual([x, x, x]);
+
+    const undone = await undoMerge(db, mergeId, 'test');
+    expect(undone).toMatchObject({ ordersMovedBack: 2, eventsMovedBack: 3, giftsMovedBack: 3 });
+    expect([await eventOwner('EY'), await eventOwner('EX')]).toEqual([y, x]);
+    expect([await recipientOf('GZY'), await recipientOf('GXY'), await recipientOf('GZX')]).toEqual([y, y, x]);
+    const traits = await db.selectFrom('customer_trait').select(['customer_id', 'interest_event_count']).where('customer_id', 'in', [x, y]).orderBy('customer_id').execute();
+    expect(traits).toEqual([{ customer_id: x, interest_event_count: 1 }, { customer_id: y, interest_event_count: 3 }]);
+    const timeline = await customerTimeline(db, y);
+    expect(timeline.items.filter((item) => item.kind === 'interest').map((item) => item.title)).toEqual(['inquiry via phone', 'cart via mobile', 'signup via web']);
+    expect(timeline.items.filter((item) => item.kind === 'order' && item.title.startsWith('received a gift')).map((item) => item.title).sort())
+      .toEqual(['received a gift later-events-GIFT', 'received a gift later-events-GXY', 'received a gift later-events-GZY']);
   });
 
   it('brings a later order back step by step when a merge of a merge is undone', async () => {
@@ -243,7 +271,7 @@ describeEachStore('merging customers and undoing merges', (context) => {
     const { mergeId } = await mergeCustomers(db, x, y, 'test');
     const undo = await app.inject({ method: 'POST', url: `/api/merges/${mergeId}/undo`, headers: owner.headers });
     expect(undo.statusCode).toBe(200);
-    expect(undo.json()).toEqual({ undone: true, mergeId, keptCustomerId: x, restoredCustomerId: y, ordersMovedBack: 2 });
+    expect(undo.json()).toEqual({ undone: true, mergeId, keptCustomerId: x, restoredCustomerId: y, ordersMovedBack: 2, eventsMovedBack: 2, giftsMovedBack: 1 });
   });
 
   it('names whom a customer was merged into when a merge names them', async () => {

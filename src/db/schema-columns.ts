@@ -26,6 +26,8 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   table_activity: columns<Database['table_activity']>()(['table_name', 'dead_rows', 'changed_since_analyze', 'inserted_since_vacuum']),
   customer_merge: columns<Database['customer_merge']>()(['merge_id', 'kept_customer_id', 'merged_customer_id', 'moved', 'merged_at', 'merged_by', 'undone_at', 'undone_by']),
   customer_merge_order: columns<Database['customer_merge_order']>()(['merge_id', 'order_id']),
+  customer_merge_event: columns<Database['customer_merge_event']>()(['merge_id', 'event_id']),
+  customer_merge_gift: columns<Database['customer_merge_gift']>()(['merge_id', 'order_id']),
   import_run: columns<Database['import_run']>()(['import_id', 'entity', 'file_name', 'preset', 'status', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count', 'started_at', 'finished_at', 'started_by', 'heartbeat_at']),
   import_seen_ref: columns<Database['import_seen_ref']>()(['import_id', 'kind', 'namespace', 'value', 'line', 'customer_id']),
   import_given: columns<Database['import_given']>()(['import_id', 'customer_id', 'fields', 'attributes']),

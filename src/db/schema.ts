@@ -189,6 +189,17 @@ export type CustomerMergeOrderTable = {
   order_id: number;
 };
 
+export type CustomerMergeEventTable = {
+  merge_id: number;
+  event_id: number;
+};
+
+/** A gift (an order naming a recipient) whose recipient reached the merge's kept customer through a moved identity. */
+export type CustomerMergeGiftTable = {
+  merge_id: number;
+  order_id: number;
+};
+
 export type ImportRunTable = {
   import_id: Generated<number>;
   entity: string;
@@ -286,6 +297,8 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   table_activity: TableActivityTable;
   customer_merge: CustomerMergeTable;
   customer_merge_order: CustomerMergeOrderTable;
+  customer_merge_event: CustomerMergeEventTable;
+  customer_merge_gift: CustomerMergeGiftTable;
   import_run: ImportRunTable;
   import_seen_ref: ImportSeenRefTable;
   import_given: ImportGivenTable;

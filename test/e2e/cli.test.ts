@@ -109,7 +109,9 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     const shown = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'show', String(ana.customer_id)])).stdout);
     expect(shown.identities.map((i: { value: string }) => i.value)).toContain('C9');
     expect(shown.traits.order_count).toBe(ana.order_count + 1);
-    expect((await runCli(['--db', storeDir, 'customers', 'unmerge', String(mergeId)])).code).toBe(0);
+    const unmerged = await runCli(['--db', storeDir, 'customers', 'unmerge', String(mergeId)]);
+    expect(unmerged.code).toBe(0);
+    expect(unmerged.stdout).toContain(`Merge #${mergeId} undone: customer #${stub.customer_id} restored from #${ana.customer_id} with 1 orders, 0 interest events and 0 gifts.`);
     const after = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'show', String(ana.customer_id)])).stdout);
     expect(after.traits.order_count).toBe(ana.order_count);
     const missing = await runCli(['--db', storeDir, 'customers', 'show', '999999']);

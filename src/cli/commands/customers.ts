@@ -140,6 +140,6 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .argument('<mergeId>', 'merge id printed by `customers merge`', positiveId)
     .action(async (mergeId: number) => {
       const result = await runtime.withStore(({ db, actor }) => undoMerge(db, mergeId, actor));
-      runtime.print(result, (r) => `Merge #${r.mergeId} undone: customer #${r.restoredCustomerId} restored from #${r.keptCustomerId} with ${r.ordersMovedBack} orders.`);
+      runtime.print(result, (r) => `Merge #${r.mergeId} undone: customer #${r.restoredCustomerId} restored from #${r.keptCustomerId} with ${r.ordersMovedBack} orders, ${r.eventsMovedBack} interest events and ${r.giftsMovedBack} gifts.`);
     });
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs } from '../../customers/customers.repo.js';
 import { addEventsToTraits } from '../../traits/traits.repo.js';
+import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import type { CanonicalEvent } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
@@ -68,5 +69,8 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     await removeCustomersOfRejectedRows(db, resolution, kept.map(({ row }) => row.customer), new Set(kept.map(({ customerId }) => customerId)));
   }
   await addEventsToTraits(db, added);
+  // a later event of a merged person stays theirs if the merge is undone
+  await recordArrivalsThroughMergedIdentities(db, 'event', unique.flatMap((row, index) => (rejectedLines.has(row.line) ? [] : [
+    { source: row.source, externalId: row.externalId, customerId: customerIds[index], refs: row.customer }])));
   return outcome;
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs } from '../../customers/customers.repo.js';
-import { recordOrdersThroughMergedIdentities } from '../../customers/merge-later-orders.repo.js';
+import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../traits/traits.repo.js';
 import type { CanonicalLine, CanonicalOrder } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
@@ -65,9 +65,12 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
       kept.flatMap((order) => [order.order.customer, order.order.recipient ?? []]),
       new Set(kept.flatMap((order) => (order.recipientId === null ? [order.customerId] : [order.customerId, order.recipientId]))));
   }
-  // a later order of a merged person stays theirs if the merge is undone
-  await recordOrdersThroughMergedIdentities(db, staged.filter((order) => !written.rejectedLines.has(order.order.line))
-    .map((order) => ({ source: order.order.source, externalId: order.order.externalId, customerId: order.customerId, refs: order.order.customer })));
+  // a later order of a merged person, or a later gift for them, stays theirs if the merge is undone
+  const stored = staged.filter((order) => !written.rejectedLines.has(order.order.line));
+  await recordArrivalsThroughMergedIdentities(db, 'order',
+    stored.map((order) => ({ source: order.order.source, externalId: order.order.externalId, customerId: order.customerId, refs: order.order.customer })));
+  await recordArrivalsThroughMergedIdentities(db, 'gift', stored.flatMap((order) => (order.recipientId === null ? [] : [
+    { source: order.order.source, externalId: order.order.externalId, customerId: order.recipientId, refs: order.order.recipient ?? [] }])));
   outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds])];
   return outcome;
 }
