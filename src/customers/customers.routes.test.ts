@@ -40,6 +40,23 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(again.json()).toMatchObject({ inserted: 0, unchanged: 2 });
   });
 
+  it('reads times in the batch\'s date format and names the import after the file the records came from', async () => {
+    const record = (id: string, at: string) => ({ order_id: id, customer_email: 'eka@example.com', ordered_at: at, amount: '30000' });
+    const response = await app.inject({
+      method: 'POST', url: '/api/ingest/orders', headers: ingestKey.headers,
+      payload: { records: [record('DF1', '03/04/2024 10:30'), record('DF2', '2024-04-03')], dateFormat: 'dd/MM/yyyy HH:mm', fileName: 'till-export.csv', source: 'till' },
+    });
+    expect(response.statusCode).toBe(200);
+    const summary = response.json();
+    expect(summary).toMatchObject({ inserted: 1, rejected: 1, rejects: [{ line: 2, field: 'ordered_at' }] });
+    expect(summary.rejects[0].reason).toContain('dd/MM/yyyy HH:mm');
+    const stored = await context.store.db.selectFrom('customer_order').select(['ordered_at', 'source']).where('external_id', '=', 'DF1').executeTakeFirstOrThrow();
+    // 3 April, in the store's zone (the default, UTC+7 here: Asia/Jakarta)
+    expect({ at: new Date(stored.ordered_at).toISOString(), source: stored.source }).toEqual({ at: '2024-04-03T03:30:00.000Z', source: 'till' });
+    const runs = await app.inject({ method: 'GET', url: '/api/imports?limit=1', headers: admin.headers });
+    expect(runs.json().items[0]).toMatchObject({ import_id: summary.importId, file_name: 'till-export.csv', entity: 'orders' });
+  });
+
   it('says which record field a batch lacks, without the file import flags', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/ingest/events', headers: ingestKey.headers, payload: { records: [{ customer_email: 'dewi@example.com', occurred_at: '2024-06-01T10:00:00+07:00' }] } });
     expect(response.statusCode).toBe(400);

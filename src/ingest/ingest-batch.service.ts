@@ -24,19 +24,19 @@ export type BatchSummary = { importId: number; entity: ImportEntity; read: numbe
  * writers as file imports, as one transaction: all valid rows land together
  * with the run record, or nothing does.
  */
-export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, records: unknown[], options: { source?: string | null; actor: string; clock: Clock }): Promise<BatchSummary> {
+export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, records: unknown[], options: { source?: string | null; dateFormat?: string | null; fileName?: string | null; actor: string; clock: Clock }): Promise<BatchSummary> {
   if (records.length > maxBatchRecords) {
     throw new AppError('INGEST_BATCH_TOO_LARGE', `A batch may hold at most ${maxBatchRecords} records; this one has ${records.length}. Split it into smaller batches.`, { field: entity });
   }
   // checked here too, so that a batch missing a field is told in record terms, not a file's --map and --preset
   headerCheck(entity, [...new Set(records.flatMap((record) => (isPlainObject(record) ? Object.keys(record) : [])))], {}, 'request');
   const context = await buildIngestContext(db, options.clock, options.source ?? 'api');
-  const { rows, rejects } = rowsFromRecords(entity, records, { context, file: 'request' });
+  const { rows, rejects } = rowsFromRecords(entity, records, { context, file: 'request', dateFormat: options.dateFormat });
   const settings = await getStoreSettings(db);
   const rates = await readCurrencyRates(db);
   const keepDerivedCurrent = await createDerivedUpdater(db);
   return db.transaction().execute(async (trx) => {
-    const importId = await startImportRun(trx, { entity, fileName: null, preset: null, startedBy: options.actor });
+    const importId = await startImportRun(trx, { entity, fileName: options.fileName ?? null, preset: null, startedBy: options.actor });
     const outcome = await writeBatch(trx, entity, rows, { importId, file: 'request', currency: settings.currency, timeZone: settings.timeZone, rates });
     await keepDerivedCurrent(trx, outcome.changedCustomerIds, options.clock.now());
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);

@@ -34,10 +34,15 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     schema: {
       tags: ['ingest'],
       summary: 'Ingest a batch of customers, orders, lines, products or events',
-      description: `Records use the canonical field names (e.g. orders: order_id, customer_id or customer_email or customer_phone, ordered_at, amount, currency, channel, status). Valid records land in one transaction; invalid ones come back as rejects with their position. Send an Idempotency-Key header to make retries safe. At most ${maxBatchRecords} records.`,
+      description: `Records use the canonical field names (e.g. orders: order_id, customer_id or customer_email or customer_phone, ordered_at, amount, currency, channel, status). Valid records land in one transaction; invalid ones come back as rejects with their position. Send an Idempotency-Key header to make retries safe. At most ${maxBatchRecords} records. The rows of one order (one per line item) belong in one batch: an order sent again is stored as sent, its lines included, so lines split over two batches keep only the second batch's.`,
       params: z.object({ entity: z.enum(entities) }),
       headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
-      body: z.object({ records: z.array(z.record(z.string(), z.unknown())).min(1).max(maxBatchRecords), source: z.string().min(1).max(64).optional() }),
+      body: z.object({
+        records: z.array(z.record(z.string(), z.unknown())).min(1).max(maxBatchRecords),
+        source: z.string().min(1).max(64).optional().describe('namespace of the records\' customer and order ids, e.g. "shopify" (default "api")'),
+        dateFormat: z.string().min(1).max(64).optional().describe('how times without an ISO form are written, as the CLI\'s --date-format: dd/MM/yyyy, MM/dd/yyyy HH:mm, yyyyMMdd…'),
+        fileName: z.string().min(1).max(255).optional().describe('the file the records come from, shown in the list of imports'),
+      }),
       response: {
         200: summarySchema.describe('The batch summary; a retry with the same Idempotency-Key gets the first answer again, with the header Idempotent-Replayed: true'),
         409: errorResponse('The Idempotency-Key was used before with another body (INGEST_IDEMPOTENCY_MISMATCH)'),
@@ -46,7 +51,9 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
   }, async (request, reply) => {
     const principal = actorOf(request.principal);
     const result = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal, body: { entity: request.params.entity, ...request.body } }, async () => {
-      const summary = await ingestRecords(deps.store.db, request.params.entity, request.body.records, { source: request.body.source, actor: principal, clock: deps.clock });
+      const summary = await ingestRecords(deps.store.db, request.params.entity, request.body.records, {
+        source: request.body.source, dateFormat: request.body.dateFormat, fileName: request.body.fileName, actor: principal, clock: deps.clock,
+      });
       return { statusCode: 200, body: summary };
     });
     if (result.isReplay) reply.header('idempotent-replayed', 'true');

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { sql } from 'kysely';
+import { getStoreSettings } from '../../../src/settings/index.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { messagesByLocale } from '../../../src/web/i18n/messages.js';
 import type { Locale } from '../../../src/web/api/types.js';
@@ -148,6 +150,57 @@ describeWithBrowser('staff web app (owner)', () => {
     await expect(reject.locator('td').first().textContent()).resolves.toBe('3');
     await expect(reject.textContent()).resolves.toMatch(/email/i);
   });
+
+  it('imports a Shopify orders export through its format: an order\'s line rows land together, and a date format is honoured', async () => {
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+    await page.getByLabel('Data').selectOption('orders');
+    await page.getByLabel(/^Format/).selectOption({ label: 'Shopify orders export' });
+    const header = 'Name,Email,Financial Status,Currency,Total,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Phone,Refunded Amount,Source,Notes';
+    const csv = [
+      header,
+      '#W5001,sari.web@example.com,paid,IDR,90000,,0,2024-03-01 10:15:00 +0700,2,Kopi susu,30000,KS-1,,0,web,',
+      // Shopify leaves an order's fields blank on its later line rows
+      '#W5001,,,,,,,,1,Croissant,30000,CR-1,,,,',
+      '#W5002,tono.web@example.com,paid,IDR,25000,,0,2024-03-02 09:00:00 +0700,1,Roti,25000,RT-1,,0,pos,',
+    ].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'orders_export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('orders_export.csv: 3 rows').waitFor();
+    await expect(page.getByLabel('Column for order_id').inputValue()).resolves.toBe('Name');
+    await expect(page.getByLabel('Column for order_id').isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await page.getByText('Finished').waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/3 of 3 rows read: .* 0 rejected/);
+    const stored = await server.store.db.selectFrom('customer_order').select(['external_id', 'amount_minor', 'channel', 'source', 'order_id'])
+      .where('external_id', 'in', ['#W5001', '#W5002']).orderBy('external_id').execute();
+    expect(stored.map(({ external_id, amount_minor, channel, source }) => ({ external_id, amount_minor: Number(amount_minor), channel, source }))).toEqual([
+      { external_id: '#W5001', amount_minor: 90000, channel: 'web', source: 'shopify' },
+      { external_id: '#W5002', amount_minor: 25000, channel: 'store', source: 'shopify' },
+    ]);
+    const lines = await server.store.db.selectFrom('order_line').select('sku').where('order_id', '=', stored[0].order_id).orderBy('line_no').execute();
+    expect(lines.map((line) => line.sku)).toEqual(['KS-1', 'CR-1']);
+
+    // by hand, with a day-first date format, 1,001 line rows: the last order's two rows straddle the
+    // first batch's end (1,000 rows) and must still land together
+    await page.getByLabel(/^Format/).selectOption({ label: 'My own columns (map them below)' });
+    const single = Array.from({ length: 999 }, (_, index) => `W-DF-${index + 1},bulk.web@example.com,03/04/2024,SKU-${index + 1},Item,1,1000,`);
+    const own = ['order_id,customer_email,ordered_at,sku,product_name,quantity,unit_price,note', ...single,
+      'W-DF-SPLIT,bulk.web@example.com,03/04/2024,SPLIT-A,Item A,1,1500,paid in cash', 'W-DF-SPLIT,bulk.web@example.com,03/04/2024,SPLIT-B,Item B,2,2500,'].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'till.csv', mimeType: 'text/csv', buffer: Buffer.from(own) });
+    await page.getByText('till.csv: 1,001 rows').waitFor();
+    await expect(page.locator('.unmapped-columns').textContent()).resolves.toBe('Not imported (no field reads them): note');
+    await page.getByLabel('Date format (optional)').fill('dd/MM/yyyy');
+    await page.getByRole('button', { name: 'Import 1001 rows' }).click();
+    await page.getByText('Finished').waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/^1,001 of 1,001 rows read: .* 0 rejected\.$/);
+    const split = await server.store.db.selectFrom('customer_order').select(['order_id', 'amount_minor']).where('external_id', '=', 'W-DF-SPLIT').executeTakeFirstOrThrow();
+    expect(Number(split.amount_minor)).toBe(1500 + 2 * 2500);
+    const splitLines = await server.store.db.selectFrom('order_line').select('sku').where('order_id', '=', split.order_id).orderBy('line_no').execute();
+    expect(splitLines.map((line) => line.sku)).toEqual(['SPLIT-A', 'SPLIT-B']);
+    const { timeZone } = await getStoreSettings(server.store.db);
+    const dated = await sql<{ day: string }>`select to_char(ordered_at at time zone ${timeZone}::text, 'YYYY-MM-DD') as day from customer_order where external_id = 'W-DF-1'`.execute(server.store.db);
+    expect(dated.rows).toEqual([{ day: '2024-04-03' }]);
+  }, 120_000);
 
   it('shows the reports without horizontal scrolling, and runs the analysis on request', async () => {
     await page.goto(`${server.url}/reports`);

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { IngestEntity } from '../../api/types.js';
 import type { Mapping } from '../../../ingest/rows/fields.js';
+import type { Preset } from '../../../ingest/presets/index.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -9,6 +10,7 @@ import { CsvPreview } from './csv-preview.js';
 import { ImportProgress } from './import-progress.js';
 import { RejectsTable } from './rejects-table.js';
 import { guessMapping, importEntities, missingFields } from './import-mapping.js';
+import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
 import { parseCsv, type ParsedCsv } from './parse-csv.js';
 import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
 
@@ -17,6 +19,8 @@ type Phase = 'choose' | 'map' | 'running' | 'done';
 export function ImportPage() {
   const { t } = useI18n();
   const [entity, setEntity] = useState<IngestEntity>('customers');
+  const [preset, setPreset] = useState<Preset | null>(null);
+  const [dateFormat, setDateFormat] = useState('');
   const [csv, setCsv] = useState<ParsedCsv | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [phase, setPhase] = useState<Phase>('choose');
@@ -24,7 +28,11 @@ export function ImportPage() {
   const [error, setError] = useState<Error | null>(null);
   const controller = useRef<AbortController | null>(null);
   const missing = csv ? missingFields(entity, mapping) : [];
+  const unmapped = csv && !preset ? unmappedColumns(csv.headers, mapping) : [];
+  const presets = browserPresets(entity);
 
+  const mappingFor = (nextEntity: IngestEntity, nextPreset: Preset | null, headers: readonly string[]) =>
+    (nextPreset ? presetMapping(nextPreset, headers) : guessMapping(nextEntity, headers));
   const chooseFile = async (file: File | undefined) => {
     setError(null);
     setTotals(emptyTotals);
@@ -32,7 +40,7 @@ export function ImportPage() {
     try {
       const parsed = await parseCsv(file);
       setCsv(parsed);
-      setMapping(guessMapping(entity, parsed.headers));
+      setMapping(mappingFor(entity, preset, parsed.headers));
       setPhase('map');
     } catch (caught) {
       setError(caught as Error);
@@ -40,7 +48,15 @@ export function ImportPage() {
   };
   const chooseEntity = (next: IngestEntity) => {
     setEntity(next);
+    setPreset(null);
+    setDateFormat('');
     if (csv) setMapping(guessMapping(next, csv.headers));
+  };
+  const choosePreset = (name: string) => {
+    const next = presets.find((candidate) => candidate.name === name) ?? null;
+    setPreset(next);
+    setDateFormat(next?.dateFormat ?? '');
+    if (csv) setMapping(mappingFor(entity, next, csv.headers));
   };
   const start = async () => {
     if (!csv) return;
@@ -49,7 +65,9 @@ export function ImportPage() {
     setTotals(emptyTotals);
     setPhase('running');
     try {
-      setTotals(await runImport(entity, csv.rows, mapping, setTotals, controller.current.signal));
+      const { records, rejects } = toLineRecords(csv.rows, mapping, { preset, fileName: csv.fileName });
+      const request = { entity, source: preset?.source ?? 'web', dateFormat: dateFormat.trim() || null, fileName: csv.fileName };
+      setTotals(await runImport(request, records, rejects, setTotals, controller.current.signal));
     } catch (caught) {
       setError(caught as Error);
     } finally {
@@ -68,17 +86,33 @@ export function ImportPage() {
               {importEntities.map((option) => <option key={option} value={option}>{t(`entities.${option}`)}</option>)}
             </select>
           </label>
+          {presets.length > 0 ? (
+            <label className="field">
+              <span>{t('import.format')}</span>
+              <select name="format" value={preset?.name ?? ''} disabled={phase === 'running'} onChange={(event) => choosePreset(event.target.value)}>
+                <option value="">{t('import.formatOwn')}</option>
+                {presets.map((option) => <option key={option.name} value={option.name}>{t(`import.presets.${option.name}`)}</option>)}
+              </select>
+            </label>
+          ) : null}
           <label className="field">
             <span>{t('import.file')}</span>
-            <input type="file" name="file" accept=".csv,text/csv" disabled={phase === 'running'} onChange={(event) => void chooseFile(event.target.files?.[0])} />
+            <input type="file" name="file" accept=".csv,.tsv,.txt,text/csv" disabled={phase === 'running'} onChange={(event) => void chooseFile(event.target.files?.[0])} />
+          </label>
+          <label className="field">
+            <span>{t('import.dateFormat')}</span>
+            <input type="text" name="dateFormat" value={dateFormat} placeholder="dd/MM/yyyy" disabled={phase === 'running'} aria-describedby="date-format-hint"
+              onChange={(event) => setDateFormat(event.target.value)} />
           </label>
         </div>
+        <p id="date-format-hint" className="muted small">{t('import.dateFormatHint')}</p>
         {csv && csv.problems.length > 0 ? <ul className="inline-error">{csv.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul> : null}
       </Card>
       {csv ? (
         <Card title={t('import.step2')}>
           <CsvPreview csv={csv} />
-          <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={setMapping} />
+          <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={setMapping} isFixed={preset !== null} />
+          {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
           <div className="button-row">
             <button type="button" className="button-primary" disabled={missing.length > 0 || phase === 'running' || csv.rows.length === 0} onClick={() => void start()}>

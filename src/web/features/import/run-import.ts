@@ -1,7 +1,7 @@
 import { api } from '../../api/client.js';
 import type { IngestEntity, IngestSummary, Reject } from '../../api/types.js';
-import type { Mapping } from '../../../ingest/rows/fields.js';
-import { toRecord } from './import-mapping.js';
+import { planBatches } from './import-batches.js';
+import type { LineRecord } from './import-rows.js';
 
 /** Small enough that one batch (one transaction on the server) takes about a second, large enough to be quick. */
 export const batchSize = 1000;
@@ -10,25 +10,34 @@ export type ImportTotals = { read: number; inserted: number; updated: number; un
 
 export const emptyTotals: ImportTotals = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [] };
 
+/** What the server is told besides the records: the ids' namespace, how times are written, and the file's name for the list of imports. */
+export type ImportRequest = { entity: IngestEntity; source: string; dateFormat: string | null; fileName: string };
+
 /**
- * Sends the rows batch by batch and adds the summaries up. Reject lines are
- * turned back into the file's own line numbers (header = line 1), so staff
- * can find the row in their spreadsheet.
+ * Sends the records batch by batch (an order's rows together, see
+ * planBatches) and adds the summaries up, starting from the rows already
+ * rejected in the browser. A reject's position in its batch is turned back
+ * into the file's own line, so staff can find the row in their spreadsheet.
  */
-export async function runImport(entity: IngestEntity, rows: readonly Record<string, string>[], mapping: Mapping, onProgress: (totals: ImportTotals) => void, signal: AbortSignal): Promise<ImportTotals> {
-  let totals = emptyTotals;
-  for (let start = 0; start < rows.length && !signal.aborted; start += batchSize) {
-    const records = rows.slice(start, start + batchSize).map((row) => toRecord(row, mapping));
-    const summary = await api.post<IngestSummary>(`/api/ingest/${entity}`, { records, source: 'web' });
+export async function runImport(
+  request: ImportRequest, records: readonly LineRecord[], rejectedHere: readonly Reject[], onProgress: (totals: ImportTotals) => void, signal: AbortSignal,
+): Promise<ImportTotals> {
+  let totals: ImportTotals = { ...emptyTotals, read: rejectedHere.length, rejected: rejectedHere.length, rejects: [...rejectedHere] };
+  onProgress(totals);
+  for (const batch of planBatches(request.entity, records, batchSize)) {
+    if (signal.aborted) break;
+    const summary = await api.post<IngestSummary>(`/api/ingest/${request.entity}`, {
+      records: batch.map((entry) => entry.record), source: request.source, fileName: request.fileName, ...(request.dateFormat ? { dateFormat: request.dateFormat } : {}),
+    });
     totals = {
       read: totals.read + summary.read,
       inserted: totals.inserted + summary.inserted,
       updated: totals.updated + summary.updated,
       unchanged: totals.unchanged + summary.unchanged,
       rejected: totals.rejected + summary.rejected,
-      rejects: [...totals.rejects, ...summary.rejects.map((reject) => ({ ...reject, line: start + reject.line + 1 }))],
+      rejects: [...totals.rejects, ...summary.rejects.map((reject) => ({ ...reject, file: request.fileName, line: batch[reject.line - 1]?.line ?? reject.line }))],
     };
     onProgress(totals);
   }
-  return totals;
+  return { ...totals, rejects: [...totals.rejects].sort((a, b) => a.line - b.line) };
 }
