@@ -23,7 +23,7 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { analyze, classifyCustomersIncremental, type AnalyzeResult } from '../src/analytics/index.js';
 import { openStore, type Store } from '../src/db/client.js';
-import { createDerivedUpdater } from '../src/ingest/keep-derived-current.js';
+import { createDerivedUpdater, derivedStateItems } from '../src/ingest/keep-derived-current.js';
 import { maintainEmbeddedStore } from '../src/db/maintenance.js';
 import { namedStatement } from '../src/db/prepared-statement.js';
 import { migrate } from '../src/db/migrate.js';
@@ -221,8 +221,7 @@ async function benchStore(store: Store, customers: number): Promise<void> {
 
 /** What an ingest request read of the store before its batch until this session: the same read without the analysis settings, prepared as it is. */
 async function derivedStateWithoutSettings(db: Kysely<Database>): Promise<void> {
-  await namedStatement(sql`select exists (select 1 from analysis_run) as analysed, exists (select 1 from segment) as segmented,
-    exists (select 1 from persona_model where is_current) as personas`).execute(db);
+  await namedStatement(sql`select ${derivedStateItems()}`).execute(db);
 }
 
 /** How the prepared ingest statement has been planned on one connection of the store. */

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import { classifyCustomersIncremental } from '../analytics/index.js';
 import { refreshSegmentsForCustomers } from '../segments/index.js';
 import { assignPersonas } from '../personas/index.js';
+import { derivedStateItems, type DerivedState } from '../ingest/keep-derived-current.js';
 
 type Db = Kysely<Database>;
 
@@ -16,9 +17,7 @@ type Db = Kysely<Database>;
  * end at the merge. `current` (kept and restored customers) are reclassified.
  */
 export async function keepDerivedCurrentAfterMerge(db: Db, change: { current: number[]; mergedAway: number[]; at: Date }): Promise<void> {
-  const result = await sql<{ analysed: boolean; segmented: boolean; personas: boolean }>`
-    select exists (select 1 from analysis_run) as analysed, exists (select 1 from segment) as segmented,
-      exists (select 1 from persona_model where is_current) as personas`.execute(db);
+  const result = await sql<DerivedState>`select ${derivedStateItems()}`.execute(db);
   const state = result.rows[0];
   if (!state) return;
   const { current, mergedAway, at } = change;

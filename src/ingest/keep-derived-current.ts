@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { namedStatement } from '../db/prepared-statement.js';
 import { classifyCustomersIncremental, storeAnalysisContextFrom, storeAnalysisContextItem, type StoreAnalysisContext } from '../analytics/index.js';
@@ -17,9 +17,8 @@ import { assignPersonas } from '../personas/index.js';
  * policy changed or a full analysis run during a long import is picked up.
  */
 export async function createDerivedUpdater(db: Kysely<Database>) {
-  const result = await namedStatement(sql<{ analysed: boolean; segmented: boolean; personas: boolean; analysis: unknown }>`
-    select exists (select 1 from analysis_run) as analysed, exists (select 1 from segment) as segmented,
-      exists (select 1 from persona_model where is_current) as personas, ${storeAnalysisContextItem()} as analysis`).execute(db);
+  const result = await namedStatement(sql<DerivedState & { analysis: unknown }>`
+    select ${derivedStateItems()}, ${storeAnalysisContextItem()} as analysis`).execute(db);
   const row = result.rows[0];
   const state = { analysed: row?.analysed ?? false, segmented: row?.segmented ?? false, personas: row?.personas ?? false };
   let unusedStore: StoreAnalysisContext | undefined = state.analysed ? storeAnalysisContextFrom(row.analysis) : undefined;
@@ -32,4 +31,17 @@ export async function createDerivedUpdater(db: Kysely<Database>) {
     if (state.segmented) await refreshSegmentsForCustomers(trx, customerIds, { asOf });
     if (state.personas) await assignPersonas(trx, customerIds, { asOf, skipProfiles: true });
   };
+}
+
+/** Which derived state a store keeps per customer (see createDerivedUpdater). */
+export type DerivedState = { analysed: boolean; segmented: boolean; personas: boolean };
+
+/**
+ * Select-list items reading DerivedState: types once the store has been
+ * analysed, segment membership once segments exist, personas once they were
+ * discovered. Merges and their undo keep the same state on the same conditions.
+ */
+export function derivedStateItems(): RawBuilder<unknown> {
+  return sql`exists (select 1 from analysis_run) as analysed, exists (select 1 from segment) as segmented,
+    exists (select 1 from persona_model where is_current) as personas`;
 }
