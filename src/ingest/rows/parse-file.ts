@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.js';
-import type { CanonicalOrder, CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
+import type { CanonicalOrder, CanonicalOrderLine, CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
 import type { Preset, RecordValues } from '../presets/preset.js';
 import { valuesFromJson } from '../readers/record-streams.js';
@@ -74,8 +74,9 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
       }
       const parsed = parser.parse(item);
       const size = rows.length + rejects.length;
-      // The rows of an order totalled from its lines stay in one batch (up to twice its size),
-      // so its refund is checked against all of its lines (settle-line-totals.ts).
+      // The rows of an order's lines stay in one batch (up to twice its size): an order totalled
+      // from its lines has its refund checked against all of them (settle-line-totals.ts), and an
+      // import states all of an order's lines at once (write-order-lines.ts, staleLinesOf).
       if (size >= batchSize && !(size < 2 * batchSize && parsed.row && continuesOrder(entity, rows, parsed.row))) {
         yield batch();
         [rows, rejects, records] = [[], [], new Map()];
@@ -90,12 +91,17 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   if (rows.length + rejects.length > 0 || source.totalBytes === 0) yield batch();
 }
 
-/** The row is the next line of the order the batch's last row began, and neither states a total. */
+/** The row is the next line of the order the batch's last row is a line of. */
 function continuesOrder(entity: ImportEntity, rows: readonly CanonicalRow[ImportEntity][], row: CanonicalRow[ImportEntity]): boolean {
-  if (entity !== 'orders' || rows.length === 0) return false;
+  if (rows.length === 0) return false;
+  if (entity === 'lines') {
+    const [last, next] = [rows[rows.length - 1] as CanonicalOrderLine, row as CanonicalOrderLine];
+    return last.orderExternalId === next.orderExternalId && last.source === next.source;
+  }
+  if (entity !== 'orders') return false;
   const last = rows[rows.length - 1] as CanonicalOrder;
   const next = row as CanonicalOrder;
-  return isTotalledFromLines(next) && isTotalledFromLines(last) && last.externalId === next.externalId && last.source === next.source;
+  return next.orderLine !== null && last.orderLine !== null && last.externalId === next.externalId && last.source === next.source;
 }
 
 /** Orders totalled from their lines are settled once the batch holds their lines. */

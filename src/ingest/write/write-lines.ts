@@ -3,13 +3,16 @@ import type { Database } from '../../db/schema.js';
 import { addLinesToCategories, recomputeTraits } from '../../traits/traits.repo.js';
 import type { CanonicalOrderLine } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { staleLinesOf } from './write-order-lines.js';
 
 type Db = Kysely<Database>;
 
 /**
  * Writes order lines that arrive in their own file, for orders imported
  * before. The order's total stays as its orders file gave it; the lines add
- * what was bought (categories, products), priced in the store currency.
+ * what was bought (categories, products), priced in the store currency. An
+ * import states all the lines of the orders it names: lines an earlier import
+ * stored that it does not restate are removed (staleLinesOf).
  */
 export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: WriteContext): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
@@ -74,14 +77,37 @@ export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: Wr
       returning l.customer_id, l.order_id, l.line_no
     )
     select w.customer_id, w.order_id, w.line_no, b.is_same from written w left join stored b using (customer_id, order_id, line_no)`.execute(db);
+  const stale = await removeStaleLines(db, accepted, context.importId);
   const insertedKeys = result.rows.filter((row) => row.is_same === null).map((row) => ({ customerId: row.customer_id, orderId: row.order_id, lineNo: row.line_no }));
   const changed = result.rows.filter((row) => row.is_same === false);
-  const changedCustomers = [...new Set(changed.map((row) => row.customer_id))];
+  // an order that lost lines changed: one of its restated rows counts as updated
+  const changedOrders = new Set(changed.map((row) => Number(row.order_id)));
+  const lostLines = result.rows.filter((row) => row.is_same === true && stale.orderIds.has(Number(row.order_id)) && !changedOrders.has(Number(row.order_id)))
+    .filter((row, index, rows) => rows.findIndex((other) => other.order_id === row.order_id) === index);
+  const changedCustomers = [...new Set([...changed, ...lostLines].map((row) => row.customer_id).concat(stale.customerIds))];
   outcome.inserted = insertedKeys.length;
-  outcome.updated = changed.length;
-  outcome.unchanged = result.rows.length - insertedKeys.length - changed.length;
+  outcome.updated = changed.length + lostLines.length;
+  outcome.unchanged = result.rows.length - insertedKeys.length - changed.length - lostLines.length;
   const recomputed = new Set(changedCustomers);
   await addLinesToCategories(db, insertedKeys.filter((key) => !recomputed.has(key.customerId)));
   await recomputeTraits(db, changedCustomers, context.timeZone);
   return outcome;
+}
+
+/** Deletes the stored lines of these rows' orders that an earlier import wrote and this one does not restate. */
+async function removeStaleLines(db: Db, written: ReadonlyArray<{ customerId: number; orderId: number; lineNo: number }>, importId: number): Promise<{ orderIds: Set<number>; customerIds: number[] }> {
+  const orders = [...new Map(written.map((line) => [line.orderId, { orderId: line.orderId, customerId: line.customerId }])).values()];
+  const stored = await sql<{ order_id: number; line_no: number; import_id: number | null }>`
+    select l.order_id, l.line_no, l.import_id from order_line l
+    join unnest(${orders.map((o) => o.customerId)}::bigint[], ${orders.map((o) => o.orderId)}::bigint[]) as k(customer_id, order_id) using (customer_id, order_id)`.execute(db);
+  const storedByOrder = new Map<number, Array<{ line_no: number; import_id: number | null }>>();
+  for (const line of stored.rows) storedByOrder.set(Number(line.order_id), [...(storedByOrder.get(Number(line.order_id)) ?? []), line]);
+  const stale = staleLinesOf(orders, storedByOrder, written, importId);
+  if (stale.length > 0) {
+    await sql`
+      delete from order_line l using unnest(${stale.map((line) => line.customerId)}::bigint[], ${stale.map((line) => line.orderId)}::bigint[], ${stale.map((line) => line.lineNo)}::int[])
+        as k(customer_id, order_id, line_no)
+      where l.customer_id = k.customer_id and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
+  }
+  return { orderIds: new Set(stale.map((line) => line.orderId)), customerIds: [...new Set(stale.map((line) => line.customerId))] };
 }

@@ -26,6 +26,11 @@ export type OrderLinesResult = {
  * boundaries by counting the lines this import already wrote, so re-importing
  * a file gives the same numbers and changes nothing. Unit prices are stored in
  * the store currency, like every amount that is summed.
+ *
+ * An import that states an order's lines states all of them: lines an earlier
+ * import stored that this one does not restate are removed (staleLinesOf), so
+ * an order sent again with fewer or other lines is stored as sent rather than
+ * as a mix of the two.
  */
 export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context: WriteContext): Promise<OrderLinesResult> {
   const existingOrders = orders.filter((order) => !order.isNew);
@@ -64,6 +69,19 @@ export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context
       rows.push({ customerId: order.customerId, orderId: order.orderId, lineNo, sku: line.sku, productName: line.productName, category: line.category, quantity: line.quantity, unitPriceMinor, fileLine: line.fileLine });
     });
   }
+  const stale = staleLinesOf(orders, linesByOrder, rows, context.importId);
+  if (stale.length > 0) {
+    await sql`
+      delete from order_line l using unnest(${stale.map((line) => line.customerId)}::bigint[], ${stale.map((line) => line.orderId)}::bigint[], ${stale.map((line) => line.lineNo)}::int[])
+        as k(customer_id, order_id, line_no)
+      where l.customer_id = k.customer_id and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
+    for (const order of orders.filter((candidate) => stale.some((line) => line.orderId === candidate.orderId))) {
+      result.changedOrderIds.add(order.orderId);
+      // the order changed even when every line it restates is as stored
+      const first = order.lines[0];
+      if (first && result.fates.get(first.fileLine) === 'unchanged') result.fates.set(first.fileLine, 'updated');
+    }
+  }
   if (rows.length === 0) return result;
   const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
   // unchanged lines are written too: the import id they carry numbers this import's later lines of the order
@@ -78,6 +96,21 @@ export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context
       sku = excluded.sku, product_name = excluded.product_name, category = excluded.category, quantity = excluded.quantity,
       unit_price_minor = excluded.unit_price_minor, import_id = excluded.import_id, import_line = excluded.import_line`.execute(db);
   return result;
+}
+
+/**
+ * Stored lines of these orders that an earlier import wrote and this batch
+ * does not restate. Lines this import wrote in an earlier batch stay: an
+ * order's rows may span batches of one file.
+ */
+export function staleLinesOf(
+  orders: ReadonlyArray<{ orderId: number; customerId: number }>, storedByOrder: ReadonlyMap<number, ReadonlyArray<Pick<ExistingLine, 'line_no' | 'import_id'>>>,
+  written: ReadonlyArray<{ orderId: number; lineNo: number }>, importId: number,
+): Array<{ customerId: number; orderId: number; lineNo: number }> {
+  const restated = new Set(written.map((line) => `${line.orderId}:${line.lineNo}`));
+  return orders.flatMap((order) => (storedByOrder.get(order.orderId) ?? [])
+    .filter((line) => Number(line.import_id) !== importId && !restated.has(`${order.orderId}:${line.line_no}`))
+    .map((line) => ({ customerId: order.customerId, orderId: order.orderId, lineNo: line.line_no })));
 }
 
 /**
