@@ -25,3 +25,6 @@ export type UndoRefusal = 'kept_customer_deleted' | 'kept_customer_merged' | 'me
 
 export const mergeUndoRefused = (mergeId: number, reason: UndoRefusal, message: string, details: Record<string, unknown> = {}) =>
   new AppError('CUSTOMER_MERGE_UNDO_CONFLICT', `Merge #${mergeId} cannot be undone: ${message}`, { mergeId, reason, ...details });
+
+export const customerEmpty = () =>
+  new AppError('CUSTOMER_EMPTY', 'A new customer needs at least one thing to know them by: a name, an email, a phone, another profile field or an identity.', { field: 'name' });

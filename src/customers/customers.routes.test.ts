@@ -57,6 +57,13 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(runs.json().items[0]).toMatchObject({ import_id: summary.importId, file_name: 'till-export.csv', entity: 'orders' });
   });
 
+  it('refuses an id sent as an array or an object, naming the field, instead of storing its JSON', async () => {
+    const record = (orderId: unknown) => ({ order_id: orderId, customer_email: 'nested@example.com', ordered_at: '2024-06-03T10:00:00+07:00', amount: '1000' });
+    const response = await app.inject({ method: 'POST', url: '/api/ingest/orders', headers: ingestKey.headers, payload: { records: [record(['a', 'b']), record({ x: 1 }), record('N3')] } });
+    expect(response.json()).toMatchObject({ read: 3, inserted: 1, rejected: 2, rejects: [{ line: 1, field: 'order_id' }, { line: 2, field: 'order_id' }] });
+    expect(response.json().rejects[0].reason).toBe('item 1 has "order_id" as an array, not text or a number; give each field one value, e.g. {"order_id": "A-17"}');
+  });
+
   it('says which record field a batch lacks, without the file import flags', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/ingest/events', headers: ingestKey.headers, payload: { records: [{ customer_email: 'dewi@example.com', occurred_at: '2024-06-01T10:00:00+07:00' }] } });
     expect(response.statusCode).toBe(400);
@@ -122,6 +129,13 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(response.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'birthYear' });
     const cursor = await app.inject({ method: 'GET', url: '/api/customers?cursor=nonsense', headers: analyst.readHeaders });
     expect(cursor.json().error.code).toBe('PAGINATION_CURSOR_INVALID');
+    // nothing to know a customer by, or only an identity that is not complete: refused, naming the field (once a 500)
+    const empty = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: {} });
+    expect({ status: empty.statusCode, error: empty.json().error }).toMatchObject({ status: 400, error: { code: 'CUSTOMER_EMPTY', field: 'name' } });
+    const partial = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { identities: [{ kind: 'external', value: 'x1' }] } });
+    expect({ status: partial.statusCode, error: partial.json().error }).toMatchObject({ status: 400, error: { code: 'CUSTOMER_IDENTITY_INVALID', field: 'identities.0.namespace' } });
+    const byCard = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { identities: [{ kind: 'external', namespace: 'loyalty_card', value: 'CARD-77' }] } });
+    expect(byCard.statusCode).toBe(201);
   });
 
   it('merges two customers into one and undoes it, with an audit trail and a timeline', async () => {

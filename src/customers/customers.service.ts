@@ -3,7 +3,7 @@ import type { CustomerKind, Database } from '../db/schema.js';
 import type { CustomerRef } from '../ingest/canonical.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from '../traits/index.js';
-import { customerNotFound, identityInvalid, identityTaken } from './customers.errors.js';
+import { customerEmpty, customerNotFound, identityInvalid, identityTaken } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalId, normalisePhone } from './identity.js';
@@ -93,7 +93,11 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
   return db.transaction().execute(async (trx) => {
     const { defaultCountry } = await getStoreSettings(trx);
     const values = await normaliseFields(trx, fields);
-    const created = await trx.insertInto('customer').values(values as never).returning('customer_id').executeTakeFirstOrThrow();
+    const given = Object.entries(values as Record<string, unknown>).filter(([, value]) => value !== null && value !== undefined);
+    if (given.length === 0 && identities.length === 0) throw customerEmpty();
+    // a customer known only by identities gets the default profile (a person)
+    const row = given.length > 0 ? values : { kind: 'person' };
+    const created = await trx.insertInto('customer').values(row as never).returning('customer_id').executeTakeFirstOrThrow();
     await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, defaultCountry));
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
     return created.customer_id;

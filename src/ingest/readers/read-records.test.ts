@@ -192,6 +192,16 @@ describe('readRecords on JSON Lines', () => {
     expect(problems[1].kind === 'problem' && problems[1].reason).toContain('not a JSON object');
   });
 
+  it('refuses an array or object where a field wants one value, and keeps one in free text and extra columns', async () => {
+    const content = ['{"order_id": ["a","b"], "amount": 1}', '{"order_id": "o2", "customer_id": {"x": 1}}', '{"kind": "visit", "detail": {"page": "/pricing"}, "tags": ["vip"]}'].join('\n');
+    const { records, problems } = await readAll(content, {}, 'jsonl');
+    expect(problems.map((problem) => [problem.line, problem.kind === 'problem' ? problem.reason : ''])).toEqual([
+      [1, 'line 1 has "order_id" as an array, not text or a number; give each field one value, e.g. {"order_id": "A-17"}'],
+      [2, 'line 2 has "customer_id" as an object, not text or a number; give each field one value, e.g. {"customer_id": "A-17"}'],
+    ]);
+    expect(records).toEqual([{ kind: 'record', line: 3, values: { kind: 'visit', detail: '{"page":"/pricing"}', tags: '["vip"]' } }]);
+  });
+
   it('makes every key of every line a column, not only those of line 1', async () => {
     const lines = [
       '{"order_id":"j1","customer_id":"c1","amount":100}',

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { splitByteLines } from './byte-lines.js';
 import { createCsvTokenizer, type TokenisedRecord } from './csv-tokenizer.js';
+import { canonicalFields, normaliseColumnName } from '../rows/fields.js';
 
 /** What the format readers produce before headers are applied. */
 export type RowItem =
@@ -137,10 +138,29 @@ export function valuesFromJson(parsed: unknown): Record<string, string | null> |
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return `is ${Array.isArray(parsed) ? 'an array' : typeof parsed === 'object' ? 'null' : `a ${typeof parsed}`}, not a JSON object; write one object per line, e.g. {"customer_id": "17850"}`;
   }
+  const nested = nonScalarField(parsed);
+  if (nested !== null) {
+    const kind = Array.isArray((parsed as Record<string, unknown>)[nested]) ? 'an array' : 'an object';
+    return `has "${nested}" as ${kind}, not text or a number; give each field one value, e.g. {"${nested}": "A-17"}`;
+  }
   const values: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(parsed)) values[key] = jsonValueToText(value);
   return values;
 }
+
+/**
+ * The first canonical field of a JSON object whose value is an array or an
+ * object, which the field cannot hold (an id like ["a","b"] would be stored as
+ * that text); null when there is none. An event's free-text `detail` and other
+ * columns (a customer's extra attributes) keep such a value as its JSON text.
+ */
+export function nonScalarField(parsed: unknown): string | null {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+  for (const [key, value] of Object.entries(parsed)) if (value !== null && typeof value === 'object' && scalarFields.has(normaliseColumnName(key))) return key;
+  return null;
+}
+
+const scalarFields = new Set(Object.values(canonicalFields).flat().filter((field) => field !== 'detail'));
 
 /** JSON Lines: one object per line, one array per chunk read. */
 export async function* readJsonLines(chunks: AsyncIterable<Buffer>, maxRecordBytes: number, checkUtf8: boolean): AsyncGenerator<RowItem[]> {

@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors.js';
 import type { CanonicalOrder, CanonicalOrderLine, CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
 import type { Preset, RecordValues } from '../presets/preset.js';
-import { valuesFromJson } from '../readers/record-streams.js';
+import { nonScalarField, valuesFromJson } from '../readers/record-streams.js';
 import { readRecords, type ReaderOptions } from '../readers/read-records.js';
 import type { Mapping } from './fields.js';
 import { createRowParser, rawOf } from './row-parser.js';
@@ -134,7 +134,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   records.forEach((record, index) => {
     const values = valuesFromJson(record);
     if (typeof values === 'string') {
-      rejects.push({ file, line: index + 1, field: null, reason: `item ${index + 1} ${values}` });
+      rejects.push({ file, line: index + 1, field: nonScalarField(record), reason: `item ${index + 1} ${values}` });
       return;
     }
     // Every item sees every key, so a field absent from this item reads as empty, not unmapped.
