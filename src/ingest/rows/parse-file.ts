@@ -7,6 +7,7 @@ import { readRecords, type ReaderOptions } from '../readers/read-records.js';
 import type { Mapping } from './fields.js';
 import { createRowParser, rawOf } from './row-parser.js';
 import { isTotalledFromLines, settleOrdersTotalledFromLines } from './settle-line-totals.js';
+import { rejectWholeOrders } from './reject-whole-orders.js';
 
 export type ParseFileOptions = {
   context: IngestContext;
@@ -58,8 +59,9 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   let rows: CanonicalRow[E][] = [];
   let rejects: Reject[] = [];
   let records = new Map<number, RecordValues>();
+  let rejectedOrders = new Map<string, number>();
   const batch = (): ParsedBatch<E> => {
-    const settled = settleBatch(entity, rows, rejects, file, (line) => records.get(line));
+    const settled = settleBatch(entity, rows, rejects, file, (line) => records.get(line), rejectedOrders);
     return { ...settled, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
   };
   for await (const items of source.batches()) {
@@ -67,7 +69,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
       if (item.kind === 'problem') {
         if (rows.length + rejects.length >= batchSize) {
           yield batch();
-          [rows, rejects, records] = [[], [], new Map()];
+          [rows, rejects, records, rejectedOrders] = [[], [], new Map(), new Map()];
         }
         rejects.push({ file, line: item.line, field: null, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
         continue;
@@ -79,10 +81,12 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
       // import states all of an order's lines at once (write-order-lines.ts, staleLinesOf).
       if (size >= batchSize && !(size < 2 * batchSize && parsed.row && continuesOrder(entity, rows, parsed.row))) {
         yield batch();
-        [rows, rejects, records] = [[], [], new Map()];
+        [rows, rejects, records, rejectedOrders] = [[], [], new Map(), new Map()];
       }
-      if (parsed.reject) rejects.push(parsed.reject);
-      else {
+      if (parsed.reject) {
+        rejects.push(parsed.reject);
+        if (parsed.orderKey !== undefined && !rejectedOrders.has(parsed.orderKey)) rejectedOrders.set(parsed.orderKey, item.line);
+      } else {
         rows.push(parsed.row);
         if (entity === 'orders' && isTotalledFromLines(parsed.row as CanonicalOrder)) records.set(item.line, item.values);
       }
@@ -104,10 +108,18 @@ function continuesOrder(entity: ImportEntity, rows: readonly CanonicalRow[Import
   return next.orderLine !== null && last.orderLine !== null && last.externalId === next.externalId && last.source === next.source;
 }
 
-/** Orders totalled from their lines are settled once the batch holds their lines. */
-function settleBatch<E extends ImportEntity>(entity: E, rows: CanonicalRow[E][], rejects: Reject[], file: string, recordOf: (line: number) => RecordValues | undefined): { rows: CanonicalRow[E][]; rejects: Reject[] } {
-  if (entity !== 'orders') return { rows, rejects };
-  const settled = settleOrdersTotalledFromLines(rows as CanonicalOrder[], file, (line) => {
+/**
+ * Orders are settled once the batch holds all their rows: one with a rejected
+ * row is rejected whole, and one totalled from its lines has its refund checked.
+ */
+function settleBatch<E extends ImportEntity>(
+  entity: E, batchRows: CanonicalRow[E][], batchRejects: Reject[], file: string, recordOf: (line: number) => RecordValues | undefined, rejectedOrders: ReadonlyMap<string, number>,
+): { rows: CanonicalRow[E][]; rejects: Reject[] } {
+  if (entity !== 'orders') return { rows: batchRows, rejects: batchRejects };
+  const whole = rejectWholeOrders(batchRows as CanonicalOrder[], rejectedOrders, file);
+  const rows = whole.rows;
+  const rejects = whole.rejects.length === 0 ? batchRejects : [...batchRejects, ...whole.rejects].sort((a, b) => a.line - b.line);
+  const settled = settleOrdersTotalledFromLines(rows, file, (line) => {
     const record = recordOf(line);
     return record === undefined ? undefined : rawOf(record);
   });
@@ -131,6 +143,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   const rows: CanonicalRow[E][] = [];
   const rejects: Reject[] = [];
   const items: RecordValues[] = [];
+  const rejectedOrders = new Map<string, number>();
   records.forEach((record, index) => {
     const values = valuesFromJson(record);
     if (typeof values === 'string') {
@@ -141,8 +154,10 @@ export function rowsFromRecords<E extends ImportEntity>(
     for (const key of headers) if (!(key in values)) values[key] = null;
     items[index + 1] = values;
     const parsed = parser.parse({ line: index + 1, values });
-    if (parsed.reject) rejects.push(parsed.reject);
-    else rows.push(parsed.row);
+    if (parsed.reject) {
+      rejects.push(parsed.reject);
+      if (parsed.orderKey !== undefined && !rejectedOrders.has(parsed.orderKey)) rejectedOrders.set(parsed.orderKey, index + 1);
+    } else rows.push(parsed.row);
   });
-  return settleBatch(entity, rows, rejects, file, (line) => items[line]);
+  return settleBatch(entity, rows, rejects, file, (line) => items[line], rejectedOrders);
 }

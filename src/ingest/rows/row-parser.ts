@@ -1,7 +1,8 @@
 import type { CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
 import type { Preset, RecordValues } from '../presets/preset.js';
 import { buildCustomer } from './build-customer.js';
-import { buildOrder } from './build-order.js';
+import { buildOrder, isLineLevel } from './build-order.js';
+import { normaliseExternalId } from '../../customers/identity.js';
 import { buildEvent, buildOrderLine, buildProduct } from './build-others.js';
 import { headerCheck, type Mapping } from './fields.js';
 import type { DateOptions } from './parse-date.js';
@@ -16,7 +17,12 @@ export type RowParserOptions = {
   context: IngestContext;
 };
 
-export type ParsedRow<E extends ImportEntity> = { row: CanonicalRow[E]; reject?: undefined } | { row?: undefined; reject: Reject };
+/**
+ * A rejected line row of an orders file names its order (`orderKey`, source
+ * and id as the writer keys it) when its id could be read: the order's other
+ * rows are then rejected with it (settleRejectedOrders).
+ */
+export type ParsedRow<E extends ImportEntity> = { row: CanonicalRow[E]; reject?: undefined } | { row?: undefined; reject: Reject; orderKey?: string };
 
 export type RowParser<E extends ImportEntity> = {
   /** Throws IMPORT_COLUMN_MISSING when the file cannot hold the entity's required fields. */
@@ -101,9 +107,9 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
   }
 
   function parse(record: { line: number; values: RecordValues }): ParsedRow<E> {
+    let values = record.values;
     try {
       if (fields === null) checkHeaders(Object.keys(record.values));
-      let values = record.values;
       if (transform) {
         const transformed = transform(values, record.line);
         if ('reject' in transformed) return reject(record, transformed.reject.field, transformed.reject.reason);
@@ -112,9 +118,22 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       fields!.read(values);
       return { row: build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E] };
     } catch (error) {
-      if (error instanceof RowProblem) return reject(record, error.field, error.message);
+      if (error instanceof RowProblem) return withOrderKey(reject(record, error.field, error.message), values);
       // A bug must not abort a million-row import; the reject carries the message for the report.
       return reject(record, null, `this row could not be read (${(error as Error).message ?? String(error)}); please report it with the row`);
+    }
+  }
+
+  /** The order a rejected line row belongs to, when its id can be read from the row as read. */
+  function withOrderKey(parsed: ParsedRow<E>, values: RecordValues): ParsedRow<E> {
+    if (entity !== 'orders' || fields === null || !parsed.reject) return parsed;
+    try {
+      fields.read(values);
+      if (!isLineLevel(fields.fieldValues)) return parsed;
+      const orderId = normaliseExternalId(fields.fieldValues.text('order_id'));
+      return orderId === null ? parsed : { ...parsed, orderKey: `${context.source}\u0000${orderId}` };
+    } catch {
+      return parsed;
     }
   }
 

@@ -52,6 +52,20 @@ describeEachStore('an order whose lines are sent again', (context) => {
     expect(await stored('R3')).toEqual({ amount: 900, skus: ['B'], categories: ['bread:1'], revenue: 900 });
   });
 
+  it('stores no part of an order one of whose line rows is rejected, and says which row to fix', async () => {
+    const summary = await send([line('R6', 'A', 100), line('R6', 'B', 200, { quantity: 'x' }), line('R6', 'C', 400), line('R7', 'A', 100)]);
+    expect(summary).toMatchObject({ read: 4, inserted: 1, rejected: 3 });
+    expect(summary.rejects.map((reject) => [reject.line, reject.field])).toEqual([[1, 'order_id'], [2, 'quantity'], [3, 'order_id']]);
+    expect(summary.rejects[0].reason).toBe("line 2, another row of order R6, was rejected, so none of the order's rows is stored (its total and lines would miss that row); fix line 2 and import all of the order's rows again");
+    expect(await db().selectFrom('customer_order').select('order_id').where('external_id', '=', 'R6').execute()).toEqual([]);
+    // the same from a file, where the rows keep their file lines
+    const file = join(directory, 'bad-line.csv');
+    writeFileSync(file, ['order_id,customer_email,ordered_at,sku,quantity,unit_price', 'R8,r8@example.com,2024-06-01,A,1,100', 'R8,r8@example.com,2024-06-01,B,-2,100', 'R9,r9@example.com,2024-06-01,A,1,100'].join('\n') + '\n');
+    const fromFile = await importFile(db(), { entity: 'orders', file, actor: 'test', clock, rejectsPath: null });
+    expect(fromFile).toMatchObject({ read: 3, inserted: 1, rejected: 2 });
+    expect(fromFile.rejectsSample.map((reject) => [reject.line, reject.field])).toEqual([[2, 'order_id'], [3, 'quantity']]);
+  });
+
   it('keeps the lines an import wrote in its earlier batches, when an order\'s rows are apart in the file', async () => {
     // stored by an earlier import under the file's namespace ("import", a file import's default)
     await send([line('R4', 'A', 100, { amount: '600' }), line('R4', 'B', 200, { amount: '600' })], 'orders', 'import');
