@@ -54,7 +54,7 @@ describeEachStore('sign-in and password limits over HTTP', (context) => {
 
   it('refuses a sign-in body of more than a few kilobytes with 413, before parsing it', async () => {
     const response = await login(app, { email: 'a@b.c', password: 'p', pad: 'x'.repeat(1024 * 1024) });
-    expect(outcomeOf(response)).toEqual([413, 'FST_ERR_CTP_BODY_TOO_LARGE']);
+    expect(outcomeOf(response)).toEqual([413, 'REQUEST_BODY_TOO_LARGE']);
   });
 
   it('refuses unknown keys in a sign-in or password change body with 400', async () => {

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../db/client.js';
 import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
+import { registerBodyParsing } from './plugins/body-parsing.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerEdgeInputCheck } from './plugins/edge-input.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -41,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(createResponseSerializer(app.log));
   app.decorateRequest('principal', null);
   registerErrorHandler(app);
+  registerBodyParsing(app);
   // input every route shares a rule for, refused in the error handler's shape
   registerEdgeInputCheck(app);
 

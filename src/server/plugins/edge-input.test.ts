@@ -115,4 +115,29 @@ describeEachStore('input refused at the edge over HTTP', (context) => {
     expectRefused(policy, { code: 'ANALYTICS_POLICY_INVALID', field: 'vip.topPercent' });
     expectRefused(await send('PATCH', '/api/analytics/policy', { vip: { topPercentage: 3 } }), { code: 'ANALYTICS_POLICY_INVALID', field: 'vip.topPercentage' });
   });
+
+  it('answers body problems with the API\'s own codes, and reads an empty JSON body as no body', async () => {
+    const raw = (body: string, contentType: string, url = '/api/ingest/orders') =>
+      app.inject({ method: 'POST', url, headers: { ...ingestKey.headers, 'content-type': contentType }, payload: body });
+    const broken = await raw('{"records": [', 'application/json');
+    expect({ status: broken.statusCode, code: broken.json().error.code, field: broken.json().error.field }).toEqual({ status: 400, code: 'REQUEST_BODY_INVALID_JSON', field: 'body' });
+    const text = await raw('{"records": []}', 'text/plain');
+    expect({ status: text.statusCode, code: text.json().error.code }).toEqual({ status: 415, code: 'REQUEST_MEDIA_TYPE_UNSUPPORTED' });
+    expect(text.json().error.message).toContain('application/json');
+    const tooLarge = await raw(`{"records": [${'"x",'.repeat(6_000_000)}"x"]}`, 'application/json');
+    expect({ status: tooLarge.statusCode, code: tooLarge.json().error.code }).toEqual({ status: 413, code: 'REQUEST_BODY_TOO_LARGE' });
+    // a POST without a body, sent as JSON by a client that always sets the header
+    const leaving = await signInAs(context.store, 'analyst');
+    const signOut = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...leaving.headers, 'content-type': 'application/json' }, payload: '' });
+    expect(signOut.statusCode).toBeLessThan(300);
+    const noRecords = await raw('', 'application/json');
+    expect({ status: noRecords.statusCode, code: noRecords.json().error.code }).toEqual({ status: 400, code: 'REQUEST_INVALID' });
+  });
+
+  it('names the field of every problem of a request that has several', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/customers?limit=abc&sort=zzz', headers: admin.headers });
+    expect(response.statusCode).toBe(400);
+    const issues: string[] = response.json().error.details.issues;
+    expect(issues.map((issue) => issue.split(':')[0]).sort()).toEqual(['limit', 'sort']);
+  });
 });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
 import type { ErrorBody } from '../responses.js';
+import { bodyErrors } from './body-parsing.js';
 
 const statusByKind: Record<ErrorKind, number> = {
   invalid: 400,
@@ -28,7 +29,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const field = [first?.instancePath?.replace(/^\//, '').replace(/\//g, '.'), ...path.map(String), unexpectedKey].filter(Boolean).join('.') || undefined;
       const context = error.validationContext ?? 'body';
       return reply.status(400).send({
-        error: { code: 'REQUEST_INVALID', message: `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first?.message ?? error.message}`, field, details: { context, issues: error.validation.map((issue) => issue.message) } },
+        error: { code: 'REQUEST_INVALID', message: `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first?.message ?? error.message}`, field, details: { context, issues: error.validation.map(issueWithField) } },
       } satisfies ErrorBody);
     }
     if (isAppError(error)) {
@@ -39,6 +40,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode === 429) {
       return reply.status(429).send({ error: { code: 'AUTH_RATE_LIMITED', message: 'Too many attempts. Wait a minute and try again.' } } satisfies ErrorBody);
+    }
+    const bodyError = error.code ? bodyErrors[error.code] : undefined;
+    if (bodyError && error.statusCode && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: { code: bodyError.code, message: bodyError.message(error.message), field: 'body' } } satisfies ErrorBody);
     }
     if (error.statusCode && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: { code: error.code ?? 'REQUEST_INVALID', message: error.message } } satisfies ErrorBody);
@@ -53,3 +58,10 @@ export function routeNotFoundBody(method: string, url: string): ErrorBody {
 }
 
 export { statusByKind };
+
+/** A validation issue as "field: message" when it names a field, so a request with several problems says which is which. */
+function issueWithField(issue: { instancePath?: string; message?: string; params?: unknown }): string {
+  const path = (issue.params as { issue?: { path?: Array<string | number> } } | undefined)?.issue?.path ?? [];
+  const field = [issue.instancePath?.replace(/^\//, '').replace(/\//g, '.'), ...path.map(String)].filter(Boolean).join('.');
+  return field ? `${field}: ${issue.message ?? ''}` : issue.message ?? '';
+}

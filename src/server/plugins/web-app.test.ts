@@ -25,7 +25,7 @@ describeEachStore('requests no route matches', (context) => {
   });
 
   it('still reads the body of routes that exist, and answers unknown GETs as before', async () => {
-    expect((await send('POST', '/api/auth/login', '{not json')).json().error.code).toBe('FST_ERR_CTP_INVALID_JSON_BODY');
+    expect((await send('POST', '/api/auth/login', '{not json')).json().error.code).toBe('REQUEST_BODY_INVALID_JSON');
     const unknown = await app.inject({ method: 'GET', url: '/api/nowhere' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('ROUTE_NOT_FOUND');
