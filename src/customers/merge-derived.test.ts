@@ -8,6 +8,7 @@ import { createSegment } from '../segments/index.js';
 import { ingestRecords } from '../ingest/ingest-batch.service.js';
 import { createCustomer } from './customers.service.js';
 import { mergeCustomers, undoMerge } from './merge.service.js';
+import { updateStoreSettings } from '../settings/index.js';
 
 const clock = fixedClock('2024-06-30T12:00:00Z');
 const mergedAt = new Date('2024-06-30T12:00:00Z');
@@ -65,5 +66,25 @@ describeEachStore('derived data after merging and undoing', (context) => {
     // and a full analysis of the same day agrees
     await analyze(db, { asOf: '2024-06-30', clock });
     expect({ x: (await derivedOf(db, x)).type, y: (await derivedOf(db, y)).type }).toEqual({ x: undone.x.type, y: undone.y.type });
+  });
+
+  it('judges a data set store\'s customers as of the day its data ends, not the wall clock, when merging and undoing', async () => {
+    const db = context.store.db;
+    const { x, y } = await seedBuyers(db, 'dataset');
+    await updateStoreSettings(db, { data_as_of: '2024-06-30T23:59:59.999+07:00' });
+    try {
+      await analyze(db, { asOf: '2024-06-30', clock });
+      const before = await derivedOf(db, y);
+      // years after the data ends: as of today everyone would be lapsed
+      const today = fixedClock('2026-12-02T08:00:00Z');
+      const { mergeId } = await mergeCustomers(db, x, y, 'test', { clock: today });
+      expect((await derivedOf(db, x)).type).toEqual({ types: ['vip', 'regular'], primary_type: 'vip' });
+      await undoMerge(db, mergeId, 'test', { clock: today });
+      expect((await derivedOf(db, y)).type).toEqual(before.type);
+      const latestSpell = await db.selectFrom('customer_type_history').select((eb) => eb.fn.max('entered_at').as('at')).where('customer_id', 'in', [x, y]).executeTakeFirstOrThrow();
+      expect(new Date(latestSpell.at as Date).getTime()).toBeLessThanOrEqual(new Date('2024-07-01T00:00:00+07:00').getTime());
+    } finally {
+      await updateStoreSettings(db, { data_as_of: null });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { AnalyzeResult, Cohort, RfmReport, TypesReport } from '../../analytics/index.js';
 import { formatMoney } from '../../core/money.js';
-import { table } from '../format.js';
+import { asOfDay, table } from '../format.js';
 
 /** Human renderings of `analyze` and the reports; --json prints the results as they are. */
 
@@ -22,7 +22,7 @@ export function analyzeText(result: AnalyzeResult, currency: string): string {
 export function typesText(report: TypesReport): string {
   if (report.asOf === null) return 'No analysis yet: run `clientele analyze`.';
   return [
-    `${report.customers.toLocaleString('en')} customers, as of ${report.asOf.slice(0, 10)}`,
+    `${report.customers.toLocaleString('en')} customers, as of ${asOfDay(report.asOf)}`,
     table(report.types.map((row) => ({ type: row.type, customers: row.customers.toLocaleString('en'), 'as primary': row.primaryCustomers.toLocaleString('en'), share: percent(row.share) }))),
     '', 'most common combinations:',
     table(report.combinations.map((row) => ({ types: row.types.join(' + '), customers: row.customers.toLocaleString('en') }))),
@@ -34,7 +34,7 @@ export function rfmText(report: RfmReport, currency: string): string {
   const cell = new Map(report.grid.map((row) => [`${row.r}:${row.f}`, row.customers]));
   const scores = [5, 4, 3, 2, 1];
   return [
-    `${report.customers.toLocaleString('en')} real customers scored${report.asOf ? `, as of ${report.asOf.slice(0, 10)}` : ''}`,
+    `${report.customers.toLocaleString('en')} real customers scored${report.asOf ? `, as of ${asOfDay(report.asOf)}` : ''}`,
     table(report.segments.map((row) => ({
       segment: row.segment, customers: row.customers.toLocaleString('en'), share: percent(row.share),
       'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2), revenue: formatMoney(row.revenueMinor, currency),
