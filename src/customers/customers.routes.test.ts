@@ -55,6 +55,9 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect({ at: new Date(stored.ordered_at).toISOString(), source: stored.source }).toEqual({ at: '2024-04-03T03:30:00.000Z', source: 'till' });
     const runs = await app.inject({ method: 'GET', url: '/api/imports?limit=1', headers: admin.headers });
     expect(runs.json().items[0]).toMatchObject({ import_id: summary.importId, file_name: 'till-export.csv', entity: 'orders' });
+    // a format that reads no date is refused before any row, naming the field
+    const unreadable = await app.inject({ method: 'POST', url: '/api/ingest/orders', headers: ingestKey.headers, payload: { records: [record('DF3', '05/11/2026')], dateFormat: 'qq/zz' } });
+    expect({ status: unreadable.statusCode, error: unreadable.json().error }).toMatchObject({ status: 400, error: { code: 'IMPORT_DATE_FORMAT_INVALID', field: 'dateFormat' } });
   });
 
   it('refuses an id sent as an array or an object, naming the field, instead of storing its JSON', async () => {

@@ -54,5 +54,23 @@ describe('clientele CLI failures', { timeout: 240_000 }, () => {
     const missing = await runCli(['--db', storeDir, '--json', 'import', 'orders', join(workDir, 'missing.csv')]);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toMatchObject({ error: { code: 'IMPORT_FILE_NOT_FOUND' } });
+    // a date format that reads no date: refused before the first row rather than rejecting every row
+    const unreadable = await runCli(['--db', storeDir, 'import', 'orders', ordersFile, '--date-format', 'qq']);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr).toMatch(/IMPORT_DATE_FORMAT_INVALID/);
+    expect(unreadable.stderr).toContain('does not read a year, month and day back');
+  });
+
+  it('refuses out-of-range numbers and ids as usage errors before touching the store', async () => {
+    for (const [args, text] of [
+      [['alerts', 'ack', 'x'], '"x" is not an alert id'],
+      [['models', 'predict', '--horizon-days', '-5'], 'give a whole number from 1 to 3,650'],
+      [['models', 'predict', '--discount-rate', '-1'], 'give a number from 0 to 1'],
+      [['personas', 'discover', '--k', '1'], 'give a whole number from 2 to 12'],
+    ] as const) {
+      const result = await runCli(['--db', storeDir, ...args]);
+      expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      expect(result.stderr).toContain(text);
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { CliRuntime, StoreContext } from '../runtime.js';
 import { keyValues, table } from '../format.js';
 import { analyzeText, cohortsText, rfmText, typesText } from './analytics-output.js';
 import { dayOrInstantOption } from './date-options.js';
+import { idOf } from '../option-values.js';
 
 const asOfOf = (context: StoreContext, value?: string) => value ?? context.runtime.settings.dataAsOf ?? context.clock.now().toISOString();
 const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time (default: the data set end or now)';
@@ -59,8 +60,9 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
   });
 
   const alerts = program.command('alerts').description('acknowledge change alerts');
-  alerts.command('ack').argument('<alertId>').action(async (id: string) => {
-    const result = await runtime.withStore(({ db, actor }) => acknowledgeAlert(db, Number(id), actor));
+  alerts.command('ack').description('acknowledge an alert (it stays listed with `report alerts --all`)')
+    .argument('<alertId>', 'alert id, as `report alerts` lists it', idOf('an alert id', 'clientele alerts ack 12')).action(async (id: number) => {
+    const result = await runtime.withStore(({ db, actor }) => acknowledgeAlert(db, id, actor));
     runtime.print(result, () => `Alert #${id} acknowledged.`);
   });
 

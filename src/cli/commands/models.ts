@@ -5,6 +5,7 @@ import type { CliRuntime, StoreContext } from '../runtime.js';
 import { table } from '../format.js';
 import { dayOption } from './date-options.js';
 import { defaultAsOfDay } from '../../settings/index.js';
+import { numberIn, wholeNumberIn } from '../option-values.js';
 
 const unitOf = (value: string) => {
   if (value !== 'day' && value !== 'week') throw new AppError('CLI_ARGUMENT_INVALID', '--unit must be day or week.', { field: '--unit' });
@@ -35,7 +36,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
   const common = (command: Command) => command
     .option('--unit <unit>', 'day | week', unitOf, 'week')
     .option('--model <model>', 'bgnbd | paretonbd | gammagamma | all', modelOf, 'all')
-    .option('--penalty <l2>', 'L2 penalty on the parameters', (v) => Number(v), 0);
+    .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0);
 
   common(models.command('fit').description('fit the models on purchases up to the calibration end and record the fits'))
     .option('--calibration-end <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--calibration-end'))
@@ -64,11 +65,11 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
 
   models.command('predict').description('predict every customer (P(alive), expected purchases, spend, CLV) and store the predictions')
     .option('--as-of <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--as-of'))
-    .option('--horizon-days <n>', 'CLV horizon in days', (v) => Number(v), 365)
-    .option('--discount-rate <rate>', 'discount rate per 30-day period', (v) => Number(v), 0.01)
+    .option('--horizon-days <n>', 'CLV horizon in days (1 to 3,650)', wholeNumberIn(1, 3650, '--horizon-days 365'), 365)
+    .option('--discount-rate <rate>', 'discount rate per 30-day period (0 to 1)', numberIn(0, 1, '--discount-rate 0.01'), 0.01)
     .option('--unit <unit>', 'day | week', unitOf, 'week')
     .option('--model <model>', 'bgnbd | paretonbd', (v) => modelOf(v) as 'bgnbd' | 'paretonbd', 'bgnbd')
-    .option('--penalty <l2>', 'L2 penalty on the parameters', (v) => Number(v), 0)
+    .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0)
     .action(async (options: { asOf?: string; horizonDays: number; discountRate: number; unit: 'day' | 'week'; model: 'bgnbd' | 'paretonbd'; penalty: number }) => {
       const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }));
       runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV ${r.totalClvMinor.toLocaleString('en')} minor units of ${r.currency}\nchurn risk: ${JSON.stringify(r.churnRisk)}`);

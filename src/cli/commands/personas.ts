@@ -5,6 +5,7 @@ import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
 import { readFilterOption } from './segments.js';
 import { checkDayOrInstant } from './date-options.js';
+import { wholeNumberIn } from '../option-values.js';
 
 const positiveId = (value: string) => {
   const id = Number(value);
@@ -30,8 +31,8 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
 
   personas.command('discover')
     .description('cluster buyers into personas (k chosen by silhouette over 2..8 unless --k); pinned personas are kept')
-    .option('--k <n>', 'number of personas', (v) => Number(v))
-    .option('--sample <n>', 'customers to fit on', (v) => Number(v), 50_000)
+    .option('--k <n>', 'number of personas (2 to 12)', wholeNumberIn(2, 12, '--k 4'))
+    .option('--sample <n>', 'customers to fit on (100 to 200,000)', wholeNumberIn(100, 200_000, '--sample 50000'), 50_000)
     .option('--seed <n>', 'random seed', (v) => Number(v), 1)
     .action(async (options: { k?: number; sample: number; seed: number }) => {
       const result = await runtime.withStore(({ db, clock }) => discoverPersonas(db, { clock, k: options.k, sampleSize: options.sample, seed: options.seed }));

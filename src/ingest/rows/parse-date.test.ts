@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readIsoTimestamp } from './iso-timestamp.js';
-import { parseDateTime, parseDateTimeWithLuxon, type DateOptions } from './parse-date.js';
+import { dateFormatProblem, parseDateTime, parseDateTimeWithLuxon, type DateOptions } from './parse-date.js';
 import { RowProblem } from './row-problem.js';
 
 const zones = ['Asia/Jakarta', 'Europe/Riga', 'America/New_York', 'Australia/Lord_Howe', 'UTC'];
@@ -113,5 +113,14 @@ describe('parseDateTime with a zone written in the value', () => {
 
   it('refuses a format with a zone abbreviation token, saying which tokens to use', () => {
     expect(outcome(() => parseDateTime('ordered_at', '01/03/2024 10:00 EST', { ...jakarta, dateFormat: 'dd/MM/yyyy HH:mm ZZZZ' }))).toMatch(/uses ZZZZ, a zone abbreviation.*use z for names/);
+  });
+});
+
+describe('dateFormatProblem', () => {
+  it('accepts formats that read a year, month and day, and says why it refuses the others', () => {
+    for (const format of ['dd/MM/yyyy', 'MM/dd/yyyy HH:mm', 'yyyyMMdd', "yyyy-MM-dd'T'HH:mm:ss", 'dd/MM/yyyy HH:mm z', 'd/M/yy', 'dd MMM yyyy']) expect(dateFormatProblem(format), format).toBeNull();
+    expect(dateFormatProblem('qq')).toMatch(/^the date format "qq" does not read a year, month and day back/);
+    expect(dateFormatProblem('dd/MM')).toMatch(/does not read a year, month and day back/);
+    expect(dateFormatProblem('dd/MM/yyyy ZZZZ')).toMatch(/uses ZZZZ, a zone abbreviation/);
   });
 });

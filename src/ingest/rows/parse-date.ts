@@ -121,7 +121,7 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
     if (!parsed) {
       const unknownZone = unknownZoneIn(value, options.dateFormat);
       if (unknownZone) failUnknownZone(field, raw, unknownZone);
-      fail(field, `${field} "${raw}" does not match the date format ${options.dateFormat}; fix the value or pass the right --date-format`);
+      fail(field, `${field} "${raw}" does not match the date format ${options.dateFormat}; fix the value or give the right date format (--date-format, or dateFormat in an API batch)`);
     }
   } else {
     parsed = parseWithoutFormat(value, 'utc');
@@ -135,4 +135,27 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
     isZoneGiven = parseWithoutFormat(value, 'UTC+1')?.toMillis() === parsed.toMillis();
   }
   return checkedDate(field, raw, isZoneGiven ? parsed.toMillis() : wallTimeToMillis(parsed.toMillis(), options.timeZone), options.now);
+}
+
+/**
+ * Why a date format cannot read dates, or null when it can: checked once
+ * before an import rather than rejecting every row. A format must name the
+ * year, the month and the day; it is tried on a known time, written with it
+ * and read back.
+ */
+export function dateFormatProblem(dateFormat: string): string | null {
+  const zone = formatZone(dateFormat);
+  if (zone.unsupported) return `the date format ${dateFormat} uses ${zone.unsupported}, a zone abbreviation, which cannot be read reliably; use z for zone names such as America/New_York or ZZ for offsets such as +07:00`;
+  const known = DateTime.fromObject({ year: 2024, month: 3, day: 5, hour: 14, minute: 7, second: 9 }, { zone: 'utc' });
+  let written: string;
+  try {
+    written = known.toFormat(zone.format, { locale: 'en-US' });
+  } catch {
+    written = '';
+  }
+  const read = written === '' ? null : parseFormat(written, zone.format);
+  if (!read?.isValid || read.year !== 2024 || read.month !== 3 || read.day !== 5) {
+    return `the date format "${dateFormat}" does not read a year, month and day back; write it with tokens such as dd/MM/yyyy, MM/dd/yyyy HH:mm or yyyyMMdd (yyyy year, MM month, dd day, HH hour, mm minute)`;
+  }
+  return null;
 }

@@ -8,6 +8,7 @@ import type { Mapping } from './fields.js';
 import { createRowParser, rawOf } from './row-parser.js';
 import { isTotalledFromLines, settleOrdersTotalledFromLines } from './settle-line-totals.js';
 import { rejectWholeOrders } from './reject-whole-orders.js';
+import { dateFormatProblem } from './parse-date.js';
 
 export type ParseFileOptions = {
   context: IngestContext;
@@ -52,6 +53,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   if (options.format && options.format !== 'auto') reader.format = options.format;
   if (options.encoding) reader.encoding = options.encoding;
   const file = options.file ?? path;
+  requireReadableDateFormat(options.dateFormat, 'date_format');
   const parser = createRowParser(entity, { file, mapping: options.mapping, dateFormat: options.dateFormat, preset: preset ? { ...preset, source: undefined } : null, context: contextFor(options, preset) });
   const source = await readRecords(path, reader);
   parser.checkHeaders(source.headers);
@@ -136,6 +138,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   options: { context: IngestContext; file?: string; mapping?: Mapping; dateFormat?: string | null },
 ): { rows: CanonicalRow[E][]; rejects: Reject[] } {
   const file = options.file ?? 'request';
+  requireReadableDateFormat(options.dateFormat, 'dateFormat');
   const parser = createRowParser(entity, { file, mapping: options.mapping, dateFormat: options.dateFormat, context: options.context });
   const headers = new Set<string>();
   for (const record of records) if (record && typeof record === 'object' && !Array.isArray(record)) for (const key of Object.keys(record)) headers.add(key);
@@ -160,4 +163,11 @@ export function rowsFromRecords<E extends ImportEntity>(
     } else rows.push(parsed.row);
   });
   return settleBatch(entity, rows, rejects, file, (line) => items[line], rejectedOrders);
+}
+
+/** A date format that cannot read dates is refused before the first row, not row by row (IMPORT_DATE_FORMAT_INVALID). */
+function requireReadableDateFormat(dateFormat: string | null | undefined, field: string): void {
+  if (!dateFormat) return;
+  const problem = dateFormatProblem(dateFormat);
+  if (problem) throw new AppError('IMPORT_DATE_FORMAT_INVALID', `${problem[0].toUpperCase()}${problem.slice(1)}.`, { field });
 }

@@ -1,0 +1,30 @@
+import { InvalidArgumentError } from 'commander';
+
+/** A commander parser for a whole number from `min` to `max`, refusing anything else as a usage error (exit 1). */
+export function wholeNumberIn(min: number, max: number, example: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || number < min || number > max) {
+      throw new InvalidArgumentError(`give a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}, e.g. ${example}.`);
+    }
+    return number;
+  };
+}
+
+/** A commander parser for a number from `min` to `max`. */
+export function numberIn(min: number, max: number, example: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number < min || number > max) throw new InvalidArgumentError(`give a number from ${min} to ${max}, e.g. ${example}.`);
+    return number;
+  };
+}
+
+/** A commander parser for an id: a positive whole number. */
+export function idOf(what: string, example: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError(`"${value.slice(0, 40)}" is not ${what} (a positive whole number), e.g. ${example}.`);
+    return number;
+  };
+}
