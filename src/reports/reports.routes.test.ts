@@ -40,6 +40,11 @@ describeEachStore('store reports over HTTP', (context) => {
       { period: '2024-04-01', revenueMinor: 100000, orders: 1, customers: 1 },
       { period: '2024-05-01', revenueMinor: 750000, orders: 2, customers: 2 },
     ]);
+    // a range the wrong way round is a mistake to point out, not an empty chart
+    for (const url of ['/api/reports/revenue?from=2024-06-01&to=2024-03-01', '/api/reports/type-migration?from=2024-06-01&to=2024-03-01']) {
+      const backwards = await app.inject({ method: 'GET', url, headers: analyst.readHeaders });
+      expect({ url, status: backwards.statusCode, error: backwards.json().error }).toMatchObject({ url, status: 400, error: { code: 'REPORT_RANGE_INVALID', field: 'from' } });
+    }
   });
 
   it('says plainly when a customer has no prediction yet', async () => {

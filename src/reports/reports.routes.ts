@@ -11,6 +11,7 @@ import { errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { changeRatio, periodsEndingAt } from './period.js';
 import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
 import { revenueSeries, typeMigration, type RevenuePoint, type TypeFlow } from './store-summary.repo.js';
+import { AppError } from '../core/errors.js';
 
 const tags = ['reports'];
 const day = z.string().describe('YYYY-MM-DD');
@@ -66,6 +67,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
     const { settings, asOf } = await context();
     const to = request.query.to ?? addDays(calendarDayOf(asOf, settings.timeZone), 1);
     const from = request.query.from ?? addDays(to, -365);
+    requireOrderedRange(from, to);
     return { granularity: request.query.granularity, from, to, currency: settings.currency, points: await revenueSeries(db, { from, to }, request.query.granularity) };
   });
 
@@ -78,6 +80,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
     const latest = await db.selectFrom('analysis_run').select('as_of').orderBy('run_id', 'desc').limit(1).executeTakeFirst();
     const to = request.query.to ? new Date(`${request.query.to}T23:59:59Z`) : latest ? new Date(latest.as_of) : asOf;
     const from = request.query.from ? new Date(`${request.query.from}T23:59:59Z`) : new Date(to.getTime() - 90 * 86_400_000);
+    requireOrderedRange(from.toISOString(), to.toISOString());
     return { from: from.toISOString(), to: to.toISOString(), flows: await typeMigration(db, from, to, customerTypesByPrecedence) };
   });
 
@@ -98,4 +101,9 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
       expectedSpendMinor: row.expected_spend_minor, clvMinor: row.clv_minor, nextPurchaseDay: row.next_purchase_day, churnRisk: row.churn_risk, predictedAt: row.predicted_at,
     };
   });
+}
+
+/** A range whose start is not before its end is a mistake in the request, not an empty report. */
+function requireOrderedRange(from: string, to: string): void {
+  if (from >= to) throw new AppError('REPORT_RANGE_INVALID', `The range starts (${from.slice(0, 10)}) on or after it ends (${to.slice(0, 10)}); give a "from" before "to".`, { field: 'from' });
 }
