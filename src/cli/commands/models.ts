@@ -6,6 +6,7 @@ import { table } from '../format.js';
 import { dayOption } from './date-options.js';
 import { defaultAsOfDay } from '../../settings/index.js';
 import { numberIn, wholeNumberIn } from '../option-values.js';
+import { formatMoney } from '../../core/money.js';
 
 const unitOf = (value: string) => {
   if (value !== 'day' && value !== 'week') throw new AppError('CLI_ARGUMENT_INVALID', '--unit must be day or week.', { field: '--unit' });
@@ -72,6 +73,13 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0)
     .action(async (options: { asOf?: string; horizonDays: number; discountRate: number; unit: 'day' | 'week'; model: 'bgnbd' | 'paretonbd'; penalty: number }) => {
       const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }));
-      runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV ${r.totalClvMinor.toLocaleString('en')} minor units of ${r.currency}\nchurn risk: ${JSON.stringify(r.churnRisk)}`);
+      runtime.print(result, (r) => [
+        `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV over ${options.horizonDays.toLocaleString('en')} days ${formatMoney(r.totalClvMinor, r.currency)}`,
+        '', 'churn risk:',
+        table([...r.churnRisk].sort((a, b) => riskOrder.indexOf(a.churnRisk) - riskOrder.indexOf(b.churnRisk))
+          .map((row) => ({ risk: row.churnRisk, customers: row.customers.toLocaleString('en') }))),
+      ].join('\n'));
     });
 }
+
+const riskOrder = ['low', 'medium', 'high'];
