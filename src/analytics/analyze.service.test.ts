@@ -9,6 +9,13 @@ import { acknowledgeAlert, analyze, listAlerts, reportCohorts, reportLifecycle, 
 import { scoreRfm } from './rfm.js';
 
 describeEachStore('analyze', (context) => {
+  it('refuses an as-of day after today, before it changes anything', async () => {
+    const db = context.store.db;
+    const runsBefore = (await sql<{ runs: number }>`select count(*)::int as runs from analysis_run`.execute(db)).rows[0].runs;
+    await expect(analyze(db, { asOf: '2026-12-03', clock: fixedClock('2026-12-02T08:00:00Z') })).rejects.toMatchObject({ code: 'ANALYTICS_AS_OF_IN_FUTURE', details: { field: 'asOf' } });
+    expect((await sql<{ runs: number }>`select count(*)::int as runs from analysis_run`.execute(db)).rows[0].runs).toBe(runsBefore);
+  });
+
   it('catches a 40% weekly revenue drop in the web channel and attributes it to web', async () => {
     await seedStore(context.store.db, alertsFixture(0.4));
     const result = await analyze(context.store.db, { asOf: alertsAsOf });

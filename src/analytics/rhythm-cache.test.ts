@@ -9,6 +9,10 @@ import { defaultTypePolicy } from './policy.js';
 import { fillWholeRhythmCacheStatement, type CustomerRange } from './facts.sql.js';
 import { halvesByCustomer, refreshRhythmCache } from './rhythm-cache.repo.js';
 import { setTypePolicy } from './types.service.js';
+import { fixedClock } from '../core/clock.js';
+
+// the fixture's days run into 2027: analyses are judged from a day after them (an as-of after today is refused)
+const clock = fixedClock('2028-01-01T00:00:00Z');
 
 async function typesRows(db: Kysely<Database>) {
   return (await sql`select customer_id, types, primary_type, numbers from customer_type order by customer_id`.execute(db)).rows;
@@ -20,10 +24,10 @@ async function rhythmCustomers(db: Kysely<Database>): Promise<number[]> {
 
 /** Analyses as of a day, then again with every rhythm worked out afresh: both must classify alike. */
 async function analyseBothWays(db: Kysely<Database>, asOf: string) {
-  await analyze(db, { asOf });
+  await analyze(db, { asOf, clock });
   const cached = await typesRows(db);
   await sql`delete from customer_rhythm`.execute(db);
-  await analyze(db, { asOf });
+  await analyze(db, { asOf, clock });
   const afresh = await typesRows(db);
   return { cached, afresh };
 }
@@ -77,12 +81,12 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
     expect(await windowOf(5)).toMatchObject({ window_as_of: '2027-05-01', window_until: '2027-05-09', window_day_count: 4 });
 
     // a later day within the sums' life reads them as they are
-    await analyze(db, { asOf: '2027-05-09' });
+    await analyze(db, { asOf: '2027-05-09', clock });
     expect((await windowOf(5)).window_as_of).toBe('2027-05-01');
 
     for (const day of ['2027-05-10', '2027-05-25', '2027-06-05', '2027-06-30']) {
       // the sums of the day before, brought up to this day where a purchase day left the window
-      await analyze(db, { asOf: day });
+      await analyze(db, { asOf: day, clock });
       const window = await windowOf(5);
       const expected = await summed(5, day);
       expect([window.window_revenue, window.window_day_count]).toEqual([expected.revenue, expected.days]);
@@ -104,7 +108,7 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
   it('forgets every rhythm when purchase days are rebuilt or emptied', async () => {
     const db = context.store.db;
     await seedStore(db, typesFixture);
-    await analyze(db, { asOf: typesAsOf });
+    await analyze(db, { asOf: typesAsOf, clock });
     expect((await rhythmCustomers(db)).length).toBeGreaterThan(0);
     await sql`delete from customer_purchase_day where customer_id = 5`.execute(db);
     expect(await rhythmCustomers(db)).not.toContain(5);
@@ -171,7 +175,7 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
     /** An analysed store where customer 4's purchase days changed since the run: no row until the next one makes it. */
     const analysedWithout4 = async (db: Kysely<Database>) => {
       await seedStore(db, typesFixture);
-      await analyze(db, { asOf: typesAsOf });
+      await analyze(db, { asOf: typesAsOf, clock });
       await sql`delete from customer_rhythm where customer_id = 4`.execute(db);
     };
 

@@ -37,27 +37,25 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     });
 
   const report = program.command('report').description('reports: rfm | types | lifecycle | cohorts | alerts');
-  report.command('types').action(async () => runtime.print(await runtime.withStore(({ db }) => reportTypes(db)), typesText));
-  report.command('rfm').action(async () => {
+  report.command('types').description('customers per type as of the latest analysis, with the most common combinations').action(async () => runtime.print(await runtime.withStore(({ db }) => reportTypes(db)), typesText));
+  report.command('rfm').description('RFM segments and the recency × frequency grid as of the latest analysis').action(async () => {
     const { result, currency } = await runtime.withStore(async (context) => ({ result: await reportRfm(context.db), currency: context.runtime.settings.currency }));
     runtime.print(result, (r: RfmReport) => rfmText(r, currency));
   });
-  report.command('lifecycle').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) =>
+  report.command('lifecycle').description('the lifecycle funnel (acquisition → activation → retention → advocacy) by channel and cohort').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) =>
     runtime.print(await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf) })), (r: Awaited<ReturnType<typeof reportLifecycle>>) =>
       [`as of ${r.asOf}`, ...[r.overall, ...r.byChannel, ...r.byCohort].filter((funnel) => funnel !== null).map(funnelLine)].join('\n')));
-  report.command('cohorts').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) => {
+  report.command('cohorts').description('monthly acquisition cohorts: retention, revenue per customer, repeat rate, time to second purchase').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) => {
     const { result, currency } = await runtime.withStore(async (context) => ({
       result: await reportCohorts(context.db, { asOf: asOfOf(context, options.asOf) }), currency: context.runtime.settings.currency,
     }));
     runtime.print(result, (r: typeof result) => cohortsText(r, currency));
   });
-  report.command('alerts').option('--all', 'include acknowledged alerts').action(async (options: { all?: boolean }) => {
-    const result = await runtime.withStore(({ db }) => listAlerts(db, { status: options.all ? 'all' : 'open' }));
-    runtime.print(result, (r: typeof result) => table(r.alerts.map((a) => ({
-      id: a.alertId, kind: a.kind, metric: a.metric, scope: a.scope, window: a.windowStart === a.windowEnd ? a.windowEnd : `${a.windowStart}..${a.windowEnd}`,
-      change: `${a.changePct.toFixed(1)}%`, acknowledged: a.acknowledgedAt ? 'yes' : '',
-    }))));
-  });
+  report.command('alerts').description('open change alerts, newest first, each with what happened (--all: acknowledged ones too)')
+    .option('--all', 'include acknowledged alerts').action(async (options: { all?: boolean }) => {
+      const result = await runtime.withStore(({ db }) => listAlerts(db, { status: options.all ? 'all' : 'open' }));
+      runtime.print(result, (r: typeof result) => (r.alerts.length === 0 ? 'No open alerts.' : r.alerts.map(alertLine).join('\n')));
+    });
 
   const alerts = program.command('alerts').description('acknowledge change alerts');
   alerts.command('ack').description('acknowledge an alert (it stays listed with `report alerts --all`)')
@@ -67,7 +65,7 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
   });
 
   const policy = program.command('policy').description('the customer-type policy (thresholds)');
-  policy.command('show').action(async () => runtime.print(await runtime.withStore(({ db }) => getTypePolicy(db)), (p) => keyValues(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, JSON.stringify(v)])))));
+  policy.command('show').description('the thresholds that decide customer types').action(async () => runtime.print(await runtime.withStore(({ db }) => getTypePolicy(db)), (p) => keyValues(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, JSON.stringify(v)])))));
   policy.command('set')
     .description('change thresholds (JSON, e.g. \'{"newWithinDays": 45}\' or @file.json); everyone is reclassified as of the latest analysis\'s day')
     .argument('<json>')
@@ -82,4 +80,13 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
       const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context) }));
       runtime.print(result, (r) => `Policy updated; ${r.reclassified} customers reclassified as of ${r.asOf}.`);
     });
+}
+
+/** "#12  2026-11-30..2026-12-06  channel:web  Revenue on web fell 41% …", the sentence the alert was stored or is read with. */
+function alertLine(alert: Awaited<ReturnType<typeof listAlerts>>['alerts'][number]): string {
+  const window = alert.windowStart === alert.windowEnd ? String(alert.windowEnd) : `${alert.windowStart}..${alert.windowEnd}`;
+  const explanation = (alert.explanation ?? {}) as { summary?: unknown; reason?: unknown };
+  const sentence = typeof explanation.summary === 'string' ? explanation.summary
+    : typeof explanation.reason === 'string' ? explanation.reason : `${alert.metric} ${alert.changePct.toFixed(1)}%`;
+  return `#${alert.alertId}  ${alert.kind}  ${window}  ${alert.scope}  ${sentence}${alert.acknowledgedAt ? '  (acknowledged)' : ''}`;
 }

@@ -10,7 +10,7 @@ export function registerDemoCommand(program: Command, runtime: CliRuntime): void
     const list = [{ name: 'synthetic', description: 'Roti & Kopi Nusantara: a seeded synthetic coffee-and-bakery chain up to today (shops, web, app, marketplace)' }, ...demoDatasets.map(({ name, description }) => ({ name, description }))];
     runtime.print(list, (rows) => table(rows));
   });
-  demo.command('load')
+  demo.command('load').description('load the synthetic demo store or a bundled public data set into an empty store')
     .argument('<name>', `synthetic | ${demoDatasets.map((d) => d.name).join(' | ')}`)
     .option('--customers <n>', 'size of the synthetic store', (v) => Number(v), 3000)
     .option('--seed <n>', 'seed of the synthetic store', (v) => Number(v), 20261124)

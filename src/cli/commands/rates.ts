@@ -6,11 +6,11 @@ import { table } from '../format.js';
 
 export function registerRatesCommand(program: Command, runtime: CliRuntime): void {
   const rates = program.command('rates').description('exchange rates into the store currency, for orders in other currencies');
-  rates.command('list').action(async () => {
+  rates.command('list').description('exchange rates to the store currency').action(async () => {
     const result = await runtime.withStore(async ({ db }) => Object.fromEntries(await readCurrencyRates(db)));
     runtime.print(result, (r) => table(Object.entries(r).map(([currency, rate]) => ({ currency, rate }))));
   });
-  rates.command('set')
+  rates.command('set').description('set the rate of a currency (orders in it are converted at the rate in force when first stored)')
     .argument('<currency>', 'ISO 4217 code, e.g. EUR')
     .argument('<rate>', 'units of store currency per one unit of this currency')
     .action(async (currency: string, rateText: string) => {
