@@ -32,12 +32,12 @@ describe('clientele analytics CLI', { timeout: 240_000 }, () => {
     regularId = (await json('customers', 'list', '--type', 'at_risk')).customers[0].customerId;
   }, 600_000);
 
-  it('lists alerts in text with their id, window and change', async () => {
+  it('lists alerts in text with their id, window and what happened', async () => {
     const { alerts } = await json('report', 'alerts');
     const overdue = alerts.find((alert: { kind: string }) => alert.kind === 'customer_overdue');
     const text = (await cli('report', 'alerts')).stdout;
     expect(text).not.toMatch(/undefined|NaN/);
-    expect(text).toMatch(new RegExp(`^${overdue.alertId}\\s+customer_overdue\\s+days_since_last_purchase\\s+customer:${regularId}\\s+2026-11-07\\s+7\\.1%`, 'm'));
+    expect(text).toMatch(new RegExp(`^#${overdue.alertId}  customer_overdue  2026-11-07  customer:${regularId}  At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(after 14 days\\)$`, 'm'));
   });
 
   it('lists a type\'s customers with their reasons, and names the known types for an unknown one', async () => {
