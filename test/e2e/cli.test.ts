@@ -106,6 +106,10 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     const merged = await runCli(['--db', storeDir, '--json', 'customers', 'merge', String(ana.customer_id), String(stub.customer_id)]);
     expect(merged.code).toBe(0);
     const { mergeId } = JSON.parse(merged.stdout);
+    const shownText = (await runCli(['--db', storeDir, 'customers', 'show', String(ana.customer_id)])).stdout;
+    // money in the store's currency, and what is not there yet said plainly
+    expect(shownText).toMatch(/^revenue\s+IDR\s[\d,]+$/m);
+    expect(shownText).toMatch(/^\(not analysed yet: clientele analyze\)$/m);
     const shown = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'show', String(ana.customer_id)])).stdout);
     expect(shown.identities.map((i: { value: string }) => i.value)).toContain('C9');
     expect(shown.traits.order_count).toBe(ana.order_count + 1);

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { getCustomer, listCustomers, customerSorts } from '../../customers/customers.queries.js';
 import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 import { mergeCustomers, undoMerge } from '../../customers/merge.service.js';
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
-import { customerTypesByPrecedence, isCustomerType, listCustomersByType } from '../../analytics/index.js';
+import { customerTypeTimeline, customerTypesByPrecedence, isCustomerType, listCustomersByType } from '../../analytics/index.js';
 import { calendarDayIn } from '../../core/clock.js';
-import { fromMinorUnits } from '../../core/money.js';
+import { formatMoney, fromMinorUnits } from '../../core/money.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
@@ -111,19 +113,39 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     });
 
   customers.command('show')
-    .description("a customer's profile, identities, purchase facts and recent timeline")
+    .description("a customer's profile, identities, purchase facts, type with its reason, RFM segment, prediction and recent timeline")
     .argument('<customerId>', 'customer id', positiveId)
     .action(async (customerId: number) => {
-      const { result, timeZone } = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
-        result: { ...(await getCustomer(db, customerId)), timeline: (await customerTimeline(db, customerId, { limit: 10 })).items },
+      const { result, timeZone, currency } = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
+        result: {
+          ...(await getCustomer(db, customerId)),
+          types: await currentTypesOf(db, customerId),
+          rfm: (await db.selectFrom('customer_rfm_score').select(['r_score', 'f_score', 'm_score', 'segment']).where('customer_id', '=', customerId).executeTakeFirst()) ?? null,
+          timeline: (await customerTimeline(db, customerId, { limit: 10 })).items,
+        },
         timeZone: settings.timeZone,
+        currency: settings.currency,
       }));
-      runtime.print(result, (r) => [
-        keyValues({ id: r.customer.customer_id, name: r.customer.name, kind: r.customer.kind, email: r.customer.email, phone: r.customer.phone, city: r.customer.city, stub: r.customer.is_stub }),
-        '', 'identities:', table(r.identities.map((i: Record<string, unknown>) => ({ kind: i.kind, namespace: i.namespace, value: i.value }))),
-        '', 'facts:', r.traits ? keyValues({ orders: r.traits.order_count, purchase_days: r.traits.purchase_days, revenue_minor: r.traits.revenue_minor, first_purchase: r.traits.first_purchase_at, last_purchase: r.traits.last_purchase_at, first_interest: r.traits.first_interest_at }) : '(none)',
-        '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: t.at, kind: t.kind, title: timelineTitle(t, timeZone) }))),
-      ].join('\n'));
+      runtime.print(result, (r) => {
+        const money = (minor: unknown) => (minor === null || minor === undefined ? '' : formatMoney(Number(minor), currency));
+        const traits = r.traits;
+        const prediction = r.prediction;
+        return [
+          keyValues({ id: r.customer.customer_id, name: r.customer.name, kind: r.customer.kind, email: r.customer.email, phone: r.customer.phone, city: r.customer.city, stub: r.customer.is_stub }),
+          '', 'identities:', table(r.identities.map((i: Record<string, unknown>) => ({ kind: i.kind, namespace: i.namespace, value: i.value }))),
+          '', 'facts:', traits ? keyValues({
+            orders: traits.order_count, purchase_days: traits.purchase_days, revenue: money(traits.revenue_minor), refunded: money(traits.refunded_minor),
+            first_purchase: traits.first_purchase_at, last_purchase: traits.last_purchase_at, first_interest: traits.first_interest_at,
+          }) : '(none)',
+          '', 'type:', r.types ? `${r.types.types.join(' + ')} — ${r.types.explanation}` : '(not analysed yet: clientele analyze)',
+          '', 'RFM:', r.rfm ? `${r.rfm.segment} (R${r.rfm.r_score} F${r.rfm.f_score} M${r.rfm.m_score})` : '(not scored: a lead, or not analysed since the first purchase)',
+          '', 'prediction:', prediction ? keyValues({
+            p_alive: Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
+            expected_spend_per_order: money(prediction.expected_spend_minor), clv: money(prediction.clv_minor), next_purchase: prediction.next_purchase_day ?? '',
+          }) : '(none yet: clientele models predict)',
+          '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: t.at, kind: t.kind, title: timelineTitle(t, timeZone) }))),
+        ].join('\n');
+      });
     });
 
   customers.command('merge')
@@ -142,4 +164,15 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
       const result = await runtime.withStore(({ db, actor }) => undoMerge(db, mergeId, actor));
       runtime.print(result, (r) => `Merge #${r.mergeId} undone: customer #${r.restoredCustomerId} restored from #${r.keptCustomerId} with ${r.ordersMovedBack} orders, ${r.eventsMovedBack} interest events and ${r.giftsMovedBack} gifts.`);
     });
+}
+
+/** The customer's current types with the reason a person reads; null before their first analysis. */
+async function currentTypesOf(db: Kysely<Database>, customerId: number): Promise<{ types: string[]; primaryType: string; explanation: string } | null> {
+  try {
+    const { current } = await customerTypeTimeline(db, customerId);
+    return current ? { types: current.types, primaryType: current.primaryType, explanation: current.explanation } : null;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'ANALYTICS_CUSTOMER_NOT_FOUND') return null;
+    throw error;
+  }
 }
