@@ -1,3 +1,4 @@
+import { formatMoney } from '../core/money.js';
 /** Small helpers for human-readable CLI output. */
 
 let timesShownIn: string | null = null;
@@ -9,6 +10,20 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
  * day before); --json keeps ISO instants in UTC. Set once a command has opened
  * its store (cli/runtime.ts).
  */
+let moneyShownIn: { currency: string; locale: string } | null = null;
+
+/** Money is written as the store writes it (its currency and locale: Rp 37.381.000, $318.94), as in the type reasons. */
+export function showMoneyIn(currency: string, locale: string): void {
+  moneyShownIn = { currency, locale };
+}
+
+/** An amount in minor units of the store currency, written as the store writes money. */
+export function money(minor: number | string | null | undefined): string {
+  if (minor === null || minor === undefined) return '';
+  const shown = moneyShownIn ?? { currency: 'USD', locale: 'en' };
+  return formatMoney(Number(minor), shown.currency, shown.locale);
+}
+
 export function showTimesIn(timeZone: string): void {
   timesShownIn = timeZone;
 }

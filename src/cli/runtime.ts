@@ -6,7 +6,8 @@ import type { Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { openRuntime, type Runtime } from '../runtime/open-runtime.js';
 import { maintainEmbeddedStore } from '../db/maintenance.js';
-import { showTimesIn } from './format.js';
+import { showMoneyIn, showTimesIn } from './format.js';
+import { loadMoneyFormat } from '../analytics/index.js';
 
 export type StoreContext = { store: Store; db: Kysely<Database>; actor: string; clock: Clock; runtime: Runtime };
 
@@ -26,6 +27,8 @@ export function createCliRuntime(program: Command): CliRuntime & { hasDataErrors
     async withStore(fn, storeOptions) {
       const runtime = await openRuntime({ db: options().db, autoMigrate: storeOptions?.autoMigrate });
       showTimesIn(runtime.settings.timeZone);
+      const moneyFormat = await loadMoneyFormat(runtime.db);
+      showMoneyIn(moneyFormat.currency, moneyFormat.locale);
       try {
         return await fn({ store: runtime.store, db: runtime.db, actor: `cli:${safeUserName()}`, clock: systemClock, runtime });
       } finally {

@@ -108,7 +108,7 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     const { mergeId } = JSON.parse(merged.stdout);
     const shownText = (await runCli(['--db', storeDir, 'customers', 'show', String(ana.customer_id)])).stdout;
     // money in the store's currency, and what is not there yet said plainly
-    expect(shownText).toMatch(/^revenue\s+IDR\s[\d,]+$/m);
+    expect(shownText).toMatch(/^revenue\s+Rp\s[\d.]+$/m);
     expect(shownText).toMatch(/^\(not analysed yet: clientele analyze\)$/m);
     const shown = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'show', String(ana.customer_id)])).stdout);
     expect(shown.identities.map((i: { value: string }) => i.value)).toContain('C9');

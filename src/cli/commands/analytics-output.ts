@@ -1,14 +1,13 @@
 import type { AnalyzeResult, Cohort, RfmReport, TypesReport } from '../../analytics/index.js';
-import { formatMoney } from '../../core/money.js';
-import { asOfDay, table } from '../format.js';
+import { asOfDay, money, table } from '../format.js';
 
 /** Human renderings of `analyze` and the reports; --json prints the results as they are. */
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
-export function analyzeText(result: AnalyzeResult, currency: string): string {
+export function analyzeText(result: AnalyzeResult): string {
   const cutoffs = [
-    result.vipCutoffs.revenueMinor === null ? null : `revenue ${formatMoney(result.vipCutoffs.revenueMinor, currency)}`,
+    result.vipCutoffs.revenueMinor === null ? null : `revenue ${money(result.vipCutoffs.revenueMinor)}`,
     result.vipCutoffs.purchaseDays === null ? null : `${result.vipCutoffs.purchaseDays} purchase days`,
   ].filter((text) => text !== null);
   return [
@@ -29,7 +28,7 @@ export function typesText(report: TypesReport): string {
   ].join('\n');
 }
 
-export function rfmText(report: RfmReport, currency: string): string {
+export function rfmText(report: RfmReport): string {
   if (report.customers === 0) return 'No RFM scores yet: run `clientele analyze`.';
   const cell = new Map(report.grid.map((row) => [`${row.r}:${row.f}`, row.customers]));
   const scores = [5, 4, 3, 2, 1];
@@ -37,7 +36,7 @@ export function rfmText(report: RfmReport, currency: string): string {
     `${report.customers.toLocaleString('en')} real customers scored${report.asOf ? `, as of ${asOfDay(report.asOf)}` : ''}`,
     table(report.segments.map((row) => ({
       segment: row.segment, customers: row.customers.toLocaleString('en'), share: percent(row.share),
-      'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2), revenue: formatMoney(row.revenueMinor, currency),
+      'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2), revenue: money(row.revenueMinor),
     }))),
     '', 'customers by recency (rows, R5 most recent) and frequency (columns, F5 most frequent):',
     table(scores.map((r) => ({ '': `R${r}`, ...Object.fromEntries(scores.slice().reverse().map((f) => [`F${f}`, (cell.get(`${r}:${f}`) ?? 0).toLocaleString('en')])) }))),
@@ -45,7 +44,7 @@ export function rfmText(report: RfmReport, currency: string): string {
 }
 
 /** The classic triangle: retention by month since first purchase, with each cohort's repeat rate and time to a second purchase. */
-export function cohortsText(report: { asOf: string; cohorts: Cohort[] }, currency: string): string {
+export function cohortsText(report: { asOf: string; cohorts: Cohort[] }): string {
   if (report.cohorts.length === 0) return `No purchases up to ${report.asOf}.`;
   const width = Math.max(...report.cohorts.map((cohort) => cohort.months.length));
   // months beyond 12 make a table wider than a terminal; --json has them all
@@ -61,6 +60,6 @@ export function cohortsText(report: { asOf: string; cohorts: Cohort[] }, currenc
       })),
     }))),
     ...(width > shown ? [`(months ${shown} to ${width - 1}: --json)`] : []),
-    '', `revenue per cohort customer in month 0: ${report.cohorts.map((cohort) => `${cohort.cohort} ${formatMoney(cohort.months[0]?.revenuePerCustomerMinor ?? 0, currency)}`).join(', ')}`,
+    '', `revenue per cohort customer in month 0: ${report.cohorts.map((cohort) => `${cohort.cohort} ${money(cohort.months[0]?.revenuePerCustomerMinor ?? 0)}`).join(', ')}`,
   ].join('\n');
 }

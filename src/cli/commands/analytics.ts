@@ -5,7 +5,7 @@ import {
   acknowledgeAlert, analyze, getTypePolicy, listAlerts, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, untrackedStages, type AnalyzeResult, type LifecycleFunnel, type RfmReport,
 } from '../../analytics/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
-import { keyValues, table } from '../format.js';
+import { keyValues } from '../format.js';
 import { analyzeText, cohortsText, rfmText, typesText } from './analytics-output.js';
 import { dayOrInstantOption } from './date-options.js';
 import { idOf } from '../option-values.js';
@@ -30,26 +30,26 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     .description('recompute customer types, RFM and change alerts for everyone')
     .option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of'))
     .action(async (options: { asOf?: string }) => {
-      const { result, currency } = await runtime.withStore(async (context) => ({
-        result: await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }), currency: context.runtime.settings.currency,
+      const { result } = await runtime.withStore(async (context) => ({
+        result: await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }),
       }));
-      runtime.print(result, (r: AnalyzeResult) => analyzeText(r, currency));
+      runtime.print(result, (r: AnalyzeResult) => analyzeText(r));
     });
 
   const report = program.command('report').description('reports: rfm | types | lifecycle | cohorts | alerts');
   report.command('types').description('customers per type as of the latest analysis, with the most common combinations').action(async () => runtime.print(await runtime.withStore(({ db }) => reportTypes(db)), typesText));
   report.command('rfm').description('RFM segments and the recency × frequency grid as of the latest analysis').action(async () => {
-    const { result, currency } = await runtime.withStore(async (context) => ({ result: await reportRfm(context.db), currency: context.runtime.settings.currency }));
-    runtime.print(result, (r: RfmReport) => rfmText(r, currency));
+    const result = await runtime.withStore(async (context) => reportRfm(context.db));
+    runtime.print(result, (r: RfmReport) => rfmText(r));
   });
   report.command('lifecycle').description('the lifecycle funnel (acquisition → activation → retention → advocacy) by channel and cohort').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) =>
     runtime.print(await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf) })), (r: Awaited<ReturnType<typeof reportLifecycle>>) =>
       [`as of ${r.asOf}`, ...[r.overall, ...r.byChannel, ...r.byCohort].filter((funnel) => funnel !== null).map(funnelLine)].join('\n')));
   report.command('cohorts').description('monthly acquisition cohorts: retention, revenue per customer, repeat rate, time to second purchase').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) => {
-    const { result, currency } = await runtime.withStore(async (context) => ({
-      result: await reportCohorts(context.db, { asOf: asOfOf(context, options.asOf) }), currency: context.runtime.settings.currency,
+    const { result } = await runtime.withStore(async (context) => ({
+      result: await reportCohorts(context.db, { asOf: asOfOf(context, options.asOf) }),
     }));
-    runtime.print(result, (r: typeof result) => cohortsText(r, currency));
+    runtime.print(result, (r: typeof result) => cohortsText(r));
   });
   report.command('alerts').description('open change alerts, newest first, each with what happened (--all: acknowledged ones too)')
     .option('--all', 'include acknowledged alerts').action(async (options: { all?: boolean }) => {

@@ -7,10 +7,9 @@ import { mergeCustomers, undoMerge } from '../../customers/merge.service.js';
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
 import { customerTypeTimeline, customerTypesByPrecedence, isCustomerType, listCustomersByType } from '../../analytics/index.js';
 import { calendarDayIn } from '../../core/clock.js';
-import { formatMoney, fromMinorUnits } from '../../core/money.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
-import { keyValues, table } from '../format.js';
+import { keyValues, money, table } from '../format.js';
 
 const positiveId = (value: string) => {
   const id = Number(value);
@@ -106,7 +105,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
       runtime.print(page, (p) => {
         const rows = p.items.map((c: Record<string, any>) => ({
           id: c.customer_id, name: c.name ?? (c.is_stub ? '(stub)' : ''), email: c.email, city: c.city, status: c.is_real ? 'real' : 'lead', type: c.types?.join('+') ?? '',
-          orders: c.order_count, revenue: fromMinorUnits(Number(c.revenue_minor), p.currency).toLocaleString('en'), last_purchase: c.last_purchase_at,
+          orders: c.order_count, revenue: money(c.revenue_minor), last_purchase: c.last_purchase_at,
         }));
         return `${table(rows)}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
       });
@@ -116,7 +115,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .description("a customer's profile, identities, purchase facts, type with its reason, RFM segment, prediction and recent timeline")
     .argument('<customerId>', 'customer id', positiveId)
     .action(async (customerId: number) => {
-      const { result, timeZone, currency } = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
+      const { result, timeZone } = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
         result: {
           ...(await getCustomer(db, customerId)),
           types: await currentTypesOf(db, customerId),
@@ -124,10 +123,8 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
           timeline: (await customerTimeline(db, customerId, { limit: 10 })).items,
         },
         timeZone: settings.timeZone,
-        currency: settings.currency,
       }));
       runtime.print(result, (r) => {
-        const money = (minor: unknown) => (minor === null || minor === undefined ? '' : formatMoney(Number(minor), currency));
         const traits = r.traits;
         const prediction = r.prediction;
         return [

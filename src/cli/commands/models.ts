@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import { fitModels, predictCustomers, validateModels, type ModelChoice } from '../../models/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
-import { table } from '../format.js';
+import { money, table } from '../format.js';
 import { dayOption } from './date-options.js';
 import { defaultAsOfDay } from '../../settings/index.js';
 import { numberIn, wholeNumberIn } from '../option-values.js';
-import { formatMoney } from '../../core/money.js';
 
 const unitOf = (value: string) => {
   if (value !== 'day' && value !== 'week') throw new AppError('CLI_ARGUMENT_INVALID', '--unit must be day or week.', { field: '--unit' });
@@ -74,7 +73,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     .action(async (options: { asOf?: string; horizonDays: number; discountRate: number; unit: 'day' | 'week'; model: 'bgnbd' | 'paretonbd'; penalty: number }) => {
       const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }));
       runtime.print(result, (r) => [
-        `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV over ${options.horizonDays.toLocaleString('en')} days ${formatMoney(r.totalClvMinor, r.currency)}`,
+        `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`,
         '', 'churn risk:',
         table([...r.churnRisk].sort((a, b) => riskOrder.indexOf(a.churnRisk) - riskOrder.indexOf(b.churnRisk))
           .map((row) => ({ risk: row.churnRisk, customers: row.customers.toLocaleString('en') }))),
