@@ -82,6 +82,18 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     }
   });
 
+  it('names every operation once, for generated clients, and says who may call each', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ key: `${method} ${path}`, operation })));
+    const ids = operations.map(({ operation }) => (operation as { operationId?: string }).operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z]+[A-Z][A-Za-z]*$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((document.paths['/api/customers/{customerId}'].get as { operationId: string }).operationId).toBe('getCustomersById');
+    const described = (key: string) => (operations.find((entry) => entry.key === key)!.operation as { description?: string }).description ?? '';
+    expect(described('post /api/ingest/{entity}')).toContain('Requires the `ingest:write` permission: roles owner, admin, marketer; API keys with the scope ingest or admin.');
+    expect(described('get /api/audit')).toContain('Requires the `audit:read` permission: roles owner, admin; API keys with the scope audit or admin.');
+    expect(described('get /api/health')).not.toContain('Requires the');
+  });
+
   it('answers the customer and ingest operations as documented', async () => {
     expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'customers' }, payload: { records: customers } }), 200);
     expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'orders' }, payload: { records: [...orders, { order_id: 'BAD', customer_id: 'K01', ordered_at: 'soon', amount: '1' }] } }), 200);

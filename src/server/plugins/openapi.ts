@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponse, sharedErrorStatuses } from '../responses.js';
+import { apiKeyScopes, permissionsByRole, permissionsByScope, roles, type Permission } from '../../auth/permissions.js';
 
 /** OpenAPI 3 document at /api/openapi.json, generated from the routes' zod schemas, browsable at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -19,6 +20,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'Know and keep your real customers. Authenticate with a session cookie (POST /api/auth/login; send the X-CSRF-Token header on writes) or an API key (`Authorization: Bearer <key>`); operations marked with no security are public.',
           'Every error is `{ error: { code, message, field?, details? } }` (the `Error` schema) with the status documented on each operation.',
           'Long lists are cursor-paginated: pass the `nextCursor` of a page back as `cursor` for the next one; it is null on the last page. Segment members page with `next` and `after`.',
+          'Each operation says which permission it needs, which staff roles have it and which API-key scopes grant it; operation ids are stable names for generated clients.',
         ].join(' '),
       },
       components: {
@@ -56,6 +58,11 @@ function documentSharedResponses(route: RouteOptions): void {
   else statuses.push(401, 403);
   if ([route.method].flat().some((method) => bodyMethods.has(method))) statuses.push(413, 415);
   for (const status of statuses) response[status] ??= errorResponse(sharedErrorStatuses[status]);
+  schema.operationId ??= operationIdOf([route.method].flat()[0], route.url);
+  // the HEAD route Fastify adds for a GET shares its schema: the note is added once
+  if (access !== 'public' && !schema.description?.includes(accessNote(access.permission))) {
+    schema.description = [schema.description, accessNote(access.permission)].filter(Boolean).join('\n\n');
+  }
   // a success schema without a description of its own would read "Default Response"
   for (const [status, description] of Object.entries(successDescriptions)) {
     const success = response[status];
@@ -64,3 +71,28 @@ function documentSharedResponses(route: RouteOptions): void {
 }
 
 const successDescriptions = { 200: 'OK', 201: 'Created' };
+
+/**
+ * A stable operation id for generated clients, from the method and the path:
+ * GET /api/customers/:customerId → getCustomersById, POST /api/merges/:mergeId/undo
+ * → postMergesByIdUndo, POST /api/ingest/:entity → postIngestByEntity.
+ */
+export function operationIdOf(method: string, url: string): string {
+  const segments = url.replace(/^\/api\/?/, '').split('/').filter(Boolean);
+  const plain = (text: string | undefined) => (text ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const words = segments.flatMap((segment, index) => {
+    if (!segment.startsWith(':')) return [segment];
+    // /customers/:customerId reads "by id"; /ingest/:entity "by entity"
+    const isOwnId = plain(segment.slice(1).replace(/Id$/, '')) === plain(segments[index - 1]).replace(/s$/, '');
+    return [`by-${isOwnId ? 'id' : segment.slice(1)}`];
+  });
+  const pascal = words.join('-').split(/[-_]/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1)).join('');
+  return `${method.toLowerCase()}${pascal}`;
+}
+
+/** Who may call an operation: the permission, the staff roles that have it and the API-key scopes that grant it. */
+function accessNote(permission: Permission): string {
+  const withRoles = roles.filter((role) => permissionsByRole[role].has(permission));
+  const withScopes = apiKeyScopes.filter((scope) => permissionsByScope[scope].has(permission));
+  return `Requires the \`${permission}\` permission: roles ${withRoles.join(', ')}; API keys ${withScopes.length > 0 ? `with the scope ${withScopes.join(' or ')}` : 'cannot call it'}.`;
+}
