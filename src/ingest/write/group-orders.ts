@@ -1,4 +1,4 @@
-import type { CanonicalLine, CanonicalOrder, Reject } from '../canonical.js';
+import type { CanonicalLine, CanonicalOrder, CustomerRef, Reject } from '../canonical.js';
 
 export type OrderGroup = {
   order: CanonicalOrder;
@@ -52,11 +52,43 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
     }
     rejects.push({ file, line: row.line, field: 'order_id', reason: `Duplicate order id ${row.externalId}: it already appeared on line ${existing.order.line} of this file. Keep one row per order.` });
   }
-  const groups = [...byKey.values()];
-  for (const group of groups) {
+  const groups: OrderGroup[] = [];
+  for (const group of byKey.values()) {
+    const conflict = group.hasLines ? orderFieldConflict(group, rows) : null;
+    if (conflict) {
+      rejects.push(...rejectGroup(group, file, conflict.field, conflict.reason));
+      continue;
+    }
     if (group.isTotalFromLines) group.totalMinor = group.lines.reduce((sum, line) => sum + lineAmountMinor(line), 0) - group.order.discountMinor;
+    groups.push(group);
   }
   return { groups, rejects };
+}
+
+/**
+ * Rows of one order repeat its fields; when two of them state a field
+ * differently (another customer's email, another time, another total), the
+ * file contradicts itself and the order is not stored, rather than stored from
+ * its first row with the other silently dropped. A field a row leaves out
+ * (a total stated on the first row only) is no contradiction.
+ */
+function orderFieldConflict(group: OrderGroup, rows: readonly CanonicalOrder[]): { field: string; reason: string } | null {
+  const first = group.order;
+  const lines = new Set(group.rowLines);
+  for (const row of rows) {
+    if (row === first || !lines.has(row.line)) continue;
+    const differs = (field: string, firstValue: string, rowValue: string) => ({
+      field, reason: `Rows of order ${first.externalId} disagree on ${field}: line ${first.line} has "${firstValue}", line ${row.line} "${rowValue}". Give every row of an order the same order fields.`,
+    });
+    if (row.orderedAt.getTime() !== first.orderedAt.getTime()) return differs('ordered_at', first.orderedAt.toISOString(), row.orderedAt.toISOString());
+    for (const ref of row.customer) {
+      const namespaceOf = (candidate: CustomerRef) => (candidate.kind === 'external' ? candidate.namespace : null);
+      const other = first.customer.find((candidate) => candidate.kind === ref.kind && namespaceOf(candidate) === namespaceOf(ref));
+      if (other && other.value !== ref.value) return differs(`customer_${ref.kind === 'external' ? 'id' : ref.kind}`, other.value, ref.value);
+    }
+    if (first.totalMinor !== null && row.totalMinor !== null && first.totalMinor !== row.totalMinor) return differs('amount', String(first.totalMinor), String(row.totalMinor));
+  }
+  return null;
 }
 
 /** One reject per row of a rejected order, so every row read is accounted for. */

@@ -66,6 +66,19 @@ describeEachStore('an order whose lines are sent again', (context) => {
     expect(fromFile.rejectsSample.map((reject) => [reject.line, reject.field])).toEqual([[2, 'order_id'], [3, 'quantity']]);
   });
 
+  it('stores no order whose rows contradict each other on its customer, time or total', async () => {
+    const summary = await send([
+      line('R10', 'A', 100), line('R10', 'B', 200, { customer_email: 'someone.else@example.com' }),
+      line('R11', 'A', 100, { amount: '300' }), line('R11', 'B', 200, { amount: '999' }),
+      // a total stated on the first row only is no contradiction
+      line('R12', 'A', 100, { amount: '300' }), line('R12', 'B', 200),
+    ]);
+    expect(summary).toMatchObject({ read: 6, inserted: 2, rejected: 4 });
+    expect(summary.rejects.map((reject) => [reject.line, reject.field])).toEqual([[1, 'customer_email'], [2, 'customer_email'], [3, 'amount'], [4, 'amount']]);
+    expect(summary.rejects[0].reason).toBe('Rows of order R10 disagree on customer_email: line 1 has "r10@example.com", line 2 "someone.else@example.com". Give every row of an order the same order fields.');
+    expect(await db().selectFrom('customer_order').select('external_id').where('external_id', 'in', ['R10', 'R11', 'R12']).execute()).toEqual([{ external_id: 'R12' }]);
+  });
+
   it('keeps the lines an import wrote in its earlier batches, when an order\'s rows are apart in the file', async () => {
     // stored by an earlier import under the file's namespace ("import", a file import's default)
     await send([line('R4', 'A', 100, { amount: '600' }), line('R4', 'B', 200, { amount: '600' })], 'orders', 'import');
