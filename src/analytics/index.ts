@@ -1,7 +1,7 @@
 /** The analytics domain's public API: customer types, RFM, lifecycle, cohorts and change alerts. */
 export { analyze, type AnalyzeResult } from './analyze.service.js';
 export {
-  classifyCustomersIncremental, customerTypeTimeline, getTypePolicy, listCustomersByType, setTypePolicy,
+  classifyCustomersIncremental, customerTypeTimeline, getTypePolicy, listCustomersByType, presetTypePolicy, setTypePolicy,
   type CustomerTypeRow, type TypeTimelineEntry,
 } from './types.service.js';
 export { reportRfm, reportTypes, type RfmReport, type TypesReport } from './reports.service.js';

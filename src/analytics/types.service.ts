@@ -61,6 +61,16 @@ export async function classifyCustomersIncremental(
   );
 }
 
+/**
+ * Stores a policy change without reclassifying anyone: for a store about to
+ * have its first analysis (a data set loaded with the policy that suits it).
+ */
+export async function presetTypePolicy(db: Kysely<Database>, change: unknown): Promise<TypePolicy> {
+  const policy = parseTypePolicy(mergePolicy(await loadTypePolicy(db), change));
+  await writeTypePolicySetting(db, policy);
+  return policy;
+}
+
 export async function getTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
   return loadTypePolicy(db);
 }

@@ -18,6 +18,8 @@ export type DemoDataset = {
    */
   asOf: string;
   imports: Array<{ entity: ImportEntity; file: string; preset: string }>;
+  /** A type policy change the data set needs (Groceries has no prices: VIP by purchase days). */
+  policy?: Record<string, unknown>;
 };
 
 export const demoDatasets: DemoDataset[] = [
@@ -32,6 +34,7 @@ export const demoDatasets: DemoDataset[] = [
     description: 'Grocery store: 3,898 members, 38,765 items in 14,963 baskets, 2014-2015 (no prices)',
     currency: 'EUR', timeZone: 'Europe/Berlin', defaultCountry: 'DE', asOf: '2015-12-30T23:59:59.999+01:00',
     imports: [{ entity: 'orders', file: 'groceries/Groceries_dataset.csv', preset: 'groceries' }],
+    policy: { vip: { basis: 'frequency' } },
   },
   {
     name: 'online-retail',

@@ -2,7 +2,8 @@ import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { describeEachStore } from '../../test/helpers/stores.js';
+import { createTestStore, describeEachStore } from '../../test/helpers/stores.js';
+import { getTypePolicy, reportTypes } from '../analytics/index.js';
 import { fixedClock } from '../core/clock.js';
 import { importFile } from '../ingest/import-file.service.js';
 import { getStoreSettings, updateStoreSettings } from '../settings/index.js';
@@ -34,4 +35,16 @@ describeEachStore('loading a demo data set', (context) => {
 
     await expect(loadDatasetDemo(db, 'customer-personality', { actor: 'test' })).rejects.toMatchObject({ code: 'DEMO_STORE_NOT_EMPTY_CONFLICT' });
   });
+});
+
+it('loads the Groceries data set, which has no prices, with VIPs ranked by purchase days', { timeout: 240_000 }, async () => {
+  const { store, dispose } = await createTestStore('embedded');
+  try {
+    await loadDatasetDemo(store.db, 'groceries', { actor: 'test' });
+    expect((await getTypePolicy(store.db)).vip.basis).toBe('frequency');
+    const vip = (await reportTypes(store.db)).types.find((row) => row.type === 'vip');
+    expect(vip?.customers).toBeGreaterThan(0);
+  } finally {
+    await dispose();
+  }
 });

@@ -10,7 +10,7 @@ import type { ImportEntity } from '../ingest/canonical.js';
 import { getStoreSettings, updateStoreSettings } from '../settings/index.js';
 import { chainName, countryCode, currency, timeZone, writeStoreFiles } from '../synthetic/index.js';
 import { datasetsDirectory, demoDatasets } from './datasets.js';
-import { analyze } from '../analytics/index.js';
+import { analyze, presetTypePolicy } from '../analytics/index.js';
 import { predictCustomers } from '../models/index.js';
 
 export type DemoResult = { name: string; imports: ImportSummary[]; seconds: number };
@@ -90,6 +90,7 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
     imports.push(await importFile(db, { entity: spec.entity, file: join(datasetsDirectory, spec.file), preset: spec.preset, actor: options.actor, clock, rejectsPath: null }));
   }
   const lastDay = calendarDayIn(new Date(dataset.asOf), dataset.timeZone);
+  if (dataset.policy) await presetTypePolicy(db, dataset.policy);
   await deriveUnderstanding(db, lastDay, fixedClock(new Date(Date.parse(dataset.asOf) + 1)));
   await updateStoreSettings(db, { demo_dataset: dataset.name });
   return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000 };

@@ -7,7 +7,7 @@ const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
 export function analyzeText(result: AnalyzeResult): string {
   const cutoffs = [
-    result.vipCutoffs.revenueMinor === null ? null : `revenue ${money(result.vipCutoffs.revenueMinor)}`,
+    result.vipCutoffs.revenueMinor === null || result.vipCutoffs.revenueMinor === 0 ? null : `revenue ${money(result.vipCutoffs.revenueMinor)}`,
     result.vipCutoffs.purchaseDays === null ? null : `${result.vipCutoffs.purchaseDays} purchase days`,
   ].filter((text) => text !== null);
   return [
@@ -15,6 +15,10 @@ export function analyzeText(result: AnalyzeResult): string {
     `  types entered ${result.typeChanges.entered.toLocaleString('en')}, left ${result.typeChanges.left.toLocaleString('en')}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
     `  alerts: ${result.alerts.metricDrops} metric drops, ${result.alerts.customerOverdue} customers overdue (clientele report alerts)`,
     ...(cutoffs.length > 0 ? [`  VIP cut-off: ${cutoffs.join(', ')}`] : []),
+    // a data set without prices (Groceries) has no revenue to rank by: said, not shown as a cut-off of 0
+    ...(result.vipCutoffs.revenueMinor === 0
+      ? ['  no revenue in this data (every amount is 0): VIP by revenue finds no one; rank by purchase days with', `  clientele policy set '{"vip":{"basis":"frequency"}}'`]
+      : []),
   ].join('\n');
 }
 
