@@ -55,7 +55,9 @@ export function table(rows: Array<Record<string, unknown>>, columns?: string[]):
   const cell = (value: unknown) => (value === null || value === undefined ? '' : value instanceof Date ? localTime(value)
     : typeof value === 'number' && !Number.isInteger(value) ? String(Number(value.toPrecision(6))) : String(value));
   const widths = keys.map((key) => Math.min(60, Math.max(key.length, ...rows.map((row) => cell(row[key]).length))));
-  const line = (values: string[]) => values.map((value, index) => value.slice(0, 60).padEnd(widths[index])).join('  ').trimEnd();
+  // a cell cut to fit says so
+  const fit = (value: string) => (value.length > 60 ? `${value.slice(0, 59)}…` : value);
+  const line = (values: string[]) => values.map((value, index) => fit(value).padEnd(widths[index])).join('  ').trimEnd();
   return [line(keys), line(widths.map((width) => '-'.repeat(width))), ...rows.map((row) => line(keys.map((key) => cell(row[key]))))].join('\n');
 }
 

@@ -55,6 +55,11 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect({ at: new Date(stored.ordered_at).toISOString(), source: stored.source }).toEqual({ at: '2024-04-03T03:30:00.000Z', source: 'till' });
     const runs = await app.inject({ method: 'GET', url: '/api/imports?limit=1', headers: admin.headers });
     expect(runs.json().items[0]).toMatchObject({ import_id: summary.importId, file_name: 'till-export.csv', entity: 'orders' });
+    // a misspelt option is refused, and a field no canonical field reads is named in the answer
+    const misspelt = await app.inject({ method: 'POST', url: '/api/ingest/orders', headers: ingestKey.headers, payload: { records: [record('DF4', '2024-04-03')], date_format: 'dd/MM/yyyy' } });
+    expect({ status: misspelt.statusCode, error: misspelt.json().error }).toMatchObject({ status: 400, error: { code: 'REQUEST_INVALID', field: 'date_format' } });
+    const typo = await app.inject({ method: 'POST', url: '/api/ingest/orders', headers: ingestKey.headers, payload: { records: [{ ...record('DF5', '2024-04-03'), chanel: 'web' }] } });
+    expect(typo.json()).toMatchObject({ inserted: 1, ignoredFields: ['chanel'] });
     // a format that reads no date is refused before any row, naming the field
     const unreadable = await app.inject({ method: 'POST', url: '/api/ingest/orders', headers: ingestKey.headers, payload: { records: [record('DF3', '05/11/2026')], dateFormat: 'qq/zz' } });
     expect({ status: unreadable.statusCode, error: unreadable.json().error }).toMatchObject({ status: 400, error: { code: 'IMPORT_DATE_FORMAT_INVALID', field: 'dateFormat' } });

@@ -17,7 +17,11 @@ export const maxBatchRecords = 10_000;
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `joins`: customers known only from orders or events (stubs) that a customers record joined into the customer it describes, by merges that can be undone. */
-export type BatchSummary = { importId: number; entity: ImportEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[]; joins: StubJoinRecord[] };
+export type BatchSummary = {
+  importId: number; entity: ImportEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[]; joins: StubJoinRecord[];
+  /** Record fields no canonical field reads (a typo such as "chanel"): not stored. */
+  ignoredFields: string[];
+};
 
 /**
  * Ingests a JSON batch (the REST API's path) with the same validation and
@@ -29,7 +33,9 @@ export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, 
     throw new AppError('INGEST_BATCH_TOO_LARGE', `A batch may hold at most ${maxBatchRecords} records; this one has ${records.length}. Split it into smaller batches.`, { field: entity });
   }
   // checked here too, so that a batch missing a field is told in record terms, not a file's --map and --preset
-  headerCheck(entity, [...new Set(records.flatMap((record) => (isPlainObject(record) ? Object.keys(record) : [])))], {}, 'request');
+  const fields = [...new Set(records.flatMap((record) => (isPlainObject(record) ? Object.keys(record) : [])))];
+  const read = new Set(headerCheck(entity, fields, {}, 'request').values());
+  const ignoredFields = fields.filter((field) => !read.has(field));
   const context = await buildIngestContext(db, options.clock, options.source ?? 'api');
   const { rows, rejects } = rowsFromRecords(entity, records, { context, file: 'request', dateFormat: options.dateFormat });
   const settings = await getStoreSettings(db);
@@ -44,6 +50,6 @@ export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, 
     // a request is a whole import: what a customer file remembers between batches is not needed after it
     if (entity === 'customers') await forgetCustomerFile(trx, importId);
     await finishImportRun(trx, importId, 'completed');
-    return { importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length, rejects: allRejects, joins: outcome.joins ?? [] };
+    return { importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length, rejects: allRejects, joins: outcome.joins ?? [], ignoredFields };
   });
 }

@@ -20,6 +20,7 @@ const summarySchema = objectOf<BatchSummary>()({
   joins: z.array(objectOf<StubJoinRecord>()({
     line: z.number().int(), customerId: z.number().int(), mergedCustomerIds: z.array(z.number().int()), mergeIds: z.array(z.number().int()),
   })).describe('Customers known only from orders or events (stubs) that a record joined into the customer it describes (`line` is the record\'s position); each join is a merge, undone with POST /api/merges/{mergeId}/undo'),
+  ignoredFields: z.array(z.string()).describe('Record fields no canonical field reads (a typo such as "chanel"), which were not stored'),
 });
 const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[number]>()({
   import_id: z.number().int(), entity: z.string(), file_name: z.string().nullable(), preset: z.string().nullable(),
@@ -37,7 +38,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       description: `Records use the canonical field names (e.g. orders: order_id, customer_id or customer_email or customer_phone, ordered_at, amount, currency, channel, status). Valid records land in one transaction; invalid ones come back as rejects with their position. Send an Idempotency-Key header to make retries safe. At most ${maxBatchRecords} records. The rows of one order (one per line item) belong in one batch: an order sent again is stored as sent, its lines included, so lines split over two batches keep only the second batch's.`,
       params: z.object({ entity: z.enum(entities) }),
       headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
-      body: z.object({
+      body: z.strictObject({
         records: z.array(z.record(z.string(), z.unknown())).min(1).max(maxBatchRecords),
         source: z.string().min(1).max(64).optional().describe('namespace of the records\' customer and order ids, e.g. "shopify" (default "api")'),
         dateFormat: z.string().min(1).max(64).optional().describe('how times without an ISO form are written, as the CLI\'s --date-format: dd/MM/yyyy, MM/dd/yyyy HH:mm, yyyyMMdd…'),

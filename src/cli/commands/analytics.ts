@@ -71,14 +71,22 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     .argument('<json>')
     .option('--as-of <date>', 'reclassify as of this day instead (YYYY-MM-DD or an ISO 8601 time)', dayOrInstantOption('--as-of'))
     .action(async (text: string, options: { asOf?: string }) => {
+      let source = text;
+      if (text.startsWith('@')) {
+        try {
+          source = readFileSync(text.slice(1), 'utf8');
+        } catch (error) {
+          throw new AppError('CLI_ARGUMENT_INVALID', `The policy file ${text.slice(1)} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path after @.`);
+        }
+      }
       let change: unknown;
       try {
-        change = JSON.parse(text.startsWith('@') ? readFileSync(text.slice(1), 'utf8') : text);
+        change = JSON.parse(source);
       } catch (error) {
         throw new AppError('CLI_ARGUMENT_INVALID', `The policy change is not valid JSON: ${(error as Error).message}`);
       }
       const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context) }));
-      runtime.print(result, (r) => `Policy updated; ${r.reclassified} customers reclassified as of ${r.asOf}.`);
+      runtime.print(result, (r) => `Policy updated; ${r.reclassified.toLocaleString('en')} customers reclassified as of ${r.asOf}.`);
     });
 }
 
