@@ -111,7 +111,7 @@ describeEachStore('sign-in and access over HTTP', (context) => {
       expect((await signInOverHttp(app, email, 'guess', `10.1.0.${attempt}`)).response.statusCode).toBe(401);
     }
     const limited = (await signInOverHttp(app, email, 'guess', '10.1.1.1')).response;
-    expect([limited.statusCode, codeOf(limited).code]).toEqual([429, 'AUTH_RATE_LIMITED']);
+    expect([limited.statusCode, codeOf(limited).code, limited.headers['retry-after']]).toEqual([429, 'AUTH_RATE_LIMITED', '60']);
 
     for (let attempt = 0; attempt < loginLimits.perAddress; attempt += 1) await signInOverHttp(app, `sweep-${attempt}@shop.example`, 'guess', '10.2.0.1');
     expect((await signInOverHttp(app, 'sweep-last@shop.example', 'guess', '10.2.0.1')).response.statusCode).toBe(429);

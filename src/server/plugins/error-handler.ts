@@ -36,9 +36,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const { field, ...details } = error.details;
       const status = statusByKind[kindOfCode(error.code)];
       if (status >= 500) request.log.error({ err: error }, error.message);
+      // the limits are per minute ("wait a minute"): say so to clients that read the header
+      if (status === 429) reply.header('retry-after', '60');
       return reply.status(status).send({ error: { code: error.code, message: error.message, ...(field ? { field } : {}), ...(Object.keys(details).length ? { details } : {}) } } satisfies ErrorBody);
     }
     if (error.statusCode === 429) {
+      reply.header('retry-after', '60');
       return reply.status(429).send({ error: { code: 'AUTH_RATE_LIMITED', message: 'Too many attempts. Wait a minute and try again.' } } satisfies ErrorBody);
     }
     const bodyError = error.code ? bodyErrors[error.code] : undefined;
