@@ -29,6 +29,11 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
   program.command('analyze')
     .description('recompute customer types, RFM and change alerts for everyone')
     .option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of'))
+    .addHelpText('after', `
+Examples:
+  clientele analyze                       # as of today (a data set's store: as of its last day)
+  clientele analyze --as-of 2026-06-30    # reproduce any past day
+  clientele report types && clientele customers list --type vip`)
     .action(async (options: { asOf?: string }) => {
       const { result } = await runtime.withStore(async (context) => ({
         result: await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }),

@@ -79,6 +79,11 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
 
   customers.command('list')
     .description('list customers, newest first, with search and filters')
+    .addHelpText('after', `
+Examples:
+  clientele customers list --type at_risk          # with each customer's reason
+  clientele customers list --status real --sort revenue --limit 20
+  clientele customers list -q ana@example.com`)
     .option('-q, --query <text>', 'name prefix, email, phone or external id')
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')

@@ -36,6 +36,15 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .option('--source <name>', 'system the file comes from; its ids are kept per source (default: the preset or "import")')
     .option('--rejects <file>', 'where to write rejected rows (default: <file>.rejects.csv)')
     .option('--batch-size <n>', `rows per transaction (1 to ${maximumImportBatchSize})`, parseBatchSize, defaultImportBatchSize)
+    .addHelpText('after', `
+Examples:
+  clientele import customers customers.csv
+  clientele import orders orders.csv                      # order_id,customer_id,ordered_at,amount,…
+  clientele import orders orders_export.csv --preset shopify-orders
+  clientele import orders sales.csv --map order_id=Invoice --map ordered_at=Date --date-format dd/MM/yyyy
+
+Exit codes: 0 every row stored, 1 usage error (nothing read), 2 some rows rejected (see the rejects
+file; the valid rows are stored), 3 failure (the store could not be reached or written).`)
     .action(async (entity: string, file: string, options: { map: string[]; preset?: string; dateFormat?: string; delimiter?: string; encoding?: string; source?: string; rejects?: string; batchSize: number }) => {
       if (!entities.includes(entity as ImportEntity)) {
         throw new AppError('IMPORT_OPTION_INVALID', `Unknown entity "${entity}". Use one of: ${entities.join(', ')}.`, { field: 'entity' });
