@@ -58,4 +58,5 @@ export const segmentWithHistorySchema = z.object({
 export const segmentMembersSchema = z.object({
   items: z.array(objectOf<MemberRow>()({ ...customerSummarySchema.shape, entered_at: timestamp })),
   next: z.number().int().nullable().describe('Pass as `after` for the next page; null on the last'),
+  nextCursor: z.string().nullable().describe('The same, as every other list pages: pass as `cursor`; null on the last page'),
 });

@@ -38,7 +38,12 @@ describeEachStore('segments over HTTP', (context) => {
     const shown = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}`, headers: analyst.readHeaders });
     expect(shown.json().history).toHaveLength(2);
     const members = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1`, headers: analyst.readHeaders });
-    expect(members.json()).toMatchObject({ items: [{ customer_id: 1, name: 'Ana Wijaya' }], next: 1 });
+    expect(members.json()).toMatchObject({ items: [{ customer_id: 1, name: 'Ana Wijaya' }], next: 1, nextCursor: '1' });
+    // paged as every other list: the cursor it gave, back as `cursor`
+    const second = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1&cursor=${members.json().nextCursor}`, headers: analyst.readHeaders });
+    expect(second.json().items.map((item: { customer_id: number }) => item.customer_id)).not.toContain(1);
+    const forged = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?cursor=abc`, headers: analyst.readHeaders });
+    expect({ status: forged.statusCode, field: forged.json().error.field }).toEqual({ status: 400, field: 'cursor' });
     const refreshed = await app.inject({ method: 'POST', url: `/api/segments/${segmentId}/refresh`, headers: marketer.headers });
     expect(refreshed.json()).toMatchObject({ entered: 0, left: 0, members: 2 });
     const listed = await app.inject({ method: 'GET', url: '/api/segments', headers: analyst.readHeaders });

@@ -100,8 +100,19 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.get('/segments/:segmentId/members', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Members in customer id order; pass `next` back as `after`', params: segmentParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional() }), response: { 200: segmentMembersSchema, 404: notFound } },
-  }, async (request) => listSegmentMembers(db, request.params.segmentId, request.query));
+    schema: {
+      tags, summary: 'Members in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`)', params: segmentParams,
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional(),
+        cursor: z.string().regex(/^[1-9]\d{0,15}$/, 'a cursor this list returned as nextCursor').optional(),
+      }),
+      response: { 200: segmentMembersSchema, 404: notFound },
+    },
+  }, async (request) => {
+    const { limit, after, cursor } = request.query;
+    const page = await listSegmentMembers(db, request.params.segmentId, { limit, after: after ?? (cursor === undefined ? undefined : Number(cursor)) });
+    return { ...page, nextCursor: page.next === null ? null : String(page.next) };
+  });
 
   api.post('/segments/:segmentId/refresh', {
     config: { access: { permission: 'analytics:write' } },
