@@ -25,8 +25,8 @@ export function analyzeText(result: AnalyzeResult): string {
 export function typesText(report: TypesReport): string {
   if (report.asOf === null) return 'No analysis yet: run `clientele analyze`.';
   return [
-    `${report.customers.toLocaleString('en')} customers, as of ${asOfDay(report.asOf)}`,
-    table(report.types.map((row) => ({ type: row.type, customers: row.customers.toLocaleString('en'), 'as primary': row.primaryCustomers.toLocaleString('en'), share: percent(row.share) }))),
+    `${report.customers.toLocaleString('en')} customers, as of ${asOfDay(report.asOf)} (a customer may hold several types, so shares add up past 100%)`,
+    table(report.types.map((row) => ({ type: row.type, customers: row.customers.toLocaleString('en'), 'as primary': row.primaryCustomers.toLocaleString('en'), 'share of customers': percent(row.share) }))),
     '', 'most common combinations:',
     table(report.combinations.map((row) => ({ types: row.types.join(' + '), customers: row.customers.toLocaleString('en') }))),
   ].join('\n');
