@@ -66,6 +66,11 @@ export type CanonicalOrder = {
   orderLine: CanonicalLine | null;
 };
 
+/** How an order is known within an import: its id in its source system (the writer's unique key). */
+export function orderKeyOf(source: string, externalId: string): string {
+  return `${source}\u0000${externalId}`;
+}
+
 export type CanonicalOrderLine = CanonicalLine & {
   line: number;
   source: string;

@@ -1,18 +1,17 @@
-import type { CanonicalOrder, Reject } from '../canonical.js';
+import { orderKeyOf, type CanonicalOrder, type Reject } from '../canonical.js';
 
 /**
  * An order of several line rows is stored whole or not at all: when one of its
  * rows was rejected (`rejectedOrders`: order key → the first rejected row's
  * line), its other rows in the batch are rejected too, naming that line, so the
- * order is not stored with a total and lines that miss the bad row. The writer
- * keys orders by source and id, as here.
+ * order is not stored with a total and lines that miss the bad row.
  */
 export function rejectWholeOrders(rows: CanonicalOrder[], rejectedOrders: ReadonlyMap<string, number>, file: string): { rows: CanonicalOrder[]; rejects: Reject[] } {
   if (rejectedOrders.size === 0) return { rows, rejects: [] };
   const kept: CanonicalOrder[] = [];
   const rejects: Reject[] = [];
   for (const row of rows) {
-    const badLine = rejectedOrders.get(`${row.source}\u0000${row.externalId}`);
+    const badLine = rejectedOrders.get(orderKeyOf(row.source, row.externalId));
     if (badLine === undefined) kept.push(row);
     else {
       rejects.push({

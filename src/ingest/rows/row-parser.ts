@@ -1,4 +1,4 @@
-import type { CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
+import { orderKeyOf, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
 import type { Preset, RecordValues } from '../presets/preset.js';
 import { buildCustomer } from './build-customer.js';
 import { buildOrder, isLineLevel } from './build-order.js';
@@ -20,7 +20,7 @@ export type RowParserOptions = {
 /**
  * A rejected line row of an orders file names its order (`orderKey`, source
  * and id as the writer keys it) when its id could be read: the order's other
- * rows are then rejected with it (settleRejectedOrders).
+ * rows are then rejected with it (reject-whole-orders.ts).
  */
 export type ParsedRow<E extends ImportEntity> = { row: CanonicalRow[E]; reject?: undefined } | { row?: undefined; reject: Reject; orderKey?: string };
 
@@ -131,7 +131,7 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       fields.read(values);
       if (!isLineLevel(fields.fieldValues)) return parsed;
       const orderId = normaliseExternalId(fields.fieldValues.text('order_id'));
-      return orderId === null ? parsed : { ...parsed, orderKey: `${context.source}\u0000${orderId}` };
+      return orderId === null ? parsed : { ...parsed, orderKey: orderKeyOf(context.source, orderId) };
     } catch {
       return parsed;
     }

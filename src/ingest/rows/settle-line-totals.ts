@@ -1,9 +1,9 @@
 import { formatMoney } from '../../core/money.js';
-import type { CanonicalOrder, Reject } from '../canonical.js';
+import { orderKeyOf, type CanonicalOrder, type Reject } from '../canonical.js';
 import { lineAmountMinor } from '../write/group-orders.js';
 import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
 
-const keyOf = (row: CanonicalOrder): string => `${row.source}\u0000${row.externalId}`;
+const keyOf = (row: CanonicalOrder): string => orderKeyOf(row.source, row.externalId);
 
 /** The row carries a line item and states no total: its order's total is the sum of its lines. */
 export function isTotalledFromLines(row: CanonicalOrder): boolean {

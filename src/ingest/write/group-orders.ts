@@ -1,4 +1,4 @@
-import type { CanonicalLine, CanonicalOrder, CustomerRef, Reject } from '../canonical.js';
+import { orderKeyOf, type CanonicalLine, type CanonicalOrder, type CustomerRef, type Reject } from '../canonical.js';
 
 export type OrderGroup = {
   order: CanonicalOrder;
@@ -26,12 +26,12 @@ export function lineAmountMinor(line: Pick<CanonicalLine, 'quantity' | 'unitPric
  */
 export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: OrderGroup[]; rejects: Reject[] } {
   const byKey = new Map<string, OrderGroup>();
+  const conflicts = new Map<OrderGroup, { field: string; reason: string }>();
   const rejects: Reject[] = [];
   for (const row of rows) {
-    const key = `${row.source}\u0000${row.externalId}`;
-    const existing = byKey.get(key);
+    const existing = byKey.get(orderKeyOf(row.source, row.externalId));
     if (!existing) {
-      byKey.set(key, {
+      byKey.set(orderKeyOf(row.source, row.externalId), {
         order: row,
         lines: row.orderLine ? [{ ...row.orderLine, fileLine: row.line }] : [],
         rowLines: [row.line],
@@ -42,6 +42,10 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
       continue;
     }
     if (row.orderLine && existing.hasLines) {
+      if (!conflicts.has(existing)) {
+        const conflict = orderFieldConflict(existing.order, row);
+        if (conflict) conflicts.set(existing, conflict);
+      }
       existing.lines.push({ ...row.orderLine, fileLine: row.line });
       existing.rowLines.push(row.line);
       if (existing.isTotalFromLines && row.totalMinor !== null) {
@@ -54,7 +58,7 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
   }
   const groups: OrderGroup[] = [];
   for (const group of byKey.values()) {
-    const conflict = group.hasLines ? orderFieldConflict(group, rows) : null;
+    const conflict = conflicts.get(group);
     if (conflict) {
       rejects.push(...rejectGroup(group, file, conflict.field, conflict.reason));
       continue;
@@ -66,28 +70,23 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
 }
 
 /**
- * Rows of one order repeat its fields; when two of them state a field
- * differently (another customer's email, another time, another total), the
+ * Rows of one order repeat its fields; when a later row states one differently
+ * from the first (another customer's email, another time, another total), the
  * file contradicts itself and the order is not stored, rather than stored from
  * its first row with the other silently dropped. A field a row leaves out
  * (a total stated on the first row only) is no contradiction.
  */
-function orderFieldConflict(group: OrderGroup, rows: readonly CanonicalOrder[]): { field: string; reason: string } | null {
-  const first = group.order;
-  const lines = new Set(group.rowLines);
-  for (const row of rows) {
-    if (row === first || !lines.has(row.line)) continue;
-    const differs = (field: string, firstValue: string, rowValue: string) => ({
-      field, reason: `Rows of order ${first.externalId} disagree on ${field}: line ${first.line} has "${firstValue}", line ${row.line} "${rowValue}". Give every row of an order the same order fields.`,
-    });
-    if (row.orderedAt.getTime() !== first.orderedAt.getTime()) return differs('ordered_at', first.orderedAt.toISOString(), row.orderedAt.toISOString());
-    for (const ref of row.customer) {
-      const namespaceOf = (candidate: CustomerRef) => (candidate.kind === 'external' ? candidate.namespace : null);
-      const other = first.customer.find((candidate) => candidate.kind === ref.kind && namespaceOf(candidate) === namespaceOf(ref));
-      if (other && other.value !== ref.value) return differs(`customer_${ref.kind === 'external' ? 'id' : ref.kind}`, other.value, ref.value);
-    }
-    if (first.totalMinor !== null && row.totalMinor !== null && first.totalMinor !== row.totalMinor) return differs('amount', String(first.totalMinor), String(row.totalMinor));
+function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder): { field: string; reason: string } | null {
+  const differs = (field: string, firstValue: string, rowValue: string) => ({
+    field, reason: `Rows of order ${first.externalId} disagree on ${field}: line ${first.line} has "${firstValue}", line ${row.line} "${rowValue}". Give every row of an order the same order fields.`,
+  });
+  if (row.orderedAt.getTime() !== first.orderedAt.getTime()) return differs('ordered_at', first.orderedAt.toISOString(), row.orderedAt.toISOString());
+  const namespaceOf = (ref: CustomerRef) => (ref.kind === 'external' ? ref.namespace : null);
+  for (const ref of row.customer) {
+    const other = first.customer.find((candidate) => candidate.kind === ref.kind && namespaceOf(candidate) === namespaceOf(ref));
+    if (other && other.value !== ref.value) return differs(`customer_${ref.kind === 'external' ? 'id' : ref.kind}`, other.value, ref.value);
   }
+  if (first.totalMinor !== null && row.totalMinor !== null && first.totalMinor !== row.totalMinor) return differs('amount', String(first.totalMinor), String(row.totalMinor));
   return null;
 }
 

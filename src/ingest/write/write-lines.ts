@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addLinesToCategories, recomputeTraits } from '../../traits/traits.repo.js';
-import type { CanonicalOrderLine } from '../canonical.js';
+import { orderKeyOf, type CanonicalOrderLine } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
-import { staleLinesOf } from './write-order-lines.js';
+import { deleteLines, staleLinesOf } from './write-order-lines.js';
 
 type Db = Kysely<Database>;
 
@@ -25,12 +25,12 @@ export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: Wr
     from customer_order o
     join (select distinct * from unnest(${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.orderExternalId)}::text[])) as k(source, external_id)
       using (source, external_id)`.execute(db);
-  const orderByKey = new Map(orders.rows.map((o) => [`${o.source}\u0000${o.external_id}`, o]));
+  const orderByKey = new Map(orders.rows.map((o) => [orderKeyOf(o.source, o.external_id), o]));
   const positionByOrder = new Map<number, number>(orders.rows.map((o) => [o.order_id, o.lines_written]));
   const seen = new Map<string, number>();
   const accepted: Array<CanonicalOrderLine & { customerId: number; orderId: number; lineNo: number }> = [];
   for (const row of rows) {
-    const order = orderByKey.get(`${row.source}\u0000${row.orderExternalId}`);
+    const order = orderByKey.get(orderKeyOf(row.source, row.orderExternalId));
     if (!order) {
       outcome.rejects.push({ file: context.file, line: row.line, field: 'order_id', reason: `Order ${row.orderExternalId} is not in the store. Import the orders file first, then the lines.` });
       continue;
@@ -82,8 +82,13 @@ export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: Wr
   const changed = result.rows.filter((row) => row.is_same === false);
   // an order that lost lines changed: one of its restated rows counts as updated
   const changedOrders = new Set(changed.map((row) => Number(row.order_id)));
-  const lostLines = result.rows.filter((row) => row.is_same === true && stale.orderIds.has(Number(row.order_id)) && !changedOrders.has(Number(row.order_id)))
-    .filter((row, index, rows) => rows.findIndex((other) => other.order_id === row.order_id) === index);
+  const lostLines: typeof changed = [];
+  for (const row of result.rows) {
+    const orderId = Number(row.order_id);
+    if (row.is_same !== true || !stale.orderIds.has(orderId) || changedOrders.has(orderId)) continue;
+    lostLines.push(row);
+    changedOrders.add(orderId);
+  }
   const changedCustomers = [...new Set([...changed, ...lostLines].map((row) => row.customer_id).concat(stale.customerIds))];
   outcome.inserted = insertedKeys.length;
   outcome.updated = changed.length + lostLines.length;
@@ -103,11 +108,6 @@ async function removeStaleLines(db: Db, written: ReadonlyArray<{ customerId: num
   const storedByOrder = new Map<number, Array<{ line_no: number; import_id: number | null }>>();
   for (const line of stored.rows) storedByOrder.set(Number(line.order_id), [...(storedByOrder.get(Number(line.order_id)) ?? []), line]);
   const stale = staleLinesOf(orders, storedByOrder, written, importId);
-  if (stale.length > 0) {
-    await sql`
-      delete from order_line l using unnest(${stale.map((line) => line.customerId)}::bigint[], ${stale.map((line) => line.orderId)}::bigint[], ${stale.map((line) => line.lineNo)}::int[])
-        as k(customer_id, order_id, line_no)
-      where l.customer_id = k.customer_id and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
-  }
+  await deleteLines(db, stale);
   return { orderIds: new Set(stale.map((line) => line.orderId)), customerIds: [...new Set(stale.map((line) => line.customerId))] };
 }

@@ -70,12 +70,10 @@ export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context
     });
   }
   const stale = staleLinesOf(orders, linesByOrder, rows, context.importId);
+  await deleteLines(db, stale);
   if (stale.length > 0) {
-    await sql`
-      delete from order_line l using unnest(${stale.map((line) => line.customerId)}::bigint[], ${stale.map((line) => line.orderId)}::bigint[], ${stale.map((line) => line.lineNo)}::int[])
-        as k(customer_id, order_id, line_no)
-      where l.customer_id = k.customer_id and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
-    for (const order of orders.filter((candidate) => stale.some((line) => line.orderId === candidate.orderId))) {
+    const lostLines = new Set(stale.map((line) => line.orderId));
+    for (const order of orders.filter((candidate) => lostLines.has(candidate.orderId))) {
       result.changedOrderIds.add(order.orderId);
       // the order changed even when every line it restates is as stored
       const first = order.lines[0];
@@ -111,6 +109,15 @@ export function staleLinesOf(
   return orders.flatMap((order) => (storedByOrder.get(order.orderId) ?? [])
     .filter((line) => Number(line.import_id) !== importId && !restated.has(`${order.orderId}:${line.line_no}`))
     .map((line) => ({ customerId: order.customerId, orderId: order.orderId, lineNo: line.line_no })));
+}
+
+/** Deletes these lines (staleLinesOf's), in one statement. */
+export async function deleteLines(db: Db, lines: ReadonlyArray<{ customerId: number; orderId: number; lineNo: number }>): Promise<void> {
+  if (lines.length === 0) return;
+  await sql`
+    delete from order_line l using unnest(${lines.map((line) => line.customerId)}::bigint[], ${lines.map((line) => line.orderId)}::bigint[], ${lines.map((line) => line.lineNo)}::int[])
+      as k(customer_id, order_id, line_no)
+    where l.customer_id = k.customer_id and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
 }
 
 /**

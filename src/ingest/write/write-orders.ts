@@ -75,7 +75,6 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
   return outcome;
 }
 
-/** Every amount that is summed, in the store currency; the total keeps the order's own. */
 /**
  * A stored foreign-currency order keeps the rate it was first converted with
  * (`amount_factor`): the same file imported again after the rate changed
@@ -95,6 +94,7 @@ async function keepStoredRates(db: Db, priced: Array<OrderGroup & { factor: numb
   for (const group of foreign) group.factor = factorOf.get(`${group.order.source}\u0000${group.order.externalId}\u0000${group.order.currency}`) ?? group.factor;
 }
 
+/** Every amount that is summed, in the store currency; the total keeps the order's own. */
 function stageOrder(group: OrderGroup & { factor: number }, customerId: number, recipientId: number | null): StagedOrder {
   const discountMinor = inStoreCurrency(group.order.discountMinor, group.factor);
   const linesMinor = group.lines.reduce((sum, line) => sum + Math.round(line.quantity * inStoreCurrency(line.unitPriceMinor, group.factor)), 0);
