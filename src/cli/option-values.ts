@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { AppError } from '../core/errors.js';
 
 /** A commander parser for a whole number from `min` to `max`, refusing anything else as a usage error (exit 1). */
 export function wholeNumberIn(min: number, max: number, example: string): (value: string) => number {
@@ -20,11 +21,16 @@ export function numberIn(min: number, max: number, example: string): (value: str
   };
 }
 
-/** A commander parser for an id: a positive whole number. */
-export function idOf(what: string, example: string): (value: string) => number {
+/**
+ * A commander parser for an id: a positive whole number. Refused as the other
+ * CLI argument errors are (CLI_ARGUMENT_INVALID, exit 1; a JSON error with --json).
+ */
+export function idOf(what: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError(`"${value.slice(0, 40)}" is not ${what} (a positive whole number), e.g. ${example}.`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) {
+      throw new AppError('CLI_ARGUMENT_INVALID', `"${value.slice(0, 40)}" is not ${what} (a positive whole number).`);
+    }
     return number;
   };
 }

@@ -64,7 +64,7 @@ Examples:
 
   const alerts = program.command('alerts').description('acknowledge change alerts');
   alerts.command('ack').description('acknowledge an alert (it stays listed with `report alerts --all`)')
-    .argument('<alertId>', 'alert id, as `report alerts` lists it', idOf('an alert id', 'clientele alerts ack 12')).action(async (id: number) => {
+    .argument('<alertId>', 'alert id, as `report alerts` lists it', idOf('an alert id')).action(async (id: number) => {
     const result = await runtime.withStore(({ db, actor }) => acknowledgeAlert(db, id, actor));
     runtime.print(result, () => `Alert #${id} acknowledged.`);
   });

@@ -3,6 +3,7 @@ import { apiKeyScopes, createApiKey, listApiKeys, revokeApiKey, shellCaller, typ
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
+import { idOf } from '../option-values.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -31,10 +32,9 @@ export function registerApiKeysCommand(program: Command, runtime: CliRuntime): v
 
   apiKeys.command('revoke')
     .description('refuse a key from now on')
-    .argument('<id>', 'the key id from `api-keys list`')
-    .action(async (id: string) => {
-      if (!/^\d+$/.test(id)) throw new AppError('CLI_ARGUMENT_INVALID', `"${id}" is not a key id (a positive whole number).`);
-      const revoked = await runtime.withStore(({ db, actor, clock }) => revokeApiKey(db, shellCaller(actor), Number(id), clock.now()));
+    .argument('<id>', 'the key id from `api-keys list`', idOf('a key id'))
+    .action(async (id: number) => {
+      const revoked = await runtime.withStore(({ db, actor, clock }) => revokeApiKey(db, shellCaller(actor), id, clock.now()));
       runtime.print(revoked, (result: ApiKey) => `Key ${result.apiKeyId} (${result.name}) is revoked.`);
     });
 }

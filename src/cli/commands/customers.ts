@@ -10,12 +10,9 @@ import { calendarDayIn } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, money, table } from '../format.js';
+import { idOf } from '../option-values.js';
 
-const positiveId = (value: string) => {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new AppError('CLI_ARGUMENT_INVALID', `"${value}" is not a customer id (a positive whole number).`);
-  return id;
-};
+const parseCustomerId = idOf('a customer id');
 
 const optionOfField: Record<string, string> = { q: '--query', rfmSegment: '--segment' };
 
@@ -118,7 +115,7 @@ Examples:
 
   customers.command('show')
     .description("a customer's profile, identities, purchase facts, type with its reason, RFM segment, prediction and recent timeline")
-    .argument('<customerId>', 'customer id', positiveId)
+    .argument('<customerId>', 'customer id', parseCustomerId)
     .action(async (customerId: number) => {
       const { result, timeZone } = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
         result: {
@@ -152,8 +149,8 @@ Examples:
 
   customers.command('merge')
     .description('merge the second customer into the first (recorded in the audit log; undo with `customers unmerge`)')
-    .argument('<keepId>', 'customer to keep', positiveId)
-    .argument('<mergeId>', 'customer merged into it', positiveId)
+    .argument('<keepId>', 'customer to keep', parseCustomerId)
+    .argument('<mergeId>', 'customer merged into it', parseCustomerId)
     .action(async (keepId: number, otherId: number) => {
       const result = await runtime.withStore(({ db, actor }) => mergeCustomers(db, keepId, otherId, actor));
       runtime.print(result, (r) => `Merged customer #${otherId} into #${keepId} (merge #${r.mergeId}). Undo with: clientele customers unmerge ${r.mergeId}`);
@@ -161,7 +158,7 @@ Examples:
 
   customers.command('unmerge')
     .description('undo a merge')
-    .argument('<mergeId>', 'merge id printed by `customers merge`', positiveId)
+    .argument('<mergeId>', 'merge id printed by `customers merge`', idOf('a merge id'))
     .action(async (mergeId: number) => {
       const result = await runtime.withStore(({ db, actor }) => undoMerge(db, mergeId, actor));
       runtime.print(result, (r) => `Merge #${r.mergeId} undone: customer #${r.restoredCustomerId} restored from #${r.keptCustomerId} with ${r.ordersMovedBack} orders, ${r.eventsMovedBack} interest events and ${r.giftsMovedBack} gifts.`);

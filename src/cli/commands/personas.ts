@@ -5,13 +5,9 @@ import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
 import { readFilterOption } from './segments.js';
 import { checkDayOrInstant } from './date-options.js';
-import { wholeNumberIn } from '../option-values.js';
+import { idOf, wholeNumberIn } from '../option-values.js';
 
-const positiveId = (value: string) => {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new AppError('CLI_ARGUMENT_INVALID', `"${value}" is not a persona id (a positive whole number).`);
-  return id;
-};
+const parsePersonaId = idOf('a persona id');
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const shares = (entries: Array<{ label: string; share: number }> | null | undefined) => (entries ?? []).map((entry) => `${entry.label} ${percent(entry.share)}`).join(', ');
 
@@ -55,7 +51,7 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
 
   personas.command('show')
     .description("a persona's profile")
-    .argument('<personaId>', 'persona id', positiveId)
+    .argument('<personaId>', 'persona id', parsePersonaId)
     .action(async (personaId: number) => {
       const persona = await runtime.withStore(({ db }) => getPersona(db, personaId));
       runtime.print(persona, (p) => keyValues({ id: p.personaId, name: p.name, generated_name: p.generatedName, description: p.description, pinned: p.isPinned, retired: p.isRetired, ...profileLines(p.profile) }));
@@ -63,7 +59,7 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
 
   personas.command('rename')
     .description('give a persona a name (and optionally a description)')
-    .argument('<personaId>', 'persona id', positiveId)
+    .argument('<personaId>', 'persona id', parsePersonaId)
     .argument('<name>')
     .option('--description <text>')
     .action(async (personaId: number, name: string, options: { description?: string }) => {
@@ -73,7 +69,7 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
 
   personas.command('pin')
     .description('keep a persona (name and centroid) across rediscovery; --unpin releases it')
-    .argument('<personaId>', 'persona id', positiveId)
+    .argument('<personaId>', 'persona id', parsePersonaId)
     .option('--unpin')
     .action(async (personaId: number, options: { unpin?: boolean }) => {
       const persona = await runtime.withStore(({ db }) => pinPersona(db, personaId, !options.unpin));
@@ -84,7 +80,7 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
     .description('place customers (or everyone) at their nearest current persona')
     .argument('[customerIds...]', 'customer ids; everyone when omitted')
     .action(async (ids: string[]) => {
-      const result = await runtime.withStore(({ db, clock }) => assignPersonas(db, ids.length > 0 ? ids.map(positiveId) : undefined, { asOf: clock.now() }));
+      const result = await runtime.withStore(({ db, clock }) => assignPersonas(db, ids.length > 0 ? ids.map(idOf('a customer id')) : undefined, { asOf: clock.now() }));
       runtime.print(result, (r) => `${r.assigned} customers assigned in ${r.seconds.toFixed(1)} s.`);
     });
 
@@ -92,7 +88,7 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
     .description('what moved in a group between two periods (customers with a purchase in each period)')
     .requiredOption('--before <from..to>', 'earlier period, e.g. 2025-01-01..2026-01-01 (end exclusive)')
     .requiredOption('--after <from..to>', 'later period')
-    .option('--persona <id>', 'a persona', positiveId)
+    .option('--persona <id>', 'a persona', parsePersonaId)
     .option('--segment <idOrName>', 'a saved segment')
     .option('--filter <json|@file>', 'a filter')
     .action(async (options: { before: string; after: string; persona?: number; segment?: string; filter?: string }) => {
