@@ -22,11 +22,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
-      const params = first?.params as { issue?: { path?: Array<string | number> }; keys?: string[] } | undefined;
-      const path = params?.issue?.path ?? [];
-      // an unexpected key is reported on the object holding it; the key itself is the field to name
-      const unexpectedKey = first?.keyword === 'unrecognized_keys' ? params?.keys?.[0] : undefined;
-      const field = [first?.instancePath?.replace(/^\//, '').replace(/\//g, '.'), ...path.map(String), unexpectedKey].filter(Boolean).join('.') || undefined;
+      const field = first ? fieldOf(first) : undefined;
       const context = error.validationContext ?? 'body';
       return reply.status(400).send({
         error: { code: 'REQUEST_INVALID', message: `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first?.message ?? error.message}`, field, details: { context, issues: error.validation.map(issueWithField) } },
@@ -62,9 +58,18 @@ export function routeNotFoundBody(method: string, url: string): ErrorBody {
 
 export { statusByKind };
 
+type ValidationIssue = FastifyError['validation'] extends Array<infer T> | undefined ? T : never;
+
+/** The request field a validation issue is about (dotted path), if it names one. */
+function fieldOf(issue: ValidationIssue): string | undefined {
+  const params = issue.params as { issue?: { path?: Array<string | number> }; keys?: string[] } | undefined;
+  // an unexpected key is reported on the object holding it; the key itself is the field to name
+  const unexpectedKey = issue.keyword === 'unrecognized_keys' ? params?.keys?.[0] : undefined;
+  return [issue.instancePath?.replace(/^\//, '').replace(/\//g, '.'), ...(params?.issue?.path ?? []).map(String), unexpectedKey].filter(Boolean).join('.') || undefined;
+}
+
 /** A validation issue as "field: message" when it names a field, so a request with several problems says which is which. */
-function issueWithField(issue: { instancePath?: string; message?: string; params?: unknown }): string {
-  const path = (issue.params as { issue?: { path?: Array<string | number> } } | undefined)?.issue?.path ?? [];
-  const field = [issue.instancePath?.replace(/^\//, '').replace(/\//g, '.'), ...path.map(String)].filter(Boolean).join('.');
+function issueWithField(issue: ValidationIssue): string {
+  const field = fieldOf(issue);
   return field ? `${field}: ${issue.message ?? ''}` : issue.message ?? '';
 }
