@@ -9,6 +9,7 @@ import { keyValues } from '../format.js';
 import { analyzeText, cohortsText, rfmText, typesText } from './analytics-output.js';
 import { dayOrInstantOption } from './date-options.js';
 import { idOf } from '../option-values.js';
+import { withExamples } from '../examples.js';
 
 const asOfOf = (context: StoreContext, value?: string) => value ?? context.runtime.settings.dataAsOf ?? context.clock.now().toISOString();
 const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time (default: the data set end or now)';
@@ -26,14 +27,13 @@ function funnelLine(funnel: LifecycleFunnel): string {
 }
 
 export function registerAnalyticsCommands(program: Command, runtime: CliRuntime): void {
-  program.command('analyze')
+  withExamples(program.command('analyze')
     .description('recompute customer types, RFM and change alerts for everyone')
-    .option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of'))
-    .addHelpText('after', `
-Examples:
-  clientele analyze                       # as of today (a data set's store: as of its last day)
-  clientele analyze --as-of 2026-06-30    # reproduce any past day
-  clientele report types && clientele customers list --type vip`)
+    .option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')), [
+    ['clientele analyze', "as of today (a data set's store: as of its last day)"],
+    ['clientele analyze --as-of 2026-06-30', 'reproduce any past day'],
+    ['clientele report types && clientele customers list --type vip'],
+  ])
     .action(async (options: { asOf?: string }) => {
       const { result } = await runtime.withStore(async (context) => ({
         result: await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }),
@@ -47,17 +47,27 @@ Examples:
     const result = await runtime.withStore(async (context) => reportRfm(context.db));
     runtime.print(result, (r: RfmReport) => rfmText(r));
   });
-  report.command('lifecycle').description('the lifecycle funnel (acquisition → activation → retention → advocacy) by channel and cohort').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) =>
+  withExamples(report.command('lifecycle').description('the lifecycle funnel (acquisition → activation → retention → advocacy) by channel and cohort').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')), [
+    ['clientele report lifecycle'],
+    ['clientele report lifecycle --as-of 2026-06-30 --json'],
+  ]).action(async (options: { asOf?: string }) =>
     runtime.print(await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf) })), (r: Awaited<ReturnType<typeof reportLifecycle>>) =>
       [`as of ${r.asOf}`, ...[r.overall, ...r.byChannel, ...r.byCohort].filter((funnel) => funnel !== null).map(funnelLine)].join('\n')));
-  report.command('cohorts').description('monthly acquisition cohorts: retention, revenue per customer, repeat rate, time to second purchase').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')).action(async (options: { asOf?: string }) => {
+  withExamples(report.command('cohorts').description('monthly acquisition cohorts: retention, revenue per customer, repeat rate, time to second purchase').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')), [
+    ['clientele report cohorts', 'retention and revenue per customer by month of first purchase'],
+    ['clientele report cohorts --as-of 2026-06-30'],
+  ]).action(async (options: { asOf?: string }) => {
     const { result } = await runtime.withStore(async (context) => ({
       result: await reportCohorts(context.db, { asOf: asOfOf(context, options.asOf) }),
     }));
     runtime.print(result, (r: typeof result) => cohortsText(r));
   });
-  report.command('alerts').description('open change alerts, newest first, each with what happened (--all: acknowledged ones too)')
-    .option('--all', 'include acknowledged alerts').action(async (options: { all?: boolean }) => {
+  withExamples(report.command('alerts').description('open change alerts, newest first, each with what happened (--all: acknowledged ones too)')
+    .option('--all', 'include acknowledged alerts'), [
+    ['clientele report alerts'],
+    ['clientele alerts ack 12', 'then: it stays listed with --all'],
+    ['clientele report alerts --all --json'],
+  ]).action(async (options: { all?: boolean }) => {
       const result = await runtime.withStore(({ db }) => listAlerts(db, { status: options.all ? 'all' : 'open' }));
       runtime.print(result, (r: typeof result) => (r.alerts.length === 0 ? 'No open alerts.' : r.alerts.map(alertLine).join('\n')));
     });
@@ -71,10 +81,14 @@ Examples:
 
   const policy = program.command('policy').description('the customer-type policy (thresholds)');
   policy.command('show').description('the thresholds that decide customer types').action(async () => runtime.print(await runtime.withStore(({ db }) => getTypePolicy(db)), (p) => keyValues(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, JSON.stringify(v)])))));
-  policy.command('set')
+  withExamples(policy.command('set')
     .description('change thresholds (JSON, e.g. \'{"newWithinDays": 45}\' or @file.json); everyone is reclassified as of the latest analysis\'s day')
     .argument('<json>')
-    .option('--as-of <date>', 'reclassify as of this day instead (YYYY-MM-DD or an ISO 8601 time)', dayOrInstantOption('--as-of'))
+    .option('--as-of <date>', 'reclassify as of this day instead (YYYY-MM-DD or an ISO 8601 time)', dayOrInstantOption('--as-of')), [
+    ['clientele policy set \'{"newWithinDays": 45}\''],
+    ['clientele policy set \'{"vip": {"topPercent": 3, "basis": "frequency"}}\'', 'VIPs by purchase days'],
+    ['clientele policy set @policy.json --as-of 2026-06-30'],
+  ])
     .action(async (text: string, options: { asOf?: string }) => {
       let source = text;
       if (text.startsWith('@')) {

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
 import { idOf } from '../option-values.js';
+import { withExamples } from '../examples.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -20,10 +21,13 @@ export function registerApiKeysCommand(program: Command, runtime: CliRuntime): v
       runtime.print(list, (rows: ApiKey[]) => table(rows.map(apiKeyRow)));
     });
 
-  apiKeys.command('create')
+  withExamples(apiKeys.command('create')
     .description('create a key; it is printed once and cannot be shown again')
     .requiredOption('--name <name>', 'who uses it, e.g. shop-feed')
-    .option('--scope <scope>', `${apiKeyScopes.join(' | ')} (repeatable)`, collect, [])
+    .option('--scope <scope>', `${apiKeyScopes.join(' | ')} (repeatable)`, collect, []), [
+    ['clientele api-keys create --name shop-feed --scope ingest', 'for a shop that sends its orders'],
+    ['clientele api-keys create --name bi-tool --scope read'],
+  ])
     .action(async (options: { name: string; scope: string[] }) => {
       if (options.scope.length === 0) throw new AppError('CLI_ARGUMENT_INVALID', `Give at least one --scope: ${apiKeyScopes.join(', ')}.`, { field: 'scope' });
       const created = await runtime.withStore(({ db, actor, clock }) => createApiKey(db, shellCaller(actor), { name: options.name, scopes: options.scope }, clock.now()));

@@ -11,6 +11,7 @@ import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, money, table } from '../format.js';
 import { idOf } from '../option-values.js';
+import { withExamples } from '../examples.js';
 
 const parseCustomerId = idOf('a customer id');
 
@@ -74,13 +75,12 @@ function timelineTitle(entry: TimelineEntry, timeZone: string): string {
 export function registerCustomersCommand(program: Command, runtime: CliRuntime): void {
   const customers = program.command('customers').description('list, show and merge customers');
 
-  customers.command('list')
-    .description('list customers, newest first, with search and filters')
-    .addHelpText('after', `
-Examples:
-  clientele customers list --type at_risk          # with each customer's reason
-  clientele customers list --status real --sort revenue --limit 20
-  clientele customers list -q ana@example.com`)
+  withExamples(customers.command('list')
+    .description('list customers, newest first, with search and filters'), [
+    ['clientele customers list --type at_risk', "with each customer's reason"],
+    ['clientele customers list --status real --sort revenue --limit 20'],
+    ['clientele customers list -q ana@example.com'],
+  ])
     .option('-q, --query <text>', 'name prefix, email, phone or external id')
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
@@ -113,9 +113,12 @@ Examples:
       });
     });
 
-  customers.command('show')
+  withExamples(customers.command('show')
     .description("a customer's profile, identities, purchase facts, type with its reason, RFM segment, prediction and recent timeline")
-    .argument('<customerId>', 'customer id', parseCustomerId)
+    .argument('<customerId>', 'customer id', parseCustomerId), [
+    ['clientele customers show 1042'],
+    ['clientele customers show 1042 --json'],
+  ])
     .action(async (customerId: number) => {
       const { result, timeZone } = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
         result: {
@@ -147,10 +150,13 @@ Examples:
       });
     });
 
-  customers.command('merge')
+  withExamples(customers.command('merge')
     .description('merge the second customer into the first (recorded in the audit log; undo with `customers unmerge`)')
     .argument('<keepId>', 'customer to keep', parseCustomerId)
-    .argument('<mergeId>', 'customer merged into it', parseCustomerId)
+    .argument('<mergeId>', 'customer merged into it', parseCustomerId), [
+    ['clientele customers merge 1042 2077', '2077\'s orders, identities and events move to 1042'],
+    ['clientele customers unmerge 15', 'merge 15 undone: 2077 comes back with what it brought'],
+  ])
     .action(async (keepId: number, otherId: number) => {
       const result = await runtime.withStore(({ db, actor }) => mergeCustomers(db, keepId, otherId, actor));
       runtime.print(result, (r) => `Merged customer #${otherId} into #${keepId} (merge #${r.mergeId}). Undo with: clientele customers unmerge ${r.mergeId}`);

@@ -3,6 +3,7 @@ import { demoDatasets } from '../../demo/datasets.js';
 import { loadDatasetDemo, loadSyntheticDemo } from '../../demo/load-demo.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
+import { withExamples } from '../examples.js';
 
 export function registerDemoCommand(program: Command, runtime: CliRuntime): void {
   const demo = program.command('demo').description('load demo data into an empty store');
@@ -10,10 +11,13 @@ export function registerDemoCommand(program: Command, runtime: CliRuntime): void
     const list = [{ name: 'synthetic', description: 'Roti & Kopi Nusantara: a seeded synthetic coffee-and-bakery chain up to today (shops, web, app, marketplace)' }, ...demoDatasets.map(({ name, description }) => ({ name, description }))];
     runtime.print(list, (rows) => table(rows));
   });
-  demo.command('load').description('load the synthetic demo store or a bundled public data set into an empty store')
+  withExamples(demo.command('load').description('load the synthetic demo store or a bundled public data set into an empty store')
     .argument('<name>', `synthetic | ${demoDatasets.map((d) => d.name).join(' | ')}`)
     .option('--customers <n>', 'size of the synthetic store', (v) => Number(v), 3000)
-    .option('--seed <n>', 'seed of the synthetic store', (v) => Number(v), 20261124)
+    .option('--seed <n>', 'seed of the synthetic store', (v) => Number(v), 20261124), [
+    ['clientele demo load synthetic --customers 20000 --seed 7', 'a bigger coffee-and-bakery chain'],
+    ['clientele demo load cdnow --db ./cdnow', 'a real data set in its own store; reports run as of its last day'],
+  ])
     .action(async (name: string, options: { customers: number; seed: number }) => {
       const result = await runtime.withStore(({ db, actor, clock }) =>
         name === 'synthetic' ? loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor }) : loadDatasetDemo(db, name, { actor }));

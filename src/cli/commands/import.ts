@@ -7,6 +7,7 @@ import { defaultImportBatchSize, importFile, type ImportSummary } from '../../in
 import { listPresets, parseMappingArguments } from '../../ingest/rows/index.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
+import { withExamples } from '../examples.js';
 
 const entities: ImportEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -23,7 +24,7 @@ export function parseBatchSize(value: string): number {
 }
 
 export function registerImportCommand(program: Command, runtime: CliRuntime): void {
-  program
+  withExamples(program
     .command('import')
     .description('import customers, orders, lines, products or events from a CSV or JSON Lines file')
     .argument('<entity>', entities.join('|'))
@@ -35,14 +36,15 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .option('--encoding <label>', 'text encoding of the file, e.g. windows-1252, iso-8859-13, utf-16le (default utf-8, or the byte order mark\'s)')
     .option('--source <name>', 'system the file comes from; its ids are kept per source (default: the preset or "import")')
     .option('--rejects <file>', 'where to write rejected rows (default: <file>.rejects.csv)')
-    .option('--batch-size <n>', `rows per transaction (1 to ${maximumImportBatchSize})`, parseBatchSize, defaultImportBatchSize)
+    .option('--batch-size <n>', `rows per transaction (1 to ${maximumImportBatchSize})`, parseBatchSize, defaultImportBatchSize), [
+    ['clientele import customers customers.csv'],
+    ['clientele import orders orders.csv', 'order_id,customer_id,ordered_at,amount,…'],
+    ['clientele import orders orders_export.csv --preset shopify-orders'],
+    ['clientele import orders sales.csv --map order_id=Invoice --map ordered_at=Date --date-format dd/MM/yyyy'],
+    ['clientele import lines order_lines.csv', 'order_id,sku,quantity,unit_price,…: an order\'s lines stated whole'],
+    ['clientele import events signups.jsonl', 'interest that is not a purchase: the person becomes a lead'],
+  ])
     .addHelpText('after', `
-Examples:
-  clientele import customers customers.csv
-  clientele import orders orders.csv                      # order_id,customer_id,ordered_at,amount,…
-  clientele import orders orders_export.csv --preset shopify-orders
-  clientele import orders sales.csv --map order_id=Invoice --map ordered_at=Date --date-format dd/MM/yyyy
-
 Exit codes: 0 every row stored, 1 usage error (nothing read), 2 some rows rejected (see the rejects
 file; the valid rows are stored), 3 failure (the store could not be reached or written).`)
     .action(async (entity: string, file: string, options: { map: string[]; preset?: string; dateFormat?: string; delimiter?: string; encoding?: string; source?: string; rejects?: string; batchSize: number }) => {

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { migrate } from '../../db/migrate.js';
 import type { CliRuntime } from '../runtime.js';
+import { withExamples } from '../examples.js';
 
 export function registerMigrateCommand(program: Command, runtime: CliRuntime): void {
-  program.command('migrate').description('apply pending database migrations').action(async () => {
+  withExamples(program.command('migrate').description('apply pending database migrations'), [
+    ['clientele migrate --db postgres://clientele@db.internal/clientele', 'before starting a new version\'s servers'],
+  ]).action(async () => {
     // Migrating is this command's job, so it opens the store without the pending-migration guard.
     const result = await runtime.withStore(async ({ store }) => migrate(store), { autoMigrate: true });
     runtime.print(result, (r) => (r.applied.length ? `Applied ${r.applied.length} migration(s):\n  ${r.applied.join('\n  ')}` : `Up to date (${r.alreadyApplied} migrations applied before).`));

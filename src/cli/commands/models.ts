@@ -6,6 +6,7 @@ import { money, table } from '../format.js';
 import { dayOption } from './date-options.js';
 import { defaultAsOfDay } from '../../settings/index.js';
 import { numberIn, wholeNumberIn } from '../option-values.js';
+import { withExamples } from '../examples.js';
 
 const unitOf = (value: string) => {
   if (value !== 'day' && value !== 'week') throw new AppError('CLI_ARGUMENT_INVALID', '--unit must be day or week.', { field: '--unit' });
@@ -38,16 +39,21 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     .option('--model <model>', 'bgnbd | paretonbd | gammagamma | all', modelOf, 'all')
     .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0);
 
-  common(models.command('fit').description('fit the models on purchases up to the calibration end and record the fits'))
-    .option('--calibration-end <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--calibration-end'))
+  withExamples(common(models.command('fit').description('fit the models on purchases up to the calibration end and record the fits'))
+    .option('--calibration-end <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--calibration-end')), [
+    ['clientele models fit', 'BG/NBD, Pareto/NBD and Gamma-Gamma on purchases up to today'],
+    ['clientele models fit --model bgnbd --calibration-end 2026-06-30'],
+  ])
     .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd?: string }) => {
       const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty }));
       runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers\n${table(r.fits.map(fitRow))}`);
     });
 
-  common(models.command('validate').description('fit on a calibration period and compare predictions with the holdout period'))
+  withExamples(common(models.command('validate').description('fit on a calibration period and compare predictions with the holdout period'))
     .requiredOption('--calibration-end <date>', 'YYYY-MM-DD', dayOption('--calibration-end'))
-    .requiredOption('--holdout-end <date>', 'YYYY-MM-DD', dayOption('--holdout-end'))
+    .requiredOption('--holdout-end <date>', 'YYYY-MM-DD', dayOption('--holdout-end')), [
+    ['clientele models validate --calibration-end 1997-09-30 --holdout-end 1998-06-30', 'CDNOW\'s classic split'],
+  ])
     .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd: string; holdoutEnd: string }) => {
       const result = await runtime.withStore(({ db }) => validateModels(db, options));
       runtime.print(result, (r) => [
@@ -63,13 +69,17 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
       ].join('\n\n'));
     });
 
-  models.command('predict').description('predict every customer (P(alive), expected purchases, spend, CLV) and store the predictions')
+  withExamples(models.command('predict').description('predict every customer (P(alive), expected purchases, spend, CLV) and store the predictions')
     .option('--as-of <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--as-of'))
     .option('--horizon-days <n>', 'CLV horizon in days (1 to 3,650)', wholeNumberIn(1, 3650, '--horizon-days 365'), 365)
     .option('--discount-rate <rate>', 'discount rate per 30-day period (0 to 1)', numberIn(0, 1, '--discount-rate 0.01'), 0.01)
     .option('--unit <unit>', 'day | week', unitOf, 'week')
     .option('--model <model>', 'bgnbd | paretonbd', (v) => modelOf(v) as 'bgnbd' | 'paretonbd', 'bgnbd')
-    .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0)
+    .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0), [
+    ['clientele models predict', 'P(alive), expected purchases and 1-year CLV for everyone'],
+    ['clientele models predict --horizon-days 90 --model paretonbd'],
+    ['clientele customers show 1042', "then: a customer's P(alive), expected purchases and CLV"],
+  ])
     .action(async (options: { asOf?: string; horizonDays: number; discountRate: number; unit: 'day' | 'week'; model: 'bgnbd' | 'paretonbd'; penalty: number }) => {
       const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }));
       runtime.print(result, (r) => [

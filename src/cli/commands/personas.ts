@@ -6,6 +6,7 @@ import { keyValues, table } from '../format.js';
 import { readFilterOption } from './segments.js';
 import { checkDayOrInstant } from './date-options.js';
 import { idOf, wholeNumberIn } from '../option-values.js';
+import { withExamples } from '../examples.js';
 
 const parsePersonaId = idOf('a persona id');
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -25,11 +26,14 @@ function profileLines(profile: PersonaProfile): Record<string, unknown> {
 export function registerPersonasCommand(program: Command, runtime: CliRuntime): void {
   const personas = program.command('personas').description('buyer personas: discover, name, pin, and compare over time');
 
-  personas.command('discover')
+  withExamples(personas.command('discover')
     .description('cluster buyers into personas (k chosen by silhouette over 2..8 unless --k); pinned personas are kept')
     .option('--k <n>', 'number of personas (2 to 12)', wholeNumberIn(2, 12, '--k 4'))
     .option('--sample <n>', 'customers to fit on (100 to 200,000)', wholeNumberIn(100, 200_000, '--sample 50000'), 50_000)
-    .option('--seed <n>', 'random seed', (v) => Number(v), 1)
+    .option('--seed <n>', 'random seed', (v) => Number(v), 1), [
+    ['clientele personas discover', 'k chosen by silhouette'],
+    ['clientele personas discover --k 5 --seed 2'],
+  ])
     .action(async (options: { k?: number; sample: number; seed: number }) => {
       const result = await runtime.withStore(({ db, clock }) => discoverPersonas(db, { clock, k: options.k, sampleSize: options.sample, seed: options.seed }));
       runtime.print(result, (r) => [
@@ -57,11 +61,13 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
       runtime.print(persona, (p) => keyValues({ id: p.personaId, name: p.name, generated_name: p.generatedName, description: p.description, pinned: p.isPinned, retired: p.isRetired, ...profileLines(p.profile) }));
     });
 
-  personas.command('rename')
+  withExamples(personas.command('rename')
     .description('give a persona a name (and optionally a description)')
     .argument('<personaId>', 'persona id', parsePersonaId)
     .argument('<name>')
-    .option('--description <text>')
+    .option('--description <text>'), [
+    ['clientele personas rename 3 "Weekend families" --description "Saturday visits, larger baskets"'],
+  ])
     .action(async (personaId: number, name: string, options: { description?: string }) => {
       const persona = await runtime.withStore(({ db }) => renamePersona(db, personaId, { name, description: options.description }));
       runtime.print(persona, (p) => `Persona #${p.personaId} is now "${p.name}".`);
@@ -84,13 +90,16 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
       runtime.print(result, (r) => `${r.assigned} customers assigned in ${r.seconds.toFixed(1)} s.`);
     });
 
-  personas.command('drift')
+  withExamples(personas.command('drift')
     .description('what moved in a group between two periods (customers with a purchase in each period)')
     .requiredOption('--before <from..to>', 'earlier period, e.g. 2025-01-01..2026-01-01 (end exclusive)')
     .requiredOption('--after <from..to>', 'later period')
     .option('--persona <id>', 'a persona', parsePersonaId)
     .option('--segment <idOrName>', 'a saved segment')
-    .option('--filter <json|@file>', 'a filter')
+    .option('--filter <json|@file>', 'a filter'), [
+    ['clientele personas drift --persona 3 --before 2025-01-01..2025-07-01 --after 2025-07-01..2026-01-01'],
+    ['clientele personas drift --segment VIPs --before 2025-01-01..2026-01-01 --after 2026-01-01..2026-12-01'],
+  ])
     .action(async (options: { before: string; after: string; persona?: number; segment?: string; filter?: string }) => {
       const period = (option: string, text: string) => {
         const [from, to] = text.split('..');

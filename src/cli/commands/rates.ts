@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { readCurrencyRates, setCurrencyRate } from '../../settings/index.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
+import { withExamples } from '../examples.js';
 
 export function registerRatesCommand(program: Command, runtime: CliRuntime): void {
   const rates = program.command('rates').description('exchange rates into the store currency, for orders in other currencies');
@@ -10,9 +11,11 @@ export function registerRatesCommand(program: Command, runtime: CliRuntime): voi
     const result = await runtime.withStore(async ({ db }) => Object.fromEntries(await readCurrencyRates(db)));
     runtime.print(result, (r) => table(Object.entries(r).map(([currency, rate]) => ({ currency, rate }))));
   });
-  rates.command('set').description('set the rate of a currency (orders in it are converted at the rate in force when first stored)')
+  withExamples(rates.command('set').description('set the rate of a currency (orders in it are converted at the rate in force when first stored)')
     .argument('<currency>', 'ISO 4217 code, e.g. EUR')
-    .argument('<rate>', 'units of store currency per one unit of this currency')
+    .argument('<rate>', 'units of store currency per one unit of this currency'), [
+    ['clientele rates set EUR 17500', '1 EUR = 17,500 in the store currency (IDR)'],
+  ])
     .action(async (currency: string, rateText: string) => {
       const rate = Number(rateText);
       if (!Number.isFinite(rate)) throw new AppError('CLI_ARGUMENT_INVALID', `The rate must be a number, got "${rateText}".`);

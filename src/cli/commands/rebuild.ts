@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { rebuildTraits } from '../../traits/index.js';
 import type { CliRuntime } from '../runtime.js';
+import { withExamples } from '../examples.js';
 
 export function registerRebuildCommand(program: Command, runtime: CliRuntime): void {
-  program.command('rebuild').description("recompute every customer's purchase facts from orders, lines and events").action(async () => {
+  withExamples(program.command('rebuild').description("recompute every customer's purchase facts from orders, lines and events"), [
+    ['clientele rebuild', 'after restoring orders by hand; the result equals what imports kept current'],
+  ]).action(async () => {
     const result = await runtime.withStore(({ db }) => rebuildTraits(db));
     runtime.print(result, (r) => `Rebuilt purchase facts of ${r.customers.toLocaleString('en')} customers in ${r.seconds.toFixed(1)} s.`);
   });

@@ -6,6 +6,7 @@ import {
 } from '../../segments/index.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
+import { withExamples } from '../examples.js';
 
 /** A segment is named by id (digits) or by its name. */
 const segmentRef = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
@@ -23,11 +24,14 @@ export function readFilterOption(value: string): unknown {
 export function registerSegmentsCommand(program: Command, runtime: CliRuntime): void {
   const segments = program.command('segments').description('saved target groups: filters over customers with stored membership');
 
-  segments.command('create')
+  withExamples(segments.command('create')
     .description('save a segment and compute its members')
     .argument('<name>')
     .requiredOption('--filter <json|@file>', 'filter in the segment filter language (docs/segments.md)')
-    .option('--description <text>')
+    .option('--description <text>'), [
+    ['clientele segments create "Lapsing coffee lovers" --filter @lapsing.json'],
+    ['clientele segments create VIPs --filter \'{"field": "customer_types", "op": "contains", "value": "vip"}\''],
+  ])
     .action(async (name: string, options: { filter: string; description?: string }) => {
       const filter = readFilterOption(options.filter);
       const result = await runtime.withStore(({ db, actor, clock }) => createSegment(db, { name, description: options.description ?? null, filter }, { actor, clock }));
@@ -53,20 +57,26 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
       ].join('\n'));
     });
 
-  segments.command('members')
+  withExamples(segments.command('members')
     .description('members in customer id order')
     .argument('<segment>', 'id or name', segmentRef)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 50)
-    .option('--after <customerId>', 'continue after this customer id', (v) => Number(v))
+    .option('--after <customerId>', 'continue after this customer id', (v) => Number(v)), [
+    ['clientele segments members VIPs --limit 100'],
+    ['clientele segments members 3 --after 52811', 'the next page'],
+  ])
     .action(async (ref: number | string, options: { limit: number; after?: number }) => {
       const page = await runtime.withStore(({ db }) => listSegmentMembers(db, ref, options));
       runtime.print(page, (p) => `${table(p.items.map((m: Record<string, unknown>) => ({ id: m.customer_id, name: m.name, email: m.email, city: m.city, entered: m.entered_at })))}${p.next ? `\nmore: --after ${p.next}` : ''}`);
     });
 
-  segments.command('preview')
+  withExamples(segments.command('preview')
     .description('count the customers a filter matches, without saving it')
     .requiredOption('--filter <json|@file>', 'filter in the segment filter language')
-    .option('--sample <n>', 'also list the first n matches', (v) => Number(v), 5)
+    .option('--sample <n>', 'also list the first n matches', (v) => Number(v), 5), [
+    ['clientele segments preview --filter \'{"field": "days_since_last_purchase", "op": "gt", "value": 90}\''],
+    ['clientele segments preview --filter @filter.json --sample 20'],
+  ])
     .action(async (options: { filter: string; sample: number }) => {
       const filter = readFilterOption(options.filter);
       const preview = await runtime.withStore(({ db, clock }) => previewSegment(db, filter, { clock, sampleSize: options.sample }));

@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
 import { serve } from '../../server/serve.js';
+import { withExamples } from '../examples.js';
 
 export function registerServeCommand(program: Command): void {
-  program.command('serve')
+  withExamples(program.command('serve')
     .description('start the server (web app and API); migrates the store and loads the demo when it is empty')
     .option('--port <port>', 'port to listen on (default PORT or 3000)', (v) => Number(v))
     .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
-    .option('--no-demo', 'do not load the demo store into an empty store')
+    .option('--no-demo', 'do not load the demo store into an empty store'), [
+    ['clientele serve', 'http://127.0.0.1:3000; loads the synthetic demo into an empty store'],
+    ['clientele serve --port 8080 --host 0.0.0.0', 'reachable from other machines (put TLS in front)'],
+    ['clientele --db postgres://clientele@db.internal/clientele serve --no-demo', 'a PostgreSQL server, no demo'],
+  ])
     .action(async (options: { port?: number; host?: string; demo: boolean }, command: Command) => {
       const { db } = command.optsWithGlobals<{ db?: string }>();
       const server = await serve({ db, port: options.port, host: options.host, demo: options.demo });

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { StaffRole } from '../../db/schema.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
+import { withExamples } from '../examples.js';
 
 const parseRole = (value: string): StaffRole => {
   if (!isStaffRole(value)) throw new AppError('CLI_ARGUMENT_INVALID', `Unknown role "${value}". Use one of: ${roles.join(', ')}.`, { field: 'role' });
@@ -23,22 +24,26 @@ export function registerUsersCommand(program: Command, runtime: CliRuntime): voi
     runtime.print(list, (rows: StaffUser[]) => table(rows.map(userRow)));
   });
 
-  users.command('create')
+  withExamples(users.command('create')
     .description('create a staff user; without --password a one-time password is printed once')
     .requiredOption('--email <email>')
     .requiredOption('--name <name>')
     .requiredOption('--role <role>', roles.join(' | '), parseRole)
-    .option('--password <password>', 'their password (at least 10 characters); prefer leaving it out so it is not in shell history')
+    .option('--password <password>', 'their password (at least 10 characters); prefer leaving it out so it is not in shell history'), [
+    ['clientele users create --email sari@example.com --name "Sari Wulandari" --role marketer', 'prints a one-time password'],
+  ])
     .action(async (options: { email: string; name: string; role: StaffRole; password?: string }) => {
       const created = await runtime.withStore(({ db, actor }) => createStaffUser(db, shellCaller(actor), options));
       runtime.print(created, (result: typeof created) =>
         [keyValues(userRow(result.user)), result.oneTimePassword ? `\nOne-time password (shown once; they must change it at first sign-in): ${result.oneTimePassword}` : ''].join(''));
     });
 
-  users.command('set-role')
+  withExamples(users.command('set-role')
     .description("change a user's role")
     .argument('<user>', 'id or email')
-    .argument('<role>', roles.join(' | '), parseRole)
+    .argument('<role>', roles.join(' | '), parseRole), [
+    ['clientele users set-role sari@example.com analyst', 'read-only from the next request'],
+  ])
     .action(async (reference: string, role: StaffRole) => {
       const user = await runtime.withStore(async ({ db, actor, clock }) => updateUser(db, shellCaller(actor), (await findUser(db, userReference(reference))).userId, { role }, clock.now()));
       runtime.print(user, (result: StaffUser) => `${result.email} is now ${result.role}.`);
