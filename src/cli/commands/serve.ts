@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { serve } from '../../server/serve.js';
 import { withExamples } from '../examples.js';
+import { wholeNumberIn } from '../option-values.js';
 
 export function registerServeCommand(program: Command): void {
   withExamples(program.command('serve')
     .description('start the server (web app and API); migrates the store and loads the demo when it is empty')
-    .option('--port <port>', 'port to listen on (default PORT or 3000)', (v) => Number(v))
+    .option('--port <port>', 'port to listen on (default PORT or 3000)', wholeNumberIn(1, 65_535, '--port 8080'))
     .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
     .option('--no-demo', 'do not load the demo store into an empty store'), [
     ['clientele serve', 'http://127.0.0.1:3000; loads the synthetic demo into an empty store'],
@@ -14,6 +14,8 @@ export function registerServeCommand(program: Command): void {
   ])
     .action(async (options: { port?: number; host?: string; demo: boolean }, command: Command) => {
       const { db } = command.optsWithGlobals<{ db?: string }>();
+      // loaded here, not at start-up: the server's modules take a second to load, which every other command would pay
+      const { serve } = await import('../../server/serve.js');
       const server = await serve({ db, port: options.port, host: options.host, demo: options.demo });
       const stop = async () => {
         await server.close();
