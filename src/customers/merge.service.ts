@@ -6,7 +6,7 @@ import { customerMergedAway, customerNotFound, mergeAlreadyUndone, mergeInvalid,
 import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customers.service.js';
 import { keepDerivedCurrentAfterMerge } from './merge-derived.js';
 import { inTransaction } from '../db/in-transaction.js';
-import { getStoreSettings } from '../settings/index.js';
+import { storeNow } from '../settings/index.js';
 
 type Db = Kysely<Database>;
 
@@ -69,21 +69,11 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
       .values({ kept_customer_id: keptId, merged_customer_id: mergedId, moved: JSON.stringify(moved), merged_by: actor })
       .returning('merge_id').executeTakeFirstOrThrow();
     await refreshTraitsOf(trx, [keptId, mergedId]);
-    await keepDerivedCurrentAfterMerge(trx, { current: [keptId], mergedAway: [mergedId], at: await judgedAt(trx, options.clock ?? systemClock) });
+    // judged now, as the ingest path does; a data set's store as of its end, like everything in it
+    await keepDerivedCurrentAfterMerge(trx, { current: [keptId], mergedAway: [mergedId], at: await storeNow(trx, options.clock ?? systemClock) });
     await recordAudit(trx, { actor, action: 'customer.merge', entity: 'customer', entityId: String(keptId), detail: { mergeId: record.merge_id, mergedCustomerId: mergedId, orders: moved.orderIds.length, identities: identities.length } });
     return { mergeId: record.merge_id };
   });
-}
-
-/**
- * When a merge or its undo judges the customers' types: now, as the ingest
- * path does, except in a store of a data set that ends on a day of its own
- * (`data_as_of`, the bundled public data sets), whose customers are judged as
- * of that day like everything else in it.
- */
-async function judgedAt(db: Db, clock: Clock): Promise<Date> {
-  const { dataAsOf } = await getStoreSettings(db);
-  return dataAsOf ? new Date(dataAsOf) : clock.now();
 }
 
 /** The two customers of a merge; a missing one is named by the request field that gave it. */
@@ -127,7 +117,7 @@ export async function undoMerge(db: Db, mergeId: number, actor: string, options:
     await trx.updateTable('customer').set({ merged_into_customer_id: null, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
     await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor }).where('merge_id', '=', mergeId).execute();
     await refreshTraitsOf(trx, [keptId, mergedId]);
-    await keepDerivedCurrentAfterMerge(trx, { current: [keptId, mergedId], mergedAway: [], at: await judgedAt(trx, options.clock ?? systemClock) });
+    await keepDerivedCurrentAfterMerge(trx, { current: [keptId, mergedId], mergedAway: [], at: await storeNow(trx, options.clock ?? systemClock) });
     await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(keptId), detail: { mergeId, restoredCustomerId: mergedId, laterOrders: later.orderIds.length, laterEvents: later.eventIds.length, laterGifts: later.giftOrderKeys.length } });
     return {
       undone: true, mergeId, keptCustomerId: keptId, restoredCustomerId: mergedId,

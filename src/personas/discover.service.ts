@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { segmentErrorCodes } from '../segments/index.js';
+import { storeNow } from '../settings/index.js';
 import { assignPersonas, refreshProfiles } from './assign.service.js';
 import { squaredDistance } from './cluster-quality.js';
 import { chooseClusters, labelPoints, type ClusterCandidate } from './clustering.js';
@@ -52,7 +53,7 @@ export function placePinned(fitted: number[][], pinned: Array<{ persona: Persona
  */
 export async function discoverPersonas(db: Db, options: DiscoverOptions): Promise<Discovery> {
   const started = performance.now();
-  const asOf = options.clock.now();
+  const asOf = await storeNow(db, options.clock);
   const seed = options.seed ?? 1;
   const population = await countBuyers(db);
   const needed = Math.max(20, 3 * (options.k ?? options.kMax ?? 8));

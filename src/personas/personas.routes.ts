@@ -11,6 +11,7 @@ import { discoverPersonas } from './discover.service.js';
 import { compareGroupDrift } from './drift.service.js';
 import { getPersona, listPersonas, pinPersona, renamePersona, type PersonaList, type PersonaView } from './personas.service.js';
 import { findCurrentModel } from './personas.repo.js';
+import { storeNow } from '../settings/index.js';
 
 const tags = ['personas'];
 const personaParams = z.object({ personaId: z.coerce.number().int().positive() });
@@ -75,7 +76,7 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
   api.post('/personas/assign', {
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Place customers (or everyone) at their nearest current persona', body: z.strictObject({ customerIds: z.array(z.number().int().positive()).max(100_000).optional() }).default({}), response: { 200: z.object({ assigned: z.number(), seconds: z.number() }) } },
-  }, async (request) => assignPersonas(db, request.body.customerIds, { asOf: deps.clock.now() }));
+  }, async (request) => assignPersonas(db, request.body.customerIds, { asOf: await storeNow(db, deps.clock) }));
 
   api.post('/drift', {
     config: { access: { permission: 'analytics:read' } },

@@ -5,7 +5,7 @@ import type { AppDeps } from '../server/app.js';
 import { addDays } from '../core/clock.js';
 import { calendarDayOf } from '../core/calendar-day.js';
 import { customerTypesByPrecedence } from '../analytics/index.js';
-import { getStoreSettings } from '../settings/index.js';
+import { getStoreSettings, storeNowOf } from '../settings/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { changeRatio, periodsEndingAt } from './period.js';
@@ -43,7 +43,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
   /** Static data sets report as of their end; live stores as of now. */
   const context = async () => {
     const settings = await getStoreSettings(db);
-    return { settings, asOf: settings.dataAsOf ? new Date(settings.dataAsOf) : deps.clock.now() };
+    return { settings, asOf: storeNowOf(settings, deps.clock.now()) };
   };
 
   api.get('/reports/summary', {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import { prepareFilter } from './segments.service.js';
+import { storeNow } from '../settings/index.js';
 import type { CustomerSummary } from './membership.repo.js';
 import { approximateCustomerRows, countMatching, sampleBlocks } from './preview.repo.js';
 import { estimateFromBlocks, samplePercent } from './sample-estimate.js';
@@ -51,7 +52,7 @@ export async function previewSegment(db: Db, filter: unknown, options: PreviewOp
   const started = performance.now();
   const estimate = await shouldEstimate(db, options.count ?? 'exact', options.estimateFrom ?? estimateSampleSize, options.exactBelow ?? cheapExactBelow);
   // an estimate looks facts up by key for its few sampled customers
-  const { compiled } = await prepareFilter(db, filter, options.clock.now(), { perCustomer: estimate !== null });
+  const { compiled } = await prepareFilter(db, filter, await storeNow(db, options.clock), { perCustomer: estimate !== null });
   const seconds = () => (performance.now() - started) / 1000;
   if (estimate) {
     const { blocks, customers } = await sampleBlocks(db, compiled, { percent: estimate.percent, seed: sampleSeed, limit: options.sampleSize ?? 0 });

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import { restorePlanCacheMode, switchToGenericPlans } from '../db/prepared-statement.js';
 import { AppError } from '../core/errors.js';
+import { storeNow } from '../settings/index.js';
 import { compileFilter, type CompiledFilter } from './compile-filter.js';
 import { loadFilterCatalog } from './filter-catalog.js';
 import { parseFilter } from './filter-schema.js';
@@ -42,7 +43,7 @@ async function refreshOne(db: Db, segment: { segment_id: number; name: string; f
 
 /** Saves a segment and fills its membership at once. */
 export async function createSegment(db: Db, input: SegmentInput, options: { actor: string; clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh }> {
-  const asOf = options.clock.now();
+  const asOf = await storeNow(db, options.clock);
   const { filter } = await prepareFilter(db, input.filter, asOf);
   if (await findSegmentByName(db, input.name)) throw new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(input.name)} already exists.`, { field: 'name' });
   const segmentId = await insertSegment(db, { name: input.name, description: input.description ?? null, filter, createdBy: options.actor });
@@ -52,7 +53,7 @@ export async function createSegment(db: Db, input: SegmentInput, options: { acto
 
 export async function updateSegment(db: Db, idOrName: number | string, changes: Partial<SegmentInput>, options: { clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh | null }> {
   const segment = await getSegment(db, idOrName);
-  const asOf = options.clock.now();
+  const asOf = await storeNow(db, options.clock);
   const filter = changes.filter === undefined ? undefined : (await prepareFilter(db, changes.filter, asOf)).filter;
   if (changes.name !== undefined && changes.name !== segment.name && (await findSegmentByName(db, changes.name))) {
     throw new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(changes.name)} already exists.`, { field: 'name' });
@@ -68,12 +69,12 @@ export async function deleteSegment(db: Db, idOrName: number | string): Promise<
 }
 
 export async function refreshSegment(db: Db, idOrName: number | string, options: { clock: Clock }): Promise<SegmentRefresh> {
-  return refreshOne(db, await getSegment(db, idOrName), options.clock.now(), null);
+  return refreshOne(db, await getSegment(db, idOrName), await storeNow(db, options.clock), null);
 }
 
 /** Full recomputation of every segment: run on a schedule so relative dates ("last 90 days") move on. */
 export async function refreshAllSegments(db: Db, options: { clock: Clock }): Promise<SegmentRefresh[]> {
-  const asOf = options.clock.now();
+  const asOf = await storeNow(db, options.clock);
   const results: SegmentRefresh[] = [];
   for (const segment of await listSegmentRows(db)) results.push(await refreshOne(db, segment, asOf, null));
   return results;

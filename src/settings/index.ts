@@ -23,6 +23,19 @@ export function defaultAsOfDay(settings: Pick<StoreSettings, 'dataAsOf' | 'timeZ
   return calendarDayIn(settings.dataAsOf ? new Date(settings.dataAsOf) : now, settings.timeZone);
 }
 
+/**
+ * The instant a store is judged at when no as-of is asked for: a static data set's end (its last day,
+ * to its last moment), else now. Relative dates ("the last 90 days") and days since a purchase are
+ * counted back from it, as the reports' default day is.
+ */
+export function storeNowOf(settings: Pick<StoreSettings, 'dataAsOf'>, now: Date): Date {
+  return settings.dataAsOf ? new Date(settings.dataAsOf) : now;
+}
+
+export async function storeNow(db: Kysely<Database>, clock: { now(): Date }): Promise<Date> {
+  return storeNowOf(await getStoreSettings(db), clock.now());
+}
+
 export async function ensureStoreSettings(db: Kysely<Database>, config: Pick<Config, 'currency' | 'timeZone' | 'defaultCountry'>): Promise<StoreSettings> {
   await initialiseSettings(db, {
     name: 'My store',

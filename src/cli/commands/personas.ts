@@ -7,6 +7,7 @@ import { readFilterOption } from './segments.js';
 import { checkDayOrInstant } from './date-options.js';
 import { idOf, wholeNumberIn } from '../option-values.js';
 import { withExamples } from '../examples.js';
+import { storeNow } from '../../settings/index.js';
 
 const parsePersonaId = idOf('a persona id');
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -86,7 +87,7 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
     .description('place customers (or everyone) at their nearest current persona')
     .argument('[customerIds...]', 'customer ids; everyone when omitted')
     .action(async (ids: string[]) => {
-      const result = await runtime.withStore(({ db, clock }) => assignPersonas(db, ids.length > 0 ? ids.map(idOf('a customer id')) : undefined, { asOf: clock.now() }));
+      const result = await runtime.withStore(async ({ db, clock }) => assignPersonas(db, ids.length > 0 ? ids.map(idOf('a customer id')) : undefined, { asOf: await storeNow(db, clock) }));
       runtime.print(result, (r) => `${r.assigned} customers assigned in ${r.seconds.toFixed(1)} s.`);
     });
 
