@@ -34,7 +34,9 @@ function predictionSource(scope: FactsScope): RawBuilder<unknown> {
   const dated = datedBy === 'as_of' ? sql`and as_of <= ${scope.asOf.day}::date`
     : datedBy ? sql`and ${sql.ref(datedBy)} < ${scope.asOf.instant}::timestamptz` : sql``;
   const order = datedBy ? sql`, ${sql.ref(datedBy)} desc` : sql``;
-  return sql`(select distinct on (customer_id) customer_id, p_alive::float8 as p_alive from customer_prediction
+  // the last day of purchases the prediction knows (a prediction made before the as_of column, by its time)
+  const knownThrough = datedBy === 'as_of' ? sql`as_of` : datedBy ? sql`(${sql.ref(datedBy)} at time zone ${scope.timezone}::text)::date` : sql`null::date`;
+  return sql`(select distinct on (customer_id) customer_id, p_alive::float8 as p_alive, ${knownThrough} as known_through from customer_prediction
               where true ${dated} ${onlyCustomers(sql.ref('customer_id'), scope.customerIds, scope.idsHiddenFromPlanner)} order by customer_id ${order})`;
 }
 
@@ -298,7 +300,11 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
       -- BG/NBD lets a customer drop out only after a repeat purchase, so a one-time buyer's P(alive)
       -- is 1 however long they are silent (CDNOW: 12,054 buyers quiet since 1997 were never lapsed);
       -- the quiet-days rule judges them (classify.ts, pAliveOf)
-      case when d.purchase_day_count >= 2 then pr.p_alive end as p_alive,
+      -- and a prediction made before the customer's last purchase knows nothing of it: a customer who
+      -- bought again since is judged by the quiet-days rule until the models run again (CDNOW predicted
+      -- as of 1997-09-30, analysed as of 1998-06-30: 447 customers who bought within 180 days, some on
+      -- the as-of day itself, were lapsed)
+      case when d.purchase_day_count >= 2 and (pr.known_through is null or pr.known_through >= d.last_day) then pr.p_alive end as p_alive,
       (i.at at time zone ${timezone}::text)::date as first_interest_day,
       i.channel as first_interest_channel,
       (r.ordered_at at time zone ${timezone}::text)::date as first_received_day

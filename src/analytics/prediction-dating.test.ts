@@ -43,3 +43,36 @@ describeEachStore('predictions read by the day they describe', (context) => {
     expect(await typesOn()).toEqual([{ customerId: 1, lapsed: false }, { customerId: 2, lapsed: false }, { customerId: 3, lapsed: true }]);
   });
 });
+
+describeEachStore('predictions older than a customer\'s last purchase', (context) => {
+  it('judges a customer who bought since the prediction by the quiet-days rule, and by P(alive) again once predicted after it', async () => {
+    const { db } = context.store;
+    // both bought monthly through 2020; customer 1 came back on the as-of day, customer 2 did not
+    const days = Array.from({ length: 10 }, (_, index) => `2020-${String(index + 1).padStart(2, '0')}-05`);
+    await seedStore(db, {
+      customerIds: [1, 2],
+      orders: [...days.flatMap((day) => [{ customerId: 1, day, amountMinor: 40_000 }, { customerId: 2, day, amountMinor: 40_000 }]), { customerId: 1, day: '2021-06-30', amountMinor: 40_000 }],
+    });
+    await sql`truncate model_fit, customer_prediction`.execute(db);
+    const fit = await sql<{ model_fit_id: number }>`
+      insert into model_fit (model, unit, calibration_end, params, log_likelihood, converged, iterations, gradient_norm, bic, customers)
+      values ('bgnbd', 'week', '2021-03-31', '{}', 0, true, 1, 0, 0, 2) returning model_fit_id`.execute(db);
+    const fitId = fit.rows[0].model_fit_id;
+    // as of 2021-03-31 both had been quiet for months: judged gone
+    await sql`insert into customer_prediction (customer_id, model_fit_id, p_alive, expected_purchases_90d, churn_risk, as_of)
+      values (1, ${fitId}::bigint, 0.1, 0.1, 'high', '2021-03-31'), (2, ${fitId}::bigint, 0.1, 0.1, 'high', '2021-03-31')`.execute(db);
+
+    await analyze(db, { asOf: '2021-06-30' });
+    const types = async () => (await sql<{ customer_id: number; types: string[]; numbers: Record<string, unknown> }>`select customer_id, types, numbers from customer_type order by customer_id`.execute(db)).rows;
+    const [comeBack, stayedAway] = await types();
+    expect(comeBack.types).not.toContain('lapsed');
+    expect(stayedAway.types).toContain('lapsed');
+    expect(stayedAway.numbers.lapsed).toEqual({ pAlive: 0.1, lastPurchaseDay: '2020-10-05', pAliveBelow: 0.3 });
+
+    // a prediction that knows the purchase decides again
+    await sql`insert into customer_prediction (customer_id, model_fit_id, p_alive, expected_purchases_90d, churn_risk, as_of)
+      values (1, ${fitId}::bigint, 0.2, 0.1, 'high', '2021-06-30') on conflict (customer_id) do update set p_alive = excluded.p_alive, as_of = excluded.as_of`.execute(db);
+    await analyze(db, { asOf: '2021-06-30' });
+    expect((await types())[0].numbers.lapsed).toEqual({ pAlive: 0.2, lastPurchaseDay: '2021-06-30', pAliveBelow: 0.3 });
+  });
+});
