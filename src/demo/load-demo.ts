@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../core/errors.js';
+import { AppError, isAppError } from '../core/errors.js';
 import { calendarDayIn, fixedClock, type Clock } from '../core/clock.js';
 import { importFile, type ImportSummary } from '../ingest/import-file.service.js';
 import type { ImportEntity } from '../ingest/canonical.js';
@@ -13,7 +13,7 @@ import { datasetsDirectory, demoDatasets } from './datasets.js';
 import { analyze, presetTypePolicy } from '../analytics/index.js';
 import { predictCustomers } from '../models/index.js';
 
-export type DemoResult = { name: string; imports: ImportSummary[]; seconds: number };
+export type DemoResult = { name: string; imports: ImportSummary[]; seconds: number; notes: string[] };
 
 /**
  * Derives what the product shows from the loaded facts as of a day in the
@@ -22,10 +22,19 @@ export type DemoResult = { name: string; imports: ImportSummary[]; seconds: numb
  * for a data set, the end of its last day, so that day counts as complete for
  * the alerts (a clock even 1 ms before the end judged the week before it).
  */
-async function deriveUnderstanding(db: Kysely<Database>, asOfDay: string, clock: Clock): Promise<void> {
+async function deriveUnderstanding(db: Kysely<Database>, asOfDay: string, clock: Clock): Promise<string[]> {
   const hasRepeatBuyers = await db.selectFrom('customer_trait').select('customer_id').where('purchase_days', '>', 1).limit(1).executeTakeFirst();
-  if (hasRepeatBuyers) await predictCustomers(db, { asOf: asOfDay, horizonDays: 365, discountRate: 0.01 });
+  // a data set whose purchases do not pin the model down (Groceries: no one ever seems to drop out)
+  // is loaded without predictions, and its lapsed customers follow the quiet-days rule
+  const notes: string[] = [];
+  if (hasRepeatBuyers) {
+    await predictCustomers(db, { asOf: asOfDay, horizonDays: 365, discountRate: 0.01 }).catch((error: unknown) => {
+      if (!(isAppError(error) && error.code === 'MODEL_FIT_NOT_CONVERGED')) throw error;
+      notes.push(`No predicted value: ${error.message.split(':')[0]}, so lapsed customers follow the quiet-days rule.`);
+    });
+  }
   await analyze(db, { asOf: asOfDay, clock });
+  return notes;
 }
 
 export async function isStoreEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -66,9 +75,9 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
       imports.push(await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null }));
     }
     // today, still running: its alerts judge the days up to yesterday
-    await deriveUnderstanding(db, calendarDayIn(options.clock.now(), timeZone), options.clock);
+    const notes = await deriveUnderstanding(db, calendarDayIn(options.clock.now(), timeZone), options.clock);
     await updateStoreSettings(db, { demo_dataset: 'synthetic', data_as_of: null });
-    return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000 };
+    return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000, notes };
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
@@ -91,7 +100,7 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
   }
   const lastDay = calendarDayIn(new Date(dataset.asOf), dataset.timeZone);
   if (dataset.policy) await presetTypePolicy(db, dataset.policy);
-  await deriveUnderstanding(db, lastDay, fixedClock(new Date(Date.parse(dataset.asOf) + 1)));
+  const notes = await deriveUnderstanding(db, lastDay, fixedClock(new Date(Date.parse(dataset.asOf) + 1)));
   await updateStoreSettings(db, { demo_dataset: dataset.name });
-  return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000 };
+  return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000, notes };
 }

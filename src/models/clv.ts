@@ -57,6 +57,7 @@ export function medianTimeToNextPurchase(model: TransactionModel, x: number, age
 }
 
 export type CustomerPredictions = {
+  /** NaN where not estimated: BG/NBD gives a customer without a repeat purchase 1, whatever their silence. */
   probabilityAlive: Float64Array;
   expectedPurchases: Float64Array;
   /** Expected value per purchase (Gamma-Gamma); NaN without a spend model. */
@@ -65,7 +66,8 @@ export type CustomerPredictions = {
   lifetimeValue: Float64Array;
   /** Model-unit time from the calibration end to the likely next purchase; NaN when P(alive) < 0.5. */
   nextPurchaseIn: Float64Array;
-  churnRisk: ChurnRisk[];
+  /** Null where P(alive) is not estimated (a BG/NBD one-time buyer). */
+  churnRisk: (ChurnRisk | null)[];
 };
 
 /**
@@ -89,11 +91,13 @@ export function predictCustomerValues(
     const x = compressed.frequency[row];
     const recency = compressed.recency[row];
     const age = compressed.age[row];
-    aliveByRow[row] = probabilityAlive(model, x, recency, age);
+    const alive = probabilityAlive(model, x, recency, age);
+    // BG/NBD's 1 for a customer without a repeat purchase says nothing: dropout is only possible after one
+    aliveByRow[row] = model.model === 'bgnbd' && x === 0 ? Number.NaN : alive;
     purchasesByRow[row] = expectedPurchases(model, options.purchaseHorizon, x, recency, age);
     // CLV is linear in spend: the discounted purchases for spend 1 are shared by every customer of the row
     unitValueByRow[row] = spendModel ? customerLifetimeValue(model, 1, x, recency, age, options) : Number.NaN;
-    nextByRow[row] = aliveByRow[row] >= 0.5 ? medianTimeToNextPurchase(model, x, age) : Number.NaN;
+    nextByRow[row] = alive >= 0.5 ? medianTimeToNextPurchase(model, x, age) : Number.NaN;
   }
   const count = customers.frequency.length;
   const result: CustomerPredictions = {
@@ -102,7 +106,7 @@ export function predictCustomerValues(
     expectedSpend: new Float64Array(count),
     lifetimeValue: new Float64Array(count),
     nextPurchaseIn: new Float64Array(count),
-    churnRisk: new Array<ChurnRisk>(count),
+    churnRisk: new Array<ChurnRisk | null>(count),
   };
   for (let i = 0; i < count; i++) {
     const row = compressed.rowOfCustomer[i];
@@ -112,7 +116,7 @@ export function predictCustomerValues(
     result.expectedSpend[i] = spend;
     result.lifetimeValue[i] = spend * unitValueByRow[row];
     result.nextPurchaseIn[i] = nextByRow[row];
-    result.churnRisk[i] = classifyChurnRisk(aliveByRow[row], options.churnThresholds);
+    result.churnRisk[i] = Number.isNaN(aliveByRow[row]) ? null : classifyChurnRisk(aliveByRow[row], options.churnThresholds);
   }
   return result;
 }

@@ -116,7 +116,7 @@ export type PredictionColumns = {
   clvMinor: Float64Array;
   /** Day numbers; NaN → null */
   nextPurchaseDay: Float64Array;
-  churnRisk: string[];
+  churnRisk: (string | null)[];
 };
 
 const chunkSize = 20_000;
@@ -134,15 +134,15 @@ export async function replaceCustomerPredictions(db: Kysely<Database>, predictio
   for (let start = 0; start < count; start += chunkSize) {
     const end = Math.min(start + chunkSize, count);
     const ids: string[] = [];
-    const alive: number[] = [];
+    const alive: (number | null)[] = [];
     const purchases: number[] = [];
     const spend: (number | null)[] = [];
     const value: (number | null)[] = [];
     const nextDay: (number | null)[] = [];
-    const risk: string[] = [];
+    const risk: (string | null)[] = [];
     for (let i = start; i < end; i++) {
       ids.push(String(predictions.customerId[i]));
-      alive.push(predictions.probabilityAlive[i]);
+      alive.push(Number.isFinite(predictions.probabilityAlive[i]) ? predictions.probabilityAlive[i] : null);
       purchases.push(predictions.expectedPurchases90d[i]);
       spend.push(nullable(predictions.expectedSpendMinor[i]));
       value.push(nullable(predictions.clvMinor[i]));
@@ -158,7 +158,8 @@ export async function replaceCustomerPredictions(db: Kysely<Database>, predictio
   }
 }
 
-export async function countCustomerPredictions(db: Kysely<Database>): Promise<{ churnRisk: string; customers: number }[]> {
+/** Customers per churn risk; null: not estimated (BG/NBD one-time buyers). */
+export async function countCustomerPredictions(db: Kysely<Database>): Promise<{ churnRisk: string | null; customers: number }[]> {
   const rows = await db.selectFrom('customer_prediction').select(['churn_risk', (eb) => eb.fn.countAll<number>().as('customers')]).groupBy('churn_risk').orderBy('churn_risk').execute();
   return rows.map((row) => ({ churnRisk: row.churn_risk, customers: Number(row.customers) }));
 }

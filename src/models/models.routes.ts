@@ -31,7 +31,7 @@ const validationSchema = z.looseObject({
 const predictionRunSchema = z.looseObject({
   customers: z.number(), currency: z.string().nullable(), fits: z.object({ transaction: fitSchema, spend: fitSchema.nullable() }),
   modelFitId: z.number().int(), spendModelFitId: z.number().int().nullable(),
-  churnRisk: z.array(z.object({ churnRisk: z.string(), customers: z.number() })), totalClvMinor: z.number(),
+  churnRisk: z.array(z.object({ churnRisk: z.string().nullable().describe('null: not estimated (BG/NBD one-time buyers)'), customers: z.number() })), totalClvMinor: z.number(),
 });
 const modelFitRowSchema = objectOf<Selectable<ModelFitTable>>()({
   model_fit_id: z.number().int(), model: modelName, unit: z.enum(['day', 'week']), calibration_end: timestamp, params: z.unknown(), penalty: z.number(),

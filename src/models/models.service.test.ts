@@ -48,10 +48,37 @@ describeEachStore('models service', (context) => {
     expect(customerOne.rows[0].p_alive).toBeCloseTo(0.7266, 3);
     expect(customerOne.rows[0].clv_minor).toBeGreaterThan(0);
     expect(customerOne.rows[0].churn_risk).toBe('low');
+    // BG/NBD's P(alive) of a one-time buyer is 1 by construction: not estimated, rather than "low risk"
+    const oneTimeBuyers = (before: string) => sql<{ p_alive: number | null; churn_risk: string | null; expected_purchases_90d: number; buyers: number }>`
+      select p_alive, churn_risk, expected_purchases_90d, count(*) over ()::int as buyers from customer_prediction
+      where customer_id in (select customer_id from customer_purchase_day where day <= ${before}::date group by customer_id having count(*) = 1)
+      order by customer_id`.execute(db);
+    const bgNbdOneTimers = (await oneTimeBuyers('1997-09-30')).rows;
+    // 946 of the 2,357 had a repeat purchase by the calibration end (the Gamma-Gamma sample)
+    expect(bgNbdOneTimers.length).toBe(2357 - 946);
+    expect(bgNbdOneTimers.every((row) => row.p_alive === null && row.churn_risk === null && row.expected_purchases_90d > 0)).toBe(true);
+    expect(predicted.churnRisk.find((row) => row.churnRisk === null)?.customers).toBe(bgNbdOneTimers.length);
 
-    // a second run replaces, never duplicates
+    // a second run replaces, never duplicates; Pareto/NBD estimates P(alive) for one-time buyers too
     await predictCustomers(db, { asOf: '1998-06-30', horizonDays: 365, discountRate: 0.01, model: 'paretonbd' });
     const count = await sql<{ count: number }>`select count(*)::int as count from customer_prediction`.execute(db);
     expect(count.rows[0].count).toBe(2357);
+    const paretoOneTimers = (await oneTimeBuyers('1998-06-30')).rows;
+    expect(paretoOneTimers.length).toBeGreaterThan(1000);
+    expect(paretoOneTimers.every((row) => row.p_alive !== null && row.p_alive < 1 && row.churn_risk !== null)).toBe(true);
+  });
+
+  it('refuses to store predictions from a fit that did not converge, and keeps the earlier ones', async () => {
+    const { db } = context.store;
+    const before = await sql<{ count: number; fits: number }>`select (select count(*) from customer_prediction)::int as count, (select count(*) from model_fit)::int as fits`.execute(db);
+    // one customer, three purchases: nothing pins a population of customers down
+    await sql`truncate customer_purchase_day`.execute(db);
+    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
+      values (1, '2026-01-10', 1, 5000), (1, '2026-03-12', 1, 7000), (1, '2026-05-20', 1, 6000)`.execute(db);
+    const attempt = predictCustomers(db, { asOf: '2026-06-30', horizonDays: 365, discountRate: 0.01 });
+    await expect(attempt).rejects.toMatchObject({ code: 'MODEL_FIT_NOT_CONVERGED', details: { field: 'model' } });
+    await expect(attempt).rejects.toThrow(/The BG\/NBD fit did not converge \(r=.*after \d+ iterations\).*Nothing was stored.*--model paretonbd.*--penalty 0\.1/);
+    const after = await sql<{ count: number; fits: number }>`select (select count(*) from customer_prediction)::int as count, (select count(*) from model_fit)::int as fits`.execute(db);
+    expect(after.rows[0]).toEqual(before.rows[0]);
   });
 });

@@ -116,10 +116,16 @@ export async function predictCustomers(
   const { summaries } = await loadSummaries(db, options.asOf, unit);
   const compressed = compressCustomerSummaries(summaries);
   const transactionFit: AnyFit = options.model === 'paretonbd' ? fitParetoNbd(compressed, { penalty }) : fitBgNbd(compressed, { penalty });
+  // an estimate the search did not settle on is arbitrary: its P(alive) would decide who is lapsed
+  // (Groceries: a → 0, no one ever drops out, members quiet for 23 months "occasional", churn risk low)
+  if (!transactionFit.converged) throw notConverged(transactionFit, options.model ?? 'bgnbd');
   const spendData = compressSpend(summaries);
   const spendFit = spendData.totalWeight >= 10 ? fitGammaGamma(spendData, { penalty }) : null;
+  const spendProblem = spendFit === null ? 'fewer than 10 repeat buyers with spend to fit the Gamma-Gamma spend model on'
+    : !spendFit.converged ? 'the Gamma-Gamma spend model did not converge'
+      : spendFit.params.q <= 1 ? 'the Gamma-Gamma spend model has q ≤ 1 (no finite mean spend)' : null;
   const scale = 1 / daysPerUnit(unit);
-  const predictions = predictCustomerValues(summaries, compressed, { model: transactionFit.model, params: transactionFit.params } as TransactionModel, spendFit && spendFit.params.q > 1 ? (spendFit.params as GammaGammaParams) : null, {
+  const predictions = predictCustomerValues(summaries, compressed, { model: transactionFit.model, params: transactionFit.params } as TransactionModel, spendProblem === null ? (spendFit!.params as GammaGammaParams) : null, {
     horizon: options.horizonDays * scale,
     periodLength: (options.periodDays ?? 30) * scale,
     discountRate: options.discountRate,
@@ -151,5 +157,18 @@ export async function predictCustomers(
   });
   let totalValue = 0;
   for (const value of predictions.lifetimeValue) if (Number.isFinite(value)) totalValue += value;
-  return { customers: summaries.count, currency, fits: { transaction: transactionFit, spend: spendFit }, ...stored, totalClvMinor: Math.round(totalValue) };
+  const notes = spendProblem === null ? [] : [`No expected spend or CLV: ${spendProblem}.`];
+  return { customers: summaries.count, currency, fits: { transaction: transactionFit, spend: spendFit }, ...stored, totalClvMinor: Math.round(totalValue), notes };
+}
+
+const modelLabels: Record<string, string> = { bgnbd: 'BG/NBD', paretonbd: 'Pareto/NBD' };
+
+function notConverged(fit: AnyFit, model: string) {
+  const params = Object.entries(fit.params).map(([name, value]) => `${name}=${Number(value).toPrecision(3)}`).join(', ');
+  const other = model === 'paretonbd' ? '--model bgnbd' : '--model paretonbd';
+  return modelError('MODEL_FIT_NOT_CONVERGED',
+    `The ${modelLabels[model] ?? model} fit did not converge (${params} after ${fit.iterations} iterations): these purchases do not pin the model down, `
+    + `so its P(alive) and CLV would be arbitrary. Nothing was stored; earlier predictions stay. Try ${other}, an L2 penalty (--penalty 0.1), or a longer history; `
+    + 'without predictions, "lapsed" follows the quiet-days rule.',
+    { field: 'model', fit: { model: fit.model, params: fit.params, iterations: fit.iterations, gradientNorm: fit.gradientNorm, logLikelihood: fit.logLikelihood } });
 }

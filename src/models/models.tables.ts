@@ -24,12 +24,12 @@ export type CustomerPredictionTable = {
   customer_id: number;
   model_fit_id: number;
   spend_model_fit_id: number | null;
-  p_alive: number;
+  p_alive: number | null;
   expected_purchases_90d: number;
   expected_spend_minor: number | null;
   clv_minor: number | null;
   next_purchase_day: CalendarDay | null;
-  churn_risk: 'low' | 'medium' | 'high';
+  churn_risk: 'low' | 'medium' | 'high' | null;
   /** The day the prediction describes: its model's calibration end. */
   as_of: CalendarDay;
   predicted_at: DefaultTimestamp;

@@ -33,8 +33,8 @@ const typeMigrationSchema = z.object({
   flows: z.array(objectOf<TypeFlow>()({ fromType: z.string().describe('A customer type, or none'), toType: z.string(), customers: z.number() })),
 });
 const predictionSchema = z.object({
-  asOf: timestamp.describe('The calibration end of the model'), model: z.enum(['bgnbd', 'paretonbd', 'gammagamma']), pAlive: z.number(), expectedPurchases90d: z.number(),
-  expectedSpendMinor: z.number().nullable(), clvMinor: z.number().nullable(), nextPurchaseDay: timestamp.nullable(), churnRisk: z.enum(['low', 'medium', 'high']), predictedAt: timestamp,
+  asOf: timestamp.describe('The calibration end of the model'), model: z.enum(['bgnbd', 'paretonbd', 'gammagamma']), pAlive: z.number().nullable().describe('Null when not estimated: BG/NBD gives a customer without a repeat purchase 1 whatever their silence'), expectedPurchases90d: z.number(),
+  expectedSpendMinor: z.number().nullable(), clvMinor: z.number().nullable(), nextPurchaseDay: timestamp.nullable(), churnRisk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'), predictedAt: timestamp,
 });
 
 export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

@@ -14,6 +14,14 @@ import { idOf } from '../option-values.js';
 import { withExamples } from '../examples.js';
 
 const parseCustomerId = idOf('a customer id');
+/** A date column (a calendar day read as UTC midnight): the day itself, not that instant in the store's zone, a day early west of UTC. */
+function calendarDay(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
+// BG/NBD cannot tell whether a customer without a repeat purchase has left (docs/models.md)
+const notEstimated = 'not estimated (one purchase only)';
 
 const optionOfField: Record<string, string> = { q: '--query', rfmSegment: '--segment' };
 
@@ -142,8 +150,8 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
           '', 'type:', r.types ? `${r.types.types.join(' + ')} — ${r.types.explanation}` : '(not analysed yet: clientele analyze)',
           '', 'RFM:', r.rfm ? `${r.rfm.segment} (R${r.rfm.r_score} F${r.rfm.f_score} M${r.rfm.m_score})` : '(not scored: a lead, or not analysed since the first purchase)',
           '', 'prediction:', prediction ? keyValues({
-            p_alive: Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
-            expected_spend_per_order: money(prediction.expected_spend_minor), clv: money(prediction.clv_minor), next_purchase: prediction.next_purchase_day ?? '',
+            p_alive: prediction.p_alive === null ? notEstimated : Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk ?? notEstimated, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
+            expected_spend_per_order: money(prediction.expected_spend_minor), clv: money(prediction.clv_minor), next_purchase: calendarDay(prediction.next_purchase_day),
           }) : '(none yet: clientele models predict)',
           '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: t.at, kind: t.kind, title: timelineTitle(t, timeZone) }))),
         ].join('\n');

@@ -21,6 +21,6 @@ export function registerDemoCommand(program: Command, runtime: CliRuntime): void
     .action(async (name: string, options: { customers: number; seed: number }) => {
       const result = await runtime.withStore(({ db, actor, clock }) =>
         name === 'synthetic' ? loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor }) : loadDatasetDemo(db, name, { actor }));
-      runtime.print(result, (r) => `Loaded ${r.name} in ${r.seconds.toFixed(1)} s:\n${table(r.imports.map((i: Record<string, unknown>) => ({ entity: i.entity, read: i.read, inserted: i.inserted, rejected: i.rejected })))}`);
+      runtime.print(result, (r) => `Loaded ${r.name} in ${r.seconds.toFixed(1)} s:\n${table(r.imports.map((i: Record<string, unknown>) => ({ entity: i.entity, read: i.read, inserted: i.inserted, rejected: i.rejected })))}${r.notes.map((note: string) => `\n${note}`).join('')}`);
     });
 }

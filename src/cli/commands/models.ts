@@ -86,9 +86,10 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
         `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`,
         '', 'churn risk:',
         table([...r.churnRisk].sort((a, b) => riskOrder.indexOf(a.churnRisk) - riskOrder.indexOf(b.churnRisk))
-          .map((row) => ({ risk: row.churnRisk, customers: row.customers.toLocaleString('en') }))),
+          .map((row) => ({ risk: row.churnRisk ?? 'not estimated (one purchase only)', customers: row.customers.toLocaleString('en') }))),
+        ...r.notes.map((note: string) => `\n${note}`),
       ].join('\n'));
     });
 }
 
-const riskOrder = ['low', 'medium', 'high'];
+const riskOrder = ['low', 'medium', 'high', null];
