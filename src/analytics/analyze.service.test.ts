@@ -57,7 +57,7 @@ describeEachStore('analyze', (context) => {
     expect(afterTheDay.alerts.metricDrops).toBeGreaterThan(0);
   });
 
-  it('scores RFM in SQL exactly as the reference, ties broken by customer id', async () => {
+  it('scores RFM in SQL exactly as the reference, tied customers sharing a score', async () => {
     await seedStore(context.store.db, typesFixture);
     const expectReferenceScores = async () => {
       const rows = await sql<{ customer_id: number; recency_days: number; frequency: number; monetary_minor: number; r_score: number; f_score: number; m_score: number; segment: string }>`
@@ -119,7 +119,7 @@ describeEachStore('analyze', (context) => {
     ]);
     const lifecycle = await reportLifecycle(context.store.db, { asOf: '2026-03-31' });
     expect(lifecycle.overall?.stages.map((stage) => [stage.stage, stage.customers, stage.conversionFromPrevious])).toEqual([
-      ['acquisition', 3, null], ['activation', 3, 1], ['retention', 2, 0.6667], ['advocacy', 0, null],
+      ['acquisition', 3, null], ['activation', 3, 1], ['retention', 2, 0.666667], ['advocacy', 0, null],
     ]);
     const web = lifecycle.byChannel.find((funnel) => funnel.segment === 'web')!;
     expect(web.medianDaysToActivation).toBe(13);

@@ -22,7 +22,7 @@ export function monthsBetween(fromMonth: string, toMonth: string): number {
   return (toYear - fromYear) * 12 + (toNumber - fromNumber);
 }
 
-const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
+const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1_000_000) / 1_000_000);
 
 /** Builds the triangle; months without any activity are zeros, not gaps, up to the as-of month. */
 export function buildCohortTriangle(summaries: readonly CohortSummaryRow[], activity: readonly CohortActivityRow[], asOfMonth: string): Cohort[] {

@@ -24,7 +24,7 @@ export type LifecycleFunnel = {
   medianDaysToRetention: number | null;
 };
 
-const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1_000_000) / 1_000_000);
 
 /** Stages no data feeds yet: shown, empty, with no conversion (null, not 0%: nobody failed to convert). */
 export const untrackedStages: ReadonlySet<(typeof lifecycleStages)[number]> = new Set(['advocacy']);

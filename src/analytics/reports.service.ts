@@ -31,7 +31,7 @@ export function typesReportOf(combinations: TypeCombinationCount[]): TypesReport
     types: customerTypesByPrecedence.map((type) => {
       const customers = combinations.reduce((sum, row) => sum + (row.types.includes(type) ? row.customers : 0), 0);
       const primaryCustomers = combinations.reduce((sum, row) => sum + (row.primaryType === type ? row.customers : 0), 0);
-      return { type, customers, primaryCustomers, share: total === 0 ? 0 : Math.round((customers / total) * 10_000) / 10_000 };
+      return { type, customers, primaryCustomers, share: total === 0 ? 0 : Math.round((customers / total) * 1_000_000) / 1_000_000 };
     }),
     // the ten most common, ties in the order of their types, so the answer does not depend on the plan
     combinations: [...byTypes.values()]

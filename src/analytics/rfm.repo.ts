@@ -51,6 +51,11 @@ export async function replaceRfmScores(db: Kysely<Database>): Promise<number> {
   return result.rows[0].scored;
 }
 
+/** quintileScore in SQL: rank() − 1 customers come before the value, count(*) over (partition by it) hold it. */
+function quintile(value: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`least(5, 1 + (5 * (2 * (rank() over (order by ${value}) - 1) + count(*) over (partition by ${value}))) / (2 * count(*) over ()))::int`;
+}
+
 /** Every real customer in analysis_fact with their scores and segment. */
 function scoredRows(): RawBuilder<unknown> {
   const grid = rfmSegmentGrid();
@@ -59,10 +64,11 @@ function scoredRows(): RawBuilder<unknown> {
   return sql`
     select s.*, ${segmentOfCell} as segment from (
       select customer_id, last_day, frequency, monetary,
-        -- the most recent last purchase scores 5: by last day, which ranks as days since it would
-        ntile(5) over (order by last_day, customer_id desc) as r_score,
-        ntile(5) over (order by frequency, customer_id desc) as f_score,
-        ntile(5) over (order by monetary, customer_id desc) as m_score
+        -- the fifth the middle of a value's positions falls in, from worst to best (rfm.ts, quintileScore):
+        -- ties share a score; the most recent last purchase scores 5: by last day, which ranks as days since it would
+        ${quintile(sql`last_day`)} as r_score,
+        ${quintile(sql`frequency`)} as f_score,
+        ${quintile(sql`monetary`)} as m_score
       from (
         select customer_id, last_day, purchase_day_count as frequency, total_revenue as monetary
         from analysis_fact where purchase_day_count > 0

@@ -4,28 +4,33 @@ export type RfmInput = { customerId: number; recencyDays: number; frequency: num
 export type RfmScore = RfmInput & { r: number; f: number; m: number; segment: RfmSegment };
 
 /**
- * Quintile of each position in an ordering of n items, as PostgreSQL's
- * ntile(5) assigns it: the first n mod 5 groups get one extra member.
+ * The score 1–5 of a value held by `tied` customers who take positions `first` … `first + tied − 1`
+ * in the order from worst to best of `count` customers: the fifth the middle of those positions
+ * falls in. Tied customers share a score whatever order they came in, so identical customers never
+ * land in different segments (until the eleventh session a tie was broken by customer id, and on
+ * CDNOW one-time buyers of the same day and amount scored F = 1, 2 or 3 by their ids). With no ties
+ * it is the quintile of the position; a whole store of ties, or one customer, scores 3.
  */
-export function ntile(position: number, count: number, buckets = 5): number {
-  const base = Math.floor(count / buckets);
-  const larger = count % buckets;
-  const inLarger = larger * (base + 1);
-  if (position < inLarger) return Math.floor(position / (base + 1)) + 1;
-  return larger + Math.floor((position - inLarger) / base) + 1;
+export function quintileScore(first: number, tied: number, count: number): number {
+  return Math.min(5, 1 + Math.floor((5 * (2 * first + tied)) / (2 * count)));
 }
 
 function scoreBy(inputs: readonly RfmInput[], value: (input: RfmInput) => number): Map<number, number> {
-  // Worst first, so the best land in quintile 5. Among ties the lower
-  // customer_id (known longer) sorts later and so gets the higher score:
-  // deterministic and reproducible on every store.
-  const ordered = [...inputs].sort((a, b) => value(a) - value(b) || b.customerId - a.customerId);
-  return new Map(ordered.map((input, position) => [input.customerId, ntile(position, ordered.length)]));
+  const ordered = [...inputs].sort((a, b) => value(a) - value(b));
+  const scores = new Map<number, number>();
+  for (let first = 0; first < ordered.length;) {
+    let end = first + 1;
+    while (end < ordered.length && value(ordered[end]) === value(ordered[first])) end += 1;
+    const score = quintileScore(first, end - first, ordered.length);
+    for (let position = first; position < end; position += 1) scores.set(ordered[position].customerId, score);
+    first = end;
+  }
+  return scores;
 }
 
 /**
- * R, F and M scores 1–5 by quintiles over real customers (recency: fewer days
- * scores higher) and the named segment of each; the reference for rfm.repo.ts.
+ * R, F and M scores 1–5 by quintiles over real customers, ties sharing a score
+ * (recency: fewer days scores higher) and the named segment of each; the reference for rfm.repo.ts.
  */
 export function scoreRfm(inputs: readonly RfmInput[]): RfmScore[] {
   const r = scoreBy(inputs, (input) => -input.recencyDays);
