@@ -55,8 +55,8 @@ export type SegmentsPage = { items: Segment[] };
 
 /** GET /api/customers/:id/prediction; a 404 PREDICTION_NOT_FOUND means no prediction yet (e.g. no purchase). */
 export type CustomerPrediction = {
-  asOf: string; model: string; pAlive: number; expectedPurchases90d: number; expectedSpendMinor: number; clvMinor: number;
-  nextPurchaseDay: string | null; churnRisk: 'low' | 'medium' | 'high' | string; predictedAt: string;
+  asOf: string; model: string; pAlive: number | null; expectedPurchases90d: number; expectedSpendMinor: number | null; clvMinor: number | null;
+  nextPurchaseDay: string | null; churnRisk: 'low' | 'medium' | 'high' | string | null; predictedAt: string;
 };
 
 /** GET /api/customers/:id/types (src/analytics/types.service.ts customerTypeTimeline). */

@@ -22,6 +22,18 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+let onSessionEnded: (() => void) | null = null;
+
+/**
+ * Called on any 401 but a refused sign-in: the session cookie is gone, expired, or its user
+ * disabled, so no request will succeed until the person signs in again.
+ */
+export function setSessionEndedHandler(handler: (() => void) | null): void {
+  onSessionEnded = handler;
+}
+
+const signInPath = '/api/auth/login';
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query: Query = {}): string {
@@ -41,6 +53,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
+    if (response.status === 401 && path !== signInPath) onSessionEnded?.();
     const error = (data as { error?: { code?: string; message?: string; field?: string; details?: Record<string, unknown> } } | null)?.error;
     throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText, error?.field, error?.details);
   }

@@ -8,6 +8,7 @@ import { NotFoundPage } from '../components/not-found-page.js';
 import { HomePage } from '../features/home/home-page.js';
 import { CustomersPage } from '../features/customers/customers-page.js';
 import { matchPath, useRouter } from './router.js';
+import { parseRouteIds } from './route-ids.js';
 import type { Permission } from '../api/types.js';
 import type { ReactElement } from 'react';
 
@@ -21,21 +22,22 @@ const SegmentEditorPage = lazy(() => import('../features/segments/segment-editor
 const PersonasPage = lazy(() => import('../features/personas/personas-page.js').then((module) => ({ default: module.PersonasPage })));
 const PersonaPage = lazy(() => import('../features/personas/persona-page.js').then((module) => ({ default: module.PersonaPage })));
 
-type Route = { pattern: string; permission: Permission; render: (parameters: Record<string, string>) => ReactElement };
+/** `ids`: the route's `…Id` parameters, already checked to be positive whole numbers. */
+type Route = { pattern: string; permission: Permission; render: (ids: Record<string, number>) => ReactElement };
 
 const routes: Route[] = [
   { pattern: '/', permission: 'customers:read', render: () => <HomePage /> },
   { pattern: '/customers', permission: 'customers:read', render: () => <CustomersPage /> },
-  { pattern: '/customers/:customerId', permission: 'customers:read', render: ({ customerId }) => <Customer360Page key={customerId} customerId={Number(customerId)} /> },
+  { pattern: '/customers/:customerId', permission: 'customers:read', render: ({ customerId }) => <Customer360Page key={customerId} customerId={customerId} /> },
   { pattern: '/reports', permission: 'analytics:read', render: () => <ReportsPage /> },
   { pattern: '/import', permission: 'ingest:write', render: () => <ImportPage /> },
   { pattern: '/segments', permission: 'analytics:read', render: () => <SegmentsPage /> },
   // before /segments/:segmentId, which would otherwise take "new" for an id
   { pattern: '/segments/new', permission: 'analytics:write', render: () => <SegmentEditorPage /> },
-  { pattern: '/segments/:segmentId', permission: 'analytics:read', render: ({ segmentId }) => <SegmentPage key={segmentId} segmentId={Number(segmentId)} /> },
-  { pattern: '/segments/:segmentId/edit', permission: 'analytics:write', render: ({ segmentId }) => <SegmentEditorPage key={segmentId} segmentId={Number(segmentId)} /> },
+  { pattern: '/segments/:segmentId', permission: 'analytics:read', render: ({ segmentId }) => <SegmentPage key={segmentId} segmentId={segmentId} /> },
+  { pattern: '/segments/:segmentId/edit', permission: 'analytics:write', render: ({ segmentId }) => <SegmentEditorPage key={segmentId} segmentId={segmentId} /> },
   { pattern: '/personas', permission: 'analytics:read', render: () => <PersonasPage /> },
-  { pattern: '/personas/:personaId', permission: 'analytics:read', render: ({ personaId }) => <PersonaPage key={personaId} personaId={Number(personaId)} /> },
+  { pattern: '/personas/:personaId', permission: 'analytics:read', render: ({ personaId }) => <PersonaPage key={personaId} personaId={personaId} /> },
 ];
 
 export function AppRoutes() {
@@ -45,7 +47,9 @@ export function AppRoutes() {
   if (state.status === 'signed-out') return <SignInPage />;
   if (state.me.mustChangePassword) return <ChangePasswordPage />;
   const match = routes.map((route) => ({ route, parameters: matchPath(route.pattern, path) })).find((candidate) => candidate.parameters !== null);
-  const page = match && match.parameters && can(match.route.permission) ? match.route.render(match.parameters) : <NotFoundPage />;
+  // /customers/abc or /customers/0 is no page: not found, without asking the API for /customers/NaN
+  const ids = match?.parameters ? parseRouteIds(match.parameters) : null;
+  const page = match && ids && can(match.route.permission) ? match.route.render(ids) : <NotFoundPage />;
   return (
     <AppShell>
       <Suspense fallback={<LoadingState />}>{page}</Suspense>

@@ -108,10 +108,42 @@ describeWithBrowser('staff web app (owner)', () => {
     await expect(reasons.allTextContents()).resolves.toEqual(types.current!.types.map(() => expect.stringMatching(reasonIn('en'))));
     const prediction = page.getByRole('region', { name: 'Prediction' });
     await prediction.getByText('Chance still active (P(alive))').waitFor();
-    await expect(prediction.locator('.prediction-p-alive').textContent()).resolves.toMatch(/^\d+%$/);
+    // BG/NBD does not estimate a one-time buyer's P(alive): the card says so rather than "100%"
+    const predicted = await page.evaluate(async (id) => (await fetch(`/api/customers/${id}/prediction`)).json() as Promise<{ pAlive: number | null }>, customerId);
+    await expect(prediction.locator('.prediction-p-alive').textContent()).resolves.toMatch(predicted.pAlive === null ? /^Not estimated$/ : /^\d+%$/);
+    if (predicted.pAlive === null) await expect(prediction.locator('.prediction-not-estimated').textContent()).resolves.toMatch(/one purchase only/);
     // An owner may edit and merge.
     await expect(page.getByRole('button', { name: 'Edit' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('region', { name: 'Merge with another customer' }).isVisible()).resolves.toBe(true);
+  });
+
+  it("shows a one-time buyer's P(alive) and churn risk as not estimated, a repeat buyer's as figures", async () => {
+    const back = page.url();
+    const found = await page.evaluate(async () => {
+      const list = await (await fetch('/api/customers?status=real&limit=100')).json() as { items: { customer_id: number }[] };
+      const byKind: { oneTime?: number; repeat?: number } = {};
+      for (const { customer_id: id } of list.items) {
+        const response = await fetch(`/api/customers/${id}/prediction`);
+        if (!response.ok) continue;
+        const { pAlive } = await response.json() as { pAlive: number | null };
+        if (pAlive === null) byKind.oneTime ??= id;
+        else byKind.repeat ??= id;
+        if (byKind.oneTime && byKind.repeat) break;
+      }
+      return byKind;
+    });
+    expect(found.oneTime).toBeDefined();
+    expect(found.repeat).toBeDefined();
+    const prediction = page.getByRole('region', { name: 'Prediction' });
+    await page.goto(new URL(`/customers/${found.oneTime}`, back).href);
+    await expect(prediction.locator('.prediction-p-alive').textContent()).resolves.toBe('Not estimated');
+    await expect(prediction.getByText('Churn risk').locator('xpath=..').locator('dd').textContent()).resolves.toBe('Not estimated');
+    await expect(prediction.locator('.prediction-not-estimated').textContent()).resolves.toMatch(/one purchase only/);
+    await page.goto(new URL(`/customers/${found.repeat}`, back).href);
+    await expect(prediction.locator('.prediction-p-alive').textContent()).resolves.toMatch(/^\d+%$/);
+    await expect(prediction.locator('.prediction-not-estimated').count()).resolves.toBe(0);
+    await page.goto(back);
+    await page.locator('.type-explanation li').first().waitFor();
   });
 
   it('switches to Bahasa Indonesia and Latvian, and keeps the choice for the user', async () => {

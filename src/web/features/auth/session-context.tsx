@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, api, setCsrfToken } from '../../api/client.js';
+import { ApiError, api, setCsrfToken, setSessionEndedHandler } from '../../api/client.js';
 import type { Locale, Me, Permission } from '../../api/types.js';
 import { isLocale } from '../../i18n/messages.js';
 
-type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me };
+/** `hasSessionEnded`: signed out by the server mid-use (expired, cookie gone, user disabled), not by the person. */
+type SessionState = { status: 'loading' } | { status: 'signed-out'; hasSessionEnded?: boolean } | { status: 'signed-in'; me: Me };
 
 export type Session = {
   state: SessionState;
@@ -51,6 +52,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     refresh().catch(() => setState({ status: 'signed-out' }));
   }, [refresh]);
+
+  // The sign-in page then shows at the same address, so signing in again returns to it.
+  useEffect(() => {
+    setSessionEndedHandler(() => {
+      setCsrfToken(null);
+      setState((current) => (current.status === 'signed-in' ? { status: 'signed-out', hasSessionEnded: true } : current));
+    });
+    return () => setSessionEndedHandler(null);
+  }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
     const result = await api.post<{ csrfToken: string }>('/api/auth/login', { email, password });

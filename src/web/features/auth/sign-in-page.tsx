@@ -6,7 +6,8 @@ import { useSession } from './session-context.js';
 
 export function SignInPage() {
   const { t } = useI18n();
-  const { signIn } = useSession();
+  const { signIn, state } = useSession();
+  const hasSessionEnded = state.status === 'signed-out' && state.hasSessionEnded === true;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errorKey, setErrorKey] = useState<string | null>(null);
@@ -34,6 +35,7 @@ export function SignInPage() {
           <LanguagePicker />
         </div>
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        {hasSessionEnded ? <p className="notice" role="status">{t('signIn.sessionEnded')}</p> : null}
         <label className="field">
           <span>{t('signIn.email')}</span>
           <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />

@@ -1,14 +1,18 @@
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { channels, customerTypes, rfmSegments, sorts, type CustomerFilters } from './customer-filters.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
+import { channels, customerTypes, readMinSpend, rfmSegments, sorts, type CustomerFilters } from './customer-filters.js';
 
 type FilterBarProps = { filters: CustomerFilters; onChange: (filters: CustomerFilters) => void };
 
 /** Text fields apply after a short pause so typing does not send a request per key. */
 export function CustomerFilterBar({ filters, onChange }: FilterBarProps) {
-  const { t } = useI18n();
+  const { t, format, locale } = useI18n();
   const [draft, setDraft] = useState(filters);
   const searchHelpId = useId();
+  const minSpendErrorId = useId();
+  // judged once applied (after the pause), so "1," on the way to "1,000" is not flagged mid-typing
+  const isMinSpendValid = draft.minSpend !== filters.minSpend || readMinSpend(filters.minSpend, { tag: intlTagByLocale[locale], minorPerMajor: format.minorPerMajor }).isValid;
   useEffect(() => setDraft(filters), [filters]);
   useEffect(() => {
     if (draft.q === filters.q && draft.city === filters.city && draft.minSpend === filters.minSpend) return;
@@ -63,7 +67,8 @@ export function CustomerFilterBar({ filters, onChange }: FilterBarProps) {
       </label>
       <label className="field">
         <span>{t('customers.filters.minSpend')}</span>
-        <input name="minSpend" inputMode="decimal" value={draft.minSpend} onChange={(event) => setDraft({ ...draft, minSpend: event.target.value })} />
+        <input name="minSpend" inputMode="decimal" value={draft.minSpend} onChange={(event) => setDraft({ ...draft, minSpend: event.target.value })}
+          aria-invalid={!isMinSpendValid} aria-describedby={isMinSpendValid ? undefined : minSpendErrorId} />
       </label>
       <label className="field">
         <span>{t('customers.filters.sort')}</span>
@@ -71,6 +76,11 @@ export function CustomerFilterBar({ filters, onChange }: FilterBarProps) {
           {sorts.map((sort) => <option key={sort} value={sort}>{t(`customers.sorts.${sort}`)}</option>)}
         </select>
       </label>
+      {isMinSpendValid ? null : (
+        <p id={minSpendErrorId} className="inline-error field-help" role="alert">
+          {t('customers.filters.minSpendInvalid', { field: t('customers.filters.minSpend'), example: format.number(100_000) })}
+        </p>
+      )}
       {/* below the fields, and outside the label so the field's name stays "Search" */}
       <p id={searchHelpId} className="muted field-help">{t('customers.filters.searchHelp')}</p>
     </form>

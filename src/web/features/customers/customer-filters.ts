@@ -1,10 +1,12 @@
+import { fractionDigitsOf, parseAmount } from './parse-amount.js';
+
 /** The list's filters; kept in the URL so a view can be bookmarked, shared and saved. */
 export type CustomerFilters = {
   q: string;
   status: '' | 'real' | 'lead';
   channel: '' | 'store' | 'web' | 'mobile' | 'marketplace' | 'phone' | 'other';
   city: string;
-  /** In the store currency's major units, as typed; converted to minor units for the API. */
+  /** In the store currency's major units, as typed in the reader's locale; converted to minor units for the API. */
   minSpend: string;
   sort: 'recent' | 'revenue' | 'last_purchase' | 'name';
   /** A customer type from the last analysis (any of the customer's types), e.g. vip. */
@@ -22,7 +24,8 @@ export const rfmSegments = ['Champions', 'Loyal', 'Potential loyalists', 'New cu
 export const emptyFilters: CustomerFilters = { q: '', status: '', channel: '', city: '', minSpend: '', sort: 'recent', type: '', rfmSegment: '' };
 
 export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
-  const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => ((allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback);
+  // an absent parameter is the fallback ('' for "any"), never null: null would be written back as "status=null"
+  const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => (value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback);
   return {
     q: search.get('q') ?? '',
     status: pick(search.get('status'), ['', 'real', 'lead'] as const, ''),
@@ -37,20 +40,30 @@ export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
 
 export function filtersToSearch(filters: CustomerFilters): string {
   const parameters = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== '' && !(key === 'sort' && value === 'recent')) parameters.set(key, value);
+  // views saved before absent filters were read as '' hold null: still no filter, not "status=null"
+  for (const [key, value] of Object.entries(filters) as [string, string | null][]) if (value !== '' && value !== null && !(key === 'sort' && value === 'recent')) parameters.set(key, value);
   const text = parameters.toString();
   return text ? `?${text}` : '';
 }
 
-/** The API's query for these filters; a min spend that is not a number is left out rather than sent wrong. */
-export function filtersToQuery(filters: CustomerFilters, minorPerMajor: number): Record<string, string | number | undefined> {
-  const minSpend = Number(filters.minSpend.replace(',', '.'));
+/** How amounts are written and counted: the Intl tag of the reader's locale and the store currency's minor units per major unit. */
+export type AmountFormat = { tag: string; minorPerMajor: number };
+
+/** The minimum spend in minor units: none when the field is empty, or `isValid: false` when it cannot be read in the reader's locale. */
+export function readMinSpend(text: string, amountFormat: AmountFormat): { isValid: boolean; minor?: number } {
+  if (text.trim() === '') return { isValid: true };
+  const parsed = parseAmount(text, amountFormat.tag, fractionDigitsOf(amountFormat.minorPerMajor));
+  return parsed.ok ? { isValid: true, minor: parsed.minor } : { isValid: false };
+}
+
+/** The API's query for these filters; a min spend that cannot be read is left out (the filter bar marks the field as invalid). */
+export function filtersToQuery(filters: CustomerFilters, amountFormat: AmountFormat): Record<string, string | number | undefined> {
   return {
     q: filters.q.trim() || undefined,
     status: filters.status || undefined,
     channel: filters.channel || undefined,
     city: filters.city.trim() || undefined,
-    minRevenueMinor: filters.minSpend.trim() !== '' && Number.isFinite(minSpend) && minSpend >= 0 ? Math.round(minSpend * minorPerMajor) : undefined,
+    minRevenueMinor: readMinSpend(filters.minSpend, amountFormat).minor,
     type: filters.type || undefined,
     rfmSegment: filters.rfmSegment || undefined,
     sort: filters.sort,

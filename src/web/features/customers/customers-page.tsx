@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
 import { useRouter } from '../../routes/router.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { CustomerFilterBar } from './customer-filter-bar.js';
@@ -10,10 +11,10 @@ import { filtersFromSearch, filtersToQuery, filtersToSearch, type CustomerFilter
 import { useCustomerPages } from './use-customer-pages.js';
 
 export function CustomersPage() {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const { search, navigate } = useRouter();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const query = useMemo(() => filtersToQuery(filters, format.minorPerMajor), [filters, format.minorPerMajor]);
+  const query = useMemo(() => filtersToQuery(filters, { tag: intlTagByLocale[locale], minorPerMajor: format.minorPerMajor }), [filters, locale, format.minorPerMajor]);
   const pages = useCustomerPages(query);
   // Replace, not push: each keystroke of a search should not become a history entry.
   const applyFilters = useCallback((next: CustomerFilters) => navigate(`/customers${filtersToSearch(next)}`, { replace: true }), [navigate]);

@@ -20,6 +20,7 @@ export function MergePanel({ customerId, onChanged }: { customerId: number; onCh
   const [otherId, setOtherId] = useState('');
   const [candidate, setCandidate] = useState<CustomerDetail | null>(null);
   const [error, setError] = useState<Error | null>(null);
+  const [isSameCustomer, setIsSameCustomer] = useState(false);
 
   const run = async (action: () => Promise<void>) => {
     setError(null);
@@ -32,6 +33,11 @@ export function MergePanel({ customerId, onChanged }: { customerId: number; onCh
   const lookUp = (event: FormEvent) => {
     event.preventDefault();
     setCandidate(null);
+    // the server refuses a merge into itself: say so here rather than offer a button that fails
+    const isSelf = Number(otherId) === customerId;
+    setIsSameCustomer(isSelf);
+    setError(null);
+    if (isSelf) return;
     void run(async () => setCandidate(await api.get<CustomerDetail>(`/api/customers/${Number(otherId)}`)));
   };
   const merge = () => run(async () => {
@@ -53,11 +59,12 @@ export function MergePanel({ customerId, onChanged }: { customerId: number; onCh
       <form className="inline-form" onSubmit={lookUp}>
         <label className="field">
           <span>{t('merge.otherCustomer')}</span>
-          <input name="otherCustomerId" inputMode="numeric" pattern="[0-9]+" required value={otherId} onChange={(event) => setOtherId(event.target.value)} />
+          <input name="otherCustomerId" inputMode="numeric" pattern="[0-9]+" required value={otherId} onChange={(event) => { setOtherId(event.target.value); setIsSameCustomer(false); }} />
         </label>
         <button type="submit" className="button-secondary">{t('merge.lookUp')}</button>
       </form>
-      {candidate ? (
+      {isSameCustomer ? <p className="inline-error" role="alert">{t('merge.sameCustomer', { id: customerId })}</p> : null}
+      {candidate && candidate.customer.customer_id !== customerId ? (
         <div className="merge-preview" role="region" aria-label={t('merge.preview')}>
           <p>{t('merge.confirm', { other: customerLabel(candidate.customer, t), id: candidate.customer.customer_id, orders: format.number(candidate.traits?.order_count ?? 0) })}</p>
           <button type="button" className="button-danger" onClick={() => void merge()}>{t('merge.submit')}</button>

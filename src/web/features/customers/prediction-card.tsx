@@ -14,16 +14,22 @@ export function PredictionCard({ customerId }: { customerId: number }) {
       {(data) => (
         <>
           <dl className="facts">
-            <div><dt>{t('customer.prediction.pAlive')}</dt><dd className="prediction-p-alive">{format.percent(data.pAlive, 0)}</dd></div>
+            <div>
+              <dt>{t('customer.prediction.pAlive')}</dt>
+              <dd className="prediction-p-alive">{data.pAlive === null ? <span title={t('customer.prediction.notEstimatedWhy')}>{t('customer.prediction.notEstimated')}</span> : format.percent(data.pAlive, 0)}</dd>
+            </div>
             <div>
               <dt>{t('customer.prediction.churnRisk')}</dt>
-              <dd><span className={`badge risk-${data.churnRisk}`}>{churnRisks.includes(data.churnRisk) ? t(`customer.prediction.risks.${data.churnRisk}`) : data.churnRisk}</span></dd>
+              <dd>{data.churnRisk === null
+                ? <span className="muted">{t('customer.prediction.notEstimated')}</span>
+                : <span className={`badge risk-${data.churnRisk}`}>{churnRisks.includes(data.churnRisk) ? t(`customer.prediction.risks.${data.churnRisk}`) : data.churnRisk}</span>}</dd>
             </div>
             <div><dt>{t('customer.prediction.expectedPurchases', { days: 90 })}</dt><dd>{format.number(data.expectedPurchases90d, 1)}</dd></div>
-            <div><dt>{t('customer.prediction.expectedSpend')}</dt><dd>{format.money(Math.round(data.expectedSpendMinor))}</dd></div>
-            <div><dt>{t('customer.prediction.clv')}</dt><dd>{format.money(Math.round(data.clvMinor))}</dd></div>
+            <div><dt>{t('customer.prediction.expectedSpend')}</dt><dd>{data.expectedSpendMinor === null ? t('customer.prediction.notEstimated') : format.money(Math.round(data.expectedSpendMinor))}</dd></div>
+            <div><dt>{t('customer.prediction.clv')}</dt><dd>{data.clvMinor === null ? t('customer.prediction.notEstimated') : format.money(Math.round(data.clvMinor))}</dd></div>
             <div><dt>{t('customer.prediction.nextPurchase')}</dt><dd>{data.nextPurchaseDay ? format.date(data.nextPurchaseDay.slice(0, 10)) : t('customer.prediction.noNextPurchase')}</dd></div>
           </dl>
+          {data.pAlive === null && <p className="muted small prediction-not-estimated">{t('customer.prediction.notEstimatedWhy')}.</p>}
           <p className="muted small">{t('customer.prediction.basis', { model: t(`customer.prediction.models.${data.model === 'paretonbd' ? 'paretonbd' : 'bgnbd'}`), asOf: format.date(data.asOf.slice(0, 10)) })}</p>
         </>
       )}

@@ -1,4 +1,10 @@
+import { useState } from 'react';
 import type { Alert } from '../../api/analytics-types.js';
+import { useApiCatalog } from '../../api/api-catalog.js';
+import { api } from '../../api/client.js';
+import { fillPath } from '../../api/endpoints.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useSession } from '../auth/session-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { alertScopeText } from '../reports/alert-scope.js';
@@ -17,20 +23,55 @@ export function useAlertText(): (alert: Alert) => string {
   };
 }
 
-export function AlertList({ alerts }: { alerts: Alert[] }) {
+const acknowledgePaths = ['/api/alerts/{alertId}/acknowledge'] as const;
+
+/** Open alerts; who may (analytics:write) acknowledges one here, and it leaves the list at once. */
+export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAcknowledged?: () => void }) {
   const { t } = useI18n();
+  const { can } = useSession();
+  const catalog = useApiCatalog();
   const alertText = useAlertText();
+  const acknowledgePath = can('analytics:write') ? catalog.firstOf('POST', acknowledgePaths) : null;
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<number>>(new Set());
+  const [pending, setPending] = useState<number | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+
+  const acknowledge = async (alertId: number) => {
+    if (!acknowledgePath) return;
+    setPending(alertId);
+    setError(null);
+    try {
+      await api.post(fillPath(acknowledgePath, { alertId }));
+      setAcknowledged((current) => new Set([...current, alertId]));
+      onAcknowledged?.();
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const shown = alerts.filter((alert) => !acknowledged.has(alert.alertId));
   return (
-    <ul className="alert-list">
-      {alerts.map((alert) => (
-        <li key={alert.alertId} className="alert-item">
-          {alert.kind === 'customer_overdue' && alert.customerId !== null ? (
-            <Link to={`/customers/${alert.customerId}`}>{t('alerts.overdue', { id: alert.customerId })}</Link>
-          ) : (
-            <span>{alertText(alert)}</span>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {shown.length === 0 ? <p className="muted">{t('home.noAlerts')}</p> : null}
+      <ul className="alert-list">
+        {shown.map((alert) => {
+          const text = alert.kind === 'customer_overdue' && alert.customerId !== null ? t('alerts.overdue', { id: alert.customerId }) : alertText(alert);
+          return (
+            <li key={alert.alertId} className="alert-item">
+              {alert.kind === 'customer_overdue' && alert.customerId !== null ? <Link to={`/customers/${alert.customerId}`}>{text}</Link> : <span>{text}</span>}
+              {acknowledgePath ? (
+                <button type="button" className="button-quiet alert-acknowledge" disabled={pending === alert.alertId}
+                  aria-label={t('alerts.acknowledgeOne', { alert: text })} onClick={() => void acknowledge(alert.alertId)}>
+                  {pending === alert.alertId ? t('alerts.acknowledging') : t('alerts.acknowledge')}
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {error ? <ErrorMessage error={error} /> : null}
+    </>
   );
 }

@@ -33,7 +33,7 @@ export function HomePage() {
           {(data) => <Suspense fallback={<LoadingState />}><TypesChart report={data} /></Suspense>}
         </ReportSection>
         <ReportSection title={t('home.openAlerts')} source={alerts} emptyText={t('home.noAlerts')} isEmpty={(data) => data.alerts.length === 0}>
-          {(data) => <AlertList alerts={data.alerts} />}
+          {(data) => <AlertList alerts={data.alerts} onAcknowledged={alerts.reload} />}
         </ReportSection>
       </div>
       <RecentImports />
