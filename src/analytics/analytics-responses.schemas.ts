@@ -42,14 +42,16 @@ export const policyChangeSchema = objectOf<Awaited<ReturnType<typeof setTypePoli
 });
 
 export const typesReportSchema = objectOf<TypesReport>()({
-  asOf: isoTime.nullable(),
+  asOf: isoTime.nullable().describe('The end of the as-of day (exclusive): the instant everyone was classified at'),
+  asOfDay: day.nullable().describe("The as-of day of the latest analysis, in the store's time zone"),
   customers: z.number(),
   types: z.array(objectOf<TypesReport['types'][number]>()({ type: z.string(), customers: z.number(), primaryCustomers: z.number(), share: rate })),
   combinations: z.array(z.object({ types: z.array(z.string()), customers: z.number() })).describe('The ten most common combinations of two or more types'),
 });
 
 export const rfmReportSchema = objectOf<RfmReport>()({
-  asOf: isoTime.nullable(),
+  asOf: isoTime.nullable().describe('The end of the as-of day (exclusive) the scores are as of'),
+  asOfDay: day.nullable().describe("The as-of day of the scores, in the store's time zone"),
   customers: z.number(),
   segments: z.array(objectOf<RfmSegmentRow>()({
     segment: z.string(), customers: z.number(), share: rate, medianRecencyDays: z.number(), averageFrequency: z.number(), revenueMinor: z.number(),

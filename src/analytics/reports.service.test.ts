@@ -4,7 +4,7 @@ import { describeEachStore } from '../../test/helpers/stores.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
 import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
 import { analyze } from './analyze.service.js';
-import { reportTypes, typesReportOf } from './reports.service.js';
+import { reportRfm, reportTypes, typesReportOf } from './reports.service.js';
 
 describeEachStore('types report', (context) => {
   it('sums to what counting customer_type type by type gives', async () => {
@@ -20,6 +20,10 @@ describeEachStore('types report', (context) => {
       select types, count(*)::int as customers from customer_type where cardinality(types) > 1 group by types`.execute(db);
     expect(report.customers).toBe(totals.rows[0].customers);
     expect(report.asOf).toBe(new Date(totals.rows[0].as_of).toISOString());
+    // the day itself beside the exclusive end instant (which west of UTC reads as the next day)
+    expect(report.asOfDay).toBe(typesAsOf);
+    const rfm = await reportRfm(db);
+    expect(rfm.asOfDay).toBe(typesAsOf);
     const counted = report.types.filter((entry) => entry.customers > 0).map(({ type, customers, primaryCustomers }) => ({ type, customers, primary_customers: primaryCustomers }));
     expect(counted.sort((a, b) => a.type.localeCompare(b.type))).toEqual([...byType.rows].sort((a, b) => a.type.localeCompare(b.type)));
     expect(report.combinations.length).toBeGreaterThan(0);

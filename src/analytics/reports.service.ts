@@ -1,18 +1,30 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { calendarDayIn } from '../core/clock.js';
+import { getStoreSettings } from '../settings/index.js';
 import { customerTypesByPrecedence } from './customer-types.js';
 import { summarizeRfm, type RfmCellRow, type RfmSegmentRow } from './rfm.repo.js';
 import { countTypeCombinations, type TypeCombinationCount } from './types.repo.js';
 
 export type TypesReport = {
+  /** The end of the as-of day (exclusive): the instant everyone was classified at. */
   asOf: string | null;
+  /** The as-of day itself, in the store's time zone. */
+  asOfDay: string | null;
   customers: number;
   types: Array<{ type: string; customers: number; primaryCustomers: number; share: number }>;
   combinations: Array<{ types: string[]; customers: number }>;
 };
 
 export async function reportTypes(db: Kysely<Database>): Promise<TypesReport> {
-  return typesReportOf(await countTypeCombinations(db));
+  const report = typesReportOf(await countTypeCombinations(db));
+  return { ...report, asOfDay: await asOfDayOf(db, report.asOf) };
+}
+
+/** The day an exclusive end instant closes, in the store's time zone (1998-07-01T04:00Z in New York: 1998-06-30). */
+async function asOfDayOf(db: Kysely<Database>, end: string | null): Promise<string | null> {
+  if (end === null) return null;
+  return calendarDayIn(new Date(Date.parse(end) - 1), (await getStoreSettings(db)).timeZone);
 }
 
 /** Every figure of the report as a sum over the combinations of types. */
@@ -27,6 +39,7 @@ export function typesReportOf(combinations: TypeCombinationCount[]): TypesReport
   }
   return {
     asOf: asOf ? asOf.toISOString() : null,
+    asOfDay: null,
     customers: total,
     types: customerTypesByPrecedence.map((type) => {
       const customers = combinations.reduce((sum, row) => sum + (row.types.includes(type) ? row.customers : 0), 0);
@@ -40,12 +53,14 @@ export function typesReportOf(combinations: TypeCombinationCount[]): TypesReport
   };
 }
 
-export type RfmReport = { asOf: string | null; customers: number; segments: RfmSegmentRow[]; grid: RfmCellRow[] };
+export type RfmReport = { asOf: string | null; asOfDay: string | null; customers: number; segments: RfmSegmentRow[]; grid: RfmCellRow[] };
 
 export async function reportRfm(db: Kysely<Database>): Promise<RfmReport> {
   const summary = await summarizeRfm(db);
+  const asOf = summary.asOf ? new Date(summary.asOf).toISOString() : null;
   return {
-    asOf: summary.asOf ? new Date(summary.asOf).toISOString() : null,
+    asOf,
+    asOfDay: await asOfDayOf(db, asOf),
     customers: summary.segments.reduce((sum, segment) => sum + segment.customers, 0),
     segments: summary.segments,
     grid: summary.grid,
