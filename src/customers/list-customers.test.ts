@@ -83,6 +83,15 @@ describeEachStore('customer list paging', (context) => {
     });
   }
 
+  it('finds a customer by the number the app shows, written any of the ways people copy it', async () => {
+    const ids = async (q: string) => (await listCustomers(context.store.db, { q, limit: 10 })).items.map((item) => Number(item.customer_id));
+    for (const q of ['12', '#12', 'No. 12', 'no.12', 'Nr. 12', ' 12 ']) expect(await ids(q), q).toEqual([12]);
+    // a merged customer stays out of the list, and a number no customer has finds nothing
+    expect(await ids('11')).toEqual([]);
+    expect(await ids('999999999999')).toEqual([]);
+    expect(await ids('12a')).toEqual([]);
+  });
+
   it('refuses a cursor made for another sort order instead of answering wrongly', async () => {
     for (const made of customerSorts) {
       const cursor = (await listCustomers(context.store.db, { sort: made, limit: 2 })).nextCursor!;

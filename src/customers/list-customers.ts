@@ -101,7 +101,10 @@ async function filtersOf(db: Db, query: ListCustomersQuery): Promise<Filter[]> {
   return filters;
 }
 
-/** Customers whose email, phone or external id equals the search text. */
+/** The customer number Clientele shows ("No. 1042", "#1042" or "1042"), when the search text is one. */
+const customerNumber = /^(?:#|(?:no|nr)\.?\s*)?(\d{1,15})$/i;
+
+/** Customers whose email, phone, external id or customer number equals the search text. */
 async function matchIdentities(db: Db, text: string, defaultCountry: string): Promise<number[]> {
   const candidates: IdentityInput[] = [{ kind: 'email', value: text }, { kind: 'phone', value: text }];
   const refs = candidates.flatMap((candidate) => {
@@ -113,5 +116,7 @@ async function matchIdentities(db: Db, text: string, defaultCountry: string): Pr
   });
   const external = await sql<{ customer_id: number }>`select customer_id from customer_identity where kind = 'external' and value = ${text.trim()} limit 20`.execute(db);
   const found = await findCustomersByIdentities(db, refs.map(toIdentityTriple));
-  return [...new Set([...found.values(), ...external.rows.map((row) => row.customer_id)])];
+  const number = customerNumber.exec(text.trim())?.[1];
+  const byNumber = number === undefined ? [] : (await sql<{ customer_id: number }>`select customer_id from customer where customer_id = ${number}::bigint`.execute(db)).rows;
+  return [...new Set([...found.values(), ...external.rows.map((row) => row.customer_id), ...byNumber.map((row) => row.customer_id)])];
 }

@@ -89,7 +89,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     ['clientele customers list --status real --sort revenue --limit 20'],
     ['clientele customers list -q ana@example.com'],
   ])
-    .option('-q, --query <text>', 'name prefix, email, phone or external id')
+    .option('-q, --query <text>', 'name prefix, email, phone, external id or customer number')
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
     .option('--city <city>')
