@@ -78,7 +78,10 @@ export const cohortsReportSchema = z.object({
     customers: z.number(),
     repeatPurchaseRate: rate,
     medianDaysToSecondPurchase: z.number().nullable(),
-    months: z.array(objectOf<CohortMonth>()({ monthIndex: z.number().int(), activeCustomers: z.number(), retentionRate: rate, revenuePerCustomerMinor: z.number() })),
+    months: z.array(objectOf<CohortMonth>()({
+      monthIndex: z.number().int(), activeCustomers: z.number(), retentionRate: rate, revenuePerCustomerMinor: z.number(),
+      isPartial: z.boolean().describe('The as-of month before its last day: a share of a month still under way'),
+    })),
   })),
 });
 

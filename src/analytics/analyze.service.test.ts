@@ -104,19 +104,22 @@ describeEachStore('analyze', (context) => {
       {
         cohort: '2026-01', customers: 2, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: 26,
         months: [
-          { monthIndex: 0, activeCustomers: 2, retentionRate: 1, revenuePerCustomerMinor: 150_000 },
-          { monthIndex: 1, activeCustomers: 1, retentionRate: 0.5, revenuePerCustomerMinor: 25_000 },
-          { monthIndex: 2, activeCustomers: 1, retentionRate: 0.5, revenuePerCustomerMinor: 15_000 },
+          { monthIndex: 0, activeCustomers: 2, retentionRate: 1, revenuePerCustomerMinor: 150_000, isPartial: false },
+          { monthIndex: 1, activeCustomers: 1, retentionRate: 0.5, revenuePerCustomerMinor: 25_000, isPartial: false },
+          { monthIndex: 2, activeCustomers: 1, retentionRate: 0.5, revenuePerCustomerMinor: 15_000, isPartial: false },
         ],
       },
       {
         cohort: '2026-02', customers: 1, repeatPurchaseRate: 1, medianDaysToSecondPurchase: 6,
         months: [
-          { monthIndex: 0, activeCustomers: 1, retentionRate: 1, revenuePerCustomerMinor: 100_000 },
-          { monthIndex: 1, activeCustomers: 0, retentionRate: 0, revenuePerCustomerMinor: 0 },
+          { monthIndex: 0, activeCustomers: 1, retentionRate: 1, revenuePerCustomerMinor: 100_000, isPartial: false },
+          { monthIndex: 1, activeCustomers: 0, retentionRate: 0, revenuePerCustomerMinor: 0, isPartial: false },
         ],
       },
     ]);
+    // mid-month, the as-of month is marked as a month still under way
+    const midMonth = await reportCohorts(context.store.db, { asOf: '2026-03-15' });
+    expect(midMonth.cohorts.map((cohort) => cohort.months.map((month) => month.isPartial))).toEqual([[false, false, true], [false, true]]);
     const lifecycle = await reportLifecycle(context.store.db, { asOf: '2026-03-31' });
     expect(lifecycle.overall?.stages.map((stage) => [stage.stage, stage.customers, stage.conversionFromPrevious])).toEqual([
       ['acquisition', 3, null], ['activation', 3, 1], ['retention', 2, 0.666667], ['advocacy', 0, null],

@@ -9,7 +9,7 @@ import { readLifecycleCounts } from './lifecycle.repo.js';
 export async function reportCohorts(db: Kysely<Database>, options: { asOf?: AsOfInput } = {}): Promise<{ asOf: string; cohorts: Cohort[] }> {
   const context = await loadAnalysisContext(db, options.asOf);
   const rows = await readCohortRows(db, context.asOf.day);
-  return { asOf: context.asOf.day, cohorts: buildCohortTriangle(rows.summaries, rows.activity, context.asOf.day.slice(0, 7)) };
+  return { asOf: context.asOf.day, cohorts: buildCohortTriangle(rows.summaries, rows.activity, context.asOf.day) };
 }
 
 export async function reportLifecycle(db: Kysely<Database>, options: { asOf?: AsOfInput } = {}): Promise<{ asOf: string; overall: LifecycleFunnel | null; byChannel: LifecycleFunnel[]; byCohort: LifecycleFunnel[] }> {

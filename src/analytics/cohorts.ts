@@ -6,7 +6,8 @@
 export type CohortActivityRow = { cohort: string; monthIndex: number; activeCustomers: number; revenueMinor: number };
 export type CohortSummaryRow = { cohort: string; customers: number; repeatCustomers: number; medianDaysToSecondPurchase: number | null };
 
-export type CohortMonth = { monthIndex: number; activeCustomers: number; retentionRate: number; revenuePerCustomerMinor: number };
+/** `isPartial`: the as-of month before its last day, so far fewer of its customers have bought yet. */
+export type CohortMonth = { monthIndex: number; activeCustomers: number; retentionRate: number; revenuePerCustomerMinor: number; isPartial: boolean };
 export type Cohort = {
   cohort: string;
   customers: number;
@@ -24,8 +25,19 @@ export function monthsBetween(fromMonth: string, toMonth: string): number {
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1_000_000) / 1_000_000);
 
-/** Builds the triangle; months without any activity are zeros, not gaps, up to the as-of month. */
-export function buildCohortTriangle(summaries: readonly CohortSummaryRow[], activity: readonly CohortActivityRow[], asOfMonth: string): Cohort[] {
+/** Whether a YYYY-MM-DD day is the last of its month. */
+function isLastDayOfMonth(day: string): boolean {
+  const [year, month, date] = day.split('-').map(Number);
+  return date === new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Builds the triangle; months without any activity are zeros, not gaps, up to the as-of month,
+ * which is marked partial unless the as-of day ends it.
+ */
+export function buildCohortTriangle(summaries: readonly CohortSummaryRow[], activity: readonly CohortActivityRow[], asOfDay: string): Cohort[] {
+  const asOfMonth = asOfDay.slice(0, 7);
+  const isMonthComplete = isLastDayOfMonth(asOfDay);
   const byCohort = new Map<string, Map<number, CohortActivityRow>>();
   for (const row of activity) {
     if (!byCohort.has(row.cohort)) byCohort.set(row.cohort, new Map());
@@ -41,6 +53,7 @@ export function buildCohortTriangle(summaries: readonly CohortSummaryRow[], acti
         activeCustomers: row?.activeCustomers ?? 0,
         retentionRate: ratio(row?.activeCustomers ?? 0, summary.customers),
         revenuePerCustomerMinor: summary.customers === 0 ? 0 : Math.round((row?.revenueMinor ?? 0) / summary.customers),
+        isPartial: monthIndex === span && !isMonthComplete,
       });
     }
     return {

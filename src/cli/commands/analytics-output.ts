@@ -60,10 +60,12 @@ export function cohortsText(report: { asOf: string; cohorts: Cohort[] }): string
       'days to 2nd': cohort.medianDaysToSecondPurchase ?? '',
       ...Object.fromEntries(Array.from({ length: shown - 1 }, (_, index) => index + 1).map((month) => {
         const entry = cohort.months.find((candidate) => candidate.monthIndex === month);
-        return [`m${month}`, entry ? percent(entry.retentionRate) : ''];
+        return [`m${month}`, entry ? `${percent(entry.retentionRate)}${entry.isPartial ? '*' : ''}` : ''];
       })),
     }))),
     ...(width > shown ? [`(months ${shown} to ${width - 1}: --json)`] : []),
+    ...(report.cohorts.some((cohort) => cohort.months.some((month) => month.isPartial && month.monthIndex > 0 && month.monthIndex < shown))
+      ? [`* ${report.asOf.slice(0, 7)} so far: the month is not over`] : []),
     '', `revenue per cohort customer in month 0: ${report.cohorts.map((cohort) => `${cohort.cohort} ${money(cohort.months[0]?.revenuePerCustomerMinor ?? 0)}`).join(', ')}`,
   ].join('\n');
 }

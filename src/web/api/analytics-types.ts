@@ -33,7 +33,7 @@ export type LifecycleReport = { asOf: string; overall: LifecycleFunnel | null; b
 
 export type Cohort = {
   cohort: string; customers: number; repeatPurchaseRate: number; medianDaysToSecondPurchase: number | null;
-  months: Array<{ monthIndex: number; activeCustomers: number; retentionRate: number; revenuePerCustomerMinor: number }>;
+  months: Array<{ monthIndex: number; activeCustomers: number; retentionRate: number; revenuePerCustomerMinor: number; isPartial: boolean }>;
 };
 export type CohortsReport = { asOf: string; cohorts: Cohort[] };
 

@@ -8,10 +8,10 @@ export function CohortHeatmap({ cohorts }: { cohorts: Cohort[] }) {
   const { t, format } = useI18n();
   const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
   const monthIndexes = Array.from({ length: longest }, (_, index) => String(index));
-  const cells = cohorts.flatMap((cohort, row) => cohort.months.filter((month) => month.monthIndex > 0).map((month) => [month.monthIndex, row, month.retentionRate]));
+  const cells = cohorts.flatMap((cohort, row) => cohort.months.filter((month) => month.monthIndex > 0).map((month) => [month.monthIndex, row, month.retentionRate, month.isPartial ? 1 : 0]));
   const maximum = Math.max(0.01, ...cells.map((cell) => cell[2]));
   const option = {
-    tooltip: { formatter: (parameters: { value: [number, number, number] }) => t('reports.cohorts.tooltip', { cohort: format.month(cohorts[parameters.value[1]].cohort), month: parameters.value[0], rate: format.percent(parameters.value[2]) }) },
+    tooltip: { formatter: (parameters: { value: [number, number, number, number] }) => t(parameters.value[3] ? 'reports.cohorts.tooltipPartial' : 'reports.cohorts.tooltip', { cohort: format.month(cohorts[parameters.value[1]].cohort), month: parameters.value[0], rate: format.percent(parameters.value[2]) }) },
     grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: monthIndexes, name: t('reports.cohorts.monthsSince'), nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: cohorts.map((cohort) => format.month(cohort.cohort)), inverse: true },
