@@ -79,6 +79,25 @@ describeEachStore('analyze', (context) => {
     await expectReferenceScores();
   });
 
+  it('scores tie-heavy RFM in SQL exactly as the reference: identical customers share every score', async () => {
+    // 120 customers over 4 purchase days and 3 amounts: most values are shared by dozens
+    const days = ['2026-03-02', '2026-04-06', '2026-05-04', '2026-06-01'];
+    const orders = Array.from({ length: 120 }, (_, index) => index + 1).flatMap((customerId) =>
+      days.slice(0, 1 + (customerId % 3)).map((day, k) => ({ customerId, day: days[(customerId + k) % 4], amountMinor: [10_000, 25_000, 50_000][customerId % 3] })));
+    await seedStore(context.store.db, { customerIds: Array.from({ length: 120 }, (_, index) => index + 1), orders });
+    await analyze(context.store.db, { asOf: typesAsOf });
+    const rows = (await sql<{ customer_id: number; recency_days: number; frequency: number; monetary_minor: number; r_score: number; f_score: number; m_score: number; segment: string }>`
+      select * from customer_rfm order by customer_id`.execute(context.store.db)).rows;
+    const inputs = rows.map((row) => ({ customerId: Number(row.customer_id), recencyDays: row.recency_days, frequency: row.frequency, monetaryMinor: Number(row.monetary_minor) }));
+    expect(rows.map((row) => [Number(row.customer_id), row.r_score, row.f_score, row.m_score, row.segment]))
+      .toEqual(scoreRfm(inputs).map((score) => [score.customerId, score.r, score.f, score.m, score.segment]));
+    const signature = (row: (typeof rows)[number]) => `${row.recency_days}/${row.frequency}/${row.monetary_minor}`;
+    const scoresBySignature = new Map<string, Set<string>>();
+    for (const row of rows) scoresBySignature.set(signature(row), (scoresBySignature.get(signature(row)) ?? new Set()).add(`${row.r_score}${row.f_score}${row.m_score}`));
+    expect(scoresBySignature.size).toBeLessThan(20);
+    expect([...scoresBySignature.values()].every((scores) => scores.size === 1)).toBe(true);
+  });
+
   it('leaves RFM rows alone on a day without purchases while the days since move with the run', async () => {
     await seedStore(context.store.db, typesFixture);
     // the fixture's last purchase is the day after typesAsOf; nothing is bought after it

@@ -51,9 +51,14 @@ export async function replaceRfmScores(db: Kysely<Database>): Promise<number> {
   return result.rows[0].scored;
 }
 
-/** quintileScore in SQL: rank() − 1 customers come before the value, count(*) over (partition by it) hold it. */
+/**
+ * quintileScore in SQL: rank() − 1 customers come before the value and count(*) over the same
+ * ordering counts those up to its last peer (2 · before + tied = both added), so one sort and one
+ * window serve each score; `n` is the real customers. (Counting the peers in a window partitioned
+ * by the value, and n in a window over everything, took 15–50% longer at 100k.)
+ */
 function quintile(value: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`least(5, 1 + (5 * (2 * (rank() over (order by ${value}) - 1) + count(*) over (partition by ${value}))) / (2 * count(*) over ()))::int`;
+  return sql`least(5, 1 + (5 * (rank() over (order by ${value}) - 1 + count(*) over (order by ${value}))) / (2 * total.n))::int`;
 }
 
 /** Every real customer in analysis_fact with their scores and segment. */
@@ -72,7 +77,7 @@ function scoredRows(): RawBuilder<unknown> {
       from (
         select customer_id, last_day, purchase_day_count as frequency, total_revenue as monetary
         from analysis_fact where purchase_day_count > 0
-      ) base
+      ) base, (select count(*) as n from analysis_fact where purchase_day_count > 0) total
     ) s`;
 }
 
