@@ -92,6 +92,7 @@ export const alertSchema = objectOf<AlertRow>()({
   scope: z.string().describe('all, or dimension:segment, e.g. channel:web'),
   granularity: z.string().describe('day, week or customer'),
   customerId: z.number().int().nullable(),
+  customerName: z.string().nullable().describe("A customer's alert: their name (null when unnamed)"),
   windowStart: day,
   windowEnd: day,
   expected: z.number(),

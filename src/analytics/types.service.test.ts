@@ -136,6 +136,12 @@ describeEachStore('customer types', (context) => {
     const listed = (await listAlerts(context.store.db, { kind: 'customer_overdue' })).alerts;
     expect(listed.map((alert) => (alert.explanation as { reason: string }).reason))
       .toEqual(['At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30 (after 20 days)']);
+    // and names the customer, so a list can say who
+    await sql`update customer set name = 'Sari Wulandari' where customer_id = 5`.execute(context.store.db);
+    const named = (await listAlerts(context.store.db, { kind: 'customer_overdue' })).alerts;
+    expect(named.map((alert) => [alert.customerId, alert.customerName])).toEqual([[5, 'Sari Wulandari']]);
+    const metric = (await listAlerts(context.store.db, { kind: 'metric_drop' })).alerts;
+    expect(metric.every((alert) => alert.customerName === null)).toBe(true);
   });
 
   it('keeps incremental classification equal to a full run', async () => {

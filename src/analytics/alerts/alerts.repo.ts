@@ -31,6 +31,8 @@ export async function storeAlerts(db: Kysely<Database>, alerts: readonly NewAler
 
 export type AlertRow = {
   alertId: number; kind: string; metric: string; scope: string; granularity: string; customerId: number | null;
+  /** The customer's name, for a customer's alert, so a list can say who rather than a number. */
+  customerName: string | null;
   windowStart: string; windowEnd: string; expected: number; actual: number; changePct: number; explanation: unknown;
   raisedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null;
 };
@@ -43,10 +45,11 @@ export async function findAlerts(
   db: Kysely<Database>, filter: { isOpenOnly: boolean; kind: string | null; limit: number; offset: number; after?: AlertKey },
 ): Promise<AlertRow[]> {
   const result = await sql<{
-    alert_id: number; kind: string; metric: string; scope: string; granularity: string; customer_id: number | null; window_start: string; window_end: string;
+    alert_id: number; kind: string; metric: string; scope: string; granularity: string; customer_id: number | null; customer_name: string | null; window_start: string; window_end: string;
     expected: number; actual: number; change_pct: number; explanation: unknown; raised_at: Date; acknowledged_at: Date | null; acknowledged_by: string | null;
   }>`
-    select alert_id, kind, metric, scope, granularity, customer_id, to_char(window_start, 'YYYY-MM-DD') as window_start,
+    select alert_id, kind, metric, scope, granularity, customer_id,
+      (select c.name from customer c where c.customer_id = alert.customer_id) as customer_name, to_char(window_start, 'YYYY-MM-DD') as window_start,
       to_char(window_end, 'YYYY-MM-DD') as window_end, expected, actual, change_pct, explanation, raised_at, acknowledged_at, acknowledged_by
     from alert
     where (not ${filter.isOpenOnly}::boolean or acknowledged_at is null) and (${filter.kind}::text is null or kind = ${filter.kind}::text)
@@ -55,7 +58,7 @@ export async function findAlerts(
     limit ${filter.limit}::int offset ${filter.offset}::int`.execute(db);
   return result.rows.map((row) => ({
     alertId: Number(row.alert_id), kind: row.kind, metric: row.metric, scope: row.scope, granularity: row.granularity,
-    customerId: row.customer_id === null ? null : Number(row.customer_id), windowStart: row.window_start, windowEnd: row.window_end,
+    customerId: row.customer_id === null ? null : Number(row.customer_id), customerName: row.customer_name, windowStart: row.window_start, windowEnd: row.window_end,
     expected: row.expected, actual: row.actual, changePct: row.change_pct, explanation: row.explanation,
     raisedAt: new Date(row.raised_at).toISOString(), acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
     acknowledgedBy: row.acknowledged_by,

@@ -115,5 +115,6 @@ function alertLine(alert: Awaited<ReturnType<typeof listAlerts>>['alerts'][numbe
   const explanation = (alert.explanation ?? {}) as { summary?: unknown; reason?: unknown };
   const sentence = typeof explanation.summary === 'string' ? explanation.summary
     : typeof explanation.reason === 'string' ? explanation.reason : `${alert.metric} ${alert.changePct.toFixed(1)}%`;
-  return `#${alert.alertId}  ${alert.kind}  ${window}  ${alert.scope}  ${sentence}${alert.acknowledgedAt ? '  (acknowledged)' : ''}`;
+  const who = alert.customerName ? ` (${alert.customerName})` : '';
+  return `#${alert.alertId}  ${alert.kind}  ${window}  ${alert.scope}${who}  ${sentence}${alert.acknowledgedAt ? '  (acknowledged)' : ''}`;
 }

@@ -38,7 +38,7 @@ export type Cohort = {
 export type CohortsReport = { asOf: string; cohorts: Cohort[] };
 
 export type Alert = {
-  alertId: number; kind: string; metric: string; scope: string; granularity: string; customerId: number | null; windowStart: string; windowEnd: string;
+  alertId: number; kind: string; metric: string; scope: string; granularity: string; customerId: number | null; customerName?: string | null; windowStart: string; windowEnd: string;
   expected: number; actual: number; changePct: number; explanation: unknown; raisedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null;
 };
 export type AlertsPage = { alerts: Alert[] };

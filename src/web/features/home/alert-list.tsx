@@ -57,7 +57,9 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
       {shown.length === 0 ? <p className="muted">{t('home.noAlerts')}</p> : null}
       <ul className="alert-list">
         {shown.map((alert) => {
-          const text = alert.kind === 'customer_overdue' && alert.customerId !== null ? t('alerts.overdue', { id: alert.customerId }) : alertText(alert);
+          const text = alert.kind === 'customer_overdue' && alert.customerId !== null
+            ? (alert.customerName ? t('alerts.overdueNamed', { name: alert.customerName, id: alert.customerId }) : t('alerts.overdue', { id: alert.customerId }))
+            : alertText(alert);
           return (
             <li key={alert.alertId} className="alert-item">
               {alert.kind === 'customer_overdue' && alert.customerId !== null ? <Link to={`/customers/${alert.customerId}`}>{text}</Link> : <span>{text}</span>}

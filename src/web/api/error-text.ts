@@ -1,0 +1,43 @@
+import { ApiError } from './client.js';
+import type { I18n } from '../i18n/i18n-context.js';
+
+/** What the app says about a failed request: a title fitting what went wrong, and the message in the user's language. */
+export type ErrorText = {
+  title: string;
+  message: string;
+  /** The server's own message (English, naming the value and the fix) when `message` is a translation of it. */
+  original: string | null;
+  code: string | null;
+};
+
+function titleKeyOf(status: number): string {
+  if (status === 400 || status === 409 || status === 415 || status === 422) return 'errors.titles.check';
+  if (status === 401) return 'errors.titles.signIn';
+  if (status === 403) return 'errors.titles.forbidden';
+  if (status === 404) return 'errors.titles.notFound';
+  if (status === 429) return 'errors.titles.tooMany';
+  return 'common.errorTitle';
+}
+
+/**
+ * The server writes its messages in English, naming the field, the value and the fix. In English they
+ * are shown as sent; in another language a message known by its code is translated (with the field
+ * and permission it names) and the English one kept beside it for support; an unknown code is shown
+ * as sent.
+ */
+export function describeError(error: Error, t: I18n['t'], locale: string): ErrorText {
+  if (!(error instanceof ApiError)) return { title: t('common.errorTitle'), message: error.message, original: null, code: null };
+  const title = t(titleKeyOf(error.status));
+  const key = `errors.codes.${error.code}`;
+  const translated = locale === 'en' ? key : t(key, variablesOf(error, t));
+  if (translated === key) return { title, message: error.message, original: null, code: error.code };
+  return { title, message: translated, original: error.message, code: error.code };
+}
+
+function variablesOf(error: ApiError, t: I18n['t']): Record<string, string> {
+  const field = error.field ?? '';
+  const fieldKey = `errors.fields.${field}`;
+  const fieldLabel = t(fieldKey);
+  const permission = typeof error.details?.permission === 'string' ? error.details.permission : '';
+  return { field: field === '' ? '—' : fieldLabel === fieldKey ? field : fieldLabel, permission };
+}
