@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
@@ -87,6 +88,22 @@ describeWithBrowser('staff web app (owner)', () => {
     const titles = await page.locator('.customer-row:not(.customer-row-head) .type-tag').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('title') ?? ''));
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(title).toContain('VIP');
+    // the export of the filter: revenue in the store's currency for a person, in minor units for a program
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = await readFile(await (await download).path(), 'utf8');
+    const [header, ...lines] = csv.trim().split('\r\n');
+    const columns = header.split(',');
+    expect(columns).toEqual(expect.arrayContaining(['customer_id', 'revenue (IDR)', 'revenue_minor', 'types']));
+    expect(lines.length).toBeGreaterThanOrEqual(titles.length);
+    const typesAt = columns.indexOf('types');
+    const [revenueAt, minorAt] = [columns.indexOf('revenue (IDR)'), columns.indexOf('revenue_minor')];
+    for (const line of lines.slice(0, 20)) {
+      const cells = line.split(',');
+      if (cells.length !== columns.length) continue; // a quoted name with a comma
+      expect(cells[typesAt]).toContain('vip');
+      expect(cells[revenueAt]).toBe(cells[minorAt]); // rupiah has no minor digits
+    }
     await page.getByLabel('RFM segment').selectOption('Champions');
     await page.waitForURL(/rfmSegment=Champions/);
     await page.goto(customer360);

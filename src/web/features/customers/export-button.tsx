@@ -3,9 +3,11 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile } from '../../components/csv.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { exportCustomers } from './export-customers.js';
+import { useStoreSettings } from '../settings/store-settings-context.js';
 
 export function ExportButton({ query }: { query: Record<string, string | number | undefined> }) {
   const { t, format } = useI18n();
+  const settings = useStoreSettings();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const controller = useRef<AbortController | null>(null);
@@ -15,7 +17,7 @@ export function ExportButton({ query }: { query: Record<string, string | number 
     setError(null);
     setProgress(0);
     try {
-      const csv = await exportCustomers(query, setProgress, controller.current.signal);
+      const csv = await exportCustomers(query, setProgress, controller.current.signal, { currency: settings?.currency ?? null, minorPerMajor: format.minorPerMajor });
       if (!controller.current.signal.aborted) downloadFile(`customers-${new Date().toISOString().slice(0, 10)}.csv`, csv);
     } catch (caught) {
       if (!controller.current?.signal.aborted) setError(caught as Error);
