@@ -57,7 +57,8 @@ export type DemoServer = { url: string; app: FastifyInstance; store: Store; clos
 export async function startDemoServer(options: { webRoot: string; customers?: number }): Promise<DemoServer> {
   const { store, dispose } = await createTestStore('embedded');
   await ensureOwner(store.db, { email: ownerEmail, password: ownerPassword });
-  await loadSyntheticDemo(store.db, { customers: options.customers ?? 300, clock: systemClock, actor: 'test:demo' });
+  // customers: 0 is a new, empty store
+  if (options.customers !== 0) await loadSyntheticDemo(store.db, { customers: options.customers ?? 300, clock: systemClock, actor: 'test:demo' });
   const app = await buildApp({ store, config: { isBehindTls: false }, clock: systemClock, logger: false, webRoot: options.webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

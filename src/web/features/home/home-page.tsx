@@ -8,6 +8,7 @@ import { KeyFigures } from './key-figures.js';
 import { PeriodPicker, periodQuery, type PeriodDays } from './period-picker.js';
 import { AlertList } from './alert-list.js';
 import { RecentImports } from './recent-imports.js';
+import { GettingStarted } from './getting-started.js';
 
 // The chart brings ECharts; the figures above it should not wait for it.
 const TypesChart = lazy(() => import('../reports/types-chart.js').then((module) => ({ default: module.TypesChart })));
@@ -19,12 +20,14 @@ export function HomePage() {
   const types = usePendingEndpoint<TypesReport>('types');
   const alerts = usePendingEndpoint<AlertsPage>('alerts', { query: { status: 'open', limit: 10 } });
   const noData = t('reports.common.noData');
+  const isStoreEmpty = summary.data !== null && summary.data !== undefined && summary.data.current.realCustomers === 0 && summary.data.current.leads === 0;
   return (
     <section className="page page-home">
       <header className="page-header">
         <h1>{t('home.title')}</h1>
         <PeriodPicker days={days} onChange={setDays} />
       </header>
+      {isStoreEmpty ? <GettingStarted /> : null}
       <ReportSection title={t('home.keyFigures')} source={summary} emptyText={noData}>
         {(data) => <KeyFigures summary={data} />}
       </ReportSection>

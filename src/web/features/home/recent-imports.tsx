@@ -15,7 +15,8 @@ export function RecentImports() {
       <header className="card-header"><h2 id="recent-imports-title">{t('home.recentImports')}</h2></header>
       {runs.isLoading ? <LoadingState /> : null}
       {runs.error ? <ErrorMessage error={runs.error} /> : null}
-      {runs.data ? (
+      {runs.data && runs.data.items.length === 0 ? <p className="muted">{t('home.noImports')}</p> : null}
+      {runs.data && runs.data.items.length > 0 ? (
         <div className="table-scroll">
           <table className="data-table">
             <thead>

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createTestUser } from '../../helpers/auth.js';
+import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
+
+describeWithBrowser('staff web app on a new, empty store', () => {
+  let web: Awaited<ReturnType<typeof buildWebApp>>;
+  let server: DemoServer;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    web = await buildWebApp();
+    server = await startDemoServer({ webRoot: web.directory, customers: 0 });
+    browser = await openBrowser();
+    page = await browser.newPage();
+    await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await web?.dispose();
+  });
+
+  it('says what to do first and leads to the import, instead of figures at zero', async () => {
+    const start = page.getByRole('region', { name: 'Getting started' });
+    await start.waitFor();
+    await expect(start.textContent()).resolves.toMatch(/This store has no customers yet/);
+    await expect(page.getByRole('region', { name: 'Recent imports' }).getByText('No imports yet.').isVisible()).resolves.toBe(true);
+    await start.getByRole('link', { name: 'Import customers and orders' }).click();
+    await page.waitForURL(/\/import$/);
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+  });
+
+  it('tells a role that cannot import whom to ask, in its language', async () => {
+    const analyst = await createTestUser(server.store, 'analyst');
+    // the same browser profile: signing in as the analyst replaces the owner's session
+    const analystPage = await browser.newPage();
+    try {
+      await signInThroughForm(analystPage, server.url, analyst.user.email, analyst.password);
+      const start = analystPage.getByRole('region', { name: 'Getting started' });
+      await start.waitFor();
+      await expect(start.getByRole('link').count()).resolves.toBe(0);
+      await expect(start.textContent()).resolves.toMatch(/Ask an owner, an administrator or a marketer/);
+      await analystPage.getByLabel('Language').selectOption('lv');
+      await analystPage.getByRole('region', { name: 'Darba sākums' }).getByText(/Palūdziet īpašniekam/).waitFor();
+    } finally {
+      await analystPage.close();
+    }
+  });
+});
