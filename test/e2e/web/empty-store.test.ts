@@ -35,8 +35,9 @@ describeWithBrowser('staff web app on a new, empty store', () => {
 
   it('tells a role that cannot import whom to ask, in its language', async () => {
     const analyst = await createTestUser(server.store, 'analyst');
-    // the same browser profile: signing in as the analyst replaces the owner's session
-    const analystPage = await browser.newPage();
+    // a browser of their own: the owner's session stays in the other
+    const analystBrowser = await openBrowser();
+    const analystPage = await analystBrowser.newPage();
     try {
       await signInThroughForm(analystPage, server.url, analyst.user.email, analyst.password);
       const start = analystPage.getByRole('region', { name: 'Getting started' });
@@ -46,7 +47,7 @@ describeWithBrowser('staff web app on a new, empty store', () => {
       await analystPage.getByLabel('Language').selectOption('lv');
       await analystPage.getByRole('region', { name: 'Darba sākums' }).getByText(/Palūdziet īpašniekam/).waitFor();
     } finally {
-      await analystPage.close();
+      await analystBrowser.close();
     }
   });
 });
