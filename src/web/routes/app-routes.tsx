@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useI18n, type I18n } from '../i18n/i18n-context.js';
 import { useSession } from '../features/auth/session-context.js';
 import { SignInPage } from '../features/auth/sign-in-page.js';
 import { ChangePasswordPage } from '../features/auth/change-password-page.js';
@@ -22,37 +23,67 @@ const SegmentEditorPage = lazy(() => import('../features/segments/segment-editor
 const PersonasPage = lazy(() => import('../features/personas/personas-page.js').then((module) => ({ default: module.PersonasPage })));
 const PersonaPage = lazy(() => import('../features/personas/persona-page.js').then((module) => ({ default: module.PersonaPage })));
 
-/** `ids`: the route's `…Id` parameters, already checked to be positive whole numbers. */
-type Route = { pattern: string; permission: Permission; render: (ids: Record<string, number>) => ReactElement };
+/**
+ * `ids`: the route's `…Id` parameters, already checked to be positive whole numbers; `title`: the
+ * page's name in the browser's tab and history.
+ */
+type Route = { pattern: string; permission: Permission; title: (t: I18n['t'], ids: Record<string, number>) => string; render: (ids: Record<string, number>) => ReactElement };
 
 const routes: Route[] = [
-  { pattern: '/', permission: 'customers:read', render: () => <HomePage /> },
-  { pattern: '/customers', permission: 'customers:read', render: () => <CustomersPage /> },
-  { pattern: '/customers/:customerId', permission: 'customers:read', render: ({ customerId }) => <Customer360Page key={customerId} customerId={customerId} /> },
-  { pattern: '/reports', permission: 'analytics:read', render: () => <ReportsPage /> },
-  { pattern: '/import', permission: 'ingest:write', render: () => <ImportPage /> },
-  { pattern: '/segments', permission: 'analytics:read', render: () => <SegmentsPage /> },
+  { pattern: '/', permission: 'customers:read', title: (t) => t('nav.home'),  render: () => <HomePage /> },
+  { pattern: '/customers', permission: 'customers:read', title: (t) => t('nav.customers'),  render: () => <CustomersPage /> },
+  { pattern: '/customers/:customerId', permission: 'customers:read', title: (t, { customerId }) => `${t('customer.number', { id: customerId })} · ${t('nav.customers')}`,  render: ({ customerId }) => <Customer360Page key={customerId} customerId={customerId} /> },
+  { pattern: '/reports', permission: 'analytics:read', title: (t) => t('nav.reports'),  render: () => <ReportsPage /> },
+  { pattern: '/import', permission: 'ingest:write', title: (t) => t('nav.import'),  render: () => <ImportPage /> },
+  { pattern: '/segments', permission: 'analytics:read', title: (t) => t('nav.segments'),  render: () => <SegmentsPage /> },
   // before /segments/:segmentId, which would otherwise take "new" for an id
-  { pattern: '/segments/new', permission: 'analytics:write', render: () => <SegmentEditorPage /> },
-  { pattern: '/segments/:segmentId', permission: 'analytics:read', render: ({ segmentId }) => <SegmentPage key={segmentId} segmentId={segmentId} /> },
-  { pattern: '/segments/:segmentId/edit', permission: 'analytics:write', render: ({ segmentId }) => <SegmentEditorPage key={segmentId} segmentId={segmentId} /> },
-  { pattern: '/personas', permission: 'analytics:read', render: () => <PersonasPage /> },
-  { pattern: '/personas/:personaId', permission: 'analytics:read', render: ({ personaId }) => <PersonaPage key={personaId} personaId={personaId} /> },
+  { pattern: '/segments/new', permission: 'analytics:write', title: (t) => t('nav.segments'),  render: () => <SegmentEditorPage /> },
+  { pattern: '/segments/:segmentId', permission: 'analytics:read', title: (t, { segmentId }) => `#${segmentId} · ${t('nav.segments')}`,  render: ({ segmentId }) => <SegmentPage key={segmentId} segmentId={segmentId} /> },
+  { pattern: '/segments/:segmentId/edit', permission: 'analytics:write', title: (t, { segmentId }) => `#${segmentId} · ${t('nav.segments')}`,  render: ({ segmentId }) => <SegmentEditorPage key={segmentId} segmentId={segmentId} /> },
+  { pattern: '/personas', permission: 'analytics:read', title: (t) => t('nav.personas'),  render: () => <PersonasPage /> },
+  { pattern: '/personas/:personaId', permission: 'analytics:read', title: (t, { personaId }) => `#${personaId} · ${t('nav.personas')}`,  render: ({ personaId }) => <PersonaPage key={personaId} personaId={personaId} /> },
 ];
 
 export function AppRoutes() {
   const { state, can } = useSession();
   const { path } = useRouter();
-  if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'signed-out') return <SignInPage />;
-  if (state.me.mustChangePassword) return <ChangePasswordPage />;
+  const { t } = useI18n();
   const match = routes.map((route) => ({ route, parameters: matchPath(route.pattern, path) })).find((candidate) => candidate.parameters !== null);
   // /customers/abc or /customers/0 is no page: not found, without asking the API for /customers/NaN
   const ids = match?.parameters ? parseRouteIds(match.parameters) : null;
-  const page = match && ids && can(match.route.permission) ? match.route.render(ids) : <NotFoundPage />;
+  const isFound = Boolean(match && ids && can(match.route.permission));
+  const title = state.status === 'loading' ? null
+    : state.status === 'signed-out' ? t('signIn.title')
+      : state.me.mustChangePassword ? t('password.title')
+        : isFound ? match!.route.title(t, ids!) : t('notFound.title');
+  useDocumentTitle(title);
+  useFocusOnNavigation(path, state.status === 'signed-in');
+  if (state.status === 'loading') return <LoadingState />;
+  if (state.status === 'signed-out') return <SignInPage />;
+  if (state.me.mustChangePassword) return <ChangePasswordPage />;
+  const page = isFound ? match!.route.render(ids!) : <NotFoundPage />;
   return (
     <AppShell>
       <Suspense fallback={<LoadingState />}>{page}</Suspense>
     </AppShell>
   );
+}
+
+function useDocumentTitle(title: string | null): void {
+  useEffect(() => {
+    if (title !== null) document.title = `${title} · Clientele`;
+  }, [title]);
+}
+
+/**
+ * After a move to another page (not the first), focus goes to the main content, so a keyboard or
+ * screen-reader user starts there and hears that the page changed, as after a full page load.
+ */
+function useFocusOnNavigation(path: string, isSignedIn: boolean): void {
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    if (!isSignedIn) return;
+    if (previous.current !== null && previous.current !== path) document.getElementById('main')?.focus();
+    previous.current = path;
+  }, [path, isSignedIn]);
 }

@@ -28,9 +28,13 @@ describeWithBrowser('staff web app on a new, empty store', () => {
     await start.waitFor();
     await expect(start.textContent()).resolves.toMatch(/This store has no customers yet/);
     await expect(page.getByRole('region', { name: 'Recent imports' }).getByText('No imports yet.').isVisible()).resolves.toBe(true);
+    await expect(page.title()).resolves.toBe('Home · Clientele');
     await start.getByRole('link', { name: 'Import customers and orders' }).click();
     await page.waitForURL(/\/import$/);
     await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+    // a page of its own in the tab and history, and the keyboard starts on the new page's content
+    await expect(page.title()).resolves.toBe('Import · Clientele');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
   });
 
   it('tells a role that cannot import whom to ask, in its language', async () => {
