@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { ensureOwner } from '../../src/auth/index.js';
 import { loadSyntheticDemo } from '../../src/demo/load-demo.js';
@@ -102,4 +102,36 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.getByLabel(/password|kata sandi|parole/i).fill(password);
   await page.getByRole('button', { name: /sign in|masuk|pierakstīties/i }).click();
   await page.getByRole('navigation').waitFor();
+}
+
+/** What a browser suite works with: the server, the browser and its first page. */
+export type StaffApp = { readonly server: DemoServer; readonly browser: TestBrowser; readonly page: Page };
+
+/**
+ * Registers the suite's set-up and tear-down: the web app built, the real server over a demo store
+ * (`customers: 0`: a new, empty store), Chromium and a page, signed in as the owner unless
+ * `isSignedIn` is false. Read the parts from the returned object inside tests and hooks.
+ */
+export function useStaffApp(options: { customers?: number; width?: number; height?: number; isSignedIn?: boolean } = {}): StaffApp {
+  let web: Awaited<ReturnType<typeof buildWebApp>> | undefined;
+  let server: DemoServer | undefined;
+  let browser: TestBrowser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    web = await buildWebApp();
+    server = await startDemoServer({ webRoot: web.directory, customers: options.customers });
+    browser = await openBrowser({ width: options.width, height: options.height });
+    page = await browser.newPage();
+    if (options.isSignedIn !== false) await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await web?.dispose();
+  });
+  return {
+    get server() { return server!; },
+    get browser() { return browser!; },
+    get page() { return page!; },
+  };
 }

@@ -1,29 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { createTestUser } from '../../helpers/auth.js';
-import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
+import { describeWithBrowser, openBrowser, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
 
 describeWithBrowser('staff web app on a new, empty store', () => {
-  let web: Awaited<ReturnType<typeof buildWebApp>>;
-  let server: DemoServer;
-  let browser: TestBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    web = await buildWebApp();
-    server = await startDemoServer({ webRoot: web.directory, customers: 0 });
-    browser = await openBrowser();
-    page = await browser.newPage();
-    await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await web?.dispose();
-  });
+  const app = useStaffApp({ customers: 0 });
 
   it('says what to do first and leads to the import, instead of figures at zero', async () => {
+    const { page } = app;
     const start = page.getByRole('region', { name: 'Getting started' });
     await start.waitFor();
     await expect(start.textContent()).resolves.toMatch(/This store has no customers yet/);
@@ -38,12 +21,12 @@ describeWithBrowser('staff web app on a new, empty store', () => {
   });
 
   it('tells a role that cannot import whom to ask, in its language', async () => {
-    const analyst = await createTestUser(server.store, 'analyst');
+    const analyst = await createTestUser(app.server.store, 'analyst');
     // a browser of their own: the owner's session stays in the other
     const analystBrowser = await openBrowser();
     const analystPage = await analystBrowser.newPage();
     try {
-      await signInThroughForm(analystPage, server.url, analyst.user.email, analyst.password);
+      await signInThroughForm(analystPage, app.server.url, analyst.user.email, analyst.password);
       const start = analystPage.getByRole('region', { name: 'Getting started' });
       await start.waitFor();
       await expect(start.getByRole('link').count()).resolves.toBe(0);

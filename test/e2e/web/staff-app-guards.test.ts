@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { createTestUser } from '../../helpers/auth.js';
-import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
+import { describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 
 /** Requests the page sends to the API whose path matches `pattern`, from now on. */
 function recordApiRequests(page: Page, pattern: RegExp): string[] {
@@ -15,23 +15,11 @@ function recordApiRequests(page: Page, pattern: RegExp): string[] {
 }
 
 describeWithBrowser('staff web app: input, session and link guards', () => {
-  let web: Awaited<ReturnType<typeof buildWebApp>>;
+  const app = useStaffApp({ customers: 300 });
   let server: DemoServer;
-  let browser: TestBrowser;
   let page: Page;
-
-  beforeAll(async () => {
-    web = await buildWebApp();
-    server = await startDemoServer({ webRoot: web.directory, customers: 300 });
-    browser = await openBrowser();
-    page = await browser.newPage();
-    await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await web?.dispose();
+  beforeAll(() => {
+    ({ server, page } = app);
   });
 
   it('reads the minimum spend with the language\'s grouping, and marks an amount it cannot read instead of dropping it', async () => {

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { getStoreSettings } from '../../../src/settings/index.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { messagesByLocale } from '../../../src/web/i18n/messages.js';
 import type { Locale } from '../../../src/web/api/types.js';
-import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
+import { describeWithBrowser, ownerEmail, ownerPassword, signInThroughForm, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 
 /** A type reason as the given language writes it: one of its openings ("Reguler:", "Riska grupā:"), then figures, no placeholder left. */
 function reasonIn(locale: Locale): RegExp {
@@ -15,22 +15,11 @@ function reasonIn(locale: Locale): RegExp {
 }
 
 describeWithBrowser('staff web app (owner)', () => {
-  let web: Awaited<ReturnType<typeof buildWebApp>>;
+  const app = useStaffApp({ customers: 300, isSignedIn: false });
   let server: DemoServer;
-  let browser: TestBrowser;
   let page: Page;
-
-  beforeAll(async () => {
-    web = await buildWebApp();
-    server = await startDemoServer({ webRoot: web.directory, customers: 300 });
-    browser = await openBrowser();
-    page = await browser.newPage();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await web?.dispose();
+  beforeAll(() => {
+    ({ server, page } = app);
   });
 
   it('signs in and shows the home page with its figures, or says plainly which are not available yet', async () => {
