@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
@@ -7,6 +8,15 @@ import { analyze } from './analyze.service.js';
 // A prediction describes its customers as of its model's calibration end. A data set's store
 // (CDNOW ends in 1998) is predicted and analysed as of its last day, today: dated by when it was
 // made, the prediction was never read, and "lapsed" ignored P(alive).
+/** A store's only BG/NBD fit, calibrated to `calibrationEnd`, with no predictions yet. */
+async function onlyFit(db: Kysely<Database>, calibrationEnd: string): Promise<number> {
+  await sql`truncate model_fit, customer_prediction`.execute(db);
+  const fit = await sql<{ model_fit_id: number }>`
+    insert into model_fit (model, unit, calibration_end, params, log_likelihood, converged, iterations, gradient_norm, bic, customers)
+    values ('bgnbd', 'week', ${calibrationEnd}::date, '{}', 0, true, 1, 0, 0, 2) returning model_fit_id`.execute(db);
+  return fit.rows[0].model_fit_id;
+}
+
 describeEachStore('predictions read by the day they describe', (context) => {
   it('uses P(alive) predicted for the as-of day, whenever it was made, and never one for a later day', async () => {
     const { db } = context.store;
@@ -18,11 +28,7 @@ describeEachStore('predictions read by the day they describe', (context) => {
       customerIds: [1, 2, 3],
       orders: [...days.flatMap((day) => [{ customerId: 1, day, amountMinor: 50_000 }, { customerId: 2, day, amountMinor: 50_000 }]), { customerId: 3, day: '2019-12-01', amountMinor: 50_000 }],
     });
-    await sql`truncate model_fit, customer_prediction`.execute(db);
-    const fit = await sql<{ model_fit_id: number }>`
-      insert into model_fit (model, unit, calibration_end, params, log_likelihood, converged, iterations, gradient_norm, bic, customers)
-      values ('bgnbd', 'week', '2020-06-30', '{}', 0, true, 1, 0, 0, 2) returning model_fit_id`.execute(db);
-    const fitId = fit.rows[0].model_fit_id;
+    const fitId = await onlyFit(db, '2020-06-30');
     // made today, about 2020-06-30: customer 1 is judged gone, customer 2 alive
     await sql`insert into customer_prediction (customer_id, model_fit_id, p_alive, expected_purchases_90d, churn_risk, as_of)
       values (1, ${fitId}::bigint, 0.05, 0.1, 'high', '2020-06-30'), (2, ${fitId}::bigint, 0.95, 3, 'low', '2020-06-30'),
@@ -53,11 +59,7 @@ describeEachStore('predictions older than a customer\'s last purchase', (context
       customerIds: [1, 2],
       orders: [...days.flatMap((day) => [{ customerId: 1, day, amountMinor: 40_000 }, { customerId: 2, day, amountMinor: 40_000 }]), { customerId: 1, day: '2021-06-30', amountMinor: 40_000 }],
     });
-    await sql`truncate model_fit, customer_prediction`.execute(db);
-    const fit = await sql<{ model_fit_id: number }>`
-      insert into model_fit (model, unit, calibration_end, params, log_likelihood, converged, iterations, gradient_norm, bic, customers)
-      values ('bgnbd', 'week', '2021-03-31', '{}', 0, true, 1, 0, 0, 2) returning model_fit_id`.execute(db);
-    const fitId = fit.rows[0].model_fit_id;
+    const fitId = await onlyFit(db, '2021-03-31');
     // as of 2021-03-31 both had been quiet for months: judged gone
     await sql`insert into customer_prediction (customer_id, model_fit_id, p_alive, expected_purchases_90d, churn_risk, as_of)
       values (1, ${fitId}::bigint, 0.1, 0.1, 'high', '2021-03-31'), (2, ${fitId}::bigint, 0.1, 0.1, 'high', '2021-03-31')`.execute(db);
