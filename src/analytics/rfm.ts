@@ -7,7 +7,7 @@ export type RfmScore = RfmInput & { r: number; f: number; m: number; segment: Rf
  * The score 1–5 of a value held by `tied` customers who take positions `first` … `first + tied − 1`
  * in the order from worst to best of `count` customers: the fifth the middle of those positions
  * falls in. Tied customers share a score whatever order they came in, so identical customers never
- * land in different segments (until the eleventh session a tie was broken by customer id, and on
+ * land in different segments (until the twelfth session a tie was broken by customer id, and on
  * CDNOW one-time buyers of the same day and amount scored F = 1, 2 or 3 by their ids). With no ties
  * it is the quintile of the position; a whole store of ties, or one customer, scores 3.
  */
