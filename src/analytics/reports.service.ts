@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { calendarDayIn } from '../core/clock.js';
+import { dayClosedBy } from '../core/clock.js';
 import { getStoreSettings } from '../settings/index.js';
 import { customerTypesByPrecedence } from './customer-types.js';
 import { summarizeRfm, type RfmCellRow, type RfmSegmentRow } from './rfm.repo.js';
@@ -21,10 +21,9 @@ export async function reportTypes(db: Kysely<Database>): Promise<TypesReport> {
   return { ...report, asOfDay: await asOfDayOf(db, report.asOf) };
 }
 
-/** The day an exclusive end instant closes, in the store's time zone (1998-07-01T04:00Z in New York: 1998-06-30). */
+/** The store-local day an as-of end instant closes. */
 async function asOfDayOf(db: Kysely<Database>, end: string | null): Promise<string | null> {
-  if (end === null) return null;
-  return calendarDayIn(new Date(Date.parse(end) - 1), (await getStoreSettings(db)).timeZone);
+  return end === null ? null : dayClosedBy(end, (await getStoreSettings(db)).timeZone);
 }
 
 /** Every figure of the report as a sum over the combinations of types. */

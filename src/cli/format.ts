@@ -40,15 +40,6 @@ export function localTime(value: Date): string {
   return format.format(value);
 }
 
-/**
- * The store-local day an analysis as-of instant closes: an analysis judges as of
- * the end of its day, the next day's first instant, so the day is the one just
- * before it (1998-07-01 00:00 in New York closes 1998-06-30).
- */
-export function asOfDay(instant: string | Date): string {
-  return localTime(new Date(new Date(instant).getTime() - 1)).slice(0, 10);
-}
-
 export function table(rows: Array<Record<string, unknown>>, columns?: string[]): string {
   if (rows.length === 0) return '(none)';
   const keys = columns ?? Object.keys(rows[0]);

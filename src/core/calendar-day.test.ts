@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { calendarDayOf, exactCalendarDayOf } from './calendar-day.js';
-import { calendarDayIn } from './clock.js';
+import { calendarDayIn, dayClosedBy } from './clock.js';
 
 const slow = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
@@ -26,5 +26,15 @@ describe('calendarDayOf', () => {
     expect(exactCalendarDayOf(new Date('1971-06-01T00:44:40Z'), 'Africa/Monrovia')).toBe('1971-06-01');
     expect(calendarDayIn(new Date('1971-06-01T00:44:29Z'), 'Africa/Monrovia')).toBe('1971-05-31');
     expect(calendarDayIn(new Date('1971-06-01T00:44:40Z'), 'Africa/Monrovia')).toBe('1971-06-01');
+  });
+});
+
+describe('dayClosedBy', () => {
+  it('names the store-local day an as-of end instant closes, on either side of UTC', () => {
+    // CDNOW is analysed as of 1998-06-30 in New York: the run's instant is 1998-07-01 00:00 there
+    expect(dayClosedBy('1998-07-01T04:00:00.000Z', 'America/New_York')).toBe('1998-06-30');
+    expect(dayClosedBy('2026-11-07T17:00:00.000Z', 'Asia/Jakarta')).toBe('2026-11-07');
+    // a row judged mid-day by an import batch names its own day
+    expect(dayClosedBy(new Date('2026-11-08T05:00:00Z'), 'Asia/Jakarta')).toBe('2026-11-08');
   });
 });

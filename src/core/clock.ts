@@ -17,6 +17,15 @@ export function calendarDayIn(instant: Date, timeZone: string): string {
   return exactCalendarDayOf(instant, timeZone);
 }
 
+/**
+ * The day an exclusive end instant closes, in a time zone: an analysis or a type spell ends at the
+ * first instant of the next day, so its day is the one just before (1998-07-01 00:00 in New York
+ * closes 1998-06-30); an instant inside a day names that day.
+ */
+export function dayClosedBy(end: Date | string, timeZone: string): string {
+  return calendarDayIn(new Date(new Date(end).getTime() - 1), timeZone);
+}
+
 export function daysBetween(fromDay: string, toDay: string): number {
   return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / dayMs);
 }

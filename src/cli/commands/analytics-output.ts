@@ -1,5 +1,5 @@
 import type { AnalyzeResult, Cohort, RfmReport, TypesReport } from '../../analytics/index.js';
-import { asOfDay, money, table } from '../format.js';
+import { money, table } from '../format.js';
 
 /** Human renderings of `analyze` and the reports; --json prints the results as they are. */
 
@@ -25,7 +25,7 @@ export function analyzeText(result: AnalyzeResult): string {
 export function typesText(report: TypesReport): string {
   if (report.asOf === null) return 'No analysis yet: run `clientele analyze`.';
   return [
-    `${report.customers.toLocaleString('en')} customers, as of ${asOfDay(report.asOf)} (a customer may hold several types, so shares add up past 100%)`,
+    `${report.customers.toLocaleString('en')} customers, as of ${report.asOfDay} (a customer may hold several types, so shares add up past 100%)`,
     table(report.types.map((row) => ({ type: row.type, customers: row.customers.toLocaleString('en'), 'as primary': row.primaryCustomers.toLocaleString('en'), 'share of customers': percent(row.share) }))),
     '', 'most common combinations:',
     table(report.combinations.map((row) => ({ types: row.types.join(' + '), customers: row.customers.toLocaleString('en') }))),
@@ -37,7 +37,7 @@ export function rfmText(report: RfmReport): string {
   const cell = new Map(report.grid.map((row) => [`${row.r}:${row.f}`, row.customers]));
   const scores = [5, 4, 3, 2, 1];
   return [
-    `${report.customers.toLocaleString('en')} real customers scored${report.asOf ? `, as of ${asOfDay(report.asOf)}` : ''}`,
+    `${report.customers.toLocaleString('en')} real customers scored${report.asOfDay ? `, as of ${report.asOfDay}` : ''}`,
     table(report.segments.map((row) => ({
       segment: row.segment, customers: row.customers.toLocaleString('en'), share: percent(row.share),
       'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2), revenue: money(row.revenueMinor),

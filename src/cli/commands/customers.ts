@@ -6,7 +6,7 @@ import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 import { mergeCustomers, undoMerge } from '../../customers/merge.service.js';
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
 import { customerTypeTimeline, customerTypesByPrecedence, isCustomerType, listCustomersByType } from '../../analytics/index.js';
-import { calendarDayIn } from '../../core/clock.js';
+import { dayClosedBy } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, money, table } from '../format.js';
@@ -77,7 +77,7 @@ function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>>, offs
 function timelineTitle(entry: TimelineEntry, timeZone: string): string {
   const leftAt = entry.kind === 'type_change' ? entry.detail.leftAt : null;
   if (typeof leftAt !== 'string') return entry.title;
-  return `was ${String(entry.detail.type)} until ${calendarDayIn(new Date(Date.parse(leftAt) - 1), timeZone)}`;
+  return `was ${String(entry.detail.type)} until ${dayClosedBy(leftAt, timeZone)}`;
 }
 
 export function registerCustomersCommand(program: Command, runtime: CliRuntime): void {
