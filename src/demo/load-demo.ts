@@ -30,7 +30,7 @@ async function deriveUnderstanding(db: Kysely<Database>, asOfDay: string, clock:
   if (hasRepeatBuyers) {
     await predictCustomers(db, { asOf: asOfDay, horizonDays: 365, discountRate: 0.01 }).catch((error: unknown) => {
       if (!(isAppError(error) && error.code === 'MODEL_FIT_NOT_CONVERGED')) throw error;
-      notes.push(`No predicted value: ${error.message.split(':')[0]}, so lapsed customers follow the quiet-days rule.`);
+      notes.push(`No predicted value: the purchases do not pin the value model down (its fit did not converge), so lapsed customers follow the quiet-days rule.`);
     });
   }
   await analyze(db, { asOf: asOfDay, clock });
