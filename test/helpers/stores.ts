@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openStore, type Store, type StoreKind } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createScratchSchema } from '../../src/db/scratch-schema.js';
@@ -14,7 +15,7 @@ export type TestStore = { store: Store; kind: StoreKind };
  */
 export async function createTestStore(kind: StoreKind): Promise<{ store: Store; dispose: () => Promise<void> }> {
   if (kind === 'embedded') {
-    const store = await openStore('memory://');
+    const store = await openStore('memory://', { embeddedImage: migratedStoreImage() });
     await migrate(store);
     return { store, dispose: () => store.close() };
   }
@@ -29,6 +30,14 @@ export async function createTestStore(kind: StoreKind): Promise<{ store: Store; 
       await scratch.drop();
     },
   };
+}
+
+let image: Blob | undefined;
+
+/** The migrated store test/setup/embedded-image.ts made for this run, read once per test file. */
+export function migratedStoreImage(): Blob {
+  image ??= new Blob([readFileSync(inject('embeddedImagePath'))]);
+  return image;
 }
 
 export function testStoreKinds(): StoreKind[] {
