@@ -6,7 +6,7 @@ import { segmentErrorCodes } from '../segments/index.js';
 import { storeNow } from '../settings/index.js';
 import { assignPersonas, refreshProfiles } from './assign.service.js';
 import { squaredDistance } from './cluster-quality.js';
-import { chooseClusters, labelPoints, type ClusterCandidate } from './clustering.js';
+import type { ClusterCandidate } from './clustering.js';
 import { buildColumns, fitFeatureSpec, rawFeatures, toPoint, translateCentroid } from './kmeans-features.js';
 import { countBuyers, loadFeatureContext, loadRawSample } from './persona-features.repo.js';
 import { distinguishingTraits, personaName, uniqueNames, type PersonaTrait } from './persona-names.js';
@@ -64,6 +64,8 @@ export async function discoverPersonas(db: Db, options: DiscoverOptions): Promis
   const raws = sample.map((customer) => rawFeatures(customer, context, columns));
   const spec = fitFeatureSpec(raws, context, columns);
   const points = raws.map((raw) => toPoint(raw, spec));
+  // loaded here, not with the module: the k-means library takes a third of a second to load, on every CLI start and server start otherwise
+  const { chooseClusters, labelPoints } = await import('./clustering.js');
   const clustering = chooseClusters(points, { k: options.k, kMin: options.kMin, kMax: options.kMax, seed, silhouetteSample: options.silhouetteSample });
 
   const previous = await findCurrentModel(db);
