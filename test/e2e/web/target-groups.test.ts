@@ -3,11 +3,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
+import { getStoreSettings, updateStoreSettings } from '../../../src/settings/index.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
 import { createTestUser } from '../../helpers/auth.js';
 
 const numbers = createFormatters('en-GB', null, 'UTC');
+const euros = createFormatters('en-GB', 'EUR', 'UTC');
 
 describeWithBrowser('staff web app: segments and personas', () => {
   let web: Awaited<ReturnType<typeof buildWebApp>>;
@@ -55,12 +57,18 @@ describeWithBrowser('staff web app: segments and personas', () => {
     await page.getByRole('link', { name: 'New segment' }).click();
     await page.getByRole('heading', { level: 1, name: 'New segment' }).waitFor();
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`${city} repeat buyers`);
+    const conditions = page.getByRole('list', { name: 'Conditions' });
+    // a describable filter reads as words, its JSON closed until asked for
+    await conditions.getByText('Last purchase in the last 90 days').waitFor();
     const filter = page.getByLabel('Filter (JSON)');
+    await expect(filter.isVisible()).resolves.toBe(false);
+    await page.getByText('Edit as JSON', { exact: true }).click();
     const preview = page.getByRole('region', { name: 'Preview' });
 
     await filter.fill(JSON.stringify({ and: [{ field: 'city', op: 'eq', value: city }] }));
     await preview.getByText(`${numbers.number(inCity)} of ${numbers.number(customers)} customers`).waitFor();
     await expect(preview.locator('.preview-sample a').count()).resolves.toBe(Math.min(5, inCity));
+    await expect(conditions.getByRole('listitem').allTextContents()).resolves.toEqual([`City is ${city}Remove`]);
 
     // The server's verdict names the place and the fix; broken JSON is caught before asking.
     await filter.fill(JSON.stringify({ and: [{ field: 'city', op: 'like', value: city }] }));
@@ -69,15 +77,17 @@ describeWithBrowser('staff web app: segments and personas', () => {
     await expect(filter.getAttribute('aria-invalid')).resolves.toBe('true');
     await filter.fill('{"and": [');
     await preview.getByText('This is not valid JSON yet:').waitFor();
+    await page.getByText('The JSON has a mistake, so the conditions cannot be shown in words').waitFor();
 
     await filter.fill(JSON.stringify({ and: [{ field: 'city', op: 'eq', value: city }] }));
     await preview.getByText(`${numbers.number(inCity)} of ${numbers.number(customers)} customers`).waitFor();
     const builder = page.getByRole('form', { name: 'Add a condition on a field' });
-    await builder.getByLabel('Field').selectOption('order_count');
-    await builder.getByLabel('Condition').selectOption('gte');
+    await builder.getByLabel('Field').selectOption({ label: 'Orders' });
+    await builder.getByLabel('Condition').selectOption({ label: 'at least' });
     await builder.getByLabel('Value').fill('2');
     await builder.getByRole('button', { name: 'Add' }).click();
     expect(JSON.parse(await filter.inputValue())).toEqual({ and: [{ field: 'city', op: 'eq', value: city }, { field: 'order_count', op: 'gte', value: 2 }] });
+    await conditions.getByText('Orders at least 2').waitFor();
     await preview.getByText(`${numbers.number(repeatBuyersInCity)} of ${numbers.number(customers)} customers`).waitFor();
   });
 
@@ -100,6 +110,64 @@ describeWithBrowser('staff web app: segments and personas', () => {
     await page.getByRole('link', { name: '← Segments' }).click();
     const row = page.getByRole('row').filter({ hasText: `${city} repeat buyers` });
     await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe(numbers.number(members.rows.length));
+  });
+
+  it('builds a segment from the list: money typed the user\'s way is kept in minor units, all becomes any, a condition goes', async () => {
+    // a currency with cents, so an amount typed in major units must be stored ×100
+    const { currency } = await getStoreSettings(server.store.db);
+    await updateStoreSettings(server.store.db, { currency: 'EUR' });
+    try {
+      await page.goto(`${server.url}/segments/new`);
+      await page.getByRole('heading', { level: 1, name: 'New segment' }).waitFor();
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Big spenders or VIP');
+      const conditions = page.getByRole('list', { name: 'Conditions' });
+      await conditions.getByText('Last purchase in the last 90 days').waitFor();
+      const builder = page.getByRole('form', { name: 'Add a condition on a field' });
+      await builder.getByLabel('Field').selectOption({ label: 'Revenue' });
+      await builder.getByLabel('Condition').selectOption({ label: 'at least' });
+      await expect(builder.getByLabel('Value').getAttribute('placeholder')).resolves.toBe('e.g. 100.50');
+      await builder.getByLabel('Value').fill('1,250.5');
+      await builder.getByRole('button', { name: 'Add' }).click();
+      const revenue = `Revenue at least ${euros.money(125_050)}`;
+      await conditions.getByText(revenue).waitFor();
+
+      await builder.getByLabel('Field').selectOption({ label: 'Customer types' });
+      await builder.getByLabel('Condition').selectOption({ label: 'include' });
+      await builder.getByLabel('Value').selectOption({ label: 'VIP' });
+      await builder.getByRole('button', { name: 'Add' }).click();
+      await conditions.getByText('Customer types include VIP').waitFor();
+
+      await page.getByRole('radio', { name: 'Match any of these' }).check();
+      await page.getByRole('button', { name: 'Remove: Last purchase in the last 90 days' }).click();
+      await expect(conditions.getByRole('listitem').allTextContents()).resolves.toEqual([`${revenue}Remove`, 'Customer types include VIPRemove']);
+      await expect(page.getByRole('radio', { name: 'Match any of these' }).isChecked()).resolves.toBe(true);
+
+      const expected = { or: [{ field: 'revenue_minor', op: 'gte', value: 125_050 }, { field: 'customer_types', op: 'contains', value: 'vip' }] };
+      await page.getByText('Edit as JSON', { exact: true }).click();
+      expect(JSON.parse(await page.getByLabel('Filter (JSON)').inputValue())).toEqual(expected);
+      // the editor, list and JSON open, fits a phone without sideways scrolling
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 390, height: 844 });
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+      if (viewport) await page.setViewportSize(viewport);
+      const matching = await count(sql<{ n: number }>`
+        select count(*)::int as n from customer c
+        left join customer_trait t on t.customer_id = c.customer_id left join customer_type ct on ct.customer_id = c.customer_id
+        where c.merged_into_customer_id is null and (t.revenue_minor >= 125050 or 'vip' = any(ct.types))`);
+      const customers = await count(sql<{ n: number }>`select count(*)::int as n from customer where merged_into_customer_id is null`);
+      await page.getByRole('region', { name: 'Preview' }).getByText(`${numbers.number(matching)} of ${numbers.number(customers)} customers`).waitFor();
+
+      await page.getByRole('button', { name: 'Save segment' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Big spenders or VIP' }).waitFor();
+      const saved = await sql<{ filter: unknown }>`select filter from segment where name = 'Big spenders or VIP'`.execute(server.store.db);
+      expect(saved.rows[0].filter).toEqual(expected);
+      const filterCard = page.getByRole('region', { name: 'Filter' });
+      await expect(filterCard.getByRole('listitem').allTextContents()).resolves.toEqual([revenue, 'Customer types include VIP']);
+      await expect(filterCard.getByText('Match any of these').isVisible()).resolves.toBe(true);
+    } finally {
+      await updateStoreSettings(server.store.db, { currency });
+    }
   });
 
   it('opens a persona profile, renames and pins it, and compares two periods', async () => {
@@ -148,6 +216,11 @@ describeWithBrowser('staff web app: segments and personas', () => {
       const navigation = phonePage.getByRole('navigation', { name: 'Main' });
       await navigation.getByRole('link', { name: 'Segments' }).click();
       await phonePage.getByRole('row').filter({ hasText: `${city} repeat buyers` }).waitFor();
+      await phonePage.getByRole('link', { name: 'Big spenders or VIP' }).click();
+      await phonePage.getByRole('region', { name: 'Filter' }).getByText('Customer types include VIP').waitFor();
+      const segmentWidths = await phonePage.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      expect(segmentWidths.page).toBeLessThanOrEqual(segmentWidths.viewport);
+      await navigation.getByRole('link', { name: 'Segments' }).click();
       await expect(phonePage.getByRole('link', { name: 'New segment' }).count()).resolves.toBe(0);
       await phonePage.goto(`${server.url}/segments/new`);
       await phonePage.getByRole('heading', { name: 'Page not found' }).waitFor();

@@ -1,14 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { FieldType, FilterField } from '../../api/target-group-types.js';
+import type { FilterField } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
+import { fractionDigitsOf } from '../customers/parse-amount.js';
+import { comparisonInputOf, emptyDraft, valueKindOf } from './comparison-input.js';
+import { builderOperatorsOf, channelCodes, choicesOf, fieldLabel, isMoneyField, operatorLabel } from './field-kinds.js';
 import { buildComparison, buildPurchase, type BuiltCondition } from './filter-text.js';
+import { ValueInput } from './value-input.js';
 
 const sources = ['customer', 'trait', 'type', 'rfm', 'prediction'] as const;
-const valueHintKey: Record<FieldType, string> = {
-  number: 'segments.builder.hintNumber', text: 'segments.builder.hintText', date: 'segments.builder.hintDate', boolean: 'segments.builder.hintBoolean', text_list: 'segments.builder.hintText',
-};
 
-/** Two small forms that append a condition to the filter: a comparison on a field, and "bought … in the last … days". */
+/** Two small forms that add a condition to the filter: a comparison on a field, and "bought … in the last … days". */
 export function ConditionBuilder({ fields, onAdd }: { fields: FilterField[]; onAdd: (condition: unknown) => void }) {
   return (
     <div className="condition-builder">
@@ -29,21 +31,24 @@ function useAdd(onAdd: (condition: unknown) => void) {
 }
 
 function ComparisonForm({ fields, onAdd }: { fields: FilterField[]; onAdd: (condition: unknown) => void }) {
-  const { t } = useI18n();
+  const { t, locale, format } = useI18n();
   const [fieldName, setFieldName] = useState(fields.find((field) => field.name === 'city')?.name ?? fields[0]?.name ?? '');
   const field = fields.find((candidate) => candidate.name === fieldName) ?? fields[0];
-  const [op, setOp] = useState(field?.operators[0] ?? 'eq');
-  const [value, setValue] = useState('');
+  const [op, setOp] = useState('');
+  const [draft, setDraft] = useState(emptyDraft);
   const { errorKey, add } = useAdd(onAdd);
   const id = useId();
   if (!field) return null;
-  const operator = field.operators.includes(op) ? op : field.operators[0];
-  const needsChoice = field.type === 'boolean' || operator === 'is_null';
-  // a choice shows its first option before anything is picked
-  const chosen = needsChoice && value === '' ? 'true' : value;
+  const operators = builderOperatorsOf(field);
+  const operator = operators.includes(op) ? op : operators[0];
+  const choices = choicesOf(t, field.name);
+  const isMoney = field.type === 'number' && isMoneyField(field.name);
+  const digits = fractionDigitsOf(format.minorPerMajor);
+  const amountExample = format.number(digits > 0 ? 100.5 : 150_000, digits);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add(buildComparison({ field: field.name, type: field.type, op: operator, value: chosen }));
+    const amountFormat = { tag: intlTagByLocale[locale], minorPerMajor: format.minorPerMajor };
+    add(buildComparison(comparisonInputOf(field, operator, draft, choices?.[0]?.value ?? '', amountFormat)));
   };
   return (
     <form className="builder-form" onSubmit={submit} aria-label={t('segments.builder.comparisonTitle')}>
@@ -52,35 +57,25 @@ function ComparisonForm({ fields, onAdd }: { fields: FilterField[]; onAdd: (cond
         {/* labelled by id: a label around a select would take the options' text into its name */}
         <div className="field">
           <label htmlFor={`${id}-field`}>{t('segments.builder.field')}</label>
-          <select id={`${id}-field`} value={field.name} onChange={(event) => { setFieldName(event.target.value); setValue(''); }}>
+          <select id={`${id}-field`} value={field.name} onChange={(event) => { setFieldName(event.target.value); setDraft(emptyDraft); }}>
             {sources.map((source) => (
               <optgroup key={source} label={t(`segments.sources.${source}`)}>
-                {fields.filter((candidate) => candidate.source === source).map((candidate) => <option key={candidate.name} value={candidate.name}>{candidate.name}</option>)}
+                {fields.filter((candidate) => candidate.source === source).map((candidate) => <option key={candidate.name} value={candidate.name}>{fieldLabel(t, candidate.name)}</option>)}
               </optgroup>
             ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-op`}>{t('segments.builder.operator')}</label>
-          <select id={`${id}-op`} value={operator} onChange={(event) => { setOp(event.target.value); setValue(''); }}>
-            {field.operators.map((candidate) => <option key={candidate} value={candidate}>{t(`segments.operators.${candidate}`)}</option>)}
+          <select id={`${id}-op`} value={operator} onChange={(event) => { setOp(event.target.value); setDraft(emptyDraft); }}>
+            {operators.map((candidate) => <option key={candidate} value={candidate}>{operatorLabel(t, field.type, candidate)}</option>)}
           </select>
         </div>
-        <div className="field field-wide">
-          <label htmlFor={`${id}-value`}>{t('segments.builder.value')}</label>
-          {needsChoice ? (
-            <select id={`${id}-value`} value={chosen} onChange={(event) => setValue(event.target.value)}>
-              <option value="true">{operator === 'is_null' ? t('segments.builder.isUnknown') : t('common.yes')}</option>
-              <option value="false">{operator === 'is_null' ? t('segments.builder.isKnown') : t('common.no')}</option>
-            </select>
-          ) : (
-            <input id={`${id}-value`} value={value} onChange={(event) => setValue(event.target.value)} placeholder={t(operator === 'between' ? 'segments.builder.hintBetween' : operator === 'in' || operator === 'nin' ? 'segments.builder.hintList' : valueHintKey[field.type])} />
-          )}
-        </div>
+        <ValueInput id={id} kind={valueKindOf(field, operator)} type={field.type} operator={operator} isMoney={isMoney} amountExample={amountExample} choices={choices} draft={draft} onChange={setDraft} />
         <button type="submit" className="button-secondary">{t('segments.builder.add')}</button>
       </div>
-      <p className="muted small" lang="en">{field.description}</p>
-      {errorKey ? <p className="inline-error" role="alert">{t(errorKey)}</p> : null}
+      <p className="muted small">{t('segments.builder.technicalName', { name: field.name })} — <span lang="en">{field.description}</span></p>
+      {errorKey ? <p className="inline-error" role="alert">{t(errorKey, { example: amountExample })}</p> : null}
     </form>
   );
 }
@@ -88,12 +83,14 @@ function ComparisonForm({ fields, onAdd }: { fields: FilterField[]; onAdd: (cond
 function PurchaseForm({ onAdd }: { onAdd: (condition: unknown) => void }) {
   const { t } = useI18n();
   const [category, setCategory] = useState('');
+  const [channel, setChannel] = useState('');
   const [days, setDays] = useState('90');
   const [atLeast, setAtLeast] = useState('1');
   const { errorKey, add } = useAdd(onAdd);
+  const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add(buildPurchase({ category, days, atLeast }));
+    add(buildPurchase({ category, channel, days, atLeast }));
   };
   return (
     <form className="builder-form" onSubmit={submit} aria-label={t('segments.builder.purchaseTitle')}>
@@ -103,6 +100,13 @@ function PurchaseForm({ onAdd }: { onAdd: (condition: unknown) => void }) {
           <span>{t('segments.builder.category')}</span>
           <input value={category} onChange={(event) => setCategory(event.target.value)} placeholder={t('segments.builder.hintList')} />
         </label>
+        <div className="field">
+          <label htmlFor={`${id}-channel`}>{t('segments.builder.channel')}</label>
+          <select id={`${id}-channel`} value={channel} onChange={(event) => setChannel(event.target.value)}>
+            <option value="">{t('segments.builder.anyChannel')}</option>
+            {channelCodes.map((code) => <option key={code} value={code}>{t(`channels.${code}`)}</option>)}
+          </select>
+        </div>
         <label className="field">
           <span>{t('segments.builder.withinDays')}</span>
           <input value={days} onChange={(event) => setDays(event.target.value)} inputMode="numeric" size={5} />

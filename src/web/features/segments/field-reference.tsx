@@ -1,7 +1,8 @@
 import type { FilterField } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { fieldLabel } from './field-kinds.js';
 
-/** The fields a filter may name (GET /api/segments/fields); descriptions are the server's, in English. */
+/** The fields a filter may name (GET /api/segments/fields): label, name in the JSON, and the server's description, in English. */
 export function FieldReference({ fields }: { fields: FilterField[] }) {
   const { t } = useI18n();
   return (
@@ -21,7 +22,7 @@ export function FieldReference({ fields }: { fields: FilterField[] }) {
           <tbody>
             {fields.map((field) => (
               <tr key={field.name}>
-                <td><code>{field.name}</code></td>
+                <td><span className="field-label">{fieldLabel(t, field.name)}</span> <code>{field.name}</code></td>
                 <td>{t(`segments.fieldTypes.${field.type}`)}</td>
                 <td className="hide-narrow" lang="en">{field.description}</td>
                 <td>{field.isAvailable ? t('common.yes') : t('segments.notYet')}</td>

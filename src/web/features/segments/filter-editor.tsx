@@ -1,38 +1,47 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { FilterField } from '../../api/target-group-types.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ConditionBuilder } from './condition-builder.js';
+import { ConditionList } from './condition-list.js';
+import { isDescribable } from './describe-condition.js';
 import { FieldReference } from './field-reference.js';
-import { addCondition, formatFilter, parseFilterText } from './filter-text.js';
+import { FilterJsonEditor } from './filter-json-editor.js';
+import { addCondition, conditionListOf } from './filter-list.js';
+import { formatFilter, parseFilterText } from './filter-text.js';
 import { PreviewPanel } from './preview-panel.js';
+import { useDescribeContext } from './use-describe-context.js';
 import { useLivePreview } from './use-live-preview.js';
 
 /**
- * The filter as JSON (the filter language of docs/segments.md), with forms that
- * add conditions to it, the server's live verdict and a live count beside it.
+ * The filter as a list of conditions in words, with forms that add to it, the
+ * same filter as JSON (docs/segments.md) behind a disclosure, the server's
+ * live verdict and a live count beside it. The JSON text is the one state:
+ * the list reads it, and every list action writes it back formatted.
  */
 export function FilterEditor({ text, onChange }: { text: string; onChange: (text: string) => void }) {
   const { t } = useI18n();
   const fields = useApiData<{ items: FilterField[] }>('/api/segments/fields');
   const preview = useLivePreview(text);
-  const helpId = useId();
+  const context = useDescribeContext(fields.data?.items);
   const problemsId = useId();
-  const add = (condition: unknown) => {
-    const parsed = parseFilterText(text);
-    onChange(formatFilter(addCondition(parsed.status === 'ok' ? parsed.filter : { and: [] }, condition)));
-  };
+  const headingId = useId();
+  const parsed = parseFilterText(text);
+  const [isJsonOpenAtFirst] = useState(() => parsed.status !== 'ok' || !isDescribable(conditionListOf(parsed.filter).conditions, context));
+  const change = (filter: unknown) => onChange(formatFilter(filter));
+  const add = (condition: unknown) => change(addCondition(parsed.status === 'ok' ? parsed.filter : { and: [] }, condition));
   const isInvalid = preview.status === 'invalid' || preview.status === 'invalid-json';
   return (
     <div className="filter-editor">
       <div className="card filter-editor-main">
-        <label className="field">
-          <span>{t('segments.filterJson')}</span>
-          <textarea className="filter-text" value={text} onChange={(event) => onChange(event.target.value)} rows={14} spellCheck={false}
-            aria-describedby={`${helpId} ${problemsId}`} aria-invalid={isInvalid} />
-        </label>
-        <p id={helpId} className="muted small">{t('segments.filterHelp')}</p>
+        <section className="condition-list" aria-labelledby={headingId}>
+          <h2 id={headingId}>{t('segments.conditions.title')}</h2>
+          {parsed.status === 'ok'
+            ? <ConditionList filter={parsed.filter} context={context} onChange={change} />
+            : <p className="inline-error">{t('segments.conditions.invalidJson')}</p>}
+        </section>
         {fields.data ? <ConditionBuilder fields={fields.data.items} onAdd={add} /> : null}
+        <FilterJsonEditor text={text} onChange={onChange} isInvalid={isInvalid} isBroken={parsed.status !== 'ok'} isOpenAtFirst={isJsonOpenAtFirst} problemsId={problemsId} />
         {fields.data ? <FieldReference fields={fields.data.items} /> : null}
       </div>
       <PreviewPanel preview={preview} problemsId={problemsId} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
-import { addCondition, buildComparison, buildPurchase, filterProblemsOf, parseFilterText } from './filter-text.js';
+import { buildComparison, buildPurchase, filterProblemsOf, parseFilterText } from './filter-text.js';
 
 describe('parseFilterText', () => {
   it('reads empty text as the filter that matches everyone', () => {
@@ -9,18 +9,6 @@ describe('parseFilterText', () => {
 
   it('says when the text is not JSON', () => {
     expect(parseFilterText('{"and": [').status).toBe('invalid-json');
-  });
-});
-
-describe('addCondition', () => {
-  const city = { field: 'city', op: 'eq', value: 'Jakarta' };
-  it('appends to a top-level and', () => {
-    expect(addCondition({ and: [{ field: 'age', op: 'gt', value: 30 }] }, city)).toEqual({ and: [{ field: 'age', op: 'gt', value: 30 }, city] });
-  });
-
-  it('wraps anything else in a new and', () => {
-    expect(addCondition({ or: [] }, city)).toEqual({ and: [{ or: [] }, city] });
-    expect(addCondition({ field: 'age', op: 'gt', value: 30 }, city)).toEqual({ and: [{ field: 'age', op: 'gt', value: 30 }, city] });
   });
 });
 
@@ -38,6 +26,32 @@ describe('buildComparison', () => {
     expect(buildComparison(input)).toEqual({ condition: expected });
   });
 
+  it('builds from parts already apart: the ends of a range, ticked choices', () => {
+    expect(buildComparison({ field: 'age', type: 'number', op: 'between', value: ['25', '45'] })).toEqual({ condition: { field: 'age', op: 'between', value: [25, 45] } });
+    expect(buildComparison({ field: 'customer_types', type: 'text_list', op: 'in', value: ['vip', 'loyal'] })).toEqual({ condition: { field: 'customer_types', op: 'in', value: ['vip', 'loyal'] } });
+    expect(buildComparison({ field: 'customer_types', type: 'text_list', op: 'in', value: [] })).toEqual({ errorKey: 'segments.builder.needsChoice' });
+  });
+
+  it.each([
+    ['100 dollars in English', '100', { tag: 'en-GB', minorPerMajor: 100 }, 10000],
+    ['cents after a decimal point', '100.50', { tag: 'en-GB', minorPerMajor: 100 }, 10050],
+    ['grouping in English', '1,250.5', { tag: 'en-GB', minorPerMajor: 100 }, 125050],
+    ['a decimal comma in Latvian', '100,50', { tag: 'lv-LV', minorPerMajor: 100 }, 10050],
+    ['rupiah grouped with dots in Indonesian', '150.000', { tag: 'id-ID', minorPerMajor: 1 }, 150000],
+  ] as const)('stores an amount as minor units: %s', (_name, typed, amountFormat, minor) => {
+    expect(buildComparison({ field: 'revenue_minor', type: 'number', op: 'gte', value: typed, amountFormat })).toEqual({ condition: { field: 'revenue_minor', op: 'gte', value: minor } });
+  });
+
+  it('stores both ends of an amount range in minor units', () => {
+    const amountFormat = { tag: 'lv-LV', minorPerMajor: 100 };
+    expect(buildComparison({ field: 'clv_minor', type: 'number', op: 'between', value: ['10,5', '200'], amountFormat })).toEqual({ condition: { field: 'clv_minor', op: 'between', value: [1050, 20000] } });
+  });
+
+  it('refuses an amount the locale cannot read, rather than guessing its scale', () => {
+    expect(buildComparison({ field: 'revenue_minor', type: 'number', op: 'gte', value: '100,5', amountFormat: { tag: 'en-GB', minorPerMajor: 100 } })).toEqual({ errorKey: 'segments.builder.needsAmount' });
+    expect(buildComparison({ field: 'revenue_minor', type: 'number', op: 'gte', value: '100.5', amountFormat: { tag: 'en-GB', minorPerMajor: 1 } })).toEqual({ errorKey: 'segments.builder.needsAmount' });
+  });
+
   it('refuses a number field without a number, and a range without two ends', () => {
     expect(buildComparison({ field: 'age', type: 'number', op: 'gt', value: 'old' })).toEqual({ errorKey: 'segments.builder.needsNumber' });
     expect(buildComparison({ field: 'age', type: 'number', op: 'between', value: '25' })).toEqual({ errorKey: 'segments.builder.needsTwo' });
@@ -48,6 +62,10 @@ describe('buildPurchase', () => {
   it('builds "coffee twice in 90 days" and leaves "at least once" implicit', () => {
     expect(buildPurchase({ category: 'coffee', days: '90', atLeast: '2' })).toEqual({ condition: { purchased: { category: ['coffee'], within: { days: 90 }, count: { op: 'gte', value: 2 } } } });
     expect(buildPurchase({ category: '', days: '', atLeast: '1' })).toEqual({ condition: { purchased: {} } });
+  });
+
+  it('adds the chosen channel', () => {
+    expect(buildPurchase({ category: 'tea', channel: 'web', days: '30', atLeast: '1' })).toEqual({ condition: { purchased: { category: ['tea'], channel: ['web'], within: { days: 30 } } } });
   });
 
   it('refuses a window that is not a whole number of days', () => {

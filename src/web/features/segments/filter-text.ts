@@ -1,5 +1,7 @@
 import { ApiError } from '../../api/client.js';
 import type { FieldType, FilterProblem } from '../../api/target-group-types.js';
+import type { AmountFormat } from '../customers/customer-filters.js';
+import { fractionDigitsOf, parseAmount } from '../customers/parse-amount.js';
 
 /**
  * The filter editor works on JSON text; these helpers turn that text into a
@@ -24,13 +26,12 @@ export function formatFilter(filter: unknown): string {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Adds a condition to a filter: into its top-level `and`, or as a new `and` around what was there. */
-export function addCondition(filter: unknown, condition: unknown): unknown {
-  if (isRecord(filter) && Array.isArray(filter.and) && Object.keys(filter).length === 1) return { and: [...filter.and, condition] };
-  return { and: [filter, condition] };
-}
-
-export type ConditionInput = { field: string; type: FieldType; op: string; value: string };
+/**
+ * `value` is the text typed, or the parts already apart (the two ends of a
+ * range, the ticked choices). With `amountFormat` the field holds money: the
+ * text is an amount in the user's language, stored in minor units.
+ */
+export type ConditionInput = { field: string; type: FieldType; op: string; value: string | readonly string[]; amountFormat?: AmountFormat };
 export type BuiltCondition = { condition: Record<string, unknown> } | { errorKey: string };
 
 const number = (text: string): number | null => {
@@ -41,7 +42,11 @@ const list = (text: string) => text.split(',').map((item) => item.trim()).filter
 /** A date is an ISO day ("2026-01-31") or a whole number of days before the as-of time ("90"). */
 const dateValue = (text: string): unknown => (/^\d+$/.test(text.trim()) ? { days_ago: Number(text.trim()) } : text.trim());
 
-function scalar(type: FieldType, text: string): { value: unknown } | { errorKey: string } {
+function scalar(type: FieldType, text: string, amountFormat?: AmountFormat): { value: unknown } | { errorKey: string } {
+  if (type === 'number' && amountFormat) {
+    const parsed = parseAmount(text, amountFormat.tag, fractionDigitsOf(amountFormat.minorPerMajor));
+    return parsed.ok ? { value: parsed.minor } : { errorKey: 'segments.builder.needsAmount' };
+  }
   if (type === 'number') {
     const value = number(text);
     return value === null ? { errorKey: 'segments.builder.needsNumber' } : { value };
@@ -54,30 +59,33 @@ function scalar(type: FieldType, text: string): { value: unknown } | { errorKey:
 /** A comparison from the condition form; the server still checks it when the filter is previewed. */
 export function buildComparison(input: ConditionInput): BuiltCondition {
   const base = { field: input.field, op: input.op };
+  const type = input.type === 'text_list' ? 'text' : input.type;
   if (input.op === 'is_null') return { condition: input.value === 'false' ? { ...base, value: false } : base };
   if (input.op === 'in' || input.op === 'nin' || input.op === 'between') {
-    const parts = list(input.value);
+    const parts = typeof input.value === 'string' ? list(input.value) : input.value;
     if (input.op === 'between' && parts.length !== 2) return { errorKey: 'segments.builder.needsTwo' };
-    if (parts.length === 0) return { errorKey: 'segments.builder.needsValue' };
+    if (parts.length === 0) return { errorKey: typeof input.value === 'string' ? 'segments.builder.needsValue' : 'segments.builder.needsChoice' };
     const values: unknown[] = [];
     for (const part of parts) {
-      const result = scalar(input.type === 'text_list' ? 'text' : input.type, part);
+      const result = scalar(type, part, input.amountFormat);
       if ('errorKey' in result) return result;
       values.push(result.value);
     }
     return { condition: { ...base, value: values } };
   }
-  const result = scalar(input.type === 'text_list' ? 'text' : input.type, input.value);
+  if (typeof input.value !== 'string') return { errorKey: 'segments.builder.needsValue' };
+  const result = scalar(type, input.value, input.amountFormat);
   return 'errorKey' in result ? result : { condition: { ...base, value: result.value } };
 }
 
-export type PurchaseInput = { category: string; days: string; atLeast: string };
+export type PurchaseInput = { category: string; channel?: string; days: string; atLeast: string };
 
 /** "Bought {category} at least {n} times in the last {days} days"; empty inputs leave that part out. */
 export function buildPurchase(input: PurchaseInput): BuiltCondition {
   const purchased: Record<string, unknown> = {};
   const categories = list(input.category);
   if (categories.length > 0) purchased.category = categories;
+  if (input.channel) purchased.channel = [input.channel];
   if (input.days.trim() !== '') {
     const days = number(input.days);
     if (days === null || !Number.isInteger(days) || days < 1) return { errorKey: 'segments.builder.needsWholeNumber' };

@@ -8,7 +8,7 @@ import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link, useRouter } from '../../routes/router.js';
 import { useSession } from '../auth/session-context.js';
-import { formatFilter } from './filter-text.js';
+import { SavedFilter } from './saved-filter.js';
 import { SegmentHistoryCard } from './segment-history-card.js';
 import { SegmentMembersCard } from './segment-members-card.js';
 
@@ -76,7 +76,7 @@ export function SegmentPage({ segmentId }: { segmentId: number }) {
       {action.status === 'failed' ? <ErrorMessage error={action.error} /> : null}
       <div className="segment-grid">
         <Card title={t('segments.filter')} className="card-wide">
-          <pre className="filter-json"><code>{formatFilter(segment.filter)}</code></pre>
+          <SavedFilter filter={segment.filter} />
         </Card>
         <SegmentMembersCard segmentId={segmentId} memberCount={segment.member_count} version={version} />
         <SegmentHistoryCard history={history} />

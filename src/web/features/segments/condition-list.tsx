@@ -1,0 +1,68 @@
+import { useId, useRef } from 'react';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { describeCondition, type DescribeContext } from './describe-condition.js';
+import { conditionListOf, removeConditionAt, withMatchMode, type MatchMode } from './filter-list.js';
+
+type ConditionListProps = {
+  filter: unknown;
+  context: DescribeContext;
+  /** Absent where the filter is only shown (a saved segment's page). */
+  onChange?: (filter: unknown) => void;
+};
+
+const isEmptyOr = (filter: unknown) => typeof filter === 'object' && filter !== null && Array.isArray((filter as { or?: unknown }).or) && (filter as { or: unknown[] }).or.length === 0 && Object.keys(filter).length === 1;
+
+/** The filter's top-level conditions in words, matched by all or by any, each removable. */
+export function ConditionList({ filter, context, onChange }: ConditionListProps) {
+  const { t } = useI18n();
+  const listRef = useRef<HTMLUListElement>(null);
+  const list = conditionListOf(filter);
+  const remove = (index: number) => {
+    onChange?.(removeConditionAt(filter, index));
+    // the button that had focus is gone: keep the keyboard user in the list rather than back at the top of the page
+    listRef.current?.focus();
+  };
+  if (list.conditions.length === 0) return <p className="condition-empty">{t(isEmptyOr(filter) ? 'segments.conditions.noOne' : 'segments.conditions.everyone')}</p>;
+  return (
+    <>
+      {list.conditions.length > 1 ? <MatchModeChoice mode={list.mode} onChange={onChange ? (mode) => onChange(withMatchMode(filter, mode)) : undefined} /> : null}
+      <ul ref={listRef} className="condition-items" aria-label={t('segments.conditions.title')} tabIndex={-1}>
+        {list.conditions.map((condition, index) => {
+          const description = describeCondition(condition, context);
+          return (
+            <li key={index} className="condition-item">
+              {description.isSimple ? <span className="condition-text">{description.text}</span> : (
+                <span className="condition-text">
+                  <code className="condition-json">{description.text}</code> <span className="muted small">({t('segments.conditions.complexHint')})</span>
+                </span>
+              )}
+              {onChange ? (
+                <button type="button" className="button-quiet condition-remove" aria-label={t('segments.conditions.removeCondition', { condition: description.text })} onClick={() => remove(index)}>
+                  {t('segments.conditions.remove')}
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function MatchModeChoice({ mode, onChange }: { mode: MatchMode; onChange?: (mode: MatchMode) => void }) {
+  const { t } = useI18n();
+  const name = useId();
+  const labelOf = (candidate: MatchMode) => t(candidate === 'all' ? 'segments.conditions.matchAll' : 'segments.conditions.matchAny');
+  if (!onChange) return <p className="match-mode">{labelOf(mode)}</p>;
+  return (
+    <fieldset className="match-mode">
+      <legend className="visually-hidden">{t('segments.conditions.matchLegend')}</legend>
+      {(['all', 'any'] as const).map((candidate) => (
+        <label key={candidate} className="checkbox-field">
+          <input type="radio" name={name} value={candidate} checked={mode === candidate} onChange={() => onChange(candidate)} />
+          <span>{labelOf(candidate)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,97 @@
+import type { FieldType } from '../../api/target-group-types.js';
+import type { I18n } from '../../i18n/i18n-context.js';
+import type { Formatters } from '../../i18n/format.js';
+import { choiceLabel, fieldLabel, hasChoices, isMoneyField, operatorLabel } from './field-kinds.js';
+import { describePurchase } from './describe-purchase.js';
+
+/**
+ * One condition of a filter in the user's words ("Revenue at least US$100.00").
+ * A condition these words cannot say exactly (a group, a `not`, interest, a
+ * shape from a newer server) is shown as compact JSON instead: a wrong sentence
+ * would be worse than a technical one.
+ */
+export type DescribeContext = {
+  t: I18n['t'];
+  format: Pick<Formatters, 'money' | 'number' | 'date'>;
+  /** The field's type from GET /api/segments/fields; undefined while loading or for an unknown field. */
+  typeOf: (field: string) => FieldType | undefined;
+};
+export type ConditionDescription = { isSimple: boolean; text: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isDaysAgo = (value: unknown): value is { days_ago: number } => isRecord(value) && Object.keys(value).length === 1 && typeof value.days_ago === 'number';
+const isIsoDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+const comparisonOperators = ['eq', 'neq', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'between', 'contains', 'starts_with', 'is_null'];
+const decimalsOf = (value: number) => Math.min((String(value).split('.')[1] ?? '').length, 6);
+
+export function describeCondition(condition: unknown, context: DescribeContext): ConditionDescription {
+  const text = isRecord(condition) ? simpleText(condition, context) : null;
+  return text === null ? { isSimple: false, text: JSON.stringify(condition) } : { isSimple: true, text };
+}
+
+/** Whether every condition of the list has words; the JSON editor starts closed only then. */
+export function isDescribable(conditions: unknown[], context: DescribeContext): boolean {
+  return conditions.every((condition) => describeCondition(condition, context).isSimple);
+}
+
+function simpleText(condition: Record<string, unknown>, context: DescribeContext): string | null {
+  const keys = Object.keys(condition);
+  if (keys.length === 1 && keys[0] === 'purchased') return describePurchase(condition.purchased, context);
+  if (typeof condition.field === 'string' && typeof condition.op === 'string' && keys.every((key) => ['field', 'op', 'value'].includes(key))) {
+    return describeComparison(condition.field, condition.op, condition.value, context);
+  }
+  return null;
+}
+
+function typeOf(field: string, value: unknown, context: DescribeContext): FieldType | undefined {
+  const known = context.typeOf(field);
+  if (known) return known;
+  // before the field list arrives, a relative or ISO date still reads as a date
+  const sample = Array.isArray(value) ? value[0] : value;
+  return isDaysAgo(sample) || isIsoDate(sample) ? 'date' : undefined;
+}
+
+/** A single value in words, or null when it is not of a shape the field's words fit. */
+export function valueText(field: string, type: FieldType | undefined, value: unknown, context: DescribeContext): string | null {
+  const { t, format } = context;
+  if (type === 'date') {
+    if (isDaysAgo(value)) return t('segments.conditions.daysAgo', { days: format.number(value.days_ago) });
+    return isIsoDate(value) ? format.date(value) : null;
+  }
+  if (typeof value === 'boolean') return t(value ? 'segments.conditions.yes' : 'segments.conditions.no');
+  if (typeof value === 'number') return isMoneyField(field) ? format.money(value) : format.number(value, decimalsOf(value));
+  if (typeof value === 'string') return hasChoices(field) ? choiceLabel(t, field, value) : value;
+  return null;
+}
+
+function valuesText(field: string, type: FieldType | undefined, values: unknown, context: DescribeContext): string | null {
+  if (!Array.isArray(values) || values.length === 0) return null;
+  const texts = values.map((value) => valueText(field, type, value, context));
+  return texts.every((text): text is string => text !== null) ? texts.join(', ') : null;
+}
+
+function describeComparison(field: string, op: string, value: unknown, context: DescribeContext): string | null {
+  const { t } = context;
+  // an operator the server does not know is for its problems list to name, not for the list to put into words
+  if (!comparisonOperators.includes(op)) return null;
+  const label = fieldLabel(t, field);
+  const type = typeOf(field, value, context);
+  if (op === 'is_null') {
+    if (value !== undefined && typeof value !== 'boolean') return null;
+    return t(value === false ? 'segments.conditions.isKnown' : 'segments.conditions.isUnknown', { field: label });
+  }
+  if (type === 'boolean' && typeof value === 'boolean' && (op === 'eq' || op === 'neq')) {
+    const shown = valueText(field, type, value, context) ?? '';
+    return t(op === 'eq' ? 'segments.conditions.booleanIs' : 'segments.conditions.booleanIsNot', { field: label, value: shown });
+  }
+  if (type === 'date' && isDaysAgo(value) && (op === 'gte' || op === 'lt')) {
+    return t(op === 'gte' ? 'segments.conditions.withinLastDays' : 'segments.conditions.moreThanDaysAgo', { field: label, days: context.format.number(value.days_ago) });
+  }
+  if (op === 'between') {
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [low, high] = value.map((end) => valueText(field, type, end, context));
+    return low === null || high === null ? null : t('segments.conditions.between', { field: label, low, high });
+  }
+  const shown = Array.isArray(value) ? valuesText(field, type, value, context) : valueText(field, type, value, context);
+  return shown === null ? null : t('segments.conditions.comparison', { field: label, operator: operatorLabel(t, type, op), value: shown });
+}

@@ -1,0 +1,22 @@
+import type { FilterField } from '../../api/target-group-types.js';
+import { useApiData } from '../../api/use-api-data.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { ConditionList } from './condition-list.js';
+import { formatFilter } from './filter-text.js';
+import { useDescribeContext } from './use-describe-context.js';
+
+/** A saved segment's filter: its conditions in words, and the JSON for analysts. */
+export function SavedFilter({ filter }: { filter: unknown }) {
+  const { t } = useI18n();
+  const fields = useApiData<{ items: FilterField[] }>('/api/segments/fields');
+  const context = useDescribeContext(fields.data?.items);
+  return (
+    <div className="saved-filter">
+      <ConditionList filter={filter} context={context} />
+      <details>
+        <summary>{t('segments.filterJson')}</summary>
+        <pre className="filter-json"><code>{formatFilter(filter)}</code></pre>
+      </details>
+    </div>
+  );
+}

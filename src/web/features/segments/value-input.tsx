@@ -1,0 +1,72 @@
+import type { FieldType } from '../../api/target-group-types.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import type { ValueDraft, ValueKind } from './comparison-input.js';
+import type { Choice } from './field-kinds.js';
+
+type ValueInputProps = {
+  id: string;
+  kind: ValueKind;
+  type: FieldType;
+  operator: string;
+  isMoney: boolean;
+  /** An amount written the user's way, e.g. "100.50" or "150.000". */
+  amountExample: string;
+  choices: Choice[] | null;
+  draft: ValueDraft;
+  onChange: (draft: ValueDraft) => void;
+};
+
+const hintKeyByType: Record<FieldType, string> = {
+  number: 'segments.builder.hintNumber', text: 'segments.builder.hintText', date: 'segments.builder.hintDate', boolean: 'segments.builder.hintBoolean', text_list: 'segments.builder.hintText',
+};
+
+/** The value part of the comparison form, shaped by what the field holds. */
+export function ValueInput({ id, kind, type, operator, isMoney, amountExample, choices, draft, onChange }: ValueInputProps) {
+  const { t } = useI18n();
+  const placeholder = isMoney ? t('segments.builder.hintAmount', { example: amountExample })
+    : operator === 'in' || operator === 'nin' ? t('segments.builder.hintList') : t(hintKeyByType[type]);
+  const inputMode = isMoney || type === 'number' ? 'decimal' : undefined;
+  if (kind === 'choices') {
+    const toggle = (code: string, isPicked: boolean) => onChange({ ...draft, picked: isPicked ? [...draft.picked, code] : draft.picked.filter((picked) => picked !== code) });
+    return (
+      <fieldset className="choice-fieldset">
+        <legend>{t('segments.builder.value')}</legend>
+        {(choices ?? []).map((choice) => (
+          <label key={choice.value} className="checkbox-field">
+            <input type="checkbox" checked={draft.picked.includes(choice.value)} onChange={(event) => toggle(choice.value, event.target.checked)} />
+            <span>{choice.label}</span>
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+  if (kind === 'range') {
+    return (
+      <>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>{t('segments.builder.from')}</label>
+          <input id={`${id}-from`} value={draft.text} onChange={(event) => onChange({ ...draft, text: event.target.value })} inputMode={inputMode} placeholder={placeholder} size={10} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>{t('segments.builder.to')}</label>
+          <input id={`${id}-to`} value={draft.upper} onChange={(event) => onChange({ ...draft, upper: event.target.value })} inputMode={inputMode} placeholder={placeholder} size={10} />
+        </div>
+      </>
+    );
+  }
+  const options: Choice[] | null = kind === 'known' ? [{ value: 'true', label: t('segments.builder.isUnknown') }, { value: 'false', label: t('segments.builder.isKnown') }]
+    : kind === 'yes-no' ? [{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]
+    : kind === 'choice' ? choices : null;
+  return (
+    <div className="field field-wide">
+      <label htmlFor={`${id}-value`}>{t('segments.builder.value')}</label>
+      {options ? (
+        <select id={`${id}-value`} value={draft.text || options[0]?.value} onChange={(event) => onChange({ ...draft, text: event.target.value })}>
+          {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        </select>
+      ) : (
+        <input id={`${id}-value`} value={draft.text} onChange={(event) => onChange({ ...draft, text: event.target.value })} inputMode={inputMode} placeholder={placeholder} />
+      )}
+    </div>
+  );
+}
