@@ -89,6 +89,13 @@ async function apiFigures(server: RunningServer, plan: ApiPlan, count: Summary):
   await get('list: search "budi santoso"', list(`sort=name&q=${encodeURIComponent('budi santoso')}`));
   if (plan.email) await get('list: search an exact email', list(`sort=recent&q=${encodeURIComponent(plan.email)}`));
   if (plan.phone) await get('list: search an exact phone', list(`sort=recent&q=${encodeURIComponent(plan.phone)}`));
+  // the total the list page asks for beside its first page
+  await get('count: everyone', '/api/customers/count');
+  await get('count: status lead', '/api/customers/count?status=lead');
+  await get('count: type = regular', '/api/customers/count?type=regular');
+  await get('count: channel marketplace', '/api/customers/count?channel=marketplace');
+  await get('count: city Bandung', '/api/customers/count?city=Bandung');
+  await get(`count: search "${plan.search}"`, `/api/customers/count?q=${encodeURIComponent(plan.search)}`);
   const deepRepeat = Math.max(1, Math.min(repeat, 3));
   for (const [label, query] of [['deep paging, newest first', 'sort=recent'], ['deep paging, by spend', 'sort=revenue'], ['deep paging, by name', 'sort=name'], ['deep paging, type = regular', 'sort=recent&type=regular']] as const) {
     for (const figure of await measureDeepPaging(server, cookie, label, `limit=100&${query}`, 200, [1, 10, 100, 200], deepRepeat)) report(figure);

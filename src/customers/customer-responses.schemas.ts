@@ -110,6 +110,7 @@ export const customerSummarySchema = objectOf<CustomerSummary>()({
 });
 
 export const customerPageSchema = cursorPage(customerSummarySchema);
+export const customerCountSchema = z.object({ count: z.number().int().describe('customers the list holds under these filters (merged customers not counted)') });
 
 export const timelinePageSchema = cursorPage(objectOf<TimelineEntry>()({
   at: timestamp,

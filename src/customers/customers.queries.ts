@@ -9,7 +9,7 @@ import { normaliseIdentity, requireCustomer, type IdentityInput } from './custom
 type Db = Kysely<Database>;
 
 export { customerSorts, type CustomerSort } from './customer-sorts.js';
-export { listCustomers, type CustomerSummary, type ListCustomersQuery } from './list-customers.js';
+export { countCustomers, listCustomers, type CustomerCountQuery, type CustomerSummary, type ListCustomersQuery } from './list-customers.js';
 
 /** Finds the one customer behind an identity, in one index probe. */
 export async function lookupCustomer(db: Db, identity: IdentityInput): Promise<number> {

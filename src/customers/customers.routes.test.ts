@@ -126,6 +126,11 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     const page1 = await app.inject({ method: 'GET', url: '/api/customers?limit=1&sort=recent', headers: analyst.readHeaders });
     const page2 = await app.inject({ method: 'GET', url: `/api/customers?limit=1&sort=recent&cursor=${page1.json().nextCursor}`, headers: analyst.readHeaders });
     expect(page2.json().items[0].customer_id).toBeLessThan(page1.json().items[0].customer_id);
+    // the count beside the list: of the same filter, without paging
+    const count = await app.inject({ method: 'GET', url: '/api/customers/count?q=rina&city=surabaya', headers: analyst.readHeaders });
+    expect({ status: count.statusCode, body: count.json() }).toEqual({ status: 200, body: { count: 1 } });
+    const wrong = await app.inject({ method: 'GET', url: '/api/customers/count?status=vip', headers: analyst.readHeaders });
+    expect({ status: wrong.statusCode, error: wrong.json().error }).toMatchObject({ status: 400, error: { code: 'REQUEST_INVALID', field: 'status' } });
     const taken = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Someone', email: 'RINA@example.com' } });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('CUSTOMER_IDENTITY_CONFLICT');

@@ -4,14 +4,14 @@ import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
-import { getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
+import { countCustomers, getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
 import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
 import { customerTimeline } from './timeline.js';
-import { customerDetailSchema, customerPageSchema, mergeListSchema, timelinePageSchema } from './customer-responses.schemas.js';
+import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeListSchema, timelinePageSchema } from './customer-responses.schemas.js';
 import { errorResponse, noContent } from '../server/responses.js';
 import {
-  createCustomerSchema, customerFieldsSchema, customerIdParams, identityInputSchema, listCustomersQuerySchema,
+  countCustomersQuerySchema, createCustomerSchema, customerFieldsSchema, customerIdParams, identityInputSchema, listCustomersQuerySchema,
   lookupQuerySchema, mergeBodySchema, timelineQuerySchema,
 } from './customers.schemas.js';
 
@@ -36,6 +36,11 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     config: { access: { permission: 'customers:read' } },
     schema: { tags, summary: 'List and search customers (cursor-paginated)', querystring: listCustomersQuerySchema, response: { 200: customerPageSchema } },
   }, async (request) => listCustomers(db, request.query));
+
+  api.get('/customers/count', {
+    config: { access: { permission: 'customers:read' } },
+    schema: { tags, summary: 'Count the customers a list filter holds (the list itself never counts; ask for this beside its first page)', querystring: countCustomersQuerySchema, response: { 200: customerCountSchema } },
+  }, async (request) => countCustomers(db, request.query));
 
   api.get('/customers/lookup', {
     config: { access: { permission: 'customers:read' } },

@@ -42,6 +42,9 @@ export const listCustomersQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+/** The list's filters, without its paging: what GET /customers/count counts. */
+export const countCustomersQuerySchema = listCustomersQuerySchema.omit({ sort: true, cursor: true, limit: true });
+
 export const lookupQuerySchema = identityInputSchema;
 
 export const mergeBodySchema = z.object({ otherCustomerId: z.number().int().positive().describe('The customer merged into this one; it stops existing on its own') });

@@ -77,6 +77,22 @@ export async function sortMatches(db: Db, sort: SortSpec, filters: Filter[], cur
   return result.rows.map((row) => ({ sortKey: row.sort_key, customerId: Number(row.customer_id) }));
 }
 
+/**
+ * How many customers pass the filters: the same tables and conditions as
+ * `sortMatches`, with no sort and no cursor, so the count is of the list itself.
+ */
+export async function countMatches(db: Db, filters: Filter[]): Promise<number> {
+  const reads = new Set<string>(filters.map((filter) => filter.reads));
+  const joins = (['c', 'ct', 'r'] as const).filter((alias) => reads.has(alias))
+    .map((alias) => sql`join ${tables[alias]} on ${sql.ref(`${alias}.customer_id`)} = t.customer_id`);
+  const notMerged = reads.has('c') ? sql`c.merged_into_customer_id is null`
+    : sql`not exists (select 1 from customer m where m.customer_id = t.customer_id and m.merged_into_customer_id is not null)`;
+  const result = await sql<{ count: number }>`
+    select count(*)::bigint as count from customer_trait t ${sql.join(joins, sql` `)}
+    where ${conjunction([notMerged, ...filters.map((filter) => filter.condition)])}`.execute(db);
+  return Number(result.rows[0].count);
+}
+
 const summaryColumns = sql`c.customer_id, c.kind, c.name, c.email, c.phone, c.city, c.country, c.is_stub, c.created_at,
   t.first_purchase_at, t.last_purchase_at, coalesce(t.order_count, 0) as order_count, coalesce(t.revenue_minor, 0) as revenue_minor,
   coalesce(t.purchase_days, 0) as purchase_days, (coalesce(t.order_count, 0) > 0) as is_real,

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { encodeCursor } from '../core/cursor.js';
 import { customerSorts, type CustomerSort } from './customer-sorts.js';
-import { listCustomers, type ListCustomersQuery } from './list-customers.js';
+import { countCustomers, listCustomers, type ListCustomersQuery } from './list-customers.js';
 
 type Planted = { id: number; name: string | null; revenue: number; lastPurchase: string | null; types: string[] | null; isMerged: boolean };
 
@@ -82,6 +82,14 @@ describeEachStore('customer list paging', (context) => {
       }
     });
   }
+
+  it('counts what the list holds under each filter, merged customers left out', async () => {
+    for (const [label, filter, matches] of [...filters, ['a rare channel', { channel: 'phone' }, () => false] as const]) {
+      expect({ label, count: (await countCustomers(context.store.db, filter)).count }).toEqual({ label, count: visible.filter(matches).length });
+    }
+    expect((await countCustomers(context.store.db, { q: '#12' })).count).toBe(1);
+    expect((await countCustomers(context.store.db, { q: '11' })).count).toBe(0);
+  });
 
   it('finds a customer by the number the app shows, written any of the ways people copy it', async () => {
     const ids = async (q: string) => (await listCustomers(context.store.db, { q, limit: 10 })).items.map((item) => Number(item.customer_id));

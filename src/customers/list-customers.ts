@@ -7,7 +7,7 @@ import { findCustomersByIdentities } from './customers.repo.js';
 import { toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, type IdentityInput } from './customers.service.js';
 import { remainingParts, sortSpecs, type CustomerSort } from './customer-sorts.js';
-import { fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter, type Key } from './list-customers.sql.js';
+import { countMatches, fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter, type Key } from './list-customers.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -77,9 +77,20 @@ export async function listCustomers(db: Db, query: ListCustomersQuery, options: 
   };
 }
 
+export type CustomerCountQuery = Omit<ListCustomersQuery, 'sort' | 'cursor' | 'limit'>;
+
+/**
+ * How many customers the list holds under these filters: asked for on its own
+ * (the list's pages never count), so a screen can show the first page at once
+ * and the total when it comes.
+ */
+export async function countCustomers(db: Db, query: CustomerCountQuery): Promise<{ count: number }> {
+  return { count: await countMatches(db, await filtersOf(db, query)) };
+}
+
 const capped = (from: RawBuilder<unknown>) => (cap: number) => sql<number>`(select count(*) from (select 1 from ${from} limit ${cap + 1}) s)`;
 
-async function filtersOf(db: Db, query: ListCustomersQuery): Promise<Filter[]> {
+async function filtersOf(db: Db, query: CustomerCountQuery): Promise<Filter[]> {
   const filters: Filter[] = [];
   const add = (reads: Filter['reads'], condition: RawBuilder<unknown>, countUpTo?: Filter['countUpTo']) => filters.push({ reads, condition, countUpTo });
   if (query.q) {

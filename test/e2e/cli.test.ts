@@ -101,6 +101,10 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     await runCli(['--db', storeDir, 'import', 'orders', fixture('orders.csv')]);
     const list = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '--status', 'real', '--sort', 'revenue'])).stdout);
     expect(list.items[0]).toMatchObject({ name: 'PT Maju Jaya', is_real: true });
+    // a page says how many the filter holds in all
+    expect(list.total).toBe(list.items.length);
+    const firstOnly = await runCli(['--db', storeDir, 'customers', 'list', '--status', 'real', '--limit', '1']);
+    expect(firstOnly.stdout).toMatch(new RegExp(`^1 shown of ${list.total} customers\nmore: --cursor `, 'm'));
     const ana = list.items.find((item: { name: string }) => item.name === 'Ana Wijaya');
     const stub = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '-q', 'C9'])).stdout).items[0];
     const merged = await runCli(['--db', storeDir, '--json', 'customers', 'merge', String(ana.customer_id), String(stub.customer_id)]);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { getCustomer, listCustomers, customerSorts } from '../../customers/customers.queries.js';
+import { countCustomers, getCustomer, listCustomers, customerSorts } from '../../customers/customers.queries.js';
 import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 import { mergeCustomers, undoMerge } from '../../customers/merge.service.js';
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
@@ -110,6 +110,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
       }
       const page = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
         ...(await listCustomers(db, query)),
+        total: (await countCustomers(db, query)).count,
         currency: settings.currency,
       }));
       runtime.print(page, (p) => {
@@ -117,7 +118,8 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
           id: c.customer_id, name: c.name ?? (c.is_stub ? '(stub)' : ''), email: c.email, city: c.city, status: c.is_real ? 'real' : 'lead', type: c.types?.join('+') ?? '',
           orders: c.order_count, revenue: money(c.revenue_minor), last_purchase: c.last_purchase_at,
         }));
-        return `${table(rows)}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
+        const shown = `${p.items.length} shown of ${p.total} customer${p.total === 1 ? '' : 's'}`;
+        return `${table(rows)}\n${shown}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
       });
     });
 

@@ -111,6 +111,8 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     const page = await call('GET /api/customers', { query: { limit: 2, sort: 'revenue' } });
     expectStatus(await call('GET /api/customers', { query: { limit: 2, sort: 'revenue', cursor: page.json().nextCursor } }), 200);
     expectStatus(await call('GET /api/customers', { query: { cursor: 'forged' } }), 400);
+    expectStatus(await call('GET /api/customers/count', { query: { status: 'real' } }), 200);
+    expectStatus(await call('GET /api/customers/count', { query: { channel: 'fax' } }), 400);
     const created = await call('POST /api/customers', { payload: { name: 'Rina', email: 'rina@example.com', identities: [{ kind: 'external', namespace: 'card', value: 'LC-9' }] } });
     expectStatus(created, 201);
     const rinaId = created.json().customer.customer_id;

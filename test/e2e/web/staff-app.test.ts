@@ -51,6 +51,10 @@ describeWithBrowser('staff web app (owner)', () => {
       .orderBy('customer.customer_id').limit(1).executeTakeFirstOrThrow();
     await page.getByRole('link', { name: 'Customers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    // the first page, and how many there are in all (counted on the side)
+    const everyone = await server.store.db.selectFrom('customer').where('merged_into_customer_id', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(everyone.n)).toBeGreaterThan(100);
+    await page.getByText(`Showing 100 of ${Number(everyone.n)} customers — scroll for more`).waitFor();
     await page.getByLabel('Status').selectOption('lead');
     await page.waitForURL(/status=lead/);
     await page.locator('.customer-row:not(.customer-row-head) .badge').first().waitFor();

@@ -9,6 +9,7 @@ import { SavedViewsMenu } from './saved-views-menu.js';
 import { ExportButton } from './export-button.js';
 import { filtersFromSearch, filtersToQuery, filtersToSearch, type CustomerFilters } from './customer-filters.js';
 import { useCustomerPages } from './use-customer-pages.js';
+import { useApiData } from '../../api/use-api-data.js';
 
 export function CustomersPage() {
   const { t, format, locale } = useI18n();
@@ -16,6 +17,10 @@ export function CustomersPage() {
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const query = useMemo(() => filtersToQuery(filters, { tag: intlTagByLocale[locale], minorPerMajor: format.minorPerMajor }), [filters, locale, format.minorPerMajor]);
   const pages = useCustomerPages(query);
+  // counted beside the first page, not in it: the list answers at once and the total follows
+  const countQuery = useMemo(() => ({ ...query, sort: undefined }), [query]);
+  const counted = useApiData<{ count: number }>('/api/customers/count', countQuery);
+  const total = counted.isLoading ? null : counted.data?.count ?? null;
   // Replace, not push: each keystroke of a search should not become a history entry.
   const applyFilters = useCallback((next: CustomerFilters) => navigate(`/customers${filtersToSearch(next)}`, { replace: true }), [navigate]);
 
@@ -31,7 +36,9 @@ export function CustomersPage() {
         <SavedViewsMenu filters={filters} onApply={applyFilters} />
       </details>
       <p className="muted small" role="status" aria-live="polite">
-        {pages.hasMore ? t('customers.loadedSoFar', { count: format.number(pages.items.length) }) : t('customers.total', { count: format.number(pages.items.length) })}
+        {!pages.hasMore ? t('customers.total', { count: format.number(pages.items.length) })
+          : total !== null ? t('customers.shownOfTotal', { shown: format.number(pages.items.length), count: format.number(total) })
+            : t('customers.loadedSoFar', { count: format.number(pages.items.length) })}
       </p>
       {pages.error ? <ErrorMessage error={pages.error} /> : null}
       <CustomerTable items={pages.items} hasMore={pages.hasMore} isLoading={pages.isLoading} onNeedMore={pages.loadMore} />
