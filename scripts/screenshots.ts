@@ -136,7 +136,11 @@ async function shootTargetGroups(page: Page, server: DemoServer, city: string, s
   await shot('segments');
   await page.goto(`${server.url}/segments/new`);
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`${city} repeat buyers`);
-  await page.getByLabel('Filter (JSON)').fill(JSON.stringify({ and: [{ field: 'city', op: 'eq', value: city }, { field: 'order_count', op: 'gte', value: 2 }] }, null, 2));
+  // written as JSON, then shown as the marketer sees it: conditions in words, the JSON closed
+  await page.getByText('Edit as JSON', { exact: true }).click();
+  await page.getByLabel('Filter (JSON)').fill(JSON.stringify({ and: [{ field: 'city', op: 'eq', value: city }, { field: 'order_count', op: 'gte', value: 2 }, { purchased: { category: ['coffee'], within: { days: 90 } } }] }, null, 2));
+  await page.getByText('Edit as JSON', { exact: true }).click();
+  await page.getByRole('list', { name: 'Conditions' }).getByText('Orders at least 2').waitFor();
   await page.getByRole('region', { name: 'Preview' }).getByText(/ of .* customers/).waitFor();
   await page.locator('.preview-count:not(.is-updating)').waitFor();
   await shot('segment-editor');

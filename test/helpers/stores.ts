@@ -34,8 +34,12 @@ export async function createTestStore(kind: StoreKind): Promise<{ store: Store; 
 
 let image: Blob | undefined;
 
-/** The migrated store test/setup/embedded-image.ts made for this run, read once per test file. */
-export function migratedStoreImage(): Blob {
+/**
+ * The migrated store test/setup/embedded-image.ts made for this run, read once per test file;
+ * none outside a test run (scripts such as scripts/screenshots.ts use these helpers too).
+ */
+export function migratedStoreImage(): Blob | undefined {
+  if (!process.env.VITEST) return undefined;
   image ??= new Blob([readFileSync(inject('embeddedImagePath'))]);
   return image;
 }
