@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { runCli } from '../helpers/cli.js';
 import { openStore } from '../../src/db/client.js';
+import { minorUnitsOf } from '../../src/core/money.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/store/${name}`, import.meta.url));
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-'));
@@ -71,6 +72,9 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     const limit = await runCli(['--db', storeDir, 'customers', 'list', '--limit', 'many']);
     expect(limit.code).toBe(1);
     expect(limit.stderr).toMatch(/--limit: /);
+    const spend = await runCli(['--db', storeDir, 'customers', 'list', '--min-spend', '1.500,00']);
+    expect(spend.code).toBe(1);
+    expect(spend.stderr).toMatch(/--min-spend: "1\.500,00" is not an amount\. Write it in the store currency with a point for decimals/);
   });
 
   it('refuses a day that does not exist in any date option with exit 1, naming the option', async () => {
@@ -103,6 +107,11 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     expect(list.items[0]).toMatchObject({ name: 'PT Maju Jaya', is_real: true });
     // a page says how many the filter holds in all
     expect(list.total).toBe(list.items.length);
+    // --min-spend in the store currency: the top spender's own revenue keeps them and drops whoever spent less
+    const topSpend = list.items[0].revenue_minor / 10 ** minorUnitsOf(list.currency);
+    const spenders = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '--min-spend', String(topSpend)])).stdout);
+    expect(spenders.items.map((item: { name: string }) => item.name)).toEqual(['PT Maju Jaya']);
+    expect(spenders.total).toBe(1);
     const firstOnly = await runCli(['--db', storeDir, 'customers', 'list', '--status', 'real', '--limit', '1']);
     expect(firstOnly.stdout).toMatch(new RegExp(`^1 shown of ${list.total} customers\nmore: --cursor `, 'm'));
     const ana = list.items.find((item: { name: string }) => item.name === 'Ana Wijaya');

@@ -8,6 +8,7 @@ import { customerTimeline, type TimelineEntry } from '../../customers/timeline.j
 import { customerTypeTimeline, customerTypesByPrecedence, isCustomerType, listCustomersByType } from '../../analytics/index.js';
 import { dayClosedBy } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
+import { minorUnitsOf } from '../../core/money.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, money, table } from '../format.js';
 import { idOf } from '../option-values.js';
@@ -39,7 +40,14 @@ function listQueryOf(options: ListOptions) {
   throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.${allowed}`, { field: option });
 }
 
-type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; sort?: string; limit: number; offset?: number; cursor?: string };
+type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; minSpend?: number; sort?: string; limit: number; offset?: number; cursor?: string };
+
+/** An amount in the store currency's major units, written with a point for decimals (`150000`, `99.50`). */
+function amountOption(value: string): number {
+  const amount = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isFinite(amount)) throw new AppError('CLI_ARGUMENT_INVALID', `--min-spend: "${value.slice(0, 40)}" is not an amount. Write it in the store currency with a point for decimals, e.g. 150000 or 99.50.`, { field: '--min-spend' });
+  return amount;
+}
 
 /** A type name the analysis gives, checked before the store is opened (the API's filter takes any text and finds no one). */
 function checkType(type: string | undefined): void {
@@ -49,7 +57,7 @@ function checkType(type: string | undefined): void {
 
 /** With --type and no other filter, sort or cursor, the list is that type's customers with their reasons. */
 const isTypeListing = (options: ListOptions) => options.type !== undefined
-  && [options.query, options.status, options.channel, options.city, options.segment, options.sort, options.cursor].every((value) => value === undefined);
+  && [options.query, options.status, options.channel, options.city, options.segment, options.minSpend, options.sort, options.cursor].every((value) => value === undefined);
 
 const nonNegativeInteger = (option: string) => (value: string) => {
   const number = Number(value);
@@ -87,6 +95,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .description('list customers, newest first, with search and filters'), [
     ['clientele customers list --type at_risk', "with each customer's reason"],
     ['clientele customers list --status real --sort revenue --limit 20'],
+    ['clientele customers list --min-spend 1500000 --city Bandung', 'who spent at least 1,500,000 in the store currency'],
     ['clientele customers list -q ana@example.com'],
   ])
     .option('-q, --query <text>', 'name prefix, email, phone, external id or customer number')
@@ -95,6 +104,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .option('--city <city>')
     .option('--type <type>', `customer type from the last \`clientele analyze\` (${customerTypesByPrecedence.join(', ')}); alone, lists that type's customers by id with their reasons`)
     .option('--segment <name>', 'RFM segment, e.g. Champions')
+    .option('--min-spend <amount>', 'revenue at least this much, in the store currency (150000, 99.50)', amountOption)
     .option('--sort <sort>', `${customerSorts.join(' | ')} (default: recent)`)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 20)
     .option('--offset <n>', 'with --type alone: skip this many customers', nonNegativeInteger('--offset'))
@@ -108,11 +118,10 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
         runtime.print(page, (p) => typeListing(p, offset));
         return;
       }
-      const page = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
-        ...(await listCustomers(db, query)),
-        total: (await countCustomers(db, query)).count,
-        currency: settings.currency,
-      }));
+      const page = await runtime.withStore(async ({ db, runtime: { settings } }) => {
+        const filtered = options.minSpend === undefined ? query : { ...query, minRevenueMinor: Math.round(options.minSpend * 10 ** minorUnitsOf(settings.currency)) };
+        return { ...(await listCustomers(db, filtered)), total: (await countCustomers(db, filtered)).count, currency: settings.currency };
+      });
       runtime.print(page, (p) => {
         const rows = p.items.map((c: Record<string, any>) => ({
           id: c.customer_id, name: c.name ?? (c.is_stub ? '(stub)' : ''), email: c.email, city: c.city, status: c.is_real ? 'real' : 'lead', type: c.types?.join('+') ?? '',
