@@ -5,7 +5,7 @@ import { wholeNumberIn } from '../option-values.js';
 export function registerServeCommand(program: Command): void {
   withExamples(program.command('serve')
     .description('start the server (web app and API); migrates the store and loads the demo when it is empty')
-    .option('--port <port>', 'port to listen on (default PORT or 3000)', wholeNumberIn(1, 65_535, '--port 8080'))
+    .option('--port <port>', 'port to listen on (default PORT or 3000; 0 picks a free one)', wholeNumberIn(0, 65_535, '--port 8080'))
     .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
     .option('--no-demo', 'do not load the demo store into an empty store'), [
     ['clientele serve', 'http://127.0.0.1:3000; loads the synthetic demo into an empty store'],
