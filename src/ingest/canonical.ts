@@ -1,4 +1,5 @@
 import type { CustomerKind, InterestKind, OrderChannel, OrderStatus } from '../db/schema.js';
+import type { RejectCode, RejectParams } from './reject-codes.js';
 
 /**
  * The canonical rows every reader, mapping and preset produces and every
@@ -108,7 +109,11 @@ export type CanonicalRow = {
 };
 
 /** A row that could not be imported: data, not an exception. */
-export type Reject = { file: string; line: number; field: string | null; reason: string; raw?: string };
+/**
+ * A row that was not stored. `code` and `params` say why for a program (the web app translates
+ * them, see reject-codes.ts); `reason` says it in English, naming the value and the fix.
+ */
+export type Reject = { file: string; line: number; field: string | null; code: RejectCode; params: RejectParams; reason: string; raw?: string };
 
 /** What validation needs to know about the store. */
 export type IngestContext = {

@@ -7,13 +7,19 @@ import { cursorPage, cursorQuery, errorResponse, objectOf, timestamp } from '../
 import { withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
 import type { Reject } from './canonical.js';
+import { rejectCodes } from './reject-codes.js';
 import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batch.service.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { listImportRuns } from './import-runs.repo.js';
 
 const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const;
 
-const rejectSchema = objectOf<Reject>()({ file: z.string(), line: z.number(), field: z.string().nullable(), reason: z.string(), raw: z.string().optional() });
+const rejectSchema = objectOf<Reject>()({
+  file: z.string(), line: z.number(), field: z.string().nullable(),
+  code: z.enum(rejectCodes).describe('Why, for a program: stable, one of the codes listed in docs/import.md ("Reject codes"); new codes may be added'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).describe('The values the reason names, by name (the value read, the line of a first duplicate…)'),
+  reason: z.string().describe('Why, in English, naming the value and the fix'), raw: z.string().optional(),
+});
 const summarySchema = objectOf<BatchSummary>()({
   importId: z.number(), entity: z.enum(entities), read: z.number(), inserted: z.number(), updated: z.number(),
   unchanged: z.number(), rejected: z.number(), rejects: z.array(rejectSchema),
@@ -57,7 +63,10 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       });
       return { statusCode: 200, body: summary };
     });
-    if (result.isReplay) reply.header('idempotent-replayed', 'true');
+    if (result.isReplay) {
+      // a replay is the first answer as it was sent, even when a later version's schema has grown since (rejects gained codes)
+      reply.header('idempotent-replayed', 'true').header('content-type', 'application/json; charset=utf-8').serializer((payload) => JSON.stringify(payload));
+    }
     return reply.status(result.statusCode as 200).send(result.body as z.infer<typeof summarySchema>);
   });
 

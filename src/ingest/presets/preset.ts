@@ -1,11 +1,11 @@
-import type { ImportEntity } from '../canonical.js';
+import type { ImportEntity, Reject } from '../canonical.js';
 import type { ReaderOptions } from '../readers/read-records.js';
 import type { Mapping } from '../rows/fields.js';
 
 export type RecordValues = Record<string, string | null>;
 
 /** What a preset's transform returns: the record's values (possibly with added columns) or why the row cannot be imported. */
-export type TransformResult = { values: RecordValues } | { reject: { field: string | null; reason: string } };
+export type TransformResult = { values: RecordValues } | { reject: Pick<Reject, 'field' | 'code' | 'reason' | 'params'> };
 
 /**
  * Everything needed to import one known export format without flags: which entity it holds,

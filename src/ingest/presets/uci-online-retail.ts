@@ -25,7 +25,7 @@ export const uciOnlineRetail: Preset = {
   createTransform() {
     return (values) => {
       if (!values.CustomerID?.trim()) {
-        return { reject: { field: 'customer_id', reason: 'CustomerID is empty: the retailer recorded no customer for this sale, so there is no one to attribute it to' } };
+        return { reject: { field: 'customer_id', code: 'CUSTOMER_MISSING', reason: 'CustomerID is empty: the retailer recorded no customer for this sale, so there is no one to attribute it to', params: {} } };
       }
       const quantity = Number(values.Quantity);
       // A C invoice cancels an earlier one and lists negative quantities; negative quantities on

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../core/errors.js';
 import { splitByteLines } from './byte-lines.js';
-import { readCsvRows, readJsonLines, readWhitespaceRows, type RowItem } from './record-streams.js';
+import { readCsvRows, readJsonLines, readWhitespaceRows, type RowItem, type RowProblemItem } from './record-streams.js';
 import { detectDelimiter, encodingFromByteOrderMark, looksLikeJsonLines, looksWhitespaceSeparated, stripByteOrderMark, uniqueHeaders } from './sniff.js';
 
 export type ReaderOptions = {
@@ -19,7 +19,7 @@ export type ReaderOptions = {
 
 export type RecordItem =
   | { kind: 'record'; line: number; values: Record<string, string | null>; raw?: string }
-  | { kind: 'problem'; line: number; reason: string; raw?: string };
+  | RowProblemItem;
 
 export type RecordSource = AsyncIterable<RecordItem> & {
   /**
@@ -193,6 +193,7 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
     if (fields.length !== headers.length) {
       return {
         kind: 'problem', line: item.line, raw: fields.join(delimiter === 'whitespace' ? ' ' : delimiter!).slice(0, 500),
+        code: 'ROW_COLUMN_COUNT', params: { line: item.line, values: fields.length, columns: headers.length, delimiter: delimiter === '\t' ? 'tab' : delimiter! },
         reason: `line ${item.line} has ${fields.length} values but the header has ${headers.length} columns; quote values that contain the delimiter "${delimiter === '\t' ? 'tab' : delimiter}"`,
       };
     }

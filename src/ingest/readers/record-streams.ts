@@ -2,12 +2,16 @@ import { isUtf8 } from 'node:buffer';
 import { splitByteLines } from './byte-lines.js';
 import { createCsvTokenizer, type TokenisedRecord } from './csv-tokenizer.js';
 import { canonicalFields, normaliseColumnName } from '../rows/fields.js';
+import type { RejectCode, RejectParams } from '../reject-codes.js';
 
 /** What the format readers produce before headers are applied. */
 export type RowItem =
   | { kind: 'fields'; line: number; fields: string[] }
   | { kind: 'object'; line: number; values: Record<string, string | null> }
-  | { kind: 'problem'; line: number; reason: string; raw?: string };
+  | RowProblemItem;
+
+/** A record that cannot become a row: the reject's code, params and English reason (see reject-codes.ts). */
+export type RowProblemItem = { kind: 'problem'; line: number; code: RejectCode; params: RejectParams; reason: string; raw?: string };
 
 const rawPreviewLength = 500;
 const invalidUtf8Reason =
@@ -38,13 +42,13 @@ function tokenisedProblem(record: TokenisedRecord, maxRecordBytes: number, delim
   const raw = recordText(record, delimiter);
   if (record.problem === 'unterminated-quote') {
     return {
-      kind: 'problem', line: record.line, raw,
+      kind: 'problem', line: record.line, raw, code: 'ROW_QUOTE_UNCLOSED', params: { line: record.line },
       reason: `line ${record.line} opens a quote (") that is never closed — the file may be truncated; close the quote or remove the incomplete last row`,
     };
   }
   if (record.problem === 'too-long') {
     return {
-      kind: 'problem', line: record.line, raw,
+      kind: 'problem', line: record.line, raw, code: 'ROW_TOO_LONG', params: { line: record.line, maxBytes: maxRecordBytes },
       reason: `the record starting on line ${record.line} is longer than ${maxRecordBytes} bytes, usually an unclosed quote; the rest of that line was skipped`,
     };
   }
@@ -78,7 +82,7 @@ export async function* readCsvRows(chunks: AsyncIterable<Buffer>, delimiter: str
     }
     const end = record.fieldEnds[record.fieldEnds.length - 1];
     if (checkUtf8 && !record.isAscii && !isUtf8(record.bytes.subarray(0, end))) {
-      batch.push({ kind: 'problem', line: record.line, reason: `line ${record.line} ${invalidUtf8Reason}`, raw: recordText(record, delimiter) });
+      batch.push({ kind: 'problem', line: record.line, code: 'ROW_NOT_UTF8', params: { line: record.line }, reason: `line ${record.line} ${invalidUtf8Reason}`, raw: recordText(record, delimiter) });
       return;
     }
     batch.push({ kind: 'fields', line: record.line, fields: decodeFields(record, end) });
@@ -100,11 +104,11 @@ export async function* readWhitespaceRows(chunks: AsyncIterable<Buffer>, maxReco
     const batch: RowItem[] = [];
     for (const { line, bytes, isTooLong } of lines) {
       if (isTooLong) {
-        batch.push({ kind: 'problem', line, reason: `line ${line} is longer than ${maxRecordBytes} bytes and was skipped` });
+        batch.push(tooLongProblem(line, maxRecordBytes));
         continue;
       }
       if (checkUtf8 && !isUtf8(bytes)) {
-        batch.push({ kind: 'problem', line, reason: `line ${line} ${invalidUtf8Reason}`, raw: preview(bytes) });
+        batch.push(notUtf8Problem(line, bytes));
         continue;
       }
       const text = bytes.toString('utf8').trim();
@@ -176,16 +180,32 @@ export async function* readJsonLines(chunks: AsyncIterable<Buffer>, maxRecordByt
 
 /** The item for one line, or null for a blank one. */
 function jsonLineItem(line: number, bytes: Buffer, isTooLong: boolean, maxRecordBytes: number, checkUtf8: boolean): RowItem | null {
-  if (isTooLong) return { kind: 'problem', line, reason: `line ${line} is longer than ${maxRecordBytes} bytes and was skipped` };
-  if (checkUtf8 && !isUtf8(bytes)) return { kind: 'problem', line, reason: `line ${line} ${invalidUtf8Reason}`, raw: preview(bytes) };
+  if (isTooLong) return tooLongProblem(line, maxRecordBytes);
+  if (checkUtf8 && !isUtf8(bytes)) return notUtf8Problem(line, bytes);
   const text = bytes.toString('utf8');
   if (text.trim() === '') return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { kind: 'problem', line, reason: `line ${line} is not valid JSON (${(error as Error).message}); each line must be one complete JSON object`, raw: preview(bytes) };
+    const detail = (error as Error).message;
+    return { kind: 'problem', line, code: 'ROW_NOT_JSON', params: { line, detail }, reason: `line ${line} is not valid JSON (${detail}); each line must be one complete JSON object`, raw: preview(bytes) };
   }
   const values = valuesFromJson(parsed);
-  return typeof values === 'string' ? { kind: 'problem', line, reason: `line ${line} ${values}`, raw: preview(bytes) } : { kind: 'object', line, values };
+  if (typeof values !== 'string') return { kind: 'object', line, values };
+  return { kind: 'problem', line, ...jsonValuesProblem(parsed, line), reason: `line ${line} ${values}`, raw: preview(bytes) };
+}
+
+/** The code of valuesFromJson's refusal: not an object at all, or a field holding an array or object. */
+export function jsonValuesProblem(parsed: unknown, line: number): { code: RejectCode; params: RejectParams } {
+  const field = nonScalarField(parsed);
+  return field === null ? { code: 'ROW_NOT_OBJECT', params: { line } } : { code: 'FIELD_NOT_SCALAR', params: { line, field } };
+}
+
+function tooLongProblem(line: number, maxRecordBytes: number): RowProblemItem {
+  return { kind: 'problem', line, code: 'ROW_TOO_LONG', params: { line, maxBytes: maxRecordBytes }, reason: `line ${line} is longer than ${maxRecordBytes} bytes and was skipped` };
+}
+
+function notUtf8Problem(line: number, bytes: Buffer): RowProblemItem {
+  return { kind: 'problem', line, code: 'ROW_NOT_UTF8', params: { line }, reason: `line ${line} ${invalidUtf8Reason}`, raw: preview(bytes) };
 }

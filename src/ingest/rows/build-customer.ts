@@ -16,7 +16,7 @@ function country(values: FieldValues): string | null {
   if (raw === null) return null;
   const code = countryCode(raw);
   if (code === null) {
-    fail('country', `country "${raw}" is not a country code or name we know; write the two-letter ISO 3166 code (ID, LV, US, DE…) or the country's name in English, Indonesian or Latvian, or leave it empty`);
+    fail('country', 'COUNTRY_UNKNOWN', `country "${raw}" is not a country code or name we know; write the two-letter ISO 3166 code (ID, LV, US, DE…) or the country's name in English, Indonesian or Latvian, or leave it empty`, { value: raw });
   }
   return code;
 }
@@ -25,7 +25,7 @@ function birthYear(values: FieldValues, year: number): number | null {
   // 1900 is also the store's lower bound (customer_birth_year_check): reject here, per row, not per batch
   const value = integer(values, 'birth_year', 1900, year);
   if (value !== null && value < year - maximumAge) {
-    fail('birth_year', `birth_year ${value} would make the customer older than ${maximumAge}; correct it or leave it empty`);
+    fail('birth_year', 'BIRTH_YEAR_TOO_OLD', `birth_year ${value} would make the customer older than ${maximumAge}; correct it or leave it empty`, { value, maximumAge });
   }
   return value;
 }
@@ -54,7 +54,7 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
   const phoneValue = phone(values, 'phone', context, countryValue !== null && isSupportedCountry(countryValue) ? countryValue : context.defaultCountry);
   if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
   if (refs.length === 0) {
-    fail('customer_id', 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again');
+    fail('customer_id', 'CUSTOMER_IDENTITY_MISSING', 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again');
   }
   const year = context.now.getUTCFullYear();
   const kind = values.text('kind');

@@ -29,18 +29,18 @@ export function buildOrder(values: FieldValues, line: number, context: IngestCon
   const externalId = requireExternalId(values, 'order_id', 'every order needs its id from the source system');
   const customer = customerRefs(values, 'customer_', context);
   if (customer.length === 0) {
-    fail('customer_id', 'the order has no customer_id, customer_email or customer_phone, so there is no customer to attribute it to; fill one in or leave the row out');
+    fail('customer_id', 'CUSTOMER_MISSING', 'the order has no customer_id, customer_email or customer_phone, so there is no customer to attribute it to; fill one in or leave the row out');
   }
   const orderedAt = parseDateTime('ordered_at', requireText(values, 'ordered_at', 'every order needs the time it was placed'), dates);
   const currency = resolveCurrency(values, context);
   const lineLevel = isLineLevel(values);
   const amount = values.text('amount');
-  if (amount === null && !lineLevel) fail('amount', 'amount is empty; every order needs its total (0 is allowed)');
+  if (amount === null && !lineLevel) fail('amount', 'FIELD_REQUIRED', 'amount is empty; every order needs its total (0 is allowed)', { field: 'amount' });
   const totalMinor = amount === null ? null : parseMoney('amount', amount, currency);
   const refunded = values.text('refunded_amount');
   const givenRefundMinor = refunded === null ? 0 : parseMoney('refunded_amount', refunded, currency);
   if (totalMinor !== null && isRefundTooLarge(totalMinor, givenRefundMinor)) {
-    fail('refunded_amount', `refunded_amount "${refunded}" is more than the order amount "${amount}"; check both columns`);
+    fail('refunded_amount', 'REFUND_EXCEEDS_TOTAL', `refunded_amount "${refunded}" is more than the order amount "${amount}"; check both columns`, { refunded: refunded!, total: amount! });
   }
   const statedStatus = values.text('status');
   const { status, refundedMinor } = settleOrderStatus(statedStatus === null ? null : lookUp('status', statedStatus, statusSynonyms), totalMinor, givenRefundMinor);

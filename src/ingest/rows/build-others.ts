@@ -28,7 +28,7 @@ export function buildProduct(values: FieldValues, line: number, context: IngestC
 
 export function buildEvent(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalEvent {
   const customer = customerRefs(values, 'customer_', context);
-  if (customer.length === 0) fail('customer_id', 'the event has no customer_id, customer_email or customer_phone; fill one in or leave the row out');
+  if (customer.length === 0) fail('customer_id', 'CUSTOMER_MISSING', 'the event has no customer_id, customer_email or customer_phone; fill one in or leave the row out');
   const kind = lookUp('kind', requireText(values, 'kind', 'say what happened: signup, inquiry, cart, visit, newsletter or other'), eventKindSynonyms);
   const occurredAt = parseDateTime('occurred_at', requireText(values, 'occurred_at', 'every event needs the time it happened'), dates);
   const channel = values.text('channel')?.toLowerCase() ?? 'other';

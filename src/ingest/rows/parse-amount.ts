@@ -115,11 +115,11 @@ function readGroupedDigits(text: string, minorDigits: number): number | string {
 export function parseMoney(field: string, raw: string, currency: string, options: { allowNegative?: boolean } = {}): number {
   const value = plainDecimal.test(raw) ? Number(raw) : readAmount(field, raw, currency);
   if (value < 0 && !options.allowNegative) {
-    fail(field, `${field} "${raw}" is negative; amounts are positive — record a refund with status refunded or refunded_amount`);
+    fail(field, 'AMOUNT_NEGATIVE', `${field} "${raw}" is negative; amounts are positive — record a refund with status refunded or refunded_amount`, { field, value: raw });
   }
   const minor = toMinorUnits(value, currency);
   // Beyond 2^53 minor units (about 9e12 KWD) a double no longer holds every integer.
-  if (!Number.isSafeInteger(minor)) fail(field, `${field} "${raw}" is too large; write amounts like 1234.50 or 1.234,50`);
+  if (!Number.isSafeInteger(minor)) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large; write amounts like 1234.50 or 1.234,50`, { field, value: raw });
   return minor;
 }
 
@@ -127,24 +127,24 @@ export function parseMoney(field: string, raw: string, currency: string, options
 function readAmount(field: string, raw: string, currency: string): number {
   const parsed = readWrittenDecimal(raw, minorUnitsOf(currency));
   const reason = typeof parsed === 'string' ? parsed : unknownCurrencyReason(parsed.markers);
-  if (reason !== null || typeof parsed === 'string') fail(field, `${field} "${raw}" ${reason}; write amounts like 1234.50 or 1.234,50`);
+  if (reason !== null || typeof parsed === 'string') fail(field, 'AMOUNT_UNREADABLE', `${field} "${raw}" ${reason}; write amounts like 1234.50 or 1.234,50`, { field, value: raw });
   // Otherwise "USD 12" in a euro row would be stored as 12 euros.
   const code = parsed.markers.map(currencyCodeOf).find((written) => written && written !== currency);
-  if (code) fail(field, `${field} "${raw}" is in ${code} but the row's currency is ${currency}; fill in the currency column or remove the code`);
+  if (code) fail(field, 'AMOUNT_CURRENCY_MISMATCH', `${field} "${raw}" is in ${code} but the row's currency is ${currency}; fill in the currency column or remove the code`, { field, value: raw, written: code, currency });
   return parsed.value;
 }
 
 /** A plain quantity: a number, possibly fractional (kilograms), never negative, without unit or currency. */
 export function parseQuantity(field: string, raw: string): number {
   const value = plainDecimal.test(raw) ? Number(raw) : readQuantity(field, raw);
-  if (value < 0) fail(field, `${field} "${raw}" is negative; import returns as their own order with status refunded`);
+  if (value < 0) fail(field, 'QUANTITY_NEGATIVE', `${field} "${raw}" is negative; import returns as their own order with status refunded`, { field, value: raw });
   return value;
 }
 
 function readQuantity(field: string, raw: string): number {
   const parsed = readWrittenDecimal(raw, 2);
-  if (typeof parsed === 'string') fail(field, `${field} "${raw}" ${parsed}; write quantities like 2 or 1.5`);
+  if (typeof parsed === 'string') fail(field, 'QUANTITY_UNREADABLE', `${field} "${raw}" ${parsed}; write quantities like 2 or 1.5`, { field, value: raw });
   // "5 kg" or "2 pcs" would otherwise be read as a count of 5 or 2 of something.
-  if (parsed.markers.length > 0) fail(field, `${field} "${raw}" has "${parsed.markers[0]}" beside the number; write the quantity as a plain number like 2 or 1.5`);
+  if (parsed.markers.length > 0) fail(field, 'QUANTITY_HAS_UNIT', `${field} "${raw}" has "${parsed.markers[0]}" beside the number; write the quantity as a plain number like 2 or 1.5`, { field, value: raw, unit: parsed.markers[0] });
   return parsed.value;
 }

@@ -84,7 +84,7 @@ function unknownZoneIn(value: string, dateFormat: string | null): string | null 
 }
 
 function failUnknownZone(field: string, raw: string, zone: string): never {
-  fail(field, `${field} "${raw}" names the time zone "${zone}", which is not a known IANA zone; write UTC, an offset (+07:00) or a zone such as Asia/Jakarta or America/New_York`);
+  fail(field, 'DATE_ZONE_UNKNOWN', `${field} "${raw}" names the time zone "${zone}", which is not a known IANA zone; write UTC, an offset (+07:00) or a zone such as Asia/Jakarta or America/New_York`, { field, value: raw, zone });
 }
 
 /**
@@ -98,9 +98,9 @@ export function parseDateTime(field: string, raw: string, options: DateOptions):
 }
 
 function checkedDate(field: string, raw: string, millis: number, now: Date): Date {
-  if (millis < earliest) fail(field, `${field} "${raw}" is before 1970; check the date format (day and month swapped, or a two-digit year?)`);
+  if (millis < earliest) fail(field, 'DATE_BEFORE_1970', `${field} "${raw}" is before 1970; check the date format (day and month swapped, or a two-digit year?)`, { field, value: raw });
   if (millis > now.getTime() + futureToleranceMs) {
-    fail(field, `${field} "${raw}" is in the future; check the date format (day and month swapped?) or the file's time zone`);
+    fail(field, 'DATE_IN_FUTURE', `${field} "${raw}" is in the future; check the date format (day and month swapped?) or the file's time zone`, { field, value: raw });
   }
   return new Date(millis);
 }
@@ -113,7 +113,7 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
   if (options.dateFormat) {
     const zone = formatZone(options.dateFormat);
     if (zone.unsupported) {
-      fail(field, `--date-format ${options.dateFormat} uses ${zone.unsupported}, a zone abbreviation, which cannot be read reliably (the same letters name different zones); use z for names such as America/New_York or UTC, or ZZ for offsets such as +07:00`);
+      fail(field, 'DATE_FORMAT_ZONE_ABBREVIATION', `--date-format ${options.dateFormat} uses ${zone.unsupported}, a zone abbreviation, which cannot be read reliably (the same letters name different zones); use z for names such as America/New_York or UTC, or ZZ for offsets such as +07:00`, { format: options.dateFormat, token: zone.unsupported });
     }
     const formatted = parseFormat(value, zone.format);
     parsed = formatted.isValid ? formatted : null;
@@ -121,14 +121,14 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
     if (!parsed) {
       const unknownZone = unknownZoneIn(value, options.dateFormat);
       if (unknownZone) failUnknownZone(field, raw, unknownZone);
-      fail(field, `${field} "${raw}" does not match the date format ${options.dateFormat}; fix the value or give the right date format (--date-format, or dateFormat in an API batch)`);
+      fail(field, 'DATE_FORMAT_MISMATCH', `${field} "${raw}" does not match the date format ${options.dateFormat}; fix the value or give the right date format (--date-format, or dateFormat in an API batch)`, { field, value: raw, format: options.dateFormat });
     }
   } else {
     parsed = parseWithoutFormat(value, 'utc');
     if (!parsed) {
       const unknownZone = unknownZoneIn(value, null);
       if (unknownZone) failUnknownZone(field, raw, unknownZone);
-      fail(field, `${field} "${raw}" is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or pass --date-format, e.g. --date-format dd-MM-yyyy`);
+      fail(field, 'DATE_UNREADABLE', `${field} "${raw}" is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or pass --date-format, e.g. --date-format dd-MM-yyyy`, { field, value: raw });
     }
     // Whether the text named its zone (Z, +07:00, UTC, GMT, America/New_York, [Asia/Jakarta]) is
     // whatever luxon read: text that did reads the same instant whatever zone is assumed.

@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors.js';
 import type { CanonicalOrder, CanonicalOrderLine, CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
 import type { Preset, RecordValues } from '../presets/preset.js';
-import { nonScalarField, valuesFromJson } from '../readers/record-streams.js';
+import { jsonValuesProblem, nonScalarField, valuesFromJson } from '../readers/record-streams.js';
 import { readRecords, type ReaderOptions } from '../readers/read-records.js';
 import type { Mapping } from './fields.js';
 import { createRowParser, rawOf } from './row-parser.js';
@@ -73,7 +73,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
           yield batch();
           [rows, rejects, records, rejectedOrders] = [[], [], new Map(), new Map()];
         }
-        rejects.push({ file, line: item.line, field: null, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
+        rejects.push({ file, line: item.line, field: null, code: item.code, params: item.params, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
         continue;
       }
       const parsed = parser.parse(item);
@@ -150,7 +150,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   records.forEach((record, index) => {
     const values = valuesFromJson(record);
     if (typeof values === 'string') {
-      rejects.push({ file, line: index + 1, field: nonScalarField(record), reason: `item ${index + 1} ${values}` });
+      rejects.push({ file, line: index + 1, field: nonScalarField(record), ...jsonValuesProblem(record, index + 1), reason: `item ${index + 1} ${values}` });
       return;
     }
     // Every item sees every key, so a field absent from this item reads as empty, not unmapped.

@@ -15,7 +15,7 @@ export function rejectWholeOrders(rows: CanonicalOrder[], rejectedOrders: Readon
     if (badLine === undefined) kept.push(row);
     else {
       rejects.push({
-        file, line: row.line, field: 'order_id',
+        file, line: row.line, field: 'order_id', code: 'ORDER_ROW_REJECTED', params: { line: badLine, order: row.externalId },
         reason: `line ${badLine}, another row of order ${row.externalId}, was rejected, so none of the order's rows is stored (its total and lines would miss that row); fix line ${badLine} and import all of the order's rows again`,
       });
     }

@@ -4,6 +4,7 @@ import type { ImportEntity } from '../canonical.js';
 import { toMinorUnits } from '../../core/money.js';
 import { canonicalFields } from './fields.js';
 import { createRowParser } from './row-parser.js';
+import { isRejectCode } from '../reject-codes.js';
 import { testContext } from './test-context.js';
 
 // Values shaped like the real thing, broken the ways real exports break them.
@@ -32,6 +33,9 @@ describe.each<ImportEntity>(['customers', 'orders', 'lines', 'products', 'events
           expect(result.reject.reason.length).toBeGreaterThan(10);
           // The catch-all reject means a builder crashed: a bug, not bad data.
           expect(result.reject.reason).not.toContain('could not be read');
+          // API clients translate the reason from its code and the values it names.
+          expect(isRejectCode(result.reject.code)).toBe(true);
+          for (const param of Object.values(result.reject.params)) expect(['string', 'number']).toContain(typeof param);
           expect(result.row).toBeUndefined();
         } else {
           expect(result.row.line).toBe(line);

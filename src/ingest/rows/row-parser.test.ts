@@ -99,16 +99,16 @@ describe('customers', () => {
   });
 
   it.each([
-    [{ customer_id: '', email: '', name: 'Nobody' }, 'customer_id', 'at least one'],
-    [{ customer_id: '1', email: 'ana@' }, 'email', 'not an email address'],
-    [{ customer_id: '1', phone: '12' }, 'phone', 'not a possible phone number'],
-    [{ customer_id: '1', birth_year: '1893' }, 'birth_year', 'between 1900'],
-    [{ customer_id: '1', birth_year: '2e3' }, 'birth_year', 'not a whole number'],
-    [{ customer_id: '1', birth_year: '0x7C1' }, 'birth_year', 'not a whole number'],
-    [{ customer_id: '1', name: 'A\u0000na' }, 'name', 'NUL character'],
-    [{ customer_id: '1', consent_sms: 'perhaps' }, 'consent_sms', 'yes, no'],
-  ])('rejects %j on %s', (values, field, reason) => {
-    expect(parseOne('customers', values).reject).toEqual({ file: 'test.csv', line: 7, field, reason: expect.stringContaining(reason), raw: expect.any(String) });
+    [{ customer_id: '', email: '', name: 'Nobody' }, 'customer_id', 'at least one', 'CUSTOMER_IDENTITY_MISSING', {}],
+    [{ customer_id: '1', email: 'ana@' }, 'email', 'not an email address', 'EMAIL_INVALID', { field: 'email', value: 'ana@' }],
+    [{ customer_id: '1', phone: '12' }, 'phone', 'not a possible phone number', 'PHONE_INVALID', { field: 'phone', value: '12', country: 'LV' }],
+    [{ customer_id: '1', birth_year: '1893' }, 'birth_year', 'between 1900', 'WHOLE_NUMBER_INVALID', { field: 'birth_year', value: '1893', min: 1900, max: 2026 }],
+    [{ customer_id: '1', birth_year: '2e3' }, 'birth_year', 'not a whole number', 'WHOLE_NUMBER_INVALID', expect.objectContaining({ value: '2e3' })],
+    [{ customer_id: '1', birth_year: '0x7C1' }, 'birth_year', 'not a whole number', 'WHOLE_NUMBER_INVALID', expect.objectContaining({ value: '0x7C1' })],
+    [{ customer_id: '1', name: 'A\u0000na' }, 'name', 'NUL character', 'FIELD_NUL_CHARACTER', { field: 'name' }],
+    [{ customer_id: '1', consent_sms: 'perhaps' }, 'consent_sms', 'yes, no', 'BOOLEAN_INVALID', { field: 'consent_sms', value: 'perhaps' }],
+  ])('rejects %j on %s', (values, field, reason, code, params) => {
+    expect(parseOne('customers', values).reject).toEqual({ file: 'test.csv', line: 7, field, code, params, reason: expect.stringContaining(reason), raw: expect.any(String) });
   });
   it('keeps attributes as text when a number would change them: leading zeros, more than 15 digits', () => {
     const { row } = parseOne('customers', { customer_id: '1', 'attribute.postcode': '01234', 'attribute.card': '12345678901234567890', 'attribute.kids': '2', 'attribute.score': '-0.5' });

@@ -6,6 +6,7 @@ import { normaliseExternalId } from '../../customers/identity.js';
 import { buildEvent, buildOrderLine, buildProduct } from './build-others.js';
 import { headerCheck, type Mapping } from './fields.js';
 import type { DateOptions } from './parse-date.js';
+import type { RejectCode, RejectParams } from '../reject-codes.js';
 import { fail, RowProblem, type FieldValues } from './row-problem.js';
 
 export type RowParserOptions = {
@@ -75,7 +76,7 @@ function createFieldValues(columns: Map<string, string>): { fieldValues: FieldVa
     // every field the row maps is checked once here, before any builder reads it.
     for (const [field, column] of fieldColumns) {
       if (values[column]?.includes('\u0000')) {
-        fail(field, `${field} contains a NUL character (U+0000, often left by a broken export), which cannot be stored; remove it from the value`);
+        fail(field, 'FIELD_NUL_CHARACTER', `${field} contains a NUL character (U+0000, often left by a broken export), which cannot be stored; remove it from the value`, { field });
       }
     }
     current = values;
@@ -102,8 +103,9 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
     fields = createFieldValues(headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...options.mapping }));
   }
 
-  function reject(record: { line: number; values: RecordValues }, field: string | null, reason: string): ParsedRow<E> {
-    return { reject: { file: options.file, line: record.line, field, reason, raw: rawOf(record.values) } };
+  function reject(record: { line: number; values: RecordValues }, problem: { field: string | null; code: RejectCode; reason: string; params: RejectParams }): ParsedRow<E> {
+    const { field, code, params, reason } = problem;
+    return { reject: { file: options.file, line: record.line, field, code, params, reason, raw: rawOf(record.values) } };
   }
 
   function parse(record: { line: number; values: RecordValues }): ParsedRow<E> {
@@ -112,15 +114,16 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       if (fields === null) checkHeaders(Object.keys(record.values));
       if (transform) {
         const transformed = transform(values, record.line);
-        if ('reject' in transformed) return reject(record, transformed.reject.field, transformed.reject.reason);
+        if ('reject' in transformed) return reject(record, transformed.reject);
         values = transformed.values;
       }
       fields!.read(values);
       return { row: build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E] };
     } catch (error) {
-      if (error instanceof RowProblem) return withOrderKey(reject(record, error.field, error.message), values);
+      if (error instanceof RowProblem) return withOrderKey(reject(record, { field: error.field, code: error.code, reason: error.message, params: error.params }), values);
       // A bug must not abort a million-row import; the reject carries the message for the report.
-      return reject(record, null, `this row could not be read (${(error as Error).message ?? String(error)}); please report it with the row`);
+      const detail = (error as Error).message ?? String(error);
+      return reject(record, { field: null, code: 'ROW_UNREADABLE', reason: `this row could not be read (${detail}); please report it with the row`, params: { detail } });
     }
   }
 

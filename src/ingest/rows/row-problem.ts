@@ -1,18 +1,25 @@
+import type { RejectCode, RejectParams } from '../reject-codes.js';
+
 /**
  * Raised inside row builders and turned into a `Reject` by the row parser before it leaves this
  * folder: builders read top to bottom ("this field, else stop") instead of threading results.
  */
 export class RowProblem extends Error {
   readonly field: string | null;
+  readonly code: RejectCode;
+  readonly params: RejectParams;
 
-  constructor(field: string | null, reason: string) {
+  constructor(field: string | null, code: RejectCode, reason: string, params: RejectParams) {
     super(reason);
     this.field = field;
+    this.code = code;
+    this.params = params;
   }
 }
 
-export function fail(field: string | null, reason: string): never {
-  throw new RowProblem(field, reason);
+/** Stops the row: `reason` is the English sentence, `params` the values it names (see reject-codes.ts). */
+export function fail(field: string | null, code: RejectCode, reason: string, params: RejectParams = {}): never {
+  throw new RowProblem(field, code, reason, params);
 }
 
 /** The values of one record under canonical field names, as the builders see them. */

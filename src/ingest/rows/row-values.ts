@@ -10,33 +10,35 @@ export function resolveCurrency(values: FieldValues, context: IngestContext): st
   if (raw === null) return context.currency;
   const code = raw.toUpperCase();
   if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code) || !context.knownCurrencies.has(code)) {
-    fail('currency', `currency "${raw}" is not a currency this store accepts; use an ISO 4217 code such as ${context.currency}, EUR or USD`);
+    fail('currency', 'CURRENCY_UNKNOWN', `currency "${raw}" is not a currency this store accepts; use an ISO 4217 code such as ${context.currency}, EUR or USD`, { value: raw, storeCurrency: context.currency });
   }
   return code;
 }
 
 export function requireText(values: FieldValues, field: string, why: string): string {
   const value = values.text(field);
-  if (value === null) fail(field, `${field} is empty; ${why}`);
+  if (value === null) fail(field, 'FIELD_REQUIRED', `${field} is empty; ${why}`, { field });
   return value;
 }
 
 export function requireExternalId(values: FieldValues, field: string, why: string): string {
   const value = normaliseExternalId(values.text(field));
-  if (value === null) fail(field, `${field} is empty; ${why}`);
+  if (value === null) fail(field, 'FIELD_REQUIRED', `${field} is empty; ${why}`, { field });
   return value;
 }
 
 export function email(values: FieldValues, field: string): string | null {
-  const result = normaliseEmail(values.text(field));
-  if (result.reason) fail(field, `${field} ${result.reason}; fix it or leave it empty`);
+  const raw = values.text(field);
+  const result = normaliseEmail(raw);
+  if (result.reason) fail(field, 'EMAIL_INVALID', `${field} ${result.reason}; fix it or leave it empty`, { field, value: raw ?? '' });
   return result.value;
 }
 
 /** `defaultCountry` reads numbers written without a country code: the row's country when it has one, else the store's. */
 export function phone(values: FieldValues, field: string, context: IngestContext, defaultCountry = context.defaultCountry): string | null {
-  const result = normalisePhone(values.text(field), defaultCountry);
-  if (result.reason) fail(field, `${field} ${result.reason}, or leave it empty`);
+  const raw = values.text(field);
+  const result = normalisePhone(raw, defaultCountry);
+  if (result.reason) fail(field, 'PHONE_INVALID', `${field} ${result.reason}, or leave it empty`, { field, value: raw ?? '', country: defaultCountry });
   return result.value;
 }
 
@@ -48,7 +50,7 @@ export function integer(values: FieldValues, field: string, min: number, max: nu
   const raw = values.text(field);
   if (raw === null) return null;
   const value = wholeNumber.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isInteger(value) || value < min || value > max) fail(field, `${field} "${raw}" is not a whole number between ${min} and ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max) fail(field, 'WHOLE_NUMBER_INVALID', `${field} "${raw}" is not a whole number between ${min} and ${max}`, { field, value: raw, min, max });
   return value;
 }
 

@@ -31,11 +31,12 @@ export function settleOrdersTotalledFromLines(rows: CanonicalOrder[], file: stri
     const first = group[0];
     const totalMinor = group.reduce((sum, row) => sum + lineAmountMinor(row.orderLine!), 0) - first.discountMinor;
     if (isRefundTooLarge(totalMinor, first.refundedMinor)) {
-      const reason = `refunded_amount ${formatMoney(first.refundedMinor, first.currency)} is more than the order's total, ${formatMoney(totalMinor, first.currency)} (the sum of its lines less its discount); check the refund and the lines`;
+      const params = { refunded: formatMoney(first.refundedMinor, first.currency), total: formatMoney(totalMinor, first.currency) };
+      const reason = `refunded_amount ${params.refunded} is more than the order's total, ${params.total} (the sum of its lines less its discount); check the refund and the lines`;
       for (const row of group) {
         rejected.add(row);
         const raw = rawOf(row.line);
-        rejects.push({ file, line: row.line, field: 'refunded_amount', reason, ...(raw === undefined ? {} : { raw }) });
+        rejects.push({ file, line: row.line, field: 'refunded_amount', code: 'REFUND_EXCEEDS_TOTAL', params, reason, ...(raw === undefined ? {} : { raw }) });
       }
       continue;
     }

@@ -68,10 +68,10 @@ export function lookUp<T extends string>(field: string, value: string, synonyms:
     return found;
   }
   if (field === 'status' && notPurchases.has(key)) {
-    fail(field, `status "${value}" is not a completed purchase; import orders once they are paid (or map this status to paid)`);
+    fail(field, 'STATUS_NOT_PURCHASE', `status "${value}" is not a completed purchase; import orders once they are paid (or map this status to paid)`, { value });
   }
   const allowed = [...new Set(synonyms.values())].join(', ');
-  return fail(field, `${field} "${value}" is not one of ${allowed}; change the value or map it to one of these`);
+  return fail(field, 'VALUE_NOT_ALLOWED', `${field} "${value}" is not one of ${allowed}; change the value or map it to one of these`, { field, value, allowed });
 }
 
 const booleanValues = new Map([
@@ -83,6 +83,6 @@ export function parseBoolean(field: string, value: string | null): boolean | nul
   if (value === null) return null;
   // Most files already write one of the keys ("true", "yes", "1"): skip trimming and lower-casing them.
   const parsed = booleanValues.get(value) ?? booleanValues.get(value.trim().toLowerCase());
-  if (parsed === undefined) fail(field, `${field} "${value}" is not yes/no; use yes, no, true, false, 1 or 0`);
+  if (parsed === undefined) fail(field, 'BOOLEAN_INVALID', `${field} "${value}" is not yes/no; use yes, no, true, false, 1 or 0`, { field, value });
   return parsed;
 }

@@ -51,7 +51,12 @@ export function inStoreCurrency(minor: number, factor: number): number {
   return factor === 1 ? minor : Math.round(minor * factor);
 }
 
-export function missingRateReason(currency: string, storeCurrency: string): string {
+/** Why a row in a currency without a rate is rejected. */
+export function missingRate(currency: string, storeCurrency: string): Pick<Reject, 'code' | 'params' | 'reason'> {
+  return { code: 'CURRENCY_RATE_MISSING', params: { currency, storeCurrency }, reason: missingRateReason(currency, storeCurrency) };
+}
+
+function missingRateReason(currency: string, storeCurrency: string): string {
   return `No exchange rate from ${currency} to the store currency ${storeCurrency}. Add one with \`clientele rates set ${currency} <rate>\` (or \`PUT /api/settings/rates/${currency}\`) and import again.`;
 }
 

@@ -26,7 +26,7 @@ export function lineAmountMinor(line: Pick<CanonicalLine, 'quantity' | 'unitPric
  */
 export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: OrderGroup[]; rejects: Reject[] } {
   const byKey = new Map<string, OrderGroup>();
-  const conflicts = new Map<OrderGroup, { field: string; reason: string }>();
+  const conflicts = new Map<OrderGroup, GroupReject>();
   const rejects: Reject[] = [];
   for (const row of rows) {
     const existing = byKey.get(orderKeyOf(row.source, row.externalId));
@@ -54,13 +54,16 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
       }
       continue;
     }
-    rejects.push({ file, line: row.line, field: 'order_id', reason: `Duplicate order id ${row.externalId}: it already appeared on line ${existing.order.line} of this file. Keep one row per order.` });
+    rejects.push({
+      file, line: row.line, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: row.externalId, firstLine: existing.order.line },
+      reason: `Duplicate order id ${row.externalId}: it already appeared on line ${existing.order.line} of this file. Keep one row per order.`,
+    });
   }
   const groups: OrderGroup[] = [];
   for (const group of byKey.values()) {
     const conflict = conflicts.get(group);
     if (conflict) {
-      rejects.push(...rejectGroup(group, file, conflict.field, conflict.reason));
+      rejects.push(...rejectGroup(group, file, conflict));
       continue;
     }
     if (group.isTotalFromLines) group.totalMinor = group.lines.reduce((sum, line) => sum + lineAmountMinor(line), 0) - group.order.discountMinor;
@@ -76,9 +79,10 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
  * its first row with the other silently dropped. A field a row leaves out
  * (a total stated on the first row only) is no contradiction.
  */
-function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder): { field: string; reason: string } | null {
-  const differs = (field: string, firstValue: string, rowValue: string) => ({
-    field, reason: `Rows of order ${first.externalId} disagree on ${field}: line ${first.line} has "${firstValue}", line ${row.line} "${rowValue}". Give every row of an order the same order fields.`,
+function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder): GroupReject | null {
+  const differs = (field: string, firstValue: string, rowValue: string): GroupReject => ({
+    field, code: 'ORDER_ROWS_DISAGREE', params: { order: first.externalId, field, firstLine: first.line, firstValue, line: row.line, value: rowValue },
+    reason: `Rows of order ${first.externalId} disagree on ${field}: line ${first.line} has "${firstValue}", line ${row.line} "${rowValue}". Give every row of an order the same order fields.`,
   });
   if (row.orderedAt.getTime() !== first.orderedAt.getTime()) return differs('ordered_at', first.orderedAt.toISOString(), row.orderedAt.toISOString());
   const namespaceOf = (ref: CustomerRef) => (ref.kind === 'external' ? ref.namespace : null);
@@ -90,7 +94,10 @@ function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder): { field
   return null;
 }
 
+/** Why all rows of an order are rejected: a Reject less the file and line it is repeated on. */
+export type GroupReject = Pick<Reject, 'code' | 'params' | 'reason'> & { field: string };
+
 /** One reject per row of a rejected order, so every row read is accounted for. */
-export function rejectGroup(group: Pick<OrderGroup, 'rowLines'>, file: string, field: string, reason: string): Reject[] {
-  return group.rowLines.map((line) => ({ file, line, field, reason }));
+export function rejectGroup(group: Pick<OrderGroup, 'rowLines'>, file: string, why: GroupReject): Reject[] {
+  return group.rowLines.map((line) => ({ file, line, field: why.field, code: why.code, params: why.params, reason: why.reason }));
 }

@@ -227,10 +227,14 @@ function rejectsOfRefusals(rows: CanonicalCustomer[], refusals: FileRowRefusal[]
   return refusals.map((refusal): Reject => {
     const line = rows[refusal.row].line;
     if (refusal.kind === 'unnamed') {
-      return { file, line, field: 'customer_id', reason: 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again' };
+      return { file, line, field: 'customer_id', code: 'CUSTOMER_IDENTITY_MISSING', params: {}, reason: 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again' };
     }
     if (refusal.kind === 'duplicate') {
-      return { file, line, field: refField(refusal.ref), reason: `Duplicate ${refLabel(refusal.ref)} ${refusal.ref.value}: it already appeared on line ${refusal.line} of this file. Keep one row per customer.` };
+      const field = refField(refusal.ref);
+      return {
+        file, line, field, code: 'CUSTOMER_DUPLICATE_IN_FILE', params: { field, value: refusal.ref.value, firstLine: refusal.line },
+        reason: `Duplicate ${refLabel(refusal.ref)} ${refusal.ref.value}: it already appeared on line ${refusal.line} of this file. Keep one row per customer.`,
+      };
     }
     const names = namesAt.get(refusal.row);
     const customer = (customerId: number) => `customer #${customerId}${names?.get(customerId) ? ` (${names.get(customerId)})` : ''}`;
@@ -239,7 +243,7 @@ function rejectsOfRefusals(rows: CanonicalCustomer[], refusals: FileRowRefusal[]
     const field = isOtherSystem ? `external_id.${(refusal.ref as { namespace: string }).namespace}` : refField(refusal.ref);
     const label = isOtherSystem ? `${(refusal.ref as { namespace: string }).namespace} id` : refLabel(refusal.ref);
     return {
-      file, line, field,
+      file, line, field, code: 'CUSTOMER_IDENTITY_TAKEN', params: { field, value: refusal.ref.value, ownerId: refusal.ownerId, customerId: refusal.customerId },
       reason: `The ${label} ${refusal.ref.value} belongs to ${customer(refusal.ownerId)}, but this row describes ${customer(refusal.customerId)}. `
         + `If they are one person, merge them (clientele customers merge ${refusal.customerId} ${refusal.ownerId}) and import the row again; otherwise correct the ${label}.`,
     };

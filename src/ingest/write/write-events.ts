@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs } from '../../customers/customers.repo.js';
 import { addEventsToTraits } from '../../traits/traits.repo.js';
 import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
-import type { CanonicalEvent } from '../canonical.js';
+import type { CanonicalEvent, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 
@@ -20,7 +20,10 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
       firstLine.set(key, row.line);
       return true;
     }
-    outcome.rejects.push({ file: context.file, line: row.line, field: 'event_id', reason: `Duplicate event ${row.externalId}: it already appeared on line ${first} of this file.` });
+    outcome.rejects.push({
+      file: context.file, line: row.line, field: 'event_id', code: 'EVENT_DUPLICATE_IN_FILE', params: { event: row.externalId, firstLine: first },
+      reason: `Duplicate event ${row.externalId}: it already appeared on line ${first} of this file.`,
+    });
     return false;
   });
   if (unique.length === 0) return outcome;
@@ -51,8 +54,8 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     select x.line, null, s.customer_id, x.existing_customer_id, x.existing_import_id, x.existing_line, x.is_same from existing x join incoming s using (line)`.execute(db);
   const added: Array<{ customerId: number; eventId: number }> = [];
   const rejectedLines = new Set<number>();
-  const reject = (line: number, reason: string) => {
-    outcome.rejects.push({ file: context.file, line, field: 'event_id', reason });
+  const reject = (line: number, why: Pick<Reject, 'code' | 'params' | 'reason'>) => {
+    outcome.rejects.push({ file: context.file, line, field: 'event_id', ...why });
     rejectedLines.add(line);
   };
   for (const row of result.rows) {
@@ -60,9 +63,9 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
       added.push({ customerId: row.customer_id, eventId: row.event_id });
       outcome.inserted += 1;
     } else if (row.existing_import_id !== null && Number(row.existing_import_id) === context.importId) {
-      reject(row.line, `Duplicate event: it already appeared on line ${row.existing_line} of this file.`);
+      reject(row.line, { code: 'EVENT_DUPLICATE_IN_FILE', params: { firstLine: Number(row.existing_line) }, reason: `Duplicate event: it already appeared on line ${row.existing_line} of this file.` });
     } else if (row.is_same) outcome.unchanged += 1;
-    else reject(row.line, 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.');
+    else reject(row.line, { code: 'EVENT_CHANGED', params: {}, reason: 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.' });
   }
   if (rejectedLines.size > 0) {
     const kept = unique.map((row, index) => ({ row, customerId: customerIds[index] })).filter(({ row }) => !rejectedLines.has(row.line));

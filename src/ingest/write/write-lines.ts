@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addLinesToCategories, recomputeTraits } from '../../traits/traits.repo.js';
 import { orderKeyOf, type CanonicalOrderLine } from '../canonical.js';
-import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { deleteLines, staleLinesOf } from './write-order-lines.js';
 
 type Db = Kysely<Database>;
@@ -32,13 +32,16 @@ export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: Wr
   for (const row of rows) {
     const order = orderByKey.get(orderKeyOf(row.source, row.orderExternalId));
     if (!order) {
-      outcome.rejects.push({ file: context.file, line: row.line, field: 'order_id', reason: `Order ${row.orderExternalId} is not in the store. Import the orders file first, then the lines.` });
+      outcome.rejects.push({
+        file: context.file, line: row.line, field: 'order_id', code: 'LINE_ORDER_UNKNOWN', params: { order: row.orderExternalId },
+        reason: `Order ${row.orderExternalId} is not in the store. Import the orders file first, then the lines.`,
+      });
       continue;
     }
     // a line's price is in its order's currency; stored, like every summed amount, in the store's
     const factor = amountFactor(order.currency, context);
     if (factor === null) {
-      outcome.rejects.push({ file: context.file, line: row.line, field: 'unit_price', reason: missingRateReason(order.currency, context.currency) });
+      outcome.rejects.push({ file: context.file, line: row.line, field: 'unit_price', ...missingRate(order.currency, context.currency) });
       continue;
     }
     const lineNo = row.lineNo ?? (positionByOrder.get(order.order_id) ?? 0) + 1;
@@ -46,7 +49,10 @@ export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: Wr
     const key = `${order.order_id}:${lineNo}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      outcome.rejects.push({ file: context.file, line: row.line, field: 'line_no', reason: `Line ${lineNo} of order ${row.orderExternalId} already appeared on line ${first} of this file.` });
+      outcome.rejects.push({
+        file: context.file, line: row.line, field: 'line_no', code: 'LINE_DUPLICATE_IN_FILE', params: { lineNo, order: row.orderExternalId, firstLine: first },
+        reason: `Line ${lineNo} of order ${row.orderExternalId} already appeared on line ${first} of this file.`,
+      });
       continue;
     }
     seen.set(key, row.line);

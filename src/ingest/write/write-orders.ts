@@ -4,8 +4,8 @@ import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs } from '.
 import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../traits/traits.repo.js';
 import type { CanonicalLine, CanonicalOrder } from '../canonical.js';
-import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
-import { groupOrderRows, rejectGroup, type OrderGroup } from './group-orders.js';
+import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { groupOrderRows, rejectGroup, type GroupReject, type OrderGroup } from './group-orders.js';
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import { recomputeTotalsFromLines, upsertOrderLines, type OrderLinesResult } from './write-order-lines.js';
@@ -37,7 +37,7 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
   const priced: Array<OrderGroup & { factor: number }> = [];
   for (const group of groups) {
     const factor = amountFactor(group.order.currency, context);
-    if (factor === null) outcome.rejects.push(...rejectGroup(group, context.file, 'currency', missingRateReason(group.order.currency, context.currency)));
+    if (factor === null) outcome.rejects.push(...rejectGroup(group, context.file, { field: 'currency', ...missingRate(group.order.currency, context.currency) }));
     else priced.push({ ...group, factor });
   }
   if (priced.length === 0) return outcome;
@@ -123,8 +123,8 @@ async function writeCarefully(db: Db, orders: StagedOrder[], context: WriteConte
   const toStamp: StagedOrder[] = [];
   const continuing: Continuing[] = [];
   const rejectedLines = new Set<number>();
-  const reject = (order: StagedOrder, field: string, reason: string) => {
-    outcome.rejects.push(...rejectGroup(order, context.file, field, reason));
+  const reject = (order: StagedOrder, why: GroupReject) => {
+    outcome.rejects.push(...rejectGroup(order, context.file, why));
     rejectedLines.add(order.order.line);
   };
   for (const order of orders) {
@@ -132,9 +132,15 @@ async function writeCarefully(db: Db, orders: StagedOrder[], context: WriteConte
     const isThisImport = found !== undefined && found.import_id !== null && Number(found.import_id) === context.importId;
     if (!found) toInsert.push(order);
     else if (Number(found.customer_id) !== order.customerId) {
-      reject(order, 'customer_id', `Order ${order.order.externalId} is already recorded for customer #${found.customer_id}, but this row names a different customer. If both are the same person, merge the customers; otherwise fix the order id.`);
+      reject(order, {
+        field: 'customer_id', code: 'ORDER_OTHER_CUSTOMER', params: { order: order.order.externalId, customerId: Number(found.customer_id) },
+        reason: `Order ${order.order.externalId} is already recorded for customer #${found.customer_id}, but this row names a different customer. If both are the same person, merge the customers; otherwise fix the order id.`,
+      });
     } else if (isThisImport && !found.continues_run) {
-      reject(order, 'order_id', `Duplicate order id ${order.order.externalId}: it already appeared on line ${found.import_line} of this file. Keep one row per order.`);
+      reject(order, {
+        field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: order.order.externalId, firstLine: Number(found.import_line) },
+        reason: `Duplicate order id ${order.order.externalId}: it already appeared on line ${found.import_line} of this file. Keep one row per order.`,
+      });
     } else if (isThisImport) continuing.push({ ...order, orderId: found.order_id, isChanged: false, keepsStatedTotal: found.keeps_stated_total });
     else if (order.hasLines) {
       continuing.push({ ...order, orderId: found.order_id, isChanged: !found.is_same, keepsStatedTotal: false });

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CanonicalProduct } from '../canonical.js';
-import { amountFactor, emptyOutcome, inStoreCurrency, missingRateReason, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 
 type Db = Kysely<Database>;
 
@@ -16,7 +16,10 @@ export async function writeProducts(db: Db, rows: CanonicalProduct[], context: W
   for (const row of rows) {
     const first = firstLine.get(row.sku);
     if (first !== undefined) {
-      outcome.rejects.push({ file: context.file, line: row.line, field: 'sku', reason: `Duplicate SKU ${row.sku}: it already appeared on line ${first} of this file.` });
+      outcome.rejects.push({
+        file: context.file, line: row.line, field: 'sku', code: 'PRODUCT_DUPLICATE_IN_FILE', params: { sku: row.sku, firstLine: first },
+        reason: `Duplicate SKU ${row.sku}: it already appeared on line ${first} of this file.`,
+      });
       continue;
     }
     firstLine.set(row.sku, row.line);
@@ -25,7 +28,7 @@ export async function writeProducts(db: Db, rows: CanonicalProduct[], context: W
       continue;
     }
     const factor = amountFactor(row.currency, context);
-    if (factor === null) outcome.rejects.push({ file: context.file, line: row.line, field: 'currency', reason: missingRateReason(row.currency, context.currency) });
+    if (factor === null) outcome.rejects.push({ file: context.file, line: row.line, field: 'currency', ...missingRate(row.currency, context.currency) });
     else unique.push({ ...row, unitPriceMinor: inStoreCurrency(row.unitPriceMinor, factor) });
   }
   if (unique.length === 0) return outcome;

@@ -46,7 +46,8 @@ export type TimelineEntry = {
 
 export type IngestEntity = 'customers' | 'orders' | 'lines' | 'products' | 'events';
 
-export type Reject = { file: string; line: number; field: string | null; reason: string };
+/** A rejected row: `code` and `params` (the values named) say why for the app to translate, `reason` says it in English (docs/import.md, "Reject codes"). */
+export type Reject = { file: string; line: number; field: string | null; code: string; params: Record<string, string | number>; reason: string };
 
 export type IngestSummary = {
   importId: number; entity: IngestEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[];

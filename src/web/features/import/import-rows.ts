@@ -43,7 +43,7 @@ export function toLineRecords(rows: readonly Record<string, string>[], mapping: 
       return;
     }
     const result = transform(row, line);
-    if ('reject' in result) rejects.push({ file: options.fileName, line, field: result.reject.field, reason: result.reject.reason });
+    if ('reject' in result) rejects.push({ file: options.fileName, line, ...result.reject });
     else records.push({ line, record: toRecord(withoutNulls(result.values), mapping) });
   });
   return { records, rejects };

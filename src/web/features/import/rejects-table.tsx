@@ -1,13 +1,21 @@
 import type { Reject } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile, toCsv } from '../../components/csv.js';
+import { describeReject } from './reject-text.js';
 
 const shownRejects = 200;
 
-/** Reasons come from the server's validator and name the value and the fix; they are shown as sent. */
+/**
+ * Reasons are said in the user's language from each reject's code and the values it names; a code
+ * the app does not know shows the server's English reason, marked as English. The download says
+ * the same as the table, with the code for support.
+ */
 export function RejectsTable({ rejects }: { rejects: Reject[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (rejects.length === 0) return null;
+  const download = () => downloadFile('rejects.csv', toCsv([
+    ['line', 'field', 'code', 'reason'], ...rejects.map((reject) => [reject.line, reject.field, reject.code, describeReject(reject, t, locale).text]),
+  ]));
   return (
     <div className="rejects">
       <h3>{t('import.rejectsTitle', { count: rejects.length })}</h3>
@@ -15,13 +23,19 @@ export function RejectsTable({ rejects }: { rejects: Reject[] }) {
         <table className="data-table">
           <thead><tr><th scope="col">{t('import.line')}</th><th scope="col">{t('import.field')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
           <tbody>
-            {rejects.slice(0, shownRejects).map((reject, index) => (
-              <tr key={`${reject.line}-${index}`} className="reject-row"><td>{reject.line}</td><td>{reject.field ?? ''}</td><td>{reject.reason}</td></tr>
-            ))}
+            {rejects.slice(0, shownRejects).map((reject, index) => {
+              const reason = describeReject(reject, t, locale);
+              return (
+                <tr key={`${reject.line}-${index}`} className="reject-row" data-code={reject.code}>
+                  <td>{reject.line}</td><td>{reject.field ?? ''}</td>
+                  <td lang={reason.lang} title={reason.original ?? undefined}>{reason.text}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
-      <button type="button" className="button-secondary" onClick={() => downloadFile('rejects.csv', toCsv([['line', 'field', 'reason'], ...rejects.map((reject) => [reject.line, reject.field, reject.reason])]))}>
+      <button type="button" className="button-secondary" onClick={download}>
         {t('import.downloadRejects')}
       </button>
     </div>

@@ -2,6 +2,7 @@ import { api } from '../../api/client.js';
 import type { IngestEntity, IngestSummary, Reject } from '../../api/types.js';
 import { planBatches } from './import-batches.js';
 import type { LineRecord } from './import-rows.js';
+import { withFileLines } from './reject-text.js';
 
 /** Small enough that one batch (one transaction on the server) takes about a second, large enough to be quick. */
 export const batchSize = 1000;
@@ -35,7 +36,7 @@ export async function runImport(
       updated: totals.updated + summary.updated,
       unchanged: totals.unchanged + summary.unchanged,
       rejected: totals.rejected + summary.rejected,
-      rejects: [...totals.rejects, ...summary.rejects.map((reject) => ({ ...reject, file: request.fileName, line: batch[reject.line - 1]?.line ?? reject.line }))],
+      rejects: [...totals.rejects, ...summary.rejects.map((reject) => withFileLines(reject, request.fileName, (position) => batch[position - 1]?.line))],
     };
     onProgress(totals);
   }
