@@ -4,11 +4,14 @@ import type { Persona } from '../../api/target-group-types.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { usePersonaName } from './persona-name-text.js';
 
 /** A marketer's name, description and pin (a pinned persona keeps them across rediscovery). */
 export function PersonaEditForm({ persona, onSaved }: { persona: Persona; onSaved: (persona: Persona) => void }) {
   const { t } = useI18n();
-  const [name, setName] = useState(persona.name);
+  // a generated name is offered in the reader's language; saved unchanged, it stays the generated name
+  const shownName = usePersonaName(persona).text;
+  const [name, setName] = useState(shownName);
   const [description, setDescription] = useState(persona.description ?? '');
   const [isPinned, setIsPinned] = useState(persona.isPinned);
   const [error, setError] = useState<Error | null>(null);
@@ -22,7 +25,7 @@ export function PersonaEditForm({ persona, onSaved }: { persona: Persona; onSave
     setSaved(false);
     setIsSaving(true);
     try {
-      const updated = await api.patch<Persona>(`/api/personas/${persona.personaId}`, { name: name.trim(), description: description.trim() === '' ? null : description.trim(), isPinned });
+      const updated = await api.patch<Persona>(`/api/personas/${persona.personaId}`, { name: name.trim() === shownName ? persona.name : name.trim(), description: description.trim() === '' ? null : description.trim(), isPinned });
       setSaved(true);
       onSaved(updated);
     } catch (caught) {

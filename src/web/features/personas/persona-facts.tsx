@@ -1,5 +1,7 @@
 import type { Persona } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { usePersonaWords, WordingText } from './persona-name-text.js';
+import { traitWording } from './persona-name.js';
 import { shareText } from './share-list.js';
 
 /** The profile in a few lines: who they are, what they bring, where and how they buy. */
@@ -26,16 +28,17 @@ export function PersonaFacts({ persona }: { persona: Persona }) {
   );
 }
 
-/** What sets the persona apart, in the model's own (English) words with the standardised difference. */
+/** What sets the persona apart, in the reader's words (categories as the store names them), with the standardised difference. */
 export function PersonaTraits({ persona }: { persona: Persona }) {
   const { t, format } = useI18n();
+  const words = usePersonaWords();
   if (persona.profile.traits.length === 0) return null;
   return (
     <p className="persona-traits small">
       <span className="muted">{t('personas.traits')}</span>{' '}
       {persona.profile.traits.map((trait) => (
         <span key={trait.column} className="type-tag" title={t('personas.traitDifference', { difference: format.number(trait.difference, 2) })}>
-          <span lang="en">{trait.word}</span> {trait.difference > 0 ? '+' : ''}{format.number(trait.difference, 2)}
+          <WordingText wording={traitWording(trait, words)} /> {trait.difference > 0 ? '+' : ''}{format.number(trait.difference, 2)}
         </span>
       ))}
     </p>

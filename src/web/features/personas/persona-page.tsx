@@ -9,15 +9,19 @@ import { useSession } from '../auth/session-context.js';
 import { DriftCard } from './drift-card.js';
 import { PersonaEditForm } from './persona-edit-form.js';
 import { PersonaFacts, PersonaTraits } from './persona-facts.js';
+import { generatedNameOf, usePersonaWords, WordingText } from './persona-name-text.js';
+import { personaDisplayName } from './persona-name.js';
 import { ShareList } from './share-list.js';
 
 export function PersonaPage({ personaId }: { personaId: number }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const { can } = useSession();
+  const words = usePersonaWords();
   const persona = useApiData<Persona>(`/api/personas/${personaId}`);
   if (persona.error) return <section className="page"><ErrorMessage error={persona.error} /><Link to="/personas">{t('personas.backToList')}</Link></section>;
   if (!persona.data) return <LoadingState />;
   const { profile } = persona.data;
+  const name = personaDisplayName(persona.data, words);
   const channel = (label: string) => t(`channels.${label}`);
   const type = (label: string) => t(`customerTypes.${label}`);
   return (
@@ -25,12 +29,12 @@ export function PersonaPage({ personaId }: { personaId: number }) {
       <header className="page-header">
         <div>
           <Link to="/personas" className="back-link">{t('personas.backToList')}</Link>
-          <h1>{persona.data.name}</h1>
+          <h1 lang={name.lang}>{name.text}</h1>
           {persona.data.isPinned || persona.data.isRetired || persona.data.name !== persona.data.generatedName ? (
             <p className="muted">
               {persona.data.isPinned ? <><span className="badge badge-real">{t('personas.pinned')}</span>{' '}</> : null}
               {persona.data.isRetired ? <><span className="badge badge-lead">{t('personas.retired')}</span>{' '}</> : null}
-              {persona.data.name === persona.data.generatedName ? null : <>{t('personas.generatedName')} <span lang="en">{persona.data.generatedName}</span></>}
+              {persona.data.name === persona.data.generatedName ? null : <>{t('personas.generatedName')} <WordingText wording={generatedNameOf(persona.data, words)} /></>}
             </p>
           ) : null}
           {persona.data.description ? <p>{persona.data.description}</p> : null}
@@ -41,7 +45,7 @@ export function PersonaPage({ personaId }: { personaId: number }) {
           <PersonaFacts persona={persona.data} />
           <PersonaTraits persona={persona.data} />
         </Card>
-        {can('analytics:write') ? <PersonaEditForm key={persona.data.personaId} persona={persona.data} onSaved={() => persona.reload()} /> : null}
+        {can('analytics:write') ? <PersonaEditForm key={`${persona.data.personaId}-${locale}`} persona={persona.data} onSaved={() => persona.reload()} /> : null}
         <Card title={t('personas.channels')}><ShareList shares={profile.channels} labelOf={channel} /></Card>
         <Card title={t('personas.categories')}><ShareList shares={profile.categories} /></Card>
         <Card title={t('personas.topCities')}><ShareList shares={profile.topCities} /></Card>
@@ -60,7 +64,7 @@ export function PersonaPage({ personaId }: { personaId: number }) {
             ) : null}
           </dl>
         </Card>
-        <DriftCard title={t('personas.driftTitle', { name: persona.data.name })} choices={[{ key: `persona-${personaId}`, label: persona.data.name, group: { kind: 'persona', personaId } }]} />
+        <DriftCard title={t('personas.driftTitle', { name: name.text })} choices={[{ key: `persona-${personaId}`, label: name.text, group: { kind: 'persona', personaId } }]} />
       </div>
     </section>
   );

@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
 import { DriftCard, type GroupChoice } from './drift-card.js';
 import { PersonaCard } from './persona-card.js';
+import { usePersonaWords } from './persona-name-text.js';
+import { personaDisplayName } from './persona-name.js';
 
 type Discovery = { status: 'idle' } | { status: 'running' } | { status: 'failed'; error: Error };
 
@@ -16,6 +18,7 @@ type Discovery = { status: 'idle' } | { status: 'running' } | { status: 'failed'
 export function PersonasPage() {
   const { t, format } = useI18n();
   const { can } = useSession();
+  const words = usePersonaWords();
   const personas = useApiData<PersonaList>('/api/personas');
   const segments = useApiData<SegmentsPage>('/api/segments');
   const [discovery, setDiscovery] = useState<Discovery>({ status: 'idle' });
@@ -35,7 +38,7 @@ export function PersonasPage() {
 
   const choices: GroupChoice[] = [
     { key: 'all', label: t('drift.allCustomers'), group: { kind: 'all' } },
-    ...(personas.data?.personas ?? []).map((persona) => ({ key: `persona-${persona.personaId}`, label: t('drift.personaChoice', { name: persona.name }), group: { kind: 'persona' as const, personaId: persona.personaId } })),
+    ...(personas.data?.personas ?? []).map((persona) => ({ key: `persona-${persona.personaId}`, label: t('drift.personaChoice', { name: personaDisplayName(persona, words).text }), group: { kind: 'persona' as const, personaId: persona.personaId } })),
     ...(segments.data?.items ?? []).map((segment) => ({ key: `segment-${segment.segment_id}`, label: t('drift.segmentChoice', { name: segment.name }), group: { kind: 'segment' as const, segment: segment.segment_id } })),
   ];
 
