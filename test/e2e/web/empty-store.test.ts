@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import type { AnalyzeResult } from '../../../src/web/api/analytics-types.js';
+import { createFormatters } from '../../../src/web/i18n/format.js';
 import { createTestUser } from '../../helpers/auth.js';
 import { describeWithBrowser, openBrowser, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
 
@@ -36,5 +38,33 @@ describeWithBrowser('staff web app on a new, empty store', () => {
     } finally {
       await analystBrowser.close();
     }
+  });
+
+  it('says the analysis ran and found no customers, rather than that none exists', async () => {
+    const { page, server } = app;
+    await page.goto(`${server.url}/reports`);
+    const notice = page.getByRole('region', { name: 'Analysis' });
+    await notice.getByText('No analysis has run yet. Once customers and orders are imported, run the analysis.').waitFor();
+    await page.getByRole('region', { name: 'Customers by type' }).getByText('No analysis has run yet.').waitFor();
+
+    const analysed = page.waitForResponse((response) => response.url().endsWith('/api/analytics/analyze') && response.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    const result = await (await analysed).json() as AnalyzeResult;
+    expect(result.customers).toBe(0);
+    // the as-of day is a store calendar day, written in the reader's date format
+    const ranOn = `The analysis ran as of ${createFormatters('en-GB', null, undefined).date(result.asOf)} and found no customers.`;
+    await notice.getByText(`${ranOn} Next, import customers and orders`).waitFor();
+    await expect(notice.getByRole('link', { name: 'Import customers and orders' }).isVisible()).resolves.toBe(true);
+    for (const report of ['Customers by type', 'RFM grid', 'RFM segments: size and value']) {
+      await expect(page.getByRole('region', { name: report }).getByText(ranOn, { exact: true }).isVisible()).resolves.toBe(true);
+    }
+    await expect(page.getByText('No analysis has run yet.').count()).resolves.toBe(0);
+
+    // a fresh load, not the state the button left behind: Home reads the same from the API
+    await page.goto(`${server.url}/`);
+    const start = page.getByRole('region', { name: 'Getting started' });
+    await start.getByText(ranOn).waitFor();
+    await page.getByRole('region', { name: 'Customers by type' }).getByText(ranOn, { exact: true }).waitFor();
+    await expect(page.getByText('No data for this report yet.').count()).resolves.toBe(0);
   });
 });

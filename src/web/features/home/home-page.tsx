@@ -1,11 +1,15 @@
-import { lazy, Suspense, useState } from 'react';
-import type { AlertsPage, StoreSummary, TypesReport } from '../../api/analytics-types.js';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { AlertsPage, RfmReport, StoreSummary, TypesReport } from '../../api/analytics-types.js';
 import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { useRouter } from '../../routes/router.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { ReportSection } from '../reports/report-section.js';
+import { analysisStateOf } from '../reports/analysis-state.js';
+import { useEmptyReportText } from '../reports/analysis-notice.js';
 import { KeyFigures } from './key-figures.js';
-import { PeriodPicker, periodQuery, type PeriodDays } from './period-picker.js';
+import { PeriodPicker, periodQuery } from './period-picker.js';
+import { homeSettingsFromSearch, homeSettingsToSearch, type PeriodDays } from './home-settings.js';
 import { AlertList } from './alert-list.js';
 import { RecentImports } from './recent-imports.js';
 import { GettingStarted } from './getting-started.js';
@@ -15,24 +19,31 @@ const TypesChart = lazy(() => import('../reports/types-chart.js').then((module) 
 
 export function HomePage() {
   const { t } = useI18n();
-  const [days, setDays] = useState<PeriodDays>(30);
-  const summary = usePendingEndpoint<StoreSummary>('summary', { query: periodQuery(days) });
+  const { search, navigate } = useRouter();
+  const settings = useMemo(() => homeSettingsFromSearch(search), [search]);
+  // Replace, not push: trying periods one after another should not fill the back button.
+  const setDays = useCallback((days: PeriodDays) => navigate(`/${homeSettingsToSearch({ ...settings, days })}`, { replace: true }), [navigate, settings]);
+  const summary = usePendingEndpoint<StoreSummary>('summary', { query: periodQuery(settings.days) });
   const types = usePendingEndpoint<TypesReport>('types');
+  // Only an empty types report leaves open whether an analysis ran; the RFM report's date tells (analysis-state.ts).
+  const rfm = usePendingEndpoint<RfmReport>('rfm', { isEnabled: types.data?.customers === 0 && types.data.asOf === null });
+  const analysis = analysisStateOf(types.data, rfm.data);
   const alerts = usePendingEndpoint<AlertsPage>('alerts', { query: { status: 'open', limit: 10 } });
   const noData = t('reports.common.noData');
+  const typesEmptyText = useEmptyReportText(analysis, noData);
   const isStoreEmpty = summary.data !== null && summary.data !== undefined && summary.data.current.realCustomers === 0 && summary.data.current.leads === 0;
   return (
     <section className="page page-home">
       <header className="page-header">
         <h1>{t('home.title')}</h1>
-        <PeriodPicker days={days} onChange={setDays} />
+        <PeriodPicker days={settings.days} onChange={setDays} />
       </header>
-      {isStoreEmpty ? <GettingStarted /> : null}
+      {isStoreEmpty ? <GettingStarted analysis={analysis} /> : null}
       <ReportSection title={t('home.keyFigures')} source={summary} emptyText={noData}>
         {(data) => <KeyFigures summary={data} />}
       </ReportSection>
       <div className="home-grid">
-        <ReportSection title={t('reports.types.title')} source={types} emptyText={noData} isEmpty={(data) => data.customers === 0}>
+        <ReportSection title={t('reports.types.title')} source={types} emptyText={typesEmptyText} isEmpty={(data) => data.customers === 0}>
           {(data) => <Suspense fallback={<LoadingState />}><TypesChart report={data} /></Suspense>}
         </ReportSection>
         <ReportSection title={t('home.openAlerts')} source={alerts} emptyText={t('home.noAlerts')} isEmpty={(data) => data.alerts.length === 0}>

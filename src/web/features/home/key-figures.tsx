@@ -1,6 +1,8 @@
 import type { KeyFigures as Figures, StoreSummary } from '../../api/analytics-types.js';
 import { KeyFigure } from '../../components/key-figure.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { useStoreSettings } from '../settings/store-settings-context.js';
+import { describePeriod } from './period-text.js';
 
 type FigureKey = keyof Figures;
 
@@ -9,9 +11,12 @@ const figureOrder: FigureKey[] = ['revenueMinor', 'orders', 'realCustomers', 'ac
 /**
  * Each figure beside its value in the previous period of the same length. Counts and
  * revenue use the server's change ratio; the repeat-purchase rate compares in points.
+ * The sentence above them says whether the period ends with today so far, since
+ * the previous period is always whole days and a morning's figures look like a fall.
  */
 export function KeyFigures({ summary }: { summary: StoreSummary }) {
   const { t, format } = useI18n();
+  const settings = useStoreSettings();
   const change = (key: FigureKey): { text: string; trend: 'up' | 'down' | 'flat' } => {
     const current = summary.current[key];
     const previous = summary.previous[key];
@@ -33,9 +38,13 @@ export function KeyFigures({ summary }: { summary: StoreSummary }) {
     if (key === 'repeatPurchaseRate') return format.percent(previous);
     return format.number(previous);
   };
+  const period = describePeriod(summary, settings?.dataAsOf);
+  const dates = { days: period.days, from: format.date(period.from), previousFrom: format.date(period.previousFrom), previousTo: format.date(period.previousLastDay) };
+  const periodText = period.end === 'today-so-far' ? t('home.periodTodaySoFar', { ...dates, now: format.dateTime(period.asOf) })
+    : t(period.end === 'whole-days' ? 'home.periodWholeDays' : 'home.periodRange', { ...dates, to: format.date(period.lastDay) });
   return (
     <>
-      <p className="muted small">{t('home.periodRange', { from: format.date(summary.from), to: format.date(lastDayOf(summary.to)), previousFrom: format.date(summary.previousFrom), previousTo: format.date(lastDayOf(summary.previousTo)) })}</p>
+      <p className="muted small key-figures-period">{periodText}</p>
       <dl className="key-figures">
         {figureOrder.map((key) => {
           const comparison = change(key);
@@ -47,12 +56,4 @@ export function KeyFigures({ summary }: { summary: StoreSummary }) {
       </dl>
     </>
   );
-}
-
-/** The summary's `to` is exclusive (the day after the period); people read the last day included. */
-function lastDayOf(exclusiveEnd: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(exclusiveEnd)) return exclusiveEnd;
-  const day = new Date(`${exclusiveEnd}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
 }

@@ -1,7 +1,5 @@
 import { useI18n } from '../../i18n/i18n-context.js';
-
-export const periodChoices = [7, 30, 90, 365] as const;
-export type PeriodDays = (typeof periodChoices)[number];
+import { periodChoices, type PeriodDays } from './home-settings.js';
 
 /** The summary compares the last N days with the N days before them. */
 export function periodQuery(days: PeriodDays): Record<string, string> {
@@ -13,7 +11,7 @@ export function PeriodPicker({ days, onChange }: { days: PeriodDays; onChange: (
   return (
     <label className="field field-inline">
       <span>{t('home.period')}</span>
-      <select value={days} onChange={(event) => onChange(Number(event.target.value) as PeriodDays)}>
+      <select value={days} onChange={(event) => onChange(periodChoices.find((choice) => String(choice) === event.target.value) ?? days)}>
         {periodChoices.map((choice) => <option key={choice} value={choice}>{t('home.lastDays', { days: choice })}</option>)}
       </select>
     </label>

@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import type { AlertsPage, CohortsReport, Granularity, LifecycleReport, RevenueTrend, RfmReport, SegmentsPage, TypeMigration, TypesReport } from '../../api/analytics-types.js';
+import { useCallback, useMemo } from 'react';
+import type { AlertsPage, CohortsReport, LifecycleReport, RevenueTrend, RfmReport, SegmentsPage, TypeMigration, TypesReport } from '../../api/analytics-types.js';
 import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from './report-section.js';
@@ -12,10 +12,10 @@ import { TypeSankeyChart } from './type-sankey-chart.js';
 import { TypesChart } from './types-chart.js';
 import { SavedSegmentsChart } from './saved-segments-chart.js';
 import { RunAnalysis } from './run-analysis.js';
-
-const granularities: readonly Granularity[] = ['day', 'week', 'month'];
-const migrationChoices = [30, 90, 365] as const;
-type MigrationDays = (typeof migrationChoices)[number];
+import { useRouter } from '../../routes/router.js';
+import { granularities, migrationChoices, reportSettingsFromSearch, reportSettingsToSearch, type MigrationDays, type ReportSettings } from './report-settings.js';
+import { analysisStateOf } from './analysis-state.js';
+import { AnalysisNotice, useEmptyReportText } from './analysis-notice.js';
 
 /**
  * The migration is read up to the day of the last analysis (the types report's
@@ -32,8 +32,11 @@ export function migrationQuery(asOf: string | null | undefined, days: MigrationD
 
 export function ReportsPage() {
   const { t } = useI18n();
-  const [granularity, setGranularity] = useState<Granularity>('week');
-  const [migrationDays, setMigrationDays] = useState<MigrationDays>(90);
+  const { search, navigate } = useRouter();
+  const settings = useMemo(() => reportSettingsFromSearch(search), [search]);
+  const { granularity, migrationDays } = settings;
+  // Replace, not push, as on Home and the customer list: each choice is a view of the same page, not a step to go back through.
+  const changeSettings = (change: Partial<ReportSettings>) => navigate(`/reports${reportSettingsToSearch({ ...settings, ...change })}`, { replace: true });
   const rfm = usePendingEndpoint<RfmReport>('rfm');
   const types = usePendingEndpoint<TypesReport>('types');
   const lifecycle = usePendingEndpoint<LifecycleReport>('lifecycle');
@@ -43,7 +46,11 @@ export function ReportsPage() {
   const migrationRange = migrationQuery(types.data?.asOf, migrationDays);
   const migration = usePendingEndpoint<TypeMigration>('typeMigration', { query: migrationRange ?? undefined, isEnabled: !types.isLoading && (types.data !== null || types.error !== null) });
   const segments = usePendingEndpoint<SegmentsPage>('segments');
+  const analysis = analysisStateOf(types.data, rfm.data);
   const noData = t('reports.common.noData');
+  // Only the reports an analysis writes (types, RFM, type history) say what it found; the others are read from orders as they stand.
+  const notAnalysed = useEmptyReportText(analysis, noData);
+  const noFlows = useEmptyReportText(analysis, t('reports.migration.noFlows'));
   const reloadAll = useCallback(() => {
     for (const source of [rfm, types, lifecycle, cohorts, trend, alerts, migration, segments]) source.reload();
   }, [rfm, types, lifecycle, cohorts, trend, alerts, migration, segments]);
@@ -51,7 +58,7 @@ export function ReportsPage() {
   const granularityPicker = (
     <label className="field field-inline small">
       <span>{t('reports.revenue.granularity')}</span>
-      <select value={granularity} onChange={(event) => setGranularity(event.target.value as Granularity)}>
+      <select value={granularity} onChange={(event) => changeSettings({ granularity: granularities.find((choice) => choice === event.target.value) ?? granularity })}>
         {granularities.map((choice) => <option key={choice} value={choice}>{t(`reports.revenue.granularities.${choice}`)}</option>)}
       </select>
     </label>
@@ -59,7 +66,7 @@ export function ReportsPage() {
   const migrationPicker = (
     <label className="field field-inline small">
       <span>{t('reports.migration.period')}</span>
-      <select value={migrationDays} onChange={(event) => setMigrationDays(Number(event.target.value) as MigrationDays)}>
+      <select value={migrationDays} onChange={(event) => changeSettings({ migrationDays: migrationChoices.find((choice) => String(choice) === event.target.value) ?? migrationDays })}>
         {migrationChoices.map((choice) => <option key={choice} value={choice}>{t('home.lastDays', { days: choice })}</option>)}
       </select>
     </label>
@@ -71,29 +78,30 @@ export function ReportsPage() {
         <h1>{t('reports.title')}</h1>
         <RunAnalysis onFinished={reloadAll} />
       </header>
+      <AnalysisNotice state={analysis} />
       <div className="report-grid">
         <ReportSection title={t('reports.revenue.title')} source={trend} emptyText={noData} isEmpty={(data) => data.points.length === 0} actions={granularityPicker} className="card-wide">
           {(data) => <RevenueTrendChart trend={data} alerts={alerts.data?.alerts ?? []} />}
         </ReportSection>
-        <ReportSection title={t('reports.types.title')} source={types} emptyText={noData} isEmpty={(data) => data.customers === 0}>
+        <ReportSection title={t('reports.types.title')} source={types} emptyText={notAnalysed} isEmpty={(data) => data.customers === 0}>
           {(data) => <TypesChart report={data} />}
         </ReportSection>
-        <ReportSection title={t('reports.rfm.title')} source={rfm} emptyText={noData} isEmpty={(data) => data.grid.length === 0}>
+        <ReportSection title={t('reports.rfm.title')} source={rfm} emptyText={notAnalysed} isEmpty={(data) => data.grid.length === 0}>
           {(data) => <RfmGridChart report={data} />}
         </ReportSection>
-        <ReportSection title={t('reports.segments.title')} source={rfm} emptyText={noData} isEmpty={(data) => data.segments.length === 0}>
+        <ReportSection title={t('reports.segments.title')} source={rfm} emptyText={notAnalysed} isEmpty={(data) => data.segments.length === 0}>
           {(data) => <SegmentChart segments={data.segments} />}
         </ReportSection>
         <ReportSection title={t('reports.savedSegments.title')} source={segments} emptyText={noData} isEmpty={(data) => data.items.length === 0}>
           {(data) => <SavedSegmentsChart segments={data.items} />}
         </ReportSection>
-        <ReportSection title={t('reports.funnel.title')} source={lifecycle} emptyText={noData} isEmpty={(data) => data.overall === null}>
+        <ReportSection title={t('reports.funnel.title')} source={lifecycle} emptyText={noData} isEmpty={(data) => data.overall === null || data.overall.stages.every((stage) => stage.customers === 0)}>
           {(data) => (data.overall ? <FunnelChart funnel={data.overall} /> : null)}
         </ReportSection>
         <ReportSection title={t('reports.cohorts.title')} source={cohorts} emptyText={noData} isEmpty={(data) => data.cohorts.length === 0}>
           {(data) => <CohortHeatmap cohorts={data.cohorts} />}
         </ReportSection>
-        <ReportSection title={t('reports.migration.title')} source={migration} emptyText={t('reports.migration.noFlows')} isEmpty={(data) => data.flows.every((flow) => flow.customers === 0)} actions={migrationPicker} className="card-wide">
+        <ReportSection title={t('reports.migration.title')} source={migration} emptyText={noFlows} isEmpty={(data) => data.flows.every((flow) => flow.customers === 0)} actions={migrationPicker} className="card-wide">
           {(data) => <TypeSankeyChart migration={data} />}
         </ReportSection>
       </div>

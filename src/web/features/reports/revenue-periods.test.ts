@@ -24,4 +24,15 @@ describe('the revenue trend\'s last period', () => {
     expect(isLastPeriodIncomplete(trend('day', '2026-12-02', '2026-12-03'))).toBe(false);
     expect(isLastPeriodIncomplete({ granularity: 'week', to: '2026-12-03', points: [] })).toBe(false);
   });
+
+  it('is incomplete when the range ends with today, still under way, even for a whole day or week', () => {
+    expect(isLastPeriodIncomplete(trend('day', '2026-12-02', '2026-12-03'), true)).toBe(true);
+    expect(isLastPeriodIncomplete(trend('week', '2026-11-30', '2026-12-07'), true)).toBe(true);
+    expect(isLastPeriodIncomplete(trend('week', '2026-11-30', '2026-12-03'), true)).toBe(true);
+  });
+
+  it('is complete, though the range ends with today, when the last point is an earlier period without sales today', () => {
+    expect(isLastPeriodIncomplete(trend('day', '2026-11-30', '2026-12-03'), true)).toBe(false);
+    expect(isLastPeriodIncomplete(trend('week', '2026-11-23', '2026-12-03'), true)).toBe(false);
+  });
 });

@@ -10,11 +10,15 @@ export function periodEnd(period: string, granularity: Granularity): string {
 }
 
 /**
- * Whether the last period is cut short by the range's exclusive end `to` (the
- * week or month still running): its total holds only the days so far, and drawn
- * like the others it reads as a collapse.
+ * Whether the last period is cut short (the week or month still running): its
+ * total holds only the days so far, and drawn like the others it reads as a
+ * collapse. It is cut short by the range's exclusive end `to`, or, when the range
+ * ends with today (`endsToday`: a live store, whose range runs to the end of
+ * today), by the rest of today, as the day's own point at noon.
  */
-export function isLastPeriodIncomplete(trend: { granularity: Granularity; to: string; points: ReadonlyArray<{ period: string }> }): boolean {
+export function isLastPeriodIncomplete(trend: { granularity: Granularity; to: string; points: ReadonlyArray<{ period: string }> }, endsToday = false): boolean {
   const last = trend.points.at(-1);
-  return last !== undefined && trend.to < periodEnd(last.period, trend.granularity);
+  if (last === undefined) return false;
+  const end = periodEnd(last.period, trend.granularity);
+  return trend.to < end || (endsToday && trend.to <= end);
 }

@@ -4,6 +4,7 @@ import { alertColour, categoricalPalette } from '../../components/charts/palette
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useAlertText } from '../home/alert-list.js';
 import { isLastPeriodIncomplete } from './revenue-periods.js';
+import { useStoreSettings } from '../settings/store-settings-context.js';
 
 type Marker = { period: string; index: number; alerts: Alert[] };
 
@@ -24,13 +25,15 @@ export function alertMarkers(periods: readonly string[], alerts: readonly Alert[
 export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; alerts: Alert[] }) {
   const { t, format } = useI18n();
   const alertText = useAlertText();
+  // a live store's range ends with today (dataAsOf null); a static data set's with its last, whole day
+  const endsToday = useStoreSettings()?.dataAsOf === null;
   const periods = trend.points.map((point) => point.period);
   const label = (period: string) => (trend.granularity === 'month' ? format.month(period) : format.date(period));
   const labels = periods.map(label);
   const markers = alertMarkers(periods, alerts);
   const periodName = (text: string) => t(trend.granularity === 'day' ? 'reports.revenue.tooltipDay' : trend.granularity === 'week' ? 'reports.revenue.tooltipWeek' : 'reports.revenue.tooltipMonth', { period: text });
   // The period still running is drawn dashed from the one before, and named "so far", so its smaller total reads as unfinished.
-  const isIncomplete = isLastPeriodIncomplete(trend);
+  const isIncomplete = isLastPeriodIncomplete(trend, endsToday);
   const last = trend.points.length - 1;
   const revenue = trend.points.map((point) => point.revenueMinor);
   if (isIncomplete) labels[last] = t('reports.revenue.soFar', { period: labels[last] });

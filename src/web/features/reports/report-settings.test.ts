@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { reportSettingsFromSearch, reportSettingsToSearch } from './report-settings.js';
+
+const read = (query: string) => reportSettingsFromSearch(new URLSearchParams(query));
+
+describe('report settings in the URL', () => {
+  it('reads the defaults from a plain address', () => {
+    expect(read('')).toEqual({ granularity: 'week', migrationDays: 90 });
+  });
+
+  it('reads each setting offered', () => {
+    expect(read('granularity=day&migrationDays=30')).toEqual({ granularity: 'day', migrationDays: 30 });
+    expect(read('granularity=month&migrationDays=365')).toEqual({ granularity: 'month', migrationDays: 365 });
+  });
+
+  it.each([
+    ['granularity=year', { granularity: 'week', migrationDays: 90 }],
+    ['granularity=Week&migrationDays=7', { granularity: 'week', migrationDays: 90 }],
+    ['granularity=null&migrationDays=NaN', { granularity: 'week', migrationDays: 90 }],
+    ['granularity=day&migrationDays=abc', { granularity: 'day', migrationDays: 90 }],
+    ['granularity=&migrationDays=365', { granularity: 'week', migrationDays: 365 }],
+  ])('falls back to the default for what the page does not offer in "%s"', (query, expected) => {
+    expect(read(query)).toEqual(expected);
+  });
+
+  it('writes only what differs from the default', () => {
+    expect(reportSettingsToSearch({ granularity: 'week', migrationDays: 90 })).toBe('');
+    expect(reportSettingsToSearch({ granularity: 'month', migrationDays: 90 })).toBe('?granularity=month');
+    expect(reportSettingsToSearch({ granularity: 'day', migrationDays: 365 })).toBe('?granularity=day&migrationDays=365');
+  });
+
+  it('reads back what it writes', () => {
+    for (const granularity of ['day', 'week', 'month'] as const) {
+      for (const migrationDays of [30, 90, 365] as const) expect(read(reportSettingsToSearch({ granularity, migrationDays }).slice(1))).toEqual({ granularity, migrationDays });
+    }
+  });
+});

@@ -1,0 +1,104 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { getStoreSettings } from '../../../src/settings/index.js';
+import { createFormatters } from '../../../src/web/i18n/format.js';
+import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
+import type { StoreSummary } from '../../../src/web/api/analytics-types.js';
+import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+
+const isSummary = (days: number) => (response: Response) => response.url().includes('/api/reports/summary') && new URL(response.url()).searchParams.get('days') === String(days);
+
+describeWithBrowser('Home and Reports keep their settings in the address', () => {
+  const app = useStaffApp({ customers: 120 });
+  let server: DemoServer;
+  let page: Page;
+  beforeAll(() => {
+    ({ server, page } = app);
+  });
+
+  it('keeps the chosen period over a reload, without adding a step to go back through', async () => {
+    await page.goto(`${server.url}/customers`);
+    await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
+    const period = page.getByLabel('Period');
+    await period.waitFor();
+    await expect(period.inputValue()).resolves.toBe('30');
+    const entries = await page.evaluate(() => history.length);
+
+    const summaryFor7 = page.waitForResponse(isSummary(7));
+    await period.selectOption('7');
+    await summaryFor7;
+    await page.waitForURL(/\/\?days=7$/);
+    const summaryFor90 = page.waitForResponse(isSummary(90));
+    await period.selectOption('90');
+    await summaryFor90;
+    await page.waitForURL(/\/\?days=90$/);
+    await expect(page.evaluate(() => history.length)).resolves.toBe(entries);
+
+    const reloaded = page.waitForResponse(isSummary(90));
+    await page.reload();
+    await reloaded;
+    await expect(page.getByLabel('Period').inputValue()).resolves.toBe('90');
+    await page.goBack();
+    await page.waitForURL(/\/customers$/);
+  });
+
+  it('falls back to 30 days for a period it does not offer, and asks the server for nothing else', async () => {
+    const summary = page.waitForResponse((response) => response.url().includes('/api/reports/summary'));
+    await page.goto(`${server.url}/?days=abc`);
+    expect(new URL((await summary).url()).searchParams.get('days')).toBe('30');
+    await expect(page.getByLabel('Period').inputValue()).resolves.toBe('30');
+    await page.getByLabel('Period').selectOption('365');
+    await page.waitForURL(/\/\?days=365$/);
+    await page.getByLabel('Period').selectOption('30');
+    // the default leaves the address plain
+    await page.waitForURL((url) => url.pathname === '/' && url.search === '');
+  });
+
+  it('says the figures run up to now with today so far, against whole days before, in the store\'s dates', async () => {
+    const answered = page.waitForResponse(isSummary(7));
+    await page.goto(`${server.url}/?days=7`);
+    const summary = await (await answered).json() as StoreSummary;
+    const settings = await getStoreSettings(server.store.db);
+    // the synthetic demo is a live store: its figures are as of now
+    expect(settings.dataAsOf).toBeNull();
+    const format = createFormatters('en-GB', settings.currency, settings.timeZone);
+    const expected = lookupMessage(messagesByLocale.en, 'home.periodTodaySoFar', {
+      days: 7, from: format.date(summary.from), now: format.dateTime(summary.asOf), previousFrom: format.date(summary.previousFrom), previousTo: format.date(dayBefore(summary.previousTo)),
+    });
+    expect(expected).toMatch(/^Last 7 days up to now, .+: today counts only so far\. Compared with the 7 whole days before/);
+    const caption = page.getByRole('region', { name: 'Key figures' }).locator('.key-figures-period');
+    // until the store settings arrive the caption claims neither; then it says today is counted so far
+    await expect.poll(() => caption.textContent()).toBe(expected);
+  });
+
+  it('reads the report settings from the address, falls back where unknown, and writes a change in place', async () => {
+    await page.goto(`${server.url}/reports?granularity=month&migrationDays=7`);
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    const granularity = page.getByRole('region', { name: 'Revenue trend and alerts' }).getByRole('combobox');
+    const migration = page.getByRole('region', { name: 'Customer type migration' }).getByRole('combobox');
+    await expect(granularity.inputValue()).resolves.toBe('month');
+    await expect(migration.inputValue()).resolves.toBe('90');
+    const entries = await page.evaluate(() => history.length);
+    const trend = page.waitForResponse((response) => response.url().includes('/api/reports/revenue') && new URL(response.url()).searchParams.get('granularity') === 'day');
+    await granularity.selectOption('day');
+    const daily = await (await trend).json() as { to: string; points: Array<{ period: string }> };
+    // a live store's range ends with today, under way: its day is drawn as "so far", not as a fall
+    const todayNote = page.getByRole('region', { name: 'Revenue trend and alerts' }).getByText(/: not over yet, so the dashed segment holds only its days so far\.$/);
+    if (daily.points.at(-1)?.period === dayBefore(daily.to)) await todayNote.waitFor();
+    else await expect(todayNote.count()).resolves.toBe(0);
+    await page.waitForURL(/\/reports\?granularity=day$/);
+    await migration.selectOption('365');
+    await page.waitForURL(/\/reports\?granularity=day&migrationDays=365$/);
+    await expect(page.evaluate(() => history.length)).resolves.toBe(entries);
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Revenue trend and alerts' }).getByRole('combobox').inputValue()).resolves.toBe('day');
+    await expect(page.getByRole('region', { name: 'Customer type migration' }).getByRole('combobox').inputValue()).resolves.toBe('365');
+  });
+});
+
+function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
