@@ -17,6 +17,8 @@ export type Config = {
   logLevel: string;
   /** Set behind a TLS-terminating proxy so cookies get the Secure flag. */
   isBehindTls: boolean;
+  /** The embedded store's buffer pool (PostgreSQL's shared_buffers, e.g. 32MB); null keeps PostgreSQL's 128MB. */
+  embeddedSharedBuffers: string | null;
 };
 
 export function defaultDataDirectory(env: NodeJS.ProcessEnv = process.env): string {
@@ -40,6 +42,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^[A-Z]{2}$/.test(defaultCountry)) {
     throw new AppError('CONFIG_INVALID', `CLIENTELE_DEFAULT_COUNTRY must be a two-letter country code such as ID or LV, got "${defaultCountry}".`, { field: 'CLIENTELE_DEFAULT_COUNTRY' });
   }
+  const embeddedSharedBuffers = env.CLIENTELE_EMBEDDED_SHARED_BUFFERS?.trim() || null;
+  if (embeddedSharedBuffers !== null && !/^\d{1,6}(kB|MB|GB)$/.test(embeddedSharedBuffers)) {
+    throw new AppError('CONFIG_INVALID', `CLIENTELE_EMBEDDED_SHARED_BUFFERS must be a size such as 32MB or 1GB, got "${embeddedSharedBuffers}".`, { field: 'CLIENTELE_EMBEDDED_SHARED_BUFFERS' });
+  }
   return {
     database: env.DATABASE_URL ?? defaultDataDirectory(env),
     host: env.HOST ?? '127.0.0.1',
@@ -51,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ownerPassword: env.CLIENTELE_OWNER_PASSWORD ?? null,
     logLevel: env.LOG_LEVEL ?? 'info',
     isBehindTls: env.CLIENTELE_TLS === '1' || env.CLIENTELE_TLS === 'true',
+    embeddedSharedBuffers,
   };
 }
 

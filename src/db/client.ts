@@ -43,11 +43,17 @@ export type OpenStoreOptions = {
    * the time a new store takes to open. Ignored for a directory that holds a store.
    */
   embeddedImage?: Blob;
+  /**
+   * The embedded store's buffer pool (shared_buffers, e.g. `16MB`). PostgreSQL's 128MB costs
+   * about half a second at every start in WASM, which a short command or a small store need not
+   * pay; a large store's analyses read less from disk with the default.
+   */
+  embeddedSharedBuffers?: string;
 };
 
 export async function openStore(target: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (isServerUrl(target)) return openServerStore(target, options.searchPath);
-  return openEmbeddedStore(target, options.embeddedImage);
+  return openEmbeddedStore(target, options);
 }
 
 /**
@@ -150,13 +156,17 @@ function isNewStore(directory: string, inMemory: boolean): boolean {
   return inMemory || !existsSync(join(directory, 'PG_VERSION'));
 }
 
-async function openEmbeddedStore(directory: string, image?: Blob): Promise<Store> {
+async function openEmbeddedStore(directory: string, { embeddedImage: image, embeddedSharedBuffers }: OpenStoreOptions): Promise<Store> {
   const inMemory = directory === 'memory://' || directory === '';
   if (!inMemory) mkdirSync(directory, { recursive: true });
   const unlock = inMemory ? () => {} : lockEmbeddedStore(directory);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ ...(inMemory ? {} : { dataDir: directory }), ...(image && isNewStore(directory, inMemory) ? { loadDataDir: image } : {}) });
+    pglite = await PGlite.create({
+      ...(inMemory ? {} : { dataDir: directory }),
+      ...(image && isNewStore(directory, inMemory) ? { loadDataDir: image } : {}),
+      ...(embeddedSharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${embeddedSharedBuffers}`] } : {}),
+    });
   } catch (error) {
     unlock();
     throw error;

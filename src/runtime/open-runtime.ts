@@ -17,7 +17,7 @@ export type Runtime = { config: Config; store: Store; db: Kysely<Database>; sett
 export async function openRuntime(options: { db?: string; autoMigrate?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
   const config = loadConfig(options.env);
   const target = options.db ?? config.database;
-  const store = await openStore(target);
+  const store = await openStore(target, config.embeddedSharedBuffers ? { embeddedSharedBuffers: config.embeddedSharedBuffers } : {});
   try {
     const shouldMigrate = options.autoMigrate ?? !isServerUrl(target);
     if (shouldMigrate) await migrate(store);

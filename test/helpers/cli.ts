@@ -3,12 +3,15 @@ import { fileURLToPath } from 'node:url';
 
 export const cliPath = fileURLToPath(new URL('../../bin/clientele.js', import.meta.url));
 
+/** What every CLI under test runs with: a small embedded buffer pool (test stores are small; see test/helpers/stores.ts). */
+const testEnv = { CLIENTELE_EMBEDDED_SHARED_BUFFERS: '16MB' };
+
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
 /** Runs the real `clientele` binary in a child process. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ...testEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -21,7 +24,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
 /** Starts the CLI and calls `onStderr` with each chunk, for tests that act mid-way (e.g. SIGKILL). */
 export function startCli(args: string[], onStderr: (text: string, child: ChildProcess) => void): Promise<CliResult & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ...testEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

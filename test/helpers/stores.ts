@@ -15,7 +15,7 @@ export type TestStore = { store: Store; kind: StoreKind };
  */
 export async function createTestStore(kind: StoreKind): Promise<{ store: Store; dispose: () => Promise<void> }> {
   if (kind === 'embedded') {
-    const store = await openStore('memory://', { embeddedImage: migratedStoreImage() });
+    const store = await openStore('memory://', { embeddedImage: migratedStoreImage(), embeddedSharedBuffers: testSharedBuffers });
     await migrate(store);
     return { store, dispose: () => store.close() };
   }
@@ -31,6 +31,9 @@ export async function createTestStore(kind: StoreKind): Promise<{ store: Store; 
     },
   };
 }
+
+/** Test stores hold a few thousand rows: a small buffer pool starts them half a second sooner. */
+export const testSharedBuffers = '16MB';
 
 let image: Blob | undefined;
 

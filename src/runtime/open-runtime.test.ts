@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openRuntime } from './open-runtime.js';
+
+const workDir = mkdtempSync(join(tmpdir(), 'clientele-runtime-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+const sharedBuffers = async (env: NodeJS.ProcessEnv, directory: string) => {
+  const runtime = await openRuntime({ db: join(workDir, directory), env });
+  try {
+    return (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(runtime.db)).rows[0].shared_buffers;
+  } finally {
+    await runtime.store.close();
+  }
+};
+
+describe('the embedded store buffer pool (CLIENTELE_EMBEDDED_SHARED_BUFFERS)', { timeout: 120_000 }, () => {
+  it("keeps PostgreSQL's 128MB unless set, and takes a size when set, on a new and on an existing store", async () => {
+    expect(await sharedBuffers({}, 'store')).toBe('128MB');
+    expect(await sharedBuffers({ CLIENTELE_EMBEDDED_SHARED_BUFFERS: '16MB' }, 'store')).toBe('16MB');
+    expect(await sharedBuffers({ CLIENTELE_EMBEDDED_SHARED_BUFFERS: '24MB' }, 'other')).toBe('24MB');
+  });
+
+  it('refuses what is not a size, naming the variable, before opening anything', async () => {
+    await expect(openRuntime({ db: join(workDir, 'never'), env: { CLIENTELE_EMBEDDED_SHARED_BUFFERS: 'lots' } }))
+      .rejects.toMatchObject({ code: 'CONFIG_INVALID', details: { field: 'CLIENTELE_EMBEDDED_SHARED_BUFFERS' }, message: expect.stringMatching(/a size such as 32MB/) });
+  });
+});
