@@ -44,6 +44,7 @@ export const policyChangeSchema = objectOf<Awaited<ReturnType<typeof setTypePoli
 export const typesReportSchema = objectOf<TypesReport>()({
   asOf: isoTime.nullable().describe('The end of the as-of day (exclusive): the instant everyone was classified at'),
   asOfDay: day.nullable().describe("The as-of day of the latest analysis, in the store's time zone"),
+  analysedAt: isoTime.nullable().describe('When the latest analysis finished; null before the first (an analysis that found no customers has one, with customers 0)'),
   customers: z.number(),
   types: z.array(objectOf<TypesReport['types'][number]>()({ type: z.string(), customers: z.number(), primaryCustomers: z.number(), share: rate })),
   combinations: z.array(z.object({ types: z.array(z.string()), customers: z.number() })).describe('The ten most common combinations of two or more types'),

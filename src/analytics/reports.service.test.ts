@@ -32,6 +32,19 @@ describeEachStore('types report', (context) => {
   });
 });
 
+describeEachStore('types report of a store with no customers', (context) => {
+  it('says no analysis ran before the first, and after one that found no one, its day and when it ran', async () => {
+    const db = context.store.db;
+    expect(await reportTypes(db)).toMatchObject({ asOf: null, asOfDay: null, analysedAt: null, customers: 0 });
+    const before = Date.now();
+    await analyze(db, { asOf: typesAsOf });
+    const report = await reportTypes(db);
+    expect(report).toMatchObject({ asOfDay: typesAsOf, customers: 0, asOf: expect.any(String), analysedAt: expect.any(String) });
+    expect(Date.parse(report.analysedAt!)).toBeGreaterThanOrEqual(before - 1000);
+    expect(report.types.every((entry) => entry.customers === 0)).toBe(true);
+  });
+});
+
 describe('typesReportOf', () => {
   it('keeps the ten most common combinations, ties in the order of their types', () => {
     const asOf = new Date('2026-06-30T17:00:00Z');

@@ -4,13 +4,15 @@ import { dayClosedBy } from '../core/clock.js';
 import { getStoreSettings } from '../settings/index.js';
 import { customerTypesByPrecedence } from './customer-types.js';
 import { summarizeRfm, type RfmCellRow, type RfmSegmentRow } from './rfm.repo.js';
-import { countTypeCombinations, type TypeCombinationCount } from './types.repo.js';
+import { countTypeCombinations, findLatestAnalysisRun, type TypeCombinationCount } from './types.repo.js';
 
 export type TypesReport = {
   /** The end of the as-of day (exclusive): the instant everyone was classified at. */
   asOf: string | null;
   /** The as-of day itself, in the store's time zone. */
   asOfDay: string | null;
+  /** When the latest analysis finished; null before the first. */
+  analysedAt: string | null;
   customers: number;
   types: Array<{ type: string; customers: number; primaryCustomers: number; share: number }>;
   combinations: Array<{ types: string[]; customers: number }>;
@@ -18,7 +20,10 @@ export type TypesReport = {
 
 export async function reportTypes(db: Kysely<Database>): Promise<TypesReport> {
   const report = typesReportOf(await countTypeCombinations(db));
-  return { ...report, asOfDay: await asOfDayOf(db, report.asOf) };
+  const latest = await findLatestAnalysisRun(db);
+  // an analysis that found no customers still ran: as of its day, no one holds a type
+  const asOf = report.asOf ?? latest?.asOf.toISOString() ?? null;
+  return { ...report, asOf, asOfDay: await asOfDayOf(db, asOf), analysedAt: latest?.finishedAt.toISOString() ?? null };
 }
 
 /** The store-local day an as-of end instant closes. */
@@ -39,6 +44,7 @@ export function typesReportOf(combinations: TypeCombinationCount[]): TypesReport
   return {
     asOf: asOf ? asOf.toISOString() : null,
     asOfDay: null,
+    analysedAt: null,
     customers: total,
     types: customerTypesByPrecedence.map((type) => {
       const customers = combinations.reduce((sum, row) => sum + (row.types.includes(type) ? row.customers : 0), 0);

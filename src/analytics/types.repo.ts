@@ -76,6 +76,13 @@ export async function findLatestAnalysisDay(db: Kysely<Database>): Promise<strin
   return result.rows[0]?.day ?? null;
 }
 
+/** The latest analysis: the instant everyone was classified at (the end of its as-of day) and when it finished; null before the first. */
+export async function findLatestAnalysisRun(db: Kysely<Database>): Promise<{ asOf: Date; finishedAt: Date } | null> {
+  const result = await sql<{ as_of: Date; finished_at: Date }>`select as_of, finished_at from analysis_run order by run_id desc limit 1`.execute(db);
+  const row = result.rows[0];
+  return row ? { asOf: new Date(row.as_of), finishedAt: new Date(row.finished_at) } : null;
+}
+
 /** Records a full run; its VIP cut-offs are what the incremental path compares against. */
 export async function recordAnalysisRun(db: Kysely<Database>, run: AnalysisRunRecord): Promise<number> {
   const result = await sql<{ run_id: number }>`

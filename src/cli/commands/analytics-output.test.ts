@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cohortsText } from './analytics-output.js';
+import { cohortsText, typesText } from './analytics-output.js';
+import { typesReportOf } from '../../analytics/reports.service.js';
 
 const month = (monthIndex: number, retentionRate: number, isPartial = false) => ({ monthIndex, activeCustomers: Math.round(retentionRate * 1000), retentionRate, revenuePerCustomerMinor: 0, isPartial });
 
@@ -18,5 +19,14 @@ describe('cohortsText', () => {
   it('says nothing of partial months when the as-of day ends its month', () => {
     const text = cohortsText({ asOf: '1998-06-30', cohorts: [{ cohort: '1998-05', customers: 10, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: null, months: [month(0, 1), month(1, 0.3)] }] });
     expect(text).not.toMatch(/\*/);
+  });
+});
+
+describe('typesText', () => {
+  it('tells no analysis yet from an analysis that found no customers, and says what to do for each', () => {
+    const never = typesReportOf([]);
+    expect(typesText(never)).toBe('No analysis yet: run `clientele analyze`.');
+    const foundNone = { ...never, asOf: '2026-07-01T00:00:00.000Z', asOfDay: '2026-06-30', analysedAt: '2026-07-02T08:00:00.000Z' };
+    expect(typesText(foundNone)).toBe('The analysis as of 2026-06-30 found no customers: import customers and orders (`clientele import orders FILE`), then run `clientele analyze` again.');
   });
 });

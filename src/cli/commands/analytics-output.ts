@@ -24,6 +24,7 @@ export function analyzeText(result: AnalyzeResult): string {
 
 export function typesText(report: TypesReport): string {
   if (report.asOf === null) return 'No analysis yet: run `clientele analyze`.';
+  if (report.customers === 0) return `The analysis as of ${report.asOfDay} found no customers: import customers and orders (\`clientele import orders FILE\`), then run \`clientele analyze\` again.`;
   return [
     `${report.customers.toLocaleString('en')} customers, as of ${report.asOfDay} (a customer may hold several types, so shares add up past 100%)`,
     table(report.types.map((row) => ({ type: row.type, customers: row.customers.toLocaleString('en'), 'as primary': row.primaryCustomers.toLocaleString('en'), 'share of customers': percent(row.share) }))),
