@@ -1,10 +1,9 @@
 /**
  * Whether an analysis has run, from the reports the app already reads. The types
- * report dates itself by the customers' types, so after analysing a store with no
- * customers its `asOf` is null, exactly as before any analysis; the RFM report
- * dates itself by the latest run that scored RFM (src/analytics/rfm.repo.ts),
- * which an analysis of an empty store still records (0 scored). So the RFM date
- * tells "analysed, nothing found" from "never analysed".
+ * report is dated by the latest analysis even when it found no customers (`asOf`
+ * null only before the first); the RFM report's date, from the latest run that
+ * scored RFM (src/analytics/rfm.repo.ts, 0 scored on an empty store), is the
+ * fallback for a server whose types report was dated by the customers' types only.
  */
 export type AnalysedReport = { asOf: string | null; asOfDay?: string | null; customers: number };
 
