@@ -61,18 +61,13 @@ export async function walkSortOrder(db: Db, sort: SortSpec, filters: Filter[], c
  */
 export async function sortMatches(db: Db, sort: SortSpec, filters: Filter[], cursor: RawBuilder<unknown> | null, wanted: number): Promise<Key[]> {
   const direction = sql.raw(sort.direction);
-  const reads = new Set<string>([sort.reads, ...filters.map((filter) => filter.reads)]);
-  const joins = (['c', 'ct', 'r'] as const).filter((alias) => reads.has(alias))
-    .map((alias) => sql`join ${tables[alias]} on ${sql.ref(`${alias}.customer_id`)} = t.customer_id`);
-  // merged customers keep no facts row; without customer in the join this only guards against a stray one
-  const notMerged = reads.has('c') ? sql`c.merged_into_customer_id is null`
-    : sql`not exists (select 1 from customer m where m.customer_id = t.customer_id and m.merged_into_customer_id is not null)`;
+  const { from, passes } = matchesOf(filters, sort.reads);
   // materialised: asked for in sort order, the planner would walk the index again, trusting the filters to match early
   const result = await sql<{ sort_key: unknown; customer_id: number }>`
     with matched as materialized (
       select ${sort.key} as sort_key, ${sort.id} as customer_id
-      from customer_trait t ${sql.join(joins, sql` `)}
-      where ${conjunction([notMerged, ...filters.map((filter) => filter.condition), ...(cursor ? [cursor] : [])])})
+      from ${from}
+      where ${conjunction([...passes, ...(cursor ? [cursor] : [])])})
     select sort_key, customer_id from matched order by sort_key ${direction}, customer_id ${direction} limit ${wanted}`.execute(db);
   return result.rows.map((row) => ({ sortKey: row.sort_key, customerId: Number(row.customer_id) }));
 }
@@ -82,15 +77,23 @@ export async function sortMatches(db: Db, sort: SortSpec, filters: Filter[], cur
  * `sortMatches`, with no sort and no cursor, so the count is of the list itself.
  */
 export async function countMatches(db: Db, filters: Filter[]): Promise<number> {
-  const reads = new Set<string>(filters.map((filter) => filter.reads));
+  const { from, passes } = matchesOf(filters);
+  const result = await sql<{ count: number }>`select count(*)::bigint as count from ${from} where ${conjunction(passes)}`.execute(db);
+  return Number(result.rows[0].count);
+}
+
+/**
+ * The customers passing the filters, as a FROM and its conditions: customer_trait joined only to
+ * the tables the filters (and a sort) read, so "leads by spend" reads customer_trait alone.
+ */
+function matchesOf(filters: Filter[], sortReads?: Filter['reads']): { from: RawBuilder<unknown>; passes: RawBuilder<unknown>[] } {
+  const reads = new Set<string>([...(sortReads ? [sortReads] : []), ...filters.map((filter) => filter.reads)]);
   const joins = (['c', 'ct', 'r'] as const).filter((alias) => reads.has(alias))
     .map((alias) => sql`join ${tables[alias]} on ${sql.ref(`${alias}.customer_id`)} = t.customer_id`);
+  // merged customers keep no facts row; without customer in the join this only guards against a stray one
   const notMerged = reads.has('c') ? sql`c.merged_into_customer_id is null`
     : sql`not exists (select 1 from customer m where m.customer_id = t.customer_id and m.merged_into_customer_id is not null)`;
-  const result = await sql<{ count: number }>`
-    select count(*)::bigint as count from customer_trait t ${sql.join(joins, sql` `)}
-    where ${conjunction([notMerged, ...filters.map((filter) => filter.condition)])}`.execute(db);
-  return Number(result.rows[0].count);
+  return { from: sql`customer_trait t ${sql.join(joins, sql` `)}`, passes: [notMerged, ...filters.map((filter) => filter.condition)] };
 }
 
 const summaryColumns = sql`c.customer_id, c.kind, c.name, c.email, c.phone, c.city, c.country, c.is_stub, c.created_at,

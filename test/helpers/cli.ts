@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { testSharedBuffers } from './stores.js';
 
 export const cliPath = fileURLToPath(new URL('../../bin/clientele.js', import.meta.url));
 
-/** What every CLI under test runs with: a small embedded buffer pool (test stores are small; see test/helpers/stores.ts). */
-const testEnv = { CLIENTELE_EMBEDDED_SHARED_BUFFERS: '16MB' };
+/** What every CLI under test runs with: the test stores' small embedded buffer pool. */
+const testEnv = { CLIENTELE_EMBEDDED_SHARED_BUFFERS: testSharedBuffers };
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
