@@ -1,3 +1,4 @@
+import { addDays } from '../../../core/clock.js';
 import type { StoreSummary } from '../../api/analytics-types.js';
 
 /**
@@ -23,10 +24,7 @@ export function describePeriod(summary: Pick<StoreSummary, 'asOf' | 'from' | 'to
 
 /** The summary's `to` is exclusive (the day after the period); people read the last day included. */
 export function lastDayOf(exclusiveEnd: string): string {
-  if (!isCalendarDay(exclusiveEnd)) return exclusiveEnd;
-  const day = new Date(`${exclusiveEnd}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
+  return isCalendarDay(exclusiveEnd) ? addDays(exclusiveEnd, -1) : exclusiveEnd;
 }
 
 /** Days in [from, to), counted from the response so the sentence matches what the server summed. */
