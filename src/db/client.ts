@@ -6,6 +6,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { lockEmbeddedStore } from './store-lock.js';
+import { readStoreTemplate } from './store-template.js';
 import { NamedStatementClient } from './named-statements.js';
 
 export type StoreKind = 'embedded' | 'server';
@@ -41,6 +42,8 @@ export type OpenStoreOptions = {
    * A new embedded store's data directory as an image (PGlite's `dumpDataDir`):
    * the store starts as that copy instead of running initdb, which is most of
    * the time a new store takes to open. Ignored for a directory that holds a store.
+   * Without it a new store starts from the build's template when there is one
+   * (store-template.ts).
    */
   embeddedImage?: Blob;
   /**
@@ -162,9 +165,10 @@ async function openEmbeddedStore(directory: string, { embeddedImage: image, embe
   const unlock = inMemory ? () => {} : lockEmbeddedStore(directory);
   let pglite: PGlite;
   try {
+    const startImage = isNewStore(directory, inMemory) ? image ?? readStoreTemplate() : undefined;
     pglite = await PGlite.create({
       ...(inMemory ? {} : { dataDir: directory }),
-      ...(image && isNewStore(directory, inMemory) ? { loadDataDir: image } : {}),
+      ...(startImage ? { loadDataDir: startImage } : {}),
       ...(embeddedSharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${embeddedSharedBuffers}`] } : {}),
     });
   } catch (error) {

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openStore } from '../../src/db/client.js';
-import { migrate } from '../../src/db/migrate.js';
+import { ensureStoreTemplate } from '../../src/db/write-store-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,22 +9,12 @@ declare module 'vitest' {
 }
 
 /**
- * Runs initdb and the migrations once for the whole run: each embedded test
- * store then starts as a copy of this one (1–2 s saved per store, and there is
- * one per suite that runs on both stores). Built afresh every run, from the
- * migrations as they are now.
+ * Makes sure the store template exists for the migrations as they are now
+ * (src/db/store-template.ts; `npm run build` makes it too): each embedded
+ * test store then starts as a copy of it instead of running initdb and the
+ * migrations (1–2 s saved per store, and there is one per suite that runs on
+ * both stores), and so does every new store a CLI process under test creates.
  */
 export default async function setup(project: TestProject) {
-  const directory = mkdtempSync(join(tmpdir(), 'clientele-test-image-'));
-  const path = join(directory, 'migrated-store.tar');
-  const store = await openStore('memory://');
-  try {
-    await migrate(store);
-    const image = await store.pglite!.dumpDataDir('none');
-    writeFileSync(path, Buffer.from(await image.arrayBuffer()));
-  } finally {
-    await store.close();
-  }
-  project.provide('embeddedImagePath', path);
-  return () => rmSync(directory, { recursive: true, force: true });
+  project.provide('embeddedImagePath', await ensureStoreTemplate());
 }
