@@ -81,6 +81,12 @@ describeWithBrowser('staff web app: segments and personas', () => {
 
     await filter.fill(JSON.stringify({ and: [{ field: 'city', op: 'eq', value: city }] }));
     await preview.getByText(`${numbers.number(inCity)} of ${numbers.number(customers)} customers`).waitFor();
+    // removing the last condition leaves the keyboard on the sentence that replaced the list
+    await conditions.getByRole('button', { name: `Remove: City is ${city}` }).click();
+    await page.getByText('Everyone (no conditions yet)').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Everyone (no conditions yet)');
+    await filter.fill(JSON.stringify({ and: [{ field: 'city', op: 'eq', value: city }] }));
+    await preview.getByText(`${numbers.number(inCity)} of ${numbers.number(customers)} customers`).waitFor();
     const builder = page.getByRole('form', { name: 'Add a condition on a field' });
     await builder.getByLabel('Field').selectOption({ label: 'Orders' });
     await builder.getByLabel('Condition').selectOption({ label: 'at least' });
@@ -141,6 +147,8 @@ describeWithBrowser('staff web app: segments and personas', () => {
       await page.getByRole('button', { name: 'Remove: Last purchase in the last 90 days' }).click();
       await expect(conditions.getByRole('listitem').allTextContents()).resolves.toEqual([`${revenue}Remove`, 'Customer types include VIPRemove']);
       await expect(page.getByRole('radio', { name: 'Match any of these' }).isChecked()).resolves.toBe(true);
+      // the removed condition's button is gone: the keyboard stays in the list
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Conditions');
 
       const expected = { or: [{ field: 'revenue_minor', op: 'gte', value: 125_050 }, { field: 'customer_types', op: 'contains', value: 'vip' }] };
       await page.getByText('Edit as JSON', { exact: true }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFilters, filtersFromSearch, filtersToQuery, filtersToSearch, readMinSpend, type CustomerFilters } from './customer-filters.js';
-import { parseAmount } from './parse-amount.js';
+import { parseAmount, parseDecimal } from './parse-amount.js';
 
 const english = { tag: 'en-GB', minorPerMajor: 1 };
 const indonesian = { tag: 'id-ID', minorPerMajor: 1 };
@@ -87,5 +87,23 @@ describe('filters in the URL', () => {
 
   it('falls back to no filter for a value the list does not know', () => {
     expect(filtersFromSearch(new URLSearchParams('status=gold&sort=random&type=null'))).toEqual(emptyFilters);
+  });
+});
+
+describe('parseDecimal', () => {
+  it('reads any fraction and a minus sign with the locale\'s separators', () => {
+    expect(parseDecimal('0,125', 'lv-LV')).toBe(0.125);
+    expect(parseDecimal('-1 234,5', 'lv-LV')).toBe(-1234.5);
+    expect(parseDecimal('\u22122,5', 'id-ID')).toBe(-2.5);
+    expect(parseDecimal('1,234.5', 'en-GB')).toBe(1234.5);
+    expect(parseDecimal('12', 'id-ID')).toBe(12);
+  });
+
+  it('refuses what the locale would not write', () => {
+    expect(parseDecimal('100,5', 'en-GB')).toBeNull();
+    expect(parseDecimal('0.5', 'id-ID')).toBeNull();
+    expect(parseDecimal('1,', 'lv-LV')).toBeNull();
+    expect(parseDecimal('', 'en-GB')).toBeNull();
+    expect(parseDecimal('abc', 'en-GB')).toBeNull();
   });
 });

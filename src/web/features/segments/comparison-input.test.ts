@@ -33,6 +33,19 @@ describe('comparisonInputOf', () => {
     expect(buildComparison(comparisonInputOf({ name: 'order_count', type: 'number' }, 'gte', { ...emptyDraft, text: '3' }, '', dollars))).toEqual({ condition: { field: 'order_count', op: 'gte', value: 3 } });
   });
 
+  it('reads a decimal the reader\'s way: a comma in Bahasa Indonesia and Latvian, a point in English', () => {
+    const probability = { name: 'p_alive', type: 'number' } as const;
+    const read = (text: string, tag: string) => buildComparison(comparisonInputOf(probability, 'gte', { ...emptyDraft, text }, '', { tag, minorPerMajor: 100 }));
+    expect(read('0,8', 'id-ID')).toEqual({ condition: { field: 'p_alive', op: 'gte', value: 0.8 } });
+    expect(read('0,75', 'lv-LV')).toEqual({ condition: { field: 'p_alive', op: 'gte', value: 0.75 } });
+    expect(read('0.8', 'en-GB')).toEqual({ condition: { field: 'p_alive', op: 'gte', value: 0.8 } });
+    // in Bahasa Indonesia the point groups thousands: "0.8" is not a number there, rather than 8 or 0.8
+    expect(read('0.8', 'id-ID')).toEqual({ errorKey: 'segments.builder.needsNumber' });
+    expect(read('1.250,5', 'id-ID')).toEqual({ condition: { field: 'p_alive', op: 'gte', value: 1250.5 } });
+    const scores = buildComparison(comparisonInputOf({ name: 'r_score', type: 'number' }, 'in', { ...emptyDraft, text: '4, 5' }, '', { tag: 'id-ID', minorPerMajor: 1 }));
+    expect(scores).toEqual({ condition: { field: 'r_score', op: 'in', value: [4, 5] } });
+  });
+
   it('builds a range from its two boxes', () => {
     const draft = { ...emptyDraft, text: '50', upper: '250.5' };
     expect(buildComparison(comparisonInputOf({ name: 'clv_minor', type: 'number' }, 'between', draft, '', dollars))).toEqual({ condition: { field: 'clv_minor', op: 'between', value: [5000, 25050] } });

@@ -24,7 +24,10 @@ export function valueKindOf(field: FieldShape, op: string): ValueKind {
   return 'text';
 }
 
-/** The form's state as input for `buildComparison`; a choice nobody touched is the one the select shows first. */
+/**
+ * The form's state as input for `buildComparison`; a choice nobody touched is the one the select shows first.
+ * Numbers are read in the reader's language (`amountFormat.tag`), amounts in the store currency.
+ */
 export function comparisonInputOf(field: FieldShape, op: string, draft: ValueDraft, firstChoice: string, amountFormat: AmountFormat): ConditionInput {
   const kind = valueKindOf(field, op);
   const value = kind === 'known' || kind === 'yes-no' ? draft.text || 'true'
@@ -32,5 +35,6 @@ export function comparisonInputOf(field: FieldShape, op: string, draft: ValueDra
     : kind === 'choices' ? draft.picked
     : kind === 'range' ? [draft.text, draft.upper]
     : draft.text;
-  return { field: field.name, type: field.type, op, value, ...(field.type === 'number' && isMoneyField(field.name) ? { amountFormat } : {}) };
+  const numberFormat = field.type !== 'number' ? {} : isMoneyField(field.name) ? { amountFormat } : { locale: amountFormat.tag };
+  return { field: field.name, type: field.type, op, value, ...numberFormat };
 }

@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { describeCondition, type DescribeContext } from './describe-condition.js';
 import { conditionListOf, removeConditionAt, withMatchMode, type MatchMode } from './filter-list.js';
@@ -16,13 +16,23 @@ const isEmptyOr = (filter: unknown) => typeof filter === 'object' && filter !== 
 export function ConditionList({ filter, context, onChange }: ConditionListProps) {
   const { t } = useI18n();
   const listRef = useRef<HTMLUListElement>(null);
+  const emptyRef = useRef<HTMLParagraphElement>(null);
+  const isRemoving = useRef(false);
   const list = conditionListOf(filter);
   const remove = (index: number) => {
+    isRemoving.current = true;
     onChange?.(removeConditionAt(filter, index));
-    // the button that had focus is gone: keep the keyboard user in the list rather than back at the top of the page
-    listRef.current?.focus();
   };
-  if (list.conditions.length === 0) return <p className="condition-empty">{t(isEmptyOr(filter) ? 'segments.conditions.noOne' : 'segments.conditions.everyone')}</p>;
+  // the button that had focus is gone: keep the keyboard user in the list rather than back at the top
+  // of the page — or, when it was the last condition, on the sentence that replaced the list
+  useEffect(() => {
+    if (!isRemoving.current) return;
+    isRemoving.current = false;
+    (listRef.current ?? emptyRef.current)?.focus();
+  });
+  if (list.conditions.length === 0) {
+    return <p ref={emptyRef} tabIndex={-1} className="condition-empty">{t(isEmptyOr(filter) ? 'segments.conditions.noOne' : 'segments.conditions.everyone')}</p>;
+  }
   return (
     <>
       {list.conditions.length > 1 ? <MatchModeChoice mode={list.mode} onChange={onChange ? (mode) => onChange(withMatchMode(filter, mode)) : undefined} /> : null}

@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/client.js';
 import type { FieldType, FilterProblem } from '../../api/target-group-types.js';
 import type { AmountFormat } from '../customers/customer-filters.js';
-import { fractionDigitsOf, parseAmount } from '../customers/parse-amount.js';
+import { fractionDigitsOf, parseAmount, parseDecimal } from '../customers/parse-amount.js';
 
 /**
  * The filter editor works on JSON text; these helpers turn that text into a
@@ -29,9 +29,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * `value` is the text typed, or the parts already apart (the two ends of a
  * range, the ticked choices). With `amountFormat` the field holds money: the
- * text is an amount in the user's language, stored in minor units.
+ * text is an amount in the user's language, stored in minor units. With
+ * `locale` another number is read in that language too ("0,75" in Bahasa
+ * Indonesia and Latvian); without it, as JavaScript reads numbers.
  */
-export type ConditionInput = { field: string; type: FieldType; op: string; value: string | readonly string[]; amountFormat?: AmountFormat };
+export type ConditionInput = { field: string; type: FieldType; op: string; value: string | readonly string[]; amountFormat?: AmountFormat; locale?: string };
 export type BuiltCondition = { condition: Record<string, unknown> } | { errorKey: string };
 
 const number = (text: string): number | null => {
@@ -42,13 +44,14 @@ const list = (text: string) => text.split(',').map((item) => item.trim()).filter
 /** A date is an ISO day ("2026-01-31") or a whole number of days before the as-of time ("90"). */
 const dateValue = (text: string): unknown => (/^\d+$/.test(text.trim()) ? { days_ago: Number(text.trim()) } : text.trim());
 
-function scalar(type: FieldType, text: string, amountFormat?: AmountFormat): { value: unknown } | { errorKey: string } {
+function scalar(type: FieldType, text: string, input: Pick<ConditionInput, 'amountFormat' | 'locale'>): { value: unknown } | { errorKey: string } {
+  const { amountFormat, locale } = input;
   if (type === 'number' && amountFormat) {
     const parsed = parseAmount(text, amountFormat.tag, fractionDigitsOf(amountFormat.minorPerMajor));
     return parsed.ok ? { value: parsed.minor } : { errorKey: 'segments.builder.needsAmount' };
   }
   if (type === 'number') {
-    const value = number(text);
+    const value = locale ? parseDecimal(text, locale) : number(text);
     return value === null ? { errorKey: 'segments.builder.needsNumber' } : { value };
   }
   if (type === 'date') return text.trim() === '' ? { errorKey: 'segments.builder.needsValue' } : { value: dateValue(text) };
@@ -67,14 +70,14 @@ export function buildComparison(input: ConditionInput): BuiltCondition {
     if (parts.length === 0) return { errorKey: typeof input.value === 'string' ? 'segments.builder.needsValue' : 'segments.builder.needsChoice' };
     const values: unknown[] = [];
     for (const part of parts) {
-      const result = scalar(type, part, input.amountFormat);
+      const result = scalar(type, part, input);
       if ('errorKey' in result) return result;
       values.push(result.value);
     }
     return { condition: { ...base, value: values } };
   }
   if (typeof input.value !== 'string') return { errorKey: 'segments.builder.needsValue' };
-  const result = scalar(type, input.value, input.amountFormat);
+  const result = scalar(type, input.value, input);
   return 'errorKey' in result ? result : { condition: { ...base, value: result.value } };
 }
 
