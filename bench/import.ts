@@ -21,7 +21,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { openStore, type Store } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { createScratchSchema } from '../src/db/scratch-schema.js';
-import { importWithCli } from './lib/cli-import.js';
+import { importWithCli, type ImportMemory } from './lib/cli-import.js';
 import { syntheticFiles } from './lib/synthetic-files.js';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -108,11 +108,15 @@ async function importInto(target: string, directory: string) {
     // Reading the source rows by order_id must not be what the floor measures.
     await sql`create index if not exists bench_order_id_idx on customer_order (order_id)`.execute(store.db);
     const floorSeconds = await indexedInsertSeconds(store);
-    return { customers: customers.summary, orders: orders.summary, peakRssMb: orders.peakRssMb, customersPeakRssMb: customers.peakRssMb, floorSeconds };
+    return { customers: customers.summary, orders: orders.summary, ordersMemory: orders, customersMemory: customers, floorSeconds };
   } finally {
     await store.close();
   }
 }
+
+/** What the JavaScript heap still held after full collections: flat when an import streams (see bench/lib/report-peak-memory.mjs). */
+const retained = ({ customersMemory: c, ordersMemory: o }: { customersMemory: ImportMemory; ordersMemory: ImportMemory }) =>
+  `${c.retainedHeapMb ?? '-'} / ${o.retainedHeapMb ?? '-'} (${c.majorGcs} / ${o.majorGcs})`;
 
 const results: Array<Record<string, unknown>> = [];
 for (const [customerCount, orderCount] of sizes) {
@@ -144,11 +148,13 @@ for (const [customerCount, orderCount] of sizes) {
     'server ÷ COPY time': Number((onServer.orders.seconds / copySeconds).toFixed(2)),
     'server indexed-insert floor orders/s': Math.round(onServer.orders.read / onServer.floorSeconds),
     'server ÷ floor time': Number((onServer.orders.seconds / onServer.floorSeconds).toFixed(2)),
-    'server: import process peak RSS MB (customers / orders)': `${onServer.customersPeakRssMb} / ${onServer.peakRssMb}`,
+    'server: import process peak RSS MB (customers / orders)': `${onServer.customersMemory.peakRssMb} / ${onServer.ordersMemory.peakRssMb}`,
+    'server: heap retained after full GC, max MB (customers / orders; full GCs)': retained(onServer),
     'embedded raw COPY orders/s (baseline)': Math.round(rows / embeddedCopy),
     'embedded indexed-insert floor orders/s': Math.round(onEmbedded.orders.read / onEmbedded.floorSeconds),
     'embedded orders/s': Math.round(onEmbedded.orders.read / onEmbedded.orders.seconds),
-    'embedded: import process peak RSS MB (customers / orders)': `${onEmbedded.customersPeakRssMb} / ${onEmbedded.peakRssMb}`,
+    'embedded: import process peak RSS MB (customers / orders)': `${onEmbedded.customersMemory.peakRssMb} / ${onEmbedded.ordersMemory.peakRssMb}`,
+    'embedded: heap retained after full GC, max MB (customers / orders; full GCs)': retained(onEmbedded),
     'customers import s (server / embedded)': `${onServer.customers.seconds.toFixed(1)} / ${onEmbedded.customers.seconds.toFixed(1)}`,
     rejected: onServer.orders.rejected,
   });

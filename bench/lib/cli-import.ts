@@ -13,11 +13,18 @@ export type ImportSummary = { read: number; inserted: number; rejected: number; 
 /**
  * Runs `clientele --db <target> import <entity> <file> --json` as a user would, in a process of
  * its own (bin/clientele.js: the compiled CLI when it is current, else the sources through tsx),
- * and returns its summary, the process's peak resident memory and its wall time. A process of
+ * and returns its summary, the process's peak resident memory, what its heap retained and its wall time. A process of
  * its own, because the peak memory of an import is what a user's machine must have: measured
  * inside a benchmark that also ran COPY baselines and another store, it carried their memory.
  */
-export async function importWithCli(target: string, entity: 'customers' | 'orders', file: string): Promise<{ summary: ImportSummary; peakRssMb: number; wallSeconds: number }> {
+export type ImportMemory = {
+  peakRssMb: number;
+  /** The most the JavaScript heap held after a full garbage collection (null when none ran), and how many ran. */
+  retainedHeapMb: number | null;
+  majorGcs: number;
+};
+
+export async function importWithCli(target: string, entity: 'customers' | 'orders', file: string): Promise<{ summary: ImportSummary; wallSeconds: number } & ImportMemory> {
   const scratch = mkdtempSync(join(tmpdir(), 'clientele-bench-cli-'));
   const memoryFile = join(scratch, 'peak-memory.json');
   const started = performance.now();
@@ -28,8 +35,11 @@ export async function importWithCli(target: string, entity: 'customers' | 'order
     // 2: some rows rejected, which the summary reports
     if (code !== 0 && code !== 2) throw new Error(`clientele import ${entity} exited with ${code}: ${stderr.slice(-2000)}`);
     const wallSeconds = (performance.now() - started) / 1000;
-    const { maxRssKb } = JSON.parse(readFileSync(memoryFile, 'utf8')) as { maxRssKb: number };
-    return { summary: JSON.parse(stdout) as ImportSummary, peakRssMb: Math.round(maxRssKb / 1024), wallSeconds };
+    const memory = JSON.parse(readFileSync(memoryFile, 'utf8')) as { maxRssKb: number; majorGcs: number; maxRetainedHeapKb: number | null };
+    return {
+      summary: JSON.parse(stdout) as ImportSummary, wallSeconds, peakRssMb: Math.round(memory.maxRssKb / 1024), majorGcs: memory.majorGcs,
+      retainedHeapMb: memory.maxRetainedHeapKb === null ? null : Math.round(memory.maxRetainedHeapKb / 1024),
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
