@@ -216,6 +216,11 @@ export type ImportRunTable = {
   started_by: string;
   /** Touched by each committed batch; a running run with an old heartbeat lost its process. */
   heartbeat_at: DefaultTimestamp;
+  /** Orders and lines files: their orders, each counted once (the counts above are of rows); null for other entities and older runs. */
+  order_inserted_count: number | null;
+  order_updated_count: number | null;
+  order_unchanged_count: number | null;
+  order_rejected_count: number | null;
 };
 
 /** The first id of each accepted row of a running customer-file import (see customer-file-memory.repo.ts). */

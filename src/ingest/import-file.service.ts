@@ -9,7 +9,7 @@ import { createRawRowFinder, createRejectsWriter } from './rejects-file.js';
 import { findPreset } from './presets/index.js';
 import { parseFile } from './rows/index.js';
 import { knownCurrencyCodes } from '../core/money.js';
-import { writeBatch, type StubJoinRecord, type WriteContext } from './write/index.js';
+import { addOrderCounts, emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts, type StubJoinRecord, type WriteContext } from './write/index.js';
 import { forgetAbandonedCustomerFiles, forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 
@@ -46,6 +46,11 @@ export type ImportSummary = {
   updated: number;
   unchanged: number;
   rejected: number;
+  /**
+   * Orders and lines files: the orders beside the rows (an export of one row per order line has
+   * fewer orders than rows), each counted once as what it became; null for other entities.
+   */
+  orders: OrderCounts | null;
   seconds: number;
   rowsPerSecond: number;
   rejectsFile: string | null;
@@ -78,6 +83,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const rejects = createRejectsWriter(options.rejectsPath ?? null);
   const keepDerivedCurrent = await createDerivedUpdater(db);
   const totals = { read: 0, inserted: 0, updated: 0, unchanged: 0 };
+  let orders = hasOrderCounts(options.entity) ? emptyOrderCounts() : null;
   let rejected = 0;
   let joinedStubs = 0;
   const joinsSample: StubJoinRecord[] = [];
@@ -107,7 +113,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       next = batches.next();
       const read = batch.rows.length + batch.rejects.length;
       const outcome = await db.transaction().execute(async (trx) => {
-        const written = await writeBatch(trx, options.entity, batch.rows, writeContext);
+        const written = await writeBatch(trx, options.entity, batch.rows, writeContext, batch.rejectedOrderKeys);
         await keepDerivedCurrent(trx, written.changedCustomerIds, options.clock.now());
         await addBatchToImportRun(trx, importId, read, { ...written, rejects: [...batch.rejects, ...written.rejects] });
         return written;
@@ -116,6 +122,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       totals.inserted += outcome.inserted;
       totals.updated += outcome.updated;
       totals.unchanged += outcome.unchanged;
+      if (orders && outcome.orders) orders = addOrderCounts(orders, outcome.orders);
       for (const join of outcome.joins ?? []) {
         joinedStubs += join.mergedCustomerIds.length;
         if (joinsSample.length < 20) joinsSample.push(join);
@@ -138,7 +145,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const closed = await rejects.close();
   const seconds = (performance.now() - started) / 1000;
   return {
-    importId, entity: options.entity, file: options.file, ...totals, rejected, seconds,
+    importId, entity: options.entity, file: options.file, ...totals, rejected, orders, seconds,
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample,
     joinedStubs, joinsSample,
   };

@@ -1,14 +1,16 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ImportEntity } from './canonical.js';
-import type { BatchOutcome } from './write/index.js';
+import { hasOrderCounts, type BatchOutcome } from './write/index.js';
 
 type Db = Kysely<Database>;
 
+/** A run of an orders or lines file counts orders from 0; other runs have no order counts (null). */
 export async function startImportRun(db: Db, run: { entity: ImportEntity; fileName: string | null; preset: string | null; startedBy: string }): Promise<number> {
+  const orders = hasOrderCounts(run.entity) ? { order_inserted_count: 0, order_updated_count: 0, order_unchanged_count: 0, order_rejected_count: 0 } : {};
   const row = await db
     .insertInto('import_run')
-    .values({ entity: run.entity, file_name: run.fileName, preset: run.preset, started_by: run.startedBy })
+    .values({ entity: run.entity, file_name: run.fileName, preset: run.preset, started_by: run.startedBy, ...orders })
     .returning('import_id')
     .executeTakeFirstOrThrow();
   return row.import_id;
@@ -16,10 +18,13 @@ export async function startImportRun(db: Db, run: { entity: ImportEntity; fileNa
 
 /** Adds one batch's counts; runs in the batch's transaction so counts and data commit together. */
 export async function addBatchToImportRun(db: Db, importId: number, read: number, outcome: BatchOutcome): Promise<void> {
+  const { orders } = outcome;
   await sql`
     update import_run set read_count = read_count + ${read}::int, inserted_count = inserted_count + ${outcome.inserted}::int,
       updated_count = updated_count + ${outcome.updated}::int, unchanged_count = unchanged_count + ${outcome.unchanged}::int,
-      rejected_count = rejected_count + ${outcome.rejects.length}::int, heartbeat_at = now()
+      rejected_count = rejected_count + ${outcome.rejects.length}::int, heartbeat_at = now()${orders ? sql`,
+      order_inserted_count = coalesce(order_inserted_count, 0) + ${orders.inserted}::int, order_updated_count = coalesce(order_updated_count, 0) + ${orders.updated}::int,
+      order_unchanged_count = coalesce(order_unchanged_count, 0) + ${orders.unchanged}::int, order_rejected_count = coalesce(order_rejected_count, 0) + ${orders.rejected}::int` : sql``}
     where import_id = ${importId}::bigint`.execute(db);
 }
 
@@ -46,7 +51,8 @@ export type ImportRunStatus = 'running' | 'completed' | 'failed' | 'interrupted'
 export async function listImportRuns(db: Db, options: { limit?: number; beforeId?: number } = {}) {
   let query = db
     .selectFrom('import_run')
-    .select(['import_id', 'entity', 'file_name', 'preset', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count', 'started_at', 'finished_at', 'started_by'])
+    .select(['import_id', 'entity', 'file_name', 'preset', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count',
+      'order_inserted_count', 'order_updated_count', 'order_unchanged_count', 'order_rejected_count', 'started_at', 'finished_at', 'started_by'])
     .select(sql<ImportRunStatus>`case when import_run.status = 'running' and not ${isRunAlive('import_run')} then 'interrupted' else import_run.status end`.as('status'));
   if (options.beforeId !== undefined) query = query.where('import_id', '<', options.beforeId);
   return query.orderBy('import_id', 'desc').limit(options.limit ?? 50).execute();

@@ -7,7 +7,7 @@ import type { ImportEntity, Reject } from './canonical.js';
 import { buildIngestContext } from './import-file.service.js';
 import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
 import { headerCheck, rowsFromRecords } from './rows/index.js';
-import { writeBatch } from './write/index.js';
+import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from './write/index.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
@@ -19,6 +19,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
 /** `joins`: customers known only from orders or events (stubs) that a customers record joined into the customer it describes, by merges that can be undone. */
 export type BatchSummary = {
   importId: number; entity: ImportEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[]; joins: StubJoinRecord[];
+  /** Orders and lines: the orders the records name, each counted once (the counts above are of records); null for other entities. */
+  orders: OrderCounts | null;
   /** Record fields no canonical field reads (a typo such as "chanel"): not stored. */
   ignoredFields: string[];
 };
@@ -37,19 +39,22 @@ export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, 
   const read = new Set(headerCheck(entity, fields, {}, 'request').values());
   const ignoredFields = fields.filter((field) => !read.has(field));
   const context = await buildIngestContext(db, options.clock, options.source ?? 'api');
-  const { rows, rejects } = rowsFromRecords(entity, records, { context, file: 'request', dateFormat: options.dateFormat });
+  const { rows, rejects, rejectedOrderKeys } = rowsFromRecords(entity, records, { context, file: 'request', dateFormat: options.dateFormat });
   const settings = await getStoreSettings(db);
   const rates = await readCurrencyRates(db);
   const keepDerivedCurrent = await createDerivedUpdater(db);
   return db.transaction().execute(async (trx) => {
     const importId = await startImportRun(trx, { entity, fileName: options.fileName ?? null, preset: null, startedBy: options.actor });
-    const outcome = await writeBatch(trx, entity, rows, { importId, file: 'request', currency: settings.currency, timeZone: settings.timeZone, rates });
+    const outcome = await writeBatch(trx, entity, rows, { importId, file: 'request', currency: settings.currency, timeZone: settings.timeZone, rates }, rejectedOrderKeys);
     await keepDerivedCurrent(trx, outcome.changedCustomerIds, options.clock.now());
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });
     // a request is a whole import: what a customer file remembers between batches is not needed after it
     if (entity === 'customers') await forgetCustomerFile(trx, importId);
     await finishImportRun(trx, importId, 'completed');
-    return { importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length, rejects: allRejects, joins: outcome.joins ?? [], ignoredFields };
+    return {
+      importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length,
+      orders: hasOrderCounts(entity) ? (outcome.orders ?? emptyOrderCounts()) : null, rejects: allRejects, joins: outcome.joins ?? [], ignoredFields,
+    };
   });
 }

@@ -10,6 +10,7 @@ import type { Reject } from './canonical.js';
 import { rejectCodes } from './reject-codes.js';
 import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batch.service.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
+import type { OrderCounts } from './write/order-counts.js';
 import { listImportRuns } from './import-runs.repo.js';
 
 const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const;
@@ -20,9 +21,16 @@ const rejectSchema = objectOf<Reject>()({
   params: z.record(z.string(), z.union([z.string(), z.number()])).describe('The values the reason names, by name (the value read, the line of a first duplicate…)'),
   reason: z.string().describe('Why, in English, naming the value and the fix'), raw: z.string().optional(),
 });
+const orderCountsSchema = objectOf<OrderCounts>()({
+  inserted: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), unchanged: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative().describe('orders none of whose records was stored (records whose order id could not be read are counted as records only)'),
+});
 const summarySchema = objectOf<BatchSummary>()({
-  importId: z.number(), entity: z.enum(entities), read: z.number(), inserted: z.number(), updated: z.number(),
-  unchanged: z.number(), rejected: z.number(), rejects: z.array(rejectSchema),
+  importId: z.number(), entity: z.enum(entities),
+  read: z.number().describe('Records read; inserted, updated, unchanged and rejected count records too and add up to it'), inserted: z.number(), updated: z.number(),
+  unchanged: z.number(), rejected: z.number(),
+  orders: orderCountsSchema.nullable().optional().describe('Orders and lines: the orders the records name, each counted once as what it became (an order of several line records counts once); null for other entities. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
+  rejects: z.array(rejectSchema),
   joins: z.array(objectOf<StubJoinRecord>()({
     line: z.number().int(), customerId: z.number().int(), mergedCustomerIds: z.array(z.number().int()), mergeIds: z.array(z.number().int()),
   })).describe('Customers known only from orders or events (stubs) that a record joined into the customer it describes (`line` is the record\'s position); each join is a merge, undone with POST /api/merges/{mergeId}/undo'),
@@ -31,7 +39,10 @@ const summarySchema = objectOf<BatchSummary>()({
 const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[number]>()({
   import_id: z.number().int(), entity: z.string(), file_name: z.string().nullable(), preset: z.string().nullable(),
   status: z.enum(['running', 'completed', 'failed', 'interrupted']).describe('interrupted: left running by a process that is gone'), read_count: z.number(), inserted_count: z.number(), updated_count: z.number(),
-  unchanged_count: z.number(), rejected_count: z.number(), started_at: timestamp, finished_at: timestamp.nullable(), started_by: z.string(),
+  unchanged_count: z.number(), rejected_count: z.number(),
+  order_inserted_count: z.number().nullable().describe('Orders and lines imports: orders inserted, each counted once (the other counts are of rows); null for other entities and runs from before orders were counted'),
+  order_updated_count: z.number().nullable(), order_unchanged_count: z.number().nullable(), order_rejected_count: z.number().nullable(),
+  started_at: timestamp, finished_at: timestamp.nullable(), started_by: z.string(),
 });
 
 export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

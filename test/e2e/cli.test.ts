@@ -43,6 +43,8 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     const result = await runCli(['--db', storeDir, 'import', 'orders', fixture('bad-orders.csv'), '--rejects', rejects]);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/rejected 8/);
+    // one row per order: B1 is stored (its repeat rejected), the other 7 orders rejected
+    expect(result.stdout).toMatch(/\n {2}orders: 1 inserted, 0 updated, 0 unchanged, 7 rejected\n/);
     const lines = readFileSync(rejects, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('file,line,field,reason,raw');
     expect(lines).toHaveLength(9);
@@ -102,7 +104,8 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
   });
 
   it('lists, shows, merges and unmerges customers', async () => {
-    await runCli(['--db', storeDir, 'import', 'orders', fixture('orders.csv')]);
+    const imported = await runCli(['--db', storeDir, '--json', 'import', 'orders', fixture('orders.csv')]);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ read: 8, inserted: 8, orders: { inserted: 8, updated: 0, unchanged: 0, rejected: 0 } });
     const list = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '--status', 'real', '--sort', 'revenue'])).stdout);
     expect(list.items[0]).toMatchObject({ name: 'PT Maju Jaya', is_real: true });
     // a page says how many the filter holds in all

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { demoDatasets } from '../../demo/datasets.js';
 import { loadDatasetDemo, loadSyntheticDemo } from '../../demo/load-demo.js';
+import type { ImportSummary } from '../../ingest/import-file.service.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { withExamples } from '../examples.js';
@@ -21,6 +22,8 @@ export function registerDemoCommand(program: Command, runtime: CliRuntime): void
     .action(async (name: string, options: { customers: number; seed: number }) => {
       const result = await runtime.withStore(({ db, actor, clock }) =>
         name === 'synthetic' ? loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor }) : loadDatasetDemo(db, name, { actor }));
-      runtime.print(result, (r) => `Loaded ${r.name} in ${r.seconds.toFixed(1)} s:\n${table(r.imports.map((i: Record<string, unknown>) => ({ entity: i.entity, read: i.read, inserted: i.inserted, rejected: i.rejected })))}${r.notes.map((note: string) => `\n${note}`).join('')}`);
+      // rows are not orders (an order of several line rows counts once): the orders inserted beside them, where a file has orders
+      const rowsOf = (i: ImportSummary) => ({ entity: i.entity, read: i.read, inserted: i.inserted, rejected: i.rejected, 'orders inserted': i.orders?.inserted ?? null });
+      runtime.print(result, (r) => `Loaded ${r.name} in ${r.seconds.toFixed(1)} s:\n${table(r.imports.map(rowsOf))}${r.notes.map((note: string) => `\n${note}`).join('')}`);
     });
 }

@@ -93,8 +93,11 @@ file; the valid rows are stored), 3 failure (the store could not be reached or w
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
     `Imported ${summary.entity} from ${summary.file} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond).toLocaleString('en')} rows/s)`,
-    `  read ${summary.read}  inserted ${summary.inserted}  updated ${summary.updated}  unchanged ${summary.unchanged}  rejected ${summary.rejected}`,
+    `  read ${summary.read} rows  inserted ${summary.inserted}  updated ${summary.updated}  unchanged ${summary.unchanged}  rejected ${summary.rejected}`,
   ];
+  // rows are not orders: an export of one row per order line names fewer orders than it has rows
+  const { orders } = summary;
+  if (orders) lines.push(`  orders: ${orders.inserted} inserted, ${orders.updated} updated, ${orders.unchanged} unchanged, ${orders.rejected} rejected`);
   if (summary.joinedStubs > 0) {
     lines.push(`Joined ${summary.joinedStubs} customer${summary.joinedStubs === 1 ? '' : 's'} known only from orders or events into the customers their rows describe (each a merge; undo with \`clientele customers unmerge <mergeId>\`):`);
     for (const join of summary.joinsSample.slice(0, 5)) lines.push(`  line ${join.line}: #${join.mergedCustomerIds.join(', #')} into #${join.customerId} (merge ${join.mergeIds.join(', ')})`);

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.js';
-import type { CanonicalOrder, CanonicalOrderLine, CanonicalRow, ImportEntity, IngestContext, Reject } from '../canonical.js';
+import { orderKeyOf, type CanonicalOrder, type CanonicalOrderLine, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
 import type { Preset, RecordValues } from '../presets/preset.js';
 import { jsonValuesProblem, nonScalarField, valuesFromJson } from '../readers/record-streams.js';
@@ -26,7 +26,8 @@ export type ParseFileOptions = {
   file?: string;
 };
 
-export type ParsedBatch<E extends ImportEntity> = { rows: CanonicalRow[E][]; rejects: Reject[]; bytesRead: number; totalBytes: number };
+/** `rejectedOrderKeys`: the orders (orders and lines files) its rejected rows name, for the writer to count (write/order-counts.ts). */
+export type ParsedBatch<E extends ImportEntity> = { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[]; bytesRead: number; totalBytes: number };
 
 function resolvePreset(entity: ImportEntity, preset: string | Preset | null | undefined): Preset | null {
   const resolved = typeof preset === 'string' ? findPreset(preset) : (preset ?? null);
@@ -62,8 +63,9 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   let rejects: Reject[] = [];
   let records = new Map<number, RecordValues>();
   let rejectedOrders = new Map<string, number>();
+  let rejectedOrderKeys = new Set<string>();
   const batch = (): ParsedBatch<E> => {
-    const settled = settleBatch(entity, rows, rejects, file, (line) => records.get(line), rejectedOrders);
+    const settled = settleBatch(entity, rows, rejects, file, (line) => records.get(line), rejectedOrders, rejectedOrderKeys);
     return { ...settled, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
   };
   for await (const items of source.batches()) {
@@ -71,7 +73,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
       if (item.kind === 'problem') {
         if (rows.length + rejects.length >= batchSize) {
           yield batch();
-          [rows, rejects, records, rejectedOrders] = [[], [], new Map(), new Map()];
+          [rows, rejects, records, rejectedOrders, rejectedOrderKeys] = [[], [], new Map(), new Map(), new Set()];
         }
         rejects.push({ file, line: item.line, field: null, code: item.code, params: item.params, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
         continue;
@@ -83,11 +85,11 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
       // import states all of an order's lines at once (write-order-lines.ts, staleLinesOf).
       if (size >= batchSize && !(size < 2 * batchSize && parsed.row && continuesOrder(entity, rows, parsed.row))) {
         yield batch();
-        [rows, rejects, records, rejectedOrders] = [[], [], new Map(), new Map()];
+        [rows, rejects, records, rejectedOrders, rejectedOrderKeys] = [[], [], new Map(), new Map(), new Set()];
       }
       if (parsed.reject) {
         rejects.push(parsed.reject);
-        if (parsed.orderKey !== undefined && !rejectedOrders.has(parsed.orderKey)) rejectedOrders.set(parsed.orderKey, item.line);
+        noteRejectedOrder(parsed, item.line, rejectedOrders, rejectedOrderKeys);
       } else {
         rows.push(parsed.row);
         if (entity === 'orders' && isTotalledFromLines(parsed.row as CanonicalOrder)) records.set(item.line, item.values);
@@ -110,14 +112,22 @@ function continuesOrder(entity: ImportEntity, rows: readonly CanonicalRow[Import
   return next.orderLine !== null && last.orderLine !== null && last.externalId === next.externalId && last.source === next.source;
 }
 
+/** A rejected row's order is counted (`keys`); a rejected line row of an orders file rejects its order whole (`wholeOrders`: order → first such line). */
+function noteRejectedOrder(parsed: { orderKey?: string; rejectsOrder?: boolean }, line: number, wholeOrders: Map<string, number>, keys: Set<string>): void {
+  if (parsed.orderKey === undefined) return;
+  keys.add(parsed.orderKey);
+  if (parsed.rejectsOrder && !wholeOrders.has(parsed.orderKey)) wholeOrders.set(parsed.orderKey, line);
+}
+
 /**
  * Orders are settled once the batch holds all their rows: one with a rejected
  * row is rejected whole, and one totalled from its lines has its refund checked.
  */
 function settleBatch<E extends ImportEntity>(
-  entity: E, batchRows: CanonicalRow[E][], batchRejects: Reject[], file: string, recordOf: (line: number) => RecordValues | undefined, rejectedOrders: ReadonlyMap<string, number>,
-): { rows: CanonicalRow[E][]; rejects: Reject[] } {
-  if (entity !== 'orders') return { rows: batchRows, rejects: batchRejects };
+  entity: E, batchRows: CanonicalRow[E][], batchRejects: Reject[], file: string, recordOf: (line: number) => RecordValues | undefined,
+  rejectedOrders: ReadonlyMap<string, number>, rejectedOrderKeys: ReadonlySet<string>,
+): { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[] } {
+  if (entity !== 'orders') return { rows: batchRows, rejects: batchRejects, rejectedOrderKeys: [...rejectedOrderKeys] };
   const whole = rejectWholeOrders(batchRows as CanonicalOrder[], rejectedOrders, file);
   const rows = whole.rows;
   const rejects = whole.rejects.length === 0 ? batchRejects : [...batchRejects, ...whole.rejects].sort((a, b) => a.line - b.line);
@@ -125,7 +135,12 @@ function settleBatch<E extends ImportEntity>(
     const record = recordOf(line);
     return record === undefined ? undefined : rawOf(record);
   });
-  return { rows: settled.rows as CanonicalRow[E][], rejects: settled.rejects.length === 0 ? rejects : [...rejects, ...settled.rejects] };
+  const keys = [...rejectedOrderKeys];
+  if (settled.rejects.length > 0) {
+    const refused = new Set(settled.rejects.map((reject) => reject.line));
+    for (const row of rows) if (refused.has(row.line)) keys.push(orderKeyOf(row.source, row.externalId));
+  }
+  return { rows: settled.rows as CanonicalRow[E][], rejects: settled.rejects.length === 0 ? rejects : [...rejects, ...settled.rejects], rejectedOrderKeys: keys };
 }
 
 /**
@@ -136,7 +151,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   entity: E,
   records: readonly unknown[],
   options: { context: IngestContext; file?: string; mapping?: Mapping; dateFormat?: string | null },
-): { rows: CanonicalRow[E][]; rejects: Reject[] } {
+): { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[] } {
   const file = options.file ?? 'request';
   requireReadableDateFormat(options.dateFormat, 'dateFormat');
   const parser = createRowParser(entity, { file, mapping: options.mapping, dateFormat: options.dateFormat, context: options.context });
@@ -147,6 +162,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   const rejects: Reject[] = [];
   const items: RecordValues[] = [];
   const rejectedOrders = new Map<string, number>();
+  const rejectedOrderKeys = new Set<string>();
   records.forEach((record, index) => {
     const values = valuesFromJson(record);
     if (typeof values === 'string') {
@@ -159,10 +175,10 @@ export function rowsFromRecords<E extends ImportEntity>(
     const parsed = parser.parse({ line: index + 1, values });
     if (parsed.reject) {
       rejects.push(parsed.reject);
-      if (parsed.orderKey !== undefined && !rejectedOrders.has(parsed.orderKey)) rejectedOrders.set(parsed.orderKey, index + 1);
+      noteRejectedOrder(parsed, index + 1, rejectedOrders, rejectedOrderKeys);
     } else rows.push(parsed.row);
   });
-  return settleBatch(entity, rows, rejects, file, (line) => items[line], rejectedOrders);
+  return settleBatch(entity, rows, rejects, file, (line) => items[line], rejectedOrders, rejectedOrderKeys);
 }
 
 /** A date format that cannot read dates is refused before the first row, not row by row (IMPORT_DATE_FORMAT_INVALID). */

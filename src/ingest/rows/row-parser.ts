@@ -19,11 +19,15 @@ export type RowParserOptions = {
 };
 
 /**
- * A rejected line row of an orders file names its order (`orderKey`, source
- * and id as the writer keys it) when its id could be read: the order's other
- * rows are then rejected with it (reject-whole-orders.ts).
+ * A rejected row of an orders or lines file names its order (`orderKey`,
+ * source and id as the writer keys it) when its id could be read, so the
+ * order is counted as rejected (write/order-counts.ts). A rejected line row of
+ * an orders file (`rejectsOrder`) rejects the order's other rows with it
+ * (reject-whole-orders.ts).
  */
-export type ParsedRow<E extends ImportEntity> = { row: CanonicalRow[E]; reject?: undefined } | { row?: undefined; reject: Reject; orderKey?: string };
+export type ParsedRow<E extends ImportEntity> =
+  | { row: CanonicalRow[E]; reject?: undefined }
+  | { row?: undefined; reject: Reject; orderKey?: string; rejectsOrder?: boolean };
 
 export type RowParser<E extends ImportEntity> = {
   /** Throws IMPORT_COLUMN_MISSING when the file cannot hold the entity's required fields. */
@@ -114,27 +118,28 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       if (fields === null) checkHeaders(Object.keys(record.values));
       if (transform) {
         const transformed = transform(values, record.line);
-        if ('reject' in transformed) return reject(record, transformed.reject);
+        // a preset's reject is the row's own: it is counted with its order but does not reject the order's other rows
+        if ('reject' in transformed) return withOrderKey(reject(record, transformed.reject), values, false);
         values = transformed.values;
       }
       fields!.read(values);
       return { row: build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E] };
     } catch (error) {
-      if (error instanceof RowProblem) return withOrderKey(reject(record, { field: error.field, code: error.code, reason: error.message, params: error.params }), values);
+      if (error instanceof RowProblem) return withOrderKey(reject(record, { field: error.field, code: error.code, reason: error.message, params: error.params }), values, true);
       // A bug must not abort a million-row import; the reject carries the message for the report.
       const detail = (error as Error).message ?? String(error);
       return reject(record, { field: null, code: 'ROW_UNREADABLE', reason: `this row could not be read (${detail}); please report it with the row`, params: { detail } });
     }
   }
 
-  /** The order a rejected line row belongs to, when its id can be read from the row as read. */
-  function withOrderKey(parsed: ParsedRow<E>, values: RecordValues): ParsedRow<E> {
-    if (entity !== 'orders' || fields === null || !parsed.reject) return parsed;
+  /** The order a rejected row belongs to, when its id can be read from the row as read. */
+  function withOrderKey(parsed: ParsedRow<E>, values: RecordValues, canRejectOrder: boolean): ParsedRow<E> {
+    if ((entity !== 'orders' && entity !== 'lines') || fields === null || !parsed.reject) return parsed;
     try {
       fields.read(values);
-      if (!isLineLevel(fields.fieldValues)) return parsed;
       const orderId = normaliseExternalId(fields.fieldValues.text('order_id'));
-      return orderId === null ? parsed : { ...parsed, orderKey: orderKeyOf(context.source, orderId) };
+      if (orderId === null) return parsed;
+      return { ...parsed, orderKey: orderKeyOf(context.source, orderId), rejectsOrder: canRejectOrder && entity === 'orders' && isLineLevel(fields.fieldValues) };
     } catch {
       return parsed;
     }

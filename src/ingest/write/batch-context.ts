@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
 import type { Reject } from '../canonical.js';
 import type { StubJoinRecord } from './join-stubs.js';
+import type { OrderCounts } from './order-counts.js';
 
 /** What one batch write needs to know besides its rows. */
 export type WriteContext = {
@@ -18,6 +19,7 @@ export type WriteContext = {
   storedOrdersMet?: boolean;
 };
 
+/** Counts of rows (every row is one of inserted, updated, unchanged or rejected), and of orders beside them. */
 export type BatchOutcome = {
   inserted: number;
   updated: number;
@@ -27,6 +29,8 @@ export type BatchOutcome = {
   changedCustomerIds: number[];
   /** Stubs that customer rows joined (merged into the row's customer), in line order; customer files only. */
   joins?: StubJoinRecord[];
+  /** Orders and lines files: the orders the batch named, each counted once (order-counts.ts). */
+  orders?: OrderCounts;
 };
 
 export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [] });

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { addLinesToCategories, recomputeTraits } from '../../traits/traits.repo.js';
 import { orderKeyOf, type CanonicalOrderLine } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { countOrders, type OrderFate } from './order-counts.js';
 import { deleteLines, staleLinesOf } from './write-order-lines.js';
 
 type Db = Kysely<Database>;
@@ -14,9 +15,22 @@ type Db = Kysely<Database>;
  * import states all the lines of the orders it names: lines an earlier import
  * stored that it does not restate are removed (staleLinesOf).
  */
-export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: WriteContext): Promise<BatchOutcome> {
+export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: WriteContext, rejectedOrderKeys: readonly string[] = []): Promise<BatchOutcome> {
+  const fates = new Map<string, OrderFate>();
+  const rejectedKeys = new Set(rejectedOrderKeys);
+  const outcome = rows.length === 0 ? emptyOutcome() : await writeLineRows(db, rows, context, fates, rejectedKeys);
+  outcome.orders = await countOrders(db, 'lines', fates, rejectedKeys, context.importId);
+  return outcome;
+}
+
+/**
+ * Orders are counted once each (order-counts.ts): a lines file adds no order,
+ * so an order whose stored lines it changed (a line added, changed or removed)
+ * is updated, one whose lines are all as stored unchanged, and one none of
+ * whose rows was written (not in the store, say) rejected.
+ */
+async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteContext, fates: Map<string, OrderFate>, rejectedKeys: Set<string>): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
-  if (rows.length === 0) return outcome;
   // lines_written: this import's lines of the order so far, so unnumbered lines continue across batches
   const orders = await sql<{ source: string; external_id: string; customer_id: number; order_id: number; currency: string; lines_written: number }>`
     select o.source, o.external_id, o.customer_id, o.order_id, o.currency, (
@@ -30,8 +44,10 @@ export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: Wr
   const seen = new Map<string, number>();
   const accepted: Array<CanonicalOrderLine & { customerId: number; orderId: number; lineNo: number }> = [];
   for (const row of rows) {
-    const order = orderByKey.get(orderKeyOf(row.source, row.orderExternalId));
+    const orderKey = orderKeyOf(row.source, row.orderExternalId);
+    const order = orderByKey.get(orderKey);
     if (!order) {
+      rejectedKeys.add(orderKey);
       outcome.rejects.push({
         file: context.file, line: row.line, field: 'order_id', code: 'LINE_ORDER_UNKNOWN', params: { order: row.orderExternalId },
         reason: `Order ${row.orderExternalId} is not in the store. Import the orders file first, then the lines.`,
@@ -41,6 +57,7 @@ export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: Wr
     // a line's price is in its order's currency; stored, like every summed amount, in the store's
     const factor = amountFactor(order.currency, context);
     if (factor === null) {
+      rejectedKeys.add(orderKey);
       outcome.rejects.push({ file: context.file, line: row.line, field: 'unit_price', ...missingRate(order.currency, context.currency) });
       continue;
     }
@@ -99,6 +116,13 @@ export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: Wr
   outcome.inserted = insertedKeys.length;
   outcome.updated = changed.length + lostLines.length;
   outcome.unchanged = result.rows.length - insertedKeys.length - changed.length - lostLines.length;
+  const ordersChanged = new Set([...changedOrders, ...stale.orderIds, ...insertedKeys.map((key) => Number(key.orderId))]);
+  for (const row of accepted) {
+    const key = orderKeyOf(row.source, row.orderExternalId);
+    // lines this import wrote before this batch: an earlier batch counted the order
+    if (orderByKey.get(key)!.lines_written > 0) fates.set(key, 'counted');
+    else fates.set(key, ordersChanged.has(Number(row.orderId)) ? 'updated' : 'unchanged');
+  }
   const recomputed = new Set(changedCustomers);
   await addLinesToCategories(db, insertedKeys.filter((key) => !recomputed.has(key.customerId)));
   await recomputeTraits(db, changedCustomers, context.timeZone);

@@ -3,10 +3,11 @@ import type { Database } from '../../db/schema.js';
 import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs } from '../../customers/customers.repo.js';
 import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../traits/traits.repo.js';
-import type { CanonicalLine, CanonicalOrder } from '../canonical.js';
+import { orderKeyOf, type CanonicalLine, type CanonicalOrder } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { groupOrderRows, rejectGroup, type GroupReject, type OrderGroup } from './group-orders.js';
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
+import { countOrders, type OrderFate } from './order-counts.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import { recomputeTotalsFromLines, upsertOrderLines, type OrderLinesResult } from './write-order-lines.js';
 
@@ -20,27 +21,46 @@ type Existing = {
   keeps_stated_total: boolean;
 };
 
-type Continuing = StagedOrder & { orderId: number; isChanged: boolean; keepsStatedTotal: boolean };
+/** `continuesRun`: this import wrote the order on an earlier batch, which counted it. */
+type Continuing = StagedOrder & { orderId: number; isChanged: boolean; keepsStatedTotal: boolean; continuesRun: boolean };
 
 /**
  * Writes one batch of orders (call inside a transaction): resolves customers,
  * inserts new orders, updates changed ones, rejects conflicts, and keeps
  * purchase facts current — deltas for new orders, a per-customer recompute for
  * changed ones. Counts are of rows: every row of a multi-row order counts as
- * what its order (or, for a stored order, its line) became.
+ * what its order (or, for a stored order, its line) became; `orders` counts
+ * each order once. `rejectedOrderKeys`: orders some of whose rows were
+ * rejected before this batch reached the writer.
  */
-export async function writeOrders(db: Db, rows: CanonicalOrder[], context: WriteContext): Promise<BatchOutcome> {
+export async function writeOrders(db: Db, rows: CanonicalOrder[], context: WriteContext, rejectedOrderKeys: readonly string[] = []): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
   const { groups, rejects } = groupOrderRows(rows, context.file);
   outcome.rejects.push(...rejects);
+  // orders counted once each (order-counts.ts): what each became, or rejected when no row of it is stored
+  const fates = new Map<string, OrderFate>();
+  const rejectedKeys = new Set(rejectedOrderKeys);
+  if (rejects.length > 0) {
+    const rejectedLines = new Set(rejects.map((reject) => reject.line));
+    for (const row of rows) if (rejectedLines.has(row.line)) rejectedKeys.add(keyOf(row));
+  }
 
   const priced: Array<OrderGroup & { factor: number }> = [];
   for (const group of groups) {
     const factor = amountFactor(group.order.currency, context);
-    if (factor === null) outcome.rejects.push(...rejectGroup(group, context.file, { field: 'currency', ...missingRate(group.order.currency, context.currency) }));
-    else priced.push({ ...group, factor });
+    if (factor === null) {
+      outcome.rejects.push(...rejectGroup(group, context.file, { field: 'currency', ...missingRate(group.order.currency, context.currency) }));
+      rejectedKeys.add(keyOf(group.order));
+    } else priced.push({ ...group, factor });
   }
-  if (priced.length === 0) return outcome;
+  if (priced.length > 0) await writePricedOrders(db, priced, context, outcome, fates);
+  outcome.orders = await countOrders(db, 'orders', fates, rejectedKeys, context.importId);
+  return outcome;
+}
+
+const keyOf = (order: Pick<CanonicalOrder, 'source' | 'externalId'>): string => orderKeyOf(order.source, order.externalId);
+
+async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: number }>, context: WriteContext, outcome: BatchOutcome, fates: Map<string, OrderFate>): Promise<void> {
   await keepStoredRates(db, priced);
 
   // Buyers and gift recipients are resolved together: one lookup round trip per batch.
@@ -54,10 +74,12 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
   // Fast path: most rows are new orders, inserted straight from the batch's arrays
   // and added to purchase facts in the same statement. Rows whose (source, id)
   // already exists, and orders carrying lines, take the careful path.
-  const fast = await insertNewOrders(db, staged.filter((order) => !order.hasLines), context);
+  const plain = staged.filter((order) => !order.hasLines);
+  const fast = await insertNewOrders(db, plain, context);
   outcome.inserted += fast.inserted;
+  for (const order of plain) if (!fast.notInsertedLines.has(order.order.line)) fates.set(keyOf(order.order), 'inserted');
   const careful = staged.filter((order) => order.hasLines || fast.notInsertedLines.has(order.order.line));
-  const written = careful.length === 0 ? { rejectedLines: new Set<number>(), customerIds: [] } : await writeCarefully(db, careful, context, outcome);
+  const written = careful.length === 0 ? { rejectedLines: new Set<number>(), customerIds: [] } : await writeCarefully(db, careful, context, outcome, fates);
 
   if (written.rejectedLines.size > 0) {
     const kept = staged.filter((order) => !written.rejectedLines.has(order.order.line));
@@ -72,7 +94,6 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
   await recordArrivalsThroughMergedIdentities(db, 'gift', stored.flatMap((order) => (order.recipientId === null ? [] : [
     { source: order.order.source, externalId: order.order.externalId, customerId: order.recipientId, refs: order.order.recipient ?? [] }])));
   outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds])];
-  return outcome;
 }
 
 /**
@@ -115,7 +136,9 @@ function stageOrder(group: OrderGroup & { factor: number }, customerId: number, 
  * order this import accepts carries its import id afterwards, unchanged ones
  * included, so a repeat on a later batch is told from a re-run of the file.
  */
-async function writeCarefully(db: Db, orders: StagedOrder[], context: WriteContext, outcome: BatchOutcome): Promise<{ rejectedLines: Set<number>; customerIds: number[] }> {
+async function writeCarefully(
+  db: Db, orders: StagedOrder[], context: WriteContext, outcome: BatchOutcome, fates: Map<string, OrderFate>,
+): Promise<{ rejectedLines: Set<number>; customerIds: number[] }> {
   await stageOrders(db, orders);
   const existingByLine = new Map((await findExisting(db, context.importId)).map((row) => [row.line, row]));
   const toInsert: StagedOrder[] = [];
@@ -123,9 +146,11 @@ async function writeCarefully(db: Db, orders: StagedOrder[], context: WriteConte
   const toStamp: StagedOrder[] = [];
   const continuing: Continuing[] = [];
   const rejectedLines = new Set<number>();
-  const reject = (order: StagedOrder, why: GroupReject) => {
+  const fate = (order: StagedOrder, what: OrderFate) => fates.set(keyOf(order.order), what);
+  const reject = (order: StagedOrder, why: GroupReject, what: OrderFate) => {
     outcome.rejects.push(...rejectGroup(order, context.file, why));
     rejectedLines.add(order.order.line);
+    fate(order, what);
   };
   for (const order of orders) {
     const found = existingByLine.get(order.order.line);
@@ -135,21 +160,26 @@ async function writeCarefully(db: Db, orders: StagedOrder[], context: WriteConte
       reject(order, {
         field: 'customer_id', code: 'ORDER_OTHER_CUSTOMER', params: { order: order.order.externalId, customerId: Number(found.customer_id) },
         reason: `Order ${order.order.externalId} is already recorded for customer #${found.customer_id}, but this row names a different customer. If both are the same person, merge the customers; otherwise fix the order id.`,
-      });
+      }, isThisImport ? 'counted' : 'rejected');
     } else if (isThisImport && !found.continues_run) {
+      // a repeat of an order an earlier batch stored: that batch counted the order
       reject(order, {
         field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: order.order.externalId, firstLine: Number(found.import_line) },
         reason: `Duplicate order id ${order.order.externalId}: it already appeared on line ${found.import_line} of this file. Keep one row per order.`,
-      });
-    } else if (isThisImport) continuing.push({ ...order, orderId: found.order_id, isChanged: false, keepsStatedTotal: found.keeps_stated_total });
-    else if (order.hasLines) {
-      continuing.push({ ...order, orderId: found.order_id, isChanged: !found.is_same, keepsStatedTotal: false });
+      }, 'counted');
+    } else if (isThisImport) {
+      continuing.push({ ...order, orderId: found.order_id, isChanged: false, keepsStatedTotal: found.keeps_stated_total, continuesRun: true });
+      fate(order, 'counted');
+    } else if (order.hasLines) {
+      continuing.push({ ...order, orderId: found.order_id, isChanged: !found.is_same, keepsStatedTotal: false, continuesRun: false });
       (found.is_same ? toStamp : toUpdate).push(order);
     } else if (found.is_same) {
       outcome.unchanged += 1;
+      fate(order, 'unchanged');
       toStamp.push(order);
     } else {
       outcome.updated += 1;
+      fate(order, 'updated');
       toUpdate.push(order);
     }
   }
@@ -158,7 +188,11 @@ async function writeCarefully(db: Db, orders: StagedOrder[], context: WriteConte
   await updateOrders(db, toUpdate, context);
   await stampOrders(db, toStamp, context);
   const insertedIdByLine = new Map(inserted.map((row) => [row.line, row.order_id]));
-  for (const order of toInsert) if (insertedIdByLine.has(order.order.line)) outcome.inserted += order.rowLines.length;
+  for (const order of toInsert) {
+    if (!insertedIdByLine.has(order.order.line)) continue;
+    outcome.inserted += order.rowLines.length;
+    fate(order, 'inserted');
+  }
 
   const withLines = [
     ...toInsert.filter((order) => order.hasLines && insertedIdByLine.has(order.order.line))
@@ -177,6 +211,8 @@ async function writeCarefully(db: Db, orders: StagedOrder[], context: WriteConte
     if (linesChanged || (summedIds.has(order.orderId) && withNewLines.has(order.orderId))) recompute.add(order.customerId);
     if (order.isChanged) outcome.updated += order.rowLines.length;
     else for (const line of order.rowLines) outcome[lines.fates.get(line) ?? 'unchanged'] += 1;
+    // an order stored before is updated when its fields or any of its lines changed
+    if (!order.continuesRun) fate(order, order.isChanged || linesChanged || order.rowLines.some((line) => (lines.fates.get(line) ?? 'unchanged') !== 'unchanged') ? 'updated' : 'unchanged');
   }
 
   // Deltas before recomputation: a recompute rebuilds its customers from all their orders, new ones included.

@@ -49,8 +49,13 @@ export type IngestEntity = 'customers' | 'orders' | 'lines' | 'products' | 'even
 /** A rejected row: `code` and `params` (the values named) say why for the app to translate, `reason` says it in English (docs/import.md, "Reject codes"). */
 export type Reject = { file: string; line: number; field: string | null; code: string; params: Record<string, string | number>; reason: string };
 
+/** Orders beside the row counts of an orders or lines import, each order counted once as what it became. */
+export type OrderCounts = { inserted: number; updated: number; unchanged: number; rejected: number };
+
+/** `orders`: null for entities without orders; absent from an answer the server stored before it counted orders (an idempotent replay). */
 export type IngestSummary = {
   importId: number; entity: IngestEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[];
+  orders?: OrderCounts | null;
 };
 
 /** Expected from GET /api/settings (asked of the lead; the store's own settings in src/settings). */

@@ -1,4 +1,6 @@
+import { Fragment } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { importSummaryLines } from './import-summary.js';
 import type { ImportTotals } from './run-import.js';
 
 export function ImportProgress({ totals, total, isDone }: { totals: ImportTotals; total: number; isDone: boolean }) {
@@ -10,10 +12,8 @@ export function ImportProgress({ totals, total, isDone }: { totals: ImportTotals
         <progress max={Math.max(total, 1)} value={totals.read} />
       </label>
       <p role="status" aria-live="polite" className="import-summary">
-        {t('import.summary', {
-          read: format.number(totals.read), total: format.number(total), inserted: format.number(totals.inserted),
-          updated: format.number(totals.updated), unchanged: format.number(totals.unchanged), rejected: format.number(totals.rejected),
-        })}
+        {/* the orders on a line of their own; the space keeps the sentences apart in the text read aloud */}
+        {importSummaryLines(totals, total, t, format).map((line, index) => <Fragment key={index}>{index > 0 && <>{' '}<br /></>}{line}</Fragment>)}
       </p>
     </div>
   );

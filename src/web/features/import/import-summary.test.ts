@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { IngestSummary, Locale } from '../../api/types.js';
+import { createFormatters } from '../../i18n/format.js';
+import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { importSummaryLines } from './import-summary.js';
+import { addBatchSummary, emptyTotals } from './run-import.js';
+
+const summary = (fields: Partial<IngestSummary>): IngestSummary => ({
+  importId: 1, entity: 'orders', read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [], ...fields,
+});
+const noLines = () => undefined;
+
+describe('the import summary', () => {
+  it('adds the orders of each batch beside its rows', () => {
+    const first = addBatchSummary(emptyTotals, summary({ read: 3, inserted: 3, orders: { inserted: 2, updated: 0, unchanged: 0, rejected: 0 } }), 'f.csv', noLines);
+    const second = addBatchSummary(first, summary({ read: 2, unchanged: 1, rejected: 1, orders: { inserted: 0, updated: 0, unchanged: 1, rejected: 1 } }), 'f.csv', noLines);
+    expect(second).toMatchObject({ read: 5, inserted: 3, unchanged: 1, rejected: 1, orders: { inserted: 2, updated: 0, unchanged: 1, rejected: 1 } });
+    // an answer replayed from before the server counted orders adds rows only
+    expect(addBatchSummary(second, summary({ read: 1, inserted: 1 }), 'f.csv', noLines).orders).toEqual(second.orders);
+    // data without orders has none
+    expect(addBatchSummary(emptyTotals, summary({ entity: 'customers', read: 1, inserted: 1, orders: null }), 'f.csv', noLines).orders).toBeNull();
+  });
+
+  it.each<[Locale, string[]]>([
+    ['en', ['1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected.', 'Orders: 1,000 new, 0 updated, 0 unchanged, 0 rejected.']],
+    ['id', ['1.001 dari 1.001 baris dibaca: 1.001 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.', 'Pesanan: 1.000 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.']],
+    ['lv', ['Nolasītas 1001 no 1001 rindām: jaunas 1001, atjauninātas 0, nemainītas 0, noraidītas 0.', 'Pasūtījumi: jauni 1000, atjaunināti 0, nemainīti 0, noraidīti 0.']],
+  ])('says the rows and the orders beside them in %s', (locale, expected) => {
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+    const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
+    const totals = { ...emptyTotals, read: 1001, inserted: 1001, orders: { inserted: 1000, updated: 0, unchanged: 0, rejected: 0 } };
+    expect(importSummaryLines(totals, 1001, t, format)).toEqual(expected);
+    // no orders line for data without orders
+    expect(importSummaryLines({ ...totals, orders: null }, 1001, t, format)).toEqual([expected[0]]);
+  });
+});

@@ -1,0 +1,20 @@
+import type { I18n } from '../../i18n/i18n-context.js';
+import type { Formatters } from '../../i18n/format.js';
+import type { ImportTotals } from './run-import.js';
+
+/**
+ * The result as sentences: the rows, whose counts add up to the rows read, and
+ * beside them the orders, when the file had orders (an export of one row per
+ * order line has fewer orders than rows; each order counts once).
+ */
+export function importSummaryLines(totals: ImportTotals, total: number, t: I18n['t'], format: Pick<Formatters, 'number'>): string[] {
+  const rows = t('import.summary', {
+    read: format.number(totals.read), total: format.number(total), inserted: format.number(totals.inserted),
+    updated: format.number(totals.updated), unchanged: format.number(totals.unchanged), rejected: format.number(totals.rejected),
+  });
+  const { orders } = totals;
+  if (!orders) return [rows];
+  return [rows, t('import.ordersSummary', {
+    inserted: format.number(orders.inserted), updated: format.number(orders.updated), unchanged: format.number(orders.unchanged), rejected: format.number(orders.rejected),
+  })];
+}
