@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { DayRange } from './period.js';
+import { isVerified, netAmount } from '../traits/index.js';
+import { partsOf, type Period, type PeriodParts } from './period.js';
 
 export type PeriodFigures = {
   realCustomers: number;
@@ -13,69 +14,128 @@ export type PeriodFigures = {
 };
 
 type Counts = {
-  revenue_c: number; revenue_p: number; orders_c: number; orders_p: number; new_c: number; new_p: number;
-  real_c: number; real_p: number; repeaters_c: number; repeaters_p: number; active_c: number; active_p: number;
-  customers: number; unseen_c: number; unseen_p: number;
+  revenue: number; orders: number; new_customers: number; real_customers: number; repeaters: number; active: number; customers: number; unseen: number;
 };
 
+const quarterHourMs = 900_000;
+
 /**
- * Key figures of a period and of the period right before it (`previous.to` must
- * be `current.from`), as `figuresOfPeriod` in period-figures.test.ts defines
- * them: real customers and leads as they stood at each period's end, each
- * period's new and active customers, revenue and orders, and the share of real
- * customers who had bought on two or more days by its end.
+ * Key figures of two periods [start, end) (the current one and the one it is
+ * compared with), as `figuresOfPeriod` in period-figures.test.ts defines them.
+ * A purchase is an order with status paid or partially_refunded, worth its
+ * amount less what was refunded (as customer_purchase_day holds them):
  *
- * Every figure is a sum over the days (or quarter hours) of store_purchase_day,
+ * - revenue and orders: the purchases made in the period;
+ * - active customers: customers with a purchase in the period, each once;
+ * - new customers: those whose first purchase was made in the period;
+ * - real customers: those with a purchase before the period's end;
+ * - repeat-purchase rate: the share of those real customers who had bought on
+ *   two or more store calendar days before the end (the part of the last day
+ *   before the end counting as a day);
+ * - leads: customers without a purchase before the end whose first sign of
+ *   interest (else their sign-up) came before the end of the quarter hour that
+ *   holds it: first signs are kept per quarter hour. A whole day ends on a
+ *   quarter hour in every zone, so there the count is exact.
+ *
+ * Whole days are sums over the days (or quarter hours) of store_purchase_day,
  * store_purchase_day_gap and store_first_seen, which triggers keep current from
- * the per-customer facts (db/migrations/202611301300_web_speed.sql), so it costs
- * the same at any number of customers. Leads are what remains of all customers
- * once the real ones and those first seen after the period's end are taken away:
- * an order is itself a first sign of interest, so nobody bought before they
- * were first seen.
+ * the per-customer facts (db/migrations/202611301300_web_speed.sql), so they
+ * cost the same at any number of customers. A period that ends inside a day
+ * (today so far, or the same time N days earlier) takes that day's part from the
+ * orders themselves, read through the index on their time (one part-day of
+ * orders), and each of its buyers' earlier purchase days through the key of
+ * customer_purchase_day. Leads are what remains of the customers first seen by
+ * the end once the real ones are taken away: an order is itself a first sign
+ * of interest, so nobody bought before they were first seen.
  */
-export async function figuresForPeriods(db: Kysely<Database>, periods: { current: DayRange; previous: DayRange }, timeZone: string): Promise<{ current: PeriodFigures; previous: PeriodFigures }> {
-  const { current, previous } = periods;
-  if (previous.to !== current.from) throw new Error(`figuresForPeriods needs adjacent periods: the previous one ends ${previous.to}, the current one starts ${current.from}; build them with periodsEndingAt.`);
-  const [start, middle, end] = [sql`${previous.from}::date`, sql`${current.from}::date`, sql`${current.to}::date`];
-  const instant = (day: string) => sql`(${day}::date::timestamp at time zone ${timeZone})`;
-  const [middleInstant, endInstant] = [instant(current.from), instant(current.to)];
-  const result = await sql<Counts>`
-    with day_total as (
-      select coalesce(sum(amount_minor) filter (where day >= ${middle} and day < ${end}), 0)::bigint as revenue_c,
-        coalesce(sum(amount_minor) filter (where day >= ${start} and day < ${middle}), 0)::bigint as revenue_p,
-        coalesce(sum(order_count) filter (where day >= ${middle} and day < ${end}), 0)::bigint as orders_c,
-        coalesce(sum(order_count) filter (where day >= ${start} and day < ${middle}), 0)::bigint as orders_p,
-        coalesce(sum(first_purchases) filter (where day >= ${middle} and day < ${end}), 0)::int as new_c,
-        coalesce(sum(first_purchases) filter (where day >= ${start} and day < ${middle}), 0)::int as new_p,
-        coalesce(sum(first_purchases) filter (where day < ${end}), 0)::int as real_c,
-        coalesce(sum(first_purchases) filter (where day < ${middle}), 0)::int as real_p,
-        coalesce(sum(second_purchases) filter (where day < ${end}), 0)::int as repeaters_c,
-        coalesce(sum(second_purchases) filter (where day < ${middle}), 0)::int as repeaters_p
-      from store_purchase_day),
-    -- bought in [a, b): a purchase day in [a, b) whose previous purchase day is before a
-    active as (
-      select coalesce(sum(customers) filter (where day >= ${middle} and previous_day < ${middle}), 0)::int as active_c,
-        coalesce(sum(customers) filter (where day < ${middle} and previous_day < ${start}), 0)::int as active_p
-      from store_purchase_day_gap where day >= ${start} and day < ${end}),
-    -- customers by when first seen (first sign of interest, else sign-up); those seen at or after a period's end were not leads yet
+export async function figuresForPeriods(db: Kysely<Database>, periods: { current: Period; previous: Period }, timeZone: string): Promise<{ current: PeriodFigures; previous: PeriodFigures }> {
+  const current = partsOf(periods.current, timeZone);
+  const previous = partsOf(periods.previous, timeZone);
+  const result = await sql<Counts & { period: 'c' | 'p' }>`
+    with ${periodSteps('c', current)}, ${periodSteps('p', previous)},
+    -- customers by when first seen (first sign of interest, else sign-up)
     seen as (
       select coalesce(sum(customers), 0)::int as customers,
-        coalesce(sum(customers) filter (where seen_at >= ${endInstant}), 0)::int as unseen_c,
-        coalesce(sum(customers) filter (where seen_at >= ${middleInstant}), 0)::int as unseen_p
+        coalesce(sum(customers) filter (where seen_at >= ${seenBy(current.end)}::timestamptz), 0)::int as unseen_c,
+        coalesce(sum(customers) filter (where seen_at >= ${seenBy(previous.end)}::timestamptz), 0)::int as unseen_p
       from store_first_seen)
-    select * from day_total, active, seen`.execute(db);
-  const counts = result.rows[0];
+    select 'c' as period, c.*, seen.customers, seen.unseen_c as unseen from figures_c c, seen
+    union all
+    select 'p', p.*, seen.customers, seen.unseen_p from figures_p p, seen`.execute(db);
   const figures = (period: 'c' | 'p'): PeriodFigures => {
-    const real = Number(counts[`real_${period}`]);
+    const counts = result.rows.find((row) => row.period === period)!;
+    const real = Number(counts.real_customers);
     return {
       realCustomers: real,
-      leads: Number(counts.customers) - real - Number(counts[`unseen_${period}`]),
-      newCustomers: Number(counts[`new_${period}`]),
-      activeCustomers: Number(counts[`active_${period}`]),
-      repeatPurchaseRate: real === 0 ? 0 : Number(counts[`repeaters_${period}`]) / real,
-      revenueMinor: Number(counts[`revenue_${period}`]),
-      orders: Number(counts[`orders_${period}`]),
+      leads: Number(counts.customers) - real - Number(counts.unseen),
+      newCustomers: Number(counts.new_customers),
+      activeCustomers: Number(counts.active),
+      repeatPurchaseRate: real === 0 ? 0 : Number(counts.repeaters) / real,
+      revenueMinor: Number(counts.revenue),
+      orders: Number(counts.orders),
     };
   };
   return { current: figures('c'), previous: figures('p') };
+}
+
+/** The end of the quarter hour holding an instant (the instant itself when it starts one): where leads are counted to. */
+function seenBy(end: Date): string {
+  return new Date(Math.ceil(end.getTime() / quarterHourMs) * quarterHourMs).toISOString();
+}
+
+/**
+ * `with` items giving one period's figures as `figures_<name>`: the whole days
+ * [from, wholeTo) from the day aggregates, plus the part [partStart, end) of the
+ * day wholeTo from its orders (none when the period is whole days).
+ */
+function periodSteps(name: 'c' | 'p', period: PeriodParts) {
+  const [from, wholeTo] = [sql`${period.from}::date`, sql`${period.wholeTo}::date`];
+  return sql`
+    ${sql.ref(`days_${name}`)} as (
+      select coalesce(sum(amount_minor) filter (where day >= ${from}), 0)::bigint as revenue,
+        coalesce(sum(order_count) filter (where day >= ${from}), 0)::bigint as orders,
+        coalesce(sum(first_purchases) filter (where day >= ${from}), 0)::int as new_customers,
+        coalesce(sum(first_purchases), 0)::int as real_customers,
+        coalesce(sum(second_purchases), 0)::int as repeaters
+      from store_purchase_day where day < ${wholeTo}),
+    -- bought in [from, wholeTo): a purchase day in it whose previous purchase day is before from
+    ${sql.ref(`active_${name}`)} as (
+      select coalesce(sum(customers), 0)::int as active
+      from store_purchase_day_gap where day >= ${from} and day < ${wholeTo} and previous_day < ${from}),
+    ${partSteps(name, period)},
+    ${sql.ref(`figures_${name}`)} as (
+      select d.revenue + p.revenue as revenue, d.orders + p.orders as orders, d.new_customers + p.first_purchases as new_customers,
+        d.real_customers + p.first_purchases as real_customers, d.repeaters + p.second_purchases as repeaters, a.active + p.active as active
+      from ${sql.table(`days_${name}`)} d, ${sql.table(`active_${name}`)} a, ${sql.table(`part_${name}`)} p)`;
+}
+
+/**
+ * `part_<name>`: what the part [partStart, end) of the day wholeTo adds. Its
+ * purchases are read from the orders (statuses and net amounts by the rules
+ * customer_purchase_day is kept by: traits' isVerified and netAmount), and each buyer's
+ * last two purchase days before it tell a first purchase (none), a second
+ * purchase day (one) and a buyer already counted active (one on or after from).
+ */
+function partSteps(name: 'c' | 'p', period: PeriodParts) {
+  if (period.end <= period.partStart) {
+    return sql`${sql.ref(`part_${name}`)} as (select 0::bigint as revenue, 0::bigint as orders, 0 as first_purchases, 0 as second_purchases, 0 as active)`;
+  }
+  const [from, wholeTo] = [sql`${period.from}::date`, sql`${period.wholeTo}::date`];
+  const [partStart, end] = [sql`${period.partStart.toISOString()}::timestamptz`, sql`${period.end.toISOString()}::timestamptz`];
+  return sql`
+    ${sql.ref(`part_buyer_${name}`)} as (
+      select o.customer_id, count(*) as orders, sum(${netAmount('o')}) as revenue
+      from customer_order o
+      where o.ordered_at >= ${partStart} and o.ordered_at < ${end} and ${isVerified('o')}
+      group by o.customer_id),
+    ${sql.ref(`part_${name}`)} as (
+      select coalesce(sum(b.revenue), 0)::bigint as revenue, coalesce(sum(b.orders), 0)::bigint as orders,
+        -- no purchase day before the part-day: a first purchase; exactly one: their second purchase day
+        count(*) filter (where earlier.days = 0)::int as first_purchases,
+        count(*) filter (where earlier.days = 1)::int as second_purchases,
+        count(*) filter (where not earlier.in_whole_days)::int as active
+      -- each buyer's last two purchase days before the part-day: one probe of customer_purchase_day's key
+      from ${sql.table(`part_buyer_${name}`)} b cross join lateral (
+        select count(*) as days, coalesce(max(last_two.day) >= ${from}, false) as in_whole_days
+        from (select d.day from customer_purchase_day d where d.customer_id = b.customer_id and d.day < ${wholeTo} order by d.day desc limit 2) last_two) earlier)`;
 }

@@ -6,6 +6,7 @@ import { signInAs, type TestSession } from '../../test/helpers/auth.js';
 import { buildApp } from '../server/app.js';
 import { fixedClock } from '../core/clock.js';
 import { importFile } from '../ingest/import-file.service.js';
+import { updateStoreSettings } from '../settings/index.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/store/${name}`, import.meta.url));
 const clock = fixedClock('2024-05-31T12:00:00Z');
@@ -26,11 +27,46 @@ describeEachStore('store reports over HTTP', (context) => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ from: '2024-05-02', to: '2024-06-01', previousFrom: '2024-04-02', previousTo: '2024-05-02' });
+    // a live store: up to now (19:00 in Jakarta) against the 30 days before up to 19:00 on May 1
+    expect(body).toMatchObject({
+      comparison: 'same-time',
+      currentPeriod: { from: '2024-05-01T17:00:00.000Z', to: '2024-05-31T12:00:00.000Z' },
+      previousPeriod: { from: '2024-04-01T17:00:00.000Z', to: '2024-05-01T12:00:00.000Z' },
+    });
     // May 2: PT Maju Jaya's catering order; O8 was cancelled
     expect(body.current).toMatchObject({ activeCustomers: 1, newCustomers: 1, revenueMinor: 750000, orders: 1, realCustomers: 4, repeatPurchaseRate: 0.25 });
     // April 20: Budi's partly refunded order (net 100,000); May 1: the free order of the stub C9
     expect(body.previous).toMatchObject({ activeCustomers: 2, newCustomers: 2, revenueMinor: 100000, orders: 2, realCustomers: 3 });
     expect(body.change.revenueMinor).toBeCloseTo(6.5);
+  });
+
+  it('ends the previous period at the time of day it is now, and at the end of its days for a data set', async () => {
+    // 09:30 in Jakarta: the stub C9's free order at 10:00 on May 1 falls after the previous period's end
+    const morning = await buildApp({ store: context.store, config: { isBehindTls: false }, clock: fixedClock('2024-05-31T02:30:00Z') });
+    try {
+      const body = (await morning.inject({ method: 'GET', url: '/api/reports/summary?days=30', headers: analyst.readHeaders })).json();
+      expect(body).toMatchObject({
+        comparison: 'same-time', from: '2024-05-02', to: '2024-06-01', previousFrom: '2024-04-02', previousTo: '2024-05-02',
+        currentPeriod: { from: '2024-05-01T17:00:00.000Z', to: '2024-05-31T02:30:00.000Z' },
+        previousPeriod: { from: '2024-04-01T17:00:00.000Z', to: '2024-05-01T02:30:00.000Z' },
+      });
+      expect(body.current).toMatchObject({ activeCustomers: 1, newCustomers: 1, revenueMinor: 750000, orders: 1, realCustomers: 4 });
+      expect(body.previous).toMatchObject({ activeCustomers: 1, newCustomers: 1, revenueMinor: 100000, orders: 1, realCustomers: 2 });
+    } finally {
+      await morning.close();
+    }
+    await updateStoreSettings(context.store.db, { data_as_of: '2024-05-31T23:59:59.999+07:00' });
+    try {
+      const body = (await app.inject({ method: 'GET', url: '/api/reports/summary?days=30', headers: analyst.readHeaders })).json();
+      expect(body).toMatchObject({
+        comparison: 'whole-days', from: '2024-05-02', to: '2024-06-01', previousFrom: '2024-04-02', previousTo: '2024-05-02',
+        currentPeriod: { from: '2024-05-01T17:00:00.000Z', to: '2024-05-31T17:00:00.000Z' },
+        previousPeriod: { from: '2024-04-01T17:00:00.000Z', to: '2024-05-01T17:00:00.000Z' },
+      });
+      expect(body.previous).toMatchObject({ activeCustomers: 2, newCustomers: 2, revenueMinor: 100000, orders: 2, realCustomers: 3 });
+    } finally {
+      await updateStoreSettings(context.store.db, { data_as_of: null });
+    }
   });
 
   it('gives revenue per month', async () => {

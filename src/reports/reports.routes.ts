@@ -8,19 +8,30 @@ import { customerTypesByPrecedence } from '../analytics/index.js';
 import { getStoreSettings, storeNowOf } from '../settings/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
-import { changeRatio, periodsEndingAt } from './period.js';
+import { changeRatio, comparedPeriods } from './period.js';
 import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
 import { revenueSeries, typeMigration, type RevenuePoint, type TypeFlow } from './store-summary.repo.js';
 import { AppError } from '../core/errors.js';
 
 const tags = ['reports'];
 const day = z.string().describe('YYYY-MM-DD');
+// A purchase is a paid or partly refunded order (src/reports/period-figures.repo.ts defines each figure)
 const figuresSchema = objectOf<PeriodFigures>()({
-  realCustomers: z.number().describe('Customers with a purchase, at the end of the period'), leads: z.number().describe('Customers without one, at the end of the period'),
-  newCustomers: z.number(), activeCustomers: z.number(), repeatPurchaseRate: z.number(), revenueMinor: z.number(), orders: z.number(),
+  realCustomers: z.number().describe('Customers with a purchase before the end of the period'),
+  leads: z.number().describe('Customers without one before the end of the period, first seen (first sign of interest, else sign-up) by then, to the quarter hour'),
+  newCustomers: z.number().describe('Customers whose first purchase falls in the period'),
+  activeCustomers: z.number().describe('Customers with a purchase in the period, each counted once'),
+  repeatPurchaseRate: z.number().describe('Share of the real customers who had bought on two or more store days by the end of the period'),
+  revenueMinor: z.number().describe("The period's purchases less their refunds, in minor units of the store currency"),
+  orders: z.number().describe("The period's purchases"),
 });
+const spanSchema = z.object({ from: timestamp.describe('The first instant: the start of the first store day'), to: timestamp.describe('Exclusive: the end of the last store day, or the time on it the period stops at') });
 const summarySchema = z.object({
-  asOf: z.string().describe('ISO 8601 time'), currency: z.string(), from: day, to: day.describe('Exclusive'), previousFrom: day, previousTo: day,
+  asOf: z.string().describe('ISO 8601 time'), currency: z.string(),
+  from: day.describe('YYYY-MM-DD: the first store day of the current period'), to: day.describe('YYYY-MM-DD, exclusive: the day after the last store day the current period touches'),
+  previousFrom: day, previousTo: day.describe('YYYY-MM-DD, exclusive: the day after the last store day the previous period touches'),
+  comparison: z.enum(['same-time', 'whole-days']).describe('same-time: a live store, as of now: the current period runs up to now, so today counts only so far, and the previous one ends at the same time of day (store time zone) N days earlier, so both hold N − 1 whole days and the same part of a day. whole-days: a data set reported as of its end: both periods are N whole days'),
+  currentPeriod: spanSchema.describe('The instants the current figures cover'), previousPeriod: spanSchema.describe('The instants the previous figures cover'),
   current: figuresSchema, previous: figuresSchema,
   change: z.record(z.string(), z.number().nullable()).describe('Relative change of each figure against the previous period (0.1 = +10%); null when the previous one was 0'),
 });
@@ -48,15 +59,18 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/summary', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Key figures of the last N days against the N days before: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30) }), response: { 200: summarySchema } },
+    schema: { tags, summary: 'Key figures of the last N days against the N days before, up to the same time of day on a live store: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30) }), response: { 200: summarySchema } },
   }, async (request) => {
     const { settings, asOf } = await context();
-    const periods = periodsEndingAt(asOf, request.query.days, settings.timeZone);
+    // a live store is judged as of now, part-way through today; a data set as of its last whole day
+    const periods = comparedPeriods(asOf, request.query.days, settings.timeZone, settings.dataAsOf ? 'whole-days' : 'same-time');
     const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);
     const change = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof typeof current], previous[key as keyof typeof previous])]));
     return {
       asOf: asOf.toISOString(), currency: settings.currency, from: periods.current.from, to: periods.current.to,
-      previousFrom: periods.previous.from, previousTo: periods.previous.to, current, previous, change,
+      previousFrom: periods.previous.from, previousTo: periods.previous.to, comparison: periods.comparison,
+      currentPeriod: { from: periods.current.start, to: periods.current.end }, previousPeriod: { from: periods.previous.start, to: periods.previous.end },
+      current, previous, change,
     };
   });
 

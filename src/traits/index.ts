@@ -5,6 +5,8 @@ import { recomputeTraits } from './traits.repo.js';
 
 export { addEventsToTraits, addLinesToCategories, addOrdersToTraits, addOrdersToTraitsSteps, ensureTraitRows, recomputeTraits } from './traits.repo.js';
 export type { LineKey, OrderKey } from './traits.repo.js';
+/** What counts as a purchase and its value, for reports that read orders themselves. */
+export { isVerified, netAmount } from './traits.sql.js';
 
 /** Recomputes every customer's purchase facts from the orders, lines and events, in one transaction. */
 export async function rebuildTraits(db: Kysely<Database>): Promise<{ customers: number; seconds: number }> {

@@ -6,11 +6,18 @@
 export type KeyFigures = {
   realCustomers: number; leads: number; newCustomers: number; activeCustomers: number; repeatPurchaseRate: number; revenueMinor: number; orders: number;
 };
-/** GET /api/reports/summary: `change` is (current − previous) / previous per figure, null when the previous value is 0. */
+/**
+ * GET /api/reports/summary: `change` is (current − previous) / previous per figure, null when the previous value is 0.
+ * Days are store calendar days, `to` and `previousTo` exclusive. `comparison` says how the periods were cut:
+ * `same-time` (a live store: up to now, against the same span N days earlier up to the same time of day) or
+ * `whole-days` (a data set); `currentPeriod` and `previousPeriod` give the instants covered (ISO 8601, `to` exclusive).
+ */
 export type StoreSummary = {
   asOf: string; currency: string; from: string; to: string; previousFrom: string; previousTo: string;
+  comparison?: 'same-time' | 'whole-days'; currentPeriod?: InstantRange; previousPeriod?: InstantRange;
   current: KeyFigures; previous: KeyFigures; change: Partial<Record<keyof KeyFigures, number | null>>;
 };
+export type InstantRange = { from: string; to: string };
 
 export type TypesReport = {
   asOf: string | null; customers: number;

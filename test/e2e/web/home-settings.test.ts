@@ -55,20 +55,25 @@ describeWithBrowser('Home and Reports keep their settings in the address', () =>
     await page.waitForURL((url) => url.pathname === '/' && url.search === '');
   });
 
-  it('says the figures run up to now with today so far, against whole days before, in the store\'s dates', async () => {
+  it('says the figures run up to now, against the same span a period earlier up to the same time of day, in the store\'s dates', async () => {
     const answered = page.waitForResponse(isSummary(7));
     await page.goto(`${server.url}/?days=7`);
     const summary = await (await answered).json() as StoreSummary;
     const settings = await getStoreSettings(server.store.db);
-    // the synthetic demo is a live store: its figures are as of now
+    // the synthetic demo is a live store: its figures are as of now, against the same time of day a week earlier
     expect(settings.dataAsOf).toBeNull();
+    expect(summary.comparison).toBe('same-time');
+    const [now, previousNow] = [new Date(summary.currentPeriod!.to), new Date(summary.previousPeriod!.to)];
+    expect(now.toISOString()).toBe(summary.asOf);
     const format = createFormatters('en-GB', settings.currency, settings.timeZone);
+    const clock = (instant: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: settings.timeZone, timeStyle: 'short' }).format(instant);
+    expect(clock(previousNow)).toBe(clock(now));
     const expected = lookupMessage(messagesByLocale.en, 'home.periodTodaySoFar', {
-      days: 7, from: format.date(summary.from), now: format.dateTime(summary.asOf), previousFrom: format.date(summary.previousFrom), previousTo: format.date(dayBefore(summary.previousTo)),
+      days: 7, from: format.date(summary.from), now: format.dateTime(now), previousFrom: format.date(summary.previousFrom), previousNow: format.dateTime(previousNow),
     });
-    expect(expected).toMatch(/^Last 7 days up to now, .+: today counts only so far\. Compared with the 7 whole days before/);
+    expect(expected).toMatch(/^Last 7 days up to now \(.+\), compared with the same span 7 days earlier, up to the same time of day \(.+\)\.$/);
     const caption = page.getByRole('region', { name: 'Key figures' }).locator('.key-figures-period');
-    // until the store settings arrive the caption claims neither; then it says today is counted so far
+    // until the store settings arrive the dates may be shown in the browser's zone; then in the store's
     await expect.poll(() => caption.textContent()).toBe(expected);
   });
 

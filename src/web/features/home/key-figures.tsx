@@ -1,7 +1,6 @@
 import type { KeyFigures as Figures, StoreSummary } from '../../api/analytics-types.js';
 import { KeyFigure } from '../../components/key-figure.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useStoreSettings } from '../settings/store-settings-context.js';
 import { describePeriod } from './period-text.js';
 
 type FigureKey = keyof Figures;
@@ -11,12 +10,13 @@ const figureOrder: FigureKey[] = ['revenueMinor', 'orders', 'realCustomers', 'ac
 /**
  * Each figure beside its value in the previous period of the same length. Counts and
  * revenue use the server's change ratio; the repeat-purchase rate compares in points.
- * The sentence above them says whether the period ends with today so far, since
- * the previous period is always whole days and a morning's figures look like a fall.
+ * The sentence above them says what the server compared: on a live store, the
+ * period up to now against the same span N days earlier up to the same time of
+ * day (so a morning's figures are not held against whole days); whole days for a
+ * data set.
  */
 export function KeyFigures({ summary }: { summary: StoreSummary }) {
   const { t, format } = useI18n();
-  const settings = useStoreSettings();
   const change = (key: FigureKey): { text: string; trend: 'up' | 'down' | 'flat' } => {
     const current = summary.current[key];
     const previous = summary.previous[key];
@@ -38,9 +38,10 @@ export function KeyFigures({ summary }: { summary: StoreSummary }) {
     if (key === 'repeatPurchaseRate') return format.percent(previous);
     return format.number(previous);
   };
-  const period = describePeriod(summary, settings?.dataAsOf);
+  const period = describePeriod(summary);
   const dates = { days: period.days, from: format.date(period.from), previousFrom: format.date(period.previousFrom), previousTo: format.date(period.previousLastDay) };
-  const periodText = period.end === 'today-so-far' ? t('home.periodTodaySoFar', { ...dates, now: format.dateTime(period.asOf) })
+  const periodText = period.end === 'same-time' && period.previousEnd
+    ? t('home.periodTodaySoFar', { days: period.days, from: dates.from, now: format.dateTime(period.asOf), previousFrom: dates.previousFrom, previousNow: format.dateTime(period.previousEnd) })
     : t(period.end === 'whole-days' ? 'home.periodWholeDays' : 'home.periodRange', { ...dates, to: format.date(period.lastDay) });
   return (
     <>

@@ -2,23 +2,29 @@ import { addDays } from '../../../core/clock.js';
 import type { StoreSummary } from '../../api/analytics-types.js';
 
 /**
- * What the summary's current period holds at its end. The server ends it with the
- * as-of day (src/reports/period.ts periodsEndingAt): for a live store that is
- * today, counted up to the moment of the request, while the previous period is
- * whole days; a static data set ends with its last, complete day.
+ * What the summary compared, as the server says (`comparison`, src/reports/period.ts
+ * comparedPeriods): on a live store the current period runs up to now, today so far,
+ * and the previous one up to the same time of day N days earlier; a static data set
+ * compares whole days. A server that does not say is described by its dates only.
  */
-export type PeriodEnd = 'today-so-far' | 'whole-days' | 'unknown';
+export type PeriodEnd = 'same-time' | 'whole-days' | 'unknown';
 
 export type PeriodDescription = {
-  end: PeriodEnd; days: number; from: string; lastDay: string; previousFrom: string; previousLastDay: string; asOf: string;
+  end: PeriodEnd; days: number; from: string; lastDay: string; previousFrom: string; previousLastDay: string;
+  /** When the current period stops: now, for a live store. */
+  asOf: string;
+  /** When the previous period stops: the same time of day, `days` days before `asOf`; null unless the server says. */
+  previousEnd: string | null;
 };
 
-/** `dataAsOf` from the store settings: null for a live store, the data set's end for a static one, undefined while unknown. */
-export function describePeriod(summary: Pick<StoreSummary, 'asOf' | 'from' | 'to' | 'previousFrom' | 'previousTo'>, dataAsOf: string | null | undefined): PeriodDescription {
-  const end: PeriodEnd = dataAsOf === undefined ? 'unknown' : dataAsOf === null ? 'today-so-far' : 'whole-days';
+type SummaryPeriods = Pick<StoreSummary, 'asOf' | 'from' | 'to' | 'previousFrom' | 'previousTo' | 'comparison' | 'currentPeriod' | 'previousPeriod'>;
+
+export function describePeriod(summary: SummaryPeriods): PeriodDescription {
+  const end: PeriodEnd = summary.comparison === 'same-time' || summary.comparison === 'whole-days' ? summary.comparison : 'unknown';
   return {
     end, days: daysBetween(summary.from, summary.to), from: summary.from, lastDay: lastDayOf(summary.to),
-    previousFrom: summary.previousFrom, previousLastDay: lastDayOf(summary.previousTo), asOf: summary.asOf,
+    previousFrom: summary.previousFrom, previousLastDay: lastDayOf(summary.previousTo),
+    asOf: summary.currentPeriod?.to ?? summary.asOf, previousEnd: summary.previousPeriod?.to ?? null,
   };
 }
 
