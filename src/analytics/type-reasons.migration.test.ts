@@ -19,7 +19,7 @@ describe('migration 202612020600: sentences made on read', () => {
   beforeAll(async () => {
     earlier = mkdtempSync(join(tmpdir(), 'clientele-migrations-'));
     for (const file of await listMigrationFiles()) if (file < dropsSentences) copyFileSync(join(migrationsDirectory, file), join(earlier, file));
-    store = await openStore('memory://');
+    store = await openStore('memory://', { useStoreTemplate: false });
     await migrate(store, earlier);
     const vipByFrequency = { windowDays: 365, windowRevenueMinor: 4_310_000, windowPurchaseDays: 12, topPercent: 5, revenueCutoffMinor: 2_000_000, frequencyCutoff: 10 };
     const lapsed = { pAlive: 0.05, lastPurchaseDay: '2025-11-02' };

@@ -22,7 +22,7 @@ for (const kind of testStoreKinds()) {
     beforeAll(async () => {
       earlier = mkdtempSync(join(tmpdir(), 'clientele-migrations-'));
       for (const file of await listMigrationFiles()) if (file < rewritesEmails) copyFileSync(join(migrationsDirectory, file), join(earlier, file));
-      if (kind === 'embedded') store = await openStore('memory://');
+      if (kind === 'embedded') store = await openStore('memory://', { useStoreTemplate: false });
       else {
         const scratch = await createScratchSchema(process.env.TEST_DATABASE_URL!, 'test');
         dropSchema = scratch.drop;

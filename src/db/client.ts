@@ -47,6 +47,11 @@ export type OpenStoreOptions = {
    */
   embeddedImage?: Blob;
   /**
+   * False: a new embedded store runs initdb and holds nothing, even where the
+   * build's template exists (a test of a migration starts from before it).
+   */
+  useStoreTemplate?: boolean;
+  /**
    * The embedded store's buffer pool (shared_buffers, e.g. `16MB`). PostgreSQL's 128MB costs
    * about half a second at every start in WASM, which a short command or a small store need not
    * pay; a large store's analyses read less from disk with the default.
@@ -159,13 +164,13 @@ function isNewStore(directory: string, inMemory: boolean): boolean {
   return inMemory || !existsSync(join(directory, 'PG_VERSION'));
 }
 
-async function openEmbeddedStore(directory: string, { embeddedImage: image, embeddedSharedBuffers }: OpenStoreOptions): Promise<Store> {
+async function openEmbeddedStore(directory: string, { embeddedImage: image, useStoreTemplate = true, embeddedSharedBuffers }: OpenStoreOptions): Promise<Store> {
   const inMemory = directory === 'memory://' || directory === '';
   if (!inMemory) mkdirSync(directory, { recursive: true });
   const unlock = inMemory ? () => {} : lockEmbeddedStore(directory);
   let pglite: PGlite;
   try {
-    const startImage = isNewStore(directory, inMemory) ? image ?? readStoreTemplate() : undefined;
+    const startImage = isNewStore(directory, inMemory) ? image ?? (useStoreTemplate ? readStoreTemplate() : undefined) : undefined;
     pglite = await PGlite.create({
       ...(inMemory ? {} : { dataDir: directory }),
       ...(startImage ? { loadDataDir: startImage } : {}),

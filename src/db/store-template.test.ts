@@ -54,4 +54,14 @@ describe('the store template new embedded stores start from', () => {
       await fresh.close();
     }
   });
+
+  it('is left aside on request: a test of a migration starts from a store without any', async () => {
+    await ensureStoreTemplate();
+    const store = await openStore('memory://', { embeddedSharedBuffers: '16MB', useStoreTemplate: false });
+    try {
+      expect(await pendingMigrations(store)).toEqual(await listMigrationFiles());
+    } finally {
+      await store.close();
+    }
+  });
 });

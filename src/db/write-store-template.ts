@@ -12,7 +12,7 @@ import { storeTemplateDirectory, storeTemplatePath } from './store-template.js';
 export async function ensureStoreTemplate(): Promise<string> {
   const path = storeTemplatePath();
   if (existsSync(path)) return path;
-  const store = await openStore('memory://', { embeddedSharedBuffers: '16MB' });
+  const store = await openStore('memory://', { embeddedSharedBuffers: '16MB', useStoreTemplate: false });
   let image: Blob;
   try {
     await migrate(store);

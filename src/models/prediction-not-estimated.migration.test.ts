@@ -16,7 +16,7 @@ describe('migration 202612060100: BG/NBD one-time buyers not estimated', () => {
   beforeAll(async () => {
     earlier = mkdtempSync(join(tmpdir(), 'clientele-migrations-'));
     for (const file of await listMigrationFiles()) if (file < clearsOneTimers) copyFileSync(join(migrationsDirectory, file), join(earlier, file));
-    store = await openStore('memory://');
+    store = await openStore('memory://', { useStoreTemplate: false });
     await migrate(store, earlier);
     const db = store.db;
     await sql`insert into customer (customer_id, name) values (1, 'once'), (2, 'twice'), (3, 'once, Pareto'), (4, 'once then, twice now')`.execute(db);
