@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeRatio, comparedPeriods, instantAtWallClock, partsOf, periodsEndingAt, startOfDay } from './period.js';
-
-const hours = (count: number, minutes = 0) => (count * 60 + minutes) * 60_000;
+import { changeRatio, comparedPeriods, partsOf, periodsEndingAt, startOfDay } from './period.js';
 
 describe('periodsEndingAt', () => {
   it('ends the current period with the as-of day in the store time zone and puts the previous one right before it', () => {
@@ -52,17 +50,17 @@ describe('comparedPeriods', () => {
   });
 });
 
-describe('instantAtWallClock and startOfDay', () => {
-  it('takes the first showing of a time the clock shows twice, and reads a skipped one with the offset before the change', () => {
+describe('the same time on the store\'s clock, and the start of a day', () => {
+  it('reads a time the clock shows twice as its later showing, and moves one it skips on by the hour it skipped, as PostgreSQL does', () => {
     // New York: 01:30 happens twice on 3 November 2024 (EDT, then EST); 02:30 never on 10 March 2024
-    expect(instantAtWallClock('2024-11-03', hours(1, 30), 'America/New_York')).toEqual(new Date('2024-11-03T05:30:00Z'));
-    expect(instantAtWallClock('2024-03-10', hours(2, 30), 'America/New_York')).toEqual(new Date('2024-03-10T07:30:00Z'));
+    expect(comparedPeriods(new Date('2024-11-10T06:30:00Z'), 7, 'America/New_York', 'same-time').previous.end).toEqual(new Date('2024-11-03T06:30:00Z'));
+    expect(comparedPeriods(new Date('2024-03-17T06:30:00Z'), 7, 'America/New_York', 'same-time').previous.end).toEqual(new Date('2024-03-10T07:30:00Z'));
   });
 
-  it('starts a day when the clock first shows it, also when midnight is skipped or shown twice', () => {
+  it('starts a day when the clock first shows it when midnight is skipped, and at the later midnight when it shows twice', () => {
     // Santiago went from 00:00 to 01:00 on 8 September 2024; Havana from 01:00 back to 00:00 on 3 November 2024
     expect(startOfDay('2024-09-08', 'America/Santiago')).toEqual(new Date('2024-09-08T04:00:00Z'));
-    expect(startOfDay('2024-11-03', 'America/Havana')).toEqual(new Date('2024-11-03T04:00:00Z'));
+    expect(startOfDay('2024-11-03', 'America/Havana')).toEqual(new Date('2024-11-03T05:00:00Z'));
     expect(startOfDay('2024-10-27', 'Europe/Riga')).toEqual(new Date('2024-10-26T21:00:00Z'));
   });
 });

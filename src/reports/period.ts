@@ -1,4 +1,5 @@
-import { addDays, dayMs } from '../core/clock.js';
+import { DateTime } from 'luxon';
+import { addDays } from '../core/clock.js';
 import { calendarDayOf } from '../core/calendar-day.js';
 
 /** A half-open run of store calendar days [from, to). */
@@ -45,9 +46,8 @@ export function comparedPeriods(asOf: Date, days: number, timeZone: string, comp
   if (comparison === 'whole-days') {
     return { comparison, current: period(current, startOfDay(current.to, timeZone)), previous: period(previous, startOfDay(previous.to, timeZone)) };
   }
-  const today = addDays(current.to, -1);
-  const timeOfDay = wallClockOf(asOf, timeZone) - Date.parse(`${today}T00:00:00Z`);
-  const sameTime = instantAtWallClock(addDays(today, -days), timeOfDay, timeZone);
+  // calendar arithmetic keeps the clock time across a clock change (Luxon, as PostgreSQL's interval days)
+  const sameTime = DateTime.fromJSDate(asOf, { zone: timeZone }).minus({ days }).toJSDate();
   // a time the clock skipped late in the evening would land on the next day
   const previousEnd = new Date(Math.min(sameTime.getTime(), startOfDay(previous.to, timeZone).getTime()));
   return { comparison, current: period(current, asOf), previous: period(previous, previousEnd) };
@@ -68,46 +68,12 @@ export function partsOf(period: Period, timeZone: string): PeriodParts {
 }
 
 /**
- * The first instant of a store calendar day: the one whose day in the zone is `day`,
- * which is midnight unless the clock skips it (then the first time it shows that day).
+ * The first instant of a store calendar day: midnight, or the first time the clock shows
+ * when it skips midnight. Where midnight shows twice, the later one, as PostgreSQL reads
+ * `day::timestamp at time zone`, so these instants and the SQL's day boundaries agree.
  */
 export function startOfDay(day: string, timeZone: string): Date {
-  return instantAtWallClock(day, 0, timeZone);
-}
-
-/**
- * The instant the store's clock shows `timeOfDay` (ms after midnight) on `day`. A time
- * the clock shows twice (when it goes back) is its first showing; one it skips (when it
- * goes forward) is read with the offset before the change, so it lands that far after the
- * change, as PostgreSQL reads such a local time.
- */
-export function instantAtWallClock(day: string, timeOfDay: number, timeZone: string): Date {
-  const wall = Date.parse(`${day}T00:00:00Z`) + timeOfDay;
-  // the zone's offsets a day either side cover any clock change near this time
-  const offsetBefore = offsetOf(wall - dayMs, timeZone);
-  const offsets = [offsetBefore, offsetOf(wall + dayMs, timeZone)];
-  const shown = offsets.map((offset) => wall - offset).filter((instant) => wallClockOf(new Date(instant), timeZone) === wall);
-  return new Date(shown.length > 0 ? Math.min(...shown) : wall - offsetBefore);
-}
-
-/** The store's clock reading at an instant, as milliseconds since 1970-01-01 00:00 read as if UTC. */
-export function wallClockOf(instant: Date, timeZone: string): number {
-  return instant.getTime() + offsetOf(instant.getTime(), timeZone);
-}
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
-function offsetOf(instant: number, timeZone: string): number {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  const field = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
-  const wholeSeconds = Math.floor(instant / 1000) * 1000;
-  const shownAsUtc = new Date(0).setUTCFullYear(field.year, field.month - 1, field.day) + ((field.hour * 60 + field.minute) * 60 + field.second) * 1000;
-  return shownAsUtc - wholeSeconds;
+  return DateTime.fromISO(day, { zone: timeZone }).startOf('day').toJSDate();
 }
 
 export function changeRatio(current: number, previous: number): number | null {
