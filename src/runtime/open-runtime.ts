@@ -14,10 +14,12 @@ export type Runtime = { config: Config; store: Store; db: Kysely<Database>; sett
  * migrated explicitly (`clientele migrate` or the server's start) unless
  * `autoMigrate` is set, so a command never changes a shared schema by surprise.
  */
-export async function openRuntime(options: { db?: string; autoMigrate?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
+export async function openRuntime(options: { db?: string; autoMigrate?: boolean; env?: NodeJS.ProcessEnv; embeddedSharedBuffers?: string } = {}): Promise<Runtime> {
   const config = loadConfig(options.env);
   const target = options.db ?? config.database;
-  const store = await openStore(target, config.embeddedSharedBuffers ? { embeddedSharedBuffers: config.embeddedSharedBuffers } : {});
+  // CLIENTELE_EMBEDDED_SHARED_BUFFERS, when set, over what the caller suggests for its work
+  const embeddedSharedBuffers = config.embeddedSharedBuffers ?? options.embeddedSharedBuffers;
+  const store = await openStore(target, embeddedSharedBuffers ? { embeddedSharedBuffers } : {});
   try {
     const shouldMigrate = options.autoMigrate ?? !isServerUrl(target);
     if (shouldMigrate) await migrate(store);

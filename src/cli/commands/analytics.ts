@@ -37,7 +37,7 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     .action(async (options: { asOf?: string }) => {
       const { result } = await runtime.withStore(async (context) => ({
         result: await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }),
-      }));
+      }), { bulk: true });
       runtime.print(result, (r: AnalyzeResult) => analyzeText(r));
     });
 
@@ -104,7 +104,7 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
       } catch (error) {
         throw new AppError('CLI_ARGUMENT_INVALID', `The policy change is not valid JSON: ${(error as Error).message}`);
       }
-      const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context) }));
+      const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context) }), { bulk: true });
       runtime.print(result, (r) => `Policy updated; ${r.reclassified.toLocaleString('en')} customers reclassified as of ${r.asOf}.`);
     });
 }

@@ -21,7 +21,7 @@ export function registerDemoCommand(program: Command, runtime: CliRuntime): void
   ])
     .action(async (name: string, options: { customers: number; seed: number }) => {
       const result = await runtime.withStore(({ db, actor, clock }) =>
-        name === 'synthetic' ? loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor }) : loadDatasetDemo(db, name, { actor }));
+        name === 'synthetic' ? loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor }) : loadDatasetDemo(db, name, { actor }), { bulk: true });
       // rows are not orders (an order of several line rows counts once): the orders inserted beside them, where a file has orders
       const rowsOf = (i: ImportSummary) => ({ entity: i.entity, read: i.read, inserted: i.inserted, rejected: i.rejected, 'orders inserted': i.orders?.inserted ?? null });
       runtime.print(result, (r) => `Loaded ${r.name} in ${r.seconds.toFixed(1)} s:\n${table(r.imports.map(rowsOf))}${r.notes.map((note: string) => `\n${note}`).join('')}`);

@@ -76,7 +76,7 @@ file; the valid rows are stored), 3 failure (the store could not be reached or w
         } finally {
           bar?.stop();
         }
-      });
+      }, { bulk: true });
       if (summary.rejected > 0) runtime.markDataErrors();
       runtime.print(summary, (result) => {
         const text = formatSummary(result);

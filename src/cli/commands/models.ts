@@ -45,7 +45,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     ['clientele models fit --model bgnbd --calibration-end 2026-06-30'],
   ])
     .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd?: string }) => {
-      const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty }));
+      const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty }), { bulk: true });
       runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers\n${table(r.fits.map(fitRow))}`);
     });
 
@@ -55,7 +55,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     ['clientele models validate --calibration-end 1997-09-30 --holdout-end 1998-06-30', 'CDNOW\'s classic split'],
   ])
     .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd: string; holdoutEnd: string }) => {
-      const result = await runtime.withStore(({ db }) => validateModels(db, options));
+      const result = await runtime.withStore(({ db }) => validateModels(db, options), { bulk: true });
       runtime.print(result, (r) => [
         ...r.models.map((m: { fit: FitLike; holdout: { customers: number; totalActual: number; totalPredicted: number; metrics: Record<string, number>; conditionalExpectations: Array<Record<string, unknown>> } }) => [
           table([fitRow(m.fit)]),
@@ -81,7 +81,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     ['clientele customers show 1042', "then: a customer's P(alive), expected purchases and CLV"],
   ])
     .action(async (options: { asOf?: string; horizonDays: number; discountRate: number; unit: 'day' | 'week'; model: 'bgnbd' | 'paretonbd'; penalty: number }) => {
-      const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }));
+      const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }), { bulk: true });
       runtime.print(result, (r) => [
         `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`,
         '', 'churn risk:',

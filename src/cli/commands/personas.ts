@@ -36,7 +36,7 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
     ['clientele personas discover --k 5 --seed 2'],
   ])
     .action(async (options: { k?: number; sample: number; seed: number }) => {
-      const result = await runtime.withStore(({ db, clock }) => discoverPersonas(db, { clock, k: options.k, sampleSize: options.sample, seed: options.seed }));
+      const result = await runtime.withStore(({ db, clock }) => discoverPersonas(db, { clock, k: options.k, sampleSize: options.sample, seed: options.seed }), { bulk: true });
       runtime.print(result, (r) => [
         `${r.k} personas (silhouette ${r.silhouette.toFixed(3)}) from a sample of ${r.sampleSize} of ${r.population} buyers in ${r.seconds.total.toFixed(1)} s`,
         `silhouette by k: ${r.candidates.map((c: { k: number; silhouette: number }) => `${c.k}: ${c.silhouette.toFixed(3)}`).join(', ')}`, '',
@@ -87,7 +87,7 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
     .description('place customers (or everyone) at their nearest current persona')
     .argument('[customerIds...]', 'customer ids; everyone when omitted')
     .action(async (ids: string[]) => {
-      const result = await runtime.withStore(async ({ db, clock }) => assignPersonas(db, ids.length > 0 ? ids.map(idOf('a customer id')) : undefined, { asOf: await storeNow(db, clock) }));
+      const result = await runtime.withStore(async ({ db, clock }) => assignPersonas(db, ids.length > 0 ? ids.map(idOf('a customer id')) : undefined, { asOf: await storeNow(db, clock) }), { bulk: true });
       runtime.print(result, (r) => `${r.assigned} customers assigned in ${r.seconds.toFixed(1)} s.`);
     });
 

@@ -34,7 +34,7 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
   ])
     .action(async (name: string, options: { filter: string; description?: string }) => {
       const filter = readFilterOption(options.filter);
-      const result = await runtime.withStore(({ db, actor, clock }) => createSegment(db, { name, description: options.description ?? null, filter }, { actor, clock }));
+      const result = await runtime.withStore(({ db, actor, clock }) => createSegment(db, { name, description: options.description ?? null, filter }, { actor, clock }), { bulk: true });
       runtime.print(result, (r) => `Segment #${r.segment.segment_id} "${r.segment.name}": ${r.refresh.members} members (${r.refresh.seconds.toFixed(2)} s).`);
     });
 
@@ -87,7 +87,7 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
     .description('recompute membership of one segment, or of all (run on a schedule so relative dates move on)')
     .argument('[segment]', 'id or name; all segments when omitted', segmentRef)
     .action(async (ref: number | string | undefined) => {
-      const items = await runtime.withStore(async ({ db, clock }) => (ref === undefined ? refreshAllSegments(db, { clock }) : [await refreshSegment(db, ref, { clock })]));
+      const items = await runtime.withStore(async ({ db, clock }) => (ref === undefined ? refreshAllSegments(db, { clock }) : [await refreshSegment(db, ref, { clock })]), { bulk: true });
       runtime.print({ items }, (r) => table(r.items.map((i: Record<string, number>) => ({ id: i.segmentId, name: i.name, members: i.members, entered: i.entered, left: i.left, seconds: i.seconds.toFixed(2) }))));
     });
 
