@@ -251,6 +251,18 @@ describeWithBrowser('staff web app (owner)', () => {
     const { timeZone } = await getStoreSettings(server.store.db);
     const dated = await sql<{ day: string }>`select to_char(ordered_at at time zone ${timeZone}::text, 'YYYY-MM-DD') as day from customer_order where external_id = 'W-DF-1'`.execute(server.store.db);
     expect(dated.rows).toEqual([{ day: '2024-04-03' }]);
+
+    // Home's recent imports (file imports) show, beside the rows, the orders they held
+    const latest = await sql<{ entity: string; read_count: number; inserted_count: number; order_inserted_count: number | null; rejected_count: number }>`
+      select entity, read_count, inserted_count, order_inserted_count, rejected_count from import_run order by started_at desc, import_id desc limit 1`.execute(server.store.db);
+    const run = latest.rows[0];
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    const recent = page.getByRole('region', { name: 'Recent imports' });
+    await recent.getByRole('columnheader', { name: 'New orders' }).waitFor();
+    const entityNames: Record<string, string> = { customers: 'Customers', orders: 'Orders', events: 'Interest events' };
+    const english = createFormatters('en-GB', null, 'UTC');
+    await expect(recent.getByRole('row').nth(1).getByRole('cell').allTextContents()).resolves.toEqual([expect.any(String), entityNames[run.entity],
+      english.number(run.read_count), english.number(run.inserted_count), run.order_inserted_count === null ? '—' : english.number(run.order_inserted_count), english.number(run.rejected_count)]);
   }, 120_000);
 
   it('shows the reports without horizontal scrolling, and runs the analysis on request', async () => {

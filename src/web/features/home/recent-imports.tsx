@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
-type ImportRun = { import_id: number; entity: string; status: string; read_count: number; inserted_count: number; updated_count: number; rejected_count: number; started_at: string; started_by: string };
+type ImportRun = { import_id: number; entity: string; status: string; read_count: number; inserted_count: number; updated_count: number; rejected_count: number; order_inserted_count: number | null; started_at: string; started_by: string };
 
 /** Tells staff how fresh the data behind every figure is. */
 export function RecentImports() {
@@ -25,6 +25,7 @@ export function RecentImports() {
                 <th scope="col">{t('imports.entity')}</th>
                 <th scope="col" className="numeric">{t('imports.read')}</th>
                 <th scope="col" className="numeric">{t('imports.inserted')}</th>
+                <th scope="col" className="numeric">{t('imports.newOrders')}</th>
                 <th scope="col" className="numeric">{t('imports.rejected')}</th>
               </tr>
             </thead>
@@ -35,6 +36,8 @@ export function RecentImports() {
                   <td>{t(`entities.${run.entity}`)}</td>
                   <td className="numeric">{format.number(run.read_count)}</td>
                   <td className="numeric">{format.number(run.inserted_count)}</td>
+                  {/* rows are not orders: an orders export holds a row per line */}
+                  <td className="numeric">{run.order_inserted_count === null ? '—' : format.number(run.order_inserted_count)}</td>
                   <td className="numeric">{format.number(run.rejected_count)}</td>
                 </tr>
               ))}
