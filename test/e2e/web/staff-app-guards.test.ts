@@ -47,8 +47,13 @@ describeWithBrowser('staff web app: input, session and link guards', () => {
   });
 
   it('sends the user to sign in when the session ends mid-page, and back to the same address after', async () => {
+    // the page's own requests (the list and its count) answered before the session ends: on a busy
+    // machine one sent just after the cookies went would itself end the session, before the select
+    const answered = (path: string) => page.waitForResponse((response) => new URL(response.url()).pathname === path);
+    const [list, count] = [answered('/api/customers'), answered('/api/customers/count')];
     await page.goto(`${server.url}/customers?status=lead`);
     await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    await Promise.all([list, count]);
     await page.context().clearCookies();
     await page.getByLabel('Status').selectOption('real');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
