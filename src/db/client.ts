@@ -39,16 +39,10 @@ export type OpenStoreOptions = {
   /** A server store's schema (tests and scratch work). */
   searchPath?: string;
   /**
-   * A new embedded store's data directory as an image (PGlite's `dumpDataDir`):
-   * the store starts as that copy instead of running initdb, which is most of
-   * the time a new store takes to open. Ignored for a directory that holds a store.
-   * Without it a new store starts from the build's template when there is one
-   * (store-template.ts).
-   */
-  embeddedImage?: Blob;
-  /**
-   * False: a new embedded store runs initdb and holds nothing, even where the
-   * build's template exists (a test of a migration starts from before it).
+   * A new embedded store starts as a copy of the build's migrated template when
+   * there is one (store-template.ts) instead of running initdb, which is most of
+   * the time a new store takes to open. False: it runs initdb and holds nothing
+   * (a test of a migration starts from before it).
    */
   useStoreTemplate?: boolean;
   /**
@@ -167,13 +161,13 @@ function isNewStore(directory: string, inMemory: boolean): boolean {
   return inMemory || !existsSync(join(directory, 'PG_VERSION'));
 }
 
-async function openEmbeddedStore(directory: string, { embeddedImage: image, useStoreTemplate = true, embeddedSharedBuffers }: OpenStoreOptions): Promise<Store> {
+async function openEmbeddedStore(directory: string, { useStoreTemplate = true, embeddedSharedBuffers }: OpenStoreOptions): Promise<Store> {
   const inMemory = directory === 'memory://' || directory === '';
   if (!inMemory) mkdirSync(directory, { recursive: true });
   const unlock = inMemory ? () => {} : lockEmbeddedStore(directory);
   let pglite: PGlite;
   try {
-    const startImage = isNewStore(directory, inMemory) ? image ?? (useStoreTemplate ? readStoreTemplate() : undefined) : undefined;
+    const startImage = useStoreTemplate && isNewStore(directory, inMemory) ? readStoreTemplate() : undefined;
     pglite = await PGlite.create({
       ...(inMemory ? {} : { dataDir: directory }),
       ...(startImage ? { loadDataDir: startImage } : {}),

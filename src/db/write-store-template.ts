@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from './client.js';
+import { openStore, shortCommandSharedBuffers } from './client.js';
 import { migrate } from './migrate.js';
 import { storeTemplateDirectory, storeTemplatePath } from './store-template.js';
 
@@ -12,7 +12,7 @@ import { storeTemplateDirectory, storeTemplatePath } from './store-template.js';
 export async function ensureStoreTemplate(): Promise<string> {
   const path = storeTemplatePath();
   if (existsSync(path)) return path;
-  const store = await openStore('memory://', { embeddedSharedBuffers: '16MB', useStoreTemplate: false });
+  const store = await openStore('memory://', { embeddedSharedBuffers: shortCommandSharedBuffers, useStoreTemplate: false });
   let image: Blob;
   try {
     await migrate(store);

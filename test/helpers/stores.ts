@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { openStore, type Store, type StoreKind } from '../../src/db/client.js';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { openStore, shortCommandSharedBuffers, type Store, type StoreKind } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createScratchSchema } from '../../src/db/scratch-schema.js';
 
@@ -15,7 +14,8 @@ export type TestStore = { store: Store; kind: StoreKind };
  */
 export async function createTestStore(kind: StoreKind): Promise<{ store: Store; dispose: () => Promise<void> }> {
   if (kind === 'embedded') {
-    const store = await openStore('memory://', { embeddedImage: migratedStoreImage(), embeddedSharedBuffers: testSharedBuffers });
+    // a copy of the migrated template test/setup/embedded-image.ts made sure of
+    const store = await openStore('memory://', { embeddedSharedBuffers: testSharedBuffers });
     await migrate(store);
     return { store, dispose: () => store.close() };
   }
@@ -33,19 +33,7 @@ export async function createTestStore(kind: StoreKind): Promise<{ store: Store; 
 }
 
 /** Test stores hold a few thousand rows: a small buffer pool starts them half a second sooner. */
-export const testSharedBuffers = '16MB';
-
-let image: Blob | undefined;
-
-/**
- * The migrated store test/setup/embedded-image.ts made for this run, read once per test file;
- * none outside a test run (scripts such as scripts/screenshots.ts use these helpers too).
- */
-export function migratedStoreImage(): Blob | undefined {
-  if (!process.env.VITEST) return undefined;
-  image ??= new Blob([readFileSync(inject('embeddedImagePath'))]);
-  return image;
-}
+export const testSharedBuffers = shortCommandSharedBuffers;
 
 export function testStoreKinds(): StoreKind[] {
   if (serverUrl) return ['embedded', 'server'];

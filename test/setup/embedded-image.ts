@@ -1,12 +1,4 @@
-import type { TestProject } from 'vitest/node';
 import { ensureStoreTemplate } from '../../src/db/write-store-template.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A file holding a new, migrated embedded store's data directory (see test/helpers/stores.ts). */
-    embeddedImagePath: string;
-  }
-}
 
 /**
  * Makes sure the store template exists for the migrations as they are now
@@ -15,6 +7,6 @@ declare module 'vitest' {
  * migrations (1–2 s saved per store, and there is one per suite that runs on
  * both stores), and so does every new store a CLI process under test creates.
  */
-export default async function setup(project: TestProject) {
-  project.provide('embeddedImagePath', await ensureStoreTemplate());
+export default async function setup() {
+  await ensureStoreTemplate();
 }
