@@ -252,10 +252,12 @@ describeWithBrowser('staff web app (owner)', () => {
     const dated = await sql<{ day: string }>`select to_char(ordered_at at time zone ${timeZone}::text, 'YYYY-MM-DD') as day from customer_order where external_id = 'W-DF-1'`.execute(server.store.db);
     expect(dated.rows).toEqual([{ day: '2024-04-03' }]);
 
-    // Home's recent imports (file imports) show, beside the rows, the orders they held
+    // Home's recent imports (each web request is a run of its own) show, beside the rows, the orders they held
     const latest = await sql<{ entity: string; read_count: number; inserted_count: number; order_inserted_count: number | null; rejected_count: number }>`
       select entity, read_count, inserted_count, order_inserted_count, rejected_count from import_run order by started_at desc, import_id desc limit 1`.execute(server.store.db);
     const run = latest.rows[0];
+    // the web import's last request: an orders run, so the column shows a count, not a dash
+    expect(run).toMatchObject({ entity: 'orders', order_inserted_count: expect.any(Number) });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     const recent = page.getByRole('region', { name: 'Recent imports' });
     await recent.getByRole('columnheader', { name: 'New orders' }).waitFor();
