@@ -28,6 +28,18 @@ export async function addBatchToImportRun(db: Db, importId: number, read: number
     where import_id = ${importId}::bigint`.execute(db);
 }
 
+/** What a batch sent to an open run must agree with; read under a row lock so that one run's batches take turns. */
+export type OpenRunState = { entity: string; fileName: string | null; startedBy: string; status: ImportRunStatus };
+
+export async function lockImportRun(db: Db, importId: number): Promise<OpenRunState | undefined> {
+  const row = await sql<{ entity: string; file_name: string | null; started_by: string; status: ImportRunStatus }>`
+    select entity, file_name, started_by,
+      case when status = 'running' and not ${isRunAlive('import_run')} then 'interrupted' else status end as status
+    from import_run where import_id = ${importId}::bigint for update`.execute(db);
+  const run = row.rows[0];
+  return run ? { entity: run.entity, fileName: run.file_name, startedBy: run.started_by, status: run.status } : undefined;
+}
+
 export async function finishImportRun(db: Db, importId: number, status: 'completed' | 'failed'): Promise<void> {
   await db.updateTable('import_run').set({ status, finished_at: new Date() }).where('import_id', '=', importId).execute();
 }
@@ -46,14 +58,14 @@ export function isRunAlive(run: string): RawBuilder<boolean> {
 
 export type ImportRunStatus = 'running' | 'completed' | 'failed' | 'interrupted';
 
-/** Recent runs, newest first; a run left running by a process that is gone reads as `interrupted`. */
-/** Import runs newest first; `beforeId` resumes after the last run of a page. */
-export async function listImportRuns(db: Db, options: { limit?: number; beforeId?: number } = {}) {
+/** Import runs newest first (`beforeId` resumes after the last run of a page); a run left running by a process that is gone reads as `interrupted`. */
+export async function listImportRuns(db: Db, options: { limit?: number; beforeId?: number; importId?: number } = {}) {
   let query = db
     .selectFrom('import_run')
     .select(['import_id', 'entity', 'file_name', 'preset', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count',
       'order_inserted_count', 'order_updated_count', 'order_unchanged_count', 'order_rejected_count', 'started_at', 'finished_at', 'started_by'])
     .select(sql<ImportRunStatus>`case when import_run.status = 'running' and not ${isRunAlive('import_run')} then 'interrupted' else import_run.status end`.as('status'));
   if (options.beforeId !== undefined) query = query.where('import_id', '<', options.beforeId);
+  if (options.importId !== undefined) query = query.where('import_id', '=', options.importId);
   return query.orderBy('import_id', 'desc').limit(options.limit ?? 50).execute();
 }

@@ -6,6 +6,7 @@ import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, Reject } from './canonical.js';
 import { buildIngestContext } from './import-file.service.js';
 import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
+import { joinOpenRun } from './open-import-runs.service.js';
 import { headerCheck, rowsFromRecords } from './rows/index.js';
 import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from './write/index.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
@@ -25,36 +26,55 @@ export type BatchSummary = {
   ignoredFields: string[];
 };
 
+/** A batch sent as part of an open run (POST /api/imports): the run it adds to, and each record's line in the file. */
+export type RunBatchOptions = { importId?: number; lines?: readonly number[] };
+
 /**
  * Ingests a JSON batch (the REST API's path) with the same validation and
  * writers as file imports, as one transaction: all valid rows land together
- * with the run record, or nothing does.
+ * with the run record, or nothing does. Without `importId` the batch is a
+ * whole import of its own; with it, one batch of an open run, which, like a
+ * file import's batches, sees what the run's earlier batches stored (an order
+ * id seen before is a duplicate within the file) and stays open.
+ * `beforeCommit` runs last inside the transaction (the idempotency record).
  */
-export async function ingestRecords(db: Kysely<Database>, entity: ImportEntity, records: unknown[], options: { source?: string | null; dateFormat?: string | null; fileName?: string | null; actor: string; clock: Clock }): Promise<BatchSummary> {
+export async function ingestRecords(
+  db: Kysely<Database>, entity: ImportEntity, records: unknown[],
+  options: RunBatchOptions & { source?: string | null; dateFormat?: string | null; fileName?: string | null; actor: string; clock: Clock; beforeCommit?: (trx: Kysely<Database>, summary: BatchSummary) => Promise<void> },
+): Promise<BatchSummary> {
   if (records.length > maxBatchRecords) {
     throw new AppError('INGEST_BATCH_TOO_LARGE', `A batch may hold at most ${maxBatchRecords} records; this one has ${records.length}. Split it into smaller batches.`, { field: entity });
+  }
+  if (options.lines && options.lines.length !== records.length) {
+    throw new AppError('INGEST_LINES_MISMATCH', `"lines" gives ${options.lines.length} lines for ${records.length} records; give one line per record, in the records' order.`, { field: 'lines' });
   }
   // checked here too, so that a batch missing a field is told in record terms, not a file's --map and --preset
   const fields = [...new Set(records.flatMap((record) => (isPlainObject(record) ? Object.keys(record) : [])))];
   const read = new Set(headerCheck(entity, fields, {}, 'request').values());
   const ignoredFields = fields.filter((field) => !read.has(field));
   const context = await buildIngestContext(db, options.clock, options.source ?? 'api');
-  const { rows, rejects, rejectedOrderKeys } = rowsFromRecords(entity, records, { context, file: 'request', dateFormat: options.dateFormat });
   const settings = await getStoreSettings(db);
   const rates = await readCurrencyRates(db);
   const keepDerivedCurrent = await createDerivedUpdater(db);
   return db.transaction().execute(async (trx) => {
-    const importId = await startImportRun(trx, { entity, fileName: options.fileName ?? null, preset: null, startedBy: options.actor });
-    const outcome = await writeBatch(trx, entity, rows, { importId, file: 'request', currency: settings.currency, timeZone: settings.timeZone, rates }, rejectedOrderKeys);
+    const run = options.importId === undefined ? null : await joinOpenRun(trx, options.importId, entity, options.actor);
+    const file = run?.fileName ?? 'request';
+    const { rows, rejects, rejectedOrderKeys } = rowsFromRecords(entity, records, { context, file, dateFormat: options.dateFormat, lines: options.lines });
+    const importId = run?.importId ?? await startImportRun(trx, { entity, fileName: options.fileName ?? null, preset: null, startedBy: options.actor });
+    const outcome = await writeBatch(trx, entity, rows, { importId, file, currency: settings.currency, timeZone: settings.timeZone, rates }, rejectedOrderKeys);
     await keepDerivedCurrent(trx, outcome.changedCustomerIds, options.clock.now());
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });
-    // a request is a whole import: what a customer file remembers between batches is not needed after it
-    if (entity === 'customers') await forgetCustomerFile(trx, importId);
-    await finishImportRun(trx, importId, 'completed');
-    return {
+    if (!run) {
+      // a request is a whole import: what a customer file remembers between batches is not needed after it
+      if (entity === 'customers') await forgetCustomerFile(trx, importId);
+      await finishImportRun(trx, importId, 'completed');
+    }
+    const summary: BatchSummary = {
       importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length,
       orders: hasOrderCounts(entity) ? (outcome.orders ?? emptyOrderCounts()) : null, rejects: allRejects, joins: outcome.joins ?? [], ignoredFields,
     };
+    await options.beforeCommit?.(trx, summary);
+    return summary;
   });
 }

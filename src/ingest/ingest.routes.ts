@@ -12,6 +12,7 @@ import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batc
 import type { StubJoinRecord } from './write/join-stubs.js';
 import type { OrderCounts } from './write/order-counts.js';
 import { listImportRuns } from './import-runs.repo.js';
+import { closeImportRun, openImportRun, readImportRun } from './open-import-runs.service.js';
 
 const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const;
 
@@ -52,25 +53,33 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     schema: {
       tags: ['ingest'],
       summary: 'Ingest a batch of customers, orders, lines, products or events',
-      description: `Records use the canonical field names (e.g. orders: order_id, customer_id or customer_email or customer_phone, ordered_at, amount, currency, channel, status). Valid records land in one transaction; invalid ones come back as rejects with their position. Send an Idempotency-Key header to make retries safe. At most ${maxBatchRecords} records. The rows of one order (one per line item) belong in one batch: an order sent again is stored as sent, its lines included, so lines split over two batches keep only the second batch's.`,
+      description: `A batch is a whole import of its own, or one batch of a file sent in several (open a run with POST /api/imports and send its importId with each batch). Records use the canonical field names (e.g. orders: order_id, customer_id or customer_email or customer_phone, ordered_at, amount, currency, channel, status). Valid records land in one transaction; invalid ones come back as rejects with their position. Send an Idempotency-Key header to make retries safe. At most ${maxBatchRecords} records. The rows of one order (one per line item) belong in one batch: an order sent again is stored as sent, its lines included, so lines split over two batches keep only the second batch's.`,
       params: z.object({ entity: z.enum(entities) }),
       headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
       body: z.strictObject({
         records: z.array(z.record(z.string(), z.unknown())).min(1).max(maxBatchRecords),
         source: z.string().min(1).max(64).optional().describe('namespace of the records\' customer and order ids, e.g. "shopify" (default "api")'),
         dateFormat: z.string().min(1).max(64).optional().describe('how times without an ISO form are written, as the CLI\'s --date-format: dd/MM/yyyy, MM/dd/yyyy HH:mm, yyyyMMdd…'),
-        fileName: z.string().min(1).max(255).optional().describe('the file the records come from, shown in the list of imports'),
+        fileName: z.string().min(1).max(255).optional().describe('the file the records come from, shown in the list of imports (a batch of an open run takes the run\'s)'),
+        importId: z.number().int().positive().optional().describe('the open run (POST /api/imports) this batch belongs to: its batches share one entry in the list of imports and, as a file import\'s do, what earlier batches stored (an order id sent in an earlier batch is a duplicate within the file). The run stays open; close it with POST /api/imports/{importId}/close'),
+        lines: z.array(z.number().int().positive()).max(maxBatchRecords).optional()
+          .refine((lines) => !lines || new Set(lines).size === lines.length, 'each record needs a line of its own')
+          .describe('each record\'s line in its file, in the records\' order: rejects and duplicates then name the file\'s lines instead of places in the batch'),
       }),
       response: {
         200: summarySchema.describe('The batch summary; a retry with the same Idempotency-Key gets the first answer again, with the header Idempotent-Replayed: true'),
-        409: errorResponse('The Idempotency-Key was used before with another body (INGEST_IDEMPOTENCY_MISMATCH)'),
+        403: errorResponse('The importId names a run someone else opened (IMPORT_RUN_FORBIDDEN)'),
+        404: errorResponse('The importId names no run (IMPORT_RUN_NOT_FOUND)'),
+        409: errorResponse('The Idempotency-Key was used before with another body (INGEST_IDEMPOTENCY_MISMATCH), or the importId names a run that has ended or imports another entity (IMPORT_RUN_ENDED_CONFLICT, IMPORT_RUN_ENTITY_CONFLICT)'),
       },
     },
   }, async (request, reply) => {
     const principal = actorOf(request.principal);
-    const result = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal, body: { entity: request.params.entity, ...request.body } }, async () => {
-      const summary = await ingestRecords(deps.store.db, request.params.entity, request.body.records, {
-        source: request.body.source, dateFormat: request.body.dateFormat, fileName: request.body.fileName, actor: principal, clock: deps.clock,
+    const { records, source, dateFormat, fileName, importId, lines } = request.body;
+    const result = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal, body: { entity: request.params.entity, ...request.body } }, async (remember) => {
+      const summary = await ingestRecords(deps.store.db, request.params.entity, records, {
+        source, dateFormat, fileName, importId, lines, actor: principal, clock: deps.clock,
+        beforeCommit: (trx, answer) => remember(trx, { statusCode: 200, body: answer }),
       });
       return { statusCode: 200, body: summary };
     });
@@ -80,6 +89,44 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     }
     return reply.status(result.statusCode as 200).send(result.body as z.infer<typeof summarySchema>);
   });
+
+  api.post('/imports', {
+    config: { access: { permission: 'ingest:write' } },
+    schema: {
+      tags: ['ingest'],
+      summary: 'Open an import run for a file sent in several batches',
+      description: 'Send each batch to POST /api/ingest/{entity} with this importId (and, best, each record\'s line in the file), then close the run. The file shows once in the list of imports, with the counts of all its batches; a run that receives nothing for ten minutes reads as interrupted.',
+      body: z.strictObject({
+        entity: z.enum(entities),
+        fileName: z.string().min(1).max(255).optional().describe('the file\'s name: shown in the list of imports and given as the file of its rejects'),
+      }),
+      response: { 201: importRunSchema },
+    },
+  }, async (request, reply) => {
+    const run = await openImportRun(deps.store.db, { entity: request.body.entity, fileName: request.body.fileName ?? null, actor: actorOf(request.principal) });
+    return reply.status(201).send(run);
+  });
+
+  api.post('/imports/:importId/close', {
+    config: { access: { permission: 'ingest:write' } },
+    schema: {
+      tags: ['ingest'],
+      summary: 'Close an open import run',
+      description: 'completed: every batch was sent; failed: the sender gave up (cancelled, or a batch failed). What the batches stored stays either way. Closing a run again with the same status answers it again.',
+      params: z.object({ importId: z.coerce.number().int().positive() }),
+      body: z.strictObject({ status: z.enum(['completed', 'failed']) }),
+      response: { 200: importRunSchema, 404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)'), 409: errorResponse('The run already ended otherwise (IMPORT_RUN_ENDED_CONFLICT)') },
+    },
+  }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal)));
+
+  api.get('/imports/:importId', {
+    config: { access: { permission: 'customers:read' } },
+    schema: {
+      tags: ['ingest'], summary: 'One import run with its counts',
+      params: z.object({ importId: z.coerce.number().int().positive() }),
+      response: { 200: importRunSchema, 404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)') },
+    },
+  }, async (request) => readImportRun(deps.store.db, request.params.importId));
 
   api.get('/imports', {
     config: { access: { permission: 'customers:read' } },

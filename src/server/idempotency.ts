@@ -5,31 +5,57 @@ import { AppError } from '../core/errors.js';
 
 export type StoredResponse = { statusCode: number; body: unknown };
 
+/** Stores the answer in the write's own transaction, so that the write and its record commit together. */
+export type RememberAnswer = (trx: Kysely<Database>, response: StoredResponse) => Promise<void>;
+
 /**
  * Runs a write once per (caller, Idempotency-Key): a retry with the same key and
  * body gets the first response again; the same key with another body is refused.
+ * A write that calls `remember` inside its transaction commits its record with
+ * it (a crash after the commit cannot leave a write without its record);
+ * otherwise the record is stored after the write.
  */
 export async function withIdempotency(
   db: Kysely<Database>,
   request: { key: string | undefined; principal: string; body: unknown },
-  run: () => Promise<StoredResponse>,
+  run: (remember: RememberAnswer) => Promise<StoredResponse>,
 ): Promise<StoredResponse & { isReplay: boolean }> {
-  if (!request.key) return { ...(await run()), isReplay: false };
-  if (request.key.length > 200) throw new AppError('INGEST_IDEMPOTENCY_KEY_INVALID', 'The Idempotency-Key header may be at most 200 characters.', { field: 'Idempotency-Key' });
+  if (!request.key) return { ...(await run(async () => undefined)), isReplay: false };
+  const key = request.key;
+  if (key.length > 200) throw new AppError('INGEST_IDEMPOTENCY_KEY_INVALID', 'The Idempotency-Key header may be at most 200 characters.', { field: 'Idempotency-Key' });
   const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
-  const previous = await db.selectFrom('idempotency_record').selectAll()
-    .where('principal', '=', request.principal).where('idempotency_key', '=', request.key).executeTakeFirst();
-  if (previous) {
+  const replay = async () => {
+    const previous = await db.selectFrom('idempotency_record').selectAll()
+      .where('principal', '=', request.principal).where('idempotency_key', '=', key).executeTakeFirst();
+    if (!previous) return undefined;
     if (previous.request_hash !== requestHash) {
-      throw new AppError('INGEST_IDEMPOTENCY_MISMATCH', `The Idempotency-Key "${request.key}" was already used with a different request body. Use a new key for a new batch.`, { field: 'Idempotency-Key' });
+      throw new AppError('INGEST_IDEMPOTENCY_MISMATCH', `The Idempotency-Key "${key}" was already used with a different request body. Use a new key for a new batch.`, { field: 'Idempotency-Key' });
     }
     const body = typeof previous.response === 'string' ? JSON.parse(previous.response) : previous.response;
     return { statusCode: previous.status_code, body, isReplay: true };
-  }
-  const response = await run();
-  await db.insertInto('idempotency_record')
-    .values({ idempotency_key: request.key, principal: request.principal, request_hash: requestHash, status_code: response.statusCode, response: JSON.stringify(response.body) })
+  };
+  const first = await replay();
+  if (first) return first;
+  const store = (executor: Kysely<Database>, response: StoredResponse) => executor.insertInto('idempotency_record')
+    .values({ idempotency_key: key, principal: request.principal, request_hash: requestHash, status_code: response.statusCode, response: JSON.stringify(response.body) })
     .onConflict((conflict) => conflict.columns(['principal', 'idempotency_key']).doNothing())
-    .execute();
-  return { ...response, isReplay: false };
+    .returning('idempotency_key')
+    .executeTakeFirst();
+  let isRemembered = false;
+  try {
+    const response = await run(async (trx, answer) => {
+      // a same-key request that ran alongside committed first: this write rolls back and answers as its replay
+      if (!(await store(trx, answer))) throw new LostToSameKey();
+      isRemembered = true;
+    });
+    if (!isRemembered) await store(db, response);
+    return { ...response, isReplay: false };
+  } catch (error) {
+    if (!(error instanceof LostToSameKey)) throw error;
+    const stored = await replay();
+    if (!stored) throw new AppError('INTERNAL_IDEMPOTENCY', `The answer to Idempotency-Key "${key}" was not found after its write; retry the request.`);
+    return stored;
+  }
 }
+
+class LostToSameKey extends Error {}

@@ -150,9 +150,12 @@ function settleBatch<E extends ImportEntity>(
 export function rowsFromRecords<E extends ImportEntity>(
   entity: E,
   records: readonly unknown[],
-  options: { context: IngestContext; file?: string; mapping?: Mapping; dateFormat?: string | null },
+  options: { context: IngestContext; file?: string; mapping?: Mapping; dateFormat?: string | null; lines?: readonly number[] },
 ): { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[] } {
   const file = options.file ?? 'request';
+  // a record's line: its place in its file when the sender says it (a file sent in batches), else its place in the request
+  const lineOf = (index: number) => options.lines?.[index] ?? index + 1;
+  const itemName = options.lines ? 'line' : 'item';
   requireReadableDateFormat(options.dateFormat, 'dateFormat');
   const parser = createRowParser(entity, { file, mapping: options.mapping, dateFormat: options.dateFormat, context: options.context });
   const headers = new Set<string>();
@@ -160,25 +163,26 @@ export function rowsFromRecords<E extends ImportEntity>(
   parser.checkHeaders([...headers]);
   const rows: CanonicalRow[E][] = [];
   const rejects: Reject[] = [];
-  const items: RecordValues[] = [];
+  const items = new Map<number, RecordValues>();
   const rejectedOrders = new Map<string, number>();
   const rejectedOrderKeys = new Set<string>();
   records.forEach((record, index) => {
+    const line = lineOf(index);
     const values = valuesFromJson(record);
     if (typeof values === 'string') {
-      rejects.push({ file, line: index + 1, field: nonScalarField(record), ...jsonValuesProblem(record, index + 1), reason: `item ${index + 1} ${values}` });
+      rejects.push({ file, line, field: nonScalarField(record), ...jsonValuesProblem(record, line), reason: `${itemName} ${line} ${values}` });
       return;
     }
     // Every item sees every key, so a field absent from this item reads as empty, not unmapped.
     for (const key of headers) if (!(key in values)) values[key] = null;
-    items[index + 1] = values;
-    const parsed = parser.parse({ line: index + 1, values });
+    items.set(line, values);
+    const parsed = parser.parse({ line, values });
     if (parsed.reject) {
       rejects.push(parsed.reject);
-      noteRejectedOrder(parsed, index + 1, rejectedOrders, rejectedOrderKeys);
+      noteRejectedOrder(parsed, line, rejectedOrders, rejectedOrderKeys);
     } else rows.push(parsed.row);
   });
-  return settleBatch(entity, rows, rejects, file, (line) => items[line], rejectedOrders, rejectedOrderKeys);
+  return settleBatch(entity, rows, rejects, file, (line) => items.get(line), rejectedOrders, rejectedOrderKeys);
 }
 
 /** A date format that cannot read dates is refused before the first row, not row by row (IMPORT_DATE_FORMAT_INVALID). */

@@ -107,6 +107,14 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'events' }, payload: { records: [] }, headers: key }), 400);
     expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'events' }, payload: { records: events.map((event) => ({ ...event, channel: 'store' })) }, headers: key }), 409);
     expectStatus(await call('GET /api/imports'), 200);
+    const run = (await call('POST /api/imports', { payload: { entity: 'events', fileName: 'visits.csv' } })).json();
+    expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'events' }, payload: { records: events, importId: run.import_id, lines: events.map((_event, index) => index + 2) } }), 200);
+    expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'orders' }, payload: { records: orders, importId: run.import_id } }), 409);
+    expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'events' }, payload: { records: events, importId: 999_999 } }), 404);
+    expectStatus(await call('GET /api/imports/{importId}', { params: { importId: run.import_id } }), 200);
+    expectStatus(await call('POST /api/imports/{importId}/close', { params: { importId: run.import_id }, payload: { status: 'completed' } }), 200);
+    expectStatus(await call('POST /api/imports/{importId}/close', { params: { importId: run.import_id }, payload: { status: 'failed' } }), 409);
+    expectStatus(await call('GET /api/imports/{importId}', { params: { importId: 999_999 } }), 404);
 
     const page = await call('GET /api/customers', { query: { limit: 2, sort: 'revenue' } });
     expectStatus(await call('GET /api/customers', { query: { limit: 2, sort: 'revenue', cursor: page.json().nextCursor } }), 200);

@@ -58,6 +58,13 @@ export type IngestSummary = {
   orders?: OrderCounts | null;
 };
 
+/** An import run as GET /api/imports lists it (one file, or one API batch sent alone). */
+export type ImportRun = {
+  import_id: number; entity: string; file_name: string | null; status: 'running' | 'completed' | 'failed' | 'interrupted';
+  read_count: number; inserted_count: number; updated_count: number; unchanged_count: number; rejected_count: number;
+  order_inserted_count: number | null; started_at: string; finished_at: string | null; started_by: string;
+};
+
 /** Expected from GET /api/settings (asked of the lead; the store's own settings in src/settings). */
 export type StoreSettings = {
   name: string; currency: string; timeZone: string; defaultCountry: string; isSynthetic: boolean; dataAsOf: string | null; demoDataset: string | null;

@@ -252,19 +252,19 @@ describeWithBrowser('staff web app (owner)', () => {
     const dated = await sql<{ day: string }>`select to_char(ordered_at at time zone ${timeZone}::text, 'YYYY-MM-DD') as day from customer_order where external_id = 'W-DF-1'`.execute(server.store.db);
     expect(dated.rows).toEqual([{ day: '2024-04-03' }]);
 
-    // Home's recent imports (each web request is a run of its own) show, beside the rows, the orders they held
-    const latest = await sql<{ entity: string; read_count: number; inserted_count: number; order_inserted_count: number | null; rejected_count: number }>`
-      select entity, read_count, inserted_count, order_inserted_count, rejected_count from import_run order by started_at desc, import_id desc limit 1`.execute(server.store.db);
+    // the file is one import run, however many requests it took (two here), with all its counts and its file lines
+    const latest = await sql<{ entity: string; file_name: string; status: string; read_count: number; inserted_count: number; order_inserted_count: number | null; rejected_count: number }>`
+      select entity, file_name, status, read_count, inserted_count, order_inserted_count, rejected_count from import_run order by started_at desc, import_id desc limit 1`.execute(server.store.db);
     const run = latest.rows[0];
-    // the web import's last request: an orders run, so the column shows a count, not a dash
-    expect(run).toMatchObject({ entity: 'orders', order_inserted_count: expect.any(Number) });
+    expect(run).toEqual({ entity: 'orders', file_name: 'till.csv', status: 'completed', read_count: 1001, inserted_count: 1001, order_inserted_count: 1000, rejected_count: 0 });
+    const splitRows = await server.store.db.selectFrom('customer_order').select('import_line').where('external_id', 'in', ['W-DF-1', 'W-DF-SPLIT']).orderBy('import_line').execute();
+    expect(splitRows.map((row) => Number(row.import_line))).toEqual([2, 1001]);
+    // Home's recent imports show it once, with its file, and the orders beside the rows
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     const recent = page.getByRole('region', { name: 'Recent imports' });
     await recent.getByRole('columnheader', { name: 'New orders' }).waitFor();
-    const entityNames: Record<string, string> = { customers: 'Customers', orders: 'Orders', events: 'Interest events' };
-    const english = createFormatters('en-GB', null, 'UTC');
-    await expect(recent.getByRole('row').nth(1).getByRole('cell').allTextContents()).resolves.toEqual([expect.any(String), entityNames[run.entity],
-      english.number(run.read_count), english.number(run.inserted_count), run.order_inserted_count === null ? '—' : english.number(run.order_inserted_count), english.number(run.rejected_count)]);
+    await expect(recent.getByRole('row').nth(1).getByRole('cell').allTextContents()).resolves.toEqual([expect.any(String), 'Orders', 'till.csv', '1,001', '1,001', '1,000', '0']);
+    await expect(recent.getByRole('row').nth(2).getByRole('cell').nth(2).textContent()).resolves.toBe('orders_export.csv');
   }, 120_000);
 
   it('shows the reports without horizontal scrolling, and runs the analysis on request', async () => {

@@ -3,8 +3,7 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-
-type ImportRun = { import_id: number; entity: string; status: string; read_count: number; inserted_count: number; updated_count: number; rejected_count: number; order_inserted_count: number | null; started_at: string; started_by: string };
+import type { ImportRun } from '../../api/types.js';
 
 /** Tells staff how fresh the data behind every figure is. */
 export function RecentImports() {
@@ -23,6 +22,7 @@ export function RecentImports() {
               <tr>
                 <th scope="col">{t('imports.started')}</th>
                 <th scope="col">{t('imports.entity')}</th>
+                <th scope="col">{t('imports.file')}</th>
                 <th scope="col" className="numeric">{t('imports.read')}</th>
                 <th scope="col" className="numeric">{t('imports.inserted')}</th>
                 <th scope="col" className="numeric">{t('imports.newOrders')}</th>
@@ -34,6 +34,11 @@ export function RecentImports() {
                 <tr key={run.import_id}>
                   <td>{format.dateTime(run.started_at)}</td>
                   <td>{t(`entities.${run.entity}`)}</td>
+                  {/* a file sent by the web app or the CLI is one run; an API batch sent alone has no file */}
+                  <td>
+                    {run.file_name ?? '—'}
+                    {run.status === 'completed' ? null : <span className={`badge import-status ${run.status === 'running' ? 'badge-lead' : 'badge-warning'}`}>{t(`imports.statuses.${run.status}`)}</span>}
+                  </td>
                   <td className="numeric">{format.number(run.read_count)}</td>
                   <td className="numeric">{format.number(run.inserted_count)}</td>
                   {/* rows are not orders: an orders export holds a row per line */}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rejectCodes } from '../../../ingest/reject-codes.js';
 import type { Locale, Reject } from '../../api/types.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { describeReject, withFileLines } from './reject-text.js';
+import { describeReject } from './reject-text.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 
@@ -38,15 +38,5 @@ describe('describeReject', () => {
     expect(describeReject(unknown, tIn('id'), 'id')).toEqual({ text: futureDate.reason, lang: 'en', original: null });
     expect(describeReject({ ...futureDate, params: { field: 'ordered_at' } }, tIn('lv'), 'lv')).toEqual({ text: futureDate.reason, lang: 'en', original: null });
     expect(describeReject({ ...futureDate, code: '' }, tIn('lv'), 'lv').lang).toBe('en');
-  });
-});
-
-describe('withFileLines', () => {
-  it('turns positions in the batch into the file\'s lines, in the reject and in the lines it names', () => {
-    const lines = [2, 5, 6, 9];
-    const reject: Reject = { file: 'request', line: 4, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'A-1', firstLine: 2 }, reason: '…' };
-    expect(withFileLines(reject, 'orders.csv', (position) => lines[position - 1])).toEqual({ ...reject, file: 'orders.csv', line: 9, params: { order: 'A-1', firstLine: 5 } });
-    const lineNumber: Reject = { ...reject, code: 'LINE_DUPLICATE_IN_FILE', params: { lineNo: 2, order: 'A-1', firstLine: 1 } };
-    expect(withFileLines(lineNumber, 'orders.csv', (position) => lines[position - 1]).params).toEqual({ lineNo: 2, order: 'A-1', firstLine: 2 });
   });
 });

@@ -12,29 +12,13 @@ export type RejectText = {
 /**
  * The server explains a reject in English, naming the value and the fix, and gives its code and the
  * values named (params). The app says the same in the user's language from the code and params
- * (in English too, so the lines named are the file's, see withFileLines). A code the app does not
- * know yet, or a message whose values did not all arrive, shows the server's English reason: a
- * sentence with a hole in it helps nobody.
+ * (in English too); the lines named are the file's, as each batch tells the server its records'
+ * lines. A code the app does not know yet, or a message whose values did not all arrive, shows the
+ * server's English reason: a sentence with a hole in it helps nobody.
  */
 export function describeReject(reject: Pick<Reject, 'code' | 'params' | 'reason'>, t: I18n['t'], locale: Locale): RejectText {
   const key = `rejectReasons.${reject.code}`;
   const translated = reject.code ? t(key, reject.params ?? {}) : key;
   if (translated === key || /\{\w+\}/.test(translated)) return { text: reject.reason, lang: 'en', original: null };
   return { text: translated, lang: locale, original: locale === 'en' ? null : reject.reason };
-}
-
-// Params that are lines of the records sent, like the reject's own line (an order's line_no is not).
-const lineParams = ['line', 'firstLine'];
-
-/**
- * A reject of one API batch with its line, and the lines its params name, turned from positions in
- * the batch into lines of the file (`lineOf`), so the sentence points at rows staff can find.
- */
-export function withFileLines(reject: Reject, file: string, lineOf: (position: number) => number | undefined): Reject {
-  const params = { ...reject.params };
-  for (const name of lineParams) {
-    const position = params[name];
-    if (typeof position === 'number') params[name] = lineOf(position) ?? position;
-  }
-  return { ...reject, file, line: lineOf(reject.line) ?? reject.line, params };
 }

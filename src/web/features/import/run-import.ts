@@ -1,8 +1,7 @@
-import { api } from '../../api/client.js';
-import type { IngestEntity, IngestSummary, OrderCounts, Reject } from '../../api/types.js';
+import { api, ApiError } from '../../api/client.js';
+import type { ImportRun, IngestEntity, IngestSummary, OrderCounts, Reject } from '../../api/types.js';
 import { planBatches } from './import-batches.js';
 import type { LineRecord } from './import-rows.js';
-import { withFileLines } from './reject-text.js';
 
 /** Small enough that one batch (one transaction on the server) takes about a second, large enough to be quick. */
 export const batchSize = 1000;
@@ -12,8 +11,8 @@ export type ImportTotals = { read: number; inserted: number; updated: number; un
 
 export const emptyTotals: ImportTotals = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [] };
 
-/** The totals with one batch's summary added; `fileLineOf` turns a position in the batch back into the file's line. */
-export function addBatchSummary(totals: ImportTotals, summary: IngestSummary, fileName: string, fileLineOf: (position: number) => number | undefined): ImportTotals {
+/** The totals with one batch's summary added (its rejects name the file's lines: each batch says which lines it holds). */
+export function addBatchSummary(totals: ImportTotals, summary: IngestSummary): ImportTotals {
   return {
     read: totals.read + summary.read,
     inserted: totals.inserted + summary.inserted,
@@ -21,7 +20,7 @@ export function addBatchSummary(totals: ImportTotals, summary: IngestSummary, fi
     unchanged: totals.unchanged + summary.unchanged,
     rejected: totals.rejected + summary.rejected,
     orders: addOrders(totals.orders, summary.orders ?? null),
-    rejects: [...totals.rejects, ...summary.rejects.map((reject) => withFileLines(reject, fileName, fileLineOf))],
+    rejects: [...totals.rejects, ...summary.rejects],
   };
 }
 
@@ -34,24 +33,54 @@ function addOrders(sum: OrderCounts | null, orders: OrderCounts | null): OrderCo
 /** What the server is told besides the records: the ids' namespace, how times are written, and the file's name for the list of imports. */
 export type ImportRequest = { entity: IngestEntity; source: string; dateFormat: string | null; fileName: string };
 
+/** Waits before each retry of a batch whose answer did not arrive (the network, or a server restarting). */
+const retryDelaysMs = [1000, 4000];
+
 /**
- * Sends the records batch by batch (an order's rows together, see
- * planBatches) and adds the summaries up, starting from the rows already
- * rejected in the browser. A reject's position in its batch is turned back
- * into the file's own line, so staff can find the row in their spreadsheet.
+ * Sends the file as one import run: opens it, sends the records batch by
+ * batch (an order's rows together, see planBatches), each with its file
+ * lines, and closes it, completed or, when cancelled or stopped by an error,
+ * failed (what was stored stays). The summaries add up, starting from the
+ * rows already rejected in the browser. A batch whose answer is lost is sent
+ * again under the same Idempotency-Key, so it is stored once.
  */
 export async function runImport(
   request: ImportRequest, records: readonly LineRecord[], rejectedHere: readonly Reject[], onProgress: (totals: ImportTotals) => void, signal: AbortSignal,
 ): Promise<ImportTotals> {
   let totals: ImportTotals = { ...emptyTotals, read: rejectedHere.length, rejected: rejectedHere.length, rejects: [...rejectedHere] };
   onProgress(totals);
-  for (const batch of planBatches(request.entity, records, batchSize)) {
-    if (signal.aborted) break;
-    const summary = await api.post<IngestSummary>(`/api/ingest/${request.entity}`, {
-      records: batch.map((entry) => entry.record), source: request.source, fileName: request.fileName, ...(request.dateFormat ? { dateFormat: request.dateFormat } : {}),
-    });
-    totals = addBatchSummary(totals, summary, request.fileName, (position) => batch[position - 1]?.line);
-    onProgress(totals);
+  const run = await api.post<ImportRun>('/api/imports', { entity: request.entity, fileName: request.fileName });
+  let isSent = false;
+  try {
+    let batchNumber = 0;
+    for (const batch of planBatches(request.entity, records, batchSize)) {
+      if (signal.aborted) break;
+      batchNumber += 1;
+      const body = {
+        records: batch.map((entry) => entry.record), lines: batch.map((entry) => entry.line), importId: run.import_id, source: request.source,
+        ...(request.dateFormat ? { dateFormat: request.dateFormat } : {}),
+      };
+      const summary = await withRetries(() => api.post<IngestSummary>(`/api/ingest/${request.entity}`, body, undefined, { 'idempotency-key': `import-${run.import_id}-batch-${batchNumber}` }));
+      totals = addBatchSummary(totals, summary);
+      onProgress(totals);
+    }
+    isSent = !signal.aborted;
+  } finally {
+    await api.post(`/api/imports/${run.import_id}/close`, { status: isSent ? 'completed' : 'failed' }).catch(() => undefined);
   }
   return { ...totals, rejects: [...totals.rejects].sort((a, b) => a.line - b.line) };
+}
+
+/** Retries only what may not have arrived: no answer at all, or a server unavailable for a moment; an answer that refuses the batch is final. */
+async function withRetries<T>(send: () => Promise<T>): Promise<T> {
+  for (const delay of retryDelaysMs) {
+    try {
+      return await send();
+    } catch (error) {
+      const isLost = !(error instanceof ApiError) || error.status === 502 || error.status === 503 || error.status === 504;
+      if (!isLost) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return send();
 }

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../core/errors.js';
+import type { ImportEntity } from './canonical.js';
+import { finishImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
+import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
+
+/**
+ * A file sent through the API in several batches (the web app's import) is
+ * one import run, as a file imported by the CLI is: opened first, each batch
+ * added to it, closed at the end. Its batches then share what a file import
+ * shares between batches (duplicates within the file are found, a customer
+ * file's rows about one person add up) and the list of imports shows the file
+ * once. A run whose batches stop for ten minutes reads as interrupted, as a
+ * killed CLI import does.
+ */
+export async function openImportRun(db: Kysely<Database>, run: { entity: ImportEntity; fileName: string | null; actor: string }) {
+  const importId = await startImportRun(db, { entity: run.entity, fileName: run.fileName, preset: null, startedBy: run.actor });
+  return readImportRun(db, importId);
+}
+
+export async function readImportRun(db: Kysely<Database>, importId: number) {
+  const [run] = await listImportRuns(db, { importId, limit: 1 });
+  if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}. Open one with POST /api/imports.`, { field: 'importId' });
+  return run;
+}
+
+/**
+ * Locks the open run a batch is for (so one run's batches take turns) and
+ * checks that the batch may join it: the run exists, is still running, is of
+ * the batch's entity and was opened by the same caller.
+ */
+export async function joinOpenRun(trx: Kysely<Database>, importId: number, entity: ImportEntity, actor: string): Promise<{ importId: number; fileName: string | null }> {
+  const run = await lockImportRun(trx, importId);
+  if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}. Open one with POST /api/imports and send its importId.`, { field: 'importId' });
+  if (run.startedBy !== actor) {
+    throw new AppError('IMPORT_RUN_FORBIDDEN', `Import run ${importId} was opened by someone else; batches join only runs their sender opened. Open a run of your own with POST /api/imports.`, { field: 'importId' });
+  }
+  if (run.entity !== entity) {
+    throw new AppError('IMPORT_RUN_ENTITY_CONFLICT', `Import run ${importId} imports ${run.entity}, not ${entity}. Send ${entity} to a run opened for ${entity}.`, { field: 'importId' });
+  }
+  if (run.status !== 'running') {
+    const why = run.status === 'interrupted' ? 'was interrupted (no batch for ten minutes)' : `has ended (${run.status})`;
+    throw new AppError('IMPORT_RUN_ENDED_CONFLICT', `Import run ${importId} ${why}; open a new run with POST /api/imports to send more.`, { field: 'importId' });
+  }
+  return { importId, fileName: run.fileName };
+}
+
+/**
+ * Ends an open run: `completed` when every batch was sent, `failed` when the
+ * sender gave up (cancelled, or a batch failed); what its batches stored stays
+ * either way. Closing a run already ended as asked answers it again, so a
+ * retried close is harmless.
+ */
+export async function closeImportRun(db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string) {
+  await db.transaction().execute(async (trx) => {
+    const run = await lockImportRun(trx, importId);
+    if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}.`, { field: 'importId' });
+    if (run.startedBy !== actor) throw new AppError('IMPORT_RUN_FORBIDDEN', `Import run ${importId} was opened by someone else; only its sender can close it.`, { field: 'importId' });
+    if (run.status === outcome) return;
+    if (run.status === 'completed' || run.status === 'failed') {
+      throw new AppError('IMPORT_RUN_ENDED_CONFLICT', `Import run ${importId} has already ended (${run.status}).`, { field: 'status' });
+    }
+    // an interrupted run can still be closed: its sender came back and says how it ended
+    if (run.entity === 'customers') await forgetCustomerFile(trx, importId);
+    await finishImportRun(trx, importId, outcome);
+  });
+  return readImportRun(db, importId);
+}
