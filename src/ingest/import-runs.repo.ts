@@ -40,6 +40,11 @@ export async function lockImportRun(db: Db, importId: number): Promise<OpenRunSt
   return run ? { entity: run.entity, fileName: run.file_name, startedBy: run.started_by, status: run.status } : undefined;
 }
 
+/** Rows a sender refused before sending them: read and rejected, and no orders (their order ids were never read). */
+export async function addSenderRejects(db: Db, importId: number, rows: number): Promise<void> {
+  await sql`update import_run set read_count = read_count + ${rows}::int, rejected_count = rejected_count + ${rows}::int where import_id = ${importId}::bigint`.execute(db);
+}
+
 export async function finishImportRun(db: Db, importId: number, status: 'completed' | 'failed'): Promise<void> {
   await db.updateTable('import_run').set({ status, finished_at: new Date() }).where('import_id', '=', importId).execute();
 }

@@ -77,8 +77,12 @@ describeEachStore('a file sent in batches is one import run', (context) => {
     expect((await close(run.import_id, 'failed', otherKey.headers)).json().error.code).toBe('IMPORT_RUN_FORBIDDEN');
     // nothing refused was stored or counted
     expect(await context.store.db.selectFrom('customer_order').select('external_id').where('external_id', '=', 'X1').execute()).toEqual([]);
-    const cancelled = await close(run.import_id, 'failed');
-    expect(cancelled.json()).toMatchObject({ status: 'failed', read_count: 0 });
+    // rows the sender refused before sending count as read and rejected, so the run counts the whole file
+    const cancelled = await app.inject({ method: 'POST', url: `/api/imports/${run.import_id}/close`, headers: ingestKey.headers, payload: { status: 'failed', rejectedBySender: 2 } });
+    expect(cancelled.json()).toMatchObject({ status: 'failed', read_count: 2, rejected_count: 2, inserted_count: 0 });
+    // and only once: a retried close answers the run as it is
+    const retried = await app.inject({ method: 'POST', url: `/api/imports/${run.import_id}/close`, headers: ingestKey.headers, payload: { status: 'failed', rejectedBySender: 2 } });
+    expect(retried.json()).toMatchObject({ read_count: 2, rejected_count: 2 });
   });
 
   it('answers a retried batch of a run from its first answer, without counting its rows twice or calling them duplicates', async () => {

@@ -114,10 +114,14 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       summary: 'Close an open import run',
       description: 'completed: every batch was sent; failed: the sender gave up (cancelled, or a batch failed). What the batches stored stays either way. Closing a run again with the same status answers it again.',
       params: z.object({ importId: z.coerce.number().int().positive() }),
-      body: z.strictObject({ status: z.enum(['completed', 'failed']) }),
+      body: z.strictObject({
+        status: z.enum(['completed', 'failed']),
+        rejectedBySender: z.number().int().min(0).max(1_000_000_000).optional()
+          .describe('rows of the file the sender refused before sending them (the web app\'s format cannot read them): counted as read and rejected, so the run counts the whole file'),
+      }),
       response: { 200: importRunSchema, 404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)'), 409: errorResponse('The run already ended otherwise (IMPORT_RUN_ENDED_CONFLICT)') },
     },
-  }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal)));
+  }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal), request.body.rejectedBySender));
 
   api.get('/imports/:importId', {
     config: { access: { permission: 'customers:read' } },

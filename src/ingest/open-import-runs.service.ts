@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import type { ImportEntity } from './canonical.js';
-import { finishImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
+import { addSenderRejects, finishImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 
 /**
@@ -49,10 +49,12 @@ export async function joinOpenRun(trx: Kysely<Database>, importId: number, entit
 /**
  * Ends an open run: `completed` when every batch was sent, `failed` when the
  * sender gave up (cancelled, or a batch failed); what its batches stored stays
- * either way. Closing a run already ended as asked answers it again, so a
- * retried close is harmless.
+ * either way. `rejectedBySender`: rows of the file the sender refused before
+ * sending any batch (the web app's preset cannot read them), counted as read
+ * and rejected so that the run counts the whole file. Closing a run already
+ * ended as asked answers it again, so a retried close is harmless.
  */
-export async function closeImportRun(db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string) {
+export async function closeImportRun(db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string, rejectedBySender = 0) {
   await db.transaction().execute(async (trx) => {
     const run = await lockImportRun(trx, importId);
     if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}.`, { field: 'importId' });
@@ -63,6 +65,7 @@ export async function closeImportRun(db: Kysely<Database>, importId: number, out
     }
     // an interrupted run can still be closed: its sender came back and says how it ended
     if (run.entity === 'customers') await forgetCustomerFile(trx, importId);
+    if (rejectedBySender > 0) await addSenderRejects(trx, importId, rejectedBySender);
     await finishImportRun(trx, importId, outcome);
   });
   return readImportRun(db, importId);

@@ -66,7 +66,8 @@ export async function runImport(
     }
     isSent = !signal.aborted;
   } finally {
-    await api.post(`/api/imports/${run.import_id}/close`, { status: isSent ? 'completed' : 'failed' }).catch(() => undefined);
+    const close = { status: isSent ? 'completed' : 'failed', ...(rejectedHere.length > 0 ? { rejectedBySender: rejectedHere.length } : {}) };
+    await api.post(`/api/imports/${run.import_id}/close`, close).catch(() => undefined);
   }
   return { ...totals, rejects: [...totals.rejects].sort((a, b) => a.line - b.line) };
 }
