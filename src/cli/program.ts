@@ -8,6 +8,7 @@ import { registerApiKeysCommand } from './commands/api-keys.js';
 import { registerCustomersCommand } from './commands/customers.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerImportsCommand } from './commands/imports.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerModelsCommand } from './commands/models.js';
 import { registerRatesCommand } from './commands/rates.js';
@@ -43,6 +44,7 @@ export function createProgram() {
   registerServeCommand(program);
   registerMigrateCommand(program, runtime);
   registerImportCommand(program, runtime);
+  registerImportsCommand(program, runtime);
   registerRebuildCommand(program, runtime);
   registerCustomersCommand(program, runtime);
   registerUsersCommand(program, runtime);
