@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from './client.js';
 import { describeError } from './error-text.js';
 import { lookupMessage, messagesByLocale } from '../i18n/messages.js';
+import en from '../i18n/en.json' with { type: 'json' };
+import id from '../i18n/id.json' with { type: 'json' };
+import lv from '../i18n/lv.json' with { type: 'json' };
 
 const tIn = (locale: 'en' | 'id' | 'lv') => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 const forbidden = new ApiError(403, 'AUTH_FORBIDDEN', 'This needs the "customers:write" permission, which your role "analyst" does not have.', undefined, { permission: 'customers:write' });
@@ -29,5 +32,48 @@ describe('describeError', () => {
     const unknown = new ApiError(409, 'SOMETHING_NEW_CONFLICT', 'A new kind of conflict.');
     expect(describeError(unknown, tIn('lv'), 'lv')).toEqual({ title: 'Lūdzu, pārbaudiet:', message: 'A new kind of conflict.', original: null, code: 'SOMETHING_NEW_CONFLICT' });
     expect(describeError(new Error('network down'), tIn('id'), 'id')).toEqual({ title: 'Terjadi kesalahan.', message: 'network down', original: null, code: null });
+  });
+});
+
+/**
+ * Every error code a staff member can meet through the web app (its pages' calls, and the server's
+ * own answers to any request); CLI-only codes and import reject codes are not shown this way.
+ */
+const webReachableCodes = [
+  // sign-in, session, password
+  'AUTH_REQUIRED', 'AUTH_SESSION_EXPIRED', 'AUTH_INVALID_CREDENTIALS', 'AUTH_RATE_LIMITED', 'AUTH_FORBIDDEN', 'AUTH_CSRF_INVALID',
+  'AUTH_TEMPORARY_PASSWORD_FORBIDDEN', 'AUTH_PASSWORD_WEAK', 'AUTH_CURRENT_PASSWORD_INVALID',
+  // users and API keys
+  'USER_NOT_FOUND', 'USER_EMAIL_EXISTS', 'USER_EMAIL_INVALID', 'USER_CHANGE_FORBIDDEN', 'USER_LAST_OWNER_CONFLICT',
+  'API_KEY_NOT_FOUND', 'API_KEY_NAME_INVALID', 'API_KEY_SCOPE_INVALID', 'API_KEY_SCOPE_FORBIDDEN',
+  // customers, merges, lists
+  'CUSTOMER_NOT_FOUND', 'CUSTOMER_IDENTITY_INVALID', 'CUSTOMER_IDENTITY_CONFLICT', 'CUSTOMER_EMPTY', 'CUSTOMER_MERGE_INVALID',
+  'CUSTOMER_MERGE_NOT_FOUND', 'CUSTOMER_MERGE_CONFLICT', 'CUSTOMER_MERGE_UNDO_CONFLICT', 'PAGINATION_CURSOR_INVALID',
+  // segments and their filters, personas and drift
+  'SEGMENT_NOT_FOUND', 'SEGMENT_NAME_EXISTS', 'SEGMENT_FILTER_INVALID', 'SEGMENT_SOURCE_MISSING',
+  'PERSONA_NOT_FOUND', 'PERSONA_TOO_FEW_CUSTOMERS', 'DRIFT_PERIOD_INVALID',
+  // reports, analysis, type policy, models, currency rates
+  'ANALYTICS_AS_OF_INVALID', 'ANALYTICS_AS_OF_IN_FUTURE', 'ANALYTICS_POLICY_INVALID', 'ANALYTICS_ALERT_NOT_FOUND', 'REPORT_RANGE_INVALID',
+  'MODEL_NO_PURCHASES', 'MODEL_INVALID_PERIOD', 'MODEL_FIT_NOT_CONVERGED', 'SETTINGS_CURRENCY_UNKNOWN', 'SETTINGS_RATE_INVALID',
+  // the import page: an import run, its batches and their closing
+  'IMPORT_COLUMN_MISSING', 'IMPORT_DATE_FORMAT_INVALID', 'IMPORT_RUN_NOT_FOUND', 'IMPORT_RUN_FORBIDDEN', 'IMPORT_RUN_ENTITY_CONFLICT',
+  'IMPORT_RUN_ENDED_CONFLICT', 'INGEST_IDEMPOTENCY_MISMATCH', 'INTERNAL_IDEMPOTENCY',
+  // any request
+  'REQUEST_INVALID', 'REQUEST_BODY_TOO_LARGE', 'ROUTE_NOT_FOUND', 'INTERNAL_ERROR',
+] as const;
+
+/** Only these are filled in by describeError (variablesOf); any other {name} would show as written. */
+const filledVariables = ['field', 'permission'];
+
+describe.each([['en', en], ['id', id], ['lv', lv]] as const)('the %s error messages', (_locale, messages) => {
+  const codes: Record<string, string> = messages.errors.codes;
+
+  it('translate every code the web app can meet', () => {
+    expect(webReachableCodes.filter((code) => typeof codes[code] !== 'string' || codes[code].trim() === '')).toEqual([]);
+  });
+
+  it('use no variable other than {field} and {permission}', () => {
+    const others = Object.entries(codes).flatMap(([code, text]) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).filter((name) => !filledVariables.includes(name)).map((name) => `${code}: {${name}}`));
+    expect(others).toEqual([]);
   });
 });
