@@ -1,33 +1,40 @@
-import { AppError } from '../../../core/errors.js';
 // The server's own field list and header rules, so the browser maps exactly what the importer accepts.
-import { canonicalFields, headerCheck, normaliseColumnName, type Mapping } from '../../../ingest/rows/fields.js';
+import { canonicalFields, prefixedFields, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
 import type { IngestEntity } from '../../api/types.js';
+import { headerSynonyms, headerWords } from './header-synonyms.js';
 
 export const importEntities: readonly IngestEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
 
-export function fieldsOf(entity: IngestEntity): readonly string[] {
-  return canonicalFields[entity];
+/**
+ * The fields the mapping offers: the canonical ones, then the families' fields (`external_id.loyalty_card`)
+ * the mapping holds or the file has a column for, so one unmapped by mistake can be mapped again.
+ */
+export function fieldsOf(entity: IngestEntity, mapping: Mapping = {}, headers: readonly string[] = []): string[] {
+  const isFamilyField = (field: string) => prefixedFields[entity].some((prefix) => field.startsWith(prefix) && field.length > prefix.length);
+  const familyFields = new Set([...Object.keys(mapping), ...resolveColumns(entity, headers, {}).keys()].filter(isFamilyField));
+  return [...canonicalFields[entity], ...familyFields];
 }
 
-/** Columns already named like a field (any case, spaces or dashes) are mapped without asking. */
+/**
+ * Maps what it can without asking: first the columns already named like a field (any case,
+ * spaces or dashes, and families such as `external_id.loyalty_card`, as the importer reads
+ * them), then the columns under a common other name ("Date", "Total", "Tanggal", "Summa").
+ * A column is never given to two fields.
+ */
 export function guessMapping(entity: IngestEntity, headers: readonly string[]): Mapping {
-  const mapping: Mapping = {};
+  const mapping: Mapping = Object.fromEntries(resolveColumns(entity, headers, {}));
+  const used = new Set(Object.values(mapping));
   for (const field of canonicalFields[entity]) {
-    const header = headers.find((candidate) => normaliseColumnName(candidate) === field);
-    if (header !== undefined) mapping[field] = header;
+    if (mapping[field] !== undefined) continue;
+    for (const synonym of headerSynonyms[entity][field] ?? []) {
+      const header = headers.find((candidate) => !used.has(candidate) && headerWords(candidate) === headerWords(synonym));
+      if (header === undefined) continue;
+      mapping[field] = header;
+      used.add(header);
+      break;
+    }
   }
   return mapping;
-}
-
-/** The required fields the mapping does not cover yet (empty: ready), as the importer would judge it. */
-export function missingFields(entity: IngestEntity, mapping: Mapping): string[] {
-  try {
-    headerCheck(entity, Object.keys(mapping), {});
-    return [];
-  } catch (error) {
-    if (error instanceof AppError && Array.isArray(error.details.missing)) return error.details.missing as string[];
-    throw error;
-  }
 }
 
 /** One API record per CSV row, under canonical names; empty cells are left out so they read as "not given". */

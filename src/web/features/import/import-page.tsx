@@ -9,7 +9,9 @@ import { ColumnMapping } from './column-mapping.js';
 import { CsvPreview } from './csv-preview.js';
 import { ImportProgress } from './import-progress.js';
 import { RejectsTable } from './rejects-table.js';
-import { guessMapping, importEntities, missingFields } from './import-mapping.js';
+import { alternativesText } from './field-labels.js';
+import { missingRequirements } from './field-requirements.js';
+import { guessMapping, importEntities } from './import-mapping.js';
 import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
 import { parseCsv, type ParsedCsv } from './parse-csv.js';
 import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
@@ -27,7 +29,7 @@ export function ImportPage() {
   const [totals, setTotals] = useState<ImportTotals>(emptyTotals);
   const [error, setError] = useState<Error | null>(null);
   const controller = useRef<AbortController | null>(null);
-  const missing = csv ? missingFields(entity, mapping) : [];
+  const missing = csv ? missingRequirements(entity, mapping).map((requirement) => alternativesText(t, entity, requirement.fields)) : [];
   const unmapped = csv && !preset ? unmappedColumns(csv.headers, mapping) : [];
   const presets = browserPresets(entity);
 

@@ -1,0 +1,79 @@
+import type { IngestEntity } from '../../api/types.js';
+
+/**
+ * Header names that shops and spreadsheets commonly use for a field, in English, Indonesian and
+ * Latvian, best first. Only names that mean one field: "Name" is an order's number in Shopify
+ * exports, so orders do not guess it; a column the guess gets wrong costs more than one the
+ * owner picks by hand.
+ */
+type Synonyms = Partial<Record<string, readonly string[]>>;
+
+const orderId = ['order', 'order number', 'order no', 'order #', 'invoice', 'invoice number', 'invoice no', 'receipt', 'receipt number', 'transaction id',
+  'no pesanan', 'nomor pesanan', 'id pesanan', 'no faktur', 'pasūtījums', 'pasūtījuma numurs', 'pasūtījuma nr', 'rēķina numurs'];
+const customerId = ['customer', 'customer number', 'customer no', 'client', 'client id', 'member id', 'pelanggan', 'id pelanggan', 'klients', 'klienta id', 'klienta numurs'];
+const email = ['e-mail', 'email address', 'e-mail address', 'surel', 'alamat email', 'e-pasts'];
+const phone = ['telephone', 'phone number', 'mobile', 'tel', 'telepon', 'no hp', 'nomor hp', 'no telepon', 'tālrunis', 'telefons', 'tālruņa numurs'];
+const when = ['date', 'time', 'datetime', 'timestamp', 'tanggal', 'waktu', 'datums', 'laiks'];
+const quantity = ['qty', 'units', 'pieces', 'pcs', 'kuantitas', 'jumlah barang', 'banyaknya', 'daudzums', 'skaits'];
+const unitPrice = ['price', 'item price', 'price each', 'harga', 'harga satuan', 'cena', 'vienības cena'];
+const sku = ['item code', 'product code', 'product id', 'item id', 'stock code', 'article number', 'kode barang', 'kode produk', 'artikuls', 'preces kods'];
+const productName = ['product', 'item', 'item name', 'produk', 'nama produk', 'barang', 'nama barang', 'produkts', 'prece', 'preces nosaukums'];
+const category = ['product category', 'kategori', 'kategorija'];
+const currency = ['currency code', 'mata uang', 'valūta'];
+const lineNo = ['line', 'line number', 'baris', 'rinda'];
+
+/** What the order's own columns are also called. */
+const orderFields: Synonyms = {
+  order_id: orderId,
+  customer_id: customerId,
+  customer_email: ['email', 'customer email', ...email],
+  customer_phone: ['phone', 'customer phone', ...phone],
+  ordered_at: ['order date', 'purchase date', 'transaction date', 'order time', 'created at', ...when, 'tanggal pesanan', 'pasūtījuma datums'],
+  amount: ['total', 'order total', 'total amount', 'grand total', 'sum', 'amount paid', 'jumlah', 'total harga', 'summa', 'kopā', 'kopsumma'],
+  currency,
+  channel: ['sales channel', 'saluran', 'kanāls'],
+  status: ['order status', 'payment status', 'financial status', 'status pesanan', 'statuss'],
+  refunded_amount: ['refund', 'refunded', 'refund amount', 'pengembalian dana', 'atmaksa'],
+  discount_amount: ['discount', 'diskon', 'potongan', 'atlaide'],
+  promotion_code: ['promo code', 'coupon', 'coupon code', 'discount code', 'voucher', 'kode promo', 'kupon', 'atlaides kods'],
+  location: ['store', 'shop', 'branch', 'outlet', 'toko', 'cabang', 'veikals', 'filiāle'],
+  sku, product_name: productName, category, quantity, unit_price: unitPrice, line_no: lineNo,
+};
+
+export const headerSynonyms: Record<IngestEntity, Synonyms> = {
+  customers: {
+    customer_id: ['id', ...customerId],
+    name: ['customer name', 'full name', 'client name', 'nama', 'nama lengkap', 'nama pelanggan', 'vārds', 'vārds uzvārds', 'klienta vārds'],
+    email,
+    phone: ['phone', ...phone],
+    birth_year: ['year of birth', 'born', 'tahun lahir', 'dzimšanas gads'],
+    gender: ['sex', 'jenis kelamin', 'dzimums'],
+    city: ['town', 'kota', 'pilsēta'],
+    region: ['state', 'province', 'county', 'provinsi', 'reģions', 'novads'],
+    country: ['country code', 'negara', 'valsts'],
+    created_at: ['customer since', 'signup date', 'sign up date', 'registration date', 'date joined', 'tanggal daftar', 'reģistrācijas datums'],
+    consent_email: ['email consent', 'email opt in', 'accepts email marketing'],
+    consent_sms: ['sms consent', 'sms opt in', 'accepts sms marketing'],
+  },
+  orders: orderFields,
+  lines: { order_id: orderId, line_no: lineNo, sku, product_name: productName, category, quantity, unit_price: unitPrice, currency },
+  products: { sku, name: ['product name', ...productName, 'title', 'nosaukums'], category, unit_price: unitPrice, currency },
+  events: {
+    event_id: ['event', 'event number'],
+    customer_id: customerId,
+    customer_email: ['email', 'customer email', ...email],
+    customer_phone: ['phone', 'customer phone', ...phone],
+    kind: ['event type', 'type', 'action', 'jenis', 'notikums', 'veids'],
+    channel: ['saluran', 'kanāls'],
+    occurred_at: ['event date', 'event time', ...when],
+    detail: ['details', 'description', 'note', 'notes', 'comment', 'keterangan', 'catatan', 'apraksts', 'piezīmes'],
+  },
+};
+
+/**
+ * A header as the synonyms are compared: case, accents, spaces and punctuation do not matter
+ * ("Order #", "order-no.", "Pasūtījuma Nr." all compare by their letters and digits).
+ */
+export function headerWords(header: string): string {
+  return header.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}#]+/gu, ' ').trim();
+}

@@ -1,0 +1,96 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { toMinorUnits } from '../../../src/core/money.js';
+import { getStoreSettings } from '../../../src/settings/index.js';
+import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+
+const phone = { width: 390, height: 844 };
+
+/** A till's own export: none of its headers is a field name, all are common names for one. */
+const tillCsv = ['Date,Total,Customer,Order ID', '2024-03-05,90000,MAP-C1,MAP-1', '2024-03-06,25000,MAP-C2,MAP-2', '2024-03-06,12500,MAP-C1,MAP-3'].join('\n');
+
+async function chooseLanguage(page: Page, locale: string) {
+  await page.locator('.language-picker select').selectOption(locale);
+  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+}
+
+async function chooseOrdersFile(page: Page, url: string, name: string) {
+  await page.goto(`${url}/import`);
+  await page.locator('main h1').waitFor();
+  await page.locator('select[name="entity"]').selectOption('orders');
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(tillCsv) });
+  await page.locator('.mapping-table').waitFor();
+}
+
+/** The mapping row of a field, found by the field's name shown beside its label. */
+const rowOf = (page: Page, field: string) => page.locator('.mapping-row').filter({ has: page.locator('code', { hasText: new RegExp(`^${field.replace('.', '\\.')}$`) }) });
+
+/** What a screen reader says after the select's name: the texts its aria-describedby points to. */
+const descriptionOf = (page: Page, field: string) => rowOf(page, field).locator('select').evaluate((select) =>
+  (select.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+
+describeWithBrowser('the import page\'s column mapping', () => {
+  const app = useStaffApp({ customers: 30 });
+  let server: DemoServer;
+  let page: Page;
+  beforeAll(() => {
+    ({ server, page } = app);
+  });
+
+  it('maps Date, Total, Customer and Order ID by itself, says in words what each field is and which are required, and imports the rows', async () => {
+    await chooseOrdersFile(page, server.url, 'till.csv');
+    const preset = { ordered_at: 'Date', amount: 'Total', customer_id: 'Customer', order_id: 'Order ID' };
+    for (const [field, column] of Object.entries(preset)) await expect(rowOf(page, field).locator('select').inputValue()).resolves.toBe(column);
+
+    // a label a shop owner reads, the field's own name beside it for docs and CSV headers
+    await expect(page.getByRole('combobox', { name: 'Order date — column for ordered_at', exact: true }).inputValue()).resolves.toBe('Date');
+    await expect(rowOf(page, 'ordered_at').locator('th').textContent()).resolves.toMatch(/^Order date ordered_at/);
+    await expect(rowOf(page, 'amount').locator('.mapping-label').textContent()).resolves.toBe('Order total');
+    await expect(rowOf(page, 'amount').locator('.mapping-hint').textContent()).resolves.toMatch(/in the store currency unless a currency column is given/);
+
+    // required in words, with the alternatives the importer accepts, and said to screen readers too
+    await expect(rowOf(page, 'order_id').locator('.mapping-required').textContent()).resolves.toBe('Required');
+    await expect(rowOf(page, 'amount').locator('.mapping-required').textContent()).resolves.toBe('Required (or Unit price)');
+    await expect(rowOf(page, 'customer_id').locator('.mapping-required').textContent()).resolves.toBe('Required (or Customer email / Customer phone)');
+    await expect(rowOf(page, 'currency').locator('.mapping-required').count()).resolves.toBe(0);
+    await expect(descriptionOf(page, 'ordered_at')).resolves.toMatch(/^Required /);
+    await expect(rowOf(page, 'order_id').locator('select').getAttribute('aria-required')).resolves.toBe('true');
+
+    // unmapping a required field names it in words
+    await rowOf(page, 'ordered_at').locator('select').selectOption('');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Map these before importing: Order date');
+    await rowOf(page, 'ordered_at').locator('select').selectOption('Date');
+
+    await chooseLanguage(page, 'lv');
+    await expect(page.getByRole('combobox', { name: 'Pasūtījuma datums — kolonna laukam ordered_at', exact: true }).inputValue()).resolves.toBe('Date');
+    await expect(rowOf(page, 'amount').locator('.mapping-label').textContent()).resolves.toBe('Pasūtījuma summa');
+    await expect(rowOf(page, 'order_id').locator('.mapping-required').textContent()).resolves.toBe('Obligāts');
+    await expect(rowOf(page, 'customer_id').locator('.mapping-required').textContent()).resolves.toBe('Obligāts (vai Klienta e-pasts / Klienta tālrunis)');
+    await chooseLanguage(page, 'en');
+
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await page.getByText('Finished').waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/^3 of 3 rows read: 3 new, 0 updated, 0 unchanged, 0 rejected\./);
+    const { currency } = await getStoreSettings(server.store.db);
+    const stored = await server.store.db.selectFrom('customer_order').select(['external_id', 'amount_minor']).where('external_id', 'in', ['MAP-1', 'MAP-2', 'MAP-3']).orderBy('external_id').execute();
+    expect(stored.map((order) => [order.external_id, Number(order.amount_minor)])).toEqual([
+      ['MAP-1', toMinorUnits(90000, currency)], ['MAP-2', toMinorUnits(25000, currency)], ['MAP-3', toMinorUnits(12500, currency)],
+    ]);
+  });
+
+  it('fits the mapping into a phone\'s width, every select on the screen, in English and Latvian', async () => {
+    await page.setViewportSize(phone);
+    for (const locale of ['en', 'lv']) {
+      await chooseLanguage(page, locale);
+      await chooseOrdersFile(page, server.url, 'till.csv');
+      const layout = await page.evaluate(() => ({
+        pageWidth: document.documentElement.scrollWidth,
+        viewportWidth: window.innerWidth,
+        selectsOffScreen: [...document.querySelectorAll('.mapping-table select')].map((select) => select.getBoundingClientRect())
+          .filter((box) => box.left < 0 || box.right > window.innerWidth).length,
+      }));
+      expect({ locale, ...layout }).toEqual({ locale, pageWidth: layout.viewportWidth, viewportWidth: phone.width, selectsOffScreen: 0 });
+    }
+    await chooseLanguage(page, 'en');
+  });
+});
