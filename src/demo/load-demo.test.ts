@@ -7,8 +7,9 @@ import { getTypePolicy, reportTypes } from '../analytics/index.js';
 import { fixedClock } from '../core/clock.js';
 import { importFile } from '../ingest/import-file.service.js';
 import { getStoreSettings, updateStoreSettings } from '../settings/index.js';
+import { chainName, writeStoreFiles } from '../synthetic/index.js';
 import { datasetsDirectory } from './datasets.js';
-import { loadDatasetDemo } from './load-demo.js';
+import { loadDatasetDemo, loadSyntheticDemo } from './load-demo.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-demo-test-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -47,6 +48,57 @@ it('loads the Groceries data set, which has no prices, with VIPs ranked by purch
     expect((await store.db.selectFrom('customer_prediction').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toBe(0);
     const vip = (await reportTypes(store.db)).types.find((row) => row.type === 'vip');
     expect(vip?.customers).toBeGreaterThan(0);
+  } finally {
+    await dispose();
+  }
+});
+
+it('names the synthetic store without an English note: the synthetic flag says it in each reader\'s language', { timeout: 240_000 }, async () => {
+  const { store, dispose } = await createTestStore('embedded');
+  try {
+    await loadSyntheticDemo(store.db, { customers: 40, clock: fixedClock('2026-03-02T09:00:00Z'), actor: 'test' });
+    const settings = await getStoreSettings(store.db);
+    expect(settings.name).toBe('Roti & Kopi Nusantara');
+    expect(settings.name).toBe(chainName);
+    expect(settings.isSynthetic).toBe(true);
+  } finally {
+    await dispose();
+  }
+});
+
+it('continues a synthetic load begun under the store\'s former name, and ends it under the current one', { timeout: 240_000 }, async () => {
+  const { store, dispose } = await createTestStore('embedded');
+  const clock = fixedClock('2026-03-02T09:00:00Z');
+  try {
+    // what a load killed after its customers import left, under the name it wrote before
+    const endDate = new Date('2026-03-01T12:00:00Z');
+    await updateStoreSettings(store.db, { name: 'Roti & Kopi Nusantara (synthetic demo data)', currency: 'IDR', timezone: 'Asia/Jakarta', default_country: 'ID', is_synthetic: true, demo_dataset: null, data_as_of: endDate.toISOString() });
+    const directory = join(workDir, 'synthetic-first-part');
+    await writeStoreFiles(directory, { seed: 20261124, customers: 40, endDate, years: 3, ordersPerCustomer: 9, includeTruth: false });
+    const partial = await importFile(store.db, { entity: 'customers', file: join(directory, 'customers.csv'), source: 'demo', actor: 'test', clock, rejectsPath: null });
+    expect(partial.inserted).toBeGreaterThan(0);
+
+    const loaded = await loadSyntheticDemo(store.db, { customers: 40, clock, actor: 'test' });
+    const customers = loaded.imports.find((summary) => summary.entity === 'customers');
+    // the same files again (data_as_of kept the end day): every customer is found, none added twice
+    expect(customers?.inserted).toBe(0);
+    const settings = await getStoreSettings(store.db);
+    expect(settings).toMatchObject({ name: 'Roti & Kopi Nusantara', demoDataset: 'synthetic', isSynthetic: true, dataAsOf: null });
+
+    await expect(loadSyntheticDemo(store.db, { customers: 40, clock, actor: 'test' })).rejects.toMatchObject({ code: 'DEMO_STORE_NOT_EMPTY_CONFLICT' });
+  } finally {
+    await dispose();
+  }
+});
+
+it('does not take a store of real data for an unfinished synthetic load because of its name', { timeout: 240_000 }, async () => {
+  const { store, dispose } = await createTestStore('embedded');
+  try {
+    await updateStoreSettings(store.db, { name: chainName });
+    const file = join(workDir, 'real-customers.csv');
+    writeFileSync(file, 'customer_id,name\nR1,Ayu\n');
+    await importFile(store.db, { entity: 'customers', file, actor: 'test', clock: fixedClock('2026-03-02T09:00:00Z'), rejectsPath: null });
+    await expect(loadSyntheticDemo(store.db, { customers: 40, clock: fixedClock('2026-03-02T09:00:00Z'), actor: 'test' })).rejects.toMatchObject({ code: 'DEMO_STORE_NOT_EMPTY_CONFLICT' });
   } finally {
     await dispose();
   }

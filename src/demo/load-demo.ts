@@ -7,7 +7,7 @@ import { AppError, isAppError } from '../core/errors.js';
 import { calendarDayIn, fixedClock, type Clock } from '../core/clock.js';
 import { importFile, type ImportSummary } from '../ingest/import-file.service.js';
 import type { ImportEntity } from '../ingest/canonical.js';
-import { getStoreSettings, updateStoreSettings } from '../settings/index.js';
+import { getStoreSettings, updateStoreSettings, type StoreSettings } from '../settings/index.js';
 import { chainName, countryCode, currency, timeZone, writeStoreFiles } from '../synthetic/index.js';
 import { datasetsDirectory, demoDatasets } from './datasets.js';
 import { analyze, presetTypePolicy } from '../analytics/index.js';
@@ -46,13 +46,13 @@ export async function isStoreEmpty(db: Kysely<Database>): Promise<boolean> {
  * A demo goes into an empty store, or continues its own load that stopped
  * part-way (a failure, a killed process) when the same command runs again:
  * the imports are idempotent by (source, id) and the derived results are
- * replaced, so the retry ends as one clean load. The store's name is written
- * first and `demo_dataset` last, so a store named for this demo without
- * `demo_dataset` is an unfinished load of it, and nothing else is.
+ * replaced, so the retry ends as one clean load. The demo's settings are
+ * written first and `demo_dataset` last, so a store marked as this demo's
+ * without `demo_dataset` is an unfinished load of it, and nothing else is.
  */
-async function requireEmptyOrUnfinishedStore(db: Kysely<Database>, storeName: string): Promise<{ dataAsOf: string | null }> {
+async function requireEmptyOrUnfinishedStore(db: Kysely<Database>, isThisDemo: (settings: StoreSettings) => boolean): Promise<{ dataAsOf: string | null }> {
   const settings = await getStoreSettings(db);
-  if ((await isStoreEmpty(db)) || (settings.demoDataset === null && settings.name === storeName)) return { dataAsOf: settings.dataAsOf };
+  if ((await isStoreEmpty(db)) || (settings.demoDataset === null && isThisDemo(settings))) return { dataAsOf: settings.dataAsOf };
   throw new AppError('DEMO_STORE_NOT_EMPTY_CONFLICT', 'A demo can only be loaded into an empty store. Use a new directory, e.g. `clientele --db ./demo-store demo load cdnow`.');
 }
 
@@ -62,7 +62,9 @@ async function requireEmptyOrUnfinishedStore(db: Kysely<Database>, storeName: st
  */
 export async function loadSyntheticDemo(db: Kysely<Database>, options: { customers?: number; seed?: number; clock: Clock; actor: string }): Promise<DemoResult> {
   const started = performance.now();
-  const unfinished = await requireEmptyOrUnfinishedStore(db, chainName);
+  // known by its flag, which only this load sets, not by its name: a load begun under the name it had
+  // before (ending in "(synthetic demo data)") still continues, and ends under the current one
+  const unfinished = await requireEmptyOrUnfinishedStore(db, (settings) => settings.isSynthetic);
   // a retry regenerates the same files: the end day is kept in data_as_of until the load completes
   const endDate = unfinished.dataAsOf ? new Date(unfinished.dataAsOf) : options.clock.now();
   await updateStoreSettings(db, { name: chainName, currency, timezone: timeZone, default_country: countryCode, is_synthetic: true, demo_dataset: null, data_as_of: endDate.toISOString() });
@@ -91,7 +93,7 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
   }
   const started = performance.now();
   const storeName = `${dataset.name} (public data set)`;
-  await requireEmptyOrUnfinishedStore(db, storeName);
+  await requireEmptyOrUnfinishedStore(db, (settings) => settings.name === storeName);
   await updateStoreSettings(db, { name: storeName, currency: dataset.currency, timezone: dataset.timeZone, default_country: dataset.defaultCountry, is_synthetic: false, demo_dataset: null, data_as_of: dataset.asOf });
   const clock = fixedClock(dataset.asOf);
   const imports: ImportSummary[] = [];

@@ -54,7 +54,9 @@ export const allShops: readonly string[] = [
 export const marketplaceName = 'Tokoseru Marketplace';
 export const countryCode = 'ID';
 export const currency = 'IDR';
-export const chainName = 'Roti & Kopi Nusantara (synthetic demo data)';
+// The name alone, the same in every language: each surface that shows the store says itself, from the
+// store's is_synthetic flag, that the data is synthetic (the web header's translated badge, the start banner).
+export const chainName = 'Roti & Kopi Nusantara';
 
 export function citiesOfTier(tier: CityTier): City[] {
   return cities.filter((city) => city.tier === tier);

@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
+import { systemClock } from '../../../src/core/clock.js';
+import { importFile } from '../../../src/ingest/import-file.service.js';
 import { getStoreSettings } from '../../../src/settings/index.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
@@ -99,6 +104,47 @@ describeWithBrowser('Home and Reports keep their settings in the address', () =>
     await page.reload();
     await expect(page.getByRole('region', { name: 'Revenue trend and alerts' }).getByRole('combobox').inputValue()).resolves.toBe('day');
     await expect(page.getByRole('region', { name: 'Customer type migration' }).getByRole('combobox').inputValue()).resolves.toBe('365');
+  });
+
+  it('shows each file by its own name, not the server\'s path, and counts the rows a re-import found again', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clientele-home-imports-'));
+    try {
+      // the same file twice, as the CLI sends it (by its path): the second run finds both rows unchanged
+      const file = join(directory, 'regulars.csv');
+      writeFileSync(file, 'customer_id,name\nRK-1,Ayu Lestari\nRK-2,Budi Santoso\n');
+      for (let run = 0; run < 2; run += 1) {
+        await importFile(server.store.db, { entity: 'customers', file, source: 'home-test', actor: 'test', clock: systemClock, rejectsPath: null });
+      }
+      await page.goto(`${server.url}/`);
+      const table = page.getByRole('region', { name: 'Recent imports' }).getByRole('table');
+      await table.waitFor();
+      await expect(table.getByRole('columnheader').allTextContents()).resolves
+        .toEqual(['Started', 'Data', 'File', 'Rows', 'New', 'Updated', 'Unchanged', 'New orders', 'Rejected']);
+      const rows = table.locator('tbody tr');
+      // newest first: the re-import, whose rows would otherwise seem to vanish (read 2, none new, none rejected)
+      await expect(rows.first().getByRole('cell').allTextContents()).resolves.toEqual([expect.any(String), 'Customers', 'regulars.csv', '2', '0', '0', '2', '—', '0']);
+      await expect(rows.first().getByText('regulars.csv', { exact: true }).getAttribute('title')).resolves.toBe(file);
+      // the demo's runs read files from a temporary directory on the server: shown by name alone
+      await expect(rows.locator('td:nth-child(3)').allTextContents()).resolves.toEqual(['regulars.csv', 'regulars.csv', 'events.csv', 'lines.csv', 'orders.csv']);
+      await expect(rows.nth(4).getByText('orders.csv', { exact: true }).getAttribute('title')).resolves.toMatch(/clientele-demo-[^/\\]+[/\\]orders\.csv$/);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('names the demo store in no language of its own: the badge beside it says it is synthetic in the reader\'s', async () => {
+    await page.goto(`${server.url}/`);
+    const storeName = page.getByRole('banner').locator('.store-name');
+    await storeName.getByText('Synthetic demo data').waitFor();
+    await expect(storeName.textContent()).resolves.toBe('Roti & Kopi NusantaraSynthetic demo data');
+    await page.getByLabel('Language').selectOption('id');
+    try {
+      await storeName.getByText('Data demo sintetis').waitFor();
+      await expect(storeName.textContent()).resolves.toBe('Roti & Kopi NusantaraData demo sintetis');
+    } finally {
+      await page.getByLabel('Bahasa').selectOption('en');
+      await storeName.getByText('Synthetic demo data').waitFor();
+    }
   });
 });
 

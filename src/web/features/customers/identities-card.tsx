@@ -1,6 +1,7 @@
 import type { Identity } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { identityLabel } from './identity-label.js';
 
 export function IdentitiesCard({ identities }: { identities: Identity[] }) {
   const { t } = useI18n();
@@ -9,7 +10,7 @@ export function IdentitiesCard({ identities }: { identities: Identity[] }) {
       <ul className="identity-list">
         {identities.map((identity) => (
           <li key={`${identity.kind}:${identity.namespace}:${identity.value}`}>
-            <span className="muted">{identity.kind === 'external' ? identity.namespace : t(`customer.identityKinds.${identity.kind}`)}</span>{' '}
+            <span className="muted">{identityLabel(identity, t)}</span>{' '}
             <span className="identity-value">{identity.value}</span>
           </li>
         ))}

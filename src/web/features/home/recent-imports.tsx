@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { ImportRun } from '../../api/types.js';
+import { fileBaseName } from './file-base-name.js';
 
 /** Tells staff how fresh the data behind every figure is. */
 export function RecentImports() {
@@ -25,6 +26,8 @@ export function RecentImports() {
                 <th scope="col">{t('imports.file')}</th>
                 <th scope="col" className="numeric">{t('imports.read')}</th>
                 <th scope="col" className="numeric">{t('imports.inserted')}</th>
+                <th scope="col" className="numeric">{t('imports.updated')}</th>
+                <th scope="col" className="numeric">{t('imports.unchanged')}</th>
                 <th scope="col" className="numeric">{t('imports.newOrders')}</th>
                 <th scope="col" className="numeric">{t('imports.rejected')}</th>
               </tr>
@@ -36,11 +39,14 @@ export function RecentImports() {
                   <td>{t(`entities.${run.entity}`)}</td>
                   {/* a file sent by the web app or the CLI is one run; an API batch sent alone has no file */}
                   <td>
-                    {run.file_name ?? '—'}
+                    {run.file_name === null ? '—' : <span title={run.file_name}>{fileBaseName(run.file_name)}</span>}
                     {run.status === 'completed' ? null : <span className={`badge import-status ${run.status === 'running' ? 'badge-lead' : 'badge-warning'}`}>{t(`imports.statuses.${run.status}`)}</span>}
                   </td>
                   <td className="numeric">{format.number(run.read_count)}</td>
                   <td className="numeric">{format.number(run.inserted_count)}</td>
+                  {/* a re-import finds its rows again: without these two they would seem to vanish */}
+                  <td className="numeric">{format.number(run.updated_count)}</td>
+                  <td className="numeric">{format.number(run.unchanged_count)}</td>
                   {/* rows are not orders: an orders export holds a row per line */}
                   <td className="numeric">{run.order_inserted_count === null ? '—' : format.number(run.order_inserted_count)}</td>
                   <td className="numeric">{format.number(run.rejected_count)}</td>
