@@ -275,6 +275,10 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByRole('region', { name: 'Customer type migration' }).locator('.chart canvas').first().waitFor();
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    // each chart keeps its own (translated) name: ECharts' aria once replaced it with an English description
+    const chartNames = await page.locator('.chart-canvas').evaluateAll((charts) => charts.map((chart) => chart.getAttribute('aria-label')));
+    expect(chartNames).toContain('Cohort retention');
+    expect(chartNames.filter((name) => !name || /This is a chart|NaN/.test(name))).toEqual([]);
     await page.getByRole('button', { name: 'Run analysis' }).click();
     const status = page.getByRole('status').filter({ hasText: /Analysed \S+ customers/ });
     await status.waitFor({ timeout: 60_000 });

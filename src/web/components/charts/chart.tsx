@@ -36,7 +36,9 @@ export function Chart({ title, fileName, option, table, height = 320 }: ChartPro
   }, []);
 
   useEffect(() => {
-    instance.current?.setOption({ color: [...categoricalPalette], aria: { enabled: true }, animationDuration: 300, ...option }, true);
+    // No ECharts aria: it overwrites the element's translated aria-label with an English description
+    // (and "NaN" for a Sankey); the title and the hidden table below say it in the reader's language.
+    instance.current?.setOption({ color: [...categoricalPalette], animationDuration: 300, ...option }, true);
   }, [option]);
 
   const exportPng = () => {
