@@ -146,6 +146,22 @@ describeWithBrowser('Home and Reports keep their settings in the address', () =>
       await storeName.getByText('Synthetic demo data').waitFor();
     }
   });
+
+  it('shows the filtered customer type in every row, beside a primary type that needs more action', async () => {
+    for (const [type, label] of [['vip', 'VIP'], ['loyal', 'Loyal'], ['occasional', 'Occasional']] as const) {
+      const counted = page.waitForResponse((response) => response.url().includes('/api/customers/count') && new URL(response.url()).searchParams.get('type') === type);
+      await page.goto(`${server.url}/customers?type=${type}`);
+      const { count } = await (await counted).json() as { count: number };
+      const rows = page.getByRole('table', { name: 'Customers' }).getByRole('row').filter({ has: page.locator('.customer-cell-type') });
+      if (count === 0) continue;
+      await rows.nth(1).waitFor();
+      const typeCells = await rows.locator('.customer-cell-type .type-tag').evaluateAll((tags) => tags.map((tag) => tag.closest('.customer-row')!.querySelector('a')!.textContent + ': ' + tag.textContent));
+      const rowsShown = await rows.count();
+      const rowsWithType = new Set(typeCells.filter((cell) => cell.endsWith(`: ${label}`)).map((cell) => cell.split(': ')[0]));
+      // a VIP who is also at risk once showed only "At risk" in a list filtered by VIP
+      expect(rowsWithType.size, `rows of /customers?type=${type} showing "${label}"`).toBe(rowsShown);
+    }
+  });
 });
 
 function dayBefore(day: string): string {

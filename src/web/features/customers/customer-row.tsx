@@ -3,6 +3,7 @@ import type { CustomerSummary } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { customerLabel } from './customer-label.js';
+import { typeTagsToShow } from './type-tags.js';
 
 /** The contact not already used as the label, so a lead known only by email does not show it twice. */
 function secondaryContact(customer: CustomerSummary): string {
@@ -10,10 +11,12 @@ function secondaryContact(customer: CustomerSummary): string {
   return customer.email ? customer.phone ?? '' : '';
 }
 
-type CustomerRowProps = { customer: CustomerSummary; rowIndex: number; style: CSSProperties };
+type CustomerRowProps = { customer: CustomerSummary; rowIndex: number; style: CSSProperties; filteredType?: string };
 
-export function CustomerRow({ customer, rowIndex, style }: CustomerRowProps) {
+export function CustomerRow({ customer, rowIndex, style, filteredType = '' }: CustomerRowProps) {
   const { t, format } = useI18n();
+  const allTypes = customer.types ?? (customer.primary_type ? [customer.primary_type] : []);
+  const tags = typeTagsToShow(allTypes, customer.primary_type ?? null, filteredType);
   return (
     <div role="row" className="customer-row" aria-rowindex={rowIndex} style={style}>
       <span role="cell" className="customer-cell-name">
@@ -24,8 +27,16 @@ export function CustomerRow({ customer, rowIndex, style }: CustomerRowProps) {
         <span className={`badge ${customer.is_real ? 'badge-real' : 'badge-lead'}`}>{t(customer.is_real ? 'customers.status.real' : 'customers.status.lead')}</span>
       </span>
       <span role="cell" className="customer-cell-type hide-narrow">
-        {customer.primary_type ? (
-          <span className={`type-tag type-${customer.primary_type}`} title={(customer.types ?? [customer.primary_type]).map((type) => t(`customerTypes.${type}`)).join(', ')}>{t(`customerTypes.${customer.primary_type}`)}</span>
+        {tags.shown.length > 0 ? (
+          <span className="type-tag-line" title={allTypes.map((type) => t(`customerTypes.${type}`)).join(', ')}>
+            {tags.shown.map((type) => <span key={type} className={`type-tag type-${type}`}>{t(`customerTypes.${type}`)}</span>)}
+            {tags.hidden.length > 0 ? (
+              <span className="muted small">
+                <span aria-hidden="true">+{tags.hidden.length}</span>
+                <span className="visually-hidden">{t('customers.moreTypes', { types: tags.hidden.map((type) => t(`customerTypes.${type}`)).join(', ') })}</span>
+              </span>
+            ) : null}
+          </span>
         ) : null}
         {customer.rfm_segment ? <span className="muted small">{t(`rfmSegments.${customer.rfm_segment}`)}</span> : null}
       </span>

@@ -4,7 +4,11 @@ import type { CustomerSummary } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { CustomerRow } from './customer-row.js';
 
-type CustomerTableProps = { items: CustomerSummary[]; hasMore: boolean; isLoading: boolean; onNeedMore: () => void };
+type CustomerTableProps = {
+  items: CustomerSummary[]; hasMore: boolean; isLoading: boolean; onNeedMore: () => void;
+  /** The customer type the list is filtered by, shown in every row beside the primary type. */
+  filteredType?: string;
+};
 
 const rowHeight = 56;
 
@@ -13,7 +17,7 @@ const rowHeight = 56;
  * customers; ARIA table roles keep it a table for screen readers, with the
  * total unknown (-1) while more pages remain.
  */
-export function CustomerTable({ items, hasMore, isLoading, onNeedMore }: CustomerTableProps) {
+export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredType }: CustomerTableProps) {
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: items.length + (hasMore ? 1 : 0), getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
@@ -46,7 +50,7 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore }: Custome
             if (!customer) {
               return <div key="loader" role="row" className="customer-row customer-row-loader" style={style}><span role="cell">{t('common.loading')}</span></div>;
             }
-            return <CustomerRow key={customer.customer_id} customer={customer} rowIndex={virtualRow.index + 2} style={style} />;
+            return <CustomerRow key={customer.customer_id} customer={customer} rowIndex={virtualRow.index + 2} style={style} filteredType={filteredType} />;
           })}
         </div>
         {!hasMore && items.length === 0 && !isLoading ? <p className="empty-state">{t('customers.noMatches')}</p> : null}

@@ -41,7 +41,7 @@ export function CustomersPage() {
             : t('customers.loadedSoFar', { count: format.number(pages.items.length) })}
       </p>
       {pages.error ? <ErrorMessage error={pages.error} /> : null}
-      <CustomerTable items={pages.items} hasMore={pages.hasMore} isLoading={pages.isLoading} onNeedMore={pages.loadMore} />
+      <CustomerTable items={pages.items} hasMore={pages.hasMore} isLoading={pages.isLoading} onNeedMore={pages.loadMore} filteredType={filters.type} />
     </section>
   );
 }
