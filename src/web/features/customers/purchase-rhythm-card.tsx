@@ -22,7 +22,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
       yAxis: { type: 'value', name: t('customer.rhythm.daysAxis') },
       series: [{
         name: t('customer.rhythm.gap'), type: 'bar', data: withGaps.map((point) => point.gapDays),
-        markLine: median === null ? undefined : { symbol: 'none', data: [{ yAxis: median, name: t('customer.rhythm.median') }], label: { formatter: () => t('customer.rhythm.medianLabel', { days: format.number(median, 1) }) } },
+        markLine: median === null ? undefined : { symbol: 'none', data: [{ yAxis: median, name: t('customer.rhythm.median') }], label: { position: 'insideEndTop', formatter: () => t('customer.rhythm.medianLabel', { days: format.number(median, 1) }) } },
       }],
     };
     body = (

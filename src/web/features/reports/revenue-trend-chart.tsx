@@ -1,5 +1,6 @@
 import type { Alert, RevenueTrend } from '../../api/analytics-types.js';
 import { Chart } from '../../components/charts/chart.js';
+import { escapeHtml } from '../../components/charts/escape-html.js';
 import { alertColour, categoricalPalette } from '../../components/charts/palette.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useAlertText } from '../home/alert-list.js';
@@ -54,7 +55,8 @@ export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; aler
       },
     },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true } },
+    // the first and last dates kept inside the chart: centred under their points they were cut off
+    xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true, alignMinLabel: 'left', alignMaxLabel: 'right' } },
     yAxis: { type: 'value', axisLabel: { formatter: (value: number) => format.moneyCompact(value) } },
     series: [{
       name: t('reports.common.revenue'), type: 'line', data: isIncomplete ? revenue.map((value, index) => (index === last ? null : value)) : revenue, showSymbol: trend.points.length <= 60,
@@ -83,8 +85,4 @@ export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; aler
       ) : <p className="small muted">{t('reports.revenue.noMarkers')}</p>}
     </>
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character] ?? character);
 }

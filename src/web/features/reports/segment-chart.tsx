@@ -8,9 +8,13 @@ export function SegmentChart({ segments }: { segments: RfmReport['segments'] }) 
   const names = segments.map((segment) => t(`rfmSegments.${segment.segment}`));
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: [{ type: 'value', axisLabel: { formatter: (value: number) => format.compact(value) } }, { type: 'value', axisLabel: { formatter: (value: number) => format.moneyCompact(value) } }],
+    // the legend below: above, it collided with the revenue axis, which ECharts puts at the top
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 24, top: 28, bottom: 32, containLabel: true },
+    xAxis: [
+      { type: 'value', position: 'bottom', axisLabel: { hideOverlap: true, formatter: (value: number) => format.compact(value) } },
+      { type: 'value', position: 'top', splitLine: { show: false }, axisLabel: { hideOverlap: true, formatter: (value: number) => format.moneyCompact(value) } },
+    ],
     yAxis: { type: 'category', data: names, inverse: true },
     series: [
       { name: t('reports.common.customers'), type: 'bar', data: segments.map((segment) => segment.customers), tooltip: { valueFormatter: (value: number) => format.number(value) } },
