@@ -85,6 +85,13 @@ describe('filters in the URL', () => {
     expect(filtersToSearch(savedBefore)).toBe('?city=Medan');
   });
 
+  it('opens on who bought last, keeps that out of the address, and keeps newest-first in it', () => {
+    expect(filtersFromSearch(new URLSearchParams('')).sort).toBe('last_purchase');
+    expect(filtersToSearch(emptyFilters)).toBe('');
+    expect(filtersToSearch({ ...emptyFilters, sort: 'recent' })).toBe('?sort=recent');
+    expect(filtersFromSearch(new URLSearchParams('sort=recent')).sort).toBe('recent');
+  });
+
   it('falls back to no filter for a value the list does not know', () => {
     expect(filtersFromSearch(new URLSearchParams('status=gold&sort=random&type=null'))).toEqual(emptyFilters);
   });

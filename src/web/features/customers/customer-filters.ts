@@ -16,12 +16,14 @@ export type CustomerFilters = {
 };
 
 export const channels = ['store', 'web', 'mobile', 'marketplace', 'phone', 'other'] as const;
-export const sorts = ['recent', 'revenue', 'last_purchase', 'name'] as const;
+export const sorts = ['last_purchase', 'revenue', 'recent', 'name'] as const;
+/** Who bought last comes first: the list is about real customers, and newest-first opened on a page of leads. */
+export const defaultSort: CustomerFilters['sort'] = 'last_purchase';
 /** The types of src/analytics (precedence order) and the RFM segment names of its RFM report. */
 export const customerTypes = ['vip', 'loyal', 'regular', 'occasional', 'new', 'one_time', 'at_risk', 'lapsed', 'lead', 'consumer'] as const;
 export const rfmSegments = ['Champions', 'Loyal', 'Potential loyalists', 'New customers', 'Promising', 'Need attention', 'About to sleep', 'At risk', "Can't lose them", 'Hibernating', 'Lost'] as const;
 
-export const emptyFilters: CustomerFilters = { q: '', status: '', channel: '', city: '', minSpend: '', sort: 'recent', type: '', rfmSegment: '' };
+export const emptyFilters: CustomerFilters = { q: '', status: '', channel: '', city: '', minSpend: '', sort: defaultSort, type: '', rfmSegment: '' };
 
 export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
   // an absent parameter is the fallback ('' for "any"), never null: null would be written back as "status=null"
@@ -32,7 +34,7 @@ export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
     channel: pick(search.get('channel'), ['', ...channels] as const, ''),
     city: search.get('city') ?? '',
     minSpend: search.get('minSpend') ?? '',
-    sort: pick(search.get('sort'), sorts, 'recent'),
+    sort: pick(search.get('sort'), sorts, defaultSort),
     type: pick(search.get('type'), ['', ...customerTypes] as const, ''),
     rfmSegment: pick(search.get('rfmSegment'), ['', ...rfmSegments] as const, ''),
   };
@@ -41,7 +43,7 @@ export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
 export function filtersToSearch(filters: CustomerFilters): string {
   const parameters = new URLSearchParams();
   // views saved before absent filters were read as '' hold null: still no filter, not "status=null"
-  for (const [key, value] of Object.entries(filters) as [string, string | null][]) if (value !== '' && value !== null && !(key === 'sort' && value === 'recent')) parameters.set(key, value);
+  for (const [key, value] of Object.entries(filters) as [string, string | null][]) if (value !== '' && value !== null && !(key === 'sort' && value === defaultSort)) parameters.set(key, value);
   const text = parameters.toString();
   return text ? `?${text}` : '';
 }
