@@ -83,8 +83,8 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.goto(`${server.url}/customers?type=vip`);
     await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
     await expect(page.getByLabel('Customer type').inputValue()).resolves.toBe('vip');
-    await page.locator('.customer-row:not(.customer-row-head) .type-tag').first().waitFor();
-    const titles = await page.locator('.customer-row:not(.customer-row-head) .type-tag').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('title') ?? ''));
+    await page.locator('.customer-row:not(.customer-row-head) .type-tag-line').first().waitFor();
+    const titles = await page.locator('.customer-row:not(.customer-row-head) .type-tag-line').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('title') ?? ''));
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(title).toContain('VIP');
     // the export of the filter: revenue in the store's currency for a person, in minor units for a program
