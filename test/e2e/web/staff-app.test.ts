@@ -131,6 +131,20 @@ describeWithBrowser('staff web app (owner)', () => {
     // An owner may edit and merge.
     await expect(page.getByRole('button', { name: 'Edit' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('region', { name: 'Merge with another customer' }).isVisible()).resolves.toBe(true);
+    // the country by its name, chosen from a list in the reader's language, stored as its code
+    const profile = page.getByRole('region', { name: 'Profile' });
+    const stored = await page.evaluate(async (id) => (await (await fetch(`/api/customers/${id}`)).json() as { customer: { country: string | null } }).customer.country, customerId);
+    if (stored === 'ID') await profile.getByText('Indonesia (ID)', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await profile.getByLabel('Country').selectOption({ label: 'Latvia' });
+    await profile.getByRole('button', { name: 'Save' }).click();
+    await profile.getByText('Latvia (LV)', { exact: true }).waitFor();
+    await expect(page.evaluate(async (id) => (await (await fetch(`/api/customers/${id}`)).json() as { customer: { country: string | null } }).customer.country, customerId)).resolves.toBe('LV');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await profile.getByLabel('Country').selectOption(stored ?? '');
+    await profile.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Edit' }).waitFor();
+    await expect(page.evaluate(async (id) => (await (await fetch(`/api/customers/${id}`)).json() as { customer: { country: string | null } }).customer.country, customerId)).resolves.toBe(stored);
   });
 
   it("shows a one-time buyer's P(alive) and churn risk as not estimated, a repeat buyer's as figures", async () => {

@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Customer } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
+import { countriesIn, countryLabel } from './countries.js';
 
 const editableFields = ['name', 'email', 'phone', 'city', 'region', 'country'] as const;
 type EditableField = (typeof editableFields)[number];
@@ -11,10 +13,13 @@ type EditableField = (typeof editableFields)[number];
 type ProfileCardProps = { customer: Customer; canEdit: boolean; onSaved: () => void };
 
 export function ProfileCard({ customer, canEdit, onSaved }: ProfileCardProps) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
+  const tag = intlTagByLocale[locale];
   const [isEditing, setIsEditing] = useState(false);
   const [draft, setDraft] = useState<Record<EditableField, string>>(() => Object.fromEntries(editableFields.map((field) => [field, customer[field] ?? ''])) as Record<EditableField, string>);
   const [error, setError] = useState<Error | null>(null);
+  // named in the reader's language only once the form opens: 676 look-ups, not for every page view
+  const countries = useMemo(() => (isEditing ? countriesIn(tag) : []), [isEditing, tag]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,7 +43,16 @@ export function ProfileCard({ customer, canEdit, onSaved }: ProfileCardProps) {
           {editableFields.map((field) => (
             <label key={field} className="field">
               <span>{t(`customer.fields.${field}`)}</span>
-              <input name={field} value={draft[field]} onChange={(event) => setDraft({ ...draft, [field]: event.target.value })} />
+              {field === 'country' ? (
+                <select name={field} value={draft.country.toUpperCase()} onChange={(event) => setDraft({ ...draft, country: event.target.value })}>
+                  <option value="">{t('customer.countryNotGiven')}</option>
+                  {/* a stored code ICU cannot name stays choosable, so opening the form never changes it */}
+                  {draft.country && !countries.some((country) => country.code === draft.country.toUpperCase()) ? <option value={draft.country.toUpperCase()}>{draft.country}</option> : null}
+                  {countries.map((country) => <option key={country.code} value={country.code}>{country.name}</option>)}
+                </select>
+              ) : (
+                <input name={field} value={draft[field]} onChange={(event) => setDraft({ ...draft, [field]: event.target.value })} />
+              )}
             </label>
           ))}
           {error ? <ErrorMessage error={error} /> : null}
@@ -50,7 +64,7 @@ export function ProfileCard({ customer, canEdit, onSaved }: ProfileCardProps) {
       ) : (
         <dl className="facts">
           {editableFields.map((field) => (
-            <div key={field}><dt>{t(`customer.fields.${field}`)}</dt><dd>{customer[field] ?? '–'}</dd></div>
+            <div key={field}><dt>{t(`customer.fields.${field}`)}</dt><dd>{(field === 'country' ? countryLabel(customer.country, tag) : customer[field]) ?? '–'}</dd></div>
           ))}
           <div><dt>{t('customer.fields.birthYear')}</dt><dd>{customer.birth_year ?? '–'}</dd></div>
           <div><dt>{t('customer.fields.createdAt')}</dt><dd>{format.date(customer.created_at)}</dd></div>
