@@ -1,8 +1,9 @@
 import type { FilterField } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { fieldDescription } from './field-description.js';
 import { fieldLabel } from './field-kinds.js';
 
-/** The fields a filter may name (GET /api/segments/fields): label, name in the JSON, and the server's description, in English. */
+/** The fields a filter may name (GET /api/segments/fields): label, name in the JSON, and what the field means, all in the reader's language. */
 export function FieldReference({ fields }: { fields: FilterField[] }) {
   const { t } = useI18n();
   return (
@@ -20,14 +21,17 @@ export function FieldReference({ fields }: { fields: FilterField[] }) {
             </tr>
           </thead>
           <tbody>
-            {fields.map((field) => (
-              <tr key={field.name}>
-                <td><span className="field-label">{fieldLabel(t, field.name)}</span> <code>{field.name}</code></td>
-                <td>{t(`segments.fieldTypes.${field.type}`)}</td>
-                <td className="hide-narrow" lang="en">{field.description}</td>
-                <td>{field.isAvailable ? t('common.yes') : t('segments.notYet')}</td>
-              </tr>
-            ))}
+            {fields.map((field) => {
+              const description = fieldDescription(t, field);
+              return (
+                <tr key={field.name}>
+                  <td><span className="field-label">{fieldLabel(t, field.name)}</span> <code>{field.name}</code></td>
+                  <td>{t(`segments.fieldTypes.${field.type}`)}</td>
+                  <td className="hide-narrow" lang={description.lang}>{description.text}</td>
+                  <td>{field.isAvailable ? t('common.yes') : t('segments.notYet')}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

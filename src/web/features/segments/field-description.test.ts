@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { filterFields } from '../../../segments/filter-fields.js';
+import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import type { Locale } from '../../api/types.js';
+import { fieldDescription } from './field-description.js';
+
+// the same list GET /api/segments/fields returns: every whitelisted field with the server's English description
+const serverFields = Object.entries(filterFields).map(([name, field]) => ({ name, description: field.description }));
+const translate = (locale: Locale) => (key: string) => lookupMessage(messagesByLocale[locale], key);
+
+describe('fieldDescription', () => {
+  it.each(locales)('has a %s description for every field the server offers', (locale) => {
+    const untranslated = serverFields.filter((field) => fieldDescription(translate(locale), field).lang === 'en');
+    expect(untranslated.map((field) => field.name)).toEqual([]);
+  });
+
+  it.each(locales)('keeps no %s description for a field the server no longer offers', (locale) => {
+    const described = Object.keys(messagesByLocale[locale].segments.fieldDescriptions);
+    expect(described.filter((name) => !Object.prototype.hasOwnProperty.call(filterFields, name))).toEqual([]);
+  });
+
+  it.each(locales.filter((locale) => locale !== 'en'))('reads %s, not the English copied over', (locale) => {
+    const copied = serverFields.filter((field) => fieldDescription(translate(locale), field).text === fieldDescription(translate('en'), field).text);
+    expect(copied.map((field) => field.name)).toEqual([]);
+  });
+
+  it('shows a translated description without marking it English', () => {
+    expect(fieldDescription(translate('id'), { name: 'revenue_minor', description: 'revenue in minor units of the store currency' }))
+      .toEqual({ text: 'Pendapatan dalam satuan terkecil mata uang toko' });
+  });
+
+  it("falls back to the server's English, marked as such, for a field the app does not know", () => {
+    expect(fieldDescription(translate('lv'), { name: 'loyalty_points', description: 'points in the loyalty scheme' }))
+      .toEqual({ text: 'points in the loyalty scheme', lang: 'en' });
+  });
+});
