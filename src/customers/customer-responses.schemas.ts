@@ -107,6 +107,9 @@ export const customerSummarySchema = objectOf<CustomerSummary>()({
   types: z.array(z.string()).nullable().describe('Customer types from the last analysis'),
   primary_type: text,
   rfm_segment: text,
+  consent_email: z.boolean().nullable().describe('Whether they agreed to email marketing; null when never asked'),
+  consent_sms: z.boolean().nullable().describe('Whether they agreed to SMS marketing; null when never asked'),
+  consent_profiling: z.boolean().nullable().describe('Whether they agreed to profiling; null when never asked'),
 });
 
 export const customerPageSchema = cursorPage(customerSummarySchema);

@@ -129,6 +129,8 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(updated.json().customer).toMatchObject({ consent_email: true, phone: '+6281299990000' });
     const search = await app.inject({ method: 'GET', url: '/api/customers?q=rina', headers: analyst.readHeaders });
     expect(search.json().items.map((c: { name: string }) => c.name)).toEqual(['Rina Kusuma']);
+    // consent in the list, for an export: given, or null when never asked (not false)
+    expect(search.json().items[0]).toMatchObject({ consent_email: true, consent_sms: null, consent_profiling: null });
     const byCard = await app.inject({ method: 'GET', url: '/api/customers?q=LC-77', headers: analyst.readHeaders });
     expect(byCard.json().items[0].customer_id).toBe(customerId);
     const page1 = await app.inject({ method: 'GET', url: '/api/customers?limit=1&sort=recent', headers: analyst.readHeaders });

@@ -109,15 +109,41 @@ async function refreshManyCustomers(db: Kysely<Database>, segmentId: number, com
 
 export type CustomerSummary = { customer_id: number; name: string | null; email: string | null; city: string | null };
 
-export type MemberRow = CustomerSummary & { entered_at: Date };
+/**
+ * A member as the customer list shows a customer (GET /api/customers), with
+ * consent and when they entered: what a campaign needs, one page at a time.
+ */
+export type MemberRow = CustomerSummary & {
+  kind: string; phone: string | null; country: string | null; is_stub: boolean; created_at: Date;
+  first_purchase_at: Date | null; last_purchase_at: Date | null; order_count: number; revenue_minor: number; purchase_days: number; is_real: boolean;
+  types: string[] | null; primary_type: string | null; rfm_segment: string | null;
+  consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null;
+  entered_at: Date;
+};
 
 /** Members in customer id order, resumable after the last id seen. */
 export async function listMemberRows(db: Kysely<Database>, segmentId: number, options: { limit: number; afterCustomerId?: number }): Promise<MemberRow[]> {
-  let query = db.selectFrom('segment_member as m').innerJoin('customer as c', 'c.customer_id', 'm.customer_id')
-    .select(['m.customer_id', 'c.name', 'c.email', 'c.city', 'm.entered_at'])
-    .where('m.segment_id', '=', segmentId);
-  if (options.afterCustomerId !== undefined) query = query.where('m.customer_id', '>', options.afterCustomerId);
-  return query.orderBy('m.customer_id').limit(options.limit).execute();
+  const after = options.afterCustomerId === undefined ? sql`` : sql`and m.customer_id > ${options.afterCustomerId}`;
+  // The page is chosen on segment_member's key first, then its members' facts are joined: joined
+  // before the limit, a plan misjudging the member count joined every remaining member for each page.
+  const result = await sql<MemberRow>`
+    with page as materialized (
+      select m.customer_id, m.entered_at from segment_member m
+      where m.segment_id = ${segmentId} ${after}
+      order by m.customer_id
+      limit ${options.limit})
+    select m.customer_id, c.kind, c.name, c.email, c.phone, c.city, c.country, c.is_stub, c.created_at,
+      c.consent_email, c.consent_sms, c.consent_profiling,
+      t.first_purchase_at, t.last_purchase_at, coalesce(t.order_count, 0) as order_count, coalesce(t.revenue_minor, 0) as revenue_minor,
+      coalesce(t.purchase_days, 0) as purchase_days, (coalesce(t.order_count, 0) > 0) as is_real,
+      ct.types, ct.primary_type, r.segment as rfm_segment, m.entered_at
+    from page m
+      join customer c on c.customer_id = m.customer_id
+      left join customer_trait t on t.customer_id = m.customer_id
+      left join customer_type ct on ct.customer_id = m.customer_id
+      left join customer_rfm r on r.customer_id = m.customer_id
+    order by m.customer_id`.execute(db);
+  return result.rows;
 }
 
 export async function memberIds(db: Kysely<Database>, segmentId: number): Promise<number[]> {

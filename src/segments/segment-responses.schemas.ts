@@ -55,8 +55,34 @@ export const segmentWithHistorySchema = z.object({
   history: z.array(objectOf<MembershipEvent>()({ customer_id: z.number().int(), change: z.enum(['entered', 'left']), at: timestamp })).describe('The latest 50 membership changes, newest first'),
 });
 
+const text = z.string().nullable();
+const consent = (what: string) => z.boolean().nullable().describe(`Whether they agreed to ${what}; null when never asked`);
+
+/** A member as GET /api/customers lists a customer, with consent and when they entered. */
+const memberSchema = objectOf<MemberRow>()({
+  ...customerSummarySchema.shape,
+  kind: z.string().describe('person or organization'),
+  phone: text.describe('E.164, e.g. +6281299990000'),
+  country: text.describe('ISO 3166-1 alpha-2'),
+  is_stub: z.boolean(),
+  created_at: timestamp,
+  first_purchase_at: timestamp.nullable(),
+  last_purchase_at: timestamp.nullable(),
+  order_count: z.number(),
+  revenue_minor: z.number().describe('Net revenue in minor units of the store currency'),
+  purchase_days: z.number(),
+  is_real: z.boolean().describe('Has at least one order'),
+  types: z.array(z.string()).nullable().describe('Customer types from the last analysis'),
+  primary_type: text,
+  rfm_segment: text,
+  consent_email: consent('email marketing'),
+  consent_sms: consent('SMS marketing'),
+  consent_profiling: consent('profiling'),
+  entered_at: timestamp,
+});
+
 export const segmentMembersSchema = z.object({
-  items: z.array(objectOf<MemberRow>()({ ...customerSummarySchema.shape, entered_at: timestamp })),
+  items: z.array(memberSchema),
   next: z.number().int().nullable().describe('Pass as `after` for the next page; null on the last'),
   nextCursor: z.string().nullable().describe('The same, as every other list pages: pass as `cursor`; null on the last page'),
 });

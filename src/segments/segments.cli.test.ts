@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -9,6 +10,8 @@ import { registerPersonasCommand } from '../cli/commands/personas.js';
 import { openStore } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { plantPopulation } from '../../test/fixtures/segments/planted-population.js';
+import { readRecords } from '../ingest/readers/read-records.js';
+import { sql } from 'kysely';
 
 /** Runs `clientele <args>` with only the segment and persona commands, returning what it printed. */
 async function run(directory: string, args: string[]): Promise<string> {
@@ -49,6 +52,40 @@ describe('clientele segments and personas', () => {
     expect(page.items).toHaveLength(5);
     const refreshed = JSON.parse(await run(directory, ['--json', 'segments', 'refresh']));
     expect(refreshed.items[0]).toMatchObject({ entered: 0, left: 0 });
+  }, 180_000);
+
+  it('writes every member of a segment to a CSV file with consent, and says how many', async () => {
+    // consent as a store holds it: given, refused, or never asked (null)
+    const store = await openStore(directory);
+    await sql`update customer set consent_email = case customer_id % 3 when 0 then true when 1 then false end, consent_sms = (customer_id % 2 = 0)`.execute(store.db);
+    await store.close();
+    const filter = JSON.stringify({ field: 'city', op: 'eq', value: 'Jakarta' });
+    const created = JSON.parse(await run(directory, ['--json', 'segments', 'create', 'Jakarta export', '--filter', filter]));
+    const members = created.refresh.members;
+    // more than one page of the default size, so --limit would have cut it short
+    expect(members).toBeGreaterThan(50);
+    const file = join(directory, 'jakarta.csv');
+    const written = JSON.parse(await run(directory, ['--json', 'segments', 'members', 'Jakarta export', '--csv', file]));
+    expect(written).toEqual({ segmentId: created.segment.segment_id, name: 'Jakarta export', file, members });
+    const [header] = (await readFile(file, 'utf8')).split('\r\n');
+    expect(header.split(',').slice(0, 3)).toEqual(['customer_id', 'name', 'email']);
+    expect(header.split(',').slice(-4)).toEqual(['consent_email', 'consent_sms', 'consent_profiling', 'entered_at']);
+    expect(header).toContain('revenue (IDR)');
+    const rows: Array<Record<string, string | null>> = [];
+    for await (const item of await readRecords(file)) if (item.kind === 'record') rows.push(item.values);
+    expect(rows).toHaveLength(members);
+    const ids = rows.map((row) => Number(row.customer_id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    for (const row of rows) {
+      const id = Number(row.customer_id);
+      expect([row.consent_email ?? '', row.consent_sms, row.consent_profiling ?? '']).toEqual([['true', 'false', ''][id % 3], String(id % 2 === 0), '']);
+      expect(row.email).toMatch(/@planted\.test$/);
+    }
+    // the human form names the file; a file that cannot be written is refused, leaving nothing behind
+    expect(await run(directory, ['segments', 'members', 'Jakarta export', '--csv', file])).toContain(`Wrote ${members} members of segment #${created.segment.segment_id} "Jakarta export" to ${file}.`);
+    const unwritable = join(directory, 'no-such-directory', 'x.csv');
+    await expect(run(directory, ['segments', 'members', 'Jakarta export', '--csv', unwritable])).rejects.toMatchObject({ code: 'CLI_FILE_UNWRITABLE' });
+    expect(existsSync(unwritable)).toBe(false);
   }, 180_000);
 
   it('rejects a filter that is not JSON or not valid, naming the problem', async () => {

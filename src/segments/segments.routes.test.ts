@@ -6,6 +6,7 @@ import { buildRoutesTestApp } from '../../test/fixtures/segments/test-app.js';
 import { seedSmallStore, smallStoreAsOf } from '../../test/fixtures/segments/seed-small.js';
 import { fixedClock } from '../core/clock.js';
 import { registerSegmentRoutes } from './segments.routes.js';
+import { registerCustomerRoutes } from '../customers/customers.routes.js';
 
 describeEachStore('segments over HTTP', (context) => {
   let app: FastifyInstance;
@@ -15,7 +16,7 @@ describeEachStore('segments over HTTP', (context) => {
 
   beforeAll(async () => {
     await seedSmallStore(context.store.db);
-    app = await buildRoutesTestApp(context.store, fixedClock(smallStoreAsOf), [registerSegmentRoutes]);
+    app = await buildRoutesTestApp(context.store, fixedClock(smallStoreAsOf), [registerSegmentRoutes, registerCustomerRoutes]);
     marketer = await signInAs(context.store, 'marketer');
     analyst = await signInAs(context.store, 'analyst');
     agent = await signInAs(context.store, 'agent');
@@ -50,6 +51,26 @@ describeEachStore('segments over HTTP', (context) => {
     expect(listed.json().items.map((item: { name: string }) => item.name)).toEqual(['Jakarta']);
     const fields = await app.inject({ method: 'GET', url: '/api/segments/fields', headers: analyst.readHeaders });
     expect(fields.json().items.find((field: { name: string }) => field.name === 'rfm_segment')).toMatchObject({ type: 'text', isAvailable: true });
+  });
+
+  it('lists members as the customer list lists customers, with consent: what an export needs, in one request per page', async () => {
+    await context.store.db.updateTable('customer').set({ phone: '+6281299990000', consent_sms: false, consent_profiling: true }).where('customer_id', '=', 1).execute();
+    const created = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name: 'Jakarta export', filter: jakarta } });
+    const segmentId = created.json().segment.segment_id;
+    const members = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1000`, headers: analyst.readHeaders });
+    expect(members.statusCode).toBe(200);
+    const [ana, office] = members.json().items;
+    expect(ana).toEqual({
+      customer_id: 1, kind: 'person', name: 'Ana Wijaya', email: 'ana@example.com', phone: '+6281299990000', city: 'Jakarta', country: 'ID', is_stub: false,
+      created_at: expect.any(String), first_purchase_at: '2025-01-01T03:00:00.000Z', last_purchase_at: '2026-05-20T03:00:00.000Z',
+      order_count: 5, revenue_minor: 500000, purchase_days: 5, is_real: true, types: ['vip', 'regular'], primary_type: 'vip', rfm_segment: 'champions',
+      consent_email: true, consent_sms: false, consent_profiling: true, entered_at: smallStoreAsOf.toISOString(),
+    });
+    // never asked: null, not false; no analysis: no types
+    expect(office).toMatchObject({ customer_id: 4, kind: 'organization', consent_email: null, consent_sms: null, consent_profiling: null, types: null, rfm_segment: null, order_count: 10 });
+    // every field the customer list gives, for the same customer
+    const listed = (await app.inject({ method: 'GET', url: '/api/customers?q=ana', headers: analyst.readHeaders })).json().items.find((item: { customer_id: number }) => item.customer_id === 1);
+    expect(ana).toEqual({ ...listed, entered_at: ana.entered_at });
   });
 
   it('answers a bad filter with 400 naming the path and the problem', async () => {

@@ -7,6 +7,7 @@ import {
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
 import { withExamples } from '../examples.js';
+import { writeMembersCsv } from './segments-csv.js';
 
 /** A segment is named by id (digits) or by its name. */
 const segmentRef = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
@@ -58,14 +59,22 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
     });
 
   withExamples(segments.command('members')
-    .description('members in customer id order')
+    .description('members in customer id order, a page at a time, or all of them as a CSV file')
     .argument('<segment>', 'id or name', segmentRef)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 50)
-    .option('--after <customerId>', 'continue after this customer id', (v) => Number(v)), [
+    .option('--after <customerId>', 'continue after this customer id', (v) => Number(v))
+    .option('--csv <file>', 'write every member to this file, with the web export\'s columns: contact, purchases, types, consent (--limit does not apply)'), [
     ['clientele segments members VIPs --limit 100'],
     ['clientele segments members 3 --after 52811', 'the next page'],
+    ['clientele segments members VIPs --csv vips.csv', 'check consent_email before sending a campaign'],
   ])
-    .action(async (ref: number | string, options: { limit: number; after?: number }) => {
+    .action(async (ref: number | string, options: { limit: number; after?: number; csv?: string }) => {
+      const { csv } = options;
+      if (csv !== undefined) {
+        const written = await runtime.withStore(({ db, runtime: { settings } }) => writeMembersCsv(db, ref, csv, { currency: settings.currency, after: options.after }));
+        runtime.print(written, (w) => `Wrote ${w.members} member${w.members === 1 ? '' : 's'} of segment #${w.segmentId} "${w.name}" to ${w.file}.`);
+        return;
+      }
       const page = await runtime.withStore(({ db }) => listSegmentMembers(db, ref, options));
       runtime.print(page, (p) => `${table(p.items.map((m: Record<string, unknown>) => ({ id: m.customer_id, name: m.name, email: m.email, city: m.city, entered: m.entered_at })))}${p.next ? `\nmore: --after ${p.next}` : ''}`);
     });

@@ -2,10 +2,18 @@ import { useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile } from '../../components/csv.js';
 import { ErrorMessage } from '../../components/error-message.js';
-import { exportCustomers } from './export-customers.js';
+import { exportCustomers, type ExportProgress } from './export-customers.js';
+import { exportFileName } from './export-file-name.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 
-export function ExportButton({ query }: { query: Record<string, string | number | undefined> }) {
+type CsvExportButtonProps = {
+  /** The file's name before its date: "customers", "segment-vip-buyers". */
+  fileBase: string;
+  exportCsv: (progress: ExportProgress) => Promise<string[]>;
+};
+
+/** Pages through a list into a CSV file, showing the rows read so far, with a way to stop. */
+export function CsvExportButton({ fileBase, exportCsv }: CsvExportButtonProps) {
   const { t, format } = useI18n();
   const settings = useStoreSettings();
   const [progress, setProgress] = useState<number | null>(null);
@@ -13,14 +21,14 @@ export function ExportButton({ query }: { query: Record<string, string | number 
   const controller = useRef<AbortController | null>(null);
 
   const start = async () => {
-    controller.current = new AbortController();
+    const signal = (controller.current = new AbortController()).signal;
     setError(null);
     setProgress(0);
     try {
-      const csv = await exportCustomers(query, setProgress, controller.current.signal, { currency: settings?.currency ?? null, minorPerMajor: format.minorPerMajor });
-      if (!controller.current.signal.aborted) downloadFile(`customers-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+      const parts = await exportCsv({ onProgress: setProgress, signal, money: { currency: settings?.currency ?? null, minorPerMajor: format.minorPerMajor } });
+      if (!signal.aborted) downloadFile(exportFileName(fileBase, new Date(), settings?.timeZone), new Blob(parts, { type: 'text/csv;charset=utf-8' }));
     } catch (caught) {
-      if (!controller.current?.signal.aborted) setError(caught as Error);
+      if (!signal.aborted) setError(caught as Error);
     } finally {
       setProgress(null);
     }
@@ -39,4 +47,9 @@ export function ExportButton({ query }: { query: Record<string, string | number 
       {error ? <ErrorMessage error={error} /> : null}
     </div>
   );
+}
+
+/** The customer list's export: every customer its filter holds. */
+export function ExportButton({ query }: { query: Record<string, string | number | undefined> }) {
+  return <CsvExportButton fileBase="customers" exportCsv={(progress) => exportCustomers(query, progress)} />;
 }

@@ -5,12 +5,17 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { CsvExportButton } from '../customers/export-button.js';
+import { exportSegmentMembers } from '../customers/export-customers.js';
+import { segmentFileBase } from '../customers/export-file-name.js';
 import { CustomerLink } from './customer-link.js';
 
 const pageSize = 50;
 
-/** Members in customer-number order, a page at a time (the API's keyset paging). `version` reloads from the start. */
-export function SegmentMembersCard({ segmentId, memberCount, version }: { segmentId: number; memberCount: number; version: number }) {
+type SegmentMembersCardProps = { segmentId: number; segmentName: string; memberCount: number; version: number };
+
+/** Members in customer-number order, a page at a time (the API's keyset paging), and all of them as a CSV file. `version` reloads from the start. */
+export function SegmentMembersCard({ segmentId, segmentName, memberCount, version }: SegmentMembersCardProps) {
   const { t, format } = useI18n();
   const [members, setMembers] = useState<Member[]>([]);
   const [next, setNext] = useState<number | null>(null);
@@ -36,7 +41,10 @@ export function SegmentMembersCard({ segmentId, memberCount, version }: { segmen
   useEffect(() => load(null, true), [segmentId, version]);
 
   return (
-    <Card title={t('segments.membersTitle', { count: format.number(memberCount) })} className="card-wide">
+    <Card
+      title={t('segments.membersTitle', { count: format.number(memberCount) })} className="card-wide"
+      actions={memberCount > 0 ? <CsvExportButton fileBase={segmentFileBase(segmentName, segmentId)} exportCsv={(progress) => exportSegmentMembers(segmentId, progress)} /> : null}
+    >
       {error ? <ErrorMessage error={error} /> : null}
       {members.length === 0 && isLoading ? <LoadingState /> : null}
       {members.length === 0 && !isLoading && !error ? <p className="empty-state">{t('segments.noMembers')}</p> : null}

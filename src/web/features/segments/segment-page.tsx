@@ -78,7 +78,7 @@ export function SegmentPage({ segmentId }: { segmentId: number }) {
         <Card title={t('segments.filter')} className="card-wide">
           <SavedFilter filter={segment.filter} />
         </Card>
-        <SegmentMembersCard segmentId={segmentId} memberCount={segment.member_count} version={version} />
+        <SegmentMembersCard segmentId={segmentId} segmentName={segment.name} memberCount={segment.member_count} version={version} />
         <SegmentHistoryCard history={history} />
       </div>
     </section>

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from './csv.js';
+
+describe('toCsv', () => {
+  it('quotes commas, quotes and line breaks, and ends every row with CRLF', () => {
+    expect(toCsv([['a', 'b,c'], ['say "hi"', 'two\nlines']])).toBe('a,"b,c"\r\n"say ""hi""","two\nlines"\r\n');
+  });
+
+  it('defuses text a spreadsheet would run as a formula, but not a phone number', () => {
+    expect(toCsv([['=SUM(A1)', '@cmd', '-1+2', '+62 812 9999 0000', '+6281299990000']])).toBe("'=SUM(A1),'@cmd,'-1+2,+62 812 9999 0000,+6281299990000\r\n");
+  });
+
+  it('writes null as empty, numbers and booleans as they are, and times in ISO 8601 UTC', () => {
+    expect(toCsv([[null, undefined, -5, true, false, new Date('2026-12-02T20:00:00+07:00')]])).toBe(',,-5,true,false,2026-12-02T13:00:00.000Z\r\n');
+  });
+
+  it('writes nothing for no rows, so pages can be joined', () => {
+    expect(toCsv([])).toBe('');
+    expect(toCsv([['a']]) + toCsv([['b']])).toBe('a\r\nb\r\n');
+  });
+});

@@ -1,0 +1,32 @@
+import { toCsv } from '../../components/csv.js';
+
+export type CsvPage<Row> = { items: Row[]; nextCursor: string | null };
+
+export type CsvExport<Row> = {
+  header: readonly unknown[];
+  /** The page after `cursor` (null: the first), asked for with the list's largest page size. */
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<CsvPage<Row>>;
+  cellsOf: (row: Row) => readonly unknown[];
+  onProgress: (rows: number) => void;
+  signal: AbortSignal;
+};
+
+/**
+ * Pages through a whole list, one request at a time so the server is not
+ * flooded, and turns each page into CSV text as it comes: a large export is
+ * held as text, not as row objects. Returns the file's parts, for a Blob.
+ * Stops between pages once `signal` is aborted.
+ */
+export async function collectCsv<Row>({ header, fetchPage, cellsOf, onProgress, signal }: CsvExport<Row>): Promise<string[]> {
+  const parts = [toCsv([header])];
+  let rows = 0;
+  let cursor: string | null = null;
+  do {
+    const page: CsvPage<Row> = await fetchPage(cursor, signal);
+    if (page.items.length > 0) parts.push(toCsv(page.items.map(cellsOf)));
+    rows += page.items.length;
+    cursor = page.nextCursor;
+    onProgress(rows);
+  } while (cursor !== null && !signal.aborted);
+  return parts;
+}

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { exactCalendarDayOf } from '../../../src/core/calendar-day.js';
+import { systemClock } from '../../../src/core/clock.js';
+import { readRecords } from '../../../src/ingest/readers/read-records.js';
+import { createSegment } from '../../../src/segments/index.js';
+import { updateStoreSettings } from '../../../src/settings/index.js';
+import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+
+type Consent = { customer_id: number; consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null };
+
+/** The columns every customer export had before consent, in their order: tools read them by position. */
+const earlierColumns = ['customer_id', 'name', 'email', 'phone', 'city', 'country', 'is_real', 'order_count', 'revenue (IDR)', 'revenue_minor',
+  'first_purchase_at', 'last_purchase_at', 'created_at', 'primary_type', 'types', 'rfm_segment'];
+const consentColumns = ['consent_email', 'consent_sms', 'consent_profiling'];
+
+/** A consent as the file writes it: true, false, or empty when the customer was never asked. */
+const cellOf = (value: boolean | null) => (value === null ? '' : String(value));
+
+/** Clicks the export button and reads the file the browser saved: its suggested name, header and rows. */
+async function exportFrom(page: Page, within: Locator) {
+  const download = page.waitForEvent('download');
+  await within.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  const path = await file.path();
+  const source = await readRecords(path, { delimiter: ',' });
+  const rows: Array<Record<string, string | null>> = [];
+  for await (const item of source) if (item.kind === 'record') rows.push(item.values);
+  return { name: file.suggestedFilename(), header: source.headers, rows };
+}
+
+describeWithBrowser('staff web app: exports for a campaign', () => {
+  const app = useStaffApp({ customers: 300 });
+  let server: DemoServer;
+  let page: Page;
+  let zone: string;
+  const consentOf = async (ids: number[]) => new Map((await sql<Consent>`
+    select customer_id, consent_email, consent_sms, consent_profiling from customer where customer_id = any(${ids}::bigint[])`.execute(server.store.db)).rows
+    .map((row) => [Number(row.customer_id), row]));
+  /** The store's calendar day now; either side of the export, in case it ran across midnight. */
+  const storeDays = (before: Date) => [exactCalendarDayOf(before, zone), exactCalendarDayOf(new Date(), zone)];
+
+  beforeAll(async () => {
+    ({ server, page } = app);
+    // a zone whose calendar day is not UTC's at this hour (UTC+14 from 10:00 UTC on, UTC−11 until 11:00), so a file dated in UTC would show it
+    zone = new Date().getUTCHours() >= 11 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    await updateStoreSettings(server.store.db, { timezone: zone });
+  });
+
+  /** Opens a page and waits until the store's settings (its zone among them) have reached the app. */
+  const open = async (path: string) => {
+    await page.goto(`${server.url}${path}`);
+    await page.locator('.store-name').waitFor();
+  };
+
+  it("exports every member of a segment with consent, in a file named after the segment and the store's day", async () => {
+    const top = await sql<{ city: string }>`select city from customer where city is not null and merged_into_customer_id is null group by city order by count(*) desc, city limit 1`.execute(server.store.db);
+    const city = top.rows[0].city;
+    const { segment } = await createSegment(server.store.db, { name: `Kafija pircēji ${city}`, filter: { field: 'city', op: 'eq', value: city } }, { actor: 'test', clock: systemClock });
+    expect(segment.member_count).toBeGreaterThan(50); // more than the card's first page
+    const memberIds = (await sql<{ customer_id: number }>`select customer_id from segment_member where segment_id = ${segment.segment_id} order by customer_id`.execute(server.store.db)).rows.map((row) => Number(row.customer_id));
+
+    await open(`/segments/${segment.segment_id}`);
+    const members = page.getByRole('region', { name: /^Members/ });
+    await members.getByRole('table').waitFor();
+    const before = new Date();
+    const exported = await exportFrom(page, members);
+
+    const slug = `kafija-pirceji-${city.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    expect(storeDays(before).map((day) => `segment-${slug}-${day}.csv`)).toContain(exported.name);
+    expect(exported.name).not.toContain(before.toISOString().slice(0, 10));
+    expect(exported.header).toEqual([...earlierColumns, ...consentColumns, 'entered_at']);
+    expect(exported.rows).toHaveLength(segment.member_count);
+    expect(exported.rows.map((row) => Number(row.customer_id))).toEqual(memberIds);
+    const consent = await consentOf(memberIds);
+    expect([...consent.values()].some((row) => row.consent_email === true) && [...consent.values()].some((row) => row.consent_email === false)).toBe(true);
+    for (const row of exported.rows) {
+      const stored = consent.get(Number(row.customer_id))!;
+      expect(consentColumns.map((column) => row[column] ?? '')).toEqual([stored.consent_email, stored.consent_sms, stored.consent_profiling].map(cellOf));
+      expect(row.city).toBe(city);
+    }
+  });
+
+  it("exports the customer list's filter with the consent columns appended, named by the store's day", async () => {
+    const buyers = (await sql<{ customer_id: number }>`
+      select c.customer_id from customer c join customer_trait t on t.customer_id = c.customer_id
+      where c.merged_into_customer_id is null and t.order_count > 0`.execute(server.store.db)).rows.map((row) => Number(row.customer_id));
+    await open('/customers?status=real');
+    await page.locator('.customer-row:not(.customer-row-head)').first().waitFor();
+    const before = new Date();
+    const exported = await exportFrom(page, page.locator('main'));
+
+    expect(storeDays(before).map((day) => `customers-${day}.csv`)).toContain(exported.name);
+    expect(exported.header).toEqual([...earlierColumns, ...consentColumns]);
+    expect(exported.rows.map((row) => Number(row.customer_id)).sort((a, b) => a - b)).toEqual(buyers.sort((a, b) => a - b));
+    const consent = await consentOf(buyers);
+    for (const row of exported.rows) {
+      const stored = consent.get(Number(row.customer_id))!;
+      expect(consentColumns.map((column) => row[column] ?? '')).toEqual([stored.consent_email, stored.consent_sms, stored.consent_profiling].map(cellOf));
+    }
+  });
+});
