@@ -106,6 +106,7 @@ export const alertSchema = objectOf<AlertRow>()({
 });
 
 export const acknowledgedSchema = z.object({ alertId: z.number().int(), acknowledged: z.literal(true) });
+export const reopenedSchema = z.object({ alertId: z.number().int(), acknowledged: z.literal(false) });
 
 const customerTypesSchema = objectOf<CustomerTypeRow>()({
   customerId: z.number().int(), types: z.array(z.string()), primaryType: z.string(), explanation: z.string(), numbers: z.unknown(), asOf: isoTime,

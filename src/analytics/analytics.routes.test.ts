@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { signInAs, type TestSession } from '../../test/helpers/auth.js';
 import { fixedClock } from '../core/clock.js';
@@ -19,11 +19,13 @@ const alerts: NewAlert[] = Array.from({ length: 30 }, (_, i) => {
 describeEachStore('alerts over HTTP', (context) => {
   let app: FastifyInstance;
   let marketer: TestSession;
+  let analyst: TestSession;
 
   beforeAll(async () => {
     await storeAlerts(context.store.db, alerts);
     app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock: fixedClock('2025-01-01T00:00:00Z') });
     marketer = await signInAs(context.store, 'marketer');
+    analyst = await signInAs(context.store, 'analyst');
   });
   afterAll(async () => app?.close());
 
@@ -77,5 +79,41 @@ describeEachStore('alerts over HTTP', (context) => {
       expect(response.statusCode, cursor).toBe(400);
       expect(response.json().error).toMatchObject({ code: 'PAGINATION_CURSOR_INVALID', field: 'cursor' });
     }
+  });
+
+  describe('reopening an acknowledged alert', () => {
+    const post = (alertId: number, action: 'acknowledge' | 'reopen', session: TestSession = marketer) =>
+      app.inject({ method: 'POST', url: `/api/alerts/${alertId}/${action}`, headers: session.headers });
+    const find = async (alertId: number, status: 'open' | 'all') =>
+      (await get({ status, limit: 500 })).json().alerts.find((alert: { alertId: number }) => alert.alertId === alertId) as { acknowledgedAt: string | null; acknowledgedBy: string | null } | undefined;
+
+    it('undoes an acknowledgement: the alert is listed as open again, with no one named as having acknowledged it', async () => {
+      const [alertId] = ids(await get({ status: 'open', limit: 1 }));
+      expect((await post(alertId, 'acknowledge')).statusCode).toBe(200);
+      expect(await find(alertId, 'open')).toBeUndefined();
+      expect((await find(alertId, 'all'))?.acknowledgedBy).toContain(marketer.user.email);
+
+      const reopened = await post(alertId, 'reopen');
+      expect(reopened.statusCode, reopened.body).toBe(200);
+      expect(reopened.json()).toEqual({ alertId, acknowledged: false });
+      expect(await find(alertId, 'open')).toMatchObject({ acknowledgedAt: null, acknowledgedBy: null });
+      // reopening an open alert is no error: a second click on Undo must not fail
+      expect((await post(alertId, 'reopen')).statusCode).toBe(200);
+    });
+
+    it('answers 404 ANALYTICS_ALERT_NOT_FOUND for an alert that does not exist', async () => {
+      const response = await post(987_654, 'reopen');
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error).toMatchObject({ code: 'ANALYTICS_ALERT_NOT_FOUND', field: 'alertId' });
+    });
+
+    it('refuses an analyst, who may read alerts but not change them, and leaves the alert acknowledged', async () => {
+      const [alertId] = ids(await get({ status: 'open', limit: 1 }));
+      expect((await post(alertId, 'acknowledge')).statusCode).toBe(200);
+      const response = await post(alertId, 'reopen', analyst);
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error).toMatchObject({ code: 'AUTH_FORBIDDEN' });
+      expect(await find(alertId, 'open')).toBeUndefined();
+    });
   });
 });

@@ -9,7 +9,7 @@ import { cursorQuery, errorResponse } from '../server/responses.js';
 import { pageOf } from '../server/pagination.js';
 import { getStoreSettings } from '../settings/index.js';
 import { analyze } from './analyze.service.js';
-import { acknowledgeAlert, listAlerts } from './alerts/alerts.service.js';
+import { acknowledgeAlert, listAlerts, reopenAlert } from './alerts/alerts.service.js';
 import { alertCursorOf, alertKeyOfCursor } from './alerts/alert-cursor.js';
 import { alertKinds } from './analytics.tables.js';
 import { reportCohorts, reportLifecycle } from './cohorts.service.js';
@@ -17,7 +17,7 @@ import { reportRfm, reportTypes } from './reports.service.js';
 import { customerTypeTimeline, getTypePolicy, setTypePolicy } from './types.service.js';
 import {
   acknowledgedSchema, alertSchema, analyzeResultSchema, cohortsReportSchema, customerTypeTimelineSchema, lifecycleReportSchema, policyChangeSchema,
-  rfmReportSchema, typePolicyResponseSchema, typesReportSchema,
+  reopenedSchema, rfmReportSchema, typePolicyResponseSchema, typesReportSchema,
 } from './analytics-responses.schemas.js';
 
 const tags = ['analytics'];
@@ -83,10 +83,17 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     return { alerts: page.items, nextCursor: page.nextCursor };
   });
 
+  const alertParams = z.object({ alertId: z.coerce.number().int().positive() });
+  const alertNotFound = errorResponse('No such alert (ANALYTICS_ALERT_NOT_FOUND)');
   api.post('/alerts/:alertId/acknowledge', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Acknowledge an alert', params: z.object({ alertId: z.coerce.number().int().positive() }), response: { 200: acknowledgedSchema, 404: errorResponse('No such alert (ANALYTICS_ALERT_NOT_FOUND)') } },
+    schema: { tags, summary: 'Acknowledge an alert', params: alertParams, response: { 200: acknowledgedSchema, 404: alertNotFound } },
   }, async (request) => acknowledgeAlert(db, request.params.alertId, actorOf(request.principal)));
+
+  api.post('/alerts/:alertId/reopen', {
+    config: { access: { permission: 'analytics:write' } },
+    schema: { tags, summary: 'Reopen an acknowledged alert (undo its acknowledgement)', params: alertParams, response: { 200: reopenedSchema, 404: alertNotFound } },
+  }, async (request) => reopenAlert(db, request.params.alertId));
 
   api.get('/customers/:customerId/types', {
     config: { access: { permission: 'customers:read' } },

@@ -29,7 +29,7 @@ describeEachStore('analyze', (context) => {
     const whole = weeklyRevenue.find((alert) => alert.scope === 'all')!;
     const explanation = whole.explanation as { summary: string; explainedBy: Array<{ dimension: string; segment: string; share: number }> };
     expect(explanation.explainedBy[0]).toMatchObject({ dimension: 'channel', segment: 'web' });
-    expect(explanation.summary).toMatch(/^Revenue in the week 2026-06-22 – 2026-06-28 was Rp.*mostly channel web/);
+    expect(explanation.summary).toMatch(/^Store-wide: revenue in the week 2026-06-22 – 2026-06-28 was Rp.*mostly channel web/);
     expect(alerts.some((alert) => alert.scope === 'channel:store')).toBe(false);
 
     await acknowledgeAlert(context.store.db, whole.alertId, 'owner@example.com');

@@ -8,7 +8,7 @@ export { reportRfm, reportTypes, type RfmReport, type TypesReport } from './repo
 export { reportCohorts, reportLifecycle } from './cohorts.service.js';
 export type { Cohort } from './cohorts.js';
 export { untrackedStages, type LifecycleFunnel } from './lifecycle.js';
-export { acknowledgeAlert, listAlerts } from './alerts/alerts.service.js';
+export { acknowledgeAlert, listAlerts, reopenAlert } from './alerts/alerts.service.js';
 export type { AlertRow } from './alerts/alerts.repo.js';
 export type { AsOfInput, StoreAnalysisContext } from './analysis-context.js';
 export { storeAnalysisContextFrom, storeAnalysisContextItem } from './analysis-context.js';

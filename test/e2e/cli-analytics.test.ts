@@ -40,6 +40,21 @@ describe('clientele analytics CLI', { timeout: 240_000 }, () => {
     expect(text).toMatch(new RegExp(`^#${overdue.alertId}  customer_overdue  2026-11-07  customer:${regularId}  At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(after 14 days\\)$`, 'm'));
   });
 
+  it('reopens an acknowledged alert, so one mistaken `alerts ack` is undone', async () => {
+    const { alerts } = await json('report', 'alerts');
+    const alertId = alerts[0].alertId as number;
+    const isOpen = async () => (await json('report', 'alerts')).alerts.some((alert: { alertId: number }) => alert.alertId === alertId);
+    expect((await cli('alerts', 'ack', String(alertId))).code).toBe(0);
+    expect(await isOpen()).toBe(false);
+    const reopened = await cli('alerts', 'reopen', String(alertId));
+    expect(reopened.code).toBe(0);
+    expect(reopened.stdout.trim()).toBe(`Alert #${alertId} is open again.`);
+    expect(await isOpen()).toBe(true);
+    const unknown = await cli('--json', 'alerts', 'reopen', '999999');
+    expect(unknown.code).toBe(3);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'ANALYTICS_ALERT_NOT_FOUND' } });
+  });
+
   it('lists a type\'s customers with their reasons, and names the known types for an unknown one', async () => {
     const listed = await cli('customers', 'list', '--type', 'at_risk', '--limit', '3');
     expect(listed.code).toBe(0);

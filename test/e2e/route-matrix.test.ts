@@ -52,6 +52,11 @@ describe('route registry', () => {
     for (const route of routes) expect(route.access, `${route.method} ${route.url}`).toBeDefined();
   });
 
+  // A spot check that the registry reaches routes added later: the undo of an acknowledgement came after this file.
+  it('lists acknowledging an alert and its undo, so both are checked for every role below', () => {
+    expect(routes.map((route) => `${route.method} ${route.url}`)).toEqual(expect.arrayContaining(['POST /api/alerts/:alertId/acknowledge', 'POST /api/alerts/:alertId/reopen']));
+  });
+
   it('covers every operation in the OpenAPI document', () => {
     const document = app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const known = new Set(routes.map((route) => `${route.method} ${route.url.replace(/:([A-Za-z_]+)/g, '{$1}')}`));

@@ -78,3 +78,9 @@ export async function markAlertAcknowledged(db: Kysely<Database>, alertId: numbe
     where alert_id = ${alertId}::bigint`.execute(db);
   return Number(result.numAffectedRows ?? 0) > 0;
 }
+
+/** Undoes an acknowledgement: the alert is open again, and who had acknowledged it is forgotten with it. */
+export async function markAlertOpen(db: Kysely<Database>, alertId: number): Promise<boolean> {
+  const result = await sql`update alert set acknowledged_at = null, acknowledged_by = null where alert_id = ${alertId}::bigint`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}

@@ -4,24 +4,12 @@ import { AppError } from '../../core/errors.js';
 import type { Database } from '../../db/schema.js';
 import { loadMoneyFormat, type AnalysisContext } from '../analysis-context.js';
 import { typeReason } from '../type-reasons.js';
-import { formatMoneyWith, type MoneyFormat } from '../money-format.js';
-import { detectDrops, type DropAlert, type Granularity } from './detect-drops.js';
-import { findAlerts, markAlertAcknowledged, storeAlerts, type AlertKey, type AlertRow, type NewAlert } from './alerts.repo.js';
+import { detectDrops, type Granularity } from './detect-drops.js';
+import { dropFiguresOf, summarizeDrop } from './drop-summary.js';
+import { findAlerts, markAlertAcknowledged, markAlertOpen, storeAlerts, type AlertKey, type AlertRow, type NewAlert } from './alerts.repo.js';
 import type { AlertKind } from '../analytics.tables.js';
 import { combineSeries, readAllSeries, readTypeSeries, type SeriesRow, type SeriesWindow } from './metric-series.repo.js';
 import { resolveAsOfDay } from '../settings.repo.js';
-
-const metricLabels = { revenue: 'Revenue', orders: 'Orders', active_customers: 'Active customers' } as const;
-
-/** One readable line per alert, e.g. "Revenue in the week … was Rp 6.000.000, expected Rp 7.100.000 (-16%); mostly channel web (98%)". */
-export function summarizeDrop(alert: DropAlert, windowStart: string, windowEnd: string, money: MoneyFormat): string {
-  const show = (value: number) => (alert.metric === 'revenue' ? formatMoneyWith(money, Math.round(value)) : String(Math.round(value)));
-  const window = alert.granularity === 'day' ? `on ${windowEnd}` : `in the week ${windowStart} – ${windowEnd}`;
-  const where = alert.scope === 'all' ? '' : ` for ${alert.scope.replace(':', ' ')}`;
-  const top = alert.explainedBy[0];
-  const cause = top ? `; mostly ${top.dimension} ${top.segment} (${Math.round(top.share * 100)}% of the shortfall)` : '';
-  return `${metricLabels[alert.metric]}${where} ${window} was ${show(alert.actual)}, expected ${show(alert.expected)} (${Math.round(alert.changePct)}%)${cause}`;
-}
 
 /**
  * The window the metric alerts judge: only complete days are judged, so when
@@ -86,18 +74,25 @@ export async function listAlerts(
     offset: Math.max(options.offset ?? 0, 0),
     after: options.after,
   });
-  return { alerts: await withOverdueReasons(db, alerts) };
+  return { alerts: await withSentences(db, alerts) };
 }
 
-/** An overdue customer's alert keeps the at-risk numbers; the sentence is made from them here, as for a customer's types. */
-async function withOverdueReasons(db: Kysely<Database>, alerts: AlertRow[]): Promise<AlertRow[]> {
+/**
+ * Sentences are made on read from the stored figures, as for a customer's
+ * types: an overdue customer's from the at-risk numbers, a drop's in the
+ * current wording (scope first), whatever wording it was raised with.
+ */
+async function withSentences(db: Kysely<Database>, alerts: AlertRow[]): Promise<AlertRow[]> {
   const needsReason = (alert: AlertRow) => alert.kind === 'customer_overdue' && isRecord(alert.explanation) && 'atRisk' in alert.explanation;
-  if (!alerts.some(needsReason)) return alerts;
+  const isDrop = (alert: AlertRow) => alert.kind === 'metric_drop' && isRecord(alert.explanation);
+  if (!alerts.some((alert) => needsReason(alert) || isDrop(alert))) return alerts;
   const money = await loadMoneyFormat(db);
   return alerts.map((alert) => {
-    if (!needsReason(alert)) return alert;
     const explanation = alert.explanation as Record<string, unknown>;
-    return { ...alert, explanation: { reason: typeReason('at_risk', explanation.atRisk, money), ...explanation } };
+    if (needsReason(alert)) return { ...alert, explanation: { reason: typeReason('at_risk', explanation.atRisk, money), ...explanation } };
+    const figures = isDrop(alert) ? dropFiguresOf(alert) : null;
+    if (!figures) return alert;
+    return { ...alert, explanation: { ...explanation, summary: summarizeDrop(figures, alert.windowStart, alert.windowEnd, money) } };
   });
 }
 
@@ -108,4 +103,12 @@ export async function acknowledgeAlert(db: Kysely<Database>, alertId: number, ac
     throw new AppError('ANALYTICS_ALERT_NOT_FOUND', `Alert ${alertId} does not exist.`, { field: 'alertId' });
   }
   return { alertId, acknowledged: true };
+}
+
+/** The undo of acknowledgeAlert: the alert is listed as open again. Reopening an open alert changes nothing. */
+export async function reopenAlert(db: Kysely<Database>, alertId: number): Promise<{ alertId: number; acknowledged: false }> {
+  if (!(await markAlertOpen(db, alertId))) {
+    throw new AppError('ANALYTICS_ALERT_NOT_FOUND', `Alert ${alertId} does not exist.`, { field: 'alertId' });
+  }
+  return { alertId, acknowledged: false };
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../core/errors.js';
 import {
-  acknowledgeAlert, analyze, getTypePolicy, listAlerts, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, untrackedStages, type AnalyzeResult, type LifecycleFunnel, type RfmReport,
+  acknowledgeAlert, analyze, getTypePolicy, listAlerts, reopenAlert, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, untrackedStages, type AnalyzeResult, type LifecycleFunnel, type RfmReport,
 } from '../../analytics/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { keyValues } from '../format.js';
@@ -66,17 +66,23 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     .option('--all', 'include acknowledged alerts'), [
     ['clientele report alerts'],
     ['clientele alerts ack 12', 'then: it stays listed with --all'],
+    ['clientele alerts reopen 12', 'undo an acknowledgement: it is listed as open again'],
     ['clientele report alerts --all --json'],
   ]).action(async (options: { all?: boolean }) => {
       const result = await runtime.withStore(({ db }) => listAlerts(db, { status: options.all ? 'all' : 'open' }));
       runtime.print(result, (r: typeof result) => (r.alerts.length === 0 ? 'No open alerts.' : r.alerts.map(alertLine).join('\n')));
     });
 
-  const alerts = program.command('alerts').description('acknowledge change alerts');
-  alerts.command('ack').description('acknowledge an alert (it stays listed with `report alerts --all`)')
+  const alerts = program.command('alerts').description('acknowledge change alerts, or undo an acknowledgement');
+  alerts.command('ack').description('acknowledge an alert (it stays listed with `report alerts --all`; `alerts reopen` undoes it)')
     .argument('<alertId>', 'alert id, as `report alerts` lists it', idOf('an alert id')).action(async (id: number) => {
     const result = await runtime.withStore(({ db, actor }) => acknowledgeAlert(db, id, actor));
     runtime.print(result, () => `Alert #${id} acknowledged.`);
+  });
+  alerts.command('reopen').description('undo an acknowledgement: the alert is listed as open again')
+    .argument('<alertId>', 'alert id, as `report alerts --all` lists it', idOf('an alert id')).action(async (id: number) => {
+    const result = await runtime.withStore(({ db }) => reopenAlert(db, id));
+    runtime.print(result, () => `Alert #${id} is open again.`);
   });
 
   const policy = program.command('policy').description('the customer-type policy (thresholds)');
@@ -109,7 +115,10 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     });
 }
 
-/** "#12  2026-11-30..2026-12-06  channel:web  Revenue on web fell 41% …", the sentence the alert was stored or is read with. */
+/**
+ * "#12  metric_drop  2026-11-30..2026-12-06  channel:web  Channel web: revenue in the week … was …", with the
+ * sentence the alert is read with (a drop's leads with its scope, so a segment's drop never reads as the store's).
+ */
 function alertLine(alert: Awaited<ReturnType<typeof listAlerts>>['alerts'][number]): string {
   const window = alert.windowStart === alert.windowEnd ? String(alert.windowEnd) : `${alert.windowStart}..${alert.windowEnd}`;
   const explanation = (alert.explanation ?? {}) as { summary?: unknown; reason?: unknown };

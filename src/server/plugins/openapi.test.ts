@@ -156,6 +156,8 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     const alertId = alerts.json().alerts[0]?.alertId;
     if (alertId) expectStatus(await call('POST /api/alerts/{alertId}/acknowledge', { params: { alertId } }), 200);
     expectStatus(await call('POST /api/alerts/{alertId}/acknowledge', { params: { alertId: 999_999 } }), 404);
+    if (alertId) expectStatus(await call('POST /api/alerts/{alertId}/reopen', { params: { alertId } }), 200);
+    expectStatus(await call('POST /api/alerts/{alertId}/reopen', { params: { alertId: 999_999 } }), 404);
 
     const buyerId = (await call('GET /api/customers/lookup', { query: { kind: 'email', value: 'k04@example.com' } })).json().customer.customer_id;
     expectStatus(await call('GET /api/customers/{customerId}/types', { params: { customerId: buyerId } }), 200);

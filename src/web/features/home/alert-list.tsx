@@ -1,71 +1,86 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Alert } from '../../api/analytics-types.js';
 import { useApiCatalog } from '../../api/api-catalog.js';
-import { api } from '../../api/client.js';
-import { fillPath } from '../../api/endpoints.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useSession } from '../auth/session-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
-import { alertScopeText } from '../reports/alert-scope.js';
+import { alertText } from './alert-text.js';
+import { useUndoableAcknowledgements } from './use-undoable-acknowledgements.js';
 
-/** One alert in the user's language, from its figures; the server's English summary is not shown. */
+/** alertText in the reader's language and formats. */
 export function useAlertText(): (alert: Alert) => string {
   const { t, format } = useI18n();
-  const value = (alert: Alert, amount: number) => (alert.metric === 'revenue' ? format.money(Math.round(amount)) : format.number(amount));
-  return (alert) => {
-    const scope = alertScopeText(alert.scope, t);
-    const text = t('alerts.drop', {
-      metric: t(`alerts.metrics.${alert.metric}`), from: format.date(alert.windowStart), to: format.date(alert.windowEnd),
-      actual: value(alert, alert.actual), expected: value(alert, alert.expected), change: format.percent(alert.changePct / 100, 0),
-    });
-    return scope ? `${text} · ${scope}` : text;
-  };
+  return (alert) => alertText(alert, t, format);
 }
 
 const acknowledgePaths = ['/api/alerts/{alertId}/acknowledge'] as const;
+const reopenPaths = ['/api/alerts/{alertId}/reopen'] as const;
 
-/** Open alerts; who may (analytics:write) acknowledges one here, and it leaves the list at once. */
+/**
+ * Open alerts; who may (analytics:write) acknowledges one here. Its row then
+ * reads "Acknowledged · Undo" for a while, and the list reloads once no Undo
+ * is left; each step is announced in a status region, and focus moves to the
+ * button that undoes it, so the keyboard stays where the reader is.
+ */
 export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAcknowledged?: () => void }) {
   const { t } = useI18n();
   const { can } = useSession();
   const catalog = useApiCatalog();
-  const alertText = useAlertText();
-  const acknowledgePath = can('analytics:write') ? catalog.firstOf('POST', acknowledgePaths) : null;
-  const [acknowledged, setAcknowledged] = useState<ReadonlySet<number>>(new Set());
-  const [pending, setPending] = useState<number | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-
-  const acknowledge = async (alertId: number) => {
-    if (!acknowledgePath) return;
-    setPending(alertId);
-    setError(null);
-    try {
-      await api.post(fillPath(acknowledgePath, { alertId }));
-      setAcknowledged((current) => new Set([...current, alertId]));
-      onAcknowledged?.();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setPending(null);
+  const describe = useAlertText();
+  const mayWrite = can('analytics:write');
+  const [announcement, setAnnouncement] = useState('');
+  const focusNext = useRef<string | null>(null);
+  const textOf = (alertId: number) => { const alert = alerts.find((candidate) => candidate.alertId === alertId); return alert ? describe(alert) : ''; };
+  const acknowledgePath = mayWrite ? catalog.firstOf('POST', acknowledgePaths) : null;
+  const acknowledgements = useUndoableAcknowledgements({ acknowledgePath, reopenPath: mayWrite ? catalog.firstOf('POST', reopenPaths) : null }, {
+    onSettled: onAcknowledged,
+    onAcknowledged: (alertId, canUndo) => {
+      // without an undo (a server with no reopen route) the alert simply leaves, as it always did
+      if (!canUndo) return;
+      focusNext.current = `undo-${alertId}`;
+      setAnnouncement(t('alerts.acknowledgedStatus', { alert: textOf(alertId) }));
+    },
+    onReopened: (alertId) => {
+      focusNext.current = `acknowledge-${alertId}`;
+      setAnnouncement(t('alerts.reopenedStatus', { alert: textOf(alertId) }));
+    },
+  });
+  const { undoable, hidden, pending } = acknowledgements;
+  // the button that takes over from the one just pressed gets focus as it appears
+  const focusWhenAsked = (key: string) => (element: HTMLButtonElement | null) => {
+    if (element && focusNext.current === key) {
+      focusNext.current = null;
+      element.focus();
     }
   };
 
-  const shown = alerts.filter((alert) => !acknowledged.has(alert.alertId));
+  const shown = alerts.filter((alert) => !hidden.has(alert.alertId));
   return (
     <>
       {shown.length === 0 ? <p className="muted">{t('home.noAlerts')}</p> : null}
       <ul className="alert-list">
         {shown.map((alert) => {
-          const text = alert.kind === 'customer_overdue' && alert.customerId !== null
-            ? (alert.customerName ? t('alerts.overdueNamed', { name: alert.customerName, id: alert.customerId }) : t('alerts.overdue', { id: alert.customerId }))
-            : alertText(alert);
+          const text = describe(alert);
+          if (undoable.has(alert.alertId)) {
+            return (
+              <li key={alert.alertId} className="alert-item alert-item-acknowledged">
+                <span className="muted">{t('alerts.acknowledged')} <span aria-hidden="true">·</span></span>
+                <button type="button" className="button-quiet alert-acknowledge" ref={focusWhenAsked(`undo-${alert.alertId}`)}
+                  aria-label={t('alerts.undoOne', { alert: text })} aria-disabled={pending === alert.alertId}
+                  onFocus={() => acknowledgements.holdWindow(alert.alertId)} onBlur={() => acknowledgements.releaseWindow(alert.alertId)}
+                  onClick={() => void acknowledgements.undo(alert.alertId)}>
+                  {pending === alert.alertId ? t('alerts.reopening') : t('alerts.undo')}
+                </button>
+              </li>
+            );
+          }
           return (
             <li key={alert.alertId} className="alert-item">
               {alert.kind === 'customer_overdue' && alert.customerId !== null ? <Link to={`/customers/${alert.customerId}`}>{text}</Link> : <span>{text}</span>}
               {acknowledgePath ? (
-                <button type="button" className="button-quiet alert-acknowledge" disabled={pending === alert.alertId}
-                  aria-label={t('alerts.acknowledgeOne', { alert: text })} onClick={() => void acknowledge(alert.alertId)}>
+                <button type="button" className="button-quiet alert-acknowledge" disabled={pending === alert.alertId} ref={focusWhenAsked(`acknowledge-${alert.alertId}`)}
+                  aria-label={t('alerts.acknowledgeOne', { alert: text })} onClick={() => void acknowledgements.acknowledge(alert.alertId)}>
                   {pending === alert.alertId ? t('alerts.acknowledging') : t('alerts.acknowledge')}
                 </button>
               ) : null}
@@ -73,7 +88,8 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
           );
         })}
       </ul>
-      {error ? <ErrorMessage error={error} /> : null}
+      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      {acknowledgements.error ? <ErrorMessage error={acknowledgements.error} /> : null}
     </>
   );
 }

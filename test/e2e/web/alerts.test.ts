@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { addDays } from '../../../src/core/clock.js';
+import { storeAlerts, type NewAlert } from '../../../src/analytics/alerts/alerts.repo.js';
+import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+
+const isAlertAction = (action: 'acknowledge' | 'reopen') => (response: { url: () => string; request: () => { method: () => string } }) =>
+  response.request().method() === 'POST' && new RegExp(`^/api/alerts/\\d+/${action}$`).test(new URL(response.url()).pathname);
+
+describeWithBrowser('staff web app: change alerts', () => {
+  const app = useStaffApp({ customers: 150 });
+  let server: DemoServer;
+  let page: Page;
+  const ids = { pastries: 0, storeWide: 0, croissants: 0 };
+
+  // Alerts of our own, a day after any the demo's analysis raised, so they head the open list whatever the demo holds.
+  beforeAll(async () => {
+    ({ server, page } = app);
+    const db = server.store.db;
+    const latest = (await sql<{ day: string | null }>`select to_char(max(window_end), 'YYYY-MM-DD') as day from alert`.execute(db)).rows[0].day;
+    const windowEnd = addDays(latest ?? '2026-12-07', 1);
+    const drop = (scope: string, expected: number, actual: number): NewAlert => ({
+      kind: 'metric_drop', metric: 'revenue', scope, granularity: 'week', windowStart: addDays(windowEnd, -6), windowEnd,
+      expected, actual, changePct: Math.round(((actual - expected) / expected) * 1000) / 10, explanation: { explainedBy: [] },
+    });
+    await storeAlerts(db, [drop('category:pastries', 3_000_000, 1_140_000), drop('all', 90_000_000, 70_000_000), drop('category:croissants', 2_000_000, 1_100_000)]);
+    const rows = (await sql<{ alert_id: number; scope: string }>`select alert_id, scope from alert where window_end = ${windowEnd}::date`.execute(db)).rows;
+    const idOf = (scope: string) => Number(rows.find((row) => row.scope === scope)!.alert_id);
+    Object.assign(ids, { pastries: idOf('category:pastries'), storeWide: idOf('all'), croissants: idOf('category:croissants') });
+  });
+
+  const openAlerts = () => page.getByRole('region', { name: 'Open alerts' });
+  const isOpenInStore = async (alertId: number) =>
+    (await sql<{ acknowledged_at: Date | null }>`select acknowledged_at from alert where alert_id = ${alertId}`.execute(server.store.db)).rows[0].acknowledged_at === null;
+
+  it('leads each alert with its scope, so a category\'s drop does not read as the whole store\'s', async () => {
+    await page.goto(`${server.url}/`);
+    const texts = openAlerts().locator('.alert-item > span');
+    await texts.first().waitFor();
+    const all = await texts.allTextContents();
+    expect(all.find((text) => text.includes('astries'))).toMatch(/^Pastries category revenue, .+ – .+: .+, expected .+ \(-62%\)$/);
+    expect(all.find((text) => text.startsWith('Store-wide'))).toMatch(/^Store-wide revenue, .+: .+, expected .+ \(-22%\)$/);
+    try {
+      await page.getByLabel('Language').selectOption('id');
+      await page.locator('.alert-item > span', { hasText: /^Di kategori pastries, pendapatan .+: .+, seharusnya .+ \(-62%\)$/ }).waitFor();
+      await page.locator('.alert-item > span', { hasText: /^Di seluruh toko, pendapatan / }).waitFor();
+    } finally {
+      await page.getByLabel('Bahasa').selectOption('en');
+      await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    }
+  });
+
+  it('offers Undo after Acknowledge, by keyboard, announcing each step; the alert is open again, also after a reload', async () => {
+    await page.goto(`${server.url}/`);
+    const acknowledge = openAlerts().getByRole('button', { name: /^Acknowledge: Pastries category revenue, / });
+    await acknowledge.focus();
+    const acknowledged = page.waitForResponse(isAlertAction('acknowledge'));
+    await page.keyboard.press('Enter');
+    expect((await acknowledged).status()).toBe(200);
+
+    const undo = openAlerts().getByRole('button', { name: /^Undo acknowledging: Pastries category revenue, / });
+    await undo.waitFor();
+    await expect(undo.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect(undo.locator('xpath=..').textContent()).resolves.toMatch(/^Acknowledged\s*·\s*Undo$/);
+    await openAlerts().getByRole('status').filter({ hasText: /^Acknowledged: Pastries category revenue, .+\. Undo reopens it\.$/ }).waitFor();
+    await expect(isOpenInStore(ids.pastries)).resolves.toBe(false);
+
+    const reopened = page.waitForResponse(isAlertAction('reopen'));
+    await page.keyboard.press('Enter');
+    expect((await reopened).status()).toBe(200);
+    const again = openAlerts().getByRole('button', { name: /^Acknowledge: Pastries category revenue, / });
+    await again.waitFor();
+    await expect(again.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await openAlerts().getByRole('status').filter({ hasText: /^Open again: Pastries category revenue, / }).waitFor();
+    await expect(isOpenInStore(ids.pastries)).resolves.toBe(true);
+
+    await page.reload();
+    await openAlerts().locator('.alert-item > span', { hasText: /^Pastries category revenue, / }).waitFor();
+  });
+
+  it('lets the alert leave the list once its Undo has gone unused for a while', async () => {
+    await page.goto(`${server.url}/`);
+    const acknowledged = page.waitForResponse(isAlertAction('acknowledge'));
+    await openAlerts().getByRole('button', { name: /^Acknowledge: Croissants category revenue, / }).click();
+    expect((await acknowledged).status()).toBe(200);
+    const undo = openAlerts().getByRole('button', { name: /^Undo acknowledging: Croissants category revenue, / });
+    await undo.waitFor();
+    // the window stays open while Undo has focus; it counts once focus moves on
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.waitForTimeout(3_000);
+    await expect(undo.count()).resolves.toBe(1);
+    await undo.waitFor({ state: 'detached', timeout: 20_000 });
+    await openAlerts().locator('.alert-item > span', { hasText: /^Pastries category revenue, / }).waitFor();
+    await expect(openAlerts().locator('.alert-item', { hasText: /Croissants category/ }).count()).resolves.toBe(0);
+    await expect(isOpenInStore(ids.croissants)).resolves.toBe(false);
+  });
+});
