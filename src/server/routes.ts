@@ -11,6 +11,7 @@ import { registerRateRoutes } from '../settings/rates.routes.js';
 import { registerReportRoutes } from '../reports/reports.routes.js';
 import { registerSegmentRoutes } from '../segments/segments.routes.js';
 import { registerPersonaRoutes } from '../personas/personas.routes.js';
+import { registerCategoryRoutes } from '../catalog/index.js';
 
 /** All JSON API routes, mounted under /api. */
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -31,4 +32,5 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   await registerReportRoutes(api, deps);
   await registerSegmentRoutes(api, deps);
   await registerPersonaRoutes(api, deps);
+  await registerCategoryRoutes(api, deps);
 }

@@ -151,6 +151,8 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     expectStatus(await call('PATCH /api/analytics/policy', { payload: { vip: { topPercent: 10 } } }), 200);
     expectStatus(await call('PATCH /api/analytics/policy', { payload: { vip: { topPercent: 101 } } }), 400);
     for (const report of ['types', 'rfm', 'lifecycle', 'cohorts', 'summary', 'revenue', 'type-migration']) expectStatus(await call(`GET /api/reports/${report}`), 200);
+    expectStatus(await call('GET /api/categories', { query: { limit: 5 } }), 200);
+    expectStatus(await call('GET /api/categories', { query: { limit: 0 } }), 400);
     const alerts = await call('GET /api/alerts', { query: { status: 'all' } });
     expectStatus(alerts, 200);
     const alertId = alerts.json().alerts[0]?.alertId;

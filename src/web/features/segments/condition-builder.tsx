@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { FilterField } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
@@ -6,6 +6,8 @@ import { fractionDigitsOf } from '../customers/parse-amount.js';
 import { comparisonInputOf, emptyDraft, valueKindOf } from './comparison-input.js';
 import { builderOperatorsOf, channelCodes, choicesOf, fieldLabel, isMoneyField, operatorLabel } from './field-kinds.js';
 import { buildComparison, buildPurchase, type BuiltCondition } from './filter-text.js';
+import { CategoryInput, CategoryNotes } from './category-field.js';
+import { useStoreCategories } from './use-store-categories.js';
 import { ValueInput } from './value-input.js';
 
 const sources = ['customer', 'trait', 'type', 'rfm', 'prediction'] as const;
@@ -88,6 +90,9 @@ function PurchaseForm({ onAdd }: { onAdd: (condition: unknown) => void }) {
   const [atLeast, setAtLeast] = useState('1');
   const { errorKey, add } = useAdd(onAdd);
   const id = useId();
+  const categories = useStoreCategories();
+  const categoryRef = useRef<HTMLInputElement>(null);
+  const categoryField = { id: `${id}-category`, value: category, categories, onChange: setCategory, inputRef: categoryRef };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add(buildPurchase({ category, channel, days, atLeast }));
@@ -96,10 +101,7 @@ function PurchaseForm({ onAdd }: { onAdd: (condition: unknown) => void }) {
     <form className="builder-form" onSubmit={submit} aria-label={t('segments.builder.purchaseTitle')}>
       <h3>{t('segments.builder.purchaseTitle')}</h3>
       <div className="inline-form">
-        <label className="field field-wide">
-          <span>{t('segments.builder.category')}</span>
-          <input value={category} onChange={(event) => setCategory(event.target.value)} placeholder={t('segments.builder.hintList')} />
-        </label>
+        <CategoryInput {...categoryField} />
         <div className="field">
           <label htmlFor={`${id}-channel`}>{t('segments.builder.channel')}</label>
           <select id={`${id}-channel`} value={channel} onChange={(event) => setChannel(event.target.value)}>
@@ -117,6 +119,7 @@ function PurchaseForm({ onAdd }: { onAdd: (condition: unknown) => void }) {
         </label>
         <button type="submit" className="button-secondary">{t('segments.builder.add')}</button>
       </div>
+      <CategoryNotes {...categoryField} />
       {errorKey ? <p className="inline-error" role="alert">{t(errorKey)}</p> : null}
     </form>
   );
