@@ -70,6 +70,7 @@ describeEachStore('compiled filters select the right customers', (context) => {
     ['cancelled orders are not purchases', { purchased: { category: 'coffee', within: { days: 90 }, count: { op: 'eq', value: 1 } } }, [5]],
     ['bought coffee ever', { purchased: { category: ['COFFEE'] } }, [1, 5]],
     ['never bought coffee', { not: { purchased: { category: 'coffee' } } }, [2, 3, 4, 6]],
+    ['a line without a category has its product\'s', { purchased: { category: 'Pastry' } }, [4]],
     ['by sku', { purchased: { sku: 'BN-GAYO' } }, [2]],
     ['by product name', { purchased: { product_contains: 'sourdough', count: { op: 'gte', value: 2 } } }, [1]],
     ['by quantity', { purchased: { category: 'sandwich', measure: 'quantity', count: { op: 'gte', value: 40 } } }, [4]],

@@ -56,7 +56,7 @@ export function compilePurchased({ purchased }: PurchasedCondition, asOf: Date, 
   const test = purchased.count ?? { op: 'gte', value: 1 };
   const measure = purchased.measure ?? 'orders';
   const lineConditions = sql`true
-    ${purchased.category ? sql`and lower(l.category) = any(${lowered(purchased.category)}::text[])` : sql``}
+    ${purchased.category ? sql`and lower(coalesce(l.category, (select p.category from product p where p.sku = l.sku))) = any(${lowered(purchased.category)}::text[])` : sql``}
     ${purchased.sku ? sql`and l.sku = any(${purchased.sku}::text[])` : sql``}
     ${purchased.product_contains ? sql`and l.product_name ilike ${likePattern(purchased.product_contains, 'contains')}::text` : sql``}`;
   const hasLineConditions = purchased.category !== undefined || purchased.sku !== undefined || purchased.product_contains !== undefined;
