@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
 import type { Persona } from '../../../src/web/api/target-group-types.js';
-import { nameWordsOf, personaDisplayName, traitWording } from '../../../src/web/features/personas/persona-name.js';
+import { nameWordsOf, personaDisplayName } from '../../../src/web/features/personas/persona-name.js';
+import { traitSentence } from '../../../src/web/features/personas/trait-words.js';
 import { getStoreSettings } from '../../../src/settings/index.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
@@ -375,9 +376,10 @@ describeWithBrowser('staff web app (owner)', () => {
     for (const [index, persona] of personas.entries()) {
       const card = page.getByRole('region', { name: expected[index].text, exact: true });
       await card.waitFor();
-      const traits = persona.profile.traits.map((trait) => traitWording(trait, indonesian).text);
+      // each trait in words, with its direction and strength ("Lebih muda dari rata-rata (jelas)")
+      const traits = persona.profile.traits.map((trait) => traitSentence(trait, indonesian, (key, variables) => lookupMessage(messagesByLocale.id, key, variables)).text);
       const shown = await card.locator('.persona-traits .type-tag').allTextContents();
-      expect(shown.map((text) => text.replace(/ [+-]?[\d,.]+$/, ''))).toEqual(traits);
+      expect(shown).toEqual(traits);
     }
     // the drift card offers the personas by the same names
     const options = await page.locator('.drift-form select option').allTextContents();

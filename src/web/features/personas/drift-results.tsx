@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
-import type { CategoricalDrift, DriftReport } from '../../api/target-group-types.js';
+import type { CategoricalDrift, DriftAttribute, DriftReport } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { DriftChart } from './drift-chart.js';
 import { attributeLabel, seriesLabel } from './drift-labels.js';
+import { byLargestChange, driftSizeText, driftStatement, sizeOfChange, typicalSpendMinor } from './drift-words.js';
 import { PersonaShiftsTable } from './persona-shifts-table.js';
 
-/** Effect sizes for every attribute as a table, one categorical attribute as a chart, and which personas grew or shrank. */
+/** Every attribute's change in words, largest first, with its effect size beside it; one categorical attribute as a chart; and which personas grew or shrank. */
 export function DriftResults({ report }: { report: DriftReport }) {
   const { t, format } = useI18n();
   const categorical = report.attributes.filter((attribute): attribute is CategoricalDrift => attribute.kind === 'categorical');
@@ -15,6 +16,16 @@ export function DriftResults({ report }: { report: DriftReport }) {
   const chartedAttribute = categorical.find((attribute) => attribute.attribute === charted) ?? byDefault;
   const id = useId();
   const effect = (value: number | null) => (value === null ? '–' : format.number(value, 2));
+  const valueText = (attribute: DriftAttribute, side: 'before' | 'after') => {
+    if (attribute.kind === 'categorical') return topShare(attribute, side, t, format.percent);
+    const mean = attribute[side].mean;
+    // the server compares spend on a log scale; a marketer reads it back as money
+    if (attribute.attribute === 'spend (log)') {
+      const typical = typicalSpendMinor(mean);
+      return typical === null ? '–' : format.money(typical);
+    }
+    return mean === null ? '–' : format.number(mean, 1);
+  };
   return (
     <div className="drift-results">
       <p role="status">{t('drift.activeCustomers', { before: format.number(report.before.customers), after: format.number(report.after.customers) })}</p>
@@ -28,21 +39,27 @@ export function DriftResults({ report }: { report: DriftReport }) {
               <th scope="col">{t('drift.afterValue')}</th>
               <th scope="col" className="hide-narrow">{t('drift.effect')}</th>
               <th scope="col" className="numeric">{t('drift.effectSize')}</th>
-              <th scope="col">{t('drift.magnitude')}</th>
             </tr>
           </thead>
           <tbody>
-            {report.attributes.map((attribute) => {
+            {byLargestChange(report.attributes).map((attribute) => {
+              const statement = driftStatement(attribute, t, format.percent);
+              const size = sizeOfChange(attribute);
               const label = attributeLabel(attribute.attribute, t);
-              const isNumeric = attribute.kind === 'numeric';
+              const measure = attribute.kind === 'numeric' ? t('drift.cohensD') : t('drift.cramersV', { moved: format.percent(attribute.totalVariation) });
               return (
                 <tr key={attribute.attribute}>
-                  <th scope="row" lang={label.lang}>{label.text}</th>
-                  <td>{isNumeric ? meanText(attribute.before.mean, format.number) : topShare(attribute, 'before', t, format.percent)}</td>
-                  <td>{isNumeric ? meanText(attribute.after.mean, format.number) : topShare(attribute, 'after', t, format.percent)}</td>
-                  <td className="hide-narrow">{isNumeric ? t('drift.cohensD') : t('drift.cramersV', { moved: format.percent(attribute.totalVariation) })}</td>
-                  <td className="numeric">{effect(isNumeric ? attribute.cohensD : attribute.cramersV)}</td>
-                  <td><span className={`magnitude magnitude-${attribute.magnitude}`}>{t(`drift.magnitudes.${attribute.magnitude}`)}</span></td>
+                  <th scope="row">
+                    <span lang={statement.lang}>{statement.text}</span>{' '}
+                    {/* the brackets are for screen readers and copied text; on screen the badge sets the size apart */}
+                    <span className="visually-hidden">(</span>
+                    <span className={`magnitude magnitude-${size ?? 'negligible'}`}>{driftSizeText(size, t)}</span>
+                    <span className="visually-hidden">)</span>
+                  </th>
+                  <td>{valueText(attribute, 'before')}</td>
+                  <td>{valueText(attribute, 'after')}</td>
+                  <td className="hide-narrow muted small"><span lang={label.lang}>{label.text}</span><br />{measure}</td>
+                  <td className="numeric muted" title={measure}>{effect(attribute.kind === 'numeric' ? attribute.cohensD : attribute.cramersV)}</td>
                 </tr>
               );
             })}
@@ -67,8 +84,6 @@ export function DriftResults({ report }: { report: DriftReport }) {
     </div>
   );
 }
-
-const meanText = (mean: number | null, number: (value: number, digits?: number) => string) => (mean === null ? '–' : number(mean, 1));
 
 /** A categorical attribute's largest value in one period, e.g. "Mobile app 42%". */
 function topShare(attribute: CategoricalDrift, side: 'before' | 'after', t: (key: string) => string, percent: (ratio: number) => string): string {

@@ -1,8 +1,8 @@
 import type { Persona } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { usePersonaWords, WordingText } from './persona-name-text.js';
-import { traitWording } from './persona-name.js';
 import { shareText } from './share-list.js';
+import { traitSentence } from './trait-words.js';
 
 /** The profile in a few lines: who they are, what they bring, where and how they buy. */
 export function PersonaFacts({ persona }: { persona: Persona }) {
@@ -28,19 +28,39 @@ export function PersonaFacts({ persona }: { persona: Persona }) {
   );
 }
 
-/** What sets the persona apart, in the reader's words (categories as the store names them), with the standardised difference. */
+/**
+ * What sets the persona apart, in words first ("Younger than average (much)");
+ * each standardised difference stays reachable for the analyst: in the chip's
+ * title and, for keyboards and touch, in a list that opens below.
+ */
 export function PersonaTraits({ persona }: { persona: Persona }) {
   const { t, format } = useI18n();
   const words = usePersonaWords();
   if (persona.profile.traits.length === 0) return null;
+  const traits = persona.profile.traits.map((trait) => ({
+    column: trait.column,
+    sentence: traitSentence(trait, words, t),
+    number: t('personas.traitDifference', { difference: signed(trait.difference, format.number) }),
+  }));
   return (
-    <p className="persona-traits small">
-      <span className="muted">{t('personas.traits')}</span>{' '}
-      {persona.profile.traits.map((trait) => (
-        <span key={trait.column} className="type-tag" title={t('personas.traitDifference', { difference: format.number(trait.difference, 2) })}>
-          <WordingText wording={traitWording(trait, words)} /> {trait.difference > 0 ? '+' : ''}{format.number(trait.difference, 2)}
-        </span>
-      ))}
-    </p>
+    <div className="persona-traits-block">
+      <p className="persona-traits small">
+        <span className="muted">{t('personas.traits')}</span>{' '}
+        {traits.map((trait) => (
+          <span key={trait.column} className="type-tag" title={trait.number}><WordingText wording={trait.sentence} /></span>
+        ))}
+      </p>
+      <details className="persona-trait-numbers small muted">
+        <summary>{t('personas.traitNumbers')}</summary>
+        <ul>
+          {traits.map((trait) => <li key={trait.column}><WordingText wording={trait.sentence} />: {trait.number}</li>)}
+        </ul>
+      </details>
+    </div>
   );
+}
+
+/** "+0.77" and "-0.77": the sign is half of what the number says. */
+function signed(value: number, number: (value: number, digits?: number) => string): string {
+  return `${value > 0 ? '+' : ''}${number(value, 2)}`;
 }

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
+import { Distinctness } from './distinctness-text.js';
 import { DriftCard, type GroupChoice } from './drift-card.js';
 import { PersonaCard } from './persona-card.js';
 import { usePersonaWords } from './persona-name-text.js';
@@ -50,10 +51,8 @@ export function PersonasPage() {
     const { model } = personas.data;
     body = (
       <>
-        <p className="muted">
-          {t('personas.modelSummary', { k: model.k, sample: format.number(model.sample_size), population: format.number(model.population), date: format.date(model.discovered_at) })}
-          {model.silhouette === null ? '' : ` · ${t('personas.silhouette', { value: format.number(model.silhouette, 2) })}`}
-        </p>
+        <p className="muted">{t('personas.modelSummary', { k: model.k, sample: format.number(model.sample_size), population: format.number(model.population), date: format.date(model.discovered_at) })}</p>
+        <Distinctness silhouette={model.silhouette} />
         <div className="persona-list">
           {personas.data.personas.map((persona) => <PersonaCard key={persona.personaId} persona={persona} />)}
         </div>

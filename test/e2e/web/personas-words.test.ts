@@ -1,0 +1,105 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { systemClock } from '../../../src/core/clock.js';
+import { discoverPersonas } from '../../../src/personas/index.js';
+import type { DriftReport, PersonaList } from '../../../src/web/api/target-group-types.js';
+import type { Locale } from '../../../src/web/api/types.js';
+import { distinctnessOf } from '../../../src/web/features/personas/distinctness.js';
+import { byLargestChange, driftSizeText, driftStatement, sizeOfChange } from '../../../src/web/features/personas/drift-words.js';
+import { nameWordsOf } from '../../../src/web/features/personas/persona-name.js';
+import { traitSentence } from '../../../src/web/features/personas/trait-words.js';
+import { createFormatters } from '../../../src/web/i18n/format.js';
+import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
+import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+
+const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], null, 'UTC');
+const sizeRank = { large: 3, medium: 2, small: 1, negligible: 0 } as const;
+
+async function chooseLanguage(page: Page, locale: Locale) {
+  await page.locator('.language-picker select').selectOption(locale);
+  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+}
+
+describeWithBrowser('personas and drift in words', () => {
+  const app = useStaffApp({ customers: 200 });
+  let server: DemoServer;
+  let page: Page;
+  let list: PersonaList;
+
+  beforeAll(async () => {
+    ({ server, page } = app);
+    await discoverPersonas(server.store.db, { clock: systemClock, k: 3, seed: 1 });
+    await page.goto(`${server.url}/personas`);
+    list = await page.evaluate(async () => (await fetch('/api/personas')).json() as Promise<PersonaList>);
+  }, 120_000);
+
+  it.each(['en', 'lv'] as const)('says in %s what sets each persona apart and how distinct they are, with the numbers one step away', async (locale) => {
+    const t = tIn(locale);
+    const format = formatIn(locale);
+    const words = nameWordsOf(locale, t);
+    await chooseLanguage(page, locale);
+    await page.goto(`${server.url}/personas`);
+    await page.locator('.persona-card').first().waitFor();
+    expect(list.personas.length).toBe(3);
+    expect(list.personas.some((persona) => persona.profile.traits.length > 0)).toBe(true);
+
+    const cards = page.locator('.persona-card');
+    for (const [index, persona] of list.personas.entries()) {
+      const card = cards.nth(index);
+      const chips = card.locator('.persona-traits .type-tag');
+      const expected = persona.profile.traits.map((trait) => traitSentence(trait, words, t).text);
+      await expect(chips.allTextContents()).resolves.toEqual(expected);
+      if (persona.profile.traits.length === 0) continue;
+      // words, not "young -0.77": a phrase of the reader's language with a strength word in brackets, no bare number
+      const strengths = Object.values(messagesByLocale[locale].personas.traitStrengths).join('|');
+      for (const text of expected) expect(text).toMatch(new RegExp(`^[^\\d]+ \\((${strengths})\\)$`));
+      const numbers = persona.profile.traits.map((trait) => t('personas.traitDifference', { difference: `${trait.difference > 0 ? '+' : ''}${format.number(trait.difference, 2)}` }));
+      await expect(chips.evaluateAll((elements) => elements.map((element) => element.getAttribute('title')))).resolves.toEqual(numbers);
+      // the numbers also open for keyboards and touch, not only on hover
+      const details = card.locator('details.persona-trait-numbers');
+      await details.locator('summary').click();
+      await expect(details.locator('li').allTextContents()).resolves.toEqual(expected.map((text, position) => `${text}: ${numbers[position]}`));
+    }
+
+    const silhouette = list.model!.silhouette!;
+    const level = t(`personas.distinctLevels.${distinctnessOf(silhouette)}`);
+    const distinctness = page.locator('.persona-distinctness');
+    await expect(distinctness.textContent()).resolves.toBe(`${t('personas.distinctness', { level })} (${t('personas.silhouette', { value: format.number(silhouette, 2) })})`);
+  });
+
+  it.each(['en', 'lv'] as const)('tells in %s what moved in words, largest change first, with each statistic beside it', async (locale) => {
+    const t = tIn(locale);
+    const format = formatIn(locale);
+    await chooseLanguage(page, locale);
+    await page.goto(`${server.url}/personas`);
+    const form = page.locator('.drift-form');
+    await form.locator('button[type="submit"]').click();
+    const table = page.locator('.drift-results table').first();
+    await table.waitFor();
+    const inputs = form.locator('input[type="date"]');
+    const periods = { before: { from: await inputs.nth(0).inputValue(), to: await inputs.nth(1).inputValue() }, after: { from: await inputs.nth(2).inputValue(), to: await inputs.nth(3).inputValue() } };
+    const report = await page.evaluate(async (body) => {
+      const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };
+      const response = await fetch('/api/drift', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+      return response.json() as Promise<DriftReport>;
+    }, { group: { kind: 'all' }, ...periods });
+    expect(report.before.customers).toBeGreaterThan(0);
+
+    const ordered = byLargestChange(report.attributes);
+    const rows = table.locator('tbody tr');
+    const expectedRows = ordered.map((attribute) => `${driftStatement(attribute, t, format.percent).text} (${driftSizeText(sizeOfChange(attribute), t)})`);
+    await expect(rows.locator('th').allTextContents()).resolves.toEqual(expectedRows);
+    // the row says its size in the reader's words
+    const sizes = [...Object.values(messagesByLocale[locale].drift.magnitudes), t('drift.words.tooFew')].join('|');
+    for (const text of expectedRows) expect(text).toMatch(new RegExp(`\\((${sizes})\\)$`));
+    // largest first: the size bands never rise down the table
+    const ranks = ordered.map((attribute) => { const size = sizeOfChange(attribute); return size === null ? -1 : sizeRank[size]; });
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    // the analyst's number and its name stay in the row
+    const statistic = (value: number | null) => (value === null ? '–' : format.number(value, 2));
+    await expect(rows.locator('td.numeric').allTextContents()).resolves.toEqual(ordered.map((attribute) => statistic(attribute.kind === 'numeric' ? attribute.cohensD : attribute.cramersV)));
+    const names = await rows.locator('td.numeric').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title')));
+    expect(names).toEqual(ordered.map((attribute) => (attribute.kind === 'numeric' ? t('drift.cohensD') : t('drift.cramersV', { moved: format.percent(attribute.totalVariation) }))));
+  });
+});
