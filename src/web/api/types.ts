@@ -14,6 +14,8 @@ export type CustomerSummary = {
   customer_id: number; kind: string; name: string | null; email: string | null; phone: string | null; city: string | null; country: string | null;
   is_stub: boolean; created_at: string; first_purchase_at: string | null; last_purchase_at: string | null; order_count: number;
   revenue_minor: number; purchase_days: number; is_real: boolean;
+  /** null: never asked. */
+  consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null;
   /** From the last analysis; absent or null before one has run. */
   types?: string[] | null; primary_type?: string | null; rfm_segment?: string | null;
 };
