@@ -9,6 +9,7 @@ import { buildComparison, buildPurchase, type BuiltCondition } from './filter-te
 import { CategoryInput, CategoryNotes } from './category-field.js';
 import { useStoreCategories } from './use-store-categories.js';
 import { ValueInput } from './value-input.js';
+import { fieldDescription } from './field-description.js';
 
 const sources = ['customer', 'trait', 'type', 'rfm', 'prediction'] as const;
 
@@ -42,6 +43,7 @@ function ComparisonForm({ fields, onAdd }: { fields: FilterField[]; onAdd: (cond
   const id = useId();
   if (!field) return null;
   const operators = builderOperatorsOf(field);
+  const description = fieldDescription(t, field);
   const operator = operators.includes(op) ? op : operators[0];
   const choices = choicesOf(t, field.name);
   const isMoney = field.type === 'number' && isMoneyField(field.name);
@@ -76,7 +78,7 @@ function ComparisonForm({ fields, onAdd }: { fields: FilterField[]; onAdd: (cond
         <ValueInput id={id} kind={valueKindOf(field, operator)} type={field.type} operator={operator} isMoney={isMoney} amountExample={amountExample} choices={choices} draft={draft} onChange={setDraft} />
         <button type="submit" className="button-secondary">{t('segments.builder.add')}</button>
       </div>
-      <p className="muted small">{t('segments.builder.technicalName', { name: field.name })} — <span lang="en">{field.description}</span></p>
+      <p className="muted small">{t('segments.builder.technicalName', { name: field.name })} — <span lang={description.lang}>{description.text}</span></p>
       {errorKey ? <p className="inline-error" role="alert">{t(errorKey, { example: amountExample })}</p> : null}
     </form>
   );
