@@ -151,11 +151,13 @@ export async function memberIds(db: Kysely<Database>, segmentId: number): Promis
   return rows.map((row) => Number(row.customer_id));
 }
 
-export type MembershipEvent = { customer_id: number; change: MembershipChange; at: Date };
+/** A change with the customer's name and email, so a person reads who entered or left, not a number. */
+export type MembershipEvent = { customer_id: number; name: string | null; email: string | null; change: MembershipChange; at: Date };
 
 export async function listMembershipEvents(db: Kysely<Database>, segmentId: number, limit: number): Promise<MembershipEvent[]> {
-  return db.selectFrom('segment_membership_event').select(['customer_id', 'change', 'at'])
-    .where('segment_id', '=', segmentId).orderBy('event_id', 'desc').limit(limit).execute();
+  return db.selectFrom('segment_membership_event as e').leftJoin('customer as c', 'c.customer_id', 'e.customer_id')
+    .select(['e.customer_id', 'c.name', 'c.email', 'e.change', 'e.at'])
+    .where('e.segment_id', '=', segmentId).orderBy('e.event_id', 'desc').limit(limit).execute();
 }
 
 /**

@@ -52,7 +52,7 @@ export const segmentPreviewSchema = objectOf<SegmentPreview>()({
 
 export const segmentWithHistorySchema = z.object({
   segment: segmentSchema,
-  history: z.array(objectOf<MembershipEvent>()({ customer_id: z.number().int(), change: z.enum(['entered', 'left']), at: timestamp })).describe('The latest 50 membership changes, newest first'),
+  history: z.array(objectOf<MembershipEvent>()({ customer_id: z.number().int(), name: z.string().nullable(), email: z.string().nullable(), change: z.enum(['entered', 'left']), at: timestamp })).describe('The latest 50 membership changes, newest first'),
 });
 
 const text = z.string().nullable();

@@ -38,6 +38,8 @@ describeEachStore('segments over HTTP', (context) => {
     expect(created.json().refresh).toMatchObject({ entered: 2, members: 2 });
     const shown = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}`, headers: analyst.readHeaders });
     expect(shown.json().history).toHaveLength(2);
+    // who entered, by name, not only by number
+    expect(shown.json().history).toContainEqual(expect.objectContaining({ customer_id: 1, name: 'Ana Wijaya', change: 'entered' }));
     const members = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1`, headers: analyst.readHeaders });
     expect(members.json()).toMatchObject({ items: [{ customer_id: 1, name: 'Ana Wijaya' }], next: 1, nextCursor: '1' });
     // paged as every other list: the cursor it gave, back as `cursor`

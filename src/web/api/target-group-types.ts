@@ -16,7 +16,7 @@ export type SegmentPreview = {
 /** One problem of an invalid filter (error SEGMENT_FILTER_INVALID, `details.problems`). */
 export type FilterProblem = { path: string; message: string };
 
-export type MembershipEvent = { customer_id: number; change: 'entered' | 'left'; at: string };
+export type MembershipEvent = { customer_id: number; name: string | null; email: string | null; change: 'entered' | 'left'; at: string };
 /** GET /api/segments/:id */
 export type SegmentWithHistory = { segment: SegmentDetail; history: MembershipEvent[] };
 export type Member = CustomerBrief & { entered_at: string };

@@ -110,6 +110,11 @@ describeWithBrowser('staff web app: segments and personas', () => {
     await expect(firstLink.getAttribute('href')).resolves.toBe(`/customers/${members.rows[0].customer_id}`);
     const history = page.getByRole('region', { name: 'Entries and exits' });
     await expect(history.getByText('Entered', { exact: true }).count()).resolves.toBe(Math.min(50, members.rows.length));
+    // each by the name the member list gives them, not "No. 2919"
+    const historyNames = await history.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(historyNames.filter((name) => /^No\. \d+$/.test(name))).toEqual([]);
+    const memberNames = await membersCard.locator('tbody tr a').allTextContents();
+    expect(historyNames.filter((name) => memberNames.includes(name)).length).toBeGreaterThan(0);
     // Recomputing changes nothing here, and says so.
     await page.getByRole('button', { name: 'Recompute members' }).click();
     await page.getByText(`Members recomputed: 0 entered, 0 left, ${numbers.number(members.rows.length)} members now.`).waitFor();

@@ -1,7 +1,7 @@
 import type { MembershipEvent } from '../../api/target-group-types.js';
 import { Card } from '../../components/card.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { Link } from '../../routes/router.js';
+import { CustomerLink } from './customer-link.js';
 
 /** The latest entries and exits (newest first), as refreshes recorded them. */
 export function SegmentHistoryCard({ history }: { history: MembershipEvent[] }) {
@@ -26,7 +26,7 @@ export function SegmentHistoryCard({ history }: { history: MembershipEvent[] }) 
                 {history.map((event, index) => (
                   <tr key={`${event.customer_id}-${event.at}-${index}`}>
                     <td>{format.dateTime(event.at)}</td>
-                    <td><Link to={`/customers/${event.customer_id}`}>{t('customer.number', { id: event.customer_id })}</Link></td>
+                    <td><CustomerLink customer={event} /></td>
                     <td><span className={`badge ${event.change === 'entered' ? 'badge-real' : 'badge-lead'}`}>{t(`segments.changes.${event.change}`)}</span></td>
                   </tr>
                 ))}
