@@ -6,6 +6,8 @@ export const datasetsDirectory = fileURLToPath(new URL('../../data/datasets/', i
 /** A bundled public data set and how to load it as a store. */
 export type DemoDataset = {
   name: string;
+  /** The store's name once loaded: the data set's own, the same in every language (the app says it is a public data set). */
+  title: string;
   description: string;
   currency: string;
   timeZone: string;
@@ -25,12 +27,14 @@ export type DemoDataset = {
 export const demoDatasets: DemoDataset[] = [
   {
     name: 'cdnow',
+    title: 'CDNOW',
     description: 'CDNOW music retailer: 23,570 customers, 69,659 orders, 1997-01 to 1998-06 (the CLV literature\'s reference data)',
     currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '1998-06-30T23:59:59.999-04:00',
     imports: [{ entity: 'orders', file: 'cdnow/CDNOW_master.txt', preset: 'cdnow' }],
   },
   {
     name: 'groceries',
+    title: 'Groceries',
     description: 'Grocery store: 3,898 members, 38,765 items in 14,963 baskets, 2014-2015 (no prices)',
     currency: 'EUR', timeZone: 'Europe/Berlin', defaultCountry: 'DE', asOf: '2015-12-30T23:59:59.999+01:00',
     imports: [{ entity: 'orders', file: 'groceries/Groceries_dataset.csv', preset: 'groceries' }],
@@ -38,12 +42,14 @@ export const demoDatasets: DemoDataset[] = [
   },
   {
     name: 'online-retail',
+    title: 'Online Retail (UCI)',
     description: 'UCI Online Retail, first five days (2010-12-01 to 12-05): 8,000 lines, 277 customers, cancellations',
     currency: 'GBP', timeZone: 'Europe/London', defaultCountry: 'GB', asOf: '2010-12-05T23:59:59.999Z',
     imports: [{ entity: 'orders', file: 'online-retail/online_retail_sample.csv', preset: 'uci-online-retail' }],
   },
   {
     name: 'customer-personality',
+    title: 'Customer Personality',
     description: 'Food and wine retailer: 2,240 customer profiles with demographics (no orders)',
     currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '2014-12-31T23:59:59.999-05:00',
     imports: [{ entity: 'customers', file: 'customer-personality/marketing_campaign.csv', preset: 'customer-personality' }],

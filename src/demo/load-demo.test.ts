@@ -8,7 +8,7 @@ import { fixedClock } from '../core/clock.js';
 import { importFile } from '../ingest/import-file.service.js';
 import { getStoreSettings, updateStoreSettings } from '../settings/index.js';
 import { chainName, writeStoreFiles } from '../synthetic/index.js';
-import { datasetsDirectory } from './datasets.js';
+import { demoDatasets, datasetsDirectory } from './datasets.js';
 import { loadDatasetDemo, loadSyntheticDemo } from './load-demo.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-demo-test-'));
@@ -21,7 +21,9 @@ describeEachStore('loading a demo data set', (context) => {
     const source = readFileSync(join(datasetsDirectory, 'customer-personality/marketing_campaign.csv'), 'utf8').split('\n');
     const firstRows = join(workDir, 'first-rows.csv');
     writeFileSync(firstRows, `${source.slice(0, 101).join('\n')}\n`);
-    await updateStoreSettings(db, { name: 'customer-personality (public data set)', currency: 'USD', timezone: 'America/New_York', default_country: 'US', is_synthetic: false, demo_dataset: null, data_as_of: '2015-01-01T00:00:00Z' });
+    // begun by an earlier version, under the name it gave a data set's store then
+    const asOf = demoDatasets.find((dataset) => dataset.name === 'customer-personality')!.asOf;
+    await updateStoreSettings(db, { name: 'customer-personality (public data set)', currency: 'USD', timezone: 'America/New_York', default_country: 'US', is_synthetic: false, demo_dataset: null, data_as_of: asOf });
     const partial = await importFile(db, { entity: 'customers', file: firstRows, preset: 'customer-personality', actor: 'test', clock: fixedClock('2015-01-01T00:00:00Z'), rejectsPath: null });
     expect(partial.inserted).toBe(100);
 
@@ -32,9 +34,17 @@ describeEachStore('loading a demo data set', (context) => {
     expect(again.unchanged + again.updated).toBeGreaterThanOrEqual(100);
     const customers = await db.selectFrom('customer').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
     expect(Number(customers.count)).toBe(partial.inserted + again.inserted);
-    expect((await getStoreSettings(db)).demoDataset).toBe('customer-personality');
+    // named as the data set names itself, in no language of ours: the app says it is a public data set
+    expect(await getStoreSettings(db)).toMatchObject({ demoDataset: 'customer-personality', name: 'Customer Personality' });
 
     await expect(loadDatasetDemo(db, 'customer-personality', { actor: 'test' })).rejects.toMatchObject({ code: 'DEMO_STORE_NOT_EMPTY_CONFLICT' });
+  });
+
+  it('does not take a real store for an unfinished load because it bears a data set\'s name', async () => {
+    const { db } = context.store;
+    await updateStoreSettings(db, { name: 'CDNOW', is_synthetic: false, demo_dataset: null, data_as_of: null });
+    await db.insertInto('customer').values({ kind: 'person', name: 'A real customer' }).execute();
+    await expect(loadDatasetDemo(db, 'cdnow', { actor: 'test' })).rejects.toMatchObject({ code: 'DEMO_STORE_NOT_EMPTY_CONFLICT' });
   });
 });
 

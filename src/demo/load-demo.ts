@@ -92,9 +92,12 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
     throw new AppError('DEMO_DATASET_NOT_FOUND', `There is no demo data set "${name}". Choose one of: synthetic, ${demoDatasets.map((d) => d.name).join(', ')}.`, { field: 'name' });
   }
   const started = performance.now();
-  const storeName = `${dataset.name} (public data set)`;
-  await requireEmptyOrUnfinishedStore(db, (settings) => settings.name === storeName);
-  await updateStoreSettings(db, { name: storeName, currency: dataset.currency, timezone: dataset.timeZone, default_country: dataset.defaultCountry, is_synthetic: false, demo_dataset: null, data_as_of: dataset.asOf });
+  // An unfinished load of this data set: its name and its end day as the store's as-of, which only a
+  // demo load writes, without demo_dataset (written last). The name it had before is still known.
+  const isThisLoad = (settings: StoreSettings) => settings.dataAsOf !== null && new Date(settings.dataAsOf).getTime() === new Date(dataset.asOf).getTime()
+    && (settings.name === dataset.title || settings.name === `${dataset.name} (public data set)`);
+  await requireEmptyOrUnfinishedStore(db, isThisLoad);
+  await updateStoreSettings(db, { name: dataset.title, currency: dataset.currency, timezone: dataset.timeZone, default_country: dataset.defaultCountry, is_synthetic: false, demo_dataset: null, data_as_of: dataset.asOf });
   const clock = fixedClock(dataset.asOf);
   const imports: ImportSummary[] = [];
   for (const spec of dataset.imports) {

@@ -5,7 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { systemClock } from '../../../src/core/clock.js';
 import { importFile } from '../../../src/ingest/import-file.service.js';
-import { getStoreSettings } from '../../../src/settings/index.js';
+import { getStoreSettings, updateStoreSettings } from '../../../src/settings/index.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
 import type { StoreSummary } from '../../../src/web/api/analytics-types.js';
@@ -144,6 +144,26 @@ describeWithBrowser('Home and Reports keep their settings in the address', () =>
     } finally {
       await page.getByLabel('Bahasa').selectOption('en');
       await storeName.getByText('Synthetic demo data').waitFor();
+    }
+  });
+
+  it('says a public data set is one, in the reader\'s language, with the day its reports run as of', async () => {
+    const before = await getStoreSettings(server.store.db);
+    await updateStoreSettings(server.store.db, { name: 'CDNOW', timezone: 'America/New_York', is_synthetic: false, demo_dataset: 'cdnow', data_as_of: '1998-06-30T23:59:59.999-04:00' });
+    try {
+      await page.goto(`${server.url}/`);
+      const storeName = page.getByRole('banner').locator('.store-name');
+      const badge = storeName.getByText('Public data set', { exact: true });
+      await badge.waitFor();
+      await expect(storeName.textContent()).resolves.toBe('CDNOWPublic data set');
+      await expect(badge.getAttribute('title')).resolves.toMatch(/^Real, anonymised purchases .*as of 30 Jun 1998\.$/);
+      await page.getByLabel('Language').selectOption('lv');
+      await storeName.getByText('Publiska datu kopa', { exact: true }).waitFor();
+    } finally {
+      await updateStoreSettings(server.store.db, { name: before.name, timezone: before.timeZone, is_synthetic: before.isSynthetic, demo_dataset: before.demoDataset, data_as_of: before.dataAsOf });
+      await page.locator('.language-picker select').selectOption('en');
+      await page.goto(`${server.url}/`);
+      await page.getByRole('banner').locator('.store-name').getByText('Synthetic demo data').waitFor();
     }
   });
 
