@@ -99,6 +99,11 @@ describeEachStore('alerts over HTTP', (context) => {
       expect(await find(alertId, 'open')).toMatchObject({ acknowledgedAt: null, acknowledgedBy: null });
       // reopening an open alert is no error: a second click on Undo must not fail
       expect((await post(alertId, 'reopen')).statusCode).toBe(200);
+      // the alert forgets who acknowledged it; the audit log keeps both steps and who took them
+      const audited = await context.store.db.selectFrom('audit_event').select(['action', 'actor'])
+        .where('entity', '=', 'alert').where('entity_id', '=', String(alertId)).orderBy('audit_id').execute();
+      expect(audited.map((event) => event.action)).toEqual(['alert.acknowledge', 'alert.reopen', 'alert.reopen']);
+      for (const event of audited) expect(event.actor).toContain(marketer.user.email);
     });
 
     it('answers 404 ANALYTICS_ALERT_NOT_FOUND for an alert that does not exist', async () => {
@@ -114,6 +119,9 @@ describeEachStore('alerts over HTTP', (context) => {
       expect(response.statusCode).toBe(403);
       expect(response.json().error).toMatchObject({ code: 'AUTH_FORBIDDEN' });
       expect(await find(alertId, 'open')).toBeUndefined();
+      // the refused reopen is not in the audit log: its last step is still the acknowledgement
+      const audited = await context.store.db.selectFrom('audit_event').select('action').where('entity', '=', 'alert').where('entity_id', '=', String(alertId)).orderBy('audit_id').execute();
+      expect(audited.at(-1)?.action).toBe('alert.acknowledge');
     });
   });
 });

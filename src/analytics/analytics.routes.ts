@@ -88,12 +88,22 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   api.post('/alerts/:alertId/acknowledge', {
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Acknowledge an alert', params: alertParams, response: { 200: acknowledgedSchema, 404: alertNotFound } },
-  }, async (request) => acknowledgeAlert(db, request.params.alertId, actorOf(request.principal)));
+  }, async (request) => db.transaction().execute(async (trx) => {
+    const actor = actorOf(request.principal);
+    const result = await acknowledgeAlert(trx, request.params.alertId, actor);
+    await recordAudit(trx, { actor, action: 'alert.acknowledge', entity: 'alert', entityId: String(request.params.alertId) });
+    return result;
+  }));
 
   api.post('/alerts/:alertId/reopen', {
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Reopen an acknowledged alert (undo its acknowledgement)', params: alertParams, response: { 200: reopenedSchema, 404: alertNotFound } },
-  }, async (request) => reopenAlert(db, request.params.alertId));
+  }, async (request) => db.transaction().execute(async (trx) => {
+    // the alert forgets who acknowledged it; the audit log keeps who reopened it
+    const result = await reopenAlert(trx, request.params.alertId);
+    await recordAudit(trx, { actor: actorOf(request.principal), action: 'alert.reopen', entity: 'alert', entityId: String(request.params.alertId) });
+    return result;
+  }));
 
   api.get('/customers/:customerId/types', {
     config: { access: { permission: 'customers:read' } },
