@@ -18,7 +18,7 @@ export function RecentImports() {
       {runs.data && runs.data.items.length === 0 ? <p className="muted">{t('home.noImports')}</p> : null}
       {runs.data && runs.data.items.length > 0 ? (
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table recent-imports-table">
             <thead>
               <tr>
                 <th scope="col">{t('imports.started')}</th>
