@@ -93,4 +93,20 @@ describeWithBrowser('the import page\'s column mapping', () => {
     }
     await chooseLanguage(page, 'en');
   });
+
+  it('sends nothing of a file whose quote is never closed: the row after it would be swallowed into it', async () => {
+    const runsBefore = await server.store.db.selectFrom('import_run').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await page.goto(`${server.url}/import`);
+    await page.locator('main h1').waitFor();
+    const broken = ['customer_id,name,email', 'Q-1,Ana,ana@example.com', 'Q-2,"Quote ""unclosed,q2@example.com', 'Q-3,Jānis,janis@example.com'].join('\n');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    const problem = page.locator('.inline-error li').filter({ hasText: 'a quoted value is opened and never closed' });
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toMatch(/^Line 3: /);
+    await expect(page.getByRole('button', { name: /^Import/ }).isDisabled()).resolves.toBe(true);
+    const runsAfter = await server.store.db.selectFrom('import_run').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(runsAfter.n)).toBe(Number(runsBefore.n));
+    const stored = await server.store.db.selectFrom('customer').select('customer_id').where('name', 'like', 'Quote%').execute();
+    expect(stored).toEqual([]);
+  });
 });

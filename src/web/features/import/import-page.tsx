@@ -14,6 +14,7 @@ import { missingRequirements } from './field-requirements.js';
 import { guessMapping, importEntities } from './import-mapping.js';
 import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
 import { parseCsv, type ParsedCsv } from './parse-csv.js';
+import { blocksImport } from './parse-problems.js';
 import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
 
 type Phase = 'choose' | 'map' | 'running' | 'done';
@@ -32,6 +33,8 @@ export function ImportPage() {
   const missing = csv ? missingRequirements(entity, mapping).map((requirement) => alternativesText(t, entity, requirement.fields)) : [];
   const unmapped = csv && !preset ? unmappedColumns(csv.headers, mapping) : [];
   const presets = browserPresets(entity);
+  // a broken quote would send rows holding their neighbours' data: the file must be fixed first
+  const isBlocked = csv !== null && blocksImport(csv.problems);
 
   const mappingFor = (nextEntity: IngestEntity, nextPreset: Preset | null, headers: readonly string[]) =>
     (nextPreset ? presetMapping(nextPreset, headers) : guessMapping(nextEntity, headers));
@@ -108,7 +111,13 @@ export function ImportPage() {
           </label>
         </div>
         <p id="date-format-hint" className="muted small">{t('import.dateFormatHint')}</p>
-        {csv && csv.problems.length > 0 ? <ul className="inline-error">{csv.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul> : null}
+        {csv && csv.problems.length > 0 ? (
+          <ul className="inline-error" role={isBlocked ? 'alert' : undefined}>
+            {csv.problems.slice(0, 20).map((problem, index) => (
+              <li key={index}>{t(`import.parseProblems.${problem.kind}`, { line: problem.line ?? '?' })}</li>
+            ))}
+          </ul>
+        ) : null}
       </Card>
       {csv ? (
         <Card title={t('import.step2')}>
@@ -116,8 +125,9 @@ export function ImportPage() {
           <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={setMapping} isFixed={preset !== null} />
           {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
+          {csv.rows.length === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
           <div className="button-row">
-            <button type="button" className="button-primary" disabled={missing.length > 0 || phase === 'running' || csv.rows.length === 0} onClick={() => void start()}>
+            <button type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || phase === 'running' || csv.rows.length === 0} onClick={() => void start()}>
               {t('import.start', { rows: csv.rows.length })}
             </button>
             {phase === 'running' ? <button type="button" className="button-quiet" onClick={() => controller.current?.abort()}>{t('common.cancel')}</button> : null}
