@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
+import { createSegment, deleteSegment } from '../../../src/segments/index.js';
 import { getStoreSettings, updateStoreSettings } from '../../../src/settings/index.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
@@ -247,6 +248,29 @@ describeWithBrowser('staff web app: segments and personas', () => {
       expect(widths.page).toBeLessThanOrEqual(widths.viewport);
     } finally {
       await phone.close();
+    }
+  });
+
+  it('keeps a long segment name to its axis, and shows a name written as markup as text in the tooltip', async () => {
+    const name = 'A very long segment name for the autumn re-engagement campaign <img src=x onerror="window.__injected = 1">';
+    const { segment } = await createSegment(server.store.db, { name, filter: { field: 'city', op: 'eq', value: city } }, { actor: 'test', clock: systemClock });
+    try {
+      await page.goto(`${server.url}/reports`);
+      const chart = page.getByRole('region', { name: 'Saved segments' }).locator('.chart-canvas');
+      await chart.locator('canvas').waitFor();
+      await chart.scrollIntoViewIfNeeded();
+      const box = (await chart.boundingBox())!;
+      // down the plot, a row at a time, until the tooltip is this segment's: the axis tooltip answers anywhere over a row
+      const tooltip = chart.locator('div').filter({ hasText: 'onerror' }).last();
+      for (let y = box.y + 10; y < box.y + box.height && await tooltip.count() === 0; y += 9) {
+        await page.mouse.move(box.x + box.width * 0.6, y);
+        await page.waitForTimeout(60);
+      }
+      await tooltip.waitFor();
+      await expect(tooltip.textContent()).resolves.toContain('<img src=x onerror=');
+      await expect(page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).resolves.toBeUndefined();
+    } finally {
+      await deleteSegment(server.store.db, segment.segment_id);
     }
   });
 });
