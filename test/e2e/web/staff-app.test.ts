@@ -177,6 +177,23 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.locator('.type-explanation li').first().waitFor();
   });
 
+  it('asks for no prediction of a lead, who has none by definition, and says so', async () => {
+    const back = page.url();
+    const leadId = await page.evaluate(async () => (await (await fetch('/api/customers?status=lead&limit=1')).json() as { items: { customer_id: number }[] }).items[0].customer_id);
+    const asked: string[] = [];
+    const listen = (request: { url: () => string }) => { if (request.url().includes('/prediction')) asked.push(request.url()); };
+    page.on('request', listen);
+    try {
+      await page.goto(`${server.url}/customers/${leadId}`);
+      await page.getByRole('region', { name: 'Prediction' }).getByText(/^No prediction yet/).waitFor();
+      await page.getByRole('region', { name: 'Timeline' }).waitFor();
+      expect(asked).toEqual([]);
+    } finally {
+      page.off('request', listen);
+      await page.goto(back);
+    }
+  });
+
   it('switches to Bahasa Indonesia and Latvian, and keeps the choice for the user', async () => {
     await page.getByLabel('Language').selectOption('id');
     await page.getByRole('link', { name: 'Pelanggan', exact: true }).waitFor();

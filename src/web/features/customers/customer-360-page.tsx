@@ -48,7 +48,7 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
         <PurchaseFactsCard traits={traits} />
         <CustomerTypesCard customerId={customerId} />
-        <PredictionCard customerId={customerId} />
+        <PredictionCard customerId={customerId} hasPurchased={isReal} />
         <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
         <IdentitiesCard identities={identities} />
         <CategoriesCard categories={categories} />

@@ -2,13 +2,16 @@ import type { CustomerPrediction } from '../../api/analytics-types.js';
 import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
+import { Card } from '../../components/card.js';
 
 const churnRisks = ['low', 'medium', 'high'];
 
 /** The models' view of one customer: P(alive), the next 90 days, lifetime value and churn risk; "no prediction yet" before the models ran or without a purchase. */
-export function PredictionCard({ customerId }: { customerId: number }) {
+export function PredictionCard({ customerId, hasPurchased }: { customerId: number; hasPurchased: boolean }) {
   const { t, format } = useI18n();
-  const prediction = usePendingEndpoint<CustomerPrediction>('customerPrediction', { parameters: { customerId } });
+  // a lead has no prediction by definition: not asked for, so no 404 in every lead's page
+  const prediction = usePendingEndpoint<CustomerPrediction>('customerPrediction', { parameters: { customerId }, isEnabled: hasPurchased });
+  if (!hasPurchased) return <Card title={t('customer.prediction.title')}><p className="empty-state">{t('customer.prediction.none')}</p></Card>;
   return (
     <ReportSection title={t('customer.prediction.title')} source={prediction} emptyText={t('customer.prediction.none')} emptyCodes={['PREDICTION_NOT_FOUND']}>
       {(data) => (
