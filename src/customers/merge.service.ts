@@ -37,7 +37,7 @@ export type UndoneMerge = {
 };
 
 
-const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
+export const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
 
 /**
  * Merges `mergedId` into `keptId`: identities, orders (with lines), events and

@@ -360,6 +360,14 @@ describeWithBrowser('staff web app (owner)', () => {
     const mergePanel = page.getByRole('region', { name: 'Merge with another customer' });
     await mergePanel.getByLabel("Other customer's number").fill(String(merged.customer_id));
     await mergePanel.getByRole('button', { name: 'Look up' }).click();
+    // before merging, the preview says what the merge writes on this profile: the empty fields the other fills
+    const preview = mergePanel.getByRole('region', { name: 'Merge preview' });
+    await preview.waitFor();
+    const profiles = await server.store.db.selectFrom('customer').selectAll().where('customer_id', 'in', [kept.customer_id, merged.customer_id]).orderBy('customer_id').execute();
+    const willFill = (['email', 'phone', 'city'] as const).filter((field) => profiles[0][field] === null && profiles[1][field] !== null);
+    const listed = await preview.locator('.merge-fills li').allTextContents();
+    for (const field of willFill) expect(listed).toContain(`${({ email: 'Email', phone: 'Phone', city: 'City' })[field]}: ${profiles[1][field]}`);
+    if (listed.length === 0) await preview.getByText(/^It adds nothing to this customer's profile/).waitFor();
     await mergePanel.getByRole('button', { name: 'Merge', exact: true }).click();
     const record = mergePanel.locator('.merge-list li').first();
     await record.waitFor();

@@ -54,7 +54,7 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         <CategoriesCard categories={categories} />
         <PurchaseRhythmCard timeline={timeline} />
         <TimelineCard timeline={timeline} />
-        {can('customers:merge') ? <MergePanel customerId={customerId} onChanged={refresh} /> : null}
+        {can('customers:merge') ? <MergePanel customer={customer} onChanged={refresh} /> : null}
       </div>
     </section>
   );

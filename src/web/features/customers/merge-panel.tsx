@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
-import type { CustomerDetail } from '../../api/types.js';
+import type { Customer, CustomerDetail } from '../../api/types.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { actorLabel } from './actor-label.js';
 import { customerLabel } from './customer-label.js';
+import { mergeFills } from './merge-fills.js';
 
 type MergeRecord = { merge_id: number; kept_customer_id: number; merged_customer_id: number; merged_at: string; merged_by: string; undone_at: string | null };
 
@@ -14,7 +15,8 @@ type MergeRecord = { merge_id: number; kept_customer_id: number; merged_customer
  * Two steps on purpose: look the other customer up and show who they are
  * before merging, since a merge moves all their orders here (undo is offered).
  */
-export function MergePanel({ customerId, onChanged }: { customerId: number; onChanged: () => void }) {
+export function MergePanel({ customer, onChanged }: { customer: Customer; onChanged: () => void }) {
+  const customerId = customer.customer_id;
   const { t, format } = useI18n();
   const merges = useApiData<{ items: MergeRecord[] }>(`/api/customers/${customerId}/merges`);
   const [otherId, setOtherId] = useState('');
@@ -59,7 +61,8 @@ export function MergePanel({ customerId, onChanged }: { customerId: number; onCh
       <form className="inline-form" onSubmit={lookUp}>
         <label className="field">
           <span>{t('merge.otherCustomer')}</span>
-          <input name="otherCustomerId" inputMode="numeric" pattern="[0-9]+" required value={otherId} onChange={(event) => { setOtherId(event.target.value); setIsSameCustomer(false); }} />
+          <input name="otherCustomerId" inputMode="numeric" pattern="[0-9]+" required value={otherId}
+            onChange={(event) => { setOtherId(event.target.value); setIsSameCustomer(false); setCandidate(null); setError(null); }} />
         </label>
         <button type="submit" className="button-secondary">{t('merge.lookUp')}</button>
       </form>
@@ -67,6 +70,7 @@ export function MergePanel({ customerId, onChanged }: { customerId: number; onCh
       {candidate && candidate.customer.customer_id !== customerId ? (
         <div className="merge-preview" role="region" aria-label={t('merge.preview')}>
           <p>{t('merge.confirm', { other: customerLabel(candidate.customer, t), id: candidate.customer.customer_id, orders: format.number(candidate.traits?.order_count ?? 0) })}</p>
+          <MergeFillsList fills={mergeFills(customer, candidate.customer)} />
           <button type="button" className="button-danger" onClick={() => void merge()}>{t('merge.submit')}</button>
         </div>
       ) : null}
@@ -83,5 +87,20 @@ export function MergePanel({ customerId, onChanged }: { customerId: number; onCh
         </ul>
       ) : null}
     </Card>
+  );
+}
+
+/** What the merge writes on this customer's profile, said before it is done: only empty fields are filled. */
+function MergeFillsList({ fills }: { fills: ReturnType<typeof mergeFills> }) {
+  const { t } = useI18n();
+  if (fills.length === 0) return <p className="muted small">{t('merge.fillsNothing')}</p>;
+  const shown = (value: string | number | boolean) => (typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : String(value));
+  return (
+    <>
+      <p className="small">{t('merge.fills')}</p>
+      <ul className="merge-fills small">
+        {fills.map((fill) => <li key={fill.field}>{t(`importFields.customers.${fill.field}.label`)}: {shown(fill.value)}</li>)}
+      </ul>
+    </>
   );
 }
