@@ -146,6 +146,20 @@ describeWithBrowser('staff web app (owner)', () => {
     await profile.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('button', { name: 'Edit' }).waitFor();
     await expect(page.evaluate(async (id) => (await (await fetch(`/api/customers/${id}`)).json() as { customer: { country: string | null } }).customer.country, customerId)).resolves.toBe(stored);
+
+    // a consent changes on Save only, and says it was saved: picking a value alone stores nothing
+    const consent = page.getByRole('region', { name: 'Consent' });
+    const emailConsent = async () => page.evaluate(async (id) => (await (await fetch(`/api/customers/${id}`)).json() as { customer: { consent_email: boolean | null } }).customer.consent_email, customerId);
+    const before = await emailConsent();
+    await consent.getByLabel('Email marketing', { exact: true }).selectOption(before === true ? 'no' : 'yes');
+    await expect(emailConsent()).resolves.toBe(before);
+    await consent.getByRole('button', { name: 'Save consent' }).click();
+    await consent.getByRole('status').getByText('Consent saved.').waitFor();
+    await expect(emailConsent()).resolves.toBe(before !== true);
+    await consent.getByLabel('Email marketing', { exact: true }).selectOption(before === null ? '' : before ? 'yes' : 'no');
+    await consent.getByRole('button', { name: 'Save consent' }).click();
+    await consent.getByRole('status').getByText('Consent saved.').waitFor();
+    await expect(emailConsent()).resolves.toBe(before);
   });
 
   it("shows a one-time buyer's P(alive) and churn risk as not estimated, a repeat buyer's as figures", async () => {

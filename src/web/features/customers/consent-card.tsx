@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Customer } from '../../api/types.js';
 import { Card } from '../../components/card.js';
@@ -13,40 +13,61 @@ const consents = [
 
 type ConsentCardProps = { customer: Customer; canEdit: boolean; onSaved: () => void };
 
-/** "Unknown" (null) is kept distinct from "no": nobody asked is not the same as a refusal. */
+/**
+ * "Unknown" (null) is kept distinct from "no": nobody asked is not the same as a refusal. A change is
+ * saved only on Save, and said to be saved: a consent is a legal fact, never changed by a stray key.
+ */
 export function ConsentCard({ customer, canEdit, onSaved }: ConsentCardProps) {
   const { t } = useI18n();
+  const valueOf = (consent: boolean | null) => (consent === null ? '' : consent ? 'yes' : 'no');
+  const stored = Object.fromEntries(consents.map(({ field, body }) => [body, valueOf(customer[field])])) as Record<string, string>;
+  const [draft, setDraft] = useState<Record<string, string>>(stored);
   const [error, setError] = useState<Error | null>(null);
-  const change = async (body: string, value: string) => {
+  const [isSaved, setIsSaved] = useState(false);
+  const changed = consents.filter(({ body }) => draft[body] !== stored[body]);
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
     setError(null);
     try {
-      await api.patch(`/api/customers/${customer.customer_id}`, { [body]: value === '' ? null : value === 'yes' });
+      await api.patch(`/api/customers/${customer.customer_id}`, Object.fromEntries(changed.map(({ body }) => [body, draft[body] === '' ? null : draft[body] === 'yes'])));
+      setIsSaved(true);
       onSaved();
     } catch (caught) {
       setError(caught as Error);
     }
   };
-  const valueOf = (consent: boolean | null) => (consent === null ? '' : consent ? 'yes' : 'no');
+  const facts = (
+    <dl className="facts">
+      {consents.map(({ field, body }) => (
+        <div key={field}>
+          <dt id={`consent-${field}`}>{t(`customer.consents.${body}`)}</dt>
+          <dd>
+            {canEdit ? (
+              <select aria-labelledby={`consent-${field}`} value={draft[body]} onChange={(event) => { setDraft({ ...draft, [body]: event.target.value }); setIsSaved(false); }}>
+                <option value="">{t('customer.consentUnknown')}</option>
+                <option value="yes">{t('common.yes')}</option>
+                <option value="no">{t('common.no')}</option>
+              </select>
+            ) : (
+              t(customer[field] === null ? 'customer.consentUnknown' : customer[field] ? 'common.yes' : 'common.no')
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
   return (
     <Card title={t('customer.consent')}>
-      <dl className="facts">
-        {consents.map(({ field, body }) => (
-          <div key={field}>
-            <dt id={`consent-${field}`}>{t(`customer.consents.${body}`)}</dt>
-            <dd>
-              {canEdit ? (
-                <select aria-labelledby={`consent-${field}`} value={valueOf(customer[field])} onChange={(event) => void change(body, event.target.value)}>
-                  <option value="">{t('customer.consentUnknown')}</option>
-                  <option value="yes">{t('common.yes')}</option>
-                  <option value="no">{t('common.no')}</option>
-                </select>
-              ) : (
-                t(customer[field] === null ? 'customer.consentUnknown' : customer[field] ? 'common.yes' : 'common.no')
-              )}
-            </dd>
+      {canEdit ? (
+        <form onSubmit={save}>
+          {facts}
+          <div className="button-row">
+            <button type="submit" className="button-secondary" disabled={changed.length === 0}>{t('customer.consentSave')}</button>
+            {changed.length > 0 ? <button type="button" className="button-quiet" onClick={() => setDraft(stored)}>{t('common.cancel')}</button> : null}
           </div>
-        ))}
-      </dl>
+        </form>
+      ) : facts}
+      <p role="status" className="muted small">{isSaved && changed.length === 0 ? t('customer.consentSaved') : ''}</p>
       {error ? <ErrorMessage error={error} /> : null}
     </Card>
   );
