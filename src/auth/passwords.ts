@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { randomInt } from 'node:crypto';
+import { brokenPasswordRule, maximumPasswordLength, minimumPasswordLength, type PasswordRule } from './password-rules.js';
 
 /**
  * argon2id with OWASP's minimum profile (19 MiB, 2 passes, 1 lane): ~20–40 ms
@@ -8,9 +9,7 @@ import { randomInt } from 'node:crypto';
  */
 const argon2Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const minimumPasswordLength = 10;
-// argon2 accepts any length; the cap keeps a megabyte "password" from costing CPU.
-export const maximumPasswordLength = 256;
+export { maximumPasswordLength, minimumPasswordLength } from './password-rules.js';
 
 export async function hashPassword(password: string): Promise<string> {
   return hash(password, argon2Options);
@@ -32,13 +31,17 @@ export function decoyPasswordHash(): Promise<string> {
   return decoyHash;
 }
 
-/** Why a password is refused, or null. Length is what matters (NIST 800-63B); no composition rules. */
+const ruleMessages: Record<PasswordRule, string> = {
+  tooShort: `Use at least ${minimumPasswordLength} characters.`,
+  tooLong: `Use at most ${maximumPasswordLength} characters.`,
+  repetitive: 'Use a less repetitive password.',
+  isEmail: 'Do not use your email as the password.',
+};
+
+/** Why a password is refused, in words for the API's error message, or null. */
 export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < minimumPasswordLength) return `Use at least ${minimumPasswordLength} characters.`;
-  if (password.length > maximumPasswordLength) return `Use at most ${maximumPasswordLength} characters.`;
-  if (new Set(password).size < 4) return 'Use a less repetitive password.';
-  if (email && password.toLowerCase() === email.toLowerCase()) return 'Do not use your email as the password.';
-  return null;
+  const rule = brokenPasswordRule(password, email);
+  return rule ? ruleMessages[rule] : null;
 }
 
 // No 0/O/1/l/I: one-time passwords are read off a terminal and typed by hand.

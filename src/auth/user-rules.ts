@@ -9,7 +9,7 @@ export type UserChange = { role?: StaffRole; disabled?: boolean; name?: string }
  * made or touched by owners, so an admin cannot take over the store; nobody
  * demotes or disables themselves, so a slip cannot lock them out.
  */
-export function userChangeProblem(caller: Caller, target: { userId: number; role: StaffRole } | null, change: UserChange): string | null {
+export function userChangeProblem(caller: Pick<Caller, 'role' | 'userId'>, target: { userId: number; role: StaffRole } | null, change: UserChange): string | null {
   if (caller.role !== 'owner') {
     if (change.role === 'owner') return 'Only an owner can make someone an owner.';
     if (target?.role === 'owner') return 'Only an owner can change an owner.';

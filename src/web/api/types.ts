@@ -10,6 +10,18 @@ export type Me = {
   mustChangePassword: boolean; permissions: Permission[]; csrfToken: string;
 };
 
+/** GET /api/users: a staff member as an owner or administrator sees them. */
+export type StaffUser = {
+  userId: number; email: string; name: string; role: Me['role']; locale: string; mustChangePassword: boolean;
+  disabledAt: string | null; createdAt: string;
+};
+
+/** GET /api/api-keys: a key without its secret. */
+export type ApiKey = {
+  apiKeyId: number; name: string; prefix: string; scopes: string[]; createdBy: number | null; createdAt: string;
+  lastUsedAt: string | null; revokedAt: string | null;
+};
+
 export type CustomerSummary = {
   customer_id: number; kind: string; name: string | null; email: string | null; phone: string | null; city: string | null; country: string | null;
   is_stub: boolean; created_at: string; first_purchase_at: string | null; last_purchase_at: string | null; order_count: number;

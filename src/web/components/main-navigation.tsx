@@ -13,6 +13,7 @@ const items: NavigationItem[] = [
   { to: '/segments', labelKey: 'nav.segments', permission: 'analytics:read' },
   { to: '/personas', labelKey: 'nav.personas', permission: 'analytics:read' },
   { to: '/import', labelKey: 'nav.import', permission: 'ingest:write' },
+  { to: '/settings', labelKey: 'nav.settings', permission: 'account:manage' },
 ];
 
 function isCurrent(itemPath: string, path: string): boolean {

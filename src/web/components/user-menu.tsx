@@ -1,5 +1,6 @@
 import { useMe, useSession } from '../features/auth/session-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { Link } from '../routes/router.js';
 
 export function UserMenu() {
   const { t } = useI18n();
@@ -7,7 +8,7 @@ export function UserMenu() {
   const { signOut } = useSession();
   return (
     <div className="user-menu">
-      <span className="user-name" title={me.email}>{me.name} <span className="muted">· {t(`roles.${me.role}`)}</span></span>
+      <Link to="/settings" className="user-name" title={t('settings.account.open', { email: me.email })}>{me.name} <span className="muted">· {t(`roles.${me.role}`)}</span></Link>
       <button type="button" className="button-quiet" onClick={() => void signOut()}>{t('shell.signOut')}</button>
     </div>
   );

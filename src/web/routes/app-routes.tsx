@@ -21,6 +21,9 @@ const SegmentsPage = lazy(() => import('../features/segments/segments-page.js').
 const SegmentPage = lazy(() => import('../features/segments/segment-page.js').then((module) => ({ default: module.SegmentPage })));
 const SegmentEditorPage = lazy(() => import('../features/segments/segment-editor-page.js').then((module) => ({ default: module.SegmentEditorPage })));
 const PersonasPage = lazy(() => import('../features/personas/personas-page.js').then((module) => ({ default: module.PersonasPage })));
+const AccountPage = lazy(() => import('../features/account/account-page.js').then((module) => ({ default: module.AccountPage })));
+const TeamPage = lazy(() => import('../features/account/team-page.js').then((module) => ({ default: module.TeamPage })));
+const ApiKeysPage = lazy(() => import('../features/account/api-keys-page.js').then((module) => ({ default: module.ApiKeysPage })));
 const PersonaPage = lazy(() => import('../features/personas/persona-page.js').then((module) => ({ default: module.PersonaPage })));
 
 /**
@@ -41,6 +44,9 @@ const routes: Route[] = [
   { pattern: '/segments/:segmentId', permission: 'analytics:read', title: (t, { segmentId }) => `#${segmentId} · ${t('nav.segments')}`,  render: ({ segmentId }) => <SegmentPage key={segmentId} segmentId={segmentId} /> },
   { pattern: '/segments/:segmentId/edit', permission: 'analytics:write', title: (t, { segmentId }) => `#${segmentId} · ${t('nav.segments')}`,  render: ({ segmentId }) => <SegmentEditorPage key={segmentId} segmentId={segmentId} /> },
   { pattern: '/personas', permission: 'analytics:read', title: (t) => t('nav.personas'),  render: () => <PersonasPage /> },
+  { pattern: '/settings', permission: 'account:manage', title: (t) => t('settings.title'),  render: () => <AccountPage /> },
+  { pattern: '/settings/team', permission: 'users:manage', title: (t) => `${t('settings.tabs.team')} · ${t('settings.title')}`,  render: () => <TeamPage /> },
+  { pattern: '/settings/api-keys', permission: 'api-keys:manage', title: (t) => `${t('settings.tabs.apiKeys')} · ${t('settings.title')}`,  render: () => <ApiKeysPage /> },
   { pattern: '/personas/:personaId', permission: 'analytics:read', title: (t, { personaId }) => `#${personaId} · ${t('nav.personas')}`,  render: ({ personaId }) => <PersonaPage key={personaId} personaId={personaId} /> },
 ];
 

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, api, setCsrfToken, setSessionEndedHandler } from '../../api/client.js';
 import type { Locale, Me, Permission } from '../../api/types.js';
 import { isLocale } from '../../i18n/messages.js';
@@ -15,6 +15,13 @@ export type Session = {
   changeLocale: (locale: Locale) => Promise<void>;
   refresh: () => Promise<void>;
   can: (permission: Permission) => boolean;
+  /**
+   * The one-time password just typed at sign-in, kept in memory only until the person has chosen
+   * their own, so the page that makes them choose does not ask for it a second time; null after a
+   * reload or once used.
+   */
+  oneTimePassword: () => string | null;
+  forgetOneTimePassword: () => void;
 };
 
 const SessionContext = createContext<Session | null>(null);
@@ -62,13 +69,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setSessionEndedHandler(null);
   }, []);
 
+  const signInPassword = useRef<string | null>(null);
+  const oneTimePassword = useCallback(() => signInPassword.current, []);
+  const forgetOneTimePassword = useCallback(() => { signInPassword.current = null; }, []);
+
   const signIn = useCallback(async (email: string, password: string) => {
-    const result = await api.post<{ csrfToken: string }>('/api/auth/login', { email, password });
+    const result = await api.post<{ csrfToken: string; user: { mustChangePassword: boolean } }>('/api/auth/login', { email, password });
     setCsrfToken(result.csrfToken);
+    signInPassword.current = result.user.mustChangePassword ? password : null;
     await refresh();
   }, [refresh]);
 
   const signOut = useCallback(async () => {
+    signInPassword.current = null;
     await api.post('/api/auth/logout').catch(() => undefined);
     setCsrfToken(null);
     setState({ status: 'signed-out' });
@@ -82,7 +95,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const can = useCallback((permission: Permission) => state.status === 'signed-in' && state.me.permissions.includes(permission), [state]);
 
-  return <SessionContext.Provider value={{ state, locale, signIn, signOut, changeLocale, refresh, can }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ state, locale, signIn, signOut, changeLocale, refresh, can, oneTimePassword, forgetOneTimePassword }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): Session {

@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client.js';
+import type { StaffUser } from '../../api/types.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { CopyOnce } from './copy-once.js';
+
+type Created = { user: StaffUser; oneTimePassword: string | null };
+
+/**
+ * A new colleague gets a one-time password, shown here once, and chooses their own at first
+ * sign-in; nobody else ever knows their password. The role starts at the one that may do least.
+ */
+export function AddUserForm({ roles, onAdded }: { roles: Array<StaffUser['role']>; onAdded: () => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<StaffUser['role']>('analyst');
+  const [created, setCreated] = useState<Created | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setIsBusy(true);
+    setError(null);
+    setCreated(null);
+    try {
+      setCreated(await api.post<Created>('/api/users', { name: name.trim(), email: email.trim(), role }));
+      setName('');
+      setEmail('');
+      onAdded();
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <form className="inline-form" onSubmit={submit}>
+        <label className="field field-wide">
+          <span>{t('settings.team.name')}</span>
+          <input required maxLength={200} value={name} onChange={(event) => setName(event.target.value)} />
+        </label>
+        <label className="field field-wide">
+          <span>{t('settings.team.email')}</span>
+          <input type="email" required maxLength={254} autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('settings.team.role')}</span>
+          <select value={role} onChange={(event) => setRole(event.target.value as StaffUser['role'])}>
+            {roles.map((option) => <option key={option} value={option}>{t(`roles.${option}`)}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="button-primary" disabled={isBusy}>{t('settings.team.add')}</button>
+      </form>
+      {error ? <ErrorMessage error={error} /> : null}
+      {created?.oneTimePassword ? (
+        <CopyOnce label={t('settings.team.oneTimePassword')} secret={created.oneTimePassword}
+          explanation={t('settings.team.added', { name: created.user.name, email: created.user.email, address: window.location.origin })} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { api } from '../../api/client.js';
+import type { ApiKey } from '../../api/types.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+
+/** One key; revoking it stops every request made with it at once, so it asks once more. */
+export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; creatorName: string | null; onChanged: () => void }) {
+  const { t, format } = useI18n();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const revoke = async () => {
+    setIsBusy(true);
+    setError(null);
+    try {
+      await api.delete(`/api/api-keys/${apiKey.apiKeyId}`);
+      onChanged();
+    } catch (caught) {
+      setError(caught as Error);
+      setIsBusy(false);
+    }
+  };
+
+  const created = creatorName ? t('settings.apiKeys.createdOnBy', { date: format.date(apiKey.createdAt), name: creatorName }) : format.date(apiKey.createdAt);
+  return (
+    <tr className={apiKey.revokedAt ? 'is-disabled' : undefined}>
+      <td><strong>{apiKey.name}</strong><div className="muted small"><code>clt_{apiKey.prefix}_…</code></div></td>
+      <td>{apiKey.scopes.map((scope) => t(`settings.scopes.${scope}.name`)).join(', ')}</td>
+      <td>{created}</td>
+      <td>{apiKey.lastUsedAt ? format.dateTime(apiKey.lastUsedAt) : t('settings.apiKeys.neverUsed')}</td>
+      <td>
+        {apiKey.revokedAt ? t('settings.apiKeys.revokedOn', { date: format.date(apiKey.revokedAt) }) : null}
+        {!apiKey.revokedAt && !isConfirming ? <button type="button" className="button-quiet" onClick={() => setIsConfirming(true)}>{t('settings.apiKeys.revoke')}</button> : null}
+        {!apiKey.revokedAt && isConfirming ? (
+          <div className="confirm-inline" role="group" aria-label={t('settings.apiKeys.revoke')}>
+            <p className="small">{t('settings.apiKeys.confirmRevoke', { name: apiKey.name })}</p>
+            <div className="button-row">
+              <button type="button" className="button-danger" disabled={isBusy} onClick={() => void revoke()}>{t('settings.apiKeys.revokeConfirmed', { name: apiKey.name })}</button>
+              <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirming(false)}>{t('common.cancel')}</button>
+            </div>
+          </div>
+        ) : null}
+        {error ? <ErrorMessage error={error} /> : null}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { api } from '../../api/client.js';
+import type { StaffUser } from '../../api/types.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import type { UserControls } from './user-controls.js';
+
+type TeamRowProps = { member: StaffUser; isSelf: boolean; controls: UserControls; onChanged: () => void };
+
+/**
+ * One staff member: a role change is saved only on Save, disabling asks once more (it signs the
+ * person out everywhere at once), and a row the signed-in person may not change says why.
+ */
+export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
+  const { t, format } = useI18n();
+  const [draftRole, setDraftRole] = useState(member.role);
+  const [isConfirmingDisable, setIsConfirmingDisable] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const change = async (body: { role?: StaffUser['role']; disabled?: boolean }) => {
+    setIsBusy(true);
+    setError(null);
+    try {
+      await api.patch(`/api/users/${member.userId}`, body);
+      setIsConfirmingDisable(false);
+      onChanged();
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const status = member.disabledAt ? t('settings.team.disabledSince', { date: format.date(member.disabledAt) })
+    : member.mustChangePassword ? t('settings.team.awaitingPassword') : t('settings.team.active');
+
+  return (
+    <tr className={member.disabledAt ? 'is-disabled' : undefined}>
+      <td>
+        <strong>{member.name}</strong>{isSelf ? <span className="muted"> · {t('settings.team.you')}</span> : null}
+        <div className="muted small">{member.email}</div>
+      </td>
+      <td>
+        {controls.roles.length > 0 ? (
+          <div className="inline-form">
+            <select aria-label={t('settings.team.roleOf', { name: member.name })} value={draftRole} disabled={isBusy}
+              onChange={(event) => setDraftRole(event.target.value as StaffUser['role'])}>
+              {controls.roles.map((role) => <option key={role} value={role}>{t(`roles.${role}`)}</option>)}
+            </select>
+            {draftRole !== member.role ? (
+              <>
+                <button type="button" className="button-primary" disabled={isBusy} onClick={() => void change({ role: draftRole })}>{t('settings.team.saveRole')}</button>
+                <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setDraftRole(member.role)}>{t('common.cancel')}</button>
+              </>
+            ) : null}
+          </div>
+        ) : (
+          <>
+            {t(`roles.${member.role}`)}
+            {controls.lockReason ? <div className="muted small">{t(`settings.team.locked.${controls.lockReason}`)}</div> : null}
+          </>
+        )}
+      </td>
+      <td>{status}</td>
+      <td>
+        {controls.canEnable ? <button type="button" className="button-secondary" disabled={isBusy} onClick={() => void change({ disabled: false })}>{t('settings.team.enable')}</button> : null}
+        {controls.canDisable && !isConfirmingDisable
+          ? <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingDisable(true)}>{t('settings.team.disable')}</button> : null}
+        {isConfirmingDisable ? (
+          <div className="confirm-inline" role="group" aria-label={t('settings.team.disable')}>
+            <p className="small">{t('settings.team.confirmDisable', { name: member.name })}</p>
+            <div className="button-row">
+              <button type="button" className="button-danger" disabled={isBusy} onClick={() => void change({ disabled: true })}>{t('settings.team.disableConfirmed', { name: member.name })}</button>
+              <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingDisable(false)}>{t('common.cancel')}</button>
+            </div>
+          </div>
+        ) : null}
+        {error ? <ErrorMessage error={error} /> : null}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,176 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
+import { createTestUser } from '../../helpers/auth.js';
+import { verifyPassword } from '../../../src/auth/passwords.js';
+
+/**
+ * Settings in the staff web app: one's own password, the team and API keys, driven as an owner
+ * would, with a second browser page for the colleague the owner adds. Each step is checked in the
+ * store or over the API, not only on the screen.
+ */
+describeWithBrowser('staff web app: settings, team and API keys', () => {
+  const app = useStaffApp({ customers: 40 });
+  const colleagueEmail = 'rina@shop.example';
+  let colleagueOneTimePassword = '';
+
+  const storedUser = (email: string) => app.server.store.db.selectFrom('staff_user').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+  const teamRow = (page: Page, name: string) => page.getByRole('row').filter({ hasText: name });
+
+  it('opens from the navigation on the own account, with the role explained and no password rules hidden', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const account = page.getByRole('region', { name: 'Your account' });
+    await expect(account.textContent()).resolves.toContain(ownerEmail);
+    await expect(account.textContent()).resolves.toContain('The store always keeps at least one owner');
+    await expect(page.getByText('At least 10 characters.').isVisible()).resolves.toBe(true);
+    const tabs = page.getByRole('navigation', { name: 'Settings' });
+    await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual(['Your account', 'Team', 'API keys']);
+  });
+
+  it('adds a colleague, who signs in with the one-time password shown once and chooses their own without typing it again', async () => {
+    const { page, server } = app;
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Team' }).click();
+    const form = page.getByRole('region', { name: 'Add a person' });
+    await form.getByLabel('Name').fill('Rina Wijaya');
+    await form.getByLabel('Email').fill(colleagueEmail);
+    await expect(form.getByLabel('Role').inputValue()).resolves.toBe('analyst');
+    await form.getByRole('button', { name: 'Add person' }).click();
+    const secret = form.getByLabel('One-time password');
+    await secret.waitFor();
+    colleagueOneTimePassword = (await secret.textContent()) ?? '';
+    expect(colleagueOneTimePassword).toMatch(/^[a-zA-Z2-9]{16}$/);
+    await expect(form.textContent()).resolves.toContain(`as ${colleagueEmail}`);
+    await teamRow(page, 'Rina Wijaya').getByText('Has not chosen a password yet').waitFor();
+    const stored = await storedUser(colleagueEmail);
+    expect({ role: stored.role, mustChange: stored.must_change_password }).toEqual({ role: 'analyst', mustChange: true });
+
+    // a second browser: the colleague's own cookies, the owner stays signed in on the first
+    const colleague = await openBrowser();
+    try {
+      const colleaguePage = await colleague.newPage();
+      await colleaguePage.goto(`${server.url}/`);
+      await colleaguePage.getByLabel('Email').fill(colleagueEmail);
+      await colleaguePage.getByLabel('Password').fill(colleagueOneTimePassword);
+      await colleaguePage.getByRole('button', { name: 'Sign in' }).click();
+      await colleaguePage.getByRole('heading', { name: 'Choose your password' }).waitFor();
+      await expect(colleaguePage.getByLabel('One-time password').count()).resolves.toBe(0);
+      await colleaguePage.getByLabel('New password', { exact: true }).fill('rina chooses her own words');
+      await colleaguePage.getByLabel('New password again').fill('rina chooses her own wordz');
+      await colleaguePage.getByRole('button', { name: 'Save password' }).click();
+      await colleaguePage.getByText('The two new passwords differ').waitFor();
+      await colleaguePage.getByLabel('New password again').fill('rina chooses her own words');
+      await colleaguePage.getByRole('button', { name: 'Save password' }).click();
+      await colleaguePage.getByRole('navigation', { name: 'Main' }).waitFor();
+      const changed = await storedUser(colleagueEmail);
+      expect(changed.must_change_password).toBe(false);
+      await expect(verifyPassword(changed.password_hash, 'rina chooses her own words')).resolves.toBe(true);
+    } finally {
+      await colleague.close();
+    }
+  });
+
+  it('changes a role only on Save, and keeps the owner from demoting or disabling themselves', async () => {
+    const { page } = app;
+    await page.reload();
+    const row = teamRow(page, 'Rina Wijaya');
+    await row.getByText('Active').waitFor();
+    await row.getByLabel('Role of Rina Wijaya').selectOption('agent');
+    expect((await storedUser(colleagueEmail)).role).toBe('analyst');
+    await row.getByRole('button', { name: 'Save role' }).click();
+    await row.getByRole('button', { name: 'Save role' }).waitFor({ state: 'detached' });
+    expect((await storedUser(colleagueEmail)).role).toBe('agent');
+    const own = teamRow(page, ownerEmail);
+    await expect(own.getByRole('combobox').count()).resolves.toBe(0);
+    await expect(own.textContent()).resolves.toContain('You cannot change your own role or disable yourself.');
+  });
+
+  it('disables a colleague after a second click, which ends their session at once', async () => {
+    const { page, server } = app;
+    const colleague = await createTestUser(server.store, 'marketer', { email: 'dewi@shop.example' });
+    const session = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: colleague.user.email, password: colleague.password }) });
+    const cookie = session.headers.get('set-cookie')!.split(';')[0];
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
+    await page.reload();
+    const row = teamRow(page, colleague.user.name);
+    await row.getByRole('button', { name: 'Disable', exact: true }).click();
+    expect((await storedUser(colleague.user.email)).disabled_at).toBeNull();
+    await row.getByRole('button', { name: `Disable ${colleague.user.name}` }).click();
+    await row.getByText(/Disabled since/).waitFor();
+    expect((await storedUser(colleague.user.email)).disabled_at).not.toBeNull();
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
+    await row.getByRole('button', { name: 'Enable' }).click();
+    await row.getByText('Active').waitFor();
+    expect((await storedUser(colleague.user.email)).disabled_at).toBeNull();
+  });
+
+  it('creates an API key shown once, which works until it is revoked', async () => {
+    const { page, server } = app;
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'API keys' }).click();
+    const form = page.getByRole('region', { name: 'Create an API key' });
+    await form.getByLabel('Name').fill('BI dashboard');
+    await form.getByRole('button', { name: 'Create key' }).click();
+    await form.getByText('Choose at least one thing the key may do.').waitFor();
+    await form.getByRole('checkbox', { name: /^Read/ }).check();
+    await form.getByRole('button', { name: 'Create key' }).click();
+    const secret = form.getByLabel('API key');
+    await secret.waitFor();
+    const key = (await secret.textContent()) ?? '';
+    const asKey = () => fetch(`${server.url}/api/customers?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await asKey()).status).toBe(200);
+    expect((await fetch(`${server.url}/api/users`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(403);
+
+    const row = page.getByRole('row').filter({ hasText: 'BI dashboard' });
+    await expect(row.textContent()).resolves.toContain('Read');
+    await row.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await row.getByRole('button', { name: 'Revoke BI dashboard' }).click();
+    await row.getByText(/Revoked/).waitFor();
+    expect((await asKey()).status).toBe(401);
+  });
+
+  it('changes the own password: a wrong current one is refused in words, the right one signs other sessions out', async () => {
+    const { page, server } = app;
+    const other = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ownerEmail, password: ownerPassword }) });
+    const otherCookie = other.headers.get('set-cookie')!.split(';')[0];
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Your account' }).click();
+    const card = page.getByRole('region', { name: 'Password' });
+    await card.getByLabel('Current password').fill('not my password');
+    await card.getByLabel('New password', { exact: true }).fill('short');
+    await card.getByLabel('New password again').fill('short');
+    await card.getByRole('button', { name: 'Change password' }).click();
+    await card.getByText('The new password is too short: use at least 10 characters.').waitFor();
+    await card.getByLabel('New password', { exact: true }).fill('the owner has a new passphrase');
+    await card.getByLabel('New password again').fill('the owner has a new passphrase');
+    await card.getByRole('button', { name: 'Change password' }).click();
+    await card.getByText('The current password is wrong.').waitFor();
+    await card.getByLabel('Current password').fill(ownerPassword);
+    await card.getByRole('button', { name: 'Change password' }).click();
+    await card.getByRole('status').filter({ hasText: 'Your password is changed.' }).waitFor();
+    await expect(verifyPassword((await storedUser(ownerEmail)).password_hash, 'the owner has a new passphrase')).resolves.toBe(true);
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: otherCookie } })).status).toBe(401);
+    // this page's own session goes on
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+  });
+
+  it('shows an agent only their own account: no team or key tabs, and no page behind their addresses', async () => {
+    const { server } = app;
+    const agent = await createTestUser(server.store, 'agent');
+    const agentBrowser = await openBrowser();
+    try {
+      const page = await agentBrowser.newPage();
+      await signInThroughForm(page, server.url, agent.user.email, agent.password);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('region', { name: 'Your account' }).waitFor();
+      await expect(page.getByRole('navigation', { name: 'Settings' }).count()).resolves.toBe(0);
+      await expect(page.getByText('edits a customer\'s contact details and consent').isVisible()).resolves.toBe(true);
+      for (const path of ['/settings/team', '/settings/api-keys']) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      }
+    } finally {
+      await agentBrowser.close();
+    }
+  });
+});
