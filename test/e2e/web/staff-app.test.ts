@@ -146,6 +146,23 @@ describeWithBrowser('staff web app (owner)', () => {
     await profile.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('button', { name: 'Edit' }).waitFor();
     await expect(page.evaluate(async (id) => (await (await fetch(`/api/customers/${id}`)).json() as { customer: { country: string | null } }).customer.country, customerId)).resolves.toBe(stored);
+    // a birth year in the future is refused in the form, saying why; a real one is stored and shown
+    const birthYearOf = (id: number) => page.evaluate(async (customer) => (await (await fetch(`/api/customers/${customer}`)).json() as { customer: { birth_year: number | null } }).customer.birth_year, id);
+    const storedBirthYear = await birthYearOf(customerId);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await profile.getByLabel('Birth year').fill(String(new Date().getFullYear() + 1));
+    await profile.getByRole('button', { name: 'Save' }).click();
+    await profile.getByRole('alert').filter({ hasText: `from 1900 to ${new Date().getFullYear()}` }).waitFor();
+    const newBirthYear = storedBirthYear === 1987 ? 1986 : 1987;
+    await profile.getByLabel('Birth year').fill(String(newBirthYear));
+    await profile.getByRole('button', { name: 'Save' }).click();
+    await profile.locator('dl.facts').getByText(String(newBirthYear), { exact: true }).waitFor();
+    await expect(birthYearOf(customerId)).resolves.toBe(newBirthYear);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await profile.getByLabel('Birth year').fill(storedBirthYear === null ? '' : String(storedBirthYear));
+    await profile.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Edit' }).waitFor();
+    await expect(birthYearOf(customerId)).resolves.toBe(storedBirthYear);
 
     // a consent changes on Save only, and says it was saved: picking a value alone stores nothing
     const consent = page.getByRole('region', { name: 'Consent' });

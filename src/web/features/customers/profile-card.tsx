@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Customer } from '../../api/types.js';
 import { Card } from '../../components/card.js';
@@ -6,26 +6,48 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 import { countriesIn, countryLabel } from './countries.js';
+import { earliestBirthYear, parseBirthYear } from './birth-year.js';
 
 const editableFields = ['name', 'email', 'phone', 'city', 'region', 'country'] as const;
 type EditableField = (typeof editableFields)[number];
 
 type ProfileCardProps = { customer: Customer; canEdit: boolean; onSaved: () => void };
 
+const draftOf = (customer: Customer) => Object.fromEntries(editableFields.map((field) => [field, customer[field] ?? ''])) as Record<EditableField, string>;
+
 export function ProfileCard({ customer, canEdit, onSaved }: ProfileCardProps) {
   const { t, format, locale } = useI18n();
   const tag = intlTagByLocale[locale];
   const [isEditing, setIsEditing] = useState(false);
-  const [draft, setDraft] = useState<Record<EditableField, string>>(() => Object.fromEntries(editableFields.map((field) => [field, customer[field] ?? ''])) as Record<EditableField, string>);
+  const [draft, setDraft] = useState<Record<EditableField, string>>(() => draftOf(customer));
+  const [birthYearText, setBirthYearText] = useState('');
+  // shown once Save is tried, not while the year is still being typed
+  const [hasTriedSave, setHasTriedSave] = useState(false);
   const [error, setError] = useState<Error | null>(null);
+  const birthYearErrorId = useId();
+  const currentYear = new Date().getFullYear();
+  const birthYear = parseBirthYear(birthYearText, currentYear);
+  const isBirthYearErrorShown = hasTriedSave && !birthYear.ok;
   // named in the reader's language only once the form opens: 676 look-ups, not for every page view
   const countries = useMemo(() => (isEditing ? countriesIn(tag) : []), [isEditing, tag]);
+
+  // the stored values each time the form opens, so a cancelled edit is not offered again
+  const startEditing = () => {
+    setDraft(draftOf(customer));
+    setBirthYearText(customer.birth_year === null ? '' : String(customer.birth_year));
+    setHasTriedSave(false);
+    setError(null);
+    setIsEditing(true);
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setHasTriedSave(true);
+    if (!birthYear.ok) return;
     // Only changed fields are sent, and an emptied field becomes null (cleared), not "".
-    const changes = Object.fromEntries(editableFields.filter((field) => draft[field] !== (customer[field] ?? '')).map((field) => [field, draft[field].trim() === '' ? null : draft[field].trim()]));
+    const changes: Record<string, string | number | null> = Object.fromEntries(editableFields.filter((field) => draft[field] !== (customer[field] ?? '')).map((field) => [field, draft[field].trim() === '' ? null : draft[field].trim()]));
+    if (birthYear.year !== customer.birth_year) changes.birthYear = birthYear.year;
     try {
       if (Object.keys(changes).length > 0) await api.patch(`/api/customers/${customer.customer_id}`, changes);
       setIsEditing(false);
@@ -35,7 +57,7 @@ export function ProfileCard({ customer, canEdit, onSaved }: ProfileCardProps) {
     }
   };
 
-  const actions = canEdit && !isEditing ? <button type="button" className="button-secondary" onClick={() => setIsEditing(true)}>{t('common.edit')}</button> : null;
+  const actions = canEdit && !isEditing ? <button type="button" className="button-secondary" onClick={startEditing}>{t('common.edit')}</button> : null;
   return (
     <Card title={t('customer.profile')} actions={actions}>
       {isEditing ? (
@@ -55,6 +77,16 @@ export function ProfileCard({ customer, canEdit, onSaved }: ProfileCardProps) {
               )}
             </label>
           ))}
+          <label className="field">
+            <span>{t('customer.fields.birthYear')}</span>
+            <input name="birthYear" inputMode="numeric" autoComplete="off" value={birthYearText} onChange={(event) => setBirthYearText(event.target.value)}
+              aria-invalid={isBirthYearErrorShown} aria-describedby={isBirthYearErrorShown ? birthYearErrorId : undefined} />
+          </label>
+          {isBirthYearErrorShown ? (
+            <p id={birthYearErrorId} className="inline-error field-help" role="alert">
+              {t('customer.birthYearInvalid', { earliest: String(earliestBirthYear), latest: String(currentYear) })}
+            </p>
+          ) : null}
           {error ? <ErrorMessage error={error} /> : null}
           <div className="button-row">
             <button type="submit" className="button-primary">{t('common.save')}</button>

@@ -2,13 +2,16 @@ import { Card } from '../../components/card.js';
 import { Chart } from '../../components/charts/chart.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { useStoreSettings } from '../settings/store-settings-context.js';
 import { medianGap, purchaseRhythm } from './purchase-rhythm.js';
 import type { Timeline } from './use-timeline.js';
 
 /** Days between purchase days, over time: a lengthening gap is the earliest visible sign of a customer drifting away. */
 export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
   const { t, format } = useI18n();
-  const points = purchaseRhythm(timeline.entries);
+  const settings = useStoreSettings();
+  // the store's calendar, as the facts card counts purchase days; the browser's only while settings are unreadable, as format.date does
+  const points = purchaseRhythm(timeline.entries, settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const median = medianGap(points);
   const withGaps = points.filter((point) => point.gapDays !== null);
   let body;
@@ -27,7 +30,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
     };
     body = (
       <>
-        <p className="muted small">{t('customer.rhythm.summary', { days: format.number(median ?? 0, 1), count: format.number(points.length) })}{timeline.isComplete ? '' : ` ${t('customer.rhythm.partial')}`}</p>
+        <p className="muted small">{t('customer.rhythm.summary', { days: format.number(median ?? 0, 1), count: format.number(points.length) })}{timeline.isComplete ? '' : ` ${t('customer.rhythm.partial', { date: format.date(points[0].day) })}`}</p>
         <Chart title={t('customer.rhythm.title')} fileName="purchase-rhythm" option={option} height={240}
           table={{ header: [t('customer.rhythm.day'), t('customer.rhythm.gap'), t('reports.common.revenueMinor')], rows: points.map((point) => [point.day, point.gapDays, point.amountMinor]) }} />
       </>

@@ -1,17 +1,28 @@
+import { exactCalendarDayOf } from '../../../core/calendar-day.js';
 import type { TimelineEntry } from '../../api/types.js';
 
 export type RhythmPoint = { day: string; gapDays: number | null; amountMinor: number };
 
 /**
- * Paid purchases grouped by calendar day (same-day orders count once, as in the
- * models), each with the days since the previous purchase day.
+ * What the purchase facts count as a purchase (traits.sql.ts `isVerified`): paid, or refunded only
+ * in part. Counting only "paid" left out every day whose order was partly refunded, so the rhythm
+ * showed fewer purchase days than the facts card beside it.
  */
-export function purchaseRhythm(entries: readonly TimelineEntry[]): RhythmPoint[] {
+const purchaseStatuses: ReadonlySet<unknown> = new Set(['paid', 'partially_refunded']);
+
+/**
+ * Verified purchases grouped by the store's calendar day (same-day orders count once, as in the
+ * facts and the models), each with the days since the previous purchase day and what was paid
+ * and kept that day. The day is taken in `timeZone`, the store's, as the server stores purchase
+ * days: an evening order in New York is on the next day in UTC.
+ */
+export function purchaseRhythm(entries: readonly TimelineEntry[], timeZone: string): RhythmPoint[] {
   const amountByDay = new Map<string, number>();
   for (const entry of entries) {
-    if (entry.kind !== 'order' || entry.detail.asRecipient === true || entry.detail.status !== 'paid') continue;
-    const day = entry.at.slice(0, 10);
-    amountByDay.set(day, (amountByDay.get(day) ?? 0) + Number(entry.detail.amountMinor ?? 0));
+    if (entry.kind !== 'order' || entry.detail.asRecipient === true || !purchaseStatuses.has(entry.detail.status)) continue;
+    const day = exactCalendarDayOf(new Date(entry.at), timeZone);
+    const keptMinor = Number(entry.detail.amountMinor ?? 0) - Number(entry.detail.refundedMinor ?? 0);
+    amountByDay.set(day, (amountByDay.get(day) ?? 0) + keptMinor);
   }
   const days = [...amountByDay.keys()].sort();
   return days.map((day, index) => ({
