@@ -7,6 +7,7 @@ import { storeNow } from '../settings/index.js';
 import { assignPersonas, refreshProfiles } from './assign.service.js';
 import { squaredDistance } from './cluster-quality.js';
 import type { ClusterCandidate } from './clustering.js';
+import { minimumBuyersForDiscovery } from './discovery-minimum.js';
 import { buildColumns, fitFeatureSpec, rawFeatures, toPoint, translateCentroid } from './kmeans-features.js';
 import { countBuyers, loadFeatureContext, loadRawSample } from './persona-features.repo.js';
 import { distinguishingTraits, personaName, uniqueNames, type PersonaTrait } from './persona-names.js';
@@ -56,7 +57,7 @@ export async function discoverPersonas(db: Db, options: DiscoverOptions): Promis
   const asOf = await storeNow(db, options.clock);
   const seed = options.seed ?? 1;
   const population = await countBuyers(db);
-  const needed = Math.max(20, 3 * (options.k ?? options.kMax ?? 8));
+  const needed = minimumBuyersForDiscovery(options);
   if (population < needed) throw new AppError(segmentErrorCodes.tooFewCustomers, `Persona discovery needs at least ${needed} buyers; this store has ${population}.`);
   const context = await loadFeatureContext(db, asOf);
   const sample = await loadRawSample(db, { hasHousehold: context.hasHousehold, size: Math.min(options.sampleSize ?? 50_000, population), seed });

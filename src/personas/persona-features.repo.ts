@@ -17,6 +17,12 @@ export async function countBuyers(db: Db): Promise<number> {
   return Number(result.rows[0].n);
 }
 
+/** Buyers, counted no further than `limit`: enough to compare with a threshold without reading every buyer of a large store. */
+export async function countBuyersUpTo(db: Db, limit: number): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*)::int as n from (select 1 ${buyers} limit ${limit}) as counted`.execute(db);
+  return Number(result.rows[0].n);
+}
+
 /** Population statistics the features are relative to: city sizes, main categories, income bands. */
 export async function loadFeatureContext(db: Db, asOf: Date): Promise<FeatureContext> {
   const cities = await sql<{ city: string; n: number }>`select c.city, count(*)::int as n ${buyers} and c.city is not null group by c.city order by n desc limit 5000`.execute(db);

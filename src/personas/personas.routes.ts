@@ -9,7 +9,7 @@ import { errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { assignPersonas } from './assign.service.js';
 import { discoverPersonas } from './discover.service.js';
 import { compareGroupDrift } from './drift.service.js';
-import { getPersona, listPersonas, pinPersona, renamePersona, type PersonaList, type PersonaView } from './personas.service.js';
+import { getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona, type DiscoveryReadiness, type PersonaList, type PersonaView } from './personas.service.js';
 import { findCurrentModel } from './personas.repo.js';
 import { storeNow } from '../settings/index.js';
 
@@ -34,12 +34,17 @@ const personaSchema = objectOf<PersonaView>()({
   personaId: z.number().int(), name: z.string(), generatedName: z.string(), description: z.string().nullable(), isPinned: z.boolean(), isRetired: z.boolean(),
   profile: z.looseObject({ size: z.number(), share: z.number(), revenueShare: z.number() }).describe('Who they are: age, income, cities, channels, categories, types, traits (docs/personas.md)'),
 });
-const personaListSchema = objectOf<PersonaList>()({
+const discoveryReadinessSchema = objectOf<DiscoveryReadiness>()({
+  minimumBuyers: z.number().int().describe('Buyers (customers with a paid order) a discovery with the default range of k needs; below it POST /personas/discover refuses with PERSONA_TOO_FEW_CUSTOMERS'),
+  buyers: z.number().int().describe('The store\'s buyers, counted no further than minimumBuyers: the exact number below it, minimumBuyers when the store has enough'),
+});
+const personaListSchema = objectOf<PersonaList & { discovery: DiscoveryReadiness }>()({
   model: objectOf<PersonaList['model']>()({
     model_id: z.number().int(), discovered_at: timestamp, k: z.number().int(), silhouette: z.number().nullable(), sample_size: z.number(), population: z.number(),
     candidates: z.array(z.looseObject({ k: z.number().int() })).describe('Every k tried, with its silhouette and inertia'), features: z.array(z.string()),
   }).nullable().describe('The discovery the personas come from; null before the first one'),
   personas: z.array(personaSchema),
+  discovery: discoveryReadinessSchema.describe('Whether the store has enough buyers to discover personas, known before anyone asks'),
 });
 const discoverySchema = z.looseObject({
   modelId: z.number().int(), k: z.number().int(), sampleSize: z.number(), population: z.number(),
@@ -54,10 +59,11 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.get('/personas', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Current buyer personas with profiles, largest first; none (model null) before the first discovery', response: { 200: personaListSchema } },
+    schema: { tags, summary: 'Current buyer personas with profiles, largest first; none (model null) before the first discovery; and whether the store has enough buyers to discover them', response: { 200: personaListSchema } },
   }, async () => {
     const model = await findCurrentModel(db);
-    return model ? listPersonas(db, model) : { model: null, personas: [] };
+    const list = model ? await listPersonas(db, model) : { model: null, personas: [] };
+    return { ...list, discovery: await readDiscoveryReadiness(db) };
   });
 
   api.post('/personas/discover', {

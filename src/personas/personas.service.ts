@@ -3,6 +3,8 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import { segmentErrorCodes } from '../segments/index.js';
 import { requireCurrentModel } from './assign.service.js';
+import { minimumBuyersForDiscovery } from './discovery-minimum.js';
+import { countBuyersUpTo } from './persona-features.repo.js';
 import type { PersonaProfile } from './persona-profile.repo.js';
 import { findPersona, updatePersonaFields, type PersonaModel } from './personas.repo.js';
 
@@ -27,6 +29,15 @@ export async function listPersonas(db: Db, found?: PersonaModel | null): Promise
     model: { ...rest, features: spec.columns.filter((_, index) => spec.multipliers[index] !== 0).map((column) => column.name) },
     personas: personas.map(view).sort((a, b) => (b.profile.size ?? 0) - (a.profile.size ?? 0)),
   };
+}
+
+/** What a discovery with the default range of k needs, and the store's buyers counted no further than that. */
+export type DiscoveryReadiness = { minimumBuyers: number; buyers: number };
+
+/** Read before any click, so the page can say that a store is too small instead of letting the discovery fail. */
+export async function readDiscoveryReadiness(db: Db): Promise<DiscoveryReadiness> {
+  const minimumBuyers = minimumBuyersForDiscovery();
+  return { minimumBuyers, buyers: await countBuyersUpTo(db, minimumBuyers) };
 }
 
 export async function getPersona(db: Db, personaId: number): Promise<PersonaView> {

@@ -6,7 +6,7 @@ import { attributeLabel, seriesLabel } from './drift-labels.js';
 /** Shares of one attribute's values in both periods side by side; the unit (customers, orders, spend) is in the title. */
 export function DriftChart({ attribute }: { attribute: CategoricalDrift }) {
   const { t, format } = useI18n();
-  const labels = attribute.series.map((point) => seriesLabel(attribute.attribute, point.label, t));
+  const labels = attribute.series.map((point) => seriesLabel(attribute.attribute, point.label, t, format));
   const title = t('drift.chartTitle', { attribute: attributeLabel(attribute.attribute, t).text, unit: t(`drift.units.${attribute.unit}`) });
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => format.percent(value) },

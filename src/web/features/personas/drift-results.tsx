@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { CategoricalDrift, DriftAttribute, DriftReport } from '../../api/target-group-types.js';
-import { useI18n } from '../../i18n/i18n-context.js';
+import type { Formatters } from '../../i18n/format.js';
+import { useI18n, type I18n } from '../../i18n/i18n-context.js';
 import { DriftChart } from './drift-chart.js';
 import { attributeLabel, seriesLabel } from './drift-labels.js';
 import { byLargestChange, driftSizeText, driftStatement, sizeOfChange, typicalSpendMinor } from './drift-words.js';
@@ -17,7 +18,7 @@ export function DriftResults({ report }: { report: DriftReport }) {
   const id = useId();
   const effect = (value: number | null) => (value === null ? '–' : format.number(value, 2));
   const valueText = (attribute: DriftAttribute, side: 'before' | 'after') => {
-    if (attribute.kind === 'categorical') return topShare(attribute, side, t, format.percent);
+    if (attribute.kind === 'categorical') return topShare(attribute, side, t, format);
     const mean = attribute[side].mean;
     // the server compares spend on a log scale; a marketer reads it back as money
     if (attribute.attribute === 'spend (log)') {
@@ -86,7 +87,7 @@ export function DriftResults({ report }: { report: DriftReport }) {
 }
 
 /** A categorical attribute's largest value in one period, e.g. "Mobile app 42%". */
-function topShare(attribute: CategoricalDrift, side: 'before' | 'after', t: (key: string) => string, percent: (ratio: number) => string): string {
+function topShare(attribute: CategoricalDrift, side: 'before' | 'after', t: I18n['t'], format: Pick<Formatters, 'compact' | 'percent'>): string {
   const top = [...attribute.series].sort((a, b) => b[side] - a[side])[0];
-  return top ? `${seriesLabel(attribute.attribute, top.label, t)} ${percent(top[side])}` : '–';
+  return top ? `${seriesLabel(attribute.attribute, top.label, t, format)} ${format.percent(top[side])}` : '–';
 }

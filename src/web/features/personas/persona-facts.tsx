@@ -1,5 +1,6 @@
 import type { Persona } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { incomeBandText } from './income-band.js';
 import { usePersonaWords, WordingText } from './persona-name-text.js';
 import { shareText } from './share-list.js';
 import { traitSentence } from './trait-words.js';
@@ -17,7 +18,7 @@ export function PersonaFacts({ persona }: { persona: Persona }) {
       <div><dt>{t('personas.size')}</dt><dd>{t('personas.sizeValue', { count: format.number(profile.size), share: format.percent(profile.share) })}</dd></div>
       <div><dt>{t('personas.revenueShare')}</dt><dd>{format.percent(profile.revenueShare)}</dd></div>
       <div><dt>{t('personas.typicalAge')}</dt><dd>{age === null ? dash : format.number(age)}</dd></div>
-      <div><dt>{t('personas.typicalIncome')}</dt><dd>{profile.typicalIncome ?? dash}</dd></div>
+      <div><dt>{t('personas.typicalIncome')}</dt><dd>{profile.typicalIncome === null ? dash : incomeBandText(profile.typicalIncome, t, format)}</dd></div>
       <div><dt>{t('personas.topCities')}</dt><dd>{profile.topCities.length ? shareText(profile.topCities, format.percent) : dash}</dd></div>
       <div><dt>{t('personas.channels')}</dt><dd>{profile.channels.length ? shareText(profile.channels, format.percent, channel) : dash}</dd></div>
       <div><dt>{t('personas.categories')}</dt><dd>{profile.categories.length ? shareText(profile.categories, format.percent) : dash}</dd></div>

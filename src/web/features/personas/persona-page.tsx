@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { useSession } from '../auth/session-context.js';
 import { DriftCard } from './drift-card.js';
+import { incomeBandText } from './income-band.js';
 import { PersonaEditForm } from './persona-edit-form.js';
 import { PersonaFacts, PersonaTraits } from './persona-facts.js';
 import { generatedNameOf, usePersonaWords, WordingText } from './persona-name-text.js';
@@ -24,6 +25,7 @@ export function PersonaPage({ personaId }: { personaId: number }) {
   const name = personaDisplayName(persona.data, words);
   const channel = (label: string) => t(`channels.${label}`);
   const type = (label: string) => t(`customerTypes.${label}`);
+  const income = (label: string) => incomeBandText(label, t, format);
   return (
     <section className="page page-persona">
       <header className="page-header">
@@ -49,7 +51,7 @@ export function PersonaPage({ personaId }: { personaId: number }) {
         <Card title={t('personas.channels')}><ShareList shares={profile.channels} labelOf={channel} /></Card>
         <Card title={t('personas.categories')}><ShareList shares={profile.categories} /></Card>
         <Card title={t('personas.topCities')}><ShareList shares={profile.topCities} /></Card>
-        <Card title={t('personas.incomes')}><ShareList shares={profile.incomes} /></Card>
+        <Card title={t('personas.incomes')}><ShareList shares={profile.incomes} labelOf={income} /></Card>
         {profile.customerTypes ? <Card title={t('personas.customerTypes')}><ShareList shares={profile.customerTypes} labelOf={type} /></Card> : null}
         <Card title={t('personas.age')}>
           <dl className="facts">

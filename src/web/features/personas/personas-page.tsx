@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../api/client.js';
 import type { SegmentsPage } from '../../api/analytics-types.js';
-import type { PersonaList } from '../../api/target-group-types.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
+import { discoveryShortfall, type PersonaListWithReadiness } from './discovery-readiness.js';
 import { Distinctness } from './distinctness-text.js';
 import { DriftCard, type GroupChoice } from './drift-card.js';
 import { PersonaCard } from './persona-card.js';
@@ -20,10 +20,13 @@ export function PersonasPage() {
   const { t, format } = useI18n();
   const { can } = useSession();
   const words = usePersonaWords();
-  const personas = useApiData<PersonaList>('/api/personas');
+  const personas = useApiData<PersonaListWithReadiness>('/api/personas');
   const segments = useApiData<SegmentsPage>('/api/segments');
   const [discovery, setDiscovery] = useState<Discovery>({ status: 'idle' });
   const isMissing = personas.data?.model === null;
+  // said before any click: a store with too few buyers would only learn it from the server's refusal
+  const shortfall = discoveryShortfall(personas.data?.discovery);
+  const shortfallId = useId();
 
   const discover = () => {
     setDiscovery({ status: 'running' });
@@ -32,7 +35,8 @@ export function PersonasPage() {
       .catch((error: Error) => setDiscovery({ status: 'failed', error }));
   };
   const discoverButton = can('analytics:write') ? (
-    <button type="button" className={isMissing ? 'button-primary' : 'button-secondary'} onClick={discover} disabled={discovery.status === 'running'}>
+    <button type="button" className={isMissing ? 'button-primary' : 'button-secondary'} onClick={discover}
+      disabled={discovery.status === 'running' || shortfall !== null} aria-describedby={shortfall ? shortfallId : undefined}>
       {discovery.status === 'running' ? t('personas.discovering') : isMissing ? t('personas.discover') : t('personas.rediscover')}
     </button>
   ) : null;
@@ -44,7 +48,8 @@ export function PersonasPage() {
   ];
 
   let body;
-  if (isMissing) body = <p className="empty-state">{can('analytics:write') ? t('personas.noneYetWriter') : t('personas.noneYet')}</p>;
+  if (isMissing && shortfall) body = null;
+  else if (isMissing) body = <p className="empty-state">{can('analytics:write') ? t('personas.noneYetWriter') : t('personas.noneYet')}</p>;
   else if (personas.error) body = <ErrorMessage error={personas.error} />;
   else if (!personas.data?.model) body = <LoadingState />;
   else {
@@ -71,6 +76,7 @@ export function PersonasPage() {
           {discovery.status === 'running' ? <progress aria-label={t('personas.discovering')} /> : null}
         </div>
       </header>
+      {shortfall ? <p className="notice" id={shortfallId}>{t('personas.tooFewBuyers', { minimum: format.number(shortfall.minimumBuyers), count: format.number(shortfall.buyers) })}</p> : null}
       {discovery.status === 'failed' ? <ErrorMessage error={discovery.error} /> : null}
       {body}
       <DriftCard choices={choices} />
