@@ -64,5 +64,6 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', withQuery(path, query), undefined, signal),
   post: <T>(path: string, body: unknown = {}, signal?: AbortSignal, headers?: Record<string, string>) => request<T>('POST', path, body, signal, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: (path: string) => request<null>('DELETE', path),
 };

@@ -23,6 +23,9 @@ const SegmentEditorPage = lazy(() => import('../features/segments/segment-editor
 const PersonasPage = lazy(() => import('../features/personas/personas-page.js').then((module) => ({ default: module.PersonasPage })));
 const AccountPage = lazy(() => import('../features/account/account-page.js').then((module) => ({ default: module.AccountPage })));
 const TeamPage = lazy(() => import('../features/account/team-page.js').then((module) => ({ default: module.TeamPage })));
+const StorePage = lazy(() => import('../features/account/store-page.js').then((module) => ({ default: module.StorePage })));
+const PolicyPage = lazy(() => import('../features/account/policy-page.js').then((module) => ({ default: module.PolicyPage })));
+const AuditPage = lazy(() => import('../features/account/audit-page.js').then((module) => ({ default: module.AuditPage })));
 const ApiKeysPage = lazy(() => import('../features/account/api-keys-page.js').then((module) => ({ default: module.ApiKeysPage })));
 const PersonaPage = lazy(() => import('../features/personas/persona-page.js').then((module) => ({ default: module.PersonaPage })));
 
@@ -45,6 +48,9 @@ const routes: Route[] = [
   { pattern: '/segments/:segmentId/edit', permission: 'analytics:write', title: (t, { segmentId }) => `#${segmentId} · ${t('nav.segments')}`,  render: ({ segmentId }) => <SegmentEditorPage key={segmentId} segmentId={segmentId} /> },
   { pattern: '/personas', permission: 'analytics:read', title: (t) => t('nav.personas'),  render: () => <PersonasPage /> },
   { pattern: '/settings', permission: 'account:manage', title: (t) => t('settings.title'),  render: () => <AccountPage /> },
+  { pattern: '/settings/store', permission: 'customers:read', title: (t) => `${t('settings.tabs.store')} · ${t('settings.title')}`,  render: () => <StorePage /> },
+  { pattern: '/settings/customer-types', permission: 'analytics:read', title: (t) => `${t('settings.tabs.policy')} · ${t('settings.title')}`,  render: () => <PolicyPage /> },
+  { pattern: '/settings/audit', permission: 'audit:read', title: (t) => `${t('settings.tabs.audit')} · ${t('settings.title')}`,  render: () => <AuditPage /> },
   { pattern: '/settings/team', permission: 'users:manage', title: (t) => `${t('settings.tabs.team')} · ${t('settings.title')}`,  render: () => <TeamPage /> },
   { pattern: '/settings/api-keys', permission: 'api-keys:manage', title: (t) => `${t('settings.tabs.apiKeys')} · ${t('settings.title')}`,  render: () => <ApiKeysPage /> },
   { pattern: '/personas/:personaId', permission: 'analytics:read', title: (t, { personaId }) => `#${personaId} · ${t('nav.personas')}`,  render: ({ personaId }) => <PersonaPage key={personaId} personaId={personaId} /> },

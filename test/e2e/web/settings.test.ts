@@ -9,6 +9,10 @@ import { verifyPassword } from '../../../src/auth/passwords.js';
  * would, with a second browser page for the colleague the owner adds. Each step is checked in the
  * store or over the API, not only on the screen.
  */
+async function sessionCookie(page: Page): Promise<string> {
+  return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+
 describeWithBrowser('staff web app: settings, team and API keys', () => {
   const app = useStaffApp({ customers: 40 });
   const colleagueEmail = 'rina@shop.example';
@@ -26,7 +30,7 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     await expect(account.textContent()).resolves.toContain('The store always keeps at least one owner');
     await expect(page.getByText('At least 10 characters.').isVisible()).resolves.toBe(true);
     const tabs = page.getByRole('navigation', { name: 'Settings' });
-    await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual(['Your account', 'Team', 'API keys']);
+    await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual(['Your account', 'Store', 'Customer types', 'Team', 'API keys', 'Audit log']);
   });
 
   it('adds a colleague, who signs in with the one-time password shown once and chooses their own without typing it again', async () => {
@@ -154,6 +158,75 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
   });
 
+  it('renames the store for everyone at once and sets an exchange rate, refusing an unknown currency in words', async () => {
+    const { page, server } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Store' }).click();
+    const store = page.getByRole('region', { name: 'Store', exact: true });
+    await store.getByText('IDR · Indonesian Rupiah').waitFor();
+    await store.getByLabel('Store name').fill('Kopi Kita');
+    await store.getByRole('button', { name: 'Save' }).click();
+    await store.getByText('Store renamed.').waitFor();
+    await page.locator('.shell-header').getByText('Kopi Kita').waitFor();
+    const settings = await (await fetch(`${server.url}/api/settings`, { headers: { cookie: await sessionCookie(page) } })).json() as { name: string };
+    expect(settings.name).toBe('Kopi Kita');
+
+    const rates = page.getByRole('region', { name: 'Exchange rates' });
+    await rates.getByLabel('Currency code').fill('XYZ');
+    await rates.getByLabel('Worth in IDR').fill('2');
+    await rates.getByRole('button', { name: 'Set rate' }).click();
+    // in English the server's own words are shown; other languages translate its code
+    await rates.getByText('"XYZ" is not a known ISO 4217 currency code.').waitFor();
+    await rates.getByLabel('Currency code').fill('eur');
+    await rates.getByLabel('Worth in IDR').fill('17500');
+    await rates.getByRole('button', { name: 'Set rate' }).click();
+    await rates.getByText('1 EUR = 17,500 IDR').waitFor();
+    const stored = await (await fetch(`${server.url}/api/settings/rates`, { headers: { cookie: await sessionCookie(page) } })).json() as { items: Array<{ currency: string; rate: number }> };
+    expect(stored.items).toEqual([{ currency: 'EUR', rate: 17500 }]);
+  });
+
+  it('changes the customer-type thresholds: a bad value is marked and nothing is sent, a good change reclassifies and is audited', async () => {
+    const { page, server } = app;
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Customer types' }).click();
+    const vip = page.getByRole('group', { name: 'VIP' });
+    await vip.getByLabel('The top share of real customers').fill('3');
+    const loyal = page.getByRole('group', { name: 'Loyal' });
+    await loyal.getByLabel('Length of a period').fill('1.5');
+    await loyal.getByText('Use a whole number from 1 to 24.').waitFor();
+    await page.getByRole('button', { name: 'Save and reclassify' }).click();
+    await page.getByText('Correct the marked thresholds (1) before saving.').waitFor();
+    const policyNow = async () => (await (await fetch(`${server.url}/api/analytics/policy`, { headers: { cookie: await sessionCookie(page) } })).json()) as { vip: { topPercent: number; basis: string }; loyal: { periodMonths: number }; lapsed: { pAliveBelow: number } };
+    expect((await policyNow()).vip.topPercent).toBe(5);
+    await loyal.getByLabel('Length of a period').fill('3');
+    await page.getByRole('group', { name: 'Lapsed' }).getByLabel('Or a predicted chance of still buying below').fill('25');
+    await vip.getByLabel('Ranked by').selectOption('revenue_or_frequency');
+    await page.getByRole('button', { name: 'Save and reclassify' }).click();
+    await page.getByRole('status').filter({ hasText: /customers classified again as of/ }).waitFor();
+    const policy = await policyNow();
+    expect({ top: policy.vip.topPercent, basis: policy.vip.basis, months: policy.loyal.periodMonths, pAlive: policy.lapsed.pAliveBelow }).toEqual({ top: 3, basis: 'revenue_or_frequency', months: 3, pAlive: 0.25 });
+    await expect(page.getByRole('button', { name: 'Save and reclassify' }).isDisabled()).resolves.toBe(true);
+  });
+
+  it('reads the audit log in words, filtered by action and by person', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit log' }).click();
+    const log = page.getByRole('region', { name: 'Audit log' });
+    await log.getByRole('row').filter({ hasText: 'Changed the customer-type thresholds' }).waitFor();
+    await log.getByLabel('What').selectOption({ label: 'Renamed the store' });
+    await log.getByRole('row').filter({ hasText: 'Renamed the store' }).first().waitFor();
+    await expect(log.getByRole('row').filter({ hasText: 'Changed the customer-type thresholds' }).count()).resolves.toBe(0);
+    await log.getByLabel('What').selectOption({ label: 'Added a staff member' });
+    // the owner by the system at first start, Rina by the owner in the browser, Dewi by the test's shell
+    const added = log.getByRole('row').filter({ hasText: 'Added a staff member' });
+    await added.filter({ hasText: 'test' }).first().waitFor();
+    await expect(added.count()).resolves.toBe(3);
+    await added.getByRole('button', { name: ownerEmail }).click();
+    await log.getByText(`Only what ${ownerEmail} did.`).waitFor();
+    await expect(added.count()).resolves.toBe(1);
+    await log.getByRole('button', { name: 'Show everyone' }).click();
+    await expect.poll(() => added.count()).toBe(3);
+  });
+
   it('shows an agent only their own account: no team or key tabs, and no page behind their addresses', async () => {
     const { server } = app;
     const agent = await createTestUser(server.store, 'agent');
@@ -163,9 +236,14 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
       await signInThroughForm(page, server.url, agent.user.email, agent.password);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('region', { name: 'Your account' }).waitFor();
-      await expect(page.getByRole('navigation', { name: 'Settings' }).count()).resolves.toBe(0);
+      const tabs = page.getByRole('navigation', { name: 'Settings' });
+      await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual(['Your account', 'Store', 'Customer types']);
       await expect(page.getByText('edits a customer\'s contact details and consent').isVisible()).resolves.toBe(true);
-      for (const path of ['/settings/team', '/settings/api-keys']) {
+      await tabs.getByRole('link', { name: 'Customer types' }).click();
+      await page.getByText('Your role can read these thresholds but not change them.').waitFor();
+      await expect(page.getByRole('group', { name: 'VIP' }).getByLabel('Over the last').isDisabled()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'Save and reclassify' }).count()).resolves.toBe(0);
+      for (const path of ['/settings/team', '/settings/api-keys', '/settings/audit']) {
         await page.goto(`${server.url}${path}`);
         await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       }

@@ -7,8 +7,11 @@ import { useSession } from '../auth/session-context.js';
 // Each tab shows only to roles that may use it; the server enforces the same permissions.
 const tabs: Array<{ to: string; labelKey: string; permission: Permission }> = [
   { to: '/settings', labelKey: 'settings.tabs.account', permission: 'account:manage' },
+  { to: '/settings/store', labelKey: 'settings.tabs.store', permission: 'customers:read' },
+  { to: '/settings/customer-types', labelKey: 'settings.tabs.policy', permission: 'analytics:read' },
   { to: '/settings/team', labelKey: 'settings.tabs.team', permission: 'users:manage' },
   { to: '/settings/api-keys', labelKey: 'settings.tabs.apiKeys', permission: 'api-keys:manage' },
+  { to: '/settings/audit', labelKey: 'settings.tabs.audit', permission: 'audit:read' },
 ];
 
 export function SettingsLayout({ children }: { children: ReactNode }) {

@@ -1,0 +1,19 @@
+/**
+ * Every action the server writes to the audit log (grep `action: '` under src; audit-actions.test.ts
+ * keeps this list complete), in the order a filter lists them: people and access first, then data.
+ */
+export const auditActions = [
+  'auth.sign-in', 'auth.sign-in.fail', 'auth.sign-out',
+  'user.create', 'user.update', 'user.password.change',
+  'api-key.create', 'api-key.revoke',
+  'customer.create', 'customer.update', 'customer.delete', 'customer.merge', 'customer.merge.undo', 'customer.import.join',
+  'segment.create', 'segment.update', 'segment.delete',
+  'personas.discover', 'persona.update',
+  'alert.acknowledge', 'alert.reopen',
+  'analytics.policy.update', 'settings.update', 'settings.rate.set',
+] as const;
+
+/** The i18n key of an action's name; an action this app does not know is shown as written. */
+export function auditActionKey(action: string): string | null {
+  return (auditActions as readonly string[]).includes(action) ? `settings.audit.actions.${action.replace(/[.-]/g, '_')}` : null;
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api/client.js';
+import { useApiData } from '../../api/use-api-data.js';
+import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { defaultTypePolicy, type TypePolicy } from '../../../analytics/policy.js';
+import { useSession } from '../auth/session-context.js';
+import { PolicyFieldInput } from './policy-field-input.js';
+import { numericPolicyFields, policyChange, policyDraft, policyGroups, vipBases, type PolicyDraft } from './policy-fields.js';
+import { SettingsLayout } from './settings-layout.js';
+
+type Saved = { reclassified: number; asOf: string };
+
+/**
+ * The thresholds behind customer types and change alerts, one policy per store. Saving sends only
+ * what changed; the server reclassifies everyone in the same transaction and audits the change.
+ */
+export function PolicyPage() {
+  const { t, format } = useI18n();
+  const { can } = useSession();
+  const canEdit = can('analytics:write');
+  const policy = useApiData<TypePolicy>('/api/analytics/policy');
+  const [draft, setDraft] = useState<PolicyDraft | null>(null);
+  const [hasTriedSave, setHasTriedSave] = useState(false);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  useEffect(() => { if (policy.data) setDraft(policyDraft(policy.data)); }, [policy.data]);
+
+  if (policy.error) return <SettingsLayout><ErrorMessage error={policy.error} /></SettingsLayout>;
+  if (!policy.data || !draft) return <SettingsLayout><LoadingState /></SettingsLayout>;
+  const current = policy.data;
+  const { change, invalidPaths } = policyChange(current, draft);
+  const hasChange = Object.keys(change).length > 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setHasTriedSave(true);
+    setSaved(null);
+    setError(null);
+    if (invalidPaths.length > 0 || !hasChange) return;
+    setIsBusy(true);
+    try {
+      setSaved(await api.patch<Saved>('/api/analytics/policy', change));
+      setHasTriedSave(false);
+      policy.reload();
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const setNumber = (path: string, text: string) => { setSaved(null); setDraft({ ...draft, numbers: { ...draft.numbers, [path]: text } }); };
+  return (
+    <SettingsLayout>
+      <Card title={t('settings.policy.title')}>
+        <p className="muted">{t('settings.policy.intro')}</p>
+        {canEdit ? null : <p className="notice">{t('settings.policy.readOnly')}</p>}
+        <form className="policy-form" onSubmit={submit} noValidate>
+          {policyGroups.map((group) => (
+            <fieldset key={group} className="policy-group" disabled={!canEdit}>
+              <legend>{t(`settings.policy.groups.${group}`)}</legend>
+              {numericPolicyFields.filter((field) => field.group === group).map((field) => (
+                <PolicyFieldInput key={field.path} field={field} text={draft.numbers[field.path] ?? ''} defaultText={policyDraft(defaultTypePolicy).numbers[field.path]}
+                  isInvalid={(hasTriedSave || draft.numbers[field.path] !== policyDraft(current).numbers[field.path]) && invalidPaths.includes(field.path)}
+                  onChange={(text) => setNumber(field.path, text)} />
+              ))}
+              {group === 'vip' ? (
+                <label className="field policy-field">
+                  <span>{t('settings.policy.fields.vip.basis')}</span>
+                  <select value={draft.vipBasis} onChange={(event) => { setSaved(null); setDraft({ ...draft, vipBasis: event.target.value as PolicyDraft['vipBasis'] }); }}>
+                    {vipBases.map((basis) => <option key={basis} value={basis}>{t(`settings.policy.bases.${basis}`)}</option>)}
+                  </select>
+                  <span className="muted small">{t('settings.policy.default', { value: t(`settings.policy.bases.${defaultTypePolicy.vip.basis}`) })}</span>
+                </label>
+              ) : null}
+            </fieldset>
+          ))}
+          {hasTriedSave && invalidPaths.length > 0 ? <p className="inline-error" role="alert">{t('settings.policy.fixFields', { count: invalidPaths.length })}</p> : null}
+          {error ? <ErrorMessage error={error} /> : null}
+          {saved ? <p className="notice-success" role="status">{t('settings.policy.saved', { count: format.number(saved.reclassified), date: format.date(saved.asOf) })}</p> : null}
+          {canEdit ? (
+            <div className="button-row">
+              <button type="submit" className="button-primary" disabled={isBusy || !hasChange}>{t('settings.policy.save')}</button>
+              <button type="button" className="button-secondary" disabled={isBusy || !hasChange} onClick={() => { setDraft(policyDraft(current)); setHasTriedSave(false); }}>{t('settings.policy.discard')}</button>
+              <button type="button" className="button-quiet" disabled={isBusy} onClick={() => { setSaved(null); setDraft(policyDraft(defaultTypePolicy)); }}>{t('settings.policy.defaults')}</button>
+            </div>
+          ) : null}
+        </form>
+      </Card>
+    </SettingsLayout>
+  );
+}
