@@ -6,6 +6,7 @@ import { createSegment } from '../../../src/segments/index.js';
 import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 
 const phone = { width: 390, height: 844 };
+const desktop = { width: 1366, height: 900 };
 const locales = ['en', 'id', 'lv'] as const;
 const navigationPaths = ['/', '/customers', '/reports', '/segments', '/personas', '/import'];
 
@@ -26,6 +27,22 @@ async function currentTabEdges(page: Page) {
   const box = await page.locator('nav.main-navigation a[aria-current="page"]').boundingBox();
   const [left, right] = [Math.round(box!.x), Math.round(box!.x + box!.width)];
   return { left, right, isOnScreen: left >= 0 && right <= phone.width };
+}
+
+/** The first customer's row (row 1 is the header) and where it sits in the viewport, before any scrolling. */
+async function firstCustomerRow(page: Page) {
+  const row = page.locator('.customer-table [role="row"][aria-rowindex="2"]');
+  await row.getByRole('link').waitFor();
+  const box = await row.boundingBox();
+  return { top: Math.round(box!.y), bottom: Math.round(box!.y + box!.height), scrollY: await page.evaluate(() => window.scrollY) };
+}
+
+/** The customer page's cards in document order, each with where it sits on the page. */
+async function customerCards(page: Page) {
+  return page.evaluate(() => [...document.querySelectorAll('main section.card')].map((card) => {
+    const box = card.getBoundingClientRect();
+    return { name: card.getAttribute('aria-label'), top: Math.round(box.top + window.scrollY), bottom: Math.round(box.bottom + window.scrollY) };
+  }));
 }
 
 async function chooseLanguage(page: Page, locale: string) {
@@ -76,6 +93,76 @@ describeWithBrowser('The staff app on a phone', () => {
       await page.waitForURL(/\/import$/);
       await page.locator('nav.main-navigation a[href="/import"][aria-current="page"]').waitFor();
       expect({ locale, opened: 'from home', ...await currentTabEdges(page) }).toMatchObject({ isOnScreen: true });
+    }
+  });
+
+  it('shows customers in the list\'s first screen, the filters folded behind their button', async () => {
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.url}/customers`);
+    const row = await firstCustomerRow(page);
+    expect(row).toMatchObject({ scrollY: 0 });
+    // the whole row, not only its top edge: a person reads the name without scrolling
+    expect(row.bottom).toBeLessThanOrEqual(phone.height);
+    await expect(page.getByRole('button', { name: 'Filters', exact: true }).getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.getByLabel('Status').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('searchbox', { name: 'Search' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('counts the active filters on the folded filters\' button, opens them on click, and clears them', async () => {
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.url}/customers?status=real&channel=web`);
+    const toggle = page.getByRole('button', { name: 'Filters (2)' });
+    await toggle.waitFor();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.getByLabel('Status').isVisible()).resolves.toBe(false);
+    // the rows still come first when filters are active: the count says they are there
+    expect((await firstCustomerRow(page)).bottom).toBeLessThanOrEqual(phone.height);
+
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    const panelId = await toggle.getAttribute('aria-controls');
+    const panel = page.locator(`[id="${panelId}"]`);
+    await expect(panel.getByLabel('Status').isVisible()).resolves.toBe(true);
+    await expect(panel.getByLabel('Status').inputValue()).resolves.toBe('real');
+
+    // a filter chosen in the open panel is counted too
+    await panel.getByLabel('Customer type').selectOption('vip');
+    await page.waitForURL(/type=vip/);
+    await page.getByRole('button', { name: 'Filters (3)' }).waitFor();
+
+    // by keyboard: Enter on the button folds the filters again
+    await page.getByRole('button', { name: 'Filters (3)' }).press('Enter');
+    await expect(page.getByRole('button', { name: 'Filters (3)' }).getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.getByLabel('Status').isVisible()).resolves.toBe(false);
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL((url) => url.pathname === '/customers' && url.search === '');
+    await page.getByRole('button', { name: 'Filters', exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: 'Clear filters' }).count()).resolves.toBe(0);
+    // the button that was pressed is gone: the search box takes the focus rather than the page
+    await expect(page.getByRole('searchbox', { name: 'Search' }).evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+  });
+
+  it('puts the merge panel after the customer\'s timeline and every other card, on a phone and on a desktop', async () => {
+    const buyer = await server.store.db.selectFrom('customer_trait').select('customer_id').where('order_count', '>', 1).orderBy('customer_id').limit(1).executeTakeFirstOrThrow();
+    await chooseLanguage(page, 'en');
+    try {
+      for (const size of [phone, desktop]) {
+        await page.setViewportSize(size);
+        await page.goto(`${server.url}/customers/${buyer.customer_id}`);
+        await page.locator('.timeline-entry').first().waitFor();
+        await page.getByRole('region', { name: 'Merge with another customer' }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const cards = await customerCards(page);
+        const names = cards.map((card) => card.name);
+        expect({ width: size.width, names }).toMatchObject({ names: expect.arrayContaining(['Timeline', 'Merge with another customer']) });
+        expect({ width: size.width, last: names.at(-1) }).toEqual({ width: size.width, last: 'Merge with another customer' });
+        const merge = cards.at(-1)!;
+        const lowestOther = Math.max(...cards.slice(0, -1).map((card) => card.bottom));
+        expect({ width: size.width, isBelowEveryOtherCard: merge.top >= lowestOther }).toEqual({ width: size.width, isBelowEveryOtherCard: true });
+      }
+    } finally {
+      await page.setViewportSize(phone);
     }
   });
 });

@@ -30,11 +30,12 @@ export function CustomersPage() {
         <h1>{t('customers.title')}</h1>
         <ExportButton query={query} />
       </header>
-      <CustomerFilterBar filters={filters} onChange={applyFilters} />
-      <details className="saved-views-panel">
-        <summary>{t('customers.views.title')}</summary>
-        <SavedViewsMenu filters={filters} onApply={applyFilters} />
-      </details>
+      <CustomerFilterBar filters={filters} onChange={applyFilters}>
+        <details className="saved-views-panel">
+          <summary>{t('customers.views.title')}</summary>
+          <SavedViewsMenu filters={filters} onApply={applyFilters} />
+        </details>
+      </CustomerFilterBar>
       <p className="muted small" role="status" aria-live="polite">
         {!pages.hasMore ? t('customers.total', { count: format.number(pages.items.length) })
           : total !== null ? t('customers.shownOfTotal', { shown: format.number(pages.items.length), count: format.number(total) })
