@@ -1,26 +1,43 @@
 import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { Cohort } from '../../api/analytics-types.js';
-import { cohortCells, cohortHeatmapOption } from './cohort-heatmap-option.js';
+import { createFormatters } from '../../i18n/format.js';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { cohortCellTooltip, cohortCells, cohortHeatmapOption, type CohortCell } from './cohort-heatmap-option.js';
+import { retentionScaleMaximum, roundUpRetention } from './cohort-scale.js';
 
-const cohort = (month: string, rates: number[], partialFrom = Number.POSITIVE_INFINITY): Cohort => ({
-  cohort: month, customers: 10, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: 30,
-  months: rates.map((retentionRate, monthIndex) => ({ monthIndex, activeCustomers: Math.round(retentionRate * 10), retentionRate, revenuePerCustomerMinor: 100, isPartial: monthIndex >= partialFrom })),
+/** A cohort as the API sends it: rates are buyers in the month over the cohort's customers. */
+const cohort = (month: string, customers: number, buyers: number[], partialFrom = Number.POSITIVE_INFINITY): Cohort => ({
+  cohort: month, customers, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: 30,
+  months: buyers.map((activeCustomers, monthIndex) => ({ monthIndex, activeCustomers, retentionRate: Math.round((activeCustomers / customers) * 1e6) / 1e6, revenuePerCustomerMinor: 100, isPartial: monthIndex >= partialFrom })),
 });
 
-const cohorts = [cohort('2026-01-01', [1, 0.6, 0.1]), cohort('2026-02-01', [1, 0.3], 1)];
+const cohorts = [cohort('2026-01', 10, [10, 6, 1]), cohort('2026-02', 10, [10, 3], 1)];
+// Month 0 at 100% everywhere, the rest under 40%, and a cohort of 7 whose month 1 is 7 of 7
+const withSmall = [cohort('2026-01', 412, [412, 152, 74]), cohort('2026-02', 300, [300, 75]), cohort('2026-03', 7, [7, 7], 1)];
 
-/** Draws the option with ECharts itself (server-side SVG) and reads each heatmap cell's fill, by data index. */
-function drawnCellFills(): string[] {
+const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
+const format = createFormatters('en-GB', null, 'UTC');
+
+/** Draws the option with ECharts itself (server-side SVG), as a reader would see it. */
+function draw(shown: readonly Cohort[]): string {
   const chart = echarts.init(null as unknown as HTMLElement, undefined, { renderer: 'svg', ssr: true, width: 480, height: 320 });
-  chart.setOption({ animation: false, ...cohortHeatmapOption(cohorts, (key) => key, { month: (month) => month.slice(0, 7), percent: (ratio) => `${Math.round(ratio * 100)}%` }) });
+  chart.setOption({ animation: false, ...cohortHeatmapOption(shown, t, format) });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  const fills: string[] = [];
-  for (const match of svg.matchAll(/<path [^>]*fill="(rgb\([^)]*\))"[^>]*ecmeta_data_index="(\d+)"/g)) fills[Number(match[2])] = match[1];
-  return fills;
+  return svg;
 }
 
+/** Each heatmap cell's fill and outline, by data index. */
+function drawnCells(svg: string): Array<{ fill: string; path: string }> {
+  const cells: Array<{ fill: string; path: string }> = [];
+  for (const match of svg.matchAll(/<path d="([^"]*)" [^>]*fill="(rgb\([^)]*\))"[^>]*ecmeta_data_index="(\d+)"/g)) cells[Number(match[3])] = { fill: match[2], path: match[1] };
+  return cells;
+}
+
+/** Outlines drawn with a pattern fill: the hatching laid over a cell. */
+const hatchedPaths = (svg: string) => [...svg.matchAll(/<path d="([^"]*)" fill="url\(#[^)]*\)"/g)].map((match) => match[1]);
+const texts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
 const lightness = (rgb: string) => rgb.match(/\d+/g)!.map(Number).reduce((sum, channel) => sum + channel, 0);
 
 describe('the cohort retention heatmap', () => {
@@ -29,11 +46,62 @@ describe('the cohort retention heatmap', () => {
   });
 
   it('colours each cell by its retention rate: the higher the rate, the darker, whether or not its month is over', () => {
-    const fills = drawnCellFills();
+    const fills = drawnCells(draw(cohorts)).map((cell) => cell.fill);
     expect(fills).toHaveLength(3);
     const [high, low, partial] = fills.map(lightness);
     // 0.6 (finished) darker than 0.3 (month not over) darker than 0.1 (finished)
     expect(high).toBeLessThan(partial);
     expect(partial).toBeLessThan(low);
+  });
+
+  it('labels the ends of the colour scale in percent, its top the highest rate after month 0 rounded up', () => {
+    const legend = cohortHeatmapOption(withSmall, t, format).visualMap;
+    // 152 of 412 is 36.9%: the top is 40%, not month 0's 100% nor the small cohort's 7 of 7
+    expect([legend.min, legend.max]).toEqual([0, 0.4]);
+    const drawn = texts(draw(withSmall));
+    expect(drawn).toEqual(expect.arrayContaining(['0%', '40%']));
+    expect(drawn).not.toContain('100%');
+  });
+
+  it('spends the palette on the rates seen: a small cohort above the top takes the darkest colour rather than stretching the scale', () => {
+    const cells = drawnCells(draw(withSmall));
+    const darkest = Math.min(...cells.map((cell) => lightness(cell.fill)));
+    // cells in order: Jan month 1 and 2, Feb month 1, Mar (7 of 7) month 1
+    expect(lightness(cells[3].fill)).toBe(darkest);
+    // 36.9% is near the top of a 0–40% scale, so darker than the ramp's middle (on a 0–100% scale it was paler)
+    expect(lightness(cells[0].fill)).toBeLessThan(lightness('rgb(107,174,214)'));
+    expect(lightness(cells[0].fill)).toBeLessThan(lightness(cells[2].fill));
+  });
+
+  it.each([
+    [0.368932, 0.4], [0.4, 0.4], [0.41, 0.45], [0.101, 0.15], [0.1, 0.1], [0.032, 0.04], [0, 0.01], [1, 1],
+  ])('rounds a highest rate of %s up to a scale top of %s', (rate, top) => {
+    expect(roundUpRetention(rate)).toBe(top);
+  });
+
+  it('sets the top from small cohorts only when every cohort is small', () => {
+    expect(retentionScaleMaximum([cohort('2026-01', 7, [7, 2]), cohort('2026-02', 5, [5, 1])])).toBe(0.3);
+  });
+
+  it('names each row with its month and the customers it started with, and marks a small cohort', () => {
+    const drawn = texts(draw(withSmall));
+    expect(drawn).toEqual(expect.arrayContaining(['Jan 2026 · 412', 'Feb 2026 · 300', 'Mar 2026 · 7 (small)']));
+  });
+
+  it('hatches the cells of small cohorts, and only those', () => {
+    const svg = draw(withSmall);
+    const cells = drawnCells(svg);
+    expect(hatchedPaths(svg)).toEqual([cells[3].path]);
+  });
+
+  it('tells in the tooltip how many customers a rate stands for, and warns on a small cohort', () => {
+    const tooltip = (cell: CohortCell) => cohortCellTooltip(withSmall, cell, t, format);
+    expect(tooltip([1, 0, 0.368932, 0])).toEqual(['Month 1 of the Jan 2026 cohort: 36.9% bought that month (152 of 412 customers)']);
+    expect(tooltip([1, 2, 1, 1])).toEqual([
+      'Month 1 of the Mar 2026 cohort, so far (the month is not over): 100% bought (7 of 7 customers)',
+      'Small cohort (n = 7): one customer more or fewer moves each percentage by 14 points',
+    ]);
+    // the chart's own tooltip: the same lines, escaped, one per row
+    expect(cohortHeatmapOption(withSmall, t, format).tooltip.formatter({ value: [1, 2, 1, 1] })).toBe(tooltip([1, 2, 1, 1]).join('<br>'));
   });
 });

@@ -1,6 +1,8 @@
 import type { Cohort } from '../../api/analytics-types.js';
+import { escapeHtml } from '../../components/charts/escape-html.js';
 import { sequentialPalette } from '../../components/charts/palette.js';
 import type { Formatters } from '../../i18n/format.js';
+import { isSmallCohort, pointsPerCustomer, retentionScaleMaximum } from './cohort-scale.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
@@ -10,6 +12,12 @@ export type CohortCell = [number, number, number, 0 | 1];
 /** The value a cell's colour is read from: its retention rate, never the "month not over" flag beside it. */
 export const retentionDimension = 2;
 
+/**
+ * Hatching over a small cohort's cells: a mark that is not lightness, which here carries
+ * retention (a paler cell would read as "fewer came back"). Mid-grey shows on both ends of the ramp.
+ */
+export const smallCohortDecal = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(110, 110, 110, 0.7)' };
+
 export function cohortCells(cohorts: readonly Cohort[]): CohortCell[] {
   return cohorts.flatMap((cohort, row) => cohort.months
     // month 0 is 100% by definition: left out so it does not flatten the scale
@@ -17,18 +25,43 @@ export function cohortCells(cohorts: readonly Cohort[]): CohortCell[] {
     .map((month): CohortCell => [month.monthIndex, row, month.retentionRate, month.isPartial ? 1 : 0]));
 }
 
+type CohortFormatters = Pick<Formatters, 'month' | 'percent' | 'number'>;
+
+/** The row's name: its first-purchase month and how many customers it started with; small cohorts say so. */
+export function cohortLabel(cohort: Cohort, t: Translate, format: CohortFormatters): string {
+  const variables = { cohort: format.month(cohort.cohort), customers: format.number(cohort.customers) };
+  return t(isSmallCohort(cohort) ? 'reports.cohorts.rowLabelSmall' : 'reports.cohorts.rowLabel', variables);
+}
+
+/** Tooltip lines of one cell: the rate with the counts it comes from, and a warning on a small cohort. */
+export function cohortCellTooltip(cohorts: readonly Cohort[], cell: CohortCell, t: Translate, format: CohortFormatters): string[] {
+  const [monthIndex, row, rate, isPartial] = cell;
+  const cohort = cohorts[row];
+  const month = cohort.months.find((candidate) => candidate.monthIndex === monthIndex);
+  const lines = [t(isPartial ? 'reports.cohorts.tooltipPartial' : 'reports.cohorts.tooltip', {
+    cohort: format.month(cohort.cohort), month: format.number(monthIndex), rate: format.percent(rate),
+    active: format.number(month?.activeCustomers ?? 0), customers: format.number(cohort.customers),
+  })];
+  if (isSmallCohort(cohort)) lines.push(t('reports.cohorts.tooltipSmall', { customers: format.number(cohort.customers), points: format.number(pointsPerCustomer(cohort.customers)) }));
+  return lines;
+}
+
 /** The retention triangle: rows are first-purchase months, columns months since; colour is retention. */
-export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: Pick<Formatters, 'month' | 'percent'>) {
+export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters) {
   const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
-  const cells = cohortCells(cohorts);
-  const maximum = Math.max(0.01, ...cells.map((cell) => cell[retentionDimension]));
+  const maximum = retentionScaleMaximum(cohorts);
+  const data = cohortCells(cohorts).map((cell) => (isSmallCohort(cohorts[cell[1]]) ? { value: cell, itemStyle: { decal: smallCohortDecal } } : cell));
   return {
-    tooltip: { formatter: (parameters: { value: CohortCell }) => t(parameters.value[3] ? 'reports.cohorts.tooltipPartial' : 'reports.cohorts.tooltip', { cohort: format.month(cohorts[parameters.value[1]].cohort), month: parameters.value[0], rate: format.percent(parameters.value[2]) }) },
+    tooltip: { formatter: (parameters: { value: CohortCell }) => cohortCellTooltip(cohorts, parameters.value, t, format).map(escapeHtml).join('<br>') },
     grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: Array.from({ length: longest }, (_, index) => String(index)), name: t('reports.cohorts.monthsSince'), nameLocation: 'middle', nameGap: 24 },
-    yAxis: { type: 'category', data: cohorts.map((cohort) => format.month(cohort.cohort)), inverse: true },
+    yAxis: { type: 'category', data: cohorts.map((cohort) => cohortLabel(cohort, t, format)), inverse: true },
     // Without `dimension` ECharts colours by a cell's last value, the 0/1 flag: every finished month drew as "lowest".
-    visualMap: { dimension: retentionDimension, min: 0, max: maximum, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...sequentialPalette] }, formatter: (value: number) => format.percent(value, 0) },
-    series: [{ type: 'heatmap', data: cells }],
+    // A continuous legend shows no numbers of its own: `text` puts the ends of the scale beside it, high first.
+    visualMap: {
+      dimension: retentionDimension, min: 0, max: maximum, text: [format.percent(maximum, 0), format.percent(0, 0)],
+      orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...sequentialPalette] }, formatter: (value: number) => format.percent(value, 0),
+    },
+    series: [{ type: 'heatmap', data }],
   };
 }
