@@ -46,7 +46,10 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     {
       type: 'regular',
       applies: sql`f.is_regular`,
-      numbers: sql`json_build_object('medianIntervalDays', f.median_interval, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count)`,
+      // the frequent-buyer rule names its limit, as classify.ts does, only when it made the customer regular
+      numbers: sql`case when f.is_frequent_steady
+        then json_build_object('medianIntervalDays', f.median_interval, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count, 'frequentWithinDays', ${policy.regular.frequentWithinDays}::int)
+        else json_build_object('medianIntervalDays', f.median_interval, 'coefficientOfVariation', f.cv, 'intervalCount', f.interval_count) end`,
     },
     {
       type: 'loyal',
@@ -107,7 +110,12 @@ function flaggedSteps(context: ClassifySqlContext, source: RawBuilder<unknown>):
         ${day} - f.last_day as days_since_last,
         case when f.interval_count >= ${policy.atRisk.minIntervals}::int and f.median_interval > 0
           then ${policy.atRisk.overdueFactor}::float8 * f.median_interval end as overdue_limit,
-        (f.interval_count >= ${policy.regular.minIntervals}::int and f.cv is not null and f.cv < ${policy.regular.maxCoefficientOfVariation}::float8) as has_regular_rhythm,
+        -- hasRegularRhythm and isFrequentSteady in classify.ts
+        (f.interval_count >= ${policy.regular.minIntervals}::int and f.cv is not null
+          and (f.cv < ${policy.regular.maxCoefficientOfVariation}::float8
+            or (f.median_interval <= ${policy.regular.frequentWithinDays}::int and f.cv < ${policy.regular.frequentMaxCoefficientOfVariation}::float8))) as has_regular_rhythm,
+        coalesce(f.interval_count >= ${policy.regular.minIntervals}::int and f.median_interval <= ${policy.regular.frequentWithinDays}::int
+          and f.cv >= ${policy.regular.maxCoefficientOfVariation}::float8 and f.cv < ${policy.regular.frequentMaxCoefficientOfVariation}::float8, false) as is_frequent_steady,
         case when f.order_count = 0 then 0 else round(f.promotion_count * 100.0 / f.order_count)::int end as promotion_percent,
         (f.order_count > 0 and f.promotion_count >= ${policy.occasional.promotionDrivenMinOrders}::int
           and f.promotion_count::float8 / f.order_count >= ${policy.occasional.promotionDrivenShare}::float8) as is_promotion_driven

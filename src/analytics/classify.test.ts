@@ -33,6 +33,24 @@ describe('classifyCustomer', () => {
     expect(classify(days).types).toEqual(types);
   });
 
+  // purchase days on random days of the week vary near 0.75 however often they come; bursts with pauses above 1
+  it.each([
+    { name: 'a frequent buyer on random days (usual gap 2 days, variation 76%) is regular', days: [71, 69, 60, 59, 51, 49, 42, 41, 32, 30, 22, 21, 12, 11, 3, 1], types: ['regular'] },
+    { name: 'a usual gap of exactly 7 days (variation 61%) is frequent', days: [72, 70, 58, 54, 44, 42, 29, 26, 15, 10, 1], types: ['regular'] },
+    { name: 'a usual gap of 8.5 days with the same variation (59%) is occasional', days: [86, 83, 69, 64, 52, 50, 35, 31, 18, 12, 1], types: ['occasional'] },
+    { name: 'bursts of daily purchases with long pauses (variation 153%) are occasional', days: [77, 76, 75, 74, 54, 53, 52, 51, 29, 28, 27, 26, 1], types: ['occasional'] },
+  ])('$name', ({ days, types }) => {
+    expect(classify(days).types).toEqual(types);
+  });
+
+  it('says when the frequent-buyer rule made someone regular, and the rule can be turned off', () => {
+    const frequent = [71, 69, 60, 59, 51, 49, 42, 41, 32, 30, 22, 21, 12, 11, 3, 1];
+    expect(classify(frequent).explanation).toBe('Regular: buys about every 2 days over 15 intervals; variation 76%, steady for someone who buys at least every 7 days');
+    expect(classify([90, 60, 30, 0]).numbers.regular).not.toHaveProperty('frequentWithinDays');
+    const off = parseTypePolicy(mergePolicy(policy, { regular: { frequentWithinDays: 0 } }));
+    expect(classifyCustomer(factsFor(frequent), off, asOf, noVip).types).toEqual(['occasional']);
+  });
+
   it.each([
     { name: 'a weekly buyer in their first 30 days is new, not yet regular', days: [28, 21, 14, 7], types: ['new'] },
     { name: 'the same rhythm is regular from day 30 on', days: [30, 23, 16, 9], types: ['regular'] },

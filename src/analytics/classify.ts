@@ -72,10 +72,26 @@ export function overdueLimitDays(facts: CustomerFacts, policy: TypePolicy): numb
   return policy.atRisk.overdueFactor * facts.medianIntervalDays;
 }
 
+/**
+ * A steady cadence: gaps that vary little (variation below `maxCoefficientOfVariation`), or, for a
+ * frequent buyer (usual gap at most `frequentWithinDays`), gaps no more irregular than chance
+ * arrivals. Someone who buys on random days three times a week has a variation near 0.75 (for
+ * purely random arrivals it tends to 1), so the strict bound alone called a café's most frequent
+ * customers "occasional"; a burst of purchases with long pauses between varies well above 1.
+ */
 export function hasRegularRhythm(facts: CustomerFacts, policy: TypePolicy): boolean {
-  return facts.intervalCount >= policy.regular.minIntervals
-    && facts.coefficientOfVariation !== null
-    && facts.coefficientOfVariation < policy.regular.maxCoefficientOfVariation;
+  const { regular } = policy;
+  if (facts.intervalCount < regular.minIntervals || facts.coefficientOfVariation === null) return false;
+  return facts.coefficientOfVariation < regular.maxCoefficientOfVariation || isFrequentSteady(facts, policy);
+}
+
+/** Regular by the frequent-buyer rule only (the strict bound not met): the type's reason says so. */
+export function isFrequentSteady(facts: CustomerFacts, policy: TypePolicy): boolean {
+  const { regular } = policy;
+  return facts.medianIntervalDays !== null && facts.coefficientOfVariation !== null
+    && facts.medianIntervalDays <= regular.frequentWithinDays
+    && facts.coefficientOfVariation >= regular.maxCoefficientOfVariation
+    && facts.coefficientOfVariation < regular.frequentMaxCoefficientOfVariation;
 }
 
 /**
@@ -123,7 +139,9 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
 
   const isRegular = hasRegularRhythm(facts, policy) && !isOverdue && !isLapsed && !isNew;
   if (isRegular) {
-    verdicts.set('regular', { numbers: { medianIntervalDays: median, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount } });
+    const numbers: TypeNumbers = { medianIntervalDays: median, coefficientOfVariation: facts.coefficientOfVariation, intervalCount: facts.intervalCount };
+    if (isFrequentSteady(facts, policy)) numbers.frequentWithinDays = policy.regular.frequentWithinDays;
+    verdicts.set('regular', { numbers });
   }
 
   if (daysSinceFirst >= policy.loyal.minTenureDays && facts.periodCount >= policy.loyal.minPeriods && !isLapsed) {

@@ -16,6 +16,9 @@ export const typePolicySchema = z
     regular: z.object({
       minIntervals: z.number().int().min(2).max(1000),
       maxCoefficientOfVariation: z.number().gt(0).max(10),
+      /** A buyer whose usual gap is this short is judged by the looser bound below; 0 turns it off. */
+      frequentWithinDays: z.number().int().min(0).max(365),
+      frequentMaxCoefficientOfVariation: z.number().gt(0).max(10),
     }).strict(),
     loyal: z.object({
       minTenureDays: z.number().int().min(1),
@@ -51,7 +54,7 @@ export type TypePolicy = z.infer<typeof typePolicySchema>;
 export const defaultTypePolicy: TypePolicy = {
   newWithinDays: 30,
   occasional: { promotionDrivenShare: 0.5, promotionDrivenMinOrders: 2 },
-  regular: { minIntervals: 3, maxCoefficientOfVariation: 0.5 },
+  regular: { minIntervals: 3, maxCoefficientOfVariation: 0.5, frequentWithinDays: 7, frequentMaxCoefficientOfVariation: 1 },
   loyal: { minTenureDays: 365, periodMonths: 3, minPeriods: 4 },
   vip: { windowDays: 365, topPercent: 5, basis: 'revenue' },
   atRisk: { minIntervals: 2, overdueFactor: 2 },

@@ -56,6 +56,9 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
       return isText(n.firstPurchaseDay) ? `New: first purchase ${n.firstPurchaseDay}` : null;
     case 'regular':
       if (!isNumber(n.medianIntervalDays) || !isNumber(n.coefficientOfVariation) || !isNumber(n.intervalCount)) return null;
+      if (isNumber(n.frequentWithinDays)) {
+        return `Regular: buys about every ${formatDecimal(n.medianIntervalDays)} days over ${n.intervalCount} intervals; variation ${percent(n.coefficientOfVariation)}%, steady for someone who buys at least every ${n.frequentWithinDays} days`;
+      }
       return `Regular: buys about every ${formatDecimal(n.medianIntervalDays)} days (variation ${percent(n.coefficientOfVariation)}%) over ${n.intervalCount} intervals`;
     case 'loyal':
       if (!isText(n.firstPurchaseDay) || !isNumber(n.periodCount) || !isNumber(n.periodMonths)) return null;

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { seedStore } from '../../test/fixtures/analytics/seed.js';
+import { seedStore, type SeedStore } from '../../test/fixtures/analytics/seed.js';
 import { typesAsOf, typesFixture } from '../../test/fixtures/analytics/types-fixture.js';
 import { addDays } from '../core/clock.js';
 import { encodeCursor } from '../core/cursor.js';
@@ -50,15 +50,15 @@ function comparableNumbers(numbers: Record<string, Record<string, unknown>>) {
 }
 
 /** The TypeScript reference over the same fixture. */
-function referenceTypes() {
+function referenceTypes(fixture: SeedStore = typesFixture) {
   const policy = defaultTypePolicy;
-  const verified = typesFixture.orders.filter((order) => (order.status ?? 'paid') === 'paid' && order.day <= typesAsOf);
+  const verified = fixture.orders.filter((order) => (order.status ?? 'paid') === 'paid' && order.day <= typesAsOf);
   const leadSigns: Record<number, Partial<CustomerFacts>> = {
     9: { firstInterestDay: '2026-05-01', firstInterestChannel: 'web' },
     10: { firstInterestDay: typesAsOf, firstInterestChannel: 'web', firstReceivedDay: typesAsOf },
     11: { firstInterestDay: addDays(typesAsOf, -40), firstInterestChannel: 'marketplace' },
   };
-  const facts = typesFixture.customerIds.map((customerId) => {
+  const facts = fixture.customerIds.map((customerId) => {
     const mine = verified.filter((order) => order.customerId === customerId);
     const days = [...new Set(mine.map((order) => order.day))].map((day) => ({
       day, amountMinor: mine.filter((order) => order.day === day).reduce((sum, order) => sum + order.amountMinor, 0),
@@ -92,6 +92,27 @@ describeEachStore('customer types', (context) => {
     expect(byId.get(11)?.explanation).toBe('Lead: no verified purchase yet, first interest 2026-05-21 via marketplace');
     expect(byId.get(12)?.types).toEqual(['new']);
     expect(byId.get(13)?.explanation).toBe('Lead: no verified purchase yet, no sign of interest recorded');
+  });
+
+  it('judges frequent buyers on random days in SQL as the rules do', async () => {
+    const buyOn = (customerId: number, daysAgo: number[]) => daysAgo.map((ago) => ({ customerId, day: addDays(typesAsOf, -ago), amountMinor: 40_000 }));
+    const frequent: SeedStore = {
+      customerIds: [1, 2, 3, 4],
+      orders: [
+        ...buyOn(1, [71, 69, 60, 59, 51, 49, 42, 41, 32, 30, 22, 21, 12, 11, 3, 1]),
+        ...buyOn(2, [72, 70, 58, 54, 44, 42, 29, 26, 15, 10, 1]),
+        ...buyOn(3, [86, 83, 69, 64, 52, 50, 35, 31, 18, 12, 1]),
+        ...buyOn(4, [77, 76, 75, 74, 54, 53, 52, 51, 29, 28, 27, 26, 1]),
+      ],
+    };
+    await seedStore(context.store.db, frequent);
+    await runTypes(context.store.db, typesAsOf);
+    const actual = await currentTypes(context.store.db);
+    expect(actual).toEqual(referenceTypes(frequent));
+    // the first spends most of the four: the top 5% of four customers is one
+    expect(actual.map((row) => row.types)).toEqual([['vip', 'regular'], ['regular'], ['occasional'], ['occasional']]);
+    expect(actual[0].explanation).toContain('steady for someone who buys at least every 7 days');
+    expect(actual[1].numbers.regular).toHaveProperty('frequentWithinDays', 7);
   });
 
   it('keeps a dated history of type changes and rewinds when an earlier as-of is re-run', async () => {

@@ -32,7 +32,10 @@ export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypeP
       from ${types} c
       where 'at_risk' = any(c.types)
         and (c.numbers -> 'at_risk' ->> 'intervalCount')::int >= ${policy.regular.minIntervals}::int
-        and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.maxCoefficientOfVariation}::float8
+        -- a regular rhythm, by either bound (hasRegularRhythm in classify.ts)
+        and ((c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.maxCoefficientOfVariation}::float8
+          or ((c.numbers -> 'at_risk' ->> 'medianIntervalDays')::float8 <= ${policy.regular.frequentWithinDays}::int
+            and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.frequentMaxCoefficientOfVariation}::float8))
     ) o
     where o.overdue_day > coalesce(
         (select max(r.as_of_day) from analysis_run r where r.as_of_day < ${asOfDay}::date),

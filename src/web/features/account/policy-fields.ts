@@ -16,6 +16,8 @@ export const numericPolicyFields: NumericPolicyField[] = [
   { path: 'newWithinDays', group: 'new', unit: 'days', isWhole: true, min: { value: 1 }, max: { value: 3650 } },
   { path: 'regular.minIntervals', group: 'regular', unit: 'count', isWhole: true, min: { value: 2 }, max: { value: 1000 } },
   { path: 'regular.maxCoefficientOfVariation', group: 'regular', unit: 'percent', isShare: true, min: { value: 0, isExclusive: true }, max: { value: 1000 } },
+  { path: 'regular.frequentWithinDays', group: 'regular', unit: 'days', isWhole: true, min: { value: 0 }, max: { value: 365 } },
+  { path: 'regular.frequentMaxCoefficientOfVariation', group: 'regular', unit: 'percent', isShare: true, min: { value: 0, isExclusive: true }, max: { value: 1000 } },
   { path: 'loyal.minTenureDays', group: 'loyal', unit: 'days', isWhole: true, min: { value: 1 } },
   { path: 'loyal.periodMonths', group: 'loyal', unit: 'months', isWhole: true, min: { value: 1 }, max: { value: 24 } },
   { path: 'loyal.minPeriods', group: 'loyal', unit: 'count', isWhole: true, min: { value: 2 } },

@@ -29,6 +29,8 @@ const customers: Classification[] = [
   classify([], { base: { firstInterestDay: '2026-06-01', firstInterestChannel: 'web' } }),
   classify([], { base: { firstInterestDay: '2026-06-01', firstInterestChannel: null } }), classify([]),
   classify([10], { base: { firstReceivedDay: '2026-06-12' } }),
+  // regular by the frequent-buyer rule: gaps as irregular as random days, two days apart
+  classify([71, 69, 60, 59, 51, 49, 42, 41, 32, 30, 22, 21, 12, 11, 3, 1]),
 ];
 
 /** Formatters that write what the analysis writes: plain numbers, ISO days, whole percents, its money format. */
@@ -69,6 +71,13 @@ describe('a type reason in the reader\'s language', () => {
     const vip = customers[9];
     const message = typeReasonMessage('vip', vip.numbers.vip, format)!;
     expect(message.values.cutoff).toBe(format.money(1_000_000));
+  });
+
+  it('says when the frequent-buyer rule made someone regular', () => {
+    const frequent = customers.at(-1)!;
+    expect(frequent.types).toEqual(['regular']);
+    expect(typeReasonMessage('regular', frequent.numbers.regular, asTheServerWrites)?.key).toBe('typeReasons.regularFrequent');
+    expect(typeReasonMessage('regular', customers[4].numbers.regular, asTheServerWrites)?.key).toBe('typeReasons.regular');
   });
 
   it('words a VIP by what the analysis judged them on, as the server does', () => {

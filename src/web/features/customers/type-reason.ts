@@ -43,6 +43,9 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
       return message('new', { date: day(n.firstPurchaseDay) });
     case 'regular':
       if (!isNumber(n.medianIntervalDays) || !isNumber(n.coefficientOfVariation) || !isNumber(n.intervalCount)) return null;
+      if (isNumber(n.frequentWithinDays)) {
+        return message('regularFrequent', { median: decimal(n.medianIntervalDays), variation: format.percent(n.coefficientOfVariation, 0), intervals: format.number(n.intervalCount), frequentDays: format.number(n.frequentWithinDays) });
+      }
       return message('regular', { median: decimal(n.medianIntervalDays), variation: format.percent(n.coefficientOfVariation, 0), intervals: format.number(n.intervalCount) });
     case 'loyal':
       if (!isText(n.firstPurchaseDay) || !isNumber(n.periodCount) || !isNumber(n.periodMonths)) return null;
