@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -18,16 +19,21 @@ const consentColumns = ['consent_email', 'consent_sms', 'consent_profiling'];
 /** A consent as the file writes it: true, false, or empty when the customer was never asked. */
 const cellOf = (value: boolean | null) => (value === null ? '' : String(value));
 
-/** Clicks the export button and reads the file the browser saved: its suggested name, header and rows. */
-async function exportFrom(page: Page, within: Locator) {
+/** The two files the export offers: field codes for re-import, and the same rows for a person. */
+const machineForm = 'For re-import (CSV, field codes)';
+const spreadsheetForm = 'Spreadsheet (CSV)';
+
+/** Clicks one of the export's buttons and reads the file the browser saved: its suggested name, first bytes, header and rows. */
+async function exportFrom(page: Page, within: Locator, form = machineForm) {
   const download = page.waitForEvent('download');
-  await within.getByRole('button', { name: 'Export CSV' }).click();
+  await within.getByRole('group', { name: 'Export CSV' }).getByRole('button', { name: form, exact: true }).click();
   const file = await download;
   const path = await file.path();
+  const start = [...(await readFile(path)).subarray(0, 3)];
   const source = await readRecords(path, { delimiter: ',' });
   const rows: Array<Record<string, string | null>> = [];
   for await (const item of source) if (item.kind === 'record') rows.push(item.values);
-  return { name: file.suggestedFilename(), header: source.headers, rows };
+  return { name: file.suggestedFilename(), start, header: source.headers, rows };
 }
 
 describeWithBrowser('staff web app: exports for a campaign', () => {
@@ -99,5 +105,23 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
       const stored = consent.get(Number(row.customer_id))!;
       expect(consentColumns.map((column) => row[column] ?? '')).toEqual([stored.consent_email, stored.consent_sms, stored.consent_profiling].map(cellOf));
     }
+  });
+
+  it("exports the list for a spreadsheet: translated headers, the store's local times, with a byte order mark for Excel", async () => {
+    await open('/customers?status=real');
+    await page.locator('.customer-row:not(.customer-row-head)').first().waitFor();
+    const exported = await exportFrom(page, page.locator('main'), spreadsheetForm);
+
+    expect(exported.start).toEqual([0xef, 0xbb, 0xbf]);
+    expect(exported.header).toEqual(['Customer No.', 'Name', 'Email', 'Phone', 'City', 'Country', 'Status', 'Orders', 'Spend (IDR)', 'First purchase', 'Last purchase',
+      'Known since', 'Main type', 'All types', 'RFM segment', 'Consent: email marketing', 'Consent: SMS marketing', 'Consent: profiling']);
+    const first = exported.rows[0];
+    // the database's own reading of the time on the store's clock, not the browser's Intl
+    const stored = (await sql<{ last_purchase: string }>`
+      select to_char(last_purchase_at at time zone ${zone}, 'YYYY-MM-DD HH24:MI') as last_purchase
+      from customer_trait where customer_id = ${Number(first['Customer No.'])}`.execute(server.store.db)).rows[0];
+    expect(first['Last purchase']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(first['Last purchase']).toBe(stored.last_purchase);
+    expect(first.Status).toBe('Customer');
   });
 });

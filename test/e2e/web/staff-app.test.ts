@@ -90,7 +90,7 @@ describeWithBrowser('staff web app (owner)', () => {
     for (const title of titles) expect(title).toContain('VIP');
     // the export of the filter: revenue in the store's currency for a person, in minor units for a program
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByRole('button', { name: 'For re-import (CSV, field codes)' }).click();
     const csv = await readFile(await (await download).path(), 'utf8');
     const [header, ...lines] = csv.trim().split('\r\n');
     const columns = header.split(',');

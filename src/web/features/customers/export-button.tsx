@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile } from '../../components/csv.js';
 import { ErrorMessage } from '../../components/error-message.js';
-import { exportCustomers, type ExportProgress } from './export-customers.js';
+import { exportCustomers, type CsvForm, type ExportProgress } from './export-customers.js';
 import { exportFileName } from './export-file-name.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 
@@ -12,20 +12,28 @@ type CsvExportButtonProps = {
   exportCsv: (progress: ExportProgress) => Promise<string[]>;
 };
 
-/** Pages through a list into a CSV file, showing the rows read so far, with a way to stop. */
+/**
+ * Pages through a list into a CSV file, for a spreadsheet or in field codes for
+ * re-import, showing the rows read so far, with a way to stop.
+ */
 export function CsvExportButton({ fileBase, exportCsv }: CsvExportButtonProps) {
   const { t, format } = useI18n();
   const settings = useStoreSettings();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const controller = useRef<AbortController | null>(null);
+  const labelId = useId();
 
-  const start = async () => {
+  const start = async (kind: CsvForm['kind']) => {
     const signal = (controller.current = new AbortController()).signal;
+    const money = { currency: settings?.currency ?? null, minorPerMajor: format.minorPerMajor };
+    // without the store's zone (settings not read yet) the browser's, as for the file's date
+    const timeZone = settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const form: CsvForm = kind === 'machine' ? { kind, money } : { kind, t, timeZone, money };
     setError(null);
     setProgress(0);
     try {
-      const parts = await exportCsv({ onProgress: setProgress, signal, money: { currency: settings?.currency ?? null, minorPerMajor: format.minorPerMajor } });
+      const parts = await exportCsv({ onProgress: setProgress, signal, form });
       if (!signal.aborted) downloadFile(exportFileName(fileBase, new Date(), settings?.timeZone), new Blob(parts, { type: 'text/csv;charset=utf-8' }));
     } catch (caught) {
       if (!signal.aborted) setError(caught as Error);
@@ -37,7 +45,11 @@ export function CsvExportButton({ fileBase, exportCsv }: CsvExportButtonProps) {
   return (
     <div className="export-button">
       {progress === null ? (
-        <button type="button" className="button-secondary" onClick={() => void start()}>{t('customers.export.start')}</button>
+        <div role="group" aria-labelledby={labelId} className="export-button">
+          <span id={labelId} className="muted small">{t('customers.export.start')}</span>
+          <button type="button" className="button-secondary" onClick={() => void start('spreadsheet')}>{t('customers.export.spreadsheet')}</button>
+          <button type="button" className="button-quiet" onClick={() => void start('machine')}>{t('customers.export.machine')}</button>
+        </div>
       ) : (
         <>
           <span role="status" aria-live="polite">{t('customers.export.progress', { rows: format.number(progress) })}</span>

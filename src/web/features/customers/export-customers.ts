@@ -1,30 +1,40 @@
 import { api } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
-import { customerCsvCells, customerCsvColumns, customerCsvHeader, segmentMemberCsvColumns, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
+import { customerCsvCells, customerCsvColumns, customerCsvHeader, segmentMemberCsvColumns, type CsvColumn, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import { collectCsv } from './export-csv.js';
+import { spreadsheetCells, spreadsheetHeader, utf8ByteOrderMark, type SpreadsheetContext } from './export-spreadsheet.js';
 
 /** The largest pages the two lists give (GET /api/customers, GET /api/segments/:id/members). */
 const customerPageSize = 500;
 const memberPageSize = 1000;
 
-export type ExportProgress = { onProgress: (rows: number) => void; signal: AbortSignal; money: CsvMoney };
+/**
+ * Which file: `machine` is the documented one with field codes that re-imports
+ * (the CLI writes the same); `spreadsheet` is the same rows for a person.
+ */
+export type CsvForm = { kind: 'machine'; money: CsvMoney } | ({ kind: 'spreadsheet' } & SpreadsheetContext);
+
+export type ExportProgress = { onProgress: (rows: number) => void; signal: AbortSignal; form: CsvForm };
 
 /** Every customer the list's filter holds, in the list's order, as CSV parts (see customer-csv.ts for the columns). */
-export function exportCustomers(query: Record<string, string | number | undefined>, { onProgress, signal, money }: ExportProgress): Promise<string[]> {
-  return collectCsv<CustomerCsvRow>({
-    header: customerCsvHeader(customerCsvColumns, money),
-    fetchPage: (cursor, pageSignal) => api.get<Page<CustomerCsvRow>>('/api/customers', { ...query, limit: customerPageSize, cursor: cursor ?? undefined }, pageSignal),
-    cellsOf: (row) => customerCsvCells(row, customerCsvColumns, money),
-    onProgress, signal,
-  });
+export function exportCustomers(query: Record<string, string | number | undefined>, progress: ExportProgress): Promise<string[]> {
+  return collectRows(customerCsvColumns, progress, (cursor, pageSignal) =>
+    api.get<Page<CustomerCsvRow>>('/api/customers', { ...query, limit: customerPageSize, cursor: cursor ?? undefined }, pageSignal));
 }
 
 /** Every member of a saved segment, in customer number order, with when each entered it. */
-export function exportSegmentMembers(segmentId: number, { onProgress, signal, money }: ExportProgress): Promise<string[]> {
-  return collectCsv<CustomerCsvRow>({
-    header: customerCsvHeader(segmentMemberCsvColumns, money),
-    fetchPage: (cursor, pageSignal) => api.get<Page<CustomerCsvRow>>(`/api/segments/${segmentId}/members`, { limit: memberPageSize, cursor: cursor ?? undefined }, pageSignal),
-    cellsOf: (row) => customerCsvCells(row, segmentMemberCsvColumns, money),
-    onProgress, signal,
-  });
+export function exportSegmentMembers(segmentId: number, progress: ExportProgress): Promise<string[]> {
+  return collectRows(segmentMemberCsvColumns, progress, (cursor, pageSignal) =>
+    api.get<Page<CustomerCsvRow>>(`/api/segments/${segmentId}/members`, { limit: memberPageSize, cursor: cursor ?? undefined }, pageSignal));
+}
+
+async function collectRows(
+  columns: readonly CsvColumn[], { onProgress, signal, form }: ExportProgress,
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page<CustomerCsvRow>>,
+): Promise<string[]> {
+  if (form.kind === 'machine') {
+    return collectCsv<CustomerCsvRow>({ header: customerCsvHeader(columns, form.money), fetchPage, cellsOf: (row) => customerCsvCells(row, columns, form.money), onProgress, signal });
+  }
+  const parts = await collectCsv<CustomerCsvRow>({ header: spreadsheetHeader(columns, form), fetchPage, cellsOf: (row) => spreadsheetCells(row, columns, form), onProgress, signal });
+  return [utf8ByteOrderMark, ...parts];
 }

@@ -1,0 +1,91 @@
+import { toCsv } from '../../components/csv.js';
+import { majorUnits, type CsvColumn, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
+import type { I18n } from '../../i18n/i18n-context.js';
+import { translatedOr } from '../../i18n/translated-or.js';
+
+/**
+ * The export for a person with a spreadsheet, beside the machine form of
+ * customer-csv.ts (field codes, UTC ISO times, minor units), which re-imports
+ * and which the CLI writes: the same rows, read by a shop owner instead.
+ *
+ * Numbers are plain, with a dot and no thousands separators ("12345.67"), and
+ * the delimiter is a comma, whatever the reader's language. The language does
+ * not tell which regional settings the spreadsheet has (an Indonesian-speaking
+ * owner's Excel is as often set to English), and a wrong guess of the
+ * delimiter would break every column, while a plain number breaks none and
+ * is read as a number by an import dialog in any locale. Rupiah, the usual
+ * currency, has no minor digits, so there is no decimal point to misread at all.
+ */
+export type SpreadsheetContext = {
+  t: I18n['t'];
+  /** The store's time zone: times are written as its wall clock. */
+  timeZone: string;
+  money: CsvMoney;
+};
+
+/** Excel reads a CSV file in the system's legacy code page unless it starts with this, and "Rīga" turns into "RÄ«ga". */
+export const utf8ByteOrderMark = '\ufeff';
+
+/** Header keys under customers.export.columns; revenue_minor is left out, since a person needs the amount once. */
+const headerKeys: Partial<Record<CsvColumn, string>> = {
+  customer_id: 'customerId', name: 'name', email: 'email', phone: 'phone', city: 'city', country: 'country', is_real: 'status',
+  order_count: 'orders', revenue: 'revenue', first_purchase_at: 'firstPurchase', last_purchase_at: 'lastPurchase', created_at: 'createdAt',
+  primary_type: 'primaryType', types: 'types', rfm_segment: 'rfmSegment', consent_email: 'consentEmail', consent_sms: 'consentSms',
+  consent_profiling: 'consentProfiling', entered_at: 'enteredAt',
+};
+
+/** The machine columns a person's sheet shows, in the same order. */
+export function spreadsheetColumns(columns: readonly CsvColumn[]): CsvColumn[] {
+  return columns.filter((column) => headerKeys[column] !== undefined);
+}
+
+export function spreadsheetHeader(columns: readonly CsvColumn[], { t, money }: SpreadsheetContext): string[] {
+  return spreadsheetColumns(columns).map((column) => {
+    const text = t(`customers.export.columns.${headerKeys[column]}`);
+    return column === 'revenue' && money.currency ? `${text} (${money.currency})` : text;
+  });
+}
+
+export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColumn[], { t, timeZone, money }: SpreadsheetContext): unknown[] {
+  const yesNo = (value: boolean | null) => (value === null ? t('customer.consentUnknown') : t(value ? 'common.yes' : 'common.no'));
+  const type = (value: string) => translatedOr(t, 'customerTypes', value);
+  return spreadsheetColumns(columns).map((column) => {
+    switch (column) {
+      case 'is_real': return t(row.is_real ? 'customers.status.real' : 'customers.status.lead');
+      // a number, not text: text starting with "-" would be guarded as a formula (core/csv.ts), and
+      // amounts far below 2^53 minor units come back from Number with all their digits
+      case 'revenue': return row.revenue_minor === null || row.revenue_minor === undefined ? null : Number(majorUnits(Number(row.revenue_minor), money.minorPerMajor));
+      case 'first_purchase_at': case 'last_purchase_at': case 'created_at': case 'entered_at': return localTime(row[column] ?? null, timeZone);
+      case 'primary_type': return row.primary_type ? type(row.primary_type) : null;
+      case 'types': return row.types?.map(type).join(', ') || null;
+      case 'rfm_segment': return row.rfm_segment ? translatedOr(t, 'rfmSegments', row.rfm_segment) : null;
+      case 'consent_email': case 'consent_sms': case 'consent_profiling': return yesNo(row[column]);
+      default: return row[column] ?? null;
+    }
+  });
+}
+
+/** A whole sheet at once: the byte order mark, the header and the rows (the web app writes it page by page). */
+export function customersForSpreadsheet(rows: readonly CustomerCsvRow[], columns: readonly CsvColumn[], context: SpreadsheetContext): string {
+  return utf8ByteOrderMark + toCsv([spreadsheetHeader(columns, context), ...rows.map((row) => spreadsheetCells(row, columns, context))]);
+}
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "2026-11-30 10:12" on the store's clock: the form every spreadsheet parses
+ * as a date and time, where a locale's "30 Nov 2026" stays text. A bare
+ * calendar day ("2026-11-30") is already the store's and is written as it is.
+ */
+export function localTime(value: Date | string | null, timeZone: string): string | null {
+  if (value === null) return null;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    // h23, not hour12: false, which some engines answer with "24" for midnight
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    wallClocks.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(value)).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
