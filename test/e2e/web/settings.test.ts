@@ -121,6 +121,10 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     const secret = form.getByLabel('API key');
     await secret.waitFor();
     const key = (await secret.textContent()) ?? '';
+    await app.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await form.getByRole('button', { name: 'Copy' }).click();
+    await form.getByText('Copied to the clipboard.').waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(key);
     const asKey = () => fetch(`${server.url}/api/customers?limit=1`, { headers: { authorization: `Bearer ${key}` } });
     expect((await asKey()).status).toBe(200);
     expect((await fetch(`${server.url}/api/users`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(403);

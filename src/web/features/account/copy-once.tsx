@@ -9,6 +9,11 @@ export function CopyOnce({ label, secret, explanation }: { label: string; secret
   const { t } = useI18n();
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
+    // no clipboard API outside a secure context (the app opened over plain http on a LAN address)
+    if (!navigator.clipboard) {
+      setCopyState('failed');
+      return;
+    }
     navigator.clipboard.writeText(secret).then(() => setCopyState('copied'), () => setCopyState('failed'));
   };
   return (
