@@ -66,6 +66,19 @@ describeEachStore('persona discovery', (context) => {
     expect(listed.personas.find((persona) => persona.personaId === office.personaId)?.description).toBe('Companies ordering lunch for staff');
   }, 120_000);
 
+  it('lets a pinned persona nobody renamed take its new generated name, so it never reads as a given one', async () => {
+    const current = await listPersonas(db());
+    const unnamed = current.personas.find((persona) => !persona.isPinned)!;
+    await pinPersona(db(), unnamed.personaId, true);
+    // named by an earlier discovery, and never renamed
+    await sql`update persona set name = 'stale generated name', generated_name = 'stale generated name' where persona_id = ${unnamed.personaId}`.execute(db());
+    const again = await discoverPersonas(db(), { clock, seed: 5, sampleSize: 1200, silhouetteSample: 600 });
+    const kept = again.personas.find((persona) => persona.personaId === unnamed.personaId)!;
+    expect(kept.generatedName).not.toBe('stale generated name');
+    expect(kept.name).toBe(kept.generatedName);
+    expect(again.personas.find((persona) => persona.name === 'Office catering')).toBeDefined();
+  }, 120_000);
+
   it('reassigns changed customers incrementally to what a full assignment gives', async () => {
     const full = await assignments();
     // forty customers start buying like offices do

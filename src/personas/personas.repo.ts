@@ -66,7 +66,8 @@ export async function insertPersona(db: Db, persona: { modelId: number; name: st
 /** A pinned persona moves to the new model with its name, description and (translated) centroid. */
 export async function carryPersona(db: Db, personaId: number, changes: { modelId: number; centroid: number[]; generatedName: string; at: Date }): Promise<void> {
   await db.updateTable('persona')
-    .set({ model_id: changes.modelId, centroid: changes.centroid, generated_name: changes.generatedName, updated_at: changes.at })
+    // a name nobody gave (still the generated one) follows the new generated name; a given name stays
+    .set({ model_id: changes.modelId, centroid: changes.centroid, generated_name: changes.generatedName, name: sql<string>`case when name = generated_name then ${changes.generatedName} else name end`, updated_at: changes.at })
     .where('persona_id', '=', personaId).execute();
 }
 

@@ -6,7 +6,7 @@ import type { DriftReport, PersonaList } from '../../../src/web/api/target-group
 import type { Locale } from '../../../src/web/api/types.js';
 import { distinctnessOf } from '../../../src/web/features/personas/distinctness.js';
 import { byLargestChange, driftSizeText, driftStatement, sizeOfChange } from '../../../src/web/features/personas/drift-words.js';
-import { nameWordsOf } from '../../../src/web/features/personas/persona-name.js';
+import { nameWordsOf, personaDisplayName } from '../../../src/web/features/personas/persona-name.js';
 import { traitSentence } from '../../../src/web/features/personas/trait-words.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
@@ -47,6 +47,11 @@ describeWithBrowser('personas and drift in words', () => {
     const cards = page.locator('.persona-card');
     for (const [index, persona] of list.personas.entries()) {
       const card = cards.nth(index);
+      // the generated name in the reader's words, beginning with a capital, none left in the server's English
+      const name = personaDisplayName(persona, words);
+      expect(name.lang).toBeUndefined();
+      await expect(card.locator('h2').textContent()).resolves.toBe(name.text);
+      expect(name.text).not.toMatch(/^\p{Ll}/u);
       const chips = card.locator('.persona-traits .type-tag');
       const expected = persona.profile.traits.map((trait) => traitSentence(trait, words, t).text);
       await expect(chips.allTextContents()).resolves.toEqual(expected);

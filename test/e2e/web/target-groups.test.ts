@@ -5,7 +5,10 @@ import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
 import { createSegment, deleteSegment } from '../../../src/segments/index.js';
 import { getStoreSettings, updateStoreSettings } from '../../../src/settings/index.js';
+import type { Persona } from '../../../src/web/api/target-group-types.js';
+import { nameWordsOf, personaDisplayName } from '../../../src/web/features/personas/persona-name.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
+import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
 import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
 import { createTestUser } from '../../helpers/auth.js';
 
@@ -187,15 +190,17 @@ describeWithBrowser('staff web app: segments and personas', () => {
   it('opens a persona profile, renames and pins it, and compares two periods', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Personas' }).click();
     await page.getByRole('heading', { level: 1, name: 'Personas' }).waitFor();
-    const listed = await page.evaluate(async () => (await fetch('/api/personas')).json() as Promise<{ personas: Array<{ personaId: number; name: string; profile: { revenueShare: number } }> }>);
+    const listed = await page.evaluate(async () => (await fetch('/api/personas')).json() as Promise<{ personas: Persona[] }>);
     expect(listed.personas).toHaveLength(3);
     await expect(page.locator('.persona-card').count()).resolves.toBe(3);
     const largest = listed.personas[0];
-    const card = page.getByRole('region', { name: largest.name });
+    // a generated name is shown rebuilt from its traits ("Young big-city, mobile, “coffee”"), not as the server stores it
+    const shownName = personaDisplayName(largest, nameWordsOf('en', (key, variables) => lookupMessage(messagesByLocale.en, key, variables))).text;
+    const card = page.getByRole('region', { name: shownName, exact: true });
     await expect(card.getByText('Share of revenue').isVisible()).resolves.toBe(true);
     await expect(card.locator('dd').nth(1).textContent()).resolves.toBe(numbers.percent(largest.profile.revenueShare));
-    await card.getByRole('link', { name: largest.name }).click();
-    await page.getByRole('heading', { level: 1, name: largest.name }).waitFor();
+    await card.getByRole('link', { name: shownName, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: shownName, exact: true }).waitFor();
 
     await page.getByLabel('Name', { exact: true }).fill('Morning regulars');
     await page.getByLabel('Pin this persona').check();

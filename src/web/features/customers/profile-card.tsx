@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 import { countriesIn, countryLabel } from './countries.js';
 import { earliestBirthYear, parseBirthYear } from './birth-year.js';
+import { incomeBandFact } from './income-band-fact.js';
 
 const editableFields = ['name', 'email', 'phone', 'city', 'region', 'country'] as const;
 type EditableField = (typeof editableFields)[number];
@@ -99,6 +100,7 @@ export function ProfileCard({ customer, canEdit, onSaved }: ProfileCardProps) {
             <div key={field}><dt>{t(`customer.fields.${field}`)}</dt><dd>{(field === 'country' ? countryLabel(customer.country, tag) : customer[field]) ?? '–'}</dd></div>
           ))}
           <div><dt>{t('customer.fields.birthYear')}</dt><dd>{customer.birth_year ?? '–'}</dd></div>
+          <div><dt>{t('customer.fields.incomeBand')}</dt><dd>{incomeBandFact(customer.income_band, t, format)}</dd></div>
           <div><dt>{t('customer.fields.createdAt')}</dt><dd>{format.date(customer.created_at)}</dd></div>
         </dl>
       )}

@@ -3,7 +3,7 @@ import { personaName, uniqueNames, type PersonaTrait } from '../../../personas/p
 import type { FeatureGroup } from '../../../personas/kmeans-features.js';
 import type { Locale } from '../../api/types.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { buildPersonaName, nameWordsOf, personaDisplayName, traitWording, type NameWords } from './persona-name.js';
+import { buildPersonaName, capitalised, nameWordsOf, personaDisplayName, traitWording, type NameWords } from './persona-name.js';
 
 const wordsIn = (locale: Locale): NameWords => nameWordsOf(locale, (key, variables) => lookupMessage(messagesByLocale[locale], key, variables));
 
@@ -16,7 +16,10 @@ const wordsByGroup: Array<[FeatureGroup, string[]]> = [
 ];
 const serverTraitWords = wordsByGroup.filter(([group]) => group !== 'channel' && group !== 'category').flatMap(([, words]) => words);
 
-const trait = (group: FeatureGroup, word: string, difference: number): PersonaTrait => ({ column: `${group}:${word}`, group, word, difference });
+// as the server writes a trait: a category's word lower-cased, its column with the store's spelling (persona-names.ts `wordsFor`)
+const trait = (group: FeatureGroup, word: string, difference: number): PersonaTrait => (
+  group === 'category' ? { column: `category:${word}`, group, word: word.toLowerCase(), difference } : { column: `${group}:${word}`, group, word, difference }
+);
 
 /** Traits as the server lists them: one per concept, strongest first. */
 function traitsOf(entries: Array<[FeatureGroup, string]>): PersonaTrait[] {
@@ -44,37 +47,79 @@ const examples: Array<Array<[FeatureGroup, string]>> = [
   [['kind', 'business'], ['household', 'singles'], ['city', 'small-town'], ['age', 'older']],
 ];
 
+/** A generated persona as the API sends it: `name` equal to `generatedName`. */
+const generated = (name: string, traits: PersonaTrait[]) => ({ name, generatedName: name, profile: { traits } });
+const shownIn = (locale: Locale, persona: ReturnType<typeof generated>) => personaDisplayName(persona, wordsIn(locale));
+
 describe('a persona name in the reader\'s language', () => {
-  it.each(examples.map((entries) => [traitsOf(entries)]))('reads in English exactly as the server names %j', (traits) => {
-    expect(buildPersonaName(traits, wordsIn('en'))).toBe(personaName(traits));
+  it.each(examples.map((entries) => [traitsOf(entries)]))('reads in English as the server names %j, with a capital and the category as the store wrote it', (traits) => {
+    const shown = shownIn('en', generated(personaName(traits), traits));
+    expect(shown.lang).toBeUndefined();
+    // the server lower-cases everything and leaves the category bare; only those differ
+    expect(shown.text.replace(/[“”]/g, '').toLowerCase()).toBe(personaName(traits));
+    expect(shown.text).toBe(capitalised(shown.text, 'en'));
   });
 
-  it('reads in English as the server names 500 more trait lists', () => {
-    for (const traits of manyTraitLists(500)) expect(buildPersonaName(traits, wordsIn('en'))).toBe(personaName(traits));
+  it('is rebuilt in every language for 500 more trait lists the server names, never falling back to English', () => {
+    for (const traits of manyTraitLists(500)) {
+      for (const locale of locales) {
+        const shown = shownIn(locale, generated(personaName(traits), traits));
+        expect({ traits, shown }).toEqual({ traits, shown: { text: buildPersonaName(traits, wordsIn(locale)) } });
+      }
+    }
+  });
+
+  it('starts with a capital as each language writes a name, and lists the rest in lower case', () => {
+    const traits = traitsOf([['category', 'coffee beans'], ['channel', 'mobile'], ['city', 'big-city'], ['age', 'young']]);
+    expect(buildPersonaName(traits, wordsIn('en'))).toBe('Young big-city, mobile, “coffee beans”');
+    expect(buildPersonaName(traits, wordsIn('id'))).toBe('Muda, kota besar · aplikasi seluler · “coffee beans”');
+    expect(buildPersonaName(traits, wordsIn('lv'))).toBe('Jauni, no lielpilsētām · mobilā lietotne · “coffee beans”');
+    const families = traitsOf([['household', 'families'], ['spend', 'low-spend']]);
+    expect(buildPersonaName(families, wordsIn('lv'))).toBe('Ģimenes ar bērniem, tērē maz');
+    expect(buildPersonaName(families, wordsIn('id'))).toBe('Keluarga dengan anak, pengeluaran rendah');
+    const channelOnly = traitsOf([['channel', 'mobile']]);
+    expect(locales.map((locale) => buildPersonaName(channelOnly, wordsIn(locale)))).toEqual(['Mobile', 'Aplikasi seluler', 'Mobilā lietotne']);
+    expect(locales.map((locale) => buildPersonaName([], wordsIn(locale)))).toEqual(['Typical customers', 'Pelanggan pada umumnya', 'Tipiski pircēji']);
+  });
+
+  it('capitalises by the language\'s own rules', () => {
+    expect(capitalised('ģimenes', 'lv')).toBe('Ģimenes');
+    expect(capitalised('ēdāji', 'lv')).toBe('Ēdāji');
+    expect(capitalised('', 'id')).toBe('');
+  });
+
+  it('names a category as the store wrote it, set apart in quotation marks, and never capitalises it', () => {
+    const homeAndGarden = traitsOf([['age', 'older'], ['category', 'Home & Garden']]);
+    expect(homeAndGarden[1]).toMatchObject({ word: 'home & garden', column: 'category:Home & Garden' });
+    expect(locales.map((locale) => buildPersonaName(homeAndGarden, wordsIn(locale)))).toEqual(['Older, “Home & Garden”', 'Lebih tua · “Home & Garden”', 'Gados vecāki · “Home & Garden”']);
+    // a name of only a category is the store's word: "iPhone" must not become "IPhone"
+    const iPhone = traitsOf([['category', 'iPhone']]);
+    for (const locale of locales) expect(shownIn(locale, generated(personaName(iPhone), iPhone))).toEqual({ text: '“iPhone”' });
+    // a comma inside the category cannot be read as the end of it
+    expect(buildPersonaName(traitsOf([['channel', 'web'], ['category', 'Tea, Coffee & Cocoa']]), wordsIn('en'))).toBe('Web, “Tea, Coffee & Cocoa”');
+  });
+
+  it('keeps category words as the store wrote them', () => {
+    for (const locale of locales) expect(traitWording(trait('category', 'Kaffee', 1), wordsIn(locale))).toEqual({ text: 'Kaffee' });
   });
 
   it('keeps the number the server gave a repeated name, in every language', () => {
     const traits = traitsOf([['age', 'young'], ['channel', 'web']]);
-    const generated = uniqueNames([personaName(traits), personaName(traits), personaName([])]);
-    expect(generated).toEqual(['young, web', 'young, web (2)', 'typical customers']);
-    const shown = (locale: Locale, name: string, personaTraits: PersonaTrait[]) => personaDisplayName({ name, generatedName: name, profile: { traits: personaTraits } }, wordsIn(locale));
-    expect(shown('en', generated[1], traits)).toEqual({ text: 'young, web (2)' });
-    expect(shown('id', generated[1], traits)).toEqual({ text: 'muda · web (2)' });
-    expect(shown('lv', generated[1], traits)).toEqual({ text: 'jauni · tīmeklis (2)' });
-    expect(shown('id', 'typical customers (3)', [])).toEqual({ text: 'pelanggan pada umumnya (3)' });
+    const names = uniqueNames([personaName(traits), personaName(traits), personaName([])]);
+    expect(names).toEqual(['young, web', 'young, web (2)', 'typical customers']);
+    expect(shownIn('en', generated(names[1], traits))).toEqual({ text: 'Young, web (2)' });
+    expect(shownIn('id', generated(names[1], traits))).toEqual({ text: 'Muda · web (2)' });
+    expect(shownIn('lv', generated(names[1], traits))).toEqual({ text: 'Jauni · tīmeklis (2)' });
+    expect(shownIn('id', generated('typical customers (3)', []))).toEqual({ text: 'Pelanggan pada umumnya (3)' });
   });
 
-  it('writes Indonesian and Latvian as a list of descriptors, channel, then the store\'s category', () => {
-    const traits = traitsOf([['category', 'kopi'], ['channel', 'mobile'], ['city', 'big-city'], ['age', 'young']]);
-    expect(buildPersonaName(traits, wordsIn('id'))).toBe('muda, kota besar · aplikasi seluler · kopi');
-    expect(buildPersonaName(traits, wordsIn('lv'))).toBe('jauni, no lielpilsētām · mobilā lietotne · kopi');
-    expect(buildPersonaName([], wordsIn('lv'))).toBe('tipiski pircēji');
-    expect(buildPersonaName(traitsOf([['category', 'Home & Garden']]), wordsIn('id'))).toBe('Home & Garden');
-  });
-
-  it('shows a renamed persona under the marketer\'s own name', () => {
-    const traits = traitsOf([['age', 'young']]);
-    for (const locale of locales) expect(personaDisplayName({ name: 'Morning regulars', generatedName: 'young', profile: { traits } }, wordsIn(locale))).toEqual({ text: 'Morning regulars' });
+  it('shows a renamed persona exactly as the marketer typed it, in every language', () => {
+    const traits = traitsOf([['age', 'young'], ['category', 'coffee']]);
+    // lower case, the store's words, even a name that looks generated: a person chose it
+    const given = ['Morning regulars', 'pelanggan pagi', 'iPhone fans', 'young, coffee', 'jauni · “kafija”'];
+    for (const locale of locales) {
+      for (const name of given) expect(personaDisplayName({ name, generatedName: 'young, coffee (2)', profile: { traits } }, wordsIn(locale))).toEqual({ text: name });
+    }
   });
 
   it.each(locales.filter((locale) => locale !== 'en'))('has a %s word for every trait word and channel the server writes', (locale) => {
@@ -89,11 +134,7 @@ describe('a persona name in the reader\'s language', () => {
     expect(serverTraitWords.every((word) => words.trait(word) !== null)).toBe(true);
   });
 
-  it('keeps category words as the store wrote them', () => {
-    for (const locale of locales) expect(traitWording(trait('category', 'Kaffee', 1), wordsIn(locale))).toEqual({ text: 'Kaffee' });
-  });
-
-  it('falls back to the server\'s English for a word or concept the app does not know', () => {
+  it('falls back to the server\'s English, with a capital, for a word or concept the app does not know', () => {
     const unknownWord = traitsOf([['age', 'young'], ['frequency', 'weekly' as string]]);
     const unknownChannel = traitsOf([['channel', 'kiosk']]);
     const unknownGroup = [trait('age', 'young', 1), { column: 'loyalty', group: 'loyalty' as FeatureGroup, word: 'loyal', difference: 0.9 }];
@@ -101,13 +142,13 @@ describe('a persona name in the reader\'s language', () => {
     expect(traitWording(unknownWord[1], words)).toEqual({ text: 'weekly', lang: 'en' });
     expect(traitWording(unknownChannel[0], words)).toEqual({ text: 'kiosk', lang: 'en' });
     expect(buildPersonaName(unknownWord, words)).toBeNull();
-    expect(personaDisplayName({ name: 'young weekly', generatedName: 'young weekly', profile: { traits: unknownWord } }, words)).toEqual({ text: 'young weekly', lang: 'en' });
-    expect(personaDisplayName({ name: 'young, kiosk', generatedName: 'young, kiosk', profile: { traits: [trait('age', 'young', 1), ...unknownChannel] } }, words)).toEqual({ text: 'young, kiosk', lang: 'en' });
-    expect(personaDisplayName({ name: 'young loyal', generatedName: 'young loyal', profile: { traits: unknownGroup } }, words)).toEqual({ text: 'young loyal', lang: 'en' });
+    expect(shownIn('id', generated('young weekly', unknownWord))).toEqual({ text: 'Young weekly', lang: 'en' });
+    expect(shownIn('id', generated('young, kiosk', [trait('age', 'young', 1), ...unknownChannel]))).toEqual({ text: 'Young, kiosk', lang: 'en' });
+    expect(shownIn('id', generated('young loyal', unknownGroup))).toEqual({ text: 'Young loyal', lang: 'en' });
   });
 
   it('shows the server\'s name, marked English, when its traits no longer give that name', () => {
     const traits = traitsOf([['age', 'young']]);
-    expect(personaDisplayName({ name: 'older', generatedName: 'older', profile: { traits } }, wordsIn('lv'))).toEqual({ text: 'older', lang: 'en' });
+    expect(shownIn('lv', generated('older', traits))).toEqual({ text: 'Older', lang: 'en' });
   });
 });

@@ -1,16 +1,17 @@
 import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
 
 /** The part of a server trait (src/personas/persona-names.ts) a name is built from. */
-export type NameTrait = { group: string; word: string };
+export type NameTrait = { column: string; group: string; word: string };
 /** Text to show; `lang: 'en'` when it is the server's English because the app has no words for it. */
 export type Wording = { text: string; lang?: 'en' };
 
 /**
- * How a language turns trait words into a persona name. English writes what the
- * server writes ("young big-city, mobile, coffee"); Indonesian and Latvian list
- * the descriptors, because their adjectives do not stack before one noun the way
- * English ones do ("muda, kota besar · aplikasi seluler · kopi").
+ * How a language turns trait words into a persona name. English keeps the
+ * server's words and order ("Young big-city, mobile, “coffee”"); Indonesian and
+ * Latvian list the descriptors, because their adjectives do not stack before one
+ * noun the way English ones do ("Muda, kota besar · aplikasi seluler · “kopi”").
  */
 export type NameStyle = {
   adjectiveSeparator: string;
@@ -25,13 +26,17 @@ export const nameStyles: Record<Locale, NameStyle> = {
   lv: { adjectiveSeparator: ', ', partSeparator: ' · ', channelWord: 'label' },
 };
 
-/** A reader's words: each returns null when the app does not know the server's word. */
+/** A reader's words: `trait` and `channel` return null when the app does not know the server's word. */
 export type NameWords = {
+  /** whose rules capitalise the name's first letter */
+  locale: Locale;
   style: NameStyle;
   /** a demographic word ("young", "big-city") */
   trait: (word: string) => string | null;
   /** a channel label by its code ("mobile") */
   channel: (code: string) => string | null;
+  /** a store's category name, set apart the way the language quotes a name ("“Home & Garden”") */
+  category: (name: string) => string;
   /** the name of a persona without traits */
   typical: string;
 };
@@ -40,13 +45,39 @@ export type NameWords = {
 const demographic = ['age', 'household', 'income', 'city', 'kind', 'frequency', 'spend', 'basket'];
 const knownGroups = new Set([...demographic, 'channel', 'category']);
 const maximumTraits = 4;
+const categoryPrefix = 'category:';
 
-/** The server's own words, so a rebuild can be checked against the name it sent. */
-const serverWords: NameWords = { style: nameStyles.en, trait: (word) => word, channel: (code) => code, typical: 'typical customers' };
+/** The traits a name says, in the server's order; null when one is of a concept the app does not know. */
+type NameParts = { descriptors: NameTrait[]; channels: NameTrait[]; categories: NameTrait[] };
+
+function namePartsOf(traits: NameTrait[]): NameParts | null {
+  const chosen = traits.slice(0, maximumTraits);
+  if (chosen.some((trait) => !knownGroups.has(trait.group))) return null;
+  return {
+    descriptors: chosen.filter((trait) => demographic.includes(trait.group)).sort((a, b) => demographic.indexOf(a.group) - demographic.indexOf(b.group)),
+    channels: chosen.filter((trait) => trait.group === 'channel'),
+    categories: chosen.filter((trait) => trait.group === 'category'),
+  };
+}
+
+/** The name the server gives these traits (persona-names.ts `personaName`), to check a rebuild against the name it sent. */
+function serverNameOf(parts: NameParts): string {
+  const segments = [parts.descriptors.map((trait) => trait.word).join(' '), ...parts.channels.map((trait) => trait.word), ...parts.categories.map((trait) => trait.word)];
+  const said = segments.filter((segment) => segment.length > 0);
+  return said.length > 0 ? said.join(', ') : 'typical customers';
+}
+
+/**
+ * A category as the store wrote it. The server lower-cases the trait's word
+ * ("home & garden"); its column keeps the store's own spelling ("category:Home & Garden").
+ */
+export function categoryNameOf(trait: NameTrait): string {
+  return trait.column.startsWith(categoryPrefix) ? trait.column.slice(categoryPrefix.length) : trait.word;
+}
 
 /** A trait's word in the reader's language: categories are the store's own names and stay as they are. */
 export function traitWording(trait: NameTrait, words: NameWords): Wording {
-  if (trait.group === 'category') return { text: trait.word };
+  if (trait.group === 'category') return { text: categoryNameOf(trait) };
   const text = trait.group === 'channel' ? channelWord(trait.word, words) : words.trait(trait.word);
   return text === null ? { text: trait.word, lang: 'en' } : { text };
 }
@@ -57,35 +88,47 @@ function channelWord(code: string, words: NameWords): string | null {
   return words.style.channelWord === 'code' ? code : label.charAt(0).toLocaleLowerCase() + label.slice(1);
 }
 
-/** The server's rule (`personaName`) in the reader's words; null when a word or concept is unknown to the app. */
-export function buildPersonaName(traits: NameTrait[], words: NameWords): string | null {
-  const chosen = traits.slice(0, maximumTraits);
-  if (chosen.some((trait) => !knownGroups.has(trait.group))) return null;
-  const wordings = (group: (name: string) => boolean) => chosen
-    .filter((trait) => group(trait.group))
-    .sort((a, b) => demographic.indexOf(a.group) - demographic.indexOf(b.group))
-    .map((trait) => traitWording(trait, words));
-  const adjectives = wordings((group) => demographic.includes(group));
-  const channels = wordings((group) => group === 'channel');
-  const categories = wordings((group) => group === 'category');
-  if ([...adjectives, ...channels].some((wording) => wording.lang === 'en')) return null;
-  const parts = [adjectives.map((wording) => wording.text).join(words.style.adjectiveSeparator), ...channels.map((wording) => wording.text), ...categories.map((wording) => wording.text)]
-    .filter((part) => part.length > 0);
-  return parts.length > 0 ? parts.join(words.style.partSeparator) : words.typical;
+/** The first letter upper-cased by the language's own rules, as all three write a name or a title: "Ģimenes ar bērniem". */
+export function capitalised(text: string, locale: Locale): string {
+  const [first = ''] = text;
+  return first.toLocaleUpperCase(intlTagByLocale[locale]) + text.slice(first.length);
 }
 
 /**
- * The name to show: a renamed persona keeps the marketer's name; a generated one
- * is rebuilt in the reader's words with the " (2)" the server added to repeats.
- * Where the rebuild in the server's words does not give the server's name (a newer
- * server with other rules or words), the server's name is shown, marked English.
+ * The server's rule (`personaName`) in the reader's words, its first letter a
+ * capital; null when a word or concept is unknown to the app. A name that starts
+ * with a category (it has nothing else) keeps the store's spelling: "“iPhone”".
+ */
+export function buildPersonaName(traits: NameTrait[], words: NameWords): string | null {
+  const parts = namePartsOf(traits);
+  if (parts === null) return null;
+  const descriptors = parts.descriptors.map((trait) => words.trait(trait.word));
+  const channels = parts.channels.map((trait) => channelWord(trait.word, words));
+  if (!isEveryKnown(descriptors) || !isEveryKnown(channels)) return null;
+  const categories = parts.categories.map((trait) => words.category(categoryNameOf(trait)));
+  const ours = [descriptors.join(words.style.adjectiveSeparator), ...channels].filter((segment) => segment.length > 0);
+  if (ours.length === 0) return categories.length > 0 ? categories.join(words.style.partSeparator) : capitalised(words.typical, words.locale);
+  return capitalised([...ours, ...categories].join(words.style.partSeparator), words.locale);
+}
+
+const isEveryKnown = (texts: Array<string | null>): texts is string[] => texts.every((text) => text !== null);
+
+/**
+ * The name to show: a renamed persona keeps the marketer's name exactly; a
+ * generated one is rebuilt in the reader's words with the " (2)" the server
+ * added to repeats. Where the rebuild in the server's words does not give the
+ * server's name (a newer server with other rules or words) or the reader's
+ * language lacks a word, the server's name is shown with a capital, marked English.
+ *
+ * Renamed means `name` differs from `generatedName` (src/personas/personas.service.ts
+ * `renamePersona` changes only `name`): the API has no other sign of it.
  */
 export function personaDisplayName(persona: { name: string; generatedName: string; profile: { traits: NameTrait[] } }, words: NameWords): Wording {
   if (persona.name !== persona.generatedName) return { text: persona.name };
-  const english = buildPersonaName(persona.profile.traits, serverWords);
-  const suffix = english === null ? null : repeatSuffix(persona.generatedName, english);
+  const parts = namePartsOf(persona.profile.traits);
+  const suffix = parts === null ? null : repeatSuffix(persona.generatedName, serverNameOf(parts));
   const translated = suffix === null ? null : buildPersonaName(persona.profile.traits, words);
-  return translated === null ? { text: persona.generatedName, lang: 'en' } : { text: `${translated}${suffix}` };
+  return translated === null ? { text: capitalised(persona.generatedName, 'en'), lang: 'en' } : { text: `${translated}${suffix}` };
 }
 
 /** "" when `generated` is the base name, " (2)" when it is the base with a repeat number, else null. */
@@ -95,16 +138,18 @@ function repeatSuffix(generated: string, base: string): string | null {
   return rest !== null && /^ \(\d+\)$/.test(rest) ? rest : null;
 }
 
-/** The reader's words from the messages: `personas.traitWords`, the app's `channels` labels and `personas.typicalCustomers`. */
+/** The reader's words from the messages: `personas.traitWords`, the app's `channels` labels, `personas.categoryInName` and `personas.typicalCustomers`. */
 export function nameWordsOf(locale: Locale, t: I18n['t']): NameWords {
   const known = (key: string) => {
     const text = t(key);
     return text === key ? null : text;
   };
   return {
+    locale,
     style: nameStyles[locale],
     trait: (word) => known(`personas.traitWords.${word}`),
     channel: (code) => known(`channels.${code}`),
+    category: (name) => t('personas.categoryInName', { category: name }),
     typical: t('personas.typicalCustomers'),
   };
 }
