@@ -25,6 +25,8 @@ describe('compileFilter without the analytics tables', () => {
       expect(isAppError(error) && error.code).toBe('SEGMENT_SOURCE_MISSING');
       expect((error as Error).message).toContain('"rfm_segment" needs customer_rfm column segment');
       expect((error as Error).message).toContain('clientele analyze');
+      // the source as a stable name, for a client to say in its own language what is missing
+      expect(isAppError(error) && error.details).toMatchObject({ field: 'rfm_segment', source: 'rfm' });
     }
   });
 });

@@ -24,7 +24,7 @@ function requireSource(field: string, context: Context): void {
   const definition = filterFields[field];
   for (const required of definition.requires) {
     if (!context.catalog.columns.has(required)) {
-      throw new AppError(segmentErrorCodes.sourceMissing, `The condition on "${field}" needs ${required.replace('.', ' column ')}, which this store does not have yet (${sourceOrigins[definition.source]}).`, { field, hint: sourceOrigins[definition.source] });
+      throw new AppError(segmentErrorCodes.sourceMissing, `The condition on "${field}" needs ${required.replace('.', ' column ')}, which this store does not have yet (${sourceOrigins[definition.source]}).`, { field, source: definition.source, hint: sourceOrigins[definition.source] });
     }
   }
   context.sources.add(definition.source);

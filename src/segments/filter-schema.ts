@@ -5,25 +5,26 @@ import { fieldNames, filterFields, isFieldName, type FieldType } from './filter-
 import {
   comparisonOperators, countOperators, purchaseMeasures, type ComparisonOperator, type FilterNode,
 } from './filter-types.js';
+import { expectationMessages, jsonTypeOf, problemOfIssue, type FilterProblem, type FilterProblemKind, type FilterProblemParams } from './filter-problems.js';
 import { segmentErrorCodes } from './segments.errors.js';
 
-export type FilterProblem = { path: string; message: string };
+export type { FilterProblem };
 
 const maxDepth = 12;
 const maxNodes = 300;
 const maxListLength = 1000;
 
 const text = z.string().min(1).max(200);
-const textList = z.union([text, z.array(text).min(1).max(maxListLength)], { error: 'expected a text or a non-empty list of texts' }).transform((value) => (Array.isArray(value) ? value : [value]));
+const textList = z.union([text, z.array(text).min(1).max(maxListLength)], { error: expectationMessages.text_or_list_expected }).transform((value) => (Array.isArray(value) ? value : [value]));
 const relativeDate = z.strictObject({ days_ago: z.number().int().min(0).max(36_500) });
-const dateValue = z.union([dayOrInstantSchema, relativeDate], { error: 'expected an ISO date such as "2026-01-31" or a relative date such as {"days_ago": 90}' });
+const dateValue = z.union([dayOrInstantSchema, relativeDate], { error: expectationMessages.date_expected });
 const count = z.number().int().min(0);
-const countTest = z.strictObject({ op: z.enum(countOperators), value: z.union([count, z.tuple([count, count])], { error: 'expected a whole number ≥ 0, or [low, high] with "between"' }) })
-  .refine((test) => (test.op === 'between') === Array.isArray(test.value), { message: 'use a [low, high] pair with "between" and a single number otherwise' });
+const countTest = z.strictObject({ op: z.enum(countOperators), value: z.union([count, z.tuple([count, count])], { error: expectationMessages.count_expected }) })
+  .refine((test) => (test.op === 'between') === Array.isArray(test.value), { message: expectationMessages.between_pair_expected });
 const timeWindow = z.union([
   z.strictObject({ days: z.number().int().min(1).max(36_500) }),
   z.strictObject({ from: dateValue, to: dateValue.optional() }),
-], { error: 'expected {"days": N} (the last N days) or {"from": date, "to": date}' });
+], { error: expectationMessages.time_window_expected });
 
 const purchasedSchema = z.strictObject({
   purchased: z.strictObject({
@@ -80,76 +81,93 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-function unknownFieldMessage(name: string): string {
+/** The field a typo most likely meant, if one is close enough to suggest. */
+function nearestField(name: string): string | null {
   const nearest = fieldNames.map((candidate) => ({ candidate, cost: distance(name.toLowerCase(), candidate) })).sort((a, b) => a.cost - b.cost)[0];
-  const hint = nearest && nearest.cost <= 3 ? `did you mean "${nearest.candidate}"? ` : '';
+  return nearest && nearest.cost <= 3 ? nearest.candidate : null;
+}
+
+function unknownFieldMessage(name: string, suggestion: string | null): string {
+  const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
   return `unknown field ${JSON.stringify(name.slice(0, 60))}; ${hint}see docs/segments.md for the fields a filter can use`;
 }
 
 type Walk = { problems: FilterProblem[]; nodes: number };
 
-function addIssues(walk: Walk, path: Array<PropertyKey>, issues: z.core.$ZodIssue[]): void {
-  for (const issue of issues) walk.problems.push({ path: pathText([...path, ...issue.path]), message: issue.message });
+/** Records a problem and stops this branch of the walk (null: no node). */
+function report(walk: Walk, path: Array<PropertyKey>, kind: FilterProblemKind, params: FilterProblemParams, message: string): null {
+  walk.problems.push({ path: pathText(path), message, kind, params });
+  return null;
+}
+
+function addIssues(walk: Walk, path: Array<PropertyKey>, issues: z.core.$ZodIssue[], input: unknown): null {
+  for (const issue of issues) walk.problems.push(problemOfIssue(issue, input, pathText([...path, ...issue.path])));
+  return null;
 }
 
 function checkComparison(walk: Walk, value: unknown, path: Array<PropertyKey>): FilterNode | null {
   const shape = comparisonShape.safeParse(value);
-  if (!shape.success) return addIssues(walk, path, shape.error.issues), null;
+  if (!shape.success) return addIssues(walk, path, shape.error.issues, value);
   const { field, op } = shape.data;
-  if (!isFieldName(field)) return walk.problems.push({ path: pathText([...path, 'field']), message: unknownFieldMessage(field) }), null;
+  if (!isFieldName(field)) {
+    const suggestion = nearestField(field);
+    return report(walk, [...path, 'field'], 'unknown_field', { field: field.slice(0, 60), ...(suggestion ? { suggestion } : {}) }, unknownFieldMessage(field, suggestion));
+  }
   const type = filterFields[field].type;
+  const allowed = [...allowedOperators[type]];
   if (!(comparisonOperators as readonly string[]).includes(op)) {
-    walk.problems.push({ path: pathText([...path, 'op']), message: `${JSON.stringify(op.slice(0, 40))} is not an operator; use one of ${allowedOperators[type].join(', ')}` });
-    return null;
+    return report(walk, [...path, 'op'], 'unknown_operator', { op: op.slice(0, 40), field, allowed }, `${JSON.stringify(op.slice(0, 40))} is not an operator; use one of ${allowed.join(', ')}`);
   }
   const operator = op as ComparisonOperator;
-  if (!allowedOperators[type].includes(operator)) {
-    walk.problems.push({ path: pathText([...path, 'op']), message: `"${op}" does not apply to ${field} (a ${type.replace('_', ' ')} field); use one of ${allowedOperators[type].join(', ')}` });
-    return null;
+  if (!allowed.includes(operator)) {
+    return report(walk, [...path, 'op'], 'operator_not_allowed', { op, field, fieldType: type, allowed }, `"${op}" does not apply to ${field} (a ${type.replace('_', ' ')} field); use one of ${allowed.join(', ')}`);
   }
   const parsed = valueSchema(type, operator).safeParse(shape.data.value);
   if (!parsed.success) {
-    if (shape.data.value === undefined) walk.problems.push({ path: pathText([...path, 'value']), message: `"${op}" needs a value` });
-    else addIssues(walk, [...path, 'value'], parsed.error.issues);
-    return null;
+    if (shape.data.value === undefined) return report(walk, [...path, 'value'], 'value_missing', { op }, `"${op}" needs a value`);
+    return addIssues(walk, [...path, 'value'], parsed.error.issues, shape.data.value);
   }
   if (operator === 'between' && type === 'number') {
     const [low, high] = parsed.data as [number, number];
-    if (low > high) return walk.problems.push({ path: pathText([...path, 'value']), message: `between needs [low, high] with low ≤ high, got [${low}, ${high}]` }), null;
+    if (low > high) return report(walk, [...path, 'value'], 'range_reversed', { low, high }, `between needs [low, high] with low ≤ high, got [${low}, ${high}]`);
   }
   return { field, op: operator, ...(parsed.data === undefined ? {} : { value: parsed.data }) } as FilterNode;
 }
 
+const maxChildren = 100;
+
 function checkNode(walk: Walk, value: unknown, path: Array<PropertyKey>, depth: number): FilterNode | null {
   walk.nodes += 1;
-  if (walk.nodes > maxNodes) return walk.problems.push({ path: pathText(path), message: `a filter may have at most ${maxNodes} conditions` }), null;
-  if (depth > maxDepth) return walk.problems.push({ path: pathText(path), message: `filters may nest at most ${maxDepth} levels deep` }), null;
+  if (walk.nodes > maxNodes) return report(walk, path, 'too_many_conditions', { maximum: maxNodes }, `a filter may have at most ${maxNodes} conditions`);
+  if (depth > maxDepth) return report(walk, path, 'too_deep', { maximum: maxDepth }, `filters may nest at most ${maxDepth} levels deep`);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return walk.problems.push({ path: pathText(path), message: 'expected a condition object such as {"field": "city", "op": "eq", "value": "Jakarta"} or {"and": [...]}' }), null;
+    return report(walk, path, 'condition_expected', { received: jsonTypeOf(value) }, 'expected a condition object such as {"field": "city", "op": "eq", "value": "Jakarta"} or {"and": [...]}');
   }
   const keys = Object.keys(value);
   const record = value as Record<string, unknown>;
   for (const combinator of ['and', 'or'] as const) {
     if (!(combinator in record)) continue;
-    if (keys.length !== 1) return walk.problems.push({ path: pathText(path), message: `"${combinator}" must be the only key of its object` }), null;
+    if (keys.length !== 1) return report(walk, path, 'key_not_alone', { key: combinator }, `"${combinator}" must be the only key of its object`);
     const children = record[combinator];
-    if (!Array.isArray(children) || children.length > 100) return walk.problems.push({ path: pathText([...path, combinator]), message: 'expected a list of at most 100 conditions' }), null;
+    if (!Array.isArray(children) || children.length > maxChildren) {
+      return report(walk, [...path, combinator], 'condition_list_expected', { maximum: maxChildren }, `expected a list of at most ${maxChildren} conditions`);
+    }
     const checked = children.map((child, index) => checkNode(walk, child, [...path, combinator, index], depth + 1));
     return checked.every((node) => node !== null) ? ({ [combinator]: checked } as FilterNode) : null;
   }
   if ('not' in record) {
-    if (keys.length !== 1) return walk.problems.push({ path: pathText(path), message: '"not" must be the only key of its object' }), null;
+    if (keys.length !== 1) return report(walk, path, 'key_not_alone', { key: 'not' }, '"not" must be the only key of its object');
     const inner = checkNode(walk, record.not, [...path, 'not'], depth + 1);
     return inner ? { not: inner } : null;
   }
   if ('purchased' in record || 'interest' in record) {
     const parsed = ('purchased' in record ? purchasedSchema : interestSchema).safeParse(value);
-    if (!parsed.success) return addIssues(walk, path, parsed.error.issues), null;
+    if (!parsed.success) return addIssues(walk, path, parsed.error.issues, value);
     return parsed.data as FilterNode;
   }
   if ('field' in record) return checkComparison(walk, value, path);
-  walk.problems.push({ path: pathText(path), message: `unrecognised condition with keys ${JSON.stringify(keys.slice(0, 5))}; expected one of "and", "or", "not", "field", "purchased" or "interest"` });
-  return null;
+  return report(walk, path, 'unknown_condition', { keys: keys.slice(0, 5) },
+    `unrecognised condition with keys ${JSON.stringify(keys.slice(0, 5))}; expected one of "and", "or", "not", "field", "purchased" or "interest"`);
 }
 
 /** Validates a filter; every problem names its path (e.g. `filter.and[1].op`) and what is wrong. */

@@ -82,6 +82,17 @@ describeEachStore('segments over HTTP', (context) => {
     expect(response.json().error.message).toContain('"like" is not an operator');
   });
 
+  it('gives each problem of a bad filter a kind and the values it names, for a client to word in its own language', async () => {
+    const filter = { and: [{ field: 'city', op: 'like', value: 'J%' }, { field: 'agee', op: 'gt', value: 3 }, { field: 'age', op: 'between', value: [40, 20] }] };
+    const response = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name: 'Bad', filter } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details.problems).toEqual([
+      { path: 'filter.and[0].op', kind: 'unknown_operator', params: { op: 'like', field: 'city', allowed: ['eq', 'neq', 'in', 'nin', 'contains', 'starts_with', 'is_null'] }, message: expect.stringContaining('"like" is not an operator') },
+      { path: 'filter.and[1].field', kind: 'unknown_field', params: { field: 'agee', suggestion: 'age' }, message: expect.stringContaining('unknown field "agee"') },
+      { path: 'filter.and[2].value', kind: 'range_reversed', params: { low: 40, high: 20 }, message: expect.stringContaining('low ≤ high') },
+    ]);
+  });
+
   it('refuses writes to readers and everything to strangers', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/segments' })).statusCode).toBe(401);
     expect((await app.inject({ method: 'POST', url: '/api/segments', headers: analyst.headers, payload: { name: 'x', filter: jakarta } })).statusCode).toBe(403);

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './client.js';
 import { describeError } from './error-text.js';
@@ -25,6 +28,12 @@ describe('describeError', () => {
     expect(describeError(forbidden, tIn('lv'), 'lv').message).toBe('Jūsu loma to nedrīkst (vajag atļauju “customers:write”). Vērsieties pie īpašnieka vai administratora.');
     const weak = describeError(new ApiError(400, 'AUTH_PASSWORD_WEAK', 'Use at least 10 characters.', 'newPassword'), tIn('lv'), 'lv');
     expect(weak).toMatchObject({ title: 'Lūdzu, pārbaudiet:', message: 'Parole ir par vāju: izmantojiet vismaz 10 rakstzīmes.' });
+  });
+
+  it('says an answer with no message of its own (HTTP_ERROR) in words, in English too', () => {
+    const bare = new ApiError(502, 'HTTP_ERROR', '');
+    expect(describeError(bare, tIn('en'), 'en')).toMatchObject({ message: 'The server did not answer as expected: try again in a moment; if it keeps happening, tell your administrator.', original: null });
+    expect(describeError(new ApiError(502, 'HTTP_ERROR', 'Bad Gateway'), tIn('lv'), 'lv')).toMatchObject({ message: expect.stringContaining('Serveris neatbildēja'), original: 'Bad Gateway' });
   });
 
   it('names a field it has no word for as sent, and shows an unknown code\'s message as sent', () => {
@@ -60,7 +69,60 @@ const webReachableCodes = [
   'IMPORT_RUN_ENDED_CONFLICT', 'INGEST_IDEMPOTENCY_MISMATCH', 'INTERNAL_IDEMPOTENCY',
   // any request
   'REQUEST_INVALID', 'REQUEST_BODY_TOO_LARGE', 'ROUTE_NOT_FOUND', 'INTERNAL_ERROR',
+  // the app's own, for an answer that is not the API's (a proxy's error page)
+  'HTTP_ERROR',
 ] as const;
+
+/**
+ * Every error code the server's source declares. Codes are not listed in one place: they are
+ * declared the three ways the source uses (`new AppError('CODE', …)`, the lists and factories of
+ * each `*.errors.ts`, and `code: 'CODE'` in the answers src/server and the routes write
+ * themselves), so a code built another way (from a variable outside an errors file) escapes it.
+ */
+function declaredErrorCodes(): string[] {
+  const sourceRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const codeLiteral = `'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'`;
+  const codes = new Set<string>();
+  const read = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (path !== join(sourceRoot, 'web')) read(path);
+        continue;
+      }
+      if (!entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
+      const text = readFileSync(path, 'utf8');
+      const patterns = [new RegExp(`new AppError\\(\\s*${codeLiteral}`, 'g')];
+      if (entry.name.endsWith('.errors.ts')) patterns.push(new RegExp(codeLiteral, 'g'));
+      if (path.startsWith(join(sourceRoot, 'server')) || entry.name.endsWith('.routes.ts')) patterns.push(new RegExp(`code: ${codeLiteral}`, 'g'));
+      for (const pattern of patterns) for (const match of text.matchAll(pattern)) codes.add(match[1]!);
+    }
+  };
+  read(sourceRoot);
+  return [...codes].sort();
+}
+
+/** Codes only the command line, or a server starting up, can meet: no page of the web app shows them. */
+const commandLineCodes = [
+  'CLI_ARGUMENT_INVALID', 'CLI_FILE_UNREADABLE', 'CLI_FILE_UNWRITABLE', 'CONFIG_INVALID', 'DEMO_DATASET_NOT_FOUND', 'DEMO_STORE_NOT_EMPTY_CONFLICT',
+  // file imports are the command line's; the web import sends records
+  'IMPORT_FILE_NOT_FOUND', 'IMPORT_FILE_EMPTY', 'IMPORT_FILE_UNREADABLE', 'IMPORT_OPTION_INVALID', 'IMPORT_PRESET_NOT_FOUND',
+  'STORE_CONNECTION_UNAVAILABLE', 'STORE_DIRECTORY_UNAVAILABLE', 'STORE_MIGRATIONS_PENDING_UNAVAILABLE', 'STORE_NOT_A_DIRECTORY', 'STORE_IN_USE_CONFLICT',
+];
+
+describe('the error codes the server declares', () => {
+  const declared = declaredErrorCodes();
+
+  it('are found where the source declares them, the codes above among them', () => {
+    expect(declared).toEqual(expect.arrayContaining(webReachableCodes.filter((code) => code !== 'HTTP_ERROR')));
+    expect(declared).toEqual(expect.arrayContaining(commandLineCodes));
+  });
+
+  it.each([['en', en], ['id', id], ['lv', lv]] as const)('have a %s message each, but those only the command line meets', (_locale, messages) => {
+    const codes: Record<string, string> = messages.errors.codes;
+    expect(declared.filter((code) => !commandLineCodes.includes(code) && (typeof codes[code] !== 'string' || codes[code].trim() === ''))).toEqual([]);
+  });
+});
 
 /** Only these are filled in by describeError (variablesOf); any other {name} would show as written. */
 const filledVariables = ['field', 'permission'];

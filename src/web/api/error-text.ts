@@ -23,15 +23,17 @@ function titleKeyOf(status: number): string {
  * The server writes its messages in English, naming the field, the value and the fix. In English they
  * are shown as sent; in another language a message known by its code is translated (with the field
  * and permission it names) and the English one kept beside it for support; an unknown code is shown
- * as sent.
+ * as sent. An answer with no message of its own (a proxy's bare 502, code HTTP_ERROR) is said in
+ * words in English too.
  */
 export function describeError(error: Error, t: I18n['t'], locale: string): ErrorText {
   if (!(error instanceof ApiError)) return { title: t('common.errorTitle'), message: error.message, original: null, code: null };
   const title = t(titleKeyOf(error.status));
   const key = `errors.codes.${error.code}`;
-  const translated = locale === 'en' ? key : t(key, variablesOf(error, t));
+  const isSaidAsSent = locale === 'en' && error.message.trim() !== '';
+  const translated = isSaidAsSent ? key : t(key, variablesOf(error, t));
   if (translated === key) return { title, message: error.message, original: null, code: error.code };
-  return { title, message: translated, original: error.message, code: error.code };
+  return { title, message: translated, original: error.message.trim() === '' ? null : error.message, code: error.code };
 }
 
 function variablesOf(error: ApiError, t: I18n['t']): Record<string, string> {

@@ -303,7 +303,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByText('till.csv: 1,001 rows').waitFor();
     await expect(page.locator('.unmapped-columns').textContent()).resolves.toBe('Not imported (no field reads them): note');
     await page.getByLabel('Date format (optional)').fill('dd/MM/yyyy');
-    await page.getByRole('button', { name: 'Import 1001 rows' }).click();
+    await page.getByRole('button', { name: 'Import 1,001 rows' }).click();
     await page.getByText('Finished').waitFor({ timeout: 60_000 });
     await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toBe(
       '1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected. Orders: 1,000 new, 0 updated, 0 unchanged, 0 rejected.');

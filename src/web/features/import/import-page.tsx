@@ -5,6 +5,7 @@ import type { Preset } from '../../../ingest/presets/index.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { ColumnMapping } from './column-mapping.js';
 import { CsvPreview } from './csv-preview.js';
 import { ImportProgress } from './import-progress.js';
@@ -20,7 +21,7 @@ import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
 type Phase = 'choose' | 'map' | 'running' | 'done';
 
 export function ImportPage() {
-  const { t } = useI18n();
+  const { t, format, locale } = useI18n();
   const [entity, setEntity] = useState<IngestEntity>('customers');
   const [preset, setPreset] = useState<Preset | null>(null);
   const [dateFormat, setDateFormat] = useState('');
@@ -128,7 +129,7 @@ export function ImportPage() {
           {csv.rows.length === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
           <div className="button-row">
             <button type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || phase === 'running' || csv.rows.length === 0} onClick={() => void start()}>
-              {t('import.start', { rows: csv.rows.length })}
+              {t(pluralKey(locale, 'import.start', csv.rows.length), { rows: format.number(csv.rows.length) })}
             </button>
             {phase === 'running' ? <button type="button" className="button-quiet" onClick={() => controller.current?.abort()}>{t('common.cancel')}</button> : null}
           </div>
@@ -138,7 +139,7 @@ export function ImportPage() {
         <Card title={t('import.step3')}>
           <ImportProgress totals={totals} total={csv?.rows.length ?? 0} isDone={phase === 'done'} />
           {error ? <ErrorMessage error={error} /> : null}
-          <RejectsTable rejects={totals.rejects} />
+          <RejectsTable rejects={totals.rejects} entity={entity} />
         </Card>
       ) : null}
       {phase === 'choose' && error ? <ErrorMessage error={error} /> : null}

@@ -4,7 +4,7 @@ import { importSummaryLines } from './import-summary.js';
 import type { ImportTotals } from './run-import.js';
 
 export function ImportProgress({ totals, total, isDone }: { totals: ImportTotals; total: number; isDone: boolean }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   return (
     <div className="import-progress">
       <label className="field">
@@ -13,7 +13,7 @@ export function ImportProgress({ totals, total, isDone }: { totals: ImportTotals
       </label>
       <p role="status" aria-live="polite" className="import-summary">
         {/* the orders on a line of their own; the space keeps the sentences apart in the text read aloud */}
-        {importSummaryLines(totals, total, t, format).map((line, index) => <Fragment key={index}>{index > 0 && <>{' '}<br /></>}{line}</Fragment>)}
+        {importSummaryLines(totals, total, t, format, locale).map((line, index) => <Fragment key={index}>{index > 0 && <>{' '}<br /></>}{line}</Fragment>)}
       </p>
     </div>
   );

@@ -23,13 +23,25 @@ describe('the import summary', () => {
   it.each<[Locale, string[]]>([
     ['en', ['1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected.', 'Orders: 1,000 new, 0 updated, 0 unchanged, 0 rejected.']],
     ['id', ['1.001 dari 1.001 baris dibaca: 1.001 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.', 'Pesanan: 1.000 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.']],
-    ['lv', ['Nolasītas 1001 no 1001 rindām: jaunas 1001, atjauninātas 0, nemainītas 0, noraidītas 0.', 'Pasūtījumi: jauni 1000, atjaunināti 0, nemainīti 0, noraidīti 0.']],
+    ['lv', ['No 1001 rindas nolasītas 1001: jaunas 1001, atjauninātas 0, nemainītas 0, noraidītas 0.', 'Pasūtījumi: jauni 1000, atjaunināti 0, nemainīti 0, noraidīti 0.']],
   ])('says the rows and the orders beside them in %s', (locale, expected) => {
     const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
     const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
     const totals = { ...emptyTotals, read: 1001, inserted: 1001, orders: { inserted: 1000, updated: 0, unchanged: 0, rejected: 0 } };
-    expect(importSummaryLines(totals, 1001, t, format)).toEqual(expected);
+    expect(importSummaryLines(totals, 1001, t, format, locale)).toEqual(expected);
     // no orders line for data without orders
-    expect(importSummaryLines({ ...totals, orders: null }, 1001, t, format)).toEqual([expected[0]]);
+    expect(importSummaryLines({ ...totals, orders: null }, 1001, t, format, locale)).toEqual([expected[0]]);
+  });
+
+  it.each<[Locale, number, string]>([
+    ['en', 1, '1 of 1 row read: 1 new, 0 updated, 0 unchanged, 0 rejected.'],
+    ['en', 2, '1 of 2 rows read: 1 new, 0 updated, 0 unchanged, 0 rejected.'],
+    ['lv', 21, 'No 21 rindas nolasītas 1: jaunas 1, atjauninātas 0, nemainītas 0, noraidītas 0.'],
+    ['lv', 11, 'No 11 rindām nolasītas 1: jaunas 1, atjauninātas 0, nemainītas 0, noraidītas 0.'],
+    ['id', 1, '1 dari 1 baris dibaca: 1 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.'],
+  ])('says "rows" in the form the total takes in %s (%i rows)', (locale, total, expected) => {
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+    const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
+    expect(importSummaryLines({ ...emptyTotals, read: 1, inserted: 1 }, total, t, format, locale)).toEqual([expected]);
   });
 });

@@ -1,14 +1,17 @@
+import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import type { Formatters } from '../../i18n/format.js';
+import { pluralKey } from '../../i18n/plural.js';
 import type { ImportTotals } from './run-import.js';
 
 /**
  * The result as sentences: the rows, whose counts add up to the rows read, and
  * beside them the orders, when the file had orders (an export of one row per
- * order line has fewer orders than rows; each order counts once).
+ * order line has fewer orders than rows; each order counts once). "Rows" takes the form of the total's
+ * count ("1 of 1 row read").
  */
-export function importSummaryLines(totals: ImportTotals, total: number, t: I18n['t'], format: Pick<Formatters, 'number'>): string[] {
-  const rows = t('import.summary', {
+export function importSummaryLines(totals: ImportTotals, total: number, t: I18n['t'], format: Pick<Formatters, 'number'>, locale: Locale): string[] {
+  const rows = t(pluralKey(locale, 'import.summary', total), {
     read: format.number(totals.read), total: format.number(total), inserted: format.number(totals.inserted),
     updated: format.number(totals.updated), unchanged: format.number(totals.unchanged), rejected: format.number(totals.rejected),
   });

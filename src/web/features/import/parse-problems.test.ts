@@ -18,6 +18,11 @@ describe('parseProblemsOf', () => {
     expect(blocksImport(problems)).toBe(false);
   });
 
+  it('says a broken quote once, though the parser reports it as malformed and as unterminated', () => {
+    const problems = problemsIn('customer_id,name\nT-1,"Ana"x\nT-2,Budi\n');
+    expect(problems).toEqual([{ line: 2, kind: 'unclosedQuote' }]);
+  });
+
   it('says nothing of a one-column file, whose delimiter cannot be guessed', () => {
     expect(problemsIn('email\nana@example.com\n')).toEqual([]);
   });

@@ -23,10 +23,17 @@ function lineOf(error: ParseError, text: string): number | null {
   return error.row === undefined ? null : error.row + 2;
 }
 
+/** One problem per line and kind: a broken quote is reported twice by the parser (malformed, then unterminated), and said once. */
 export function parseProblemsOf(errors: readonly ParseError[], text: string): ParseProblem[] {
+  const seen = new Set<string>();
   return errors.flatMap((error) => {
     const kind = kindOf(error);
-    return kind === null ? [] : [{ line: lineOf(error, text), kind }];
+    if (kind === null) return [];
+    const problem = { line: lineOf(error, text), kind };
+    const key = `${problem.line}:${kind}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [problem];
   });
 }
 

@@ -1,6 +1,7 @@
-import type { Reject } from '../../api/types.js';
+import type { IngestEntity, Reject } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile, toCsv } from '../../components/csv.js';
+import { describeField } from './field-labels.js';
 import { describeReject } from './reject-text.js';
 
 const shownRejects = 200;
@@ -8,9 +9,10 @@ const shownRejects = 200;
 /**
  * Reasons are said in the user's language from each reject's code and the values it names; a code
  * the app does not know shows the server's English reason, marked as English. The download says
- * the same as the table, with the code for support.
+ * the same as the table, with the code for support. The field is named by its label, as the mapping
+ * above names it; its name in the file's terms is its title.
  */
-export function RejectsTable({ rejects }: { rejects: Reject[] }) {
+export function RejectsTable({ rejects, entity }: { rejects: Reject[]; entity: IngestEntity }) {
   const { t, locale } = useI18n();
   if (rejects.length === 0) return null;
   const download = () => downloadFile('rejects.csv', toCsv([
@@ -27,7 +29,7 @@ export function RejectsTable({ rejects }: { rejects: Reject[] }) {
               const reason = describeReject(reject, t, locale);
               return (
                 <tr key={`${reject.line}-${index}`} className="reject-row" data-code={reject.code}>
-                  <td>{reject.line}</td><td>{reject.field ?? ''}</td>
+                  <td>{reject.line}</td><td title={reject.field ?? undefined}>{reject.field ? describeField(t, entity, reject.field).label : ''}</td>
                   <td lang={reason.lang} title={reason.original ?? undefined}>{reason.text}</td>
                 </tr>
               );

@@ -6,10 +6,11 @@ import { describeCondition, isDescribable, type DescribeContext } from './descri
 
 const inEnglish: DescribeContext = {
   t: (key, variables) => lookupMessage(messagesByLocale.en, key, variables),
+  locale: 'en',
   format: createFormatters('en-GB', 'USD', 'UTC'),
   typeOf: (field) => filterFields[field]?.type,
 };
-const inLatvian: DescribeContext = { ...inEnglish, t: (key, variables) => lookupMessage(messagesByLocale.lv, key, variables), format: createFormatters('lv-LV', 'EUR', 'UTC') };
+const inLatvian: DescribeContext = { ...inEnglish, locale: 'lv', t: (key, variables) => lookupMessage(messagesByLocale.lv, key, variables), format: createFormatters('lv-LV', 'EUR', 'UTC') };
 
 describe('describeCondition', () => {
   it.each([
@@ -44,6 +45,29 @@ describe('describeCondition', () => {
   it('speaks the user\'s language and currency', () => {
     expect(describeCondition({ field: 'revenue_minor', op: 'gte', value: 10050 }, inLatvian).text).toBe('Ieņēmumi vismaz 100,50\u00a0€');
     expect(describeCondition({ field: 'customer_types', op: 'contains', value: 'loyal' }, inLatvian).text).toBe('Klientu tipi ietver Lojāls');
+  });
+
+  it('says a whole income band in the reader\'s numbers, never Indonesian "M" (miliar) for millions, and a part of one as typed', () => {
+    const inIndonesian: DescribeContext = { ...inEnglish, locale: 'id', t: (key, variables) => lookupMessage(messagesByLocale.id, key, variables), format: createFormatters('id-ID', 'IDR', 'UTC') };
+    const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    const text = (condition: unknown, context: DescribeContext) => spaced(describeCondition(condition, context).text);
+    expect(text({ field: 'income_band', op: 'eq', value: '5-10M' }, inIndonesian)).toBe('Kelompok pendapatan adalah 5 jt – 10 jt');
+    expect(text({ field: 'income_band', op: 'in', value: ['<5M', '5-10M'] }, inIndonesian)).toBe('Kelompok pendapatan salah satu dari Di bawah 5 jt, 5 jt – 10 jt');
+    expect(text({ field: 'income_band', op: 'neq', value: '5-10M' }, inLatvian)).toBe('Ienākumu grupa nav 5 milj. – 10 milj.');
+    expect(text({ field: 'income_band', op: 'eq', value: '100k+' }, inEnglish)).toBe('Income band is 100k or more');
+    expect(text({ field: 'income_band', op: 'eq', value: 'Rp 5-10 jt' }, inIndonesian)).toBe('Kelompok pendapatan adalah Rp 5-10 jt');
+    expect(text({ field: 'income_band', op: 'starts_with', value: '<5' }, inEnglish)).toBe('Income band starts with <5');
+  });
+
+  it.each([
+    ['1 day', { field: 'last_purchase_at', op: 'gte', value: { days_ago: 1 } }, 'Last purchase in the last 1 day', 'Pēdējais pirkums pēdējā 1 dienā'],
+    ['21 days, one in Latvian', { field: 'last_purchase_at', op: 'lt', value: { days_ago: 21 } }, 'Last purchase more than 21 days ago', 'Pēdējais pirkums vairāk nekā pirms 21 dienas'],
+    ['10 days', { field: 'last_purchase_at', op: 'lt', value: { days_ago: 10 } }, 'Last purchase more than 10 days ago', 'Pēdējais pirkums vairāk nekā pirms 10 dienām'],
+    ['a day in a range', { field: 'last_purchase_at', op: 'between', value: [{ days_ago: 1 }, { days_ago: 0 }] }, 'Last purchase between 1 day ago and 0 days ago', 'Pēdējais pirkums starp pirms 1 dienas un pirms 0 dienām'],
+    ['21 orders in 1 day', { purchased: { within: { days: 1 }, count: { op: 'gte', value: 21 } } }, 'Bought anything at least 21 times in the last 1 day', 'Pirka jebko vismaz 21 reizi pēdējā 1 dienā'],
+  ] as const)('counts in the plural form the number takes: %s', (_name, condition, english, latvian) => {
+    expect(describeCondition(condition, inEnglish).text).toBe(english);
+    expect(describeCondition(condition, inLatvian).text).toBe(latvian);
   });
 
   it.each([

@@ -1,8 +1,11 @@
 import type { FieldType } from '../../api/target-group-types.js';
+import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import type { Formatters } from '../../i18n/format.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { choiceLabel, fieldLabel, hasChoices, isMoneyField, operatorLabel } from './field-kinds.js';
 import { describePurchase } from './describe-purchase.js';
+import { incomeBandText } from '../personas/income-band.js';
 
 /**
  * One condition of a filter in the user's words ("Revenue at least US$100.00").
@@ -12,7 +15,9 @@ import { describePurchase } from './describe-purchase.js';
  */
 export type DescribeContext = {
   t: I18n['t'];
-  format: Pick<Formatters, 'money' | 'number' | 'date'>;
+  /** For the plural forms of counts ("1 day ago", "pirms 21 dienas"). */
+  locale: Locale;
+  format: Pick<Formatters, 'money' | 'number' | 'date' | 'compact'>;
   /** The field's type from GET /api/segments/fields; undefined while loading or for an unknown field. */
   typeOf: (field: string) => FieldType | undefined;
 };
@@ -53,9 +58,9 @@ function typeOf(field: string, value: unknown, context: DescribeContext): FieldT
 
 /** A single value in words, or null when it is not of a shape the field's words fit. */
 export function valueText(field: string, type: FieldType | undefined, value: unknown, context: DescribeContext): string | null {
-  const { t, format } = context;
+  const { t, format, locale } = context;
   if (type === 'date') {
-    if (isDaysAgo(value)) return t('segments.conditions.daysAgo', { days: format.number(value.days_ago) });
+    if (isDaysAgo(value)) return t(pluralKey(locale, 'segments.conditions.daysAgo', value.days_ago), { days: format.number(value.days_ago) });
     return isIsoDate(value) ? format.date(value) : null;
   }
   if (typeof value === 'boolean') return t(value ? 'segments.conditions.yes' : 'segments.conditions.no');
@@ -85,13 +90,25 @@ function describeComparison(field: string, op: string, value: unknown, context: 
     return t(op === 'eq' ? 'segments.conditions.booleanIs' : 'segments.conditions.booleanIsNot', { field: label, value: shown });
   }
   if (type === 'date' && isDaysAgo(value) && (op === 'gte' || op === 'lt')) {
-    return t(op === 'gte' ? 'segments.conditions.withinLastDays' : 'segments.conditions.moreThanDaysAgo', { field: label, days: context.format.number(value.days_ago) });
+    const key = op === 'gte' ? 'segments.conditions.withinLastDays' : 'segments.conditions.moreThanDaysAgo';
+    return t(pluralKey(context.locale, key, value.days_ago), { field: label, days: context.format.number(value.days_ago) });
   }
   if (op === 'between') {
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [low, high] = value.map((end) => valueText(field, type, end, context));
     return low === null || high === null ? null : t('segments.conditions.between', { field: label, low, high });
   }
-  const shown = Array.isArray(value) ? valuesText(field, type, value, context) : valueText(field, type, value, context);
+  const bands = field === 'income_band' && wholeBandOperators.includes(op) ? incomeBandsText(value, context) : null;
+  const shown = bands ?? (Array.isArray(value) ? valuesText(field, type, value, context) : valueText(field, type, value, context));
   return shown === null ? null : t('segments.conditions.comparison', { field: label, operator: operatorLabel(t, type, op), value: shown });
+}
+
+// a whole band ("is 5-10M") reads in the reader's numbers as on the persona pages, where
+// Indonesian "M" would mean miliar; a part of one ("starts with <5") stays as typed
+const wholeBandOperators = ['eq', 'neq', 'in', 'nin'];
+
+function incomeBandsText(value: unknown, context: DescribeContext): string | null {
+  const bands = Array.isArray(value) ? value : [value];
+  if (bands.length === 0 || !bands.every((band): band is string => typeof band === 'string')) return null;
+  return bands.map((band) => incomeBandText(band, context.t, context.format)).join(', ');
 }

@@ -1,3 +1,4 @@
+import { pluralKey } from '../../i18n/plural.js';
 import { translatedOr } from '../../i18n/translated-or.js';
 import type { DescribeContext } from './describe-condition.js';
 
@@ -70,19 +71,22 @@ function countText(count: unknown, measure: unknown, context: DescribeContext): 
   if (kind === 'orders' && test.op === 'gte' && test.value === 1) return '';
   const operator = t(`segments.purchase.operators.${test.op}`);
   if (kind === 'orders' && test.value === 1) return t('segments.purchase.ordersOnce', { operator });
-  return t(`segments.purchase.${kind}`, { operator, count: shown(test.value), amount: shown(test.value) });
+  const key = kind === 'orders' ? pluralKey(context.locale, 'segments.purchase.orders', test.value) : `segments.purchase.${kind}`;
+  return t(key, { operator, count: shown(test.value), amount: shown(test.value) });
 }
 
 function dateText(value: unknown, context: DescribeContext): string | null {
   if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return context.format.date(value);
-  if (isRecord(value) && Object.keys(value).length === 1 && isCount(value.days_ago)) return context.t('segments.conditions.daysAgo', { days: context.format.number(value.days_ago) });
+  if (isRecord(value) && Object.keys(value).length === 1 && isCount(value.days_ago)) {
+    return context.t(pluralKey(context.locale, 'segments.conditions.daysAgo', value.days_ago), { days: context.format.number(value.days_ago) });
+  }
   return null;
 }
 
 function withinText(within: unknown, context: DescribeContext): string | null {
   if (!isRecord(within)) return null;
   const keys = Object.keys(within).sort().join(',');
-  if (keys === 'days' && isCount(within.days)) return context.t('segments.purchase.inLastDays', { days: context.format.number(within.days) });
+  if (keys === 'days' && isCount(within.days)) return context.t(pluralKey(context.locale, 'segments.purchase.inLastDays', within.days), { days: context.format.number(within.days) });
   if (keys !== 'from,to') return null;
   const from = dateText(within.from, context);
   const to = dateText(within.to, context);

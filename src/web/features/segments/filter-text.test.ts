@@ -7,8 +7,9 @@ describe('parseFilterText', () => {
     expect(parseFilterText('  ')).toEqual({ status: 'ok', filter: { and: [] } });
   });
 
-  it('says when the text is not JSON', () => {
+  it('says when the text is not JSON, and where it breaks', () => {
     expect(parseFilterText('{"and": [').status).toBe('invalid-json');
+    expect(parseFilterText('{"and": [\n  {"field": "city",}\n]}')).toMatchObject({ status: 'invalid-json', place: { line: 2, column: 20, character: '}' } });
   });
 });
 
@@ -77,6 +78,11 @@ describe('filterProblemsOf', () => {
   it('lists the problems an invalid filter came back with', () => {
     const error = new ApiError(400, 'SEGMENT_FILTER_INVALID', 'The filter is not valid.', 'filter.and[0].op', { problems: [{ path: 'filter.and[0].op', message: '"like" is not an operator' }] });
     expect(filterProblemsOf(error)).toEqual([{ path: 'filter.and[0].op', message: '"like" is not an operator' }]);
+  });
+
+  it('keeps the kind and values of each problem, for the sentence in the user\'s language', () => {
+    const problem = { path: 'filter.op', message: '"like" is not an operator', kind: 'unknown_operator', params: { op: 'like', field: 'city', allowed: ['eq'] } };
+    expect(filterProblemsOf(new ApiError(400, 'SEGMENT_FILTER_INVALID', 'The filter is not valid.', 'filter.op', { problems: [problem] }))).toEqual([problem]);
   });
 
   it('has nothing to say about other errors', () => {

@@ -1,7 +1,9 @@
 import { ApiError } from '../../api/client.js';
-import type { FieldType, FilterProblem } from '../../api/target-group-types.js';
+import type { FieldType } from '../../api/target-group-types.js';
 import type { AmountFormat } from '../customers/customer-filters.js';
 import { fractionDigitsOf, parseAmount, parseDecimal } from '../customers/parse-amount.js';
+import type { FilterProblemDetail } from './filter-problem-text.js';
+import { jsonErrorPlace, type JsonErrorPlace } from './json-error-place.js';
 
 /**
  * The filter editor works on JSON text; these helpers turn that text into a
@@ -9,14 +11,15 @@ import { fractionDigitsOf, parseAmount, parseDecimal } from '../customers/parse-
  * the filter itself is the server's (POST /api/segments/preview), so the app
  * never disagrees with what saving would accept.
  */
-export type ParsedFilterText = { status: 'ok'; filter: unknown } | { status: 'invalid-json'; message: string };
+/** `message` is the browser's (English) word on broken JSON; `place` where it breaks, for a sentence in the user's language. */
+export type ParsedFilterText = { status: 'ok'; filter: unknown } | { status: 'invalid-json'; message: string; place: JsonErrorPlace | null };
 
 export function parseFilterText(text: string): ParsedFilterText {
   if (text.trim() === '') return { status: 'ok', filter: { and: [] } };
   try {
     return { status: 'ok', filter: JSON.parse(text) as unknown };
   } catch (error) {
-    return { status: 'invalid-json', message: (error as Error).message };
+    return { status: 'invalid-json', message: (error as Error).message, place: jsonErrorPlace(text) };
   }
 }
 
@@ -102,10 +105,20 @@ export function buildPurchase(input: PurchaseInput): BuiltCondition {
   return { condition: { purchased } };
 }
 
-/** Every problem an invalid filter has, from the API's error, or none when the error is of another kind. */
-export function filterProblemsOf(error: unknown): FilterProblem[] {
-  if (!(error instanceof ApiError) || error.code !== 'SEGMENT_FILTER_INVALID') return [];
+/**
+ * Every problem an invalid filter has, from the API's error, with the kind and values each names;
+ * none when the error is of another kind. A condition on data this store lacks (SEGMENT_SOURCE_MISSING)
+ * is a problem of the filter too: its field and the missing source are its values.
+ */
+export function filterProblemsOf(error: unknown): FilterProblemDetail[] {
+  if (!(error instanceof ApiError)) return [];
+  if (error.code === 'SEGMENT_SOURCE_MISSING') {
+    const { source } = error.details ?? {};
+    const params = typeof source === 'string' && error.field ? { field: error.field, source } : undefined;
+    return [{ path: '', message: error.message, ...(params ? { kind: 'source_missing', params } : {}) }];
+  }
+  if (error.code !== 'SEGMENT_FILTER_INVALID') return [];
   const problems = error.details?.problems;
-  if (Array.isArray(problems)) return problems.filter((problem): problem is FilterProblem => isRecord(problem) && typeof problem.path === 'string' && typeof problem.message === 'string');
+  if (Array.isArray(problems)) return problems.filter((problem): problem is FilterProblemDetail => isRecord(problem) && typeof problem.path === 'string' && typeof problem.message === 'string');
   return [{ path: error.field ?? 'filter', message: error.message }];
 }

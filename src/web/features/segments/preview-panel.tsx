@@ -3,11 +3,13 @@ import type { LivePreview } from './use-live-preview.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { CustomerLink } from './customer-link.js';
+import { describeFilterProblem, jsonErrorText } from './filter-problem-text.js';
 
 /** The live count, or why there is none: the JSON does not parse, or the server lists what is wrong. */
 export function PreviewPanel({ preview, problemsId }: { preview: LivePreview; problemsId: string }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   return (
     <Card title={t('segments.preview')} className="preview-panel">
       <div id={problemsId} role="status" aria-live="polite" aria-atomic="true">
@@ -16,14 +18,28 @@ export function PreviewPanel({ preview, problemsId }: { preview: LivePreview; pr
         {preview.status === 'invalid-json' ? (
           <div className="filter-problems">
             <p className="inline-error">{t('segments.notJson')}</p>
-            <p className="small" lang="en">{preview.message}</p>
+            {/* the browser words its JSON errors in English: the place in the user's words, the browser's beside it for support */}
+            {preview.place ? (
+              <>
+                <p className="small">{jsonErrorText(preview.place, t)}</p>
+                <details className="error-original"><summary>{t('errors.original')}</summary><span lang="en">{preview.message}</span></details>
+              </>
+            ) : <p className="small" lang="en">{preview.message}</p>}
           </div>
         ) : null}
         {preview.status === 'invalid' ? (
           <div className="filter-problems">
-            <p className="inline-error">{t('segments.problems', { count: preview.problems.length })}</p>
+            <p className="inline-error">{t(pluralKey(locale, 'segments.problems', preview.problems.length), { count: format.number(preview.problems.length) })}</p>
             <ul>
-              {preview.problems.map((problem) => <li key={`${problem.path}:${problem.message}`}><code>{problem.path}</code>: <span lang="en">{problem.message}</span></li>)}
+              {preview.problems.map((problem) => {
+                const text = describeFilterProblem(problem, t, locale);
+                return (
+                  <li key={`${problem.path}:${problem.message}`}>
+                    {problem.path ? <><code>{problem.path}</code>: </> : null}
+                    <span lang={text.lang} title={text.original ?? undefined}>{text.text}</span>
+                  </li>
+                );
+              })}
             </ul>
           </div>
         ) : null}
@@ -43,11 +59,13 @@ export function PreviewPanel({ preview, problemsId }: { preview: LivePreview; pr
 
 /** The count, or an estimate said to be one, with its interval and sample, until the exact count replaces it. */
 function PreviewCount({ preview, isUpdating }: { preview: SegmentPreview; isUpdating: boolean }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const numbers = { count: format.number(preview.count), total: format.number(preview.total) };
+  // "customers" goes with the total: "1 of 1 customer", "3 of 21 klienta" (Latvian's one form)
+  const key = pluralKey(locale, preview.isEstimate ? 'segments.estimateCount' : 'segments.previewCount', preview.total);
   return (
     <div className={isUpdating ? 'preview-count is-updating' : 'preview-count'}>
-      <p className="preview-number">{preview.isEstimate ? t('segments.estimateCount', numbers) : t('segments.previewCount', numbers)}</p>
+      <p className="preview-number">{t(key, numbers)}</p>
       {preview.isEstimate && preview.interval ? (
         <p className="small">
           {t('segments.estimateInterval', { low: format.number(preview.interval.low), high: format.number(preview.interval.high), sampled: format.number(preview.sampledCustomers ?? 0) })}

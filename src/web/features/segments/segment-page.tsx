@@ -6,6 +6,7 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { Link, useRouter } from '../../routes/router.js';
 import { useSession } from '../auth/session-context.js';
 import { SavedFilter } from './saved-filter.js';
@@ -15,7 +16,7 @@ import { SegmentMembersCard } from './segment-members-card.js';
 type Action = { status: 'idle' } | { status: 'refreshing' } | { status: 'refreshed'; result: SegmentRefresh } | { status: 'confirm-delete' } | { status: 'failed'; error: Error };
 
 export function SegmentPage({ segmentId }: { segmentId: number }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const { can } = useSession();
   const { navigate } = useRouter();
   const detail = useApiData<SegmentWithHistory>(`/api/segments/${segmentId}`);
@@ -45,7 +46,7 @@ export function SegmentPage({ segmentId }: { segmentId: number }) {
           <h1>{segment.name}</h1>
           {segment.description ? <p>{segment.description}</p> : null}
           <p className="muted">
-            {t('segments.memberSummary', { count: format.number(segment.member_count) })} ·{' '}
+            {t(pluralKey(locale, 'segments.memberSummary', segment.member_count), { count: format.number(segment.member_count) })} ·{' '}
             {segment.refreshed_at ? t('segments.refreshedOn', { at: format.dateTime(segment.refreshed_at) }) : t('segments.neverRefreshed')}
           </p>
         </div>
@@ -61,7 +62,7 @@ export function SegmentPage({ segmentId }: { segmentId: number }) {
       </header>
       <div role="status" aria-live="polite">
         {action.status === 'refreshed' ? (
-          <p className="notice-success">{t('segments.refreshed', { entered: format.number(action.result.entered), left: format.number(action.result.left), members: format.number(action.result.members) })}</p>
+          <p className="notice-success">{t(pluralKey(locale, 'segments.refreshed', action.result.members), { entered: format.number(action.result.entered), left: format.number(action.result.left), members: format.number(action.result.members) })}</p>
         ) : null}
       </div>
       {action.status === 'confirm-delete' ? (

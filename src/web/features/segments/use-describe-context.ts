@@ -5,9 +5,9 @@ import type { DescribeContext } from './describe-condition.js';
 
 /** Words and formats of the user's language, and field types from the server's list once it has arrived. */
 export function useDescribeContext(fields: FilterField[] | undefined): DescribeContext {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   return useMemo(() => {
     const types = new Map((fields ?? []).map((field) => [field.name, field.type]));
-    return { t, format, typeOf: (name: string) => types.get(name) };
-  }, [t, format, fields]);
+    return { t, locale, format, typeOf: (name: string) => types.get(name) };
+  }, [t, locale, format, fields]);
 }

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.js';
-import type { FilterProblem, SegmentPreview } from '../../api/target-group-types.js';
+import type { SegmentPreview } from '../../api/target-group-types.js';
+import type { FilterProblemDetail } from './filter-problem-text.js';
+import type { JsonErrorPlace } from './json-error-place.js';
 import { filterProblemsOf, parseFilterText } from './filter-text.js';
 
 export type LivePreview =
   | { status: 'counting' }
   /** `isUpdating`: the text changed and its count is on the way; the number shown is the previous one. */
   | { status: 'counted'; preview: SegmentPreview; isUpdating: boolean }
-  | { status: 'invalid-json'; message: string }
-  | { status: 'invalid'; problems: FilterProblem[] }
+  | { status: 'invalid-json'; message: string; place: JsonErrorPlace | null }
+  | { status: 'invalid'; problems: FilterProblemDetail[] }
   | { status: 'failed'; error: Error };
 
 // Long enough not to count on every keystroke, short enough to feel live.
@@ -26,7 +28,7 @@ export function useLivePreview(text: string, sampleSize = 5): LivePreview {
   useEffect(() => {
     const parsed = parseFilterText(text);
     if (parsed.status === 'invalid-json') {
-      setState({ status: 'invalid-json', message: parsed.message });
+      setState({ status: 'invalid-json', message: parsed.message, place: parsed.place });
       return;
     }
     const controller = new AbortController();

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { filterProblemKinds } from '../../../segments/filter-problems.js';
+import { checkFilter } from '../../../segments/filter-schema.js';
+import { ApiError } from '../../api/client.js';
+import type { Locale } from '../../api/types.js';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { describeFilterProblem, jsonErrorText, type FilterProblemDetail } from './filter-problem-text.js';
+import { filterProblemsOf } from './filter-text.js';
+import { jsonErrorPlace } from './json-error-place.js';
+
+const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+
+// A bad filter per kind the server reports, checked by the server's own rules: the web words what the server says.
+const filterByKind: Record<string, unknown> = {
+  unknown_field: { field: 'colour', op: 'eq', value: 'red' },
+  unknown_operator: { field: 'city', op: 'like', value: 'J%' },
+  operator_not_allowed: { field: 'age', op: 'contains', value: '3' },
+  value_missing: { field: 'age', op: 'gt' },
+  range_reversed: { field: 'age', op: 'between', value: [40, 20] },
+  // 1 + 75 × (an and of 3): more than 300 conditions, no list longer than 100
+  too_many_conditions: { or: Array.from({ length: 75 }, () => ({ and: Array.from({ length: 3 }, () => ({ field: 'age', op: 'gt', value: 1 })) })) },
+  too_deep: Array.from({ length: 14 }).reduce<unknown>((inner) => ({ not: inner }), { field: 'age', op: 'gt', value: 1 }),
+  condition_expected: { or: ['city = x'] },
+  key_not_alone: { and: [], or: [] },
+  condition_list_expected: { and: 'x' },
+  unknown_condition: { select: 'customer_id' },
+  type_mismatch: { field: 'age', op: 'gt', value: 'thirty' },
+  key_missing: { field: 'city' },
+  too_small: { field: 'city', op: 'in', value: [] },
+  too_big: { field: 'city', op: 'eq', value: 'x'.repeat(201) },
+  unknown_keys: { field: 'city', op: 'eq', value: 'x', colour: 'red' },
+  not_one_of: { purchased: { measure: 'weight' } },
+  text_or_list_expected: { interest: { kind: 5 } },
+  date_expected: { field: 'last_purchase_at', op: 'gte', value: { weeks: 3 } },
+  real_day_expected: { field: 'last_purchase_at', op: 'gte', value: '31/01/2026' },
+  count_expected: { purchased: { count: { op: 'gte', value: 1.5 } } },
+  between_pair_expected: { purchased: { count: { op: 'between', value: 2 } } },
+  time_window_expected: { purchased: { within: { weeks: 2 } } },
+};
+
+const problemOf = (kind: string): FilterProblemDetail => {
+  const problem = checkFilter(filterByKind[kind]).problems[0]!;
+  expect(problem.kind).toBe(kind);
+  return problem;
+};
+
+// params said in words rather than as sent
+const wordedParams = new Set(['expected', 'received', 'fieldType', 'origin']);
+const valuesNamed = (params: Record<string, unknown>) => Object.entries(params)
+  .filter(([name]) => !wordedParams.has(name))
+  .flatMap(([, value]) => (Array.isArray(value) ? value.map(String) : [String(value)]));
+
+describe('describeFilterProblem', () => {
+  it('has a filter above for every kind the server reports but "other"', () => {
+    expect(filterProblemKinds.filter((kind) => kind !== 'other' && !(kind in filterByKind))).toEqual([]);
+  });
+
+  it.each(Object.keys(filterByKind).flatMap((kind) => (['id', 'lv'] as const).map((locale) => [kind, locale] as const)))(
+    'says %s in %s with the values it names, keeping the English for support',
+    (kind, locale) => {
+      const problem = problemOf(kind);
+      const text = describeFilterProblem(problem, tIn(locale), locale);
+      expect(text).toMatchObject({ lang: locale, original: problem.message });
+      expect(text.text).not.toMatch(/\{\w+\}/);
+      for (const value of valuesNamed(problem.params!)) expect(text.text).toContain(value);
+    },
+  );
+
+  it('says a type in words: "expected a number, got a text"', () => {
+    expect(describeFilterProblem(problemOf('type_mismatch'), tIn('id'), 'id').text).toBe('Seharusnya angka, bukan teks.');
+    expect(describeFilterProblem(problemOf('type_mismatch'), tIn('lv'), 'lv').text).toBe('Gaidīts skaitlis, nevis teksts.');
+    expect(describeFilterProblem(problemOf('operator_not_allowed'), tIn('lv'), 'lv').text).toContain('(tips: Skaitlis)');
+  });
+
+  it('suggests the field a typo meant', () => {
+    const [problem] = checkFilter({ field: 'agee', op: 'gt', value: 3 }).problems;
+    expect(describeFilterProblem(problem!, tIn('id'), 'id').text).toBe('Tidak ada kolom "agee"; mungkin maksudnya "age"?');
+  });
+
+  it('words English too, from the same kind, with no second English text', () => {
+    expect(describeFilterProblem(problemOf('unknown_operator'), tIn('en'), 'en')).toEqual({
+      text: '"like" is not an operator; for city use one of: eq, neq, in, nin, contains, starts_with, is_null.', lang: 'en', original: null,
+    });
+  });
+
+  it('shows the server\'s English for a kind it does not know, a problem with no kind, or a sentence missing a value', () => {
+    const message = 'something new is wrong';
+    expect(describeFilterProblem({ path: 'filter', message, kind: 'something_new', params: {} }, tIn('lv'), 'lv')).toEqual({ text: message, lang: 'en', original: null });
+    expect(describeFilterProblem({ path: 'filter', message, kind: 'other', params: {} }, tIn('lv'), 'lv')).toEqual({ text: message, lang: 'en', original: null });
+    expect(describeFilterProblem({ path: 'filter', message }, tIn('id'), 'id')).toEqual({ text: message, lang: 'en', original: null });
+    expect(describeFilterProblem({ path: 'filter', message, kind: 'unknown_operator', params: { op: 'like' } }, tIn('id'), 'id').lang).toBe('en');
+    expect(describeFilterProblem({ path: 'filter', message, kind: 'too_small', params: { origin: 'set', minimum: 1 } }, tIn('id'), 'id').lang).toBe('en');
+    expect(describeFilterProblem({ path: 'filter', message, kind: 'constructor', params: {} }, tIn('id'), 'id').lang).toBe('en');
+  });
+
+  it('says which data a condition needs when the store lacks it (SEGMENT_SOURCE_MISSING)', () => {
+    const error = new ApiError(400, 'SEGMENT_SOURCE_MISSING', 'The condition on "rfm_segment" needs customer_rfm column segment, which this store does not have yet (RFM scores: run `clientele analyze` after the analytics migration).', 'rfm_segment', { source: 'rfm' });
+    const [problem] = filterProblemsOf(error);
+    expect(problem).toMatchObject({ path: '', kind: 'source_missing', params: { field: 'rfm_segment', source: 'rfm' } });
+    expect(describeFilterProblem(problem!, tIn('lv'), 'lv').text).toBe('Nosacījumam par rfm_segment vajag RFM vērtējumus, kuru šajā veikalā vēl nav: vispirms palaidiet analīzi.');
+    expect(describeFilterProblem(problem!, tIn('id'), 'id')).toMatchObject({ lang: 'id', original: error.message });
+    // from a server that does not name the source yet: its English
+    expect(describeFilterProblem(filterProblemsOf(new ApiError(400, 'SEGMENT_SOURCE_MISSING', 'needs data', 'rfm_segment'))[0]!, tIn('lv'), 'lv').lang).toBe('en');
+  });
+});
+
+describe('jsonErrorText', () => {
+  it('says where the JSON breaks, in the user\'s language', () => {
+    expect(jsonErrorText(jsonErrorPlace('{"and": [\n  {"field": "city",}\n]}')!, tIn('lv'))).toBe('Rinda 2, kolonna 20: "}" te nav gaidīts; pārbaudiet komatus, pēdiņas un iekavas tieši pirms tā.');
+    expect(jsonErrorText(jsonErrorPlace('{"and": [')!, tIn('id'))).toBe('Teks berakhir sebelum JSON selesai (baris 1, kolom 10): ada kurung atau tanda kutip yang belum ditutup.');
+    expect(jsonErrorText(jsonErrorPlace('{"city": "Ri\nga"}')!, tIn('en'))).toBe('Line 1, column 13: "\\n" is not expected here; check the commas, quotes and brackets just before it.');
+  });
+});

@@ -1,0 +1,87 @@
+import type { FilterProblem } from '../../api/target-group-types.js';
+import type { Locale } from '../../api/types.js';
+import type { I18n } from '../../i18n/i18n-context.js';
+import type { JsonErrorPlace } from './json-error-place.js';
+
+/**
+ * A problem of an invalid filter as the server sends it (`details.problems` of SEGMENT_FILTER_INVALID,
+ * see src/segments/filter-problems.ts): `kind` and `params` say what is wrong and with which values;
+ * `message` says it in English. `source_missing` is made here from SEGMENT_SOURCE_MISSING.
+ */
+export type FilterProblemDetail = FilterProblem & { kind?: string; params?: Record<string, unknown> };
+
+/** A problem as shown: `lang` is the language of `text`; `original` the server's English when `text` translates it. */
+export type FilterProblemText = { text: string; lang: Locale; original: string | null };
+
+/** The message key of each kind this app can word; a kind missing here is shown as the server wrote it. */
+const keyByKind: Record<string, (params: Record<string, unknown>) => string> = {
+  unknown_field: (params) => (typeof params.suggestion === 'string' ? 'unknownFieldSuggestion' : 'unknownField'),
+  unknown_operator: () => 'unknownOperator',
+  operator_not_allowed: () => 'operatorNotAllowed',
+  value_missing: () => 'valueMissing',
+  range_reversed: () => 'rangeReversed',
+  too_many_conditions: () => 'tooManyConditions',
+  too_deep: () => 'tooDeep',
+  condition_expected: () => 'conditionExpected',
+  key_not_alone: () => 'keyNotAlone',
+  condition_list_expected: () => 'conditionListExpected',
+  unknown_condition: () => 'unknownCondition',
+  type_mismatch: () => 'typeMismatch',
+  key_missing: () => 'keyMissing',
+  too_small: (params) => `tooSmall.${String(params.origin)}`,
+  too_big: (params) => `tooBig.${String(params.origin)}`,
+  unknown_keys: () => 'unknownKeys',
+  not_one_of: () => 'notOneOf',
+  text_or_list_expected: () => 'textOrListExpected',
+  date_expected: () => 'dateExpected',
+  real_day_expected: () => 'realDayExpected',
+  count_expected: () => 'countExpected',
+  between_pair_expected: () => 'betweenPairExpected',
+  time_window_expected: () => 'timeWindowExpected',
+  source_missing: (params) => `sourceMissing.${String(params.source)}`,
+};
+
+// params said in words: a JSON type (expected, received), and a field's type by the name the field list gives it
+const wordsKeyOf: Record<string, (value: string) => string> = {
+  expected: (value) => `segments.filterProblems.types.${value}`,
+  received: (value) => `segments.filterProblems.types.${value}`,
+  fieldType: (value) => `segments.fieldTypes.${value}`,
+};
+
+function variablesOf(params: Record<string, unknown>, t: I18n['t']): Record<string, string | number> {
+  const variables: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (Array.isArray(value)) variables[name] = value.map(String).join(', ');
+    else if (Object.hasOwn(wordsKeyOf, name) && typeof value === 'string') {
+      const key = wordsKeyOf[name]!(value);
+      const words = t(key);
+      variables[name] = words === key ? value : words;
+    } else if (typeof value === 'string' || typeof value === 'number') variables[name] = value;
+  }
+  return variables;
+}
+
+/**
+ * The problem in the user's language, built from its kind and values (in English too, so every
+ * language reads alike); a kind this app does not know, or a sentence whose values did not all
+ * arrive, shows the server's English message: a sentence with a hole in it helps nobody.
+ */
+export function describeFilterProblem(problem: FilterProblemDetail, t: I18n['t'], locale: Locale): FilterProblemText {
+  const english: FilterProblemText = { text: problem.message, lang: 'en', original: null };
+  const keyOf = problem.kind !== undefined && Object.hasOwn(keyByKind, problem.kind) ? keyByKind[problem.kind] : undefined;
+  if (!keyOf) return english;
+  const params = problem.params ?? {};
+  const key = `segments.filterProblems.${keyOf(params)}`;
+  const text = t(key, variablesOf(params, t));
+  if (text === key || /\{\w+\}/.test(text)) return english;
+  return { text, lang: locale, original: locale === 'en' ? null : problem.message };
+}
+
+/** Where the JSON breaks, in the user's words: the text ends too early, or a character is not expected there. */
+export function jsonErrorText(place: JsonErrorPlace, t: I18n['t']): string {
+  const { line, column, character } = place;
+  if (character === null) return t('segments.jsonError.end', { line, column });
+  // a control character (a line break inside a text) shown as JSON writes it
+  const shown = character < ' ' ? JSON.stringify(character).slice(1, -1) : character;
+  return t('segments.jsonError.character', { line, column, character: shown });
+}
