@@ -1,4 +1,8 @@
 import type { Customer } from '../../api/types.js';
+import type { I18n } from '../../i18n/i18n-context.js';
+import type { Formatters } from '../../i18n/format.js';
+import { countryLabel } from './countries.js';
+import { incomeBandFact } from './income-band-fact.js';
 
 /** The profile fields a merge may fill in on the kept customer (src/customers/merge.service.ts fillableColumns). */
 export const fillableFields = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
@@ -11,4 +15,17 @@ export type FillableField = (typeof fillableFields)[number];
  */
 export function mergeFills(kept: Pick<Customer, FillableField>, other: Pick<Customer, FillableField>): Array<{ field: FillableField; value: string | number | boolean }> {
   return fillableFields.flatMap((field) => (kept[field] === null && other[field] !== null ? [{ field, value: other[field]! }] : []));
+}
+
+/**
+ * A filled value as the profile card shows it: consent as Yes/No, the country by name, the income
+ * band in the reader's numbers (never "5-10M", which reads as billions in Indonesian), a birth year
+ * without a thousands separator; anything else as stored.
+ */
+export function mergeFillText(fill: { field: FillableField; value: string | number | boolean }, t: I18n['t'], format: Pick<Formatters, 'compact'>, tag: string): string {
+  const { field, value } = fill;
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (field === 'income_band') return incomeBandFact(String(value), t, format);
+  if (field === 'country') return countryLabel(String(value), tag) ?? String(value);
+  return String(value);
 }

@@ -7,7 +7,8 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { actorLabel } from './actor-label.js';
 import { customerLabel } from './customer-label.js';
-import { mergeFills } from './merge-fills.js';
+import { mergeFillText, mergeFills } from './merge-fills.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
 
 type MergeRecord = { merge_id: number; kept_customer_id: number; merged_customer_id: number; merged_at: string; merged_by: string; undone_at: string | null };
 
@@ -92,14 +93,13 @@ export function MergePanel({ customer, onChanged }: { customer: Customer; onChan
 
 /** What the merge writes on this customer's profile, said before it is done: only empty fields are filled. */
 function MergeFillsList({ fills }: { fills: ReturnType<typeof mergeFills> }) {
-  const { t } = useI18n();
+  const { t, format, locale } = useI18n();
   if (fills.length === 0) return <p className="muted small">{t('merge.fillsNothing')}</p>;
-  const shown = (value: string | number | boolean) => (typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : String(value));
   return (
     <>
       <p className="small">{t('merge.fills')}</p>
       <ul className="merge-fills small">
-        {fills.map((fill) => <li key={fill.field}>{t(`importFields.customers.${fill.field}.label`)}: {shown(fill.value)}</li>)}
+        {fills.map((fill) => <li key={fill.field}>{t(`importFields.customers.${fill.field}.label`)}: {mergeFillText(fill, t, format, intlTagByLocale[locale])}</li>)}
       </ul>
     </>
   );
