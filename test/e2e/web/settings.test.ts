@@ -185,8 +185,20 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     await rates.getByLabel('Worth in IDR').fill('17500');
     await rates.getByRole('button', { name: 'Set rate' }).click();
     await rates.getByText('1 EUR = 17,500 IDR').waitFor();
-    const stored = await (await fetch(`${server.url}/api/settings/rates`, { headers: { cookie: await sessionCookie(page) } })).json() as { items: Array<{ currency: string; rate: number }> };
-    expect(stored.items).toEqual([{ currency: 'EUR', rate: 17500 }]);
+    const storedRates = async () => (await (await fetch(`${server.url}/api/settings/rates`, { headers: { cookie: await sessionCookie(page) } })).json() as { items: Array<{ currency: string; rate: number }> }).items;
+    expect(await storedRates()).toEqual([{ currency: 'EUR', rate: 17500 }]);
+    // a rate a thousand times off waits for a second click; a rate typed with grouping is read the reader's way
+    await rates.getByLabel('Currency code').fill('EUR');
+    await rates.getByLabel('Worth in IDR').fill('17.6');
+    await rates.getByText('Read as: 1 EUR = 17.6 IDR').waitFor();
+    await rates.getByRole('button', { name: 'Set rate' }).click();
+    await rates.getByRole('alert').filter({ hasText: 'That is 994 times lower than the rate in force (17,500)' }).waitFor();
+    expect(await storedRates()).toEqual([{ currency: 'EUR', rate: 17500 }]);
+    await rates.getByLabel('Worth in IDR').fill('17,600');
+    await rates.getByText('Read as: 1 EUR = 17,600 IDR').waitFor();
+    await rates.getByRole('button', { name: 'Set rate' }).click();
+    await rates.getByText('1 EUR = 17,600 IDR', { exact: true }).waitFor();
+    expect(await storedRates()).toEqual([{ currency: 'EUR', rate: 17600 }]);
   });
 
   it('changes the customer-type thresholds: a bad value is marked and nothing is sent, a good change reclassifies and is audited', async () => {
