@@ -243,6 +243,29 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     await expect.poll(() => added.count()).toBe(3);
   });
 
+  it('keeps the language picked on the sign-in page, for the account too, and offers the picker while choosing a password', async () => {
+    const { server } = app;
+    const newcomer = await createTestUser(server.store, 'analyst', { mustChangePassword: true });
+    const visitor = await openBrowser();
+    try {
+      const page = await visitor.newPage();
+      await page.goto(`${server.url}/`);
+      await page.getByLabel('Language').selectOption('lv');
+      await page.getByLabel('E-pasts').fill(newcomer.user.email);
+      await page.getByLabel('Parole').fill(newcomer.password);
+      await page.getByRole('button', { name: 'Pierakstīties' }).click();
+      // the account had English; the choice just made wins and is saved
+      await page.getByRole('heading', { name: 'Izvēlieties paroli' }).waitFor();
+      await expect(page.getByLabel('Valoda').inputValue()).resolves.toBe('lv');
+      expect((await storedUser(newcomer.user.email)).locale).toBe('lv');
+      await page.getByLabel('Valoda').selectOption('id');
+      await page.getByRole('heading', { name: 'Pilih kata sandi Anda' }).waitFor();
+      expect((await storedUser(newcomer.user.email)).locale).toBe('id');
+    } finally {
+      await visitor.close();
+    }
+  });
+
   it('shows an agent only their own account: no team or key tabs, and no page behind their addresses', async () => {
     const { server } = app;
     const agent = await createTestUser(server.store, 'agent');

@@ -1,3 +1,4 @@
+import { LanguagePicker } from '../../components/language-picker.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { PasswordForm } from '../account/password-form.js';
 import { useMe, useSession } from './session-context.js';
@@ -11,6 +12,10 @@ export function ChangePasswordPage() {
   return (
     <main className="sign-in" id="main">
       <section className="sign-in-form card" aria-labelledby="password-title">
+        <div className="sign-in-top">
+          <p className="brand">{t('shell.productName')}</p>
+          <LanguagePicker />
+        </div>
         <h1 id="password-title">{t('password.title')}</h1>
         <p>{t(known ? 'password.explanationKnown' : 'password.explanation')}</p>
         <PasswordForm email={me.email} currentLabel={t('password.current')} knownCurrentPassword={known} submitLabel={t('password.submit')}

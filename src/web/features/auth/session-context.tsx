@@ -37,6 +37,11 @@ function deviceLocale(): Locale {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [locale, setLocale] = useState<Locale>(deviceLocale);
+  // a language picked on the sign-in page is what the person wants now: it is saved to their
+  // account when they sign in, rather than replaced by the one stored there
+  const localeNow = useRef(locale);
+  localeNow.current = locale;
+  const isLocalePickedSignedOut = useRef(false);
 
   const adopt = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken);
@@ -74,11 +79,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const forgetOneTimePassword = useCallback(() => { signInPassword.current = null; }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const result = await api.post<{ csrfToken: string; user: { mustChangePassword: boolean } }>('/api/auth/login', { email, password });
+    const result = await api.post<{ csrfToken: string; user: { mustChangePassword: boolean; locale: string } }>('/api/auth/login', { email, password });
     setCsrfToken(result.csrfToken);
     signInPassword.current = result.user.mustChangePassword ? password : null;
+    const isPicked = isLocalePickedSignedOut.current;
+    isLocalePickedSignedOut.current = false;
+    if (isPicked && result.user.locale !== localeNow.current) {
+      adopt(await api.patch<Me>('/api/auth/me', { locale: localeNow.current }));
+      return;
+    }
     await refresh();
-  }, [refresh]);
+  }, [refresh, adopt]);
 
   const signOut = useCallback(async () => {
     signInPassword.current = null;
@@ -88,6 +99,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const changeLocale = useCallback(async (next: Locale) => {
+    if (state.status !== 'signed-in') isLocalePickedSignedOut.current = true;
     setLocale(next);
     window.localStorage.setItem(localeStorageKey, next);
     if (state.status === 'signed-in') adopt(await api.patch<Me>('/api/auth/me', { locale: next }));
