@@ -139,6 +139,31 @@ describeEachStore('sign-in and access over HTTP', (context) => {
     expect([401, 403]).not.toContain((await app.inject({ method: 'GET', url: '/api/customers', headers: signedIn.headers })).statusCode);
   });
 
+  it('resets a forgotten password to a one-time password that ends every session, for those who may change the user', async () => {
+    const forgetful = await createTestUser(context.store, 'agent');
+    const session = await signInOverHttp(app, forgetful.user.email, forgetful.password);
+    const reset = await app.inject({ method: 'POST', url: `/api/users/${forgetful.user.userId}/reset-password`, headers: owner.headers });
+    expect(reset.statusCode).toBe(200);
+    const { oneTimePassword, user } = reset.json() as { oneTimePassword: string; user: { mustChangePassword: boolean } };
+    expect(user.mustChangePassword).toBe(true);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode).toBe(401);
+    expect((await signInOverHttp(app, forgetful.user.email, forgetful.password)).response.statusCode).toBe(401);
+    const again = await signInOverHttp(app, forgetful.user.email, oneTimePassword);
+    expect(again.response.json()).toMatchObject({ user: { mustChangePassword: true } });
+    const audit = await app.inject({ method: 'GET', url: `/api/audit?action=user.password.reset&entityId=${forgetful.user.userId}`, headers: owner.readHeaders });
+    expect((audit.json() as { items: unknown[] }).items).toHaveLength(1);
+
+    const admin = await signInAs(context.store, 'admin');
+    const otherOwner = await createTestUser(context.store, 'owner');
+    const refused = await app.inject({ method: 'POST', url: `/api/users/${otherOwner.user.userId}/reset-password`, headers: admin.headers });
+    expect([refused.statusCode, codeOf(refused).code]).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
+    const self = await app.inject({ method: 'POST', url: `/api/users/${admin.user.userId}/reset-password`, headers: admin.headers });
+    expect([self.statusCode, codeOf(self).code]).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
+    const marketer = await signInAs(context.store, 'marketer');
+    expect((await app.inject({ method: 'POST', url: `/api/users/${forgetful.user.userId}/reset-password`, headers: marketer.headers })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/users/999999/reset-password', headers: owner.headers })).statusCode).toBe(404);
+  });
+
   it('sets the locale and refuses unknown ones', async () => {
     const agent = await signInAs(context.store, 'agent');
     expect((await app.inject({ method: 'PATCH', url: '/api/auth/me', headers: agent.headers, payload: { locale: 'lv' } })).json()).toMatchObject({ locale: 'lv' });

@@ -40,6 +40,7 @@ export const createUserRequest = z.object({
   locale: z.enum(locales).optional(),
 });
 export const createUserResponse = z.object({ user: userBody, oneTimePassword: z.string().nullable() });
+export const resetPasswordResponse = z.object({ user: userBody, oneTimePassword: z.string().describe('Shown only now: give it to the person; they choose their own at the next sign-in.') });
 
 export const updateUserRequest = z
   .object({ role: roleSchema.optional(), disabled: z.boolean().optional(), name: z.string().min(1).max(200).optional() })

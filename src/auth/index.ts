@@ -1,6 +1,6 @@
 export { recordAudit, listAuditEvents, type AuditEntry, type AuditEvent, type AuditQuery } from './audit.js';
 export { ensureOwner, type OwnerBootstrap } from './owner-bootstrap.js';
-export { createStaffUser, listUsers, findUser, updateUser, type NewStaffUser } from './users.service.js';
+export { createStaffUser, listUsers, findUser, resetStaffPassword, updateUser, type NewStaffUser } from './users.service.js';
 export { changeOwnPassword, setOwnLocale } from './account.service.js';
 export { signIn, signOut, createSession, authenticateSession, type NewSession, type SessionCheck } from './sessions.service.js';
 export { createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, type ApiKey } from './api-keys.service.js';

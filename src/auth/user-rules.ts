@@ -28,3 +28,10 @@ export function removesLastOwner(target: { role: StaffRole; isDisabled: boolean 
   const staysActive = change.disabled !== true;
   return !(staysOwner && staysActive) && activeOwnerCount <= 1;
 }
+
+/** Why `caller` may not give `target` a new one-time password, or null if allowed. */
+export function passwordResetProblem(caller: Pick<Caller, 'role' | 'userId'>, target: { userId: number; role: StaffRole }): string | null {
+  if (caller.userId === target.userId) return 'Change your own password with your current one instead.';
+  if (caller.role !== 'owner' && target.role === 'owner') return 'Only an owner can reset an owner\'s password.';
+  return null;
+}

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { createUserRequest, createUserResponse, formatUser, updateUserRequest, userBody, userIdParams } from './auth.schemas.js';
+import { createUserRequest, createUserResponse, formatUser, resetPasswordResponse, updateUserRequest, userBody, userIdParams } from './auth.schemas.js';
 import { callerOf } from './caller-of.js';
-import { createStaffUser, listUsers, updateUser } from './users.service.js';
+import { createStaffUser, listUsers, resetStaffPassword, updateUser } from './users.service.js';
 import { errorResponse } from '../server/responses.js';
 
 export async function registerUserRoutes(instance: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -46,5 +46,22 @@ export async function registerUserRoutes(instance: FastifyInstance, deps: AppDep
   }, async (request) => {
     const user = await updateUser(db, callerOf(request.principal), request.params.userId, request.body, deps.clock.now());
     return { user: formatUser(user) };
+  });
+
+  api.post('/users/:userId/reset-password', {
+    config: { access: { permission: 'users:manage' } },
+    schema: {
+      tags: ['users'],
+      summary: 'Give a staff member who forgot their password a new one-time password (returned once); their sessions end',
+      params: userIdParams,
+      response: {
+        200: resetPasswordResponse,
+        403: errorResponse('Your own password, or an owner\'s when you are not one (USER_CHANGE_FORBIDDEN), or no permission'),
+        404: errorResponse('No such user (USER_NOT_FOUND)'),
+      },
+    },
+  }, async (request) => {
+    const { user, oneTimePassword } = await resetStaffPassword(db, callerOf(request.principal), request.params.userId);
+    return { user: formatUser(user), oneTimePassword };
   });
 }

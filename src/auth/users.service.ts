@@ -6,7 +6,7 @@ import type { Caller } from './caller.js';
 import { generateOneTimePassword, hashPassword, passwordProblem } from './passwords.js';
 import { deleteSessionsOfUser } from './sessions.repo.js';
 import { isPlausibleEmail, normalizeEmail, toStaffUser, type StaffUser } from './staff-user.js';
-import { removesLastOwner, userChangeProblem, type UserChange } from './user-rules.js';
+import { passwordResetProblem, removesLastOwner, userChangeProblem, type UserChange } from './user-rules.js';
 import { countActiveOwners, findStaffUserByEmail, findStaffUserById, insertStaffUser, listStaffUsers, updateStaffUser } from './users.repo.js';
 
 type Db = Kysely<Database>;
@@ -68,5 +68,26 @@ export async function updateUser(db: Db, caller: Caller, userId: number, change:
       detail: { email: current.email, before: { role: current.role, disabled: current.disabled_at !== null, name: current.name }, changed },
     });
     return toStaffUser(row!);
+  });
+}
+
+/**
+ * Gives a staff member who forgot their password a new one-time password (returned once): they
+ * choose their own at the next sign-in, and every session they had ends. The same people who may
+ * change a user may reset them: owners are reset only by owners, and nobody resets themselves
+ * (their own password is changed with the current one, POST /api/auth/password).
+ */
+export async function resetStaffPassword(db: Db, caller: Caller, userId: number): Promise<{ user: StaffUser; oneTimePassword: string }> {
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  return db.transaction().execute(async (trx) => {
+    const current = await findStaffUserById(trx, userId);
+    if (!current) throw userNotFound(userId);
+    const problem = passwordResetProblem(caller, { userId, role: current.role });
+    if (problem) throw userChangeForbidden(problem);
+    const row = await updateStaffUser(trx, userId, { passwordHash, mustChangePassword: true });
+    await deleteSessionsOfUser(trx, userId);
+    await recordAudit(trx, { actor: caller.actor, action: 'user.password.reset', entity: 'staff_user', entityId: String(userId), detail: { email: current.email } });
+    return { user: toStaffUser(row!), oneTimePassword };
   });
 }

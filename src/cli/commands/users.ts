@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createStaffUser, findUser, isStaffRole, listUsers, roles, shellCaller, updateUser, type StaffUser } from '../../auth/index.js';
+import { createStaffUser, findUser, isStaffRole, listUsers, resetStaffPassword, roles, shellCaller, updateUser, type StaffUser } from '../../auth/index.js';
 import { AppError } from '../../core/errors.js';
 import type { StaffRole } from '../../db/schema.js';
 import type { CliRuntime } from '../runtime.js';
@@ -63,5 +63,16 @@ export function registerUsersCommand(program: Command, runtime: CliRuntime): voi
     .action(async (reference: string) => {
       const user = await runtime.withStore(async ({ db, actor, clock }) => updateUser(db, shellCaller(actor), (await findUser(db, userReference(reference))).userId, { disabled: false }, clock.now()));
       runtime.print(user, (result: StaffUser) => `${result.email} can sign in again.`);
+    });
+
+  withExamples(users.command('reset-password')
+    .description('give a user who forgot their password a new one-time password, printed once; their sessions end')
+    .argument('<user>', 'id or email'), [
+    ['clientele users reset-password sari@example.com', 'prints a one-time password; Sari chooses her own at the next sign-in'],
+  ])
+    .action(async (reference: string) => {
+      const reset = await runtime.withStore(async ({ db, actor }) => resetStaffPassword(db, shellCaller(actor), (await findUser(db, userReference(reference))).userId));
+      runtime.print(reset, (result: typeof reset) =>
+        `${result.user.email} is signed out everywhere.\nOne-time password (shown once; they must change it at the next sign-in): ${result.oneTimePassword}`);
     });
 }

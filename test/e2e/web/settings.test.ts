@@ -109,6 +109,40 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     expect((await storedUser(colleague.user.email)).disabled_at).toBeNull();
   });
 
+  it('resets a colleague\'s forgotten password after a second click: a new one-time password, shown once', async () => {
+    const { page, server } = app;
+    const row = teamRow(page, 'Rina Wijaya');
+    await row.getByRole('button', { name: 'Reset password', exact: true }).click();
+    await row.getByRole('button', { name: 'Reset the password of Rina Wijaya' }).click();
+    const secret = row.getByLabel('One-time password');
+    await secret.waitFor();
+    const oneTimePassword = (await secret.textContent()) ?? '';
+    const signedIn = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: colleagueEmail, password: oneTimePassword }) });
+    expect(signedIn.status).toBe(200);
+    expect((await signedIn.json() as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true);
+    await row.getByText('Has not chosen a password yet').waitFor();
+    // nobody resets their own password here: they change it with the current one
+    await expect(teamRow(page, ownerEmail).getByRole('button', { name: 'Reset password' }).count()).resolves.toBe(0);
+  });
+
+  it('fits the team on a phone: every control on screen without sideways scrolling', async () => {
+    const { server } = app;
+    const phone = await openBrowser({ width: 390, height: 844 });
+    try {
+      const page = await phone.newPage();
+      await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
+      await page.goto(`${server.url}/settings/team`);
+      const row = teamRow(page, 'Rina Wijaya');
+      await row.getByRole('button', { name: 'Disable', exact: true }).waitFor();
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+      const box = await row.getByRole('button', { name: 'Disable', exact: true }).boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('creates an API key shown once, which works until it is revoked', async () => {
     const { page, server } = app;
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'API keys' }).click();

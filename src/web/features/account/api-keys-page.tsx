@@ -24,7 +24,7 @@ export function ApiKeysPage() {
   else {
     body = (
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table stacked-table">
           <caption className="visually-hidden">{t('settings.apiKeys.title')}</caption>
           <thead>
             <tr>

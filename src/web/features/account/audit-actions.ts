@@ -4,7 +4,7 @@
  */
 export const auditActions = [
   'auth.sign-in', 'auth.sign-in.fail', 'auth.sign-out',
-  'user.create', 'user.update', 'user.password.change',
+  'user.create', 'user.update', 'user.password.change', 'user.password.reset',
   'api-key.create', 'api-key.revoke',
   'customer.create', 'customer.update', 'customer.delete', 'customer.merge', 'customer.merge.undo', 'customer.import.join',
   'segment.create', 'segment.update', 'segment.delete',

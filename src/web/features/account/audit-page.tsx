@@ -57,7 +57,7 @@ export function AuditPage() {
   else {
     body = (
       <div className="table-scroll">
-        <table className="data-table audit-table">
+        <table className="data-table audit-table stacked-table">
           <caption className="visually-hidden">{t('settings.audit.title')}</caption>
           <thead>
             <tr>

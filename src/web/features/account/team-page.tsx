@@ -23,7 +23,7 @@ export function TeamPage() {
     const owners = countActiveOwners(users.data.items);
     body = (
       <div className="table-scroll">
-        <table className="data-table team-table">
+        <table className="data-table team-table stacked-table">
           <caption className="visually-hidden">{t('settings.team.title')}</caption>
           <thead>
             <tr>

@@ -3,6 +3,7 @@ import { api } from '../../api/client.js';
 import type { StaffUser } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { CopyOnce } from './copy-once.js';
 import type { UserControls } from './user-controls.js';
 
 type TeamRowProps = { member: StaffUser; isSelf: boolean; controls: UserControls; onChanged: () => void };
@@ -15,6 +16,8 @@ export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
   const { t, format } = useI18n();
   const [draftRole, setDraftRole] = useState(member.role);
   const [isConfirmingDisable, setIsConfirmingDisable] = useState(false);
+  const [isConfirmingReset, setIsConfirmingReset] = useState(false);
+  const [newOneTimePassword, setNewOneTimePassword] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
@@ -24,6 +27,21 @@ export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
     try {
       await api.patch(`/api/users/${member.userId}`, body);
       setIsConfirmingDisable(false);
+      onChanged();
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const resetPassword = async () => {
+    setIsBusy(true);
+    setError(null);
+    try {
+      const result = await api.post<{ oneTimePassword: string }>(`/api/users/${member.userId}/reset-password`);
+      setNewOneTimePassword(result.oneTimePassword);
+      setIsConfirmingReset(false);
       onChanged();
     } catch (caught) {
       setError(caught as Error);
@@ -75,6 +93,21 @@ export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
               <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingDisable(false)}>{t('common.cancel')}</button>
             </div>
           </div>
+        ) : null}
+        {controls.canResetPassword && !isConfirmingReset && !isConfirmingDisable
+          ? <button type="button" className="button-quiet" disabled={isBusy} onClick={() => { setNewOneTimePassword(null); setIsConfirmingReset(true); }}>{t('settings.team.resetPassword')}</button> : null}
+        {isConfirmingReset ? (
+          <div className="confirm-inline" role="group" aria-label={t('settings.team.resetPassword')}>
+            <p className="small">{t('settings.team.confirmReset', { name: member.name })}</p>
+            <div className="button-row">
+              <button type="button" className="button-danger" disabled={isBusy} onClick={() => void resetPassword()}>{t('settings.team.resetConfirmed', { name: member.name })}</button>
+              <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingReset(false)}>{t('common.cancel')}</button>
+            </div>
+          </div>
+        ) : null}
+        {newOneTimePassword ? (
+          <CopyOnce label={t('settings.team.oneTimePassword')} secret={newOneTimePassword}
+            explanation={t('settings.team.resetDone', { name: member.name, email: member.email, address: window.location.origin })} />
         ) : null}
         {error ? <ErrorMessage error={error} /> : null}
       </td>

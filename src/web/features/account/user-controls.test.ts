@@ -9,23 +9,23 @@ const disabledAgent: TeamMember = { userId: 5, role: 'agent', disabledAt: '2026-
 
 describe('userControls', () => {
   it('lets an owner change anyone else, offering every role', () => {
-    expect(userControls(owner, analyst, 1)).toEqual({ roles: ['owner', 'admin', 'marketer', 'agent', 'analyst'], canDisable: true, canEnable: false, lockReason: null });
-    expect(userControls(owner, disabledAgent, 1)).toMatchObject({ canDisable: false, canEnable: true });
+    expect(userControls(owner, analyst, 1)).toEqual({ roles: ['owner', 'admin', 'marketer', 'agent', 'analyst'], canDisable: true, canEnable: false, canResetPassword: true, lockReason: null });
+    expect(userControls(owner, disabledAgent, 1)).toMatchObject({ canDisable: false, canEnable: true, canResetPassword: false });
   });
 
   it('keeps an admin off owners and off making owners', () => {
-    expect(userControls(admin, owner, 2)).toEqual({ roles: [], canDisable: false, canEnable: false, lockReason: 'ownerOnly' });
+    expect(userControls(admin, owner, 2)).toEqual({ roles: [], canDisable: false, canEnable: false, canResetPassword: false, lockReason: 'ownerOnly' });
     expect(userControls(admin, analyst, 1).roles).toEqual(['admin', 'marketer', 'agent', 'analyst']);
   });
 
   it('never offers a person their own role or disabling themselves', () => {
-    expect(userControls(admin, admin, 1)).toEqual({ roles: [], canDisable: false, canEnable: false, lockReason: 'self' });
+    expect(userControls(admin, admin, 1)).toEqual({ roles: [], canDisable: false, canEnable: false, canResetPassword: false, lockReason: 'self' });
     expect(userControls(owner, owner, 2).lockReason).toBe('self');
   });
 
   it('keeps the last enabled owner an enabled owner', () => {
     expect(userControls(owner, secondOwner, 2)).toMatchObject({ canDisable: true, lockReason: null });
-    expect(userControls(owner, secondOwner, 1)).toEqual({ roles: [], canDisable: false, canEnable: false, lockReason: 'lastOwner' });
+    expect(userControls(owner, secondOwner, 1)).toEqual({ roles: [], canDisable: false, canEnable: false, canResetPassword: true, lockReason: 'lastOwner' });
   });
 });
 

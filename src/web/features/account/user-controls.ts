@@ -1,5 +1,5 @@
 import { roles } from '../../../auth/permissions.js';
-import { removesLastOwner, userChangeProblem } from '../../../auth/user-rules.js';
+import { passwordResetProblem, removesLastOwner, userChangeProblem } from '../../../auth/user-rules.js';
 import type { StaffRole } from '../../../db/schema.js';
 
 type Person = { userId: number; role: StaffRole };
@@ -12,7 +12,7 @@ export type TeamMember = Person & { disabledAt: string | null };
  */
 export type LockReason = 'self' | 'ownerOnly' | 'lastOwner';
 
-export type UserControls = { roles: StaffRole[]; canDisable: boolean; canEnable: boolean; lockReason: LockReason | null };
+export type UserControls = { roles: StaffRole[]; canDisable: boolean; canEnable: boolean; canResetPassword: boolean; lockReason: LockReason | null };
 
 /** What the signed-in `caller` may change about `target`, by the same rules the server applies. */
 export function userControls(caller: Person, target: TeamMember, activeOwnerCount: number): UserControls {
@@ -27,6 +27,7 @@ export function userControls(caller: Person, target: TeamMember, activeOwnerCoun
     roles: otherRoles.length === 0 ? [] : roles.filter((role) => role === target.role || otherRoles.includes(role)),
     canDisable,
     canEnable,
+    canResetPassword: !isDisabled && passwordResetProblem(caller, target) === null,
     lockReason: isLocked ? lockReasonOf(caller, target) : null,
   };
 }

@@ -46,6 +46,7 @@ export function SignInPage() {
         </label>
         {errorKey ? <p className="error-message" role="alert">{t(errorKey)}</p> : null}
         <button type="submit" className="button-primary" disabled={isBusy}>{isBusy ? t('signIn.signingIn') : t('signIn.submit')}</button>
+        <p className="muted small">{t('signIn.forgot')}</p>
       </form>
     </main>
   );
