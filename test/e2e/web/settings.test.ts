@@ -261,7 +261,11 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit log' }).click();
     const log = page.getByRole('region', { name: 'Audit log' });
-    await log.getByRole('row').filter({ hasText: 'Changed the customer-type thresholds' }).waitFor();
+    const policyRow = log.getByRole('row').filter({ hasText: 'Changed the customer-type thresholds' });
+    await policyRow.waitFor();
+    await expect(policyRow.textContent()).resolves.toContain('Customer-type thresholds');
+    await policyRow.getByText('Details').click();
+    await expect(policyRow.locator('dl').textContent()).resolves.toContain('change.vip.topPercent3');
     await log.getByLabel('What').selectOption({ label: 'Renamed the store' });
     await log.getByRole('row').filter({ hasText: 'Renamed the store' }).first().waitFor();
     await expect(log.getByRole('row').filter({ hasText: 'Changed the customer-type thresholds' }).count()).resolves.toBe(0);

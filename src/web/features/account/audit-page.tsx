@@ -6,7 +6,7 @@ import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { actorLabel } from '../customers/actor-label.js';
-import { auditActionKey, auditActions } from './audit-actions.js';
+import { auditActionKey, auditActions, auditDetailLines } from './audit-actions.js';
 import { SettingsLayout } from './settings-layout.js';
 
 type AuditEvent = { auditId: number; occurredAt: string; actor: string; action: string; entity: string; entityId: string | null; detail: unknown };
@@ -78,9 +78,7 @@ export function AuditPage() {
                 <td>{actionName(event.action)}</td>
                 <td>
                   <AuditSubject event={event} />
-                  {event.detail !== null && event.detail !== undefined ? (
-                    <details className="audit-detail"><summary>{t('settings.audit.detail')}</summary><pre>{JSON.stringify(event.detail, null, 2)}</pre></details>
-                  ) : null}
+                  <AuditDetail detail={event.detail} />
                 </td>
               </tr>
             ))}
@@ -121,7 +119,29 @@ const namedEntities = ['customer', 'segment', 'persona', 'persona_model', 'staff
 function AuditSubject({ event }: { event: AuditEvent }) {
   const { t } = useI18n();
   if (!namedEntities.includes(event.entity)) return <span>{event.entity}{event.entityId ? ` ${event.entityId}` : ''}</span>;
-  const text = t(`settings.audit.entities.${event.entity}`, { id: event.entityId ?? '' });
+  const text = event.entity === 'store' ? storeSubject(event.entityId, t) : t(`settings.audit.entities.${event.entity}`, { id: event.entityId ?? '' });
   const base = linkedEntities[event.entity];
   return base && event.entityId && /^\d+$/.test(event.entityId) ? <Link to={`${base}/${event.entityId}`}>{text}</Link> : <span>{text}</span>;
+}
+
+/** Which store setting: the thresholds, the name, or a currency's exchange rate ("rate:USD"). */
+function storeSubject(entityId: string | null, t: ReturnType<typeof useI18n>['t']): string {
+  if (entityId === 'type_policy') return t('settings.audit.storeSubjects.policy');
+  if (entityId === 'name') return t('settings.audit.storeSubjects.name');
+  const rate = entityId ? /^rate:([A-Z]{3})$/.exec(entityId) : null;
+  if (rate) return t('settings.audit.storeSubjects.rate', { currency: rate[1] });
+  return t('settings.audit.entities.store', { id: entityId ?? '' });
+}
+
+/** What the entry recorded, one fact a line ("role: analyst"); nothing when it recorded nothing. */
+function AuditDetail({ detail }: { detail: unknown }) {
+  const { t } = useI18n();
+  const lines = auditDetailLines(detail);
+  if (lines.length === 0) return null;
+  return (
+    <details className="audit-detail">
+      <summary>{t('settings.audit.detail')}</summary>
+      <dl>{lines.map(([key, value]) => <div key={key}><dt>{key}</dt><dd>{value}</dd></div>)}</dl>
+    </details>
+  );
 }

@@ -5,6 +5,7 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { defaultTypePolicy, type TypePolicy } from '../../../analytics/policy.js';
 import { useSession } from '../auth/session-context.js';
 import { PolicyFieldInput } from './policy-field-input.js';
@@ -18,7 +19,7 @@ type Saved = { reclassified: number; asOf: string };
  * what changed; the server reclassifies everyone in the same transaction and audits the change.
  */
 export function PolicyPage() {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const { can } = useSession();
   const canEdit = can('analytics:write');
   const policy = useApiData<TypePolicy>('/api/analytics/policy');
@@ -82,7 +83,7 @@ export function PolicyPage() {
           ))}
           {hasTriedSave && invalidPaths.length > 0 ? <p className="inline-error" role="alert">{t('settings.policy.fixFields', { count: invalidPaths.length })}</p> : null}
           {error ? <ErrorMessage error={error} /> : null}
-          {saved ? <p className="notice-success" role="status">{t('settings.policy.saved', { count: format.number(saved.reclassified), date: format.date(saved.asOf) })}</p> : null}
+          {saved ? <p className="notice-success" role="status">{t(pluralKey(locale, 'settings.policy.saved', saved.reclassified), { count: format.number(saved.reclassified), date: format.date(saved.asOf) })}</p> : null}
           {canEdit ? (
             <div className="button-row">
               <button type="submit" className="button-primary" disabled={isBusy || !hasChange}>{t('settings.policy.save')}</button>
