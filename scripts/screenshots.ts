@@ -101,6 +101,12 @@ async function main(): Promise<void> {
       // A full-page shot is as wide as the page: anything overflowing sideways would show here first.
       const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       console.log(`Reports page width at ${viewport.width} px: ${pageWidth} px${pageWidth > viewport.width ? ' (overflows!)' : ''}`);
+      await page.goto(`${server.url}/settings/customer-types`);
+      await page.getByRole('group', { name: 'VIP' }).waitFor();
+      await shot('settings-types');
+      await page.goto(`${server.url}/settings/team`);
+      await page.getByRole('row').filter({ hasText: ownerEmail }).waitFor();
+      await shot('settings-team');
       if (isWanted('segments') || isWanted('segment') || isWanted('personas') || isWanted('persona')) await shootTargetGroups(page, server, city, shot);
       if (!isWanted('import') && !isWanted('customers-id') && !isWanted('customer-360-lv')) {
         await browser.close();
