@@ -124,9 +124,12 @@ describeEachStore('customer types', (context) => {
     expect(timeline.timeline[2].reason).toMatch(/^At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30/);
     // the customer's own timeline words the same spell from the same numbers
     const story = await customerTimeline(context.store.db, 5, { limit: 200 });
-    const spells = story.items.filter((item) => item.kind === 'type_change').map((item) => item.detail.reason);
+    const spells = story.items.filter((item) => item.kind === 'type_change' && item.detail.change === 'entered').map((item) => item.detail.reason);
     expect(spells).toContain(timeline.timeline[2].reason);
     expect(spells).toHaveLength(3);
+    // and says when a type was left, on the day it was
+    const left = story.items.filter((item) => item.kind === 'type_change' && item.detail.change === 'left');
+    expect(left.map((item) => [item.title, item.at.toISOString()])).toEqual([['no longer regular', new Date(timeline.timeline[1].leftAt ?? '').toISOString()]]);
     // paged one entry at a time, nothing is lost between two spells entered at the same instant
     const paged: typeof story.items = [];
     let cursor: string | undefined;

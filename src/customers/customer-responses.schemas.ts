@@ -118,7 +118,7 @@ export const customerCountSchema = z.object({ count: z.number().int().describe('
 export const timelinePageSchema = cursorPage(objectOf<TimelineEntry>()({
   at: timestamp,
   kind: z.enum(['order', 'interest', 'merge', 'type_change', 'prediction']),
-  id: z.number().int().describe('Unique within its kind'),
+  id: z.number().int().describe('Unique among the entries of its kind at its time: a type_change saying a type was entered and the one saying it was left (detail.change) may share one'),
   title: z.string(),
   detail: z.record(z.string(), z.unknown()).describe('The facts of the entry; their fields depend on its kind'),
 }));

@@ -10,9 +10,12 @@ export const customerMergedAway = (customerId: number, mergedInto: number, field
 
 export const identityInvalid = (field: string, reason: string) => new AppError('CUSTOMER_IDENTITY_INVALID', reason, { field });
 
-/** `field` names what the request sent: `email`, `phone` or an item of `identities`. */
+/**
+ * `field` names what the request sent: `email`, `phone` or an item of `identities`;
+ * `details.belongsTo` the customer who has it, so a client can name them and offer the merge.
+ */
 export const identityTaken = (value: string, customerId: number, field: string) =>
-  new AppError('CUSTOMER_IDENTITY_CONFLICT', `The identity "${value}" already belongs to customer #${customerId}. Merge the two customers instead.`, { field });
+  new AppError('CUSTOMER_IDENTITY_CONFLICT', `The identity "${value}" already belongs to customer #${customerId}. Merge the two customers instead.`, { field, belongsTo: customerId });
 
 export const mergeInvalid = (message: string) => new AppError('CUSTOMER_MERGE_INVALID', message);
 

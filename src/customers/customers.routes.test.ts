@@ -107,12 +107,14 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(owner.statusCode).toBe(201);
     const other = (await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Other' } })).json().customer.customer_id;
     const patch = (payload: Record<string, unknown>) => app.inject({ method: 'PATCH', url: `/api/customers/${other}`, headers: admin.headers, payload });
+    const ownerId = owner.json().customer.customer_id;
     const email = await patch({ email: 'ma@example.com' });
     expect(email.statusCode).toBe(409);
-    expect(email.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'email' });
-    expect((await patch({ phone: '0812-5555-0001' })).json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'phone' });
+    // the customer who has it is named, so the app can link them and offer the merge
+    expect(email.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'email', details: { belongsTo: ownerId } });
+    expect((await patch({ phone: '0812-5555-0001' })).json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'phone', details: { belongsTo: ownerId } });
     const card = await patch({ identities: [{ kind: 'email', value: 'other@example.com' }, { kind: 'external', namespace: 'loyalty_card', value: 'LC-MA' }] });
-    expect(card.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'identities.1' });
+    expect(card.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'identities.1', details: { belongsTo: ownerId } });
     const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Copy', email: 'MA@example.com' } });
     expect(created.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'email' });
     const noNamespace = await patch({ identities: [{ kind: 'external', value: 'LC-0001' }] });

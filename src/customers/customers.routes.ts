@@ -26,7 +26,7 @@ const undoneMergeSchema = z.object({
   giftsMovedBack: z.number().int().describe("gifts whose recipient is the restored customer again: those the merge moved and those bought for them later through their identities"),
 });
 const notFound = errorResponse('No such customer (CUSTOMER_NOT_FOUND; `details.mergedInto` when they were merged into another)');
-const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT): merge the two instead');
+const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT; `details.belongsTo` is their number): merge the two instead');
 
 export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();

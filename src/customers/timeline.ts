@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import { cursorInvalid, decodeCursor, encodeCursor } from '../core/cursor.js';
 import { requireCustomer } from './customers.service.js';
 import { loadMoneyFormat, typeReason } from '../analytics/index.js';
+import { typeChangeEntries } from './timeline-type-changes.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -11,7 +12,7 @@ const timelineKinds = ['order', 'interest', 'merge', 'type_change', 'prediction'
 export type TimelineEntry = {
   at: Date;
   kind: (typeof timelineKinds)[number];
-  /** Unique within its kind; with `at` and `kind` it orders the timeline. */
+  /** Unique within its kind and time (a type's spell gives the id of its entered and its left change); with `at` and `kind` it orders the timeline. */
   id: number;
   title: string;
   detail: Record<string, unknown>;
@@ -19,19 +20,15 @@ export type TimelineEntry = {
 
 /**
  * A customer's story, newest first: orders, interest events, merges and — when
- * the analytics tables exist — customer-type changes. Keyset-paginated by time.
+ * the analytics tables exist — customer-type changes, a type taken or lost
+ * (timeline-type-changes.sql.ts). Keyset-paginated by time.
  */
 export async function customerTimeline(db: Db, customerId: number, options: { cursor?: string; limit?: number } = {}) {
   await requireCustomer(db, customerId);
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const after = options.cursor ? timelinePosition(options.cursor) : null;
   const hasTypeHistory = await tableExists(db, 'customer_type_history');
-  const typeChanges = hasTypeHistory
-    ? sql`union all
-      select h.entered_at as at, 'type_change' as kind, h.history_id as id,
-        'became ' || h.type as title, jsonb_build_object('type', h.type, 'numbers', h.numbers, 'leftAt', h.left_at) as detail
-      from customer_type_history h where h.customer_id = ${customerId}::bigint`
-    : sql``;
+  const typeChanges = hasTypeHistory ? sql`union all ${typeChangeEntries(customerId)}` : sql``;
   // keyed by the microsecond, kind and id: spells a run opened together share their time, and a
   // page may end between them
   const cursorCondition = after ? sql`where (at_key, kind, id) < (${after.atKey}::bigint, ${after.kind}::text, ${after.id}::bigint)` : sql``;
@@ -69,16 +66,19 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
     order by at_key desc, kind desc, id desc
     limit ${limit + 1}`.execute(db);
   const items: TimelineEntry[] = rows.rows.slice(0, limit).map(({ at_key: _atKey, ...entry }) => entry);
-  if (items.some((item) => item.kind === 'type_change')) {
-    // the sentence is made from the spell's numbers on read, in the store's money format
+  if (items.some(isTypeEntered)) {
+    // the sentence is made from the spell's numbers on read, in the store's money format; a type
+    // left has none: its numbers say why it was held, not why it ended
     const money = await loadMoneyFormat(db);
     for (const item of items) {
-      if (item.kind === 'type_change') item.detail = { ...item.detail, reason: typeReason(String(item.detail.type), item.detail.numbers, money) };
+      if (isTypeEntered(item)) item.detail = { ...item.detail, reason: typeReason(String(item.detail.type), item.detail.numbers, money) };
     }
   }
   const last = rows.rows[limit - 1];
   return { items, nextCursor: rows.rows.length > limit && last ? encodeCursor(`${Number(last.at_key)} ${last.kind}`, Number(last.id)) : null };
 }
+
+const isTypeEntered = (entry: TimelineEntry) => entry.kind === 'type_change' && entry.detail.change === 'entered';
 
 const positionPattern = new RegExp(`^(-?\\d{1,16}) (${timelineKinds.join('|')})$`);
 

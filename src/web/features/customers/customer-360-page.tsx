@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
+import type { CustomerPrediction, CustomerTypes } from '../../api/analytics-types.js';
 import type { CustomerDetail } from '../../api/types.js';
+import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -14,7 +17,7 @@ import { PurchaseFactsCard } from './purchase-facts-card.js';
 import { CategoriesCard } from './categories-card.js';
 import { PurchaseRhythmCard } from './purchase-rhythm-card.js';
 import { TimelineCard } from './timeline-card.js';
-import { MergePanel } from './merge-panel.js';
+import { MergePanel, type MergeRequest } from './merge-panel.js';
 import { PredictionCard } from './prediction-card.js';
 import { CustomerTypesCard } from './customer-types-card.js';
 import { useTimeline } from './use-timeline.js';
@@ -24,13 +27,22 @@ export function Customer360Page({ customerId }: { customerId: number }) {
   const { can } = useSession();
   const detail = useApiData<CustomerDetail>(`/api/customers/${customerId}`);
   const timeline = useTimeline(customerId);
+  // read here, not in their cards: the prediction card says where the two disagree
+  const types = usePendingEndpoint<CustomerTypes>('customerTypes', { parameters: { customerId } });
+  const isReal = (detail.data?.traits?.order_count ?? 0) > 0;
+  // a lead has no prediction by definition: not asked for, so no 404 in every lead's page
+  const prediction = usePendingEndpoint<CustomerPrediction>('customerPrediction', { parameters: { customerId }, isEnabled: isReal });
+  // the profile's "belongs to another customer" opens the merge panel with them filled in
+  const [mergeRequest, setMergeRequest] = useState<MergeRequest | null>(null);
   const mergedInto = mergedIntoOf(detail.error);
   if (mergedInto !== null) return <MergedCustomer customerId={customerId} mergedInto={mergedInto} />;
   if (detail.error) return <section className="page"><ErrorMessage error={detail.error} /><Link to="/customers">{t('customer.backToList')}</Link></section>;
   if (!detail.data) return <LoadingState />;
   const { customer, identities, traits, categories } = detail.data;
-  const isReal = (traits?.order_count ?? 0) > 0;
-  const refresh = () => { detail.reload(); timeline.reload(); };
+  // a merge or its undo judges the customer again
+  const refresh = () => { detail.reload(); timeline.reload(); types.reload(); prediction.reload(); };
+  const canMerge = can('customers:merge');
+  const mergeWith = canMerge ? (otherCustomerId: number) => setMergeRequest({ otherCustomerId, requestedAt: Date.now() }) : undefined;
 
   return (
     <section className="page page-customer">
@@ -45,16 +57,16 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         </div>
       </header>
       <div className="customer-grid">
-        <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
+        <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} onMergeWith={mergeWith} />
         <PurchaseFactsCard traits={traits} />
-        <CustomerTypesCard customerId={customerId} />
-        <PredictionCard customerId={customerId} hasPurchased={isReal} />
+        <CustomerTypesCard types={types} />
+        <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null} />
         <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
         <IdentitiesCard identities={identities} />
         <CategoriesCard categories={categories} />
         <PurchaseRhythmCard timeline={timeline} />
         <TimelineCard timeline={timeline} />
-        {can('customers:merge') ? <MergePanel customer={customer} onChanged={refresh} /> : null}
+        {canMerge ? <MergePanel customer={customer} onChanged={refresh} request={mergeRequest} /> : null}
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import type { CustomerTypes } from '../../api/analytics-types.js';
-import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
+import type { PendingData } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 import { typeReasonMessage } from './type-reason.js';
@@ -11,7 +11,7 @@ import { translatedOr } from '../../i18n/translated-or.js';
  * numbers and thresholds) in the reader's language, and when each type began
  * and ended.
  */
-export function CustomerTypesCard({ customerId }: { customerId: number }) {
+export function CustomerTypesCard({ types }: { types: PendingData<CustomerTypes> }) {
   const { t, format } = useI18n();
   const day = (iso: string) => analysisDay(iso, format);
   // rebuilt from the stored numbers; the server's English sentence only where they fall short
@@ -21,7 +21,6 @@ export function CustomerTypesCard({ customerId }: { customerId: number }) {
     const { channel } = message.values;
     return <>{t(message.key, channel === undefined ? message.values : { ...message.values, channel: translatedOr(t, 'channels', channel) })}</>;
   };
-  const types = usePendingEndpoint<CustomerTypes>('customerTypes', { parameters: { customerId } });
   return (
     <ReportSection title={t('customer.types.title')} source={types} emptyText={t('customer.types.none')} emptyCodes={['ANALYTICS_CUSTOMER_NOT_FOUND']}
       isEmpty={(data) => data.current === null && data.timeline.length === 0}>

@@ -9,6 +9,7 @@ import { SavedViewsMenu } from './saved-views-menu.js';
 import { ExportButton } from './export-button.js';
 import { filtersFromSearch, filtersToQuery, filtersToSearch, type CustomerFilters } from './customer-filters.js';
 import { useCustomerPages } from './use-customer-pages.js';
+import { customerCountText } from './customer-count-text.js';
 import { useApiData } from '../../api/use-api-data.js';
 
 export function CustomersPage() {
@@ -37,9 +38,7 @@ export function CustomersPage() {
         </details>
       </CustomerFilterBar>
       <p className="muted small" role="status" aria-live="polite">
-        {!pages.hasMore ? t('customers.total', { count: format.number(pages.items.length) })
-          : total !== null ? t('customers.shownOfTotal', { shown: format.number(pages.items.length), count: format.number(total) })
-            : t('customers.loadedSoFar', { count: format.number(pages.items.length) })}
+        {customerCountText({ shown: pages.items.length, total, hasMore: pages.hasMore }, { t, format, locale })}
       </p>
       {pages.error ? <ErrorMessage error={pages.error} /> : null}
       <CustomerTable items={pages.items} hasMore={pages.hasMore} isLoading={pages.isLoading} onNeedMore={pages.loadMore} filteredType={filters.type} />

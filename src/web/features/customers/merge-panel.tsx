@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Customer, CustomerDetail } from '../../api/types.js';
 import { useApiData } from '../../api/use-api-data.js';
@@ -6,19 +6,24 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { actorLabel } from './actor-label.js';
-import { customerLabel } from './customer-label.js';
 import { mergeFillText, mergeFills } from './merge-fills.js';
+import { mergeQuestion } from './merge-question.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 
 type MergeRecord = { merge_id: number; kept_customer_id: number; merged_customer_id: number; merged_at: string; merged_by: string; undone_at: string | null };
 
+/** A merge asked for elsewhere on the page (the profile's "belongs to another customer"); `requestedAt` tells two asks for one customer apart. */
+export type MergeRequest = { otherCustomerId: number; requestedAt: number };
+
 /**
  * Two steps on purpose: look the other customer up and show who they are
  * before merging, since a merge moves all their orders here (undo is offered).
+ * A request fills in the other customer and looks them up; merging stays a click here.
  */
-export function MergePanel({ customer, onChanged }: { customer: Customer; onChanged: () => void }) {
+export function MergePanel({ customer, onChanged, request }: { customer: Customer; onChanged: () => void; request?: MergeRequest | null }) {
   const customerId = customer.customer_id;
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
+  const otherIdInput = useRef<HTMLInputElement>(null);
   const merges = useApiData<{ items: MergeRecord[] }>(`/api/customers/${customerId}/merges`);
   const [otherId, setOtherId] = useState('');
   const [candidate, setCandidate] = useState<CustomerDetail | null>(null);
@@ -33,16 +38,28 @@ export function MergePanel({ customer, onChanged }: { customer: Customer; onChan
       setError(caught as Error);
     }
   };
-  const lookUp = (event: FormEvent) => {
-    event.preventDefault();
+  const lookUpCustomer = (idText: string) => {
     setCandidate(null);
     // the server refuses a merge into itself: say so here rather than offer a button that fails
-    const isSelf = Number(otherId) === customerId;
+    const isSelf = Number(idText) === customerId;
     setIsSameCustomer(isSelf);
     setError(null);
     if (isSelf) return;
-    void run(async () => setCandidate(await api.get<CustomerDetail>(`/api/customers/${Number(otherId)}`)));
+    void run(async () => setCandidate(await api.get<CustomerDetail>(`/api/customers/${Number(idText)}`)));
   };
+  const lookUp = (event: FormEvent) => {
+    event.preventDefault();
+    lookUpCustomer(otherId);
+  };
+  useEffect(() => {
+    if (!request) return;
+    setOtherId(String(request.otherCustomerId));
+    lookUpCustomer(String(request.otherCustomerId));
+    // the panel is the page's last card: brought up whole, with room for the preview below the number
+    otherIdInput.current?.focus({ preventScroll: true });
+    otherIdInput.current?.closest('section')?.scrollIntoView({ block: 'start' });
+    // on a new request only: not again when the customer reloads
+  }, [request]);
   const merge = () => run(async () => {
     if (!candidate) return;
     await api.post(`/api/customers/${customerId}/merge`, { otherCustomerId: candidate.customer.customer_id });
@@ -62,7 +79,7 @@ export function MergePanel({ customer, onChanged }: { customer: Customer; onChan
       <form className="inline-form" onSubmit={lookUp}>
         <label className="field">
           <span>{t('merge.otherCustomer')}</span>
-          <input name="otherCustomerId" inputMode="numeric" pattern="[0-9]+" required value={otherId}
+          <input ref={otherIdInput} name="otherCustomerId" inputMode="numeric" pattern="[0-9]+" required value={otherId}
             onChange={(event) => { setOtherId(event.target.value); setIsSameCustomer(false); setCandidate(null); setError(null); }} />
         </label>
         <button type="submit" className="button-secondary">{t('merge.lookUp')}</button>
@@ -70,7 +87,7 @@ export function MergePanel({ customer, onChanged }: { customer: Customer; onChan
       {isSameCustomer ? <p className="inline-error" role="alert">{t('merge.sameCustomer', { id: customerId })}</p> : null}
       {candidate && candidate.customer.customer_id !== customerId ? (
         <div className="merge-preview" role="region" aria-label={t('merge.preview')}>
-          <p>{t('merge.confirm', { other: customerLabel(candidate.customer, t), id: candidate.customer.customer_id, orders: format.number(candidate.traits?.order_count ?? 0) })}</p>
+          <p>{mergeQuestion(candidate.customer, candidate.traits?.order_count ?? 0, { t, format, locale })}</p>
           <MergeFillsList fills={mergeFills(customer, candidate.customer)} />
           <button type="button" className="button-danger" onClick={() => void merge()}>{t('merge.submit')}</button>
         </div>

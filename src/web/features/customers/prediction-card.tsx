@@ -1,16 +1,20 @@
 import type { CustomerPrediction } from '../../api/analytics-types.js';
-import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
+import type { PendingData } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 import { Card } from '../../components/card.js';
+import { typePredictionDisagreement } from './type-prediction-disagreement.js';
 
 const churnRisks = ['low', 'medium', 'high'];
 
-/** The models' view of one customer: P(alive), the next 90 days, lifetime value and churn risk; "no prediction yet" before the models ran or without a purchase. */
-export function PredictionCard({ customerId, hasPurchased }: { customerId: number; hasPurchased: boolean }) {
+type PredictionCardProps = { prediction: PendingData<CustomerPrediction>; hasPurchased: boolean; types: readonly string[] | null };
+
+/**
+ * The models' view of one customer: P(alive), the next 90 days, lifetime value and churn risk; "no prediction yet" before the models ran or without a purchase.
+ * Where the customer's type tells another story (at risk by their rhythm, yet likely active), one sentence says why both hold.
+ */
+export function PredictionCard({ prediction, hasPurchased, types }: PredictionCardProps) {
   const { t, format } = useI18n();
-  // a lead has no prediction by definition: not asked for, so no 404 in every lead's page
-  const prediction = usePendingEndpoint<CustomerPrediction>('customerPrediction', { parameters: { customerId }, isEnabled: hasPurchased });
   if (!hasPurchased) return <Card title={t('customer.prediction.title')}><p className="empty-state">{t('customer.prediction.none')}</p></Card>;
   return (
     <ReportSection title={t('customer.prediction.title')} source={prediction} emptyText={t('customer.prediction.none')} emptyCodes={['PREDICTION_NOT_FOUND']}>
@@ -33,9 +37,17 @@ export function PredictionCard({ customerId, hasPurchased }: { customerId: numbe
             <div><dt>{t('customer.prediction.nextPurchase')}</dt><dd>{data.nextPurchaseDay ? format.date(data.nextPurchaseDay.slice(0, 10)) : t('customer.prediction.noNextPurchase')}</dd></div>
           </dl>
           {data.pAlive === null && <p className="muted small prediction-not-estimated">{t('customer.prediction.notEstimatedWhy')}.</p>}
+          <DisagreementNote types={types} prediction={data} />
           <p className="muted small">{t('customer.prediction.basis', { model: t(`customer.prediction.models.${data.model === 'paretonbd' ? 'paretonbd' : 'bgnbd'}`), asOf: format.date(data.asOf.slice(0, 10)) })}</p>
         </>
       )}
     </ReportSection>
   );
+}
+
+function DisagreementNote({ types, prediction }: { types: readonly string[] | null; prediction: CustomerPrediction }) {
+  const { t, format } = useI18n();
+  const disagreement = typePredictionDisagreement(types, prediction);
+  if (!disagreement || prediction.pAlive === null) return null;
+  return <p className="small prediction-disagreement">{t(`customer.prediction.disagreement.${disagreement}`, { pAlive: format.percent(prediction.pAlive, 0) })}</p>;
 }

@@ -24,6 +24,14 @@ describe('timeline entries in the reader\'s language', () => {
     expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'instagram' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via instagram');
   });
 
+  it('says a type was left as well as taken, in each language', () => {
+    const left = entry('type_change', { type: 'occasional', change: 'left' });
+    expect(timelineEntryText(left, i18nFor('en', 'en-GB'))).toBe('No longer Occasional');
+    expect(timelineEntryText(left, i18nFor('id', 'id-ID'))).toBe(`Tidak lagi ${lookupMessage(messagesByLocale.id, 'customerTypes.occasional')}`);
+    expect(timelineEntryText(left, i18nFor('lv', 'lv-LV'))).toBe(`Vairs nav: ${lookupMessage(messagesByLocale.lv, 'customerTypes.occasional')}`);
+    expect(timelineEntryText(entry('type_change', { type: 'at_risk', change: 'entered' }), i18nFor('en', 'en-GB'))).toBe('Became At risk');
+  });
+
   it('dates a type change by its analysis day, not the midnight that ends it, and keeps other entries\' times', () => {
     const { format } = i18nFor('en', 'en-GB');
     // 2 Dec 2026 in Jakarta ends at 17:00 UTC: the exclusive end of the day the analysis ran for

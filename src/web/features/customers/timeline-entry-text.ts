@@ -34,7 +34,8 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
     case 'merge':
       return t(detail.undoneAt ? 'timeline.mergeUndone' : 'timeline.merge', { kept: String(detail.keptCustomerId), merged: String(detail.mergedCustomerId) });
     case 'type_change':
-      return t('timeline.typeChange', { type: t(`customerTypes.${text(detail.type)}`) });
+      // a type taken or lost (detail.change); entries from before the server said which were all taken
+      return t(detail.change === 'left' ? 'timeline.typeLeft' : 'timeline.typeChange', { type: t(`customerTypes.${text(detail.type)}`) });
     case 'prediction':
       return typeof detail.pAlive === 'number' && typeof detail.clvMinor === 'number'
         ? t('timeline.prediction', { pAlive: format.percent(detail.pAlive, 0), clv: format.money(Math.round(detail.clvMinor)) })

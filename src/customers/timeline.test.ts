@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { signInAs, type TestSession } from '../../test/helpers/auth.js';
+import { buildApp } from '../server/app.js';
+import { fixedClock } from '../core/clock.js';
+import { analyze } from '../analytics/index.js';
+import { ingestRecords } from '../ingest/ingest-batch.service.js';
+import { createCustomer } from './customers.service.js';
+import { mergeCustomers, undoMerge } from './merge.service.js';
+
+/** Times inside `detail` are as PostgreSQL writes them in JSON (the offset in the session's zone). */
+const instant = (value: unknown) => new Date(String(value)).toISOString();
+
+type Entry = { at: string; kind: string; id: number; title: string; detail: Record<string, unknown> };
+
+const clock = fixedClock('2024-06-30T12:00:00Z');
+// the store's days end at midnight in Jakarta (UTC+7), and a type change is dated its day's end
+const june30End = '2024-06-30T17:00:00.000Z';
+const august15End = '2024-08-15T17:00:00.000Z';
+
+describeEachStore('a customer\'s type changes in the timeline', (context) => {
+  let app: FastifyInstance;
+  let analyst: TestSession;
+
+  beforeAll(async () => {
+    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
+    analyst = await signInAs(context.store, 'analyst');
+  });
+  afterAll(async () => app?.close());
+
+  const timeline = async (customerId: number, query = '') => {
+    const response = await app.inject({ method: 'GET', url: `/api/customers/${customerId}/timeline${query}`, headers: analyst.readHeaders });
+    expect(response.statusCode).toBe(200);
+    return response.json() as { items: Entry[]; nextCursor: string | null };
+  };
+  const typeChanges = (items: Entry[]) => items.filter((item) => item.kind === 'type_change').map((item) => [item.at, item.detail.change, item.detail.type]);
+
+  it('says once what a merge and its undo on one day left the customer, and when a type was left', async () => {
+    const db = context.store.db;
+    // X bought once (new); Y on three days: merged into X, X is briefly a VIP regular, until the undo
+    const x = await createCustomer(db, { name: 'Timeline X', email: 'timeline.x@example.com' });
+    const y = await createCustomer(db, { name: 'Timeline Y', email: 'timeline.y@example.com' });
+    const order = (id: string, who: string, day: string) => ({ order_id: id, customer_email: `timeline.${who}@example.com`, ordered_at: `${day}T10:00:00+07:00`, channel: 'web', amount: '150000' });
+    await ingestRecords(db, 'orders', [order('TX1', 'x', '2024-06-20'), order('TY1', 'y', '2024-03-01'), order('TY2', 'y', '2024-04-01'), order('TY3', 'y', '2024-05-01')], { actor: 'test', clock });
+    await analyze(db, { asOf: '2024-06-30', clock });
+    const { mergeId } = await mergeCustomers(db, x, y, 'test', { clock });
+    await undoMerge(db, mergeId, 'test', { clock });
+    // the history holds every spell of that day: new, closed by the merge; vip and regular, closed by the undo; new again
+    const spells = await db.selectFrom('customer_type_history').select('type').where('customer_id', '=', x).execute();
+    expect(spells.length).toBeGreaterThanOrEqual(4);
+
+    const sameDay = await timeline(x);
+    expect(typeChanges(sameDay.items)).toEqual([[june30End, 'entered', 'new']]);
+    expect(sameDay.items.find((item) => item.kind === 'type_change')).toMatchObject({ title: 'became new', detail: { leftAt: null, reason: 'New: first purchase 2024-06-20' } });
+
+    // seven weeks on X is no longer new but a one-time buyer: a change each way, on that day
+    await analyze(db, { asOf: '2024-08-15', clock: fixedClock('2024-09-01T00:00:00Z') });
+    const later = await timeline(x);
+    expect(typeChanges(later.items)).toEqual([[august15End, 'entered', 'one_time'], [august15End, 'left', 'new'], [june30End, 'entered', 'new']]);
+    const [enteredOneTime, leftNew, enteredNew] = later.items.filter((item) => item.kind === 'type_change');
+    expect(leftNew.title).toBe('no longer new');
+    expect(instant(leftNew.detail.enteredAt)).toBe(june30End);
+    // a type left has no reason: its numbers say why it was held
+    expect(leftNew.detail).not.toHaveProperty('reason');
+    expect(enteredOneTime.detail.reason).toMatch(/^One-time buyer: single purchase 2024-06-20/);
+    // "became new" says until when, the day it was left, not the day's first closing
+    expect(instant(enteredNew.detail.leftAt)).toBe(august15End);
+
+    // paged one entry at a time, the same story
+    const paged: Entry[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await timeline(x, `?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged.map((item) => [item.kind, item.id, item.at, item.title])).toEqual(later.items.map((item) => [item.kind, item.id, item.at, item.title]));
+  });
+});
