@@ -80,6 +80,13 @@ describeWithBrowser('Home and Reports keep their settings in the address', () =>
     const caption = page.getByRole('region', { name: 'Key figures' }).locator('.key-figures-period');
     // until the store settings arrive the dates may be shown in the browser's zone; then in the store's
     await expect.poll(() => caption.textContent()).toBe(expected);
+    // the store totals are the whole store now, each against its own total as it stood at the same time a week earlier
+    const totals = page.getByRole('region', { name: 'Key figures' }).getByRole('group', { name: 'Store totals' });
+    const totalsCaption = lookupMessage(messagesByLocale.en, 'home.totals.captionNow.other', { now: format.dateTime(now), days: 7, previousNow: format.dateTime(previousNow) });
+    await expect.poll(() => totals.locator('.key-figures-totals').textContent()).toBe(totalsCaption);
+    const leads = totals.locator('.key-figure').filter({ hasText: 'Leads' });
+    await expect(leads.locator('.key-figure-value').textContent()).resolves.toBe(format.number(summary.current.leads));
+    await expect(leads.locator('.key-figure-previous').textContent()).resolves.toBe(`7 days ago: ${format.number(summary.previous.leads)}`);
   });
 
   it('reads the report settings from the address, falls back where unknown, and writes a change in place', async () => {

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { customerLabel } from './customer-label.js';
 import { typeTagsToShow } from './type-tags.js';
+import { rfmSegmentLabel } from '../reports/rfm-segment-label.js';
 
 /** The contact not already used as the label, so a lead known only by email does not show it twice. */
 function secondaryContact(customer: CustomerSummary): string {
@@ -38,7 +39,7 @@ export function CustomerRow({ customer, rowIndex, style, filteredType = '' }: Cu
             ) : null}
           </span>
         ) : null}
-        {customer.rfm_segment ? <span className="muted small">{t(`rfmSegments.${customer.rfm_segment}`)}</span> : null}
+        {customer.rfm_segment ? <span className="muted small">{rfmSegmentLabel(t, customer.rfm_segment)}</span> : null}
       </span>
       <span role="cell" className="hide-narrow">{customer.city ?? ''}</span>
       <span role="cell" className="numeric hide-narrow">{format.number(customer.order_count)}</span>

@@ -22,7 +22,7 @@ const format = createFormatters('en-GB', null, 'UTC');
 /** Draws the option with ECharts itself (server-side SVG), as a reader would see it. */
 function draw(shown: readonly Cohort[]): string {
   const chart = echarts.init(null as unknown as HTMLElement, undefined, { renderer: 'svg', ssr: true, width: 480, height: 320 });
-  chart.setOption({ animation: false, ...cohortHeatmapOption(shown, t, format) });
+  chart.setOption({ animation: false, ...cohortHeatmapOption(shown, t, format, 'en') });
   const svg = chart.renderToSVGString();
   chart.dispose();
   return svg;
@@ -55,7 +55,7 @@ describe('the cohort retention heatmap', () => {
   });
 
   it('labels the ends of the colour scale in percent, its top the highest rate after month 0 rounded up', () => {
-    const legend = cohortHeatmapOption(withSmall, t, format).visualMap;
+    const legend = cohortHeatmapOption(withSmall, t, format, 'en').visualMap;
     // 152 of 412 is 36.9%: the top is 40%, not month 0's 100% nor the small cohort's 7 of 7
     expect([legend.min, legend.max]).toEqual([0, 0.4]);
     const drawn = texts(draw(withSmall));
@@ -95,13 +95,22 @@ describe('the cohort retention heatmap', () => {
   });
 
   it('tells in the tooltip how many customers a rate stands for, and warns on a small cohort', () => {
-    const tooltip = (cell: CohortCell) => cohortCellTooltip(withSmall, cell, t, format);
+    const tooltip = (cell: CohortCell) => cohortCellTooltip(withSmall, cell, t, format, 'en');
     expect(tooltip([1, 0, 0.368932, 0])).toEqual(['Month 1 of the Jan 2026 cohort: 36.9% bought that month (152 of 412 customers)']);
     expect(tooltip([1, 2, 1, 1])).toEqual([
       'Month 1 of the Mar 2026 cohort, so far (the month is not over): 100% bought (7 of 7 customers)',
       'Small cohort (n = 7): one customer more or fewer moves each percentage by 14 points',
     ]);
     // the chart's own tooltip: the same lines, escaped, one per row
-    expect(cohortHeatmapOption(withSmall, t, format).tooltip.formatter({ value: [1, 2, 1, 1] })).toBe(tooltip([1, 2, 1, 1]).join('<br>'));
+    expect(cohortHeatmapOption(withSmall, t, format, 'en').tooltip.formatter({ value: [1, 2, 1, 1] })).toBe(tooltip([1, 2, 1, 1]).join('<br>'));
+  });
+
+  it('counts the cohort\'s customers in the plural form of the reader\'s language', () => {
+    const tiny = [cohort('2026-04', 1, [1, 1]), cohort('2026-05', 21, [21, 5], 1), cohort('2026-06', 10, [10, 4])];
+    const lv = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.lv, key, variables);
+    const lvFormat = createFormatters('lv-LV', null, 'UTC');
+    expect(cohortCellTooltip(tiny, [1, 0, 1, 0], t, format, 'en')[0]).toBe('Month 1 of the Apr 2026 cohort: 100% bought that month (1 of 1 customer)');
+    expect(cohortCellTooltip(tiny, [1, 1, 0.238095, 1], lv, lvFormat, 'lv')[0]).toMatch(/\(5 no 21 klienta\)$/);
+    expect(cohortCellTooltip(tiny, [1, 2, 0.4, 0], lv, lvFormat, 'lv')[0]).toMatch(/\(4 no 10 klientiem\)$/);
   });
 });

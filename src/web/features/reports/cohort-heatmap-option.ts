@@ -1,7 +1,9 @@
 import type { Cohort } from '../../api/analytics-types.js';
+import type { Locale } from '../../api/types.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import { sequentialPalette } from '../../components/charts/palette.js';
 import type { Formatters } from '../../i18n/format.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { isSmallCohort, pointsPerCustomer, retentionScaleMaximum } from './cohort-scale.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
@@ -33,12 +35,12 @@ export function cohortLabel(cohort: Cohort, t: Translate, format: CohortFormatte
   return t(isSmallCohort(cohort) ? 'reports.cohorts.rowLabelSmall' : 'reports.cohorts.rowLabel', variables);
 }
 
-/** Tooltip lines of one cell: the rate with the counts it comes from, and a warning on a small cohort. */
-export function cohortCellTooltip(cohorts: readonly Cohort[], cell: CohortCell, t: Translate, format: CohortFormatters): string[] {
+/** Tooltip lines of one cell: the rate with the counts it comes from ("152 of 412 customers", "1 of 1 customer"), and a warning on a small cohort. */
+export function cohortCellTooltip(cohorts: readonly Cohort[], cell: CohortCell, t: Translate, format: CohortFormatters, locale: Locale): string[] {
   const [monthIndex, row, rate, isPartial] = cell;
   const cohort = cohorts[row];
   const month = cohort.months.find((candidate) => candidate.monthIndex === monthIndex);
-  const lines = [t(isPartial ? 'reports.cohorts.tooltipPartial' : 'reports.cohorts.tooltip', {
+  const lines = [t(pluralKey(locale, isPartial ? 'reports.cohorts.tooltipPartial' : 'reports.cohorts.tooltip', cohort.customers), {
     cohort: format.month(cohort.cohort), month: format.number(monthIndex), rate: format.percent(rate),
     active: format.number(month?.activeCustomers ?? 0), customers: format.number(cohort.customers),
   })];
@@ -47,12 +49,12 @@ export function cohortCellTooltip(cohorts: readonly Cohort[], cell: CohortCell, 
 }
 
 /** The retention triangle: rows are first-purchase months, columns months since; colour is retention. */
-export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters) {
+export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters, locale: Locale) {
   const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
   const maximum = retentionScaleMaximum(cohorts);
   const data = cohortCells(cohorts).map((cell) => (isSmallCohort(cohorts[cell[1]]) ? { value: cell, itemStyle: { decal: smallCohortDecal } } : cell));
   return {
-    tooltip: { formatter: (parameters: { value: CohortCell }) => cohortCellTooltip(cohorts, parameters.value, t, format).map(escapeHtml).join('<br>') },
+    tooltip: { formatter: (parameters: { value: CohortCell }) => cohortCellTooltip(cohorts, parameters.value, t, format, locale).map(escapeHtml).join('<br>') },
     grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: Array.from({ length: longest }, (_, index) => String(index)), name: t('reports.cohorts.monthsSince'), nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: cohorts.map((cohort) => cohortLabel(cohort, t, format)), inverse: true },

@@ -6,8 +6,8 @@ import { cohortHeatmapOption } from './cohort-heatmap-option.js';
 import { isSmallCohort, pointsPerCustomer, smallCohortCustomers } from './cohort-scale.js';
 
 export function CohortHeatmap({ cohorts }: { cohorts: Cohort[] }) {
-  const { t, format } = useI18n();
-  const option = useMemo(() => cohortHeatmapOption(cohorts, t, format), [cohorts, t, format]);
+  const { t, format, locale } = useI18n();
+  const option = useMemo(() => cohortHeatmapOption(cohorts, t, format, locale), [cohorts, t, format, locale]);
   const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
   const monthIndexes = Array.from({ length: longest }, (_, index) => String(index));
   const table = {

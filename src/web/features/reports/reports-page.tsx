@@ -83,6 +83,8 @@ export function ReportsPage() {
         <ReportSection title={t('reports.revenue.title')} source={trend} emptyText={noData} isEmpty={(data) => data.points.length === 0} actions={granularityPicker} className="card-wide">
           {(data) => <RevenueTrendChart trend={data} alerts={alerts.data?.alerts ?? []} />}
         </ReportSection>
+        {/* above the two groupings that share names ("Loyal", "At risk"): they are not the same customers */}
+        <p className="small muted card-wide report-grid-note">{t('reports.typesVsRfm')}</p>
         <ReportSection title={t('reports.types.title')} source={types} emptyText={notAnalysed} isEmpty={(data) => data.customers === 0}>
           {(data) => <TypesChart report={data} />}
         </ReportSection>

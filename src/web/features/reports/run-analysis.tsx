@@ -5,6 +5,7 @@ import type { AnalyzeResult } from '../../api/analytics-types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
+import { analysisDoneText } from './analysis-done-text.js';
 
 const analyzePath = '/api/analytics/analyze';
 
@@ -12,7 +13,7 @@ type RunState = { status: 'idle' } | { status: 'running'; startedAt: number } | 
 
 /** Recomputes types, RFM and alerts for everyone (POST /api/analytics/analyze); shown only to those who may. */
 export function RunAnalysis({ onFinished }: { onFinished: () => void }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const { can } = useSession();
   const catalog = useApiCatalog();
   const [state, setState] = useState<RunState>({ status: 'idle' });
@@ -32,10 +33,7 @@ export function RunAnalysis({ onFinished }: { onFinished: () => void }) {
         {state.status === 'running' ? <progress aria-label={t('reports.analyze.running')} /> : null}
         {state.status === 'done' ? (
           <span className="small">
-            {t('reports.analyze.done', {
-              asOf: format.date(state.result.asOf), customers: format.number(state.result.customers), entered: format.number(state.result.typeChanges.entered), left: format.number(state.result.typeChanges.left),
-              alerts: format.number(state.result.alerts.metricDrops + state.result.alerts.customerOverdue), seconds: format.number(state.result.timingMs.total / 1000, 1),
-            })}
+            {analysisDoneText(state.result, t, format, locale)}
           </span>
         ) : null}
       </div>

@@ -2,6 +2,8 @@ import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { TypeMigration } from '../../api/analytics-types.js';
 import { categoricalPalette } from '../../components/charts/palette.js';
+import { createFormatters } from '../../i18n/format.js';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { typeColour } from './type-colours.js';
 import { sankeyGraph, typeSankeyOption } from './type-sankey-option.js';
 
@@ -15,7 +17,7 @@ const hexOf = (fill: string) => (fill.startsWith('#') ? fill.toUpperCase() : `#$
 /** Draws the option as <Chart> does (the app's palette first) and reads each node's fill, by node id; flows are filled with gradients. */
 function drawnNodeFills(types: TypeMigration): Record<string, string> {
   const chart = echarts.init(null as unknown as HTMLElement, undefined, { renderer: 'svg', ssr: true, width: 480, height: 400 });
-  chart.setOption({ color: [...categoricalPalette], animation: false, ...typeSankeyOption(types, (key) => key, { number: String }) });
+  chart.setOption({ color: [...categoricalPalette], animation: false, ...typeSankeyOption(types, (key) => key, { number: String }, 'en') });
   const svg = chart.renderToSVGString();
   chart.dispose();
   const nodes = sankeyGraph(types.flows).nodes;
@@ -42,5 +44,18 @@ describe('the type-migration Sankey chart', () => {
 
   it('draws a type it does not know in the neutral grey', () => {
     expect(drawnNodeFills(migration([['dormant', 'loyal', 3]]))).toEqual({ 'from:dormant': typeColour('dormant'), 'to:loyal': typeColour('loyal') });
+  });
+
+  it('counts a flow\'s customers in the plural form of the reader\'s language', () => {
+    const flowText = (locale: 'en' | 'lv', customers: number) => {
+      const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+      const option = typeSankeyOption(migration([['new', 'regular', customers]]), t, createFormatters(locale === 'en' ? 'en-GB' : 'lv-LV', null, 'UTC'), locale);
+      return option.tooltip.formatter({ dataType: 'edge', name: '', value: customers, data: { source: 'from:new', target: 'to:regular' } });
+    };
+    expect(flowText('en', 1)).toBe('New → Regular: 1 customer');
+    expect(flowText('en', 12)).toBe('New → Regular: 12 customers');
+    expect(flowText('lv', 1)).toBe('Jauns → Regulārs: 1 klients');
+    expect(flowText('lv', 10)).toBe('Jauns → Regulārs: 10 klientu');
+    expect(flowText('lv', 3)).toBe('Jauns → Regulārs: 3 klienti');
   });
 });

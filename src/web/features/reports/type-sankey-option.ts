@@ -1,5 +1,7 @@
 import type { TypeMigration } from '../../api/analytics-types.js';
+import type { Locale } from '../../api/types.js';
 import type { Formatters } from '../../i18n/format.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { typeColour } from './type-colours.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
@@ -24,14 +26,14 @@ export function sankeyGraph(flows: TypeMigration['flows']): { nodes: SankeyNode[
  * colour, as in the types bar chart, so a type reads the same on both sides and the flows' gradients
  * run from one type's colour to the other's; by position a type's two nodes could differ.
  */
-export function typeSankeyOption(migration: TypeMigration, t: Translate, format: Pick<Formatters, 'number'>) {
+export function typeSankeyOption(migration: TypeMigration, t: Translate, format: Pick<Formatters, 'number'>, locale: Locale) {
   const graph = sankeyGraph(migration.flows);
   const nodeLabel = (id: string) => t(`customerTypes.${id.slice(id.indexOf(':') + 1)}`);
   return {
     tooltip: {
       trigger: 'item',
       formatter: (parameters: { dataType: 'node' | 'edge'; name: string; value: number; data: { source?: string; target?: string } }) => (parameters.dataType === 'edge'
-        ? t('reports.migration.flow', { from: nodeLabel(parameters.data.source ?? ''), to: nodeLabel(parameters.data.target ?? ''), customers: format.number(parameters.value) })
+        ? t(pluralKey(locale, 'reports.migration.flow', parameters.value), { from: nodeLabel(parameters.data.source ?? ''), to: nodeLabel(parameters.data.target ?? ''), customers: format.number(parameters.value) })
         : `${nodeLabel(parameters.name)}: ${format.number(parameters.value)}`),
     },
     series: [{

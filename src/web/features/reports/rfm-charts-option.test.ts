@@ -1,0 +1,61 @@
+import * as echarts from 'echarts';
+import { describe, expect, it } from 'vitest';
+import type { RfmReport } from '../../api/analytics-types.js';
+import type { Locale } from '../../api/types.js';
+import { categoricalPalette } from '../../components/charts/palette.js';
+import { createFormatters } from '../../i18n/format.js';
+import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { rfmCellTooltip, rfmGridOption } from './rfm-grid-option.js';
+import { segmentChartOption } from './segment-chart-option.js';
+
+const i18n = (locale: Locale) => ({
+  t: (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables),
+  format: createFormatters(intlTagByLocale[locale], 'IDR', 'UTC'),
+});
+
+const segment = (name: string, customers: number) => ({ segment: name, customers, share: customers / 100, medianRecencyDays: 30, averageFrequency: 2, revenueMinor: customers * 1000 });
+
+/** The texts ECharts draws for an option (server-side SVG), as a reader would see them. */
+function drawnTexts(option: object): string[] {
+  const chart = echarts.init(null as unknown as HTMLElement, undefined, { renderer: 'svg', ssr: true, width: 560, height: 520 });
+  chart.setOption({ color: [...categoricalPalette], animation: false, ...option });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1].replace(/&#39;/g, '\''));
+}
+
+describe('the RFM segments chart', () => {
+  it('names each segment as RFM, so it does not read as the customer type of the same name', () => {
+    const { t, format } = i18n('en');
+    const texts = drawnTexts(segmentChartOption([segment('Loyal', 211), segment('At risk', 194), segment('New customers', 30)], t, format));
+    expect(texts).toEqual(expect.arrayContaining(['RFM: Loyal', 'RFM: At risk', 'RFM: New customers']));
+    expect(texts).not.toContain('Loyal');
+  });
+
+  it('does so in the reader\'s language', () => {
+    const { t, format } = i18n('lv');
+    expect(drawnTexts(segmentChartOption([segment('Loyal', 211), segment('At risk', 194)], t, format))).toEqual(expect.arrayContaining(['RFM: Lojālie', 'RFM: Riska grupā']));
+  });
+});
+
+describe('the RFM grid', () => {
+  const report: RfmReport = { asOf: '2026-12-03', customers: 92, segments: [], grid: [{ r: 4, f: 5, customers: 70 }, { r: 1, f: 1, customers: 1 }, { r: 2, f: 3, customers: 21 }] };
+
+  it('says in the tooltip which RFM segment a cell makes, and counts its customers in the plural form', () => {
+    const en = i18n('en');
+    const tooltip = rfmGridOption(report, en.t, en.format, 'en').tooltip.formatter;
+    expect(tooltip({ value: [4, 3, 70] })).toBe('R 4 · F 5 (RFM: Loyal): 70 customers');
+    expect(tooltip({ value: [0, 0, 1] })).toBe('R 1 · F 1 (RFM: Lost): 1 customer');
+  });
+
+  it.each([
+    [0, 'R 2 · F 3 (RFM: Riska grupā): 0 klientu'],
+    [1, 'R 2 · F 3 (RFM: Riska grupā): 1 klients'],
+    [21, 'R 2 · F 3 (RFM: Riska grupā): 21 klients'],
+    [22, 'R 2 · F 3 (RFM: Riska grupā): 22 klienti'],
+    [15, 'R 2 · F 3 (RFM: Riska grupā): 15 klientu'],
+  ])('words %i customers in Latvian as "%s"', (customers, text) => {
+    const lv = i18n('lv');
+    expect(rfmCellTooltip([2, 1, customers], lv.t, lv.format, 'lv')).toBe(text);
+  });
+});

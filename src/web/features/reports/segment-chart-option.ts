@@ -1,0 +1,29 @@
+import type { RfmReport } from '../../api/analytics-types.js';
+import type { Formatters } from '../../i18n/format.js';
+import { rfmSegmentLabel } from './rfm-segment-label.js';
+
+type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+/** Each segment's name as the chart, its table and its CSV show it: marked RFM, since the types chart beside it has a "Loyal" and an "At risk" too. */
+export function segmentNames(segments: RfmReport['segments'], t: Translate): string[] {
+  return segments.map((segment) => rfmSegmentLabel(t, segment.segment));
+}
+
+/** Size and value of each RFM segment side by side: a small segment can hold much of the revenue. */
+export function segmentChartOption(segments: RfmReport['segments'], t: Translate, format: Pick<Formatters, 'number' | 'compact' | 'money' | 'moneyCompact'>) {
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    // the legend below: above, it collided with the revenue axis, which ECharts puts at the top
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 24, top: 28, bottom: 32, containLabel: true },
+    xAxis: [
+      { type: 'value', position: 'bottom', axisLabel: { hideOverlap: true, formatter: (value: number) => format.compact(value) } },
+      { type: 'value', position: 'top', splitLine: { show: false }, axisLabel: { hideOverlap: true, formatter: (value: number) => format.moneyCompact(value) } },
+    ],
+    yAxis: { type: 'category', data: segmentNames(segments, t), inverse: true },
+    series: [
+      { name: t('reports.common.customers'), type: 'bar', data: segments.map((segment) => segment.customers), tooltip: { valueFormatter: (value: number) => format.number(value) } },
+      { name: t('reports.common.revenue'), type: 'bar', xAxisIndex: 1, data: segments.map((segment) => segment.revenueMinor), tooltip: { valueFormatter: (value: number) => format.money(value) } },
+    ],
+  };
+}
