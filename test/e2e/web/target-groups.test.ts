@@ -187,6 +187,65 @@ describeWithBrowser('staff web app: segments and personas', () => {
     }
   });
 
+  it('refuses to save while a condition being added is wrong or not added yet, says what to fix, and stores nothing', async () => {
+    const { currency } = await getStoreSettings(server.store.db);
+    await updateStoreSettings(server.store.db, { currency: 'EUR' });
+    const name = 'Unfinished big spenders';
+    const storedNames = async () => (await page.evaluate(async () => (await fetch('/api/segments')).json() as Promise<{ items: Array<{ name: string }> }>)).items.map((segment) => segment.name);
+    try {
+      await page.goto(`${server.url}/segments/new`);
+      await page.getByRole('heading', { level: 1, name: 'New segment' }).waitFor();
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+      const builder = page.getByRole('form', { name: 'Add a condition on a field' });
+      await builder.getByLabel('Field').selectOption({ label: 'Revenue' });
+      // an amount starts on "at least", and the form says what the field means without its name in the JSON
+      await expect(builder.getByLabel('Condition').inputValue()).resolves.toBe('gte');
+      await expect(builder.getByLabel('Field').getAttribute('aria-describedby').then((id) => page.locator(`[id="${id}"]`).textContent())).resolves.toBe('Revenue, in the store currency');
+      await expect(builder.textContent()).resolves.not.toMatch(/revenue_minor|minor units/);
+      await builder.getByLabel('Value').fill('lots');
+      await builder.getByRole('button', { name: 'Add' }).click();
+      await builder.getByText('Enter an amount like 100.50.').waitFor();
+
+      const save = page.getByRole('button', { name: 'Save segment' });
+      await save.click();
+      const refusal = page.getByRole('alert').filter({ hasText: 'Not saved yet' });
+      await expect(refusal.textContent()).resolves.toBe('Not saved yet: the condition under “Add a condition on a field” is not finished. Enter an amount like 100.50. Then press Add, or Clear to drop it.');
+      await expect(save.getAttribute('aria-describedby')).resolves.toBe(await refusal.getAttribute('id'));
+      await expect(page.getByRole('heading', { level: 1, name: 'New segment' }).isVisible()).resolves.toBe(true);
+      expect(await storedNames()).not.toContain(name);
+
+      // a right amount not added yet is still not saved over: the message follows what the form holds
+      await builder.getByLabel('Value').fill('20');
+      await refusal.getByText('Not saved yet: you started a condition under “Add a condition on a field”. Press Add to include it, or Clear to drop it.').waitFor();
+      await save.click();
+      await expect(page.getByRole('heading', { level: 1, name: 'New segment' }).isVisible()).resolves.toBe(true);
+      expect(await storedNames()).not.toContain(name);
+
+      // added, the condition leaves the form empty and the message goes; the purchase form counts too, and Clear drops what it holds
+      await builder.getByRole('button', { name: 'Add' }).click();
+      await page.getByRole('list', { name: 'Conditions' }).getByText(`Revenue at least ${euros.money(2000)}`).waitFor();
+      await expect(builder.getByLabel('Value').inputValue()).resolves.toBe('');
+      await expect.poll(() => refusal.count()).toBe(0);
+      const purchase = page.getByRole('form', { name: 'Add a purchase condition' });
+      await purchase.getByLabel('Category (any of, comma-separated)').fill('tea');
+      await save.click();
+      await refusal.getByText('Not saved yet: you started a condition under “Add a purchase condition”. Press Add to include it, or Clear to drop it.').waitFor();
+      await expect(refusal.getByText(/Add a condition on a field/).count()).resolves.toBe(0);
+      await purchase.getByRole('button', { name: 'Clear' }).click();
+      await expect(purchase.getByLabel('Category (any of, comma-separated)').inputValue()).resolves.toBe('');
+      await expect.poll(() => refusal.count()).toBe(0);
+
+      await save.click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      const saved = await sql<{ filter: unknown }>`select filter from segment where name = ${name}`.execute(server.store.db);
+      expect(saved.rows.map((row) => row.filter)).toEqual([{ and: [{ field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } }, { field: 'revenue_minor', op: 'gte', value: 2000 }] }]);
+    } finally {
+      await updateStoreSettings(server.store.db, { currency });
+      const stored = await sql<{ segment_id: number }>`select segment_id from segment where name = ${name}`.execute(server.store.db);
+      for (const row of stored.rows) await deleteSegment(server.store.db, row.segment_id);
+    }
+  });
+
   it('opens a persona profile, renames and pins it, and compares two periods', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Personas' }).click();
     await page.getByRole('heading', { level: 1, name: 'Personas' }).waitFor();

@@ -1,59 +1,84 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { FilterField } from '../../api/target-group-types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 import { fractionDigitsOf } from '../customers/parse-amount.js';
-import { comparisonInputOf, emptyDraft, valueKindOf } from './comparison-input.js';
-import { builderOperatorsOf, channelCodes, choicesOf, fieldLabel, isMoneyField, operatorLabel } from './field-kinds.js';
+import { comparisonInputOf, emptyDraft, valueKindOf, type ValueDraft } from './comparison-input.js';
+import { builderOperatorsOf, channelCodes, choicesOf, defaultOperatorOf, fieldLabel, isMoneyField, operatorLabel } from './field-kinds.js';
 import { buildComparison, buildPurchase, type BuiltCondition } from './filter-text.js';
 import { CategoryInput, CategoryNotes } from './category-field.js';
 import { useStoreCategories } from './use-store-categories.js';
 import { ValueInput } from './value-input.js';
 import { fieldDescription } from './field-description.js';
+import { pendingConditionOf, type BuilderForm, type PendingCondition } from './pending-condition.js';
 
 const sources = ['customer', 'trait', 'type', 'rfm', 'prediction'] as const;
 
-/** Two small forms that add a condition to the filter: a comparison on a field, and "bought … in the last … days". */
-export function ConditionBuilder({ fields, onAdd }: { fields: FilterField[]; onAdd: (condition: unknown) => void }) {
+type PendingChange = (form: BuilderForm, pending: PendingCondition) => void;
+type BuilderProps = { fields: FilterField[]; onAdd: (condition: unknown) => void; onPendingChange?: PendingChange };
+
+/**
+ * Two small forms that add a condition to the filter: a comparison on a field, and "bought … in the last … days".
+ * Each tells `onPendingChange` what it holds that the filter does not have yet, so saving can wait for it.
+ */
+export function ConditionBuilder({ fields, onAdd, onPendingChange }: BuilderProps) {
   return (
     <div className="condition-builder">
-      <ComparisonForm fields={fields.filter((field) => field.isAvailable)} onAdd={onAdd} />
-      <PurchaseForm onAdd={onAdd} />
+      <ComparisonForm fields={fields.filter((field) => field.isAvailable)} onAdd={onAdd} onPendingChange={onPendingChange} />
+      <PurchaseForm onAdd={onAdd} onPendingChange={onPendingChange} />
     </div>
   );
 }
 
-function useAdd(onAdd: (condition: unknown) => void) {
+/** `onAdded` empties the form: what it held is in the filter now, and an empty form has nothing left to save. */
+function useAdd(onAdd: (condition: unknown) => void, onAdded: () => void) {
   const [errorKey, setErrorKey] = useState<string | null>(null);
   const add = (built: BuiltCondition) => {
     if ('errorKey' in built) return setErrorKey(built.errorKey);
     setErrorKey(null);
     onAdd(built.condition);
+    onAdded();
   };
-  return { errorKey, add };
+  return { errorKey, add, clearError: () => setErrorKey(null) };
 }
 
-function ComparisonForm({ fields, onAdd }: { fields: FilterField[]; onAdd: (condition: unknown) => void }) {
+// reported by value, not by object: a form re-renders on every keystroke with the same state
+function useReportPending(form: BuilderForm, pending: PendingCondition, onPendingChange: PendingChange | undefined) {
+  const state = JSON.stringify(pending);
+  useEffect(() => {
+    onPendingChange?.(form, JSON.parse(state) as PendingCondition);
+  }, [form, state, onPendingChange]);
+  // a form that goes away holds nothing any more
+  useEffect(() => () => onPendingChange?.(form, { status: 'clear' }), [form, onPendingChange]);
+}
+
+const isEmptyDraft = (draft: ValueDraft) => draft.text.trim() === '' && draft.upper.trim() === '' && draft.picked.length === 0;
+
+function ComparisonForm({ fields, onAdd, onPendingChange }: Omit<BuilderProps, 'fields'> & { fields: FilterField[] }) {
   const { t, locale, format } = useI18n();
   const [fieldName, setFieldName] = useState(fields.find((field) => field.name === 'city')?.name ?? fields[0]?.name ?? '');
   const field = fields.find((candidate) => candidate.name === fieldName) ?? fields[0];
   const [op, setOp] = useState('');
   const [draft, setDraft] = useState(emptyDraft);
-  const { errorKey, add } = useAdd(onAdd);
+  const { errorKey, add, clearError } = useAdd(onAdd, () => setDraft(emptyDraft));
   const id = useId();
-  if (!field) return null;
-  const operators = builderOperatorsOf(field);
-  const description = fieldDescription(t, field);
-  const operator = operators.includes(op) ? op : operators[0];
-  const choices = choicesOf(t, field.name);
-  const isMoney = field.type === 'number' && isMoneyField(field.name);
   const digits = fractionDigitsOf(format.minorPerMajor);
   const amountExample = format.number(digits > 0 ? 100.5 : 150_000, digits);
+  const operators = field ? builderOperatorsOf(field) : [];
+  // a field the person has not set an operator for starts on what its kind usually means (at least, includes …)
+  const operator = operators.includes(op) ? op : (field && defaultOperatorOf(field, operators)) || '';
+  const choices = field ? choicesOf(t, field.name) : null;
+  const amountFormat = { tag: intlTagByLocale[locale], minorPerMajor: format.minorPerMajor };
+  const built = field ? buildComparison(comparisonInputOf(field, operator, draft, choices?.[0]?.value ?? '', amountFormat)) : null;
+  useReportPending('comparison', built ? pendingConditionOf(!isEmptyDraft(draft), built, { example: amountExample }) : { status: 'clear' }, onPendingChange);
+  if (!field || !built) return null;
+  const description = fieldDescription(t, field);
+  const isMoney = field.type === 'number' && isMoneyField(field.name);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const amountFormat = { tag: intlTagByLocale[locale], minorPerMajor: format.minorPerMajor };
-    add(buildComparison(comparisonInputOf(field, operator, draft, choices?.[0]?.value ?? '', amountFormat)));
+    add(built);
   };
+  const clear = () => { setDraft(emptyDraft); clearError(); };
   return (
     <form className="builder-form" onSubmit={submit} aria-label={t('segments.builder.comparisonTitle')}>
       <h3>{t('segments.builder.comparisonTitle')}</h3>
@@ -61,7 +86,7 @@ function ComparisonForm({ fields, onAdd }: { fields: FilterField[]; onAdd: (cond
         {/* labelled by id: a label around a select would take the options' text into its name */}
         <div className="field">
           <label htmlFor={`${id}-field`}>{t('segments.builder.field')}</label>
-          <select id={`${id}-field`} value={field.name} onChange={(event) => { setFieldName(event.target.value); setDraft(emptyDraft); }}>
+          <select id={`${id}-field`} value={field.name} aria-describedby={`${id}-description`} onChange={(event) => { setFieldName(event.target.value); setOp(''); clear(); }}>
             {sources.map((source) => (
               <optgroup key={source} label={t(`segments.sources.${source}`)}>
                 {fields.filter((candidate) => candidate.source === source).map((candidate) => <option key={candidate.name} value={candidate.name}>{fieldLabel(t, candidate.name)}</option>)}
@@ -71,33 +96,43 @@ function ComparisonForm({ fields, onAdd }: { fields: FilterField[]; onAdd: (cond
         </div>
         <div className="field">
           <label htmlFor={`${id}-op`}>{t('segments.builder.operator')}</label>
-          <select id={`${id}-op`} value={operator} onChange={(event) => { setOp(event.target.value); setDraft(emptyDraft); }}>
+          <select id={`${id}-op`} value={operator} onChange={(event) => { setOp(event.target.value); clear(); }}>
             {operators.map((candidate) => <option key={candidate} value={candidate}>{operatorLabel(t, field.type, candidate)}</option>)}
           </select>
         </div>
         <ValueInput id={id} kind={valueKindOf(field, operator)} type={field.type} operator={operator} isMoney={isMoney} amountExample={amountExample} choices={choices} draft={draft} onChange={setDraft} />
         <button type="submit" className="button-secondary">{t('segments.builder.add')}</button>
+        {isEmptyDraft(draft) ? null : <button type="button" className="button-quiet" onClick={clear}>{t('segments.builder.clear')}</button>}
       </div>
-      <p className="muted small">{t('segments.builder.technicalName', { name: field.name })} — <span lang={description.lang}>{description.text}</span></p>
+      {/* the name the JSON uses is for analysts: the field reference and the JSON editor show it */}
+      <p id={`${id}-description`} className="muted small" lang={description.lang}>{description.text}</p>
       {errorKey ? <p className="inline-error" role="alert">{t(errorKey, { example: amountExample })}</p> : null}
     </form>
   );
 }
 
-function PurchaseForm({ onAdd }: { onAdd: (condition: unknown) => void }) {
+const purchaseDefaults = { category: '', channel: '', days: '90', atLeast: '1' };
+
+function PurchaseForm({ onAdd, onPendingChange }: Omit<BuilderProps, 'fields'>) {
   const { t } = useI18n();
-  const [category, setCategory] = useState('');
-  const [channel, setChannel] = useState('');
-  const [days, setDays] = useState('90');
-  const [atLeast, setAtLeast] = useState('1');
-  const { errorKey, add } = useAdd(onAdd);
+  const [category, setCategory] = useState(purchaseDefaults.category);
+  const [channel, setChannel] = useState(purchaseDefaults.channel);
+  const [days, setDays] = useState(purchaseDefaults.days);
+  const [atLeast, setAtLeast] = useState(purchaseDefaults.atLeast);
+  const reset = () => { setCategory(purchaseDefaults.category); setChannel(purchaseDefaults.channel); setDays(purchaseDefaults.days); setAtLeast(purchaseDefaults.atLeast); };
+  const { errorKey, add, clearError } = useAdd(onAdd, reset);
   const id = useId();
   const categories = useStoreCategories();
   const categoryRef = useRef<HTMLInputElement>(null);
   const categoryField = { id: `${id}-category`, value: category, categories, onChange: setCategory, inputRef: categoryRef };
+  const input = { category, channel, days, atLeast };
+  const built = buildPurchase(input);
+  // the defaults alone are the form at rest, not a condition someone started
+  const hasInput = category.trim() !== '' || channel !== '' || days.trim() !== purchaseDefaults.days || atLeast.trim() !== purchaseDefaults.atLeast;
+  useReportPending('purchase', pendingConditionOf(hasInput, built), onPendingChange);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add(buildPurchase({ category, channel, days, atLeast }));
+    add(built);
   };
   return (
     <form className="builder-form" onSubmit={submit} aria-label={t('segments.builder.purchaseTitle')}>
@@ -120,6 +155,7 @@ function PurchaseForm({ onAdd }: { onAdd: (condition: unknown) => void }) {
           <input value={atLeast} onChange={(event) => setAtLeast(event.target.value)} inputMode="numeric" size={4} />
         </label>
         <button type="submit" className="button-secondary">{t('segments.builder.add')}</button>
+        {hasInput ? <button type="button" className="button-quiet" onClick={() => { reset(); clearError(); }}>{t('segments.builder.clear')}</button> : null}
       </div>
       <CategoryNotes {...categoryField} />
       {errorKey ? <p className="inline-error" role="alert">{t(errorKey)}</p> : null}

@@ -24,9 +24,23 @@ describe('fieldDescription', () => {
     expect(copied.map((field) => field.name)).toEqual([]);
   });
 
+  // the form shows these to marketers: storage details belong to the JSON and the field reference's names
+  const minorUnits = /minor unit|satuan terkecil|mazāk\S* vienīb/i;
+  const technicalNames = Object.keys(filterFields).filter((name) => name.includes('_'));
+
+  it.each(locales)('speaks of amounts in the store currency in %s, never in minor units', (locale) => {
+    const stored = serverFields.filter((field) => minorUnits.test(fieldDescription(translate(locale), field).text));
+    expect(stored.map((field) => field.name)).toEqual([]);
+  });
+
+  it.each(locales)('names no field by its technical name in %s', (locale) => {
+    const naming = serverFields.filter((field) => technicalNames.some((name) => fieldDescription(translate(locale), field).text.includes(name)));
+    expect(naming.map((field) => field.name)).toEqual([]);
+  });
+
   it('shows a translated description without marking it English', () => {
     expect(fieldDescription(translate('id'), { name: 'revenue_minor', description: 'revenue in minor units of the store currency' }))
-      .toEqual({ text: 'Pendapatan dalam satuan terkecil mata uang toko' });
+      .toEqual({ text: 'Pendapatan, dalam mata uang toko' });
   });
 
   it("falls back to the server's English, marked as such, for a field the app does not know", () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { customerTypesByPrecedence } from '../../../analytics/customer-types.js';
 import { filterFields } from '../../../segments/filter-fields.js';
+import { allowedOperators } from '../../../segments/filter-schema.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { builderOperatorsOf, choicesOf, fieldLabel, isMoneyField } from './field-kinds.js';
+import { builderOperatorsOf, choicesOf, defaultOperatorOf, fieldLabel, isMoneyField } from './field-kinds.js';
 
 const english = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
 
@@ -41,5 +42,33 @@ describe('builderOperatorsOf', () => {
     expect(builderOperatorsOf({ name: 'rfm_segment', operators: ['eq', 'neq', 'in', 'nin', 'contains', 'starts_with', 'is_null'] })).toEqual(['eq', 'neq', 'in', 'nin', 'contains', 'is_null']);
     expect(builderOperatorsOf({ name: 'revenue_minor', operators: ['eq', 'in', 'gte', 'between'] })).toEqual(['eq', 'gte', 'between']);
     expect(builderOperatorsOf({ name: 'city', operators: ['eq', 'starts_with'] })).toEqual(['eq', 'starts_with']);
+  });
+});
+
+describe('defaultOperatorOf', () => {
+  // each field as GET /api/segments/fields offers it, narrowed as the builder narrows it
+  const startOf = (name: string) => {
+    const { type } = filterFields[name];
+    return defaultOperatorOf({ name, type }, builderOperatorsOf({ name, operators: [...allowedOperators[type]] }));
+  };
+
+  it.each([
+    ['an amount', 'revenue_minor', 'gte'],
+    ['a predicted amount', 'clv_minor', 'gte'],
+    ['a count', 'order_count', 'gte'],
+    ['a probability', 'p_alive', 'gte'],
+    ['a date, as "in the last … days"', 'last_purchase_at', 'gte'],
+    ['free text', 'city', 'eq'],
+    ['one code of a few', 'churn_risk', 'eq'],
+    ['a yes or no', 'consent_email', 'eq'],
+    ['a list, as "includes"', 'customer_types', 'contains'],
+    ['an identifier, as one exact number', 'customer_id', 'eq'],
+  ])('starts %s (%s) on %s', (_kind, name, op) => {
+    expect(startOf(name)).toBe(op);
+  });
+
+  it('falls back to the first operator offered when the kind\'s own is not', () => {
+    expect(defaultOperatorOf({ name: 'score', type: 'number' }, ['eq', 'between'])).toBe('eq');
+    expect(defaultOperatorOf({ name: 'score', type: 'number' }, [])).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { rfmSegmentNames } from '../../../analytics/rfm-segments.js';
 import type { FieldType } from '../../api/target-group-types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { translatedOr } from '../../i18n/translated-or.js';
+import { rfmSegmentLabel } from '../reports/rfm-segment-label.js';
 
 /**
  * What the editor knows about a field beyond the server's list: its label in
@@ -14,10 +15,11 @@ type Translate = I18n['t'];
 export const channelCodes = ['store', 'web', 'mobile', 'marketplace', 'phone', 'other'] as const;
 
 // The stored value is the code; its words come from the message groups the rest of the app already shows them with.
-const choicesByField: Record<string, { group: string; values: readonly string[] }> = {
+// An RFM segment's option is marked as such ("RFM: Loyal"), as everywhere it could be taken for the customer type of that name.
+const choicesByField: Record<string, { group: string; values: readonly string[]; optionLabel?: (t: Translate, value: string) => string }> = {
   customer_types: { group: 'customerTypes', values: customerTypesByPrecedence },
   primary_type: { group: 'customerTypes', values: customerTypesByPrecedence },
-  rfm_segment: { group: 'rfmSegments', values: rfmSegmentNames },
+  rfm_segment: { group: 'rfmSegments', values: rfmSegmentNames, optionLabel: rfmSegmentLabel },
   churn_risk: { group: 'customer.prediction.risks', values: ['low', 'medium', 'high'] },
   kind: { group: 'customer.kinds', values: ['person', 'organization'] },
   first_interest_channel: { group: 'channels', values: channelCodes },
@@ -41,12 +43,15 @@ export function hasChoices(fieldName: string): boolean {
 
 export function choicesOf(t: Translate, fieldName: string): Choice[] | null {
   const choices = hasChoices(fieldName) ? choicesByField[fieldName] : null;
-  return choices ? choices.values.map((value) => ({ value, label: translatedOr(t, choices.group, value) })) : null;
+  return choices ? choices.values.map((value) => ({ value, label: choices.optionLabel?.(t, value) ?? translatedOr(t, choices.group, value) })) : null;
 }
 
-/** A stored code in words; a code the app does not know (a newer type, say) as the store wrote it. */
+/**
+ * A stored code in words, for a sentence that names its field first ("RFM segment is Loyal": no
+ * "RFM:" mark needed there); a code the app does not know (a newer type, say) as the store wrote it.
+ */
 export function choiceLabel(t: Translate, fieldName: string, value: string): string {
-  return choicesOf(t, fieldName)?.find((choice) => choice.value === value)?.label ?? value;
+  return hasChoices(fieldName) ? translatedOr(t, choicesByField[fieldName].group, value) : value;
 }
 
 const choiceOperators = ['eq', 'neq', 'in', 'nin', 'contains', 'is_null'];
@@ -60,6 +65,20 @@ export function builderOperatorsOf(field: { name: string; operators: string[] })
   if (hasChoices(field.name)) return field.operators.filter((op) => choiceOperators.includes(op));
   if (isMoneyField(field.name)) return field.operators.filter((op) => op !== 'in' && op !== 'nin');
   return field.operators;
+}
+
+// What people mean when they pick a field and say nothing more: a big spender or a repeat buyer is
+// "at least" an amount or a count (an exact amount matches almost no one), a date is "in the last …
+// days" (on or after, with days ago), text is "is", a list "includes".
+const defaultOperatorByType: Record<FieldType, string> = { number: 'gte', date: 'gte', text: 'eq', boolean: 'eq', text_list: 'contains' };
+
+/**
+ * The operator the builder starts a field on: its kind's, if the builder offers it for this field;
+ * an identifier (`customer_id`) is one exact number, not a threshold.
+ */
+export function defaultOperatorOf(field: { name: string; type: FieldType }, operators: readonly string[]): string | undefined {
+  const preferred = field.name.endsWith('_id') ? 'eq' : defaultOperatorByType[field.type];
+  return operators.includes(preferred) ? preferred : operators[0];
 }
 
 /** An operator in words that read right for its field: dates are "before", lists "include". */

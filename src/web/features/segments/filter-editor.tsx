@@ -9,17 +9,21 @@ import { FieldReference } from './field-reference.js';
 import { FilterJsonEditor } from './filter-json-editor.js';
 import { addCondition, conditionListOf } from './filter-list.js';
 import { formatFilter, parseFilterText } from './filter-text.js';
+import type { BuilderForm, PendingCondition } from './pending-condition.js';
 import { PreviewPanel } from './preview-panel.js';
 import { useDescribeContext } from './use-describe-context.js';
 import { useLivePreview } from './use-live-preview.js';
+
+type FilterEditorProps = { text: string; onChange: (text: string) => void; onPendingChange?: (form: BuilderForm, pending: PendingCondition) => void };
 
 /**
  * The filter as a list of conditions in words, with forms that add to it, the
  * same filter as JSON (docs/segments.md) behind a disclosure, the server's
  * live verdict and a live count beside it. The JSON text is the one state:
- * the list reads it, and every list action writes it back formatted.
+ * the list reads it, and every list action writes it back formatted. What the
+ * condition forms hold but have not added goes to `onPendingChange` instead.
  */
-export function FilterEditor({ text, onChange }: { text: string; onChange: (text: string) => void }) {
+export function FilterEditor({ text, onChange, onPendingChange }: FilterEditorProps) {
   const { t } = useI18n();
   const fields = useApiData<{ items: FilterField[] }>('/api/segments/fields');
   const preview = useLivePreview(text);
@@ -40,7 +44,7 @@ export function FilterEditor({ text, onChange }: { text: string; onChange: (text
             ? <ConditionList filter={parsed.filter} context={context} onChange={change} />
             : <p className="inline-error">{t('segments.conditions.invalidJson')}</p>}
         </section>
-        {fields.data ? <ConditionBuilder fields={fields.data.items} onAdd={add} /> : null}
+        {fields.data ? <ConditionBuilder fields={fields.data.items} onAdd={add} onPendingChange={onPendingChange} /> : null}
         <FilterJsonEditor text={text} onChange={onChange} isInvalid={isInvalid} isBroken={parsed.status !== 'ok'} isOpenAtFirst={isJsonOpenAtFirst} problemsId={problemsId} />
         {fields.data ? <FieldReference fields={fields.data.items} /> : null}
       </div>

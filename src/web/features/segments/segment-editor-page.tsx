@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { SegmentDetail, SegmentWithHistory } from '../../api/target-group-types.js';
 import { useApiData } from '../../api/use-api-data.js';
@@ -8,6 +8,8 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { Link, useRouter } from '../../routes/router.js';
 import { FilterEditor } from './filter-editor.js';
 import { filterProblemsOf, formatFilter, parseFilterText } from './filter-text.js';
+import { isSamePending, noPendingConditions, saveBlocksOf, type BuilderForm, type PendingCondition } from './pending-condition.js';
+import { SaveBlockMessage } from './save-block-message.js';
 
 // A useful start: buyers who bought in the last 90 days.
 const starterFilter = { and: [{ field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } }] };
@@ -28,12 +30,25 @@ function SegmentForm({ segment }: { segment: SegmentDetail | null }) {
   const [filterText, setFilterText] = useState(formatFilter(segment?.filter ?? starterFilter));
   const [error, setError] = useState<Error | null>(null);
   const [isSaving, setIsSaving] = useState(false);
+  const [pending, setPending] = useState(noPendingConditions);
+  const [isBlockShown, setIsBlockShown] = useState(false);
   const formId = useId();
+  const blockId = useId();
+  const changePending = useCallback((form: BuilderForm, state: PendingCondition) => {
+    setPending((current) => (isSamePending(current[form], state) ? current : { ...current, [form]: state }));
+  }, []);
+  const blocks = saveBlocksOf(pending);
+  // once settled, the next unfinished condition is not an error until Save is pressed again
+  useEffect(() => {
+    if (blocks.length === 0) setIsBlockShown(false);
+  }, [blocks.length]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseFilterText(filterText);
     if (parsed.status !== 'ok') return;
+    // saving now would store the filter without what the person typed into a condition form
+    if (blocks.length > 0) return setIsBlockShown(true);
     setIsSaving(true);
     setError(null);
     const body = { name: name.trim(), description: description.trim() === '' ? null : description.trim(), filter: parsed.filter };
@@ -68,10 +83,11 @@ function SegmentForm({ segment }: { segment: SegmentDetail | null }) {
           <textarea name="description" value={description} onChange={(event) => setDescription(event.target.value)} maxLength={2000} rows={2} />
         </label>
       </form>
-      <FilterEditor text={filterText} onChange={setFilterText} />
+      <FilterEditor text={filterText} onChange={setFilterText} onPendingChange={changePending} />
       {error && filterProblemsOf(error).length === 0 ? <ErrorMessage error={error} /> : null}
+      <SaveBlockMessage id={blockId} blocks={isBlockShown ? blocks : []} />
       <div className="button-row">
-        <button type="submit" form={formId} className="button-primary" disabled={isSaving || name.trim() === '' || parseFilterText(filterText).status !== 'ok'}>
+        <button type="submit" form={formId} className="button-primary" aria-describedby={isBlockShown && blocks.length > 0 ? blockId : undefined} disabled={isSaving || name.trim() === '' || parseFilterText(filterText).status !== 'ok'}>
           {isSaving ? t('segments.saving') : t('segments.save')}
         </button>
         <Link to={segment ? `/segments/${segment.segment_id}` : '/segments'} className="button-link button-quiet">{t('common.cancel')}</Link>
