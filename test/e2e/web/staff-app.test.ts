@@ -37,6 +37,13 @@ describeWithBrowser('staff web app (owner)', () => {
     if (await keyFigures.locator('dl.key-figures').count()) {
       await expect(keyFigures.getByText('Real customers').isVisible()).resolves.toBe(true);
       await expect(keyFigures.getByText('Repeat-purchase rate').isVisible()).resolves.toBe(true);
+      // the store totals stand apart from the period's figures, each against its own total 30 days ago, never "vs previous period"
+      const totals = keyFigures.getByRole('group', { name: 'Store totals' });
+      const realCustomers = totals.locator('.key-figure').filter({ hasText: 'Real customers' });
+      await expect(realCustomers.getByText(/^[+−±][\d,]+ since 30 days ago$/).isVisible()).resolves.toBe(true);
+      await expect(realCustomers.getByText(/^30 days ago: [\d,]+$/).isVisible()).resolves.toBe(true);
+      await expect(totals.getByText(/vs previous period/).count()).resolves.toBe(0);
+      await expect(keyFigures.getByRole('group', { name: 'Last 30 days' }).locator('.key-figure').filter({ hasText: 'Real customers' }).count()).resolves.toBe(0);
       // The revenue shown is the summary's, formatted in the store currency.
       const summary = await page.evaluate(async () => (await fetch('/api/reports/summary?days=30')).json() as Promise<{ currency: string; current: { revenueMinor: number } }>);
       const revenue = createFormatters('en-GB', summary.currency, 'UTC').money(summary.current.revenueMinor);
@@ -72,7 +79,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByLabel('Status').selectOption('');
     await page.getByRole('searchbox', { name: 'Search' }).fill(buyer.email!);
     await page.waitForURL(/q=/);
-    await page.getByText('1 customers').waitFor();
+    await page.getByText('1 customer', { exact: true }).waitFor();
     const link = page.getByRole('link', { name: buyer.name ?? buyer.email! });
     await expect(link.count()).resolves.toBe(1);
     await link.click();
@@ -177,6 +184,48 @@ describeWithBrowser('staff web app (owner)', () => {
     await consent.getByRole('button', { name: 'Save consent' }).click();
     await consent.getByRole('status').getByText('Consent saved.').waitFor();
     await expect(emailConsent()).resolves.toBe(before);
+  });
+
+  it('says under the email and phone what is wrong before sending, and who has an email already, with the merge one click away', async () => {
+    const customerId = Number(new URL(page.url()).pathname.split('/').at(-1));
+    const other = await server.store.db.selectFrom('customer').select(['customer_id', 'name', 'email']).where('merged_into_customer_id', 'is', null)
+      .where('email', 'is not', null).where('customer_id', '<>', customerId).orderBy('customer_id').limit(1).executeTakeFirstOrThrow();
+    const profile = page.getByRole('region', { name: 'Profile' });
+    const writes: string[] = [];
+    const listen = (request: { method: () => string; url: () => string }) => { if (request.method() === 'PATCH') writes.push(request.url()); };
+    page.on('request', listen);
+    try {
+      await page.getByRole('button', { name: 'Edit' }).click();
+      const email = profile.getByLabel('Email', { exact: true });
+      await email.fill('not-an-email');
+      await email.blur();
+      const emailProblem = profile.getByRole('alert').filter({ hasText: 'Enter an email address such as name@example.com' });
+      await emailProblem.waitFor();
+      await expect(email.getAttribute('aria-describedby')).resolves.toBe(await emailProblem.getAttribute('id'));
+      await profile.getByLabel('Phone', { exact: true }).fill('12');
+      await profile.getByRole('button', { name: 'Save' }).click();
+      await profile.getByRole('alert').filter({ hasText: 'Enter a phone number of at least 6 digits' }).waitFor();
+      // nothing was sent, and no error code is shown
+      expect(writes).toEqual([]);
+      await expect(profile.getByText(/CUSTOMER_IDENTITY/).count()).resolves.toBe(0);
+
+      // an email another customer has: named and linked, and the merge panel filled in with them
+      await profile.getByLabel('Phone', { exact: true }).fill((await server.store.db.selectFrom('customer').select('phone').where('customer_id', '=', customerId).executeTakeFirstOrThrow()).phone ?? '');
+      await email.fill(other.email!);
+      await profile.getByRole('button', { name: 'Save' }).click();
+      const taken = profile.getByRole('alert').filter({ hasText: 'This email already belongs to another customer:' });
+      await taken.getByRole('link', { name: `${other.name ?? other.email} (no. ${other.customer_id})` }).waitFor();
+      await expect(email.getAttribute('aria-describedby')).resolves.toBe(await taken.getAttribute('id'));
+      expect(writes).toHaveLength(1);
+      await taken.getByRole('button', { name: `Merge no. ${other.customer_id} into this customer…` }).click();
+      const mergePanel = page.getByRole('region', { name: 'Merge with another customer' });
+      await expect(mergePanel.getByLabel("Other customer's number").inputValue()).resolves.toBe(String(other.customer_id));
+      await mergePanel.getByRole('region', { name: 'Merge preview' }).getByText(new RegExp(`^Merge .* \\(no\\. ${other.customer_id}, \\d+ orders?\\) into this customer\\?`)).waitFor();
+      await profile.getByRole('button', { name: 'Cancel' }).click();
+      await mergePanel.getByLabel("Other customer's number").fill('');
+    } finally {
+      page.off('request', listen);
+    }
   });
 
   it("shows a one-time buyer's P(alive) and churn risk as not estimated, a repeat buyer's as figures", async () => {
@@ -342,11 +391,20 @@ describeWithBrowser('staff web app (owner)', () => {
     const chartNames = await page.locator('.chart-canvas').evaluateAll((charts) => charts.map((chart) => chart.getAttribute('aria-label')));
     expect(chartNames).toContain('Cohort retention');
     expect(chartNames.filter((name) => !name || /This is a chart|NaN/.test(name))).toEqual([]);
+    // customer types and RFM segments share names ("Loyal", "At risk"): a note tells them apart, and each RFM segment is marked
+    await expect(page.getByText(/^Two different groupings: customer types judge each customer by their own/).isVisible()).resolves.toBe(true);
+    const rfmNameCells = page.getByRole('region', { name: 'RFM segments: size and value' }).locator('tbody tr td:first-child');
+    await rfmNameCells.first().waitFor({ state: 'attached' });
+    const rfmNames = await rfmNameCells.allTextContents();
+    expect(rfmNames.length).toBeGreaterThan(0);
+    expect(rfmNames.filter((name) => !name.startsWith('RFM: '))).toEqual([]);
+    // the funnel's empty advocacy stage says why it is empty
+    await page.getByRole('region', { name: 'Lifecycle funnel' }).getByText(/^Advocacy is empty because it is not tracked yet/).waitFor();
     await page.getByRole('button', { name: 'Run analysis' }).click();
     const status = page.getByRole('status').filter({ hasText: /Analysed \S+ customers/ });
     await status.waitFor({ timeout: 60_000 });
     // the type changes as the API counts them, spells entered and left (once shown as "NaN type changes")
-    await expect(status.textContent()).resolves.toMatch(/: types entered [\d,]+, left [\d,]+; [\d,]+ alerts \(/);
+    await expect(status.textContent()).resolves.toMatch(/: types entered [\d,]+, left [\d,]+; (1 alert|[\d,]+ alerts) \(/);
   });
 
   it('keeps long revenue figures inside their tiles at desktop and phone widths, in every language', async () => {
