@@ -2,10 +2,14 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
+import { currency } from '../../../src/synthetic/index.js';
 import type { DriftReport, PersonaList } from '../../../src/web/api/target-group-types.js';
 import type { Locale } from '../../../src/web/api/types.js';
 import { distinctnessOf } from '../../../src/web/features/personas/distinctness.js';
-import { byLargestChange, driftSizeText, driftStatement, sizeOfChange } from '../../../src/web/features/personas/drift-words.js';
+import { categoryWhys, categoryWhyText, type StoreCategory } from '../../../src/web/features/personas/category-why.js';
+import { driftValueText, relativeChange } from '../../../src/web/features/personas/drift-values.js';
+import { byLargestChange, driftBadge, driftStatement, noStatisticReason, sizeOfChange } from '../../../src/web/features/personas/drift-words.js';
+import { modelSummaryText } from '../../../src/web/features/personas/model-summary.js';
 import { nameWordsOf, personaDisplayName } from '../../../src/web/features/personas/persona-name.js';
 import { traitSentence } from '../../../src/web/features/personas/trait-words.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
@@ -13,7 +17,8 @@ import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../../src/w
 import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
-const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], null, 'UTC');
+// the synthetic demo store's currency, as the app formats its money
+const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], currency, 'UTC');
 const sizeRank = { large: 3, medium: 2, small: 1, negligible: 0 } as const;
 
 async function chooseLanguage(page: Page, locale: Locale) {
@@ -44,6 +49,9 @@ describeWithBrowser('personas and drift in words', () => {
     expect(list.personas.length).toBe(3);
     expect(list.personas.some((persona) => persona.profile.traits.length > 0)).toBe(true);
 
+    // the buyers' word agrees with their count, and the model line is the page's own
+    await expect(page.locator('.page-personas p.muted').filter({ hasText: format.date(list.model!.discovered_at) }).textContent()).resolves.toBe(modelSummaryText(list.model!, locale, t, format));
+    const store = await page.evaluate(async () => (await fetch('/api/categories?limit=1000')).json() as Promise<{ items: StoreCategory[] }>);
     const cards = page.locator('.persona-card');
     for (const [index, persona] of list.personas.entries()) {
       const card = cards.nth(index);
@@ -55,6 +63,10 @@ describeWithBrowser('personas and drift in words', () => {
       const chips = card.locator('.persona-traits .type-tag');
       const expected = persona.profile.traits.map((trait) => traitSentence(trait, words, t).text);
       await expect(chips.allTextContents()).resolves.toEqual(expected);
+      // a naming category that is not the persona's largest says why: its share against the store's
+      const whys = categoryWhys(persona.profile, store.items).map((why) => categoryWhyText(why, t, format));
+      if (whys.length > 0) await card.locator('.persona-category-why').first().waitFor();
+      await expect(card.locator('.persona-category-why').allTextContents()).resolves.toEqual(whys);
       if (persona.profile.traits.length === 0) continue;
       // words, not "young -0.77": a phrase of the reader's language with a strength word in brackets, no bare number
       const strengths = Object.values(messagesByLocale[locale].personas.traitStrengths).join('|');
@@ -93,13 +105,23 @@ describeWithBrowser('personas and drift in words', () => {
 
     const ordered = byLargestChange(report.attributes);
     const rows = table.locator('tbody tr');
-    const expectedRows = ordered.map((attribute) => `${driftStatement(attribute, t, format.percent).text} (${driftSizeText(sizeOfChange(attribute), t)})`);
+    const expectedRows = ordered.map((attribute) => `${driftStatement(attribute, t, format.percent).text} (${driftBadge(attribute, t, format)})`);
     await expect(rows.locator('th').allTextContents()).resolves.toEqual(expectedRows);
-    // the row says its size in the reader's words
-    const sizes = [...Object.values(messagesByLocale[locale].drift.magnitudes), t('drift.words.tooFew')].join('|');
-    for (const text of expectedRows) expect(text).toMatch(new RegExp(`\\((${sizes})\\)$`));
+    // a mean or a mix that moved by half a percent or more is never called "no real change"
+    const noRealChange = t('drift.magnitudes.negligible');
+    for (const [position, attribute] of ordered.entries()) {
+      const before = driftValueText(attribute, 'before', t, format);
+      const after = driftValueText(attribute, 'after', t, format);
+      const moved = attribute.kind === 'numeric' ? Math.abs(relativeChange(attribute) ?? 0) : attribute.totalVariation;
+      if (moved >= 0.005) expect(expectedRows[position]).not.toContain(noRealChange);
+      // a mix compares one value with itself: the same label in both cells
+      if (attribute.kind === 'categorical' && attribute.series.length > 0) expect(before.replace(/ [^ ]+$/, '')).toBe(after.replace(/ [^ ]+$/, ''));
+    }
+    await expect(rows.locator('td:nth-child(2)').allTextContents()).resolves.toEqual(ordered.map((attribute) => driftValueText(attribute, 'before', t, format)));
+    await expect(rows.locator('td:nth-child(3)').allTextContents()).resolves.toEqual(ordered.map((attribute) => driftValueText(attribute, 'after', t, format)));
     // largest first: the size bands never rise down the table
-    const ranks = ordered.map((attribute) => { const size = sizeOfChange(attribute); return size === null ? -1 : sizeRank[size]; });
+    // a row with nothing to measure (one value in both periods) sits with the smallest, too few customers last
+    const ranks = ordered.map((attribute) => { const size = sizeOfChange(attribute); return size !== null ? sizeRank[size] : noStatisticReason(attribute) === 'tooFew' ? -1 : 0; });
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     // the analyst's number and its name stay in the row
     const statistic = (value: number | null) => (value === null ? '–' : format.number(value, 2));

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
-import type { CategoricalDrift, DriftAttribute, DriftReport } from '../../api/target-group-types.js';
-import type { Formatters } from '../../i18n/format.js';
-import { useI18n, type I18n } from '../../i18n/i18n-context.js';
+import type { CategoricalDrift, DriftReport } from '../../api/target-group-types.js';
+import { useI18n } from '../../i18n/i18n-context.js';
 import { DriftChart } from './drift-chart.js';
-import { attributeLabel, seriesLabel } from './drift-labels.js';
-import { byLargestChange, driftSizeText, driftStatement, sizeOfChange, typicalSpendMinor } from './drift-words.js';
+import { attributeLabel } from './drift-labels.js';
+import { driftValueText } from './drift-values.js';
+import { byLargestChange, driftBadge, driftStatement, sizeOfChange } from './drift-words.js';
 import { PersonaShiftsTable } from './persona-shifts-table.js';
 
-/** Every attribute's change in words, largest first, with its effect size beside it; one categorical attribute as a chart; and which personas grew or shrank. */
+/** Every attribute's change in words, largest first, with its values in both periods and its effect size beside it; one categorical attribute as a chart; and which personas grew or shrank. */
 export function DriftResults({ report }: { report: DriftReport }) {
   const { t, format } = useI18n();
   const categorical = report.attributes.filter((attribute): attribute is CategoricalDrift => attribute.kind === 'categorical');
@@ -17,16 +17,6 @@ export function DriftResults({ report }: { report: DriftReport }) {
   const chartedAttribute = categorical.find((attribute) => attribute.attribute === charted) ?? byDefault;
   const id = useId();
   const effect = (value: number | null) => (value === null ? '–' : format.number(value, 2));
-  const valueText = (attribute: DriftAttribute, side: 'before' | 'after') => {
-    if (attribute.kind === 'categorical') return topShare(attribute, side, t, format);
-    const mean = attribute[side].mean;
-    // the server compares spend on a log scale; a marketer reads it back as money
-    if (attribute.attribute === 'spend (log)') {
-      const typical = typicalSpendMinor(mean);
-      return typical === null ? '–' : format.money(typical);
-    }
-    return mean === null ? '–' : format.number(mean, 1);
-  };
   return (
     <div className="drift-results">
       <p role="status">{t('drift.activeCustomers', { before: format.number(report.before.customers), after: format.number(report.after.customers) })}</p>
@@ -54,11 +44,11 @@ export function DriftResults({ report }: { report: DriftReport }) {
                     <span lang={statement.lang}>{statement.text}</span>{' '}
                     {/* the brackets are for screen readers and copied text; on screen the badge sets the size apart */}
                     <span className="visually-hidden">(</span>
-                    <span className={`magnitude magnitude-${size ?? 'negligible'}`}>{driftSizeText(size, t)}</span>
+                    <span className={`magnitude magnitude-${size ?? 'negligible'}`}>{driftBadge(attribute, t, format)}</span>
                     <span className="visually-hidden">)</span>
                   </th>
-                  <td>{valueText(attribute, 'before')}</td>
-                  <td>{valueText(attribute, 'after')}</td>
+                  <td>{driftValueText(attribute, 'before', t, format)}</td>
+                  <td>{driftValueText(attribute, 'after', t, format)}</td>
                   <td className="hide-narrow muted small"><span lang={label.lang}>{label.text}</span><br />{measure}</td>
                   <td className="numeric muted" title={measure}>{effect(attribute.kind === 'numeric' ? attribute.cohensD : attribute.cramersV)}</td>
                 </tr>
@@ -67,6 +57,7 @@ export function DriftResults({ report }: { report: DriftReport }) {
           </tbody>
         </table>
       </div>
+      {categorical.length > 0 ? <p className="muted small drift-mix-note">{t('drift.mixValueNote', { earlier: t('drift.beforeValue'), later: t('drift.afterValue') })}</p> : null}
       {chartedAttribute ? (
         <>
           <div className="field field-inline small">
@@ -84,10 +75,4 @@ export function DriftResults({ report }: { report: DriftReport }) {
       {report.personaShifts ? <PersonaShiftsTable shifts={report.personaShifts} /> : null}
     </div>
   );
-}
-
-/** A categorical attribute's largest value in one period, e.g. "Mobile app 42%". */
-function topShare(attribute: CategoricalDrift, side: 'before' | 'after', t: I18n['t'], format: Pick<Formatters, 'compact' | 'percent'>): string {
-  const top = [...attribute.series].sort((a, b) => b[side] - a[side])[0];
-  return top ? `${seriesLabel(attribute.attribute, top.label, t, format)} ${format.percent(top[side])}` : '–';
 }

@@ -1,5 +1,7 @@
 import type { Persona } from '../../api/target-group-types.js';
+import { useApiData } from '../../api/use-api-data.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { categoryWhys, categoryWhyText, type StoreCategory } from './category-why.js';
 import { incomeBandText } from './income-band.js';
 import { usePersonaWords, WordingText } from './persona-name-text.js';
 import { shareText } from './share-list.js';
@@ -30,14 +32,22 @@ export function PersonaFacts({ persona }: { persona: Persona }) {
 }
 
 /**
- * What sets the persona apart, in words first ("Younger than average (much)");
- * each standardised difference stays reachable for the analyst: in the chip's
- * title and, for keyboards and touch, in a list that opens below.
+ * What sets the persona apart, in words first ("Younger than average (much)"),
+ * with the shares behind a naming category ("bread: 12.7% of their spending,
+ * 4× the store's average of 3.2%"): a category names a persona for standing
+ * out, not for being its largest. Each standardised difference stays reachable
+ * for the analyst: in the chip's title and, for keyboards and touch, in a list
+ * that opens below.
  */
 export function PersonaTraits({ persona }: { persona: Persona }) {
   const { t, format } = useI18n();
   const words = usePersonaWords();
+  const hasCategoryTrait = persona.profile.traits.some((trait) => trait.column.startsWith('category:'));
+  // the store's own shares, read only when a category is among the traits
+  const store = useApiData<{ items: StoreCategory[] }>(hasCategoryTrait ? '/api/categories' : null, { limit: 1000 });
   if (persona.profile.traits.length === 0) return null;
+  // said once the store's shares are in (or cannot be read), so the sentence does not change under the reader
+  const whys = store.isLoading ? [] : categoryWhys(persona.profile, store.data?.items ?? null);
   const traits = persona.profile.traits.map((trait) => ({
     column: trait.column,
     sentence: traitSentence(trait, words, t),
@@ -51,6 +61,7 @@ export function PersonaTraits({ persona }: { persona: Persona }) {
           <span key={trait.column} className="type-tag" title={trait.number}><WordingText wording={trait.sentence} /></span>
         ))}
       </p>
+      {whys.map((why) => <p key={why.category} className="persona-category-why small">{categoryWhyText(why, t, format)}</p>)}
       <details className="persona-trait-numbers small muted">
         <summary>{t('personas.traitNumbers')}</summary>
         <ul>

@@ -9,6 +9,7 @@ import { useSession } from '../auth/session-context.js';
 import { discoveryShortfall, type PersonaListWithReadiness } from './discovery-readiness.js';
 import { Distinctness } from './distinctness-text.js';
 import { DriftCard, type GroupChoice } from './drift-card.js';
+import { modelSummaryText } from './model-summary.js';
 import { PersonaCard } from './persona-card.js';
 import { usePersonaWords } from './persona-name-text.js';
 import { personaDisplayName } from './persona-name.js';
@@ -17,7 +18,7 @@ type Discovery = { status: 'idle' } | { status: 'running' } | { status: 'failed'
 
 /** The current personas, largest first, with discovery for those who may and drift for everyone. */
 export function PersonasPage() {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const { can } = useSession();
   const words = usePersonaWords();
   const personas = useApiData<PersonaListWithReadiness>('/api/personas');
@@ -56,7 +57,7 @@ export function PersonasPage() {
     const { model } = personas.data;
     body = (
       <>
-        <p className="muted">{t('personas.modelSummary', { k: model.k, sample: format.number(model.sample_size), population: format.number(model.population), date: format.date(model.discovered_at) })}</p>
+        <p className="muted">{modelSummaryText(model, locale, t, format)}</p>
         <Distinctness silhouette={model.silhouette} />
         <div className="persona-list">
           {personas.data.personas.map((persona) => <PersonaCard key={persona.personaId} persona={persona} />)}

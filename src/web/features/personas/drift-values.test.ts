@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { DriftAttribute, SeriesPoint } from '../../api/target-group-types.js';
+import type { Locale } from '../../api/types.js';
+import { createFormatters } from '../../i18n/format.js';
+import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { driftValueText, mostMovedShare, relativeChange, typicalSpendMinor } from './drift-values.js';
+
+const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], 'IDR', 'UTC');
+// Intl writes a narrow or plain no-break space between a number and its unit; the reader sees a space
+const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const cells = (locale: Locale, attribute: DriftAttribute) => (['before', 'after'] as const).map((side) => spaced(driftValueText(attribute, side, tIn(locale), formatIn(locale))));
+const mix = (attribute: string, series: SeriesPoint[]): Extract<DriftAttribute, { kind: 'categorical' }> => (
+  { attribute, kind: 'categorical', unit: 'customers', series, totalVariation: 0, cramersV: 0.03, magnitude: 'negligible' });
+
+// all customers of the synthetic demo store, June–September against September–December, as the server sorts them
+const demoIncome = mix('income band', [
+  { label: '(unknown)', before: 0.27121771217712176, after: 0.26916524701873934 },
+  { label: '5-10M', before: 0.2730627306273063, after: 0.24872231686541738 },
+  { label: '<5M', before: 0.16420664206642066, after: 0.18228279386712096 },
+  { label: '>20M', before: 0.16789667896678967, after: 0.17035775127768313 },
+  { label: '10-20M', before: 0.12361623616236163, after: 0.12947189097103917 },
+]);
+
+describe('mostMovedShare', () => {
+  it('picks the value whose share moved most, not each period\'s largest', () => {
+    // the earlier period's largest is 5–10M, the later period's Unknown: the row compares 5–10M with itself
+    expect(mostMovedShare(demoIncome)?.label).toBe('5-10M');
+  });
+
+  it('breaks a tie by the larger later share, then keeps the server\'s order', () => {
+    expect(mostMovedShare(mix('channel', [{ label: 'web', before: 0.3, after: 0.2 }, { label: 'store', before: 0.5, after: 0.6 }, { label: 'phone', before: 0.2, after: 0.2 }]))?.label).toBe('store');
+    expect(mostMovedShare(mix('kind', [{ label: 'person', before: 1, after: 1 }]))?.label).toBe('person');
+    expect(mostMovedShare(mix('city', []))).toBeNull();
+  });
+});
+
+describe('a drift row\'s earlier and later values', () => {
+  it('shows the same value of a mix in both periods, in the reader\'s words', () => {
+    expect(cells('en', demoIncome)).toEqual(['5m–10m 27.3%', '5m–10m 24.9%']);
+    expect(cells('id', demoIncome)).toEqual(['5 jt – 10 jt 27,3%', '5 jt – 10 jt 24,9%']);
+    expect(cells('lv', demoIncome)).toEqual(['5 milj. – 10 milj. 27,3%', '5 milj. – 10 milj. 24,9%']);
+  });
+
+  it('shows spend as the typical amount per customer and other means as numbers', () => {
+    const spend: DriftAttribute = { attribute: 'spend (log)', kind: 'numeric', unit: 'customers', before: { n: 542, mean: 12.864247369668547, variance: 2.27 }, after: { n: 587, mean: 12.995420463460345, variance: 2.11 }, cohensD: 0.09, magnitude: 'negligible' };
+    expect(cells('en', spend)).toEqual(['IDR 386,252', 'IDR 440,391']);
+    expect(relativeChange(spend)).toBeCloseTo(440391 / 386252 - 1, 4);
+    const age: DriftAttribute = { attribute: 'age', kind: 'numeric', unit: 'customers', before: { n: 0, mean: null, variance: null }, after: { n: 4, mean: 36.38, variance: 140 }, cohensD: null, magnitude: 'negligible' };
+    expect(cells('lv', age)).toEqual(['–', '36,4']);
+    expect(relativeChange(age)).toBeNull();
+  });
+});
+
+describe('typicalSpendMinor', () => {
+  it('turns the mean of ln(1 + spend) back into money', () => {
+    expect(typicalSpendMinor(Math.log1p(4999))).toBeCloseTo(4999, 6);
+    expect(typicalSpendMinor((Math.log1p(99) + Math.log1p(9999)) / 2)).toBeCloseTo(999, 6);
+    expect(typicalSpendMinor(null)).toBeNull();
+  });
+});
