@@ -112,6 +112,21 @@ describeEachStore('alerts over HTTP', (context) => {
       expect(response.json().error).toMatchObject({ code: 'ANALYTICS_ALERT_NOT_FOUND', field: 'alertId' });
     });
 
+    it('lets an agent settle an overdue customer, whom they would call, but not a drop in the store\'s figures', async () => {
+      const agent = await signInAs(context.store, 'agent');
+      const [overdue] = ids(await get({ status: 'open', kind: 'customer_overdue', limit: 1 }));
+      const [drop] = ids(await get({ status: 'open', kind: 'metric_drop', limit: 1 }));
+      expect((await post(overdue, 'acknowledge', agent)).statusCode).toBe(200);
+      expect((await post(overdue, 'reopen', agent)).statusCode).toBe(200);
+      const refused = await post(drop, 'acknowledge', agent);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error).toMatchObject({ code: 'AUTH_FORBIDDEN', details: { permission: 'analytics:write' } });
+      expect(await find(drop, 'open')).toBeDefined();
+      expect((await post(drop, 'acknowledge')).statusCode).toBe(200);
+      expect((await post(drop, 'reopen', agent)).statusCode).toBe(403);
+      expect((await post(drop, 'reopen')).statusCode).toBe(200);
+    });
+
     it('refuses an analyst, who may read alerts but not change them, and leaves the alert acknowledged', async () => {
       const [alertId] = ids(await get({ status: 'open', limit: 1 }));
       expect((await post(alertId, 'acknowledge')).statusCode).toBe(200);

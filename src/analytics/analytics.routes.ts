@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { actorOf } from '../server/access.js';
+import { actorOf, requirePermission, type Principal } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { cursorQuery, errorResponse } from '../server/responses.js';
 import { pageOf } from '../server/pagination.js';
 import { getStoreSettings } from '../settings/index.js';
 import { analyze } from './analyze.service.js';
-import { acknowledgeAlert, listAlerts, reopenAlert } from './alerts/alerts.service.js';
+import { acknowledgeAlert, listAlerts, permissionToSettle, reopenAlert } from './alerts/alerts.service.js';
+import { findAlertKind } from './alerts/alerts.repo.js';
 import { alertCursorOf, alertKeyOfCursor } from './alerts/alert-cursor.js';
 import { alertKinds } from './analytics.tables.js';
 import { reportCohorts, reportLifecycle } from './cohorts.service.js';
@@ -85,10 +86,20 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
 
   const alertParams = z.object({ alertId: z.coerce.number().int().positive() });
   const alertNotFound = errorResponse('No such alert (ANALYTICS_ALERT_NOT_FOUND)');
+  // an overdue customer is settled by whoever serves customers; a drop in the figures needs analytics:write
+  // read in the route's own transaction: an embedded store has a single connection
+  const requireSettling = async (trx: typeof db, alertId: number, principal: Principal | null) => {
+    const kind = await findAlertKind(trx, alertId);
+    if (kind !== null) requirePermission(principal, permissionToSettle(kind));
+  };
   api.post('/alerts/:alertId/acknowledge', {
-    config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Acknowledge an alert', params: alertParams, response: { 200: acknowledgedSchema, 404: alertNotFound } },
+    config: { access: { permission: 'customers:write' } },
+    schema: {
+      tags, summary: 'Acknowledge an alert (an overdue customer needs customers:write, any other alert analytics:write)', params: alertParams,
+      response: { 200: acknowledgedSchema, 403: errorResponse('Not a permission this alert needs (AUTH_FORBIDDEN)'), 404: alertNotFound },
+    },
   }, async (request) => db.transaction().execute(async (trx) => {
+    await requireSettling(trx, request.params.alertId, request.principal);
     const actor = actorOf(request.principal);
     const result = await acknowledgeAlert(trx, request.params.alertId, actor);
     await recordAudit(trx, { actor, action: 'alert.acknowledge', entity: 'alert', entityId: String(request.params.alertId) });
@@ -96,9 +107,13 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   }));
 
   api.post('/alerts/:alertId/reopen', {
-    config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Reopen an acknowledged alert (undo its acknowledgement)', params: alertParams, response: { 200: reopenedSchema, 404: alertNotFound } },
+    config: { access: { permission: 'customers:write' } },
+    schema: {
+      tags, summary: 'Reopen an acknowledged alert (undo its acknowledgement), with the permission acknowledging it needs', params: alertParams,
+      response: { 200: reopenedSchema, 403: errorResponse('Not a permission this alert needs (AUTH_FORBIDDEN)'), 404: alertNotFound },
+    },
   }, async (request) => db.transaction().execute(async (trx) => {
+    await requireSettling(trx, request.params.alertId, request.principal);
     // the alert forgets who acknowledged it; the audit log keeps who reopened it
     const result = await reopenAlert(trx, request.params.alertId);
     await recordAudit(trx, { actor: actorOf(request.principal), action: 'alert.reopen', entity: 'alert', entityId: String(request.params.alertId) });

@@ -84,3 +84,9 @@ export async function markAlertOpen(db: Kysely<Database>, alertId: number): Prom
   const result = await sql`update alert set acknowledged_at = null, acknowledged_by = null where alert_id = ${alertId}::bigint`.execute(db);
   return Number(result.numAffectedRows ?? 0) > 0;
 }
+
+/** An alert's kind, or null when there is no such alert. */
+export async function findAlertKind(db: Kysely<Database>, alertId: number): Promise<string | null> {
+  const row = await db.selectFrom('alert').select('kind').where('alert_id', '=', alertId).executeTakeFirst();
+  return row?.kind ?? null;
+}

@@ -112,3 +112,5 @@ export async function reopenAlert(db: Kysely<Database>, alertId: number): Promis
   }
   return { alertId, acknowledged: false };
 }
+
+export { permissionToSettle } from './alert-permissions.js';

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/clock.js';
 import { storeAlerts, type NewAlert } from '../../../src/analytics/alerts/alerts.repo.js';
-import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { describeWithBrowser, openBrowser, signInThroughForm, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { createTestUser } from '../../helpers/auth.js';
 
 const isAlertAction = (action: 'acknowledge' | 'reopen') => (response: { url: () => string; request: () => { method: () => string } }) =>
   response.request().method() === 'POST' && new RegExp(`^/api/alerts/\\d+/${action}$`).test(new URL(response.url()).pathname);
@@ -94,5 +95,29 @@ describeWithBrowser('staff web app: change alerts', () => {
     await openAlerts().locator('.alert-item > span', { hasText: /^Pastries category revenue, / }).waitFor();
     await expect(openAlerts().locator('.alert-item', { hasText: /Croissants category/ }).count()).resolves.toBe(0);
     await expect(isOpenInStore(ids.croissants)).resolves.toBe(false);
+  });
+
+  it('offers an agent Acknowledge on an overdue customer, whom they would call, and not on a drop in the figures', async () => {
+    const db = server.store.db;
+    const customer = await sql<{ customer_id: number }>`select customer_id from customer_trait where order_count > 2 order by customer_id limit 1`.execute(db);
+    const latest = (await sql<{ day: string }>`select to_char(max(window_end), 'YYYY-MM-DD') as day from alert`.execute(db)).rows[0].day;
+    const overdueDay = addDays(latest, 1);
+    await sql`insert into alert (kind, metric, scope, granularity, window_start, window_end, expected, actual, change_pct, explanation, customer_id)
+      values ('customer_overdue', 'days_since_last_purchase', ${`customer:${customer.rows[0].customer_id}`}, 'customer', ${overdueDay}::date, ${overdueDay}::date, 10, 21, 110, '{}'::jsonb, ${customer.rows[0].customer_id})`.execute(db);
+    const agent = await createTestUser(server.store, 'agent');
+    const browser = await openBrowser();
+    try {
+      const agentPage = await browser.newPage();
+      await signInThroughForm(agentPage, server.url, agent.user.email, agent.password);
+      const items = agentPage.getByRole('region', { name: 'Open alerts' }).locator('.alert-item');
+      await items.first().waitFor();
+      const overdue = items.filter({ has: agentPage.locator(`a[href="/customers/${customer.rows[0].customer_id}"]`) });
+      await overdue.getByRole('button', { name: /Acknowledge/ }).waitFor();
+      await expect(items.filter({ hasText: 'Pastries' }).getByRole('button', { name: /Acknowledge/ }).count()).resolves.toBe(0);
+      await overdue.getByRole('button', { name: /Acknowledge/ }).click();
+      await expect.poll(async () => (await sql<{ n: number }>`select count(*)::int as n from alert where kind = 'customer_overdue' and window_end = ${overdueDay}::date and acknowledged_at is not null`.execute(db)).rows[0].n).toBe(1);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { permissionToSettle } from '../../../analytics/alerts/alert-permissions.js';
 import { useRef, useState } from 'react';
 import type { Alert } from '../../api/analytics-types.js';
 import { useApiCatalog } from '../../api/api-catalog.js';
@@ -18,7 +19,7 @@ const acknowledgePaths = ['/api/alerts/{alertId}/acknowledge'] as const;
 const reopenPaths = ['/api/alerts/{alertId}/reopen'] as const;
 
 /**
- * Open alerts; who may (analytics:write) acknowledges one here. Its row then
+ * Open alerts; who may (customers:write for an overdue customer, analytics:write for the rest) acknowledges one here. Its row then
  * reads "Acknowledged · Undo" for a while, and the list reloads once no Undo
  * is left; each step is announced in a status region, and focus moves to the
  * button that undoes it, so the keyboard stays where the reader is.
@@ -28,7 +29,9 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
   const { can } = useSession();
   const catalog = useApiCatalog();
   const describe = useAlertText();
-  const mayWrite = can('analytics:write');
+  // an agent settles overdue customers, a marketer also drops in the figures (alert-permissions.ts)
+  const mayWrite = can('analytics:write') || can('customers:write');
+  const maySettle = (alert: Alert) => can(permissionToSettle(alert.kind));
   const [announcement, setAnnouncement] = useState('');
   const focusNext = useRef<string | null>(null);
   const textOf = (alertId: number) => { const alert = alerts.find((candidate) => candidate.alertId === alertId); return alert ? describe(alert) : ''; };
@@ -78,7 +81,7 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
           return (
             <li key={alert.alertId} className="alert-item">
               {alert.kind === 'customer_overdue' && alert.customerId !== null ? <Link to={`/customers/${alert.customerId}`}>{text}</Link> : <span>{text}</span>}
-              {acknowledgePath ? (
+              {acknowledgePath && maySettle(alert) ? (
                 <button type="button" className="button-quiet alert-acknowledge" disabled={pending === alert.alertId} ref={focusWhenAsked(`acknowledge-${alert.alertId}`)}
                   aria-label={t('alerts.acknowledgeOne', { alert: text })} onClick={() => void acknowledgements.acknowledge(alert.alertId)}>
                   {pending === alert.alertId ? t('alerts.acknowledging') : t('alerts.acknowledge')}
