@@ -148,6 +148,25 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(taken.json().error.code).toBe('CUSTOMER_IDENTITY_CONFLICT');
   });
 
+  it('searches by any word of a name, every word required, the count agreeing with the list', async () => {
+    for (const name of ['Joko Gunawan', 'Rina Gunawan', 'PT Sinar Harapan 708, Tbk']) {
+      expect((await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name } })).statusCode).toBe(201);
+    }
+    const names = async (q: string) => {
+      const list = await app.inject({ method: 'GET', url: `/api/customers?limit=50&q=${encodeURIComponent(q)}`, headers: analyst.readHeaders });
+      const count = await app.inject({ method: 'GET', url: `/api/customers/count?q=${encodeURIComponent(q)}`, headers: analyst.readHeaders });
+      const found = list.json().items.map((item: { name: string }) => item.name).sort();
+      expect({ q, count: count.json().count }).toEqual({ q, count: found.length });
+      return found;
+    };
+    expect(await names('gunawan')).toEqual(['Joko Gunawan', 'Rina Gunawan']);
+    expect(await names('Sinar')).toEqual(['PT Sinar Harapan 708, Tbk']);
+    expect(await names('joko gun')).toEqual(['Joko Gunawan']);
+    expect(await names('pt sinar h')).toEqual(['PT Sinar Harapan 708, Tbk']);
+    expect(await names("gunawan & !joko | 'x:*")).toEqual([]);
+    expect(await names('gunawan & !joko')).toEqual(['Joko Gunawan']);
+  });
+
   it('explains invalid input with the offending field', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'X', birthYear: 1800 } });
     expect(response.statusCode).toBe(400);

@@ -30,7 +30,7 @@ export const createCustomerSchema = customerFieldsSchema.extend({ identities: z.
 export const customerIdParams = z.object({ customerId: z.coerce.number().int().positive() });
 
 export const listCustomersQuerySchema = z.object({
-  q: z.string().trim().min(1).max(200).optional().describe('Name prefix, email, phone, external id or customer number (1042, #1042, No. 1042)'),
+  q: z.string().trim().min(1).max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order: "gunawan" finds Joko Gunawan), an exact email, phone, external id, or a customer number (1042, #1042, No. 1042)'),
   status: z.enum(['real', 'lead']).optional(),
   channel: z.enum(['store', 'web', 'mobile', 'marketplace', 'phone', 'other']).optional(),
   city: z.string().trim().min(1).max(100).optional(),

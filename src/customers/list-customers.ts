@@ -6,6 +6,7 @@ import { getStoreSettings } from '../settings/index.js';
 import { findCustomersByIdentities } from './customers.repo.js';
 import { toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, type IdentityInput } from './customers.service.js';
+import { nameWordsQuery } from './name-search.js';
 import { remainingParts, sortSpecs, type CustomerSort } from './customer-sorts.js';
 import { countMatches, fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter, type Key } from './list-customers.sql.js';
 
@@ -95,12 +96,13 @@ const capped = (from: RawBuilder<unknown>) => (cap: number) => sql<number>`(sele
 async function filtersOf(db: Db, query: CustomerCountQuery): Promise<Filter[]> {
   const filters: Filter[] = [];
   const add = (reads: Filter['reads'], condition: RawBuilder<unknown>, countUpTo?: Filter['countUpTo']) => filters.push({ reads, condition, countUpTo });
-  if (query.q) {
+  // only spaces is no search (as a name pattern, '%' would have dropped the nameless)
+  const text = query.q?.trim();
+  if (text) {
     const { defaultCountry } = await getStoreSettings(db);
-    const matched = await matchIdentities(db, query.q, defaultCountry);
-    const pattern = likePattern(query.q.trim().toLowerCase(), 'starts_with');
-    const byName = capped(sql`customer where lower(name) like ${pattern}`);
-    add('c', sql`(lower(c.name) like ${pattern} or c.customer_id = any(${matched}::bigint[]))`, (cap) => sql<number>`${byName(cap)} + ${matched.length}::int`);
+    const matched = await matchIdentities(db, text, defaultCountry);
+    const byName = nameMatch(text);
+    add('c', sql`(${byName} or c.customer_id = any(${matched}::bigint[]))`, (cap) => sql<number>`${capped(sql`customer c where ${byName}`)(cap)} + ${matched.length}::int`);
   }
   if (query.status === 'real') add('t', sql`t.order_count > 0`);
   if (query.status === 'lead') add('t', sql`t.order_count = 0`);
@@ -112,6 +114,18 @@ async function filtersOf(db: Db, query: CustomerCountQuery): Promise<Filter[]> {
   if (query.rfmSegment) add('r', sql`r.segment = ${query.rfmSegment}`, capped(sql`customer_rfm where segment = ${query.rfmSegment}`));
   if (query.customerIds) add('c', sql`c.customer_id = any(${query.customerIds}::bigint[])`, () => sql<number>`${query.customerIds!.length}::int`);
   return filters;
+}
+
+/**
+ * Customers whose name starts with the text, or has a word starting with each of
+ * its words (name-search.ts). Both through an index: the start-of-name one, and
+ * the words one, whose expression (db/migrations/202612080100_customer_name_words.sql)
+ * this must repeat exactly for the planner to use it.
+ */
+function nameMatch(text: string): RawBuilder<unknown> {
+  const startsWith = sql`lower(c.name) like ${likePattern(text.toLowerCase(), 'starts_with')}`;
+  const words = nameWordsQuery(text);
+  return words === null ? startsWith : sql`(${startsWith} or to_tsvector('simple', coalesce(c.name, '')) @@ to_tsquery('simple', ${words}))`;
 }
 
 /** The customer number Clientele shows ("No. 1042", "#1042" or "1042"), when the search text is one. */

@@ -98,7 +98,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     ['clientele customers list --min-spend 1500000 --city Bandung', 'who spent at least 1,500,000 in the store currency'],
     ['clientele customers list -q ana@example.com'],
   ])
-    .option('-q, --query <text>', 'name prefix, email, phone, external id or customer number')
+    .option('-q, --query <text>', 'words of a name (each begins a word of it, any order), or an exact email, phone, external id or customer number')
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
     .option('--city <city>')

@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { countCustomers, listCustomers } from './list-customers.js';
+
+const names: Array<[id: number, name: string | null]> = [
+  [1, 'Joko Gunawan'], [2, 'Rina Gunawan'], [3, 'Gunawan Santoso'], [4, 'Joko Santoso'], [5, 'PT Sinar Harapan 708, Tbk'],
+  [6, 'CV Sinar Jaya'], [7, 'Budi Hartono'], [8, 'Siti Gunawati'], [9, null], [10, "Dewi O'Brien"], [11, 'Müller Ärzte GmbH'],
+  [12, 'Toko Anak & Bapak'], [13, '#1 Fan Club'],
+];
+/** Merged into customer 1: never listed, whatever it is called. */
+const merged = { id: 14, name: 'Joko Gunawan' };
+
+describeEachStore('customer search by the words of a name', (context) => {
+  beforeAll(async () => {
+    const db = context.store.db;
+    for (const [id, name] of names) {
+      await sql`insert into customer (customer_id, name) values (${id}, ${name})`.execute(db);
+      await sql`insert into customer_trait (customer_id) values (${id})`.execute(db);
+    }
+    await sql`insert into customer (customer_id, name, merged_into_customer_id) values (${merged.id}, ${merged.name}, 1)`.execute(db);
+  });
+
+  /** Every customer the list holds for the search, walked page by page, and what the count says. */
+  async function search(q: string): Promise<{ ids: number[]; count: number }> {
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listCustomers(context.store.db, { q, sort: 'name', limit: 2, cursor });
+      ids.push(...page.items.map((item) => Number(item.customer_id)));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return { ids: ids.sort((a, b) => a - b), count: (await countCustomers(context.store.db, { q })).count };
+  }
+
+  const expectFound = async (q: string, ids: number[]) => expect({ q, ...(await search(q)) }).toEqual({ q, ids, count: ids.length });
+
+  it('finds a family name, in any case, and a word by its beginning', async () => {
+    for (const q of ['Gunawan', 'gunawan', 'GUNAWAN']) await expectFound(q, [1, 2, 3]);
+    await expectFound('gunawa', [1, 2, 3, 8]);
+    await expectFound('brien', [10]);
+    await expectFound('MÜLL', [11]);
+    await expectFound('ärzte', [11]);
+  });
+
+  it('finds a company by a word inside its name', async () => {
+    await expectFound('Sinar', [5, 6]);
+    await expectFound('harapan', [5]);
+    await expectFound('tbk', [5]);
+    await expectFound('708', [5]);
+  });
+
+  it('requires every word typed, in any order', async () => {
+    await expectFound('joko gunawan', [1]);
+    await expectFound('gunawan joko', [1]);
+    await expectFound('joko gun', [1]);
+    await expectFound('sinar jaya', [6]);
+    await expectFound('sinar budi', []);
+    // an email's local part is its words: the name it was made from is found
+    await expectFound('joko.gunawan', [1]);
+  });
+
+  it('still finds the start of a name, punctuation and all', async () => {
+    await expectFound('bud', [7]);
+    await expectFound('budi h', [7]);
+    await expectFound("dewi o'b", [10]);
+    await expectFound('#', [13]);
+  });
+
+  it('treats query syntax and quotes as text, never as operators or an error', async () => {
+    // as operators, ! and | would find Rina and Gunawan Santoso, or every Joko and Santoso
+    await expectFound('gunawan & !joko', [1]);
+    await expectFound('joko | santoso', [4]);
+    await expectFound('anak & bapak', [12]);
+    await expectFound('sinar:*', [5, 6]);
+    await expectFound('(sinar', [5, 6]);
+    await expectFound('gun<->joko', [1]);
+    for (const q of ['a & b | !c:*', "'", "''", '\\', "sinar' | 'x", '!', ':*', "'); drop table customer; --"]) await expectFound(q, []);
+    expect((await countCustomers(context.store.db, {})).count).toBe(names.length);
+  });
+
+  it('ignores a search of nothing but spaces, listing the nameless too', async () => {
+    const everyone = names.map(([id]) => id);
+    for (const q of ['', '   ', '\t']) await expectFound(q, everyone);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { nameWordsQuery } from './name-search.js';
+
+describe('nameWordsQuery', () => {
+  it.each([
+    ['Gunawan', `'Gunawan':*`],
+    ['  joko   gun ', `'joko':* & 'gun':*`],
+    ['PT Sinar Harapan 708, Tbk', `'PT':* & 'Sinar':* & 'Harapan':* & '708':* & 'Tbk':*`],
+    ['joko.gunawan', `'joko':* & 'gunawan':*`],
+    ["O'Brien", `'O':* & 'Brien':*`],
+    ['Đặng Văn Lâm', `'Đặng':* & 'Văn':* & 'Lâm':*`],
+    ['王小明', `'王小明':*`],
+  ])('makes each word of %j a prefix that must match: %j', (text, expected) => {
+    expect(nameWordsQuery(text)).toBe(expected);
+  });
+
+  it.each([
+    ['a & b | !c:*', `'a':* & 'b':* & 'c':*`],
+    ["sinar' | 'x", `'sinar':* & 'x':*`],
+    ['gun<->joko', `'gun':* & 'joko':*`],
+    ['(sinar):*B', `'sinar':* & 'B':*`],
+    ['back\\slash', `'back':* & 'slash':*`],
+    ["'); drop table customer; --", `'drop':* & 'table':* & 'customer':*`],
+  ])('keeps only the words of %j, so no operator or quote reaches the query', (text, expected) => {
+    expect(nameWordsQuery(text)).toBe(expected);
+  });
+
+  it.each(['', '   ', "'", '\\', '& | ! <-> :*', '--'])('has no query for %j, which holds no word', (text) => {
+    expect(nameWordsQuery(text)).toBeNull();
+  });
+});
