@@ -232,6 +232,8 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     expectStatus(await call('POST /api/users', { payload: { email: 'dewi@example.com', name: 'Dewi', role: 'analyst' } }), 409);
     expectStatus(await call('PATCH /api/users/{userId}', { params: { userId: created.json().user.userId }, payload: { role: 'marketer' } }), 200);
     expectStatus(await call('PATCH /api/users/{userId}', { params: { userId: 999_999 }, payload: { role: 'marketer' } }), 404);
+    expectStatus(await call('POST /api/users/{userId}/reset-password', { params: { userId: created.json().user.userId } }), 200);
+    expectStatus(await call('POST /api/users/{userId}/reset-password', { params: { userId: 999_999 } }), 404);
     const key = await call('POST /api/api-keys', { payload: { name: 'reader', scopes: ['read'] } });
     expectStatus(key, 201);
     expectStatus(await call('GET /api/customers', { headers: { authorization: `Bearer ${key.json().key}` } }), 200);
