@@ -299,6 +299,18 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
       await page.getByLabel('Valoda').selectOption('id');
       await page.getByRole('heading', { name: 'Pilih kata sandi Anda' }).waitFor();
       expect((await storedUser(newcomer.user.email)).locale).toBe('id');
+
+      // a language that cannot be saved does not turn a good sign-in into a failed one
+      const other = await createTestUser(server.store, 'analyst');
+      const second = await visitor.newPage();
+      await second.context().clearCookies();
+      await second.route('**/api/auth/me', (route) => (route.request().method() === 'PATCH' ? route.abort() : route.continue()));
+      await second.goto(`${server.url}/`);
+      await second.getByLabel(/Language|Bahasa|Valoda/).selectOption('lv');
+      await second.getByLabel('E-pasts').fill(other.user.email);
+      await second.getByLabel('Parole').fill(other.password);
+      await second.getByRole('button', { name: 'Pierakstīties' }).click();
+      await second.getByRole('navigation', { name: 'Main' }).waitFor();
     } finally {
       await visitor.close();
     }

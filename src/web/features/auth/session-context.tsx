@@ -85,8 +85,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const isPicked = isLocalePickedSignedOut.current;
     isLocalePickedSignedOut.current = false;
     if (isPicked && result.user.locale !== localeNow.current) {
-      adopt(await api.patch<Me>('/api/auth/me', { locale: localeNow.current }));
-      return;
+      // the sign-in has succeeded: a language that cannot be saved must not read as a failed sign-in
+      const saved = await api.patch<Me>('/api/auth/me', { locale: localeNow.current }).catch(() => null);
+      if (saved) {
+        adopt(saved);
+        return;
+      }
     }
     await refresh();
   }, [refresh, adopt]);
