@@ -1,8 +1,8 @@
+import { wallClockMinuteOf } from '../core/calendar-day.js';
 import { formatMoney } from '../core/money.js';
 /** Small helpers for human-readable CLI output. */
 
 let timesShownIn: string | null = null;
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Human output shows times in the store's time zone, the zone every report
@@ -30,14 +30,7 @@ export function showTimesIn(timeZone: string): void {
 
 /** `YYYY-MM-DD HH:mm` in the store's time zone (UTC until a store is open). */
 export function localTime(value: Date): string {
-  const zone = timesShownIn ?? 'UTC';
-  let format = timeFormats.get(zone);
-  if (!format) {
-    // sv-SE writes 2026-11-01 00:00
-    format = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    timeFormats.set(zone, format);
-  }
-  return format.format(value);
+  return wallClockMinuteOf(value, timesShownIn ?? 'UTC');
 }
 
 export function table(rows: Array<Record<string, unknown>>, columns?: string[]): string {

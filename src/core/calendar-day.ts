@@ -37,3 +37,19 @@ export function exactCalendarDayOf(instant: Date, timeZone: string): string {
   }
   return formatter.format(instant);
 }
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "2026-11-30 10:12": an instant on the clock of a time zone, to the minute, in the form people
+ * and spreadsheets both read as a date and time (the CLI's tables, the spreadsheet export).
+ */
+export function wallClockMinuteOf(instant: Date, timeZone: string): string {
+  let formatter = wallClocks.get(timeZone);
+  if (!formatter) {
+    // sv-SE writes 2026-11-30 10:12; h23, not hour12: false, which some engines answer with "24" for midnight
+    formatter = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    wallClocks.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
+}

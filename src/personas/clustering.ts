@@ -1,5 +1,6 @@
 import { kmeans } from 'ml-kmeans';
 import { nearestCentroid, silhouetteScore, squaredDistance } from './cluster-quality.js';
+import { defaultLargestK } from './discovery-minimum.js';
 
 export type ClusterCandidate = { k: number; silhouette: number; inertia: number };
 export type Clustering = { k: number; labels: number[]; centroids: number[][]; silhouette: number; candidates: ClusterCandidate[] };
@@ -47,7 +48,7 @@ export function fitKMeans(points: number[][], k: number, seed: number, restarts 
  */
 export function chooseClusters(points: number[][], options: ClusteringOptions): Clustering {
   const kMin = options.k ?? options.kMin ?? 2;
-  const kMax = Math.min(options.k ?? options.kMax ?? 8, points.length - 1);
+  const kMax = Math.min(options.k ?? options.kMax ?? defaultLargestK, points.length - 1);
   const restarts = options.restarts ?? 3;
   const random = seededRandom(options.seed);
   const selection = sampleIndexes(points.length, options.selectionSample ?? 10_000, random).map((index) => points[index]);

@@ -6,7 +6,7 @@
  * advance (GET /personas), so the two cannot disagree.
  */
 
-/** The largest k a discovery tries when the caller names no k or kMax (clustering.ts). */
+/** The largest k a discovery tries when the caller names no k or kMax (clustering.ts reads it too). */
 export const defaultLargestK = 8;
 
 export function minimumBuyersForDiscovery(options: { k?: number; kMax?: number } = {}): number {

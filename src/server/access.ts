@@ -23,11 +23,17 @@ export function actorOf(principal: Principal | null): string {
 }
 
 /**
- * For a route whose needed permission depends on what it acts on (checked after the route's own
- * permission): refused as the edge refuses, with the permission named.
+ * Refuses a caller without `permission`, naming it and what the caller holds: the edge's check of
+ * every route (plugins/authenticate.ts), and a route's own when the permission it needs depends on
+ * what it acts on.
  */
 export function requirePermission(principal: Principal | null, permission: Permission): void {
   if (!principal) throw permissionForbidden(permission, 'an anonymous caller');
-  const holds = principal.kind === 'api-key' ? scopesHavePermission(principal.scopes, permission) : roleHasPermission(principal.role, permission);
-  if (!holds) throw permissionForbidden(permission, principal.kind === 'api-key' ? 'this API key' : `your role "${principal.role}"`);
+  if (principal.kind === 'api-key') {
+    if (!scopesHavePermission(principal.scopes, permission)) {
+      throw permissionForbidden(permission, `an API key with scope ${principal.scopes.map((scope) => `"${scope}"`).join(', ') || '(none)'}`);
+    }
+    return;
+  }
+  if (!roleHasPermission(principal.role, permission)) throw permissionForbidden(permission, `your role "${principal.role}"`);
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
-import type { Principal, RouteAccess } from '../access.js';
+import { requirePermission, type Principal, type RouteAccess } from '../access.js';
 import {
   apiKeyActor,
   authErrors,
@@ -9,8 +9,6 @@ import {
   bearerTokenOf,
   constantTimeEqual,
   isSafeMethod,
-  roleHasPermission,
-  scopesHavePermission,
   sessionCookieName,
   userActor,
   type Permission,
@@ -89,14 +87,9 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, deps: 
 }
 
 function authorize({ principal, mustChangePassword }: Authenticated, permission: Permission, request: FastifyRequest): void {
-  if (principal.kind === 'api-key') {
-    if (!scopesHavePermission(principal.scopes, permission)) {
-      throw authErrors.permissionForbidden(permission, `an API key with scope ${principal.scopes.map((scope) => `"${scope}"`).join(', ') || '(none)'}`);
-    }
-    // Keys are not sent by browsers on their own, so they need no CSRF token.
-    return;
-  }
-  if (!roleHasPermission(principal.role, permission)) throw authErrors.permissionForbidden(permission, `your role "${principal.role}"`);
+  requirePermission(principal, permission);
+  // Keys are not sent by browsers on their own, so they need no CSRF token.
+  if (principal.kind === 'api-key') return;
   // Until a one-time password is replaced the account may only look after itself.
   if (mustChangePassword && permission !== 'account:manage') throw authErrors.temporaryPasswordForbidden();
   if (!isSafeMethod(request.method)) {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
+import { useApiAction } from '../../api/use-api-action.js';
 import type { StaffUser } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -17,24 +18,17 @@ export function AddUserForm({ roles, onAdded }: { roles: Array<StaffUser['role']
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<StaffUser['role']>('analyst');
   const [created, setCreated] = useState<Created | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { run, isBusy, error } = useApiAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setIsBusy(true);
-    setError(null);
     setCreated(null);
-    try {
+    await run(async () => {
       setCreated(await api.post<Created>('/api/users', { name: name.trim(), email: email.trim(), role }));
       setName('');
       setEmail('');
       onAdded();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

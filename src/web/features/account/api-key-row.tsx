@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client.js';
+import { useApiAction } from '../../api/use-api-action.js';
 import type { ApiKey } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -8,20 +9,12 @@ import { useI18n } from '../../i18n/i18n-context.js';
 export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; creatorName: string | null; onChanged: () => void }) {
   const { t, format } = useI18n();
   const [isConfirming, setIsConfirming] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { run, isBusy, error } = useApiAction();
 
-  const revoke = async () => {
-    setIsBusy(true);
-    setError(null);
-    try {
-      await api.delete(`/api/api-keys/${apiKey.apiKeyId}`);
-      onChanged();
-    } catch (caught) {
-      setError(caught as Error);
-      setIsBusy(false);
-    }
-  };
+  const revoke = () => run(async () => {
+    await api.delete(`/api/api-keys/${apiKey.apiKeyId}`);
+    onChanged();
+  });
 
   const created = creatorName ? t('settings.apiKeys.createdOnBy', { date: format.date(apiKey.createdAt), name: creatorName }) : format.date(apiKey.createdAt);
   return (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
+import { useApiAction } from '../../api/use-api-action.js';
 import type { ApiKey } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -18,8 +19,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [created, setCreated] = useState<{ apiKey: ApiKey; key: string } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { run, isBusy, error } = useApiAction();
   const [isScopeMissing, setIsScopeMissing] = useState(false);
 
   const toggle = (scope: string, isChecked: boolean) => setScopes((current) => (isChecked ? [...current, scope] : current.filter((item) => item !== scope)));
@@ -28,19 +28,13 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: () => void }) {
     event.preventDefault();
     setIsScopeMissing(scopes.length === 0);
     if (scopes.length === 0) return;
-    setIsBusy(true);
-    setError(null);
     setCreated(null);
-    try {
+    await run(async () => {
       setCreated(await api.post<{ apiKey: ApiKey; key: string }>('/api/api-keys', { name: name.trim(), scopes }));
       setName('');
       setScopes([]);
       onCreated();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
+import { useApiAction } from '../../api/use-api-action.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { minimumPasswordLength } from '../../../auth/password-rules.js';
@@ -26,8 +27,7 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, submit
   const [newPassword, setNewPassword] = useState('');
   const [repeated, setRepeated] = useState('');
   const [problemKey, setProblemKey] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { run, isBusy, error, setError } = useApiAction();
   const newField = useRef<HTMLInputElement>(null);
   const rulesId = useId();
   const current = knownCurrentPassword ?? currentPassword;
@@ -41,18 +41,13 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, submit
       newField.current?.focus();
       return;
     }
-    setIsBusy(true);
-    try {
+    await run(async () => {
       await api.post('/api/auth/password', { currentPassword: current, newPassword });
       setCurrentPassword('');
       setNewPassword('');
       setRepeated('');
       await onChanged();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

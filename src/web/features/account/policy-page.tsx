@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
+import { useApiAction } from '../../api/use-api-action.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -26,8 +27,7 @@ export function PolicyPage() {
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
   const [hasTriedSave, setHasTriedSave] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { run, isBusy, error, setError } = useApiAction();
 
   useEffect(() => { if (policy.data) setDraft(policyDraft(policy.data)); }, [policy.data]);
 
@@ -36,6 +36,9 @@ export function PolicyPage() {
   const current = policy.data;
   const { change, invalidPaths } = policyChange(current, draft);
   const hasChange = Object.keys(change).length > 0;
+  // as the server holds them and as shipped: a field is marked once it moved from the first, and shows the second
+  const storedTexts = policyDraft(current).numbers;
+  const defaultTexts = policyDraft(defaultTypePolicy).numbers;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,16 +46,11 @@ export function PolicyPage() {
     setSaved(null);
     setError(null);
     if (invalidPaths.length > 0 || !hasChange) return;
-    setIsBusy(true);
-    try {
+    await run(async () => {
       setSaved(await api.patch<Saved>('/api/analytics/policy', change));
       setHasTriedSave(false);
       policy.reload();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   const setNumber = (path: string, text: string) => { setSaved(null); setDraft({ ...draft, numbers: { ...draft.numbers, [path]: text } }); };
@@ -66,8 +64,8 @@ export function PolicyPage() {
             <fieldset key={group} className="policy-group" disabled={!canEdit}>
               <legend>{t(`settings.policy.groups.${group}`)}</legend>
               {numericPolicyFields.filter((field) => field.group === group).map((field) => (
-                <PolicyFieldInput key={field.path} field={field} text={draft.numbers[field.path] ?? ''} defaultText={policyDraft(defaultTypePolicy).numbers[field.path]}
-                  isInvalid={(hasTriedSave || draft.numbers[field.path] !== policyDraft(current).numbers[field.path]) && invalidPaths.includes(field.path)}
+                <PolicyFieldInput key={field.path} field={field} text={draft.numbers[field.path] ?? ''} defaultText={defaultTexts[field.path]}
+                  isInvalid={(hasTriedSave || draft.numbers[field.path] !== storedTexts[field.path]) && invalidPaths.includes(field.path)}
                   onChange={(text) => setNumber(field.path, text)} />
               ))}
               {group === 'vip' ? (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
+import { useApiAction } from '../../api/use-api-action.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
@@ -7,24 +8,17 @@ import { useI18n } from '../../i18n/i18n-context.js';
 export function StoreNameForm({ name, onSaved }: { name: string; onSaved: () => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(name);
-  const [error, setError] = useState<Error | null>(null);
   const [isSaved, setIsSaved] = useState(false);
-  const [isBusy, setIsBusy] = useState(false);
+  const { run, isBusy, error } = useApiAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setIsBusy(true);
-    setError(null);
     setIsSaved(false);
-    try {
+    await run(async () => {
       await api.patch('/api/settings', { name: draft.trim() });
       setIsSaved(true);
       onSaved();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

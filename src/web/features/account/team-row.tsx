@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client.js';
+import { useApiAction } from '../../api/use-api-action.js';
 import type { StaffUser } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -18,37 +19,20 @@ export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
   const [isConfirmingDisable, setIsConfirmingDisable] = useState(false);
   const [isConfirmingReset, setIsConfirmingReset] = useState(false);
   const [newOneTimePassword, setNewOneTimePassword] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { run, isBusy, error } = useApiAction();
 
-  const change = async (body: { role?: StaffUser['role']; disabled?: boolean }) => {
-    setIsBusy(true);
-    setError(null);
-    try {
-      await api.patch(`/api/users/${member.userId}`, body);
-      setIsConfirmingDisable(false);
-      onChanged();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setIsBusy(false);
-    }
-  };
+  const change = (body: { role?: StaffUser['role']; disabled?: boolean }) => run(async () => {
+    await api.patch(`/api/users/${member.userId}`, body);
+    setIsConfirmingDisable(false);
+    onChanged();
+  });
 
-  const resetPassword = async () => {
-    setIsBusy(true);
-    setError(null);
-    try {
-      const result = await api.post<{ oneTimePassword: string }>(`/api/users/${member.userId}/reset-password`);
-      setNewOneTimePassword(result.oneTimePassword);
-      setIsConfirmingReset(false);
-      onChanged();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setIsBusy(false);
-    }
-  };
+  const resetPassword = () => run(async () => {
+    const result = await api.post<{ oneTimePassword: string }>(`/api/users/${member.userId}/reset-password`);
+    setNewOneTimePassword(result.oneTimePassword);
+    setIsConfirmingReset(false);
+    onChanged();
+  });
 
   const status = member.disabledAt ? t('settings.team.disabledSince', { date: format.date(member.disabledAt) })
     : member.mustChangePassword ? t('settings.team.awaitingPassword') : t('settings.team.active');

@@ -1,3 +1,4 @@
+import { wallClockMinuteOf } from '../../../core/calendar-day.js';
 import { toCsv } from '../../components/csv.js';
 import { majorUnits, type CsvColumn, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import type { I18n } from '../../i18n/i18n-context.js';
@@ -70,8 +71,6 @@ export function customersForSpreadsheet(rows: readonly CustomerCsvRow[], columns
   return utf8ByteOrderMark + toCsv([spreadsheetHeader(columns, context), ...rows.map((row) => spreadsheetCells(row, columns, context))]);
 }
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * "2026-11-30 10:12" on the store's clock: the form every spreadsheet parses
  * as a date and time, where a locale's "30 Nov 2026" stays text. A bare
@@ -80,12 +79,5 @@ const wallClocks = new Map<string, Intl.DateTimeFormat>();
 export function localTime(value: Date | string | null, timeZone: string): string | null {
   if (value === null) return null;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    // h23, not hour12: false, which some engines answer with "24" for midnight
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    wallClocks.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(new Date(value)).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return wallClockMinuteOf(new Date(value), timeZone);
 }
