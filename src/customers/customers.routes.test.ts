@@ -165,6 +165,14 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(await names('pt sinar h')).toEqual(['PT Sinar Harapan 708, Tbk']);
     expect(await names("gunawan & !joko | 'x:*")).toEqual([]);
     expect(await names('gunawan & !joko')).toEqual(['Joko Gunawan']);
+    // an empty search box (or filter) is no search, as a form sends it; it was refused with 400
+    const all = await app.inject({ method: 'GET', url: '/api/customers/count', headers: analyst.readHeaders });
+    for (const blank of ['q=', 'q=%20%20', 'city=', 'type=&rfmSegment=']) {
+      const count = await app.inject({ method: 'GET', url: `/api/customers/count?${blank}`, headers: analyst.readHeaders });
+      const list = await app.inject({ method: 'GET', url: `/api/customers?limit=500&${blank}`, headers: analyst.readHeaders });
+      expect({ blank, status: [count.statusCode, list.statusCode], count: count.json().count, listed: list.json().items?.length })
+        .toEqual({ blank, status: [200, 200], count: all.json().count, listed: all.json().count });
+    }
   });
 
   it('explains invalid input with the offending field', async () => {

@@ -30,13 +30,14 @@ export const createCustomerSchema = customerFieldsSchema.extend({ identities: z.
 export const customerIdParams = z.object({ customerId: z.coerce.number().int().positive() });
 
 export const listCustomersQuerySchema = z.object({
-  q: z.string().trim().min(1).max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order: "gunawan" finds Joko Gunawan), an exact email, phone, external id, or a customer number (1042, #1042, No. 1042)'),
+  // a blank filter is no filter, as an HTML form sends an empty search box
+  q: z.string().trim().max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order: "gunawan" finds Joko Gunawan), an exact email, phone, external id, or a customer number (1042, #1042, No. 1042)'),
   status: z.enum(['real', 'lead']).optional(),
   channel: z.enum(['store', 'web', 'mobile', 'marketplace', 'phone', 'other']).optional(),
-  city: z.string().trim().min(1).max(100).optional(),
+  city: z.string().trim().max(100).optional(),
   minRevenueMinor: z.coerce.number().int().min(0).optional(),
-  type: z.string().trim().min(1).max(40).optional().describe('customer type from the last analysis, e.g. vip, regular, at_risk'),
-  rfmSegment: z.string().trim().min(1).max(40).optional().describe('RFM segment name, e.g. Champions'),
+  type: z.string().trim().max(40).optional().describe('customer type from the last analysis, e.g. vip, regular, at_risk'),
+  rfmSegment: z.string().trim().max(40).optional().describe('RFM segment name, e.g. Champions'),
   sort: z.enum(customerSorts).default('recent'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -79,6 +79,24 @@ describeEachStore('customer search by the words of a name', (context) => {
     expect((await countCustomers(context.store.db, {})).count).toBe(names.length);
   });
 
+  it('finds an external id in any system, exactly', async () => {
+    const db = context.store.db;
+    const ids: Array<[namespace: string, value: string, customerId: number]> = [
+      ['loyalty_card', 'CARD-77', 7], ['shopify', '5512', 2], ['pos', '5512', 4], ['web', 'w-1', 3], ['zeta', 'Z9', 9],
+    ];
+    for (const [namespace, value, customerId] of ids) {
+      await sql`insert into customer_identity (kind, namespace, value, customer_id) values ('external', ${namespace}, ${value}, ${customerId})`.execute(db);
+    }
+    await expectFound('CARD-77', [7]);
+    await expectFound('5512', [2, 4]);
+    // the first and last systems in key order, and a nameless customer
+    await expectFound('w-1', [3]);
+    await expectFound('Z9', [9]);
+    await expectFound('card-77', []);
+    await expectFound('CARD-7', []);
+    await sql`delete from customer_identity where kind = 'external'`.execute(db);
+  });
+
   it('ignores a search of nothing but spaces, listing the nameless too', async () => {
     const everyone = names.map(([id]) => id);
     for (const q of ['', '   ', '\t']) await expectFound(q, everyone);

@@ -141,9 +141,29 @@ async function matchIdentities(db: Db, text: string, defaultCountry: string): Pr
       return [];
     }
   });
-  const external = await sql<{ customer_id: number }>`select customer_id from customer_identity where kind = 'external' and value = ${text.trim()} limit 20`.execute(db);
+  const external = await customersByExternalId(db, text.trim());
   const found = await findCustomersByIdentities(db, refs.map(toIdentityTriple));
   const number = customerNumber.exec(text.trim())?.[1];
   const byNumber = number === undefined ? [] : (await sql<{ customer_id: number }>`select customer_id from customer where customer_id = ${number}::bigint`.execute(db)).rows;
-  return [...new Set([...found.values(), ...external.rows.map((row) => row.customer_id), ...byNumber.map((row) => row.customer_id)])];
+  return [...new Set([...found.values(), ...external, ...byNumber.map((row) => row.customer_id)])];
+}
+
+/**
+ * Customers with this external id in any system. The identity key leads with
+ * (kind, namespace), so the few namespaces are walked first (a loose index
+ * scan: one probe per system) and the value looked up in each; looking for
+ * the value alone read every external id, 13–21 ms a search at 100k.
+ */
+async function customersByExternalId(db: Db, value: string): Promise<number[]> {
+  const result = await sql<{ customer_id: number }>`
+    with recursive namespaces as (
+      select min(namespace) as namespace from customer_identity where kind = 'external'
+      union all
+      select (select min(i.namespace) from customer_identity i where i.kind = 'external' and i.namespace > n.namespace)
+      from namespaces n where n.namespace is not null
+    )
+    select i.customer_id from namespaces n
+    join customer_identity i on i.kind = 'external' and i.namespace = n.namespace and i.value = ${value}
+    limit 20`.execute(db);
+  return result.rows.map((row) => row.customer_id);
 }
