@@ -163,7 +163,10 @@ async function customersByExternalId(db: Db, value: string): Promise<number[]> {
       from namespaces n where n.namespace is not null
     )
     select i.customer_id from namespaces n
-    join customer_identity i on i.kind = 'external' and i.namespace = n.namespace and i.value = ${value}
+    -- lateral with a limit: joined plainly, the planner scanned every external id for the value
+    cross join lateral (
+      select customer_id from customer_identity i where i.kind = 'external' and i.namespace = n.namespace and i.value = ${value} limit 20
+    ) i
     limit 20`.execute(db);
   return result.rows.map((row) => row.customer_id);
 }
