@@ -2,11 +2,15 @@ import type { Kysely } from 'kysely';
 import { loadConfig, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 import { isServerUrl, openStore, type Store } from '../db/client.js';
-import { migrate, pendingMigrations } from '../db/migrate.js';
+import { migrate, pendingMigrations, type MigrationResult } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
 import { ensureStoreSettings, type StoreSettings } from '../settings/index.js';
 
-export type Runtime = { config: Config; store: Store; db: Kysely<Database>; settings: StoreSettings };
+export type Runtime = {
+  config: Config; store: Store; db: Kysely<Database>; settings: StoreSettings;
+  /** What opening the store migrated (null when it only checked): `clientele migrate` reports it. */
+  migration: MigrationResult | null;
+};
 
 /**
  * Opens the store named by `--db`, DATABASE_URL or the data directory. An
@@ -22,15 +26,15 @@ export async function openRuntime(options: { db?: string; autoMigrate?: boolean;
   const store = await openStore(target, embeddedSharedBuffers ? { embeddedSharedBuffers } : {});
   try {
     const shouldMigrate = options.autoMigrate ?? !isServerUrl(target);
-    if (shouldMigrate) await migrate(store);
-    else {
+    const migration = shouldMigrate ? await migrate(store) : null;
+    if (!shouldMigrate) {
       const pending = await pendingMigrations(store);
       if (pending.length > 0) {
         throw new AppError('STORE_MIGRATIONS_PENDING_UNAVAILABLE', `The store at ${store.location} has ${pending.length} pending migration(s) (${pending.slice(0, 3).join(', ')}…). Run \`clientele migrate\` first.`);
       }
     }
     const settings = await ensureStoreSettings(store.db, config);
-    return { config: { ...config, database: target }, store, db: store.db, settings };
+    return { config: { ...config, database: target }, store, db: store.db, settings, migration };
   } catch (error) {
     await store.close();
     throw error;
