@@ -12,6 +12,7 @@ const order = { order_id: 'A-1', customer_id: '17', ordered_at: '2024-03-01', am
 // One bad record per reason the row parser gives, with the code and params its reject must carry.
 const badRecords: Array<[ImportEntity, Record<string, unknown>, string, Record<string, string | number>]> = [
   ['orders', { ...order, ordered_at: 'yesterday' }, 'DATE_UNREADABLE', { field: 'ordered_at', value: 'yesterday' }],
+  ['orders', { ...order, ordered_at: '2024-02-30' }, 'DATE_NOT_ON_CALENDAR', { field: 'ordered_at', value: '2024-02-30' }],
   ['orders', { ...order, ordered_at: '2030-01-01' }, 'DATE_IN_FUTURE', { field: 'ordered_at', value: '2030-01-01' }],
   ['orders', { ...order, ordered_at: '1969-12-31' }, 'DATE_BEFORE_1970', { field: 'ordered_at', value: '1969-12-31' }],
   ['orders', { ...order, ordered_at: '2024-03-01 10:00:00 Mars/Olympus' }, 'DATE_ZONE_UNKNOWN', { field: 'ordered_at', value: '2024-03-01 10:00:00 Mars/Olympus', zone: 'Mars/Olympus' }],

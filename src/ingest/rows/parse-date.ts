@@ -83,6 +83,24 @@ function unknownZoneIn(value: string, dateFormat: string | null): string | null 
   return null;
 }
 
+/**
+ * The part of the text that names no real day or time ("day 30" in 2024-02-30), if that is why
+ * it did not parse: such a value is written right, so the advice is to correct it, not its format.
+ */
+function impossiblePartIn(value: string, dateFormat: string | null): string | null {
+  const attempts = dateFormat ? [parseFormat(value, formatZone(dateFormat).format)] : [DateTime.fromISO(value, { zone: 'utc' }), DateTime.fromSQL(value, { zone: 'utc' })];
+  for (const attempt of attempts) {
+    if (attempt.invalidReason !== 'unit out of range') continue;
+    const part = /specified (-?\d+) \(of type number\) as an? (\w+)/.exec(attempt.invalidExplanation ?? '');
+    return part ? `${part[2]} ${part[1]}` : 'a day or time';
+  }
+  return null;
+}
+
+function failImpossible(field: string, raw: string, part: string): never {
+  fail(field, 'DATE_NOT_ON_CALENDAR', `${field} "${raw}" is not a real date or time (${part} does not exist there); correct the value (day and month swapped?)`, { field, value: raw });
+}
+
 function failUnknownZone(field: string, raw: string, zone: string): never {
   fail(field, 'DATE_ZONE_UNKNOWN', `${field} "${raw}" names the time zone "${zone}", which is not a known IANA zone; write UTC, an offset (+07:00) or a zone such as Asia/Jakarta or America/New_York`, { field, value: raw, zone });
 }
@@ -121,6 +139,8 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
     if (!parsed) {
       const unknownZone = unknownZoneIn(value, options.dateFormat);
       if (unknownZone) failUnknownZone(field, raw, unknownZone);
+      const impossible = impossiblePartIn(value, options.dateFormat);
+      if (impossible) failImpossible(field, raw, impossible);
       fail(field, 'DATE_FORMAT_MISMATCH', `${field} "${raw}" does not match the date format ${options.dateFormat}; fix the value or give the right date format (--date-format, or dateFormat in an API batch)`, { field, value: raw, format: options.dateFormat });
     }
   } else {
@@ -128,6 +148,8 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
     if (!parsed) {
       const unknownZone = unknownZoneIn(value, null);
       if (unknownZone) failUnknownZone(field, raw, unknownZone);
+      const impossible = impossiblePartIn(value, null);
+      if (impossible) failImpossible(field, raw, impossible);
       fail(field, 'DATE_UNREADABLE', `${field} "${raw}" is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or pass --date-format, e.g. --date-format dd-MM-yyyy`, { field, value: raw });
     }
     // Whether the text named its zone (Z, +07:00, UTC, GMT, America/New_York, [Asia/Jakarta]) is

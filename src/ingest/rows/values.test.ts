@@ -95,7 +95,14 @@ describe('parseDateTime', () => {
 
   it.each([
     ['01/02/2024', null, 'not a date we can read'],
-    ['31-02-2015', 'dd-MM-yyyy', 'does not match the date format dd-MM-yyyy'],
+    ['21/02/2015', 'dd-MM-yyyy', 'does not match the date format dd-MM-yyyy'],
+    // written right, on no calendar: the advice is to correct the value, not to use ISO 8601 or another format
+    ['31-02-2015', 'dd-MM-yyyy', 'is not a real date or time (day 31 does not exist there)'],
+    ['2024-02-30', null, 'is not a real date or time (day 30 does not exist there)'],
+    ['2024-02-30T10:00:00', null, 'is not a real date or time (day 30 does not exist there)'],
+    ['2023-02-29 10:00', null, 'is not a real date or time (day 29 does not exist there)'],
+    ['2024-13-01', null, 'is not a real date or time (month 13 does not exist there)'],
+    ['2024-03-01T25:00', null, 'is not a real date or time (hour 25 does not exist there)'],
     ['1969-12-31', null, 'before 1970'],
     ['2027-01-01', null, 'in the future'],
   ])('rejects %j with a reason', (raw, dateFormat, reason) => {
