@@ -29,6 +29,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   customer_merge_event: columns<Database['customer_merge_event']>()(['merge_id', 'event_id']),
   customer_merge_gift: columns<Database['customer_merge_gift']>()(['merge_id', 'order_id']),
   import_run: columns<Database['import_run']>()(['import_id', 'entity', 'file_name', 'preset', 'status', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count', 'order_inserted_count', 'order_updated_count', 'order_unchanged_count', 'order_rejected_count', 'started_at', 'finished_at', 'started_by', 'heartbeat_at']),
+  import_run_reject: columns<Database['import_run_reject']>()(['import_id', 'code', 'row_count']),
   import_seen_ref: columns<Database['import_seen_ref']>()(['import_id', 'kind', 'namespace', 'value', 'line', 'customer_id']),
   import_given: columns<Database['import_given']>()(['import_id', 'customer_id', 'fields', 'attributes']),
   staff_user: columns<Database['staff_user']>()(['user_id', 'email', 'name', 'role', 'password_hash', 'must_change_password', 'locale', 'disabled_at', 'created_at']),
@@ -53,5 +54,5 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   store_purchase_day: columns<Database['store_purchase_day']>()(['day', 'order_count', 'amount_minor', 'first_purchases', 'second_purchases']),
   store_purchase_day_gap: columns<Database['store_purchase_day_gap']>()(['day', 'previous_day', 'customers']),
   store_first_seen: columns<Database['store_first_seen']>()(['seen_at', 'customers']),
-  customer_prediction: columns<Database['customer_prediction']>()(['customer_id', 'model_fit_id', 'spend_model_fit_id', 'p_alive', 'expected_purchases_90d', 'expected_spend_minor', 'clv_minor', 'next_purchase_day', 'churn_risk', 'as_of', 'predicted_at']),
+  customer_prediction: columns<Database['customer_prediction']>()(['customer_id', 'model_fit_id', 'spend_model_fit_id', 'p_alive', 'expected_purchases_90d', 'expected_spend_minor', 'clv_minor', 'clv_horizon_days', 'next_purchase_day', 'churn_risk', 'as_of', 'predicted_at']),
 };

@@ -223,6 +223,9 @@ export type ImportRunTable = {
   order_rejected_count: number | null;
 };
 
+/** How many rows of an import run were rejected, per reject code. */
+export type ImportRunRejectTable = { import_id: number; code: string; row_count: number };
+
 /** The first id of each accepted row of a running customer-file import (see customer-file-memory.repo.ts). */
 export type ImportSeenRefTable = { import_id: number; kind: IdentityKind; namespace: string; value: string; line: number; customer_id: number };
 
@@ -305,6 +308,7 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   customer_merge_event: CustomerMergeEventTable;
   customer_merge_gift: CustomerMergeGiftTable;
   import_run: ImportRunTable;
+  import_run_reject: ImportRunRejectTable;
   import_seen_ref: ImportSeenRefTable;
   import_given: ImportGivenTable;
   staff_user: StaffUserTable;

@@ -20,7 +20,8 @@ export type StoreSummary = {
 export type InstantRange = { from: string; to: string };
 
 export type TypesReport = {
-  asOf: string | null; customers: number;
+  /** The end of the analysed store day (an instant); `asOfDay` is that day, as the store's calendar names it. */
+  asOf: string | null; asOfDay?: string | null; customers: number;
   types: Array<{ type: string; customers: number; primaryCustomers: number; share: number; revenueMinor?: number }>;
   combinations: Array<{ types: string[]; customers: number }>;
 };
@@ -54,7 +55,8 @@ export type Granularity = 'day' | 'week' | 'month';
 /** GET /api/reports/revenue: `period` is the first day of each day, week or month (store calendar). */
 export type RevenueTrend = { granularity: Granularity; from: string; to: string; currency: string; points: Array<{ period: string; revenueMinor: number; orders: number; customers: number }> };
 
-export type TypeMigration = { from: string; to: string; flows: Array<{ fromType: string; toType: string; customers: number }> };
+/** GET /api/reports/type-migration: types held at the end of the store day `fromDay` against the end of `toDay` (`from`, `to`: those instants). */
+export type TypeMigration = { from: string; to: string; fromDay: string; toDay: string; flows: Array<{ fromType: string; toType: string; customers: number }> };
 
 /** As GET /api/segments sends it (src/segments/segments.repo.ts SegmentRow); revenue is asked for, not there yet. */
 export type Segment = { segment_id: number; name: string; description: string | null; member_count: number; refreshed_at: string | null; revenue_minor?: number };
@@ -63,7 +65,11 @@ export type SegmentsPage = { items: Segment[] };
 /** GET /api/customers/:id/prediction; a 404 PREDICTION_NOT_FOUND means no prediction yet (e.g. no purchase). */
 export type CustomerPrediction = {
   asOf: string; model: string; pAlive: number | null; expectedPurchases90d: number; expectedSpendMinor: number | null; clvMinor: number | null;
+  /** The days the CLV covers; null for predictions stored before it was kept. */
+  clvHorizonDays?: number | null;
   nextPurchaseDay: string | null; churnRisk: 'low' | 'medium' | 'high' | string | null; predictedAt: string;
+  /** Purchase days up to asOf (1: a one-time buyer, whose expected spend is the store's average). */
+  purchaseDays?: number;
 };
 
 /** GET /api/customers/:id/types (src/analytics/types.service.ts customerTypeTimeline). */
@@ -73,10 +79,13 @@ export type CustomerTypes = {
   timeline: Array<{ type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown }>;
 };
 
+export type AlertCounts = { metricDrops: number; customerOverdue: number };
+
 /** POST /api/analytics/analyze (src/analytics/analyze.service.ts). */
 export type AnalyzeResult = {
   runId: number; asOf: string; customers: number; realCustomers: number; rfmScored: number;
   /** Type spells opened and closed by this run (a customer moving from new to regular counts once in each). */
   typeChanges: { entered: number; left: number };
-  alerts: { metricDrops: number; customerOverdue: number }; timingMs: { total: number };
+  /** `new`: raised by this run; `open`: not acknowledged after it, whoever raised them (new ones included). */
+  alerts: { new: AlertCounts; open: AlertCounts }; timingMs: { total: number };
 };

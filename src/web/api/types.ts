@@ -70,6 +70,8 @@ export type OrderCounts = { inserted: number; updated: number; unchanged: number
 export type IngestSummary = {
   importId: number; entity: IngestEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[];
   orders?: OrderCounts | null;
+  /** Record fields the server did not read (an order line's fields in orders without unit_price); absent from answers stored before it said so. */
+  ignoredFields?: string[];
 };
 
 /** An import run as GET /api/imports lists it (one file, or one API batch sent alone). */
@@ -83,3 +85,10 @@ export type ImportRun = {
 export type StoreSettings = {
   name: string; currency: string; timeZone: string; defaultCountry: string; isSynthetic: boolean; dataAsOf: string | null; demoDataset: string | null;
 };
+
+/** Why the currency, time zone or phone country can no longer change (GET /api/settings `fixed`). */
+export type FixedReason = {
+  code: 'orders' | 'import_running' | 'product_prices' | 'money_segments' | 'recorded_times' | 'phone_numbers';
+  message: string; segments?: string[]; file?: string | null;
+};
+export type FixedSettings = { currency: FixedReason | null; timeZone: FixedReason | null; defaultCountry: FixedReason | null };
