@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ImportEntity } from '../ingest/canonical.js';
+import type { RejectCode } from '../ingest/reject-codes.js';
 
 export const datasetsDirectory = fileURLToPath(new URL('../../data/datasets/', import.meta.url));
 
@@ -20,6 +21,11 @@ export type DemoDataset = {
    */
   asOf: string;
   imports: Array<{ entity: ImportEntity; file: string; preset: string }>;
+  /**
+   * Rows the data set holds that cannot be loaded, by reject code, and why (its README says
+   * more): a load's summary explains its rejected rows with these; any other code is a surprise.
+   */
+  expectedRejects?: Partial<Record<RejectCode, string>>;
   /** A type policy change the data set needs (Groceries has no prices: VIP by purchase days). */
   policy?: Record<string, unknown>;
 };
@@ -46,6 +52,9 @@ export const demoDatasets: DemoDataset[] = [
     description: 'UCI Online Retail, first five days (2010-12-01 to 12-05): 8,000 lines, 277 customers, cancellations',
     currency: 'GBP', timeZone: 'Europe/London', defaultCountry: 'GB', asOf: '2010-12-05T23:59:59.999Z',
     imports: [{ entity: 'orders', file: 'online-retail/online_retail_sample.csv', preset: 'uci-online-retail' }],
+    expectedRejects: {
+      CUSTOMER_MISSING: 'rows without a CustomerID (UCI: the retailer recorded no customer for these sales, e.g. guest purchases), so they are no one\'s purchases',
+    },
   },
   {
     name: 'customer-personality',
@@ -53,5 +62,8 @@ export const demoDatasets: DemoDataset[] = [
     description: 'Food and wine retailer: 2,240 customer profiles with demographics (no orders)',
     currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '2014-12-31T23:59:59.999-05:00',
     imports: [{ entity: 'customers', file: 'customer-personality/marketing_campaign.csv', preset: 'customer-personality' }],
+    expectedRejects: {
+      WHOLE_NUMBER_INVALID: 'customers born before 1900 by their Year_Birth (1893, 1899: implausible, as the data set\'s README notes); the store keeps birth years from 1900',
+    },
   },
 ];

@@ -1,19 +1,28 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError, isAppError } from '../core/errors.js';
 import { calendarDayIn, fixedClock, type Clock } from '../core/clock.js';
 import { importFile, type ImportSummary } from '../ingest/import-file.service.js';
 import type { ImportEntity } from '../ingest/canonical.js';
+import { readRejectCounts } from '../ingest/import-runs.repo.js';
 import { getStoreSettings, updateStoreSettings, type StoreSettings } from '../settings/index.js';
 import { chainName, countryCode, currency, timeZone, writeStoreFiles } from '../synthetic/index.js';
-import { datasetsDirectory, demoDatasets } from './datasets.js';
+import { datasetsDirectory, demoDatasets, type DemoDataset } from './datasets.js';
 import { analyze, presetTypePolicy } from '../analytics/index.js';
 import { predictCustomers } from '../models/index.js';
+import { explainRejects, type RejectedRows } from './explain-rejects.js';
 
-export type DemoResult = { name: string; imports: ImportSummary[]; seconds: number; notes: string[] };
+/** An import of the demo, with the rows it did not load counted by reason. */
+export type DemoImport = ImportSummary & { rejectedRows: RejectedRows[] };
+
+export type DemoResult = { name: string; imports: DemoImport[]; seconds: number; notes: string[] };
+
+async function withRejectedRows(db: Kysely<Database>, summary: ImportSummary, expected: DemoDataset['expectedRejects'] = {}): Promise<DemoImport> {
+  return { ...summary, rejectedRows: explainRejects(await readRejectCounts(db, summary.importId), expected, summary.rejectsSample) };
+}
 
 /**
  * Derives what the product shows from the loaded facts as of a day in the
@@ -72,9 +81,11 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
   try {
     const customers = options.customers ?? 3000;
     await writeStoreFiles(directory, { seed: options.seed ?? 20261124, customers, endDate, years: 3, ordersPerCustomer: 9, includeTruth: false });
-    const imports: ImportSummary[] = [];
+    const imports: DemoImport[] = [];
     for (const entity of ['products', 'customers', 'orders', 'lines', 'events'] as ImportEntity[]) {
-      imports.push(await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null }));
+      // the files are generated and removed again: a rejects file would name lines no one can look up
+      const summary = await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null });
+      imports.push(await withRejectedRows(db, summary));
     }
     // today, still running: its alerts judge the days up to yesterday
     const notes = await deriveUnderstanding(db, calendarDayIn(options.clock.now(), timeZone), options.clock);
@@ -85,8 +96,26 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
   }
 }
 
-/** Loads a bundled public data set; its currency and time zone become the store's, and reports run as of its end. */
-export async function loadDatasetDemo(db: Kysely<Database>, name: string, options: { actor: string }): Promise<DemoResult> {
+/**
+ * A data set's settings and files, as of its end: its currency and time zone become the store's.
+ * `rejectsDirectory`: where to write each file's rejected rows (`<file>.rejects.csv`); none by
+ * default, since the data set lives in the product's folder and its rejects are explained by code.
+ */
+export async function importDataset(db: Kysely<Database>, dataset: DemoDataset, options: { actor: string; rejectsDirectory?: string | null }): Promise<DemoImport[]> {
+  await updateStoreSettings(db, { name: dataset.title, currency: dataset.currency, timezone: dataset.timeZone, default_country: dataset.defaultCountry, is_synthetic: false, demo_dataset: null, data_as_of: dataset.asOf });
+  const clock = fixedClock(dataset.asOf);
+  const imports: DemoImport[] = [];
+  if (options.rejectsDirectory) await mkdir(options.rejectsDirectory, { recursive: true });
+  for (const spec of dataset.imports) {
+    const rejectsPath = options.rejectsDirectory ? join(options.rejectsDirectory, `${basename(spec.file)}.rejects.csv`) : null;
+    const summary = await importFile(db, { entity: spec.entity, file: join(datasetsDirectory, spec.file), preset: spec.preset, actor: options.actor, clock, rejectsPath });
+    imports.push(await withRejectedRows(db, summary, dataset.expectedRejects));
+  }
+  return imports;
+}
+
+/** Loads a bundled public data set (importDataset), then derives what the product shows as of its end. */
+export async function loadDatasetDemo(db: Kysely<Database>, name: string, options: { actor: string; rejectsDirectory?: string | null }): Promise<DemoResult> {
   const dataset = demoDatasets.find((candidate) => candidate.name === name);
   if (!dataset) {
     throw new AppError('DEMO_DATASET_NOT_FOUND', `There is no demo data set "${name}". Choose one of: synthetic, ${demoDatasets.map((d) => d.name).join(', ')}.`, { field: 'name' });
@@ -97,12 +126,7 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
   const isThisLoad = (settings: StoreSettings) => settings.dataAsOf !== null && new Date(settings.dataAsOf).getTime() === new Date(dataset.asOf).getTime()
     && (settings.name === dataset.title || settings.name === `${dataset.name} (public data set)`);
   await requireEmptyOrUnfinishedStore(db, isThisLoad);
-  await updateStoreSettings(db, { name: dataset.title, currency: dataset.currency, timezone: dataset.timeZone, default_country: dataset.defaultCountry, is_synthetic: false, demo_dataset: null, data_as_of: dataset.asOf });
-  const clock = fixedClock(dataset.asOf);
-  const imports: ImportSummary[] = [];
-  for (const spec of dataset.imports) {
-    imports.push(await importFile(db, { entity: spec.entity, file: join(datasetsDirectory, spec.file), preset: spec.preset, actor: options.actor, clock, rejectsPath: null }));
-  }
+  const imports = await importDataset(db, dataset, options);
   const lastDay = calendarDayIn(new Date(dataset.asOf), dataset.timeZone);
   if (dataset.policy) await presetTypePolicy(db, dataset.policy);
   const notes = await deriveUnderstanding(db, lastDay, fixedClock(new Date(Date.parse(dataset.asOf) + 1)));

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
@@ -87,6 +88,27 @@ describeEachStore('importing files whose shape varies from line to line', (conte
     expect(await importFile(db(), { ...base, entity: 'customers', file: baltic, encoding: 'windows-1257' })).toMatchObject({ inserted: 1, rejected: 0 });
     const names = await db().selectFrom('customer').select(['name', 'city']).where('name', 'like', 'J%').where('city', 'is not', null).orderBy('name').execute();
     expect(names).toEqual([{ name: 'José Müller', city: 'Bogotá' }, { name: 'Jānis Bēļtis', city: 'Rēzekne' }]);
+  });
+
+  it('writes each rejected row as written in the file, so the rejects file can be corrected and imported again', async () => {
+    const header = 'order_id;customer_email;ordered_at;currency;sku;quantity;unit_price;note';
+    const rows = [
+      'RW1;rw@example.com;01.04.2024;IDR;S1;1;"8000,00";Teh',
+      'RW1;rw@example.com;01.04.2024;IDR;S2;x;"2000,00";"Kopi; hitam"',
+      'RW2;rw@example.com;02.04.2024;EUR;S1;1;1.234,00;Tea',
+      'RW3;rw@example.com;03.04.2024;IDR;S1;1;"5000,00";ok',
+    ];
+    const file = writeFile(`${[header, ...rows].join('\n')}\n`, 'csv');
+    const rejectsPath = `${file}.rejects.csv`;
+    const options = { ...base, entity: 'orders' as const, dateFormat: 'dd.MM.yyyy', rejectsPath };
+    // RW1 for its bad quantity (its first row with it), RW2 for want of an EUR rate, when written
+    expect(await importFile(db(), { ...options, file })).toMatchObject({ inserted: 1, rejected: 3 });
+    const rejects = parse(readFileSync(rejectsPath, 'utf8'), { columns: true }) as Array<{ line: string; raw: string }>;
+    expect(rejects.map((reject) => [reject.line, reject.raw])).toEqual([['2', rows[0]], ['3', rows[1]], ['4', rows[2]]]);
+    const corrected = writeFile(`${[header, ...rejects.map((reject) => reject.raw.replace(';x;', ';1;').replace(';EUR;', ';IDR;'))].join('\n')}\n`, 'csv');
+    expect(await importFile(db(), { ...options, file: corrected })).toMatchObject({ inserted: 3, rejected: 0 });
+    const totals = await db().selectFrom('customer_order').select(['external_id', 'total_minor']).where('external_id', 'in', ['RW1', 'RW2']).orderBy('external_id').execute();
+    expect(totals).toEqual([{ external_id: 'RW1', total_minor: 10_000 }, { external_id: 'RW2', total_minor: 1234 }]);
   });
 
   it('writes rejects with their delimiters, and a clean re-run removes the stale rejects file', async () => {

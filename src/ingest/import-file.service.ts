@@ -5,9 +5,10 @@ import type { Clock } from '../core/clock.js';
 import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, IngestContext, Reject } from './canonical.js';
 import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
-import { createRawRowFinder, createRejectsWriter } from './rejects-file.js';
+import { createRawRowFinder, createRejectsWriter, rejectsSampleSize } from './rejects-file.js';
 import { findPreset } from './presets/index.js';
 import { parseFile } from './rows/index.js';
+import type { ColumnPlan, GuessedColumn, IgnoredColumn } from './rows/column-plan.js';
 import { knownCurrencyCodes } from '../core/money.js';
 import { addOrderCounts, emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts, type StubJoinRecord, type WriteContext } from './write/index.js';
 import { forgetAbandonedCustomerFiles, forgetCustomerFile } from './write/customer-file-memory.repo.js';
@@ -59,6 +60,10 @@ export type ImportSummary = {
   joinedStubs: number;
   /** The first 20 rows that joined stubs: the row's line, its customer, the stubs merged into them and the merges (undo with `clientele customers unmerge`). */
   joinsSample: StubJoinRecord[];
+  /** Required fields read from a column under a common other name ("Date" for ordered_at), said so the owner can check them. */
+  guessedColumns: GuessedColumn[];
+  /** The file's columns no field reads (not stored), with the field each seems to hold; none with a preset, which knows its export. */
+  ignoredColumns: IgnoredColumn[];
 };
 
 export async function buildIngestContext(db: Kysely<Database>, clock: Clock, source: string): Promise<IngestContext> {
@@ -87,6 +92,8 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   let rejected = 0;
   let joinedStubs = 0;
   const joinsSample: StubJoinRecord[] = [];
+  // set by parseFile before its first batch
+  let columns = null as ColumnPlan | null;
   const preset = options.preset ? findPreset(options.preset) : null;
   const addRaw = createRawRowFinder(options.file, {
     ...preset?.reader, ...(options.delimiter ? { delimiter: options.delimiter } : {}),
@@ -103,6 +110,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       batchSize: options.batchSize ?? defaultImportBatchSize,
       source: options.source ?? null,
       context,
+      onColumns: (plan) => (columns = plan),
     })[Symbol.asyncIterator]();
     let next = batches.next();
     while (true) {
@@ -127,8 +135,10 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
         joinedStubs += join.mergedCustomerIds.length;
         if (joinsSample.length < 20) joinsSample.push(join);
       }
-      await addRaw(outcome.rejects);
       const batchRejects = [...batch.rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
+      // The writer's rejects, and the other rows of an order a bad row rejected, have no raw yet;
+      // it is for the rejects file and the summary's sample, and without a file only the sample needs it.
+      if (options.rejectsPath || rejected < rejectsSampleSize) await addRaw(batchRejects);
       rejected += batchRejects.length;
       await rejects.write(batchRejects);
       options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, read: totals.read, rejected });
@@ -147,6 +157,6 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   return {
     importId, entity: options.entity, file: options.file, ...totals, rejected, orders, seconds,
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample,
-    joinedStubs, joinsSample,
+    joinedStubs, joinsSample, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
   };
 }

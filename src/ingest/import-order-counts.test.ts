@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
@@ -73,6 +74,35 @@ describeEachStore('counting orders beside rows', (context) => {
       'order_id,customer_id,ordered_at,sku,quantity,unit_price',
       'RJ1,rjc,2024-05-01,A,1,100', 'RJ1,rjc,2024-05-01,B,x,100', 'RJ1,rjc,2024-05-01,C,1,100', 'RJ2,rjc,2024-05-01,A,1,100',
     ]))).toEqual({ rows: { read: 4, inserted: 1, updated: 0, unchanged: 0, rejected: 3 }, orders: { inserted: 1, updated: 0, unchanged: 0, rejected: 1 } });
+  });
+
+  it('rejects an order whole when one of its rows cannot be read (one comma too many), and counts it rejected', async () => {
+    // the reviewer's case: the Mug row of #7101 has an extra comma; #7101 was stored with its first line only, total still 50000
+    const file = csv([
+      shopifyHeader,
+      '#7101,broken@example.com,paid,IDR,50000,0,2024-04-03 10:00:00 +0700,1,Kopi,30000,BEAN-1,0,web',
+      '#7101,,,,,,,1,Mug,20000,MUG-1,,,',
+      '#7102,broken@example.com,paid,IDR,10000,0,2024-04-04 10:00:00 +0700,1,Teh,10000,T-1,0,web',
+    ]);
+    expect(await run('orders', file, { preset: 'shopify-orders' })).toEqual({
+      rows: { read: 3, inserted: 1, updated: 0, unchanged: 0, rejected: 2 }, orders: { inserted: 1, updated: 0, unchanged: 0, rejected: 1 },
+    });
+    const stored = await db().selectFrom('customer_order').select('external_id').where('external_id', 'in', ['#7101', '#7102']).execute();
+    expect(stored.map((order) => order.external_id)).toEqual(['#7102']);
+  });
+
+  it('counts the order of a row with an unclosed quote or bytes that are not UTF-8 as rejected in a file of one row per order', async () => {
+    const quote = csv(['order_id,customer_id,ordered_at,amount,promotion_code', 'UQ1,uqc,2024-05-11,100,', 'UQ2,uqc,2024-05-12,100,"SPRING']);
+    expect(await run('orders', quote)).toEqual({
+      rows: { read: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 }, orders: { inserted: 1, updated: 0, unchanged: 0, rejected: 1 },
+    });
+    const bytes = join(files.directory, 'not-utf8.csv');
+    writeFileSync(bytes, Buffer.concat([
+      Buffer.from('order_id,customer_id,ordered_at,amount,promotion_code\nUB1,ubc,2024-05-11,100,\nUB2,ubc,2024-05-12,100,Sal'), Buffer.from([0xe9]), Buffer.from('\n'),
+    ]));
+    expect(await run('orders', bytes)).toEqual({
+      rows: { read: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 }, orders: { inserted: 1, updated: 0, unchanged: 0, rejected: 1 },
+    });
   });
 
   it('counts an order once when its rows fall into several batches of one import', async () => {

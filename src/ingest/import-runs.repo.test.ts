@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import type { BatchOutcome } from './write/index.js';
-import { addBatchToImportRun, finishImportRun, importRunStaleAfterMinutes, listImportRuns, startImportRun } from './import-runs.repo.js';
+import type { Reject } from './canonical.js';
+import { addBatchToImportRun, finishImportRun, importRunStaleAfterMinutes, listImportRuns, readRejectCounts, startImportRun } from './import-runs.repo.js';
 
 describeEachStore('import runs', (context) => {
   it('lists a run left running by a process that is gone as interrupted, and a live or finished one as it is', async () => {
@@ -23,6 +24,24 @@ describeEachStore('import runs', (context) => {
     expect(statusOf(live)).toBe('running');
     expect(statusOf(done)).toBe('completed');
     expect(runs.find((row) => row.import_id === live)?.read_count).toBe(500);
+  });
+
+  it('counts a run\'s rejected rows per code across its batches, most first, beside the count of all of them', async () => {
+    const { db } = context.store;
+    const importId = await startImportRun(db, { entity: 'orders', fileName: 'retail.csv', preset: 'uci-online-retail', startedBy: 'test' });
+    const other = await startImportRun(db, { entity: 'orders', fileName: 'other.csv', preset: null, startedBy: 'test' });
+    const reject = (line: number, code: Reject['code']): Reject => ({ file: 'retail.csv', line, field: 'customer_id', code, params: {}, reason: 'why' });
+    const batch = (rejects: Reject[]): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects, changedCustomerIds: [] });
+    await addBatchToImportRun(db, importId, 3, batch([reject(2, 'CUSTOMER_MISSING'), reject(3, 'ORDER_ROWS_DISAGREE'), reject(4, 'CUSTOMER_MISSING')]));
+    await addBatchToImportRun(db, importId, 2, batch([]));
+    await addBatchToImportRun(db, importId, 2, batch([reject(8, 'CUSTOMER_MISSING'), reject(9, 'AMOUNT_UNREADABLE')]));
+    await addBatchToImportRun(db, other, 1, batch([reject(2, 'AMOUNT_UNREADABLE')]));
+
+    expect(await readRejectCounts(db, importId)).toEqual([
+      { code: 'CUSTOMER_MISSING', rows: 3 }, { code: 'AMOUNT_UNREADABLE', rows: 1 }, { code: 'ORDER_ROWS_DISAGREE', rows: 1 },
+    ]);
+    expect((await listImportRuns(db, { importId }))[0].rejected_count).toBe(5);
+    expect(await readRejectCounts(db, other)).toEqual([{ code: 'AMOUNT_UNREADABLE', rows: 1 }]);
   });
 
   it('pages newest first, resuming after a run', async () => {

@@ -26,6 +26,25 @@ export async function addBatchToImportRun(db: Db, importId: number, read: number
       order_inserted_count = coalesce(order_inserted_count, 0) + ${orders.inserted}::int, order_updated_count = coalesce(order_updated_count, 0) + ${orders.updated}::int,
       order_unchanged_count = coalesce(order_unchanged_count, 0) + ${orders.unchanged}::int, order_rejected_count = coalesce(order_rejected_count, 0) + ${orders.rejected}::int` : sql``}
     where import_id = ${importId}::bigint`.execute(db);
+  await addRejectCounts(db, importId, outcome.rejects);
+}
+
+/** Counts a batch's rejects per code beside the run (import_run_reject), so a summary can say why rows were rejected. */
+async function addRejectCounts(db: Db, importId: number, rejects: ReadonlyArray<{ code: string }>): Promise<void> {
+  if (rejects.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const reject of rejects) counts.set(reject.code, (counts.get(reject.code) ?? 0) + 1);
+  await sql`
+    insert into import_run_reject (import_id, code, row_count)
+    select ${importId}::bigint, code, row_count from unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::int[]) as c(code, row_count)
+    on conflict (import_id, code) do update set row_count = import_run_reject.row_count + excluded.row_count`.execute(db);
+}
+
+/** How many rows of a run were rejected per code, most first (codes of equal count alphabetically). */
+export async function readRejectCounts(db: Db, importId: number): Promise<Array<{ code: string; rows: number }>> {
+  const rows = await db.selectFrom('import_run_reject').select(['code', 'row_count']).where('import_id', '=', importId)
+    .orderBy('row_count', 'desc').orderBy('code').execute();
+  return rows.map((row) => ({ code: row.code, rows: Number(row.row_count) }));
 }
 
 /** What a batch sent to an open run must agree with; read under a row lock so that one run's batches take turns. */

@@ -35,7 +35,7 @@ const summarySchema = objectOf<BatchSummary>()({
   joins: z.array(objectOf<StubJoinRecord>()({
     line: z.number().int(), customerId: z.number().int(), mergedCustomerIds: z.array(z.number().int()), mergeIds: z.array(z.number().int()),
   })).describe('Customers known only from orders or events (stubs) that a record joined into the customer it describes (`line` is the record\'s position); each join is a merge, undone with POST /api/merges/{mergeId}/undo'),
-  ignoredFields: z.array(z.string()).describe('Record fields no canonical field reads (a typo such as "chanel"), which were not stored'),
+  ignoredFields: z.array(z.string()).describe('Record fields no canonical field reads (a typo such as "chanel"), or an order line\'s fields (sku, product_name, category, quantity, line_no) in orders records with an amount but no unit_price, which are stored as whole orders; not stored'),
 });
 const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[number]>()({
   import_id: z.number().int(), entity: z.string(), file_name: z.string().nullable(), preset: z.string().nullable(),

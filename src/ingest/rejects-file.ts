@@ -3,12 +3,14 @@ import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Reject } from './canonical.js';
 import { readRecords, type ReaderOptions, type RecordItem } from './readers/read-records.js';
-import { rawOf } from './rows/row-parser.js';
 
 const csvField = (value: string | number | null | undefined) => {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
+
+/** The rejects a summary shows (`rejectsSample`): the first ones. */
+export const rejectsSampleSize = 20;
 
 /**
  * Streams rejects to a CSV file, opened only when the first reject arrives. A run without
@@ -22,7 +24,7 @@ export function createRejectsWriter(path: string | null) {
     async write(rejects: Reject[]): Promise<void> {
       for (const reject of rejects) {
         count += 1;
-        if (sample.length < 20) sample.push(reject);
+        if (sample.length < rejectsSampleSize) sample.push(reject);
       }
       if (!path || rejects.length === 0) return;
       if (!stream) {
@@ -49,7 +51,7 @@ export function createRejectsWriter(path: string | null) {
 /**
  * Gives rejects made when rows were written (an order recorded for another
  * customer, an identity conflict, a currency without a rate) the `raw` that
- * parse-time rejects carry. The writers only see canonical rows, so the file
+ * parse-time rejects carry: the row as written (RecordItem's `raw`). The writers only see canonical rows, so the file
  * is read a second time, forward only, opened at the first such reject: memory
  * stays constant, and a run without them reads the file once. Call it with
  * each batch's rejects in turn (batches are in line order).
@@ -77,7 +79,7 @@ export function createRawRowFinder(path: string, reader: ReaderOptions) {
         current = await nextRecord();
         if (current === null) return;
       }
-      if (current.line === reject.line && current.kind === 'record') reject.raw = rawOf(current.values);
+      if (current.line === reject.line && current.kind === 'record') reject.raw = current.raw;
     }
   };
 }

@@ -8,6 +8,7 @@ import { listPresets, parseMappingArguments } from '../../ingest/rows/index.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { withExamples } from '../examples.js';
+import { formatColumns } from './import-columns.js';
 
 const entities: ImportEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -98,6 +99,7 @@ export function formatSummary(summary: ImportSummary): string {
   // rows are not orders: an export of one row per order line names fewer orders than it has rows
   const { orders } = summary;
   if (orders) lines.push(`  orders: ${orders.inserted} inserted, ${orders.updated} updated, ${orders.unchanged} unchanged, ${orders.rejected} rejected`);
+  lines.push(...formatColumns(summary));
   if (summary.joinedStubs > 0) {
     lines.push(`Joined ${summary.joinedStubs} customer${summary.joinedStubs === 1 ? '' : 's'} known only from orders or events into the customers their rows describe (each a merge; undo with \`clientele customers unmerge <mergeId>\`):`);
     for (const join of summary.joinsSample.slice(0, 5)) lines.push(`  line ${join.line}: #${join.mergedCustomerIds.join(', #')} into #${join.customerId} (merge ${join.mergeIds.join(', ')})`);

@@ -10,6 +10,8 @@ export type TokenisedRecord = {
   bytes: Buffer;
   fieldStarts: number[];
   fieldEnds: number[];
+  /** The fields written in quotes, by index in ascending order: the rejects file shows the row as written. */
+  quotedFields: number[];
   /** Whether every byte is below 0x80: such a record is valid UTF-8 and decodes as Latin-1. */
   isAscii: boolean;
   problem: 'unterminated-quote' | 'too-long' | null;
@@ -35,6 +37,7 @@ export function createCsvTokenizer(delimiter: number, maxRecordBytes: number, on
   const buffer = new GrowableBuffer();
   const fieldStarts: number[] = [];
   const fieldEnds: number[] = [];
+  const quotedFields: number[] = [];
   let state: State = 'field-start';
   let line = 1;
   let recordLine = 1;
@@ -51,12 +54,13 @@ export function createCsvTokenizer(delimiter: number, maxRecordBytes: number, on
   function emit(problem: TokenisedRecord['problem']): void {
     if (problem !== null || recordHasContent || fieldEnds.length > 0) {
       endField();
-      onRecord({ line: recordLine, bytes: buffer.bytes, fieldStarts, fieldEnds, isAscii: seenBits < 0x80, problem });
+      onRecord({ line: recordLine, bytes: buffer.bytes, fieldStarts, fieldEnds, quotedFields, isAscii: seenBits < 0x80, problem });
     }
     seenBits = 0;
     buffer.reset();
     fieldStarts.length = 0;
     fieldEnds.length = 0;
+    quotedFields.length = 0;
     recordHasContent = false;
   }
 
@@ -144,6 +148,7 @@ export function createCsvTokenizer(delimiter: number, maxRecordBytes: number, on
           else if (byte === CR) pendingCarriageReturn = true;
           else if (byte === QUOTE && state === 'field-start') {
             state = 'quoted';
+            quotedFields.push(fieldEnds.length);
             recordHasContent = true;
           } else {
             // Inside an unquoted field a quote is text, so only the delimiter and line ends stop the run.

@@ -31,8 +31,8 @@ describe('readRecords on CSV', () => {
     expect(source.delimiter).toBe(delimiter);
     expect(source.headers).toEqual(['id', 'name']);
     expect(records).toEqual([
-      { kind: 'record', line: 2, values: { id: '1', name: 'Ana' } },
-      { kind: 'record', line: 3, values: { id: '2', name: 'Budi' } },
+      { kind: 'record', line: 2, values: { id: '1', name: 'Ana' }, raw: `1${delimiter}Ana` },
+      { kind: 'record', line: 3, values: { id: '2', name: 'Budi' }, raw: `2${delimiter}Budi` },
     ]);
   });
 
@@ -95,6 +95,46 @@ describe('readRecords on CSV', () => {
     const invalid = Buffer.concat([Buffer.from('id;name;city\n1;'), Buffer.from([0x4a, 0x6f, 0x73, 0xe9]), Buffer.from(';"Riga; LV"\n2;Ana;"cut\noff')]);
     const { problems } = await readAll(invalid);
     expect(problems.map((problem) => problem.raw)).toEqual(['1;Jos\ufffd;"Riga; LV"', '2;Ana;"cut\noff']);
+  });
+
+  it('keeps each row as written in raw, for the rejects file: its delimiter and quotes, NUL shown as ␀, at most 500 characters', async () => {
+    const long = 'x'.repeat(600);
+    const content = [
+      'order_id;email;date;amount;currency;note',
+      'A2;anna@example.lv;01.04.2024;1.234,50;EUR;Tea',
+      'A3;b@example.lv;01.04.2024;"8,00";EUR;"say ""hi"""',
+      'A4;"c@example.lv";01.04.2024;"8.00";EUR;"two\r\nlines"',
+      'A5;d@example.lv;01.04.2024;8;EUR;nul\u0000here',
+      `A6;e@example.lv;01.04.2024;8;EUR;${long}`,
+    ].join('\n');
+    const { records } = await readAll(`${content}\n`);
+    expect(records.map((record) => record.kind === 'record' && record.raw)).toEqual([
+      'A2;anna@example.lv;01.04.2024;1.234,50;EUR;Tea',
+      'A3;b@example.lv;01.04.2024;"8,00";EUR;"say ""hi"""',
+      'A4;"c@example.lv";01.04.2024;"8.00";EUR;"two\r\nlines"',
+      'A5;d@example.lv;01.04.2024;8;EUR;nul\u2400here',
+      `A6;e@example.lv;01.04.2024;8;EUR;${long}`.slice(0, 500),
+    ]);
+    expect(records[3]).toMatchObject({ values: { note: 'nul\u0000here' } });
+  });
+
+  it('gives what can still be read of a broken row, by position: the fields before an unclosed quote, all fields of a row with bad bytes or too many values', async () => {
+    const content = Buffer.concat([
+      Buffer.from('order_id,customer_id,sku,note\n'),
+      Buffer.from('O1,c1,A,x,extra\n'),
+      Buffer.from('O2,c1\n'),
+      Buffer.from('O3,c'), Buffer.from([0xe9]), Buffer.from(',B,n\n'),
+      Buffer.from('O4,c1,"C\nand the rest of the file'),
+    ]);
+    const { problems } = await readAll(content);
+    expect(problems.map((problem) => [problem.line, problem.kind === 'problem' && problem.code, problem.kind === 'problem' && problem.values])).toEqual([
+      [2, 'ROW_COLUMN_COUNT', { order_id: 'O1', customer_id: 'c1', sku: 'A', note: 'x' }],
+      [3, 'ROW_COLUMN_COUNT', { order_id: 'O2', customer_id: 'c1' }],
+      [4, 'ROW_NOT_UTF8', { order_id: 'O3', customer_id: 'c\ufffd', sku: 'B', note: 'n' }],
+      // the quoted field runs to the end of the file: cut off, it is no value
+      [5, 'ROW_QUOTE_UNCLOSED', { order_id: 'O4', customer_id: 'c1' }],
+    ]);
+    expect(problems.map((problem) => problem.raw)).toEqual(['O1,c1,A,x,extra', 'O2,c1', 'O3,c\ufffd,B,n', 'O4,c1,"C\nand the rest of the file']);
   });
 
   it('decodes a Windows-1252 export chunk by chunk, é and € included', async () => {
@@ -184,8 +224,8 @@ describe('readRecords on JSON Lines', () => {
     expect(source.format).toBe('jsonl');
     expect(source.headers).toEqual(['id', 'name', 'vip', 'tags']);
     expect(records).toEqual([
-      { kind: 'record', line: 1, values: { id: '1', name: 'Ana', vip: 'true', tags: '["a"]' } },
-      { kind: 'record', line: 5, values: { id: '2', name: null } },
+      { kind: 'record', line: 1, values: { id: '1', name: 'Ana', vip: 'true', tags: '["a"]' }, raw: '{"id": 1, "name": "Ana", "vip": true, "tags": ["a"]}' },
+      { kind: 'record', line: 5, values: { id: '2', name: null }, raw: '{"id": "2", "name": null}' },
     ]);
     expect(problems.map((problem) => problem.line)).toEqual([3, 4, 6]);
     expect(problems[0].kind === 'problem' && problems[0].reason).toContain('not valid JSON');
@@ -199,7 +239,22 @@ describe('readRecords on JSON Lines', () => {
       [1, 'line 1 has "order_id" as an array, not text or a number; give each field one value, e.g. {"order_id": "A-17"}'],
       [2, 'line 2 has "customer_id" as an object, not text or a number; give each field one value, e.g. {"customer_id": "A-17"}'],
     ]);
-    expect(records).toEqual([{ kind: 'record', line: 3, values: { kind: 'visit', detail: '{"page":"/pricing"}', tags: '["vip"]' } }]);
+    expect(records).toEqual([{ kind: 'record', line: 3, values: { kind: 'visit', detail: '{"page":"/pricing"}', tags: '["vip"]' }, raw: '{"kind": "visit", "detail": {"page": "/pricing"}, "tags": ["vip"]}' }]);
+  });
+
+  it('gives the readable fields of a line that is JSON but not a record, by key, and keeps the line as written in raw', async () => {
+    const content = Buffer.concat([
+      Buffer.from('{"order_id": "J1", "sku": ["a"], "amount": 2}\n'),
+      Buffer.from('{"order_id": "J2", "note": "Jos'), Buffer.from([0xe9]), Buffer.from('"}\n'),
+      Buffer.from('{"order_id": "J3", \n'),
+    ]);
+    const { problems } = await readAll(content, {}, 'jsonl');
+    expect(problems.map((problem) => [problem.line, problem.kind === 'problem' && problem.code, problem.kind === 'problem' && problem.values])).toEqual([
+      [1, 'FIELD_NOT_SCALAR', { order_id: 'J1', amount: '2' }],
+      [2, 'ROW_NOT_UTF8', { order_id: 'J2', note: 'Jos\ufffd' }],
+      [3, 'ROW_NOT_JSON', undefined],
+    ]);
+    expect(problems[0].raw).toBe('{"order_id": "J1", "sku": ["a"], "amount": 2}');
   });
 
   it('makes every key of every line a column, not only those of line 1', async () => {
@@ -226,7 +281,7 @@ describe('readRecords on whitespace-separated files', () => {
     const { source, records } = await readAll(' customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n 00002 19970112  1   12.00\r\n', {}, 'txt');
     expect(source.delimiter).toBe('whitespace');
     expect(source.headers).toEqual(['customer_id', 'date', 'number_of_cds', 'dollar_value']);
-    expect(records[0]).toEqual({ kind: 'record', line: 2, values: { customer_id: '00001', date: '19970101', number_of_cds: '1', dollar_value: '11.77' } });
+    expect(records[0]).toEqual({ kind: 'record', line: 2, values: { customer_id: '00001', date: '19970101', number_of_cds: '1', dollar_value: '11.77' }, raw: ' 00001 19970101  1   11.77' });
   });
 
   it('numbers the columns when the first line is data, as in CDNOW_sample.txt', async () => {

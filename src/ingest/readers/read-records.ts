@@ -17,9 +17,15 @@ export type ReaderOptions = {
   onBytes?: (bytesRead: number, totalBytes: number) => void;
 };
 
+/**
+ * A record's `raw` is its text as written in the file (delimiters and quotes included, at most 500
+ * characters, NUL shown as ␀) for the rejects file. A problem's `values` are what could still be
+ * read of the broken record (see RowProblemItem): its first fields under their columns, or a JSON
+ * object's readable fields.
+ */
 export type RecordItem =
-  | { kind: 'record'; line: number; values: Record<string, string | null>; raw?: string }
-  | RowProblemItem;
+  | { kind: 'record'; line: number; values: Record<string, string | null>; raw: string }
+  | Omit<RowProblemItem, 'fields'>;
 
 export type RecordSource = AsyncIterable<RecordItem> & {
   /**
@@ -186,20 +192,35 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
     }
   }
 
+  /**
+   * What can be read of a broken row, by position: its first fields under the columns they stand
+   * in (a row shorter than the header fills only the first columns). Right for every column
+   * before the place where a value went missing or a delimiter too many was written.
+   */
+  function valuesByPosition(fields: readonly string[]): Record<string, string | null> {
+    const values: Record<string, string | null> = {};
+    for (let index = 0; index < Math.min(fields.length, headers.length); index++) values[headers[index]] = fields[index] === '' ? null : fields[index];
+    return values;
+  }
+
   function toRecord(item: RowItem): RecordItem {
-    if (item.kind === 'problem') return item;
-    if (item.kind === 'object') return { kind: 'record', line: item.line, values: item.values };
+    if (item.kind === 'problem') {
+      if (item.fields === undefined) return item;
+      const { fields, ...problem } = item;
+      return { ...problem, values: valuesByPosition(fields) };
+    }
+    if (item.kind === 'object') return { kind: 'record', line: item.line, values: item.values, raw: item.raw };
     const fields = item.fields;
     if (fields.length !== headers.length) {
       return {
-        kind: 'problem', line: item.line, raw: fields.join(delimiter === 'whitespace' ? ' ' : delimiter!).slice(0, 500),
+        kind: 'problem', line: item.line, raw: item.raw, values: valuesByPosition(fields),
         code: 'ROW_COLUMN_COUNT', params: { line: item.line, values: fields.length, columns: headers.length, delimiter: delimiter === '\t' ? 'tab' : delimiter! },
         reason: `line ${item.line} has ${fields.length} values but the header has ${headers.length} columns; quote values that contain the delimiter "${delimiter === '\t' ? 'tab' : delimiter}"`,
       };
     }
     const values: Record<string, string | null> = {};
     for (let index = 0; index < headers.length; index++) values[headers[index]] = fields[index] === '' ? null : fields[index];
-    return { kind: 'record', line: item.line, values };
+    return { kind: 'record', line: item.line, values, raw: item.raw };
   }
 
   async function* batches(): AsyncGenerator<RecordItem[]> {

@@ -4,51 +4,96 @@ import { createCsvTokenizer, type TokenisedRecord } from './csv-tokenizer.js';
 import { canonicalFields, normaliseColumnName } from '../rows/fields.js';
 import type { RejectCode, RejectParams } from '../reject-codes.js';
 
-/** What the format readers produce before headers are applied. */
+/**
+ * What the format readers produce before headers are applied. `raw` is the record as written
+ * (see rawText), for the rejects file.
+ */
 export type RowItem =
-  | { kind: 'fields'; line: number; fields: string[] }
-  | { kind: 'object'; line: number; values: Record<string, string | null> }
+  | { kind: 'fields'; line: number; fields: string[]; raw: string }
+  | { kind: 'object'; line: number; values: Record<string, string | null>; raw: string }
   | RowProblemItem;
 
-/** A record that cannot become a row: the reject's code, params and English reason (see reject-codes.ts). */
-export type RowProblemItem = { kind: 'problem'; line: number; code: RejectCode; params: RejectParams; reason: string; raw?: string };
+/**
+ * A record that cannot become a row: the reject's code, params and English reason (see
+ * reject-codes.ts). What could still be read of it, for finding the order it belongs to: `fields`,
+ * the complete fields of a delimited row in the order written (a field cut off by an unclosed
+ * quote or the record cap is left out; bytes that are not UTF-8 read as U+FFFD); `values`, the
+ * text and number fields of a JSON object, by key.
+ */
+export type RowProblemItem = {
+  kind: 'problem'; line: number; code: RejectCode; params: RejectParams; reason: string; raw?: string;
+  fields?: string[]; values?: Record<string, string | null>;
+};
 
 const rawPreviewLength = 500;
 const invalidUtf8Reason =
   'is not valid UTF-8 (the file was probably saved as Latin-1/Windows-1252); re-save it as UTF-8 or pass --encoding windows-1252';
 
+/**
+ * A record's text as the rejects file shows it: at most 500 characters, and NUL (U+0000) shown
+ * as ␀, so the file stays text and shows where the character was.
+ */
+export function rawText(text: string): string {
+  const capped = text.length > rawPreviewLength ? text.slice(0, rawPreviewLength) : text;
+  return capped.includes('\u0000') ? capped.replace(/\u0000/g, '\u2400') : capped;
+}
+
 function preview(bytes: Buffer): string {
-  return bytes.subarray(0, rawPreviewLength * 4).toString('utf8').slice(0, rawPreviewLength);
+  return rawText(bytes.subarray(0, rawPreviewLength * 4).toString('utf8'));
 }
 
 /**
- * The record as it was written, delimiters and quotes included, for the rejects file: the
- * tokenizer keeps only field contents, and "l1Jos\ufffd" tells nobody which value was wrong.
+ * The record as it was written, its delimiter and quotes included, for the rejects file: the
+ * tokenizer keeps only field contents, and "1,Jos\ufffd" tells nobody which value was wrong, nor
+ * can a fixed row be imported again once its quotes are gone. Fields written in quotes are
+ * quoted again (inner quotes doubled), so the text reads back as the same values; a field cut
+ * off by an unclosed quote or the record cap (`isLastCut`) gets no closing quote.
  */
+function writtenRecord(fieldAt: (index: number) => string, count: number, quotedFields: readonly number[], delimiter: string, isLastCut: boolean): string {
+  let text = '';
+  let quoted = 0;
+  for (let index = 0; index < count && text.length <= rawPreviewLength; index++) {
+    const field = fieldAt(index);
+    const isQuoted = quotedFields[quoted] === index;
+    if (isQuoted) quoted += 1;
+    const closing = isLastCut && index === count - 1 ? '' : '"';
+    text += `${index === 0 ? '' : delimiter}${isQuoted ? `"${field.replace(/"/g, '""')}${closing}` : field}`;
+  }
+  return rawText(text);
+}
+
+/** The raw text of a record the tokenizer could not finish or decode; fields read as UTF-8, bad bytes as U+FFFD. */
 function recordText(record: TokenisedRecord, delimiter: string): string {
   const { bytes, fieldStarts, fieldEnds } = record;
-  let text = '';
-  for (let index = 0; index < fieldStarts.length && text.length <= rawPreviewLength; index++) {
-    const field = bytes.toString('utf8', fieldStarts[index], fieldEnds[index]);
-    const isOpenQuote = record.problem === 'unterminated-quote' && index === fieldStarts.length - 1;
-    const needsQuotes = isOpenQuote || field.includes(delimiter) || /["\r\n]/.test(field);
-    text += `${index === 0 ? '' : delimiter}${needsQuotes ? `"${field.replace(/"/g, '""')}${isOpenQuote ? '' : '"'}` : field}`;
-  }
-  return text.slice(0, rawPreviewLength);
+  return writtenRecord((index) => bytes.toString('utf8', fieldStarts[index], fieldEnds[index]), fieldStarts.length, record.quotedFields, delimiter, record.problem !== null);
+}
+
+/** The raw text of a decoded record: most rows quote nothing and are their fields joined. */
+function fieldsText(fields: readonly string[], quotedFields: readonly number[], delimiter: string): string {
+  if (quotedFields.length === 0) return rawText(fields.join(delimiter));
+  return writtenRecord((index) => fields[index], fields.length, quotedFields, delimiter, false);
+}
+
+/** The complete fields of a broken record (all but a cut-off last one), for finding its order. */
+function readableFields(record: TokenisedRecord): string[] {
+  const { bytes, fieldStarts, fieldEnds } = record;
+  const count = record.problem === null ? fieldStarts.length : fieldStarts.length - 1;
+  return Array.from({ length: count }, (_, index) => bytes.toString('utf8', fieldStarts[index], fieldEnds[index]));
 }
 
 function tokenisedProblem(record: TokenisedRecord, maxRecordBytes: number, delimiter: string): RowItem | null {
   if (record.problem === null) return null;
   const raw = recordText(record, delimiter);
+  const fields = readableFields(record);
   if (record.problem === 'unterminated-quote') {
     return {
-      kind: 'problem', line: record.line, raw, code: 'ROW_QUOTE_UNCLOSED', params: { line: record.line },
+      kind: 'problem', line: record.line, raw, fields, code: 'ROW_QUOTE_UNCLOSED', params: { line: record.line },
       reason: `line ${record.line} opens a quote (") that is never closed — the file may be truncated; close the quote or remove the incomplete last row`,
     };
   }
   if (record.problem === 'too-long') {
     return {
-      kind: 'problem', line: record.line, raw, code: 'ROW_TOO_LONG', params: { line: record.line, maxBytes: maxRecordBytes },
+      kind: 'problem', line: record.line, raw, fields, code: 'ROW_TOO_LONG', params: { line: record.line, maxBytes: maxRecordBytes },
       reason: `the record starting on line ${record.line} is longer than ${maxRecordBytes} bytes, usually an unclosed quote; the rest of that line was skipped`,
     };
   }
@@ -82,10 +127,14 @@ export async function* readCsvRows(chunks: AsyncIterable<Buffer>, delimiter: str
     }
     const end = record.fieldEnds[record.fieldEnds.length - 1];
     if (checkUtf8 && !record.isAscii && !isUtf8(record.bytes.subarray(0, end))) {
-      batch.push({ kind: 'problem', line: record.line, code: 'ROW_NOT_UTF8', params: { line: record.line }, reason: `line ${record.line} ${invalidUtf8Reason}`, raw: recordText(record, delimiter) });
+      batch.push({
+        kind: 'problem', line: record.line, code: 'ROW_NOT_UTF8', params: { line: record.line }, reason: `line ${record.line} ${invalidUtf8Reason}`,
+        raw: recordText(record, delimiter), fields: readableFields(record),
+      });
       return;
     }
-    batch.push({ kind: 'fields', line: record.line, fields: decodeFields(record, end) });
+    const fields = decodeFields(record, end);
+    batch.push({ kind: 'fields', line: record.line, fields, raw: fieldsText(fields, record.quotedFields, delimiter) });
   });
   for await (const chunk of chunks) {
     tokenizer.push(chunk);
@@ -107,12 +156,13 @@ export async function* readWhitespaceRows(chunks: AsyncIterable<Buffer>, maxReco
         batch.push(tooLongProblem(line, maxRecordBytes));
         continue;
       }
+      const written = bytes.toString('utf8');
+      const text = written.trim();
       if (checkUtf8 && !isUtf8(bytes)) {
-        batch.push(notUtf8Problem(line, bytes));
+        batch.push({ ...notUtf8Problem(line, bytes), fields: text === '' ? [] : text.split(/\s+/) });
         continue;
       }
-      const text = bytes.toString('utf8').trim();
-      if (text !== '') batch.push({ kind: 'fields', line, fields: text.split(/\s+/) });
+      if (text !== '') batch.push({ kind: 'fields', line, fields: text.split(/\s+/), raw: rawText(written) });
     }
     if (batch.length > 0) yield batch;
   }
@@ -181,7 +231,7 @@ export async function* readJsonLines(chunks: AsyncIterable<Buffer>, maxRecordByt
 /** The item for one line, or null for a blank one. */
 function jsonLineItem(line: number, bytes: Buffer, isTooLong: boolean, maxRecordBytes: number, checkUtf8: boolean): RowItem | null {
   if (isTooLong) return tooLongProblem(line, maxRecordBytes);
-  if (checkUtf8 && !isUtf8(bytes)) return notUtf8Problem(line, bytes);
+  if (checkUtf8 && !isUtf8(bytes)) return { ...notUtf8Problem(line, bytes), ...readableJsonValues(bytes.toString('utf8')) };
   const text = bytes.toString('utf8');
   if (text.trim() === '') return null;
   let parsed: unknown;
@@ -192,8 +242,28 @@ function jsonLineItem(line: number, bytes: Buffer, isTooLong: boolean, maxRecord
     return { kind: 'problem', line, code: 'ROW_NOT_JSON', params: { line, detail }, reason: `line ${line} is not valid JSON (${detail}); each line must be one complete JSON object`, raw: preview(bytes) };
   }
   const values = valuesFromJson(parsed);
-  if (typeof values !== 'string') return { kind: 'object', line, values };
-  return { kind: 'problem', line, ...jsonValuesProblem(parsed, line), reason: `line ${line} ${values}`, raw: preview(bytes) };
+  if (typeof values !== 'string') return { kind: 'object', line, values, raw: rawText(text) };
+  return { kind: 'problem', line, ...jsonValuesProblem(parsed, line), reason: `line ${line} ${values}`, raw: preview(bytes), ...scalarValues(parsed) };
+}
+
+/** The text and number fields of a line that is JSON but not a usable record (a bad byte in one value). */
+function readableJsonValues(text: string): { values?: Record<string, string | null> } {
+  try {
+    return scalarValues(JSON.parse(text));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The fields of a JSON object that hold text, a number or a boolean, by key: what can still be
+ * read of an object valuesFromJson refuses (one field holds an array).
+ */
+export function scalarValues(parsed: unknown): { values?: Record<string, string | null> } {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  const values: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(parsed)) if (value === null || typeof value !== 'object') values[key] = jsonValueToText(value);
+  return { values };
 }
 
 /** The code of valuesFromJson's refusal: not an object at all, or a field holding an array or object. */

@@ -23,12 +23,31 @@ export const prefixedFields: Record<ImportEntity, readonly string[]> = {
 /** Fields whose presence makes an orders file line-level (one row per order line). */
 export const lineLevelFields = ['sku', 'product_name', 'quantity', 'unit_price', 'line_no'] as const;
 
+/** An orders file's fields that only an order line holds (build-order.ts, buildLine). */
+export const orderLineFields: readonly string[] = [...lineLevelFields, 'category'];
+
+/**
+ * An orders file with an amount but no unit_price is read as whole orders, its line columns set
+ * aside (reported as not read): a line without its price cannot be stored, and reading a
+ * product_name column as lines would reject every row for its empty unit_price although the
+ * row states its order's amount.
+ */
+export function readsWholeOrders(entity: ImportEntity, fields: { has(field: string): boolean }): boolean {
+  return entity === 'orders' && fields.has('amount') && !fields.has('unit_price');
+}
+
 /** Canonical field → the file's column holding it. */
 export type Mapping = Record<string, string>;
 
 /** Header spellings that mean the same field: "Customer ID", "customer-id", "CUSTOMER_ID". */
 export function normaliseColumnName(name: string): string {
   return name.trim().toLowerCase().replace(/[\s\-]+/g, '_');
+}
+
+/** `--map field=Column` as a shell takes it: quoted when the column has spaces or other special characters. */
+export function mapArgument(field: string, column: string): string {
+  const pair = `${field}=${column}`;
+  return /^[\w.=#@%+,:\/-]+$/u.test(pair) ? `--map ${pair}` : `--map "${pair.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 /** Parses repeatable `--map field=Column` arguments. */
@@ -78,26 +97,33 @@ export function resolveColumns(entity: ImportEntity, headers: readonly string[],
   return columns;
 }
 
-/** What a file or batch must hold; `field` is the one an error names, `wording` how a JSON record says it. */
-type Requirement = { label: string; field: string; wording: string; isMet: (fields: Set<string>) => boolean };
+/**
+ * What a file or batch must hold; `field` is the one an error names, `wording` how a JSON record
+ * says it, `guessable` the fields a header guess may fill when it is unmet (column-plan.ts).
+ */
+type Requirement = { label: string; field: string; wording: string; guessable: readonly string[]; isMet: (fields: Set<string>) => boolean };
 
 const quoted = (name: string) => `"${name}"`;
 const oneOf = (...names: string[]): Requirement => ({
   label: names.length === 1 ? names[0] : `one of ${names.join('/')}`,
   field: names[0],
   wording: names.length === 1 ? quoted(names[0]) : `one of ${names.map(quoted).join(', ')}`,
+  guessable: names,
   isMet: (fields) => names.some((name) => fields.has(name)),
 });
 const customerIdentity: Requirement = {
   label: 'one of customer_id/email/phone/external_id.<namespace>',
   field: 'customer_id',
   wording: 'one of "customer_id", "email", "phone" or "external_id.<namespace>"',
+  guessable: ['customer_id', 'email', 'phone'],
   isMet: (fields) => ['customer_id', 'email', 'phone'].some((name) => fields.has(name)) || [...fields].some((name) => name.startsWith('external_id.')),
 };
 const orderAmount: Requirement = {
   label: 'amount (or unit_price for line-level files)',
   field: 'amount',
   wording: '"amount" (or "unit_price" for line-level orders)',
+  // a guessed unit price would make every row an order line: only a stated one does
+  guessable: ['amount'],
   isMet: (fields) => fields.has('amount') || fields.has('unit_price'),
 };
 const eventKinds = [...new Set(eventKindSynonyms.values())];
@@ -121,15 +147,31 @@ function likelyColumn(field: string, headers: readonly string[]): string | undef
   return headers.find((header) => words.some((word) => header.toLowerCase().includes(word)));
 }
 
+/** The fields a header guess may fill because a requirement these fields leave unmet needs them. */
+export function fieldsStillNeeded(entity: ImportEntity, fields: ReadonlySet<string>): string[] {
+  const all = new Set(fields);
+  return requirements[entity].filter((requirement) => !requirement.isMet(all)).flatMap((requirement) => requirement.guessable);
+}
+
+/** resolveColumns less what the file cannot use: an orders file's line columns when it reads whole orders. */
+export function columnsRead(entity: ImportEntity, headers: readonly string[], mapping: Mapping): Map<string, string> {
+  const columns = resolveColumns(entity, headers, mapping);
+  if (readsWholeOrders(entity, columns)) for (const field of orderLineFields) columns.delete(field);
+  return columns;
+}
+
 const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /**
  * Fails fast, before any row is read, when the file cannot hold the entity's required fields,
  * saying what was found, what is needed and how to map it. A JSON batch (`origin: 'request'`)
- * has no --map or --preset: its message names the record fields instead.
+ * has no --map or --preset: its message names the record fields instead. `ambiguous`: the
+ * fields several columns could hold (column-plan.ts), named so the message says which to pick.
  */
-export function headerCheck(entity: ImportEntity, headers: readonly string[], mapping: Mapping, origin: 'file' | 'request' = 'file'): Map<string, string> {
-  const columns = resolveColumns(entity, headers, mapping);
+export function headerCheck(
+  entity: ImportEntity, headers: readonly string[], mapping: Mapping, origin: 'file' | 'request' = 'file', ambiguous: ReadonlyMap<string, readonly string[]> = new Map(),
+): Map<string, string> {
+  const columns = columnsRead(entity, headers, mapping);
   const fields = new Set(columns.keys());
   const unmet = requirements[entity].filter((requirement) => !requirement.isMet(fields));
   if (unmet.length === 0) return columns;
@@ -142,11 +184,14 @@ export function headerCheck(entity: ImportEntity, headers: readonly string[], ma
       { ...details, hint: `Records use the canonical ${entity} field names: ${canonicalFields[entity].join(', ')}.` },
     );
   }
-  const field = missing[0].replace(/^one of /, '').split(/[/ ]/)[0];
+  const choices = unmet.flatMap((requirement) => requirement.guessable).filter((name) => (ambiguous.get(name)?.length ?? 0) > 1);
+  const field = choices[0] ?? missing[0].replace(/^one of /, '').split(/[/ ]/)[0];
+  const example = ambiguous.get(field)?.[0] ?? likelyColumn(field, headers) ?? 'YourColumn';
+  const several = choices.map((name) => `Several columns could hold ${name} (${ambiguous.get(name)!.join(', ')}), so none was read as it. `).join('');
   throw new AppError(
     'IMPORT_COLUMN_MISSING',
-    `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ` +
-      `Map a column with --map field=Column (e.g. --map ${field}=${likelyColumn(field, headers) ?? 'YourColumn'}) or use a --preset.`,
+    `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ${several}` +
+      `Map a column with --map field=Column (e.g. --map ${field}=${example}) or use a --preset.`,
     { ...details, hint: 'Use --map field=Column or --preset <name>.' },
   );
 }

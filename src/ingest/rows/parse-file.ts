@@ -2,9 +2,10 @@ import { AppError } from '../../core/errors.js';
 import { orderKeyOf, type CanonicalOrder, type CanonicalOrderLine, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
 import type { Preset, RecordValues } from '../presets/preset.js';
-import { jsonValuesProblem, nonScalarField, valuesFromJson } from '../readers/record-streams.js';
+import { jsonValuesProblem, nonScalarField, scalarValues, valuesFromJson } from '../readers/record-streams.js';
 import { readRecords, type ReaderOptions } from '../readers/read-records.js';
 import type { Mapping } from './fields.js';
+import { planColumns, type ColumnPlan } from './column-plan.js';
 import { createRowParser, rawOf } from './row-parser.js';
 import { isTotalledFromLines, settleOrdersTotalledFromLines } from './settle-line-totals.js';
 import { rejectWholeOrders } from './reject-whole-orders.js';
@@ -24,6 +25,8 @@ export type ParseFileOptions = {
   batchSize?: number;
   /** Named in rejects; defaults to the path. */
   file?: string;
+  /** Told, before the first batch, which columns were guessed and which nothing reads (column-plan.ts). */
+  onColumns?: (plan: ColumnPlan) => void;
 };
 
 /** `rejectedOrderKeys`: the orders (orders and lines files) its rejected rows name, for the writer to count (write/order-counts.ts). */
@@ -55,13 +58,16 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   if (options.encoding) reader.encoding = options.encoding;
   const file = options.file ?? path;
   requireReadableDateFormat(options.dateFormat, 'date_format');
-  const parser = createRowParser(entity, { file, mapping: options.mapping, dateFormat: options.dateFormat, preset: preset ? { ...preset, source: undefined } : null, context: contextFor(options, preset) });
   const source = await readRecords(path, reader);
+  const columns = planColumns(entity, source.headers, { preset, mapping: options.mapping ?? {} });
+  options.onColumns?.(columns);
+  const parser = createRowParser(entity, { file, mapping: columns.mapping, dateFormat: options.dateFormat, preset: preset ? { ...preset, source: undefined } : null, context: contextFor(options, preset) });
   parser.checkHeaders(source.headers);
   const batchSize = Math.max(1, options.batchSize ?? 5000);
   let rows: CanonicalRow[E][] = [];
   let rejects: Reject[] = [];
-  let records = new Map<number, RecordValues>();
+  // the raw text of the rows of orders totalled from their lines, for settle-line-totals' rejects
+  let records = new Map<number, string>();
   let rejectedOrders = new Map<string, number>();
   let rejectedOrderKeys = new Set<string>();
   const batch = (): ParsedBatch<E> => {
@@ -71,11 +77,15 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   for await (const items of source.batches()) {
     for (const item of items) {
       if (item.kind === 'problem') {
-        if (rows.length + rejects.length >= batchSize) {
+        // a row the reader could not read takes its order with it, as a row with a bad field does
+        const order = item.values ? parser.orderOfUnreadable(item.values) : {};
+        const size = rows.length + rejects.length;
+        if (size >= batchSize && !(size < 2 * batchSize && namesLastOrder(entity, rows, order.orderKey))) {
           yield batch();
           [rows, rejects, records, rejectedOrders, rejectedOrderKeys] = [[], [], new Map(), new Map(), new Set()];
         }
         rejects.push({ file, line: item.line, field: null, code: item.code, params: item.params, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
+        noteRejectedOrder(order, item.line, rejectedOrders, rejectedOrderKeys);
         continue;
       }
       const parsed = parser.parse(item);
@@ -83,7 +93,8 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
       // The rows of an order's lines stay in one batch (up to twice its size): an order totalled
       // from its lines has its refund checked against all of them (settle-line-totals.ts), and an
       // import states all of an order's lines at once (write-order-lines.ts, staleLinesOf).
-      if (size >= batchSize && !(size < 2 * batchSize && parsed.row && continuesOrder(entity, rows, parsed.row))) {
+      const continues = parsed.reject ? namesLastOrder(entity, rows, parsed.orderKey) : continuesOrder(entity, rows, parsed.row);
+      if (size >= batchSize && !(size < 2 * batchSize && continues)) {
         yield batch();
         [rows, rejects, records, rejectedOrders, rejectedOrderKeys] = [[], [], new Map(), new Map(), new Set()];
       }
@@ -92,7 +103,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
         noteRejectedOrder(parsed, item.line, rejectedOrders, rejectedOrderKeys);
       } else {
         rows.push(parsed.row);
-        if (entity === 'orders' && isTotalledFromLines(parsed.row as CanonicalOrder)) records.set(item.line, item.values);
+        if (entity === 'orders' && isTotalledFromLines(parsed.row as CanonicalOrder)) records.set(item.line, item.raw);
       }
     }
   }
@@ -112,6 +123,18 @@ function continuesOrder(entity: ImportEntity, rows: readonly CanonicalRow[Import
   return next.orderLine !== null && last.orderLine !== null && last.externalId === next.externalId && last.source === next.source;
 }
 
+/** A rejected row (its `orderKey`) belongs to the order the batch's last row is a line of: it stays in that order's batch. */
+function namesLastOrder(entity: ImportEntity, rows: readonly CanonicalRow[ImportEntity][], orderKey: string | undefined): boolean {
+  if (orderKey === undefined || rows.length === 0) return false;
+  if (entity === 'lines') {
+    const last = rows[rows.length - 1] as CanonicalOrderLine;
+    return orderKeyOf(last.source, last.orderExternalId) === orderKey;
+  }
+  if (entity !== 'orders') return false;
+  const last = rows[rows.length - 1] as CanonicalOrder;
+  return last.orderLine !== null && orderKeyOf(last.source, last.externalId) === orderKey;
+}
+
 /** A rejected row's order is counted (`keys`); a rejected line row of an orders file rejects its order whole (`wholeOrders`: order → first such line). */
 function noteRejectedOrder(parsed: { orderKey?: string; rejectsOrder?: boolean }, line: number, wholeOrders: Map<string, number>, keys: Set<string>): void {
   if (parsed.orderKey === undefined) return;
@@ -124,17 +147,14 @@ function noteRejectedOrder(parsed: { orderKey?: string; rejectsOrder?: boolean }
  * row is rejected whole, and one totalled from its lines has its refund checked.
  */
 function settleBatch<E extends ImportEntity>(
-  entity: E, batchRows: CanonicalRow[E][], batchRejects: Reject[], file: string, recordOf: (line: number) => RecordValues | undefined,
+  entity: E, batchRows: CanonicalRow[E][], batchRejects: Reject[], file: string, rawOfLine: (line: number) => string | undefined,
   rejectedOrders: ReadonlyMap<string, number>, rejectedOrderKeys: ReadonlySet<string>,
 ): { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[] } {
   if (entity !== 'orders') return { rows: batchRows, rejects: batchRejects, rejectedOrderKeys: [...rejectedOrderKeys] };
   const whole = rejectWholeOrders(batchRows as CanonicalOrder[], rejectedOrders, file);
   const rows = whole.rows;
   const rejects = whole.rejects.length === 0 ? batchRejects : [...batchRejects, ...whole.rejects].sort((a, b) => a.line - b.line);
-  const settled = settleOrdersTotalledFromLines(rows, file, (line) => {
-    const record = recordOf(line);
-    return record === undefined ? undefined : rawOf(record);
-  });
+  const settled = settleOrdersTotalledFromLines(rows, file, rawOfLine);
   const keys = [...rejectedOrderKeys];
   if (settled.rejects.length > 0) {
     const refused = new Set(settled.rejects.map((reject) => reject.line));
@@ -171,6 +191,8 @@ export function rowsFromRecords<E extends ImportEntity>(
     const values = valuesFromJson(record);
     if (typeof values === 'string') {
       rejects.push({ file, line, field: nonScalarField(record), ...jsonValuesProblem(record, line), reason: `${itemName} ${line} ${values}` });
+      const readable = scalarValues(record).values;
+      noteRejectedOrder(readable ? parser.orderOfUnreadable(readable) : {}, line, rejectedOrders, rejectedOrderKeys);
       return;
     }
     // Every item sees every key, so a field absent from this item reads as empty, not unmapped.
@@ -182,7 +204,10 @@ export function rowsFromRecords<E extends ImportEntity>(
       noteRejectedOrder(parsed, line, rejectedOrders, rejectedOrderKeys);
     } else rows.push(parsed.row);
   });
-  return settleBatch(entity, rows, rejects, file, (line) => items.get(line), rejectedOrders, rejectedOrderKeys);
+  return settleBatch(entity, rows, rejects, file, (line) => {
+    const values = items.get(line);
+    return values === undefined ? undefined : rawOf(values);
+  }, rejectedOrders, rejectedOrderKeys);
 }
 
 /** A date format that cannot read dates is refused before the first row, not row by row (IMPORT_DATE_FORMAT_INVALID). */

@@ -8,6 +8,7 @@ import { headerCheck, type Mapping } from './fields.js';
 import type { DateOptions } from './parse-date.js';
 import type { RejectCode, RejectParams } from '../reject-codes.js';
 import { fail, RowProblem, type FieldValues } from './row-problem.js';
+import { rawText } from '../readers/record-streams.js';
 
 export type RowParserOptions = {
   /** Named in every reject. */
@@ -32,8 +33,14 @@ export type ParsedRow<E extends ImportEntity> =
 export type RowParser<E extends ImportEntity> = {
   /** Throws IMPORT_COLUMN_MISSING when the file cannot hold the entity's required fields. */
   checkHeaders(headers: readonly string[]): void;
-  /** Never throws: a bad row becomes a reject. */
-  parse(record: { line: number; values: RecordValues }): ParsedRow<E>;
+  /** Never throws: a bad row becomes a reject. `raw`: the row as written in its file, for the reject; default rawOf(values). */
+  parse(record: { line: number; values: RecordValues; raw?: string }): ParsedRow<E>;
+  /**
+   * The order of a row the reader could not read (wrong number of fields, an unclosed quote,
+   * invalid UTF-8), named as ParsedRow names a rejected row's order, from the values that could
+   * still be read of it (RecordItem): none when its order id is not among them.
+   */
+  orderOfUnreadable(values: RecordValues): { orderKey?: string; rejectsOrder?: boolean };
 };
 
 type Builder = (values: FieldValues, line: number, context: IngestContext, dates: DateOptions) => CanonicalRow[ImportEntity];
@@ -88,10 +95,12 @@ function createFieldValues(columns: Map<string, string>): { fieldValues: FieldVa
   return { fieldValues, read };
 }
 
-/** The row as written, for the rejects file. */
+/**
+ * A row's values joined with commas: the `raw` of a record that has no written text (an item of
+ * an API batch). Rows read from a file carry their text as written (RecordItem's `raw`).
+ */
 export function rawOf(values: RecordValues): string {
-  // NUL shown as ␀, so the rejects file stays text and shows where the character was.
-  return Object.values(values).map((value) => value ?? '').join(',').slice(0, 500).replace(/\u0000/g, '\u2400');
+  return rawText(Object.values(values).map((value) => value ?? '').join(','));
 }
 
 export function createRowParser<E extends ImportEntity>(entity: E, options: RowParserOptions): RowParser<E> {
@@ -101,18 +110,21 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
   const transform = preset?.createTransform?.() ?? null;
   const build = builders[entity];
   let fields: ReturnType<typeof createFieldValues> | null = null;
+  let orderIdColumn: string | undefined;
 
   function checkHeaders(headers: readonly string[]): void {
     const presetMapping = typeof preset?.mapping === 'function' ? preset.mapping(headers) : (preset?.mapping ?? {});
-    fields = createFieldValues(headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...options.mapping }));
+    const columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...options.mapping });
+    fields = createFieldValues(columns);
+    orderIdColumn = columns.get('order_id');
   }
 
-  function reject(record: { line: number; values: RecordValues }, problem: { field: string | null; code: RejectCode; reason: string; params: RejectParams }): ParsedRow<E> {
+  function reject(record: { line: number; values: RecordValues; raw?: string }, problem: { field: string | null; code: RejectCode; reason: string; params: RejectParams }): ParsedRow<E> {
     const { field, code, params, reason } = problem;
-    return { reject: { file: options.file, line: record.line, field, code, params, reason, raw: rawOf(record.values) } };
+    return { reject: { file: options.file, line: record.line, field, code, params, reason, raw: record.raw ?? rawOf(record.values) } };
   }
 
-  function parse(record: { line: number; values: RecordValues }): ParsedRow<E> {
+  function parse(record: { line: number; values: RecordValues; raw?: string }): ParsedRow<E> {
     let values = record.values;
     try {
       if (fields === null) checkHeaders(Object.keys(record.values));
@@ -145,5 +157,20 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
     }
   }
 
-  return { checkHeaders, parse };
+  /**
+   * Read from the column the mapping names, before any preset transform: a transform may
+   * remember rows (Shopify's), and a broken row must not become one of them. An id a preset
+   * computes (groceries, CDNOW) is thus never found. A value holding a line break (a quote
+   * swallowed it), U+FFFD (bytes that were not UTF-8) or NUL is no id.
+   */
+  function orderOfUnreadable(values: RecordValues): { orderKey?: string; rejectsOrder?: boolean } {
+    if ((entity !== 'orders' && entity !== 'lines') || fields === null || orderIdColumn === undefined) return {};
+    const text = values[orderIdColumn];
+    if (!text || /[\r\n\u0000\ufffd]/.test(text)) return {};
+    const orderId = normaliseExternalId(text);
+    if (orderId === null) return {};
+    return { orderKey: orderKeyOf(context.source, orderId), rejectsOrder: entity === 'orders' && isLineLevel(fields.fieldValues) };
+  }
+
+  return { checkHeaders, parse, orderOfUnreadable };
 }

@@ -19,6 +19,16 @@ export function lineAmountMinor(line: Pick<CanonicalLine, 'quantity' | 'unitPric
 }
 
 /**
+ * How far apart the times on the rows of one order may be: a till that stamps
+ * each line as it is keyed writes a long order across a minute or a few (UCI
+ * Online Retail's invoice 536591: 34 rows at 16:57, 6 at 16:58). Rows this close
+ * are one order, stored at its earliest time; rows further apart are more likely
+ * two orders that share an id (a reset counter, two tills) and reject the order.
+ */
+export const orderRowsTimeSpreadMinutes = 5;
+const orderRowsTimeSpreadMs = orderRowsTimeSpreadMinutes * 60_000;
+
+/**
  * Groups a batch's rows into orders. An export with line columns repeats the
  * order on each of its lines (its total, when it has one, stated on the first
  * row or on every row); any other repeat of an order id within one file is a
@@ -27,6 +37,7 @@ export function lineAmountMinor(line: Pick<CanonicalLine, 'quantity' | 'unitPric
 export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: OrderGroup[]; rejects: Reject[] } {
   const byKey = new Map<string, OrderGroup>();
   const conflicts = new Map<OrderGroup, GroupReject>();
+  const timeSpans = new Map<OrderGroup, TimeSpan>();
   const rejects: Reject[] = [];
   for (const row of rows) {
     const existing = byKey.get(orderKeyOf(row.source, row.externalId));
@@ -42,8 +53,10 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
       continue;
     }
     if (row.orderLine && existing.hasLines) {
+      const span = widenTimeSpan(timeSpans.get(existing) ?? { earliest: existing.order, latest: existing.order }, row);
+      timeSpans.set(existing, span);
       if (!conflicts.has(existing)) {
-        const conflict = orderFieldConflict(existing.order, row);
+        const conflict = orderFieldConflict(existing.order, row) ?? timeSpanConflict(span);
         if (conflict) conflicts.set(existing, conflict);
       }
       existing.lines.push({ ...row.orderLine, fileLine: row.line });
@@ -66,25 +79,51 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
       rejects.push(...rejectGroup(group, file, conflict));
       continue;
     }
+    const earliest = timeSpans.get(group)?.earliest;
+    if (earliest && earliest !== group.order) group.order = { ...group.order, orderedAt: earliest.orderedAt };
     if (group.isTotalFromLines) group.totalMinor = group.lines.reduce((sum, line) => sum + lineAmountMinor(line), 0) - group.order.discountMinor;
     groups.push(group);
   }
   return { groups, rejects };
 }
 
-/**
- * Rows of one order repeat its fields; when a later row states one differently
- * from the first (another customer's email, another time, another total), the
- * file contradicts itself and the order is not stored, rather than stored from
- * its first row with the other silently dropped. A field a row leaves out
- * (a total stated on the first row only) is no contradiction.
- */
-function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder): GroupReject | null {
-  const differs = (field: string, firstValue: string, rowValue: string): GroupReject => ({
+/** The rows of one order with its earliest and its latest time. */
+type TimeSpan = { earliest: CanonicalOrder; latest: CanonicalOrder };
+
+function widenTimeSpan(span: TimeSpan, row: CanonicalOrder): TimeSpan {
+  if (row.orderedAt.getTime() < span.earliest.orderedAt.getTime()) return { ...span, earliest: row };
+  if (row.orderedAt.getTime() > span.latest.orderedAt.getTime()) return { ...span, latest: row };
+  return span;
+}
+
+/** Rows of one order further apart in time than a long order takes to key in: likely two orders sharing an id. */
+function timeSpanConflict({ earliest, latest }: TimeSpan): GroupReject | null {
+  if (latest.orderedAt.getTime() - earliest.orderedAt.getTime() <= orderRowsTimeSpreadMs) return null;
+  const [first, row] = earliest.line < latest.line ? [earliest, latest] : [latest, earliest];
+  return {
+    ...rowsDisagree(first, row, 'ordered_at', first.orderedAt.toISOString(), row.orderedAt.toISOString()),
+    reason: `Rows of order ${first.externalId} disagree on ordered_at: line ${first.line} has "${first.orderedAt.toISOString()}", line ${row.line} "${row.orderedAt.toISOString()}", `
+      + `more than ${orderRowsTimeSpreadMinutes} minutes apart, so they are likely two orders sharing an id. Give each order its own id, or every row of the order the same time.`,
+  };
+}
+
+function rowsDisagree(first: CanonicalOrder, row: CanonicalOrder, field: string, firstValue: string, rowValue: string): GroupReject {
+  return {
     field, code: 'ORDER_ROWS_DISAGREE', params: { order: first.externalId, field, firstLine: first.line, firstValue, line: row.line, value: rowValue },
     reason: `Rows of order ${first.externalId} disagree on ${field}: line ${first.line} has "${firstValue}", line ${row.line} "${rowValue}". Give every row of an order the same order fields.`,
-  });
-  if (row.orderedAt.getTime() !== first.orderedAt.getTime()) return differs('ordered_at', first.orderedAt.toISOString(), row.orderedAt.toISOString());
+  };
+}
+
+/**
+ * Rows of one order repeat its fields; when a later row states one differently
+ * from the first (another customer's email, another total), the file
+ * contradicts itself and the order is not stored, rather than stored from its
+ * first row with the other silently dropped. A field a row leaves out (a total
+ * stated on the first row only) is no contradiction. Times may differ a
+ * little (timeSpanConflict).
+ */
+function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder): GroupReject | null {
+  const differs = (field: string, firstValue: string, rowValue: string) => rowsDisagree(first, row, field, firstValue, rowValue);
   const namespaceOf = (ref: CustomerRef) => (ref.kind === 'external' ? ref.namespace : null);
   for (const ref of row.customer) {
     const other = first.customer.find((candidate) => candidate.kind === ref.kind && namespaceOf(candidate) === namespaceOf(ref));

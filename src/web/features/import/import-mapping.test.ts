@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerSynonyms, headerWords } from './header-synonyms.js';
+import { headerSynonyms, headerWords } from '../../../ingest/rows/header-synonyms.js';
 import { fieldsOf, guessMapping, importEntities } from './import-mapping.js';
 import { canonicalFields } from '../../../ingest/rows/fields.js';
 

@@ -1,7 +1,7 @@
 // The server's own field list and header rules, so the browser maps exactly what the importer accepts.
 import { canonicalFields, prefixedFields, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
 import type { IngestEntity } from '../../api/types.js';
-import { headerSynonyms, headerWords } from './header-synonyms.js';
+import { headerSynonyms, headerWords } from '../../../ingest/rows/header-synonyms.js';
 
 export const importEntities: readonly IngestEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
 

@@ -20,6 +20,20 @@ describe('the import summary', () => {
     expect(addBatchSummary(emptyTotals, summary({ entity: 'customers', read: 1, inserted: 1, orders: null })).orders).toBeNull();
   });
 
+  it.each<[Locale, string]>([
+    ['en', 'Not imported: product_name, sku. An order line\'s fields are read only with its unit price'],
+    ['id', 'Tidak diimpor: product_name, sku. Kolom baris pesanan hanya dibaca bersama harga satuannya'],
+    ['lv', 'Nav importēts: product_name, sku. Pasūtījuma rindas lauki tiek nolasīti tikai kopā ar vienības cenu'],
+  ])('says in %s which mapped fields the server did not read, once however many batches said so', (locale, expected) => {
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+    const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
+    const first = addBatchSummary(emptyTotals, summary({ read: 1, inserted: 1, ignoredFields: ['product_name'] }));
+    const totals = addBatchSummary(addBatchSummary(first, summary({ read: 1, inserted: 1, ignoredFields: ['product_name', 'sku'] })), summary({ read: 1, inserted: 1 }));
+    expect(totals.ignoredFields).toEqual(['product_name', 'sku']);
+    expect(importSummaryLines(totals, 3, t, format, locale)[1]).toContain(expected);
+    expect(importSummaryLines(emptyTotals, 3, t, format, locale)).toHaveLength(1);
+  });
+
   it.each<[Locale, string[]]>([
     ['en', ['1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected.', 'Orders: 1,000 new, 0 updated, 0 unchanged, 0 rejected.']],
     ['id', ['1.001 dari 1.001 baris dibaca: 1.001 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.', 'Pesanan: 1.000 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.']],

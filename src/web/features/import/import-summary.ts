@@ -16,8 +16,13 @@ export function importSummaryLines(totals: ImportTotals, total: number, t: I18n[
     updated: format.number(totals.updated), unchanged: format.number(totals.unchanged), rejected: format.number(totals.rejected),
   });
   const { orders } = totals;
-  if (!orders) return [rows];
-  return [rows, t('import.ordersSummary', {
-    inserted: format.number(orders.inserted), updated: format.number(orders.updated), unchanged: format.number(orders.unchanged), rejected: format.number(orders.rejected),
-  })];
+  const lines = [rows];
+  if (orders) {
+    lines.push(t('import.ordersSummary', {
+      inserted: format.number(orders.inserted), updated: format.number(orders.updated), unchanged: format.number(orders.unchanged), rejected: format.number(orders.rejected),
+    }));
+  }
+  // the page sends only mapped fields: one not read is an order line's, mapped without a unit price
+  if (totals.ignoredFields.length > 0) lines.push(t('import.ignoredFields', { fields: totals.ignoredFields.join(', ') }));
+  return lines;
 }

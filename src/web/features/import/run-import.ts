@@ -6,10 +6,13 @@ import type { LineRecord } from './import-rows.js';
 /** Small enough that one batch (one transaction on the server) takes about a second, large enough to be quick. */
 export const batchSize = 1000;
 
-/** Rows, and the orders beside them (`orders`: null until a batch of an orders or lines file answers them). */
-export type ImportTotals = { read: number; inserted: number; updated: number; unchanged: number; rejected: number; orders: OrderCounts | null; rejects: Reject[] };
+/**
+ * Rows, and the orders beside them (`orders`: null until a batch of an orders or lines file answers them);
+ * `ignoredFields`: the mapped fields any batch's answer says were not read, so none is dropped without a word.
+ */
+export type ImportTotals = { read: number; inserted: number; updated: number; unchanged: number; rejected: number; orders: OrderCounts | null; rejects: Reject[]; ignoredFields: string[] };
 
-export const emptyTotals: ImportTotals = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [] };
+export const emptyTotals: ImportTotals = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [], ignoredFields: [] };
 
 /** The totals with one batch's summary added (its rejects name the file's lines: each batch says which lines it holds). */
 export function addBatchSummary(totals: ImportTotals, summary: IngestSummary): ImportTotals {
@@ -21,6 +24,7 @@ export function addBatchSummary(totals: ImportTotals, summary: IngestSummary): I
     rejected: totals.rejected + summary.rejected,
     orders: addOrders(totals.orders, summary.orders ?? null),
     rejects: [...totals.rejects, ...summary.rejects],
+    ignoredFields: [...new Set([...totals.ignoredFields, ...(summary.ignoredFields ?? [])])],
   };
 }
 

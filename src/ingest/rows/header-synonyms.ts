@@ -1,10 +1,12 @@
-import type { IngestEntity } from '../../api/types.js';
+import type { ImportEntity } from '../canonical.js';
 
 /**
  * Header names that shops and spreadsheets commonly use for a field, in English, Indonesian and
  * Latvian, best first. Only names that mean one field: "Name" is an order's number in Shopify
  * exports, so orders do not guess it; a column the guess gets wrong costs more than one the
- * owner picks by hand.
+ * owner picks by hand. One list for both importers: the web app's mapping guesses from it
+ * (web/features/import/import-mapping.ts) and a file import fills its required fields from it
+ * (column-plan.ts), so a header one understands the other does too.
  */
 type Synonyms = Partial<Record<string, readonly string[]>>;
 
@@ -40,7 +42,7 @@ const orderFields: Synonyms = {
   sku, product_name: productName, category, quantity, unit_price: unitPrice, line_no: lineNo,
 };
 
-export const headerSynonyms: Record<IngestEntity, Synonyms> = {
+export const headerSynonyms: Record<ImportEntity, Synonyms> = {
   customers: {
     customer_id: ['id', ...customerId],
     name: ['customer name', 'full name', 'client name', 'nama', 'nama lengkap', 'nama pelanggan', 'vārds', 'vārds uzvārds', 'klienta vārds'],

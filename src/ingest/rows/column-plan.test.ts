@@ -1,0 +1,124 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CanonicalOrder } from '../canonical.js';
+import { findPreset } from '../presets/index.js';
+import { likelyField, planColumns } from './column-plan.js';
+import { headerCheck } from './fields.js';
+import { parseFile, rowsFromRecords } from './parse-file.js';
+import { testContext } from './test-context.js';
+
+const plan = (entity: Parameters<typeof planColumns>[0], headers: string[], mapping: Record<string, string> = {}) => planColumns(entity, headers, { preset: null, mapping });
+
+describe('reading required fields from their common other names', () => {
+  it('reads a till export\'s Date, Email and Total as ordered_at, customer_email and amount, and says so', () => {
+    const columns = plan('orders', ['Order ID', 'Email', 'Date', 'Total']);
+    expect(columns.guessed).toEqual([{ field: 'ordered_at', column: 'Date' }, { field: 'customer_email', column: 'Email' }, { field: 'amount', column: 'Total' }]);
+    expect(columns.mapping).toEqual({ ordered_at: 'Date', customer_email: 'Email', amount: 'Total' });
+    expect(columns.ignored).toEqual([]);
+  });
+
+  it('guesses the same names in Indonesian and Latvian, and for the other entities', () => {
+    expect(plan('orders', ['No. Pesanan', 'Tanggal', 'Pelanggan', 'Jumlah']).mapping).toEqual({ order_id: 'No. Pesanan', ordered_at: 'Tanggal', customer_id: 'Pelanggan', amount: 'Jumlah' });
+    expect(plan('lines', ['Order', 'Product', 'Price']).mapping).toEqual({ order_id: 'Order', unit_price: 'Price' });
+    expect(plan('events', ['Type', 'Date', 'Email']).mapping).toEqual({ kind: 'Type', occurred_at: 'Date', customer_email: 'Email' });
+  });
+
+  it('guesses nothing when several columns could hold the field, and the error names them', () => {
+    expect(() => plan('orders', ['order_id', 'customer_email', 'amount', 'Date', 'Order Date'])).toThrow(expect.objectContaining({
+      code: 'IMPORT_COLUMN_MISSING',
+      message: expect.stringContaining('Several columns could hold ordered_at (Date, Order Date), so none was read as it. Map a column with --map field=Column (e.g. --map ordered_at=Date)'),
+    }));
+  });
+
+  it('leaves a field --map reads alone, and never guesses a column --map gave to another field', () => {
+    expect(plan('orders', ['order_id', 'customer_email', 'Date', 'Total', 'Sum'], { ordered_at: 'Date', amount: 'Sum' })).toMatchObject({ guessed: [], mapping: { ordered_at: 'Date', amount: 'Sum' } });
+    expect(() => plan('orders', ['order_id', 'customer_email', 'Date'], { amount: 'Date' })).toThrow(expect.objectContaining({ code: 'IMPORT_COLUMN_MISSING', details: expect.objectContaining({ missing: ['ordered_at'] }) }));
+  });
+
+  it('never guesses an optional field, nor a unit price that would make every row an order line', () => {
+    const columns = plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'Discount', 'Price']);
+    expect(columns.guessed).toEqual([]);
+    expect(columns.ignored).toEqual([
+      { column: 'Discount', field: 'discount_amount', reason: 'no_field' },
+      { column: 'Price', field: 'unit_price', reason: 'line_needs_unit_price' },
+    ]);
+  });
+});
+
+describe('columns no field reads', () => {
+  it('reports them with the field a misspelled or other name seems to mean', () => {
+    const columns = plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'currency', 'amout_refunded', 'Refund', 'Notes']);
+    expect(columns.ignored).toEqual([
+      { column: 'amout_refunded', field: 'refunded_amount', reason: 'no_field' },
+      { column: 'Refund', field: 'refunded_amount', reason: 'no_field' },
+      { column: 'Notes', field: null, reason: 'no_field' },
+    ]);
+  });
+
+  it('reports a column named like a field --map reads from another column', () => {
+    expect(plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'Total'], { amount: 'Total' }).ignored).toEqual([{ column: 'amount', field: 'amount', reason: 'field_read_from_another_column' }]);
+  });
+
+  it('reports nothing a preset knowingly leaves out of a known export', () => {
+    const shopify = ['Name', 'Email', 'Financial Status', 'Created at', 'Currency', 'Total', 'Lineitem name', 'Lineitem quantity', 'Lineitem price', 'Vendor', 'Tax 1 Name', 'Notes'];
+    expect(planColumns('orders', shopify, { preset: findPreset('shopify-orders'), mapping: {} })).toMatchObject({ guessed: [], ignored: [] });
+  });
+
+  it('finds a field under a typo or two, its words in any order, and nothing for a name unlike any field', () => {
+    expect(likelyField('orders', 'customer_emial')).toBe('customer_email');
+    expect(likelyField('orders', 'Amount Refunded')).toBe('refunded_amount');
+    expect(likelyField('customers', 'E-Mail')).toBe('email');
+    expect(likelyField('orders', 'Notes')).toBeNull();
+    expect(likelyField('orders', 'qty')).toBe('quantity');
+    expect(likelyField('orders', 'qt')).toBeNull();
+  });
+});
+
+describe('an orders file with an amount and a product column but no unit price', () => {
+  const headers = ['order_id', 'customer_email', 'ordered_at', 'amount', 'currency', 'product_name'];
+  const record = { order_id: 'B1', customer_email: 'b@example.com', ordered_at: '2024-01-01', amount: '100', currency: 'EUR', product_name: 'Shoe' };
+
+  it('is read as whole orders, the line columns set aside and reported', () => {
+    expect([...headerCheck('orders', headers, {}).keys()]).not.toContain('product_name');
+    expect(plan('orders', headers).ignored).toEqual([{ column: 'product_name', field: 'product_name', reason: 'line_needs_unit_price' }]);
+    // with a unit price the rows are order lines, as before
+    expect([...headerCheck('orders', [...headers, 'unit_price'], {}).keys()]).toEqual(expect.arrayContaining(['product_name', 'unit_price']));
+    expect(plan('orders', [...headers, 'unit_price']).ignored).toEqual([]);
+  });
+
+  it('imports each row as its order instead of rejecting it for an empty unit price, from a file and over the API', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'column-plan-'));
+    try {
+      const file = join(directory, 'orders.csv');
+      await writeFile(file, `${headers.join(';')}\nB1;b@example.com;2024-01-01;100;EUR;Shoe\nB2;c@example.com;2024-01-02;50;EUR;Hat\n`);
+      const batches = [];
+      for await (const batch of parseFile('orders', file, { context: testContext })) batches.push(batch);
+      expect(batches.flatMap((batch) => batch.rejects)).toEqual([]);
+      expect(batches.flatMap((batch) => batch.rows).map((row) => [(row as CanonicalOrder).externalId, (row as CanonicalOrder).totalMinor, (row as CanonicalOrder).orderLine])).toEqual([['B1', 10000, null], ['B2', 5000, null]]);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+    const viaApi = rowsFromRecords('orders', [record], { context: testContext });
+    expect(viaApi.rejects).toEqual([]);
+    expect(viaApi.rows[0]).toMatchObject({ externalId: 'B1', totalMinor: 10000, orderLine: null });
+    // and the REST batch says the field was not stored (ingest-batch.service.ts, ignoredFields)
+    expect([...headerCheck('orders', Object.keys(record), {}, 'request').keys()]).not.toContain('product_name');
+  });
+
+  it('tells parseFile\'s caller the guesses and the columns not read, before the first batch', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'column-plan-'));
+    try {
+      const file = join(directory, 'orders.csv');
+      await writeFile(file, 'Order ID,Email,Date,Total,amout_refunded\nC1,c@example.com,2024-01-01,10,5\n');
+      let told: unknown = null;
+      const batches = [];
+      for await (const batch of parseFile('orders', file, { context: testContext, onColumns: (columns) => (told = columns) })) batches.push(batch);
+      expect(told).toMatchObject({ guessed: [{ field: 'ordered_at', column: 'Date' }, { field: 'customer_email', column: 'Email' }, { field: 'amount', column: 'Total' }], ignored: [{ column: 'amout_refunded', field: 'refunded_amount' }] });
+      expect(batches[0].rows[0]).toMatchObject({ externalId: 'C1', totalMinor: 1000, refundedMinor: 0 });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});

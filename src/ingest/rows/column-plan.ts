@@ -1,0 +1,118 @@
+import type { ImportEntity } from '../canonical.js';
+import type { Preset } from '../presets/preset.js';
+import { canonicalFields, fieldsStillNeeded, headerCheck, normaliseColumnName, orderLineFields, readsWholeOrders, resolveColumns, type Mapping } from './fields.js';
+import { headerSynonyms, headerWords } from './header-synonyms.js';
+
+/** A required field read from a column under a common other name ("Date" for ordered_at). */
+export type GuessedColumn = { field: string; column: string };
+
+/**
+ * Why a column of the file is not read:
+ * - `no_field`: its name is no field's; `field` is one it seems to mean (a close spelling such
+ *   as "amout_refunded", or a common other name such as "Refund"), else null;
+ * - `line_needs_unit_price`: it holds an order line's `field` (product_name…), and the orders file
+ *   has no unit_price, so each row is read as a whole order (fields.ts, readsWholeOrders);
+ * - `field_read_from_another_column`: it is named like `field`, which --map reads from another column.
+ */
+export type IgnoredColumnReason = 'no_field' | 'line_needs_unit_price' | 'field_read_from_another_column';
+export type IgnoredColumn = { column: string; field: string | null; reason: IgnoredColumnReason };
+
+/** `mapping`: what the row parser is given (the guesses and --map; it adds the preset's own). */
+export type ColumnPlan = { mapping: Mapping; guessed: GuessedColumn[]; ignored: IgnoredColumn[] };
+
+/**
+ * Which column each field is read from, decided once from the header. A required field no
+ * column is named like is read from the one column under a common other name (the web app's
+ * guesses, header-synonyms.ts); when several columns could hold it, none is guessed and the
+ * header check says which to pick. Optional fields are never guessed: a wrong guess (a Discount
+ * column of percentages read as discount_amount) would change what is stored, so such a column
+ * is reported as not read, naming the field it seems to hold. A preset knows its export: nothing
+ * is guessed, and the export's other columns are not reported (Shopify's has dozens).
+ * Throws as headerCheck does.
+ */
+export function planColumns(entity: ImportEntity, headers: readonly string[], options: { preset: Preset | null; mapping: Mapping }): ColumnPlan {
+  const { preset } = options;
+  const presetMapping = !preset ? {} : typeof preset.mapping === 'function' ? preset.mapping(headers) : preset.mapping;
+  const stated = { ...presetMapping, ...options.mapping };
+  const { guessed, ambiguous } = preset ? { guessed: [], ambiguous: new Map<string, string[]>() } : guessRequiredColumns(entity, headers, stated);
+  const mapping: Mapping = { ...Object.fromEntries(guessed.map(({ field, column }) => [field, column])), ...options.mapping };
+  const read = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...mapping }, 'file', ambiguous);
+  return { mapping, guessed, ignored: preset ? [] : ignoredColumns(entity, headers, mapping, read) };
+}
+
+function guessRequiredColumns(entity: ImportEntity, headers: readonly string[], stated: Mapping): { guessed: GuessedColumn[]; ambiguous: Map<string, string[]> } {
+  const columns = resolveColumns(entity, headers, stated);
+  const used = new Set(columns.values());
+  const guessed: GuessedColumn[] = [];
+  const ambiguous = new Map<string, string[]>();
+  for (const field of fieldsStillNeeded(entity, new Set(columns.keys()))) {
+    const names = new Set((headerSynonyms[entity][field] ?? []).map(headerWords));
+    const candidates = headers.filter((header) => !used.has(header) && names.has(headerWords(header)));
+    if (candidates.length === 1) guessed.push({ field, column: candidates[0] });
+    else if (candidates.length > 1) ambiguous.set(field, candidates);
+  }
+  return { guessed, ambiguous };
+}
+
+function ignoredColumns(entity: ImportEntity, headers: readonly string[], mapping: Mapping, read: ReadonlyMap<string, string>): IgnoredColumn[] {
+  const readColumns = new Set(read.values());
+  const readFields = new Set(read.keys());
+  // before the line columns of a whole-orders file are set aside: what each column would hold
+  const named = new Map([...resolveColumns(entity, headers, mapping)].map(([field, column]) => [column, field]));
+  const wholeOrders = readsWholeOrders(entity, readFields);
+  const ignored: IgnoredColumn[] = [];
+  for (const column of headers) {
+    if (readColumns.has(column)) continue;
+    const field = named.get(column) ?? ownField(entity, column) ?? likelyField(entity, column, readFields);
+    if (field !== null && wholeOrders && orderLineFields.includes(field)) ignored.push({ column, field, reason: 'line_needs_unit_price' });
+    else if (field !== null && readFields.has(field)) ignored.push({ column, field, reason: 'field_read_from_another_column' });
+    else ignored.push({ column, field, reason: 'no_field' });
+  }
+  return ignored;
+}
+
+/** The field a column is named like ("Customer ID" for customer_id), whether or not it is read from it. */
+function ownField(entity: ImportEntity, column: string): string | null {
+  const name = normaliseColumnName(column);
+  return canonicalFields[entity].includes(name) ? name : null;
+}
+
+/**
+ * The unread field a column seems to hold: one of its common other names ("Refund"), else the
+ * closest name within a typo or two, the words in any order ("amout_refunded" for
+ * refunded_amount). Null when nothing is that close.
+ */
+export function likelyField(entity: ImportEntity, column: string, readFields: ReadonlySet<string> = new Set()): string | null {
+  const words = sortedWords(column);
+  if (words === '') return null;
+  let best: { field: string; distance: number } | null = null;
+  for (const field of canonicalFields[entity]) {
+    if (readFields.has(field)) continue;
+    for (const name of [field, ...(headerSynonyms[entity][field] ?? [])]) {
+      const candidate = sortedWords(name);
+      const distance = editDistance(words, candidate);
+      const allowed = distance === 0 ? 0 : Math.min(words.length, candidate.length) >= 10 ? 2 : Math.min(words.length, candidate.length) >= 4 ? 1 : 0;
+      if (distance <= allowed && (best === null || distance < best.distance)) best = { field, distance };
+    }
+  }
+  return best?.field ?? null;
+}
+
+/** "Amout_Refunded" and "refunded amount" compare as "amout refunded" and "amount refunded". */
+function sortedWords(name: string): string {
+  return headerWords(name).split(' ').filter(Boolean).sort().join(' ');
+}
+
+/** Optimal string alignment distance: a transposed pair ("emial") counts as one typo. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+    }
+  }
+  return rows[a.length][b.length];
+}

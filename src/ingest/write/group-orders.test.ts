@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { CanonicalOrder } from '../canonical.js';
+import { groupOrderRows } from './group-orders.js';
+
+/** A line row of order `id` at `time` (UTC), as a line-level export repeats the order on each line. */
+function row(line: number, id: string, time: string, sku = `SKU${line}`): CanonicalOrder {
+  return {
+    line, source: 'import', externalId: id, customer: [{ kind: 'external', namespace: 'import', value: 'C1' }],
+    orderedAt: new Date(`2010-12-01T${time}Z`), currency: 'GBP', totalMinor: null, refundedMinor: 0, discountMinor: 0,
+    promotionCode: null, channel: 'web', status: 'paid', recipient: null, location: null,
+    orderLine: { lineNo: null, sku, productName: null, category: null, quantity: 1, unitPriceMinor: 100 },
+  };
+}
+
+describe('rows of one order stamped at slightly different times', () => {
+  it.each([
+    { case: 'a till stamping a long invoice across a minute (UCI invoice 536591)', times: ['16:57:00', '16:57:00', '16:58:00'] },
+    { case: 'rows exactly five minutes apart', times: ['16:55:00', '17:00:00'] },
+    { case: 'the earliest time on a later row', times: ['16:58:00', '16:56:30', '17:01:30'] },
+  ])('keeps one order at its earliest time: $case', ({ times }) => {
+    const { groups, rejects } = groupOrderRows(times.map((time, index) => row(index + 2, '536591', time)), 'retail.csv');
+    expect(rejects).toEqual([]);
+    expect(groups).toHaveLength(1);
+    const earliest = [...times].sort()[0];
+    expect(groups[0].order.orderedAt.toISOString()).toBe(`2010-12-01T${earliest}.000Z`);
+    expect(groups[0].order.line).toBe(2);
+    expect(groups[0].lines).toHaveLength(times.length);
+    expect(groups[0].totalMinor).toBe(100 * times.length);
+  });
+
+  it('rejects every row of an order whose rows lie more than five minutes apart, naming the earliest and the latest', () => {
+    const { groups, rejects } = groupOrderRows([row(2, 'A1', '16:55:00'), row(3, 'A1', '16:57:00'), row(4, 'A1', '17:00:01'), row(5, 'B2', '09:00:00')], 'retail.csv');
+    expect(groups.map((group) => group.order.externalId)).toEqual(['B2']);
+    expect(rejects.map((reject) => [reject.line, reject.field, reject.code])).toEqual([
+      [2, 'ordered_at', 'ORDER_ROWS_DISAGREE'], [3, 'ordered_at', 'ORDER_ROWS_DISAGREE'], [4, 'ordered_at', 'ORDER_ROWS_DISAGREE'],
+    ]);
+    expect(rejects[0].params).toEqual({ order: 'A1', field: 'ordered_at', firstLine: 2, firstValue: '2010-12-01T16:55:00.000Z', line: 4, value: '2010-12-01T17:00:01.000Z' });
+    expect(rejects[0].reason).toBe('Rows of order A1 disagree on ordered_at: line 2 has "2010-12-01T16:55:00.000Z", line 4 "2010-12-01T17:00:01.000Z", '
+      + 'more than 5 minutes apart, so they are likely two orders sharing an id. Give each order its own id, or every row of the order the same time.');
+  });
+
+  it('measures from the earliest to the latest row, not from the first row: rows each within five minutes of the first can still be too far apart', () => {
+    const { groups, rejects } = groupOrderRows([row(2, 'A1', '17:00:00'), row(3, 'A1', '16:56:00'), row(4, 'A1', '17:04:00')], 'retail.csv');
+    expect(groups).toEqual([]);
+    expect(rejects[0].params).toMatchObject({ firstLine: 3, line: 4 });
+  });
+
+  it('still rejects rows of one order that name different customers, however close their times', () => {
+    const other = { ...row(3, 'A1', '16:57:00'), customer: [{ kind: 'external' as const, namespace: 'import', value: 'C2' }] };
+    const { groups, rejects } = groupOrderRows([row(2, 'A1', '16:57:00'), other], 'retail.csv');
+    expect(groups).toEqual([]);
+    expect(rejects.map((reject) => reject.field)).toEqual(['customer_id', 'customer_id']);
+  });
+});
