@@ -13,3 +13,10 @@ it("shows times in the store's time zone, where reports count days", () => {
   showTimesIn('America/New_York');
   expect(table([{ id: 1, last_purchase: justAfterMidnight }])).toContain('2026-11-01 12:30');
 });
+
+it('says under a table which clock its times are on, and says nothing of times in a table without any', () => {
+  showTimesIn('Europe/Riga');
+  const lines = table([{ id: 1, last_purchase: new Date('2026-07-01T09:00:00Z') }, { id: 2, last_purchase: null }]).split('\n');
+  expect(lines.slice(2)).toEqual(['1   2026-07-01 12:00', '2', '(times in Europe/Riga)']);
+  expect(table([{ id: 1, revenue: '€12.50' }])).not.toContain('times in');
+});

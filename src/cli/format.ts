@@ -42,7 +42,15 @@ export function table(rows: Array<Record<string, unknown>>, columns?: string[]):
   // a cell cut to fit says so
   const fit = (value: string) => (value.length > 60 ? `${value.slice(0, 59)}…` : value);
   const line = (values: string[]) => values.map((value, index) => fit(value).padEnd(widths[index])).join('  ').trimEnd();
-  return [line(keys), line(widths.map((width) => '-'.repeat(width))), ...rows.map((row) => line(keys.map((key) => cell(row[key]))))].join('\n');
+  const lines = [line(keys), line(widths.map((width) => '-'.repeat(width))), ...rows.map((row) => line(keys.map((key) => cell(row[key]))))];
+  // a time without its zone reads as the reader's own: say which clock the table's times are on
+  if (rows.some((row) => keys.some((key) => row[key] instanceof Date))) lines.push(timesNote());
+  return lines.join('\n');
+}
+
+/** The line under a table with times: "(times in Asia/Jakarta)". */
+export function timesNote(): string {
+  return `(times in ${timesShownIn ?? 'UTC'})`;
 }
 
 export function keyValues(entries: Record<string, unknown>): string {

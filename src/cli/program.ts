@@ -12,6 +12,7 @@ import { registerImportsCommand } from './commands/imports.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerModelsCommand } from './commands/models.js';
 import { registerRatesCommand } from './commands/rates.js';
+import { registerSettingsCommand } from './commands/settings.js';
 import { registerRebuildCommand } from './commands/rebuild.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSegmentsCommand } from './commands/segments.js';
@@ -36,7 +37,9 @@ export function createProgram() {
     ['clientele report types --db ./cdnow'],
     ['clientele serve --db ./cdnow', 'the web app and API on http://127.0.0.1:3000'],
   ], 'Getting started')
-    .addHelpText('after', '\nEvery command takes --json; `clientele <command> --help` shows its options and examples.');
+    .addHelpText('after', '\nEvery command takes --json; `clientele <command> --help` shows its options and examples.'
+      + '\nA new store (the first command on a new --db directory or database) takes its currency, time zone and phone country from'
+      + '\nCLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and CLIENTELE_DEFAULT_COUNTRY (default IDR, Asia/Jakarta, ID); `clientele settings set` changes them before the first orders.');
   // before the subcommands are added, which copy it: under --json a usage error is printed once, as JSON on stdout (main.ts)
   program.configureOutput({ writeErr: (text) => (wantsJson(program) ? undefined : process.stderr.write(text)) });
 
@@ -50,6 +53,7 @@ export function createProgram() {
   registerUsersCommand(program, runtime);
   registerApiKeysCommand(program, runtime);
   registerDemoCommand(program, runtime);
+  registerSettingsCommand(program, runtime);
   registerRatesCommand(program, runtime);
   registerModelsCommand(program, runtime);
   registerAnalyticsCommands(program, runtime);

@@ -8,6 +8,7 @@ import { openRuntime, type Runtime } from '../runtime/open-runtime.js';
 import { maintainEmbeddedStore } from '../db/maintenance.js';
 import { showMoneyIn, showTimesIn } from './format.js';
 import { loadMoneyFormat } from '../analytics/index.js';
+import { namesSetupSettings, storeSetupNotice } from '../settings/setup-notice.js';
 
 export type StoreContext = { store: Store; db: Kysely<Database>; actor: string; clock: Clock; runtime: Runtime };
 
@@ -38,6 +39,7 @@ export function createCliRuntime(program: Command): CliRuntime & { hasDataErrors
       try {
         return await fn({ store: runtime.store, db: runtime.db, actor: `cli:${safeUserName()}`, clock: systemClock, runtime });
       } finally {
+        if (!options().json) await sayStoreSetup(runtime, options().db ?? null);
         // what autovacuum would do, on an embedded store, after whatever the command wrote
         await maintainEmbeddedStore(runtime.store, { closing: true }).catch((error: unknown) => process.emitWarning(`Store maintenance skipped: ${(error as Error).message}`));
         await runtime.store.close();
@@ -53,6 +55,19 @@ export function createCliRuntime(program: Command): CliRuntime & { hasDataErrors
     },
     hasDataErrors: () => dataErrors,
   };
+}
+
+/**
+ * After the command (a `demo load` sets the data set's own), on stderr: a new store's currency,
+ * time zone and phone country and how to change them, or a CLIENTELE_CURRENCY… this store does not follow.
+ */
+async function sayStoreSetup(runtime: Runtime, dbOption: string | null): Promise<void> {
+  if (!runtime.isNewStore && !namesSetupSettings(process.env)) return;
+  try {
+    for (const line of await storeSetupNotice(runtime.db, { isNewStore: runtime.isNewStore, env: process.env, surface: { kind: 'cli', dbOption } })) process.stderr.write(`${line}\n`);
+  } catch (error) {
+    process.emitWarning(`Store settings not shown: ${(error as Error).message}`);
+  }
 }
 
 function safeUserName(): string {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { AppError } from './errors.js';
 import { storeDefaults } from './store-defaults.js';
 import { isKnownCurrency } from './money.js';
+import { isIanaTimeZoneName, isPhoneCountry } from './store-choices.js';
 
 /** Process configuration from the environment, validated once at start. */
 export type Config = {
@@ -39,8 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('CONFIG_INVALID', `CLIENTELE_CURRENCY "${currency}" is not a known ISO 4217 code such as IDR, EUR or USD.`, { field: 'CLIENTELE_CURRENCY' });
   }
   const defaultCountry = (env.CLIENTELE_DEFAULT_COUNTRY ?? storeDefaults.defaultCountry).toUpperCase();
-  if (!/^[A-Z]{2}$/.test(defaultCountry)) {
-    throw new AppError('CONFIG_INVALID', `CLIENTELE_DEFAULT_COUNTRY must be a two-letter country code such as ID or LV, got "${defaultCountry}".`, { field: 'CLIENTELE_DEFAULT_COUNTRY' });
+  if (!isPhoneCountry(defaultCountry)) {
+    throw new AppError('CONFIG_INVALID', `CLIENTELE_DEFAULT_COUNTRY must be a two-letter ISO 3166 country code with phone numbers, such as ID or LV, got "${defaultCountry}".`, { field: 'CLIENTELE_DEFAULT_COUNTRY' });
   }
   const embeddedSharedBuffers = env.CLIENTELE_EMBEDDED_SHARED_BUFFERS?.trim() || null;
   if (embeddedSharedBuffers !== null && !/^\d{1,6}(kB|MB|GB)$/.test(embeddedSharedBuffers)) {
@@ -62,10 +63,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isIanaTimeZoneName(timeZone);
 }

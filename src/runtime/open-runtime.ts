@@ -10,6 +10,8 @@ export type Runtime = {
   config: Config; store: Store; db: Kysely<Database>; settings: StoreSettings;
   /** What opening the store migrated (null when it only checked): `clientele migrate` reports it. */
   migration: MigrationResult | null;
+  /** The store got its currency, time zone and phone country just now (settings/setup-notice.ts says which). */
+  isNewStore: boolean;
 };
 
 /**
@@ -33,8 +35,8 @@ export async function openRuntime(options: { db?: string; autoMigrate?: boolean;
         throw new AppError('STORE_MIGRATIONS_PENDING_UNAVAILABLE', `The store at ${store.location} has ${pending.length} pending migration(s) (${pending.slice(0, 3).join(', ')}…). Run \`clientele migrate\` first.`);
       }
     }
-    const settings = await ensureStoreSettings(store.db, config);
-    return { config: { ...config, database: target }, store, db: store.db, settings, migration };
+    const { settings, isNew } = await ensureStoreSettings(store.db, config);
+    return { config: { ...config, database: target }, store, db: store.db, settings, migration, isNewStore: isNew };
   } catch (error) {
     await store.close();
     throw error;

@@ -4,6 +4,7 @@ import { ensureOwner } from '../auth/index.js';
 import { isStoreEmpty, loadSyntheticDemo } from '../demo/load-demo.js';
 import { openRuntime } from '../runtime/open-runtime.js';
 import { getStoreSettings } from '../settings/index.js';
+import { storeSetupNotice } from '../settings/setup-notice.js';
 import { buildApp } from './app.js';
 import { startEmbeddedMaintenance } from './embedded-maintenance.js';
 import { resolveWebRoot } from './web-root.js';
@@ -34,6 +35,7 @@ export async function serve(options: ServeOptions = {}): Promise<{ close: () => 
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
   const settings = await getStoreSettings(db);
+  const setup = await storeSetupNotice(db, { isNewStore: runtime.isNewStore, env: process.env, surface: { kind: 'server' } });
   const lines = [
     '',
     `  Clientele is running at ${url}`,
@@ -44,6 +46,7 @@ export async function serve(options: ServeOptions = {}): Promise<{ close: () => 
       : owner.isOneTimePassword
         ? `  Sign in as ${owner.email} with the one-time password: ${owner.password}  (you will be asked to change it)`
         : `  Sign in as ${owner.email} with the password from CLIENTELE_OWNER_PASSWORD.`,
+    ...setup.map((line) => `  ${line}`),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -36,8 +36,12 @@ export async function storeNow(db: Kysely<Database>, clock: { now(): Date }): Pr
   return storeNowOf(await getStoreSettings(db), clock.now());
 }
 
-export async function ensureStoreSettings(db: Kysely<Database>, config: Pick<Config, 'currency' | 'timeZone' | 'defaultCountry'>): Promise<StoreSettings> {
-  await initialiseSettings(db, {
+/**
+ * Gives a store its settings the first time it is opened, from the environment (CLIENTELE_CURRENCY,
+ * CLIENTELE_TIMEZONE, CLIENTELE_DEFAULT_COUNTRY) or the defaults; `isNew` says this was that time.
+ */
+export async function ensureStoreSettings(db: Kysely<Database>, config: Pick<Config, 'currency' | 'timeZone' | 'defaultCountry'>): Promise<{ settings: StoreSettings; isNew: boolean }> {
+  const set = await initialiseSettings(db, {
     name: 'My store',
     currency: config.currency,
     timezone: config.timeZone,
@@ -46,7 +50,7 @@ export async function ensureStoreSettings(db: Kysely<Database>, config: Pick<Con
     data_as_of: null,
     demo_dataset: null,
   });
-  return getStoreSettings(db);
+  return { settings: await getStoreSettings(db), isNew: set.includes('currency') };
 }
 
 export async function getStoreSettings(db: Kysely<Database>): Promise<StoreSettings> {

@@ -14,11 +14,12 @@ export async function writeSetting(db: Kysely<Database>, key: string, value: unk
     .execute();
 }
 
-/** Inserts only keys that are not set yet, so a restart never overrides a store's own settings. */
-export async function initialiseSettings(db: Kysely<Database>, defaults: Record<string, unknown>): Promise<void> {
+/** Inserts only keys that are not set yet, so a restart never overrides a store's own settings; returns the keys it set. */
+export async function initialiseSettings(db: Kysely<Database>, defaults: Record<string, unknown>): Promise<string[]> {
   const values = Object.entries(defaults).map(([key, value]) => ({ key, value: JSON.stringify(value) }));
-  if (values.length === 0) return;
-  await db.insertInto('store_setting').values(values).onConflict((conflict) => conflict.column('key').doNothing()).execute();
+  if (values.length === 0) return [];
+  const inserted = await db.insertInto('store_setting').values(values).onConflict((conflict) => conflict.column('key').doNothing()).returning('key').execute();
+  return inserted.map((row) => row.key);
 }
 
 export async function readCurrencyRates(db: Kysely<Database>): Promise<Map<string, number>> {

@@ -12,6 +12,10 @@ export function registerServeCommand(program: Command): void {
     ['clientele serve --port 8080 --host 0.0.0.0', 'reachable from other machines (put TLS in front)'],
     ['clientele --db postgres://clientele@db.internal/clientele serve --no-demo', 'a PostgreSQL server, no demo'],
   ])
+    .addHelpText('after', '\nA new store takes its currency, time zone and phone country from CLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and\n'
+      + 'CLIENTELE_DEFAULT_COUNTRY (default IDR, Asia/Jakarta, ID; the demo store brings its own). A new store for your own data:\n'
+      + '  CLIENTELE_CURRENCY=EUR CLIENTELE_TIMEZONE=Europe/Riga CLIENTELE_DEFAULT_COUNTRY=LV clientele --db ./riga serve --no-demo\n'
+      + 'Settings › Store (or `clientele settings set`) changes them until the store holds orders.')
     .action(async (options: { port?: number; host?: string; demo: boolean }, command: Command) => {
       const { db } = command.optsWithGlobals<{ db?: string }>();
       // loaded here, not at start-up: the server's modules take a second to load, which every other command would pay

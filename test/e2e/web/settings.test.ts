@@ -267,8 +267,8 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     await expect(policyRow.textContent()).resolves.toContain('Customer-type thresholds');
     await policyRow.getByText('Details').click();
     await expect(policyRow.locator('dl').textContent()).resolves.toContain('change.vip.topPercent3');
-    await log.getByLabel('What').selectOption({ label: 'Renamed the store' });
-    await log.getByRole('row').filter({ hasText: 'Renamed the store' }).first().waitFor();
+    await log.getByLabel('What').selectOption({ label: 'Changed the store settings' });
+    await log.getByRole('row').filter({ hasText: 'Changed the store settings' }).first().waitFor();
     await expect(log.getByRole('row').filter({ hasText: 'Changed the customer-type thresholds' }).count()).resolves.toBe(0);
     await log.getByLabel('What').selectOption({ label: 'Added a staff member' });
     // the owner by the system at first start, Rina by the owner in the browser, Dewi by the test's shell

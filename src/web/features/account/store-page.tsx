@@ -1,4 +1,4 @@
-import type { StoreSettings } from '../../api/types.js';
+import type { FixedReason, FixedSettings, StoreSettings } from '../../api/types.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -12,10 +12,19 @@ import { currencyName } from './currency-name.js';
 import { ExchangeRatesCard } from './exchange-rates-card.js';
 import { SettingsLayout } from './settings-layout.js';
 import { StoreNameForm } from './store-name-form.js';
+import { StoreSetupForm } from './store-setup-form.js';
+import { FixedReasonText } from './fixed-reason-text.js';
 
-type Settings = StoreSettings & { store: 'embedded' | 'server' };
+const setupKeys = ['currency', 'timeZone', 'defaultCountry'] as const;
+// what only a new store undoes; an import ends, and a segment can be edited
+const startsOver: ReadonlySet<FixedReason['code']> = new Set(['orders', 'product_prices', 'recorded_times', 'phone_numbers']);
 
-/** The store's own settings: its name (editable), and what is fixed once data exists, said plainly. */
+type Settings = StoreSettings & { store: 'embedded' | 'server'; fixed: FixedSettings };
+
+/**
+ * The store's own settings: its name, and its currency, time zone and phone country, which those who
+ * change settings choose while nothing stored depends on them; once something does, each says why.
+ */
 export function StorePage() {
   const { t, format, locale } = useI18n();
   const tag = intlTagByLocale[locale];
@@ -27,20 +36,29 @@ export function StorePage() {
   else if (!settings.data) body = <LoadingState />;
   else {
     const data = settings.data;
+    const fixedReasons = setupKeys.flatMap((key) => (data.fixed[key] ? [data.fixed[key]!] : []));
+    // the form while any of the three can change; once all are fixed, the facts and why
+    const canSetUp = can('settings:write') && fixedReasons.length < setupKeys.length;
+    const reasonOf = (key: keyof FixedSettings) => (data.fixed[key] ? <small className="muted fixed-reason"><FixedReasonText reason={data.fixed[key]!} /></small> : null);
     const source = data.isSynthetic ? t('settings.store.synthetic')
       : data.dataAsOf ? t('settings.store.dataset', { date: format.date(data.dataAsOf) }) : t('settings.store.ownData');
     body = (
       <>
         {can('settings:write') ? <StoreNameForm name={data.name} onSaved={() => { settings.reload(); reloadShared(); }} /> : null}
+        {canSetUp ? <StoreSetupForm settings={data} fixed={data.fixed} onSaved={() => { settings.reload(); reloadShared(); }} /> : null}
         <dl className="facts">
           {can('settings:write') ? null : <div><dt>{t('settings.store.name')}</dt><dd>{data.name}</dd></div>}
-          <div><dt>{t('settings.store.currency')}</dt><dd>{data.currency} · {currencyName(data.currency, tag)}</dd></div>
-          <div><dt>{t('settings.store.timeZone')}</dt><dd>{data.timeZone}</dd></div>
-          <div><dt>{t('settings.store.defaultCountry')}</dt><dd>{countryLabel(data.defaultCountry, tag)}</dd></div>
+          {canSetUp ? null : (
+            <>
+              <div><dt>{t('settings.store.currency')}</dt><dd>{data.currency} · {currencyName(data.currency, tag)}{reasonOf('currency')}</dd></div>
+              <div><dt>{t('settings.store.timeZone')}</dt><dd>{data.timeZone}{reasonOf('timeZone')}</dd></div>
+              <div><dt>{t('settings.store.defaultCountry')}</dt><dd>{countryLabel(data.defaultCountry, tag)}{reasonOf('defaultCountry')}</dd></div>
+            </>
+          )}
           <div><dt>{t('settings.store.data')}</dt><dd>{source}</dd></div>
           <div><dt>{t('settings.store.database')}</dt><dd>{t(`settings.store.databases.${data.store}`)}</dd></div>
         </dl>
-        <p className="muted small">{t('settings.store.fixed')}</p>
+        {fixedReasons.some((reason) => startsOver.has(reason.code)) ? <p className="muted small">{t('settings.store.startNew')}</p> : null}
       </>
     );
   }
@@ -48,7 +66,8 @@ export function StorePage() {
     <SettingsLayout>
       <div className="settings-grid">
         <Card title={t('settings.store.title')}>{body}</Card>
-        <ExchangeRatesCard canEdit={can('settings:write')} />
+        {/* keyed by the currency: the rates are into it, and a currency change removes them */}
+        <ExchangeRatesCard key={settings.data?.currency ?? ''} canEdit={can('settings:write')} />
       </div>
     </SettingsLayout>
   );

@@ -1,0 +1,36 @@
+import { expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { fixedClock } from '../core/clock.js';
+import { ingestRecords } from '../ingest/ingest-batch.service.js';
+import { ensureStoreSettings } from './index.js';
+import { storeSetupNotice } from './setup-notice.js';
+
+const clock = fixedClock('2026-06-01T00:00:00Z');
+
+describeEachStore('what a store says it was set up with', (context) => {
+  const cli = { kind: 'cli', dbOption: './my store' } as const;
+
+  it('names a new store\'s settings and how to change them, once, when it is created', async () => {
+    const first = await ensureStoreSettings(context.store.db, { currency: 'IDR', timeZone: 'Asia/Jakarta', defaultCountry: 'ID' });
+    expect(first.isNew).toBe(true);
+    expect(await storeSetupNotice(context.store.db, { isNewStore: true, env: {}, surface: cli })).toEqual([
+      'New store: currency IDR, time zone Asia/Jakarta, phone country ID (the defaults); change them with `clientele --db "./my store" settings set --currency <code> --time-zone <zone> --country <code>` '
+      + 'before importing orders, or set CLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and CLIENTELE_DEFAULT_COUNTRY before creating a store.',
+    ]);
+    // opened again, it is no new store, and says nothing unless a variable asks for other settings
+    const again = await ensureStoreSettings(context.store.db, { currency: 'EUR', timeZone: 'Europe/Riga', defaultCountry: 'LV' });
+    expect({ isNew: again.isNew, currency: again.settings.currency }).toEqual({ isNew: false, currency: 'IDR' });
+    expect(await storeSetupNotice(context.store.db, { isNewStore: false, env: { CLIENTELE_CURRENCY: 'idr', CLIENTELE_TIMEZONE: 'asia/jakarta' }, surface: cli })).toEqual([]);
+  });
+
+  it('says which settings orders and phone numbers fixed, and on a server how to start a store without the demo', async () => {
+    await ingestRecords(context.store.db, 'orders', [{ order_id: 'A1', customer_phone: '0812 3456 7890', ordered_at: '2026-05-01T10:00:00+07:00', amount: '15000' }], { actor: 'test', clock });
+    expect(await storeSetupNotice(context.store.db, { isNewStore: true, env: {}, surface: { kind: 'server' } })).toEqual([
+      'New store: currency IDR, time zone Asia/Jakarta, phone country ID (the defaults); all three fixed now that the store holds orders and phone numbers '
+      + '(for others, start a new store with CLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and CLIENTELE_DEFAULT_COUNTRY set and without the demo: `clientele --db ./my-store serve --no-demo`).',
+    ]);
+    expect(await storeSetupNotice(context.store.db, { isNewStore: false, env: { CLIENTELE_TIMEZONE: 'Europe/Riga' }, surface: { kind: 'server' } })).toEqual([
+      'CLIENTELE_TIMEZONE=Europe/Riga is not used: this store has time zone Asia/Jakarta (the variables set up a new store only); the time zone is fixed now that the store holds orders.',
+    ]);
+  });
+});
