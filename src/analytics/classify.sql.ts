@@ -18,6 +18,8 @@ type TypeRule = { type: CustomerType; applies: RawBuilder<unknown>; numbers: Raw
 function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
   const revenueCutoff = cutoffs.revenueCutoffMinor;
   const frequencyCutoff = cutoffs.frequencyCutoff;
+  const occasionalCommon = sql`'purchaseDays', f.purchase_day_count, 'promotionOrderCount', f.promotion_count, 'orderCount', f.order_count,
+    'promotionPercent', f.promotion_percent, 'isPromotionDriven', f.is_promotion_driven`;
   const rules: TypeRule[] = [
     {
       type: 'at_risk',
@@ -28,7 +30,7 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     {
       type: 'lapsed',
       applies: sql`f.is_lapsed`,
-      numbers: sql`case when f.p_alive is not null then json_build_object('pAlive', f.p_alive, 'lastPurchaseDay', f.last_day, 'pAliveBelow', ${policy.lapsed.pAliveBelow}::float8)
+      numbers: sql`case when f.p_alive is not null then json_build_object('pAlive', f.p_alive, 'lastPurchaseDay', f.last_day, 'purchaseDays', f.purchase_day_count, 'pAliveBelow', ${policy.lapsed.pAliveBelow}::float8)
         else json_build_object('lastPurchaseDay', f.last_day, 'quietDays', ${policy.lapsed.quietDays}::int) end`,
     },
     {
@@ -59,8 +61,13 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     {
       type: 'occasional',
       applies: sql`f.purchase_day_count >= 2 and not f.has_regular_rhythm and not f.is_lapsed and not f.is_new`,
-      numbers: sql`json_build_object('purchaseDays', f.purchase_day_count, 'promotionOrderCount', f.promotion_count, 'orderCount', f.order_count,
-        'promotionPercent', f.promotion_percent, 'isPromotionDriven', f.is_promotion_driven)`,
+      // why the rhythm is not regular, as classify.ts's irregularity(): too few intervals, or the variation limit that applied
+      numbers: sql`case when f.interval_count < ${policy.regular.minIntervals}::int or f.cv is null
+        then json_build_object(${occasionalCommon}, 'intervalCount', f.interval_count, 'minIntervals', ${Math.max(policy.regular.minIntervals, 2)}::int)
+        when f.median_interval <= ${policy.regular.frequentWithinDays}::int
+        then json_build_object(${occasionalCommon}, 'coefficientOfVariation', f.cv,
+          'variationLimit', ${Math.max(policy.regular.maxCoefficientOfVariation, policy.regular.frequentMaxCoefficientOfVariation)}::float8, 'frequentWithinDays', ${policy.regular.frequentWithinDays}::int)
+        else json_build_object(${occasionalCommon}, 'coefficientOfVariation', f.cv, 'variationLimit', ${policy.regular.maxCoefficientOfVariation}::float8) end`,
     },
     {
       type: 'one_time',

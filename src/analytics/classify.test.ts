@@ -93,7 +93,10 @@ describe('classifyCustomer', () => {
     expect(classify([100], { pAlive: 0.1 }).types).toEqual(['one_time']);
     const lapsed = classify([10, 5], { pAlive: 0.29 });
     expect(lapsed.types).toEqual(['lapsed']);
-    expect(lapsed.explanation).toBe('Lapsed: probability of still being a customer 29% (below 30%)');
+    // named as the prediction card names P(alive), with when they last bought
+    expect(lapsed.explanation).toBe('Lapsed: chance still active 29% (below 30%), last purchase 2026-06-25 after 2 purchase days');
+    // a chance the model does not rule out is never shown as 0%
+    expect(classify([400, 300, 200], { pAlive: 0.001 }).explanation).toBe('Lapsed: chance still active <1% (below 30%), last purchase 2025-12-12 after 3 purchase days');
     expect(classify([40, 35], { pAlive: 0.3 }).types).toEqual(['occasional']);
   });
 
@@ -116,8 +119,20 @@ describe('classifyCustomer', () => {
     ];
     const result = classify([200, 120, 100, 10], { orders });
     expect(result.types).toEqual(['occasional']);
-    expect(result.explanation).toBe('Occasional: 4 purchase days at an irregular rhythm, 50% of orders with a promotion (promotion-driven)');
+    expect(result.explanation).toBe('Occasional: 4 purchase days, intervals varying 60% around their average (a regular rhythm needs under 50%), 50% of orders with a promotion (promotion-driven)');
     expect(result.numbers.occasional?.isPromotionDriven).toBe(true);
+  });
+
+  it('states the figure that made a rhythm not regular and the limit it failed', () => {
+    // a usual gap of 8.5 days (variation 58%): the strict limit applies, not the frequent buyer's
+    expect(classify([86, 83, 69, 64, 52, 50, 35, 31, 18, 12, 1]).numbers.occasional).toMatchObject({ coefficientOfVariation: expect.closeTo(0.585, 3), variationLimit: 0.5 });
+    expect(classify([77, 76, 75, 74, 54, 53, 52, 51, 29, 28, 27, 26, 1]).explanation)
+      .toBe('Occasional: 13 purchase days, intervals varying 153% around their average (a regular rhythm needs under 100% for someone who buys at least every 7 days), 0% of orders with a promotion');
+    // two intervals: no rhythm to judge yet, whatever their variation
+    expect(classify([60, 30, 0]).explanation).toBe('Occasional: 3 purchase days, too few to judge a rhythm by (a regular rhythm needs at least 4), 0% of orders with a promotion');
+    const strict = parseTypePolicy(mergePolicy(policy, { regular: { minIntervals: 2, maxCoefficientOfVariation: 0.2 } }));
+    expect(classifyCustomer(factsFor([60, 30, 0]), strict, asOf, noVip).types).toEqual(['regular']);
+    expect(classifyCustomer(factsFor([60, 40, 0]), strict, asOf, noVip).numbers.occasional).toMatchObject({ variationLimit: 0.2 });
   });
 
   it('combines VIP with at risk and puts at risk first', () => {

@@ -114,7 +114,7 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
   if (isLapsed) {
     verdicts.set('lapsed', {
       numbers: pAlive !== null
-        ? { pAlive, lastPurchaseDay: facts.lastPurchaseDay, pAliveBelow: policy.lapsed.pAliveBelow }
+        ? { pAlive, lastPurchaseDay: facts.lastPurchaseDay, purchaseDays: facts.purchaseDayCount, pAliveBelow: policy.lapsed.pAliveBelow }
         : { lastPurchaseDay: facts.lastPurchaseDay, quietDays: policy.lapsed.quietDays },
     });
   }
@@ -154,12 +154,31 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
     const isPromotionDriven = orders > 0
       && facts.promotionOrderCount >= policy.occasional.promotionDrivenMinOrders
       && facts.promotionOrderCount / orders >= policy.occasional.promotionDrivenShare;
-    verdicts.set('occasional', { numbers: { purchaseDays: facts.purchaseDayCount, promotionOrderCount: facts.promotionOrderCount, orderCount: orders, promotionPercent, isPromotionDriven } });
+    verdicts.set('occasional', {
+      numbers: { purchaseDays: facts.purchaseDayCount, promotionOrderCount: facts.promotionOrderCount, orderCount: orders, promotionPercent, isPromotionDriven, ...irregularity(facts, policy) },
+    });
   }
 
   if (facts.purchaseDayCount === 1 && !isNew && !isLapsed) {
     verdicts.set('one_time', { numbers: { firstPurchaseDay: facts.firstPurchaseDay } });
   }
+}
+
+/**
+ * Why an occasional customer's rhythm is not regular, as figures their reason can state: too few
+ * intervals to judge (`minIntervals`: the fewest the rule needs, at least the two a variation
+ * needs), or a variation at or above the limit that applied to them (`variationLimit`: the
+ * frequent-buyer bound, with `frequentWithinDays`, when their usual gap is that short).
+ */
+function irregularity(facts: CustomerFacts, policy: TypePolicy): TypeNumbers {
+  const { regular } = policy;
+  if (facts.intervalCount < regular.minIntervals || facts.coefficientOfVariation === null) {
+    return { intervalCount: facts.intervalCount, minIntervals: Math.max(regular.minIntervals, 2) };
+  }
+  const isFrequent = facts.medianIntervalDays !== null && facts.medianIntervalDays <= regular.frequentWithinDays;
+  return isFrequent
+    ? { coefficientOfVariation: facts.coefficientOfVariation, variationLimit: Math.max(regular.maxCoefficientOfVariation, regular.frequentMaxCoefficientOfVariation), frequentWithinDays: regular.frequentWithinDays }
+    : { coefficientOfVariation: facts.coefficientOfVariation, variationLimit: regular.maxCoefficientOfVariation };
 }
 
 function vipVerdict(facts: CustomerFacts, policy: TypePolicy, context: ClassifyContext): Verdict | null {

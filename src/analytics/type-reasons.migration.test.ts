@@ -45,11 +45,12 @@ describe('migration 202612020600: sentences made on read', () => {
     const types = await sql<{ customer_id: number; types: string[]; numbers: Record<string, unknown> }>`
       select customer_id, types, numbers from customer_type order by customer_id`.execute(store.db);
     expect(typesExplanation(types.rows[0].types, types.rows[0].numbers, rupiah)).toBe('VIP: 12 purchase days in the last 365 days, within the top 5% of customers (cut-off 10)');
-    expect(typesExplanation(types.rows[1].types, types.rows[1].numbers, rupiah)).toBe('Lapsed: probability of still being a customer 5% (below 25%)');
+    // worded as of now (P(alive) named as the prediction card names it), with the threshold only the old sentence held
+    expect(typesExplanation(types.rows[1].types, types.rows[1].numbers, rupiah)).toBe('Lapsed: chance still active 5% (below 25%)');
     const spells = await sql<{ type: string; numbers: unknown }>`select type, numbers from customer_type_history order by customer_id`.execute(store.db);
     expect(spells.rows.map((spell) => typeReason(spell.type, spell.numbers, rupiah))).toEqual([
       'VIP: 12 purchase days in the last 365 days, within the top 5% of customers (cut-off 10)',
-      'Lapsed: probability of still being a customer 5% (below 25%)',
+      'Lapsed: chance still active 5% (below 25%)',
     ]);
     const columns = await sql<{ column_name: string }>`
       select column_name from information_schema.columns where table_name in ('customer_type', 'customer_type_history') and column_name in ('explanation', 'reasons', 'reason')`.execute(store.db);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moneyFormatOf } from './money-format.js';
-import { typeReason, typesExplanation } from './type-reasons.js';
+import { chancePercentText, typeReason, typesExplanation } from './type-reasons.js';
 
 const rupiah = moneyFormatOf('IDR', 'id');
 const dollars = moneyFormatOf('USD', 'en');
@@ -19,8 +19,11 @@ describe('typeReason', () => {
   it('reads rows written before vipBy and pAliveBelow were stored', () => {
     expect(typeReason('vip', vip, rupiah)).toMatch(/^VIP: revenue in the last 365 days/);
     expect(typeReason('vip', { ...vip, windowRevenueMinor: 0 }, rupiah)).toMatch(/^VIP: 12 purchase days/);
-    expect(typeReason('lapsed', { pAlive: 0.294, lastPurchaseDay: '2026-01-01' }, rupiah)).toBe('Lapsed: probability of still being a customer 29%');
-    expect(typeReason('lapsed', { pAlive: 0.294, pAliveBelow: 0.3 }, rupiah)).toBe('Lapsed: probability of still being a customer 29% (below 30%)');
+    expect(typeReason('lapsed', { pAlive: 0.294, lastPurchaseDay: '2026-01-01' }, rupiah)).toBe('Lapsed: chance still active 29%');
+    expect(typeReason('lapsed', { pAlive: 0.294, pAliveBelow: 0.3 }, rupiah)).toBe('Lapsed: chance still active 29% (below 30%)');
+    // and before the purchase days were
+    expect(typeReason('lapsed', { pAlive: 0.294, lastPurchaseDay: '2026-01-01', pAliveBelow: 0.3 }, rupiah)).toBe('Lapsed: chance still active 29% (below 30%)');
+    expect(typeReason('occasional', { purchaseDays: 4, promotionPercent: 0, isPromotionDriven: false }, rupiah)).toBe('Occasional: 4 purchase days at an irregular rhythm, 0% of orders with a promotion');
   });
 
   it('never shows a hole: missing figures leave the type named without them', () => {
@@ -29,6 +32,12 @@ describe('typeReason', () => {
     expect(typeReason('lead', {}, rupiah)).toBe('Lead: no verified purchase yet, no sign of interest recorded');
     expect(typeReason('lead', { firstInterestDay: '2026-05-01', firstInterestChannel: null }, rupiah)).toBe('Lead: no verified purchase yet, first interest 2026-05-01 via an unknown channel');
     expect(typeReason('whale', {}, rupiah)).toBe('whale: no figures recorded');
+  });
+});
+
+describe('chancePercentText', () => {
+  it('never rounds a chance the model leaves open to 0% or 100%', () => {
+    expect([0.001, 0.005, 0.29, 0.994, 0.999, 1, 0].map(chancePercentText)).toEqual(['<1%', '1%', '29%', '99%', '>99%', '100%', '0%']);
   });
 });
 

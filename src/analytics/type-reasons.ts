@@ -18,6 +18,17 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const percent = (share: number) => Math.round(share * 100);
 
 /**
+ * A chance as people read it: whole percents, but never "0%" or "100%" for a chance the
+ * model does not rule out (a lapsed customer's P(alive) of 0.4% reads "<1%"). The web
+ * app writes the same (web/features/customers/chance-text.ts).
+ */
+export function chancePercentText(chance: number): string {
+  if (chance > 0 && chance < 0.005) return '<1%';
+  if (chance < 1 && chance >= 0.995) return '>99%';
+  return `${percent(chance)}%`;
+}
+
+/**
  * One type's sentence, e.g. "New: first purchase 2026-06-20". Rows written
  * before a figure was stored lack it: the sentence then leaves that part out
  * rather than showing a hole, and says only the type when nothing is known.
@@ -45,8 +56,11 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
       return `At risk: last purchase ${n.lastPurchaseDay}, usually every ${formatDecimal(n.medianIntervalDays)} days, overdue since ${n.overdueDay} (after ${formatDecimal(n.overdueAfterDays)} days)`;
     case 'lapsed':
       if (isNumber(n.pAlive)) {
-        const limit = isNumber(n.pAliveBelow) ? ` (below ${formatDecimal(n.pAliveBelow * 100)}%)` : '';
-        return `Lapsed: probability of still being a customer ${percent(n.pAlive)}%${limit}`;
+        // the same name for P(alive) as the prediction card's; the threshold and the last purchase are stored since 2026-12
+        const chance = `Lapsed: chance still active ${chancePercentText(n.pAlive)}`;
+        if (!isNumber(n.pAliveBelow)) return chance;
+        const limit = `${chance} (below ${formatDecimal(n.pAliveBelow * 100)}%)`;
+        return isText(n.lastPurchaseDay) && isNumber(n.purchaseDays) ? `${limit}, last purchase ${n.lastPurchaseDay} after ${n.purchaseDays} purchase days` : limit;
       }
       if (!isText(n.lastPurchaseDay)) return null;
       return `Lapsed: no purchase since ${n.lastPurchaseDay}${isNumber(n.quietDays) ? ` (limit ${n.quietDays} days)` : ''}`;
@@ -64,8 +78,7 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
       if (!isText(n.firstPurchaseDay) || !isNumber(n.periodCount) || !isNumber(n.periodMonths)) return null;
       return `Loyal: customer since ${n.firstPurchaseDay}, bought in ${n.periodCount} different ${n.periodMonths}-month periods`;
     case 'occasional':
-      if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
-      return `Occasional: ${n.purchaseDays} purchase days at an irregular rhythm, ${n.promotionPercent}% of orders with a promotion${n.isPromotionDriven === true ? ' (promotion-driven)' : ''}`;
+      return occasionalSentence(n);
     case 'one_time':
       return isText(n.firstPurchaseDay) ? `One-time buyer: single purchase ${n.firstPurchaseDay}` : null;
     case 'lead':
@@ -76,6 +89,27 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
     default:
       return null;
   }
+}
+
+/**
+ * States why the rhythm is not regular with the figure that decided it and the rule's limit
+ * (classify.ts irregularity()): too few purchase days to judge, or intervals that vary at or
+ * above what a regular rhythm allows. Rows from before those figures were stored say only
+ * "an irregular rhythm".
+ */
+function occasionalSentence(n: Numbers): string | null {
+  if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
+  const promotion = `${n.promotionPercent}% of orders with a promotion${n.isPromotionDriven === true ? ' (promotion-driven)' : ''}`;
+  if (isNumber(n.minIntervals)) {
+    return `Occasional: ${n.purchaseDays} purchase days, too few to judge a rhythm by (a regular rhythm needs at least ${n.minIntervals + 1}), ${promotion}`;
+  }
+  if (isNumber(n.coefficientOfVariation) && isNumber(n.variationLimit)) {
+    const limit = isNumber(n.frequentWithinDays)
+      ? `a regular rhythm needs under ${percent(n.variationLimit)}% for someone who buys at least every ${n.frequentWithinDays} days`
+      : `a regular rhythm needs under ${percent(n.variationLimit)}%`;
+    return `Occasional: ${n.purchaseDays} purchase days, intervals varying ${percent(n.coefficientOfVariation)}% around their average (${limit}), ${promotion}`;
+  }
+  return `Occasional: ${n.purchaseDays} purchase days at an irregular rhythm, ${promotion}`;
 }
 
 /**

@@ -97,12 +97,14 @@ describeEachStore('customer types', (context) => {
   it('judges frequent buyers on random days in SQL as the rules do', async () => {
     const buyOn = (customerId: number, daysAgo: number[]) => daysAgo.map((ago) => ({ customerId, day: addDays(typesAsOf, -ago), amountMinor: 40_000 }));
     const frequent: SeedStore = {
-      customerIds: [1, 2, 3, 4],
+      customerIds: [1, 2, 3, 4, 5],
       orders: [
         ...buyOn(1, [71, 69, 60, 59, 51, 49, 42, 41, 32, 30, 22, 21, 12, 11, 3, 1]),
         ...buyOn(2, [72, 70, 58, 54, 44, 42, 29, 26, 15, 10, 1]),
         ...buyOn(3, [86, 83, 69, 64, 52, 50, 35, 31, 18, 12, 1]),
         ...buyOn(4, [77, 76, 75, 74, 54, 53, 52, 51, 29, 28, 27, 26, 1]),
+        // two intervals: too few to judge a rhythm by
+        ...buyOn(5, [100, 60, 20]),
       ],
     };
     await seedStore(context.store.db, frequent);
@@ -110,9 +112,15 @@ describeEachStore('customer types', (context) => {
     const actual = await currentTypes(context.store.db);
     expect(actual).toEqual(referenceTypes(frequent));
     // the first spends most of the four: the top 5% of four customers is one
-    expect(actual.map((row) => row.types)).toEqual([['vip', 'regular'], ['regular'], ['occasional'], ['occasional']]);
+    expect(actual.map((row) => row.types)).toEqual([['vip', 'regular'], ['regular'], ['occasional'], ['occasional'], ['occasional']]);
     expect(actual[0].explanation).toContain('steady for someone who buys at least every 7 days');
     expect(actual[1].numbers.regular).toHaveProperty('frequentWithinDays', 7);
+    // each occasional reason states the figure and the limit that decided it
+    expect(actual.slice(2).map((row) => row.explanation.replace(/, 0% of orders with a promotion$/, ''))).toEqual([
+      'Occasional: 11 purchase days, intervals varying 58% around their average (a regular rhythm needs under 50%)',
+      'Occasional: 13 purchase days, intervals varying 153% around their average (a regular rhythm needs under 100% for someone who buys at least every 7 days)',
+      'Occasional: 3 purchase days, too few to judge a rhythm by (a regular rhythm needs at least 4)',
+    ]);
   });
 
   it('keeps a dated history of type changes and rewinds when an earlier as-of is re-run', async () => {
@@ -160,7 +168,9 @@ describeEachStore('customer types', (context) => {
     const listed = (await listAlerts(context.store.db, { kind: 'customer_overdue' })).alerts;
     expect(listed.map((alert) => (alert.explanation as { reason: string }).reason))
       .toEqual(['At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30 (after 20 days)']);
-    // and names the customer, so a list can say who
+    // and says who, as the web app labels customers: by email when they have no name, by their name once known
+    await sql`update customer set name = null, email = 'sari@example.com', phone = '+628111' where customer_id = 5`.execute(context.store.db);
+    expect((await listAlerts(context.store.db, { kind: 'customer_overdue' })).alerts.map((alert) => alert.customerName)).toEqual(['sari@example.com']);
     await sql`update customer set name = 'Sari Wulandari' where customer_id = 5`.execute(context.store.db);
     const named = (await listAlerts(context.store.db, { kind: 'customer_overdue' })).alerts;
     expect(named.map((alert) => [alert.customerId, alert.customerName])).toEqual([[5, 'Sari Wulandari']]);

@@ -74,6 +74,7 @@ const predictionSchema = objectOf<NonNullable<CustomerDetail['prediction']>>()({
   expected_purchases_90d: z.number(),
   expected_spend_minor: z.number().nullable(),
   clv_minor: z.number().nullable(),
+  clv_horizon_days: z.number().int().nullable().describe('The days the CLV sums expected purchases over; null for predictions stored before it was kept'),
   next_purchase_day: timestamp.nullable(),
   churn_risk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'),
   as_of: timestamp.describe('The day the prediction describes: its model\'s calibration end'),
@@ -116,11 +117,11 @@ export const customerPageSchema = cursorPage(customerSummarySchema);
 export const customerCountSchema = z.object({ count: z.number().int().describe('customers the list holds under these filters (merged customers not counted)') });
 
 export const timelinePageSchema = cursorPage(objectOf<TimelineEntry>()({
-  at: timestamp,
+  at: timestamp.describe('When it happened; a type change and a prediction are dated the end of the store day they describe (a prediction its as-of day, not when it was made: detail.predictedAt)'),
   kind: z.enum(['order', 'interest', 'merge', 'type_change', 'prediction']),
   id: z.number().int().describe('Unique among the entries of its kind at its time: a type_change saying a type was entered and the one saying it was left (detail.change) may share one'),
   title: z.string(),
-  detail: z.record(z.string(), z.unknown()).describe('The facts of the entry; their fields depend on its kind'),
+  detail: z.record(z.string(), z.unknown()).describe('The facts of the entry; their fields depend on its kind (an order at midnight in the store\'s zone has isDateOnly: true, as a date without a time is stored)'),
 }));
 
 export const mergeListSchema = z.object({

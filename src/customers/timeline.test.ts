@@ -78,3 +78,42 @@ describeEachStore('a customer\'s type changes in the timeline', (context) => {
     expect(paged.map((item) => [item.kind, item.id, item.at, item.title])).toEqual(later.items.map((item) => [item.kind, item.id, item.at, item.title]));
   });
 });
+
+describeEachStore('a timeline dated by what its entries describe', (context) => {
+  let app: FastifyInstance;
+  let analyst: TestSession;
+
+  beforeAll(async () => {
+    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
+    analyst = await signInAs(context.store, 'analyst');
+  });
+  afterAll(async () => app?.close());
+
+  it('places a prediction at the end of the day it describes, not when it was made, and marks orders known only by their date', async () => {
+    const db = context.store.db;
+    const customerId = await createCustomer(db, { name: 'Dated Z', email: 'dated.z@example.com' });
+    const order = (id: string, orderedAt: string) => ({ order_id: id, customer_email: 'dated.z@example.com', ordered_at: orderedAt, channel: 'web', amount: '150000' });
+    // a date without a time (as CDNOW's 19971222) is stored as midnight in the store's zone
+    await ingestRecords(db, 'orders', [order('DZ1', '2024-03-01'), order('DZ2', '2024-05-20T10:00:00+07:00'), order('DZ3', '2024-06-10T09:00:00+07:00')], { actor: 'test', clock });
+    const fit = await db.insertInto('model_fit').values({
+      model: 'bgnbd', unit: 'week', calibration_end: '2024-05-31', params: '{}', log_likelihood: 0, converged: true, iterations: 1, gradient_norm: 0, bic: 0, customers: 1,
+    }).returning('model_fit_id').executeTakeFirstOrThrow();
+    // made "today" (this test's wall clock) from the data up to 31 May
+    await db.insertInto('customer_prediction').values({
+      customer_id: customerId, model_fit_id: Number(fit.model_fit_id), p_alive: 0.6, expected_purchases_90d: 0.8, clv_minor: 120_000, clv_horizon_days: 365, churn_risk: 'medium', as_of: '2024-05-31',
+    }).execute();
+
+    const response = await app.inject({ method: 'GET', url: `/api/customers/${customerId}/timeline`, headers: analyst.readHeaders });
+    const items = (response.json() as { items: Entry[] }).items;
+    expect(items.map((item) => [item.kind, item.at])).toEqual([
+      ['order', '2024-06-10T02:00:00.000Z'],
+      // the end of 31 May in Jakarta, below the June order it knew nothing of
+      ['prediction', '2024-05-31T17:00:00.000Z'],
+      ['order', '2024-05-20T03:00:00.000Z'],
+      ['order', '2024-02-29T17:00:00.000Z'],
+    ]);
+    expect(items[1].detail).toMatchObject({ asOf: '2024-05-31', clvHorizonDays: 365 });
+    expect(instant(items[1].detail.predictedAt).slice(0, 4)).not.toBe('2024');
+    expect(items.filter((item) => item.kind === 'order').map((item) => item.detail.isDateOnly)).toEqual([false, false, true]);
+  });
+});

@@ -4,6 +4,7 @@ import { cursorInvalid, decodeCursor, encodeCursor } from '../core/cursor.js';
 import { requireCustomer } from './customers.service.js';
 import { loadMoneyFormat, typeReason } from '../analytics/index.js';
 import { typeChangeEntries } from './timeline-type-changes.sql.js';
+import { getStoreSettings } from '../settings/index.js';
 
 type Db = Kysely<Database>;
 
@@ -22,11 +23,20 @@ export type TimelineEntry = {
  * A customer's story, newest first: orders, interest events, merges and — when
  * the analytics tables exist — customer-type changes, a type taken or lost
  * (timeline-type-changes.sql.ts). Keyset-paginated by time.
+ *
+ * A prediction is placed by the day it describes (the end of its as-of day, as an
+ * analysis's type changes are), not when it was made: a data set's store, predicted
+ * today from data up to 1998, put "prediction updated" above its whole 1998 history.
+ * An order at midnight in the store's zone is marked `isDateOnly`: imports store a
+ * date without a time (CDNOW's 19971222) as that midnight and keep no other sign of it,
+ * so its time of day is not shown as if it were known.
  */
 export async function customerTimeline(db: Db, customerId: number, options: { cursor?: string; limit?: number } = {}) {
   await requireCustomer(db, customerId);
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const after = options.cursor ? timelinePosition(options.cursor) : null;
+  const { timeZone } = await getStoreSettings(db);
+  const isMidnight = (column: string) => sql`(${sql.ref(column)} at time zone ${timeZone}::text)::time = time '00:00'`;
   const hasTypeHistory = await tableExists(db, 'customer_type_history');
   const typeChanges = hasTypeHistory ? sql`union all ${typeChangeEntries(customerId)}` : sql``;
   // keyed by the microsecond, kind and id: spells a run opened together share their time, and a
@@ -37,14 +47,14 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
       select o.ordered_at as at, 'order' as kind, o.order_id as id, o.status || ' order ' || o.external_id as title,
         jsonb_build_object('externalId', o.external_id, 'source', o.source, 'status', o.status, 'channel', o.channel,
           'amountMinor', o.amount_minor, 'currency', o.currency, 'totalMinor', o.total_minor, 'refundedMinor', o.refunded_minor,
-          'promotionCode', o.promotion_code, 'discountMinor', o.discount_minor, 'location', o.location,
+          'promotionCode', o.promotion_code, 'discountMinor', o.discount_minor, 'location', o.location, 'isDateOnly', ${isMidnight('o.ordered_at')},
           'lines', (select coalesce(jsonb_agg(jsonb_build_object('sku', l.sku, 'name', l.product_name, 'category', l.category,
             'quantity', l.quantity, 'unitPriceMinor', l.unit_price_minor) order by l.line_no), '[]'::jsonb)
             from order_line l where l.customer_id = o.customer_id and l.order_id = o.order_id)) as detail
       from customer_order o where o.customer_id = ${customerId}::bigint
       union all
       select o.ordered_at, 'order', o.order_id, 'received a gift ' || o.external_id,
-        jsonb_build_object('externalId', o.external_id, 'buyerCustomerId', o.customer_id, 'asRecipient', true)
+        jsonb_build_object('externalId', o.external_id, 'buyerCustomerId', o.customer_id, 'asRecipient', true, 'isDateOnly', ${isMidnight('o.ordered_at')})
       from customer_order o where o.recipient_customer_id = ${customerId}::bigint
       union all
       select e.occurred_at, 'interest', e.event_id, e.kind || ' via ' || e.channel,
@@ -56,9 +66,10 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
         jsonb_build_object('mergeId', m.merge_id, 'keptCustomerId', m.kept_customer_id, 'mergedCustomerId', m.merged_customer_id, 'by', m.merged_by, 'undoneAt', m.undone_at)
       from customer_merge m where m.kept_customer_id = ${customerId}::bigint or m.merged_customer_id = ${customerId}::bigint
       union all
-      select p.predicted_at, 'prediction', p.model_fit_id, 'predicted value updated',
-        jsonb_build_object('pAlive', p.p_alive, 'expectedPurchases90d', p.expected_purchases_90d, 'clvMinor', p.clv_minor,
-          'nextPurchaseDay', p.next_purchase_day, 'churnRisk', p.churn_risk)
+      select ((p.as_of + 1)::timestamp at time zone ${timeZone}::text), 'prediction', p.model_fit_id, 'predicted value updated',
+        jsonb_build_object('pAlive', p.p_alive, 'expectedPurchases90d', p.expected_purchases_90d, 'expectedSpendMinor', p.expected_spend_minor,
+          'clvMinor', p.clv_minor, 'clvHorizonDays', p.clv_horizon_days, 'nextPurchaseDay', p.next_purchase_day, 'churnRisk', p.churn_risk,
+          'asOf', to_char(p.as_of, 'YYYY-MM-DD'), 'predictedAt', p.predicted_at)
       from customer_prediction p where p.customer_id = ${customerId}::bigint
       ${typeChanges}
     ) entries) keyed

@@ -64,7 +64,7 @@ export type CustomerPredictions = {
   expectedSpend: Float64Array;
   /** NaN without a spend model. */
   lifetimeValue: Float64Array;
-  /** Model-unit time from the calibration end to the likely next purchase; NaN when P(alive) < 0.5. */
+  /** Model-unit time from the calibration end to the likely next purchase; NaN when P(alive) < 0.5 or is not estimated. */
   nextPurchaseIn: Float64Array;
   /** Null where P(alive) is not estimated (a BG/NBD one-time buyer). */
   churnRisk: (ChurnRisk | null)[];
@@ -97,7 +97,8 @@ export function predictCustomerValues(
     purchasesByRow[row] = expectedPurchases(model, options.purchaseHorizon, x, recency, age);
     // CLV is linear in spend: the discounted purchases for spend 1 are shared by every customer of the row
     unitValueByRow[row] = spendModel ? customerLifetimeValue(model, 1, x, recency, age, options) : Number.NaN;
-    nextByRow[row] = alive >= 0.5 ? medianTimeToNextPurchase(model, x, age) : Number.NaN;
+    // the median wait assumes the customer is still there: not for one whose P(alive) says nothing (a BG/NBD one-time buyer)
+    nextByRow[row] = !Number.isNaN(aliveByRow[row]) && alive >= 0.5 ? medianTimeToNextPurchase(model, x, age) : Number.NaN;
   }
   const count = customers.frequency.length;
   const result: CustomerPredictions = {

@@ -126,7 +126,9 @@ const chunkSize = 20_000;
  * `insert … select from unnest(…)` statements (one round trip per chunk).
  * Run it inside the caller's transaction.
  */
-export async function replaceCustomerPredictions(db: Kysely<Database>, predictions: PredictionColumns, modelFitId: number, spendModelFitId: number | null, asOfDay: string): Promise<void> {
+export async function replaceCustomerPredictions(
+  db: Kysely<Database>, predictions: PredictionColumns, modelFitId: number, spendModelFitId: number | null, run: { asOfDay: string; clvHorizonDays: number },
+): Promise<void> {
   const tables = db;
   await tables.deleteFrom('customer_prediction').execute();
   const count = predictions.customerId.length;
@@ -151,8 +153,8 @@ export async function replaceCustomerPredictions(db: Kysely<Database>, predictio
     }
     await sql`
       insert into customer_prediction
-        (customer_id, model_fit_id, spend_model_fit_id, p_alive, expected_purchases_90d, expected_spend_minor, clv_minor, next_purchase_day, churn_risk, as_of)
-      select id, ${modelFitId}::bigint, ${spendModelFitId}::bigint, alive, purchases, spend, value, date '1970-01-01' + next_day, risk, ${asOfDay}::date
+        (customer_id, model_fit_id, spend_model_fit_id, p_alive, expected_purchases_90d, expected_spend_minor, clv_minor, clv_horizon_days, next_purchase_day, churn_risk, as_of)
+      select id, ${modelFitId}::bigint, ${spendModelFitId}::bigint, alive, purchases, spend, value, ${run.clvHorizonDays}::int, date '1970-01-01' + next_day, risk, ${run.asOfDay}::date
       from unnest(${ids}::bigint[], ${alive}::float8[], ${purchases}::float8[], ${spend}::bigint[], ${value}::bigint[], ${nextDay}::int[], ${risk}::text[])
         as input(id, alive, purchases, spend, value, next_day, risk)`.execute(db);
   }

@@ -49,8 +49,8 @@ describeEachStore('models service', (context) => {
     expect(customerOne.rows[0].clv_minor).toBeGreaterThan(0);
     expect(customerOne.rows[0].churn_risk).toBe('low');
     // BG/NBD's P(alive) of a one-time buyer is 1 by construction: not estimated, rather than "low risk"
-    const oneTimeBuyers = (before: string) => sql<{ p_alive: number | null; churn_risk: string | null; expected_purchases_90d: number; buyers: number }>`
-      select p_alive, churn_risk, expected_purchases_90d, count(*) over ()::int as buyers from customer_prediction
+    const oneTimeBuyers = (before: string) => sql<{ p_alive: number | null; churn_risk: string | null; expected_purchases_90d: number; next_purchase_day: unknown; clv_horizon_days: number; buyers: number }>`
+      select p_alive, churn_risk, expected_purchases_90d, next_purchase_day, clv_horizon_days, count(*) over ()::int as buyers from customer_prediction
       where customer_id in (select customer_id from customer_purchase_day where day <= ${before}::date group by customer_id having count(*) = 1)
       order by customer_id`.execute(db);
     const bgNbdOneTimers = (await oneTimeBuyers('1997-09-30')).rows;
@@ -58,6 +58,10 @@ describeEachStore('models service', (context) => {
     expect(bgNbdOneTimers.length).toBe(2357 - 946);
     expect(bgNbdOneTimers.every((row) => row.p_alive === null && row.churn_risk === null && row.expected_purchases_90d > 0)).toBe(true);
     expect(predicted.churnRisk.find((row) => row.churnRisk === null)?.customers).toBe(bgNbdOneTimers.length);
+    // nor a likely next purchase, a median wait that assumes they are still there (it gave them one, 2007-09-20)
+    expect(bgNbdOneTimers.filter((row) => row.next_purchase_day !== null).length).toBe(0);
+    // the lifetime value says what it covers: the run's horizon
+    expect(new Set(bgNbdOneTimers.map((row) => row.clv_horizon_days))).toEqual(new Set([365]));
 
     // a second run replaces, never duplicates; Pareto/NBD estimates P(alive) for one-time buyers too
     await predictCustomers(db, { asOf: '1998-06-30', horizonDays: 365, discountRate: 0.01, model: 'paretonbd' });

@@ -151,7 +151,7 @@ export async function predictCustomers(
       },
       modelFitId,
       spendModelFitId,
-      options.asOf,
+      { asOfDay: options.asOf, clvHorizonDays: options.horizonDays },
     );
     return { modelFitId, spendModelFitId, churnRisk: await countCustomerPredictions(trx) };
   });

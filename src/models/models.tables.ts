@@ -28,6 +28,8 @@ export type CustomerPredictionTable = {
   expected_purchases_90d: number;
   expected_spend_minor: number | null;
   clv_minor: number | null;
+  /** The days the CLV sums purchases over (the run's horizon); null for predictions stored before it was kept. */
+  clv_horizon_days: ColumnType<number | null, number | null | undefined, number | null>;
   next_purchase_day: CalendarDay | null;
   churn_risk: 'low' | 'medium' | 'high' | null;
   /** The day the prediction describes: its model's calibration end. */

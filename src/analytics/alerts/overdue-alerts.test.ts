@@ -27,12 +27,13 @@ describeEachStore('customer_overdue alerts', (context) => {
     const db = context.store.db;
     await seedStore(db, fixture);
     // a first run looks back 7 days only: customer 3, overdue for two months, raises nothing
-    expect((await analyze(db, { asOf: '2026-11-10' })).alerts.customerOverdue).toBe(0);
-    expect((await analyze(db, { asOf: '2026-11-24' })).alerts.customerOverdue).toBe(2);
+    expect((await analyze(db, { asOf: '2026-11-10' })).alerts.new.customerOverdue).toBe(0);
+    expect((await analyze(db, { asOf: '2026-11-24' })).alerts.new.customerOverdue).toBe(2);
     expect(await overdueAlerts(db)).toEqual([[1, '2026-11-11'], [2, '2026-11-15']]);
-    // re-running the day, or the next day, raises nothing again
-    expect((await analyze(db, { asOf: '2026-11-24' })).alerts.customerOverdue).toBe(0);
-    expect((await analyze(db, { asOf: '2026-11-25' })).alerts.customerOverdue).toBe(0);
+    // re-running the day, or the next day, raises nothing again; the two raised before are still open, and said so
+    expect((await analyze(db, { asOf: '2026-11-24' })).alerts).toMatchObject({ new: { customerOverdue: 0 }, open: { customerOverdue: 2 } });
+    await sql`update alert set acknowledged_at = now(), acknowledged_by = 'owner@example.com' where customer_id = 1`.execute(db);
+    expect((await analyze(db, { asOf: '2026-11-25' })).alerts).toMatchObject({ new: { customerOverdue: 0 }, open: { customerOverdue: 1 } });
     expect(await overdueAlerts(db)).toEqual([[1, '2026-11-11'], [2, '2026-11-15']]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Traits } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { refundedText } from './refunded-text.js';
 
 const channelCounts = ['store', 'web', 'mobile', 'marketplace', 'phone', 'other'] as const;
 
@@ -16,7 +17,7 @@ export function PurchaseFactsCard({ traits }: { traits: Traits | null }) {
     ['averageOrder', format.money(Math.round(traits.revenue_minor / traits.order_count))],
     ['firstPurchase', traits.first_purchase_at ? format.date(traits.first_purchase_at) : '–'],
     ['lastPurchase', traits.last_purchase_at ? format.date(traits.last_purchase_at) : '–'],
-    ['refunded', `${format.money(traits.refunded_minor)} (${format.number(traits.refunded_order_count)})`],
+    ['refunded', refundedText(traits, { t, format })],
     ['promotionOrders', format.number(traits.promotion_order_count)],
   ];
   const channels = channelCounts.filter((channel) => traits[`${channel}_order_count`] > 0);

@@ -13,10 +13,38 @@ const entry = (kind: string, detail: Record<string, unknown>): TimelineEntry =>
 
 describe('timeline entries in the reader\'s language', () => {
   it('writes a prediction with its figures, and without them still not in the server\'s English', () => {
-    const prediction = entry('prediction', { pAlive: 0.98, clvMinor: 3_101_887 });
-    expect(timelineEntryText(prediction, i18nFor('en', 'en-GB'))).toBe(`Prediction updated: chance still active 98%, lifetime value ${createFormatters('en-GB', 'IDR', 'UTC').money(3_101_887)}`);
-    expect(timelineEntryText(prediction, i18nFor('lv', 'lv-LV'))).toMatch(/^Prognoze atjaunināta: .*98\s?%/);
+    const prediction = entry('prediction', { pAlive: 0.98, clvMinor: 3_101_887, expectedSpendMinor: 200_000 });
+    expect(timelineEntryText(prediction, i18nFor('en', 'en-GB'))).toBe(`Prediction: chance still active 98%, lifetime value ${createFormatters('en-GB', 'IDR', 'UTC').money(3_101_887)}`);
+    expect(timelineEntryText(prediction, i18nFor('lv', 'lv-LV'))).toMatch(/^Prognoze: .*98\s?%/);
     expect(timelineEntryText(entry('prediction', { pAlive: null }), i18nFor('id', 'id-ID'))).toBe('Prediksi diperbarui');
+  });
+
+  it('reads a prediction\'s figures as the prediction card does', () => {
+    const en = i18nFor('en', 'en-GB');
+    // 0.4% alive, a year's value worth 0.02 purchases: not "0%, lifetime value IDR 102,032"
+    expect(timelineEntryText(entry('prediction', { pAlive: 0.003885, clvMinor: 102_032, expectedSpendMinor: 5_717_471 }), en)).toBe('Prediction: chance still active <1%, no purchases expected');
+    // a one-time buyer's chance is not estimated: not a bare "prediction updated"
+    expect(timelineEntryText(entry('prediction', { pAlive: null, clvMinor: 984_895, expectedSpendMinor: 415_280 }), en))
+      .toBe(`Prediction: lifetime value ${en.format.money(984_895)}, chance still active not estimated after one purchase`);
+  });
+
+  it('says when a prediction was made from data up to an earlier day', () => {
+    const en = i18nFor('en', 'en-GB');
+    // CDNOW: fitted on 3 Dec 2026 from the data up to 30 Jun 1998, dated the end of 30 Jun 1998 (17:00 UTC in Jakarta)
+    const dataSet = { ...entry('prediction', { pAlive: 0.65, clvMinor: 7_713, expectedSpendMinor: 5_123, asOf: '1998-06-30', predictedAt: '2026-12-03T04:36:00Z' }), at: '1998-06-30T17:00:00.000Z' };
+    expect(timelineEntryTime(dataSet, en.format)).toBe('30 Jun 1998');
+    expect(timelineEntryText(dataSet, en)).toBe(`Prediction: chance still active 65%, lifetime value ${en.format.money(7_713)} (model fitted 3 Dec 2026 on the data up to this day)`);
+    // a live store predicted on the day it describes: nothing to add
+    const live = { ...entry('prediction', { pAlive: 0.65, clvMinor: 7_713, expectedSpendMinor: 5_123, asOf: '2026-12-03', predictedAt: '2026-12-03T09:34:01Z' }), at: '2026-12-03T17:00:00.000Z' };
+    expect(timelineEntryText(live, en)).not.toMatch(/fitted/);
+    for (const locale of ['id', 'lv'] as const) expect(timelineEntryText(dataSet, i18nFor(locale, `${locale}-${locale.toUpperCase()}`))).not.toMatch(/[{}]|timeline\./);
+  });
+
+  it('shows an order known only by its date without an invented time', () => {
+    const { format } = i18nFor('en', 'en-GB');
+    const dateOnly = { ...entry('order', { isDateOnly: true }), at: '1997-12-21T17:00:00.000Z' };
+    expect(timelineEntryTime(dateOnly, format)).toBe('22 Dec 1997');
+    expect(timelineEntryTime({ ...dateOnly, detail: { isDateOnly: false } }, format)).toBe('22 Dec 1997, 00:00');
   });
 
   it('translates a known interest channel and keeps a store\'s own one as written', () => {

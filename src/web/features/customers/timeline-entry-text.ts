@@ -1,16 +1,21 @@
 import type { TimelineEntry } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { translatedOr } from '../../i18n/translated-or.js';
+import { chanceText } from './chance-text.js';
+import { isValueNothingExpected } from './prediction-figures.js';
 
 /**
- * When an entry happened, as shown. A type change is dated by its analysis, and
- * analyses are dated the exclusive end of their store day (midnight after it):
- * shown as that instant it would read as the next day, 00:00, so it names the day
- * a millisecond earlier, the analysis day, as the type card does. Other entries
- * keep their time of day.
+ * When an entry happened, as shown. A type change is dated by its analysis and a
+ * prediction by the day it describes, both the exclusive end of their store day
+ * (midnight after it): shown as that instant it would read as the next day, 00:00,
+ * so it names the day a millisecond earlier, as the type card does. An order known
+ * only by its date (the server's isDateOnly: midnight in the store's zone, as a date
+ * without a time is stored) shows the date alone, not an invented 00:00. Other
+ * entries keep their time of day.
  */
 export function timelineEntryTime(entry: TimelineEntry, format: Pick<I18n['format'], 'date' | 'dateTime'>): string {
-  return entry.kind === 'type_change' ? analysisDay(entry.at, format) : format.dateTime(entry.at);
+  if (entry.kind === 'type_change' || entry.kind === 'prediction') return analysisDay(entry.at, format);
+  return entry.kind === 'order' && entry.detail.isDateOnly === true ? format.date(entry.at) : format.dateTime(entry.at);
 }
 
 /** The store day an analysis instant (the exclusive end of that day) belongs to. */
@@ -37,10 +42,30 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
       // a type taken or lost (detail.change); entries from before the server said which were all taken
       return t(detail.change === 'left' ? 'timeline.typeLeft' : 'timeline.typeChange', { type: t(`customerTypes.${text(detail.type)}`) });
     case 'prediction':
-      return typeof detail.pAlive === 'number' && typeof detail.clvMinor === 'number'
-        ? t('timeline.prediction', { pAlive: format.percent(detail.pAlive, 0), clv: format.money(Math.round(detail.clvMinor)) })
-        : t('timeline.predictionUpdated');
+      return predictionText(entry, { t, format });
     default:
       return entry.title;
   }
+}
+
+/**
+ * A prediction's figures as the prediction card reads them (a chance never "0%", a value worth
+ * almost no purchase as none expected, a one-time buyer's chance not estimated), and, when the
+ * model was fitted on a later day than the one it describes (a data set's store, predicted today
+ * from data up to 1998), when it was fitted.
+ */
+function predictionText(entry: TimelineEntry, { t, format }: Pick<I18n, 't' | 'format'>): string {
+  const detail = entry.detail;
+  const number = (value: unknown) => (typeof value === 'number' ? value : null);
+  const pAlive = number(detail.pAlive);
+  const clvMinor = number(detail.clvMinor);
+  const clv = clvMinor === null ? null : format.money(Math.round(clvMinor));
+  const isNothing = clvMinor !== null && isValueNothingExpected({ clvMinor, expectedSpendMinor: number(detail.expectedSpendMinor) });
+  const text = pAlive !== null && isNothing ? t('timeline.predictionNothingExpected', { pAlive: chanceText(pAlive, format) })
+    : pAlive !== null && clv !== null ? t('timeline.prediction', { pAlive: chanceText(pAlive, format), clv })
+      : pAlive === null && clv !== null && !isNothing ? t('timeline.predictionOneTime', { clv })
+        : t('timeline.predictionUpdated');
+  const predictedAt = typeof detail.predictedAt === 'string' ? detail.predictedAt : null;
+  const fittedOn = predictedAt ? format.date(predictedAt) : null;
+  return fittedOn && fittedOn !== analysisDay(entry.at, format) ? t('timeline.predictionFittedLater', { prediction: text, date: fittedOn }) : text;
 }

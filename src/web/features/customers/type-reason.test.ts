@@ -29,6 +29,9 @@ const customers: Classification[] = [
   classify([], { base: { firstInterestDay: '2026-06-01', firstInterestChannel: 'web' } }),
   classify([], { base: { firstInterestDay: '2026-06-01', firstInterestChannel: null } }), classify([]),
   classify([10], { base: { firstReceivedDay: '2026-06-12' } }),
+  // occasional: too few purchase days to judge, and bursts of daily purchases (the frequent-buyer limit applied)
+  classify([100, 50]), classify([100, 50], { promotions: true }), classify([77, 76, 75, 74, 54, 53, 52, 51, 29, 28, 27, 26, 1]),
+  classify([400, 300, 200], { pAlive: 0.001 }),
   // regular by the frequent-buyer rule: gaps as irregular as random days, two days apart
   classify([71, 69, 60, 59, 51, 49, 42, 41, 32, 30, 22, 21, 12, 11, 3, 1]),
 ];
@@ -78,6 +81,29 @@ describe('a type reason in the reader\'s language', () => {
     expect(frequent.types).toEqual(['regular']);
     expect(typeReasonMessage('regular', frequent.numbers.regular, asTheServerWrites)?.key).toBe('typeReasons.regularFrequent');
     expect(typeReasonMessage('regular', customers[4].numbers.regular, asTheServerWrites)?.key).toBe('typeReasons.regular');
+  });
+
+  it('states the variation and the limit that made someone occasional, or that they bought too few times to judge', () => {
+    const keyOf = (customer: Classification) => typeReasonMessage('occasional', customer.numbers.occasional, asTheServerWrites)?.key;
+    expect(customers.slice(7, 9).map(keyOf)).toEqual(['typeReasons.occasionalVaried', 'typeReasons.occasionalVariedPromotionDriven']);
+    expect(customers.slice(15, 18).map(keyOf)).toEqual(['typeReasons.occasionalFewDays', 'typeReasons.occasionalFewDaysPromotionDriven', 'typeReasons.occasionalVariedFrequent']);
+    const english = (customer: Classification) => {
+      const message = typeReasonMessage('occasional', customer.numbers.occasional, createFormatters('en-GB', 'IDR', 'UTC'))!;
+      return lookupMessage(messagesByLocale.en, message.key, message.values);
+    };
+    expect(english(customers[7])).toBe('Occasional: 5 purchase days, intervals varying 78% around their average (a regular rhythm needs under 50%), 0% of orders with a promotion');
+    expect(english(customers[17])).toMatch(/intervals varying 153% around their average \(a regular rhythm needs under 100% for someone who buys at least every 7 days\)/);
+    expect(english(customers[15])).toBe('Occasional: 2 purchase days, too few to judge a rhythm by (a regular rhythm needs at least 4), 0% of orders with a promotion');
+    // rows from before the figures were stored
+    expect(typeReasonMessage('occasional', { purchaseDays: 4, promotionPercent: 0 }, asTheServerWrites)?.key).toBe('typeReasons.occasional');
+  });
+
+  it('names P(alive) as the prediction card does, never rounds a lapsed customer\'s chance to 0%, and says when they last bought', () => {
+    const lapsed = customers[18];
+    expect(lapsed.types).toEqual(['lapsed']);
+    const message = typeReasonMessage('lapsed', lapsed.numbers.lapsed, createFormatters('en-GB', 'IDR', 'UTC'))!;
+    expect(lookupMessage(messagesByLocale.en, message.key, message.values)).toBe('Lapsed: chance still active <1% (below 30%), last purchase 12 Dec 2025 after 3 purchase days');
+    expect(lookupMessage(messagesByLocale.en, 'customer.prediction.pAlive')).toMatch(/^Chance still active/);
   });
 
   it('words a VIP by what the analysis judged them on, as the server does', () => {

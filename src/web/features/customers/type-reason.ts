@@ -1,4 +1,5 @@
 import type { Formatters } from '../../i18n/format.js';
+import { chanceText } from './chance-text.js';
 
 /** A message key under `typeReasons` and its variables, already formatted for the reader's locale. */
 export type TypeReasonMessage = { key: string; values: Record<string, string> };
@@ -24,10 +25,13 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
   switch (type) {
     case 'lapsed':
       if (isNumber(n.pAlive)) {
-        // the threshold is stored since the analysis stopped storing sentences; older rows lack it
-        return isNumber(n.pAliveBelow)
-          ? message('lapsedProbabilityBelow', { probability: format.percent(n.pAlive, 0), limit: format.percent(n.pAliveBelow, 2) })
-          : message('lapsedProbability', { probability: format.percent(n.pAlive, 0) });
+        // the threshold is stored since the analysis stopped storing sentences, the purchase days since 2026-12; older rows lack them
+        const probability = chanceText(n.pAlive, format);
+        if (!isNumber(n.pAliveBelow)) return message('lapsedProbability', { probability });
+        const limit = format.percent(n.pAliveBelow, 2);
+        return isText(n.lastPurchaseDay) && isNumber(n.purchaseDays)
+          ? message('lapsedProbabilityLastPurchase', { probability, limit, date: day(n.lastPurchaseDay), purchaseDays: format.number(n.purchaseDays) })
+          : message('lapsedProbabilityBelow', { probability, limit });
       }
       if (isText(n.lastPurchaseDay) && isNumber(n.quietDays)) {
         return message('lapsedQuiet', { date: day(n.lastPurchaseDay), limit: format.number(n.quietDays) });
@@ -51,10 +55,7 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
       if (!isText(n.firstPurchaseDay) || !isNumber(n.periodCount) || !isNumber(n.periodMonths)) return null;
       return message('loyal', { date: day(n.firstPurchaseDay), periods: format.number(n.periodCount), months: format.number(n.periodMonths) });
     case 'occasional':
-      if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
-      return message(n.isPromotionDriven === true ? 'occasionalPromotionDriven' : 'occasional', {
-        purchaseDays: format.number(n.purchaseDays), promotion: format.percent(n.promotionPercent / 100, 0),
-      });
+      return occasionalMessage(n, format, message);
     case 'one_time':
       if (!isText(n.firstPurchaseDay)) return null;
       return message('oneTime', { date: day(n.firstPurchaseDay) });
@@ -69,6 +70,25 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
     default:
       return null;
   }
+}
+
+/**
+ * Why the rhythm is not regular, with the figure that decided it and the rule's limit, as the
+ * server words it (src/analytics/type-reasons.ts): too few purchase days to judge, or intervals
+ * varying at or above the limit. Rows from before those figures were stored: "an irregular rhythm".
+ */
+function occasionalMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage): TypeReasonMessage | null {
+  if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
+  const driven = n.isPromotionDriven === true ? 'PromotionDriven' : '';
+  const common = { purchaseDays: format.number(n.purchaseDays), promotion: format.percent(n.promotionPercent / 100, 0) };
+  if (isNumber(n.minIntervals)) return message(`occasionalFewDays${driven}`, { ...common, neededDays: format.number(n.minIntervals + 1) });
+  if (isNumber(n.coefficientOfVariation) && isNumber(n.variationLimit)) {
+    const varied = { ...common, variation: format.percent(n.coefficientOfVariation, 0), limit: format.percent(n.variationLimit, 0) };
+    return isNumber(n.frequentWithinDays)
+      ? message(`occasionalVariedFrequent${driven}`, { ...varied, frequentDays: format.number(n.frequentWithinDays) })
+      : message(`occasionalVaried${driven}`, varied);
+  }
+  return message(driven ? 'occasionalPromotionDriven' : 'occasional', common);
 }
 
 /**

@@ -50,6 +50,6 @@ describe('alertText', () => {
     const { t, format } = i18nOf('en');
     const overdue: AlertFigures = { ...weekly, kind: 'customer_overdue', metric: 'days_since_last_purchase', scope: 'customer:7', customerId: 7, customerName: 'Ayu' };
     expect(alertText(overdue, t, format)).toBe('Ayu (No. 7) is overdue for a purchase');
-    expect(alertText({ ...overdue, customerName: null }, t, format)).toBe('Customer #7 is overdue for a purchase');
+    expect(alertText({ ...overdue, customerName: null }, t, format)).toBe('Customer No. 7 is overdue for a purchase');
   });
 });
