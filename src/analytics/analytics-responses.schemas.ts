@@ -19,6 +19,8 @@ const day = z.string().describe('YYYY-MM-DD');
 const isoTime = z.string().describe('ISO 8601 time');
 const rate = z.number().describe('A share from 0 to 1, to 4 decimals');
 
+const alertCounts = z.object({ metricDrops: z.number(), customerOverdue: z.number() });
+
 export const analyzeResultSchema = objectOf<AnalyzeResult>()({
   runId: z.number().int(),
   asOf: day,
@@ -26,7 +28,10 @@ export const analyzeResultSchema = objectOf<AnalyzeResult>()({
   realCustomers: z.number(),
   rfmScored: z.number(),
   typeChanges: z.object({ entered: z.number(), left: z.number() }),
-  alerts: z.object({ metricDrops: z.number(), customerOverdue: z.number() }),
+  alerts: z.object({
+    new: alertCounts.describe('Alerts this run raised: drops on its day or week, customers who became overdue since the last run; one an earlier run or an order raised, or this run only refreshed, is not new'),
+    open: alertCounts.describe('Alerts not yet acknowledged after the run, whoever raised them: what GET /api/alerts?status=open lists'),
+  }),
   vipCutoffs: z.object({ revenueMinor: z.number().nullable(), purchaseDays: z.number().nullable() }),
   timingMs: z.object({
     rhythmCache: z.number(), types: z.number(), rfm: z.number(), alerts: z.number(), seriesReadAhead: z.number().nullable(), total: z.number(),
@@ -93,7 +98,7 @@ export const alertSchema = objectOf<AlertRow>()({
   scope: z.string().describe('all, or dimension:segment, e.g. channel:web'),
   granularity: z.string().describe('day, week or customer'),
   customerId: z.number().int().nullable(),
-  customerName: z.string().nullable().describe("A customer's alert: their name (null when unnamed)"),
+  customerName: z.string().nullable().describe("A customer's alert: who it is about, as the web app labels customers (their name, else email, else phone; null when none is known)"),
   windowStart: day,
   windowEnd: day,
   expected: z.number(),

@@ -139,4 +139,16 @@ describeEachStore('alerts over HTTP', (context) => {
       expect(audited.at(-1)?.action).toBe('alert.acknowledge');
     });
   });
+
+  it('answers an analysis with the alerts it raised and those still open, raised by whoever', async () => {
+    const open = (await get({ status: 'open', limit: 100 })).json().alerts as Array<{ kind: string }>;
+    const response = await app.inject({ method: 'POST', url: '/api/analytics/analyze', headers: marketer.headers, payload: { asOf: '2024-12-31' } });
+    expect(response.statusCode, response.body).toBe(200);
+    // a store without orders raises nothing, yet the alerts stored before are still open
+    expect(response.json().alerts).toEqual({
+      new: { metricDrops: 0, customerOverdue: 0 },
+      open: { metricDrops: open.filter((alert) => alert.kind === 'metric_drop').length, customerOverdue: open.filter((alert) => alert.kind === 'customer_overdue').length },
+    });
+    expect(open.length).toBeGreaterThan(20);
+  });
 });

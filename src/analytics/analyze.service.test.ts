@@ -19,7 +19,11 @@ describeEachStore('analyze', (context) => {
   it('catches a 40% weekly revenue drop in the web channel and attributes it to web', async () => {
     await seedStore(context.store.db, alertsFixture(0.4));
     const result = await analyze(context.store.db, { asOf: alertsAsOf });
-    expect(result.alerts.metricDrops).toBeGreaterThan(0);
+    expect(result.alerts.new.metricDrops).toBeGreaterThan(0);
+    expect(result.alerts.open.metricDrops).toBe(result.alerts.new.metricDrops);
+    // the same day again refreshes those alerts' figures: nothing new, all still open
+    const rerun = await analyze(context.store.db, { asOf: alertsAsOf });
+    expect(rerun.alerts).toMatchObject({ new: { metricDrops: 0 }, open: { metricDrops: result.alerts.new.metricDrops } });
     const { alerts } = await listAlerts(context.store.db, { kind: 'metric_drop' });
     const weeklyRevenue = alerts.filter((alert) => alert.metric === 'revenue' && alert.granularity === 'week');
     expect(weeklyRevenue.map((alert) => alert.scope).sort()).toEqual(['all', 'channel:web']);
@@ -35,15 +39,16 @@ describeEachStore('analyze', (context) => {
     await acknowledgeAlert(context.store.db, whole.alertId, 'owner@example.com');
     const open = await listAlerts(context.store.db, { kind: 'metric_drop' });
     expect(open.alerts.some((alert) => alert.alertId === whole.alertId)).toBe(false);
+    expect((await analyze(context.store.db, { asOf: alertsAsOf })).alerts.open.metricDrops).toBe(result.alerts.new.metricDrops - 1);
     await expect(acknowledgeAlert(context.store.db, 999_999, 'x')).rejects.toThrow(/does not exist/);
   });
 
   it('raises nothing on a usual Sunday low or an ordinary week', async () => {
     await seedStore(context.store.db, alertsFixture(0));
     const result = await analyze(context.store.db, { asOf: alertsAsOf });
-    expect(result.alerts.metricDrops).toBe(0);
+    expect(result.alerts.new.metricDrops).toBe(0);
     const rerun = await analyze(context.store.db, { asOf: '2026-06-27' });
-    expect(rerun.alerts.metricDrops).toBe(0);
+    expect(rerun.alerts.new.metricDrops).toBe(0);
   });
 
   it('judges only complete days: a day still under way is not a drop', async () => {
@@ -52,9 +57,9 @@ describeEachStore('analyze', (context) => {
     const today = fixture.orders.filter((order) => order.day === alertsAsOf);
     await seedStore(context.store.db, { ...fixture, orders: [...fixture.orders.filter((order) => order.day !== alertsAsOf), ...today.slice(0, Math.ceil(today.length / 10))] });
     const morning = await analyze(context.store.db, { asOf: alertsAsOf, clock: fixedClock('2026-06-28T00:30:00Z') });
-    expect(morning.alerts.metricDrops).toBe(0);
+    expect(morning.alerts.new.metricDrops).toBe(0);
     const afterTheDay = await analyze(context.store.db, { asOf: alertsAsOf, clock: fixedClock('2026-07-05T00:00:00Z') });
-    expect(afterTheDay.alerts.metricDrops).toBeGreaterThan(0);
+    expect(afterTheDay.alerts.new.metricDrops).toBeGreaterThan(0);
   });
 
   it('scores RFM in SQL exactly as the reference, tied customers sharing a score', async () => {
@@ -96,6 +101,28 @@ describeEachStore('analyze', (context) => {
     for (const row of rows) scoresBySignature.set(signature(row), (scoresBySignature.get(signature(row)) ?? new Set()).add(`${row.r_score}${row.f_score}${row.m_score}`));
     expect(scoresBySignature.size).toBeLessThan(20);
     expect([...scoresBySignature.values()].every((scores) => scores.size === 1)).toBe(true);
+  });
+
+  it('scores one-time buyers F = 1 however many they are, so old ones are Lost, and a tie at the top still scores 5', async () => {
+    // 20 customers, 11 of them (55%) one-time buyers, as on CDNOW; the 9 repeat buyers all last bought on 2026-06-29
+    const once = ['2025-01-10', '2025-01-10', '2025-01-10', '2025-01-10', '2026-01-05', '2026-02-05', '2026-03-05', '2026-04-05', '2026-05-05', '2026-06-05', '2026-06-10'];
+    const repeatDays = (customerId: number) => ['2026-05-01', '2026-06-29', ...(customerId >= 16 ? ['2026-06-01'] : []), ...(customerId >= 19 ? ['2026-04-01'] : [])];
+    const orders = [
+      ...once.map((day, index) => ({ customerId: index + 1, day, amountMinor: 10_000 })),
+      ...Array.from({ length: 9 }, (_, index) => index + 12).flatMap((customerId) => repeatDays(customerId).map((day) => ({ customerId, day, amountMinor: 10_000 }))),
+    ];
+    await seedStore(context.store.db, { customerIds: Array.from({ length: 20 }, (_, index) => index + 1), orders });
+    await analyze(context.store.db, { asOf: typesAsOf });
+    const rows = (await sql<{ customer_id: number; r_score: number; f_score: number; m_score: number; segment: string }>`
+      select customer_id, r_score, f_score, m_score, segment from customer_rfm order by customer_id`.execute(context.store.db)).rows;
+    // F: the 11 one-time buyers begin at the bottom → 1; two days begin at 11 of 20 → 3; three at 15 → 4; four, the most → 5
+    expect(rows.map((row) => row.f_score)).toEqual([...Array(11).fill(1), 3, 3, 3, 3, 4, 4, 4, 5, 5]);
+    expect(rows.map((row) => row.m_score)).toEqual(rows.map((row) => row.f_score));
+    // R: the four who bought once in January 2025 are the oldest → 1; the nine tied on the last day begin at 11 of 20 but are the most recent → 5
+    expect(rows.map((row) => row.r_score)).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, ...Array(9).fill(5)]);
+    expect(rows.slice(0, 4).map((row) => row.segment)).toEqual(Array(4).fill('Lost'));
+    expect(rows.slice(8, 11).map((row) => row.segment)).toEqual(Array(3).fill('About to sleep'));
+    expect(rows.slice(11).map((row) => row.segment)).toEqual([...Array(4).fill('Potential loyalists'), ...Array(5).fill('Champions')]);
   });
 
   it('leaves RFM rows alone on a day without purchases while the days since move with the run', async () => {

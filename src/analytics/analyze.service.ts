@@ -5,12 +5,15 @@ import { servesConcurrentQueries } from '../db/client.js';
 import type { Database } from '../db/schema.js';
 import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
 import { metricSeriesWindow, raiseMetricAlerts, type StoreSeriesReadAhead } from './alerts/alerts.service.js';
+import { countOpenAlerts } from './alerts/alerts.repo.js';
 import { readStoreSeries, type SeriesWindow } from './alerts/metric-series.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { replaceRfmScores } from './rfm.repo.js';
 import { recordAnalysisRun, tuneForAnalysis } from './types.repo.js';
 import { classifyAllCustomers } from './types.service.js';
 import { heldTypes } from './types-store.repo.js';
+
+export type AlertCounts = { metricDrops: number; customerOverdue: number };
 
 export type AnalyzeResult = {
   runId: number;
@@ -19,7 +22,12 @@ export type AnalyzeResult = {
   realCustomers: number;
   rfmScored: number;
   typeChanges: { entered: number; left: number };
-  alerts: { metricDrops: number; customerOverdue: number };
+  /**
+   * `new`: raised by this run (a drop on its day or week, a customer overdue since the last run);
+   * an alert an earlier run or an order raised, or one this run only refreshed, is not new.
+   * `open`: all not yet acknowledged after the run, whoever raised them: what `report alerts` lists.
+   */
+  alerts: { new: AlertCounts; open: AlertCounts };
   vipCutoffs: { revenueMinor: number | null; purchaseDays: number | null };
   /**
    * Milliseconds: the rhythm cache made ready before the run's transaction, then
@@ -56,6 +64,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
     const rfmDone = performance.now();
     // each customer's primary type as just stored
     const alerts = await raiseMetricAlerts(transaction, context, now, heldTypes, { storeSeries });
+    const openAlerts = await countOpenAlerts(transaction);
     const alertsDone = performance.now();
     const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops: alerts.raised, customerOverdue: types.overdueAlerts };
     const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt, rfmScored });
@@ -67,7 +76,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
       realCustomers: types.cutoffs.realCustomerCount,
       rfmScored,
       typeChanges: types.history,
-      alerts: { metricDrops: alerts.raised, customerOverdue: types.overdueAlerts },
+      alerts: { new: { metricDrops: alerts.raised, customerOverdue: types.overdueAlerts }, open: openAlerts },
       vipCutoffs: { revenueMinor: types.cutoffs.revenueCutoffMinor, purchaseDays: types.cutoffs.frequencyCutoff },
       timingMs: {
         rhythmCache: round(cacheReady - started), types: round(typesDone - transactionStarted), rfm: round(rfmDone - typesDone), alerts: round(alertsDone - rfmDone),

@@ -5,14 +5,19 @@ export type RfmScore = RfmInput & { r: number; f: number; m: number; segment: Rf
 
 /**
  * The score 1–5 of a value held by `tied` customers who take positions `first` … `first + tied − 1`
- * in the order from worst to best of `count` customers: the fifth the middle of those positions
- * falls in. Tied customers share a score whatever order they came in, so identical customers never
- * land in different segments (until the twelfth session a tie was broken by customer id, and on
- * CDNOW one-time buyers of the same day and amount scored F = 1, 2 or 3 by their ids). With no ties
- * it is the quintile of the position; a whole store of ties, or one customer, scores 3.
+ * in the order from worst to best of `count` customers: the fifth the group begins in, so the worst
+ * value always scores 1 (CDNOW's 12,054 one-time buyers, 51% of the store, all score F = 1), and the
+ * best value scores 5 however many share it (a quarter of a store that bought today all score R = 5).
+ * Tied customers share a score whatever order they came in, so identical customers never land in
+ * different segments. Without ties it is the quintile of the position. A store where everyone is
+ * tied, or a single customer, has nothing to rank against: its one value is the worst and scores 1.
+ * (Until the twelfth session ties were broken by customer id, which split identical one-time buyers
+ * between F = 1, 2 and 3; after it, until 2026-12-03, a group took the fifth its middle fell in,
+ * which scored those one-time buyers F = 2 and left F = 1, and with it "Lost", empty.)
  */
 export function quintileScore(first: number, tied: number, count: number): number {
-  return Math.min(5, 1 + Math.floor((5 * (2 * first + tied)) / (2 * count)));
+  const isBest = first > 0 && first + tied === count;
+  return isBest ? 5 : 1 + Math.floor((5 * first) / count);
 }
 
 function scoreBy(inputs: readonly RfmInput[], value: (input: RfmInput) => number): Map<number, number> {
@@ -29,8 +34,9 @@ function scoreBy(inputs: readonly RfmInput[], value: (input: RfmInput) => number
 }
 
 /**
- * R, F and M scores 1–5 by quintiles over real customers, ties sharing a score
- * (recency: fewer days scores higher) and the named segment of each; the reference for rfm.repo.ts.
+ * R, F and M scores 1–5 by quintiles over real customers, ties sharing a score (the fifth their group
+ * begins in; the best value 5: quintileScore) and recency's fewer days scoring higher, and the named
+ * segment of each; the reference for rfm.repo.ts.
  */
 export function scoreRfm(inputs: readonly RfmInput[]): RfmScore[] {
   const r = scoreBy(inputs, (input) => -input.recencyDays);

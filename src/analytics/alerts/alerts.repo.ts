@@ -15,23 +15,47 @@ export type NewAlert = {
   explanation: unknown;
 };
 
-/** Stores alerts; re-running a day refreshes the figures of an alert already raised but keeps its acknowledgement. */
+/**
+ * Stores alerts; re-running a day refreshes the figures of an alert already raised but keeps its
+ * acknowledgement. Returns how many were new: an alert refreshed is not raised again (the statement's
+ * own read of `alert` sees the table as it was before the insert).
+ */
 export async function storeAlerts(db: Kysely<Database>, alerts: readonly NewAlert[]): Promise<number> {
   if (alerts.length === 0) return 0;
   const column = <K extends keyof NewAlert>(key: K) => alerts.map((alert) => alert[key]);
-  const result = await sql`
-    insert into alert (kind, metric, scope, granularity, window_start, window_end, expected, actual, change_pct, explanation)
-    select * from unnest(${column('kind')}::text[], ${column('metric')}::text[], ${column('scope')}::text[], ${column('granularity')}::text[],
-      ${column('windowStart')}::date[], ${column('windowEnd')}::date[], ${column('expected')}::float8[], ${column('actual')}::float8[],
-      ${column('changePct')}::float8[], ${alerts.map((alert) => JSON.stringify(alert.explanation))}::jsonb[])
-    on conflict on constraint alert_window_key do update set
-      expected = excluded.expected, actual = excluded.actual, change_pct = excluded.change_pct, explanation = excluded.explanation`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+  const result = await sql<{ raised: number }>`
+    with incoming as (
+      select * from unnest(${column('kind')}::text[], ${column('metric')}::text[], ${column('scope')}::text[], ${column('granularity')}::text[],
+        ${column('windowStart')}::date[], ${column('windowEnd')}::date[], ${column('expected')}::float8[], ${column('actual')}::float8[],
+        ${column('changePct')}::float8[], ${alerts.map((alert) => JSON.stringify(alert.explanation))}::jsonb[])
+        as t(kind, metric, scope, granularity, window_start, window_end, expected, actual, change_pct, explanation)
+    ), stored as (
+      insert into alert (kind, metric, scope, granularity, window_start, window_end, expected, actual, change_pct, explanation)
+      select * from incoming
+      on conflict on constraint alert_window_key do update set
+        expected = excluded.expected, actual = excluded.actual, change_pct = excluded.change_pct, explanation = excluded.explanation
+    )
+    select count(*)::int as raised from incoming i
+    where not exists (
+      select 1 from alert a
+      where (a.kind, a.metric, a.scope, a.window_start, a.window_end) = (i.kind, i.metric, i.scope, i.window_start, i.window_end))`.execute(db);
+  return result.rows[0].raised;
+}
+
+/** Open (unacknowledged) alerts of each kind, whichever run or order raised them. */
+export async function countOpenAlerts(db: Kysely<Database>): Promise<{ metricDrops: number; customerOverdue: number }> {
+  const result = await sql<{ metric_drops: number; customer_overdue: number }>`
+    select count(*) filter (where kind = 'metric_drop')::int as metric_drops, count(*) filter (where kind = 'customer_overdue')::int as customer_overdue
+    from alert where acknowledged_at is null`.execute(db);
+  return { metricDrops: result.rows[0].metric_drops, customerOverdue: result.rows[0].customer_overdue };
 }
 
 export type AlertRow = {
   alertId: number; kind: string; metric: string; scope: string; granularity: string; customerId: number | null;
-  /** The customer's name, for a customer's alert, so a list can say who rather than a number. */
+  /**
+   * Who a customer's alert is about, as the web app labels customers everywhere (customer-label.ts):
+   * their name, else their email, else their phone; null when none is known (shown as their number).
+   */
   customerName: string | null;
   windowStart: string; windowEnd: string; expected: number; actual: number; changePct: number; explanation: unknown;
   raisedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null;
@@ -49,7 +73,7 @@ export async function findAlerts(
     expected: number; actual: number; change_pct: number; explanation: unknown; raised_at: Date; acknowledged_at: Date | null; acknowledged_by: string | null;
   }>`
     select alert_id, kind, metric, scope, granularity, customer_id,
-      (select c.name from customer c where c.customer_id = alert.customer_id) as customer_name, to_char(window_start, 'YYYY-MM-DD') as window_start,
+      (select coalesce(c.name, c.email, c.phone) from customer c where c.customer_id = alert.customer_id) as customer_name, to_char(window_start, 'YYYY-MM-DD') as window_start,
       to_char(window_end, 'YYYY-MM-DD') as window_end, expected, actual, change_pct, explanation, raised_at, acknowledged_at, acknowledged_by
     from alert
     where (not ${filter.isOpenOnly}::boolean or acknowledged_at is null) and (${filter.kind}::text is null or kind = ${filter.kind}::text)

@@ -5,6 +5,12 @@ import { money, table } from '../format.js';
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
+const counted = (count: number, one: string, other: string) => `${count.toLocaleString('en')} ${count === 1 ? one : other}`;
+
+function alertCountsText(counts: AnalyzeResult['alerts']['open']): string {
+  return `${counted(counts.metricDrops, 'metric drop', 'metric drops')}, ${counted(counts.customerOverdue, 'customer overdue', 'customers overdue')}`;
+}
+
 export function analyzeText(result: AnalyzeResult): string {
   const cutoffs = [
     result.vipCutoffs.revenueMinor === null || result.vipCutoffs.revenueMinor === 0 ? null : `revenue ${money(result.vipCutoffs.revenueMinor)}`,
@@ -13,7 +19,9 @@ export function analyzeText(result: AnalyzeResult): string {
   return [
     `Analysed ${result.customers.toLocaleString('en')} customers (${result.realCustomers.toLocaleString('en')} real) as of ${result.asOf} in ${(result.timingMs.total / 1000).toFixed(1)} s (run #${result.runId}).`,
     `  types entered ${result.typeChanges.entered.toLocaleString('en')}, left ${result.typeChanges.left.toLocaleString('en')}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
-    `  alerts: ${result.alerts.metricDrops} metric drops, ${result.alerts.customerOverdue} customers overdue (clientele report alerts)`,
+    // an alert raised by an earlier run (or an order) is still open but not new: both said, so 0 new does not read as none to see
+    `  new alerts: ${alertCountsText(result.alerts.new)}`,
+    `  open alerts, new ones included: ${alertCountsText(result.alerts.open)} (clientele report alerts)`,
     ...(cutoffs.length > 0 ? [`  VIP cut-off: ${cutoffs.join(', ')}`] : []),
     // a data set without prices (Groceries) has no revenue to rank by: said, not shown as a cut-off of 0
     ...(result.vipCutoffs.revenueMinor === 0

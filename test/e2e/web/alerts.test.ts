@@ -52,6 +52,15 @@ describeWithBrowser('staff web app: change alerts', () => {
     }
   });
 
+  it('says why the overdue alerts are fewer than the customers at risk, and links to all of them', async () => {
+    await page.goto(`${server.url}/`);
+    const note = openAlerts().locator('.overdue-alerts-note');
+    await expect(note.textContent()).resolves.toMatch(/^An overdue alert is raised on the day a customer with a regular rhythm becomes overdue, so only the recent ones are listed here\. Everyone at risk now$/);
+    await note.getByRole('link', { name: 'Everyone at risk now' }).click();
+    await page.waitForURL(/\/customers\?type=at_risk$/);
+    await expect(page.getByLabel('Customer type').inputValue()).resolves.toBe('at_risk');
+  });
+
   it('offers Undo after Acknowledge, by keyboard, announcing each step; the alert is open again, also after a reload', async () => {
     await page.goto(`${server.url}/`);
     const acknowledge = openAlerts().getByRole('button', { name: /^Acknowledge: Pastries category revenue, / });

@@ -7,6 +7,7 @@ import { useSession } from '../auth/session-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { alertText } from './alert-text.js';
+import { OverdueAlertsNote } from './overdue-alerts-note.js';
 import { useUndoableAcknowledgements } from './use-undoable-acknowledgements.js';
 
 /** alertText in the reader's language and formats. */
@@ -19,7 +20,8 @@ const acknowledgePaths = ['/api/alerts/{alertId}/acknowledge'] as const;
 const reopenPaths = ['/api/alerts/{alertId}/reopen'] as const;
 
 /**
- * Open alerts; who may (customers:write for an overdue customer, analytics:write for the rest) acknowledges one here. Its row then
+ * Open alerts, and below them how the overdue ones relate to the customers at risk (OverdueAlertsNote);
+ * who may (customers:write for an overdue customer, analytics:write for the rest) acknowledges one here. Its row then
  * reads "Acknowledged · Undo" for a while, and the list reloads once no Undo
  * is left; each step is announced in a status region, and focus moves to the
  * button that undoes it, so the keyboard stays where the reader is.
@@ -91,6 +93,7 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
           );
         })}
       </ul>
+      <OverdueAlertsNote />
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
       {acknowledgements.error ? <ErrorMessage error={acknowledgements.error} /> : null}
     </>

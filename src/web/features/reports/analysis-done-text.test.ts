@@ -5,27 +5,34 @@ import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { analysisDoneText } from './analysis-done-text.js';
 
-const result = (customers: number, metricDrops: number, customerOverdue = 0): AnalyzeResult => ({
-  runId: 7, asOf: '2026-12-03', customers, realCustomers: customers, rfmScored: customers, typeChanges: { entered: 0, left: 0 }, alerts: { metricDrops, customerOverdue }, timingMs: { total: 200 },
+const result = (customers: number, metricDrops: number, customerOverdue = 0, open = { metricDrops, customerOverdue }): AnalyzeResult => ({
+  runId: 7, asOf: '2026-12-03', customers, realCustomers: customers, rfmScored: customers, typeChanges: { entered: 0, left: 0 },
+  alerts: { new: { metricDrops, customerOverdue }, open }, timingMs: { total: 200 },
 });
 
 const textOf = (locale: Locale, shown: AnalyzeResult) => analysisDoneText(shown, (key, variables) => lookupMessage(messagesByLocale[locale], key, variables), createFormatters(intlTagByLocale[locale], null, 'UTC'), locale);
 
 describe('analysisDoneText', () => {
   it('says what the analysis found in English, one alert and one customer in the singular', () => {
-    expect(textOf('en', result(1646, 0))).toBe('Analysed 1,646 customers as of 3 Dec 2026: types entered 0, left 0; 0 alerts (0.2 s). The reports are refreshed.');
-    expect(textOf('en', result(1, 1))).toBe('Analysed 1 customer as of 3 Dec 2026: types entered 0, left 0; 1 alert (0.2 s). The reports are refreshed.');
-    expect(textOf('en', result(2, 1, 1))).toMatch(/; 2 alerts \(/);
+    expect(textOf('en', result(1646, 0))).toBe('Analysed 1,646 customers as of 3 Dec 2026: types entered 0, left 0; 0 new alerts, 0 alerts open in all (0.2 s). The reports are refreshed.');
+    expect(textOf('en', result(1, 1))).toBe('Analysed 1 customer as of 3 Dec 2026: types entered 0, left 0; 1 new alert, 1 alert open in all (0.2 s). The reports are refreshed.');
+    expect(textOf('en', result(2, 1, 1))).toMatch(/; 2 new alerts, 2 alerts open in all \(/);
+  });
+
+  it('tells the alerts an earlier run raised, still open, from none: 0 new, 4 open', () => {
+    expect(textOf('en', result(23_570, 0, 0, { metricDrops: 0, customerOverdue: 4 }))).toMatch(/; 0 new alerts, 4 alerts open in all \(/);
+    expect(textOf('id', result(23_570, 0, 0, { metricDrops: 1, customerOverdue: 3 }))).toMatch(/; 0 peringatan baru, total 4 terbuka \(/);
+    expect(textOf('lv', result(23_570, 0, 0, { metricDrops: 0, customerOverdue: 4 }))).toMatch(/; 0 jaunu brīdinājumu, 4 atvērti kopā \(/);
   });
 
   it('counts in the Latvian forms: genitive for 0 and 10–20, singular for 1 and 21', () => {
-    expect(textOf('lv', result(1646, 0))).toBe('Analīze uz 2026. gada 3. dec.: 1646 klienti; tipi iegūti 0, zaudēti 0; 0 brīdinājumu (0,2 s). Pārskati atjaunoti.');
-    expect(textOf('lv', result(21, 1))).toMatch(/: 21 klients; .*; 1 brīdinājums \(/);
-    expect(textOf('lv', result(11, 12))).toMatch(/: 11 klientu; .*; 12 brīdinājumu \(/);
-    expect(textOf('lv', result(2, 3))).toMatch(/: 2 klienti; .*; 3 brīdinājumi \(/);
+    expect(textOf('lv', result(1646, 0))).toBe('Analīze uz 2026. gada 3. dec.: 1646 klienti; tipi iegūti 0, zaudēti 0; 0 jaunu brīdinājumu, 0 atvērtu kopā (0,2 s). Pārskati atjaunoti.');
+    expect(textOf('lv', result(21, 1))).toMatch(/: 21 klients; .*; 1 jauns brīdinājums, 1 atvērts kopā \(/);
+    expect(textOf('lv', result(11, 12))).toMatch(/: 11 klientu; .*; 12 jaunu brīdinājumu, 12 atvērtu kopā \(/);
+    expect(textOf('lv', result(2, 3))).toMatch(/: 2 klienti; .*; 3 jauni brīdinājumi, 3 atvērti kopā \(/);
   });
 
   it('says it in Indonesian, which has one form', () => {
-    expect(textOf('id', result(1, 1))).toMatch(/^1 pelanggan dianalisis per .*; 1 peringatan \(/);
+    expect(textOf('id', result(1, 1))).toMatch(/^1 pelanggan dianalisis per .*; 1 peringatan baru, total 1 terbuka \(/);
   });
 });

@@ -5,13 +5,18 @@ import { pluralKey } from '../../i18n/plural.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
-/** What a finished analysis found, its customers and alerts each in the plural form their count takes ("1 alert", "0 brīdinājumu"). */
+/**
+ * What a finished analysis found, its customers and alerts each in the plural form their count takes ("1 new alert", "0 jaunu
+ * brīdinājumu"): the alerts it raised and those open in all, so alerts an earlier run raised do not read as none.
+ */
 export function analysisDoneText(result: AnalyzeResult, t: Translate, format: Pick<Formatters, 'number' | 'date'>, locale: Locale): string {
-  const alerts = result.alerts.metricDrops + result.alerts.customerOverdue;
+  const raised = result.alerts.new.metricDrops + result.alerts.new.customerOverdue;
+  const open = result.alerts.open.metricDrops + result.alerts.open.customerOverdue;
   return t('reports.analyze.done', {
     analysed: t(pluralKey(locale, 'reports.analyze.customers', result.customers), { customers: format.number(result.customers) }),
     asOf: format.date(result.asOf), entered: format.number(result.typeChanges.entered), left: format.number(result.typeChanges.left),
-    alerts: t(pluralKey(locale, 'reports.analyze.alerts', alerts), { alerts: format.number(alerts) }),
+    newAlerts: t(pluralKey(locale, 'reports.analyze.newAlerts', raised), { alerts: format.number(raised) }),
+    openAlerts: t(pluralKey(locale, 'reports.analyze.openAlerts', open), { alerts: format.number(open) }),
     seconds: format.number(result.timingMs.total / 1000, 1),
   });
 }
