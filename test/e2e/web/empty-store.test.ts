@@ -25,6 +25,29 @@ describeWithBrowser('staff web app on a new, empty store', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
   });
 
+  it('says on the customer list that the store has no customers yet, leads to the import, and offers nothing to export', async () => {
+    const { page, server } = app;
+    const exportButtons = ['Spreadsheet (CSV)', 'For re-import (CSV, field codes)'].map((name) => page.getByRole('button', { name }));
+    await page.goto(`${server.url}/customers`);
+    const notice = page.getByText('This store has no customers yet. Import your customers and orders to see them here.');
+    await notice.waitFor();
+    // no filter is set: neither a blame on filters nor a count of nobody
+    await expect(page.getByText('No customers match these filters.').count()).resolves.toBe(0);
+    await expect(page.getByText('0 customers', { exact: true }).count()).resolves.toBe(0);
+    for (const button of exportButtons) await expect(button.isDisabled()).resolves.toBe(true);
+
+    // with a filter set it is the filter that finds no one, and there is still nothing to export
+    await page.goto(`${server.url}/customers?type=vip`);
+    await page.getByText('No customers match these filters.').waitFor();
+    await expect(notice.count()).resolves.toBe(0);
+    for (const button of exportButtons) await expect(button.isDisabled()).resolves.toBe(true);
+
+    await page.goto(`${server.url}/customers`);
+    await page.locator('main').getByRole('link', { name: 'Import customers and orders' }).click();
+    await page.waitForURL(/\/import$/);
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+  });
+
   it('tells a role that cannot import whom to ask, in its language', async () => {
     const analyst = await createTestUser(app.server.store, 'analyst');
     // a browser of their own: the owner's session stays in the other
@@ -38,6 +61,10 @@ describeWithBrowser('staff web app on a new, empty store', () => {
       await expect(start.textContent()).resolves.toMatch(/Ask an owner, an administrator or a marketer/);
       await analystPage.getByLabel('Language').selectOption('lv');
       await analystPage.getByRole('region', { name: 'Darba sākums' }).getByText(/Palūdziet īpašniekam/).waitFor();
+      // the customer list too says whom to ask, and links to no import the analyst cannot open
+      await analystPage.goto(`${app.server.url}/customers`);
+      await analystPage.getByText(messagesByLocale.lv.customers.emptyStore.askForImport, { exact: true }).waitFor();
+      await expect(analystPage.locator('main').getByRole('link').count()).resolves.toBe(0);
     } finally {
       await analystBrowser.close();
     }

@@ -1,8 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
 import { createSegment } from '../../../src/segments/index.js';
+import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
+import { rfmSegmentLabel } from '../../../src/web/features/reports/rfm-segment-label.js';
 import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 
 const phone = { width: 390, height: 844 };
@@ -43,6 +45,32 @@ async function customerCards(page: Page) {
     const box = card.getBoundingClientRect();
     return { name: card.getAttribute('aria-label'), top: Math.round(box.top + window.scrollY), bottom: Math.round(box.bottom + window.scrollY) };
   }));
+}
+
+/**
+ * Each cell of the column named `header` in view (the header's too) whose text is cut: wider than its cell, or
+ * its cell past the table's right edge (the table clips what overflows it).
+ */
+async function cutCellsOfColumn(page: Page, header: string) {
+  return page.locator('.customer-table').evaluate((table, name) => {
+    const column = [...table.querySelectorAll('[role="columnheader"]')].findIndex((cell) => cell.textContent === name);
+    const edge = table.getBoundingClientRect().right;
+    const cells = [...table.querySelectorAll('[role="row"]')].map((row) => row.children[column]).filter((cell) => cell !== undefined);
+    return { column, cut: cells.filter((cell) => cell.scrollWidth > cell.clientWidth || cell.getBoundingClientRect().right > edge)
+      .map((cell) => ({ text: cell.textContent, scrollWidth: cell.scrollWidth, clientWidth: cell.clientWidth })) };
+  }, header);
+}
+
+/** The parts of a row shown only in part: spilling out of the row's box. (Whether a part is shown at all is asked of each.) */
+async function rowPartsOutOfSight(row: Locator) {
+  return row.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return [...element.querySelectorAll('a, .badge, .type-tag, .customer-cell-spend, .customer-cell-type > .small')].filter((part) => {
+      if (part.getClientRects().length === 0) return false;
+      const partBox = part.getBoundingClientRect();
+      return partBox.top < box.top || partBox.bottom > box.bottom || partBox.left < box.left || partBox.right > box.right;
+    }).map((part) => part.textContent);
+  });
 }
 
 async function chooseLanguage(page: Page, locale: string) {
@@ -141,6 +169,69 @@ describeWithBrowser('The staff app on a phone', () => {
     await expect(page.getByRole('button', { name: 'Clear filters' }).count()).resolves.toBe(0);
     // the button that was pressed is gone: the search box takes the focus rather than the page
     await expect(page.getByRole('searchbox', { name: 'Search' }).evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+  });
+
+  it('shows every amount in the spend column whole, the highest too, on a phone and on a desktop, in every language', async () => {
+    const problems: object[] = [];
+    try {
+      for (const size of [phone, desktop]) {
+        await page.setViewportSize(size);
+        for (const locale of locales) {
+          await chooseLanguage(page, locale);
+          await page.goto(`${server.url}/customers?sort=revenue`);
+          await firstCustomerRow(page);
+          // the amounts carry the store's currency once the settings are read
+          await page.waitForLoadState('networkidle');
+          const { column, cut } = await cutCellsOfColumn(page, messagesByLocale[locale].customers.columns.revenue);
+          expect(column).toBeGreaterThan(0);
+          if (cut.length > 0) problems.push({ width: size.width, locale, cut });
+        }
+      }
+    } finally {
+      await page.setViewportSize(phone);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('shows each customer\'s type on a phone, and the RFM segment when the list is filtered by it', async () => {
+    await chooseLanguage(page, 'en');
+    const vip = (await (await page.request.get(`${server.url}/api/customers?type=vip&limit=1`)).json() as { items: { rfm_segment: string | null }[] }).items[0];
+    expect(vip?.rfm_segment).toBeTruthy();
+    const segmentLabel = rfmSegmentLabel((key, variables) => lookupMessage(messagesByLocale.en, key, variables), vip.rfm_segment!);
+    await page.goto(`${server.url}/customers?type=vip&rfmSegment=${encodeURIComponent(vip.rfm_segment!)}`);
+    await firstCustomerRow(page);
+    const rows = page.locator('.customer-table-scroll [role="row"]:not(.customer-row-loader)');
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(0);
+    for (let index = 0; index < count; index++) {
+      const row = rows.nth(index);
+      await expect(row.locator('.type-tag', { hasText: 'VIP' }).isVisible()).resolves.toBe(true);
+      await expect(row.getByText(segmentLabel, { exact: true }).isVisible()).resolves.toBe(true);
+      expect({ row: index, outOfSight: await rowPartsOutOfSight(row) }).toEqual({ row: index, outOfSight: [] });
+    }
+
+    // unfiltered by segment the phone shows the type alone: the row keeps to its three lines
+    await page.goto(`${server.url}/customers`);
+    const first = page.locator('.customer-table [role="row"][aria-rowindex="2"]');
+    await first.getByRole('link').waitFor();
+    await expect(first.locator('.type-tag').first().isVisible()).resolves.toBe(true);
+    expect(await rowPartsOutOfSight(first)).toEqual([]);
+  });
+
+  it('fits the home page\'s recent imports into the phone\'s width, each count named beside its figure, in every language', async () => {
+    for (const locale of locales) {
+      await chooseLanguage(page, locale);
+      await page.goto(`${server.url}/`);
+      const imports = page.getByRole('region', { name: messagesByLocale[locale].home.recentImports });
+      await imports.locator('tbody tr').first().waitFor();
+      const fit = await imports.locator('.table-scroll').evaluate((scroller) => ({ scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth }));
+      expect({ locale, fits: fit.scrollWidth <= fit.clientWidth }).toEqual({ locale, fits: true });
+      // the figures a sideways scroll used to hide, each with its column's name in sight
+      const rowsCount = imports.locator('tbody tr').first().locator('td').nth(3);
+      await expect(rowsCount.isVisible()).resolves.toBe(true);
+      const label = await rowsCount.evaluate((cell) => getComputedStyle(cell, '::before').content);
+      expect(label).toContain(messagesByLocale[locale].imports.read);
+    }
   });
 
   it('puts the merge panel after the customer\'s timeline and every other card, on a phone and on a desktop', async () => {

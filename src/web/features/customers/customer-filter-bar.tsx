@@ -3,12 +3,10 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 import { countFoldedFilters, hasAnyFilter, withoutFilters } from './active-filters.js';
 import { channels, customerTypes, readMinSpend, rfmSegments, sorts, type CustomerFilters } from './customer-filters.js';
+import { narrowScreen } from './narrow-screen.js';
 
 /** `children` (the saved views) fold away with the filters: on a phone they too stood between the search and the list. */
 type FilterBarProps = { filters: CustomerFilters; onChange: (filters: CustomerFilters) => void; children?: ReactNode };
-
-/** The phone breakpoint of app.css (`@media (max-width: 760px)`), where the filters start folded. */
-const narrowScreen = '(max-width: 760px)';
 
 /** Open on a wide screen, folded on a phone so the first customers show without scrolling; the reader can change it. */
 function useIsOpenOnWideScreens(): [boolean, (isOpen: boolean) => void] {

@@ -12,9 +12,9 @@ function secondaryContact(customer: CustomerSummary): string {
   return customer.email ? customer.phone ?? '' : '';
 }
 
-type CustomerRowProps = { customer: CustomerSummary; rowIndex: number; style: CSSProperties; filteredType?: string };
+type CustomerRowProps = { customer: CustomerSummary; rowIndex: number; style: CSSProperties; filteredType?: string; filteredRfmSegment?: string };
 
-export function CustomerRow({ customer, rowIndex, style, filteredType = '' }: CustomerRowProps) {
+export function CustomerRow({ customer, rowIndex, style, filteredType = '', filteredRfmSegment = '' }: CustomerRowProps) {
   const { t, format } = useI18n();
   const allTypes = customer.types ?? (customer.primary_type ? [customer.primary_type] : []);
   const tags = typeTagsToShow(allTypes, customer.primary_type ?? null, filteredType);
@@ -24,10 +24,11 @@ export function CustomerRow({ customer, rowIndex, style, filteredType = '' }: Cu
         <Link to={`/customers/${customer.customer_id}`}>{customerLabel(customer, t)}</Link>
         <span className="muted small">{secondaryContact(customer)}</span>
       </span>
-      <span role="cell">
+      <span role="cell" className="customer-cell-status">
         <span className={`badge ${customer.is_real ? 'badge-real' : 'badge-lead'}`}>{t(customer.is_real ? 'customers.status.real' : 'customers.status.lead')}</span>
       </span>
-      <span role="cell" className="customer-cell-type hide-narrow">
+      {/* on a phone a line of its own under the name: the main type, and the segment only when the list is filtered by it */}
+      <span role="cell" className="customer-cell-type">
         {tags.shown.length > 0 ? (
           <span className="type-tag-line" title={allTypes.map((type) => t(`customerTypes.${type}`)).join(', ')}>
             {tags.shown.map((type) => <span key={type} className={`type-tag type-${type}`}>{t(`customerTypes.${type}`)}</span>)}
@@ -39,11 +40,11 @@ export function CustomerRow({ customer, rowIndex, style, filteredType = '' }: Cu
             ) : null}
           </span>
         ) : null}
-        {customer.rfm_segment ? <span className="muted small">{rfmSegmentLabel(t, customer.rfm_segment)}</span> : null}
+        {customer.rfm_segment ? <span className={`muted small${filteredRfmSegment ? '' : ' hide-narrow'}`}>{rfmSegmentLabel(t, customer.rfm_segment)}</span> : null}
       </span>
       <span role="cell" className="hide-narrow">{customer.city ?? ''}</span>
       <span role="cell" className="numeric hide-narrow">{format.number(customer.order_count)}</span>
-      <span role="cell" className="numeric">{format.money(customer.revenue_minor)}</span>
+      <span role="cell" className="numeric customer-cell-spend">{format.money(customer.revenue_minor)}</span>
       <span role="cell" className="hide-narrow">{customer.last_purchase_at ? format.date(customer.last_purchase_at) : '–'}</span>
     </div>
   );

@@ -1,26 +1,38 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CustomerSummary } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { CustomerRow } from './customer-row.js';
+import { useIsNarrowScreen } from './narrow-screen.js';
+import { spendColumnChars } from './spend-column.js';
 
 type CustomerTableProps = {
   items: CustomerSummary[]; hasMore: boolean; isLoading: boolean; onNeedMore: () => void;
   /** The customer type the list is filtered by, shown in every row beside the primary type. */
   filteredType?: string;
+  /** The RFM segment the list is filtered by: on a phone, where the segment is otherwise left out, every row then shows it. */
+  filteredRfmSegment?: string;
 };
 
-const rowHeight = 56;
+/** On a phone a row holds three lines: the name and the spend, the contact and the status, the type. */
+const rowHeight = { wide: 56, narrow: 76 };
 
 /**
  * Only the rows in view are in the DOM (a few dozen), whatever the number of
  * customers; ARIA table roles keep it a table for screen readers, with the
  * total unknown (-1) while more pages remain.
  */
-export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredType }: CustomerTableProps) {
-  const { t } = useI18n();
+export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredType, filteredRfmSegment }: CustomerTableProps) {
+  const { t, format } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length + (hasMore ? 1 : 0), getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const height = useIsNarrowScreen() ? rowHeight.narrow : rowHeight.wide;
+  const virtualizer = useVirtualizer({ count: items.length + (hasMore ? 1 : 0), getScrollElement: () => scrollRef.current, estimateSize: () => height, overscan: 12 });
+  // the virtualizer keeps the sizes it has estimated: a row height changed by a turned phone is measured again
+  useEffect(() => virtualizer.measure(), [height, virtualizer]);
+  const spendChars = useMemo(
+    () => spendColumnChars([t('customers.columns.revenue'), ...items.map((customer) => format.money(customer.revenue_minor))]),
+    [items, format, t],
+  );
   const virtualRows = virtualizer.getVirtualItems();
   const lastIndex = virtualRows.at(-1)?.index ?? 0;
 
@@ -30,15 +42,17 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredT
   }, [lastIndex, items.length, hasMore, isLoading, onNeedMore]);
 
   return (
-    <div className="customer-table" role="table" aria-label={t('customers.tableLabel')} aria-rowcount={hasMore ? -1 : items.length + 1}>
+    <div className="customer-table" role="table" aria-label={t('customers.tableLabel')} aria-rowcount={hasMore ? -1 : items.length + 1}
+      style={{ '--spend-chars': spendChars } as CSSProperties}>
       <div role="rowgroup" className="customer-table-head">
         <div role="row" className="customer-row customer-row-head" aria-rowindex={1}>
           <span role="columnheader">{t('customers.columns.customer')}</span>
-          <span role="columnheader">{t('customers.columns.status')}</span>
-          <span role="columnheader" className="hide-narrow">{t('customers.columns.type')}</span>
+          {/* on a phone the status and the type sit under the name and the spend: their headers are left to screen readers */}
+          <span role="columnheader" className="visually-hidden-narrow">{t('customers.columns.status')}</span>
+          <span role="columnheader" className="visually-hidden-narrow">{t('customers.columns.type')}</span>
           <span role="columnheader" className="hide-narrow">{t('customers.columns.city')}</span>
           <span role="columnheader" className="numeric hide-narrow">{t('customers.columns.orders')}</span>
-          <span role="columnheader" className="numeric">{t('customers.columns.revenue')}</span>
+          <span role="columnheader" className="numeric customer-cell-spend">{t('customers.columns.revenue')}</span>
           <span role="columnheader" className="hide-narrow">{t('customers.columns.lastPurchase')}</span>
         </div>
       </div>
@@ -46,11 +60,11 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredT
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((virtualRow) => {
             const customer = items[virtualRow.index];
-            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${virtualRow.start}px)` };
+            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height, transform: `translateY(${virtualRow.start}px)` };
             if (!customer) {
               return <div key="loader" role="row" className="customer-row customer-row-loader" style={style}><span role="cell">{t('common.loading')}</span></div>;
             }
-            return <CustomerRow key={customer.customer_id} customer={customer} rowIndex={virtualRow.index + 2} style={style} filteredType={filteredType} />;
+            return <CustomerRow key={customer.customer_id} customer={customer} rowIndex={virtualRow.index + 2} style={style} filteredType={filteredType} filteredRfmSegment={filteredRfmSegment} />;
           })}
         </div>
         {!hasMore && items.length === 0 && !isLoading ? <p className="empty-state">{t('customers.noMatches')}</p> : null}

@@ -11,6 +11,9 @@ import { filtersFromSearch, filtersToQuery, filtersToSearch, type CustomerFilter
 import { useCustomerPages } from './use-customer-pages.js';
 import { customerCountText } from './customer-count-text.js';
 import { useApiData } from '../../api/use-api-data.js';
+import { hasAnyFilter } from './active-filters.js';
+import { EmptyStoreNotice } from './empty-store-notice.js';
+import { emptyListKind } from './empty-list-kind.js';
 
 export function CustomersPage() {
   const { t, format, locale } = useI18n();
@@ -22,6 +25,8 @@ export function CustomersPage() {
   const countQuery = useMemo(() => ({ ...query, sort: undefined }), [query]);
   const counted = useApiData<{ count: number }>('/api/customers/count', countQuery);
   const total = counted.isLoading ? null : counted.data?.count ?? null;
+  const emptiness = emptyListKind({ total, shown: pages.items.length, hasMore: pages.hasMore, isLoading: pages.isLoading, hasError: pages.error !== null, isFiltered: hasAnyFilter(filters) });
+  const isStoreEmpty = emptiness === 'no-customers';
   // Replace, not push: each keystroke of a search should not become a history entry.
   const applyFilters = useCallback((next: CustomerFilters) => navigate(`/customers${filtersToSearch(next)}`, { replace: true }), [navigate]);
 
@@ -29,7 +34,7 @@ export function CustomersPage() {
     <section className="page page-customers">
       <header className="page-header">
         <h1>{t('customers.title')}</h1>
-        <ExportButton query={query} />
+        <ExportButton query={query} isDisabled={emptiness !== 'not-empty'} />
       </header>
       <CustomerFilterBar filters={filters} onChange={applyFilters}>
         <details className="saved-views-panel">
@@ -37,11 +42,14 @@ export function CustomersPage() {
           <SavedViewsMenu filters={filters} onApply={applyFilters} />
         </details>
       </CustomerFilterBar>
-      <p className="muted small" role="status" aria-live="polite">
-        {customerCountText({ shown: pages.items.length, total, hasMore: pages.hasMore }, { t, format, locale })}
+      <p className="muted small customer-count" role="status" aria-live="polite">
+        {isStoreEmpty ? null : customerCountText({ shown: pages.items.length, total, hasMore: pages.hasMore }, { t, format, locale })}
       </p>
       {pages.error ? <ErrorMessage error={pages.error} /> : null}
-      <CustomerTable items={pages.items} hasMore={pages.hasMore} isLoading={pages.isLoading} onNeedMore={pages.loadMore} filteredType={filters.type} />
+      {isStoreEmpty ? <EmptyStoreNotice /> : (
+        <CustomerTable items={pages.items} hasMore={pages.hasMore} isLoading={pages.isLoading} onNeedMore={pages.loadMore}
+          filteredType={filters.type} filteredRfmSegment={filters.rfmSegment} />
+      )}
     </section>
   );
 }

@@ -10,13 +10,15 @@ type CsvExportButtonProps = {
   /** The file's name before its date: "customers", "segment-vip-buyers". */
   fileBase: string;
   exportCsv: (progress: ExportProgress) => Promise<string[]>;
+  /** Nothing to export (an empty list): the buttons stay in their place, disabled, rather than write a file of headers only. */
+  isDisabled?: boolean;
 };
 
 /**
  * Pages through a list into a CSV file, for a spreadsheet or in field codes for
  * re-import, showing the rows read so far, with a way to stop.
  */
-export function CsvExportButton({ fileBase, exportCsv }: CsvExportButtonProps) {
+export function CsvExportButton({ fileBase, exportCsv, isDisabled = false }: CsvExportButtonProps) {
   const { t, format } = useI18n();
   const settings = useStoreSettings();
   const [progress, setProgress] = useState<number | null>(null);
@@ -47,8 +49,8 @@ export function CsvExportButton({ fileBase, exportCsv }: CsvExportButtonProps) {
       {progress === null ? (
         <div role="group" aria-labelledby={labelId} className="export-button">
           <span id={labelId} className="muted small">{t('customers.export.start')}</span>
-          <button type="button" className="button-secondary" onClick={() => void start('spreadsheet')}>{t('customers.export.spreadsheet')}</button>
-          <button type="button" className="button-quiet" onClick={() => void start('machine')}>{t('customers.export.machine')}</button>
+          <button type="button" className="button-secondary" disabled={isDisabled} title={isDisabled ? t('customers.export.nothing') : undefined} onClick={() => void start('spreadsheet')}>{t('customers.export.spreadsheet')}</button>
+          <button type="button" className="button-quiet" disabled={isDisabled} title={isDisabled ? t('customers.export.nothing') : undefined} onClick={() => void start('machine')}>{t('customers.export.machine')}</button>
         </div>
       ) : (
         <>
@@ -62,6 +64,6 @@ export function CsvExportButton({ fileBase, exportCsv }: CsvExportButtonProps) {
 }
 
 /** The customer list's export: every customer its filter holds. */
-export function ExportButton({ query }: { query: Record<string, string | number | undefined> }) {
-  return <CsvExportButton fileBase="customers" exportCsv={(progress) => exportCustomers(query, progress)} />;
+export function ExportButton({ query, isDisabled }: { query: Record<string, string | number | undefined>; isDisabled: boolean }) {
+  return <CsvExportButton fileBase="customers" exportCsv={(progress) => exportCustomers(query, progress)} isDisabled={isDisabled} />;
 }

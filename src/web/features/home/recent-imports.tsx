@@ -17,7 +17,7 @@ export function RecentImports() {
       {runs.error ? <ErrorMessage error={runs.error} /> : null}
       {runs.data && runs.data.items.length === 0 ? <p className="muted">{t('home.noImports')}</p> : null}
       {runs.data && runs.data.items.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll recent-imports-scroll">
           <table className="data-table recent-imports-table">
             <thead>
               <tr>
@@ -42,14 +42,14 @@ export function RecentImports() {
                     {run.file_name === null ? '—' : <span title={run.file_name}>{fileBaseName(run.file_name)}</span>}
                     {run.status === 'completed' ? null : <span className={`badge import-status ${run.status === 'running' ? 'badge-lead' : 'badge-warning'}`}>{t(`imports.statuses.${run.status}`)}</span>}
                   </td>
-                  <td className="numeric">{format.number(run.read_count)}</td>
-                  <td className="numeric">{format.number(run.inserted_count)}</td>
+                  <td className="numeric" data-label={t('imports.read')}>{format.number(run.read_count)}</td>
+                  <td className="numeric" data-label={t('imports.inserted')}>{format.number(run.inserted_count)}</td>
                   {/* a re-import finds its rows again: without these two they would seem to vanish */}
-                  <td className="numeric">{format.number(run.updated_count)}</td>
-                  <td className="numeric">{format.number(run.unchanged_count)}</td>
+                  <td className="numeric" data-label={t('imports.updated')}>{format.number(run.updated_count)}</td>
+                  <td className="numeric" data-label={t('imports.unchanged')}>{format.number(run.unchanged_count)}</td>
                   {/* rows are not orders: an orders export holds a row per line */}
-                  <td className="numeric">{run.order_inserted_count === null ? '—' : format.number(run.order_inserted_count)}</td>
-                  <td className="numeric">{format.number(run.rejected_count)}</td>
+                  <td className="numeric" data-label={t('imports.newOrders')}>{run.order_inserted_count === null ? '—' : format.number(run.order_inserted_count)}</td>
+                  <td className="numeric" data-label={t('imports.rejected')}>{format.number(run.rejected_count)}</td>
                 </tr>
               ))}
             </tbody>
