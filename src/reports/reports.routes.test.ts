@@ -7,6 +7,7 @@ import { buildApp } from '../server/app.js';
 import { fixedClock } from '../core/clock.js';
 import { importFile } from '../ingest/import-file.service.js';
 import { updateStoreSettings } from '../settings/index.js';
+import { analyze } from '../analytics/index.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/store/${name}`, import.meta.url));
 const clock = fixedClock('2024-05-31T12:00:00Z');
@@ -80,6 +81,26 @@ describeEachStore('store reports over HTTP', (context) => {
     for (const url of ['/api/reports/revenue?from=2024-06-01&to=2024-03-01', '/api/reports/type-migration?from=2024-06-01&to=2024-03-01']) {
       const backwards = await app.inject({ method: 'GET', url, headers: analyst.readHeaders });
       expect({ url, status: backwards.statusCode, error: backwards.json().error }).toMatchObject({ url, status: 400, error: { code: 'REPORT_RANGE_INVALID', field: 'from' } });
+    }
+  });
+
+  it('reads type migration between the ends of store days, which west of Greenwich end on the next UTC day', async () => {
+    await updateStoreSettings(context.store.db, { timezone: 'America/New_York' });
+    try {
+      await analyze(context.store.db, { asOf: '2024-05-30', clock });
+      // the analysis is dated the end of 30 May in New York: 04:00 UTC on 31 May
+      const types = (await app.inject({ method: 'GET', url: '/api/reports/types', headers: analyst.readHeaders })).json();
+      expect(types).toMatchObject({ asOf: '2024-05-31T04:00:00.000Z', asOfDay: '2024-05-30' });
+      for (const url of ['/api/reports/type-migration?from=2024-03-01&to=2024-05-30', '/api/reports/type-migration']) {
+        const body = (await app.inject({ method: 'GET', url, headers: analyst.readHeaders })).json();
+        expect({ url, toDay: body.toDay, to: body.to }).toEqual({ url, toDay: '2024-05-30', to: '2024-05-31T04:00:00.000Z' });
+        // the types the analysis gave count at the end of the day it analysed (read as 23:59 UTC, they fell after it)
+        expect(body.flows.filter((flow: { toType: string }) => flow.toType !== 'none').length).toBeGreaterThan(0);
+      }
+      const explicit = (await app.inject({ method: 'GET', url: '/api/reports/type-migration?from=2024-03-01&to=2024-05-30', headers: analyst.readHeaders })).json();
+      expect(explicit).toMatchObject({ fromDay: '2024-03-01', from: '2024-03-02T05:00:00.000Z' });
+    } finally {
+      await updateStoreSettings(context.store.db, { timezone: 'Asia/Jakarta' });
     }
   });
 

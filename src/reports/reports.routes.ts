@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { addDays } from '../core/clock.js';
+import { addDays, dayClosedBy } from '../core/clock.js';
 import { calendarDayOf } from '../core/calendar-day.js';
 import { customerTypesByPrecedence } from '../analytics/index.js';
 import { getStoreSettings, storeNowOf } from '../settings/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
-import { changeRatio, comparedPeriods } from './period.js';
+import { changeRatio, comparedPeriods, startOfDay } from './period.js';
 import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
 import { revenueSeries, typeMigration, type RevenuePoint, type TypeFlow } from './store-summary.repo.js';
 import { AppError } from '../core/errors.js';
@@ -40,12 +40,16 @@ const revenueSchema = z.object({
   points: z.array(objectOf<RevenuePoint>()({ period: day.describe('First day of the period'), revenueMinor: z.number(), orders: z.number(), customers: z.number() })),
 });
 const typeMigrationSchema = z.object({
-  from: z.string().describe('ISO 8601 time'), to: z.string().describe('ISO 8601 time'),
+  from: timestamp.describe('The end of the store day fromDay: the types the flows start from are those held then'), to: timestamp.describe('The end of the store day toDay: the types the flows reach'),
+  fromDay: day.describe('YYYY-MM-DD, store calendar: the day at whose end the flows start'), toDay: day.describe('YYYY-MM-DD, store calendar: the day at whose end the flows end'),
   flows: z.array(objectOf<TypeFlow>()({ fromType: z.string().describe('A customer type, or none'), toType: z.string(), customers: z.number() })),
 });
 const predictionSchema = z.object({
   asOf: timestamp.describe('The calibration end of the model'), model: z.enum(['bgnbd', 'paretonbd', 'gammagamma']), pAlive: z.number().nullable().describe('Null when not estimated: BG/NBD gives a customer without a repeat purchase 1 whatever their silence'), expectedPurchases90d: z.number(),
-  expectedSpendMinor: z.number().nullable(), clvMinor: z.number().nullable(), nextPurchaseDay: timestamp.nullable(), churnRisk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'), predictedAt: timestamp,
+  expectedSpendMinor: z.number().nullable().describe("Gamma-Gamma's expected spend per order; for a one-time buyer (purchaseDays 1) the store's average, as the model learns spend from repeat purchases"),
+  clvMinor: z.number().nullable(), clvHorizonDays: z.number().int().nullable().describe('The days the CLV sums expected purchases over; null for predictions stored before it was kept'),
+  nextPurchaseDay: timestamp.nullable().describe('Null when none is expected, or P(alive) is not estimated'), churnRisk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'), predictedAt: timestamp,
+  purchaseDays: z.number().int().describe('Purchase days up to asOf: what the prediction was made from (1: a one-time buyer)'),
 });
 
 export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -87,15 +91,18 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/type-migration', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'How many customers moved from each customer type to each other between two dates (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }), response: { 200: typeMigrationSchema } },
+    schema: { tags, summary: 'How many customers moved from each customer type to each other between the ends of two store days (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows start from; default 90 days before `to`'), to: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows reach; default the day of the latest analysis') }), response: { 200: typeMigrationSchema } },
   }, async (request) => {
-    const { asOf } = await context();
-    // Analyses are dated at the end of their store day: default to the latest one so its types count.
+    const { settings, asOf } = await context();
+    // An analysis is dated the end of its store day (the first instant of the next), so "the end of day D" is that
+    // instant in the store's zone: read in UTC, a New York analysis of 30 June fell after the end of 30 June.
     const latest = await db.selectFrom('analysis_run').select('as_of').orderBy('run_id', 'desc').limit(1).executeTakeFirst();
-    const to = request.query.to ? new Date(`${request.query.to}T23:59:59Z`) : latest ? new Date(latest.as_of) : asOf;
-    const from = request.query.from ? new Date(`${request.query.from}T23:59:59Z`) : new Date(to.getTime() - 90 * 86_400_000);
-    requireOrderedRange(from.toISOString(), to.toISOString());
-    return { from: from.toISOString(), to: to.toISOString(), flows: await typeMigration(db, from, to, customerTypesByPrecedence) };
+    const toDay = request.query.to ?? dayClosedBy(latest ? latest.as_of : asOf, settings.timeZone);
+    const fromDay = request.query.from ?? addDays(toDay, -90);
+    requireOrderedRange(fromDay, toDay);
+    const endOf = (day: string) => startOfDay(addDays(day, 1), settings.timeZone);
+    const [from, to] = [endOf(fromDay), endOf(toDay)];
+    return { from, to, fromDay, toDay, flows: await typeMigration(db, from, to, customerTypesByPrecedence) };
   });
 
   api.get('/customers/:customerId/prediction', {
@@ -107,12 +114,16 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
     },
   }, async (request, reply) => {
     const row = await db.selectFrom('customer_prediction as p').innerJoin('model_fit as f', 'f.model_fit_id', 'p.model_fit_id')
-      .select(['p.p_alive', 'p.expected_purchases_90d', 'p.expected_spend_minor', 'p.clv_minor', 'p.next_purchase_day', 'p.churn_risk', 'p.predicted_at', 'f.model', 'f.calibration_end'])
+      .select(['p.p_alive', 'p.expected_purchases_90d', 'p.expected_spend_minor', 'p.clv_minor', 'p.clv_horizon_days', 'p.next_purchase_day', 'p.churn_risk', 'p.predicted_at', 'f.model', 'f.calibration_end'])
+      // what the prediction was made from: a one-time buyer's expected spend is the store's average, not their own
+      .select((eb) => eb.selectFrom('customer_purchase_day as d').whereRef('d.customer_id', '=', 'p.customer_id').whereRef('d.day', '<=', 'p.as_of')
+        .select((count) => count.fn.countAll<number>().as('days')).as('purchase_days'))
       .where('p.customer_id', '=', request.params.customerId).executeTakeFirst();
     if (!row) return reply.status(404).send({ error: { code: 'PREDICTION_NOT_FOUND', message: `No prediction for customer #${request.params.customerId} yet. Run \`clientele models predict\` (or POST /api/models/predict); customers with no purchase get none.` } });
     return {
       asOf: row.calibration_end, model: row.model, pAlive: row.p_alive, expectedPurchases90d: row.expected_purchases_90d,
-      expectedSpendMinor: row.expected_spend_minor, clvMinor: row.clv_minor, nextPurchaseDay: row.next_purchase_day, churnRisk: row.churn_risk, predictedAt: row.predicted_at,
+      expectedSpendMinor: row.expected_spend_minor, clvMinor: row.clv_minor, clvHorizonDays: row.clv_horizon_days, nextPurchaseDay: row.next_purchase_day, churnRisk: row.churn_risk, predictedAt: row.predicted_at,
+      purchaseDays: Number(row.purchase_days ?? 0),
     };
   });
 }

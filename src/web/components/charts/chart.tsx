@@ -3,29 +3,40 @@ import { echarts, type EChartsCoreOption } from './echarts-setup.js';
 import { categoricalPalette } from './palette.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile, toCsv } from '../csv.js';
+import { useStoreSettings } from '../../features/settings/store-settings-context.js';
+import { csvTable, readableTable, type ChartTable } from './chart-table.js';
 
-export type ChartTable = { header: readonly string[]; rows: ReadonlyArray<ReadonlyArray<string | number | null>> };
+export type { ChartTable } from './chart-table.js';
 
 type ChartProps = {
   /** Accessible name of the figure, and the base of exported file names. */
   title: string;
   fileName: string;
   option: EChartsCoreOption;
-  /** The same numbers as a table: exported as CSV and offered to screen readers. */
+  /** The same numbers as a table: offered to screen readers in the reader's formats, exported as CSV with units (chart-table.ts). */
   table: ChartTable;
   height?: number;
+  /** A click on a series item or, with the axis's `triggerEvent`, an axis label (ECharts' click event). */
+  onClick?: (event: ChartClick) => void;
 };
 
+export type ChartClick = { componentType?: string; dataIndex?: number; value?: unknown };
+
 /** One ECharts canvas with PNG and CSV export; its numbers are also in a visually hidden table. */
-export function Chart({ title, fileName, option, table, height = 320 }: ChartProps) {
-  const { t } = useI18n();
+export function Chart({ title, fileName, option, table, height = 320, onClick }: ChartProps) {
+  const { t, format } = useI18n();
+  const currency = useStoreSettings()?.currency ?? null;
   const element = useRef<HTMLDivElement>(null);
   const instance = useRef<ReturnType<typeof echarts.init> | null>(null);
+  // the latest handler, read at click time: the chart is made once and outlives renders
+  const clickHandler = useRef(onClick);
+  clickHandler.current = onClick;
 
   useEffect(() => {
     if (!element.current) return;
     const chart = echarts.init(element.current, undefined, { renderer: 'canvas' });
     instance.current = chart;
+    chart.on('click', (event) => clickHandler.current?.(event as ChartClick));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element.current);
     return () => {
@@ -50,19 +61,20 @@ export function Chart({ title, fileName, option, table, height = 320 }: ChartPro
     anchor.click();
   };
 
+  const readable = readableTable(table, format);
   return (
     <figure className="chart">
       <div ref={element} className="chart-canvas" style={{ height }} role="img" aria-label={title} />
       <figcaption className="chart-actions">
         <button type="button" className="button-quiet" onClick={exportPng}>{t('charts.exportPng')}</button>
-        <button type="button" className="button-quiet" onClick={() => downloadFile(`${fileName}.csv`, toCsv([table.header, ...table.rows]))}>{t('charts.exportCsv')}</button>
+        <button type="button" className="button-quiet" onClick={() => downloadFile(`${fileName}.csv`, toCsv(csvTable(table, { currency, minorPerMajor: format.minorPerMajor })))}>{t('charts.exportCsv')}</button>
       </figcaption>
       {/* Hidden by its wrapper: a table ignores width and overflow, so hiding the table itself let a wide one (the cohorts) widen the page. */}
       <div className="visually-hidden">
         <table>
           <caption>{title}</caption>
-          <thead><tr>{table.header.map((cell) => <th key={cell} scope="col">{cell}</th>)}</tr></thead>
-          <tbody>{table.rows.slice(0, 200).map((row, index) => <tr key={index}>{row.map((cell, column) => <td key={column}>{cell ?? ''}</td>)}</tr>)}</tbody>
+          <thead><tr>{readable.header.map((cell) => <th key={cell} scope="col">{cell}</th>)}</tr></thead>
+          <tbody>{readable.rows.slice(0, 200).map((row, index) => <tr key={index}>{row.map((cell, column) => <td key={column}>{cell}</td>)}</tr>)}</tbody>
         </table>
       </div>
     </figure>

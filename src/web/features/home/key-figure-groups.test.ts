@@ -58,7 +58,33 @@ describe('groupKeyFigures', () => {
 describe('keyFigureTexts', () => {
   it('keeps a period figure\'s change against the previous period', () => {
     const { period } = textsOf(live, 'en');
-    expect(period.orders).toEqual({ label: 'Orders', value: '163', comparison: '14% vs previous period', trend: 'up', previous: 'Previous period: 143' });
+    expect(period.orders).toEqual({ label: 'Orders', value: '163', comparison: '+14% vs previous period', trend: 'up', previous: 'Previous period: 143' });
+  });
+
+  it('writes every change with its sign, one rule in every language: +, − (never a hyphen), ± for what rounds to 0', () => {
+    const falling = { ...live, change: { ...live.change, revenueMinor: -0.086, orders: 0.0004 } };
+    expect(textsOf(falling, 'en').period.revenueMinor.comparison).toBe('−8.6% vs previous period');
+    expect(textsOf(falling, 'en').period.orders.comparison).toBe('±0% vs previous period');
+    expect(textsOf(falling, 'id').period.revenueMinor.comparison).toBe('−8,6% dibanding periode sebelumnya');
+    expect(textsOf(falling, 'lv').period.activeCustomers.comparison).toBe('+16,4% pret iepriekšējo periodu');
+    expect(textsOf(falling, 'lv').totals.realCustomers.comparison).toMatch(/^\+10 /);
+  });
+
+  it('says a figure that is 0 in both periods was none in either, not a 0% change (CDNOW: no new customers after its first quarter)', () => {
+    const none = { ...dataSet, current: { ...dataSet.current, newCustomers: 0 }, previous: { ...dataSet.previous, newCustomers: 0 }, change: { ...dataSet.change, newCustomers: 0 } };
+    expect(textsOf(none, 'en').period.newCustomers).toMatchObject({ value: '0', comparison: 'none in either period', previous: 'Previous period: 0' });
+    expect(textsOf(none, 'lv').period.newCustomers.comparison).toBe('nebija nevienā no periodiem');
+  });
+
+  it('shows no repeat-purchase rate for a store without real customers, where 0% would be a measurement', () => {
+    const zeros = { realCustomers: 0, leads: 0, newCustomers: 0, activeCustomers: 0, repeatPurchaseRate: 0, revenueMinor: 0, orders: 0 };
+    const empty = { ...live, current: zeros, previous: zeros, change: { realCustomers: 0, leads: 0, newCustomers: 0, activeCustomers: 0, repeatPurchaseRate: 0, revenueMinor: 0, orders: 0 } };
+    const texts = textsOf(empty, 'en');
+    expect(texts.totals.repeatPurchaseRate).toMatchObject({ value: '–', comparison: 'not yet: no real customers', previous: '7 days ago: –' });
+    for (const figure of Object.values(texts.period)) expect(figure.comparison).toBe('none in either period');
+    // the first customers arrived this week: a rate now, none to compare it with
+    const firstWeek = { ...live, previous: { ...live.previous, realCustomers: 0, repeatPurchaseRate: 0 } };
+    expect(textsOf(firstWeek, 'en').totals.repeatPurchaseRate).toMatchObject({ value: '87.4%', comparison: '', previous: '7 days ago: –' });
   });
 
   it('says a live store\'s totals against their own totals N days ago, without a growth rate or an arrow', () => {

@@ -27,7 +27,11 @@ export type FigureChange =
   /** A store total: how many more (or fewer) than the total then. */
   | { kind: 'difference'; difference: number };
 
-export type ComparedFigure = { key: FigureKey; group: 'period' | 'total'; current: number; previous: number; trend: 'up' | 'down' | 'flat'; change: FigureChange };
+export type ComparedFigure = {
+  key: FigureKey; group: 'period' | 'total'; current: number; previous: number; trend: 'up' | 'down' | 'flat'; change: FigureChange;
+  /** The real customers at the end of each period: a rate over none is not measured (0/0), not 0%. */
+  realCustomers: { current: number; previous: number };
+};
 export type KeyFigureGroups = { period: ComparedFigure[]; totals: ComparedFigure[] };
 
 export function groupKeyFigures(summary: Pick<StoreSummary, 'current' | 'previous' | 'change'>): KeyFigureGroups {
@@ -35,7 +39,8 @@ export function groupKeyFigures(summary: Pick<StoreSummary, 'current' | 'previou
     const current = summary.current[key];
     const previous = summary.previous[key];
     const trend = current > previous ? 'up' : current < previous ? 'down' : 'flat';
-    const figure = { key, group, current, previous, trend } as const;
+    const realCustomers = { current: summary.current.realCustomers, previous: summary.previous.realCustomers };
+    const figure = { key, group, current, previous, trend, realCustomers } as const;
     if (key === 'repeatPurchaseRate') return { ...figure, change: { kind: 'points', points: (current - previous) * 100 } };
     if (group === 'total') return { ...figure, change: { kind: 'difference', difference: current - previous } };
     const ratio = summary.change?.[key] ?? (previous === 0 ? null : (current - previous) / previous);
@@ -47,11 +52,25 @@ export function groupKeyFigures(summary: Pick<StoreSummary, 'current' | 'previou
 export type FigureTexts = { label: string; value: string; comparison: string; trend: 'up' | 'down' | 'flat'; previous: string };
 type TextContext = { t: Translate; locale: Locale; format: Pick<Formatters, 'number' | 'percent' | 'money' | 'date' | 'dateTime'> };
 
-/** A difference with its sign written out ("+12", "−3", "±0"): a store total's change is read as a count, not a direction. */
+/**
+ * The one rule for a change's sign, for every key figure and language: the sign is written out, "+12",
+ * "−3" (a minus sign, not a hyphen), and "±0" for what rounds to nothing; no arrow besides, so a fall
+ * never reads "▼ -8.6%" with its direction twice.
+ */
+function withSign(value: number, shown: string, isZero: boolean): string {
+  return `${isZero ? '±' : value > 0 ? '+' : '−'}${shown}`;
+}
+
+/** A difference with its sign written out ("+12", "−3", "±0"). */
 export function signedNumber(value: number, format: Pick<Formatters, 'number'>, fractionDigits = 0): string {
   const shown = format.number(Math.abs(value), fractionDigits);
-  const isZero = Number(Math.abs(value).toFixed(fractionDigits)) === 0;
-  return `${isZero ? '±' : value > 0 ? '+' : '−'}${shown}`;
+  return withSign(value, shown, Number(Math.abs(value).toFixed(fractionDigits)) === 0);
+}
+
+/** A ratio as a signed percentage: 0.059 → "+5.9%", −0.086 → "−8.6%", 0.0004 → "±0%" (in Latvian "+5,9%"). */
+export function signedPercent(ratio: number, format: Pick<Formatters, 'percent'>): string {
+  const shown = format.percent(Math.abs(ratio));
+  return withSign(ratio, shown, Number((Math.abs(ratio) * 100).toFixed(1)) === 0);
 }
 
 function valueText(key: FigureKey, value: number, format: TextContext['format']): string {
@@ -60,32 +79,41 @@ function valueText(key: FigureKey, value: number, format: TextContext['format'])
   return format.number(value);
 }
 
+/** What a figure that cannot be measured yet shows: the repeat-purchase rate of a store without real customers. */
+export const notMeasured = '–';
+
 /**
- * A period figure against the previous period (its change and its value then, as before); a
- * store total against its own total when the previous period ended: "+12 since 7 days ago",
+ * A period figure against the previous period (its change and its value then, as before; "none in
+ * either period" when both are 0, where a 0% change said nothing); a store total against its own total when the previous period ended: "+12 since 7 days ago",
  * "7 days ago: 1,188" on a live store, "… since the end of 31 May 1998" for a data set's whole
- * days. A total's sign carries its direction, so it goes without the arrow the period figures have.
+ * days. Every change carries its sign (signedNumber, signedPercent), and nothing else says its direction.
  */
 export function keyFigureTexts(figure: ComparedFigure, period: PeriodDescription, { t, locale, format }: TextContext): FigureTexts {
   const label = t(`home.figures.${figure.key}`);
-  const value = valueText(figure.key, figure.current, format);
-  const previousValue = valueText(figure.key, figure.previous, format);
   const { change } = figure;
+  // a repeat-purchase rate of no real customers is not 0%: there is nothing to measure yet
+  const isRateUnmeasured = (realCustomers: number) => figure.key === 'repeatPurchaseRate' && realCustomers === 0;
+  const value = isRateUnmeasured(figure.realCustomers.current) ? notMeasured : valueText(figure.key, figure.current, format);
+  const previousValue = isRateUnmeasured(figure.realCustomers.previous) ? notMeasured : valueText(figure.key, figure.previous, format);
   if (figure.group === 'period') {
-    const comparison = change.kind === 'points' ? t('home.vsPreviousPoints', { points: format.number(change.points, 1) })
-      : change.kind === 'ratio' && change.ratio !== null ? t('home.vsPrevious', { change: format.percent(change.ratio) }) : t('home.vsPreviousNone');
+    const comparison = change.kind === 'points' ? t('home.vsPreviousPoints', { points: signedNumber(change.points, format, 1) })
+      : figure.current === 0 && figure.previous === 0 ? t('home.vsPreviousNeither')
+        : change.kind === 'ratio' && change.ratio !== null ? t('home.vsPrevious', { change: signedPercent(change.ratio, format) }) : t('home.vsPreviousNone');
     return { label, value, comparison, trend: figure.trend, previous: t('home.previousValue', { value: previousValue }) };
   }
-  const difference = change.kind === 'points' ? t('home.totals.points', { points: signedNumber(change.points, format, 1) })
-    : signedNumber(change.kind === 'difference' ? change.difference : 0, format);
   const isSameTime = period.end === 'same-time';
   const days = format.number(period.days);
-  const comparison = isSameTime
-    ? t(pluralKey(locale, 'home.totals.sinceDaysAgo', period.days), { change: difference, days })
-    : t('home.totals.sinceEndOf', { change: difference, day: format.date(period.previousLastDay) });
   const previous = isSameTime
     ? t(pluralKey(locale, 'home.totals.daysAgoValue', period.days), { days, value: previousValue })
     : t('home.totals.endOfValue', { day: format.date(period.previousLastDay), value: previousValue });
+  if (isRateUnmeasured(figure.realCustomers.current)) return { label, value, comparison: t('home.totals.rateNotYet'), trend: 'flat', previous };
+  // a rate then of no customers has nothing to be compared with: its value then ("–") says so
+  if (isRateUnmeasured(figure.realCustomers.previous)) return { label, value, comparison: '', trend: 'flat', previous };
+  const difference = change.kind === 'points' ? t('home.totals.points', { points: signedNumber(change.points, format, 1) })
+    : signedNumber(change.kind === 'difference' ? change.difference : 0, format);
+  const comparison = isSameTime
+    ? t(pluralKey(locale, 'home.totals.sinceDaysAgo', period.days), { change: difference, days })
+    : t('home.totals.sinceEndOf', { change: difference, day: format.date(period.previousLastDay) });
   return { label, value, comparison, trend: 'flat', previous };
 }
 

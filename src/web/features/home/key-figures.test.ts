@@ -28,7 +28,7 @@ describe('the key figures on Home', () => {
   it('shows the period\'s figures with their change against the previous period, and the store totals apart, each against its own total then', () => {
     const [period, totals] = renderedGroups();
     expect(period.heading).toBe('Last 365 days');
-    expect(period.tiles).toContain('Orders 6,897 55.1% vs previous period Previous period: 4,446');
+    expect(period.tiles).toContain('Orders 6,897 +55.1% vs previous period Previous period: 4,446');
     expect(totals.heading).toBe('Store totals');
     expect(totals.tiles).toEqual([
       'Real customers 1,198 +519 since 365 days ago 365 days ago: 679',

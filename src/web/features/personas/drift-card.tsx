@@ -5,7 +5,7 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
-import { defaultDriftPeriods, invalidPeriod, type DayRange, type DriftPeriods } from './drift-periods.js';
+import { defaultDriftPeriods, driftToday, invalidPeriod, type DayRange, type DriftPeriods } from './drift-periods.js';
 import { DriftResults } from './drift-results.js';
 
 export type GroupChoice = { key: string; label: string; group: DriftGroup };
@@ -21,8 +21,7 @@ export function DriftCard({ choices, title }: DriftCardProps) {
   const { t } = useI18n();
   const settings = useStoreSettings();
   // Demo data sets end on their own day; comparing the weeks after it would find nobody.
-  const today = (settings?.dataAsOf ?? new Date().toISOString()).slice(0, 10);
-  const [periods, setPeriods] = useState<DriftPeriods>(() => defaultDriftPeriods(today));
+  const [periods, setPeriods] = useState<DriftPeriods>(() => defaultDriftPeriods(driftToday(settings, new Date())));
   const [choiceKey, setChoiceKey] = useState(choices[0]?.key ?? 'all');
   const [report, setReport] = useState<DriftReport | null>(null);
   const [error, setError] = useState<Error | null>(null);

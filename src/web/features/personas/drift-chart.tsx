@@ -21,6 +21,6 @@ export function DriftChart({ attribute }: { attribute: CategoricalDrift }) {
   };
   return (
     <Chart title={title} fileName={`drift-${attribute.attribute.replace(/\W+/g, '-')}`} option={option} height={Math.max(220, labels.length * 40 + 40)}
-      table={{ header: [attributeLabel(attribute.attribute, t).text, t('drift.before'), t('drift.after')], rows: attribute.series.map((point, index) => [labels[index], point.before, point.after]) }} />
+      table={{ header: [attributeLabel(attribute.attribute, t).text, t('drift.before'), t('drift.after')], kinds: ['text', 'percent', 'percent'], rows: attribute.series.map((point, index) => [labels[index], point.before, point.after]) }} />
   );
 }

@@ -1,3 +1,5 @@
+import { exactCalendarDayOf } from '../../../core/calendar-day.js';
+
 /**
  * The two periods a drift comparison reads, as calendar days in the date
  * inputs (`to` exclusive, as the API takes them). By default the last 90 days
@@ -8,6 +10,15 @@ export type DriftPeriods = { before: DayRange; after: DayRange };
 
 const dayMs = 86_400_000;
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * The day the default periods end on, in the store's calendar: a data set's last day, else today in the
+ * store's zone. The UTC date of now is yesterday in Jakarta until 07:00 and tomorrow in New York after 20:00.
+ */
+export function driftToday(settings: { dataAsOf: string | null; timeZone: string } | null, now: Date): string {
+  const zone = settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return exactCalendarDayOf(settings?.dataAsOf ? new Date(settings.dataAsOf) : now, zone);
+}
 
 /** `today` is a calendar day ("2026-11-30"); the later period ends after it, so today's purchases count. */
 export function defaultDriftPeriods(today: string, days = 90): DriftPeriods {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Cohort } from '../../api/analytics-types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { cohortCellTooltip, cohortCells, cohortHeatmapOption, type CohortCell } from './cohort-heatmap-option.js';
+import { readableTable, csvTable } from '../../components/charts/chart-table.js';
+import { cohortCellTooltip, cohortCells, cohortHeatmapOption, cohortTable, type CohortCell } from './cohort-heatmap-option.js';
 import { retentionScaleMaximum, roundUpRetention } from './cohort-scale.js';
 
 /** A cohort as the API sends it: rates are buyers in the month over the cohort's customers. */
@@ -13,8 +14,8 @@ const cohort = (month: string, customers: number, buyers: number[], partialFrom 
 });
 
 const cohorts = [cohort('2026-01', 10, [10, 6, 1]), cohort('2026-02', 10, [10, 3], 1)];
-// Month 0 at 100% everywhere, the rest under 40%, and a cohort of 7 whose month 1 is 7 of 7
-const withSmall = [cohort('2026-01', 412, [412, 152, 74]), cohort('2026-02', 300, [300, 75]), cohort('2026-03', 7, [7, 7], 1)];
+// Month 0 at 100% everywhere, the rest under 40%, and a cohort of 7 whose month 1 (over) is 7 of 7
+const withSmall = [cohort('2026-01', 412, [412, 152, 74]), cohort('2026-02', 300, [300, 75]), cohort('2026-03', 7, [7, 7])];
 
 const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
 const format = createFormatters('en-GB', null, 'UTC');
@@ -28,11 +29,17 @@ function draw(shown: readonly Cohort[]): string {
   return svg;
 }
 
-/** Each heatmap cell's fill and outline, by data index. */
+/** The cells of the month over, by data index: fill and outline (series 0, on the colour scale). */
 function drawnCells(svg: string): Array<{ fill: string; path: string }> {
   const cells: Array<{ fill: string; path: string }> = [];
-  for (const match of svg.matchAll(/<path d="([^"]*)" [^>]*fill="(rgb\([^)]*\))"[^>]*ecmeta_data_index="(\d+)"/g)) cells[Number(match[3])] = { fill: match[2], path: match[1] };
+  for (const match of svg.matchAll(/<path d="([^"]*)" [^>]*fill="(rgb\([^)]*\))"[^>]*ecmeta_series_index="0" ecmeta_data_index="(\d+)"/g)) cells[Number(match[3])] = { fill: match[2], path: match[1] };
   return cells;
+}
+
+/** The cells of the month under way (series 1), as drawn: fill, and the dashes of their outline. */
+function drawnMonthsUnderWay(svg: string): Array<{ fill: string; dashes: string | null }> {
+  return [...svg.matchAll(/<path d="[^"]*" ([^>]*)ecmeta_series_index="1" ecmeta_data_index="\d+"/g)]
+    .map((match) => ({ fill: match[1].match(/fill="([^"]*)"/)?.[1] ?? '', dashes: match[1].match(/stroke-dasharray="([^"]*)"/)?.[1] ?? null }));
 }
 
 /** Outlines drawn with a pattern fill: the hatching laid over a cell. */
@@ -45,17 +52,26 @@ describe('the cohort retention heatmap', () => {
     expect(cohortCells(cohorts)).toEqual([[1, 0, 0.6, 0], [2, 0, 0.1, 0], [1, 1, 0.3, 1]]);
   });
 
-  it('colours each cell by its retention rate: the higher the rate, the darker, whether or not its month is over', () => {
+  it('colours each finished month by its retention rate: the higher the rate, the darker', () => {
     const fills = drawnCells(draw(cohorts)).map((cell) => cell.fill);
-    expect(fills).toHaveLength(3);
-    const [high, low, partial] = fills.map(lightness);
-    // 0.6 (finished) darker than 0.3 (month not over) darker than 0.1 (finished)
-    expect(high).toBeLessThan(partial);
-    expect(partial).toBeLessThan(low);
+    expect(fills).toHaveLength(2);
+    const [high, low] = fills.map(lightness);
+    expect(high).toBeLessThan(low);
+  });
+
+  it('draws the month under way outlined with dashes on white, off the colour scale: its rate so far is no drop', () => {
+    // February's month 1 is under way: 30% so far, and 0% in a month's first days drew as the scale's lowest, unmarked
+    const underWay = [cohort('2026-01', 100, [100, 40, 30]), cohort('2026-02', 100, [100, 0], 1)];
+    const svg = draw(underWay);
+    expect(drawnCells(svg)).toHaveLength(2);
+    expect(drawnMonthsUnderWay(svg)).toEqual([{ fill: '#ffffff', dashes: expect.stringMatching(/^\d/) }]);
+    // nor does it set the top of the scale: 90% so far in the first days of a small month would
+    const early = [cohort('2026-01', 100, [100, 40]), cohort('2026-02', 100, [100, 90], 1)];
+    expect(cohortHeatmapOption(early, t, format, 'en').visualMap[0].max).toBe(0.4);
   });
 
   it('labels the ends of the colour scale in percent, its top the highest rate after month 0 rounded up', () => {
-    const legend = cohortHeatmapOption(withSmall, t, format, 'en').visualMap;
+    const legend = cohortHeatmapOption(withSmall, t, format, 'en').visualMap[0];
     // 152 of 412 is 36.9%: the top is 40%, not month 0's 100% nor the small cohort's 7 of 7
     expect([legend.min, legend.max]).toEqual([0, 0.4]);
     const drawn = texts(draw(withSmall));
@@ -112,5 +128,16 @@ describe('the cohort retention heatmap', () => {
     expect(cohortCellTooltip(tiny, [1, 0, 1, 0], t, format, 'en')[0]).toBe('Month 1 of the Apr 2026 cohort: 100% bought that month (1 of 1 customer)');
     expect(cohortCellTooltip(tiny, [1, 1, 0.238095, 1], lv, lvFormat, 'lv')[0]).toMatch(/\(5 no 21 klienta\)$/);
     expect(cohortCellTooltip(tiny, [1, 2, 0.4, 0], lv, lvFormat, 'lv')[0]).toMatch(/\(4 no 10 klientiem\)$/);
+  });
+
+  it('marks the month under way in its table as in the chart: "(so far)" for a screen reader, its number in a column of its own in the CSV', () => {
+    const table = cohortTable([cohort('2026-10', 20, [20, 6, 1], 2), cohort('2026-11', 10, [10, 0], 1)], t);
+    // Latvian formats, English words (t is English here)
+    expect(readableTable(table, createFormatters('lv-LV', null, 'UTC')).rows[1]).toEqual(['2026. g. nov.', '10', '50%', '1', '100%', '0% (so far)', '']);
+    expect(csvTable(table, { currency: null, minorPerMajor: 1 })).toEqual([
+      ['First purchase', 'Customers', 'Repeat-purchase rate (%)', 'Month under way', 'Month 0 (%)', 'Month 1 (%)', 'Month 2 (%)'],
+      ['2026-10', 20, 50, 2, 100, 30, 5],
+      ['2026-11', 10, 50, 1, 100, 0, null],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Cohort } from '../../api/analytics-types.js';
+import type { ChartTable } from '../../components/charts/chart-table.js';
 import type { Locale } from '../../api/types.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import { sequentialPalette } from '../../components/charts/palette.js';
@@ -19,6 +20,13 @@ export const retentionDimension = 2;
  * retention (a paler cell would read as "fewer came back"). Mid-grey shows on both ends of the ramp.
  */
 export const smallCohortDecal = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(110, 110, 110, 0.7)' };
+
+/**
+ * The month under way, outlined with dashes on white and kept off the colour scale: its rate counts only
+ * the days so far, and coloured it read as a drop (0% in the first days drew as the scale's lowest, with
+ * nothing to tell it apart). Dashed, as the revenue trend draws its period under way.
+ */
+export const partialMonthStyle = { color: '#ffffff', borderColor: 'rgba(80, 80, 80, 0.9)', borderWidth: 1, borderType: 'dashed' };
 
 export function cohortCells(cohorts: readonly Cohort[]): CohortCell[] {
   return cohorts.flatMap((cohort, row) => cohort.months
@@ -52,7 +60,10 @@ export function cohortCellTooltip(cohorts: readonly Cohort[], cell: CohortCell, 
 export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters, locale: Locale) {
   const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
   const maximum = retentionScaleMaximum(cohorts);
-  const data = cohortCells(cohorts).map((cell) => (isSmallCohort(cohorts[cell[1]]) ? { value: cell, itemStyle: { decal: smallCohortDecal } } : cell));
+  const cells = cohortCells(cohorts);
+  const hatched = (cell: CohortCell) => isSmallCohort(cohorts[cell[1]]);
+  const finished = cells.filter((cell) => cell[3] === 0).map((cell) => (hatched(cell) ? { value: cell, itemStyle: { decal: smallCohortDecal } } : cell));
+  const underWay = cells.filter((cell) => cell[3] === 1).map((cell) => ({ value: cell, itemStyle: hatched(cell) ? { ...partialMonthStyle, decal: smallCohortDecal } : partialMonthStyle }));
   return {
     tooltip: { formatter: (parameters: { value: CohortCell }) => cohortCellTooltip(cohorts, parameters.value, t, format, locale).map(escapeHtml).join('<br>') },
     grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
@@ -60,10 +71,36 @@ export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, fo
     yAxis: { type: 'category', data: cohorts.map((cohort) => cohortLabel(cohort, t, format)), inverse: true },
     // Without `dimension` ECharts colours by a cell's last value, the 0/1 flag: every finished month drew as "lowest".
     // A continuous legend shows no numbers of its own: `text` puts the ends of the scale beside it, high first.
-    visualMap: {
-      dimension: retentionDimension, min: 0, max: maximum, text: [format.percent(maximum, 0), format.percent(0, 0)],
+    // The scale colours series 0 only; the months under way (series 1) get a hidden one of their own, all white
+    // (ECharts wants one for every heatmap), so they stay off the scale.
+    visualMap: [{
+      seriesIndex: 0, dimension: retentionDimension, min: 0, max: maximum, text: [format.percent(maximum, 0), format.percent(0, 0)],
       orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...sequentialPalette] }, formatter: (value: number) => format.percent(value, 0),
-    },
-    series: [{ type: 'heatmap', data }],
+    }, { seriesIndex: 1, show: false, dimension: retentionDimension, min: 0, max: 1, inRange: { color: [partialMonthStyle.color, partialMonthStyle.color] } }],
+    series: [{ type: 'heatmap', data: finished }, ...(underWay.length > 0 ? [{ type: 'heatmap', data: underWay }] : [])],
+  };
+}
+
+/**
+ * The triangle as a table: per cohort its size, repeat-purchase rate and each month's retention, month 0
+ * included. The month under way is marked as the chart marks it: "(so far)" after its rate for a screen
+ * reader, and its number in a column of its own for the CSV, whose cells are numbers only.
+ */
+export function cohortTable(cohorts: readonly Cohort[], t: Translate): ChartTable {
+  const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
+  const monthIndexes = Array.from({ length: longest }, (_, index) => index);
+  const soFar = t('reports.cohorts.soFar');
+  return {
+    header: [t('reports.cohorts.cohort'), t('reports.common.customers'), t('reports.cohorts.repeatRate'), t('reports.cohorts.monthUnderWay'), ...monthIndexes.map((month) => t('reports.cohorts.monthN', { month }))],
+    kinds: ['month', 'count', 'percent', 'count', ...monthIndexes.map(() => 'percent' as const)],
+    rows: cohorts.map((cohort) => {
+      const underWay = cohort.months.find((month) => month.isPartial)?.monthIndex ?? null;
+      const rate = (index: number) => {
+        const month = cohort.months.find((candidate) => candidate.monthIndex === index);
+        if (!month) return null;
+        return month.isPartial ? { value: month.retentionRate, note: soFar } : month.retentionRate;
+      };
+      return [cohort.cohort, cohort.customers, cohort.repeatPurchaseRate, underWay, ...monthIndexes.map(rate)];
+    }),
   };
 }

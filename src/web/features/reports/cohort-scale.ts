@@ -32,11 +32,12 @@ export function roundUpRetention(rate: number): number {
  * The top of the colour scale: the highest retention after month 0, rounded up. Month 0 is left
  * out (100% by definition, it would leave every later month in the palette's lightest fifth),
  * and so are small cohorts while a larger one exists: two of two customers coming back would
- * otherwise set the top at 100% for every row. Their cells above it take the darkest colour.
+ * otherwise set the top at 100% for every row. Their cells above it take the darkest colour. The
+ * month under way is off the scale (cohort-heatmap-option.ts), so it does not set the top either.
  */
 export function retentionScaleMaximum(cohorts: readonly Cohort[]): number {
   const large = cohorts.filter((cohort) => !isSmallCohort(cohort));
   const measured = large.length > 0 ? large : cohorts;
-  const rates = measured.flatMap((cohort) => cohort.months.filter((month) => month.monthIndex > 0).map((month) => month.retentionRate));
+  const rates = measured.flatMap((cohort) => cohort.months.filter((month) => month.monthIndex > 0 && !month.isPartial).map((month) => month.retentionRate));
   return roundUpRetention(Math.max(0, ...rates));
 }

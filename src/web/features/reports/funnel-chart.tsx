@@ -12,7 +12,7 @@ export function FunnelChart({ funnel }: { funnel: LifecycleFunnel }) {
   return (
     <>
       <Chart title={t('reports.funnel.title')} fileName="lifecycle-funnel" option={option} height={240}
-        table={{ header: [t('reports.funnel.stage'), t('reports.common.customers'), t('reports.funnel.conversionHeader')], rows: funnel.stages.map((stage, index) => [names[index], stage.customers, stage.conversionFromPrevious]) }} />
+        table={{ header: [t('reports.funnel.stage'), t('reports.common.customers'), t('reports.funnel.conversionHeader')], kinds: ['text', 'count', 'percent'], rows: funnel.stages.map((stage, index) => [names[index], stage.customers, stage.conversionFromPrevious]) }} />
       {untrackedNotes(funnel, t).map((note) => <p key={note} className="small muted">{note}</p>)}
     </>
   );

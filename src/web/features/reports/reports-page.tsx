@@ -13,22 +13,10 @@ import { TypesChart } from './types-chart.js';
 import { SavedSegmentsChart } from './saved-segments-chart.js';
 import { RunAnalysis } from './run-analysis.js';
 import { useRouter } from '../../routes/router.js';
-import { granularities, migrationChoices, reportSettingsFromSearch, reportSettingsToSearch, type MigrationDays, type ReportSettings } from './report-settings.js';
+import { granularities, migrationChoices, reportSettingsFromSearch, reportSettingsToSearch, type ReportSettings } from './report-settings.js';
+import { migrationQuery } from './migration-range.js';
 import { analysisStateOf } from './analysis-state.js';
 import { AnalysisNotice, useEmptyReportText } from './analysis-notice.js';
-
-/**
- * The migration is read up to the day of the last analysis (the types report's
- * as-of), not "now": an analysis is dated the end of its store day, which can be
- * later than the server clock, and asking up to now would miss it.
- */
-export function migrationQuery(asOf: string | null | undefined, days: MigrationDays): Record<string, string> | null {
-  if (!asOf) return null;
-  const to = new Date(asOf);
-  if (Number.isNaN(to.getTime())) return null;
-  const from = new Date(to.getTime() - days * 86_400_000);
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
-}
 
 export function ReportsPage() {
   const { t } = useI18n();
@@ -43,7 +31,7 @@ export function ReportsPage() {
   const cohorts = usePendingEndpoint<CohortsReport>('cohorts');
   const trend = usePendingEndpoint<RevenueTrend>('revenueTrend', { query: { granularity } });
   const alerts = usePendingEndpoint<AlertsPage>('alerts', { query: { status: 'all', kind: 'metric_drop', limit: 500 } });
-  const migrationRange = migrationQuery(types.data?.asOf, migrationDays);
+  const migrationRange = migrationQuery(types.data?.asOfDay, migrationDays);
   const migration = usePendingEndpoint<TypeMigration>('typeMigration', { query: migrationRange ?? undefined, isEnabled: !types.isLoading && (types.data !== null || types.error !== null) });
   const segments = usePendingEndpoint<SegmentsPage>('segments');
   const analysis = analysisStateOf(types.data, rfm.data);

@@ -1,3 +1,4 @@
+import { addDays } from '../../../core/clock.js';
 import type { Granularity } from '../../api/analytics-types.js';
 
 /** The day after a period that starts on `period` (YYYY-MM-DD, store calendar): a day, a week or a calendar month later. */
@@ -21,4 +22,31 @@ export function isLastPeriodIncomplete(trend: { granularity: Granularity; to: st
   if (last === undefined) return false;
   const end = periodEnd(last.period, trend.granularity);
   return trend.to < end || (endsToday && trend.to <= end);
+}
+
+/**
+ * Whether the first period starts before the range does: the range is the last 365 days, so its first
+ * week or month is cut at the start (4 of its 7 days) and its smaller total reads as a slump.
+ */
+export function isFirstPeriodIncomplete(trend: { from: string; points: ReadonlyArray<{ period: string }> }): boolean {
+  const first = trend.points[0];
+  return first !== undefined && first.period < trend.from;
+}
+
+/**
+ * What ends the range, and so the last period: `today` on a live store (the day under way),
+ * `data` on a data set reported as of its end (its last day is over, but no data follows),
+ * `range` when it is not known which.
+ */
+export type RangeEnd = 'today' | 'data' | 'range';
+
+export function rangeEndOf(settings: { dataAsOf: string | null } | null): RangeEnd {
+  if (!settings) return 'range';
+  return settings.dataAsOf === null ? 'today' : 'data';
+}
+
+/** The store days a period's total holds: its own days within the range [from, to). */
+export function daysCounted(trend: { granularity: Granularity; from: string; to: string }, period: string): { firstDay: string; lastDay: string } {
+  const end = periodEnd(period, trend.granularity);
+  return { firstDay: period < trend.from ? trend.from : period, lastDay: addDays(end < trend.to ? end : trend.to, -1) };
 }

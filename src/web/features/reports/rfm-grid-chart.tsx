@@ -10,6 +10,6 @@ export function RfmGridChart({ report }: { report: RfmReport }) {
   const option = useMemo(() => rfmGridOption(report, t, format, locale), [report, t, format, locale]);
   return (
     <Chart title={t('reports.rfm.title')} fileName="rfm-grid" option={option} height={360}
-      table={{ header: [t('reports.rfm.recency'), t('reports.rfm.frequency'), t('reports.common.customers')], rows: report.grid.map((cell) => [cell.r, cell.f, cell.customers]) }} />
+      table={{ header: [t('reports.rfm.recency'), t('reports.rfm.frequency'), t('reports.common.customers')], kinds: ['count', 'count', 'count'], rows: report.grid.map((cell) => [cell.r, cell.f, cell.customers]) }} />
   );
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Segment } from '../../api/analytics-types.js';
 import { Chart } from '../../components/charts/chart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { savedSegmentsOption } from './saved-segments-option.js';
+import { savedSegmentsOption, savedSegmentsTable } from './saved-segments-option.js';
 
 /** Staff-defined segments (from /api/segments) by size; each whole name in the tooltip and the table. */
 export function SavedSegmentsChart({ segments }: { segments: Segment[] }) {
@@ -10,6 +10,6 @@ export function SavedSegmentsChart({ segments }: { segments: Segment[] }) {
   const option = useMemo(() => savedSegmentsOption(segments, format), [segments, format]);
   return (
     <Chart title={t('reports.savedSegments.title')} fileName="segments-saved" option={option} height={Math.max(200, segments.length * 36)}
-      table={{ header: [t('reports.segments.segment'), t('reports.common.customers'), t('reports.common.revenueMinor')], rows: segments.map((segment) => [segment.name, segment.member_count, segment.revenue_minor ?? null]) }} />
+      table={savedSegmentsTable(segments, t)} />
   );
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../api/analytics-types.js';
 import { categoricalPalette } from '../../components/charts/palette.js';
 import { createFormatters } from '../../i18n/format.js';
-import { savedSegmentsOption } from './saved-segments-option.js';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { savedSegmentsOption, savedSegmentsTable } from './saved-segments-option.js';
 
 const format = createFormatters('en-GB', 'IDR', 'UTC');
 const segment = (segmentId: number, name: string, members: number): Segment => ({ segment_id: segmentId, name, description: null, member_count: members, refreshed_at: null });
@@ -31,5 +32,17 @@ describe('the saved-segments chart', () => {
     const tooltip = savedSegmentsOption(named, format).tooltip.formatter;
     expect(tooltip([{ dataIndex: 1 }])).toBe('Big spenders Jakarta evening shoppers: 17');
     expect(tooltip([{ dataIndex: 3 }])).toBe('Autumn &lt;b&gt;re-engagement&lt;/b&gt;: 3');
+  });
+});
+
+describe("the saved segments' table", () => {
+  const english = (key: string) => lookupMessage(messagesByLocale.en, key);
+  it('has no revenue column while the API sends no revenue, rather than one empty on every row', () => {
+    expect(savedSegmentsTable(segments, english)).toMatchObject({ header: ['Segment', 'Customers'], rows: [['Big spenders Jakarta east side', 42], ['Big spenders Jakarta evening shoppers', 17], ['VIP', 9]] });
+  });
+
+  it('has one, in money, once it does', () => {
+    const table = savedSegmentsTable([{ ...segments[0], revenue_minor: 1_930_000 }, segments[2]], english);
+    expect(table).toMatchObject({ header: ['Segment', 'Customers', 'Revenue'], kinds: ['text', 'count', 'money'], rows: [['Big spenders Jakarta east side', 42, 1_930_000], ['VIP', 9, null]] });
   });
 });

@@ -1,4 +1,5 @@
 import type { Segment } from '../../api/analytics-types.js';
+import type { ChartTable } from '../../components/charts/chart-table.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import type { Formatters } from '../../i18n/format.js';
 import { shortLabels } from './short-labels.js';
@@ -26,5 +27,15 @@ export function savedSegmentsOption(segments: readonly Segment[], format: Pick<F
     // cut by shortLabels so two names never read as one; ECharts' own cut only catches unusually wide letters
     yAxis: { type: 'category', data: shortLabels(segments.map((segment) => segment.name), savedSegmentLabelBudget), inverse: true, axisLabel: { width: 170, overflow: 'truncate' } },
     series: [{ type: 'bar', data: segments.map((segment) => segment.member_count) }],
+  };
+}
+
+/** Each segment's whole name and size; revenue only once the API sends it (it does not yet), rather than an empty column. */
+export function savedSegmentsTable(segments: readonly Segment[], t: (key: string) => string): ChartTable {
+  const hasRevenue = segments.some((segment) => typeof segment.revenue_minor === 'number');
+  return {
+    header: [t('reports.segments.segment'), t('reports.common.customers'), ...(hasRevenue ? [t('reports.common.revenue')] : [])],
+    kinds: ['text', 'count', 'money'],
+    rows: segments.map((segment) => [segment.name, segment.member_count, ...(hasRevenue ? [segment.revenue_minor ?? null] : [])]),
   };
 }

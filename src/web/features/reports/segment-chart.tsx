@@ -11,6 +11,6 @@ export function SegmentChart({ segments }: { segments: RfmReport['segments'] }) 
   const names = segmentNames(segments, t);
   return (
     <Chart title={t('reports.segments.title')} fileName="segments" option={option} height={Math.max(260, segments.length * 44)}
-      table={{ header: [t('reports.segments.segment'), t('reports.common.customers'), t('reports.common.share'), t('reports.common.revenueMinor')], rows: segments.map((segment, index) => [names[index], segment.customers, segment.share, segment.revenueMinor]) }} />
+      table={{ header: [t('reports.segments.segment'), t('reports.common.customers'), t('reports.common.share'), t('reports.common.revenue')], kinds: ['text', 'count', 'percent', 'money'], rows: segments.map((segment, index) => [names[index], segment.customers, segment.share, segment.revenueMinor]) }} />
   );
 }

@@ -8,7 +8,7 @@ import { typeColour } from './type-colours.js';
 import { sankeyGraph, typeSankeyOption } from './type-sankey-option.js';
 
 const migration = (flows: Array<[string, string, number]>): TypeMigration => ({
-  from: '2026-01-01', to: '2026-07-01', flows: flows.map(([fromType, toType, customers]) => ({ fromType, toType, customers })),
+  from: '2026-01-01T17:00:00.000Z', to: '2026-07-01T17:00:00.000Z', fromDay: '2026-01-01', toDay: '2026-07-01', flows: flows.map(([fromType, toType, customers]) => ({ fromType, toType, customers })),
 });
 
 /** A fill as ECharts wrote it (hex, or rgb() for a colour it picked itself) in the hex of type-colours.ts. */

@@ -1,4 +1,5 @@
 import type { TypesReport } from '../../api/analytics-types.js';
+import type { ChartTable } from '../../components/charts/chart-table.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import type { Formatters } from '../../i18n/format.js';
 import { typeColour } from './type-colours.js';
@@ -10,9 +11,34 @@ export function typesShown(report: TypesReport): TypesReport['types'] {
   return report.types.filter((row) => row.customers > 0);
 }
 
+/** The customer list of a type's holders (any of their types, as the bar counts them). */
+export function typeListPath(type: string): string {
+  return `/customers?type=${encodeURIComponent(type)}`;
+}
+
+/**
+ * Whether the bars add up past the customers analysed: a customer can hold several types (loyal
+ * and at risk, a lead who received a gift is also a consumer), so the chart says so.
+ */
+export function holdsSeveralTypes(report: TypesReport): boolean {
+  return report.types.reduce((sum, row) => sum + row.customers, 0) > report.customers;
+}
+
+/** Tooltip lines of a type's bar: who holds it, who holds it as their main type (each customer counted once), its revenue when sent, and the click. */
+export function typeTooltipLines(row: TypesReport['types'][number], t: Translate, format: Pick<Formatters, 'number' | 'money'>): string[] {
+  return [
+    t(`customerTypes.${row.type}`),
+    t('reports.types.tooltipHolding', { customers: format.number(row.customers) }),
+    t('reports.types.tooltipMain', { customers: format.number(row.primaryCustomers) }),
+    ...(typeof row.revenueMinor === 'number' ? [`${t('reports.common.revenue')}: ${format.money(row.revenueMinor)}`] : []),
+    t('reports.types.tooltipOpen'),
+  ];
+}
+
 /**
  * Bars of customers per type, each in its type's own colour: by position (`colorBy: 'data'`) VIP
- * was purple in one report and green in another, depending on which types came before it.
+ * was purple in one report and green in another, depending on which types came before it. The
+ * type names take clicks too (`triggerEvent`), so a short bar is as easy to open as a long one.
  */
 export function typesChartOption(report: TypesReport, t: Translate, format: Pick<Formatters, 'number' | 'money' | 'compact'>) {
   const rows = typesShown(report);
@@ -22,15 +48,31 @@ export function typesChartOption(report: TypesReport, t: Translate, format: Pick
       trigger: 'axis', axisPointer: { type: 'shadow' },
       formatter: (parameters: Array<{ dataIndex: number }>) => {
         const row = rows[parameters[0]?.dataIndex ?? -1];
-        if (!row) return '';
-        const lines = [names[parameters[0].dataIndex], `${t('reports.common.customers')}: ${format.number(row.customers)}`];
-        if (typeof row.revenueMinor === 'number') lines.push(`${t('reports.common.revenue')}: ${format.money(row.revenueMinor)}`);
-        return lines.map(escapeHtml).join('<br>');
+        return row ? typeTooltipLines(row, t, format).map(escapeHtml).join('<br>') : '';
       },
     },
     grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
     xAxis: { type: 'value', name: t('reports.common.customers'), nameLocation: 'middle', nameGap: 28, minInterval: 1, axisLabel: { formatter: (value: number) => format.compact(value) } },
-    yAxis: { type: 'category', data: names, inverse: true },
-    series: [{ name: t('reports.common.customers'), type: 'bar', data: rows.map((row) => ({ value: row.customers, itemStyle: { color: typeColour(row.type) } })) }],
+    yAxis: { type: 'category', data: names, inverse: true, triggerEvent: true },
+    series: [{ name: t('reports.common.customers'), type: 'bar', cursor: 'pointer', data: rows.map((row) => ({ value: row.customers, itemStyle: { color: typeColour(row.type) } })) }],
+  };
+}
+
+/** The type a click on the chart means: a bar (by its index) or a type's name on the axis. */
+export function clickedType(report: TypesReport, event: { componentType?: string; dataIndex?: number; value?: unknown }, t: Translate): string | null {
+  const rows = typesShown(report);
+  if (event.componentType === 'series' && typeof event.dataIndex === 'number') return rows[event.dataIndex]?.type ?? null;
+  if (event.componentType === 'yAxis') return rows.find((row) => t(`customerTypes.${row.type}`) === event.value)?.type ?? null;
+  return null;
+}
+
+/** The chart's numbers: per type, its holders, its main-type customers and their share; revenue only when the report has it (it has not yet). */
+export function typesTable(report: TypesReport, t: Translate): ChartTable {
+  const rows = typesShown(report);
+  const hasRevenue = rows.some((row) => typeof row.revenueMinor === 'number');
+  return {
+    header: [t('reports.types.type'), t('reports.common.customers'), t('reports.types.primaryCustomers'), t('reports.common.share'), ...(hasRevenue ? [t('reports.common.revenue')] : [])],
+    kinds: ['text', 'count', 'count', 'percent', 'money'],
+    rows: rows.map((row) => [t(`customerTypes.${row.type}`), row.customers, row.primaryCustomers, row.share, ...(hasRevenue ? [row.revenueMinor ?? null] : [])]),
   };
 }

@@ -1,19 +1,38 @@
+import { useMemo } from 'react';
 import type { TypesReport } from '../../api/analytics-types.js';
 import { Chart } from '../../components/charts/chart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { typesChartOption, typesShown } from './types-chart-option.js';
+import { Link, useRouter } from '../../routes/router.js';
+import { clickedType, holdsSeveralTypes, typeListPath, typesChartOption, typesShown, typesTable } from './types-chart-option.js';
 
 /**
  * How many customers hold each type (a customer can hold several, as the customer list's type
- * filter counts them), with each type's revenue in the tooltip. Bars are customers, not revenue:
- * leads and consumers have bought nothing, and as revenue bars they showed as empty rows.
+ * filter counts them), with each type's main-type count in the tooltip. Bars are customers, not
+ * revenue: leads and consumers have bought nothing, and as revenue bars they showed as empty rows.
+ * A bar (or its name) opens the customer list of that type; the links under the chart do the same
+ * from the keyboard.
  */
 export function TypesChart({ report }: { report: TypesReport }) {
   const { t, format } = useI18n();
+  const { navigate } = useRouter();
   const rows = typesShown(report);
-  const names = rows.map((row) => t(`customerTypes.${row.type}`));
+  const option = useMemo(() => typesChartOption(report, t, format), [report, t, format]);
+  const open = (event: Parameters<typeof clickedType>[1]) => {
+    const type = clickedType(report, event, t);
+    if (type) navigate(typeListPath(type));
+  };
   return (
-    <Chart title={t('reports.types.title')} fileName="customer-types" option={typesChartOption(report, t, format)} height={Math.max(220, rows.length * 36)}
-      table={{ header: [t('reports.types.type'), t('reports.common.customers'), t('reports.types.primaryCustomers'), t('reports.common.share'), t('reports.common.revenueMinor')], rows: rows.map((row, index) => [names[index], row.customers, row.primaryCustomers, row.share, row.revenueMinor ?? null]) }} />
+    <>
+      <Chart title={t('reports.types.title')} fileName="customer-types" option={option} height={Math.max(220, rows.length * 36)}
+        table={typesTable(report, t)} onClick={open} />
+      {holdsSeveralTypes(report) ? <p className="small muted">{t('reports.types.several', { customers: format.number(report.customers) })}</p> : null}
+      {rows.some((row) => row.type === 'consumer') ? <p className="small muted">{t('reports.types.consumerNote')}</p> : null}
+      <p className="small muted type-links">
+        {t('reports.types.listLinks')}{' '}
+        {rows.map((row, index) => (
+          <span key={row.type}>{index > 0 ? ' · ' : null}<Link to={typeListPath(row.type)}>{t(`customerTypes.${row.type}`)}</Link></span>
+        ))}
+      </p>
+    </>
   );
 }

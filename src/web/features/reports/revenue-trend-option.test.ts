@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { RevenueTrend } from '../../api/analytics-types.js';
+import { csvTable, readableTable } from '../../components/charts/chart-table.js';
+import { createFormatters } from '../../i18n/format.js';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { revenueTrendOption, revenueTrendTable, revenueTrendView } from './revenue-trend-option.js';
+import { daysCounted } from './revenue-periods.js';
+
+const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
+const format = createFormatters('en-GB', 'IDR', 'Asia/Jakarta');
+const point = (period: string, revenueMinor: number) => ({ period, revenueMinor, orders: 1, customers: 1 });
+
+// The demo store on 3 December 2026, per week: the year's range starts on Thursday 4 December 2025, so its first week holds 4 days
+const live: RevenueTrend = {
+  granularity: 'week', from: '2025-12-04', to: '2026-12-04', currency: 'IDR',
+  points: [point('2025-12-01', 19_300_000), point('2025-12-08', 65_500_000), point('2026-11-23', 60_000_000), point('2026-11-30', 30_000_000)],
+};
+// CDNOW per week, reported as of its end, 30 June 1998 (a Tuesday): its range starts on Tuesday 1 July 1997
+const dataSet: RevenueTrend = {
+  granularity: 'week', from: '1997-07-01', to: '1998-07-01', currency: 'USD',
+  points: [point('1997-06-30', 1_745_897), point('1997-07-07', 1_867_715), point('1998-06-22', 1_500_000), point('1998-06-29', 450_000)],
+};
+
+describe('the revenue trend, a period cut short at either end', () => {
+  it('marks the first period when the range starts inside it, as it marks the last', () => {
+    const view = revenueTrendView(live, [], 'today', t, format);
+    expect(view.tooltipLabels).toEqual(['1 Dec 2025 (from 4 Dec 2025)', '8 Dec 2025', '23 Nov 2026', '30 Nov 2026 (so far)']);
+    // the axis keeps the dates alone: a long label there left a phone's axis without any
+    expect(view.labels).toEqual(['1 Dec 2025', '8 Dec 2025', '23 Nov 2026', '30 Nov 2026']);
+    expect(view.partial.first).toMatchObject({ index: 0, tooltip: 'Only the days from 4 Dec 2025, when the range starts', note: 'Week of 1 Dec 2025: the range starts on 4 Dec 2025, so the dashed segment holds only its days from then on.' });
+    expect(view.partial.last).toMatchObject({ index: 3, tooltip: 'Not over yet: only the days so far' });
+  });
+
+  it("says a data set's last period ends with the data, not that it is not over yet", () => {
+    const view = revenueTrendView(dataSet, [], 'data', t, format);
+    expect(view.tooltipLabels.at(-1)).toBe('29 Jun 1998 (to 30 Jun 1998)');
+    expect(view.partial.last?.note).toBe('Week of 29 Jun 1998: the data ends on 30 Jun 1998, so the dashed segment holds only its days up to then.');
+    expect(JSON.stringify(view)).not.toMatch(/not over yet/i);
+    expect(view.tooltipLabels[0]).toBe('30 Jun 1997 (from 1 Jul 1997)');
+  });
+
+  it('draws both cut periods dashed from their neighbours and leaves them off the solid line; the tooltip names what they hold', () => {
+    const option = revenueTrendOption(live, revenueTrendView(live, [], 'today', t, format), t, format, () => '');
+    expect(option.tooltip.formatter([{ dataIndex: 0 }]).split('<br>')).toEqual([
+      'Week of 1 Dec 2025 (from 4 Dec 2025)', 'Revenue: IDR\u00a019,300,000', 'Orders: 1', 'Buying customers: 1', 'Only the days from 4 Dec 2025, when the range starts',
+    ]);
+    expect(option.series[0].data).toEqual([null, 65_500_000, 60_000_000, null]);
+    expect(option.series[1]).toMatchObject({ lineStyle: { type: 'dashed' }, data: [19_300_000, 65_500_000, 60_000_000, 30_000_000] });
+    const whole = { ...live, from: '2025-12-01', to: '2026-12-07', points: live.points.slice(1, 3) };
+    expect(revenueTrendOption(whole, revenueTrendView(whole, [], 'data', t, format), t, format, () => '').series).toHaveLength(1);
+  });
+
+  it('gives each period the days its total holds, in the table and the CSV', () => {
+    expect(daysCounted(live, '2025-12-01')).toEqual({ firstDay: '2025-12-04', lastDay: '2025-12-07' });
+    expect(daysCounted(dataSet, '1998-06-29')).toEqual({ firstDay: '1998-06-29', lastDay: '1998-06-30' });
+    const table = revenueTrendTable(live, revenueTrendView(live, [], 'today', t, format), t);
+    expect(readableTable(table, format).rows[0]).toEqual(['1 Dec 2025 (only the days from 4 Dec 2025, when the range starts)', '4 Dec 2025', '7 Dec 2025', 'IDR\u00a019,300,000', '1', '1']);
+    expect(csvTable(table, { currency: 'IDR', minorPerMajor: 1 }).slice(0, 2)).toEqual([
+      ['Period', 'First day counted', 'Last day counted', 'Revenue (IDR)', 'Orders', 'Buying customers'],
+      ['2025-12-01', '2025-12-04', '2025-12-07', '19300000', 1, 1],
+    ]);
+  });
+
+  it('names months by month and cuts them the same way', () => {
+    const monthly: RevenueTrend = { ...live, granularity: 'month', points: [point('2025-12-01', 1), point('2026-12-01', 2)] };
+    expect(revenueTrendView(monthly, [], 'today', t, format).tooltipLabels).toEqual(['Dec 2025 (from 4 Dec 2025)', 'Dec 2026 (so far)']);
+    expect(csvTable(revenueTrendTable(monthly, revenueTrendView(monthly, [], 'today', t, format), t), { currency: 'IDR', minorPerMajor: 1 })[1].slice(0, 3)).toEqual(['2025-12', '2025-12-04', '2025-12-31']);
+  });
+});
