@@ -189,6 +189,10 @@ async function openEmbeddedStore(directory: string, { useStoreTemplate = true, e
     runScript: (script) => runScriptOn(pool, script),
     close: async () => {
       try {
+        // After a statement with parameters failed outside a transaction, PGlite's close() spun
+        // forever (the event loop blocked, the process never exited) unless another statement
+        // ran first: one round trip settles the session.
+        if (!pglite.closed) await pool.query('select 1').catch(() => {});
         await db.destroy();
         if (!pglite.closed) await pglite.close();
       } finally {
