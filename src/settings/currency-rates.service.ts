@@ -3,6 +3,8 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import { isKnownCurrency } from '../core/money.js';
 import { readCurrencyRates } from './settings.repo.js';
+import { recordAudit } from '../auth/audit.js';
+import { inTransaction } from '../db/in-transaction.js';
 
 export type CurrencyRate = { currency: string; rate: number };
 
@@ -32,4 +34,17 @@ export async function setCurrencyRate(db: Kysely<Database>, currency: string, ra
     .returning('rate_to_store').executeTakeFirstOrThrow();
   // as stored: the column keeps 10 decimal places
   return { currency: code, rate: Number(stored.rate_to_store), previousRate: previous ? Number(previous.rate_to_store) : null };
+}
+
+/**
+ * Sets a rate as a person did, with its audit entry in the same transaction:
+ * the API and the CLI alike (the CLI's changes went unrecorded).
+ */
+export async function changeCurrencyRate(db: Kysely<Database>, actor: string, currency: string, rate: number): Promise<CurrencyRate & { previousRate: number | null }> {
+  return inTransaction(db, async (trx) => {
+    const changed = await setCurrencyRate(trx, currency, rate);
+    const { previousRate, ...stored } = changed;
+    await recordAudit(trx, { actor, action: 'settings.rate.set', entity: 'store', entityId: `rate:${stored.currency}`, detail: { ...stored, previousRate } });
+    return changed;
+  });
 }

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf } from '../server/access.js';
 import { objectOf } from '../server/responses.js';
-import { recordAudit } from '../auth/audit.js';
-import { listCurrencyRates, rateBounds, setCurrencyRate, type CurrencyRate } from './currency-rates.service.js';
+import { changeCurrencyRate, listCurrencyRates, rateBounds, type CurrencyRate } from './currency-rates.service.js';
 import { getStoreSettings } from './index.js';
 
 const tags = ['settings'];
@@ -35,11 +34,7 @@ export async function registerRateRoutes(app: FastifyInstance, deps: AppDeps): P
       response: { 200: rateSchema },
     },
   }, async (request) => {
-    const actor = actorOf(request.principal);
-    return db.transaction().execute(async (transaction) => {
-      const { previousRate, ...rate } = await setCurrencyRate(transaction, request.params.currency, request.body.rate);
-      await recordAudit(transaction, { actor, action: 'settings.rate.set', entity: 'store', entityId: `rate:${rate.currency}`, detail: { ...rate, previousRate } });
-      return rate;
-    });
+    const { previousRate: _replaced, ...rate } = await changeCurrencyRate(db, actorOf(request.principal), request.params.currency, request.body.rate);
+    return rate;
   });
 }

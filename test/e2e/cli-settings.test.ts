@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { openStore } from '../../src/db/client.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-settings-'));
 const storeDir = join(workDir, 'store');
@@ -72,6 +73,22 @@ describe('clientele settings: a new store set up for the data it is for', { time
     const ignored = await runCli(['--db', storeDir, 'customers', 'list'], { CLIENTELE_CURRENCY: 'USD', CLIENTELE_DEFAULT_COUNTRY: 'EE' });
     expect(ignored.stderr).toContain('CLIENTELE_CURRENCY=USD and CLIENTELE_DEFAULT_COUNTRY=EE are not used: this store has currency EUR and phone country LV (the variables set up a new store only); '
       + `change it with \`clientele --db ${storeDir} settings set --country EE\` before importing phone numbers; the currency is fixed now that the store holds orders.`);
+  });
+
+  it('records who set an exchange rate from the shell in the audit log, as the API does', async () => {
+    expect((await runCli(['--db', storeDir, 'rates', 'set', 'USD', '0.92'])).code).toBe(0);
+    expect((await runCli(['--db', storeDir, 'rates', 'set', 'usd', '0.9'])).code).toBe(0);
+    const store = await openStore(storeDir);
+    try {
+      const entries = await store.db.selectFrom('audit_event').select(['actor', 'action', 'entity_id', 'detail'])
+        .where('action', '=', 'settings.rate.set').orderBy('audit_id').execute();
+      expect(entries.map((entry) => ({ ...entry, detail: typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail }))).toEqual([
+        { actor: expect.stringMatching(/^cli:/), action: 'settings.rate.set', entity_id: 'rate:USD', detail: { currency: 'USD', rate: 0.92, previousRate: null } },
+        { actor: expect.stringMatching(/^cli:/), action: 'settings.rate.set', entity_id: 'rate:USD', detail: { currency: 'USD', rate: 0.9, previousRate: 0.92 } },
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('documents the variables in the help of the commands that create stores', async () => {

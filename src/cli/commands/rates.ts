@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
-import { readCurrencyRates, setCurrencyRate } from '../../settings/index.js';
+import { readCurrencyRates } from '../../settings/index.js';
+import { changeCurrencyRate } from '../../settings/currency-rates.service.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { withExamples } from '../examples.js';
@@ -19,8 +20,8 @@ export function registerRatesCommand(program: Command, runtime: CliRuntime): voi
     .action(async (currency: string, rateText: string) => {
       const rate = Number(rateText);
       if (!Number.isFinite(rate)) throw new AppError('CLI_ARGUMENT_INVALID', `The rate must be a number, got "${rateText}".`);
-      // the same checks and write as the API's (PUT /api/settings/rates/{currency})
-      const result = await runtime.withStore(({ db }) => setCurrencyRate(db, currency, rate));
+      // the same checks, write and audit entry as the API's (PUT /api/settings/rates/{currency})
+      const result = await runtime.withStore(({ db, actor }) => changeCurrencyRate(db, actor, currency, rate));
       runtime.print(result, (r) => `1 ${r.currency} = ${r.rate} in the store currency.`);
     });
 }
