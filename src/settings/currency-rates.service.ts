@@ -43,8 +43,7 @@ export async function setCurrencyRate(db: Kysely<Database>, currency: string, ra
 export async function changeCurrencyRate(db: Kysely<Database>, actor: string, currency: string, rate: number): Promise<CurrencyRate & { previousRate: number | null }> {
   return inTransaction(db, async (trx) => {
     const changed = await setCurrencyRate(trx, currency, rate);
-    const { previousRate, ...stored } = changed;
-    await recordAudit(trx, { actor, action: 'settings.rate.set', entity: 'store', entityId: `rate:${stored.currency}`, detail: { ...stored, previousRate } });
+    await recordAudit(trx, { actor, action: 'settings.rate.set', entity: 'store', entityId: `rate:${changed.currency}`, detail: changed });
     return changed;
   });
 }
