@@ -175,11 +175,26 @@ describeWithBrowser('staff web app: segments and personas', () => {
       const customers = await count(sql<{ n: number }>`select count(*)::int as n from customer where merged_into_customer_id is null`);
       await page.getByRole('region', { name: 'Preview' }).getByText(`${numbers.number(matching)} of ${numbers.number(customers)} customers`).waitFor();
 
+      // the saved segment's page gets the field types late: until they arrive it must not word a list's "include" as text's "contains"
+      await page.route('**/api/segments/fields', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue();
+      });
       await page.getByRole('button', { name: 'Save segment' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Big spenders or VIP' }).waitFor();
+      const filterCard = page.getByRole('region', { name: 'Filter' });
+      await expect(filterCard.getByRole('listitem').allTextContents()).resolves.toEqual([]);
+      await filterCard.getByText('Customer types include VIP').waitFor();
+      // and so must its editor
+      await page.getByRole('link', { name: 'Edit', exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: 'Conditions' }).waitFor();
+      await expect(conditions.getByRole('listitem').allTextContents()).resolves.toEqual([]);
+      await conditions.getByText('Customer types include VIP').waitFor();
+      await page.unroute('**/api/segments/fields');
+      await page.goBack();
       await page.getByRole('heading', { level: 1, name: 'Big spenders or VIP' }).waitFor();
       const saved = await sql<{ filter: unknown }>`select filter from segment where name = 'Big spenders or VIP'`.execute(server.store.db);
       expect(saved.rows[0].filter).toEqual(expected);
-      const filterCard = page.getByRole('region', { name: 'Filter' });
       await expect(filterCard.getByRole('listitem').allTextContents()).resolves.toEqual([revenue, 'Customer types include VIP']);
       await expect(filterCard.getByText('Match any of these').isVisible()).resolves.toBe(true);
     } finally {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FilterField } from '../../api/target-group-types.js';
 import { useApiData } from '../../api/use-api-data.js';
+import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ConditionBuilder } from './condition-builder.js';
 import { ConditionList } from './condition-list.js';
@@ -40,9 +41,12 @@ export function FilterEditor({ text, onChange, onPendingChange }: FilterEditorPr
       <div className="card filter-editor-main">
         <section className="condition-list" aria-labelledby={headingId}>
           <h2 id={headingId}>{t('segments.conditions.title')}</h2>
-          {parsed.status === 'ok'
+          {/* as on a saved segment: an operator's words wait for the field types */}
+          {parsed.status === 'ok' && fields.isLoading ? <LoadingState /> : null}
+          {parsed.status === 'ok' && !fields.isLoading
             ? <ConditionList filter={parsed.filter} context={context} onChange={change} />
-            : <p className="inline-error">{t('segments.conditions.invalidJson')}</p>}
+            : null}
+          {parsed.status !== 'ok' ? <p className="inline-error">{t('segments.conditions.invalidJson')}</p> : null}
         </section>
         {fields.data ? <ConditionBuilder fields={fields.data.items} onAdd={add} onPendingChange={onPendingChange} /> : null}
         <FilterJsonEditor text={text} onChange={onChange} isInvalid={isInvalid} isBroken={parsed.status !== 'ok'} isOpenAtFirst={isJsonOpenAtFirst} problemsId={problemsId} />

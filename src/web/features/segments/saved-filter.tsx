@@ -1,5 +1,6 @@
 import type { FilterField } from '../../api/target-group-types.js';
 import { useApiData } from '../../api/use-api-data.js';
+import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ConditionList } from './condition-list.js';
 import { formatFilter } from './filter-text.js';
@@ -12,7 +13,8 @@ export function SavedFilter({ filter }: { filter: unknown }) {
   const context = useDescribeContext(fields.data?.items);
   return (
     <div className="saved-filter">
-      <ConditionList filter={filter} context={context} />
+      {/* an operator's words depend on the field's type ("include" for a list, "contains" for text): wait for the types rather than flash the wrong word */}
+      {fields.isLoading ? <LoadingState /> : <ConditionList filter={filter} context={context} />}
       <details>
         <summary>{t('segments.filterJson')}</summary>
         <pre className="filter-json"><code>{formatFilter(filter)}</code></pre>
