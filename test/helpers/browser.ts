@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,16 +40,50 @@ export function describeWithBrowser(name: string, body: () => void): void {
   describe.skipIf(true)(name, body);
 }
 
-/** Builds the web app into a fresh directory, so parallel test files never share (or half-read) dist/web. */
+/**
+ * The web app built from the sources as they are now. A build costs seconds of CPU and every
+ * browser file needs one, so builds are kept by a hash of what goes into them (src outside
+ * tests, the Vite config, the lockfile): the first file to ask builds, the rest reuse it. A
+ * build is written to a fresh directory and renamed into place, so no file ever reads half a build.
+ */
 export async function buildWebApp(): Promise<{ directory: string; dispose: () => Promise<void> }> {
-  const { build } = await import('vite');
-  const directory = await mkdtemp(join(tmpdir(), 'clientele-web-'));
-  await build({
-    configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
-    logLevel: 'warn',
-    build: { outDir: directory, emptyOutDir: true, sourcemap: false },
-  });
-  return { directory: `${directory}/`, dispose: () => rm(directory, { recursive: true, force: true }) };
+  const cacheRoot = join(tmpdir(), 'clientele-web-builds');
+  const built = join(cacheRoot, await webSourcesHash());
+  if (!existsSync(built)) {
+    const { build } = await import('vite');
+    await mkdir(cacheRoot, { recursive: true });
+    const directory = await mkdtemp(join(cacheRoot, 'building-'));
+    await build({
+      configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
+      logLevel: 'warn',
+      build: { outDir: directory, emptyOutDir: true, sourcemap: false },
+    });
+    // another file may have finished the same build first: theirs is as good
+    await rename(directory, built).catch(() => rm(directory, { recursive: true, force: true }));
+    await removeBuildsOlderThan(cacheRoot, 24 * 60 * 60 * 1000);
+  }
+  return { directory: `${built}/`, dispose: async () => {} };
+}
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+async function webSourcesHash(): Promise<string> {
+  const hash = createHash('sha256');
+  const sources = (await readdir(join(repositoryRoot, 'src'), { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && !entry.name.includes('.test.'))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+  for (const file of [...sources.sort(), join(repositoryRoot, 'vite.config.ts'), join(repositoryRoot, 'package-lock.json')]) {
+    hash.update(file).update('\0').update(await readFile(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function removeBuildsOlderThan(cacheRoot: string, ageMs: number): Promise<void> {
+  for (const name of await readdir(cacheRoot)) {
+    const path = join(cacheRoot, name);
+    const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs > ageMs) await rm(path, { recursive: true, force: true });
+  }
 }
 
 export type DemoServer = { url: string; app: FastifyInstance; store: Store; close: () => Promise<void> };
