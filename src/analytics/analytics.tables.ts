@@ -54,6 +54,9 @@ export type AnalysisRunTable = {
   real_customer_count: number;
   vip_revenue_cutoff_minor: number | null;
   vip_frequency_cutoff: number | null;
+  /** Real customers reaching each VIP cut-off; null for runs recorded before they were counted. */
+  vip_revenue_reached_count: number | null;
+  vip_frequency_reached_count: number | null;
   /** How many customers the run scored for RFM; null for a run that scored none (a policy change). */
   rfm_scored: number | null;
   counts: Json;

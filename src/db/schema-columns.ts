@@ -42,7 +42,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   customer_type_history: columns<Database['customer_type_history']>()(['history_id', 'customer_id', 'type', 'entered_at', 'left_at', 'numbers']),
   customer_rfm_score: columns<Database['customer_rfm_score']>()(['customer_id', 'last_purchase_day', 'frequency', 'monetary_minor', 'r_score', 'f_score', 'm_score', 'segment']),
   customer_rfm: columns<Database['customer_rfm']>()(['customer_id', 'as_of', 'recency_days', 'frequency', 'monetary_minor', 'r_score', 'f_score', 'm_score', 'segment', 'last_purchase_day']),
-  analysis_run: columns<Database['analysis_run']>()(['run_id', 'as_of', 'as_of_day', 'policy', 'real_customer_count', 'vip_revenue_cutoff_minor', 'vip_frequency_cutoff', 'rfm_scored', 'counts', 'started_at', 'finished_at']),
+  analysis_run: columns<Database['analysis_run']>()(['run_id', 'as_of', 'as_of_day', 'policy', 'real_customer_count', 'vip_revenue_cutoff_minor', 'vip_frequency_cutoff', 'vip_revenue_reached_count', 'vip_frequency_reached_count', 'rfm_scored', 'counts', 'started_at', 'finished_at']),
   alert: columns<Database['alert']>()(['alert_id', 'kind', 'metric', 'scope', 'granularity', 'customer_id', 'window_start', 'window_end', 'expected', 'actual', 'change_pct', 'explanation', 'raised_at', 'acknowledged_at', 'acknowledged_by']),
   segment: columns<Database['segment']>()(['segment_id', 'name', 'description', 'filter', 'member_count', 'refreshed_at', 'created_by', 'created_at', 'updated_at']),
   segment_member: columns<Database['segment_member']>()(['segment_id', 'customer_id', 'entered_at']),
