@@ -39,7 +39,7 @@ describeEachStore('analysis context', (context) => {
     await writeTypePolicySetting(db, { ...defaultTypePolicy, vip: { ...defaultTypePolicy.vip, topPercent: 3 } });
     await recordAnalysisRun(db, {
       asOf: { day: '2026-03-01', instant: new Date('2026-03-02T05:00:00Z') }, policy: defaultTypePolicy,
-      cutoffs: { realCustomerCount: 1234, revenueCutoffMinor: 9_007_199_254, frequencyCutoff: 7 }, counts: {}, startedAt: new Date(),
+      cutoffs: { realCustomerCount: 1234, revenueCutoffMinor: 9_007_199_254, frequencyCutoff: 7, revenueReachedCount: 62, frequencyReachedCount: 130 }, counts: {}, startedAt: new Date(),
     });
     const read = await sql<{ analysis: unknown }>`select 1 as other, ${storeAnalysisContextItem()} as analysis`.execute(db);
     const store = storeAnalysisContextFrom(read.rows[0].analysis);
@@ -47,7 +47,7 @@ describeEachStore('analysis context', (context) => {
     for (const input of ['2026-03-07', '2026-03-08', new Date('2026-03-08T04:59:59Z'), new Date('2026-03-08T05:00:00Z'), '2026-03-09T01:00:00Z', undefined]) {
       expect(await contextAt(db, store, input, clock), String(input)).toEqual(await loadAnalysisContext(db, input, clock));
     }
-    expect(store.latestCutoffs).toEqual({ realCustomerCount: 1234, revenueCutoffMinor: 9_007_199_254, frequencyCutoff: 7 });
+    expect(store.latestCutoffs).toEqual({ realCustomerCount: 1234, revenueCutoffMinor: 9_007_199_254, frequencyCutoff: 7, revenueReachedCount: 62, frequencyReachedCount: 130 });
     expect(store.policy.vip.topPercent).toBe(3);
     expect(store.settings.timezone).toBe('America/New_York');
   });

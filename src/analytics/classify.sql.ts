@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { VipCutoffs } from './customer-facts.js';
+import { vipReachOf, type VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, type CustomerType } from './customer-types.js';
 import type { TypePolicy } from './policy.js';
 
@@ -18,6 +18,8 @@ type TypeRule = { type: CustomerType; applies: RawBuilder<unknown>; numbers: Raw
 function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
   const revenueCutoff = cutoffs.revenueCutoffMinor;
   const frequencyCutoff = cutoffs.frequencyCutoff;
+  const byRevenue = vipReachOf(cutoffs, policy.vip.topPercent, 'revenue');
+  const byFrequency = vipReachOf(cutoffs, policy.vip.topPercent, 'frequency');
   const occasionalCommon = sql`'purchaseDays', f.purchase_day_count, 'promotionOrderCount', f.promotion_count, 'orderCount', f.order_count,
     'promotionPercent', f.promotion_percent, 'isPromotionDriven', f.is_promotion_driven`;
   const rules: TypeRule[] = [
@@ -38,7 +40,9 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
       applies: sql`f.is_vip_by_revenue or f.is_vip_by_frequency`,
       numbers: sql`json_build_object('windowDays', ${policy.vip.windowDays}::int, 'windowRevenueMinor', f.window_revenue, 'windowPurchaseDays', f.window_days,
         'topPercent', ${policy.vip.topPercent}::float8, 'revenueCutoffMinor', ${revenueCutoff}::bigint, 'frequencyCutoff', ${frequencyCutoff}::int,
-        'vipBy', case when f.is_vip_by_revenue then 'revenue' else 'frequency' end)`,
+        'vipBy', case when f.is_vip_by_revenue then 'revenue' else 'frequency' end,
+        'reachedPercent', case when f.is_vip_by_revenue then ${byRevenue.reachedPercent}::float8 else ${byFrequency.reachedPercent}::float8 end,
+        'isTiedAtCutoff', case when f.is_vip_by_revenue then ${byRevenue.isTiedAtCutoff}::boolean else ${byFrequency.isTiedAtCutoff}::boolean end)`,
     },
     {
       type: 'new',
@@ -160,19 +164,21 @@ function typesArray(rules: TypeRule[], alias: string): RawBuilder<unknown> {
 
 /**
  * What a customer's stored row is made from, hashed (64 bits): their types
- * and every fact a number of theirs shows (the window and the
- * cut-offs only for a VIP, P(alive) only when lapsed, so the VIP cut-off
- * moving each day rewrites only VIPs), with `signature`: the rules' SQL and its
+ * and every fact a number of theirs shows (the window, the cut-offs and the
+ * share reaching them only for a VIP, P(alive) only when lapsed, so the VIP
+ * cut-off moving each day rewrites only VIPs), with `signature`: the rules' SQL and its
  * parameters, which holds the policy. Equal bases mean an identical row, so a
  * full run compares bases and builds numbers (most of its work) only for
  * customers whose basis moved.
  */
 function basisOf(rules: TypeRule[], context: ClassifySqlContext, signature: string): RawBuilder<unknown> {
   const { cutoffs } = context;
+  const reaches = [vipReachOf(cutoffs, context.policy.vip.topPercent, 'revenue'), vipReachOf(cutoffs, context.policy.vip.topPercent, 'frequency')];
   return sql`hash_record_extended(row(${typesArray(rules, 'f')}, f.purchase_day_count, f.first_day, f.last_day, f.interval_count,
     f.median_interval, f.cv, f.period_count, f.order_count, f.promotion_count, f.first_interest_day, f.first_interest_channel,
     f.first_received_day, case when f.applies_vip then f.window_revenue end, case when f.applies_vip then f.window_days end,
     case when f.applies_vip then ${cutoffs.revenueCutoffMinor}::bigint end, case when f.applies_vip then ${cutoffs.frequencyCutoff}::int end,
+    case when f.applies_vip then ${JSON.stringify(reaches)}::text end,
     case when f.applies_lapsed then f.p_alive end, ${signature}::bigint), 0)`;
 }
 
@@ -234,7 +240,7 @@ const signatures = new Map<string, string>();
  * it, and every customer's row is then built again.
  */
 export function typesSignature(db: Kysely<Database>, context: ClassifySqlContext): string {
-  const neutral: ClassifySqlContext = { ...context, asOfDay: '2000-01-01', cutoffs: { realCustomerCount: 0, revenueCutoffMinor: null, frequencyCutoff: null } };
+  const neutral: ClassifySqlContext = { ...context, asOfDay: '2000-01-01', cutoffs: { realCustomerCount: 0, revenueCutoffMinor: null, frequencyCutoff: null, revenueReachedCount: null, frequencyReachedCount: null } };
   const key = JSON.stringify(neutral.policy);
   let signature = signatures.get(key);
   if (signature === undefined) {

@@ -143,6 +143,8 @@ describe('classifyCustomer', () => {
     expect(result.types).toEqual(['at_risk', 'vip']);
     expect(result.primaryType).toBe('at_risk');
     expect(result.reasons.vip).toBe('VIP: revenue in the last 365 days Rp\u00a0400.000, within the top 5% of customers (cut-off Rp\u00a0400.000)');
+    // one of twenty: exactly the share asked for
+    expect(result.numbers.vip).toMatchObject({ reachedPercent: 5, isTiedAtCutoff: false });
   });
 
   it('includes everyone tied at the VIP cut-off', () => {
@@ -150,6 +152,11 @@ describe('classifyCustomer', () => {
     // 5% of 40 is position 2 (300): all three customers at 300 are in
     const cutoffs = computeVipCutoffs(facts, policy);
     expect(cutoffs.revenueCutoffMinor).toBe(300);
+    // four of forty reach it: their reason says 10%, not the 5% asked for
+    expect(cutoffs.revenueReachedCount).toBe(4);
+    const tied = classifyCustomer(facts[3], policy, asOf, { cutoffs, money: moneyFormatOf('IDR', 'id') });
+    expect(tied.numbers.vip).toMatchObject({ reachedPercent: 10, isTiedAtCutoff: true });
+    expect(tied.reasons.vip).toBe('VIP: revenue in the last 365 days Rp\u00a0300, within the top 10% of customers (5% asked for; customers tied at the cut-off of Rp\u00a0300 all count)');
   });
 
   it('classifies someone without a verified purchase as a lead with their first sign of interest', () => {

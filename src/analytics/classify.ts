@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../core/clock.js';
-import type { CustomerFacts, VipCutoffs } from './customer-facts.js';
+import { isVipByFrequency, isVipByRevenue, vipReachOf, type CustomerFacts, type VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, type CustomerType } from './customer-types.js';
 import type { MoneyFormat } from './money-format.js';
 import type { TypePolicy } from './policy.js';
@@ -183,16 +183,15 @@ function irregularity(facts: CustomerFacts, policy: TypePolicy): TypeNumbers {
 
 function vipVerdict(facts: CustomerFacts, policy: TypePolicy, context: ClassifyContext): Verdict | null {
   const { revenueCutoffMinor, frequencyCutoff } = context.cutoffs;
-  const byRevenue = policy.vip.basis !== 'frequency'
-    && revenueCutoffMinor !== null && facts.windowRevenueMinor > 0 && facts.windowRevenueMinor >= revenueCutoffMinor;
-  // one purchase day is never "frequent", whatever the distribution
-  const byFrequency = policy.vip.basis !== 'revenue'
-    && frequencyCutoff !== null && facts.windowPurchaseDays >= 2 && facts.windowPurchaseDays >= frequencyCutoff;
+  const byRevenue = policy.vip.basis !== 'frequency' && isVipByRevenue(facts.windowRevenueMinor, revenueCutoffMinor);
+  const byFrequency = policy.vip.basis !== 'revenue' && isVipByFrequency(facts.windowPurchaseDays, frequencyCutoff);
   if (!byRevenue && !byFrequency) return null;
+  const vipBy = byRevenue ? 'revenue' : 'frequency';
   return {
     numbers: {
       windowDays: policy.vip.windowDays, windowRevenueMinor: facts.windowRevenueMinor, windowPurchaseDays: facts.windowPurchaseDays,
-      topPercent: policy.vip.topPercent, revenueCutoffMinor, frequencyCutoff, vipBy: byRevenue ? 'revenue' : 'frequency',
+      topPercent: policy.vip.topPercent, revenueCutoffMinor, frequencyCutoff, vipBy,
+      ...vipReachOf(context.cutoffs, policy.vip.topPercent, vipBy),
     },
   };
 }

@@ -94,17 +94,54 @@ export function summarizePurchaseDays(
 /**
  * VIP cut-offs over the real customers: the window value of the customer at
  * position ceil(N × topPercent / 100) in descending order. Everyone tied with
- * that customer is in, so ties never split a VIP decision.
+ * that customer is in, so ties never split a VIP decision; the reached counts
+ * say how many real customers that makes by each measure (null for a run
+ * recorded before they were counted), which can be well above the share asked
+ * for when many are tied (whole purchase days, a small store).
  */
-export type VipCutoffs = { realCustomerCount: number; revenueCutoffMinor: number | null; frequencyCutoff: number | null };
+export type VipCutoffs = {
+  realCustomerCount: number; revenueCutoffMinor: number | null; frequencyCutoff: number | null;
+  revenueReachedCount?: number | null; frequencyReachedCount?: number | null;
+};
 
 export function computeVipCutoffs(facts: readonly CustomerFacts[], policy: TypePolicy): VipCutoffs {
   const real = facts.filter((fact) => fact.purchaseDayCount > 0);
   const position = Math.ceil((real.length * policy.vip.topPercent) / 100);
   const cutoffAt = (values: number[]) => (position === 0 ? null : values.sort((a, b) => b - a)[position - 1]);
+  const revenueCutoffMinor = cutoffAt(real.map((fact) => fact.windowRevenueMinor));
+  const frequencyCutoff = cutoffAt(real.map((fact) => fact.windowPurchaseDays));
   return {
     realCustomerCount: real.length,
-    revenueCutoffMinor: cutoffAt(real.map((fact) => fact.windowRevenueMinor)),
-    frequencyCutoff: cutoffAt(real.map((fact) => fact.windowPurchaseDays)),
+    revenueCutoffMinor,
+    frequencyCutoff,
+    revenueReachedCount: real.filter((fact) => isVipByRevenue(fact.windowRevenueMinor, revenueCutoffMinor)).length,
+    frequencyReachedCount: real.filter((fact) => isVipByFrequency(fact.windowPurchaseDays, frequencyCutoff)).length,
   };
+}
+
+export function isVipByRevenue(windowRevenueMinor: number, cutoffMinor: number | null): boolean {
+  return cutoffMinor !== null && windowRevenueMinor > 0 && windowRevenueMinor >= cutoffMinor;
+}
+
+/** One purchase day is never "frequent", whatever the distribution. */
+export function isVipByFrequency(windowPurchaseDays: number, cutoff: number | null): boolean {
+  return cutoff !== null && windowPurchaseDays >= 2 && windowPurchaseDays >= cutoff;
+}
+
+/**
+ * How far a VIP's "top X%" really reaches by one measure: the share of real
+ * customers who reach its cut-off, as a percent to one decimal (the figure a
+ * reason shows, so a stored row changes only when the shown figure does), and
+ * whether customers tied at the cut-off pushed it past the position the
+ * policy asked for (otherwise only rounding up to a whole customer did).
+ * Nulls when the reached count is unknown.
+ */
+export type VipReach = { reachedPercent: number | null; isTiedAtCutoff: boolean | null };
+
+export function vipReachOf(cutoffs: VipCutoffs, topPercent: number, measure: 'revenue' | 'frequency'): VipReach {
+  const reached = measure === 'revenue' ? cutoffs.revenueReachedCount : cutoffs.frequencyReachedCount;
+  const total = cutoffs.realCustomerCount;
+  if (reached === null || reached === undefined || total === 0) return { reachedPercent: null, isTiedAtCutoff: null };
+  const position = Math.ceil((total * topPercent) / 100);
+  return { reachedPercent: Math.round((reached * 1000) / total) / 10, isTiedAtCutoff: reached > position };
 }

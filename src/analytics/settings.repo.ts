@@ -41,6 +41,7 @@ const storeSettingValues = sql`
 type SettingsRow = {
   currency: unknown; timezone: unknown; locale: unknown; type_policy: unknown; prediction_columns: string[] | null;
   real_customer_count: number | null; vip_revenue_cutoff_minor: number | string | null; vip_frequency_cutoff: number | null;
+  vip_revenue_reached_count: number | null; vip_frequency_reached_count: number | null;
   as_of_day: string | null; as_of_instant: Date | string | null;
 };
 
@@ -67,7 +68,7 @@ function analysisSettingsQuery(probe: AsOfProbe | undefined): RawBuilder<Setting
         where ${probe !== undefined}::boolean
       ) d
     )
-    select r.real_customer_count, r.vip_revenue_cutoff_minor, r.vip_frequency_cutoff,
+    select r.real_customer_count, r.vip_revenue_cutoff_minor, r.vip_frequency_cutoff, r.vip_revenue_reached_count, r.vip_frequency_reached_count,
       s.currency, s.timezone, s.locale, s.type_policy,
       (select array_agg(attname::text) from pg_attribute
         where attrelid = to_regclass(quote_ident(current_schema()) || '.customer_prediction') and attnum > 0 and not attisdropped
@@ -75,7 +76,8 @@ function analysisSettingsQuery(probe: AsOfProbe | undefined): RawBuilder<Setting
       (select to_char(day, 'YYYY-MM-DD') from as_of) as as_of_day, (select instant from as_of) as as_of_instant
     from setting s
     -- the last full run's VIP cut-offs, which the incremental path judges against
-    left join (select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff from analysis_run order by run_id desc limit 1) r on true`;
+    left join (select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff, vip_revenue_reached_count, vip_frequency_reached_count
+      from analysis_run order by run_id desc limit 1) r on true`;
 }
 
 function analysisSettingsOf(row: SettingsRow): AnalysisSettings {
@@ -91,6 +93,8 @@ function analysisSettingsOf(row: SettingsRow): AnalysisSettings {
       realCustomerCount: row.real_customer_count ?? 0,
       revenueCutoffMinor: row.vip_revenue_cutoff_minor === null ? null : Number(row.vip_revenue_cutoff_minor),
       frequencyCutoff: row.vip_frequency_cutoff,
+      revenueReachedCount: row.vip_revenue_reached_count ?? null,
+      frequencyReachedCount: row.vip_frequency_reached_count ?? null,
     },
     asOf: row.as_of_day === null || row.as_of_instant === null ? null : { day: row.as_of_day, instant: new Date(row.as_of_instant) },
   };

@@ -119,14 +119,28 @@ function occasionalSentence(n: Numbers): string | null {
  */
 function vipSentence(n: Numbers, money: MoneyFormat): string | null {
   if (!isNumber(n.windowDays) || !isNumber(n.topPercent)) return null;
-  const top = formatDecimal(n.topPercent);
   const revenueReached = isNumber(n.revenueCutoffMinor) && isNumber(n.windowRevenueMinor) && n.windowRevenueMinor > 0 && n.windowRevenueMinor >= n.revenueCutoffMinor;
   const byRevenue = n.vipBy === undefined ? revenueReached : n.vipBy === 'revenue';
   if (byRevenue && isNumber(n.windowRevenueMinor) && isNumber(n.revenueCutoffMinor)) {
-    return `VIP: revenue in the last ${n.windowDays} days ${formatMoneyWith(money, n.windowRevenueMinor)}, within the top ${top}% of customers (cut-off ${formatMoneyWith(money, n.revenueCutoffMinor)})`;
+    return `VIP: revenue in the last ${n.windowDays} days ${formatMoneyWith(money, n.windowRevenueMinor)}, ${vipRank(n.topPercent, n, formatMoneyWith(money, n.revenueCutoffMinor))}`;
   }
   if (isNumber(n.windowPurchaseDays) && isNumber(n.frequencyCutoff)) {
-    return `VIP: ${n.windowPurchaseDays} purchase days in the last ${n.windowDays} days, within the top ${top}% of customers (cut-off ${n.frequencyCutoff})`;
+    return `VIP: ${n.windowPurchaseDays} purchase days in the last ${n.windowDays} days, ${vipRank(n.topPercent, n, String(n.frequencyCutoff))}`;
   }
   return null;
+}
+
+/**
+ * "Within the top X%", true to the share that reaches the cut-off
+ * (`reachedPercent`) where it is above the share asked for: everyone tied at
+ * the cut-off is a VIP, and a store's share is rounded up to a whole customer.
+ * Rows from before the share was recorded name the share asked for.
+ */
+function vipRank(topPercent: number, n: Numbers, cutoff: string): string {
+  const asked = formatDecimal(topPercent);
+  if (!isNumber(n.reachedPercent) || n.reachedPercent <= topPercent) return `within the top ${asked}% of customers (cut-off ${cutoff})`;
+  const reached = formatDecimal(n.reachedPercent);
+  return n.isTiedAtCutoff === true
+    ? `within the top ${reached}% of customers (${asked}% asked for; customers tied at the cut-off of ${cutoff} all count)`
+    : `within the top ${reached}% of customers (${asked}% asked for, rounded up to whole customers; cut-off ${cutoff})`;
 }

@@ -34,17 +34,32 @@ export async function createFactsTable(db: Kysely<Database>, scope: FactsScope):
   await sql`create temporary table analysis_fact on commit drop as ${customerFactsQuery({ ...scope, cachedRhythm: scope.customerIds === null })}`.execute(db);
 }
 
-/** The VIP cut-offs over the real customers in analysis_fact; see computeVipCutoffs for the rule. */
+/**
+ * The VIP cut-offs over the real customers in analysis_fact, and how many
+ * reach each (the VIP rules' conditions, classify.sql.ts), in one statement;
+ * see computeVipCutoffs for the rule.
+ */
 export async function findVipCutoffs(db: Kysely<Database>, policy: TypePolicy): Promise<VipCutoffs> {
   const counted = await sql<{ count: number }>`select count(*)::int as count from analysis_fact where purchase_day_count > 0`.execute(db);
   const realCustomerCount = counted.rows[0].count;
   const position = Math.ceil((realCustomerCount * policy.vip.topPercent) / 100);
-  if (position === 0) return { realCustomerCount, revenueCutoffMinor: null, frequencyCutoff: null };
-  const result = await sql<{ revenue: number; frequency: number }>`
-    select
-      (select window_revenue from analysis_fact where purchase_day_count > 0 order by window_revenue desc offset ${position - 1}::int limit 1)::bigint as revenue,
-      (select window_days from analysis_fact where purchase_day_count > 0 order by window_days desc offset ${position - 1}::int limit 1)::int as frequency`.execute(db);
-  return { realCustomerCount, revenueCutoffMinor: Number(result.rows[0].revenue), frequencyCutoff: Number(result.rows[0].frequency) };
+  if (position === 0) return { realCustomerCount, revenueCutoffMinor: null, frequencyCutoff: null, revenueReachedCount: 0, frequencyReachedCount: 0 };
+  const result = await sql<{ revenue: number; frequency: number; revenue_reached: number; frequency_reached: number }>`
+    with cutoff as (
+      select
+        (select window_revenue from analysis_fact where purchase_day_count > 0 order by window_revenue desc offset ${position - 1}::int limit 1)::bigint as revenue,
+        (select window_days from analysis_fact where purchase_day_count > 0 order by window_days desc offset ${position - 1}::int limit 1)::int as frequency
+    )
+    select c.revenue, c.frequency,
+      count(*) filter (where f.window_revenue > 0 and f.window_revenue >= c.revenue)::int as revenue_reached,
+      count(*) filter (where f.window_days >= 2 and f.window_days >= c.frequency)::int as frequency_reached
+    from cutoff c left join analysis_fact f on f.purchase_day_count > 0
+    group by c.revenue, c.frequency`.execute(db);
+  const row = result.rows[0];
+  return {
+    realCustomerCount, revenueCutoffMinor: Number(row.revenue), frequencyCutoff: Number(row.frequency),
+    revenueReachedCount: row.revenue_reached, frequencyReachedCount: row.frequency_reached,
+  };
 }
 
 export type HistoryChange = { entered: number; left: number };
@@ -86,9 +101,11 @@ export async function findLatestAnalysisRun(db: Kysely<Database>): Promise<{ asO
 /** Records a full run; its VIP cut-offs are what the incremental path compares against. */
 export async function recordAnalysisRun(db: Kysely<Database>, run: AnalysisRunRecord): Promise<number> {
   const result = await sql<{ run_id: number }>`
-    insert into analysis_run (as_of, as_of_day, policy, real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff, rfm_scored, counts, started_at, finished_at)
+    insert into analysis_run (as_of, as_of_day, policy, real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff,
+      vip_revenue_reached_count, vip_frequency_reached_count, rfm_scored, counts, started_at, finished_at)
     values (${run.asOf.instant}::timestamptz, ${run.asOf.day}::date, ${JSON.stringify(run.policy)}::jsonb, ${run.cutoffs.realCustomerCount}::int,
-      ${run.cutoffs.revenueCutoffMinor}::bigint, ${run.cutoffs.frequencyCutoff}::int, ${run.rfmScored ?? null}::int, ${JSON.stringify(run.counts)}::jsonb,
+      ${run.cutoffs.revenueCutoffMinor}::bigint, ${run.cutoffs.frequencyCutoff}::int,
+      ${run.cutoffs.revenueReachedCount ?? null}::int, ${run.cutoffs.frequencyReachedCount ?? null}::int, ${run.rfmScored ?? null}::int, ${JSON.stringify(run.counts)}::jsonb,
       ${run.startedAt}::timestamptz, now())
     returning run_id`.execute(db);
   return Number(result.rows[0].run_id);

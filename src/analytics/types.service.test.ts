@@ -9,10 +9,10 @@ import { loadAnalysisContext, loadMoneyFormat } from './analysis-context.js';
 import { classifyCustomer } from './classify.js';
 import { computeVipCutoffs, summarizePurchaseDays, type CustomerFacts } from './customer-facts.js';
 import { moneyFormatOf } from './money-format.js';
-import { defaultTypePolicy } from './policy.js';
+import { defaultTypePolicy, type TypePolicy } from './policy.js';
 import { recordAnalysisRun } from './types.repo.js';
 import { typesExplanation } from './type-reasons.js';
-import { classifyAllCustomers, classifyCustomersIncremental, customerTypeTimeline, getTypePolicy, listCustomersByType, setTypePolicy } from './types.service.js';
+import { classifyAllCustomers, classifyCustomersIncremental, customerTypeTimeline, getTypePolicy, listCustomersByType, presetTypePolicy, setTypePolicy } from './types.service.js';
 import type { Kysely } from 'kysely';
 import { listAlerts } from './alerts/alerts.service.js';
 import { customerTimeline } from '../customers/timeline.js';
@@ -50,8 +50,7 @@ function comparableNumbers(numbers: Record<string, Record<string, unknown>>) {
 }
 
 /** The TypeScript reference over the same fixture. */
-function referenceTypes(fixture: SeedStore = typesFixture) {
-  const policy = defaultTypePolicy;
+function referenceTypes(fixture: SeedStore = typesFixture, policy: TypePolicy = defaultTypePolicy) {
   const verified = fixture.orders.filter((order) => (order.status ?? 'paid') === 'paid' && order.day <= typesAsOf);
   const leadSigns: Record<number, Partial<CustomerFacts>> = {
     9: { firstInterestDay: '2026-05-01', firstInterestChannel: 'web' },
@@ -86,7 +85,8 @@ describeEachStore('customer types', (context) => {
     const byId = new Map(actual.map((row) => [row.customerId, row]));
     expect(byId.get(1)?.types).toEqual(['new']);
     expect(byId.get(5)?.types).toEqual(['at_risk', 'vip']);
-    expect(byId.get(5)?.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 5% of customers');
+    // one VIP of nine real customers: 5% rounds up to a whole customer, 11.1% of them
+    expect(byId.get(5)?.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 11.1% of customers (5% asked for, rounded up to whole customers; cut-off Rp\u00a04.310.000)');
     expect(byId.get(6)?.explanation).toContain('(promotion-driven)');
     expect(byId.get(10)?.types).toEqual(['lead', 'consumer']);
     expect(byId.get(11)?.explanation).toBe('Lead: no verified purchase yet, first interest 2026-05-21 via marketplace');
@@ -121,6 +121,49 @@ describeEachStore('customer types', (context) => {
       'Occasional: 13 purchase days, intervals varying 153% around their average (a regular rhythm needs under 100% for someone who buys at least every 7 days)',
       'Occasional: 3 purchase days, too few to judge a rhythm by (a regular rhythm needs at least 4)',
     ]);
+  });
+
+  it('says how many customers really reach a VIP cut-off when ties there take in more than the share asked for', async () => {
+    const buyOn = (customerId: number, daysAgo: number[]) => daysAgo.map((ago) => ({ customerId, day: addDays(typesAsOf, -ago), amountMinor: 50_000 }));
+    const ids = Array.from({ length: 20 }, (_, index) => 101 + index);
+    // 20 customers judged by purchase days, top 5%: the customer at position 1 has 4 purchase days, and so do two
+    // more, so all three are VIP (15% of the customers); the other 17 have 2
+    const tied: SeedStore = {
+      customerIds: ids,
+      orders: ids.flatMap((id) => buyOn(id, id <= 103 ? [100, 70, 40, 10] : [200, 20])),
+    };
+    await seedStore(context.store.db, tied);
+    const policy = await presetTypePolicy(context.store.db, { vip: { basis: 'frequency' } });
+    const result = await runTypes(context.store.db, typesAsOf);
+    expect(result.cutoffs).toMatchObject({ realCustomerCount: 20, frequencyCutoff: 4, frequencyReachedCount: 3 });
+    const actual = await currentTypes(context.store.db);
+    expect(actual).toEqual(referenceTypes(tied, policy));
+    const vips = actual.filter((row) => row.types.includes('vip'));
+    expect(vips.map((row) => row.customerId)).toEqual([101, 102, 103]);
+    expect(vips[0].numbers.vip).toMatchObject({ topPercent: 5, frequencyCutoff: 4, vipBy: 'frequency', reachedPercent: 15, isTiedAtCutoff: true });
+    expect(vips[0].explanation).toContain('VIP: 4 purchase days in the last 365 days, within the top 15% of customers (5% asked for; customers tied at the cut-off of 4 all count)');
+    // a batch judges against the latest run's cut-off and share, and writes what the run wrote
+    await sql`delete from customer_type where customer_id in (101, 104)`.execute(context.store.db);
+    await classifyCustomersIncremental(context.store.db, [101, 104], typesAsOf);
+    expect(await currentTypes(context.store.db)).toEqual(actual);
+  });
+
+  it('keeps the share asked for in a VIP reason when no more customers than that reach the cut-off', async () => {
+    const ids = Array.from({ length: 20 }, (_, index) => 101 + index);
+    // top 5% of 20 customers by revenue is exactly one: customer 101
+    const distinct: SeedStore = {
+      customerIds: ids,
+      orders: ids.map((id) => ({ customerId: id, day: addDays(typesAsOf, -50), amountMinor: id === 101 ? 1_000_000 : id * 1_000 })),
+    };
+    await seedStore(context.store.db, distinct);
+    const result = await runTypes(context.store.db, typesAsOf);
+    expect(result.cutoffs).toMatchObject({ realCustomerCount: 20, revenueCutoffMinor: 1_000_000, revenueReachedCount: 1 });
+    const actual = await currentTypes(context.store.db);
+    expect(actual).toEqual(referenceTypes(distinct));
+    const vips = actual.filter((row) => row.types.includes('vip'));
+    expect(vips.map((row) => row.customerId)).toEqual([101]);
+    expect(vips[0].numbers.vip).toMatchObject({ reachedPercent: 5, isTiedAtCutoff: false });
+    expect(vips[0].explanation).toBe('VIP: revenue in the last 365 days Rp\u00a01.000.000, within the top 5% of customers (cut-off Rp\u00a01.000.000); One-time buyer: single purchase 2026-05-11');
   });
 
   it('keeps a dated history of type changes and rewinds when an earlier as-of is re-run', async () => {
@@ -230,7 +273,7 @@ describeEachStore('customer types', (context) => {
     await runTypes(context.store.db, typesAsOf);
     const listedVip = async () => (await listCustomersByType(context.store.db, 'vip')).customers.find((row) => row.customerId === 5)!;
     const before = await listedVip();
-    expect(before.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 5% of customers');
+    expect(before.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 11.1% of customers');
     const written = await sql`select customer_id, numbers, updated_at from customer_type order by customer_id`.execute(context.store.db);
     await sql`insert into store_setting (key, value) values ('locale', '"en-US"')`.execute(context.store.db);
     const after = await listedVip();

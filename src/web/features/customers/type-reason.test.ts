@@ -115,6 +115,34 @@ describe('a type reason in the reader\'s language', () => {
     expect(typeReasonMessage('lapsed', { pAlive: 0.05 }, asTheServerWrites)?.key).toBe('typeReasons.lapsedProbability');
   });
 
+  it('states the share that reaches the VIP cut-off, and why, when it is above the share asked for, as the server does', () => {
+    // 12 and 20 of 100 customers reach cut-offs meant for the top 5 (ties); 1 of 9 is the top 5% rounded up to a whole customer
+    const tied: ClassifyContext = { ...context, cutoffs: { ...context.cutoffs, revenueReachedCount: 12, frequencyReachedCount: 20 } };
+    const roundedUp: ClassifyContext = { ...context, cutoffs: { ...context.cutoffs, realCustomerCount: 9, revenueReachedCount: 1, frequencyReachedCount: 1 } };
+    const byFrequency = { ...policy, vip: { ...policy.vip, basis: 'frequency' as const } };
+    const frequent = summarizePurchaseDays({ customerId: 1 }, [40, 20, 10, 3].map((ago) => ({ day: addDays(asOf, -ago), amountMinor: 10 })), [], asOf, byFrequency);
+    const vips = [
+      classify([20, 10, 3], { amount: 900_000, context: tied }), classify([20, 10, 3], { amount: 900_000, context: roundedUp }),
+      classifyCustomer(frequent, byFrequency, asOf, tied), classifyCustomer(frequent, byFrequency, asOf, roundedUp),
+    ];
+    const keys = vips.map((vip) => typeReasonMessage('vip', vip.numbers.vip, asTheServerWrites)?.key);
+    expect(keys).toEqual(['typeReasons.vipRevenueTied', 'typeReasons.vipRevenueRoundedUp', 'typeReasons.vipFrequencyTied', 'typeReasons.vipFrequencyRoundedUp']);
+    for (const vip of vips) {
+      const message = typeReasonMessage('vip', vip.numbers.vip, asTheServerWrites)!;
+      expect(lookupMessage(messagesByLocale.en, message.key, message.values)).toBe(vip.reasons.vip);
+    }
+    expect(vips[2].reasons.vip).toBe('VIP: 4 purchase days in the last 365 days, within the top 20% of customers (5% asked for; customers tied at the cut-off of 3 all count)');
+    for (const locale of locales) {
+      const format = createFormatters({ en: 'en-GB', id: 'id-ID', lv: 'lv-LV' }[locale], 'IDR', 'UTC');
+      for (const vip of vips) {
+        const message = typeReasonMessage('vip', vip.numbers.vip, format)!;
+        expect(lookupMessage(messagesByLocale[locale], message.key, message.values)).not.toMatch(/[{}]|typeReasons\./);
+      }
+    }
+    // 11.1% in the reader's number format
+    expect(typeReasonMessage('vip', vips[1].numbers.vip, createFormatters('id-ID', 'IDR', 'UTC'))?.values.reached).toBe('11,1');
+  });
+
   it('gives up, rather than leave a hole, when a needed figure is missing', () => {
     expect(typeReasonMessage('at_risk', { lastPurchaseDay: '2026-05-01' }, asTheServerWrites)).toBeNull();
     expect(typeReasonMessage('vip', null, asTheServerWrites)).toBeNull();

@@ -95,17 +95,25 @@ function occasionalMessage(n: Numbers, format: Formatters, message: (key: string
  * VIP by revenue or by purchase days as the analysis recorded (vipBy); rows
  * from before it was recorded: by revenue when the window's revenue reaches
  * the revenue cut-off (src/analytics/type-reasons.ts decides the same way).
+ * Where more customers reach the cut-off than the policy's share
+ * (reachedPercent above topPercent), the sentence states the share reached and
+ * why: customers tied at the cut-off, or rounding up to whole customers.
  */
 function vipMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage): TypeReasonMessage | null {
   if (!isNumber(n.windowDays) || !isNumber(n.topPercent)) return null;
-  const common = { windowDays: format.number(n.windowDays), top: decimalText(n.topPercent, format) };
+  const reached = isNumber(n.reachedPercent) && n.reachedPercent > n.topPercent ? n.reachedPercent : null;
+  const wording = reached === null ? '' : n.isTiedAtCutoff === true ? 'Tied' : 'RoundedUp';
+  const common = {
+    windowDays: format.number(n.windowDays), top: decimalText(n.topPercent, format),
+    ...(reached === null ? {} : { reached: decimalText(reached, format) }),
+  };
   const revenueReached = isNumber(n.revenueCutoffMinor) && isNumber(n.windowRevenueMinor) && n.windowRevenueMinor > 0 && n.windowRevenueMinor >= n.revenueCutoffMinor;
   const byRevenue = n.vipBy === undefined ? revenueReached : n.vipBy === 'revenue';
   if (byRevenue && isNumber(n.revenueCutoffMinor) && isNumber(n.windowRevenueMinor)) {
-    return message('vipRevenue', { ...common, revenue: format.money(n.windowRevenueMinor), cutoff: format.money(n.revenueCutoffMinor) });
+    return message(`vipRevenue${wording}`, { ...common, revenue: format.money(n.windowRevenueMinor), cutoff: format.money(n.revenueCutoffMinor) });
   }
   if (isNumber(n.frequencyCutoff) && isNumber(n.windowPurchaseDays)) {
-    return message('vipFrequency', { ...common, purchaseDays: format.number(n.windowPurchaseDays), cutoff: format.number(n.frequencyCutoff) });
+    return message(`vipFrequency${wording}`, { ...common, purchaseDays: format.number(n.windowPurchaseDays), cutoff: format.number(n.frequencyCutoff) });
   }
   return null;
 }
