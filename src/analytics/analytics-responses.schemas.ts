@@ -5,6 +5,7 @@ import type { AnalyzeResult } from './analyze.service.js';
 import type { Cohort, CohortMonth } from './cohorts.js';
 import type { LifecycleFunnel } from './lifecycle.js';
 import { typePolicySchema } from './policy.js';
+import { reportMoneyShape } from './report-money.js';
 import type { RfmCellRow, RfmSegmentRow } from './rfm.repo.js';
 import type { RfmReport, TypesReport } from './reports.service.js';
 import type { CustomerTypeRow, customerTypeTimeline, setTypePolicy, TypeTimelineEntry } from './types.service.js';
@@ -56,6 +57,7 @@ export const typesReportSchema = objectOf<TypesReport>()({
 });
 
 export const rfmReportSchema = objectOf<RfmReport>()({
+  ...reportMoneyShape,
   asOf: isoTime.nullable().describe('The end of the as-of day (exclusive) the scores are as of'),
   asOfDay: day.nullable().describe("The as-of day of the scores, in the store's time zone"),
   customers: z.number(),
@@ -78,6 +80,7 @@ const funnelSchema = objectOf<LifecycleFunnel>()({
 export const lifecycleReportSchema = z.object({ asOf: day, overall: funnelSchema.nullable(), byChannel: z.array(funnelSchema), byCohort: z.array(funnelSchema) });
 
 export const cohortsReportSchema = z.object({
+  ...reportMoneyShape,
   asOf: day,
   cohorts: z.array(objectOf<Cohort>()({
     cohort: z.string().describe('YYYY-MM of the first purchase'),
@@ -101,7 +104,7 @@ export const alertSchema = objectOf<AlertRow>()({
   customerName: z.string().nullable().describe("A customer's alert: who it is about, as the web app labels customers (their name, else email, else phone; null when none is known)"),
   windowStart: day,
   windowEnd: day,
-  expected: z.number(),
+  expected: z.number().describe('What the metric was expected to be: an amount in minor units of `currency` when the metric is revenue'),
   actual: z.number(),
   changePct: z.number(),
   explanation: z.unknown().describe('Why the alert was raised: a summary sentence and the figures behind it'),

@@ -15,6 +15,7 @@ import { alertCursorOf, alertKeyOfCursor } from './alerts/alert-cursor.js';
 import { alertKinds } from './analytics.tables.js';
 import { reportCohorts, reportLifecycle } from './cohorts.service.js';
 import { reportRfm, reportTypes } from './reports.service.js';
+import { reportMoneyShape } from './report-money.js';
 import { customerTypeTimeline, getTypePolicy, setTypePolicy } from './types.service.js';
 import {
   acknowledgedSchema, alertSchema, analyzeResultSchema, cohortsReportSchema, customerTypeTimelineSchema, lifecycleReportSchema, policyChangeSchema,
@@ -74,14 +75,14 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'Change alerts, newest first (cursor-paginated)', querystring: alertsQuery,
-      response: { 200: z.object({ alerts: z.array(alertSchema), nextCursor: z.string().nullable().describe('The cursor of the next page; null on the last page') }) },
+      response: { 200: z.object({ ...reportMoneyShape, alerts: z.array(alertSchema), nextCursor: z.string().nullable().describe('The cursor of the next page; null on the last page') }) },
     },
   }, async (request) => {
     const { cursor, offset, limit, ...filter } = request.query;
     // a cursor resumes right after its alert, wherever that alert now stands in the list
-    const { alerts } = await listAlerts(db, { ...filter, limit: limit + 1, ...(cursor ? { after: alertKeyOfCursor(cursor) } : { offset }) });
+    const { alerts, ...money } = await listAlerts(db, { ...filter, limit: limit + 1, ...(cursor ? { after: alertKeyOfCursor(cursor) } : { offset }) });
     const page = pageOf(alerts, limit, alertCursorOf);
-    return { alerts: page.items, nextCursor: page.nextCursor };
+    return { ...money, alerts: page.items, nextCursor: page.nextCursor };
   });
 
   const alertParams = z.object({ alertId: z.coerce.number().int().positive() });

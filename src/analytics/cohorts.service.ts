@@ -5,11 +5,12 @@ import { buildCohortTriangle, type Cohort } from './cohorts.js';
 import { readCohortRows } from './cohorts.repo.js';
 import { buildFunnel, type LifecycleFunnel } from './lifecycle.js';
 import { readLifecycleCounts } from './lifecycle.repo.js';
+import { withReportMoney, type ReportMoney } from './report-money.js';
 
-export async function reportCohorts(db: Kysely<Database>, options: { asOf?: AsOfInput } = {}): Promise<{ asOf: string; cohorts: Cohort[] }> {
+export async function reportCohorts(db: Kysely<Database>, options: { asOf?: AsOfInput } = {}): Promise<ReportMoney & { asOf: string; cohorts: Cohort[] }> {
   const context = await loadAnalysisContext(db, options.asOf);
   const rows = await readCohortRows(db, context.asOf.day);
-  return { asOf: context.asOf.day, cohorts: buildCohortTriangle(rows.summaries, rows.activity, context.asOf.day) };
+  return withReportMoney(db, { asOf: context.asOf.day, cohorts: buildCohortTriangle(rows.summaries, rows.activity, context.asOf.day) });
 }
 
 export async function reportLifecycle(db: Kysely<Database>, options: { asOf?: AsOfInput } = {}): Promise<{ asOf: string; overall: LifecycleFunnel | null; byChannel: LifecycleFunnel[]; byCohort: LifecycleFunnel[] }> {

@@ -5,6 +5,7 @@ export {
   type CustomerTypeRow, type TypeTimelineEntry,
 } from './types.service.js';
 export { reportRfm, reportTypes, type RfmReport, type TypesReport } from './reports.service.js';
+export { reportMoneyOf, reportMoneyShape, type ReportMoney } from './report-money.js';
 export { reportCohorts, reportLifecycle } from './cohorts.service.js';
 export type { Cohort } from './cohorts.js';
 export { untrackedStages, type LifecycleFunnel } from './lifecycle.js';

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import { dayClosedBy } from '../core/clock.js';
 import { getStoreSettings } from '../settings/index.js';
 import { customerTypesByPrecedence } from './customer-types.js';
+import { withReportMoney, type ReportMoney } from './report-money.js';
 import { summarizeRfm, type RfmCellRow, type RfmSegmentRow } from './rfm.repo.js';
 import { countTypeCombinations, findLatestAnalysisRun, type TypeCombinationCount } from './types.repo.js';
 
@@ -58,16 +59,16 @@ export function typesReportOf(combinations: TypeCombinationCount[]): TypesReport
   };
 }
 
-export type RfmReport = { asOf: string | null; asOfDay: string | null; customers: number; segments: RfmSegmentRow[]; grid: RfmCellRow[] };
+export type RfmReport = ReportMoney & { asOf: string | null; asOfDay: string | null; customers: number; segments: RfmSegmentRow[]; grid: RfmCellRow[] };
 
 export async function reportRfm(db: Kysely<Database>): Promise<RfmReport> {
   const summary = await summarizeRfm(db);
   const asOf = summary.asOf ? new Date(summary.asOf).toISOString() : null;
-  return {
+  return withReportMoney(db, {
     asOf,
     asOfDay: await asOfDayOf(db, asOf),
     customers: summary.segments.reduce((sum, segment) => sum + segment.customers, 0),
     segments: summary.segments,
     grid: summary.grid,
-  };
+  });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { addDays, dayClosedBy } from '../core/clock.js';
 import { calendarDayOf } from '../core/calendar-day.js';
-import { customerTypesByPrecedence } from '../analytics/index.js';
+import { customerTypesByPrecedence, reportMoneyOf, reportMoneyShape } from '../analytics/index.js';
 import { getStoreSettings, storeNowOf } from '../settings/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
@@ -27,7 +27,7 @@ const figuresSchema = objectOf<PeriodFigures>()({
 });
 const spanSchema = z.object({ from: timestamp.describe('The first instant: the start of the first store day'), to: timestamp.describe('Exclusive: the end of the last store day, or the time on it the period stops at') });
 const summarySchema = z.object({
-  asOf: z.string().describe('ISO 8601 time'), currency: z.string(),
+  asOf: z.string().describe('ISO 8601 time'), ...reportMoneyShape,
   from: day.describe('YYYY-MM-DD: the first store day of the current period'), to: day.describe('YYYY-MM-DD, exclusive: the day after the last store day the current period touches'),
   previousFrom: day, previousTo: day.describe('YYYY-MM-DD, exclusive: the day after the last store day the previous period touches'),
   comparison: z.enum(['same-time', 'whole-days']).describe('same-time: a live store, as of now: the current period runs up to now, so today counts only so far, and the previous one ends at the same time of day (store time zone) N days earlier, so both hold N − 1 whole days and the same part of a day. whole-days: a data set reported as of its end: both periods are N whole days'),
@@ -36,7 +36,7 @@ const summarySchema = z.object({
   change: z.record(z.string(), z.number().nullable()).describe('Relative change of each figure against the previous period (0.1 = +10%); null when the previous one was 0'),
 });
 const revenueSchema = z.object({
-  granularity: z.enum(['day', 'week', 'month']), from: day, to: day.describe('Exclusive'), currency: z.string(),
+  granularity: z.enum(['day', 'week', 'month']), from: day, to: day.describe('Exclusive'), ...reportMoneyShape,
   points: z.array(objectOf<RevenuePoint>()({ period: day.describe('First day of the period'), revenueMinor: z.number(), orders: z.number(), customers: z.number() })),
 });
 const typeMigrationSchema = z.object({
@@ -71,7 +71,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
     const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);
     const change = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof typeof current], previous[key as keyof typeof previous])]));
     return {
-      asOf: asOf.toISOString(), currency: settings.currency, from: periods.current.from, to: periods.current.to,
+      asOf: asOf.toISOString(), ...(await reportMoneyOf(db)), from: periods.current.from, to: periods.current.to,
       previousFrom: periods.previous.from, previousTo: periods.previous.to, comparison: periods.comparison,
       currentPeriod: { from: periods.current.start, to: periods.current.end }, previousPeriod: { from: periods.previous.start, to: periods.previous.end },
       current, previous, change,
@@ -86,7 +86,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
     const to = request.query.to ?? addDays(calendarDayOf(asOf, settings.timeZone), 1);
     const from = request.query.from ?? addDays(to, -365);
     requireOrderedRange(from, to);
-    return { granularity: request.query.granularity, from, to, currency: settings.currency, points: await revenueSeries(db, { from, to }, request.query.granularity) };
+    return { granularity: request.query.granularity, from, to, ...(await reportMoneyOf(db)), points: await revenueSeries(db, { from, to }, request.query.granularity) };
   });
 
   api.get('/reports/type-migration', {

@@ -104,4 +104,10 @@ describe('clientele analytics CLI', { timeout: 240_000 }, () => {
     for (const text of [analysed, types, rfm, cohorts]) expect(text).not.toMatch(/undefined|NaN|^\{/m);
     expect((await json('report', 'types')).customers).toBe(3);
   });
+
+  it('says in the JSON of each report with amounts which currency they are minor units of', async () => {
+    for (const args of [['report', 'rfm'], ['report', 'cohorts', '--as-of', '2026-11-07'], ['report', 'alerts', '--all']]) {
+      expect({ args, ...(await json(...args)) }).toMatchObject({ args, currency: 'IDR', hasPrices: true });
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { findAlerts, markAlertAcknowledged, markAlertOpen, storeAlerts, type Ale
 import type { AlertKind } from '../analytics.tables.js';
 import { combineSeries, readAllSeries, readTypeSeries, type SeriesRow, type SeriesWindow } from './metric-series.repo.js';
 import { resolveAsOfDay } from '../settings.repo.js';
+import { withReportMoney, type ReportMoney } from '../report-money.js';
 
 /**
  * The window the metric alerts judge: only complete days are judged, so when
@@ -66,7 +67,7 @@ function sameWindow(a: SeriesWindow, b: SeriesWindow): boolean {
 
 export async function listAlerts(
   db: Kysely<Database>, options: { status?: 'open' | 'all'; kind?: AlertKind; limit?: number; offset?: number; after?: AlertKey } = {},
-): Promise<{ alerts: AlertRow[] }> {
+): Promise<ReportMoney & { alerts: AlertRow[] }> {
   const alerts = await findAlerts(db, {
     isOpenOnly: (options.status ?? 'open') === 'open',
     kind: options.kind ?? null,
@@ -74,7 +75,8 @@ export async function listAlerts(
     offset: Math.max(options.offset ?? 0, 0),
     after: options.after,
   });
-  return { alerts: await withSentences(db, alerts) };
+  // a drop's expected and actual figures are amounts when its metric is revenue
+  return withReportMoney(db, { alerts: await withSentences(db, alerts) });
 }
 
 /**

@@ -5,6 +5,9 @@ import { money, table } from '../format.js';
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
+/** A data set without prices (Groceries): its revenue is not recorded, and a column of 0.00 read as nothing sold. */
+const noPricesLine = 'no revenue: the orders carry no prices (every amount is 0)';
+
 const counted = (count: number, one: string, other: string) => `${count.toLocaleString('en')} ${count === 1 ? one : other}`;
 
 function alertCountsText(counts: AnalyzeResult['alerts']['open']): string {
@@ -49,15 +52,17 @@ export function rfmText(report: RfmReport): string {
     `${report.customers.toLocaleString('en')} real customers scored${report.asOfDay ? `, as of ${report.asOfDay}` : ''}`,
     table(report.segments.map((row) => ({
       segment: row.segment, customers: row.customers.toLocaleString('en'), share: percent(row.share),
-      'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2), revenue: money(row.revenueMinor),
+      'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2),
+      ...(report.hasPrices ? { revenue: money(row.revenueMinor) } : {}),
     }))),
+    ...(report.hasPrices ? [] : [noPricesLine]),
     '', 'customers by recency (rows, R5 most recent) and frequency (columns, F5 most frequent):',
     table(scores.map((r) => ({ '': `R${r}`, ...Object.fromEntries(scores.slice().reverse().map((f) => [`F${f}`, (cell.get(`${r}:${f}`) ?? 0).toLocaleString('en')])) }))),
   ].join('\n');
 }
 
 /** The classic triangle: retention by month since first purchase, with each cohort's repeat rate and time to a second purchase. */
-export function cohortsText(report: { asOf: string; cohorts: Cohort[] }): string {
+export function cohortsText(report: { asOf: string; cohorts: Cohort[]; hasPrices?: boolean }): string {
   if (report.cohorts.length === 0) return `No purchases up to ${report.asOf}.`;
   const width = Math.max(...report.cohorts.map((cohort) => cohort.months.length));
   // months beyond 12 make a table wider than a terminal; --json has them all
@@ -75,6 +80,7 @@ export function cohortsText(report: { asOf: string; cohorts: Cohort[] }): string
     ...(width > shown ? [`(months ${shown} to ${width - 1}: --json)`] : []),
     ...(report.cohorts.some((cohort) => cohort.months.some((month) => month.isPartial && month.monthIndex > 0 && month.monthIndex < shown))
       ? [`* ${report.asOf.slice(0, 7)} so far: the month is not over`] : []),
-    '', `revenue per cohort customer in month 0: ${report.cohorts.map((cohort) => `${cohort.cohort} ${money(cohort.months[0]?.revenuePerCustomerMinor ?? 0)}`).join(', ')}`,
+    '', report.hasPrices === false ? noPricesLine
+      : `revenue per cohort customer in month 0: ${report.cohorts.map((cohort) => `${cohort.cohort} ${money(cohort.months[0]?.revenuePerCustomerMinor ?? 0)}`).join(', ')}`,
   ].join('\n');
 }

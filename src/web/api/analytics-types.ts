@@ -3,6 +3,13 @@
  * writing (src/analytics/*.service.ts). The summary, revenue-trend and
  * type-migration shapes are the ones asked of the lead (docs/web-app.md).
  */
+/**
+ * Beside every report with amounts (…Minor, minor units of `currency`): `hasPrices` is false when the store
+ * has orders but none carries an amount (a data set without prices, such as Groceries), so its revenue is not
+ * recorded rather than nil (src/analytics/report-money.ts).
+ */
+export type ReportMoney = { currency: string; hasPrices: boolean };
+
 export type KeyFigures = {
   realCustomers: number; leads: number; newCustomers: number; activeCustomers: number; repeatPurchaseRate: number; revenueMinor: number; orders: number;
 };
@@ -12,8 +19,8 @@ export type KeyFigures = {
  * `same-time` (a live store: up to now, against the same span N days earlier up to the same time of day) or
  * `whole-days` (a data set); `currentPeriod` and `previousPeriod` give the instants covered (ISO 8601, `to` exclusive).
  */
-export type StoreSummary = {
-  asOf: string; currency: string; from: string; to: string; previousFrom: string; previousTo: string;
+export type StoreSummary = ReportMoney & {
+  asOf: string; from: string; to: string; previousFrom: string; previousTo: string;
   comparison?: 'same-time' | 'whole-days'; currentPeriod?: InstantRange; previousPeriod?: InstantRange;
   current: KeyFigures; previous: KeyFigures; change: Partial<Record<keyof KeyFigures, number | null>>;
 };
@@ -26,7 +33,7 @@ export type TypesReport = {
   combinations: Array<{ types: string[]; customers: number }>;
 };
 
-export type RfmReport = {
+export type RfmReport = ReportMoney & {
   asOf: string | null; customers: number;
   segments: Array<{ segment: string; customers: number; share: number; medianRecencyDays: number; averageFrequency: number; revenueMinor: number }>;
   grid: Array<{ r: number; f: number; customers: number }>;
@@ -43,17 +50,17 @@ export type Cohort = {
   cohort: string; customers: number; repeatPurchaseRate: number; medianDaysToSecondPurchase: number | null;
   months: Array<{ monthIndex: number; activeCustomers: number; retentionRate: number; revenuePerCustomerMinor: number; isPartial: boolean }>;
 };
-export type CohortsReport = { asOf: string; cohorts: Cohort[] };
+export type CohortsReport = ReportMoney & { asOf: string; cohorts: Cohort[] };
 
 export type Alert = {
   alertId: number; kind: string; metric: string; scope: string; granularity: string; customerId: number | null; customerName?: string | null; windowStart: string; windowEnd: string;
   expected: number; actual: number; changePct: number; explanation: unknown; raisedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null;
 };
-export type AlertsPage = { alerts: Alert[] };
+export type AlertsPage = ReportMoney & { alerts: Alert[] };
 
 export type Granularity = 'day' | 'week' | 'month';
 /** GET /api/reports/revenue: `period` is the first day of each day, week or month (store calendar). */
-export type RevenueTrend = { granularity: Granularity; from: string; to: string; currency: string; points: Array<{ period: string; revenueMinor: number; orders: number; customers: number }> };
+export type RevenueTrend = ReportMoney & { granularity: Granularity; from: string; to: string; points: Array<{ period: string; revenueMinor: number; orders: number; customers: number }> };
 
 /** GET /api/reports/type-migration: types held at the end of the store day `fromDay` against the end of `toDay` (`from`, `to`: those instants). */
 export type TypeMigration = { from: string; to: string; fromDay: string; toDay: string; flows: Array<{ fromType: string; toType: string; customers: number }> };

@@ -4,6 +4,7 @@ import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { medianGap, purchaseRhythm } from './purchase-rhythm.js';
+import { purchaseRhythmTable } from './purchase-rhythm-table.js';
 import type { Timeline } from './use-timeline.js';
 
 /** Days between purchase days, over time: a lengthening gap is the earliest visible sign of a customer drifting away. */
@@ -32,7 +33,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
       <>
         <p className="muted small">{t('customer.rhythm.summary', { days: format.number(median ?? 0, 1), count: format.number(points.length) })}{timeline.isComplete ? '' : ` ${t('customer.rhythm.partial', { date: format.date(points[0].day) })}`}</p>
         <Chart title={t('customer.rhythm.title')} fileName="purchase-rhythm" option={option} height={240}
-          table={{ header: [t('customer.rhythm.day'), t('customer.rhythm.gap'), t('reports.common.revenueMinor')], rows: points.map((point) => [point.day, point.gapDays, point.amountMinor]) }} />
+          table={purchaseRhythmTable(points, t)} />
       </>
     );
   }

@@ -8,7 +8,7 @@ import { describePeriod } from './period-text.js';
 
 // As GET /api/reports/summary?days=7 answered on the demo store at 14:18 in Jakarta on 3 December 2026 (the review's screenshot).
 const live: StoreSummary = {
-  asOf: '2026-12-03T07:18:00.000Z', currency: 'IDR', from: '2026-11-27', to: '2026-12-04', previousFrom: '2026-11-20', previousTo: '2026-11-27', comparison: 'same-time',
+  asOf: '2026-12-03T07:18:00.000Z', currency: 'IDR', hasPrices: true, from: '2026-11-27', to: '2026-12-04', previousFrom: '2026-11-20', previousTo: '2026-11-27', comparison: 'same-time',
   currentPeriod: { from: '2026-11-26T17:00:00.000Z', to: '2026-12-03T07:18:00.000Z' }, previousPeriod: { from: '2026-11-19T17:00:00.000Z', to: '2026-11-26T07:18:00.000Z' },
   current: { revenueMinor: 79_468_400, orders: 163, realCustomers: 1198, activeCustomers: 142, newCustomers: 10, leads: 448, repeatPurchaseRate: 0.874 },
   previous: { revenueMinor: 78_828_500, orders: 143, realCustomers: 1188, activeCustomers: 122, newCustomers: 9, leads: 451, repeatPurchaseRate: 0.872 },
@@ -74,6 +74,18 @@ describe('keyFigureTexts', () => {
     const none = { ...dataSet, current: { ...dataSet.current, newCustomers: 0 }, previous: { ...dataSet.previous, newCustomers: 0 }, change: { ...dataSet.change, newCustomers: 0 } };
     expect(textsOf(none, 'en').period.newCustomers).toMatchObject({ value: '0', comparison: 'none in either period', previous: 'Previous period: 0' });
     expect(textsOf(none, 'lv').period.newCustomers.comparison).toBe('nebija nevienā no periodiem');
+  });
+
+  it('says the revenue of a store whose orders carry no prices (Groceries) is not recorded, not €0.00 or "none in either period"', () => {
+    const unpriced = { ...dataSet, hasPrices: false, current: { ...dataSet.current, revenueMinor: 0 }, previous: { ...dataSet.previous, revenueMinor: 0 }, change: { ...dataSet.change, revenueMinor: null } };
+    const texts = textsOf(unpriced, 'en').period;
+    expect(texts.revenueMinor).toEqual({ label: 'Revenue', value: 'No prices recorded', comparison: '', trend: 'flat', previous: '' });
+    expect(textsOf(unpriced, 'lv').period.revenueMinor.value).toBe('Cenas nav reģistrētas');
+    // the counts beside it are as they were
+    expect(texts.orders).toMatchObject({ value: '163', comparison: '+14% vs previous period' });
+    // a priced store's period without sales is still 0 in its money
+    const quiet = { ...dataSet, current: { ...dataSet.current, revenueMinor: 0 }, previous: { ...dataSet.previous, revenueMinor: 0 }, change: { ...dataSet.change, revenueMinor: null } };
+    expect(textsOf(quiet, 'en').period.revenueMinor).toMatchObject({ value: 'IDR\u00a00', comparison: 'none in either period' });
   });
 
   it('shows no repeat-purchase rate for a store without real customers, where 0% would be a measurement', () => {

@@ -31,16 +31,18 @@ export type ComparedFigure = {
   key: FigureKey; group: 'period' | 'total'; current: number; previous: number; trend: 'up' | 'down' | 'flat'; change: FigureChange;
   /** The real customers at the end of each period: a rate over none is not measured (0/0), not 0%. */
   realCustomers: { current: number; previous: number };
+  /** An amount of a store whose orders carry no prices (every amount 0): its 0 is not recorded, not nothing sold. */
+  isUnpriced: boolean;
 };
 export type KeyFigureGroups = { period: ComparedFigure[]; totals: ComparedFigure[] };
 
-export function groupKeyFigures(summary: Pick<StoreSummary, 'current' | 'previous' | 'change'>): KeyFigureGroups {
+export function groupKeyFigures(summary: Pick<StoreSummary, 'current' | 'previous' | 'change' | 'hasPrices'>): KeyFigureGroups {
   const compare = (key: FigureKey, group: ComparedFigure['group']): ComparedFigure => {
     const current = summary.current[key];
     const previous = summary.previous[key];
     const trend = current > previous ? 'up' : current < previous ? 'down' : 'flat';
     const realCustomers = { current: summary.current.realCustomers, previous: summary.previous.realCustomers };
-    const figure = { key, group, current, previous, trend, realCustomers } as const;
+    const figure = { key, group, current, previous, trend, realCustomers, isUnpriced: key === 'revenueMinor' && summary.hasPrices === false } as const;
     if (key === 'repeatPurchaseRate') return { ...figure, change: { kind: 'points', points: (current - previous) * 100 } };
     if (group === 'total') return { ...figure, change: { kind: 'difference', difference: current - previous } };
     const ratio = summary.change?.[key] ?? (previous === 0 ? null : (current - previous) / previous);
@@ -90,6 +92,8 @@ export const notMeasured = '–';
  */
 export function keyFigureTexts(figure: ComparedFigure, period: PeriodDescription, { t, locale, format }: TextContext): FigureTexts {
   const label = t(`home.figures.${figure.key}`);
+  // "€0.00, none in either period" would say nothing was sold; nothing was priced
+  if (figure.isUnpriced) return { label, value: t('reports.common.noPrices'), comparison: '', trend: 'flat', previous: '' };
   const { change } = figure;
   // a repeat-purchase rate of no real customers is not 0%: there is nothing to measure yet
   const isRateUnmeasured = (realCustomers: number) => figure.key === 'repeatPurchaseRate' && realCustomers === 0;

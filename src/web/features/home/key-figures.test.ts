@@ -7,7 +7,7 @@ import { KeyFigures } from './key-figures.js';
 
 // GET /api/reports/summary?days=365 on the demo store (the review's screenshot): the totals equal those of ?days=7.
 const summary: StoreSummary = {
-  asOf: '2026-12-03T07:18:00.000Z', currency: 'IDR', from: '2025-12-04', to: '2026-12-04', previousFrom: '2024-12-04', previousTo: '2025-12-04', comparison: 'same-time',
+  asOf: '2026-12-03T07:18:00.000Z', currency: 'IDR', hasPrices: true, from: '2025-12-04', to: '2026-12-04', previousFrom: '2024-12-04', previousTo: '2025-12-04', comparison: 'same-time',
   currentPeriod: { from: '2025-12-03T17:00:00.000Z', to: '2026-12-03T07:18:00.000Z' }, previousPeriod: { from: '2024-12-03T17:00:00.000Z', to: '2025-12-03T07:18:00.000Z' },
   current: { revenueMinor: 3_342_622_500, orders: 6897, realCustomers: 1198, activeCustomers: 877, newCustomers: 518, leads: 448, repeatPurchaseRate: 0.874 },
   previous: { revenueMinor: 2_151_305_600, orders: 4446, realCustomers: 679, activeCustomers: 554, newCustomers: 367, leads: 239, repeatPurchaseRate: 0.862 },

@@ -69,7 +69,8 @@ export function ReportsPage() {
       <AnalysisNotice state={analysis} />
       <div className="report-grid">
         <ReportSection title={t('reports.revenue.title')} source={trend} emptyText={noData} isEmpty={(data) => data.points.length === 0} actions={granularityPicker} className="card-wide">
-          {(data) => <RevenueTrendChart trend={data} alerts={alerts.data?.alerts ?? []} />}
+          {/* without prices every period's revenue is 0: a flat line at 0 read as a store that sold nothing */}
+          {(data) => (data.hasPrices === false ? <p className="empty-state">{t('reports.common.noPricesNote')}</p> : <RevenueTrendChart trend={data} alerts={alerts.data?.alerts ?? []} />)}
         </ReportSection>
         {/* above the two groupings that share names ("Loyal", "At risk"): they are not the same customers */}
         <p className="small muted card-wide report-grid-note">{t('reports.typesVsRfm')}</p>
@@ -80,7 +81,7 @@ export function ReportsPage() {
           {(data) => <RfmGridChart report={data} />}
         </ReportSection>
         <ReportSection title={t('reports.segments.title')} source={rfm} emptyText={notAnalysed} isEmpty={(data) => data.segments.length === 0}>
-          {(data) => <SegmentChart segments={data.segments} />}
+          {(data) => <SegmentChart report={data} />}
         </ReportSection>
         <ReportSection title={t('reports.savedSegments.title')} source={segments} emptyText={noData} isEmpty={(data) => data.items.length === 0}>
           {(data) => <SavedSegmentsChart segments={data.items} />}

@@ -12,12 +12,12 @@ const point = (period: string, revenueMinor: number) => ({ period, revenueMinor,
 
 // The demo store on 3 December 2026, per week: the year's range starts on Thursday 4 December 2025, so its first week holds 4 days
 const live: RevenueTrend = {
-  granularity: 'week', from: '2025-12-04', to: '2026-12-04', currency: 'IDR',
+  granularity: 'week', from: '2025-12-04', to: '2026-12-04', currency: 'IDR', hasPrices: true,
   points: [point('2025-12-01', 19_300_000), point('2025-12-08', 65_500_000), point('2026-11-23', 60_000_000), point('2026-11-30', 30_000_000)],
 };
 // CDNOW per week, reported as of its end, 30 June 1998 (a Tuesday): its range starts on Tuesday 1 July 1997
 const dataSet: RevenueTrend = {
-  granularity: 'week', from: '1997-07-01', to: '1998-07-01', currency: 'USD',
+  granularity: 'week', from: '1997-07-01', to: '1998-07-01', currency: 'USD', hasPrices: true,
   points: [point('1997-06-30', 1_745_897), point('1997-07-07', 1_867_715), point('1998-06-22', 1_500_000), point('1998-06-29', 450_000)],
 };
 

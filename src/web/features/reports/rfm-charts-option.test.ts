@@ -6,7 +6,8 @@ import { categoricalPalette } from '../../components/charts/palette.js';
 import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { rfmCellTooltip, rfmGridOption } from './rfm-grid-option.js';
-import { segmentChartOption } from './segment-chart-option.js';
+import { readableTable } from '../../components/charts/chart-table.js';
+import { segmentChartOption, segmentTable } from './segment-chart-option.js';
 
 const i18n = (locale: Locale) => ({
   t: (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables),
@@ -36,10 +37,23 @@ describe('the RFM segments chart', () => {
     const { t, format } = i18n('lv');
     expect(drawnTexts(segmentChartOption([segment('Loyal', 211), segment('At risk', 194)], t, format))).toEqual(expect.arrayContaining(['RFM: Lojālie', 'RFM: Riska grupā']));
   });
+
+  it('draws no revenue bars for a store whose orders carry no prices, and says so in the table instead of 0', () => {
+    const { t, format } = i18n('en');
+    const unpriced = [segment('Loyal', 70), segment('Lost', 30)].map((row) => ({ ...row, revenueMinor: 0 }));
+    const option = segmentChartOption(unpriced, t, format, false);
+    expect(option.series.map((series) => series.name)).toEqual(['Customers']);
+    expect(option.xAxis).toHaveLength(1);
+    expect(drawnTexts(option)).not.toContain('Revenue');
+    expect(readableTable(segmentTable(unpriced, t, false), format).rows).toEqual([['RFM: Loyal', '70', '70%', 'No prices recorded'], ['RFM: Lost', '30', '30%', 'No prices recorded']]);
+    // with prices: both bars, and the money in the table
+    expect(segmentChartOption(unpriced, t, format).series.map((series) => series.name)).toEqual(['Customers', 'Revenue']);
+    expect(readableTable(segmentTable([segment('Loyal', 70)], t), format).rows[0][3]).toBe('IDR\u00a070,000');
+  });
 });
 
 describe('the RFM grid', () => {
-  const report: RfmReport = { asOf: '2026-12-03', customers: 92, segments: [], grid: [{ r: 4, f: 5, customers: 70 }, { r: 1, f: 1, customers: 1 }, { r: 2, f: 3, customers: 21 }] };
+  const report: RfmReport = { currency: 'IDR', hasPrices: true, asOf: '2026-12-03', customers: 92, segments: [], grid: [{ r: 4, f: 5, customers: 70 }, { r: 1, f: 1, customers: 1 }, { r: 2, f: 3, customers: 21 }] };
 
   it('says in the tooltip which RFM segment a cell makes, and counts its customers in the plural form', () => {
     const en = i18n('en');

@@ -1,4 +1,5 @@
 import type { RfmReport } from '../../api/analytics-types.js';
+import type { ChartTable } from '../../components/charts/chart-table.js';
 import type { Formatters } from '../../i18n/format.js';
 import { rfmSegmentLabel } from './rfm-segment-label.js';
 
@@ -9,8 +10,13 @@ export function segmentNames(segments: RfmReport['segments'], t: Translate): str
   return segments.map((segment) => rfmSegmentLabel(t, segment.segment));
 }
 
-/** Size and value of each RFM segment side by side: a small segment can hold much of the revenue. */
-export function segmentChartOption(segments: RfmReport['segments'], t: Translate, format: Pick<Formatters, 'number' | 'compact' | 'money' | 'moneyCompact'>) {
+/**
+ * Size and value of each RFM segment side by side: a small segment can hold much of the revenue. Without prices
+ * (every amount 0) the revenue bars are left out rather than drawn as zeros; the note under the chart says why.
+ */
+export function segmentChartOption(segments: RfmReport['segments'], t: Translate, format: Pick<Formatters, 'number' | 'compact' | 'money' | 'moneyCompact'>, hasPrices = true) {
+  const customers = { name: t('reports.common.customers'), type: 'bar', data: segments.map((segment) => segment.customers), tooltip: { valueFormatter: (value: number) => format.number(value) } };
+  const revenue = { name: t('reports.common.revenue'), type: 'bar', xAxisIndex: 1, data: segments.map((segment) => segment.revenueMinor), tooltip: { valueFormatter: (value: number) => format.money(value) } };
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     // the legend below: above, it collided with the revenue axis, which ECharts puts at the top
@@ -18,12 +24,19 @@ export function segmentChartOption(segments: RfmReport['segments'], t: Translate
     grid: { left: 8, right: 24, top: 28, bottom: 32, containLabel: true },
     xAxis: [
       { type: 'value', position: 'bottom', axisLabel: { hideOverlap: true, formatter: (value: number) => format.compact(value) } },
-      { type: 'value', position: 'top', splitLine: { show: false }, axisLabel: { hideOverlap: true, formatter: (value: number) => format.moneyCompact(value) } },
+      ...(hasPrices ? [{ type: 'value', position: 'top', splitLine: { show: false }, axisLabel: { hideOverlap: true, formatter: (value: number) => format.moneyCompact(value) } }] : []),
     ],
     yAxis: { type: 'category', data: segmentNames(segments, t), inverse: true },
-    series: [
-      { name: t('reports.common.customers'), type: 'bar', data: segments.map((segment) => segment.customers), tooltip: { valueFormatter: (value: number) => format.number(value) } },
-      { name: t('reports.common.revenue'), type: 'bar', xAxisIndex: 1, data: segments.map((segment) => segment.revenueMinor), tooltip: { valueFormatter: (value: number) => format.money(value) } },
-    ],
+    series: hasPrices ? [customers, revenue] : [customers],
+  };
+}
+
+/** The chart's numbers; a store without prices says so in the revenue column rather than write 0 for every segment. */
+export function segmentTable(segments: RfmReport['segments'], t: Translate, hasPrices = true): ChartTable {
+  const names = segmentNames(segments, t);
+  return {
+    header: [t('reports.segments.segment'), t('reports.common.customers'), t('reports.common.share'), t('reports.common.revenue')],
+    kinds: ['text', 'count', 'percent', 'money'],
+    rows: segments.map((segment, index) => [names[index], segment.customers, segment.share, hasPrices ? segment.revenueMinor : t('reports.common.noPrices')]),
   };
 }
