@@ -63,7 +63,7 @@ export const demoDatasets: DemoDataset[] = [
     currency: 'USD', timeZone: 'America/New_York', defaultCountry: 'US', asOf: '2014-12-31T23:59:59.999-05:00',
     imports: [{ entity: 'customers', file: 'customer-personality/marketing_campaign.csv', preset: 'customer-personality' }],
     expectedRejects: {
-      WHOLE_NUMBER_INVALID: 'customers born before 1900 by their Year_Birth (1893, 1899: implausible, as the data set\'s README notes); the store keeps birth years from 1900',
+      BIRTH_YEAR_OUT_OF_RANGE: 'customers born before 1900 by their Year_Birth (1893, 1899: implausible, as the data set\'s README notes); the store keeps birth years from 1900',
     },
   },
 ];

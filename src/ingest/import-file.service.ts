@@ -4,7 +4,7 @@ import { isAppError } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
 import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, IngestContext, Reject } from './canonical.js';
-import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
+import { addBatchToImportRun, finishImportRun, readRejectCounts, startImportRun } from './import-runs.repo.js';
 import { createRawRowFinder, createRejectsWriter, rejectsSampleSize } from './rejects-file.js';
 import { findPreset } from './presets/index.js';
 import { parseFile } from './rows/index.js';
@@ -36,6 +36,8 @@ export type ImportFileOptions = {
   onProgress?: (progress: ImportProgress) => void;
 };
 
+export type RejectCount = { code: string; rows: number; first: Pick<Reject, 'line' | 'field' | 'reason'> | null };
+
 export type ImportProgress = { bytesRead: number; totalBytes: number; read: number; rejected: number };
 
 export type ImportSummary = {
@@ -56,6 +58,8 @@ export type ImportSummary = {
   rowsPerSecond: number;
   rejectsFile: string | null;
   rejectsSample: Reject[];
+  /** Rows rejected per code, most first, each with the first such row (its line, field and reason, which says what to do). */
+  rejectCounts: RejectCount[];
   /** Customer files: stubs (customers known only from orders or events) that rows joined into their customer by a merge. */
   joinedStubs: number;
   /** The first 20 rows that joined stubs: the row's line, its customer, the stubs merged into them and the merges (undo with `clientele customers unmerge`). */
@@ -84,7 +88,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const rates = await readCurrencyRates(db);
   await forgetAbandonedCustomerFiles(db);
   const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
-  const writeContext: WriteContext = { importId, file: options.file, currency: settings.currency, timeZone: settings.timeZone, rates };
+  const writeContext: WriteContext = { importId, file: options.file, linesOf: 'file', currency: settings.currency, timeZone: settings.timeZone, rates };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);
   const keepDerivedCurrent = await createDerivedUpdater(db);
   const totals = { read: 0, inserted: 0, updated: 0, unchanged: 0 };
@@ -153,10 +157,14 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
     throw error;
   }
   const closed = await rejects.close();
+  const rejectCounts = (await readRejectCounts(db, importId)).map(({ code, rows }): RejectCount => {
+    const first = closed.firstOfCode.get(code);
+    return { code, rows, first: first ? { line: first.line, field: first.field, reason: first.reason } : null };
+  });
   const seconds = (performance.now() - started) / 1000;
   return {
     importId, entity: options.entity, file: options.file, ...totals, rejected, orders, seconds,
-    rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample,
+    rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample, rejectCounts,
     joinedStubs, joinsSample, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
   };
 }

@@ -125,6 +125,25 @@ describeEachStore('importing files', (context) => {
     expect(euro).toEqual({ total_minor: 100000, amount_minor: 17500000, currency: 'EUR' });
   });
 
+  it('counts the rejected rows per code, most first, each with its first row, also past the first rejects it keeps', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clientele-reject-counts-'));
+    try {
+      const file = join(directory, 'orders.csv');
+      const unreadable = Array.from({ length: 25 }, (_, index) => `RC${index},RC-BUYER,2024-03-01,12abc`);
+      writeFileSync(file, ['order_id,customer_id,ordered_at,amount', ...unreadable, 'RD1,RC-BUYER,yesterday,10', 'RD2,RC-BUYER,someday,10', 'RD3,RC-BUYER,2024-03-01,10'].join('\n') + '\n');
+      const summary = await importFile(db(), { ...base, entity: 'orders', file, batchSize: 10 });
+      expect(summary).toMatchObject({ read: 28, inserted: 1, rejected: 27 });
+      expect(summary.rejectCounts).toEqual([
+        { code: 'AMOUNT_UNREADABLE', rows: 25, first: { line: 2, field: 'amount', reason: expect.stringContaining('write amounts like 1234.50') } },
+        { code: 'DATE_UNREADABLE', rows: 2, first: { line: 27, field: 'ordered_at', reason: expect.stringContaining('"yesterday" is not a date we can read') } },
+      ]);
+      const clean = await importFile(db(), { ...base, entity: 'orders', file: fixture('orders.csv') });
+      expect(clean.rejectCounts).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it('updates a changed order and recomputes that customer', async () => {
     await sql`update customer_order set status = 'refunded' where external_id = 'O3'`.execute(db());
     const before = await snapshotTraits();

@@ -61,7 +61,9 @@ export async function ingestRecords(
     const file = run?.fileName ?? 'request';
     const { rows, rejects, rejectedOrderKeys } = rowsFromRecords(entity, records, { context, file, dateFormat: options.dateFormat, lines: options.lines });
     const importId = run?.importId ?? await startImportRun(trx, { entity, fileName: options.fileName ?? null, preset: null, startedBy: options.actor });
-    const outcome = await writeBatch(trx, entity, rows, { importId, file, currency: settings.currency, timeZone: settings.timeZone, rates }, rejectedOrderKeys);
+    // a batch sent without its file's lines names its records by their place in it
+    const linesOf = options.lines ? 'file' : 'batch';
+    const outcome = await writeBatch(trx, entity, rows, { importId, file, linesOf, currency: settings.currency, timeZone: settings.timeZone, rates }, rejectedOrderKeys);
     await keepDerivedCurrent(trx, outcome.changedCustomerIds, options.clock.now());
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });

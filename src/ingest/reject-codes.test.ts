@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportEntity, Reject } from './canonical.js';
 import { isRejectCode, rejectCodes } from './reject-codes.js';
@@ -32,7 +34,9 @@ const badRecords: Array<[ImportEntity, Record<string, unknown>, string, Record<s
   ['orders', { ...order, note: 'x\u0000', customer_id: '1\u0000' }, 'FIELD_NUL_CHARACTER', { field: 'customer_id' }],
   ['orders', { ...order, order_id: ['a'] }, 'FIELD_NOT_SCALAR', { line: 1, field: 'order_id' }],
   ['customers', { customer_id: '1', country: 'Atlantis' }, 'COUNTRY_UNKNOWN', { value: 'Atlantis' }],
-  ['customers', { customer_id: '1', birth_year: '1901' }, 'BIRTH_YEAR_TOO_OLD', { value: 1901, maximumAge: 120 }],
+  ['customers', { customer_id: '1', birth_year: '1901' }, 'BIRTH_YEAR_OUT_OF_RANGE', { value: 1901, earliest: 1906, latest: 2026 }],
+  ['customers', { customer_id: '1', birth_year: '1890' }, 'BIRTH_YEAR_OUT_OF_RANGE', { value: 1890, earliest: 1906, latest: 2026 }],
+  ['customers', { customer_id: '1', birth_year: '19x5' }, 'WHOLE_NUMBER_INVALID', { field: 'birth_year', value: '19x5', min: 1906, max: 2026 }],
   ['customers', { customer_id: '1', phone: '0000000000' }, 'PHONE_INVALID', { field: 'phone', value: '0000000000', country: 'LV' }],
   ['customers', { customer_id: '', name: 'Nobody' }, 'CUSTOMER_IDENTITY_MISSING', {}],
   ['events', { kind: 'visit', occurred_at: '2024-03-01', customer_id: '' }, 'CUSTOMER_MISSING', {}],
@@ -47,6 +51,11 @@ function expectKnownCodes(rejects: readonly Reject[]): void {
 }
 
 describe('reject codes', () => {
+  it('are each listed in docs/import.md with their params', () => {
+    const documented = readFileSync(fileURLToPath(new URL('../../docs/import.md', import.meta.url)), 'utf8');
+    for (const code of rejectCodes) expect(documented, code).toMatch(new RegExp(`^\\| \`${code}\` \\|`, 'm'));
+  });
+
   it('are UPPER_SNAKE and listed once', () => {
     for (const code of rejectCodes) expect(code).toMatch(/^[A-Z]+(?:_[A-Z0-9]+)+$/);
     expect(new Set(rejectCodes).size).toBe(rejectCodes.length);

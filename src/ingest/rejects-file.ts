@@ -15,16 +15,20 @@ export const rejectsSampleSize = 20;
 /**
  * Streams rejects to a CSV file, opened only when the first reject arrives. A run without
  * rejects removes the file left by an earlier run, so the file always describes the last run.
+ * Besides the first rejects (`sample`), it keeps the first of each code (`firstOfCode`), so a
+ * summary can say why with an example however far into the file a reason first appears.
  */
 export function createRejectsWriter(path: string | null) {
   let stream: WriteStream | null = null;
   let count = 0;
   const sample: Reject[] = [];
+  const firstOfCode = new Map<string, Reject>();
   return {
     async write(rejects: Reject[]): Promise<void> {
       for (const reject of rejects) {
         count += 1;
         if (sample.length < rejectsSampleSize) sample.push(reject);
+        if (!firstOfCode.has(reject.code)) firstOfCode.set(reject.code, reject);
       }
       if (!path || rejects.length === 0) return;
       if (!stream) {
@@ -35,7 +39,7 @@ export function createRejectsWriter(path: string | null) {
       if (!stream.write(text)) await once(stream, 'drain');
     },
     /** `isComplete` false (a failed run) keeps an earlier run's file: this run has not replaced it. */
-    async close(isComplete = true): Promise<{ path: string | null; count: number; sample: Reject[] }> {
+    async close(isComplete = true): Promise<{ path: string | null; count: number; sample: Reject[]; firstOfCode: ReadonlyMap<string, Reject> }> {
       if (stream) {
         const closing = once(stream, 'close');
         stream.end();
@@ -43,7 +47,7 @@ export function createRejectsWriter(path: string | null) {
       } else if (path && isComplete) {
         await rm(path, { force: true });
       }
-      return { path: stream ? path : null, count, sample };
+      return { path: stream ? path : null, count, sample, firstOfCode };
     },
   };
 }

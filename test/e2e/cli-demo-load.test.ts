@@ -28,7 +28,7 @@ describe('clientele demo load of a public data set', { timeout: 240_000 }, () =>
     expect(code).toBe(0);
     expect(stdout).toContain([
       'Not loaded from marketing_campaign.csv: 2 rows',
-      '  2  WHOLE_NUMBER_INVALID: customers born before 1900 by their Year_Birth (1893, 1899: implausible, as the data set\'s README notes); the store keeps birth years from 1900',
+      '  2  BIRTH_YEAR_OUT_OF_RANGE: customers born before 1900 by their Year_Birth (1893, 1899: implausible, as the data set\'s README notes); the store keeps birth years from 1900',
       '  No rejects file by default (the data set lives in the product\'s folder): add --rejects <directory> to list each row with its line and reason.',
     ].join('\n'));
   });

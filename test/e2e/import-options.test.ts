@@ -26,6 +26,30 @@ describe('clientele import options', { timeout: 240_000 }, () => {
     expect(existsSync(`${file}.rejects.csv`)).toBe(false);
   });
 
+  it('says how many rows were rejected per reason, with what to do, in text and in --json', async () => {
+    const file = join(workDir, 'orders-with-rejects.csv');
+    writeFileSync(file, ['order_id,customer_id,ordered_at,amount', 'R1,C1,2024-03-01,12abc', 'R2,C1,yesterday,10', 'R3,C1,2024-03-01,x', 'R4,C1,2024-03-01,10', 'R5,C1,2024-03-01,1.2.3'].join('\n') + '\n');
+    const text = await runCli(['--db', storeDir, 'import', 'orders', file]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(/read 5 rows {2}inserted 1 .*rejected 4/);
+    expect(text.stdout).toContain([
+      'Rejected 4 rows, by reason:',
+      '  AMOUNT_UNREADABLE  3 rows — e.g. line 2 [amount]: amount "12abc" has "abc", which is not a currency symbol or code; write amounts like 1234.50 or 1.234,50',
+      '  DATE_UNREADABLE     1 row — e.g. line 3 [ordered_at]: ordered_at "yesterday" is not a date we can read;',
+    ].join('\n'));
+    expect(text.stdout).toContain(`Rejected rows were written to ${file}.rejects.csv, each with its line and reason.`);
+
+    const json = await runCli(['--db', storeDir, '--json', 'import', 'orders', file]);
+    expect(json.code).toBe(2);
+    const summary = JSON.parse(json.stdout);
+    expect(summary).toMatchObject({ read: 5, rejected: 4, rejectsFile: `${file}.rejects.csv` });
+    expect(summary.rejectCounts).toEqual([
+      { code: 'AMOUNT_UNREADABLE', rows: 3, first: { line: 2, field: 'amount', reason: expect.stringContaining('write amounts like 1234.50') } },
+      { code: 'DATE_UNREADABLE', rows: 1, first: { line: 3, field: 'ordered_at', reason: expect.stringContaining('is not a date we can read') } },
+    ]);
+    expect(summary.rejectsSample).toHaveLength(4);
+  });
+
   it.each([['abc'], ['0'], ['1000000']])('refuses --batch-size %s as a usage error', async (size) => {
     const file = join(workDir, 'tiny.csv');
     writeFileSync(file, 'customer_id\nt1\n');

@@ -9,6 +9,7 @@ import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { withExamples } from '../examples.js';
 import { formatColumns } from './import-columns.js';
+import { formatRejectCounts } from './import-rejects.js';
 
 const entities: ImportEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -104,9 +105,7 @@ export function formatSummary(summary: ImportSummary): string {
     lines.push(`Joined ${summary.joinedStubs} customer${summary.joinedStubs === 1 ? '' : 's'} known only from orders or events into the customers their rows describe (each a merge; undo with \`clientele customers unmerge <mergeId>\`):`);
     for (const join of summary.joinsSample.slice(0, 5)) lines.push(`  line ${join.line}: #${join.mergedCustomerIds.join(', #')} into #${join.customerId} (merge ${join.mergeIds.join(', ')})`);
   }
-  if (summary.rejected > 0) {
-    lines.push(`Rejected rows were written to ${summary.rejectsFile}. The first ones:`);
-    for (const reject of summary.rejectsSample.slice(0, 5)) lines.push(`  line ${reject.line}${reject.field ? ` [${reject.field}]` : ''}: ${reject.reason}`);
-  }
+  lines.push(...formatRejectCounts(summary));
+  if (summary.rejectsFile) lines.push(`Rejected rows were written to ${summary.rejectsFile}, each with its line and reason.`);
   return lines.join('\n');
 }

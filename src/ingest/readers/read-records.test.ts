@@ -236,8 +236,8 @@ describe('readRecords on JSON Lines', () => {
     const content = ['{"order_id": ["a","b"], "amount": 1}', '{"order_id": "o2", "customer_id": {"x": 1}}', '{"kind": "visit", "detail": {"page": "/pricing"}, "tags": ["vip"]}'].join('\n');
     const { records, problems } = await readAll(content, {}, 'jsonl');
     expect(problems.map((problem) => [problem.line, problem.kind === 'problem' ? problem.reason : ''])).toEqual([
-      [1, 'line 1 has "order_id" as an array, not text or a number; give each field one value, e.g. {"order_id": "A-17"}'],
-      [2, 'line 2 has "customer_id" as an object, not text or a number; give each field one value, e.g. {"customer_id": "A-17"}'],
+      [1, 'line 1 has a list (JSON array) in "order_id", which takes one value; give a single value for order_id: text, a number or true/false'],
+      [2, 'line 2 has a group of values (JSON object) in "customer_id", which takes one value; give a single value for customer_id: text, a number or true/false'],
     ]);
     expect(records).toEqual([{ kind: 'record', line: 3, values: { kind: 'visit', detail: '{"page":"/pricing"}', tags: '["vip"]' }, raw: '{"kind": "visit", "detail": {"page": "/pricing"}, "tags": ["vip"]}' }]);
   });

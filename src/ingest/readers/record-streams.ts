@@ -194,8 +194,8 @@ export function valuesFromJson(parsed: unknown): Record<string, string | null> |
   }
   const nested = nonScalarField(parsed);
   if (nested !== null) {
-    const kind = Array.isArray((parsed as Record<string, unknown>)[nested]) ? 'an array' : 'an object';
-    return `has "${nested}" as ${kind}, not text or a number; give each field one value, e.g. {"${nested}": "A-17"}`;
+    const kind = Array.isArray((parsed as Record<string, unknown>)[nested]) ? 'a list (JSON array)' : 'a group of values (JSON object)';
+    return `has ${kind} in "${nested}", which takes one value; give a single value for ${nested}: text, a number or true/false`;
   }
   const values: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(parsed)) values[key] = jsonValueToText(value);

@@ -5,7 +5,7 @@ import { countryCode } from './country.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { customerKindSynonyms, lookUp, parseBoolean } from './synonyms.js';
-import { email, integer, phone } from './row-values.js';
+import { email, phone, wholeNumberOf } from './row-values.js';
 
 // Older than the oldest person alive is a typo or a placeholder such as 1900.
 const maximumAge = 120;
@@ -23,9 +23,12 @@ function country(values: FieldValues): string | null {
 
 function birthYear(values: FieldValues, year: number): number | null {
   // 1900 is also the store's lower bound (customer_birth_year_check): reject here, per row, not per batch
-  const value = integer(values, 'birth_year', 1900, year);
-  if (value !== null && value < year - maximumAge) {
-    fail('birth_year', 'BIRTH_YEAR_TOO_OLD', `birth_year ${value} would make the customer older than ${maximumAge}; correct it or leave it empty`, { value, maximumAge });
+  // (a data set as of 1998 would otherwise accept 1878)
+  const earliest = Math.max(1900, year - maximumAge);
+  const value = wholeNumberOf(values, 'birth_year', earliest, year);
+  if (value !== null && (value < earliest || value > year)) {
+    fail('birth_year', 'BIRTH_YEAR_OUT_OF_RANGE', `birth_year ${value} is outside the accepted years, ${earliest} to ${year} (born by this year, at most ${maximumAge} years old); `
+      + 'correct it (all four digits, e.g. 1985) or leave it empty', { value, earliest, latest: year });
   }
   return value;
 }

@@ -7,11 +7,13 @@ describe('countryCode', () => {
     ['Indonesia', 'ID'], ['INDONESIA', 'ID'], ['Germany', 'DE'], ['United States', 'US'], ['USA', 'US'], ['Côte d’Ivoire', 'CI'], ['cote divoire', 'CI'],
     ['Jerman', 'DE'], ['Amerika Serikat', 'US'], ['Korea Selatan', 'KR'],
     ['Latvija', 'LV'], ['Indonēzija', 'ID'], ['Vācija', 'DE'],
+    // Q is private use only from QM on: Qatar is a country
+    ['QA', 'QA'], ['Qatar', 'QA'], ['Katara', 'QA'],
   ])('reads %j as %s', (raw, code) => {
     expect(countryCode(raw)).toBe(code);
   });
 
-  it.each(['XX', 'ZZ', 'EU', 'Indonsia', 'Jakarta', 'IDN1', ''])('knows no country %j', (raw) => {
+  it.each(['XX', 'ZZ', 'EU', 'QM', 'QO', 'QZ', 'Indonsia', 'Jakarta', 'IDN1', ''])('knows no country %j', (raw) => {
     expect(countryCode(raw)).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ let codes: Set<string> | null = null;
 let codesByName: Map<string, string> | null = null;
 
 // CLDR region codes that are not places a customer lives: unknown, unions, and the private-use ranges.
-const isNotCountry = (code: string): boolean => ['ZZ', 'EU', 'EZ', 'UN'].includes(code) || code.startsWith('Q') || (code.startsWith('X') && code !== 'XK') || /^A[A]$|^O[O-Z]$/.test(code);
+const isNotCountry = (code: string): boolean => ['ZZ', 'EU', 'EZ', 'UN'].includes(code) || /^Q[M-Z]$/.test(code) || (code.startsWith('X') && code !== 'XK') || /^A[A]$|^O[O-Z]$/.test(code);
 
 /** The current code for a code, following CLDR's aliases (UK → GB, YU → RS). */
 function canonicalRegion(code: string): string {

@@ -47,11 +47,26 @@ const wholeNumber = /^[-+]?\d+(?:\.0*)?$/;
 
 /** A whole number in [min, max]; spreadsheets' `1985.0` is accepted as 1985. */
 export function integer(values: FieldValues, field: string, min: number, max: number): number | null {
+  const value = wholeNumberOf(values, field, min, max);
+  if (value !== null && (value < min || value > max)) notWholeNumberInRange(values, field, min, max);
+  return value;
+}
+
+/**
+ * A whole number, in range or not, for a field whose range has a reject of its own; one that
+ * cannot be read as a whole number is refused naming [min, max], the range the field accepts.
+ */
+export function wholeNumberOf(values: FieldValues, field: string, min: number, max: number): number | null {
   const raw = values.text(field);
   if (raw === null) return null;
   const value = wholeNumber.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isInteger(value) || value < min || value > max) fail(field, 'WHOLE_NUMBER_INVALID', `${field} "${raw}" is not a whole number between ${min} and ${max}`, { field, value: raw, min, max });
+  if (!Number.isSafeInteger(value)) notWholeNumberInRange(values, field, min, max);
   return value;
+}
+
+function notWholeNumberInRange(values: FieldValues, field: string, min: number, max: number): never {
+  const raw = values.text(field) ?? '';
+  fail(field, 'WHOLE_NUMBER_INVALID', `${field} "${raw}" is not a whole number between ${min} and ${max}`, { field, value: raw, min, max });
 }
 
 // Spelled out rather than built per row from the prefix.

@@ -3,11 +3,14 @@ import { minorUnitsOf } from '../../core/money.js';
 import type { Reject } from '../canonical.js';
 import type { StubJoinRecord } from './join-stubs.js';
 import type { OrderCounts } from './order-counts.js';
+import type { LinesOf } from './row-place.js';
 
 /** What one batch write needs to know besides its rows. */
 export type WriteContext = {
   importId: number;
   file: string;
+  /** Whether rows' lines are the file's or places in an API batch, for the reasons that name another row (row-place.ts). */
+  linesOf: LinesOf;
   currency: string;
   timeZone: string;
   /** Units of store currency per unit of each other currency. */

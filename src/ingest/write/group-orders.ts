@@ -1,4 +1,7 @@
 import { orderKeyOf, type CanonicalLine, type CanonicalOrder, type CustomerRef, type Reject } from '../canonical.js';
+import type { WriteContext } from './batch-context.js';
+import { customerRefField, duplicateOrder } from './order-rejects.js';
+import { rowName } from './row-place.js';
 
 export type OrderGroup = {
   order: CanonicalOrder;
@@ -34,7 +37,8 @@ const orderRowsTimeSpreadMs = orderRowsTimeSpreadMinutes * 60_000;
  * row or on every row); any other repeat of an order id within one file is a
  * mistake in the file and is rejected, naming the line where it first appeared.
  */
-export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: OrderGroup[]; rejects: Reject[] } {
+export function groupOrderRows(rows: CanonicalOrder[], context: Pick<WriteContext, 'file' | 'linesOf'>): { groups: OrderGroup[]; rejects: Reject[] } {
+  const { file } = context;
   const byKey = new Map<string, OrderGroup>();
   const conflicts = new Map<OrderGroup, GroupReject>();
   const timeSpans = new Map<OrderGroup, TimeSpan>();
@@ -56,7 +60,7 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
       const span = widenTimeSpan(timeSpans.get(existing) ?? { earliest: existing.order, latest: existing.order }, row);
       timeSpans.set(existing, span);
       if (!conflicts.has(existing)) {
-        const conflict = orderFieldConflict(existing.order, row) ?? timeSpanConflict(span);
+        const conflict = orderFieldConflict(existing.order, row, context) ?? timeSpanConflict(span, context);
         if (conflict) conflicts.set(existing, conflict);
       }
       existing.lines.push({ ...row.orderLine, fileLine: row.line });
@@ -67,10 +71,7 @@ export function groupOrderRows(rows: CanonicalOrder[], file: string): { groups: 
       }
       continue;
     }
-    rejects.push({
-      file, line: row.line, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: row.externalId, firstLine: existing.order.line },
-      reason: `Duplicate order id ${row.externalId}: it already appeared on line ${existing.order.line} of this file. Keep one row per order.`,
-    });
+    rejects.push({ file, line: row.line, ...duplicateOrder(row.externalId, existing.order.line, context) });
   }
   const groups: OrderGroup[] = [];
   for (const group of byKey.values()) {
@@ -97,20 +98,24 @@ function widenTimeSpan(span: TimeSpan, row: CanonicalOrder): TimeSpan {
 }
 
 /** Rows of one order further apart in time than a long order takes to key in: likely two orders sharing an id. */
-function timeSpanConflict({ earliest, latest }: TimeSpan): GroupReject | null {
+function timeSpanConflict({ earliest, latest }: TimeSpan, context: Pick<WriteContext, 'linesOf'>): GroupReject | null {
   if (latest.orderedAt.getTime() - earliest.orderedAt.getTime() <= orderRowsTimeSpreadMs) return null;
   const [first, row] = earliest.line < latest.line ? [earliest, latest] : [latest, earliest];
+  const [firstTime, rowTime] = [first.orderedAt.toISOString(), row.orderedAt.toISOString()];
   return {
-    ...rowsDisagree(first, row, 'ordered_at', first.orderedAt.toISOString(), row.orderedAt.toISOString()),
-    reason: `Rows of order ${first.externalId} disagree on ordered_at: line ${first.line} has "${first.orderedAt.toISOString()}", line ${row.line} "${row.orderedAt.toISOString()}", `
-      + `more than ${orderRowsTimeSpreadMinutes} minutes apart, so they are likely two orders sharing an id. Give each order its own id, or every row of the order the same time.`,
+    ...rowsDisagree(first, row, 'ordered_at', firstTime, rowTime, context),
+    reason: `Rows of order ${first.externalId} disagree on ordered_at: ${rowName(first.line, context)} has "${firstTime}", ${rowName(row.line, context)} "${rowTime}", `
+      + `more than ${orderRowsTimeSpreadMinutes} minutes apart, so they are likely two orders sharing an id (rows of one order up to ${orderRowsTimeSpreadMinutes} minutes apart `
+      + 'are one order, at its earliest time). Give each order its own id, or the rows of one order times at most that far apart.',
   };
 }
 
-function rowsDisagree(first: CanonicalOrder, row: CanonicalOrder, field: string, firstValue: string, rowValue: string): GroupReject {
+/** `maximumMinutes`: how far apart the rows' times may be (the one way rows of an order may differ), for the translations. */
+function rowsDisagree(first: CanonicalOrder, row: CanonicalOrder, field: string, firstValue: string, rowValue: string, context: Pick<WriteContext, 'linesOf'>): GroupReject {
   return {
-    field, code: 'ORDER_ROWS_DISAGREE', params: { order: first.externalId, field, firstLine: first.line, firstValue, line: row.line, value: rowValue },
-    reason: `Rows of order ${first.externalId} disagree on ${field}: line ${first.line} has "${firstValue}", line ${row.line} "${rowValue}". Give every row of an order the same order fields.`,
+    field, code: 'ORDER_ROWS_DISAGREE',
+    params: { order: first.externalId, field, firstLine: first.line, firstValue, line: row.line, value: rowValue, maximumMinutes: orderRowsTimeSpreadMinutes },
+    reason: `Rows of order ${first.externalId} disagree on ${field}: ${rowName(first.line, context)} has "${firstValue}", ${rowName(row.line, context)} "${rowValue}". Give every row of an order the same order fields.`,
   };
 }
 
@@ -122,12 +127,12 @@ function rowsDisagree(first: CanonicalOrder, row: CanonicalOrder, field: string,
  * stated on the first row only) is no contradiction. Times may differ a
  * little (timeSpanConflict).
  */
-function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder): GroupReject | null {
-  const differs = (field: string, firstValue: string, rowValue: string) => rowsDisagree(first, row, field, firstValue, rowValue);
+function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder, context: Pick<WriteContext, 'linesOf'>): GroupReject | null {
+  const differs = (field: string, firstValue: string, rowValue: string) => rowsDisagree(first, row, field, firstValue, rowValue, context);
   const namespaceOf = (ref: CustomerRef) => (ref.kind === 'external' ? ref.namespace : null);
   for (const ref of row.customer) {
     const other = first.customer.find((candidate) => candidate.kind === ref.kind && namespaceOf(candidate) === namespaceOf(ref));
-    if (other && other.value !== ref.value) return differs(`customer_${ref.kind === 'external' ? 'id' : ref.kind}`, other.value, ref.value);
+    if (other && other.value !== ref.value) return differs(customerRefField(ref), other.value, ref.value);
   }
   if (first.totalMinor !== null && row.totalMinor !== null && first.totalMinor !== row.totalMinor) return differs('amount', String(first.totalMinor), String(row.totalMinor));
   return null;

@@ -65,7 +65,7 @@ describeEachStore('customer rows joining stubs, and identities across batches', 
       ...base, rejectsPath: ordersRejects, entity: 'orders', batchSize: 1,
       file: file('o-other.csv', 'order_id,customer_email,ordered_at,amount\nS3,rina@example.com,2026-04-02,25000\nS9,x9@example.com,2026-04-03,1000\n'),
     });
-    expect(readFileSync(ordersRejects, 'utf8').trim().split('\n').slice(1)).toEqual([expect.stringMatching(/^[^,]+,2,customer_id,.*,"S3,rina@example\.com,2026-04-02,25000"$/)]);
+    expect(readFileSync(ordersRejects, 'utf8').trim().split('\n').slice(1)).toEqual([expect.stringMatching(/^[^,]+,2,customer_email,.*,"S3,rina@example\.com,2026-04-02,25000"$/)]);
   });
 
   it('refuses an external id of another customer instead of dropping it', async () => {

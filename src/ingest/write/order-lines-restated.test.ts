@@ -75,7 +75,8 @@ describeEachStore('an order whose lines are sent again', (context) => {
     ]);
     expect(summary).toMatchObject({ read: 6, inserted: 2, rejected: 4 });
     expect(summary.rejects.map((reject) => [reject.line, reject.field])).toEqual([[1, 'customer_email'], [2, 'customer_email'], [3, 'amount'], [4, 'amount']]);
-    expect(summary.rejects[0].reason).toBe('Rows of order R10 disagree on customer_email: line 1 has "r10@example.com", line 2 "someone.else@example.com". Give every row of an order the same order fields.');
+    // a batch sent without its file's lines names its records as items
+    expect(summary.rejects[0].reason).toBe('Rows of order R10 disagree on customer_email: item 1 has "r10@example.com", item 2 "someone.else@example.com". Give every row of an order the same order fields.');
     expect(await db().selectFrom('customer_order').select('external_id').where('external_id', 'in', ['R10', 'R11', 'R12']).execute()).toEqual([{ external_id: 'R12' }]);
   });
 

@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { createResolvedCustomers, planCustomerFileRefs, type FileRowRefusal, type NewCustomerRow } from '../../customers/customers.repo.js';
+import { identityTripleKey } from '../../customers/identity-resolution.js';
 import type { CanonicalCustomer, CustomerRef, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { readCustomerFileMemory, rememberCustomerFileRows, type GivenFields } from './customer-file-memory.repo.js';
 import { joinStubs } from './join-stubs.js';
+import { whereFirstAppeared } from './row-place.js';
 
 type Db = Kysely<Database>;
 
@@ -136,7 +138,7 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
       else outcome.unchanged += 1;
     });
   }
-  outcome.rejects.push(...rejectsOfRefusals(rows, resolution.refusals, refusalNames, context.file));
+  outcome.rejects.push(...rejectsOfRefusals(rows, resolution.refusals, refusalNames, { ...context, earlierFirstRefs: memory.firstRefLines }));
   return outcome;
 }
 
@@ -222,8 +224,15 @@ async function storedNamesOf(db: Db, refusals: FileRowRefusal[]): Promise<Map<nu
   return names;
 }
 
-/** `namesAt` holds, per refused row, each customer's name when that row was decided. */
-function rejectsOfRefusals(rows: CanonicalCustomer[], refusals: FileRowRefusal[], namesAt: ReadonlyMap<number, ReadonlyMap<number, string | null>>, file: string): Reject[] {
+/**
+ * `namesAt` holds, per refused row, each customer's name when that row was decided;
+ * `earlierFirstRefs`, the first refs of earlier batches' rows (a repeat names where it first appeared).
+ */
+function rejectsOfRefusals(
+  rows: CanonicalCustomer[], refusals: FileRowRefusal[], namesAt: ReadonlyMap<number, ReadonlyMap<number, string | null>>,
+  context: Pick<WriteContext, 'file' | 'linesOf'> & { earlierFirstRefs: ReadonlyMap<string, number> },
+): Reject[] {
+  const { file } = context;
   return refusals.map((refusal): Reject => {
     const line = rows[refusal.row].line;
     if (refusal.kind === 'unnamed') {
@@ -231,9 +240,10 @@ function rejectsOfRefusals(rows: CanonicalCustomer[], refusals: FileRowRefusal[]
     }
     if (refusal.kind === 'duplicate') {
       const field = refField(refusal.ref);
+      const where = whereFirstAppeared(refusal.line, context, context.earlierFirstRefs.has(identityTripleKey(refusal.ref)));
       return {
         file, line, field, code: 'CUSTOMER_DUPLICATE_IN_FILE', params: { field, value: refusal.ref.value, firstLine: refusal.line },
-        reason: `Duplicate ${refLabel(refusal.ref)} ${refusal.ref.value}: it already appeared on line ${refusal.line} of this file. Keep one row per customer.`,
+        reason: `Duplicate ${refLabel(refusal.ref)} ${refusal.ref.value}: it already appeared ${where}. Keep one row per customer.`,
       };
     }
     const names = namesAt.get(refusal.row);

@@ -6,6 +6,7 @@ import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-lat
 import type { CanonicalEvent, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
+import { whereFirstAppeared } from './row-place.js';
 
 type Db = Kysely<Database>;
 
@@ -22,7 +23,7 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     }
     outcome.rejects.push({
       file: context.file, line: row.line, field: 'event_id', code: 'EVENT_DUPLICATE_IN_FILE', params: { event: row.externalId, firstLine: first },
-      reason: `Duplicate event ${row.externalId}: it already appeared on line ${first} of this file.`,
+      reason: `Duplicate event ${row.externalId}: it already appeared ${whereFirstAppeared(first, context)}. Keep one row per event.`,
     });
     return false;
   });
@@ -63,7 +64,9 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
       added.push({ customerId: row.customer_id, eventId: row.event_id });
       outcome.inserted += 1;
     } else if (row.existing_import_id !== null && Number(row.existing_import_id) === context.importId) {
-      reject(row.line, { code: 'EVENT_DUPLICATE_IN_FILE', params: { firstLine: Number(row.existing_line) }, reason: `Duplicate event: it already appeared on line ${row.existing_line} of this file.` });
+      // an earlier batch of this import stored it: repeats within this batch were set apart above
+      const where = whereFirstAppeared(Number(row.existing_line), context, true);
+      reject(row.line, { code: 'EVENT_DUPLICATE_IN_FILE', params: { firstLine: Number(row.existing_line) }, reason: `Duplicate event: it already appeared ${where}. Keep one row per event.` });
     } else if (row.is_same) outcome.unchanged += 1;
     else reject(row.line, { code: 'EVENT_CHANGED', params: {}, reason: 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.' });
   }

@@ -4,6 +4,7 @@ import { addLinesToCategories, recomputeTraits } from '../../traits/traits.repo.
 import { orderKeyOf, type CanonicalOrderLine } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { countOrders, type OrderFate } from './order-counts.js';
+import { whereFirstAppeared } from './row-place.js';
 import { deleteLines, staleLinesOf } from './write-order-lines.js';
 
 type Db = Kysely<Database>;
@@ -68,7 +69,7 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
     if (first !== undefined) {
       outcome.rejects.push({
         file: context.file, line: row.line, field: 'line_no', code: 'LINE_DUPLICATE_IN_FILE', params: { lineNo, order: row.orderExternalId, firstLine: first },
-        reason: `Line ${lineNo} of order ${row.orderExternalId} already appeared on line ${first} of this file.`,
+        reason: `Line ${lineNo} of order ${row.orderExternalId} already appeared ${whereFirstAppeared(first, context)}. Keep one row per order line.`,
       });
       continue;
     }

@@ -6,6 +6,7 @@ import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../
 import { orderKeyOf, type CanonicalLine, type CanonicalOrder } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { groupOrderRows, rejectGroup, type GroupReject, type OrderGroup } from './group-orders.js';
+import { duplicateOrder, orderOfOtherCustomer } from './order-rejects.js';
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { countOrders, type OrderFate } from './order-counts.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
@@ -35,7 +36,7 @@ type Continuing = StagedOrder & { orderId: number; isChanged: boolean; keepsStat
  */
 export async function writeOrders(db: Db, rows: CanonicalOrder[], context: WriteContext, rejectedOrderKeys: readonly string[] = []): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
-  const { groups, rejects } = groupOrderRows(rows, context.file);
+  const { groups, rejects } = groupOrderRows(rows, context);
   outcome.rejects.push(...rejects);
   // orders counted once each (order-counts.ts): what each became, or rejected when no row of it is stored
   const fates = new Map<string, OrderFate>();
@@ -157,16 +158,10 @@ async function writeCarefully(
     const isThisImport = found !== undefined && found.import_id !== null && Number(found.import_id) === context.importId;
     if (!found) toInsert.push(order);
     else if (Number(found.customer_id) !== order.customerId) {
-      reject(order, {
-        field: 'customer_id', code: 'ORDER_OTHER_CUSTOMER', params: { order: order.order.externalId, customerId: Number(found.customer_id) },
-        reason: `Order ${order.order.externalId} is already recorded for customer #${found.customer_id}, but this row names a different customer. If both are the same person, merge the customers; otherwise fix the order id.`,
-      }, isThisImport ? 'counted' : 'rejected');
+      reject(order, orderOfOtherCustomer(order.order, Number(found.customer_id)), isThisImport ? 'counted' : 'rejected');
     } else if (isThisImport && !found.continues_run) {
       // a repeat of an order an earlier batch stored: that batch counted the order
-      reject(order, {
-        field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: order.order.externalId, firstLine: Number(found.import_line) },
-        reason: `Duplicate order id ${order.order.externalId}: it already appeared on line ${found.import_line} of this file. Keep one row per order.`,
-      }, 'counted');
+      reject(order, duplicateOrder(order.order.externalId, Number(found.import_line), context, true), 'counted');
     } else if (isThisImport) {
       continuing.push({ ...order, orderId: found.order_id, isChanged: false, keepsStatedTotal: found.keeps_stated_total, continuesRun: true });
       fate(order, 'counted');

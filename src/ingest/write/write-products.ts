@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CanonicalProduct } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
+import { whereFirstAppeared } from './row-place.js';
 
 type Db = Kysely<Database>;
 
@@ -18,7 +19,7 @@ export async function writeProducts(db: Db, rows: CanonicalProduct[], context: W
     if (first !== undefined) {
       outcome.rejects.push({
         file: context.file, line: row.line, field: 'sku', code: 'PRODUCT_DUPLICATE_IN_FILE', params: { sku: row.sku, firstLine: first },
-        reason: `Duplicate SKU ${row.sku}: it already appeared on line ${first} of this file.`,
+        reason: `Duplicate SKU ${row.sku}: it already appeared ${whereFirstAppeared(first, context)}. Keep one row per product.`,
       });
       continue;
     }

@@ -1,0 +1,20 @@
+import type { ImportSummary } from '../../ingest/import-file.service.js';
+
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * Why rows were rejected, one line per code with its number of rows, most first, and what to do:
+ * the first such row's reason, which names its value and the fix (the rejects file lists every row).
+ */
+export function formatRejectCounts(summary: Pick<ImportSummary, 'rejected' | 'rejectCounts'>): string[] {
+  if (summary.rejected === 0 || summary.rejectCounts.length === 0) return [];
+  const codeWidth = Math.max(...summary.rejectCounts.map(({ code }) => code.length));
+  const rowsOf = (rows: number) => `${count(rows)} row${rows === 1 ? '' : 's'}`;
+  const rowsWidth = Math.max(...summary.rejectCounts.map(({ rows }) => rowsOf(rows).length));
+  const lines = [`Rejected ${rowsOf(summary.rejected)}, by reason:`];
+  for (const { code, rows, first } of summary.rejectCounts) {
+    const what = first ? ` — e.g. line ${first.line}${first.field ? ` [${first.field}]` : ''}: ${first.reason}` : '';
+    lines.push(`  ${code.padEnd(codeWidth)}  ${rowsOf(rows).padStart(rowsWidth)}${what}`);
+  }
+  return lines;
+}

@@ -1,0 +1,32 @@
+import type { CustomerRef } from '../canonical.js';
+import type { WriteContext } from './batch-context.js';
+import type { GroupReject } from './group-orders.js';
+import { whereFirstAppeared } from './row-place.js';
+
+/** An order id met again in the same import: on an earlier row of this batch, or (`isEarlierBatch`) one an earlier batch stored. */
+export function duplicateOrder(order: string, firstLine: number, context: Pick<WriteContext, 'linesOf'>, isEarlierBatch = false): GroupReject {
+  return {
+    field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order, firstLine },
+    reason: `Duplicate order id ${order}: it already appeared ${whereFirstAppeared(firstLine, context, isEarlierBatch)}. Keep one row per order.`,
+  };
+}
+
+/** The field an order's customer reference was read from. */
+export function customerRefField(ref: CustomerRef): string {
+  return `customer_${ref.kind === 'external' ? 'id' : ref.kind}`;
+}
+
+/**
+ * A stored order whose row names another customer: named by the reference the row gives first
+ * (its customer_id, else its email, else its phone), the one that decides whose the row is.
+ */
+export function orderOfOtherCustomer(order: { externalId: string; customer: readonly CustomerRef[] }, ownerId: number): GroupReject {
+  const ref = order.customer[0];
+  const field = ref ? customerRefField(ref) : 'customer_id';
+  const value = ref?.value ?? '';
+  return {
+    field, code: 'ORDER_OTHER_CUSTOMER', params: { order: order.externalId, customerId: ownerId, field, value },
+    reason: `Order ${order.externalId} already belongs to customer #${ownerId}, but this row's ${field} "${value}" names another customer, and an order keeps its customer. `
+      + `If it is another order, give it an order id of its own; if it is the same order, correct ${field}, or, when both are one person, merge the customers and import the row again.`,
+  };
+}
