@@ -4,7 +4,15 @@ import type { ApiKeyTable, Database, StaffRole } from '../db/schema.js';
 type Db = Kysely<Database>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
 /** Creator columns are null for a key made from the shell (or, defensively, whose creator row is gone). */
-export type ApiKeyWithCreatorRow = ApiKeyRow & { creator_role: StaffRole | null; creator_disabled_at: Date | null };
+export type ApiKeyWithCreatorRow = ApiKeyRow & { creator_role: StaffRole | null; creator_email: string | null; creator_disabled_at: Date | null };
+
+function selectWithCreator(db: Db) {
+  return db
+    .selectFrom('api_key')
+    .leftJoin('staff_user', 'staff_user.user_id', 'api_key.created_by')
+    .selectAll('api_key')
+    .select(['staff_user.role as creator_role', 'staff_user.email as creator_email', 'staff_user.disabled_at as creator_disabled_at']);
+}
 
 export async function insertApiKey(
   db: Db,
@@ -18,22 +26,20 @@ export async function insertApiKey(
 }
 
 export async function findApiKeyWithCreatorByPrefix(db: Db, prefix: string): Promise<ApiKeyWithCreatorRow | undefined> {
-  return db
-    .selectFrom('api_key')
-    .leftJoin('staff_user', 'staff_user.user_id', 'api_key.created_by')
-    .selectAll('api_key')
-    .select(['staff_user.role as creator_role', 'staff_user.disabled_at as creator_disabled_at'])
-    .where('api_key.prefix', '=', prefix)
-    .executeTakeFirst();
+  return selectWithCreator(db).where('api_key.prefix', '=', prefix).executeTakeFirst();
+}
+
+export async function findApiKeyWithCreatorById(db: Db, apiKeyId: number): Promise<ApiKeyWithCreatorRow | undefined> {
+  return selectWithCreator(db).where('api_key.api_key_id', '=', apiKeyId).executeTakeFirst();
 }
 
 export async function findApiKeyById(db: Db, apiKeyId: number): Promise<ApiKeyRow | undefined> {
   return db.selectFrom('api_key').selectAll().where('api_key_id', '=', apiKeyId).executeTakeFirst();
 }
 
-export async function listApiKeyRows(db: Db, options: { includeRevoked: boolean }): Promise<ApiKeyRow[]> {
-  let query = db.selectFrom('api_key').selectAll().orderBy('api_key_id');
-  if (!options.includeRevoked) query = query.where('revoked_at', 'is', null);
+export async function listApiKeyRows(db: Db, options: { includeRevoked: boolean }): Promise<ApiKeyWithCreatorRow[]> {
+  let query = selectWithCreator(db).orderBy('api_key.api_key_id');
+  if (!options.includeRevoked) query = query.where('api_key.revoked_at', 'is', null);
   return query.execute();
 }
 

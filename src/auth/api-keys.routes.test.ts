@@ -52,6 +52,21 @@ describeEachStore('API keys act for their creator over HTTP', (context) => {
     expect((await app.inject({ method: 'GET', url: '/api/customers', headers: bearer(key) })).statusCode).toBe(200);
   });
 
+  it("says a demoted creator's key has its scope suspended, and lists the scopes in effect beside those granted", async () => {
+    const admin = await signInAs(context.store, 'admin');
+    const key = await createKey(admin.headers, ['ingest']);
+    expect((await changeUser(admin.user.userId, { role: 'agent' })).statusCode).toBe(200);
+    const refused = await app.inject({ method: 'POST', url: '/api/ingest/orders', headers: bearer(key), payload: { orders: [] } });
+    expect(outcomeOf(refused)).toEqual([403, 'AUTH_FORBIDDEN']);
+    const message = (refused.json() as { error: { message: string } }).error.message;
+    expect(message).toMatch(/scope "ingest" is suspended because its creator's role no longer grants it/);
+    expect(message).toMatch(/an owner or admin must create a new key/);
+    expect(message).not.toMatch(/\(none\)/);
+    const listed = (await app.inject({ method: 'GET', url: '/api/api-keys', headers: owner.readHeaders })).json() as { items: Array<{ prefix: string; scopes: string[]; scopesInEffect: string[]; creator: unknown }> };
+    const listedKey = listed.items.find((item) => key.startsWith(`clt_${item.prefix}_`));
+    expect(listedKey).toMatchObject({ scopes: ['ingest'], scopesInEffect: [], creator: { userId: admin.user.userId, email: admin.user.email, role: 'agent', isDisabled: false } });
+  });
+
   it('keeps the audit log from read keys; the audit scope reads it', async () => {
     const read = await createTestApiKey(context.store, ['read']);
     expect((await app.inject({ method: 'GET', url: '/api/audit', headers: read.headers })).statusCode).toBe(403);

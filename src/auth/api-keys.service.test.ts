@@ -27,7 +27,7 @@ describeEachStore('API keys', (context) => {
   it('authenticates a valid key and records its use', async () => {
     const { key, apiKey } = await createApiKey(db(), shell, { name: 'bi', scopes: ['read'] }, now);
     const found = await authenticateApiKey(db(), key, now);
-    expect(found).toMatchObject({ apiKeyId: apiKey.apiKeyId, scopes: ['read'] });
+    expect(found).toMatchObject({ apiKeyId: apiKey.apiKeyId, scopes: ['read'], scopesInEffect: ['read'], creator: null });
     const row = await db().selectFrom('api_key').select('last_used_at').where('api_key_id', '=', apiKey.apiKeyId).executeTakeFirstOrThrow();
     expect(row.last_used_at).toEqual(now);
   });
@@ -54,11 +54,14 @@ describeEachStore('API keys', (context) => {
     const { user } = await createStaffUser(db(), shell, { email: 'keymaker@shop.example', name: 'K', role: 'admin', password: 'keymaker has a long password' });
     const admin = { ...shell, actor: `user:${user.userId}:keymaker@shop.example`, role: 'admin' as const, userId: user.userId };
     const { key } = await createApiKey(db(), admin, { name: 'ops', scopes: ['admin', 'read'] }, now);
-    expect((await authenticateApiKey(db(), key, now))?.scopes).toEqual(['admin', 'read']);
+    expect((await authenticateApiKey(db(), key, now))?.scopesInEffect).toEqual(['admin', 'read']);
     await updateUser(db(), shell, user.userId, { role: 'analyst' }, now);
-    expect((await authenticateApiKey(db(), key, now))?.scopes).toEqual(['read']);
+    expect((await authenticateApiKey(db(), key, now))?.scopesInEffect).toEqual(['read']);
+    const listed = (await listApiKeys(db())).find((apiKey) => apiKey.name === 'ops');
+    expect(listed).toMatchObject({ scopes: ['admin', 'read'], scopesInEffect: ['read'], creator: { userId: user.userId, email: 'keymaker@shop.example', role: 'analyst', isDisabled: false } });
     await updateUser(db(), shell, user.userId, { disabled: true }, now);
     expect(await authenticateApiKey(db(), key, now)).toBeNull();
+    expect((await listApiKeys(db())).find((apiKey) => apiKey.name === 'ops')).toMatchObject({ scopesInEffect: [], creator: { isDisabled: true } });
   });
 
   it('records the creator of the calling key as the creator of a key it makes', async () => {

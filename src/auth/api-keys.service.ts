@@ -1,7 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, StaffRole } from '../db/schema.js';
 import { formatApiKey, generateApiKeyParts, parseApiKey } from './api-key-format.js';
-import { findApiKeyById, findApiKeyWithCreatorByPrefix, insertApiKey, listApiKeyRows, markApiKeyRevoked, markApiKeyUsed, type ApiKeyRow } from './api-keys.repo.js';
+import {
+  findApiKeyById,
+  findApiKeyWithCreatorById,
+  findApiKeyWithCreatorByPrefix,
+  insertApiKey,
+  listApiKeyRows,
+  markApiKeyRevoked,
+  markApiKeyUsed,
+  type ApiKeyWithCreatorRow,
+} from './api-keys.repo.js';
 import { recordAudit } from './audit.js';
 import { apiKeyNameInvalid, apiKeyNotFound, apiKeyScopeForbidden, apiKeyScopeInvalid } from './auth.errors.js';
 import type { Caller } from './caller.js';
@@ -14,8 +23,17 @@ export type ApiKey = {
   apiKeyId: number;
   name: string;
   prefix: string;
+  /** The scopes granted at creation; they never change. */
   scopes: string[];
+  /**
+   * The granted scopes the key may use today (see `scopesInEffect`): fewer once
+   * its creator is demoted, none while they are disabled. The rest are suspended,
+   * not lost: they return if the creator's role does.
+   */
+  scopesInEffect: string[];
   createdBy: number | null;
+  /** Null for a key made from the shell. */
+  creator: { userId: number; email: string; role: StaffRole; isDisabled: boolean } | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -24,13 +42,19 @@ export type ApiKey = {
 // Recording every use would make each ingest call also a write; a minute's precision is enough to spot stale keys.
 const lastUsedPrecisionMs = 60 * 1000;
 
-function toApiKey(row: ApiKeyRow): ApiKey {
+function toApiKey(row: ApiKeyWithCreatorRow): ApiKey {
+  const isCreatorGone = row.created_by !== null && row.creator_role === null;
+  const isCreatorDisabled = row.creator_disabled_at !== null;
   return {
     apiKeyId: Number(row.api_key_id),
     name: row.name,
     prefix: row.prefix,
     scopes: row.scopes,
+    scopesInEffect: isCreatorGone || isCreatorDisabled ? [] : scopesInEffect(row.scopes, row.creator_role),
     createdBy: row.created_by === null ? null : Number(row.created_by),
+    creator: row.created_by === null || row.creator_role === null || row.creator_email === null
+      ? null
+      : { userId: Number(row.created_by), email: row.creator_email, role: row.creator_role, isDisabled: isCreatorDisabled },
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
@@ -56,7 +80,7 @@ export async function createApiKey(db: Db, caller: Caller, input: { name: string
   return db.transaction().execute(async (trx) => {
     const createdBy = caller.apiKeyId === null ? caller.userId : ((await findApiKeyById(trx, caller.apiKeyId))?.created_by ?? null);
     const row = await insertApiKey(trx, { name, prefix: parts.prefix, secretHash: sha256Hex(parts.secret), scopes: validScopes, createdBy: createdBy === null ? null : Number(createdBy), createdAt: now });
-    const apiKey = toApiKey(row);
+    const apiKey = await requireApiKey(trx, Number(row.api_key_id));
     await recordAudit(trx, { actor: caller.actor, action: 'api-key.create', entity: 'api_key', entityId: String(apiKey.apiKeyId), detail: { name, prefix: parts.prefix, scopes: validScopes } });
     return { apiKey, key: formatApiKey(parts) };
   });
@@ -70,35 +94,34 @@ export async function listApiKeys(db: Db, options: { includeRevoked: boolean } =
 export async function revokeApiKey(db: Db, caller: Caller, apiKeyId: number, now: Date): Promise<ApiKey> {
   return db.transaction().execute(async (trx) => {
     const revoked = await markApiKeyRevoked(trx, apiKeyId, now);
-    if (revoked) {
-      await recordAudit(trx, { actor: caller.actor, action: 'api-key.revoke', entity: 'api_key', entityId: String(apiKeyId), detail: { name: revoked.name, prefix: revoked.prefix } });
-      return toApiKey(revoked);
-    }
-    const existing = await findApiKeyById(trx, apiKeyId);
-    if (!existing) throw apiKeyNotFound(apiKeyId);
-    return toApiKey(existing);
+    if (revoked) await recordAudit(trx, { actor: caller.actor, action: 'api-key.revoke', entity: 'api_key', entityId: String(apiKeyId), detail: { name: revoked.name, prefix: revoked.prefix } });
+    return requireApiKey(trx, apiKeyId);
   });
+}
+
+async function requireApiKey(db: Db, apiKeyId: number): Promise<ApiKey> {
+  const row = await findApiKeyWithCreatorById(db, apiKeyId);
+  if (!row) throw apiKeyNotFound(apiKeyId);
+  return toApiKey(row);
 }
 
 /**
  * The live key behind a raw `clt_…` string, or null; records when it was last
  * used. A key acts for the staff member who created it: it is refused while
- * that person is disabled, and the returned `scopes` are only those in effect
- * for their current role (`scopesInEffect`), so a demoted admin's admin key
- * loses its admin powers. Keys made from the shell keep all their scopes.
+ * that person is disabled, and may use only its `scopesInEffect` for their
+ * current role, so a demoted admin's admin key loses its admin powers. Keys
+ * made from the shell keep all their scopes.
  */
 export async function authenticateApiKey(db: Db, raw: string, now: Date): Promise<ApiKey | null> {
   const parts = parseApiKey(raw);
   if (!parts) return null;
   const found = await findApiKeyWithCreatorByPrefix(db, parts.prefix);
   if (!found || found.revoked_at || !constantTimeEqual(sha256Hex(parts.secret), found.secret_hash)) return null;
-  const { creator_role: creatorRole, creator_disabled_at: creatorDisabledAt, ...row } = found;
-  const isCreatorGone = row.created_by !== null && creatorRole === null;
-  if (isCreatorGone || creatorDisabledAt) return null;
-  const scopes = scopesInEffect(row.scopes, creatorRole);
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= lastUsedPrecisionMs) {
-    await markApiKeyUsed(db, Number(row.api_key_id), now);
-    return { ...toApiKey({ ...row, last_used_at: now }), scopes };
+  const isCreatorGone = found.created_by !== null && found.creator_role === null;
+  if (isCreatorGone || found.creator_disabled_at) return null;
+  if (!found.last_used_at || now.getTime() - found.last_used_at.getTime() >= lastUsedPrecisionMs) {
+    await markApiKeyUsed(db, Number(found.api_key_id), now);
+    return toApiKey({ ...found, last_used_at: now });
   }
-  return { ...toApiKey(row), scopes };
+  return toApiKey(found);
 }

@@ -23,4 +23,13 @@ describe('attempt limiter', () => {
     expect(limiter.tryAttempt('a', later(59_999))).toBe(false);
     expect(limiter.tryAttempt('a', later(60_000))).toBe(true);
   });
+
+  it('marks only the first refusal of a window, and again in the next window', () => {
+    const limiter = createAttemptLimiter({ max: 2, windowMs: 60_000 });
+    const firstRefusals = () => [1, 2, 3, 4, 5].map(() => limiter.attempt('a', start).isFirstRefusal);
+    expect(firstRefusals()).toEqual([false, false, true, false, false]);
+    expect([1, 2, 3].map(() => limiter.attempt('a', later(60_000)))).toEqual([
+      { isAllowed: true, isFirstRefusal: false }, { isAllowed: true, isFirstRefusal: false }, { isAllowed: false, isFirstRefusal: true },
+    ]);
+  });
 });

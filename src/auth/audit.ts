@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { cursorInvalid } from '../core/cursor.js';
+import { actorFilterPatterns } from './audit-actor-filter.js';
 
 type Db = Kysely<Database>;
 
@@ -44,10 +45,20 @@ export type AuditQuery = {
   before?: number | null;
   limit: number;
   entity?: string;
+  /** Also finds a merge or its undo by the customer merged away (restored), not only by the kept one. */
   entityId?: string;
+  /** The actor as written, or as people know it: see `actorFilterPatterns`. */
   actor?: string;
   action?: string;
 };
+
+/**
+ * An entry names one entity, but a merge (and its undo) concerns two customers:
+ * it is filed under the kept one, with the other in its detail. Written exactly
+ * as the expression of audit_event_merged_customer_idx so the planner uses it.
+ */
+const mergedCustomerIdOf = sql<string | null>`coalesce(detail->>'mergedCustomerId', detail->>'restoredCustomerId')`;
+const mergeActions = sql`action in ('customer.merge', 'customer.merge.undo')`;
 
 /**
  * The audit id inside a `nextCursor`. Ids are read as JS numbers, so a cursor
@@ -64,8 +75,9 @@ export async function listAuditEvents(db: Db, query: AuditQuery): Promise<{ item
   let select = db.selectFrom('audit_event').selectAll().orderBy('audit_id', 'desc').limit(query.limit + 1);
   if (query.before != null) select = select.where('audit_id', '<', query.before);
   if (query.entity) select = select.where('entity', '=', query.entity);
-  if (query.entityId) select = select.where('entity_id', '=', query.entityId);
-  if (query.actor) select = select.where('actor', '=', query.actor);
+  const { entityId, actor } = query;
+  if (entityId) select = select.where((eb) => eb.or([eb('entity_id', '=', entityId), sql<boolean>`(${mergeActions} and ${mergedCustomerIdOf} = ${entityId})`]));
+  if (actor) select = select.where((eb) => eb.or([eb('actor', '=', actor), ...actorFilterPatterns(actor).map((pattern) => eb('actor', 'like', pattern))]));
   if (query.action) select = select.where('action', '=', query.action);
   const rows = await select.execute();
   const page = rows.slice(0, query.limit);

@@ -12,6 +12,13 @@ export const invalidCredentials = () => new AppError('AUTH_INVALID_CREDENTIALS',
 export const permissionForbidden = (permission: string, holder: string) =>
   new AppError('AUTH_FORBIDDEN', `This needs the "${permission}" permission, which ${holder} does not have.`, { permission });
 
+export const apiKeyScopeSuspended = (permission: string, scopes: string[]) =>
+  new AppError(
+    'AUTH_FORBIDDEN',
+    `This needs the "${permission}" permission. This API key's scope ${scopes.map((scope) => `"${scope}"`).join(', ')} is suspended because its creator's role no longer grants it; an owner or admin must create a new key.`,
+    { permission, suspendedScopes: scopes },
+  );
+
 export const csrfInvalid = () =>
   new AppError('AUTH_CSRF_INVALID', 'Missing or wrong X-CSRF-Token header. Send the csrfToken from sign-in or GET /api/auth/me with every change.');
 

@@ -117,6 +117,15 @@ describeEachStore('sign-in and access over HTTP', (context) => {
     expect((await signInOverHttp(app, 'sweep-last@shop.example', 'guess', '10.2.0.1')).response.statusCode).toBe(429);
   });
 
+  it('audits the first sign-in refused by the rate limit in a window, and not the flood after it', async () => {
+    const email = 'flooded@shop.example';
+    for (let attempt = 0; attempt < loginLimits.perEmail; attempt += 1) await signInOverHttp(app, email, 'guess', `10.3.0.${attempt}`);
+    for (let attempt = 0; attempt < 5; attempt += 1) expect((await signInOverHttp(app, email, 'guess', `10.3.1.${attempt}`)).response.statusCode).toBe(429);
+    const audit = await app.inject({ method: 'GET', url: '/api/audit?action=auth.sign-in.rate-limited&limit=200', headers: owner.readHeaders });
+    const entries = (audit.json() as { items: Array<{ actor: string; detail: { email?: string; ip?: string; limits?: string[] } }> }).items.filter((item) => item.detail.email === email);
+    expect(entries).toEqual([expect.objectContaining({ actor: 'anonymous', detail: { email, ip: '10.3.1.0', limits: ['email'] } })]);
+  });
+
   it('refuses a disabled user, at sign-in and on an open session', async () => {
     const marketer = await signInAs(context.store, 'marketer');
     const disabled = await app.inject({ method: 'PATCH', url: `/api/users/${marketer.user.userId}`, headers: owner.headers, payload: { disabled: true } });

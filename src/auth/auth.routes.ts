@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { changeOwnPassword, setOwnLocale } from './account.service.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
+import { recordAudit } from './audit.js';
 import { registerAuditRoutes } from './audit.routes.js';
 import { loginRateLimited, passwordChangeRateLimited } from './auth.errors.js';
 import { changePasswordRequest, formatUser, loginRequest, loginResponse, meBody, updateMeRequest, userBody } from './auth.schemas.js';
@@ -59,9 +60,14 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
     },
   }, async (request, reply) => {
     const now = deps.clock.now();
-    const isAddressAllowed = byAddress.tryAttempt(request.ip, now);
-    const isEmailAllowed = byEmail.tryAttempt(normalizeEmail(request.body.email), now);
-    if (!isAddressAllowed || !isEmailAllowed) throw loginRateLimited();
+    const email = normalizeEmail(request.body.email);
+    const byThisAddress = byAddress.attempt(request.ip, now);
+    const byThisEmail = byEmail.attempt(email, now);
+    if (!byThisAddress.isAllowed || !byThisEmail.isAllowed) {
+      const limits = [...(byThisEmail.isFirstRefusal ? ['email'] : []), ...(byThisAddress.isFirstRefusal ? ['address'] : [])];
+      if (limits.length > 0) await recordAudit(db, { actor: 'anonymous', action: 'auth.sign-in.rate-limited', entity: 'staff_user', detail: { email, ip: request.ip, limits } });
+      throw loginRateLimited();
+    }
     const { user, session } = await signIn(db, { email: request.body.email, password: request.body.password, now, ip: request.ip });
     reply.setCookie(sessionCookieName, session.token, sessionCookieOptions(deps.config.isBehindTls));
     return { user: formatUser(user), permissions: permissionsOfRole(user.role), csrfToken: session.csrfToken };

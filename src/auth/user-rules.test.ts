@@ -28,6 +28,11 @@ describe('who may change whom', () => {
     expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { role: 'analyst' })).toMatch(/own role/);
   });
 
+  it('sends an owner who wants another role to another owner, since no admin may change an owner', () => {
+    expect(userChangeProblem(caller('owner', 1), { userId: 1, role: 'owner' }, { role: 'admin' })).toBe('You cannot change your own role; ask another owner.');
+    expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { role: 'marketer' })).toBe('You cannot change your own role; ask another owner or admin.');
+  });
+
   it('lets people rename themselves', () => {
     expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { name: 'Ana' })).toBeNull();
   });

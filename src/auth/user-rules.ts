@@ -15,7 +15,8 @@ export function userChangeProblem(caller: Pick<Caller, 'role' | 'userId'>, targe
     if (target?.role === 'owner') return 'Only an owner can change an owner.';
   }
   if (target && caller.userId === target.userId) {
-    if (change.role !== undefined && change.role !== target.role) return 'You cannot change your own role; ask another owner or admin.';
+    // only an owner can change an owner (above): an admin could not help an owner
+    if (change.role !== undefined && change.role !== target.role) return `You cannot change your own role; ask another ${target.role === 'owner' ? 'owner' : 'owner or admin'}.`;
     if (change.disabled === true) return 'You cannot disable yourself.';
   }
   return null;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordAudit } from '../auth/audit.js';
+import { actorForDisplay } from '../auth/index.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { customerMergedAway, customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound, mergeUndoRefused } from './customers.errors.js';
 import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customers.service.js';
@@ -229,11 +230,19 @@ async function moveFacts(db: Db, fromId: number, toId: number, moved: MovedRecor
   return { orders: count(orders), events: count(events), gifts: count(gifts) };
 }
 
-/** Merges a customer took part in, as kept or merged; merged customers still have theirs, so they can be undone. */
-export async function listMerges(db: Db, customerId: number) {
+/**
+ * Merges a customer took part in, as kept or merged; merged customers still have theirs, so they can be undone.
+ * Who merged and undid them is shown without staff emails unless `canReadStaffEmails` (see `actorForDisplay`).
+ */
+export async function listMerges(db: Db, customerId: number, options: { canReadStaffEmails?: boolean } = {}) {
   const customer = await db.selectFrom('customer').select('customer_id').where('customer_id', '=', customerId).executeTakeFirst();
   if (!customer) throw customerNotFound(customerId);
-  return db.selectFrom('customer_merge').select(['merge_id', 'kept_customer_id', 'merged_customer_id', 'merged_at', 'merged_by', 'undone_at', 'undone_by'])
+  const merges = await db.selectFrom('customer_merge').select(['merge_id', 'kept_customer_id', 'merged_customer_id', 'merged_at', 'merged_by', 'undone_at', 'undone_by'])
     .where((eb) => eb.or([eb('kept_customer_id', '=', customerId), eb('merged_customer_id', '=', customerId)]))
     .orderBy('merge_id', 'desc').execute();
+  return merges.map((merge) => ({
+    ...merge,
+    merged_by: actorForDisplay(merge.merged_by, options),
+    undone_by: merge.undone_by === null ? null : actorForDisplay(merge.undone_by, options),
+  }));
 }

@@ -5,6 +5,7 @@ import { requireCustomer } from './customers.service.js';
 import { loadMoneyFormat, typeReason } from '../analytics/index.js';
 import { typeChangeEntries } from './timeline-type-changes.sql.js';
 import { getStoreSettings } from '../settings/index.js';
+import { actorForDisplay } from '../auth/index.js';
 
 type Db = Kysely<Database>;
 
@@ -30,8 +31,9 @@ export type TimelineEntry = {
  * An order at midnight in the store's zone is marked `isDateOnly`: imports store a
  * date without a time (CDNOW's 19971222) as that midnight and keep no other sign of it,
  * so its time of day is not shown as if it were known.
+ * Who made a merge is shown without their email unless `canReadStaffEmails` (see `actorForDisplay`).
  */
-export async function customerTimeline(db: Db, customerId: number, options: { cursor?: string; limit?: number } = {}) {
+export async function customerTimeline(db: Db, customerId: number, options: { cursor?: string; limit?: number; canReadStaffEmails?: boolean } = {}) {
   await requireCustomer(db, customerId);
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const after = options.cursor ? timelinePosition(options.cursor) : null;
@@ -77,6 +79,9 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
     order by at_key desc, kind desc, id desc
     limit ${limit + 1}`.execute(db);
   const items: TimelineEntry[] = rows.rows.slice(0, limit).map(({ at_key: _atKey, ...entry }) => entry);
+  for (const item of items) {
+    if (item.kind === 'merge' && typeof item.detail.by === 'string') item.detail = { ...item.detail, by: actorForDisplay(item.detail.by, options) };
+  }
   if (items.some(isTypeEntered)) {
     // the sentence is made from the spell's numbers on read, in the store's money format; a type
     // left has none: its numbers say why it was held, not why it ended

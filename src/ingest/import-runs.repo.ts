@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { actorForDisplay } from '../auth/index.js';
 import type { ImportEntity } from './canonical.js';
 import { hasOrderCounts, type BatchOutcome } from './write/index.js';
 
@@ -82,8 +83,11 @@ export function isRunAlive(run: string): RawBuilder<boolean> {
 
 export type ImportRunStatus = 'running' | 'completed' | 'failed' | 'interrupted';
 
-/** Import runs newest first (`beforeId` resumes after the last run of a page); a run left running by a process that is gone reads as `interrupted`. */
-export async function listImportRuns(db: Db, options: { limit?: number; beforeId?: number; importId?: number } = {}) {
+/**
+ * Import runs newest first (`beforeId` resumes after the last run of a page); a run left running by a process that is gone reads as `interrupted`.
+ * Who started a run is shown without their email unless `canReadStaffEmails` (see `actorForDisplay`).
+ */
+export async function listImportRuns(db: Db, options: { limit?: number; beforeId?: number; importId?: number; canReadStaffEmails?: boolean } = {}) {
   let query = db
     .selectFrom('import_run')
     .select(['import_id', 'entity', 'file_name', 'preset', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count',
@@ -91,5 +95,6 @@ export async function listImportRuns(db: Db, options: { limit?: number; beforeId
     .select(sql<ImportRunStatus>`case when import_run.status = 'running' and not ${isRunAlive('import_run')} then 'interrupted' else import_run.status end`.as('status'));
   if (options.beforeId !== undefined) query = query.where('import_id', '<', options.beforeId);
   if (options.importId !== undefined) query = query.where('import_id', '=', options.importId);
-  return query.orderBy('import_id', 'desc').limit(options.limit ?? 50).execute();
+  const runs = await query.orderBy('import_id', 'desc').limit(options.limit ?? 50).execute();
+  return runs.map((run) => ({ ...run, started_by: actorForDisplay(run.started_by, options) }));
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { actorOf } from '../server/access.js';
+import { actorOf, principalHasPermission } from '../server/access.js';
 import { cursorPage, cursorQuery, errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
@@ -140,7 +140,9 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     },
   }, async (request) => {
     const { limit, cursor } = request.query;
-    const rows = await listImportRuns(deps.store.db, { limit: limit + 1, beforeId: cursor === undefined ? undefined : idOfCursor(cursor, 'imports') });
+    const rows = await listImportRuns(deps.store.db, {
+      limit: limit + 1, beforeId: cursor === undefined ? undefined : idOfCursor(cursor, 'imports'), canReadStaffEmails: principalHasPermission(request.principal, 'audit:read'),
+    });
     return pageByIds(rows, limit, 'imports', (run) => run.import_id);
   });
 }

@@ -23,7 +23,7 @@ export function registerImportsCommand(program: Command, runtime: CliRuntime): v
     ['clientele imports --json --limit 200'],
   ])
     .action(async (options: { limit: number; before?: number }) => {
-      const runs = await runtime.withStore(({ db }) => listImportRuns(db, { limit: options.limit, beforeId: options.before }));
+      const runs = await runtime.withStore(({ db }) => listImportRuns(db, { limit: options.limit, beforeId: options.before, canReadStaffEmails: true }));
       runtime.print(runs, (rows: ImportRunRow[]) => table(rows.map(runRow)));
     });
 }

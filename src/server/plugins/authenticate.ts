@@ -60,7 +60,8 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, deps: 
     if (!raw) throw authErrors.authRequired('The Authorization header must read "Bearer <API key>".');
     const key = await authenticateApiKey(deps.store.db, raw, now);
     if (!key) throw authErrors.authRequired('The API key is not valid or has been revoked.');
-    return { principal: { kind: 'api-key', apiKeyId: key.apiKeyId, name: key.name, scopes: key.scopes, actor: apiKeyActor(key.apiKeyId, key.name) }, mustChangePassword: false };
+    const suspendedScopes = key.scopes.filter((scope) => !key.scopesInEffect.includes(scope));
+    return { principal: { kind: 'api-key', apiKeyId: key.apiKeyId, name: key.name, scopes: key.scopesInEffect, suspendedScopes, actor: apiKeyActor(key.apiKeyId, key.name) }, mustChangePassword: false };
   }
   const token = request.cookies?.[sessionCookieName];
   if (!token) throw authErrors.authRequired();

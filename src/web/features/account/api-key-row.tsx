@@ -4,9 +4,17 @@ import { useApiAction } from '../../api/use-api-action.js';
 import type { ApiKey } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { suspendedScopesOf, type KeyScopes } from './suspended-scopes.js';
 
-/** One key; revoking it stops every request made with it at once, so it asks once more. */
-export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; creatorName: string | null; onChanged: () => void }) {
+/** The list also says which granted scopes the key may use now, and who made it (GET /api/api-keys). */
+type ListedApiKey = ApiKey & Pick<KeyScopes, 'scopesInEffect' | 'creator'>;
+
+/**
+ * One key; revoking it stops every request made with it at once, so it asks once more. A scope its
+ * creator's role no longer grants is marked suspended: the key is refused it until someone who may
+ * grant it makes a new key.
+ */
+export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ListedApiKey; creatorName: string | null; onChanged: () => void }) {
   const { t, format } = useI18n();
   const [isConfirming, setIsConfirming] = useState(false);
   const { run, isBusy, error } = useApiAction();
@@ -16,11 +24,15 @@ export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; 
     onChanged();
   });
 
+  const suspended = suspendedScopesOf(apiKey);
   const created = creatorName ? t('settings.apiKeys.createdOnBy', { date: format.date(apiKey.createdAt), name: creatorName }) : format.date(apiKey.createdAt);
   return (
     <tr className={apiKey.revokedAt ? 'is-disabled' : undefined}>
       <td><strong>{apiKey.name}</strong><div className="muted small"><code>clt_{apiKey.prefix}_…</code></div></td>
-      <td>{apiKey.scopes.map((scope) => t(`settings.scopes.${scope}.name`)).join(', ')}</td>
+      <td>
+        {apiKey.scopes.map((scope) => (suspended.includes(scope) ? t('settings.apiKeys.scopeSuspended', { scope: t(`settings.scopes.${scope}.name`) }) : t(`settings.scopes.${scope}.name`))).join(', ')}
+        {suspended.length > 0 ? <div className="muted small" role="note">{t('settings.apiKeys.suspendedNote')}</div> : null}
+      </td>
       <td>{created}</td>
       <td>{apiKey.lastUsedAt ? format.dateTime(apiKey.lastUsedAt) : t('settings.apiKeys.neverUsed')}</td>
       <td>
