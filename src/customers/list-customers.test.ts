@@ -88,14 +88,15 @@ describeEachStore('customer list paging', (context) => {
       expect({ label, count: (await countCustomers(context.store.db, filter)).count }).toEqual({ label, count: visible.filter(matches).length });
     }
     expect((await countCustomers(context.store.db, { q: '#12' })).count).toBe(1);
-    expect((await countCustomers(context.store.db, { q: '11' })).count).toBe(0);
+    // merged into 1: its number finds the customer it became, once
+    expect((await countCustomers(context.store.db, { q: '11' })).count).toBe(1);
   });
 
   it('finds a customer by the number the app shows, written any of the ways people copy it', async () => {
     const ids = async (q: string) => (await listCustomers(context.store.db, { q, limit: 10 })).items.map((item) => Number(item.customer_id));
     for (const q of ['12', '#12', 'No. 12', 'no.12', 'Nr. 12', ' 12 ']) expect(await ids(q), q).toEqual([12]);
-    // a merged customer stays out of the list, and a number no customer has finds nothing
-    expect(await ids('11')).toEqual([]);
+    // a merged customer stays out of the list, its number finding the customer it was merged into; a number no customer has finds nothing
+    expect(await ids('11')).toEqual([1]);
     expect(await ids('999999999999')).toEqual([]);
     expect(await ids('12a')).toEqual([]);
   });

@@ -3,10 +3,8 @@ import type { Database } from '../db/schema.js';
 import { encodeCursor } from '../core/cursor.js';
 import { likePattern } from '../core/like-pattern.js';
 import { getStoreSettings } from '../settings/index.js';
-import { findCustomersByIdentities } from './customers.repo.js';
-import { toIdentityTriple } from './identity-resolution.js';
-import { normaliseIdentity, type IdentityInput } from './customers.service.js';
-import { nameWordsQuery } from './name-search.js';
+import { foldAccents, nameWordsQuery } from './name-search.js';
+import { matchIdentities } from './search-identities.js';
 import { remainingParts, sortSpecs, type CustomerSort } from './customer-sorts.js';
 import { countMatches, fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter, type Key } from './list-customers.sql.js';
 
@@ -118,55 +116,14 @@ async function filtersOf(db: Db, query: CustomerCountQuery): Promise<Filter[]> {
 
 /**
  * Customers whose name starts with the text, or has a word starting with each of
- * its words (name-search.ts). Both through an index: the start-of-name one, and
- * the words one, whose expression (db/migrations/202612080100_customer_name_words.sql)
- * this must repeat exactly for the planner to use it.
+ * its words (name-search.ts), accents folded on both sides ("janis berzins" finds
+ * "Jānis Bērziņš"). Both through an index: the start-of-name one, and the words
+ * one, whose expression (db/migrations/202612110800_customer_name_folded_words.sql)
+ * this must repeat exactly for the planner to use it. The start of the name stays
+ * unfolded: any start that holds a letter has a word, which the folded words find.
  */
 function nameMatch(text: string): RawBuilder<unknown> {
   const startsWith = sql`lower(c.name) like ${likePattern(text.toLowerCase(), 'starts_with')}`;
-  const words = nameWordsQuery(text);
-  return words === null ? startsWith : sql`(${startsWith} or to_tsvector('simple', coalesce(c.name, '')) @@ to_tsquery('simple', ${words}))`;
-}
-
-/** The customer number Clientele shows ("No. 1042", "#1042" or "1042"), when the search text is one. */
-const customerNumber = /^(?:#|(?:no|nr)\.?\s*)?(\d{1,15})$/i;
-
-/** Customers whose email, phone, external id or customer number equals the search text. */
-async function matchIdentities(db: Db, text: string, defaultCountry: string): Promise<number[]> {
-  const candidates: IdentityInput[] = [{ kind: 'email', value: text }, { kind: 'phone', value: text }];
-  const refs = candidates.flatMap((candidate) => {
-    try {
-      return [normaliseIdentity(candidate, defaultCountry)];
-    } catch {
-      return [];
-    }
-  });
-  const external = await customersByExternalId(db, text.trim());
-  const found = await findCustomersByIdentities(db, refs.map(toIdentityTriple));
-  const number = customerNumber.exec(text.trim())?.[1];
-  const byNumber = number === undefined ? [] : (await sql<{ customer_id: number }>`select customer_id from customer where customer_id = ${number}::bigint`.execute(db)).rows;
-  return [...new Set([...found.values(), ...external, ...byNumber.map((row) => row.customer_id)])];
-}
-
-/**
- * Customers with this external id in any system. The identity key leads with
- * (kind, namespace), so the few namespaces are walked first (a loose index
- * scan: one probe per system) and the value looked up in each; looking for
- * the value alone read every external id, 13–21 ms a search at 100k.
- */
-async function customersByExternalId(db: Db, value: string): Promise<number[]> {
-  const result = await sql<{ customer_id: number }>`
-    with recursive namespaces as (
-      select min(namespace) as namespace from customer_identity where kind = 'external'
-      union all
-      select (select min(i.namespace) from customer_identity i where i.kind = 'external' and i.namespace > n.namespace)
-      from namespaces n where n.namespace is not null
-    )
-    select i.customer_id from namespaces n
-    -- lateral with a limit: joined plainly, the planner scanned every external id for the value
-    cross join lateral (
-      select customer_id from customer_identity i where i.kind = 'external' and i.namespace = n.namespace and i.value = ${value} limit 20
-    ) i
-    limit 20`.execute(db);
-  return result.rows.map((row) => row.customer_id);
+  const words = nameWordsQuery(foldAccents(text));
+  return words === null ? startsWith : sql`(${startsWith} or to_tsvector('simple', fold_accents(coalesce(c.name, ''))) @@ to_tsquery('simple', ${words}))`;
 }

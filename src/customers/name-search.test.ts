@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameWordsQuery } from './name-search.js';
+import { foldAccents, nameWordsQuery } from './name-search.js';
 
 describe('nameWordsQuery', () => {
   it.each([
@@ -27,5 +27,20 @@ describe('nameWordsQuery', () => {
 
   it.each(['', '   ', "'", '\\', '& | ! <-> :*', '--'])('has no query for %j, which holds no word', (text) => {
     expect(nameWordsQuery(text)).toBeNull();
+  });
+});
+
+describe('foldAccents', () => {
+  it.each([
+    ['Jānis Bērziņš', 'Janis Berzins'],
+    ['Đặng Văn Lâm', 'Dang Van Lam'],
+    ['Łódź', 'Lodz'],
+    ['Müller Ärzte', 'Muller Arzte'],
+    ['Ja\u0304nis', 'Janis'],
+    ['Joko Gunawan', 'Joko Gunawan'],
+    ['Øyvind Ħal ı', 'Oyvind Hal i'],
+    ['Иван 王小明 #1', 'Иван 王小明 #1'],
+  ])('folds %j to %j', (text, expected) => {
+    expect(foldAccents(text)).toBe(expected);
   });
 });

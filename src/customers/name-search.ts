@@ -16,3 +16,18 @@ export function nameWordsQuery(text: string): string | null {
   // quoted although a word holds no quote or backslash: the query stays well formed whatever the split lets through
   return words.map((word) => `'${word.replace(/['\\]/g, '$&$&')}':*`).join(' & ');
 }
+
+/** Letters Unicode does not decompose into a base letter and marks: a Pole types "Lodz" for "Łódź", a Vietnamese "Dang" for "Đặng". */
+const undecomposedLetters: Record<string, string> = { Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Ŧ: 'T', ŧ: 't' };
+
+/**
+ * The text as the search compares names: decomposed, its combining marks
+ * dropped and the few undecomposable letters folded ("Jānis Bērziņš" → "Janis
+ * Berzins"), so a name typed with or without accents finds the same people.
+ * The database's fold_accents (db/migrations/202612110800_customer_name_folded_words.sql)
+ * does the same to the names, which a test checks letter by letter: a letter
+ * folded on one side only would never match.
+ */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[ĐđĦħıŁłØøŦŧ]/g, (letter) => undecomposedLetters[letter]);
+}

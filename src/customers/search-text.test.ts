@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { customerNumberOf, externalIdVariants, orderIdVariants } from './search-text.js';
+
+describe('externalIdVariants', () => {
+  it.each([
+    ['LC1473828536', ['LC1473828536', 'lc1473828536']],
+    ['lc 1473828536', ['lc 1473828536', 'LC 1473828536', 'lc1473828536', 'LC1473828536']],
+    ['Lc-1473-828536', ['Lc-1473-828536', 'LC-1473-828536', 'lc-1473-828536', 'Lc1473828536', 'LC1473828536', 'lc1473828536']],
+    ['5512', ['5512']],
+  ])('tries %j as typed, in upper and lower case, and without spaces and dashes: %j', (text, expected) => {
+    expect(externalIdVariants(text)).toEqual(expected);
+  });
+
+  it('tries no empty value for a text of dashes', () => {
+    expect(externalIdVariants('--')).toEqual(['--']);
+  });
+});
+
+describe('orderIdVariants', () => {
+  it('keeps the dashes of an order id and tries its cases', () => {
+    expect(orderIdVariants('o744-88')).toEqual(['o744-88', 'O744-88']);
+  });
+});
+
+describe('customerNumberOf', () => {
+  it.each([['2033', '2033'], ['#2033', '2033'], ['No. 2033', '2033'], ['nr2033', '2033'], [' 2033 ', '2033']])('reads %j as customer number %s', (text, number) => {
+    expect(customerNumberOf(text)).toBe(number);
+  });
+
+  it.each(['2033a', 'No. ', '# 2033', '1234567890123456'])('reads no customer number in %j', (text) => {
+    expect(customerNumberOf(text)).toBeNull();
+  });
+});
