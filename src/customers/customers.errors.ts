@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import type { CustomerRef } from '../ingest/canonical.js';
 
 /** `field` names where the id came from, e.g. `otherCustomerId` in a merge request. */
 export const customerNotFound = (customerId: number, field = 'customerId') =>
@@ -10,12 +11,25 @@ export const customerMergedAway = (customerId: number, mergedInto: number, field
 
 export const identityInvalid = (field: string, reason: string) => new AppError('CUSTOMER_IDENTITY_INVALID', reason, { field });
 
+/** Whether the identity was sent to create a customer or to add to one: the way out differs. */
+export type IdentityUse = 'create' | 'update';
+
 /**
  * `field` names what the request sent: `email`, `phone` or an item of `identities`;
  * `details.belongsTo` the customer who has it, so a client can name them and offer the merge.
+ * A new customer has nothing to merge yet: they are the one who exists. An update may be one
+ * person known twice, but only an admin or owner may merge (customers:merge).
  */
-export const identityTaken = (value: string, customerId: number, field: string) =>
-  new AppError('CUSTOMER_IDENTITY_CONFLICT', `The identity "${value}" already belongs to customer #${customerId}. Merge the two customers instead.`, { field, belongsTo: customerId });
+export const identityTaken = (identity: CustomerRef, customerId: number, field: string, use: IdentityUse) => {
+  const named = `${identityNoun(identity)} "${identity.value}"`;
+  const message = use === 'create'
+    ? `This customer already exists as #${customerId}, who has the ${named}. Open customer #${customerId} and add the details there instead of creating a second customer.`
+    : `The ${named} already belongs to customer #${customerId}. If they are one person, merge the two customers (an admin or owner can); otherwise correct it.`;
+  return new AppError('CUSTOMER_IDENTITY_CONFLICT', message, { field, belongsTo: customerId });
+};
+
+const identityNoun = (identity: CustomerRef) =>
+  identity.kind === 'email' ? 'email' : identity.kind === 'phone' ? 'phone number' : `${identity.namespace} id`;
 
 export const mergeInvalid = (message: string) => new AppError('CUSTOMER_MERGE_INVALID', message);
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { beforeAll, afterAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { createTestApiKey, signInAs, type TestSession } from '../../test/helpers/auth.js';
@@ -77,7 +78,7 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     const record = (orderId: unknown) => ({ order_id: orderId, customer_email: 'nested@example.com', ordered_at: '2024-06-03T10:00:00+07:00', amount: '1000' });
     const response = await app.inject({ method: 'POST', url: '/api/ingest/orders', headers: ingestKey.headers, payload: { records: [record(['a', 'b']), record({ x: 1 }), record('N3')] } });
     expect(response.json()).toMatchObject({ read: 3, inserted: 1, rejected: 2, rejects: [{ line: 1, field: 'order_id' }, { line: 2, field: 'order_id' }] });
-    expect(response.json().rejects[0].reason).toBe('item 1 has "order_id" as an array, not text or a number; give each field one value, e.g. {"order_id": "A-17"}');
+    expect(response.json().rejects[0].reason).toBe('item 1 has a list (JSON array) in "order_id", which takes one value; give a single value for order_id: text, a number or true/false');
   });
 
   it('says which record field a batch lacks, without the file import flags', async () => {
@@ -121,6 +122,65 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(noNamespace.statusCode).toBe(400);
     expect(noNamespace.json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_INVALID', field: 'identities.0.namespace' });
     expect((await patch({ identities: [{ kind: 'phone', value: '0800' }] })).json().error).toMatchObject({ code: 'CUSTOMER_IDENTITY_INVALID', field: 'identities.0.value' });
+  });
+
+  it('reads a blank text as no value, never as an identity, and refuses a country code that names no country', async () => {
+    const create = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload });
+    const first = await create({ name: 'Blank One', email: '', phone: '  ', city: ' ' });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().customer).toMatchObject({ email: null, phone: null, city: null });
+    expect(first.json().identities).toEqual([]);
+    const firstId = first.json().customer.customer_id;
+    const patch = (payload: Record<string, unknown>) => app.inject({ method: 'PATCH', url: `/api/customers/${firstId}`, headers: admin.headers, payload });
+    const cleared = await patch({ email: '', phone: '', name: '   ', region: '\t' });
+    expect({ status: cleared.statusCode, customer: cleared.json().customer, identities: cleared.json().identities })
+      .toMatchObject({ status: 200, customer: { name: null, email: null, phone: null, region: null }, identities: [] });
+    // an address of invisible characters only, as pasted from a chat app, is as blank
+    expect((await patch({ email: '\u200B' })).json().customer.email).toBeNull();
+    // once, a blank email became the identity "" and every later blank one was "already taken"
+    const second = await create({ name: 'Blank Two', email: '', phone: '' });
+    expect(second.statusCode).toBe(201);
+    const blankKeys = await context.store.db.selectFrom('customer_identity').select('value').where(sql<boolean>`btrim(value) = ''`).execute();
+    expect(blankKeys).toEqual([]);
+    const nothing = await create({ name: ' ', email: '' });
+    expect({ status: nothing.statusCode, code: nothing.json().error.code }).toEqual({ status: 400, code: 'CUSTOMER_EMPTY' });
+    for (const country of ['xx', 'ZZ', 'Indonesia', '1D']) {
+      const wrong = await patch({ country });
+      expect({ country, status: wrong.statusCode, error: wrong.json().error }).toMatchObject({ country, status: 400, error: { code: 'REQUEST_INVALID', field: 'country' } });
+    }
+    expect((await patch({ country: 'lv' })).json().customer.country).toBe('LV');
+    expect((await patch({ country: ' ' })).json().customer.country).toBeNull();
+  });
+
+  it('says on create that the customer exists already, and on update who may merge', async () => {
+    const owner = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Novi Halim', phone: '0857 8499 6198' } });
+    const ownerId = owner.json().customer.customer_id;
+    const twice = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Novi Halim', phone: '0857 8499 6198' } });
+    expect({ status: twice.statusCode, error: twice.json().error }).toMatchObject({ status: 409, error: { code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'phone', details: { belongsTo: ownerId } } });
+    expect(twice.json().error.message).toBe(`This customer already exists as #${ownerId}, who has the phone number "+6285784996198". Open customer #${ownerId} and add the details there instead of creating a second customer.`);
+    const other = (await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Novi H.' } })).json().customer.customer_id;
+    const taken = await app.inject({ method: 'PATCH', url: `/api/customers/${other}`, headers: admin.headers, payload: { phone: '+62 857-8499-6198' } });
+    expect({ status: taken.statusCode, error: taken.json().error }).toMatchObject({ status: 409, error: { code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'phone', details: { belongsTo: ownerId } } });
+    expect(taken.json().error.message).toBe(`The phone number "+6285784996198" already belongs to customer #${ownerId}. If they are one person, merge the two customers (an admin or owner can); otherwise correct it.`);
+  });
+
+  it('records the values an update changed, as they were and became', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Audit Ayu', city: 'Bandung', country: 'ID' } });
+    const customerId = created.json().customer.customer_id;
+    const updated = await app.inject({
+      method: 'PATCH', url: `/api/customers/${customerId}`, headers: admin.headers,
+      payload: { email: 'Ayu@Example.com', city: 'Surabaya', country: 'id', name: 'Audit Ayu', consentSms: true },
+    });
+    expect(updated.statusCode).toBe(200);
+    const entry = await context.store.db.selectFrom('audit_event').select('detail').where('action', '=', 'customer.update').where('entity_id', '=', String(customerId)).executeTakeFirstOrThrow();
+    const detail = typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail;
+    // the name and country sent as they were are no change
+    expect(detail).toEqual({
+      fields: ['email', 'city', 'consentSms'],
+      before: { email: null, city: 'Bandung', consentSms: null },
+      after: { email: 'ayu@example.com', city: 'Surabaya', consentSms: true },
+      identities: 0,
+    });
   });
 
   it('creates, updates, searches and pages customers', async () => {

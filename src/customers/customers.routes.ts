@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { actorOf } from '../server/access.js';
+import { actorOf, principalHasPermission } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
 import { countCustomers, getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
 import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
@@ -26,7 +26,7 @@ const undoneMergeSchema = z.object({
   giftsMovedBack: z.number().int().describe("gifts whose recipient is the restored customer again: those the merge moved and those bought for them later through their identities"),
 });
 const notFound = errorResponse('No such customer (CUSTOMER_NOT_FOUND; `details.mergedInto` when they were merged into another)');
-const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT; `details.belongsTo` is their number): merge the two instead');
+const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT; `details.belongsTo` is their number): on create, that customer is the one to add details to; on update, an admin or owner may merge the two');
 
 export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -71,8 +71,10 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     },
   }, async (request) => {
     const { identities, ...fields } = request.body;
-    await updateCustomer(db, request.params.customerId, fields, identities);
-    await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.update', entity: 'customer', entityId: String(request.params.customerId), detail: { fields: Object.keys(fields), identities: identities?.length ?? 0 } });
+    const change = await updateCustomer(db, request.params.customerId, fields, identities);
+    // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
+    const detail = { fields: Object.keys(change.after), ...change, identities: identities?.length ?? 0 };
+    await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.update', entity: 'customer', entityId: String(request.params.customerId), detail });
     return getCustomer(db, request.params.customerId);
   });
 
@@ -88,7 +90,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
   api.get('/customers/:customerId/timeline', {
     config: { access: { permission: 'customers:read' } },
     schema: { tags, summary: "A customer's orders, interest events, merges and type changes, newest first", params: customerIdParams, querystring: timelineQuerySchema, response: { 200: timelinePageSchema, 404: notFound } },
-  }, async (request) => customerTimeline(db, request.params.customerId, request.query));
+  }, async (request) => customerTimeline(db, request.params.customerId, { ...request.query, canReadStaffEmails: principalHasPermission(request.principal, 'audit:read') }));
 
   api.post('/customers/:customerId/merge', {
     config: { access: { permission: 'customers:merge' } },
@@ -101,7 +103,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
   api.get('/customers/:customerId/merges', {
     config: { access: { permission: 'customers:read' } },
     schema: { tags, summary: 'Merges this customer took part in', params: customerIdParams, response: { 200: mergeListSchema, 404: notFound } },
-  }, async (request) => ({ items: await listMerges(db, request.params.customerId) }));
+  }, async (request) => ({ items: await listMerges(db, request.params.customerId, { canReadStaffEmails: principalHasPermission(request.principal, 'audit:read') }) }));
 
   api.post('/merges/:mergeId/undo', {
     config: { access: { permission: 'customers:merge' } },

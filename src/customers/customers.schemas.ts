@@ -1,7 +1,21 @@
 import { z } from 'zod';
+import { countryCode } from '../ingest/rows/country.js';
 import { customerSorts } from './customers.queries.js';
+import { recentSortMeaning } from './customer-sorts.js';
 
-const nullableText = z.string().trim().max(200).nullable().optional();
+// A blank text is no value, as a form sends an emptied field: kept as "", a blank email or
+// phone became an identity that every later blank one collided with, and a blank name showed as none.
+const blankAsNull = (text: string | null) => (text === '' ? null : text);
+const nullableText = z.string().trim().max(200).nullable().transform(blankAsNull).optional();
+
+/** The import's own reading of a country code (UK is GB); one that names no country is refused, not stored. */
+const countrySchema = z.string().trim().nullable().transform((text, context) => {
+  if (text === null || text === '') return null;
+  const code = /^[A-Za-z]{2}$/.test(text) ? countryCode(text) : null;
+  if (code !== null) return code;
+  context.addIssue({ code: 'custom', message: `"${text}" is not a two-letter ISO 3166-1 country code such as ID or LV` });
+  return z.NEVER;
+}).optional().describe('ISO 3166-1 alpha-2, e.g. ID or LV; empty or null clears it');
 
 export const identityInputSchema = z.object({
   kind: z.enum(['email', 'phone', 'external']),
@@ -18,7 +32,7 @@ export const customerFieldsSchema = z.object({
   gender: nullableText,
   city: nullableText,
   region: nullableText,
-  country: z.string().regex(/^[A-Za-z]{2}$/, 'a two-letter country code such as ID or LV').nullable().optional(),
+  country: countrySchema,
   incomeBand: nullableText,
   consentEmail: z.boolean().nullable().optional(),
   consentSms: z.boolean().nullable().optional(),
@@ -31,14 +45,15 @@ export const customerIdParams = z.object({ customerId: z.coerce.number().int().p
 
 export const listCustomersQuerySchema = z.object({
   // a blank filter is no filter, as an HTML form sends an empty search box
-  q: z.string().trim().max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order: "gunawan" finds Joko Gunawan), an exact email, phone, external id, or a customer number (1042, #1042, No. 1042)'),
+  q: z.string().trim().max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order, accents optional: "gunawan" finds Joko Gunawan, "janis berzins" finds Jānis Bērziņš), an exact email or phone, an external id (letter case, spaces and dashes aside: "lc-1473" finds LC1473), an order id (the order\'s customer), or a customer number (1042, #1042, No. 1042; a merged customer\'s number finds whom they were merged into)'),
   status: z.enum(['real', 'lead']).optional(),
   channel: z.enum(['store', 'web', 'mobile', 'marketplace', 'phone', 'other']).optional(),
   city: z.string().trim().max(100).optional(),
   minRevenueMinor: z.coerce.number().int().min(0).optional(),
   type: z.string().trim().max(40).optional().describe('customer type from the last analysis, e.g. vip, regular, at_risk'),
   rfmSegment: z.string().trim().max(40).optional().describe('RFM segment name, e.g. Champions'),
-  sort: z.enum(customerSorts).default('recent'),
+  sort: z.enum(customerSorts).default('recent')
+    .describe(`recent: ${recentSortMeaning} (by customer number); revenue: highest revenue first; last_purchase: most recent purchase first; name: by name, the nameless last`),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -3,7 +3,7 @@ import type { CustomerKind, Database } from '../db/schema.js';
 import type { CustomerRef } from '../ingest/canonical.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from '../traits/index.js';
-import { customerEmpty, customerNotFound, identityInvalid, identityTaken } from './customers.errors.js';
+import { customerEmpty, customerNotFound, identityInvalid, identityTaken, type IdentityUse } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalId, normalisePhone } from './identity.js';
@@ -56,16 +56,25 @@ const fieldColumns = {
   country: 'country', incomeBand: 'income_band', consentEmail: 'consent_email', consentSms: 'consent_sms', consentProfiling: 'consent_profiling',
 } as const;
 
+/** A blank text is no value: stored as "", an email or phone would become an identity that every blank one collides with. */
+const blankAsNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+/** An email or phone as its identity key, null for one with nothing in it (only invisible characters, say). */
+function identityValueOf(kind: 'email' | 'phone', text: string, defaultCountry: string): string | null {
+  const normalised = kind === 'email' ? normaliseEmail(text) : normalisePhone(text, defaultCountry);
+  if (normalised.value !== null || normalised.reason === null) return normalised.value;
+  throw identityInvalid(kind, normalised.reason);
+}
+
 async function normaliseFields(db: Db, fields: CustomerFields): Promise<Record<string, unknown>> {
   const { defaultCountry } = await getStoreSettings(db);
   const values: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(fieldColumns)) {
     const value = fields[key as keyof CustomerFields];
-    if (value !== undefined) values[column] = value;
+    if (value !== undefined) values[column] = blankAsNull(value);
   }
-  if (fields.email) values.email = normaliseIdentity({ kind: 'email', value: fields.email }, defaultCountry, 'email').value;
-  if (fields.phone) values.phone = normaliseIdentity({ kind: 'phone', value: fields.phone }, defaultCountry, 'phone').value;
-  if (typeof fields.country === 'string') values.country = fields.country.toUpperCase();
+  if (typeof values.email === 'string') values.email = identityValueOf('email', values.email, defaultCountry);
+  if (typeof values.phone === 'string') values.phone = identityValueOf('phone', values.phone, defaultCountry);
   return values;
 }
 
@@ -80,11 +89,11 @@ function sentIdentities(identities: IdentityInput[], values: Record<string, unkn
   return sent;
 }
 
-async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[]): Promise<void> {
+async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[], use: IdentityUse): Promise<void> {
   const owners = await findCustomersByIdentities(db, sent.map(({ ref }) => toIdentityTriple(ref)));
   for (const { ref, field } of sent) {
     const owner = owners.get(identityTripleKey(ref));
-    if (owner !== undefined && owner !== customerId) throw identityTaken(ref.value, owner, field);
+    if (owner !== undefined && owner !== customerId) throw identityTaken(ref, owner, field, use);
   }
   await insertIdentities(db, sent.map(({ ref }) => ({ identity: toIdentityTriple(ref), customerId })));
 }
@@ -98,22 +107,36 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
     // a customer known only by identities gets the default profile (a person)
     const row = given.length > 0 ? values : { kind: 'person' };
     const created = await trx.insertInto('customer').values(row as never).returning('customer_id').executeTakeFirstOrThrow();
-    await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, defaultCountry));
+    await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, defaultCountry), 'create');
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
     return created.customer_id;
   });
 }
 
-export async function updateCustomer(db: Db, customerId: number, fields: CustomerFields, identities: IdentityInput[] = []): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await requireCustomer(trx, customerId);
+/** The profile fields an update changed, as they were and as they are now (request field names), for the audit log. */
+export type CustomerChange = { before: Partial<Record<keyof CustomerFields, unknown>>; after: Partial<Record<keyof CustomerFields, unknown>> };
+
+export async function updateCustomer(db: Db, customerId: number, fields: CustomerFields, identities: IdentityInput[] = []): Promise<CustomerChange> {
+  return db.transaction().execute(async (trx) => {
+    const current = await requireCustomer(trx, customerId);
     const { defaultCountry } = await getStoreSettings(trx);
     const values = await normaliseFields(trx, fields);
     if (Object.keys(values).length > 0) {
       await trx.updateTable('customer').set({ ...(values as object), is_stub: false, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
     }
-    await attachIdentities(trx, customerId, sentIdentities(identities, values, defaultCountry));
+    await attachIdentities(trx, customerId, sentIdentities(identities, values, defaultCountry), 'update');
+    return changeOf(current as Record<string, unknown>, values);
   });
+}
+
+function changeOf(current: Record<string, unknown>, values: Record<string, unknown>): CustomerChange {
+  const change: CustomerChange = { before: {}, after: {} };
+  for (const [field, column] of Object.entries(fieldColumns) as Array<[keyof CustomerFields, string]>) {
+    if (!(column in values) || (current[column] ?? null) === values[column]) continue;
+    change.before[field] = current[column] ?? null;
+    change.after[field] = values[column];
+  }
+  return change;
 }
 
 /**
