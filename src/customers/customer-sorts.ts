@@ -7,6 +7,13 @@ export const customerSorts = ['recent', 'revenue', 'last_purchase', 'name'] as c
 export type CustomerSort = (typeof customerSorts)[number];
 
 /**
+ * What `recent` means, said where people choose it: the customer's number, which grows as
+ * Clientele adds customers (an import of an old store adds its oldest customers last), not
+ * when they became customers; sorting by created_at would need an index the cursor can use.
+ */
+export const recentSortMeaning = 'most recently added to Clientele first';
+
+/**
  * A sort order of the customer list and the index that serves it (see
  * db/migrations/202611301300_web_speed.sql): `key` and `id` are read from the
  * driving table (`customer c` or `customer_trait t`), the list is keyset-paginated

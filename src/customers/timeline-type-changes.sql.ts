@@ -14,10 +14,13 @@ import { sql, type RawBuilder } from 'kysely';
  * opened at its start (spells opened together are numbered in precedence order) and says when
  * the type ended (`leftAt`); a left change by the spell that closed it. The two rows of one
  * spell share its id, at different times.
+ *
+ * Shown, each change is dated no later than it can have been recorded: the day's end is hours
+ * ahead while the day lasts, so "became lead" stood above the merges that day that led to it.
  */
 export function typeChangeEntries(customerId: number): RawBuilder<unknown> {
   return sql`
-    select change.at, 'type_change' as kind, change.id, change.title, change.detail
+    select ${recordedBy(sql`change.at`)} as at, 'type_change' as kind, change.id, change.title, change.detail
     from (
       select type, min(entered_at) as entered_at,
         case when bool_or(left_at is null) then null else max(left_at) end as left_at,
@@ -42,4 +45,15 @@ export function typeChangeEntries(customerId: number): RawBuilder<unknown> {
         jsonb_build_object('type', held.type, 'change', 'left', 'numbers', held.left_numbers, 'enteredAt', held.entered_at))
     ) as change(at, id, title, detail)
     where change.at is not null and held.left_at is distinct from held.entered_at`;
+}
+
+
+/**
+ * When a change dated `dayEnd` was recorded at the latest: the start of the first analysis
+ * run of that as-of day, and never after now (a merge or an order batch before any run of the
+ * day records no time of its own). Past days are dated their end as before. Every change of
+ * one day moves to the same instant, so their order among themselves stays as it was.
+ */
+function recordedBy(dayEnd: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`least(${dayEnd}, (select min(r.started_at) from analysis_run r where r.as_of = ${dayEnd}), now())`;
 }

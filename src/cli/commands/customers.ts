@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { countCustomers, getCustomer, listCustomers, customerSorts } from '../../customers/customers.queries.js';
+import { recentSortMeaning } from '../../customers/customer-sorts.js';
 import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
-import { mergeCustomers, undoMerge } from '../../customers/merge.service.js';
+import { listMerges, mergeCustomers, undoMerge } from '../../customers/merge.service.js';
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
 import { customerTypeTimeline, customerTypesByPrecedence, isCustomerType, listCustomersByType } from '../../analytics/index.js';
 import { dayClosedBy } from '../../core/clock.js';
@@ -83,6 +84,7 @@ function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>>, offs
  * day's close, the next midnight in the store's time zone).
  */
 function timelineTitle(entry: TimelineEntry, timeZone: string): string {
+  if (entry.kind === 'merge') return `${entry.title} (merge #${String(entry.detail.mergeId)})`;
   const leftAt = entry.kind === 'type_change' ? entry.detail.leftAt : null;
   if (typeof leftAt !== 'string') return entry.title;
   return `was ${String(entry.detail.type)} until ${dayClosedBy(leftAt, timeZone)}`;
@@ -92,20 +94,20 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
   const customers = program.command('customers').description('list, show and merge customers');
 
   withExamples(customers.command('list')
-    .description('list customers, newest first, with search and filters'), [
+    .description(`list customers, ${recentSortMeaning}, with search and filters`), [
     ['clientele customers list --type at_risk', "with each customer's reason"],
     ['clientele customers list --status real --sort revenue --limit 20'],
     ['clientele customers list --min-spend 1500000 --city Bandung', 'who spent at least 1,500,000 in the store currency'],
     ['clientele customers list -q ana@example.com'],
   ])
-    .option('-q, --query <text>', 'words of a name (each begins a word of it, any order), or an exact email, phone, external id or customer number')
+    .option('-q, --query <text>', 'words of a name (each begins a word of it, any order, accents optional), an exact email or phone, an external id (case, spaces and dashes aside), an order id, or a customer number (a merged one finds whom it went to)')
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
     .option('--city <city>')
     .option('--type <type>', `customer type from the last \`clientele analyze\` (${customerTypesByPrecedence.join(', ')}); alone, lists that type's customers by id with their reasons`)
     .option('--segment <name>', 'RFM segment, e.g. Champions')
     .option('--min-spend <amount>', 'revenue at least this much, in the store currency (150000, 99.50)', amountOption)
-    .option('--sort <sort>', `${customerSorts.join(' | ')} (default: recent)`)
+    .option('--sort <sort>', `${customerSorts.join(' | ')} (default: recent, ${recentSortMeaning})`)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 20)
     .option('--offset <n>', 'with --type alone: skip this many customers', nonNegativeInteger('--offset'))
     .option('--cursor <cursor>', 'continue after a previous page')
@@ -144,7 +146,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
           ...(await getCustomer(db, customerId)),
           types: await currentTypesOf(db, customerId),
           rfm: (await db.selectFrom('customer_rfm_score').select(['r_score', 'f_score', 'm_score', 'segment']).where('customer_id', '=', customerId).executeTakeFirst()) ?? null,
-          timeline: (await customerTimeline(db, customerId, { limit: 10 })).items,
+          timeline: (await customerTimeline(db, customerId, { limit: 10, canReadStaffEmails: true })).items,
         },
         timeZone: settings.timeZone,
       }));
@@ -152,7 +154,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
         const traits = r.traits;
         const prediction = r.prediction;
         return [
-          keyValues({ id: r.customer.customer_id, name: r.customer.name, kind: r.customer.kind, email: r.customer.email, phone: r.customer.phone, city: r.customer.city, stub: r.customer.is_stub }),
+          keyValues({ id: r.customer.customer_id, name: r.customer.name, kind: r.customer.kind, email: r.customer.email, phone: r.customer.phone, city: r.customer.city, stub: r.customer.is_stub, consent: consentText(r.customer) }),
           '', 'identities:', table(r.identities.map((i: Record<string, unknown>) => ({ kind: i.kind, namespace: i.namespace, value: i.value }))),
           '', 'facts:', traits ? keyValues({
             orders: traits.order_count, purchase_days: traits.purchase_days, revenue: money(traits.revenue_minor), refunded: money(traits.refunded_minor),
@@ -171,8 +173,8 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
 
   withExamples(customers.command('merge')
     .description('merge the second customer into the first (recorded in the audit log; undo with `customers unmerge`)')
-    .argument('<keepId>', 'customer to keep', parseCustomerId)
-    .argument('<mergeId>', 'customer merged into it', parseCustomerId), [
+    .argument('<keepCustomerId>', 'customer to keep', parseCustomerId)
+    .argument('<mergedCustomerId>', 'customer merged into it (its own number; the merge gets a merge id of its own)', parseCustomerId), [
     ['clientele customers merge 1042 2077', '2077\'s orders, identities and events move to 1042'],
     ['clientele customers unmerge 15', 'merge 15 undone: 2077 comes back with what it brought'],
   ])
@@ -183,9 +185,9 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
 
   customers.command('unmerge')
     .description('undo a merge')
-    .argument('<mergeId>', 'merge id printed by `customers merge`', idOf('a merge id'))
+    .argument('<mergeId>', 'merge id printed by `customers merge` (not a customer id: `customers show` lists a customer\'s merges)', idOf('a merge id'))
     .action(async (mergeId: number) => {
-      const result = await runtime.withStore(({ db, actor }) => undoMerge(db, mergeId, actor));
+      const result = await runtime.withStore(({ db, actor }) => undoMerge(db, mergeId, actor).catch((error) => rethrowNamingMerges(db, mergeId, error)));
       runtime.print(result, (r) => `Merge #${r.mergeId} undone: customer #${r.restoredCustomerId} restored from #${r.keptCustomerId} with ${r.ordersMovedBack} orders, ${r.eventsMovedBack} interest events and ${r.giftsMovedBack} gifts.`);
     });
 }
@@ -199,4 +201,24 @@ async function currentTypesOf(db: Kysely<Database>, customerId: number): Promise
     if (error instanceof AppError && error.code === 'ANALYTICS_CUSTOMER_NOT_FOUND') return null;
     throw error;
   }
+}
+
+/**
+ * A merge id that does not exist but is a customer's number with merges: support staff type the
+ * customer they are looking at, so the error names that customer's merge ids to undo instead.
+ */
+async function rethrowNamingMerges(db: Kysely<Database>, number: number, error: unknown): Promise<never> {
+  if (!(error instanceof AppError) || error.code !== 'CUSTOMER_MERGE_NOT_FOUND') throw error;
+  const merges = await listMerges(db, number).catch(() => []);
+  const undoable = merges.filter((merge) => merge.undone_at === null).map((merge) => Number(merge.merge_id));
+  if (undoable.length === 0) throw error;
+  const ids = undoable.map((id) => `#${id}`).join(', ');
+  throw new AppError('CUSTOMER_MERGE_NOT_FOUND', `${error.message} #${number} is a customer: their merges not undone are ${ids}. Undo one with: clientele customers unmerge ${undoable[0]}`,
+    { ...error.details, customerId: number, customerMergeIds: undoable });
+}
+
+/** What the customer agreed to be contacted or profiled by: yes, no, or not known (never asked or not imported). */
+function consentText(customer: { consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null }): string {
+  const said = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
+  return `email ${said(customer.consent_email)}, SMS ${said(customer.consent_sms)}, profiling ${said(customer.consent_profiling)}`;
 }

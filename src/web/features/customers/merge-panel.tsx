@@ -6,6 +6,7 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { actorLabel } from './actor-label.js';
+import { blockingMergeOf } from './blocking-merge.js';
 import { mergeFillText, mergeFills } from './merge-fills.js';
 import { mergeQuestion } from './merge-question.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
@@ -74,6 +75,9 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
     onChanged();
   });
 
+  // undoing the merge that took this one's customer elsewhere is what the refusal asks first
+  const blockingMerge = blockingMergeOf(error);
+
   return (
     <Card title={t('merge.title')} className="card-wide">
       <form className="inline-form" onSubmit={lookUp}>
@@ -93,6 +97,9 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
         </div>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
+      {blockingMerge !== null ? (
+        <button type="button" className="button-secondary" onClick={() => void undo(blockingMerge)}>{t('merge.undoBlockingFirst', { blocking: blockingMerge })}</button>
+      ) : null}
       {merges.data && merges.data.items.length > 0 ? (
         <ul className="merge-list">
           {merges.data.items.map((record) => (
