@@ -7,7 +7,6 @@ import { AppError, isAppError } from '../core/errors.js';
 import { calendarDayIn, fixedClock, type Clock } from '../core/clock.js';
 import { importFile, type ImportSummary } from '../ingest/import-file.service.js';
 import type { ImportEntity } from '../ingest/canonical.js';
-import { readRejectCounts } from '../ingest/import-runs.repo.js';
 import { getStoreSettings, updateStoreSettings, type StoreSettings } from '../settings/index.js';
 import { chainName, countryCode, currency, timeZone, writeStoreFiles } from '../synthetic/index.js';
 import { datasetsDirectory, demoDatasets, type DemoDataset } from './datasets.js';
@@ -20,8 +19,8 @@ export type DemoImport = ImportSummary & { rejectedRows: RejectedRows[] };
 
 export type DemoResult = { name: string; imports: DemoImport[]; seconds: number; notes: string[] };
 
-async function withRejectedRows(db: Kysely<Database>, summary: ImportSummary, expected: DemoDataset['expectedRejects'] = {}): Promise<DemoImport> {
-  return { ...summary, rejectedRows: explainRejects(await readRejectCounts(db, summary.importId), expected, summary.rejectsSample) };
+function withRejectedRows(summary: ImportSummary, expected: DemoDataset['expectedRejects'] = {}): DemoImport {
+  return { ...summary, rejectedRows: explainRejects(summary.rejectCounts, expected, summary.rejectsSample) };
 }
 
 /**
@@ -85,7 +84,7 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
     for (const entity of ['products', 'customers', 'orders', 'lines', 'events'] as ImportEntity[]) {
       // the files are generated and removed again: a rejects file would name lines no one can look up
       const summary = await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null });
-      imports.push(await withRejectedRows(db, summary));
+      imports.push(withRejectedRows(summary));
     }
     // today, still running: its alerts judge the days up to yesterday
     const notes = await deriveUnderstanding(db, calendarDayIn(options.clock.now(), timeZone), options.clock);
@@ -109,7 +108,7 @@ export async function importDataset(db: Kysely<Database>, dataset: DemoDataset, 
   for (const spec of dataset.imports) {
     const rejectsPath = options.rejectsDirectory ? join(options.rejectsDirectory, `${basename(spec.file)}.rejects.csv`) : null;
     const summary = await importFile(db, { entity: spec.entity, file: join(datasetsDirectory, spec.file), preset: spec.preset, actor: options.actor, clock, rejectsPath });
-    imports.push(await withRejectedRows(db, summary, dataset.expectedRejects));
+    imports.push(withRejectedRows(summary, dataset.expectedRejects));
   }
   return imports;
 }

@@ -9,6 +9,7 @@ import { planColumns, type ColumnPlan } from './column-plan.js';
 import { createRowParser, rawOf } from './row-parser.js';
 import { isTotalledFromLines, settleOrdersTotalledFromLines } from './settle-line-totals.js';
 import { rejectWholeOrders } from './reject-whole-orders.js';
+import { rowName, type LinesOf } from '../write/row-place.js';
 import { dateFormatProblem } from './parse-date.js';
 
 export type ParseFileOptions = {
@@ -71,7 +72,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   let rejectedOrders = new Map<string, number>();
   let rejectedOrderKeys = new Set<string>();
   const batch = (): ParsedBatch<E> => {
-    const settled = settleBatch(entity, rows, rejects, file, (line) => records.get(line), rejectedOrders, rejectedOrderKeys);
+    const settled = settleBatch(entity, rows, rejects, { file, linesOf: 'file' }, (line) => records.get(line), rejectedOrders, rejectedOrderKeys);
     return { ...settled, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
   };
   for await (const items of source.batches()) {
@@ -147,14 +148,14 @@ function noteRejectedOrder(parsed: { orderKey?: string; rejectsOrder?: boolean }
  * row is rejected whole, and one totalled from its lines has its refund checked.
  */
 function settleBatch<E extends ImportEntity>(
-  entity: E, batchRows: CanonicalRow[E][], batchRejects: Reject[], file: string, rawOfLine: (line: number) => string | undefined,
+  entity: E, batchRows: CanonicalRow[E][], batchRejects: Reject[], place: { file: string; linesOf: LinesOf }, rawOfLine: (line: number) => string | undefined,
   rejectedOrders: ReadonlyMap<string, number>, rejectedOrderKeys: ReadonlySet<string>,
 ): { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[] } {
   if (entity !== 'orders') return { rows: batchRows, rejects: batchRejects, rejectedOrderKeys: [...rejectedOrderKeys] };
-  const whole = rejectWholeOrders(batchRows as CanonicalOrder[], rejectedOrders, file);
+  const whole = rejectWholeOrders(batchRows as CanonicalOrder[], rejectedOrders, place);
   const rows = whole.rows;
   const rejects = whole.rejects.length === 0 ? batchRejects : [...batchRejects, ...whole.rejects].sort((a, b) => a.line - b.line);
-  const settled = settleOrdersTotalledFromLines(rows, file, rawOfLine);
+  const settled = settleOrdersTotalledFromLines(rows, place.file, rawOfLine);
   const keys = [...rejectedOrderKeys];
   if (settled.rejects.length > 0) {
     const refused = new Set(settled.rejects.map((reject) => reject.line));
@@ -175,7 +176,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   const file = options.file ?? 'request';
   // a record's line: its place in its file when the sender says it (a file sent in batches), else its place in the request
   const lineOf = (index: number) => options.lines?.[index] ?? index + 1;
-  const itemName = options.lines ? 'line' : 'item';
+  const place = { file, linesOf: options.lines ? 'file' : 'batch' } as const;
   requireReadableDateFormat(options.dateFormat, 'dateFormat');
   const parser = createRowParser(entity, { file, mapping: options.mapping, dateFormat: options.dateFormat, context: options.context });
   const headers = new Set<string>();
@@ -190,7 +191,7 @@ export function rowsFromRecords<E extends ImportEntity>(
     const line = lineOf(index);
     const values = valuesFromJson(record);
     if (typeof values === 'string') {
-      rejects.push({ file, line, field: nonScalarField(record), ...jsonValuesProblem(record, line), reason: `${itemName} ${line} ${values}` });
+      rejects.push({ file, line, field: nonScalarField(record), ...jsonValuesProblem(record, line), reason: `${rowName(line, place)} ${values}` });
       const readable = scalarValues(record).values;
       noteRejectedOrder(readable ? parser.orderOfUnreadable(readable) : {}, line, rejectedOrders, rejectedOrderKeys);
       return;
@@ -204,7 +205,7 @@ export function rowsFromRecords<E extends ImportEntity>(
       noteRejectedOrder(parsed, line, rejectedOrders, rejectedOrderKeys);
     } else rows.push(parsed.row);
   });
-  return settleBatch(entity, rows, rejects, file, (line) => {
+  return settleBatch(entity, rows, rejects, place, (line) => {
     const values = items.get(line);
     return values === undefined ? undefined : rawOf(values);
   }, rejectedOrders, rejectedOrderKeys);

@@ -56,7 +56,7 @@ describeEachStore('an order whose lines are sent again', (context) => {
     const summary = await send([line('R6', 'A', 100), line('R6', 'B', 200, { quantity: 'x' }), line('R6', 'C', 400), line('R7', 'A', 100)]);
     expect(summary).toMatchObject({ read: 4, inserted: 1, rejected: 3 });
     expect(summary.rejects.map((reject) => [reject.line, reject.field])).toEqual([[1, 'order_id'], [2, 'quantity'], [3, 'order_id']]);
-    expect(summary.rejects[0].reason).toBe("line 2, another row of order R6, was rejected, so none of the order's rows is stored (its total and lines would miss that row); fix line 2 and import all of the order's rows again");
+    expect(summary.rejects[0].reason).toBe("item 2 of this batch, another row of order R6, was rejected, so none of the order's rows is stored (its total and lines would miss that row); fix item 2 and send all of the order's rows again");
     expect(await db().selectFrom('customer_order').select('order_id').where('external_id', '=', 'R6').execute()).toEqual([]);
     // the same from a file, where the rows keep their file lines
     const file = join(directory, 'bad-line.csv');
@@ -64,6 +64,7 @@ describeEachStore('an order whose lines are sent again', (context) => {
     const fromFile = await importFile(db(), { entity: 'orders', file, actor: 'test', clock, rejectsPath: null });
     expect(fromFile).toMatchObject({ read: 3, inserted: 1, rejected: 2 });
     expect(fromFile.rejectsSample.map((reject) => [reject.line, reject.field])).toEqual([[2, 'order_id'], [3, 'quantity']]);
+    expect(fromFile.rejectsSample[0].reason).toMatch(/^line 3, another row of order R8, was rejected, .*; fix line 3 and import all of the order's rows again$/);
   });
 
   it('stores no order whose rows contradict each other on its customer, time or total', async () => {

@@ -13,6 +13,14 @@ export function rowName(line: number, context: Pick<WriteContext, 'linesOf'>): s
 }
 
 /**
+ * A row named without another row beside it to say where it is: "line 4" (of the file being
+ * imported), or "item 4 of this batch", since an API batch's items count from 1 in each batch.
+ */
+export function rowNameInFull(line: number, context: Pick<WriteContext, 'linesOf'>): string {
+  return context.linesOf === 'file' ? `line ${line}` : `item ${line} of this batch`;
+}
+
+/**
  * Where a row that came first is, for "it already appeared …": on a line of the file, or as an item
  * of this batch or, in a run sent in several batches, of an earlier one (`isEarlierBatch`).
  */
