@@ -16,10 +16,15 @@ export type StaffUser = {
   disabledAt: string | null; createdAt: string;
 };
 
-/** GET /api/api-keys: a key without its secret. */
+/**
+ * GET /api/api-keys: a key without its secret. `scopesInEffect`: the granted scopes it may use now (a key acts
+ * for its creator, so a scope their role no longer grants is suspended); `creator` is null for a key made from
+ * the command line.
+ */
 export type ApiKey = {
-  apiKeyId: number; name: string; prefix: string; scopes: string[]; createdBy: number | null; createdAt: string;
-  lastUsedAt: string | null; revokedAt: string | null;
+  apiKeyId: number; name: string; prefix: string; scopes: string[]; scopesInEffect: string[]; createdBy: number | null;
+  creator: { userId: number; email: string; role: Me['role']; isDisabled: boolean } | null;
+  createdAt: string; lastUsedAt: string | null; revokedAt: string | null;
 };
 
 export type CustomerSummary = {
@@ -55,7 +60,8 @@ export type CategoryFact = { category: string; line_count: number; quantity: num
 export type CustomerDetail = { customer: Customer; identities: Identity[]; traits: Traits | null; categories: CategoryFact[] };
 
 export type TimelineEntry = {
-  at: string; kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction'; id: number; title: string; detail: Record<string, unknown>;
+  at: string; kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction' | 'profile_change' | 'identity_removal'; id: number; title: string;
+  detail: Record<string, unknown>;
 };
 
 export type IngestEntity = 'customers' | 'orders' | 'lines' | 'products' | 'events';
