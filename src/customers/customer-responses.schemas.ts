@@ -3,6 +3,7 @@ import { cursorPage, objectOf, timestamp } from '../server/responses.js';
 import type { CustomerSummary, getCustomer } from './customers.queries.js';
 import type { listMerges } from './merge.service.js';
 import type { TimelineEntry } from './timeline.js';
+import type { RemovedIdentity } from './remove-identity.service.js';
 
 type CustomerDetail = Awaited<ReturnType<typeof getCustomer>>;
 
@@ -89,6 +90,12 @@ export const customerDetailSchema = objectOf<CustomerDetail>()({
   prediction: predictionSchema.nullable().describe('The latest stored prediction (POST /api/models/predict), if any'),
 });
 
+export const removedIdentitySchema = objectOf<RemovedIdentity & { customer: CustomerDetail }>()({
+  removed: objectOf<RemovedIdentity['removed']>()({ kind: z.enum(['email', 'phone', 'external']), namespace: z.string(), value: z.string() }).describe('The identity as it was stored (normalised)'),
+  clearedField: z.enum(['email', 'phone']).nullable().describe("The profile field also emptied because it held this identity; null when it held another value or none"),
+  customer: customerDetailSchema.describe('The customer as they are now'),
+});
+
 export const customerSummarySchema = objectOf<CustomerSummary>()({
   customer_id: z.number().int(),
   kind: z.string().describe('person or organization'),
@@ -118,7 +125,8 @@ export const customerCountSchema = z.object({ count: z.number().int().describe('
 
 export const timelinePageSchema = cursorPage(objectOf<TimelineEntry>()({
   at: timestamp.describe('When it happened; a type change and a prediction are dated the end of the store day they describe (a prediction its as-of day, not when it was made: detail.predictedAt)'),
-  kind: z.enum(['order', 'interest', 'merge', 'type_change', 'prediction']),
+  kind: z.enum(['order', 'interest', 'merge', 'type_change', 'prediction', 'profile_change', 'identity_removal'])
+    .describe('profile_change: an edit of profile fields (detail.before and detail.after hold the values it changed; detail.fields only, for edits recorded before values were kept); identity_removal: an identity removed (detail.kind, namespace, value, clearedField); both with detail.by, who did it'),
   id: z.number().int().describe('Unique among the entries of its kind at its time: a type_change saying a type was entered and the one saying it was left (detail.change) may share one'),
   title: z.string(),
   detail: z.record(z.string(), z.unknown()).describe('The facts of the entry; their fields depend on its kind (an order at midnight in the store\'s zone has isDateOnly: true, as a date without a time is stored)'),

@@ -45,3 +45,15 @@ export const mergeUndoRefused = (mergeId: number, reason: UndoRefusal, message: 
 
 export const customerEmpty = () =>
   new AppError('CUSTOMER_EMPTY', 'A new customer needs at least one thing to know them by: a name, an email, a phone, another profile field or an identity.', { field: 'name' });
+
+export const identityNotFound = (customerId: number, identity: CustomerRef) =>
+  new AppError('CUSTOMER_IDENTITY_NOT_FOUND', `Customer #${customerId} has no ${identityNoun(identity)} "${identity.value}".`, { field: 'value' });
+
+/**
+ * The identity came with a customer merged into this one: undo needs it back to restore them
+ * (it refuses when a moved identity is gone), so it is removed from the restored customer instead.
+ */
+export const identityMovedByMerge = (identity: CustomerRef, mergeId: number, mergedCustomerId: number) =>
+  new AppError('CUSTOMER_IDENTITY_MERGE_CONFLICT',
+    `The ${identityNoun(identity)} "${identity.value}" came with customer #${mergedCustomerId} in merge #${mergeId}. Undo merge #${mergeId} first, then remove it from customer #${mergedCustomerId}; or keep the merge and the identity.`,
+    { field: 'value', mergeId, mergedCustomerId });

@@ -174,3 +174,23 @@ export async function createResolvedCustomers(
     ...newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: createdIds[slot] }))),
   ]);
 }
+
+/** Whether the customer holds this identity; removes it when they do. */
+export async function deleteCustomerIdentity(db: Db, customerId: number, identity: IdentityTriple): Promise<boolean> {
+  const result = await db.deleteFrom('customer_identity')
+    .where('customer_id', '=', customerId).where('kind', '=', identity.kind).where('namespace', '=', identity.namespace).where('value', '=', identity.value)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** The latest merge into this customer, not undone, that moved this identity to them (see MovedRecord in merge.service.ts). */
+export async function findPendingMergeOfIdentity(db: Db, customerId: number, identity: IdentityTriple): Promise<{ mergeId: number; mergedCustomerId: number } | null> {
+  // merges are few (no index on kept_customer_id): this reads the table, as the timeline's merge entries do
+  const result = await sql<{ merge_id: number; merged_customer_id: number }>`
+    select merge_id, merged_customer_id from customer_merge
+    where kept_customer_id = ${customerId}::bigint and undone_at is null
+      and moved->'identities' @> jsonb_build_array(jsonb_build_object('kind', ${identity.kind}::text, 'namespace', ${identity.namespace}::text, 'value', ${identity.value}::text))
+    order by merge_id desc limit 1`.execute(db);
+  const row = result.rows[0];
+  return row ? { mergeId: Number(row.merge_id), mergedCustomerId: Number(row.merged_customer_id) } : null;
+}

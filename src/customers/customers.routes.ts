@@ -7,12 +7,13 @@ import { recordAudit } from '../auth/audit.js';
 import { countCustomers, getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
 import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
+import { removeIdentity } from './remove-identity.service.js';
 import { customerTimeline } from './timeline.js';
-import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeListSchema, timelinePageSchema } from './customer-responses.schemas.js';
+import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeListSchema, removedIdentitySchema, timelinePageSchema } from './customer-responses.schemas.js';
 import { errorResponse, noContent } from '../server/responses.js';
 import {
   countCustomersQuerySchema, createCustomerSchema, customerFieldsSchema, customerIdParams, identityInputSchema, listCustomersQuerySchema,
-  lookupQuerySchema, mergeBodySchema, timelineQuerySchema,
+  lookupQuerySchema, mergeBodySchema, removeIdentityQuerySchema, timelineQuerySchema,
 } from './customers.schemas.js';
 
 const tags = ['customers'];
@@ -78,6 +79,21 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     return getCustomer(db, request.params.customerId);
   });
 
+  api.delete('/customers/:customerId/identities', {
+    config: { access: { permission: 'customers:write' } },
+    schema: {
+      tags, summary: 'Remove an identity (normalised as on add); an email or phone that is also the profile field clears that field', params: customerIdParams, querystring: removeIdentityQuerySchema,
+      response: {
+        200: removedIdentitySchema,
+        404: errorResponse('No such customer (CUSTOMER_NOT_FOUND), or the customer does not have this identity (CUSTOMER_IDENTITY_NOT_FOUND)'),
+        409: errorResponse('A merge not yet undone brought this identity (CUSTOMER_IDENTITY_MERGE_CONFLICT; `details.mergeId`): undo it first, then remove the identity from the restored customer (`details.mergedCustomerId`)'),
+      },
+    },
+  }, async (request) => {
+    const result = await removeIdentity(db, request.params.customerId, request.query, actorOf(request.principal));
+    return { ...result, customer: await getCustomer(db, request.params.customerId) };
+  });
+
   api.delete('/customers/:customerId', {
     config: { access: { permission: 'customers:merge' } },
     schema: { tags, summary: 'Delete a customer and all their facts', params: customerIdParams, response: { 204: noContent, 404: notFound } },
@@ -89,7 +105,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.get('/customers/:customerId/timeline', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: "A customer's orders, interest events, merges and type changes, newest first", params: customerIdParams, querystring: timelineQuerySchema, response: { 200: timelinePageSchema, 404: notFound } },
+    schema: { tags, summary: "A customer's orders, interest events, merges, type changes, profile edits and identity removals, newest first", params: customerIdParams, querystring: timelineQuerySchema, response: { 200: timelinePageSchema, 404: notFound } },
   }, async (request) => customerTimeline(db, request.params.customerId, { ...request.query, canReadStaffEmails: principalHasPermission(request.principal, 'audit:read') }));
 
   api.post('/customers/:customerId/merge', {

@@ -63,6 +63,9 @@ export const countCustomersQuerySchema = listCustomersQuerySchema.omit({ sort: t
 
 export const lookupQuerySchema = identityInputSchema;
 
+/** In the query, as lookup takes it: the identity is named, not sent as a new resource. */
+export const removeIdentityQuerySchema = identityInputSchema;
+
 export const mergeBodySchema = z.object({ otherCustomerId: z.number().int().positive().describe('The customer merged into this one; it stops existing on its own') });
 
 export const timelineQuerySchema = z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });

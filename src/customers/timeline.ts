@@ -6,10 +6,11 @@ import { loadMoneyFormat, typeReason } from '../analytics/index.js';
 import { typeChangeEntries } from './timeline-type-changes.sql.js';
 import { getStoreSettings } from '../settings/index.js';
 import { actorForDisplay } from '../auth/index.js';
+import { auditEntries, auditEntryShown, auditTimelineKinds, isAuditEntry } from './timeline-audit-entries.js';
 
 type Db = Kysely<Database>;
 
-const timelineKinds = ['order', 'interest', 'merge', 'type_change', 'prediction'] as const;
+const timelineKinds = ['order', 'interest', 'merge', 'type_change', 'prediction', ...auditTimelineKinds] as const;
 
 export type TimelineEntry = {
   at: Date;
@@ -31,7 +32,8 @@ export type TimelineEntry = {
  * An order at midnight in the store's zone is marked `isDateOnly`: imports store a
  * date without a time (CDNOW's 19971222) as that midnight and keep no other sign of it,
  * so its time of day is not shown as if it were known.
- * Who made a merge is shown without their email unless `canReadStaffEmails` (see `actorForDisplay`).
+ * Profile edits and identity removals come from the audit log (timeline-audit-entries.ts).
+ * Who made a merge or an edit is shown without their email unless `canReadStaffEmails` (see `actorForDisplay`).
  */
 export async function customerTimeline(db: Db, customerId: number, options: { cursor?: string; limit?: number; canReadStaffEmails?: boolean } = {}) {
   await requireCustomer(db, customerId);
@@ -73,12 +75,14 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
           'clvMinor', p.clv_minor, 'clvHorizonDays', p.clv_horizon_days, 'nextPurchaseDay', p.next_purchase_day, 'churnRisk', p.churn_risk,
           'asOf', to_char(p.as_of, 'YYYY-MM-DD'), 'predictedAt', p.predicted_at)
       from customer_prediction p where p.customer_id = ${customerId}::bigint
+      union all
+      ${auditEntries(customerId)}
       ${typeChanges}
     ) entries) keyed
     ${cursorCondition}
     order by at_key desc, kind desc, id desc
     limit ${limit + 1}`.execute(db);
-  const items: TimelineEntry[] = rows.rows.slice(0, limit).map(({ at_key: _atKey, ...entry }) => entry);
+  const items: TimelineEntry[] = rows.rows.slice(0, limit).map(({ at_key: _atKey, ...entry }) => (isAuditEntry(entry) ? auditEntryShown(entry, options) : entry));
   for (const item of items) {
     if (item.kind === 'merge' && typeof item.detail.by === 'string') item.detail = { ...item.detail, by: actorForDisplay(item.detail.by, options) };
   }

@@ -532,4 +532,21 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByLabel('Bahasa').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Personas' }).waitFor();
   });
+  it('removes a wrongly entered phone from a customer after a confirmation: the profile, the identities and the timeline say so', async () => {
+    const db = server.store.db;
+    const { rows: [chosen] } = await sql<{ customer_id: number; value: string }>`
+      select c.customer_id, i.value from customer c join customer_identity i on i.customer_id = c.customer_id and i.kind = 'phone' and i.value = c.phone
+      where c.merged_into_customer_id is null order by c.customer_id limit 1`.execute(db);
+    await page.goto(`${server.url}/customers/${chosen.customer_id}`);
+    const identities = page.getByRole('region', { name: 'Identities' });
+    await identities.getByRole('button', { name: `Remove Phone ${chosen.value}` }).click();
+    const confirmation = identities.getByRole('group', { name: `Remove Phone ${chosen.value}` });
+    await confirmation.getByText('Searches and imports will no longer find them by it').waitFor();
+    await confirmation.getByRole('button', { name: 'Yes, remove it' }).click();
+    await identities.getByText(chosen.value).waitFor({ state: 'detached' });
+    await page.getByText(`Phone ${chosen.value} removed by`).first().waitFor();
+    const left = await sql<{ n: number }>`select count(*)::int as n from customer_identity where customer_id = ${chosen.customer_id} and kind = 'phone' and value = ${chosen.value}`.execute(db);
+    const customer = await sql<{ phone: string | null }>`select phone from customer where customer_id = ${chosen.customer_id}`.execute(db);
+    expect({ identities: left.rows[0].n, phone: customer.rows[0].phone }).toEqual({ identities: 0, phone: null });
+  });
 });

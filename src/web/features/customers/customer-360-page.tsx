@@ -62,7 +62,7 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         <CustomerTypesCard types={types} />
         <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null} />
         <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
-        <IdentitiesCard identities={identities} />
+        <IdentitiesCard identities={identities} customerId={customer.customer_id} canEdit={can('customers:write')} onRemoved={refresh} />
         <CategoriesCard categories={categories} />
         <PurchaseRhythmCard timeline={timeline} />
         <TimelineCard timeline={timeline} />

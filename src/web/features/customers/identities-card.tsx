@@ -1,20 +1,73 @@
+import { useState } from 'react';
+import { api, withQuery } from '../../api/client.js';
 import type { Identity } from '../../api/types.js';
 import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { identityLabel } from './identity-label.js';
 
-export function IdentitiesCard({ identities }: { identities: Identity[] }) {
+type IdentitiesCardProps = {
+  identities: Identity[];
+  /** With `onRemoved`, offers removal: only to roles that may edit the customer (customers:write). */
+  customerId?: number;
+  canEdit?: boolean;
+  /** After a removal: the profile may have lost its email or phone, and the timeline gained an entry. */
+  onRemoved?: () => void;
+};
+
+const keyOf = (identity: Identity) => `${identity.kind}:${identity.namespace}:${identity.value}`;
+
+export function IdentitiesCard({ identities, customerId, canEdit = false, onRemoved }: IdentitiesCardProps) {
   const { t } = useI18n();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const canRemove = canEdit && customerId !== undefined && onRemoved !== undefined;
+  const remove = async (identity: Identity) => {
+    setIsBusy(true);
+    setError(null);
+    try {
+      const query = { kind: identity.kind, namespace: identity.kind === 'external' ? identity.namespace : undefined, value: identity.value };
+      await api.delete(withQuery(`/api/customers/${customerId}/identities`, query));
+      setConfirming(null);
+      onRemoved?.();
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setIsBusy(false);
+    }
+  };
   return (
     <Card title={t('customer.identities')}>
       <ul className="identity-list">
-        {identities.map((identity) => (
-          <li key={`${identity.kind}:${identity.namespace}:${identity.value}`}>
-            <span className="muted">{identityLabel(identity, t)}</span>{' '}
-            <span className="identity-value">{identity.value}</span>
-          </li>
-        ))}
+        {identities.map((identity) => {
+          const names = { identity: identityLabel(identity, t), value: identity.value };
+          return (
+            <li key={keyOf(identity)}>
+              <span className="muted">{names.identity}</span>{' '}
+              <span className="identity-value">{identity.value}</span>
+              {canRemove && confirming !== keyOf(identity) ? (
+                <>
+                  {' '}
+                  <button type="button" className="button-quiet" aria-label={t('customer.identityRemoveLabel', names)} onClick={() => { setConfirming(keyOf(identity)); setError(null); }}>
+                    {t('customer.identityRemove')}
+                  </button>
+                </>
+              ) : null}
+              {canRemove && confirming === keyOf(identity) ? (
+                <div className="confirm-inline" role="group" aria-label={t('customer.identityRemoveLabel', names)}>
+                  <p className="small">{t(identity.kind === 'external' ? 'customer.identityRemoveConfirm' : 'customer.identityRemoveConfirmContact', names)}</p>
+                  <div className="button-row">
+                    <button type="button" className="button-danger" disabled={isBusy} onClick={() => void remove(identity)}>{t('customer.identityRemoveConfirmed')}</button>
+                    <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setConfirming(null)}>{t('common.cancel')}</button>
+                  </div>
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
+      {error ? <ErrorMessage error={error} /> : null}
     </Card>
   );
 }

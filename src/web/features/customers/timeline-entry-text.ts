@@ -3,6 +3,7 @@ import type { I18n } from '../../i18n/i18n-context.js';
 import { translatedOr } from '../../i18n/translated-or.js';
 import { chanceText } from './chance-text.js';
 import { isValueNothingExpected } from './prediction-figures.js';
+import { identityRemovalText, profileChangeText } from './profile-change-text.js';
 
 /**
  * When an entry happened, as shown. A type change is dated by its analysis and a
@@ -43,6 +44,10 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
       return t(detail.change === 'left' ? 'timeline.typeLeft' : 'timeline.typeChange', { type: t(`customerTypes.${text(detail.type)}`) });
     case 'prediction':
       return predictionText(entry, { t, format });
+    case 'profile_change':
+      return profileChangeText(entry, t);
+    case 'identity_removal':
+      return identityRemovalText(entry, t);
     default:
       return entry.title;
   }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '../../api/types.js';
+import { createFormatters } from '../../i18n/format.js';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { timelineEntryText } from './timeline-entry-text.js';
+
+const i18nFor = (locale: 'en' | 'id' | 'lv') => ({
+  t: (key: string, values?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, values),
+  format: createFormatters(locale === 'en' ? 'en-GB' : `${locale}-${locale.toUpperCase()}`, 'IDR', 'Asia/Jakarta'),
+});
+const entry = (kind: TimelineEntry['kind'], detail: Record<string, unknown>): TimelineEntry =>
+  ({ kind, id: 1, at: '2026-12-11T10:00:00Z', title: 'English title from the server', detail });
+
+const edit = entry('profile_change', {
+  fields: ['email', 'city', 'consentEmail'], by: 'user:5',
+  before: { email: 'a@x.example', city: null, consentEmail: null }, after: { email: 'b@y.example', city: 'Bandung', consentEmail: true },
+});
+
+describe('profile edits and identity removals in the timeline', () => {
+  it('says what each edited field was and became, and who edited it, in the profile\'s field order', () => {
+    expect(timelineEntryText(edit, i18nFor('en'))).toBe(
+      'Email changed from a@x.example to b@y.example; City changed from (empty) to Bandung; Consent to email marketing changed from (empty) to Yes by staff member #5');
+    expect(timelineEntryText(entry('profile_change', { fields: ['name', 'phone'], by: 'cli:ops' }), i18nFor('en'))).toBe('Profile edited (Name, Phone) by the command line (ops)');
+  });
+
+  it('says an identity was removed, and the profile field emptied with it', () => {
+    const card = entry('identity_removal', { kind: 'external', namespace: 'loyalty_card', value: 'LC-7', clearedField: null, by: 'user:5:ana@shop.example' });
+    expect(timelineEntryText(card, i18nFor('en'))).toBe('Loyalty card LC-7 removed by ana@shop.example');
+    const phone = entry('identity_removal', { kind: 'phone', namespace: '', value: '+6281233334444', clearedField: 'phone', by: 'user:5' });
+    expect(timelineEntryText(phone, i18nFor('en'))).toBe('Phone +6281233334444 removed by staff member #5; the profile\'s Phone was cleared with it');
+  });
+
+  it('words them in each language, never in the server\'s English or as keys', () => {
+    const removal = entry('identity_removal', { kind: 'email', namespace: '', value: 'a@x.example', clearedField: 'email', by: 'user:5' });
+    for (const locale of ['id', 'lv'] as const) {
+      for (const text of [timelineEntryText(edit, i18nFor(locale)), timelineEntryText(removal, i18nFor(locale))]) {
+        expect(text).not.toMatch(/[{}]|timeline\.|English title|changed from/);
+        expect(text).toContain('#5');
+      }
+    }
+    expect(timelineEntryText(edit, i18nFor('id'))).toContain('Email diubah dari a@x.example menjadi b@y.example');
+  });
+});

@@ -1,0 +1,40 @@
+import type { TimelineEntry } from '../../api/types.js';
+import type { I18n } from '../../i18n/i18n-context.js';
+import { translatedOr } from '../../i18n/translated-or.js';
+import { actorLabel } from './actor-label.js';
+import { identityLabel } from './identity-label.js';
+
+/**
+ * A profile edit (the server's `profile_change`): each field changed, from what to what, and who
+ * changed it. Edits recorded before the audit kept values name their fields only.
+ */
+export function profileChangeText(entry: TimelineEntry, t: I18n['t']): string {
+  const { detail } = entry;
+  const fields = Array.isArray(detail.fields) ? detail.fields.map(String) : [];
+  const actor = actorLabel(String(detail.by ?? ''), t);
+  const before = recordOf(detail.before);
+  const after = recordOf(detail.after);
+  if (!before || !after) return t('timeline.profileEdited', { fields: fields.map((field) => fieldName(field, t)).join(', '), actor });
+  const changes = fields.map((field) => t('timeline.fieldChange', { field: fieldName(field, t), before: valueText(field, before[field], t), after: valueText(field, after[field], t) }));
+  return t('timeline.profileChange', { changes: changes.join('; '), actor });
+}
+
+/** An identity removed (the server's `identity_removal`), and the profile field it emptied with it. */
+export function identityRemovalText(entry: TimelineEntry, t: I18n['t']): string {
+  const { detail } = entry;
+  const kind = detail.kind === 'email' || detail.kind === 'phone' ? detail.kind : 'external';
+  const values = { identity: identityLabel({ kind, namespace: String(detail.namespace ?? '') }, t), value: String(detail.value ?? ''), actor: actorLabel(String(detail.by ?? ''), t) };
+  if (typeof detail.clearedField !== 'string') return t('timeline.identityRemoved', values);
+  return t('timeline.identityRemovedCleared', { ...values, field: fieldName(detail.clearedField, t) });
+}
+
+const recordOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null);
+
+const fieldName = (field: string, t: I18n['t']) => translatedOr(t, 'timeline.fields', field);
+
+function valueText(field: string, value: unknown, t: I18n['t']): string {
+  if (value === null || value === undefined || value === '') return t('timeline.emptyValue');
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (field === 'kind') return translatedOr(t, 'customer.kinds', String(value));
+  return String(value);
+}
