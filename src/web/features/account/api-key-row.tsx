@@ -4,17 +4,14 @@ import { useApiAction } from '../../api/use-api-action.js';
 import type { ApiKey } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { suspendedScopesOf, type KeyScopes } from './suspended-scopes.js';
-
-/** The list also says which granted scopes the key may use now, and who made it (GET /api/api-keys). */
-type ListedApiKey = ApiKey & Pick<KeyScopes, 'scopesInEffect' | 'creator'>;
+import { suspendedScopesOf } from './suspended-scopes.js';
 
 /**
  * One key; revoking it stops every request made with it at once, so it asks once more. A scope its
  * creator's role no longer grants is marked suspended: the key is refused it until someone who may
  * grant it makes a new key.
  */
-export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ListedApiKey; creatorName: string | null; onChanged: () => void }) {
+export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; creatorName: string | null; onChanged: () => void }) {
   const { t, format } = useI18n();
   const [isConfirming, setIsConfirming] = useState(false);
   const { run, isBusy, error } = useApiAction();

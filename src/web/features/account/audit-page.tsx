@@ -6,6 +6,7 @@ import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { actorLabel } from '../customers/actor-label.js';
+import { AuditActorFilter } from './audit-actor-filter.js';
 import { auditActionKey, auditActions, auditDetailLines } from './audit-actions.js';
 import { SettingsLayout } from './settings-layout.js';
 
@@ -98,6 +99,7 @@ export function AuditPage() {
               {auditActions.map((name) => <option key={name} value={name}>{actionName(name)}</option>)}
             </select>
           </label>
+          <AuditActorFilter actor={actor} onChange={setActor} />
           {actor ? (
             <p className="audit-actor-filter">
               {t('settings.audit.onlyActor', { name: who(actor) })}{' '}

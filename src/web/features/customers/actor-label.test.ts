@@ -7,6 +7,7 @@ const tIn = (locale: 'en' | 'id' | 'lv') => (key: string, values?: Record<string
 describe('who did it, for people', () => {
   it.each([
     ['user:1:owner@clientele.local', 'owner@clientele.local'],
+    ['user:5', 'staff member #5'],
     ['api-key:5:shop-feed', 'API key “shop-feed”'],
     ['cli:ana', 'the command line (ana)'],
     ['system', 'the system'],
@@ -18,5 +19,7 @@ describe('who did it, for people', () => {
   it('names them in the reader\'s language', () => {
     expect(actorLabel('api-key:5:shop-feed', tIn('id'))).toBe('kunci API “shop-feed”');
     expect(actorLabel('cli:ana', tIn('lv'))).toBe('komandrinda (ana)');
+    expect(actorLabel('user:5', tIn('id'))).toBe('staf #5');
+    expect(actorLabel('user:5', tIn('lv'))).toBe('darbinieks #5');
   });
 });

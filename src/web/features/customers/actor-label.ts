@@ -4,11 +4,15 @@ import type { I18n } from '../../i18n/i18n-context.js';
  * Who did something, for people: the audit actor (src/auth/caller.ts) is
  * `user:<id>:<email>`, `api-key:<id>:<name>`, `cli:<login>` or `system`. A person
  * is named by their email, the one thing the actor carries that staff know them
- * by; anything else unknown is shown as written.
+ * by; to a caller who may not read staff emails the server gives `user:<id>`
+ * alone (src/auth/actor-display.ts), named "staff member #5" rather than as
+ * code. Anything else unknown is shown as written.
  */
 export function actorLabel(actor: string, t: I18n['t']): string {
   const user = /^user:\d+:(.+)$/.exec(actor);
   if (user) return user[1];
+  const staffMember = /^user:(\d+)$/.exec(actor);
+  if (staffMember) return t('merge.actors.staffMember', { id: staffMember[1] });
   const apiKey = /^api-key:\d+:(.+)$/.exec(actor);
   if (apiKey) return t('merge.actors.apiKey', { name: apiKey[1] });
   const commandLine = /^cli:(.+)$/.exec(actor);

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { customerLabel } from './customer-label.js';
 import { typeTagsToShow } from './type-tags.js';
+import { moneyOrUnpriced } from './unpriced-money.js';
 import { rfmSegmentLabel } from '../reports/rfm-segment-label.js';
 
 /** The contact not already used as the label, so a lead known only by email does not show it twice. */
@@ -12,9 +13,13 @@ function secondaryContact(customer: CustomerSummary): string {
   return customer.email ? customer.phone ?? '' : '';
 }
 
-type CustomerRowProps = { customer: CustomerSummary; rowIndex: number; style: CSSProperties; filteredType?: string; filteredRfmSegment?: string };
+type CustomerRowProps = {
+  customer: CustomerSummary; rowIndex: number; style: CSSProperties; filteredType?: string; filteredRfmSegment?: string;
+  /** The store's, read once by the table for every row (useStoreHasPrices). */
+  hasPrices?: boolean | null;
+};
 
-export function CustomerRow({ customer, rowIndex, style, filteredType = '', filteredRfmSegment = '' }: CustomerRowProps) {
+export function CustomerRow({ customer, rowIndex, style, filteredType = '', filteredRfmSegment = '', hasPrices = null }: CustomerRowProps) {
   const { t, format } = useI18n();
   const allTypes = customer.types ?? (customer.primary_type ? [customer.primary_type] : []);
   const tags = typeTagsToShow(allTypes, customer.primary_type ?? null, filteredType);
@@ -44,7 +49,7 @@ export function CustomerRow({ customer, rowIndex, style, filteredType = '', filt
       </span>
       <span role="cell" className="hide-narrow">{customer.city ?? ''}</span>
       <span role="cell" className="numeric hide-narrow">{format.number(customer.order_count)}</span>
-      <span role="cell" className="numeric customer-cell-spend">{format.money(customer.revenue_minor)}</span>
+      <span role="cell" className="numeric customer-cell-spend">{moneyOrUnpriced(customer.revenue_minor, hasPrices, { t, format })}</span>
       <span role="cell" className="hide-narrow">{customer.last_purchase_at ? format.date(customer.last_purchase_at) : '–'}</span>
     </div>
   );

@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { CustomerRow } from './customer-row.js';
 import { useIsNarrowScreen } from './narrow-screen.js';
 import { spendColumnChars } from './spend-column.js';
+import { moneyOrUnpriced } from './unpriced-money.js';
+import { useStoreHasPrices } from './use-store-has-prices.js';
 
 type CustomerTableProps = {
   items: CustomerSummary[]; hasMore: boolean; isLoading: boolean; onNeedMore: () => void;
@@ -26,12 +28,13 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredT
   const { t, format } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const height = useIsNarrowScreen() ? rowHeight.narrow : rowHeight.wide;
+  const hasPrices = useStoreHasPrices();
   const virtualizer = useVirtualizer({ count: items.length + (hasMore ? 1 : 0), getScrollElement: () => scrollRef.current, estimateSize: () => height, overscan: 12 });
   // the virtualizer keeps the sizes it has estimated: a row height changed by a turned phone is measured again
   useEffect(() => virtualizer.measure(), [height, virtualizer]);
   const spendChars = useMemo(
-    () => spendColumnChars([t('customers.columns.revenue'), ...items.map((customer) => format.money(customer.revenue_minor))]),
-    [items, format, t],
+    () => spendColumnChars([t('customers.columns.revenue'), ...items.map((customer) => moneyOrUnpriced(customer.revenue_minor, hasPrices, { t, format }))]),
+    [items, format, t, hasPrices],
   );
   const virtualRows = virtualizer.getVirtualItems();
   const lastIndex = virtualRows.at(-1)?.index ?? 0;
@@ -64,7 +67,7 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredT
             if (!customer) {
               return <div key="loader" role="row" className="customer-row customer-row-loader" style={style}><span role="cell">{t('common.loading')}</span></div>;
             }
-            return <CustomerRow key={customer.customer_id} customer={customer} rowIndex={virtualRow.index + 2} style={style} filteredType={filteredType} filteredRfmSegment={filteredRfmSegment} />;
+            return <CustomerRow key={customer.customer_id} customer={customer} rowIndex={virtualRow.index + 2} style={style} filteredType={filteredType} filteredRfmSegment={filteredRfmSegment} hasPrices={hasPrices} />;
           })}
         </div>
         {!hasMore && items.length === 0 && !isLoading ? <p className="empty-state">{t('customers.noMatches')}</p> : null}

@@ -6,6 +6,8 @@ import { Card } from '../../components/card.js';
 import { chanceText } from './chance-text.js';
 import { predictionFigures } from './prediction-figures.js';
 import { typePredictionDisagreement } from './type-prediction-disagreement.js';
+import { unpricedPredictionFigures } from './unpriced-money.js';
+import { useStoreHasPrices } from './use-store-has-prices.js';
 
 const churnRisks = ['low', 'medium', 'high'];
 
@@ -19,11 +21,12 @@ type PredictionCardProps = { prediction: PendingData<CustomerPrediction>; hasPur
 export function PredictionCard({ prediction, hasPurchased, types }: PredictionCardProps) {
   const i18n = useI18n();
   const { t, format } = i18n;
+  const hasPrices = useStoreHasPrices();
   if (!hasPurchased) return <Card title={t('customer.prediction.title')}><p className="empty-state">{t('customer.prediction.none')}</p></Card>;
   return (
     <ReportSection title={t('customer.prediction.title')} source={prediction} emptyText={t('customer.prediction.none')} emptyCodes={['PREDICTION_NOT_FOUND']}>
       {(data) => {
-        const figures = predictionFigures(data, i18n);
+        const figures = hasPrices === false ? unpricedPredictionFigures(predictionFigures(data, i18n), t) : predictionFigures(data, i18n);
         return (
           <>
             <dl className="facts">

@@ -5,12 +5,15 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { medianGap, purchaseRhythm } from './purchase-rhythm.js';
 import { purchaseRhythmTable } from './purchase-rhythm-table.js';
+import { moneyOrUnpriced, unpricedRhythmTable } from './unpriced-money.js';
+import { useStoreHasPrices } from './use-store-has-prices.js';
 import type { Timeline } from './use-timeline.js';
 
 /** Days between purchase days, over time: a lengthening gap is the earliest visible sign of a customer drifting away. */
 export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
   const { t, format } = useI18n();
   const settings = useStoreSettings();
+  const hasPrices = useStoreHasPrices();
   // the store's calendar, as the facts card counts purchase days; the browser's only while settings are unreadable, as format.date does
   const points = purchaseRhythm(timeline.entries, settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const median = medianGap(points);
@@ -20,7 +23,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
   else if (withGaps.length === 0) body = <p className="empty-state">{t('customer.rhythm.tooFew')}</p>;
   else {
     const option = {
-      tooltip: { trigger: 'axis', formatter: (items: Array<{ dataIndex: number }>) => { const point = withGaps[items[0].dataIndex]; return t('customer.rhythm.tooltip', { date: format.date(point.day), days: format.number(point.gapDays ?? 0), amount: format.money(point.amountMinor) }); } },
+      tooltip: { trigger: 'axis', formatter: (items: Array<{ dataIndex: number }>) => { const point = withGaps[items[0].dataIndex]; return t('customer.rhythm.tooltip', { date: format.date(point.day), days: format.number(point.gapDays ?? 0), amount: moneyOrUnpriced(point.amountMinor, hasPrices, { t, format }) }); } },
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: withGaps.map((point) => format.date(point.day)) },
       yAxis: { type: 'value', name: t('customer.rhythm.daysAxis') },
@@ -29,11 +32,12 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
         markLine: median === null ? undefined : { symbol: 'none', data: [{ yAxis: median, name: t('customer.rhythm.median') }], label: { position: 'insideEndTop', formatter: () => t('customer.rhythm.medianLabel', { days: format.number(median, 1) }) } },
       }],
     };
+    const table = purchaseRhythmTable(points, t);
     body = (
       <>
         <p className="muted small">{t('customer.rhythm.summary', { days: format.number(median ?? 0, 1), count: format.number(points.length) })}{timeline.isComplete ? '' : ` ${t('customer.rhythm.partial', { date: format.date(points[0].day) })}`}</p>
         <Chart title={t('customer.rhythm.title')} fileName="purchase-rhythm" option={option} height={240}
-          table={purchaseRhythmTable(points, t)} />
+          table={hasPrices === false ? unpricedRhythmTable(table, t) : table} />
       </>
     );
   }
