@@ -5,6 +5,7 @@ import { wantsJson } from './output.js';
 import { withExamples } from './examples.js';
 import { registerAnalyticsCommands } from './commands/analytics.js';
 import { registerApiKeysCommand } from './commands/api-keys.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerCustomersCommand } from './commands/customers.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
@@ -52,6 +53,7 @@ export function createProgram() {
   registerCustomersCommand(program, runtime);
   registerUsersCommand(program, runtime);
   registerApiKeysCommand(program, runtime);
+  registerAuditCommand(program, runtime);
   registerDemoCommand(program, runtime);
   registerSettingsCommand(program, runtime);
   registerRatesCommand(program, runtime);

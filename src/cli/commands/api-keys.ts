@@ -8,13 +8,32 @@ import { withExamples } from '../examples.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-const apiKeyRow = (key: ApiKey) => ({ id: key.apiKeyId, name: key.name, prefix: `clt_${key.prefix}_…`, scopes: key.scopes.join(','), created: key.createdAt, 'last used': key.lastUsedAt ?? '', revoked: key.revokedAt ?? '' });
+type KeyAccess = Pick<ApiKey, 'scopes' | 'scopesInEffect' | 'createdBy' | 'creator'>;
+
+/** Who made the key, with what makes its scopes smaller: a key acts for its creator, as their role is now. */
+export function creatorText(key: KeyAccess): string {
+  if (key.createdBy === null) return '(command line)';
+  if (key.creator === null) return `user:${key.createdBy} (removed)`;
+  return `${key.creator.email} (${key.creator.isDisabled ? 'disabled' : key.creator.role})`;
+}
+
+/** The granted scopes the key may use today, and those suspended until its creator's role allows them again. */
+export function scopesInEffectText(key: KeyAccess): string {
+  const suspended = key.scopes.filter((scope) => !key.scopesInEffect.includes(scope));
+  if (suspended.length === 0) return key.scopesInEffect.join(',');
+  return `${key.scopesInEffect.join(',') || 'none'} (suspended: ${suspended.join(',')})`;
+}
+
+const apiKeyRow = (key: ApiKey) => ({
+  id: key.apiKeyId, name: key.name, prefix: `clt_${key.prefix}_…`, scopes: key.scopes.join(','), 'in effect': scopesInEffectText(key), creator: creatorText(key),
+  created: key.createdAt, 'last used': key.lastUsedAt ?? '', revoked: key.revokedAt ?? '',
+});
 
 export function registerApiKeysCommand(program: Command, runtime: CliRuntime): void {
   const apiKeys = program.command('api-keys').description('keys for machine clients: `Authorization: Bearer <key>`');
 
   apiKeys.command('list')
-    .description('all keys (never their secrets)')
+    .description('all keys (never their secrets), with the scopes in effect: a key acts for its creator, so a demoted or disabled creator suspends some or all')
     .option('--active', 'leave out revoked keys')
     .action(async (options: { active?: boolean }) => {
       const list = await runtime.withStore(({ db }) => listApiKeys(db, { includeRevoked: !options.active }));

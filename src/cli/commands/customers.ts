@@ -14,6 +14,7 @@ import type { CliRuntime } from '../runtime.js';
 import { keyValues, money, table } from '../format.js';
 import { idOf } from '../option-values.js';
 import { withExamples } from '../examples.js';
+import { registerCustomerWriteCommands } from './customer-writes.js';
 
 const parseCustomerId = idOf('a customer id');
 /** A date column (a calendar day read as UTC midnight): the day itself, not that instant in the store's zone, a day early west of UTC. */
@@ -91,7 +92,7 @@ function timelineTitle(entry: TimelineEntry, timeZone: string): string {
 }
 
 export function registerCustomersCommand(program: Command, runtime: CliRuntime): void {
-  const customers = program.command('customers').description('list, show and merge customers');
+  const customers = program.command('customers').description('list, show, create, update and merge customers');
 
   withExamples(customers.command('list')
     .description(`list customers, ${recentSortMeaning}, with search and filters`), [
@@ -170,6 +171,8 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
         ].join('\n');
       });
     });
+
+  registerCustomerWriteCommands(customers, runtime);
 
   withExamples(customers.command('merge')
     .description('merge the second customer into the first (recorded in the audit log; undo with `customers unmerge`)')

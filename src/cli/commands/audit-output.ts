@@ -1,0 +1,50 @@
+import type { AuditEvent } from '../../auth/index.js';
+import { table } from '../format.js';
+
+type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function shortValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(none)';
+  if (Array.isArray(value)) return value.map(shortValue).join(',');
+  if (isRecord(value)) return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * An entry's detail on one line. An edit (`before` with `after`, or with
+ * `changed` as a staff user's) reads as each field from → to; its `fields`,
+ * the names of the same changes, would only repeat them.
+ */
+export function auditDetailText(detail: unknown): string {
+  if (!isRecord(detail)) return detail === null || detail === undefined ? '' : shortValue(detail);
+  const { before, after, changed, fields, ...rest } = detail;
+  const changes = isRecord(after) ? after : isRecord(changed) ? changed : null;
+  const parts = isRecord(before) && changes
+    ? Object.entries(changes).map(([field, value]) => `${field}: ${shortValue(before[field])} → ${shortValue(value)}`)
+    : Object.entries({ before, after, changed, fields }).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}: ${shortValue(value)}`);
+  return [...parts, ...Object.entries(rest).map(([key, value]) => `${key}: ${shortValue(value)}`)].join('; ');
+}
+
+/**
+ * Keeps the entries from `since` on. The service pages by audit id, newest
+ * first, without a time filter: the first entry older than `since` ends the
+ * list, so no further page is offered.
+ */
+export function auditPageSince(page: { items: AuditEvent[]; nextBefore: number | null }, since: Date | null): AuditPage {
+  const nextCursor = page.nextBefore === null ? null : String(page.nextBefore);
+  if (since === null) return { items: page.items, nextCursor };
+  const items = page.items.filter((event) => event.occurredAt >= since);
+  return { items, nextCursor: items.length < page.items.length ? null : nextCursor };
+}
+
+/** The log as a table, times on the store's clock; actors whole, staff emails included (the shell reads the store anyway). */
+export function auditText(page: AuditPage): string {
+  const rows = page.items.map((event) => ({
+    time: event.occurredAt, actor: event.actor, action: event.action,
+    entity: event.entityId === null ? event.entity : `${event.entity} ${event.entityId}`, detail: auditDetailText(event.detail),
+  }));
+  const shown = `${page.items.length} shown, newest first`;
+  return `${table(rows)}\n${shown}${page.nextCursor ? `\nmore: add --cursor ${page.nextCursor}` : ''}`;
+}
