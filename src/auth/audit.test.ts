@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { listAuditEvents, recordAudit } from './audit.js';
@@ -31,5 +32,16 @@ describeEachStore('audit log filters', (context) => {
     const found = await listAuditEvents(db(), { limit: 50, entity: 'customer', entityId: '2033' });
     expect(found.items.map((item) => [item.action, item.entityId])).toEqual([['customer.update', '2033'], ['customer.merge', '102'], ['customer.merge.undo', '101'], ['customer.merge', '101']]);
     expect((await listAuditEvents(db(), { limit: 50, entityId: '101' })).items).toHaveLength(2);
+  });
+  it('keeps entries from a time on across pages, even where an older entry has a later id', async () => {
+    for (const at of ['2026-03-02T00:00:00Z', '2026-02-15T00:00:00Z', '2026-03-05T00:00:00Z']) {
+      await recordAudit(db(), { actor: 'system', action: 'since.test', entity: 'test', detail: { at } });
+      await sql`update audit_event set occurred_at = ${at}::timestamptz where audit_id = (select max(audit_id) from audit_event)`.execute(db());
+    }
+    const since = new Date('2026-03-01T00:00:00Z');
+    const first = await listAuditEvents(db(), { limit: 1, action: 'since.test', since });
+    const second = await listAuditEvents(db(), { limit: 1, action: 'since.test', since, before: first.nextBefore });
+    expect([...first.items, ...second.items].map((item) => (item.detail as { at: string }).at)).toEqual(['2026-03-05T00:00:00Z', '2026-03-02T00:00:00Z']);
+    expect(second.nextBefore).toBeNull();
   });
 });

@@ -50,6 +50,8 @@ export type AuditQuery = {
   /** The actor as written, or as people know it: see `actorFilterPatterns`. */
   actor?: string;
   action?: string;
+  /** Only entries from this instant on. */
+  since?: Date | null;
 };
 
 /**
@@ -79,6 +81,7 @@ export async function listAuditEvents(db: Db, query: AuditQuery): Promise<{ item
   if (entityId) select = select.where((eb) => eb.or([eb('entity_id', '=', entityId), sql<boolean>`(${mergeActions} and ${mergedCustomerIdOf} = ${entityId})`]));
   if (actor) select = select.where((eb) => eb.or([eb('actor', '=', actor), ...actorFilterPatterns(actor).map((pattern) => eb('actor', 'like', pattern))]));
   if (query.action) select = select.where('action', '=', query.action);
+  if (query.since) select = select.where('occurred_at', '>=', query.since);
   const rows = await select.execute();
   const page = rows.slice(0, query.limit);
   const items = page.map((row) => ({

@@ -204,6 +204,15 @@ describeEachStore('sign-in and access over HTTP', (context) => {
     for (const action of ['auth.sign-in', 'auth.sign-in.fail', 'auth.sign-out', 'user.create', 'user.update', 'user.password.change', 'api-key.create', 'api-key.revoke']) expect(actions).toContain(action);
   });
 
+  it('keeps the audit entries from a time on, and refuses a time without an offset, naming the field', async () => {
+    const all = (await app.inject({ method: 'GET', url: '/api/audit?limit=200', headers: owner.readHeaders })).json() as { items: unknown[] };
+    const since = (when: string) => app.inject({ method: 'GET', url: `/api/audit?limit=200&since=${encodeURIComponent(when)}`, headers: owner.readHeaders });
+    expect(((await since('2000-01-01T00:00:00+07:00')).json() as { items: unknown[] }).items).toHaveLength(all.items.length);
+    expect(((await since('2100-01-01T00:00:00Z')).json() as { items: unknown[] }).items).toEqual([]);
+    const refused = await since('2026-03-01');
+    expect([refused.statusCode, (refused.json() as { error: { field?: string } }).error.field]).toEqual([400, 'since']);
+  });
+
   it('refuses an audit cursor it did not hand out with 400 PAGINATION_CURSOR_INVALID', async () => {
     for (const cursor of ['99999999999999999999999', '9007199254740993', 'abc', '-1']) {
       const response = await app.inject({ method: 'GET', url: `/api/audit?cursor=${cursor}`, headers: owner.readHeaders });

@@ -72,6 +72,8 @@ export const auditQuery = z.object({
   entityId: z.string().max(100).optional(),
   actor: z.string().max(300).optional(),
   action: z.string().max(100).optional(),
+  since: z.string().datetime({ offset: true }).transform((text) => new Date(text)).optional()
+    .describe('only entries from this instant on (ISO 8601 with an offset, e.g. 2026-03-01T00:00:00+07:00)'),
 });
 export const auditEventBody = z.object({
   auditId: z.number().int(),

@@ -27,16 +27,9 @@ export function auditDetailText(detail: unknown): string {
   return [...parts, ...Object.entries(rest).map(([key, value]) => `${key}: ${shortValue(value)}`)].join('; ');
 }
 
-/**
- * Keeps the entries from `since` on. The service pages by audit id, newest
- * first, without a time filter: the first entry older than `since` ends the
- * list, so no further page is offered.
- */
-export function auditPageSince(page: { items: AuditEvent[]; nextBefore: number | null }, since: Date | null): AuditPage {
-  const nextCursor = page.nextBefore === null ? null : String(page.nextBefore);
-  if (since === null) return { items: page.items, nextCursor };
-  const items = page.items.filter((event) => event.occurredAt >= since);
-  return { items, nextCursor: items.length < page.items.length ? null : nextCursor };
+/** A page of the service as the API returns it: the cursor as text. */
+export function auditPageOf(page: { items: AuditEvent[]; nextBefore: number | null }): AuditPage {
+  return { items: page.items, nextCursor: page.nextBefore === null ? null : String(page.nextBefore) };
 }
 
 /** The log as a table, times on the store's clock; actors whole, staff emails included (the shell reads the store anyway). */

@@ -9,13 +9,14 @@ import type { CliRuntime } from '../runtime.js';
 import { wholeNumberIn } from '../option-values.js';
 import { withExamples } from '../examples.js';
 import { dayOrInstantOption } from './date-options.js';
-import { auditPageSince, auditText } from './audit-output.js';
+import { auditPageOf, auditText } from './audit-output.js';
 
 type AuditOptions = { actor?: string; action?: string; entity?: string; entityId?: string; since?: string; limit: number; cursor?: string };
 
 /** The filters checked by the API's own query schema (GET /api/audit), so both refuse the same values. */
-function auditQueryOf(options: AuditOptions) {
-  const parsed = auditQuery.safeParse({ actor: options.actor, action: options.action, entity: options.entity, entityId: options.entityId, limit: options.limit, cursor: options.cursor });
+function auditQueryOf(options: AuditOptions, timeZone: string) {
+  const since = options.since === undefined ? undefined : sinceInstant(options.since, timeZone).toISOString();
+  const parsed = auditQuery.safeParse({ actor: options.actor, action: options.action, entity: options.entity, entityId: options.entityId, limit: options.limit, cursor: options.cursor, since });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const option = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -45,9 +46,7 @@ export function registerAuditCommand(program: Command, runtime: CliRuntime): voi
     ['clientele audit --actor shop-feed --action api-key.create'],
   ])
     .action(async (options: AuditOptions) => {
-      const query = auditQueryOf(options);
-      const page = await runtime.withStore(async ({ db, runtime: { settings } }) =>
-        auditPageSince(await listAuditEvents(db, query), options.since === undefined ? null : sinceInstant(options.since, settings.timeZone)));
+      const page = await runtime.withStore(async ({ db, runtime: { settings } }) => auditPageOf(await listAuditEvents(db, auditQueryOf(options, settings.timeZone))));
       runtime.print(page, auditText);
     });
 }
