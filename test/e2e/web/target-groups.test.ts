@@ -193,6 +193,8 @@ describeWithBrowser('staff web app: segments and personas', () => {
       await page.unroute('**/api/segments/fields');
       await page.goBack();
       await page.getByRole('heading', { level: 1, name: 'Big spenders or VIP' }).waitFor();
+      // back on the page, the field types are fetched again: the conditions show once they are in
+      await filterCard.getByText('Customer types include VIP').waitFor();
       const saved = await sql<{ filter: unknown }>`select filter from segment where name = 'Big spenders or VIP'`.execute(server.store.db);
       expect(saved.rows[0].filter).toEqual(expected);
       await expect(filterCard.getByRole('listitem').allTextContents()).resolves.toEqual([revenue, 'Customer types include VIP']);
