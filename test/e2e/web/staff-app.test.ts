@@ -286,13 +286,15 @@ describeWithBrowser('staff web app (owner)', () => {
     } finally {
       page.off('request', listen);
       await page.goto(back);
+      // the next test starts on this customer's page: wait until it has loaded, not just its shell
+      await page.locator('.type-explanation li').first().waitFor();
     }
   });
 
   it('switches to Bahasa Indonesia and Latvian, and keeps the choice for the user', async () => {
     await page.getByLabel('Language').selectOption('id');
     await page.getByRole('link', { name: 'Pelanggan', exact: true }).waitFor();
-    await expect(page.getByRole('region', { name: 'Pembelian', exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByRole('region', { name: 'Pembelian', exact: true }).waitFor();
     // the reasons for the customer's types too, rebuilt from their numbers
     await expect(page.locator('.type-explanation li').first().textContent()).resolves.toMatch(reasonIn('id'));
     await page.getByLabel('Bahasa').selectOption('lv');
