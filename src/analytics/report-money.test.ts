@@ -11,7 +11,9 @@ import { storeAlerts } from './alerts/alerts.repo.js';
 const clock = fixedClock('2026-06-30T12:00:00Z');
 // two customers, each buying on three days in June; the amounts are the test's to choose
 const ordersOf = (amountMinor: number): SeedOrder[] => [1, 2].flatMap((customerId) => ['2026-06-02', '2026-06-12', '2026-06-22'].map((day) => ({ customerId, day, amountMinor })));
-const moneyReports = ['/api/reports/summary?days=30', '/api/reports/revenue?granularity=month&from=2026-06-01&to=2026-07-01', '/api/reports/rfm', '/api/reports/cohorts', '/api/alerts?status=all'];
+const moneyReports = ['/api/reports/summary?days=30', '/api/reports/revenue?granularity=month&from=2026-06-01&to=2026-07-01', '/api/reports/rfm', '/api/reports/cohorts', '/api/alerts?status=all',
+  // the staff app's customer pages read the flag from the settings it loads once
+  '/api/settings'];
 
 describeEachStore('the money of reports over HTTP', (context) => {
   let app: FastifyInstance;

@@ -7,6 +7,8 @@ import { errorResponse } from '../server/responses.js';
 import { getStoreSettings } from './index.js';
 import { changeStoreSettings } from './change-settings.service.js';
 import { readFixedSettings } from './fixed-settings.repo.js';
+import { storeHasPrices } from '../analytics/order-prices.repo.js';
+import { reportMoneyShape } from '../analytics/report-money.js';
 import { changedSchema, fixedSettingsSchema, storeSettingsChangeSchema, storeSettingsSchema } from './settings.schemas.js';
 
 export async function registerSettingsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -16,11 +18,11 @@ export async function registerSettingsRoutes(app: FastifyInstance, deps: AppDeps
     config: { access: { permission: 'customers:read' } },
     schema: {
       tags: ['settings'], summary: "The store's name, currency, time zone, default phone country, whether each of those can still change, and whether its data is synthetic or a static data set (with its as-of date)",
-      response: { 200: storeSettingsSchema.extend({ store: z.enum(['embedded', 'server']), fixed: fixedSettingsSchema }) },
+      response: { 200: storeSettingsSchema.extend({ store: z.enum(['embedded', 'server']), fixed: fixedSettingsSchema, hasPrices: reportMoneyShape.hasPrices }) },
     },
   }, async () => {
     const settings = await getStoreSettings(db);
-    return { ...settings, store: deps.store.kind, fixed: await readFixedSettings(db, settings) };
+    return { ...settings, store: deps.store.kind, fixed: await readFixedSettings(db, settings), hasPrices: await storeHasPrices(db) };
   });
 
   api.patch('/settings', {

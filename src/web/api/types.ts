@@ -90,6 +90,8 @@ export type ImportRun = {
 /** Expected from GET /api/settings (asked of the lead; the store's own settings in src/settings). */
 export type StoreSettings = {
   name: string; currency: string; timeZone: string; defaultCountry: string; isSynthetic: boolean; dataAsOf: string | null; demoDataset: string | null;
+  /** False when the store has orders but none carries an amount (src/analytics/report-money.ts). */
+  hasPrices?: boolean;
 };
 
 /** Why the currency, time zone or phone country can no longer change (GET /api/settings `fixed`). */
