@@ -16,6 +16,8 @@ const channels = ['store', 'web', 'mobile', 'marketplace'];
 const pad = (n: number) => String(n).padStart(2, '0');
 const customers = Array.from({ length: 40 }, (_, i) => ({
   customer_id: `K${pad(i)}`, name: `Customer ${pad(i)}`, email: `k${pad(i)}@example.com`, city: cities[i % 4], birth_year: String(1960 + i), gender: i % 2 ? 'female' : 'male',
+  // personas describe only buyers who agreed to profiling
+  consent_profiling: 'yes',
 }));
 // one to five purchase days each through 2024, so the models, types and RFM have repeat buyers to work on
 const orders = customers.flatMap((customer, i) => Array.from({ length: 1 + (i % 5) }, (_, j) => ({
@@ -208,7 +210,13 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     expectStatus(await call('POST /api/personas/assign', { payload: {} }), 200);
     expectStatus(await call('GET /api/personas/{personaId}', { params: { personaId } }), 200);
     expectStatus(await call('PATCH /api/personas/{personaId}', { params: { personaId }, payload: { name: 'Regulars', isPinned: true } }), 200);
+    expectStatus(await call('PATCH /api/personas/{personaId}', { params: { personaId: discovered.json().personas[1].personaId }, payload: { name: 'regulars' } }), 409);
     expectStatus(await call('GET /api/personas/{personaId}', { params: { personaId: 999_999 } }), 404);
+    const members = await call('GET /api/personas/{personaId}/members', { params: { personaId }, query: { limit: 5 } });
+    expectStatus(members, 200);
+    // a customer with a persona, held to the document too
+    expect((await call('GET /api/customers/{customerId}', { params: { customerId: members.json().items[0].customer_id } })).json().persona).toEqual({ persona_id: personaId, name: 'Regulars' });
+    expectStatus(await call('GET /api/personas/{personaId}/members', { params: { personaId: 999_999 } }), 404);
     const periods = { before: { from: '2024-01-01', to: '2024-07-01' }, after: { from: '2024-07-01', to: '2025-01-01' } };
     expectStatus(await call('POST /api/drift', { payload: { group: { kind: 'segment', segment: segmentId }, ...periods } }), 200);
     expectStatus(await call('POST /api/drift', { payload: { group: { kind: 'persona', personaId: 999_999 }, ...periods } }), 404);

@@ -48,9 +48,11 @@ export type LifecycleReport = { asOf: string; overall: LifecycleFunnel | null; b
 
 export type Cohort = {
   cohort: string; customers: number; repeatPurchaseRate: number; medianDaysToSecondPurchase: number | null;
+  /** Within the report's horizonDays of the first purchase; null while the cohort is too young to tell. */
+  repeatRateWithinHorizon?: number | null;
   months: Array<{ monthIndex: number; activeCustomers: number; retentionRate: number; revenuePerCustomerMinor: number; isPartial: boolean }>;
 };
-export type CohortsReport = ReportMoney & { asOf: string; cohorts: Cohort[] };
+export type CohortsReport = ReportMoney & { asOf: string; horizonDays?: number; cohorts: Cohort[] };
 
 export type Alert = {
   alertId: number; kind: string; metric: string; scope: string; granularity: string; customerId: number | null; customerName?: string | null; windowStart: string; windowEnd: string;

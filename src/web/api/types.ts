@@ -57,7 +57,10 @@ export type Traits = {
 
 export type CategoryFact = { category: string; line_count: number; quantity: number; amount_minor: number };
 
-export type CustomerDetail = { customer: Customer; identities: Identity[]; traits: Traits | null; categories: CategoryFact[] };
+/** The persona a customer belongs to now; null when none (not a buyer, no profiling consent, or no personas yet). */
+export type CustomerPersona = { persona_id: number; name: string };
+
+export type CustomerDetail = { customer: Customer; identities: Identity[]; traits: Traits | null; categories: CategoryFact[]; persona: CustomerPersona | null };
 
 export type TimelineEntry = {
   at: string; kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction' | 'profile_change' | 'identity_removal'; id: number; title: string;
