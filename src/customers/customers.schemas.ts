@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { spellingInList } from '../core/closed-list.js';
 import { countryCode } from '../ingest/rows/country.js';
+// the lists from their own module, as the CLI reads this schema: the rest of segments is not needed here
+import { closedLists } from '../segments/filter-values.js';
 import { customerSorts } from './customers.queries.js';
 import { recentSortMeaning } from './customer-sorts.js';
 
@@ -43,15 +46,30 @@ export const createCustomerSchema = customerFieldsSchema.extend({ identities: z.
 
 export const customerIdParams = z.object({ customerId: z.coerce.number().int().positive() });
 
+/**
+ * A filter on a value from a closed list, in any letter case, read as the list spells it ("VIP" is
+ * vip, "champions" is Champions), as segment filters read one; a value the list does not hold is
+ * refused naming those it does, rather than finding no one. Blank is no filter.
+ */
+function closedListFilter<T extends string>({ noun, values: list }: { noun: string; values: readonly T[] }, description: string) {
+  return z.string().trim().max(60).optional().transform((text, context): T | undefined => {
+    if (!text) return undefined;
+    const spelled = spellingInList(list, text);
+    if (spelled !== null) return spelled;
+    context.addIssue({ code: 'custom', message: `"${text}" is not ${noun}. Use one of: ${list.join(', ')}` });
+    return z.NEVER;
+  }).describe(`${description}; one of ${list.join(', ')}, in any letter case`);
+}
+
 export const listCustomersQuerySchema = z.object({
   // a blank filter is no filter, as an HTML form sends an empty search box
   q: z.string().trim().max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order, accents optional: "gunawan" finds Joko Gunawan, "janis berzins" finds Jānis Bērziņš), an exact email or phone, an external id (letter case, spaces and dashes aside: "lc-1473" finds LC1473), an order id (the order\'s customer), or a customer number (1042, #1042, No. 1042; a merged customer\'s number finds whom they were merged into)'),
   status: z.enum(['real', 'lead']).optional(),
-  channel: z.enum(['store', 'web', 'mobile', 'marketplace', 'phone', 'other']).optional(),
+  channel: closedListFilter(closedLists.orderChannel, 'customers with an order in this channel'),
   city: z.string().trim().max(100).optional(),
   minRevenueMinor: z.coerce.number().int().min(0).optional(),
-  type: z.string().trim().max(40).optional().describe('customer type from the last analysis, e.g. vip, regular, at_risk'),
-  rfmSegment: z.string().trim().max(40).optional().describe('RFM segment name, e.g. Champions'),
+  type: closedListFilter(closedLists.customerType, 'customer type from the last analysis'),
+  rfmSegment: closedListFilter(closedLists.rfmSegment, 'RFM segment name from the last analysis'),
   sort: z.enum(customerSorts).default('recent')
     .describe(`recent: ${recentSortMeaning} (by customer number); revenue: highest revenue first; last_purchase: most recent purchase first; name: by name, the nameless last`),
   cursor: z.string().max(500).optional(),

@@ -6,7 +6,7 @@ import { isAppError } from '../core/errors.js';
 import { compileFilter, matchingCustomers } from './compile-filter.js';
 import { likePattern } from '../core/like-pattern.js';
 import { loadFilterCatalog } from './filter-catalog.js';
-import { parseFilter } from './filter-schema.js';
+import { parseFilter, parseSavedFilter } from './filter-schema.js';
 
 describe('likePattern', () => {
   it('makes %, _ and backslash literal', () => {
@@ -17,7 +17,7 @@ describe('likePattern', () => {
 
 describe('compileFilter without the analytics tables', () => {
   it('fails with a message naming the field and where its data comes from', () => {
-    const catalog = { columns: new Set<string>() };
+    const catalog = { columns: new Set<string>(), timeZone: 'Asia/Jakarta' };
     try {
       compileFilter(parseFilter({ field: 'rfm_segment', op: 'eq', value: 'champions' }), { asOf: smallStoreAsOf, catalog });
       expect.unreachable();
@@ -42,6 +42,12 @@ describeEachStore('compiled filters select the right customers', (context) => {
 
   const cases: Array<[string, unknown, number[]]> = [
     ['eq', { field: 'city', op: 'eq', value: 'Jakarta' }, [1, 4]],
+    // text is compared regardless of case, as the customer list compares a city
+    ['eq ignores case', { field: 'city', op: 'eq', value: 'jakarta' }, [1, 4]],
+    ['an email written with capitals', { field: 'email', op: 'eq', value: 'Ana@Example.COM' }, [1]],
+    ['neq ignores case', { field: 'city', op: 'neq', value: 'JAKARTA' }, [2, 3, 5, 6]],
+    ['in ignores case', { field: 'city', op: 'in', value: ['JAKARTA', 'bandung'] }, [1, 2, 4]],
+    ['nin ignores case', { field: 'city', op: 'nin', value: ['jakarta'] }, [2, 3, 5, 6]],
     ['neq keeps unknown cities', { field: 'city', op: 'neq', value: 'Jakarta' }, [2, 3, 5, 6]],
     ['in', { field: 'city', op: 'in', value: ['Jakarta', 'Bandung'] }, [1, 2, 4]],
     ['nin keeps unknown cities', { field: 'city', op: 'nin', value: ['Jakarta'] }, [2, 3, 5, 6]],
@@ -67,7 +73,10 @@ describeEachStore('compiled filters select the right customers', (context) => {
     ['type list in', { field: 'customer_types', op: 'in', value: ['vip', 'lapsed'] }, [1, 2]],
     ['type list nin', { field: 'customer_types', op: 'nin', value: ['vip'] }, [2, 3, 4, 5, 6]],
     ['no types yet', { field: 'customer_types', op: 'is_null' }, [3, 4, 5, 6]],
+    // a closed list's value in another case is its stored spelling (Champions, vip)
     ['RFM segment', { field: 'rfm_segment', op: 'eq', value: 'champions' }, [1]],
+    ['a customer type in capitals', { field: 'customer_types', op: 'contains', value: 'VIP' }, [1]],
+    ['a primary type in capitals', { field: 'primary_type', op: 'in', value: ['Lapsed'] }, [2]],
     ['bought coffee twice in 90 days', { purchased: { category: 'coffee', within: { days: 90 }, count: { op: 'gte', value: 2 } } }, [1]],
     ['cancelled orders are not purchases', { purchased: { category: 'coffee', within: { days: 90 }, count: { op: 'eq', value: 1 } } }, [5]],
     ['bought coffee ever', { purchased: { category: ['COFFEE'] } }, [1, 5]],
@@ -78,7 +87,9 @@ describeEachStore('compiled filters select the right customers', (context) => {
     ['by quantity', { purchased: { category: 'sandwich', measure: 'quantity', count: { op: 'gte', value: 40 } } }, [4]],
     ['by amount in a fixed window', { purchased: { within: { from: '2025-01-01', to: '2026-01-01' }, measure: 'amount_minor', count: { op: 'gte', value: 1000000 } } }, [2]],
     ['by channel', { purchased: { channel: 'web', count: { op: 'between', value: [2, 3] } } }, [1]],
+    ['by channel in capitals', { purchased: { channel: ['Phone'] } }, [4]],
     ['interest events', { interest: { kind: 'signup', channel: 'web', within: { days: 60 } } }, [3]],
+    ['interest kind and channel in any case', { interest: { kind: 'SignUp', channel: 'WEB' } }, [3]],
     ['no interest events', { interest: { count: { op: 'eq', value: 0 } } }, [2, 4, 5, 6]],
     ['and', { and: [{ field: 'city', op: 'eq', value: 'Jakarta' }, { field: 'kind', op: 'eq', value: 'person' }] }, [1]],
     ['or', { or: [{ field: 'city', op: 'eq', value: 'Bandung' }, { field: 'age', op: 'lt', value: 25 }] }, [2, 5]],
@@ -103,6 +114,14 @@ describeEachStore('compiled filters select the right customers', (context) => {
     expect(await ids({ purchased: { category: "coffee' or '1'='1" } })).toEqual([]);
     const left = await sql<{ n: number }>`select count(*)::int as n from customer`.execute(db());
     expect(left.rows[0].n).toBe(7);
+  });
+
+  it('compiles a saved filter with values no list holds to match no one, as it always did', async () => {
+    const catalog = await loadFilterCatalog(db());
+    const stale = { or: [{ field: 'customer_types', op: 'contains', value: 'vipp' }, { purchased: { channel: 'webshop' } }, { interest: { kind: 'signups' } }] };
+    const run = async (filter: unknown) => (await matchingCustomers(compileFilter(parseSavedFilter(filter), { asOf: smallStoreAsOf, catalog })).execute(db())).rows.length;
+    expect(await run(stale)).toBe(0);
+    expect(await run({ not: stale })).toBe(6);
   });
 
   it('rejects SQL in field names before anything runs', async () => {

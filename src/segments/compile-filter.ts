@@ -3,13 +3,16 @@ import { AppError } from '../core/errors.js';
 import { compileComparison } from './compile-comparison.js';
 import { compileInterest, compilePurchased } from './compile-purchases.js';
 import { rewriteComparison } from './field-rewrites.js';
+import { storeCalendarOf, type StoreCalendar } from './filter-days.js';
 import { filterFields, sourceOrigins, type FieldSource } from './filter-fields.js';
 import type { Comparison, FilterNode } from './filter-types.js';
 import { segmentErrorCodes } from './segments.errors.js';
 
-
-/** Which optional tables and columns this store has (see filter-catalog.ts). */
-export type FilterCatalog = { columns: ReadonlySet<string> };
+/**
+ * What a filter's meaning depends on in this store (see filter-catalog.ts): which optional tables
+ * and columns it has, and its time zone, whose calendar days the filter's dates are.
+ */
+export type FilterCatalog = { columns: ReadonlySet<string>; timeZone: string };
 
 export type CompiledFilter = {
   /** A boolean expression over the aliases of filter-fields.ts; unknown counts as no match, and `not` is an exact complement. */
@@ -18,7 +21,7 @@ export type CompiledFilter = {
   sources: Set<FieldSource>;
 };
 
-type Context = { asOf: Date; catalog: FilterCatalog; sources: Set<FieldSource>; perCustomer: boolean };
+type Context = { calendar: StoreCalendar; catalog: FilterCatalog; sources: Set<FieldSource>; perCustomer: boolean };
 
 function requireSource(field: string, context: Context): void {
   const definition = filterFields[field];
@@ -32,8 +35,8 @@ function requireSource(field: string, context: Context): void {
 
 function compileLeaf(node: Comparison, context: Context): RawBuilder<boolean> {
   requireSource(node.field, context);
-  const rewritten = rewriteComparison(node, context.asOf);
-  return rewritten === node ? compileComparison(node, context.asOf) : compileNode(rewritten, context);
+  const rewritten = rewriteComparison(node, context.calendar);
+  return rewritten === node ? compileComparison(node, context.calendar) : compileNode(rewritten, context);
 }
 
 function compileNode(node: FilterNode, context: Context): RawBuilder<boolean> {
@@ -44,20 +47,22 @@ function compileNode(node: FilterNode, context: Context): RawBuilder<boolean> {
   // unknown as false once, under each not, equals settling it at every leaf —
   // and leaves stay plain comparisons the planner can use indexes for.
   if ('not' in node) return sql`(not coalesce(${compileNode(node.not, context)}, false))`;
-  if ('purchased' in node) return compilePurchased(node, context.asOf, context.perCustomer);
-  if ('interest' in node) return compileInterest(node, context.asOf, context.perCustomer);
+  if ('purchased' in node) return compilePurchased(node, context.calendar, context.perCustomer);
+  if ('interest' in node) return compileInterest(node, context.calendar, context.perCustomer);
   return compileLeaf(node, context);
 }
 
 /**
  * Compiles a parsed filter to a parameterised boolean expression. Field names
  * are keys into the whitelist and every value is a bind parameter, so no part
- * of the input becomes SQL text. `asOf` anchors relative dates and ages.
+ * of the input becomes SQL text. `asOf` anchors relative dates and ages, on the
+ * calendar of the catalog's time zone.
  * `perCustomer` compiles purchase and interest conditions as correlated
  * subqueries (for a sample of customers; see compile-purchases.ts).
  */
 export function compileFilter(filter: FilterNode, options: { asOf: Date; catalog: FilterCatalog; perCustomer?: boolean }): CompiledFilter {
-  const context: Context = { asOf: options.asOf, catalog: options.catalog, sources: new Set(['customer']), perCustomer: options.perCustomer ?? false };
+  const calendar = storeCalendarOf(options.asOf, options.catalog.timeZone);
+  const context: Context = { calendar, catalog: options.catalog, sources: new Set(['customer']), perCustomer: options.perCustomer ?? false };
   return { predicate: compileNode(filter, context), sources: context.sources };
 }
 

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
-import { resolveDate } from './compile-comparison.js';
 import { likePattern } from '../core/like-pattern.js';
+import { addDays } from '../core/clock.js';
+import { resolveDate, startOf, startOfStoreDay, type StoreCalendar } from './filter-days.js';
 import type { CountTest, InterestCondition, PurchasedCondition, TimeWindow } from './filter-types.js';
 import { numberTestHolds } from './number-test.js';
-import { dayMs } from '../core/clock.js';
 
 // Only purchases count: cancelled and fully refunded orders are not purchases (as in customer_trait).
 const purchaseStatuses = sql`('paid', 'partially_refunded')`;
@@ -25,13 +25,24 @@ function compileCount(measure: RawBuilder<unknown>, test: CountTest): RawBuilder
   }
 }
 
-function windowCondition(column: RawBuilder<unknown>, window: TimeWindow | undefined, asOf: Date): RawBuilder<unknown> {
+/**
+ * "The last N days" are calendar days of the store: from the start of the day N days before the
+ * as-of day up to the as-of time, so a purchase is within the last N days exactly when its
+ * days_since_last_purchase would be N or fewer. A fixed window runs from the start of `from` to
+ * the start of `to` (exclusive), a time in either being that instant.
+ */
+function windowCondition(column: RawBuilder<unknown>, window: TimeWindow | undefined, calendar: StoreCalendar): RawBuilder<unknown> {
   if (!window) return sql``;
-  if ('days' in window) return sql`and ${column} >= ${new Date(asOf.getTime() - window.days * dayMs)}::timestamptz and ${column} <= ${asOf}::timestamptz`;
-  const from = sql`and ${column} >= ${resolveDate(window.from, asOf)}::timestamptz`;
-  return window.to === undefined ? from : sql`${from} and ${column} < ${resolveDate(window.to, asOf)}::timestamptz`;
+  if ('days' in window) {
+    const start = startOfStoreDay(addDays(calendar.asOfDay, -window.days), calendar.timeZone);
+    return sql`and ${column} >= ${start}::timestamptz and ${column} <= ${calendar.asOf}::timestamptz`;
+  }
+  const from = sql`and ${column} >= ${startOf(resolveDate(window.from, calendar), calendar.timeZone)}::timestamptz`;
+  return window.to === undefined ? from : sql`${from} and ${column} < ${startOf(resolveDate(window.to, calendar), calendar.timeZone)}::timestamptz`;
 }
 
+// channels and interest kinds arrive spelled as their lists spell them (filter-values.ts); categories and
+// interest channels are free text, compared regardless of case
 const lowered = (values: string[]) => values.map((value) => value.toLowerCase());
 // "at least once" is the common case: no counting needed.
 const isAtLeastOnce = (test: CountTest) => (test.op === 'gte' && test.value === 1) || (test.op === 'gt' && test.value === 0);
@@ -52,7 +63,7 @@ function measureCondition(from: RawBuilder<unknown>, where: RawBuilder<unknown>,
   return compileCount(sql`(select ${aggregate} from ${from} where ${customer} = c.customer_id and ${where})`, test);
 }
 
-export function compilePurchased({ purchased }: PurchasedCondition, asOf: Date, perCustomer = false): RawBuilder<boolean> {
+export function compilePurchased({ purchased }: PurchasedCondition, calendar: StoreCalendar, perCustomer = false): RawBuilder<boolean> {
   const test = purchased.count ?? { op: 'gte', value: 1 };
   const measure = purchased.measure ?? 'orders';
   const lineConditions = sql`true
@@ -61,8 +72,8 @@ export function compilePurchased({ purchased }: PurchasedCondition, asOf: Date, 
     ${purchased.product_contains ? sql`and l.product_name ilike ${likePattern(purchased.product_contains, 'contains')}::text` : sql``}`;
   const hasLineConditions = purchased.category !== undefined || purchased.sku !== undefined || purchased.product_contains !== undefined;
   const orderConditions = sql`o.status in ${purchaseStatuses}
-    ${purchased.channel ? sql`and o.channel = any(${lowered(purchased.channel)}::text[])` : sql``}
-    ${windowCondition(sql.ref('o.ordered_at'), purchased.within, asOf)}`;
+    ${purchased.channel ? sql`and o.channel = any(${purchased.channel}::text[])` : sql``}
+    ${windowCondition(sql.ref('o.ordered_at'), purchased.within, calendar)}`;
   if (measure === 'orders') {
     // Counting orders needs each order once: a semi-join on its lines, not a
     // join, so no count(distinct) and no sort of every matching line.
@@ -79,11 +90,11 @@ export function compilePurchased({ purchased }: PurchasedCondition, asOf: Date, 
   return measureCondition(from, where, sql.ref('o.customer_id'), aggregate, test, perCustomer);
 }
 
-export function compileInterest({ interest }: InterestCondition, asOf: Date, perCustomer = false): RawBuilder<boolean> {
+export function compileInterest({ interest }: InterestCondition, calendar: StoreCalendar, perCustomer = false): RawBuilder<boolean> {
   const test = interest.count ?? { op: 'gte', value: 1 };
   const where = sql`true
-    ${interest.kind ? sql`and i.kind = any(${lowered(interest.kind)}::text[])` : sql``}
+    ${interest.kind ? sql`and i.kind = any(${interest.kind}::text[])` : sql``}
     ${interest.channel ? sql`and lower(i.channel) = any(${lowered(interest.channel)}::text[])` : sql``}
-    ${windowCondition(sql.ref('i.occurred_at'), interest.within, asOf)}`;
+    ${windowCondition(sql.ref('i.occurred_at'), interest.within, calendar)}`;
   return measureCondition(sql`interest_event i`, where, sql.ref('i.customer_id'), isAtLeastOnce(test) ? null : sql`count(*)`, test, perCustomer);
 }

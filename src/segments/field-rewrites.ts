@@ -1,6 +1,7 @@
+import { addDays } from '../core/clock.js';
+import type { StoreCalendar } from './filter-days.js';
 import type { Comparison, FilterNode } from './filter-types.js';
 import { isWholeValue } from './number-test.js';
-import { dayMs } from '../core/clock.js';
 
 /**
  * Conditions on derived fields restated on the stored column they derive from,
@@ -9,17 +10,17 @@ import { dayMs } from '../core/clock.js';
  * derived expression) and keeps unknown as unknown: a missing birth year or
  * last purchase gives the same unknown result as the expression did.
  */
-export function rewriteComparison(node: Comparison, asOf: Date): FilterNode {
-  if (node.field === 'age') return rewriteAge(node, asOf) ?? node;
-  if (node.field === 'days_since_last_purchase') return rewriteDaysSince(node, asOf) ?? node;
+export function rewriteComparison(node: Comparison, calendar: StoreCalendar): FilterNode {
+  if (node.field === 'age') return rewriteAge(node, calendar) ?? node;
+  if (node.field === 'days_since_last_purchase') return rewriteDaysSince(node, calendar) ?? node;
   return node;
 }
 
 const mirroredOperator = { gt: 'lt', gte: 'lte', lt: 'gt', lte: 'gte' } as const;
 
-/** age = as-of year − birth year: larger ages are earlier birth years. */
-function rewriteAge(node: Comparison, asOf: Date): Comparison | null {
-  const year = asOf.getUTCFullYear();
+/** age = as-of year (on the store's calendar) − birth year: larger ages are earlier birth years. */
+function rewriteAge(node: Comparison, calendar: StoreCalendar): Comparison | null {
+  const year = Number(calendar.asOfDay.slice(0, 4));
   const { op, value } = node;
   if (op === 'is_null') return { ...node, field: 'birth_year' };
   if (!isWholeValue(value)) return null;
@@ -35,17 +36,21 @@ function rewriteAge(node: Comparison, asOf: Date): Comparison | null {
   }
 }
 
+// Beyond this many days (about 1,370 years) a count keeps the expression: its day could fall before year 1.
+const maximumDays = 500_000;
+
 /**
- * days = floor((as-of − last purchase) / 1 day). For a whole n, days ≥ n exactly
- * when the last purchase is at or before as-of − n days, and days < n exactly
- * when it is after; every operator is one or two such bounds.
+ * days = as-of day − the last purchase's day, both on the store's calendar. For a
+ * whole n, days ≥ n exactly when the last purchase is on or before the day n days
+ * before the as-of day, and days < n exactly when it is after that day; every
+ * operator is one or two such bounds, compiled as date comparisons on whole days.
  */
-function rewriteDaysSince(node: Comparison, asOf: Date): FilterNode | null {
+function rewriteDaysSince(node: Comparison, calendar: StoreCalendar): FilterNode | null {
   const { op, value } = node;
-  if (!isWholeValue(value)) return null;
-  const daysBefore = (days: number) => new Date(asOf.getTime() - days * dayMs).toISOString();
-  const atLeast = (days: number): Comparison => ({ field: 'last_purchase_at', op: 'lte', value: daysBefore(days) });
-  const fewerThan = (days: number): Comparison => ({ field: 'last_purchase_at', op: 'gt', value: daysBefore(days) });
+  if (!isWholeValue(value) || [value].flat().some((days) => Math.abs(days as number) > maximumDays)) return null;
+  const dayBefore = (days: number) => addDays(calendar.asOfDay, -days);
+  const atLeast = (days: number): Comparison => ({ field: 'last_purchase_at', op: 'lte', value: dayBefore(days) });
+  const fewerThan = (days: number): Comparison => ({ field: 'last_purchase_at', op: 'gt', value: dayBefore(days) });
   switch (op) {
     case 'gte': return atLeast(value as number);
     case 'gt': return atLeast((value as number) + 1);

@@ -1,4 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { StoreCalendar } from './filter-days.js';
+import { closedLists, type ClosedList } from './filter-values.js';
 
 /**
  * The whitelist of fields a filter may name. Input never becomes SQL text: a
@@ -10,7 +12,8 @@ import { sql, type RawBuilder } from 'kysely';
  */
 export type FieldType = 'number' | 'text' | 'date' | 'boolean' | 'text_list';
 export type FieldSource = 'customer' | 'trait' | 'type' | 'rfm' | 'prediction';
-export type FieldContext = { asOf: Date };
+/** The as-of time and the store's calendar: ages and days since a purchase are counted on it. */
+export type FieldContext = StoreCalendar;
 
 export type FieldDefinition = {
   type: FieldType;
@@ -27,6 +30,10 @@ export type FieldDefinition = {
   isWholeNumber?: boolean;
   /** For counts that read 0 without a trait row: the bare column, usable when 0 fails the test. */
   storedColumn?: () => RawBuilder<unknown>;
+  /** A text field whose values come from a closed list, stored as the list spells them (filter-values.ts). */
+  closedList?: ClosedList;
+  /** A date field that holds calendar days (a `date` column), compared as days rather than instants. */
+  isCalendarDay?: boolean;
 };
 
 const column = (type: FieldType, source: FieldSource, table: string, alias: string, name: string, description: string, isWholeNumber = false): FieldDefinition => ({
@@ -39,10 +46,13 @@ const traitCount = (name: string, description: string): FieldDefinition => ({
   expression: () => sql`coalesce(${sql.ref(`t.${name}`)}, 0)`, storedColumn: () => sql.ref(`t.${name}`),
 });
 const traitColumn = (type: FieldType, name: string, description: string) => column(type, 'trait', 'customer_trait', 't', name, description);
+const withClosedList = (definition: FieldDefinition, closedList: ClosedList): FieldDefinition => ({ ...definition, closedList });
+/** The as-of year on the store's calendar (on 31 December at 20:00 UTC it is already next year in Jakarta). */
+const asOfYear = ({ asOfDay }: FieldContext) => Number(asOfDay.slice(0, 4));
 
 export const filterFields: Record<string, FieldDefinition> = {
   customer_id: customerColumn('number', 'customer_id', 'internal customer id'),
-  kind: customerColumn('text', 'kind', "'person' or 'organization'"),
+  kind: withClosedList(customerColumn('text', 'kind', "'person' or 'organization'"), closedLists.customerKind),
   name: customerColumn('text', 'name', 'full name'),
   email: customerColumn('text', 'email', 'email address'),
   gender: customerColumn('text', 'gender', 'gender as imported'),
@@ -53,7 +63,7 @@ export const filterFields: Record<string, FieldDefinition> = {
   birth_year: customerColumn('number', 'birth_year', 'year of birth'),
   age: {
     type: 'number', source: 'customer', description: 'age in whole years at the as-of year (from birth_year)', requires: [], isWholeNumber: true,
-    expression: ({ asOf }) => sql`(${asOf.getUTCFullYear()}::int - c.birth_year)`,
+    expression: (context) => sql`(${asOfYear(context)}::int - c.birth_year)`,
   },
   created_at: customerColumn('date', 'created_at', 'when the customer was first recorded'),
   consent_email: customerColumn('boolean', 'consent_email', 'agreed to email marketing'),
@@ -84,16 +94,17 @@ export const filterFields: Record<string, FieldDefinition> = {
   },
   first_purchase_at: traitColumn('date', 'first_purchase_at', 'first paid order'),
   last_purchase_at: traitColumn('date', 'last_purchase_at', 'latest paid order'),
+  // calendar days, as "purchased within the last N days" counts them: bought yesterday evening is 1 day
   days_since_last_purchase: {
-    type: 'number', source: 'trait', description: 'whole days from the latest paid order to the as-of time', requires: [],
-    expression: ({ asOf }) => sql`floor(extract(epoch from (${asOf}::timestamptz - t.last_purchase_at)) / 86400)`,
+    type: 'number', source: 'trait', description: "calendar days (store time zone) from the latest paid order's day to the as-of day", requires: [], isWholeNumber: true,
+    expression: ({ asOfDay, timeZone }) => sql`(${asOfDay}::date - (t.last_purchase_at at time zone ${timeZone}::text)::date)`,
   },
   first_interest_at: traitColumn('date', 'first_interest_at', 'first sign of interest'),
   first_interest_channel: traitColumn('text', 'first_interest_channel', 'channel of the first sign of interest'),
 
-  customer_types: column('text_list', 'type', 'customer_type', 'ct', 'types', 'every customer type the customer has (clientele analyze)'),
-  primary_type: column('text', 'type', 'customer_type', 'ct', 'primary_type', 'the main customer type (clientele analyze)'),
-  rfm_segment: column('text', 'rfm', 'customer_rfm', 'r', 'segment', 'RFM segment name (clientele analyze)'),
+  customer_types: withClosedList(column('text_list', 'type', 'customer_type', 'ct', 'types', 'every customer type the customer has (clientele analyze)'), closedLists.customerType),
+  primary_type: withClosedList(column('text', 'type', 'customer_type', 'ct', 'primary_type', 'the main customer type (clientele analyze)'), closedLists.customerType),
+  rfm_segment: withClosedList(column('text', 'rfm', 'customer_rfm', 'r', 'segment', 'RFM segment name (clientele analyze)'), closedLists.rfmSegment),
   r_score: column('number', 'rfm', 'customer_rfm', 'r', 'r_score', 'RFM recency score 1-5', true),
   f_score: column('number', 'rfm', 'customer_rfm', 'r', 'f_score', 'RFM frequency score 1-5', true),
   m_score: column('number', 'rfm', 'customer_rfm', 'r', 'm_score', 'RFM monetary score 1-5', true),
@@ -103,8 +114,8 @@ export const filterFields: Record<string, FieldDefinition> = {
   expected_purchases_90d: column('number', 'prediction', 'customer_prediction', 'p', 'expected_purchases_90d', 'expected purchases in the next 90 days (models)'),
   expected_spend_minor: column('number', 'prediction', 'customer_prediction', 'p', 'expected_spend_minor', 'expected spend per purchase in minor units (models)', true),
   clv_minor: column('number', 'prediction', 'customer_prediction', 'p', 'clv_minor', 'predicted customer lifetime value in minor units (models)', true),
-  next_purchase_day: column('date', 'prediction', 'customer_prediction', 'p', 'next_purchase_day', 'predicted day of the next purchase (models)'),
-  churn_risk: column('text', 'prediction', 'customer_prediction', 'p', 'churn_risk', "'low', 'medium' or 'high' (models)"),
+  next_purchase_day: { ...column('date', 'prediction', 'customer_prediction', 'p', 'next_purchase_day', 'predicted day of the next purchase (models)'), isCalendarDay: true },
+  churn_risk: withClosedList(column('text', 'prediction', 'customer_prediction', 'p', 'churn_risk', "'low', 'medium' or 'high' (models)"), closedLists.churnRisk),
 };
 
 export const fieldNames = Object.keys(filterFields);

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { customerTypesByPrecedence } from '../analytics/customer-types.js';
+import { rfmSegmentNames } from '../analytics/rfm-segments.js';
 import { isAppError } from '../core/errors.js';
-import { checkFilter, filterSchema, parseFilter } from './filter-schema.js';
+import { checkFilter, filterLimits, filterSchema, parseFilter, parseSavedFilter } from './filter-schema.js';
 
 const problemsOf = (filter: unknown) => checkFilter(filter).problems;
 
@@ -93,5 +97,88 @@ describe('the filter language', () => {
     const result = filterSchema.safeParse({ field: 'age', op: 'gt', value: 'x' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].message).toContain('filter.value');
+  });
+
+  it('says what a list of conditions may hold, as docs/segments.md does', () => {
+    const [problem] = problemsOf({ and: { field: 'age', op: 'gt', value: 1 } });
+    expect(problem).toMatchObject({ path: 'filter.and', kind: 'condition_list_expected', params: { maximum: filterLimits.conditionsInOneList } });
+    expect(problem.message).toBe('expected a list [ … ] of at most 100 conditions (and at most 300 in the whole filter)');
+    const documented = readFileSync(fileURLToPath(new URL('../../docs/segments.md', import.meta.url)), 'utf8');
+    const { levels, conditionsInOneList, conditions } = filterLimits;
+    expect(documented.match(/at most \d+ levels[^)]*/)?.[0]).toBe(`at most ${levels} levels, ${conditionsInOneList} conditions in one list and ${conditions} in all`);
+  });
+});
+
+describe('values from closed lists', () => {
+  it('takes them in any letter case and keeps the spelling the store stores', () => {
+    expect(parseFilter({ field: 'rfm_segment', op: 'eq', value: 'champions' })).toEqual({ field: 'rfm_segment', op: 'eq', value: 'Champions' });
+    expect(parseFilter({ field: 'churn_risk', op: 'in', value: ['HIGH', 'Medium'] })).toEqual({ field: 'churn_risk', op: 'in', value: ['high', 'medium'] });
+    expect(parseFilter({ field: 'customer_types', op: 'contains', value: 'VIP' })).toEqual({ field: 'customer_types', op: 'contains', value: 'vip' });
+    expect(parseFilter({ field: 'kind', op: 'neq', value: 'Organization' })).toEqual({ field: 'kind', op: 'neq', value: 'organization' });
+    expect(parseFilter({ purchased: { channel: 'Marketplace' } })).toEqual({ purchased: { channel: ['marketplace'] } });
+    expect(parseFilter({ interest: { kind: ['SignUp', 'cart'], channel: 'Web' } })).toEqual({ interest: { kind: ['signup', 'cart'], channel: ['Web'] } });
+    // part of a name is not a value of the list
+    expect(parseFilter({ field: 'rfm_segment', op: 'contains', value: 'los' })).toEqual({ field: 'rfm_segment', op: 'contains', value: 'los' });
+  });
+
+  it.each([
+    [{ field: 'customer_types', op: 'contains', value: 'vipp' }, 'filter.value', 'a customer type', customerTypesByPrecedence],
+    [{ field: 'primary_type', op: 'eq', value: 'champion' }, 'filter.value', 'a customer type', customerTypesByPrecedence],
+    [{ field: 'rfm_segment', op: 'in', value: ['Champions', 'Champs'] }, 'filter.value[1]', 'an RFM segment', rfmSegmentNames],
+    [{ field: 'churn_risk', op: 'eq', value: 'very high' }, 'filter.value', 'a churn risk', ['low', 'medium', 'high']],
+    [{ field: 'kind', op: 'eq', value: 'company' }, 'filter.value', 'a customer kind', ['person', 'organization']],
+    [{ purchased: { channel: 'webshop' } }, 'filter.purchased.channel', 'an order channel', ['store', 'web', 'mobile', 'marketplace', 'phone', 'other']],
+    [{ and: [{ purchased: { channel: ['web', 'webshop'] } }] }, 'filter.and[0].purchased.channel[1]', 'an order channel', ['store', 'web', 'mobile', 'marketplace', 'phone', 'other']],
+    [{ interest: { kind: 'signups' } }, 'filter.interest.kind', 'an interest kind', ['signup', 'inquiry', 'cart', 'visit', 'newsletter', 'other']],
+  ])('refuses %j at %s, naming the values there are', (filter, path, noun, allowed) => {
+    const [problem, ...others] = problemsOf(filter);
+    expect(others).toEqual([]);
+    expect(problem).toMatchObject({ path, kind: 'not_one_of', params: { allowed: [...allowed] } });
+    expect(problem.message).toContain(`is not ${noun}; use one of: ${allowed.join(', ')}`);
+  });
+
+  it('refuses them as SEGMENT_FILTER_INVALID', () => {
+    expect(() => parseFilter({ field: 'churn_risk', op: 'eq', value: 'HIGHEST' })).toThrow(expect.objectContaining({ code: 'SEGMENT_FILTER_INVALID' }));
+  });
+});
+
+describe('reversed date ranges', () => {
+  it.each([
+    [{ field: 'last_purchase_at', op: 'between', value: ['2026-12-01', '2026-11-01'] }, 'filter.value', { low: '"2026-12-01"', high: '"2026-11-01"' }],
+    [{ field: 'next_purchase_day', op: 'between', value: [{ days_ago: 0 }, { days_ago: 30 }] }, 'filter.value', { low: '{"days_ago":0}', high: '{"days_ago":30}' }],
+    [{ purchased: { within: { from: '2026-11-01', to: '2026-10-01' } } }, 'filter.purchased.within', { low: '"2026-11-01"', high: '"2026-10-01"' }],
+    [{ not: { interest: { within: { from: '2026-11-01T10:00:00Z', to: '2026-11-01T09:00:00Z' } } } }, 'filter.not.interest.within', { low: '"2026-11-01T10:00:00Z"', high: '"2026-11-01T09:00:00Z"' }],
+  ])('refuses %j as range_reversed, as a reversed number range is', (filter, path, params) => {
+    const problems = problemsOf(filter);
+    expect(problems).toEqual([expect.objectContaining({ path, kind: 'range_reversed', params })]);
+    expect(problems[0].message).toContain(`got ${params.low} and ${params.high}`);
+  });
+
+  it('takes ranges in order, one day long, or with a relative end against a fixed one', () => {
+    expect(problemsOf({ field: 'last_purchase_at', op: 'between', value: ['2026-11-01', '2026-11-01'] })).toEqual([]);
+    expect(problemsOf({ field: 'last_purchase_at', op: 'between', value: ['2026-11-01', { days_ago: 0 }] })).toEqual([]);
+    expect(problemsOf({ purchased: { within: { from: '2026-10-01', to: '2026-11-01' } } })).toEqual([]);
+  });
+});
+
+describe('a saved filter', () => {
+  it('is read as it always was when only the newer value checks would refuse it: its stale values match no one', () => {
+    const saved = { and: [
+      { field: 'customer_types', op: 'contains', value: 'vipp' },
+      { field: 'rfm_segment', op: 'eq', value: 'champions' },
+      { field: 'last_purchase_at', op: 'between', value: ['2026-12-01', '2026-11-01'] },
+      { purchased: { channel: 'webshop', within: { from: '2026-11-01', to: '2026-10-01' } } },
+    ] };
+    expect(() => parseFilter(saved)).toThrow(expect.objectContaining({ code: 'SEGMENT_FILTER_INVALID' }));
+    expect(parseSavedFilter(saved)).toEqual({ and: [
+      { field: 'customer_types', op: 'contains', value: 'vipp' },
+      { field: 'rfm_segment', op: 'eq', value: 'Champions' },
+      { field: 'last_purchase_at', op: 'between', value: ['2026-12-01', '2026-11-01'] },
+      { purchased: { channel: ['webshop'], within: { from: '2026-11-01', to: '2026-10-01' } } },
+    ] });
+  });
+
+  it('is still refused for what was always wrong', () => {
+    expect(() => parseSavedFilter({ field: 'agee', op: 'gt', value: 3 })).toThrow(expect.objectContaining({ code: 'SEGMENT_FILTER_INVALID' }));
   });
 });

@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { AppError } from '../core/errors.js';
+import { isDateRangeReversed } from './filter-days.js';
 import { fieldNames, filterFields, isFieldName, type FieldType } from './filter-fields.js';
 import {
-  comparisonOperators, countOperators, purchaseMeasures, type ComparisonOperator, type FilterNode,
+  comparisonOperators, countOperators, purchaseMeasures, type ComparisonOperator, type DateValue, type FilterNode,
 } from './filter-types.js';
-import { expectationMessages, jsonTypeOf, problemOfIssue, type FilterProblem, type FilterProblemKind, type FilterProblemParams } from './filter-problems.js';
+import { checkActivity, isWholeValueTest, pathText, report, reportReversedDates, spellInList, type Walk } from './filter-value-checks.js';
+import { expectationMessages, jsonTypeOf, problemOfIssue, type FilterProblem } from './filter-problems.js';
 import { segmentErrorCodes } from './segments.errors.js';
 
 export type { FilterProblem };
 
 const maxDepth = 12;
 const maxNodes = 300;
+const maxChildren = 100;
 const maxListLength = 1000;
+
+/** How large a filter may be: levels of nesting, conditions in one and/or list, conditions in all. */
+export const filterLimits = { levels: maxDepth, conditionsInOneList: maxChildren, conditions: maxNodes } as const;
 
 const text = z.string().min(1).max(200);
 const textList = z.union([text, z.array(text).min(1).max(maxListLength)], { error: expectationMessages.text_or_list_expected }).transform((value) => (Array.isArray(value) ? value : [value]));
@@ -62,10 +68,6 @@ function valueSchema(type: FieldType, op: ComparisonOperator): z.ZodType {
   return scalar;
 }
 
-function pathText(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`), 'filter');
-}
-
 /** Edit distance, to suggest the field a typo meant. */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, index) => index);
@@ -90,14 +92,6 @@ function nearestField(name: string): string | null {
 function unknownFieldMessage(name: string, suggestion: string | null): string {
   const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
   return `unknown field ${JSON.stringify(name.slice(0, 60))}; ${hint}see docs/segments.md for the fields a filter can use`;
-}
-
-type Walk = { problems: FilterProblem[]; nodes: number };
-
-/** Records a problem and stops this branch of the walk (null: no node). */
-function report(walk: Walk, path: Array<PropertyKey>, kind: FilterProblemKind, params: FilterProblemParams, message: string): null {
-  walk.problems.push({ path: pathText(path), message, kind, params });
-  return null;
 }
 
 function addIssues(walk: Walk, path: Array<PropertyKey>, issues: z.core.$ZodIssue[], input: unknown): null {
@@ -131,10 +125,15 @@ function checkComparison(walk: Walk, value: unknown, path: Array<PropertyKey>): 
     const [low, high] = parsed.data as [number, number];
     if (low > high) return report(walk, [...path, 'value'], 'range_reversed', { low, high }, `between needs [low, high] with low ≤ high, got [${low}, ${high}]`);
   }
-  return { field, op: operator, ...(parsed.data === undefined ? {} : { value: parsed.data }) } as FilterNode;
+  if (operator === 'between' && type === 'date') {
+    const [low, high] = parsed.data as [DateValue, DateValue];
+    if (!walk.isSaved && isDateRangeReversed(low, high)) return reportReversedDates(walk, [...path, 'value'], low, high, 'between needs [earlier, later] with the earlier first');
+  }
+  const closedList = filterFields[field].closedList;
+  const checked = closedList && isWholeValueTest(operator, type) ? spellInList(walk, [...path, 'value'], parsed.data as string | string[], closedList) : parsed.data;
+  if (checked === null) return null;
+  return { field, op: operator, ...(checked === undefined ? {} : { value: checked }) } as FilterNode;
 }
-
-const maxChildren = 100;
 
 function checkNode(walk: Walk, value: unknown, path: Array<PropertyKey>, depth: number): FilterNode | null {
   walk.nodes += 1;
@@ -150,7 +149,8 @@ function checkNode(walk: Walk, value: unknown, path: Array<PropertyKey>, depth: 
     if (keys.length !== 1) return report(walk, path, 'key_not_alone', { key: combinator }, `"${combinator}" must be the only key of its object`);
     const children = record[combinator];
     if (!Array.isArray(children) || children.length > maxChildren) {
-      return report(walk, [...path, combinator], 'condition_list_expected', { maximum: maxChildren }, `expected a list of at most ${maxChildren} conditions`);
+      return report(walk, [...path, combinator], 'condition_list_expected', { maximum: maxChildren },
+        `expected a list [ … ] of at most ${maxChildren} conditions (and at most ${maxNodes} in the whole filter)`);
     }
     const checked = children.map((child, index) => checkNode(walk, child, [...path, combinator, index], depth + 1));
     return checked.every((node) => node !== null) ? ({ [combinator]: checked } as FilterNode) : null;
@@ -163,27 +163,41 @@ function checkNode(walk: Walk, value: unknown, path: Array<PropertyKey>, depth: 
   if ('purchased' in record || 'interest' in record) {
     const parsed = ('purchased' in record ? purchasedSchema : interestSchema).safeParse(value);
     if (!parsed.success) return addIssues(walk, path, parsed.error.issues, value);
-    return parsed.data as FilterNode;
+    return checkActivity(walk, path, parsed.data as FilterNode, record);
   }
   if ('field' in record) return checkComparison(walk, value, path);
   return report(walk, path, 'unknown_condition', { keys: keys.slice(0, 5) },
     `unrecognised condition with keys ${JSON.stringify(keys.slice(0, 5))}; expected one of "and", "or", "not", "field", "purchased" or "interest"`);
 }
 
-/** Validates a filter; every problem names its path (e.g. `filter.and[1].op`) and what is wrong. */
-export function checkFilter(value: unknown): { filter: FilterNode; problems: [] } | { filter: null; problems: FilterProblem[] } {
-  const walk: Walk = { problems: [], nodes: 0 };
+/**
+ * Validates a filter; every problem names its path (e.g. `filter.and[1].op`) and what is wrong.
+ * `isSaved`: see parseSavedFilter.
+ */
+export function checkFilter(value: unknown, options: { isSaved?: boolean } = {}): { filter: FilterNode; problems: [] } | { filter: null; problems: FilterProblem[] } {
+  const walk: Walk = { problems: [], nodes: 0, isSaved: options.isSaved ?? false };
   const filter = checkNode(walk, value, [], 0);
   if (filter && walk.problems.length === 0) return { filter, problems: [] };
   return { filter: null, problems: walk.problems };
 }
 
 /** Parses a filter or throws SEGMENT_FILTER_INVALID listing every problem. */
-export function parseFilter(value: unknown): FilterNode {
-  const result = checkFilter(value);
+export function parseFilter(value: unknown, options: { isSaved?: boolean } = {}): FilterNode {
+  const result = checkFilter(value, options);
   if (result.filter) return result.filter;
   const summary = result.problems.slice(0, 5).map((problem) => `${problem.path}: ${problem.message}`).join('; ');
   throw new AppError(segmentErrorCodes.filterInvalid, `The filter is not valid. ${summary}`, { field: result.problems[0]?.path, problems: result.problems });
+}
+
+/**
+ * A segment's saved filter, for refreshing its members. Filters saved before values of closed lists
+ * and the order of date ranges were checked may hold a value no list has ("vipp") or a reversed
+ * range: such a filter is read as it always was (its condition matches no one) rather than refused,
+ * so a refresh of every segment, or of the customers an import or an edit changed, never fails on
+ * an old segment. Case is still mapped to the list's spelling. New filters go through parseFilter.
+ */
+export function parseSavedFilter(value: unknown): FilterNode {
+  return parseFilter(value, { isSaved: true });
 }
 
 /** The same checks as a zod schema, for request bodies and CLI input. */

@@ -35,7 +35,7 @@ describe('clientele segments and personas', () => {
     directory = await mkdtemp(join(tmpdir(), 'clientele-segments-cli-'));
     const store = await openStore(directory);
     await migrate(store);
-    await plantPopulation(store.db, { customers: 300, seed: 4, asOf: new Date() });
+    await plantPopulation(store.db, { customers: 300, seed: 4, asOf: new Date(), consentProfiling: true });
     await store.close();
   }, 180_000);
   afterAll(async () => rm(directory, { recursive: true, force: true }));
@@ -78,7 +78,7 @@ describe('clientele segments and personas', () => {
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     for (const row of rows) {
       const id = Number(row.customer_id);
-      expect([row.consent_email ?? '', row.consent_sms, row.consent_profiling ?? '']).toEqual([['true', 'false', ''][id % 3], String(id % 2 === 0), '']);
+      expect([row.consent_email ?? '', row.consent_sms, row.consent_profiling ?? '']).toEqual([['true', 'false', ''][id % 3], String(id % 2 === 0), 'true']);
       expect(row.email).toMatch(/@planted\.test$/);
     }
     // the human form names the file; a file that cannot be written is refused, leaving nothing behind

@@ -7,6 +7,7 @@ import { seedSmallStore, smallStoreAsOf } from '../../test/fixtures/segments/see
 import { fixedClock } from '../core/clock.js';
 import { registerSegmentRoutes } from './segments.routes.js';
 import { registerCustomerRoutes } from '../customers/customers.routes.js';
+import { customerTypesByPrecedence } from '../analytics/customer-types.js';
 
 describeEachStore('segments over HTTP', (context) => {
   let app: FastifyInstance;
@@ -65,7 +66,7 @@ describeEachStore('segments over HTTP', (context) => {
     expect(ana).toEqual({
       customer_id: 1, kind: 'person', name: 'Ana Wijaya', email: 'ana@example.com', phone: '+6281299990000', city: 'Jakarta', country: 'ID', is_stub: false,
       created_at: expect.any(String), first_purchase_at: '2025-01-01T03:00:00.000Z', last_purchase_at: '2026-05-20T03:00:00.000Z',
-      order_count: 5, revenue_minor: 500000, purchase_days: 5, is_real: true, types: ['vip', 'regular'], primary_type: 'vip', rfm_segment: 'champions',
+      order_count: 5, revenue_minor: 500000, purchase_days: 5, is_real: true, types: ['vip', 'regular'], primary_type: 'vip', rfm_segment: 'Champions',
       consent_email: true, consent_sms: false, consent_profiling: true, entered_at: smallStoreAsOf.toISOString(),
     });
     // never asked: null, not false; no analysis: no types
@@ -91,6 +92,30 @@ describeEachStore('segments over HTTP', (context) => {
       { path: 'filter.and[1].field', kind: 'unknown_field', params: { field: 'agee', suggestion: 'age' }, message: expect.stringContaining('unknown field "agee"') },
       { path: 'filter.and[2].value', kind: 'range_reversed', params: { low: 40, high: 20 }, message: expect.stringContaining('low ≤ high') },
     ]);
+  });
+
+  it('takes a value of a closed list in any case and refuses one the list does not hold, as the customer list does', async () => {
+    const preview = (filter: unknown) => app.inject({ method: 'POST', url: '/api/segments/preview', headers: analyst.headers, payload: { filter, sample: 5 } });
+    const found = await preview({ and: [{ field: 'rfm_segment', op: 'eq', value: 'champions' }, { field: 'customer_types', op: 'contains', value: 'VIP' }] });
+    expect({ status: found.statusCode, count: found.json().count }).toEqual({ status: 200, count: 1 });
+    const typo = await preview({ or: [{ field: 'customer_types', op: 'contains', value: 'vipp' }, { purchased: { channel: 'webshop' } }] });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json().error.code).toBe('SEGMENT_FILTER_INVALID');
+    expect(typo.json().error.details.problems).toEqual([
+      { path: 'filter.or[0].value', kind: 'not_one_of', params: { allowed: [...customerTypesByPrecedence], value: 'vipp' }, message: expect.stringContaining('"vipp" is not a customer type; use one of: at_risk, lapsed, vip') },
+      { path: 'filter.or[1].purchased.channel', kind: 'not_one_of', params: { allowed: ['store', 'web', 'mobile', 'marketplace', 'phone', 'other'], value: 'webshop' }, message: expect.stringContaining('is not an order channel') },
+    ]);
+
+    const list = (query: string) => app.inject({ method: 'GET', url: `/api/customers?${query}`, headers: analyst.readHeaders });
+    const ids = async (query: string) => (await list(query)).json().items.map((item: { customer_id: number }) => item.customer_id);
+    expect(await ids('type=VIP')).toEqual([1]);
+    expect(await ids('rfmSegment=champions')).toEqual([1]);
+    expect(await ids('channel=PHONE')).toEqual([4]);
+    for (const [query, field, named] of [['type=vipp', 'type', 'at_risk, lapsed, vip'], ['rfmSegment=Champs', 'rfmSegment', 'Champions, Loyal'], ['channel=webshop', 'channel', 'store, web, mobile']]) {
+      const refused = await list(query);
+      expect({ query, status: refused.statusCode, error: refused.json().error }).toMatchObject({ query, status: 400, error: { code: 'REQUEST_INVALID', field } });
+      expect(refused.json().error.message).toContain(named);
+    }
   });
 
   it('refuses writes to readers and everything to strangers', async () => {

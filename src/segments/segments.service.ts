@@ -6,7 +6,7 @@ import { AppError } from '../core/errors.js';
 import { storeNow } from '../settings/index.js';
 import { compileFilter, type CompiledFilter } from './compile-filter.js';
 import { loadFilterCatalog } from './filter-catalog.js';
-import { parseFilter } from './filter-schema.js';
+import { parseFilter, parseSavedFilter } from './filter-schema.js';
 import type { FilterNode } from './filter-types.js';
 import {
   isFewCustomers, listMemberRows, listMembershipEvents, lockAllSegments, refreshMembership, type MemberRow, type MembershipDiff, type MembershipEvent,
@@ -18,10 +18,17 @@ type Db = Kysely<Database>;
 export type SegmentInput = { name: string; description?: string | null; filter: unknown };
 export type SegmentRefresh = MembershipDiff & { segmentId: number; name: string; seconds: number };
 
-/** Validates and compiles against this store, so a saved segment always compiles. */
-export async function prepareFilter(db: Db, filter: unknown, asOf: Date, options: { perCustomer?: boolean } = {}): Promise<{ filter: FilterNode; compiled: CompiledFilter }> {
-  const parsed = parseFilter(filter);
-  return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog: await loadFilterCatalog(db), ...options }) };
+/**
+ * Validates and compiles against this store, so a saved segment always compiles. `isSaved`: a filter
+ * saved before a check was added (a value outside a closed list, a reversed date range) still refreshes,
+ * matching no one where it did, instead of failing every import's refresh (parseSavedFilter).
+ */
+export async function prepareFilter(
+  db: Db, filter: unknown, asOf: Date, options: { perCustomer?: boolean; isSaved?: boolean } = {},
+): Promise<{ filter: FilterNode; compiled: CompiledFilter }> {
+  const { isSaved = false, ...compileOptions } = options;
+  const parsed = isSaved ? parseSavedFilter(filter) : parseFilter(filter);
+  return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog: await loadFilterCatalog(db), ...compileOptions }) };
 }
 
 export async function getSegment(db: Db, idOrName: number | string): Promise<SegmentRow> {
@@ -34,10 +41,12 @@ export function listSegments(db: Db): Promise<SegmentRow[]> {
   return listSegmentRows(db);
 }
 
-async function refreshOne(db: Db, segment: { segment_id: number; name: string; filter: unknown }, asOf: Date, only: number[] | null): Promise<SegmentRefresh> {
+async function refreshOne(
+  db: Db, segment: { segment_id: number; name: string; filter: unknown }, asOf: Date, only: number[] | null, options: { isLocked?: boolean } = {},
+): Promise<SegmentRefresh> {
   const started = performance.now();
-  const { compiled } = await prepareFilter(db, segment.filter, asOf);
-  const diff = await refreshMembership(db, segment.segment_id, compiled, asOf, only);
+  const { compiled } = await prepareFilter(db, segment.filter, asOf, { isSaved: true });
+  const diff = await refreshMembership(db, segment.segment_id, compiled, asOf, only, options);
   return { segmentId: segment.segment_id, name: segment.name, ...diff, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -72,33 +81,44 @@ export async function refreshSegment(db: Db, idOrName: number | string, options:
   return refreshOne(db, await getSegment(db, idOrName), await storeNow(db, options.clock), null);
 }
 
-/** Full recomputation of every segment: run on a schedule so relative dates ("last 90 days") move on. */
+/**
+ * Full recomputation of every segment: run on a schedule so relative dates
+ * ("last 90 days") move on, and by whatever rewrites a field for everyone (an
+ * analysis, a policy change, a prediction run), inside its transaction. On its
+ * own each segment commits by itself; in a caller's transaction every segment
+ * stays locked until that commits, so the locks are taken first in id order,
+ * as an ingest batch takes them, and the two queue rather than deadlock.
+ */
 export async function refreshAllSegments(db: Db, options: { clock: Clock }): Promise<SegmentRefresh[]> {
   const asOf = await storeNow(db, options.clock);
+  const isLocked = db.isTransaction;
+  if (isLocked) await lockAllSegments(db);
   const results: SegmentRefresh[] = [];
-  for (const segment of await listSegmentRows(db)) results.push(await refreshOne(db, segment, asOf, null));
+  for (const segment of await listSegmentRows(db)) results.push(await refreshOne(db, segment, asOf, null, { isLocked }));
   return results;
 }
 
 /**
  * Reconsiders only these customers in every segment; the ingest path calls it
- * after a batch changes them. Pass `db` as the batch's transaction to keep
- * membership in the same commit.
+ * after a batch changes them, and every write to a customer (profile, consent,
+ * identities, deletion, merge) for the customers it changed. Pass `db` as the
+ * write's transaction to keep membership in the same commit.
  */
 export async function refreshSegmentsForCustomers(db: Db, customerIds: number[], options: { asOf?: Date } = {}): Promise<SegmentRefresh[]> {
   if (customerIds.length === 0) return [];
   if (!db.isTransaction) return db.transaction().execute((trx) => refreshSegmentsForCustomers(trx, customerIds, options));
   const asOf = options.asOf ?? new Date();
-  const catalog = await loadFilterCatalog(db);
   const unique = [...new Set(customerIds)];
+  // a store without segments pays one statement per write
   const segments = await lockAllSegments(db);
   if (segments.length === 0) return [];
+  const catalog = await loadFilterCatalog(db);
   // a batch's few customers: each segment's statement runs prepared (see refreshMembership)
   const previousPlanCacheMode = isFewCustomers(unique) ? await switchToGenericPlans(db) : null;
   const results: SegmentRefresh[] = [];
   for (const segment of segments) {
     const started = performance.now();
-    const compiled = compileFilter(parseFilter(segment.filter), { asOf, catalog });
+    const compiled = compileFilter(parseSavedFilter(segment.filter), { asOf, catalog });
     const diff = await refreshMembership(db, segment.segment_id, compiled, asOf, unique, { isLocked: true, isPrepared: previousPlanCacheMode !== null });
     results.push({ segmentId: segment.segment_id, name: segment.name, ...diff, seconds: (performance.now() - started) / 1000 });
   }

@@ -1,0 +1,85 @@
+import type { FilterProblem, FilterProblemKind, FilterProblemParams } from './filter-problems.js';
+import { spellingInList } from '../core/closed-list.js';
+import { isDateRangeReversed } from './filter-days.js';
+import type { FieldType } from './filter-fields.js';
+import type { ComparisonOperator, DateValue, FilterNode, TimeWindow } from './filter-types.js';
+import { closedLists, type ClosedList } from './filter-values.js';
+
+/**
+ * The problems found so far in a filter, and how many conditions it has. `isSaved`: a saved
+ * segment's filter, whose values are not refused for what only newer checks find (parseSavedFilter).
+ */
+export type Walk = { problems: FilterProblem[]; nodes: number; isSaved: boolean };
+
+/** Records a problem and stops this branch of the walk (null: no node). */
+export function report(walk: Walk, path: Array<PropertyKey>, kind: FilterProblemKind, params: FilterProblemParams, message: string): null {
+  walk.problems.push({ path: pathText(path), message, kind, params });
+  return null;
+}
+
+export function pathText(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`), 'filter');
+}
+
+/** Tests a closed-list value is taken whole by: equality and membership, or "has the type" on a list of types. */
+export function isWholeValueTest(op: ComparisonOperator, type: FieldType): boolean {
+  return ['eq', 'neq', 'in', 'nin'].includes(op) || (type === 'text_list' && op === 'contains');
+}
+
+const dateText = (value: DateValue) => JSON.stringify(value);
+
+/** A date range the wrong way round; `message` says what is expected, the values follow. */
+export function reportReversedDates(walk: Walk, path: Array<PropertyKey>, low: DateValue, high: DateValue, message: string): null {
+  return report(walk, path, 'range_reversed', { low: dateText(low), high: dateText(high) }, `${message}, got ${dateText(low)} and ${dateText(high)}`);
+}
+
+/**
+ * Values of a closed list as the list spells them (see filter-values.ts); a value it does not hold
+ * is a problem naming the values it does. Null when any was refused.
+ */
+export function spellInList<T extends string | string[]>(walk: Walk, path: Array<PropertyKey>, value: T, list: ClosedList): T | null {
+  const values = Array.isArray(value) ? value : [value];
+  const spelled = values.map((item, index) => {
+    const spelling = spellingInList(list.values, item);
+    if (spelling !== null) return spelling;
+    if (walk.isSaved) return item;
+    const at = Array.isArray(value) ? [...path, index] : path;
+    return report(walk, at, 'not_one_of', { allowed: [...list.values], value: item.slice(0, 60) },
+      `${JSON.stringify(item.slice(0, 60))} is not ${list.noun}; use one of: ${list.values.join(', ')}`);
+  });
+  if (spelled.some((item) => item === null)) return null;
+  return (Array.isArray(value) ? spelled : spelled[0]) as T;
+}
+
+/** A fixed window whose `to` comes before its `from` holds no time at all. */
+function checkWindow(walk: Walk, path: Array<PropertyKey>, window: TimeWindow | undefined): boolean {
+  if (walk.isSaved || !window || 'days' in window || window.to === undefined || !isDateRangeReversed(window.from, window.to)) return true;
+  reportReversedDates(walk, path, window.from, window.to, 'a window runs from "from" to a later "to"');
+  return false;
+}
+
+/** A list the schema made of one text or of several, checked at the path it was written at. */
+function spellTextList(walk: Walk, path: Array<PropertyKey>, written: unknown, values: string[] | undefined, list: ClosedList): string[] | null | undefined {
+  if (values === undefined) return undefined;
+  const spelled = spellInList(walk, path, Array.isArray(written) ? values : values[0], list);
+  return spelled === null ? null : [spelled].flat();
+}
+
+/** Purchase and interest conditions: the closed lists among their values, and their windows. */
+export function checkActivity(walk: Walk, path: Array<PropertyKey>, node: FilterNode, input: Record<string, unknown>): FilterNode | null {
+  if ('purchased' in node) {
+    const written = input.purchased as Record<string, unknown>;
+    const channel = spellTextList(walk, [...path, 'purchased', 'channel'], written.channel, node.purchased.channel, closedLists.orderChannel);
+    const isWindowRight = checkWindow(walk, [...path, 'purchased', 'within'], node.purchased.within);
+    if (channel === null || !isWindowRight) return null;
+    return { purchased: { ...node.purchased, ...(channel ? { channel } : {}) } };
+  }
+  if ('interest' in node) {
+    const written = input.interest as Record<string, unknown>;
+    const kind = spellTextList(walk, [...path, 'interest', 'kind'], written.kind, node.interest.kind, closedLists.interestKind);
+    const isWindowRight = checkWindow(walk, [...path, 'interest', 'within'], node.interest.within);
+    if (kind === null || !isWindowRight) return null;
+    return { interest: { ...node.interest, ...(kind ? { kind } : {}) } };
+  }
+  return node;
+}
