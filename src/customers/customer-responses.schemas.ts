@@ -88,6 +88,8 @@ export const customerDetailSchema = objectOf<CustomerDetail>()({
   traits: traitsSchema.nullable(),
   categories: z.array(categorySchema).describe('Spend per product category, largest first'),
   prediction: predictionSchema.nullable().describe('The latest stored prediction (POST /api/models/predict), if any'),
+  persona: objectOf<NonNullable<CustomerDetail['persona']>>()({ persona_id: z.number().int(), name: z.string() }).nullable()
+    .describe('The persona they belong to now (GET /api/personas/{personaId}); null when they have none: not a buyer, no profiling consent, or no personas discovered'),
 });
 
 export const removedIdentitySchema = objectOf<RemovedIdentity & { customer: CustomerDetail }>()({

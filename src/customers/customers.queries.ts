@@ -5,6 +5,7 @@ import { getStoreSettings } from '../settings/index.js';
 import { findCustomersByIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, requireCustomer, type IdentityInput } from './customers.service.js';
+import { findCustomerPersona } from '../personas/index.js';
 
 type Db = Kysely<Database>;
 
@@ -33,5 +34,6 @@ export async function getCustomer(db: Db, customerId: number) {
   const traits = await db.selectFrom('customer_trait').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
   const prediction = await db.selectFrom('customer_prediction').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
   const categories = await db.selectFrom('customer_category').select(['category', 'line_count', 'quantity', 'amount_minor']).where('customer_id', '=', customerId).orderBy('amount_minor', 'desc').execute();
-  return { customer, identities, traits: traits ?? null, categories, prediction: prediction ?? null };
+  const persona = await findCustomerPersona(db, customerId);
+  return { customer, identities, traits: traits ?? null, categories, prediction: prediction ?? null, persona };
 }

@@ -53,7 +53,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     schema: { tags, summary: 'Create a customer', body: createCustomerSchema, response: { 201: customerDetailSchema, 409: identityTaken } },
   }, async (request, reply) => {
     const { identities, ...fields } = request.body;
-    const customerId = await createCustomer(db, fields, identities);
+    const customerId = await createCustomer(db, fields, identities, { clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.create', entity: 'customer', entityId: String(customerId), detail: { fields: Object.keys(fields) } });
     return reply.status(201).send(await getCustomer(db, customerId));
   });
@@ -72,7 +72,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     },
   }, async (request) => {
     const { identities, ...fields } = request.body;
-    const change = await updateCustomer(db, request.params.customerId, fields, identities);
+    const change = await updateCustomer(db, request.params.customerId, fields, identities, { clock: deps.clock });
     // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
     const detail = { fields: Object.keys(change.after), ...change, identities: identities?.length ?? 0 };
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.update', entity: 'customer', entityId: String(request.params.customerId), detail });
@@ -90,7 +90,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
       },
     },
   }, async (request) => {
-    const result = await removeIdentity(db, request.params.customerId, request.query, actorOf(request.principal));
+    const result = await removeIdentity(db, request.params.customerId, request.query, actorOf(request.principal), { clock: deps.clock });
     return { ...result, customer: await getCustomer(db, request.params.customerId) };
   });
 
@@ -98,7 +98,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     config: { access: { permission: 'customers:merge' } },
     schema: { tags, summary: 'Delete a customer and all their facts', params: customerIdParams, response: { 204: noContent, 404: notFound } },
   }, async (request, reply) => {
-    await deleteCustomer(db, request.params.customerId);
+    await deleteCustomer(db, request.params.customerId, { clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.delete', entity: 'customer', entityId: String(request.params.customerId) });
     return reply.status(204).send();
   });

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CustomerKind, Database } from '../db/schema.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import type { CustomerRef } from '../ingest/canonical.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from '../traits/index.js';
@@ -7,6 +8,7 @@ import { customerEmpty, customerNotFound, identityInvalid, identityTaken, type I
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalId, normalisePhone } from './identity.js';
+import { keepSegmentsCurrent } from './keep-segments-current.js';
 
 type Db = Kysely<Database>;
 
@@ -98,7 +100,10 @@ async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[]
   await insertIdentities(db, sent.map(({ ref }) => ({ identity: toIdentityTriple(ref), customerId })));
 }
 
-export async function createCustomer(db: Db, fields: CustomerFields, identities: IdentityInput[] = []): Promise<number> {
+/** `clock`: the now that segments judge relative dates by (the store's data set end when it has one). */
+export type CustomerWriteOptions = { clock?: Clock };
+
+export async function createCustomer(db: Db, fields: CustomerFields, identities: IdentityInput[] = [], options: CustomerWriteOptions = {}): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { defaultCountry } = await getStoreSettings(trx);
     const values = await normaliseFields(trx, fields);
@@ -109,6 +114,7 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
     const created = await trx.insertInto('customer').values(row as never).returning('customer_id').executeTakeFirstOrThrow();
     await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, defaultCountry), 'create');
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
+    await keepSegmentsCurrent(trx, [created.customer_id], options.clock ?? systemClock);
     return created.customer_id;
   });
 }
@@ -116,15 +122,20 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
 /** The profile fields an update changed, as they were and as they are now (request field names), for the audit log. */
 export type CustomerChange = { before: Partial<Record<keyof CustomerFields, unknown>>; after: Partial<Record<keyof CustomerFields, unknown>> };
 
-export async function updateCustomer(db: Db, customerId: number, fields: CustomerFields, identities: IdentityInput[] = []): Promise<CustomerChange> {
+export async function updateCustomer(
+  db: Db, customerId: number, fields: CustomerFields, identities: IdentityInput[] = [], options: CustomerWriteOptions = {},
+): Promise<CustomerChange> {
   return db.transaction().execute(async (trx) => {
     const current = await requireCustomer(trx, customerId);
     const { defaultCountry } = await getStoreSettings(trx);
     const values = await normaliseFields(trx, fields);
-    if (Object.keys(values).length > 0) {
+    const isProfileWritten = Object.keys(values).length > 0;
+    if (isProfileWritten) {
       await trx.updateTable('customer').set({ ...(values as object), is_stub: false, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
     }
     await attachIdentities(trx, customerId, sentIdentities(identities, values, defaultCountry), 'update');
+    // identities alone feed no segment field
+    if (isProfileWritten) await keepSegmentsCurrent(trx, [customerId], options.clock ?? systemClock);
     return changeOf(current as Record<string, unknown>, values);
   });
 }
@@ -145,7 +156,7 @@ function changeOf(current: Record<string, unknown>, values: Record<string, unkno
  * profile of the same person, whose facts go with this one. Such merges can no
  * longer be undone; undoMerge refuses them.
  */
-export async function deleteCustomer(db: Db, customerId: number): Promise<void> {
+export async function deleteCustomer(db: Db, customerId: number, options: CustomerWriteOptions = {}): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockCustomerMerges(trx);
     await requireCustomer(trx, customerId);
@@ -160,6 +171,7 @@ export async function deleteCustomer(db: Db, customerId: number): Promise<void> 
     }
     await trx.updateTable('customer_order').set({ recipient_customer_id: null }).where('recipient_customer_id', 'in', customerIds).execute();
     await trx.deleteFrom('customer').where('customer_id', 'in', customerIds).execute();
+    await keepSegmentsCurrent(trx, customerIds, options.clock ?? systemClock);
   });
 }
 

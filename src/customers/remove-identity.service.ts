@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordAudit } from '../auth/audit.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { getStoreSettings } from '../settings/index.js';
 import { identityMovedByMerge, identityNotFound } from './customers.errors.js';
 import { deleteCustomerIdentity, findPendingMergeOfIdentity } from './customers.repo.js';
 import { lockCustomerMerges, normaliseIdentity, requireCustomer, type IdentityInput } from './customers.service.js';
 import { toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
+import { keepSegmentsCurrent } from './keep-segments-current.js';
 import { normaliseEmail, normalisePhone } from './identity.js';
 
 type Db = Kysely<Database>;
@@ -20,7 +22,7 @@ export type RemovedIdentity = { removed: IdentityTriple; clearedField: 'email' |
  * again would bring the identity back. An identity a merge brought is refused until that merge
  * is undone: undo moves back what the merge moved, and refuses to when any of it is gone.
  */
-export async function removeIdentity(db: Db, customerId: number, input: IdentityInput, actor: string): Promise<RemovedIdentity> {
+export async function removeIdentity(db: Db, customerId: number, input: IdentityInput, actor: string, options: { clock?: Clock } = {}): Promise<RemovedIdentity> {
   return db.transaction().execute(async (trx) => {
     // a merge or its undo moves identities: none may run between the check and the removal
     await lockCustomerMerges(trx);
@@ -33,7 +35,10 @@ export async function removeIdentity(db: Db, customerId: number, input: Identity
     // thrown after the removal, the transaction takes it back
     if (merge) throw identityMovedByMerge(ref, merge.mergeId, merge.mergedCustomerId);
     const clearedField = fieldHolding(customer, identity, defaultCountry);
-    if (clearedField) await trx.updateTable('customer').set({ [clearedField]: null, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
+    if (clearedField) {
+      await trx.updateTable('customer').set({ [clearedField]: null, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
+      await keepSegmentsCurrent(trx, [customerId], options.clock ?? systemClock);
+    }
     const before = clearedField ? { [clearedField]: customer[clearedField] } : {};
     await recordAudit(trx, {
       actor, action: 'customer.identity.remove', entity: 'customer', entityId: String(customerId),

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { refreshAllSegments } from '../segments/index.js';
 import { fitBgNbd } from './bg-nbd.js';
 import { defaultChurnThresholds, predictCustomerValues, type ChurnThresholds } from './clv.js';
 import { compressCustomerSummaries, compressSpend } from './compress.js';
@@ -105,11 +107,16 @@ function nextPurchaseDayOf(asOfDay: number, daysToNextPurchase: number): number 
 /**
  * Fits a purchase model and the Gamma-Gamma spend model on purchases up to
  * `asOf`, predicts every customer and replaces the stored predictions, all in
- * one transaction. Money stays in minor units of the store currency.
+ * one transaction with the segments recomputed on them (churn risk, P(alive),
+ * CLV; `clock` is the now they judge relative dates by). Money stays in minor
+ * units of the store currency.
  */
 export async function predictCustomers(
   db: Kysely<Database>,
-  options: { asOf: string; horizonDays: number; discountRate: number; periodDays?: number; unit?: TimeUnit; model?: 'bgnbd' | 'paretonbd'; penalty?: number; churnThresholds?: ChurnThresholds },
+  options: {
+    asOf: string; horizonDays: number; discountRate: number; periodDays?: number; unit?: TimeUnit; model?: 'bgnbd' | 'paretonbd'; penalty?: number;
+    churnThresholds?: ChurnThresholds; clock?: Clock;
+  },
 ) {
   const unit = options.unit ?? 'week';
   const penalty = options.penalty ?? 0;
@@ -153,6 +160,7 @@ export async function predictCustomers(
       spendModelFitId,
       { asOfDay: options.asOf, clvHorizonDays: options.horizonDays },
     );
+    await refreshAllSegments(trx, { clock: options.clock ?? systemClock });
     return { modelFitId, spendModelFitId, churnRisk: await countCustomerPredictions(trx) };
   });
   let totalValue = 0;

@@ -128,16 +128,20 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
   await createResolvedCustomers(db, resolution, described);
   // stubs a row joined become part of its customer before the row's facts are applied to them
   outcome.joins = await joinStubs(db, resolution.joins.map((join) => ({ line: rows[join.row].line, customerId: join.customerId, mergedIds: join.mergedIds })), context);
-  outcome.changedCustomerIds = [...new Set(outcome.joins.map((join) => join.customerId))];
+  // every customer the batch wrote, so that segments (consent, city…) reconsider them in its transaction
+  const changedCustomerIds = new Set([...created, ...outcome.joins.map((join) => join.customerId)]);
 
   const known = accepted.filter(({ customerId }) => !created.has(customerId));
   if (known.length > 0) {
     const changed = await updateKnownCustomers(db, known, context.importId);
     known.forEach((entry, index) => {
-      if (entry.addsIdentity || changed.has(index)) outcome.updated += 1;
-      else outcome.unchanged += 1;
+      if (entry.addsIdentity || changed.has(index)) {
+        outcome.updated += 1;
+        changedCustomerIds.add(entry.customerId);
+      } else outcome.unchanged += 1;
     });
   }
+  outcome.changedCustomerIds = [...changedCustomerIds];
   outcome.rejects.push(...rejectsOfRefusals(rows, resolution.refusals, refusalNames, { ...context, earlierFirstRefs: memory.firstRefLines }));
   return outcome;
 }

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../core/clock.js';
+import { refreshSegmentsForCustomers } from '../segments/index.js';
+import { storeNow } from '../settings/index.js';
+
+/**
+ * Reconsiders the customers a profile write changed (create, update, consent,
+ * identity removal, deletion) in every segment, in the write's transaction:
+ * filters read profile fields, and a segment exported for an email campaign
+ * must lose a customer the moment they withdraw consent, not at the next full
+ * refresh. A deleted customer matches no filter, so they leave and the count
+ * follows. Judged at the store's now, as merges and full refreshes are.
+ */
+export async function keepSegmentsCurrent(trx: Kysely<Database>, customerIds: number[], clock: Clock): Promise<void> {
+  await refreshSegmentsForCustomers(trx, customerIds, { asOf: await storeNow(trx, clock) });
+}
