@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     let planted = 0;
     for (const size of sizes) {
       const [, plantMs] = await time(async () => {
-        await plantPopulation(db, { customers: size - planted, seed: 2026, firstId: planted + 1, asOf });
+        await plantPopulation(db, { customers: size - planted, seed: 2026, firstId: planted + 1, asOf, consentProfiling: true });
         await addOrders(db, planted + 1, size);
         // by name: a bare ANALYZE visits every table of every schema on the server
         await sql`analyze customer, customer_trait, customer_category, customer_order, order_line`.execute(db);

@@ -18,7 +18,7 @@ describeEachStore('persona discovery', (context) => {
     .map((row) => ({ customerId: Number(row.customer_id), personaId: Number(row.persona_id) }));
 
   beforeAll(async () => {
-    await plantPopulation(db(), { customers: 2500, seed: 11, asOf });
+    await plantPopulation(db(), { customers: 2500, seed: 11, asOf, consentProfiling: true });
     discovery = await discoverPersonas(db(), { clock, seed: 3, sampleSize: 1500, silhouetteSample: 800 });
   }, 120_000);
 
@@ -98,5 +98,29 @@ describeEachStore('persona discovery', (context) => {
     const office = (await listPersonas(db())).personas.find((persona) => persona.name === 'Office catering')!;
     const moved = incremental.filter((row) => changed.includes(row.customerId) && row.personaId === office.personaId);
     expect(moved.length).toBeGreaterThanOrEqual(36);
+  }, 60_000);
+
+  it('reports each persona\'s size as its members now, after orders placed a new buyer in one and a merge took one away', async () => {
+    const sizes = async () => new Map((await listPersonas(db())).personas.map((persona) => [persona.personaId, persona.profile]));
+    const before = await sizes();
+    // a new buyer, shaped like an office, arrives with their first orders (as the ingest path places them)
+    await sql`insert into customer (customer_id, kind, name, city, country, consent_profiling) values (90001, 'organization', 'PT Kantor Baru', 'Jakarta', 'ID', true)`.execute(db());
+    await sql`insert into customer_trait (customer_id, first_purchase_at, last_purchase_at, purchase_days, order_count, revenue_minor, phone_order_count)
+      values (90001, '2026-01-05T03:00:00Z', '2026-05-20T03:00:00Z', 8, 8, 7200000, 8)`.execute(db());
+    await sql`insert into customer_category (customer_id, category, line_count, quantity, amount_minor) values (90001, 'sandwich', 8, 8, 7200000)`.execute(db());
+    const leaving = (await assignments()).find((row) => row.customerId !== 90001)!;
+    await sql`update customer set merged_into_customer_id = 90001 where customer_id = ${leaving.customerId}`.execute(db());
+    await assignPersonas(db(), [90001, leaving.customerId], { asOf, skipProfiles: true });
+
+    const counted = new Map<number, number>();
+    for (const row of await assignments()) counted.set(row.personaId, (counted.get(row.personaId) ?? 0) + 1);
+    const after = await sizes();
+    const joined = (await assignments()).find((row) => row.customerId === 90001)!.personaId;
+    expect(after.get(joined)!.size).toBe(before.get(joined)!.size + (joined === leaving.personaId ? 0 : 1));
+    for (const [personaId, profile] of after) {
+      expect(profile.size, `persona #${personaId}`).toBe(counted.get(personaId) ?? 0);
+      expect(profile.share).toBeCloseTo((counted.get(personaId) ?? 0) / [...counted.values()].reduce((sum, count) => sum + count, 0), 12);
+      expect((await getPersona(db(), personaId)).profile.size).toBe(profile.size);
+    }
   }, 60_000);
 });

@@ -19,7 +19,11 @@ type Db = Kysely<Database>;
 export type DiscoverOptions = { clock: Clock; k?: number; kMin?: number; kMax?: number; sampleSize?: number; seed?: number; silhouetteSample?: number };
 export type DiscoveredPersona = { personaId: number; name: string; generatedName: string; isPinned: boolean; profile: PersonaProfile };
 export type Discovery = {
-  modelId: number; k: number; silhouette: number; candidates: ClusterCandidate[]; sampleSize: number; population: number;
+  modelId: number; k: number; silhouette: number; candidates: ClusterCandidate[]; sampleSize: number;
+  /** Buyers who agreed to profiling: the population fitted and assigned. */
+  population: number;
+  /** Buyers left out because they have not agreed to profiling (refused, or never asked). */
+  withoutConsent: number;
   personas: DiscoveredPersona[]; seconds: { fit: number; assign: number; total: number };
 };
 
@@ -50,15 +54,19 @@ export function placePinned(fitted: number[][], pinned: Array<{ persona: Persona
  * Finds buyer personas: fits standardised features on a sample (at most
  * `sampleSize`, 50 000 by default), picks k by silhouette over 2..8, names each
  * persona by its distinguishing traits, then assigns every buyer to the nearest
- * persona and stores profiles — all in one transaction.
+ * persona and stores profiles — all in one transaction. Only buyers who agreed
+ * to profiling are sampled, described or assigned; the rest are counted.
  */
 export async function discoverPersonas(db: Db, options: DiscoverOptions): Promise<Discovery> {
   const started = performance.now();
   const asOf = await storeNow(db, options.clock);
   const seed = options.seed ?? 1;
-  const population = await countBuyers(db);
+  const { profiled: population, withoutConsent } = await countBuyers(db);
   const needed = minimumBuyersForDiscovery(options);
-  if (population < needed) throw new AppError(segmentErrorCodes.tooFewCustomers, `Persona discovery needs at least ${needed} buyers; this store has ${population}.`);
+  if (population < needed) {
+    const leftOut = withoutConsent > 0 ? ` (and ${withoutConsent} more who have not agreed to profiling)` : '';
+    throw new AppError(segmentErrorCodes.tooFewCustomers, `Persona discovery needs at least ${needed} buyers who agreed to profiling; this store has ${population}${leftOut}.`, { buyers: population, withoutConsent });
+  }
   const context = await loadFeatureContext(db, asOf);
   const sample = await loadRawSample(db, { hasHousehold: context.hasHousehold, size: Math.min(options.sampleSize ?? 50_000, population), seed });
   const columns = buildColumns(context);
@@ -97,7 +105,7 @@ export async function discoverPersonas(db: Db, options: DiscoverOptions): Promis
     return { modelId, assignment, personas, profiles };
   });
   return {
-    modelId: result.modelId, k: slots.length, silhouette: clustering.silhouette, candidates: clustering.candidates, sampleSize: sample.length, population,
+    modelId: result.modelId, k: slots.length, silhouette: clustering.silhouette, candidates: clustering.candidates, sampleSize: sample.length, population, withoutConsent,
     personas: result.personas.map((persona) => ({
       personaId: persona.persona_id, name: persona.name, generatedName: persona.generated_name, isPinned: persona.is_pinned, profile: result.profiles.get(persona.persona_id)!,
     })).sort((a, b) => b.profile.size - a.profile.size),

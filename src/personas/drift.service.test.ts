@@ -14,7 +14,7 @@ describeEachStore('drift between two periods', (context) => {
   const db = () => context.store.db;
 
   beforeAll(async () => {
-    await plantPopulation(db(), { customers: 800, seed: 5, asOf });
+    await plantPopulation(db(), { customers: 800, seed: 5, asOf, consentProfiling: true });
     await discoverPersonas(db(), { clock: fixedClock(asOf), k: 5, seed: 2, silhouetteSample: 300 });
     // planted shift: families (group 2) bought last year in shops, young app users (group 0) this year; everyone else both years
     await sql`

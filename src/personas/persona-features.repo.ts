@@ -5,29 +5,33 @@ import { channels, orderIncomeBands, type Channel, type FeatureContext, type Raw
 type Db = Kysely<Database>;
 
 // Personas describe buyers: people with no paid order have no behaviour to cluster.
-const buyers = sql`from customer c join customer_trait t on t.customer_id = c.customer_id where c.merged_into_customer_id is null and t.order_count > 0`;
+const everyBuyer = sql`from customer c join customer_trait t on t.customer_id = c.customer_id where c.merged_into_customer_id is null and t.order_count > 0`;
+/**
+ * The buyers personas may describe: only those who agreed to profiling. Null
+ * is "never asked", which is no consent (GDPR art. 4(11): consent is an
+ * affirmative act), so it is left out as a refusal is (docs/personas.md).
+ */
+export const agreesToProfiling = sql`c.consent_profiling is true`;
+const buyers = sql`${everyBuyer} and ${agreesToProfiling}`;
 
 async function hasColumn(db: Db, table: string, column: string): Promise<boolean> {
   const result = await sql<{ present: boolean }>`select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}) as present`.execute(db);
   return Boolean(result.rows[0]?.present);
 }
 
-export async function countBuyers(db: Db): Promise<number> {
-  const result = await sql<{ n: number }>`select count(*)::int as n ${buyers}`.execute(db);
-  return Number(result.rows[0].n);
-}
-
-/** Buyers, counted no further than `limit`: enough to compare with a threshold without reading every buyer of a large store. */
-export async function countBuyersUpTo(db: Db, limit: number): Promise<number> {
-  const result = await sql<{ n: number }>`select count(*)::int as n from (select 1 ${buyers} limit ${limit}) as counted`.execute(db);
-  return Number(result.rows[0].n);
+/** Buyers personas may describe, and those left out because they have not agreed to profiling. */
+export async function countBuyers(db: Db): Promise<{ profiled: number; withoutConsent: number }> {
+  const result = await sql<{ profiled: number; without_consent: number }>`
+    select count(*) filter (where ${agreesToProfiling})::int as profiled, count(*) filter (where not ${agreesToProfiling})::int as without_consent
+    ${everyBuyer}`.execute(db);
+  return { profiled: Number(result.rows[0].profiled), withoutConsent: Number(result.rows[0].without_consent) };
 }
 
 /** Population statistics the features are relative to: city sizes, main categories, income bands. */
 export async function loadFeatureContext(db: Db, asOf: Date): Promise<FeatureContext> {
   const cities = await sql<{ city: string; n: number }>`select c.city, count(*)::int as n ${buyers} and c.city is not null group by c.city order by n desc limit 5000`.execute(db);
   const categories = await sql<{ category: string }>`
-    select category from customer_category cc where exists (select 1 from customer c where c.customer_id = cc.customer_id and c.merged_into_customer_id is null)
+    select category from customer_category cc where exists (select 1 from customer c where c.customer_id = cc.customer_id and c.merged_into_customer_id is null and ${agreesToProfiling})
     group by category order by sum(amount_minor) desc limit 12`.execute(db);
   const incomes = await sql<{ income_band: string }>`select distinct c.income_band ${buyers} and c.income_band is not null limit 50`.execute(db);
   return {
@@ -99,7 +103,7 @@ async function withCategories(db: Db, rows: Row[]): Promise<Row[]> {
   return rows.map((row) => ({ ...row, ...(byCustomer.get(Number(row.customer_id)) ?? { categories: [], amounts: [] }) }));
 }
 
-/** One page of buyers in customer id order (or only the given customers). */
+/** One page of buyers who may be profiled, in customer id order (or only those of the given customers). */
 export async function loadRawPage(db: Db, options: RawPageOptions): Promise<RawCustomer[]> {
   const after = options.afterCustomerId === undefined ? sql`` : sql`and c.customer_id > ${options.afterCustomerId}`;
   const only = options.customerIds ? sql`and c.customer_id = any(${options.customerIds}::bigint[])` : sql``;
@@ -110,7 +114,7 @@ export async function loadRawPage(db: Db, options: RawPageOptions): Promise<RawC
   return (await withCategories(db, result.rows)).map((row) => toRawCustomer(row, options.hasHousehold));
 }
 
-/** A repeatable pseudo-random sample of buyers: the same seed picks the same customers. */
+/** A repeatable pseudo-random sample of buyers who may be profiled: the same seed picks the same customers. */
 export async function loadRawSample(db: Db, options: { hasHousehold: boolean; size: number; seed: number }): Promise<RawCustomer[]> {
   const result = await sql<Row>`
     select p.*, cat.categories, cat.amounts from (

@@ -81,6 +81,20 @@ export async function updatePersonaFields(db: Db, personaId: number, changes: { 
   }).where('persona_id', '=', personaId).execute();
 }
 
+/**
+ * Another persona of the same discovery with this name, ignoring case. Takes
+ * the discovery's persona rows first (in id order), so two renames at once
+ * queue and the second sees the first's name.
+ */
+export async function findPersonaNamed(db: Db, options: { modelId: number; name: string; exceptPersonaId: number }): Promise<{ persona_id: number; name: string } | undefined> {
+  await sql`select persona_id from persona where model_id = ${options.modelId} order by persona_id for update`.execute(db);
+  const result = await sql<{ persona_id: number; name: string }>`
+    select persona_id, name from persona
+    where model_id = ${options.modelId} and persona_id <> ${options.exceptPersonaId} and lower(name) = lower(${options.name})
+    order by persona_id limit 1`.execute(db);
+  return result.rows[0];
+}
+
 /** Writes one batch of assignments with a single statement. */
 export async function upsertAssignments(db: Db, batch: { customerIds: number[]; personaIds: number[]; distances: number[] }, at: Date): Promise<void> {
   if (batch.customerIds.length === 0) return;

@@ -9,7 +9,8 @@ import { errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { assignPersonas } from './assign.service.js';
 import { discoverPersonas } from './discover.service.js';
 import { compareGroupDrift } from './drift.service.js';
-import { getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona, type DiscoveryReadiness, type PersonaList, type PersonaView } from './personas.service.js';
+import { getPersona, listPersonaMembers, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona, type DiscoveryReadiness, type PersonaList, type PersonaView } from './personas.service.js';
+import { personaMembersSchema } from './persona-responses.schemas.js';
 import { findCurrentModel } from './personas.repo.js';
 import { storeNow } from '../settings/index.js';
 
@@ -30,13 +31,19 @@ export const driftBodySchema = z.strictObject({
 });
 
 const personaNotFound = errorResponse('No such persona (PERSONA_NOT_FOUND)');
+const personaNameTaken = errorResponse('Another persona of the same discovery has this name, ignoring case (PERSONA_NAME_EXISTS; `details.personaId` is that persona)');
 const personaSchema = objectOf<PersonaView>()({
   personaId: z.number().int(), name: z.string(), generatedName: z.string(), description: z.string().nullable(), isPinned: z.boolean(), isRetired: z.boolean(),
-  profile: z.looseObject({ size: z.number(), share: z.number(), revenueShare: z.number() }).describe('Who they are: age, income, cities, channels, categories, types, traits (docs/personas.md)'),
+  profile: z.looseObject({
+    size: z.number().describe('Members now: buyers placed in this persona who still agree to profiling (a retired persona: its size when retired)'),
+    share: z.number().describe('size as a share of all current personas\' members'),
+    revenueShare: z.number(),
+  }).describe('Who they are: age, income, cities, channels, categories, types, traits (docs/personas.md); size and share are counted when read, the rest as of the last discovery or full assignment'),
 });
 const discoveryReadinessSchema = objectOf<DiscoveryReadiness>()({
-  minimumBuyers: z.number().int().describe('Buyers (customers with a paid order) a discovery with the default range of k needs; below it POST /personas/discover refuses with PERSONA_TOO_FEW_CUSTOMERS'),
-  buyers: z.number().int().describe('The store\'s buyers, counted no further than minimumBuyers: the exact number below it, minimumBuyers when the store has enough'),
+  minimumBuyers: z.number().int().describe('Buyers (customers with a paid order) who agreed to profiling a discovery with the default range of k needs; below it POST /personas/discover refuses with PERSONA_TOO_FEW_CUSTOMERS'),
+  buyers: z.number().int().describe('The store\'s buyers who agreed to profiling (consent_profiling true), counted no further than minimumBuyers: the exact number below it, minimumBuyers when the store has enough'),
+  withoutConsent: z.number().int().describe('Buyers left out of persona discovery and assignment because they have not agreed to profiling (consent_profiling false, or null: never asked)'),
 });
 const personaListSchema = objectOf<PersonaList & { discovery: DiscoveryReadiness }>()({
   model: objectOf<PersonaList['model']>()({
@@ -47,7 +54,9 @@ const personaListSchema = objectOf<PersonaList & { discovery: DiscoveryReadiness
   discovery: discoveryReadinessSchema.describe('Whether the store has enough buyers to discover personas, known before anyone asks'),
 });
 const discoverySchema = z.looseObject({
-  modelId: z.number().int(), k: z.number().int(), sampleSize: z.number(), population: z.number(),
+  modelId: z.number().int(), k: z.number().int(), sampleSize: z.number(),
+  population: z.number().describe('Buyers who agreed to profiling: those the personas were fitted on (a sample of them) and assigned'),
+  withoutConsent: z.number().int().describe('Buyers left out because they have not agreed to profiling (consent_profiling false, or null: never asked)'),
   personas: z.array(z.looseObject({ personaId: z.number().int(), name: z.string(), isPinned: z.boolean() })),
 });
 // the statistics of each attribute differ by kind (numeric or categorical): see docs/personas.md
@@ -97,9 +106,29 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
     schema: { tags, summary: 'A persona and its profile', params: personaParams, response: { 200: personaSchema, 404: personaNotFound } },
   }, async (request) => getPersona(db, request.params.personaId));
 
+  api.get('/personas/:personaId/members', {
+    config: { access: { permission: 'analytics:read' } },
+    schema: {
+      tags, summary: 'Members (buyers who agreed to profiling) in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`); a retired persona has none', params: personaParams,
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional(),
+        cursor: z.string().regex(/^[1-9]\d{0,15}$/, 'a cursor this list returned as nextCursor').optional(),
+      }),
+      response: { 200: personaMembersSchema, 404: personaNotFound },
+    },
+  }, async (request) => {
+    const { limit, after, cursor } = request.query;
+    const page = await listPersonaMembers(db, request.params.personaId, { limit, after: after ?? (cursor === undefined ? undefined : Number(cursor)) });
+    return { ...page, nextCursor: page.next === null ? null : String(page.next) };
+  });
+
   api.patch('/personas/:personaId', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Rename, describe, pin or unpin a persona', params: personaParams, body: z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), isPinned: z.boolean().optional() }), response: { 200: personaSchema, 404: personaNotFound } },
+    schema: {
+      tags, summary: 'Rename, describe, pin or unpin a persona; a name another persona of the same discovery has (ignoring case) is refused', params: personaParams,
+      body: z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), isPinned: z.boolean().optional() }),
+      response: { 200: personaSchema, 404: personaNotFound, 409: personaNameTaken },
+    },
   }, async (request) => {
     const { personaId } = request.params;
     const { isPinned, ...naming } = request.body;
