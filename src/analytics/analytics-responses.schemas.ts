@@ -82,11 +82,14 @@ export const lifecycleReportSchema = z.object({ asOf: day, overall: funnelSchema
 export const cohortsReportSchema = z.object({
   ...reportMoneyShape,
   asOf: day,
+  horizonDays: z.number().int().describe('The horizon of repeatRateWithinHorizon and medianDaysToSecondPurchaseWithinHorizon, in days after the first purchase'),
   cohorts: z.array(objectOf<Cohort>()({
     cohort: z.string().describe('YYYY-MM of the first purchase'),
     customers: z.number(),
-    repeatPurchaseRate: rate,
-    medianDaysToSecondPurchase: z.number().nullable(),
+    repeatPurchaseRate: rate.describe('So far: the share of the cohort who bought on a second day up to the as-of day. It grows with the time a cohort has had, so younger cohorts show less by construction: compare cohorts by repeatRateWithinHorizon'),
+    medianDaysToSecondPurchase: z.number().nullable().describe('So far: median days from the first to the second purchase day of those who had one by the as-of day (shorter for younger cohorts by construction); null when none had'),
+    repeatRateWithinHorizon: rate.nullable().describe("The share of the cohort whose second purchase day came at most horizonDays after their first: comparable across cohorts. Null (not yet) for a cohort too young: one whose month's last day plus horizonDays is after the as-of day"),
+    medianDaysToSecondPurchaseWithinHorizon: z.number().nullable().describe('Median days from the first to the second purchase day of those who repeated within horizonDays; null for a cohort too young, or when none repeated within it'),
     months: z.array(objectOf<CohortMonth>()({
       monthIndex: z.number().int(), activeCustomers: z.number(), retentionRate: rate, revenuePerCustomerMinor: z.number(),
       isPartial: z.boolean().describe('The as-of month before its last day: a share of a month still under way'),

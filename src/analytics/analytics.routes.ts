@@ -26,6 +26,8 @@ const tags = ['analytics'];
 const asOf = dayOrInstantSchema.optional();
 // the offset reaches the database as an integer; far beyond any alert list, yet nowhere near its limit
 const maxAlertOffset = 1_000_000;
+const cohortHorizonDays = z.coerce.number().int().min(1).max(3660).optional()
+  .describe('Days after a first purchase within which a second one counts for repeatRateWithinHorizon (default 90)');
 const alertsQuery = z.object({
   status: z.enum(['open', 'all']).default('open'),
   kind: z.enum(alertKinds).optional(),
@@ -68,8 +70,11 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   }, async (request) => reportLifecycle(db, { asOf: await resolveAsOf(request.query.asOf) }));
   api.get('/reports/cohorts', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Monthly acquisition cohorts: retention and revenue per customer by months since first purchase', querystring: z.object({ asOf }), response: { 200: cohortsReportSchema } },
-  }, async (request) => reportCohorts(db, { asOf: await resolveAsOf(request.query.asOf) }));
+    schema: {
+      tags, summary: 'Monthly acquisition cohorts: retention and revenue per customer by months since first purchase, repeat rate so far and within a fixed horizon',
+      querystring: z.object({ asOf, horizonDays: cohortHorizonDays }), response: { 200: cohortsReportSchema },
+    },
+  }, async (request) => reportCohorts(db, { asOf: await resolveAsOf(request.query.asOf), horizonDays: request.query.horizonDays }));
 
   api.get('/alerts', {
     config: { access: { permission: 'analytics:read' } },

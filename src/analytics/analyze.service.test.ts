@@ -149,6 +149,8 @@ describeEachStore('analyze', (context) => {
     expect(cohorts).toEqual([
       {
         cohort: '2026-01', customers: 2, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: 26,
+        // neither is 90 days past its month's end by 31 March: too young to judge within the horizon
+        repeatRateWithinHorizon: null, medianDaysToSecondPurchaseWithinHorizon: null,
         months: [
           { monthIndex: 0, activeCustomers: 2, retentionRate: 1, revenuePerCustomerMinor: 150_000, isPartial: false },
           { monthIndex: 1, activeCustomers: 1, retentionRate: 0.5, revenuePerCustomerMinor: 25_000, isPartial: false },
@@ -156,7 +158,7 @@ describeEachStore('analyze', (context) => {
         ],
       },
       {
-        cohort: '2026-02', customers: 1, repeatPurchaseRate: 1, medianDaysToSecondPurchase: 6,
+        cohort: '2026-02', customers: 1, repeatPurchaseRate: 1, medianDaysToSecondPurchase: 6, repeatRateWithinHorizon: null, medianDaysToSecondPurchaseWithinHorizon: null,
         months: [
           { monthIndex: 0, activeCustomers: 1, retentionRate: 1, revenuePerCustomerMinor: 100_000, isPartial: false },
           { monthIndex: 1, activeCustomers: 0, retentionRate: 0, revenuePerCustomerMinor: 0, isPartial: false },

@@ -3,9 +3,11 @@ import { calendarDayIn, systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { servesConcurrentQueries } from '../db/client.js';
 import type { Database } from '../db/schema.js';
+import { refreshAllSegments } from '../segments/index.js';
 import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
 import { metricSeriesWindow, raiseMetricAlerts, type StoreSeriesReadAhead } from './alerts/alerts.service.js';
 import { countOpenAlerts } from './alerts/alerts.repo.js';
+import { closeOverdueAlertsOfReturnedCustomers } from './alerts/overdue-alerts.repo.js';
 import { readStoreSeries, type SeriesWindow } from './alerts/metric-series.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { replaceRfmScores } from './rfm.repo.js';
@@ -25,7 +27,9 @@ export type AnalyzeResult = {
   /**
    * `new`: raised by this run (a drop on its day or week, a customer overdue since the last run);
    * an alert an earlier run or an order raised, or one this run only refreshed, is not new.
-   * `open`: all not yet acknowledged after the run, whoever raised them: what `report alerts` lists.
+   * `open`: all not yet acknowledged after the run and dated by its as-of day, whoever raised them:
+   * what `report alerts` lists, but for alerts a later-dated run raised. An overdue alert closes once
+   * the customer has bought again by the as-of day.
    */
   alerts: { new: AlertCounts; open: AlertCounts };
   vipCutoffs: { revenueMinor: number | null; purchaseDays: number | null };
@@ -40,7 +44,8 @@ export type AnalyzeResult = {
 /**
  * The full analysis in one transaction: every customer's types (with history
  * and overdue alerts), RFM scores, and change alerts, as of a store-time-zone
- * day. Before it, in transactions of its own, the purchase rhythm cache is
+ * day, and every segment's membership recomputed from them (segments filter on
+ * types and RFM segments; in the same commit, so a killed run leaves neither). Before it, in transactions of its own, the purchase rhythm cache is
  * brought up to date (valid whenever it is committed; see refreshRhythmCache).
  * Whether the as-of day is complete, for the alerts, is judged by the time the
  * run starts. Makes its own transactions, so it is not called inside one.
@@ -64,10 +69,13 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
     const rfmDone = performance.now();
     // each customer's primary type as just stored
     const alerts = await raiseMetricAlerts(transaction, context, now, heldTypes, { storeSeries });
-    const openAlerts = await countOpenAlerts(transaction);
+    await closeOverdueAlertsOfReturnedCustomers(transaction, context.asOf.day);
+    const openAlerts = await countOpenAlerts(transaction, context.asOf.day);
     const alertsDone = performance.now();
     const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops: alerts.raised, customerOverdue: types.overdueAlerts };
     const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt, rfmScored });
+    // after the run is recorded: customer_rfm reads its RFM day from the latest run
+    await refreshAllSegments(transaction, { clock: options.clock ?? systemClock });
     const round = (value: number) => Math.round(value);
     return {
       runId,

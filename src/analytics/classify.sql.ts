@@ -32,7 +32,11 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     {
       type: 'lapsed',
       applies: sql`f.is_lapsed`,
-      numbers: sql`case when f.p_alive is not null then json_build_object('pAlive', f.p_alive, 'lastPurchaseDay', f.last_day, 'purchaseDays', f.purchase_day_count, 'pAliveBelow', ${policy.lapsed.pAliveBelow}::float8)
+      // P(alive) with the day it describes; by the quiet-days rule, the day of a prediction too old to judge by, if any
+      numbers: sql`case when f.p_alive is not null then json_build_object('pAlive', f.p_alive, 'pAliveAsOf', f.p_alive_as_of, 'lastPurchaseDay', f.last_day,
+          'purchaseDays', f.purchase_day_count, 'pAliveBelow', ${policy.lapsed.pAliveBelow}::float8)
+        when f.stale_prediction_as_of is not null
+        then json_build_object('lastPurchaseDay', f.last_day, 'quietDays', ${policy.lapsed.quietDays}::int, 'stalePredictionAsOf', f.stale_prediction_as_of)
         else json_build_object('lastPurchaseDay', f.last_day, 'quietDays', ${policy.lapsed.quietDays}::int) end`,
     },
     {
@@ -179,7 +183,8 @@ function basisOf(rules: TypeRule[], context: ClassifySqlContext, signature: stri
     f.first_received_day, case when f.applies_vip then f.window_revenue end, case when f.applies_vip then f.window_days end,
     case when f.applies_vip then ${cutoffs.revenueCutoffMinor}::bigint end, case when f.applies_vip then ${cutoffs.frequencyCutoff}::int end,
     case when f.applies_vip then ${JSON.stringify(reaches)}::text end,
-    case when f.applies_lapsed then f.p_alive end, ${signature}::bigint), 0)`;
+    case when f.applies_lapsed then f.p_alive end,
+    case when f.applies_lapsed then f.p_alive_as_of end, case when f.applies_lapsed then f.stale_prediction_as_of end, ${signature}::bigint), 0)`;
 }
 
 /**

@@ -114,8 +114,8 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
   if (isLapsed) {
     verdicts.set('lapsed', {
       numbers: pAlive !== null
-        ? { pAlive, lastPurchaseDay: facts.lastPurchaseDay, purchaseDays: facts.purchaseDayCount, pAliveBelow: policy.lapsed.pAliveBelow }
-        : { lastPurchaseDay: facts.lastPurchaseDay, quietDays: policy.lapsed.quietDays },
+        ? { pAlive, pAliveAsOf: facts.pAliveAsOf ?? null, lastPurchaseDay: facts.lastPurchaseDay, purchaseDays: facts.purchaseDayCount, pAliveBelow: policy.lapsed.pAliveBelow }
+        : { lastPurchaseDay: facts.lastPurchaseDay, quietDays: policy.lapsed.quietDays, ...(facts.stalePredictionAsOf ? { stalePredictionAsOf: facts.stalePredictionAsOf } : {}) },
     });
   }
 

@@ -2,8 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CohortActivityRow, CohortSummaryRow } from './cohorts.js';
 
-/** Purchase days are already store-time-zone days, so months need no conversion here. */
-export async function readCohortRows(db: Kysely<Database>, asOfDay: string): Promise<{ summaries: CohortSummaryRow[]; activity: CohortActivityRow[] }> {
+/**
+ * Purchase days are already store-time-zone days, so months need no conversion here. The within-horizon
+ * figures are counted for every cohort; whether a cohort is old enough for them is the rules' call.
+ */
+export async function readCohortRows(db: Kysely<Database>, asOfDay: string, horizonDays: number): Promise<{ summaries: CohortSummaryRow[]; activity: CohortActivityRow[] }> {
   const days = sql`
     with day as (select customer_id, day, amount_minor from customer_purchase_day where day <= ${asOfDay}::date),
     first as (
@@ -13,7 +16,10 @@ export async function readCohortRows(db: Kysely<Database>, asOfDay: string): Pro
   const [summaries, activity] = await Promise.all([
     sql<CohortSummaryRow>`${days}
       select to_char(first_day, 'YYYY-MM') as cohort, count(*)::int as customers, count(second_day)::int as "repeatCustomers",
-        percentile_cont(0.5) within group (order by second_day - first_day)::float8 as "medianDaysToSecondPurchase"
+        percentile_cont(0.5) within group (order by second_day - first_day)::float8 as "medianDaysToSecondPurchase",
+        count(*) filter (where second_day - first_day <= ${horizonDays}::int)::int as "repeatCustomersWithinHorizon",
+        percentile_cont(0.5) within group (order by second_day - first_day) filter (where second_day - first_day <= ${horizonDays}::int)::float8
+          as "medianDaysToSecondPurchaseWithinHorizon"
       from first group by 1`.execute(db),
     sql<CohortActivityRow>`${days}
       select to_char(f.first_day, 'YYYY-MM') as cohort,

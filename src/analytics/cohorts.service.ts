@@ -1,16 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
-import { buildCohortTriangle, type Cohort } from './cohorts.js';
+import { buildCohortTriangle, defaultRepeatHorizonDays, type Cohort } from './cohorts.js';
 import { readCohortRows } from './cohorts.repo.js';
 import { buildFunnel, type LifecycleFunnel } from './lifecycle.js';
 import { readLifecycleCounts } from './lifecycle.repo.js';
 import { withReportMoney, type ReportMoney } from './report-money.js';
 
-export async function reportCohorts(db: Kysely<Database>, options: { asOf?: AsOfInput } = {}): Promise<ReportMoney & { asOf: string; cohorts: Cohort[] }> {
+export type CohortsReport = ReportMoney & { asOf: string; horizonDays: number; cohorts: Cohort[] };
+
+export async function reportCohorts(db: Kysely<Database>, options: { asOf?: AsOfInput; horizonDays?: number } = {}): Promise<CohortsReport> {
   const context = await loadAnalysisContext(db, options.asOf);
-  const rows = await readCohortRows(db, context.asOf.day);
-  return withReportMoney(db, { asOf: context.asOf.day, cohorts: buildCohortTriangle(rows.summaries, rows.activity, context.asOf.day) });
+  const horizonDays = options.horizonDays ?? defaultRepeatHorizonDays;
+  const rows = await readCohortRows(db, context.asOf.day, horizonDays);
+  return withReportMoney(db, { asOf: context.asOf.day, horizonDays, cohorts: buildCohortTriangle(rows.summaries, rows.activity, context.asOf.day, horizonDays) });
 }
 
 export async function reportLifecycle(db: Kysely<Database>, options: { asOf?: AsOfInput } = {}): Promise<{ asOf: string; overall: LifecycleFunnel | null; byChannel: LifecycleFunnel[]; byCohort: LifecycleFunnel[] }> {

@@ -24,8 +24,12 @@ export type CustomerFacts = {
   windowPurchaseDays: number;
   verifiedOrderCount: number;
   promotionOrderCount: number;
-  /** From customer_prediction when the models have run; null otherwise. */
+  /** From the models when they have run, for the as-of day (facts.sql.ts, pAliveColumns); null otherwise. */
   pAlive: number | null;
+  /** The day pAlive describes: the as-of day when worked out from the fit, else the stored prediction's. */
+  pAliveAsOf?: string | null;
+  /** A stored prediction's day when it was too old to judge by (the quiet-days rule decided). */
+  stalePredictionAsOf?: string | null;
   firstInterestDay: string | null;
   firstInterestChannel: string | null;
   /** First day this customer received an order bought by someone else; null if never. */

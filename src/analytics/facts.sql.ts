@@ -26,8 +26,18 @@ function onlyCustomers(column: RawBuilder<unknown>, ids: number[] | null, hidden
   return ids === null ? sql`` : sql`and ${column} = any(${boundIds(ids, { hiddenFromPlanner })})`;
 }
 
+/**
+ * How old a stored P(alive) may be, in days before the as-of day, when it cannot be worked out again
+ * for the day (a Pareto/NBD fit needs special functions SQL lacks). P(alive) falls with every quiet
+ * day, so a value from months before keeps a buyer who stopped "alive" (CDNOW predicted as of
+ * 1997-09-30, analysed as of 1998-06-30: 393 repeat buyers were not lapsed).
+ */
+export const storedPAliveMaxAgeDays = 7;
+
 function predictionSource(scope: FactsScope): RawBuilder<unknown> {
-  if (!scope.prediction.hasPrediction) return sql`(select null::bigint as customer_id, null::float8 as p_alive where false)`;
+  if (!scope.prediction.hasPrediction) {
+    return sql`(select null::bigint as customer_id, null::float8 as p_alive, null::date as known_through, null::bigint as model_fit_id where false)`;
+  }
   // the latest prediction for a day on or before the as-of day (a store without the as_of column
   // yet: made before the as-of time), when predictions are dated
   const datedBy = scope.prediction.datedBy;
@@ -36,8 +46,40 @@ function predictionSource(scope: FactsScope): RawBuilder<unknown> {
   const order = datedBy ? sql`, ${sql.ref(datedBy)} desc` : sql``;
   // the last day of purchases the prediction knows (a prediction made before the as_of column, by its time)
   const knownThrough = datedBy === 'as_of' ? sql`as_of` : datedBy ? sql`(${sql.ref(datedBy)} at time zone ${scope.timezone}::text)::date` : sql`null::date`;
-  return sql`(select distinct on (customer_id) customer_id, p_alive::float8 as p_alive, ${knownThrough} as known_through from customer_prediction
+  return sql`(select distinct on (customer_id) customer_id, p_alive::float8 as p_alive, ${knownThrough} as known_through, model_fit_id from customer_prediction
               where true ${dated} ${onlyCustomers(sql.ref('customer_id'), scope.customerIds, scope.idsHiddenFromPlanner)} order by customer_id ${order})`;
+}
+
+/** The BG/NBD fits' parameters, read once per fit (a handful of rows) rather than once per customer. */
+const bgNbdFits = sql`(select model_fit_id, (params->>'r')::float8 as r, (params->>'alpha')::float8 as alpha,
+  (params->>'a')::float8 as a, (params->>'b')::float8 as b, case when unit = 'week' then 7 else 1 end::float8 as days_per_unit
+  from model_fit where model = 'bgnbd' and params ?& array['r', 'alpha', 'a', 'b'])`;
+
+/**
+ * A repeat buyer's P(alive) and the day it describes, from the prediction
+ * (pr) and its fit (fit), with the customer's purchase days up to the as-of
+ * day (d): BG/NBD's FHL (2005) eq. (13), as probabilityAliveBgNbd in
+ * src/models/bg-nbd.ts, evaluated at the as-of day (x repeat purchase days;
+ * t_x and T from the first purchase day to the last and to the as-of day, in
+ * the fit's unit). Any other fit's stored value only while it is at most
+ * storedPAliveMaxAgeDays old and knows the last purchase; otherwise null, and
+ * the quiet-days rule decides.
+ */
+function pAliveColumns(day: RawBuilder<unknown>): RawBuilder<unknown> {
+  const x = sql`(d.purchase_day_count - 1)`;
+  const logOdds = sql`ln(fit.a) - ln(fit.b + ${x} - 1) + (fit.r + ${x})
+    * (ln(fit.alpha + (${day} - d.first_day) / fit.days_per_unit) - ln(fit.alpha + (d.last_day - d.first_day) / fit.days_per_unit))`;
+  const storedUsable = sql`(pr.known_through is null or (pr.known_through >= d.last_day and pr.known_through >= ${day} - ${storedPAliveMaxAgeDays}::int))`;
+  // exp() of a clamped exponent: PostgreSQL raises on overflow and underflow rather than returning inf or 0
+  return sql`
+      case when d.purchase_day_count >= 2 and pr.customer_id is not null then
+        case when fit.model_fit_id is not null then 1 / (1 + exp(least(greatest(${logOdds}, -700), 700)))
+          when ${storedUsable} then pr.p_alive end end as p_alive,
+      case when d.purchase_day_count >= 2 and pr.customer_id is not null then
+        case when fit.model_fit_id is not null then ${day} when ${storedUsable} and pr.p_alive is not null then pr.known_through end end as p_alive_as_of,
+      -- a stored P(alive) too old (or older than the last purchase) to judge by: the reason says so
+      case when d.purchase_day_count >= 2 and fit.model_fit_id is null and pr.p_alive is not null and not ${storedUsable}
+        then pr.known_through end as stale_prediction_as_of`;
 }
 
 /**
@@ -299,12 +341,10 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
       coalesce(p.promotion_count, 0) as promotion_count,
       -- BG/NBD lets a customer drop out only after a repeat purchase, so a one-time buyer's P(alive)
       -- is 1 however long they are silent (CDNOW: 12,054 buyers quiet since 1997 were never lapsed);
-      -- the quiet-days rule judges them (classify.ts, pAliveOf)
-      -- and a prediction made before the customer's last purchase knows nothing of it: a customer who
-      -- bought again since is judged by the quiet-days rule until the models run again (CDNOW predicted
-      -- as of 1997-09-30, analysed as of 1998-06-30: 447 customers who bought within 180 days, some on
-      -- the as-of day itself, were lapsed)
-      case when d.purchase_day_count >= 2 and (pr.known_through is null or pr.known_through >= d.last_day) then pr.p_alive end as p_alive,
+      -- the quiet-days rule judges them (classify.ts, pAliveOf). A repeat buyer's P(alive) is worked
+      -- out for the as-of day: a stored one describes the prediction's day, and P(alive) falls with
+      -- every quiet day after it (pAliveColumns)
+      ${pAliveColumns(sql`${asOf.day}::date`)},
       (i.at at time zone ${timezone}::text)::date as first_interest_day,
       i.channel as first_interest_channel,
       (r.ordered_at at time zone ${timezone}::text)::date as first_received_day
@@ -314,6 +354,7 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
     left join interest i on i.customer_id = c.customer_id
     left join received r on r.customer_id = c.customer_id
     left join ${predictionSource(scope)} pr on pr.customer_id = c.customer_id
+    left join ${bgNbdFits} fit on fit.model_fit_id = pr.model_fit_id
     where c.merged_into_customer_id is null ${onlyCustomers(sql.ref('c.customer_id'), ids, scope.idsHiddenFromPlanner)}
       and (c.created_at < ${instant} or d.customer_id is not null or i.customer_id is not null)`;
 }

@@ -57,13 +57,15 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
     case 'lapsed':
       if (isNumber(n.pAlive)) {
         // the same name for P(alive) as the prediction card's; the threshold and the last purchase are stored since 2026-12
-        const chance = `Lapsed: chance still active ${chancePercentText(n.pAlive)}`;
+        // the day the chance describes, stored since 2026-12 (the analysis's as-of day when worked out from the fit)
+        const chance = `Lapsed: chance still active ${chancePercentText(n.pAlive)}${isText(n.pAliveAsOf) ? ` as of ${n.pAliveAsOf}` : ''}`;
         if (!isNumber(n.pAliveBelow)) return chance;
         const limit = `${chance} (below ${formatDecimal(n.pAliveBelow * 100)}%)`;
         return isText(n.lastPurchaseDay) && isNumber(n.purchaseDays) ? `${limit}, last purchase ${n.lastPurchaseDay} after ${n.purchaseDays} purchase days` : limit;
       }
       if (!isText(n.lastPurchaseDay)) return null;
-      return `Lapsed: no purchase since ${n.lastPurchaseDay}${isNumber(n.quietDays) ? ` (limit ${n.quietDays} days)` : ''}`;
+      return `Lapsed: no purchase since ${n.lastPurchaseDay}${isNumber(n.quietDays) ? ` (limit ${n.quietDays} days)` : ''}`
+        + (isText(n.stalePredictionAsOf) ? `; the prediction as of ${n.stalePredictionAsOf} is too old to judge by` : '');
     case 'vip':
       return vipSentence(n, money);
     case 'new':

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { refreshAllSegments } from '../segments/index.js';
 import { contextAt, loadAnalysisContext, loadMoneyFormat, loadTypePolicy, type AnalysisContext, type AsOfInput, type StoreAnalysisContext } from './analysis-context.js';
 import type { VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
@@ -77,13 +79,15 @@ export async function getTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
 
 /**
  * Validates a (partial) change against the whole policy, stores it and
- * reclassifies everyone, so types never disagree with the policy in force.
+ * reclassifies everyone, so types never disagree with the policy in force;
+ * segments on types are recomputed in the same transaction. `clock` is the
+ * now those segments judge relative dates by.
  * Everyone is reclassified as of `asOf` when given, else as of the day of the
  * latest analysis, so the types stay on the day RFM and the alerts were judged
  * on; `defaultAsOf` (else now) only when the store was never analysed.
  */
 export async function setTypePolicy(
-  db: Kysely<Database>, change: unknown, options: { asOf?: AsOfInput; defaultAsOf?: AsOfInput } = {},
+  db: Kysely<Database>, change: unknown, options: { asOf?: AsOfInput; defaultAsOf?: AsOfInput; clock?: Clock } = {},
 ): Promise<{ policy: TypePolicy; reclassified: number; asOf: string }> {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) {
     throw new AppError('ANALYTICS_POLICY_INVALID', 'The type policy must be a JSON object, e.g. {"vip": {"topPercent": 3}}.', { field: 'policy' });
@@ -98,6 +102,7 @@ export async function setTypePolicy(
     const startedAt = new Date();
     const result = await classifyAllCustomers(transaction, context);
     await recordAnalysisRun(transaction, { asOf: context.asOf, policy, cutoffs: result.cutoffs, counts: { customers: result.customers, reason: 'policy changed' }, startedAt });
+    await refreshAllSegments(transaction, { clock: options.clock ?? systemClock });
     return { policy, reclassified: result.customers, asOf: context.asOf.day };
   });
 }

@@ -42,11 +42,14 @@ export async function storeAlerts(db: Kysely<Database>, alerts: readonly NewAler
   return result.rows[0].raised;
 }
 
-/** Open (unacknowledged) alerts of each kind, whichever run or order raised them. */
-export async function countOpenAlerts(db: Kysely<Database>): Promise<{ metricDrops: number; customerOverdue: number }> {
+/**
+ * Open (unacknowledged) alerts of each kind dated by the as-of day, whichever run or order
+ * raised them: one dated after it (raised by a later-dated run) did not exist as of that day.
+ */
+export async function countOpenAlerts(db: Kysely<Database>, asOfDay: string): Promise<{ metricDrops: number; customerOverdue: number }> {
   const result = await sql<{ metric_drops: number; customer_overdue: number }>`
     select count(*) filter (where kind = 'metric_drop')::int as metric_drops, count(*) filter (where kind = 'customer_overdue')::int as customer_overdue
-    from alert where acknowledged_at is null`.execute(db);
+    from alert where acknowledged_at is null and window_end <= ${asOfDay}::date`.execute(db);
   return { metricDrops: result.rows[0].metric_drops, customerOverdue: result.rows[0].customer_overdue };
 }
 

@@ -1,14 +1,20 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import type { TypePolicy } from '../policy.js';
 
 /**
  * Raises 'customer_overdue' for customers with a regular rhythm who are now at
  * risk. The alert's window is the day they became overdue (last purchase +
  * overdue limit + 1). A run raises those who became overdue on any day since
- * the latest analysis before its own day, so runs a fortnight apart miss no
- * one and the alert key keeps a day from being raised twice; only a first run,
- * with no analysis before it, looks back `alerts.overdueLookbackDays`, so it
- * does not flood the list with long-overdue customers. `types` is a
+ * the previous run, so runs a fortnight apart miss no one and the alert key
+ * keeps a day from being raised twice. The previous run is the latest one
+ * dated before this run's day that was the latest-dated when it ran: a
+ * time-travel run (dated before a run recorded earlier) is skipped, else
+ * analysing an old day and then today again would back-fill every day
+ * between them, and the open list would depend on which days were analysed,
+ * not on the data. Without a previous run, a run looks back
+ * `alerts.overdueLookbackDays` only, so it does not flood the list with
+ * long-overdue customers. `types` is a
  * relation of customer_type rows (customer_id, types, numbers):
  * customer_type itself, or the ingest path's own just-classified rows. The
  * at-risk numbers are kept with the alert; its sentence is made on read
@@ -38,8 +44,35 @@ export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypeP
             and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.frequentMaxCoefficientOfVariation}::float8))
     ) o
     where o.overdue_day > coalesce(
-        (select max(r.as_of_day) from analysis_run r where r.as_of_day < ${asOfDay}::date),
+        (select max(r.as_of_day) from analysis_run r
+          where r.as_of_day < ${asOfDay}::date
+            -- a run dated before one recorded earlier looked back in time: it is no one's previous run
+            and not exists (select 1 from analysis_run earlier where earlier.run_id < r.run_id and earlier.as_of_day > r.as_of_day)),
         ${asOfDay}::date - ${policy.alerts.overdueLookbackDays}::int)
       and o.overdue_day <= ${asOfDay}::date
     on conflict on constraint alert_window_key do nothing`;
+}
+
+/**
+ * Closes the open overdue alerts of customers who have bought again since the
+ * last purchase their alert names, by the run's as-of day (a run judges by its
+ * day: one dated earlier leaves open what was still open then). Closed as the
+ * system acknowledging it, with why kept beside the at-risk numbers; an alert
+ * staff reopen after that is theirs and is not closed again. Returns how many
+ * were closed.
+ */
+export async function closeOverdueAlertsOfReturnedCustomers(db: Kysely<Database>, asOfDay: string): Promise<number> {
+  const result = await sql`
+    update alert a set acknowledged_at = now(), acknowledged_by = 'system',
+      explanation = a.explanation || jsonb_build_object('closed', jsonb_build_object('reason', 'bought_again', 'day', to_char(returned.day, 'YYYY-MM-DD')))
+    from (
+      select o.alert_id, min(p.day) as day
+      from alert o
+      join customer_purchase_day p on p.customer_id = o.customer_id
+        and p.day > coalesce((o.explanation ->> 'lastPurchaseDay')::date, o.window_end) and p.day <= ${asOfDay}::date
+      where o.kind = 'customer_overdue' and o.acknowledged_at is null and not (o.explanation ? 'closed')
+      group by o.alert_id
+    ) returned
+    where a.alert_id = returned.alert_id`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachStore } from '../../../test/helpers/stores.js';
 import { seedStore, type SeedOrder } from '../../../test/fixtures/analytics/seed.js';
+import { fixedClock } from '../../core/clock.js';
 import { analyze } from '../analyze.service.js';
 
 /** Weekly buyers (4 purchase days, 7 days apart): overdue from the 15th day after their last purchase. */
@@ -17,6 +18,27 @@ const fixture = {
     ...weekly(3, ['2026-08-01', '2026-08-08', '2026-08-15', '2026-08-22']),
   ],
 };
+
+/**
+ * Analysed as of 2026-11-24 (looking back to 2026-11-17) and as of the earlier 2026-10-31.
+ * Customer 1 is overdue from 2026-10-28, by the earlier day, and buys again on 2026-11-20;
+ * customer 2 from 2026-11-24, after the earlier day; customer 4 from 2026-11-11, between
+ * the two days but before the later one's look-back, so no run of the later day raises it.
+ */
+const timeTravel = {
+  customerIds: [1, 2, 4],
+  orders: [
+    ...weekly(1, ['2026-09-22', '2026-09-29', '2026-10-06', '2026-10-13', '2026-11-20']),
+    ...weekly(2, ['2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09']),
+    ...weekly(4, ['2026-10-06', '2026-10-13', '2026-10-20', '2026-10-27']),
+  ],
+};
+const clock = fixedClock('2026-12-01T00:00:00Z');
+
+const openOverdueAlerts = async (db: Parameters<typeof seedStore>[0]) => (await sql<{ customer_id: number; day: string }>`
+  select customer_id, to_char(window_start, 'YYYY-MM-DD') as day from alert
+  where kind = 'customer_overdue' and acknowledged_at is null order by customer_id, window_start`.execute(db))
+  .rows.map((row) => [Number(row.customer_id), row.day]);
 
 const overdueAlerts = async (db: Parameters<typeof seedStore>[0]) => (await sql<{ customer_id: number; day: string }>`
   select customer_id, to_char(window_start, 'YYYY-MM-DD') as day from alert where kind = 'customer_overdue' order by customer_id, window_start`.execute(db))
@@ -35,5 +57,39 @@ describeEachStore('customer_overdue alerts', (context) => {
     await sql`update alert set acknowledged_at = now(), acknowledged_by = 'owner@example.com' where customer_id = 1`.execute(db);
     expect((await analyze(db, { asOf: '2026-11-25' })).alerts).toMatchObject({ new: { customerOverdue: 0 }, open: { customerOverdue: 1 } });
     expect(await overdueAlerts(db)).toEqual([[1, '2026-11-11'], [2, '2026-11-15']]);
+  });
+
+  it('leaves the same open alerts after a day, an earlier day, then the day again', async () => {
+    const db = context.store.db;
+    await seedStore(db, timeTravel);
+    await analyze(db, { asOf: '2026-11-24', clock });
+    const first = await openOverdueAlerts(db);
+    expect(first).toEqual([[2, '2026-11-24']]);
+    expect((await analyze(db, { asOf: '2026-10-31', clock })).alerts.new.customerOverdue).toBe(1);
+    // the earlier run is no previous run of the later day: nothing back-filled since it, and customer 1 has bought again
+    expect((await analyze(db, { asOf: '2026-11-24', clock })).alerts).toMatchObject({ new: { customerOverdue: 0 }, open: { customerOverdue: 1 } });
+    expect(await openOverdueAlerts(db)).toEqual(first);
+  });
+
+  it('closes an overdue alert once the customer has bought again by the as-of day, saying why', async () => {
+    const db = context.store.db;
+    await seedStore(db, timeTravel);
+    await analyze(db, { asOf: '2026-10-31', clock });
+    // by 2026-11-19 customer 1 has not bought again yet
+    await analyze(db, { asOf: '2026-11-19', clock });
+    expect(await openOverdueAlerts(db)).toEqual([[1, '2026-10-28'], [4, '2026-11-11']]);
+    await analyze(db, { asOf: '2026-11-21', clock });
+    expect(await openOverdueAlerts(db)).toEqual([[4, '2026-11-11']]);
+    const closed = await sql<{ acknowledged_by: string; closed: unknown }>`
+      select acknowledged_by, explanation -> 'closed' as closed from alert where kind = 'customer_overdue' and customer_id = 1`.execute(db);
+    expect(closed.rows).toEqual([{ acknowledged_by: 'system', closed: { reason: 'bought_again', day: '2026-11-20' } }]);
+  });
+
+  it('counts no alert dated after the as-of day into an earlier analysis', async () => {
+    const db = context.store.db;
+    await seedStore(db, timeTravel);
+    expect((await analyze(db, { asOf: '2026-11-24', clock })).alerts.open.customerOverdue).toBe(1);
+    // customer 2's alert, dated 2026-11-24, did not exist as of 2026-10-31: only customer 1's counts
+    expect((await analyze(db, { asOf: '2026-10-31', clock })).alerts.open).toEqual({ metricDrops: 0, customerOverdue: 1 });
   });
 });

@@ -39,7 +39,9 @@ export function readableTable(table: ChartTable, format: TableFormat): { header:
   const readable = (cell: ChartCell, kind: ColumnKind | undefined): string => {
     const value = valueOf(cell);
     const text = value === null ? '' : typeof value === 'string' ? readableText(value, kind, format) : readableNumber(value, kind, format);
-    return isNoted(cell) && text !== '' ? `${text} (${cell.note})` : text;
+    if (!isNoted(cell)) return text;
+    // a value not known yet reads as its note alone ("not yet"), where the CSV leaves the cell empty
+    return text === '' ? cell.note : `${text} (${cell.note})`;
   };
   return { header: [...table.header], rows: table.rows.map((row) => row.map((cell, column) => readable(cell, table.kinds?.[column]))) };
 }

@@ -32,6 +32,8 @@ const customers: Classification[] = [
   // occasional: too few purchase days to judge, and bursts of daily purchases (the frequent-buyer limit applied)
   classify([100, 50]), classify([100, 50], { promotions: true }), classify([77, 76, 75, 74, 54, 53, 52, 51, 29, 28, 27, 26, 1]),
   classify([400, 300, 200], { pAlive: 0.001 }),
+  // P(alive) with the day it describes, and the quiet-days rule over a prediction too old to judge by
+  classify([400, 300, 200], { pAlive: 0.12, base: { pAliveAsOf: asOf } }), classify([300, 200], { base: { stalePredictionAsOf: '2026-01-31' } }),
   // regular by the frequent-buyer rule: gaps as irregular as random days, two days apart
   classify([71, 69, 60, 59, 51, 49, 42, 41, 32, 30, 22, 21, 12, 11, 3, 1]),
 ];

@@ -29,9 +29,16 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
         const probability = chanceText(n.pAlive, format);
         if (!isNumber(n.pAliveBelow)) return message('lapsedProbability', { probability });
         const limit = format.percent(n.pAliveBelow, 2);
+        // the day P(alive) describes is stored since 2026-12
+        if (isText(n.lastPurchaseDay) && isNumber(n.purchaseDays) && isText(n.pAliveAsOf)) {
+          return message('lapsedProbabilityAsOf', { probability, asOf: day(n.pAliveAsOf), limit, date: day(n.lastPurchaseDay), purchaseDays: format.number(n.purchaseDays) });
+        }
         return isText(n.lastPurchaseDay) && isNumber(n.purchaseDays)
           ? message('lapsedProbabilityLastPurchase', { probability, limit, date: day(n.lastPurchaseDay), purchaseDays: format.number(n.purchaseDays) })
           : message('lapsedProbabilityBelow', { probability, limit });
+      }
+      if (isText(n.lastPurchaseDay) && isNumber(n.quietDays) && isText(n.stalePredictionAsOf)) {
+        return message('lapsedQuietStalePrediction', { date: day(n.lastPurchaseDay), limit: format.number(n.quietDays), asOf: day(n.stalePredictionAsOf) });
       }
       if (isText(n.lastPurchaseDay) && isNumber(n.quietDays)) {
         return message('lapsedQuiet', { date: day(n.lastPurchaseDay), limit: format.number(n.quietDays) });

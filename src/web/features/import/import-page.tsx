@@ -17,6 +17,7 @@ import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from '.
 import { parseCsv, type ParsedCsv } from './parse-csv.js';
 import { blocksImport } from './parse-problems.js';
 import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
+import { useReloadStoreSettings } from '../settings/store-settings-context.js';
 
 type Phase = 'choose' | 'map' | 'running' | 'done';
 
@@ -31,6 +32,8 @@ export function ImportPage() {
   const [totals, setTotals] = useState<ImportTotals>(emptyTotals);
   const [error, setError] = useState<Error | null>(null);
   const controller = useRef<AbortController | null>(null);
+  // orders change what the settings say of the store: whether its orders carry prices, what can no longer change
+  const reloadStoreSettings = useReloadStoreSettings();
   const missing = csv ? missingRequirements(entity, mapping).map((requirement) => alternativesText(t, entity, requirement.fields)) : [];
   const unmapped = csv && !preset ? unmappedColumns(csv.headers, mapping) : [];
   const presets = browserPresets(entity);
@@ -78,6 +81,7 @@ export function ImportPage() {
       setError(caught as Error);
     } finally {
       setPhase('done');
+      reloadStoreSettings();
     }
   };
 

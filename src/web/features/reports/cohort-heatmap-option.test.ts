@@ -133,11 +133,20 @@ describe('the cohort retention heatmap', () => {
   it('marks the month under way in its table as in the chart: "(so far)" for a screen reader, its number in a column of its own in the CSV', () => {
     const table = cohortTable([cohort('2026-10', 20, [20, 6, 1], 2), cohort('2026-11', 10, [10, 0], 1)], t);
     // Latvian formats, English words (t is English here)
-    expect(readableTable(table, createFormatters('lv-LV', null, 'UTC')).rows[1]).toEqual(['2026. g. nov.', '10', '50%', '1', '100%', '0% (so far)', '']);
+    expect(readableTable(table, createFormatters('lv-LV', null, 'UTC')).rows[1]).toEqual(['2026. g. nov.', '10', '50%', 'too early to tell', '1', '100%', '0% (so far)', '']);
     expect(csvTable(table, { currency: null, minorPerMajor: 1 })).toEqual([
-      ['First purchase', 'Customers', 'Repeat-purchase rate (%)', 'Month under way', 'Month 0 (%)', 'Month 1 (%)', 'Month 2 (%)'],
-      ['2026-10', 20, 50, 2, 100, 30, 5],
-      ['2026-11', 10, 50, 1, 100, 0, null],
+      ['First purchase', 'Customers', 'Repeat-purchase rate so far (%)', 'Repeat purchase within 90 days (%)', 'Month under way', 'Month 0 (%)', 'Month 1 (%)', 'Month 2 (%)'],
+      ['2026-10', 20, 50, null, 2, 100, 30, 5],
+      ['2026-11', 10, 50, null, 1, 100, 0, null],
     ]);
+  });
+
+  it('compares cohorts at the same age: the repeat rate within the horizon, and "too early to tell" for a cohort too young, beside the rate so far', () => {
+    const old = { ...cohort('2026-01', 20, [20, 6, 3]), repeatPurchaseRate: 0.65, repeatRateWithinHorizon: 0.35 };
+    const young = { ...cohort('2026-05', 10, [10, 2]), repeatPurchaseRate: 0.2, repeatRateWithinHorizon: null };
+    const table = cohortTable([old, young], t, 60);
+    expect(table.header[3]).toBe('Repeat purchase within 60 days');
+    expect(readableTable(table, format).rows.map((row) => row.slice(0, 4))).toEqual([['Jan 2026', '20', '65%', '35%'], ['May 2026', '10', '20%', 'too early to tell']]);
+    expect(csvTable(table, { currency: null, minorPerMajor: 1 }).slice(1).map((row) => row.slice(2, 4))).toEqual([[65, 35], [20, null]]);
   });
 });

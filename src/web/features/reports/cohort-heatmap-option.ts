@@ -82,17 +82,19 @@ export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, fo
 }
 
 /**
- * The triangle as a table: per cohort its size, repeat-purchase rate and each month's retention, month 0
- * included. The month under way is marked as the chart marks it: "(so far)" after its rate for a screen
+ * The triangle as a table: per cohort its size, repeat-purchase rate so far and within `horizonDays` of the
+ * first purchase ("not yet" for a cohort too young: compared at the same age, young cohorts do not read as
+ * worse), and each month's retention, month 0 included. The month under way is marked as the chart marks it: "(so far)" after its rate for a screen
  * reader, and its number in a column of its own for the CSV, whose cells are numbers only.
  */
-export function cohortTable(cohorts: readonly Cohort[], t: Translate): ChartTable {
+export function cohortTable(cohorts: readonly Cohort[], t: Translate, horizonDays = 90): ChartTable {
   const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
   const monthIndexes = Array.from({ length: longest }, (_, index) => index);
   const soFar = t('reports.cohorts.soFar');
+  const notYet = t('reports.cohorts.notYet');
   return {
-    header: [t('reports.cohorts.cohort'), t('reports.common.customers'), t('reports.cohorts.repeatRate'), t('reports.cohorts.monthUnderWay'), ...monthIndexes.map((month) => t('reports.cohorts.monthN', { month }))],
-    kinds: ['month', 'count', 'percent', 'count', ...monthIndexes.map(() => 'percent' as const)],
+    header: [t('reports.cohorts.cohort'), t('reports.common.customers'), t('reports.cohorts.repeatRate'), t('reports.cohorts.repeatWithin', { days: horizonDays }), t('reports.cohorts.monthUnderWay'), ...monthIndexes.map((month) => t('reports.cohorts.monthN', { month }))],
+    kinds: ['month', 'count', 'percent', 'percent', 'count', ...monthIndexes.map(() => 'percent' as const)],
     rows: cohorts.map((cohort) => {
       const underWay = cohort.months.find((month) => month.isPartial)?.monthIndex ?? null;
       const rate = (index: number) => {
@@ -100,7 +102,9 @@ export function cohortTable(cohorts: readonly Cohort[], t: Translate): ChartTabl
         if (!month) return null;
         return month.isPartial ? { value: month.retentionRate, note: soFar } : month.retentionRate;
       };
-      return [cohort.cohort, cohort.customers, cohort.repeatPurchaseRate, underWay, ...monthIndexes.map(rate)];
+      const withinHorizon = cohort.repeatRateWithinHorizon ?? null;
+      const repeatWithin = withinHorizon === null ? { value: null, note: notYet } : withinHorizon;
+      return [cohort.cohort, cohort.customers, cohort.repeatPurchaseRate, repeatWithin, underWay, ...monthIndexes.map(rate)];
     }),
   };
 }

@@ -5,10 +5,10 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { cohortHeatmapOption, cohortTable } from './cohort-heatmap-option.js';
 import { isSmallCohort, pointsPerCustomer, smallCohortCustomers } from './cohort-scale.js';
 
-export function CohortHeatmap({ cohorts }: { cohorts: Cohort[] }) {
+export function CohortHeatmap({ cohorts, horizonDays }: { cohorts: Cohort[]; horizonDays?: number }) {
   const { t, format, locale } = useI18n();
   const option = useMemo(() => cohortHeatmapOption(cohorts, t, format, locale), [cohorts, t, format, locale]);
-  const table = useMemo(() => cohortTable(cohorts, t), [cohorts, t]);
+  const table = useMemo(() => cohortTable(cohorts, t, horizonDays), [cohorts, t, horizonDays]);
   const hasMonthUnderWay = cohorts.some((cohort) => cohort.months.some((month) => month.isPartial && month.monthIndex > 0));
   return (
     <>

@@ -90,7 +90,7 @@ export function ReportsPage() {
           {(data) => (data.overall ? <FunnelChart funnel={data.overall} /> : null)}
         </ReportSection>
         <ReportSection title={t('reports.cohorts.title')} source={cohorts} emptyText={noData} isEmpty={(data) => data.cohorts.length === 0}>
-          {(data) => <CohortHeatmap cohorts={data.cohorts} />}
+          {(data) => <CohortHeatmap cohorts={data.cohorts} horizonDays={data.horizonDays} />}
         </ReportSection>
         <ReportSection title={t('reports.migration.title')} source={migration} emptyText={noFlows} isEmpty={(data) => data.flows.every((flow) => flow.customers === 0)} actions={migrationPicker} className="card-wide">
           {(data) => <TypeSankeyChart migration={data} />}
