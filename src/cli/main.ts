@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
+import { isAppError } from '../core/errors.js';
 import { exitCodeForError, exitCodes } from './exit-codes.js';
-import { debugVariable, describeUnexpectedError, describeUsageError, printFailure, wantsJson } from './output.js';
+import { debugVariable, describeUsageError, printFailure, wantsJson } from './output.js';
 import { createProgram } from './program.js';
 
 const { program, runtime } = createProgram();
@@ -15,7 +16,8 @@ try {
     if (json && error.exitCode !== 0) printFailure(describeUsageError(error, program), { json });
   } else {
     if (process.env[debugVariable]) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    const failure = describeUnexpectedError(error, { db: program.opts<{ db?: string }>().db });
+    // an app error already says what to do; wording any other failure (a store that cannot be opened…) loads the store driver
+    const failure = isAppError(error) ? error : (await import('./unexpected-error.js')).describeUnexpectedError(error, { db: program.opts<{ db?: string }>().db });
     printFailure(failure, { json });
     process.exitCode = exitCodeForError(failure);
   }

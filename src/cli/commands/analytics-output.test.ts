@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { cohortsText, rfmText, typesText } from './analytics-output.js';
+import { cohortsText, percent, rfmText, typesText } from './analytics-output.js';
 import { typesReportOf } from '../../analytics/reports.service.js';
 
 const month = (monthIndex: number, retentionRate: number, isPartial = false) => ({ monthIndex, activeCustomers: Math.round(retentionRate * 1000), retentionRate, revenuePerCustomerMinor: 0, isPartial });
 
+const notYet = { repeatRateWithinHorizon: null, medianDaysToSecondPurchaseWithinHorizon: null };
+
 describe('cohortsText', () => {
+  it('shows the repeat rate within the horizon beside the one so far, and "not yet" for a cohort too young', () => {
+    const text = cohortsText({
+      asOf: '2015-12-30', horizonDays: 90, cohorts: [
+        { cohort: '2015-06', customers: 1000, repeatPurchaseRate: 0.61, medianDaysToSecondPurchase: 70, repeatRateWithinHorizon: 0.373, medianDaysToSecondPurchaseWithinHorizon: 31, months: [month(0, 1)] },
+        { cohort: '2015-12', customers: 8, repeatPurchaseRate: 0.125, medianDaysToSecondPurchase: 12, ...notYet, months: [month(0, 1)] },
+      ],
+    });
+    const [header, , row2015June, row2015December] = text.split('\n').slice(3);
+    expect(header).toMatch(/repeat ≤90d\s+days to 2nd ≤90d\s+repeat so far\s+days to 2nd so far/);
+    expect(row2015June).toMatch(/^2015-06\s+1,000\s+37\.3%\s+31\s+61%\s+70/);
+    expect(row2015December).toMatch(/^2015-12\s+8\s+not yet\s+12\.5%\s+12/);
+    expect(text).toMatch(/second purchase within 90 days of the first/);
+  });
+
   it('marks the as-of month when it is not over, and rounds each share once', () => {
     const text = cohortsText({
-      asOf: '1998-06-15',
-      cohorts: [{ cohort: '1998-04', customers: 1000, repeatPurchaseRate: 0.481477, medianDaysToSecondPurchase: 20, months: [month(0, 1), month(1, 0.147464), month(2, 0.0421, true)] }],
+      asOf: '1998-06-15', horizonDays: 90,
+      cohorts: [{ cohort: '1998-04', customers: 1000, repeatPurchaseRate: 0.481477, medianDaysToSecondPurchase: 20, ...notYet, months: [month(0, 1), month(1, 0.147464), month(2, 0.0421, true)] }],
     });
     expect(text).toMatch(/48\.1%/);
     expect(text).toMatch(/14\.7%/);
@@ -17,14 +33,14 @@ describe('cohortsText', () => {
   });
 
   it('says the orders carry no prices rather than a revenue per customer of 0.00', () => {
-    const cohorts = [{ cohort: '2015-01', customers: 10, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: 12, months: [month(0, 1), month(1, 0.3)] }];
-    expect(cohortsText({ asOf: '2015-12-30', cohorts, hasPrices: false })).toMatch(/^no revenue: the orders carry no prices \(every amount is 0\)$/m);
-    expect(cohortsText({ asOf: '2015-12-30', cohorts, hasPrices: false })).not.toMatch(/revenue per cohort customer|0\.00/);
-    expect(cohortsText({ asOf: '2015-12-30', cohorts, hasPrices: true })).toMatch(/^revenue per cohort customer in month 0: 2015-01 \$0\.00$/m);
+    const cohorts = [{ cohort: '2015-01', customers: 10, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: 12, ...notYet, months: [month(0, 1), month(1, 0.3)] }];
+    expect(cohortsText({ asOf: '2015-12-30', horizonDays: 90, cohorts, hasPrices: false })).toMatch(/^no revenue: the orders carry no prices \(every amount is 0\)$/m);
+    expect(cohortsText({ asOf: '2015-12-30', horizonDays: 90, cohorts, hasPrices: false })).not.toMatch(/revenue per cohort customer|0\.00/);
+    expect(cohortsText({ asOf: '2015-12-30', horizonDays: 90, cohorts, hasPrices: true })).toMatch(/^revenue per cohort customer in month 0: 2015-01 \$0\.00$/m);
   });
 
   it('says nothing of partial months when the as-of day ends its month', () => {
-    const text = cohortsText({ asOf: '1998-06-30', cohorts: [{ cohort: '1998-05', customers: 10, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: null, months: [month(0, 1), month(1, 0.3)] }] });
+    const text = cohortsText({ asOf: '1998-06-30', horizonDays: 90, cohorts: [{ cohort: '1998-05', customers: 10, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: null, ...notYet, months: [month(0, 1), month(1, 0.3)] }] });
     expect(text).not.toMatch(/\*/);
   });
 });
@@ -35,6 +51,12 @@ describe('typesText', () => {
     expect(typesText(never)).toBe('No analysis yet: run `clientele analyze`.');
     const foundNone = { ...never, asOf: '2026-07-01T00:00:00.000Z', asOfDay: '2026-06-30', analysedAt: '2026-07-02T08:00:00.000Z' };
     expect(typesText(foundNone)).toBe('The analysis as of 2026-06-30 found no customers: import customers and orders (`clientele import orders FILE`), then run `clientele analyze` again.');
+  });
+});
+
+describe('percent', () => {
+  it.each([[0.0003, '<0.1%'], [0.0004999, '<0.1%'], [0.0005, '0.1%'], [0, '0%'], [0.481477, '48.1%'], [1, '100%']])('prints %f as %s', (share, text) => {
+    expect(percent(share)).toBe(text);
   });
 });
 
@@ -50,5 +72,10 @@ describe('rfmText', () => {
     expect(text).not.toMatch(/revenue\s*$|\$0\.00/m);
     expect(text).toMatch(/^no revenue: the orders carry no prices \(every amount is 0\)$/m);
     expect(rfmText(report(true))).toMatch(/\$125\.50/);
+  });
+
+  it('never prints a segment that has customers as 0% of them', () => {
+    const few = { ...report(true), customers: 23_570, segments: [{ segment: "Can't lose them", customers: 6, share: 0.0003, medianRecencyDays: 200, averageFrequency: 4, revenueMinor: 0 }] };
+    expect(rfmText(few)).toMatch(/^Can't lose them\s+6\s+<0\.1%/m);
   });
 });

@@ -3,7 +3,8 @@ import { money, table } from '../format.js';
 
 /** Human renderings of `analyze` and the reports; --json prints the results as they are. */
 
-const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
+/** One decimal; a share that is not zero never reads as 0% (6 of 23,570 customers is "<0.1%"). */
+export const percent = (share: number) => (share > 0 && share < 0.0005 ? '<0.1%' : `${Number((share * 100).toFixed(1))}%`);
 
 /** A data set without prices (Groceries): its revenue is not recorded, and a column of 0.00 read as nothing sold. */
 const noPricesLine = 'no revenue: the orders carry no prices (every amount is 0)';
@@ -62,16 +63,23 @@ export function rfmText(report: RfmReport): string {
 }
 
 /** The classic triangle: retention by month since first purchase, with each cohort's repeat rate and time to a second purchase. */
-export function cohortsText(report: { asOf: string; cohorts: Cohort[]; hasPrices?: boolean }): string {
+export function cohortsText(report: { asOf: string; horizonDays: number; cohorts: Cohort[]; hasPrices?: boolean }): string {
   if (report.cohorts.length === 0) return `No purchases up to ${report.asOf}.`;
   const width = Math.max(...report.cohorts.map((cohort) => cohort.months.length));
   // months beyond 12 make a table wider than a terminal; --json has them all
   const shown = Math.min(width, 13);
+  const within = `${report.horizonDays}d`;
   return [
     `cohorts by month of first purchase, as of ${report.asOf}; retention = share of the cohort buying in month m`,
+    // the figures so far grow with a cohort's age, so only those within the horizon compare cohorts
+    `repeat ≤${within} = second purchase within ${report.horizonDays} days of the first ("not yet": the cohort is younger than that);`,
+    'so far = up to the as-of day, lower for younger cohorts by construction',
     table(report.cohorts.map((cohort) => ({
-      cohort: cohort.cohort, customers: cohort.customers.toLocaleString('en'), repeat: percent(cohort.repeatPurchaseRate),
-      'days to 2nd': cohort.medianDaysToSecondPurchase ?? '',
+      cohort: cohort.cohort, customers: cohort.customers.toLocaleString('en'),
+      [`repeat ≤${within}`]: cohort.repeatRateWithinHorizon === null ? 'not yet' : percent(cohort.repeatRateWithinHorizon),
+      [`days to 2nd ≤${within}`]: cohort.repeatRateWithinHorizon === null ? '' : cohort.medianDaysToSecondPurchaseWithinHorizon ?? '',
+      'repeat so far': percent(cohort.repeatPurchaseRate),
+      'days to 2nd so far': cohort.medianDaysToSecondPurchase ?? '',
       ...Object.fromEntries(Array.from({ length: shown - 1 }, (_, index) => index + 1).map((month) => {
         const entry = cohort.months.find((candidate) => candidate.monthIndex === month);
         return [`m${month}`, entry ? `${percent(entry.retentionRate)}${entry.isPartial ? '*' : ''}` : ''];

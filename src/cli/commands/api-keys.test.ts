@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creatorText, scopesInEffectText } from './api-keys.js';
+import { creatorText, scopesInEffectText } from './api-keys-run.js';
 
 const creator = { userId: 4, email: 'sari@example.com', role: 'analyst' as const, isDisabled: false };
 

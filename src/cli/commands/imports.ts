@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { listImportRuns } from '../../ingest/import-runs.repo.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { idOf, wholeNumberIn } from '../option-values.js';
 import { withExamples } from '../examples.js';
 
-type ImportRunRow = Awaited<ReturnType<typeof listImportRuns>>[number];
+type ImportRunRow = Awaited<ReturnType<typeof import('../../ingest/import-runs.repo.js').listImportRuns>>[number];
 
 // Rows are records (an orders export has one per line item); the orders column counts orders, and is empty for other files.
 const runRow = (run: ImportRunRow) => ({
@@ -23,6 +22,8 @@ export function registerImportsCommand(program: Command, runtime: CliRuntime): v
     ['clientele imports --json --limit 200'],
   ])
     .action(async (options: { limit: number; before?: number }) => {
+      // loaded when the command runs: the import runs' module brings in the importer's writers
+      const { listImportRuns } = await import('../../ingest/import-runs.repo.js');
       const runs = await runtime.withStore(({ db }) => listImportRuns(db, { limit: options.limit, beforeId: options.before, canReadStaffEmails: true }));
       runtime.print(runs, (rows: ImportRunRow[]) => table(rows.map(runRow)));
     });

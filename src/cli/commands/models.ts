@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
-import { fitModels, predictCustomers, validateModels, type ModelChoice } from '../../models/index.js';
-import type { CliRuntime, StoreContext } from '../runtime.js';
-import { money, table } from '../format.js';
+import type { ModelChoice } from '../../models/index.js';
+import type { CliRuntime } from '../runtime.js';
 import { dayOption } from './date-options.js';
-import { defaultAsOfDay } from '../../settings/index.js';
 import { numberIn, wholeNumberIn } from '../option-values.js';
 import { withExamples } from '../examples.js';
+
+/** The commands' work, loaded when one of them runs: it needs the store and the models' mathematics. */
+const run = () => import('./models-run.js');
 
 const unitOf = (value: string) => {
   if (value !== 'day' && value !== 'week') throw new AppError('CLI_ARGUMENT_INVALID', '--unit must be day or week.', { field: '--unit' });
@@ -17,20 +18,9 @@ const modelOf = (value: string) => {
   return value as ModelChoice;
 };
 
-/** The as-of date for a store: its data set's last day for a static data set, else today, in the store's time zone. */
-export function defaultAsOf(context: StoreContext): string {
-  return defaultAsOfDay(context.runtime.settings, context.clock.now());
-}
-
-type FitLike = { model: string; params: Record<string, number>; logLikelihood: number; converged: boolean; iterations: number; gradientNorm: number; bic?: number };
-const fitRow = (fit: FitLike) => ({
-  model: fit.model,
-  params: Object.entries(fit.params).map(([key, value]) => `${key}=${Number(value).toPrecision(5)}`).join(' '),
-  'log-likelihood': fit.logLikelihood.toFixed(2),
-  converged: fit.converged,
-  iterations: fit.iterations,
-  gradient: fit.gradientNorm.toExponential(1),
-});
+export type FitOptions = { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd?: string };
+export type ValidateOptions = { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd: string; holdoutEnd: string };
+export type PredictOptions = { asOf?: string; horizonDays: number; discountRate: number; unit: 'day' | 'week'; model: 'bgnbd' | 'paretonbd'; penalty: number };
 
 export function registerModelsCommand(program: Command, runtime: CliRuntime): void {
   const models = program.command('models').description('predicted customer value: BG/NBD, Pareto/NBD and Gamma-Gamma');
@@ -44,30 +34,14 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     ['clientele models fit', 'BG/NBD, Pareto/NBD and Gamma-Gamma on purchases up to today'],
     ['clientele models fit --model bgnbd --calibration-end 2026-06-30'],
   ])
-    .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd?: string }) => {
-      const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty }), { bulk: true });
-      runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers\n${table(r.fits.map(fitRow))}`);
-    });
+    .action(async (options: FitOptions) => (await run()).runModelsFit(runtime, options));
 
   withExamples(common(models.command('validate').description('fit on a calibration period and compare predictions with the holdout period'))
     .requiredOption('--calibration-end <date>', 'YYYY-MM-DD', dayOption('--calibration-end'))
     .requiredOption('--holdout-end <date>', 'YYYY-MM-DD', dayOption('--holdout-end')), [
     ['clientele models validate --calibration-end 1997-09-30 --holdout-end 1998-06-30', 'CDNOW\'s classic split'],
   ])
-    .action(async (options: { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd: string; holdoutEnd: string }) => {
-      const result = await runtime.withStore(({ db }) => validateModels(db, options), { bulk: true });
-      runtime.print(result, (r) => [
-        ...r.models.map((m: { fit: FitLike; holdout: { customers: number; totalActual: number; totalPredicted: number; metrics: Record<string, number>; conditionalExpectations: Array<Record<string, unknown>> } }) => [
-          table([fitRow(m.fit)]),
-          `holdout repeat purchases: predicted ${m.holdout.totalPredicted.toFixed(0)}, actual ${m.holdout.totalActual} (${m.holdout.customers} customers)`,
-          `per customer: ${Object.entries(m.holdout.metrics).map(([key, value]) => `${key} ${Number(value).toFixed(3)}`).join(', ')}`,
-          'mean holdout purchases by calibration frequency:',
-          table(m.holdout.conditionalExpectations),
-        ].join('\n')),
-        'model comparison:',
-        table(r.ranking),
-      ].join('\n\n'));
-    });
+    .action(async (options: ValidateOptions) => (await run()).runModelsValidate(runtime, options));
 
   withExamples(models.command('predict').description('predict every customer (P(alive), expected purchases, spend, CLV) and store the predictions')
     .option('--as-of <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--as-of'))
@@ -80,16 +54,5 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     ['clientele models predict --horizon-days 90 --model paretonbd'],
     ['clientele customers show 1042', "then: a customer's P(alive), expected purchases and CLV"],
   ])
-    .action(async (options: { asOf?: string; horizonDays: number; discountRate: number; unit: 'day' | 'week'; model: 'bgnbd' | 'paretonbd'; penalty: number }) => {
-      const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }), { bulk: true });
-      runtime.print(result, (r) => [
-        `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`,
-        '', 'churn risk:',
-        table([...r.churnRisk].sort((a, b) => riskOrder.indexOf(a.churnRisk) - riskOrder.indexOf(b.churnRisk))
-          .map((row) => ({ risk: row.churnRisk ?? 'not estimated (one purchase only)', customers: row.customers.toLocaleString('en') }))),
-        ...r.notes.map((note: string) => `\n${note}`),
-      ].join('\n'));
-    });
+    .action(async (options: PredictOptions) => (await run()).runModelsPredict(runtime, options));
 }
-
-const riskOrder = ['low', 'medium', 'high', null];

@@ -1,80 +1,18 @@
 import type { Command } from 'commander';
-import { AppError } from '../../core/errors.js';
-import { getStoreSettings } from '../../settings/index.js';
-import { changeStoreSettings, type StoreSettingsChangeResult } from '../../settings/change-settings.service.js';
-import { readFixedSettings, setupSettings, type FixedSettings, type SetupSetting } from '../../settings/fixed-settings.repo.js';
-import { storeSettingsChangeSchema } from '../../settings/settings.schemas.js';
 import type { CliRuntime } from '../runtime.js';
-import { keyValues } from '../format.js';
 import { withExamples } from '../examples.js';
 
-type SetOptions = { name?: string; currency?: string; timeZone?: string; country?: string };
+/** The commands' work, loaded when one of them runs: it needs the store and the settings' checks. */
+const run = () => import('./settings-run.js');
 
-const optionOfField: Record<string, string> = { name: '--name', currency: '--currency', timeZone: '--time-zone', defaultCountry: '--country' };
-const labelOf: Record<SetupSetting | 'name', string> = { name: 'name', currency: 'currency', timeZone: 'time zone', defaultCountry: 'phone country' };
-
-/** The options checked by the same schema as the API's PATCH /api/settings body, before the store is opened. */
-function changeOf(options: SetOptions) {
-  const parsed = storeSettingsChangeSchema.safeParse({ name: options.name, currency: options.currency, timeZone: options.timeZone, defaultCountry: options.country });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = String(issue.path[0] ?? '');
-  if (!field) throw new AppError('CLI_ARGUMENT_INVALID', 'Give at least one of --name, --currency, --time-zone, --country.');
-  throw new AppError('CLI_ARGUMENT_INVALID', `${optionOfField[field]}: ${issue.message}.`, { field: optionOfField[field] });
-}
-
-function currencyName(code: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'code' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** Which settings can still change and how, and why the others cannot. */
-function changeability(fixed: FixedSettings): string {
-  const free = setupSettings.filter((key) => !fixed[key]);
-  const lines = setupSettings.flatMap((key) => (fixed[key] ? [`The ${labelOf[key]} is fixed: ${fixed[key]!.message}.`] : []));
-  if (free.length > 0) {
-    const example = { currency: '--currency EUR', timeZone: '--time-zone Europe/Riga', defaultCountry: '--country LV' };
-    lines.push(`The ${listOf(free.map((key) => labelOf[key]))} can change while nothing stored depends on ${free.length === 1 ? 'it' : 'them'}, e.g. \`clientele settings set ${free.map((key) => example[key]).join(' ')}\`.`);
-  }
-  if (free.length < setupSettings.length) lines.push('For other settings, start a new store with CLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and CLIENTELE_DEFAULT_COUNTRY set (or `clientele settings set` before its first import).');
-  return lines.join('\n');
-}
-
-function listOf(words: string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-function changeText(result: StoreSettingsChangeResult): string {
-  const changes = Object.entries(result.changed).map(([key, change]) => `${labelOf[key as SetupSetting | 'name']} ${change!.from} → ${change!.to}`);
-  if (changes.length === 0) return `Nothing to change: the store already has currency ${result.currency}, time zone ${result.timeZone}, phone country ${result.defaultCountry}.`;
-  const lines = [`Store settings changed: ${changes.join(', ')}.`];
-  if (result.ratesCleared.length > 0) {
-    lines.push(`Exchange rates removed (they were into ${result.changed.currency!.from}): ${result.ratesCleared.join(', ')}. Set them again into ${result.currency} with \`clientele rates set <currency> <rate>\`.`);
-  }
-  return lines.join('\n');
-}
+export type SetOptions = { name?: string; currency?: string; timeZone?: string; country?: string };
 
 export function registerSettingsCommand(program: Command, runtime: CliRuntime): void {
   const settings = program.command('settings').description("the store's name, currency, time zone and phone country");
 
   settings.command('show')
     .description('the store settings, and whether the currency, time zone and phone country can still change')
-    .action(async () => {
-      const result = await runtime.withStore(async ({ db, store }) => {
-        const current = await getStoreSettings(db);
-        return { ...current, store: store.kind, fixed: await readFixedSettings(db, current) };
-      });
-      runtime.print(result, (r: typeof result) => [
-        keyValues({
-          name: r.name, currency: `${r.currency} (${currencyName(r.currency)})`, time_zone: r.timeZone, phone_country: `${r.defaultCountry} (for numbers written without a country code)`,
-          data: r.isSynthetic ? 'synthetic demo data' : r.dataAsOf ? `public data set ${r.demoDataset ?? ''}, as of ${r.dataAsOf}` : 'your own', store: r.store,
-        }),
-        '', changeability(r.fixed),
-      ].join('\n'));
-    });
+    .action(async () => (await run()).runSettingsShow(runtime));
 
   withExamples(settings.command('set')
     .description('rename the store, or change its currency, time zone or phone country while nothing stored depends on them (recorded in the audit log)')
@@ -88,9 +26,5 @@ export function registerSettingsCommand(program: Command, runtime: CliRuntime): 
   ])
     .addHelpText('after', '\nA new store takes CLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and CLIENTELE_DEFAULT_COUNTRY (default IDR, Asia/Jakarta, ID).'
       + '\nA currency change removes the exchange rates, which were into the old currency.')
-    .action(async (options: SetOptions) => {
-      const change = changeOf(options);
-      const result = await runtime.withStore(({ db, actor }) => changeStoreSettings(db, change, actor));
-      runtime.print(result, changeText);
-    });
+    .action(async (options: SetOptions) => (await run()).runSettingsSet(runtime, options));
 }

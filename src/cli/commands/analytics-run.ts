@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../core/errors.js';
+import {
+  acknowledgeAlert, analyze, getTypePolicy, listAlerts, reopenAlert, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, untrackedStages, type AnalyzeResult, type LifecycleFunnel, type RfmReport,
+} from '../../analytics/index.js';
+import type { CliRuntime, StoreContext } from '../runtime.js';
+import { keyValues } from '../format.js';
+import { analyzeText, cohortsText, rfmText, typesText } from './analytics-output.js';
+
+const asOfOf = (context: StoreContext, value?: string) => value ?? context.runtime.settings.dataAsOf ?? context.clock.now().toISOString();
+
+/** "acquisition 3 → activation 3 (100%, median 13 days) → retention 2 (66.7%) → advocacy 0 (not tracked yet)" */
+function funnelLine(funnel: LifecycleFunnel): string {
+  const medians: Partial<Record<string, number | null>> = { activation: funnel.medianDaysToActivation, retention: funnel.medianDaysToRetention };
+  const stages = funnel.stages.map((stage) => {
+    const median = medians[stage.stage];
+    const details = untrackedStages.has(stage.stage) ? ['not tracked yet']
+      : [...(stage.conversionFromPrevious === null ? [] : [`${Number((stage.conversionFromPrevious * 100).toFixed(1))}%`]), ...(median == null ? [] : [`median ${median} days`])];
+    return `${stage.stage} ${stage.customers.toLocaleString('en')}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+  });
+  return `${funnel.dimension === 'all' ? 'all customers' : `${funnel.dimension} ${funnel.segment}`}: ${stages.join(' → ')}`;
+}
+
+export async function runAnalyze(runtime: CliRuntime, options: { asOf?: string }): Promise<void> {
+  const { result } = await runtime.withStore(async (context) => ({
+    result: await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }),
+  }), { bulk: true });
+  runtime.print(result, (r: AnalyzeResult) => analyzeText(r));
+}
+
+export async function runReportTypes(runtime: CliRuntime): Promise<void> {
+  runtime.print(await runtime.withStore(({ db }) => reportTypes(db)), typesText);
+}
+
+export async function runReportRfm(runtime: CliRuntime): Promise<void> {
+  const result = await runtime.withStore(async (context) => reportRfm(context.db));
+  runtime.print(result, (r: RfmReport) => rfmText(r));
+}
+
+export async function runReportLifecycle(runtime: CliRuntime, options: { asOf?: string }): Promise<void> {
+  runtime.print(await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf) })), (r: Awaited<ReturnType<typeof reportLifecycle>>) =>
+    [`as of ${r.asOf}`, ...[r.overall, ...r.byChannel, ...r.byCohort].filter((funnel) => funnel !== null).map(funnelLine)].join('\n'));
+}
+
+export async function runReportCohorts(runtime: CliRuntime, options: { asOf?: string; horizon?: number }): Promise<void> {
+  const { result } = await runtime.withStore(async (context) => ({
+    result: await reportCohorts(context.db, { asOf: asOfOf(context, options.asOf), horizonDays: options.horizon }),
+  }));
+  runtime.print(result, (r: typeof result) => cohortsText(r));
+}
+
+export async function runReportAlerts(runtime: CliRuntime, options: { all?: boolean }): Promise<void> {
+  const result = await runtime.withStore(({ db }) => listAlerts(db, { status: options.all ? 'all' : 'open' }));
+  runtime.print(result, (r: typeof result) => (r.alerts.length === 0 ? 'No open alerts.' : r.alerts.map(alertLine).join('\n')));
+}
+
+export async function runAlertsAck(runtime: CliRuntime, id: number): Promise<void> {
+  const result = await runtime.withStore(({ db, actor }) => acknowledgeAlert(db, id, actor));
+  runtime.print(result, () => `Alert #${id} acknowledged.`);
+}
+
+export async function runAlertsReopen(runtime: CliRuntime, id: number): Promise<void> {
+  const result = await runtime.withStore(({ db }) => reopenAlert(db, id));
+  runtime.print(result, () => `Alert #${id} is open again.`);
+}
+
+export async function runPolicyShow(runtime: CliRuntime): Promise<void> {
+  runtime.print(await runtime.withStore(({ db }) => getTypePolicy(db)), (p) => keyValues(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, JSON.stringify(v)]))));
+}
+
+export async function runPolicySet(runtime: CliRuntime, text: string, options: { asOf?: string }): Promise<void> {
+  let source = text;
+  if (text.startsWith('@')) {
+    try {
+      source = readFileSync(text.slice(1), 'utf8');
+    } catch (error) {
+      throw new AppError('CLI_ARGUMENT_INVALID', `The policy file ${text.slice(1)} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path after @.`);
+    }
+  }
+  let change: unknown;
+  try {
+    change = JSON.parse(source);
+  } catch (error) {
+    throw new AppError('CLI_ARGUMENT_INVALID', `The policy change is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context) }), { bulk: true });
+  runtime.print(result, (r) => `Policy updated; ${r.reclassified.toLocaleString('en')} customers reclassified as of ${r.asOf}.`);
+}
+
+/**
+ * "#12  metric_drop  2026-11-30..2026-12-06  channel:web  Channel web: revenue in the week … was …", with the
+ * sentence the alert is read with (a drop's leads with its scope, so a segment's drop never reads as the store's).
+ */
+function alertLine(alert: Awaited<ReturnType<typeof listAlerts>>['alerts'][number]): string {
+  const window = alert.windowStart === alert.windowEnd ? String(alert.windowEnd) : `${alert.windowStart}..${alert.windowEnd}`;
+  const explanation = (alert.explanation ?? {}) as { summary?: unknown; reason?: unknown };
+  const sentence = typeof explanation.summary === 'string' ? explanation.summary
+    : typeof explanation.reason === 'string' ? explanation.reason : `${alert.metric} ${alert.changePct.toFixed(1)}%`;
+  const who = alert.customerName ? ` (${alert.customerName})` : '';
+  return `#${alert.alertId}  ${alert.kind}  ${window}  ${alert.scope}${who}  ${sentence}${alert.acknowledgedAt ? '  (acknowledged)' : ''}`;
+}

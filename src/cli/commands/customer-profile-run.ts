@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { getCustomer } from '../../customers/customers.queries.js';
+import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
+import { customerTypeTimeline } from '../../analytics/index.js';
+import { dayClosedBy } from '../../core/clock.js';
+import { AppError } from '../../core/errors.js';
+import type { CliRuntime } from '../runtime.js';
+import { keyValues, money, table } from '../format.js';
+
+/** A date column (a calendar day read as UTC midnight): the day itself, not that instant in the store's zone, a day early west of UTC. */
+function calendarDay(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
+// BG/NBD cannot tell whether a customer without a repeat purchase has left (docs/models.md)
+const notEstimated = 'not estimated (one purchase only)';
+
+/**
+ * A type spell is listed when it began; one that has ended says until when:
+ * the as-of day of the analysis that found the type gone (it ends at that
+ * day's close, the next midnight in the store's time zone).
+ */
+function timelineTitle(entry: TimelineEntry, timeZone: string): string {
+  if (entry.kind === 'merge') return `${entry.title} (merge #${String(entry.detail.mergeId)})`;
+  const leftAt = entry.kind === 'type_change' ? entry.detail.leftAt : null;
+  if (typeof leftAt !== 'string') return entry.title;
+  return `was ${String(entry.detail.type)} until ${dayClosedBy(leftAt, timeZone)}`;
+}
+
+export async function runCustomersShow(runtime: CliRuntime, customerId: number): Promise<void> {
+  const { result, timeZone } = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
+    result: {
+      ...(await getCustomer(db, customerId)),
+      types: await currentTypesOf(db, customerId),
+      rfm: (await db.selectFrom('customer_rfm_score').select(['r_score', 'f_score', 'm_score', 'segment']).where('customer_id', '=', customerId).executeTakeFirst()) ?? null,
+      timeline: (await customerTimeline(db, customerId, { limit: 10, canReadStaffEmails: true })).items,
+    },
+    timeZone: settings.timeZone,
+  }));
+  runtime.print(result, (r) => {
+    const traits = r.traits;
+    const prediction = r.prediction;
+    return [
+      keyValues({ id: r.customer.customer_id, name: r.customer.name, kind: r.customer.kind, email: r.customer.email, phone: r.customer.phone, city: r.customer.city, stub: r.customer.is_stub, consent: consentText(r.customer) }),
+      '', 'identities:', table(r.identities.map((i: Record<string, unknown>) => ({ kind: i.kind, namespace: i.namespace, value: i.value }))),
+      '', 'facts:', traits ? keyValues({
+        orders: traits.order_count, purchase_days: traits.purchase_days, revenue: money(traits.revenue_minor), refunded: money(traits.refunded_minor),
+        first_purchase: traits.first_purchase_at, last_purchase: traits.last_purchase_at, first_interest: traits.first_interest_at,
+      }) : '(none)',
+      '', 'type:', r.types ? `${r.types.types.join(' + ')} — ${r.types.explanation}` : '(not analysed yet: clientele analyze)',
+      '', 'RFM:', r.rfm ? `${r.rfm.segment} (R${r.rfm.r_score} F${r.rfm.f_score} M${r.rfm.m_score})` : '(not scored: a lead, or not analysed since the first purchase)',
+      '', 'prediction:', prediction ? keyValues({
+        // the day its P(alive) describes: the type above judges by P(alive) as of the analysis's own day
+        as_of: calendarDay(prediction.as_of), p_alive: prediction.p_alive === null ? notEstimated : Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk ?? notEstimated, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
+        expected_spend_per_order: money(prediction.expected_spend_minor), clv: money(prediction.clv_minor), next_purchase: calendarDay(prediction.next_purchase_day),
+      }) : '(none yet: clientele models predict)',
+      '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: t.at, kind: t.kind, title: timelineTitle(t, timeZone) }))),
+    ].join('\n');
+  });
+}
+
+/** The customer's current types with the reason a person reads; null before their first analysis. */
+async function currentTypesOf(db: Kysely<Database>, customerId: number): Promise<{ types: string[]; primaryType: string; explanation: string } | null> {
+  try {
+    const { current } = await customerTypeTimeline(db, customerId);
+    return current ? { types: current.types, primaryType: current.primaryType, explanation: current.explanation } : null;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'ANALYTICS_CUSTOMER_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/** What the customer agreed to be contacted or profiled by: yes, no, or not known (never asked or not imported). */
+function consentText(customer: { consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null }): string {
+  const said = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
+  return `email ${said(customer.consent_email)}, SMS ${said(customer.consent_sms)}, profiling ${said(customer.consent_profiling)}`;
+}

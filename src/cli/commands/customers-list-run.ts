@@ -1,0 +1,71 @@
+import { countCustomers, listCustomers } from '../../customers/customers.queries.js';
+import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
+// from its own module, not analytics/index.js: the list needs none of the analyses' other modules
+import { listCustomersByType } from '../../analytics/types.service.js';
+import { customerTypesByPrecedence, isCustomerType } from '../../analytics/customer-types.js';
+import { AppError } from '../../core/errors.js';
+import { minorUnitsOf } from '../../core/money.js';
+import type { CliRuntime } from '../runtime.js';
+import { money, table } from '../format.js';
+import type { ListOptions } from './customers.js';
+
+const optionOfField: Record<string, string> = { q: '--query', rfmSegment: '--segment' };
+
+/** The options checked by the same schema as the API's query, so a wrong value is named before the store is opened. */
+function listQueryOf(options: ListOptions) {
+  const parsed = listCustomersQuerySchema.safeParse({
+    q: options.query, status: options.status, channel: options.channel, city: options.city, type: options.type,
+    rfmSegment: options.segment, sort: options.sort, limit: options.limit, cursor: options.cursor,
+  });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = String(issue.path[0] ?? '');
+  const option = optionOfField[field] ?? `--${field}`;
+  const allowed = 'values' in issue && Array.isArray(issue.values) ? ` Use one of: ${issue.values.join(', ')}.` : '';
+  throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.${allowed}`, { field: option });
+}
+
+/** A type name the analysis gives, checked before the store is opened (the API's filter takes any text and finds no one). */
+function checkType(type: string | undefined): void {
+  if (type === undefined || isCustomerType(type.trim())) return;
+  throw new AppError('CLI_ARGUMENT_INVALID', `--type: unknown customer type "${type.slice(0, 40)}". Use one of: ${customerTypesByPrecedence.join(', ')}.`, { field: '--type' });
+}
+
+/** With --type and no other filter, sort or cursor, the list is that type's customers with their reasons. */
+const isTypeListing = (options: ListOptions) => options.type !== undefined
+  && [options.query, options.status, options.channel, options.city, options.segment, options.minSpend, options.sort, options.cursor].every((value) => value === undefined);
+
+/** One customer a line: id, types and the one-line reasons, which are never cut short. */
+function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>>, offset: number): string {
+  if (page.customers.length === 0) return `(none: no customer is ${page.type})`;
+  const rows = page.customers.map((customer) => [String(customer.customerId), customer.types.join(', '), customer.explanation]);
+  const idWidth = Math.max(...rows.map((row) => row[0].length));
+  const typesWidth = Math.max(...rows.map((row) => row[1].length));
+  const lines = rows.map(([id, types, reasons]) => `${id.padEnd(idWidth)}  ${types.padEnd(typesWidth)}  ${reasons}`);
+  const shown = offset + page.customers.length;
+  const more = shown < page.total ? `; more: --offset ${shown}` : '';
+  return `${lines.join('\n')}\n(${offset + 1}–${shown} of ${page.total.toLocaleString('en')} customers typed ${page.type}${more})`;
+}
+
+export async function runCustomersList(runtime: CliRuntime, options: ListOptions): Promise<void> {
+  const query = listQueryOf(options);
+  checkType(options.type);
+  if (isTypeListing(options)) {
+    const offset = options.offset ?? 0;
+    const page = await runtime.withStore(({ db }) => listCustomersByType(db, options.type!.trim(), { limit: query.limit, offset }));
+    runtime.print(page, (p) => typeListing(p, offset));
+    return;
+  }
+  const page = await runtime.withStore(async ({ db, runtime: { settings } }) => {
+    const filtered = options.minSpend === undefined ? query : { ...query, minRevenueMinor: Math.round(options.minSpend * 10 ** minorUnitsOf(settings.currency)) };
+    return { ...(await listCustomers(db, filtered)), total: (await countCustomers(db, filtered)).count, currency: settings.currency };
+  });
+  runtime.print(page, (p) => {
+    const rows = p.items.map((c: Record<string, any>) => ({
+      id: c.customer_id, name: c.name ?? (c.is_stub ? '(stub)' : ''), email: c.email, city: c.city, status: c.is_real ? 'real' : 'lead', type: c.types?.join('+') ?? '',
+      orders: c.order_count, revenue: money(c.revenue_minor), last_purchase: c.last_purchase_at,
+    }));
+    const shown = `${p.items.length} shown of ${p.total} customer${p.total === 1 ? '' : 's'}`;
+    return `${table(rows)}\n${shown}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
+  });
+}

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../core/errors.js';
+
+/** `--filter '{"field": …}'` or `--filter @path/to/filter.json`. */
+export function readFilterOption(value: string): unknown {
+  const text = value.startsWith('@') ? readFileSync(value.slice(1), 'utf8') : value;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError('SEGMENT_FILTER_INVALID', `The filter is not valid JSON: ${(error as Error).message}`, { hint: 'quote the JSON in single quotes, or pass @file.json' });
+  }
+}

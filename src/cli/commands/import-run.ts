@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import type { ImportEntity } from '../../ingest/canonical.js';
+import { importFile, type ImportSummary } from '../../ingest/import-file.service.js';
+import { parseMappingArguments } from '../../ingest/rows/index.js';
+import type { CliRuntime } from '../runtime.js';
+import { formatColumns } from './import-columns.js';
+import { formatRejectCounts } from './import-rejects.js';
+import type { ImportOptions } from './import.js';
+
+/** A progress bar on a terminal; loaded only there (a log or a pipe gets plain lines). */
+async function progressBarFor(runtime: CliRuntime) {
+  if (!process.stderr.isTTY || runtime.isJson()) return null;
+  const { SingleBar, Presets } = await import('cli-progress');
+  return new SingleBar({ format: ' {bar} {percentage}% | {read} rows | {rejected} rejected | {eta_formatted} left', stream: process.stderr }, Presets.shades_classic);
+}
+
+export async function runImport(runtime: CliRuntime, entity: ImportEntity, file: string, options: ImportOptions): Promise<void> {
+  const rejectsPath = options.rejects ?? `${file}.rejects.csv`;
+  // A clean run removes the previous run's rejects file, which would otherwise read as this run's.
+  const hadRejectsFile = existsSync(rejectsPath);
+  const summary = await runtime.withStore(async ({ db, actor, clock }) => {
+    const bar = await progressBarFor(runtime);
+    let started = false;
+    try {
+      return await importFile(db, {
+        entity, file, preset: options.preset, mapping: parseMappingArguments(entity, options.map),
+        dateFormat: options.dateFormat, delimiter: options.delimiter, encoding: options.encoding, source: options.source, batchSize: options.batchSize,
+        rejectsPath, actor, clock,
+        onProgress: (progress) => {
+          if (!bar) {
+            // Not a terminal (a log, a pipe): one plain line per committed batch.
+            if (!runtime.isJson()) process.stderr.write(`progress: ${progress.read} rows committed, ${progress.rejected} rejected, ${Math.round((100 * progress.bytesRead) / Math.max(progress.totalBytes, 1))}%\n`);
+            return;
+          }
+          if (!started) bar.start(progress.totalBytes || 1, 0, { read: 0, rejected: 0 });
+          started = true;
+          bar.update(progress.bytesRead, { read: progress.read, rejected: progress.rejected });
+        },
+      });
+    } finally {
+      bar?.stop();
+    }
+  }, { bulk: true });
+  if (summary.rejected > 0) runtime.markDataErrors();
+  runtime.print(summary, (result) => {
+    const text = formatSummary(result);
+    return result.rejected === 0 && hadRejectsFile ? `${text}\nNo rows were rejected; the earlier ${rejectsPath} was removed.` : text;
+  });
+}
+
+export function formatSummary(summary: ImportSummary): string {
+  const lines = [
+    `Imported ${summary.entity} from ${summary.file} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond).toLocaleString('en')} rows/s)`,
+    `  read ${summary.read} rows  inserted ${summary.inserted}  updated ${summary.updated}  unchanged ${summary.unchanged}  rejected ${summary.rejected}`,
+  ];
+  // rows are not orders: an export of one row per order line names fewer orders than it has rows
+  const { orders } = summary;
+  if (orders) lines.push(`  orders: ${orders.inserted} inserted, ${orders.updated} updated, ${orders.unchanged} unchanged, ${orders.rejected} rejected`);
+  lines.push(...formatColumns(summary));
+  if (summary.joinedStubs > 0) {
+    lines.push(`Joined ${summary.joinedStubs} customer${summary.joinedStubs === 1 ? '' : 's'} known only from orders or events into the customers their rows describe (each a merge; undo with \`clientele customers unmerge <mergeId>\`):`);
+    for (const join of summary.joinsSample.slice(0, 5)) lines.push(`  line ${join.line}: #${join.mergedCustomerIds.join(', #')} into #${join.customerId} (merge ${join.mergeIds.join(', ')})`);
+  }
+  lines.push(...formatRejectCounts(summary));
+  if (summary.rejectsFile) lines.push(`Rejected rows were written to ${summary.rejectsFile}, each with its line and reason.`);
+  return lines.join('\n');
+}

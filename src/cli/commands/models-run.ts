@@ -1,0 +1,53 @@
+import { fitModels, predictCustomers, validateModels } from '../../models/index.js';
+import { defaultAsOfDay } from '../../settings/index.js';
+import type { CliRuntime, StoreContext } from '../runtime.js';
+import { money, table } from '../format.js';
+import type { FitOptions, PredictOptions, ValidateOptions } from './models.js';
+
+/** The as-of date for a store: its data set's last day for a static data set, else today, in the store's time zone. */
+export function defaultAsOf(context: StoreContext): string {
+  return defaultAsOfDay(context.runtime.settings, context.clock.now());
+}
+
+type FitLike = { model: string; params: Record<string, number>; logLikelihood: number; converged: boolean; iterations: number; gradientNorm: number; bic?: number };
+const fitRow = (fit: FitLike) => ({
+  model: fit.model,
+  params: Object.entries(fit.params).map(([key, value]) => `${key}=${Number(value).toPrecision(5)}`).join(' '),
+  'log-likelihood': fit.logLikelihood.toFixed(2),
+  converged: fit.converged,
+  iterations: fit.iterations,
+  gradient: fit.gradientNorm.toExponential(1),
+});
+
+export async function runModelsFit(runtime: CliRuntime, options: FitOptions): Promise<void> {
+  const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty }), { bulk: true });
+  runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers\n${table(r.fits.map(fitRow))}`);
+}
+
+export async function runModelsValidate(runtime: CliRuntime, options: ValidateOptions): Promise<void> {
+  const result = await runtime.withStore(({ db }) => validateModels(db, options), { bulk: true });
+  runtime.print(result, (r) => [
+    ...r.models.map((m: { fit: FitLike; holdout: { customers: number; totalActual: number; totalPredicted: number; metrics: Record<string, number>; conditionalExpectations: Array<Record<string, unknown>> } }) => [
+      table([fitRow(m.fit)]),
+      `holdout repeat purchases: predicted ${m.holdout.totalPredicted.toFixed(0)}, actual ${m.holdout.totalActual} (${m.holdout.customers} customers)`,
+      `per customer: ${Object.entries(m.holdout.metrics).map(([key, value]) => `${key} ${Number(value).toFixed(3)}`).join(', ')}`,
+      'mean holdout purchases by calibration frequency:',
+      table(m.holdout.conditionalExpectations),
+    ].join('\n')),
+    'model comparison:',
+    table(r.ranking),
+  ].join('\n\n'));
+}
+
+const riskOrder = ['low', 'medium', 'high', null];
+
+export async function runModelsPredict(runtime: CliRuntime, options: PredictOptions): Promise<void> {
+  const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }), { bulk: true });
+  runtime.print(result, (r) => [
+    `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`,
+    '', 'churn risk:',
+    table([...r.churnRisk].sort((a, b) => riskOrder.indexOf(a.churnRisk) - riskOrder.indexOf(b.churnRisk))
+      .map((row) => ({ risk: row.churnRisk ?? 'not estimated (one purchase only)', customers: row.customers.toLocaleString('en') }))),
+    ...r.notes.map((note: string) => `\n${note}`),
+  ].join('\n'));
+}

@@ -1,0 +1,80 @@
+import { AppError } from '../../core/errors.js';
+import { assignPersonas, compareGroupDrift, discoverPersonas, getPersona, listPersonas, pinPersona, renamePersona, type DriftGroup, type PersonaProfile } from '../../personas/index.js';
+import { storeNow } from '../../settings/index.js';
+import type { CliRuntime } from '../runtime.js';
+import { keyValues, table } from '../format.js';
+import { idOf } from '../option-values.js';
+import { readFilterOption } from './filter-option.js';
+import { checkDayOrInstant } from './date-options.js';
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const shares = (entries: Array<{ label: string; share: number }> | null | undefined) => (entries ?? []).map((entry) => `${entry.label} ${percent(entry.share)}`).join(', ');
+
+function profileLines(profile: PersonaProfile): Record<string, unknown> {
+  return {
+    size: `${profile.size} (${percent(profile.share)} of buyers, ${percent(profile.revenueShare)} of revenue)`,
+    age: profile.age.median === null ? 'unknown' : `median ${profile.age.median}, mean ${profile.age.mean?.toFixed(1)} (known for ${percent(profile.age.knownShare)})`,
+    income: shares(profile.incomes), cities: shares(profile.topCities), channels: shares(profile.channels), categories: shares(profile.categories),
+    customer_types: profile.customerTypes === null ? '(run clientele analyze)' : shares(profile.customerTypes),
+    orders: profile.averageOrders.toFixed(1), revenue_minor: Math.round(profile.averageRevenueMinor),
+    traits: profile.traits.map((trait) => `${trait.word} (${trait.difference > 0 ? '+' : ''}${trait.difference.toFixed(2)} sd)`).join(', '),
+  };
+}
+
+export async function runPersonasDiscover(runtime: CliRuntime, options: { k?: number; sample: number; seed: number }): Promise<void> {
+  const result = await runtime.withStore(({ db, clock }) => discoverPersonas(db, { clock, k: options.k, sampleSize: options.sample, seed: options.seed }), { bulk: true });
+  runtime.print(result, (r) => [
+    `${r.k} personas (silhouette ${r.silhouette.toFixed(3)}) from a sample of ${r.sampleSize} of ${r.population} buyers in ${r.seconds.total.toFixed(1)} s`,
+    `silhouette by k: ${r.candidates.map((c: { k: number; silhouette: number }) => `${c.k}: ${c.silhouette.toFixed(3)}`).join(', ')}`, '',
+    table(r.personas.map((p: Record<string, any>) => ({ id: p.personaId, name: p.name, pinned: p.isPinned ? 'yes' : '', customers: p.profile.size, share: percent(p.profile.share), revenue: percent(p.profile.revenueShare) }))),
+  ].join('\n'));
+}
+
+export async function runPersonasList(runtime: CliRuntime): Promise<void> {
+  const result = await runtime.withStore(({ db }) => listPersonas(db));
+  runtime.print(result, (r) => table(r.personas.map((p: Record<string, any>) => ({
+    id: p.personaId, name: p.name, pinned: p.isPinned ? 'yes' : '', customers: p.profile.size, share: percent(p.profile.share), revenue: percent(p.profile.revenueShare),
+    age: p.profile.age.median, channels: shares(p.profile.channels.slice(0, 2)), categories: shares(p.profile.categories.slice(0, 2)),
+  }))));
+}
+
+export async function runPersonasShow(runtime: CliRuntime, personaId: number): Promise<void> {
+  const persona = await runtime.withStore(({ db }) => getPersona(db, personaId));
+  runtime.print(persona, (p) => keyValues({ id: p.personaId, name: p.name, generated_name: p.generatedName, description: p.description, pinned: p.isPinned, retired: p.isRetired, ...profileLines(p.profile) }));
+}
+
+export async function runPersonasRename(runtime: CliRuntime, personaId: number, name: string, options: { description?: string }): Promise<void> {
+  const persona = await runtime.withStore(({ db }) => renamePersona(db, personaId, { name, description: options.description }));
+  runtime.print(persona, (p) => `Persona #${p.personaId} is now "${p.name}".`);
+}
+
+export async function runPersonasPin(runtime: CliRuntime, personaId: number, options: { unpin?: boolean }): Promise<void> {
+  const persona = await runtime.withStore(({ db }) => pinPersona(db, personaId, !options.unpin));
+  runtime.print(persona, (p) => `Persona #${p.personaId} "${p.name}" is ${p.isPinned ? 'pinned' : 'no longer pinned'}.`);
+}
+
+export async function runPersonasAssign(runtime: CliRuntime, ids: string[]): Promise<void> {
+  const result = await runtime.withStore(async ({ db, clock }) => assignPersonas(db, ids.length > 0 ? ids.map(idOf('a customer id')) : undefined, { asOf: await storeNow(db, clock) }), { bulk: true });
+  runtime.print(result, (r) => `${r.assigned} customers assigned in ${r.seconds.toFixed(1)} s.`);
+}
+
+export async function runPersonasDrift(runtime: CliRuntime, options: { before: string; after: string; persona?: number; segment?: string; filter?: string }): Promise<void> {
+  const period = (option: string, text: string) => {
+    const [from, to] = text.split('..');
+    if (!from || !to) throw new AppError('CLI_ARGUMENT_INVALID', `${option}: "${text}" is not a period; use FROM..TO such as 2025-01-01..2026-01-01.`, { field: option });
+    return { from: new Date(checkDayOrInstant(option, from)), to: new Date(checkDayOrInstant(option, to)) };
+  };
+  const group: DriftGroup = options.persona ? { kind: 'persona', personaId: options.persona }
+    : options.segment ? { kind: 'segment', segment: /^\d+$/.test(options.segment) ? Number(options.segment) : options.segment }
+      : options.filter ? { kind: 'filter', filter: readFilterOption(options.filter) } : { kind: 'all' };
+  const before = period('--before', options.before);
+  const after = period('--after', options.after);
+  const report = await runtime.withStore(({ db }) => compareGroupDrift(db, { group, before, after }));
+  runtime.print(report, (r) => [
+    `${r.group}: ${r.before.customers} active before, ${r.after.customers} after`, '',
+    table(r.attributes.map((a: Record<string, any>) => (a.kind === 'numeric'
+      ? { attribute: a.attribute, before: a.before.mean?.toFixed(2), after: a.after.mean?.toFixed(2), effect: a.cohensD === null ? '' : `d = ${a.cohensD.toFixed(2)}`, magnitude: a.magnitude }
+      : { attribute: a.attribute, before: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.before }))), after: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.after }))), effect: `V = ${a.cramersV?.toFixed(2) ?? '–'}, TVD = ${a.totalVariation.toFixed(2)}`, magnitude: a.magnitude }))),
+    ...(r.personaShifts ? ['', 'personas (share of active customers):', table(r.personaShifts.map((s: Record<string, any>) => ({ persona: s.label, before: percent(s.beforeShare), after: percent(s.afterShare), change: s.change })))] : []),
+  ].join('\n'));
+}

@@ -1,0 +1,54 @@
+import {
+  createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, previewSegment, refreshAllSegments, refreshSegment, segmentHistory,
+} from '../../segments/index.js';
+import type { CliRuntime } from '../runtime.js';
+import { keyValues, table } from '../format.js';
+import { readFilterOption } from './filter-option.js';
+import { writeMembersCsv } from './segments-csv.js';
+
+export async function runSegmentsCreate(runtime: CliRuntime, name: string, options: { filter: string; description?: string }): Promise<void> {
+  const filter = readFilterOption(options.filter);
+  const result = await runtime.withStore(({ db, actor, clock }) => createSegment(db, { name, description: options.description ?? null, filter }, { actor, clock }), { bulk: true });
+  runtime.print(result, (r) => `Segment #${r.segment.segment_id} "${r.segment.name}": ${r.refresh.members} members (${r.refresh.seconds.toFixed(2)} s).`);
+}
+
+export async function runSegmentsList(runtime: CliRuntime): Promise<void> {
+  const items = await runtime.withStore(({ db }) => listSegments(db));
+  runtime.print({ items }, (r) => table(r.items.map((s: Record<string, unknown>) => ({ id: s.segment_id, name: s.name, members: s.member_count, refreshed: s.refreshed_at, description: s.description }))));
+}
+
+export async function runSegmentsShow(runtime: CliRuntime, ref: number | string): Promise<void> {
+  const result = await runtime.withStore(async ({ db }) => ({ segment: await getSegment(db, ref), history: await segmentHistory(db, ref, 20) }));
+  runtime.print(result, (r) => [
+    keyValues({ id: r.segment.segment_id, name: r.segment.name, description: r.segment.description, members: r.segment.member_count, refreshed: r.segment.refreshed_at, created_by: r.segment.created_by }),
+    '', 'filter:', JSON.stringify(r.segment.filter, null, 2), '', 'latest changes:',
+    table(r.history.map((h: Record<string, unknown>) => ({ at: h.at, customer: h.customer_id, change: h.change }))),
+  ].join('\n'));
+}
+
+export async function runSegmentsMembers(runtime: CliRuntime, ref: number | string, options: { limit: number; after?: number; csv?: string }): Promise<void> {
+  const { csv } = options;
+  if (csv !== undefined) {
+    const written = await runtime.withStore(({ db, runtime: { settings } }) => writeMembersCsv(db, ref, csv, { currency: settings.currency, after: options.after }));
+    runtime.print(written, (w) => `Wrote ${w.members} member${w.members === 1 ? '' : 's'} of segment #${w.segmentId} "${w.name}" to ${w.file}.`);
+    return;
+  }
+  const page = await runtime.withStore(({ db }) => listSegmentMembers(db, ref, options));
+  runtime.print(page, (p) => `${table(p.items.map((m: Record<string, unknown>) => ({ id: m.customer_id, name: m.name, email: m.email, city: m.city, entered: m.entered_at })))}${p.next ? `\nmore: --after ${p.next}` : ''}`);
+}
+
+export async function runSegmentsPreview(runtime: CliRuntime, options: { filter: string; sample: number }): Promise<void> {
+  const filter = readFilterOption(options.filter);
+  const preview = await runtime.withStore(({ db, clock }) => previewSegment(db, filter, { clock, sampleSize: options.sample }));
+  runtime.print(preview, (p) => [`${p.count} of ${p.total} customers (${(p.share * 100).toFixed(1)}%) in ${(p.seconds * 1000).toFixed(0)} ms`, '', table(p.sample)].join('\n'));
+}
+
+export async function runSegmentsRefresh(runtime: CliRuntime, ref: number | string | undefined): Promise<void> {
+  const items = await runtime.withStore(async ({ db, clock }) => (ref === undefined ? refreshAllSegments(db, { clock }) : [await refreshSegment(db, ref, { clock })]), { bulk: true });
+  runtime.print({ items }, (r) => table(r.items.map((i: Record<string, number>) => ({ id: i.segmentId, name: i.name, members: i.members, entered: i.entered, left: i.left, seconds: i.seconds.toFixed(2) }))));
+}
+
+export async function runSegmentsDelete(runtime: CliRuntime, ref: number | string): Promise<void> {
+  await runtime.withStore(({ db }) => deleteSegment(db, ref));
+  runtime.print({ deleted: ref }, () => `Segment ${ref} deleted.`);
+}

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { CommanderError } from 'commander';
+import { AppError, isAppError } from '../core/errors.js';
+import { loadConfig } from '../core/config.js';
+import { isServerUrl } from '../db/client.js';
+import { debugVariable } from './output.js';
+
+/**
+ * Words an error the code did not expect. The two a user meets most — a store
+ * that cannot be opened and a file that cannot be read — are named with what to
+ * do; anything else keeps its message on one line.
+ */
+export function describeUnexpectedError(error: unknown, options: { db?: string; argv?: string[] } = {}): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof CommanderError) return new AppError('CLI_ARGUMENT_INVALID', error.message.replace(/^error:\s*/, ''), { commander: error.code });
+  const failure = error as NodeJS.ErrnoException & { errors?: Array<NodeJS.ErrnoException> };
+  const code = failure.code ?? failure.errors?.[0]?.code;
+  const target = options.db ?? storeTarget();
+  if (isServerUrl(target) && code && connectionReasons[code]) {
+    return new AppError('STORE_CONNECTION_UNAVAILABLE', `Cannot connect to ${redactUrl(target)}: ${connectionReasons[code]}. Check that the server is running and the URL (host, port, user, database) is right.`, { field: '--db' });
+  }
+  if (!isServerUrl(target) && failure.syscall === 'mkdir' && failure.path !== undefined) {
+    if (code === 'EEXIST' && resolve(failure.path) === resolve(target)) {
+      return new AppError('STORE_NOT_A_DIRECTORY', `--db ${target} is a file, not a store directory. Give a directory (created when missing) or a postgres:// URL.`, { field: '--db' });
+    }
+    return new AppError('STORE_DIRECTORY_UNAVAILABLE', `Cannot create the store directory ${target}: ${fileReasons[code ?? ''] ?? failure.message}. Give another directory or a postgres:// URL.`, { field: '--db' });
+  }
+  const named = failure.path !== undefined && (options.argv ?? process.argv).slice(2).some((arg) => arg !== target && resolve(arg) === resolve(failure.path!));
+  if (named && code && fileReasons[code]) {
+    return new AppError('CLI_FILE_UNREADABLE', `Cannot read ${failure.path}: ${fileReasons[code]}. Check the path and its permissions.`, { file: failure.path });
+  }
+  const message = String((error as Error)?.message ?? error).split('\n')[0];
+  return new AppError('INTERNAL_ERROR', `${message} (set ${debugVariable}=1 for the stack trace)`);
+}
+
+const connectionReasons: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'unknown host',
+  EAI_AGAIN: 'the host name cannot be resolved now',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  ECONNRESET: 'the server closed the connection',
+  '28P01': 'the password was refused',
+  '28000': 'the server refused this user',
+  '3D000': 'the database does not exist',
+  '57P03': 'the server is starting up or shutting down',
+};
+
+const fileReasons: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of the path is a file',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+function storeTarget(): string {
+  try {
+    return loadConfig().database;
+  } catch {
+    return '';
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/:\/\/([^:@/]+):[^@/]+@/, '://$1:***@');
+}
