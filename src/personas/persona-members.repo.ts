@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { customerFactsOfPage, type GroupMemberRow } from '../segments/index.js';
 import { agreesToProfiling } from './persona-features.repo.js';
 
 type Db = Kysely<Database>;
@@ -12,36 +13,16 @@ type Db = Kysely<Database>;
 const stillProfiled = sql`join customer c on c.customer_id = cp.customer_id and c.merged_into_customer_id is null and ${agreesToProfiling}`;
 
 /** A member as GET /api/customers lists a customer, with when they were placed in the persona. */
-export type PersonaMemberRow = {
-  customer_id: number; kind: string; name: string | null; email: string | null; phone: string | null; city: string | null; country: string | null;
-  is_stub: boolean; created_at: Date; first_purchase_at: Date | null; last_purchase_at: Date | null; order_count: number; revenue_minor: number;
-  purchase_days: number; is_real: boolean; types: string[] | null; primary_type: string | null; rfm_segment: string | null;
-  consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null;
-  assigned_at: Date;
-};
+export type PersonaMemberRow = GroupMemberRow<'assigned_at'>;
 
 /** Members of one persona in customer id order, resumable after the last id seen. */
 export async function listPersonaMemberRows(db: Db, personaId: number, options: { limit: number; afterCustomerId?: number }): Promise<PersonaMemberRow[]> {
   const after = options.afterCustomerId === undefined ? sql`` : sql`and cp.customer_id > ${options.afterCustomerId}`;
-  // the page is chosen first and its members' facts joined after, as segment members are (segments/membership.repo.ts)
-  const result = await sql<PersonaMemberRow>`
-    with page as materialized (
-      select cp.customer_id, cp.assigned_at from customer_persona cp ${stillProfiled}
-      where cp.persona_id = ${personaId} ${after}
-      order by cp.customer_id
-      limit ${options.limit})
-    select m.customer_id, c.kind, c.name, c.email, c.phone, c.city, c.country, c.is_stub, c.created_at,
-      c.consent_email, c.consent_sms, c.consent_profiling,
-      t.first_purchase_at, t.last_purchase_at, coalesce(t.order_count, 0) as order_count, coalesce(t.revenue_minor, 0) as revenue_minor,
-      coalesce(t.purchase_days, 0) as purchase_days, (coalesce(t.order_count, 0) > 0) as is_real,
-      ct.types, ct.primary_type, r.segment as rfm_segment, m.assigned_at
-    from page m
-      join customer c on c.customer_id = m.customer_id
-      left join customer_trait t on t.customer_id = m.customer_id
-      left join customer_type ct on ct.customer_id = m.customer_id
-      left join customer_rfm r on r.customer_id = m.customer_id
-    order by m.customer_id`.execute(db);
-  return result.rows;
+  return customerFactsOfPage(db, sql`
+    select cp.customer_id, cp.assigned_at from customer_persona cp ${stillProfiled}
+    where cp.persona_id = ${personaId} ${after}
+    order by cp.customer_id
+    limit ${options.limit}`, 'assigned_at');
 }
 
 /**

@@ -10,3 +10,4 @@ export {
 export { previewSegment, type PreviewCount, type SegmentPreview } from './preview.service.js';
 export type { SegmentTables } from './segments.tables.js';
 export { segmentErrorCodes } from './segments.errors.js';
+export { customerFactsOfPage, type GroupMemberRow } from './membership.repo.js';

@@ -124,19 +124,32 @@ export type MemberRow = CustomerSummary & {
 /** Members in customer id order, resumable after the last id seen. */
 export async function listMemberRows(db: Kysely<Database>, segmentId: number, options: { limit: number; afterCustomerId?: number }): Promise<MemberRow[]> {
   const after = options.afterCustomerId === undefined ? sql`` : sql`and m.customer_id > ${options.afterCustomerId}`;
-  // The page is chosen on segment_member's key first, then its members' facts are joined: joined
-  // before the limit, a plan misjudging the member count joined every remaining member for each page.
-  const result = await sql<MemberRow>`
-    with page as materialized (
-      select m.customer_id, m.entered_at from segment_member m
-      where m.segment_id = ${segmentId} ${after}
-      order by m.customer_id
-      limit ${options.limit})
+  return customerFactsOfPage(db, sql`
+    select m.customer_id, m.entered_at from segment_member m
+    where m.segment_id = ${segmentId} ${after}
+    order by m.customer_id
+    limit ${options.limit}`, 'entered_at');
+}
+
+/** A customer as GET /api/customers lists them, with the one column of the group's page (when they joined it). */
+export type GroupMemberRow<Column extends string> = Omit<MemberRow, 'entered_at'> & Record<Column, Date>;
+
+/**
+ * The customers of a page of a group (a segment's, a persona's members), chosen first on the group's
+ * key and ordered by customer id, with their facts joined after: joined before the limit, a plan
+ * misjudging the member count joined every remaining member for each page. `page` selects
+ * customer_id and `column`.
+ */
+export async function customerFactsOfPage<Column extends 'entered_at' | 'assigned_at'>(
+  db: Kysely<Database>, page: RawBuilder<unknown>, column: Column,
+): Promise<Array<GroupMemberRow<Column>>> {
+  const result = await sql<GroupMemberRow<Column>>`
+    with page as materialized (${page})
     select m.customer_id, c.kind, c.name, c.email, c.phone, c.city, c.country, c.is_stub, c.created_at,
       c.consent_email, c.consent_sms, c.consent_profiling,
       t.first_purchase_at, t.last_purchase_at, coalesce(t.order_count, 0) as order_count, coalesce(t.revenue_minor, 0) as revenue_minor,
       coalesce(t.purchase_days, 0) as purchase_days, (coalesce(t.order_count, 0) > 0) as is_real,
-      ct.types, ct.primary_type, r.segment as rfm_segment, m.entered_at
+      ct.types, ct.primary_type, r.segment as rfm_segment, ${sql.ref(`m.${column}`)}
     from page m
       join customer c on c.customer_id = m.customer_id
       left join customer_trait t on t.customer_id = m.customer_id
