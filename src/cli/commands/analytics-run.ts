@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { textOrAtFile } from './at-file.js';
 import { AppError } from '../../core/errors.js';
 import {
   acknowledgeAlert, analyze, getTypePolicy, listAlerts, reopenAlert, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, untrackedStages, type AnalyzeResult, type LifecycleFunnel, type RfmReport,
@@ -69,14 +69,7 @@ export async function runPolicyShow(runtime: CliRuntime): Promise<void> {
 }
 
 export async function runPolicySet(runtime: CliRuntime, text: string, options: { asOf?: string }): Promise<void> {
-  let source = text;
-  if (text.startsWith('@')) {
-    try {
-      source = readFileSync(text.slice(1), 'utf8');
-    } catch (error) {
-      throw new AppError('CLI_ARGUMENT_INVALID', `The policy file ${text.slice(1)} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path after @.`);
-    }
-  }
+  const source = textOrAtFile(text, 'policy');
   let change: unknown;
   try {
     change = JSON.parse(source);

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { AppError } from '../../core/errors.js';
+import { textOrAtFile } from './at-file.js';
 
 /** `--filter '{"field": …}'` or `--filter @path/to/filter.json`. */
 export function readFilterOption(value: string): unknown {
-  const text = value.startsWith('@') ? readFileSync(value.slice(1), 'utf8') : value;
+  const text = textOrAtFile(value, 'filter');
   try {
     return JSON.parse(text);
   } catch (error) {
