@@ -60,6 +60,9 @@ describe('clientele analytics CLI', { timeout: 240_000 }, () => {
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(new RegExp(`^${regularId}\\s+at_risk, vip\\s+At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(after 14 days\\); VIP: revenue `, 'm'));
     expect(listed.stdout).toMatch(/^\(1–1 of 1 customers typed at_risk\)$/m);
+    // in any letter case, as the API reads it
+    const capitals = await cli('customers', 'list', '--type', 'AT_RISK', '--limit', '3');
+    expect(capitals).toMatchObject({ code: 0, stdout: listed.stdout });
     const unknown = await cli('customers', 'list', '--type', 'foo');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/--type: "foo" is not a customer type\. Use one of: at_risk, lapsed, vip, new, regular, loyal, occasional, one_time, lead, consumer\./);

@@ -2,7 +2,6 @@ import { countCustomers, listCustomers } from '../../customers/customers.queries
 import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 // from its own module, not analytics/index.js: the list needs none of the analyses' other modules
 import { listCustomersByType } from '../../analytics/types.service.js';
-import { customerTypesByPrecedence, isCustomerType } from '../../analytics/customer-types.js';
 import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
 import type { CliRuntime } from '../runtime.js';
@@ -25,12 +24,6 @@ function listQueryOf(options: ListOptions) {
   throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.${allowed}`, { field: option });
 }
 
-/** A type name the analysis gives, checked before the store is opened (the API's filter takes any text and finds no one). */
-function checkType(type: string | undefined): void {
-  if (type === undefined || isCustomerType(type.trim())) return;
-  throw new AppError('CLI_ARGUMENT_INVALID', `--type: unknown customer type "${type.slice(0, 40)}". Use one of: ${customerTypesByPrecedence.join(', ')}.`, { field: '--type' });
-}
-
 /** With --type and no other filter, sort or cursor, the list is that type's customers with their reasons. */
 const isTypeListing = (options: ListOptions) => options.type !== undefined
   && [options.query, options.status, options.channel, options.city, options.segment, options.minSpend, options.sort, options.cursor].every((value) => value === undefined);
@@ -49,10 +42,9 @@ function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>>, offs
 
 export async function runCustomersList(runtime: CliRuntime, options: ListOptions): Promise<void> {
   const query = listQueryOf(options);
-  checkType(options.type);
   if (isTypeListing(options)) {
     const offset = options.offset ?? 0;
-    const page = await runtime.withStore(({ db }) => listCustomersByType(db, options.type!.trim(), { limit: query.limit, offset }));
+    const page = await runtime.withStore(({ db }) => listCustomersByType(db, query.type!, { limit: query.limit, offset }));
     runtime.print(page, (p) => typeListing(p, offset));
     return;
   }

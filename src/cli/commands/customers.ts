@@ -51,7 +51,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
     .option('--city <city>')
     .option('--type <type>', `customer type from the last \`clientele analyze\` (${customerTypesByPrecedence.join(', ')}); alone, lists that type's customers by id with their reasons`)
-    .option('--segment <name>', 'RFM segment, e.g. Champions')
+    .option('--segment <name>', "RFM segment from the last analysis, e.g. Champions (a saved segment's members: clientele segments members <name>)")
     .option('--min-spend <amount>', 'revenue at least this much, in the store currency (150000, 99.50)', amountOption)
     .option('--sort <sort>', `${customerSorts.join(' | ')} (default: recent, ${recentSortMeaning})`)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 20)
