@@ -7,6 +7,7 @@ export const segmentErrorCodes = {
   sourceMissing: 'SEGMENT_SOURCE_MISSING',
   notFound: 'SEGMENT_NOT_FOUND',
   nameExists: 'SEGMENT_NAME_EXISTS',
+  nameInvalid: 'SEGMENT_NAME_INVALID',
   personaNotFound: 'PERSONA_NOT_FOUND',
   personasMissing: 'PERSONA_MODEL_MISSING',
   tooFewCustomers: 'PERSONA_TOO_FEW_CUSTOMERS',

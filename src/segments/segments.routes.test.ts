@@ -76,6 +76,21 @@ describeEachStore('segments over HTTP', (context) => {
     expect(ana).toEqual({ ...listed, entered_at: ana.entered_at });
   });
 
+  it('refuses a name of digits only, which the CLI and links would read as a segment number', async () => {
+    const jakarta = { field: 'city', op: 'eq', value: 'Jakarta' };
+    for (const name of ['1', ' 42 ', '#7']) {
+      const refused = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name, filter: jakarta } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ error: { code: 'SEGMENT_NAME_INVALID', field: 'name' } });
+    }
+    const created = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name: 'Top 100', filter: jakarta } });
+    expect(created.statusCode).toBe(201);
+    const segmentId = created.json().segment.segment_id;
+    const renamed = await app.inject({ method: 'PATCH', url: `/api/segments/${segmentId}`, headers: marketer.headers, payload: { name: '100' } });
+    expect(renamed.json()).toMatchObject({ error: { code: 'SEGMENT_NAME_INVALID' } });
+    await app.inject({ method: 'DELETE', url: `/api/segments/${segmentId}`, headers: marketer.headers });
+  });
+
   it('answers a bad filter with 400 naming the path and the problem', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/segments/preview', headers: analyst.headers, payload: { filter: { and: [{ field: 'city', op: 'like', value: 'J%' }] } } });
     expect(response.statusCode).toBe(400);

@@ -51,9 +51,17 @@ async function refreshOne(
 }
 
 /** Saves a segment and fills its membership at once. */
+/** Digits alone are a segment's number wherever a segment is named (the CLI's `segments show 7`, the API's /segments/7). */
+function checkSegmentName(name: string): void {
+  if (/^\s*#?\d+\s*$/.test(name)) {
+    throw new AppError(segmentErrorCodes.nameInvalid, `A segment's name needs a letter: ${JSON.stringify(name)} would be read as a segment number.`, { field: 'name' });
+  }
+}
+
 export async function createSegment(db: Db, input: SegmentInput, options: { actor: string; clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh }> {
   const asOf = await storeNow(db, options.clock);
   const { filter } = await prepareFilter(db, input.filter, asOf);
+  checkSegmentName(input.name);
   if (await findSegmentByName(db, input.name)) throw new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(input.name)} already exists.`, { field: 'name' });
   const segmentId = await insertSegment(db, { name: input.name, description: input.description ?? null, filter, createdBy: options.actor });
   const refresh = await refreshOne(db, { segment_id: segmentId, name: input.name, filter }, asOf, null);
@@ -64,6 +72,7 @@ export async function updateSegment(db: Db, idOrName: number | string, changes: 
   const segment = await getSegment(db, idOrName);
   const asOf = await storeNow(db, options.clock);
   const filter = changes.filter === undefined ? undefined : (await prepareFilter(db, changes.filter, asOf)).filter;
+  if (changes.name !== undefined) checkSegmentName(changes.name);
   if (changes.name !== undefined && changes.name !== segment.name && (await findSegmentByName(db, changes.name))) {
     throw new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(changes.name)} already exists.`, { field: 'name' });
   }
