@@ -28,7 +28,7 @@ export type BatchOutcome = {
   updated: number;
   unchanged: number;
   rejects: Reject[];
-  /** Customers whose purchase facts this batch changed (for keeping derived data current). */
+  /** Customers whose facts this batch changed: purchases, profile, lines, interest events (for keeping derived data current). */
   changedCustomerIds: number[];
   /** Stubs that customer rows joined (merged into the row's customer), in line order; customer files only. */
   joins?: StubJoinRecord[];

@@ -75,6 +75,8 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     await removeCustomersOfRejectedRows(db, resolution, kept.map(({ row }) => row.customer), new Set(kept.map(({ customerId }) => customerId)));
   }
   await addEventsToTraits(db, added);
+  // their interest conditions, and a lead's type, are judged again in this batch's transaction
+  outcome.changedCustomerIds = [...new Set(added.map((event) => event.customerId))];
   // a later event of a merged person stays theirs if the merge is undone
   await recordArrivalsThroughMergedIdentities(db, 'event', unique.flatMap((row, index) => (rejectedLines.has(row.line) ? [] : [
     { source: row.source, externalId: row.externalId, customerId: customerIds[index], refs: row.customer }])));

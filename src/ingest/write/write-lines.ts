@@ -127,6 +127,8 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
   const recomputed = new Set(changedCustomers);
   await addLinesToCategories(db, insertedKeys.filter((key) => !recomputed.has(key.customerId)));
   await recomputeTraits(db, changedCustomers, context.timeZone);
+  // what they bought (categories, products) feeds segments and personas, judged again in this batch's transaction
+  outcome.changedCustomerIds = [...new Set([...changedCustomers, ...insertedKeys.map((key) => key.customerId)])];
   return outcome;
 }
 
