@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { ensureOwner } from '../../src/auth/index.js';
@@ -138,6 +138,44 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.getByRole('button', { name: /sign in|masuk|pierakstīties/i }).click();
   await page.getByRole('navigation').waitFor();
 }
+
+/**
+ * Waits until the app holds the store's settings. They come in a request of their own after each
+ * page load, and the store's currency, time zone and whether its orders carry prices shape every
+ * amount and day shown: read before they arrive, an amount has no currency. The header names the
+ * store once they are in.
+ */
+export async function waitForStoreSettings(page: Page): Promise<void> {
+  await page.locator('.shell-header .store-name').waitFor();
+}
+
+/**
+ * The server's answer to saving the reader's language (PATCH /api/auth/me). The app shows a language
+ * picked in the header at once and saves it on the side; a page loaded before the answer asks the
+ * server and may come up in the old one.
+ */
+export function languageSaved(page: Page, locale: string): Promise<Response> {
+  return page.waitForResponse((response) => response.request().method() === 'PATCH' && new URL(response.url()).pathname === '/api/auth/me'
+    && (response.request().postDataJSON() as { locale?: unknown } | null)?.locale === locale);
+}
+
+/** Picks the language in the header, as a person would, and waits until the page shows it and the server has saved it. */
+export async function chooseLanguage(page: Page, locale: string): Promise<void> {
+  const picker = page.locator('.language-picker select');
+  if (await picker.inputValue() !== locale) {
+    const saved = languageSaved(page, locale);
+    await picker.selectOption(locale);
+    const answer = await saved;
+    if (!answer.ok()) throw new Error(`the language ${locale} was not saved: HTTP ${answer.status()}`);
+  }
+  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+}
+
+/**
+ * Options for expect.poll on what a page shows or sends: as long as a locator waits (30 s). vitest's
+ * default of one second is shorter than a request can take on a loaded CI machine.
+ */
+export const pagePoll = { timeout: 30_000 } as const;
 
 /** What a browser suite works with: the server, the browser and its first page. */
 export type StaffApp = { readonly server: DemoServer; readonly browser: TestBrowser; readonly page: Page };

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/clock.js';
 import { storeAlerts, type NewAlert } from '../../../src/analytics/alerts/alerts.repo.js';
-import { describeWithBrowser, openBrowser, signInThroughForm, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, openBrowser, pagePoll, signInThroughForm, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 import { createTestUser } from '../../helpers/auth.js';
 
 const isAlertAction = (action: 'acknowledge' | 'reopen') => (response: { url: () => string; request: () => { method: () => string } }) =>
@@ -47,8 +47,8 @@ describeWithBrowser('staff web app: change alerts', () => {
       await page.locator('.alert-item > span', { hasText: /^Di kategori pastries, pendapatan .+: .+, seharusnya .+ \(-62%\)$/ }).waitFor();
       await page.locator('.alert-item > span', { hasText: /^Di seluruh toko, pendapatan / }).waitFor();
     } finally {
-      await page.getByLabel('Bahasa').selectOption('en');
-      await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+      // saved before the next test loads a page, which asks the server for the language
+      await chooseLanguage(page, 'en');
     }
   });
 
@@ -124,7 +124,7 @@ describeWithBrowser('staff web app: change alerts', () => {
       await overdue.getByRole('button', { name: /Acknowledge/ }).waitFor();
       await expect(items.filter({ hasText: 'Pastries' }).getByRole('button', { name: /Acknowledge/ }).count()).resolves.toBe(0);
       await overdue.getByRole('button', { name: /Acknowledge/ }).click();
-      await expect.poll(async () => (await sql<{ n: number }>`select count(*)::int as n from alert where kind = 'customer_overdue' and window_end = ${overdueDay}::date and acknowledged_at is not null`.execute(db)).rows[0].n).toBe(1);
+      await expect.poll(async () => (await sql<{ n: number }>`select count(*)::int as n from alert where kind = 'customer_overdue' and window_end = ${overdueDay}::date and acknowledged_at is not null`.execute(db)).rows[0].n, pagePoll).toBe(1);
     } finally {
       await browser.close();
     }

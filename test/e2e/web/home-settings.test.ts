@@ -9,7 +9,7 @@ import { getStoreSettings, updateStoreSettings } from '../../../src/settings/ind
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
 import type { StoreSummary } from '../../../src/web/api/analytics-types.js';
-import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, useStaffApp, waitForStoreSettings, type DemoServer } from '../../helpers/browser.js';
 
 const isSummary = (days: number) => (response: Response) => response.url().includes('/api/reports/summary') && new URL(response.url()).searchParams.get('days') === String(days);
 
@@ -79,11 +79,12 @@ describeWithBrowser('Home and Reports keep their settings in the address', () =>
     expect(expected).toMatch(/^Last 7 days up to now \(.+\), compared with the same span 7 days earlier, up to the same time of day \(.+\)\.$/);
     const caption = page.getByRole('region', { name: 'Key figures' }).locator('.key-figures-period');
     // until the store settings arrive the dates may be shown in the browser's zone; then in the store's
-    await expect.poll(() => caption.textContent()).toBe(expected);
+    await waitForStoreSettings(page);
+    await expect(caption.textContent()).resolves.toBe(expected);
     // the store totals are the whole store now, each against its own total as it stood at the same time a week earlier
     const totals = page.getByRole('region', { name: 'Key figures' }).getByRole('group', { name: 'Store totals' });
     const totalsCaption = lookupMessage(messagesByLocale.en, 'home.totals.captionNow.other', { now: format.dateTime(now), days: 7, previousNow: format.dateTime(previousNow) });
-    await expect.poll(() => totals.locator('.key-figures-totals').textContent()).toBe(totalsCaption);
+    await expect(totals.locator('.key-figures-totals').textContent()).resolves.toBe(totalsCaption);
     const leads = totals.locator('.key-figure').filter({ hasText: 'Leads' });
     await expect(leads.locator('.key-figure-value').textContent()).resolves.toBe(format.number(summary.current.leads));
     await expect(leads.locator('.key-figure-previous').textContent()).resolves.toBe(`7 days ago: ${format.number(summary.previous.leads)}`);
@@ -149,7 +150,8 @@ describeWithBrowser('Home and Reports keep their settings in the address', () =>
       await storeName.getByText('Data demo sintetis').waitFor();
       await expect(storeName.textContent()).resolves.toBe('Roti & Kopi NusantaraData demo sintetis');
     } finally {
-      await page.getByLabel('Bahasa').selectOption('en');
+      // saved before the next test loads a page, which asks the server for the language
+      await chooseLanguage(page, 'en');
       await storeName.getByText('Synthetic demo data').waitFor();
     }
   });
@@ -168,7 +170,7 @@ describeWithBrowser('Home and Reports keep their settings in the address', () =>
       await storeName.getByText('Publiska datu kopa', { exact: true }).waitFor();
     } finally {
       await updateStoreSettings(server.store.db, { name: before.name, timezone: before.timeZone, is_synthetic: before.isSynthetic, demo_dataset: before.demoDataset, data_as_of: before.dataAsOf });
-      await page.locator('.language-picker select').selectOption('en');
+      await chooseLanguage(page, 'en');
       await page.goto(`${server.url}/`);
       await page.getByRole('banner').locator('.store-name').getByText('Synthetic demo data').waitFor();
     }

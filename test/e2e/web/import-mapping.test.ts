@@ -2,17 +2,12 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { toMinorUnits } from '../../../src/core/money.js';
 import { getStoreSettings } from '../../../src/settings/index.js';
-import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 
 const phone = { width: 390, height: 844 };
 
 /** A till's own export: none of its headers is a field name, all are common names for one. */
 const tillCsv = ['Date,Total,Customer,Order ID', '2024-03-05,90000,MAP-C1,MAP-1', '2024-03-06,25000,MAP-C2,MAP-2', '2024-03-06,12500,MAP-C1,MAP-3'].join('\n');
-
-async function chooseLanguage(page: Page, locale: string) {
-  await page.locator('.language-picker select').selectOption(locale);
-  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
-}
 
 async function chooseOrdersFile(page: Page, url: string, name: string) {
   await page.goto(`${url}/import`);

@@ -1,19 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
 import type { Locale } from '../../../src/web/api/types.js';
 import type { PersonaListWithReadiness } from '../../../src/web/features/personas/discovery-readiness.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
-import { describeWithBrowser, useStaffApp } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, useStaffApp } from '../../helpers/browser.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 const spaced = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
-
-async function chooseLanguage(page: Page, locale: Locale) {
-  await page.locator('.language-picker select').selectOption(locale);
-  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
-}
 
 describeWithBrowser('personas on a store with too few buyers', () => {
   const app = useStaffApp({ customers: 10 });
@@ -46,6 +40,8 @@ describeWithBrowser('persona income bands in the reader language', () => {
     const { page, server } = app;
     await page.goto(`${server.url}/personas`);
     await chooseLanguage(page, 'id');
+    // before the personas are in, no notice and an enabled button say nothing yet
+    await page.locator('.persona-card').first().waitFor();
     await expect(page.locator('.page-personas .notice').count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: tIn('id')('personas.rediscover') }).isDisabled()).resolves.toBe(false);
     const list = await page.evaluate(async () => (await fetch('/api/personas')).json() as Promise<PersonaListWithReadiness>);

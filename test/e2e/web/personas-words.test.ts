@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
-import { currency } from '../../../src/synthetic/index.js';
+import { currency, timeZone } from '../../../src/synthetic/index.js';
 import type { DriftReport, PersonaList } from '../../../src/web/api/target-group-types.js';
 import type { Locale } from '../../../src/web/api/types.js';
 import { distinctnessOf } from '../../../src/web/features/personas/distinctness.js';
@@ -14,17 +14,13 @@ import { nameWordsOf, personaDisplayName } from '../../../src/web/features/perso
 import { traitSentence } from '../../../src/web/features/personas/trait-words.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
-import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, useStaffApp, waitForStoreSettings, type DemoServer } from '../../helpers/browser.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
-// the synthetic demo store's currency, as the app formats its money
-const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], currency, 'UTC');
+// the synthetic demo store's currency and time zone, as the app formats its money and days (not UTC's:
+// from 17:00 UTC on, the day the model was discovered is already the next one in Jakarta)
+const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], currency, timeZone);
 const sizeRank = { large: 3, medium: 2, small: 1, negligible: 0 } as const;
-
-async function chooseLanguage(page: Page, locale: Locale) {
-  await page.locator('.language-picker select').selectOption(locale);
-  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
-}
 
 describeWithBrowser('personas and drift in words', () => {
   const app = useStaffApp({ customers: 200 });
@@ -45,6 +41,8 @@ describeWithBrowser('personas and drift in words', () => {
     const words = nameWordsOf(locale, t);
     await chooseLanguage(page, locale);
     await page.goto(`${server.url}/personas`);
+    // the dates and amounts are written in the store's zone and currency, which come with the settings
+    await waitForStoreSettings(page);
     await page.locator('.persona-card').first().waitFor();
     expect(list.personas.length).toBe(3);
     expect(list.personas.some((persona) => persona.profile.traits.length > 0)).toBe(true);
@@ -90,6 +88,8 @@ describeWithBrowser('personas and drift in words', () => {
     const format = formatIn(locale);
     await chooseLanguage(page, locale);
     await page.goto(`${server.url}/personas`);
+    // an amount moved is written in the store's currency, which comes with the settings
+    await waitForStoreSettings(page);
     const form = page.locator('.drift-form');
     await form.locator('button[type="submit"]').click();
     const table = page.locator('.drift-results table').first();

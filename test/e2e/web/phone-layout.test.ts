@@ -5,7 +5,7 @@ import { discoverPersonas } from '../../../src/personas/index.js';
 import { createSegment } from '../../../src/segments/index.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
 import { rfmSegmentLabel } from '../../../src/web/features/reports/rfm-segment-label.js';
-import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1366, height: 900 };
@@ -71,11 +71,6 @@ async function rowPartsOutOfSight(row: Locator) {
       return partBox.top < box.top || partBox.bottom > box.bottom || partBox.left < box.left || partBox.right > box.right;
     }).map((part) => part.textContent);
   });
-}
-
-async function chooseLanguage(page: Page, locale: string) {
-  await page.locator('.language-picker select').selectOption(locale);
-  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
 }
 
 describeWithBrowser('The staff app on a phone', () => {

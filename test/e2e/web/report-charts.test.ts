@@ -6,7 +6,7 @@ import { analyze } from '../../../src/analytics/index.js';
 import { getStoreSettings, updateStoreSettings } from '../../../src/settings/index.js';
 import type { CohortsReport, StoreSummary, TypesReport } from '../../../src/web/api/analytics-types.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
-import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, useStaffApp, waitForStoreSettings, type DemoServer } from '../../helpers/browser.js';
 
 /** The visually hidden table behind a chart, as a screen reader reads it: header and rows of cell texts. */
 async function hiddenTable(region: Locator): Promise<{ header: string[]; rows: string[][] }> {
@@ -91,6 +91,8 @@ describeWithBrowser('the report charts: what they say, their tables and files, a
 
   it('reads the hidden tables in the reader\'s formats and writes the CSV files with units, a decimal point and no empty column', async () => {
     await page.goto(`${server.url}/reports`);
+    // the revenue table's amounts carry the store's currency, which comes with the settings
+    await waitForStoreSettings(page);
     await page.getByLabel('Language').selectOption('id');
     await page.locator('html[lang="id"]').waitFor({ state: 'attached' });
     const types = page.getByRole('region', { name: 'Pelanggan per tipe' });
@@ -121,8 +123,8 @@ describeWithBrowser('the report charts: what they say, their tables and files, a
       expect(revenueTable.rows[0][0]).toMatch(/\(hanya hari-hari sejak .+, saat rentang dimulai\)$/);
       await expect(revenue.getByText(/rentang dimulai pada .+, jadi segmen putus-putus hanya memuat/).isVisible()).resolves.toBe(true);
     }
-    await page.getByLabel('Bahasa').selectOption('en');
-    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    // saved before the next test loads a page, which asks the server for the language
+    await chooseLanguage(page, 'en');
   });
 
   it('marks the month under way in the cohort heatmap, its table and its file', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { categories as demoCategories } from '../../../src/synthetic/catalogue.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
-import { describeWithBrowser, useStaffApp } from '../../helpers/browser.js';
+import { describeWithBrowser, pagePoll, useStaffApp } from '../../helpers/browser.js';
 import { signInAs } from '../../helpers/auth.js';
 
 const numbers = createFormatters('en-GB', null, 'UTC');
@@ -33,13 +33,14 @@ describeWithBrowser('staff web app: the categories of a purchase condition', () 
     expect(demoCategories).toContain(first);
     expect(demoCategories).toContain(second);
     const { field } = await openNewSegment();
-    await expect.poll(() => field.getAttribute('placeholder')).toBe(`comma-separated, e.g. ${first}, ${second}`);
+    // the placeholder names them once the store's categories have come in a request of their own
+    await expect.poll(() => field.getAttribute('placeholder'), pagePoll).toBe(`comma-separated, e.g. ${first}, ${second}`);
   });
 
   it('says quietly when no customer has bought a typed category, and not for a known one in any case', async () => {
     const [first] = await categoriesByBuyers();
     const { page, form, field } = await openNewSegment();
-    await expect.poll(() => field.getAttribute('placeholder')).toContain(first);
+    await expect.poll(() => field.getAttribute('placeholder'), pagePoll).toContain(first);
     await field.fill(`${first.toUpperCase()}, xyz`);
     await form.getByText('No customer has bought "xyz" yet').waitFor();
     await expect(form.getByText(`No customer has bought "${first.toUpperCase()}" yet`).count()).resolves.toBe(0);

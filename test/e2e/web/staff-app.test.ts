@@ -11,7 +11,7 @@ import { getStoreSettings } from '../../../src/settings/index.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
 import type { Locale } from '../../../src/web/api/types.js';
-import { describeWithBrowser, ownerEmail, ownerPassword, signInThroughForm, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, languageSaved, ownerEmail, ownerPassword, signInThroughForm, useStaffApp, waitForStoreSettings, type DemoServer } from '../../helpers/browser.js';
 
 /** A type reason as the given language writes it: one of its openings ("Reguler:", "Riska grupā:"), then figures, no placeholder left. */
 function reasonIn(locale: Locale): RegExp {
@@ -44,7 +44,8 @@ describeWithBrowser('staff web app (owner)', () => {
       await expect(realCustomers.getByText(/^30 days ago: [\d,]+$/).isVisible()).resolves.toBe(true);
       await expect(totals.getByText(/vs previous period/).count()).resolves.toBe(0);
       await expect(keyFigures.getByRole('group', { name: 'Last 30 days' }).locator('.key-figure').filter({ hasText: 'Real customers' }).count()).resolves.toBe(0);
-      // The revenue shown is the summary's, formatted in the store currency.
+      // The revenue shown is the summary's, formatted in the store currency (which arrives with the settings).
+      await waitForStoreSettings(page);
       const summary = await page.evaluate(async () => (await fetch('/api/reports/summary?days=30')).json() as Promise<{ currency: string; current: { revenueMinor: number } }>);
       const revenue = createFormatters('en-GB', summary.currency, 'UTC').money(summary.current.revenueMinor);
       const revenueFigure = keyFigures.locator('.key-figure').filter({ hasText: 'Revenue' });
@@ -96,6 +97,8 @@ describeWithBrowser('staff web app (owner)', () => {
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(title).toContain('VIP');
     // the export of the filter: revenue in the store's currency for a person, in minor units for a program
+    // (the currency comes with the settings, in a request of their own)
+    await waitForStoreSettings(page);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'For re-import (CSV, field codes)' }).click();
     const csv = await readFile(await (await download).path(), 'utf8');
@@ -219,8 +222,9 @@ describeWithBrowser('staff web app (owner)', () => {
       expect(writes).toHaveLength(1);
       await taken.getByRole('button', { name: `Merge no. ${other.customer_id} into this customer…` }).click();
       const mergePanel = page.getByRole('region', { name: 'Merge with another customer' });
-      await expect(mergePanel.getByLabel("Other customer's number").inputValue()).resolves.toBe(String(other.customer_id));
+      // the panel fills the number in after the click's render, then looks them up: its preview says both are done
       await mergePanel.getByRole('region', { name: 'Merge preview' }).getByText(new RegExp(`^Merge .* \\(no\\. ${other.customer_id}, \\d+ orders?\\) into this customer\\?`)).waitFor();
+      await expect(mergePanel.getByLabel("Other customer's number").inputValue()).resolves.toBe(String(other.customer_id));
       await profile.getByRole('button', { name: 'Cancel' }).click();
       await mergePanel.getByLabel("Other customer's number").fill('');
     } finally {
@@ -255,6 +259,7 @@ describeWithBrowser('staff web app (owner)', () => {
     // a store with enough repeat buyers for the spend model gives them its average (this small demo store may have too few: set it)
     await sql`update customer_prediction set expected_spend_minor = 415280, clv_minor = 984895 where customer_id = ${found.oneTime!}::bigint`.execute(server.store.db);
     await page.reload();
+    await waitForStoreSettings(page);
     await expect(prediction.locator('.prediction-expected-spend').textContent()).resolves.toMatch(/^IDR\s415,280 \(store average\)$/);
     await expect(prediction.locator('.prediction-store-average').textContent()).resolves.toMatch(/^Spend per order is the store's average/);
     await expect(prediction.locator('.prediction-clv').textContent()).resolves.toMatch(/^IDR\s984,895$/);
@@ -292,22 +297,29 @@ describeWithBrowser('staff web app (owner)', () => {
   });
 
   it('switches to Bahasa Indonesia and Latvian, and keeps the choice for the user', async () => {
+    // each choice is shown at once and saved on the side; the server takes them in turn, so each is saved before the next
+    const savedInIndonesian = languageSaved(page, 'id');
     await page.getByLabel('Language').selectOption('id');
     await page.getByRole('link', { name: 'Pelanggan', exact: true }).waitFor();
     await page.getByRole('region', { name: 'Pembelian', exact: true }).waitFor();
     // the reasons for the customer's types too, rebuilt from their numbers
     await expect(page.locator('.type-explanation li').first().textContent()).resolves.toMatch(reasonIn('id'));
+    await savedInIndonesian;
+    const savedInLatvian = languageSaved(page, 'lv');
     await page.getByLabel('Bahasa').selectOption('lv');
     await page.getByRole('link', { name: 'Klienti', exact: true }).waitFor();
     await expect(page.locator('.type-explanation li').first().textContent()).resolves.toMatch(reasonIn('lv'));
     await expect(page.getByRole('button', { name: 'Iziet' }).isVisible()).resolves.toBe(true);
     // Saved on the server: a fresh load (no local state from React) comes back in Latvian.
+    await savedInLatvian;
     await page.reload();
     await page.getByRole('link', { name: 'Pārskati' }).waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ locale: string }>);
     expect(me.locale).toBe('lv');
+    const savedInEnglish = languageSaved(page, 'en');
     await page.getByLabel('Valoda').selectOption('en');
     await page.getByRole('link', { name: 'Reports' }).waitFor();
+    await savedInEnglish;
   });
 
   it('imports a small CSV and shows the bad row with its reason', async () => {
@@ -435,6 +447,8 @@ describeWithBrowser('staff web app (owner)', () => {
       await route.fulfill({ response, json: summary });
     });
     await page.goto(`${server.url}/`);
+    // measured with the currency the amounts carry once the settings are in
+    await waitForStoreSettings(page);
     const overflowing = () => page.evaluate(() => [...document.querySelectorAll('.key-figure')].flatMap((tile) => {
       const value = tile.querySelector<HTMLElement>('.key-figure-value')!;
       const tileBox = tile.getBoundingClientRect();
@@ -451,7 +465,10 @@ describeWithBrowser('staff web app (owner)', () => {
           await expect(page.locator('.key-figure-value').first().textContent()).resolves.toMatch(/6[.,\s\u00a0]?563[.,\s\u00a0]?819[.,\s\u00a0]?100/);
           expect({ locale, width, overflowing: await overflowing() }).toEqual({ locale, width, overflowing: [] });
         }
+        // saved, too, before the next test loads a page, which asks the server for the language
+        const saved = languageSaved(page, next);
         await page.getByLabel(languageLabel).selectOption(next);
+        await saved;
         await page.locator('html[lang="' + next + '"]').waitFor({ state: 'attached' });
       }
     } finally {
@@ -531,7 +548,8 @@ describeWithBrowser('staff web app (owner)', () => {
 
     await page.getByRole('link', { name: '← Persona' }).click();
     await page.getByRole('region', { name: 'Pelanggan pagi', exact: true }).waitFor();
-    await page.getByLabel('Bahasa').selectOption('en');
+    // saved before the next test loads a page, which asks the server for the language
+    await chooseLanguage(page, 'en');
     await page.getByRole('heading', { level: 1, name: 'Personas' }).waitFor();
   });
   it('removes a wrongly entered phone from a customer after a confirmation: the profile, the identities and the timeline say so', async () => {
@@ -545,7 +563,8 @@ describeWithBrowser('staff web app (owner)', () => {
     const confirmation = identities.getByRole('group', { name: `Remove Phone ${chosen.value}` });
     await confirmation.getByText('Searches and imports will no longer find them by it').waitFor();
     await confirmation.getByRole('button', { name: 'Yes, remove it' }).click();
-    await identities.getByText(chosen.value).waitFor({ state: 'detached' });
+    // the value alone: until the removal is answered, the confirmation quotes it too
+    await identities.getByText(chosen.value, { exact: true }).waitFor({ state: 'detached' });
     await page.getByText(`Phone ${chosen.value} removed by`).first().waitFor();
     const left = await sql<{ n: number }>`select count(*)::int as n from customer_identity where customer_id = ${chosen.customer_id} and kind = 'phone' and value = ${chosen.value}`.execute(db);
     const customer = await sql<{ phone: string | null }>`select phone from customer where customer_id = ${chosen.customer_id}`.execute(db);

@@ -9,11 +9,18 @@ import type { Persona } from '../../../src/web/api/target-group-types.js';
 import { nameWordsOf, personaDisplayName } from '../../../src/web/features/personas/persona-name.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
-import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
+import { buildWebApp, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, signInThroughForm, startDemoServer, waitForStoreSettings, type DemoServer, type TestBrowser } from '../../helpers/browser.js';
 import { createTestUser } from '../../helpers/auth.js';
 
 const numbers = createFormatters('en-GB', null, 'UTC');
 const euros = createFormatters('en-GB', 'EUR', 'UTC');
+
+/** A promise the test settles when it is ready: held until then, however long the page takes to get there. */
+function heldBack(): { held: Promise<void>; release: () => void } {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  return { held, release };
+}
 
 describeWithBrowser('staff web app: segments and personas', () => {
   let web: Awaited<ReturnType<typeof buildWebApp>>;
@@ -131,9 +138,12 @@ describeWithBrowser('staff web app: segments and personas', () => {
     // a currency with cents, so an amount typed in major units must be stored ×100
     const { currency } = await getStoreSettings(server.store.db);
     await updateStoreSettings(server.store.db, { currency: 'EUR' });
+    let fieldTypes = heldBack();
     try {
       await page.goto(`${server.url}/segments/new`);
       await page.getByRole('heading', { level: 1, name: 'New segment' }).waitFor();
+      // an amount is read and written in the store's currency, which comes with the settings
+      await waitForStoreSettings(page);
       await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Big spenders or VIP');
       const conditions = page.getByRole('list', { name: 'Conditions' });
       await conditions.getByText('Last purchase in the last 90 days').waitFor();
@@ -176,19 +186,23 @@ describeWithBrowser('staff web app: segments and personas', () => {
       await page.getByRole('region', { name: 'Preview' }).getByText(`${numbers.number(matching)} of ${numbers.number(customers)} customers`).waitFor();
 
       // the saved segment's page gets the field types late: until they arrive it must not word a list's "include" as text's "contains"
+      // (held until the test has looked: a fixed delay could run out on a slow machine before the page is even drawn)
       await page.route('**/api/segments/fields', async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await fieldTypes.held;
         await route.continue();
       });
       await page.getByRole('button', { name: 'Save segment' }).click();
       await page.getByRole('heading', { level: 1, name: 'Big spenders or VIP' }).waitFor();
       const filterCard = page.getByRole('region', { name: 'Filter' });
       await expect(filterCard.getByRole('listitem').allTextContents()).resolves.toEqual([]);
+      fieldTypes.release();
       await filterCard.getByText('Customer types include VIP').waitFor();
       // and so must its editor
+      fieldTypes = heldBack();
       await page.getByRole('link', { name: 'Edit', exact: true }).click();
       await page.getByRole('heading', { level: 2, name: 'Conditions' }).waitFor();
       await expect(conditions.getByRole('listitem').allTextContents()).resolves.toEqual([]);
+      fieldTypes.release();
       await conditions.getByText('Customer types include VIP').waitFor();
       await page.unroute('**/api/segments/fields');
       await page.goBack();
@@ -200,6 +214,9 @@ describeWithBrowser('staff web app: segments and personas', () => {
       await expect(filterCard.getByRole('listitem').allTextContents()).resolves.toEqual([revenue, 'Customer types include VIP']);
       await expect(filterCard.getByText('Match any of these').isVisible()).resolves.toBe(true);
     } finally {
+      // a failure before the release must not leave the next tests' field types held
+      fieldTypes.release();
+      await page.unroute('**/api/segments/fields');
       await updateStoreSettings(server.store.db, { currency });
     }
   });
@@ -212,6 +229,7 @@ describeWithBrowser('staff web app: segments and personas', () => {
     try {
       await page.goto(`${server.url}/segments/new`);
       await page.getByRole('heading', { level: 1, name: 'New segment' }).waitFor();
+      await waitForStoreSettings(page);
       await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
       const builder = page.getByRole('form', { name: 'Add a condition on a field' });
       await builder.getByLabel('Field').selectOption({ label: 'Revenue' });
@@ -268,6 +286,8 @@ describeWithBrowser('staff web app: segments and personas', () => {
     await page.getByRole('heading', { level: 1, name: 'Personas' }).waitFor();
     const listed = await page.evaluate(async () => (await fetch('/api/personas')).json() as Promise<{ personas: Persona[] }>);
     expect(listed.personas).toHaveLength(3);
+    // the heading is drawn at once, the cards once the page's own request for the personas is answered
+    await page.locator('.persona-card').first().waitFor();
     await expect(page.locator('.persona-card').count()).resolves.toBe(3);
     const largest = listed.personas[0];
     // a generated name is shown rebuilt from its traits ("Young big-city, mobile, “coffee”"), not as the server stores it

@@ -7,7 +7,7 @@ import { calendarDayOf } from '../../../src/core/calendar-day.js';
 import { analyze } from '../../../src/analytics/index.js';
 import { importFile } from '../../../src/ingest/import-file.service.js';
 import { getStoreSettings, updateStoreSettings } from '../../../src/settings/index.js';
-import { describeWithBrowser, useStaffApp } from '../../helpers/browser.js';
+import { describeWithBrowser, useStaffApp, waitForStoreSettings } from '../../helpers/browser.js';
 
 const noPrices = 'No prices recorded';
 
@@ -42,29 +42,33 @@ describeWithBrowser('a customer of a store whose orders carry no prices (as the 
   it('says in the customer list\'s spend column that no prices are recorded, not €0.00', async () => {
     const { page, server } = app;
     await page.goto(`${server.url}/customers`);
+    // whether the orders carry prices comes with the store's settings; until then amounts are shown as they are
+    await waitForStoreSettings(page);
     const spend = page.locator('.customer-row:not(.customer-row-head) .customer-cell-spend');
-    await expect.poll(() => spend.allTextContents()).toEqual([noPrices, noPrices, noPrices]);
+    await spend.first().waitFor();
+    await expect(spend.allTextContents()).resolves.toEqual([noPrices, noPrices, noPrices]);
   });
 
   it('says so on the customer page: purchase facts, the purchase rhythm and the prediction\'s spend, with the counts as ever', async () => {
     const { page, server } = app;
     await page.goto(`${server.url}/customers/${customerId}`);
+    await waitForStoreSettings(page);
     const facts = page.getByRole('region', { name: 'Purchases' });
     const fact = (label: string) => facts.locator('dl.facts > div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
-    await expect.poll(() => fact('Spend').textContent()).toBe(noPrices);
+    await expect(fact('Spend').textContent()).resolves.toBe(noPrices);
     await expect(fact('Average order').textContent()).resolves.toBe(noPrices);
     await expect(fact('Orders').textContent()).resolves.toBe('6');
     await expect(facts.textContent()).resolves.not.toContain('€');
 
     const prediction = page.getByRole('region', { name: 'Prediction' });
-    await expect.poll(() => prediction.locator('.prediction-expected-spend').textContent()).toBe(noPrices);
+    await expect(prediction.locator('.prediction-expected-spend').textContent()).resolves.toBe(noPrices);
     await expect(prediction.locator('.prediction-clv').textContent()).resolves.toBe(noPrices);
     await expect(prediction.locator('.prediction-expected-purchases').textContent()).resolves.toBe('8.1');
 
     const rhythm = page.getByRole('region', { name: 'Purchase rhythm' });
     const table = rhythm.locator('.visually-hidden table');
     await table.waitFor({ state: 'attached' });
-    await expect.poll(() => table.evaluate((element) => [...element.querySelectorAll('tbody tr')].map((row) => row.querySelectorAll('td')[2]?.textContent ?? ''))).toEqual(Array(6).fill(noPrices));
+    await expect(table.evaluate((element) => [...element.querySelectorAll('tbody tr')].map((row) => row.querySelectorAll('td')[2]?.textContent ?? ''))).resolves.toEqual(Array(6).fill(noPrices));
     // the tooltip over a bar: the days since the previous purchase, and no €0.00
     const chart = rhythm.locator('.chart-canvas');
     await chart.locator('canvas').waitFor();
