@@ -3,7 +3,7 @@ import type { AnalyzeResult } from '../../../src/web/api/analytics-types.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { createTestUser } from '../../helpers/auth.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
-import { chooseLanguage, describeWithBrowser, openBrowser, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, pagePoll, openBrowser, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
 
 const inIndonesian = (code: string, params: Record<string, string | number>) => lookupMessage(messagesByLocale.id, `rejectReasons.${code}`, params);
 
@@ -135,5 +135,22 @@ describeWithBrowser('staff web app on a new, empty store', () => {
     expect(shown[0].reason).toContain('bukan alamat email');
     // the server's English reason stays at hand for support
     expect(shown[0].english).toContain('is not an email address');
+  });
+
+  it('says a customer\'s orders carry no prices right after importing such orders, without a reload', async () => {
+    const { page } = app;
+    // the page was loaded while the store had no orders: its settings then said nothing of prices
+    await page.getByLabel(/^Data/).selectOption('orders');
+    const csv = ['order_id,customer_id,ordered_at,amount', 'W1,WEB-1,2026-11-01T10:00:00Z,0', 'W2,WEB-1,2026-11-15T10:00:00Z,0'].join('\n');
+    await page.getByLabel('Berkas CSV').setInputFiles({ name: 'pesanan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Impor 2 baris' }).click();
+    await page.getByText('Selesai', { exact: true }).waitFor();
+    // within the app, as a person goes on: no page load fetches the settings anew
+    await page.getByRole('link', { name: 'Pelanggan', exact: true }).click();
+    await page.getByRole('link', { name: 'Ayu Web' }).click();
+    const purchases = page.getByRole('region', { name: 'Pembelian', exact: true });
+    await purchases.waitFor();
+    await expect.poll(() => purchases.textContent(), pagePoll).toContain(lookupMessage(messagesByLocale.id, 'reports.common.noPrices'));
+    await expect(purchases.textContent()).resolves.not.toMatch(/Rp\s?0/);
   });
 });
