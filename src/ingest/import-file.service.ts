@@ -90,7 +90,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
   const writeContext: WriteContext = { importId, file: options.file, linesOf: 'file', currency: settings.currency, timeZone: settings.timeZone, rates };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);
-  const keepDerivedCurrent = await createDerivedUpdater(db);
+  const keepDerivedCurrent = await createDerivedUpdater(db, { clock: options.clock, settings });
   const totals = { read: 0, inserted: 0, updated: 0, unchanged: 0 };
   let orders = hasOrderCounts(options.entity) ? emptyOrderCounts() : null;
   let rejected = 0;
@@ -126,7 +126,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       const read = batch.rows.length + batch.rejects.length;
       const outcome = await db.transaction().execute(async (trx) => {
         const written = await writeBatch(trx, options.entity, batch.rows, writeContext, batch.rejectedOrderKeys);
-        await keepDerivedCurrent(trx, written.changedCustomerIds, options.clock.now());
+        await keepDerivedCurrent(trx, written.changedCustomerIds);
         await addBatchToImportRun(trx, importId, read, { ...written, rejects: [...batch.rejects, ...written.rejects] });
         return written;
       });

@@ -55,7 +55,7 @@ export async function ingestRecords(
   const context = await buildIngestContext(db, options.clock, options.source ?? 'api');
   const settings = await getStoreSettings(db);
   const rates = await readCurrencyRates(db);
-  const keepDerivedCurrent = await createDerivedUpdater(db);
+  const keepDerivedCurrent = await createDerivedUpdater(db, { clock: options.clock, settings });
   return db.transaction().execute(async (trx) => {
     const run = options.importId === undefined ? null : await joinOpenRun(trx, options.importId, entity, options.actor);
     const file = run?.fileName ?? 'request';
@@ -64,7 +64,7 @@ export async function ingestRecords(
     // a batch sent without its file's lines names its records by their place in it
     const linesOf = options.lines ? 'file' : 'batch';
     const outcome = await writeBatch(trx, entity, rows, { importId, file, linesOf, currency: settings.currency, timeZone: settings.timeZone, rates }, rejectedOrderKeys);
-    await keepDerivedCurrent(trx, outcome.changedCustomerIds, options.clock.now());
+    await keepDerivedCurrent(trx, outcome.changedCustomerIds);
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });
     if (!run) {

@@ -37,20 +37,20 @@ describeEachStore('keeping customer types current as orders arrive', (context) =
     // first bought 92 days before: not new under the default 30 days
     expect(await typesOfC1()).not.toContain('new');
 
-    const keepDerivedCurrent = await createDerivedUpdater(db);
+    const keepDerivedCurrent = await createDerivedUpdater(db, { clock, settings: { dataAsOf: null } });
     // the policy changes after the updater read it (and everyone is reclassified by it)
     await setTypePolicy(db, { newWithinDays: 120 }, { asOf: '2024-06-01' });
     expect(await typesOfC1()).toContain('new');
-    await db.transaction().execute((trx) => keepDerivedCurrent(trx, [c1], clock.now()));
+    await db.transaction().execute((trx) => keepDerivedCurrent(trx, [c1]));
     expect(await typesOfC1()).not.toContain('new');
-    await db.transaction().execute((trx) => keepDerivedCurrent(trx, [c1], clock.now()));
+    await db.transaction().execute((trx) => keepDerivedCurrent(trx, [c1]));
     expect(await typesOfC1()).toContain('new');
 
     // a re-run import whose first batch changes nobody: its first changes may come long after the read
-    const rerun = await createDerivedUpdater(db);
+    const rerun = await createDerivedUpdater(db, { clock, settings: { dataAsOf: null } });
     await setTypePolicy(db, { newWithinDays: 30 }, { asOf: '2024-06-01' });
-    await db.transaction().execute((trx) => rerun(trx, [], clock.now()));
-    await db.transaction().execute((trx) => rerun(trx, [c1], clock.now()));
+    await db.transaction().execute((trx) => rerun(trx, []));
+    await db.transaction().execute((trx) => rerun(trx, [c1]));
     expect(await typesOfC1()).not.toContain('new');
   });
 });

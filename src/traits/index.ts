@@ -4,11 +4,15 @@ import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from './traits.repo.js';
 
 export { addEventsToTraits, addLinesToCategories, addOrdersToTraits, addOrdersToTraitsSteps, ensureTraitRows, recomputeTraits } from './traits.repo.js';
+export { recomputeAllTraits } from './rebuild.repo.js';
 export type { LineKey, OrderKey } from './traits.repo.js';
 /** What counts as a purchase and its value, for reports that read orders themselves. */
 export { isVerified, netAmount } from './traits.sql.js';
 
-/** Recomputes every customer's purchase facts from the orders, lines and events, in one transaction. */
+/**
+ * Recomputes every customer's purchase facts from the orders, lines and events, in one transaction.
+ * The facts alone: `clientele rebuild` (ingest/rebuild.service.ts) also brings what derives from them up to date.
+ */
 export async function rebuildTraits(db: Kysely<Database>): Promise<{ customers: number; seconds: number }> {
   const started = performance.now();
   const { timeZone } = await getStoreSettings(db);
