@@ -8,7 +8,8 @@ import { customerEmpty, customerNotFound, identityInvalid, identityTaken, type I
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalId, normalisePhone } from './identity.js';
-import { keepSegmentsCurrent } from './keep-segments-current.js';
+import { deleteCustomerRows, deleteSegmentHistory } from './delete-customer-rows.repo.js';
+import { keepProfileDerivedCurrent, keepSegmentsCurrent } from './keep-segments-current.js';
 
 type Db = Kysely<Database>;
 
@@ -134,8 +135,8 @@ export async function updateCustomer(
       await trx.updateTable('customer').set({ ...(values as object), is_stub: false, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
     }
     await attachIdentities(trx, customerId, sentIdentities(identities, values, defaultCountry), 'update');
-    // identities alone feed no segment field
-    if (isProfileWritten) await keepSegmentsCurrent(trx, [customerId], options.clock ?? systemClock);
+    // identities alone feed no segment field and no persona feature
+    if (isProfileWritten) await keepProfileDerivedCurrent(trx, [customerId], options.clock ?? systemClock);
     return changeOf(current as Record<string, unknown>, values);
   });
 }
@@ -152,9 +153,12 @@ function changeOf(current: Record<string, unknown>, values: Record<string, unkno
 
 /**
  * Removes a customer and every fact about them (orders, lines, events,
- * identities), with the customers merged into them: those rows hold only the
- * profile of the same person, whose facts go with this one. Such merges can no
- * longer be undone; undoMerge refuses them.
+ * identities) and everything derived from them (types and their history, RFM,
+ * persona, predictions, alerts, segment history), with the customers merged
+ * into them: those rows hold only the profile of the same person, whose facts
+ * go with this one. Such merges can no longer be undone; undoMerge refuses
+ * them. The audit log keeps its entries. Store-wide daily sums follow through
+ * their triggers (store_purchase_day, store_first_seen).
  */
 export async function deleteCustomer(db: Db, customerId: number, options: CustomerWriteOptions = {}): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -166,12 +170,10 @@ export async function deleteCustomer(db: Db, customerId: number, options: Custom
         union select c.customer_id from customer c join absorbed a on c.merged_into_customer_id = a.customer_id)
       select customer_id from absorbed`.execute(trx);
     const customerIds = [customerId, ...absorbed.rows.map((row) => Number(row.customer_id))];
-    for (const table of ['order_line', 'customer_order', 'interest_event', 'customer_identity', 'customer_purchase_day', 'customer_category', 'customer_trait'] as const) {
-      await trx.deleteFrom(table).where('customer_id', 'in', customerIds).execute();
-    }
-    await trx.updateTable('customer_order').set({ recipient_customer_id: null }).where('recipient_customer_id', 'in', customerIds).execute();
+    await deleteCustomerRows(trx, customerIds);
     await trx.deleteFrom('customer').where('customer_id', 'in', customerIds).execute();
     await keepSegmentsCurrent(trx, customerIds, options.clock ?? systemClock);
+    await deleteSegmentHistory(trx, customerIds);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
+import { assignPersonas } from '../personas/index.js';
 import { refreshSegmentsForCustomers } from '../segments/index.js';
 import { storeNow } from '../settings/index.js';
 
@@ -14,4 +15,18 @@ import { storeNow } from '../settings/index.js';
  */
 export async function keepSegmentsCurrent(trx: Kysely<Database>, customerIds: number[], clock: Clock): Promise<void> {
   await refreshSegmentsForCustomers(trx, customerIds, { asOf: await storeNow(trx, clock) });
+}
+
+/**
+ * After an edit of existing customers' profiles: their segments, as above, and
+ * their persona, which is placed by profile fields (age, income band, city,
+ * kind) and held only with consent to profiling, so a withdrawal removes the
+ * assignment in the same transaction rather than at the next order or full
+ * assignment. Nothing to do before personas were discovered (one read).
+ * Customer types need nothing: no type rule reads a profile field.
+ */
+export async function keepProfileDerivedCurrent(trx: Kysely<Database>, customerIds: number[], clock: Clock): Promise<void> {
+  const asOf = await storeNow(trx, clock);
+  await refreshSegmentsForCustomers(trx, customerIds, { asOf });
+  await assignPersonas(trx, customerIds, { asOf, skipProfiles: true });
 }
