@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './client.js';
 
-export type ApiData<T> = { data: T | null; error: Error | null; isLoading: boolean; reload: () => void };
+/** `replace`: takes data the server sent in another answer (a save's), dropping a load still on its way, which would be older. */
+export type ApiData<T> = { data: T | null; error: Error | null; isLoading: boolean; reload: () => void; replace: (data: T) => void };
 
 /**
  * GETs `path` (null: nothing to load, e.g. the endpoint is not offered yet) and
@@ -10,6 +11,7 @@ export type ApiData<T> = { data: T | null; error: Error | null; isLoading: boole
 export function useApiData<T>(path: string | null, query?: Record<string, string | number | undefined>): ApiData<T> {
   const [state, setState] = useState<{ data: T | null; error: Error | null; isLoading: boolean }>({ data: null, error: null, isLoading: path !== null });
   const [version, setVersion] = useState(0);
+  const loading = useRef<AbortController | null>(null);
   const queryKey = JSON.stringify(query ?? {});
   useEffect(() => {
     if (path === null) {
@@ -17,12 +19,17 @@ export function useApiData<T>(path: string | null, query?: Record<string, string
       return;
     }
     const controller = new AbortController();
+    loading.current = controller;
     setState((previous) => ({ ...previous, isLoading: true, error: null }));
     api.get<T>(path, JSON.parse(queryKey) as Record<string, string>, controller.signal)
-      .then((data) => setState({ data, error: null, isLoading: false }))
+      .then((data) => { if (!controller.signal.aborted) setState({ data, error: null, isLoading: false }); })
       .catch((error: Error) => { if (!controller.signal.aborted) setState({ data: null, error, isLoading: false }); });
     return () => controller.abort();
   }, [path, queryKey, version]);
   const reload = useCallback(() => setVersion((current) => current + 1), []);
-  return { ...state, reload };
+  const replace = useCallback((data: T) => {
+    loading.current?.abort();
+    setState({ data, error: null, isLoading: false });
+  }, []);
+  return { ...state, reload, replace };
 }

@@ -102,11 +102,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-out' });
   }, []);
 
+  // Saves of the language run one after another and a pick replaced before its turn is not sent:
+  // sent side by side, an earlier pick could reach the server (or answer) last and undo the later one.
+  const localeSaves = useRef<Promise<unknown>>(Promise.resolve());
+  const latestLocalePick = useRef(0);
   const changeLocale = useCallback(async (next: Locale) => {
     if (state.status !== 'signed-in') isLocalePickedSignedOut.current = true;
     setLocale(next);
     window.localStorage.setItem(localeStorageKey, next);
-    if (state.status === 'signed-in') adopt(await api.patch<Me>('/api/auth/me', { locale: next }));
+    if (state.status !== 'signed-in') return;
+    const pick = ++latestLocalePick.current;
+    const saving = localeSaves.current.catch(() => undefined).then(async () => {
+      if (pick !== latestLocalePick.current) return;
+      try {
+        const me = await api.patch<Me>('/api/auth/me', { locale: next });
+        if (pick === latestLocalePick.current) adopt(me);
+      } catch (error) {
+        // a pick already replaced failing is no news: the later one is saved next
+        if (pick === latestLocalePick.current) throw error;
+      }
+    });
+    localeSaves.current = saving;
+    await saving;
   }, [state.status, adopt]);
 
   const can = useCallback((permission: Permission) => state.status === 'signed-in' && state.me.permissions.includes(permission), [state]);

@@ -41,6 +41,8 @@ export function Customer360Page({ customerId }: { customerId: number }) {
   const { customer, identities, traits, categories } = detail.data;
   // a merge or its undo judges the customer again
   const refresh = () => { detail.reload(); timeline.reload(); types.reload(); prediction.reload(); };
+  // the save's answer is the customer as saved; the timeline lists the edit
+  const profileSaved = (saved: CustomerDetail) => { detail.replace(saved); timeline.reload(); };
   const canMerge = can('customers:merge');
   const mergeWith = canMerge ? (otherCustomerId: number) => setMergeRequest({ otherCustomerId, requestedAt: Date.now() }) : undefined;
 
@@ -57,7 +59,7 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         </div>
       </header>
       <div className="customer-grid">
-        <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} onMergeWith={mergeWith} />
+        <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={profileSaved} onMergeWith={mergeWith} />
         <PurchaseFactsCard traits={traits} />
         <CustomerTypesCard types={types} />
         <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null} />

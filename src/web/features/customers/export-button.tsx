@@ -4,7 +4,14 @@ import { downloadFile } from '../../components/csv.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { exportCustomers, type CsvForm, type ExportProgress } from './export-customers.js';
 import { exportFileName } from './export-file-name.js';
-import { useStoreSettings } from '../settings/store-settings-context.js';
+import { useLoadStoreSettings } from '../settings/store-settings-context.js';
+import { isKnownCurrency, minorUnitsOf } from '../../../core/money.js';
+import type { CsvMoney } from '../../../customers/customer-csv.js';
+
+/** Amounts in the store currency's units, named in the header; without a currency, plain minor units. */
+function csvMoneyOf(currency: string | null): CsvMoney {
+  return { currency, minorPerMajor: currency && isKnownCurrency(currency) ? 10 ** minorUnitsOf(currency) : 1 };
+}
 
 type CsvExportButtonProps = {
   /** The file's name before its date: "customers", "segment-vip-buyers". */
@@ -20,7 +27,7 @@ type CsvExportButtonProps = {
  */
 export function CsvExportButton({ fileBase, exportCsv, isDisabled = false }: CsvExportButtonProps) {
   const { t, format } = useI18n();
-  const settings = useStoreSettings();
+  const loadSettings = useLoadStoreSettings();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const controller = useRef<AbortController | null>(null);
@@ -28,13 +35,16 @@ export function CsvExportButton({ fileBase, exportCsv, isDisabled = false }: Csv
 
   const start = async (kind: CsvForm['kind']) => {
     const signal = (controller.current = new AbortController()).signal;
-    const money = { currency: settings?.currency ?? null, minorPerMajor: format.minorPerMajor };
-    // without the store's zone (settings not read yet) the browser's, as for the file's date
-    const timeZone = settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const form: CsvForm = kind === 'machine' ? { kind, money } : { kind, t, timeZone, money };
     setError(null);
     setProgress(0);
     try {
+      // a click before the page has the store's settings waits for them: a file written without
+      // them would carry amounts without their currency and times in the browser's zone
+      const settings = await loadSettings(signal);
+      const money = csvMoneyOf(settings?.currency ?? null);
+      // a server that does not offer the settings: the browser's zone, as for the file's date
+      const timeZone = settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const form: CsvForm = kind === 'machine' ? { kind, money } : { kind, t, timeZone, money };
       const parts = await exportCsv({ onProgress: setProgress, signal, form });
       if (!signal.aborted) downloadFile(exportFileName(fileBase, new Date(), settings?.timeZone), new Blob(parts, { type: 'text/csv;charset=utf-8' }));
     } catch (caught) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Customer } from '../../api/types.js';
+import type { Customer, CustomerDetail } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
@@ -7,16 +7,20 @@ import { countryLabel } from './countries.js';
 import { incomeBandFact } from './income-band-fact.js';
 import { editableFields, ProfileForm } from './profile-form.js';
 
-/** `onMergeWith`, when the reader may merge: opens the merge panel with another customer filled in (one whose email or phone this edit wanted). */
-type ProfileCardProps = { customer: Customer; canEdit: boolean; onSaved: () => void; onMergeWith?: (customerId: number) => void };
+/**
+ * `onSaved` gets the customer as the save left them, so the card and the form opened next show the
+ * saved values at once, not those of a reload still on its way. `onMergeWith`, when the reader may
+ * merge: opens the merge panel with another customer filled in (one whose email or phone this edit wanted).
+ */
+type ProfileCardProps = { customer: Customer; canEdit: boolean; onSaved: (saved: CustomerDetail) => void; onMergeWith?: (customerId: number) => void };
 
 export function ProfileCard({ customer, canEdit, onSaved, onMergeWith }: ProfileCardProps) {
   const { t, format, locale } = useI18n();
   const tag = intlTagByLocale[locale];
   const [isEditing, setIsEditing] = useState(false);
-  const finish = (isSaved: boolean) => {
+  const finish = (saved: CustomerDetail | null) => {
     setIsEditing(false);
-    if (isSaved) onSaved();
+    if (saved) onSaved(saved);
   };
 
   const actions = canEdit && !isEditing ? <button type="button" className="button-secondary" onClick={() => setIsEditing(true)}>{t('common.edit')}</button> : null;

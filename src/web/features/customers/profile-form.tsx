@@ -1,6 +1,6 @@
 import { Fragment, useId, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
-import type { Customer } from '../../api/types.js';
+import type { Customer, CustomerDetail } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
@@ -16,7 +16,8 @@ type Draft = Record<EditableField, string>;
 const draftOf = (customer: Customer) => Object.fromEntries(editableFields.map((field) => [field, customer[field] ?? ''])) as Draft;
 const isIdentityField = (field: EditableField): field is IdentityField => field === 'email' || field === 'phone';
 
-type ProfileFormProps = { customer: Customer; onDone: (isSaved: boolean) => void; onMergeWith?: (customerId: number) => void };
+/** `onDone`: the customer as the save left them (the server's answer), or null when cancelled or nothing changed. */
+type ProfileFormProps = { customer: Customer; onDone: (saved: CustomerDetail | null) => void; onMergeWith?: (customerId: number) => void };
 
 /**
  * The profile's fields, with the stored values each time it opens (a cancelled edit is not offered again).
@@ -67,8 +68,7 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
     const changes: Record<string, string | number | null> = Object.fromEntries(editableFields.filter(changed).map((field) => [field, draft[field].trim() === '' ? null : draft[field].trim()]));
     if (birthYear.year !== customer.birth_year) changes.birthYear = birthYear.year;
     try {
-      if (Object.keys(changes).length > 0) await api.patch(`/api/customers/${customer.customer_id}`, changes);
-      onDone(true);
+      onDone(Object.keys(changes).length > 0 ? await api.patch<CustomerDetail>(`/api/customers/${customer.customer_id}`, changes) : null);
     } catch (caught) {
       setRefused({ error: caught as Error, draft, customer });
       const field = fieldProblemOf(caught as Error)?.field;
@@ -114,7 +114,7 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
       {refused && !refusedProblem ? <ErrorMessage error={refused.error} /> : null}
       <div className="button-row">
         <button type="submit" className="button-primary">{t('common.save')}</button>
-        <button type="button" className="button-quiet" onClick={() => onDone(false)}>{t('common.cancel')}</button>
+        <button type="button" className="button-quiet" onClick={() => onDone(null)}>{t('common.cancel')}</button>
       </div>
     </form>
   );

@@ -4,7 +4,7 @@ import { checkFilter } from '../../../segments/filter-schema.js';
 import { ApiError } from '../../api/client.js';
 import type { Locale } from '../../api/types.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { describeFilterProblem, jsonErrorText, type FilterProblemDetail } from './filter-problem-text.js';
+import { describeFilterProblem, jsonErrorText, valueAtPath, type FilterProblemDetail } from './filter-problem-text.js';
 import { filterProblemsOf } from './filter-text.js';
 import { jsonErrorPlace } from './json-error-place.js';
 
@@ -17,6 +17,7 @@ const filterByKind: Record<string, unknown> = {
   operator_not_allowed: { field: 'age', op: 'contains', value: '3' },
   value_missing: { field: 'age', op: 'gt' },
   range_reversed: { field: 'age', op: 'between', value: [40, 20] },
+  window_empty: { interest: { within: { from: { days_ago: 7 }, to: { days_ago: 7 } } } },
   // 1 + 75 × (an and of 3): more than 300 conditions, no list longer than 100
   too_many_conditions: { or: Array.from({ length: 75 }, () => ({ and: Array.from({ length: 3 }, () => ({ field: 'age', op: 'gt', value: 1 })) })) },
   too_deep: Array.from({ length: 14 }).reduce<unknown>((inner) => ({ not: inner }), { field: 'age', op: 'gt', value: 1 }),
@@ -70,6 +71,25 @@ describe('describeFilterProblem', () => {
     expect(describeFilterProblem(problemOf('type_mismatch'), tIn('id'), 'id').text).toBe('Seharusnya angka, bukan teks.');
     expect(describeFilterProblem(problemOf('type_mismatch'), tIn('lv'), 'lv').text).toBe('Gaidīts skaitlis, nevis teksts.');
     expect(describeFilterProblem(problemOf('operator_not_allowed'), tIn('lv'), 'lv').text).toContain('(tips: Skaitlis)');
+  });
+
+  it('names the refused value beside the allowed ones, from the server or else from the filter sent', () => {
+    const [channel] = checkFilter({ purchased: { channel: 'telepathy' } }).problems;
+    expect(describeFilterProblem(channel!, tIn('en'), 'en').text).toBe('"telepathy" is not allowed here; use one of: store, web, mobile, marketplace, phone, other.');
+    const filter = { and: [{ purchased: { measure: 'weight' } }] };
+    const [measure] = checkFilter(filter).problems;
+    expect(measure).toMatchObject({ path: 'filter.and[0].purchased.measure', kind: 'not_one_of' });
+    for (const locale of ['en', 'id', 'lv'] as const) expect(describeFilterProblem(measure!, tIn(locale), locale, filter).text).toContain('"weight"');
+    expect(describeFilterProblem({ ...measure!, params: { allowed: ['orders'] } }, tIn('en'), 'en').text).toBe('Use one of: orders.');
+  });
+
+  it('reads the value at a path as the server writes it, and nothing from a path that leads nowhere', () => {
+    const filter = { or: [{ field: 'city', op: 'in', value: ['Riga', 'Tallinn'] }] };
+    expect(valueAtPath(filter, 'filter.or[0].value[1]')).toBe('Tallinn');
+    expect(valueAtPath(filter, 'filter.or[1].value')).toBeUndefined();
+    expect(valueAtPath(filter, 'filter.or[0]..value')).toBeUndefined();
+    expect(valueAtPath(filter, 'filter.or[0].value.constructor')).toBeUndefined();
+    expect(valueAtPath(filter, 'elsewhere.or')).toBeUndefined();
   });
 
   it('suggests the field a typo meant', () => {

@@ -31,7 +31,7 @@ const keyByKind: Record<string, (params: Record<string, unknown>) => string> = {
   too_small: (params) => `tooSmall.${String(params.origin)}`,
   too_big: (params) => `tooBig.${String(params.origin)}`,
   unknown_keys: () => 'unknownKeys',
-  not_one_of: () => 'notOneOf',
+  not_one_of: (params) => (params.value === undefined ? 'notOneOf' : 'notOneOfValue'),
   text_or_list_expected: () => 'textOrListExpected',
   date_expected: () => 'dateExpected',
   real_day_expected: () => 'realDayExpected',
@@ -66,15 +66,47 @@ function variablesOf(params: Record<string, unknown>, t: I18n['t']): Record<stri
  * language reads alike); a kind this app does not know, or a sentence whose values did not all
  * arrive, shows the server's English message: a sentence with a hole in it helps nobody.
  */
-export function describeFilterProblem(problem: FilterProblemDetail, t: I18n['t'], locale: Locale): FilterProblemText {
+export function describeFilterProblem(problem: FilterProblemDetail, t: I18n['t'], locale: Locale, filter?: unknown): FilterProblemText {
   const english: FilterProblemText = { text: problem.message, lang: 'en', original: null };
   const keyOf = problem.kind !== undefined && Object.hasOwn(keyByKind, problem.kind) ? keyByKind[problem.kind] : undefined;
   if (!keyOf) return english;
-  const params = problem.params ?? {};
+  const params = withRefusedValue(problem, filter);
   const key = `segments.filterProblems.${keyOf(params)}`;
   const text = t(key, variablesOf(params, t));
   if (text === key || /\{\w+\}/.test(text)) return english;
   return { text, lang: locale, original: locale === 'en' ? null : problem.message };
+}
+
+/** The longest refused value named, as the server cuts it (src/segments/filter-value-checks.ts). */
+const longestValueShown = 60;
+
+/**
+ * A refused value is named with the values allowed, so the reader sees which one to change: the
+ * server names a closed list's value (`params.value`); one it does not name (a value of the
+ * filter's own keys, such as a purchase's measure) is read from the filter sent, at the problem's path.
+ */
+function withRefusedValue(problem: FilterProblemDetail, filter: unknown): Record<string, unknown> {
+  const params = problem.params ?? {};
+  if (problem.kind !== 'not_one_of' || params.value !== undefined || filter === undefined) return params;
+  const value = valueAtPath(filter, problem.path);
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return params;
+  return { ...params, value: String(value).slice(0, longestValueShown) };
+}
+
+/** The value at a problem's path as the server writes it ("filter.and[0].purchased.channel"); undefined when the path does not lead to one. */
+export function valueAtPath(filter: unknown, path: string): unknown {
+  if (!path.startsWith('filter')) return undefined;
+  const rest = path.slice('filter'.length);
+  const steps = [...rest.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)];
+  if (steps.map((step) => step[0]).join('') !== rest) return undefined;
+  let node = filter;
+  for (const [, key, index] of steps) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    const name = key ?? Number(index);
+    if (!Object.hasOwn(node, name)) return undefined;
+    node = (node as Record<string | number, unknown>)[name];
+  }
+  return node;
 }
 
 /** Where the JSON breaks, in the user's words: the text ends too early, or a character is not expected there. */

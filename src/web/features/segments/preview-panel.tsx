@@ -32,7 +32,7 @@ export function PreviewPanel({ preview, problemsId }: { preview: LivePreview; pr
             <p className="inline-error">{t(pluralKey(locale, 'segments.problems', preview.problems.length), { count: format.number(preview.problems.length) })}</p>
             <ul>
               {preview.problems.map((problem) => {
-                const text = describeFilterProblem(problem, t, locale);
+                const text = describeFilterProblem(problem, t, locale, preview.filter);
                 return (
                   <li key={`${problem.path}:${problem.message}`}>
                     {problem.path ? <><code>{problem.path}</code>: </> : null}

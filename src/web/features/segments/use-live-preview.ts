@@ -10,7 +10,8 @@ export type LivePreview =
   /** `isUpdating`: the text changed and its count is on the way; the number shown is the previous one. */
   | { status: 'counted'; preview: SegmentPreview; isUpdating: boolean }
   | { status: 'invalid-json'; message: string; place: JsonErrorPlace | null }
-  | { status: 'invalid'; problems: FilterProblemDetail[] }
+  /** `filter`: the filter the problems are of, where a problem's value is read when the server does not name it. */
+  | { status: 'invalid'; problems: FilterProblemDetail[]; filter: unknown }
   | { status: 'failed'; error: Error };
 
 // Long enough not to count on every keystroke, short enough to feel live.
@@ -44,7 +45,7 @@ export function useLivePreview(text: string, sampleSize = 5): LivePreview {
         .catch((error: Error) => {
           if (controller.signal.aborted) return;
           const problems = filterProblemsOf(error);
-          setState(problems.length > 0 ? { status: 'invalid', problems } : { status: 'failed', error });
+          setState(problems.length > 0 ? { status: 'invalid', problems, filter: parsed.filter } : { status: 'failed', error });
         });
     }, debounceMs);
     return () => {

@@ -1,5 +1,6 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useRef, type ReactNode } from 'react';
 import { useApiCatalog } from '../../api/api-catalog.js';
+import { api } from '../../api/client.js';
 import { pendingEndpoints } from '../../api/endpoints.js';
 import type { StoreSettings } from '../../api/types.js';
 import { useApiData } from '../../api/use-api-data.js';
@@ -8,15 +9,27 @@ import { useApiData } from '../../api/use-api-data.js';
 const StoreSettingsContext = createContext<StoreSettings | null>(null);
 // after a change (the store renamed), so the header and every page read the new settings
 const ReloadStoreSettingsContext = createContext<() => void>(() => undefined);
+type LoadStoreSettings = (signal?: AbortSignal) => Promise<StoreSettings | null>;
+const LoadStoreSettingsContext = createContext<LoadStoreSettings>(async () => null);
 
 /** `canReadSettings`: signed in with a password of one's own (GET /api/settings is refused before it is changed). */
 export function StoreSettingsProvider({ canReadSettings, children }: { canReadSettings: boolean; children: ReactNode }) {
   const catalog = useApiCatalog();
   const path = canReadSettings ? catalog.firstOf('GET', pendingEndpoints.settings) : null;
   const settings = useApiData<StoreSettings>(path);
+  const loaded = useRef(settings.data);
+  loaded.current = settings.data;
+  // before the catalog is read, the path every server of this version offers
+  const askPath = canReadSettings && !catalog.isLoaded ? pendingEndpoints.settings[0] : path;
+  const load = useCallback<LoadStoreSettings>(
+    async (signal) => loaded.current ?? (askPath === null ? null : api.get<StoreSettings>(askPath, undefined, signal)),
+    [askPath],
+  );
   return (
     <ReloadStoreSettingsContext.Provider value={settings.reload}>
-      <StoreSettingsContext.Provider value={settings.data}>{children}</StoreSettingsContext.Provider>
+      <LoadStoreSettingsContext.Provider value={load}>
+        <StoreSettingsContext.Provider value={settings.data}>{children}</StoreSettingsContext.Provider>
+      </LoadStoreSettingsContext.Provider>
     </ReloadStoreSettingsContext.Provider>
   );
 }
@@ -27,4 +40,12 @@ export function useStoreSettings(): StoreSettings | null {
 
 export function useReloadStoreSettings(): () => void {
   return useContext(ReloadStoreSettingsContext);
+}
+
+/**
+ * The store's settings for work that must not go on without them (a file's amounts need the
+ * currency): those already read, else asked for now. Null when the server does not offer them.
+ */
+export function useLoadStoreSettings(): LoadStoreSettings {
+  return useContext(LoadStoreSettingsContext);
 }
