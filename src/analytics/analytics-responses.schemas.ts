@@ -3,7 +3,8 @@ import { objectOf } from '../server/responses.js';
 import type { AlertRow } from './alerts/alerts.repo.js';
 import type { AnalyzeResult } from './analyze.service.js';
 import type { Cohort, CohortMonth } from './cohorts.js';
-import type { LifecycleFunnel } from './lifecycle.js';
+import type { LifecycleReport } from './cohorts.service.js';
+import type { LifecycleFunnel, LifecycleFunnelStage, StageWithinHorizon } from './lifecycle.js';
 import { typePolicySchema } from './policy.js';
 import { reportMoneyShape } from './report-money.js';
 import type { RfmCellRow, RfmSegmentRow } from './rfm.repo.js';
@@ -69,15 +70,31 @@ export const rfmReportSchema = objectOf<RfmReport>()({
 
 const funnelSchema = objectOf<LifecycleFunnel>()({
   dimension: z.enum(['all', 'channel', 'cohort']),
-  segment: z.string(),
-  stages: z.array(z.object({
-    stage: z.enum(['acquisition', 'activation', 'retention', 'advocacy']), customers: z.number(), conversionFromPrevious: rate.nullable(),
+  segment: z.string().describe('all; the acquisition channel; or the acquisition month, YYYY-MM'),
+  stages: z.array(objectOf<LifecycleFunnelStage>()({
+    stage: z.enum(['acquisition', 'activation', 'retention', 'advocacy']),
+    customers: z.number().describe('So far: everyone who reached the stage up to the as-of day'),
+    conversionFromPrevious: rate.nullable().describe('So far: customers over the previous stage\'s, whatever their age; it grows with the time customers have had, so a younger mix shows less by construction: compare by withinHorizon.conversion. Null for acquisition and for a stage not tracked yet'),
+    withinHorizon: objectOf<StageWithinHorizon>()({
+      observedCustomers: z.number().describe('Of the previous stage, those who reached it at least horizonDays before the as-of day: the denominator'),
+      customers: z.number().describe('Of those, the ones who reached this stage at most horizonDays after the previous one'),
+      conversion: rate.nullable().describe('customers / observedCustomers: comparable across channels, cohorts and as-of days. Null (too early to tell) when no one is old enough'),
+      tooYoungCustomers: z.number().describe('Of the previous stage, those who reached it less than horizonDays before the as-of day: left out of both counts until they have had the time'),
+    }).nullable().describe('The conversion at the same age; null for acquisition (nothing before it) and for a stage not tracked yet'),
   })),
-  medianDaysToActivation: z.number().nullable(),
-  medianDaysToRetention: z.number().nullable(),
+  medianDaysToActivation: z.number().nullable().describe('So far: median days from acquisition to the first purchase day'),
+  medianDaysToRetention: z.number().nullable().describe('So far: median days from the first to the second purchase day (shorter for a younger mix by construction)'),
+  medianDaysToActivationWithinHorizon: z.number().nullable().describe('Median days to the first purchase of those who activated within horizonDays (withinHorizon.customers); null when none did'),
+  medianDaysToRetentionWithinHorizon: z.number().nullable().describe('Median days to the second purchase of those who repeated within horizonDays; null when none did'),
 });
 
-export const lifecycleReportSchema = z.object({ asOf: day, overall: funnelSchema.nullable(), byChannel: z.array(funnelSchema), byCohort: z.array(funnelSchema) });
+export const lifecycleReportSchema = objectOf<LifecycleReport>()({
+  asOf: day,
+  horizonDays: z.number().int().describe("The horizon of each stage's withinHorizon and of the medians …WithinHorizon, in days after reaching the previous stage"),
+  overall: funnelSchema.nullable(),
+  byChannel: z.array(funnelSchema).describe('Per channel of the first sign of interest'),
+  byCohort: z.array(funnelSchema).describe('Per month of the first sign of interest'),
+});
 
 export const cohortsReportSchema = z.object({
   ...reportMoneyShape,

@@ -28,6 +28,8 @@ const asOf = dayOrInstantSchema.optional();
 const maxAlertOffset = 1_000_000;
 const cohortHorizonDays = z.coerce.number().int().min(1).max(3660).optional()
   .describe('Days after a first purchase within which a second one counts for repeatRateWithinHorizon (default 90)');
+const lifecycleHorizonDays = z.coerce.number().int().min(1).max(3660).optional()
+  .describe("Days after reaching a stage within which reaching the next counts for a stage's withinHorizon conversion (default 90)");
 const alertsQuery = z.object({
   status: z.enum(['open', 'all']).default('open'),
   kind: z.enum(alertKinds).optional(),
@@ -66,8 +68,11 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   api.get('/reports/rfm', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'RFM grid and named segments', response: { 200: rfmReportSchema } } }, async () => reportRfm(db));
   api.get('/reports/lifecycle', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Lifecycle funnel: acquisition → activation → retention → advocacy, by channel and cohort', querystring: z.object({ asOf }), response: { 200: lifecycleReportSchema } },
-  }, async (request) => reportLifecycle(db, { asOf: await resolveAsOf(request.query.asOf) }));
+    schema: {
+      tags, summary: 'Lifecycle funnel: acquisition → activation → retention → advocacy, by channel and cohort, so far and within a fixed horizon',
+      querystring: z.object({ asOf, horizonDays: lifecycleHorizonDays }), response: { 200: lifecycleReportSchema },
+    },
+  }, async (request) => reportLifecycle(db, { asOf: await resolveAsOf(request.query.asOf), horizonDays: request.query.horizonDays }));
   api.get('/reports/cohorts', {
     config: { access: { permission: 'analytics:read' } },
     schema: {

@@ -8,8 +8,8 @@ export { reportRfm, reportTypes, type RfmReport, type TypesReport } from './repo
 export { reportMoneyOf, reportMoneyShape, type ReportMoney } from './report-money.js';
 export { reportCohorts, reportLifecycle } from './cohorts.service.js';
 export type { Cohort } from './cohorts.js';
-export type { CohortsReport } from './cohorts.service.js';
-export { untrackedStages, type LifecycleFunnel } from './lifecycle.js';
+export type { CohortsReport, LifecycleReport } from './cohorts.service.js';
+export { untrackedStages, type LifecycleFunnel, type StageWithinHorizon } from './lifecycle.js';
 export { acknowledgeAlert, listAlerts, reopenAlert } from './alerts/alerts.service.js';
 export type { AlertRow } from './alerts/alerts.repo.js';
 export type { AsOfInput, StoreAnalysisContext } from './analysis-context.js';

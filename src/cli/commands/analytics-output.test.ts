@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohortsText, percent, rfmText, typesText } from './analytics-output.js';
+import { cohortsText, lifecycleText, percent, rfmText, typesText } from './analytics-output.js';
 import { typesReportOf } from '../../analytics/reports.service.js';
 
 const month = (monthIndex: number, retentionRate: number, isPartial = false) => ({ monthIndex, activeCustomers: Math.round(retentionRate * 1000), retentionRate, revenuePerCustomerMinor: 0, isPartial });
@@ -42,6 +42,30 @@ describe('cohortsText', () => {
   it('says nothing of partial months when the as-of day ends its month', () => {
     const text = cohortsText({ asOf: '1998-06-30', horizonDays: 90, cohorts: [{ cohort: '1998-05', customers: 10, repeatPurchaseRate: 0.5, medianDaysToSecondPurchase: null, ...notYet, months: [month(0, 1), month(1, 0.3)] }] });
     expect(text).not.toMatch(/\*/);
+  });
+});
+
+describe('lifecycleText', () => {
+  const stage = (name: 'acquisition' | 'activation' | 'retention' | 'advocacy', customers: number, conversionFromPrevious: number | null,
+    withinHorizon: { observedCustomers: number; customers: number; conversion: number | null; tooYoungCustomers: number } | null = null) => ({ stage: name, customers, conversionFromPrevious, withinHorizon });
+  const funnel = {
+    dimension: 'channel' as const, segment: 'web', medianDaysToActivation: 10, medianDaysToRetention: null, medianDaysToActivationWithinHorizon: 7.5, medianDaysToRetentionWithinHorizon: null,
+    stages: [
+      stage('acquisition', 4, null),
+      stage('activation', 3, 0.75, { observedCustomers: 4, customers: 2, conversion: 0.5, tooYoungCustomers: 0 }),
+      stage('retention', 1, 0.333333, { observedCustomers: 0, customers: 0, conversion: null, tooYoungCustomers: 3 }),
+      stage('advocacy', 0, null),
+    ],
+  };
+
+  it('gives each step so far and within the horizon, with those too young to judge apart', () => {
+    const text = lifecycleText({ asOf: '2026-06-30', horizonDays: 30, overall: null, byChannel: [funnel], byCohort: [] });
+    expect(text).toMatch(/^≤30d = of those who reached the stage before at least 30 days before the as-of day, the share who went on within 30 days$/m);
+    expect(text).toMatch(/^channel web: acquisition 4 → activation 3 \(75% so far, median 10 days; ≤30d 50% of 4, median 7\.5 days\) → retention 1 \(33\.3% so far; ≤30d not yet, 3 too young\) → advocacy 0 \(not tracked yet\)$/m);
+  });
+
+  it('says there is no one rather than printing an empty funnel', () => {
+    expect(lifecycleText({ asOf: '2026-06-30', horizonDays: 90, overall: null, byChannel: [], byCohort: [] })).toBe('No customers up to 2026-06-30.');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AnalyzeResult, Cohort, RfmReport, TypesReport } from '../../analytics/index.js';
+import { untrackedStages, type AnalyzeResult, type Cohort, type LifecycleFunnel, type LifecycleReport, type RfmReport, type TypesReport } from '../../analytics/index.js';
 import { money, table } from '../format.js';
 
 /** Human renderings of `analyze` and the reports; --json prints the results as they are. */
@@ -90,5 +90,41 @@ export function cohortsText(report: { asOf: string; horizonDays: number; cohorts
       ? [`* ${report.asOf.slice(0, 7)} so far: the month is not over`] : []),
     '', report.hasPrices === false ? noPricesLine
       : `revenue per cohort customer in month 0: ${report.cohorts.map((cohort) => `${cohort.cohort} ${money(cohort.months[0]?.revenuePerCustomerMinor ?? 0)}`).join(', ')}`,
+  ].join('\n');
+}
+
+/** "activation 3 (100% so far, median 13 days; ≤90d 100% of 2, median 13 days, 1 too young)" */
+function funnelLine(funnel: LifecycleFunnel, horizonDays: number): string {
+  const medians: Partial<Record<string, [number | null, number | null]>> = {
+    activation: [funnel.medianDaysToActivation, funnel.medianDaysToActivationWithinHorizon],
+    retention: [funnel.medianDaysToRetention, funnel.medianDaysToRetentionWithinHorizon],
+  };
+  const days = (median: number | null | undefined) => (median == null ? [] : [`median ${median} days`]);
+  const stages = funnel.stages.map((stage) => {
+    const [soFarMedian, withinMedian] = medians[stage.stage] ?? [null, null];
+    const within = stage.withinHorizon;
+    const details = untrackedStages.has(stage.stage) ? ['not tracked yet'] : [
+      [...(stage.conversionFromPrevious === null ? [] : [`${percent(stage.conversionFromPrevious)} so far`]), ...days(soFarMedian)].join(', '),
+      ...(within === null ? [] : [[
+        `≤${horizonDays}d ${within.conversion === null ? 'not yet' : `${percent(within.conversion)} of ${within.observedCustomers.toLocaleString('en')}`}`,
+        ...days(withinMedian), ...(within.tooYoungCustomers > 0 ? [`${within.tooYoungCustomers.toLocaleString('en')} too young`] : []),
+      ].join(', ')]),
+    ].filter((part) => part !== '');
+    return `${stage.stage} ${stage.customers.toLocaleString('en')}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+  });
+  return `${funnel.dimension === 'all' ? 'all customers' : `${funnel.dimension} ${funnel.segment}`}: ${stages.join(' → ')}`;
+}
+
+/** One funnel a line: overall, per acquisition channel, per acquisition month; each stage so far and at the same age. */
+export function lifecycleText(report: LifecycleReport): string {
+  const funnels = [report.overall, ...report.byChannel, ...report.byCohort].filter((funnel) => funnel !== null);
+  if (funnels.length === 0) return `No customers up to ${report.asOf}.`;
+  const within = `≤${report.horizonDays}d`;
+  return [
+    `lifecycle funnel as of ${report.asOf}; so far = up to the as-of day, lower for a younger mix of customers by construction;`,
+    // the figures so far mix customers of every age, so only those within the horizon compare channels and cohorts
+    `${within} = of those who reached the stage before at least ${report.horizonDays} days before the as-of day, the share who went on within ${report.horizonDays} days`,
+    `(too young: reached it more recently, left out until they have had the time; "not yet": no one old enough)`,
+    ...funnels.map((funnel) => funnelLine(funnel, report.horizonDays)),
   ].join('\n');
 }

@@ -1,25 +1,13 @@
 import { textOrAtFile } from './at-file.js';
 import { AppError } from '../../core/errors.js';
 import {
-  acknowledgeAlert, analyze, getTypePolicy, listAlerts, reopenAlert, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, untrackedStages, type AnalyzeResult, type LifecycleFunnel, type RfmReport,
+  acknowledgeAlert, analyze, getTypePolicy, listAlerts, reopenAlert, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, type AnalyzeResult, type RfmReport,
 } from '../../analytics/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { keyValues } from '../format.js';
-import { analyzeText, cohortsText, rfmText, typesText } from './analytics-output.js';
+import { analyzeText, cohortsText, lifecycleText, rfmText, typesText } from './analytics-output.js';
 
 const asOfOf = (context: StoreContext, value?: string) => value ?? context.runtime.settings.dataAsOf ?? context.clock.now().toISOString();
-
-/** "acquisition 3 → activation 3 (100%, median 13 days) → retention 2 (66.7%) → advocacy 0 (not tracked yet)" */
-function funnelLine(funnel: LifecycleFunnel): string {
-  const medians: Partial<Record<string, number | null>> = { activation: funnel.medianDaysToActivation, retention: funnel.medianDaysToRetention };
-  const stages = funnel.stages.map((stage) => {
-    const median = medians[stage.stage];
-    const details = untrackedStages.has(stage.stage) ? ['not tracked yet']
-      : [...(stage.conversionFromPrevious === null ? [] : [`${Number((stage.conversionFromPrevious * 100).toFixed(1))}%`]), ...(median == null ? [] : [`median ${median} days`])];
-    return `${stage.stage} ${stage.customers.toLocaleString('en')}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
-  });
-  return `${funnel.dimension === 'all' ? 'all customers' : `${funnel.dimension} ${funnel.segment}`}: ${stages.join(' → ')}`;
-}
 
 export async function runAnalyze(runtime: CliRuntime, options: { asOf?: string }): Promise<void> {
   const { result } = await runtime.withStore(async (context) => ({
@@ -37,9 +25,9 @@ export async function runReportRfm(runtime: CliRuntime): Promise<void> {
   runtime.print(result, (r: RfmReport) => rfmText(r));
 }
 
-export async function runReportLifecycle(runtime: CliRuntime, options: { asOf?: string }): Promise<void> {
-  runtime.print(await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf) })), (r: Awaited<ReturnType<typeof reportLifecycle>>) =>
-    [`as of ${r.asOf}`, ...[r.overall, ...r.byChannel, ...r.byCohort].filter((funnel) => funnel !== null).map(funnelLine)].join('\n'));
+export async function runReportLifecycle(runtime: CliRuntime, options: { asOf?: string; horizon?: number }): Promise<void> {
+  const result = await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf), horizonDays: options.horizon }));
+  runtime.print(result, lifecycleText);
 }
 
 export async function runReportCohorts(runtime: CliRuntime, options: { asOf?: string; horizon?: number }): Promise<void> {

@@ -22,10 +22,12 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
   const report = program.command('report').description('reports: rfm | types | lifecycle | cohorts | alerts');
   report.command('types').description('customers per type as of the latest analysis, with the most common combinations').action(async () => (await run()).runReportTypes(runtime));
   report.command('rfm').description('RFM segments and the recency × frequency grid as of the latest analysis').action(async () => (await run()).runReportRfm(runtime));
-  withExamples(report.command('lifecycle').description('the lifecycle funnel (acquisition → activation → retention → advocacy) by channel and cohort').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of')), [
+  withExamples(report.command('lifecycle').description('the lifecycle funnel (acquisition → activation → retention → advocacy) by channel and cohort').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of'))
+    .option('--horizon <days>', 'go on to the next stage within this many days of reaching one, comparable across channels and cohorts (default 90)', wholeNumberIn(1, 3660, '--horizon 180')), [
     ['clientele report lifecycle'],
     ['clientele report lifecycle --as-of 2026-06-30 --json'],
-  ]).action(async (options: { asOf?: string }) => (await run()).runReportLifecycle(runtime, options));
+    ['clientele report lifecycle --horizon 30', 'activation within 30 days of the first sign of interest, a second purchase within 30 days of the first'],
+  ]).action(async (options: { asOf?: string; horizon?: number }) => (await run()).runReportLifecycle(runtime, options));
   withExamples(report.command('cohorts').description('monthly acquisition cohorts: retention, revenue per customer, repeat rate, time to second purchase').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of'))
     .option('--horizon <days>', 'repeat within this many days of the first purchase, comparable across cohorts (default 90)', wholeNumberIn(1, 3660, '--horizon 180')), [
     ['clientele report cohorts', 'retention and revenue per customer by month of first purchase'],

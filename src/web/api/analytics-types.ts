@@ -39,12 +39,15 @@ export type RfmReport = ReportMoney & {
   grid: Array<{ r: number; f: number; customers: number }>;
 };
 
+/** Of those who reached the previous stage at least the report's horizonDays ago (observed), who went on within it; the too young are left out. */
+export type StageWithinHorizon = { observedCustomers: number; customers: number; conversion: number | null; tooYoungCustomers: number };
 export type LifecycleFunnel = {
   dimension: 'all' | 'channel' | 'cohort'; segment: string;
-  stages: Array<{ stage: 'acquisition' | 'activation' | 'retention' | 'advocacy'; customers: number; conversionFromPrevious: number | null }>;
+  stages: Array<{ stage: 'acquisition' | 'activation' | 'retention' | 'advocacy'; customers: number; conversionFromPrevious: number | null; withinHorizon?: StageWithinHorizon | null }>;
   medianDaysToActivation: number | null; medianDaysToRetention: number | null;
+  medianDaysToActivationWithinHorizon?: number | null; medianDaysToRetentionWithinHorizon?: number | null;
 };
-export type LifecycleReport = { asOf: string; overall: LifecycleFunnel | null; byChannel: LifecycleFunnel[]; byCohort: LifecycleFunnel[] };
+export type LifecycleReport = { asOf: string; horizonDays?: number; overall: LifecycleFunnel | null; byChannel: LifecycleFunnel[]; byCohort: LifecycleFunnel[] };
 
 export type Cohort = {
   cohort: string; customers: number; repeatPurchaseRate: number; medianDaysToSecondPurchase: number | null;

@@ -1,5 +1,6 @@
 import { untrackedStages } from '../../../analytics/lifecycle.js';
 import type { LifecycleFunnel } from '../../api/analytics-types.js';
+import type { ChartTable } from '../../components/charts/chart-table.js';
 import type { Formatters } from '../../i18n/format.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
@@ -25,6 +26,42 @@ export function funnelBarLabel(stage: Stage, t: Translate, format: FunnelFormatt
 /** Sentences under the chart for each empty stage that is not tracked yet. */
 export function untrackedNotes(funnel: LifecycleFunnel, t: Translate): string[] {
   return funnel.stages.filter(isUntracked).map((stage) => t('reports.funnel.untrackedNote', { stage: t(`lifecycle.${stage.stage}`) }));
+}
+
+/**
+ * One sentence per step with a conversion within the horizon, the rate that compares channels, months and
+ * stores of different ages: of those who reached the step before at least `horizonDays` ago, who took this
+ * one within as many days; those who reached it since are counted apart, not as failures.
+ */
+export function horizonLines(funnel: LifecycleFunnel, horizonDays: number, t: Translate, format: FunnelFormatters): string[] {
+  return funnel.stages.flatMap((stage) => {
+    const within = stage.withinHorizon;
+    if (!within || isUntracked(stage) || within.observedCustomers + within.tooYoungCustomers === 0) return [];
+    const variables = {
+      stage: t(`lifecycle.${stage.stage}`), days: format.number(horizonDays), converted: format.number(within.customers),
+      observed: format.number(within.observedCustomers), tooYoung: format.number(within.tooYoungCustomers),
+    };
+    if (within.conversion === null) return [t('reports.funnel.withinNotYet', variables)];
+    const key = within.tooYoungCustomers > 0 ? 'reports.funnel.withinLineTooYoung' : 'reports.funnel.withinLine';
+    return [t(key, { ...variables, rate: format.percent(within.conversion) })];
+  });
+}
+
+/** The chart's table: each stage so far, and its conversion within the horizon with the counts it comes from. */
+export function funnelTable(funnel: LifecycleFunnel, t: Translate, horizonDays = 90): ChartTable {
+  const notYet = t('reports.funnel.notYet');
+  return {
+    header: [
+      t('reports.funnel.stage'), t('reports.common.customers'), t('reports.funnel.conversionHeader'),
+      t('reports.funnel.withinHeader', { days: horizonDays }), t('reports.funnel.observedHeader', { days: horizonDays }), t('reports.funnel.tooYoungHeader'),
+    ],
+    kinds: ['text', 'count', 'percent', 'percent', 'count', 'count'],
+    rows: funnel.stages.map((stage) => {
+      const within = isUntracked(stage) ? null : stage.withinHorizon ?? null;
+      const conversion = within === null ? null : within.conversion === null ? { value: null, note: notYet } : within.conversion;
+      return [t(`lifecycle.${stage.stage}`), stage.customers, stage.conversionFromPrevious, conversion, within?.observedCustomers ?? null, within?.tooYoungCustomers ?? null];
+    }),
+  };
 }
 
 /** Bars rather than a funnel shape: lengths compare honestly, and each bar carries its count and its step's conversion. */

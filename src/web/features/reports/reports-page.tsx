@@ -87,7 +87,7 @@ export function ReportsPage() {
           {(data) => <SavedSegmentsChart segments={data.items} />}
         </ReportSection>
         <ReportSection title={t('reports.funnel.title')} source={lifecycle} emptyText={noData} isEmpty={(data) => data.overall === null || data.overall.stages.every((stage) => stage.customers === 0)}>
-          {(data) => (data.overall ? <FunnelChart funnel={data.overall} /> : null)}
+          {(data) => (data.overall ? <FunnelChart funnel={data.overall} horizonDays={data.horizonDays} /> : null)}
         </ReportSection>
         <ReportSection title={t('reports.cohorts.title')} source={cohorts} emptyText={noData} isEmpty={(data) => data.cohorts.length === 0}>
           {(data) => <CohortHeatmap cohorts={data.cohorts} horizonDays={data.horizonDays} />}
