@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { NumericSummary } from './drift.js';
+import { stillProfiled } from './persona-members.repo.js';
 
 type Db = Kysely<Database>;
 export type Period = { from: Date; to: Date };
@@ -63,10 +64,13 @@ export async function loadPeriodFacts(db: Db, group: RawBuilder<unknown> | null,
   };
 }
 
-/** Active customers per current persona in a period, for growth and shrinkage. */
+/**
+ * Active customers per current persona in a period, for growth and shrinkage: members now, so
+ * one who withdrew profiling consent since their assignment is not counted (persona-members.repo.ts).
+ */
 export async function activeByPersona(db: Db, period: Period): Promise<Array<{ persona_id: number; customers: number }>> {
   const result = await sql<{ persona_id: number; customers: number }>`
-    select cp.persona_id, count(*)::int as customers from customer_persona cp
+    select cp.persona_id, count(*)::int as customers from customer_persona cp ${stillProfiled}
     where exists (select 1 from customer_order o where o.customer_id = cp.customer_id and o.status in ('paid', 'partially_refunded')
       and o.ordered_at >= ${period.from}::timestamptz and o.ordered_at < ${period.to}::timestamptz)
     group by cp.persona_id`.execute(db);

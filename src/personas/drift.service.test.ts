@@ -62,6 +62,30 @@ describeEachStore('drift between two periods', (context) => {
     expect(shrank[0].label).toContain('small-town');
   });
 
+  it('leaves out members who withdrew profiling consent since the discovery, from a persona group and from the persona shifts', async () => {
+    const everyone = await compareGroupDrift(db(), { group: { kind: 'all' }, before, after });
+    // a persona active in both periods (every planted group but 0 and 2 bought in both)
+    const persona = everyone.personaShifts!.find((shift) => shift.before > 0 && shift.after > 0)!;
+    const members = (await sql<{ customer_id: number }>`select customer_id from customer_persona where persona_id = ${persona.personaId} order by customer_id`.execute(db())).rows.map((row) => Number(row.customer_id));
+    const withdrawing = members.filter((_, index) => index % 3 === 0);
+    const activeMembers = async (period: { from: Date; to: Date }) => (await sql<{ n: number }>`
+      select count(*)::int as n from customer_persona cp
+      where cp.persona_id = ${persona.personaId} and not (cp.customer_id = any(${withdrawing}::bigint[]))
+        and exists (select 1 from customer_order o where o.customer_id = cp.customer_id and o.status = 'paid' and o.ordered_at >= ${period.from}::timestamptz and o.ordered_at < ${period.to}::timestamptz)`.execute(db())).rows[0].n;
+    // as PATCH /api/customers/{id} would, before anything reassigns them: their customer_persona rows stay
+    await sql`update customer set consent_profiling = false where customer_id = any(${withdrawing}::bigint[])`.execute(db());
+    try {
+      const expected = { before: await activeMembers(before), after: await activeMembers(after) };
+      expect(expected.before).toBeLessThan(persona.before);
+      const report = await compareGroupDrift(db(), { group: { kind: 'persona', personaId: persona.personaId }, before, after });
+      expect({ before: report.before.customers, after: report.after.customers }).toEqual(expected);
+      const shift = report.personaShifts!.find((entry) => entry.personaId === persona.personaId)!;
+      expect({ before: shift.before, after: shift.after }).toEqual(expected);
+    } finally {
+      await sql`update customer set consent_profiling = true where customer_id = any(${withdrawing}::bigint[])`.execute(db());
+    }
+  });
+
   it('compares a persona or a filter group, and rejects an empty period', async () => {
     const business = (await compareGroupDrift(db(), { group: { kind: 'filter', filter: { field: 'kind', op: 'eq', value: 'organization' } }, before, after }));
     expect(business.before.customers).toBe(business.after.customers);

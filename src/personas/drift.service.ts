@@ -4,6 +4,7 @@ import { AppError } from '../core/errors.js';
 import { getSegment, matchingCustomers, prepareFilter, segmentErrorCodes } from '../segments/index.js';
 import { cohensD, compareCategorical, flagShifts, magnitudeOfD, type CategoricalShift, type GroupShift, type Magnitude, type NumericSummary } from './drift.js';
 import { activeByPersona, loadPeriodFacts, type Counts, type Period, type PeriodFacts } from './drift.repo.js';
+import { personaMemberIds } from './persona-members.repo.js';
 import { findCurrentModel, listActivePersonas } from './personas.repo.js';
 import { getPersona } from './personas.service.js';
 
@@ -48,7 +49,8 @@ async function resolveGroup(db: Db, group: DriftGroup, asOf: Date): Promise<{ la
     }
     case 'persona': {
       const persona = await getPersona(db, group.personaId);
-      return { label: `persona "${persona.name}"`, customers: sql`select customer_id from customer_persona where persona_id = ${persona.personaId}` };
+      // its members now: not those who withdrew profiling consent since they were placed in it
+      return { label: `persona "${persona.name}"`, customers: personaMemberIds(persona.personaId) };
     }
     case 'filter': {
       // relative dates in the filter are anchored at the end of the later period

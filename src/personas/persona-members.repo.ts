@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { customerFactsOfPage, type GroupMemberRow } from '../segments/index.js';
 import { agreesToProfiling } from './persona-features.repo.js';
@@ -10,7 +10,12 @@ type Db = Kysely<Database>;
  * (PATCH /api/customers) keeps their customer_persona row until the next
  * assignment reconsiders them, and must not be counted, listed or shown meanwhile.
  */
-const stillProfiled = sql`join customer c on c.customer_id = cp.customer_id and c.merged_into_customer_id is null and ${agreesToProfiling}`;
+export const stillProfiled = sql`join customer c on c.customer_id = cp.customer_id and c.merged_into_customer_id is null and ${agreesToProfiling}`;
+
+/** The customer ids of a persona's members now, as a subquery for reads that select by persona (drift). */
+export function personaMemberIds(personaId: number): RawBuilder<{ customer_id: number }> {
+  return sql<{ customer_id: number }>`select cp.customer_id from customer_persona cp ${stillProfiled} where cp.persona_id = ${personaId}`;
+}
 
 /** A member as GET /api/customers lists a customer, with when they were placed in the persona. */
 export type PersonaMemberRow = GroupMemberRow<'assigned_at'>;
@@ -31,12 +36,20 @@ export async function listPersonaMemberRows(db: Db, personaId: number, options: 
  * of personas between them.
  */
 export async function countPersonaMembers(db: Db, modelId: number): Promise<Map<number, number>> {
-  const result = await sql<{ persona_id: number; members: number }>`
+  const result = await personaMemberCounts(modelId).execute(db);
+  return new Map(result.rows.map((row) => [Number(row.persona_id), row.members]));
+}
+
+/**
+ * The statement countPersonaMembers runs (a test reads its plan). Consent is read from the
+ * narrow partial index customer_profiling_consent_idx, not from the wide customer rows.
+ */
+export function personaMemberCounts(modelId: number): RawBuilder<{ persona_id: number; members: number }> {
+  return sql<{ persona_id: number; members: number }>`
     select cp.persona_id, count(*)::int as members
     from persona p join customer_persona cp on cp.persona_id = p.persona_id ${stillProfiled}
     where p.model_id = ${modelId} and p.retired_at is null
-    group by cp.persona_id`.execute(db);
-  return new Map(result.rows.map((row) => [row.persona_id, row.members]));
+    group by cp.persona_id`;
 }
 
 export type CustomerPersona = { persona_id: number; name: string };

@@ -84,6 +84,12 @@ describeEachStore('personas over HTTP', (context) => {
     // `after` pages as the cursor does
     const afterFirst = await app.inject({ method: 'GET', url: `/api/personas/${persona.personaId}/members?limit=2&after=${stored[0]}`, headers: analyst.readHeaders });
     expect(afterFirst.json().items.map((item: { customer_id: number }) => item.customer_id)).toEqual(stored.slice(1, 3));
+    // both, even naming different places: refused rather than one silently winning
+    for (const query of [`after=${stored[0]}&cursor=${stored[5]}`, `after=${stored[0]}&cursor=${stored[0]}`]) {
+      const both = await app.inject({ method: 'GET', url: `/api/personas/${persona.personaId}/members?limit=2&${query}`, headers: analyst.readHeaders });
+      expect(both.statusCode).toBe(400);
+      expect(both.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'cursor', message: expect.stringContaining('not both') });
+    }
 
     const member = await app.inject({ method: 'GET', url: `/api/customers/${stored[0]}`, headers: analyst.readHeaders });
     expect(member.statusCode).toBe(200);

@@ -109,11 +109,12 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
   api.get('/personas/:personaId/members', {
     config: { access: { permission: 'analytics:read' } },
     schema: {
-      tags, summary: 'Members (buyers who agreed to profiling) in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`); a retired persona has none', params: personaParams,
+      tags, summary: 'Members (buyers who agreed to profiling) in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`, not both); a retired persona has none', params: personaParams,
       querystring: z.object({
         limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional(),
         cursor: z.string().regex(/^[1-9]\d{0,15}$/, 'a cursor this list returned as nextCursor').optional(),
-      }),
+      // the two say the same thing: with both, one would silently win
+      }).refine((query) => query.after === undefined || query.cursor === undefined, { message: 'send cursor (nextCursor of the last page) or after (its next), not both', path: ['cursor'] }),
       response: { 200: personaMembersSchema, 404: personaNotFound },
     },
   }, async (request) => {

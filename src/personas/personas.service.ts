@@ -55,8 +55,8 @@ export type DiscoveryReadiness = { minimumBuyers: number; buyers: number; withou
 /** Read before any click, so the page can say that a store is too small instead of letting the discovery fail. */
 export async function readDiscoveryReadiness(db: Db): Promise<DiscoveryReadiness> {
   const minimumBuyers = minimumBuyersForDiscovery();
-  const { profiled, withoutConsent } = await countBuyers(db);
-  return { minimumBuyers, buyers: Math.min(profiled, minimumBuyers), withoutConsent };
+  const { profiled, withoutConsent } = await countBuyers(db, { profiledUpTo: minimumBuyers });
+  return { minimumBuyers, buyers: profiled, withoutConsent };
 }
 
 export async function getPersona(db: Db, personaId: number): Promise<PersonaView> {

@@ -103,3 +103,20 @@ export function isDateRangeReversed(low: DateValue, high: DateValue): boolean {
   const latestEnd = to.isWallClock ? to.end + behindUtcMs : to.end;
   return earliestFrom >= latestEnd;
 }
+
+/**
+ * Whether a window [from, to) holds no time whatever the store's time zone: `to` is where the window
+ * stops, a day at its first instant, so from a day to the same day, or from a time to its own day, is
+ * empty. Judged as isDateRangeReversed judges, on the starts of the two dates rather than on `to`'s end.
+ */
+export function isWindowEmpty(from: DateValue, to: DateValue): boolean {
+  if (typeof from !== 'string' || typeof to !== 'string') {
+    return typeof from !== 'string' && typeof to !== 'string' && from.days_ago <= to.days_ago;
+  }
+  const start = spanOf(from);
+  const stop = spanOf(to);
+  if (start.isWallClock === stop.isWallClock) return start.first >= stop.first;
+  const earliestStart = start.isWallClock ? start.first - aheadOfUtcMs : start.first;
+  const latestStop = stop.isWallClock ? stop.first + behindUtcMs : stop.first;
+  return earliestStart >= latestStop;
+}

@@ -17,6 +17,7 @@ const cases: Array<[unknown, string, string, Record<string, unknown>]> = [
   [{ field: 'age', op: 'contains', value: '3' }, 'filter.op', 'operator_not_allowed', { op: 'contains', field: 'age', fieldType: 'number', allowed: expect.arrayContaining(['gt', 'between']) }],
   [{ field: 'age', op: 'gt' }, 'filter.value', 'value_missing', { op: 'gt' }],
   [{ field: 'age', op: 'between', value: [40, 20] }, 'filter.value', 'range_reversed', { low: 40, high: 20 }],
+  [{ purchased: { within: { from: '2026-11-01', to: '2026-11-01' } } }, 'filter.purchased.within', 'window_empty', { from: '"2026-11-01"', to: '"2026-11-01"' }],
   [{ or: Array.from({ length: 100 }, () => ({ and: [{ field: 'age', op: 'gt', value: 1 }, { field: 'age', op: 'gt', value: 1 }, { field: 'age', op: 'gt', value: 1 }] })) }, 'filter.or[74].and[2]', 'too_many_conditions', { maximum: 300 }],
   [deeplyNested(20), `filter${'.not'.repeat(13)}`, 'too_deep', { maximum: 12 }],
   [{ or: ['city = x'] }, 'filter.or[0]', 'condition_expected', { received: 'string' }],

@@ -8,7 +8,7 @@ import { dayOrInstantSchema, earliestDay, latestDay } from '../core/calendar-dat
  */
 export const filterProblemKinds = [
   // the language's own rules
-  'unknown_field', 'unknown_operator', 'operator_not_allowed', 'value_missing', 'range_reversed',
+  'unknown_field', 'unknown_operator', 'operator_not_allowed', 'value_missing', 'range_reversed', 'window_empty',
   'too_many_conditions', 'too_deep', 'condition_expected', 'key_not_alone', 'condition_list_expected', 'unknown_condition',
   // a value of the wrong shape
   'type_mismatch', 'key_missing', 'too_small', 'too_big', 'unknown_keys', 'not_one_of',

@@ -161,6 +161,36 @@ describe('reversed date ranges', () => {
   });
 });
 
+describe('empty windows', () => {
+  it.each([
+    [{ purchased: { within: { from: '2026-11-01', to: '2026-11-01' } } }, 'filter.purchased.within', { from: '"2026-11-01"', to: '"2026-11-01"' }],
+    [{ and: [{ interest: { within: { from: { days_ago: 7 }, to: { days_ago: 7 } } } }] }, 'filter.and[0].interest.within', { from: '{"days_ago":7}', to: '{"days_ago":7}' }],
+    // a time up to the start of its own day: "to" stands for the day's first instant, not the whole day
+    [{ purchased: { within: { from: '2026-11-01T10:00', to: '2026-11-01' } } }, 'filter.purchased.within', { from: '"2026-11-01T10:00"', to: '"2026-11-01"' }],
+    [{ not: { purchased: { within: { from: '2026-11-01T10:00:00Z', to: '2026-11-01T17:00:00+07:00' } } } }, 'filter.not.purchased.within', { from: '"2026-11-01T10:00:00Z"', to: '"2026-11-01T17:00:00+07:00"' }],
+  ])('refuses %j as window_empty, naming where it is', (filter, path, params) => {
+    const problems = problemsOf(filter);
+    expect(problems).toEqual([expect.objectContaining({ path, kind: 'window_empty', params })]);
+    expect(problems[0].message).toContain(`from ${params.from} to ${params.to} holds no time`);
+    expect(() => parseFilter(filter)).toThrow(expect.objectContaining({ code: 'SEGMENT_FILTER_INVALID' }));
+  });
+
+  it('takes windows that hold some time, whatever the zone', () => {
+    expect(problemsOf({ purchased: { within: { from: '2026-11-01', to: '2026-11-02' } } })).toEqual([]);
+    expect(problemsOf({ purchased: { within: { from: '2026-11-01T10:00', to: '2026-11-01T10:30' } } })).toEqual([]);
+    expect(problemsOf({ interest: { within: { from: { days_ago: 7 }, to: { days_ago: 6 } } } })).toEqual([]);
+    // a store day against an exact instant: in some zone the day begins before it
+    expect(problemsOf({ purchased: { within: { from: '2026-11-01', to: '2026-11-01T12:00:00Z' } } })).toEqual([]);
+    // a relative end against a fixed one is not judged, as for reversed ranges
+    expect(problemsOf({ purchased: { within: { from: { days_ago: 0 }, to: '2026-11-01' } } })).toEqual([]);
+  });
+
+  it('leaves a saved filter as it was stored', () => {
+    const saved = { purchased: { within: { from: '2026-11-01', to: '2026-11-01' } } };
+    expect(parseSavedFilter(saved)).toEqual(saved);
+  });
+});
+
 describe('a saved filter', () => {
   it('is read as it always was when only the newer value checks would refuse it: its stale values match no one', () => {
     const saved = { and: [

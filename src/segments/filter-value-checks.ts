@@ -1,6 +1,6 @@
 import type { FilterProblem, FilterProblemKind, FilterProblemParams } from './filter-problems.js';
 import { spellingInList } from '../core/closed-list.js';
-import { isDateRangeReversed } from './filter-days.js';
+import { isDateRangeReversed, isWindowEmpty } from './filter-days.js';
 import type { FieldType } from './filter-fields.js';
 import type { ComparisonOperator, DateValue, FilterNode, TimeWindow } from './filter-types.js';
 import { closedLists, type ClosedList } from './filter-values.js';
@@ -51,10 +51,20 @@ export function spellInList<T extends string | string[]>(walk: Walk, path: Array
   return (Array.isArray(value) ? spelled : spelled[0]) as T;
 }
 
-/** A fixed window whose `to` comes before its `from` holds no time at all. */
+/**
+ * A fixed window whose `to` comes before its `from` holds no time at all, and nor does one whose
+ * `to` (not included) is where it starts: from a day to the same day, or from a time to its own day.
+ */
 function checkWindow(walk: Walk, path: Array<PropertyKey>, window: TimeWindow | undefined): boolean {
-  if (walk.isSaved || !window || 'days' in window || window.to === undefined || !isDateRangeReversed(window.from, window.to)) return true;
-  reportReversedDates(walk, path, window.from, window.to, 'a window runs from "from" to a later "to"');
+  if (walk.isSaved || !window || 'days' in window || window.to === undefined) return true;
+  if (isDateRangeReversed(window.from, window.to)) {
+    reportReversedDates(walk, path, window.from, window.to, 'a window runs from "from" to a later "to"');
+    return false;
+  }
+  if (!isWindowEmpty(window.from, window.to)) return true;
+  const [from, to] = [dateText(window.from), dateText(window.to)];
+  report(walk, path, 'window_empty', { from, to },
+    `a window runs from the start of "from" up to the start of "to", which is not included: from ${from} to ${to} holds no time; give a "to" after "from" (the next day, to take in one whole day)`);
   return false;
 }
 

@@ -48,6 +48,9 @@ describeEachStore('segments over HTTP', (context) => {
     expect(second.json().items.map((item: { customer_id: number }) => item.customer_id)).not.toContain(1);
     const forged = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?cursor=abc`, headers: analyst.readHeaders });
     expect({ status: forged.statusCode, field: forged.json().error.field }).toEqual({ status: 400, field: 'cursor' });
+    // `after` and `cursor` are the same position: both at once is refused, not one silently preferred
+    const both = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1&after=1&cursor=${members.json().nextCursor}`, headers: analyst.readHeaders });
+    expect({ status: both.statusCode, field: both.json().error.field, message: both.json().error.message }).toEqual({ status: 400, field: 'cursor', message: expect.stringContaining('not both') });
     const refreshed = await app.inject({ method: 'POST', url: `/api/segments/${segmentId}/refresh`, headers: marketer.headers });
     expect(refreshed.json()).toMatchObject({ entered: 0, left: 0, members: 2 });
     const listed = await app.inject({ method: 'GET', url: '/api/segments', headers: analyst.readHeaders });
@@ -106,6 +109,16 @@ describeEachStore('segments over HTTP', (context) => {
       { path: 'filter.and[0].op', kind: 'unknown_operator', params: { op: 'like', field: 'city', allowed: ['eq', 'neq', 'in', 'nin', 'contains', 'starts_with', 'is_null'] }, message: expect.stringContaining('"like" is not an operator') },
       { path: 'filter.and[1].field', kind: 'unknown_field', params: { field: 'agee', suggestion: 'age' }, message: expect.stringContaining('unknown field "agee"') },
       { path: 'filter.and[2].value', kind: 'range_reversed', params: { low: 40, high: 20 }, message: expect.stringContaining('low ≤ high') },
+    ]);
+  });
+
+  it('refuses a purchase window that holds no time with 400 naming it', async () => {
+    const filter = { and: [{ field: 'city', op: 'eq', value: 'Jakarta' }, { purchased: { within: { from: '2026-11-01', to: '2026-11-01' } } }] };
+    const response = await app.inject({ method: 'POST', url: '/api/segments/preview', headers: analyst.headers, payload: { filter } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'SEGMENT_FILTER_INVALID', field: 'filter.and[1].purchased.within' });
+    expect(response.json().error.details.problems).toEqual([
+      { path: 'filter.and[1].purchased.within', kind: 'window_empty', params: { from: '"2026-11-01"', to: '"2026-11-01"' }, message: expect.stringContaining('holds no time') },
     ]);
   });
 

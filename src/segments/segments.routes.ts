@@ -101,11 +101,12 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
   api.get('/segments/:segmentId/members', {
     config: { access: { permission: 'analytics:read' } },
     schema: {
-      tags, summary: 'Members in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`)', params: segmentParams,
+      tags, summary: 'Members in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`, not both)', params: segmentParams,
       querystring: z.object({
         limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional(),
         cursor: z.string().regex(/^[1-9]\d{0,15}$/, 'a cursor this list returned as nextCursor').optional(),
-      }),
+      // the two say the same thing: with both, one would silently win
+      }).refine((query) => query.after === undefined || query.cursor === undefined, { message: 'send cursor (nextCursor of the last page) or after (its next), not both', path: ['cursor'] }),
       response: { 200: segmentMembersSchema, 404: notFound },
     },
   }, async (request) => {

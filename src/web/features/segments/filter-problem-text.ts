@@ -20,6 +20,7 @@ const keyByKind: Record<string, (params: Record<string, unknown>) => string> = {
   operator_not_allowed: () => 'operatorNotAllowed',
   value_missing: () => 'valueMissing',
   range_reversed: () => 'rangeReversed',
+  window_empty: () => 'windowEmpty',
   too_many_conditions: () => 'tooManyConditions',
   too_deep: () => 'tooDeep',
   condition_expected: () => 'conditionExpected',
