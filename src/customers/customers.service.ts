@@ -9,7 +9,7 @@ import { findCustomersByIdentities, insertIdentities } from './customers.repo.js
 import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalId, normalisePhone } from './identity.js';
 import { deleteCustomerRows, deleteSegmentHistory } from './delete-customer-rows.repo.js';
-import { keepProfileDerivedCurrent, keepSegmentsCurrent } from './keep-segments-current.js';
+import { keepNewCustomersDerivedCurrent, keepProfileDerivedCurrent, keepSegmentsCurrent } from './keep-segments-current.js';
 
 type Db = Kysely<Database>;
 
@@ -115,7 +115,7 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
     const created = await trx.insertInto('customer').values(row as never).returning('customer_id').executeTakeFirstOrThrow();
     await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, defaultCountry), 'create');
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
-    await keepSegmentsCurrent(trx, [created.customer_id], options.clock ?? systemClock);
+    await keepNewCustomersDerivedCurrent(trx, [created.customer_id], options.clock ?? systemClock);
     return created.customer_id;
   });
 }

@@ -101,11 +101,13 @@ describeEachStore('deleting a customer', (context) => {
     await mergeCustomers(db(), kept, merged, 'test', { clock });
 
     const before = await rowsNaming(db(), [kept, merged]);
-    // what the test set up: the kept customer's derived rows, and the merged one's alert and prediction
-    for (const column of ['customer_type', 'customer_type_history', 'customer_rfm_score', 'customer_persona', 'customer_prediction', 'alert', 'segment_member', 'segment_membership_event']) {
+    // what the test set up: the kept customer's derived rows, and the merged one's alert set aside by the merge
+    for (const column of ['customer_type', 'customer_type_history', 'customer_rfm_score', 'customer_persona', 'customer_prediction', 'segment_member', 'segment_membership_event']) {
       expect(before[`${column}.customer_id`], column).toBeGreaterThan(0);
     }
     expect(before['customer_merge.kept_customer_id']).toBe(1);
+    const setAsideAlerts = sql<{ n: number }>`select coalesce(sum(jsonb_array_length(moved -> 'setAside' -> 'alerts')), 0)::int as n from customer_merge`;
+    expect((await setAsideAlerts.execute(db())).rows[0].n).toBeGreaterThan(0);
 
     await deleteCustomer(db(), kept, { clock });
 
@@ -113,6 +115,7 @@ describeEachStore('deleting a customer', (context) => {
     const left = Object.entries(after).filter(([column, rows]) => rows > 0 && !mayStillNameThem.has(column));
     expect(left).toEqual([]);
     expect(after['customer_merge.kept_customer_id']).toBe(1);
+    expect((await setAsideAlerts.execute(db())).rows[0].n).toBe(0);
     expect((await tablesHolding(db(), emails)).filter((table) => !mayStillHoldTheirEmail.has(table))).toEqual([]);
   });
 

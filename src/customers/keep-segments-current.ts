@@ -3,10 +3,24 @@ import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import { assignPersonas } from '../personas/index.js';
 import { refreshSegmentsForCustomers } from '../segments/index.js';
-import { storeNow } from '../settings/index.js';
+import { getStoreSettings, storeNow } from '../settings/index.js';
+import { createDerivedUpdater } from '../ingest/keep-derived-current.js';
 
 /**
- * Reconsiders the customers a profile write changed (create, update, consent,
+ * After creating customers: what an import of the same customers would keep
+ * current in its batch (ingest/keep-derived-current.ts), on the same
+ * conditions and at the same store now: their types once the store has been
+ * analysed (a lead, as a full analysis would call them, with a spell in the
+ * type history from now, so type lists and counts include them at once),
+ * their segments, and their persona once personas were discovered.
+ */
+export async function keepNewCustomersDerivedCurrent(trx: Kysely<Database>, customerIds: number[], clock: Clock): Promise<void> {
+  const keepDerivedCurrent = await createDerivedUpdater(trx, { clock, settings: await getStoreSettings(trx) });
+  await keepDerivedCurrent(trx, customerIds);
+}
+
+/**
+ * Reconsiders the customers a profile write changed (update, consent,
  * identity removal, deletion) in every segment, in the write's transaction:
  * filters read profile fields, and a segment exported for an email campaign
  * must lose a customer the moment they withdraw consent, not at the next full

@@ -5,7 +5,7 @@ import { actorForDisplay } from '../auth/index.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { customerMergedAway, customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound, mergeUndoRefused } from './customers.errors.js';
 import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customers.service.js';
-import { keepDerivedCurrentAfterMerge } from './merge-derived.js';
+import { keepDerivedCurrentAfterMerge, restoreSetAsideRows, setAsideMergedCustomerRows, type SetAsideRows } from './merge-derived.js';
 import { inTransaction } from '../db/in-transaction.js';
 import { storeNow } from '../settings/index.js';
 
@@ -19,6 +19,8 @@ type MovedRecord = {
   recipientOrderKeys: Array<[number, number]>;
   /** The kept customer's profile before the merge; `is_stub` is missing from merges recorded before it was kept. */
   keptBefore: Record<string, unknown>;
+  /** The merged customer's derived rows kept aside until an undo (missing from merges recorded before, and after an undo). */
+  setAside?: SetAsideRows;
 };
 
 type CustomerRow = Awaited<ReturnType<typeof requireCustomer>>;
@@ -63,6 +65,7 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
       keptBefore,
     };
     await moveFacts(trx, mergedId, keptId, moved);
+    moved.setAside = await setAsideMergedCustomerRows(trx, mergedId);
     const fill = Object.fromEntries(fillableColumns.filter((column) => kept[column] === null && merged[column] !== null).map((column) => [column, merged[column]]));
     await trx.updateTable('customer').set({ ...fill, is_stub: kept.is_stub && merged.is_stub, updated_at: new Date() }).where('customer_id', '=', keptId).execute();
     await trx.updateTable('customer').set({ merged_into_customer_id: keptId, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
@@ -116,8 +119,11 @@ export async function undoMerge(db: Db, mergeId: number, actor: string, options:
     });
     await trx.updateTable('customer').set({ ...profileToRestore(moved.keptBefore, kept, merged), updated_at: new Date() }).where('customer_id', '=', keptId).execute();
     await trx.updateTable('customer').set({ merged_into_customer_id: null, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
-    await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor }).where('merge_id', '=', mergeId).execute();
+    // what was set aside is back in the store, or out of date: the record keeps only what moved
+    await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor, moved: sql<string>`moved - 'setAside'` }).where('merge_id', '=', mergeId).execute();
     await refreshTraitsOf(trx, [keptId, mergedId]);
+    // before they are judged: their type reads the prediction's P(alive)
+    await restoreSetAsideRows(trx, moved.setAside);
     await keepDerivedCurrentAfterMerge(trx, { current: [keptId, mergedId], mergedAway: [], at: await storeNow(trx, options.clock ?? systemClock) });
     await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(keptId), detail: { mergeId, restoredCustomerId: mergedId, laterOrders: later.orderIds.length, laterEvents: later.eventIds.length, laterGifts: later.giftOrderKeys.length } });
     return {
