@@ -130,7 +130,7 @@ export const alertSchema = objectOf<AlertRow>()({
   explanation: z.unknown().describe('Why the alert was raised: a summary sentence and the figures behind it'),
   raisedAt: isoTime,
   acknowledgedAt: isoTime.nullable(),
-  acknowledgedBy: z.string().nullable(),
+  acknowledgedBy: z.string().nullable().describe('Who acknowledged it: a person as user:<id>, with their email only for a caller holding audit:read'),
 });
 
 export const acknowledgedSchema = z.object({ alertId: z.number().int(), acknowledged: z.literal(true) });

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { actorOf, requirePermission, type Principal } from '../server/access.js';
+import { actorOf, principalHasPermission, requirePermission, type Principal } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
+import { actorForDisplay } from '../auth/index.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { cursorQuery, errorResponse } from '../server/responses.js';
 import { pageOf } from '../server/pagination.js';
@@ -92,7 +93,10 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     // a cursor resumes right after its alert, wherever that alert now stands in the list
     const { alerts, ...money } = await listAlerts(db, { ...filter, limit: limit + 1, ...(cursor ? { after: alertKeyOfCursor(cursor) } : { offset }) });
     const page = pageOf(alerts, limit, alertCursorOf);
-    return { ...money, alerts: page.items, nextCursor: page.nextCursor };
+    // who acknowledged an alert without their email unless the caller may read the audit log (see actorForDisplay)
+    const canReadStaffEmails = principalHasPermission(request.principal, 'audit:read');
+    const shown = page.items.map((alert) => (alert.acknowledgedBy === null ? alert : { ...alert, acknowledgedBy: actorForDisplay(alert.acknowledgedBy, { canReadStaffEmails }) }));
+    return { ...money, alerts: shown, nextCursor: page.nextCursor };
   });
 
   const alertParams = z.object({ alertId: z.coerce.number().int().positive() });

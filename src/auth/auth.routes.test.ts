@@ -105,12 +105,12 @@ describeEachStore('sign-in and access over HTTP', (context) => {
     expect([response.statusCode, codeOf(response).code]).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
   });
 
-  it('rate-limits sign-in per email and per address with 429', async () => {
+  it('rate-limits sign-in per email from an address and per address with 429', async () => {
     const email = 'target@shop.example';
-    for (let attempt = 0; attempt < loginLimits.perEmail; attempt += 1) {
-      expect((await signInOverHttp(app, email, 'guess', `10.1.0.${attempt}`)).response.statusCode).toBe(401);
+    for (let attempt = 0; attempt < loginLimits.perEmailFromAddress; attempt += 1) {
+      expect((await signInOverHttp(app, email, 'guess', '10.1.0.1')).response.statusCode).toBe(401);
     }
-    const limited = (await signInOverHttp(app, email, 'guess', '10.1.1.1')).response;
+    const limited = (await signInOverHttp(app, email, 'guess', '10.1.0.1')).response;
     expect([limited.statusCode, codeOf(limited).code, limited.headers['retry-after']]).toEqual([429, 'AUTH_RATE_LIMITED', '60']);
 
     for (let attempt = 0; attempt < loginLimits.perAddress; attempt += 1) await signInOverHttp(app, `sweep-${attempt}@shop.example`, 'guess', '10.2.0.1');
@@ -119,11 +119,24 @@ describeEachStore('sign-in and access over HTTP', (context) => {
 
   it('audits the first sign-in refused by the rate limit in a window, and not the flood after it', async () => {
     const email = 'flooded@shop.example';
-    for (let attempt = 0; attempt < loginLimits.perEmail; attempt += 1) await signInOverHttp(app, email, 'guess', `10.3.0.${attempt}`);
-    for (let attempt = 0; attempt < 5; attempt += 1) expect((await signInOverHttp(app, email, 'guess', `10.3.1.${attempt}`)).response.statusCode).toBe(429);
+    for (let attempt = 0; attempt < loginLimits.perEmailFromAddress; attempt += 1) await signInOverHttp(app, email, 'guess', '10.3.0.1');
+    for (let attempt = 0; attempt < 5; attempt += 1) expect((await signInOverHttp(app, email, 'guess', '10.3.0.1')).response.statusCode).toBe(429);
     const audit = await app.inject({ method: 'GET', url: '/api/audit?action=auth.sign-in.rate-limited&limit=200', headers: owner.readHeaders });
     const entries = (audit.json() as { items: Array<{ actor: string; detail: { email?: string; ip?: string; limits?: string[] } }> }).items.filter((item) => item.detail.email === email);
-    expect(entries).toEqual([expect.objectContaining({ actor: 'anonymous', detail: { email, ip: '10.3.1.0', limits: ['email'] } })]);
+    expect(entries).toEqual([expect.objectContaining({ actor: 'anonymous', detail: { email, ip: '10.3.0.1', limits: ['email'] } })]);
+  });
+
+  it('lets a staff member sign in from their own address while someone else fails on their email from another', async () => {
+    const agent = await createTestUser(context.store, 'agent');
+    const attacker = '198.51.100.7';
+    for (let attempt = 0; attempt < loginLimits.perEmailFromAddress; attempt += 1) {
+      expect((await signInOverHttp(app, agent.user.email, `guess ${attempt}`, attacker)).response.statusCode).toBe(401);
+    }
+    const fromElsewhere = (await signInOverHttp(app, agent.user.email, agent.password, '192.0.2.20')).response;
+    expect(fromElsewhere.statusCode, fromElsewhere.body).toBe(200);
+    // the guessing address stays limited on that email, even with the right password
+    const fromAttacker = (await signInOverHttp(app, agent.user.email, agent.password, attacker)).response;
+    expect([fromAttacker.statusCode, codeOf(fromAttacker).code]).toEqual([429, 'AUTH_RATE_LIMITED']);
   });
 
   it('refuses a disabled user, at sign-in and on an open session', async () => {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, StaffRole, StaffUserTable } from '../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -7,6 +7,19 @@ export type StaffUserRow = Selectable<StaffUserTable>;
 export async function countStaffUsers(db: Db): Promise<number> {
   const row = await db.selectFrom('staff_user').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+// any fixed key other than the migration lock's (727274) and the customer merge lock's (727275)
+const staffChangeLockKey = 727276;
+
+/**
+ * Makes changes to staff users take turns until the transaction ends. Counting the active owners
+ * and then changing one is a check-then-act: under READ COMMITTED two owners demoting or disabling
+ * each other at once would each count two and leave none. Staff changes are rare; one lock for all
+ * of them is simpler than reasoning about which rows each change must lock.
+ */
+export async function lockStaffChanges(trx: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${staffChangeLockKey}::bigint)`.execute(trx);
 }
 
 export async function countActiveOwners(db: Db): Promise<number> {

@@ -7,7 +7,7 @@ import { generateOneTimePassword, hashPassword, passwordProblem } from './passwo
 import { deleteSessionsOfUser } from './sessions.repo.js';
 import { isPlausibleEmail, normalizeEmail, toStaffUser, type StaffUser } from './staff-user.js';
 import { passwordResetProblem, removesLastOwner, userChangeProblem, type UserChange } from './user-rules.js';
-import { countActiveOwners, findStaffUserByEmail, findStaffUserById, insertStaffUser, listStaffUsers, updateStaffUser } from './users.repo.js';
+import { countActiveOwners, findStaffUserByEmail, findStaffUserById, insertStaffUser, listStaffUsers, lockStaffChanges, updateStaffUser } from './users.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -50,6 +50,8 @@ export async function findUser(db: Db, reference: number | string): Promise<Staf
 /** Changes a user's role, name or disabled state. Disabling signs them out everywhere at once. */
 export async function updateUser(db: Db, caller: Caller, userId: number, change: UserChange, now: Date): Promise<StaffUser> {
   return db.transaction().execute(async (trx) => {
+    // before reading the user and counting owners: a concurrent change must see this one's result
+    await lockStaffChanges(trx);
     const current = await findStaffUserById(trx, userId);
     if (!current) throw userNotFound(userId);
     const target = { userId, role: current.role, isDisabled: current.disabled_at !== null };

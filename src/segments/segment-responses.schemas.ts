@@ -17,7 +17,7 @@ export const segmentSchema = objectOf<SegmentRow>()({
   filter: z.unknown().describe('The filter, normalised (docs/segments.md)'),
   member_count: z.number(),
   refreshed_at: timestamp.nullable(),
-  created_by: z.string(),
+  created_by: z.string().describe('Who saved it: a person as user:<id>, with their email only for a caller holding audit:read'),
   created_at: timestamp,
   updated_at: timestamp,
 });

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { actorOf } from '../server/access.js';
+import { actorOf, principalHasPermission, type Principal } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
+import { actorForDisplay } from '../auth/index.js';
+import type { SegmentRow } from './segments.repo.js';
 import { filterFields } from './filter-fields.js';
 import { allowedOperators } from './filter-schema.js';
 import { loadFilterCatalog } from './filter-catalog.js';
@@ -26,6 +28,15 @@ const nameTaken = errorResponse('Another segment has this name (SEGMENT_NAME_EXI
 const segmentResult = z.object({ segment: segmentSchema, refresh: segmentRefreshSchema });
 const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() });
 
+/** Who made a segment, without their email unless the caller may read the audit log (see actorForDisplay). */
+function shownSegment(segment: SegmentRow, principal: Principal | null): SegmentRow {
+  return { ...segment, created_by: actorForDisplay(segment.created_by, { canReadStaffEmails: principalHasPermission(principal, 'audit:read') }) };
+}
+
+function withSegmentShown<T extends { segment: SegmentRow }>(result: T, principal: Principal | null): T {
+  return { ...result, segment: shownSegment(result.segment, principal) };
+}
+
 export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.store.db;
@@ -33,7 +44,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
   api.get('/segments', {
     config: { access: { permission: 'analytics:read' } },
     schema: { tags, summary: 'Saved segments with their member counts', response: { 200: z.object({ items: z.array(segmentSchema) }) } },
-  }, async () => ({ items: await listSegments(db) }));
+  }, async (request) => ({ items: (await listSegments(db)).map((segment) => shownSegment(segment, request.principal)) }));
 
   api.get('/segments/fields', {
     config: { access: { permission: 'analytics:read' } },
@@ -64,7 +75,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
   }, async (request, reply) => {
     const result = await createSegment(db, request.body, { actor: actorOf(request.principal), clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.create', entity: 'segment', entityId: String(result.segment.segment_id), detail: { name: result.segment.name } });
-    return reply.status(201).send(result);
+    return reply.status(201).send(withSegmentShown(result, request.principal));
   });
 
   api.post('/segments/refresh', {
@@ -75,7 +86,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
   api.get('/segments/:segmentId', {
     config: { access: { permission: 'analytics:read' } },
     schema: { tags, summary: 'A segment with its latest membership changes', params: segmentParams, response: { 200: segmentWithHistorySchema, 404: notFound } },
-  }, async (request) => ({ segment: await getSegment(db, request.params.segmentId), history: await segmentHistory(db, request.params.segmentId, 50) }));
+  }, async (request) => withSegmentShown({ segment: await getSegment(db, request.params.segmentId), history: await segmentHistory(db, request.params.segmentId, 50) }, request.principal));
 
   api.patch('/segments/:segmentId', {
     config: { access: { permission: 'analytics:write' } },
@@ -86,7 +97,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
   }, async (request) => {
     const result = await updateSegment(db, request.params.segmentId, request.body, { clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.update', entity: 'segment', entityId: String(request.params.segmentId), detail: { fields: Object.keys(request.body) } });
-    return result;
+    return withSegmentShown(result, request.principal);
   });
 
   api.delete('/segments/:segmentId', {

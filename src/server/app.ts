@@ -14,6 +14,7 @@ import { createResponseSerializer } from './plugins/response-serializer.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerApiRoutes } from './routes.js';
 import { registerWebApp } from './plugins/web-app.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import './access.js';
 
 export type AppDeps = {
@@ -54,6 +55,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // first, so that every answer carries them, errors and 404s included
+  await registerSecurityHeaders(app, { isBehindTls: deps.config.isBehindTls });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app);

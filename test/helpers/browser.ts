@@ -109,7 +109,11 @@ export async function startDemoServer(options: { webRoot: string; customers?: nu
   };
 }
 
-export type TestBrowser = { context: BrowserContext; newPage: () => Promise<Page>; close: () => Promise<void> };
+/**
+ * `cspViolations`: what Chromium logged on any page of the browser about the Content-Security-Policy
+ * (an inline style or script it refused, a source not allowed), with the page's address.
+ */
+export type TestBrowser = { context: BrowserContext; newPage: () => Promise<Page>; close: () => Promise<void>; cspViolations: string[] };
 
 export async function openBrowser(options: { width?: number; height?: number; locale?: string } = {}): Promise<TestBrowser> {
   const userDataDirectory = await mkdtemp(join(tmpdir(), 'clientele-chromium-'));
@@ -120,8 +124,13 @@ export async function openBrowser(options: { width?: number; height?: number; lo
     viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
     locale: options.locale ?? 'en-GB',
   });
+  const cspViolations: string[] = [];
+  context.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) cspViolations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+  });
   return {
     context,
+    cspViolations,
     newPage: () => context.newPage(),
     close: async () => {
       await context.close();
@@ -198,9 +207,12 @@ export function useStaffApp(options: { customers?: number; width?: number; heigh
     if (options.isSignedIn !== false) await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
   }, 240_000);
   afterAll(async () => {
+    const cspViolations = browser?.cspViolations ?? [];
     await browser?.close();
     await server?.close();
     await web?.dispose();
+    // every suite checks that the app ran under the server's policy (security-headers.ts)
+    if (cspViolations.length > 0) throw new Error(`The browser refused what the Content-Security-Policy forbids:\n${cspViolations.join('\n')}`);
   });
   return {
     get server() { return server!; },

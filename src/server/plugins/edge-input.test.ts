@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../../test/helpers/stores.js';
 import { createTestApiKey, signInAs, type TestSession } from '../../../test/helpers/auth.js';
 import { buildApp } from '../app.js';
+import { maxBodyDepth } from './edge-input.js';
 import { fixedClock } from '../../core/clock.js';
 
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -107,6 +108,26 @@ describeEachStore('input refused at the edge over HTTP', (context) => {
     const response = await app.inject({ method: 'POST', url: '/api/ingest/customers', headers: ingestKey.headers, payload: { records: [{ customer_id: 'N1', name: 'a\u0000b' }] } });
     expect(response.json().error?.code).not.toBe('REQUEST_INVALID');
     expectRefused(await app.inject({ method: 'POST', url: '/api/ingest/customers?note=%00', headers: ingestKey.headers, payload: { records: [{ customer_id: 'N2' }] } }), { code: 'REQUEST_INVALID', field: 'note' });
+  });
+
+  it('refuses a body nested deeper than the API reads with 400, naming the field, with or without an Idempotency-Key', async () => {
+    const nested = (depth: number): string => '['.repeat(depth) + '1' + ']'.repeat(depth);
+    const ingest = (depth: number, key?: string) => app.inject({
+      method: 'POST', url: '/api/ingest/customers', payload: `{"records":[{"customer_id":"D${depth}","name":${nested(depth)}}]}`,
+      headers: { ...ingestKey.headers, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    });
+    for (const key of ['deep-batch', undefined]) {
+      const refused = await ingest(20_000, key);
+      expectRefused(refused, { code: 'REQUEST_INVALID', field: 'records.0.name' });
+      expect(refused.json().error.message).toContain(`at most ${maxBodyDepth} levels`);
+    }
+    // as deep as allowed: the batch answers, rejecting the record whose name is not a text
+    const deepest = await ingest(maxBodyDepth - 3, 'deepest-batch');
+    expect(deepest.statusCode, deepest.body).toBe(200);
+    expect(deepest.json().rejects).toEqual([expect.objectContaining({ field: 'name', code: 'FIELD_NOT_SCALAR' })]);
+    expectRefused(await ingest(maxBodyDepth - 2), { code: 'REQUEST_INVALID', field: 'records.0.name' });
+    const filter = await app.inject({ method: 'POST', url: '/api/segments/preview', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: `{"filter":${nested(5_000)}}` });
+    expectRefused(filter, { code: 'REQUEST_INVALID', field: 'filter.0.0' });
   });
 
   it('names the unexpected field', async () => {

@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponse, sharedErrorStatuses } from '../responses.js';
+import { apiDocsDirectives, policyText } from './security-headers.js';
 import { apiKeyScopes, permissionsByRole, permissionsByScope, roles, type Permission } from '../../auth/permissions.js';
 
 /** OpenAPI 3 document at /api/openapi.json, generated from the routes' zod schemas, browsable at /api/docs. */
@@ -35,7 +36,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transformObject: jsonSchemaTransformObject,
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  // its own policy, replacing the web app's on its routes only (security-headers.ts)
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: policyText(apiDocsDirectives) });
 }
 
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
