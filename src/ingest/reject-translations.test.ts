@@ -54,6 +54,15 @@ describe('translated reject reasons', () => {
     expect(text).toContain('2010-12-01T17:01:00.000Z');
   });
 
+  it.each(locales)('%s: name the currency symbol of an amount that is not in the row\'s currency, and the row\'s currency', (locale) => {
+    const reject = onlyReject('orders', { order_id: 'A-1', customer_id: '17', ordered_at: '2024-03-01', amount: 'Rp 45.000' });
+    expect(reject).toMatchObject({ line: 4, field: 'amount', code: 'AMOUNT_CURRENCY_MISMATCH', params: { written: 'Rp', currency: 'EUR' } });
+    const text = translate(reject, locale);
+    expect(text).not.toMatch(/[{}]/);
+    for (const named of ['amount', 'Rp 45.000', 'Rp', 'EUR']) expect(text).toContain(named);
+    expect(text).not.toMatch(/remove the code|hapus kodenya|noņemiet kodu/);
+  });
+
   it.each(locales)('%s: name the customer reference of a row whose order belongs to another customer', (locale) => {
     const reject = orderOfOtherCustomer({ externalId: 'A-1', customer: [{ kind: 'email', value: 'dewi@example.com' }] }, 12);
     expect(reject).toMatchObject({ field: 'customer_email', params: { order: 'A-1', customerId: 12, field: 'customer_email', value: 'dewi@example.com' } });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAnyDecimal, parseDecimal } from './parse-amount.js';
+import { parseAnyDecimal, parseDecimal, parseMoney } from './parse-amount.js';
+import { RowProblem } from './row-problem.js';
 
 describe('the plain-decimal fast path of parseDecimal', () => {
   it.each(['0', '45000', '12.50', '12.5', '0.5', '007', '1.234', '1.23', '9999999999999', '9999999999999.99', '10000000000000', '12.', '.5', ' 12', '-12', '1,5', '1e3'])(
@@ -60,5 +61,51 @@ describe('numbers written in exponent notation, with letters or with currency', 
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('amounts written with a currency symbol or local name', () => {
+  const problemOf = (run: () => unknown): RowProblem => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof RowProblem) return error;
+      throw error;
+    }
+    throw new Error('expected a row problem');
+  };
+
+  it.each([
+    ['Rp 45.000', 'IDR', 45000], ['Rp45.000,00', 'IDR', 45000], ['1 234,50 €', 'EUR', 123450], ['€12.99', 'EUR', 1299], ['$12.99', 'USD', 1299],
+    ['$12.99', 'AUD', 1299], ['US$ 12', 'USD', 1200], ['£2.55', 'GBP', 255], ['¥1,200', 'JPY', 1200], ['¥12.50', 'CNY', 1250], ['12,50 zł', 'PLN', 1250],
+    ['kr 99,50', 'SEK', 9950], ['99 kr.', 'DKK', 9900], ['₹1,499', 'INR', 149900], ['Rs. 1,499', 'INR', 149900], ['₩5,000', 'KRW', 5000],
+    ['₽ 100', 'RUB', 10000], ['₺50', 'TRY', 5000], ['₫ 50.000', 'VND', 50000], ['฿100', 'THB', 10000], ['R$ 12,50', 'BRL', 1250],
+    ['CHF 12.50', 'CHF', 1250], ['12 lei', 'RON', 1200], ['RM 10', 'MYR', 1000], ['R 99', 'ZAR', 9900],
+  ])('reads %j in a %s row as %i minor units', (raw, currency, minor) => {
+    expect(parseMoney('amount', raw, currency)).toBe(minor);
+  });
+
+  it.each([
+    ['Rp 45.000', 'EUR', 'Rp', 'IDR'], ['$12.99', 'EUR', '$', 'USD'], ['€ 150000', 'IDR', '€', 'EUR'], ['£12', 'EUR', '£', 'GBP'],
+    ['¥1200', 'EUR', '¥', 'JPY'], ['kr 99', 'EUR', 'kr', 'SEK'], ['US$ 12', 'AUD', 'US$', 'USD'], ['12 zł', 'EUR', 'zł', 'PLN'],
+    ['₹1,499', 'EUR', '₹', 'INR'], ['Ls 12', 'EUR', 'Ls', 'LVL'], ['R$ 12', 'USD', 'R$', 'BRL'], ['CHF 12', 'EUR', 'CHF', 'CHF'],
+  ])('rejects %j in a %s row, naming the symbol, the row\'s currency and what to do', (raw, currency, written, among) => {
+    const problem = problemOf(() => parseMoney('amount', raw, currency));
+    expect(problem.code).toBe('AMOUNT_CURRENCY_MISMATCH');
+    expect(problem.params).toMatchObject({ field: 'amount', value: raw, written, currency });
+    expect(String(problem.params.currencies).split(', ')).toContain(among);
+    expect(problem.message).toContain(written);
+    expect(problem.message).toContain(`the row's currency is ${currency}; give the amount's currency in a currency column, or convert the amount to ${currency}`);
+  });
+
+  it('names every currency an ambiguous symbol can stand for', () => {
+    const problem = problemOf(() => parseMoney('unit_price', '$12.99', 'EUR'));
+    expect(problem.message).toMatch(/^unit_price "\$12\.99" has "\$", a symbol of USD, AUD, CAD, .* or \w{3}, but the row's currency is EUR;/);
+  });
+
+  it('rejects a symbol it does not know rather than ignoring it', () => {
+    const problem = problemOf(() => parseMoney('amount', '50¢', 'USD'));
+    expect(problem.code).toBe('AMOUNT_UNREADABLE');
+    expect(problem.message).toContain('"¢", which is not a currency symbol or code');
   });
 });

@@ -1,4 +1,5 @@
-import { isKnownCurrency, minorUnitsOf, toMinorUnits } from '../../core/money.js';
+import { minorUnitsOf, toMinorUnits } from '../../core/money.js';
+import { currenciesWrittenAs, isCurrencyCode } from './currency-symbols.js';
 import { fail } from './row-problem.js';
 
 // Digits with at most two decimals after a dot ("45000", "12.50") read the same whatever the
@@ -19,10 +20,6 @@ const writtenAmount = new RegExp(
   String.raw`^(\()? ?([-+\u2212])? ?(${marker})? ?([-+\u2212])? ?([\d.,](?:[\d.,' \u2019]*[\d.,])?) ?(${marker})? ?(-)? ?(\))?$`,
   'u',
 );
-
-// Names exports print beside amounts besides ISO 4217 codes: Rp 45.000, 12,50 zł, US$ 12, R 99.
-const localCurrencyNames = new Set(['rp', 'kr', 'zł', 'kč', 'ft', 'lei', 'rs', 'fr', 'sfr', 'rm', 'r', 'us', 'a', 'au', 'c', 'ca',
-  'nz', 's', 'sg', 'hk', 'nt', 'mx', 'tl', 'руб', 'грн', 'лв']);
 
 // Longer text is not an amount; the cap also bounds the work the pattern does on junk.
 const maximumLength = 64;
@@ -70,16 +67,8 @@ function checkRange(value: number, markers: string[]): WrittenDecimal | string {
 }
 
 function unknownCurrencyReason(markers: readonly string[]): string | null {
-  const unknown = markers.find((written) => currencyCodeOf(written) === undefined);
+  const unknown = markers.find((written) => currenciesWrittenAs(written) === undefined);
   return unknown === undefined ? null : `has "${unknown}", which is not a currency symbol or code`;
-}
-
-/** The ISO code a symbol or name spells ("USD", "usd"), null for symbols and local names, undefined if it is no currency. */
-function currencyCodeOf(written: string): string | null | undefined {
-  const letters = written.replace(/[\p{Sc}.]/gu, '');
-  if (letters === '') return null;
-  if (letters.length === 3 && isKnownCurrency(letters.toUpperCase())) return letters.toUpperCase();
-  return localCurrencyNames.has(letters.toLowerCase()) ? null : undefined;
 }
 
 /** Digits with thousands separators (`.`, `,`, space, apostrophe) and one decimal separator. */
@@ -128,10 +117,19 @@ function readAmount(field: string, raw: string, currency: string): number {
   const parsed = readWrittenDecimal(raw, minorUnitsOf(currency));
   const reason = typeof parsed === 'string' ? parsed : unknownCurrencyReason(parsed.markers);
   if (reason !== null || typeof parsed === 'string') fail(field, 'AMOUNT_UNREADABLE', `${field} "${raw}" ${reason}; write amounts like 1234.50 or 1.234,50`, { field, value: raw });
-  // Otherwise "USD 12" in a euro row would be stored as 12 euros.
-  const code = parsed.markers.map(currencyCodeOf).find((written) => written && written !== currency);
-  if (code) fail(field, 'AMOUNT_CURRENCY_MISMATCH', `${field} "${raw}" is in ${code} but the row's currency is ${currency}; fill in the currency column or remove the code`, { field, value: raw, written: code, currency });
+  // Otherwise "USD 12" or "Rp 45.000" in a euro row would be stored as 12 or 45,000 euros.
+  const foreign = parsed.markers.find((written) => !currenciesWrittenAs(written)!.includes(currency));
+  if (foreign !== undefined) failCurrencyMismatch(field, raw, foreign, currency);
   return parsed.value;
+}
+
+function failCurrencyMismatch(field: string, raw: string, foreign: string, currency: string): never {
+  const currencies = currenciesWrittenAs(foreign)!;
+  const isCode = isCurrencyCode(foreign);
+  const written = isCode ? foreign.toUpperCase() : foreign;
+  const meaning = isCode ? `is in ${written}` : `has "${written}", a symbol of ${currencies.join(', ').replace(/, (\w+)$/, ' or $1')},`;
+  fail(field, 'AMOUNT_CURRENCY_MISMATCH', `${field} "${raw}" ${meaning} but the row's currency is ${currency}; give the amount's currency in a currency column, or convert the amount to ${currency}`,
+    { field, value: raw, written, currency, currencies: currencies.join(', ') });
 }
 
 /** A plain quantity: a number, possibly fractional (kilograms), never negative, without unit or currency. */
