@@ -7,7 +7,7 @@ import { recomputeTraits } from '../traits/index.js';
 import { customerEmpty, customerNotFound, identityInvalid, identityTaken, type IdentityUse } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
-import { normaliseEmail, normaliseExternalId, normalisePhone } from './identity.js';
+import { normaliseEmail, normaliseExternalId, normalisePhone, phoneCountryOf } from './identity.js';
 import { deleteCustomerRows, deleteSegmentHistory } from './delete-customer-rows.repo.js';
 import { keepNewCustomersDerivedCurrent, keepProfileDerivedCurrent, keepSegmentsCurrent } from './keep-segments-current.js';
 
@@ -69,24 +69,31 @@ function identityValueOf(kind: 'email' | 'phone', text: string, defaultCountry: 
   throw identityInvalid(kind, normalised.reason);
 }
 
-async function normaliseFields(db: Db, fields: CustomerFields): Promise<Record<string, unknown>> {
+/**
+ * The request's profile fields as columns, its email and phone as identity keys, and the country its
+ * phone numbers are read in: the customer's own (the request's, else `storedCountry` on an update),
+ * else the store's, as an import reads them.
+ */
+async function normaliseFields(db: Db, fields: CustomerFields, storedCountry: string | null = null): Promise<{ values: Record<string, unknown>; phoneCountry: string }> {
   const { defaultCountry } = await getStoreSettings(db);
   const values: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(fieldColumns)) {
     const value = fields[key as keyof CustomerFields];
     if (value !== undefined) values[column] = blankAsNull(value);
   }
-  if (typeof values.email === 'string') values.email = identityValueOf('email', values.email, defaultCountry);
-  if (typeof values.phone === 'string') values.phone = identityValueOf('phone', values.phone, defaultCountry);
-  return values;
+  const customerCountry = 'country' in values ? values.country : storedCountry;
+  const phoneCountry = phoneCountryOf(typeof customerCountry === 'string' ? customerCountry : null, defaultCountry);
+  if (typeof values.email === 'string') values.email = identityValueOf('email', values.email, phoneCountry);
+  if (typeof values.phone === 'string') values.phone = identityValueOf('phone', values.phone, phoneCountry);
+  return { values, phoneCountry };
 }
 
 /** An identity to attach, with the request field it came from, so a conflict names what the caller sent. */
 type SentIdentity = { ref: CustomerRef; field: string };
 
 /** The identities of a request: each item of `identities`, then the profile's email and phone. */
-function sentIdentities(identities: IdentityInput[], values: Record<string, unknown>, defaultCountry: string): SentIdentity[] {
-  const sent = identities.map((identity, index) => ({ ref: normaliseIdentity(identity, defaultCountry, `identities.${index}.value`), field: `identities.${index}` }));
+function sentIdentities(identities: IdentityInput[], values: Record<string, unknown>, phoneCountry: string): SentIdentity[] {
+  const sent = identities.map((identity, index) => ({ ref: normaliseIdentity(identity, phoneCountry, `identities.${index}.value`), field: `identities.${index}` }));
   if (typeof values.email === 'string') sent.push({ ref: { kind: 'email', value: values.email }, field: 'email' });
   if (typeof values.phone === 'string') sent.push({ ref: { kind: 'phone', value: values.phone }, field: 'phone' });
   return sent;
@@ -106,14 +113,13 @@ export type CustomerWriteOptions = { clock?: Clock };
 
 export async function createCustomer(db: Db, fields: CustomerFields, identities: IdentityInput[] = [], options: CustomerWriteOptions = {}): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const { defaultCountry } = await getStoreSettings(trx);
-    const values = await normaliseFields(trx, fields);
+    const { values, phoneCountry } = await normaliseFields(trx, fields);
     const given = Object.entries(values as Record<string, unknown>).filter(([, value]) => value !== null && value !== undefined);
     if (given.length === 0 && identities.length === 0) throw customerEmpty();
     // a customer known only by identities gets the default profile (a person)
     const row = given.length > 0 ? values : { kind: 'person' };
     const created = await trx.insertInto('customer').values(row as never).returning('customer_id').executeTakeFirstOrThrow();
-    await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, defaultCountry), 'create');
+    await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, phoneCountry), 'create');
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
     await keepNewCustomersDerivedCurrent(trx, [created.customer_id], options.clock ?? systemClock);
     return created.customer_id;
@@ -128,13 +134,12 @@ export async function updateCustomer(
 ): Promise<CustomerChange> {
   return db.transaction().execute(async (trx) => {
     const current = await requireCustomer(trx, customerId);
-    const { defaultCountry } = await getStoreSettings(trx);
-    const values = await normaliseFields(trx, fields);
+    const { values, phoneCountry } = await normaliseFields(trx, fields, current.country);
     const isProfileWritten = Object.keys(values).length > 0;
     if (isProfileWritten) {
       await trx.updateTable('customer').set({ ...(values as object), is_stub: false, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
     }
-    await attachIdentities(trx, customerId, sentIdentities(identities, values, defaultCountry), 'update');
+    await attachIdentities(trx, customerId, sentIdentities(identities, values, phoneCountry), 'update');
     // identities alone feed no segment field and no persona feature
     if (isProfileWritten) await keepProfileDerivedCurrent(trx, [customerId], options.clock ?? systemClock);
     return changeOf(current as Record<string, unknown>, values);

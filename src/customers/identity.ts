@@ -87,6 +87,16 @@ function phoneKey(raw: string): string {
   return raw.trim().replace(/^00(?=[1-9])/, '+').replace(/[() -]/g, '');
 }
 
+/**
+ * The country a customer's number written without a country code is read in: the customer's own
+ * (a customer in Riga writes her number as Latvians do, whatever the store's country), else the
+ * store's. Files, the API and the CLI all read it so, or one person would get two identities.
+ */
+export function phoneCountryOf(customerCountry: string | null | undefined, storeCountry: string): string {
+  const country = customerCountry?.trim().toUpperCase();
+  return country && isSupportedCountry(country) ? country : storeCountry;
+}
+
 /** normalisePhone without memory, straight through libphonenumber: the reference it must agree with. */
 export function readPhoneNumber(raw: string | null | undefined, defaultCountry: string): NormalisedIdentity {
   const trimmed = (raw ?? '').trim();

@@ -8,7 +8,7 @@ import { deleteCustomerIdentity, findPendingMergeOfIdentity } from './customers.
 import { lockCustomerMerges, normaliseIdentity, requireCustomer, type IdentityInput } from './customers.service.js';
 import { toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
 import { keepSegmentsCurrent } from './keep-segments-current.js';
-import { normaliseEmail, normalisePhone } from './identity.js';
+import { normaliseEmail, normalisePhone, phoneCountryOf } from './identity.js';
 
 type Db = Kysely<Database>;
 
@@ -27,14 +27,15 @@ export async function removeIdentity(db: Db, customerId: number, input: Identity
     // a merge or its undo moves identities: none may run between the check and the removal
     await lockCustomerMerges(trx);
     const customer = await requireCustomer(trx, customerId);
-    const { defaultCountry } = await getStoreSettings(trx);
-    const ref = normaliseIdentity(input, defaultCountry, 'value');
+    // a number without its country code is read as it was stored: in the customer's own country
+    const phoneCountry = phoneCountryOf(customer.country, (await getStoreSettings(trx)).defaultCountry);
+    const ref = normaliseIdentity(input, phoneCountry, 'value');
     const identity = toIdentityTriple(ref);
     const merge = await findPendingMergeOfIdentity(trx, customerId, identity);
     if (!(await deleteCustomerIdentity(trx, customerId, identity))) throw identityNotFound(customerId, ref);
     // thrown after the removal, the transaction takes it back
     if (merge) throw identityMovedByMerge(ref, merge.mergeId, merge.mergedCustomerId);
-    const clearedField = fieldHolding(customer, identity, defaultCountry);
+    const clearedField = fieldHolding(customer, identity, phoneCountry);
     if (clearedField) {
       await trx.updateTable('customer').set({ [clearedField]: null, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
       await keepSegmentsCurrent(trx, [customerId], options.clock ?? systemClock);
@@ -49,8 +50,8 @@ export async function removeIdentity(db: Db, customerId: number, input: Identity
 }
 
 /** The profile field showing this identity: compared normalised, as a value stored before normalisation changed may be written otherwise. */
-function fieldHolding(customer: { email: string | null; phone: string | null }, identity: IdentityTriple, defaultCountry: string): 'email' | 'phone' | null {
+function fieldHolding(customer: { email: string | null; phone: string | null }, identity: IdentityTriple, phoneCountry: string): 'email' | 'phone' | null {
   if (identity.kind === 'email' && customer.email !== null && normaliseEmail(customer.email).value === identity.value) return 'email';
-  if (identity.kind === 'phone' && customer.phone !== null && normalisePhone(customer.phone, defaultCountry).value === identity.value) return 'phone';
+  if (identity.kind === 'phone' && customer.phone !== null && normalisePhone(customer.phone, phoneCountry).value === identity.value) return 'phone';
   return null;
 }

@@ -1,6 +1,7 @@
 export { discoverPersonas, placePinned, type Discovery, type DiscoveredPersona, type DiscoverOptions } from './discover.service.js';
 export { assignPersonas, refreshProfiles, type Assignment } from './assign.service.js';
-export { listPersonas, getPersona, renamePersona, pinPersona, listPersonaMembers, type PersonaView, type PersonaList, type PersonaMembersPage } from './personas.service.js';
+export { listPersonas, getPersona, renamePersona, pinPersona, listPersonaMembers, readDiscoveryReadiness, type DiscoveryReadiness, type PersonaView, type PersonaList, type PersonaMembersPage } from './personas.service.js';
+export { findCurrentModel } from './personas.repo.js';
 export { findCustomerPersona, type CustomerPersona } from './persona-members.repo.js';
 export { compareGroupDrift, personaShifts, type DriftGroup, type DriftReport, type DriftAttribute, type PersonaShift } from './drift.service.js';
 export { cohensD, cramersV, totalVariationDistance, compareCategorical, flagShifts } from './drift.js';

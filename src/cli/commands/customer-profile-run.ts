@@ -3,10 +3,12 @@ import type { Database } from '../../db/schema.js';
 import { getCustomer } from '../../customers/customers.queries.js';
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
 import { customerTypeTimeline } from '../../analytics/index.js';
+import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import { dayClosedBy } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
-import { keyValues, money, table } from '../format.js';
+import { keyValues, table } from '../format.js';
+import { noPricesNote, priced } from './unpriced-money.js';
 
 /** A date column (a calendar day read as UTC midnight): the day itself, not that instant in the store's zone, a day early west of UTC. */
 function calendarDay(value: unknown): string {
@@ -36,29 +38,49 @@ export async function runCustomersShow(runtime: CliRuntime, customerId: number):
       types: await currentTypesOf(db, customerId),
       rfm: (await db.selectFrom('customer_rfm_score').select(['r_score', 'f_score', 'm_score', 'segment']).where('customer_id', '=', customerId).executeTakeFirst()) ?? null,
       timeline: (await customerTimeline(db, customerId, { limit: 10, canReadStaffEmails: true })).items,
+      // false when no order carries an amount: the revenue, M score and spend forecasts are then not 0 but unknown
+      hasPrices: await storeHasPrices(db),
     },
     timeZone: settings.timeZone,
   }));
   runtime.print(result, (r) => {
     const traits = r.traits;
     const prediction = r.prediction;
+    const amount = priced(r.hasPrices);
     return [
       keyValues({ id: r.customer.customer_id, name: r.customer.name, kind: r.customer.kind, email: r.customer.email, phone: r.customer.phone, city: r.customer.city, stub: r.customer.is_stub, consent: consentText(r.customer) }),
       '', 'identities:', table(r.identities.map((i: Record<string, unknown>) => ({ kind: i.kind, namespace: i.namespace, value: i.value }))),
       '', 'facts:', traits ? keyValues({
-        orders: traits.order_count, purchase_days: traits.purchase_days, revenue: money(traits.revenue_minor), refunded: money(traits.refunded_minor),
+        orders: traits.order_count, purchase_days: traits.purchase_days, revenue: amount(traits.revenue_minor), refunded: amount(traits.refunded_minor),
         first_purchase: traits.first_purchase_at, last_purchase: traits.last_purchase_at, first_interest: traits.first_interest_at,
       }) : '(none)',
+      ...(traits && !r.hasPrices ? [noPricesNote] : []),
       '', 'type:', r.types ? `${r.types.types.join(' + ')} — ${r.types.explanation}` : '(not analysed yet: clientele analyze)',
-      '', 'RFM:', r.rfm ? `${r.rfm.segment} (R${r.rfm.r_score} F${r.rfm.f_score} M${r.rfm.m_score})` : '(not scored: a lead, or not analysed since the first purchase)',
+      '', 'RFM:', rfmText(r.rfm, r.hasPrices),
+      '', 'persona:', personaText(r.persona, r.customer.consent_profiling),
       '', 'prediction:', prediction ? keyValues({
         // the day its P(alive) describes: the type above judges by P(alive) as of the analysis's own day
         as_of: calendarDay(prediction.as_of), p_alive: prediction.p_alive === null ? notEstimated : Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk ?? notEstimated, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
-        expected_spend_per_order: money(prediction.expected_spend_minor), clv: money(prediction.clv_minor), next_purchase: calendarDay(prediction.next_purchase_day),
+        expected_spend_per_order: amount(prediction.expected_spend_minor), clv: amount(prediction.clv_minor), next_purchase: calendarDay(prediction.next_purchase_day),
       }) : '(none yet: clientele models predict)',
       '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: t.at, kind: t.kind, title: timelineTitle(t, timeZone) }))),
     ].join('\n');
   });
+}
+
+type RfmScore = { r_score: number; f_score: number; m_score: number; segment: string };
+
+/** Without prices every M score is 1 (all spent 0): shown, it would read as the lowest spender. */
+function rfmText(rfm: RfmScore | null, hasPrices: boolean): string {
+  if (!rfm) return '(not scored: a lead, or not analysed since the first purchase)';
+  return hasPrices ? `${rfm.segment} (R${rfm.r_score} F${rfm.f_score} M${rfm.m_score})` : `${rfm.segment} (R${rfm.r_score} F${rfm.f_score}; M not scored: the orders carry no prices)`;
+}
+
+/** The customer's persona now, or why they have none. */
+function personaText(persona: { persona_id: number; name: string } | null, consentProfiling: boolean | null): string {
+  if (persona) return `${persona.name} (#${persona.persona_id})`;
+  if (consentProfiling !== true) return '(none: the customer has not agreed to profiling)';
+  return '(none: not a buyer, or not placed yet — clientele personas discover, or clientele personas assign)';
 }
 
 /** The customer's current types with the reason a person reads; null before their first analysis. */

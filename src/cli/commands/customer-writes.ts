@@ -14,7 +14,7 @@ function withProfileOptions(command: Command): Command {
   return command
     .option('--name <name>')
     .option('--email <email>', 'also an identity: refused when another customer has it')
-    .option('--phone <phone>', "also an identity; without a country code, the store's phone country is assumed")
+    .option('--phone <phone>', "also an identity; without a country code, read in the customer's --country (on update, else their stored one), else the store's phone country")
     .option('--kind <kind>', 'person | organization')
     .option('--birth-year <year>')
     .option('--gender <gender>')

@@ -4,8 +4,10 @@ import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 import { listCustomersByType } from '../../analytics/types.service.js';
 import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
+import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import type { CliRuntime } from '../runtime.js';
-import { money, table } from '../format.js';
+import { table } from '../format.js';
+import { noPricesNote, priced } from './unpriced-money.js';
 import type { ListOptions } from './customers.js';
 
 const optionOfField: Record<string, string> = { q: '--query', rfmSegment: '--segment' };
@@ -50,14 +52,15 @@ export async function runCustomersList(runtime: CliRuntime, options: ListOptions
   }
   const page = await runtime.withStore(async ({ db, runtime: { settings } }) => {
     const filtered = options.minSpend === undefined ? query : { ...query, minRevenueMinor: Math.round(options.minSpend * 10 ** minorUnitsOf(settings.currency)) };
-    return { ...(await listCustomers(db, filtered)), total: (await countCustomers(db, filtered)).count, currency: settings.currency };
+    return { ...(await listCustomers(db, filtered)), total: (await countCustomers(db, filtered)).count, currency: settings.currency, hasPrices: await storeHasPrices(db) };
   });
   runtime.print(page, (p) => {
     const rows = p.items.map((c: Record<string, any>) => ({
       id: c.customer_id, name: c.name ?? (c.is_stub ? '(stub)' : ''), email: c.email, city: c.city, status: c.is_real ? 'real' : 'lead', type: c.types?.join('+') ?? '',
-      orders: c.order_count, revenue: money(c.revenue_minor), last_purchase: c.last_purchase_at,
+      orders: c.order_count, revenue: priced(p.hasPrices)(c.revenue_minor), last_purchase: c.last_purchase_at,
     }));
     const shown = `${p.items.length} shown of ${p.total} customer${p.total === 1 ? '' : 's'}`;
-    return `${table(rows)}\n${shown}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
+    const unpriced = p.hasPrices ? '' : `\n${noPricesNote}${options.sort === 'revenue' ? ', so --sort revenue puts them in no order of spending' : ''}`;
+    return `${table(rows)}\n${shown}${unpriced}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
   });
 }

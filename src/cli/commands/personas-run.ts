@@ -1,8 +1,11 @@
 import { AppError } from '../../core/errors.js';
-import { assignPersonas, compareGroupDrift, discoverPersonas, getPersona, listPersonas, pinPersona, renamePersona, type DriftGroup, type PersonaProfile } from '../../personas/index.js';
+import {
+  assignPersonas, compareGroupDrift, discoverPersonas, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
+  type DiscoveryReadiness, type DriftGroup, type PersonaList, type PersonaProfile,
+} from '../../personas/index.js';
 import { storeNow } from '../../settings/index.js';
 import type { CliRuntime } from '../runtime.js';
-import { keyValues, table } from '../format.js';
+import { keyValues, money, table } from '../format.js';
 import { idOf } from '../option-values.js';
 import { readFilterOption } from './filter-option.js';
 import { checkDayOrInstant } from './date-options.js';
@@ -16,26 +19,48 @@ function profileLines(profile: PersonaProfile): Record<string, unknown> {
     age: profile.age.median === null ? 'unknown' : `median ${profile.age.median}, mean ${profile.age.mean?.toFixed(1)} (known for ${percent(profile.age.knownShare)})`,
     income: shares(profile.incomes), cities: shares(profile.topCities), channels: shares(profile.channels), categories: shares(profile.categories),
     customer_types: profile.customerTypes === null ? '(run clientele analyze)' : shares(profile.customerTypes),
-    orders: profile.averageOrders.toFixed(1), revenue_minor: Math.round(profile.averageRevenueMinor),
+    orders: profile.averageOrders.toFixed(1), revenue: money(Math.round(profile.averageRevenueMinor)),
     traits: profile.traits.map((trait) => `${trait.word} (${trait.difference > 0 ? '+' : ''}${trait.difference.toFixed(2)} sd)`).join(', '),
   };
+}
+
+/** Buyers who have not agreed to profiling are in no persona: a count of buyers that left them out unsaid read as every buyer. */
+function leftOutText(withoutConsent: number): string {
+  if (withoutConsent === 0) return '';
+  return `; ${withoutConsent.toLocaleString('en')} more buyer${withoutConsent === 1 ? ' was' : 's were'} left out: they have not agreed to profiling (consent_profiling no, or never asked)`;
 }
 
 export async function runPersonasDiscover(runtime: CliRuntime, options: { k?: number; sample: number; seed: number }): Promise<void> {
   const result = await runtime.withStore(({ db, clock }) => discoverPersonas(db, { clock, k: options.k, sampleSize: options.sample, seed: options.seed }), { bulk: true });
   runtime.print(result, (r) => [
-    `${r.k} personas (silhouette ${r.silhouette.toFixed(3)}) from a sample of ${r.sampleSize} of ${r.population} buyers in ${r.seconds.total.toFixed(1)} s`,
+    `${r.k} personas (silhouette ${r.silhouette.toFixed(3)}) from a sample of ${r.sampleSize.toLocaleString('en')} of ${r.population.toLocaleString('en')} buyers who agreed to profiling in ${r.seconds.total.toFixed(1)} s${leftOutText(r.withoutConsent)}`,
     `silhouette by k: ${r.candidates.map((c: { k: number; silhouette: number }) => `${c.k}: ${c.silhouette.toFixed(3)}`).join(', ')}`, '',
     table(r.personas.map((p: Record<string, any>) => ({ id: p.personaId, name: p.name, pinned: p.isPinned ? 'yes' : '', customers: p.profile.size, share: percent(p.profile.share), revenue: percent(p.profile.revenueShare) }))),
   ].join('\n'));
 }
 
+/** Before the first discovery: no personas, which is a state of the store (as GET /api/personas says), not a failure. */
+type NoPersonas = { model: null; personas: []; reason: string; discovery: DiscoveryReadiness };
+
+function noPersonasReason(discovery: DiscoveryReadiness): string {
+  const leftOut = discovery.withoutConsent > 0 ? ` (and ${discovery.withoutConsent.toLocaleString('en')} more who have not agreed to profiling)` : '';
+  const readiness = discovery.buyers >= discovery.minimumBuyers
+    ? `this store has enough buyers who agreed to profiling${leftOut}`
+    : `it needs at least ${discovery.minimumBuyers.toLocaleString('en')} buyers who agreed to profiling; this store has ${discovery.buyers.toLocaleString('en')}${leftOut}`;
+  return `No personas have been discovered yet. Run \`clientele personas discover\` to find them: ${readiness}.`;
+}
+
 export async function runPersonasList(runtime: CliRuntime): Promise<void> {
-  const result = await runtime.withStore(({ db }) => listPersonas(db));
-  runtime.print(result, (r) => table(r.personas.map((p: Record<string, any>) => ({
+  const result = await runtime.withStore(async ({ db }): Promise<PersonaList | NoPersonas> => {
+    const model = await findCurrentModel(db);
+    if (model) return listPersonas(db, model);
+    const discovery = await readDiscoveryReadiness(db);
+    return { model: null, personas: [], reason: noPersonasReason(discovery), discovery };
+  });
+  runtime.print(result, (r: PersonaList | NoPersonas) => ('reason' in r ? r.reason : table(r.personas.map((p) => ({
     id: p.personaId, name: p.name, pinned: p.isPinned ? 'yes' : '', customers: p.profile.size, share: percent(p.profile.share), revenue: percent(p.profile.revenueShare),
     age: p.profile.age.median, channels: shares(p.profile.channels.slice(0, 2)), categories: shares(p.profile.categories.slice(0, 2)),
-  }))));
+  })))));
 }
 
 export async function runPersonasShow(runtime: CliRuntime, personaId: number): Promise<void> {

@@ -1,6 +1,5 @@
-import { isSupportedCountry } from 'libphonenumber-js';
 import type { CanonicalCustomer, CustomerRef, IngestContext } from '../canonical.js';
-import { normaliseExternalId } from '../../customers/identity.js';
+import { normaliseExternalId, phoneCountryOf } from '../../customers/identity.js';
 import { countryCode } from './country.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, type FieldValues } from './row-problem.js';
@@ -52,9 +51,8 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
   }
   const emailValue = email(values, 'email');
   if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
-  // A customer in Riga writes her number as Latvians do, whatever the store's own country.
   const countryValue = country(values);
-  const phoneValue = phone(values, 'phone', context, countryValue !== null && isSupportedCountry(countryValue) ? countryValue : context.defaultCountry);
+  const phoneValue = phone(values, 'phone', context, phoneCountryOf(countryValue, context.defaultCountry));
   if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
   if (refs.length === 0) {
     fail('customer_id', 'CUSTOMER_IDENTITY_MISSING', 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again');
