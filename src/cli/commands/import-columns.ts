@@ -13,6 +13,11 @@ export function formatColumns(summary: Pick<ImportSummary, 'entity' | 'guessedCo
   if (guessed.length > 0) {
     lines.push(`Columns read as: ${guessed.map(({ field, column }) => `${field} ← ${column}`).join(', ')} (by their names; if one is wrong, import again with ${mapArgument('field', 'Column')})`);
   }
+  for (const { field, column, valuesAre } of guessed) {
+    if (!valuesAre) continue;
+    const values = valuesAre === 'email' ? 'email addresses' : 'phone numbers';
+    lines.push(`  ${column}: read as ${field}, not customer_id, because most of its values are ${values}; if they are customer ids, import again with ${mapArgument('customer_id', column)}`);
+  }
   if (ignored.length === 0) return lines;
   const count = ignored.length === 1 ? '1 column was' : `${ignored.length} columns were`;
   lines.push(`Warning: ${count} not imported, because no ${summary.entity} field reads ${ignored.length === 1 ? 'it' : 'them'}: ${ignored.map(({ column }) => column).join(', ')}`);

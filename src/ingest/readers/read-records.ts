@@ -9,7 +9,7 @@ export type ReaderOptions = {
   format?: 'csv' | 'jsonl' | 'auto';
   /** A single character, 'auto' (one of , ; tab |) or 'whitespace' (runs of spaces, fixed-width files). */
   delimiter?: string;
-  /** Any WHATWG encoding label (utf-8, windows-1252, latin1, utf-16le); default utf-8 or the BOM's. */
+  /** Any WHATWG encoding label (utf-8, windows-1252, windows-1257, latin1, utf-16le); default utf-8 or the BOM's. */
   encoding?: string;
   /** Whether the first record names the columns; 'auto' guesses (default: true, 'auto' for whitespace). */
   header?: boolean | 'auto';
@@ -148,7 +148,7 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
   try {
     new TextDecoder(encoding);
   } catch {
-    throw new AppError('IMPORT_OPTION_INVALID', `Unknown encoding "${options.encoding}". Use utf-8, windows-1252, latin1 or utf-16le.`, { field: 'encoding' });
+    throw new AppError('IMPORT_OPTION_INVALID', `Unknown encoding "${options.encoding}". Use utf-8, windows-1252 (Western European), windows-1257 (Latvian, Lithuanian, Estonian), latin1 or utf-16le.`, { field: 'encoding' });
   }
   const headText = stripByteOrderMark(new TextDecoder(encoding).decode(head)).replace(/\r\n/g, '\n');
   if (headText.trim() === '' && totalBytes <= headBytes) {

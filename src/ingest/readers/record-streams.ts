@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { splitByteLines } from './byte-lines.js';
 import { createCsvTokenizer, type TokenisedRecord } from './csv-tokenizer.js';
+import { notUtf8Advice } from './likely-encoding.js';
 import { canonicalFields, normaliseColumnName } from '../rows/fields.js';
 import type { RejectCode, RejectParams } from '../reject-codes.js';
 
@@ -26,8 +27,6 @@ export type RowProblemItem = {
 };
 
 const rawPreviewLength = 500;
-const invalidUtf8Reason =
-  'is not valid UTF-8 (the file was probably saved as Latin-1/Windows-1252); re-save it as UTF-8 or pass --encoding windows-1252';
 
 /**
  * A record's text as the rejects file shows it: at most 500 characters, and NUL (U+0000) shown
@@ -72,6 +71,11 @@ function recordText(record: TokenisedRecord, delimiter: string): string {
 function fieldsText(fields: readonly string[], quotedFields: readonly number[], delimiter: string): string {
   if (quotedFields.length === 0) return rawText(fields.join(delimiter));
   return writtenRecord((index) => fields[index], fields.length, quotedFields, delimiter, false);
+}
+
+/** Each field's bytes as written (the tokenizer keeps field contents only, one after another). */
+function fieldBytes(record: TokenisedRecord): Buffer[] {
+  return record.fieldStarts.map((start, index) => record.bytes.subarray(start, record.fieldEnds[index]));
 }
 
 /** The complete fields of a broken record (all but a cut-off last one), for finding its order. */
@@ -128,7 +132,7 @@ export async function* readCsvRows(chunks: AsyncIterable<Buffer>, delimiter: str
     const end = record.fieldEnds[record.fieldEnds.length - 1];
     if (checkUtf8 && !record.isAscii && !isUtf8(record.bytes.subarray(0, end))) {
       batch.push({
-        kind: 'problem', line: record.line, code: 'ROW_NOT_UTF8', params: { line: record.line }, reason: `line ${record.line} ${invalidUtf8Reason}`,
+        kind: 'problem', line: record.line, code: 'ROW_NOT_UTF8', params: { line: record.line }, reason: `line ${record.line} ${notUtf8Advice(...fieldBytes(record))}`,
         raw: recordText(record, delimiter), fields: readableFields(record),
       });
       return;
@@ -277,5 +281,5 @@ function tooLongProblem(line: number, maxRecordBytes: number): RowProblemItem {
 }
 
 function notUtf8Problem(line: number, bytes: Buffer): RowProblemItem {
-  return { kind: 'problem', line, code: 'ROW_NOT_UTF8', params: { line }, reason: `line ${line} ${invalidUtf8Reason}`, raw: preview(bytes) };
+  return { kind: 'problem', line, code: 'ROW_NOT_UTF8', params: { line }, reason: `line ${line} ${notUtf8Advice(bytes)}`, raw: preview(bytes) };
 }

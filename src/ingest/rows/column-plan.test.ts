@@ -47,6 +47,54 @@ describe('reading required fields from their common other names', () => {
   });
 });
 
+describe('a customer column guessed by its name whose values are emails or phone numbers', () => {
+  const orders = ['Pasūtījums', 'Datums', 'Klients', 'Summa'];
+  const sample = (values: Array<string | null>) => values.map((klients) => ({ Pasūtījums: 'P1', Datums: '2024-01-01', Klients: klients, Summa: '10' }));
+  const emails = sample(['anna.berzina@inbox.lv', null, 'janis@example.lv', 'A-17', 'liga@example.com']);
+
+  it('is read as the customer\'s email (or phone), and the plan says its values decided', () => {
+    const columns = planColumns('orders', orders, { preset: null, mapping: {}, sample: emails });
+    expect(columns.guessed).toEqual([
+      { field: 'order_id', column: 'Pasūtījums' }, { field: 'ordered_at', column: 'Datums' },
+      { field: 'customer_email', column: 'Klients', valuesAre: 'email' }, { field: 'amount', column: 'Summa' },
+    ]);
+    expect(columns.mapping).toMatchObject({ customer_email: 'Klients' });
+    expect(columns.mapping).not.toHaveProperty('customer_id');
+    const phones = sample(['+371 2612 3456', '0812-3456-7890', '(021) 555 1234', '0037126123456']);
+    expect(planColumns('orders', orders, { preset: null, mapping: {}, sample: phones }).mapping).toMatchObject({ customer_phone: 'Klients' });
+    expect(planColumns('customers', ['Klients', 'Vārds'], { preset: null, mapping: {}, sample: [{ Klients: 'anna.berzina@inbox.lv', Vārds: 'Anna' }] }).guessed)
+      .toEqual([{ field: 'email', column: 'Klients', valuesAre: 'email' }]);
+    expect(planColumns('events', ['Customer', 'Type', 'Date'], { preset: null, mapping: {}, sample: [{ Customer: '+62 812 3456 7890', Type: 'visit', Date: '2024-01-01' }] }).mapping)
+      .toMatchObject({ customer_phone: 'Customer' });
+  });
+
+  it('stays customer_id when its values are ids, plain numbers included, or fewer than half are emails', () => {
+    for (const values of [['C-1001', 'C-1002'], ['100234567', '26123456', '2024-0001'], ['a@example.com', 'B-2', 'B-3']]) {
+      expect(planColumns('orders', orders, { preset: null, mapping: {}, sample: sample(values) }).mapping).toMatchObject({ customer_id: 'Klients' });
+    }
+  });
+
+  it('obeys --map customer_id, and leaves the column an id when another column holds the email', () => {
+    expect(planColumns('orders', orders, { preset: null, mapping: { customer_id: 'Klients' }, sample: emails }).mapping).toMatchObject({ customer_id: 'Klients' });
+    const withEmail = planColumns('orders', [...orders, 'E-pasts'], { preset: null, mapping: {}, sample: emails.map((values) => ({ ...values, 'E-pasts': 'x@example.lv' })) });
+    expect(withEmail.mapping).toMatchObject({ customer_id: 'Klients', customer_email: 'E-pasts' });
+  });
+});
+
+describe('the example --map of a file that names no customer', () => {
+  it('maps a column named as an email or phone to the email or phone field, never to customer_id', () => {
+    const customers = () => plan('customers', ['Name', 'Client E-mail address']);
+    expect(customers).toThrow(expect.objectContaining({ code: 'IMPORT_COLUMN_MISSING', message: expect.stringContaining('e.g. --map email=Client E-mail address') }));
+    expect(() => plan('orders', ['order_id', 'ordered_at', 'amount', 'Customer Mobile'])).toThrow(expect.objectContaining({ message: expect.stringContaining('e.g. --map customer_phone=Customer Mobile') }));
+    // a column only named like the customer is still the example for customer_id
+    expect(() => plan('orders', ['order_id', 'ordered_at', 'amount', 'Customer Number X'])).toThrow(expect.objectContaining({ message: expect.stringContaining('e.g. --map customer_id=Customer Number X') }));
+  });
+
+  it('reads a customers file\'s "Customer Email" column as the email', () => {
+    expect(plan('customers', ['Name', 'Customer Email']).mapping).toEqual({ email: 'Customer Email' });
+  });
+});
+
 describe('columns no field reads', () => {
   it('reports them with the field a misspelled or other name seems to mean', () => {
     const columns = plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'currency', 'amout_refunded', 'Refund', 'Notes']);

@@ -2,9 +2,14 @@ import type { ImportEntity } from '../canonical.js';
 import type { Preset } from '../presets/preset.js';
 import { canonicalFields, fieldsStillNeeded, headerCheck, normaliseColumnName, orderLineFields, readsWholeOrders, resolveColumns, type Mapping } from './fields.js';
 import { headerSynonyms, headerWords } from './header-synonyms.js';
+import { contactField, contactKindOfValues, type ContactKind } from './contact-columns.js';
 
-/** A required field read from a column under a common other name ("Date" for ordered_at). */
-export type GuessedColumn = { field: string; column: string };
+/**
+ * A required field read from a column under a common other name ("Date" for ordered_at).
+ * `valuesAre`: set when the column's values, not its name, chose the field: a column named like
+ * a customer id ("Klients") whose first values are mostly emails is read as the email.
+ */
+export type GuessedColumn = { field: string; column: string; valuesAre?: ContactKind };
 
 /**
  * Why a column of the file is not read:
@@ -20,6 +25,9 @@ export type IgnoredColumn = { column: string; field: string | null; reason: Igno
 /** `mapping`: what the row parser is given (the guesses and --map; it adds the preset's own). */
 export type ColumnPlan = { mapping: Mapping; guessed: GuessedColumn[]; ignored: IgnoredColumn[] };
 
+/** The file's first records, by column, for judging what a guessed column holds. */
+export type ColumnSample = ReadonlyArray<Readonly<Record<string, string | null>>>;
+
 /**
  * Which column each field is read from, decided once from the header. A required field no
  * column is named like is read from the one column under a common other name (the web app's
@@ -28,19 +36,24 @@ export type ColumnPlan = { mapping: Mapping; guessed: GuessedColumn[]; ignored: 
  * column of percentages read as discount_amount) would change what is stored, so such a column
  * is reported as not read, naming the field it seems to hold. A preset knows its export: nothing
  * is guessed, and the export's other columns are not reported (Shopify's has dozens).
+ * A column guessed as the customer id whose `sample` values are mostly emails or phone numbers
+ * is read as the customer's email or phone instead (see readContactsAsContacts); --map is obeyed.
  * Throws as headerCheck does.
  */
-export function planColumns(entity: ImportEntity, headers: readonly string[], options: { preset: Preset | null; mapping: Mapping }): ColumnPlan {
+export function planColumns(entity: ImportEntity, headers: readonly string[], options: { preset: Preset | null; mapping: Mapping; sample?: ColumnSample }): ColumnPlan {
   const { preset } = options;
   const presetMapping = !preset ? {} : typeof preset.mapping === 'function' ? preset.mapping(headers) : preset.mapping;
   const stated = { ...presetMapping, ...options.mapping };
-  const { guessed, ambiguous } = preset ? { guessed: [], ambiguous: new Map<string, string[]>() } : guessRequiredColumns(entity, headers, stated);
+  const byNames = preset ? { guessed: [], ambiguous: new Map<string, string[]>(), named: new Map<string, string>() } : guessRequiredColumns(entity, headers, stated);
+  const { ambiguous } = byNames;
+  const guessed = readContactsAsContacts(entity, byNames.guessed, byNames.named, options.sample ?? []);
   const mapping: Mapping = { ...Object.fromEntries(guessed.map(({ field, column }) => [field, column])), ...options.mapping };
   const read = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...mapping }, 'file', ambiguous);
   return { mapping, guessed, ignored: preset ? [] : ignoredColumns(entity, headers, mapping, read) };
 }
 
-function guessRequiredColumns(entity: ImportEntity, headers: readonly string[], stated: Mapping): { guessed: GuessedColumn[]; ambiguous: Map<string, string[]> } {
+/** `named`: the fields --map or the columns' own names already give a column. */
+function guessRequiredColumns(entity: ImportEntity, headers: readonly string[], stated: Mapping): { guessed: GuessedColumn[]; ambiguous: Map<string, string[]>; named: Map<string, string> } {
   const columns = resolveColumns(entity, headers, stated);
   const used = new Set(columns.values());
   const guessed: GuessedColumn[] = [];
@@ -51,7 +64,27 @@ function guessRequiredColumns(entity: ImportEntity, headers: readonly string[], 
     if (candidates.length === 1) guessed.push({ field, column: candidates[0] });
     else if (candidates.length > 1) ambiguous.set(field, candidates);
   }
-  return { guessed, ambiguous };
+  return { guessed, ambiguous, named: columns };
+}
+
+/**
+ * A shop's "Klients" or "Customer" column often holds the buyer's email or phone: read as an
+ * opaque id, the same person would be one customer by that id and another by the email the
+ * customers file (or another order) gives. So a column guessed as customer_id whose first values
+ * are mostly emails (phone numbers) is read as customer_email (customer_phone; email and phone in
+ * a customers file), unless another column already holds that field.
+ */
+function readContactsAsContacts(entity: ImportEntity, guessed: GuessedColumn[], named: ReadonlyMap<string, string>, sample: ColumnSample): GuessedColumn[] {
+  if (sample.length === 0) return guessed;
+  const taken = new Set([...named.keys(), ...guessed.map(({ field }) => field)]);
+  return guessed.map((guess) => {
+    if (guess.field !== 'customer_id') return guess;
+    const kind = contactKindOfValues(sample.map((values) => values[guess.column]));
+    const field = kind === null ? null : contactField(canonicalFields[entity], kind);
+    if (kind === null || field === null || taken.has(field)) return guess;
+    taken.add(field);
+    return { field, column: guess.column, valuesAre: kind };
+  });
 }
 
 function ignoredColumns(entity: ImportEntity, headers: readonly string[], mapping: Mapping, read: ReadonlyMap<string, string>): IgnoredColumn[] {

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../canonical.js';
+import { contactField, contactKindOfName } from './contact-columns.js';
 import { eventKindSynonyms } from './synonyms.js';
 
 /** Canonical column names per entity: a file using these names needs no mapping. */
@@ -139,12 +140,28 @@ const requirements: Record<ImportEntity, Requirement[]> = {
 
 /**
  * A column whose name shares a word with the field (Customer Number for customer_id), to put in
- * the example: the first column would suggest mapping, say, customer_id to the order id.
+ * the example: the first column would suggest mapping, say, customer_id to the order id. Never
+ * a column named as an email or phone for another field: `--map customer_id=Customer Email`
+ * would store each address as an id, a customer apart from the one the address names.
  */
 function likelyColumn(field: string, headers: readonly string[]): string | undefined {
   // a time field (ordered_at, occurred_at) is usually a "date" or "time" column
   const words = [...field.split('_').filter((word) => word.length > 2 && word !== 'id'), ...(field.endsWith('_at') ? ['date', 'time'] : [])];
-  return headers.find((header) => words.some((word) => header.toLowerCase().includes(word)));
+  const holdsOther = (header: string) => {
+    const kind = contactKindOfName(header);
+    return kind !== null && contactField([field], kind) === null;
+  };
+  return headers.find((header) => words.some((word) => header.toLowerCase().includes(word)) && !holdsOther(header));
+}
+
+/** For a missing customer reference, the column named as an email or phone and the field that reads it (email=E-pasts). */
+function contactSuggestion(requirement: Requirement, headers: readonly string[]): { field: string; column: string } | null {
+  for (const column of headers) {
+    const kind = contactKindOfName(column);
+    const field = kind === null ? null : contactField(requirement.guessable, kind);
+    if (field !== null) return { field, column };
+  }
+  return null;
 }
 
 /** The fields a header guess may fill because a requirement these fields leave unmet needs them. */
@@ -185,8 +202,9 @@ export function headerCheck(
     );
   }
   const choices = unmet.flatMap((requirement) => requirement.guessable).filter((name) => (ambiguous.get(name)?.length ?? 0) > 1);
-  const field = choices[0] ?? missing[0].replace(/^one of /, '').split(/[/ ]/)[0];
-  const example = ambiguous.get(field)?.[0] ?? likelyColumn(field, headers) ?? 'YourColumn';
+  const contact = choices.length === 0 ? contactSuggestion(unmet[0], headers) : null;
+  const field = choices[0] ?? contact?.field ?? missing[0].replace(/^one of /, '').split(/[/ ]/)[0];
+  const example = ambiguous.get(field)?.[0] ?? contact?.column ?? likelyColumn(field, headers) ?? 'YourColumn';
   const several = choices.map((name) => `Several columns could hold ${name} (${ambiguous.get(name)!.join(', ')}), so none was read as it. `).join('');
   throw new AppError(
     'IMPORT_COLUMN_MISSING',

@@ -46,8 +46,8 @@ export const headerSynonyms: Record<ImportEntity, Synonyms> = {
   customers: {
     customer_id: ['id', ...customerId],
     name: ['customer name', 'full name', 'client name', 'nama', 'nama lengkap', 'nama pelanggan', 'vārds', 'vārds uzvārds', 'klienta vārds'],
-    email,
-    phone: ['phone', ...phone],
+    email: ['customer email', 'client email', ...email],
+    phone: ['phone', 'customer phone', 'client phone', ...phone],
     birth_year: ['year of birth', 'born', 'tahun lahir', 'dzimšanas gads'],
     gender: ['sex', 'jenis kelamin', 'dzimums'],
     city: ['town', 'kota', 'pilsēta'],

@@ -60,7 +60,17 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   const file = options.file ?? path;
   requireReadableDateFormat(options.dateFormat, 'date_format');
   const source = await readRecords(path, reader);
-  const columns = planColumns(entity, source.headers, { preset, mapping: options.mapping ?? {} });
+  const chunks = source.batches()[Symbol.asyncIterator]();
+  // the first chunk of records shows what a guessed column holds (column-plan.ts, readContactsAsContacts)
+  const first = await chunks.next();
+  const sample = first.done ? [] : first.value.flatMap((item) => (item.kind === 'record' ? [item.values] : []));
+  let columns: ColumnPlan;
+  try {
+    columns = planColumns(entity, source.headers, { preset, mapping: options.mapping ?? {}, sample });
+  } catch (error) {
+    await chunks.return?.(undefined);
+    throw error;
+  }
   options.onColumns?.(columns);
   const parser = createRowParser(entity, { file, mapping: columns.mapping, dateFormat: options.dateFormat, preset: preset ? { ...preset, source: undefined } : null, context: contextFor(options, preset) });
   parser.checkHeaders(source.headers);
@@ -75,7 +85,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
     const settled = settleBatch(entity, rows, rejects, { file, linesOf: 'file' }, (line) => records.get(line), rejectedOrders, rejectedOrderKeys);
     return { ...settled, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
   };
-  for await (const items of source.batches()) {
+  for await (const items of resumed(first, chunks)) {
     for (const item of items) {
       if (item.kind === 'problem') {
         // a row the reader could not read takes its order with it, as a row with a bad field does
@@ -109,6 +119,18 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
     }
   }
   if (rows.length + rejects.length > 0 || source.totalBytes === 0) yield batch();
+}
+
+/** The chunks of an iterator whose first result was already taken. */
+async function* resumed<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    // a caller that stops early closes the file, as for await over the source would
+    await rest.return?.(undefined);
+  }
 }
 
 /** The row is the next line of the order the batch's last row is a line of. */
