@@ -73,14 +73,14 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
       tags, summary: 'Lifecycle funnel: acquisition → activation → retention → advocacy, by channel and cohort, so far and within a fixed horizon',
       querystring: z.object({ asOf, horizonDays: lifecycleHorizonDays }), response: { 200: lifecycleReportSchema },
     },
-  }, async (request) => reportLifecycle(db, { asOf: await resolveAsOf(request.query.asOf), horizonDays: request.query.horizonDays }));
+  }, async (request) => reportLifecycle(db, { asOf: await resolveAsOf(request.query.asOf), horizonDays: request.query.horizonDays, clock: deps.clock }));
   api.get('/reports/cohorts', {
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'Monthly acquisition cohorts: retention and revenue per customer by months since first purchase, repeat rate so far and within a fixed horizon',
       querystring: z.object({ asOf, horizonDays: cohortHorizonDays }), response: { 200: cohortsReportSchema },
     },
-  }, async (request) => reportCohorts(db, { asOf: await resolveAsOf(request.query.asOf), horizonDays: request.query.horizonDays }));
+  }, async (request) => reportCohorts(db, { asOf: await resolveAsOf(request.query.asOf), horizonDays: request.query.horizonDays, clock: deps.clock }));
 
   api.get('/alerts', {
     config: { access: { permission: 'analytics:read' } },

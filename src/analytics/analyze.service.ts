@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { calendarDayIn, systemClock, type Clock } from '../core/clock.js';
-import { AppError } from '../core/errors.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { servesConcurrentQueries } from '../db/client.js';
 import type { Database } from '../db/schema.js';
 import { refreshAllSegments } from '../segments/index.js';
 import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
+import { requireAsOfNotInFuture } from './as-of-today.js';
 import { metricSeriesWindow, raiseMetricAlerts, type StoreSeriesReadAhead } from './alerts/alerts.service.js';
 import { countOpenAlerts } from './alerts/alerts.repo.js';
 import { closeOverdueAlertsOfReturnedCustomers } from './alerts/overdue-alerts.repo.js';
@@ -56,7 +56,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
   const started = performance.now();
   const now = (options.clock ?? systemClock).now();
   const planned = await loadAnalysisContext(db, options.asOf, options.clock);
-  requirePastAsOf(planned.asOf.day, calendarDayIn(now, planned.settings.timezone));
+  requireAsOfNotInFuture(planned.asOf.day, now, planned.settings.timezone, { remedy: 'Analyse as of today or an earlier day.' });
   await refreshRhythmCache(db, planned.policy, planned.asOf.day);
   const cacheReady = performance.now();
   const storeSeries = servesConcurrentQueries(db) ? readSeriesAhead(db, await metricSeriesWindow(db, planned, now)) : undefined;
@@ -117,15 +117,4 @@ function readSeriesAhead(db: Kysely<Database>, window: SeriesWindow): StoreSerie
   // awaited by the run when its window still holds, so a failure surfaces there
   ahead.rows.catch(() => undefined);
   return ahead;
-}
-
-/**
- * An analysis judges what happened by its day: one dated after today would
- * store types and alerts for days no one has lived yet (everyone overdue), and
- * runs dated later than the real ones would shadow them.
- */
-function requirePastAsOf(asOfDay: string, today: string): void {
-  if (asOfDay > today) {
-    throw new AppError('ANALYTICS_AS_OF_IN_FUTURE', `The as-of day ${asOfDay} is after today (${today} in the store's time zone). Analyse as of today or an earlier day.`, { field: 'asOf' });
-  }
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { systemClock, type Clock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
-import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
+import { loadAnalysisContext, type AnalysisContext, type AsOfInput } from './analysis-context.js';
+import { reportRemedy, requireAsOfNotInFuture } from './as-of-today.js';
 import { buildCohortTriangle, defaultRepeatHorizonDays, type Cohort } from './cohorts.js';
 import { readCohortRows } from './cohorts.repo.js';
 import { buildFunnel, defaultLifecycleHorizonDays, type LifecycleFunnel } from './lifecycle.js';
@@ -9,8 +11,18 @@ import { withReportMoney, type ReportMoney } from './report-money.js';
 
 export type CohortsReport = ReportMoney & { asOf: string; horizonDays: number; cohorts: Cohort[] };
 
-export async function reportCohorts(db: Kysely<Database>, options: { asOf?: AsOfInput; horizonDays?: number } = {}): Promise<CohortsReport> {
-  const context = await loadAnalysisContext(db, options.asOf);
+export type ReportOptions = { asOf?: AsOfInput; horizonDays?: number; clock?: Clock };
+
+/** The report's context as of a day that has happened: see requireAsOfNotInFuture. */
+async function loadReportContext(db: Kysely<Database>, options: ReportOptions): Promise<AnalysisContext> {
+  const clock = options.clock ?? systemClock;
+  const context = await loadAnalysisContext(db, options.asOf, clock);
+  requireAsOfNotInFuture(context.asOf.day, clock.now(), context.settings.timezone, { remedy: reportRemedy });
+  return context;
+}
+
+export async function reportCohorts(db: Kysely<Database>, options: ReportOptions = {}): Promise<CohortsReport> {
+  const context = await loadReportContext(db, options);
   const horizonDays = options.horizonDays ?? defaultRepeatHorizonDays;
   const rows = await readCohortRows(db, context.asOf.day, horizonDays);
   return withReportMoney(db, { asOf: context.asOf.day, horizonDays, cohorts: buildCohortTriangle(rows.summaries, rows.activity, context.asOf.day, horizonDays) });
@@ -18,8 +30,8 @@ export async function reportCohorts(db: Kysely<Database>, options: { asOf?: AsOf
 
 export type LifecycleReport = { asOf: string; horizonDays: number; overall: LifecycleFunnel | null; byChannel: LifecycleFunnel[]; byCohort: LifecycleFunnel[] };
 
-export async function reportLifecycle(db: Kysely<Database>, options: { asOf?: AsOfInput; horizonDays?: number } = {}): Promise<LifecycleReport> {
-  const context = await loadAnalysisContext(db, options.asOf);
+export async function reportLifecycle(db: Kysely<Database>, options: ReportOptions = {}): Promise<LifecycleReport> {
+  const context = await loadReportContext(db, options);
   const horizonDays = options.horizonDays ?? defaultLifecycleHorizonDays;
   const funnels = (await readLifecycleCounts(db, context.asOf.day, context.asOf.instant, context.settings.timezone, horizonDays)).map(buildFunnel);
   return {

@@ -7,6 +7,7 @@ import { contextAt, loadAnalysisContext, loadMoneyFormat, loadTypePolicy, type A
 import type { VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
+import { requireAsOfNotInFuture } from './as-of-today.js';
 import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { writeTypePolicySetting } from './settings.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
@@ -94,8 +95,11 @@ export async function setTypePolicy(
   }
   const policy = parseTypePolicy(mergePolicy(await loadTypePolicy(db), change));
   const asOf = options.asOf ?? (await findLatestAnalysisDay(db)) ?? options.defaultAsOf;
+  const planned = await loadAnalysisContext(db, asOf, options.clock);
+  // a reclassification is an analysis: not as of a day still to come (the latest analysis's day never is)
+  if (options.asOf !== undefined) requireAsOfNotInFuture(planned.asOf.day, (options.clock ?? systemClock).now(), planned.settings.timezone, { remedy: 'Reclassify as of today or an earlier day.' });
   // a new period or window length remakes the rhythm cache, before the reclassification reads it
-  await refreshRhythmCache(db, policy, (await loadAnalysisContext(db, asOf)).asOf.day);
+  await refreshRhythmCache(db, policy, planned.asOf.day);
   return db.transaction().execute(async (transaction) => {
     await writeTypePolicySetting(transaction, policy);
     const context = await loadAnalysisContext(transaction, asOf);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { addDays, dayClosedBy } from '../core/clock.js';
 import { calendarDayOf } from '../core/calendar-day.js';
-import { customerTypesByPrecedence, reportMoneyOf, reportMoneyShape } from '../analytics/index.js';
+import { customerTypesByPrecedence, reportMoneyOf, reportMoneyShape, requireAsOfNotInFuture } from '../analytics/index.js';
 import { getStoreSettings, storeNowOf } from '../settings/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
@@ -86,6 +86,8 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
     const to = request.query.to ?? addDays(calendarDayOf(asOf, settings.timeZone), 1);
     const from = request.query.from ?? addDays(to, -365);
     requireOrderedRange(from, to);
+    // `to` is exclusive: the range's last day is the one before
+    requireAsOfNotInFuture(addDays(to, -1), deps.clock.now(), settings.timeZone, { field: 'to', subject: "The range's last day", remedy: 'End the range by tomorrow at the latest ("to" is exclusive): the days after today have not happened yet.' });
     return { granularity: request.query.granularity, from, to, ...(await reportMoneyOf(db)), points: await revenueSeries(db, { from, to }, request.query.granularity) };
   });
 
@@ -100,6 +102,8 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
     const toDay = request.query.to ?? dayClosedBy(latest ? latest.as_of : asOf, settings.timeZone);
     const fromDay = request.query.from ?? addDays(toDay, -90);
     requireOrderedRange(fromDay, toDay);
+    // the default, the latest analysis's day, is a day that has happened (analyze refuses others)
+    if (request.query.to !== undefined) requireAsOfNotInFuture(toDay, deps.clock.now(), settings.timeZone, { field: 'to', subject: 'The day "to"', remedy: 'Give a "to" of today or an earlier day: the types held at the end of a day to come are not known yet.' });
     const endOf = (day: string) => startOfDay(addDays(day, 1), settings.timeZone);
     const [from, to] = [endOf(fromDay), endOf(toDay)];
     return { from, to, fromDay, toDay, flows: await typeMigration(db, from, to, customerTypesByPrecedence) };

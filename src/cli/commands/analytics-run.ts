@@ -26,13 +26,13 @@ export async function runReportRfm(runtime: CliRuntime): Promise<void> {
 }
 
 export async function runReportLifecycle(runtime: CliRuntime, options: { asOf?: string; horizon?: number }): Promise<void> {
-  const result = await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf), horizonDays: options.horizon }));
+  const result = await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf), horizonDays: options.horizon, clock: context.clock }));
   runtime.print(result, lifecycleText);
 }
 
 export async function runReportCohorts(runtime: CliRuntime, options: { asOf?: string; horizon?: number }): Promise<void> {
   const { result } = await runtime.withStore(async (context) => ({
-    result: await reportCohorts(context.db, { asOf: asOfOf(context, options.asOf), horizonDays: options.horizon }),
+    result: await reportCohorts(context.db, { asOf: asOfOf(context, options.asOf), horizonDays: options.horizon, clock: context.clock }),
   }));
   runtime.print(result, (r: typeof result) => cohortsText(r));
 }
@@ -64,7 +64,7 @@ export async function runPolicySet(runtime: CliRuntime, text: string, options: {
   } catch (error) {
     throw new AppError('CLI_ARGUMENT_INVALID', `The policy change is not valid JSON: ${(error as Error).message}`);
   }
-  const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context) }), { bulk: true });
+  const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context), clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => `Policy updated; ${r.reclassified.toLocaleString('en')} customers reclassified as of ${r.asOf}.`);
 }
 

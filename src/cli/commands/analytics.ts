@@ -7,7 +7,7 @@ import { withExamples } from '../examples.js';
 /** The commands' work, loaded when one of them runs: it needs the store and the analytics domain. */
 const run = () => import('./analytics-run.js');
 
-const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time (default: the data set end or now)';
+const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time, today at the latest (default: the data set end or now)';
 
 export function registerAnalyticsCommands(program: Command, runtime: CliRuntime): void {
   withExamples(program.command('analyze')

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { readIsoTimestamp } from './iso-timestamp.js';
 import { dateFormatProblem, parseDateTime, parseDateTimeWithLuxon, type DateOptions } from './parse-date.js';
@@ -122,5 +123,61 @@ describe('dateFormatProblem', () => {
     expect(dateFormatProblem('qq')).toMatch(/^the date format "qq" does not read a year, month and day back/);
     expect(dateFormatProblem('dd/MM')).toMatch(/does not read a year, month and day back/);
     expect(dateFormatProblem('dd/MM/yyyy ZZZZ')).toMatch(/uses ZZZZ, a zone abbreviation/);
+  });
+});
+
+describe('a time or day in the future', () => {
+  // 12:00 UTC on 3 December 2026: 02:00 on 4 December in Kiritimati (+14), 01:00 on 3 December in Pago Pago (−11)
+  const now = new Date('2026-12-03T12:00:00Z');
+  const at = (timeZone: string, dateFormat: string | null = null): DateOptions => ({ dateFormat, timeZone, now });
+  const isRefusedAsFuture = (raw: string, options: DateOptions) => /^ordered_at: .* is in the future/.test(outcome(() => parseDateTime('ordered_at', raw, options)));
+  const dayMonthYear = (day: string) => {
+    const [year, month, date] = day.split('-');
+    return `${Number(date)}/${Number(month)}/${year.slice(2)}`;
+  };
+
+  it.each([
+    ['Pacific/Kiritimati', '2026-12-04', '2026-12-05'],
+    ['Pacific/Pago_Pago', '2026-12-03', '2026-12-04'],
+    ['Asia/Jakarta', '2026-12-03', '2026-12-04'],
+    ['UTC', '2026-12-03', '2026-12-04'],
+  ])("in %s takes today's date (%s) and refuses the store's tomorrow (%s), however near its midnight is", (timeZone, today, tomorrow) => {
+    expect(isRefusedAsFuture(today, at(timeZone))).toBe(false);
+    expect(isRefusedAsFuture(tomorrow, at(timeZone))).toBe(true);
+    expect(isRefusedAsFuture(dayMonthYear(today), at(timeZone, 'd/M/yy'))).toBe(false);
+    expect(isRefusedAsFuture(dayMonthYear(tomorrow), at(timeZone, 'd/M/yy'))).toBe(true);
+    expect(isRefusedAsFuture(today.replaceAll('-', '/'), at(timeZone))).toBe(false);
+    expect(isRefusedAsFuture(tomorrow.replaceAll('-', ''), at(timeZone))).toBe(true);
+  });
+
+  it('refuses tomorrow in Jakarta at 02:27, which was 17 hours before its midnight in UTC terms', () => {
+    // the review's case: 5/12/26 imported at 02:27 on 4 December, Jakarta time
+    const jakarta: DateOptions = { dateFormat: 'd/M/yy', timeZone: 'Asia/Jakarta', now: new Date('2026-12-03T19:27:00Z') };
+    expect(outcome(() => parseDateTime('ordered_at', '4/12/26', jakarta))).toBe('2026-12-03T17:00:00.000Z');
+    expect(outcome(() => parseDateTime('ordered_at', '5/12/26', jakarta))).toBe(`ordered_at: ordered_at "5/12/26" is in the future; check the date format (day and month swapped?) or the file's time zone`);
+  });
+
+  it("refuses tomorrow's date at 23:55, while a time of 00:02 tomorrow passes as a till's clock running fast", () => {
+    const lateEvening: DateOptions = { dateFormat: null, timeZone: 'Asia/Jakarta', now: new Date('2026-12-03T16:55:00Z') };
+    expect(isRefusedAsFuture('2026-12-04', lateEvening)).toBe(true);
+    expect(isRefusedAsFuture('4/12/26', { ...lateEvening, dateFormat: 'd/M/yy' })).toBe(true);
+    expect(isRefusedAsFuture('2026-12-04 00:02', lateEvening)).toBe(false);
+    expect(isRefusedAsFuture('4/12/26 00:02', { ...lateEvening, dateFormat: 'd/M/yy HH:mm' })).toBe(false);
+  });
+
+  it.each(['Pacific/Kiritimati', 'Pacific/Pago_Pago'])('in %s takes a time up to 10 minutes ahead of the clock (a till running fast) and refuses one later', (timeZone) => {
+    const wallTime = (offsetMinutes: number, format: 'iso' | 'dd/MM/yyyy HH:mm') => {
+      const instant = DateTime.fromJSDate(new Date(now.getTime() + offsetMinutes * 60_000)).setZone(timeZone);
+      return format === 'iso' ? instant.toFormat("yyyy-MM-dd'T'HH:mm:ss") : instant.toFormat('dd/MM/yyyy HH:mm');
+    };
+    for (const format of ['iso', 'dd/MM/yyyy HH:mm'] as const) {
+      const options = at(timeZone, format === 'iso' ? null : format);
+      expect(isRefusedAsFuture(wallTime(-60 * 20, format), options), 'earlier today').toBe(false);
+      expect(isRefusedAsFuture(wallTime(10, format), options), '10 minutes ahead').toBe(false);
+      expect(isRefusedAsFuture(wallTime(11, format), options), '11 minutes ahead').toBe(true);
+      expect(isRefusedAsFuture(wallTime(60 * 5, format), options), '5 hours ahead').toBe(true);
+    }
+    expect(isRefusedAsFuture(new Date(now.getTime() + 5 * 60_000).toISOString(), at(timeZone))).toBe(false);
+    expect(isRefusedAsFuture(String(Math.floor(now.getTime() / 1000) + 3600), at(timeZone)), 'epoch seconds an hour ahead').toBe(true);
   });
 });

@@ -11,8 +11,11 @@ export type DateOptions = {
   now: Date;
 };
 
-// Clocks drift and exports from a till a few hours ahead are common; more than a day ahead is a wrong year or format.
-const futureToleranceMs = 24 * 60 * 60 * 1000;
+// A time after now has not happened yet: an analysis, judging by its day, would leave it out while
+// the customer's profile counted it. A few minutes are allowed for a till whose clock runs ahead; a
+// till writing another zone's local time needs the file's time zone, which the message points to.
+// Not a day: tomorrow's date, read as its midnight in the store's zone, would pass for most of today.
+const clockSkewToleranceMs = 10 * 60 * 1000;
 const earliest = Date.UTC(1970, 0, 1);
 
 // Tried in order when no --date-format is given; only unambiguous year-first shapes, because
@@ -23,7 +26,11 @@ const fallbackFormats = ['yyyy-MM-dd HH:mm:ss ZZZ', 'yyyy-MM-dd HH:mm:ss ZZ', 'y
 // dates, so formats are compiled once.
 const parsers = new Map<string, ReturnType<typeof DateTime.buildFormatParser>>();
 
-type FormatZone = { format: string; isZoneGiven: boolean; unsupported: string | null };
+/** `hasTime`: the format reads a time of day (or an epoch time), not only a day. */
+type FormatZone = { format: string; isZoneGiven: boolean; unsupported: string | null; hasTime: boolean };
+
+// luxon's tokens for hours, minutes, seconds, fractions, AM/PM, epoch times and localised times
+const timeTokenLetters = /[HhmsSuaXxtTfF]/;
 const formatZones = new Map<string, FormatZone>();
 
 /**
@@ -37,9 +44,11 @@ function formatZone(dateFormat: string): FormatZone {
   if (known) return known;
   let isZoneGiven = false;
   let unsupported: string | null = null;
+  let hasTime = false;
   // Odd-numbered parts are quoted literals ('T'), where letters are text, not tokens.
   const format = dateFormat.split(/('[^']*')/).map((part, index) => {
     if (index % 2 === 1) return part;
+    if (timeTokenLetters.test(part)) hasTime = true;
     return part.replace(/V+|z+|Z+/g, (token) => {
       isZoneGiven = true;
       if (token === 'VV' || token === 'zz' || token === 'zzz') return 'z';
@@ -47,7 +56,7 @@ function formatZone(dateFormat: string): FormatZone {
       return token;
     });
   }).join('');
-  known = { format, isZoneGiven, unsupported };
+  known = { format, isZoneGiven, unsupported, hasTime };
   formatZones.set(dateFormat, known);
   return known;
 }
@@ -112,12 +121,18 @@ function failUnknownZone(field: string, raw: string, zone: string): never {
 export function parseDateTime(field: string, raw: string, options: DateOptions): Date {
   // Nearly every export writes plain ISO 8601, which Date.UTC arithmetic reads far faster than luxon.
   const millis = options.dateFormat ? null : readIsoTimestamp(raw, options.timeZone);
-  return millis === null ? parseDateTimeWithLuxon(field, raw, options) : checkedDate(field, raw, millis, options.now);
+  // the fast path reads a day alone only as YYYY-MM-DD
+  return millis === null ? parseDateTimeWithLuxon(field, raw, options) : checkedDate(field, raw, millis, options.now, raw.length === 10);
 }
 
-function checkedDate(field: string, raw: string, millis: number, now: Date): Date {
+/**
+ * `isDayOnly`: the value names a day, read as its first moment in the store's zone: it is in the
+ * future when that moment is after now, i.e. when the day is after the store's today, whatever
+ * the zone. A day has no clock to run ahead, so no tolerance: tomorrow is refused at 23:55 too.
+ */
+function checkedDate(field: string, raw: string, millis: number, now: Date, isDayOnly: boolean): Date {
   if (millis < earliest) fail(field, 'DATE_BEFORE_1970', `${field} "${raw}" is before 1970; check the date format (day and month swapped, or a two-digit year?)`, { field, value: raw });
-  if (millis > now.getTime() + futureToleranceMs) {
+  if (millis > now.getTime() + (isDayOnly ? 0 : clockSkewToleranceMs)) {
     fail(field, 'DATE_IN_FUTURE', `${field} "${raw}" is in the future; check the date format (day and month swapped?) or the file's time zone`, { field, value: raw });
   }
   return new Date(millis);
@@ -128,6 +143,7 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
   const value = raw.trim();
   let parsed: DateTime | null;
   let isZoneGiven: boolean;
+  let isDayOnly: boolean;
   if (options.dateFormat) {
     const zone = formatZone(options.dateFormat);
     if (zone.unsupported) {
@@ -136,6 +152,7 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
     const formatted = parseFormat(value, zone.format);
     parsed = formatted.isValid ? formatted : null;
     isZoneGiven = zone.isZoneGiven;
+    isDayOnly = !zone.hasTime;
     if (!parsed) {
       const unknownZone = unknownZoneIn(value, options.dateFormat);
       if (unknownZone) failUnknownZone(field, raw, unknownZone);
@@ -150,13 +167,19 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
       if (unknownZone) failUnknownZone(field, raw, unknownZone);
       const impossible = impossiblePartIn(value, null);
       if (impossible) failImpossible(field, raw, impossible);
-      fail(field, 'DATE_UNREADABLE', `${field} "${raw}" is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or pass --date-format, e.g. --date-format dd-MM-yyyy`, { field, value: raw });
+      fail(field, 'DATE_UNREADABLE', `${field} "${raw}" is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or give the file's date format (--date-format, or dateFormat in an API batch), e.g. ${suggestedDateFormat(value)}`, { field, value: raw });
     }
     // Whether the text named its zone (Z, +07:00, UTC, GMT, America/New_York, [Asia/Jakarta]) is
     // whatever luxon read: text that did reads the same instant whatever zone is assumed.
     isZoneGiven = parseWithoutFormat(value, 'UTC+1')?.toMillis() === parsed.toMillis();
+    isDayOnly = !writesTimeOfDay(value);
   }
-  return checkedDate(field, raw, isZoneGiven ? parsed.toMillis() : wallTimeToMillis(parsed.toMillis(), options.timeZone), options.now);
+  return checkedDate(field, raw, isZoneGiven ? parsed.toMillis() : wallTimeToMillis(parsed.toMillis(), options.timeZone), options.now, isDayOnly);
+}
+
+/** Whether a value read without a format names a time: epoch seconds or milliseconds, or a time after T or with colons (ISO 8601, SQL). */
+function writesTimeOfDay(value: string): boolean {
+  return /^\d{9,10}$|^\d{12,13}$/.test(value) || /:|\d[Tt]\d/.test(value);
 }
 
 /**
@@ -180,4 +203,20 @@ export function dateFormatProblem(dateFormat: string): string | null {
     return `the date format "${dateFormat}" does not read a year, month and day back; write it with tokens such as dd/MM/yyyy, MM/dd/yyyy HH:mm or yyyyMMdd (yyyy year, MM month, dd day, HH hour, mm minute)`;
   }
   return null;
+}
+
+/**
+ * A date format for an unreadable value, written with the separator the value uses ("03.12.2025":
+ * dd.MM.yyyy), day first unless only month first can be true, with the time the value carries.
+ * The CLI and the API share the reject, so its hint names both of their options.
+ */
+export function suggestedDateFormat(value: string): string {
+  const shape = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(:\d{2})?)?$/.exec(value.trim());
+  if (!shape) return 'dd-MM-yyyy or MM/dd/yyyy HH:mm';
+  const [, first, separator, second, year, hour, , seconds] = shape;
+  const isMonthFirst = Number(first) <= 12 && Number(second) > 12;
+  const day = [isMonthFirst ? 'MM' : 'dd', isMonthFirst ? 'dd' : 'MM', year.length === 2 ? 'yy' : 'yyyy'].join(separator);
+  const time = hour === undefined ? '' : seconds === undefined ? ' HH:mm' : ' HH:mm:ss';
+  const both = Number(first) <= 12 && Number(second) <= 12 && first !== second;
+  return `${day}${time}${both ? ` (or ${['MM', 'dd', year.length === 2 ? 'yy' : 'yyyy'].join(separator)}${time} if the month comes first)` : ''}`;
 }
