@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { getStoreSettings } from '../settings/index.js';
+import { recomputeTraits } from '../traits/index.js';
 
 type Db = Kysely<Database>;
 
@@ -26,13 +28,21 @@ const perCustomerTables = [
  * Deletes the customers' facts and every row derived from them, except the
  * customer rows themselves and segment membership (see deleteSegmentHistory).
  * Orders they received as gifts stay with their buyers, without a recipient.
+ * Gifts they bought go with them, and with them their recipients' first sign
+ * of interest: those recipients' facts are recomputed, and returned so what
+ * derives from them can follow.
  */
-export async function deleteCustomerRows(db: Db, customerIds: number[]): Promise<void> {
+export async function deleteCustomerRows(db: Db, customerIds: number[]): Promise<number[]> {
+  const giftedTo = await db.selectFrom('customer_order').select('recipient_customer_id').distinct()
+    .where('customer_id', 'in', customerIds).where('recipient_customer_id', 'is not', null).where('recipient_customer_id', 'not in', customerIds).execute();
   for (const table of perCustomerTables) {
     await db.deleteFrom(table).where('customer_id', 'in', customerIds).execute();
   }
   await db.updateTable('customer_order').set({ recipient_customer_id: null }).where('recipient_customer_id', 'in', customerIds).execute();
   await forgetMergedFacts(db, customerIds);
+  const recipients = giftedTo.map((row) => Number(row.recipient_customer_id));
+  if (recipients.length > 0) await recomputeTraits(db, recipients, (await getStoreSettings(db)).timeZone);
+  return recipients;
 }
 
 /**

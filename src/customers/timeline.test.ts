@@ -3,7 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { signInAs, type TestSession } from '../../test/helpers/auth.js';
 import { buildApp } from '../server/app.js';
-import { fixedClock } from '../core/clock.js';
+import { calendarDayIn, fixedClock } from '../core/clock.js';
+import { getStoreSettings } from '../settings/index.js';
 import { analyze } from '../analytics/index.js';
 import { ingestRecords } from '../ingest/ingest-batch.service.js';
 import { createCustomer } from './customers.service.js';
@@ -115,5 +116,23 @@ describeEachStore('a timeline dated by what its entries describe', (context) => 
     expect(items[1].detail).toMatchObject({ asOf: '2024-05-31', clvHorizonDays: 365 });
     expect(instant(items[1].detail.predictedAt).slice(0, 4)).not.toBe('2024');
     expect(items.filter((item) => item.kind === 'order').map((item) => item.detail.isDateOnly)).toEqual([false, false, true]);
+  });
+
+  it('places a live store\'s prediction of today when it was made, never at tomorrow\'s midnight', async () => {
+    const db = context.store.db;
+    const customerId = await createCustomer(db, { name: 'Live Q', email: 'live.q@example.com' });
+    const { timeZone } = await getStoreSettings(db);
+    const fit = await db.insertInto('model_fit').values({
+      model: 'bgnbd', unit: 'week', calibration_end: calendarDayIn(new Date(), timeZone), params: '{}', log_likelihood: 0, converged: true, iterations: 1, gradient_norm: 0, bic: 0, customers: 1,
+    }).returning('model_fit_id').executeTakeFirstOrThrow();
+    await db.insertInto('customer_prediction').values({
+      customer_id: customerId, model_fit_id: Number(fit.model_fit_id), p_alive: 0.9, expected_purchases_90d: 1.2, churn_risk: 'low', as_of: calendarDayIn(new Date(), timeZone),
+    }).execute();
+    const { predicted_at: predictedAt } = await db.selectFrom('customer_prediction').select('predicted_at').where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+
+    const response = await app.inject({ method: 'GET', url: `/api/customers/${customerId}/timeline`, headers: analyst.readHeaders });
+    const prediction = (response.json() as { items: Entry[] }).items.find((item) => item.kind === 'prediction')!;
+    expect(prediction.at).toBe(new Date(predictedAt).toISOString());
+    expect(Date.parse(prediction.at)).toBeLessThanOrEqual(Date.now());
   });
 });

@@ -29,6 +29,8 @@ export type TimelineEntry = {
  * A prediction is placed by the day it describes (the end of its as-of day, as an
  * analysis's type changes are), not when it was made: a data set's store, predicted
  * today from data up to 1998, put "prediction updated" above its whole 1998 history.
+ * But never after it was made: a live store's prediction of today, dated today's end,
+ * stood at tomorrow's midnight, in the future, above everything that came after it.
  * An order at midnight in the store's zone is marked `isDateOnly`: imports store a
  * date without a time (CDNOW's 19971222) as that midnight and keep no other sign of it,
  * so its time of day is not shown as if it were known.
@@ -70,7 +72,7 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
         jsonb_build_object('mergeId', m.merge_id, 'keptCustomerId', m.kept_customer_id, 'mergedCustomerId', m.merged_customer_id, 'by', m.merged_by, 'undoneAt', m.undone_at)
       from customer_merge m where m.kept_customer_id = ${customerId}::bigint or m.merged_customer_id = ${customerId}::bigint
       union all
-      select ((p.as_of + 1)::timestamp at time zone ${timeZone}::text), 'prediction', p.model_fit_id, 'predicted value updated',
+      select least(((p.as_of + 1)::timestamp at time zone ${timeZone}::text), p.predicted_at, now()), 'prediction', p.model_fit_id, 'predicted value updated',
         jsonb_build_object('pAlive', p.p_alive, 'expectedPurchases90d', p.expected_purchases_90d, 'expectedSpendMinor', p.expected_spend_minor,
           'clvMinor', p.clv_minor, 'clvHorizonDays', p.clv_horizon_days, 'nextPurchaseDay', p.next_purchase_day, 'churnRisk', p.churn_risk,
           'asOf', to_char(p.as_of, 'YYYY-MM-DD'), 'predictedAt', p.predicted_at)

@@ -29,4 +29,16 @@ describeEachStore('segment membership follows interest events and order lines', 
     expect(lines).toMatchObject({ inserted: 1, rejected: 0 });
     expect(await membersOf('coffee buyers')).toEqual(['budi@example.com']);
   });
+
+  it('takes in a gift\'s recipient by the first sign of interest it gave them, and lets them go when it goes to someone else', async () => {
+    await createSegment(db(), { name: 'interested before November', filter: { field: 'first_interest_at', op: 'lt', value: '2026-11-01' } }, { actor: 'test', clock });
+    // the buyer, known by an id alone, is a member too: only recipients have an email
+    const recipients = async () => (await membersOf('interested before November')).filter((email) => email !== null);
+    const gift = (recipient: string) => files.file(`gift-${recipient}.csv`, `order_id,customer_id,ordered_at,amount,recipient_email\nG1,giver,2026-10-20T10:00:00Z,50000,${recipient}\n`);
+    await importFile(db(), { ...importDefaults, entity: 'orders', file: gift('sari@example.com') });
+    expect(await recipients()).toEqual(['sari@example.com']);
+
+    await importFile(db(), { ...importDefaults, entity: 'orders', file: gift('tono@example.com') });
+    expect(await recipients()).toEqual(['tono@example.com']);
+  });
 });

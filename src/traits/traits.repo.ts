@@ -25,6 +25,27 @@ const orderAggregates = sql`
   min(o.ordered_at) as first_interest_at,
   (array_agg(o.channel order by o.ordered_at, o.order_id))[1] as first_interest_channel`;
 
+/**
+ * Per recipient, the first of the orders `o` they received from someone else, of any status: when buyer
+ * and consumer differ, the recipient is a lead from the day and channel of their first sign of interest,
+ * as the lifecycle report acquires them (analytics/lifecycle.repo.ts).
+ */
+const receivedAggregates = (orders: RawBuilder<unknown>, where: RawBuilder<unknown>) => sql`
+  select o.recipient_customer_id as customer_id, min(o.ordered_at) as first_received_at,
+    (array_agg(o.channel order by o.ordered_at, o.order_id))[1] as first_received_channel
+  from ${orders} o
+  where o.recipient_customer_id is not null and o.recipient_customer_id <> o.customer_id and ${where}
+  group by 1`;
+
+/**
+ * The earliest of a customer's first signs of interest from several sources (`[time, channel]` columns,
+ * null where a source has none) and its channel; on a tie the source listed first wins.
+ */
+function earliestSign(sources: Array<[string, string]>): RawBuilder<unknown> {
+  const first = sql`least(${sql.join(sources.map(([at]) => sql.ref(at)))})`;
+  return sql`${first}, case ${first} ${sql.join(sources.map(([at, channel]) => sql`when ${sql.ref(at)} then ${sql.ref(channel)}`), sql` `)} end`;
+}
+
 const keysTable = (keys: OrderKey[]) =>
   sql`unnest(${keys.map((key) => key.customerId)}::bigint[], ${keys.map((key) => key.orderId)}::bigint[]) as k(customer_id, order_id)`;
 
@@ -33,6 +54,8 @@ const summedTraitColumns = [
   'purchase_days', 'order_count', 'revenue_minor', 'refunded_minor', 'refunded_order_count', 'promotion_order_count',
   'store_order_count', 'web_order_count', 'mobile_order_count', 'marketplace_order_count', 'phone_order_count', 'other_order_count',
 ] as const;
+/** …of them, those an order adds to (purchase days come from the days it adds). */
+const addedTraitColumns = summedTraitColumns.filter((column) => column !== 'purchase_days');
 
 /**
  * The steps that add newly inserted orders to their customers' facts, as
@@ -40,7 +63,9 @@ const summedTraitColumns = [
  * Written as CTEs so an insert's returned rows feed them inside the same
  * statement and never travel to the client and back. No history is rescanned:
  * purchase days are upserted (a new day row means one more purchase day), sums
- * are added and first/last purchase move outwards.
+ * are added and first/last purchase move outwards. A gift moves its
+ * recipient's first sign of interest, in the same insert: one statement may
+ * not upsert a row twice.
  */
 export function addOrdersToTraitsSteps(source: string, timeZone: string): RawBuilder<unknown> {
   const orders = sql.table(source);
@@ -59,10 +84,11 @@ export function addOrdersToTraitsSteps(source: string, timeZone: string): RawBui
         customer_id, first_purchase_at, last_purchase_at, purchase_days, order_count, revenue_minor, refunded_minor,
         refunded_order_count, promotion_order_count, store_order_count, web_order_count, mobile_order_count,
         marketplace_order_count, phone_order_count, other_order_count, first_interest_at, first_interest_channel)
-      select s.customer_id, s.first_purchase_at, s.last_purchase_at, coalesce(a.purchase_days, 0), s.order_count, s.revenue_minor,
-        s.refunded_minor, s.refunded_order_count, s.promotion_order_count, s.store_order_count, s.web_order_count,
-        s.mobile_order_count, s.marketplace_order_count, s.phone_order_count, s.other_order_count, s.first_interest_at, s.first_interest_channel
+      select customer_id, s.first_purchase_at, s.last_purchase_at, coalesce(a.purchase_days, 0),
+        ${sql.join(addedTraitColumns.map((column) => sql`coalesce(${sql.ref(`s.${column}`)}, 0)`))},
+        ${earliestSign([['s.first_interest_at', 's.first_interest_channel'], ['r.first_received_at', 'r.first_received_channel']])}
       from (select o.customer_id, ${orderAggregates} from ${orders} o group by o.customer_id) s
+      full join (${receivedAggregates(orders, sql`true`)}) r using (customer_id)
       left join added_days a using (customer_id)
       on conflict (customer_id) do update set
         first_purchase_at = least(t.first_purchase_at, excluded.first_purchase_at),
@@ -161,7 +187,7 @@ export async function recomputeTraits(db: Db, scope: number[] | 'all', timeZone:
 
 /**
  * Writes the customer_trait rows of every customer in scope (none may exist)
- * from their orders, purchase days and interest events. Exported for the
+ * from their orders, purchase days, interest events and the orders they received. Exported for the
  * analysis benchmark, whose generator writes orders and purchase days directly
  * and then needs the facts rows every customer of a real store has.
  */
@@ -172,6 +198,7 @@ export async function writeAllTraitRows(db: Db): Promise<void> {
 async function insertTraitRows(db: Db, only: (column: RawBuilder<unknown>) => RawBuilder<unknown>): Promise<void> {
   await sql`
     with orders as (select o.customer_id, ${orderAggregates} from customer_order o where ${only(sql.ref('o.customer_id'))} group by o.customer_id),
+    received as (${receivedAggregates(sql`customer_order`, only(sql.ref('o.recipient_customer_id')))}),
     days as (select customer_id, count(*)::int as purchase_days from customer_purchase_day where ${only(sql.ref('customer_id'))} group by 1),
     events as (
       select e.customer_id, min(e.occurred_at) as first_event_at,
@@ -185,14 +212,12 @@ async function insertTraitRows(db: Db, only: (column: RawBuilder<unknown>) => Ra
       coalesce(o.revenue_minor, 0), coalesce(o.refunded_minor, 0), coalesce(o.refunded_order_count, 0), coalesce(o.promotion_order_count, 0),
       coalesce(o.store_order_count, 0), coalesce(o.web_order_count, 0), coalesce(o.mobile_order_count, 0),
       coalesce(o.marketplace_order_count, 0), coalesce(o.phone_order_count, 0), coalesce(o.other_order_count, 0),
-      case when e.first_event_at is null then o.first_interest_at when o.first_interest_at is null then e.first_event_at
-        else least(o.first_interest_at, e.first_event_at) end,
-      case when e.first_event_at is null then o.first_interest_channel when o.first_interest_at is null then e.first_event_channel
-        when e.first_event_at <= o.first_interest_at then e.first_event_channel else o.first_interest_channel end,
+      ${earliestSign([['e.first_event_at', 'e.first_event_channel'], ['o.first_interest_at', 'o.first_interest_channel'], ['r.first_received_at', 'r.first_received_channel']])},
       coalesce(e.event_count, 0)
     from customer c
     left join orders o using (customer_id)
     left join days d using (customer_id)
     left join events e using (customer_id)
+    left join received r using (customer_id)
     where c.merged_into_customer_id is null and ${only(sql.ref('c.customer_id'))}`.execute(db);
 }

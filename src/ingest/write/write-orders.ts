@@ -16,6 +16,8 @@ type Db = Kysely<Database>;
 
 type Existing = {
   line: number; order_id: number; customer_id: number; import_id: number | null; import_line: number | null; is_same: boolean;
+  /** Who received it as stored: a changed gift moves the first sign of interest of the recipient it had, too. */
+  recipient_customer_id: number | null;
   /** This import wrote the order and its lines on an earlier batch: this row continues it. */
   continues_run: boolean;
   /** …and its total was stated there, not summed from lines. */
@@ -94,7 +96,9 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
     stored.map((order) => ({ source: order.order.source, externalId: order.order.externalId, customerId: order.customerId, refs: order.order.customer })));
   await recordArrivalsThroughMergedIdentities(db, 'gift', stored.flatMap((order) => (order.recipientId === null ? [] : [
     { source: order.order.source, externalId: order.order.externalId, customerId: order.recipientId, refs: order.order.recipient ?? [] }])));
-  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds])];
+  // a gift's recipient is a lead from it on: their facts changed as the buyer's did
+  const giftedTo = plain.flatMap((order) => (order.recipientId !== null && !fast.notInsertedLines.has(order.order.line) ? [order.recipientId] : []));
+  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo])];
 }
 
 /**
@@ -199,7 +203,8 @@ async function writeCarefully(
   const summed = withLines.filter((order) => order.isTotalFromLines && !order.keepsStatedTotal);
   await recomputeTotalsFromLines(db, summed.filter((order) => order.isNew || order.isChanged || withNewLines.has(order.orderId) || lines.changedOrderIds.has(order.orderId)));
 
-  const recompute = new Set<number>(toUpdate.map((order) => order.customerId));
+  // a changed gift changes its recipients' first sign of interest, the one it had and the one it has
+  const recompute = new Set<number>(toUpdate.flatMap((order) => [order.customerId, ...recipientsOf(order, existingByLine.get(order.order.line))]));
   const summedIds = new Set(summed.map((order) => order.orderId));
   for (const order of continuing) {
     const linesChanged = lines.changedOrderIds.has(order.orderId);
@@ -214,7 +219,15 @@ async function writeCarefully(
   await addOrdersToTraits(db, inserted.map((row) => ({ customerId: row.customer_id, orderId: row.order_id })), context.timeZone);
   await addLinesToCategories(db, lines.newLines.filter((key) => !recompute.has(key.customerId)));
   await recomputeTraits(db, [...recompute], context.timeZone);
-  return { rejectedLines, customerIds: [...inserted.map((row) => row.customer_id), ...recompute, ...lines.newLines.map((key) => key.customerId)] };
+  const insertedLines = new Set(inserted.map((row) => Number(row.line)));
+  const giftedTo = toInsert.flatMap((order) => (insertedLines.has(order.order.line) && order.recipientId !== null ? [order.recipientId] : []));
+  return { rejectedLines, customerIds: [...inserted.map((row) => row.customer_id), ...recompute, ...lines.newLines.map((key) => key.customerId), ...giftedTo] };
+}
+
+/** The recipients an order had as stored and has now, other than its buyer. */
+function recipientsOf(order: StagedOrder, stored: Existing | undefined): number[] {
+  const recipients = [order.recipientId, stored?.recipient_customer_id == null ? null : Number(stored.recipient_customer_id)];
+  return recipients.filter((recipient): recipient is number => recipient !== null && recipient !== order.customerId);
 }
 
 async function stageOrders(db: Db, orders: StagedOrder[]): Promise<void> {
@@ -237,7 +250,7 @@ async function stageOrders(db: Db, orders: StagedOrder[]): Promise<void> {
 async function findExisting(db: Db, importId: number): Promise<Existing[]> {
   const ofThisImport = sql`o.import_id is not distinct from ${importId}::bigint and s.has_lines`;
   const result = await sql<Existing>`
-    select s.line, o.order_id, o.customer_id, o.import_id, o.import_line,
+    select s.line, o.order_id, o.customer_id, o.import_id, o.import_line, o.recipient_customer_id,
       (o.ordered_at, o.currency, o.refunded_minor, o.discount_minor, o.promotion_code, o.channel, o.status, o.recipient_customer_id, o.location)
         is not distinct from
       (s.ordered_at, s.currency::char(3), s.refunded_minor, s.discount_minor, s.promotion_code, s.channel, s.status, s.recipient_customer_id, s.location)

@@ -146,6 +146,26 @@ describeEachStore('writing imported batches', (context) => {
   });
 
   it('keeps incrementally maintained facts identical to a full rebuild', async () => {
+    // gifts: their recipients are leads from them on; one goes to someone else on a second import, one carries lines
+    await run('orders', csv([
+      'order_id,customer_id,ordered_at,amount,channel,status,recipient_email',
+      'gift1,giver1,2024-06-01T10:00:00Z,100,web,paid,gifted1@example.com',
+      'gift2,giver1,2024-06-02T10:00:00Z,100,mobile,cancelled,gifted2@example.com',
+      'gift3,giver2,2024-05-20T10:00:00Z,100,store,paid,gifted2@example.com',
+    ]));
+    await run('orders', csv([
+      'order_id,customer_id,ordered_at,amount,channel,status,recipient_email',
+      'gift3,giver2,2024-05-20T10:00:00Z,100,store,paid,gifted3@example.com',
+    ]));
+    await run('orders', csv(['order_id,customer_id,ordered_at,sku,quantity,unit_price,channel,recipient_email', 'gift4,giver2,2024-05-25T10:00:00Z,S1,1,100,phone,gifted1@example.com']));
+    const interest = await sql<{ value: string; first_interest_at: Date | null; first_interest_channel: string | null }>`
+      select i.value, t.first_interest_at, t.first_interest_channel from customer_identity i join customer_trait t using (customer_id)
+      where i.value like 'gifted%' order by i.value`.execute(db());
+    expect(interest.rows.map((row) => [row.value, row.first_interest_at && new Date(row.first_interest_at).toISOString(), row.first_interest_channel])).toEqual([
+      ['gifted1@example.com', '2024-05-25T10:00:00.000Z', 'phone'],
+      ['gifted2@example.com', '2024-06-02T10:00:00.000Z', 'mobile'],
+      ['gifted3@example.com', '2024-05-20T10:00:00.000Z', 'store'],
+    ]);
     const snapshot = async () => ({
       traits: (await sql`select * from customer_trait order by customer_id`.execute(db())).rows.map((row) => ({ ...(row as object), updated_at: undefined })),
       days: (await sql`select * from customer_purchase_day order by customer_id, day`.execute(db())).rows,
