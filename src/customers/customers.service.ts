@@ -175,10 +175,12 @@ export async function deleteCustomer(db: Db, customerId: number, options: Custom
         union select c.customer_id from customer c join absorbed a on c.merged_into_customer_id = a.customer_id)
       select customer_id from absorbed`.execute(trx);
     const customerIds = [customerId, ...absorbed.rows.map((row) => Number(row.customer_id))];
-    await deleteCustomerRows(trx, customerIds);
+    const giftRecipients = await deleteCustomerRows(trx, customerIds);
     await trx.deleteFrom('customer').where('customer_id', 'in', customerIds).execute();
     await keepSegmentsCurrent(trx, customerIds, options.clock ?? systemClock);
     await deleteSegmentHistory(trx, customerIds);
+    // their gifts went with them, and with those the first sign of interest of whoever received them
+    if (giftRecipients.length > 0) await keepNewCustomersDerivedCurrent(trx, giftRecipients, options.clock ?? systemClock);
   });
 }
 

@@ -3,6 +3,7 @@ import { afterAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { importDefaults, scratchFiles } from '../../test/helpers/import-files.js';
 import { createSegment, listSegmentMembers } from '../segments/index.js';
+import { deleteCustomer } from '../customers/customers.service.js';
 import { ingestRecords } from './ingest-batch.service.js';
 import { importFile } from './import-file.service.js';
 
@@ -40,5 +41,10 @@ describeEachStore('segment membership follows interest events and order lines', 
 
     await importFile(db(), { ...importDefaults, entity: 'orders', file: gift('tono@example.com') });
     expect(await recipients()).toEqual(['tono@example.com']);
+
+    // the giver deleted, the gift goes with them, and with it the recipient's first sign of interest
+    const giver = await db().selectFrom('customer_order').select('customer_id').where('external_id', '=', 'G1').executeTakeFirstOrThrow();
+    await deleteCustomer(db(), Number(giver.customer_id), { clock });
+    expect(await recipients()).toEqual([]);
   });
 });
