@@ -41,6 +41,17 @@ describe('typeReason', () => {
     expect(typeReason('occasional', { purchaseDays: 4, promotionPercent: 0, isPromotionDriven: false }, rupiah)).toBe('Occasional: 4 purchase days at an irregular rhythm, 0% of orders with a promotion');
   });
 
+  it('writes one day, one purchase day and one interval in the singular, and any other count in the plural', () => {
+    expect(typeReason('at_risk', { lastPurchaseDay: '2026-06-09', medianIntervalDays: 1, overdueDay: '2026-06-11', overdueAfterDays: 2 }, rupiah))
+      .toBe('At risk: last purchase 2026-06-09, usually every 1 day, overdue since 2026-06-11 (after 2 days)');
+    expect(typeReason('regular', { medianIntervalDays: 1, coefficientOfVariation: 0.1, intervalCount: 1, frequentWithinDays: 1 }, rupiah))
+      .toBe('Regular: buys about every 1 day over 1 interval; variation 10%, steady for someone who buys at least every 1 day');
+    expect(typeReason('regular', { medianIntervalDays: 1.5, coefficientOfVariation: 0.1, intervalCount: 21 }, rupiah)).toBe('Regular: buys about every 1.5 days (variation 10%) over 21 intervals');
+    expect(typeReason('vip', { ...vip, windowDays: 1, windowPurchaseDays: 1, vipBy: 'frequency' }, rupiah)).toMatch(/^VIP: 1 purchase day in the last 1 day,/);
+    expect(typeReason('lapsed', { lastPurchaseDay: '2026-01-01', quietDays: 1 }, rupiah)).toBe('Lapsed: no purchase since 2026-01-01 (limit 1 day)');
+    expect(typeReason('occasional', { purchaseDays: 1, promotionPercent: 0, minIntervals: 2 }, rupiah)).toMatch(/^Occasional: 1 purchase day, too few/);
+  });
+
   it('never shows a hole: missing figures leave the type named without them', () => {
     expect(typeReason('regular', { medianIntervalDays: 7 }, rupiah)).toBe('Regular: no figures recorded');
     expect(typeReason('at_risk', null, rupiah)).toBe('At risk: no figures recorded');

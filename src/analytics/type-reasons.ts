@@ -17,6 +17,13 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const percent = (share: number) => Math.round(share * 100);
 
+/** A count with its noun, singular for exactly one ("1 day", "1.5 days", "21 days"). */
+function counted(value: number, noun: string): string {
+  const text = formatDecimal(value);
+  return `${text} ${text === '1' ? noun : `${noun}s`}`;
+}
+const days = (value: number) => counted(value, 'day');
+
 /**
  * A chance as people read it: whole percents, but never "0%" or "100%" for a chance the
  * model does not rule out (a lapsed customer's P(alive) of 0.4% reads "<1%"). The web
@@ -53,7 +60,7 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
   switch (type) {
     case 'at_risk':
       if (!isText(n.lastPurchaseDay) || !isNumber(n.medianIntervalDays) || !isText(n.overdueDay) || !isNumber(n.overdueAfterDays)) return null;
-      return `At risk: last purchase ${n.lastPurchaseDay}, usually every ${formatDecimal(n.medianIntervalDays)} days, overdue since ${n.overdueDay} (after ${formatDecimal(n.overdueAfterDays)} days)`;
+      return `At risk: last purchase ${n.lastPurchaseDay}, usually every ${days(n.medianIntervalDays)}, overdue since ${n.overdueDay} (after ${days(n.overdueAfterDays)})`;
     case 'lapsed':
       if (isNumber(n.pAlive)) {
         // the same name for P(alive) as the prediction card's; the threshold and the last purchase are stored since 2026-12
@@ -61,10 +68,10 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
         const chance = `Lapsed: chance still active ${chancePercentText(n.pAlive)}${isText(n.pAliveAsOf) ? ` as of ${n.pAliveAsOf}` : ''}`;
         if (!isNumber(n.pAliveBelow)) return chance;
         const limit = `${chance} (below ${formatDecimal(n.pAliveBelow * 100)}%)`;
-        return isText(n.lastPurchaseDay) && isNumber(n.purchaseDays) ? `${limit}, last purchase ${n.lastPurchaseDay} after ${n.purchaseDays} purchase days` : limit;
+        return isText(n.lastPurchaseDay) && isNumber(n.purchaseDays) ? `${limit}, last purchase ${n.lastPurchaseDay} after ${counted(n.purchaseDays, 'purchase day')}` : limit;
       }
       if (!isText(n.lastPurchaseDay)) return null;
-      return `Lapsed: no purchase since ${n.lastPurchaseDay}${isNumber(n.quietDays) ? ` (limit ${n.quietDays} days)` : ''}`
+      return `Lapsed: no purchase since ${n.lastPurchaseDay}${isNumber(n.quietDays) ? ` (limit ${days(n.quietDays)})` : ''}`
         + (isText(n.stalePredictionAsOf) ? `; the prediction as of ${n.stalePredictionAsOf} is too old to judge by` : '');
     case 'vip':
       return vipSentence(n, money);
@@ -73,12 +80,12 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
     case 'regular':
       if (!isNumber(n.medianIntervalDays) || !isNumber(n.coefficientOfVariation) || !isNumber(n.intervalCount)) return null;
       if (isNumber(n.frequentWithinDays)) {
-        return `Regular: buys about every ${formatDecimal(n.medianIntervalDays)} days over ${n.intervalCount} intervals; variation ${percent(n.coefficientOfVariation)}%, steady for someone who buys at least every ${n.frequentWithinDays} days`;
+        return `Regular: buys about every ${days(n.medianIntervalDays)} over ${counted(n.intervalCount, 'interval')}; variation ${percent(n.coefficientOfVariation)}%, steady for someone who buys at least every ${days(n.frequentWithinDays)}`;
       }
-      return `Regular: buys about every ${formatDecimal(n.medianIntervalDays)} days (variation ${percent(n.coefficientOfVariation)}%) over ${n.intervalCount} intervals`;
+      return `Regular: buys about every ${days(n.medianIntervalDays)} (variation ${percent(n.coefficientOfVariation)}%) over ${counted(n.intervalCount, 'interval')}`;
     case 'loyal':
       if (!isText(n.firstPurchaseDay) || !isNumber(n.periodCount) || !isNumber(n.periodMonths)) return null;
-      return `Loyal: customer since ${n.firstPurchaseDay}, bought in ${n.periodCount} different ${n.periodMonths}-month periods`;
+      return `Loyal: customer since ${n.firstPurchaseDay}, bought in ${counted(n.periodCount, `different ${n.periodMonths}-month period`)}`;
     case 'occasional':
       return occasionalSentence(n);
     case 'one_time':
@@ -103,15 +110,15 @@ function occasionalSentence(n: Numbers): string | null {
   if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
   const promotion = `${n.promotionPercent}% of orders with a promotion${n.isPromotionDriven === true ? ' (promotion-driven)' : ''}`;
   if (isNumber(n.minIntervals)) {
-    return `Occasional: ${n.purchaseDays} purchase days, too few to judge a rhythm by (a regular rhythm needs at least ${n.minIntervals + 1}), ${promotion}`;
+    return `Occasional: ${counted(n.purchaseDays, 'purchase day')}, too few to judge a rhythm by (a regular rhythm needs at least ${n.minIntervals + 1}), ${promotion}`;
   }
   if (isNumber(n.coefficientOfVariation) && isNumber(n.variationLimit)) {
     const limit = isNumber(n.frequentWithinDays)
-      ? `a regular rhythm needs under ${percent(n.variationLimit)}% for someone who buys at least every ${n.frequentWithinDays} days`
+      ? `a regular rhythm needs under ${percent(n.variationLimit)}% for someone who buys at least every ${days(n.frequentWithinDays)}`
       : `a regular rhythm needs under ${percent(n.variationLimit)}%`;
-    return `Occasional: ${n.purchaseDays} purchase days, intervals varying ${percent(n.coefficientOfVariation)}% around their average (${limit}), ${promotion}`;
+    return `Occasional: ${counted(n.purchaseDays, 'purchase day')}, intervals varying ${percent(n.coefficientOfVariation)}% around their average (${limit}), ${promotion}`;
   }
-  return `Occasional: ${n.purchaseDays} purchase days at an irregular rhythm, ${promotion}`;
+  return `Occasional: ${counted(n.purchaseDays, 'purchase day')} at an irregular rhythm, ${promotion}`;
 }
 
 /**
@@ -124,10 +131,10 @@ function vipSentence(n: Numbers, money: MoneyFormat): string | null {
   const revenueReached = isNumber(n.revenueCutoffMinor) && isNumber(n.windowRevenueMinor) && n.windowRevenueMinor > 0 && n.windowRevenueMinor >= n.revenueCutoffMinor;
   const byRevenue = n.vipBy === undefined ? revenueReached : n.vipBy === 'revenue';
   if (byRevenue && isNumber(n.windowRevenueMinor) && isNumber(n.revenueCutoffMinor)) {
-    return `VIP: revenue in the last ${n.windowDays} days ${formatMoneyWith(money, n.windowRevenueMinor)}, ${vipRank(n.topPercent, n, formatMoneyWith(money, n.revenueCutoffMinor))}`;
+    return `VIP: revenue in the last ${days(n.windowDays)} ${formatMoneyWith(money, n.windowRevenueMinor)}, ${vipRank(n.topPercent, n, formatMoneyWith(money, n.revenueCutoffMinor))}`;
   }
   if (isNumber(n.windowPurchaseDays) && isNumber(n.frequencyCutoff)) {
-    return `VIP: ${n.windowPurchaseDays} purchase days in the last ${n.windowDays} days, ${vipRank(n.topPercent, n, String(n.frequencyCutoff))}`;
+    return `VIP: ${counted(n.windowPurchaseDays, 'purchase day')} in the last ${days(n.windowDays)}, ${vipRank(n.topPercent, n, String(n.frequencyCutoff))}`;
   }
   return null;
 }

@@ -36,7 +36,9 @@ describeEachStore('who merged, as each role sees it', (context) => {
       return response.body;
     };
     const merges = await get(`/api/customers/${merged}/merges`);
-    const timeline = await get(`/api/customers/${kept}/timeline?canReadStaffEmails=true`);
+    const timeline = await get(`/api/customers/${kept}/timeline`);
+    // who may read staff emails comes from the caller's permissions; a query parameter naming it is refused
+    expect((await app.inject({ method: 'GET', url: `/api/customers/${kept}/timeline?canReadStaffEmails=true`, headers: analyst.readHeaders })).statusCode).toBe(400);
     const imports = await get('/api/imports');
     for (const body of [merges, timeline, imports]) expect(body).not.toContain('@kopi.test');
     expect(JSON.parse(merges).items.map((merge: { merged_by: string; undone_by: string | null }) => [merge.merged_by, merge.undone_by])).toEqual([['user:5', null], ['user:5', 'user:6']]);

@@ -12,11 +12,11 @@ import { translatedOr } from '../../i18n/translated-or.js';
  * and ended.
  */
 export function CustomerTypesCard({ types }: { types: PendingData<CustomerTypes> }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const day = (iso: string) => analysisDay(iso, format);
   // rebuilt from the stored numbers; the server's English sentence only where they fall short
   const reason = (type: string, numbers: unknown, english: string) => {
-    const message = typeReasonMessage(type, numbers, format);
+    const message = typeReasonMessage(type, numbers, format, locale);
     if (!message) return <span lang="en">{english}</span>;
     const { channel } = message.values;
     return <>{t(message.key, channel === undefined ? message.values : { ...message.values, channel: translatedOr(t, 'channels', channel) })}</>;

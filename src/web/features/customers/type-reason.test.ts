@@ -7,6 +7,7 @@ import { defaultTypePolicy as policy } from '../../../analytics/policy.js';
 import { createFormatters, type Formatters } from '../../i18n/format.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { typeReasonMessage } from './type-reason.js';
+import type { Locale } from '../../api/types.js';
 
 const asOf = '2026-06-30';
 const money = moneyFormatOf('IDR', 'id');
@@ -64,11 +65,27 @@ describe('a type reason in the reader\'s language', () => {
     }
   });
 
+  it('writes one day in the singular, and Latvian 21 as one and 11 as many', () => {
+    const reason = (locale: Locale, numbers: Record<string, number | string>, type = 'at_risk') => {
+      const message = typeReasonMessage(type, numbers, createFormatters({ en: 'en-GB', id: 'id-ID', lv: 'lv-LV' }[locale], 'IDR', 'UTC'), locale)!;
+      return lookupMessage(messagesByLocale[locale], message.key, message.values);
+    };
+    const atRisk = (median: number, limit: number) => ({ lastPurchaseDay: '2026-06-09', medianIntervalDays: median, overdueDay: '2026-06-11', overdueAfterDays: limit });
+    expect(reason('en', atRisk(1, 2))).toMatch(/usually every 1 day, overdue since .+ \(after 2 days\)$/);
+    expect(reason('id', atRisk(1, 2))).toMatch(/biasanya setiap 1 hari, terlambat sejak .+ \(setelah 2 hari\)$/);
+    expect(reason('lv', atRisk(21, 11))).toMatch(/parasti ik pēc 21 dienas, kavējas kopš .+ \(pēc 11 dienām\)$/);
+    expect(reason('lv', atRisk(1.5, 10))).toContain('ik pēc 1,5 dienām');
+    expect(reason('lv', { lastPurchaseDay: '2026-01-01', quietDays: 31 }, 'lapsed')).toContain('(robeža 31 diena)');
+    expect(reason('lv', { windowDays: 1, windowPurchaseDays: 21, topPercent: 5, frequencyCutoff: 1, vipBy: 'frequency' }, 'vip')).toMatch(/^VIP: 21 pirkuma diena pēdējā 1 dienā,/);
+    expect(reason('en', { windowDays: 1, windowPurchaseDays: 1, topPercent: 5, frequencyCutoff: 1, vipBy: 'frequency' }, 'vip')).toMatch(/^VIP: 1 purchase day in the last 1 day,/);
+    expect(reason('en', { medianIntervalDays: 7, coefficientOfVariation: 0.1, intervalCount: 1 }, 'regular')).toBe('Regular: buys about every 7 days (variation 10%) over 1 interval');
+  });
+
   it.each(locales)('fills every placeholder in %s with locale-formatted figures', (locale) => {
     const format = createFormatters({ en: 'en-GB', id: 'id-ID', lv: 'lv-LV' }[locale], 'IDR', 'UTC');
     for (const customer of customers) {
       for (const type of customer.types) {
-        const message = typeReasonMessage(type, customer.numbers[type], format)!;
+        const message = typeReasonMessage(type, customer.numbers[type], format, locale)!;
         const text = lookupMessage(messagesByLocale[locale], message.key, message.values);
         expect(text).not.toMatch(/[{}]|typeReasons\./);
       }

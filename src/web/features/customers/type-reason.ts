@@ -1,10 +1,25 @@
+import type { Locale } from '../../api/types.js';
 import type { Formatters } from '../../i18n/format.js';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { chanceText } from './chance-text.js';
 
 /** A message key under `typeReasons` and its variables, already formatted for the reader's locale. */
 export type TypeReasonMessage = { key: string; values: Record<string, string> };
 
 type Numbers = Record<string, unknown>;
+
+/**
+ * A count with its noun in the reader's language, in the form the count and the sentence ask
+ * for ("1 day", "21 diena" but "pēc 21 dienas" and "pēc 10 dienām"): `typeReasonCounts.<kind>`.
+ */
+type CountKind = 'days' | 'daysAfter' | 'lastDays' | 'purchaseDays' | 'purchaseDaysAfter' | 'intervals' | 'periods';
+type Counter = (kind: CountKind, value: number, text: string, extra?: Record<string, string>) => string;
+
+function counterFor(locale: Locale): Counter {
+  // chosen by the value as written (up to two decimals), so 1.001 reads "1 day"
+  return (kind, value, text, extra = {}) => lookupMessage(messagesByLocale[locale], pluralKey(locale, `typeReasonCounts.${kind}`, Math.round(value * 100) / 100), { count: text, ...extra });
+}
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
@@ -16,10 +31,12 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
  * the numbers lack a figure the sentence needs: the caller then shows the
  * server's English reason rather than a sentence with a hole in it.
  */
-export function typeReasonMessage(type: string, numbers: unknown, format: Formatters): TypeReasonMessage | null {
+export function typeReasonMessage(type: string, numbers: unknown, format: Formatters, locale: Locale = 'en'): TypeReasonMessage | null {
   if (!numbers || typeof numbers !== 'object') return null;
   const n = numbers as Numbers;
-  const decimal = (value: number) => decimalText(value, format);
+  const count = counterFor(locale);
+  const days = (kind: CountKind, value: number) => count(kind, value, decimalText(value, format));
+  const whole = (kind: CountKind, value: number) => count(kind, value, format.number(value));
   const day = (value: string) => format.date(value);
   const message = (key: string, values: Record<string, string>) => ({ key: `typeReasons.${key}`, values });
   switch (type) {
@@ -31,38 +48,38 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
         const limit = format.percent(n.pAliveBelow, 2);
         // the day P(alive) describes is stored since 2026-12
         if (isText(n.lastPurchaseDay) && isNumber(n.purchaseDays) && isText(n.pAliveAsOf)) {
-          return message('lapsedProbabilityAsOf', { probability, asOf: day(n.pAliveAsOf), limit, date: day(n.lastPurchaseDay), purchaseDays: format.number(n.purchaseDays) });
+          return message('lapsedProbabilityAsOf', { probability, asOf: day(n.pAliveAsOf), limit, date: day(n.lastPurchaseDay), purchaseDays: whole('purchaseDaysAfter', n.purchaseDays) });
         }
         return isText(n.lastPurchaseDay) && isNumber(n.purchaseDays)
-          ? message('lapsedProbabilityLastPurchase', { probability, limit, date: day(n.lastPurchaseDay), purchaseDays: format.number(n.purchaseDays) })
+          ? message('lapsedProbabilityLastPurchase', { probability, limit, date: day(n.lastPurchaseDay), purchaseDays: whole('purchaseDaysAfter', n.purchaseDays) })
           : message('lapsedProbabilityBelow', { probability, limit });
       }
       if (isText(n.lastPurchaseDay) && isNumber(n.quietDays) && isText(n.stalePredictionAsOf)) {
-        return message('lapsedQuietStalePrediction', { date: day(n.lastPurchaseDay), limit: format.number(n.quietDays), asOf: day(n.stalePredictionAsOf) });
+        return message('lapsedQuietStalePrediction', { date: day(n.lastPurchaseDay), limit: whole('days', n.quietDays), asOf: day(n.stalePredictionAsOf) });
       }
       if (isText(n.lastPurchaseDay) && isNumber(n.quietDays)) {
-        return message('lapsedQuiet', { date: day(n.lastPurchaseDay), limit: format.number(n.quietDays) });
+        return message('lapsedQuiet', { date: day(n.lastPurchaseDay), limit: whole('days', n.quietDays) });
       }
       return null;
     case 'at_risk':
       if (!isText(n.lastPurchaseDay) || !isText(n.overdueDay) || !isNumber(n.medianIntervalDays) || !isNumber(n.overdueAfterDays)) return null;
-      return message('atRisk', { date: day(n.lastPurchaseDay), median: decimal(n.medianIntervalDays), overdueDate: day(n.overdueDay), limit: decimal(n.overdueAfterDays) });
+      return message('atRisk', { date: day(n.lastPurchaseDay), median: days('daysAfter', n.medianIntervalDays), overdueDate: day(n.overdueDay), limit: days('daysAfter', n.overdueAfterDays) });
     case 'vip':
-      return vipMessage(n, format, message);
+      return vipMessage(n, format, message, count);
     case 'new':
       if (!isText(n.firstPurchaseDay)) return null;
       return message('new', { date: day(n.firstPurchaseDay) });
     case 'regular':
       if (!isNumber(n.medianIntervalDays) || !isNumber(n.coefficientOfVariation) || !isNumber(n.intervalCount)) return null;
       if (isNumber(n.frequentWithinDays)) {
-        return message('regularFrequent', { median: decimal(n.medianIntervalDays), variation: format.percent(n.coefficientOfVariation, 0), intervals: format.number(n.intervalCount), frequentDays: format.number(n.frequentWithinDays) });
+        return message('regularFrequent', { median: days('daysAfter', n.medianIntervalDays), variation: format.percent(n.coefficientOfVariation, 0), intervals: whole('intervals', n.intervalCount), frequentDays: whole('daysAfter', n.frequentWithinDays) });
       }
-      return message('regular', { median: decimal(n.medianIntervalDays), variation: format.percent(n.coefficientOfVariation, 0), intervals: format.number(n.intervalCount) });
+      return message('regular', { median: days('daysAfter', n.medianIntervalDays), variation: format.percent(n.coefficientOfVariation, 0), intervals: whole('intervals', n.intervalCount) });
     case 'loyal':
       if (!isText(n.firstPurchaseDay) || !isNumber(n.periodCount) || !isNumber(n.periodMonths)) return null;
-      return message('loyal', { date: day(n.firstPurchaseDay), periods: format.number(n.periodCount), months: format.number(n.periodMonths) });
+      return message('loyal', { date: day(n.firstPurchaseDay), periods: count('periods', n.periodCount, format.number(n.periodCount), { months: format.number(n.periodMonths) }) });
     case 'occasional':
-      return occasionalMessage(n, format, message);
+      return occasionalMessage(n, format, message, count);
     case 'one_time':
       if (!isText(n.firstPurchaseDay)) return null;
       return message('oneTime', { date: day(n.firstPurchaseDay) });
@@ -84,15 +101,15 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
  * server words it (src/analytics/type-reasons.ts): too few purchase days to judge, or intervals
  * varying at or above the limit. Rows from before those figures were stored: "an irregular rhythm".
  */
-function occasionalMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage): TypeReasonMessage | null {
+function occasionalMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage, count: Counter): TypeReasonMessage | null {
   if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
   const driven = n.isPromotionDriven === true ? 'PromotionDriven' : '';
-  const common = { purchaseDays: format.number(n.purchaseDays), promotion: format.percent(n.promotionPercent / 100, 0) };
+  const common = { purchaseDays: count('purchaseDays', n.purchaseDays, format.number(n.purchaseDays)), promotion: format.percent(n.promotionPercent / 100, 0) };
   if (isNumber(n.minIntervals)) return message(`occasionalFewDays${driven}`, { ...common, neededDays: format.number(n.minIntervals + 1) });
   if (isNumber(n.coefficientOfVariation) && isNumber(n.variationLimit)) {
     const varied = { ...common, variation: format.percent(n.coefficientOfVariation, 0), limit: format.percent(n.variationLimit, 0) };
     return isNumber(n.frequentWithinDays)
-      ? message(`occasionalVariedFrequent${driven}`, { ...varied, frequentDays: format.number(n.frequentWithinDays) })
+      ? message(`occasionalVariedFrequent${driven}`, { ...varied, frequentDays: count('daysAfter', n.frequentWithinDays, format.number(n.frequentWithinDays)) })
       : message(`occasionalVaried${driven}`, varied);
   }
   return message(driven ? 'occasionalPromotionDriven' : 'occasional', common);
@@ -106,12 +123,12 @@ function occasionalMessage(n: Numbers, format: Formatters, message: (key: string
  * (reachedPercent above topPercent), the sentence states the share reached and
  * why: customers tied at the cut-off, or rounding up to whole customers.
  */
-function vipMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage): TypeReasonMessage | null {
+function vipMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage, count: Counter): TypeReasonMessage | null {
   if (!isNumber(n.windowDays) || !isNumber(n.topPercent)) return null;
   const reached = isNumber(n.reachedPercent) && n.reachedPercent > n.topPercent ? n.reachedPercent : null;
   const wording = reached === null ? '' : n.isTiedAtCutoff === true ? 'Tied' : 'RoundedUp';
   const common = {
-    windowDays: format.number(n.windowDays), top: decimalText(n.topPercent, format),
+    windowDays: count('lastDays', n.windowDays, format.number(n.windowDays)), top: decimalText(n.topPercent, format),
     ...(reached === null ? {} : { reached: decimalText(reached, format) }),
   };
   const revenueReached = isNumber(n.revenueCutoffMinor) && isNumber(n.windowRevenueMinor) && n.windowRevenueMinor > 0 && n.windowRevenueMinor >= n.revenueCutoffMinor;
@@ -120,7 +137,7 @@ function vipMessage(n: Numbers, format: Formatters, message: (key: string, value
     return message(`vipRevenue${wording}`, { ...common, revenue: format.money(n.windowRevenueMinor), cutoff: format.money(n.revenueCutoffMinor) });
   }
   if (isNumber(n.frequencyCutoff) && isNumber(n.windowPurchaseDays)) {
-    return message(`vipFrequency${wording}`, { ...common, purchaseDays: format.number(n.windowPurchaseDays), cutoff: format.number(n.frequencyCutoff) });
+    return message(`vipFrequency${wording}`, { ...common, purchaseDays: count('purchaseDays', n.windowPurchaseDays, format.number(n.windowPurchaseDays)), cutoff: format.number(n.frequencyCutoff) });
   }
   return null;
 }

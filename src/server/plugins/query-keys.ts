@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../core/errors.js';
+
+/**
+ * Refuses a query parameter the route does not read, naming it and those the route accepts.
+ * An unknown parameter used to be ignored, so a misspelt filter (`?minSpend=100` for
+ * `minRevenueMinor`) answered the whole unfiltered list with 200 and looked like a result.
+ * One check for every API route, including those without a querystring schema (which take
+ * none), so a route added later is strict without anyone remembering to make it so; the
+ * docs and the web app are left alone.
+ * Registered after the NUL check, so a NUL in a parameter's name is reported as that.
+ */
+export function registerUnknownQueryCheck(app: FastifyInstance): void {
+  // read each schema's names as its route is added: a schema they cannot be read from stops start-up
+  app.addHook('onRoute', (route) => {
+    if (isApiRoute(route.url, route.config)) acceptedQueryKeys(route.schema?.querystring);
+  });
+  app.addHook('preValidation', async (request) => {
+    if (!isApiRoute(request.routeOptions.url, request.routeOptions.config)) return;
+    const accepted = acceptedQueryKeys(request.routeOptions.schema?.querystring);
+    if (accepted === null) return;
+    const unknown = Object.keys(request.query ?? {}).filter((key) => !accepted.includes(key));
+    if (unknown.length) throw unknownQueryParameters(`${request.method} ${request.routeOptions.url ?? request.url}`, unknown, accepted);
+  });
+}
+
+// the web app's page at / is public too, and its own address carries the page's filters
+function isApiRoute(url: string | undefined, config: { access?: unknown } | undefined): boolean {
+  return Boolean(config?.access) && (url?.startsWith('/api/') ?? false);
+}
+
+const keysBySchema = new WeakMap<object, readonly string[] | null>();
+
+/**
+ * The query parameters a querystring schema names: none without a schema, null (any) for a
+ * record. A zod object may sit under refinements, pipes, unions or intersections. A schema
+ * whose names cannot be read throws, so such a route stops the app from starting rather
+ * than silently take anything.
+ */
+export function acceptedQueryKeys(schema: unknown): readonly string[] | null {
+  if (schema === undefined || schema === null) return [];
+  if (typeof schema !== 'object') throw new Error('A querystring schema must be a zod schema.');
+  if (!keysBySchema.has(schema)) keysBySchema.set(schema, keysOf(schema));
+  return keysBySchema.get(schema)!;
+}
+
+type ZodDefinition = { type?: string; in?: unknown; options?: unknown[]; left?: unknown; right?: unknown; innerType?: unknown; shape?: Record<string, unknown> };
+
+function keysOf(schema: object): string[] | null {
+  const definition = (schema as { _zod?: { def?: ZodDefinition } })._zod?.def;
+  switch (definition?.type) {
+    case 'object': return Object.keys(definition.shape ?? {});
+    case 'record': return null;
+    case 'pipe': return keysOfSchema(definition.in);
+    case 'optional': case 'default': case 'prefault': case 'nullable': case 'readonly': return keysOfSchema(definition.innerType);
+    case 'union': return merged((definition.options ?? []).map(keysOfSchema));
+    case 'intersection': return merged([keysOfSchema(definition.left), keysOfSchema(definition.right)]);
+    default: throw new Error(`Cannot tell which query parameters a querystring schema of type ${definition?.type ?? 'unknown'} accepts; use a zod object.`);
+  }
+}
+
+function keysOfSchema(schema: unknown): string[] | null {
+  if (typeof schema !== 'object' || schema === null) throw new Error('A querystring schema must be a zod schema.');
+  return keysOf(schema);
+}
+
+function merged(lists: Array<string[] | null>): string[] | null {
+  return lists.includes(null) ? null : [...new Set(lists.flatMap((list) => list ?? []))];
+}
+
+function unknownQueryParameters(route: string, unknown: string[], accepted: readonly string[]): AppError {
+  const named = unknown.map((key) => `"${key}"`).join(', ');
+  const what = unknown.length === 1 ? `Unknown query parameter ${named}` : `Unknown query parameters ${named}`;
+  const message = accepted.length
+    ? `${what}. ${route} accepts: ${accepted.join(', ')}.`
+    : `${what}: ${route} takes no query parameters. Remove ${unknown.length === 1 ? 'it' : 'them'} and send again.`;
+  return new AppError('REQUEST_INVALID', message, { field: unknown[0], context: 'query', unknown, accepted });
+}
