@@ -1,25 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { userInfo } from 'node:os';
+import { expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { openStore } from '../../src/db/client.js';
+import { describeEachCliStore, runCliInProcess } from '../helpers/cli-in-process.js';
 import { createApiKey, findUser, permissionsByRole } from '../../src/auth/index.js';
 
-const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-admin-'));
-const storeDir = join(workDir, 'store');
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-const cli = (args: string[]) => runCli(['--db', storeDir, ...args]);
-const json = async (args: string[]) => {
-  const result = await cli(['--json', ...args]);
-  expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
-  return JSON.parse(result.stdout);
-};
 const shellActor = `cli:${userInfo().username}`;
 
-// Each case starts the real binary (several seconds each on a busy machine); the cases build on each other's store.
-describe('clientele for an admin and a support agent', { timeout: 240_000 }, () => {
+// The cases build on each other's store. They run the command tree in this process, with main.ts's
+// exit codes and error printing; the refusals also run the real binary, for what main.ts prints.
+describeEachCliStore('clientele for an admin and a support agent', (context) => {
+  const cli = async (args: string[]) => {
+    const result = await runCliInProcess(context.db, args);
+    return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  };
+  // a real process, once per command group (on the embedded store, as a person's first store is)
+  const cliProcess = (args: string[]) => (context.kind === 'embedded' ? runCli(['--db', context.db, ...args]) : cli(args));
+  const json = async (args: string[]) => {
+    const result = await cli(['--json', ...args]);
+    expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
+    return JSON.parse(result.stdout);
+  };
+
   let anaId: number;
 
   it('creates a customer as the API does, audited with the fields given', async () => {
@@ -32,19 +33,19 @@ describe('clientele for an admin and a support agent', { timeout: 240_000 }, () 
     const text = await cli(['customers', 'create', '--name', 'Budi', '--phone', '0812 3456 7890']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^Created customer #\d+ \(Budi\); identities: phone \+6281234567890\.$/m);
-  });
+  }, 240_000);
 
   it('refuses an identity another customer has, and a country that names none, with the reason', async () => {
-    const taken = await cli(['--json', 'customers', 'create', '--name', 'Ana again', '--email', 'ANA@example.com']);
+    const taken = await cliProcess(['--json', 'customers', 'create', '--name', 'Ana again', '--email', 'ANA@example.com']);
     expect(taken.code).toBe(3);
     expect(JSON.parse(taken.stdout)).toEqual({ error: { code: 'CUSTOMER_IDENTITY_CONFLICT', message: expect.stringContaining(`This customer already exists as #${anaId}`), field: 'email', belongsTo: anaId } });
-    const country = await cli(['customers', 'update', String(anaId), '--country', 'XX']);
+    const country = await cliProcess(['customers', 'update', String(anaId), '--country', 'XX']);
     expect(country.code).toBe(1);
     expect(country.stderr).toContain('--country: "XX" is not a two-letter ISO 3166-1 country code such as ID or LV.');
     const missing = await cli(['customers', 'update', '99999', '--city', 'Jakarta']);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('CUSTOMER_NOT_FOUND');
-  });
+  }, 240_000);
 
   it('updates a customer, a blank value clearing a field, and audits the values before and after', async () => {
     const updated = await json(['customers', 'update', String(anaId), '--city', 'Jakarta', '--country', 'lv', '--consent-email', '', '--identity', 'phone:+62 811 111 222']);
@@ -61,10 +62,10 @@ describe('clientele for an admin and a support agent', { timeout: 240_000 }, () 
       detail: { fields: ['city', 'country', 'consentEmail'], before: { city: 'Bandung' }, after: { city: 'Jakarta' }, identities: 1 },
     });
     expect(log.items[2].detail).toEqual({ fields: ['name', 'email', 'city', 'consentEmail'] });
-  });
+  }, 240_000);
 
   it("shows the audit log newest first on the store's clock, filtered as the API filters it, page by page", async () => {
-    const text = await cli(['audit', '--actor', userInfo().username, '--action', 'customer.update']);
+    const text = await cliProcess(['audit', '--actor', userInfo().username, '--action', 'customer.update']);
     expect(text.code).toBe(0);
     const lines = text.stdout.split('\n');
     expect(lines[0]).toMatch(/^time\s+actor\s+action\s+entity\s+detail$/);
@@ -79,20 +80,17 @@ describe('clientele for an admin and a support agent', { timeout: 240_000 }, () 
     expect(second.items[0].auditId).toBeLessThan(first.items[0].auditId);
     expect((await json(['audit', '--since', '2100-01-01'])).items).toEqual([]);
     expect((await json(['audit', '--since', '2020-01-01', '--action', 'customer.create'])).items).toHaveLength(2);
-  });
+  }, 240_000);
 
   it("lists API keys with the scopes still in effect after their creator's demotion, and who made them", async () => {
-    expect((await cli(['users', 'create', '--email', 'sari@example.com', '--name', 'Sari', '--role', 'admin', '--password', 'a-long-password-1'])).code).toBe(0);
-    const store = await openStore(storeDir);
-    try {
+    expect((await cliProcess(['users', 'create', '--email', 'sari@example.com', '--name', 'Sari', '--role', 'admin', '--password', 'a-long-password-1'])).code).toBe(0);
+    await context.withStore(async (store) => {
       const sari = await findUser(store.db, 'sari@example.com');
       const caller = { actor: `user:${sari.userId}:sari@example.com`, role: 'admin' as const, userId: sari.userId, apiKeyId: null, permissions: permissionsByRole.admin };
       await createApiKey(store.db, caller, { name: 'sari-bi', scopes: ['read', 'admin'] }, new Date());
-    } finally {
-      await store.close();
-    }
+    });
     expect((await cli(['users', 'set-role', 'sari@example.com', 'analyst'])).code).toBe(0);
-    expect((await cli(['api-keys', 'create', '--name', 'shop-feed', '--scope', 'ingest'])).code).toBe(0);
+    expect((await cliProcess(['api-keys', 'create', '--name', 'shop-feed', '--scope', 'ingest'])).code).toBe(0);
 
     const keys = await json(['api-keys', 'list']);
     expect(keys.find((key: { name: string }) => key.name === 'sari-bi')).toMatchObject({ scopes: ['read', 'admin'], scopesInEffect: ['read'], creator: { email: 'sari@example.com', role: 'analyst' } });
@@ -103,5 +101,5 @@ describe('clientele for an admin and a support agent', { timeout: 240_000 }, () 
 
     const byKeyCreator = await json(['audit', '--actor', 'sari@example.com']);
     expect(byKeyCreator.items.map((event: { action: string }) => event.action)).toEqual(['api-key.create']);
-  });
+  }, 240_000);
 });

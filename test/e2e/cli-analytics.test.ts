@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { describeEachCliStore, runCliInProcess } from '../helpers/cli-in-process.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-analytics-'));
-const storeDir = join(workDir, 'store');
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 // C1 buys weekly (regular, overdue from 2026-11-07; the top spender, so VIP); C2 once (new on 2026-11-06); C3 irregularly.
@@ -16,11 +16,16 @@ const orders = [
   ...['2026-09-01', '2026-09-20', '2026-10-30'].map((day, index) => `C${index},C3,${day}T12:00:00+07:00,30000,IDR,store,paid`),
 ].join('\n');
 
-const cli = (...args: string[]) => runCli(['--db', storeDir, ...args]);
-const json = async (...args: string[]) => JSON.parse((await cli('--json', ...args)).stdout);
-
-// Each case starts the real binary (several seconds each on a busy machine).
-describe('clientele analytics CLI', { timeout: 240_000 }, () => {
+// The commands run in this process, with main.ts's exit codes and error printing; one per command
+// group also runs the real binary, for what main.ts prints.
+describeEachCliStore('clientele analytics CLI', (context) => {
+  const cli = async (...args: string[]) => {
+    const result = await runCliInProcess(context.db, args);
+    return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  };
+  // a real process (on the embedded store, as a person's first store is)
+  const cliProcess = (...args: string[]) => (context.kind === 'embedded' ? runCli(['--db', context.db, ...args]) : cli(...args));
+  const json = async (...args: string[]) => JSON.parse((await cli('--json', ...args)).stdout);
   let regularId: number;
 
   beforeAll(async () => {
@@ -38,7 +43,7 @@ describe('clientele analytics CLI', { timeout: 240_000 }, () => {
     const text = (await cli('report', 'alerts')).stdout;
     expect(text).not.toMatch(/undefined|NaN/);
     expect(text).toMatch(new RegExp(`^#${overdue.alertId}  customer_overdue  2026-11-07  customer:${regularId}  At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(after 14 days\\)$`, 'm'));
-  });
+  }, 240_000);
 
   it('reopens an acknowledged alert, so one mistaken `alerts ack` is undone', async () => {
     const { alerts } = await json('report', 'alerts');
@@ -50,10 +55,10 @@ describe('clientele analytics CLI', { timeout: 240_000 }, () => {
     expect(reopened.code).toBe(0);
     expect(reopened.stdout.trim()).toBe(`Alert #${alertId} is open again.`);
     expect(await isOpen()).toBe(true);
-    const unknown = await cli('--json', 'alerts', 'reopen', '999999');
+    const unknown = await cliProcess('--json', 'alerts', 'reopen', '999999');
     expect(unknown.code).toBe(3);
     expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'ANALYTICS_ALERT_NOT_FOUND' } });
-  });
+  }, 240_000);
 
   it('lists a type\'s customers with their reasons, and names the known types for an unknown one', async () => {
     const listed = await cli('customers', 'list', '--type', 'at_risk', '--limit', '3');
@@ -63,39 +68,39 @@ describe('clientele analytics CLI', { timeout: 240_000 }, () => {
     // in any letter case, as the API reads it
     const capitals = await cli('customers', 'list', '--type', 'AT_RISK', '--limit', '3');
     expect(capitals).toMatchObject({ code: 0, stdout: listed.stdout });
-    const unknown = await cli('customers', 'list', '--type', 'foo');
+    const unknown = await cliProcess('customers', 'list', '--type', 'foo');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/--type: "foo" is not a customer type\. Use one of: at_risk, lapsed, vip, new, regular, loyal, occasional, one_time, lead, consumer\./);
-  });
+  }, 240_000);
 
   it('shows advocacy as not tracked yet rather than a 0% conversion', async () => {
     const text = (await cli('report', 'lifecycle', '--as-of', '2026-11-07')).stdout;
     expect(text).toMatch(/^all customers: acquisition 3 → activation 3 \(100%.*\) → retention 2 \(66\.7%.*\) → advocacy 0 \(not tracked yet\)$/m);
     const report = await json('report', 'lifecycle', '--as-of', '2026-11-07');
-    expect(report.overall.stages.at(-1)).toEqual({ stage: 'advocacy', customers: 0, conversionFromPrevious: null });
-  });
+    expect(report.overall.stages.at(-1)).toEqual({ stage: 'advocacy', customers: 0, conversionFromPrevious: null, withinHorizon: null });
+  }, 240_000);
 
   it('says in a customer\'s timeline until when a type held', async () => {
     const shown = (await cli('customers', 'show', String(regularId))).stdout;
     expect(shown).toMatch(/type_change\s+was regular until 2026-11-07$/m);
     expect(shown).toMatch(/type_change\s+became at_risk$/m);
-  });
+  }, 240_000);
 
   it('reclassifies a policy change as of the latest analysis\'s day', async () => {
     const changed = await cli('policy', 'set', '{"vip":{"topPercent":10}}');
     expect(changed.code).toBe(0);
     expect(changed.stdout).toMatch(/customers reclassified as of 2026-11-07\./);
-  });
+  }, 240_000);
 
   it('prints the analysis and the reports as text a person reads, --json as data', async () => {
-    const analysed = (await cli('analyze', '--as-of', '2026-11-07')).stdout;
+    const analysed = (await cliProcess('analyze', '--as-of', '2026-11-07')).stdout;
     expect(analysed).toMatch(/^Analysed 3 customers \(3 real\) as of 2026-11-07 in [\d.]+ s \(run #\d+\)\.$/m);
     // the day was analysed before: C1's overdue alert is not new, but still open, and said so
     expect(analysed).toMatch(/^ {2}new alerts: 0 metric drops, 0 customers overdue$/m);
     expect(analysed).toMatch(/^ {2}open alerts, new ones included: \d+ metric drops?, 1 customer overdue \(clientele report alerts\)$/m);
     const { alerts } = await json('analyze', '--as-of', '2026-11-07');
     expect(alerts).toEqual({ new: { metricDrops: 0, customerOverdue: 0 }, open: { metricDrops: expect.any(Number), customerOverdue: 1 } });
-    const types = (await cli('report', 'types')).stdout;
+    const types = (await cliProcess('report', 'types')).stdout;
     expect(types).toMatch(/^at_risk\s+1\s+1\s+33\.3%$/m);
     expect(types).toMatch(/^at_risk \+ vip\s+1$/m);
     const rfm = (await cli('report', 'rfm')).stdout;
@@ -107,11 +112,11 @@ describe('clientele analytics CLI', { timeout: 240_000 }, () => {
     expect(cohorts).toMatch(/^2026-09\s+1\s+not yet\s+100%\s+19\s+100%\s+0%/m);
     for (const text of [analysed, types, rfm, cohorts]) expect(text).not.toMatch(/undefined|NaN|^\{/m);
     expect((await json('report', 'types')).customers).toBe(3);
-  });
+  }, 240_000);
 
   it('says in the JSON of each report with amounts which currency they are minor units of', async () => {
     for (const args of [['report', 'rfm'], ['report', 'cohorts', '--as-of', '2026-11-07'], ['report', 'alerts', '--all']]) {
       expect({ args, ...(await json(...args)) }).toMatchObject({ args, currency: 'IDR', hasPrices: true });
     }
-  });
+  }, 240_000);
 });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { openStore } from '../../src/db/client.js';
 import { minorUnitsOf } from '../../src/core/money.js';
 
@@ -13,7 +14,13 @@ const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-'));
 const storeDir = join(workDir, 'store');
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-// Each case starts the real binary (several seconds each on a busy machine).
+/** A command on the shared store run in this process, with main.ts's exit code and error printing. */
+const inProcess = async (args: string[]) => {
+  const result = await runCliInProcess(storeDir, args);
+  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+
+// Each case starts the real binary (several seconds each on a busy machine); the listing's many commands run in this process.
 describe('clientele CLI', { timeout: 240_000 }, () => {
   it('creates and migrates a new embedded store and imports customers with --json', async () => {
     const result = await runCli(['--db', storeDir, '--json', 'import', 'customers', fixture('customers.csv')]);
@@ -118,35 +125,35 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
   });
 
   it('lists, shows, merges and unmerges customers', async () => {
-    const imported = await runCli(['--db', storeDir, '--json', 'import', 'orders', fixture('orders.csv')]);
+    const imported = await inProcess(['--json', 'import', 'orders', fixture('orders.csv')]);
     expect(JSON.parse(imported.stdout)).toMatchObject({ read: 8, inserted: 8, orders: { inserted: 8, updated: 0, unchanged: 0, rejected: 0 } });
-    const list = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '--status', 'real', '--sort', 'revenue'])).stdout);
+    const list = JSON.parse((await inProcess(['--json', 'customers', 'list', '--status', 'real', '--sort', 'revenue'])).stdout);
     expect(list.items[0]).toMatchObject({ name: 'PT Maju Jaya', is_real: true });
     // a page says how many the filter holds in all
     expect(list.total).toBe(list.items.length);
     // --min-spend in the store currency: the top spender's own revenue keeps them and drops whoever spent less
     const topSpend = list.items[0].revenue_minor / 10 ** minorUnitsOf(list.currency);
-    const spenders = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '--min-spend', String(topSpend)])).stdout);
+    const spenders = JSON.parse((await inProcess(['--json', 'customers', 'list', '--min-spend', String(topSpend)])).stdout);
     expect(spenders.items.map((item: { name: string }) => item.name)).toEqual(['PT Maju Jaya']);
     expect(spenders.total).toBe(1);
-    const firstOnly = await runCli(['--db', storeDir, 'customers', 'list', '--status', 'real', '--limit', '1']);
+    const firstOnly = await inProcess(['customers', 'list', '--status', 'real', '--limit', '1']);
     expect(firstOnly.stdout).toMatch(new RegExp(`^1 shown of ${list.total} customers\nmore: --cursor `, 'm'));
     const ana = list.items.find((item: { name: string }) => item.name === 'Ana Wijaya');
-    const stub = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'list', '-q', 'C9'])).stdout).items[0];
-    const merged = await runCli(['--db', storeDir, '--json', 'customers', 'merge', String(ana.customer_id), String(stub.customer_id)]);
+    const stub = JSON.parse((await inProcess(['--json', 'customers', 'list', '-q', 'C9'])).stdout).items[0];
+    const merged = await inProcess(['--json', 'customers', 'merge', String(ana.customer_id), String(stub.customer_id)]);
     expect(merged.code).toBe(0);
     const { mergeId } = JSON.parse(merged.stdout);
-    const shownText = (await runCli(['--db', storeDir, 'customers', 'show', String(ana.customer_id)])).stdout;
+    const shownText = (await inProcess(['customers', 'show', String(ana.customer_id)])).stdout;
     // money in the store's currency, and what is not there yet said plainly
     expect(shownText).toMatch(/^revenue\s+Rp\s[\d.]+$/m);
     expect(shownText).toMatch(/^\(not analysed yet: clientele analyze\)$/m);
-    const shown = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'show', String(ana.customer_id)])).stdout);
+    const shown = JSON.parse((await inProcess(['--json', 'customers', 'show', String(ana.customer_id)])).stdout);
     expect(shown.identities.map((i: { value: string }) => i.value)).toContain('C9');
     expect(shown.traits.order_count).toBe(ana.order_count + 1);
-    const unmerged = await runCli(['--db', storeDir, 'customers', 'unmerge', String(mergeId)]);
+    const unmerged = await inProcess(['customers', 'unmerge', String(mergeId)]);
     expect(unmerged.code).toBe(0);
     expect(unmerged.stdout).toContain(`Merge #${mergeId} undone: customer #${stub.customer_id} restored from #${ana.customer_id} with 1 orders, 0 interest events and 0 gifts.`);
-    const after = JSON.parse((await runCli(['--db', storeDir, '--json', 'customers', 'show', String(ana.customer_id)])).stdout);
+    const after = JSON.parse((await inProcess(['--json', 'customers', 'show', String(ana.customer_id)])).stdout);
     expect(after.traits.order_count).toBe(ana.order_count);
     const missing = await runCli(['--db', storeDir, 'customers', 'show', '999999']);
     expect(missing.code).toBe(3);

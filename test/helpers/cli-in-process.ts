@@ -2,34 +2,39 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, vi } from 'vitest';
-import { CommanderError } from 'commander';
-import { createProgram } from '../../src/cli/program.js';
-import { exitCodeForError, exitCodes } from '../../src/cli/exit-codes.js';
-import { isAppError } from '../../src/core/errors.js';
+import { runCommandLine } from '../../src/cli/run-command-line.js';
 import { openStore, type Store, type StoreKind } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createScratchSchema } from '../../src/db/scratch-schema.js';
 import { testSharedBuffers, testStoreKinds } from './stores.js';
 
-export type InProcessResult = { exitCode: number; stdout: string; error: unknown };
+export type InProcessResult = { exitCode: number; stdout: string; stderr: string; error: unknown };
 
 /**
- * Runs `clientele --db <db> <args>` in this process with the real command tree, returning what it
- * printed on stdout and the exit code main.ts would give (an app error's, 0 when it succeeded).
+ * Runs `clientele --db <db> <args>` in this process with the real command tree and main.ts's
+ * handling of a failure, returning what it printed on stdout and stderr, the exit code the
+ * process would give and the error it failed with (null when none). What stays for a real
+ * process (test/helpers/cli.ts): the binary's start (bin/clientele.js, the compiled build) and
+ * anything printed only to a terminal (progress).
  */
 export async function runCliInProcess(db: string, args: string[]): Promise<InProcessResult> {
-  const { program, runtime } = createProgram();
-  const chunks: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (chunks.push(String(chunk)), true));
-  const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  const argv = ['node', 'clientele', '--db', db, ...args];
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
+  const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
+  // what the process reads besides its arguments: its argv (--json before commander parses it) and the test stores' buffer pool (as runCli sets it)
+  const processArgv = process.argv;
+  const sharedBuffers = process.env.CLIENTELE_EMBEDDED_SHARED_BUFFERS;
+  process.argv = argv;
+  process.env.CLIENTELE_EMBEDDED_SHARED_BUFFERS = testSharedBuffers;
   try {
-    await program.parseAsync(['node', 'clientele', '--db', db, ...args]);
-    return { exitCode: runtime.hasDataErrors() ? exitCodes.dataErrors : exitCodes.success, stdout: chunks.join(''), error: null };
-  } catch (error) {
-    if (error instanceof CommanderError) return { exitCode: error.exitCode === 0 ? exitCodes.success : exitCodes.usage, stdout: chunks.join(''), error };
-    if (!isAppError(error)) throw error;
-    return { exitCode: exitCodeForError(error), stdout: chunks.join(''), error };
+    const { exitCode, error } = await runCommandLine(argv);
+    return { exitCode, stdout: stdout.join(''), stderr: stderr.join(''), error };
   } finally {
+    process.argv = processArgv;
+    if (sharedBuffers === undefined) delete process.env.CLIENTELE_EMBEDDED_SHARED_BUFFERS;
+    else process.env.CLIENTELE_EMBEDDED_SHARED_BUFFERS = sharedBuffers;
     write.mockRestore();
     writeErr.mockRestore();
   }

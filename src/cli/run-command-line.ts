@@ -1,0 +1,31 @@
+import { CommanderError } from 'commander';
+import { isAppError } from '../core/errors.js';
+import { exitCodeForError, exitCodes } from './exit-codes.js';
+import { debugVariable, describeUsageError, printFailure, wantsJson } from './output.js';
+import { createProgram } from './program.js';
+
+export type CommandLineOutcome = { exitCode: number; error: unknown };
+
+/**
+ * Runs one `clientele` command line as the process does (main.ts): a failure printed for the
+ * reader (one line on stderr, or JSON on stdout under --json) and the exit code it gives, the
+ * error itself kept for tests that run commands in their own process.
+ */
+export async function runCommandLine(argv: string[] = process.argv): Promise<CommandLineOutcome> {
+  const { program, runtime } = createProgram();
+  try {
+    await program.parseAsync(argv);
+    return { exitCode: runtime.hasDataErrors() ? exitCodes.dataErrors : exitCodes.success, error: null };
+  } catch (error) {
+    const json = wantsJson(program, argv);
+    if (error instanceof CommanderError) {
+      if (json && error.exitCode !== 0) printFailure(describeUsageError(error, program, argv), { json });
+      return { exitCode: error.exitCode === 0 ? exitCodes.success : exitCodes.usage, error };
+    }
+    if (process.env[debugVariable]) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    // an app error already says what to do; wording any other failure (a store that cannot be opened…) loads the store driver
+    const failure = isAppError(error) ? error : (await import('./unexpected-error.js')).describeUnexpectedError(error, { db: program.opts<{ db?: string }>().db, argv });
+    printFailure(failure, { json });
+    return { exitCode: exitCodeForError(failure), error };
+  }
+}
