@@ -98,7 +98,7 @@ describeEachStore('customer rhythm kept between full analyses', (context) => {
     expect(await windowOf(5)).toMatchObject({ window_revenue: '0', window_day_count: 0 });
 
     // a new window length makes every window again
-    await setTypePolicy(db, { vip: { windowDays: 400 } }, { asOf: '2027-06-30' });
+    await setTypePolicy(db, { vip: { windowDays: 400 } }, { asOf: '2027-06-30', clock });
     const lengths = (await sql<{ window_days: number }>`select distinct window_days from customer_rhythm`.execute(db)).rows.map((row) => row.window_days);
     expect(lengths).toEqual([400]);
     const relengthened = await analyseBothWays(db, '2027-06-30');

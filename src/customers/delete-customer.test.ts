@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
+import { hasRowIn, loadStoreWithDerivedRows, oneCustomer, rowsNaming } from '../../test/helpers/derived-rows.js';
 import { fixedClock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
-import { loadSyntheticDemo } from '../demo/load-demo.js';
-import { discoverPersonas } from '../personas/index.js';
-import { createSegment, getSegment } from '../segments/index.js';
+import { getSegment } from '../segments/index.js';
 import { deleteCustomer } from './customers.service.js';
 import { mergeCustomers } from './merge.service.js';
 
@@ -26,24 +25,6 @@ const mayStillNameThem = new Set([
 const mayStillHoldTheirEmail = new Set(['audit_event']);
 
 type Db = Kysely<Database>;
-
-async function customerIdColumns(db: Db): Promise<Array<{ table: string; column: string }>> {
-  const result = await sql<{ table_name: string; column_name: string }>`
-    select c.table_name, c.column_name from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
-    where c.table_schema = current_schema() and c.column_name like '%customer\\_id' order by 1, 2`.execute(db);
-  return result.rows.map((row) => ({ table: row.table_name, column: row.column_name }));
-}
-
-/** Per table.column, how many rows name one of the customers. */
-async function rowsNaming(db: Db, customerIds: number[]): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const { table, column } of await customerIdColumns(db)) {
-    const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${sql.ref(column)} = any(${customerIds}::bigint[])`.execute(db);
-    counts[`${table}.${column}`] = result.rows[0].n;
-  }
-  return counts;
-}
 
 /** Tables holding any of the texts anywhere in a row. */
 async function tablesHolding(db: Db, texts: string[]): Promise<string[]> {
@@ -74,25 +55,13 @@ async function storeSums(db: Db) {
   return { kept: [row.kept_orders, row.kept_amount, row.kept_buyers, row.kept_seen], facts: [row.orders, row.amount, row.buyers, row.seen] };
 }
 
-async function oneCustomer(db: Db, condition: ReturnType<typeof sql>): Promise<number> {
-  const result = await sql<{ customer_id: number }>`
-    select c.customer_id from customer c where c.merged_into_customer_id is null and ${condition} order by c.customer_id limit 1`.execute(db);
-  expect(result.rows).toHaveLength(1);
-  return Number(result.rows[0].customer_id);
-}
-
 describeEachStore('deleting a customer', (context) => {
   const db = () => context.store.db;
 
-  beforeAll(async () => {
-    // orders, lines, events, predictions, an analysis run with types, RFM and alerts
-    await loadSyntheticDemo(db(), { customers: 150, clock, actor: 'test' });
-    await discoverPersonas(db(), { clock, seed: 1, k: 2 });
-    await createSegment(db(), { name: 'buyers', filter: { field: 'order_count', op: 'gte', value: 1 } }, { actor: 'test', clock });
-  }, 240_000);
+  beforeAll(() => loadStoreWithDerivedRows(db(), clock), 240_000);
 
   it('leaves no row naming them or a customer merged into them, apart from the merge records', async () => {
-    const has = (table: string) => sql`exists (select 1 from ${sql.table(table)} x where x.customer_id = c.customer_id)`;
+    const has = hasRowIn;
     const kept = await oneCustomer(db(), sql`${has('customer_persona')} and ${has('customer_prediction')} and ${has('interest_event')} and ${has('order_line')}
       and ${has('customer_type')} and ${has('customer_rfm_score')} and ${has('segment_member')}`);
     const merged = await oneCustomer(db(), sql`${has('alert')} and c.customer_id <> ${kept}`);

@@ -1,12 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
+import { hasRowIn, loadStoreWithDerivedRows, oneCustomer, rowsNaming } from '../../test/helpers/derived-rows.js';
 import { fixedClock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
 import { analyze, listAlerts, reportRfm } from '../analytics/index.js';
-import { loadSyntheticDemo } from '../demo/load-demo.js';
-import { discoverPersonas, listPersonas } from '../personas/index.js';
-import { createSegment } from '../segments/index.js';
+import { listPersonas } from '../personas/index.js';
 import { mergeCustomers, undoMerge } from './merge.service.js';
 
 const clock = fixedClock('2026-03-02T09:00:00Z');
@@ -29,33 +28,7 @@ const mayStillNameThem = new Set([
 
 type Db = Kysely<Database>;
 
-async function customerIdColumns(db: Db): Promise<Array<{ table: string; column: string }>> {
-  const result = await sql<{ table_name: string; column_name: string }>`
-    select c.table_name, c.column_name from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
-    where c.table_schema = current_schema() and c.column_name like '%customer\\_id' order by 1, 2`.execute(db);
-  return result.rows.map((row) => ({ table: row.table_name, column: row.column_name }));
-}
-
-/** Per table.column with any, how many rows name the customer. */
-async function rowsNaming(db: Db, customerId: number): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const { table, column } of await customerIdColumns(db)) {
-    const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${sql.ref(column)} = ${customerId}::bigint`.execute(db);
-    if (result.rows[0].n > 0) counts[`${table}.${column}`] = result.rows[0].n;
-  }
-  return counts;
-}
-
-async function oneCustomer(db: Db, condition: ReturnType<typeof sql>, other = 0): Promise<number> {
-  const result = await sql<{ customer_id: number }>`
-    select c.customer_id from customer c where c.merged_into_customer_id is null and c.customer_id <> ${other}::bigint and ${condition}
-    order by c.customer_id limit 1`.execute(db);
-  expect(result.rows).toHaveLength(1);
-  return Number(result.rows[0].customer_id);
-}
-
-const has = (table: string) => sql`exists (select 1 from ${sql.table(table)} x where x.customer_id = c.customer_id)`;
+const has = hasRowIn;
 const hasOpenOverdueAlert = sql`exists (select 1 from alert a where a.customer_id = c.customer_id and a.kind = 'customer_overdue' and a.acknowledged_at is null)`;
 
 /** A customer's derived rows as stored, to compare before the merge and after its undo. */
@@ -83,12 +56,7 @@ async function personaSizes(db: Db): Promise<number> {
 describeEachStore('a merged-away customer\'s derived rows', (context) => {
   const db = () => context.store.db;
 
-  beforeAll(async () => {
-    // orders, predictions, an analysis run with types, RFM and overdue alerts
-    await loadSyntheticDemo(db(), { customers: 150, clock, actor: 'test' });
-    await discoverPersonas(db(), { clock, seed: 1, k: 2 });
-    await createSegment(db(), { name: 'buyers', filter: { field: 'order_count', op: 'gte', value: 1 } }, { actor: 'test', clock });
-  }, 240_000);
+  beforeAll(() => loadStoreWithDerivedRows(db(), clock), 240_000);
 
   it('leaves no row a report, list or count would show for them while merged, and puts back what still stands on undo', async () => {
     const merged = await oneCustomer(db(), sql`${hasOpenOverdueAlert} and ${has('customer_prediction')} and ${has('customer_rfm_score')}`);
@@ -98,7 +66,7 @@ describeEachStore('a merged-away customer\'s derived rows', (context) => {
 
     const { mergeId } = await mergeCustomers(db(), kept, merged, 'test', { clock });
 
-    const left = Object.keys(await rowsNaming(db(), merged)).filter((column) => !mayStillNameThem.has(column));
+    const left = Object.keys(await rowsNaming(db(), [merged])).filter((column) => !mayStillNameThem.has(column));
     expect(left).toEqual([]);
     expect(await openAlertCustomers(db())).not.toContain(merged);
     expect((await listAlerts(db(), { status: 'all', limit: 1000 })).alerts.map((alert) => alert.customerId)).not.toContain(merged);
