@@ -93,15 +93,7 @@ const behindUtcMs = 12 * 3_600_000;
  * order. A relative date against a fixed one is not judged: which comes first changes with time.
  */
 export function isDateRangeReversed(low: DateValue, high: DateValue): boolean {
-  if (typeof low !== 'string' || typeof high !== 'string') {
-    return typeof low !== 'string' && typeof high !== 'string' && low.days_ago < high.days_ago;
-  }
-  const from = spanOf(low);
-  const to = spanOf(high);
-  if (from.isWallClock === to.isWallClock) return from.first >= to.end;
-  const earliestFrom = from.isWallClock ? from.first - aheadOfUtcMs : from.first;
-  const latestEnd = to.isWallClock ? to.end + behindUtcMs : to.end;
-  return earliestFrom >= latestEnd;
+  return beginsAtOrPast(low, high, 'end');
 }
 
 /**
@@ -110,13 +102,23 @@ export function isDateRangeReversed(low: DateValue, high: DateValue): boolean {
  * empty. Judged as isDateRangeReversed judges, on the starts of the two dates rather than on `to`'s end.
  */
 export function isWindowEmpty(from: DateValue, to: DateValue): boolean {
-  if (typeof from !== 'string' || typeof to !== 'string') {
-    return typeof from !== 'string' && typeof to !== 'string' && from.days_ago <= to.days_ago;
+  return beginsAtOrPast(from, to, 'first');
+}
+
+/**
+ * Whether `start` begins at or after `limit`'s first instant (`first`) or its end (`end`), whatever
+ * the store's time zone: see isDateRangeReversed for what is compared and what is not judged.
+ */
+function beginsAtOrPast(start: DateValue, limit: DateValue, bound: 'first' | 'end'): boolean {
+  if (typeof start !== 'string' || typeof limit !== 'string') {
+    if (typeof start === 'string' || typeof limit === 'string') return false;
+    return bound === 'first' ? start.days_ago <= limit.days_ago : start.days_ago < limit.days_ago;
   }
-  const start = spanOf(from);
-  const stop = spanOf(to);
-  if (start.isWallClock === stop.isWallClock) return start.first >= stop.first;
-  const earliestStart = start.isWallClock ? start.first - aheadOfUtcMs : start.first;
-  const latestStop = stop.isWallClock ? stop.first + behindUtcMs : stop.first;
-  return earliestStart >= latestStop;
+  const from = spanOf(start);
+  const to = spanOf(limit);
+  const limitAt = bound === 'first' ? to.first : to.end;
+  if (from.isWallClock === to.isWallClock) return from.first >= limitAt;
+  const earliestFrom = from.isWallClock ? from.first - aheadOfUtcMs : from.first;
+  const latestLimit = to.isWallClock ? limitAt + behindUtcMs : limitAt;
+  return earliestFrom >= latestLimit;
 }
