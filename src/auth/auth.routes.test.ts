@@ -147,6 +147,18 @@ describeEachStore('sign-in and access over HTTP', (context) => {
     expect((await signInOverHttp(app, marketer.user.email, marketer.password)).response.statusCode).toBe(401);
   });
 
+  it('reads the role on every request: a demoted admin\'s open session is refused its next write with 403', async () => {
+    const admin = await signInAs(context.store, 'admin');
+    const before = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Before demotion' } });
+    expect(before.statusCode, before.body).toBe(201);
+    const demoted = await app.inject({ method: 'PATCH', url: `/api/users/${admin.user.userId}`, headers: owner.headers, payload: { role: 'analyst' } });
+    expect(demoted.json()).toMatchObject({ user: { role: 'analyst' } });
+    const after = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'After demotion' } });
+    expect({ status: after.statusCode, code: codeOf(after).code }).toEqual({ status: 403, code: 'AUTH_FORBIDDEN' });
+    expect((await app.inject({ method: 'GET', url: '/api/users', headers: admin.readHeaders })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: admin.readHeaders })).json()).toMatchObject({ role: 'analyst', permissions: ['account:manage', 'customers:read', 'analytics:read'] });
+  });
+
   it('makes a user with a one-time password change it before doing anything else', async () => {
     const created = await app.inject({ method: 'POST', url: '/api/users', headers: owner.headers, payload: { email: 'new@shop.example', name: 'New', role: 'agent' } });
     const { oneTimePassword } = created.json() as { oneTimePassword: string };

@@ -43,7 +43,8 @@ const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[numb
   unchanged_count: z.number(), rejected_count: z.number(),
   order_inserted_count: z.number().nullable().describe('Orders and lines imports: orders inserted, each counted once (the other counts are of rows); null for other entities and runs from before orders were counted'),
   order_updated_count: z.number().nullable(), order_unchanged_count: z.number().nullable(), order_rejected_count: z.number().nullable(),
-  started_at: timestamp, finished_at: timestamp.nullable(), started_by: z.string(),
+  started_at: timestamp, finished_at: timestamp.nullable(),
+  started_by: z.string().describe('Who started it: a key as api-key:<id>:<name>, the command line as cli:<account>, a person as user:<id> with their email only for a caller holding audit:read. The id is an opaque staff number: only callers holding users:manage (who hold audit:read too) can map it to a person'),
 });
 
 export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -130,7 +131,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       params: z.object({ importId: z.coerce.number().int().positive() }),
       response: { 200: importRunSchema, 404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)') },
     },
-  }, async (request) => readImportRun(deps.store.db, request.params.importId));
+  }, async (request) => readImportRun(deps.store.db, request.params.importId, { canReadStaffEmails: principalHasPermission(request.principal, 'audit:read') }));
 
   api.get('/imports', {
     config: { access: { permission: 'customers:read' } },

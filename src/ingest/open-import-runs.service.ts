@@ -19,8 +19,9 @@ export async function openImportRun(db: Kysely<Database>, run: { entity: ImportE
   return readImportRun(db, importId);
 }
 
-export async function readImportRun(db: Kysely<Database>, importId: number) {
-  const [run] = await listImportRuns(db, { importId, limit: 1 });
+/** Who started it is shown as `actorForDisplay` shows an actor: their email only when `canReadStaffEmails`. */
+export async function readImportRun(db: Kysely<Database>, importId: number, options: { canReadStaffEmails?: boolean } = {}) {
+  const [run] = await listImportRuns(db, { importId, limit: 1, canReadStaffEmails: options.canReadStaffEmails });
   if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}. Open one with POST /api/imports.`, { field: 'importId' });
   return run;
 }

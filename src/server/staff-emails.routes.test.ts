@@ -83,6 +83,8 @@ describeEachStore('staff emails outside the audit log', (context) => {
       expect(JSON.parse(bodies.get('/api/segments')!).items[0].created_by).toBe(ownerId);
       expect(JSON.parse(bodies.get(`/api/segments/${segmentId}`)!).segment.created_by).toBe(ownerId);
       expect(JSON.parse(bodies.get('/api/alerts?status=all&limit=500')!).alerts.find((alert: { alertId: number }) => alert.alertId === alertId).acknowledgedBy).toBe(ownerId);
+      expect(JSON.parse(bodies.get('/api/imports')!).items[0].started_by).toBe(ownerId);
+      expect(JSON.parse(bodies.get(`/api/imports/${ids.importId}`)!).started_by).toBe(ownerId);
     }
   });
 
@@ -106,6 +108,10 @@ describeEachStore('staff emails outside the audit log', (context) => {
       expect(segment.json().segment.created_by).toBe(ownerActor);
       const alerts = await app.inject({ method: 'GET', url: '/api/alerts?status=all', headers });
       expect(alerts.json().alerts.find((alert: { alertId: number }) => alert.alertId === alertId).acknowledgedBy).toBe(ownerActor);
+      const imports = await app.inject({ method: 'GET', url: '/api/imports', headers });
+      expect(imports.json().items[0].started_by).toBe(ownerActor);
+      const run = await app.inject({ method: 'GET', url: `/api/imports/${ids.importId}`, headers });
+      expect(run.json().started_by).toBe(ownerActor);
     }
   });
 });

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { maxBodyDepth, tooDeep } from './edge-input.js';
+import { pathNestedTooDeep } from './json-depth.js';
 
 /**
  * The API reads JSON bodies only. A JSON content type with an empty body (what
  * many HTTP clients send on a POST without a body, such as sign-out or an
  * alert's acknowledgement) reads as no body; a route that needs one then says
  * which fields it wants. Text bodies are refused with 415 rather than read as
- * a string a schema then calls "not an object".
+ * a string a schema then calls "not an object". A body nested deeper than
+ * edge-input.ts allows is refused from its text, before JSON.parse spends
+ * seconds on it; the rest goes to Fastify's own parser (secure-json-parse,
+ * refusing `__proto__` and `constructor.prototype` keys).
  */
 export function registerBodyParsing(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -14,6 +19,11 @@ export function registerBodyParsing(app: FastifyInstance): void {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') {
       done(null, undefined);
+      return;
+    }
+    const deepPath = pathNestedTooDeep(text, maxBodyDepth);
+    if (deepPath) {
+      done(tooDeep('body', deepPath), undefined);
       return;
     }
     parseJson(request, text, done);

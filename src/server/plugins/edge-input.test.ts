@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachStore } from '../../../test/helpers/stores.js';
 import { createTestApiKey, signInAs, type TestSession } from '../../../test/helpers/auth.js';
 import { buildApp } from '../app.js';
@@ -128,6 +128,32 @@ describeEachStore('input refused at the edge over HTTP', (context) => {
     expectRefused(await ingest(maxBodyDepth - 2), { code: 'REQUEST_INVALID', field: 'records.0.name' });
     const filter = await app.inject({ method: 'POST', url: '/api/segments/preview', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: `{"filter":${nested(5_000)}}` });
     expectRefused(filter, { code: 'REQUEST_INVALID', field: 'filter.0.0' });
+  });
+
+  it('refuses a body hundreds of thousands of levels deep from its text, before JSON.parse reads it, and still reads a large ordinary body', async () => {
+    const levels = 300_000;
+    const deep = `{"records":[{"customer_id":"X","name":${'['.repeat(levels)}1${']'.repeat(levels)}}]}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const refused = await app.inject({ method: 'POST', url: '/api/ingest/customers', headers: { ...ingestKey.headers, 'content-type': 'application/json' }, payload: deep });
+      expectRefused(refused, { code: 'REQUEST_INVALID', field: 'records.0.name' });
+      expect(refused.json().error.message).toBe(`Invalid body field "records.0.name.0.0.0…": arrays and objects may nest at most ${maxBodyDepth} levels deep. Send flatter data.`);
+      expect(parse.mock.calls.filter(([text]) => typeof text === 'string' && text.length >= deep.length)).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+    // about 2 MB, its brackets inside strings: they nest nothing
+    const records = Array.from({ length: 2_000 }, (_, index) => ({ customer_id: `L${index}`, name: `Large ${index}`, padding: '[{'.repeat(500) }));
+    const large = await app.inject({ method: 'POST', url: '/api/ingest/customers', headers: ingestKey.headers, payload: { records } });
+    expect(large.statusCode, large.body.slice(0, 500)).toBe(200);
+    expect(large.json()).toMatchObject({ inserted: 2_000, rejected: 0, ignoredFields: ['padding'] });
+  });
+
+  it('still refuses a body setting __proto__ or constructor.prototype (secure-json-parse)', async () => {
+    for (const payload of ['{"name":"Proto","__proto__":{"isAdmin":true}}', '{"name":"Proto","constructor":{"prototype":{"isAdmin":true}}}']) {
+      const refused = await app.inject({ method: 'POST', url: '/api/customers', headers: { ...admin.headers, 'content-type': 'application/json' }, payload });
+      expect({ status: refused.statusCode, code: refused.json().error.code }, refused.body).toEqual({ status: 400, code: 'REQUEST_BODY_INVALID_JSON' });
+    }
   });
 
   it('names the unexpected field', async () => {

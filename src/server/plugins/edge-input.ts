@@ -79,7 +79,7 @@ function nulRefused(context: Context, path: string[]): AppError {
   );
 }
 
-function tooDeep(context: Context, path: string[]): AppError {
+export function tooDeep(context: Context, path: string[]): AppError {
   // the field the client wrote, and enough of the path under it to find the place
   const field = path.slice(0, 3).join('.') || undefined;
   const shown = path.length > 6 ? `${path.slice(0, 6).join('.')}…` : path.join('.');
