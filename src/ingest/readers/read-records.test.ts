@@ -154,6 +154,14 @@ describe('readRecords on CSV', () => {
     expect(records[0]).toMatchObject({ values: { name: 'Jānis Bēļ' } });
   });
 
+  it('refuses a UTF-8 file given a one-byte --encoding before reading a row, naming the file, the line and the encoding to pass', async () => {
+    const path = writeFile(Buffer.from('id,city\n1,Tukums\n2,Rīga\n', 'utf8'));
+    await expect(readRecords(path, { encoding: 'windows-1257' })).rejects.toMatchObject({
+      code: 'IMPORT_OPTION_INVALID', details: { field: 'encoding', file: path, line: 3 },
+      message: `${path} is UTF-8, not windows-1257: line 3 reads "RÄ«ga" as windows-1257 where UTF-8 reads "Rīga". Pass --encoding utf-8 or leave --encoding out.`,
+    });
+  });
+
   it('decodes UTF-16 files announced by their byte order mark', async () => {
     const content = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id;name\r\n1;Zoë\r\n', 'utf16le')]);
     const { source, records } = await readAll(content);

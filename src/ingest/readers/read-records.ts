@@ -3,6 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../core/errors.js';
 import { splitByteLines } from './byte-lines.js';
 import { readCsvRows, readJsonLines, readWhitespaceRows, type RowItem, type RowProblemItem } from './record-streams.js';
+import { utf8ReadAsOneByte } from './utf8-read-as-one-byte.js';
 import { detectDelimiter, encodingFromByteOrderMark, looksLikeJsonLines, looksWhitespaceSeparated, stripByteOrderMark, uniqueHeaders } from './sniff.js';
 
 export type ReaderOptions = {
@@ -149,6 +150,13 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
     new TextDecoder(encoding);
   } catch {
     throw new AppError('IMPORT_OPTION_INVALID', `Unknown encoding "${options.encoding}". Use utf-8, windows-1252 (Western European), windows-1257 (Latvian, Lithuanian, Estonian), latin1 or utf-16le.`, { field: 'encoding' });
+  }
+  // refused before a row is read: every row would import with its names garbled and none rejected
+  const misread = utf8ReadAsOneByte(head, encoding);
+  if (misread !== null) {
+    throw new AppError('IMPORT_OPTION_INVALID', `${path} is UTF-8, not ${encoding}: line ${misread.line} reads "${misread.asGiven}" as ${encoding} where UTF-8 reads "${misread.asUtf8}". Pass --encoding utf-8 or leave --encoding out.`, {
+      field: 'encoding', file: path, line: misread.line, hint: 'The file is already UTF-8: import it without --encoding.',
+    });
   }
   const headText = stripByteOrderMark(new TextDecoder(encoding).decode(head)).replace(/\r\n/g, '\n');
   if (headText.trim() === '' && totalBytes <= headBytes) {

@@ -72,9 +72,10 @@ function guessRequiredColumns(entity: ImportEntity, headers: readonly string[], 
  * opaque id, the same person would be one customer by that id and another by the email the
  * customers file (or another order) gives. So a column guessed as customer_id whose first values
  * are mostly emails (phone numbers) is read as customer_email (customer_phone; email and phone in
- * a customers file), unless another column already holds that field.
+ * a customers file), unless another column already holds that field. The web app's mapping guess
+ * applies it too, so a suggested mapping confirmed in the browser reads the file as the CLI does.
  */
-function readContactsAsContacts(entity: ImportEntity, guessed: GuessedColumn[], named: ReadonlyMap<string, string>, sample: ColumnSample): GuessedColumn[] {
+export function readContactsAsContacts(entity: ImportEntity, guessed: GuessedColumn[], named: ReadonlyMap<string, string>, sample: ColumnSample): GuessedColumn[] {
   if (sample.length === 0) return guessed;
   const taken = new Set([...named.keys(), ...guessed.map(({ field }) => field)]);
   return guessed.map((guess) => {

@@ -9,11 +9,11 @@ const phone = { width: 390, height: 844 };
 /** A till's own export: none of its headers is a field name, all are common names for one. */
 const tillCsv = ['Date,Total,Customer,Order ID', '2024-03-05,90000,MAP-C1,MAP-1', '2024-03-06,25000,MAP-C2,MAP-2', '2024-03-06,12500,MAP-C1,MAP-3'].join('\n');
 
-async function chooseOrdersFile(page: Page, url: string, name: string) {
+async function chooseOrdersFile(page: Page, url: string, name: string, csv = tillCsv) {
   await page.goto(`${url}/import`);
   await page.locator('main h1').waitFor();
   await page.locator('select[name="entity"]').selectOption('orders');
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(tillCsv) });
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('.mapping-table').waitFor();
 }
 
@@ -71,6 +71,27 @@ describeWithBrowser('the import page\'s column mapping', () => {
     expect(stored.map((order) => [order.external_id, Number(order.amount_minor)])).toEqual([
       ['MAP-1', toMinorUnits(90000, currency)], ['MAP-2', toMinorUnits(25000, currency)], ['MAP-3', toMinorUnits(12500, currency)],
     ]);
+  });
+
+  it('maps a Customer column of emails to the customer\'s email, so an order finds the customer that email already names', async () => {
+    const known = await server.store.db.selectFrom('customer').select(['customer_id', 'email']).where('email', 'is not', null).orderBy('customer_id').executeTakeFirstOrThrow();
+    const customersBefore = await server.store.db.selectFrom('customer').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const csv = ['Date,Total,Customer,Order ID', `2024-03-05,90000,${known.email},MAIL-1`, '2024-03-06,25000,new.buyer@mapmail.example,MAIL-2',
+      `2024-03-07,12500,${known.email},MAIL-3`].join('\n');
+    await chooseOrdersFile(page, server.url, 'till-emails.csv', csv);
+    await expect(rowOf(page, 'customer_email').locator('select').inputValue()).resolves.toBe('Customer');
+    await expect(rowOf(page, 'customer_id').locator('select').inputValue()).resolves.toBe('');
+
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await page.getByText('Finished').waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/^3 of 3 rows read: 3 new, 0 updated, 0 unchanged, 0 rejected\./);
+    const customersAfter = await server.store.db.selectFrom('customer').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(customersAfter.n)).toBe(Number(customersBefore.n) + 1);
+    const stored = await server.store.db.selectFrom('customer_order').innerJoin('customer', 'customer.customer_id', 'customer_order.customer_id')
+      .select(['customer_order.external_id', 'customer.customer_id', 'customer.email']).where('customer_order.external_id', 'in', ['MAIL-1', 'MAIL-2', 'MAIL-3'])
+      .orderBy('customer_order.external_id').execute();
+    expect(stored.map((order) => [order.external_id, order.email])).toEqual([['MAIL-1', known.email], ['MAIL-2', 'new.buyer@mapmail.example'], ['MAIL-3', known.email]]);
+    expect(stored[0].customer_id).toBe(known.customer_id);
   });
 
   it('fits the mapping into a phone\'s width, every select on the screen, in English and Latvian', async () => {

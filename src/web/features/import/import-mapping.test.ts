@@ -29,6 +29,19 @@ describe('guessing which column holds each field', () => {
     expect(guessMapping('orders', ['Order #'])).toEqual({ order_id: 'Order #' });
   });
 
+  it('maps a "Customer" column of mostly emails or phone numbers to the customer\'s email or phone, as the CLI importer reads it', () => {
+    const headers = ['Date', 'Total', 'Customer', 'Order ID'];
+    const rows = (customers: string[]) => customers.map((customer, index) => ({ Date: '2024-03-05', Total: '10', Customer: customer, 'Order ID': `O-${index}` }));
+    const emails = rows(['ana@example.com', 'janis@example.lv', 'ana@example.com', 'C-7']);
+    expect(guessMapping('orders', headers, emails)).toEqual({ ordered_at: 'Date', amount: 'Total', customer_email: 'Customer', order_id: 'Order ID' });
+    expect(guessMapping('orders', headers, rows(['+371 2612 3456', '0812-3456-7890']))).toMatchObject({ customer_phone: 'Customer' });
+    expect(guessMapping('customers', ['Customer', 'Name'], [{ Customer: 'ana@example.com', Name: 'Ana' }])).toEqual({ email: 'Customer', name: 'Name' });
+    // ids stay ids; a column named customer_id is the user's word; an Email column already holds the email
+    expect(guessMapping('orders', headers, rows(['C-1', 'ana@example.com', 'C-2']))).toMatchObject({ customer_id: 'Customer' });
+    expect(guessMapping('orders', ['customer_id'], [{ customer_id: 'ana@example.com' }])).toEqual({ customer_id: 'customer_id' });
+    expect(guessMapping('orders', ['Customer', 'Email'], [{ Customer: 'ana@example.com', Email: 'ana@example.com' }])).toEqual({ customer_id: 'Customer', customer_email: 'Email' });
+  });
+
   it('prefers a column named like the field to one under another name', () => {
     expect(guessMapping('orders', ['Date', 'ordered_at', 'Total', 'Amount'])).toEqual({ ordered_at: 'ordered_at', amount: 'Amount' });
   });

@@ -2,6 +2,7 @@
 import { canonicalFields, prefixedFields, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
 import type { IngestEntity } from '../../api/types.js';
 import { headerSynonyms, headerWords } from '../../../ingest/rows/header-synonyms.js';
+import { readContactsAsContacts, type ColumnSample, type GuessedColumn } from '../../../ingest/rows/column-plan.js';
 
 export const importEntities: readonly IngestEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
 
@@ -19,22 +20,25 @@ export function fieldsOf(entity: IngestEntity, mapping: Mapping = {}, headers: r
  * Maps what it can without asking: first the columns already named like a field (any case,
  * spaces or dashes, and families such as `external_id.loyalty_card`, as the importer reads
  * them), then the columns under a common other name ("Date", "Total", "Tanggal", "Summa").
- * A column is never given to two fields.
+ * A column is never given to two fields. A "Customer" column whose first `rows` hold mostly
+ * emails (phone numbers) is mapped to the customer's email (phone), as the CLI importer reads it.
  */
-export function guessMapping(entity: IngestEntity, headers: readonly string[]): Mapping {
-  const mapping: Mapping = Object.fromEntries(resolveColumns(entity, headers, {}));
-  const used = new Set(Object.values(mapping));
+export function guessMapping(entity: IngestEntity, headers: readonly string[], rows: ColumnSample = []): Mapping {
+  const named = resolveColumns(entity, headers, {});
+  const used = new Set(named.values());
+  const guessed: GuessedColumn[] = [];
   for (const field of canonicalFields[entity]) {
-    if (mapping[field] !== undefined) continue;
+    if (named.has(field)) continue;
     for (const synonym of headerSynonyms[entity][field] ?? []) {
       const header = headers.find((candidate) => !used.has(candidate) && headerWords(candidate) === headerWords(synonym));
       if (header === undefined) continue;
-      mapping[field] = header;
+      guessed.push({ field, column: header });
       used.add(header);
       break;
     }
   }
-  return mapping;
+  const read = readContactsAsContacts(entity, guessed, named, rows);
+  return { ...Object.fromEntries(named), ...Object.fromEntries(read.map(({ field, column }) => [field, column])) };
 }
 
 /** One API record per CSV row, under canonical names; empty cells are left out so they read as "not given". */

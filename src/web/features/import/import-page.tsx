@@ -40,8 +40,8 @@ export function ImportPage() {
   // a broken quote would send rows holding their neighbours' data: the file must be fixed first
   const isBlocked = csv !== null && blocksImport(csv.problems);
 
-  const mappingFor = (nextEntity: IngestEntity, nextPreset: Preset | null, headers: readonly string[]) =>
-    (nextPreset ? presetMapping(nextPreset, headers) : guessMapping(nextEntity, headers));
+  const mappingFor = (nextEntity: IngestEntity, nextPreset: Preset | null, file: ParsedCsv) =>
+    (nextPreset ? presetMapping(nextPreset, file.headers) : guessMapping(nextEntity, file.headers, file.rows));
   const chooseFile = async (file: File | undefined) => {
     setError(null);
     setTotals(emptyTotals);
@@ -49,7 +49,7 @@ export function ImportPage() {
     try {
       const parsed = await parseCsv(file);
       setCsv(parsed);
-      setMapping(mappingFor(entity, preset, parsed.headers));
+      setMapping(mappingFor(entity, preset, parsed));
       setPhase('map');
     } catch (caught) {
       setError(caught as Error);
@@ -59,13 +59,13 @@ export function ImportPage() {
     setEntity(next);
     setPreset(null);
     setDateFormat('');
-    if (csv) setMapping(guessMapping(next, csv.headers));
+    if (csv) setMapping(guessMapping(next, csv.headers, csv.rows));
   };
   const choosePreset = (name: string) => {
     const next = presets.find((candidate) => candidate.name === name) ?? null;
     setPreset(next);
     setDateFormat(next?.dateFormat ?? '');
-    if (csv) setMapping(mappingFor(entity, next, csv.headers));
+    if (csv) setMapping(mappingFor(entity, next, csv));
   };
   const start = async () => {
     if (!csv) return;
