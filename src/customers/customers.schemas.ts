@@ -11,14 +11,14 @@ import { recentSortMeaning } from './customer-sorts.js';
 const blankAsNull = (text: string | null) => (text === '' ? null : text);
 const nullableText = z.string().trim().max(200).nullable().transform(blankAsNull).optional();
 
-/** The import's own reading of a country code (UK is GB); one that names no country is refused, not stored. */
+/** The import's own reading of a country, a code (UK is GB) or a name ("Latvija"), stored as its code; one that names no country is refused, not stored. */
 const countrySchema = z.string().trim().nullable().transform((text, context) => {
   if (text === null || text === '') return null;
-  const code = /^[A-Za-z]{2}$/.test(text) ? countryCode(text) : null;
+  const code = countryCode(text);
   if (code !== null) return code;
-  context.addIssue({ code: 'custom', message: `"${text}" is not a two-letter ISO 3166-1 country code such as ID or LV` });
+  context.addIssue({ code: 'custom', message: `"${text}" is not a two-letter ISO 3166-1 country code such as ID or LV, or a country's name in English, Indonesian or Latvian` });
   return z.NEVER;
-}).optional().describe('ISO 3166-1 alpha-2, e.g. ID or LV; empty or null clears it');
+}).optional().describe('ISO 3166-1 alpha-2, e.g. ID or LV, or the country\'s name in English, Indonesian or Latvian (Latvija), stored as its code; empty or null clears it');
 
 export const identityInputSchema = z.object({
   kind: z.enum(['email', 'phone', 'external']),

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { likePattern } from '../core/like-pattern.js';
+import { foldAccents } from '../customers/name-search.js';
 import { dayOf, endOfDay, resolveDate, startOf, type StoreCalendar } from './filter-days.js';
 import { filterFields, type FieldDefinition, type FieldType } from './filter-fields.js';
 import type { Comparison, ComparisonOperator, DateValue, ScalarValue } from './filter-types.js';
@@ -87,14 +88,24 @@ function compileDate(definition: FieldDefinition, expression: RawBuilder<unknown
 
 /**
  * Text compared regardless of case, as the customer list and purchased categories compare it
- * ("jakarta" finds Jakarta, "Ana@Example.com" finds ana@example.com). A field with a closed list
- * is compared as stored: the filter's checks already gave its value the list's spelling, and the
- * bare column keeps its indexes (customer types by their GIN index).
+ * ("jakarta" finds Jakarta, "Ana@Example.com" finds ana@example.com); a place regardless of its
+ * accents too ("riga" finds Rīga), in the customer list's expression, so that
+ * customer_city_folded_idx serves the list and customer_segment_city_folded_idx, covering, segments (db/migrations/202612140100_customer_city_folded.sql).
+ * A field with a closed list is compared as stored: the filter's checks already gave its value
+ * the list's spelling, and the bare column keeps its indexes (customer types by their GIN index).
  */
 function textOperands(definition: FieldDefinition, expression: RawBuilder<unknown>, value: unknown): { expression: RawBuilder<unknown>; value: unknown } {
   if (definition.closedList) return { expression, value };
-  const lowered = Array.isArray(value) ? value.map((item) => String(item).toLowerCase()) : String(value).toLowerCase();
-  return { expression: sql`lower(${expression})`, value: lowered };
+  const fold = definition.isAccentBlind ? foldAccents : (text: string) => text;
+  const lowered = (item: unknown) => fold(String(item)).toLowerCase();
+  const folded = definition.isAccentBlind ? sql`fold_accents(${expression})` : expression;
+  return { expression: sql`lower(${folded})`, value: Array.isArray(value) ? value.map(lowered) : lowered(value) };
+}
+
+/** The pattern operands: ilike already ignores case, a place's accents are folded on both sides. */
+function patternOperands(definition: FieldDefinition, expression: RawBuilder<unknown>, value: unknown): { expression: RawBuilder<unknown>; value: unknown } {
+  if (!definition.isAccentBlind) return { expression, value };
+  return { expression: sql`fold_accents(${expression})`, value: foldAccents(String(value)) };
 }
 
 /** A comparison on a whitelisted field; unknown values give unknown (see compileFilter). */
@@ -103,8 +114,10 @@ export function compileComparison(node: Comparison, calendar: StoreCalendar): Ra
   const type = definition.type;
   if (type === 'date') return compileDate(definition, comparedExpression(node, calendar), node, calendar);
   const isTextEquality = type === 'text' && ['eq', 'neq', 'in', 'nin'].includes(node.op);
-  const { expression, value } = isTextEquality
-    ? textOperands(definition, comparedExpression(node, calendar), node.value)
+  const isTextPattern = type === 'text' && ['contains', 'starts_with'].includes(node.op);
+  const operands = isTextEquality ? textOperands : isTextPattern ? patternOperands : null;
+  const { expression, value } = operands
+    ? operands(definition, comparedExpression(node, calendar), node.value)
     : { expression: comparedExpression(node, calendar), value: node.value };
   const kind: NumberKind = definition.isWholeNumber && isWholeValue(value) ? 'bigint' : 'numeric';
   const one = () => parameter(type, value as ScalarValue, kind);

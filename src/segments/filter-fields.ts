@@ -34,6 +34,8 @@ export type FieldDefinition = {
   closedList?: ClosedList;
   /** A date field that holds calendar days (a `date` column), compared as days rather than instants. */
   isCalendarDay?: boolean;
+  /** A place name, compared with its accents folded as well as its case: "riga" is Rīga, as in the customer list. */
+  isAccentBlind?: boolean;
 };
 
 const column = (type: FieldType, source: FieldSource, table: string, alias: string, name: string, description: string, isWholeNumber = false): FieldDefinition => ({
@@ -47,6 +49,7 @@ const traitCount = (name: string, description: string): FieldDefinition => ({
 });
 const traitColumn = (type: FieldType, name: string, description: string) => column(type, 'trait', 'customer_trait', 't', name, description);
 const withClosedList = (definition: FieldDefinition, closedList: ClosedList): FieldDefinition => ({ ...definition, closedList });
+const accentBlind = (definition: FieldDefinition): FieldDefinition => ({ ...definition, isAccentBlind: true });
 /** The as-of year on the store's calendar (on 31 December at 20:00 UTC it is already next year in Jakarta). */
 const asOfYear = ({ asOfDay }: FieldContext) => Number(asOfDay.slice(0, 4));
 
@@ -56,8 +59,8 @@ export const filterFields: Record<string, FieldDefinition> = {
   name: customerColumn('text', 'name', 'full name'),
   email: customerColumn('text', 'email', 'email address'),
   gender: customerColumn('text', 'gender', 'gender as imported'),
-  city: customerColumn('text', 'city', 'city'),
-  region: customerColumn('text', 'region', 'region or province'),
+  city: accentBlind(customerColumn('text', 'city', 'city')),
+  region: accentBlind(customerColumn('text', 'region', 'region or province')),
   country: customerColumn('text', 'country', 'ISO 3166 two-letter country code'),
   income_band: customerColumn('text', 'income_band', 'income band as imported'),
   birth_year: customerColumn('number', 'birth_year', 'year of birth'),

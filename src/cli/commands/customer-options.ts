@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.js';
 import { createCustomerSchema } from '../../customers/customers.schemas.js';
+import { booleanOf } from '../../ingest/rows/synonyms.js';
 
 /** The profile options of `customers create` and `customers update`, as commander gives them (text, or undefined when not given). */
 export type CustomerOptions = {
@@ -15,11 +16,14 @@ const optionOf = (field: string) => (field === 'identities' ? '--identity' : `--
 
 const refuse = (option: string, message: string) => new AppError('CLI_ARGUMENT_INVALID', `${option}: ${message}`, { field: option });
 
-/** Consent as `customers show` words it; blank or unknown clears it (never asked). */
+/**
+ * Consent in the words an import file may write it (yes/no, jā/nē, ya/tidak, …: synonyms.ts), so a
+ * Latvian or Indonesian user types their own; blank or unknown clears it (never asked).
+ */
 function consentOf(option: string, value: string): boolean | null {
-  const word = value.trim().toLowerCase();
-  if (word === 'yes' || word === 'no') return word === 'yes';
-  if (word === '' || word === 'unknown') return null;
+  const answer = booleanOf(value);
+  if (answer !== undefined) return answer;
+  if (['', 'unknown'].includes(value.trim().toLowerCase())) return null;
   throw refuse(option, `"${value.slice(0, 40)}" is not yes, no or unknown.`);
 }
 

@@ -20,11 +20,11 @@ function withProfileOptions(command: Command): Command {
     .option('--gender <gender>')
     .option('--city <city>')
     .option('--region <region>')
-    .option('--country <code>', 'ISO 3166-1 alpha-2, e.g. ID or LV')
+    .option('--country <code>', 'ISO 3166-1 alpha-2, e.g. ID or LV, or the name in English, Indonesian or Latvian (Latvija)')
     .option('--income-band <band>')
-    .option('--consent-email <answer>', 'yes | no | unknown')
-    .option('--consent-sms <answer>', 'yes | no | unknown')
-    .option('--consent-profiling <answer>', 'yes | no | unknown')
+    .option('--consent-email <answer>', 'yes | no | unknown, or jā | nē, ya | tidak')
+    .option('--consent-sms <answer>', 'yes | no | unknown, or jā | nē, ya | tidak')
+    .option('--consent-profiling <answer>', 'yes | no | unknown, or jā | nē, ya | tidak')
     .option('--identity <kind:value>', 'email:…, phone:… or an external id as <namespace>:<id>, e.g. loyalty_card:LC-1473 (repeatable)', collect, []);
 }
 
@@ -38,7 +38,7 @@ export function registerCustomerWriteCommands(customers: Command, runtime: CliRu
     .action(async (options: CustomerOptions) => (await run()).runCustomersCreate(runtime, options));
 
   withExamples(withProfileOptions(customers.command('update')
-    .description('change profile fields, consent or add identities (recorded in the audit log with the values before and after); a blank value clears a field')
+    .description('change profile fields, consent or add identities (recorded in the audit log with the values before and after); a blank value clears a field; a changed or cleared --email or --phone replaces the identity the old value was')
     .argument('<customerId>', 'customer id', idOf('a customer id'))), [
     ['clientele customers update 1042 --city Jakarta --phone ""', 'moved; the phone number is cleared'],
     ['clientele customers update 1042 --consent-sms no --identity loyalty_card:LC-1473'],

@@ -3,11 +3,12 @@ import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 // from its own module, not analytics/index.js: the list needs none of the analyses' other modules
 import { listCustomersByType } from '../../analytics/types.service.js';
 import { AppError } from '../../core/errors.js';
-import { minorUnitsOf } from '../../core/money.js';
+import { formatMoney } from '../../core/money.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { noPricesNote, priced } from './unpriced-money.js';
+import { storeAmountOf } from './amount-options.js';
 import type { ListOptions } from './customers.js';
 
 const optionOfField: Record<string, string> = { q: '--query', rfmSegment: '--segment' };
@@ -50,8 +51,10 @@ export async function runCustomersList(runtime: CliRuntime, options: ListOptions
     runtime.print(page, (p) => typeListing(p, offset));
     return;
   }
+  let minRevenueMinor: number | undefined;
   const page = await runtime.withStore(async ({ db, runtime: { settings } }) => {
-    const filtered = options.minSpend === undefined ? query : { ...query, minRevenueMinor: Math.round(options.minSpend * 10 ** minorUnitsOf(settings.currency)) };
+    if (options.minSpend !== undefined) minRevenueMinor = storeAmountOf('--min-spend', options.minSpend, settings.currency);
+    const filtered = { ...query, minRevenueMinor };
     return { ...(await listCustomers(db, filtered)), total: (await countCustomers(db, filtered)).count, currency: settings.currency, hasPrices: await storeHasPrices(db) };
   });
   runtime.print(page, (p) => {
@@ -59,8 +62,10 @@ export async function runCustomersList(runtime: CliRuntime, options: ListOptions
       id: c.customer_id, name: c.name ?? (c.is_stub ? '(stub)' : ''), email: c.email, city: c.city, status: c.is_real ? 'real' : 'lead', type: c.types?.join('+') ?? '',
       orders: c.order_count, revenue: priced(p.hasPrices)(c.revenue_minor), last_purchase: c.last_purchase_at,
     }));
-    const shown = `${p.items.length} shown of ${p.total} customer${p.total === 1 ? '' : 's'}`;
+    // "1.500" may be read as 1,500 or 1.5: say which
+    const spent = minRevenueMinor === undefined ? '' : ` who spent at least ${formatMoney(minRevenueMinor, p.currency)}`;
+    const shown = `${p.items.length} shown of ${p.total} customer${p.total === 1 ? '' : 's'}${spent}`;
     const unpriced = p.hasPrices ? '' : `\n${noPricesNote}${options.sort === 'revenue' ? ', so --sort revenue puts them in no order of spending' : ''}`;
-    return `${table(rows)}\n${shown}${unpriced}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
+    return `${table(rows)}\n${shown}${unpriced}${p.hint ? `\n${p.hint}` : ''}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
   });
 }

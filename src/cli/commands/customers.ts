@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { idOf } from '../option-values.js';
 import { withExamples } from '../examples.js';
+import { registerCustomerIdentityCommands } from './customer-identities.js';
 import { registerCustomerWriteCommands } from './customer-writes.js';
 
 // Each command's work is loaded when it runs: listing needs neither the timeline (analytics, auth) nor merging (segments, personas).
@@ -21,14 +22,7 @@ const recentSortMeaning: typeof import('../../customers/customer-sorts.js').rece
 
 const parseCustomerId = idOf('a customer id');
 
-export type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; minSpend?: number; sort?: string; limit: number; offset?: number; cursor?: string };
-
-/** An amount in the store currency's major units, written with a point for decimals (`150000`, `99.50`). */
-function amountOption(value: string): number {
-  const amount = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!Number.isFinite(amount)) throw new AppError('CLI_ARGUMENT_INVALID', `--min-spend: "${value.slice(0, 40)}" is not an amount. Write it in the store currency with a point for decimals, e.g. 150000 or 99.50.`, { field: '--min-spend' });
-  return amount;
-}
+export type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; minSpend?: string; sort?: string; limit: number; offset?: number; cursor?: string };
 
 const nonNegativeInteger = (option: string) => (value: string) => {
   const number = Number(value);
@@ -37,13 +31,13 @@ const nonNegativeInteger = (option: string) => (value: string) => {
 };
 
 export function registerCustomersCommand(program: Command, runtime: CliRuntime): void {
-  const customers = program.command('customers').description('list, show, create, update and merge customers');
+  const customers = program.command('customers').description('list, show, create, update and merge customers, and remove their identities');
 
   withExamples(customers.command('list')
     .description(`list customers, ${recentSortMeaning}, with search and filters`), [
     ['clientele customers list --type at_risk', "with each customer's reason"],
     ['clientele customers list --status real --sort revenue --limit 20'],
-    ['clientele customers list --min-spend 1500000 --city Bandung', 'who spent at least 1,500,000 in the store currency'],
+    ['clientele customers list --min-spend 1.500.000 --city Bandung', 'who spent at least 1,500,000 in the store currency'],
     ['clientele customers list -q ana@example.com'],
   ])
     .option('-q, --query <text>', 'words of a name (each begins a word of it, any order, accents optional), an exact email or phone, an external id (case, spaces and dashes aside), an order id, or a customer number (a merged one finds whom it went to)')
@@ -52,7 +46,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .option('--city <city>')
     .option('--type <type>', `customer type from the last \`clientele analyze\` (${customerTypesByPrecedence.join(', ')}); alone, lists that type's customers by id with their reasons`)
     .option('--segment <name>', "RFM segment from the last analysis, e.g. Champions (a saved segment's members: clientele segments members <name>)")
-    .option('--min-spend <amount>', 'revenue at least this much, in the store currency (150000, 99.50)', amountOption)
+    .option('--min-spend <amount>', 'revenue at least this much, in the store currency, written as the import reads amounts (1500000, 1.500.000, 99,50)')
     .option('--sort <sort>', `${customerSorts.join(' | ')} (default: recent, ${recentSortMeaning})`)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 20)
     .option('--offset <n>', 'with --type alone: skip this many customers', nonNegativeInteger('--offset'))
@@ -68,6 +62,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .action(async (customerId: number) => (await profile()).runCustomersShow(runtime, customerId));
 
   registerCustomerWriteCommands(customers, runtime);
+  registerCustomerIdentityCommands(customers, runtime);
 
   withExamples(customers.command('merge')
     .description('merge the second customer into the first (recorded in the audit log; undo with `customers unmerge`)')

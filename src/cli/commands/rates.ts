@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { withExamples } from '../examples.js';
@@ -15,13 +14,13 @@ export function registerRatesCommand(program: Command, runtime: CliRuntime): voi
     .argument('<currency>', 'ISO 4217 code, e.g. EUR')
     .argument('<rate>', 'units of store currency per one unit of this currency'), [
     ['clientele rates set EUR 17500', '1 EUR = 17,500 in the store currency (IDR)'],
+    ['clientele rates set IDR 0,0000575', 'in a store in euros: 1 IDR = 0.0000575 EUR (a decimal comma, read as the import reads amounts)'],
   ])
     .action(async (currency: string, rateText: string) => {
-      const rate = Number(rateText);
-      if (!Number.isFinite(rate)) throw new AppError('CLI_ARGUMENT_INVALID', `The rate must be a number, got "${rateText}".`);
       const { changeCurrencyRate } = await import('../../settings/currency-rates.service.js');
+      const { storeRateOf } = await import('./amount-options.js');
       // the same checks, write and audit entry as the API's (PUT /api/settings/rates/{currency})
-      const result = await runtime.withStore(({ db, actor }) => changeCurrencyRate(db, actor, currency, rate));
+      const result = await runtime.withStore(({ db, actor, runtime: { settings } }) => changeCurrencyRate(db, actor, currency, storeRateOf(rateText, settings.currency)));
       runtime.print(result, (r) => `1 ${r.currency} = ${r.rate} in the store currency.`);
     });
 }

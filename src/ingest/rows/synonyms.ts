@@ -74,15 +74,21 @@ export function lookUp<T extends string>(field: string, value: string, synonyms:
   return fail(field, 'VALUE_NOT_ALLOWED', `${field} "${value}" is not one of ${allowed}; change the value or map it to one of these`, { field, value, allowed });
 }
 
+// With the words of the product's other languages: a Latvian file writes jā/nē, an Indonesian one ya/tidak.
 const booleanValues = new Map([
-  ['yes', true], ['y', true], ['true', true], ['1', true], ['t', true],
-  ['no', false], ['n', false], ['false', false], ['0', false], ['f', false],
+  ['yes', true], ['y', true], ['true', true], ['1', true], ['t', true], ['jā', true], ['ja', true], ['ya', true],
+  ['no', false], ['n', false], ['false', false], ['0', false], ['f', false], ['nē', false], ['ne', false], ['tidak', false],
 ]);
+
+/** Yes or no in any of the words a file may write, undefined for any other text; the CLI's consent options take the same words. */
+export function booleanOf(value: string): boolean | undefined {
+  // Most files already write one of the keys ("true", "yes", "1"): skip trimming and lower-casing them.
+  return booleanValues.get(value) ?? booleanValues.get(value.trim().toLowerCase().normalize('NFC'));
+}
 
 export function parseBoolean(field: string, value: string | null): boolean | null {
   if (value === null) return null;
-  // Most files already write one of the keys ("true", "yes", "1"): skip trimming and lower-casing them.
-  const parsed = booleanValues.get(value) ?? booleanValues.get(value.trim().toLowerCase());
-  if (parsed === undefined) fail(field, 'BOOLEAN_INVALID', `${field} "${value}" is not yes/no; use yes, no, true, false, 1 or 0`, { field, value });
+  const parsed = booleanOf(value);
+  if (parsed === undefined) fail(field, 'BOOLEAN_INVALID', `${field} "${value}" is not yes/no; use yes, no, true, false, 1, 0, jā, nē, ya or tidak`, { field, value });
   return parsed;
 }
