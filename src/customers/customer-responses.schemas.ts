@@ -122,7 +122,9 @@ export const customerSummarySchema = objectOf<CustomerSummary>()({
   consent_profiling: z.boolean().nullable().describe('Whether they agreed to profiling; null when never asked'),
 });
 
-export const customerPageSchema = cursorPage(customerSummarySchema);
+export const customerPageSchema = cursorPage(customerSummarySchema).extend({
+  hint: z.string().optional().describe('When a search found no one and its text shows why, how to search again (a phone number without its country code is read in the store\'s country)'),
+});
 export const customerCountSchema = z.object({ count: z.number().int().describe('customers the list holds under these filters (merged customers not counted)') });
 
 export const timelinePageSchema = cursorPage(objectOf<TimelineEntry>()({

@@ -52,14 +52,16 @@ const isInstantText = (value: unknown) => {
 };
 
 const lastPurchaseKey = sql`coalesce(t.last_purchase_at, '-infinity'::timestamptz)`;
-const nameKey = sql`coalesce(lower(c.name), '')`;
+// the expression of customer_sort_name_idx (db/migrations/202612140300_customer_name_search_and_sort.sql): the
+// accent-folded lower name, then the name as written, joined into one text so the cursor stays one value
+const nameKey = sql`coalesce((lower(fold_accents(nullif(c.name, ''))) || E'\\x01' || c.name) collate "C", '')`;
 
 export const sortSpecs: Record<CustomerSort, SortSpec> = {
   recent: { driver: 'customer', reads: 'c', key: sql`c.customer_id`, id: sql<number>`c.customer_id`, direction: 'desc', cursorValue: sql`c.customer_id`, isCursorValue: isInteger, compareTo: (value) => sql`${value}::bigint` },
   revenue: { driver: 'customer_trait', reads: 't', key: sql`t.revenue_minor`, id: sql<number>`t.customer_id`, direction: 'desc', cursorValue: sql`t.revenue_minor`, isCursorValue: isInteger, compareTo: (value) => sql`${value}::bigint` },
   // Never bought sorts last, as before; the text form keeps microseconds, which a JS Date would drop.
   last_purchase: { driver: 'customer_trait', reads: 't', key: lastPurchaseKey, id: sql<number>`t.customer_id`, direction: 'desc', cursorValue: sql`${lastPurchaseKey}::text`, isCursorValue: isInstantText, compareTo: (value) => sql`${value}::timestamptz` },
-  // Named A to Z, then the nameless by id: each part is a range of the one name index.
+  // Named A to Z, accents folded (Ēriks among the E's), then the nameless by id: each part is a range of the one name index.
   name: {
     driver: 'customer', reads: 'c', key: nameKey, id: sql<number>`c.customer_id`, direction: 'asc', cursorValue: nameKey, isCursorValue: isText, compareTo: (value) => sql`${value}::text`,
     parts: [{ condition: sql`${nameKey} > ''`, holds: (value) => value !== '' }, { condition: sql`${nameKey} = ''`, holds: (value) => value === '' }],

@@ -30,8 +30,9 @@ const expectedOrder: Record<CustomerSort, (a: Planted, b: Planted) => number> = 
   recent: (a, b) => byNumberDesc(a.id, b.id),
   revenue: (a, b) => byNumberDesc(a.revenue, b.revenue) || byNumberDesc(a.id, b.id),
   last_purchase: (a, b) => byNumberDesc(instant(a.lastPurchase), instant(b.lastPurchase)) || byNumberDesc(a.id, b.id),
-  // the named A to Z, then the nameless by id
-  name: (a, b) => Number(a.name === null) - Number(b.name === null) || (a.name ?? '').toLowerCase().localeCompare((b.name ?? '').toLowerCase(), 'en') || a.id - b.id,
+  // the named A to Z, ties by the name as written (Budi before budi), then the nameless by id
+  name: (a, b) => Number(a.name === null) - Number(b.name === null) || (a.name ?? '').toLowerCase().localeCompare((b.name ?? '').toLowerCase(), 'en')
+    || Number((a.name ?? '') > (b.name ?? '')) - Number((a.name ?? '') < (b.name ?? '')) || a.id - b.id,
 };
 
 describeEachStore('customer list paging', (context) => {

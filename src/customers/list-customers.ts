@@ -4,7 +4,7 @@ import { encodeCursor } from '../core/cursor.js';
 import { likePattern } from '../core/like-pattern.js';
 import { getStoreSettings } from '../settings/index.js';
 import { foldAccents, nameWordsQuery } from './name-search.js';
-import { matchIdentities } from './search-identities.js';
+import { matchIdentities, phoneSearchHint } from './search-identities.js';
 import { remainingParts, sortSpecs, type CustomerSort } from './customer-sorts.js';
 import { countMatches, fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter, type Key } from './list-customers.sql.js';
 
@@ -45,6 +45,9 @@ const fewMatches = 50_000;
 
 type Row = CustomerSummary & { sort_value: string | number };
 
+/** A page of the list; `hint` says how to search again when a search found no one and the text shows why (search-identities.ts). */
+export type CustomerPage = { items: CustomerSummary[]; nextCursor: string | null; hint?: string };
+
 /**
  * Customers, filtered and keyset-paginated (stable under inserts, fast at any
  * depth). A page walks the sort's index from the cursor, at most `walkRows` rows,
@@ -53,7 +56,7 @@ type Row = CustomerSummary & { sort_value: string | number };
  * instead. Either way the page is exactly the next `limit` customers in order. No
  * total is counted: at a million customers an exact count costs more than the page.
  */
-export async function listCustomers(db: Db, query: ListCustomersQuery, options: { walkRows?: number } = {}): Promise<{ items: CustomerSummary[]; nextCursor: string | null }> {
+export async function listCustomers(db: Db, query: ListCustomersQuery, options: { walkRows?: number } = {}): Promise<CustomerPage> {
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
   const sortName = query.sort ?? 'recent';
   const sort = sortSpecs[sortName];
@@ -72,10 +75,18 @@ export async function listCustomers(db: Db, query: ListCustomersQuery, options: 
   const rows = (await summariesOf<Row>(db, sort, keys)).sort((a, b) => order.get(Number(a.customer_id))! - order.get(Number(b.customer_id))!);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
+  const hint = items.length === 0 && !query.cursor ? await searchHint(db, query.q) : null;
   return {
     items: items.map(({ sort_value: _ignored, ...item }) => item),
     nextCursor: rows.length > limit && last ? encodeCursor(last.sort_value, last.customer_id, sortName) : null,
+    ...(hint === null ? {} : { hint }),
   };
+}
+
+/** Why a search that found no one may have missed, when the text says (a phone number written so it reads as none). */
+async function searchHint(db: Db, q: string | undefined): Promise<string | null> {
+  const text = q?.trim();
+  return text ? phoneSearchHint(text, (await getStoreSettings(db)).defaultCountry) : null;
 }
 
 export type CustomerCountQuery = Omit<ListCustomersQuery, 'sort' | 'cursor' | 'limit'>;
@@ -105,7 +116,11 @@ async function filtersOf(db: Db, query: CustomerCountQuery): Promise<Filter[]> {
   if (query.status === 'real') add('t', sql`t.order_count > 0`);
   if (query.status === 'lead') add('t', sql`t.order_count = 0`);
   if (query.channel) add('t', sql`${sql.ref(`t.${query.channel}_order_count`)} > 0`);
-  if (query.city) add('c', sql`lower(c.city) = ${query.city.toLowerCase()}`, capped(sql`customer where lower(city) = ${query.city.toLowerCase()}`));
+  if (query.city) {
+    // the expression of customer_city_folded_idx (db/migrations/202612140100_customer_city_folded.sql), so "riga" finds Rīga through it
+    const city = foldAccents(query.city).toLowerCase();
+    add('c', sql`lower(fold_accents(c.city)) = ${city}`, capped(sql`customer where lower(fold_accents(city)) = ${city}`));
+  }
   if (query.minRevenueMinor !== undefined) add('t', sql`t.revenue_minor >= ${query.minRevenueMinor}`, capped(sql`customer_trait where revenue_minor >= ${query.minRevenueMinor}`));
   // containment, not `= any(...)`, so the GIN index on types can find a rare type
   if (query.type) add('ct', sql`ct.types @> array[${query.type}]::text[]`, capped(sql`customer_type where types @> array[${query.type}]::text[]`));
@@ -116,14 +131,14 @@ async function filtersOf(db: Db, query: CustomerCountQuery): Promise<Filter[]> {
 
 /**
  * Customers whose name starts with the text, or has a word starting with each of
- * its words (name-search.ts), accents folded on both sides ("janis berzins" finds
- * "Jānis Bērziņš"). Both through an index: the start-of-name one, and the words
- * one, whose expression (db/migrations/202612110800_customer_name_folded_words.sql)
+ * its words (name-search.ts), accents and apostrophes folded on both sides ("janis berzins" finds
+ * "Jānis Bērziņš", "obrien" finds "O'Brien"). Both through an index: the start-of-name one, and the words
+ * one, whose expression (db/migrations/202612140300_customer_name_search_and_sort.sql)
  * this must repeat exactly for the planner to use it. The start of the name stays
  * unfolded: any start that holds a letter has a word, which the folded words find.
  */
 function nameMatch(text: string): RawBuilder<unknown> {
   const startsWith = sql`lower(c.name) like ${likePattern(text.toLowerCase(), 'starts_with')}`;
   const words = nameWordsQuery(foldAccents(text));
-  return words === null ? startsWith : sql`(${startsWith} or to_tsvector('simple', fold_accents(coalesce(c.name, ''))) @@ to_tsquery('simple', ${words}))`;
+  return words === null ? startsWith : sql`(${startsWith} or to_tsvector('simple', name_search_text(coalesce(c.name, ''))) @@ to_tsquery('simple', ${words}))`;
 }

@@ -7,7 +7,9 @@ describe('nameWordsQuery', () => {
     ['  joko   gun ', `'joko':* & 'gun':*`],
     ['PT Sinar Harapan 708, Tbk', `'PT':* & 'Sinar':* & 'Harapan':* & '708':* & 'Tbk':*`],
     ['joko.gunawan', `'joko':* & 'gunawan':*`],
-    ["O'Brien", `'O':* & 'Brien':*`],
+    ["O'Brien", `'OBrien':*`],
+    ['d’Artagnan ʼAkala `Ali', `'dArtagnan':* & 'Akala':* & 'Ali':*`],
+    ['Mary-Jane', `'Mary':* & 'Jane':*`],
     ['Đặng Văn Lâm', `'Đặng':* & 'Văn':* & 'Lâm':*`],
     ['王小明', `'王小明':*`],
   ])('makes each word of %j a prefix that must match: %j', (text, expected) => {

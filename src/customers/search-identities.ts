@@ -3,7 +3,8 @@ import type { Database } from '../db/schema.js';
 import { findCustomersByIdentities } from './customers.repo.js';
 import { toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, type IdentityInput } from './customers.service.js';
-import { customerNumberOf, externalIdVariants, orderIdVariants } from './search-text.js';
+import { readPhoneNumber } from './identity.js';
+import { couldBePhoneSearch, customerNumberOf, externalIdVariants, orderIdVariants, phoneVariants } from './search-text.js';
 
 type Db = Kysely<Database>;
 
@@ -13,7 +14,7 @@ type Db = Kysely<Database>;
  * into: a caller still quotes the number on an old card or letter.
  */
 export async function matchIdentities(db: Db, text: string, defaultCountry: string): Promise<number[]> {
-  const candidates: IdentityInput[] = [{ kind: 'email', value: text }, { kind: 'phone', value: text }];
+  const candidates: IdentityInput[] = [{ kind: 'email', value: text }, ...phoneVariants(text).map((value) => ({ kind: 'phone' as const, value }))];
   const refs = candidates.flatMap((candidate) => {
     try {
       return [normaliseIdentity(candidate, defaultCountry)];
@@ -27,6 +28,29 @@ export async function matchIdentities(db: Db, text: string, defaultCountry: stri
   const number = customerNumberOf(text);
   return survivorsOf(db, [...found.values(), ...external, ...byOrder, ...(number === null ? [] : [Number(number)])]);
 }
+
+/**
+ * What a search that found no one says when its text reads as a phone number no
+ * reading of which is a number (as the lookup says it): a number without its
+ * country code is read in the store's country, so a local number from another
+ * country ("0812 3456 7890" in a US store) cannot be found until it carries its
+ * code. Null when the text is no phone, or some reading of it is a number, or
+ * it reads as a customer number: a customer or order number not found is no
+ * phone written wrongly, and "no country code" would send the agent astray.
+ */
+export function phoneSearchHint(text: string, defaultCountry: string): string | null {
+  if (!couldBePhoneSearch(text) || customerNumberOf(text) !== null) return null;
+  const readings = phoneVariants(text).map((value) => readPhoneNumber(value, defaultCountry));
+  if (readings.some((reading) => reading.value !== null)) return null;
+  const trimmed = text.trim();
+  if (/^(\+|00)/.test(trimmed)) return readings[0].reason;
+  const country = defaultCountry.toUpperCase();
+  return `"${trimmed}" has no country code, so it was read as ${articleForLetters(country)} ${country} number (the store's country), and it is not one; `
+    + 'the search cannot know which country a local number is from: write it with its country code, e.g. +62 812 3456 7890';
+}
+
+/** Letters read out one by one as "an" follows them: "an ID number", "an LV number", but "a US number". */
+const articleForLetters = (letters: string) => (/^[AEFHILMNORSX]/.test(letters) ? 'an' : 'a');
 
 /**
  * Customers with one of these external ids in any system. The identity key leads

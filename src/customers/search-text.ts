@@ -23,3 +23,31 @@ export function customerNumberOf(text: string): string | null {
 }
 
 const distinctNonEmpty = (values: string[]) => [...new Set(values)].filter((value) => value.length > 0);
+
+/** A phone number as an agent types it: digits, an optional leading +, and the usual separators. */
+const phoneLike = /^\+?[\d\s().-]+$/;
+/** Fewer digits than any country's subscriber numbers: a short order id, not a phone. */
+const fewestPhoneDigits = 7;
+
+/**
+ * Whether the search text is written as a phone could be (digits and separators,
+ * 7 or more digits), so a search that finds nothing may say how to write one.
+ * Looser than the import's phone column test (8–15 digits): it only picks the
+ * searches worth a hint, and the hint itself asks libphonenumber.
+ */
+export function couldBePhoneSearch(text: string): boolean {
+  const trimmed = text.trim();
+  return phoneLike.test(trimmed) && trimmed.replace(/\D/g, '').length >= fewestPhoneDigits;
+}
+
+/**
+ * What a customer search tries as a phone: the text as typed (read in the store's
+ * country unless it has a country code), and, when it is only digits not starting
+ * with 0, the same with a + before it: spreadsheets and agents drop the + from
+ * "+62 812 3456 7890", and "6281234567890" read in a US store is no number at all.
+ */
+export function phoneVariants(text: string): string[] {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/[\s().-]/g, '');
+  return distinctNonEmpty(/^[1-9]\d+$/.test(digits) ? [trimmed, `+${digits}`] : [trimmed]);
+}

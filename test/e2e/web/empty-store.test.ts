@@ -43,6 +43,17 @@ describeWithBrowser('staff web app on a new, empty store', () => {
     await expect(notice.count()).resolves.toBe(0);
     for (const button of exportButtons) await expect(button.isDisabled()).resolves.toBe(true);
 
+    // a search for a local number that reads as none in the store's country says, under the empty result, how to write it
+    await page.goto(`${server.url}/customers?q=${encodeURIComponent('0999 9999 9999 9')}`);
+    await page.getByText('No customers match these filters.').waitFor();
+    const hint = page.locator('.empty-state-hint');
+    await hint.waitFor();
+    await expect(hint.textContent()).resolves.toMatch(/^"0999 9999 9999 9" has no country code, .*write it with its country code/);
+    // and a search that is no phone number says nothing more
+    await page.goto(`${server.url}/customers?q=nobody`);
+    await page.getByText('No customers match these filters.').waitFor();
+    await expect(hint.count()).resolves.toBe(0);
+
     await page.goto(`${server.url}/customers`);
     await page.locator('main').getByRole('link', { name: 'Import customers and orders' }).click();
     await page.waitForURL(/\/import$/);

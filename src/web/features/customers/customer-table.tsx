@@ -14,6 +14,8 @@ type CustomerTableProps = {
   filteredType?: string;
   /** The RFM segment the list is filtered by: on a phone, where the segment is otherwise left out, every row then shows it. */
   filteredRfmSegment?: string;
+  /** Shown under an empty result: how to search again (from the server, in English). */
+  emptyHint?: string | null;
 };
 
 /** On a phone a row holds three lines: the name and the spend, the contact and the status, the type. */
@@ -24,7 +26,7 @@ const rowHeight = { wide: 56, narrow: 76 };
  * customers; ARIA table roles keep it a table for screen readers, with the
  * total unknown (-1) while more pages remain.
  */
-export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredType, filteredRfmSegment }: CustomerTableProps) {
+export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredType, filteredRfmSegment, emptyHint }: CustomerTableProps) {
   const { t, format } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const height = useIsNarrowScreen() ? rowHeight.narrow : rowHeight.wide;
@@ -71,6 +73,7 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredT
           })}
         </div>
         {!hasMore && items.length === 0 && !isLoading ? <p className="empty-state">{t('customers.noMatches')}</p> : null}
+        {!hasMore && items.length === 0 && !isLoading && emptyHint ? <p className="empty-state-hint muted small">{emptyHint}</p> : null}
       </div>
     </div>
   );

@@ -48,7 +48,7 @@ export function CustomersPage() {
       {pages.error ? <ErrorMessage error={pages.error} /> : null}
       {isStoreEmpty ? <EmptyStoreNotice /> : (
         <CustomerTable items={pages.items} hasMore={pages.hasMore} isLoading={pages.isLoading} onNeedMore={pages.loadMore}
-          filteredType={filters.type} filteredRfmSegment={filters.rfmSegment} />
+          filteredType={filters.type} filteredRfmSegment={filters.rfmSegment} emptyHint={pages.hint} />
       )}
     </section>
   );

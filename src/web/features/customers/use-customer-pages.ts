@@ -4,7 +4,8 @@ import type { CustomerSummary, Page } from '../../api/types.js';
 
 const pageSize = 100;
 
-export type CustomerPages = { items: CustomerSummary[]; hasMore: boolean; isLoading: boolean; error: Error | null; loadMore: () => void };
+/** `hint`: how to search again, when a search found no one and its text shows why (a phone number without its country code). */
+export type CustomerPages = { items: CustomerSummary[]; hasMore: boolean; isLoading: boolean; error: Error | null; hint: string | null; loadMore: () => void };
 
 /**
  * Cursor paging through GET /api/customers: only the pages the user scrolls to
@@ -17,19 +18,21 @@ export function useCustomerPages(query: Record<string, string | number | undefin
   const [hasMore, setHasMore] = useState(true);
   const [isLoading, setIsLoading] = useState(false);
   const [error, setError] = useState<Error | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
   const generation = useRef(0);
 
   const fetchPage = useCallback((after: string | null, isFirst: boolean) => {
     const current = ++generation.current;
     setIsLoading(true);
     setError(null);
-    api.get<Page<CustomerSummary>>('/api/customers', { ...JSON.parse(queryKey), limit: pageSize, cursor: after ?? undefined })
+    api.get<Page<CustomerSummary> & { hint?: string }>('/api/customers', { ...JSON.parse(queryKey), limit: pageSize, cursor: after ?? undefined })
       .then((page) => {
         // A newer filter has started meanwhile: this answer belongs to the old one.
         if (current !== generation.current) return;
         setItems((previous) => (isFirst ? page.items : [...previous, ...page.items]));
         setCursor(page.nextCursor);
         setHasMore(page.nextCursor !== null);
+        if (isFirst) setHint(page.hint ?? null);
       })
       .catch((caught: Error) => { if (current === generation.current) setError(caught); })
       .finally(() => { if (current === generation.current) setIsLoading(false); });
@@ -38,6 +41,7 @@ export function useCustomerPages(query: Record<string, string | number | undefin
   useEffect(() => {
     setItems([]);
     setHasMore(true);
+    setHint(null);
     fetchPage(null, true);
   }, [fetchPage]);
 
@@ -45,5 +49,5 @@ export function useCustomerPages(query: Record<string, string | number | undefin
     if (!isLoading && hasMore && cursor && !error) fetchPage(cursor, false);
   }, [isLoading, hasMore, cursor, error, fetchPage]);
 
-  return { items, hasMore, isLoading, error, loadMore };
+  return { items, hasMore, isLoading, error, hint, loadMore };
 }
