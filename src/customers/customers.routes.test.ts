@@ -144,12 +144,26 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(blankKeys).toEqual([]);
     const nothing = await create({ name: ' ', email: '' });
     expect({ status: nothing.statusCode, code: nothing.json().error.code }).toEqual({ status: 400, code: 'CUSTOMER_EMPTY' });
-    for (const country of ['xx', 'ZZ', 'Indonesia', '1D']) {
+    for (const country of ['xx', 'ZZ', 'Lettland', '1D']) {
       const wrong = await patch({ country });
       expect({ country, status: wrong.statusCode, error: wrong.json().error }).toMatchObject({ country, status: 400, error: { code: 'REQUEST_INVALID', field: 'country' } });
     }
     expect((await patch({ country: 'lv' })).json().customer.country).toBe('LV');
     expect((await patch({ country: ' ' })).json().customer.country).toBeNull();
+  });
+
+  it("reads a country's name in English, Indonesian or Latvian as the import does, storing its code", async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Ilze Ozola', country: 'Latvija', phone: '2612 3456' } });
+    expect(created.statusCode).toBe(201);
+    // the phone is read in the customer's country, known from the name
+    expect(created.json().customer).toMatchObject({ country: 'LV', phone: '+37126123456' });
+    const patch = (country: string) => app.inject({ method: 'PATCH', url: `/api/customers/${created.json().customer.customer_id}`, headers: admin.headers, payload: { country } });
+    expect((await patch(' indonesia ')).json().customer.country).toBe('ID');
+    expect((await patch('Vācija')).json().customer.country).toBe('DE');
+    expect((await patch('Jerman')).json().customer.country).toBe('DE');
+    const unknown = await patch('Lettland');
+    expect({ status: unknown.statusCode, error: unknown.json().error }).toMatchObject({ status: 400, error: { code: 'REQUEST_INVALID', field: 'country' } });
+    expect(unknown.json().error.message).toContain(`"Lettland" is not a two-letter ISO 3166-1 country code such as ID or LV, or a country's name in English, Indonesian or Latvian`);
   });
 
   it('says on create that the customer exists already, and on update who may merge', async () => {
@@ -179,7 +193,8 @@ describeEachStore('customers and ingest over HTTP', (context) => {
       fields: ['email', 'city', 'consentSms'],
       before: { email: null, city: 'Bandung', consentSms: null },
       after: { email: 'ayu@example.com', city: 'Surabaya', consentSms: true },
-      identities: 0,
+      // the new email is a new identity of theirs
+      identities: 1, addedIdentities: [{ kind: 'email', namespace: '', value: 'ayu@example.com' }],
     });
   });
 

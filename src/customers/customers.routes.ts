@@ -5,7 +5,7 @@ import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
 import { countCustomers, getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
-import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
+import { createCustomer, customerUpdateAuditDetail, deleteCustomer, updateCustomer } from './customers.service.js';
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
 import { removeIdentity } from './remove-identity.service.js';
 import { customerTimeline } from './timeline.js';
@@ -66,15 +66,15 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
   api.patch('/customers/:customerId', {
     config: { access: { permission: 'customers:write' } },
     schema: {
-      tags, summary: 'Update profile fields, consent, or add identities', params: customerIdParams,
+      tags, summary: 'Update profile fields, consent, or add identities; a changed or cleared email or phone replaces the identity the old value was', params: customerIdParams,
       body: customerFieldsSchema.extend({ identities: z.array(identityInputSchema).max(50).optional() }).strict(),
       response: { 200: customerDetailSchema, 404: notFound, 409: identityTaken },
     },
   }, async (request) => {
     const { identities, ...fields } = request.body;
-    const change = await updateCustomer(db, request.params.customerId, fields, identities, { clock: deps.clock });
+    const update = await updateCustomer(db, request.params.customerId, fields, identities, { clock: deps.clock });
     // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
-    const detail = { fields: Object.keys(change.after), ...change, identities: identities?.length ?? 0 };
+    const detail = customerUpdateAuditDetail(update);
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.update', entity: 'customer', entityId: String(request.params.customerId), detail });
     return getCustomer(db, request.params.customerId);
   });

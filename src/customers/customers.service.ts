@@ -6,10 +6,11 @@ import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from '../traits/index.js';
 import { customerEmpty, customerNotFound, identityInvalid, identityTaken, type IdentityUse } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
-import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
+import { identityTripleKey, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalId, normalisePhone, phoneCountryOf } from './identity.js';
 import { deleteCustomerRows, deleteSegmentHistory } from './delete-customer-rows.repo.js';
 import { keepNewCustomersDerivedCurrent, keepProfileDerivedCurrent, keepSegmentsCurrent } from './keep-segments-current.js';
+import { replaceProfileIdentities, type ProfileIdentityChange } from './replace-profile-identities.js';
 
 type Db = Kysely<Database>;
 
@@ -99,13 +100,16 @@ function sentIdentities(identities: IdentityInput[], values: Record<string, unkn
   return sent;
 }
 
-async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[], use: IdentityUse): Promise<void> {
+/** Attaches the identities, refusing one another customer holds; returns those the customer did not have yet. */
+async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[], use: IdentityUse): Promise<IdentityTriple[]> {
   const owners = await findCustomersByIdentities(db, sent.map(({ ref }) => toIdentityTriple(ref)));
   for (const { ref, field } of sent) {
     const owner = owners.get(identityTripleKey(ref));
     if (owner !== undefined && owner !== customerId) throw identityTaken(ref, owner, field, use);
   }
   await insertIdentities(db, sent.map(({ ref }) => ({ identity: toIdentityTriple(ref), customerId })));
+  const added = new Map(sent.filter(({ ref }) => !owners.has(identityTripleKey(ref))).map(({ ref }) => [identityTripleKey(ref), toIdentityTriple(ref)]));
+  return [...added.values()];
 }
 
 /** `clock`: the now that segments judge relative dates by (the store's data set end when it has one). */
@@ -129,21 +133,46 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
 /** The profile fields an update changed, as they were and as they are now (request field names), for the audit log. */
 export type CustomerChange = { before: Partial<Record<keyof CustomerFields, unknown>>; after: Partial<Record<keyof CustomerFields, unknown>> };
 
+/** What an update did to identities: those it attached, and the old profile email or phone identities it replaced (or kept). */
+export type IdentityChange = ProfileIdentityChange & { added: IdentityTriple[] };
+
+export type CustomerUpdate = { change: CustomerChange; identityChange: IdentityChange };
+
 export async function updateCustomer(
   db: Db, customerId: number, fields: CustomerFields, identities: IdentityInput[] = [], options: CustomerWriteOptions = {},
-): Promise<CustomerChange> {
+): Promise<CustomerUpdate> {
   return db.transaction().execute(async (trx) => {
+    const isContactEdited = fields.email !== undefined || fields.phone !== undefined;
+    // replacing an old email or phone checks which merge brought it: no merge or undo may run in between
+    if (isContactEdited) await lockCustomerMerges(trx);
     const current = await requireCustomer(trx, customerId);
     const { values, phoneCountry } = await normaliseFields(trx, fields, current.country);
     const isProfileWritten = Object.keys(values).length > 0;
     if (isProfileWritten) {
       await trx.updateTable('customer').set({ ...(values as object), is_stub: false, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
     }
-    await attachIdentities(trx, customerId, sentIdentities(identities, values, phoneCountry), 'update');
+    // the stored phone was read in the customer's country as it was
+    const storedPhoneCountry = isContactEdited ? phoneCountryOf(current.country, (await getStoreSettings(trx)).defaultCountry) : phoneCountry;
+    const replaced = isContactEdited ? await replaceProfileIdentities(trx, customerId, current, values, storedPhoneCountry) : { replaced: [], kept: [] };
+    const added = await attachIdentities(trx, customerId, sentIdentities(identities, values, phoneCountry), 'update');
     // identities alone feed no segment field and no persona feature
     if (isProfileWritten) await keepProfileDerivedCurrent(trx, [customerId], options.clock ?? systemClock);
-    return changeOf(current as Record<string, unknown>, values);
+    return { change: changeOf(current as Record<string, unknown>, values), identityChange: { ...replaced, added } };
   });
+}
+
+/**
+ * An update's audit detail: the fields it changed, as they were and became, and what it did to
+ * identities, each key only when something happened (an entry reads as what changed, no bare zero).
+ */
+export function customerUpdateAuditDetail({ change, identityChange }: CustomerUpdate): Record<string, unknown> {
+  const { added, replaced, kept } = identityChange;
+  return {
+    fields: Object.keys(change.after), ...change,
+    ...(added.length > 0 ? { identities: added.length, addedIdentities: added } : {}),
+    ...(replaced.length > 0 ? { replacedIdentities: replaced } : {}),
+    ...(kept.length > 0 ? { keptIdentities: kept } : {}),
+  };
 }
 
 function changeOf(current: Record<string, unknown>, values: Record<string, unknown>): CustomerChange {

@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../../auth/index.js';
 import { table } from '../format.js';
+import { identityChangeText } from './identity-change-text.js';
 
 type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
 
@@ -19,12 +20,15 @@ function shortValue(value: unknown): string {
  */
 export function auditDetailText(detail: unknown): string {
   if (!isRecord(detail)) return detail === null || detail === undefined ? '' : shortValue(detail);
-  const { before, after, changed, fields, ...rest } = detail;
+  const { before, after, changed, fields, addedIdentities, replacedIdentities, keptIdentities, ...rest } = detail;
   const changes = isRecord(after) ? after : isRecord(changed) ? changed : null;
   const parts = isRecord(before) && changes
     ? Object.entries(changes).map(([field, value]) => `${field}: ${shortValue(before[field])} → ${shortValue(value)}`)
     : Object.entries({ before, after, changed, fields }).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}: ${shortValue(value)}`);
-  return [...parts, ...Object.entries(rest).map(([key, value]) => `${key}: ${shortValue(value)}`)].join('; ');
+  const identities = identityChangeText({ addedIdentities, replacedIdentities, keptIdentities });
+  // an update's count of added identities says less than the identities named; an older entry's 0 says nothing
+  const others = Object.entries(rest).filter(([key, value]) => key !== 'identities' || (identities === null && !(changes && value === 0)));
+  return [...parts, ...(identities ? [identities] : []), ...others.map(([key, value]) => `${key}: ${shortValue(value)}`)].join('; ');
 }
 
 /** A page of the service as the API returns it: the cursor as text. */

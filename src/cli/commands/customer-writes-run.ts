@@ -1,13 +1,13 @@
 import { recordAudit } from '../../auth/index.js';
 import { AppError } from '../../core/errors.js';
 import { getCustomer } from '../../customers/customers.queries.js';
-import { createCustomer, updateCustomer } from '../../customers/customers.service.js';
+import { createCustomer, customerUpdateAuditDetail, updateCustomer } from '../../customers/customers.service.js';
 import type { CliRuntime } from '../runtime.js';
 import { auditDetailText } from './audit-output.js';
 import { customerBodyOf, type CustomerOptions } from './customer-options.js';
+import { identityChangeText, identityName } from './identity-change-text.js';
 
-const identitiesText = (identities: Array<{ kind: string; namespace: string | null; value: string }>) =>
-  identities.map((identity) => `${identity.kind === 'external' ? identity.namespace : identity.kind} ${identity.value}`).join(', ') || '(none)';
+export const identitiesText = (identities: Array<{ kind: string; namespace: string | null; value: string }>) => identities.map(identityName).join(', ') || '(none)';
 
 export async function runCustomersCreate(runtime: CliRuntime, options: CustomerOptions): Promise<void> {
   const { identities, ...fields } = customerBodyOf(options);
@@ -24,14 +24,15 @@ export async function runCustomersUpdate(runtime: CliRuntime, customerId: number
   const { identities, ...fields } = customerBodyOf(options);
   if (Object.keys(fields).length === 0 && !identities) throw new AppError('CLI_ARGUMENT_INVALID', 'Give a field to change (e.g. --city Jakarta, or --city "" to clear it) or an --identity to add.');
   const updated = await runtime.withStore(async ({ db, actor }) => {
-    const change = await updateCustomer(db, customerId, fields, identities);
-    const detail = { fields: Object.keys(change.after), ...change, identities: identities?.length ?? 0 };
+    const update = await updateCustomer(db, customerId, fields, identities);
+    const detail = customerUpdateAuditDetail(update);
     await recordAudit(db, { actor, action: 'customer.update', entity: 'customer', entityId: String(customerId), detail });
-    return { change, ...(await getCustomer(db, customerId)) };
+    return { change: update.change, identityChange: update.identityChange, ...(await getCustomer(db, customerId)) };
   });
   runtime.print(updated, (result: typeof updated) => {
     const changed = Object.keys(result.change.after).length > 0 ? auditDetailText(result.change) : 'no field changed';
-    const identityLine = identities && identities.length > 0 ? `\nidentities: ${identitiesText(result.identities)}` : '';
-    return `Customer #${customerId}: ${changed}.${identityLine}`;
+    const { added, replaced, kept } = result.identityChange;
+    const identityChange = identityChangeText({ addedIdentities: added, replacedIdentities: replaced, keptIdentities: kept });
+    return `Customer #${customerId}: ${changed}.${identityChange ? `\n${identityChange}; now ${identitiesText(result.identities)}` : ''}`;
   });
 }
