@@ -316,7 +316,7 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
         and status in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('recipient_customer_id'), ids, scope.idsHiddenFromPlanner)}
       order by recipient_customer_id, ordered_at, channel
     ), interest as (
-      -- first sign of interest: an event, an order that never became a purchase, or a received order
+      -- first sign of interest: an event, an order that never became a purchase, or a received order of any status
       select distinct on (customer_id) customer_id, at, channel from (
         select customer_id, occurred_at as at, channel from interest_event
         where occurred_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids, scope.idsHiddenFromPlanner)}
@@ -324,7 +324,11 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
         select customer_id, ordered_at, channel from customer_order
         where status not in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids, scope.idsHiddenFromPlanner)}
         union all
-        select customer_id, ordered_at, channel from received
+        -- a gift of any status, as the stored facts and the lifecycle count it: a cancelled gift still
+        -- named the recipient; only a verified one makes them a consumer (received)
+        select recipient_customer_id, ordered_at, channel from customer_order
+        where recipient_customer_id is not null and recipient_customer_id <> customer_id
+          and ordered_at < ${instant} ${onlyCustomers(sql.ref('recipient_customer_id'), ids, scope.idsHiddenFromPlanner)}
       ) sign
       order by customer_id, at, channel
     )

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { classifyCustomersIncremental } from '../analytics/index.js';
+import { classifyCustomersIncremental, judgeKeptCustomerOverdueAfterMerge } from '../analytics/index.js';
 import { refreshSegmentsForCustomers } from '../segments/index.js';
 import { assignPersonas } from '../personas/index.js';
 import { derivedStateItems, type DerivedState } from '../ingest/keep-derived-current.js';
@@ -77,9 +77,13 @@ export async function restoreSetAsideRows(db: Db, setAside: Partial<SetAsideRows
  * setAsideMergedCustomerRows), so reports stop counting them, and their open
  * type spells end at the merge. `current` (kept and restored customers) are
  * reclassified, which raises an overdue alert for a kept customer whom the
- * combined purchases make overdue since the last analysis.
+ * combined purchases make overdue since the last analysis; after a merge (`merge`) the kept
+ * customer's overdue alerts are judged again by the combined purchases
+ * (judgeKeptCustomerOverdueAfterMerge).
  */
-export async function keepDerivedCurrentAfterMerge(db: Db, change: { current: number[]; mergedAway: number[]; at: Date }): Promise<void> {
+export async function keepDerivedCurrentAfterMerge(
+  db: Db, change: { current: number[]; mergedAway: number[]; at: Date; merge?: { keptId: number; mergeId: number; setAside: SetAsideRows } },
+): Promise<void> {
   const result = await sql<DerivedState>`select ${derivedStateItems()}`.execute(db);
   const state = result.rows[0];
   if (!state) return;
@@ -92,6 +96,12 @@ export async function keepDerivedCurrentAfterMerge(db: Db, change: { current: nu
       where customer_id = any(${mergedAway}::bigint[]) and left_at is null`.execute(db);
   }
   if (state.analysed && current.length > 0) await classifyCustomersIncremental(db, current, at);
+  if (state.analysed && change.merge) {
+    const { keptId, mergeId, setAside } = change.merge;
+    const mergedAwayHadOpenAlert = (setAside.alerts as Array<{ kind: string; acknowledged_at: string | null }>)
+      .some((alert) => alert.kind === 'customer_overdue' && alert.acknowledged_at === null);
+    await judgeKeptCustomerOverdueAfterMerge(db, { keptId, mergeId, at, mergedAwayHadOpenAlert });
+  }
   // the merged-away customer matches no filter any more, so refreshing them records that they left
   if (state.segmented) await refreshSegmentsForCustomers(db, [...current, ...mergedAway], { asOf: at });
   if (state.personas && current.length > 0) await assignPersonas(db, current, { asOf: at, skipProfiles: true });

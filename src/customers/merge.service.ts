@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordAudit } from '../auth/audit.js';
+import { revertMergeOverdueAlerts } from '../analytics/index.js';
 import { actorForDisplay } from '../auth/index.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { customerMergedAway, customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound, mergeUndoRefused } from './customers.errors.js';
@@ -74,7 +75,10 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
       .returning('merge_id').executeTakeFirstOrThrow();
     await refreshTraitsOf(trx, [keptId, mergedId]);
     // judged now, as the ingest path does; a data set's store as of its end, like everything in it
-    await keepDerivedCurrentAfterMerge(trx, { current: [keptId], mergedAway: [mergedId], at: await storeNow(trx, options.clock ?? systemClock) });
+    await keepDerivedCurrentAfterMerge(trx, {
+      current: [keptId], mergedAway: [mergedId], at: await storeNow(trx, options.clock ?? systemClock),
+      merge: { keptId, mergeId: record.merge_id, setAside: moved.setAside },
+    });
     await recordAudit(trx, { actor, action: 'customer.merge', entity: 'customer', entityId: String(keptId), detail: { mergeId: record.merge_id, mergedCustomerId: mergedId, orders: moved.orderIds.length, identities: identities.length } });
     return { mergeId: record.merge_id };
   });
@@ -124,6 +128,7 @@ export async function undoMerge(db: Db, mergeId: number, actor: string, options:
     await refreshTraitsOf(trx, [keptId, mergedId]);
     // before they are judged: their type reads the prediction's P(alive)
     await restoreSetAsideRows(trx, moved.setAside);
+    await revertMergeOverdueAlerts(trx, keptId, mergeId);
     await keepDerivedCurrentAfterMerge(trx, { current: [keptId, mergedId], mergedAway: [], at: await storeNow(trx, options.clock ?? systemClock) });
     await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(keptId), detail: { mergeId, restoredCustomerId: mergedId, laterOrders: later.orderIds.length, laterEvents: later.eventIds.length, laterGifts: later.giftOrderKeys.length } });
     return {

@@ -47,7 +47,7 @@ export async function registerModelRoutes(app: FastifyInstance, deps: AppDeps): 
   api.post('/models/fit', {
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Fit BG/NBD, Pareto/NBD and/or Gamma-Gamma on purchases up to the calibration end', body: z.object({ calibrationEnd: calendarDaySchema.optional(), unit, model, penalty }), response: { 200: fitResultSchema } },
-  }, async (request) => fitModels(db, { ...request.body, calibrationEnd: request.body.calibrationEnd ?? (await asOfDefault()) }));
+  }, async (request) => fitModels(db, { ...request.body, calibrationEnd: request.body.calibrationEnd ?? (await asOfDefault()), clock: deps.clock }));
 
   api.post('/models/validate', {
     config: { access: { permission: 'analytics:read' } },
@@ -61,7 +61,7 @@ export async function registerModelRoutes(app: FastifyInstance, deps: AppDeps): 
       body: z.object({ asOf: calendarDaySchema.optional(), horizonDays: z.number().int().min(1).max(3650).default(365), discountRate: z.number().min(0).max(1).default(0.01), unit, model: z.enum(['bgnbd', 'paretonbd']).default('bgnbd'), penalty }),
       response: { 200: predictionRunSchema },
     },
-  }, async (request) => predictCustomers(db, { ...request.body, asOf: request.body.asOf ?? (await asOfDefault()) }));
+  }, async (request) => predictCustomers(db, { ...request.body, asOf: request.body.asOf ?? (await asOfDefault()), clock: deps.clock }));
 
   api.get('/models/fits', {
     config: { access: { permission: 'analytics:read' } },

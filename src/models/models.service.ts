@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
+import { requireAsOfNotInFuture } from '../analytics/index.js';
 import { refreshAllSegments } from '../segments/index.js';
+import { getStoreSettings } from '../settings/index.js';
 import { fitBgNbd } from './bg-nbd.js';
 import { defaultChurnThresholds, predictCustomerValues, type ChurnThresholds } from './clv.js';
 import { compressCustomerSummaries, compressSpend } from './compress.js';
@@ -49,8 +51,13 @@ function fitChosen(summaries: CustomerSummaries, model: ModelChoice, penalty: nu
   return fits;
 }
 
-/** Fits the chosen models on purchases up to `calibrationEnd` and records each fit. */
-export async function fitModels(db: Kysely<Database>, options: { calibrationEnd: string; unit: TimeUnit; model: ModelChoice; penalty?: number }) {
+/** Fits the chosen models on purchases up to `calibrationEnd` and records each fit (`clock` gives the today it may not pass). */
+export async function fitModels(db: Kysely<Database>, options: { calibrationEnd: string; unit: TimeUnit; model: ModelChoice; penalty?: number; clock?: Clock }) {
+  // calibrated to a day to come, each buyer's time since the last purchase would count days no one has lived: silence the fit reads as dropout
+  const { timeZone } = await getStoreSettings(db);
+  requireAsOfNotInFuture(options.calibrationEnd, (options.clock ?? systemClock).now(), timeZone, {
+    field: 'calibrationEnd', subject: 'The calibration end', remedy: 'End the calibration today or on an earlier day.',
+  });
   const { summaries } = await loadSummaries(db, options.calibrationEnd, options.unit);
   const fits = fitChosen(summaries, options.model, options.penalty ?? 0);
   const ids = await db.transaction().execute(async (trx) => {
@@ -118,6 +125,9 @@ export async function predictCustomers(
     churnThresholds?: ChurnThresholds; clock?: Clock;
   },
 ) {
+  // predicted as of a day to come, every buyer would be judged by days of silence no one has lived
+  const { timeZone } = await getStoreSettings(db);
+  requireAsOfNotInFuture(options.asOf, (options.clock ?? systemClock).now(), timeZone, { remedy: 'Predict as of today or an earlier day.' });
   const unit = options.unit ?? 'week';
   const penalty = options.penalty ?? 0;
   const { summaries } = await loadSummaries(db, options.asOf, unit);

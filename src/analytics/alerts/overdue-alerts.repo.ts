@@ -20,7 +20,15 @@ import type { TypePolicy } from '../policy.js';
  * at-risk numbers are kept with the alert; its sentence is made on read
  * (alerts.service.ts, listAlerts).
  */
-export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypePolicy, asOfDay: string): RawBuilder<unknown> {
+export function overdueAlertsStatement(
+  types: RawBuilder<unknown>, policy: TypePolicy, asOfDay: string, options: { anyOverdueDay?: boolean } = {},
+): RawBuilder<unknown> {
+  const since = options.anyOverdueDay ? sql`'-infinity'::date` : sql`coalesce(
+        (select max(r.as_of_day) from analysis_run r
+          where r.as_of_day < ${asOfDay}::date
+            -- a run dated before one recorded earlier looked back in time: it is no one's previous run
+            and not exists (select 1 from analysis_run earlier where earlier.run_id < r.run_id and earlier.as_of_day > r.as_of_day)),
+        ${asOfDay}::date - ${policy.alerts.overdueLookbackDays}::int)`;
   return sql`
     insert into alert (kind, metric, scope, granularity, customer_id, window_start, window_end, expected, actual, change_pct, explanation)
     select 'customer_overdue', 'days_since_last_purchase', 'customer:' || o.customer_id, 'customer', o.customer_id,
@@ -43,12 +51,7 @@ export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypeP
           or ((c.numbers -> 'at_risk' ->> 'medianIntervalDays')::float8 <= ${policy.regular.frequentWithinDays}::int
             and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.frequentMaxCoefficientOfVariation}::float8))
     ) o
-    where o.overdue_day > coalesce(
-        (select max(r.as_of_day) from analysis_run r
-          where r.as_of_day < ${asOfDay}::date
-            -- a run dated before one recorded earlier looked back in time: it is no one's previous run
-            and not exists (select 1 from analysis_run earlier where earlier.run_id < r.run_id and earlier.as_of_day > r.as_of_day)),
-        ${asOfDay}::date - ${policy.alerts.overdueLookbackDays}::int)
+    where o.overdue_day > ${since}
       and o.overdue_day <= ${asOfDay}::date
     on conflict on constraint alert_window_key do nothing`;
 }
@@ -61,18 +64,42 @@ export function overdueAlertsStatement(types: RawBuilder<unknown>, policy: TypeP
  * staff reopen after that is theirs and is not closed again. Returns how many
  * were closed.
  */
-export async function closeOverdueAlertsOfReturnedCustomers(db: Kysely<Database>, asOfDay: string): Promise<number> {
+export async function closeOverdueAlertsOfReturnedCustomers(
+  db: Kysely<Database>, asOfDay: string, options: { customerIds?: readonly number[]; mergeId?: number } = {},
+): Promise<number> {
+  const only = options.customerIds ? sql`and o.customer_id = any(${[...options.customerIds]}::bigint[])` : sql``;
+  const byMerge = options.mergeId === undefined ? sql`'{}'::jsonb` : sql`jsonb_build_object('mergeId', ${options.mergeId}::bigint)`;
   const result = await sql`
     update alert a set acknowledged_at = now(), acknowledged_by = 'system',
-      explanation = a.explanation || jsonb_build_object('closed', jsonb_build_object('reason', 'bought_again', 'day', to_char(returned.day, 'YYYY-MM-DD')))
+      explanation = a.explanation || jsonb_build_object('closed', jsonb_build_object('reason', 'bought_again', 'day', to_char(returned.day, 'YYYY-MM-DD')) || ${byMerge})
     from (
       select o.alert_id, min(p.day) as day
       from alert o
       join customer_purchase_day p on p.customer_id = o.customer_id
         and p.day > coalesce((o.explanation ->> 'lastPurchaseDay')::date, o.window_end) and p.day <= ${asOfDay}::date
-      where o.kind = 'customer_overdue' and o.acknowledged_at is null and not (o.explanation ? 'closed')
+      where o.kind = 'customer_overdue' and o.acknowledged_at is null and not (o.explanation ? 'closed') ${only}
       group by o.alert_id
     ) returned
     where a.alert_id = returned.alert_id`.execute(db);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/** Whether any of these customers has an open overdue alert (not acknowledged, not closed). */
+export async function hasOpenOverdueAlert(db: Kysely<Database>, customerIds: readonly number[]): Promise<boolean> {
+  const result = await sql<{ open: boolean }>`
+    select exists (select 1 from alert where kind = 'customer_overdue' and acknowledged_at is null
+      and customer_id = any(${[...customerIds]}::bigint[])) as open`.execute(db);
+  return result.rows[0].open;
+}
+
+/**
+ * Undoes what a merge did to the kept customer's overdue alerts (mergeOverdueAlerts): the alert it raised
+ * from the combined purchases goes, those it closed because the combined purchases came later open again.
+ */
+export async function revertMergeOverdueAlerts(db: Kysely<Database>, keptId: number, mergeId: number): Promise<void> {
+  await sql`delete from alert where kind = 'customer_overdue' and customer_id = ${keptId}::bigint
+    and (explanation ->> 'raisedByMergeId')::bigint = ${mergeId}::bigint`.execute(db);
+  await sql`update alert set acknowledged_at = null, acknowledged_by = null, explanation = explanation - 'closed'
+    where kind = 'customer_overdue' and customer_id = ${keptId}::bigint
+      and (explanation -> 'closed' ->> 'mergeId')::bigint = ${mergeId}::bigint`.execute(db);
 }

@@ -20,7 +20,7 @@ const fitRow = (fit: FitLike) => ({
 });
 
 export async function runModelsFit(runtime: CliRuntime, options: FitOptions): Promise<void> {
-  const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty }), { bulk: true });
+  const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty, clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers\n${table(r.fits.map(fitRow))}`);
 }
 
@@ -42,7 +42,7 @@ export async function runModelsValidate(runtime: CliRuntime, options: ValidateOp
 const riskOrder = ['low', 'medium', 'high', null];
 
 export async function runModelsPredict(runtime: CliRuntime, options: PredictOptions): Promise<void> {
-  const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context) }), { bulk: true });
+  const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context), clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => [
     `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`,
     '', 'churn risk:',

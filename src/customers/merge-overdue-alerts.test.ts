@@ -1,0 +1,79 @@
+import { sql, type Kysely } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { analyze } from '../analytics/index.js';
+import { fixedClock } from '../core/clock.js';
+import type { Database } from '../db/schema.js';
+import { ingestRecords } from '../ingest/ingest-batch.service.js';
+import { createCustomer } from './customers.service.js';
+import { mergeCustomers, undoMerge } from './merge.service.js';
+
+const clock = fixedClock('2024-06-30T12:00:00Z');
+// every 10 days, last on 3 June: overdue from 24 June (20 days, twice the rhythm, then one more), within the first run's look-back
+const regularDays = ['2024-05-04', '2024-05-14', '2024-05-24', '2024-06-03'];
+
+async function seed(db: Kysely<Database>, tag: string, days: { kept: string[]; merged: string[] }) {
+  const email = (who: string) => `${tag}.${who}@example.com`;
+  const kept = await createCustomer(db, { name: `${tag} K`, email: email('kept') });
+  const merged = await createCustomer(db, { name: `${tag} M`, email: email('merged') });
+  const order = (who: 'kept' | 'merged', day: string) => ({ order_id: `${tag}-${who}-${day}`, customer_email: email(who), ordered_at: `${day}T10:00:00+07:00`, channel: 'web', amount: '150000' });
+  const summary = await ingestRecords(db, 'orders', [...days.kept.map((day) => order('kept', day)), ...days.merged.map((day) => order('merged', day))], { actor: 'test', clock });
+  expect(summary.rejected).toBe(0);
+  return { kept, merged };
+}
+
+/** Each customer's open overdue alerts, by the last purchase they name. */
+async function openOverdue(db: Kysely<Database>, customerIds: number[]) {
+  const rows = await sql<{ customer_id: number; last: string }>`
+    select customer_id, explanation ->> 'lastPurchaseDay' as last from alert
+    where kind = 'customer_overdue' and acknowledged_at is null and customer_id = any(${customerIds}::bigint[]) order by customer_id, alert_id`.execute(db);
+  return rows.rows.map((row) => [Number(row.customer_id), row.last]);
+}
+
+describeEachStore('overdue alerts when two customers are merged', (context) => {
+  it('closes the kept customer\'s alert when the merged purchases show they came back, and opens it again on undo', async () => {
+    const db = context.store.db;
+    const { kept, merged } = await seed(db, 'back', { kept: regularDays, merged: ['2024-06-27'] });
+    await analyze(db, { asOf: '2024-06-30', clock });
+    expect(await openOverdue(db, [kept, merged])).toEqual([[kept, '2024-06-03']]);
+
+    const { mergeId } = await mergeCustomers(db, kept, merged, 'test', { clock });
+    expect(await openOverdue(db, [kept, merged])).toEqual([]);
+
+    await undoMerge(db, mergeId, 'test', { clock });
+    expect(await openOverdue(db, [kept, merged])).toEqual([[kept, '2024-06-03']]);
+  });
+
+  // merged on the analysis's day, the kept customer's reclassification raises the alert itself; two days later
+  // the overdue day is before the last run, so only the merged-away customer's alert says it
+  for (const [when, mergeClock] of [['on the analysis\'s day', clock], ['two days after the analysis\'s day', fixedClock('2024-07-02T12:00:00Z')]] as const) {
+    it(`keeps the merged-away customer's open alert as the kept customer's when the combined purchases are overdue, and gives it back on undo (merged ${when})`, async () => {
+      const db = context.store.db;
+      // one purchase ten days before the other's rhythm: alone one-time, combined regular and overdue
+      const { kept, merged } = await seed(db, `carry${mergeClock === clock ? 0 : 1}`, { kept: ['2024-04-24'], merged: regularDays });
+      await analyze(db, { asOf: '2024-06-30', clock });
+      expect(await openOverdue(db, [kept, merged])).toEqual([[merged, '2024-06-03']]);
+
+      const { mergeId } = await mergeCustomers(db, kept, merged, 'test', { clock: mergeClock });
+      const types = await db.selectFrom('customer_type').select('types').where('customer_id', '=', kept).executeTakeFirstOrThrow();
+      expect(types.types).toContain('at_risk');
+      expect(await openOverdue(db, [kept, merged])).toEqual([[kept, '2024-06-03']]);
+
+      await undoMerge(db, mergeId, 'test', { clock: mergeClock });
+      expect(await openOverdue(db, [kept, merged])).toEqual([[merged, '2024-06-03']]);
+    });
+  }
+
+  it('leaves one open alert when both were overdue', async () => {
+    const db = context.store.db;
+    const { kept, merged } = await seed(db, 'both', { kept: regularDays, merged: ['2024-04-03', '2024-04-13', '2024-04-23', '2024-05-03'] });
+    await analyze(db, { asOf: '2024-06-30', clock });
+    const before = await openOverdue(db, [kept, merged]);
+
+    const { mergeId } = await mergeCustomers(db, kept, merged, 'test', { clock });
+    expect(await openOverdue(db, [kept, merged])).toEqual([[kept, '2024-06-03']]);
+
+    await undoMerge(db, mergeId, 'test', { clock });
+    expect(await openOverdue(db, [kept, merged])).toEqual(before);
+  });
+});
