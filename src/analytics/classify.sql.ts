@@ -22,6 +22,13 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
   const byFrequency = vipReachOf(cutoffs, policy.vip.topPercent, 'frequency');
   const occasionalCommon = sql`'purchaseDays', f.purchase_day_count, 'promotionOrderCount', f.promotion_count, 'orderCount', f.order_count,
     'promotionPercent', f.promotion_percent, 'isPromotionDriven', f.is_promotion_driven`;
+  // why the rhythm is not regular, as classify.ts's irregularity(): too few intervals, or the variation limit that applied
+  const irregularity = sql`case when f.interval_count < ${policy.regular.minIntervals}::int or f.cv is null
+    then json_build_object(${occasionalCommon}, 'intervalCount', f.interval_count, 'minIntervals', ${Math.max(policy.regular.minIntervals, 2)}::int)
+    when f.median_interval <= ${policy.regular.frequentWithinDays}::int
+    then json_build_object(${occasionalCommon}, 'coefficientOfVariation', f.cv,
+      'variationLimit', ${Math.max(policy.regular.maxCoefficientOfVariation, policy.regular.frequentMaxCoefficientOfVariation)}::float8, 'frequentWithinDays', ${policy.regular.frequentWithinDays}::int)
+    else json_build_object(${occasionalCommon}, 'coefficientOfVariation', f.cv, 'variationLimit', ${policy.regular.maxCoefficientOfVariation}::float8) end`;
   const rules: TypeRule[] = [
     {
       type: 'at_risk',
@@ -63,19 +70,17 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     },
     {
       type: 'loyal',
-      applies: sql`f.is_real and f.days_since_first >= ${policy.loyal.minTenureDays}::int and f.period_count >= ${policy.loyal.minPeriods}::int and not f.is_lapsed`,
+      applies: sql`f.is_loyal`,
       numbers: sql`json_build_object('firstPurchaseDay', f.first_day, 'periodCount', f.period_count, 'periodMonths', ${policy.loyal.periodMonths}::int)`,
     },
     {
       type: 'occasional',
-      applies: sql`f.purchase_day_count >= 2 and not f.has_regular_rhythm and not f.is_lapsed and not f.is_new`,
-      // why the rhythm is not regular, as classify.ts's irregularity(): too few intervals, or the variation limit that applied
-      numbers: sql`case when f.interval_count < ${policy.regular.minIntervals}::int or f.cv is null
-        then json_build_object(${occasionalCommon}, 'intervalCount', f.interval_count, 'minIntervals', ${Math.max(policy.regular.minIntervals, 2)}::int)
-        when f.median_interval <= ${policy.regular.frequentWithinDays}::int
-        then json_build_object(${occasionalCommon}, 'coefficientOfVariation', f.cv,
-          'variationLimit', ${Math.max(policy.regular.maxCoefficientOfVariation, policy.regular.frequentMaxCoefficientOfVariation)}::float8, 'frequentWithinDays', ${policy.regular.frequentWithinDays}::int)
-        else json_build_object(${occasionalCommon}, 'coefficientOfVariation', f.cv, 'variationLimit', ${policy.regular.maxCoefficientOfVariation}::float8) end`,
+      applies: sql`f.purchase_day_count >= 2 and not f.has_regular_rhythm and not f.is_lapsed and not f.is_new and not coalesce(f.is_frequent_loyal, false)`,
+      // a loyal customer's purchase days a year beside why the rhythm is not regular, as classify.ts's loyalPurchaseRate()
+      numbers: sql`case when f.is_frequent_loyal is not null then (${irregularity}::jsonb || jsonb_build_object(
+          'purchaseDaysPerYear', (round(f.interval_count * 3650.0 / (f.last_day - f.first_day)) / 10)::float8,
+          'frequentLoyalPurchaseDaysPerYear', ${policy.occasional.frequentLoyalPurchaseDaysPerYear}::int))::json
+        else ${irregularity} end`,
     },
     {
       type: 'one_time',
@@ -117,6 +122,7 @@ function flaggedSteps(context: ClassifySqlContext, source: RawBuilder<unknown>):
   const day = sql`${context.asOfDay}::date`;
   const revenueCutoff = cutoffs.revenueCutoffMinor;
   const frequencyCutoff = cutoffs.frequencyCutoff;
+  const frequentLoyal = policy.occasional.frequentLoyalPurchaseDaysPerYear;
   return sql`
     judged as (
       select f.*,
@@ -148,6 +154,11 @@ function flaggedSteps(context: ClassifySqlContext, source: RawBuilder<unknown>):
         (l.is_real and l.days_since_first < ${policy.newWithinDays}::int and not l.is_lapsed) as is_new,
         -- as is_new: a rhythm is not judged in a customer's first weeks (classify.ts)
         (l.is_real and l.has_regular_rhythm and not l.is_overdue and not l.is_lapsed and l.days_since_first >= ${policy.newWithinDays}::int) as is_regular,
+        (l.is_real and l.days_since_first >= ${policy.loyal.minTenureDays}::int and l.period_count >= ${policy.loyal.minPeriods}::int and not l.is_lapsed) as is_loyal,
+        -- loyalPurchaseRate in classify.ts; null where no rate applies (not loyal, the rule off, a single purchase day)
+        case when l.is_real and l.days_since_first >= ${policy.loyal.minTenureDays}::int and l.period_count >= ${policy.loyal.minPeriods}::int and not l.is_lapsed
+            and ${frequentLoyal}::int > 0 and l.last_day > l.first_day
+          then l.interval_count * 365 >= ${frequentLoyal}::int * (l.last_day - l.first_day) end as is_frequent_loyal,
         (l.is_real and ${policy.vip.basis !== 'frequency'}::boolean and ${revenueCutoff}::bigint is not null
           and l.window_revenue > 0 and l.window_revenue >= ${revenueCutoff}::bigint) as is_vip_by_revenue,
         (l.is_real and ${policy.vip.basis !== 'revenue'}::boolean and ${frequencyCutoff}::int is not null

@@ -65,7 +65,7 @@ describe('classifyCustomer', () => {
     expect(classify([50, 40, 30, 20]).types).toEqual(['regular']);
     const overdue = classify([51, 41, 31, 21]);
     expect(overdue.types).toEqual(['at_risk']);
-    expect(overdue.explanation).toBe('At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30 (after 20 days)');
+    expect(overdue.explanation).toBe('At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30 (more than 20 days after it)');
     expect(overdue.numbers.at_risk).toMatchObject({ lastPurchaseDay: '2026-06-09', overdueDay: '2026-06-30', overdueAfterDays: 20 });
   });
 
@@ -108,6 +108,25 @@ describe('classifyCustomer', () => {
     expect(classifyCustomer(facts, policy, asOf, noVip).types).toContain('loyal');
     const oneDayShort = summarizePurchaseDays({ customerId: 7 }, days, [], '2026-06-29', policy);
     expect(classifyCustomer(oneDayShort, policy, '2026-06-29', noVip).types).not.toContain('loyal');
+  });
+
+  // a year of bursts, 2025-06-30 to 2026-06-30 (5 quarters, tenure 365 days, usual gap 1 day, variation far above 100%)
+  const loyalBursts = [365, 364, 363, 362, 200, 199, 198, 100, 99, 98, 2, 1, 0];
+  it('does not call a loyal customer who buys on 12 days a year or more occasional, however bursty', () => {
+    // 12 intervals over a span of 365 days: exactly 12 purchase days a year
+    expect(classify(loyalBursts).types).toEqual(['loyal']);
+    // one purchase day fewer: 11 a year, occasional, and the reason says by how much
+    const fewer = classify(loyalBursts.filter((ago) => ago !== 99));
+    expect(fewer.types).toEqual(['loyal', 'occasional']);
+    expect(fewer.reasons.occasional).toMatch(/^Occasional: 12 purchase days, about 11 a year \(a loyal customer buying on 12 or more is not occasional\), intervals varying \d+% around their average/);
+    expect(fewer.numbers.occasional).toMatchObject({ purchaseDaysPerYear: 11, frequentLoyalPurchaseDaysPerYear: 12 });
+    // not loyal (one day short of a year's tenure): the same bursts stay occasional, with no yearly rate
+    const notLoyal = classify(loyalBursts.slice(1));
+    expect(notLoyal.types).toEqual(['occasional']);
+    expect(notLoyal.numbers.occasional).not.toHaveProperty('purchaseDaysPerYear');
+    // 0 turns the rule off
+    const off = parseTypePolicy(mergePolicy(policy, { occasional: { frequentLoyalPurchaseDaysPerYear: 0 } }));
+    expect(classifyCustomer(factsFor(loyalBursts), off, asOf, noVip).types).toEqual(['loyal', 'occasional']);
   });
 
   it('records the promotion share and marks promotion-driven occasional buyers', () => {

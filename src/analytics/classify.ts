@@ -144,24 +144,43 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
     verdicts.set('regular', { numbers });
   }
 
-  if (daysSinceFirst >= policy.loyal.minTenureDays && facts.periodCount >= policy.loyal.minPeriods && !isLapsed) {
+  const isLoyal = daysSinceFirst >= policy.loyal.minTenureDays && facts.periodCount >= policy.loyal.minPeriods && !isLapsed;
+  if (isLoyal) {
     verdicts.set('loyal', { numbers: { firstPurchaseDay: facts.firstPurchaseDay, periodCount: facts.periodCount, periodMonths: policy.loyal.periodMonths } });
   }
 
-  if (facts.purchaseDayCount >= 2 && !hasRegularRhythm(facts, policy) && !isLapsed && !isNew) {
+  const loyalRate = isLoyal ? loyalPurchaseRate(facts, policy) : null;
+  if (facts.purchaseDayCount >= 2 && !hasRegularRhythm(facts, policy) && !isLapsed && !isNew && !loyalRate?.isFrequent) {
     const orders = facts.verifiedOrderCount;
     const promotionPercent = orders === 0 ? 0 : Math.round((facts.promotionOrderCount * 100) / orders);
     const isPromotionDriven = orders > 0
       && facts.promotionOrderCount >= policy.occasional.promotionDrivenMinOrders
       && facts.promotionOrderCount / orders >= policy.occasional.promotionDrivenShare;
     verdicts.set('occasional', {
-      numbers: { purchaseDays: facts.purchaseDayCount, promotionOrderCount: facts.promotionOrderCount, orderCount: orders, promotionPercent, isPromotionDriven, ...irregularity(facts, policy) },
+      numbers: { purchaseDays: facts.purchaseDayCount, promotionOrderCount: facts.promotionOrderCount, orderCount: orders, promotionPercent, isPromotionDriven, ...irregularity(facts, policy), ...loyalRate?.numbers },
     });
   }
 
   if (facts.purchaseDayCount === 1 && !isNew && !isLapsed) {
     verdicts.set('one_time', { numbers: { firstPurchaseDay: facts.firstPurchaseDay } });
   }
+}
+
+/**
+ * A loyal customer's purchase days a year between their first and last purchase (365 ÷ their mean
+ * gap; independent of the as-of day, so a stored row does not change as the calendar moves on).
+ * At `frequentLoyalPurchaseDaysPerYear` or more they are not occasional: bursts of purchases give
+ * a heavy buyer a high variation, and "occasional" would read as "rarely buys". Compared in whole
+ * numbers (intervals × 365 against limit × span) so SQL and TypeScript agree at the boundary.
+ */
+function loyalPurchaseRate(facts: CustomerFacts, policy: TypePolicy): { isFrequent: boolean; numbers: TypeNumbers } | null {
+  const limit = policy.occasional.frequentLoyalPurchaseDaysPerYear;
+  const spanDays = daysBetween(facts.firstPurchaseDay!, facts.lastPurchaseDay!);
+  if (limit === 0 || spanDays === 0) return null;
+  return {
+    isFrequent: facts.intervalCount * 365 >= limit * spanDays,
+    numbers: { purchaseDaysPerYear: Math.round((facts.intervalCount * 3650) / spanDays) / 10, frequentLoyalPurchaseDaysPerYear: limit },
+  };
 }
 
 /**

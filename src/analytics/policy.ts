@@ -12,6 +12,8 @@ export const typePolicySchema = z
     occasional: z.object({
       promotionDrivenShare: z.number().min(0).max(1),
       promotionDrivenMinOrders: z.number().int().min(1),
+      /** A loyal customer who buys on this many days a year or more is not occasional, however bursty; 0 turns it off. */
+      frequentLoyalPurchaseDaysPerYear: z.number().int().min(0).max(366),
     }).strict(),
     regular: z.object({
       minIntervals: z.number().int().min(2).max(1000),
@@ -53,7 +55,7 @@ export type TypePolicy = z.infer<typeof typePolicySchema>;
 
 export const defaultTypePolicy: TypePolicy = {
   newWithinDays: 30,
-  occasional: { promotionDrivenShare: 0.5, promotionDrivenMinOrders: 2 },
+  occasional: { promotionDrivenShare: 0.5, promotionDrivenMinOrders: 2, frequentLoyalPurchaseDaysPerYear: 12 },
   regular: { minIntervals: 3, maxCoefficientOfVariation: 0.5, frequentWithinDays: 7, frequentMaxCoefficientOfVariation: 1 },
   loyal: { minTenureDays: 365, periodMonths: 3, minPeriods: 4 },
   vip: { windowDays: 365, topPercent: 5, basis: 'revenue' },

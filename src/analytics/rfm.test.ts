@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quintileScore, scoreRfm } from './rfm.js';
+import { emptyRfmScores, quintileScore, scoreRfm } from './rfm.js';
 import { rfmSegmentGrid, rfmSegmentNames, rfmSegmentOf } from './rfm-segments.js';
 
 describe('quintileScore', () => {
@@ -76,5 +76,19 @@ describe('rfm segments', () => {
     [2, 5, "Can't lose them"], [1, 3, 'At risk'], [1, 1, 'Lost'], [2, 1, 'Hibernating'], [4, 4, 'Loyal'], [4, 2, 'Potential loyalists'],
   ])('R=%i F=%i is %s', (r, f, segment) => {
     expect(rfmSegmentOf(r, f)).toBe(segment);
+  });
+});
+
+describe('emptyRfmScores', () => {
+  it('finds the score a tied group skipped, from scoring to the grid', () => {
+    // 10 customers: 6 bought once (positions 0–5, F = 1), then one each with 2…5 purchase days (F = 4, 4, 5, 5)
+    const inputs = [1, 1, 1, 1, 1, 1, 2, 3, 4, 5].map((frequency, index) => ({ customerId: index + 1, recencyDays: index, frequency, monetaryMinor: index }));
+    const scores = scoreRfm(inputs);
+    const counts = new Map<string, number>();
+    for (const score of scores) counts.set(`${score.r}:${score.f}`, (counts.get(`${score.r}:${score.f}`) ?? 0) + 1);
+    const grid = [...counts].map(([key, customers]) => ({ r: Number(key.split(':')[0]), f: Number(key.split(':')[1]), customers }));
+    expect(emptyRfmScores(grid)).toEqual({ recency: [], frequency: [2, 3] });
+    // a cell listed with no customers holds nothing
+    expect(emptyRfmScores([{ r: 1, f: 1, customers: 3 }, { r: 2, f: 2, customers: 0 }])).toEqual({ recency: [2, 3, 4, 5], frequency: [2, 3, 4, 5] });
   });
 });

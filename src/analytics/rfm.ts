@@ -47,3 +47,14 @@ export function scoreRfm(inputs: readonly RfmInput[]): RfmScore[] {
     return { ...input, ...scores, segment: rfmSegmentOf(scores.r, scores.f) };
   });
 }
+
+/**
+ * The recency and frequency scores no customer holds, from a grid's counts: a tied group that spans
+ * two fifths takes the score of the one it begins in, so the next can stay empty (F = 2 on CDNOW,
+ * where the one-time buyers fill the first 51%). The grid's readers say so beside it.
+ */
+export function emptyRfmScores(grid: readonly { r: number; f: number; customers: number }[]): { recency: number[]; frequency: number[] } {
+  const isHeld = (score: number, axis: 'r' | 'f') => grid.some((cell) => cell[axis] === score && cell.customers > 0);
+  const scores = [1, 2, 3, 4, 5];
+  return { recency: scores.filter((score) => !isHeld(score, 'r')), frequency: scores.filter((score) => !isHeld(score, 'f')) };
+}

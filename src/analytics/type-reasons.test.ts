@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { daysBetween } from '../core/clock.js';
+import { overdueSinceDay } from './classify.js';
 import { moneyFormatOf } from './money-format.js';
 import { chancePercentText, typeReason, typesExplanation } from './type-reasons.js';
 
@@ -43,13 +45,23 @@ describe('typeReason', () => {
 
   it('writes one day, one purchase day and one interval in the singular, and any other count in the plural', () => {
     expect(typeReason('at_risk', { lastPurchaseDay: '2026-06-09', medianIntervalDays: 1, overdueDay: '2026-06-11', overdueAfterDays: 2 }, rupiah))
-      .toBe('At risk: last purchase 2026-06-09, usually every 1 day, overdue since 2026-06-11 (after 2 days)');
+      .toBe('At risk: last purchase 2026-06-09, usually every 1 day, overdue since 2026-06-11 (more than 2 days after it)');
     expect(typeReason('regular', { medianIntervalDays: 1, coefficientOfVariation: 0.1, intervalCount: 1, frequentWithinDays: 1 }, rupiah))
       .toBe('Regular: buys about every 1 day over 1 interval; variation 10%, steady for someone who buys at least every 1 day');
     expect(typeReason('regular', { medianIntervalDays: 1.5, coefficientOfVariation: 0.1, intervalCount: 21 }, rupiah)).toBe('Regular: buys about every 1.5 days (variation 10%) over 21 intervals');
     expect(typeReason('vip', { ...vip, windowDays: 1, windowPurchaseDays: 1, vipBy: 'frequency' }, rupiah)).toMatch(/^VIP: 1 purchase day in the last 1 day,/);
     expect(typeReason('lapsed', { lastPurchaseDay: '2026-01-01', quietDays: 1 }, rupiah)).toBe('Lapsed: no purchase since 2026-01-01 (limit 1 day)');
     expect(typeReason('occasional', { purchaseDays: 1, promotionPercent: 0, minIntervals: 2 }, rupiah)).toMatch(/^Occasional: 1 purchase day, too few/);
+  });
+
+  it('names the first overdue day with the limit it is past, so the day and the number agree', () => {
+    // CDNOW: usually every 94 days, limit 188; on 1998-06-28 (188 days on) not overdue yet, on 1998-06-29 (189) overdue
+    const atRisk = { lastPurchaseDay: '1997-12-22', medianIntervalDays: 94, overdueDay: overdueSinceDay('1997-12-22', 188), overdueAfterDays: 188 };
+    expect(daysBetween('1997-12-22', '1998-06-28')).toBe(188);
+    expect(typeReason('at_risk', atRisk, rupiah)).toBe('At risk: last purchase 1997-12-22, usually every 94 days, overdue since 1998-06-29 (more than 188 days after it)');
+    // a limit of 2 × 10.25 days: past 20.5 days is day 21
+    expect(typeReason('at_risk', { ...atRisk, medianIntervalDays: 10.25, overdueDay: overdueSinceDay('1997-12-22', 20.5), overdueAfterDays: 20.5 }, rupiah))
+      .toBe('At risk: last purchase 1997-12-22, usually every 10.25 days, overdue since 1998-01-12 (more than 20.5 days after it)');
   });
 
   it('never shows a hole: missing figures leave the type named without them', () => {
@@ -71,6 +83,6 @@ describe('typesExplanation', () => {
   it('joins the types in precedence order, whatever order they are given in', () => {
     const numbers = { new: { firstPurchaseDay: '2026-06-20' }, at_risk: { lastPurchaseDay: '2026-06-09', overdueDay: '2026-06-30', medianIntervalDays: 10.5, overdueAfterDays: 21 } };
     expect(typesExplanation(['new', 'at_risk'], numbers, rupiah))
-      .toBe('At risk: last purchase 2026-06-09, usually every 10.5 days, overdue since 2026-06-30 (after 21 days); New: first purchase 2026-06-20');
+      .toBe('At risk: last purchase 2026-06-09, usually every 10.5 days, overdue since 2026-06-30 (more than 21 days after it); New: first purchase 2026-06-20');
   });
 });

@@ -60,7 +60,7 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
   switch (type) {
     case 'at_risk':
       if (!isText(n.lastPurchaseDay) || !isNumber(n.medianIntervalDays) || !isText(n.overdueDay) || !isNumber(n.overdueAfterDays)) return null;
-      return `At risk: last purchase ${n.lastPurchaseDay}, usually every ${days(n.medianIntervalDays)}, overdue since ${n.overdueDay} (after ${days(n.overdueAfterDays)})`;
+      return `At risk: last purchase ${n.lastPurchaseDay}, usually every ${days(n.medianIntervalDays)}, overdue since ${n.overdueDay} (more than ${days(n.overdueAfterDays)} after it)`;
     case 'lapsed':
       if (isNumber(n.pAlive)) {
         // the same name for P(alive) as the prediction card's; the threshold and the last purchase are stored since 2026-12
@@ -109,16 +109,20 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
 function occasionalSentence(n: Numbers): string | null {
   if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
   const promotion = `${n.promotionPercent}% of orders with a promotion${n.isPromotionDriven === true ? ' (promotion-driven)' : ''}`;
+  // a loyal customer's yearly rate, stored since 2026-12: at the limit or above they would not be occasional
+  const purchaseDays = isNumber(n.purchaseDaysPerYear) && isNumber(n.frequentLoyalPurchaseDaysPerYear)
+    ? `${counted(n.purchaseDays, 'purchase day')}, about ${formatDecimal(n.purchaseDaysPerYear)} a year (a loyal customer buying on ${n.frequentLoyalPurchaseDaysPerYear} or more is not occasional)`
+    : counted(n.purchaseDays, 'purchase day');
   if (isNumber(n.minIntervals)) {
-    return `Occasional: ${counted(n.purchaseDays, 'purchase day')}, too few to judge a rhythm by (a regular rhythm needs at least ${n.minIntervals + 1}), ${promotion}`;
+    return `Occasional: ${purchaseDays}, too few to judge a rhythm by (a regular rhythm needs at least ${n.minIntervals + 1}), ${promotion}`;
   }
   if (isNumber(n.coefficientOfVariation) && isNumber(n.variationLimit)) {
     const limit = isNumber(n.frequentWithinDays)
       ? `a regular rhythm needs under ${percent(n.variationLimit)}% for someone who buys at least every ${days(n.frequentWithinDays)}`
       : `a regular rhythm needs under ${percent(n.variationLimit)}%`;
-    return `Occasional: ${counted(n.purchaseDays, 'purchase day')}, intervals varying ${percent(n.coefficientOfVariation)}% around their average (${limit}), ${promotion}`;
+    return `Occasional: ${purchaseDays}, intervals varying ${percent(n.coefficientOfVariation)}% around their average (${limit}), ${promotion}`;
   }
-  return `Occasional: ${counted(n.purchaseDays, 'purchase day')} at an irregular rhythm, ${promotion}`;
+  return `Occasional: ${purchaseDays} at an irregular rhythm, ${promotion}`;
 }
 
 /**

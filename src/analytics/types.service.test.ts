@@ -123,6 +123,19 @@ describeEachStore('customer types', (context) => {
     ]);
   });
 
+  it('judges a loyal customer\'s purchase days a year in SQL as the rules do, on both sides of the limit', async () => {
+    const buyOn = (customerId: number, daysAgo: number[]) => daysAgo.map((ago) => ({ customerId, day: addDays(typesAsOf, -ago), amountMinor: 40_000 }));
+    // a year of bursts from 2025-06-30: 12 intervals over 365 days is exactly 12 a year; one day fewer, 11
+    const bursts = [365, 364, 363, 362, 200, 199, 198, 100, 99, 98, 2, 1, 0];
+    const loyal: SeedStore = { customerIds: [1, 2, 3], orders: [...buyOn(1, bursts), ...buyOn(2, bursts.filter((ago) => ago !== 99)), ...buyOn(3, bursts.slice(1))] };
+    await seedStore(context.store.db, loyal);
+    await runTypes(context.store.db, typesAsOf);
+    const actual = await currentTypes(context.store.db);
+    expect(actual).toEqual(referenceTypes(loyal));
+    expect(actual.map((row) => row.types.filter((type) => type !== 'vip'))).toEqual([['loyal'], ['loyal', 'occasional'], ['occasional']]);
+    expect(actual[1].numbers.occasional).toMatchObject({ purchaseDaysPerYear: 11, frequentLoyalPurchaseDaysPerYear: 12 });
+  });
+
   it('says how many customers really reach a VIP cut-off when ties there take in more than the share asked for', async () => {
     const buyOn = (customerId: number, daysAgo: number[]) => daysAgo.map((ago) => ({ customerId, day: addDays(typesAsOf, -ago), amountMinor: 50_000 }));
     const ids = Array.from({ length: 20 }, (_, index) => 101 + index);
@@ -210,7 +223,7 @@ describeEachStore('customer types', (context) => {
     // the alert keeps the at-risk numbers; its reason is made when it is listed
     const listed = (await listAlerts(context.store.db, { kind: 'customer_overdue' })).alerts;
     expect(listed.map((alert) => (alert.explanation as { reason: string }).reason))
-      .toEqual(['At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30 (after 20 days)']);
+      .toEqual(['At risk: last purchase 2026-06-09, usually every 10 days, overdue since 2026-06-30 (more than 20 days after it)']);
     // and says who, as the web app labels customers: by email when they have no name, by their name once known
     await sql`update customer set name = null, email = 'sari@example.com', phone = '+628111' where customer_id = 5`.execute(context.store.db);
     expect((await listAlerts(context.store.db, { kind: 'customer_overdue' })).alerts.map((alert) => alert.customerName)).toEqual(['sari@example.com']);

@@ -42,7 +42,7 @@ describeEachCliStore('clientele analytics CLI', (context) => {
     const overdue = alerts.find((alert: { kind: string }) => alert.kind === 'customer_overdue');
     const text = (await cli('report', 'alerts')).stdout;
     expect(text).not.toMatch(/undefined|NaN/);
-    expect(text).toMatch(new RegExp(`^#${overdue.alertId}  customer_overdue  2026-11-07  customer:${regularId}  At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(after 14 days\\)$`, 'm'));
+    expect(text).toMatch(new RegExp(`^#${overdue.alertId}  customer_overdue  2026-11-07  customer:${regularId}  At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(more than 14 days after it\\)$`, 'm'));
   }, 240_000);
 
   it('reopens an acknowledged alert, so one mistaken `alerts ack` is undone', async () => {
@@ -63,7 +63,7 @@ describeEachCliStore('clientele analytics CLI', (context) => {
   it('lists a type\'s customers with their reasons, and names the known types for an unknown one', async () => {
     const listed = await cli('customers', 'list', '--type', 'at_risk', '--limit', '3');
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(new RegExp(`^${regularId}\\s+at_risk, vip\\s+At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(after 14 days\\); VIP: revenue `, 'm'));
+    expect(listed.stdout).toMatch(new RegExp(`^${regularId}\\s+at_risk, vip\\s+At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(more than 14 days after it\\); VIP: revenue `, 'm'));
     expect(listed.stdout).toMatch(/^\(1–1 of 1 customers typed at_risk\)$/m);
     // in any letter case, as the API reads it
     const capitals = await cli('customers', 'list', '--type', 'AT_RISK', '--limit', '3');

@@ -60,7 +60,7 @@ describe('lifecycleText', () => {
 
   it('gives each step so far and within the horizon, with those too young to judge apart', () => {
     const text = lifecycleText({ asOf: '2026-06-30', horizonDays: 30, overall: null, byChannel: [funnel], byCohort: [] });
-    expect(text).toMatch(/^≤30d = of those who reached the stage before at least 30 days before the as-of day, the share who went on within 30 days$/m);
+    expect(text).toMatch(/^≤30d = the share who reached a stage within 30 days of the previous one, counting only those who reached the previous stage 30 or more days before the as-of day$/m);
     expect(text).toMatch(/^channel web: acquisition 4 → activation 3 \(75% so far, median 10 days; ≤30d 50% of 4, median 7\.5 days\) → retention 1 \(33\.3% so far; ≤30d not yet, 3 too young\) → advocacy 0 \(not tracked yet\)$/m);
   });
 
@@ -96,6 +96,16 @@ describe('rfmText', () => {
     expect(text).not.toMatch(/revenue\s*$|\$0\.00/m);
     expect(text).toMatch(/^no revenue: the orders carry no prices \(every amount is 0\)$/m);
     expect(rfmText(report(true))).toMatch(/\$125\.50/);
+  });
+
+  it('says under the grid which score no customer holds, and why, and says nothing when every score is held', () => {
+    // CDNOW's shape: one-time buyers (F1) fill more than the first two fifths, so F2 is empty
+    const grid = [1, 2, 3, 4, 5].flatMap((r) => [1, 3, 4, 5].map((f) => ({ r, f, customers: 10 })));
+    const text = rfmText({ ...report(true), customers: 200, grid });
+    expect(text).toMatch(/^no customer scores F2: customers with the same value share one score, that of the fifth their group begins in,$/m);
+    expect(text).toMatch(/\(docs\/customer-types\.md, "RFM"\)$/);
+    const full = [1, 2, 3, 4, 5].flatMap((r) => [1, 2, 3, 4, 5].map((f) => ({ r, f, customers: r === 2 && f === 2 ? 0 : 10 })));
+    expect(rfmText({ ...report(true), customers: 240, grid: full })).not.toMatch(/no customer scores/);
   });
 
   it('never prints a segment that has customers as 0% of them', () => {

@@ -1,4 +1,4 @@
-import { untrackedStages, type AnalyzeResult, type Cohort, type LifecycleFunnel, type LifecycleReport, type RfmReport, type TypesReport } from '../../analytics/index.js';
+import { emptyRfmScores, untrackedStages, type AnalyzeResult, type Cohort, type LifecycleFunnel, type LifecycleReport, type RfmReport, type TypesReport } from '../../analytics/index.js';
 import { money, table } from '../format.js';
 
 /** Human renderings of `analyze` and the reports; --json prints the results as they are. */
@@ -59,7 +59,18 @@ export function rfmText(report: RfmReport): string {
     ...(report.hasPrices ? [] : [noPricesLine]),
     '', 'customers by recency (rows, R5 most recent) and frequency (columns, F5 most frequent):',
     table(scores.map((r) => ({ '': `R${r}`, ...Object.fromEntries(scores.slice().reverse().map((f) => [`F${f}`, (cell.get(`${r}:${f}`) ?? 0).toLocaleString('en')])) }))),
+    ...emptyScoresNote(report),
   ].join('\n');
+}
+
+/** Why a score column or row is empty: ties, not a fault (docs/customer-types.md, "RFM"). */
+function emptyScoresNote(report: RfmReport): string[] {
+  const empty = emptyRfmScores(report.grid);
+  const names = [...empty.recency.map((score) => `R${score}`), ...empty.frequency.map((score) => `F${score}`)];
+  if (names.length === 0) return [];
+  return [`no customer scores ${names.join(', ')}: customers with the same value share one score, that of the fifth their group begins in,`,
+    'so a large group of equal values (such as everyone who bought once) fills more than a fifth and the next score stays empty',
+    '(docs/customer-types.md, "RFM")'];
 }
 
 /** The classic triangle: retention by month since first purchase, with each cohort's repeat rate and time to a second purchase. */
@@ -123,7 +134,7 @@ export function lifecycleText(report: LifecycleReport): string {
   return [
     `lifecycle funnel as of ${report.asOf}; so far = up to the as-of day, lower for a younger mix of customers by construction;`,
     // the figures so far mix customers of every age, so only those within the horizon compare channels and cohorts
-    `${within} = of those who reached the stage before at least ${report.horizonDays} days before the as-of day, the share who went on within ${report.horizonDays} days`,
+    `${within} = the share who reached a stage within ${report.horizonDays} days of the previous one, counting only those who reached the previous stage ${report.horizonDays} or more days before the as-of day`,
     `(too young: reached it more recently, left out until they have had the time; "not yet": no one old enough)`,
     ...funnels.map((funnel) => funnelLine(funnel, report.horizonDays)),
   ].join('\n');

@@ -29,6 +29,7 @@ export const numericPolicyFields: NumericPolicyField[] = [
   { path: 'lapsed.pAliveBelow', group: 'lapsed', unit: 'percent', isShare: true, min: { value: 0, isExclusive: true }, max: { value: 100, isExclusive: true } },
   { path: 'occasional.promotionDrivenShare', group: 'occasional', unit: 'percent', isShare: true, min: { value: 0 }, max: { value: 100 } },
   { path: 'occasional.promotionDrivenMinOrders', group: 'occasional', unit: 'count', isWhole: true, min: { value: 1 } },
+  { path: 'occasional.frequentLoyalPurchaseDaysPerYear', group: 'occasional', unit: 'count', isWhole: true, min: { value: 0 }, max: { value: 366 } },
   { path: 'alerts.weeksOfHistory', group: 'alerts', unit: 'weeks', isWhole: true, min: { value: 3 }, max: { value: 52 } },
   { path: 'alerts.zThreshold', group: 'alerts', unit: 'number', min: { value: 0, isExclusive: true } },
   { path: 'alerts.minDropPercent', group: 'alerts', unit: 'percent', min: { value: 0, isExclusive: true }, max: { value: 100, isExclusive: true } },

@@ -13,7 +13,7 @@ type Numbers = Record<string, unknown>;
  * A count with its noun in the reader's language, in the form the count and the sentence ask
  * for ("1 day", "21 diena" but "pēc 21 dienas" and "pēc 10 dienām"): `typeReasonCounts.<kind>`.
  */
-type CountKind = 'days' | 'daysAfter' | 'lastDays' | 'purchaseDays' | 'purchaseDaysAfter' | 'intervals' | 'periods';
+type CountKind = 'days' | 'daysAfter' | 'lastDays' | 'purchaseDays' | 'purchaseDaysLoyal' | 'purchaseDaysAfter' | 'intervals' | 'periods';
 type Counter = (kind: CountKind, value: number, text: string, extra?: Record<string, string>) => string;
 
 function counterFor(locale: Locale): Counter {
@@ -63,7 +63,7 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
       return null;
     case 'at_risk':
       if (!isText(n.lastPurchaseDay) || !isText(n.overdueDay) || !isNumber(n.medianIntervalDays) || !isNumber(n.overdueAfterDays)) return null;
-      return message('atRisk', { date: day(n.lastPurchaseDay), median: days('daysAfter', n.medianIntervalDays), overdueDate: day(n.overdueDay), limit: days('daysAfter', n.overdueAfterDays) });
+      return message('atRisk', { date: day(n.lastPurchaseDay), median: days('daysAfter', n.medianIntervalDays), overdueDate: day(n.overdueDay), limit: days('days', n.overdueAfterDays) });
     case 'vip':
       return vipMessage(n, format, message, count);
     case 'new':
@@ -104,7 +104,11 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
 function occasionalMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage, count: Counter): TypeReasonMessage | null {
   if (!isNumber(n.purchaseDays) || !isNumber(n.promotionPercent)) return null;
   const driven = n.isPromotionDriven === true ? 'PromotionDriven' : '';
-  const common = { purchaseDays: count('purchaseDays', n.purchaseDays, format.number(n.purchaseDays)), promotion: format.percent(n.promotionPercent / 100, 0) };
+  // a loyal customer's yearly rate and the rule's limit, stored since 2026-12
+  const purchaseDays = isNumber(n.purchaseDaysPerYear) && isNumber(n.frequentLoyalPurchaseDaysPerYear)
+    ? count('purchaseDaysLoyal', n.purchaseDays, format.number(n.purchaseDays), { rate: decimalText(n.purchaseDaysPerYear, format), limit: format.number(n.frequentLoyalPurchaseDaysPerYear) })
+    : count('purchaseDays', n.purchaseDays, format.number(n.purchaseDays));
+  const common = { purchaseDays, promotion: format.percent(n.promotionPercent / 100, 0) };
   if (isNumber(n.minIntervals)) return message(`occasionalFewDays${driven}`, { ...common, neededDays: format.number(n.minIntervals + 1) });
   if (isNumber(n.coefficientOfVariation) && isNumber(n.variationLimit)) {
     const varied = { ...common, variation: format.percent(n.coefficientOfVariation, 0), limit: format.percent(n.variationLimit, 0) };

@@ -5,7 +5,7 @@ import type { Locale } from '../../api/types.js';
 import { categoricalPalette } from '../../components/charts/palette.js';
 import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { rfmCellTooltip, rfmGridOption } from './rfm-grid-option.js';
+import { rfmCellTooltip, rfmEmptyScoresNote, rfmGridOption } from './rfm-grid-option.js';
 import { readableTable } from '../../components/charts/chart-table.js';
 import { segmentChartOption, segmentTable } from './segment-chart-option.js';
 
@@ -71,5 +71,20 @@ describe('the RFM grid', () => {
   ])('words %i customers in Latvian as "%s"', (customers, text) => {
     const lv = i18n('lv');
     expect(rfmCellTooltip([2, 1, customers], lv.t, lv.format, 'lv')).toBe(text);
+  });
+});
+
+describe('the note under the RFM grid', () => {
+  // CDNOW's shape: the one-time buyers (F1) fill more than two fifths, so no one scores F2
+  const grid = [1, 2, 3, 4, 5].flatMap((r) => [1, 3, 4, 5].map((f) => ({ r, f, customers: 10 })));
+  it('names the empty score and explains the ties in every language', () => {
+    expect(rfmEmptyScoresNote({ customers: 200, grid }, i18n('en').t)).toMatch(/^No customer scores F2: customers with the same value share one score, that of the fifth their group begins in/);
+    expect(rfmEmptyScoresNote({ customers: 200, grid }, i18n('id').t)).toMatch(/^Tidak ada pelanggan dengan skor F2: /);
+    expect(rfmEmptyScoresNote({ customers: 200, grid }, i18n('lv').t)).toMatch(/^Nevienam klientam nav F2: /);
+  });
+  it('says nothing when every score has customers, or before any scoring', () => {
+    const full = [1, 2, 3, 4, 5].flatMap((r) => [1, 2, 3, 4, 5].map((f) => ({ r, f, customers: 1 })));
+    expect(rfmEmptyScoresNote({ customers: 25, grid: full }, i18n('en').t)).toBeNull();
+    expect(rfmEmptyScoresNote({ customers: 0, grid: [] }, i18n('en').t)).toBeNull();
   });
 });

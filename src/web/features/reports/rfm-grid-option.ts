@@ -1,3 +1,4 @@
+import { emptyRfmScores } from '../../../analytics/rfm.js';
 import { rfmSegmentOf } from '../../../analytics/rfm-segments.js';
 import type { RfmReport } from '../../api/analytics-types.js';
 import type { Locale } from '../../api/types.js';
@@ -30,4 +31,12 @@ export function rfmGridOption(report: RfmReport, t: Translate, format: GridForma
     visualMap: { min: 0, max: maximum, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...sequentialPalette] } },
     series: [{ type: 'heatmap', data: report.grid.map((cell): RfmGridCell => [cell.f - 1, cell.r - 1, cell.customers]), label: { show: true, formatter: (parameters: { value: RfmGridCell }) => format.compact(parameters.value[2]) } }],
   };
+}
+
+/** Why a score has no customers (ties share the score of the fifth their group begins in), or null when every score has some. */
+export function rfmEmptyScoresNote(report: Pick<RfmReport, 'customers' | 'grid'>, t: Translate): string | null {
+  if (report.customers === 0) return null;
+  const empty = emptyRfmScores(report.grid);
+  const scores = [...empty.recency.map((score) => `R${score}`), ...empty.frequency.map((score) => `F${score}`)];
+  return scores.length === 0 ? null : t('reports.rfm.emptyScores', { scores: scores.join(', ') });
 }
