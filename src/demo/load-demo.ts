@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError, isAppError } from '../core/errors.js';
-import { calendarDayIn, fixedClock, type Clock } from '../core/clock.js';
+import { addDays, calendarDayIn, fixedClock, type Clock } from '../core/clock.js';
 import { importFile, type ImportSummary } from '../ingest/import-file.service.js';
 import type { ImportEntity } from '../ingest/canonical.js';
 import { getStoreSettings, updateStoreSettings, type StoreSettings } from '../settings/index.js';
@@ -36,14 +36,20 @@ async function deriveUnderstanding(db: Kysely<Database>, asOfDay: string, clock:
   // is loaded without predictions, and its lapsed customers follow the quiet-days rule
   const notes: string[] = [];
   if (hasRepeatBuyers) {
-    await predictCustomers(db, { asOf: asOfDay, horizonDays: 365, discountRate: 0.01 }).catch((error: unknown) => {
+    await predictCustomers(db, { asOf: asOfDay, horizonDays: 365, discountRate: 0.01, clock }).catch((error: unknown) => {
       if (!(isAppError(error) && error.code === 'MODEL_FIT_NOT_CONVERGED')) throw error;
       notes.push(`No predicted value: the purchases do not pin the value model down (its fit did not converge), so lapsed customers follow the quiet-days rule.`);
     });
   }
+  // a first analysis before the reports' default 90-day window gives the type history a start
+  // before it, so the type migration shows the window's real moves, where one analysis can only
+  // say whom it first typed
+  await analyze(db, { asOf: addDays(asOfDay, -typeHistoryDays), clock });
   await analyze(db, { asOf: asOfDay, clock });
   return notes;
 }
+
+const typeHistoryDays = 91;
 
 export async function isStoreEmpty(db: Kysely<Database>): Promise<boolean> {
   const customer = await db.selectFrom('customer').select('customer_id').limit(1).executeTakeFirst();

@@ -72,10 +72,11 @@ describeEachStore('store reports over HTTP', (context) => {
 
   it('gives revenue per month', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/reports/revenue?granularity=month&from=2024-03-01&to=2024-06-01', headers: analyst.readHeaders });
+    // May holds today, 31 May, not over yet on a live store
     expect(response.json().points).toEqual([
-      { period: '2024-03-01', revenueMinor: 127000, orders: 3, customers: 1 },
-      { period: '2024-04-01', revenueMinor: 100000, orders: 1, customers: 1 },
-      { period: '2024-05-01', revenueMinor: 750000, orders: 2, customers: 2 },
+      { period: '2024-03-01', revenueMinor: 127000, orders: 3, customers: 1, from: '2024-03-01', to: '2024-04-01', isPartial: false },
+      { period: '2024-04-01', revenueMinor: 100000, orders: 1, customers: 1, from: '2024-04-01', to: '2024-05-01', isPartial: false },
+      { period: '2024-05-01', revenueMinor: 750000, orders: 2, customers: 2, from: '2024-05-01', to: '2024-06-01', isPartial: true },
     ]);
     // a range the wrong way round is a mistake to point out, not an empty chart
     for (const url of ['/api/reports/revenue?from=2024-06-01&to=2024-03-01', '/api/reports/type-migration?from=2024-06-01&to=2024-03-01']) {
@@ -94,14 +95,54 @@ describeEachStore('store reports over HTTP', (context) => {
       for (const url of ['/api/reports/type-migration?from=2024-03-01&to=2024-05-30', '/api/reports/type-migration']) {
         const body = (await app.inject({ method: 'GET', url, headers: analyst.readHeaders })).json();
         expect({ url, toDay: body.toDay, to: body.to }).toEqual({ url, toDay: '2024-05-30', to: '2024-05-31T04:00:00.000Z' });
-        // the types the analysis gave count at the end of the day it analysed (read as 23:59 UTC, they fell after it)
-        expect(body.flows.filter((flow: { toType: string }) => flow.toType !== 'none').length).toBeGreaterThan(0);
+        // the types the analysis gave count at the end of the day it analysed (read as 23:59 UTC, they fell after it);
+        // it is the first analysis, so they are first typings, its end the history's start
+        expect(body).toMatchObject({ historyStartsAt: '2024-05-31T04:00:00.000Z', flows: [] });
+        expect(body.firstTyped.length).toBeGreaterThan(0);
       }
       const explicit = (await app.inject({ method: 'GET', url: '/api/reports/type-migration?from=2024-03-01&to=2024-05-30', headers: analyst.readHeaders })).json();
       expect(explicit).toMatchObject({ fromDay: '2024-03-01', from: '2024-03-02T05:00:00.000Z' });
     } finally {
       await updateStoreSettings(context.store.db, { timezone: 'Asia/Jakarta' });
     }
+  });
+
+  it('marks the weeks the range starts or ends inside as partial, with the days it counts', async () => {
+    // Wednesday 13 March to Thursday 2 May: the weeks of Monday 11 March and Monday 29 April are cut
+    const body = (await app.inject({ method: 'GET', url: '/api/reports/revenue?granularity=week&from=2024-03-13&to=2024-05-03', headers: analyst.readHeaders })).json();
+    expect(body.points).toEqual([
+      { period: '2024-03-11', revenueMinor: 52000, orders: 1, customers: 1, from: '2024-03-13', to: '2024-03-18', isPartial: true },
+      { period: '2024-04-15', revenueMinor: 100000, orders: 1, customers: 1, from: '2024-04-15', to: '2024-04-22', isPartial: false },
+      { period: '2024-04-29', revenueMinor: 750000, orders: 2, customers: 2, from: '2024-04-29', to: '2024-05-03', isPartial: true },
+    ]);
+    // a data set's last day is over: a whole month up to it is not partial
+    await updateStoreSettings(context.store.db, { data_as_of: '2024-05-31T23:59:59.999+07:00' });
+    try {
+      const month = (await app.inject({ method: 'GET', url: '/api/reports/revenue?granularity=month&from=2024-05-01&to=2024-06-01', headers: analyst.readHeaders })).json();
+      expect(month.points).toEqual([{ period: '2024-05-01', revenueMinor: 750000, orders: 2, customers: 2, from: '2024-05-01', to: '2024-06-01', isPartial: false }]);
+    } finally {
+      await updateStoreSettings(context.store.db, { data_as_of: null });
+    }
+  });
+
+  it('counts the first analysis\'s typing apart from moves when the range starts before the type history', async () => {
+    await analyze(context.store.db, { asOf: '2024-04-30', clock });
+    await analyze(context.store.db, { asOf: '2024-05-30', clock });
+    const before = (await app.inject({ method: 'GET', url: '/api/reports/type-migration?from=2024-03-01&to=2024-05-30', headers: analyst.readHeaders })).json();
+    const after = (await app.inject({ method: 'GET', url: '/api/reports/type-migration?from=2024-04-30&to=2024-05-30', headers: analyst.readHeaders })).json();
+    // the first analysis (the end of 30 April in Jakarta) typed three customers: no type is known for them on 1 March
+    expect(before).toEqual({
+      from: '2024-03-01T17:00:00.000Z', to: '2024-05-30T17:00:00.000Z', fromDay: '2024-03-01', toDay: '2024-05-30', historyStartsAt: '2024-04-30T17:00:00.000Z',
+      // two customers first typed by the later analysis are real arrivals
+      flows: [{ fromType: 'none', toType: 'lead', customers: 1 }, { fromType: 'none', toType: 'new', customers: 1 }],
+      firstTyped: [{ type: 'occasional', customers: 1 }, { type: 'one_time', customers: 1 }, { type: 'vip', customers: 1 }],
+    });
+    // from the history's start on, the three move from the types they were given
+    expect(after.firstTyped).toEqual([]);
+    expect(after.flows).toEqual([
+      { fromType: 'lead', toType: 'vip', customers: 1 }, { fromType: 'new', toType: 'one_time', customers: 1 },
+      { fromType: 'none', toType: 'lead', customers: 1 }, { fromType: 'none', toType: 'new', customers: 1 }, { fromType: 'vip', toType: 'occasional', customers: 1 },
+    ]);
   });
 
   it('says plainly when a customer has no prediction yet', async () => {

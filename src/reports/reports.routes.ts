@@ -2,16 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { addDays, dayClosedBy } from '../core/clock.js';
-import { calendarDayOf } from '../core/calendar-day.js';
-import { customerTypesByPrecedence, reportMoneyOf, reportMoneyShape, requireAsOfNotInFuture } from '../analytics/index.js';
-import { getStoreSettings, storeNowOf } from '../settings/index.js';
+import { reportMoneyShape } from '../analytics/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
-import { changeRatio, comparedPeriods, startOfDay } from './period.js';
-import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
-import { revenueSeries, typeMigration, type RevenuePoint, type TypeFlow } from './store-summary.repo.js';
-import { AppError } from '../core/errors.js';
+import type { PeriodFigures } from './period-figures.repo.js';
+import type { RevenuePoint, TypeFlow } from './store-summary.repo.js';
+import { reportRevenue, reportSummary, reportTypeMigration } from './store-reports.service.js';
 
 const tags = ['reports'];
 const day = z.string().describe('YYYY-MM-DD');
@@ -37,12 +33,19 @@ const summarySchema = z.object({
 });
 const revenueSchema = z.object({
   granularity: z.enum(['day', 'week', 'month']), from: day, to: day.describe('Exclusive'), ...reportMoneyShape,
-  points: z.array(objectOf<RevenuePoint>()({ period: day.describe('First day of the period'), revenueMinor: z.number(), orders: z.number(), customers: z.number() })),
+  points: z.array(objectOf<RevenuePoint>()({ period: day.describe('First day of the period'), revenueMinor: z.number(), orders: z.number(), customers: z.number() }).extend({
+    from: day.describe('YYYY-MM-DD: the first day counted, the later of the period\'s first day and the range\'s'),
+    to: day.describe("YYYY-MM-DD, exclusive: the day after the last day counted, the earlier of the period's end and the range's"),
+    isPartial: z.boolean().describe('The period is not whole: the range starts or ends inside it (from/to say which days are counted), or, on a live store, it holds today, not over yet. Its total does not compare with whole periods'),
+  })),
 });
 const typeMigrationSchema = z.object({
   from: timestamp.describe('The end of the store day fromDay: the types the flows start from are those held then'), to: timestamp.describe('The end of the store day toDay: the types the flows reach'),
   fromDay: day.describe('YYYY-MM-DD, store calendar: the day at whose end the flows start'), toDay: day.describe('YYYY-MM-DD, store calendar: the day at whose end the flows end'),
-  flows: z.array(objectOf<TypeFlow>()({ fromType: z.string().describe('A customer type, or none'), toType: z.string(), customers: z.number() })),
+  historyStartsAt: timestamp.nullable().describe('When the type history starts: the first analysis (null before any). No type is known before it'),
+  flows: z.array(objectOf<TypeFlow>()({ fromType: z.string().describe('A customer type, or none'), toType: z.string(), customers: z.number() }))
+    .describe('Moves between types; when from is before historyStartsAt, the first analysis\'s typing is in firstTyped, not here as none → type'),
+  firstTyped: z.array(z.object({ type: z.string(), customers: z.number() })).describe('When from is before historyStartsAt: the customers the first analysis typed (their type at from is not known), per type at to; empty otherwise'),
 });
 const predictionSchema = z.object({
   asOf: timestamp.describe('The calibration end of the model'), model: z.enum(['bgnbd', 'paretonbd', 'gammagamma']), pAlive: z.number().nullable().describe('Null when not estimated: BG/NBD gives a customer without a repeat purchase 1 whatever their silence'), expectedPurchases90d: z.number(),
@@ -55,59 +58,21 @@ const predictionSchema = z.object({
 export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.store.db;
-  /** Static data sets report as of their end; live stores as of now. */
-  const context = async () => {
-    const settings = await getStoreSettings(db);
-    return { settings, asOf: storeNowOf(settings, deps.clock.now()) };
-  };
 
   api.get('/reports/summary', {
     config: { access: { permission: 'analytics:read' } },
     schema: { tags, summary: 'Key figures of the last N days against the N days before, up to the same time of day on a live store: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30) }), response: { 200: summarySchema } },
-  }, async (request) => {
-    const { settings, asOf } = await context();
-    // a live store is judged as of now, part-way through today; a data set as of its last whole day
-    const periods = comparedPeriods(asOf, request.query.days, settings.timeZone, settings.dataAsOf ? 'whole-days' : 'same-time');
-    const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);
-    const change = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof typeof current], previous[key as keyof typeof previous])]));
-    return {
-      asOf: asOf.toISOString(), ...(await reportMoneyOf(db)), from: periods.current.from, to: periods.current.to,
-      previousFrom: periods.previous.from, previousTo: periods.previous.to, comparison: periods.comparison,
-      currentPeriod: { from: periods.current.start, to: periods.current.end }, previousPeriod: { from: periods.previous.start, to: periods.previous.end },
-      current, previous, change,
-    };
-  });
+  }, async (request) => reportSummary(db, { days: request.query.days, clock: deps.clock }));
 
   api.get('/reports/revenue', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar)', querystring: z.object({ granularity: z.enum(['day', 'week', 'month']).default('week'), from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }), response: { 200: revenueSchema } },
-  }, async (request) => {
-    const { settings, asOf } = await context();
-    const to = request.query.to ?? addDays(calendarDayOf(asOf, settings.timeZone), 1);
-    const from = request.query.from ?? addDays(to, -365);
-    requireOrderedRange(from, to);
-    // `to` is exclusive: the range's last day is the one before
-    requireAsOfNotInFuture(addDays(to, -1), deps.clock.now(), settings.timeZone, { field: 'to', subject: "The range's last day", remedy: 'End the range by tomorrow at the latest ("to" is exclusive): the days after today have not happened yet.' });
-    return { granularity: request.query.granularity, from, to, ...(await reportMoneyOf(db)), points: await revenueSeries(db, { from, to }, request.query.granularity) };
-  });
+    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar); a period the range starts or ends inside, or still under way, is marked isPartial with the days counted', querystring: z.object({ granularity: z.enum(['day', 'week', 'month']).default('week'), from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }), response: { 200: revenueSchema } },
+  }, async (request) => reportRevenue(db, { ...request.query, clock: deps.clock }));
 
   api.get('/reports/type-migration', {
     config: { access: { permission: 'analytics:read' } },
     schema: { tags, summary: 'How many customers moved from each customer type to each other between the ends of two store days (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows start from; default 90 days before `to`'), to: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows reach; default the day of the latest analysis') }), response: { 200: typeMigrationSchema } },
-  }, async (request) => {
-    const { settings, asOf } = await context();
-    // An analysis is dated the end of its store day (the first instant of the next), so "the end of day D" is that
-    // instant in the store's zone: read in UTC, a New York analysis of 30 June fell after the end of 30 June.
-    const latest = await db.selectFrom('analysis_run').select('as_of').orderBy('run_id', 'desc').limit(1).executeTakeFirst();
-    const toDay = request.query.to ?? dayClosedBy(latest ? latest.as_of : asOf, settings.timeZone);
-    const fromDay = request.query.from ?? addDays(toDay, -90);
-    requireOrderedRange(fromDay, toDay);
-    // the default, the latest analysis's day, is a day that has happened (analyze refuses others)
-    if (request.query.to !== undefined) requireAsOfNotInFuture(toDay, deps.clock.now(), settings.timeZone, { field: 'to', subject: 'The day "to"', remedy: 'Give a "to" of today or an earlier day: the types held at the end of a day to come are not known yet.' });
-    const endOf = (day: string) => startOfDay(addDays(day, 1), settings.timeZone);
-    const [from, to] = [endOf(fromDay), endOf(toDay)];
-    return { from, to, fromDay, toDay, flows: await typeMigration(db, from, to, customerTypesByPrecedence) };
-  });
+  }, async (request) => reportTypeMigration(db, { ...request.query, clock: deps.clock }));
 
   api.get('/customers/:customerId/prediction', {
     config: { access: { permission: 'customers:read' } },
@@ -130,9 +95,4 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
       purchaseDays: Number(row.purchase_days ?? 0),
     };
   });
-}
-
-/** A range whose start is not before its end is a mistake in the request, not an empty report. */
-function requireOrderedRange(from: string, to: string): void {
-  if (from >= to) throw new AppError('REPORT_RANGE_INVALID', `The range starts (${from.slice(0, 10)}) on or after it ends (${to.slice(0, 10)}); give a "from" before "to".`, { field: 'from' });
 }

@@ -3,6 +3,7 @@ import { dayOrInstantOption } from './date-options.js';
 import type { CliRuntime } from '../runtime.js';
 import { idOf, wholeNumberIn } from '../option-values.js';
 import { withExamples } from '../examples.js';
+import { registerStoreReportCommands } from './store-reports.js';
 
 /** The commands' work, loaded when one of them runs: it needs the store and the analytics domain. */
 const run = () => import('./analytics-run.js');
@@ -19,7 +20,8 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
   ])
     .action(async (options: { asOf?: string }) => (await run()).runAnalyze(runtime, options));
 
-  const report = program.command('report').description('reports: rfm | types | lifecycle | cohorts | alerts');
+  const report = program.command('report').description('reports: summary | revenue | type-migration | types | rfm | lifecycle | cohorts | alerts');
+  registerStoreReportCommands(report, runtime);
   report.command('types').description('customers per type as of the latest analysis, with the most common combinations').action(async () => (await run()).runReportTypes(runtime));
   report.command('rfm').description('RFM segments and the recency × frequency grid as of the latest analysis').action(async () => (await run()).runReportRfm(runtime));
   withExamples(report.command('lifecycle').description('the lifecycle funnel (acquisition → activation → retention → advocacy) by channel and cohort').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of'))

@@ -65,10 +65,15 @@ export type AlertsPage = ReportMoney & { alerts: Alert[] };
 
 export type Granularity = 'day' | 'week' | 'month';
 /** GET /api/reports/revenue: `period` is the first day of each day, week or month (store calendar). */
-export type RevenueTrend = ReportMoney & { granularity: Granularity; from: string; to: string; points: Array<{ period: string; revenueMinor: number; orders: number; customers: number }> };
+/** Each point's `from`/`to` (exclusive) are the days it counts; `isPartial`: fewer than the whole period's, or today not over (the chart draws such a period dashed). */
+export type RevenueTrend = ReportMoney & { granularity: Granularity; from: string; to: string; points: Array<{ period: string; revenueMinor: number; orders: number; customers: number; from: string; to: string; isPartial: boolean }> };
 
 /** GET /api/reports/type-migration: types held at the end of the store day `fromDay` against the end of `toDay` (`from`, `to`: those instants). */
-export type TypeMigration = { from: string; to: string; fromDay: string; toDay: string; flows: Array<{ fromType: string; toType: string; customers: number }> };
+/** `firstTyped`: customers the first analysis typed after `from` (the history's start, `historyStartsAt`), left out of `flows`: no earlier type is known. */
+export type TypeMigration = {
+  from: string; to: string; fromDay: string; toDay: string; flows: Array<{ fromType: string; toType: string; customers: number }>;
+  historyStartsAt?: string | null; firstTyped?: Array<{ type: string; customers: number }>;
+};
 
 /** As GET /api/segments sends it (src/segments/segments.repo.ts SegmentRow); revenue is asked for, not there yet. */
 export type Segment = { segment_id: number; name: string; description: string | null; member_count: number; refreshed_at: string | null; revenue_minor?: number };

@@ -1,38 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { isLastPeriodIncomplete, periodEnd } from './revenue-periods.js';
+import { daysCounted, isCutAtEnd, isCutAtStart, rangeEndOf } from './revenue-periods.js';
 
-const trend = (granularity: 'day' | 'week' | 'month', lastPeriod: string, to: string) => ({ granularity, to, points: [{ period: '2026-01-05' }, { period: lastPeriod }] });
+const point = (period: string, from: string, to: string, isPartial: boolean) => ({ period, revenueMinor: 1, orders: 1, customers: 1, from, to, isPartial });
 
-describe('the revenue trend\'s last period', () => {
-  it.each([
-    ['2026-11-30', 'day', '2026-12-01'],
-    ['2026-11-30', 'week', '2026-12-07'],
-    ['2026-11-01', 'month', '2026-12-01'],
-    ['2026-12-01', 'month', '2027-01-01'],
-    ['2024-02-01', 'month', '2024-03-01'],
-  ] as const)('ends a period starting %s, per %s, on %s', (period, granularity, end) => {
-    expect(periodEnd(period, granularity)).toBe(end);
+describe('a revenue period cut short, as the server marks it', () => {
+  it('is cut at its start when the range starts inside it, and at its end when marked partial otherwise', () => {
+    const startsLate = point('2025-12-01', '2025-12-04', '2025-12-08', true);
+    expect([isCutAtStart(startsLate), isCutAtEnd(startsLate, { to: '2026-12-04' })]).toEqual([true, false]);
+    const soFar = point('2026-11-30', '2026-11-30', '2026-12-04', true);
+    expect([isCutAtStart(soFar), isCutAtEnd(soFar, { to: '2026-12-04' })]).toEqual([false, true]);
+    const whole = point('2026-11-23', '2026-11-23', '2026-11-30', false);
+    expect([isCutAtStart(whole), isCutAtEnd(whole, { to: '2026-11-30' })]).toEqual([false, false]);
   });
 
-  it('is incomplete when the range ends before the period does, as a week of which three days have passed', () => {
-    expect(isLastPeriodIncomplete(trend('week', '2026-11-30', '2026-12-03'))).toBe(true);
-    expect(isLastPeriodIncomplete(trend('month', '2026-12-01', '2026-12-03'))).toBe(true);
+  it('is cut at both ends when the range lies inside it', () => {
+    const inside = point('2026-12-01', '2026-12-04', '2026-12-20', true);
+    expect([isCutAtStart(inside), isCutAtEnd(inside, { to: '2026-12-20' })]).toEqual([true, true]);
   });
 
-  it('is complete when the range ends with it, and there is none without points', () => {
-    expect(isLastPeriodIncomplete(trend('week', '2026-11-30', '2026-12-07'))).toBe(false);
-    expect(isLastPeriodIncomplete(trend('day', '2026-12-02', '2026-12-03'))).toBe(false);
-    expect(isLastPeriodIncomplete({ granularity: 'week', to: '2026-12-03', points: [] })).toBe(false);
+  it('holds the days the server counted, the last one before its exclusive end', () => {
+    expect(daysCounted(point('2025-12-01', '2025-12-04', '2025-12-08', true))).toEqual({ firstDay: '2025-12-04', lastDay: '2025-12-07' });
   });
 
-  it('is incomplete when the range ends with today, still under way, even for a whole day or week', () => {
-    expect(isLastPeriodIncomplete(trend('day', '2026-12-02', '2026-12-03'), true)).toBe(true);
-    expect(isLastPeriodIncomplete(trend('week', '2026-11-30', '2026-12-07'), true)).toBe(true);
-    expect(isLastPeriodIncomplete(trend('week', '2026-11-30', '2026-12-03'), true)).toBe(true);
-  });
-
-  it('is complete, though the range ends with today, when the last point is an earlier period without sales today', () => {
-    expect(isLastPeriodIncomplete(trend('day', '2026-11-30', '2026-12-03'), true)).toBe(false);
-    expect(isLastPeriodIncomplete(trend('week', '2026-11-23', '2026-12-03'), true)).toBe(false);
+  it('ends with today on a live store, with the data on a data set, and with the range when the settings are not known', () => {
+    expect([rangeEndOf({ dataAsOf: null }), rangeEndOf({ dataAsOf: '1998-06-30' }), rangeEndOf(null)]).toEqual(['today', 'data', 'range']);
   });
 });

@@ -1,36 +1,31 @@
 import { addDays } from '../../../core/clock.js';
-import type { Granularity } from '../../api/analytics-types.js';
+import type { RevenueTrend } from '../../api/analytics-types.js';
 
-/** The day after a period that starts on `period` (YYYY-MM-DD, store calendar): a day, a week or a calendar month later. */
-export function periodEnd(period: string, granularity: Granularity): string {
-  const day = new Date(`${period}T00:00:00Z`);
-  if (granularity === 'day') day.setUTCDate(day.getUTCDate() + 1);
-  else if (granularity === 'week') day.setUTCDate(day.getUTCDate() + 7);
-  else day.setUTCMonth(day.getUTCMonth() + 1);
-  return day.toISOString().slice(0, 10);
+type Point = RevenueTrend['points'][number];
+
+/*
+ * Which periods are cut short is the server's to say (GET /api/reports/revenue marks each point
+ * `isPartial`, with the days it counts as `from`, `to`): it knows the store's today and calendar,
+ * and a second reckoning here drifted from it (an earlier range on a live store read as "so far").
+ */
+
+/** Whether the range starts inside the period: its first days are not counted. */
+export function isCutAtStart(point: Point): boolean {
+  return point.from > point.period;
 }
 
 /**
- * Whether the last period is cut short (the week or month still running): its
- * total holds only the days so far, and drawn like the others it reads as a
- * collapse. It is cut short by the range's exclusive end `to`, or, when the range
- * ends with today (`endsToday`: a live store, whose range runs to the end of
- * today), by the rest of today, as the day's own point at noon.
+ * Whether the period is cut at its end: by the range's end, or by today still under way. A period
+ * marked partial and not cut at its start is; one cut at its start is too when it also ends the range
+ * (a range inside one period), the one case whose own end the server's fields leave unsaid.
  */
-export function isLastPeriodIncomplete(trend: { granularity: Granularity; to: string; points: ReadonlyArray<{ period: string }> }, endsToday = false): boolean {
-  const last = trend.points.at(-1);
-  if (last === undefined) return false;
-  const end = periodEnd(last.period, trend.granularity);
-  return trend.to < end || (endsToday && trend.to <= end);
+export function isCutAtEnd(point: Point, trend: Pick<RevenueTrend, 'to'>): boolean {
+  return point.isPartial && (!isCutAtStart(point) || point.to === trend.to);
 }
 
-/**
- * Whether the first period starts before the range does: the range is the last 365 days, so its first
- * week or month is cut at the start (4 of its 7 days) and its smaller total reads as a slump.
- */
-export function isFirstPeriodIncomplete(trend: { from: string; points: ReadonlyArray<{ period: string }> }): boolean {
-  const first = trend.points[0];
-  return first !== undefined && first.period < trend.from;
+/** The store days a period's total holds. */
+export function daysCounted(point: Point): { firstDay: string; lastDay: string } {
+  return { firstDay: point.from, lastDay: addDays(point.to, -1) };
 }
 
 /**
@@ -43,10 +38,4 @@ export type RangeEnd = 'today' | 'data' | 'range';
 export function rangeEndOf(settings: { dataAsOf: string | null } | null): RangeEnd {
   if (!settings) return 'range';
   return settings.dataAsOf === null ? 'today' : 'data';
-}
-
-/** The store days a period's total holds: its own days within the range [from, to). */
-export function daysCounted(trend: { granularity: Granularity; from: string; to: string }, period: string): { firstDay: string; lastDay: string } {
-  const end = periodEnd(period, trend.granularity);
-  return { firstDay: period < trend.from ? trend.from : period, lastDay: addDays(end < trend.to ? end : trend.to, -1) };
 }

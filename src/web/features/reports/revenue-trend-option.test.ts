@@ -4,21 +4,27 @@ import { csvTable, readableTable } from '../../components/charts/chart-table.js'
 import { createFormatters } from '../../i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { revenueTrendOption, revenueTrendTable, revenueTrendView } from './revenue-trend-option.js';
-import { daysCounted } from './revenue-periods.js';
 
 const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
 const format = createFormatters('en-GB', 'IDR', 'Asia/Jakarta');
-const point = (period: string, revenueMinor: number) => ({ period, revenueMinor, orders: 1, customers: 1 });
+/** A point as the server gives it: the days it counts [from, to), and whether they are fewer than the whole period's or include today. */
+const point = (period: string, revenueMinor: number, from: string, to: string, isPartial = false) => ({ period, revenueMinor, orders: 1, customers: 1, from, to, isPartial });
 
 // The demo store on 3 December 2026, per week: the year's range starts on Thursday 4 December 2025, so its first week holds 4 days
 const live: RevenueTrend = {
   granularity: 'week', from: '2025-12-04', to: '2026-12-04', currency: 'IDR', hasPrices: true,
-  points: [point('2025-12-01', 19_300_000), point('2025-12-08', 65_500_000), point('2026-11-23', 60_000_000), point('2026-11-30', 30_000_000)],
+  points: [
+    point('2025-12-01', 19_300_000, '2025-12-04', '2025-12-08', true), point('2025-12-08', 65_500_000, '2025-12-08', '2025-12-15'),
+    point('2026-11-23', 60_000_000, '2026-11-23', '2026-11-30'), point('2026-11-30', 30_000_000, '2026-11-30', '2026-12-04', true),
+  ],
 };
 // CDNOW per week, reported as of its end, 30 June 1998 (a Tuesday): its range starts on Tuesday 1 July 1997
 const dataSet: RevenueTrend = {
   granularity: 'week', from: '1997-07-01', to: '1998-07-01', currency: 'USD', hasPrices: true,
-  points: [point('1997-06-30', 1_745_897), point('1997-07-07', 1_867_715), point('1998-06-22', 1_500_000), point('1998-06-29', 450_000)],
+  points: [
+    point('1997-06-30', 1_745_897, '1997-07-01', '1997-07-07', true), point('1997-07-07', 1_867_715, '1997-07-07', '1997-07-14'),
+    point('1998-06-22', 1_500_000, '1998-06-22', '1998-06-29'), point('1998-06-29', 450_000, '1998-06-29', '1998-07-01', true),
+  ],
 };
 
 describe('the revenue trend, a period cut short at either end', () => {
@@ -51,8 +57,6 @@ describe('the revenue trend, a period cut short at either end', () => {
   });
 
   it('gives each period the days its total holds, in the table and the CSV', () => {
-    expect(daysCounted(live, '2025-12-01')).toEqual({ firstDay: '2025-12-04', lastDay: '2025-12-07' });
-    expect(daysCounted(dataSet, '1998-06-29')).toEqual({ firstDay: '1998-06-29', lastDay: '1998-06-30' });
     const table = revenueTrendTable(live, revenueTrendView(live, [], 'today', t, format), t);
     expect(readableTable(table, format).rows[0]).toEqual(['1 Dec 2025 (only the days from 4 Dec 2025, when the range starts)', '4 Dec 2025', '7 Dec 2025', 'IDR\u00a019,300,000', '1', '1']);
     expect(csvTable(table, { currency: 'IDR', minorPerMajor: 1 }).slice(0, 2)).toEqual([
@@ -61,8 +65,18 @@ describe('the revenue trend, a period cut short at either end', () => {
     ]);
   });
 
+  it('cuts only the periods the server marks: a live store\'s range ending before today has no period "so far"', () => {
+    const earlier: RevenueTrend = { ...live, to: '2026-11-30', points: live.points.slice(1, 3) };
+    const view = revenueTrendView(earlier, [], 'today', t, format);
+    expect(view.partial).toEqual({ first: null, last: null });
+    expect(view.tooltipLabels).toEqual(['8 Dec 2025', '23 Nov 2026']);
+    // and the days a period holds are the server's, not worked out again here
+    const table = revenueTrendTable(dataSet, revenueTrendView(dataSet, [], 'data', t, format), t);
+    expect(csvTable(table, { currency: 'USD', minorPerMajor: 100 }).at(-1)?.slice(0, 3)).toEqual(['1998-06-29', '1998-06-29', '1998-06-30']);
+  });
+
   it('names months by month and cuts them the same way', () => {
-    const monthly: RevenueTrend = { ...live, granularity: 'month', points: [point('2025-12-01', 1), point('2026-12-01', 2)] };
+    const monthly: RevenueTrend = { ...live, granularity: 'month', points: [point('2025-12-01', 1, '2025-12-04', '2026-01-01', true), point('2026-12-01', 2, '2026-12-01', '2026-12-04', true)] };
     expect(revenueTrendView(monthly, [], 'today', t, format).tooltipLabels).toEqual(['Dec 2025 (from 4 Dec 2025)', 'Dec 2026 (so far)']);
     expect(csvTable(revenueTrendTable(monthly, revenueTrendView(monthly, [], 'today', t, format), t), { currency: 'IDR', minorPerMajor: 1 })[1].slice(0, 3)).toEqual(['2025-12', '2025-12-04', '2025-12-31']);
   });

@@ -3,7 +3,7 @@ import type { ChartTable } from '../../components/charts/chart-table.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import { alertColour, categoricalPalette } from '../../components/charts/palette.js';
 import type { Formatters } from '../../i18n/format.js';
-import { daysCounted, isFirstPeriodIncomplete, isLastPeriodIncomplete, type RangeEnd } from './revenue-periods.js';
+import { daysCounted, isCutAtEnd, isCutAtStart, type RangeEnd } from './revenue-periods.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 type TrendFormat = Pick<Formatters, 'number' | 'money' | 'moneyCompact' | 'date' | 'month'>;
@@ -37,10 +37,10 @@ export type RevenueTrendView = {
 };
 
 /**
- * How each period is named, and which are cut short. A cut period's smaller total would read as a
- * slump: it is drawn dashed from its neighbour, named in its tooltip for what it holds ("1 Dec 2025
- * (from 4 Dec 2025)", "30 Nov 2026 (so far)", "29 Jun 1998 (to 30 Jun 1998)") and said in a note under
- * the chart. A data set's last week is not "not over yet": its days are over, the data simply ends.
+ * How each period is named, and which are cut short (the server marks them). A cut period's smaller
+ * total would read as a slump: it is drawn dashed from its neighbour, named in its tooltip for what it
+ * holds ("1 Dec 2025 (from 4 Dec 2025)", "30 Nov 2026 (so far)", "29 Jun 1998 (to 30 Jun 1998)") and
+ * said in a note under the chart. A data set's last week is not "not over yet": its days are over, the data simply ends.
  */
 export function revenueTrendView(trend: RevenueTrend, alerts: readonly Alert[], rangeEnd: RangeEnd, t: Translate, format: TrendFormat): RevenueTrendView {
   const periods = trend.points.map((point) => point.period);
@@ -49,13 +49,13 @@ export function revenueTrendView(trend: RevenueTrend, alerts: readonly Alert[], 
   const name = periodNamer(trend, t);
   const last = trend.points.length - 1;
   let first: PartialPeriod | null = null;
-  if (isFirstPeriodIncomplete(trend)) {
-    const day = format.date(trend.from);
+  if (last >= 0 && isCutAtStart(trend.points[0])) {
+    const day = format.date(trend.points[0].from);
     first = { index: 0, label: t('reports.revenue.fromDay', { period: labels[0], day }), tooltip: t('reports.revenue.startsLate', { day }), note: t('reports.revenue.startsLateNote', { period: name(labels[0]), day }) };
   }
   let lastPartial: PartialPeriod | null = null;
-  if (last >= 0 && isLastPeriodIncomplete(trend, rangeEnd === 'today')) {
-    const day = format.date(daysCounted(trend, periods[last]).lastDay);
+  if (last >= 0 && isCutAtEnd(trend.points[last], trend)) {
+    const day = format.date(daysCounted(trend.points[last]).lastDay);
     lastPartial = rangeEnd === 'today'
       ? { index: last, label: t('reports.revenue.soFar', { period: labels[last] }), tooltip: t('reports.revenue.incomplete'), note: t('reports.revenue.incompleteNote', { period: name(labels[last]) }) }
       : {
@@ -134,7 +134,7 @@ export function revenueTrendTable(trend: RevenueTrend, view: RevenueTrendView, t
     header: [t('reports.revenue.period'), t('reports.revenue.firstDay'), t('reports.revenue.lastDay'), t('reports.common.revenue'), t('reports.revenue.orders'), t('reports.revenue.customers')],
     kinds: [trend.granularity === 'month' ? 'month' : 'day', 'day', 'day', 'money', 'count', 'count'],
     rows: trend.points.map((point, index) => {
-      const { firstDay, lastDay } = daysCounted(trend, point.period);
+      const { firstDay, lastDay } = daysCounted(point);
       const note = notes.get(index);
       const period = trend.granularity === 'month' ? point.period.slice(0, 7) : point.period;
       return [note ? { value: period, note } : period, firstDay, lastDay, point.revenueMinor, point.orders, point.customers];

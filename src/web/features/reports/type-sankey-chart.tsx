@@ -1,6 +1,7 @@
 import type { TypeMigration } from '../../api/analytics-types.js';
 import { Chart } from '../../components/charts/chart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { sankeyGraph, typeSankeyOption } from './type-sankey-option.js';
 
 /**
@@ -12,11 +13,13 @@ export function TypeSankeyChart({ migration }: { migration: TypeMigration }) {
   const { t, format, locale } = useI18n();
   const typeName = (type: string) => t(`customerTypes.${type}`);
   const graph = sankeyGraph(migration.flows);
+  const firstTyped = (migration.firstTyped ?? []).reduce((sum, entry) => sum + entry.customers, 0);
   return (
     <>
       <p className="small muted sankey-ends"><span>{format.date(migration.fromDay)}</span><span>{format.date(migration.toDay)}</span></p>
       <Chart title={t('reports.migration.title')} fileName="type-migration" option={typeSankeyOption(migration, t, format, locale)} height={Math.max(320, graph.nodes.length * 28)}
         table={{ header: [`${t('reports.migration.from')} (${format.date(migration.fromDay)})`, `${t('reports.migration.to')} (${format.date(migration.toDay)})`, t('reports.common.customers')], kinds: ['text', 'text', 'count'], rows: migration.flows.map((flow) => [typeName(flow.fromType), typeName(flow.toType), flow.customers]) }} />
+      {firstTyped > 0 ? <p className="small muted">{t(pluralKey(locale, 'reports.migration.firstTypedNote', firstTyped), { count: format.number(firstTyped) })}</p> : null}
     </>
   );
 }

@@ -1,0 +1,57 @@
+import { addDays } from '../../core/clock.js';
+import type { RevenueReport, SummaryReport, TypeMigrationReport } from '../../reports/index.js';
+import { localTime, money, table } from '../format.js';
+import { percent } from './analytics-output.js';
+
+/** Human renderings of `report summary | revenue | type-migration`; --json prints the reports as the API sends them. */
+
+const count = (value: number) => value.toLocaleString('en');
+const noPricesLine = 'no revenue: the orders carry no prices (every amount is 0)';
+
+export function summaryText(report: SummaryReport): string {
+  const figures: Array<[keyof SummaryReport['current'], string, (value: number) => string]> = [
+    ['realCustomers', 'real customers', count], ['leads', 'leads', count], ['newCustomers', 'new customers', count],
+    ['activeCustomers', 'active customers', count], ['repeatPurchaseRate', 'repeat-purchase rate', percent],
+    ...(report.hasPrices ? [['revenueMinor', 'revenue', money] as [keyof SummaryReport['current'], string, (value: number) => string]] : []),
+    ['orders', 'orders', count],
+  ];
+  const change = (value: number | null | undefined) => (value == null ? 'new' : `${value > 0 ? '+' : ''}${Number((value * 100).toFixed(1))}%`);
+  return [
+    `${report.from} – ${addDays(report.to, -1)} against ${report.previousFrom} – ${addDays(report.previousTo, -1)}`
+      + (report.comparison === 'same-time' ? ` (up to ${localTime(new Date(report.currentPeriod.to))} today, and the same time of day then)` : ' (whole days)'),
+    table(figures.map(([key, name, format]) => ({ figure: name, current: format(report.current[key]), previous: format(report.previous[key]), change: change(report.change[key]) }))),
+    ...(report.hasPrices ? [] : [noPricesLine]),
+  ].join('\n');
+}
+
+export function revenueText(report: RevenueReport): string {
+  if (report.points.length === 0) return `No purchases from ${report.from} to ${addDays(report.to, -1)}.`;
+  const rows = report.points.map((point) => ({
+    [report.granularity]: `${report.granularity === 'month' ? point.period.slice(0, 7) : point.period}${point.isPartial ? '*' : ''}`,
+    'days counted': point.from === addDays(point.to, -1) ? point.from : `${point.from} – ${addDays(point.to, -1)}`,
+    ...(report.hasPrices ? { revenue: money(point.revenueMinor) } : {}), orders: count(point.orders), customers: count(point.customers),
+  }));
+  return [
+    `revenue per ${report.granularity}, ${report.from} – ${addDays(report.to, -1)}`,
+    table(rows),
+    ...(report.points.some((point) => point.isPartial) ? ['* partial: only the days counted (the range cuts it, or today is not over); not comparable with whole periods'] : []),
+    ...(report.hasPrices ? [] : [noPricesLine]),
+  ].join('\n');
+}
+
+export function typeMigrationText(report: TypeMigrationReport): string {
+  if (report.historyStartsAt === null) return 'No type history yet: run `clientele analyze`.';
+  const starts = new Date(report.historyStartsAt);
+  const moves = report.flows.filter((flow) => flow.fromType !== flow.toType);
+  const stayed = report.flows.filter((flow) => flow.fromType === flow.toType).reduce((sum, flow) => sum + flow.customers, 0);
+  return [
+    `type moves from the end of ${report.fromDay} to the end of ${report.toDay}`,
+    moves.length === 0 ? 'no customer changed type' : table(moves.map((flow) => ({ from: flow.fromType, to: flow.toType, customers: count(flow.customers) }))),
+    ...(stayed > 0 ? [`${count(stayed)} customers kept their type`] : []),
+    ...(report.firstTyped.length > 0 ? [
+      '', `type history starts with the first analysis, dated ${localTime(starts)} (the end of the day it analysed), after the end of ${report.fromDay}:`,
+      'no type is known then for the customers it typed, so these are first typings, not moves:',
+      table(report.firstTyped.map((entry) => ({ 'first typed as': entry.type, customers: count(entry.customers) }))),
+    ] : []),
+  ].join('\n');
+}

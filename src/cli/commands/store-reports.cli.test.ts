@@ -1,0 +1,71 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { updateStoreSettings } from '../../settings/index.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/store/${name}`, import.meta.url));
+
+// The store fixture (Jakarta, IDR), reported as a data set ending 31 May 2024 so the system clock does not matter
+describeEachCliStore('clientele report summary | revenue | type-migration', (context) => {
+  const run = async (...args: string[]) => {
+    const result = await runCliInProcess(context.db, args, { CLIENTELE_TIMEZONE: 'Asia/Jakarta', CLIENTELE_CURRENCY: 'IDR' });
+    if (result.error) throw result.error;
+    return result.stdout;
+  };
+  const json = async (...args: string[]) => JSON.parse(await run('--json', ...args));
+
+  beforeAll(async () => {
+    for (const entity of ['customers', 'orders']) await run('import', entity, fixture(`${entity}.csv`), '--rejects', join(tmpdir(), `clientele-store-reports-${entity}.rejects.csv`));
+    await context.withStore((store) => updateStoreSettings(store.db, { data_as_of: '2024-05-31T23:59:59.999+07:00' }));
+  }, 240_000);
+
+  it('compares the last --days whole days with the days before, as GET /api/reports/summary', async () => {
+    const body = await json('report', 'summary', '--days', '30');
+    expect(body).toMatchObject({ comparison: 'whole-days', from: '2024-05-02', to: '2024-06-01', previousFrom: '2024-04-02', previousTo: '2024-05-02' });
+    expect(body.current).toMatchObject({ activeCustomers: 1, newCustomers: 1, revenueMinor: 750000, orders: 1, realCustomers: 4 });
+    expect(body.previous).toMatchObject({ activeCustomers: 2, newCustomers: 2, revenueMinor: 100000, orders: 2, realCustomers: 3 });
+    const text = await run('report', 'summary', '--days', '30');
+    expect(text).toMatch(/^2024-05-02 – 2024-05-31 against 2024-04-02 – 2024-05-01 \(whole days\)$/m);
+    expect(text).toMatch(/^orders +1 +2 +-50%$/m);
+  }, 120_000);
+
+  it('gives revenue per --granularity over --from … --to, marking the periods the range cuts', async () => {
+    const body = await json('report', 'revenue', '--granularity', 'week', '--from', '2024-03-13', '--to', '2024-05-03');
+    expect(body).toMatchObject({ granularity: 'week', from: '2024-03-13', to: '2024-05-03', currency: 'IDR', hasPrices: true });
+    expect(body.points).toEqual([
+      { period: '2024-03-11', revenueMinor: 52000, orders: 1, customers: 1, from: '2024-03-13', to: '2024-03-18', isPartial: true },
+      { period: '2024-04-15', revenueMinor: 100000, orders: 1, customers: 1, from: '2024-04-15', to: '2024-04-22', isPartial: false },
+      { period: '2024-04-29', revenueMinor: 750000, orders: 2, customers: 2, from: '2024-04-29', to: '2024-05-03', isPartial: true },
+    ]);
+    const text = await run('report', 'revenue', '--granularity', 'week', '--from', '2024-03-13', '--to', '2024-05-03');
+    expect(text).toMatch(/^2024-03-11\* +2024-03-13 – 2024-03-17 /m);
+    expect(text).toMatch(/^2024-04-15 +2024-04-15 – 2024-04-21 /m);
+    expect(text).toMatch(/^\* partial: only the days counted/m);
+    // the defaults: the year up to the data set's end, by week
+    expect(await json('report', 'revenue')).toMatchObject({ granularity: 'week', from: '2023-06-02', to: '2024-06-01' });
+    const wrong = await runCliInProcess(context.db, ['report', 'revenue', '--granularity', 'year']);
+    expect(wrong.exitCode).not.toBe(0);
+    expect(wrong.error).toMatchObject({ code: 'CLI_ARGUMENT_INVALID' });
+  }, 120_000);
+
+  it('counts the first analysis\'s typing apart from the moves in report type-migration', async () => {
+    await run('analyze', '--as-of', '2024-04-30');
+    await run('analyze', '--as-of', '2024-05-30');
+    const body = await json('report', 'type-migration', '--from', '2024-03-01', '--to', '2024-05-30');
+    expect(body).toMatchObject({ fromDay: '2024-03-01', toDay: '2024-05-30', historyStartsAt: '2024-04-30T17:00:00.000Z' });
+    // the three customers the first analysis typed have no known type on 1 March; two first typed later are real arrivals
+    expect(body.firstTyped).toEqual([{ type: 'occasional', customers: 1 }, { type: 'one_time', customers: 1 }, { type: 'vip', customers: 1 }]);
+    expect(body.flows).toEqual([{ fromType: 'none', toType: 'lead', customers: 1 }, { fromType: 'none', toType: 'new', customers: 1 }]);
+    // the defaults: the latest analysis's day and the 90 days before it
+    expect(await json('report', 'type-migration')).toEqual(body);
+    const text = await run('report', 'type-migration');
+    expect(text).toMatch(/^type history starts with the first analysis, dated 2024-05-01 00:00 \(the end of the day it analysed\), after the end of 2024-03-01:$/m);
+    expect(text).toMatch(/^vip +1$/m);
+    expect(text).not.toMatch(/^none +vip/m);
+    const moves = await json('report', 'type-migration', '--from', '2024-04-30', '--to', '2024-05-30');
+    expect(moves.firstTyped).toEqual([]);
+    expect(moves.flows).toContainEqual({ fromType: 'vip', toType: 'occasional', customers: 1 });
+  }, 120_000);
+});

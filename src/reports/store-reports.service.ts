@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { addDays, dayClosedBy, type Clock } from '../core/clock.js';
+import { calendarDayOf } from '../core/calendar-day.js';
+import { AppError } from '../core/errors.js';
+import { customerTypesByPrecedence, reportMoneyOf, requireAsOfNotInFuture, type ReportMoney } from '../analytics/index.js';
+import { getStoreSettings, storeNowOf } from '../settings/index.js';
+import { changeRatio, comparedPeriods, startOfDay, type Comparison } from './period.js';
+import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
+import { coverageOf, type Granularity, type PeriodCoverage } from './period-coverage.js';
+import { revenueSeries, typeMigration, type RevenuePoint, type TypeMigration } from './store-summary.repo.js';
+
+/** The reports GET /api/reports/{summary,revenue,type-migration} and `clientele report …` share. */
+
+export type SummaryReport = ReportMoney & {
+  asOf: string; from: string; to: string; previousFrom: string; previousTo: string; comparison: Comparison;
+  currentPeriod: { from: Date; to: Date }; previousPeriod: { from: Date; to: Date };
+  current: PeriodFigures; previous: PeriodFigures; change: Record<string, number | null>;
+};
+
+export async function reportSummary(db: Kysely<Database>, options: { days: number; clock: Clock }): Promise<SummaryReport> {
+  const settings = await getStoreSettings(db);
+  const asOf = storeNowOf(settings, options.clock.now());
+  // a live store is judged as of now, part-way through today; a data set as of its last whole day
+  const periods = comparedPeriods(asOf, options.days, settings.timeZone, settings.dataAsOf ? 'whole-days' : 'same-time');
+  const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);
+  const change = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof PeriodFigures], previous[key as keyof PeriodFigures])]));
+  return {
+    asOf: asOf.toISOString(), ...(await reportMoneyOf(db)), from: periods.current.from, to: periods.current.to,
+    previousFrom: periods.previous.from, previousTo: periods.previous.to, comparison: periods.comparison,
+    currentPeriod: { from: periods.current.start, to: periods.current.end }, previousPeriod: { from: periods.previous.start, to: periods.previous.end },
+    current, previous, change,
+  };
+}
+
+export type RevenueReport = ReportMoney & { granularity: Granularity; from: string; to: string; points: Array<RevenuePoint & PeriodCoverage> };
+
+export async function reportRevenue(db: Kysely<Database>, options: { granularity: Granularity; from?: string; to?: string; clock: Clock }): Promise<RevenueReport> {
+  const settings = await getStoreSettings(db);
+  const now = options.clock.now();
+  const asOf = storeNowOf(settings, now);
+  const to = options.to ?? addDays(calendarDayOf(asOf, settings.timeZone), 1);
+  const from = options.from ?? addDays(to, -365);
+  requireOrderedRange(from, to);
+  // `to` is exclusive: the range's last day is the one before
+  requireAsOfNotInFuture(addDays(to, -1), now, settings.timeZone, { field: 'to', subject: "The range's last day", remedy: 'End the range by tomorrow at the latest ("to" is exclusive): the days after today have not happened yet.' });
+  // on a live store today is under way; a data set's days are all over, its data simply ends
+  const dayUnderWay = settings.dataAsOf ? null : calendarDayOf(now, settings.timeZone);
+  const points = (await revenueSeries(db, { from, to }, options.granularity))
+    .map((point) => ({ ...point, ...coverageOf(point.period, options.granularity, { from, to }, dayUnderWay) }));
+  return { granularity: options.granularity, from, to, ...(await reportMoneyOf(db)), points };
+}
+
+export type TypeMigrationReport = TypeMigration & { from: Date; to: Date; fromDay: string; toDay: string };
+
+export async function reportTypeMigration(db: Kysely<Database>, options: { from?: string; to?: string; clock: Clock }): Promise<TypeMigrationReport> {
+  const settings = await getStoreSettings(db);
+  const asOf = storeNowOf(settings, options.clock.now());
+  // An analysis is dated the end of its store day (the first instant of the next), so "the end of day D" is that
+  // instant in the store's zone: read in UTC, a New York analysis of 30 June fell after the end of 30 June.
+  const latest = await db.selectFrom('analysis_run').select('as_of').orderBy('run_id', 'desc').limit(1).executeTakeFirst();
+  const toDay = options.to ?? dayClosedBy(latest ? latest.as_of : asOf, settings.timeZone);
+  const fromDay = options.from ?? addDays(toDay, -90);
+  requireOrderedRange(fromDay, toDay);
+  // the default, the latest analysis's day, is a day that has happened (analyze refuses others)
+  if (options.to !== undefined) requireAsOfNotInFuture(toDay, options.clock.now(), settings.timeZone, { field: 'to', subject: 'The day "to"', remedy: 'Give a "to" of today or an earlier day: the types held at the end of a day to come are not known yet.' });
+  const endOf = (day: string) => startOfDay(addDays(day, 1), settings.timeZone);
+  const [from, to] = [endOf(fromDay), endOf(toDay)];
+  return { from, to, fromDay, toDay, ...(await typeMigration(db, from, to, customerTypesByPrecedence)) };
+}
+
+/** A range whose start is not before its end is a mistake in the request, not an empty report. */
+function requireOrderedRange(from: string, to: string): void {
+  if (from >= to) throw new AppError('REPORT_RANGE_INVALID', `The range starts (${from.slice(0, 10)}) on or after it ends (${to.slice(0, 10)}); give a "from" before "to".`, { field: 'from' });
+}
