@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.js';
-import { apiKeyScopes } from './permissions.js';
+import { apiKeyScopes, rolesWithPermission, scopesWithPermission, type Permission } from './permissions.js';
 
 // Codes are chosen so that `kindOfCode` (core/errors.ts) maps them to the right status.
 
@@ -9,8 +9,26 @@ export const sessionExpired = () => new AppError('AUTH_SESSION_EXPIRED', 'Your s
 
 export const invalidCredentials = () => new AppError('AUTH_INVALID_CREDENTIALS', 'The email or password is wrong, or the account is disabled.');
 
-export const permissionForbidden = (permission: string, holder: string) =>
-  new AppError('AUTH_FORBIDDEN', `This needs the "${permission}" permission, which ${holder} does not have.`, { permission });
+/**
+ * A caller refused for lack of `permission`, told who has it (derived from the role and scope
+ * tables, so the text follows them): staff whom to ask, a key's owner which scope to use.
+ */
+export const permissionForbidden = (permission: Permission, holder: string, caller: 'staff' | 'api-key' | 'anonymous') => {
+  const roles = rolesWithPermission(permission);
+  const holders = listedWithAnd(roles.map((role) => `${role}s`));
+  const needs = `This needs the "${permission}" permission`;
+  if (caller === 'api-key') {
+    const scopes = scopesWithPermission(permission);
+    const fix = scopes.length ? `use a key with ${scopes.length === 1 ? 'scope' : 'scopes'} ${listedWithOr(scopes.map((scope) => `"${scope}"`))}` : `no API key has it: sign in as one of the ${holders}`;
+    return new AppError('AUTH_FORBIDDEN', `${needs}, which ${holder} does not have; ${fix}.`, { permission, roles, scopes });
+  }
+  const ask = caller === 'staff' ? 'ask one of them' : 'sign in as one of them';
+  const message = caller === 'staff' ? `${needs}, which ${holders} have and ${holder} does not; ${ask}.` : `${needs}, which ${holders} have; ${ask}.`;
+  return new AppError('AUTH_FORBIDDEN', message, { permission, roles });
+};
+
+const listedWithAnd = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const listedWithOr = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
 export const apiKeyScopeSuspended = (permission: string, scopes: string[]) =>
   new AppError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canGrantScopes, permissions, permissionsByRole, permissionsOfRole, permissionsOfScopes, roleHasPermission, scopesHavePermission, scopesInEffect, type Permission } from './permissions.js';
+import { canGrantScopes, permissions, permissionsByRole, permissionsOfRole, permissionsOfScopes, roleHasPermission, rolesWithPermission, scopesHavePermission, scopesInEffect, scopesWithPermission, type Permission } from './permissions.js';
 
 describe('role permissions', () => {
   const cases: Array<[Parameters<typeof roleHasPermission>[0], Permission, boolean]> = [
@@ -28,6 +28,15 @@ describe('role permissions', () => {
   it('lists a role’s permissions in the canonical order', () => {
     expect(permissionsOfRole('owner')).toEqual([...permissions]);
     expect(permissionsOfRole('analyst')).toEqual(['account:manage', 'customers:read', 'analytics:read']);
+  });
+});
+
+describe('who has a permission', () => {
+  it('lists the roles and scopes granting it, in their listed order', () => {
+    expect(rolesWithPermission('customers:merge')).toEqual(['owner', 'admin']);
+    expect(rolesWithPermission('customers:write')).toEqual(['owner', 'admin', 'marketer', 'agent']);
+    expect(scopesWithPermission('customers:write')).toEqual(['write', 'admin']);
+    expect(scopesWithPermission('account:manage')).toEqual([]);
   });
 });
 

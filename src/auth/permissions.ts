@@ -63,6 +63,16 @@ export function roleHasPermission(role: StaffRole, permission: Permission): bool
   return permissionsByRole[role].has(permission);
 }
 
+/** The roles that grant `permission`, in the order roles are listed: what a refusal tells the caller to ask. */
+export function rolesWithPermission(permission: Permission): StaffRole[] {
+  return roles.filter((role) => permissionsByRole[role].has(permission));
+}
+
+/** The API-key scopes that grant `permission`. */
+export function scopesWithPermission(permission: Permission): ApiKeyScope[] {
+  return apiKeyScopes.filter((scope) => permissionsByScope[scope].has(permission));
+}
+
 export function scopesHavePermission(scopes: readonly string[], permission: Permission): boolean {
   return scopes.some((scope) => isApiKeyScope(scope) && permissionsByScope[scope].has(permission));
 }

@@ -47,6 +47,9 @@ const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[numb
   started_by: z.string().describe('Who started it: a key as api-key:<id>:<name>, the command line as cli:<account>, a person as user:<id> with their email only for a caller holding audit:read. The id is an opaque staff number: only callers holding users:manage (who hold audit:read too) can map it to a person'),
 });
 
+/** A run as its reader may see it: its starter's email only to those who may read the audit (an owner). */
+const runViewOf = (principal: Parameters<typeof principalHasPermission>[0]) => ({ canReadStaffEmails: principalHasPermission(principal, 'audit:read') });
+
 export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.post('/ingest/:entity', {
@@ -104,7 +107,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       response: { 201: importRunSchema },
     },
   }, async (request, reply) => {
-    const run = await openImportRun(deps.store.db, { entity: request.body.entity, fileName: request.body.fileName ?? null, actor: actorOf(request.principal) });
+    const run = await openImportRun(deps.store.db, { entity: request.body.entity, fileName: request.body.fileName ?? null, actor: actorOf(request.principal) }, runViewOf(request.principal));
     return reply.status(201).send(run);
   });
 
@@ -122,7 +125,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       }),
       response: { 200: importRunSchema, 404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)'), 409: errorResponse('The run already ended otherwise (IMPORT_RUN_ENDED_CONFLICT)') },
     },
-  }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal), request.body.rejectedBySender));
+  }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal), request.body.rejectedBySender, runViewOf(request.principal)));
 
   api.get('/imports/:importId', {
     config: { access: { permission: 'customers:read' } },
@@ -131,7 +134,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       params: z.object({ importId: z.coerce.number().int().positive() }),
       response: { 200: importRunSchema, 404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)') },
     },
-  }, async (request) => readImportRun(deps.store.db, request.params.importId, { canReadStaffEmails: principalHasPermission(request.principal, 'audit:read') }));
+  }, async (request) => readImportRun(deps.store.db, request.params.importId, runViewOf(request.principal)));
 
   api.get('/imports', {
     config: { access: { permission: 'customers:read' } },
@@ -142,7 +145,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
   }, async (request) => {
     const { limit, cursor } = request.query;
     const rows = await listImportRuns(deps.store.db, {
-      limit: limit + 1, beforeId: cursor === undefined ? undefined : idOfCursor(cursor, 'imports'), canReadStaffEmails: principalHasPermission(request.principal, 'audit:read'),
+      limit: limit + 1, beforeId: cursor === undefined ? undefined : idOfCursor(cursor, 'imports'), ...runViewOf(request.principal),
     });
     return pageByIds(rows, limit, 'imports', (run) => run.import_id);
   });

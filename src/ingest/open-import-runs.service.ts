@@ -14,13 +14,16 @@ import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
  * once. A run whose batches stop for ten minutes reads as interrupted, as a
  * killed CLI import does.
  */
-export async function openImportRun(db: Kysely<Database>, run: { entity: ImportEntity; fileName: string | null; actor: string }) {
+export async function openImportRun(db: Kysely<Database>, run: { entity: ImportEntity; fileName: string | null; actor: string }, view: ImportRunView = {}) {
   const importId = await startImportRun(db, { entity: run.entity, fileName: run.fileName, preset: null, startedBy: run.actor });
-  return readImportRun(db, importId);
+  return readImportRun(db, importId, view);
 }
 
-/** Who started it is shown as `actorForDisplay` shows an actor: their email only when `canReadStaffEmails`. */
-export async function readImportRun(db: Kysely<Database>, importId: number, options: { canReadStaffEmails?: boolean } = {}) {
+/** How a run is shown to its reader: who started it as `actorForDisplay` shows an actor, their email only when `canReadStaffEmails`. */
+export type ImportRunView = { canReadStaffEmails?: boolean };
+
+/** The run as `view` shows it; opening and closing one answer it the same way, so a reader sees one name for its starter. */
+export async function readImportRun(db: Kysely<Database>, importId: number, options: ImportRunView = {}) {
   const [run] = await listImportRuns(db, { importId, limit: 1, canReadStaffEmails: options.canReadStaffEmails });
   if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}. Open one with POST /api/imports.`, { field: 'importId' });
   return run;
@@ -55,7 +58,7 @@ export async function joinOpenRun(trx: Kysely<Database>, importId: number, entit
  * and rejected so that the run counts the whole file. Closing a run already
  * ended as asked answers it again, so a retried close is harmless.
  */
-export async function closeImportRun(db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string, rejectedBySender = 0) {
+export async function closeImportRun(db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string, rejectedBySender = 0, view: ImportRunView = {}) {
   await db.transaction().execute(async (trx) => {
     const run = await lockImportRun(trx, importId);
     if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}.`, { field: 'importId' });
@@ -69,5 +72,5 @@ export async function closeImportRun(db: Kysely<Database>, importId: number, out
     if (rejectedBySender > 0) await addSenderRejects(trx, importId, rejectedBySender);
     await finishImportRun(trx, importId, outcome);
   });
-  return readImportRun(db, importId);
+  return readImportRun(db, importId, view);
 }

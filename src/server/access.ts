@@ -43,14 +43,14 @@ export function principalHasPermission(principal: Principal | null, permission: 
  * what it acts on.
  */
 export function requirePermission(principal: Principal | null, permission: Permission): void {
-  if (!principal) throw permissionForbidden(permission, 'an anonymous caller');
+  if (!principal) throw permissionForbidden(permission, 'an anonymous caller', 'anonymous');
   if (principal.kind === 'api-key') {
     if (!scopesHavePermission(principal.scopes, permission)) {
       const suspended = principal.suspendedScopes.filter((scope) => scopesHavePermission([scope], permission));
       if (suspended.length > 0) throw apiKeyScopeSuspended(permission, suspended);
-      throw permissionForbidden(permission, `an API key with scope ${principal.scopes.map((scope) => `"${scope}"`).join(', ') || '(none)'}`);
+      throw permissionForbidden(permission, `an API key with scope ${principal.scopes.map((scope) => `"${scope}"`).join(', ') || '(none)'}`, 'api-key');
     }
     return;
   }
-  if (!roleHasPermission(principal.role, permission)) throw permissionForbidden(permission, `your role "${principal.role}"`);
+  if (!roleHasPermission(principal.role, permission)) throw permissionForbidden(permission, `your role "${principal.role}"`, 'staff');
 }

@@ -22,6 +22,7 @@ describeEachStore('staff emails outside the audit log', (context) => {
   let app: FastifyInstance;
   let ownerEmail = '';
   let ownerActor = '';
+  let ownerHeaders: AuthHeaders;
   let segmentId = 0;
   let alertId = 0;
   const ids: Record<string, number> = {};
@@ -33,7 +34,7 @@ describeEachStore('staff emails outside the audit log', (context) => {
     ownerEmail = `owner-${context.kind}@leak.example`;
     const owner = await createTestUser(context.store, 'owner', { email: ownerEmail });
     ownerActor = userActor(owner.user.userId, ownerEmail);
-    const ownerHeaders = (await openTestSession(context.store, owner)).headers;
+    ownerHeaders = (await openTestSession(context.store, owner)).headers;
 
     await storeAlerts(db, [{
       kind: 'metric_drop', metric: 'revenue', scope: 'all', granularity: 'day', windowStart: '2024-06-10', windowEnd: '2024-06-10',
@@ -113,5 +114,16 @@ describeEachStore('staff emails outside the audit log', (context) => {
       const run = await app.inject({ method: 'GET', url: `/api/imports/${ids.importId}`, headers });
       expect(run.json().started_by).toBe(ownerActor);
     }
+  });
+
+  it('names the owner by email when they open and close an import run, as reading the run does', async () => {
+    const opened = await app.inject({ method: 'POST', url: '/api/imports', headers: ownerHeaders, payload: { entity: 'orders', fileName: 'o.csv' } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json().started_by).toBe(ownerActor);
+    const importId = opened.json().import_id;
+    const closed = await app.inject({ method: 'POST', url: `/api/imports/${importId}/close`, headers: ownerHeaders, payload: { status: 'completed' } });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().started_by).toBe(ownerActor);
+    expect((await app.inject({ method: 'GET', url: `/api/imports/${importId}`, headers: ownerHeaders })).json().started_by).toBe(ownerActor);
   });
 });

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
 import type { ErrorBody } from '../responses.js';
 import { bodyErrors } from './body-parsing.js';
+import { unknownKeyHint } from './key-suggestions.js';
 
 const statusByKind: Record<ErrorKind, number> = {
   invalid: 400,
@@ -24,8 +25,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const first = error.validation[0];
       const field = first ? fieldOf(first) : undefined;
       const context = error.validationContext ?? 'body';
+      // a key the schema does not know, said with the accepted one it most likely means
+      const unknownKeys = unknownKeyHint(error.validation, request.routeOptions.schema?.[context]);
+      const message = `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first?.message ?? error.message}${unknownKeys ? `. ${unknownKeys.hint}` : ''}`;
       return reply.status(400).send({
-        error: { code: 'REQUEST_INVALID', message: `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first?.message ?? error.message}`, field, details: { context, issues: error.validation.map(issueWithField) } },
+        error: { code: 'REQUEST_INVALID', message, field, details: { context, issues: error.validation.map(issueWithField), ...unknownKeys } },
       } satisfies ErrorBody);
     }
     if (isAppError(error)) {

@@ -10,7 +10,7 @@ import id from '../i18n/id.json' with { type: 'json' };
 import lv from '../i18n/lv.json' with { type: 'json' };
 
 const tIn = (locale: 'en' | 'id' | 'lv') => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
-const forbidden = new ApiError(403, 'AUTH_FORBIDDEN', 'This needs the "customers:write" permission, which your role "analyst" does not have.', undefined, { permission: 'customers:write' });
+const forbidden = new ApiError(403, 'AUTH_FORBIDDEN', 'This needs the "customers:write" permission, which owners, admins, marketers and agents have and your role "analyst" does not; ask one of them.', undefined, { permission: 'customers:write', roles: ['owner', 'admin', 'marketer', 'agent'] });
 const badEmail = new ApiError(400, 'CUSTOMER_IDENTITY_INVALID', '"not-an-email" is not an email address (expected name@domain.tld); fix it or leave it empty', 'email');
 
 describe('describeError', () => {
@@ -25,7 +25,8 @@ describe('describeError', () => {
     expect(describeError(badEmail, tIn('id'), 'id')).toEqual({
       title: 'Mohon periksa:', message: 'Isian email tidak valid: periksa penulisannya.', original: badEmail.message, code: 'CUSTOMER_IDENTITY_INVALID',
     });
-    expect(describeError(forbidden, tIn('lv'), 'lv').message).toBe('Jūsu loma to nedrīkst (vajag atļauju “customers:write”). Vērsieties pie īpašnieka vai administratora.');
+    expect(describeError(forbidden, tIn('lv'), 'lv').message).toBe('Jūsu loma to nedrīkst (vajag atļauju “customers:write”). Vērsieties pie kāda, kura lomai šī atļauja ir: Īpašnieks, Administrators, Mārketinga speciālists un Konsultants.');
+    expect(describeError(forbidden, tIn('id'), 'id').message).toBe('Peran Anda tidak boleh melakukan ini (memerlukan izin “customers:write”). Minta bantuan seseorang yang perannya memiliki izin ini: Pemilik, Administrator, Pemasar, dan Agen.');
     const weak = describeError(new ApiError(400, 'AUTH_PASSWORD_WEAK', 'Use at least 10 characters.', 'newPassword'), tIn('lv'), 'lv');
     expect(weak).toMatchObject({ title: 'Lūdzu, pārbaudiet:', message: 'Parole ir par vāju: izmantojiet vismaz 10 rakstzīmes.' });
   });
@@ -125,7 +126,7 @@ describe('the error codes the server declares', () => {
 });
 
 /** Only these are filled in by describeError (variablesOf); any other {name} would show as written. */
-const filledVariables = ['field', 'permission'];
+const filledVariables = ['field', 'permission', 'roles'];
 
 describe.each([['en', en], ['id', id], ['lv', lv]] as const)('the %s error messages', (_locale, messages) => {
   const codes: Record<string, string> = messages.errors.codes;
@@ -134,7 +135,7 @@ describe.each([['en', en], ['id', id], ['lv', lv]] as const)('the %s error messa
     expect(webReachableCodes.filter((code) => typeof codes[code] !== 'string' || codes[code].trim() === '')).toEqual([]);
   });
 
-  it('use no variable other than {field} and {permission}', () => {
+  it('use no variable other than {field}, {permission} and {roles}', () => {
     const others = Object.entries(codes).flatMap(([code, text]) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).filter((name) => !filledVariables.includes(name)).map((name) => `${code}: {${name}}`));
     expect(others).toEqual([]);
   });

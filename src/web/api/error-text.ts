@@ -31,15 +31,18 @@ export function describeError(error: Error, t: I18n['t'], locale: string): Error
   const title = t(titleKeyOf(error.status));
   const key = `errors.codes.${error.code}`;
   const isSaidAsSent = locale === 'en' && error.message.trim() !== '';
-  const translated = isSaidAsSent ? key : t(key, variablesOf(error, t));
+  const translated = isSaidAsSent ? key : t(key, variablesOf(error, t, locale));
   if (translated === key) return { title, message: error.message, original: null, code: error.code };
   return { title, message: translated, original: error.message.trim() === '' ? null : error.message, code: error.code };
 }
 
-function variablesOf(error: ApiError, t: I18n['t']): Record<string, string> {
+function variablesOf(error: ApiError, t: I18n['t'], locale: string): Record<string, string> {
   const field = error.field ?? '';
   const fieldKey = `errors.fields.${field}`;
   const fieldLabel = t(fieldKey);
   const permission = typeof error.details?.permission === 'string' ? error.details.permission : '';
-  return { field: field === '' ? '—' : fieldLabel === fieldKey ? field : fieldLabel, permission };
+  // the roles that have the permission a refusal names, as the server derived them from its role table
+  const roles = Array.isArray(error.details?.roles) ? error.details.roles.filter((role): role is string => typeof role === 'string') : [];
+  const roleNames = new Intl.ListFormat(locale, { type: 'conjunction' }).format(roles.map((role) => t(`roles.${role}`)));
+  return { field: field === '' ? '—' : fieldLabel === fieldKey ? field : fieldLabel, permission, roles: roleNames || '—' };
 }

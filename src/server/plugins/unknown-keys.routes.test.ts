@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../../test/helpers/stores.js';
+import { createTestUser, signInAs, type TestSession } from '../../../test/helpers/auth.js';
+import { buildApp } from '../app.js';
+import { fixedClock } from '../../core/clock.js';
+
+/** A body key a route does not take is refused naming the accepted key the client most likely meant, on every route alike. */
+describeEachStore('unknown body keys over HTTP', (context) => {
+  let app: FastifyInstance;
+  let admin: TestSession;
+  let customerId: number;
+
+  beforeAll(async () => {
+    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock: fixedClock('2025-01-01T00:00:00Z') });
+    admin = await signInAs(context.store, 'admin');
+    const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Ayu' } });
+    expect(created.statusCode, created.body).toBe(201);
+    customerId = created.json().customer.customer_id;
+  });
+  afterAll(async () => app?.close());
+
+  const send = (method: 'POST' | 'PATCH', url: string, payload: object, headers: Record<string, string> = admin.headers) => app.inject({ method, url, headers, payload });
+
+  it('suggests the camelCase key for a snake_case one copied from a response', async () => {
+    const response = await send('PATCH', `/api/customers/${customerId}`, { birth_year: 1990 });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'REQUEST_INVALID',
+      field: 'birth_year',
+      message: expect.stringMatching(/"birth_year".*Use "birthYear" instead of "birth_year"\.$/),
+      details: { context: 'body', hint: 'Use "birthYear" instead of "birth_year".', suggestions: { birth_year: 'birthYear' } },
+    });
+  });
+
+  it('suggests for other letter cases, near misses and several keys at once, on other routes', async () => {
+    const created = await send('POST', '/api/customers', { name: 'Bima', BirthYear: 1990, emial: 'bima@example.com' });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error.details).toMatchObject({ suggestions: { BirthYear: 'birthYear', emial: 'email' }, hint: 'Use "birthYear" instead of "BirthYear" and "email" instead of "emial".' });
+    const settings = await send('PATCH', '/api/settings', { time_zone: 'Europe/Riga' });
+    expect(settings.json().error).toMatchObject({ code: 'REQUEST_INVALID', details: { hint: 'Use "timeZone" instead of "time_zone".' } });
+    const user = await createTestUser(context.store, 'agent');
+    const signIn = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { Email: user.user.email, password: user.password } });
+    expect(signIn.json().error).toMatchObject({ code: 'REQUEST_INVALID', details: { suggestions: { Email: 'email' } } });
+  });
+
+  it('adds no suggestion when no accepted key comes close', async () => {
+    const response = await send('PATCH', `/api/customers/${customerId}`, { shoeSize: 42 });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).not.toContain('Use');
+    expect(response.json().error.details).not.toHaveProperty('hint');
+  });
+});
