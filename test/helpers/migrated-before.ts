@@ -2,12 +2,11 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe } from 'vitest';
 import { openStore, type Store, type StoreKind } from '../../src/db/client.js';
 import { listMigrationFiles, migrate, migrationsDirectory } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/schema.js';
 import { createScratchSchema } from '../../src/db/scratch-schema.js';
-import { testStoreKinds } from './stores.js';
+import { describeEachStoreOpenedBy, type StoreContext } from './stores.js';
 
 /**
  * A new store migrated up to just before `migrationFile` (the earlier files copied to a temporary
@@ -41,37 +40,24 @@ async function openStoreMigratedBefore(kind: StoreKind, migrationFile: string): 
 }
 
 /**
- * Runs a suite against every available store (or `kinds`) after `seed` wrote rows into a store migrated up to
+ * Runs a suite against every available store after `seed` wrote rows into a store migrated up to
  * just before `migrationFile` and the rest of the migrations ran. `context.store` is valid inside tests.
  */
 export function describeMigrationFromBefore(
   name: string,
   migrationFile: string,
   seed: (db: Kysely<Database>) => Promise<void>,
-  body: (context: { readonly store: Store; readonly kind: StoreKind }) => void,
-  kinds: StoreKind[] = testStoreKinds(),
+  body: (context: StoreContext) => void,
 ): void {
-  for (const kind of kinds) {
-    describe(`${name} [${kind}]`, () => {
-      let current: Store | undefined;
-      let dispose: (() => Promise<void>) | undefined;
-      beforeAll(async () => {
-        const before = await openStoreMigratedBefore(kind, migrationFile);
-        dispose = before.dispose;
-        await seed(before.store.db);
-        await before.migrateRest();
-        current = before.store;
-      }, 240_000);
-      afterAll(async () => {
-        await dispose?.();
-      });
-      body({
-        get store() {
-          if (!current) throw new Error('store not ready');
-          return current;
-        },
-        kind,
-      });
-    });
-  }
+  describeEachStoreOpenedBy(name, async (kind) => {
+    const before = await openStoreMigratedBefore(kind, migrationFile);
+    try {
+      await seed(before.store.db);
+      await before.migrateRest();
+    } catch (error) {
+      await before.dispose();
+      throw error;
+    }
+    return { store: before.store, dispose: before.dispose };
+  }, body);
 }

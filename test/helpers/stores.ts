@@ -48,13 +48,24 @@ export function testStoreKinds(): StoreKind[] {
  * Runs the same suite against every available store. `context.store` is valid
  * inside tests (set in beforeAll).
  */
-export function describeEachStore(name: string, body: (context: { readonly store: Store; readonly kind: StoreKind }) => void): void {
+export function describeEachStore(name: string, body: (context: StoreContext) => void): void {
+  describeEachStoreOpenedBy(name, createTestStore, body);
+}
+
+export type StoreContext = { readonly store: Store; readonly kind: StoreKind };
+
+/** The same, with stores `open` gives (a store migrated part-way, say), disposed of after the suite. */
+export function describeEachStoreOpenedBy(
+  name: string,
+  open: (kind: StoreKind) => Promise<{ store: Store; dispose: () => Promise<void> }>,
+  body: (context: StoreContext) => void,
+): void {
   for (const kind of testStoreKinds()) {
     describe(`${name} [${kind}]`, () => {
       let current: Store | undefined;
       let dispose: (() => Promise<void>) | undefined;
       beforeAll(async () => {
-        ({ store: current, dispose } = await createTestStore(kind));
+        ({ store: current, dispose } = await open(kind));
       }, 240_000);
       afterAll(async () => {
         await dispose?.();
