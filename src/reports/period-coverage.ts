@@ -1,7 +1,8 @@
 import { addDays } from '../core/clock.js';
 import type { DayRange } from './period.js';
 
-export type Granularity = 'day' | 'week' | 'month';
+export const granularities = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof granularities)[number];
 
 /**
  * The days of one period a report counts: `from`, `to` (exclusive) are its own days within the range.

@@ -1,6 +1,6 @@
 import { reportRevenue, reportSummary, reportTypeMigration } from '../../reports/index.js';
 import type { CliRuntime } from '../runtime.js';
-import type { Granularity } from './store-reports.js';
+import type { Granularity } from '../../reports/index.js';
 import { revenueText, summaryText, typeMigrationText } from './store-reports-output.js';
 
 export async function runReportSummary(runtime: CliRuntime, options: { days: number }): Promise<void> {

@@ -4,12 +4,11 @@ import type { CliRuntime } from '../runtime.js';
 import { wholeNumberIn } from '../option-values.js';
 import { withExamples } from '../examples.js';
 import { dayOption } from './date-options.js';
+import { granularities, type Granularity } from '../../reports/period-coverage.js';
 
 /** `report summary | revenue | type-migration`: GET /api/reports/{summary,revenue,type-migration}, their query parameters as options. */
 const run = () => import('./store-reports-run.js');
 
-const granularities = ['day', 'week', 'month'] as const;
-export type Granularity = (typeof granularities)[number];
 
 function granularityOf(value: string): Granularity {
   const granularity = granularities.find((choice) => choice === value);
