@@ -93,7 +93,7 @@ export async function hasOpenOverdueAlert(db: Kysely<Database>, customerIds: rea
 }
 
 /**
- * Undoes what a merge did to the kept customer's overdue alerts (mergeOverdueAlerts): the alert it raised
+ * Undoes what a merge did to the kept customer's overdue alerts (judgeKeptCustomerOverdueAfterMerge): the alert it raised
  * from the combined purchases goes, those it closed because the combined purchases came later open again.
  */
 export async function revertMergeOverdueAlerts(db: Kysely<Database>, keptId: number, mergeId: number): Promise<void> {
