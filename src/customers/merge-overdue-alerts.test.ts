@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { analyze } from '../analytics/index.js';
+import { acknowledgeAlert, analyze, reopenAlert } from '../analytics/index.js';
 import { fixedClock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
 import { ingestRecords } from '../ingest/ingest-batch.service.js';
@@ -29,6 +29,17 @@ async function openOverdue(db: Kysely<Database>, customerIds: number[]) {
     where kind = 'customer_overdue' and acknowledged_at is null and customer_id = any(${customerIds}::bigint[]) order by customer_id, alert_id`.execute(db);
   return rows.rows.map((row) => [Number(row.customer_id), row.last]);
 }
+
+type StoredAlert = { alert_id: number; acknowledged_at: Date | null; acknowledged_by: string | null; explanation: Record<string, unknown> };
+
+/** A customer's overdue alerts, as stored. */
+async function overdueAlertsOf(db: Kysely<Database>, customerId: number) {
+  const rows = await sql<StoredAlert>`select alert_id, acknowledged_at, acknowledged_by, explanation from alert
+    where kind = 'customer_overdue' and customer_id = ${customerId}::bigint order by alert_id`.execute(db);
+  return rows.rows.map((row) => ({ ...row, alert_id: Number(row.alert_id) }));
+}
+
+const staff = 'user:staff@example.com';
 
 describeEachStore('overdue alerts when two customers are merged', (context) => {
   it('closes the kept customer\'s alert when the merged purchases show they came back, and opens it again on undo', async () => {
@@ -75,5 +86,60 @@ describeEachStore('overdue alerts when two customers are merged', (context) => {
 
     await undoMerge(db, mergeId, 'test', { clock });
     expect(await openOverdue(db, [kept, merged])).toEqual(before);
+  });
+
+  it('keeps an alert the merge raised that staff acknowledged, acknowledged by them, ended by the undo', async () => {
+    const db = context.store.db;
+    const { kept, merged } = await seed(db, 'ackraised', { kept: ['2024-04-24'], merged: regularDays });
+    await analyze(db, { asOf: '2024-06-30', clock });
+    const later = fixedClock('2024-07-02T12:00:00Z');
+    const { mergeId } = await mergeCustomers(db, kept, merged, 'test', { clock: later });
+    const [raised] = await overdueAlertsOf(db, kept);
+    await acknowledgeAlert(db, raised.alert_id, staff);
+    const [acknowledged] = await overdueAlertsOf(db, kept);
+
+    await undoMerge(db, mergeId, 'test', { clock: later });
+    expect(await overdueAlertsOf(db, kept)).toEqual([{
+      alert_id: raised.alert_id, acknowledged_at: acknowledged.acknowledged_at, acknowledged_by: staff,
+      explanation: { ...raised.explanation, closed: { reason: 'merge_undone', mergeId } },
+    }]);
+    expect(await openOverdue(db, [kept, merged])).toEqual([[merged, '2024-06-03']]);
+  });
+
+  it('leaves alone, on undo, an alert the merge closed that staff reopened and acknowledged since', async () => {
+    const db = context.store.db;
+    const { kept, merged } = await seed(db, 'ackclosed', { kept: regularDays, merged: ['2024-06-27'] });
+    await analyze(db, { asOf: '2024-06-30', clock });
+    const { mergeId } = await mergeCustomers(db, kept, merged, 'test', { clock });
+    const [closed] = await overdueAlertsOf(db, kept);
+    expect(closed).toMatchObject({ acknowledged_by: 'system', explanation: { closed: { reason: 'bought_again', mergeId } } });
+    await reopenAlert(db, closed.alert_id);
+    await acknowledgeAlert(db, closed.alert_id, staff);
+    const before = await overdueAlertsOf(db, kept);
+
+    await undoMerge(db, mergeId, 'test', { clock });
+    expect(await overdueAlertsOf(db, kept)).toEqual(before);
+  });
+
+  // the merge closes only open alerts, and sets the merged-away customer's aside as they are
+  it('leaves an alert acknowledged before the merge as it was, through the merge and its undo, whichever customer had it', async () => {
+    const db = context.store.db;
+    const later = fixedClock('2024-07-02T12:00:00Z');
+    const pairs = [await seed(db, 'ackkept', { kept: regularDays, merged: ['2024-06-27'] }), await seed(db, 'ackmerged', { kept: ['2024-04-24'], merged: regularDays })];
+    await analyze(db, { asOf: '2024-06-30', clock });
+    const [keptAlert] = await overdueAlertsOf(db, pairs[0].kept);
+    const [mergedAlert] = await overdueAlertsOf(db, pairs[1].merged);
+    await acknowledgeAlert(db, keptAlert.alert_id, staff);
+    await acknowledgeAlert(db, mergedAlert.alert_id, staff);
+    const alertsOf = async () => Promise.all(pairs.flatMap(({ kept, merged }) => [overdueAlertsOf(db, kept), overdueAlertsOf(db, merged)]));
+    const before = await alertsOf();
+    expect(before.flat().map((alert) => alert.acknowledged_by)).toEqual([staff, staff]);
+
+    for (const { kept, merged } of pairs) {
+      const { mergeId } = await mergeCustomers(db, kept, merged, 'test', { clock: later });
+      expect(await overdueAlertsOf(db, kept)).toEqual(kept === pairs[0].kept ? before[0] : []);
+      await undoMerge(db, mergeId, 'test', { clock: later });
+    }
+    expect(await alertsOf()).toEqual(before);
   });
 });

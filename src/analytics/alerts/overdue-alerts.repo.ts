@@ -93,13 +93,20 @@ export async function hasOpenOverdueAlert(db: Kysely<Database>, customerIds: rea
 }
 
 /**
- * Undoes what a merge did to the kept customer's overdue alerts (judgeKeptCustomerOverdueAfterMerge): the alert it raised
- * from the combined purchases goes, those it closed because the combined purchases came later open again.
+ * Undoes what a merge did to the kept customer's overdue alerts (judgeKeptCustomerOverdueAfterMerge),
+ * except where staff acted on an alert since: acknowledged alerts are kept, and a later decision
+ * wins, as a later profile edit does. An alert the merge raised is deleted unless someone
+ * acknowledged it; that one stays, with who acknowledged it and when, marked as ended by the undo
+ * (`closed.reason` 'merge_undone', as an analysis marks one 'bought_again'; a closed alert is not
+ * closed again). An alert the merge closed opens again if it is still as the merge left it.
  */
 export async function revertMergeOverdueAlerts(db: Kysely<Database>, keptId: number, mergeId: number): Promise<void> {
-  await sql`delete from alert where kind = 'customer_overdue' and customer_id = ${keptId}::bigint
-    and (explanation ->> 'raisedByMergeId')::bigint = ${mergeId}::bigint`.execute(db);
+  const ofKept = sql`kind = 'customer_overdue' and customer_id = ${keptId}::bigint`;
+  const closedBySystem = sql`(acknowledged_by = 'system' and explanation ? 'closed')`;
   await sql`update alert set acknowledged_at = null, acknowledged_by = null, explanation = explanation - 'closed'
-    where kind = 'customer_overdue' and customer_id = ${keptId}::bigint
-      and (explanation -> 'closed' ->> 'mergeId')::bigint = ${mergeId}::bigint`.execute(db);
+    where ${ofKept} and ${closedBySystem} and (explanation -> 'closed' ->> 'mergeId')::bigint = ${mergeId}::bigint`.execute(db);
+  const raisedByMerge = sql`${ofKept} and (explanation ->> 'raisedByMergeId')::bigint = ${mergeId}::bigint`;
+  await sql`delete from alert where ${raisedByMerge} and (acknowledged_at is null or ${closedBySystem})`.execute(db);
+  await sql`update alert set explanation = explanation || jsonb_build_object('closed', jsonb_build_object('reason', 'merge_undone', 'mergeId', ${mergeId}::bigint))
+    where ${raisedByMerge}`.execute(db);
 }
