@@ -10,6 +10,10 @@ describe('toCsv', () => {
     expect(toCsv([['=SUM(A1)', '@cmd', '-1+2', '+62 812 9999 0000', '+6281299990000']])).toBe("'=SUM(A1),'@cmd,'-1+2,+62 812 9999 0000,+6281299990000\r\n");
   });
 
+  it('defuses a formula behind a leading tab or carriage return', () => {
+    expect(toCsv([['\t=HYPERLINK("http://x")', '\r=1+1']])).toBe(`"'\t=HYPERLINK(""http://x"")","'\r=1+1"\r\n`);
+  });
+
   it('writes null as empty, numbers and booleans as they are, and times in ISO 8601 UTC', () => {
     expect(toCsv([[null, undefined, -5, true, false, new Date('2026-12-02T20:00:00+07:00')]])).toBe(',,-5,true,false,2026-12-02T13:00:00.000Z\r\n');
   });
