@@ -86,6 +86,12 @@ export async function findStoreCurrency(db: Kysely<Database>): Promise<string | 
   return typeof row?.value === 'string' ? row.value : null;
 }
 
+/** The store's first purchase day ('YYYY-MM-DD', text so no driver shifts it into a local-time Date), or null before any purchase. */
+export async function findFirstPurchaseDay(db: Kysely<Database>): Promise<string | null> {
+  const result = await sql<{ day: string | null }>`select to_char(min(day), 'YYYY-MM-DD') as day from customer_purchase_day`.execute(db);
+  return result.rows[0]?.day ?? null;
+}
+
 export async function insertModelFit(db: Kysely<Database>, fit: FitResult<Record<string, number>>, unit: TimeUnit, calibrationEnd: string): Promise<number> {
   const row = await db
     .insertInto('model_fit')

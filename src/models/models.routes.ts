@@ -52,7 +52,7 @@ export async function registerModelRoutes(app: FastifyInstance, deps: AppDeps): 
   api.post('/models/validate', {
     config: { access: { permission: 'analytics:read' } },
     schema: { tags, summary: 'Calibration/holdout validation: totals, conditional expectations, error metrics, BIC ranking, tracking curve', body: z.object({ calibrationEnd: calendarDaySchema, holdoutEnd: calendarDaySchema, unit, model, penalty }), response: { 200: validationSchema } },
-  }, async (request) => validateModels(db, request.body));
+  }, async (request) => validateModels(db, { ...request.body, clock: deps.clock }));
 
   api.post('/models/predict', {
     config: { access: { permission: 'analytics:write' } },

@@ -10,7 +10,8 @@ import { compressCustomerSummaries, compressSpend } from './compress.js';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
 import type { FitResult } from './maximum-likelihood.js';
 import { modelError } from './models.errors.js';
-import { countCustomerPredictions, findStoreCurrency, insertModelFit, loadPurchaseDays, replaceCustomerPredictions } from './models.repo.js';
+import { requireCustomersToLearnFrom, requireHoldoutPurchases, requireValidationPeriod } from './model-days.js';
+import { countCustomerPredictions, findFirstPurchaseDay, findStoreCurrency, insertModelFit, loadPurchaseDays, replaceCustomerPredictions } from './models.repo.js';
 import { fitParetoNbd } from './pareto-nbd.js';
 import { buildSummaries, countHoldoutPurchases, daysPerUnit, type CustomerSummaries, type TimeUnit } from './summaries.js';
 import { countActualRepeatPurchases, trackExpectedRepeatPurchases } from './tracking.js';
@@ -31,11 +32,12 @@ export function isoDateOf(dayNumber: number): string {
   return new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function loadSummaries(db: Kysely<Database>, calibrationEnd: string, unit: TimeUnit, untilDay?: number) {
+/** Purchases up to `untilDay` (the calibration end unless given) and their summaries at the calibration end, which `field` names. */
+async function loadSummaries(db: Kysely<Database>, calibrationEnd: string, unit: TimeUnit, field: 'calibrationEnd' | 'asOf', untilDay?: number) {
   const calibrationDay = dayNumberOf(calibrationEnd);
   const purchases = await loadPurchaseDays(db, untilDay ?? calibrationDay);
   const summaries = buildSummaries(purchases, calibrationDay, unit);
-  if (summaries.count === 0) throw modelError('MODEL_NO_PURCHASES', `No purchases on or before ${calibrationEnd}`, { field: 'calibrationEnd' });
+  requireCustomersToLearnFrom(summaries, calibrationEnd, field, summaries.count === 0 ? await findFirstPurchaseDay(db) : null);
   return { purchases, summaries };
 }
 
@@ -58,7 +60,7 @@ export async function fitModels(db: Kysely<Database>, options: { calibrationEnd:
   requireAsOfNotInFuture(options.calibrationEnd, (options.clock ?? systemClock).now(), timeZone, {
     field: 'calibrationEnd', subject: 'The calibration end', remedy: 'End the calibration today or on an earlier day.',
   });
-  const { summaries } = await loadSummaries(db, options.calibrationEnd, options.unit);
+  const { summaries } = await loadSummaries(db, options.calibrationEnd, options.unit, 'calibrationEnd');
   const fits = fitChosen(summaries, options.model, options.penalty ?? 0);
   const ids = await db.transaction().execute(async (trx) => {
     const inserted: number[] = [];
@@ -71,14 +73,16 @@ export async function fitModels(db: Kysely<Database>, options: { calibrationEnd:
 /**
  * Calibration/holdout validation of the purchase models: per-model totals,
  * conditional expectations and error metrics, a BIC ranking, and the weekly
- * tracking curve (cumulative repeat purchases, expected vs actual). Stores nothing.
+ * tracking curve (cumulative repeat purchases, expected vs actual). Stores nothing;
+ * `clock` gives the today the holdout may not pass.
  */
-export async function validateModels(db: Kysely<Database>, options: { calibrationEnd: string; holdoutEnd: string; unit: TimeUnit; model: ModelChoice; penalty?: number }) {
+export async function validateModels(db: Kysely<Database>, options: { calibrationEnd: string; holdoutEnd: string; unit: TimeUnit; model: ModelChoice; penalty?: number; clock?: Clock }) {
+  requireValidationPeriod(await getStoreSettings(db), (options.clock ?? systemClock).now(), options);
   const holdoutDay = dayNumberOf(options.holdoutEnd);
   const calibrationDay = dayNumberOf(options.calibrationEnd);
-  if (holdoutDay <= calibrationDay) throw modelError('MODEL_INVALID_PERIOD', 'The holdout must end after the calibration', { field: 'holdoutEnd' });
-  const { purchases, summaries } = await loadSummaries(db, options.calibrationEnd, options.unit, holdoutDay);
+  const { purchases, summaries } = await loadSummaries(db, options.calibrationEnd, options.unit, 'calibrationEnd', holdoutDay);
   const actual = countHoldoutPurchases(purchases, summaries, holdoutDay);
+  requireHoldoutPurchases(actual, options);
   const horizon = (holdoutDay - calibrationDay) / daysPerUnit(options.unit);
   const fits = fitChosen(summaries, options.model === 'gammagamma' ? 'all' : options.model, options.penalty ?? 0).filter((fit) => fit.model !== 'gammagamma');
   let firstDay = Infinity;
@@ -130,7 +134,7 @@ export async function predictCustomers(
   requireAsOfNotInFuture(options.asOf, (options.clock ?? systemClock).now(), timeZone, { remedy: 'Predict as of today or an earlier day.' });
   const unit = options.unit ?? 'week';
   const penalty = options.penalty ?? 0;
-  const { summaries } = await loadSummaries(db, options.asOf, unit);
+  const { summaries } = await loadSummaries(db, options.asOf, unit, 'asOf');
   const compressed = compressCustomerSummaries(summaries);
   const transactionFit: AnyFit = options.model === 'paretonbd' ? fitParetoNbd(compressed, { penalty }) : fitBgNbd(compressed, { penalty });
   // an estimate the search did not settle on is arbitrary: its P(alive) would decide who is lapsed

@@ -25,7 +25,7 @@ export async function runModelsFit(runtime: CliRuntime, options: FitOptions): Pr
 }
 
 export async function runModelsValidate(runtime: CliRuntime, options: ValidateOptions): Promise<void> {
-  const result = await runtime.withStore(({ db }) => validateModels(db, options), { bulk: true });
+  const result = await runtime.withStore((context) => validateModels(context.db, { ...options, clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => [
     ...r.models.map((m: { fit: FitLike; holdout: { customers: number; totalActual: number; totalPredicted: number; metrics: Record<string, number>; conditionalExpectations: Array<Record<string, unknown>> } }) => [
       table([fitRow(m.fit)]),

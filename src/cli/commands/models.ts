@@ -37,8 +37,8 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     .action(async (options: FitOptions) => (await run()).runModelsFit(runtime, options));
 
   withExamples(common(models.command('validate').description('fit on a calibration period and compare predictions with the holdout period'))
-    .requiredOption('--calibration-end <date>', 'YYYY-MM-DD', dayOption('--calibration-end'))
-    .requiredOption('--holdout-end <date>', 'YYYY-MM-DD', dayOption('--holdout-end')), [
+    .requiredOption('--calibration-end <date>', 'YYYY-MM-DD: the last day the models learn from', dayOption('--calibration-end'))
+    .requiredOption('--holdout-end <date>', 'YYYY-MM-DD: 7 days or more after the calibration end, and no later than today (a data set\'s store: its end)', dayOption('--holdout-end')), [
     ['clientele models validate --calibration-end 1997-09-30 --holdout-end 1998-06-30', 'CDNOW\'s classic split'],
   ])
     .action(async (options: ValidateOptions) => (await run()).runModelsValidate(runtime, options));

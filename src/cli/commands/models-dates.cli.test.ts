@@ -1,0 +1,45 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { seedStore } from '../../../test/fixtures/analytics/seed.js';
+import { updateStoreSettings } from '../../settings/index.js';
+
+// a data set ending 25 November 2026: the store's today whatever the system clock says
+describeEachCliStore('clientele models validate | predict: days the store has not observed or that leave nothing to judge', (context) => {
+  const run = (...args: string[]) => runCliInProcess(context.db, args);
+
+  beforeAll(async () => {
+    await context.withStore(async (store) => {
+      await seedStore(store.db, { timezone: 'Asia/Jakarta', customerIds: [1, 2], orders: [
+        { customerId: 1, day: '2026-09-10', amountMinor: 10_000 }, { customerId: 1, day: '2026-10-10', amountMinor: 10_000 },
+        { customerId: 2, day: '2026-10-05', amountMinor: 20_000 }, { customerId: 1, day: '2026-11-20', amountMinor: 10_000 },
+      ] });
+      await updateStoreSettings(store.db, { data_as_of: '2026-11-25T23:59:59.999+07:00' });
+    });
+  }, 240_000);
+
+  it('exits 1 on a holdout end past the data set\'s end, naming the field, the day and the store\'s today', async () => {
+    const result = await run('models', 'validate', '--calibration-end', '2026-10-31', '--holdout-end', '2026-12-01');
+    expect(result.exitCode).toBe(1);
+    expect(result.error).toMatchObject({ code: 'ANALYTICS_AS_OF_IN_FUTURE', details: { field: 'holdoutEnd' } });
+    expect(result.stderr).toContain("The holdout end 2026-12-01 is after today (2026-11-25 in the store's time zone). This store holds a data set that ends on that day");
+    const validated = await run('--json', 'models', 'validate', '--calibration-end', '2026-10-31', '--holdout-end', '2026-11-25', '--model', 'bgnbd');
+    expect(validated.exitCode).toBe(0);
+    expect(JSON.parse(validated.stdout).models[0].holdout).toMatchObject({ customers: 2, totalActual: 1 });
+  });
+
+  it('exits 1 on a holdout end not after the calibration end, or less than a week after it', async () => {
+    const reversed = await run('models', 'validate', '--calibration-end', '2026-11-20', '--holdout-end', '2026-11-01');
+    expect(reversed.exitCode).toBe(1);
+    expect(reversed.error).toMatchObject({ code: 'MODEL_INVALID_PERIOD', details: { field: 'holdoutEnd' } });
+    expect(reversed.stderr).toContain('The holdout end 2026-11-01 is not after the calibration end 2026-11-20');
+    const short = await run('models', 'validate', '--calibration-end', '2026-11-20', '--holdout-end', '2026-11-22');
+    expect(short.exitCode).toBe(1);
+    expect(short.stderr).toContain('The holdout from 2026-11-21 to 2026-11-22 is 2 days, too short to judge the predictions by');
+  });
+
+  it('exits 1 on a predict --as-of before the first purchase day, naming --as-of\'s field rather than the calibration end', async () => {
+    const result = await run('--json', 'models', 'predict', '--as-of', '2026-09-01');
+    expect(result.exitCode).toBe(1);
+    expect(result.error).toMatchObject({ code: 'MODEL_NO_PURCHASES', details: { field: 'asOf', firstPurchaseDay: '2026-09-10' } });
+  });
+});
