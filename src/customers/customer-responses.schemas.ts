@@ -4,6 +4,7 @@ import type { CustomerSummary, getCustomer } from './customers.queries.js';
 import type { listMerges } from './merge.service.js';
 import type { TimelineEntry } from './timeline.js';
 import type { RemovedIdentity } from './remove-identity.service.js';
+import { searchHintCodes } from './search-identities.js';
 
 type CustomerDetail = Awaited<ReturnType<typeof getCustomer>>;
 
@@ -123,7 +124,13 @@ export const customerSummarySchema = objectOf<CustomerSummary>()({
 });
 
 export const customerPageSchema = cursorPage(customerSummarySchema).extend({
-  hint: z.string().optional().describe('When a search found no one and its text shows why, how to search again (a phone number without its country code is read in the store\'s country)'),
+  hint: z.string().optional().describe('When a search found no one and its text shows why, how to search again, in English (a phone number without its country code is read in the store\'s country)'),
+  hintCode: z.enum(searchHintCodes).optional().describe('The hint, for a client to say in its own words: phone_without_country_code (read in the store\'s country, it is no number there), '
+    + 'phone_not_possible (with its country code, a length no number there has), phone_not_valid (with its country code, outside the numbering plan, e.g. a placeholder); sent with hint'),
+  hintValues: z.object({
+    text: z.string().describe('The search as typed, trimmed'),
+    country: z.string().describe('The store\'s country (ISO 3166-1 alpha-2), in which a number without its country code was read'),
+  }).optional().describe('What the hint names; sent with hintCode'),
 });
 export const customerCountSchema = z.object({ count: z.number().int().describe('customers the list holds under these filters (merged customers not counted)') });
 

@@ -98,7 +98,10 @@ describeEachStore('customer search and the name sort, as an agent types names', 
     expect(page.items).toEqual([]);
     expect(page.hint).toBe('"0812 3456 7890" has no country code, so it was read as a US number (the store\'s country), and it is not one; '
       + 'the search cannot know which country a local number is from: write it with its country code, e.g. +62 812 3456 7890');
-    expect((await listCustomers(context.store.db, { q: '+99 812 3456' })).hint).toContain('"+99 812 3456" is not a possible phone number for US');
+    expect(page).toMatchObject({ hintCode: 'phone_without_country_code', hintValues: { text: '0812 3456 7890', country: 'US' } });
+    const international = await listCustomers(context.store.db, { q: '+99 812 3456' });
+    expect(international.hint).toContain('"+99 812 3456" is not a possible phone number for US');
+    expect(international).toMatchObject({ hintCode: 'phone_not_possible', hintValues: { text: '+99 812 3456', country: 'US' } });
     // no hint for what is no phone, for a number that is one, or for a search that found someone
     for (const q of ['nobody', '12345', '+1 212 555 0134', '+62 812 3456 7890']) expect({ q, hint: (await listCustomers(context.store.db, { q })).hint }).toEqual({ q, hint: undefined });
   });
@@ -123,10 +126,17 @@ describeEachStore('customer search and the name sort, as an agent types names', 
       } while (cursor);
       expect(ids).toEqual(byName);
       const local = (await app.inject({ method: 'GET', url: `/api/customers?q=${encodeURIComponent('0812 3456 7890')}`, headers: readHeaders })).json();
-      expect(local).toMatchObject({ items: [], nextCursor: null, hint: expect.stringContaining('write it with its country code, e.g. +62 812 3456 7890') });
+      expect(local).toMatchObject({
+        items: [], nextCursor: null, hint: expect.stringContaining('write it with its country code, e.g. +62 812 3456 7890'),
+        hintCode: 'phone_without_country_code', hintValues: { text: '0812 3456 7890', country: 'US' },
+      });
+      const placeholder = (await app.inject({ method: 'GET', url: `/api/customers?q=${encodeURIComponent('+1 000 000 0000')}`, headers: readHeaders })).json();
+      expect(placeholder).toMatchObject({ items: [], hintCode: 'phone_not_valid', hintValues: { text: '+1 000 000 0000', country: 'US' } });
       const digits = (await app.inject({ method: 'GET', url: '/api/customers?q=6281234567890', headers: readHeaders })).json();
       expect(digits.items.map((item: { customer_id: number }) => Number(item.customer_id))).toEqual([6]);
       expect(digits).not.toHaveProperty('hint');
+      expect(digits).not.toHaveProperty('hintCode');
+      expect(digits).not.toHaveProperty('hintValues');
     } finally {
       await app.close();
     }

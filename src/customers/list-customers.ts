@@ -4,7 +4,7 @@ import { encodeCursor } from '../core/cursor.js';
 import { likePattern } from '../core/like-pattern.js';
 import { getStoreSettings } from '../settings/index.js';
 import { foldAccents, nameWordsQuery } from './name-search.js';
-import { matchIdentities, phoneSearchHint } from './search-identities.js';
+import { matchIdentities, phoneSearchHint, type SearchHint, type SearchHintCode } from './search-identities.js';
 import { remainingParts, sortSpecs, type CustomerSort } from './customer-sorts.js';
 import { countMatches, fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter, type Key } from './list-customers.sql.js';
 
@@ -45,8 +45,15 @@ const fewMatches = 50_000;
 
 type Row = CustomerSummary & { sort_value: string | number };
 
-/** A page of the list; `hint` says how to search again when a search found no one and the text shows why (search-identities.ts). */
-export type CustomerPage = { items: CustomerSummary[]; nextCursor: string | null; hint?: string };
+/**
+ * A page of the list; `hint` says in English how to search again when a search found no one and
+ * the text shows why (search-identities.ts), `hintCode` and `hintValues` say the same for a screen
+ * to put in its reader's language.
+ */
+export type CustomerPage = {
+  items: CustomerSummary[]; nextCursor: string | null;
+  hint?: string; hintCode?: SearchHintCode; hintValues?: { text: string; country: string };
+};
 
 /**
  * Customers, filtered and keyset-paginated (stable under inserts, fast at any
@@ -79,12 +86,12 @@ export async function listCustomers(db: Db, query: ListCustomersQuery, options: 
   return {
     items: items.map(({ sort_value: _ignored, ...item }) => item),
     nextCursor: rows.length > limit && last ? encodeCursor(last.sort_value, last.customer_id, sortName) : null,
-    ...(hint === null ? {} : { hint }),
+    ...(hint === null ? {} : { hint: hint.message, hintCode: hint.code, hintValues: { text: hint.text, country: hint.country } }),
   };
 }
 
 /** Why a search that found no one may have missed, when the text says (a phone number written so it reads as none). */
-async function searchHint(db: Db, q: string | undefined): Promise<string | null> {
+async function searchHint(db: Db, q: string | undefined): Promise<SearchHint | null> {
   const text = q?.trim();
   return text ? phoneSearchHint(text, (await getStoreSettings(db)).defaultCountry) : null;
 }

@@ -3,8 +3,25 @@ import { phoneSearchHint } from './search-identities.js';
 
 describe('phoneSearchHint', () => {
   it('names the store country with the article its letters take', () => {
-    expect(phoneSearchHint('0812 3456 7890', 'lv')).toContain('so it was read as an LV number (the store\'s country)');
-    expect(phoneSearchHint('0812 3456 7890', 'US')).toContain('so it was read as a US number (the store\'s country)');
+    expect(phoneSearchHint('0812 3456 7890', 'lv')?.message).toContain('so it was read as an LV number (the store\'s country)');
+    expect(phoneSearchHint('0812 3456 7890', 'US')?.message).toContain('so it was read as a US number (the store\'s country)');
+  });
+
+  it('says which hint it is and what it names, for a screen to say in its own language', () => {
+    expect(phoneSearchHint(' 0812 3456 7890 ', 'lv')).toMatchObject({ code: 'phone_without_country_code', text: '0812 3456 7890', country: 'LV' });
+    expect(phoneSearchHint('+99 812 3456', 'US')).toMatchObject({ code: 'phone_not_possible', text: '+99 812 3456', country: 'US', message: expect.stringContaining('is not a possible phone number') });
+    expect(phoneSearchHint('0099 812 3456', 'US')).toMatchObject({ code: 'phone_not_possible', text: '0099 812 3456' });
+    expect(phoneSearchHint('+1 000 000 0000', 'US')).toMatchObject({ code: 'phone_not_valid', text: '+1 000 000 0000', message: expect.stringContaining('is not a valid phone number') });
+  });
+
+  it('gives the code that says what its English sentence says, whatever the number', () => {
+    const sentenceOf = { phone_not_possible: 'is not a possible phone number', phone_not_valid: 'is not a valid phone number', phone_without_country_code: 'has no country code' };
+    for (const text of ['+99 812 3456', '0099 812 3456', '+1 000 000 0000', '0001 2345 6789', '000 000 0000', '+62 000 0000 0000', '0812 3456 7890', '+371 0000 0000']) {
+      for (const country of ['US', 'LV', 'ID']) {
+        const hint = phoneSearchHint(text, country);
+        if (hint) expect({ text, country, message: hint.message }).toEqual({ text, country, message: expect.stringContaining(sentenceOf[hint.code]) });
+      }
+    }
   });
 
   it('says nothing when the text reads as a customer number, however many digits it has', () => {

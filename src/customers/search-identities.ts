@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { Database } from '../db/schema.js';
 import { findCustomersByIdentities } from './customers.repo.js';
 import { toIdentityTriple } from './identity-resolution.js';
@@ -38,16 +39,37 @@ export async function matchIdentities(db: Db, text: string, defaultCountry: stri
  * it reads as a customer number: a customer or order number not found is no
  * phone written wrongly, and "no country code" would send the agent astray.
  */
-export function phoneSearchHint(text: string, defaultCountry: string): string | null {
+export function phoneSearchHint(text: string, defaultCountry: string): SearchHint | null {
   if (!couldBePhoneSearch(text) || customerNumberOf(text) !== null) return null;
   const readings = phoneVariants(text).map((value) => readPhoneNumber(value, defaultCountry));
   if (readings.some((reading) => reading.value !== null)) return null;
   const trimmed = text.trim();
-  if (/^(\+|00)/.test(trimmed)) return readings[0].reason;
   const country = defaultCountry.toUpperCase();
-  return `"${trimmed}" has no country code, so it was read as ${articleForLetters(country)} ${country} number (the store's country), and it is not one; `
+  if (/^(\+|00)/.test(trimmed)) {
+    // read as readPhoneNumber read it, so the code says what its reason says
+    const options = isSupportedCountry(country) ? { defaultCountry: country as CountryCode } : undefined;
+    const isPossible = parsePhoneNumberFromString(trimmed.replace(/^00(?=[1-9])/, '+'), options)?.isPossible() ?? false;
+    return { code: isPossible ? 'phone_not_valid' : 'phone_not_possible', text: trimmed, country, message: readings[0].reason ?? '' };
+  }
+  const message = `"${trimmed}" has no country code, so it was read as ${articleForLetters(country)} ${country} number (the store's country), and it is not one; `
     + 'the search cannot know which country a local number is from: write it with its country code, e.g. +62 812 3456 7890';
+  return { code: 'phone_without_country_code', text: trimmed, country, message };
 }
+
+/**
+ * Why a search found no one, for a screen to say in its reader's language: `code` says which
+ * sentence, `text` (the search as typed, trimmed) and `country` (the store's, ISO 3166-1 alpha-2,
+ * that a number without its code was read in) are what it names; `message` is the English one.
+ */
+export type SearchHint = { code: SearchHintCode; text: string; country: string; message: string };
+
+/**
+ * phone_without_country_code: no reading in the store's country is a number; phone_not_possible: a
+ * number with its country code, but of a length no number there has; phone_not_valid: of a possible
+ * length, but outside the numbering plan (a placeholder such as +1 000 000 0000).
+ */
+export const searchHintCodes = ['phone_without_country_code', 'phone_not_possible', 'phone_not_valid'] as const;
+export type SearchHintCode = (typeof searchHintCodes)[number];
 
 /** Letters read out one by one as "an" follows them: "an ID number", "an LV number", but "a US number". */
 const articleForLetters = (letters: string) => (/^[AEFHILMNORSX]/.test(letters) ? 'an' : 'a');

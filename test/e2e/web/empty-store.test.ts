@@ -48,7 +48,7 @@ describeWithBrowser('staff web app on a new, empty store', () => {
     await page.getByText('No customers match these filters.').waitFor();
     const hint = page.locator('.empty-state-hint');
     await hint.waitFor();
-    await expect(hint.textContent()).resolves.toMatch(/^"0999 9999 9999 9" has no country code, .*write it with its country code/);
+    await expect(hint.textContent()).resolves.toMatch(/^“0999 9999 9999 9” has no country code, .*write it with its country code/);
     // and a search that is no phone number says nothing more
     await page.goto(`${server.url}/customers?q=nobody`);
     await page.getByText('No customers match these filters.').waitFor();

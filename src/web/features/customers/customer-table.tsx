@@ -2,11 +2,13 @@ import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CustomerSummary } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
 import { CustomerRow } from './customer-row.js';
 import { useIsNarrowScreen } from './narrow-screen.js';
 import { spendColumnChars } from './spend-column.js';
 import { moneyOrUnpriced } from './unpriced-money.js';
 import { useStoreHasPrices } from './use-store-has-prices.js';
+import { searchHintText, type SearchHint } from './search-hint-text.js';
 
 type CustomerTableProps = {
   items: CustomerSummary[]; hasMore: boolean; isLoading: boolean; onNeedMore: () => void;
@@ -14,8 +16,8 @@ type CustomerTableProps = {
   filteredType?: string;
   /** The RFM segment the list is filtered by: on a phone, where the segment is otherwise left out, every row then shows it. */
   filteredRfmSegment?: string;
-  /** Shown under an empty result: how to search again (from the server, in English). */
-  emptyHint?: string | null;
+  /** Shown under an empty result, in the reader's language: how to search again. */
+  emptyHint?: SearchHint | null;
 };
 
 /** On a phone a row holds three lines: the name and the spend, the contact and the status, the type. */
@@ -27,7 +29,7 @@ const rowHeight = { wide: 56, narrow: 76 };
  * total unknown (-1) while more pages remain.
  */
 export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredType, filteredRfmSegment, emptyHint }: CustomerTableProps) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const height = useIsNarrowScreen() ? rowHeight.narrow : rowHeight.wide;
   const hasPrices = useStoreHasPrices();
@@ -73,7 +75,7 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredT
           })}
         </div>
         {!hasMore && items.length === 0 && !isLoading ? <p className="empty-state">{t('customers.noMatches')}</p> : null}
-        {!hasMore && items.length === 0 && !isLoading && emptyHint ? <p className="empty-state-hint muted small">{emptyHint}</p> : null}
+        {!hasMore && items.length === 0 && !isLoading && emptyHint ? <p className="empty-state-hint muted small">{searchHintText(emptyHint, t, intlTagByLocale[locale])}</p> : null}
       </div>
     </div>
   );
