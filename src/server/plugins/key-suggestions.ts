@@ -23,7 +23,7 @@ export function suggestAcceptedKey(unknown: string, accepted: readonly string[])
 
 const longestKeyCompared = 64;
 /** Enough for any honest request; a body of thousands of unknown keys is not asked about them all. */
-const mostKeysSuggested = 20;
+export const mostKeysSuggested = 20;
 
 function normalisedKey(key: string): string {
   return key.replace(/[_\-\s]/g, '').toLowerCase();
@@ -99,13 +99,28 @@ export function unknownKeyHint(issues: readonly UnknownKeyIssue[], schema: unkno
     const keys = (issue.params as { keys?: unknown } | undefined)?.keys;
     if (issue.keyword !== 'unrecognized_keys' || !Array.isArray(keys) || keysLeft <= 0) continue;
     const path = (issue.instancePath ?? '').split('/').filter(Boolean);
-    const accepted = acceptedKeysAt(schema, path);
-    for (const key of keys.slice(0, keysLeft)) {
-      keysLeft -= 1;
-      const suggestion = typeof key === 'string' ? suggestAcceptedKey(key, accepted) : null;
-      if (suggestion !== null) suggestions[key as string] = suggestion;
-    }
+    const looked = keys.slice(0, keysLeft);
+    keysLeft -= looked.length;
+    Object.assign(suggestions, suggestedKeys(looked, acceptedKeysAt(schema, path)));
   }
+  return suggestionHint(suggestions);
+}
+
+/**
+ * The accepted key each of the first unknown ones most likely means (query parameters, say),
+ * bounded as body keys are: a request of thousands of unknown keys is not asked about them all.
+ */
+export function suggestedKeys(unknown: readonly unknown[], accepted: readonly string[]): Record<string, string> {
+  const suggestions: Record<string, string> = {};
+  for (const key of unknown.slice(0, mostKeysSuggested)) {
+    const suggestion = typeof key === 'string' ? suggestAcceptedKey(key, accepted) : null;
+    if (suggestion !== null) suggestions[key as string] = suggestion;
+  }
+  return suggestions;
+}
+
+/** The sentence saying which accepted key to use for each unknown one; null when none came close. */
+export function suggestionHint(suggestions: Record<string, string>): { hint: string; suggestions: Record<string, string> } | null {
   const pairs = Object.entries(suggestions).map(([unknown, suggestion]) => `"${suggestion}" instead of "${unknown}"`);
   if (pairs.length === 0) return null;
   const listed = pairs.length === 1 ? pairs[0] : `${pairs.slice(0, -1).join(', ')} and ${pairs.at(-1)}`;

@@ -20,7 +20,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         description: [
           'Know and keep your real customers. Authenticate with a session cookie (POST /api/auth/login; send the X-CSRF-Token header on writes) or an API key (`Authorization: Bearer <key>`); operations marked with no security are public.',
           'Every error is `{ error: { code, message, field?, details? } }` (the `Error` schema) with the status documented on each operation.',
-          'Long lists are cursor-paginated: pass the `nextCursor` of a page back as `cursor` for the next one; it is null on the last page (segment members also answer `next`, to pass as `after`). A query parameter an operation does not list is refused (400 REQUEST_INVALID, naming it and those the operation accepts) rather than ignored.',
+          'Long lists are cursor-paginated: pass the `nextCursor` of a page back as `cursor` for the next one; it is null on the last page (segment members also answer `next`, to pass as `after`). A query parameter an operation does not list is refused (400 REQUEST_INVALID, naming it, the closest accepted name when one is near, and those the operation accepts) rather than ignored.',
           'Each operation says which permission it needs, which staff roles have it and which API-key scopes grant it; operation ids are stable names for generated clients.',
         ].join(' '),
       },

@@ -53,6 +53,28 @@ describeEachStore('unknown query parameters over HTTP', (context) => {
     expect(known.statusCode, known.body).toBe(200);
   });
 
+  it('suggests the parameter a misspelt one most likely means', async () => {
+    const typo = await app.inject({ method: 'GET', url: '/api/customers?tpye=vip&limt=10&min_revenue_minor=5', headers: owner.readHeaders });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json().error).toMatchObject({
+      code: 'REQUEST_INVALID', field: 'tpye',
+      details: { context: 'query', unknown: ['tpye', 'limt', 'min_revenue_minor'], suggestions: { tpye: 'type', limt: 'limit', min_revenue_minor: 'minRevenueMinor' } },
+    });
+    expect(typo.json().error.message).toContain('Use "type" instead of "tpye", "limit" instead of "limt" and "minRevenueMinor" instead of "min_revenue_minor". GET /api/customers accepts:');
+  });
+
+  it('names only the first 20 unknown parameters, however many a request sends', async () => {
+    const many = Array.from({ length: 1000 }, (_, index) => `unused${index}=1`).join('&');
+    const refused = await app.inject({ method: 'GET', url: `/api/customers?tpye=vip&${'x'.repeat(5000)}=1&${many}`, headers: owner.readHeaders });
+    expect(refused.statusCode).toBe(400);
+    const error = refused.json().error;
+    expect(error.details.unknown).toHaveLength(20);
+    expect(error.details.unknown[1]).toBe(`${'x'.repeat(64)}…`);
+    expect(error.details.suggestions).toEqual({ tpye: 'type' });
+    expect(error.message).toContain('and 982 more.');
+    expect(refused.body.length).toBeLessThan(3000);
+  });
+
   it('says so when a route takes no query parameters at all', async () => {
     const refused = await app.inject({ method: 'GET', url: '/api/segments?fooBar=1', headers: owner.readHeaders });
     expect(refused.statusCode).toBe(400);

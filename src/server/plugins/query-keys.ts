@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.js';
+import { mostKeysSuggested, suggestedKeys, suggestionHint } from './key-suggestions.js';
 
 /**
  * Refuses a query parameter the route does not read, naming it and those the route accepts.
@@ -68,11 +69,22 @@ function merged(lists: Array<string[] | null>): string[] | null {
   return lists.includes(null) ? null : [...new Set(lists.flatMap((list) => list ?? []))];
 }
 
+/**
+ * Says which accepted parameter each unknown one most likely means (`?tpye=` for `type`), and
+ * names only the first few: a request of thousands of parameters gets an answer of a few lines.
+ */
 function unknownQueryParameters(route: string, unknown: string[], accepted: readonly string[]): AppError {
-  const named = unknown.map((key) => `"${key}"`).join(', ');
+  const shown = unknown.slice(0, mostKeysSuggested).map(cutShort);
+  const more = unknown.length - shown.length;
+  const named = shown.map((key) => `"${key}"`).join(', ') + (more > 0 ? ` and ${more} more` : '');
   const what = unknown.length === 1 ? `Unknown query parameter ${named}` : `Unknown query parameters ${named}`;
+  const suggested = suggestionHint(suggestedKeys(shown, accepted));
   const message = accepted.length
-    ? `${what}. ${route} accepts: ${accepted.join(', ')}.`
+    ? `${what}. ${suggested ? `${suggested.hint} ` : ''}${route} accepts: ${accepted.join(', ')}.`
     : `${what}: ${route} takes no query parameters. Remove ${unknown.length === 1 ? 'it' : 'them'} and send again.`;
-  return new AppError('REQUEST_INVALID', message, { field: unknown[0], context: 'query', unknown, accepted });
+  return new AppError('REQUEST_INVALID', message, { field: shown[0], context: 'query', unknown: shown, accepted, ...suggested });
 }
+
+/** Longer than any parameter a route takes: a longer name is echoed cut short. */
+const longestNameShown = 64;
+const cutShort = (key: string) => (key.length > longestNameShown ? `${key.slice(0, longestNameShown)}…` : key);
