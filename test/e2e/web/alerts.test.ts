@@ -44,7 +44,7 @@ describeWithBrowser('staff web app: change alerts', () => {
     expect(all.find((text) => text.startsWith('Store-wide'))).toMatch(/^Store-wide revenue, .+: .+, expected .+ \(-22%\)$/);
     try {
       await page.getByLabel('Language').selectOption('id');
-      await page.locator('.alert-item > span', { hasText: /^Di kategori pastries, pendapatan .+: .+, seharusnya .+ \(-62%\)$/ }).waitFor();
+      await page.locator('.alert-item > span', { hasText: /^Di kategori pastries, pendapatan .+: .+, perkiraan .+ \(-62%\)$/ }).waitFor();
       await page.locator('.alert-item > span', { hasText: /^Di seluruh toko, pendapatan / }).waitFor();
     } finally {
       // saved before the next test loads a page, which asks the server for the language

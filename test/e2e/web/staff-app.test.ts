@@ -309,7 +309,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByLabel('Bahasa').selectOption('lv');
     await page.getByRole('link', { name: 'Klienti', exact: true }).waitFor();
     await expect(page.locator('.type-explanation li').first().textContent()).resolves.toMatch(reasonIn('lv'));
-    await expect(page.getByRole('button', { name: 'Iziet' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Izrakstīties' }).isVisible()).resolves.toBe(true);
     // Saved on the server: a fresh load (no local state from React) comes back in Latvian.
     await savedInLatvian;
     await page.reload();

@@ -74,7 +74,7 @@ describe('spreadsheetCells', () => {
   it.each([
     ['en', ['Yes', 'No', 'Not asked'], 'Customer', 'Lead', 'VIP', 'VIP, Regular', 'Champions'],
     ['id', ['Ya', 'Tidak', 'Belum ditanyakan'], 'Pelanggan', 'Prospek', 'VIP', 'VIP, Reguler', 'Juara'],
-    ['lv', ['Jā', 'Nē', 'Nav jautāts'], 'Klients', 'Potenciālais', 'VIP', 'VIP, Regulārs', 'Čempioni'],
+    ['lv', ['Jā', 'Nē', 'Nav jautāts'], 'Klients', 'Potenciālais klients', 'VIP', 'VIP, Regulārs', 'Čempioni'],
   ] as const)('translates yes and no, the status, the types and the RFM segment in %s', (locale, consent, real, lead, primary, types, rfm) => {
     const context = contextIn(locale, 'Asia/Jakarta', rupiah);
     const cells = spreadsheetCells(ana, customerCsvColumns, context);
@@ -97,7 +97,7 @@ describe('customersForSpreadsheet', () => {
     const text = customersForSpreadsheet([shop], segmentMemberCsvColumns, contextIn('lv', 'Europe/Riga', euro));
     expect(text.startsWith('\ufeffKlienta Nr.,Vārds,E-pasts,')).toBe(true);
     const [, row] = text.slice(1).split(/\r\n(?=\d)/);
-    expect(row).toBe('7,"Toko ""Maju"", Jaya\nCabang Rīga",ana@example.com,+6281299990000,Jakarta,ID,Potenciālais,5,12345.67,'
+    expect(row).toBe('7,"Toko ""Maju"", Jaya\nCabang Rīga",ana@example.com,+6281299990000,Jakarta,ID,Potenciālais klients,5,12345.67,'
       + '2025-01-01 05:00,2026-11-30 05:12,2025-01-01 01:00,VIP,VIP,Čempioni,Jā,Nav jautāts,Nav jautāts,2026-06-01 03:00\r\n');
   });
 

@@ -5,13 +5,14 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { medianGap, purchaseRhythm } from './purchase-rhythm.js';
 import { purchaseRhythmTable } from './purchase-rhythm-table.js';
-import { moneyOrUnpriced, unpricedRhythmTable } from './unpriced-money.js';
+import { rhythmTooltipText } from './purchase-rhythm-tooltip.js';
+import { unpricedRhythmTable } from './unpriced-money.js';
 import { useStoreHasPrices } from './use-store-has-prices.js';
 import type { Timeline } from './use-timeline.js';
 
 /** Days between purchase days, over time: a lengthening gap is the earliest visible sign of a customer drifting away. */
 export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const settings = useStoreSettings();
   const hasPrices = useStoreHasPrices();
   // the store's calendar, as the facts card counts purchase days; the browser's only while settings are unreadable, as format.date does
@@ -23,7 +24,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
   else if (withGaps.length === 0) body = <p className="empty-state">{t('customer.rhythm.tooFew')}</p>;
   else {
     const option = {
-      tooltip: { trigger: 'axis', formatter: (items: Array<{ dataIndex: number }>) => { const point = withGaps[items[0].dataIndex]; return t('customer.rhythm.tooltip', { date: format.date(point.day), days: format.number(point.gapDays ?? 0), amount: moneyOrUnpriced(point.amountMinor, hasPrices, { t, format }) }); } },
+      tooltip: { trigger: 'axis', formatter: (items: Array<{ dataIndex: number }>) => rhythmTooltipText(withGaps[items[0].dataIndex], hasPrices, { t, format, locale }) },
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: withGaps.map((point) => format.date(point.day)) },
       yAxis: { type: 'value', name: t('customer.rhythm.daysAxis') },

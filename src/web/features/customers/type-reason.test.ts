@@ -78,7 +78,7 @@ describe('a type reason in the reader\'s language', () => {
     const loyalOccasional = { purchaseDays: 12, promotionPercent: 0, coefficientOfVariation: 1.5, variationLimit: 1, frequentWithinDays: 7, purchaseDaysPerYear: 11.5, frequentLoyalPurchaseDaysPerYear: 12 };
     expect(reason('en', loyalOccasional, 'occasional')).toMatch(/^Occasional: 12 purchase days, about 11\.5 a year \(a loyal customer buying on 12 or more is not occasional\), intervals/);
     expect(reason('id', loyalOccasional, 'occasional')).toMatch(/^Sesekali: 12 hari pembelian, sekitar 11,5 per tahun \(pelanggan setia yang membeli 12 hari atau lebih bukan sesekali\), jeda/);
-    expect(reason('lv', loyalOccasional, 'occasional')).toMatch(/^Gadījuma: 12 pirkumu dienas, ap 11,5 gadā \(lojāls klients, kurš pērk 12 vai vairāk dienās gadā, nav gadījuma pircējs\), intervāli/);
+    expect(reason('lv', loyalOccasional, 'occasional')).toMatch(/^Gadījuma pircējs: 12 pirkumu dienas, ap 11,5 gadā \(lojāls klients, kurš pērk 12 vai vairāk dienās gadā, nav gadījuma pircējs\), intervāli/);
     expect(reason('lv', { lastPurchaseDay: '2026-01-01', quietDays: 31 }, 'lapsed')).toContain('(robeža 31 diena)');
     expect(reason('lv', { windowDays: 1, windowPurchaseDays: 21, topPercent: 5, frequencyCutoff: 1, vipBy: 'frequency' }, 'vip')).toMatch(/^VIP: 21 pirkuma diena pēdējā 1 dienā,/);
     expect(reason('en', { windowDays: 1, windowPurchaseDays: 1, topPercent: 5, frequencyCutoff: 1, vipBy: 'frequency' }, 'vip')).toMatch(/^VIP: 1 purchase day in the last 1 day,/);

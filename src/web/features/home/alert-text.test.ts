@@ -23,7 +23,7 @@ describe('alertText', () => {
     ['en', 'region:north', 'North (region) revenue, '],
     ['id', 'category:pastries', 'Di kategori pastries, pendapatan '],
     ['id', 'all', 'Di seluruh toko, pendapatan '],
-    ['id', 'channel:mobile', 'Di kanal Aplikasi seluler, pendapatan '],
+    ['id', 'channel:mobile', 'Di saluran Aplikasi seluler, pendapatan '],
     ['lv', 'category:pastries', 'Kategorijā “pastries” ieņēmumi '],
     ['lv', 'all', 'Visā veikalā ieņēmumi '],
     ['lv', 'type:at_risk', 'Klientiem ar tipu “Riska grupā” ieņēmumi '],
@@ -37,7 +37,7 @@ describe('alertText', () => {
     const figures = `${format.money(1_200_000)}, expected ${format.money(3_100_000)} (${format.percent(-0.618, 0)})`;
     expect(alertText(weekly, t, format)).toBe(`Pastries category revenue, 1 Dec 2026 – 7 Dec 2026: ${figures}`);
     const id = i18nOf('id');
-    expect(alertText(weekly, id.t, id.format)).toBe(`Di kategori pastries, pendapatan 1 Des 2026 – 7 Des 2026: ${id.format.money(1_200_000)}, seharusnya ${id.format.money(3_100_000)} (${id.format.percent(-0.618, 0)})`);
+    expect(alertText(weekly, id.t, id.format)).toBe(`Di kategori pastries, pendapatan 1 Des 2026 – 7 Des 2026: ${id.format.money(1_200_000)}, perkiraan ${id.format.money(3_100_000)} (${id.format.percent(-0.618, 0)})`);
   });
 
   it('names a one-day window once, and counts rather than money for orders', () => {

@@ -22,7 +22,7 @@ describe('the import summary', () => {
 
   it.each<[Locale, string]>([
     ['en', 'Not imported: product_name, sku. An order line\'s fields are read only with its unit price'],
-    ['id', 'Tidak diimpor: product_name, sku. Kolom baris pesanan hanya dibaca bersama harga satuannya'],
+    ['id', 'Tidak diimpor: product_name, sku. Bidang baris pesanan hanya dibaca bersama harga satuannya'],
     ['lv', 'Nav importēts: product_name, sku. Pasūtījuma rindas lauki tiek nolasīti tikai kopā ar vienības cenu'],
   ])('says in %s which mapped fields the server did not read, once however many batches said so', (locale, expected) => {
     const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);

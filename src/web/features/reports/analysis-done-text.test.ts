@@ -22,17 +22,17 @@ describe('analysisDoneText', () => {
   it('tells the alerts an earlier run raised, still open, from none: 0 new, 4 open', () => {
     expect(textOf('en', result(23_570, 0, 0, { metricDrops: 0, customerOverdue: 4 }))).toMatch(/; 0 new alerts, 4 alerts open in all \(/);
     expect(textOf('id', result(23_570, 0, 0, { metricDrops: 1, customerOverdue: 3 }))).toMatch(/; 0 peringatan baru, total 4 terbuka \(/);
-    expect(textOf('lv', result(23_570, 0, 0, { metricDrops: 0, customerOverdue: 4 }))).toMatch(/; 0 jaunu brīdinājumu, 4 atvērti kopā \(/);
+    expect(textOf('lv', result(23_570, 0, 0, { metricDrops: 0, customerOverdue: 4 }))).toMatch(/; 0 jaunu brīdinājumu, kopā 4 atvērti brīdinājumi \(/);
   });
 
   it('counts in the Latvian forms: genitive for 0 and 10–20, singular for 1 and 21', () => {
-    expect(textOf('lv', result(1646, 0))).toBe('Analīze uz 2026. gada 3. dec.: 1646 klienti; tipi iegūti 0, zaudēti 0; 0 jaunu brīdinājumu, 0 atvērtu kopā (0,2 s). Pārskati atjaunoti.');
-    expect(textOf('lv', result(21, 1))).toMatch(/: 21 klients; .*; 1 jauns brīdinājums, 1 atvērts kopā \(/);
-    expect(textOf('lv', result(11, 12))).toMatch(/: 11 klientu; .*; 12 jaunu brīdinājumu, 12 atvērtu kopā \(/);
-    expect(textOf('lv', result(2, 3))).toMatch(/: 2 klienti; .*; 3 jauni brīdinājumi, 3 atvērti kopā \(/);
+    expect(textOf('lv', result(1646, 0))).toBe('Analīze uz 2026. gada 3. dec.: 1646 klienti; tipi iegūti 0, zaudēti 0; 0 jaunu brīdinājumu, kopā 0 atvērtu brīdinājumu (0,2 s). Pārskati atjaunoti.');
+    expect(textOf('lv', result(21, 1))).toMatch(/: 21 klients; .*; 1 jauns brīdinājums, kopā 1 atvērts brīdinājums \(/);
+    expect(textOf('lv', result(11, 12))).toMatch(/: 11 klientu; .*; 12 jaunu brīdinājumu, kopā 12 atvērtu brīdinājumu \(/);
+    expect(textOf('lv', result(2, 3))).toMatch(/: 2 klienti; .*; 3 jauni brīdinājumi, kopā 3 atvērti brīdinājumi \(/);
   });
 
   it('says it in Indonesian, which has one form', () => {
-    expect(textOf('id', result(1, 1))).toMatch(/^1 pelanggan dianalisis per .*; 1 peringatan baru, total 1 terbuka \(/);
+    expect(textOf('id', result(1, 1))).toMatch(/^1 pelanggan dianalisis per .*: perubahan tipe: 0 masuk, 0 keluar; 1 peringatan baru, total 1 terbuka \(/);
   });
 });

@@ -94,7 +94,7 @@ describe('describeFilterProblem', () => {
 
   it('suggests the field a typo meant', () => {
     const [problem] = checkFilter({ field: 'agee', op: 'gt', value: 3 }).problems;
-    expect(describeFilterProblem(problem!, tIn('id'), 'id').text).toBe('Tidak ada kolom "agee"; mungkin maksudnya "age"?');
+    expect(describeFilterProblem(problem!, tIn('id'), 'id').text).toBe('Tidak ada bidang "agee"; mungkin maksudnya "age"?');
   });
 
   it('words English too, from the same kind, with no second English text', () => {
