@@ -92,8 +92,10 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
       const summary = await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null });
       imports.push(withRejectedRows(summary));
     }
-    // today, still running: its alerts judge the days up to yesterday
-    const notes = await deriveUnderstanding(db, calendarDayIn(options.clock.now(), timeZone), options.clock);
+    // the files' end day, the store's today while data_as_of marks the load (the models refuse a later
+    // one): today on a first load, still running, so its alerts judge the days up to yesterday; on a
+    // retry begun a later day, the day the files end
+    const notes = await deriveUnderstanding(db, calendarDayIn(endDate, timeZone), options.clock);
     await updateStoreSettings(db, { demo_dataset: 'synthetic', data_as_of: null });
     return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000, notes };
   } finally {

@@ -17,25 +17,34 @@ const subjects: Record<ModelDayField, string> = { calibrationEnd: 'The calibrati
 export const minimumHoldoutDays = 7;
 
 /**
+ * Refuses a day the store has not observed: after its today, and in a data set's store after the
+ * data set's end (storeNowOf), though the clock has long passed it. No purchase after that end is
+ * known, so the days past it would count as every customer's silence: fitted or predicted as of
+ * such a day, everyone reads as dropped out (P(alive) near 0, all lapsed). `remedy` says what to
+ * do in the store's own case ("…on that day or earlier").
+ */
+export function requireObservedDay(settings: Pick<StoreSettings, 'dataAsOf' | 'timeZone'>, now: Date, day: string, field: ModelDayField, remedy: { live: string; dataSet: string }): void {
+  requireAsOfNotInFuture(day, storeNowOf(settings, now), settings.timeZone, settings.dataAsOf
+    ? { field, subject: subjects[field], bound: "the data set's end", remedy: `No purchase after it is known: ${remedy.dataSet}` }
+    : { field, subject: subjects[field], remedy: remedy.live });
+}
+
+/**
  * Refuses a validation period the store has not observed in full. The holdout compares
- * predictions with purchases that happened: its days must be before the store's today, and in
- * a data set's store before the data set's end (storeNowOf), since no purchase after it is
- * known and the days past it would count as everyone's silence.
+ * predictions with purchases that happened: its days must be observed (requireObservedDay).
  */
 export function requireValidationPeriod(settings: Pick<StoreSettings, 'dataAsOf' | 'timeZone'>, now: Date, period: { calibrationEnd: string; holdoutEnd: string }): void {
   const { calibrationEnd, holdoutEnd } = period;
   if (holdoutEnd <= calibrationEnd) {
     throw modelError('MODEL_INVALID_PERIOD', `The holdout end ${holdoutEnd} is not after the calibration end ${calibrationEnd}: the holdout is the period after the calibration whose purchases the predictions are compared with. End the holdout after ${calibrationEnd}.`, { field: 'holdoutEnd' });
   }
-  const observedUntil = storeNowOf(settings, now);
-  const dataSetRemedy = 'This store holds a data set that ends on that day, and no purchase after it is known:';
-  requireAsOfNotInFuture(calibrationEnd, observedUntil, settings.timeZone, {
-    field: 'calibrationEnd', subject: subjects.calibrationEnd,
-    remedy: `${settings.dataAsOf ? dataSetRemedy : 'The holdout after it must have happened too:'} end the calibration, and its holdout, on that day or earlier.`,
+  requireObservedDay(settings, now, calibrationEnd, 'calibrationEnd', {
+    live: 'The holdout after it must have happened too: end the calibration, and its holdout, on that day or earlier.',
+    dataSet: 'end the calibration, and its holdout, on that day or earlier.',
   });
-  requireAsOfNotInFuture(holdoutEnd, observedUntil, settings.timeZone, {
-    field: 'holdoutEnd', subject: subjects.holdoutEnd,
-    remedy: `${settings.dataAsOf ? dataSetRemedy : 'The holdout compares the predictions with purchases that happened:'} end it on that day or earlier.`,
+  requireObservedDay(settings, now, holdoutEnd, 'holdoutEnd', {
+    live: 'The holdout compares the predictions with purchases that happened: end it on that day or earlier.',
+    dataSet: 'end it on that day or earlier.',
   });
   const days = daysBetween(calibrationEnd, holdoutEnd);
   if (days < minimumHoldoutDays) {

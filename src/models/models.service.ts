@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
-import { requireAsOfNotInFuture } from '../analytics/index.js';
 import { refreshAllSegments } from '../segments/index.js';
 import { getStoreSettings } from '../settings/index.js';
 import { fitBgNbd } from './bg-nbd.js';
@@ -10,7 +9,7 @@ import { compressCustomerSummaries, compressSpend } from './compress.js';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
 import type { FitResult } from './maximum-likelihood.js';
 import { modelError } from './models.errors.js';
-import { requireCustomersToLearnFrom, requireHoldoutPurchases, requireValidationPeriod } from './model-days.js';
+import { requireCustomersToLearnFrom, requireHoldoutPurchases, requireObservedDay, requireValidationPeriod } from './model-days.js';
 import { countCustomerPredictions, findFirstPurchaseDay, findStoreCurrency, insertModelFit, loadPurchaseDays, replaceCustomerPredictions } from './models.repo.js';
 import { fitParetoNbd } from './pareto-nbd.js';
 import { buildSummaries, countHoldoutPurchases, daysPerUnit, type CustomerSummaries, type TimeUnit } from './summaries.js';
@@ -53,12 +52,14 @@ function fitChosen(summaries: CustomerSummaries, model: ModelChoice, penalty: nu
   return fits;
 }
 
-/** Fits the chosen models on purchases up to `calibrationEnd` and records each fit (`clock` gives the today it may not pass). */
+/**
+ * Fits the chosen models on purchases up to `calibrationEnd` and records each fit (`clock` gives the
+ * today it may not pass; in a data set's store the data set's end, see requireObservedDay).
+ */
 export async function fitModels(db: Kysely<Database>, options: { calibrationEnd: string; unit: TimeUnit; model: ModelChoice; penalty?: number; clock?: Clock }) {
-  // calibrated to a day to come, each buyer's time since the last purchase would count days no one has lived: silence the fit reads as dropout
-  const { timeZone } = await getStoreSettings(db);
-  requireAsOfNotInFuture(options.calibrationEnd, (options.clock ?? systemClock).now(), timeZone, {
-    field: 'calibrationEnd', subject: 'The calibration end', remedy: 'End the calibration today or on an earlier day.',
+  // calibrated to a day not observed, each buyer's time since the last purchase would count days no purchase is known of: silence the fit reads as dropout
+  requireObservedDay(await getStoreSettings(db), (options.clock ?? systemClock).now(), options.calibrationEnd, 'calibrationEnd', {
+    live: 'End the calibration today or on an earlier day.', dataSet: 'end the calibration on that day or earlier.',
   });
   const { summaries } = await loadSummaries(db, options.calibrationEnd, options.unit, 'calibrationEnd');
   const fits = fitChosen(summaries, options.model, options.penalty ?? 0);
@@ -129,9 +130,10 @@ export async function predictCustomers(
     churnThresholds?: ChurnThresholds; clock?: Clock;
   },
 ) {
-  // predicted as of a day to come, every buyer would be judged by days of silence no one has lived
-  const { timeZone } = await getStoreSettings(db);
-  requireAsOfNotInFuture(options.asOf, (options.clock ?? systemClock).now(), timeZone, { remedy: 'Predict as of today or an earlier day.' });
+  // predicted as of a day not observed (to come, or past a data set's end), every buyer would be judged by days of silence no purchase is known of
+  requireObservedDay(await getStoreSettings(db), (options.clock ?? systemClock).now(), options.asOf, 'asOf', {
+    live: 'Predict as of today or an earlier day.', dataSet: 'predict as of that day or an earlier one.',
+  });
   const unit = options.unit ?? 'week';
   const penalty = options.penalty ?? 0;
   const { summaries } = await loadSummaries(db, options.asOf, unit, 'asOf');

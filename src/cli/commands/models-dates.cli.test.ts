@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
 import { seedStore } from '../../../test/fixtures/analytics/seed.js';
@@ -21,10 +22,34 @@ describeEachCliStore('clientele models validate | predict: days the store has no
     const result = await run('models', 'validate', '--calibration-end', '2026-10-31', '--holdout-end', '2026-12-01');
     expect(result.exitCode).toBe(1);
     expect(result.error).toMatchObject({ code: 'ANALYTICS_AS_OF_IN_FUTURE', details: { field: 'holdoutEnd' } });
-    expect(result.stderr).toContain("The holdout end 2026-12-01 is after today (2026-11-25 in the store's time zone). This store holds a data set that ends on that day");
+    expect(result.stderr).toContain("The holdout end 2026-12-01 is after the data set's end (2026-11-25). No purchase after it is known: end it on that day or earlier.");
     const validated = await run('--json', 'models', 'validate', '--calibration-end', '2026-10-31', '--holdout-end', '2026-11-25', '--model', 'bgnbd');
     expect(validated.exitCode).toBe(0);
     expect(JSON.parse(validated.stdout).models[0].holdout).toMatchObject({ customers: 2, totalActual: 1 });
+  });
+
+  it('exits 1 on a fit --calibration-end or predict --as-of past the data set\'s end, though the clock has passed it, storing nothing', async () => {
+    const fit = await run('models', 'fit', '--calibration-end', '2026-12-01');
+    expect(fit.exitCode).toBe(1);
+    expect(fit.error).toMatchObject({ code: 'ANALYTICS_AS_OF_IN_FUTURE', details: { field: 'calibrationEnd' } });
+    expect(fit.stderr).toContain("The calibration end 2026-12-01 is after the data set's end (2026-11-25). No purchase after it is known: end the calibration on that day or earlier.");
+    const predict = await run('models', 'predict', '--as-of', '2026-11-26');
+    expect(predict.exitCode).toBe(1);
+    expect(predict.error).toMatchObject({ code: 'ANALYTICS_AS_OF_IN_FUTURE', details: { field: 'asOf' } });
+    expect(predict.stderr).toContain("The as-of day 2026-11-26 is after the data set's end (2026-11-25). No purchase after it is known: predict as of that day or an earlier one.");
+    await context.withStore(async (store) => {
+      await expect(store.db.selectFrom('model_fit').select('model_fit_id').execute()).resolves.toEqual([]);
+    });
+  });
+
+  it('fits as of the data set\'s end when no --calibration-end is given', async () => {
+    const fit = await run('--json', 'models', 'fit', '--model', 'bgnbd');
+    expect(fit.exitCode).toBe(0);
+    await context.withStore(async (store) => {
+      const fits = await store.db.selectFrom('model_fit').select(sql<string>`calibration_end::text`.as('day')).execute();
+      expect(fits).toEqual([{ day: '2026-11-25' }]);
+      await store.db.deleteFrom('model_fit').execute();
+    });
   });
 
   it('exits 1 on a holdout end not after the calibration end, or less than a week after it', async () => {

@@ -30,7 +30,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0);
 
   withExamples(common(models.command('fit').description('fit the models on purchases up to the calibration end and record the fits'))
-    .option('--calibration-end <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--calibration-end')), [
+    .option('--calibration-end <date>', 'YYYY-MM-DD, no later than today (a data set\'s store: its end), the default', dayOption('--calibration-end')), [
     ['clientele models fit', 'BG/NBD, Pareto/NBD and Gamma-Gamma on purchases up to today'],
     ['clientele models fit --model bgnbd --calibration-end 2026-06-30'],
   ])
@@ -44,7 +44,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     .action(async (options: ValidateOptions) => (await run()).runModelsValidate(runtime, options));
 
   withExamples(models.command('predict').description('predict every customer (P(alive), expected purchases, spend, CLV) and store the predictions')
-    .option('--as-of <date>', 'YYYY-MM-DD (default: the data set end or today)', dayOption('--as-of'))
+    .option('--as-of <date>', 'YYYY-MM-DD, no later than today (a data set\'s store: its end), the default', dayOption('--as-of'))
     .option('--horizon-days <n>', 'CLV horizon in days (1 to 3,650)', wholeNumberIn(1, 3650, '--horizon-days 365'), 365)
     .option('--discount-rate <rate>', 'discount rate per 30-day period (0 to 1)', numberIn(0, 1, '--discount-rate 0.01'), 0.01)
     .option('--unit <unit>', 'day | week', unitOf, 'week')
