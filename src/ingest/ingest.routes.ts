@@ -11,6 +11,7 @@ import { rejectCodes } from './reject-codes.js';
 import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batch.service.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import type { OrderCounts } from './write/order-counts.js';
+import { summaryWithoutOtherCustomers } from './write/other-customers-hidden.js';
 import { listImportRuns } from './import-runs.repo.js';
 import { closeImportRun, openImportRun, readImportRun } from './open-import-runs.service.js';
 
@@ -20,7 +21,7 @@ const rejectSchema = objectOf<Reject>()({
   file: z.string(), line: z.number(), field: z.string().nullable(),
   code: z.enum(rejectCodes).describe('Why, for a program: stable, one of the codes listed in docs/import.md ("Reject codes"); new codes may be added'),
   params: z.record(z.string(), z.union([z.string(), z.number()])).describe('The values the reason names, by name (the value read, the line of a first duplicate…)'),
-  reason: z.string().describe('Why, in English, naming the value and the fix'), raw: z.string().optional(),
+  reason: z.string().describe('Why, in English, naming the value and the fix. To a caller who may not read customers (customers:read), a reason never names another customer: CUSTOMER_IDENTITY_TAKEN and ORDER_OTHER_CUSTOMER then come without their customer numbers, in params as in the reason'), raw: z.string().optional(),
 });
 const orderCountsSchema = objectOf<OrderCounts>()({
   inserted: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), unchanged: z.number().int().nonnegative(),
@@ -33,7 +34,9 @@ const summarySchema = objectOf<BatchSummary>()({
   orders: orderCountsSchema.nullable().optional().describe('Orders and lines: the orders the records name, each counted once as what it became (an order of several line records counts once); null for other entities. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
   rejects: z.array(rejectSchema),
   joins: z.array(objectOf<StubJoinRecord>()({
-    line: z.number().int(), customerId: z.number().int(), mergedCustomerIds: z.array(z.number().int()), mergeIds: z.array(z.number().int()),
+    line: z.number().int(), mergeIds: z.array(z.number().int()),
+    customerId: z.number().int().optional().describe('absent, as is mergedCustomerIds, for a caller who may not read customers (customers:read)'),
+    mergedCustomerIds: z.array(z.number().int()).optional(),
   })).describe('Customers known only from orders or events (stubs) that a record joined into the customer it describes (`line` is the record\'s position); each join is a merge, undone with POST /api/merges/{mergeId}/undo'),
   ignoredFields: z.array(z.string()).describe('Record fields no canonical field reads (a typo such as "chanel"), or an order line\'s fields (sku, product_name, category, quantity, line_no) in orders records with an amount but no unit_price, which are stored as whole orders; not stored'),
 });
@@ -87,11 +90,13 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       });
       return { statusCode: 200, body: summary };
     });
+    // the answer is stored whole, and shown to each caller as they may see it now
+    const body = principalHasPermission(request.principal, 'customers:read') ? result.body : summaryWithoutOtherCustomers(result.body as BatchSummary);
     if (result.isReplay) {
-      // a replay is the first answer as it was sent, even when a later version's schema has grown since (rejects gained codes)
+      // a replay is the first answer as it was sent (less what its caller may not see), even when a later version's schema has grown since (rejects gained codes)
       reply.header('idempotent-replayed', 'true').header('content-type', 'application/json; charset=utf-8').serializer((payload) => JSON.stringify(payload));
     }
-    return reply.status(result.statusCode as 200).send(result.body as z.infer<typeof summarySchema>);
+    return reply.status(result.statusCode as 200).send(body as z.infer<typeof summarySchema>);
   });
 
   api.post('/imports', {

@@ -19,6 +19,7 @@ export function customerRefField(ref: CustomerRef): string {
 /**
  * A stored order whose row names another customer: named by the reference the row gives first
  * (its customer_id, else its email, else its phone), the one that decides whose the row is.
+ * Names the owner: a caller who may not read customers gets it as other-customers-hidden.ts rewrites it.
  */
 export function orderOfOtherCustomer(order: { externalId: string; customer: readonly CustomerRef[] }, ownerId: number): GroupReject {
   const ref = order.customer[0];

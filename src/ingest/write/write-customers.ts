@@ -231,6 +231,7 @@ async function storedNamesOf(db: Db, refusals: FileRowRefusal[]): Promise<Map<nu
 /**
  * `namesAt` holds, per refused row, each customer's name when that row was decided;
  * `earlierFirstRefs`, the first refs of earlier batches' rows (a repeat names where it first appeared).
+ * A taken identity names both customers: a caller who may not read customers gets it as other-customers-hidden.ts rewrites it.
  */
 function rejectsOfRefusals(
   rows: CanonicalCustomer[], refusals: FileRowRefusal[], namesAt: ReadonlyMap<number, ReadonlyMap<number, string | null>>,
