@@ -9,8 +9,10 @@ import { createCustomer, customerUpdateAuditDetail, deleteCustomer, updateCustom
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
 import { removeIdentity } from './remove-identity.service.js';
 import { customerTimeline } from './timeline.js';
-import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeListSchema, removedIdentitySchema, timelinePageSchema } from './customer-responses.schemas.js';
+import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeListSchema, timelinePageSchema } from './customer-responses.schemas.js';
+import { customerWriteResponseSchema, identityRemovalResponseSchema } from './customer-write-responses.schemas.js';
 import { errorResponse, noContent } from '../server/responses.js';
+import type { Principal } from '../server/access.js';
 import {
   countCustomersQuerySchema, createCustomerSchema, customerFieldsSchema, customerIdParams, identityInputSchema, listCustomersQuerySchema,
   lookupQuerySchema, mergeBodySchema, removeIdentityQuerySchema, timelineQuerySchema,
@@ -26,6 +28,20 @@ const undoneMergeSchema = z.object({
   eventsMovedBack: z.number().int().describe("interest events moved back: the merge's own and those that came later through the restored customer's identities"),
   giftsMovedBack: z.number().int().describe("gifts whose recipient is the restored customer again: those the merge moved and those bought for them later through their identities"),
 });
+/**
+ * A PATCH that names nothing to change is refused: answered like an edit, it would leave an empty
+ * `customer.update` in the audit log. An empty identities list adds nothing either.
+ */
+const changeableFields = [...Object.keys(customerFieldsSchema.shape), 'identities'];
+const customerPatchSchema = customerFieldsSchema.extend({ identities: z.array(identityInputSchema).max(50).optional() }).strict()
+  .refine((patch) => Object.entries(patch).some(([field, value]) => value !== undefined && !(field === 'identities' && Array.isArray(value) && value.length === 0)), {
+    error: `Give at least one field to change: ${changeableFields.join(', ')}`,
+  });
+
+// a write's answer holds the customer only for a caller who may read them: customers:write alone is not customers:read
+const canReadCustomers = (principal: Principal | null) => principalHasPermission(principal, 'customers:read');
+const writeAnswer = 'Answers the customer as they are now to a caller with customers:read; to one without it (an API key with the write scope alone), only `{ customerId }`.';
+
 const notFound = errorResponse('No such customer (CUSTOMER_NOT_FOUND; `details.mergedInto` when they were merged into another)');
 const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT; `details.belongsTo` is their number): on create, that customer is the one to add details to; on update, an admin or owner may merge the two');
 
@@ -50,12 +66,12 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.post('/customers', {
     config: { access: { permission: 'customers:write' } },
-    schema: { tags, summary: 'Create a customer', body: createCustomerSchema, response: { 201: customerDetailSchema, 409: identityTaken } },
+    schema: { tags, summary: 'Create a customer', description: writeAnswer, body: createCustomerSchema, response: { 201: customerWriteResponseSchema, 409: identityTaken } },
   }, async (request, reply) => {
     const { identities, ...fields } = request.body;
     const customerId = await createCustomer(db, fields, identities, { clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.create', entity: 'customer', entityId: String(customerId), detail: { fields: Object.keys(fields) } });
-    return reply.status(201).send(await getCustomer(db, customerId));
+    return reply.status(201).send(canReadCustomers(request.principal) ? await getCustomer(db, customerId) : { customerId });
   });
 
   api.get('/customers/:customerId', {
@@ -67,8 +83,9 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     config: { access: { permission: 'customers:write' } },
     schema: {
       tags, summary: 'Update profile fields, consent, or add identities; a changed or cleared email or phone replaces the identity the old value was', params: customerIdParams,
-      body: customerFieldsSchema.extend({ identities: z.array(identityInputSchema).max(50).optional() }).strict(),
-      response: { 200: customerDetailSchema, 404: notFound, 409: identityTaken },
+      description: `${writeAnswer} A body with nothing to change is refused (400 REQUEST_INVALID) and leaves no audit entry.`,
+      body: customerPatchSchema,
+      response: { 200: customerWriteResponseSchema, 404: notFound, 409: identityTaken },
     },
   }, async (request) => {
     const { identities, ...fields } = request.body;
@@ -76,21 +93,23 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
     const detail = customerUpdateAuditDetail(update);
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.update', entity: 'customer', entityId: String(request.params.customerId), detail });
-    return getCustomer(db, request.params.customerId);
+    return canReadCustomers(request.principal) ? getCustomer(db, request.params.customerId) : { customerId: request.params.customerId };
   });
 
   api.delete('/customers/:customerId/identities', {
     config: { access: { permission: 'customers:write' } },
     schema: {
       tags, summary: 'Remove an identity (normalised as on add); an email or phone that is also the profile field clears that field', params: customerIdParams, querystring: removeIdentityQuerySchema,
+      description: 'Answers the identity removed and the customer as they are now to a caller with customers:read; to one without it (an API key with the write scope alone), only `{ customerId, clearedField }`.',
       response: {
-        200: removedIdentitySchema,
+        200: identityRemovalResponseSchema,
         404: errorResponse('No such customer (CUSTOMER_NOT_FOUND), or the customer does not have this identity (CUSTOMER_IDENTITY_NOT_FOUND)'),
         409: errorResponse('A merge not yet undone brought this identity (CUSTOMER_IDENTITY_MERGE_CONFLICT; `details.mergeId`): undo it first, then remove the identity from the restored customer (`details.mergedCustomerId`)'),
       },
     },
   }, async (request) => {
     const result = await removeIdentity(db, request.params.customerId, request.query, actorOf(request.principal), { clock: deps.clock });
+    if (!canReadCustomers(request.principal)) return { customerId: request.params.customerId, clearedField: result.clearedField };
     return { ...result, customer: await getCustomer(db, request.params.customerId) };
   });
 
