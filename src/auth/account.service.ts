@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordAudit } from './audit.js';
-import { currentPasswordInvalid, passwordWeak, userNotFound } from './auth.errors.js';
+import { currentPasswordInvalid, passwordCommon, passwordWeak, userNotFound } from './auth.errors.js';
 import { userActor } from './caller.js';
+import { isCommonPassword } from './common-passwords.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { deleteSessionsOfUser } from './sessions.repo.js';
 import { toStaffUser, type Locale, type StaffUser } from './staff-user.js';
@@ -25,6 +26,7 @@ export async function changeOwnPassword(
   const weakness = passwordProblem(input.newPassword, current.email);
   if (weakness) throw passwordWeak(weakness, 'newPassword');
   if (input.newPassword === input.currentPassword) throw passwordWeak('Choose a password different from the current one.', 'newPassword');
+  if (await isCommonPassword(input.newPassword)) throw passwordCommon('newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction().execute(async (trx) => {
     const row = await updateStaffUser(trx, input.userId, { passwordHash, mustChangePassword: false });

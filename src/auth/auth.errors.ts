@@ -49,6 +49,10 @@ export const passwordChangeRateLimited = () => new AppError('AUTH_RATE_LIMITED',
 
 export const passwordWeak = (reason: string, field = 'password') => new AppError('AUTH_PASSWORD_WEAK', reason, { field });
 
+/** `setting` names where the password came from when it is not a form field (an environment variable). */
+export const passwordCommon = (field = 'password', setting?: string) =>
+  new AppError('AUTH_PASSWORD_COMMON', `${setting ? `${setting}: this` : 'This'} password is among the most commonly used ones; choose another.`, { field });
+
 export const currentPasswordInvalid = () => new AppError('AUTH_CURRENT_PASSWORD_INVALID', 'The current password is wrong.', { field: 'currentPassword' });
 
 export const userNotFound = (reference: string | number) => new AppError('USER_NOT_FOUND', `No staff user ${typeof reference === 'number' ? `#${reference}` : `"${reference}"`}.`, { field: 'userId' });
@@ -64,7 +68,7 @@ export const apiKeyScopeInvalid = (scope: string) => new AppError('API_KEY_SCOPE
 export const apiKeyScopeForbidden = (scope: string) =>
   new AppError('API_KEY_SCOPE_FORBIDDEN', `You cannot create a key with the "${scope}" scope: it grants permissions you do not have.`, { field: 'scopes' });
 
-export const userEmailInvalid = (email: string) => new AppError('USER_EMAIL_INVALID', `"${email}" is not an email address.`, { field: 'email' });
+export const userEmailInvalid = (email: string, reason = `"${email}" is not an email address.`) => new AppError('USER_EMAIL_INVALID', reason, { field: 'email' });
 
 export const lastOwnerConflict = () => new AppError('USER_LAST_OWNER_CONFLICT', 'The store needs at least one active owner. Make someone else an owner first.');
 

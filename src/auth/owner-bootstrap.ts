@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordAudit } from './audit.js';
-import { passwordWeak } from './auth.errors.js';
+import { passwordCommon, passwordWeak, userEmailInvalid } from './auth.errors.js';
+import { isCommonPassword } from './common-passwords.js';
 import { generateOneTimePassword, hashPassword, passwordProblem } from './passwords.js';
-import { normalizeEmail } from './staff-user.js';
+import { normalizeEmail, staffEmailInvisibleCharacter } from './staff-user.js';
 import { countStaffUsers, insertStaffUser } from './users.repo.js';
 
 export type OwnerBootstrap = { created: true; email: string; password: string; isOneTimePassword: boolean } | { created: false };
@@ -17,10 +18,15 @@ export type OwnerBootstrap = { created: true; email: string; password: string; i
 export async function ensureOwner(db: Kysely<Database>, input: { email: string; password?: string | null }): Promise<OwnerBootstrap> {
   if ((await countStaffUsers(db)) > 0) return { created: false };
   const email = normalizeEmail(input.email);
+  const invisible = staffEmailInvisibleCharacter(email);
+  if (invisible) throw userEmailInvalid(input.email, `CLIENTELE_OWNER_EMAIL: ${invisible}`);
   const isOneTimePassword = !input.password;
   const password = input.password || generateOneTimePassword();
   const weakness = passwordProblem(password, email);
   if (weakness) throw passwordWeak(`CLIENTELE_OWNER_PASSWORD is too weak: ${weakness}`, 'CLIENTELE_OWNER_PASSWORD');
+  // Refused, not accepted with a forced change: until the owner first signed in, a fresh server
+  // reachable from the network would let anyone in with a guess. Only a first start checks.
+  if (!isOneTimePassword && (await isCommonPassword(password))) throw passwordCommon('CLIENTELE_OWNER_PASSWORD', 'CLIENTELE_OWNER_PASSWORD');
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     // Two servers starting at once: the unique email makes the second insert a no-op.

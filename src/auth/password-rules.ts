@@ -15,6 +15,12 @@ export function brokenPasswordRule(password: string, email?: string): PasswordRu
   if (password.length < minimumPasswordLength) return 'tooShort';
   if (password.length > maximumPasswordLength) return 'tooLong';
   if (new Set(password).size < minimumDistinctCharacters) return 'repetitive';
-  if (email && password.toLowerCase() === email.toLowerCase()) return 'isEmail';
+  if (email && isEmailOrItsName(password.toLowerCase(), email.toLowerCase())) return 'isEmail';
   return null;
+}
+
+/** The address or the name before its @ ("sari.wulandari" of sari.wulandari@shop.example): the first guesses of anyone who knows it. */
+function isEmailOrItsName(password: string, email: string): boolean {
+  const at = email.lastIndexOf('@');
+  return password === email || (at > 0 && password === email.slice(0, at));
 }

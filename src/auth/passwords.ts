@@ -35,7 +35,7 @@ const ruleMessages: Record<PasswordRule, string> = {
   tooShort: `Use at least ${minimumPasswordLength} characters.`,
   tooLong: `Use at most ${maximumPasswordLength} characters.`,
   repetitive: 'Use a less repetitive password.',
-  isEmail: 'Do not use your email as the password.',
+  isEmail: 'Do not use your email, or its part before the @, as the password.',
 };
 
 /** Why a password is refused, in words for the API's error message, or null. */

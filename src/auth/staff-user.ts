@@ -1,4 +1,5 @@
 import type { StaffRole } from '../db/schema.js';
+import { firstInvisibleCharacter, invisibleCharacterProblem } from '../customers/invisible-characters.js';
 import type { StaffUserRow } from './users.repo.js';
 
 export const locales = ['en', 'id', 'lv'] as const;
@@ -39,5 +40,14 @@ export function normalizeEmail(email: string): string {
 }
 
 export function isPlausibleEmail(email: string): boolean {
-  return /^[^\s@]+@[^\s@]+$/.test(email) && email.length <= 254;
+  return /^[^\s@]+@[^\s@]+$/.test(email) && email.length <= 254 && firstInvisibleCharacter(email) === null;
+}
+
+/**
+ * Why a staff email is refused for holding an invisible character, or null: unlike a customer's,
+ * nothing is dropped silently, since the address is who signs in and what the audit log names.
+ */
+export function staffEmailInvisibleCharacter(email: string): string | null {
+  const problem = invisibleCharacterProblem(email, 'the address');
+  return problem && `Email ${problem}.`;
 }

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../db/schema.js';
 import { recordAudit } from './audit.js';
-import { lastOwnerConflict, passwordWeak, userChangeForbidden, userEmailExists, userEmailInvalid, userNotFound } from './auth.errors.js';
+import { lastOwnerConflict, passwordCommon, passwordWeak, userChangeForbidden, userEmailExists, userEmailInvalid, userNotFound } from './auth.errors.js';
 import type { Caller } from './caller.js';
+import { isCommonPassword } from './common-passwords.js';
 import { generateOneTimePassword, hashPassword, passwordProblem } from './passwords.js';
 import { deleteSessionsOfUser } from './sessions.repo.js';
-import { isPlausibleEmail, normalizeEmail, toStaffUser, type StaffUser } from './staff-user.js';
+import { isPlausibleEmail, normalizeEmail, staffEmailInvisibleCharacter, toStaffUser, type StaffUser } from './staff-user.js';
 import { passwordResetProblem, removesLastOwner, userChangeProblem, type UserChange } from './user-rules.js';
 import { countActiveOwners, findStaffUserByEmail, findStaffUserById, insertStaffUser, listStaffUsers, lockStaffChanges, updateStaffUser } from './users.repo.js';
 
@@ -19,6 +20,8 @@ export type NewStaffUser = { email: string; name: string; role: StaffRole; passw
  */
 export async function createStaffUser(db: Db, caller: Caller, input: NewStaffUser): Promise<{ user: StaffUser; oneTimePassword: string | null }> {
   const email = normalizeEmail(input.email);
+  const invisible = staffEmailInvisibleCharacter(email);
+  if (invisible) throw userEmailInvalid(input.email, invisible);
   if (!isPlausibleEmail(email)) throw userEmailInvalid(input.email);
   const problem = userChangeProblem(caller, null, { role: input.role });
   if (problem) throw userChangeForbidden(problem);
@@ -26,6 +29,7 @@ export async function createStaffUser(db: Db, caller: Caller, input: NewStaffUse
   const password = input.password ?? oneTimePassword!;
   const weakness = passwordProblem(password, email);
   if (weakness) throw passwordWeak(weakness);
+  if (input.password && (await isCommonPassword(input.password))) throw passwordCommon();
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const row = await insertStaffUser(trx, { email, name: input.name.trim(), role: input.role, passwordHash, mustChangePassword: oneTimePassword !== null, locale: input.locale });

@@ -7,7 +7,7 @@ import { recomputeTraits } from '../traits/index.js';
 import { customerEmpty, customerNotFound, identityInvalid, identityTaken, type IdentityUse } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
-import { normaliseEmail, normaliseExternalId, normalisePhone, phoneCountryOf } from './identity.js';
+import { normaliseEmail, normaliseExternalIdentity, normalisePhone, phoneCountryOf } from './identity.js';
 import { deleteCustomerRows, deleteSegmentHistory } from './delete-customer-rows.repo.js';
 import { keepNewCustomersDerivedCurrent, keepProfileDerivedCurrent, keepSegmentsCurrent } from './keep-segments-current.js';
 import { replaceProfileIdentities, type ProfileIdentityChange } from './replace-profile-identities.js';
@@ -50,9 +50,9 @@ export function normaliseIdentity(input: IdentityInput, defaultCountry: string, 
   if (!input.namespace) {
     throw identityInvalid(field.replace(/(^|\.)value$/, '$1namespace'), 'An external id needs a namespace: the system it comes from, e.g. "loyalty_card".');
   }
-  const value = normaliseExternalId(input.value);
-  if (!value) throw identityInvalid(field, 'An external id needs a value, e.g. the loyalty card number.');
-  return { kind: 'external', namespace: input.namespace, value };
+  const external = normaliseExternalIdentity(input.value);
+  if (!external.value) throw identityInvalid(field, external.reason ?? 'An external id needs a value, e.g. the loyalty card number.');
+  return { kind: 'external', namespace: input.namespace, value: external.value };
 }
 
 const fieldColumns = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityKey, normaliseEmail, normaliseExternalId, normalisePhone, readPhoneNumber } from './identity.js';
+import { identityKey, normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone, readPhoneNumber } from './identity.js';
 
 describe('normaliseEmail', () => {
   it.each([
@@ -32,6 +32,36 @@ describe('normaliseEmail', () => {
     ['an\u200Da@exam\uFEFFple.com', 'ana@example.com'],
   ])('writes %j in one form, %j', (raw, expected) => {
     expect(normaliseEmail(raw)).toEqual({ value: expected.normalize('NFC'), reason: null });
+  });
+});
+
+describe('normaliseEmail and invisible characters that change how an address looks', () => {
+  it.each([
+    ['\u202Euni.base@h6.test', '"<U+202E>uni.base@h6.test" contains an invisible character U+202E at position 1; retype the address'],
+    ['ana@exam\u00ADple.com', '"ana@exam<U+00AD>ple.com" contains an invisible character U+00AD at position 9; retype the address'],
+    ['ana\u2066@example.com\u2069', '"ana<U+2066>@example.com<U+2069>" contains an invisible character U+2066 at position 4; retype the address'],
+    // a character outside the Basic Multilingual Plane counts as one position, as a person counts
+    ['😀a\u200E@example.com', '"😀a<U+200E>@example.com" contains an invisible character U+200E at position 3; retype the address'],
+    ['a@example.com\u{E0041}', '"a@example.com<U+E0041>" contains an invisible character U+E0041 at position 14; retype the address'],
+  ])('refuses %j, naming the character and where it is', (raw, reason) => {
+    expect(normaliseEmail(raw)).toEqual({ value: null, reason });
+  });
+
+  it('still drops the zero-width characters pasting leaves, reporting what remains', () => {
+    expect(normaliseEmail('\u200Bana\u202E@example.com').reason).toBe('"ana<U+202E>@example.com" contains an invisible character U+202E at position 4; retype the address');
+  });
+});
+
+describe('normaliseExternalIdentity', () => {
+  it.each([
+    [' 17850.0 ', { value: '17850', reason: null }],
+    ['\uFEFFLC-5', { value: 'LC-5', reason: null }],
+    ['', { value: null, reason: null }],
+    [null, { value: null, reason: null }],
+    ['LC\u200B-5', { value: null, reason: '"LC<U+200B>-5" contains an invisible character U+200B at position 3; retype the id' }],
+    ['\u202E5-CL', { value: null, reason: '"<U+202E>5-CL" contains an invisible character U+202E at position 1; retype the id' }],
+  ])('reads %j as %j', (raw, expected) => {
+    expect(normaliseExternalIdentity(raw)).toEqual(expected);
   });
 });
 

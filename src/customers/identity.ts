@@ -1,6 +1,7 @@
 import { domainToUnicode } from 'node:url';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { CustomerRef } from '../ingest/canonical.js';
+import { invisibleCharacterProblem } from './invisible-characters.js';
 
 /** A normalised identity value, or why there is none (reason null when the input was empty). */
 export type NormalisedIdentity = { value: string; reason: null } | { value: null; reason: string | null };
@@ -12,7 +13,9 @@ const empty: NormalisedIdentity = { value: null, reason: null };
 const emailShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 // Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) are invisible when pasted from web pages
-// and chat apps; left in, one address would be two identities.
+// and chat apps; left in, one address would be two identities. Dropping them leaves the address that
+// was meant, so they are dropped; any other format character (a bidi override that shows the address
+// reversed, a soft hyphen) is refused (invisible-characters.ts), as no mailbox is written with one.
 const zeroWidth = /[\u200B-\u200D\u2060\uFEFF]/g;
 const asciiOnly = /^[\x00-\x7F]*$/;
 
@@ -24,6 +27,8 @@ const asciiOnly = /^[\x00-\x7F]*$/;
 export function normaliseEmail(raw: string | null | undefined): NormalisedIdentity {
   const trimmed = (raw ?? '').replace(zeroWidth, '').trim();
   if (trimmed === '') return empty;
+  const invisible = invisibleCharacterProblem(trimmed, 'the address');
+  if (invisible) return { value: null, reason: invisible };
   const lowered = unicodeDomain(trimmed.normalize('NFC').toLowerCase());
   if (!emailShape.test(lowered)) {
     return { value: null, reason: `"${trimmed}" is not an email address (expected name@domain.tld)` };
@@ -129,6 +134,17 @@ export function normaliseExternalId(raw: string | null | undefined): string | nu
   // Most ids have no dot at all; only those can skip the pattern.
   const floatInteger = trimmed.includes('.') ? /^(-?\d+)\.0+$/.exec(trimmed) : null;
   return floatInteger ? floatInteger[1] : trimmed;
+}
+
+/**
+ * An external id as an identity key (normaliseExternalId), refusing format characters: an id from
+ * another system never has one, and one that did would be a second customer that looks like the first.
+ */
+export function normaliseExternalIdentity(raw: string | null | undefined): NormalisedIdentity {
+  const value = normaliseExternalId(raw);
+  if (value === null) return empty;
+  const invisible = invisibleCharacterProblem(value, 'the id');
+  return invisible ? { value: null, reason: invisible } : { value, reason: null };
 }
 
 /** One string per identity, so refs can be compared, deduplicated and used as map keys. */

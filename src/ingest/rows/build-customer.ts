@@ -1,10 +1,10 @@
 import type { CanonicalCustomer, CustomerRef, IngestContext } from '../canonical.js';
-import { normaliseExternalId, phoneCountryOf } from '../../customers/identity.js';
+import { phoneCountryOf } from '../../customers/identity.js';
 import { countryCode } from './country.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { customerKindSynonyms, lookUp, parseBoolean } from './synonyms.js';
-import { email, phone, wholeNumberOf } from './row-values.js';
+import { customerExternalId, email, phone, wholeNumberOf } from './row-values.js';
 
 // Older than the oldest person alive is a typo or a placeholder such as 1900.
 const maximumAge = 120;
@@ -43,10 +43,10 @@ function attributeValue(value: string): string | number {
 
 export function buildCustomer(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalCustomer {
   const refs: CustomerRef[] = [];
-  const id = normaliseExternalId(values.text('customer_id'));
+  const id = customerExternalId('customer_id', values.text('customer_id'));
   if (id !== null) refs.push({ kind: 'external', namespace: context.source, value: id });
   for (const [namespace, value] of values.withPrefix('external_id.')) {
-    const normalised = normaliseExternalId(value);
+    const normalised = customerExternalId(`external_id.${namespace}`, value);
     if (normalised !== null) refs.push({ kind: 'external', namespace, value: normalised });
   }
   const emailValue = email(values, 'email');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isKnownCurrency } from '../../core/money.js';
-import { normaliseEmail, normaliseExternalId, normalisePhone } from '../../customers/identity.js';
+import { normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone } from '../../customers/identity.js';
+import { withInvisibleCharactersShown } from '../../customers/invisible-characters.js';
 import type { CustomerRef, IngestContext } from '../canonical.js';
 import { fail, type FieldValues } from './row-problem.js';
 
@@ -30,7 +31,17 @@ export function requireExternalId(values: FieldValues, field: string, why: strin
 export function email(values: FieldValues, field: string): string | null {
   const raw = values.text(field);
   const result = normaliseEmail(raw);
-  if (result.reason) fail(field, 'EMAIL_INVALID', `${field} ${result.reason}; fix it or leave it empty`, { field, value: raw ?? '' });
+  if (result.reason) fail(field, 'EMAIL_INVALID', `${field} ${result.reason}; fix it or leave it empty`, { field, value: withInvisibleCharactersShown(raw ?? '') });
+  return result.value;
+}
+
+/**
+ * An id naming a customer in another system; one with an invisible character is refused. Its code
+ * has no `allowed` list to name, so a reader of codes shows this English reason as it is.
+ */
+export function customerExternalId(field: string, raw: string | null): string | null {
+  const result = normaliseExternalIdentity(raw);
+  if (result.reason) fail(field, 'VALUE_NOT_ALLOWED', `${field} ${result.reason}; fix it in the source system's export or leave it empty`, { field, value: withInvisibleCharactersShown(raw ?? '') });
   return result.value;
 }
 
@@ -82,7 +93,7 @@ const refFields = {
 export function customerRefs(values: FieldValues, prefix: 'customer_' | 'recipient_', context: IngestContext): CustomerRef[] {
   const names = refFields[prefix];
   const refs: CustomerRef[] = [];
-  const id = normaliseExternalId(values.text(names.id));
+  const id = customerExternalId(names.id, values.text(names.id));
   if (id !== null) refs.push({ kind: 'external', namespace: context.source, value: id });
   const emailValue = email(values, names.email);
   if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
