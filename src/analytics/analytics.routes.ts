@@ -8,6 +8,7 @@ import { actorForDisplay } from '../auth/index.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { cursorQuery, errorResponse } from '../server/responses.js';
 import { pageOf } from '../server/pagination.js';
+import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import { getStoreSettings } from '../settings/index.js';
 import { analyze } from './analyze.service.js';
 import { acknowledgeAlert, listAlerts, permissionToSettle, reopenAlert } from './alerts/alerts.service.js';
@@ -47,7 +48,8 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
 
   api.post('/analytics/analyze', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Recompute customer types, RFM and alerts for everyone as of a date', body: z.object({ asOf }).default({}), response: { 200: analyzeResultSchema } },
+    schema: { tags, summary: 'Recompute customer types, RFM and alerts for everyone as of a date', body: z.object({ asOf }).default({}), response: { 200: analyzeResultSchema, 429: heavyWorkRefusedResponse } },
+    ...heavyWork('analysis'),
   }, async (request) => analyze(db, { asOf: await resolveAsOf(request.body.asOf), clock: deps.clock }));
 
   api.get('/analytics/policy', {
@@ -57,7 +59,9 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
 
   api.patch('/analytics/policy', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Change type thresholds; everyone is reclassified', body: z.record(z.string(), z.unknown()), response: { 200: policyChangeSchema } },
+    schema: { tags, summary: 'Change type thresholds; everyone is reclassified', body: z.record(z.string(), z.unknown()), response: { 200: policyChangeSchema, 429: heavyWorkRefusedResponse } },
+    // everyone is reclassified and every segment refreshed: an analysis's work
+    ...heavyWork('type policy change'),
   }, async (request) => {
     // the day of the analysis in force; the default day only for a store never analysed
     const result = await setTypePolicy(db, request.body, { defaultAsOf: await resolveAsOf() });

@@ -7,6 +7,7 @@ import { defaultAsOfDay, getStoreSettings } from '../settings/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
 import { cursorPage, cursorQuery, objectOf, timestamp } from '../server/responses.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
+import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import { listModelFits } from './model-fits.repo.js';
 import type { ModelFitTable } from './models.tables.js';
 import { fitModels, predictCustomers, validateModels } from './models.service.js';
@@ -46,12 +47,14 @@ export async function registerModelRoutes(app: FastifyInstance, deps: AppDeps): 
 
   api.post('/models/fit', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Fit BG/NBD, Pareto/NBD and/or Gamma-Gamma on purchases up to the calibration end', body: z.object({ calibrationEnd: calendarDaySchema.optional(), unit, model, penalty }), response: { 200: fitResultSchema } },
+    schema: { tags, summary: 'Fit BG/NBD, Pareto/NBD and/or Gamma-Gamma on purchases up to the calibration end', body: z.object({ calibrationEnd: calendarDaySchema.optional(), unit, model, penalty }), response: { 200: fitResultSchema, 429: heavyWorkRefusedResponse } },
+    ...heavyWork('model fit'),
   }, async (request) => fitModels(db, { ...request.body, calibrationEnd: request.body.calibrationEnd ?? (await asOfDefault()), clock: deps.clock }));
 
   api.post('/models/validate', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Calibration/holdout validation: totals, conditional expectations, error metrics, BIC ranking, tracking curve', body: z.object({ calibrationEnd: calendarDaySchema, holdoutEnd: calendarDaySchema, unit, model, penalty }), response: { 200: validationSchema } },
+    schema: { tags, summary: 'Calibration/holdout validation: totals, conditional expectations, error metrics, BIC ranking, tracking curve', body: z.object({ calibrationEnd: calendarDaySchema, holdoutEnd: calendarDaySchema, unit, model, penalty }), response: { 200: validationSchema, 429: heavyWorkRefusedResponse } },
+    ...heavyWork('model validation'),
   }, async (request) => validateModels(db, { ...request.body, clock: deps.clock }));
 
   api.post('/models/predict', {
@@ -59,8 +62,9 @@ export async function registerModelRoutes(app: FastifyInstance, deps: AppDeps): 
     schema: {
       tags, summary: 'Predict every customer (P(alive), expected purchases, spend, CLV, next purchase) and store the predictions',
       body: z.object({ asOf: calendarDaySchema.optional(), horizonDays: z.number().int().min(1).max(3650).default(365), discountRate: z.number().min(0).max(1).default(0.01), unit, model: z.enum(['bgnbd', 'paretonbd']).default('bgnbd'), penalty }),
-      response: { 200: predictionRunSchema },
+      response: { 200: predictionRunSchema, 429: heavyWorkRefusedResponse },
     },
+    ...heavyWork('prediction run'),
   }, async (request) => predictCustomers(db, { ...request.body, asOf: request.body.asOf ?? (await asOfDefault()), clock: deps.clock }));
 
   api.get('/models/fits', {

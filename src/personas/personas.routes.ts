@@ -6,6 +6,7 @@ import { actorOf } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
+import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import { assignPersonas } from './assign.service.js';
 import { discoverPersonas } from './discover.service.js';
 import { compareGroupDrift } from './drift.service.js';
@@ -80,8 +81,9 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
     schema: {
       tags, summary: 'Discover personas by clustering (k by silhouette unless given); pinned personas are kept',
       body: z.strictObject({ k: z.number().int().min(2).max(12).optional(), kMin: z.number().int().min(2).max(12).optional(), kMax: z.number().int().min(2).max(12).optional(), sampleSize: z.number().int().min(100).max(200_000).optional(), seed: z.number().int().optional() }).default({}),
-      response: { 200: discoverySchema },
+      response: { 200: discoverySchema, 429: heavyWorkRefusedResponse },
     },
+    ...heavyWork('persona discovery'),
   }, async (request) => {
     const discovery = await discoverPersonas(db, { clock: deps.clock, ...request.body });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'personas.discover', entity: 'persona_model', entityId: String(discovery.modelId), detail: { k: discovery.k } });
@@ -90,15 +92,18 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.post('/personas/assign', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Place customers (or everyone) at their nearest current persona', body: z.strictObject({ customerIds: z.array(z.number().int().positive()).max(100_000).optional() }).default({}), response: { 200: z.object({ assigned: z.number(), seconds: z.number() }) } },
+    schema: { tags, summary: 'Place customers (or everyone) at their nearest current persona', body: z.strictObject({ customerIds: z.array(z.number().int().positive()).max(100_000).optional() }).default({}), response: { 200: z.object({ assigned: z.number(), seconds: z.number() }), 429: heavyWorkRefusedResponse } },
+    ...heavyWork('persona assignment'),
   }, async (request) => assignPersonas(db, request.body.customerIds, { asOf: await storeNow(db, deps.clock) }));
 
   api.post('/drift', {
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'What moved in a target group between two periods, with effect sizes and chart series', body: driftBodySchema,
-      response: { 200: driftSchema, 404: errorResponse('The segment or persona of the group does not exist (SEGMENT_NOT_FOUND, PERSONA_NOT_FOUND)') },
+      response: { 200: driftSchema, 404: errorResponse('The segment or persona of the group does not exist (SEGMENT_NOT_FOUND, PERSONA_NOT_FOUND)'), 429: heavyWorkRefusedResponse },
     },
+    // open to the read role, and its statistics run on the main thread
+    ...heavyWork('drift comparison'),
   }, async (request) => compareGroupDrift(db, request.body));
 
   api.get('/personas/:personaId', {

@@ -14,6 +14,7 @@ import {
 } from './segments.service.js';
 import { previewSegment } from './preview.service.js';
 import { errorResponse, noContent } from '../server/responses.js';
+import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import {
   segmentFieldsSchema, segmentMembersSchema, segmentPreviewSchema, segmentRefreshSchema, segmentSchema, segmentWithHistorySchema,
 } from './segment-responses.schemas.js';
@@ -80,7 +81,8 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.post('/segments/refresh', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Recompute the members of every segment', response: { 200: z.object({ items: z.array(segmentRefreshSchema) }) } },
+    schema: { tags, summary: 'Recompute the members of every segment', response: { 200: z.object({ items: z.array(segmentRefreshSchema) }), 429: heavyWorkRefusedResponse } },
+    ...heavyWork('segment refresh'),
   }, async () => ({ items: await refreshAllSegments(db, { clock: deps.clock }) }));
 
   api.get('/segments/:segmentId', {

@@ -19,6 +19,11 @@ describe('describeError', () => {
     expect(describeError(forbidden, tIn('en'), 'en').title).toBe('Not allowed:');
     expect(describeError(new ApiError(404, 'CUSTOMER_NOT_FOUND', 'Customer #9 does not exist.'), tIn('en'), 'en').title).toBe('Not found:');
     expect(describeError(new ApiError(500, 'INTERNAL_ERROR', 'boom'), tIn('en'), 'en').title).toBe('Something went wrong.');
+    // heavy work refused while other heavy work runs: busy, not "too many attempts"
+    const busy = new ApiError(429, 'HEAVY_WORK_CALLER_RATE_LIMITED', 'Another model validation of yours is still running; try again when it finishes.');
+    expect(describeError(busy, tIn('en'), 'en').title).toBe('Busy:');
+    expect(describeError(busy, tIn('lv'), 'lv')).toMatchObject({ title: 'Aizņemts:', message: 'Jūsu iepriekšējais smagais uzdevums vēl notiek: mēģiniet vēlreiz, kad tas būs beidzies.' });
+    expect(describeError(new ApiError(429, 'AUTH_RATE_LIMITED', 'Too many sign-in attempts.'), tIn('en'), 'en').title).toBe('Too many attempts:');
   });
 
   it('translates a known code with the field and permission it names, keeping the English text for support', () => {
@@ -52,7 +57,7 @@ describe('describeError', () => {
 const webReachableCodes = [
   // sign-in, session, password
   'AUTH_REQUIRED', 'AUTH_SESSION_EXPIRED', 'AUTH_INVALID_CREDENTIALS', 'AUTH_RATE_LIMITED', 'AUTH_FORBIDDEN', 'AUTH_CSRF_INVALID',
-  'AUTH_TEMPORARY_PASSWORD_FORBIDDEN', 'AUTH_PASSWORD_WEAK', 'AUTH_PASSWORD_COMMON', 'AUTH_CURRENT_PASSWORD_INVALID',
+  'AUTH_TEMPORARY_PASSWORD_FORBIDDEN', 'AUTH_PASSWORD_WEAK', 'AUTH_PASSWORD_COMMON', 'HEAVY_WORK_CALLER_RATE_LIMITED', 'HEAVY_WORK_SERVER_RATE_LIMITED', 'AUTH_CURRENT_PASSWORD_INVALID',
   // users and API keys
   'USER_NOT_FOUND', 'USER_EMAIL_EXISTS', 'USER_EMAIL_INVALID', 'USER_CHANGE_FORBIDDEN', 'USER_LAST_OWNER_CONFLICT',
   'API_KEY_NOT_FOUND', 'API_KEY_NAME_INVALID', 'API_KEY_SCOPE_INVALID', 'API_KEY_SCOPE_FORBIDDEN',

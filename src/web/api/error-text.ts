@@ -10,7 +10,9 @@ export type ErrorText = {
   code: string | null;
 };
 
-function titleKeyOf(status: number): string {
+function titleKeyOf(status: number, code: string): string {
+  // a refusal while other heavy work runs is no one's mistake: "too many attempts" would read as blame
+  if (code.startsWith('HEAVY_WORK_')) return 'errors.titles.busy';
   if (status === 400 || status === 409 || status === 415 || status === 422) return 'errors.titles.check';
   if (status === 401) return 'errors.titles.signIn';
   if (status === 403) return 'errors.titles.forbidden';
@@ -28,7 +30,7 @@ function titleKeyOf(status: number): string {
  */
 export function describeError(error: Error, t: I18n['t'], locale: string): ErrorText {
   if (!(error instanceof ApiError)) return { title: t('common.errorTitle'), message: error.message, original: null, code: null };
-  const title = t(titleKeyOf(error.status));
+  const title = t(titleKeyOf(error.status, error.code));
   const key = `errors.codes.${error.code}`;
   const isSaidAsSent = locale === 'en' && error.message.trim() !== '';
   const translated = isSaidAsSent ? key : t(key, variablesOf(error, t, locale));
