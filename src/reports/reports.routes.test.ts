@@ -85,6 +85,28 @@ describeEachStore('store reports over HTTP', (context) => {
     }
   });
 
+  it('gives every day of the range, 0 on the days without a sale, of all channels or one (?channel=)', async () => {
+    // 3 May: O8 was cancelled, so no sale; the range starts two days before the first order, on 1 March
+    const days = (await app.inject({ method: 'GET', url: '/api/reports/revenue?granularity=day&from=2024-02-28&to=2024-03-03', headers: analyst.readHeaders })).json();
+    expect(days).toMatchObject({ from: '2024-02-28', to: '2024-03-03', channel: null });
+    expect(days.points.map((point: { period: string; revenueMinor: number; orders: number }) => [point.period, point.revenueMinor, point.orders]))
+      .toEqual([['2024-02-28', 0, 0], ['2024-02-29', 0, 0], ['2024-03-01', 75000, 2], ['2024-03-02', 0, 0]]);
+    const tail = (await app.inject({ method: 'GET', url: '/api/reports/revenue?granularity=day&from=2024-05-02&to=2024-05-04', headers: analyst.readHeaders })).json();
+    expect(tail.points).toEqual([
+      { period: '2024-05-02', revenueMinor: 750000, orders: 1, customers: 1, from: '2024-05-02', to: '2024-05-03', isPartial: false },
+      { period: '2024-05-03', revenueMinor: 0, orders: 0, customers: 0, from: '2024-05-03', to: '2024-05-04', isPartial: false },
+    ]);
+    // O1 in the store (45,000), O5 partly refunded (net 100,000); in any letter case
+    const store = (await app.inject({ method: 'GET', url: '/api/reports/revenue?granularity=month&from=2024-03-01&to=2024-06-01&channel=Store', headers: analyst.readHeaders })).json();
+    expect(store.channel).toBe('store');
+    expect(store.points.map((point: { period: string; revenueMinor: number; orders: number }) => [point.period, point.revenueMinor, point.orders]))
+      .toEqual([['2024-03-01', 45000, 1], ['2024-04-01', 100000, 1], ['2024-05-01', 0, 0]]);
+    const unknown = await app.inject({ method: 'GET', url: '/api/reports/revenue?channel=fax', headers: analyst.readHeaders });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'channel' });
+    expect(unknown.json().error.message).toContain('"fax" is not an order channel. Use one of: store, web, mobile, marketplace, phone, other');
+  });
+
   it('reads type migration between the ends of store days, which west of Greenwich end on the next UTC day', async () => {
     await updateStoreSettings(context.store.db, { timezone: 'America/New_York' });
     try {
@@ -112,7 +134,12 @@ describeEachStore('store reports over HTTP', (context) => {
     const body = (await app.inject({ method: 'GET', url: '/api/reports/revenue?granularity=week&from=2024-03-13&to=2024-05-03', headers: analyst.readHeaders })).json();
     expect(body.points).toEqual([
       { period: '2024-03-11', revenueMinor: 52000, orders: 1, customers: 1, from: '2024-03-13', to: '2024-03-18', isPartial: true },
+      { period: '2024-03-18', revenueMinor: 0, orders: 0, customers: 0, from: '2024-03-18', to: '2024-03-25', isPartial: false },
+      { period: '2024-03-25', revenueMinor: 0, orders: 0, customers: 0, from: '2024-03-25', to: '2024-04-01', isPartial: false },
+      { period: '2024-04-01', revenueMinor: 0, orders: 0, customers: 0, from: '2024-04-01', to: '2024-04-08', isPartial: false },
+      { period: '2024-04-08', revenueMinor: 0, orders: 0, customers: 0, from: '2024-04-08', to: '2024-04-15', isPartial: false },
       { period: '2024-04-15', revenueMinor: 100000, orders: 1, customers: 1, from: '2024-04-15', to: '2024-04-22', isPartial: false },
+      { period: '2024-04-22', revenueMinor: 0, orders: 0, customers: 0, from: '2024-04-22', to: '2024-04-29', isPartial: false },
       { period: '2024-04-29', revenueMinor: 750000, orders: 2, customers: 2, from: '2024-04-29', to: '2024-05-03', isPartial: true },
     ]);
     // a data set's last day is over: a whole month up to it is not partial

@@ -9,6 +9,7 @@ import type { PeriodFigures } from './period-figures.repo.js';
 import type { RevenuePoint, TypeFlow } from './store-summary.repo.js';
 import { reportRevenue, reportSummary, reportTypeMigration } from './store-reports.service.js';
 import { granularities } from './period-coverage.js';
+import { channelQuerySchema, orderChannels } from './report-channel.js';
 
 const tags = ['reports'];
 const day = z.string().describe('YYYY-MM-DD');
@@ -34,6 +35,7 @@ const summarySchema = z.object({
 });
 const revenueSchema = z.object({
   granularity: z.enum(granularities), from: day, to: day.describe('Exclusive'), ...reportMoneyShape,
+  channel: z.enum(orderChannels).nullable().describe('The one order channel counted; null for all of them'),
   points: z.array(objectOf<RevenuePoint>()({ period: day.describe('First day of the period'), revenueMinor: z.number(), orders: z.number(), customers: z.number() }).extend({
     from: day.describe('YYYY-MM-DD: the first day counted, the later of the period\'s first day and the range\'s'),
     to: day.describe("YYYY-MM-DD, exclusive: the day after the last day counted, the earlier of the period's end and the range's"),
@@ -67,7 +69,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/revenue', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar); a period the range starts or ends inside, or still under way, is marked isPartial with the days counted', querystring: z.object({ granularity: z.enum(granularities).default('week'), from: calendarDaySchema.optional(), to: calendarDaySchema.optional() }), response: { 200: revenueSchema } },
+    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar), every period of the range with 0 where nothing was sold, of all channels or one; a period the range starts or ends inside, or still under way, is marked isPartial with the days counted', querystring: z.object({ granularity: z.enum(granularities).default('week'), from: calendarDaySchema.optional(), to: calendarDaySchema.optional(), channel: channelQuerySchema }), response: { 200: revenueSchema } },
   }, async (request) => reportRevenue(db, { ...request.query, clock: deps.clock }));
 
   api.get('/reports/type-migration', {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, OrderChannel } from '../db/schema.js';
 import { addDays, dayClosedBy, type Clock } from '../core/clock.js';
 import { calendarDayOf } from '../core/calendar-day.js';
 import { AppError } from '../core/errors.js';
@@ -33,9 +33,10 @@ export async function reportSummary(db: Kysely<Database>, options: { days: numbe
   };
 }
 
-export type RevenueReport = ReportMoney & { granularity: Granularity; from: string; to: string; points: Array<RevenuePoint & PeriodCoverage> };
+/** `channel`: the one order channel counted, null for all of them. Every period of the range has a point, 0 where nothing was sold. */
+export type RevenueReport = ReportMoney & { granularity: Granularity; from: string; to: string; channel: OrderChannel | null; points: Array<RevenuePoint & PeriodCoverage> };
 
-export async function reportRevenue(db: Kysely<Database>, options: { granularity: Granularity; from?: string; to?: string; clock: Clock }): Promise<RevenueReport> {
+export async function reportRevenue(db: Kysely<Database>, options: { granularity: Granularity; from?: string; to?: string; channel?: OrderChannel; clock: Clock }): Promise<RevenueReport> {
   const settings = await getStoreSettings(db);
   const now = options.clock.now();
   const asOf = storeNowOf(settings, now);
@@ -46,9 +47,10 @@ export async function reportRevenue(db: Kysely<Database>, options: { granularity
   requireAsOfNotInFuture(addDays(to, -1), now, settings.timeZone, { field: 'to', subject: "The range's last day", remedy: 'End the range by tomorrow at the latest ("to" is exclusive): the days after today have not happened yet.' });
   // on a live store today is under way; a data set's days are all over, its data simply ends
   const dayUnderWay = settings.dataAsOf ? null : calendarDayOf(now, settings.timeZone);
-  const points = (await revenueSeries(db, { from, to }, options.granularity))
+  const channel = options.channel ?? null;
+  const points = (await revenueSeries(db, { from, to }, options.granularity, { channel, timeZone: settings.timeZone }))
     .map((point) => ({ ...point, ...coverageOf(point.period, options.granularity, { from, to }, dayUnderWay) }));
-  return { granularity: options.granularity, from, to, ...(await reportMoneyOf(db)), points };
+  return { granularity: options.granularity, from, to, channel, ...(await reportMoneyOf(db)), points };
 }
 
 export type TypeMigrationReport = TypeMigration & { from: Date; to: Date; fromDay: string; toDay: string };

@@ -25,14 +25,15 @@ export function summaryText(report: SummaryReport): string {
 }
 
 export function revenueText(report: RevenueReport): string {
-  if (report.points.length === 0) return `No purchases from ${report.from} to ${addDays(report.to, -1)}.`;
+  const through = report.channel === null ? '' : ` through ${report.channel}`;
+  if (report.points.every((point) => point.orders === 0)) return `No purchases${through} from ${report.from} to ${addDays(report.to, -1)}.`;
   const rows = report.points.map((point) => ({
     [report.granularity]: `${report.granularity === 'month' ? point.period.slice(0, 7) : point.period}${point.isPartial ? '*' : ''}`,
     'days counted': point.from === addDays(point.to, -1) ? point.from : `${point.from} – ${addDays(point.to, -1)}`,
     ...(report.hasPrices ? { revenue: money(point.revenueMinor) } : {}), orders: count(point.orders), customers: count(point.customers),
   }));
   return [
-    `revenue per ${report.granularity}, ${report.from} – ${addDays(report.to, -1)}`,
+    `revenue per ${report.granularity}${report.channel === null ? '' : `, ${report.channel} orders only`}, ${report.from} – ${addDays(report.to, -1)}`,
     table(rows),
     ...(report.points.some((point) => point.isPartial) ? ['* partial: only the days counted (the range cuts it, or today is not over); not comparable with whole periods'] : []),
     ...(report.hasPrices ? [] : [noPricesLine]),

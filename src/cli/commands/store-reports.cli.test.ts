@@ -36,7 +36,12 @@ describeEachCliStore('clientele report summary | revenue | type-migration', (con
     expect(body).toMatchObject({ granularity: 'week', from: '2024-03-13', to: '2024-05-03', currency: 'IDR', hasPrices: true });
     expect(body.points).toEqual([
       { period: '2024-03-11', revenueMinor: 52000, orders: 1, customers: 1, from: '2024-03-13', to: '2024-03-18', isPartial: true },
+      { period: '2024-03-18', revenueMinor: 0, orders: 0, customers: 0, from: '2024-03-18', to: '2024-03-25', isPartial: false },
+      { period: '2024-03-25', revenueMinor: 0, orders: 0, customers: 0, from: '2024-03-25', to: '2024-04-01', isPartial: false },
+      { period: '2024-04-01', revenueMinor: 0, orders: 0, customers: 0, from: '2024-04-01', to: '2024-04-08', isPartial: false },
+      { period: '2024-04-08', revenueMinor: 0, orders: 0, customers: 0, from: '2024-04-08', to: '2024-04-15', isPartial: false },
       { period: '2024-04-15', revenueMinor: 100000, orders: 1, customers: 1, from: '2024-04-15', to: '2024-04-22', isPartial: false },
+      { period: '2024-04-22', revenueMinor: 0, orders: 0, customers: 0, from: '2024-04-22', to: '2024-04-29', isPartial: false },
       { period: '2024-04-29', revenueMinor: 750000, orders: 2, customers: 2, from: '2024-04-29', to: '2024-05-03', isPartial: true },
     ]);
     const text = await run('report', 'revenue', '--granularity', 'week', '--from', '2024-03-13', '--to', '2024-05-03');
@@ -48,6 +53,24 @@ describeEachCliStore('clientele report summary | revenue | type-migration', (con
     const wrong = await runCliInProcess(context.db, ['report', 'revenue', '--granularity', 'year']);
     expect(wrong.exitCode).not.toBe(0);
     expect(wrong.error).toMatchObject({ code: 'CLI_ARGUMENT_INVALID' });
+  }, 120_000);
+
+  it('lists every day of the range, 0 on the days without a sale, of all channels or one --channel', async () => {
+    // the range starts two days before the first order, on 1 March; 2 March had no sale
+    const text = await run('report', 'revenue', '--granularity', 'day', '--from', '2024-02-28', '--to', '2024-03-03');
+    expect(text).toMatch(/^revenue per day, 2024-02-28 – 2024-03-02$/m);
+    expect(text.match(/^2024-0\d-\d\d +2024-/gm)).toHaveLength(4);
+    expect(text).toMatch(/^2024-02-28 +2024-02-28 +Rp\s0 +0 +0$/m);
+    expect(text).toMatch(/^2024-03-02 +2024-03-02 +Rp\s0 +0 +0$/m);
+    const web = await json('report', 'revenue', '--granularity', 'day', '--from', '2024-02-29', '--to', '2024-03-03', '--channel', 'WEB');
+    expect(web.channel).toBe('web');
+    expect(web.points.map((point: { period: string; revenueMinor: number; orders: number }) => [point.period, point.revenueMinor, point.orders]))
+      .toEqual([['2024-02-29', 0, 0], ['2024-03-01', 30000, 1], ['2024-03-02', 0, 0]]);
+    expect(await run('report', 'revenue', '--granularity', 'day', '--from', '2024-02-29', '--to', '2024-03-03', '--channel', 'web')).toMatch(/^revenue per day, web orders only, 2024-02-29 – 2024-03-02$/m);
+    expect(await run('report', 'revenue', '--from', '2024-03-02', '--to', '2024-03-10', '--channel', 'marketplace')).toBe('No purchases through marketplace from 2024-03-02 to 2024-03-09.\n');
+    const wrong = await runCliInProcess(context.db, ['report', 'revenue', '--channel', 'fax']);
+    expect(wrong.exitCode).not.toBe(0);
+    expect(wrong.error).toMatchObject({ code: 'CLI_ARGUMENT_INVALID', message: '--channel: "fax" is not an order channel. Use one of: store, web, mobile, marketplace, phone, other.' });
   }, 120_000);
 
   it('counts the first analysis\'s typing apart from the moves in report type-migration', async () => {

@@ -5,6 +5,8 @@ import { wholeNumberIn } from '../option-values.js';
 import { withExamples } from '../examples.js';
 import { dayOption } from './date-options.js';
 import { granularities, type Granularity } from '../../reports/period-coverage.js';
+import { channelNamed, unknownChannelMessage } from '../../reports/report-channel.js';
+import type { OrderChannel } from '../../db/schema.js';
 
 /** `report summary | revenue | type-migration`: GET /api/reports/{summary,revenue,type-migration}, their query parameters as options. */
 const run = () => import('./store-reports-run.js');
@@ -16,6 +18,12 @@ function granularityOf(value: string): Granularity {
   return granularity;
 }
 
+function channelOf(value: string): OrderChannel {
+  const channel = channelNamed(value);
+  if (!channel) throw new AppError('CLI_ARGUMENT_INVALID', `--channel: ${unknownChannelMessage(value.slice(0, 60))}.`, { field: '--channel' });
+  return channel;
+}
+
 export function registerStoreReportCommands(report: Command, runtime: CliRuntime): void {
   withExamples(report.command('summary').description('key figures of the last N days against the N days before: customers, leads, new and active customers, repeat rate, revenue, orders')
     .option('--days <days>', 'the length of each period (default 30)', wholeNumberIn(1, 3660, '--days 7'), 30), [
@@ -25,10 +33,12 @@ export function registerStoreReportCommands(report: Command, runtime: CliRuntime
   withExamples(report.command('revenue').description('revenue, orders and buying customers per day, week or month; a period the range cuts short is marked')
     .option('--granularity <granularity>', 'day | week | month', granularityOf, 'week')
     .option('--from <day>', 'the first day, YYYY-MM-DD (default: 365 days before --to)', dayOption('--from'))
-    .option('--to <day>', 'the day after the last, YYYY-MM-DD, exclusive (default: the day after the data set end or today)', dayOption('--to')), [
+    .option('--to <day>', 'the day after the last, YYYY-MM-DD, exclusive (default: the day after the data set end or today)', dayOption('--to'))
+    .option('--channel <channel>', 'only the orders of one channel: store | web | mobile | marketplace | phone | other', channelOf), [
     ['clientele report revenue'],
     ['clientele report revenue --granularity month --from 1997-01-01 --to 1998-07-01'],
-  ]).action(async (options: { granularity: Granularity; from?: string; to?: string }) => (await run()).runReportRevenue(runtime, options));
+    ['clientele report revenue --granularity day --from 2026-11-23 --to 2026-12-07 --channel web'],
+  ]).action(async (options: { granularity: Granularity; from?: string; to?: string; channel?: OrderChannel }) => (await run()).runReportRevenue(runtime, options));
   withExamples(report.command('type-migration').description('customers moving between types from the end of one day to the end of another')
     .option('--from <day>', 'the day whose end the moves start from, YYYY-MM-DD (default: 90 days before --to)', dayOption('--from'))
     .option('--to <day>', 'the day whose end the moves reach, YYYY-MM-DD (default: the day of the latest analysis)', dayOption('--to')), [

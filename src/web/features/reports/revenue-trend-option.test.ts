@@ -75,6 +75,21 @@ describe('the revenue trend, a period cut short at either end', () => {
     expect(csvTable(table, { currency: 'USD', minorPerMajor: 100 }).at(-1)?.slice(0, 3)).toEqual(['1998-06-29', '1998-06-29', '1998-06-30']);
   });
 
+  it('draws a day without a sale at 0 and pins the alert about it to that day, as the server now sends every day', () => {
+    // a live store per day: the outage on Tuesday 1 December 2026 sold nothing
+    const daily: RevenueTrend = {
+      ...live, granularity: 'day', from: '2026-11-30', to: '2026-12-03',
+      points: [point('2026-11-30', 500_000, '2026-11-30', '2026-12-01'), { ...point('2026-12-01', 0, '2026-12-01', '2026-12-02'), orders: 0, customers: 0 }, point('2026-12-02', 400_000, '2026-12-02', '2026-12-03', true)],
+    };
+    const outage = { alertId: 1, kind: 'metric_drop', metric: 'revenue', scope: 'all', granularity: 'day', customerId: null, windowStart: '2026-12-01', windowEnd: '2026-12-01', expected: 500_000, actual: 0, changePct: -100, explanation: null, raisedAt: '2026-12-02T01:00:00Z', acknowledgedAt: null, acknowledgedBy: null };
+    const view = revenueTrendView(daily, [outage], 'today', t, format);
+    const option = revenueTrendOption(daily, view, t, format, () => '');
+    expect(option.series[0].data).toEqual([500_000, 0, null]);
+    expect(option.series[0].markPoint?.data).toEqual([{ name: '1', coord: [1, 0], value: '1' }]);
+    expect(option.tooltip.formatter([{ dataIndex: 1 }]).split('<br>')).toEqual(['1 Dec 2026', 'Revenue: IDR\u00a00', 'Orders: 0', 'Buying customers: 0']);
+    expect(csvTable(revenueTrendTable(daily, view, t), { currency: 'IDR', minorPerMajor: 1 })[2]).toEqual(['2026-12-01', '2026-12-01', '2026-12-01', '0', 0, 0]);
+  });
+
   it('names months by month and cuts them the same way', () => {
     const monthly: RevenueTrend = { ...live, granularity: 'month', points: [point('2025-12-01', 1, '2025-12-04', '2026-01-01', true), point('2026-12-01', 2, '2026-12-01', '2026-12-04', true)] };
     expect(revenueTrendView(monthly, [], 'today', t, format).tooltipLabels).toEqual(['Dec 2025 (from 4 Dec 2025)', 'Dec 2026 (so far)']);
