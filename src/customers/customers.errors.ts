@@ -1,5 +1,6 @@
 import { AppError } from '../core/errors.js';
 import type { CustomerRef } from '../ingest/canonical.js';
+import { withInvisibleCharactersShown } from './invisible-characters.js';
 
 /** `field` names where the id came from, e.g. `otherCustomerId` in a merge request. */
 export const customerNotFound = (customerId: number, field = 'customerId') =>
@@ -28,8 +29,27 @@ export const identityTaken = (identity: CustomerRef, customerId: number, field: 
   return new AppError('CUSTOMER_IDENTITY_CONFLICT', message, { field, belongsTo: customerId });
 };
 
+// A caller who may write but not read customers (an API key with the write scope alone) must not learn
+// who else holds an email, phone or external id: naming the owner would turn any phone number into a
+// customer number. Such a caller is told what is wrong and who can resolve it, in the words an ingest
+// reject uses (src/ingest/write/other-customers-hidden.ts).
+const mergeAdvice = 'ask someone who can read customers to merge them';
+
+/** identityTaken as a caller who may not read customers may see it: the same code and field, no `details.belongsTo`. */
+export const identityTakenByAnother = (identity: CustomerRef, field: string, use: IdentityUse) => {
+  const noun = identityNoun(identity);
+  const named = `${noun} ${quoted(identity)}`;
+  const message = use === 'create'
+    ? `The ${named} already belongs to another customer. If they are one person, ask someone who can read customers to add the details there instead of creating a second customer; otherwise correct the ${noun}.`
+    : `The ${named} already belongs to another customer. If they are one person, ${mergeAdvice}; otherwise correct the ${noun}.`;
+  return new AppError('CUSTOMER_IDENTITY_CONFLICT', message, { field });
+};
+
 const identityNoun = (identity: CustomerRef) =>
   identity.kind === 'email' ? 'email' : identity.kind === 'phone' ? 'phone number' : `${identity.namespace} id`;
+
+/** A stored value may hold a format character (stored before they were refused): written out, it cannot reorder the message. */
+const quoted = (identity: CustomerRef) => `"${withInvisibleCharactersShown(identity.value)}"`;
 
 export const mergeInvalid = (message: string) => new AppError('CUSTOMER_MERGE_INVALID', message);
 
@@ -47,7 +67,7 @@ export const customerEmpty = () =>
   new AppError('CUSTOMER_EMPTY', 'A new customer needs at least one thing to know them by: a name, an email, a phone, another profile field or an identity.', { field: 'name' });
 
 export const identityNotFound = (customerId: number, identity: CustomerRef) =>
-  new AppError('CUSTOMER_IDENTITY_NOT_FOUND', `Customer #${customerId} has no ${identityNoun(identity)} "${identity.value}".`, { field: 'value' });
+  new AppError('CUSTOMER_IDENTITY_NOT_FOUND', `Customer #${customerId} has no ${identityNoun(identity)} ${quoted(identity)}.`, { field: 'value' });
 
 /**
  * The identity came with a customer merged into this one: undo needs it back to restore them
@@ -55,5 +75,11 @@ export const identityNotFound = (customerId: number, identity: CustomerRef) =>
  */
 export const identityMovedByMerge = (identity: CustomerRef, mergeId: number, mergedCustomerId: number) =>
   new AppError('CUSTOMER_IDENTITY_MERGE_CONFLICT',
-    `The ${identityNoun(identity)} "${identity.value}" came with customer #${mergedCustomerId} in merge #${mergeId}. Undo merge #${mergeId} first, then remove it from customer #${mergedCustomerId}; or keep the merge and the identity.`,
+    `The ${identityNoun(identity)} ${quoted(identity)} came with customer #${mergedCustomerId} in merge #${mergeId}. Undo merge #${mergeId} first, then remove it from customer #${mergedCustomerId}; or keep the merge and the identity.`,
     { field: 'value', mergeId, mergedCustomerId });
+
+/** identityMovedByMerge as a caller who may not read customers may see it: the merge, not the customer it brought. */
+export const identityMovedByMergeOfAnother = (identity: CustomerRef, mergeId: number) =>
+  new AppError('CUSTOMER_IDENTITY_MERGE_CONFLICT',
+    `The ${identityNoun(identity)} ${quoted(identity)} came with another customer in merge #${mergeId}. Ask an admin or owner to undo merge #${mergeId} first, then remove it from the customer the undo restores; or keep the merge and the identity.`,
+    { field: 'value', mergeId });

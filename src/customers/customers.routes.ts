@@ -43,7 +43,7 @@ const canReadCustomers = (principal: Principal | null) => principalHasPermission
 const writeAnswer = 'Answers the customer as they are now to a caller with customers:read; to one without it (an API key with the write scope alone), only `{ customerId }`.';
 
 const notFound = errorResponse('No such customer (CUSTOMER_NOT_FOUND; `details.mergedInto` when they were merged into another)');
-const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT; `details.belongsTo` is their number): on create, that customer is the one to add details to; on update, an admin or owner may merge the two');
+const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT; `details.belongsTo` is their number, told only to a caller with customers:read): on create, that customer is the one to add details to; on update, an admin or owner may merge the two');
 
 export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -69,7 +69,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     schema: { tags, summary: 'Create a customer', description: writeAnswer, body: createCustomerSchema, response: { 201: customerWriteResponseSchema, 409: identityTaken } },
   }, async (request, reply) => {
     const { identities, ...fields } = request.body;
-    const customerId = await createCustomer(db, fields, identities, { clock: deps.clock });
+    const customerId = await createCustomer(db, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.create', entity: 'customer', entityId: String(customerId), detail: { fields: Object.keys(fields) } });
     return reply.status(201).send(canReadCustomers(request.principal) ? await getCustomer(db, customerId) : { customerId });
   });
@@ -89,7 +89,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     },
   }, async (request) => {
     const { identities, ...fields } = request.body;
-    const update = await updateCustomer(db, request.params.customerId, fields, identities, { clock: deps.clock });
+    const update = await updateCustomer(db, request.params.customerId, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
     // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
     const detail = customerUpdateAuditDetail(update);
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.update', entity: 'customer', entityId: String(request.params.customerId), detail });
@@ -104,11 +104,11 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
       response: {
         200: identityRemovalResponseSchema,
         404: errorResponse('No such customer (CUSTOMER_NOT_FOUND), or the customer does not have this identity (CUSTOMER_IDENTITY_NOT_FOUND)'),
-        409: errorResponse('A merge not yet undone brought this identity (CUSTOMER_IDENTITY_MERGE_CONFLICT; `details.mergeId`): undo it first, then remove the identity from the restored customer (`details.mergedCustomerId`)'),
+        409: errorResponse('A merge not yet undone brought this identity (CUSTOMER_IDENTITY_MERGE_CONFLICT; `details.mergeId`): undo it first, then remove the identity from the restored customer (`details.mergedCustomerId`, told only to a caller with customers:read)'),
       },
     },
   }, async (request) => {
-    const result = await removeIdentity(db, request.params.customerId, request.query, actorOf(request.principal), { clock: deps.clock });
+    const result = await removeIdentity(db, request.params.customerId, request.query, actorOf(request.principal), { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
     if (!canReadCustomers(request.principal)) return { customerId: request.params.customerId, clearedField: result.clearedField };
     return { ...result, customer: await getCustomer(db, request.params.customerId) };
   });

@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import type { CustomerRef } from '../ingest/canonical.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from '../traits/index.js';
-import { customerEmpty, customerNotFound, identityInvalid, identityTaken, type IdentityUse } from './customers.errors.js';
+import { customerEmpty, customerNotFound, identityInvalid, identityTaken, identityTakenByAnother, type IdentityUse } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalIdentity, normalisePhone, phoneCountryOf } from './identity.js';
@@ -100,20 +100,27 @@ function sentIdentities(identities: IdentityInput[], values: Record<string, unkn
   return sent;
 }
 
-/** Attaches the identities, refusing one another customer holds; returns those the customer did not have yet. */
-async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[], use: IdentityUse): Promise<IdentityTriple[]> {
+/**
+ * Attaches the identities, refusing one another customer holds (named only to a caller who may read
+ * customers); returns those the customer did not have yet.
+ */
+async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[], use: IdentityUse, hidesOtherCustomers: boolean): Promise<IdentityTriple[]> {
   const owners = await findCustomersByIdentities(db, sent.map(({ ref }) => toIdentityTriple(ref)));
   for (const { ref, field } of sent) {
     const owner = owners.get(identityTripleKey(ref));
-    if (owner !== undefined && owner !== customerId) throw identityTaken(ref, owner, field, use);
+    if (owner === undefined || owner === customerId) continue;
+    throw hidesOtherCustomers ? identityTakenByAnother(ref, field, use) : identityTaken(ref, owner, field, use);
   }
   await insertIdentities(db, sent.map(({ ref }) => ({ identity: toIdentityTriple(ref), customerId })));
   const added = new Map(sent.filter(({ ref }) => !owners.has(identityTripleKey(ref))).map(({ ref }) => [identityTripleKey(ref), toIdentityTriple(ref)]));
   return [...added.values()];
 }
 
-/** `clock`: the now that segments judge relative dates by (the store's data set end when it has one). */
-export type CustomerWriteOptions = { clock?: Clock };
+/**
+ * `clock`: the now that segments judge relative dates by (the store's data set end when it has one).
+ * `hidesOtherCustomers`: the caller may write but not read customers, so a refusal names no other customer.
+ */
+export type CustomerWriteOptions = { clock?: Clock; hidesOtherCustomers?: boolean };
 
 export async function createCustomer(db: Db, fields: CustomerFields, identities: IdentityInput[] = [], options: CustomerWriteOptions = {}): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -123,7 +130,7 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
     // a customer known only by identities gets the default profile (a person)
     const row = given.length > 0 ? values : { kind: 'person' };
     const created = await trx.insertInto('customer').values(row as never).returning('customer_id').executeTakeFirstOrThrow();
-    await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, phoneCountry), 'create');
+    await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, phoneCountry), 'create', options.hidesOtherCustomers ?? false);
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
     await keepNewCustomersDerivedCurrent(trx, [created.customer_id], options.clock ?? systemClock);
     return created.customer_id;
@@ -154,7 +161,7 @@ export async function updateCustomer(
     // the stored phone was read in the customer's country as it was
     const storedPhoneCountry = isContactEdited ? phoneCountryOf(current.country, (await getStoreSettings(trx)).defaultCountry) : phoneCountry;
     const replaced = isContactEdited ? await replaceProfileIdentities(trx, customerId, current, values, storedPhoneCountry) : { replaced: [], kept: [] };
-    const added = await attachIdentities(trx, customerId, sentIdentities(identities, values, phoneCountry), 'update');
+    const added = await attachIdentities(trx, customerId, sentIdentities(identities, values, phoneCountry), 'update', options.hidesOtherCustomers ?? false);
     // identities alone feed no segment field and no persona feature
     if (isProfileWritten) await keepProfileDerivedCurrent(trx, [customerId], options.clock ?? systemClock);
     return { change: changeOf(current as Record<string, unknown>, values), identityChange: { ...replaced, added } };

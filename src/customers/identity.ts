@@ -25,9 +25,21 @@ const asciiOnly = /^[\x00-\x7F]*$/;
  * in Unicode whether it was typed as `bücher.de` or as its punycode `xn--bcher-kva.de`.
  */
 export function normaliseEmail(raw: string | null | undefined): NormalisedIdentity {
+  return readEmail(raw, true);
+}
+
+/**
+ * normaliseEmail as it was before format characters were refused: only to find an address an older
+ * version stored with one (so it can still be removed), never to store a new one.
+ */
+export function normaliseStoredEmail(raw: string | null | undefined): NormalisedIdentity {
+  return readEmail(raw, false);
+}
+
+function readEmail(raw: string | null | undefined, refusesInvisible: boolean): NormalisedIdentity {
   const trimmed = (raw ?? '').replace(zeroWidth, '').trim();
   if (trimmed === '') return empty;
-  const invisible = invisibleCharacterProblem(trimmed, 'the address');
+  const invisible = refusesInvisible ? invisibleCharacterProblem(trimmed, 'the address') : null;
   if (invisible) return { value: null, reason: invisible };
   const lowered = unicodeDomain(trimmed.normalize('NFC').toLowerCase());
   if (!emailShape.test(lowered)) {
