@@ -8,6 +8,7 @@ import { assignPersonas, refreshProfiles } from './assign.service.js';
 import { squaredDistance } from './cluster-quality.js';
 import type { ClusterCandidate } from './clustering.js';
 import { minimumBuyersForDiscovery } from './discovery-minimum.js';
+import { discoveryShortfall } from './discovery-shortfall.js';
 import { buildColumns, fitFeatureSpec, rawFeatures, toPoint, translateCentroid } from './kmeans-features.js';
 import { countBuyers, loadFeatureContext, loadRawSample } from './persona-features.repo.js';
 import { distinguishingTraits, personaName, uniqueNames, type PersonaTrait } from './persona-names.js';
@@ -62,11 +63,8 @@ export async function discoverPersonas(db: Db, options: DiscoverOptions): Promis
   const asOf = await storeNow(db, options.clock);
   const seed = options.seed ?? 1;
   const { profiled: population, withoutConsent } = await countBuyers(db);
-  const needed = minimumBuyersForDiscovery(options);
-  if (population < needed) {
-    const leftOut = withoutConsent > 0 ? ` (and ${withoutConsent} more who have not agreed to profiling)` : '';
-    throw new AppError(segmentErrorCodes.tooFewCustomers, `Persona discovery needs at least ${needed} buyers who agreed to profiling; this store has ${population}${leftOut}.`, { buyers: population, withoutConsent });
-  }
+  const shortfall = discoveryShortfall({ minimumBuyers: minimumBuyersForDiscovery(options), buyers: population, withoutConsent });
+  if (shortfall !== null) throw new AppError(segmentErrorCodes.tooFewCustomers, shortfall, { buyers: population, withoutConsent });
   const context = await loadFeatureContext(db, asOf);
   const sample = await loadRawSample(db, { hasHousehold: context.hasHousehold, size: Math.min(options.sampleSize ?? 50_000, population), seed });
   const columns = buildColumns(context);

@@ -8,3 +8,4 @@ export { cohensD, cramersV, totalVariationDistance, compareCategorical, flagShif
 export { adjustedRandIndex, silhouetteScore } from './cluster-quality.js';
 export type { PersonaProfile } from './persona-profile.repo.js';
 export type { Period } from './drift.repo.js';
+export { discoveryShortfall, type BuyerCounts } from './discovery-shortfall.js';

@@ -154,7 +154,7 @@ describeEachStore('personas over HTTP on a store with few buyers', (context) => 
     const refused = await app.inject({ method: 'POST', url: '/api/personas/discover', headers: marketer.headers, payload: {} });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({
-      code: 'PERSONA_TOO_FEW_CUSTOMERS', message: 'Persona discovery needs at least 24 buyers who agreed to profiling; this store has 2 (and 2 more who have not agreed to profiling).',
+      code: 'PERSONA_TOO_FEW_CUSTOMERS', message: 'Persona discovery needs at least 24 buyers who agreed to profiling; this store has 2 (and 2 more who have not agreed to profiling). Only buyers whose consent_profiling is yes are placed in personas: even with the recorded consent of all 2 buyers who have not agreed, it needs 20 more buyers who agree.',
     });
   });
 });

@@ -26,15 +26,16 @@ function compileCount(measure: RawBuilder<unknown>, test: CountTest): RawBuilder
 }
 
 /**
- * "The last N days" are calendar days of the store: from the start of the day N days before the
- * as-of day up to the as-of time, so a purchase is within the last N days exactly when its
- * days_since_last_purchase would be N or fewer. A fixed window runs from the start of `from` to
- * the start of `to` (exclusive), a time in either being that instant.
+ * "The last N days" are N calendar days of the store: the as-of day and the N − 1 days before it,
+ * up to the as-of time, the days the summary report's "last N days" counts its active customers
+ * on; a purchase is within them exactly when its days_since_last_purchase would be under N. A
+ * fixed window runs from the start of `from` to the start of `to` (exclusive), a time in either
+ * being that instant.
  */
 function windowCondition(column: RawBuilder<unknown>, window: TimeWindow | undefined, calendar: StoreCalendar): RawBuilder<unknown> {
   if (!window) return sql``;
   if ('days' in window) {
-    const start = startOfStoreDay(addDays(calendar.asOfDay, -window.days), calendar.timeZone);
+    const start = startOfStoreDay(addDays(calendar.asOfDay, 1 - window.days), calendar.timeZone);
     return sql`and ${column} >= ${start}::timestamptz and ${column} <= ${calendar.asOf}::timestamptz`;
   }
   const from = sql`and ${column} >= ${startOf(resolveDate(window.from, calendar), calendar.timeZone)}::timestamptz`;

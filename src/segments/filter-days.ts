@@ -5,7 +5,7 @@ import type { DateValue } from './filter-types.js';
 /**
  * Dates in a filter are the store's calendar days: "2026-11-30" is the whole of 30 November on the
  * store's clock (Asia/Jakarta: from 29 Nov 17:00 UTC), `{"days_ago": 30}` is the day 30 days before
- * the as-of day, and "the last 30 days" starts at the beginning of that day. An ISO time with an
+ * the as-of day, and "the last 30 days" are the as-of day and the 29 before it. An ISO time with an
  * offset (or Z) is that instant exactly; one without an offset is a time on the store's clock.
  */
 export type StoreCalendar = {

@@ -97,7 +97,7 @@ export const filterFields: Record<string, FieldDefinition> = {
   },
   first_purchase_at: traitColumn('date', 'first_purchase_at', 'first paid order'),
   last_purchase_at: traitColumn('date', 'last_purchase_at', 'latest paid order'),
-  // calendar days, as "purchased within the last N days" counts them: bought yesterday evening is 1 day
+  // calendar days, as "purchased within the last N days" counts them (under N): bought yesterday evening is 1 day
   days_since_last_purchase: {
     type: 'number', source: 'trait', description: "calendar days (store time zone) from the latest paid order's day to the as-of day", requires: [], isWholeNumber: true,
     expression: ({ asOfDay, timeZone }) => sql`(${asOfDay}::date - (t.last_purchase_at at time zone ${timeZone}::text)::date)`,

@@ -83,10 +83,30 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** The field a typo most likely meant, if one is close enough to suggest. */
+// shorter, a part of a name is a part of too many ("r" is in a dozen fields)
+const shortestPartSuggested = 3;
+
+/**
+ * The field a typed name most likely meant, if one is close enough to suggest: the same words
+ * in another spelling (rfmSegment), else a field the name begins (rfm: rfm_segment) or is a
+ * word of (segment), else one a typo or two away (agee: age). Part of a name comes before an
+ * edit: "rfm" is three edits from "name" but plainly the start of rfm_segment. Ties go to the
+ * field listed first.
+ */
 function nearestField(name: string): string | null {
-  const nearest = fieldNames.map((candidate) => ({ candidate, cost: distance(name.toLowerCase(), candidate) })).sort((a, b) => a.cost - b.cost)[0];
-  return nearest && nearest.cost <= 3 ? nearest.candidate : null;
+  const typed = name.toLowerCase().replace(/[\s-]+/g, '_');
+  const squeezed = typed.replaceAll('_', '');
+  const sameWords = fieldNames.find((candidate) => candidate.replaceAll('_', '') === squeezed);
+  if (sameWords !== undefined) return sameWords;
+  if (typed.length >= shortestPartSuggested) {
+    const part = fieldNames.find((candidate) => candidate.startsWith(typed))
+      ?? fieldNames.find((candidate) => candidate.includes(`_${typed}`))
+      ?? fieldNames.find((candidate) => candidate.includes(typed));
+    if (part !== undefined) return part;
+  }
+  const nearest = fieldNames.map((candidate) => ({ candidate, cost: distance(typed, candidate) })).sort((a, b) => a.cost - b.cost)[0];
+  // an edit of every letter typed is another word, not a typo of this one
+  return nearest && nearest.cost <= 3 && nearest.cost < typed.length ? nearest.candidate : null;
 }
 
 function unknownFieldMessage(name: string, suggestion: string | null): string {

@@ -118,15 +118,17 @@ describeEachStore('days since the last purchase and "the last N days" agree', (c
       select customer_id, customer_id, 't', 'T' || customer_id, last_purchase_at, 'IDR', 1000, 1000, 'web', 'paid' from customer_trait`.execute(db());
   });
 
+  // the last N days are the as-of day and the N − 1 before it: fewer than N days since the purchase
   it.each([1, 7, 30, 90])('%i days', async (days) => {
-    const recent = { field: 'days_since_last_purchase', op: 'lte', value: days };
+    const recent = { field: 'days_since_last_purchase', op: 'lt', value: days };
     const bought = { purchased: { within: { days } } };
     const count = async (filter: unknown) => (await previewSegment(db(), filter, { clock })).count;
     expect(await count({ and: [recent, { not: bought }] })).toBe(0);
     expect(await count({ and: [bought, { not: recent }] })).toBe(0);
     // and neither side is empty, so the agreement says something
     expect(await count(recent)).toBeGreaterThan(0);
-    // on or after the day N days ago is the same again
-    expect(await count({ field: 'last_purchase_at', op: 'gte', value: { days_ago: days } })).toBe(await count(recent));
+    // after the day N days ago is the same again
+    expect(await count({ field: 'last_purchase_at', op: 'gt', value: { days_ago: days } })).toBe(await count(recent));
+    expect(await count({ field: 'last_purchase_at', op: 'gte', value: { days_ago: days - 1 } })).toBe(await count(recent));
   });
 });

@@ -9,8 +9,12 @@ export async function runDemoLoad(runtime: CliRuntime, name: string, options: De
     name === 'synthetic'
       ? loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor })
       : loadDatasetDemo(db, name, { actor, rejectsDirectory: options.rejects ?? null }), { bulk: true });
-  // rows are not orders (an order of several line rows counts once): the orders inserted beside them, where a file has orders
-  const rowsOf = (i: DemoImport) => ({ entity: i.entity, read: i.read, inserted: i.inserted, rejected: i.rejected, 'orders inserted': i.orders?.inserted ?? null });
+  // every row read is inserted, updated, unchanged or rejected, as `clientele import` says: a file that
+  // names a customer twice updates the first row, and those rows were missing from the sum.
+  // Rows are not orders (an order of several line rows counts once): the orders inserted beside them, where a file has orders
+  const rowsOf = (i: DemoImport) => ({
+    entity: i.entity, read: i.read, inserted: i.inserted, updated: i.updated, unchanged: i.unchanged, rejected: i.rejected, 'orders inserted': i.orders?.inserted ?? null,
+  });
   runtime.print(result, (r) => [
     `Loaded ${r.name} in ${r.seconds.toFixed(1)} s:\n${table(r.imports.map(rowsOf))}`,
     ...r.imports.flatMap((i: DemoImport) => describeRejectedRows(i, name === 'synthetic')),

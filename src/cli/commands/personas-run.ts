@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.js';
 import {
-  assignPersonas, compareGroupDrift, discoverPersonas, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
+  assignPersonas, compareGroupDrift, discoverPersonas, discoveryShortfall, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
   type DiscoveryReadiness, type DriftGroup, type PersonaList, type PersonaProfile,
 } from '../../personas/index.js';
 import { storeNow } from '../../settings/index.js';
@@ -42,12 +42,15 @@ export async function runPersonasDiscover(runtime: CliRuntime, options: { k?: nu
 /** Before the first discovery: no personas, which is a state of the store (as GET /api/personas says), not a failure. */
 type NoPersonas = { model: null; personas: []; reason: string; discovery: DiscoveryReadiness };
 
+// where a marketer records a customer's consent from the command line
+const recordingConsent = 'Consent is recorded by importing customers with a consent_profiling column (`clientele import customers <file>`) or by `clientele customers update <id> --consent-profiling yes`.';
+
+/** What to do next: discover, or (when a discovery would be refused) why not and what would make it possible. */
 function noPersonasReason(discovery: DiscoveryReadiness): string {
+  const shortfall = discoveryShortfall(discovery);
+  if (shortfall !== null) return `No personas have been discovered yet, and \`clientele personas discover\` cannot run yet. ${shortfall} ${recordingConsent}`;
   const leftOut = discovery.withoutConsent > 0 ? ` (and ${discovery.withoutConsent.toLocaleString('en')} more who have not agreed to profiling)` : '';
-  const readiness = discovery.buyers >= discovery.minimumBuyers
-    ? `this store has enough buyers who agreed to profiling${leftOut}`
-    : `it needs at least ${discovery.minimumBuyers.toLocaleString('en')} buyers who agreed to profiling; this store has ${discovery.buyers.toLocaleString('en')}${leftOut}`;
-  return `No personas have been discovered yet. Run \`clientele personas discover\` to find them: ${readiness}.`;
+  return `No personas have been discovered yet. Run \`clientele personas discover\` to find them: this store has enough buyers who agreed to profiling${leftOut}.`;
 }
 
 export async function runPersonasList(runtime: CliRuntime): Promise<void> {

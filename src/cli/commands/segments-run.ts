@@ -40,7 +40,9 @@ export async function runSegmentsMembers(runtime: CliRuntime, ref: number | stri
 export async function runSegmentsPreview(runtime: CliRuntime, options: { filter: string; sample: number }): Promise<void> {
   const filter = readFilterOption(options.filter);
   const preview = await runtime.withStore(({ db, clock }) => previewSegment(db, filter, { clock, sampleSize: options.sample }));
-  runtime.print(preview, (p) => [`${p.count} of ${p.total} customers (${(p.share * 100).toFixed(1)}%) in ${(p.seconds * 1000).toFixed(0)} ms`, '', table(p.sample)].join('\n'));
+  const countLine = (p: typeof preview) => `${p.count} of ${p.total} customers (${(p.share * 100).toFixed(1)}%) in ${(p.seconds * 1000).toFixed(0)} ms`;
+  // --sample 0 asks for no list: an empty one would read as "nobody matched"
+  runtime.print(preview, (p) => (options.sample > 0 ? [countLine(p), '', table(p.sample)].join('\n') : countLine(p)));
 }
 
 export async function runSegmentsRefresh(runtime: CliRuntime, ref: number | string | undefined): Promise<void> {

@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import { discoveryShortfall } from './discovery-shortfall.js';
+
+it('says nothing when enough buyers agreed to profiling', () => {
+  expect(discoveryShortfall({ minimumBuyers: 24, buyers: 24, withoutConsent: 5000 })).toBeNull();
+});
+
+it('asks for consent when the buyers who have not agreed would be enough', () => {
+  expect(discoveryShortfall({ minimumBuyers: 24, buyers: 0, withoutConsent: 23_570 })).toBe(
+    'Persona discovery needs at least 24 buyers who agreed to profiling; this store has 0 (and 23,570 more who have not agreed to profiling). '
+    + 'Only buyers whose consent_profiling is yes are placed in personas: the recorded consent of 24 of the 23,570 buyers who have not agreed would let it run.');
+});
+
+it('asks for more buyers as well when consent alone would not be enough', () => {
+  expect(discoveryShortfall({ minimumBuyers: 24, buyers: 2, withoutConsent: 2 })).toContain(
+    'even with the recorded consent of all 2 buyers who have not agreed, it needs 20 more buyers who agree.');
+});
+
+it('asks for more buyers when every buyer agreed', () => {
+  expect(discoveryShortfall({ minimumBuyers: 24, buyers: 23, withoutConsent: 0 })).toBe(
+    'Persona discovery needs at least 24 buyers who agreed to profiling; this store has 23. It needs 1 more buyer who agrees to profiling (consent_profiling yes).');
+});

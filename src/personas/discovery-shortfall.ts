@@ -1,0 +1,26 @@
+/**
+ * Why a persona discovery cannot run on a store, and what would let it: said the same way before
+ * a discovery is tried (`clientele personas list`) and when it is refused (PERSONA_TOO_FEW_CUSTOMERS),
+ * so neither points at a step that can only fail. A store of buyers none of whom agreed to profiling
+ * (a bundled data set records no consent) needs consent, not more data.
+ */
+export type BuyerCounts = { minimumBuyers: number; buyers: number; withoutConsent: number };
+
+const count = (n: number) => n.toLocaleString('en');
+const buyersOf = (n: number) => `${count(n)} buyer${n === 1 ? '' : 's'}`;
+
+/** null when the store has enough buyers who agreed to profiling. */
+export function discoveryShortfall(counts: BuyerCounts): string | null {
+  const { minimumBuyers, buyers, withoutConsent } = counts;
+  if (buyers >= minimumBuyers) return null;
+  const leftOut = withoutConsent > 0 ? ` (and ${count(withoutConsent)} more who have not agreed to profiling)` : '';
+  return `Persona discovery needs at least ${count(minimumBuyers)} buyers who agreed to profiling; this store has ${count(buyers)}${leftOut}. ${remedy(counts)}`;
+}
+
+function remedy({ minimumBuyers, buyers, withoutConsent }: BuyerCounts): string {
+  const missing = minimumBuyers - buyers;
+  const only = 'Only buyers whose consent_profiling is yes are placed in personas';
+  if (withoutConsent >= missing) return `${only}: the recorded consent of ${count(missing)} of the ${buyersOf(withoutConsent)} who have not agreed would let it run.`;
+  if (withoutConsent > 0) return `${only}: even with the recorded consent of all ${buyersOf(withoutConsent)} who have not agreed, it needs ${count(missing - withoutConsent)} more buyers who agree.`;
+  return `It needs ${count(missing)} more ${missing === 1 ? 'buyer who agrees' : 'buyers who agree'} to profiling (consent_profiling yes).`;
+}
