@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { createCliRuntime } from './runtime.js';
 import { wantsJson } from './output.js';
 import { withExamples } from './examples.js';
+import { refuseRepeatedValues } from './single-value-options.js';
 import { registerAnalyticsCommands } from './commands/analytics.js';
 import { registerApiKeysCommand } from './commands/api-keys.js';
 import { registerAuditCommand } from './commands/audit.js';
@@ -61,5 +62,7 @@ export function createProgram() {
   registerAnalyticsCommands(program, runtime);
   registerSegmentsCommand(program, runtime);
   registerPersonasCommand(program, runtime);
+  // an option of one value given twice is refused in every command, where commander keeps the last
+  refuseRepeatedValues(program);
   return { program, runtime };
 }

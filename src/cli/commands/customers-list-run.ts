@@ -27,9 +27,26 @@ function listQueryOf(options: ListOptions) {
   throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.${allowed}`, { field: option });
 }
 
-/** With --type and no other filter, sort or cursor, the list is that type's customers with their reasons. */
-const isTypeListing = (options: ListOptions) => options.type !== undefined
-  && [options.query, options.status, options.channel, options.city, options.segment, options.minSpend, options.sort, options.cursor].every((value) => value === undefined);
+/** The options besides --type that make the list page by cursor, as GET /api/customers does. */
+const cursorListOptions = (options: ListOptions) => ([
+  ['--query', options.query], ['--status', options.status], ['--channel', options.channel], ['--city', options.city],
+  ['--segment', options.segment], ['--min-spend', options.minSpend], ['--sort', options.sort], ['--cursor', options.cursor],
+] as const).filter(([, value]) => value !== undefined).map(([option]) => option);
+
+/**
+ * With --type and no other filter, sort or cursor, the text is that type's customers with their
+ * reasons, paged by --offset. JSON is always the list's page, as the API answers it, so a script
+ * reads one layout whatever the options.
+ */
+const isTypeListing = (options: ListOptions, json: boolean) => options.type !== undefined && !json && cursorListOptions(options).length === 0;
+
+/** --offset anywhere else would be ignored: the list pages by cursor there. */
+function offsetRefused(options: ListOptions, json: boolean): AppError {
+  const others = [...cursorListOptions(options), ...(json ? ['--json'] : [])];
+  const why = options.type === undefined ? 'without --type' : `with ${others.join(' and ')}`;
+  return new AppError('CLI_ARGUMENT_INVALID', `--offset pages only the listing of one type (--type alone, as text); ${why} the list pages as GET /api/customers does: `
+    + 'continue with the --cursor printed under a page (nextCursor in --json).', { field: '--offset' });
+}
 
 /** One customer a line: id, types and the one-line reasons, which are never cut short. */
 function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>>, offset: number): string {
@@ -45,7 +62,9 @@ function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>>, offs
 
 export async function runCustomersList(runtime: CliRuntime, options: ListOptions): Promise<void> {
   const query = listQueryOf(options);
-  if (isTypeListing(options)) {
+  const json = runtime.isJson();
+  if (options.offset !== undefined && !isTypeListing(options, json)) throw offsetRefused(options, json);
+  if (isTypeListing(options, json)) {
     const offset = options.offset ?? 0;
     const page = await runtime.withStore(({ db }) => listCustomersByType(db, query.type!, { limit: query.limit, offset }));
     runtime.print(page, (p) => typeListing(p, offset));

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { idOf } from '../option-values.js';
 import { withExamples } from '../examples.js';
+import { adviseOnRepeat, refuseRepeatedValues, type RepeatAdvice } from '../single-value-options.js';
 import { registerCustomerIdentityCommands } from './customer-identities.js';
 import { registerCustomerWriteCommands } from './customer-writes.js';
 
@@ -30,10 +31,25 @@ const nonNegativeInteger = (option: string) => (value: string) => {
   return number;
 };
 
+/** The segment filter field of a list filter that a segment can take several values of. */
+const segmentFieldOf: Record<string, string> = { '--type': 'customer_types', '--city': 'city', '--segment': 'rfm_segment' };
+const shellQuoted = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+
+/** A list filter given twice meant both values at once: the segment filter that says so. */
+const combineInASegment: RepeatAdvice = (option, first, second) => {
+  const field = segmentFieldOf[option];
+  if (!field) return undefined;
+  // a customer has several types but one city and one RFM segment
+  const [whom, filter, either] = field === 'customer_types'
+    ? ['who have both types', { and: [first, second].map((value) => ({ field, op: 'contains', value })) }, ' ("or" for either)']
+    : ['with either value', { field, op: 'in', value: [first, second] }, ''];
+  return `For customers ${whom}, preview a segment filter: clientele segments preview --filter ${shellQuoted(JSON.stringify(filter))}${either}; clientele segments create saves it.`;
+};
+
 export function registerCustomersCommand(program: Command, runtime: CliRuntime): void {
   const customers = program.command('customers').description('list, show, create, update and merge customers, and remove their identities');
 
-  withExamples(customers.command('list')
+  withExamples(adviseOnRepeat(customers.command('list'), combineInASegment)
     .description(`list customers, ${recentSortMeaning}, with search and filters`), [
     ['clientele customers list --type at_risk', "with each customer's reason"],
     ['clientele customers list --status real --sort revenue --limit 20'],
@@ -44,12 +60,12 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
     .option('--city <city>')
-    .option('--type <type>', `customer type from the last \`clientele analyze\` (${customerTypesByPrecedence.join(', ')}); alone, lists that type's customers by id with their reasons`)
+    .option('--type <type>', `customer type from the last \`clientele analyze\` (${customerTypesByPrecedence.join(', ')}); alone, lists that type's customers by id with their reasons (--json: the same layout as any list)`)
     .option('--segment <name>', "RFM segment from the last analysis, e.g. Champions (a saved segment's members: clientele segments members <name>)")
     .option('--min-spend <amount>', 'revenue at least this much, in the store currency, written as the import reads amounts (1500000, 1.500.000, 99,50)')
     .option('--sort <sort>', `${customerSorts.join(' | ')} (default: recent, ${recentSortMeaning})`)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 20)
-    .option('--offset <n>', 'with --type alone: skip this many customers', nonNegativeInteger('--offset'))
+    .option('--offset <n>', 'with --type alone, as text: skip this many customers (any other list continues with --cursor)', nonNegativeInteger('--offset'))
     .option('--cursor <cursor>', 'continue after a previous page')
     .action(async (options: ListOptions) => (await list()).runCustomersList(runtime, options));
 
@@ -77,4 +93,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .description('undo a merge')
     .argument('<mergeId>', 'merge id printed by `customers merge` (not a customer id: `customers show` lists a customer\'s merges)', idOf('a merge id'))
     .action(async (mergeId: number) => (await merges()).runCustomersUnmerge(runtime, mergeId));
+
+  // last, so the options of the write and identity commands are watched too
+  refuseRepeatedValues(customers);
 }
