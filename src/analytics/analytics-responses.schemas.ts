@@ -48,12 +48,26 @@ export const policyChangeSchema = objectOf<Awaited<ReturnType<typeof setTypePoli
   asOf: day.describe('The day everyone was classified as of: that of the latest analysis'),
 });
 
+const typeRevenueNote = 'net revenue (verified orders, paid or partly refunded, less refunds; in the store currency, foreign orders as converted on import: the amounts of report rfm and report revenue) of the customers holding the type, by store day up to asOfDay';
+const typeRevenueShareNote = "A share from 0 to 1, to 4 decimals, of the report's revenue over the same days (revenueLast365DaysMinor or revenueLifetimeMinor); null when that is 0. A customer holding several types (a VIP can also be at risk) counts under each, so the shares add up past 1";
+
 export const typesReportSchema = objectOf<TypesReport>()({
+  ...reportMoneyShape,
   asOf: isoTime.nullable().describe('The end of the as-of day (exclusive): the instant everyone was classified at'),
   asOfDay: day.nullable().describe("The as-of day of the latest analysis, in the store's time zone"),
   analysedAt: isoTime.nullable().describe('When the latest analysis finished; null before the first (an analysis that found no customers has one, with customers 0)'),
   customers: z.number(),
-  types: z.array(objectOf<TypesReport['types'][number]>()({ type: z.string(), customers: z.number(), primaryCustomers: z.number(), share: rate })),
+  revenueLast365DaysFrom: day.nullable().describe('The first of the last 365 days, which end on asOfDay (both included): `report revenue --from <this> --to <the day after asOfDay>` sums to revenueLast365DaysMinor when every buyer has a type'),
+  revenueLast365DaysMinor: z.number().describe(`Every customer of the report's, each once: the ${typeRevenueNote}, from revenueLast365DaysFrom`),
+  revenueLifetimeMinor: z.number().describe(`Every customer of the report's, each once: the ${typeRevenueNote}, all of it (the revenue RFM scores as monetary value)`),
+  types: z.array(objectOf<TypesReport['types'][number]>()({
+    type: z.string(), customers: z.number(), primaryCustomers: z.number(),
+    share: rate.describe("A share from 0 to 1, to 4 decimals, of the report's customers. A customer can hold several types, so the shares add up past 1"),
+    revenueLast365DaysMinor: z.number().describe(`The ${typeRevenueNote}, from revenueLast365DaysFrom`),
+    revenueLast365DaysShare: rate.nullable().describe(typeRevenueShareNote),
+    revenueLifetimeMinor: z.number().describe(`The ${typeRevenueNote}, all of it`),
+    revenueLifetimeShare: rate.nullable().describe(typeRevenueShareNote),
+  })).describe('Every type, holders and their revenue. Types combine (a VIP can also be at risk, a loyal customer occasional), so neither customers nor revenue add up to the totals'),
   combinations: z.array(z.object({ types: z.array(z.string()), customers: z.number() })).describe('The ten most common combinations of two or more types'),
 });
 

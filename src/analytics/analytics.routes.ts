@@ -69,7 +69,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     return result;
   });
 
-  api.get('/reports/types', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'Customers and revenue per customer type', response: { 200: typesReportSchema } } }, async () => reportTypes(db));
+  api.get('/reports/types', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'Customers and their net revenue (last 365 days and lifetime) per customer type', response: { 200: typesReportSchema } } }, async () => reportTypes(db));
   api.get('/reports/rfm', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'RFM grid and named segments', response: { 200: rfmReportSchema } } }, async () => reportRfm(db));
   api.get('/reports/lifecycle', {
     config: { access: { permission: 'analytics:read' } },

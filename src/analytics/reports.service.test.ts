@@ -48,10 +48,15 @@ describeEachStore('types report of a store with no customers', (context) => {
 describe('typesReportOf', () => {
   it('keeps the ten most common combinations, ties in the order of their types', () => {
     const asOf = new Date('2026-06-30T17:00:00Z');
-    const rows = Array.from({ length: 12 }, (_, index) => ({ types: ['vip', `t${String(index).padStart(2, '0')}`], primaryType: 'vip', customers: index < 6 ? 5 : 2, asOf }));
+    const rows = Array.from({ length: 12 }, (_, index) => ({
+      types: ['vip', `t${String(index).padStart(2, '0')}`], primaryType: 'vip', customers: index < 6 ? 5 : 2, asOf, revenueLast365DaysMinor: 100, revenueLifetimeMinor: 0,
+    }));
     const report = typesReportOf([...rows].reverse());
     expect(report.combinations.map((row) => row.types[1])).toEqual(['t00', 't01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09']);
-    expect(report.types.find((entry) => entry.type === 'vip')).toEqual({ type: 'vip', customers: 42, primaryCustomers: 42, share: 1 });
+    expect(report.types.find((entry) => entry.type === 'vip')).toEqual({
+      type: 'vip', customers: 42, primaryCustomers: 42, share: 1,
+      revenueLast365DaysMinor: 1200, revenueLast365DaysShare: 1, revenueLifetimeMinor: 0, revenueLifetimeShare: null,
+    });
     expect(typesReportOf([])).toMatchObject({ asOf: null, customers: 0, combinations: [] });
   });
 });

@@ -1,13 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { dayClosedBy } from '../core/clock.js';
+import { addDays, dayClosedBy } from '../core/clock.js';
 import { getStoreSettings } from '../settings/index.js';
 import { customerTypesByPrecedence } from './customer-types.js';
 import { withReportMoney, type ReportMoney } from './report-money.js';
 import { summarizeRfm, type RfmCellRow, type RfmSegmentRow } from './rfm.repo.js';
-import { countTypeCombinations, findLatestAnalysisRun, type TypeCombinationCount } from './types.repo.js';
+import { countTypeCombinations, findLatestAnalysisRun, revenueWindowDays, type TypeCombinationCount } from './types.repo.js';
 
-export type TypesReport = {
+/** A type's customers and the net revenue they brought (see countTypeCombinations for which revenue). */
+export type TypeRow = {
+  type: string; customers: number; primaryCustomers: number;
+  /** Of the report's customers, to 4 decimals. */
+  share: number;
+  revenueLast365DaysMinor: number;
+  /** Of the report's revenue in the same days, to 4 decimals; null when that is 0. */
+  revenueLast365DaysShare: number | null;
+  revenueLifetimeMinor: number;
+  revenueLifetimeShare: number | null;
+};
+
+export type TypesReport = ReportMoney & {
   /** The end of the as-of day (exclusive): the instant everyone was classified at. */
   asOf: string | null;
   /** The as-of day itself, in the store's time zone. */
@@ -15,16 +27,26 @@ export type TypesReport = {
   /** When the latest analysis finished; null before the first. */
   analysedAt: string | null;
   customers: number;
-  types: Array<{ type: string; customers: number; primaryCustomers: number; share: number }>;
+  /** The first day of the last 365 days, which end on the as-of day. */
+  revenueLast365DaysFrom: string | null;
+  /** Every customer of the report's, each once: what the types' revenue shares are of. */
+  revenueLast365DaysMinor: number;
+  revenueLifetimeMinor: number;
+  types: TypeRow[];
   combinations: Array<{ types: string[]; customers: number }>;
 };
 
 export async function reportTypes(db: Kysely<Database>): Promise<TypesReport> {
-  const report = typesReportOf(await countTypeCombinations(db));
+  const { timeZone } = await getStoreSettings(db);
+  const report = typesReportOf(await countTypeCombinations(db, timeZone));
   const latest = await findLatestAnalysisRun(db);
   // an analysis that found no customers still ran: as of its day, no one holds a type
   const asOf = report.asOf ?? latest?.asOf.toISOString() ?? null;
-  return { ...report, asOf, asOfDay: await asOfDayOf(db, asOf), analysedAt: latest?.finishedAt.toISOString() ?? null };
+  const asOfDay = asOf === null ? null : dayClosedBy(asOf, timeZone);
+  return withReportMoney(db, {
+    ...report, asOf, asOfDay, analysedAt: latest?.finishedAt.toISOString() ?? null,
+    revenueLast365DaysFrom: asOfDay === null ? null : addDays(asOfDay, 1 - revenueWindowDays),
+  });
 }
 
 /** The store-local day an as-of end instant closes. */
@@ -32,9 +54,17 @@ async function asOfDayOf(db: Kysely<Database>, end: string | null): Promise<stri
   return end === null ? null : dayClosedBy(end, (await getStoreSettings(db)).timeZone);
 }
 
+/** A part of a whole to 4 decimals, as the reports' shares are given. */
+function shareOf(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+}
+
 /** Every figure of the report as a sum over the combinations of types. */
-export function typesReportOf(combinations: TypeCombinationCount[]): TypesReport {
-  const total = combinations.reduce((sum, row) => sum + row.customers, 0);
+export function typesReportOf(combinations: TypeCombinationCount[]): Omit<TypesReport, keyof ReportMoney> {
+  const sum = (rows: TypeCombinationCount[], figure: (row: TypeCombinationCount) => number) => rows.reduce((total, row) => total + figure(row), 0);
+  const total = sum(combinations, (row) => row.customers);
+  const last365Days = sum(combinations, (row) => row.revenueLast365DaysMinor);
+  const lifetime = sum(combinations, (row) => row.revenueLifetimeMinor);
   const asOf = combinations.reduce<Date | null>((latest, row) => (row.asOf && (!latest || row.asOf > latest) ? row.asOf : latest), null);
   const byTypes = new Map<string, { types: string[]; customers: number }>();
   for (const row of combinations) {
@@ -47,10 +77,21 @@ export function typesReportOf(combinations: TypeCombinationCount[]): TypesReport
     asOfDay: null,
     analysedAt: null,
     customers: total,
+    revenueLast365DaysFrom: null,
+    revenueLast365DaysMinor: last365Days,
+    revenueLifetimeMinor: lifetime,
     types: customerTypesByPrecedence.map((type) => {
-      const customers = combinations.reduce((sum, row) => sum + (row.types.includes(type) ? row.customers : 0), 0);
-      const primaryCustomers = combinations.reduce((sum, row) => sum + (row.primaryType === type ? row.customers : 0), 0);
-      return { type, customers, primaryCustomers, share: total === 0 ? 0 : Math.round((customers / total) * 1_000_000) / 1_000_000 };
+      const holding = combinations.filter((row) => row.types.includes(type));
+      const revenueLast365DaysMinor = sum(holding, (row) => row.revenueLast365DaysMinor);
+      const revenueLifetimeMinor = sum(holding, (row) => row.revenueLifetimeMinor);
+      return {
+        type,
+        customers: sum(holding, (row) => row.customers),
+        primaryCustomers: sum(combinations, (row) => (row.primaryType === type ? row.customers : 0)),
+        share: shareOf(sum(holding, (row) => row.customers), total) ?? 0,
+        revenueLast365DaysMinor, revenueLast365DaysShare: shareOf(revenueLast365DaysMinor, last365Days),
+        revenueLifetimeMinor, revenueLifetimeShare: shareOf(revenueLifetimeMinor, lifetime),
+      };
     }),
     // the ten most common, ties in the order of their types, so the answer does not depend on the plan
     combinations: [...byTypes.values()]

@@ -65,18 +65,50 @@ export async function findVipCutoffs(db: Kysely<Database>, policy: TypePolicy): 
 export type HistoryChange = { entered: number; left: number };
 
 
-export type TypeCombinationCount = { types: string[]; primaryType: string; customers: number; asOf: Date | null };
+export type TypeCombinationCount = {
+  types: string[]; primaryType: string; customers: number; asOf: Date | null;
+  /** Net revenue of the combination's customers over the 365 days ending on the report's as-of day. */
+  revenueLast365DaysMinor: number;
+  /** The same up to the as-of day, since their first purchase. */
+  revenueLifetimeMinor: number;
+};
 
 /**
- * Customers per combination of types and primary type, with the latest as-of:
- * a few dozen rows that every per-type figure is a sum over. One pass over
- * customer_type on one connection, where a query per figure held several of the
- * pool's connections for the length of a scan each (a second at 1M customers).
+ * Days of the types report's recent revenue, the as-of day included: those of `report revenue`'s
+ * default range and of the default VIP window, so the three read the same year.
  */
-export async function countTypeCombinations(db: Kysely<Database>): Promise<TypeCombinationCount[]> {
-  const result = await sql<{ types: string[]; primary_type: string; customers: number; as_of: Date | null }>`
-    select types, primary_type, count(*)::int as customers, ${typesAsOf(sql`max(as_of)`)} as as_of from customer_type group by types, primary_type`.execute(db);
-  return result.rows.map((row) => ({ types: row.types, primaryType: row.primary_type, customers: row.customers, asOf: row.as_of === null ? null : new Date(row.as_of) }));
+export const revenueWindowDays = 365;
+
+/**
+ * Customers per combination of types and primary type, with the latest as-of and their net revenue:
+ * a few dozen rows that every per-type figure is a sum over (a customer holding several types adds
+ * to each). Revenue is that of customer_purchase_day, as RFM's monetary value and `report revenue`
+ * count it: verified orders (paid, partially refunded) less refunds, in the store currency as
+ * converted on import, by store day up to the report's as-of day (the day its as-of instant closes,
+ * worked out here as dayClosedBy does). One statement on one connection, where a query per figure
+ * held several of the pool's connections for the length of a scan each (a second at 1M customers).
+ */
+export async function countTypeCombinations(db: Kysely<Database>, timeZone: string): Promise<TypeCombinationCount[]> {
+  const result = await sql<{ types: string[]; primary_type: string; customers: number; as_of: Date | null; window_revenue: string; lifetime_revenue: string }>`
+    with combination as materialized (
+      select types, primary_type, count(*)::int as customers, max(as_of) as row_as_of from customer_type group by types, primary_type
+    ), report_day as (
+      select ((${typesAsOf(sql`max(row_as_of)`)} - interval '1 millisecond') at time zone ${timeZone}::text)::date as day from combination
+    ), combination_revenue as (
+      -- purchase days summed straight into the few dozen combinations: a sum per customer first
+      -- was a hash of every buyer, which spilled to disk at 100k customers
+      select t.types, t.primary_type, sum(d.amount_minor) as lifetime_revenue,
+        sum(d.amount_minor) filter (where d.day > r.day - ${revenueWindowDays}::int) as window_revenue
+      from customer_purchase_day d join report_day r on d.day <= r.day join customer_type t on t.customer_id = d.customer_id
+      group by t.types, t.primary_type
+    )
+    select c.types, c.primary_type, c.customers, ${typesAsOf(sql`c.row_as_of`)} as as_of,
+      coalesce(r.window_revenue, 0)::bigint as window_revenue, coalesce(r.lifetime_revenue, 0)::bigint as lifetime_revenue
+    from combination c left join combination_revenue r on r.types = c.types and r.primary_type = c.primary_type`.execute(db);
+  return result.rows.map((row) => ({
+    types: row.types, primaryType: row.primary_type, customers: row.customers, asOf: row.as_of === null ? null : new Date(row.as_of),
+    revenueLast365DaysMinor: Number(row.window_revenue), revenueLifetimeMinor: Number(row.lifetime_revenue),
+  }));
 }
 
 export type AnalysisRunRecord = {

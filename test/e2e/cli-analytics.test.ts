@@ -34,7 +34,7 @@ describeEachCliStore('clientele analytics CLI', (context) => {
     expect((await cli('import', 'orders', file)).code).toBe(0);
     expect((await cli('analyze', '--as-of', '2026-11-06')).code).toBe(0);
     expect((await cli('analyze', '--as-of', '2026-11-07')).code).toBe(0);
-    regularId = (await json('customers', 'list', '--type', 'at_risk')).customers[0].customerId;
+    regularId = (await json('customers', 'list', '--type', 'at_risk')).items[0].customer_id;
   }, 600_000);
 
   it('lists alerts in text with their id, window and what happened', async () => {
@@ -101,7 +101,7 @@ describeEachCliStore('clientele analytics CLI', (context) => {
     const { alerts } = await json('analyze', '--as-of', '2026-11-07');
     expect(alerts).toEqual({ new: { metricDrops: 0, customerOverdue: 0 }, open: { metricDrops: expect.any(Number), customerOverdue: 1 } });
     const types = (await cliProcess('report', 'types')).stdout;
-    expect(types).toMatch(/^at_risk\s+1\s+1\s+33\.3%$/m);
+    expect(types).toMatch(/^at_risk\s+1\s+1\s+33\.3%\s+Rp\s200\.000\s+54%\s+Rp\s200\.000\s+54%\s*$/m);
     expect(types).toMatch(/^at_risk \+ vip\s+1$/m);
     const rfm = (await cli('report', 'rfm')).stdout;
     expect(rfm).toMatch(/^3 real customers scored, as of 2026-11-07$/m);

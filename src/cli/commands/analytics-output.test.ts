@@ -71,7 +71,7 @@ describe('lifecycleText', () => {
 
 describe('typesText', () => {
   it('tells no analysis yet from an analysis that found no customers, and says what to do for each', () => {
-    const never = typesReportOf([]);
+    const never = { ...typesReportOf([]), currency: 'IDR', hasPrices: true };
     expect(typesText(never)).toBe('No analysis yet: run `clientele analyze`.');
     const foundNone = { ...never, asOf: '2026-07-01T00:00:00.000Z', asOfDay: '2026-06-30', analysedAt: '2026-07-02T08:00:00.000Z' };
     expect(typesText(foundNone)).toBe('The analysis as of 2026-06-30 found no customers: import customers and orders (`clientele import orders FILE`), then run `clientele analyze` again.');

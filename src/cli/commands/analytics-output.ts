@@ -37,9 +37,22 @@ export function analyzeText(result: AnalyzeResult): string {
 export function typesText(report: TypesReport): string {
   if (report.asOf === null) return 'No analysis yet: run `clientele analyze`.';
   if (report.customers === 0) return `The analysis as of ${report.asOfDay} found no customers: import customers and orders (\`clientele import orders FILE\`), then run \`clientele analyze\` again.`;
+  const share = (value: number | null) => (value === null ? '' : percent(value));
   return [
     `${report.customers.toLocaleString('en')} customers, as of ${report.asOfDay} (a customer may hold several types, so shares add up past 100%)`,
-    table(report.types.map((row) => ({ type: row.type, customers: row.customers.toLocaleString('en'), 'as primary': row.primaryCustomers.toLocaleString('en'), 'share of customers': percent(row.share) }))),
+    ...(report.hasPrices ? [
+      `revenue: net (paid orders less refunds) of the type's customers; 365d = ${report.revenueLast365DaysFrom}..${report.asOfDay} (all customers ${money(report.revenueLast365DaysMinor)}),`,
+      `lifetime = up to ${report.asOfDay} (all customers ${money(report.revenueLifetimeMinor)}); a customer in several types (a VIP can also be at risk)`,
+      'counts in each, so revenue shares add up past 100% too',
+    ] : []),
+    table(report.types.map((row) => ({
+      type: row.type, customers: row.customers.toLocaleString('en'), 'as primary': row.primaryCustomers.toLocaleString('en'), 'share of customers': percent(row.share),
+      ...(report.hasPrices ? {
+        'revenue 365d': money(row.revenueLast365DaysMinor), 'share 365d': share(row.revenueLast365DaysShare),
+        'revenue lifetime': money(row.revenueLifetimeMinor), 'share lifetime': share(row.revenueLifetimeShare),
+      } : {}),
+    }))),
+    ...(report.hasPrices ? [] : [noPricesLine]),
     '', 'most common combinations:',
     table(report.combinations.map((row) => ({ types: row.types.join(' + '), customers: row.customers.toLocaleString('en') }))),
   ].join('\n');

@@ -26,10 +26,20 @@ export type StoreSummary = ReportMoney & {
 };
 export type InstantRange = { from: string; to: string };
 
-export type TypesReport = {
+/**
+ * GET /api/reports/types. Revenue is net (verified orders less refunds) of the customers holding a type, over the
+ * last 365 days (from `revenueLast365DaysFrom` to `asOfDay`) and lifetime up to `asOfDay`; a customer holding several
+ * types counts under each, so neither customers nor revenue shares add up to 1. Shares to 4 decimals, a revenue
+ * share null when the report's revenue over those days is 0.
+ */
+export type TypesReport = ReportMoney & {
   /** The end of the analysed store day (an instant); `asOfDay` is that day, as the store's calendar names it. */
   asOf: string | null; asOfDay?: string | null; customers: number;
-  types: Array<{ type: string; customers: number; primaryCustomers: number; share: number; revenueMinor?: number }>;
+  revenueLast365DaysFrom: string | null; revenueLast365DaysMinor: number; revenueLifetimeMinor: number;
+  types: Array<{
+    type: string; customers: number; primaryCustomers: number; share: number;
+    revenueLast365DaysMinor: number; revenueLast365DaysShare: number | null; revenueLifetimeMinor: number; revenueLifetimeShare: number | null;
+  }>;
   combinations: Array<{ types: string[]; customers: number }>;
 };
 

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -23,7 +24,8 @@ async function downloadedCsv(page: Page, region: Locator): Promise<string[][]> {
   const download = page.waitForEvent('download');
   await region.getByRole('button', { name: /CSV/ }).click();
   const text = await readFile(await (await download).path(), 'utf8');
-  return text.trim().split('\r\n').map((line) => line.split(','));
+  // a heading may hold a comma ("Revenue, last 365 days"), so the file is read as CSV, quotes and all
+  return parse(text, { bom: true }) as string[][];
 }
 
 describeWithBrowser('the report charts: what they say, their tables and files, and where they lead', () => {
@@ -63,7 +65,7 @@ describeWithBrowser('the report charts: what they say, their tables and files, a
     if (shown.some((row) => row.type === 'consumer')) await expect(card.getByText(/^Consumer: received an order that another customer bought for them/).isVisible()).resolves.toBe(true);
     // the main-type count, once only in the hidden table, is in it still
     const table = await hiddenTable(card);
-    expect(table.header).toEqual(['Type', 'Customers', 'Customers (main type)', 'Share']);
+    expect(table.header).toEqual(['Type', 'Customers', 'Customers (main type)', 'Share', 'Revenue, last 365 days', 'Share of revenue, last 365 days', 'Revenue, all time']);
 
     // the row of the largest type, found on the canvas by where ECharts lays out its categories (grid 8 px from the top, 28 from the bottom)
     const largest = shown.reduce((best, row) => (row.customers > best.customers ? row : best));
@@ -101,13 +103,17 @@ describeWithBrowser('the report charts: what they say, their tables and files, a
     const first = report.types.find((row) => row.customers > 0)!;
     const id = createFormatters('id-ID', 'IDR', 'Asia/Jakarta');
     const table = await hiddenTable(types);
-    expect(table.header).toEqual(['Tipe', 'Pelanggan', 'Pelanggan (tipe utama)', 'Porsi']);
-    expect(table.rows[0]).toEqual([expect.any(String), id.number(first.customers), id.number(first.primaryCustomers), id.percent(first.share)]);
+    const revenueHeader = ['Pendapatan, 365 hari terakhir', 'Porsi pendapatan, 365 hari terakhir', 'Pendapatan, sepanjang waktu'];
+    expect(table.header).toEqual(['Tipe', 'Pelanggan', 'Pelanggan (tipe utama)', 'Porsi', ...revenueHeader]);
+    expect(table.rows[0]).toEqual([
+      expect.any(String), id.number(first.customers), id.number(first.primaryCustomers), id.percent(first.share),
+      id.money(first.revenueLast365DaysMinor), first.revenueLast365DaysShare === null ? '' : id.percent(first.revenueLast365DaysShare), id.money(first.revenueLifetimeMinor),
+    ]);
     expect(table.rows[0][3]).toMatch(/^\d+(,\d)?%$/);
 
     const csv = await downloadedCsv(page, types);
-    expect(csv[0]).toEqual(['Tipe', 'Pelanggan', 'Pelanggan (tipe utama)', 'Porsi (%)']);
-    expect(csv[1]).toEqual([expect.any(String), String(first.customers), String(first.primaryCustomers), String(Number((first.share * 100).toFixed(4)))]);
+    expect(csv[0]).toEqual(['Tipe', 'Pelanggan', 'Pelanggan (tipe utama)', 'Porsi (%)', `${revenueHeader[0]} (IDR)`, `${revenueHeader[1]} (%)`, `${revenueHeader[2]} (IDR)`]);
+    expect(csv[1].slice(0, 4)).toEqual([expect.any(String), String(first.customers), String(first.primaryCustomers), String(Number((first.share * 100).toFixed(4)))]);
 
     // the revenue trend: money in rupiah on screen, in whole rupiah under "(IDR)" in the file, each period with the days it holds
     const revenue = page.getByRole('region', { name: 'Tren pendapatan dan peringatan' });

@@ -24,13 +24,24 @@ export function holdsSeveralTypes(report: TypesReport): boolean {
   return report.types.reduce((sum, row) => sum + row.customers, 0) > report.customers;
 }
 
-/** Tooltip lines of a type's bar: who holds it, who holds it as their main type (each customer counted once), its revenue when sent, and the click. */
-export function typeTooltipLines(row: TypesReport['types'][number], t: Translate, format: Pick<Formatters, 'number' | 'money'>): string[] {
+/** Whether the report has revenue to show: a store whose orders carry no prices has none, and a column of 0 read as nothing sold. */
+export function showsTypeRevenue(report: TypesReport): boolean {
+  return report.hasPrices !== false;
+}
+
+/**
+ * Tooltip lines of a type's bar: who holds it, who holds it as their main type (each customer counted once), the
+ * revenue its holders brought over the last 365 days with its share of all customers' and all time, and the click.
+ */
+export function typeTooltipLines(row: TypesReport['types'][number], t: Translate, format: Pick<Formatters, 'number' | 'money' | 'percent'>, hasRevenue = true): string[] {
   return [
     t(`customerTypes.${row.type}`),
     t('reports.types.tooltipHolding', { customers: format.number(row.customers) }),
     t('reports.types.tooltipMain', { customers: format.number(row.primaryCustomers) }),
-    ...(typeof row.revenueMinor === 'number' ? [`${t('reports.common.revenue')}: ${format.money(row.revenueMinor)}`] : []),
+    ...(hasRevenue ? [
+      t('reports.types.tooltipRevenue', { revenue: format.money(row.revenueLast365DaysMinor), share: row.revenueLast365DaysShare === null ? '–' : format.percent(row.revenueLast365DaysShare) }),
+      t('reports.types.tooltipRevenueLifetime', { revenue: format.money(row.revenueLifetimeMinor) }),
+    ] : []),
     t('reports.types.tooltipOpen'),
   ];
 }
@@ -40,7 +51,7 @@ export function typeTooltipLines(row: TypesReport['types'][number], t: Translate
  * was purple in one report and green in another, depending on which types came before it. The
  * type names take clicks too (`triggerEvent`), so a short bar is as easy to open as a long one.
  */
-export function typesChartOption(report: TypesReport, t: Translate, format: Pick<Formatters, 'number' | 'money' | 'compact'>) {
+export function typesChartOption(report: TypesReport, t: Translate, format: Pick<Formatters, 'number' | 'money' | 'percent' | 'compact'>) {
   const rows = typesShown(report);
   const names = rows.map((row) => t(`customerTypes.${row.type}`));
   return {
@@ -48,7 +59,7 @@ export function typesChartOption(report: TypesReport, t: Translate, format: Pick
       trigger: 'axis', axisPointer: { type: 'shadow' },
       formatter: (parameters: Array<{ dataIndex: number }>) => {
         const row = rows[parameters[0]?.dataIndex ?? -1];
-        return row ? typeTooltipLines(row, t, format).map(escapeHtml).join('<br>') : '';
+        return row ? typeTooltipLines(row, t, format, showsTypeRevenue(report)).map(escapeHtml).join('<br>') : '';
       },
     },
     grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
@@ -66,13 +77,19 @@ export function clickedType(report: TypesReport, event: { componentType?: string
   return null;
 }
 
-/** The chart's numbers: per type, its holders, its main-type customers and their share; revenue only when the report has it (it has not yet). */
+/** The chart's numbers: per type, its holders, its main-type customers and their share; with prices, its holders' revenue over the last 365 days, their share of it and all time. */
 export function typesTable(report: TypesReport, t: Translate): ChartTable {
   const rows = typesShown(report);
-  const hasRevenue = rows.some((row) => typeof row.revenueMinor === 'number');
+  const hasRevenue = showsTypeRevenue(report);
   return {
-    header: [t('reports.types.type'), t('reports.common.customers'), t('reports.types.primaryCustomers'), t('reports.common.share'), ...(hasRevenue ? [t('reports.common.revenue')] : [])],
-    kinds: ['text', 'count', 'count', 'percent', 'money'],
-    rows: rows.map((row) => [t(`customerTypes.${row.type}`), row.customers, row.primaryCustomers, row.share, ...(hasRevenue ? [row.revenueMinor ?? null] : [])]),
+    header: [
+      t('reports.types.type'), t('reports.common.customers'), t('reports.types.primaryCustomers'), t('reports.common.share'),
+      ...(hasRevenue ? [t('reports.types.revenueLast365Days'), t('reports.types.revenueShare'), t('reports.types.revenueLifetime')] : []),
+    ],
+    kinds: ['text', 'count', 'count', 'percent', 'money', 'percent', 'money'],
+    rows: rows.map((row) => [
+      t(`customerTypes.${row.type}`), row.customers, row.primaryCustomers, row.share,
+      ...(hasRevenue ? [row.revenueLast365DaysMinor, row.revenueLast365DaysShare, row.revenueLifetimeMinor] : []),
+    ]),
   };
 }
