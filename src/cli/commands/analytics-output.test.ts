@@ -108,6 +108,13 @@ describe('rfmText', () => {
     expect(rfmText({ ...report(true), customers: 240, grid: full })).not.toMatch(/no customer scores/);
   });
 
+  it('tells the RFM segment At risk from the customer type at_risk when the segment has customers, and only then', () => {
+    const atRisk = { ...report(true), segments: [{ segment: 'At risk', customers: 10, share: 1, medianRecencyDays: 200, averageFrequency: 4, revenueMinor: 0 }] };
+    expect(rfmText(atRisk)).toMatch(/^RFM's "At risk" \(bought often, not lately, by the store's fifths\) is not the customer type at_risk/m);
+    expect(rfmText(atRisk)).toMatch(/`customers list --segment "At risk"` and `customers list --type at_risk` list different customers$/m);
+    expect(rfmText(report(true))).not.toMatch(/at_risk/);
+  });
+
   it('never prints a segment that has customers as 0% of them', () => {
     const few = { ...report(true), customers: 23_570, segments: [{ segment: "Can't lose them", customers: 6, share: 0.0003, medianRecencyDays: 200, averageFrequency: 4, revenueMinor: 0 }] };
     expect(rfmText(few)).toMatch(/^Can't lose them\s+6\s+<0\.1%/m);

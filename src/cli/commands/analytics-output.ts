@@ -73,7 +73,18 @@ export function rfmText(report: RfmReport): string {
     '', 'customers by recency (rows, R5 most recent) and frequency (columns, F5 most frequent):',
     table(scores.map((r) => ({ '': `R${r}`, ...Object.fromEntries(scores.slice().reverse().map((f) => [`F${f}`, (cell.get(`${r}:${f}`) ?? 0).toLocaleString('en')])) }))),
     ...emptyScoresNote(report),
+    ...atRiskNote(report),
   ].join('\n');
+}
+
+/**
+ * The RFM segment "At risk" and the customer type at_risk share a name and not a rule: a marketer
+ * listing one for the other gets another group (on the demo, 38 customers in both of 360 and 389).
+ */
+function atRiskNote(report: RfmReport): string[] {
+  if (!report.segments.some((row) => row.segment === 'At risk' && row.customers > 0)) return [];
+  return ['', 'RFM\'s "At risk" (bought often, not lately, by the store\'s fifths) is not the customer type at_risk (overdue against the',
+    'customer\'s own rhythm): `customers list --segment "At risk"` and `customers list --type at_risk` list different customers'];
 }
 
 /** Why a score column or row is empty: ties, not a fault (docs/customer-types.md, "RFM"). */
