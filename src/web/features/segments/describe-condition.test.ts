@@ -22,7 +22,8 @@ describe('describeCondition', () => {
     ['a count of days', { field: 'days_since_last_purchase', op: 'gt', value: 180 }, 'Days since last purchase more than 180'],
     ['a decimal as written', { field: 'p_alive', op: 'lt', value: 0.25 }, 'Chance still active less than 0.25'],
     ['a range', { field: 'age', op: 'between', value: [25, 45] }, 'Age between 25 and 45'],
-    ['a recent date', { field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } }, 'Last purchase in the last 90 days'],
+    ['a recent date', { field: 'last_purchase_at', op: 'gt', value: { days_ago: 90 } }, 'Last purchase in the last 90 days'],
+    ['a recent date, its first day included', { field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } }, 'Last purchase on the day 90 days ago or later'],
     ['an old date', { field: 'last_purchase_at', op: 'lt', value: { days_ago: 365 } }, 'Last purchase more than 365 days ago'],
     ['a calendar day', { field: 'first_purchase_at', op: 'lt', value: '2026-01-31' }, 'First purchase before 31 Jan 2026'],
     ['an unknown value', { field: 'city', op: 'is_null' }, 'City is unknown'],
@@ -60,7 +61,8 @@ describe('describeCondition', () => {
   });
 
   it.each([
-    ['1 day', { field: 'last_purchase_at', op: 'gte', value: { days_ago: 1 } }, 'Last purchase in the last 1 day', 'Pēdējais pirkums pēdējā 1 dienā'],
+    ['1 day', { field: 'last_purchase_at', op: 'gt', value: { days_ago: 1 } }, 'Last purchase in the last 1 day', 'Pēdējais pirkums pēdējā 1 dienā'],
+    ['21 days, its first day included', { field: 'last_purchase_at', op: 'gte', value: { days_ago: 21 } }, 'Last purchase on the day 21 days ago or later', 'Pēdējais pirkums pirms 21 dienas vai vēlāk'],
     ['21 days, one in Latvian', { field: 'last_purchase_at', op: 'lt', value: { days_ago: 21 } }, 'Last purchase more than 21 days ago', 'Pēdējais pirkums vairāk nekā pirms 21 dienas'],
     ['10 days', { field: 'last_purchase_at', op: 'lt', value: { days_ago: 10 } }, 'Last purchase more than 10 days ago', 'Pēdējais pirkums vairāk nekā pirms 10 dienām'],
     ['a day in a range', { field: 'last_purchase_at', op: 'between', value: [{ days_ago: 1 }, { days_ago: 0 }] }, 'Last purchase between 1 day ago and 0 days ago', 'Pēdējais pirkums starp pirms 1 dienas un pirms 0 dienām'],

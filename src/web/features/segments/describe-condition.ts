@@ -89,8 +89,10 @@ function describeComparison(field: string, op: string, value: unknown, context: 
     const shown = valueText(field, type, value, context) ?? '';
     return t(op === 'eq' ? 'segments.conditions.booleanIs' : 'segments.conditions.booleanIsNot', { field: label, value: shown });
   }
-  if (type === 'date' && isDaysAgo(value) && (op === 'gte' || op === 'lt')) {
-    const key = op === 'gte' ? 'segments.conditions.withinLastDays' : 'segments.conditions.moreThanDaysAgo';
+  // {"days_ago": N} is a whole store day: after it are the last N days (the as-of day and the N-1
+  // before, as the summary counts them); on it or after, N+1 days
+  if (type === 'date' && isDaysAgo(value) && (op === 'gt' || op === 'gte' || op === 'lt')) {
+    const key = { gt: 'segments.conditions.withinLastDays', gte: 'segments.conditions.onOrAfterDaysAgo', lt: 'segments.conditions.moreThanDaysAgo' }[op];
     return t(pluralKey(context.locale, key, value.days_ago), { field: label, days: context.format.number(value.days_ago) });
   }
   if (op === 'between') {

@@ -12,7 +12,7 @@ import { isSamePending, noPendingConditions, saveBlocksOf, type BuilderForm, typ
 import { SaveBlockMessage } from './save-block-message.js';
 
 // A useful start: buyers who bought in the last 90 days.
-const starterFilter = { and: [{ field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } }] };
+const starterFilter = { and: [{ field: 'last_purchase_at', op: 'gt', value: { days_ago: 90 } }] };
 
 /** Create (no id) or edit a segment; saving recomputes its members. */
 export function SegmentEditorPage({ segmentId }: { segmentId?: number }) {
