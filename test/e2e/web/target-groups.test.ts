@@ -273,7 +273,7 @@ describeWithBrowser('staff web app: segments and personas', () => {
       await save.click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       const saved = await sql<{ filter: unknown }>`select filter from segment where name = ${name}`.execute(server.store.db);
-      expect(saved.rows.map((row) => row.filter)).toEqual([{ and: [{ field: 'last_purchase_at', op: 'gte', value: { days_ago: 90 } }, { field: 'revenue_minor', op: 'gte', value: 2000 }] }]);
+      expect(saved.rows.map((row) => row.filter)).toEqual([{ and: [{ field: 'last_purchase_at', op: 'gt', value: { days_ago: 90 } }, { field: 'revenue_minor', op: 'gte', value: 2000 }] }]);
     } finally {
       await updateStoreSettings(server.store.db, { currency });
       const stored = await sql<{ segment_id: number }>`select segment_id from segment where name = ${name}`.execute(server.store.db);
