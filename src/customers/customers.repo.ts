@@ -127,7 +127,8 @@ export type NewCustomerRow = {
  * arrives. Writing a new person whole, rather than as a stub updated twice,
  * costs a third of the time. A stub is known since the time of the order or
  * event that made it (`firstSeenAt`), not since the import ran: a lead from a
- * file of last year's events is not new this morning.
+ * file of last year's events is not new this morning. A stub takes the name its
+ * order gave (`stubNames`), so a buyer known only from an orders export can be found by name.
  */
 /** For each customer a resolution creates, the earliest time among the rows (orders, events) resolved to it; `rowTimes` follows the resolution's rows. */
 export function firstSeenOfCreated(resolution: RefResolution, rowTimes: readonly Date[]): Map<number, Date> {
@@ -144,6 +145,7 @@ export function firstSeenOfCreated(resolution: RefResolution, rowTimes: readonly
 
 export async function createResolvedCustomers(
   db: Db, resolution: RefResolution, described: ReadonlyMap<number, NewCustomerRow> = new Map(), firstSeenAt: ReadonlyMap<number, Date> = new Map(),
+  stubNames: ReadonlyMap<number, string> = new Map(),
 ): Promise<void> {
   const { createdIds, newCustomers } = resolution;
   if (createdIds.length > 0) {
@@ -157,7 +159,7 @@ export async function createResolvedCustomers(
         consent_email, consent_sms, consent_profiling, coalesce(created_at, now()), coalesce(attributes, '{}'::jsonb), import_id, import_line
       from unnest(
         ${column((e) => e.customerId)}::bigint[], ${column((e) => e.row === null)}::boolean[], ${column((e) => e.row?.kind ?? null)}::text[],
-        ${column((e) => e.row?.name ?? null)}::text[], ${column((e) => e.row?.email ?? firstOf(e.slot, 'email'))}::text[],
+        ${column((e) => e.row?.name ?? stubNames.get(e.customerId) ?? null)}::text[], ${column((e) => e.row?.email ?? firstOf(e.slot, 'email'))}::text[],
         ${column((e) => e.row?.phone ?? firstOf(e.slot, 'phone'))}::text[], ${column((e) => e.row?.birthYear ?? null)}::int[],
         ${column((e) => e.row?.gender ?? null)}::text[], ${column((e) => e.row?.city ?? null)}::text[], ${column((e) => e.row?.region ?? null)}::text[],
         ${column((e) => e.row?.country ?? null)}::text[], ${column((e) => e.row?.incomeBand ?? null)}::text[],

@@ -51,6 +51,8 @@ export type CanonicalOrder = {
   source: string;
   externalId: string;
   customer: CustomerRef[];
+  /** The buyer's name as the order gives it, for a customer first known from this order. */
+  customerName?: string | null;
   orderedAt: Date;
   /** ISO 4217; already defaulted to the store's currency when the file had none. */
   currency: string;

@@ -4,12 +4,13 @@ import { presentColumns, valueOf } from './preset-helpers.js';
 // Shopify writes the order's own fields only on its first row; later rows of the same order
 // carry the line item and blanks. These are copied down from the first row.
 const orderColumns = ['Email', 'Financial Status', 'Created at', 'Currency', 'Total', 'Discount Code', 'Discount Amount',
-  'Refunded Amount', 'Billing Phone', 'Phone', 'Shipping Name', 'Location', 'Source'];
+  'Refunded Amount', 'Billing Name', 'Billing Phone', 'Phone', 'Shipping Name', 'Location', 'Source'];
 
 const mapping = {
   order_id: 'Name',
   customer_email: 'Email',
   customer_phone: '=phone',
+  customer_name: 'Billing Name',
   status: 'Financial Status',
   ordered_at: 'Created at',
   currency: 'Currency',

@@ -2,6 +2,7 @@ import type { CanonicalCustomer, CustomerRef, IngestContext } from '../canonical
 import { phoneCountryOf } from '../../customers/identity.js';
 import { countryCode } from './country.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
+import { personName } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { customerKindSynonyms, lookUp, parseBoolean } from './synonyms.js';
 import { customerExternalId, email, phone, wholeNumberOf } from './row-values.js';
@@ -68,7 +69,7 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
     line,
     refs,
     kind: kind === null ? null : lookUp('kind', kind, customerKindSynonyms),
-    name: values.text('name'),
+    name: personName(values, { name: 'name', first: 'first_name', last: 'last_name' }),
     email: emailValue,
     phone: phoneValue,
     birthYear: birthYear(values, year),

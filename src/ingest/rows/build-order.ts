@@ -4,6 +4,7 @@ import { lineLevelFields } from './fields.js';
 import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
 import { parseMoney, parseQuantity } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
+import { personName } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { channelSynonyms, lookUp, statusSynonyms } from './synonyms.js';
 import { customerRefs, integer, requireExternalId, requireText, resolveCurrency } from './row-values.js';
@@ -52,6 +53,7 @@ export function buildOrder(values: FieldValues, line: number, context: IngestCon
     source: context.source,
     externalId,
     customer,
+    customerName: personName(values, { name: 'customer_name', first: 'customer_first_name', last: 'customer_last_name' }),
     orderedAt,
     currency,
     totalMinor,

@@ -1,7 +1,7 @@
 import type { ImportEntity } from '../canonical.js';
 import type { Preset } from '../presets/preset.js';
 import { canonicalFields, fieldsStillNeeded, headerCheck, normaliseColumnName, orderLineFields, readsWholeOrders, resolveColumns, type Mapping } from './fields.js';
-import { headerSynonyms, headerWords } from './header-synonyms.js';
+import { headerWords, synonymsFor } from './header-synonyms.js';
 import { contactField, contactKindOfValues, type ContactKind } from './contact-columns.js';
 
 /**
@@ -58,8 +58,9 @@ function guessRequiredColumns(entity: ImportEntity, headers: readonly string[], 
   const used = new Set(columns.values());
   const guessed: GuessedColumn[] = [];
   const ambiguous = new Map<string, string[]>();
+  const synonyms = synonymsFor(entity, headers);
   for (const field of fieldsStillNeeded(entity, new Set(columns.keys()))) {
-    const names = new Set((headerSynonyms[entity][field] ?? []).map(headerWords));
+    const names = new Set((synonyms[field] ?? []).map(headerWords));
     const candidates = headers.filter((header) => !used.has(header) && names.has(headerWords(header)));
     if (candidates.length === 1) guessed.push({ field, column: candidates[0] });
     else if (candidates.length > 1) ambiguous.set(field, candidates);
@@ -97,7 +98,7 @@ function ignoredColumns(entity: ImportEntity, headers: readonly string[], mappin
   const ignored: IgnoredColumn[] = [];
   for (const column of headers) {
     if (readColumns.has(column)) continue;
-    const field = named.get(column) ?? ownField(entity, column) ?? likelyField(entity, column, readFields);
+    const field = named.get(column) ?? ownField(entity, column) ?? likelyField(entity, column, readFields, headers);
     if (field !== null && wholeOrders && orderLineFields.includes(field)) ignored.push({ column, field, reason: 'line_needs_unit_price' });
     else if (field !== null && readFields.has(field)) ignored.push({ column, field, reason: 'field_read_from_another_column' });
     else ignored.push({ column, field, reason: 'no_field' });
@@ -116,13 +117,14 @@ function ownField(entity: ImportEntity, column: string): string | null {
  * closest name within a typo or two, the words in any order ("amout_refunded" for
  * refunded_amount). Null when nothing is that close.
  */
-export function likelyField(entity: ImportEntity, column: string, readFields: ReadonlySet<string> = new Set()): string | null {
+export function likelyField(entity: ImportEntity, column: string, readFields: ReadonlySet<string> = new Set(), headers: readonly string[] = [column]): string | null {
   const words = sortedWords(column);
   if (words === '') return null;
+  const synonyms = synonymsFor(entity, headers);
   let best: { field: string; distance: number } | null = null;
   for (const field of canonicalFields[entity]) {
     if (readFields.has(field)) continue;
-    for (const name of [field, ...(headerSynonyms[entity][field] ?? [])]) {
+    for (const name of [field, ...(synonyms[field] ?? [])]) {
       const candidate = sortedWords(name);
       const distance = editDistance(words, candidate);
       const allowed = distance === 0 ? 0 : Math.min(words.length, candidate.length) >= 10 ? 2 : Math.min(words.length, candidate.length) >= 4 ? 1 : 0;

@@ -23,6 +23,10 @@ const productName = ['product', 'item', 'item name', 'produk', 'nama produk', 'b
 const category = ['product category', 'kategori', 'kategorija'];
 const currency = ['currency code', 'mata uang', 'valūta'];
 const lineNo = ['line', 'line number', 'baris', 'rinda'];
+const firstName = ['first name', 'firstname', 'given name', 'forename', 'billing first name', 'nama depan'];
+// the whole name alone, the first name beside a last-name column (synonymsFor)
+const wholeOrFirstName = ['vārds'];
+const lastName = ['last name', 'lastname', 'surname', 'family name', 'billing last name', 'nama belakang', 'uzvārds'];
 
 /** What the order's own columns are also called. */
 const orderFields: Synonyms = {
@@ -30,6 +34,10 @@ const orderFields: Synonyms = {
   customer_id: customerId,
   customer_email: ['email', 'customer email', ...email],
   customer_phone: ['phone', 'customer phone', ...phone],
+  // not "Name": Shopify's "Name" is the order number
+  customer_name: ['customer name', 'billing name', 'buyer name', 'nama pelanggan', 'nama pembeli', 'klienta vārds', 'pircēja vārds'],
+  customer_first_name: ['customer first name', ...firstName],
+  customer_last_name: ['customer last name', ...lastName],
   ordered_at: ['order date', 'purchase date', 'transaction date', 'order time', 'created at', ...when, 'tanggal pesanan', 'pasūtījuma datums'],
   amount: ['total', 'order total', 'total amount', 'grand total', 'sum', 'amount paid', 'jumlah', 'total harga', 'summa', 'kopā', 'kopsumma'],
   currency,
@@ -46,6 +54,8 @@ export const headerSynonyms: Record<ImportEntity, Synonyms> = {
   customers: {
     customer_id: ['id', ...customerId],
     name: ['customer name', 'full name', 'client name', 'nama', 'nama lengkap', 'nama pelanggan', 'vārds', 'vārds uzvārds', 'klienta vārds'],
+    first_name: firstName,
+    last_name: lastName,
     email: ['customer email', 'client email', ...email],
     phone: ['phone', 'customer phone', 'client phone', ...phone],
     birth_year: ['year of birth', 'born', 'tahun lahir', 'dzimšanas gads'],
@@ -71,6 +81,32 @@ export const headerSynonyms: Record<ImportEntity, Synonyms> = {
     detail: ['details', 'description', 'note', 'notes', 'comment', 'keterangan', 'catatan', 'apraksts', 'piezīmes'],
   },
 };
+
+/** Fields of an entity that hold a whole name and its parts (build-customer.ts, build-order.ts). */
+const nameFields: Partial<Record<ImportEntity, { name: string; first: string; last: string }>> = {
+  customers: { name: 'name', first: 'first_name', last: 'last_name' },
+  orders: { name: 'customer_name', first: 'customer_first_name', last: 'customer_last_name' },
+};
+
+/**
+ * The synonyms for a file with these headers. A Latvian "Vārds" is the whole name alone but the
+ * first name beside an "Uzvārds" column: read as the whole name there, it would win over the
+ * parts and the surname would be lost. So when a column is named as a last name, such names
+ * move from the whole name's list to the first name's.
+ */
+export function synonymsFor(entity: ImportEntity, headers: readonly string[]): Synonyms {
+  const synonyms = headerSynonyms[entity];
+  const fields = nameFields[entity];
+  if (fields === undefined) return synonyms;
+  const lastNames = new Set([fields.last, ...(synonyms[fields.last] ?? [])].map(headerWords));
+  if (!headers.some((header) => lastNames.has(headerWords(header)))) return synonyms;
+  const moving = new Set(wholeOrFirstName.map(headerWords));
+  return {
+    ...synonyms,
+    [fields.name]: (synonyms[fields.name] ?? []).filter((name) => !moving.has(headerWords(name))),
+    [fields.first]: [...(synonyms[fields.first] ?? []), ...wholeOrFirstName],
+  };
+}
 
 /**
  * A header as the synonyms are compared: case, accents, spaces and punctuation do not matter

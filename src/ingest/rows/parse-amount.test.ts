@@ -28,6 +28,8 @@ describe('numbers written in exponent notation, with letters or with currency', 
     ['Rp 1.250.000', 0, 1250000], ['IDR 50000', 0, 50000], ['€ 12,50', 2, 12.5], ['12.00 USD', 2, 12], ['US$ 12', 2, 12],
     ['-15.00', 2, -15], ['(15.00)', 2, -15], ['Rp -45.000', 0, -45000], ['15.00-', 2, -15], ['12\u00a0345,50 Kč', 2, 12345.5],
     ['CHF 1\u2019234.50', 2, 1234.5], ['+12', 2, 12],
+    // Excel and Intl group thousands in lv (and fr, ru, cs…) with a no-break or a narrow no-break space
+    ['1\u00a0234,56', 2, 1234.56], ['1\u202f234,56', 2, 1234.56], ['1\u202f234\u202f567,5 €', 2, 1234567.5], ['\u2212 1\u202f234,56', 2, -1234.56],
   ])('reads %j (currency with %i decimals) as %d', (raw, digits, expected) => {
     expect(parseDecimal(raw, digits)).toBe(expected);
   });

@@ -181,3 +181,37 @@ describe('a time or day in the future', () => {
     expect(isRefusedAsFuture(String(Math.floor(now.getTime() / 1000) + 3600), at(timeZone)), 'epoch seconds an hour ahead').toBe(true);
   });
 });
+
+describe('a date written day-first with dots, without a date format', () => {
+  // what Excel writes in Latvia, Germany, Russia, Poland, Czechia…: no locale writes the month first with dots
+  const riga: DateOptions = { dateFormat: null, timeZone: 'Europe/Riga', now: new Date('2026-12-04T10:00:00Z') };
+  const read = (raw: string) => outcome(() => parseDateTime('ordered_at', raw, riga));
+
+  it.each([
+    ['03.11.2026', '2026-11-02T22:00:00.000Z'],
+    ['3.11.2026', '2026-11-02T22:00:00.000Z'],
+    ['03.11.2026 14:05', '2026-11-03T12:05:00.000Z'],
+    ['3.11.2026 9:05:30', '2026-11-03T07:05:30.000Z'],
+    ['03.11.26', '2026-11-02T22:00:00.000Z'],
+    ['25.07.2026', '2026-07-24T21:00:00.000Z'],
+  ])('reads %j as day, month, year in the store\'s zone', (raw, expected) => {
+    expect(read(raw)).toBe(expected);
+    expect(parseDateTimeWithLuxon('ordered_at', raw, riga).toISOString()).toBe(expected);
+  });
+
+  it('reads a two-digit year as this century\'s, refusing 98 as 2098 rather than guessing 1998', () => {
+    expect(read('03.11.98')).toMatch(/"03.11.98" is in the future; check the date format/);
+  });
+
+  it('names the part that does not exist in a dotted date, rather than asking for a format', () => {
+    expect(read('31.02.2026')).toBe('ordered_at: ordered_at "31.02.2026" is not a real date or time (day 31 does not exist there); correct the value (day and month swapped?)');
+    expect(read('11.25.2026')).toMatch(/month 25 does not exist there/);
+    expect(read('03.11.2026 24:30')).toMatch(/hour 24 does not exist there/);
+  });
+
+  it('still needs a format for slash dates, which are day-first in one country and month-first in another', () => {
+    expect(read('03/11/2026')).toMatch(/is not a date we can read;.* e\.g\. dd\/MM\/yyyy \(or MM\/dd\/yyyy if the month comes first\)$/);
+    expect(read('03.11.2026.')).toMatch(/is not a date we can read/);
+    expect(read('03.11')).toMatch(/is not a date we can read/);
+  });
+});

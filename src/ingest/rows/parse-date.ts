@@ -67,6 +67,26 @@ function parseFormat(value: string, format: string, zone = 'utc'): DateTime {
   return DateTime.fromFormatParser(value, parser, { zone, setZone: true, locale: 'en-US' });
 }
 
+// Day, month and year with dots, with an optional time: no locale writes the month first with
+// dots (German, Latvian, Russian, Polish, Czech… all write 03.11.2026 for 3 November), so unlike
+// 03/11/2026 it needs no format.
+const dottedDayFirst = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A dotted day-first date (03.11.2026, 3.11.2026 14:05), possibly invalid (31.02.2026), or null
+ * for another shape. A two-digit year is this century's: 03.11.98 reads as 2098 and is refused as
+ * in the future, pointing to the format, rather than guessed to be 1998.
+ */
+function readDottedDayFirst(value: string, zone: string): DateTime | null {
+  const shape = dottedDayFirst.exec(value);
+  if (!shape) return null;
+  const [, day, month, year, hour = '0', minute = '0', second = '0'] = shape;
+  return DateTime.fromObject(
+    { year: Number(year) + (year.length === 2 ? 2000 : 0), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second) },
+    { zone },
+  );
+}
+
 /** Parses without a format, reading text without a zone as if in `zone`. */
 function parseWithoutFormat(value: string, zone: string): DateTime | null {
   if (/^\d{9,10}$/.test(value)) return DateTime.fromSeconds(Number(value), { zone: 'utc' });
@@ -75,6 +95,8 @@ function parseWithoutFormat(value: string, zone: string): DateTime | null {
   if (iso.isValid) return iso;
   const sql = DateTime.fromSQL(value, { zone, setZone: true });
   if (sql.isValid) return sql;
+  const dotted = readDottedDayFirst(value, zone);
+  if (dotted?.isValid) return dotted;
   for (const format of fallbackFormats) {
     const parsed = parseFormat(value, format, zone);
     if (parsed.isValid) return parsed;
@@ -97,7 +119,8 @@ function unknownZoneIn(value: string, dateFormat: string | null): string | null 
  * it did not parse: such a value is written right, so the advice is to correct it, not its format.
  */
 function impossiblePartIn(value: string, dateFormat: string | null): string | null {
-  const attempts = dateFormat ? [parseFormat(value, formatZone(dateFormat).format)] : [DateTime.fromISO(value, { zone: 'utc' }), DateTime.fromSQL(value, { zone: 'utc' })];
+  const attempts = dateFormat ? [parseFormat(value, formatZone(dateFormat).format)]
+    : [DateTime.fromISO(value, { zone: 'utc' }), DateTime.fromSQL(value, { zone: 'utc' }), readDottedDayFirst(value, 'utc') ?? DateTime.invalid('not dotted')];
   for (const attempt of attempts) {
     if (attempt.invalidReason !== 'unit out of range') continue;
     const part = /specified (-?\d+) \(of type number\) as an? (\w+)/.exec(attempt.invalidExplanation ?? '');
@@ -206,17 +229,26 @@ export function dateFormatProblem(dateFormat: string): string | null {
 }
 
 /**
- * A date format for an unreadable value, written with the separator the value uses ("03.12.2025":
- * dd.MM.yyyy), day first unless only month first can be true, with the time the value carries.
- * The CLI and the API share the reject, so its hint names both of their options.
+ * The date formats that may read an unreadable value, written with the separator the value uses
+ * ("03/12/2025": dd/MM/yyyy), with the time the value carries: day first unless only month first
+ * can be true, and month first as well when either can be ("03/12/2025", not "25/12/2025"). Empty
+ * for a shape no format of day, month and year reads.
  */
-export function suggestedDateFormat(value: string): string {
+export function dateFormatsFor(value: string): string[] {
   const shape = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(:\d{2})?)?$/.exec(value.trim());
-  if (!shape) return 'dd-MM-yyyy or MM/dd/yyyy HH:mm';
+  if (!shape) return [];
   const [, first, separator, second, year, hour, , seconds] = shape;
-  const isMonthFirst = Number(first) <= 12 && Number(second) > 12;
-  const day = [isMonthFirst ? 'MM' : 'dd', isMonthFirst ? 'dd' : 'MM', year.length === 2 ? 'yy' : 'yyyy'].join(separator);
   const time = hour === undefined ? '' : seconds === undefined ? ' HH:mm' : ' HH:mm:ss';
-  const both = Number(first) <= 12 && Number(second) <= 12 && first !== second;
-  return `${day}${time}${both ? ` (or ${['MM', 'dd', year.length === 2 ? 'yy' : 'yyyy'].join(separator)}${time} if the month comes first)` : ''}`;
+  const written = (order: string[]) => `${[...order, year.length === 2 ? 'yy' : 'yyyy'].join(separator)}${time}`;
+  if (Number(first) <= 12 && Number(second) > 12) return [written(['MM', 'dd'])];
+  // no one writes the month first with dots (see dottedDayFirst)
+  const isEither = separator !== '.' && Number(first) <= 12 && Number(second) <= 12 && first !== second;
+  return isEither ? [written(['dd', 'MM']), written(['MM', 'dd'])] : [written(['dd', 'MM'])];
+}
+
+/** dateFormatsFor as the reject's hint says it. The CLI and the API share the reject, so its hint names both of their options. */
+export function suggestedDateFormat(value: string): string {
+  const [dayFirst, monthFirst] = dateFormatsFor(value);
+  if (dayFirst === undefined) return 'dd-MM-yyyy or MM/dd/yyyy HH:mm';
+  return monthFirst === undefined ? dayFirst : `${dayFirst} (or ${monthFirst} if the month comes first)`;
 }

@@ -16,7 +16,8 @@ function refusal(raw: string): string {
 
 describe('the hint of a date that cannot be read', () => {
   it.each([
-    ['03.12.2025', 'dd.MM.yyyy (or MM.dd.yyyy if the month comes first)'],
+    ['03/12/2025', 'dd/MM/yyyy (or MM/dd/yyyy if the month comes first)'],
+    ['03.12.25', 'dd.MM.yy'],
     ['25.12.2025', 'dd.MM.yyyy'],
     ['12/25/2025 14:30', 'MM/dd/yyyy HH:mm'],
     ['25-12-25 14:30:05', 'dd-MM-yy HH:mm:ss'],
@@ -27,6 +28,6 @@ describe('the hint of a date that cannot be read', () => {
   });
 
   it('names the option of the CLI and of the API alike, the reject being the same for both', () => {
-    expect(refusal('03.12.2025')).toBe('ordered_at "03.12.2025" is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or give the file\'s date format (--date-format, or dateFormat in an API batch), e.g. dd.MM.yyyy (or MM.dd.yyyy if the month comes first)');
+    expect(refusal('03/12/2025')).toBe('ordered_at "03/12/2025" is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or give the file\'s date format (--date-format, or dateFormat in an API batch), e.g. dd/MM/yyyy (or MM/dd/yyyy if the month comes first)');
   });
 });

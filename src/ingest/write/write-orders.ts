@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs } from '../../customers/customers.repo.js';
+import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs, type RefResolution } from '../../customers/customers.repo.js';
 import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../traits/traits.repo.js';
 import { orderKeyOf, type CanonicalLine, type CanonicalOrder } from '../canonical.js';
@@ -61,6 +61,18 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
   return outcome;
 }
 
+/** For each buyer the batch creates, the first name an order of theirs gives (the buyer rows come first in the resolution). */
+function buyerNamesOfCreated(resolution: RefResolution, priced: ReadonlyArray<OrderGroup>): Map<number, string> {
+  const created = new Set(resolution.createdIds);
+  const names = new Map<number, string>();
+  priced.forEach((group, row) => {
+    const customerId = resolution.customerIds[row];
+    const name = group.order.customerName;
+    if (name && created.has(customerId) && !names.has(customerId)) names.set(customerId, name);
+  });
+  return names;
+}
+
 const keyOf = (order: Pick<CanonicalOrder, 'source' | 'externalId'>): string => orderKeyOf(order.source, order.externalId);
 
 async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: number }>, context: WriteContext, outcome: BatchOutcome, fates: Map<string, OrderFate>): Promise<void> {
@@ -70,7 +82,7 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const recipientRows = priced.map((group, index) => ({ index, refs: group.order.recipient ?? [] })).filter((row) => row.refs.length > 0);
   const resolution = await planCustomerRefs(db, [...priced.map((group) => group.order.customer), ...recipientRows.map((row) => row.refs)]);
   const rowTimes = [...priced.map((group) => group.order.orderedAt), ...recipientRows.map((row) => priced[row.index].order.orderedAt)];
-  await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes));
+  await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes), buyerNamesOfCreated(resolution, priced));
   const recipientByIndex = new Map(recipientRows.map((row, position) => [row.index, resolution.customerIds[priced.length + position]]));
   const staged = priced.map((group, index) => stageOrder(group, resolution.customerIds[index], recipientByIndex.get(index) ?? null));
 

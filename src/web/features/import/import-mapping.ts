@@ -1,7 +1,7 @@
 // The server's own field list and header rules, so the browser maps exactly what the importer accepts.
 import { canonicalFields, prefixedFields, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
 import type { IngestEntity } from '../../api/types.js';
-import { headerSynonyms, headerWords } from '../../../ingest/rows/header-synonyms.js';
+import { headerWords, synonymsFor } from '../../../ingest/rows/header-synonyms.js';
 import { readContactsAsContacts, type ColumnSample, type GuessedColumn } from '../../../ingest/rows/column-plan.js';
 
 export const importEntities: readonly IngestEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
@@ -27,9 +27,10 @@ export function guessMapping(entity: IngestEntity, headers: readonly string[], r
   const named = resolveColumns(entity, headers, {});
   const used = new Set(named.values());
   const guessed: GuessedColumn[] = [];
+  const synonyms = synonymsFor(entity, headers);
   for (const field of canonicalFields[entity]) {
     if (named.has(field)) continue;
-    for (const synonym of headerSynonyms[entity][field] ?? []) {
+    for (const synonym of synonyms[field] ?? []) {
       const header = headers.find((candidate) => !used.has(candidate) && headerWords(candidate) === headerWords(synonym));
       if (header === undefined) continue;
       guessed.push({ field, column: header });

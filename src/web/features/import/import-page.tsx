@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { IngestEntity } from '../../api/types.js';
 import type { Mapping } from '../../../ingest/rows/fields.js';
 import type { Preset } from '../../../ingest/presets/index.js';
@@ -8,6 +8,8 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { pluralKey } from '../../i18n/plural.js';
 import { ColumnMapping } from './column-mapping.js';
 import { CsvPreview } from './csv-preview.js';
+import { DateColumnWarnings } from './date-column-warnings.js';
+import { unreadableDateColumns } from './date-columns.js';
 import { ImportProgress } from './import-progress.js';
 import { RejectsTable } from './rejects-table.js';
 import { alternativesText } from './field-labels.js';
@@ -39,6 +41,7 @@ export function ImportPage() {
   const presets = browserPresets(entity);
   // a broken quote would send rows holding their neighbours' data: the file must be fixed first
   const isBlocked = csv !== null && blocksImport(csv.problems);
+  const unreadableDates = useMemo(() => (csv ? unreadableDateColumns(entity, csv.rows, mapping, dateFormat) : []), [entity, csv, mapping, dateFormat]);
 
   const mappingFor = (nextEntity: IngestEntity, nextPreset: Preset | null, file: ParsedCsv) =>
     (nextPreset ? presetMapping(nextPreset, file.headers) : guessMapping(nextEntity, file.headers, file.rows));
@@ -127,6 +130,7 @@ export function ImportPage() {
       {csv ? (
         <Card title={t('import.step2')}>
           <CsvPreview csv={csv} />
+          <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setDateFormat} />
           <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={setMapping} isFixed={preset !== null} />
           {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}

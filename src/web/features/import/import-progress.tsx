@@ -1,16 +1,25 @@
 import { Fragment } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { firstReasons, isNothingImported } from './import-outcome.js';
 import { importSummaryLines } from './import-summary.js';
 import type { ImportTotals } from './run-import.js';
 
 export function ImportProgress({ totals, total, isDone }: { totals: ImportTotals; total: number; isDone: boolean }) {
   const { t, format, locale } = useI18n();
+  // "Finished" alone over a file of which nothing was stored reads as if all went well
+  const isNothing = isDone && isNothingImported(totals);
   return (
     <div className="import-progress">
       <label className="field">
-        <span>{isDone ? t('import.finished') : t('import.running')}</span>
+        <span>{isDone ? t(isNothing ? 'import.finishedNothing' : 'import.finished') : t('import.running')}</span>
         <progress max={Math.max(total, 1)} value={totals.read} />
       </label>
+      {isNothing ? (
+        <div className="notice import-nothing" role="alert">
+          <p><strong>{t('import.allRejected')}</strong></p>
+          <ul>{firstReasons(totals.rejects, t, locale).map((reason, index) => <li key={index} lang={reason.lang}>{reason.text}</li>)}</ul>
+        </div>
+      ) : null}
       <p role="status" aria-live="polite" className="import-summary">
         {/* the orders on a line of their own; the space keeps the sentences apart in the text read aloud */}
         {importSummaryLines(totals, total, t, format, locale).map((line, index) => <Fragment key={index}>{index > 0 && <>{' '}<br /></>}{line}</Fragment>)}

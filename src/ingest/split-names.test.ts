@@ -1,0 +1,63 @@
+import { expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { importDefaults, scratchFiles } from '../../test/helpers/import-files.js';
+import { listCustomers } from '../customers/list-customers.js';
+import { importFile } from './import-file.service.js';
+
+// A Riga shop's customers file had "Vārds" and "Uzvārds" columns: only the first name was stored,
+// and searching the surname found no one.
+const files = scratchFiles('split-names');
+
+describeEachStore('customer names given as first and last name', (context) => {
+  const db = () => context.store.db;
+  const names = async (domain: string) => (await db().selectFrom('customer').select(['email', 'name']).where('email', 'like', `%@${domain}`).orderBy('email').execute())
+    .map((row) => [row.email, row.name]);
+
+  it('stores "Vārds" and "Uzvārds" mapped to first_name and last_name as one name, found by the folded surname, and a re-run changes nothing', async () => {
+    const file = files.file('klienti.csv', ['Vārds;Uzvārds;E-pasts', 'Jānis;Bērziņš;janis@example.lv', 'Anna;Kalniņa;anna@example.lv'].join('\n'));
+    const options = { ...importDefaults, entity: 'customers' as const, file, mapping: { first_name: 'Vārds', last_name: 'Uzvārds' } };
+    expect(await importFile(db(), options)).toMatchObject({ inserted: 2, rejected: 0, ignoredColumns: [] });
+    expect(await names('example.lv')).toEqual([['anna@example.lv', 'Anna Kalniņa'], ['janis@example.lv', 'Jānis Bērziņš']]);
+    expect((await listCustomers(db(), { q: 'berzins' })).items.map((item) => item.email)).toEqual(['janis@example.lv']);
+    expect(await importFile(db(), options)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('reads First Name and Last Name by their own names: one part alone, trimmed; neither is no name; a name column wins', async () => {
+    const file = files.file('customers.csv', [
+      'email,First Name,Last Name,name',
+      'a@example.com,  Ayu ,  Lestari  ,',
+      'b@example.com,,Bērziņš,',
+      'c@example.com,Sari,,',
+      'd@example.com, , ,',
+      'e@example.com,Jānis,Bērziņš,"Bērziņš, Jānis"',
+    ].join('\n'));
+    expect(await importFile(db(), { ...importDefaults, entity: 'customers', file })).toMatchObject({ inserted: 5, rejected: 0, ignoredColumns: [] });
+    expect(await names('example.com')).toEqual([
+      ['a@example.com', 'Ayu Lestari'], ['b@example.com', 'Bērziņš'], ['c@example.com', 'Sari'], ['d@example.com', null], ['e@example.com', 'Bērziņš, Jānis'],
+    ]);
+  });
+
+  it('gives a customer first known from an orders file the name of its first and last name columns', async () => {
+    const file = files.file('orders.csv', [
+      'order_id,customer_email,customer_first_name,customer_last_name,ordered_at,amount',
+      'W-1,janis@veikals.lv,Jānis,Bērziņš,2026-03-01,12.50',
+    ].join('\n'));
+    expect(await importFile(db(), { ...importDefaults, entity: 'orders', file })).toMatchObject({ inserted: 1, rejected: 0, ignoredColumns: [] });
+    expect(await names('veikals.lv')).toEqual([['janis@veikals.lv', 'Jānis Bērziņš']]);
+    expect((await listCustomers(db(), { q: 'berzins janis' })).items.map((item) => item.email)).toContain('janis@veikals.lv');
+  });
+
+  it("names the buyers of a Shopify orders export by its Billing Name, which Shopify writes on an order's first row only", async () => {
+    const file = files.file('orders_export.csv', [
+      'Name,Email,Financial Status,Created at,Total,Lineitem quantity,Lineitem name,Lineitem price,Billing Name',
+      '#2001,ana@toko.id,paid,2024-03-01 10:15:22 +0700,50000,1,Kopi,50000,Ana Bērziņa',
+      '#2002,budi@toko.id,paid,2024-03-02 09:00:00 +0700,30000,2,Roti,15000,Budi Santoso',
+      '#2002,,,,,1,Teh,0,',
+    ].join('\n'));
+    const options = { ...importDefaults, entity: 'orders' as const, file, preset: 'shopify-orders' };
+    expect(await importFile(db(), options)).toMatchObject({ inserted: 3, rejected: 0 });
+    expect(await names('toko.id')).toEqual([['ana@toko.id', 'Ana Bērziņa'], ['budi@toko.id', 'Budi Santoso']]);
+    expect(await importFile(db(), options)).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect((await listCustomers(db(), { q: 'berzina' })).items.map((item) => item.email)).toEqual(['ana@toko.id']);
+  });
+});

@@ -1,0 +1,76 @@
+import { DateTime } from 'luxon';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { toMinorUnits } from '../../../src/core/money.js';
+import { getStoreSettings } from '../../../src/settings/index.js';
+import { chooseLanguage, describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+
+async function chooseOrdersFile(page: Page, url: string, name: string, csv: string) {
+  await page.goto(`${url}/import`);
+  await page.locator('main h1').waitFor();
+  await page.locator('select[name="entity"]').selectOption('orders');
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('.mapping-table').waitFor();
+}
+
+const rowsRead = (page: Page) => page.getByRole('status').filter({ hasText: 'rows read' }).textContent();
+
+describeWithBrowser('the import page and the way a file writes its dates', () => {
+  const app = useStaffApp({ customers: 30 });
+  let server: DemoServer;
+  let page: Page;
+  beforeAll(() => {
+    ({ server, page } = app);
+  });
+
+  it('imports a Latvian Excel file (semicolons, 03.11.2025, decimal commas, U+202F thousands) without a date format', async () => {
+    const csv = [
+      '\uFEFForder_id;customer_email;ordered_at;amount',
+      'LVX-1;anna@example.lv;03.11.2025;"1\u202f234,00"',
+      'LVX-2;anna@example.lv;3.11.2025 14:05;"12\u00a0000,00"',
+      'LVX-3;janis@example.lv;25.07.2025;"500,00"',
+    ].join('\r\n');
+    await chooseOrdersFile(page, server.url, 'pasutijumi.csv', csv);
+    await expect(page.locator('.date-column-warning').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await page.getByText('Finished').waitFor();
+    await expect(rowsRead(page)).resolves.toMatch(/^3 of 3 rows read: 3 new, 0 updated, 0 unchanged, 0 rejected\./);
+    await expect(page.locator('.import-nothing').count()).resolves.toBe(0);
+    const { currency, timeZone } = await getStoreSettings(server.store.db);
+    const stored = await server.store.db.selectFrom('customer_order').select(['external_id', 'ordered_at', 'amount_minor']).where('external_id', 'like', 'LVX-%').orderBy('external_id').execute();
+    const inStore = (wallTime: string) => DateTime.fromISO(wallTime, { zone: timeZone }).toJSDate().toISOString();
+    expect(stored.map((order) => [order.external_id, new Date(order.ordered_at).toISOString(), Number(order.amount_minor)])).toEqual([
+      ['LVX-1', inStore('2025-11-03T00:00'), toMinorUnits(1234, currency)],
+      ['LVX-2', inStore('2025-11-03T14:05'), toMinorUnits(12000, currency)],
+      ['LVX-3', inStore('2025-07-25T00:00'), toMinorUnits(500, currency)],
+    ]);
+  });
+
+  it('says before the import that slash dates need a format, shows an import that refused every row as nothing imported, and imports with the format suggested', async () => {
+    const csv = ['order_id,customer_email,ordered_at,amount', 'SL-1,sl1@example.com,03/11/2025,1000', 'SL-2,sl2@example.com,25/11/2025,2000'].join('\n');
+    await chooseOrdersFile(page, server.url, 'slashes.csv', csv);
+    const warning = page.locator('.date-column-warning');
+    await expect(warning.textContent()).resolves.toMatch(/^The dates in the column “ordered_at” \(Order date\), such as “03\/11\/2025”, cannot be read without a date format: their rows would be refused\. This date format reads them: Use dd\/MM\/yyyy$/);
+
+    // imported anyway: finished, but not as if all went well
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByText('Finished: nothing imported').first().waitFor();
+    const nothing = page.locator('.import-nothing');
+    await expect(nothing.getAttribute('role')).resolves.toBe('alert');
+    // two rows refused for one reason: said once
+    await expect(nothing.locator('li').allTextContents()).resolves.toEqual(['ordered_at “03/11/2025” is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or choose the file\'s date format.']);
+    await chooseLanguage(page, 'lv');
+    await expect(page.locator('.import-progress label span').textContent()).resolves.toBe('Pabeigts: nekas netika importēts');
+    await expect(nothing.locator('p').textContent()).resolves.toBe('Visas rindas tika noraidītas, tāpēc nekas netika importēts. Pirmie iemesli:');
+    await expect(warning.textContent()).resolves.toMatch(/^Kolonnas “ordered_at” \(Pasūtījuma datums\) datumus, piem\., “03\/11\/2025”, bez datuma formāta nevar nolasīt/);
+    await chooseLanguage(page, 'en');
+
+    await page.getByRole('button', { name: 'Use dd/MM/yyyy' }).click();
+    await expect(page.locator('input[name="dateFormat"]').inputValue()).resolves.toBe('dd/MM/yyyy');
+    await expect(warning.count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await expect.poll(() => rowsRead(page), { timeout: 30_000 }).toMatch(/^2 of 2 rows read: 2 new, 0 updated, 0 unchanged, 0 rejected\./);
+    await expect(page.locator('.import-progress label span').textContent()).resolves.toBe('Finished');
+    await expect(nothing.count()).resolves.toBe(0);
+  });
+});
