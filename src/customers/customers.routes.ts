@@ -17,8 +17,12 @@ import {
   countCustomersQuerySchema, createCustomerSchema, customerFieldsSchema, customerIdParams, identityInputSchema, listCustomersQuerySchema,
   lookupQuerySchema, mergeBodySchema, removeIdentityQuerySchema, timelineQuerySchema,
 } from './customers.schemas.js';
+import { consentFilterSchema } from './consent-filter.js';
 
 const tags = ['customers'];
+// the list and its count take the same consent filter, so the count is of the list a marketer exports
+const listQuerySchema = listCustomersQuerySchema.extend({ consent: consentFilterSchema });
+const countQuerySchema = countCustomersQuerySchema.extend({ consent: consentFilterSchema });
 const undoneMergeSchema = z.object({
   undone: z.literal(true),
   mergeId: z.number().int(),
@@ -51,12 +55,12 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.get('/customers', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: 'List and search customers (cursor-paginated)', querystring: listCustomersQuerySchema, response: { 200: customerPageSchema } },
+    schema: { tags, summary: 'List and search customers (cursor-paginated)', querystring: listQuerySchema, response: { 200: customerPageSchema } },
   }, async (request) => listCustomers(db, request.query));
 
   api.get('/customers/count', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: 'Count the customers a list filter holds (the list itself never counts; ask for this beside its first page)', querystring: countCustomersQuerySchema, response: { 200: customerCountSchema } },
+    schema: { tags, summary: 'Count the customers a list filter holds (the list itself never counts; ask for this beside its first page)', querystring: countQuerySchema, response: { 200: customerCountSchema } },
   }, async (request) => countCustomers(db, request.query));
 
   api.get('/customers/lookup', {

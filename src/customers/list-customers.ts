@@ -6,6 +6,7 @@ import { getStoreSettings } from '../settings/index.js';
 import { foldAccents, nameWordsQuery } from './name-search.js';
 import { matchIdentities, phoneSearchHint, type SearchHint, type SearchHintCode } from './search-identities.js';
 import { remainingParts, sortSpecs, type CustomerSort } from './customer-sorts.js';
+import { consentColumn, type ConsentKind } from './consent-kinds.js';
 import { countMatches, fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter, type Key } from './list-customers.sql.js';
 
 type Db = Kysely<Database>;
@@ -19,6 +20,8 @@ export type ListCustomersQuery = {
   /** A customer type (new, regular, vip, at_risk, …) from the last analysis. */
   type?: string;
   rfmSegment?: string;
+  /** Only customers who agreed to this; never asked counts as no. */
+  consent?: ConsentKind;
   sort?: CustomerSort;
   cursor?: string;
   limit?: number;
@@ -132,9 +135,14 @@ async function filtersOf(db: Db, query: CustomerCountQuery): Promise<Filter[]> {
   // containment, not `= any(...)`, so the GIN index on types can find a rare type
   if (query.type) add('ct', sql`ct.types @> array[${query.type}]::text[]`, capped(sql`customer_type where types @> array[${query.type}]::text[]`));
   if (query.rfmSegment) add('r', sql`r.segment = ${query.rfmSegment}`, capped(sql`customer_rfm where segment = ${query.rfmSegment}`));
+  // no count through an index: consent is common enough that walking the sort order finds a page sooner than sorting every match
+  if (query.consent) add('c', consentCondition(query.consent));
   if (query.customerIds) add('c', sql`c.customer_id = any(${query.customerIds}::bigint[])`, () => sql<number>`${query.customerIds!.length}::int`);
   return filters;
 }
+
+/** `is true`, not `= true`: a customer never asked (null) is left out, as one who said no is. */
+const consentCondition = (kind: ConsentKind) => sql`${sql.ref(`c.${consentColumn(kind)}`)} is true`;
 
 /**
  * Customers whose name starts with the text, or has a word starting with each of

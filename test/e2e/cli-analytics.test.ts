@@ -64,7 +64,7 @@ describeEachCliStore('clientele analytics CLI', (context) => {
     const listed = await cli('customers', 'list', '--type', 'at_risk', '--limit', '3');
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(new RegExp(`^${regularId}\\s+at_risk, vip\\s+At risk: last purchase 2026-10-23, usually every 7 days, overdue since 2026-11-07 \\(more than 14 days after it\\); VIP: revenue `, 'm'));
-    expect(listed.stdout).toMatch(/^\(1–1 of 1 customers typed at_risk\)$/m);
+    expect(listed.stdout).toMatch(/^\(1–1 of 1 customers typed at_risk as of \d{4}-\d{2}-\d{2}, the latest analysis\)$/m);
     // in any letter case, as the API reads it
     const capitals = await cli('customers', 'list', '--type', 'AT_RISK', '--limit', '3');
     expect(capitals).toMatchObject({ code: 0, stdout: listed.stdout });

@@ -69,7 +69,7 @@ describeEachCliStore('clientele customers list, as a marketer combines its optio
   it('pages a type\'s listing by --offset, and refuses --offset where the list pages by cursor instead of ignoring it', async () => {
     const second = await cli('customers', 'list', '--type', 'new', '--offset', '1', '--limit', '2');
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/^\(2–3 of 4 customers typed new; more: --offset 3\)$/m);
+    expect(second.stdout).toMatch(/^\(2–3 of 4 customers typed new as of \d{4}-\d{2}-\d{2}, the latest analysis; more: --offset 3\)$/m);
 
     for (const args of [['--type', 'new', '--city', 'Jakarta'], ['--city', 'Jakarta'], ['--type', 'new', '--sort', 'name']]) {
       const refused = await cli('customers', 'list', ...args, '--offset', '1');
@@ -90,7 +90,9 @@ describeEachCliStore('clientele customers list, as a marketer combines its optio
     const layouts = [[], ['--type', 'new'], ['--type', 'new', '--limit', '2'], ['--type', 'new', '--city', 'Jakarta'], ['--type', 'at_risk', '--sort', 'revenue'], ['-q', 'Ana']];
     for (const args of layouts) {
       const page = await json('customers', 'list', ...args);
-      expect(Object.keys(page).sort(), args.join(' ')).toEqual(['currency', 'hasPrices', 'items', 'nextCursor', 'total']);
+      expect(Object.keys(page).sort(), args.join(' ')).toEqual(['currency', 'hasPrices', 'items', 'nextCursor', 'total', 'typesAsOf']);
+      // the day the types were decided, so a reader can tell a stale analysis
+      expect(page.typesAsOf, args.join(' ')).toMatch(/^\d{4}-\d{2}-\d{2}/);
       expect(page.items[0], args.join(' ')).toEqual(expect.objectContaining({ customer_id: expect.any(Number), types: expect.any(Array), name: expect.any(String) }));
     }
     const cliPage = await json('customers', 'list', '--type', 'new', '--limit', '2');
@@ -107,7 +109,7 @@ describeEachCliStore('clientele customers list, as a marketer combines its optio
         await app.close();
       }
     });
-    const { total: _total, currency: _currency, hasPrices: _hasPrices, ...listed } = cliPage;
+    const { total: _total, currency: _currency, hasPrices: _hasPrices, typesAsOf: _typesAsOf, ...listed } = cliPage;
     expect(listed).toEqual(apiPage);
 
     // the text of a type alone keeps its reasons

@@ -13,8 +13,12 @@ export async function runAnalyze(runtime: CliRuntime, options: { asOf?: string }
   const { result } = await runtime.withStore(async (context) => ({
     result: await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }),
   }), { bulk: true });
-  runtime.print(result, (r: AnalyzeResult) => analyzeText(r));
+  runtime.print(result, (r: AnalyzeResult) => (options.asOf === undefined ? analyzeText(r) : `${analyzeText(r)}\n${replacedUntilNextAnalysis(r.asOf)}`));
 }
+
+/** A past --as-of is not a look back beside today's figures: it replaces them, which a list or export read next would not otherwise say. */
+const replacedUntilNextAnalysis = (day: string) => `Customer types, RFM segments and saved segments' members are now those of ${day}, until the next analysis: `
+  + `customer lists, reports and exports show that day's (\`clientele analyze\` without --as-of brings back the latest day's).`;
 
 export async function runReportTypes(runtime: CliRuntime): Promise<void> {
   runtime.print(await runtime.withStore(({ db }) => reportTypes(db)), typesText);

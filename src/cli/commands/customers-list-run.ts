@@ -1,7 +1,9 @@
 import { countCustomers, listCustomers } from '../../customers/customers.queries.js';
 import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
+import { consentFilterSchema } from '../../customers/consent-filter.js';
 // from its own module, not analytics/index.js: the list needs none of the analyses' other modules
 import { listCustomersByType } from '../../analytics/types.service.js';
+import { findLatestAnalysisDay } from '../../analytics/types.repo.js';
 import { AppError } from '../../core/errors.js';
 import { formatMoney } from '../../core/money.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
@@ -13,11 +15,14 @@ import type { ListOptions } from './customers.js';
 
 const optionOfField: Record<string, string> = { q: '--query', rfmSegment: '--segment' };
 
+// the API's query with its consent filter (customers.routes.ts)
+const listQuerySchema = listCustomersQuerySchema.extend({ consent: consentFilterSchema });
+
 /** The options checked by the same schema as the API's query, so a wrong value is named before the store is opened. */
 function listQueryOf(options: ListOptions) {
-  const parsed = listCustomersQuerySchema.safeParse({
+  const parsed = listQuerySchema.safeParse({
     q: options.query, status: options.status, channel: options.channel, city: options.city, type: options.type,
-    rfmSegment: options.segment, sort: options.sort, limit: options.limit, cursor: options.cursor,
+    rfmSegment: options.segment, consent: options.consent, sort: options.sort, limit: options.limit, cursor: options.cursor,
   });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -30,7 +35,7 @@ function listQueryOf(options: ListOptions) {
 /** The options besides --type that make the list page by cursor, as GET /api/customers does. */
 const cursorListOptions = (options: ListOptions) => ([
   ['--query', options.query], ['--status', options.status], ['--channel', options.channel], ['--city', options.city],
-  ['--segment', options.segment], ['--min-spend', options.minSpend], ['--sort', options.sort], ['--cursor', options.cursor],
+  ['--segment', options.segment], ['--consent', options.consent], ['--min-spend', options.minSpend], ['--sort', options.sort], ['--cursor', options.cursor],
 ] as const).filter(([, value]) => value !== undefined).map(([option]) => option);
 
 /**
@@ -48,16 +53,22 @@ function offsetRefused(options: ListOptions, json: boolean): AppError {
     + 'continue with the --cursor printed under a page (nextCursor in --json).', { field: '--offset' });
 }
 
+/**
+ * "typed vip as of 2026-06-30, the latest analysis": types are judged on the day `analyze` was run
+ * for, which a past --as-of moves back until the next analysis, so a list or export never passes for today's.
+ */
+const typedAsOf = (type: string, day: string | null) => `typed ${type}${day === null ? '' : ` as of ${day}, the latest analysis`}`;
+
 /** One customer a line: id, types and the one-line reasons, which are never cut short. */
-function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>>, offset: number): string {
-  if (page.customers.length === 0) return `(none: no customer is ${page.type})`;
+function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>> & { typesAsOf: string | null }, offset: number): string {
+  if (page.customers.length === 0) return `(none: no customer is ${typedAsOf(page.type, page.typesAsOf)})`;
   const rows = page.customers.map((customer) => [String(customer.customerId), customer.types.join(', '), customer.explanation]);
   const idWidth = Math.max(...rows.map((row) => row[0].length));
   const typesWidth = Math.max(...rows.map((row) => row[1].length));
   const lines = rows.map(([id, types, reasons]) => `${id.padEnd(idWidth)}  ${types.padEnd(typesWidth)}  ${reasons}`);
   const shown = offset + page.customers.length;
   const more = shown < page.total ? `; more: --offset ${shown}` : '';
-  return `${lines.join('\n')}\n(${offset + 1}–${shown} of ${page.total.toLocaleString('en')} customers typed ${page.type}${more})`;
+  return `${lines.join('\n')}\n(${offset + 1}–${shown} of ${page.total.toLocaleString('en')} customers ${typedAsOf(page.type, page.typesAsOf)}${more})`;
 }
 
 export async function runCustomersList(runtime: CliRuntime, options: ListOptions): Promise<void> {
@@ -66,7 +77,9 @@ export async function runCustomersList(runtime: CliRuntime, options: ListOptions
   if (options.offset !== undefined && !isTypeListing(options, json)) throw offsetRefused(options, json);
   if (isTypeListing(options, json)) {
     const offset = options.offset ?? 0;
-    const page = await runtime.withStore(({ db }) => listCustomersByType(db, query.type!, { limit: query.limit, offset }));
+    const page = await runtime.withStore(async ({ db }) => ({
+      ...(await listCustomersByType(db, query.type!, { limit: query.limit, offset })), typesAsOf: await findLatestAnalysisDay(db),
+    }));
     runtime.print(page, (p) => typeListing(p, offset));
     return;
   }
@@ -74,7 +87,10 @@ export async function runCustomersList(runtime: CliRuntime, options: ListOptions
   const page = await runtime.withStore(async ({ db, runtime: { settings } }) => {
     if (options.minSpend !== undefined) minRevenueMinor = storeAmountOf('--min-spend', options.minSpend, settings.currency);
     const filtered = { ...query, minRevenueMinor };
-    return { ...(await listCustomers(db, filtered)), total: (await countCustomers(db, filtered)).count, currency: settings.currency, hasPrices: await storeHasPrices(db) };
+    return {
+      ...(await listCustomers(db, filtered)), total: (await countCustomers(db, filtered)).count, currency: settings.currency, hasPrices: await storeHasPrices(db),
+      typesAsOf: await findLatestAnalysisDay(db),
+    };
   });
   runtime.print(page, (p) => {
     const rows = p.items.map((c: Record<string, any>) => ({
@@ -83,7 +99,9 @@ export async function runCustomersList(runtime: CliRuntime, options: ListOptions
     }));
     // "1.500" may be read as 1,500 or 1.5: say which
     const spent = minRevenueMinor === undefined ? '' : ` who spent at least ${formatMoney(minRevenueMinor, p.currency)}`;
-    const shown = `${p.items.length} shown of ${p.total} customer${p.total === 1 ? '' : 's'}${spent}`;
+    const typed = query.type === undefined ? '' : ` ${typedAsOf(query.type, p.typesAsOf)}`;
+    const agreed = query.consent === undefined ? '' : ` who agreed to ${query.consent === 'profiling' ? 'profiling' : `${query.consent} campaigns`}`;
+    const shown = `${p.items.length} shown of ${p.total} customer${p.total === 1 ? '' : 's'}${agreed}${spent}${typed && `;${typed}`}`;
     const unpriced = p.hasPrices ? '' : `\n${noPricesNote}${options.sort === 'revenue' ? ', so --sort revenue puts them in no order of spending' : ''}`;
     return `${table(rows)}\n${shown}${unpriced}${p.hint ? `\n${p.hint}` : ''}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { customerTypesByPrecedence } from '../../analytics/customer-types.js';
 import { AppError } from '../../core/errors.js';
+import { consentKinds } from '../../customers/consent-kinds.js';
 import type { CliRuntime } from '../runtime.js';
 import { idOf } from '../option-values.js';
 import { withExamples } from '../examples.js';
@@ -23,7 +24,7 @@ const recentSortMeaning: typeof import('../../customers/customer-sorts.js').rece
 
 const parseCustomerId = idOf('a customer id');
 
-export type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; minSpend?: string; sort?: string; limit: number; offset?: number; cursor?: string };
+export type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; consent?: string; minSpend?: string; sort?: string; limit: number; offset?: number; cursor?: string };
 
 const nonNegativeInteger = (option: string) => (value: string) => {
   const number = Number(value);
@@ -55,6 +56,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     ['clientele customers list --status real --sort revenue --limit 20'],
     ['clientele customers list --min-spend 1.500.000 --city Bandung', 'who spent at least 1,500,000 in the store currency'],
     ['clientele customers list -q ana@example.com'],
+    ['clientele customers list --type vip --consent email', 'the VIPs who may be emailed'],
   ])
     .option('-q, --query <text>', 'words of a name (each begins a word of it, any order, accents optional), an exact email or phone, an external id (case, spaces and dashes aside), an order id, or a customer number (a merged one finds whom it went to)')
     .option('--status <status>', 'real | lead')
@@ -62,6 +64,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .option('--city <city>')
     .option('--type <type>', `customer type from the last \`clientele analyze\` (${customerTypesByPrecedence.join(', ')}); alone, lists that type's customers by id with their reasons (--json: the same layout as any list)`)
     .option('--segment <name>', "RFM segment from the last analysis, e.g. Champions (a saved segment's members: clientele segments members <name>)")
+    .option('--consent <kind>', `only customers who agreed to this: ${consentKinds.join(' | ')} (never asked counts as no, so the list is who may be contacted that way)`)
     .option('--min-spend <amount>', 'revenue at least this much, in the store currency, written as the import reads amounts (1500000, 1.500.000, 99,50)')
     .option('--sort <sort>', `${customerSorts.join(' | ')} (default: recent, ${recentSortMeaning})`)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 20)

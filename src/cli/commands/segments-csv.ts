@@ -9,19 +9,23 @@ import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
 import { customerCsvCells, customerCsvHeader, segmentMemberCsvColumns } from '../../customers/customer-csv.js';
 import { getSegment, listSegmentMembers } from '../../segments/index.js';
+import { consentColumn, type ConsentKind } from '../../customers/consent-kinds.js';
+import type { CliRuntime } from '../runtime.js';
 
 /** The API's largest page of members: the file is written a page at a time, so memory stays flat however large the segment. */
 const pageSize = 1000;
 
-export type MembersCsv = { segmentId: number; name: string; file: string; members: number };
+/** With a consent asked for, `leftOut` is the members not written for want of it. */
+export type MembersCsv = { segmentId: number; name: string; file: string; members: number; consent?: ConsentKind; leftOut?: number };
 
 /**
  * Writes every member of a segment (after `after`, when given) to a CSV file
  * with the columns the web app's export has (customer-csv.ts). A failed
  * export removes its half-written file, which would otherwise pass for the
- * whole segment.
+ * whole segment. With `consent`, only members who said yes to it are written:
+ * one never asked may no more be sent a campaign than one who said no.
  */
-export async function writeMembersCsv(db: Kysely<Database>, ref: number | string, file: string, options: { currency: string; after?: number }): Promise<MembersCsv> {
+export async function writeMembersCsv(db: Kysely<Database>, ref: number | string, file: string, options: { currency: string; after?: number; consent?: ConsentKind }): Promise<MembersCsv> {
   const segment = await getSegment(db, ref);
   const money = { currency: options.currency, minorPerMajor: 10 ** minorUnitsOf(options.currency) };
   const stream = createWriteStream(file);
@@ -35,13 +39,17 @@ export async function writeMembersCsv(db: Kysely<Database>, ref: number | string
     if (!stream.write(text)) await once(stream, 'drain');
   };
   let members = 0;
+  let leftOut = 0;
+  const agreed = options.consent === undefined ? () => true : (member: Record<string, unknown>) => member[consentColumn(options.consent!)] === true;
   try {
     await write(toCsv([customerCsvHeader(segmentMemberCsvColumns, money)]));
     let after = options.after;
     do {
       const page = await listSegmentMembers(db, segment.segment_id, { limit: pageSize, after });
-      await write(toCsv(page.items.map((member) => customerCsvCells(member, segmentMemberCsvColumns, money))));
-      members += page.items.length;
+      const written = page.items.filter(agreed);
+      await write(toCsv(written.map((member) => customerCsvCells(member, segmentMemberCsvColumns, money))));
+      members += written.length;
+      leftOut += page.items.length - written.length;
       after = page.next ?? undefined;
     } while (after !== undefined);
     stream.end();
@@ -51,5 +59,17 @@ export async function writeMembersCsv(db: Kysely<Database>, ref: number | string
     await rm(file, { force: true });
     throw error;
   }
-  return { segmentId: segment.segment_id, name: segment.name, file, members };
+  return { segmentId: segment.segment_id, name: segment.name, file, members, ...(options.consent === undefined ? {} : { consent: options.consent, leftOut }) };
+}
+
+const consentWords: Record<ConsentKind, string> = { email: 'email campaigns', sms: 'SMS campaigns', profiling: 'profiling' };
+
+/** `segments members --csv`: the file written, and with --consent how many members it left out and why. */
+export async function runSegmentMembersCsv(runtime: CliRuntime, ref: number | string, options: { csv: string; after?: number; consent?: ConsentKind }): Promise<void> {
+  const written = await runtime.withStore(({ db, runtime: { settings } }) => writeMembersCsv(db, ref, options.csv, { currency: settings.currency, after: options.after, consent: options.consent }));
+  runtime.print(written, (w: MembersCsv) => {
+    const wrote = `Wrote ${w.members} member${w.members === 1 ? '' : 's'} of segment #${w.segmentId} "${w.name}"`;
+    if (w.consent === undefined) return `${wrote} to ${w.file}.`;
+    return `${wrote} who agreed to ${consentWords[w.consent]} to ${w.file}; left out ${w.leftOut}: consent_${w.consent} no, or never asked.`;
+  });
 }

@@ -4,7 +4,6 @@ import {
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, table } from '../format.js';
 import { readFilterOption } from './filter-option.js';
-import { writeMembersCsv } from './segments-csv.js';
 
 export async function runSegmentsCreate(runtime: CliRuntime, name: string, options: { filter: string; description?: string }): Promise<void> {
   const filter = readFilterOption(options.filter);
@@ -26,13 +25,8 @@ export async function runSegmentsShow(runtime: CliRuntime, ref: number | string)
   ].join('\n'));
 }
 
-export async function runSegmentsMembers(runtime: CliRuntime, ref: number | string, options: { limit: number; after?: number; csv?: string }): Promise<void> {
-  const { csv } = options;
-  if (csv !== undefined) {
-    const written = await runtime.withStore(({ db, runtime: { settings } }) => writeMembersCsv(db, ref, csv, { currency: settings.currency, after: options.after }));
-    runtime.print(written, (w) => `Wrote ${w.members} member${w.members === 1 ? '' : 's'} of segment #${w.segmentId} "${w.name}" to ${w.file}.`);
-    return;
-  }
+/** One page of members; `--csv` is segments-csv.ts's. */
+export async function runSegmentsMembers(runtime: CliRuntime, ref: number | string, options: { limit: number; after?: number }): Promise<void> {
   const page = await runtime.withStore(({ db }) => listSegmentMembers(db, ref, options));
   runtime.print(page, (p) => `${table(p.items.map((m: Record<string, unknown>) => ({ id: m.customer_id, name: m.name, email: m.email, city: m.city, entered: m.entered_at })))}${p.next ? `\nmore: --after ${p.next}` : ''}`);
 }

@@ -1,9 +1,20 @@
 import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime.js';
 import { withExamples } from '../examples.js';
+import { AppError } from '../../core/errors.js';
+import { consentKinds, type ConsentKind } from '../../customers/consent-kinds.js';
 
 /** The commands' work, loaded when one of them runs: it needs the store and the segments domain. */
 const run = () => import('./segments-run.js');
+const csvRun = () => import('./segments-csv.js');
+
+function consentKindOf(value: string): ConsentKind {
+  const kind = consentKinds.find((candidate) => candidate === value.trim().toLowerCase());
+  if (kind === undefined) throw new AppError('CLI_ARGUMENT_INVALID', `--consent: "${value.slice(0, 40)}" is not a kind of consent. Use one of: ${consentKinds.join(', ')}.`, { field: '--consent' });
+  return kind;
+}
+
+type MembersOptions = { limit: number; after?: number; csv?: string; consent?: ConsentKind };
 
 /** A segment is named by id (digits) or by its name. */
 const segmentRef = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
@@ -35,12 +46,17 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
     .argument('<segment>', 'id or name', segmentRef)
     .option('--limit <n>', 'rows per page', (v) => Number(v), 50)
     .option('--after <customerId>', 'continue after this customer id', (v) => Number(v))
-    .option('--csv <file>', 'write every member to this file, with the web export\'s columns: contact, purchases, types, consent (--limit does not apply)'), [
+    .option('--csv <file>', 'write every member to this file, with the web export\'s columns: contact, purchases, types, consent (--limit does not apply)')
+    .option('--consent <kind>', `with --csv: only members who agreed to this, ${consentKinds.join(' | ')} (never asked counts as no)`, consentKindOf), [
     ['clientele segments members VIPs --limit 100'],
     ['clientele segments members 3 --after 52811', 'the next page'],
-    ['clientele segments members VIPs --csv vips.csv', 'check consent_email before sending a campaign'],
+    ['clientele segments members VIPs --csv vips.csv --consent email', 'the members who may be sent an email campaign'],
   ])
-    .action(async (ref: number | string, options: { limit: number; after?: number; csv?: string }) => (await run()).runSegmentsMembers(runtime, ref, options));
+    .action(async (ref: number | string, options: MembersOptions) => {
+      if (options.csv !== undefined) return (await csvRun()).runSegmentMembersCsv(runtime, ref, { ...options, csv: options.csv });
+      if (options.consent !== undefined) throw new AppError('CLI_ARGUMENT_INVALID', '--consent chooses the members written by --csv <file>; give --csv too.', { field: '--consent' });
+      return (await run()).runSegmentsMembers(runtime, ref, options);
+    });
 
   withExamples(segments.command('preview')
     .description('count the customers a filter matches, without saving it')

@@ -45,7 +45,7 @@ describeEachStore('unknown query parameters over HTTP', (context) => {
     const typo = await app.inject({ method: 'GET', url: '/api/customers?minSpend=abc', headers: owner.readHeaders });
     expect(typo.statusCode).toBe(400);
     expect(typo.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'minSpend', details: { context: 'query', unknown: ['minSpend'] } });
-    expect(typo.json().error.message).toBe('Unknown query parameter "minSpend". GET /api/customers accepts: q, status, channel, city, minRevenueMinor, type, rfmSegment, sort, cursor, limit.');
+    expect(typo.json().error.message).toBe('Unknown query parameter "minSpend". GET /api/customers accepts: q, status, channel, city, minRevenueMinor, type, rfmSegment, sort, cursor, limit, consent.');
     const two = await app.inject({ method: 'GET', url: '/api/customers?fooBar=1&limit=5&_=17', headers: owner.readHeaders });
     expect(two.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'fooBar', details: { unknown: ['fooBar', '_'] } });
     expect(two.json().error.message).toContain('Unknown query parameters "fooBar", "_".');

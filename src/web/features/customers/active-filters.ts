@@ -4,7 +4,7 @@ import { emptyFilters, type CustomerFilters } from './customer-filters.js';
  * The filters kept behind the "Filters" button on a phone: all but the search, which stays in sight,
  * and the sort, which orders the list but narrows nothing.
  */
-export const foldedFilterKeys = ['status', 'channel', 'type', 'rfmSegment', 'city', 'minSpend'] as const;
+export const foldedFilterKeys = ['status', 'channel', 'type', 'rfmSegment', 'consent', 'city', 'minSpend'] as const;
 
 /**
  * How many folded filters are set; the button shows it, so a folded filter is never out of sight unannounced.

@@ -2,8 +2,11 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 import { countFoldedFilters, hasAnyFilter, withoutFilters } from './active-filters.js';
-import { channels, customerTypes, readMinSpend, rfmSegments, sorts, type CustomerFilters } from './customer-filters.js';
+import { channels, consentKinds, customerTypes, readMinSpend, rfmSegments, sorts, type CustomerFilters } from './customer-filters.js';
 import { narrowScreen } from './narrow-screen.js';
+
+/** The profile's names of the consents (customer.consents), which the filter's options reuse. */
+const consentFieldOf = { email: 'consentEmail', sms: 'consentSms', profiling: 'consentProfiling' } as const;
 
 /** `children` (the saved views) fold away with the filters: on a phone they too stood between the search and the list. */
 type FilterBarProps = { filters: CustomerFilters; onChange: (filters: CustomerFilters) => void; children?: ReactNode };
@@ -101,6 +104,13 @@ export function CustomerFilterBar({ filters, onChange, children }: FilterBarProp
             <select name="rfmSegment" value={draft.rfmSegment} onChange={(event) => setNow({ rfmSegment: event.target.value })}>
               <option value="">{t('customers.filters.any')}</option>
               {rfmSegments.map((segment) => <option key={segment} value={segment}>{t(`rfmSegments.${segment}`)}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('customers.filters.consent')}</span>
+            <select name="consent" value={draft.consent} onChange={(event) => setNow({ consent: event.target.value as CustomerFilters['consent'] })}>
+              <option value="">{t('customers.filters.any')}</option>
+              {consentKinds.map((kind) => <option key={kind} value={kind}>{t(`customer.consents.${consentFieldOf[kind]}`)}</option>)}
             </select>
           </label>
           <label className="field">

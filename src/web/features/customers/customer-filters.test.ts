@@ -57,6 +57,11 @@ describe('filtersToQuery', () => {
     expect(filtersToQuery({ ...emptyFilters, minSpend: '100,000' }, english).minRevenueMinor).toBe(100_000);
     expect(filtersToQuery({ ...emptyFilters, minSpend: '500.000' }, indonesian).minRevenueMinor).toBe(500_000);
   });
+
+  it('sends the consent asked for, and none when any will do', () => {
+    expect(filtersToQuery({ ...emptyFilters, consent: 'email' }, english).consent).toBe('email');
+    expect(filtersToQuery(emptyFilters, english).consent).toBeUndefined();
+  });
 });
 
 describe('filters in the URL', () => {
@@ -71,7 +76,7 @@ describe('filters in the URL', () => {
       emptyFilters,
       { ...emptyFilters, status: 'lead' },
       { ...emptyFilters, channel: 'web', sort: 'revenue', minSpend: '100.000' },
-      { q: 'Ayu', status: 'real', channel: 'store', city: 'Medan', minSpend: '5', sort: 'name', type: 'vip', rfmSegment: "Can't lose them" },
+      { q: 'Ayu', status: 'real', channel: 'store', city: 'Medan', minSpend: '5', sort: 'name', type: 'vip', rfmSegment: "Can't lose them", consent: 'profiling' },
     ];
     for (const filters of cases) {
       const search = filtersToSearch(filters);
@@ -85,6 +90,13 @@ describe('filters in the URL', () => {
     expect(filtersToSearch(savedBefore)).toBe('?city=Medan');
   });
 
+  it('reads a view saved before the consent filter as asking for none', () => {
+    const { consent: _none, ...savedBefore } = { ...emptyFilters, type: 'vip' };
+    const search = filtersToSearch(savedBefore as CustomerFilters);
+    expect(search).toBe('?type=vip');
+    expect(filtersFromSearch(new URLSearchParams(search)).consent).toBe('');
+  });
+
   it('opens on who bought last, keeps that out of the address, and keeps newest-first in it', () => {
     expect(filtersFromSearch(new URLSearchParams('')).sort).toBe('last_purchase');
     expect(filtersToSearch(emptyFilters)).toBe('');
@@ -93,7 +105,7 @@ describe('filters in the URL', () => {
   });
 
   it('falls back to no filter for a value the list does not know', () => {
-    expect(filtersFromSearch(new URLSearchParams('status=gold&sort=random&type=null'))).toEqual(emptyFilters);
+    expect(filtersFromSearch(new URLSearchParams('status=gold&sort=random&type=null&consent=newsletter'))).toEqual(emptyFilters);
   });
 });
 

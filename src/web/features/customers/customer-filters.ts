@@ -13,8 +13,11 @@ export type CustomerFilters = {
   type: string;
   /** An RFM segment name as the API writes it, e.g. "Champions". */
   rfmSegment: string;
+  /** Only customers who agreed to this (never asked counts as no): whom a campaign may reach. */
+  consent: '' | (typeof consentKinds)[number];
 };
 
+export const consentKinds = ['email', 'sms', 'profiling'] as const;
 export const channels = ['store', 'web', 'mobile', 'marketplace', 'phone', 'other'] as const;
 export const sorts = ['last_purchase', 'revenue', 'recent', 'name'] as const;
 /** Who bought last comes first: the list is about real customers, and newest-first opened on a page of leads. */
@@ -23,7 +26,7 @@ export const defaultSort: CustomerFilters['sort'] = 'last_purchase';
 export const customerTypes = ['vip', 'loyal', 'regular', 'occasional', 'new', 'one_time', 'at_risk', 'lapsed', 'lead', 'consumer'] as const;
 export const rfmSegments = ['Champions', 'Loyal', 'Potential loyalists', 'New customers', 'Promising', 'Need attention', 'About to sleep', 'At risk', "Can't lose them", 'Hibernating', 'Lost'] as const;
 
-export const emptyFilters: CustomerFilters = { q: '', status: '', channel: '', city: '', minSpend: '', sort: defaultSort, type: '', rfmSegment: '' };
+export const emptyFilters: CustomerFilters = { q: '', status: '', channel: '', city: '', minSpend: '', sort: defaultSort, type: '', rfmSegment: '', consent: '' };
 
 export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
   // an absent parameter is the fallback ('' for "any"), never null: null would be written back as "status=null"
@@ -37,6 +40,7 @@ export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
     sort: pick(search.get('sort'), sorts, defaultSort),
     type: pick(search.get('type'), ['', ...customerTypes] as const, ''),
     rfmSegment: pick(search.get('rfmSegment'), ['', ...rfmSegments] as const, ''),
+    consent: pick(search.get('consent'), ['', ...consentKinds] as const, ''),
   };
 }
 
@@ -68,6 +72,7 @@ export function filtersToQuery(filters: CustomerFilters, amountFormat: AmountFor
     minRevenueMinor: readMinSpend(filters.minSpend, amountFormat).minor,
     type: filters.type || undefined,
     rfmSegment: filters.rfmSegment || undefined,
+    consent: filters.consent || undefined,
     sort: filters.sort,
   };
 }
