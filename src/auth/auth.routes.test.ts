@@ -31,7 +31,7 @@ describeEachStore('sign-in and access over HTTP', (context) => {
     expect(cookie?.secure).toBeFalsy();
     expect(response.json()).toMatchObject({ user: { email: analyst.user.email, role: 'analyst', mustChangePassword: false }, permissions: ['account:manage', 'customers:read', 'analytics:read'] });
     const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: headers.cookie } });
-    expect(me.json()).toMatchObject({ role: 'analyst', locale: 'en', csrfToken, mustChangePassword: false });
+    expect(me.json()).toMatchObject({ role: 'analyst', locale: null, csrfToken, mustChangePassword: false });
   });
 
   it('marks the cookie Secure behind TLS', async () => {

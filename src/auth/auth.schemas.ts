@@ -10,9 +10,9 @@ const isoTime = z.string().describe('ISO 8601 time');
 export const userBody = z.object({
   userId: z.number().int(),
   email: z.string(),
-  name: z.string(),
+  name: z.string().describe('Empty when the person has no name yet (the first owner): show the email instead.'),
   role: roleSchema,
-  locale: z.string(),
+  locale: z.string().nullable().describe('The language the user chose for the web app; null until they choose one (the web app then saves the one they sign in with).'),
   mustChangePassword: z.boolean().describe('True after a one-time password: the client must send the user to change it (POST /api/auth/password).'),
   disabledAt: isoTime.nullable(),
   createdAt: isoTime,

@@ -30,7 +30,8 @@ export async function ensureOwner(db: Kysely<Database>, input: { email: string; 
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     // Two servers starting at once: the unique email makes the second insert a no-op.
-    const row = await insertStaffUser(trx, { email, name: 'Owner', role: 'owner', passwordHash, mustChangePassword: isOneTimePassword });
+    // No name rather than an English word: the web shows the email until the owner gives one.
+    const row = await insertStaffUser(trx, { email, name: '', role: 'owner', passwordHash, mustChangePassword: isOneTimePassword });
     if (!row) return { created: false } as const;
     await recordAudit(trx, { actor: 'system', action: 'user.create', entity: 'staff_user', entityId: String(row.user_id), detail: { email, role: 'owner', bootstrap: true } });
     return { created: true, email, password, isOneTimePassword } as const;

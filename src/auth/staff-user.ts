@@ -11,7 +11,8 @@ export type StaffUser = {
   email: string;
   name: string;
   role: StaffRole;
-  locale: string;
+  /** Null until the person chooses a language (the web app saves the one they sign in with). */
+  locale: string | null;
   mustChangePassword: boolean;
   disabledAt: Date | null;
   createdAt: Date;

@@ -2,7 +2,8 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, StaffRole, StaffUserTable } from '../db/schema.js';
 
 type Db = Kysely<Database>;
-export type StaffUserRow = Selectable<StaffUserTable>;
+// The column is nullable since 202612150100 (null: the person never chose a language).
+export type StaffUserRow = Omit<Selectable<StaffUserTable>, 'locale'> & { locale: string | null };
 
 export async function countStaffUsers(db: Db): Promise<number> {
   const row = await db.selectFrom('staff_user').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();

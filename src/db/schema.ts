@@ -241,7 +241,7 @@ export type StaffUserTable = {
   role: StaffRole;
   password_hash: string;
   must_change_password: Generated<boolean>;
-  locale: Generated<string>;
+  locale: string | null;
   disabled_at: Timestamp | null;
   created_at: DefaultTimestamp;
 };

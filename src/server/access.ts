@@ -6,7 +6,7 @@ import type { StaffRole } from '../db/schema.js';
 export type RouteAccess = 'public' | { permission: Permission };
 
 export type Principal =
-  | { kind: 'user'; userId: number; email: string; name: string; role: StaffRole; locale: string; sessionHash: string; csrfToken: string; actor: string }
+  | { kind: 'user'; userId: number; email: string; name: string; role: StaffRole; locale: string | null; sessionHash: string; csrfToken: string; actor: string }
   | {
     kind: 'api-key';
     apiKeyId: number;

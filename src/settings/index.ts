@@ -42,7 +42,8 @@ export async function storeNow(db: Kysely<Database>, clock: { now(): Date }): Pr
  */
 export async function ensureStoreSettings(db: Kysely<Database>, config: Pick<Config, 'currency' | 'timeZone' | 'defaultCountry'>): Promise<{ settings: StoreSettings; isNew: boolean }> {
   const set = await initialiseSettings(db, {
-    name: 'My store',
+    // Empty rather than an English word: each surface shows its own placeholder until the store is named.
+    name: '',
     currency: config.currency,
     timezone: config.timeZone,
     default_country: config.defaultCountry,
@@ -56,7 +57,7 @@ export async function ensureStoreSettings(db: Kysely<Database>, config: Pick<Con
 export async function getStoreSettings(db: Kysely<Database>): Promise<StoreSettings> {
   const raw = await readSettings(db);
   return {
-    name: String(raw.name ?? 'My store'),
+    name: String(raw.name ?? ''),
     currency: String(raw.currency ?? storeDefaults.currency),
     timeZone: String(raw.timezone ?? storeDefaults.timeZone),
     defaultCountry: String(raw.default_country ?? storeDefaults.defaultCountry),

@@ -6,7 +6,7 @@ import type { StoreSettings } from './index.js';
 import { setupSettings, type FixedReasonCode } from './fixed-settings.repo.js';
 
 export const storeSettingsSchema = objectOf<StoreSettings>()({
-  name: z.string(),
+  name: z.string().describe('Empty until the store is named: show a placeholder in the reader\'s language'),
   currency: z.string().describe('ISO 4217; every amount is in its minor units'),
   timeZone: z.string().describe('IANA time zone of the store calendar'),
   defaultCountry: z.string().describe('For phone numbers written without a country code'),

@@ -6,13 +6,13 @@ export type Permission =
 export type Locale = 'en' | 'id' | 'lv';
 
 export type Me = {
-  userId: number; email: string; name: string; role: 'owner' | 'admin' | 'marketer' | 'agent' | 'analyst'; locale: string;
+  userId: number; email: string; name: string; role: 'owner' | 'admin' | 'marketer' | 'agent' | 'analyst'; locale: string | null;
   mustChangePassword: boolean; permissions: Permission[]; csrfToken: string;
 };
 
 /** GET /api/users: a staff member as an owner or administrator sees them. */
 export type StaffUser = {
-  userId: number; email: string; name: string; role: Me['role']; locale: string; mustChangePassword: boolean;
+  userId: number; email: string; name: string; role: Me['role']; locale: string | null; mustChangePassword: boolean;
   disabledAt: string | null; createdAt: string;
 };
 

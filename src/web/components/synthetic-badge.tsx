@@ -8,7 +8,7 @@ export function SyntheticBadge() {
   if (!settings) return null;
   return (
     <span className="store-name">
-      {settings.name}
+      {settings.name || t('shell.unnamedStore')}
       {settings.isSynthetic ? <span className="badge badge-warning" title={t('shell.syntheticExplanation')}>{t('shell.synthetic')}</span> : null}
       {!settings.isSynthetic && settings.demoDataset ? (
         <span className="badge badge-warning" title={t('shell.publicDatasetExplanation', { date: settings.dataAsOf ? format.date(settings.dataAsOf) : '–' })}>{t('shell.publicDataset')}</span>

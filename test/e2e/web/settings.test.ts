@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, openBrowser, ownerEmail, ownerPassword, pagePoll, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
 import { createTestUser } from '../../helpers/auth.js';
+import { setOwnLocale } from '../../../src/auth/index.js';
 import { verifyPassword } from '../../../src/auth/passwords.js';
 
 /**
@@ -267,7 +268,7 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     await policyRow.waitFor();
     await expect(policyRow.textContent()).resolves.toContain('Customer-type thresholds');
     await policyRow.getByText('Details').click();
-    await expect(policyRow.locator('dl').textContent()).resolves.toContain('change.vip.topPercent3');
+    await expect(policyRow.locator('dl').textContent()).resolves.toContain('change › vip › top percent3');
     await log.getByLabel('What').selectOption({ label: 'Changed the store settings' });
     // the unfiltered rows, store settings among them, stay until the filtered ones are asked for
     await policyRow.waitFor({ state: 'detached' });
@@ -289,6 +290,7 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
   it('keeps the language picked on the sign-in page, for the account too, and offers the picker while choosing a password', async () => {
     const { server } = app;
     const newcomer = await createTestUser(server.store, 'analyst', { mustChangePassword: true });
+    await setOwnLocale(server.store.db, newcomer.user.userId, 'en');
     const visitor = await openBrowser();
     try {
       const page = await visitor.newPage();
@@ -316,7 +318,8 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
       await second.getByLabel('E-pasts').fill(other.user.email);
       await second.getByLabel('Parole').fill(other.password);
       await second.getByRole('button', { name: 'Pierakstīties' }).click();
-      await second.getByRole('navigation', { name: 'Main' }).waitFor();
+      // their account has no language yet, so the one in use stays although it was not saved
+      await second.getByRole('navigation', { name: 'Galvenā' }).waitFor();
     } finally {
       await visitor.close();
     }

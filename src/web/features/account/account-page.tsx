@@ -3,6 +3,7 @@ import { Card } from '../../components/card.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useMe } from '../auth/session-context.js';
 import { PasswordForm } from './password-form.js';
+import { personName } from './person-name.js';
 import { SettingsLayout } from './settings-layout.js';
 
 /** One's own account: who the app thinks you are, what your role lets you do, your password. */
@@ -15,7 +16,7 @@ export function AccountPage() {
       <div className="settings-grid">
         <Card title={t('settings.account.title')}>
           <dl className="facts">
-            <div><dt>{t('settings.account.name')}</dt><dd>{me.name}</dd></div>
+            <div><dt>{t('settings.account.name')}</dt><dd>{personName(me)}</dd></div>
             <div><dt>{t('settings.account.email')}</dt><dd>{me.email}</dd></div>
             <div><dt>{t('settings.account.role')}</dt><dd>{t(`roles.${me.role}`)}</dd></div>
           </dl>

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
 import { ApiKeyRow } from './api-key-row.js';
 import { CreateApiKeyForm } from './create-api-key-form.js';
+import { personName } from './person-name.js';
 import { SettingsLayout } from './settings-layout.js';
 
 /** Keys for machines that call the API, never their secrets: those are shown once, at creation. */
@@ -16,7 +17,10 @@ export function ApiKeysPage() {
   const keys = useApiData<{ items: ApiKey[] }>('/api/api-keys');
   // Creators by name where this role may read the staff list; otherwise the date alone.
   const users = useApiData<{ items: StaffUser[] }>(can('users:manage') ? '/api/users' : null);
-  const nameOf = (userId: number | null) => users.data?.items.find((user) => user.userId === userId)?.name ?? null;
+  const nameOf = (userId: number | null) => {
+    const user = users.data?.items.find((item) => item.userId === userId);
+    return user ? personName(user) : null;
+  };
   let body;
   if (keys.error) body = <ErrorMessage error={keys.error} />;
   else if (!keys.data) body = <LoadingState />;

@@ -47,7 +47,7 @@ export function StorePage() {
         {can('settings:write') ? <StoreNameForm name={data.name} onSaved={() => { settings.reload(); reloadShared(); }} /> : null}
         {canSetUp ? <StoreSetupForm settings={data} fixed={data.fixed} onSaved={() => { settings.reload(); reloadShared(); }} /> : null}
         <dl className="facts">
-          {can('settings:write') ? null : <div><dt>{t('settings.store.name')}</dt><dd>{data.name}</dd></div>}
+          {can('settings:write') ? null : <div><dt>{t('settings.store.name')}</dt><dd>{data.name || t('shell.unnamedStore')}</dd></div>}
           {canSetUp ? null : (
             <>
               <div><dt>{t('settings.store.currency')}</dt><dd>{data.currency} · {currencyName(data.currency, tag)}{reasonOf('currency')}</dd></div>

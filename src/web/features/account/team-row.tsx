@@ -5,6 +5,7 @@ import type { StaffUser } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { CopyOnce } from './copy-once.js';
+import { personName } from './person-name.js';
 import type { UserControls } from './user-controls.js';
 
 type TeamRowProps = { member: StaffUser; isSelf: boolean; controls: UserControls; onChanged: () => void };
@@ -15,6 +16,7 @@ type TeamRowProps = { member: StaffUser; isSelf: boolean; controls: UserControls
  */
 export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
   const { t, format } = useI18n();
+  const name = personName(member);
   const [draftRole, setDraftRole] = useState(member.role);
   const [isConfirmingDisable, setIsConfirmingDisable] = useState(false);
   const [isConfirmingReset, setIsConfirmingReset] = useState(false);
@@ -40,13 +42,13 @@ export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
   return (
     <tr className={member.disabledAt ? 'is-disabled' : undefined}>
       <td>
-        <strong>{member.name}</strong>{isSelf ? <span className="muted"> · {t('settings.team.you')}</span> : null}
-        <div className="muted small">{member.email}</div>
+        <strong>{name}</strong>{isSelf ? <span className="muted"> · {t('settings.team.you')}</span> : null}
+        {name === member.email ? null : <div className="muted small">{member.email}</div>}
       </td>
       <td>
         {controls.roles.length > 0 ? (
           <div className="inline-form">
-            <select aria-label={t('settings.team.roleOf', { name: member.name })} value={draftRole} disabled={isBusy}
+            <select aria-label={t('settings.team.roleOf', { name })} value={draftRole} disabled={isBusy}
               onChange={(event) => setDraftRole(event.target.value as StaffUser['role'])}>
               {controls.roles.map((role) => <option key={role} value={role}>{t(`roles.${role}`)}</option>)}
             </select>
@@ -71,9 +73,9 @@ export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
           ? <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingDisable(true)}>{t('settings.team.disable')}</button> : null}
         {isConfirmingDisable ? (
           <div className="confirm-inline" role="group" aria-label={t('settings.team.disable')}>
-            <p className="small">{t('settings.team.confirmDisable', { name: member.name })}</p>
+            <p className="small">{t('settings.team.confirmDisable', { name })}</p>
             <div className="button-row">
-              <button type="button" className="button-danger" disabled={isBusy} onClick={() => void change({ disabled: true })}>{t('settings.team.disableConfirmed', { name: member.name })}</button>
+              <button type="button" className="button-danger" disabled={isBusy} onClick={() => void change({ disabled: true })}>{t('settings.team.disableConfirmed', { name })}</button>
               <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingDisable(false)}>{t('common.cancel')}</button>
             </div>
           </div>
@@ -82,16 +84,16 @@ export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
           ? <button type="button" className="button-quiet" disabled={isBusy} onClick={() => { setNewOneTimePassword(null); setIsConfirmingReset(true); }}>{t('settings.team.resetPassword')}</button> : null}
         {isConfirmingReset ? (
           <div className="confirm-inline" role="group" aria-label={t('settings.team.resetPassword')}>
-            <p className="small">{t('settings.team.confirmReset', { name: member.name })}</p>
+            <p className="small">{t('settings.team.confirmReset', { name })}</p>
             <div className="button-row">
-              <button type="button" className="button-danger" disabled={isBusy} onClick={() => void resetPassword()}>{t('settings.team.resetConfirmed', { name: member.name })}</button>
+              <button type="button" className="button-danger" disabled={isBusy} onClick={() => void resetPassword()}>{t('settings.team.resetConfirmed', { name })}</button>
               <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingReset(false)}>{t('common.cancel')}</button>
             </div>
           </div>
         ) : null}
         {newOneTimePassword ? (
           <CopyOnce label={t('settings.team.oneTimePassword')} secret={newOneTimePassword}
-            explanation={t('settings.team.resetDone', { name: member.name, email: member.email, address: window.location.origin })} />
+            explanation={t('settings.team.resetDone', { name, email: member.email, address: window.location.origin })} />
         ) : null}
         {error ? <ErrorMessage error={error} /> : null}
       </td>

@@ -8,7 +8,10 @@ type SessionState = { status: 'loading' } | { status: 'signed-out'; hasSessionEn
 
 export type Session = {
   state: SessionState;
-  /** The language shown: the user's own once signed in, else the one last picked on this device. */
+  /**
+   * The language shown: the user's own once signed in, else the one last picked on this device (or
+   * the browser's). An account that never chose one is given the one in use at sign-in.
+   */
   locale: Locale;
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
@@ -38,7 +41,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [locale, setLocale] = useState<Locale>(deviceLocale);
   // a language picked on the sign-in page is what the person wants now: it is saved to their
-  // account when they sign in, rather than replaced by the one stored there
+  // account when they sign in, rather than replaced by the one stored there; so is the one in use
+  // when the account has none yet, so other devices, the CLI and the API agree with this one
   const localeNow = useRef(locale);
   localeNow.current = locale;
   const isLocalePickedSignedOut = useRef(false);
@@ -79,12 +83,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const forgetOneTimePassword = useCallback(() => { signInPassword.current = null; }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const result = await api.post<{ csrfToken: string; user: { mustChangePassword: boolean; locale: string } }>('/api/auth/login', { email, password });
+    const result = await api.post<{ csrfToken: string; user: { mustChangePassword: boolean; locale: string | null } }>('/api/auth/login', { email, password });
     setCsrfToken(result.csrfToken);
     signInPassword.current = result.user.mustChangePassword ? password : null;
     const isPicked = isLocalePickedSignedOut.current;
     isLocalePickedSignedOut.current = false;
-    if (isPicked && result.user.locale !== localeNow.current) {
+    if ((isPicked || result.user.locale === null) && result.user.locale !== localeNow.current) {
       // the sign-in has succeeded: a language that cannot be saved must not read as a failed sign-in
       const saved = await api.patch<Me>('/api/auth/me', { locale: localeNow.current }).catch(() => null);
       if (saved) {
