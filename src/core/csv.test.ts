@@ -18,6 +18,13 @@ describe('toCsv', () => {
     expect(toCsv([[null, undefined, -5, true, false, new Date('2026-12-02T20:00:00+07:00')]])).toBe(',,-5,true,false,2026-12-02T13:00:00.000Z\r\n');
   });
 
+  it('splits by ";" with a decimal comma when asked, quoting ";" instead of a comma, and guards formulas the same', () => {
+    const row = [1247.06, -12.5, 7, 'VIP, Regular', 'a;b', 'say "hi"', '=SUM(A1)', '-1+2', '+62 812 9999 0000', null, new Date('2026-12-02T13:00:00Z')];
+    expect(toCsv([row], { field: ';', decimal: ',' })).toBe(`1247,06;-12,5;7;VIP, Regular;"a;b";"say ""hi""";'=SUM(A1);'-1+2;+62 812 9999 0000;;2026-12-02T13:00:00.000Z\r\n`);
+    expect(toCsv([row])).toBe(`1247.06,-12.5,7,"VIP, Regular",a;b,"say ""hi""",'=SUM(A1),'-1+2,+62 812 9999 0000,,2026-12-02T13:00:00.000Z\r\n`);
+    expect(toCsv([row], { field: ',', decimal: '.' })).toBe(toCsv([row]));
+  });
+
   it('writes nothing for no rows, so pages can be joined', () => {
     expect(toCsv([])).toBe('');
     expect(toCsv([['a']]) + toCsv([['b']])).toBe('a\r\nb\r\n');

@@ -1,16 +1,27 @@
 /**
+ * Where a file's fields and a number's fraction part are split. The default,
+ * a comma and a point, is RFC 4180 and what programs (and the CLI's files)
+ * read; a spreadsheet in a locale that writes "1247,06" splits its fields at
+ * ";" instead, and reads a point as text.
+ */
+export type CsvSeparators = { field?: ',' | ';'; decimal?: '.' | ',' };
+
+/**
  * RFC 4180 quoting. Text starting with =, +, -, @, a tab or a carriage return (OWASP's
  * list: a spreadsheet skips the last two and reads what follows) gets a leading ' so it
  * is not run as a formula; phone numbers like +62… are left as they are. Times
  * are written as the API sends them (ISO 8601 in UTC), so a file made by the CLI
- * reads the same as one made by the web app.
+ * reads the same as one made by the web app. Numbers take the decimal separator
+ * here rather than as text from the caller, since a negative amount as text
+ * ("-12,50") would be guarded as a formula.
  */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>, { field = ',', decimal = '.' }: CsvSeparators = {}): string {
+  const needsQuotes = field === ',' ? /[",\n\r]/ : /[";\n\r]/;
   const cell = (value: unknown) => {
     if (value === null || value === undefined) return '';
-    let text = value instanceof Date ? value.toISOString() : String(value);
+    let text = value instanceof Date ? value.toISOString() : typeof value === 'number' ? String(value).replace('.', decimal) : String(value);
     if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^\+?[\d ()-]+$/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return rows.map((row) => `${row.map(cell).join(',')}\r\n`).join('');
+  return rows.map((row) => `${row.map(cell).join(field)}\r\n`).join('');
 }

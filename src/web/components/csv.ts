@@ -1,5 +1,5 @@
 // The CSV writing itself is shared with the CLI, so a file reads the same whichever made it.
-export { toCsv } from '../../core/csv.js';
+export { toCsv, type CsvSeparators } from '../../core/csv.js';
 
 export function downloadFile(fileName: string, content: string | Blob, type = 'text/csv;charset=utf-8'): void {
   const blob = typeof content === 'string' ? new Blob([content], { type }) : content;

@@ -7,7 +7,7 @@ import { systemClock } from '../../../src/core/clock.js';
 import { readRecords } from '../../../src/ingest/readers/read-records.js';
 import { createSegment } from '../../../src/segments/index.js';
 import { updateStoreSettings } from '../../../src/settings/index.js';
-import { describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 
 type Consent = { customer_id: number; consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null };
 
@@ -23,17 +23,23 @@ const cellOf = (value: boolean | null) => (value === null ? '' : String(value));
 const machineForm = 'For re-import (CSV, field codes)';
 const spreadsheetForm = 'Spreadsheet (CSV)';
 
-/** Clicks one of the export's buttons and reads the file the browser saved: its suggested name, first bytes, header and rows. */
-async function exportFrom(page: Page, within: Locator, form = machineForm) {
+/** The export's group and field separator in a language other than English. */
+type ExportLanguage = { group: string; delimiter: ',' | ';' };
+const english: ExportLanguage = { group: 'Export CSV', delimiter: ',' };
+
+/** Clicks one of the export's buttons and reads the file the browser saved: its suggested name, first bytes and line, header and rows. */
+async function exportFrom(page: Page, within: Locator, form = machineForm, { group, delimiter } = english) {
   const download = page.waitForEvent('download');
-  await within.getByRole('group', { name: 'Export CSV' }).getByRole('button', { name: form, exact: true }).click();
+  await within.getByRole('group', { name: group }).getByRole('button', { name: form, exact: true }).click();
   const file = await download;
   const path = await file.path();
-  const start = [...(await readFile(path)).subarray(0, 3)];
-  const source = await readRecords(path, { delimiter: ',' });
+  const bytes = await readFile(path);
+  const start = [...bytes.subarray(0, 3)];
+  const firstLine = bytes.subarray(3).toString('utf8').split('\r\n')[0];
+  const source = await readRecords(path, { delimiter });
   const rows: Array<Record<string, string | null>> = [];
   for await (const item of source) if (item.kind === 'record') rows.push(item.values);
-  return { name: file.suggestedFilename(), start, header: source.headers, rows };
+  return { name: file.suggestedFilename(), start, firstLine, header: source.headers, rows };
 }
 
 describeWithBrowser('staff web app: exports for a campaign', () => {
@@ -123,5 +129,37 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
     expect(first['Last purchase']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(first['Last purchase']).toBe(stored.last_purchase);
     expect(first.Status).toBe('Customer');
+  });
+
+  it("exports for a Latvian spreadsheet with \";\" between fields and a decimal comma, and the file for re-import as before", async () => {
+    const buyer = (await sql<{ customer_id: number; revenue_minor: string }>`
+      select t.customer_id, t.revenue_minor from customer_trait t join customer c on c.customer_id = t.customer_id
+      where c.merged_into_customer_id is null and t.order_count > 0 order by t.customer_id limit 1`.execute(server.store.db)).rows[0];
+    // euro for cents to show the decimal separator; rupiah has none
+    await updateStoreSettings(server.store.db, { currency: 'EUR' });
+    await sql`update customer_trait set revenue_minor = 124706 where customer_id = ${buyer.customer_id}`.execute(server.store.db);
+    try {
+      await open('/customers?status=real');
+      await chooseLanguage(page, 'lv');
+      await page.locator('.customer-row:not(.customer-row-head)').first().waitFor();
+      const latvian = { group: 'Eksportēt CSV', delimiter: ';' } as const;
+      const sheet = await exportFrom(page, page.locator('main'), 'Izklājlapai (CSV)', latvian);
+
+      expect(sheet.start).toEqual([0xef, 0xbb, 0xbf]);
+      expect(sheet.firstLine.startsWith('Klienta Nr.;Vārds;E-pasts;Tālrunis;Pilsēta;Valsts;Statuss;Pasūtījumi;Tēriņi (EUR);')).toBe(true);
+      const row = sheet.rows.find((each) => Number(each['Klienta Nr.']) === Number(buyer.customer_id))!;
+      expect(row['Tēriņi (EUR)']).toBe('1247,06');
+      expect(row.Statuss).toBe('Klients');
+      expect(row['Pēdējais pirkums']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+      const machine = await exportFrom(page, page.locator('main'), 'Atkārtotai importēšanai (CSV, lauku kodi)', { group: latvian.group, delimiter: ',' });
+      expect(machine.header).toEqual([...earlierColumns.map((column) => column.replace('IDR', 'EUR')), ...consentColumns]);
+      const machineRow = machine.rows.find((each) => Number(each.customer_id) === Number(buyer.customer_id))!;
+      expect([machineRow['revenue (EUR)'], machineRow.revenue_minor]).toEqual(['1247.06', '124706']);
+    } finally {
+      await sql`update customer_trait set revenue_minor = ${buyer.revenue_minor} where customer_id = ${buyer.customer_id}`.execute(server.store.db);
+      await updateStoreSettings(server.store.db, { currency: 'IDR' });
+      await chooseLanguage(page, 'en');
+    }
   });
 });

@@ -26,7 +26,7 @@ type CsvExportButtonProps = {
  * re-import, showing the rows read so far, with a way to stop.
  */
 export function CsvExportButton({ fileBase, exportCsv, isDisabled = false }: CsvExportButtonProps) {
-  const { t, format } = useI18n();
+  const { locale, t, format } = useI18n();
   const loadSettings = useLoadStoreSettings();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -44,7 +44,7 @@ export function CsvExportButton({ fileBase, exportCsv, isDisabled = false }: Csv
       const money = csvMoneyOf(settings?.currency ?? null);
       // a server that does not offer the settings: the browser's zone, as for the file's date
       const timeZone = settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const form: CsvForm = kind === 'machine' ? { kind, money } : { kind, t, timeZone, money };
+      const form: CsvForm = kind === 'machine' ? { kind, money } : { kind, locale, t, timeZone, money };
       const parts = await exportCsv({ onProgress: setProgress, signal, form });
       if (!signal.aborted) downloadFile(exportFileName(fileBase, new Date(), settings?.timeZone), new Blob(parts, { type: 'text/csv;charset=utf-8' }));
     } catch (caught) {

@@ -1,4 +1,4 @@
-import { toCsv } from '../../components/csv.js';
+import { toCsv, type CsvSeparators } from '../../components/csv.js';
 
 export type CsvPage<Row> = { items: Row[]; nextCursor: string | null };
 
@@ -9,6 +9,8 @@ export type CsvExport<Row> = {
   cellsOf: (row: Row) => readonly unknown[];
   onProgress: (rows: number) => void;
   signal: AbortSignal;
+  /** A comma and a point unless given: a spreadsheet's may follow the reader's language. */
+  separators?: CsvSeparators;
 };
 
 /**
@@ -17,13 +19,13 @@ export type CsvExport<Row> = {
  * held as text, not as row objects. Returns the file's parts, for a Blob.
  * Stops between pages once `signal` is aborted.
  */
-export async function collectCsv<Row>({ header, fetchPage, cellsOf, onProgress, signal }: CsvExport<Row>): Promise<string[]> {
-  const parts = [toCsv([header])];
+export async function collectCsv<Row>({ header, fetchPage, cellsOf, onProgress, signal, separators }: CsvExport<Row>): Promise<string[]> {
+  const parts = [toCsv([header], separators)];
   let rows = 0;
   let cursor: string | null = null;
   do {
     const page: CsvPage<Row> = await fetchPage(cursor, signal);
-    if (page.items.length > 0) parts.push(toCsv(page.items.map(cellsOf)));
+    if (page.items.length > 0) parts.push(toCsv(page.items.map(cellsOf), separators));
     rows += page.items.length;
     cursor = page.nextCursor;
     onProgress(rows);

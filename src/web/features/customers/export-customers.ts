@@ -2,7 +2,7 @@ import { api } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
 import { customerCsvCells, customerCsvColumns, customerCsvHeader, segmentMemberCsvColumns, type CsvColumn, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import { collectCsv } from './export-csv.js';
-import { spreadsheetCells, spreadsheetHeader, utf8ByteOrderMark, type SpreadsheetContext } from './export-spreadsheet.js';
+import { spreadsheetCells, spreadsheetHeader, spreadsheetSeparators, utf8ByteOrderMark, type SpreadsheetContext } from './export-spreadsheet.js';
 
 /** The largest pages the two lists give (GET /api/customers, GET /api/segments/:id/members). */
 const customerPageSize = 500;
@@ -35,6 +35,6 @@ async function collectRows(
   if (form.kind === 'machine') {
     return collectCsv<CustomerCsvRow>({ header: customerCsvHeader(columns, form.money), fetchPage, cellsOf: (row) => customerCsvCells(row, columns, form.money), onProgress, signal });
   }
-  const parts = await collectCsv<CustomerCsvRow>({ header: spreadsheetHeader(columns, form), fetchPage, cellsOf: (row) => spreadsheetCells(row, columns, form), onProgress, signal });
+  const parts = await collectCsv<CustomerCsvRow>({ header: spreadsheetHeader(columns, form), fetchPage, cellsOf: (row) => spreadsheetCells(row, columns, form), onProgress, signal, separators: spreadsheetSeparators(form.locale) });
   return [utf8ByteOrderMark, ...parts];
 }

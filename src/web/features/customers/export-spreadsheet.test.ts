@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../api/types.js';
 import { customerCsvColumns, segmentMemberCsvColumns, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { customersForSpreadsheet, localTime, spreadsheetCells, spreadsheetHeader, type SpreadsheetContext } from './export-spreadsheet.js';
+import { customersForSpreadsheet, localTime, spreadsheetCells, spreadsheetHeader, spreadsheetSeparators, type SpreadsheetContext } from './export-spreadsheet.js';
 
 const rupiah: CsvMoney = { currency: 'IDR', minorPerMajor: 1 };
 const euro: CsvMoney = { currency: 'EUR', minorPerMajor: 100 };
 
 const contextIn = (locale: Locale, timeZone: string, money: CsvMoney): SpreadsheetContext =>
-  ({ t: (key, variables) => lookupMessage(messagesByLocale[locale], key, variables), timeZone, money });
+  ({ locale, t: (key, variables) => lookupMessage(messagesByLocale[locale], key, variables), timeZone, money });
 
 const ana: CustomerCsvRow = {
   customer_id: 42, name: 'Ana Wijaya', email: 'ana@example.com', phone: '+6281299990000', city: 'Jakarta', country: 'ID',
@@ -91,14 +91,48 @@ describe('spreadsheetCells', () => {
   });
 });
 
+describe('spreadsheetSeparators', () => {
+  it("splits fields by \";\" with a decimal comma where the language writes one, and by a comma with a point elsewhere", () => {
+    expect(spreadsheetSeparators('lv')).toEqual({ field: ';', decimal: ',' });
+    expect(spreadsheetSeparators('id')).toEqual({ field: ';', decimal: ',' });
+    expect(spreadsheetSeparators('en')).toEqual({ field: ',', decimal: '.' });
+  });
+});
+
 describe('customersForSpreadsheet', () => {
-  it('writes a UTF-8 byte order mark, the translated header and each row, quoting commas, quotes and line breaks', () => {
-    const shop: CustomerCsvRow = { ...ana, customer_id: 7, name: 'Toko "Maju", Jaya\nCabang Rīga', is_real: false, revenue_minor: 1_234_567, types: ['vip'], consent_sms: null };
+  const shop: CustomerCsvRow = { ...ana, customer_id: 7, name: 'Toko "Maju", Jaya\nCabang Rīga', is_real: false, revenue_minor: 124_706, types: ['vip'], consent_sms: null };
+  /** The rows after the header, each ending in CRLF; a name's own line break stays inside its row. */
+  const rowsOf = (text: string) => text.slice(1).split(/\r\n(?=\d)/).slice(1);
+
+  it('writes Latvian with ";" between fields and a decimal comma, after the byte order mark and translated header', () => {
     const text = customersForSpreadsheet([shop], segmentMemberCsvColumns, contextIn('lv', 'Europe/Riga', euro));
-    expect(text.startsWith('\ufeffKlienta Nr.,Vārds,E-pasts,')).toBe(true);
-    const [, row] = text.slice(1).split(/\r\n(?=\d)/);
-    expect(row).toBe('7,"Toko ""Maju"", Jaya\nCabang Rīga",ana@example.com,+6281299990000,Jakarta,ID,Potenciālais klients,5,12345.67,'
-      + '2025-01-01 05:00,2026-11-30 05:12,2025-01-01 01:00,VIP,VIP,Čempioni,Jā,Nav jautāts,Nav jautāts,2026-06-01 03:00\r\n');
+    expect(text.startsWith('\ufeffKlienta Nr.;Vārds;E-pasts;')).toBe(true);
+    // a comma in text needs no quotes in a ";" file; the quote and the line break still do
+    expect(rowsOf(text)).toEqual(['7;"Toko ""Maju"", Jaya\nCabang Rīga";ana@example.com;+6281299990000;Jakarta;ID;Potenciālais klients;5;1247,06;'
+      + '2025-01-01 05:00;2026-11-30 05:12;2025-01-01 01:00;VIP;VIP;Čempioni;Jā;Nav jautāts;Nav jautāts;2026-06-01 03:00\r\n']);
+  });
+
+  it('writes Indonesian with ";" and rupiah whole, with no thousands separators', () => {
+    const text = customersForSpreadsheet([{ ...ana, name: 'Ana; Wijaya', revenue_minor: 12_345_678 }], customerCsvColumns, contextIn('id', 'Asia/Jakarta', rupiah));
+    expect(text.startsWith('\ufeffNo. pelanggan;Nama;Email;')).toBe(true);
+    expect(rowsOf(text)[0]).toMatch(/^42;"Ana; Wijaya";ana@example\.com;\+6281299990000;Jakarta;ID;Pelanggan;5;12345678;2025-01-01 10:00;/);
+    expect(customersForSpreadsheet([{ ...ana, revenue_minor: 124_706 }], customerCsvColumns, contextIn('id', 'Asia/Jakarta', euro))).toContain(';1247,06;');
+  });
+
+  it('writes English with commas between fields and a decimal point, quoting the commas in text', () => {
+    const text = customersForSpreadsheet([shop], segmentMemberCsvColumns, contextIn('en', 'Europe/Riga', euro));
+    expect(text.startsWith('\ufeffCustomer No.,Name,Email,')).toBe(true);
+    expect(rowsOf(text)[0]).toMatch(/^7,"Toko ""Maju"", Jaya\nCabang Rīga",ana@example\.com,\+6281299990000,Jakarta,ID,Lead,5,1247\.06,2025-01-01 05:00,/);
+  });
+
+  it('writes a negative amount as a number with a decimal comma, not as text guarded against formulas', () => {
+    const text = customersForSpreadsheet([{ ...ana, revenue_minor: -1_250 }], customerCsvColumns, contextIn('lv', 'UTC', euro));
+    expect(rowsOf(text)[0]).toContain(';Klients;5;-12,5;');
+  });
+
+  it('still guards text a spreadsheet would run as a formula', () => {
+    const text = customersForSpreadsheet([{ ...ana, name: '=HYPERLINK("http://x";"y")', city: '-2+3' }], customerCsvColumns, contextIn('lv', 'UTC', euro));
+    expect(rowsOf(text)[0]).toMatch(/^42;"'=HYPERLINK\(""http:\/\/x"";""y""\)";ana@example\.com;\+6281299990000;'-2\+3;ID;/);
   });
 
   it('gives the header alone for no rows', () => {

@@ -1,28 +1,40 @@
 import { wallClockMinuteOf } from '../../../core/calendar-day.js';
-import { toCsv } from '../../components/csv.js';
+import { toCsv, type CsvSeparators } from '../../components/csv.js';
 import { majorUnits, type CsvColumn, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
+import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
 import { translatedOr } from '../../i18n/translated-or.js';
 
 /**
  * The export for a person with a spreadsheet, beside the machine form of
- * customer-csv.ts (field codes, UTC ISO times, minor units), which re-imports
- * and which the CLI writes: the same rows, read by a shop owner instead.
+ * customer-csv.ts (field codes, UTC ISO times, minor units, comma and point
+ * always), which re-imports and which the CLI writes: the same rows, read by
+ * a shop owner instead.
  *
- * Numbers are plain, with a dot and no thousands separators ("12345.67"), and
- * the delimiter is a comma, whatever the reader's language. The language does
- * not tell which regional settings the spreadsheet has (an Indonesian-speaking
- * owner's Excel is as often set to English), and a wrong guess of the
- * delimiter would break every column, while a plain number breaks none and
- * is read as a number by an import dialog in any locale. Rupiah, the usual
- * currency, has no minor digits, so there is no decimal point to misread at all.
+ * Fields and numbers follow the reader's language: where it writes a decimal
+ * comma (Latvian, Indonesian), fields are split by ";" and amounts read
+ * "1247,06", as Excel set to that region expects when the file is opened with
+ * a double click; a comma-separated file would land whole in column A there.
+ * The language is the best sign of the spreadsheet's region the app has, and
+ * a reader whose Excel is set otherwise still has the import dialog. Numbers
+ * carry no thousands separators, which a spreadsheet would read as text.
+ * Times are "2026-11-30 10:12", which Excel reads as a date in every region.
  */
 export type SpreadsheetContext = {
+  /** The reader's language: the headers and words, and how fields and numbers are separated. */
+  locale: Locale;
   t: I18n['t'];
   /** The store's time zone: times are written as its wall clock. */
   timeZone: string;
   money: CsvMoney;
 };
+
+/** ";" and a decimal comma where the language writes 0,5; a comma and a point elsewhere. */
+export function spreadsheetSeparators(locale: Locale): Required<CsvSeparators> {
+  const decimal = new Intl.NumberFormat(intlTagByLocale[locale]).formatToParts(0.5).find((part) => part.type === 'decimal')?.value;
+  return decimal === ',' ? { field: ';', decimal: ',' } : { field: ',', decimal: '.' };
+}
 
 /** Excel reads a CSV file in the system's legacy code page unless it starts with this, and "Rīga" turns into "RÄ«ga". */
 export const utf8ByteOrderMark = '\ufeff';
@@ -53,8 +65,8 @@ export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColum
   return spreadsheetColumns(columns).map((column) => {
     switch (column) {
       case 'is_real': return t(row.is_real ? 'customers.status.real' : 'customers.status.lead');
-      // a number, not text: text starting with "-" would be guarded as a formula (core/csv.ts), and
-      // amounts far below 2^53 minor units come back from Number with all their digits
+      // a number, not text: text starting with "-" would be guarded as a formula (core/csv.ts), which
+      // writes the decimal separator; amounts far below 2^53 minor units come back from Number with all their digits
       case 'revenue': return row.revenue_minor === null || row.revenue_minor === undefined ? null : Number(majorUnits(Number(row.revenue_minor), money.minorPerMajor));
       case 'first_purchase_at': case 'last_purchase_at': case 'created_at': case 'entered_at': return localTime(row[column] ?? null, timeZone);
       case 'primary_type': return row.primary_type ? type(row.primary_type) : null;
@@ -68,7 +80,7 @@ export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColum
 
 /** A whole sheet at once: the byte order mark, the header and the rows (the web app writes it page by page). */
 export function customersForSpreadsheet(rows: readonly CustomerCsvRow[], columns: readonly CsvColumn[], context: SpreadsheetContext): string {
-  return utf8ByteOrderMark + toCsv([spreadsheetHeader(columns, context), ...rows.map((row) => spreadsheetCells(row, columns, context))]);
+  return utf8ByteOrderMark + toCsv([spreadsheetHeader(columns, context), ...rows.map((row) => spreadsheetCells(row, columns, context))], spreadsheetSeparators(context.locale));
 }
 
 /**
