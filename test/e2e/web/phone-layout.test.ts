@@ -102,6 +102,60 @@ describeWithBrowser('The staff app on a phone', () => {
     expect(problems).toEqual([]);
   });
 
+  it('fits the audit log, its filters too, into the phone\'s width in every language', async () => {
+    const problems: object[] = [];
+    for (const locale of locales) {
+      await chooseLanguage(page, locale);
+      await page.goto(`${server.url}/settings/audit`);
+      await page.locator('.audit-table').waitFor();
+      const layout = await page.evaluate(() => {
+        const card = document.querySelector('main section.card')!.getBoundingClientRect();
+        const select = document.querySelector('.audit-filters select')!.getBoundingClientRect();
+        return { pageWidth: document.documentElement.scrollWidth, selectIsInCard: select.right <= card.right };
+      });
+      if (layout.pageWidth > phone.width || !layout.selectIsInCard) problems.push({ locale, ...layout });
+      // the owner's own sign-in is there (with its IP address), and the owner made when the store was set up
+      const detailNames = await page.locator('.audit-detail dt').evaluateAll((names) => [...new Set(names.map((name) => name.textContent))]);
+      const expected = { en: ['IP address', 'role'], id: ['alamat IP', 'peran'], lv: ['IP adrese', 'loma'] }[locale];
+      expect({ locale, detailNames }).toEqual({ locale, detailNames: expect.arrayContaining(expected) });
+      expect({ locale, raw: detailNames.filter((name) => ['ip', 'bootstrap'].includes(name!)) }).toEqual({ locale, raw: [] });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('on a laptop, breaks a long email only after its @ or before a dot, and shows each consent answer whole', async () => {
+    const customer = await server.store.db.selectFrom('customer').select('customer_id').orderBy('customer_id').limit(1).executeTakeFirstOrThrow();
+    await server.store.db.updateTable('customer').set({ email: 'putu10450.kusumawardani@ymail.com' }).where('customer_id', '=', customer.customer_id).execute();
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      for (const locale of ['lv', 'id'] as const) {
+        await chooseLanguage(page, locale);
+        await page.goto(`${server.url}/customers/${customer.customer_id}`);
+        const email = page.locator('.email-text');
+        await email.waitFor();
+        // each part between break points on one line: a part drawn on two lines was cut mid-word
+        const lines = await email.evaluate((element) => [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return { part: node.textContent, tops: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+        }));
+        expect({ locale, lines }).toEqual({ locale, lines: ['putu10450', '.kusumawardani@', 'ymail', '.com'].map((part) => ({ part, tops: 1 })) });
+        const cutAnswers = await page.locator('.consent-choices select').evaluateAll((selects) => selects.flatMap((element) => {
+          const select = element as HTMLSelectElement;
+          const style = getComputedStyle(select);
+          const context = document.createElement('canvas').getContext('2d')!;
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          // the room left for the answer beside the select's padding and its arrow
+          const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+          return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => ({ answer: option.text, room }));
+        }));
+        expect({ locale, cutAnswers }).toEqual({ locale, cutAnswers: [] });
+      }
+    } finally {
+      await page.setViewportSize(phone);
+    }
+  });
+
   it('shows the current tab on the phone, also for the last tab, when opened directly and when reached from another page', async () => {
     for (const locale of locales) {
       await chooseLanguage(page, locale);

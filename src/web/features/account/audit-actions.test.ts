@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messagesByLocale } from '../../i18n/messages.js';
 import { lookupMessage } from '../../i18n/messages.js';
-import { auditActionKey, auditActions, auditDetailLines } from './audit-actions.js';
+import { auditActionKey, auditActions } from './audit-actions.js';
 
 const sourceRoot = join(import.meta.dirname, '../../..');
 
@@ -33,14 +33,5 @@ describe('audit actions', () => {
       }
     }
     expect(auditActionKey('something.new')).toBeNull();
-  });
-});
-
-describe('auditDetailLines', () => {
-  it('says an entry\'s facts one a line, nested ones by their path, and nothing for none', () => {
-    expect(auditDetailLines({ email: 'a@x.example', changed: { role: 'analyst' }, before: { disabled: false }, scopes: ['read', 'ingest'], previousRate: null }))
-      .toEqual([['email', 'a@x.example'], ['changed.role', 'analyst'], ['before.disabled', 'false'], ['scopes', 'read, ingest'], ['previousRate', '—']]);
-    expect(auditDetailLines({})).toEqual([]);
-    expect(auditDetailLines(null)).toEqual([]);
   });
 });

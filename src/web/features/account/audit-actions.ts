@@ -17,18 +17,3 @@ export const auditActions = [
 export function auditActionKey(action: string): string | null {
   return (auditActions as readonly string[]).includes(action) ? `settings.audit.actions.${action.replace(/[.-]/g, '_')}` : null;
 }
-
-/**
- * An entry's recorded facts as "key: value" lines for people: nested objects flattened with dotted
- * keys ("changed.role: analyst"), lists joined, nothing for an empty or missing detail.
- */
-export function auditDetailLines(detail: unknown, prefix = ''): Array<[string, string]> {
-  if (detail === null || detail === undefined) return [];
-  if (typeof detail !== 'object') return prefix ? [[prefix, String(detail)]] : [['value', String(detail)]];
-  if (Array.isArray(detail)) return [[prefix || 'value', detail.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ')]];
-  return Object.entries(detail as Record<string, unknown>).flatMap(([key, value]) => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return auditDetailLines(value, path);
-    return [[path, value === null ? '—' : Array.isArray(value) ? value.map(String).join(', ') : String(value)]];
-  });
-}

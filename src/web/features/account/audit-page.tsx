@@ -7,7 +7,8 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { actorLabel } from '../customers/actor-label.js';
 import { AuditActorFilter } from './audit-actor-filter.js';
-import { auditActionKey, auditActions, auditDetailLines } from './audit-actions.js';
+import { auditActionKey, auditActions } from './audit-actions.js';
+import { readableAuditDetail, staffMemberEmail } from './audit-detail-text.js';
 import { SettingsLayout } from './settings-layout.js';
 
 type AuditEvent = { auditId: number; occurredAt: string; actor: string; action: string; entity: string; entityId: string | null; detail: unknown };
@@ -122,6 +123,9 @@ function AuditSubject({ event }: { event: AuditEvent }) {
   const { t } = useI18n();
   if (!namedEntities.includes(event.entity)) return <span>{event.entity}{event.entityId ? ` ${event.entityId}` : ''}</span>;
   const text = event.entity === 'store' ? storeSubject(event.entityId, t) : t(`settings.audit.entities.${event.entity}`, { id: event.entityId ?? '' });
+  // a staff member is known by their email, not by the number the log keeps; the number stays on hover
+  const email = event.entity === 'staff_user' ? staffMemberEmail(event) : null;
+  if (email) return <span title={text}>{email}</span>;
   const base = linkedEntities[event.entity];
   return base && event.entityId && /^\d+$/.test(event.entityId) ? <Link to={`${base}/${event.entityId}`}>{text}</Link> : <span>{text}</span>;
 }
@@ -135,10 +139,10 @@ function storeSubject(entityId: string | null, t: ReturnType<typeof useI18n>['t'
   return t('settings.audit.entities.store', { id: entityId ?? '' });
 }
 
-/** What the entry recorded, one fact a line ("role: analyst"); nothing when it recorded nothing. */
+/** What the entry recorded, one fact a line ("role: Analyst") in the reader's language; nothing when it recorded nothing. */
 function AuditDetail({ detail }: { detail: unknown }) {
-  const { t } = useI18n();
-  const lines = auditDetailLines(detail);
+  const { t, format } = useI18n();
+  const lines = readableAuditDetail(detail, t, format);
   if (lines.length === 0) return null;
   return (
     <details className="audit-detail">

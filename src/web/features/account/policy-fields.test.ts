@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTypePolicy, parseTypePolicy, type TypePolicy } from '../../../analytics/policy.js';
 import { mergePolicy } from '../../../analytics/policy.js';
-import { numericPolicyFields, parsePolicyValue, policyChange, policyDraft } from './policy-fields.js';
+import { createFormatters } from '../../i18n/format.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
+import { numericPolicyFields, parsePolicyValue, policyChange, policyDraft, policyValueText } from './policy-fields.js';
 
 const withValue = (path: string, value: number): unknown => {
   const [head, leaf] = path.split('.');
@@ -63,5 +65,18 @@ describe('policyDraft and policyChange', () => {
     draft.numbers['vip.topPercent'] = '';
     draft.numbers['atRisk.overdueFactor'] = 'two';
     expect(policyChange(defaultTypePolicy, draft).invalidPaths).toEqual(['loyal.periodMonths', 'vip.topPercent', 'atRisk.overdueFactor']);
+  });
+});
+
+describe('policyValueText', () => {
+  const field = (path: string) => numericPolicyFields.find((candidate) => candidate.path === path)!;
+
+  it('says a default in the reader\'s numbers, shares as percentages', () => {
+    const latvian = createFormatters(intlTagByLocale.lv, null, 'UTC');
+    const indonesian = createFormatters(intlTagByLocale.id, null, 'UTC');
+    expect(policyValueText(defaultTypePolicy, field('alerts.zThreshold'), latvian)).toBe('3,5');
+    expect(policyValueText(defaultTypePolicy, field('alerts.zThreshold'), indonesian)).toBe('3,5');
+    expect(policyValueText(defaultTypePolicy, field('occasional.promotionDrivenShare'), latvian)).toBe('50');
+    expect(policyValueText(defaultTypePolicy, field('lapsed.pAliveBelow'), createFormatters(intlTagByLocale.en, null, 'UTC'))).toBe('30');
   });
 });

@@ -1,4 +1,5 @@
 import type { TypePolicy } from '../../../analytics/policy.js';
+import type { Formatters } from '../../i18n/format.js';
 
 /**
  * The type policy's thresholds as a form shows them: grouped by the type they decide, each with
@@ -48,6 +49,15 @@ function valueAt(policy: TypePolicy, path: string): number {
 
 // 0.3 × 100 is 30.000000000000004 in binary floating point; a form shows 30
 const asShown = (value: number, field: NumericPolicyField) => String(field.isShare ? Number((value * 100).toPrecision(12)) : value);
+
+/**
+ * A threshold as the reader reads numbers ("3,5" in Latvian and Indonesian), for the text beside a field;
+ * the field itself keeps "3.5", the only form a number input takes.
+ */
+export function policyValueText(policy: TypePolicy, field: NumericPolicyField, format: Pick<Formatters, 'number'>): string {
+  const shown = Number(asShown(valueAt(policy, field.path), field));
+  return format.number(shown, (String(shown).split('.')[1] ?? '').length);
+}
 
 export function policyDraft(policy: TypePolicy): PolicyDraft {
   return { numbers: Object.fromEntries(numericPolicyFields.map((field) => [field.path, asShown(valueAt(policy, field.path), field)])), vipBasis: policy.vip.basis };

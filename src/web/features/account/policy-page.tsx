@@ -10,7 +10,7 @@ import { pluralKey } from '../../i18n/plural.js';
 import { defaultTypePolicy, type TypePolicy } from '../../../analytics/policy.js';
 import { useSession } from '../auth/session-context.js';
 import { PolicyFieldInput } from './policy-field-input.js';
-import { numericPolicyFields, policyChange, policyDraft, policyGroups, vipBases, type PolicyDraft } from './policy-fields.js';
+import { numericPolicyFields, policyChange, policyDraft, policyGroups, policyValueText, vipBases, type PolicyDraft } from './policy-fields.js';
 import { SettingsLayout } from './settings-layout.js';
 
 type Saved = { reclassified: number; asOf: string };
@@ -38,7 +38,6 @@ export function PolicyPage() {
   const hasChange = Object.keys(change).length > 0;
   // as the server holds them and as shipped: a field is marked once it moved from the first, and shows the second
   const storedTexts = policyDraft(current).numbers;
-  const defaultTexts = policyDraft(defaultTypePolicy).numbers;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,7 +63,7 @@ export function PolicyPage() {
             <fieldset key={group} className="policy-group" disabled={!canEdit}>
               <legend>{t(`settings.policy.groups.${group}`)}</legend>
               {numericPolicyFields.filter((field) => field.group === group).map((field) => (
-                <PolicyFieldInput key={field.path} field={field} text={draft.numbers[field.path] ?? ''} defaultText={defaultTexts[field.path]}
+                <PolicyFieldInput key={field.path} field={field} text={draft.numbers[field.path] ?? ''} defaultText={policyValueText(defaultTypePolicy, field, format)}
                   isInvalid={(hasTriedSave || draft.numbers[field.path] !== storedTexts[field.path]) && invalidPaths.includes(field.path)}
                   onChange={(text) => setNumber(field.path, text)} />
               ))}

@@ -37,7 +37,7 @@ export function ConsentCard({ customer, canEdit, onSaved }: ConsentCardProps) {
     }
   };
   const facts = (
-    <dl className="facts">
+    <dl className={canEdit ? 'facts consent-choices' : 'facts'}>
       {consents.map(({ field, body }) => (
         <div key={field}>
           <dt id={`consent-${field}`}>{t(`customer.consents.${body}`)}</dt>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Customer, CustomerDetail } from '../../api/types.js';
 import { Card } from '../../components/card.js';
+import { EmailText } from '../../components/email-text.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 import { countryLabel } from './countries.js';
@@ -29,7 +30,7 @@ export function ProfileCard({ customer, canEdit, onSaved, onMergeWith }: Profile
       {isEditing ? <ProfileForm customer={customer} onDone={finish} onMergeWith={onMergeWith} /> : (
         <dl className="facts">
           {editableFields.map((field) => (
-            <div key={field}><dt>{t(`customer.fields.${field}`)}</dt><dd>{(field === 'country' ? countryLabel(customer.country, tag) : customer[field]) ?? '–'}</dd></div>
+            <div key={field}><dt>{t(`customer.fields.${field}`)}</dt><dd>{field === 'email' && customer.email ? <EmailText email={customer.email} /> : (field === 'country' ? countryLabel(customer.country, tag) : customer[field]) ?? '–'}</dd></div>
           ))}
           <div><dt>{t('customer.fields.birthYear')}</dt><dd>{customer.birth_year ?? '–'}</dd></div>
           <div><dt>{t('customer.fields.incomeBand')}</dt><dd>{incomeBandFact(customer.income_band, t, format)}</dd></div>

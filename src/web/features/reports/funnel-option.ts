@@ -2,6 +2,7 @@ import { untrackedStages } from '../../../analytics/lifecycle.js';
 import type { LifecycleFunnel } from '../../api/analytics-types.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import type { Formatters } from '../../i18n/format.js';
+import { countAxis } from '../../components/charts/count-axis.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 type FunnelFormatters = Pick<Formatters, 'number' | 'percent' | 'compact'>;
@@ -79,7 +80,7 @@ export function funnelOption(funnel: LifecycleFunnel, t: Translate, format: Funn
     },
     // room on the right for "1,200 · 72.9%" beside a bar as long as the one before it
     grid: { left: 8, right: 104, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (value: number) => format.compact(value) } },
+    xAxis: countAxis(format),
     yAxis: { type: 'category', data: names, inverse: true },
     series: [{
       type: 'bar', data: funnel.stages.map((stage) => stage.customers),

@@ -4,6 +4,7 @@ import { escapeHtml } from '../../components/charts/escape-html.js';
 import { alertColour, categoricalPalette } from '../../components/charts/palette.js';
 import type { Formatters } from '../../i18n/format.js';
 import { daysCounted, isCutAtEnd, isCutAtStart, type RangeEnd } from './revenue-periods.js';
+import { moneyAxis } from '../../components/charts/count-axis.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 type TrendFormat = Pick<Formatters, 'number' | 'money' | 'moneyCompact' | 'date' | 'month'>;
@@ -106,7 +107,7 @@ export function revenueTrendOption(trend: RevenueTrend, view: RevenueTrendView, 
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     // the first and last dates kept inside the chart: centred under their points they were cut off
     xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true, alignMinLabel: 'left', alignMaxLabel: 'right' } },
-    yAxis: { type: 'value', axisLabel: { formatter: (value: number) => format.moneyCompact(value) } },
+    yAxis: moneyAxis(format),
     series: [{
       name: t('reports.common.revenue'), type: 'line', data: revenue.map((value, index) => (isCut(index) ? null : value)), showSymbol: trend.points.length <= 60,
       markPoint: {

@@ -3,6 +3,7 @@ import type { ChartTable } from '../../components/charts/chart-table.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import type { Formatters } from '../../i18n/format.js';
 import { shortLabels } from './short-labels.js';
+import { countAxis } from '../../components/charts/count-axis.js';
 
 /**
  * Characters of a name on the axis: about 140 px of the chart's 12 px labels. Uncut, a long name
@@ -23,7 +24,7 @@ export function savedSegmentsOption(segments: readonly Segment[], format: Pick<F
       },
     },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (value: number) => format.compact(value) } },
+    xAxis: countAxis(format),
     // cut by shortLabels so two names never read as one; ECharts' own cut only catches unusually wide letters
     yAxis: { type: 'category', data: shortLabels(segments.map((segment) => segment.name), savedSegmentLabelBudget), inverse: true, axisLabel: { width: 170, overflow: 'truncate' } },
     series: [{ type: 'bar', data: segments.map((segment) => segment.member_count) }],

@@ -2,6 +2,7 @@ import type { RfmReport } from '../../api/analytics-types.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import type { Formatters } from '../../i18n/format.js';
 import { rfmSegmentLabel } from './rfm-segment-label.js';
+import { countAxis, moneyAxis } from '../../components/charts/count-axis.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
@@ -23,8 +24,8 @@ export function segmentChartOption(segments: RfmReport['segments'], t: Translate
     legend: { bottom: 0 },
     grid: { left: 8, right: 24, top: 28, bottom: 32, containLabel: true },
     xAxis: [
-      { type: 'value', position: 'bottom', axisLabel: { hideOverlap: true, formatter: (value: number) => format.compact(value) } },
-      ...(hasPrices ? [{ type: 'value', position: 'top', splitLine: { show: false }, axisLabel: { hideOverlap: true, formatter: (value: number) => format.moneyCompact(value) } }] : []),
+      { ...countAxis(format), position: 'bottom' },
+      ...(hasPrices ? [{ ...moneyAxis(format), position: 'top', splitLine: { show: false } }] : []),
     ],
     yAxis: { type: 'category', data: segmentNames(segments, t), inverse: true },
     series: hasPrices ? [customers, revenue] : [customers],

@@ -3,6 +3,7 @@ import type { ChartTable } from '../../components/charts/chart-table.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import type { Formatters } from '../../i18n/format.js';
 import { typeColour } from './type-colours.js';
+import { countAxis } from '../../components/charts/count-axis.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
@@ -63,7 +64,7 @@ export function typesChartOption(report: TypesReport, t: Translate, format: Pick
       },
     },
     grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
-    xAxis: { type: 'value', name: t('reports.common.customers'), nameLocation: 'middle', nameGap: 28, minInterval: 1, axisLabel: { formatter: (value: number) => format.compact(value) } },
+    xAxis: { ...countAxis(format), name: t('reports.common.customers'), nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'category', data: names, inverse: true, triggerEvent: true },
     series: [{ name: t('reports.common.customers'), type: 'bar', cursor: 'pointer', data: rows.map((row) => ({ value: row.customers, itemStyle: { color: typeColour(row.type) } })) }],
   };

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../api/types.js';
+import { createFormatters } from '../../i18n/format.js';
+import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { readableAuditDetail, staffMemberEmail } from './audit-detail-text.js';
+
+const i18n = (locale: Locale) => ({
+  t: (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables),
+  format: createFormatters(intlTagByLocale[locale], 'EUR', 'UTC'),
+});
+
+describe('an audit entry\'s details', () => {
+  it('name its facts and their known values (roles, yes and no) in the reader\'s language', () => {
+    const { t, format } = i18n('lv');
+    expect(readableAuditDetail({ email: 'owner@clientele.local', role: 'owner', bootstrap: true }, t, format))
+      .toEqual([['e-pasts', 'owner@clientele.local'], ['loma', 'Īpašnieks'], ['veikala pirmais īpašnieks', 'Jā']]);
+    expect(readableAuditDetail({ ip: '127.0.0.1' }, t, format)).toEqual([['IP adrese', '127.0.0.1']]);
+    const indonesian = i18n('id');
+    expect(readableAuditDetail({ changed: { role: 'analyst', disabled: false } }, indonesian.t, indonesian.format))
+      .toEqual([['diubah › peran', 'Analis'], ['diubah › masuk diblokir', 'Tidak']]);
+  });
+
+  it('keep a fact this app does not know readable as words, lists joined, fractions in the reader\'s format, and nothing for none', () => {
+    const { t, format } = i18n('lv');
+    expect(readableAuditDetail({ laterGifts: 2, scopes: ['read', 'ingest'], previousRate: null, newRate: 1.25 }, t, format))
+      .toEqual([['later gifts', '2'], ['atļaujas', 'read, ingest'], ['iepriekšējais kurss', '—'], ['new rate', '1,25']]);
+    expect(readableAuditDetail({}, t, format)).toEqual([]);
+    expect(readableAuditDetail(null, t, format)).toEqual([]);
+  });
+
+});
+
+describe('the staff member an audit entry is about', () => {
+  it('is named by the email recorded with it, or by the actor\'s own when it is the same person', () => {
+    expect(staffMemberEmail({ actor: 'user:1:owner@clientele.local', entityId: '3', detail: { email: 'anna@veikals.lv', role: 'analyst' } })).toBe('anna@veikals.lv');
+    expect(staffMemberEmail({ actor: 'user:1:owner@clientele.local', entityId: '1', detail: { ip: '127.0.0.1' } })).toBe('owner@clientele.local');
+    expect(staffMemberEmail({ actor: 'user:1:owner@clientele.local', entityId: '2', detail: null })).toBeNull();
+    expect(staffMemberEmail({ actor: 'user:1', entityId: '1', detail: null })).toBeNull();
+  });
+});
