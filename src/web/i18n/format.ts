@@ -26,9 +26,11 @@ export function createFormatters(tag: string, currency: string | null, timeZone:
   const moneyFormat = knownCurrency
     ? new Intl.NumberFormat(tag, { style: 'currency', currency: knownCurrency, minimumFractionDigits: digits, maximumFractionDigits: digits })
     : new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  // A currency's own minor digits (2 for EUR) would otherwise be the least shown, so an axis read "1,0 milj. €":
+  // a compact amount shows its one decimal only when it is not zero ("1 milj. €", "1,5 milj. €").
   const moneyCompactFormat = knownCurrency
-    ? new Intl.NumberFormat(tag, { style: 'currency', currency: knownCurrency, notation: 'compact', maximumFractionDigits: 1 })
-    : new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 });
+    ? new Intl.NumberFormat(tag, { style: 'currency', currency: knownCurrency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 })
+    : new Intl.NumberFormat(tag, { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   // A bare calendar day ("2026-11-24") is already in the store's calendar: shown as written, never shifted by a time zone.

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { ConsoleMessage, Locator, Page } from 'playwright-core';
 import { addDays, dayClosedBy, systemClock } from '../../../src/core/clock.js';
 import { analyze } from '../../../src/analytics/index.js';
 import { getStoreSettings, updateStoreSettings } from '../../../src/settings/index.js';
@@ -131,6 +131,24 @@ describeWithBrowser('the report charts: what they say, their tables and files, a
     }
     // saved before the next test loads a page, which asks the server for the language
     await chooseLanguage(page, 'en');
+  });
+
+  it('draws the report charts without a warning from ECharts in the console (a deprecated option, one it ignores)', async () => {
+    const messages: string[] = [];
+    // ECharts writes each of its warnings once per page load, prefixed with "[ECharts]"
+    const collect = (message: ConsoleMessage) => { if (message.text().includes('[ECharts]')) messages.push(message.text()); };
+    page.on('console', collect);
+    try {
+      await page.goto(`${server.url}/reports`);
+      for (const name of ['Revenue trend and alerts', 'Customers by type', 'RFM segments: size and value', 'Lifecycle funnel', 'Cohort retention']) {
+        await page.getByRole('region', { name }).locator('.chart canvas').first().waitFor();
+      }
+      // a round trip to the page, so that what it logged while drawing has arrived
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    } finally {
+      page.off('console', collect);
+    }
+    expect(messages).toEqual([]);
   });
 
   it('marks the month under way in the cohort heatmap, its table and its file', async () => {

@@ -1,5 +1,6 @@
 import { Card } from '../../components/card.js';
 import { Chart } from '../../components/charts/chart.js';
+import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
@@ -25,7 +26,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
   else {
     const option = {
       tooltip: { trigger: 'axis', formatter: (items: Array<{ dataIndex: number }>) => rhythmTooltipText(withGaps[items[0].dataIndex], hasPrices, { t, format, locale }) },
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      grid: gridAroundLabels({ left: 8, right: 16, top: 24, bottom: 8 }),
       xAxis: { type: 'category', data: withGaps.map((point) => format.date(point.day)) },
       yAxis: { type: 'value', name: t('customer.rhythm.daysAxis') },
       series: [{

@@ -1,5 +1,6 @@
 import type { CategoricalDrift } from '../../api/target-group-types.js';
 import { Chart } from '../../components/charts/chart.js';
+import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { attributeLabel, seriesLabel } from './drift-labels.js';
 
@@ -11,7 +12,7 @@ export function DriftChart({ attribute }: { attribute: CategoricalDrift }) {
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => format.percent(value) },
     legend: { top: 0 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: gridAroundLabels({ left: 8, right: 16, top: 36, bottom: 8 }),
     xAxis: { type: 'value', axisLabel: { formatter: (value: number) => format.percent(value, 0) } },
     yAxis: { type: 'category', data: labels, inverse: true },
     series: [

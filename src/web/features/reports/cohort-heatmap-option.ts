@@ -1,4 +1,5 @@
 import type { Cohort } from '../../api/analytics-types.js';
+import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import type { Locale } from '../../api/types.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
@@ -66,7 +67,7 @@ export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, fo
   const underWay = cells.filter((cell) => cell[3] === 1).map((cell) => ({ value: cell, itemStyle: hatched(cell) ? { ...partialMonthStyle, decal: smallCohortDecal } : partialMonthStyle }));
   return {
     tooltip: { formatter: (parameters: { value: CohortCell }) => cohortCellTooltip(cohorts, parameters.value, t, format, locale).map(escapeHtml).join('<br>') },
-    grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+    grid: gridAroundLabels({ left: 8, right: 16, top: 8, bottom: 64 }),
     xAxis: { type: 'category', data: Array.from({ length: longest }, (_, index) => String(index)), name: t('reports.cohorts.monthsSince'), nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: cohorts.map((cohort) => cohortLabel(cohort, t, format)), inverse: true },
     // Without `dimension` ECharts colours by a cell's last value, the 0/1 flag: every finished month drew as "lowest".

@@ -1,5 +1,6 @@
 import { untrackedStages } from '../../../analytics/lifecycle.js';
 import type { LifecycleFunnel } from '../../api/analytics-types.js';
+import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import type { Formatters } from '../../i18n/format.js';
 import { countAxis } from '../../components/charts/count-axis.js';
@@ -78,9 +79,10 @@ export function funnelOption(funnel: LifecycleFunnel, t: Translate, format: Funn
         return `${names[items[0].dataIndex]}: ${format.number(stage.customers)}${conversion}`;
       },
     },
-    // room on the right for "1,200 · 72.9%" beside a bar as long as the one before it
-    grid: { left: 8, right: 104, top: 8, bottom: 8, containLabel: true },
-    xAxis: countAxis(format),
+    // room on the right for "1,200 · 72.9%" beside a bar as long as the one before it; the axis's last label may reach
+    // into it, below the bars, and two steps leave a phone's narrow plot room for "0", "2 tūkst." and "4 tūkst." side by side
+    grid: gridAroundLabels({ left: 8, right: 104, top: 8, bottom: 8 }, { left: 8, right: 8, top: 8, bottom: 8 }),
+    xAxis: { ...countAxis(format), splitNumber: 2 },
     yAxis: { type: 'category', data: names, inverse: true },
     series: [{
       type: 'bar', data: funnel.stages.map((stage) => stage.customers),

@@ -1,4 +1,5 @@
 import type { Alert, RevenueTrend } from '../../api/analytics-types.js';
+import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import { alertColour, categoricalPalette } from '../../components/charts/palette.js';
@@ -104,7 +105,7 @@ export function revenueTrendOption(trend: RevenueTrend, view: RevenueTrendView, 
         return lines.map(escapeHtml).join('<br>');
       },
     },
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    grid: gridAroundLabels({ left: 8, right: 16, top: 24, bottom: 8 }),
     // the first and last dates kept inside the chart: centred under their points they were cut off
     xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true, alignMinLabel: 'left', alignMaxLabel: 'right' } },
     yAxis: moneyAxis(format),

@@ -1,4 +1,5 @@
 import type { Segment } from '../../api/analytics-types.js';
+import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import type { Formatters } from '../../i18n/format.js';
@@ -23,7 +24,7 @@ export function savedSegmentsOption(segments: readonly Segment[], format: Pick<F
         return escapeHtml(`${segment.name}: ${format.number(segment.member_count)}${revenue}`);
       },
     },
-    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    grid: gridAroundLabels({ left: 8, right: 24, top: 8, bottom: 8 }),
     xAxis: countAxis(format),
     // cut by shortLabels so two names never read as one; ECharts' own cut only catches unusually wide letters
     yAxis: { type: 'category', data: shortLabels(segments.map((segment) => segment.name), savedSegmentLabelBudget), inverse: true, axisLabel: { width: 170, overflow: 'truncate' } },

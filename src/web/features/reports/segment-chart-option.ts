@@ -1,4 +1,5 @@
 import type { RfmReport } from '../../api/analytics-types.js';
+import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import type { Formatters } from '../../i18n/format.js';
 import { rfmSegmentLabel } from './rfm-segment-label.js';
@@ -22,7 +23,7 @@ export function segmentChartOption(segments: RfmReport['segments'], t: Translate
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     // the legend below: above, it collided with the revenue axis, which ECharts puts at the top
     legend: { bottom: 0 },
-    grid: { left: 8, right: 24, top: 28, bottom: 32, containLabel: true },
+    grid: gridAroundLabels({ left: 8, right: 24, top: 28, bottom: 32 }),
     xAxis: [
       { ...countAxis(format), position: 'bottom' },
       ...(hasPrices ? [{ ...moneyAxis(format), position: 'top', splitLine: { show: false } }] : []),

@@ -1,4 +1,5 @@
 import type { TypesReport } from '../../api/analytics-types.js';
+import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import type { Formatters } from '../../i18n/format.js';
@@ -63,7 +64,7 @@ export function typesChartOption(report: TypesReport, t: Translate, format: Pick
         return row ? typeTooltipLines(row, t, format, showsTypeRevenue(report)).map(escapeHtml).join('<br>') : '';
       },
     },
-    grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
+    grid: gridAroundLabels({ left: 8, right: 24, top: 8, bottom: 28 }),
     xAxis: { ...countAxis(format), name: t('reports.common.customers'), nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'category', data: names, inverse: true, triggerEvent: true },
     series: [{ name: t('reports.common.customers'), type: 'bar', cursor: 'pointer', data: rows.map((row) => ({ value: row.customers, itemStyle: { color: typeColour(row.type) } })) }],
