@@ -1,5 +1,6 @@
 export { recordAudit, listAuditEvents, type AuditEntry, type AuditEvent, type AuditQuery } from './audit.js';
 export { ensureOwner, type OwnerBootstrap } from './owner-bootstrap.js';
+export { listActiveOwnerEmails } from './users.repo.js';
 export { createStaffUser, listUsers, findUser, resetStaffPassword, updateUser, type NewStaffUser } from './users.service.js';
 export { changeOwnPassword, setOwnLocale } from './account.service.js';
 export { signIn, signOut, createSession, authenticateSession, type NewSession, type SessionCheck } from './sessions.service.js';

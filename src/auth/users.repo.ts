@@ -45,6 +45,12 @@ export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
   return db.selectFrom('staff_user').selectAll().orderBy('user_id').execute();
 }
 
+/** The owners who can sign in, first created first. */
+export async function listActiveOwnerEmails(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('staff_user').select('email').where('role', '=', 'owner').where('disabled_at', 'is', null).orderBy('user_id').execute();
+  return rows.map((row) => row.email);
+}
+
 /** Null when the email is taken (the unique constraint decides, so two racing creates cannot both win). */
 export async function insertStaffUser(
   db: Db,

@@ -1,12 +1,13 @@
 import pino from 'pino';
 import { systemClock } from '../core/clock.js';
-import { ensureOwner } from '../auth/index.js';
+import { ensureOwner, listActiveOwnerEmails } from '../auth/index.js';
 import { isStoreEmpty, loadSyntheticDemo } from '../demo/load-demo.js';
 import { openRuntime } from '../runtime/open-runtime.js';
 import { getStoreSettings } from '../settings/index.js';
 import { storeSetupNotice } from '../settings/setup-notice.js';
 import { buildApp } from './app.js';
 import { startEmbeddedMaintenance } from './embedded-maintenance.js';
+import { signInLine } from './sign-in-line.js';
 import { resolveWebRoot } from './web-root.js';
 
 export type ServeOptions = { db?: string; port?: number; host?: string; demo?: boolean };
@@ -41,11 +42,7 @@ export async function serve(options: ServeOptions = {}): Promise<{ close: () => 
     `  Clientele is running at ${url}`,
     `  API reference: ${url}/api/docs`,
     `  Store: ${store.kind === 'embedded' ? `embedded (${store.location})` : store.location}${settings.isSynthetic ? ' — SYNTHETIC demo data' : settings.demoDataset ? ` — public data set ${settings.demoDataset}, as of ${settings.dataAsOf}` : ''}`,
-    !owner.created
-      ? `  Sign in with your staff account (owner: ${config.ownerEmail}).`
-      : owner.isOneTimePassword
-        ? `  Sign in as ${owner.email} with the one-time password: ${owner.password}  (you will be asked to change it)`
-        : `  Sign in as ${owner.email} with the password from CLIENTELE_OWNER_PASSWORD.`,
+    `  ${signInLine(owner, owner.created ? [] : await listActiveOwnerEmails(db))}`,
     ...setup.map((line) => `  ${line}`),
     '',
   ];
