@@ -43,7 +43,7 @@ async function sayStoreSetup(runtime: Runtime, dbOption: string | null): Promise
   const { namesSetupSettings, storeSetupNotice } = await import('../settings/setup-notice.js');
   if (!runtime.isNewStore && !namesSetupSettings(process.env)) return;
   try {
-    for (const line of await storeSetupNotice(runtime.db, { isNewStore: runtime.isNewStore, env: process.env, surface: { kind: 'cli', dbOption } })) process.stderr.write(`${line}\n`);
+    for (const line of await storeSetupNotice(runtime.db, { isNewStore: runtime.isNewStore, env: process.env, surface: { kind: 'cli', dbOption }, createdWith: runtime.settings })) process.stderr.write(`${line}\n`);
   } catch (error) {
     process.emitWarning(`Store settings not shown: ${(error as Error).message}`);
   }

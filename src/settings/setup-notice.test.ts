@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { fixedClock } from '../core/clock.js';
 import { ingestRecords } from '../ingest/ingest-batch.service.js';
+import { changeStoreSettings } from './change-settings.service.js';
 import { ensureStoreSettings } from './index.js';
 import { storeSetupNotice } from './setup-notice.js';
 
@@ -32,5 +33,16 @@ describeEachStore('what a store says it was set up with', (context) => {
     expect(await storeSetupNotice(context.store.db, { isNewStore: false, env: { CLIENTELE_TIMEZONE: 'Europe/Riga' }, surface: { kind: 'server' } })).toEqual([
       'CLIENTELE_TIMEZONE=Europe/Riga is not used: this store has time zone Asia/Jakarta (the variables set up a new store only); the time zone is fixed now that the store holds orders.',
     ]);
+  });
+});
+
+describeEachStore('what a new store says of the settings its first command set', (context) => {
+  const cli = { kind: 'cli', dbOption: './my store' } as const;
+
+  it('calls settings a command set on the store it created its own, not the defaults', async () => {
+    const created = await ensureStoreSettings(context.store.db, { currency: 'IDR', timeZone: 'Asia/Jakarta', defaultCountry: 'ID' });
+    await changeStoreSettings(context.store.db, { currency: 'EUR', timeZone: 'Europe/Riga', defaultCountry: 'LV' }, 'test');
+    const [line] = await storeSetupNotice(context.store.db, { isNewStore: true, env: {}, surface: cli, createdWith: created.settings });
+    expect(line).toMatch(/^New store: currency EUR, time zone Europe\/Riga, phone country LV \(as this command set them\); change them with /);
   });
 });

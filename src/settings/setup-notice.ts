@@ -27,17 +27,22 @@ export function namesSetupSettings(env: NodeJS.ProcessEnv): boolean {
  * ("No exchange rate from EUR to the store currency IDR"), and its days are cut in the wrong zone.
  * Lines for a person; none when there is nothing to say.
  */
-export async function storeSetupNotice(db: Kysely<Database>, options: { isNewStore: boolean; env: NodeJS.ProcessEnv; surface: NoticeSurface }): Promise<string[]> {
+export async function storeSetupNotice(
+  db: Kysely<Database>, options: { isNewStore: boolean; env: NodeJS.ProcessEnv; surface: NoticeSurface; createdWith?: Pick<StoreSettings, SetupSetting> },
+): Promise<string[]> {
   const ignored = options.isNewStore ? [] : await ignoredVariables(db, options.env);
   if (!options.isNewStore && ignored.length === 0) return [];
   const settings = await getStoreSettings(db);
   const fixed = await readFixedSettings(db, settings);
-  if (options.isNewStore) return [newStoreLine(settings, fixed, options.env, options.surface)];
+  if (options.isNewStore) return [newStoreLine(settings, fixed, options.env, options.surface, options.createdWith)];
   return [ignoredLine(settings, fixed, ignored, options.surface)];
 }
 
-function newStoreLine(settings: StoreSettings, fixed: FixedSettings, env: NodeJS.ProcessEnv, surface: NoticeSurface): string {
-  const source = settings.isSynthetic || settings.demoDataset ? ' (the demo data’s own)' : namesSetupSettings(env) ? '' : ' (the defaults)';
+function newStoreLine(settings: StoreSettings, fixed: FixedSettings, env: NodeJS.ProcessEnv, surface: NoticeSurface, createdWith?: Pick<StoreSettings, SetupSetting>): string {
+  // `settings set` on a new directory creates the store with the defaults and then changes them: its values are its own, not the defaults
+  const changedByCommand = createdWith !== undefined && setupSettings.some((key) => createdWith[key] !== settings[key]);
+  const source = settings.isSynthetic || settings.demoDataset ? ' (the demo data’s own)'
+    : changedByCommand ? ' (as this command set them)' : namesSetupSettings(env) ? '' : ' (the defaults)';
   const values = `currency ${settings.currency}, time zone ${settings.timeZone}, phone country ${settings.defaultCountry}${source}`;
   const held = setupSettings.filter((key) => fixed[key]);
   const free = setupSettings.filter((key) => !fixed[key]);
