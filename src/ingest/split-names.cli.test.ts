@@ -8,23 +8,31 @@ const workDir = mkdtempSync(join(tmpdir(), 'clientele-split-names-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 describeEachCliStore('clientele import customers: first and last name columns', (context) => {
-  it('names first_name and last_name for unmapped "Vārds" and "Uzvārds", reads them with --map, and the surname finds the customer', async () => {
-    const file = join(workDir, `${context.kind}-klienti.csv`);
-    writeFileSync(file, ['Vārds;Uzvārds;E-pasts', 'Jānis;Bērziņš;janis@example.lv'].join('\n'));
+  it('reads unmapped "Vārds" and "Uzvārds", or "Name" and "Surname", as the first and last name, says so, and the surname finds the customer', async () => {
+    const latvian = join(workDir, `${context.kind}-klienti.csv`);
+    writeFileSync(latvian, ['Vārds;Uzvārds;E-pasts', 'Jānis;Bērziņš;janis@example.lv'].join('\n'));
+    const english = join(workDir, `${context.kind}-customers.csv`);
+    writeFileSync(english, ['Name,Surname,Email', 'Ann,Lee,ann@example.com'].join('\n'));
 
-    const unmapped = await runCliInProcess(context.db, ['--json', 'import', 'customers', file]);
-    expect(unmapped.error).toBeNull();
-    expect(JSON.parse(unmapped.stdout).ignoredColumns).toEqual([
-      { column: 'Vārds', field: 'first_name', reason: 'no_field' },
-      { column: 'Uzvārds', field: 'last_name', reason: 'no_field' },
-    ]);
+    const read = await runCliInProcess(context.db, ['--json', 'import', 'customers', latvian]);
+    expect(read.error).toBeNull();
+    expect(JSON.parse(read.stdout)).toMatchObject({
+      inserted: 1, rejected: 0, ignoredColumns: [],
+      guessedColumns: expect.arrayContaining([{ field: 'first_name', column: 'Vārds' }, { field: 'last_name', column: 'Uzvārds' }]),
+    });
+    const text = await runCliInProcess(context.db, ['import', 'customers', english]);
+    expect(text.error).toBeNull();
+    expect(text.stdout).toContain('first_name ← Name, last_name ← Surname');
+    expect(text.stdout).not.toContain('Warning');
 
-    const mapped = await runCliInProcess(context.db, ['--json', 'import', 'customers', file, '--map', 'first_name=Vārds', '--map', 'last_name=Uzvārds']);
+    const mapped = await runCliInProcess(context.db, ['--json', 'import', 'customers', latvian, '--map', 'first_name=Vārds', '--map', 'last_name=Uzvārds']);
     expect(mapped.error).toBeNull();
-    expect(JSON.parse(mapped.stdout)).toMatchObject({ updated: 1, rejected: 0, ignoredColumns: [] });
+    expect(JSON.parse(mapped.stdout)).toMatchObject({ updated: 0, unchanged: 1, rejected: 0, ignoredColumns: [] });
 
-    const found = await runCliInProcess(context.db, ['--json', 'customers', 'list', '-q', 'berzins']);
-    expect(found.error).toBeNull();
-    expect(JSON.parse(found.stdout).items.map((item: { name: string }) => item.name)).toEqual(['Jānis Bērziņš']);
+    for (const [query, name] of [['berzins', 'Jānis Bērziņš'], ['lee', 'Ann Lee']]) {
+      const found = await runCliInProcess(context.db, ['--json', 'customers', 'list', '-q', query]);
+      expect(found.error).toBeNull();
+      expect(JSON.parse(found.stdout).items.map((item: { name: string }) => item.name)).toEqual([name]);
+    }
   });
 });

@@ -37,6 +37,23 @@ describeEachStore('customer names given as first and last name', (context) => {
     ]);
   });
 
+  it('reads "Name" beside "Last name" as the first name and joins them, with nothing lost', async () => {
+    const file = files.file('name-last-name.csv', ['Email,Name,Last name', 'ann@name.test,Ann,Lee', 'bo@name.test,Bo,', 'cy@name.test,,Cruz'].join('\n'));
+    expect(await importFile(db(), { ...importDefaults, entity: 'customers', file })).toMatchObject({ inserted: 3, rejected: 0, ignoredColumns: [] });
+    expect(await names('name.test')).toEqual([['ann@name.test', 'Ann Lee'], ['bo@name.test', 'Bo'], ['cy@name.test', 'Cruz']]);
+    expect((await listCustomers(db(), { q: 'lee' })).items.map((item) => item.email)).toEqual(['ann@name.test']);
+  });
+
+  it('keeps the surname when "Name" is mapped as the whole name beside a mapped last name, unless the name already holds it', async () => {
+    const file = files.file('mapped-whole.csv', [
+      'Email,Name,Surname', 'ann@whole.test,Ann,Lee', 'dee@whole.test,Dee Lee,Lee', 'eva@whole.test,EVA KALNINA,Kalniņa', 'fay@whole.test,Fay,',
+    ].join('\n'));
+    const options = { ...importDefaults, entity: 'customers' as const, file, mapping: { name: 'Name', last_name: 'Surname' } };
+    expect(await importFile(db(), options)).toMatchObject({ inserted: 4, rejected: 0, ignoredColumns: [] });
+    expect(await names('whole.test')).toEqual([['ann@whole.test', 'Ann Lee'], ['dee@whole.test', 'Dee Lee'], ['eva@whole.test', 'EVA KALNINA'], ['fay@whole.test', 'Fay']]);
+    expect(await importFile(db(), options)).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+  });
+
   it('gives a customer first known from an orders file the name of its first and last name columns', async () => {
     const file = files.file('orders.csv', [
       'order_id,customer_email,customer_first_name,customer_last_name,ordered_at,amount',
@@ -45,6 +62,34 @@ describeEachStore('customer names given as first and last name', (context) => {
     expect(await importFile(db(), { ...importDefaults, entity: 'orders', file })).toMatchObject({ inserted: 1, rejected: 0, ignoredColumns: [] });
     expect(await names('veikals.lv')).toEqual([['janis@veikals.lv', 'Jānis Bērziņš']]);
     expect((await listCustomers(db(), { q: 'berzins janis' })).items.map((item) => item.email)).toContain('janis@veikals.lv');
+  });
+
+  it('fills the empty name of a buyer known only from an earlier orders file, without counting the order as updated', async () => {
+    const orders = (name: string, rows: string[]) => files.file(name, ['order_id,customer_email,customer_first_name,customer_last_name,ordered_at,amount', ...rows].join('\n'));
+    const unnamed = orders('orders-1.csv', ['S-1,ilze@stub.lv,,,2026-03-01,10.00', 'S-2,ayu@stub.lv,,,2026-03-01,10.00']);
+    expect(await importFile(db(), { ...importDefaults, entity: 'orders', file: unnamed })).toMatchObject({ inserted: 2, rejected: 0 });
+    expect(await names('stub.lv')).toEqual([['ayu@stub.lv', null], ['ilze@stub.lv', null]]);
+
+    // the same orders again, now with the buyer's name on one of them, and a new order naming the other
+    const named = orders('orders-2.csv', ['S-1,ilze@stub.lv,Ilze,Ozola,2026-03-01,10.00', 'S-2,ayu@stub.lv,,,2026-03-01,10.00', 'S-3,ayu@stub.lv,Ayu,Lestari,2026-03-05,20.00']);
+    expect(await importFile(db(), { ...importDefaults, entity: 'orders', file: named })).toMatchObject({ inserted: 1, updated: 0, unchanged: 2, rejected: 0 });
+    expect(await names('stub.lv')).toEqual([['ayu@stub.lv', 'Ayu Lestari'], ['ilze@stub.lv', 'Ilze Ozola']]);
+    expect((await listCustomers(db(), { q: 'ozola' })).items.map((item) => item.email)).toEqual(['ilze@stub.lv']);
+    const stubs = await db().selectFrom('customer').select('is_stub').where('email', 'like', '%@stub.lv').execute();
+    expect(stubs.map((row) => row.is_stub)).toEqual([true, true]);
+
+    // a name once given is kept: a later order with another name, or none, changes nothing
+    const renamed = orders('orders-3.csv', ['S-4,ilze@stub.lv,Ilze,Bērziņa,2026-04-01,10.00', 'S-5,ayu@stub.lv,,,2026-04-01,10.00']);
+    expect(await importFile(db(), { ...importDefaults, entity: 'orders', file: renamed })).toMatchObject({ inserted: 2, rejected: 0 });
+    expect(await names('stub.lv')).toEqual([['ayu@stub.lv', 'Ayu Lestari'], ['ilze@stub.lv', 'Ilze Ozola']]);
+  });
+
+  it('does not name from an order a customer a customers file described without a name', async () => {
+    const customers = files.file('described.csv', ['email,city', 'rita@profile.lv,Rīga'].join('\n'));
+    expect(await importFile(db(), { ...importDefaults, entity: 'customers', file: customers })).toMatchObject({ inserted: 1, rejected: 0 });
+    const file = files.file('described-orders.csv', ['order_id,customer_email,customer_name,ordered_at,amount', 'P-1,rita@profile.lv,Rita Gift Card,2026-03-01,10.00'].join('\n'));
+    expect(await importFile(db(), { ...importDefaults, entity: 'orders', file })).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(await names('profile.lv')).toEqual([['rita@profile.lv', null]]);
   });
 
   it("names the buyers of a Shopify orders export by its Billing Name, which Shopify writes on an order's first row only", async () => {

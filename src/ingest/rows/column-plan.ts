@@ -1,7 +1,7 @@
 import type { ImportEntity } from '../canonical.js';
 import type { Preset } from '../presets/preset.js';
 import { canonicalFields, fieldsStillNeeded, headerCheck, normaliseColumnName, orderLineFields, readsWholeOrders, resolveColumns, type Mapping } from './fields.js';
-import { headerWords, synonymsFor } from './header-synonyms.js';
+import { headerWords, splitNameColumns, synonymsFor } from './header-synonyms.js';
 import { contactField, contactKindOfValues, type ContactKind } from './contact-columns.js';
 
 /**
@@ -38,6 +38,7 @@ export type ColumnSample = ReadonlyArray<Readonly<Record<string, string | null>>
  * is guessed, and the export's other columns are not reported (Shopify's has dozens).
  * A column guessed as the customer id whose `sample` values are mostly emails or phone numbers
  * is read as the customer's email or phone instead (see readContactsAsContacts); --map is obeyed.
+ * A name split over two columns ("Name" and "Surname") is read as its first and last name.
  * Throws as headerCheck does.
  */
 export function planColumns(entity: ImportEntity, headers: readonly string[], options: { preset: Preset | null; mapping: Mapping; sample?: ColumnSample }): ColumnPlan {
@@ -46,7 +47,11 @@ export function planColumns(entity: ImportEntity, headers: readonly string[], op
   const stated = { ...presetMapping, ...options.mapping };
   const byNames = preset ? { guessed: [], ambiguous: new Map<string, string[]>(), named: new Map<string, string>() } : guessRequiredColumns(entity, headers, stated);
   const { ambiguous } = byNames;
-  const guessed = readContactsAsContacts(entity, byNames.guessed, byNames.named, options.sample ?? []);
+  const contacts = readContactsAsContacts(entity, byNames.guessed, byNames.named, options.sample ?? []);
+  // a name split in two is read as its parts, though they are optional: the whole name's column
+  // alone would keep the first name and lose the surname (splitNameColumns)
+  const nameParts = preset ? [] : splitNameColumns(entity, headers, stated).filter(({ field, column }) => byNames.named.get(field) !== column);
+  const guessed = [...contacts, ...nameParts];
   const mapping: Mapping = { ...Object.fromEntries(guessed.map(({ field, column }) => [field, column])), ...options.mapping };
   const read = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...mapping }, 'file', ambiguous);
   return { mapping, guessed, ignored: preset ? [] : ignoredColumns(entity, headers, mapping, read) };

@@ -24,8 +24,6 @@ const category = ['product category', 'kategori', 'kategorija'];
 const currency = ['currency code', 'mata uang', 'valūta'];
 const lineNo = ['line', 'line number', 'baris', 'rinda'];
 const firstName = ['first name', 'firstname', 'given name', 'forename', 'billing first name', 'nama depan'];
-// the whole name alone, the first name beside a last-name column (synonymsFor)
-const wholeOrFirstName = ['vārds'];
 const lastName = ['last name', 'lastname', 'surname', 'family name', 'billing last name', 'nama belakang', 'uzvārds'];
 
 /** What the order's own columns are also called. */
@@ -82,11 +80,27 @@ export const headerSynonyms: Record<ImportEntity, Synonyms> = {
   },
 };
 
-/** Fields of an entity that hold a whole name and its parts (build-customer.ts, build-order.ts). */
-const nameFields: Partial<Record<ImportEntity, { name: string; first: string; last: string }>> = {
-  customers: { name: 'name', first: 'first_name', last: 'last_name' },
-  orders: { name: 'customer_name', first: 'customer_first_name', last: 'customer_last_name' },
+type NameFields = {
+  name: string; first: string; last: string;
+  /**
+   * Headers that mean the whole name alone but the first name beside a last-name column: a
+   * customers file's "Name" beside "Surname", Latvian "Vārds" beside "Uzvārds", Indonesian "Nama"
+   * beside "Nama belakang". Not an order's "Name": Shopify's is the order number.
+   */
+  wholeOrFirst: readonly string[];
 };
+
+/** Fields of an entity that hold a whole name and its parts (build-customer.ts, build-order.ts). */
+const nameFields: Partial<Record<ImportEntity, NameFields>> = {
+  customers: { name: 'name', first: 'first_name', last: 'last_name', wholeOrFirst: ['name', 'nama', 'vārds'] },
+  orders: { name: 'customer_name', first: 'customer_first_name', last: 'customer_last_name', wholeOrFirst: ['vārds'] },
+};
+
+/** The headers named like one of `names` ("Last Name" and "last_name" like last_name). */
+function headersNamed(headers: readonly string[], names: readonly string[]): string[] {
+  const words = new Set(names.map(headerWords));
+  return headers.filter((header) => words.has(headerWords(header)));
+}
 
 /**
  * The synonyms for a file with these headers. A Latvian "Vārds" is the whole name alone but the
@@ -97,15 +111,38 @@ const nameFields: Partial<Record<ImportEntity, { name: string; first: string; la
 export function synonymsFor(entity: ImportEntity, headers: readonly string[]): Synonyms {
   const synonyms = headerSynonyms[entity];
   const fields = nameFields[entity];
-  if (fields === undefined) return synonyms;
-  const lastNames = new Set([fields.last, ...(synonyms[fields.last] ?? [])].map(headerWords));
-  if (!headers.some((header) => lastNames.has(headerWords(header)))) return synonyms;
-  const moving = new Set(wholeOrFirstName.map(headerWords));
+  if (fields === undefined || headersNamed(headers, [fields.last, ...(synonyms[fields.last] ?? [])]).length === 0) return synonyms;
+  const moving = new Set(fields.wholeOrFirst.map(headerWords));
   return {
     ...synonyms,
     [fields.name]: (synonyms[fields.name] ?? []).filter((name) => !moving.has(headerWords(name))),
-    [fields.first]: [...(synonyms[fields.first] ?? []), ...wholeOrFirstName],
+    [fields.first]: [...(synonyms[fields.first] ?? []), ...fields.wholeOrFirst],
   };
+}
+
+/**
+ * The columns of a name split in two, read as its parts: one column named like a last name
+ * ("Surname", "Last name", "Uzvārds", "Nama belakang"; or the one `stated` maps to it) and one
+ * named like a first name, else one named like the whole name alone ("Name", "Vārds", "Nama"),
+ * which beside a surname holds the first name. A customers file with "Name" and "Surname" then
+ * stores "Ann Lee", not "Ann" with the surname left unread. Empty when the file has no such pair
+ * (several columns could be either part), or `stated` already says where the first or whole
+ * name is: what --map or the person mapping says is obeyed.
+ */
+export function splitNameColumns(entity: ImportEntity, headers: readonly string[], stated: Readonly<Record<string, string>> = {}): Array<{ field: string; column: string }> {
+  const fields = nameFields[entity];
+  if (fields === undefined || stated[fields.name] !== undefined || stated[fields.first] !== undefined) return [];
+  const synonyms = headerSynonyms[entity];
+  // a column --map gives another field stays that field's
+  const taken = new Set(Object.entries(stated).filter(([field]) => field !== fields.last).map(([, column]) => column));
+  const free = headers.filter((header) => !taken.has(header));
+  const lasts = stated[fields.last] !== undefined ? [stated[fields.last]] : headersNamed(free, [fields.last, ...(synonyms[fields.last] ?? [])]);
+  if (lasts.length !== 1) return [];
+  const others = free.filter((header) => header !== lasts[0]);
+  const firsts = headersNamed(others, [fields.first, ...(synonyms[fields.first] ?? [])]);
+  const first = firsts.length > 0 ? firsts : headersNamed(others, fields.wholeOrFirst);
+  if (first.length !== 1) return [];
+  return [{ field: fields.first, column: first[0] }, { field: fields.last, column: lasts[0] }];
 }
 
 /**

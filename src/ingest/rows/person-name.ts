@@ -6,11 +6,20 @@ import type { FieldValues } from './row-problem.js';
  * one is filled. Many exports split names (Shopify's customers, WooCommerce's billing_first_name
  * and billing_last_name): read as the whole name, the surname would be lost and searching by it
  * would find no one. The whole name wins when both are given: it is what the source itself
- * shows, and parts joined by a space could differ from it ("Bērziņš, Jānis").
+ * shows, and parts joined by a space could differ from it ("Bērziņš, Jānis"). Except beside a
+ * last name and no first name, when it lacks that surname: then it holds the first name ("Name"
+ * and "Surname" mapped as name and last_name), and dropping the surname would lose it unseen.
  */
 export function personName(values: FieldValues, fields: { name: string; first: string; last: string }): string | null {
   const whole = values.text(fields.name);
-  if (whole !== null) return whole;
-  const parts = [values.text(fields.first), values.text(fields.last)].filter((part): part is string => part !== null);
+  const first = values.text(fields.first);
+  const last = values.text(fields.last);
+  if (whole !== null && (first !== null || last === null || comparable(whole).includes(comparable(last)))) return whole;
+  const parts = [whole ?? first, last].filter((part): part is string => part !== null);
   return parts.length === 0 ? null : parts.join(' ');
+}
+
+/** "Bērziņš" and "BERZINS" compare alike: a name written without its accents or in capitals still holds the surname. */
+function comparable(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -110,7 +110,32 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
     { source: order.order.source, externalId: order.order.externalId, customerId: order.recipientId, refs: order.order.recipient ?? [] }])));
   // a gift's recipient is a lead from it on: their facts changed as the buyer's did
   const giftedTo = plain.flatMap((order) => (order.recipientId !== null && !fast.notInsertedLines.has(order.order.line) ? [order.recipientId] : []));
-  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo])];
+  const named = await nameUnnamedStubs(db, stored, new Set(resolution.createdIds));
+  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named])];
+}
+
+/**
+ * A buyer first known from an orders or events file without a name (a stub) takes the name a
+ * later order gives, so they can be found by it; customers this batch created took theirs when
+ * created (buyerNamesOfCreated). Only an empty name of a stub is filled: a name already stored,
+ * or a customer a customers file or the API describes, is never changed by an order. Only the
+ * orders stored count, not rejected ones. The customer changed, not the order: an order otherwise
+ * the same still counts as unchanged. Returns the customers named.
+ */
+async function nameUnnamedStubs(db: Db, stored: ReadonlyArray<StagedOrder>, created: ReadonlySet<number>): Promise<number[]> {
+  const names = new Map<number, string>();
+  for (const order of stored) {
+    const name = order.order.customerName;
+    if (name && !created.has(order.customerId) && !names.has(order.customerId)) names.set(order.customerId, name);
+  }
+  // most order files name no buyer: no statement at all then
+  if (names.size === 0) return [];
+  const result = await sql<{ customer_id: number }>`
+    update customer c set name = s.name, updated_at = now()
+    from unnest(${[...names.keys()]}::bigint[], ${[...names.values()]}::text[]) as s(customer_id, name)
+    where c.customer_id = s.customer_id and c.is_stub and c.name is null and c.merged_into_customer_id is null
+    returning c.customer_id`.execute(db);
+  return result.rows.map((row) => Number(row.customer_id));
 }
 
 /**

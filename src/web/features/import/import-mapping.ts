@@ -1,7 +1,7 @@
 // The server's own field list and header rules, so the browser maps exactly what the importer accepts.
 import { canonicalFields, prefixedFields, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
 import type { IngestEntity } from '../../api/types.js';
-import { headerWords, synonymsFor } from '../../../ingest/rows/header-synonyms.js';
+import { headerWords, splitNameColumns, synonymsFor } from '../../../ingest/rows/header-synonyms.js';
 import { readContactsAsContacts, type ColumnSample, type GuessedColumn } from '../../../ingest/rows/column-plan.js';
 
 export const importEntities: readonly IngestEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
@@ -22,6 +22,7 @@ export function fieldsOf(entity: IngestEntity, mapping: Mapping = {}, headers: r
  * them), then the columns under a common other name ("Date", "Total", "Tanggal", "Summa").
  * A column is never given to two fields. A "Customer" column whose first `rows` hold mostly
  * emails (phone numbers) is mapped to the customer's email (phone), as the CLI importer reads it.
+ * A name split over two columns ("Name" and "Surname") is mapped to the first and last name.
  */
 export function guessMapping(entity: IngestEntity, headers: readonly string[], rows: ColumnSample = []): Mapping {
   const named = resolveColumns(entity, headers, {});
@@ -39,7 +40,20 @@ export function guessMapping(entity: IngestEntity, headers: readonly string[], r
     }
   }
   const read = readContactsAsContacts(entity, guessed, named, rows);
-  return { ...Object.fromEntries(named), ...Object.fromEntries(read.map(({ field, column }) => [field, column])) };
+  const mapping: Mapping = { ...Object.fromEntries(named), ...Object.fromEntries(read.map(({ field, column }) => [field, column])) };
+  return withNameParts(entity, headers, mapping);
+}
+
+/**
+ * "Name" beside "Surname" is the first name (splitNameColumns), as the file importer reads it: the
+ * column is moved from the whole name to the first name, so the surname is not lost.
+ */
+function withNameParts(entity: IngestEntity, headers: readonly string[], mapping: Mapping): Mapping {
+  const parts = splitNameColumns(entity, headers);
+  if (parts.length === 0) return mapping;
+  const partColumns = new Set(parts.map(({ column }) => column));
+  const kept = Object.entries(mapping).filter(([, column]) => !partColumns.has(column));
+  return { ...Object.fromEntries(kept), ...Object.fromEntries(parts.map(({ field, column }) => [field, column])) };
 }
 
 /** One API record per CSV row, under canonical names; empty cells are left out so they read as "not given". */

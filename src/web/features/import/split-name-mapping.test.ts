@@ -23,12 +23,36 @@ describe('first and last name columns', () => {
     expect(guessMapping('orders', ['Order', 'Date', 'Total', 'Email', 'Billing Name'])).toMatchObject({ customer_name: 'Billing Name' });
   });
 
-  it('names first_name and last_name for the columns a file import leaves unread, as the fields to map them to', () => {
-    const { ignored } = planColumns('customers', ['Vārds', 'Uzvārds', 'E-pasts'], { preset: null, mapping: {} });
-    expect(ignored).toEqual([
-      { column: 'Vārds', field: 'first_name', reason: 'no_field' },
-      { column: 'Uzvārds', field: 'last_name', reason: 'no_field' },
-    ]);
+  it('maps "Name" beside "Surname" or "Last name" as the first name, and "Nama" beside "Nama belakang"; "Name" alone or beside a first name stays the whole name', () => {
+    expect(guessMapping('customers', ['Name', 'Surname', 'Email'])).toEqual({ first_name: 'Name', last_name: 'Surname', email: 'Email' });
+    expect(guessMapping('customers', ['Email', 'Name', 'Last name'])).toEqual({ first_name: 'Name', last_name: 'Last name', email: 'Email' });
+    expect(guessMapping('customers', ['Email', 'Nama', 'Nama belakang'])).toEqual({ first_name: 'Nama', last_name: 'Nama belakang', email: 'Email' });
+    expect(guessMapping('customers', ['Name', 'Email'])).toEqual({ name: 'Name', email: 'Email' });
+    expect(guessMapping('customers', ['Name', 'First name', 'Surname', 'Email'])).toEqual({ name: 'Name', first_name: 'First name', last_name: 'Surname', email: 'Email' });
+    // an order's "Name" is Shopify's order number, never the buyer's first name
+    expect(guessMapping('orders', ['Name', 'Surname', 'Email', 'Date', 'Total'])).not.toHaveProperty('customer_first_name');
+  });
+
+  it('reads a name split in two columns as its parts in a file import, says so, and leaves no name column unread', () => {
+    for (const [first, last] of [['Name', 'Surname'], ['Name', 'Last name'], ['Vārds', 'Uzvārds'], ['Nama', 'Nama belakang']]) {
+      const plan = planColumns('customers', [first, last, 'E-mail'], { preset: null, mapping: {} });
+      // "Last name" is read by its own name; the others are named in what was guessed
+      const parts = last === 'Last name' ? [{ field: 'first_name', column: first }] : [{ field: 'first_name', column: first }, { field: 'last_name', column: last }];
+      expect(plan.guessed).toEqual([{ field: 'email', column: 'E-mail' }, ...parts]);
+      expect(plan.mapping).toMatchObject({ first_name: first });
+      expect(plan.mapping).not.toHaveProperty('name');
+      expect(plan.ignored).toEqual([]);
+    }
+  });
+
+  it('names last_name for a surname column a file import leaves unread, and obeys --map', () => {
+    const { ignored } = planColumns('customers', ['Full name', 'Surname', 'E-mail'], { preset: null, mapping: {} });
+    expect(ignored).toEqual([{ column: 'Full name', field: 'name', reason: 'no_field' }, { column: 'Surname', field: 'last_name', reason: 'no_field' }]);
+    const mapped = planColumns('customers', ['Name', 'Surname', 'E-mail'], { preset: null, mapping: { name: 'Name' } });
+    expect(mapped.ignored).toEqual([{ column: 'Surname', field: 'last_name', reason: 'no_field' }]);
+    // a column --map gives another field is not also read as a first name
+    const elsewhere = planColumns('customers', ['Name', 'Surname', 'E-mail'], { preset: null, mapping: { customer_id: 'Name' } });
+    expect(elsewhere.mapping).not.toHaveProperty('first_name');
   });
 
   it("reads the Shopify orders export's Billing Name as the customer's name", () => {
