@@ -238,6 +238,10 @@ export function classifiedTypesQuery(context: ClassifySqlContext, signature: str
         from (
           select f.*, ${appliesColumns(rules)}
           from flagged f
+          -- a fence too: without it every place the basis and the numbers read a verdict gets the
+          -- verdict's whole expression (20 kB for one row), which a prepared statement compiles
+          -- at every run (a single order's statement: about 0.06 ms of 0.85 ms on the server)
+          offset 0
         ) f
         -- a fence: without it the planner inlines every type's numbers once per place they are used
         offset 0
