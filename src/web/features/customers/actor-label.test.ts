@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { actorLabel } from './actor-label.js';
+import { actorLabel, isReaderActor } from './actor-label.js';
 
 const tIn = (locale: 'en' | 'id' | 'lv') => (key: string, values?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, values);
 
@@ -21,5 +21,20 @@ describe('who did it, for people', () => {
     expect(actorLabel('cli:ana', tIn('lv'))).toBe('komandrinda (ana)');
     expect(actorLabel('user:5', tIn('id'))).toBe('staf #5');
     expect(actorLabel('user:5', tIn('lv'))).toBe('darbinieks #5');
+  });
+});
+
+describe('whether the reader did it', () => {
+  it.each([
+    ['user:5', 5, true],
+    ['user:5:ana@shop.example', 5, true],
+    ['user:5', 6, false],
+    ['user:55', 5, false],
+    ['user:5:ana@shop.example', null, false],
+    ['api-key:5:shop-feed', 5, false],
+    ['cli:5', 5, false],
+    ['system', 5, false],
+  ] as const)('takes %s read by user %s as theirs: %s', (actor, readerUserId, isReader) => {
+    expect(isReaderActor(actor, readerUserId)).toBe(isReader);
   });
 });

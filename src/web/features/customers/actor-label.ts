@@ -20,3 +20,13 @@ export function actorLabel(actor: string, t: I18n['t']): string {
   if (actor === 'system') return t('merge.actors.system');
   return actor;
 }
+
+/**
+ * Whether the actor is the reader: `user:<id>` with or without the email, compared with the
+ * signed-in user's id. The server names staff by their id to every reader, so a reader without
+ * `audit:read` is told their own edits are theirs here rather than read as "staff member #5".
+ */
+export function isReaderActor(actor: string, readerUserId: number | null | undefined): boolean {
+  const user = /^user:(\d+)(?::|$)/.exec(actor);
+  return user !== null && readerUserId !== null && readerUserId !== undefined && Number(user[1]) === readerUserId;
+}

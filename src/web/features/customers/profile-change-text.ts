@@ -1,31 +1,40 @@
 import type { TimelineEntry } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { translatedOr } from '../../i18n/translated-or.js';
-import { actorLabel } from './actor-label.js';
+import { actorLabel, isReaderActor } from './actor-label.js';
 import { identityLabel } from './identity-label.js';
 
 /**
  * A profile edit (the server's `profile_change`): each field changed, from what to what, and who
- * changed it. Edits recorded before the audit kept values name their fields only.
+ * changed it: "by you" when that is the reader (`readerUserId`, see isReaderActor). Edits recorded
+ * before the audit kept values name their fields only.
  */
-export function profileChangeText(entry: TimelineEntry, t: I18n['t']): string {
+export function profileChangeText(entry: TimelineEntry, t: I18n['t'], readerUserId?: number | null): string {
   const { detail } = entry;
   const fields = Array.isArray(detail.fields) ? detail.fields.map(String) : [];
-  const actor = actorLabel(String(detail.by ?? ''), t);
+  const { actor, isReader } = actorOf(detail, t, readerUserId);
   const before = recordOf(detail.before);
   const after = recordOf(detail.after);
-  if (!before || !after) return t('timeline.profileEdited', { fields: fields.map((field) => fieldName(field, t)).join(', '), actor });
+  if (!before || !after) return t(isReader ? 'timeline.profileEditedByYou' : 'timeline.profileEdited', { fields: fields.map((field) => fieldName(field, t)).join(', '), actor });
   const changes = fields.map((field) => t('timeline.fieldChange', { field: fieldName(field, t), before: valueText(field, before[field], t), after: valueText(field, after[field], t) }));
-  return t('timeline.profileChange', { changes: changes.join('; '), actor });
+  return t(isReader ? 'timeline.profileChangeByYou' : 'timeline.profileChange', { changes: changes.join('; '), actor });
 }
 
 /** An identity removed (the server's `identity_removal`), and the profile field it emptied with it. */
-export function identityRemovalText(entry: TimelineEntry, t: I18n['t']): string {
+export function identityRemovalText(entry: TimelineEntry, t: I18n['t'], readerUserId?: number | null): string {
   const { detail } = entry;
   const kind = detail.kind === 'email' || detail.kind === 'phone' ? detail.kind : 'external';
-  const values = { identity: identityLabel({ kind, namespace: String(detail.namespace ?? '') }, t), value: String(detail.value ?? ''), actor: actorLabel(String(detail.by ?? ''), t) };
-  if (typeof detail.clearedField !== 'string') return t('timeline.identityRemoved', values);
-  return t('timeline.identityRemovedCleared', { ...values, field: fieldName(detail.clearedField, t) });
+  const { actor, isReader } = actorOf(detail, t, readerUserId);
+  const values = { identity: identityLabel({ kind, namespace: String(detail.namespace ?? '') }, t), value: String(detail.value ?? ''), actor };
+  if (typeof detail.clearedField !== 'string') return t(isReader ? 'timeline.identityRemovedByYou' : 'timeline.identityRemoved', values);
+  return t(isReader ? 'timeline.identityRemovedClearedByYou' : 'timeline.identityRemovedCleared', { ...values, field: fieldName(detail.clearedField, t) });
+}
+
+// the reader's own entries have sentences of their own, not "you" put in for a name: Latvian
+// words the verb for "you" differently ("mainīja darbinieks #5" but "mainījāt jūs")
+function actorOf(detail: Record<string, unknown>, t: I18n['t'], readerUserId: number | null | undefined) {
+  const by = String(detail.by ?? '');
+  return isReaderActor(by, readerUserId) ? { actor: '', isReader: true } : { actor: actorLabel(by, t), isReader: false };
 }
 
 const recordOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null);

@@ -97,7 +97,7 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
                   onBlur={isIdentityField(field) ? () => setLeftFields((current) => new Set(current).add(field)) : undefined} />
               )}
             </label>
-            {problem ? <IdentityFieldProblem id={problemId} problem={problem} onMergeWith={onMergeWith} /> : null}
+            {problem ? <IdentityFieldProblem id={problemId} customerId={customer.customer_id} problem={problem} onMergeWith={onMergeWith} /> : null}
           </Fragment>
         );
       })}

@@ -3,6 +3,7 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../auth/session-context.js';
 import { timelineEntryText, timelineEntryTime } from './timeline-entry-text.js';
 import type { Timeline } from './use-timeline.js';
 
@@ -11,6 +12,9 @@ const step = 25;
 export function TimelineCard({ timeline }: { timeline: Timeline }) {
   const i18n = useI18n();
   const { t, format } = i18n;
+  const { state } = useSession();
+  // the server names staff by id to readers without audit:read; their own edits are said as theirs
+  const readerUserId = state.status === 'signed-in' ? state.me.userId : null;
   const [shown, setShown] = useState(step);
   const visible = timeline.entries.slice(0, shown);
   return (
@@ -23,7 +27,7 @@ export function TimelineCard({ timeline }: { timeline: Timeline }) {
           <li key={`${entry.kind}:${entry.id}:${entry.at}`} className={`timeline-entry timeline-${entry.kind}`}>
             <time dateTime={entry.at}>{timelineEntryTime(entry, format)}</time>
             <span className="timeline-kind">{t(`timeline.kinds.${entry.kind}`)}</span>
-            <span>{timelineEntryText(entry, i18n)}</span>
+            <span>{timelineEntryText(entry, i18n, readerUserId)}</span>
           </li>
         ))}
       </ol>

@@ -24,8 +24,11 @@ export function analysisDay(iso: string, format: Pick<I18n['format'], 'date'>): 
   return format.date(new Date(Date.parse(iso) - 1));
 }
 
-/** The server's `title` is English; the entry is rebuilt from its detail in the user's language. */
-export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n, 't' | 'format'>): string {
+/**
+ * The server's `title` is English; the entry is rebuilt from its detail in the user's language.
+ * `readerUserId`, the signed-in user's, words their own edits as made by them.
+ */
+export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n, 't' | 'format'>, readerUserId?: number | null): string {
   const detail = entry.detail;
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   switch (entry.kind) {
@@ -45,9 +48,9 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
     case 'prediction':
       return predictionText(entry, { t, format });
     case 'profile_change':
-      return profileChangeText(entry, t);
+      return profileChangeText(entry, t, readerUserId);
     case 'identity_removal':
-      return identityRemovalText(entry, t);
+      return identityRemovalText(entry, t, readerUserId);
     default:
       return entry.title;
   }
