@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { permissionActions } from './permission-actions.js';
 import { apiKeyScopes, rolesWithPermission, scopesWithPermission, type Permission } from './permissions.js';
 
 // Codes are chosen so that `kindOfCode` (core/errors.ts) maps them to the right status.
@@ -10,13 +11,14 @@ export const sessionExpired = () => new AppError('AUTH_SESSION_EXPIRED', 'Your s
 export const invalidCredentials = () => new AppError('AUTH_INVALID_CREDENTIALS', 'The email or password is wrong, or the account is disabled.');
 
 /**
- * A caller refused for lack of `permission`, told who has it (derived from the role and scope
- * tables, so the text follows them): staff whom to ask, a key's owner which scope to use.
+ * A caller refused for lack of `permission`, told what it is for (permission-actions.ts: its name
+ * alone does not say that deleting a customer needs "customers:merge") and who has it (derived from
+ * the role and scope tables, so the text follows them): staff whom to ask, a key's owner which scope to use.
  */
 export const permissionForbidden = (permission: Permission, holder: string, caller: 'staff' | 'api-key' | 'anonymous') => {
   const roles = rolesWithPermission(permission);
   const holders = listedWithAnd(roles.map((role) => `${role}s`));
-  const needs = `This needs the "${permission}" permission`;
+  const needs = `This needs the "${permission}" permission (for ${permissionActions[permission]})`;
   if (caller === 'api-key') {
     const scopes = scopesWithPermission(permission);
     const fix = scopes.length ? `use a key with ${scopes.length === 1 ? 'scope' : 'scopes'} ${listedWithOr(scopes.map((scope) => `"${scope}"`))}` : `no API key has it: sign in as one of the ${holders}`;

@@ -18,6 +18,7 @@ import {
   lookupQuerySchema, mergeBodySchema, removeIdentityQuerySchema, timelineQuerySchema,
 } from './customers.schemas.js';
 import { consentFilterSchema } from './consent-filter.js';
+import { refuseFutureBirthYear } from './birth-year.js';
 
 const tags = ['customers'];
 // the list and its count take the same consent filter, so the count is of the list a marketer exports
@@ -65,7 +66,11 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.get('/customers/lookup', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: 'Find the customer behind an email, phone or external id', querystring: lookupQuerySchema, response: { 200: customerDetailSchema, 404: errorResponse('No customer has this identity (CUSTOMER_NOT_FOUND)') } },
+    schema: {
+      tags, summary: 'Find the customer behind an email, phone or external id', querystring: lookupQuerySchema,
+      description: 'An email and a phone are read as on add. An external id stored as given is found; otherwise it is looked for in the same system with other letter case and without spaces and dashes, as the search does ("lc-0068-890246" finds LC0068890246). When those forms are several customers\' ids, none is guessed: 400 CUSTOMER_LOOKUP_AMBIGUOUS lists them (`details.matches`).',
+      response: { 200: customerDetailSchema, 404: errorResponse('No customer has this identity (CUSTOMER_NOT_FOUND)') },
+    },
   }, async (request) => getCustomer(db, await lookupCustomer(db, request.query)));
 
   api.post('/customers', {
@@ -73,6 +78,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     schema: { tags, summary: 'Create a customer', description: writeAnswer, body: createCustomerSchema, response: { 201: customerWriteResponseSchema, 409: identityTaken } },
   }, async (request, reply) => {
     const { identities, ...fields } = request.body;
+    refuseFutureBirthYear(fields.birthYear, deps.clock.now());
     const customerId = await createCustomer(db, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.create', entity: 'customer', entityId: String(customerId), detail: { fields: Object.keys(fields) } });
     return reply.status(201).send(canReadCustomers(request.principal) ? await getCustomer(db, customerId) : { customerId });
@@ -93,6 +99,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     },
   }, async (request) => {
     const { identities, ...fields } = request.body;
+    refuseFutureBirthYear(fields.birthYear, deps.clock.now());
     const update = await updateCustomer(db, request.params.customerId, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
     // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
     const detail = customerUpdateAuditDetail(update);

@@ -31,7 +31,8 @@ export const customerFieldsSchema = z.object({
   name: nullableText,
   email: nullableText,
   phone: nullableText,
-  birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  // the upper bound is the current year, which a schema cannot know: the routes check it by the request's clock (birth-year.ts)
+  birthYear: z.number().int().min(1900).max(2100).nullable().optional().describe('Four digits, 1900 to the current year; a later year is refused (400 CUSTOMER_BIRTH_YEAR_INVALID); null clears it'),
   gender: nullableText,
   city: nullableText,
   region: nullableText,

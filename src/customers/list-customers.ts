@@ -5,6 +5,7 @@ import { likePattern } from '../core/like-pattern.js';
 import { getStoreSettings } from '../settings/index.js';
 import { foldAccents, nameWordsQuery } from './name-search.js';
 import { matchIdentities, phoneSearchHint, type SearchHint, type SearchHintCode } from './search-identities.js';
+import { pastedEmailOf } from './search-text.js';
 import { remainingParts, sortSpecs, type CustomerSort } from './customer-sorts.js';
 import { consentColumn, type ConsentKind } from './consent-kinds.js';
 import { countMatches, fewestMatches, sortMatches, summariesOf, walkSortOrder, type Filter, type Key } from './list-customers.sql.js';
@@ -115,8 +116,9 @@ const capped = (from: RawBuilder<unknown>) => (cap: number) => sql<number>`(sele
 async function filtersOf(db: Db, query: CustomerCountQuery): Promise<Filter[]> {
   const filters: Filter[] = [];
   const add = (reads: Filter['reads'], condition: RawBuilder<unknown>, countUpTo?: Filter['countUpTo']) => filters.push({ reads, condition, countUpTo });
-  // only spaces is no search (as a name pattern, '%' would have dropped the nameless)
-  const text = query.q?.trim();
+  // only spaces is no search (as a name pattern, '%' would have dropped the nameless);
+  // an address pasted with its brackets or full stop is searched for as the address alone
+  const text = query.q?.trim() && (pastedEmailOf(query.q) ?? query.q.trim());
   if (text) {
     const { defaultCountry } = await getStoreSettings(db);
     const matched = await matchIdentities(db, text, defaultCountry);

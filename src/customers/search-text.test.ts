@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerNumberOf, externalIdVariants, orderIdVariants } from './search-text.js';
+import { customerNumberOf, externalIdVariants, orderIdVariants, pastedEmailOf } from './search-text.js';
 
 describe('externalIdVariants', () => {
   it.each([
@@ -29,5 +29,24 @@ describe('customerNumberOf', () => {
 
   it.each(['2033a', 'No. ', '# 2033', '1234567890123456'])('reads no customer number in %j', (text) => {
     expect(customerNumberOf(text)).toBeNull();
+  });
+});
+
+describe('pastedEmailOf', () => {
+  it.each([
+    ['nimade.santoso@gmail.com.', 'nimade.santoso@gmail.com'],
+    ['<nimade.santoso@gmail.com>', 'nimade.santoso@gmail.com'],
+    ['Ni Made Santoso <nimade.santoso@gmail.com>', 'nimade.santoso@gmail.com'],
+    ['"Santoso, Ni Made" <NiMade.Santoso@gmail.com>', 'NiMade.Santoso@gmail.com'],
+    ['(ana@example.com),', 'ana@example.com'],
+    ['\u201Cana@example.com\u201D', 'ana@example.com'],
+    ['mailto:ana@example.com', 'ana@example.com'],
+    [' ana@example.com?! ', 'ana@example.com'],
+  ])('reads %j as the address %j', (text, address) => {
+    expect(pastedEmailOf(text)).toBe(address);
+  });
+
+  it.each(['ana@example.com', 'Joko Gunawan', 'LC-1473.', '<ana@example>', 'ana@ example.com.', 'a <b@c.com> d'])('leaves %j to be searched as typed', (text) => {
+    expect(pastedEmailOf(text)).toBeNull();
   });
 });

@@ -51,3 +51,25 @@ export function phoneVariants(text: string): string[] {
   const digits = trimmed.replace(/[\s().-]/g, '');
   return distinctNonEmpty(/^[1-9]\d+$/.test(digits) ? [trimmed, `+${digits}`] : [trimmed]);
 }
+
+// "Name <address>" as a mail client copies a sender, or "<address>" alone
+const addressInAngles = /^[^<>]*<\s*(?:mailto:)?([^<>\s]+@[^<>\s]+?)\s*>$/i;
+// what a sentence or a quotation leaves around an address copied out of it
+const wrapperStart = /^(?:mailto:|[<("'`\u2018\u201C\u00AB[])+/i;
+const wrapperEnd = /[>)"'`\u2019\u201D\u00BB\].,;:!?]+$/;
+// the shape normaliseEmail accepts (identity.ts), which is loose enough to take "<a@b.com>" whole
+const addressShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/**
+ * The address in a search text pasted with an email: "Ana <ana@example.com>" from a mail client,
+ * "<ana@example.com>", or an address copied out of a sentence with its full stop or quotes
+ * ("ana@example.com.", "(ana@example.com)"). Null when the text holds no such address, or nothing
+ * is around it: the search then goes on as typed. A domain never ends in a dot or a bracket, so
+ * trimming them changes no address.
+ */
+export function pastedEmailOf(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed.includes('@')) return null;
+  const candidate = addressInAngles.exec(trimmed)?.[1] ?? trimmed.replace(wrapperStart, '').replace(wrapperEnd, '');
+  return candidate !== trimmed && addressShape.test(candidate) ? candidate : null;
+}

@@ -25,7 +25,7 @@ describeEachStore('permission refusals over HTTP', (context) => {
     expect(response.statusCode).toBe(403);
     expect(response.json().error).toMatchObject({
       code: 'AUTH_FORBIDDEN',
-      message: 'This needs the "customers:merge" permission, which owners and admins have and your role "agent" does not; ask one of them.',
+      message: 'This needs the "customers:merge" permission (for merging customers, undoing merges and deleting customers), which owners and admins have and your role "agent" does not; ask one of them.',
       details: { permission: 'customers:merge', roles: ['owner', 'admin'] },
     });
   });
@@ -41,7 +41,7 @@ describeEachStore('permission refusals over HTTP', (context) => {
     const key = await createTestApiKey(context.store, ['read']);
     const response = await app.inject({ method: 'DELETE', url: `/api/customers/${customerId}`, headers: key.headers });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.message).toBe('This needs the "customers:merge" permission, which an API key with scope "read" does not have; use a key with scope "admin".');
+    expect(response.json().error.message).toBe('This needs the "customers:merge" permission (for merging customers, undoing merges and deleting customers), which an API key with scope "read" does not have; use a key with scope "admin".');
     const ingest = await createTestApiKey(context.store, ['ingest']);
     const write = await app.inject({ method: 'PATCH', url: `/api/customers/${customerId}`, headers: ingest.headers, payload: { name: 'Ayu' } });
     expect(write.json().error.message).toContain('use a key with scopes "write" or "admin"');

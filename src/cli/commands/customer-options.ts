@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.js';
 import { createCustomerSchema } from '../../customers/customers.schemas.js';
+import { futureBirthYearProblem } from '../../customers/birth-year.js';
 import { booleanOf } from '../../ingest/rows/synonyms.js';
 
 /** The profile options of `customers create` and `customers update`, as commander gives them (text, or undefined when not given). */
@@ -30,7 +31,11 @@ function consentOf(option: string, value: string): boolean | null {
 function birthYearOf(value: string): number | null {
   if (value.trim() === '') return null;
   if (!/^\d{4}$/.test(value.trim())) throw refuse('--birth-year', `"${value.slice(0, 40)}" is not a year such as 1985.`);
-  return Number(value.trim());
+  const year = Number(value.trim());
+  // the CLI's clock is the system's (store-session.ts), as the API's is the request's
+  const problem = futureBirthYearProblem(year, new Date());
+  if (problem !== null) throw refuse('--birth-year', `${problem}.`);
+  return year;
 }
 
 /** `email:ana@example.com`, `phone:+62 812…`, or an external id as `<namespace>:<value>` (`loyalty_card:LC-1473`). */
