@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInAs, type TestSession } from '../../test/helpers/auth.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { loadCdnowPurchases } from '../../test/fixtures/models/load-cdnow.js';
+import { storeCdnowPurchaseDays } from '../../test/fixtures/models/store-cdnow.js';
 import { fixedClock } from '../core/clock.js';
 import { buildApp } from '../server/app.js';
 import { updateStoreSettings } from '../settings/index.js';
@@ -24,13 +24,7 @@ describeEachStore('fitting and predicting in a data set\'s store (CDNOW, ending 
 
   beforeAll(async () => {
     const { db } = context.store;
-    const purchases = loadCdnowPurchases();
-    const days = new Map<string, { customer: number; day: number }>();
-    for (let i = 0; i < purchases.day.length; i++) days.set(`${purchases.customerIndex[i]}:${purchases.day[i]}`, { customer: purchases.customerIndex[i], day: purchases.day[i] });
-    const rows = [...days.values()];
-    await sql`insert into customer (customer_id, kind) select distinct id, 'person' from unnest(${rows.map((row) => row.customer)}::bigint[]) as input(id)`.execute(db);
-    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
-      select id, date '1970-01-01' + day, 1, 1000 from unnest(${rows.map((row) => row.customer)}::bigint[], ${rows.map((row) => row.day)}::int[]) as input(id, day)`.execute(db);
+    await storeCdnowPurchaseDays(db);
     // as `demo load cdnow` leaves it: the end of the data set's last day in its time zone
     await updateStoreSettings(db, { timezone: 'America/New_York', data_as_of: '1998-06-30T23:59:59.999-04:00' });
     app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });

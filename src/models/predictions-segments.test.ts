@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { loadCdnowPurchases } from '../../test/fixtures/models/load-cdnow.js';
+import { storeCdnowPurchaseDays } from '../../test/fixtures/models/store-cdnow.js';
 import { fixedClock } from '../core/clock.js';
 import { createSegment, getSegment, listSegmentMembers } from '../segments/index.js';
 import { predictCustomers } from './models.service.js';
@@ -11,13 +11,7 @@ const clock = fixedClock('1998-07-01T00:00:00Z');
 describeEachStore('segments follow prediction runs', (context) => {
   it('recomputes segments on churn risk when predictions are replaced', async () => {
     const { db } = context.store;
-    const purchases = loadCdnowPurchases();
-    const days = new Map<string, { customer: number; day: number }>();
-    for (let i = 0; i < purchases.day.length; i++) days.set(`${purchases.customerIndex[i]}:${purchases.day[i]}`, { customer: purchases.customerIndex[i], day: purchases.day[i] });
-    const rows = [...days.values()];
-    await sql`insert into customer (customer_id, kind) select distinct id, 'person' from unnest(${rows.map((row) => row.customer)}::bigint[]) as input(id)`.execute(db);
-    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
-      select id, date '1970-01-01' + day, 1, 1000 from unnest(${rows.map((row) => row.customer)}::bigint[], ${rows.map((row) => row.day)}::int[]) as input(id, day)`.execute(db);
+    await storeCdnowPurchaseDays(db);
     await createSegment(db, { name: 'high churn risk', filter: { field: 'churn_risk', op: 'eq', value: 'high' } }, { actor: 'test', clock });
 
     const held = async () => ({
