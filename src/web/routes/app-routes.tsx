@@ -15,6 +15,7 @@ import type { ReactElement } from 'react';
 
 // Pages that draw charts load ECharts with them, so sign-in, home and the list stay light.
 const Customer360Page = lazy(() => import('../features/customers/customer-360-page.js').then((module) => ({ default: module.Customer360Page })));
+const NewCustomerPage = lazy(() => import('../features/customers/new-customer-page.js').then((module) => ({ default: module.NewCustomerPage })));
 const ReportsPage = lazy(() => import('../features/reports/reports-page.js').then((module) => ({ default: module.ReportsPage })));
 const ImportPage = lazy(() => import('../features/import/import-page.js').then((module) => ({ default: module.ImportPage })));
 const SegmentsPage = lazy(() => import('../features/segments/segments-page.js').then((module) => ({ default: module.SegmentsPage })));
@@ -38,6 +39,8 @@ type Route = { pattern: string; permission: Permission; title: (t: I18n['t'], id
 const routes: Route[] = [
   { pattern: '/', permission: 'customers:read', title: (t) => t('nav.home'),  render: () => <HomePage /> },
   { pattern: '/customers', permission: 'customers:read', title: (t) => t('nav.customers'),  render: () => <CustomersPage /> },
+  // before /customers/:customerId, which would otherwise take "new" for an id
+  { pattern: '/customers/new', permission: 'customers:write', title: (t) => `${t('customers.new.title')} · ${t('nav.customers')}`,  render: () => <NewCustomerPage /> },
   { pattern: '/customers/:customerId', permission: 'customers:read', title: (t, { customerId }) => `${t('customer.number', { id: customerId })} · ${t('nav.customers')}`,  render: ({ customerId }) => <Customer360Page key={customerId} customerId={customerId} /> },
   { pattern: '/reports', permission: 'analytics:read', title: (t) => t('nav.reports'),  render: () => <ReportsPage /> },
   { pattern: '/import', permission: 'ingest:write', title: (t) => t('nav.import'),  render: () => <ImportPage /> },

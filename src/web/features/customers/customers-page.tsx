@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
-import { useRouter } from '../../routes/router.js';
+import { Link, useRouter } from '../../routes/router.js';
+import { useSession } from '../auth/session-context.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { CustomerFilterBar } from './customer-filter-bar.js';
 import { CustomerTable } from './customer-table.js';
@@ -18,6 +19,7 @@ import { emptyListKind } from './empty-list-kind.js';
 export function CustomersPage() {
   const { t, format, locale } = useI18n();
   const { search, navigate } = useRouter();
+  const { can } = useSession();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const query = useMemo(() => filtersToQuery(filters, { tag: intlTagByLocale[locale], minorPerMajor: format.minorPerMajor }), [filters, locale, format.minorPerMajor]);
   const pages = useCustomerPages(query);
@@ -33,7 +35,11 @@ export function CustomersPage() {
   return (
     <section className="page page-customers">
       <header className="page-header">
-        <h1>{t('customers.title')}</h1>
+        {/* the button beside the title, not the export: on a phone they share a line, and the list starts no lower */}
+        <div className="button-row">
+          <h1>{t('customers.title')}</h1>
+          {can('customers:write') ? <Link to="/customers/new" className="button-link button-primary">{t('customers.new.button')}</Link> : null}
+        </div>
         <ExportButton query={query} isDisabled={emptiness !== 'not-empty'} />
       </header>
       <CustomerFilterBar filters={filters} onChange={applyFilters}>

@@ -1,0 +1,63 @@
+import { ApiError } from '../../api/client.js';
+import { parseBirthYear } from './birth-year.js';
+import { draftProblems, type FieldProblem } from './profile-field-checks.js';
+
+export const newCustomerTextFields = ['name', 'email', 'phone', 'city', 'region', 'country'] as const;
+export type NewCustomerTextField = (typeof newCustomerTextFields)[number];
+export const newCustomerConsents = ['consentEmail', 'consentSms', 'consentProfiling'] as const;
+export type NewCustomerConsent = (typeof newCustomerConsents)[number];
+/** "" is not asked (null on the server): nobody asked is not the same as a refusal. */
+export type ConsentChoice = '' | 'yes' | 'no';
+export type CustomerKind = 'person' | 'organization';
+
+/** The new-customer form as typed: every text as entered, the birth year as text. */
+export type NewCustomerDraft = Record<NewCustomerTextField, string> & Record<NewCustomerConsent, ConsentChoice> & { kind: CustomerKind; birthYear: string };
+
+/** The form's fields a problem can be said under. */
+export type NewCustomerField = NewCustomerTextField | 'birthYear';
+
+export type NewCustomerBody = Partial<Record<NewCustomerTextField, string> & Record<NewCustomerConsent, boolean>> & { kind?: CustomerKind; birthYear?: number };
+
+/** What stops the draft being sent: an email or phone that cannot be one, a birth year that cannot be. */
+export type DraftCheck = { ok: true; body: NewCustomerBody } | { ok: false; identityProblems: FieldProblem[]; isBirthYearInvalid: boolean };
+
+export const emptyNewCustomerDraft: NewCustomerDraft = {
+  kind: 'person', name: '', email: '', phone: '', city: '', region: '', country: '', birthYear: '',
+  consentEmail: '', consentSms: '', consentProfiling: '',
+};
+
+/**
+ * The POST /api/customers body for a draft, or why it cannot be sent. Only what was filled in is
+ * sent. The kind is sent only beside something else: the form always has one (person by default),
+ * and sent alone it would create a nameless customer nobody could find again, where the server
+ * refuses an empty one (CUSTOMER_EMPTY) under the name.
+ */
+export function checkNewCustomerDraft(draft: NewCustomerDraft, currentYear: number): DraftCheck {
+  const identityProblems = draftProblems({ email: draft.email, phone: draft.phone });
+  const birthYear = parseBirthYear(draft.birthYear, currentYear);
+  if (identityProblems.length > 0 || !birthYear.ok) return { ok: false, identityProblems, isBirthYearInvalid: !birthYear.ok };
+  const body: NewCustomerBody = {};
+  for (const field of newCustomerTextFields) {
+    const text = draft[field].trim();
+    if (text !== '') body[field] = text;
+  }
+  for (const consent of newCustomerConsents) {
+    if (draft[consent] !== '') body[consent] = draft[consent] === 'yes';
+  }
+  if (birthYear.year !== null) body.birthYear = birthYear.year;
+  if (Object.keys(body).length > 0) body.kind = draft.kind;
+  return { ok: true, body };
+}
+
+// the kind and the consents are choices from a list: the server has nothing to refuse there
+const formFields: ReadonlySet<string> = new Set<NewCustomerField>([...newCustomerTextFields, 'birthYear']);
+
+/**
+ * The field a refused create is about, so its message is said under that field: the server names it
+ * (CUSTOMER_EMPTY under the name, CUSTOMER_BIRTH_YEAR_INVALID under the birth year, a value the
+ * request schema refuses under its own field). Null for a refusal about no field of the form.
+ */
+export function refusedFieldOf(error: Error | null): NewCustomerField | null {
+  if (!(error instanceof ApiError) || error.field === undefined) return null;
+  return formFields.has(error.field) ? error.field as NewCustomerField : null;
+}

@@ -1,0 +1,166 @@
+import { Fragment, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import type { CustomerDetail } from '../../api/types.js';
+import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
+import { Link, useRouter } from '../../routes/router.js';
+import { earliestBirthYear } from './birth-year.js';
+import { countryChoices } from './countries.js';
+import {
+  checkNewCustomerDraft, emptyNewCustomerDraft, newCustomerConsents, refusedFieldOf,
+  type ConsentChoice, type CustomerKind, type NewCustomerDraft, type NewCustomerField,
+} from './new-customer-draft.js';
+import { NewCustomerIdentityProblem } from './new-customer-identity-problem.js';
+import { draftProblems, fieldProblemOf, type FieldProblem, type IdentityField } from './profile-field-checks.js';
+
+const textFields = ['name', 'email', 'phone', 'city', 'region'] as const;
+const kinds: CustomerKind[] = ['person', 'organization'];
+// a person with customers:write alone is answered only the new customer's number
+type CreateAnswer = CustomerDetail | { customerId: number };
+
+/**
+ * A customer added by hand: a walk-in at the till, a caller. Checked as the profile form checks an
+ * edit (an email or phone that cannot be one, a birth year in the future) before anything is sent;
+ * what the server refuses is said under the field it names, an email another customer has with a
+ * link to them. Created, the new customer's page opens.
+ */
+export function NewCustomerPage() {
+  const { t, locale } = useI18n();
+  const { navigate } = useRouter();
+  const [draft, setDraft] = useState<NewCustomerDraft>(emptyNewCustomerDraft);
+  const [hasTriedSave, setHasTriedSave] = useState(false);
+  const [leftFields, setLeftFields] = useState<ReadonlySet<IdentityField>>(new Set());
+  // shown while the field it names is as it was sent; CUSTOMER_EMPTY until anything is filled in
+  const [refused, setRefused] = useState<{ error: Error; draft: NewCustomerDraft } | null>(null);
+  // a second press while the first is on its way would create the customer twice
+  const [isSending, setIsSending] = useState(false);
+  const idPrefix = useId();
+  const currentYear = new Date().getFullYear();
+  const countries = useMemo(() => countryChoices(intlTagByLocale[locale], null), [locale]);
+  const check = checkNewCustomerDraft(draft, currentYear);
+  const localIdentityProblems = draftProblems({ email: draft.email, phone: draft.phone });
+  const isBirthYearErrorShown = hasTriedSave && !check.ok && check.isBirthYearInvalid;
+
+  const refusedField = refusedFieldOf(refused?.error ?? null);
+  const isRefusalCurrent = refused !== null && refusedField !== null && (refused.error instanceof ApiError && refused.error.code === 'CUSTOMER_EMPTY'
+    ? refused.draft === draft : refused.draft[refusedField] === draft[refusedField]);
+  const refusalOf = (field: NewCustomerField) => (isRefusalCurrent && refusedField === field ? refused!.error : null);
+  const identityProblemOf = (field: IdentityField): FieldProblem | null => {
+    const own = localIdentityProblems.find((problem) => problem.field === field);
+    if (own && (hasTriedSave || leftFields.has(field))) return own;
+    const fromServer = fieldProblemOf(refusalOf(field));
+    return fromServer?.field === field ? fromServer : null;
+  };
+  const change = (changes: Partial<NewCustomerDraft>) => setDraft({ ...draft, ...changes });
+
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (isSending) return;
+    const form = event.currentTarget;
+    const focus = (field: string) => (form.elements.namedItem(field) as HTMLElement | null)?.focus();
+    setRefused(null);
+    setHasTriedSave(true);
+    if (!check.ok) {
+      focus(check.identityProblems[0]?.field ?? 'birthYear');
+      return;
+    }
+    setIsSending(true);
+    try {
+      const created = await api.post<CreateAnswer>('/api/customers', check.body);
+      navigate(`/customers/${'customerId' in created ? created.customerId : created.customer.customer_id}`);
+    } catch (caught) {
+      setIsSending(false);
+      setRefused({ error: caught as Error, draft });
+      const field = refusedFieldOf(caught as Error);
+      if (field) focus(field);
+    }
+  };
+
+  const problemId = (field: NewCustomerField) => `${idPrefix}-${field}`;
+  const describedBy = (field: NewCustomerField, hasProblem: boolean) => (hasProblem ? { 'aria-invalid': true, 'aria-describedby': problemId(field) } : {});
+  const refusalUnder = (field: NewCustomerField): ReactNode => {
+    const error = refusalOf(field);
+    return error ? <div id={problemId(field)} className="field-help"><ErrorMessage error={error} /></div> : null;
+  };
+
+  return (
+    <section className="page page-new-customer">
+      <Link className="back-link" to="/customers">{t('customer.backToList')}</Link>
+      <header className="page-header">
+        <h1>{t('customers.new.title')}</h1>
+      </header>
+      <form className="stacked-form" onSubmit={save} noValidate>
+        <div className="customer-grid">
+          <Card title={t('customer.profile')}>
+            <div className="stacked-form">
+              <fieldset className="choice-fieldset">
+                <legend>{t('customers.new.kind')}</legend>
+                {kinds.map((kind) => (
+                  <label key={kind} className="checkbox-field">
+                    <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={() => change({ kind })} />
+                    {t(`customer.kinds.${kind}`)}
+                  </label>
+                ))}
+              </fieldset>
+              {textFields.map((field) => {
+                const identityProblem = field === 'email' || field === 'phone' ? identityProblemOf(field) : null;
+                const refusal = identityProblem ? null : refusalUnder(field);
+                return (
+                  <Fragment key={field}>
+                    <label className="field">
+                      <span>{t(`customer.fields.${field}`)}</span>
+                      <input name={field} value={draft[field]} type={field === 'phone' ? 'tel' : 'text'} inputMode={field === 'email' ? 'email' : undefined} autoComplete="off"
+                        {...describedBy(field, Boolean(identityProblem ?? refusal))}
+                        onChange={(event) => change({ [field]: event.target.value })}
+                        onBlur={field === 'email' || field === 'phone' ? () => setLeftFields((current) => new Set(current).add(field)) : undefined} />
+                    </label>
+                    {identityProblem ? <NewCustomerIdentityProblem id={problemId(field)} problem={identityProblem} /> : refusal}
+                  </Fragment>
+                );
+              })}
+              <label className="field">
+                <span>{t('customer.fields.country')}</span>
+                <select name="country" value={draft.country} onChange={(event) => change({ country: event.target.value })} {...describedBy('country', refusalOf('country') !== null)}>
+                  <option value="">{t('customer.countryNotGiven')}</option>
+                  {countries.map((country) => <option key={country.code} value={country.code}>{country.name}</option>)}
+                </select>
+              </label>
+              {refusalUnder('country')}
+              <label className="field">
+                <span>{t('customer.fields.birthYear')}</span>
+                <input name="birthYear" inputMode="numeric" autoComplete="off" value={draft.birthYear} onChange={(event) => change({ birthYear: event.target.value })}
+                  {...describedBy('birthYear', isBirthYearErrorShown || refusalOf('birthYear') !== null)} />
+              </label>
+              {isBirthYearErrorShown ? (
+                <p id={problemId('birthYear')} className="inline-error field-help" role="alert">
+                  {t('customers.new.birthYearInvalid', { earliest: String(earliestBirthYear), latest: String(currentYear) })}
+                </p>
+              ) : refusalUnder('birthYear')}
+            </div>
+          </Card>
+          <Card title={t('customer.consent')}>
+            <div className="facts consent-choices">
+              {newCustomerConsents.map((consent) => (
+                <label key={consent} className="field">
+                  <span>{t(`customer.consents.${consent}`)}</span>
+                  <select name={consent} value={draft[consent]} onChange={(event) => change({ [consent]: event.target.value as ConsentChoice })}>
+                    <option value="">{t('customer.consentUnknown')}</option>
+                    <option value="yes">{t('common.yes')}</option>
+                    <option value="no">{t('common.no')}</option>
+                  </select>
+                </label>
+              ))}
+            </div>
+          </Card>
+        </div>
+        {refused && refusedField === null ? <ErrorMessage error={refused.error} /> : null}
+        <div className="button-row">
+          <button type="submit" className="button-primary" disabled={isSending}>{t('customers.new.create')}</button>
+          <Link className="button-link button-quiet" to="/customers">{t('common.cancel')}</Link>
+        </div>
+      </form>
+    </section>
+  );
+}
