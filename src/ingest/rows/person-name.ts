@@ -14,12 +14,20 @@ export function personName(values: FieldValues, fields: { name: string; first: s
   const whole = values.text(fields.name);
   const first = values.text(fields.first);
   const last = values.text(fields.last);
-  if (whole !== null && (first !== null || last === null || comparable(whole).includes(comparable(last)))) return whole;
+  if (whole !== null && (first !== null || last === null || holdsWords(whole, last))) return whole;
   const parts = [whole ?? first, last].filter((part): part is string => part !== null);
   return parts.length === 0 ? null : parts.join(' ');
 }
 
-/** "Bērziņš" and "BERZINS" compare alike: a name written without its accents or in capitals still holds the surname. */
-function comparable(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * Whether the whole name holds the surname as words of its own ("Bērziņš, Jānis" holds "BERZINS":
+ * accents and capitals aside), not merely as letters inside a word: "Alice" does not hold "Li".
+ */
+function holdsWords(whole: string, last: string): boolean {
+  const wholeWords = wordsOf(whole);
+  const lastWords = wordsOf(last);
+  if (lastWords.length === 0) return true;
+  return wholeWords.some((_, start) => lastWords.every((word, offset) => wholeWords[start + offset] === word));
 }
+
+const wordsOf = (text: string): string[] => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((word) => word !== '');

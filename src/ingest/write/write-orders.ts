@@ -61,7 +61,12 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
   return outcome;
 }
 
-/** For each buyer the batch creates, the first name an order of theirs gives (the buyer rows come first in the resolution). */
+/**
+ * For each buyer the batch creates, the first name an order of theirs gives (the buyer rows come
+ * first in the resolution), written with the customer in the one insert. It is read before the
+ * orders are judged, so a buyer whose first order is rejected and a later one stored takes the
+ * rejected order's name: the same person's, as the file gives it, at no extra statement.
+ */
 function buyerNamesOfCreated(resolution: RefResolution, priced: ReadonlyArray<OrderGroup>): Map<number, string> {
   const created = new Set(resolution.createdIds);
   const names = new Map<number, string>();

@@ -16,6 +16,8 @@ describe('a new customer as the form sends them', () => {
 
   it('sends an empty form as empty, without the kind, so the server refuses it rather than create a nameless person', () => {
     expect(checkNewCustomerDraft(draft({ name: '   ', kind: 'organization' }), 2026)).toEqual({ ok: true, body: {} });
+    // a consent alone is no detail either: the server would store a customer with nothing to find them by
+    expect(checkNewCustomerDraft(draft({ consentEmail: 'yes', kind: 'person' }), 2026)).toEqual({ ok: true, body: {} });
   });
 
   it('holds back an email or phone that cannot be one, saying which', () => {

@@ -45,7 +45,9 @@ export function checkNewCustomerDraft(draft: NewCustomerDraft, currentYear: numb
     if (draft[consent] !== '') body[consent] = draft[consent] === 'yes';
   }
   if (birthYear.year !== null) body.birthYear = birthYear.year;
-  if (Object.keys(body).length > 0) body.kind = draft.kind;
+  // a consent or the kind alone would make a customer nobody can find: sent empty, the server refuses it (CUSTOMER_EMPTY)
+  if (!newCustomerTextFields.some((field) => field in body) && !('birthYear' in body)) return { ok: true, body: {} };
+  body.kind = draft.kind;
   return { ok: true, body };
 }
 
