@@ -157,5 +157,9 @@ const customerTypesSchema = objectOf<CustomerTypeRow>()({
 export const customerTypeTimelineSchema = objectOf<Awaited<ReturnType<typeof customerTypeTimeline>>>()({
   customerId: z.number().int(),
   current: customerTypesSchema.nullable(),
-  timeline: z.array(objectOf<TypeTimelineEntry>()({ type: z.string(), enteredAt: isoTime, leftAt: isoTime.nullable(), reason: z.string(), numbers: z.unknown() })),
+  timeline: z.array(objectOf<TypeTimelineEntry>()({
+    type: z.string(), enteredAt: isoTime, leftAt: isoTime.nullable(), reason: z.string(), numbers: z.unknown(),
+    sinceHistoryStart: z.boolean().describe('The spell begins the customer\'s type history: entered by the store\'s first analysis, or by their first typing when they were known before it (created, or with an order or interest event, before that day). '
+      + 'What they were before is not known, so the type was held already then, not taken (enteredAt is when the history began, not a change)'),
+  })),
 });

@@ -19,6 +19,7 @@ export type { AsOfInput, StoreAnalysisContext } from './analysis-context.js';
 export { storeAnalysisContextFrom, storeAnalysisContextItem } from './analysis-context.js';
 export { classifyCustomer, type Classification } from './classify.js';
 export { typeReason, typesExplanation } from './type-reasons.js';
+export { typeHistoryStartOf } from './type-history-start.sql.js';
 export { loadMoneyFormat } from './analysis-context.js';
 export { customerTypesByPrecedence, isCustomerType, type CustomerType } from './customer-types.js';
 export { defaultTypePolicy, typePolicySchema, type TypePolicy } from './policy.js';

@@ -4,6 +4,7 @@ import type { VipCutoffs } from './customer-facts.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
 import type { TypePolicy } from './policy.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
+import { typeHistoryStartOf } from './type-history-start.sql.js';
 
 /**
  * Session settings for one analysis transaction (`set local`, so they end with
@@ -64,6 +65,19 @@ export async function findVipCutoffs(db: Kysely<Database>, policy: TypePolicy): 
 
 export type HistoryChange = { entered: number; left: number };
 
+export type TypeSpellRow = { type: string; entered_at: Date; left_at: Date | null; numbers: unknown; since_history_start: boolean };
+
+/**
+ * A customer's type spells in the order they were entered, each saying whether it begins
+ * their history with a type already held (typeHistoryStartOf) rather than taken.
+ */
+export async function findTypeHistory(db: Kysely<Database>, customerId: number, timeZone: string): Promise<TypeSpellRow[]> {
+  const result = await sql<TypeSpellRow>`
+    select h.type, h.entered_at, h.left_at, h.numbers, coalesce(h.entered_at = start.at, false) as since_history_start
+    from customer_type_history h cross join (select ${typeHistoryStartOf(customerId, timeZone)} as at) start
+    where h.customer_id = ${customerId}::bigint order by h.entered_at, h.history_id`.execute(db);
+  return result.rows;
+}
 
 export type TypeCombinationCount = {
   types: string[]; primaryType: string; customers: number; asOf: Date | null;

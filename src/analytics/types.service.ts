@@ -14,7 +14,8 @@ import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 import { typeReason, typesExplanation } from './type-reasons.js';
-import { createFactsTable, findLatestAnalysisDay, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
+import { createFactsTable, findLatestAnalysisDay, findTypeHistory, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
+import { readStoreSettings } from './settings.repo.js';
 import { heldTypes, storeAllCustomerTypes, storeFirstCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';
 
 export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: HistoryChange; overdueAlerts: number };
@@ -137,27 +138,31 @@ export async function listCustomersByType(db: Kysely<Database>, type: string, op
   };
 }
 
-export type TypeTimelineEntry = { type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown };
+/**
+ * A spell of a type. `sinceHistoryStart`: it begins the customer's type history (entered by the
+ * store's first analysis, or by their first typing when they were known before it,
+ * type-history-start.sql.ts): the type was held already then, not taken.
+ */
+export type TypeTimelineEntry = { type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown; sinceHistoryStart: boolean };
 
 export async function customerTypeTimeline(db: Kysely<Database>, customerId: number): Promise<{ customerId: number; current: CustomerTypeRow | null; timeline: TypeTimelineEntry[] }> {
+  const { timezone } = await readStoreSettings(db);
   const [current, history, money] = await Promise.all([
     sql<{ types: string[]; primary_type: string; numbers: unknown; as_of: Date }>`
       select types, primary_type, numbers, ${typesAsOf(sql`as_of`)} as as_of from customer_type where customer_id = ${customerId}::bigint`.execute(db),
-    sql<{ type: string; entered_at: Date; left_at: Date | null; numbers: unknown }>`
-      select type, entered_at, left_at, numbers from customer_type_history
-      where customer_id = ${customerId}::bigint order by entered_at, history_id`.execute(db),
+    findTypeHistory(db, customerId, timezone),
     loadMoneyFormat(db),
   ]);
   const row = current.rows[0];
-  if (!row && history.rows.length === 0) {
+  if (!row && history.length === 0) {
     throw new AppError('ANALYTICS_CUSTOMER_NOT_FOUND', `Customer ${customerId} has no types yet; run "clientele analyze" first.`, { field: 'customerId' });
   }
   return {
     customerId,
     current: row ? { customerId, types: row.types, primaryType: row.primary_type, explanation: typesExplanation(row.types, row.numbers, money), numbers: row.numbers, asOf: new Date(row.as_of).toISOString() } : null,
-    timeline: history.rows.map((entry) => ({
+    timeline: history.map((entry) => ({
       type: entry.type, enteredAt: new Date(entry.entered_at).toISOString(), leftAt: entry.left_at ? new Date(entry.left_at).toISOString() : null,
-      reason: typeReason(entry.type, entry.numbers, money), numbers: entry.numbers,
+      reason: typeReason(entry.type, entry.numbers, money), numbers: entry.numbers, sinceHistoryStart: entry.since_history_start,
     })),
   };
 }

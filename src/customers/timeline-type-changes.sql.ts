@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { typeHistoryStartOf } from '../analytics/index.js';
 
 /**
  * A customer's type changes as timeline rows (at, kind, id, title, detail): "became X" when
@@ -15,10 +16,15 @@ import { sql, type RawBuilder } from 'kysely';
  * the type ended (`leftAt`); a left change by the spell that closed it. The two rows of one
  * spell share its id, at different times.
  *
+ * A type held when the customer's type history began (typeHistoryStartOf: the store's first
+ * analysis, or the customer's first typing when they were known before it) was not taken then:
+ * its entered row says "already X when the type history began" (`sinceHistoryStart`), since what
+ * they were before is not known.
+ *
  * Shown, each change is dated no later than it can have been recorded: the day's end is hours
  * ahead while the day lasts, so "became lead" stood above the merges that day that led to it.
  */
-export function typeChangeEntries(customerId: number): RawBuilder<unknown> {
+export function typeChangeEntries(customerId: number, timeZone: string): RawBuilder<unknown> {
   return sql`
     select ${recordedBy(sql`change.at`)} as at, 'type_change' as kind, change.id, change.title, change.detail
     from (
@@ -38,9 +44,11 @@ export function typeChangeEntries(customerId: number): RawBuilder<unknown> {
       ) numbered
       group by type, held_number
     ) held
+    cross join (select ${typeHistoryStartOf(customerId, timeZone)} as at) start
     cross join lateral (values
-      (held.entered_at, held.entered_id, 'became ' || held.type,
-        jsonb_build_object('type', held.type, 'change', 'entered', 'numbers', held.entered_numbers, 'leftAt', held.left_at)),
+      (held.entered_at, held.entered_id, case when held.entered_at = start.at then 'already ' || held.type || ' when the type history began' else 'became ' || held.type end,
+        jsonb_build_object('type', held.type, 'change', 'entered', 'numbers', held.entered_numbers, 'leftAt', held.left_at,
+          'sinceHistoryStart', coalesce(held.entered_at = start.at, false))),
       (held.left_at, held.left_id, 'no longer ' || held.type,
         jsonb_build_object('type', held.type, 'change', 'left', 'numbers', held.left_numbers, 'enteredAt', held.entered_at))
     ) as change(at, id, title, detail)

@@ -53,7 +53,10 @@ describeEachStore('a customer\'s type changes in the timeline', (context) => {
 
     const sameDay = await timeline(x);
     expect(typeChanges(sameDay.items)).toEqual([[june30End, 'entered', 'new']]);
-    expect(sameDay.items.find((item) => item.kind === 'type_change')).toMatchObject({ title: 'became new', detail: { leftAt: null, reason: 'New: first purchase 2024-06-20' } });
+    // the store's first analysis found X new (since 20 June): not a change made on 30 June
+    expect(sameDay.items.find((item) => item.kind === 'type_change')).toMatchObject({
+      title: 'already new when the type history began', detail: { leftAt: null, reason: 'New: first purchase 2024-06-20', sinceHistoryStart: true },
+    });
 
     // seven weeks on X is no longer new but a one-time buyer: a change each way, on that day
     await analyze(db, { asOf: '2024-08-15', clock: fixedClock('2024-09-01T00:00:00Z') });
@@ -65,6 +68,7 @@ describeEachStore('a customer\'s type changes in the timeline', (context) => {
     // a type left has no reason: its numbers say why it was held
     expect(leftNew.detail).not.toHaveProperty('reason');
     expect(enteredOneTime.detail.reason).toMatch(/^One-time buyer: single purchase 2024-06-20/);
+    expect(enteredOneTime).toMatchObject({ title: 'became one_time', detail: { sinceHistoryStart: false } });
     // "became new" says until when, the day it was left, not the day's first closing
     expect(instant(enteredNew.detail.leftAt)).toBe(august15End);
 

@@ -44,7 +44,7 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
   const { timeZone } = await getStoreSettings(db);
   const isMidnight = (column: string) => sql`(${sql.ref(column)} at time zone ${timeZone}::text)::time = time '00:00'`;
   const hasTypeHistory = await tableExists(db, 'customer_type_history');
-  const typeChanges = hasTypeHistory ? sql`union all ${typeChangeEntries(customerId)}` : sql``;
+  const typeChanges = hasTypeHistory ? sql`union all ${typeChangeEntries(customerId, timeZone)}` : sql``;
   // keyed by the microsecond, kind and id: spells a run opened together share their time, and a
   // page may end between them
   const cursorCondition = after ? sql`where (at_key, kind, id) < (${after.atKey}::bigint, ${after.kind}::text, ${after.id}::bigint)` : sql``;

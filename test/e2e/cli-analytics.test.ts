@@ -82,7 +82,8 @@ describeEachCliStore('clientele analytics CLI', (context) => {
 
   it('says in a customer\'s timeline until when a type held', async () => {
     const shown = (await cli('customers', 'show', String(regularId))).stdout;
-    expect(shown).toMatch(/type_change\s+was regular until 2026-11-07$/m);
+    // the spell began at the store's first analysis: held already then, not taken (docs/customer-types.md)
+    expect(shown).toMatch(/type_change\s+regular since the type history began, until 2026-11-07$/m);
     expect(shown).toMatch(/type_change\s+became at_risk$/m);
   }, 240_000);
 

@@ -22,13 +22,26 @@ const notEstimated = 'not estimated (one purchase only)';
 /**
  * A type spell is listed when it began; one that has ended says until when:
  * the as-of day of the analysis that found the type gone (it ends at that
- * day's close, the next midnight in the store's time zone).
+ * day's close, the next midnight in the store's time zone). One held when the
+ * type history began was not taken then: it is held since then.
  */
 function timelineTitle(entry: TimelineEntry, timeZone: string): string {
   if (entry.kind === 'merge') return `${entry.title} (merge #${String(entry.detail.mergeId)})`;
   const leftAt = entry.kind === 'type_change' ? entry.detail.leftAt : null;
   if (typeof leftAt !== 'string') return entry.title;
-  return `was ${String(entry.detail.type)} until ${dayClosedBy(leftAt, timeZone)}`;
+  const until = dayClosedBy(leftAt, timeZone);
+  const type = String(entry.detail.type);
+  return entry.detail.sinceHistoryStart === true ? `${type} since the type history began, until ${until}` : `was ${type} until ${until}`;
+}
+
+/**
+ * When an entry happened, as listed. A type change and a prediction are dated the end of
+ * their store day (the next midnight) or, while it lasts, the run that recorded them: shown as
+ * that instant, the end read as the next day at 00:00; shown as the day it closes, they read
+ * the day the web shows.
+ */
+function timelineTime(entry: TimelineEntry, timeZone: string): Date | string {
+  return entry.kind === 'type_change' || entry.kind === 'prediction' ? dayClosedBy(entry.at, timeZone) : entry.at;
 }
 
 export async function runCustomersShow(runtime: CliRuntime, customerId: number): Promise<void> {
@@ -63,7 +76,7 @@ export async function runCustomersShow(runtime: CliRuntime, customerId: number):
         as_of: calendarDay(prediction.as_of), p_alive: prediction.p_alive === null ? notEstimated : Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk ?? notEstimated, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
         expected_spend_per_order: amount(prediction.expected_spend_minor), clv: amount(prediction.clv_minor), next_purchase: calendarDay(prediction.next_purchase_day),
       }) : '(none yet: clientele models predict)',
-      '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: t.at, kind: t.kind, title: timelineTitle(t, timeZone) }))),
+      '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: timelineTime(t, timeZone), kind: t.kind, title: timelineTitle(t, timeZone) }))),
     ].join('\n');
   });
 }

@@ -103,7 +103,8 @@ export type CustomerPrediction = {
 export type CustomerTypes = {
   customerId: number;
   current: { types: string[]; primaryType: string; explanation: string; numbers: unknown; asOf: string } | null;
-  timeline: Array<{ type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown }>;
+  /** `sinceHistoryStart`: the spell begins the customer's type history (the store's first analysis, or their first typing when known before it): held already then, not taken. */
+  timeline: Array<{ type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown; sinceHistoryStart: boolean }>;
 };
 
 export type AlertCounts = { metricDrops: number; customerOverdue: number };

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 import { typeReasonMessage } from './type-reason.js';
 import { analysisDay } from './timeline-entry-text.js';
+import { typeSpellDates } from './type-spell-dates.js';
 import { translatedOr } from '../../i18n/translated-or.js';
 
 /**
@@ -12,7 +13,8 @@ import { translatedOr } from '../../i18n/translated-or.js';
  * and ended.
  */
 export function CustomerTypesCard({ types }: { types: PendingData<CustomerTypes> }) {
-  const { t, format, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, format, locale } = i18n;
   const day = (iso: string) => analysisDay(iso, format);
   // rebuilt from the stored numbers; the server's English sentence only where they fall short
   const reason = (type: string, numbers: unknown, english: string) => {
@@ -51,7 +53,7 @@ export function CustomerTypesCard({ types }: { types: PendingData<CustomerTypes>
                   <li key={`${entry.type}-${entry.enteredAt}-${index}`}>
                     <strong>{t(`customerTypes.${entry.type}`)}</strong>{' '}
                     <span className="muted small">
-                      {entry.leftAt ? t('customer.types.between', { from: day(entry.enteredAt), to: day(entry.leftAt) }) : t('customer.types.since', { from: day(entry.enteredAt) })}
+                      {typeSpellDates(entry, i18n)}
                     </span>
                     <div className="small">{reason(entry.type, entry.numbers, entry.reason)}</div>
                   </li>

@@ -43,7 +43,9 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
     case 'merge':
       return t(detail.undoneAt ? 'timeline.mergeUndone' : 'timeline.merge', { kept: String(detail.keptCustomerId), merged: String(detail.mergedCustomerId) });
     case 'type_change':
-      // a type taken or lost (detail.change); entries from before the server said which were all taken
+      // a type taken or lost (detail.change); entries from before the server said which were all taken.
+      // One held when the type history began was not taken that day: what came before is not known
+      if (detail.change !== 'left' && detail.sinceHistoryStart === true) return t('timeline.typeAtHistoryStart', { type: t(`customerTypes.${text(detail.type)}`) });
       return t(detail.change === 'left' ? 'timeline.typeLeft' : 'timeline.typeChange', { type: t(`customerTypes.${text(detail.type)}`) });
     case 'prediction':
       return predictionText(entry, { t, format });
