@@ -146,11 +146,10 @@ export async function listCustomersByType(db: Kysely<Database>, type: string, op
 export type TypeTimelineEntry = { type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown; sinceHistoryStart: boolean };
 
 export async function customerTypeTimeline(db: Kysely<Database>, customerId: number): Promise<{ customerId: number; current: CustomerTypeRow | null; timeline: TypeTimelineEntry[] }> {
-  const { timezone } = await readStoreSettings(db);
   const [current, history, money] = await Promise.all([
     sql<{ types: string[]; primary_type: string; numbers: unknown; as_of: Date }>`
       select types, primary_type, numbers, ${typesAsOf(sql`as_of`)} as as_of from customer_type where customer_id = ${customerId}::bigint`.execute(db),
-    findTypeHistory(db, customerId, timezone),
+    readStoreSettings(db).then(({ timezone }) => findTypeHistory(db, customerId, timezone)),
     loadMoneyFormat(db),
   ]);
   const row = current.rows[0];

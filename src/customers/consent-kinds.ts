@@ -2,4 +2,7 @@
 export const consentKinds = ['email', 'sms', 'profiling'] as const;
 export type ConsentKind = (typeof consentKinds)[number];
 
+/** What a consent lets a business do, as a sentence says who agreed to it ("who agreed to SMS campaigns"). */
+export const consentPurpose: Record<ConsentKind, string> = { email: 'email campaigns', sms: 'SMS campaigns', profiling: 'profiling' };
+
 export const consentColumn = (kind: ConsentKind) => `consent_${kind}` as const;

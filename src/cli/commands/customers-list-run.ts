@@ -1,6 +1,7 @@
 import { countCustomers, listCustomers } from '../../customers/customers.queries.js';
 import { listCustomersQuerySchema } from '../../customers/customers.schemas.js';
 import { consentFilterSchema } from '../../customers/consent-filter.js';
+import { consentPurpose } from '../../customers/consent-kinds.js';
 // from its own module, not analytics/index.js: the list needs none of the analyses' other modules
 import { listCustomersByType } from '../../analytics/types.service.js';
 import { findLatestAnalysisDay } from '../../analytics/types.repo.js';
@@ -100,7 +101,7 @@ export async function runCustomersList(runtime: CliRuntime, options: ListOptions
     // "1.500" may be read as 1,500 or 1.5: say which
     const spent = minRevenueMinor === undefined ? '' : ` who spent at least ${formatMoney(minRevenueMinor, p.currency)}`;
     const typed = query.type === undefined ? '' : ` ${typedAsOf(query.type, p.typesAsOf)}`;
-    const agreed = query.consent === undefined ? '' : ` who agreed to ${query.consent === 'profiling' ? 'profiling' : `${query.consent} campaigns`}`;
+    const agreed = query.consent === undefined ? '' : ` who agreed to ${consentPurpose[query.consent]}`;
     const shown = `${p.items.length} shown of ${p.total} customer${p.total === 1 ? '' : 's'}${agreed}${spent}${typed && `;${typed}`}`;
     const unpriced = p.hasPrices ? '' : `\n${noPricesNote}${options.sort === 'revenue' ? ', so --sort revenue puts them in no order of spending' : ''}`;
     return `${table(rows)}\n${shown}${unpriced}${p.hint ? `\n${p.hint}` : ''}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;

@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
 import { customerCsvCells, customerCsvHeader, segmentMemberCsvColumns } from '../../customers/customer-csv.js';
 import { getSegment, listSegmentMembers } from '../../segments/index.js';
-import { consentColumn, type ConsentKind } from '../../customers/consent-kinds.js';
+import { consentColumn, consentPurpose, type ConsentKind } from '../../customers/consent-kinds.js';
 import type { CliRuntime } from '../runtime.js';
 
 /** The API's largest page of members: the file is written a page at a time, so memory stays flat however large the segment. */
@@ -62,14 +62,12 @@ export async function writeMembersCsv(db: Kysely<Database>, ref: number | string
   return { segmentId: segment.segment_id, name: segment.name, file, members, ...(options.consent === undefined ? {} : { consent: options.consent, leftOut }) };
 }
 
-const consentWords: Record<ConsentKind, string> = { email: 'email campaigns', sms: 'SMS campaigns', profiling: 'profiling' };
-
 /** `segments members --csv`: the file written, and with --consent how many members it left out and why. */
 export async function runSegmentMembersCsv(runtime: CliRuntime, ref: number | string, options: { csv: string; after?: number; consent?: ConsentKind }): Promise<void> {
   const written = await runtime.withStore(({ db, runtime: { settings } }) => writeMembersCsv(db, ref, options.csv, { currency: settings.currency, after: options.after, consent: options.consent }));
   runtime.print(written, (w: MembersCsv) => {
     const wrote = `Wrote ${w.members} member${w.members === 1 ? '' : 's'} of segment #${w.segmentId} "${w.name}"`;
     if (w.consent === undefined) return `${wrote} to ${w.file}.`;
-    return `${wrote} who agreed to ${consentWords[w.consent]} to ${w.file}; left out ${w.leftOut}: consent_${w.consent} no, or never asked.`;
+    return `${wrote} who agreed to ${consentPurpose[w.consent]} to ${w.file}; left out ${w.leftOut}: consent_${w.consent} no, or never asked.`;
   });
 }

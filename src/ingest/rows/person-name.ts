@@ -1,3 +1,4 @@
+import { foldAccents } from '../../customers/name-search.js';
 import type { FieldValues } from './row-problem.js';
 
 /**
@@ -30,4 +31,5 @@ function holdsWords(whole: string, last: string): boolean {
   return wholeWords.some((_, start) => lastWords.every((word, offset) => wholeWords[start + offset] === word));
 }
 
-const wordsOf = (text: string): string[] => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((word) => word !== '');
+// folded as the name search folds (name-search.ts), so a surname found here is the one a search finds
+const wordsOf = (text: string): string[] => foldAccents(text).toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((word) => word !== '');

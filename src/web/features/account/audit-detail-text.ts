@@ -1,8 +1,8 @@
+import { roles } from '../../../auth/permissions.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import type { Formatters } from '../../i18n/format.js';
 
 type Translate = I18n['t'];
-const roles = ['owner', 'admin', 'marketer', 'agent', 'analyst'];
 
 /**
  * A recorded fact's name for people: the known ones in the reader's language, a nested one by its
@@ -20,7 +20,7 @@ function valueText(key: string, value: unknown, t: Translate, format: Pick<Forma
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   // whole numbers here are mostly ids and line numbers, never grouped ("Nr. 2033", not "2 033")
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : format.number(value, Math.min((String(value).split('.')[1] ?? '').length, 6));
-  if (key === 'role' && typeof value === 'string' && roles.includes(value)) return t(`roles.${value}`);
+  if (key === 'role' && typeof value === 'string' && (roles as readonly string[]).includes(value)) return t(`roles.${value}`);
   if (Array.isArray(value)) return value.map((item) => (item !== null && typeof item === 'object' ? JSON.stringify(item) : valueText(key, item, t, format))).join(', ');
   return String(value);
 }

@@ -1,3 +1,4 @@
+import { consentKinds } from '../../../customers/consent-kinds.js';
 import { fractionDigitsOf, parseAmount } from './parse-amount.js';
 
 /** The list's filters; kept in the URL so a view can be bookmarked, shared and saved. */
@@ -17,7 +18,7 @@ export type CustomerFilters = {
   consent: '' | (typeof consentKinds)[number];
 };
 
-export const consentKinds = ['email', 'sms', 'profiling'] as const;
+export { consentKinds };
 export const channels = ['store', 'web', 'mobile', 'marketplace', 'phone', 'other'] as const;
 export const sorts = ['last_purchase', 'revenue', 'recent', 'name'] as const;
 /** Who bought last comes first: the list is about real customers, and newest-first opened on a page of leads. */

@@ -43,7 +43,7 @@ function askMergeText(otherId: number | null, customerId: number, t: I18n['t']):
 }
 
 /** The other customer by name once loaded, by number until then (or when they cannot be read). */
-function OwnerLink({ customerId }: { customerId: number }) {
+export function OwnerLink({ customerId }: { customerId: number }) {
   const { t } = useI18n();
   const owner = useApiData<CustomerDetail>(`/api/customers/${customerId}`);
   const name = owner.data ? customerLabel(owner.data.customer, t) : null;

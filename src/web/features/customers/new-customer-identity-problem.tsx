@@ -1,8 +1,5 @@
-import type { CustomerDetail } from '../../api/types.js';
-import { useApiData } from '../../api/use-api-data.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { Link } from '../../routes/router.js';
-import { customerLabel } from './customer-label.js';
+import { OwnerLink } from './identity-field-problem.js';
 import type { FieldProblem } from './profile-field-checks.js';
 
 /**
@@ -26,12 +23,4 @@ export function NewCustomerIdentityProblem({ id, problem }: { id: string; proble
       <p>{t('customers.new.takenHint')}</p>
     </div>
   );
-}
-
-/** The customer who has the value, by name once loaded, by number until then (or when they cannot be read). */
-function OwnerLink({ customerId }: { customerId: number }) {
-  const { t } = useI18n();
-  const owner = useApiData<CustomerDetail>(`/api/customers/${customerId}`);
-  const name = owner.data ? customerLabel(owner.data.customer, t) : null;
-  return <Link to={`/customers/${customerId}`}>{name ? t('customer.fieldProblems.owner', { name, id: customerId }) : t('customer.number', { id: customerId })}</Link>;
 }
