@@ -89,6 +89,19 @@ describeEachStore('customer names given as first and last name', (context) => {
     expect(await names('stub.lv')).toEqual([['ayu@stub.lv', 'Ayu Lestari'], ['ilze@stub.lv', 'Ilze Ozola']]);
   });
 
+  it('names a buyer the batch created by the orders stored, not by an order of theirs rejected', async () => {
+    const orders = (name: string, rows: string[]) => files.file(name, ['order_id,customer_email,customer_name,ordered_at,amount', ...rows].join('\n'));
+    expect(await importFile(db(), { ...importDefaults, entity: 'orders', file: orders('taken.csv', ['R-1,owner@rejected.lv,Olga Owner,2026-03-01,10.00', 'R-2,owner@rejected.lv,,2026-03-01,10.00']) }))
+      .toMatchObject({ inserted: 2, rejected: 0 });
+    // are another customer's orders: both rows are rejected, and the orders after them land
+    const file = orders('new-buyers.csv', [
+      'R-1,vera@rejected.lv,Wrong Name,2026-03-02,10.00', 'R-3,vera@rejected.lv,Vera Vītola,2026-03-03,12.00',
+      'R-2,ivo@rejected.lv,Ivo Wrong,2026-03-02,10.00', 'R-4,ivo@rejected.lv,,2026-03-03,12.00',
+    ]);
+    expect(await importFile(db(), { ...importDefaults, entity: 'orders', file })).toMatchObject({ inserted: 2, rejected: 2 });
+    expect(await names('rejected.lv')).toEqual([['ivo@rejected.lv', null], ['owner@rejected.lv', 'Olga Owner'], ['vera@rejected.lv', 'Vera Vītola']]);
+  });
+
   it('does not name from an order a customer a customers file described without a name', async () => {
     const customers = files.file('described.csv', ['email,city', 'rita@profile.lv,Rīga'].join('\n'));
     expect(await importFile(db(), { ...importDefaults, entity: 'customers', file: customers })).toMatchObject({ inserted: 1, rejected: 0 });

@@ -87,7 +87,8 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const recipientRows = priced.map((group, index) => ({ index, refs: group.order.recipient ?? [] })).filter((row) => row.refs.length > 0);
   const resolution = await planCustomerRefs(db, [...priced.map((group) => group.order.customer), ...recipientRows.map((row) => row.refs)]);
   const rowTimes = [...priced.map((group) => group.order.orderedAt), ...recipientRows.map((row) => priced[row.index].order.orderedAt)];
-  await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes), buyerNamesOfCreated(resolution, priced));
+  const createdNames = buyerNamesOfCreated(resolution, priced);
+  await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes), createdNames);
   const recipientByIndex = new Map(recipientRows.map((row, position) => [row.index, resolution.customerIds[priced.length + position]]));
   const staged = priced.map((group, index) => stageOrder(group, resolution.customerIds[index], recipientByIndex.get(index) ?? null));
 
@@ -109,6 +110,7 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   }
   // a later order of a merged person, or a later gift for them, stays theirs if the merge is undone
   const stored = staged.filter((order) => !written.rejectedLines.has(order.order.line));
+  if (written.rejectedLines.size > 0) await renameCreatedByStoredOrders(db, createdNames, stored);
   await recordArrivalsThroughMergedIdentities(db, 'order',
     stored.map((order) => ({ source: order.order.source, externalId: order.order.externalId, customerId: order.customerId, refs: order.order.customer })));
   await recordArrivalsThroughMergedIdentities(db, 'gift', stored.flatMap((order) => (order.recipientId === null ? [] : [
@@ -117,6 +119,25 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const giftedTo = plain.flatMap((order) => (order.recipientId !== null && !fast.notInsertedLines.has(order.order.line) ? [order.recipientId] : []));
   const named = await nameUnnamedStubs(db, stored, new Set(resolution.createdIds));
   outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named])];
+}
+
+/**
+ * A buyer this batch created took the name of their first order in it that names them
+ * (buyerNamesOfCreated), before the careful path could reject that order. A rejected row writes
+ * nothing, so the name is then the first stored order's, or none when no stored order names them.
+ */
+async function renameCreatedByStoredOrders(db: Db, givenNames: ReadonlyMap<number, string>, stored: ReadonlyArray<StagedOrder>): Promise<void> {
+  const storedNames = new Map<number, string>();
+  for (const order of stored) {
+    const name = order.order.customerName;
+    if (name && givenNames.has(order.customerId) && !storedNames.has(order.customerId)) storedNames.set(order.customerId, name);
+  }
+  const renamed = [...givenNames.keys()].filter((customerId) => storedNames.get(customerId) !== givenNames.get(customerId));
+  if (renamed.length === 0) return;
+  await sql`
+    update customer c set name = s.name, updated_at = now()
+    from unnest(${renamed}::bigint[], ${renamed.map((customerId) => storedNames.get(customerId) ?? null)}::text[]) as s(customer_id, name)
+    where c.customer_id = s.customer_id and c.is_stub and c.merged_into_customer_id is null`.execute(db);
 }
 
 /**
