@@ -4,7 +4,8 @@ import { AppError } from '../core/errors.js';
  * Why `year` cannot be a customer's year of birth as of `asOf`, or null when it can. A year after
  * the current one (its UTC year, as the importer reads it: ingest/rows/build-customer.ts) is a typo
  * such as 2091 for 1991: nobody on file is born in the future, so the importer and the profile form
- * refuse it, and the API and the CLI must too, or an edit would store what an import refuses.
+ * refuse it, and so does the customers service for every other writer (API, CLI), or an edit would
+ * store what an import refuses.
  */
 export function futureBirthYearProblem(year: number, asOf: Date): string | null {
   const latest = asOf.getUTCFullYear();

@@ -14,11 +14,10 @@ import { customerWriteResponseSchema, identityRemovalResponseSchema } from './cu
 import { errorResponse, noContent } from '../server/responses.js';
 import type { Principal } from '../server/access.js';
 import {
-  countCustomersQuerySchema, createCustomerSchema, customerFieldsSchema, customerIdParams, identityInputSchema, listCustomersQuerySchema,
-  lookupQuerySchema, mergeBodySchema, removeIdentityQuerySchema, timelineQuerySchema,
+  countCustomersQuerySchema, createCustomerSchema, customerIdParams, listCustomersQuerySchema,
+  lookupQuerySchema, mergeBodySchema, removeIdentityQuerySchema, timelineQuerySchema, updateCustomerSchema,
 } from './customers.schemas.js';
 import { consentFilterSchema } from './consent-filter.js';
-import { refuseFutureBirthYear } from './birth-year.js';
 
 const tags = ['customers'];
 // the list and its count take the same consent filter, so the count is of the list a marketer exports
@@ -33,16 +32,6 @@ const undoneMergeSchema = z.object({
   eventsMovedBack: z.number().int().describe("interest events moved back: the merge's own and those that came later through the restored customer's identities"),
   giftsMovedBack: z.number().int().describe("gifts whose recipient is the restored customer again: those the merge moved and those bought for them later through their identities"),
 });
-/**
- * A PATCH that names nothing to change is refused: answered like an edit, it would leave an empty
- * `customer.update` in the audit log. An empty identities list adds nothing either.
- */
-const changeableFields = [...Object.keys(customerFieldsSchema.shape), 'identities'];
-const customerPatchSchema = customerFieldsSchema.extend({ identities: z.array(identityInputSchema).max(50).optional() }).strict()
-  .refine((patch) => Object.entries(patch).some(([field, value]) => value !== undefined && !(field === 'identities' && Array.isArray(value) && value.length === 0)), {
-    error: `Give at least one field to change: ${changeableFields.join(', ')}`,
-  });
-
 // a write's answer holds the customer only for a caller who may read them: customers:write alone is not customers:read
 const canReadCustomers = (principal: Principal | null) => principalHasPermission(principal, 'customers:read');
 const writeAnswer = 'Answers the customer as they are now to a caller with customers:read; to one without it (an API key with the write scope alone), only `{ customerId }`.';
@@ -78,7 +67,6 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     schema: { tags, summary: 'Create a customer', description: writeAnswer, body: createCustomerSchema, response: { 201: customerWriteResponseSchema, 409: identityTaken } },
   }, async (request, reply) => {
     const { identities, ...fields } = request.body;
-    refuseFutureBirthYear(fields.birthYear, deps.clock.now());
     const customerId = await createCustomer(db, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.create', entity: 'customer', entityId: String(customerId), detail: { fields: Object.keys(fields) } });
     return reply.status(201).send(canReadCustomers(request.principal) ? await getCustomer(db, customerId) : { customerId });
@@ -94,12 +82,11 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     schema: {
       tags, summary: 'Update profile fields, consent, or add identities; a changed or cleared email or phone replaces the identity the old value was', params: customerIdParams,
       description: `${writeAnswer} A body with nothing to change is refused (400 REQUEST_INVALID) and leaves no audit entry.`,
-      body: customerPatchSchema,
+      body: updateCustomerSchema,
       response: { 200: customerWriteResponseSchema, 404: notFound, 409: identityTaken },
     },
   }, async (request) => {
     const { identities, ...fields } = request.body;
-    refuseFutureBirthYear(fields.birthYear, deps.clock.now());
     const update = await updateCustomer(db, request.params.customerId, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
     // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
     const detail = customerUpdateAuditDetail(update);

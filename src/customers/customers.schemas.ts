@@ -26,12 +26,12 @@ export const identityInputSchema = z.object({
   value: z.string().trim().min(1).max(200),
 });
 
-export const customerFieldsSchema = z.object({
+const customerFieldShape = {
   kind: z.enum(['person', 'organization']).optional(),
   name: nullableText,
   email: nullableText,
   phone: nullableText,
-  // the upper bound is the current year, which a schema cannot know: the routes check it by the request's clock (birth-year.ts)
+  // the upper bound is the current year, which a schema cannot know: the service checks it by its clock (birth-year.ts)
   birthYear: z.number().int().min(1900).max(2100).nullable().optional().describe('Four digits, 1900 to the current year; a later year is refused (400 CUSTOMER_BIRTH_YEAR_INVALID); null clears it'),
   gender: nullableText,
   city: nullableText,
@@ -41,9 +41,67 @@ export const customerFieldsSchema = z.object({
   consentEmail: z.boolean().nullable().optional(),
   consentSms: z.boolean().nullable().optional(),
   consentProfiling: z.boolean().nullable().optional(),
+};
+
+/** The profile fields a write names, by their request (camelCase) names. */
+const customerFieldNames = Object.keys(customerFieldShape) as Array<keyof typeof customerFieldShape>;
+
+/**
+ * The names a customer is read out with (customer-responses.schemas.ts) where they differ from the
+ * request's: taken as aliases, so a client that read `birth_year` can send it back as it read it.
+ */
+const customerFieldAliases = {
+  birth_year: 'birthYear', income_band: 'incomeBand', consent_email: 'consentEmail', consent_sms: 'consentSms', consent_profiling: 'consentProfiling',
+} as const satisfies Record<string, keyof typeof customerFieldShape>;
+
+type CustomerFieldAlias = keyof typeof customerFieldAliases;
+
+const aliasOf = <Field extends keyof typeof customerFieldShape>(field: Field) =>
+  customerFieldShape[field].describe(`Alias of \`${field}\`, the name a customer is read out with; send one of the two, not both`);
+
+// the aliases are keys of the object itself, so a strict object still refuses every other key (with
+// the suggestions of key-suggestions.ts) and an invalid value is reported under the key the caller sent
+const customerBodyObject = z.object({
+  ...customerFieldShape,
+  birth_year: aliasOf('birthYear'),
+  income_band: aliasOf('incomeBand'),
+  consent_email: aliasOf('consentEmail'),
+  consent_sms: aliasOf('consentSms'),
+  consent_profiling: aliasOf('consentProfiling'),
+  identities: z.array(identityInputSchema).max(50).optional(),
 }).strict();
 
-export const createCustomerSchema = customerFieldsSchema.extend({ identities: z.array(identityInputSchema).max(50).optional() }).strict();
+type CustomerBody = z.output<typeof customerBodyObject>;
+
+/**
+ * The body with each alias read as its field. Both spellings of one field are refused rather than
+ * one chosen: a client sending both most likely changed one and left the other as it read it.
+ */
+function readAliases(body: CustomerBody, context: z.RefinementCtx<CustomerBody>): Omit<CustomerBody, CustomerFieldAlias> {
+  const fields: Record<string, unknown> = { ...body };
+  let isAmbiguous = false;
+  for (const [alias, field] of Object.entries(customerFieldAliases)) {
+    if (body[alias as CustomerFieldAlias] === undefined) continue;
+    if (body[field] !== undefined) {
+      context.addIssue({ code: 'custom', path: [alias], message: `"${alias}" is an alias of "${field}": send one of the two, not both` });
+      isAmbiguous = true;
+    }
+    fields[field] = body[alias as CustomerFieldAlias];
+    delete fields[alias];
+  }
+  return isAmbiguous ? z.NEVER : fields as Omit<CustomerBody, CustomerFieldAlias>;
+}
+
+export const createCustomerSchema = customerBodyObject.transform(readAliases);
+
+/**
+ * A PATCH that names nothing to change is refused: answered like an edit, it would leave an empty
+ * `customer.update` in the audit log. An empty identities list adds nothing either.
+ */
+export const updateCustomerSchema = customerBodyObject.transform(readAliases)
+  .refine((patch) => Object.entries(patch).some(([field, value]) => value !== undefined && !(field === 'identities' && Array.isArray(value) && value.length === 0)), {
+    error: `Give at least one field to change: ${[...customerFieldNames, 'identities'].join(', ')}`,
+  });
 
 export const customerIdParams = z.object({ customerId: z.coerce.number().int().positive() });
 

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import type { CustomerRef } from '../ingest/canonical.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from '../traits/index.js';
+import { refuseFutureBirthYear } from './birth-year.js';
 import { customerEmpty, customerNotFound, identityInvalid, identityTaken, identityTakenByAnother, type IdentityUse } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
@@ -117,12 +118,15 @@ async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[]
 }
 
 /**
- * `clock`: the now that segments judge relative dates by (the store's data set end when it has one).
+ * `clock`: the now that segments judge relative dates by (the store's data set end when it has one),
+ * and whose year is the latest birth year taken.
  * `hidesOtherCustomers`: the caller may write but not read customers, so a refusal names no other customer.
  */
 export type CustomerWriteOptions = { clock?: Clock; hidesOtherCustomers?: boolean };
 
 export async function createCustomer(db: Db, fields: CustomerFields, identities: IdentityInput[] = [], options: CustomerWriteOptions = {}): Promise<number> {
+  // here, not at the edges, so every writer (API, CLI, a script) refuses what an import refuses
+  refuseFutureBirthYear(fields.birthYear, (options.clock ?? systemClock).now());
   return db.transaction().execute(async (trx) => {
     const { values, phoneCountry } = await normaliseFields(trx, fields);
     const given = Object.entries(values as Record<string, unknown>).filter(([, value]) => value !== null && value !== undefined);
@@ -148,6 +152,7 @@ export type CustomerUpdate = { change: CustomerChange; identityChange: IdentityC
 export async function updateCustomer(
   db: Db, customerId: number, fields: CustomerFields, identities: IdentityInput[] = [], options: CustomerWriteOptions = {},
 ): Promise<CustomerUpdate> {
+  refuseFutureBirthYear(fields.birthYear, (options.clock ?? systemClock).now());
   return db.transaction().execute(async (trx) => {
     const isContactEdited = fields.email !== undefined || fields.phone !== undefined;
     // replacing an old email or phone checks which merge brought it: no merge or undo may run in between

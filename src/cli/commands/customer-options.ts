@@ -32,7 +32,8 @@ function birthYearOf(value: string): number | null {
   if (value.trim() === '') return null;
   if (!/^\d{4}$/.test(value.trim())) throw refuse('--birth-year', `"${value.slice(0, 40)}" is not a year such as 1985.`);
   const year = Number(value.trim());
-  // the CLI's clock is the system's (store-session.ts), as the API's is the request's
+  // the service refuses it too (customers.service.ts); checked here as well to name the option the
+  // user typed, before the store opens. The CLI's clock is the system's (store-session.ts), as the service's.
   const problem = futureBirthYearProblem(year, new Date());
   if (problem !== null) throw refuse('--birth-year', `${problem}.`);
   return year;

@@ -1,6 +1,6 @@
 /**
  * Which accepted key a client most likely meant by one the schema does not know. Requests take
- * camelCase keys while some answers carry snake_case ones (`birth_year`), so a client copying a
+ * camelCase keys while some answers carry snake_case ones (`default_country`), so a client copying a
  * response's key back is the usual case; a typo of a letter or two is the other.
  */
 export function suggestAcceptedKey(unknown: string, accepted: readonly string[]): string | null {
