@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createTestUser } from '../../helpers/auth.js';
+import { createTestUser, signInAs } from '../../helpers/auth.js';
 import { describeWithBrowser, pagePoll, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
 
 /** How wide the page is against the window: a form wider than a phone's screen makes the whole page scroll sideways. */
@@ -81,6 +81,57 @@ describeWithBrowser('a new customer added by hand', () => {
     await page.getByRole('link', { name: 'Cancel' }).click();
     await page.waitForURL(/\/customers$/);
     await expect(db.selectFrom('customer').select('customer_id').where('name', '=', 'Nobody Atall').execute()).resolves.toEqual([]);
+  });
+
+  it('records a caller\'s gender and income band, and changes or clears them on the profile', async () => {
+    const { page, server } = app;
+    const reader = await signInAs(server.store, 'analyst');
+    const storedProfile = async (customerId: number) => {
+      const response = await server.app.inject({ method: 'GET', url: `/api/customers/${customerId}`, headers: reader.readHeaders });
+      expect(response.statusCode, response.body).toBe(200);
+      const { customer } = response.json() as { customer: { name: string | null; gender: string | null; income_band: string | null } };
+      return { name: customer.name, gender: customer.gender, income_band: customer.income_band };
+    };
+    const agent = await createTestUser(server.store, 'agent');
+    await page.context().clearCookies();
+    await signInThroughForm(page, server.url, agent.user.email, agent.password);
+
+    await page.goto(`${server.url}/customers/new`);
+    await page.getByLabel('Name', { exact: true }).fill('Dewi Lestari');
+    await page.getByLabel('Gender', { exact: true }).fill('female');
+    await page.getByLabel('Income band', { exact: true }).fill(' 5-10M ');
+    await page.getByRole('button', { name: 'Create customer' }).click();
+    await page.waitForURL(/\/customers\/\d+$/);
+    const customerId = Number(new URL(page.url()).pathname.split('/').pop());
+    await expect(storedProfile(customerId)).resolves.toEqual({ name: 'Dewi Lestari', gender: 'female', income_band: '5-10M' });
+
+    // a blank one is left out: no "" stored, nothing for the card to show
+    await page.goto(`${server.url}/customers/new`);
+    await page.getByLabel('Name', { exact: true }).fill('Rudi Hartono');
+    await page.getByLabel('Gender', { exact: true }).fill('   ');
+    await page.getByRole('button', { name: 'Create customer' }).click();
+    await page.waitForURL(/\/customers\/\d+$/);
+    await expect(storedProfile(Number(new URL(page.url()).pathname.split('/').pop()))).resolves.toEqual({ name: 'Rudi Hartono', gender: null, income_band: null });
+
+    await page.goto(`${server.url}/customers/${customerId}`);
+    const profile = page.getByRole('region', { name: 'Profile' });
+    await profile.getByText('female', { exact: true }).waitFor();
+    await profile.getByRole('button', { name: 'Edit' }).click();
+    const gender = profile.getByLabel('Gender', { exact: true });
+    const incomeBand = profile.getByLabel('Income band', { exact: true });
+    await expect(gender.inputValue()).resolves.toBe('female');
+    await expect(incomeBand.inputValue()).resolves.toBe('5-10M');
+    await gender.fill('');
+    await incomeBand.fill('10-20M');
+    await profile.getByRole('button', { name: 'Save' }).click();
+    await profile.getByRole('button', { name: 'Edit' }).waitFor();
+    await expect(storedProfile(customerId)).resolves.toEqual({ name: 'Dewi Lestari', gender: null, income_band: '10-20M' });
+    await page.getByRole('region', { name: 'Timeline' }).getByText('Gender changed from female to (empty); Income band changed from 5-10M to 10-20M by you').waitFor(pagePoll);
+
+    // the form opened again starts from what was saved
+    await profile.getByRole('button', { name: 'Edit' }).click();
+    await expect(gender.inputValue()).resolves.toBe('');
+    await expect(incomeBand.inputValue()).resolves.toBe('10-20M');
   });
 
   it('offers an analyst no way to add a customer', async () => {

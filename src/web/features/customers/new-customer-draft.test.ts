@@ -10,6 +10,14 @@ describe('a new customer as the form sends them', () => {
     expect(check).toEqual({ ok: true, body: { name: 'Sari Wijaya', email: 'sari@toko.co.id', city: 'Bandung', country: 'ID', birthYear: 1985, consentEmail: true, consentSms: false, kind: 'person' } });
   });
 
+  it('sends a gender and an income band as typed, trimmed, under the request\'s names, and leaves them out when blank', () => {
+    expect(checkNewCustomerDraft(draft({ name: 'Dewi Lestari', gender: ' female ', incomeBand: '5-10M ' }), 2026))
+      .toEqual({ ok: true, body: { name: 'Dewi Lestari', gender: 'female', incomeBand: '5-10M', kind: 'person' } });
+    expect(checkNewCustomerDraft(draft({ name: 'Dewi Lestari', gender: '  ', incomeBand: '' }), 2026)).toEqual({ ok: true, body: { name: 'Dewi Lestari', kind: 'person' } });
+    // like a city, an income band told on the phone is something known of the caller: the server stores it
+    expect(checkNewCustomerDraft(draft({ incomeBand: '<5M' }), 2026)).toEqual({ ok: true, body: { incomeBand: '<5M', kind: 'person' } });
+  });
+
   it('sends an organisation as one', () => {
     expect(checkNewCustomerDraft(draft({ name: 'PT Maju Jaya', kind: 'organization' }), 2026)).toEqual({ ok: true, body: { name: 'PT Maju Jaya', kind: 'organization' } });
   });
@@ -36,6 +44,8 @@ describe('a refused create placed under its field', () => {
     [new ApiError(400, 'CUSTOMER_BIRTH_YEAR_INVALID', 'birthYear: 2091 is after this year.', 'birthYear', { value: 2091 }), 'birthYear'],
     [new ApiError(409, 'CUSTOMER_IDENTITY_CONFLICT', 'Taken.', 'email', { belongsTo: 7 }), 'email'],
     [new ApiError(400, 'REQUEST_INVALID', 'Invalid body field "country".', 'country'), 'country'],
+    [new ApiError(400, 'REQUEST_INVALID', 'Invalid body field "incomeBand".', 'incomeBand'), 'incomeBand'],
+    [new ApiError(400, 'REQUEST_INVALID', 'Invalid body field "gender".', 'gender'), 'gender'],
   ])('says %s under %s', (error, field) => {
     expect(refusedFieldOf(error)).toBe(field);
   });

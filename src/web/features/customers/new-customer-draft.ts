@@ -2,7 +2,8 @@ import { ApiError } from '../../api/client.js';
 import { parseBirthYear } from './birth-year.js';
 import { draftProblems, type FieldProblem } from './profile-field-checks.js';
 
-export const newCustomerTextFields = ['name', 'email', 'phone', 'city', 'region', 'country'] as const;
+/** Under the request's names (incomeBand, where the customer's answer says income_band). */
+export const newCustomerTextFields = ['name', 'email', 'phone', 'city', 'region', 'country', 'gender', 'incomeBand'] as const;
 export type NewCustomerTextField = (typeof newCustomerTextFields)[number];
 export const newCustomerConsents = ['consentEmail', 'consentSms', 'consentProfiling'] as const;
 export type NewCustomerConsent = (typeof newCustomerConsents)[number];
@@ -22,7 +23,7 @@ export type NewCustomerBody = Partial<Record<NewCustomerTextField, string> & Rec
 export type DraftCheck = { ok: true; body: NewCustomerBody } | { ok: false; identityProblems: FieldProblem[]; isBirthYearInvalid: boolean };
 
 export const emptyNewCustomerDraft: NewCustomerDraft = {
-  kind: 'person', name: '', email: '', phone: '', city: '', region: '', country: '', birthYear: '',
+  kind: 'person', name: '', email: '', phone: '', city: '', region: '', country: '', gender: '', incomeBand: '', birthYear: '',
   consentEmail: '', consentSms: '', consentProfiling: '',
 };
 

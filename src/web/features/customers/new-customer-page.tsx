@@ -15,7 +15,9 @@ import {
 import { NewCustomerIdentityProblem } from './new-customer-identity-problem.js';
 import { draftProblems, fieldProblemOf, type FieldProblem, type IdentityField } from './profile-field-checks.js';
 
-const textFields = ['name', 'email', 'phone', 'city', 'region'] as const;
+type TextInputField = Exclude<NewCustomerField, 'country' | 'birthYear'>;
+// the profile's order: who they are and how to reach them, where they live, then gender, birth year and income band
+const contactFields = ['name', 'email', 'phone', 'city', 'region'] as const satisfies readonly TextInputField[];
 const kinds: CustomerKind[] = ['person', 'organization'];
 // a person with customers:write alone is answered only the new customer's number
 type CreateAnswer = CustomerDetail | { customerId: number };
@@ -85,6 +87,23 @@ export function NewCustomerPage() {
     return error ? <div id={problemId(field)} className="field-help"><ErrorMessage error={error} /></div> : null;
   };
 
+  const textInput = (field: TextInputField) => {
+    const identityProblem = field === 'email' || field === 'phone' ? identityProblemOf(field) : null;
+    const refusal = identityProblem ? null : refusalUnder(field);
+    return (
+      <Fragment key={field}>
+        <label className="field">
+          <span>{t(`customer.fields.${field}`)}</span>
+          <input name={field} value={draft[field]} type={field === 'phone' ? 'tel' : 'text'} inputMode={field === 'email' ? 'email' : undefined} autoComplete="off"
+            {...describedBy(field, Boolean(identityProblem ?? refusal))}
+            onChange={(event) => change({ [field]: event.target.value })}
+            onBlur={field === 'email' || field === 'phone' ? () => setLeftFields((current) => new Set(current).add(field)) : undefined} />
+        </label>
+        {identityProblem ? <NewCustomerIdentityProblem id={problemId(field)} problem={identityProblem} /> : refusal}
+      </Fragment>
+    );
+  };
+
   return (
     <section className="page page-new-customer">
       <Link className="back-link" to="/customers">{t('customer.backToList')}</Link>
@@ -104,22 +123,7 @@ export function NewCustomerPage() {
                   </label>
                 ))}
               </fieldset>
-              {textFields.map((field) => {
-                const identityProblem = field === 'email' || field === 'phone' ? identityProblemOf(field) : null;
-                const refusal = identityProblem ? null : refusalUnder(field);
-                return (
-                  <Fragment key={field}>
-                    <label className="field">
-                      <span>{t(`customer.fields.${field}`)}</span>
-                      <input name={field} value={draft[field]} type={field === 'phone' ? 'tel' : 'text'} inputMode={field === 'email' ? 'email' : undefined} autoComplete="off"
-                        {...describedBy(field, Boolean(identityProblem ?? refusal))}
-                        onChange={(event) => change({ [field]: event.target.value })}
-                        onBlur={field === 'email' || field === 'phone' ? () => setLeftFields((current) => new Set(current).add(field)) : undefined} />
-                    </label>
-                    {identityProblem ? <NewCustomerIdentityProblem id={problemId(field)} problem={identityProblem} /> : refusal}
-                  </Fragment>
-                );
-              })}
+              {contactFields.map(textInput)}
               <label className="field">
                 <span>{t('customer.fields.country')}</span>
                 <select name="country" value={draft.country} onChange={(event) => change({ country: event.target.value })} {...describedBy('country', refusalOf('country') !== null)}>
@@ -128,6 +132,7 @@ export function NewCustomerPage() {
                 </select>
               </label>
               {refusalUnder('country')}
+              {textInput('gender')}
               <label className="field">
                 <span>{t('customer.fields.birthYear')}</span>
                 <input name="birthYear" inputMode="numeric" autoComplete="off" value={draft.birthYear} onChange={(event) => change({ birthYear: event.target.value })}
@@ -138,6 +143,7 @@ export function NewCustomerPage() {
                   {t('customers.new.birthYearInvalid', { earliest: String(earliestBirthYear), latest: String(currentYear) })}
                 </p>
               ) : refusalUnder('birthYear')}
+              {textInput('incomeBand')}
             </div>
           </Card>
           <Card title={t('customer.consent')}>

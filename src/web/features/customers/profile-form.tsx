@@ -9,11 +9,16 @@ import { earliestBirthYear, parseBirthYear } from './birth-year.js';
 import { draftProblems, fieldProblemOf, type FieldProblem, type IdentityField } from './profile-field-checks.js';
 import { IdentityFieldProblem } from './identity-field-problem.js';
 
-export const editableFields = ['name', 'email', 'phone', 'city', 'region', 'country'] as const;
-type EditableField = (typeof editableFields)[number];
+/** The text fields the profile shows as stored, under the customer's own names for them. */
+export const editableFields = ['name', 'email', 'phone', 'city', 'region', 'country', 'gender'] as const;
+// the income band is edited as stored ("5-10M") but shown in the reader's numbers, so the card says it
+// apart; the request names it incomeBand where the customer's answer has income_band
+const textFields = [...editableFields, 'incomeBand'] as const;
+type EditableField = (typeof textFields)[number];
 type Draft = Record<EditableField, string>;
 
-const draftOf = (customer: Customer) => Object.fromEntries(editableFields.map((field) => [field, customer[field] ?? ''])) as Draft;
+const storedValue = (customer: Customer, field: EditableField) => (field === 'incomeBand' ? customer.income_band : customer[field]);
+const draftOf = (customer: Customer) => Object.fromEntries(textFields.map((field) => [field, storedValue(customer, field) ?? ''])) as Draft;
 const isIdentityField = (field: EditableField): field is IdentityField => field === 'email' || field === 'phone';
 
 /** `onDone`: the customer as the save left them (the server's answer), or null when cancelled or nothing changed. */
@@ -65,7 +70,7 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
     }
     if (!birthYear.ok) return;
     // Only changed fields are sent, and an emptied field becomes null (cleared), not "".
-    const changes: Record<string, string | number | null> = Object.fromEntries(editableFields.filter(changed).map((field) => [field, draft[field].trim() === '' ? null : draft[field].trim()]));
+    const changes: Record<string, string | number | null> = Object.fromEntries(textFields.filter(changed).map((field) => [field, draft[field].trim() === '' ? null : draft[field].trim()]));
     if (birthYear.year !== customer.birth_year) changes.birthYear = birthYear.year;
     try {
       onDone(Object.keys(changes).length > 0 ? await api.patch<CustomerDetail>(`/api/customers/${customer.customer_id}`, changes) : null);
@@ -111,6 +116,10 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
           {t('customer.birthYearInvalid', { earliest: String(earliestBirthYear), latest: String(currentYear) })}
         </p>
       ) : null}
+      <label className="field">
+        <span>{t('customer.fields.incomeBand')}</span>
+        <input name="incomeBand" autoComplete="off" value={draft.incomeBand} onChange={(event) => setDraft({ ...draft, incomeBand: event.target.value })} />
+      </label>
       {refused && !refusedProblem ? <ErrorMessage error={refused.error} /> : null}
       <div className="button-row">
         <button type="submit" className="button-primary">{t('common.save')}</button>
