@@ -23,6 +23,15 @@ describe('profile edits and identity removals in the timeline', () => {
     expect(timelineEntryText(entry('profile_change', { fields: ['name', 'phone'], by: 'cli:ops' }), i18nFor('en'))).toBe('Profile edited (Name, Phone) by the command line (ops)');
   });
 
+  it('says a changed income band in the reader\'s numbers, as the profile card does, and other text as stored', () => {
+    const band = entry('profile_change', { fields: ['incomeBand', 'gender'], by: 'user:5', before: { incomeBand: '5-10M', gender: null }, after: { incomeBand: 'Other', gender: 'female' } });
+    const indonesian = timelineEntryText(band, i18nFor('id'));
+    expect(indonesian).toContain(i18nFor('id').format.compact(5_000_000));
+    expect(indonesian).not.toContain('5-10M');
+    expect(indonesian).toContain('Other');
+    expect(indonesian).toContain('female');
+  });
+
   it('says an identity was removed, and the profile field emptied with it', () => {
     const card = entry('identity_removal', { kind: 'external', namespace: 'loyalty_card', value: 'LC-7', clearedField: null, by: 'user:5:ana@shop.example' });
     expect(timelineEntryText(card, i18nFor('en'))).toBe('Loyalty card LC-7 removed by ana@shop.example');

@@ -1,22 +1,25 @@
 import type { TimelineEntry } from '../../api/types.js';
+import type { Formatters } from '../../i18n/format.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { translatedOr } from '../../i18n/translated-or.js';
 import { actorLabel, isReaderActor } from './actor-label.js';
 import { identityLabel } from './identity-label.js';
+import { incomeBandFact } from './income-band-fact.js';
 
 /**
  * A profile edit (the server's `profile_change`): each field changed, from what to what, and who
  * changed it: "by you" when that is the reader (`readerUserId`, see isReaderActor). Edits recorded
- * before the audit kept values name their fields only.
+ * before the audit kept values name their fields only. With `format`, an income band reads as the
+ * profile card says it, in the reader's numbers ("5 jt – 10 jt", not "5-10M").
  */
-export function profileChangeText(entry: TimelineEntry, t: I18n['t'], readerUserId?: number | null): string {
+export function profileChangeText(entry: TimelineEntry, t: I18n['t'], readerUserId?: number | null, format?: Pick<Formatters, 'compact'>): string {
   const { detail } = entry;
   const fields = Array.isArray(detail.fields) ? detail.fields.map(String) : [];
   const { actor, isReader } = actorOf(detail, t, readerUserId);
   const before = recordOf(detail.before);
   const after = recordOf(detail.after);
   if (!before || !after) return t(isReader ? 'timeline.profileEditedByYou' : 'timeline.profileEdited', { fields: fields.map((field) => fieldName(field, t)).join(', '), actor });
-  const changes = fields.map((field) => t('timeline.fieldChange', { field: fieldName(field, t), before: valueText(field, before[field], t), after: valueText(field, after[field], t) }));
+  const changes = fields.map((field) => t('timeline.fieldChange', { field: fieldName(field, t), before: valueText(field, before[field], t, format), after: valueText(field, after[field], t, format) }));
   return t(isReader ? 'timeline.profileChangeByYou' : 'timeline.profileChange', { changes: changes.join('; '), actor });
 }
 
@@ -41,9 +44,10 @@ const recordOf = (value: unknown) => (typeof value === 'object' && value !== nul
 
 const fieldName = (field: string, t: I18n['t']) => translatedOr(t, 'timeline.fields', field);
 
-function valueText(field: string, value: unknown, t: I18n['t']): string {
+function valueText(field: string, value: unknown, t: I18n['t'], format: Pick<Formatters, 'compact'> | undefined): string {
   if (value === null || value === undefined || value === '') return t('timeline.emptyValue');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (field === 'kind') return translatedOr(t, 'customer.kinds', String(value));
+  if (field === 'incomeBand' && format) return incomeBandFact(String(value), t, format);
   return String(value);
 }

@@ -50,7 +50,7 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
     case 'prediction':
       return predictionText(entry, { t, format });
     case 'profile_change':
-      return profileChangeText(entry, t, readerUserId);
+      return profileChangeText(entry, t, readerUserId, format);
     case 'identity_removal':
       return identityRemovalText(entry, t, readerUserId);
     default:
