@@ -50,7 +50,13 @@ export type AnalyzeResult = {
  * Whether the as-of day is complete, for the alerts, is judged by the time the
  * run starts. Makes its own transactions, so it is not called inside one.
  */
-export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput; clock?: Clock } = {}): Promise<AnalyzeResult> {
+/**
+ * `raisesAlerts: false` classifies and scores without raising any alert, and the run is no later
+ * run's previous one for overdue customers (overdue-alerts.repo.ts): for a run that only gives the
+ * type history a start (a demo load's run 91 days before the data's end), whose alerts no one asked
+ * for, and after which the next run would raise every customer overdue in between.
+ */
+export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput; clock?: Clock; raisesAlerts?: boolean } = {}): Promise<AnalyzeResult> {
   if (db.isTransaction) throw new Error('analyze makes its own transactions: call it outside a transaction');
   const startedAt = new Date();
   const started = performance.now();
@@ -63,16 +69,17 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
   return db.transaction().execute(async (transaction) => {
     const transactionStarted = performance.now();
     const context = await loadAnalysisContext(transaction, options.asOf, options.clock);
-    const types = await classifyAllCustomers(transaction, context);
+    const raisesAlerts = options.raisesAlerts ?? true;
+    const types = await classifyAllCustomers(transaction, context, { raisesAlerts });
     const typesDone = performance.now();
     const rfmScored = await replaceRfmScores(transaction);
     const rfmDone = performance.now();
     // each customer's primary type as just stored
-    const alerts = await raiseMetricAlerts(transaction, context, now, heldTypes, { storeSeries });
+    const alerts = raisesAlerts ? await raiseMetricAlerts(transaction, context, now, heldTypes, { storeSeries }) : { raised: 0, usedReadAhead: false };
     await closeOverdueAlertsOfReturnedCustomers(transaction, context.asOf.day);
     const openAlerts = await countOpenAlerts(transaction, context.asOf.day);
     const alertsDone = performance.now();
-    const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops: alerts.raised, customerOverdue: types.overdueAlerts };
+    const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops: alerts.raised, customerOverdue: types.overdueAlerts, raisesAlerts };
     const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt, rfmScored });
     // after the run is recorded: customer_rfm reads its RFM day from the latest run
     await refreshAllSegments(transaction, { clock: options.clock ?? systemClock });

@@ -29,7 +29,7 @@ const preparedBatchLimit = 500;
  * Classifies every customer as of the context's day. Runs inside the caller's
  * transaction and leaves `analysis_fact` behind for RFM to reuse.
  */
-export async function classifyAllCustomers(db: Kysely<Database>, context: AnalysisContext): Promise<TypesRunResult> {
+export async function classifyAllCustomers(db: Kysely<Database>, context: AnalysisContext, options: { raisesAlerts?: boolean } = {}): Promise<TypesRunResult> {
   await tuneForAnalysis(db);
   await createFactsTable(db, { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: null, prediction: context.prediction });
   const cutoffs = await findVipCutoffs(db, context.policy);
@@ -37,6 +37,7 @@ export async function classifyAllCustomers(db: Kysely<Database>, context: Analys
   const first = await storeFirstCustomerTypes(db, classifying, context.asOf.instant);
   const customers = first?.customers ?? await storeAllCustomerTypes(db, classifying, context.asOf.instant);
   const history = first?.history ?? await updateAllTypeHistory(db, context.asOf.instant);
+  if (options.raisesAlerts === false) return { customers, cutoffs, history, overdueAlerts: 0 };
   const overdue = await overdueAlertsStatement(heldTypes, context.policy, context.asOf.day).execute(db);
   return { customers, cutoffs, history, overdueAlerts: Number(overdue.numAffectedRows ?? 0) };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,27 @@ it('loads the Groceries data set, which has no prices, with VIPs ranked by purch
     expect((await store.db.selectFrom('customer_prediction').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toBe(0);
     const vip = (await reportTypes(store.db)).types.find((row) => row.type === 'vip');
     expect(vip?.customers).toBeGreaterThan(0);
+  } finally {
+    await dispose();
+  }
+});
+
+it('loads CDNOW with a type history whose moves are customers\' own, and the alerts of its last week only', { timeout: 240_000 }, async () => {
+  const { store, dispose } = await createTestStore('embedded');
+  try {
+    await loadDatasetDemo(store.db, 'cdnow', { actor: 'test' });
+    // the history starts with an analysis 91 days before the end, judged by a prediction of its own
+    // day: no one stops being lapsed by then without buying again (2,236 did when it had none)
+    const unexplained = await sql<{ n: number }>`
+      select count(*)::int as n from customer_type_history h
+      where h.type = 'lapsed' and h.left_at is not null
+        and not exists (select 1 from customer_purchase_day d where d.customer_id = h.customer_id and d.day > '1998-03-31')`.execute(store.db);
+    expect(unexplained.rows[0].n).toBe(0);
+    const moved = await sql<{ n: number }>`select count(*)::int as n from customer_type_history where type = 'lapsed' and left_at is not null`.execute(store.db);
+    expect(moved.rows[0].n).toBeGreaterThan(100);
+    // that analysis raises nothing, and the end day's looks back one week, not the quarter (66 overdue)
+    const alerts = await sql<{ kind: string; n: number }>`select kind, count(*)::int as n from alert group by kind order by kind`.execute(store.db);
+    expect(alerts.rows).toEqual([{ kind: 'customer_overdue', n: 6 }]);
   } finally {
     await dispose();
   }

@@ -32,21 +32,52 @@ function withRejectedRows(summary: ImportSummary, expected: DemoDataset['expecte
  */
 async function deriveUnderstanding(db: Kysely<Database>, asOfDay: string, clock: Clock): Promise<string[]> {
   const hasRepeatBuyers = await db.selectFrom('customer_trait').select('customer_id').where('purchase_days', '>', 1).limit(1).executeTakeFirst();
-  // a data set whose purchases do not pin the model down (Groceries: no one ever seems to drop out)
-  // is loaded without predictions, and its lapsed customers follow the quiet-days rule
   const notes: string[] = [];
-  if (hasRepeatBuyers) {
-    await predictCustomers(db, { asOf: asOfDay, horizonDays: 365, discountRate: 0.01, clock }).catch((error: unknown) => {
-      if (!(isAppError(error) && error.code === 'MODEL_FIT_NOT_CONVERGED')) throw error;
-      notes.push(`No predicted value: the purchases do not pin the value model down (its fit did not converge), so lapsed customers follow the quiet-days rule.`);
-    });
-  }
-  // a first analysis before the reports' default 90-day window gives the type history a start
+  // the end day's fit decides whether the store has predictions at all
+  const isPredicted = hasRepeatBuyers ? await predictOrNote(db, asOfDay, clock, notes) : false;
+  // A first analysis before the reports' default 90-day window gives the type history a start
   // before it, so the type migration shows the window's real moves, where one analysis can only
-  // say whom it first typed
-  await analyze(db, { asOf: addDays(asOfDay, -typeHistoryDays), clock });
+  // say whom it first typed. It judges who is lapsed by a prediction of its own day: the end day's
+  // is in its future, which no analysis reads, so it followed the quiet-days rule and the end day's
+  // run P(alive), and the migration showed the change of method as thousands of customers' moves
+  // (CDNOW: 2,236 "lapsed → occasional" of customers who never bought again).
+  const historyStart = addDays(asOfDay, -typeHistoryDays);
+  if (isPredicted) await predictIfPossible(db, historyStart, clock);
+  // its alerts would be stale, and the end day's run would then raise every customer overdue in the
+  // 91 days between (CDNOW: 66, where the last week has 6)
+  await analyze(db, { asOf: historyStart, clock, raisesAlerts: false });
+  if (isPredicted) await predictCustomers(db, predictionOptions(asOfDay, clock));
   await analyze(db, { asOf: asOfDay, clock });
   return notes;
+}
+
+const predictionOptions = (asOf: string, clock: Clock) => ({ asOf, horizonDays: 365, discountRate: 0.01, clock });
+
+/**
+ * Predicted value as of a day; a data set whose purchases do not pin the model down (Groceries:
+ * no one ever seems to drop out) gets a note instead, and its lapsed customers follow the
+ * quiet-days rule. Whether the prediction was made.
+ */
+async function predictOrNote(db: Kysely<Database>, asOfDay: string, clock: Clock, notes: string[]): Promise<boolean> {
+  try {
+    await predictCustomers(db, predictionOptions(asOfDay, clock));
+    return true;
+  } catch (error) {
+    if (!(isAppError(error) && error.code === 'MODEL_FIT_NOT_CONVERGED')) throw error;
+    notes.push(`No predicted value: the purchases do not pin the value model down (its fit did not converge), so lapsed customers follow the quiet-days rule.`);
+    return false;
+  }
+}
+
+/**
+ * The history start's own prediction, when its purchases allow one (a data set shorter than the
+ * history has none before it: UCI Online Retail's month). Without one, that analysis follows the
+ * quiet-days rule, as it would have to.
+ */
+async function predictIfPossible(db: Kysely<Database>, asOfDay: string, clock: Clock): Promise<void> {
+  await predictCustomers(db, predictionOptions(asOfDay, clock)).catch((error: unknown) => {
+    if (!(isAppError(error) && (error.code === 'MODEL_FIT_NOT_CONVERGED' || error.code === 'MODEL_NO_PURCHASES'))) throw error;
+  });
 }
 
 const typeHistoryDays = 91;

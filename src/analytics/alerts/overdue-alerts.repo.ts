@@ -26,6 +26,8 @@ export function overdueAlertsStatement(
   const since = options.anyOverdueDay ? sql`'-infinity'::date` : sql`coalesce(
         (select max(r.as_of_day) from analysis_run r
           where r.as_of_day < ${asOfDay}::date
+            -- a run that raised no alerts (analyze's raisesAlerts: false) is no one's previous run either
+            and (r.counts ->> 'raisesAlerts') is distinct from 'false'
             -- a run dated before one recorded earlier looked back in time: it is no one's previous run
             and not exists (select 1 from analysis_run earlier where earlier.run_id < r.run_id and earlier.as_of_day > r.as_of_day)),
         ${asOfDay}::date - ${policy.alerts.overdueLookbackDays}::int)`;

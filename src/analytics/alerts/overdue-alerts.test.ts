@@ -59,6 +59,19 @@ describeEachStore('customer_overdue alerts', (context) => {
     expect(await overdueAlerts(db)).toEqual([[1, '2026-11-11'], [2, '2026-11-15']]);
   });
 
+  it('raises nothing in a run told not to, which is then no later run\'s previous one', async () => {
+    const db = context.store.db;
+    await seedStore(db, fixture);
+    // as of 2026-10-29 customer 3 is overdue and the others are not yet: an alerting run would look back 7 days
+    const quiet = await analyze(db, { asOf: '2026-10-29', raisesAlerts: false });
+    expect(quiet.alerts.new).toEqual({ metricDrops: 0, customerOverdue: 0 });
+    expect(await sql`select count(*)::int as n from alert`.execute(db)).toMatchObject({ rows: [{ n: 0 }] });
+    // as if no run came before: back to 2026-11-17 only, so customer 1 (overdue since 2026-11-11) raises nothing
+    expect((await analyze(db, { asOf: '2026-11-24' })).alerts.new.customerOverdue).toBe(0);
+    expect(await overdueAlerts(db)).toEqual([]);
+    expect((await analyze(db, { asOf: '2026-11-30' })).alerts.new.customerOverdue).toBe(0);
+  });
+
   it('leaves the same open alerts after a day, an earlier day, then the day again', async () => {
     const db = context.store.db;
     await seedStore(db, timeTravel);
