@@ -41,7 +41,7 @@ describeEachStore('customer requests as a support agent writes them', (context) 
 
   it('finds in a lookup no card of another system, and no card that differs by more than case, spaces and dashes', async () => {
     expect((await lookup('web_account', 'lc0068890246')).json().error).toMatchObject({
-      code: 'CUSTOMER_NOT_FOUND', field: 'value', message: 'No customer has the web_account id "lc0068890246", in any letter case, with or without its spaces and dashes.',
+      code: 'CUSTOMER_NOT_FOUND', field: 'value', message: 'No customer has the web_account id "lc0068890246", in any letter case, with or without spaces, dashes, dots, slashes or underscores.',
     });
     expect((await lookup('loyalty_card', 'lc0068890247')).statusCode).toBe(404);
   });

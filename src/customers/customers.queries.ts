@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import { getStoreSettings } from '../settings/index.js';
@@ -16,9 +16,10 @@ export { countCustomers, listCustomers, type CustomerCountQuery, type CustomerSu
 /**
  * Finds the one customer behind an identity. An external id is stored as its system wrote it
  * (normaliseExternalIdentity: trimmed, never case-folded, as "LC-1" and "lc1" may be two cards), so
- * when the id as given is not stored, the forms the search tries (search-text.ts: letter case, spaces
- * and dashes aside) are: an agent reads "LC0068890246" out as "lc-0068-890246". Those forms are
- * only a match when they lead to one customer; several is said, never guessed between.
+ * when the id as given is not stored, it is compared with the system's ids folded (letter case,
+ * spaces, dashes, dots, slashes and underscores aside, search-text.ts): an agent types
+ * "LC-0068-890246" as "lc0068890246" or "LC 0068 890246". A folded match is only a match when it
+ * leads to one customer; several is said, never guessed between.
  */
 export async function lookupCustomer(db: Db, identity: IdentityInput): Promise<number> {
   const { defaultCountry } = await getStoreSettings(db);
@@ -26,27 +27,47 @@ export async function lookupCustomer(db: Db, identity: IdentityInput): Promise<n
   const exact = (await findCustomersByIdentities(db, [toIdentityTriple(ref)])).get(identityTripleKey(ref));
   if (exact !== undefined) return exact;
   if (ref.kind !== 'external') throw new AppError('CUSTOMER_NOT_FOUND', `No customer has the ${identity.kind} "${identity.value}".`, { field: 'value' });
-  const notFound = new AppError('CUSTOMER_NOT_FOUND', `No customer has the ${ref.namespace} id "${identity.value}", in any letter case, with or without its spaces and dashes.`, { field: 'value' });
-  const variants = externalIdVariants(ref.value).map((value) => ({ ...toIdentityTriple(ref), value }));
-  const found = await findCustomersByIdentities(db, variants);
-  const matches = variants.flatMap(({ value, ...triple }) => {
-    const customerId = found.get(identityTripleKey({ ...triple, value }));
-    return customerId === undefined ? [] : [{ value, customerId }];
-  });
+  const matches = await findExternalIdsFoldedAlike(db, ref.namespace, externalIdVariants(ref.value));
   const customers = new Set(matches.map((match) => match.customerId));
-  if (customers.size === 0) throw notFound;
+  if (customers.size === 0) {
+    throw new AppError('CUSTOMER_NOT_FOUND', `No customer has the ${ref.namespace} id "${identity.value}", in any letter case, with or without spaces, dashes, dots, slashes or underscores.`, { field: 'value' });
+  }
   if (customers.size > 1) throw externalIdAmbiguous(ref.namespace, identity.value, matches);
   return matches[0].customerId;
 }
 
+/** More than anyone reads in one answer: ids that fold alike are a handful when they are several at all. */
+const mostFoldedMatches = 20;
+
 /**
- * The id as given is stored nowhere, but written another way (case, spaces, dashes) it is two
- * customers' ids: told with each as stored, so the caller can give the one meant exactly.
+ * The ids of one system that fold (external_id_folded) as one of `values` does, as stored. The
+ * expression of customer_identity_external_folded_idx (db/migrations/202612160100_external_id_folded.sql),
+ * one probe of it per distinct folded value; a value that folds to nothing (only dashes) is no id.
+ */
+async function findExternalIdsFoldedAlike(db: Db, namespace: string, values: string[]): Promise<Array<{ value: string; customerId: number }>> {
+  const result = await sql<{ value: string; customer_id: number | string }>`
+    select i.value, i.customer_id
+    from (
+      select distinct external_id_folded(v.value) as folded from unnest(${values}::text[]) v(value) where external_id_folded(v.value) <> ''
+    ) v
+    cross join lateral (
+      select value, customer_id from customer_identity i
+      where i.kind = 'external' and i.namespace = ${namespace} and external_id_folded(i.value) = v.folded
+      limit ${mostFoldedMatches}
+    ) i
+    order by i.value
+    limit ${mostFoldedMatches}`.execute(db);
+  return result.rows.map((row) => ({ value: row.value, customerId: Number(row.customer_id) }));
+}
+
+/**
+ * The id as given is stored nowhere, but folded (case, spaces, dashes, dots, slashes, underscores)
+ * it is several customers' ids: told with each as stored, so the caller can give the one meant exactly.
  */
 function externalIdAmbiguous(namespace: string, value: string, matches: Array<{ value: string; customerId: number }>): AppError {
   const listed = matches.map((match) => `"${match.value}" (#${match.customerId})`).join(', ');
   return new AppError('CUSTOMER_LOOKUP_AMBIGUOUS',
-    `No ${namespace} id is "${value}" exactly, and written with other letter case, spaces or dashes it is several customers' ids: ${listed}. Give the id exactly as stored.`,
+    `No ${namespace} id is "${value}" exactly, and written with other letter case, spaces, dashes, dots, slashes or underscores it is several customers' ids: ${listed}. Give the id exactly as stored.`,
     { field: 'value', matches });
 }
 

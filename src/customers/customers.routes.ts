@@ -57,7 +57,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     config: { access: { permission: 'customers:read' } },
     schema: {
       tags, summary: 'Find the customer behind an email, phone or external id', querystring: lookupQuerySchema,
-      description: 'An email and a phone are read as on add. An external id stored as given is found; otherwise it is looked for in the same system with other letter case and without spaces and dashes, as the search does ("lc-0068-890246" finds LC0068890246). When those forms are several customers\' ids, none is guessed: 400 CUSTOMER_LOOKUP_AMBIGUOUS lists them (`details.matches`).',
+      description: 'An email and a phone are read as on add. An external id stored as given is found; otherwise it is compared with the same system\'s ids folded (letter case, spaces, dashes, dots, slashes and underscores aside on both sides), as the search does: "lc0068890246" and "LC 0068 890246" find LC-0068-890246. When those forms are several customers\' ids, none is guessed: 400 CUSTOMER_LOOKUP_AMBIGUOUS lists them (`details.matches`).',
       response: { 200: customerDetailSchema, 404: errorResponse('No customer has this identity (CUSTOMER_NOT_FOUND)') },
     },
   }, async (request) => getCustomer(db, await lookupCustomer(db, request.query)));

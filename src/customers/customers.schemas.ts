@@ -122,7 +122,7 @@ function closedListFilter<T extends string>({ noun, values: list }: { noun: stri
 
 export const listCustomersQuerySchema = z.object({
   // a blank filter is no filter, as an HTML form sends an empty search box
-  q: z.string().trim().max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order, accents optional: "gunawan" finds Joko Gunawan, "janis berzins" finds Jānis Bērziņš), an exact email or phone, an external id (letter case, spaces and dashes aside: "lc-1473" finds LC1473), an order id (the order\'s customer), or a customer number (1042, #1042, No. 1042; a merged customer\'s number finds whom they were merged into)'),
+  q: z.string().trim().max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order, accents optional: "gunawan" finds Joko Gunawan, "janis berzins" finds Jānis Bērziņš), an exact email or phone, an external id (letter case, spaces, dashes, dots, slashes and underscores aside on both sides: "lc1473" finds LC-1473), an order id (the order\'s customer), or a customer number (1042, #1042, No. 1042; a merged customer\'s number finds whom they were merged into)'),
   status: z.enum(['real', 'lead']).optional(),
   channel: closedListFilter(closedLists.orderChannel, 'customers with an order in this channel'),
   city: z.string().trim().max(100).optional(),

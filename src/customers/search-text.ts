@@ -1,17 +1,18 @@
 /**
- * What a customer search tries against the indexed identities: the id as typed,
- * in upper and in lower case, and the same without spaces and dashes, since an
- * agent reads a card number out as "lc 1473-828536" and the index finds only an
- * exact value. Each is one more probe of the same index, never a scan.
+ * The forms of a typed external id the lookup and the search compare folded with the stored ids
+ * (external_id_folded, db/migrations/202612160100_external_id_folded.sql: spaces, dashes, dots,
+ * slashes and underscores dropped, ASCII letters in lower case), so "lc 0068 890246" finds
+ * "LC-0068-890246": the id as typed, and in upper and in lower case, since the database folds only
+ * ASCII letters and an id in one case of other letters ("ÖZ-12") is still found typed in the other.
+ * Each is one probe of the folded index, never a scan.
  */
 export function externalIdVariants(text: string): string[] {
-  const compact = text.replace(/[\s-]+/g, '');
-  return distinctNonEmpty([text, text.toUpperCase(), text.toLowerCase(), compact, compact.toUpperCase(), compact.toLowerCase()]);
+  return caseVariants(text);
 }
 
 /** An order's external id as typed, and in upper and in lower case: order ids are exact, dashes and all. */
 export function orderIdVariants(text: string): string[] {
-  return distinctNonEmpty([text, text.toUpperCase(), text.toLowerCase()]);
+  return caseVariants(text);
 }
 
 /** The customer number Clientele shows ("No. 1042", "#1042" or "1042"). */
@@ -23,6 +24,7 @@ export function customerNumberOf(text: string): string | null {
 }
 
 const distinctNonEmpty = (values: string[]) => [...new Set(values)].filter((value) => value.length > 0);
+const caseVariants = (text: string) => distinctNonEmpty([text, text.toUpperCase(), text.toLowerCase()]);
 
 /** A phone number as an agent types it: digits, an optional leading +, and the usual separators. */
 const phoneLike = /^\+?[\d\s().-]+$/;
