@@ -58,7 +58,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     ['clientele customers list -q ana@example.com'],
     ['clientele customers list --type vip --consent email', 'the VIPs who may be emailed'],
   ])
-    .option('-q, --query <text>', 'words of a name (each begins a word of it, any order, accents optional), an exact email or phone, an external id (case, spaces and dashes aside), an order id, or a customer number (a merged one finds whom it went to)')
+    .option('-q, --query <text>', 'words of a name (each begins a word of it, any order, accents optional), an exact email or phone, an external id (case, spaces, dashes, dots, slashes and underscores aside), an order id, or a customer number (a merged one finds whom it went to)')
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
     .option('--city <city>')
