@@ -49,8 +49,7 @@ export type AnalyzeResult = {
  * brought up to date (valid whenever it is committed; see refreshRhythmCache).
  * Whether the as-of day is complete, for the alerts, is judged by the time the
  * run starts. Makes its own transactions, so it is not called inside one.
- */
-/**
+ *
  * `raisesAlerts: false` classifies and scores without raising any alert, and the run is no later
  * run's previous one for overdue customers (overdue-alerts.repo.ts): for a run that only gives the
  * type history a start (a demo load's run 91 days before the data's end), whose alerts no one asked

@@ -64,19 +64,22 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
 /**
  * For each buyer the batch creates, the first name an order of theirs gives (the buyer rows come
  * first in the resolution), written with the customer in the one insert. It is read before the
- * orders are judged, so a buyer whose first order is rejected and a later one stored takes the
- * rejected order's name: the same person's, as the file gives it, at no extra statement.
+ * orders are judged; when that order is then rejected, renameCreatedByStoredOrders puts the name
+ * the stored orders give (one statement, only in a batch with rejects).
  */
 function buyerNamesOfCreated(resolution: RefResolution, priced: ReadonlyArray<OrderGroup>): Map<number, string> {
   const created = new Set(resolution.createdIds);
+  return firstNamesOf(priced.map((group, row) => ({ customerId: resolution.customerIds[row], name: group.order.customerName })), (customerId) => created.has(customerId));
+}
+
+/** Each customer's name from the first of `orders` that gives one, for the customers `keeps` holds. */
+function firstNamesOf(orders: Iterable<{ customerId: number; name: string | null | undefined }>, keeps: (customerId: number) => boolean): Map<number, string> {
   const names = new Map<number, string>();
-  priced.forEach((group, row) => {
-    const customerId = resolution.customerIds[row];
-    const name = group.order.customerName;
-    if (name && created.has(customerId) && !names.has(customerId)) names.set(customerId, name);
-  });
+  for (const { customerId, name } of orders) if (name && keeps(customerId) && !names.has(customerId)) names.set(customerId, name);
   return names;
 }
+
+const namesOfStored = (stored: ReadonlyArray<StagedOrder>) => stored.map((order) => ({ customerId: order.customerId, name: order.order.customerName }));
 
 const keyOf = (order: Pick<CanonicalOrder, 'source' | 'externalId'>): string => orderKeyOf(order.source, order.externalId);
 
@@ -127,11 +130,7 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
  * nothing, so the name is then the first stored order's, or none when no stored order names them.
  */
 async function renameCreatedByStoredOrders(db: Db, givenNames: ReadonlyMap<number, string>, stored: ReadonlyArray<StagedOrder>): Promise<void> {
-  const storedNames = new Map<number, string>();
-  for (const order of stored) {
-    const name = order.order.customerName;
-    if (name && givenNames.has(order.customerId) && !storedNames.has(order.customerId)) storedNames.set(order.customerId, name);
-  }
+  const storedNames = firstNamesOf(namesOfStored(stored), (customerId) => givenNames.has(customerId));
   const renamed = [...givenNames.keys()].filter((customerId) => storedNames.get(customerId) !== givenNames.get(customerId));
   if (renamed.length === 0) return;
   await sql`
@@ -149,11 +148,7 @@ async function renameCreatedByStoredOrders(db: Db, givenNames: ReadonlyMap<numbe
  * the same still counts as unchanged. Returns the customers named.
  */
 async function nameUnnamedStubs(db: Db, stored: ReadonlyArray<StagedOrder>, created: ReadonlySet<number>): Promise<number[]> {
-  const names = new Map<number, string>();
-  for (const order of stored) {
-    const name = order.order.customerName;
-    if (name && !created.has(order.customerId) && !names.has(order.customerId)) names.set(order.customerId, name);
-  }
+  const names = firstNamesOf(namesOfStored(stored), (customerId) => !created.has(customerId));
   // most order files name no buyer: no statement at all then
   if (names.size === 0) return [];
   const result = await sql<{ customer_id: number }>`
