@@ -187,4 +187,18 @@ describeEachStore('input refused at the edge over HTTP', (context) => {
     const issues: string[] = response.json().error.details.issues;
     expect(issues.map((issue) => issue.split(':')[0]).sort()).toEqual(['limit', 'sort']);
   });
+  it('says what a number field wanted and what it got, not zod\'s "received NaN"', async () => {
+    const byPath = await get('/api/customers/abc');
+    expectRefused(byPath, { code: 'REQUEST_INVALID', field: 'customerId' });
+    expect(byPath.json().error.message).toBe('Invalid params field "customerId": expected a number, got "abc"');
+    const inQuery = await get('/api/customers?limit=lots');
+    expectRefused(inQuery, { code: 'REQUEST_INVALID', field: 'limit' });
+    expect(inQuery.json().error.message).toContain('expected a number, got "lots"');
+    const inBody = await send('POST', `/api/customers/${buyerId}/merge`, { otherCustomerId: 'Bima' });
+    expectRefused(inBody, { code: 'REQUEST_INVALID', field: 'otherCustomerId' });
+    expect(inBody.json().error.details.issues).toEqual(['otherCustomerId: expected a number, got "Bima"']);
+    expect((await get('/api/customers/1.5')).json().error.message).toBe('Invalid params field "customerId": expected a whole number, got "1.5"');
+    // a number out of range keeps its own message: it says the limit
+    expect((await get('/api/customers?limit=0')).json().error.message).toMatch(/limit.*>=1/);
+  });
 });

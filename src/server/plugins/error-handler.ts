@@ -1,8 +1,9 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
 import type { ErrorBody } from '../responses.js';
 import { bodyErrors } from './body-parsing.js';
+import { readableIssueMessage, type ValidationIssue } from './issue-messages.js';
 import { unknownKeyHint } from './key-suggestions.js';
 
 const statusByKind: Record<ErrorKind, number> = {
@@ -27,9 +28,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const context = error.validationContext ?? 'body';
       // a key the schema does not know, said with the accepted one it most likely means
       const unknownKeys = unknownKeyHint(error.validation, request.routeOptions.schema?.[context]);
-      const message = `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first?.message ?? error.message}${unknownKeys ? `. ${unknownKeys.hint}` : ''}`;
+      const input = inputOf(request, context);
+      const message = `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first ? readableIssueMessage(first, input) : error.message}${unknownKeys ? `. ${unknownKeys.hint}` : ''}`;
       return reply.status(400).send({
-        error: { code: 'REQUEST_INVALID', message, field, details: { context, issues: error.validation.map(issueWithField), ...unknownKeys } },
+        error: { code: 'REQUEST_INVALID', message, field, details: { context, issues: error.validation.map((issue) => issueWithField(issue, input)), ...unknownKeys } },
       } satisfies ErrorBody);
     }
     if (isAppError(error)) {
@@ -62,7 +64,13 @@ export function routeNotFoundBody(method: string, url: string): ErrorBody {
 
 export { statusByKind };
 
-type ValidationIssue = FastifyError['validation'] extends Array<infer T> | undefined ? T : never;
+/** What the client sent in the part of the request that failed validation. */
+function inputOf(request: FastifyRequest, context: string): unknown {
+  if (context === 'params') return request.params;
+  if (context === 'querystring') return request.query;
+  if (context === 'headers') return undefined;
+  return request.body;
+}
 
 /** The request field a validation issue is about (dotted path), if it names one. */
 function fieldOf(issue: ValidationIssue): string | undefined {
@@ -73,7 +81,8 @@ function fieldOf(issue: ValidationIssue): string | undefined {
 }
 
 /** A validation issue as "field: message" when it names a field, so a request with several problems says which is which. */
-function issueWithField(issue: ValidationIssue): string {
+function issueWithField(issue: ValidationIssue, input: unknown): string {
   const field = fieldOf(issue);
-  return field ? `${field}: ${issue.message ?? ''}` : issue.message ?? '';
+  const message = readableIssueMessage(issue, input);
+  return field ? `${field}: ${message}` : message;
 }
