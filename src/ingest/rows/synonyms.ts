@@ -1,37 +1,71 @@
 import type { CustomerKind, InterestKind, OrderChannel, OrderStatus } from '../../db/schema.js';
 import { fail } from './row-problem.js';
 
-/** Lower case, and spaces, hyphens and underscores made one, so "In-Store" and "in_store" agree. */
+/**
+ * Lower case, and spaces, hyphens and underscores made one, so "In-Store" and "in_store" agree.
+ * NFC, since a file saved on a Mac may write "ā" as "a" and a combining macron. Accents are kept:
+ * the tables list "veikalā" and "veikala" both.
+ */
 export function synonymKey(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s\-_]+/g, '_');
+  return value.trim().toLowerCase().normalize('NFC').replace(/[\s\-_]+/g, '_');
 }
 
-function table<T extends string>(entries: Record<T, string[]>): Map<string, T> {
+/** A spelling that two values claim is a mistake in the table: refused when the module loads, not settled by whichever came last. */
+export function synonymTable<T extends string>(entries: Record<T, string[]>): Map<string, T> {
   const map = new Map<string, T>();
   for (const [canonical, synonyms] of Object.entries(entries) as Array<[T, string[]]>) {
-    map.set(synonymKey(canonical), canonical);
-    for (const synonym of synonyms) map.set(synonymKey(synonym), canonical);
+    for (const spelling of [canonical, ...synonyms]) {
+      const key = synonymKey(spelling);
+      const claimed = map.get(key);
+      if (claimed !== undefined && claimed !== canonical) throw new Error(`synonym "${spelling}" of ${canonical} is already a spelling of ${claimed}`);
+      map.set(key, canonical);
+    }
   }
   return map;
 }
 
-export const channelSynonyms = table<OrderChannel>({
-  store: ['pos', 'in-store', 'instore', 'shop', 'retail', 'offline', 'counter', 'till'],
-  web: ['online', 'website', 'webshop', 'ecommerce', 'e-commerce', 'internet', 'online store', 'web shop'],
-  mobile: ['app', 'mobile app', 'ios', 'android'],
-  marketplace: ['tokopedia', 'shopee', 'lazada', 'amazon', 'ebay', 'etsy', 'bukalapak'],
-  phone: ['telephone', 'call', 'call center', 'call centre', 'whatsapp'],
-  other: ['catalog', 'catalogue', 'mail order', 'unknown'],
+// With the words of the product's other languages (Indonesian, Latvian; Latvian also without its
+// accents, as files often drop them), the names the app shows for each channel among them, so a
+// user who writes what the app says is understood. WhatsApp is phone, the channel of orders taken
+// by call or chat, as the English list has it.
+export const channelSynonyms = synonymTable<OrderChannel>({
+  store: [
+    'pos', 'in-store', 'instore', 'shop', 'retail', 'offline', 'counter', 'till',
+    'toko', 'gerai', 'kasir', 'toko fisik', 'toko offline', 'luring',
+    'veikals', 'veikalā', 'veikala', 'kase', 'kasē', 'klātienē', 'klatiene',
+  ],
+  web: [
+    'online', 'website', 'webshop', 'ecommerce', 'e-commerce', 'internet', 'online store', 'web shop',
+    'toko online', 'toko daring', 'situs', 'situs web', 'daring',
+    'interneta veikals', 'interneta veikalā', 'interneta veikala', 'internetveikals', 'e-veikals', 'e-veikalā', 'e-veikala',
+    'mājaslapa', 'majaslapa', 'internetā', 'interneta', 'tiešsaistē', 'tiešsaiste', 'tiessaiste', 'tīmeklis', 'timeklis',
+  ],
+  mobile: [
+    'app', 'mobile app', 'ios', 'android',
+    'aplikasi', 'aplikasi mobile', 'aplikasi seluler',
+    'lietotne', 'lietotnē', 'mobilā lietotne', 'mobila lietotne', 'aplikācija', 'aplikacija',
+  ],
+  marketplace: [
+    'tokopedia', 'shopee', 'lazada', 'amazon', 'ebay', 'etsy', 'bukalapak', 'blibli', 'tiktok shop',
+    'lokapasar',
+    'tirdzniecības platforma', 'tirdzniecibas platforma', 'tiešsaistes tirdzniecības vieta', 'tiessaistes tirdzniecibas vieta',
+  ],
+  phone: [
+    'telephone', 'call', 'call center', 'call centre', 'whatsapp',
+    'telepon', 'telpon', 'telp', 'telp.', 'tlp', 'tlp.', 'wa',
+    'tālrunis', 'talrunis', 'pa tālruni', 'pa talruni', 'telefons', 'pa telefonu',
+  ],
+  other: ['catalog', 'catalogue', 'mail order', 'unknown', 'lainnya', 'lain-lain', 'cits'],
 });
 
-export const statusSynonyms = table<OrderStatus>({
+export const statusSynonyms = synonymTable<OrderStatus>({
   paid: ['completed', 'complete', 'fulfilled', 'success', 'succeeded', 'settled', 'captured', 'delivered', 'shipped', 'closed'],
   refunded: ['refund', 'returned', 'fully refunded'],
   partially_refunded: ['partially refunded', 'partial refund', 'partially returned'],
   cancelled: ['canceled', 'cancel', 'voided', 'void', 'rejected'],
 });
 
-export const eventKindSynonyms = table<InterestKind>({
+export const eventKindSynonyms = synonymTable<InterestKind>({
   signup: ['sign_up', 'sign up', 'register', 'registration', 'registered', 'account created', 'join', 'joined'],
   inquiry: ['enquiry', 'question', 'contact', 'contact form', 'lead', 'quote request'],
   cart: ['add_to_cart', 'add to cart', 'cart add', 'basket', 'abandoned cart', 'checkout started'],
@@ -40,7 +74,7 @@ export const eventKindSynonyms = table<InterestKind>({
   other: [],
 });
 
-export const customerKindSynonyms = table<CustomerKind>({
+export const customerKindSynonyms = synonymTable<CustomerKind>({
   person: ['individual', 'private', 'consumer', 'b2c'],
   organization: ['organisation', 'company', 'business', 'org', 'b2b'],
 });
@@ -53,6 +87,15 @@ const notPurchases = new Set(['pending', 'authorized', 'authorised', 'unpaid', '
 // spelling meant instead of normalising it again. Bounded: a column of free text must not grow it.
 const foundBySpelling = new WeakMap<Map<string, string>, Map<string, string>>();
 const maximumSpellings = 1000;
+
+// What a refused value can do instead: the CLI, the API and the web app map columns, not values,
+// so the value itself must change or, where the field may be empty, go. What empty reads as is
+// decided in build-order.ts and build-customer.ts; an event's kind must be given (other fits any).
+const whatEmptyMeans = new Map<Map<string, string>, string>([
+  [channelSynonyms, 'the order is then imported with channel other'],
+  [statusSynonyms, 'the order is then paid, or refunded as far as refunded_amount says'],
+  [customerKindSynonyms, 'a new customer is then a person, a known one keeps their kind'],
+]);
 
 /** Looks a value up in a synonym table, or stops the row naming the field and the allowed values. */
 export function lookUp<T extends string>(field: string, value: string, synonyms: Map<string, T>): T {
@@ -71,7 +114,9 @@ export function lookUp<T extends string>(field: string, value: string, synonyms:
     fail(field, 'STATUS_NOT_PURCHASE', `status "${value}" is not a completed purchase; import orders once they are paid (or map this status to paid)`, { value });
   }
   const allowed = [...new Set(synonyms.values())].join(', ');
-  return fail(field, 'VALUE_NOT_ALLOWED', `${field} "${value}" is not one of ${allowed}; change the value or map it to one of these`, { field, value, allowed });
+  const ifEmpty = whatEmptyMeans.get(synonyms);
+  const orEmpty = ifEmpty === undefined ? '' : `, or leave it empty (${ifEmpty})`;
+  return fail(field, 'VALUE_NOT_ALLOWED', `${field} "${value}" is not one of ${allowed}; change it to one of these${orEmpty}`, { field, value, allowed });
 }
 
 // With the words of the product's other languages: a Latvian file writes jā/nē, an Indonesian one ya/tidak.

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { locales, lookupMessage, messagesByLocale } from '../../web/i18n/messages.js';
+import { rowsFromRecords } from './parse-file.js';
+import { RowProblem } from './row-problem.js';
+import { channelSynonyms, customerKindSynonyms, eventKindSynonyms, lookUp, statusSynonyms, synonymTable } from './synonyms.js';
+import { testContext } from './test-context.js';
+
+function reasonOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof RowProblem) return error.message;
+    throw error;
+  }
+  throw new Error('expected a row problem');
+}
+
+describe('channel words of shops in Jakarta and Riga', () => {
+  it.each([
+    ['Toko', 'store'], ['gerai', 'store'], ['KASIR', 'store'], ['toko fisik', 'store'], ['Toko Offline', 'store'], ['luring', 'store'],
+    ['toko online', 'web'], ['Toko Daring', 'web'], ['situs', 'web'], ['situs web', 'web'], ['daring', 'web'], ['Website', 'web'],
+    ['aplikasi', 'mobile'], ['Aplikasi Mobile', 'mobile'], ['aplikasi seluler', 'mobile'],
+    ['telepon', 'phone'], ['telpon', 'phone'], ['Telp.', 'phone'], ['tlp', 'phone'], ['WA', 'phone'], ['WhatsApp', 'phone'],
+    ['lokapasar', 'marketplace'], ['Blibli', 'marketplace'], ['TikTok Shop', 'marketplace'], ['lainnya', 'other'], ['Lain-lain', 'other'],
+  ])('reads the Indonesian %j as %s', (raw, expected) => expect(lookUp('channel', raw, channelSynonyms)).toBe(expected));
+
+  it.each([
+    ['Veikals', 'store'], ['veikalā', 'store'], ['veikala', 'store'], ['kase', 'store'], ['kasē', 'store'], ['klātienē', 'store'], ['Klatiene', 'store'],
+    ['interneta veikals', 'web'], ['Interneta veikalā', 'web'], ['internetveikals', 'web'], ['e-veikals', 'web'], ['E-veikalā', 'web'],
+    ['mājaslapa', 'web'], ['majaslapa', 'web'], ['internetā', 'web'], ['interneta', 'web'], ['tiešsaistē', 'web'], ['tiessaiste', 'web'], ['tīmeklis', 'web'],
+    ['lietotne', 'mobile'], ['lietotnē', 'mobile'], ['Mobilā lietotne', 'mobile'], ['mobila lietotne', 'mobile'], ['aplikācija', 'mobile'], ['aplikacija', 'mobile'],
+    ['tālrunis', 'phone'], ['talrunis', 'phone'], ['pa tālruni', 'phone'], ['pa talruni', 'phone'], ['telefons', 'phone'], ['pa telefonu', 'phone'],
+    ['tirdzniecības platforma', 'marketplace'], ['tirdzniecibas platforma', 'marketplace'], ['tiešsaistes tirdzniecības vieta', 'marketplace'], ['cits', 'other'],
+  ])('reads the Latvian %j as %s', (raw, expected) => expect(lookUp('channel', raw, channelSynonyms)).toBe(expected));
+
+  it('reads a Latvian word whose accent is written as a separate combining mark, as a Mac may save it', () => {
+    const decomposed = 'Veikalā'.normalize('NFD');
+    expect(decomposed).not.toBe('Veikalā');
+    expect(lookUp('channel', decomposed, channelSynonyms)).toBe('store');
+    expect(lookUp('channel', 'Tālrunis'.normalize('NFD'), channelSynonyms)).toBe('phone');
+  });
+
+  it.each(locales)('reads back every channel label the app shows in %s', (locale) => {
+    const labels = Object.entries(messagesByLocale[locale].channels);
+    expect(labels).toHaveLength(6);
+    for (const [code, label] of labels) expect(lookUp('channel', label, channelSynonyms), label).toBe(code);
+  });
+
+  it('still refuses a word that is no channel, such as a place or "outlet"', () => {
+    for (const word of ['pigeon', 'outlet', 'tirgus laukums', 'paid']) expect(() => lookUp('channel', word, channelSynonyms)).toThrow(RowProblem);
+  });
+});
+
+describe('synonymTable', () => {
+  it('refuses a spelling that two values claim, however it is written, and lets one value repeat its own', () => {
+    expect(() => synonymTable({ store: ['Toko'], web: ['toko'] })).toThrow('synonym "toko" of web is already a spelling of store');
+    expect(() => synonymTable({ store: ['web shop'], web: ['Web-Shop'] })).toThrow('already a spelling of store');
+    expect(() => synonymTable({ store: ['web'], web: [] })).toThrow('synonym "web" of web is already a spelling of store');
+    expect(synonymTable({ store: ['in store', 'in-store'] }).get('in_store')).toBe('store');
+  });
+
+  it('built the real tables, so none of their spellings has two values, and reads each value as itself', () => {
+    for (const table of [channelSynonyms, statusSynonyms, eventKindSynonyms, customerKindSynonyms]) {
+      for (const value of new Set(table.values())) expect(lookUp('field', value, table)).toBe(value);
+    }
+  });
+});
+
+describe('a refused value', () => {
+  it('says what the user can do, and offers leaving it empty only where the field may be empty', () => {
+    expect(reasonOf(() => lookUp('channel', 'pigeon', channelSynonyms))).toBe(
+      'channel "pigeon" is not one of store, web, mobile, marketplace, phone, other; change it to one of these, or leave it empty (the order is then imported with channel other)',
+    );
+    expect(reasonOf(() => lookUp('status', 'lunas?', statusSynonyms))).toContain('or leave it empty (the order is then paid');
+    expect(reasonOf(() => lookUp('kind', 'robot', customerKindSynonyms))).toContain('or leave it empty (a new customer is then a person');
+    expect(reasonOf(() => lookUp('kind', 'robot', eventKindSynonyms))).toBe('kind "robot" is not one of signup, inquiry, cart, visit, newsletter, other; change it to one of these');
+    for (const table of [channelSynonyms, statusSynonyms, eventKindSynonyms, customerKindSynonyms]) {
+      expect(reasonOf(() => lookUp('field', 'pigeon', table))).not.toMatch(/\bmap/);
+    }
+  });
+
+  it.each(locales)('is said in %s with every value filled in and nothing about mapping values', (locale) => {
+    const { rejects } = rowsFromRecords('orders', [{ order_id: 'A-1', customer_id: '7', ordered_at: '2026-03-01', amount: '10', channel: 'pasar malam' }], { context: testContext, lines: [2] });
+    expect(rejects).toEqual([expect.objectContaining({ field: 'channel', code: 'VALUE_NOT_ALLOWED', params: { field: 'channel', value: 'pasar malam', allowed: 'store, web, mobile, marketplace, phone, other' } })]);
+    const text = lookupMessage(messagesByLocale[locale], 'rejectReasons.VALUE_NOT_ALLOWED', rejects[0].params);
+    expect(text).not.toMatch(/[{}]/);
+    expect(text).toContain('pasar malam');
+    expect(text).toContain('store, web, mobile, marketplace, phone, other');
+    expect(text).not.toMatch(/\bmap|petakan|piesaist/);
+  });
+});
