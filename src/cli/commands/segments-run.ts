@@ -1,7 +1,9 @@
 import {
-  createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, previewSegment, refreshAllSegments, refreshSegment, segmentHistory,
+  createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, previewSegment, refreshAllSegments, refreshSegment, segmentHistory, updateSegment,
 } from '../../segments/index.js';
+import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
+import type { UpdateOptions } from './segments.js';
 import { keyValues, table } from '../format.js';
 import { readFilterOption } from './filter-option.js';
 
@@ -9,6 +11,30 @@ export async function runSegmentsCreate(runtime: CliRuntime, name: string, optio
   const filter = readFilterOption(options.filter);
   const result = await runtime.withStore(({ db, actor, clock }) => createSegment(db, { name, description: options.description ?? null, filter }, { actor, clock }), { bulk: true });
   runtime.print(result, (r) => `Segment #${r.segment.segment_id} "${r.segment.name}": ${r.refresh.members} members (${r.refresh.seconds.toFixed(2)} s).`);
+}
+
+/**
+ * `segments update`: only what is given changes, as PATCH /api/segments/:id. A new filter is checked
+ * and its members recomputed by the service; without one `refresh` is null and membership is as it was.
+ */
+export async function runSegmentsUpdate(runtime: CliRuntime, ref: number | string, options: UpdateOptions): Promise<void> {
+  const name = options.name?.trim();
+  if (name === '') throw new AppError('CLI_ARGUMENT_INVALID', '--name: a segment needs a name; give one with a letter in it, or leave --name out to keep the name.', { field: '--name' });
+  const changes = {
+    ...(name === undefined ? {} : { name }),
+    ...(options.description === undefined ? {} : { description: options.description === false ? null : options.description }),
+    ...(options.filter === undefined ? {} : { filter: readFilterOption(options.filter) }),
+  };
+  const changed = Object.keys(changes);
+  if (changed.length === 0) {
+    throw new AppError('CLI_ARGUMENT_INVALID', 'Nothing to change: give --name, --description, --no-description or --filter (what is not given stays as it is).');
+  }
+  const result = await runtime.withStore(({ db, clock }) => updateSegment(db, ref, changes, { clock }), { bulk: changes.filter !== undefined });
+  runtime.print(result, (r: typeof result) => {
+    const updated = `Segment #${r.segment.segment_id} "${r.segment.name}" updated: ${changed.join(', ')}.`;
+    if (r.refresh === null) return `${updated} ${r.segment.member_count} members, as before.`;
+    return `${updated} ${r.refresh.members} members now: ${r.refresh.entered} entered, ${r.refresh.left} left (${r.refresh.seconds.toFixed(2)} s).`;
+  });
 }
 
 export async function runSegmentsList(runtime: CliRuntime): Promise<void> {

@@ -14,6 +14,9 @@ function consentKindOf(value: string): ConsentKind {
   return kind;
 }
 
+/** `--no-description` makes description false: the description is removed. */
+export type UpdateOptions = { name?: string; filter?: string; description?: string | false };
+
 type MembersOptions = { limit: number; after?: number; csv?: string; consent?: ConsentKind };
 
 /** A segment is named by id (digits) or by its name. */
@@ -31,6 +34,19 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
     ['clientele segments create VIPs --filter \'{"field": "customer_types", "op": "contains", "value": "vip"}\''],
   ])
     .action(async (name: string, options: { filter: string; description?: string }) => (await run()).runSegmentsCreate(runtime, name, options));
+
+  withExamples(segments.command('update')
+    .description('rename a segment, change its description or its filter (a new filter recomputes its members); what is not given stays')
+    .argument('<segment>', 'id or name', segmentRef)
+    .option('--name <name>', 'the new name')
+    .option('--filter <json|@file>', 'the new filter in the segment filter language (docs/segments.md)')
+    .option('--description <text>', 'the new description')
+    .option('--no-description', 'remove the description'), [
+    ['clientele segments update VIPs --name "Top customers"'],
+    ['clientele segments update "Lapsing coffee lovers" --filter @lapsing.json', 'members recomputed with the new filter'],
+    ['clientele segments update 3 --no-description'],
+  ])
+    .action(async (ref: number | string, options: UpdateOptions) => (await run()).runSegmentsUpdate(runtime, ref, options));
 
   segments.command('list')
     .description('saved segments and their member counts')
