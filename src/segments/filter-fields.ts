@@ -135,3 +135,8 @@ export const sourceOrigins: Record<FieldSource, string> = {
 export function isFieldName(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(filterFields, name);
 }
+
+/** Amounts are whole minor units of the store currency (cents, or rupiah themselves), and every such field says so in its name. */
+export function isMoneyField(name: string): boolean {
+  return isFieldName(name) && filterFields[name].type === 'number' && name.endsWith('_minor');
+}

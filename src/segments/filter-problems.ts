@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { dayOrInstantSchema, earliestDay, latestDay } from '../core/calendar-date.js';
+import { filterFields, isFieldName, isMoneyField } from './filter-fields.js';
 
 /**
  * What can be wrong with a filter, as a stable kind an API client can word in its reader's language;
@@ -73,7 +74,55 @@ function classifyIssue(issue: z.core.$ZodIssue, input: unknown): Pick<FilterProb
   }
 }
 
-/** A zod issue as a filter problem: its English message as zod or the schema wrote it, with its kind and values. */
-export function problemOfIssue(issue: z.core.$ZodIssue, input: unknown, path: string): FilterProblem {
-  return { path, message: issue.message, ...classifyIssue(issue, input) };
+/**
+ * A zod issue as a filter problem: its English message as zod or the schema wrote it, with its kind and values.
+ * `field`: the field a comparison's value is for; a value of the wrong kind is then said with the field's name,
+ * what the field holds and the value given, since zod's "expected number, received string" names neither.
+ */
+export function problemOfIssue(issue: z.core.$ZodIssue, input: unknown, path: string, field?: string): FilterProblem {
+  const problem: FilterProblem = { path, message: issue.message, ...classifyIssue(issue, input) };
+  if (field === undefined || !isFieldName(field) || !valueKinds.has(problem.kind)) return problem;
+  return { ...problem, message: fieldValueMessage(field, problem, valueAt(input, issue.path)) };
+}
+
+/** The kinds of problem a comparison's value can have for want of the field's kind of value. */
+const valueKinds = new Set<FilterProblemKind>(['type_mismatch', 'date_expected', 'real_day_expected']);
+
+/** The longest value echoed back: enough to recognise it, not a whole pasted document. */
+const longestValueShown = 60;
+
+function shownValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > longestValueShown ? `${text.slice(0, longestValueShown)}…` : text;
+}
+
+/** A number or true/false sent as text ("250", "true") is the commonest slip: say how to write it. */
+function unquotedHint(expected: unknown, value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const trimmed = value.trim();
+  if (expected === 'number' && trimmed !== '' && Number.isFinite(Number(trimmed))) return `: write the number without quotes, as ${Number(trimmed)}`;
+  if (expected === 'boolean' && (trimmed === 'true' || trimmed === 'false')) return `: write it without quotes, as ${trimmed}`;
+  return '';
+}
+
+const moneyWords = 'a money amount in minor units of the store currency, written as a number (25050 for 250.50 in a currency with cents such as EUR, 250 for 250 in one without such as IDR)';
+
+/** What a comparison's value should have been, said with its field ("revenue_minor takes a money amount …; got "lots""). */
+function fieldValueMessage(field: string, problem: FilterProblem, value: unknown): string {
+  const got = `; got ${shownValue(value)}`;
+  // a date field: the schema's sentence already says which dates are taken
+  if (problem.kind !== 'type_mismatch') return `${field} takes a date: ${problem.message.replace(/^expected /, '')}${got}`;
+  const expected = problem.params.expected;
+  const hint = unquotedHint(expected, value);
+  switch (expected) {
+    case 'number': return `${field} takes ${isMoneyField(field) ? moneyWords : 'a number'}${got}${hint}`;
+    case 'string': return `${field} takes a text in quotes${got}`;
+    // a boolean asked of a field of another kind is is_null's answer
+    case 'boolean': return `${filterFields[field].type === 'boolean' ? `${field} takes true or false` : `"is_null" on ${field} takes true, false or no value`}${got}${hint}`;
+    case 'array': return `"in" and "nin" take a list [ … ] of values of ${field}${got}`;
+    case 'tuple': return `"between" takes [low, high] for ${field}${got}`;
+    default: return `${field}: ${problem.message}${got}`;
+  }
 }

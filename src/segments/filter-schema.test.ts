@@ -40,7 +40,7 @@ describe('the filter language', () => {
     [{ field: 'city; drop table customer', op: 'eq', value: 'x' }, 'filter.field', 'unknown field'],
     [{ and: [{ field: 'city', op: 'like', value: 'x' }] }, 'filter.and[0].op', '"like" is not an operator'],
     [{ field: 'age', op: 'contains', value: '3' }, 'filter.op', 'does not apply to age (a number field)'],
-    [{ field: 'age', op: 'gt', value: 'thirty' }, 'filter.value', 'expected number'],
+    [{ field: 'age', op: 'gt', value: 'thirty' }, 'filter.value', 'age takes a number; got "thirty"'],
     [{ field: 'age', op: 'gt' }, 'filter.value', '"gt" needs a value'],
     [{ field: 'age', op: 'between', value: [40, 20] }, 'filter.value', 'low ≤ high'],
     [{ field: 'city', op: 'in', value: [] }, 'filter.value', ''],
@@ -89,7 +89,7 @@ describe('the filter language', () => {
     } catch (error) {
       expect(isAppError(error) && error.code).toBe('SEGMENT_FILTER_INVALID');
       expect(isAppError(error) && error.details).toMatchObject({ field: 'filter.and[1].value' });
-      expect((error as Error).message).toContain('filter.and[1].value: a real day written YYYY-MM-DD');
+      expect((error as Error).message).toContain('filter.and[1].value: last_purchase_at takes a date: a real day written YYYY-MM-DD');
     }
   });
 
@@ -106,6 +106,48 @@ describe('the filter language', () => {
     const documented = readFileSync(fileURLToPath(new URL('../../docs/segments.md', import.meta.url)), 'utf8');
     const { levels, conditionsInOneList, conditions } = filterLimits;
     expect(documented.match(/at most \d+ levels[^)]*/)?.[0]).toBe(`at most ${levels} levels, ${conditionsInOneList} conditions in one list and ${conditions} in all`);
+  });
+});
+
+describe('a value of the wrong kind for its field', () => {
+  const money = 'a money amount in minor units of the store currency, written as a number (25050 for 250.50 in a currency with cents such as EUR, 250 for 250 in one without such as IDR)';
+  const dates = 'a real day written YYYY-MM-DD, or an ISO 8601 time, from 1970-01-01 to 2100-12-31';
+
+  it.each([
+    [{ field: 'revenue_minor', op: 'gt', value: 'lots' }, 'filter.value', `revenue_minor takes ${money}; got "lots"`],
+    [{ field: 'clv_minor', op: 'lt', value: '250.50' }, 'filter.value', `clv_minor takes ${money}; got "250.50": write the number without quotes, as 250.5`],
+    [{ and: [{ field: 'average_order_minor', op: 'between', value: [100, { amount: 5 }] }] }, 'filter.and[0].value[1]', `average_order_minor takes ${money}; got {"amount":5}`],
+    [{ field: 'refunded_order_count', op: 'gte', value: 'two' }, 'filter.value', 'refunded_order_count takes a number; got "two"'],
+    [{ field: 'age', op: 'gt', value: '30' }, 'filter.value', 'age takes a number; got "30": write the number without quotes, as 30'],
+    [{ field: 'age', op: 'eq', value: null }, 'filter.value', 'age takes a number; got null'],
+    [{ field: 'age', op: 'in', value: [20, '30 or so'] }, 'filter.value[1]', 'age takes a number; got "30 or so"'],
+    [{ field: 'last_purchase_at', op: 'gte', value: 20260131 }, 'filter.value', 'last_purchase_at takes a date: an ISO date such as "2026-01-31" or a relative date such as {"days_ago": 90}; got 20260131'],
+    [{ field: 'first_purchase_at', op: 'lt', value: 'last spring' }, 'filter.value', `first_purchase_at takes a date: ${dates}; got "last spring"`],
+    [{ field: 'consent_email', op: 'eq', value: 'true' }, 'filter.value', 'consent_email takes true or false; got "true": write it without quotes, as true'],
+    [{ field: 'birth_year', op: 'is_null', value: 'yes' }, 'filter.value', '"is_null" on birth_year takes true, false or no value; got "yes"'],
+    [{ field: 'city', op: 'eq', value: 5 }, 'filter.value', 'city takes a text in quotes; got 5'],
+    [{ field: 'city', op: 'in', value: 'Jakarta' }, 'filter.value', '"in" and "nin" take a list [ … ] of values of city; got "Jakarta"'],
+    [{ field: 'age', op: 'between', value: 30 }, 'filter.value', '"between" takes [low, high] for age; got 30'],
+    [{ field: 'name', op: 'eq', value: 'x'.repeat(20).split('') }, 'filter.value', `name takes a text in quotes; got ${'["x"'}${',"x"'.repeat(14)}…`],
+  ])('names the field, what it takes and the value given for %j', (filter, path, message) => {
+    const [problem, ...others] = problemsOf(filter);
+    expect(others).toEqual([]);
+    expect(problem).toMatchObject({ path, message });
+  });
+
+  it('keeps the kind and values a client words the problem with', () => {
+    expect(problemsOf({ field: 'revenue_minor', op: 'gt', value: 'lots' })[0]).toMatchObject({ kind: 'type_mismatch', params: { expected: 'number', received: 'string' } });
+    expect(problemsOf({ field: 'last_purchase_at', op: 'gte', value: '31/01/2026' })[0]).toMatchObject({ kind: 'real_day_expected', params: { earliest: '1970-01-01', latest: '2100-12-31' } });
+  });
+
+  it('says it in the error a caller gets', () => {
+    expect(() => parseFilter({ and: [{ field: 'age', op: 'gt', value: 30 }, { field: 'revenue_minor', op: 'gte', value: 'lots' }] }))
+      .toThrow(`The filter is not valid. filter.and[1].value: revenue_minor takes ${money}; got "lots"`);
+  });
+
+  it('leaves values outside a comparison as they were said, with no field to name', () => {
+    expect(problemsOf({ purchased: { within: { from: 'last spring' } } })[0]).toMatchObject({ path: 'filter.purchased.within.from', message: dates });
+    expect(problemsOf({ purchased: { count: { op: 'gte', value: 'two' } } })[0]).toMatchObject({ path: 'filter.purchased.count.value', message: 'expected a whole number ≥ 0, or [low, high] with "between"' });
   });
 });
 

@@ -114,8 +114,9 @@ function unknownFieldMessage(name: string, suggestion: string | null): string {
   return `unknown field ${JSON.stringify(name.slice(0, 60))}; ${hint}see docs/segments.md for the fields a filter can use`;
 }
 
-function addIssues(walk: Walk, path: Array<PropertyKey>, issues: z.core.$ZodIssue[], input: unknown): null {
-  for (const issue of issues) walk.problems.push(problemOfIssue(issue, input, pathText([...path, ...issue.path])));
+/** `field`: the field whose value `input` is, named by a problem with the value's kind (problemOfIssue). */
+function addIssues(walk: Walk, path: Array<PropertyKey>, issues: z.core.$ZodIssue[], input: unknown, field?: string): null {
+  for (const issue of issues) walk.problems.push(problemOfIssue(issue, input, pathText([...path, ...issue.path]), field));
   return null;
 }
 
@@ -139,7 +140,7 @@ function checkComparison(walk: Walk, value: unknown, path: Array<PropertyKey>): 
   const parsed = valueSchema(type, operator).safeParse(shape.data.value);
   if (!parsed.success) {
     if (shape.data.value === undefined) return report(walk, [...path, 'value'], 'value_missing', { op }, `"${op}" needs a value`);
-    return addIssues(walk, [...path, 'value'], parsed.error.issues, shape.data.value);
+    return addIssues(walk, [...path, 'value'], parsed.error.issues, shape.data.value, field);
   }
   if (operator === 'between' && type === 'number') {
     const [low, high] = parsed.data as [number, number];
