@@ -4,8 +4,9 @@ import { consentFilterSchema } from '../../customers/consent-filter.js';
 import { consentPurpose } from '../../customers/consent-kinds.js';
 // from its own module, not analytics/index.js: the list needs none of the analyses' other modules
 import { listCustomersByType } from '../../analytics/types.service.js';
+import { rfmSegmentNames } from '../../analytics/rfm-segments.js';
 import { findLatestAnalysisDay } from '../../analytics/types.repo.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, isAppError } from '../../core/errors.js';
 import { formatMoney } from '../../core/money.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import type { CliRuntime } from '../runtime.js';
@@ -31,6 +32,33 @@ function listQueryOf(options: ListOptions) {
   const option = optionOfField[field] ?? `--${field}`;
   const allowed = 'values' in issue && Array.isArray(issue.values) ? ` Use one of: ${issue.values.join(', ')}.` : '';
   throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.${allowed}`, { field: option });
+}
+
+const shellQuoted = (text: string) => (/^[\w .,:+@%/-]*$/.test(text) ? `"${text}"` : `'${text.replaceAll("'", "'\\''")}'`);
+
+/**
+ * The list's query, or its refusal. --segment takes an RFM segment; a saved segment's name there
+ * is refused pointing to its members' command. The API's query says only what RFM segments there
+ * are (customers.schemas.ts): this look-up in the store is the CLI's own.
+ */
+async function checkedListQuery(runtime: CliRuntime, options: ListOptions): Promise<ReturnType<typeof listQueryOf>> {
+  try {
+    return listQueryOf(options);
+  } catch (error) {
+    if (!isAppError(error) || error.details.field !== '--segment' || options.segment === undefined) throw error;
+    const saved = await savedSegmentNamed(runtime, options.segment.trim()).catch(() => null);
+    if (saved === null) throw error;
+    throw new AppError('CLI_ARGUMENT_INVALID', `--segment: ${JSON.stringify(options.segment.trim())} is the name of a saved segment, not an RFM segment: `
+      + `list its members with clientele segments members ${shellQuoted(saved)}. --segment takes an RFM segment: ${rfmSegmentNames.join(', ')}.`, { field: '--segment' });
+  }
+}
+
+/** The saved segment of this name, in any letter case as a person may type it; its name as stored, or null. */
+async function savedSegmentNamed(runtime: CliRuntime, name: string): Promise<string | null> {
+  // loaded only for this refusal: the list itself needs nothing of segments
+  const { listSegments } = await import('../../segments/index.js');
+  const names = (await runtime.withStore(({ db }) => listSegments(db))).map((segment) => segment.name);
+  return names.find((saved) => saved === name) ?? names.find((saved) => saved.toLowerCase() === name.toLowerCase()) ?? null;
 }
 
 /** The options besides --type that make the list page by cursor, as GET /api/customers does. */
@@ -73,7 +101,7 @@ function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>> & { t
 }
 
 export async function runCustomersList(runtime: CliRuntime, options: ListOptions): Promise<void> {
-  const query = listQueryOf(options);
+  const query = await checkedListQuery(runtime, options);
   const json = runtime.isJson();
   if (options.offset !== undefined && !isTypeListing(options, json)) throw offsetRefused(options, json);
   if (isTypeListing(options, json)) {
