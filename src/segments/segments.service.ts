@@ -50,7 +50,6 @@ async function refreshOne(
   return { segmentId: segment.segment_id, name: segment.name, ...diff, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Saves a segment and fills its membership at once. */
 /** Digits alone are a segment's number wherever a segment is named (the CLI's `segments show 7`, the API's /segments/7). */
 function checkSegmentName(name: string): void {
   if (/^\s*#?\d+\s*$/.test(name)) {
@@ -58,11 +57,22 @@ function checkSegmentName(name: string): void {
   }
 }
 
+/** Names are unique, so a taken one must be given up or freed; the namesake goes by its number, which needs no quoting in a shell. */
+function nameTaken(name: string, segmentId: number, attempt: 'create' | 'rename'): AppError {
+  const deleteIt = `delete it (\`clientele segments delete ${segmentId}\`, or DELETE /api/segments/${segmentId})`;
+  const makeWay = attempt === 'create'
+    ? `change segment #${segmentId} instead (\`clientele segments update ${segmentId} --filter …\`, or PATCH /api/segments/${segmentId}), or ${deleteIt} first`
+    : `free it first: rename segment #${segmentId} (\`clientele segments update ${segmentId} --name …\`, or PATCH /api/segments/${segmentId}) or ${deleteIt}`;
+  return new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(name)} already exists (#${segmentId}): choose another name, or ${makeWay}.`, { field: 'name', segmentId });
+}
+
+/** Saves a segment and fills its membership at once. */
 export async function createSegment(db: Db, input: SegmentInput, options: { actor: string; clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh }> {
   const asOf = await storeNow(db, options.clock);
   const { filter } = await prepareFilter(db, input.filter, asOf);
   checkSegmentName(input.name);
-  if (await findSegmentByName(db, input.name)) throw new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(input.name)} already exists.`, { field: 'name' });
+  const namesake = await findSegmentByName(db, input.name);
+  if (namesake) throw nameTaken(input.name, namesake.segment_id, 'create');
   const segmentId = await insertSegment(db, { name: input.name, description: input.description ?? null, filter, createdBy: options.actor });
   const refresh = await refreshOne(db, { segment_id: segmentId, name: input.name, filter }, asOf, null);
   return { segment: await getSegment(db, segmentId), refresh };
@@ -73,8 +83,9 @@ export async function updateSegment(db: Db, idOrName: number | string, changes: 
   const asOf = await storeNow(db, options.clock);
   const filter = changes.filter === undefined ? undefined : (await prepareFilter(db, changes.filter, asOf)).filter;
   if (changes.name !== undefined) checkSegmentName(changes.name);
-  if (changes.name !== undefined && changes.name !== segment.name && (await findSegmentByName(db, changes.name))) {
-    throw new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(changes.name)} already exists.`, { field: 'name' });
+  if (changes.name !== undefined && changes.name !== segment.name) {
+    const namesake = await findSegmentByName(db, changes.name);
+    if (namesake) throw nameTaken(changes.name, namesake.segment_id, 'rename');
   }
   await updateSegmentRow(db, segment.segment_id, { name: changes.name, description: changes.description, filter });
   const refresh = filter ? await refreshOne(db, { segment_id: segment.segment_id, name: changes.name ?? segment.name, filter }, asOf, null) : null;
