@@ -1,19 +1,32 @@
-import { isAppError, kindOfCode } from '../core/errors.js';
-
-/** 0 success, 1 usage error, 2 data errors (some rows rejected), 3 failure. */
-export const exitCodes = { success: 0, usage: 1, dataErrors: 2, failure: 3 } as const;
+import { isAppError, kindOfCode, type ErrorKind } from '../core/errors.js';
 
 /**
- * Codes the API answers 404 for but the command line made the mistake: a name
- * the program itself offers (a preset, a bundled data set) or a file named on
- * the command line. The documented contract (docs/import.md) calls these usage
- * errors; a missing customer or segment stays a failure (3).
+ * What a script should do after a command: 0 success; 1 the request cannot be done as asked, so
+ * fix the command or its input (the same command again gets the same answer); 2 data errors, some
+ * rows rejected and the rest stored; 3 failure, where retrying later may help.
  */
-const usageCodes = new Set(['IMPORT_PRESET_NOT_FOUND', 'IMPORT_FILE_NOT_FOUND', 'DEMO_DATASET_NOT_FOUND']);
+export const exitCodes = { success: 0, usage: 1, dataErrors: 2, failure: 3 } as const;
+
+const exitCodeByKind: Record<ErrorKind, number> = {
+  invalid: exitCodes.usage,
+  unauthenticated: exitCodes.usage,
+  forbidden: exitCodes.usage,
+  not_found: exitCodes.usage,
+  conflict: exitCodes.usage,
+  rate_limited: exitCodes.failure,
+  unavailable: exitCodes.failure,
+  internal: exitCodes.failure,
+};
+
+/**
+ * Conflicts with another process's work rather than with the request: they end when that work
+ * does, so the same command later succeeds, and a script should retry rather than change it.
+ */
+const busyCodes = new Set(['STORE_IN_USE_CONFLICT', 'SETTINGS_STORE_BUSY_CONFLICT']);
 
 export function exitCodeForError(error: unknown): number {
-  if (isAppError(error)) return usageCodes.has(error.code) || kindOfCode(error.code) === 'invalid' ? exitCodes.usage : exitCodes.failure;
-  const code = (error as { code?: string }).code;
+  if (isAppError(error)) return busyCodes.has(error.code) ? exitCodes.failure : exitCodeByKind[kindOfCode(error.code)];
+  const code = (error as { code?: string } | null)?.code;
   if (typeof code === 'string' && code.startsWith('commander.')) return exitCodes.usage;
   return exitCodes.failure;
 }

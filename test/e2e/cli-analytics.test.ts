@@ -56,7 +56,7 @@ describeEachCliStore('clientele analytics CLI', (context) => {
     expect(reopened.stdout.trim()).toBe(`Alert #${alertId} is open again.`);
     expect(await isOpen()).toBe(true);
     const unknown = await cliProcess('--json', 'alerts', 'reopen', '999999');
-    expect(unknown.code).toBe(3);
+    expect(unknown.code).toBe(1);
     expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'ANALYTICS_ALERT_NOT_FOUND' } });
   }, 240_000);
 

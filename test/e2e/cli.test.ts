@@ -156,7 +156,7 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     const after = JSON.parse((await inProcess(['--json', 'customers', 'show', String(ana.customer_id)])).stdout);
     expect(after.traits.order_count).toBe(ana.order_count);
     const missing = await runCli(['--db', storeDir, 'customers', 'show', '999999']);
-    expect(missing.code).toBe(3);
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/CUSTOMER_NOT_FOUND/);
   });
 });

@@ -52,8 +52,9 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     ['clientele import events signups.jsonl', 'interest that is not a purchase: the person becomes a lead'],
   ])
     .addHelpText('after', `
-Exit codes: 0 every row stored, 1 usage error (nothing read), 2 some rows rejected (see the rejects
-file; the valid rows are stored), 3 failure (the store could not be reached or written).`)
+Exit codes: 0 every row stored, 1 the import cannot be done as asked: fix the command or the file,
+2 some rows rejected (see the rejects file; the valid rows are stored), 3 failure, retrying later may
+help (the store could not be reached or written, or another process has it open).`)
     .action(async (entity: string, file: string, options: ImportOptions) => {
       if (!entities.includes(entity as ImportEntity)) {
         throw new AppError('IMPORT_OPTION_INVALID', `Unknown entity "${entity}". Use one of: ${entities.join(', ')}.`, { field: 'entity' });
