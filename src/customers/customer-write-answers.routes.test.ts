@@ -52,6 +52,7 @@ describeEachStore('what a customer write answers, by what the caller may read', 
     expect(created.statusCode).toBe(201);
     const createdId = created.json().customerId;
     expect(created.json()).toEqual({ customerId: expect.any(Number) });
+    expect(created.headers.location).toBe(`/api/customers/${createdId}`);
     const stored = await app.inject({ method: 'GET', url: `/api/customers/${createdId}`, headers: owner });
     expect(stored.json().customer).toMatchObject({ name: 'Created by write', city: 'Bandung' });
 

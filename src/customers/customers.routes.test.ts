@@ -131,6 +131,7 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(first.json().customer).toMatchObject({ email: null, phone: null, city: null });
     expect(first.json().identities).toEqual([]);
     const firstId = first.json().customer.customer_id;
+    expect(first.headers.location, 'where the new customer is').toBe(`/api/customers/${firstId}`);
     const patch = (payload: Record<string, unknown>) => app.inject({ method: 'PATCH', url: `/api/customers/${firstId}`, headers: admin.headers, payload });
     const cleared = await patch({ email: '', phone: '', name: '   ', region: '\t' });
     expect({ status: cleared.statusCode, customer: cleared.json().customer, identities: cleared.json().identities })

@@ -64,11 +64,12 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.post('/customers', {
     config: { access: { permission: 'customers:write' } },
-    schema: { tags, summary: 'Create a customer', description: writeAnswer, body: createCustomerSchema, response: { 201: customerWriteResponseSchema, 409: identityTaken } },
+    schema: { tags, summary: 'Create a customer', description: `${writeAnswer} The Location header gives the new customer's address, /api/customers/{customerId}.`, body: createCustomerSchema, response: { 201: customerWriteResponseSchema, 409: identityTaken } },
   }, async (request, reply) => {
     const { identities, ...fields } = request.body;
     const customerId = await createCustomer(db, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.create', entity: 'customer', entityId: String(customerId), detail: { fields: Object.keys(fields) } });
+    reply.header('location', `/api/customers/${customerId}`);
     return reply.status(201).send(canReadCustomers(request.principal) ? await getCustomer(db, customerId) : { customerId });
   });
 

@@ -36,6 +36,7 @@ describeEachStore('segments over HTTP', (context) => {
     const created = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name: 'Jakarta', filter: jakarta } });
     expect(created.statusCode).toBe(201);
     const segmentId = created.json().segment.segment_id;
+    expect(created.headers.location).toBe(`/api/segments/${segmentId}`);
     expect(created.json().refresh).toMatchObject({ entered: 2, members: 2 });
     const shown = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}`, headers: analyst.readHeaders });
     expect(shown.json().history).toHaveLength(2);

@@ -72,10 +72,11 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.post('/segments', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Save a segment and compute its members', body: segmentBody, response: { 201: segmentResult, 409: nameTaken } },
+    schema: { tags, summary: 'Save a segment and compute its members', description: 'The Location header gives the new segment\'s address, /api/segments/{segmentId}.', body: segmentBody, response: { 201: segmentResult, 409: nameTaken } },
   }, async (request, reply) => {
     const result = await createSegment(db, request.body, { actor: actorOf(request.principal), clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.create', entity: 'segment', entityId: String(result.segment.segment_id), detail: { name: result.segment.name } });
+    reply.header('location', `/api/segments/${result.segment.segment_id}`);
     return reply.status(201).send(withSegmentShown(result, request.principal));
   });
 
