@@ -2,6 +2,13 @@ import type { CustomerRef } from '../ingest/canonical.js';
 
 export type IdentityTriple = { kind: CustomerRef['kind']; namespace: string; value: string };
 
+/** A ref the row does not state but that was read from another: an email given as the customer id. */
+export type GuessedRef = Extract<CustomerRef, { kind: 'email' }> & { isGuessed: true };
+
+export function isGuessedRef(ref: CustomerRef): boolean {
+  return (ref as Partial<GuessedRef>).isGuessed === true;
+}
+
 export function toIdentityTriple(ref: CustomerRef): IdentityTriple {
   return { kind: ref.kind, namespace: ref.kind === 'external' ? ref.namespace : '', value: ref.value };
 }
@@ -97,7 +104,8 @@ const isSameCustomer = (a: Resolved, b: Resolved) => ('customerId' in a ? 'custo
  * belongs to someone else is a conflict to resolve (a merge, or a corrected
  * row), not an identity to drop quietly or a profile to join silently. A stub
  * a row was assigned to is completed by it and counts as a profile for later
- * rows.
+ * rows. A guessed ref (an email read from the customer id) follows the same rules, except that one
+ * another profile holds is left off rather than refusing the row.
  */
 export function resolveFileRows(
   rows: ReadonlyArray<{ refs: CustomerRef[]; line: number }>, known: ReadonlyMap<string, number>, earlierFirstRefs: ReadonlyMap<string, number>,
@@ -122,8 +130,19 @@ export function resolveFileRows(
     result.addsIdentity.push(false);
   };
 
-  rows.forEach(({ refs, line }, row) => {
-    if (refs.length === 0) return refuse({ row, kind: 'unnamed' });
+  // a guessed ref held by a profile other than the ones the row's stated refs name is left off, not a
+  // conflict: the row is then read as it was before the guess (a re-import refuses nothing new)
+  const withoutGuessesTaken = (refs: CustomerRef[]) => {
+    const statedOwners = refs.filter((ref) => !isGuessedRef(ref)).map((ref) => ownerOf(identityTripleKey(ref))).filter((owner) => owner !== undefined);
+    return refs.filter((ref) => {
+      const owner = isGuessedRef(ref) ? ownerOf(identityTripleKey(ref)) : undefined;
+      return owner === undefined || isStub(owner) || statedOwners.length === 0 || statedOwners.some((stated) => isSameCustomer(stated, owner));
+    });
+  };
+
+  rows.forEach(({ refs: rowRefs, line }, row) => {
+    if (rowRefs.length === 0) return refuse({ row, kind: 'unnamed' });
+    const refs = withoutGuessesTaken(rowRefs);
     const keys = refs.map(identityTripleKey);
     const earlierLine = firstRefs.get(keys[0]) ?? earlierFirstRefs.get(keys[0]);
     if (earlierLine !== undefined) return refuse({ row, kind: 'duplicate', ref: refs[0], line: earlierLine });

@@ -5,7 +5,7 @@ import { parseDateTime, type DateOptions } from './parse-date.js';
 import { personName } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { customerKindSynonyms, lookUp, parseBoolean } from './synonyms.js';
-import { customerExternalId, email, phone, wholeNumberOf } from './row-values.js';
+import { customerExternalId, email, emailOfCustomerId, phone, wholeNumberOf } from './row-values.js';
 
 // Older than the oldest person alive is a typo or a placeholder such as 1900.
 const maximumAge = 120;
@@ -51,7 +51,10 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
     if (normalised !== null) refs.push({ kind: 'external', namespace, value: normalised });
   }
   const emailValue = email(values, 'email');
-  if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
+  // an id read as an email is an identity, not one of the row's facts: when another profile holds
+  // the address it is left off (resolveFileRows), so this profile must not claim it as its email
+  const emailRef = emailValue === null ? emailOfCustomerId(id, null) : { kind: 'email' as const, value: emailValue };
+  if (emailRef !== null) refs.push(emailRef);
   const countryValue = country(values);
   const phoneValue = phone(values, 'phone', context, phoneCountryOf(countryValue, context.defaultCountry));
   if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });

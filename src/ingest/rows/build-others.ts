@@ -1,5 +1,6 @@
 import type { CanonicalEvent, CanonicalOrderLine, CanonicalProduct, IngestContext } from '../canonical.js';
 import { normaliseExternalId } from '../../customers/identity.js';
+import { isGuessedRef } from '../../customers/identity-resolution.js';
 import { buildLine } from './build-order.js';
 import { parseMoney } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
@@ -33,9 +34,11 @@ export function buildEvent(values: FieldValues, line: number, context: IngestCon
   const occurredAt = parseDateTime('occurred_at', requireText(values, 'occurred_at', 'every event needs the time it happened'), dates);
   const channel = values.text('channel')?.toLowerCase() ?? 'other';
   const detail = values.text('detail');
-  // Hash the normalised content, not the raw text, so "Sign Up" and "signup" exports agree.
+  // Hash the normalised content, not the raw text, so "Sign Up" and "signup" exports agree; only
+  // the refs the row states, so an event imported before emails were read from ids keeps its id.
+  const stated = customer.filter((ref) => !isGuessedRef(ref));
   const externalId =
     normaliseExternalId(values.text('event_id')) ??
-    contentId([customer.map((ref) => `${ref.kind}:${ref.value}`).join('|'), kind, channel, occurredAt.toISOString(), detail]);
+    contentId([stated.map((ref) => `${ref.kind}:${ref.value}`).join('|'), kind, channel, occurredAt.toISOString(), detail]);
   return { line, source: context.source, externalId, customer, kind, channel, occurredAt, detail };
 }

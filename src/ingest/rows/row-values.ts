@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { isKnownCurrency } from '../../core/money.js';
 import { normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone } from '../../customers/identity.js';
+import type { GuessedRef } from '../../customers/identity-resolution.js';
 import { withInvisibleCharactersShown } from '../../customers/invisible-characters.js';
 import type { CustomerRef, IngestContext } from '../canonical.js';
+import { looksLikeEmail } from './contact-columns.js';
 import { fail, type FieldValues } from './row-problem.js';
 
 /** The row's currency, defaulting to the store's; unknown codes stop the row. */
@@ -33,6 +35,19 @@ export function email(values: FieldValues, field: string): string | null {
   const result = normaliseEmail(raw);
   if (result.reason) fail(field, 'EMAIL_INVALID', `${field} ${result.reason}; fix it or leave it empty`, { field, value: withInvisibleCharactersShown(raw ?? '') });
   return result.value;
+}
+
+/**
+ * The email a customer id is, when the row gives no email of its own: many shops export the
+ * buyer's email as the customer id, and read only as an id it would make a customer apart from
+ * the one the same email names elsewhere (a customers file, a web event). An email the row states
+ * wins: an id that is one address and an email column that holds another add nothing. A guess, so
+ * never a reason to refuse a row (see resolveFileRows); normalised as the email column is.
+ */
+export function emailOfCustomerId(id: string | null, statedEmail: string | null): GuessedRef | null {
+  if (id === null || statedEmail !== null || !looksLikeEmail(id)) return null;
+  const { value } = normaliseEmail(id);
+  return value === null ? null : { kind: 'email', value, isGuessed: true };
 }
 
 /**
@@ -88,7 +103,8 @@ const refFields = {
 
 /**
  * The identities an order or event names for its customer (prefix `customer_`) or recipient
- * (`recipient_`): an id in the source system first, since it is the most specific.
+ * (`recipient_`): an id in the source system first, since it is the most specific; an id that is
+ * an email address names that email too when the row gives none (emailOfCustomerId).
  */
 export function customerRefs(values: FieldValues, prefix: 'customer_' | 'recipient_', context: IngestContext): CustomerRef[] {
   const names = refFields[prefix];
@@ -96,7 +112,8 @@ export function customerRefs(values: FieldValues, prefix: 'customer_' | 'recipie
   const id = customerExternalId(names.id, values.text(names.id));
   if (id !== null) refs.push({ kind: 'external', namespace: context.source, value: id });
   const emailValue = email(values, names.email);
-  if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
+  const emailRef = emailValue === null ? emailOfCustomerId(id, null) : { kind: 'email' as const, value: emailValue };
+  if (emailRef !== null) refs.push(emailRef);
   const phoneValue = phone(values, names.phone, context);
   if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
   return refs;
