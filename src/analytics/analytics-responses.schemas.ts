@@ -53,7 +53,7 @@ const typeRevenueShareNote = "A share from 0 to 1, to 4 decimals, of the report'
 
 export const typesReportSchema = objectOf<TypesReport>()({
   ...reportMoneyShape,
-  asOf: isoTime.nullable().describe('The end of the as-of day (exclusive): the instant everyone was classified at'),
+  asOf: isoTime.nullable().describe('The end of the as-of day in the store\'s time zone (exclusive), written as a UTC instant: the instant everyone was classified at (for a store in UTC+7, day 2026-03-01 ends at 2026-03-01T17:00:00Z)'),
   asOfDay: day.nullable().describe("The as-of day of the latest analysis, in the store's time zone"),
   analysedAt: isoTime.nullable().describe('When the latest analysis finished; null before the first (an analysis that found no customers has one, with customers 0)'),
   customers: z.number(),
@@ -73,7 +73,7 @@ export const typesReportSchema = objectOf<TypesReport>()({
 
 export const rfmReportSchema = objectOf<RfmReport>()({
   ...reportMoneyShape,
-  asOf: isoTime.nullable().describe('The end of the as-of day (exclusive) the scores are as of'),
+  asOf: isoTime.nullable().describe('The end of the as-of day in the store\'s time zone (exclusive), written as a UTC instant: the scores are as of it'),
   asOfDay: day.nullable().describe("The as-of day of the scores, in the store's time zone"),
   customers: z.number(),
   segments: z.array(objectOf<RfmSegmentRow>()({

@@ -15,6 +15,16 @@ function reasonOf(run: () => unknown): string {
   throw new Error('expected a row problem');
 }
 
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof RowProblem) return error.code;
+    throw error;
+  }
+  throw new Error('expected a row problem');
+}
+
 describe('channel words of shops in Jakarta and Riga', () => {
   it.each([
     ['Toko', 'store'], ['gerai', 'store'], ['KASIR', 'store'], ['toko fisik', 'store'], ['Toko Offline', 'store'], ['luring', 'store'],
@@ -48,6 +58,65 @@ describe('channel words of shops in Jakarta and Riga', () => {
 
   it('still refuses a word that is no channel, such as a place or "outlet"', () => {
     for (const word of ['pigeon', 'outlet', 'tirgus laukums', 'paid']) expect(() => lookUp('channel', word, channelSynonyms)).toThrow(RowProblem);
+  });
+});
+
+describe('status and kind words of shops in Jakarta and Riga', () => {
+  it.each([
+    ['Lunas', 'paid'], ['dibayar', 'paid'], ['Sudah Dibayar', 'paid'], ['telah dibayar', 'paid'], ['Pembayaran Berhasil', 'paid'], ['sukses', 'paid'],
+    ['Selesai', 'paid'], ['Pesanan Selesai', 'paid'], ['diproses', 'paid'], ['Sedang Diproses', 'paid'], ['sedang dikemas', 'paid'],
+    ['Dikirim', 'paid'], ['terkirim', 'paid'], ['diterima', 'paid'],
+    ['dikembalikan', 'refunded'], ['Dana Dikembalikan', 'refunded'], ['pengembalian dana', 'refunded'], ['Refund', 'refunded'],
+    ['sebagian dikembalikan', 'partially_refunded'], ['Dikembalikan Sebagian', 'partially_refunded'], ['refund sebagian', 'partially_refunded'],
+    ['batal', 'cancelled'], ['Dibatalkan', 'cancelled'], ['pesanan dibatalkan', 'cancelled'], ['ditolak', 'cancelled'],
+  ])('reads the Indonesian status %j as %s', (raw, expected) => expect(lookUp('status', raw, statusSynonyms)).toBe(expected));
+
+  it.each([
+    ['Apmaksāts', 'paid'], ['apmaksats', 'paid'], ['samaksāts', 'paid'], ['samaksats', 'paid'], ['Pabeigts', 'paid'], ['izpildīts', 'paid'], ['izpildits', 'paid'],
+    ['nosūtīts', 'paid'], ['izsūtīts', 'paid'], ['izsutits', 'paid'], ['Piegādāts', 'paid'], ['piegadats', 'paid'],
+    ['atgriezts', 'refunded'], ['Atmaksāts', 'refunded'], ['atmaksats', 'refunded'], ['pilnībā atmaksāts', 'refunded'],
+    ['Daļēji atmaksāts', 'partially_refunded'], ['daleji atmaksats', 'partially_refunded'], ['daļēji atgriezts', 'partially_refunded'], ['daleji atgriezts', 'partially_refunded'],
+    ['Atcelts', 'cancelled'], ['anulēts', 'cancelled'], ['anulets', 'cancelled'], ['atteikts', 'cancelled'],
+  ])('reads the Latvian status %j as %s', (raw, expected) => expect(lookUp('status', raw, statusSynonyms)).toBe(expected));
+
+  it.each([
+    'belum dibayar', 'Belum Bayar', 'belum lunas', 'Menunggu Pembayaran', 'tertunda',
+    'neapmaksāts', 'Neapmaksats', 'nesamaksāts', 'gaida apmaksu', 'Gaida maksājumu', 'gaida maksajumu', 'Apstrādē', 'apstrade', 'Apstrādē'.normalize('NFD'),
+  ])('refuses the status %j as not yet a purchase, saying the order is not imported', (raw) => {
+    expect(codeOf(() => lookUp('status', raw, statusSynonyms))).toBe('STATUS_NOT_PURCHASE');
+    expect(reasonOf(() => lookUp('status', raw, statusSynonyms))).toBe(
+      `status "${raw}" is not a completed purchase, so the order is not imported; import it once it is paid, or leave it out of the file`,
+    );
+  });
+
+  it.each([
+    ['daftar', 'signup'], ['Pendaftaran', 'signup'], ['registrasi', 'signup'], ['akun dibuat', 'signup'],
+    ['reģistrācija', 'signup'], ['Registracija', 'signup'], ['konta izveide', 'signup'],
+    ['Pertanyaan', 'inquiry'], ['kontak', 'inquiry'], ['hubungi kami', 'inquiry'], ['permintaan penawaran', 'inquiry'],
+    ['jautājums', 'inquiry'], ['jautajums', 'inquiry'], ['Pieprasījums', 'inquiry'], ['pieprasijums', 'inquiry'], ['cenu pieprasījums', 'inquiry'], ['kontaktforma', 'inquiry'],
+    ['keranjang', 'cart'], ['Tambah ke Keranjang', 'cart'], ['grozs', 'cart'], ['grozā', 'cart'], ['pievienots grozam', 'cart'],
+    ['Kunjungan', 'visit'], ['kunjungan toko', 'visit'], ['apmeklējums', 'visit'], ['apmeklejums', 'visit'], ['lapas skatījums', 'visit'],
+    ['buletin', 'newsletter'], ['berlangganan', 'newsletter'], ['Jaunumu vēstule', 'newsletter'], ['jaunumu vestule', 'newsletter'],
+    ['lainnya', 'other'], ['cits', 'other'],
+  ])('reads the event kind %j as %s', (raw, expected) => expect(lookUp('kind', raw, eventKindSynonyms)).toBe(expected));
+
+  it.each([
+    ['perorangan', 'person'], ['Perseorangan', 'person'], ['pribadi', 'person'], ['orang pribadi', 'person'], ['Individu', 'person'],
+    ['privātpersona', 'person'], ['privatpersona', 'person'], ['Fiziska persona', 'person'], ['fiziskā persona', 'person'],
+    ['perusahaan', 'organization'], ['Badan Usaha', 'organization'], ['badan hukum', 'organization'], ['bisnis', 'organization'], ['organisasi', 'organization'],
+    ['uzņēmums', 'organization'], ['uznemums', 'organization'], ['juridiskā persona', 'organization'], ['Juridiska persona', 'organization'], ['organizācija', 'organization'], ['organizacija', 'organization'],
+  ])('reads the customer kind %j as %s', (raw, expected) => expect(lookUp('kind', raw, customerKindSynonyms)).toBe(expected));
+
+  it.each(locales)('reads back every status and kind name the app shows in %s', (locale) => {
+    const messages = messagesByLocale[locale];
+    for (const [code, label] of Object.entries(messages.orderStatuses)) expect(lookUp('status', label, statusSynonyms), label).toBe(code);
+    for (const [code, label] of Object.entries(messages.interestKinds)) expect(lookUp('kind', label, eventKindSynonyms), label).toBe(code);
+    for (const [code, label] of Object.entries(messages.customer.kinds)) expect(lookUp('kind', label, customerKindSynonyms), label).toBe(code);
+  });
+
+  it('still refuses words whose meaning is unclear, rather than guessing', () => {
+    for (const word of ['menunggu konfirmasi', 'jauns', 'gagal']) expect(codeOf(() => lookUp('status', word, statusSynonyms)), word).toBe('VALUE_NOT_ALLOWED');
+    for (const word of ['langganan', 'pieteikties']) expect(codeOf(() => lookUp('kind', word, eventKindSynonyms)), word).toBe('VALUE_NOT_ALLOWED');
   });
 });
 
@@ -86,6 +155,15 @@ describe('a refused value', () => {
     expect(text).not.toMatch(/[{}]/);
     expect(text).toContain('pasar malam');
     expect(text).toContain('store, web, mobile, marketplace, phone, other');
+    expect(text).not.toMatch(/\bmap|petakan|piesaist/);
+  });
+
+  it.each(locales)('says in %s that an unpaid order is not imported, with its status filled in and nothing about mapping values', (locale) => {
+    const { rejects } = rowsFromRecords('orders', [{ order_id: 'A-1', customer_id: '7', ordered_at: '2026-03-01', amount: '10', status: 'Belum Dibayar' }], { context: testContext, lines: [2] });
+    expect(rejects).toEqual([expect.objectContaining({ field: 'status', code: 'STATUS_NOT_PURCHASE', params: { value: 'Belum Dibayar' } })]);
+    const text = lookupMessage(messagesByLocale[locale], 'rejectReasons.STATUS_NOT_PURCHASE', rejects[0].params);
+    expect(text).not.toMatch(/[{}]/);
+    expect(text).toContain('“Belum Dibayar”');
     expect(text).not.toMatch(/\bmap|petakan|piesaist/);
   });
 });

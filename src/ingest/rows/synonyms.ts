@@ -58,30 +58,93 @@ export const channelSynonyms = synonymTable<OrderChannel>({
   other: ['catalog', 'catalogue', 'mail order', 'unknown', 'lainnya', 'lain-lain', 'cits'],
 });
 
+// In Indonesian and Latvian too (Latvian also without its accents), the app's own status names
+// among them. An order being processed or shipped is paid, as the English list has it: Tokopedia,
+// Shopee and WooCommerce show a seller an order as "diproses" (processing) only once it is paid.
+// The Latvian "apstrādē" is not: Latvian shop systems list it before "apmaksāts" (see notPurchases).
 export const statusSynonyms = synonymTable<OrderStatus>({
-  paid: ['completed', 'complete', 'fulfilled', 'success', 'succeeded', 'settled', 'captured', 'delivered', 'shipped', 'closed'],
-  refunded: ['refund', 'returned', 'fully refunded'],
-  partially_refunded: ['partially refunded', 'partial refund', 'partially returned'],
-  cancelled: ['canceled', 'cancel', 'voided', 'void', 'rejected'],
+  paid: [
+    'completed', 'complete', 'fulfilled', 'success', 'succeeded', 'settled', 'captured', 'delivered', 'shipped', 'closed',
+    'lunas', 'dibayar', 'sudah dibayar', 'telah dibayar', 'sudah bayar', 'pembayaran berhasil', 'berhasil', 'sukses',
+    'selesai', 'pesanan selesai', 'diproses', 'sedang diproses', 'pesanan diproses', 'dikemas', 'sedang dikemas',
+    'dikirim', 'sedang dikirim', 'terkirim', 'diterima', 'sudah diterima',
+    'apmaksāts', 'apmaksats', 'samaksāts', 'samaksats', 'pabeigts', 'izpildīts', 'izpildits',
+    'nosūtīts', 'nosutits', 'izsūtīts', 'izsutits', 'piegādāts', 'piegadats',
+  ],
+  refunded: [
+    'refund', 'returned', 'fully refunded',
+    'dikembalikan', 'dana dikembalikan', 'uang dikembalikan', 'pengembalian dana', 'dikembalikan penuh',
+    'atmaksāts', 'atmaksats', 'atgriezts', 'pilnībā atmaksāts', 'pilniba atmaksats',
+  ],
+  partially_refunded: [
+    'partially refunded', 'partial refund', 'partially returned', 'partly refunded',
+    'sebagian dikembalikan', 'dikembalikan sebagian', 'dana dikembalikan sebagian', 'refund sebagian', 'pengembalian sebagian',
+    'daļēji atmaksāts', 'daleji atmaksats', 'daļēji atgriezts', 'daleji atgriezts',
+  ],
+  cancelled: [
+    'canceled', 'cancel', 'voided', 'void', 'rejected',
+    'batal', 'dibatalkan', 'pesanan dibatalkan', 'ditolak',
+    'atcelts', 'anulēts', 'anulets', 'atteikts',
+  ],
 });
 
+// In Indonesian and Latvian too, the app's own names for each kind among them (its name for other is
+// "Interest", "Minat", "Interese"). Only words a shop's export or form tool writes for one kind:
+// "langganan" (a subscription, perhaps to a product) is left out, and so is the Latvian
+// "pieteikties", which also means logging in.
 export const eventKindSynonyms = synonymTable<InterestKind>({
-  signup: ['sign_up', 'sign up', 'register', 'registration', 'registered', 'account created', 'join', 'joined'],
-  inquiry: ['enquiry', 'question', 'contact', 'contact form', 'lead', 'quote request'],
-  cart: ['add_to_cart', 'add to cart', 'cart add', 'basket', 'abandoned cart', 'checkout started'],
-  visit: ['page_view', 'pageview', 'view', 'session', 'store visit'],
-  newsletter: ['subscribe', 'subscribed', 'newsletter signup', 'opt in', 'opt-in'],
-  other: [],
+  signup: [
+    'sign_up', 'sign up', 'register', 'registration', 'registered', 'account created', 'join', 'joined',
+    'daftar', 'pendaftaran', 'mendaftar', 'registrasi', 'buat akun', 'akun dibuat',
+    'reģistrācija', 'registracija', 'reģistrējies', 'registrejies', 'konta izveide',
+  ],
+  inquiry: [
+    'enquiry', 'question', 'contact', 'contact form', 'lead', 'quote request',
+    'pertanyaan', 'kontak', 'formulir kontak', 'hubungi kami', 'permintaan penawaran',
+    'jautājums', 'jautajums', 'pieprasījums', 'pieprasijums', 'cenu pieprasījums', 'cenu pieprasijums', 'kontaktforma', 'saziņa', 'sazina',
+  ],
+  cart: [
+    'add_to_cart', 'add to cart', 'cart add', 'basket', 'abandoned cart', 'checkout started',
+    'keranjang', 'tambah ke keranjang', 'masukkan keranjang', 'keranjang belanja',
+    'grozs', 'grozā', 'groza', 'pievienots grozam', 'pievienot grozam', 'iepirkumu grozs',
+  ],
+  visit: [
+    'page_view', 'pageview', 'view', 'session', 'store visit',
+    'kunjungan', 'kunjungan toko', 'kunjungan halaman', 'tampilan halaman',
+    'apmeklējums', 'apmeklejums', 'veikala apmeklējums', 'veikala apmeklejums', 'lapas skatījums', 'lapas skatijums',
+  ],
+  newsletter: [
+    'subscribe', 'subscribed', 'newsletter signup', 'opt in', 'opt-in',
+    'buletin', 'berlangganan', 'berlangganan buletin', 'daftar buletin',
+    'jaunumu vēstule', 'jaunumu vestule', 'jaunumu abonēšana', 'jaunumu abonesana',
+  ],
+  other: ['interest', 'minat', 'lainnya', 'lain-lain', 'interese', 'cits'],
 });
 
+// In Indonesian and Latvian too, as invoices and tax forms name the two (Latvian also without its
+// accents), the app's own names among them.
 export const customerKindSynonyms = synonymTable<CustomerKind>({
-  person: ['individual', 'private', 'consumer', 'b2c'],
-  organization: ['organisation', 'company', 'business', 'org', 'b2b'],
+  person: [
+    'individual', 'private', 'consumer', 'b2c',
+    'perorangan', 'perseorangan', 'pribadi', 'orang pribadi', 'individu',
+    'privātpersona', 'privatpersona', 'fiziska persona', 'fiziskā persona',
+  ],
+  organization: [
+    'organisation', 'company', 'business', 'org', 'b2b',
+    'perusahaan', 'badan usaha', 'badan hukum', 'bisnis', 'organisasi',
+    'uzņēmums', 'uznemums', 'juridiska persona', 'juridiskā persona', 'organizācija', 'organizacija',
+  ],
 });
 
 // Shopify's pending/authorized orders are not purchases yet: importing them would count sales
-// that may never happen.
-const notPurchases = new Set(['pending', 'authorized', 'authorised', 'unpaid', 'open', 'draft']);
+// that may never happen. So are orders awaiting payment in the other languages; "apstrādē" among
+// them, which Latvian shop systems list between a new order and a paid one ("Jauns", "Apstrādē",
+// "Apmaksāts", "Izsūtīts").
+const notPurchases = new Set([
+  'pending', 'authorized', 'authorised', 'unpaid', 'open', 'draft',
+  'belum dibayar', 'belum bayar', 'belum lunas', 'menunggu pembayaran', 'menunggu bayar', 'tertunda',
+  'neapmaksāts', 'neapmaksats', 'nesamaksāts', 'nesamaksats', 'gaida apmaksu', 'gaida maksājumu', 'gaida maksajumu', 'apstrādē', 'apstrade',
+].map(synonymKey));
 
 // A file repeats a handful of spellings ("POS", "Completed") a million times; remember what each
 // spelling meant instead of normalising it again. Bounded: a column of free text must not grow it.
@@ -111,7 +174,7 @@ export function lookUp<T extends string>(field: string, value: string, synonyms:
     return found;
   }
   if (field === 'status' && notPurchases.has(key)) {
-    fail(field, 'STATUS_NOT_PURCHASE', `status "${value}" is not a completed purchase; import orders once they are paid (or map this status to paid)`, { value });
+    fail(field, 'STATUS_NOT_PURCHASE', `status "${value}" is not a completed purchase, so the order is not imported; import it once it is paid, or leave it out of the file`, { value });
   }
   const allowed = [...new Set(synonyms.values())].join(', ');
   const ifEmpty = whatEmptyMeans.get(synonyms);

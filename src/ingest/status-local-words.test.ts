@@ -1,0 +1,36 @@
+import { expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { importDefaults, scratchFiles } from '../../test/helpers/import-files.js';
+import { importFile } from './import-file.service.js';
+
+// Shops in Jakarta and Riga write an order's status in their own words; only English ones were
+// read, so a paid "Lunas" or "Apmaksāts" order was refused with VALUE_NOT_ALLOWED, and an unpaid
+// "Belum Dibayar" one was refused as a wrong value instead of as no purchase yet.
+const files = scratchFiles('status-words');
+
+describeEachStore('order statuses written in Indonesian or Latvian', (context) => {
+  const db = () => context.store.db;
+
+  it('imports each order with the status its word names, accented or not, and refuses unpaid ones as no purchase', async () => {
+    const imported: Array<[string, string, string]> = [
+      ['ID-1', 'Lunas', 'paid'], ['ID-2', 'Sedang Diproses', 'paid'], ['ID-3', 'Dikirim', 'paid'], ['ID-4', 'Dana Dikembalikan', 'refunded'],
+      ['ID-5', 'Dikembalikan Sebagian', 'partially_refunded'], ['ID-6', 'Dibatalkan', 'cancelled'],
+      ['LV-1', 'Apmaksāts', 'paid'], ['LV-2', 'izsutits', 'paid'], ['LV-3', 'atmaksats', 'refunded'],
+      ['LV-4', 'Daļēji atmaksāts', 'partially_refunded'], ['LV-5', 'anulets', 'cancelled'],
+    ];
+    const refused: Array<[string, string]> = [['ID-7', 'Belum Dibayar'], ['ID-8', 'Menunggu Pembayaran'], ['LV-6', 'Neapmaksāts'], ['LV-7', 'apstrade']];
+    const rows = [...imported.map(([order, status]) => [order, status]), ...refused];
+    const file = files.file('orders.csv', [
+      'order_id,customer_id,ordered_at,amount,status',
+      ...rows.map(([order, status], index) => `${order},C${index},2026-03-0${1 + (index % 9)},150000,${status}`),
+    ].join('\n'));
+    const summary = await importFile(db(), { ...importDefaults, entity: 'orders', file });
+    expect(summary.rejectsSample).toEqual(refused.map(([, status], index) => expect.objectContaining({
+      line: imported.length + index + 2, field: 'status', code: 'STATUS_NOT_PURCHASE',
+      reason: `status "${status}" is not a completed purchase, so the order is not imported; import it once it is paid, or leave it out of the file`,
+    })));
+    expect(summary).toMatchObject({ read: rows.length, inserted: imported.length, rejected: refused.length });
+    const stored = await db().selectFrom('customer_order').select(['external_id', 'status']).orderBy('external_id').execute();
+    expect(stored).toEqual(imported.map(([order, , status]) => ({ external_id: order, status })).sort((a, b) => a.external_id.localeCompare(b.external_id)));
+  });
+});
