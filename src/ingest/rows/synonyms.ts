@@ -65,6 +65,8 @@ export const channelSynonyms = synonymTable<OrderChannel>({
 export const statusSynonyms = synonymTable<OrderStatus>({
   paid: [
     'completed', 'complete', 'fulfilled', 'success', 'succeeded', 'settled', 'captured', 'delivered', 'shipped', 'closed',
+    // WooCommerce: paid, not yet sent
+    'processing',
     'lunas', 'dibayar', 'sudah dibayar', 'telah dibayar', 'sudah bayar', 'pembayaran berhasil', 'berhasil', 'sukses',
     'selesai', 'pesanan selesai', 'diproses', 'sedang diproses', 'pesanan diproses', 'dikemas', 'sedang dikemas',
     'dikirim', 'sedang dikirim', 'terkirim', 'diterima', 'sudah diterima',
@@ -142,6 +144,8 @@ export const customerKindSynonyms = synonymTable<CustomerKind>({
 // "Apmaksāts", "Izsūtīts").
 const notPurchases = new Set([
   'pending', 'authorized', 'authorised', 'unpaid', 'open', 'draft',
+  // WooCommerce: on hold awaits a payment's confirmation; failed was never paid
+  'on-hold', 'on hold', 'failed', 'payment failed', 'ditahan', 'gagal', 'pembayaran gagal', 'jauns', 'neizdevās', 'neizdevas',
   'belum dibayar', 'belum bayar', 'belum lunas', 'menunggu pembayaran', 'menunggu bayar', 'tertunda',
   'neapmaksāts', 'neapmaksats', 'nesamaksāts', 'nesamaksats', 'gaida apmaksu', 'gaida maksājumu', 'gaida maksajumu', 'apstrādē', 'apstrade',
 ].map(synonymKey));
