@@ -64,7 +64,8 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       params: z.object({ entity: z.enum(entities) }),
       headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
       body: z.strictObject({
-        records: z.array(z.record(z.string(), z.unknown())).min(1).max(maxBatchRecords),
+        records: z.array(z.record(z.string(), z.unknown())).min(1).max(maxBatchRecords)
+          .describe('the records, by canonical field name. Money (amount, refunded_amount, discount_amount, unit_price) is in the currency\'s major units as written, a string or a number: "12.50" is twelve and a half euros, not 1250 cents. amount, refunded_amount and discount_amount may not have more decimals than the record\'s currency (IDR none, EUR two, KWD three; trailing zeros aside): "12.50" in IDR is rejected as AMOUNT_TOO_PRECISE, never rounded. unit_price is rounded to the currency\'s minor unit, as some exports price items in fractions of a cent'),
         source: z.string().min(1).max(64).optional().describe('namespace of the records\' customer and order ids, e.g. "shopify" (default "api")'),
         dateFormat: z.string().min(1).max(64).optional().describe('how times without an ISO form are written, as the CLI\'s --date-format: dd/MM/yyyy, MM/dd/yyyy HH:mm, yyyyMMdd…'),
         fileName: z.string().min(1).max(255).optional().describe('the file the records come from, shown in the list of imports (a batch of an open run takes the run\'s)'),

@@ -66,17 +66,17 @@ describe('numbers written in exponent notation, with letters or with currency', 
   });
 });
 
-describe('amounts written with a currency symbol or local name', () => {
-  const problemOf = (run: () => unknown): RowProblem => {
-    try {
-      run();
-    } catch (error) {
-      if (error instanceof RowProblem) return error;
-      throw error;
-    }
-    throw new Error('expected a row problem');
-  };
+const problemOf = (run: () => unknown): RowProblem => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof RowProblem) return error;
+    throw error;
+  }
+  throw new Error('expected a row problem');
+};
 
+describe('amounts written with a currency symbol or local name', () => {
   it.each([
     ['Rp 45.000', 'IDR', 45000], ['Rp45.000,00', 'IDR', 45000], ['1 234,50 €', 'EUR', 123450], ['€12.99', 'EUR', 1299], ['$12.99', 'USD', 1299],
     ['$12.99', 'AUD', 1299], ['US$ 12', 'USD', 1200], ['£2.55', 'GBP', 255], ['¥1,200', 'JPY', 1200], ['¥12.50', 'CNY', 1250], ['12,50 zł', 'PLN', 1250],
@@ -109,5 +109,52 @@ describe('amounts written with a currency symbol or local name', () => {
     const problem = problemOf(() => parseMoney('amount', '50¢', 'USD'));
     expect(problem.code).toBe('AMOUNT_UNREADABLE');
     expect(problem.message).toContain('"¢", which is not a currency symbol or code');
+  });
+});
+
+describe('amounts finer than the currency\'s minor unit', () => {
+  it.each([
+    ['12.50', 'IDR', 1, 0], ['12,5', 'IDR', 1, 0], ['Rp 12.500,50', 'IDR', 1, 0], ['0.5', 'JPY', 1, 0], ['1.25e1', 'IDR', 1, 0], ['5e-1', 'IDR', 1, 0],
+    ['0.125', 'USD', 3, 2], ['12.3456', 'USD', 4, 2], ['12,3456 €', 'EUR', 4, 2], ['1.2345e1', 'USD', 3, 2], ['5e-3', 'EUR', 3, 2], ['1.0005', 'KWD', 4, 3],
+  ])('rejects amount %j in a %s row: it needs %i decimals, the currency has %i', (raw, currency, decimals, currencyDecimals) => {
+    const problem = problemOf(() => parseMoney('amount', raw, currency));
+    expect(problem.code).toBe('AMOUNT_TOO_PRECISE');
+    expect(problem.field).toBe('amount');
+    expect(problem.params).toEqual({ field: 'amount', value: raw, decimals, currency, currencyDecimals });
+  });
+
+  it.each([
+    ['1200.00', 'IDR', 1200], ['1200,00', 'IDR', 1200], ['Rp 12.500', 'IDR', 12500], ['12.0', 'JPY', 12], ['1.5e3', 'IDR', 1500], ['1200e-2', 'IDR', 12],
+    ['0e-5', 'IDR', 0], ['0.00', 'IDR', 0], ['12.50', 'USD', 1250], ['12.500', 'USD', 1_250_000], ['0.1200', 'USD', 12], ['1.234', 'KWD', 1234],
+  ])('accepts %j in a %s row as %i minor units: trailing zeros and thousands separators need no decimals', (raw, currency, minor) => {
+    expect(parseMoney('amount', raw, currency)).toBe(minor);
+  });
+
+  it('says which field and value, what the currency allows and what to do', () => {
+    expect(problemOf(() => parseMoney('amount', '12.50', 'IDR')).message)
+      .toBe('amount "12.50" needs 1 decimal but IDR has none; write a whole number of IDR, or check the row\'s currency');
+    expect(problemOf(() => parseMoney('discount_amount', '0.125', 'USD')).message)
+      .toBe('discount_amount "0.125" needs 3 decimals but USD has 2; round it to 2 decimals, or check the row\'s currency');
+  });
+
+  it('rejects rather than rounds every amount that is not a whole number of minor units, and stores the others exactly', () => {
+    const fraction = fc.oneof(fc.constant(''), fc.stringMatching(/^\d{1,2}$/), fc.stringMatching(/^\d{4,6}$/));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{0,8}$/), fraction, fc.constantFrom('IDR', 'EUR'), (whole, decimals, currency) => {
+        const raw = decimals === '' ? whole : `${whole}.${decimals}`;
+        const currencyDecimals = currency === 'IDR' ? 0 : 2;
+        const needed = decimals.replace(/0+$/, '').length;
+        const minor = () => parseMoney('refunded_amount', raw, currency);
+        if (needed > currencyDecimals) expect(problemOf(minor).code).toBe('AMOUNT_TOO_PRECISE');
+        else expect(minor()).toBe(Number(`${whole}${decimals.padEnd(currencyDecimals, '0').slice(0, currencyDecimals)}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rounds unit prices, which exports write in fractions of a cent (UCI Online Retail: £0.001), to the minor unit', () => {
+    expect(parseMoney('unit_price', '0.125', 'USD')).toBe(13);
+    expect(parseMoney('unit_price', '0.001', 'GBP')).toBe(0);
+    expect(parseMoney('unit_price', '12.50', 'IDR')).toBe(13);
   });
 });

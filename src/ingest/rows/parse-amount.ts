@@ -24,8 +24,8 @@ const writtenAmount = new RegExp(
 // Longer text is not an amount; the cap also bounds the work the pattern does on junk.
 const maximumLength = 64;
 
-/** A number as written, with the currency symbols or codes written beside it. */
-type WrittenDecimal = { value: number; markers: string[] };
+/** A number as written, with the decimals it needs and the currency symbols or codes written beside it. */
+type WrittenDecimal = { value: number; decimals: number; markers: string[] };
 
 /**
  * Reads a decimal written the way people and spreadsheets write it: `1.234,50`, `1,234.50`,
@@ -45,7 +45,11 @@ export function parseAnyDecimal(raw: string, minorDigits: number): number | stri
 function readWrittenDecimal(raw: string, minorDigits: number): WrittenDecimal | string {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text.length > maximumLength) return `is longer than ${maximumLength} characters, too long to be a number`;
-  if (exponentNotation.test(text)) return checkRange(Number(text.replace('\u2212', '-')), []);
+  if (exponentNotation.test(text)) {
+    const [mantissa, exponent] = text.replace(/^[-+\u2212]/, '').toLowerCase().split('e');
+    const [integerDigits, fractionDigits = ''] = mantissa.split('.');
+    return checkRange(Number(text.replace('\u2212', '-')), decimalsNeeded(integerDigits, fractionDigits, Number(exponent)), []);
+  }
   const match = writtenAmount.exec(text);
   if (!match) {
     return /\d/.test(text) ? 'is not a number: it has letters or symbols among its digits' : 'is not a number';
@@ -55,15 +59,26 @@ function readWrittenDecimal(raw: string, minorDigits: number): WrittenDecimal | 
   const signs = [signBefore, signAfter, trailingMinus, open].filter(Boolean);
   if (signs.length > 1) return 'has more than one sign';
   const markers = [markerBefore, markerAfter].filter((written): written is string => Boolean(written));
-  const value = readGroupedDigits(digits, minorDigits);
-  if (typeof value === 'string') return value;
+  const grouped = readGroupedDigits(digits, minorDigits);
+  if (typeof grouped === 'string') return grouped;
   const isNegative = Boolean(open) || signs.some((sign) => sign === '-' || sign === '\u2212');
-  return checkRange(isNegative ? -value : value, markers);
+  return checkRange(isNegative ? -grouped.value : grouped.value, grouped.decimals, markers);
 }
 
-function checkRange(value: number, markers: string[]): WrittenDecimal | string {
+function checkRange(value: number, decimals: number, markers: string[]): WrittenDecimal | string {
   if (!Number.isFinite(value) || Math.abs(value) > 1e13) return 'is too large';
-  return { value, markers };
+  return { value, decimals, markers };
+}
+
+/**
+ * The decimals a number written as digits, fraction digits and a power of ten needs: trailing
+ * zeros need none ("1200.00" is whole), an exponent shifts them ("1.25e1" needs 1, "1200e-2" none).
+ */
+function decimalsNeeded(integerDigits: string, fractionDigits: string, exponent = 0): number {
+  const digits = `${integerDigits}${fractionDigits}`;
+  const significant = digits.replace(/0+$/, '');
+  if (!/[1-9]/.test(significant)) return 0;
+  return Math.max(0, fractionDigits.length - exponent - (digits.length - significant.length));
 }
 
 function unknownCurrencyReason(markers: readonly string[]): string | null {
@@ -72,7 +87,7 @@ function unknownCurrencyReason(markers: readonly string[]): string | null {
 }
 
 /** Digits with thousands separators (`.`, `,`, space, apostrophe) and one decimal separator. */
-function readGroupedDigits(text: string, minorDigits: number): number | string {
+function readGroupedDigits(text: string, minorDigits: number): { value: number; decimals: number } | string {
   if (!/\d/.test(text)) return 'is not a number';
   const lastDot = text.lastIndexOf('.');
   const lastComma = text.lastIndexOf(',');
@@ -97,30 +112,56 @@ function readGroupedDigits(text: string, minorDigits: number): number | string {
   const digits = groups.join('');
   if (digits === '' && fractionPart === '') return 'is not a number';
   const value = Number(`${digits || '0'}.${fractionPart || '0'}`);
-  return Number.isFinite(value) && value <= 1e13 ? value : 'is too large';
+  return Number.isFinite(value) && value <= 1e13 ? { value, decimals: decimalsNeeded(digits, fractionPart) } : 'is too large';
 }
 
-/** A money amount in integer minor units of `currency`; negative amounts are refused unless allowed. */
+// Unit prices may be finer than the currency's minor unit: wholesale exports price an item in
+// fractions of a penny (the full UCI Online Retail file sells PADS TO MATCH ALL CUSHIONS at
+// £0.001), and such a file must still import. They are rounded to the minor unit, as they always
+// were; what a customer paid (amount, refunded_amount, discount_amount) never is.
+const fieldsRoundedToMinorUnits: ReadonlySet<string> = new Set(['unit_price']);
+
+/**
+ * A money amount in integer minor units of `currency`. Negative amounts are refused unless allowed,
+ * and so are amounts finer than the currency's minor unit ("12.50" in IDR), except unit prices.
+ */
 export function parseMoney(field: string, raw: string, currency: string, options: { allowNegative?: boolean } = {}): number {
-  const value = plainDecimal.test(raw) ? Number(raw) : readAmount(field, raw, currency);
+  const { value, decimals } = plainDecimal.test(raw) ? plainDecimalOf(raw) : readAmount(field, raw, currency);
   if (value < 0 && !options.allowNegative) {
     fail(field, 'AMOUNT_NEGATIVE', `${field} "${raw}" is negative; amounts are positive — record a refund with status refunded or refunded_amount`, { field, value: raw });
   }
+  const currencyDecimals = minorUnitsOf(currency);
+  // Rounding "12.50" IDR to 13 would store an amount the file never said, and most often the
+  // column is in another currency or the number was misread; the row is refused instead.
+  if (decimals > currencyDecimals && !fieldsRoundedToMinorUnits.has(field)) failTooPrecise(field, raw, decimals, currency, currencyDecimals);
   const minor = toMinorUnits(value, currency);
   // Beyond 2^53 minor units (about 9e12 KWD) a double no longer holds every integer.
   if (!Number.isSafeInteger(minor)) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large; write amounts like 1234.50 or 1.234,50`, { field, value: raw });
   return minor;
 }
 
+function plainDecimalOf(raw: string): { value: number; decimals: number } {
+  const [integerDigits, fractionDigits = ''] = raw.split('.');
+  return { value: Number(raw), decimals: decimalsNeeded(integerDigits, fractionDigits) };
+}
+
+function failTooPrecise(field: string, raw: string, decimals: number, currency: string, currencyDecimals: number): never {
+  const needs = `${field} "${raw}" needs ${decimals} decimal${decimals === 1 ? '' : 's'}`;
+  const reason = currencyDecimals === 0
+    ? `${needs} but ${currency} has none; write a whole number of ${currency}, or check the row's currency`
+    : `${needs} but ${currency} has ${currencyDecimals}; round it to ${currencyDecimals} decimals, or check the row's currency`;
+  fail(field, 'AMOUNT_TOO_PRECISE', reason, { field, value: raw, decimals, currency, currencyDecimals });
+}
+
 /** parseMoney's general path: any way of writing an amount, with a code beside it that must be the row's currency. */
-function readAmount(field: string, raw: string, currency: string): number {
+function readAmount(field: string, raw: string, currency: string): { value: number; decimals: number } {
   const parsed = readWrittenDecimal(raw, minorUnitsOf(currency));
   const reason = typeof parsed === 'string' ? parsed : unknownCurrencyReason(parsed.markers);
   if (reason !== null || typeof parsed === 'string') fail(field, 'AMOUNT_UNREADABLE', `${field} "${raw}" ${reason}; write amounts like 1234.50 or 1.234,50`, { field, value: raw });
   // Otherwise "USD 12" or "Rp 45.000" in a euro row would be stored as 12 or 45,000 euros.
   const foreign = parsed.markers.find((written) => !currenciesWrittenAs(written)!.includes(currency));
   if (foreign !== undefined) failCurrencyMismatch(field, raw, foreign, currency);
-  return parsed.value;
+  return parsed;
 }
 
 function failCurrencyMismatch(field: string, raw: string, foreign: string, currency: string): never {

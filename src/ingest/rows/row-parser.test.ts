@@ -221,13 +221,22 @@ describe('numbers sent through the API', () => {
   });
 
   it('reads a JSON number with three decimals as a decimal, never as a thousands group', () => {
-    // written as text, "123.456" is 123,456 (Rp 45.000); a JSON number's dot is always its decimal point
+    // written as text, "123.456" is 123,456 (Rp 45.000); a JSON number's dot is always its decimal
+    // point, so 123.456 euros needs a decimal the euro has not: refused, not rounded
     const records = [{ ...order, order_id: '1', amount: 123.456 }, { ...order, order_id: '2', amount: '45.000' }, { ...order, order_id: '3', amount: -0.125, status: 'refunded' }];
     const result = rowsFromRecords('orders', records, { context: testContext });
-    expect(result.rows.map((row) => [row.externalId, row.totalMinor])).toEqual([['1', 12346], ['2', 4_500_000]]);
-    expect(result.rejects.map((reject) => [reject.line, reject.field])).toEqual([[3, 'amount']]);
+    expect(result.rows.map((row) => [row.externalId, row.totalMinor])).toEqual([['2', 4_500_000]]);
+    expect(result.rejects.map((reject) => [reject.line, reject.field, reject.code])).toEqual([[1, 'amount', 'AMOUNT_TOO_PRECISE'], [3, 'amount', 'AMOUNT_NEGATIVE']]);
     const attributes = rowsFromRecords('customers', [{ customer_id: 'C9', 'attribute.score': 4.125 }], { context: testContext });
     expect(attributes.rows[0].attributes).toEqual({ score: 4.125 });
+  });
+
+  it('reads a JSON amount a client computed in binary floating point as the amount it meant', () => {
+    // 19.99 * 3 is 59.97000000000001 in a double and 0.1 + 0.2 is 0.30000000000000004: no one wrote those decimals
+    const records = [{ ...order, order_id: '1', amount: 19.99 * 3 }, { ...order, order_id: '2', amount: 0.1 + 0.2 }, { ...order, order_id: '3', amount: 59.975 }];
+    const result = rowsFromRecords('orders', records, { context: testContext });
+    expect(result.rows.map((row) => [row.externalId, row.totalMinor])).toEqual([['1', 5997], ['2', 30]]);
+    expect(result.rejects.map((reject) => [reject.line, reject.code])).toEqual([[3, 'AMOUNT_TOO_PRECISE']]);
   });
 
   it('reads line quantities in exponent notation as the number they mean', () => {
