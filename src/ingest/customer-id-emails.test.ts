@@ -107,6 +107,25 @@ describeEachStore('a customer id that is an email address', (context) => {
     expect(await countOf('customer')).toBe(1);
   });
 
+  it('lets a phone the row states outrank the email read from the id', async () => {
+    await importFile(db(), { ...base, entity: 'customers', file: file('c-two.csv', 'customer_id,email,phone\nC-DEWI,dewi@example.com,\nC-EKA,,+6281234567890\n') });
+    const [dewi] = await ownerOf('email', 'dewi@example.com');
+    const [eka] = await ownerOf('phone', '+6281234567890');
+    const summary = await importFile(db(), { ...base, entity: 'orders', file: file('o-two.csv', 'order_id,customer_id,customer_phone,ordered_at,amount\nD1,dewi@example.com,+6281234567890,2026-03-01,15000\n') });
+    expect(summary).toMatchObject({ rejected: 0 });
+    expect(await customerOfOrder('D1')).toBe(eka);
+    expect(await ownerOf('email', 'dewi@example.com')).toEqual([dewi]);
+  });
+
+  it('keeps an order of several rows whose email one row states and another reads from the id', async () => {
+    const lines = 'order_id,customer_id,customer_email,ordered_at,sku,quantity,unit_price\nL1,login@example.com,contact@example.com,2026-03-01,S1,1,10\nL1,login@example.com,,2026-03-01,S2,2,5\n';
+    const summary = await importFile(db(), { ...base, entity: 'orders', file: file('o-lines.csv', lines) });
+    expect(summary).toMatchObject({ rejected: 0 });
+    const buyer = await customerOfOrder('L1');
+    expect(await ownerOf('email', 'contact@example.com')).toEqual([buyer]);
+    expect(await ownerOf('email', 'login@example.com')).toEqual([]);
+  });
+
   it('lets the email column win over an id that is another address', async () => {
     await importFile(db(), { ...base, entity: 'customers', file: file('c-budi.csv', 'customer_id,email\nC-BUDI,budi@example.com\n') });
     const [budi] = await ownerOf('email', 'budi@example.com');

@@ -184,12 +184,10 @@ function jsonValueToText(value: unknown): string | null {
  * A JSON number as text the row parser reads as that number. Written text with
  * one separator before exactly three digits is a thousands group (Rp 45.000), but
  * a JSON number's dot is always its decimal point: 123.456 is written 123.4560,
- * which no reading takes for thousands. A client that computes an amount in binary floating point
- * sends 19.99 * 3 as 59.97000000000001; fifteen significant digits, all a double holds exactly,
- * give back the 59.97 it meant, so an amount is not refused for decimals nobody wrote.
+ * which no reading takes for thousands.
  */
 function jsonNumberToText(value: number): string {
-  const text = String(Number(value.toPrecision(15)));
+  const text = String(value);
   return /^-?\d+\.\d{3}$/.test(text) ? `${text}0` : text;
 }
 

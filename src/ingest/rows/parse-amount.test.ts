@@ -152,6 +152,16 @@ describe('amounts finer than the currency\'s minor unit', () => {
     );
   });
 
+  it('reads a double printed in full as the amount it meant, and a number written to fifteen digits as written', () => {
+    // 19.99 * 3 in JavaScript, and pandas writing a float column
+    expect(parseMoney('amount', '59.97000000000001', 'EUR')).toBe(5997);
+    expect(parseMoney('amount', '59.970000000000006', 'EUR')).toBe(5997);
+    expect(parseMoney('amount', String(0.1 + 0.2), 'EUR')).toBe(30);
+    expect(parseMoney('amount', '44999.99999999999', 'IDR')).toBe(45000);
+    expect(problemOf(() => parseMoney('amount', '59.97500000000001', 'EUR')).code).toBe('AMOUNT_TOO_PRECISE');
+    expect(problemOf(() => parseMoney('amount', '123456789.000001', 'EUR')).code).toBe('AMOUNT_TOO_PRECISE');
+  });
+
   it('rounds unit prices, which exports write in fractions of a cent (UCI Online Retail: £0.001), to the minor unit', () => {
     expect(parseMoney('unit_price', '0.125', 'USD')).toBe(13);
     expect(parseMoney('unit_price', '0.001', 'GBP')).toBe(0);

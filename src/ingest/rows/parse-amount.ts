@@ -133,11 +133,27 @@ export function parseMoney(field: string, raw: string, currency: string, options
   const currencyDecimals = minorUnitsOf(currency);
   // Rounding "12.50" IDR to 13 would store an amount the file never said, and most often the
   // column is in another currency or the number was misread; the row is refused instead.
-  if (decimals > currencyDecimals && !fieldsRoundedToMinorUnits.has(field)) failTooPrecise(field, raw, decimals, currency, currencyDecimals);
+  if (decimals > currencyDecimals && !fieldsRoundedToMinorUnits.has(field) && !isFloatingPointNoise(raw, value, currencyDecimals)) {
+    failTooPrecise(field, raw, decimals, currency, currencyDecimals);
+  }
   const minor = toMinorUnits(value, currency);
   // Beyond 2^53 minor units (about 9e12 KWD) a double no longer holds every integer.
   if (!Number.isSafeInteger(minor)) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large; write amounts like 1234.50 or 1.234,50`, { field, value: raw });
   return minor;
+}
+
+/**
+ * A whole number of minor units as a binary double prints it: a client computing 19.99 * 3 sends
+ * 59.97000000000001, pandas writes 59.970000000000006. Nobody wrote those decimals. A double
+ * holds 15 significant digits exactly, so a number written with more is a double printed in
+ * full, and what it meant is its first 15 digits; an amount written with 15 or fewer means
+ * every digit ("12.50" IDR, 0.125 EUR).
+ */
+function isFloatingPointNoise(raw: string, value: number, currencyDecimals: number): boolean {
+  const significantDigits = raw.split(/e/i)[0].replace(/\D/g, '').replace(/^0+/, '').length;
+  if (significantDigits <= 15) return false;
+  const minorUnits = Number(value.toPrecision(15)) * 10 ** currencyDecimals;
+  return Math.abs(minorUnits - Math.round(minorUnits)) < 1e-6;
 }
 
 function plainDecimalOf(raw: string): { value: number; decimals: number } {

@@ -231,6 +231,12 @@ describe('numbers sent through the API', () => {
     expect(attributes.rows[0].attributes).toEqual({ score: 4.125 });
   });
 
+  it('keeps every digit of a JSON number that is an id', () => {
+    const records = [1234567890123456, 1234567890123457, 1234567890123461].map((id) => ({ customer_id: id, name: `N${id}` }));
+    const result = rowsFromRecords('customers', records, { context: testContext });
+    expect(result.rows.map((row) => row.refs[0].value)).toEqual(['1234567890123456', '1234567890123457', '1234567890123461']);
+  });
+
   it('reads a JSON amount a client computed in binary floating point as the amount it meant', () => {
     // 19.99 * 3 is 59.97000000000001 in a double and 0.1 + 0.2 is 0.30000000000000004: no one wrote those decimals
     const records = [{ ...order, order_id: '1', amount: 19.99 * 3 }, { ...order, order_id: '2', amount: 0.1 + 0.2 }, { ...order, order_id: '3', amount: 59.975 }];

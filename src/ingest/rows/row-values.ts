@@ -112,10 +112,13 @@ export function customerRefs(values: FieldValues, prefix: 'customer_' | 'recipie
   const id = customerExternalId(names.id, values.text(names.id));
   if (id !== null) refs.push({ kind: 'external', namespace: context.source, value: id });
   const emailValue = email(values, names.email);
-  const emailRef = emailValue === null ? emailOfCustomerId(id, null) : { kind: 'email' as const, value: emailValue };
-  if (emailRef !== null) refs.push(emailRef);
+  if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
   const phoneValue = phone(values, names.phone, context);
   if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
+  // last: the first ref a known customer holds decides whose the order is, and a guess must not
+  // outrank a phone the row states
+  const guessedEmail = emailValue === null ? emailOfCustomerId(id, null) : null;
+  if (guessedEmail !== null) refs.push(guessedEmail);
   return refs;
 }
 

@@ -65,8 +65,6 @@ export const channelSynonyms = synonymTable<OrderChannel>({
 export const statusSynonyms = synonymTable<OrderStatus>({
   paid: [
     'completed', 'complete', 'fulfilled', 'success', 'succeeded', 'settled', 'captured', 'delivered', 'shipped', 'closed',
-    // WooCommerce: paid, not yet sent
-    'processing',
     'lunas', 'dibayar', 'sudah dibayar', 'telah dibayar', 'sudah bayar', 'pembayaran berhasil', 'berhasil', 'sukses',
     'selesai', 'pesanan selesai', 'diproses', 'sedang diproses', 'pesanan diproses', 'dikemas', 'sedang dikemas',
     'dikirim', 'sedang dikirim', 'terkirim', 'diterima', 'sudah diterima',

@@ -1,4 +1,5 @@
 import { orderKeyOf, type CanonicalLine, type CanonicalOrder, type CustomerRef, type Reject } from '../canonical.js';
+import { isGuessedRef } from '../../customers/identity-resolution.js';
 import type { WriteContext } from './batch-context.js';
 import { customerRefField, duplicateOrder } from './order-rejects.js';
 import { rowName } from './row-place.js';
@@ -130,8 +131,9 @@ function rowsDisagree(first: CanonicalOrder, row: CanonicalOrder, field: string,
 function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder, context: Pick<WriteContext, 'linesOf'>): GroupReject | null {
   const differs = (field: string, firstValue: string, rowValue: string) => rowsDisagree(first, row, field, firstValue, rowValue, context);
   const namespaceOf = (ref: CustomerRef) => (ref.kind === 'external' ? ref.namespace : null);
-  for (const ref of row.customer) {
-    const other = first.customer.find((candidate) => candidate.kind === ref.kind && namespaceOf(candidate) === namespaceOf(ref));
+  // an email read from the customer id is no field a row states, so rows cannot disagree on it
+  for (const ref of row.customer.filter((stated) => !isGuessedRef(stated))) {
+    const other = first.customer.find((candidate) => !isGuessedRef(candidate) && candidate.kind === ref.kind && namespaceOf(candidate) === namespaceOf(ref));
     if (other && other.value !== ref.value) return differs(customerRefField(ref), other.value, ref.value);
   }
   if (first.totalMinor !== null && row.totalMinor !== null && first.totalMinor !== row.totalMinor) return differs('amount', String(first.totalMinor), String(row.totalMinor));
