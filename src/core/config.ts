@@ -20,7 +20,15 @@ export type Config = {
   isBehindTls: boolean;
   /** The embedded store's buffer pool (PostgreSQL's shared_buffers, e.g. 32MB); null keeps PostgreSQL's 128MB. */
   embeddedSharedBuffers: string | null;
+  /** How many requests one API key may make in a minute (a fixed window); staff sessions are not limited. */
+  apiKeyRequestsPerMinute: number;
 };
+
+/**
+ * Ten a second on average: far above what an order feed or a BI tool sends, low enough that a
+ * runaway script cannot hold the main thread (and the embedded store on it) from everyone else.
+ */
+export const defaultApiKeyRequestsPerMinute = 600;
 
 export function defaultDataDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.CLIENTELE_DATA_DIR ?? '.clientele');
@@ -47,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (embeddedSharedBuffers !== null && !/^\d{1,6}(kB|MB|GB)$/.test(embeddedSharedBuffers)) {
     throw new AppError('CONFIG_INVALID', `CLIENTELE_EMBEDDED_SHARED_BUFFERS must be a size such as 32MB or 1GB, got "${embeddedSharedBuffers}".`, { field: 'CLIENTELE_EMBEDDED_SHARED_BUFFERS' });
   }
+  const apiKeyRequestsPerMinute = Number(env.CLIENTELE_API_KEY_REQUESTS_PER_MINUTE?.trim() || defaultApiKeyRequestsPerMinute);
+  if (!Number.isInteger(apiKeyRequestsPerMinute) || apiKeyRequestsPerMinute < 1) {
+    throw new AppError('CONFIG_INVALID', `CLIENTELE_API_KEY_REQUESTS_PER_MINUTE must be a whole number of requests of at least 1 (default ${defaultApiKeyRequestsPerMinute}), got "${env.CLIENTELE_API_KEY_REQUESTS_PER_MINUTE}".`, { field: 'CLIENTELE_API_KEY_REQUESTS_PER_MINUTE' });
+  }
   return {
     database: env.DATABASE_URL ?? defaultDataDirectory(env),
     host: env.HOST ?? '127.0.0.1',
@@ -59,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     isBehindTls: env.CLIENTELE_TLS === '1' || env.CLIENTELE_TLS === 'true',
     embeddedSharedBuffers,
+    apiKeyRequestsPerMinute,
   };
 }
 

@@ -20,7 +20,8 @@ import './access.js';
 
 export type AppDeps = {
   store: Store;
-  config: Pick<Config, 'isBehindTls'>;
+  /** `apiKeyRequestsPerMinute` defaults to `defaultApiKeyRequestsPerMinute` (core/config.ts). */
+  config: Pick<Config, 'isBehindTls'> & Partial<Pick<Config, 'apiKeyRequestsPerMinute'>>;
   clock: Clock;
   logger?: Logger | false;
   /** Directory of the built web app to serve at `/`, when present. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { requirePermission, type Principal, type RouteAccess } from '../access.js';
+import { createApiKeyRateLimit } from '../api-key-rate-limit.js';
 import {
   apiKeyActor,
   authErrors,
@@ -13,6 +14,7 @@ import {
   userActor,
   type Permission,
 } from '../../auth/index.js';
+import { defaultApiKeyRequestsPerMinute } from '../../core/config.js';
 
 export type RegisteredRoute = { method: string; url: string; access: RouteAccess | undefined };
 
@@ -39,6 +41,7 @@ export async function registerAuthentication(app: FastifyInstance, deps: AppDeps
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
   });
 
+  const limitApiKey = createApiKeyRateLimit(app, deps.config.apiKeyRequestsPerMinute ?? defaultApiKeyRequestsPerMinute);
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     // Public routes, unknown URLs (404) and routes outside the API (docs, web app) need no principal.
@@ -46,6 +49,8 @@ export async function registerAuthentication(app: FastifyInstance, deps: AppDeps
     const authenticated = await authenticate(request, reply, deps);
     authorize(authenticated, access.permission, request);
     request.principal = authenticated.principal;
+    // machine clients only: a staff session is one person at a browser
+    if (authenticated.principal.kind === 'api-key' && (await limitApiKey(request, reply)) === 'refused') return reply;
   });
 }
 

@@ -3,7 +3,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponse, sharedErrorStatuses } from '../responses.js';
+import { errorResponse, sharedErrorStatuses, type ErrorResponse } from '../responses.js';
+import { apiKeyRateLimitedResponse } from '../api-key-rate-limit.js';
+import { defaultApiKeyRequestsPerMinute } from '../../core/config.js';
 import { apiDocsDirectives, policyText } from './security-headers.js';
 import { apiKeyScopes, permissionsByRole, permissionsByScope, roles, type Permission } from '../../auth/permissions.js';
 
@@ -21,12 +23,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'Know and keep your real customers. Authenticate with a session cookie (POST /api/auth/login; send the X-CSRF-Token header on writes) or an API key (`Authorization: Bearer <key>`); operations marked with no security are public.',
           'Every error is `{ error: { code, message, field?, details? } }` (the `Error` schema) with the status documented on each operation.',
           'Long lists are cursor-paginated: pass the `nextCursor` of a page back as `cursor` for the next one; it is null on the last page (segment members also answer `next`, to pass as `after`). A query parameter an operation does not list is refused (400 REQUEST_INVALID, naming it, the closest accepted name when one is near, and those the operation accepts) rather than ignored.',
+          `Requests made with an API key are limited per key (${defaultApiKeyRequestsPerMinute} a minute unless the server sets CLIENTELE_API_KEY_REQUESTS_PER_MINUTE): every answer to a key carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (seconds until the minute ends), and a request over the limit is answered 429 API_KEY_RATE_LIMITED with Retry-After. Sessions are not limited this way.`,
           'Each operation says which permission it needs, which staff roles have it and which API-key scopes grant it; operation ids are stable names for generated clients.',
         ].join(' '),
       },
       components: {
         securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created with `clientele api-keys create`.' },
+          apiKey: { type: 'http', scheme: 'bearer', description: `An API key created with \`clientele api-keys create\`. Each key may make a set number of requests a minute (${defaultApiKeyRequestsPerMinute} by default); more are answered 429 API_KEY_RATE_LIMITED with Retry-After.` },
           session: { type: 'apiKey', in: 'cookie', name: 'clientele_session' },
         },
       },
@@ -46,7 +49,8 @@ const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
  * Adds to an API route the error statuses that come from what every route
  * shares rather than from its own work: 400 from input checks (the NUL check
  * reads any route's query string), 401 and 403 from authentication, 413 and 415
- * from body parsing, 500 from the error handler. Public routes are marked
+ * from body parsing, 429 from the API-key request limit (where a key may call it), 500 from the error
+ * handler. Public routes are marked
  * `security: []`, so the document-wide security does not claim them. A status
  * the route documents itself keeps its own description.
  */
@@ -60,6 +64,9 @@ function documentSharedResponses(route: RouteOptions): void {
   else statuses.push(401, 403);
   if ([route.method].flat().some((method) => bodyMethods.has(method))) statuses.push(413, 415);
   for (const status of statuses) response[status] ??= errorResponse(sharedErrorStatuses[status]);
+  if (access !== 'public' && apiKeyScopes.some((scope) => permissionsByScope[scope].has(access.permission))) {
+    response[429] = withApiKeyRateLimit(response[429] as ErrorResponse | undefined);
+  }
   schema.operationId ??= operationIdOf([route.method].flat()[0], route.url);
   // the HEAD route Fastify adds for a GET shares its schema: the note is added once
   if (access !== 'public' && !schema.description?.includes(accessNote(access.permission))) {
@@ -70,6 +77,14 @@ function documentSharedResponses(route: RouteOptions): void {
     const success = response[status];
     if (success instanceof z.ZodType && !success.description) response[status] = { description, content: { 'application/json': { schema: success } } };
   }
+}
+
+/** A route's own 429 (heavy work) keeps its description, with the API-key limit's added once. */
+function withApiKeyRateLimit(own: ErrorResponse | undefined): ErrorResponse {
+  if (!own) return apiKeyRateLimitedResponse;
+  if (own.description.includes('API_KEY_RATE_LIMITED')) return own;
+  // a new object: a route's own response may be shared with other routes
+  return { ...own, description: `${own.description}. Or: ${apiKeyRateLimitedResponse.description}` };
 }
 
 const successDescriptions = { 200: 'OK', 201: 'Created' };
