@@ -51,4 +51,20 @@ describeEachStore('unknown body keys over HTTP', (context) => {
     expect(response.json().error.message).not.toContain('Use');
     expect(response.json().error.details).not.toHaveProperty('hint');
   });
+  it('refuses a key on routes whose schemas were written loose, instead of acting without it', async () => {
+    const other = await send('POST', '/api/customers', { name: 'Citra' });
+    const otherId = other.json().customer.customer_id;
+    // a dry run the route does not know of would have merged for real
+    const merge = await send('POST', `/api/customers/${customerId}/merge`, { otherCustomerId: otherId, dryRun: true });
+    expect(merge.statusCode, merge.body).toBe(400);
+    expect(merge.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'dryRun' });
+    expect((await app.inject({ method: 'GET', url: `/api/customers/${otherId}`, headers: admin.headers })).statusCode, 'not merged').toBe(200);
+    // as_of copied from an answer would have analysed as of today
+    const analyze = await send('POST', '/api/analytics/analyze', { as_of: '2024-12-01' });
+    expect(analyze.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'as_of', details: { suggestions: { as_of: 'asOf' } } });
+    const key = await send('POST', '/api/api-keys', { name: 'feed', scopes: ['read'], expiresAt: '2027-01-01' });
+    expect(key.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'expiresAt' });
+    // a body the route may go without is still optional
+    expect((await send('POST', '/api/analytics/analyze', {})).statusCode).toBe(200);
+  });
 });
