@@ -155,7 +155,7 @@ export async function customerTypeTimeline(db: Kysely<Database>, customerId: num
   ]);
   const row = current.rows[0];
   if (!row && history.length === 0) {
-    throw new AppError('ANALYTICS_CUSTOMER_NOT_FOUND', `Customer ${customerId} has no types yet; run "clientele analyze" first.`, { field: 'customerId' });
+    throw new AppError('ANALYTICS_CUSTOMER_NOT_FOUND', `Customer ${customerId} has no types yet; run an analysis first (clientele analyze, or POST /api/analytics/analyze).`, { field: 'customerId' });
   }
   return {
     customerId,

@@ -33,7 +33,7 @@ export const identityTaken = (identity: CustomerRef, customerId: number, field: 
 // who else holds an email, phone or external id: naming the owner would turn any phone number into a
 // customer number. Such a caller is told what is wrong and who can resolve it, in the words an ingest
 // reject uses (src/ingest/write/other-customers-hidden.ts).
-const mergeAdvice = 'ask someone who can read customers to merge them';
+const mergeAdvice = 'ask an owner or admin, who can merge customers, to merge them';
 
 /** identityTaken as a caller who may not read customers may see it: the same code and field, no `details.belongsTo`. */
 export const identityTakenByAnother = (identity: CustomerRef, field: string, use: IdentityUse) => {

@@ -61,14 +61,14 @@ describeEachStore('identity conflicts told to a caller who may write but not rea
     const byEmail = refusalOf(await patch({ email: 'Wulan.Secret@Example.com' }));
     expect(byEmail).toEqual({
       status: 409, code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'email',
-      message: 'The email "wulan.secret@example.com" already belongs to another customer. If they are one person, ask someone who can read customers to merge them; otherwise correct the email.',
+      message: 'The email "wulan.secret@example.com" already belongs to another customer. If they are one person, ask an owner or admin, who can merge customers, to merge them; otherwise correct the email.',
     });
     expectNoTraceOf(byEmail, ownerId, 'Wulan');
 
     const byCard = refusalOf(await patch({ identities: [{ kind: 'external', namespace: 'loyalty_card', value: 'LC-SECRET-1' }] }));
     expect(byCard).toEqual({
       status: 409, code: 'CUSTOMER_IDENTITY_CONFLICT', field: 'identities.0',
-      message: 'The loyalty_card id "LC-SECRET-1" already belongs to another customer. If they are one person, ask someone who can read customers to merge them; otherwise correct the loyalty_card id.',
+      message: 'The loyalty_card id "LC-SECRET-1" already belongs to another customer. If they are one person, ask an owner or admin, who can merge customers, to merge them; otherwise correct the loyalty_card id.',
     });
     expectNoTraceOf(byCard, ownerId, 'Wulan');
   });

@@ -32,6 +32,7 @@ describeEachStore('a file sent in batches is one import run', (context) => {
     expect(opened.statusCode).toBe(201);
     const run = opened.json();
     expect(run).toMatchObject({ entity: 'orders', file_name: 'shop-orders.csv', status: 'running', read_count: 0, order_inserted_count: 0 });
+    expect(opened.headers.location).toBe(`/api/imports/${run.import_id}`);
 
     const first = await batch('orders', { importId: run.import_id, lines: [2, 3, 4], records: [order('R1', 'r1@example.com'), order('R2', 'r2@example.com'), order('R3', 'r1@example.com')] });
     expect(first.json()).toMatchObject({ importId: run.import_id, read: 3, inserted: 3, rejected: 0 });

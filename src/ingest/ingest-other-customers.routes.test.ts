@@ -51,7 +51,7 @@ describeEachStore('rejects name other customers only to callers who may read cus
     expect(reject).toMatchObject({ code: 'CUSTOMER_IDENTITY_TAKEN', field: 'phone', params: { field: 'phone', value: ownerPhone } });
     expect(Object.keys(reject.params).sort()).toEqual(['field', 'value']);
     expect(reject.reason).toBe(`The phone ${ownerPhone} already belongs to another customer than the one this row describes. `
-      + 'If they are one person, ask someone who can read customers to merge them, then import the row again; otherwise correct the phone.');
+      + 'If they are one person, ask an owner or admin, who can merge customers, to merge them, then import the row again; otherwise correct the phone.');
     expect(namesOwner(refused.json())).toEqual({ number: false, name: false });
   });
 
@@ -68,7 +68,7 @@ describeEachStore('rejects name other customers only to callers who may read cus
     const [reject] = refused.json().rejects;
     expect(reject).toMatchObject({ code: 'ORDER_OTHER_CUSTOMER', field: 'customer_email', params: { order: 'OC-O1', field: 'customer_email', value: 'anchor1@evil.example' } });
     expect(Object.keys(reject.params).sort()).toEqual(['field', 'order', 'value']);
-    expect(reject.reason).toContain('ask someone who can read customers to merge them');
+    expect(reject.reason).toContain('ask an owner or admin, who can merge customers, to merge them');
     expect(namesOwner(refused.json())).toEqual({ number: false, name: false });
   });
 

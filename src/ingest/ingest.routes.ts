@@ -105,7 +105,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     schema: {
       tags: ['ingest'],
       summary: 'Open an import run for a file sent in several batches',
-      description: 'Send each batch to POST /api/ingest/{entity} with this importId (and, best, each record\'s line in the file), then close the run. The file shows once in the list of imports, with the counts of all its batches; a run that receives nothing for ten minutes reads as interrupted.',
+      description: 'The Location header gives the run\'s address, /api/imports/{importId}. Send each batch to POST /api/ingest/{entity} with this importId (and, best, each record\'s line in the file), then close the run. The file shows once in the list of imports, with the counts of all its batches; a run that receives nothing for ten minutes reads as interrupted.',
       body: z.strictObject({
         entity: z.enum(entities),
         fileName: z.string().min(1).max(255).optional().describe('the file\'s name: shown in the list of imports and given as the file of its rejects'),
@@ -114,6 +114,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     },
   }, async (request, reply) => {
     const run = await openImportRun(deps.store.db, { entity: request.body.entity, fileName: request.body.fileName ?? null, actor: actorOf(request.principal) }, runViewOf(request.principal));
+    reply.header('location', `/api/imports/${run.import_id}`);
     return reply.status(201).send(run);
   });
 

@@ -20,6 +20,7 @@ const badRecords: Array<[ImportEntity, Record<string, unknown>, string, Record<s
   ['orders', { ...order, ordered_at: '2024-03-01 10:00:00 Mars/Olympus' }, 'DATE_ZONE_UNKNOWN', { field: 'ordered_at', value: '2024-03-01 10:00:00 Mars/Olympus', zone: 'Mars/Olympus' }],
   ['orders', { ...order, currency: 'XYZ' }, 'CURRENCY_UNKNOWN', { value: 'XYZ', storeCurrency: 'EUR' }],
   ['orders', { ...order, amount: '-5' }, 'AMOUNT_NEGATIVE', { field: 'amount', value: '-5' }],
+  ['orders', { ...order, amount: '20000000000000' }, 'AMOUNT_TOO_LARGE', { field: 'amount', value: '20000000000000' }],
   ['orders', { ...order, amount: '0.125' }, 'AMOUNT_TOO_PRECISE', { field: 'amount', value: '0.125', decimals: 3, currency: 'EUR', currencyDecimals: 2 }],
   ['orders', { ...order, amount: '12abc34' }, 'AMOUNT_UNREADABLE', { field: 'amount', value: '12abc34' }],
   ['orders', { ...order, amount: 'USD 12' }, 'AMOUNT_CURRENCY_MISMATCH', { field: 'amount', value: 'USD 12', written: 'USD', currency: 'EUR', currencies: 'USD' }],

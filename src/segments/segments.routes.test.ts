@@ -48,7 +48,8 @@ describeEachStore('segments over HTTP', (context) => {
     const second = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1&cursor=${members.json().nextCursor}`, headers: analyst.readHeaders });
     expect(second.json().items.map((item: { customer_id: number }) => item.customer_id)).not.toContain(1);
     const forged = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?cursor=abc`, headers: analyst.readHeaders });
-    expect({ status: forged.statusCode, field: forged.json().error.field }).toEqual({ status: 400, field: 'cursor' });
+    // refused as every list's cursor is, with the same code
+    expect({ status: forged.statusCode, code: forged.json().error.code, field: forged.json().error.field }).toEqual({ status: 400, code: 'PAGINATION_CURSOR_INVALID', field: 'cursor' });
     // `after` and `cursor` are the same position: both at once is refused, not one silently preferred
     const both = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1&after=1&cursor=${members.json().nextCursor}`, headers: analyst.readHeaders });
     expect({ status: both.statusCode, field: both.json().error.field, message: both.json().error.message }).toEqual({ status: 400, field: 'cursor', message: expect.stringContaining('not both') });

@@ -21,6 +21,9 @@ const writtenAmount = new RegExp(
   'u',
 );
 
+// Beyond the 1e13 limit: AMOUNT_TOO_LARGE, not unreadable.
+const tooLarge = 'is too large';
+
 // Longer text is not an amount; the cap also bounds the work the pattern does on junk.
 const maximumLength = 64;
 
@@ -66,7 +69,7 @@ function readWrittenDecimal(raw: string, minorDigits: number): WrittenDecimal | 
 }
 
 function checkRange(value: number, decimals: number, markers: string[]): WrittenDecimal | string {
-  if (!Number.isFinite(value) || Math.abs(value) > 1e13) return 'is too large';
+  if (!Number.isFinite(value) || Math.abs(value) > 1e13) return tooLarge;
   return { value, decimals, markers };
 }
 
@@ -112,7 +115,7 @@ function readGroupedDigits(text: string, minorDigits: number): { value: number; 
   const digits = groups.join('');
   if (digits === '' && fractionPart === '') return 'is not a number';
   const value = Number(`${digits || '0'}.${fractionPart || '0'}`);
-  return Number.isFinite(value) && value <= 1e13 ? { value, decimals: decimalsNeeded(digits, fractionPart) } : 'is too large';
+  return Number.isFinite(value) && value <= 1e13 ? { value, decimals: decimalsNeeded(digits, fractionPart) } : tooLarge;
 }
 
 // Unit prices may be finer than the currency's minor unit: wholesale exports price an item in
@@ -173,6 +176,7 @@ function failTooPrecise(field: string, raw: string, decimals: number, currency: 
 function readAmount(field: string, raw: string, currency: string): { value: number; decimals: number } {
   const parsed = readWrittenDecimal(raw, minorUnitsOf(currency));
   const reason = typeof parsed === 'string' ? parsed : unknownCurrencyReason(parsed.markers);
+  if (reason === tooLarge) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large: amounts go up to 10,000,000,000,000 (1e13); check the column holds amounts, not ids or phone numbers`, { field, value: raw });
   if (reason !== null || typeof parsed === 'string') fail(field, 'AMOUNT_UNREADABLE', `${field} "${raw}" ${reason}; write amounts like 1234.50 or 1.234,50`, { field, value: raw });
   // Otherwise "USD 12" or "Rp 45.000" in a euro row would be stored as 12 or 45,000 euros.
   const foreign = parsed.markers.find((written) => !currenciesWrittenAs(written)!.includes(currency));

@@ -12,7 +12,7 @@ describe('a reject without other customers', () => {
     expect(rejectWithoutOtherCustomers(taken('external_id.loyalty', 'L-1'))).toEqual({
       file: 'request', line: 1, field: 'external_id.loyalty', code: 'CUSTOMER_IDENTITY_TAKEN', params: { field: 'external_id.loyalty', value: 'L-1' },
       reason: 'The loyalty id L-1 already belongs to another customer than the one this row describes. '
-        + 'If they are one person, ask someone who can read customers to merge them, then import the row again; otherwise correct the loyalty id.',
+        + 'If they are one person, ask an owner or admin, who can merge customers, to merge them, then import the row again; otherwise correct the loyalty id.',
     });
     expect(rejectWithoutOtherCustomers(taken('customer_id', 'C-1')).reason).toMatch(/^The customer id C-1 already belongs to another customer/);
   });

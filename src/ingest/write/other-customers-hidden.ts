@@ -5,7 +5,7 @@ import type { StubJoinRecord } from './join-stubs.js';
 // email, phone or order: a refusal naming the owner would turn any phone number into a customer
 // number and name. Such a caller is still told what is wrong and who can resolve it.
 
-const mergeAdvice = 'ask someone who can read customers to merge them';
+const mergeAdvice = 'ask an owner or admin, who can merge customers, to merge them';
 
 /** The named params that are present, so that a reject stored before a param existed stays as it was. */
 function paramsOf(params: Reject['params'], names: readonly string[]): Reject['params'] {

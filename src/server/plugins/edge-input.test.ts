@@ -198,6 +198,8 @@ describeEachStore('input refused at the edge over HTTP', (context) => {
     expectRefused(inBody, { code: 'REQUEST_INVALID', field: 'otherCustomerId' });
     expect(inBody.json().error.details.issues).toEqual(['otherCustomerId: expected a number, got "Bima"']);
     expect((await get('/api/customers/1.5')).json().error.message).toBe('Invalid params field "customerId": expected a whole number, got "1.5"');
+    const missing = await get('/api/customers/lookup?kind=email');
+    expect(missing.json().error.message).toBe('Invalid querystring field "value": is required');
     // a number out of range keeps its own message: it says the limit
     expect((await get('/api/customers?limit=0')).json().error.message).toMatch(/limit.*>=1/);
   });

@@ -12,9 +12,12 @@ export function readableIssueMessage(issue: ValidationIssue, input: unknown): st
   // fastify-type-provider-zod hands on zod's code as the keyword and the rest of the issue as params
   const expected = (issue.params as { expected?: unknown } | undefined)?.expected;
   const message = issue.message ?? '';
+  const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+  // "expected string, received undefined" is zod's way of saying a required field is missing
+  if (issue.keyword === 'invalid_type' && isMissing(input, path)) return 'is required';
   if (issue.keyword !== 'invalid_type' || (expected !== 'number' && expected !== 'int')) return message;
   const wanted = expected === 'int' ? 'a whole number' : 'a number';
-  const sent = valueAt(input, (issue.instancePath ?? '').split('/').filter(Boolean));
+  const sent = valueAt(input, path);
   return sent === undefined ? `expected ${wanted}` : `expected ${wanted}, got ${JSON.stringify(sent)}`;
 }
 
@@ -27,4 +30,15 @@ function valueAt(input: unknown, path: readonly string[]): string | number | boo
   }
   if (typeof value === 'string') return value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return typeof value === 'number' || typeof value === 'boolean' || value === null ? value : undefined;
+}
+
+/** Whether the client left out the key at the end of the path (the object holding it was sent). */
+function isMissing(input: unknown, path: readonly string[]): boolean {
+  if (path.length === 0) return input === undefined;
+  let holder: unknown = input;
+  for (const key of path.slice(0, -1)) {
+    if (holder === null || typeof holder !== 'object') return false;
+    holder = (holder as Record<string, unknown>)[key];
+  }
+  return holder !== null && typeof holder === 'object' && (holder as Record<string, unknown>)[path[path.length - 1]] === undefined;
 }
