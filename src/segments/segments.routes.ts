@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { customerIdCursor } from '../core/cursor.js';
 import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission, type Principal } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
@@ -118,14 +119,14 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
       tags, summary: 'Members in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`, not both)', params: segmentParams,
       querystring: z.object({
         limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional(),
-        cursor: z.string().regex(/^[1-9]\d{0,15}$/, 'a cursor this list returned as nextCursor').optional(),
+        cursor: z.string().max(100).optional().describe('nextCursor of the previous page; any other value is refused with PAGINATION_CURSOR_INVALID'),
       // the two say the same thing: with both, one would silently win
       }).refine((query) => query.after === undefined || query.cursor === undefined, { message: 'send cursor (nextCursor of the last page) or after (its next), not both', path: ['cursor'] }),
       response: { 200: segmentMembersSchema, 404: notFound },
     },
   }, async (request) => {
     const { limit, after, cursor } = request.query;
-    const page = await listSegmentMembers(db, request.params.segmentId, { limit, after: after ?? (cursor === undefined ? undefined : Number(cursor)) });
+    const page = await listSegmentMembers(db, request.params.segmentId, { limit, after: after ?? customerIdCursor(cursor) });
     return { ...page, nextCursor: page.next === null ? null : String(page.next) };
   });
 
