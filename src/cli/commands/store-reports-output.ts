@@ -16,10 +16,19 @@ export function summaryText(report: SummaryReport): string {
     ['orders', 'orders', count],
   ];
   const change = (value: number | null | undefined) => (value == null ? 'new' : `${value > 0 ? '+' : ''}${Number((value * 100).toFixed(1))}%`);
+  // a rate's change is told in percentage points, as the web app's key figures do: 75% to 64.3% is
+  // -10.7 points, where -14.3% would read as points to most readers
+  const points = (current: number, previous: number) => {
+    const difference = Number(((current - previous) * 100).toFixed(1));
+    return `${difference > 0 ? '+' : ''}${difference} pts`;
+  };
   return [
     `${report.from} – ${addDays(report.to, -1)} against ${report.previousFrom} – ${addDays(report.previousTo, -1)}`
       + (report.comparison === 'same-time' ? ` (up to ${localTime(new Date(report.currentPeriod.to))} today, and the same time of day then)` : ' (whole days)'),
-    table(figures.map(([key, name, format]) => ({ figure: name, current: format(report.current[key]), previous: format(report.previous[key]), change: change(report.change[key]) }))),
+    table(figures.map(([key, name, format]) => ({
+      figure: name, current: format(report.current[key]), previous: format(report.previous[key]),
+      change: key === 'repeatPurchaseRate' ? points(report.current[key], report.previous[key]) : change(report.change[key]),
+    }))),
     ...(report.hasPrices ? [] : [noPricesLine]),
   ].join('\n');
 }

@@ -29,6 +29,8 @@ describeEachCliStore('clientele report summary | revenue | type-migration', (con
     const text = await run('report', 'summary', '--days', '30');
     expect(text).toMatch(/^2024-05-02 – 2024-05-31 against 2024-04-02 – 2024-05-01 \(whole days\)$/m);
     expect(text).toMatch(/^orders +1 +2 +-50%$/m);
+    // a rate changes by percentage points, as on the web app's home page
+    expect(text).toMatch(/^repeat-purchase rate +25% +33.3% +-8.3 pts$/m);
   }, 120_000);
 
   it('gives revenue per --granularity over --from … --to, marking the periods the range cuts', async () => {
