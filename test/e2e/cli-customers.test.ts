@@ -52,4 +52,15 @@ describeEachCliStore('clientele customers, for support work', (context) => {
 
     expect((await cli(['customers', 'unmerge', String(mergeId)])).code).toBe(0);
   }, 240_000);
+  it('shows a customer found by an email or a phone number, as a support agent is told them', async () => {
+    const byEmail = await json(['customers', 'show', 'ana@example.com']);
+    expect(byEmail.customer).toMatchObject({ name: 'Ana Wijaya' });
+    const byPhone = await json(['customers', 'show', '+62 812-3456-7890']);
+    expect(byPhone.customer.customer_id).toBe(byEmail.customer.customer_id);
+    const unknown = await cli(['customers', 'show', 'nobody@example.com']);
+    expect({ code: unknown.code, stderr: unknown.stderr }).toEqual({ code: 1, stderr: expect.stringContaining('No customer has the email "nobody@example.com"') });
+    const name = await cli(['customers', 'show', 'Ana']);
+    expect(name.code).toBe(1);
+    expect(name.stderr).toContain('clientele customers list -q "Ana"');
+  }, 240_000);
 });

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { getCustomer } from '../../customers/customers.queries.js';
+import { getCustomer, lookupCustomer } from '../../customers/customers.queries.js';
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
 import { customerTypeTimeline } from '../../analytics/index.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import { dayClosedBy } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
+import type { CustomerOrContact } from './customers.js';
 import { keyValues, table } from '../format.js';
 import { noPricesNote, priced } from './unpriced-money.js';
 
@@ -44,18 +45,21 @@ function timelineTime(entry: TimelineEntry, timeZone: string): Date | string {
   return entry.kind === 'type_change' || entry.kind === 'prediction' ? dayClosedBy(entry.at, timeZone) : entry.at;
 }
 
-export async function runCustomersShow(runtime: CliRuntime, customerId: number): Promise<void> {
-  const { result, timeZone } = await runtime.withStore(async ({ db, runtime: { settings } }) => ({
-    result: {
-      ...(await getCustomer(db, customerId)),
-      types: await currentTypesOf(db, customerId),
-      rfm: (await db.selectFrom('customer_rfm_score').select(['r_score', 'f_score', 'm_score', 'segment']).where('customer_id', '=', customerId).executeTakeFirst()) ?? null,
-      timeline: (await customerTimeline(db, customerId, { limit: 10, canReadStaffEmails: true })).items,
-      // false when no order carries an amount: the revenue, M score and spend forecasts are then not 0 but unknown
-      hasPrices: await storeHasPrices(db),
-    },
-    timeZone: settings.timeZone,
-  }));
+export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOrContact): Promise<void> {
+  const { result, timeZone } = await runtime.withStore(async ({ db, runtime: { settings } }) => {
+    const customerId = typeof customer === 'number' ? customer : await lookupCustomer(db, customer);
+    return {
+      result: {
+        ...(await getCustomer(db, customerId)),
+        types: await currentTypesOf(db, customerId),
+        rfm: (await db.selectFrom('customer_rfm_score').select(['r_score', 'f_score', 'm_score', 'segment']).where('customer_id', '=', customerId).executeTakeFirst()) ?? null,
+        timeline: (await customerTimeline(db, customerId, { limit: 10, canReadStaffEmails: true })).items,
+        // false when no order carries an amount: the revenue, M score and spend forecasts are then not 0 but unknown
+        hasPrices: await storeHasPrices(db),
+      },
+      timeZone: settings.timeZone,
+    };
+  });
   runtime.print(result, (r) => {
     const traits = r.traits;
     const prediction = r.prediction;

@@ -24,6 +24,17 @@ const recentSortMeaning: typeof import('../../customers/customer-sorts.js').rece
 
 const parseCustomerId = idOf('a customer id');
 
+/** A customer named by number, or by an email or phone they have: people search by what they know. */
+export type CustomerOrContact = number | { kind: 'email' | 'phone'; value: string };
+
+function parseCustomerOrContact(value: string): CustomerOrContact {
+  const text = value.trim();
+  if (text.includes('@')) return { kind: 'email', value: text };
+  if (/^\+[\d\s().-]{6,}$/.test(text)) return { kind: 'phone', value: text };
+  if (/^\d+$/.test(text)) return parseCustomerId(text);
+  throw new AppError('CLI_ARGUMENT_INVALID', `"${text.slice(0, 40)}" is not a customer id (a positive whole number), an email, or a phone number with its +country code; to find a customer by name, use clientele customers list -q "${text.slice(0, 40)}".`);
+}
+
 export type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; consent?: string; minSpend?: string; sort?: string; limit: number; offset?: number; cursor?: string };
 
 const nonNegativeInteger = (option: string) => (value: string) => {
@@ -74,11 +85,12 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
 
   withExamples(customers.command('show')
     .description("a customer's profile, identities, purchase facts, type with its reason, RFM segment, prediction and recent timeline")
-    .argument('<customerId>', 'customer id', parseCustomerId), [
+    .argument('<customer>', 'customer id, or an email or phone number (with its +country code) the customer has', parseCustomerOrContact), [
     ['clientele customers show 1042'],
-    ['clientele customers show 1042 --json'],
+    ['clientele customers show ana@example.com'],
+    ['clientele customers show +6281234567890 --json'],
   ])
-    .action(async (customerId: number) => (await profile()).runCustomersShow(runtime, customerId));
+    .action(async (customer: CustomerOrContact) => (await profile()).runCustomersShow(runtime, customer));
 
   registerCustomerWriteCommands(customers, runtime);
   registerCustomerIdentityCommands(customers, runtime);
