@@ -62,7 +62,7 @@ describeEachStore('customer names given as first and last name', (context) => {
   it('gives a customer first known from an orders file the name of its first and last name columns', async () => {
     const file = files.file('orders.csv', [
       'order_id,customer_email,customer_first_name,customer_last_name,ordered_at,amount',
-      'W-1,janis@veikals.lv,Jānis,Bērziņš,2026-03-01,12.50',
+      'W-1,janis@veikals.lv,Jānis,Bērziņš,2026-03-01,12500',
     ].join('\n'));
     expect(await importFile(db(), { ...importDefaults, entity: 'orders', file })).toMatchObject({ inserted: 1, rejected: 0, ignoredColumns: [] });
     expect(await names('veikals.lv')).toEqual([['janis@veikals.lv', 'Jānis Bērziņš']]);
