@@ -40,6 +40,19 @@ describeEachCliStore('clientele import: the columns it reads and the ones it doe
     });
   }, 240_000);
 
+  it('reads an optional field from a common other name and lists it with the columns read; a money field stays a suggestion', async () => {
+    const file = fileOf('statuss.csv', 'Datums;Pasūtījuma nr.;Klients;Summa;Statuss;Atlaide\n2024-01-05;LV-9;K-9;10000;Atcelts;500\n');
+    const text = await cli(['import', 'orders', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Columns read as: order_id ← Pasūtījuma nr., ordered_at ← Datums, customer_id ← Klients, amount ← Summa, status ← Statuss');
+    expect(text.stdout).toContain('Atlaide: probably discount_amount; if so, import again with --map discount_amount=Atlaide');
+    const json = await cli(['--json', 'import', 'orders', file]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      unchanged: 1, guessedColumns: expect.arrayContaining([{ field: 'status', column: 'Statuss' }]),
+      ignoredColumns: [{ column: 'Atlaide', field: 'discount_amount', reason: 'no_field' }],
+    });
+  }, 240_000);
+
   it('imports an orders file whose product column has no unit price as whole orders, and says the column was left out', async () => {
     const file = fileOf('products.csv', 'order_id;customer_email;ordered_at;amount;product_name\nB1;b@example.com;2024-01-01;100000;Shoe\nB2;c@example.com;2024-01-02;50000;Hat\n');
     const result = await cli(['import', 'orders', file]);

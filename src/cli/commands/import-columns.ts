@@ -3,8 +3,8 @@ import type { IgnoredColumn } from '../../ingest/rows/column-plan.js';
 import { mapArgument, normaliseColumnName } from '../../ingest/rows/fields.js';
 
 /**
- * What the import made of the file's columns: the required fields it read from a column under
- * another name, and, as a warning, the columns it did not read at all (a misspelled refund
+ * What the import made of the file's columns: the fields it read from a column under another
+ * name (column-plan.ts; money fields are never among them), and, as a warning, the columns it did not read at all (a misspelled refund
  * column would otherwise overstate revenue without a word), each with what to do about it.
  */
 export function formatColumns(summary: Pick<ImportSummary, 'entity' | 'guessedColumns' | 'ignoredColumns'>): string[] {

@@ -21,7 +21,7 @@ describe('reading required fields from their common other names', () => {
 
   it('guesses the same names in Indonesian and Latvian, and for the other entities', () => {
     expect(plan('orders', ['No. Pesanan', 'Tanggal', 'Pelanggan', 'Jumlah']).mapping).toEqual({ order_id: 'No. Pesanan', ordered_at: 'Tanggal', customer_id: 'Pelanggan', amount: 'Jumlah' });
-    expect(plan('lines', ['Order', 'Product', 'Price']).mapping).toEqual({ order_id: 'Order', unit_price: 'Price' });
+    expect(plan('lines', ['Order', 'Product', 'Price']).mapping).toEqual({ order_id: 'Order', unit_price: 'Price', product_name: 'Product' });
     expect(plan('events', ['Type', 'Date', 'Email']).mapping).toEqual({ kind: 'Type', occurred_at: 'Date', customer_email: 'Email' });
   });
 
@@ -37,13 +37,60 @@ describe('reading required fields from their common other names', () => {
     expect(() => plan('orders', ['order_id', 'customer_email', 'Date'], { amount: 'Date' })).toThrow(expect.objectContaining({ code: 'IMPORT_COLUMN_MISSING', details: expect.objectContaining({ missing: ['ordered_at'] }) }));
   });
 
-  it('never guesses an optional field, nor a unit price that would make every row an order line', () => {
-    const columns = plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'Discount', 'Price']);
+  it('never guesses a money field, nor a unit price that would make every row an order line: they are only suggested', () => {
+    const columns = plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'Discount', 'Refund', 'Price']);
     expect(columns.guessed).toEqual([]);
     expect(columns.ignored).toEqual([
       { column: 'Discount', field: 'discount_amount', reason: 'no_field' },
+      { column: 'Refund', field: 'refunded_amount', reason: 'no_field' },
       { column: 'Price', field: 'unit_price', reason: 'line_needs_unit_price' },
     ]);
+    expect(plan('products', ['sku', 'Price']).guessed).toEqual([]);
+  });
+});
+
+// A Latvian orders file's "Statuss" column was left unread, so its cancelled ("Atcelts") orders
+// were stored as paid; an Indonesian customers file's "Nama", "Telepon" and "Kota" left its
+// customers with no name, phone or city.
+describe('reading optional fields from their common other names', () => {
+  it('reads a Latvian "Statuss" column as the status, and says so', () => {
+    const columns = plan('orders', ['Datums', 'Pasūtījuma nr.', 'Klients', 'Summa', 'Statuss']);
+    expect(columns.guessed).toEqual([
+      { field: 'order_id', column: 'Pasūtījuma nr.' }, { field: 'ordered_at', column: 'Datums' }, { field: 'customer_id', column: 'Klients' },
+      { field: 'amount', column: 'Summa' }, { field: 'status', column: 'Statuss' },
+    ]);
+    expect(columns.mapping).toMatchObject({ status: 'Statuss' });
+    expect(columns.ignored).toEqual([]);
+  });
+
+  it('reads an Indonesian customers file\'s Nama, Telepon and Kota as the name, phone and city', () => {
+    const columns = plan('customers', ['Email', 'Nama', 'Telepon', 'Kota']);
+    expect(columns.mapping).toEqual({ name: 'Nama', phone: 'Telepon', city: 'Kota' });
+    expect(columns.guessed).toEqual([{ field: 'name', column: 'Nama' }, { field: 'phone', column: 'Telepon' }, { field: 'city', column: 'Kota' }]);
+    expect(columns.ignored).toEqual([]);
+  });
+
+  it('guesses none when several columns could hold the field, and reports them as before, without an error', () => {
+    const columns = plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'Payment Status', 'Order Status']);
+    expect(columns.guessed).toEqual([]);
+    expect(columns.mapping).not.toHaveProperty('status');
+    expect(columns.ignored).toEqual([{ column: 'Payment Status', field: 'status', reason: 'no_field' }, { column: 'Order Status', field: 'status', reason: 'no_field' }]);
+  });
+
+  it('obeys --map, guesses nothing for a preset, and leaves a close spelling a suggestion', () => {
+    expect(plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'Statuss', 'Stav'], { status: 'Stav' })).toMatchObject({ guessed: [], mapping: { status: 'Stav' } });
+    expect(plan('customers', ['Email', 'Kota'], { region: 'Kota' })).toMatchObject({ guessed: [], mapping: { region: 'Kota' } });
+    const shopify = ['Name', 'Email', 'Financial Status', 'Created at', 'Currency', 'Total', 'Lineitem name', 'Lineitem quantity', 'Lineitem price', 'Payment Status'];
+    expect(planColumns('orders', shopify, { preset: findPreset('shopify-orders'), mapping: {} }).guessed).toEqual([]);
+    const typo = plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'Statuus']);
+    expect(typo.guessed).toEqual([]);
+    expect(typo.ignored).toEqual([{ column: 'Statuus', field: 'status', reason: 'no_field' }]);
+  });
+
+  it('does not guess an order line\'s field of a file read as whole orders: it is reported as today', () => {
+    const columns = plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'Product']);
+    expect(columns.guessed).toEqual([]);
+    expect(columns.ignored).toEqual([{ column: 'Product', field: 'product_name', reason: 'line_needs_unit_price' }]);
   });
 });
 
@@ -63,7 +110,7 @@ describe('a customer column guessed by its name whose values are emails or phone
     const phones = sample(['+371 2612 3456', '0812-3456-7890', '(021) 555 1234', '0037126123456']);
     expect(planColumns('orders', orders, { preset: null, mapping: {}, sample: phones }).mapping).toMatchObject({ customer_phone: 'Klients' });
     expect(planColumns('customers', ['Klients', 'Vārds'], { preset: null, mapping: {}, sample: [{ Klients: 'anna.berzina@inbox.lv', Vārds: 'Anna' }] }).guessed)
-      .toEqual([{ field: 'email', column: 'Klients', valuesAre: 'email' }]);
+      .toEqual([{ field: 'email', column: 'Klients', valuesAre: 'email' }, { field: 'name', column: 'Vārds' }]);
     expect(planColumns('events', ['Customer', 'Type', 'Date'], { preset: null, mapping: {}, sample: [{ Customer: '+62 812 3456 7890', Type: 'visit', Date: '2024-01-01' }] }).mapping)
       .toMatchObject({ customer_phone: 'Customer' });
   });

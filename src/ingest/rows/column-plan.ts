@@ -5,7 +5,7 @@ import { headerWords, splitNameColumns, synonymsFor } from './header-synonyms.js
 import { contactField, contactKindOfValues, type ContactKind } from './contact-columns.js';
 
 /**
- * A required field read from a column under a common other name ("Date" for ordered_at).
+ * A field read from a column under a common other name ("Date" for ordered_at, "Statuss" for status).
  * `valuesAre`: set when the column's values, not its name, chose the field: a column named like
  * a customer id ("Klients") whose first values are mostly emails is read as the email.
  */
@@ -32,10 +32,14 @@ export type ColumnSample = ReadonlyArray<Readonly<Record<string, string | null>>
  * Which column each field is read from, decided once from the header. A required field no
  * column is named like is read from the one column under a common other name (the web app's
  * guesses, header-synonyms.ts); when several columns could hold it, none is guessed and the
- * header check says which to pick. Optional fields are never guessed: a wrong guess (a Discount
- * column of percentages read as discount_amount) would change what is stored, so such a column
- * is reported as not read, naming the field it seems to hold. A preset knows its export: nothing
- * is guessed, and the export's other columns are not reported (Shopify's has dozens).
+ * header check says which to pick. An optional field is read the same way (guessOptionalColumns):
+ * left unread, a Latvian "Statuss" column stored cancelled orders as paid and an Indonesian
+ * "Nama" column left every customer nameless. But not a money field (moneyFields), nor one
+ * several columns could hold: those columns are reported as not read, naming the field they
+ * seem to hold, and so is a column only spelled close to a field's name (likelyField). Line fields
+ * of an orders file read as whole orders are not guessed either (readsWholeOrders). A preset
+ * knows its export: nothing is guessed, and the export's other columns are not reported
+ * (Shopify's has dozens).
  * A column guessed as the customer id whose `sample` values are mostly emails or phone numbers
  * is read as the customer's email or phone instead (see readContactsAsContacts); --map is obeyed.
  * A name split over two columns ("Name" and "Surname") is read as its first and last name.
@@ -47,14 +51,49 @@ export function planColumns(entity: ImportEntity, headers: readonly string[], op
   const stated = { ...presetMapping, ...options.mapping };
   const byNames = preset ? { guessed: [], ambiguous: new Map<string, string[]>(), named: new Map<string, string>() } : guessRequiredColumns(entity, headers, stated);
   const { ambiguous } = byNames;
-  const contacts = readContactsAsContacts(entity, byNames.guessed, byNames.named, options.sample ?? []);
-  // a name split in two is read as its parts, though they are optional: the whole name's column
-  // alone would keep the first name and lose the surname (splitNameColumns)
+  // a name split in two is read as its parts: the whole name's column alone would keep the
+  // first name and lose the surname (splitNameColumns)
   const nameParts = preset ? [] : splitNameColumns(entity, headers, stated).filter(({ field, column }) => byNames.named.get(field) !== column);
-  const guessed = [...contacts, ...nameParts];
-  const mapping: Mapping = { ...Object.fromEntries(guessed.map(({ field, column }) => [field, column])), ...options.mapping };
-  const read = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...mapping }, 'file', ambiguous);
+  const optional = preset ? [] : guessOptionalColumns(entity, headers, byNames, nameParts);
+  const contacts = readContactsAsContacts(entity, [...byNames.guessed, ...optional], byNames.named, options.sample ?? []);
+  const allHeaders = [...headers, ...(preset?.addedColumns ?? [])];
+  const asGuessed = (guesses: readonly GuessedColumn[]): Mapping => ({ ...Object.fromEntries(guesses.map(({ field, column }) => [field, column])), ...options.mapping });
+  const read = headerCheck(entity, allHeaders, { ...presetMapping, ...asGuessed([...contacts, ...nameParts]) }, 'file', ambiguous);
+  // a guessed line column of a file read as whole orders is set aside, and reported as such
+  const guessed = [...contacts, ...nameParts].filter(({ field, column }) => read.get(field) === column);
+  const mapping = asGuessed(guessed);
   return { mapping, guessed, ignored: preset ? [] : ignoredColumns(entity, headers, mapping, read) };
+}
+
+/**
+ * Optional fields a wrong guess would silently change revenue with: a Discount column of
+ * percentages read as discount_amount, a Refund column of yes/no read as refunded_amount, a Price
+ * column that would make every row of an orders file an order line. They are only suggested.
+ */
+const moneyFields: ReadonlySet<string> = new Set(['amount', 'refunded_amount', 'discount_amount', 'unit_price']);
+
+/**
+ * The optional fields no column is named like, each read from the one column (not already read)
+ * whose header is one of the field's common other names, compared as headerWords does: "Statuss"
+ * for status, "Nama", "Telepon" and "Kota" for a customer's name, phone and city. A field
+ * several columns could hold ("Payment Status" and "Order Status") is not guessed, nor a money field,
+ * nor one `nameParts` read; those columns stay reported as not read.
+ */
+function guessOptionalColumns(entity: ImportEntity, headers: readonly string[], required: { guessed: readonly GuessedColumn[]; named: ReadonlyMap<string, string> }, nameParts: readonly GuessedColumn[]): GuessedColumn[] {
+  const given = [...required.guessed, ...nameParts];
+  const taken = new Set([...required.named.keys(), ...given.map(({ field }) => field)]);
+  const used = new Set([...required.named.values(), ...given.map(({ column }) => column)]);
+  const synonyms = synonymsFor(entity, headers);
+  const guessed: GuessedColumn[] = [];
+  for (const field of canonicalFields[entity]) {
+    if (taken.has(field) || moneyFields.has(field)) continue;
+    const names = new Set((synonyms[field] ?? []).map(headerWords));
+    const candidates = headers.filter((header) => !used.has(header) && names.has(headerWords(header)));
+    if (candidates.length !== 1) continue;
+    guessed.push({ field, column: candidates[0] });
+    used.add(candidates[0]);
+  }
+  return guessed;
 }
 
 /** `named`: the fields --map or the columns' own names already give a column. */

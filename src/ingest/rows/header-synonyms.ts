@@ -5,8 +5,8 @@ import type { ImportEntity } from '../canonical.js';
  * Latvian, best first. Only names that mean one field: "Name" is an order's number in Shopify
  * exports, so orders do not guess it; a column the guess gets wrong costs more than one the
  * owner picks by hand. One list for both importers: the web app's mapping guesses from it
- * (web/features/import/import-mapping.ts) and a file import fills its required fields from it
- * (column-plan.ts), so a header one understands the other does too.
+ * (web/features/import/import-mapping.ts) and a file import fills its fields from it, money
+ * fields aside (column-plan.ts), so a header one understands the other does too.
  */
 type Synonyms = Partial<Record<string, readonly string[]>>;
 

@@ -45,11 +45,13 @@ describe('first and last name columns', () => {
     }
   });
 
-  it('names last_name for a surname column a file import leaves unread, and obeys --map', () => {
-    const { ignored } = planColumns('customers', ['Full name', 'Surname', 'E-mail'], { preset: null, mapping: {} });
-    expect(ignored).toEqual([{ column: 'Full name', field: 'name', reason: 'no_field' }, { column: 'Surname', field: 'last_name', reason: 'no_field' }]);
+  it('reads a surname column beside a whole name as last_name, as the web mapping does, and obeys --map', () => {
+    const { mapping, ignored } = planColumns('customers', ['Full name', 'Surname', 'E-mail'], { preset: null, mapping: {} });
+    expect(mapping).toEqual({ email: 'E-mail', name: 'Full name', last_name: 'Surname' });
+    expect(ignored).toEqual([]);
     const mapped = planColumns('customers', ['Name', 'Surname', 'E-mail'], { preset: null, mapping: { name: 'Name' } });
-    expect(mapped.ignored).toEqual([{ column: 'Surname', field: 'last_name', reason: 'no_field' }]);
+    expect(mapped.mapping).toMatchObject({ name: 'Name', last_name: 'Surname' });
+    expect(mapped.ignored).toEqual([]);
     // a column --map gives another field is not also read as a first name
     const elsewhere = planColumns('customers', ['Name', 'Surname', 'E-mail'], { preset: null, mapping: { customer_id: 'Name' } });
     expect(elsewhere.mapping).not.toHaveProperty('first_name');
