@@ -131,7 +131,7 @@ const fieldsRoundedToMinorUnits: ReadonlySet<string> = new Set(['unit_price']);
 export function parseMoney(field: string, raw: string, currency: string, options: { allowNegative?: boolean } = {}): number {
   const { value, decimals } = plainDecimal.test(raw) ? plainDecimalOf(raw) : readAmount(field, raw, currency);
   if (value < 0 && !options.allowNegative) {
-    fail(field, 'AMOUNT_NEGATIVE', `${field} "${raw}" is negative; amounts are positive — record a refund with status refunded or refunded_amount`, { field, value: raw });
+    fail(field, 'AMOUNT_NEGATIVE', `${field} "${raw}" is negative; amounts are positive. A refund belongs to the order it pays back: send that order again (its own order id) with status refunded, or with refunded_amount for part of it, and leave this row out`, { field, value: raw });
   }
   const currencyDecimals = minorUnitsOf(currency);
   // Rounding "12.50" IDR to 13 would store an amount the file never said, and most often the
