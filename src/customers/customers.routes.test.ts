@@ -103,6 +103,20 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     expect(noNamespace.json().error.message).toContain('needs a namespace');
   });
 
+  it('creates a customer once for a retried request with the same Idempotency-Key, and refuses the key with another body', async () => {
+    const create = (payload: Record<string, unknown>, key: string) => app.inject({ method: 'POST', url: '/api/customers', headers: { ...admin.headers, 'idempotency-key': key }, payload });
+    const first = await create({ name: 'Gita Retry' }, 'create-gita');
+    const again = await create({ name: 'Gita Retry' }, 'create-gita');
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json().customer.customer_id).toBe(first.json().customer.customer_id);
+    expect([first.headers['idempotent-replayed'], again.headers['idempotent-replayed']]).toEqual([undefined, 'true']);
+    expect(again.headers.location).toBe(`/api/customers/${first.json().customer.customer_id}`);
+    const named = await app.inject({ method: 'GET', url: '/api/customers?q=gita%20retry', headers: admin.headers });
+    expect(named.json().items).toHaveLength(1);
+    const otherBody = await create({ name: 'Someone Else' }, 'create-gita');
+    expect({ status: otherBody.statusCode, code: otherBody.json().error.code }).toEqual({ status: 409, code: 'INGEST_IDEMPOTENCY_MISMATCH' });
+  });
+
   it('names the field a taken or incomplete identity came from', async () => {
     const owner = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Maya', email: 'ma@example.com', phone: '+62 812 5555 0001', identities: [{ kind: 'external', namespace: 'loyalty_card', value: 'LC-MA' }] } });
     expect(owner.statusCode).toBe(201);

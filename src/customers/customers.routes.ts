@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
+import { withIdempotency } from '../server/idempotency.js';
 import { countCustomers, getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
 import { createCustomer, customerUpdateAuditDetail, deleteCustomer, updateCustomer } from './customers.service.js';
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
@@ -64,11 +65,23 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.post('/customers', {
     config: { access: { permission: 'customers:write' } },
-    schema: { tags, summary: 'Create a customer', description: `${writeAnswer} The Location header gives the new customer's address, /api/customers/{customerId}.`, body: createCustomerSchema, response: { 201: customerWriteResponseSchema, 409: identityTaken } },
+    schema: {
+      tags, summary: 'Create a customer',
+      description: `${writeAnswer} The Location header gives the new customer's address, /api/customers/{customerId}. With an Idempotency-Key header a retry of the same body creates no second customer: it is answered with the first one (header idempotent-replayed: true); the same key with another body is refused (409 INGEST_IDEMPOTENCY_MISMATCH).`,
+      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
+      body: createCustomerSchema, response: { 201: customerWriteResponseSchema, 409: identityTaken },
+    },
   }, async (request, reply) => {
     const { identities, ...fields } = request.body;
-    const customerId = await createCustomer(db, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
-    await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.create', entity: 'customer', entityId: String(customerId), detail: { fields: Object.keys(fields) } });
+    const actor = actorOf(request.principal);
+    // keys are the caller's own, per route: the same key sent with an ingest batch is another request
+    const created = await withIdempotency(db, { key: request.headers['idempotency-key'], principal: `POST /api/customers ${actor}`, body: request.body }, async () => {
+      const newId = await createCustomer(db, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
+      await recordAudit(db, { actor, action: 'customer.create', entity: 'customer', entityId: String(newId), detail: { fields: Object.keys(fields) } });
+      return { statusCode: 201, body: { customerId: newId } };
+    });
+    const { customerId } = created.body as { customerId: number };
+    if (created.isReplay) reply.header('idempotent-replayed', 'true');
     reply.header('location', `/api/customers/${customerId}`);
     return reply.status(201).send(canReadCustomers(request.principal) ? await getCustomer(db, customerId) : { customerId });
   });
