@@ -53,6 +53,17 @@ describeEachCliStore('clientele import: the columns it reads and the ones it doe
     });
   }, 240_000);
 
+  it('reads a customer column of names as the name beside an email and phone column, and says which columns tell the customers apart', async () => {
+    const file = fileOf('pesanan.csv', 'Tanggal,No Pesanan,Pelanggan,Email,Telepon,Total,Status\n2024-03-01,INV-31,Budi Santoso,budi.s@example.co.id,+62 812 1111 2222,150000,Selesai\n2024-03-02,INV-32,Budi,budi.h@example.co.id,+62 813 3333 4444,75000,Selesai\n');
+    const text = await cli(['import', 'orders', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/inserted 2 .*rejected 0/);
+    expect(text.stdout).toContain('customer_name ← Pelanggan');
+    expect(text.stdout).toContain('  Pelanggan: read as customer_name, not customer_id, because most of its values are names; the customers are told apart by Email and Telepon; if they are customer ids, import again with --map customer_id=Pelanggan');
+    const json = await cli(['--json', 'import', 'orders', file]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ unchanged: 2, guessedColumns: expect.arrayContaining([{ field: 'customer_name', column: 'Pelanggan', valuesAre: 'name', toldApartBy: ['Email', 'Telepon'] }]) });
+  }, 240_000);
+
   it('imports an orders file whose product column has no unit price as whole orders, and says the column was left out', async () => {
     const file = fileOf('products.csv', 'order_id;customer_email;ordered_at;amount;product_name\nB1;b@example.com;2024-01-01;100000;Shoe\nB2;c@example.com;2024-01-02;50000;Hat\n');
     const result = await cli(['import', 'orders', file]);

@@ -13,10 +13,12 @@ export function formatColumns(summary: Pick<ImportSummary, 'entity' | 'guessedCo
   if (guessed.length > 0) {
     lines.push(`Columns read as: ${guessed.map(({ field, column }) => `${field} ← ${column}`).join(', ')} (by their names; if one is wrong, import again with ${mapArgument('field', 'Column')})`);
   }
-  for (const { field, column, valuesAre } of guessed) {
+  for (const { field, column, valuesAre, toldApartBy = [] } of guessed) {
     if (!valuesAre) continue;
-    const values = valuesAre === 'email' ? 'email addresses' : 'phone numbers';
-    lines.push(`  ${column}: read as ${field}, not customer_id, because most of its values are ${values}; if they are customer ids, import again with ${mapArgument('customer_id', column)}`);
+    const values = valuesAre === 'email' ? 'email addresses' : valuesAre === 'phone' ? 'phone numbers' : 'names';
+    // a name column is read as names only beside an email or phone column (column-plan.ts, readNamesAsNames)
+    const identity = valuesAre === 'name' && toldApartBy.length > 0 ? `; the customers are told apart by ${toldApartBy.join(' and ')}` : '';
+    lines.push(`  ${column}: read as ${field}, not customer_id, because most of its values are ${values}${identity}; if they are customer ids, import again with ${mapArgument('customer_id', column)}`);
   }
   if (ignored.length === 0) return lines;
   const count = ignored.length === 1 ? '1 column was' : `${ignored.length} columns were`;

@@ -128,6 +128,52 @@ describe('a customer column guessed by its name whose values are emails or phone
   });
 });
 
+// An Indonesian till's "Pelanggan" holds the buyer's name: read as an id, two people called
+// "Budi" were one customer and every walk-in "Umum" one repeat buyer.
+describe('a customer column guessed by its name whose values are names', () => {
+  const headers = ['Tanggal', 'No Pesanan', 'Pelanggan', 'Email', 'Telepon', 'Total', 'Status'];
+  const sample = (names: Array<string | null>, columns: string[] = headers) =>
+    names.map((pelanggan, index) => Object.fromEntries(columns.map((column) => [column, column === 'Pelanggan' || column === 'Klients' ? pelanggan : `${column}-${index}`])));
+  const names = ['Budi Santoso', 'Budi', 'Siti Aminah', 'Umum', 'I Made Wirawan', "Dewi O'Neil-Putri", null, 'Umum'];
+  const planOf = (values: Array<string | null>, columns = headers, mapping: Record<string, string> = {}) =>
+    planColumns('orders', columns, { preset: null, mapping, sample: sample(values, columns) });
+
+  it('is read as customer_name beside an email or phone column, which tell the customers apart', () => {
+    const columns = planOf(names);
+    expect(columns.guessed).toContainEqual({ field: 'customer_name', column: 'Pelanggan', valuesAre: 'name', toldApartBy: ['Email', 'Telepon'] });
+    expect(columns.mapping).toMatchObject({ customer_name: 'Pelanggan', customer_email: 'Email', customer_phone: 'Telepon' });
+    expect(columns.mapping).not.toHaveProperty('customer_id');
+    // a Latvian "Klients" beside a phone column named as the field, and a customers file beside its email
+    const latvian = ['Datums', 'Pasūtījums', 'Klients', 'customer_phone', 'Summa'];
+    expect(planOf(['Anna Bērziņa', 'Jānis Ozols', 'Līga'], latvian).guessed).toContainEqual({ field: 'customer_name', column: 'Klients', valuesAre: 'name', toldApartBy: ['customer_phone'] });
+    const customers = planColumns('customers', ['Klients', 'E-pasts'], { preset: null, mapping: {}, sample: [{ Klients: 'Anna Bērziņa', 'E-pasts': 'anna@inbox.lv' }, { Klients: 'SIA Koks', 'E-pasts': 'koks@inbox.lv' }] });
+    expect(customers.mapping).toEqual({ name: 'Klients', email: 'E-pasts' });
+  });
+
+  it('stays customer_id when no column holds the email or phone: the names are all that tells customers apart', () => {
+    const columns = planOf(names, ['Tanggal', 'No Pesanan', 'Pelanggan', 'Total']);
+    expect(columns.mapping).toMatchObject({ customer_id: 'Pelanggan' });
+    expect(columns.guessed).toContainEqual({ field: 'customer_id', column: 'Pelanggan' });
+    expect(planColumns('customers', ['Klients', 'Pilsēta'], { preset: null, mapping: {}, sample: [{ Klients: 'Anna Bērziņa', Pilsēta: 'Rīga' }] }).mapping).toMatchObject({ customer_id: 'Klients' });
+  });
+
+  it('stays customer_id when its values are ids, mostly single words, or ids mixed with names', () => {
+    for (const values of [
+      ['C-1001', 'C-1002', 'C-1003'], ['CUST001', 'CUST002'], ['17850', '17851'], ['LC-0068', 'LC-0069'],
+      ['Budi', 'Umum', 'Umum', 'Siti Aminah'],
+      ['C-1001', 'Budi Santoso', 'Siti Aminah', 'I Made Wirawan'],
+      ['budi santoso', 'cust a', 'vip', 'ana'],
+    ]) {
+      expect(planOf(values).mapping).toMatchObject({ customer_id: 'Pelanggan' });
+    }
+  });
+
+  it('obeys --map customer_id, and stays the id when another column holds the name', () => {
+    expect(planOf(names, headers, { customer_id: 'Pelanggan' }).mapping).toMatchObject({ customer_id: 'Pelanggan', customer_email: 'Email' });
+    expect(planOf(names, [...headers, 'Nama Pelanggan']).mapping).toMatchObject({ customer_id: 'Pelanggan', customer_name: 'Nama Pelanggan' });
+  });
+});
+
 describe('the example --map of a file that names no customer', () => {
   it('maps a column named as an email or phone to the email or phone field, never to customer_id', () => {
     const customers = () => plan('customers', ['Name', 'Client E-mail address']);

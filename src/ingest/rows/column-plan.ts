@@ -2,14 +2,16 @@ import type { ImportEntity } from '../canonical.js';
 import type { Preset } from '../presets/preset.js';
 import { canonicalFields, fieldsStillNeeded, headerCheck, normaliseColumnName, orderLineFields, readsWholeOrders, resolveColumns, type Mapping } from './fields.js';
 import { headerWords, splitNameColumns, synonymsFor } from './header-synonyms.js';
-import { contactField, contactKindOfValues, type ContactKind } from './contact-columns.js';
+import { contactField, contactKindOfValues, holdsMostlyNames, type ContactKind } from './contact-columns.js';
 
 /**
  * A field read from a column under a common other name ("Date" for ordered_at, "Statuss" for status).
  * `valuesAre`: set when the column's values, not its name, chose the field: a column named like
- * a customer id ("Klients") whose first values are mostly emails is read as the email.
+ * a customer id ("Klients") whose first values are mostly emails is read as the email, one of
+ * names as the name. `toldApartBy`: with `valuesAre: 'name'`, the columns that identify the
+ * customers instead (their email and phone).
  */
-export type GuessedColumn = { field: string; column: string; valuesAre?: ContactKind };
+export type GuessedColumn = { field: string; column: string; valuesAre?: ContactKind | 'name'; toldApartBy?: string[] };
 
 /**
  * Why a column of the file is not read:
@@ -41,7 +43,8 @@ export type ColumnSample = ReadonlyArray<Readonly<Record<string, string | null>>
  * knows its export: nothing is guessed, and the export's other columns are not reported
  * (Shopify's has dozens).
  * A column guessed as the customer id whose `sample` values are mostly emails or phone numbers
- * is read as the customer's email or phone instead (see readContactsAsContacts); --map is obeyed.
+ * is read as the customer's email or phone instead, and one of names as the name when another
+ * column holds the email or phone (see readContactsAsContacts); --map is obeyed.
  * A name split over two columns ("Name" and "Surname") is read as its first and last name.
  * Throws as headerCheck does.
  */
@@ -117,13 +120,14 @@ function guessRequiredColumns(entity: ImportEntity, headers: readonly string[], 
  * opaque id, the same person would be one customer by that id and another by the email the
  * customers file (or another order) gives. So a column guessed as customer_id whose first values
  * are mostly emails (phone numbers) is read as customer_email (customer_phone; email and phone in
- * a customers file), unless another column already holds that field. The web app's mapping guess
+ * a customers file), unless another column already holds that field. Likewise a column of names
+ * ("Pelanggan": "Budi Santoso") is read as the name (readNamesAsNames). The web app's mapping guess
  * applies it too, so a suggested mapping confirmed in the browser reads the file as the CLI does.
  */
 export function readContactsAsContacts(entity: ImportEntity, guessed: GuessedColumn[], named: ReadonlyMap<string, string>, sample: ColumnSample): GuessedColumn[] {
   if (sample.length === 0) return guessed;
   const taken = new Set([...named.keys(), ...guessed.map(({ field }) => field)]);
-  return guessed.map((guess) => {
+  const contacts = guessed.map((guess) => {
     if (guess.field !== 'customer_id') return guess;
     const kind = contactKindOfValues(sample.map((values) => values[guess.column]));
     const field = kind === null ? null : contactField(canonicalFields[entity], kind);
@@ -131,6 +135,28 @@ export function readContactsAsContacts(entity: ImportEntity, guessed: GuessedCol
     taken.add(field);
     return { field, column: guess.column, valuesAre: kind };
   });
+  return readNamesAsNames(entity, contacts, named, sample);
+}
+
+/** The field that holds a customer's whole name, for the entities that name one. */
+const customerNameField: Partial<Record<ImportEntity, string>> = { customers: 'name', orders: 'customer_name' };
+
+/**
+ * An Indonesian "Pelanggan" or Latvian "Klients" column often holds the buyer's name: read as an
+ * id, two people called "Budi" were one customer, and every walk-in "Umum" one repeat buyer. So a
+ * column guessed as customer_id whose first values are mostly names (holdsMostlyNames) is read as
+ * the name, but only when another column holds the customer's email or phone to tell them apart
+ * and none holds the name: otherwise the names are all the file tells customers apart by, and
+ * the column stays the id it is today.
+ */
+function readNamesAsNames(entity: ImportEntity, guessed: GuessedColumn[], named: ReadonlyMap<string, string>, sample: ColumnSample): GuessedColumn[] {
+  const nameField = customerNameField[entity];
+  const columns = new Map([...named, ...guessed.map(({ field, column }): [string, string] => [field, column])]);
+  const toldApartBy = (['email', 'phone'] as const).flatMap((kind) => columns.get(contactField(canonicalFields[entity], kind) ?? '') ?? []);
+  if (nameField === undefined || columns.has(nameField) || toldApartBy.length === 0) return guessed;
+  return guessed.map((guess) => (guess.field === 'customer_id' && holdsMostlyNames(sample.map((values) => values[guess.column]))
+    ? { field: nameField, column: guess.column, valuesAre: 'name', toldApartBy }
+    : guess));
 }
 
 function ignoredColumns(entity: ImportEntity, headers: readonly string[], mapping: Mapping, read: ReadonlyMap<string, string>): IgnoredColumn[] {

@@ -48,6 +48,45 @@ export function contactKindOfValues(values: Iterable<string | null | undefined>)
   return null;
 }
 
+// A word of a person's or company's name: letters of any script with their accents, and the
+// apostrophes, hyphens and dots names carry ("O'Brien", "Jean-Luc", "J.", "Bērziņš"). Never a
+// digit, "@" or "+": "C-1001", "CUST001", "17850" and every email or phone fail it.
+const nameWord = /^\p{L}[\p{L}\p{M}'’.-]*$/u;
+
+/**
+ * "Budi Santoso", "PT. Maju Jaya", "Budi", "UMUM"; never "C-1001", "LC-0068", "17850", "budi" or
+ * "ana@example.com". A single word must start with a capital: a lowercase word ("cust", "vip")
+ * is as likely a code.
+ */
+export function looksLikeName(value: string): boolean {
+  const written = value.trim();
+  const words = written.split(/\s+/);
+  if (written.length > 100 || !words.every((word) => nameWord.test(word))) return false;
+  return words.length > 1 || /^\p{Lu}/u.test(words[0]);
+}
+
+/**
+ * Whether a column's first non-empty values are names: at least 4 in 5 look like one
+ * (looksLikeName) and at least half have two words or more. A lone "Budi" could be a customer
+ * code as well as a name, so single words alone decide nothing; an id column with some names
+ * in it ("C-1001" beside "Budi Santoso") stays ids.
+ */
+export function holdsMostlyNames(values: Iterable<string | null | undefined>): boolean {
+  let judged = 0;
+  let names = 0;
+  let multiWord = 0;
+  for (const value of values) {
+    if (value === null || value === undefined || value.trim() === '') continue;
+    judged += 1;
+    if (looksLikeName(value)) {
+      names += 1;
+      if (/\s/.test(value.trim())) multiWord += 1;
+    }
+    if (judged >= valuesJudged) break;
+  }
+  return judged > 0 && names * 5 >= judged * 4 && multiWord * 2 >= judged;
+}
+
 const emailWords = /\b(?:e ?mail|mail|e ?pasts|surel)\b/;
 const phoneWords = /\b(?:phone|telephone|tel|mobile|mobil|cell|telepon|hp|talrunis|telefons)\b/;
 
