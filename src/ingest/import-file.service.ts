@@ -9,6 +9,7 @@ import { createRawRowFinder, createRejectsWriter, rejectsSampleSize } from './re
 import { findPreset } from './presets/index.js';
 import { parseFile } from './rows/index.js';
 import type { ColumnPlan, GuessedColumn, IgnoredColumn } from './rows/column-plan.js';
+import type { InferredDateFormat } from './rows/date-format-guess.js';
 import { knownCurrencyCodes } from '../core/money.js';
 import { addOrderCounts, emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts, type StubJoinRecord, type WriteContext } from './write/index.js';
 import { forgetAbandonedCustomerFiles, forgetCustomerFile } from './write/customer-file-memory.repo.js';
@@ -68,6 +69,12 @@ export type ImportSummary = {
   guessedColumns: GuessedColumn[];
   /** The file's columns no field reads (not stored), with the field each seems to hold; none with a preset, which knows its export. */
   ignoredColumns: IgnoredColumn[];
+  /**
+   * The date format read from the file's first dates (25/11/2026: dd/MM/yyyy) when none was
+   * given, and used for every row as if given; null when one was given or the dates did not
+   * settle it (rows needing one are then rejected, their reason naming the formats to try).
+   */
+  inferredDateFormat: InferredDateFormat | null;
 };
 
 export async function buildIngestContext(db: Kysely<Database>, clock: Clock, source: string): Promise<IngestContext> {
@@ -98,6 +105,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const joinsSample: StubJoinRecord[] = [];
   // set by parseFile before its first batch
   let columns = null as ColumnPlan | null;
+  let inferredDateFormat = null as InferredDateFormat | null;
   const preset = options.preset ? findPreset(options.preset) : null;
   const addRaw = createRawRowFinder(options.file, {
     ...preset?.reader, ...(options.delimiter ? { delimiter: options.delimiter } : {}),
@@ -115,6 +123,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       source: options.source ?? null,
       context,
       onColumns: (plan) => (columns = plan),
+      onDateFormat: (inferred) => (inferredDateFormat = inferred),
     })[Symbol.asyncIterator]();
     let next = batches.next();
     while (true) {
@@ -166,5 +175,6 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
     importId, entity: options.entity, file: options.file, ...totals, rejected, orders, seconds,
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample, rejectCounts,
     joinedStubs, joinsSample, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
+    inferredDateFormat,
   };
 }

@@ -57,6 +57,11 @@ export function formatSummary(summary: ImportSummary): string {
   const { orders } = summary;
   if (orders) lines.push(`  orders: ${orders.inserted} inserted, ${orders.updated} updated, ${orders.unchanged} unchanged, ${orders.rejected} rejected`);
   lines.push(...formatColumns(summary));
+  const dates = summary.inferredDateFormat;
+  if (dates) {
+    const why = dates.inferredFrom === null ? 'dates written with dots are day first' : `${dates.inferredFrom} can only be ${dates.format.startsWith('d') ? 'day' : 'month'} first`;
+    lines.push(`Dates (${dates.field}, column "${dates.column}") read as ${dates.format} (${why}); if that is wrong, import again with --date-format ${dates.otherOrder}`);
+  }
   if (summary.joinedStubs > 0) {
     lines.push(`Joined ${summary.joinedStubs} customer${summary.joinedStubs === 1 ? '' : 's'} known only from orders or events into the customers their rows describe (each a merge; undo with \`clientele customers unmerge <mergeId>\`):`);
     for (const join of summary.joinsSample.slice(0, 5)) lines.push(`  line ${join.line}: #${join.mergedCustomerIds.join(', #')} into #${join.customerId} (merge ${join.mergeIds.join(', ')})`);

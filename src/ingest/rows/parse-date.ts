@@ -104,6 +104,15 @@ function parseWithoutFormat(value: string, zone: string): DateTime | null {
   return null;
 }
 
+/**
+ * Whether parseDateTime reads the text without a date format (ISO 8601, SQL, epoch, dotted
+ * day-first, year-first): such values say nothing about a file's day and month order.
+ */
+export function isReadableWithoutFormat(raw: string): boolean {
+  const value = raw.trim();
+  return readIsoTimestamp(value, 'UTC') !== null || parseWithoutFormat(value, 'utc') !== null;
+}
+
 /** The zone name luxon refused (`2024-03-01 10:00 Mars/Olympus`), if that is why the text did not parse. */
 function unknownZoneIn(value: string, dateFormat: string | null): string | null {
   const attempts = dateFormat ? [parseFormat(value, formatZone(dateFormat).format)] : [DateTime.fromISO(value, { zone: 'utc', setZone: true }), DateTime.fromSQL(value, { zone: 'utc', setZone: true })];

@@ -4,13 +4,14 @@ import { findPreset } from '../presets/index.js';
 import type { Preset, RecordValues } from '../presets/preset.js';
 import { jsonValuesProblem, nonScalarField, scalarValues, valuesFromJson } from '../readers/record-streams.js';
 import { readRecords, type ReaderOptions } from '../readers/read-records.js';
-import type { Mapping } from './fields.js';
+import { resolveColumns, type Mapping } from './fields.js';
 import { planColumns, type ColumnPlan } from './column-plan.js';
 import { createRowParser, rawOf } from './row-parser.js';
 import { isTotalledFromLines, settleOrdersTotalledFromLines } from './settle-line-totals.js';
 import { rejectWholeOrders } from './reject-whole-orders.js';
 import { rowName, type LinesOf } from '../write/row-place.js';
 import { dateFormatProblem } from './parse-date.js';
+import { inferDateFormat, type InferredDateFormat } from './date-format-guess.js';
 
 export type ParseFileOptions = {
   context: IngestContext;
@@ -28,6 +29,8 @@ export type ParseFileOptions = {
   file?: string;
   /** Told, before the first batch, which columns were guessed and which nothing reads (column-plan.ts). */
   onColumns?: (plan: ColumnPlan) => void;
+  /** Told, before the first batch, the date format read from the file's first dates when none was given (date-format-guess.ts). */
+  onDateFormat?: (inferred: InferredDateFormat) => void;
 };
 
 /** `rejectedOrderKeys`: the orders (orders and lines files) its rejected rows name, for the writer to count (write/order-counts.ts). */
@@ -65,14 +68,21 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   const first = await chunks.next();
   const sample = first.done ? [] : first.value.flatMap((item) => (item.kind === 'record' ? [item.values] : []));
   let columns: ColumnPlan;
+  let inferred: InferredDateFormat | null = null;
   try {
     columns = planColumns(entity, source.headers, { preset, mapping: options.mapping ?? {}, sample });
+    // without a date format, the first dates may show it (25/11/2026 is day first), once per file
+    if (!options.dateFormat && !preset?.dateFormat) {
+      const presetMapping = typeof preset?.mapping === 'function' ? preset.mapping(source.headers) : (preset?.mapping ?? {});
+      inferred = inferDateFormat(entity, resolveColumns(entity, [...source.headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...columns.mapping }), sample);
+    }
   } catch (error) {
     await chunks.return?.(undefined);
     throw error;
   }
   options.onColumns?.(columns);
-  const parser = createRowParser(entity, { file, mapping: columns.mapping, dateFormat: options.dateFormat, preset: preset ? { ...preset, source: undefined } : null, context: contextFor(options, preset) });
+  if (inferred) options.onDateFormat?.(inferred);
+  const parser = createRowParser(entity, { file, mapping: columns.mapping, dateFormat: options.dateFormat || inferred?.format, preset: preset ? { ...preset, source: undefined } : null, context: contextFor(options, preset) });
   parser.checkHeaders(source.headers);
   const batchSize = Math.max(1, options.batchSize ?? 5000);
   let rows: CanonicalRow[E][] = [];
