@@ -1,22 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { importDefaults as base, scratchFiles } from '../../test/helpers/import-files.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { fixedClock } from '../core/clock.js';
 import { importFile } from './import-file.service.js';
 
 // An Indonesian till names its buyer in a "Pelanggan" column: read as an id, two people called
 // "Budi" were one customer and every walk-in "Umum" one repeat buyer (column-plan.ts, readNamesAsNames).
-const directory = mkdtempSync(join(tmpdir(), 'clientele-customer-name-column-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-const base = { actor: 'test', clock: fixedClock('2024-12-31T00:00:00Z'), rejectsPath: null };
-const fileOf = (name: string, text: string) => {
-  const path = join(directory, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { file: fileOf } = scratchFiles('customer-name-column');
 
 describeEachStore('an orders file whose customer column holds names', (context) => {
   const db = () => context.store.db;
