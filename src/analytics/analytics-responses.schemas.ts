@@ -34,7 +34,11 @@ export const analyzeResultSchema = objectOf<AnalyzeResult>()({
     new: alertCounts.describe('Alerts this run raised: drops on its day or week, customers who became overdue since the last run; one an earlier run or an order raised, or this run only refreshed, is not new'),
     open: alertCounts.describe('Alerts not yet acknowledged after the run, whoever raised them: what GET /api/alerts?status=open lists'),
   }),
-  vipCutoffs: z.object({ revenueMinor: z.number().nullable(), purchaseDays: z.number().nullable() }),
+  vipCutoffs: z.object({
+    revenueMinor: z.number().nullable(), purchaseDays: z.number().nullable(),
+    basis: z.enum(['revenue', 'frequency', 'revenue_or_frequency']).describe('Which cut-off makes a customer VIP (the policy\'s vip.basis): revenue, purchase days, or either; the other figure is for comparison'),
+    windowDays: z.number().int().describe('The days the cut-offs count over, up to the as-of day'),
+  }),
   timingMs: z.object({
     rhythmCache: z.number(), types: z.number(), rfm: z.number(), alerts: z.number(), seriesReadAhead: z.number().nullable(), total: z.number(),
   }),

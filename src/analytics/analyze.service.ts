@@ -32,7 +32,8 @@ export type AnalyzeResult = {
    * the customer has bought again by the as-of day.
    */
   alerts: { new: AlertCounts; open: AlertCounts };
-  vipCutoffs: { revenueMinor: number | null; purchaseDays: number | null };
+  /** Both cut-offs of the window, and which the policy's basis makes VIP (the other is for comparison). */
+  vipCutoffs: { revenueMinor: number | null; purchaseDays: number | null; basis: 'revenue' | 'frequency' | 'revenue_or_frequency'; windowDays: number };
   /**
    * Milliseconds: the rhythm cache made ready before the run's transaction, then
    * the transaction's parts; `seriesReadAhead` is how long the alerts' series
@@ -91,7 +92,10 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
       rfmScored,
       typeChanges: types.history,
       alerts: { new: { metricDrops: alerts.raised, customerOverdue: types.overdueAlerts }, open: openAlerts },
-      vipCutoffs: { revenueMinor: types.cutoffs.revenueCutoffMinor, purchaseDays: types.cutoffs.frequencyCutoff },
+      vipCutoffs: {
+        revenueMinor: types.cutoffs.revenueCutoffMinor, purchaseDays: types.cutoffs.frequencyCutoff,
+        basis: context.policy.vip.basis, windowDays: context.policy.vip.windowDays,
+      },
       timingMs: {
         rhythmCache: round(cacheReady - started), types: round(typesDone - transactionStarted), rfm: round(rfmDone - typesDone), alerts: round(alertsDone - rfmDone),
         seriesReadAhead: alerts.usedReadAhead && storeSeries?.tookMs != null ? round(storeSeries.tookMs) : null, total: round(performance.now() - started),

@@ -99,8 +99,11 @@ describeEachCliStore('clientele analytics CLI', (context) => {
     // the day was analysed before: C1's overdue alert is not new, but still open, and said so
     expect(analysed).toMatch(/^ {2}new alerts: 0 metric drops, 0 customers overdue$/m);
     expect(analysed).toMatch(/^ {2}open alerts, new ones included: \d+ metric drops?, 1 customer overdue \(clientele report alerts\)$/m);
-    const { alerts } = await json('analyze', '--as-of', '2026-11-07');
+    // the cut-off VIP is judged by, not both side by side as if both were needed
+    expect(analysed).toMatch(/^ {2}VIP: revenue of Rp\s[\d.]+ or more in the last 365 days$/m);
+    const { alerts, vipCutoffs } = await json('analyze', '--as-of', '2026-11-07');
     expect(alerts).toEqual({ new: { metricDrops: 0, customerOverdue: 0 }, open: { metricDrops: expect.any(Number), customerOverdue: 1 } });
+    expect(vipCutoffs).toMatchObject({ basis: 'revenue', windowDays: 365, revenueMinor: expect.any(Number), purchaseDays: expect.any(Number) });
     const types = (await cliProcess('report', 'types')).stdout;
     expect(types).toMatch(/^at_risk\s+1\s+1\s+33\.3%\s+Rp\s200\.000\s+54%\s+Rp\s200\.000\s+54%\s*$/m);
     expect(types).toMatch(/^at_risk \+ vip\s+1$/m);

@@ -16,17 +16,18 @@ function alertCountsText(counts: AnalyzeResult['alerts']['open']): string {
 }
 
 export function analyzeText(result: AnalyzeResult): string {
-  const cutoffs = [
-    result.vipCutoffs.revenueMinor === null || result.vipCutoffs.revenueMinor === 0 ? null : `revenue ${money(result.vipCutoffs.revenueMinor)}`,
-    result.vipCutoffs.purchaseDays === null ? null : `${result.vipCutoffs.purchaseDays} purchase days`,
-  ].filter((text) => text !== null);
+  const { vipCutoffs: vip } = result;
+  // only the cut-offs the policy's basis uses: both side by side read as both required
+  const byRevenue = vip.basis !== 'frequency' && vip.revenueMinor !== null && vip.revenueMinor !== 0 ? `revenue of ${money(vip.revenueMinor)} or more` : null;
+  const byDays = vip.basis !== 'revenue' && vip.purchaseDays !== null ? `${vip.purchaseDays} or more purchase days` : null;
+  const cutoffs = [byRevenue, byDays].filter((text) => text !== null);
   return [
     `Analysed ${result.customers.toLocaleString('en')} customers (${result.realCustomers.toLocaleString('en')} real) as of ${result.asOf} in ${(result.timingMs.total / 1000).toFixed(1)} s (run #${result.runId}).`,
     `  types entered ${result.typeChanges.entered.toLocaleString('en')}, left ${result.typeChanges.left.toLocaleString('en')}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
     // an alert raised by an earlier run (or an order) is still open but not new: both said, so 0 new does not read as none to see
     `  new alerts: ${alertCountsText(result.alerts.new)}`,
     `  open alerts, new ones included: ${alertCountsText(result.alerts.open)} (clientele report alerts)`,
-    ...(cutoffs.length > 0 ? [`  VIP cut-off: ${cutoffs.join(', ')}`] : []),
+    ...(cutoffs.length > 0 ? [`  VIP: ${cutoffs.join(', or ')} in the last ${vip.windowDays.toLocaleString('en')} days`] : []),
     // a data set without prices (Groceries) has no revenue to rank by: said, not shown as a cut-off of 0
     ...(result.vipCutoffs.revenueMinor === 0
       ? ['  no revenue in this data (every amount is 0): VIP by revenue finds no one; rank by purchase days with', `  clientele policy set '{"vip":{"basis":"frequency"}}'`]
