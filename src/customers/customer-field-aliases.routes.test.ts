@@ -54,7 +54,7 @@ describeEachStore('customer writes with the names a customer is read out with', 
     expect(error).toMatchObject({ code: 'REQUEST_INVALID', field: 'birth_yaer', details: { hint: 'Use "birthYear" instead of "birth_yaer" and "consentEmail" instead of "consent_emial".' } });
     expect(error.details.suggestions).toEqual({ birth_yaer: 'birthYear', consent_emial: 'consentEmail' });
     const badValue = await send('PATCH', `/api/customers/${customerId}`, { birth_year: 'nineteen ninety' });
-    expect(badValue.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'birth_year', message: expect.stringContaining('expected number') });
+    expect(badValue.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'birth_year', message: 'Invalid body field "birth_year": expected a number, got "nineteen ninety"' });
     const readOnly = await send('PATCH', `/api/customers/${customerId}`, { is_stub: false });
     expect(readOnly.json().error).toMatchObject({ code: 'REQUEST_INVALID', field: 'is_stub' });
     expect(await read(customerId)).toMatchObject({ income_band: null, birth_year: null });
