@@ -30,3 +30,9 @@ export type Preset = {
    */
   createTransform?: () => (values: RecordValues, line: number) => TransformResult;
 };
+
+/** The preset's field → column map for a file with these headers; none without a preset. */
+export function presetMappingOf(preset: Pick<Preset, 'mapping'> | null | undefined, headers: readonly string[]): Mapping {
+  if (!preset) return {};
+  return typeof preset.mapping === 'function' ? preset.mapping(headers) : preset.mapping;
+}

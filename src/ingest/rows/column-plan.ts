@@ -1,5 +1,5 @@
 import type { ImportEntity } from '../canonical.js';
-import type { Preset } from '../presets/preset.js';
+import { presetMappingOf, type Preset } from '../presets/preset.js';
 import { canonicalFields, fieldsStillNeeded, headerCheck, normaliseColumnName, orderLineFields, readsWholeOrders, resolveColumns, type Mapping } from './fields.js';
 import { headerWords, splitNameColumns, synonymsFor } from './header-synonyms.js';
 import { contactField, contactKindOfValues, holdsMostlyNames, type ContactKind } from './contact-columns.js';
@@ -50,7 +50,7 @@ export type ColumnSample = ReadonlyArray<Readonly<Record<string, string | null>>
  */
 export function planColumns(entity: ImportEntity, headers: readonly string[], options: { preset: Preset | null; mapping: Mapping; sample?: ColumnSample }): ColumnPlan {
   const { preset } = options;
-  const presetMapping = !preset ? {} : typeof preset.mapping === 'function' ? preset.mapping(headers) : preset.mapping;
+  const presetMapping = presetMappingOf(preset, headers);
   const stated = { ...presetMapping, ...options.mapping };
   const byNames = preset ? { guessed: [], ambiguous: new Map<string, string[]>(), named: new Map<string, string>() } : guessRequiredColumns(entity, headers, stated);
   const { ambiguous } = byNames;

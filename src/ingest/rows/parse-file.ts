@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.js';
 import { orderKeyOf, type CanonicalOrder, type CanonicalOrderLine, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
-import type { Preset, RecordValues } from '../presets/preset.js';
+import { presetMappingOf, type Preset, type RecordValues } from '../presets/preset.js';
 import { jsonValuesProblem, nonScalarField, scalarValues, valuesFromJson } from '../readers/record-streams.js';
 import { readRecords, type ReaderOptions } from '../readers/read-records.js';
 import { resolveColumns, type Mapping } from './fields.js';
@@ -73,8 +73,8 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
     columns = planColumns(entity, source.headers, { preset, mapping: options.mapping ?? {}, sample });
     // without a date format, the first dates may show it (25/11/2026 is day first), once per file
     if (!options.dateFormat && !preset?.dateFormat) {
-      const presetMapping = typeof preset?.mapping === 'function' ? preset.mapping(source.headers) : (preset?.mapping ?? {});
-      inferred = inferDateFormat(entity, resolveColumns(entity, [...source.headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...columns.mapping }), sample);
+      const mapping = { ...presetMappingOf(preset, source.headers), ...columns.mapping };
+      inferred = inferDateFormat(entity, resolveColumns(entity, [...source.headers, ...(preset?.addedColumns ?? [])], mapping), sample);
     }
   } catch (error) {
     await chunks.return?.(undefined);

@@ -1,5 +1,5 @@
 import { orderKeyOf, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
-import type { Preset, RecordValues } from '../presets/preset.js';
+import { presetMappingOf, type Preset, type RecordValues } from '../presets/preset.js';
 import { buildCustomer } from './build-customer.js';
 import { buildOrder, isLineLevel } from './build-order.js';
 import { normaliseExternalId } from '../../customers/identity.js';
@@ -113,8 +113,7 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
   let orderIdColumn: string | undefined;
 
   function checkHeaders(headers: readonly string[]): void {
-    const presetMapping = typeof preset?.mapping === 'function' ? preset.mapping(headers) : (preset?.mapping ?? {});
-    const columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMapping, ...options.mapping });
+    const columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMappingOf(preset, headers), ...options.mapping });
     fields = createFieldValues(columns);
     orderIdColumn = columns.get('order_id');
   }
