@@ -10,7 +10,7 @@ import { AppError, isAppError } from '../../core/errors.js';
 import { formatMoney } from '../../core/money.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import type { CliRuntime } from '../runtime.js';
-import { table } from '../format.js';
+import { shellQuoted, table } from '../format.js';
 import { noPricesNote, priced } from './unpriced-money.js';
 import { storeAmountOf } from './amount-options.js';
 import type { ListOptions } from './customers.js';
@@ -33,8 +33,6 @@ function listQueryOf(options: ListOptions) {
   const allowed = 'values' in issue && Array.isArray(issue.values) ? ` Use one of: ${issue.values.join(', ')}.` : '';
   throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.${allowed}`, { field: option });
 }
-
-const shellQuoted = (text: string) => (/^[\w .,:+@%/-]*$/.test(text) ? `"${text}"` : `'${text.replaceAll("'", "'\\''")}'`);
 
 /**
  * The list's query, or its refusal. --segment takes an RFM segment; a saved segment's name there

@@ -5,6 +5,7 @@ import { consentKinds } from '../../customers/consent-kinds.js';
 import type { CliRuntime } from '../runtime.js';
 import { idOf } from '../option-values.js';
 import { withExamples } from '../examples.js';
+import { shellQuoted } from '../format.js';
 import { adviseOnRepeat, refuseRepeatedValues, type RepeatAdvice } from '../single-value-options.js';
 import { registerCustomerIdentityCommands } from './customer-identities.js';
 import { registerCustomerWriteCommands } from './customer-writes.js';
@@ -45,7 +46,6 @@ const nonNegativeInteger = (option: string) => (value: string) => {
 
 /** The segment filter field of a list filter that a segment can take several values of. */
 const segmentFieldOf: Record<string, string> = { '--type': 'customer_types', '--city': 'city', '--segment': 'rfm_segment' };
-const shellQuoted = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
 
 /** A list filter given twice meant both values at once: the segment filter that says so. */
 const combineInASegment: RepeatAdvice = (option, first, second) => {
