@@ -1,4 +1,5 @@
 import type { CustomerRef } from '../ingest/canonical.js';
+import { normaliseEmail } from './identity.js';
 
 export type IdentityTriple = { kind: CustomerRef['kind']; namespace: string; value: string };
 
@@ -30,6 +31,14 @@ export type BatchResolution = {
   newIdentities: Array<{ identity: IdentityTriple; customerId: number }>;
 };
 
+const isSameCustomer = (a: Resolved, b: Resolved) => ('customerId' in a ? 'customerId' in b && a.customerId === b.customerId : 'slot' in b && a.slot === b.slot);
+
+/** Whether an external ref is the customer id a guessed email of the row was read from. */
+function isIdOfGuess(ref: CustomerRef, refs: ReadonlyArray<CustomerRef>): boolean {
+  const address = normaliseEmail(ref.value).value;
+  return address !== null && refs.some((other) => isGuessedRef(other) && other.value === address);
+}
+
 /**
  * Decides which customer each row belongs to, row by row in batch order, each
  * row as if imported alone after the rows before it: a row belongs to the
@@ -40,7 +49,8 @@ export type BatchResolution = {
  * channels in one file is created once. Because every row sees exactly what
  * the rows before it left, the result is the same however the file is cut
  * into batches (a batch of one row sees the earlier rows as stored), and a new
- * customer never holds a ref another customer has. Refs are never moved
+ * customer never holds a ref another customer has. A customer id that is an email
+ * someone else holds (a stated phone led the row elsewhere) is not attached either. Refs are never moved
  * between customers here: that is what an explicit, auditable merge is for.
  */
 export function resolveBatchIdentities(rowRefs: CustomerRef[][], known: ReadonlyMap<string, number>): BatchResolution {
@@ -56,8 +66,13 @@ export function resolveBatchIdentities(rowRefs: CustomerRef[][], known: Readonly
     const matched = keys.map((key) => owner.get(key)).find((resolved) => resolved !== undefined);
     const customer: Resolved = matched ?? { slot: result.newCustomers.length };
     if (!matched) result.newCustomers.push([]);
+    const guessedOwner = refs.map((ref, index) => (isGuessedRef(ref) ? owner.get(keys[index]) : undefined)).find((resolved) => resolved !== undefined);
+    const idNamesSomeoneElse = guessedOwner !== undefined && !isSameCustomer(guessedOwner, customer);
     refs.forEach((ref, index) => {
       if (owner.has(keys[index])) return;
+      // an id that is the address of someone else (a stated phone outranked it) is not made this
+      // customer's: later rows with only that id would follow them instead of the address's owner
+      if (idNamesSomeoneElse && ref.kind === 'external' && isIdOfGuess(ref, refs)) return;
       owner.set(keys[index], customer);
       if ('customerId' in customer) result.newIdentities.push({ identity: toIdentityTriple(ref), customerId: customer.customerId });
       else result.newCustomers[customer.slot].push(toIdentityTriple(ref));
@@ -84,8 +99,6 @@ export type FileResolution = BatchResolution & {
   /** In row order; a stub appears in at most one join. */
   joins: StubJoin[];
 };
-
-const isSameCustomer = (a: Resolved, b: Resolved) => ('customerId' in a ? 'customerId' in b && a.customerId === b.customerId : 'slot' in b && a.slot === b.slot);
 
 /**
  * Resolves the rows of a customer file one after another, each as if it were

@@ -115,6 +115,11 @@ describeEachStore('a customer id that is an email address', (context) => {
     expect(summary).toMatchObject({ rejected: 0 });
     expect(await customerOfOrder('D1')).toBe(eka);
     expect(await ownerOf('email', 'dewi@example.com')).toEqual([dewi]);
+    // the id, being Dewi's address, did not become Eka's: a later order with only that id is Dewi's
+    expect(await ownerOf('external', 'dewi@example.com')).toEqual([]);
+    await importFile(db(), { ...base, entity: 'orders', file: file('o-two-later.csv', 'order_id,customer_id,ordered_at,amount\nD2,dewi@example.com,2026-03-02,15000\n') });
+    expect(await customerOfOrder('D2')).toBe(dewi);
+    expect(await ownerOf('external', 'dewi@example.com')).toEqual([dewi]);
   });
 
   it('keeps an order of several rows whose email one row states and another reads from the id', async () => {
