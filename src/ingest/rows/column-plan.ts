@@ -73,7 +73,7 @@ export function planColumns(entity: ImportEntity, headers: readonly string[], op
  * percentages read as discount_amount, a Refund column of yes/no read as refunded_amount, a Price
  * column that would make every row of an orders file an order line. They are only suggested.
  */
-const moneyFields: ReadonlySet<string> = new Set(['amount', 'refunded_amount', 'discount_amount', 'unit_price']);
+export const moneyFields: ReadonlySet<string> = new Set(['amount', 'refunded_amount', 'discount_amount', 'unit_price']);
 
 /**
  * The optional fields no column is named like, each read from the one column (not already read)

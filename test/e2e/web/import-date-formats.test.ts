@@ -47,10 +47,13 @@ describeWithBrowser('the import page and the way a file writes its dates', () =>
   });
 
   it('says before the import that slash dates need a format, shows an import that refused every row as nothing imported, and imports with the format suggested', async () => {
-    const csv = ['order_id,customer_email,ordered_at,amount', 'SL-1,sl1@example.com,03/11/2025,1000', 'SL-2,sl2@example.com,25/11/2025,2000'].join('\n');
+    // no day after the 12th: nothing in the file says which comes first
+    const csv = ['order_id,customer_email,ordered_at,amount', 'SL-1,sl1@example.com,03/11/2025,1000', 'SL-2,sl2@example.com,04/11/2025,2000'].join('\n');
     await chooseOrdersFile(page, server.url, 'slashes.csv', csv);
     const warning = page.locator('.date-column-warning');
-    await expect(warning.textContent()).resolves.toMatch(/^The dates in the column “ordered_at” \(Order date\), such as “03\/11\/2025”, cannot be read without a date format: their rows would be refused\. This date format reads them: Use dd\/MM\/yyyy$/);
+    await expect(page.locator('input[name="dateFormat"]').inputValue()).resolves.toBe('');
+    await expect(page.locator('.date-format-proven').count()).resolves.toBe(0);
+    await expect(warning.textContent()).resolves.toMatch(/^The dates in the column “ordered_at” \(Order date\), such as “03\/11\/2025”, cannot be read without a date format: their rows would be refused\. Both of these read them: .* Use dd\/MM\/yyyy Use MM\/dd\/yyyy$/);
 
     // imported anyway: finished, but not as if all went well
     await page.getByRole('button', { name: 'Import 2 rows' }).click();
@@ -72,5 +75,31 @@ describeWithBrowser('the import page and the way a file writes its dates', () =>
     await expect.poll(() => rowsRead(page), { timeout: 30_000 }).toMatch(/^2 of 2 rows read: 2 new, 0 updated, 0 unchanged, 0 rejected\./);
     await expect(page.locator('.import-progress label span').textContent()).resolves.toBe('Finished');
     await expect(nothing.count()).resolves.toBe(0);
+  });
+
+  it('fills in the date format a day after the 12th proves, says why, and lets the user type another', async () => {
+    const csv = ['order_id,customer_email,ordered_at,amount', 'PR-1,pr1@example.com,03/11/2025,1000', 'PR-2,pr2@example.com,25/11/2025,2000'].join('\n');
+    await chooseOrdersFile(page, server.url, 'proven.csv', csv);
+    const input = page.locator('input[name="dateFormat"]');
+    const note = page.locator('.date-format-proven');
+    await expect(input.inputValue()).resolves.toBe('dd/MM/yyyy');
+    await expect(note.textContent()).resolves.toBe('Date format dd/MM/yyyy chosen from the file: in the column “ordered_at” (Order date), “25/11/2025” can only be written day first. If the file writes its dates otherwise, type their format instead.');
+    await expect(input.getAttribute('aria-describedby')).resolves.toBe('date-format-hint date-format-proven');
+    await expect(page.locator('.date-column-warning').count()).resolves.toBe(0);
+    await chooseLanguage(page, 'lv');
+    await expect(note.textContent()).resolves.toMatch(/^Datuma formāts dd\/MM\/yyyy izvēlēts pēc faila: kolonnā “ordered_at” \(Pasūtījuma datums\) “25\/11\/2025” var būt rakstīts tikai ar dienu pirmajā vietā\./);
+    await chooseLanguage(page, 'en');
+
+    // the user's word wins: typed over, the note goes and the warning says what the format misses
+    await input.fill('dd.MM.yyyy');
+    await expect(note.count()).resolves.toBe(0);
+    await expect(page.locator('.date-column-warning').textContent()).resolves.toMatch(/^The dates in the column “ordered_at” \(Order date\), such as “03\/11\/2025”, do not match the date format dd\.MM\.yyyy/);
+    await input.fill('dd/MM/yyyy');
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await expect.poll(() => rowsRead(page), { timeout: 30_000 }).toMatch(/^2 of 2 rows read: 2 new, 0 updated, 0 unchanged, 0 rejected\./);
+    const { timeZone } = await getStoreSettings(server.store.db);
+    const stored = await server.store.db.selectFrom('customer_order').select(['external_id', 'ordered_at']).where('external_id', 'like', 'PR-%').orderBy('external_id').execute();
+    const inStore = (wallTime: string) => DateTime.fromISO(wallTime, { zone: timeZone }).toJSDate().toISOString();
+    expect(stored.map((order) => [order.external_id, new Date(order.ordered_at).toISOString()])).toEqual([['PR-1', inStore('2025-11-03T00:00')], ['PR-2', inStore('2025-11-25T00:00')]]);
   });
 });

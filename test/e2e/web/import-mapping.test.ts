@@ -73,6 +73,23 @@ describeWithBrowser('the import page\'s column mapping', () => {
     ]);
   });
 
+  it('leaves a money column and a field two columns could hold for the user to choose, naming the columns', async () => {
+    const csv = ['Order ID,Customer,Date,Total,Discount,Order Status,Payment Status', 'CH-1,CH-C1,2024-03-05,90000,10,paid,paid'].join('\n');
+    await chooseOrdersFile(page, server.url, 'choices.csv', csv);
+    await expect(rowOf(page, 'amount').locator('select').inputValue()).resolves.toBe('Total');
+    await expect(rowOf(page, 'discount_amount').locator('select').inputValue()).resolves.toBe('');
+    await expect(rowOf(page, 'discount_amount').locator('.mapping-choice').textContent()).resolves
+      .toBe('“Discount” may hold it, but a money column is never chosen for you (a wrong one changes revenue): choose it if it holds this amount.');
+    await expect(rowOf(page, 'status').locator('select').inputValue()).resolves.toBe('');
+    await expect(descriptionOf(page, 'status')).resolves.toMatch(/Several columns could hold it \(“Order Status”, “Payment Status”\), so none was chosen: choose the right one\.$/);
+    await chooseLanguage(page, 'id');
+    await expect(rowOf(page, 'status').locator('.mapping-choice').textContent()).resolves.toBe('Beberapa kolom bisa berisi ini (“Order Status”, “Payment Status”), jadi tidak ada yang dipilih: pilih kolom yang benar.');
+    await chooseLanguage(page, 'en');
+    // chosen, the field needs no more words
+    await rowOf(page, 'status').locator('select').selectOption('Order Status');
+    await expect(rowOf(page, 'status').locator('.mapping-choice').count()).resolves.toBe(0);
+  });
+
   it('maps a Customer column of emails to the customer\'s email, so an order finds the customer that email already names', async () => {
     const known = await server.store.db.selectFrom('customer').select(['customer_id', 'email']).where('email', 'is not', null).orderBy('customer_id').executeTakeFirstOrThrow();
     const customersBefore = await server.store.db.selectFrom('customer').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -4,10 +4,12 @@ import type { Mapping } from '../../../ingest/rows/fields.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { alternativesText, describeField } from './field-labels.js';
 import { requirementOf } from './field-requirements.js';
-import { fieldsOf } from './import-mapping.js';
+import { fieldsOf, type ColumnChoice } from './import-mapping.js';
 
 type ColumnMappingProps = {
   entity: IngestEntity; headers: string[]; firstRow: Record<string, string> | undefined; mapping: Mapping; onChange: (mapping: Mapping) => void;
+  /** The fields the suggestion left for the user, with the columns that could hold them (suggestMapping). */
+  choices?: Readonly<Record<string, ColumnChoice>>;
   /** A format's mapping is shown, not edited: the format's value fixes expect its own columns. */
   isFixed?: boolean;
 };
@@ -15,7 +17,7 @@ type ColumnMappingProps = {
 /** A format's own column ("=phone"): worked out from the row by the format, not read from one column. */
 const isDerived = (column: string | undefined) => column?.startsWith('=') ?? false;
 
-export function ColumnMapping({ entity, headers, firstRow, mapping, onChange, isFixed = false }: ColumnMappingProps) {
+export function ColumnMapping({ entity, headers, firstRow, mapping, onChange, choices = {}, isFixed = false }: ColumnMappingProps) {
   const { t } = useI18n();
   const idPrefix = useId();
   const set = (field: string, column: string) => {
@@ -40,7 +42,10 @@ export function ColumnMapping({ entity, headers, firstRow, mapping, onChange, is
             const others = requirement?.fields.filter((other) => other !== field && !(other.endsWith('.') && field.startsWith(other))) ?? [];
             const requiredId = `${idPrefix}-required-${index}`;
             const hintId = `${idPrefix}-hint-${index}`;
-            const describedBy = [requirement ? requiredId : null, hint ? hintId : null].filter(Boolean).join(' ');
+            // said only while the field waits for the user's choice
+            const choice = mapping[field] === undefined ? choices[field] : undefined;
+            const choiceId = `${idPrefix}-choice-${index}`;
+            const describedBy = [requirement ? requiredId : null, hint ? hintId : null, choice ? choiceId : null].filter(Boolean).join(' ');
             return (
               <tr key={field} className="mapping-row">
                 <th scope="row" className="mapping-field">
@@ -51,6 +56,11 @@ export function ColumnMapping({ entity, headers, firstRow, mapping, onChange, is
                     </span>
                   ) : null}
                   {hint ? <span className="mapping-hint" id={hintId}>{hint}</span> : null}
+                  {choice ? (
+                    <span className="mapping-hint mapping-choice" id={choiceId} data-reason={choice.reason}>
+                      {t(choice.reason === 'money' ? 'import.choiceMoney' : 'import.choiceSeveral', { columns: choice.columns.map((column) => `“${column}”`).join(', ') })}
+                    </span>
+                  ) : null}
                 </th>
                 <td className="mapping-column">
                   <select aria-label={t('import.columnFor', { label, field })} aria-describedby={describedBy || undefined} aria-required={requirement !== null && others.length === 0}

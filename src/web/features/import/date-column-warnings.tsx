@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { IngestEntity } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import type { InferredDateFormat } from '../../../ingest/rows/date-format-guess.js';
 import type { UnreadableDateColumn } from './date-columns.js';
 import { describeField } from './field-labels.js';
 
@@ -30,5 +31,19 @@ export function DateColumnWarnings({ entity, columns, onUseFormat }: { entity: I
         );
       })}
     </div>
+  );
+}
+
+/**
+ * Why the date format was filled in for the user (provenDateFormat): the value that proves the
+ * day's place, so a wrong guess is seen and the format typed over.
+ */
+export function ProvenDateFormatNote({ entity, proven, id }: { entity: IngestEntity; proven: InferredDateFormat; id: string }) {
+  const { t } = useI18n();
+  const values = { format: proven.format, column: proven.column, label: describeField(t, entity, proven.field).label, value: proven.inferredFrom ?? '' };
+  return (
+    <p id={id} className="muted small date-format-proven" role="status">
+      {t(proven.format.startsWith('d') ? 'import.dateFormatProvenDayFirst' : 'import.dateFormatProvenMonthFirst', values)}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 import type { IngestEntity } from '../../api/types.js';
 import type { RejectCode } from '../../../ingest/reject-codes.js';
 import { canonicalFields, type Mapping } from '../../../ingest/rows/fields.js';
+import { inferDateFormat, type InferredDateFormat } from '../../../ingest/rows/date-format-guess.js';
 import { dateFormatProblem, dateFormatsFor, parseDateTime } from '../../../ingest/rows/parse-date.js';
 import { RowProblem } from '../../../ingest/rows/row-problem.js';
 
@@ -60,4 +61,15 @@ export function unreadableDateColumns(entity: IngestEntity, rows: readonly Recor
     found.push({ field, column, value: unreadable[0], format, formats: fitting.length > 0 ? fitting : dateFormatsFor(unreadable[0]) });
   }
   return found;
+}
+
+/**
+ * The date format the file's first dates prove, as the CLI's file import infers it when given
+ * none (date-format-guess.ts): 25/11/2026 can only be day first. Only a proof counts here, not
+ * the CLI's dotted dates taken as day first by convention: the importer reads those without a
+ * format, and a format chosen for the user would refuse the rows written otherwise.
+ */
+export function provenDateFormat(entity: IngestEntity, rows: readonly Record<string, string>[], mapping: Mapping): InferredDateFormat | null {
+  const inferred = inferDateFormat(entity, new Map(Object.entries(mapping)), rows.slice(0, sampledRows));
+  return inferred?.inferredFrom ? inferred : null;
 }

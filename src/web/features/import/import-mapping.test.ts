@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { headerSynonyms, headerWords } from '../../../ingest/rows/header-synonyms.js';
-import { fieldsOf, guessMapping, importEntities } from './import-mapping.js';
-import { canonicalFields } from '../../../ingest/rows/fields.js';
+import { fieldsOf, guessMapping, importEntities, suggestMapping } from './import-mapping.js';
+import { canonicalFields, columnsRead } from '../../../ingest/rows/fields.js';
+import { planColumns } from '../../../ingest/rows/column-plan.js';
+import { AppError } from '../../../core/errors.js';
+import type { IngestEntity } from '../../api/types.js';
+import { missingRequirements, requirementsOf } from './field-requirements.js';
 
 describe('guessing which column holds each field', () => {
   it('maps a small till export\'s Date, Total, Customer and Order ID for orders', () => {
@@ -12,8 +16,9 @@ describe('guessing which column holds each field', () => {
     const headers = ['Order ID', 'Customer', 'Email', 'Phone', 'Order date', 'Amount', 'SKU', 'Product', 'Category', 'Qty', 'Price'];
     expect(guessMapping('orders', headers)).toEqual({
       order_id: 'Order ID', customer_id: 'Customer', customer_email: 'Email', customer_phone: 'Phone', ordered_at: 'Order date', amount: 'Amount',
-      sku: 'SKU', product_name: 'Product', category: 'Category', quantity: 'Qty', unit_price: 'Price',
+      sku: 'SKU', product_name: 'Product', category: 'Category', quantity: 'Qty',
     });
+    // a lines file cannot do without its unit price, so its one Price column is taken as it
     expect(guessMapping('lines', ['Order', 'Product', 'Quantity', 'Price'])).toEqual({ order_id: 'Order', product_name: 'Product', quantity: 'Quantity', unit_price: 'Price' });
   });
 
@@ -77,5 +82,69 @@ describe('guessing which column holds each field', () => {
     expect(fieldsOf('customers', { email: 'Email', 'external_id.loyalty_card': 'Card' }).slice(-2)).toEqual(['created_at', 'external_id.loyalty_card']);
     expect(fieldsOf('customers', { email: 'Email' }, ['Email', 'attribute.Education']).slice(-2)).toEqual(['created_at', 'attribute.Education']);
     expect(fieldsOf('orders', {}, ['external_id.card'])).toEqual(canonicalFields.orders);
+  });
+});
+
+describe('what the suggested mapping leaves for the user to choose', () => {
+  const till = ['Order ID', 'Customer', 'Date', 'Total'];
+
+  it('does not map an optional money column by a common name, and names the column that may hold it', () => {
+    const { mapping, choices } = suggestMapping('orders', [...till, 'Discount', 'Refund', 'Price']);
+    expect(mapping).toEqual({ order_id: 'Order ID', customer_id: 'Customer', ordered_at: 'Date', amount: 'Total' });
+    expect(choices).toEqual({
+      refunded_amount: { columns: ['Refund'], reason: 'money' }, discount_amount: { columns: ['Discount'], reason: 'money' }, unit_price: { columns: ['Price'], reason: 'money' },
+    });
+    expect(suggestMapping('products', ['SKU', 'Harga']).choices).toEqual({ unit_price: { columns: ['Harga'], reason: 'money' } });
+    // named as the field itself, it is the file's word
+    const named = suggestMapping('orders', [...till, 'Discount Amount', 'refunded_amount']);
+    expect(named.mapping).toMatchObject({ discount_amount: 'Discount Amount', refunded_amount: 'refunded_amount' });
+    expect(named.choices).toEqual({});
+  });
+
+  it('maps neither of two columns that could hold one field, and names both', () => {
+    const status = suggestMapping('orders', [...till, 'Order Status', 'Payment Status']);
+    expect(status.mapping.status).toBeUndefined();
+    expect(status.choices).toEqual({ status: { columns: ['Order Status', 'Payment Status'], reason: 'several' } });
+    // a required field too: which date is the order's is the user's to say
+    const dates = suggestMapping('orders', ['Order ID', 'Customer', 'Date', 'Order date', 'Total']);
+    expect(dates.mapping.ordered_at).toBeUndefined();
+    expect(dates.choices).toEqual({ ordered_at: { columns: ['Date', 'Order date'], reason: 'several' } });
+    const totals = suggestMapping('orders', ['Order ID', 'Customer', 'Date', 'Total', 'Grand total']);
+    expect(totals.mapping.amount).toBeUndefined();
+    expect(totals.choices).toEqual({ amount: { columns: ['Total', 'Grand total'], reason: 'several' } });
+  });
+
+  /** What the CLI's file import reads without --map (planColumns), or null when it refuses the file for a missing field. */
+  function readByCli(entity: IngestEntity, headers: string[]): Record<string, string> | null {
+    try {
+      return Object.fromEntries(columnsRead(entity, headers, planColumns(entity, headers, { preset: null, mapping: {} }).mapping));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'IMPORT_COLUMN_MISSING') return null;
+      throw error;
+    }
+  }
+
+  /** What the web import would send with the suggested mapping confirmed, or null when it asks for a field first. */
+  function readByWeb(entity: IngestEntity, headers: string[]): Record<string, string> | null {
+    const mapping = guessMapping(entity, headers);
+    return missingRequirements(entity, mapping).length > 0 ? null : Object.fromEntries(columnsRead(entity, headers, mapping));
+  }
+
+  const sorted = (read: Record<string, string> | null) => read && Object.entries(read).sort(([a], [b]) => a.localeCompare(b));
+
+  it.each(importEntities)('reads each common name of a %s field, alone or beside another, as the CLI file import does', (entity) => {
+    const differences: string[] = [];
+    for (const [field, synonyms] of Object.entries(headerSynonyms[entity])) {
+      // the file holds what the other requirements ask for, under the fields' own names
+      const base = requirementsOf(entity).filter((requirement) => !requirement.fields.includes(field)).map((requirement) => requirement.fields[0]);
+      const names = synonyms ?? [];
+      const files = [...names.map((name) => [name]), ...names.slice(1).map((name) => [names[0], name])];
+      for (const columns of files) {
+        const headers = [...base, ...columns];
+        const [cli, web] = [readByCli(entity, headers), readByWeb(entity, headers)];
+        if (JSON.stringify(sorted(cli)) !== JSON.stringify(sorted(web))) differences.push(`${headers.join(', ')}: CLI ${JSON.stringify(cli)}, web ${JSON.stringify(web)}`);
+      }
+    }
+    expect(differences).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // The server's own field list and header rules, so the browser maps exactly what the importer accepts.
-import { canonicalFields, prefixedFields, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
+import { canonicalFields, fieldsStillNeeded, prefixedFields, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
 import type { IngestEntity } from '../../api/types.js';
 import { headerWords, splitNameColumns, synonymsFor } from '../../../ingest/rows/header-synonyms.js';
-import { readContactsAsContacts, type ColumnSample, type GuessedColumn } from '../../../ingest/rows/column-plan.js';
+import { moneyFields, readContactsAsContacts, type ColumnSample, type GuessedColumn } from '../../../ingest/rows/column-plan.js';
 
 export const importEntities: readonly IngestEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
 
@@ -17,39 +17,69 @@ export function fieldsOf(entity: IngestEntity, mapping: Mapping = {}, headers: r
 }
 
 /**
- * Maps what it can without asking: first the columns already named like a field (any case,
- * spaces or dashes, and families such as `external_id.loyalty_card`, as the importer reads
- * them), then the columns under a common other name ("Date", "Total", "Tanggal", "Summa").
- * A column is never given to two fields. A "Customer" column whose first `rows` hold mostly
- * emails (phone numbers) is mapped to the customer's email (phone), as the CLI importer reads it.
- * A name split over two columns ("Name" and "Surname") is mapped to the first and last name.
+ * A field left for the user to choose although columns are named like it: `several` columns
+ * could hold it, or it holds `money` and is only guessed when the file cannot do without it.
  */
-export function guessMapping(entity: IngestEntity, headers: readonly string[], rows: ColumnSample = []): Mapping {
-  const named = resolveColumns(entity, headers, {});
-  const used = new Set(named.values());
-  const guessed: GuessedColumn[] = [];
-  const synonyms = synonymsFor(entity, headers);
-  for (const field of canonicalFields[entity]) {
-    if (named.has(field)) continue;
-    for (const synonym of synonyms[field] ?? []) {
-      const header = headers.find((candidate) => !used.has(candidate) && headerWords(candidate) === headerWords(synonym));
-      if (header === undefined) continue;
-      guessed.push({ field, column: header });
-      used.add(header);
-      break;
-    }
-  }
-  const read = readContactsAsContacts(entity, guessed, named, rows);
-  const mapping: Mapping = { ...Object.fromEntries(named), ...Object.fromEntries(read.map(({ field, column }) => [field, column])) };
-  return withNameParts(entity, headers, mapping);
-}
+export type ColumnChoice = { columns: string[]; reason: 'several' | 'money' };
+
+/** The suggested mapping, and the fields it leaves unmapped for the user to pick a column for. */
+export type MappingGuess = { mapping: Mapping; choices: Record<string, ColumnChoice> };
 
 /**
- * "Name" beside "Surname" is the first name (splitNameColumns), as the file importer reads it: the
- * column is moved from the whole name to the first name, so the surname is not lost.
+ * Maps what it can without asking, as the CLI's file import reads a file without --map
+ * (column-plan.ts, planColumns): first the columns already named like a field (any case, spaces
+ * or dashes, and families such as `external_id.loyalty_card`), then, for what the file must
+ * hold, the one column under a common other name ("Date", "Total", "Tanggal", "Summa"), then
+ * the same for the optional fields, money fields aside. A field several columns could hold
+ * ("Order Status" and "Payment Status") is not guessed: the first would win by its position
+ * alone, so the user chooses, told which columns compete. A "Customer" column whose first `rows`
+ * hold mostly emails (phone numbers) is mapped to the customer's email (phone). A name split
+ * over two columns ("Name" and "Surname") is mapped to the first and last name.
  */
-function withNameParts(entity: IngestEntity, headers: readonly string[], mapping: Mapping): Mapping {
-  const parts = splitNameColumns(entity, headers);
+export function suggestMapping(entity: IngestEntity, headers: readonly string[], rows: ColumnSample = []): MappingGuess {
+  const named = resolveColumns(entity, headers, {});
+  const synonyms = synonymsFor(entity, headers);
+  const used = new Set(named.values());
+  const choices: Record<string, ColumnChoice> = {};
+  const candidatesFor = (field: string) => {
+    const names = new Set((synonyms[field] ?? []).map(headerWords));
+    return headers.filter((header) => !used.has(header) && names.has(headerWords(header)));
+  };
+  const required: GuessedColumn[] = [];
+  for (const field of fieldsStillNeeded(entity, new Set(named.keys()))) {
+    const candidates = candidatesFor(field);
+    if (candidates.length === 1) required.push({ field, column: candidates[0] });
+    else if (candidates.length > 1) choices[field] = { columns: candidates, reason: 'several' };
+  }
+  // a name split in two is read as its parts: the whole name's column alone would lose the surname
+  const nameParts = splitNameColumns(entity, headers).filter(({ field, column }) => named.get(field) !== column);
+  const given = [...required, ...nameParts];
+  const taken = new Set([...named.keys(), ...given.map(({ field }) => field), ...Object.keys(choices)]);
+  for (const { column } of given) used.add(column);
+  const optional: GuessedColumn[] = [];
+  for (const field of canonicalFields[entity]) {
+    if (taken.has(field)) continue;
+    const candidates = candidatesFor(field);
+    if (candidates.length === 0) continue;
+    if (moneyFields.has(field)) choices[field] = { columns: candidates, reason: 'money' };
+    else if (candidates.length > 1) choices[field] = { columns: candidates, reason: 'several' };
+    else {
+      optional.push({ field, column: candidates[0] });
+      used.add(candidates[0]);
+    }
+  }
+  const read = readContactsAsContacts(entity, [...required, ...optional], named, rows);
+  const mapping: Mapping = { ...Object.fromEntries(named), ...Object.fromEntries(read.map(({ field, column }) => [field, column])) };
+  return { mapping: withNameParts(mapping, nameParts), choices };
+}
+
+/** The suggested mapping alone (suggestMapping). */
+export function guessMapping(entity: IngestEntity, headers: readonly string[], rows: ColumnSample = []): Mapping {
+  return suggestMapping(entity, headers, rows).mapping;
+}
+
+/** "Name" beside "Surname" is the first name: the column is moved from the whole name to the first name. */
+function withNameParts(mapping: Mapping, parts: readonly GuessedColumn[]): Mapping {
   if (parts.length === 0) return mapping;
   const partColumns = new Set(parts.map(({ column }) => column));
   const kept = Object.entries(mapping).filter(([, column]) => !partColumns.has(column));

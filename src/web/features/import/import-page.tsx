@@ -8,13 +8,13 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { pluralKey } from '../../i18n/plural.js';
 import { ColumnMapping } from './column-mapping.js';
 import { CsvPreview } from './csv-preview.js';
-import { DateColumnWarnings } from './date-column-warnings.js';
-import { unreadableDateColumns } from './date-columns.js';
+import { DateColumnWarnings, ProvenDateFormatNote } from './date-column-warnings.js';
+import { provenDateFormat, unreadableDateColumns } from './date-columns.js';
 import { ImportProgress } from './import-progress.js';
 import { RejectsTable } from './rejects-table.js';
 import { alternativesText } from './field-labels.js';
 import { missingRequirements } from './field-requirements.js';
-import { guessMapping, importEntities } from './import-mapping.js';
+import { importEntities, suggestMapping, type MappingGuess } from './import-mapping.js';
 import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
 import { parseCsv, type ParsedCsv } from './parse-csv.js';
 import { blocksImport } from './parse-problems.js';
@@ -27,9 +27,11 @@ export function ImportPage() {
   const { t, format, locale } = useI18n();
   const [entity, setEntity] = useState<IngestEntity>('customers');
   const [preset, setPreset] = useState<Preset | null>(null);
-  const [dateFormat, setDateFormat] = useState('');
+  // null until the user (or a format) gives one: the file's own dates may then prove it
+  const [chosenDateFormat, setChosenDateFormat] = useState<string | null>(null);
   const [csv, setCsv] = useState<ParsedCsv | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
+  const [choices, setChoices] = useState<MappingGuess['choices']>({});
   const [phase, setPhase] = useState<Phase>('choose');
   const [totals, setTotals] = useState<ImportTotals>(emptyTotals);
   const [error, setError] = useState<Error | null>(null);
@@ -41,10 +43,15 @@ export function ImportPage() {
   const presets = browserPresets(entity);
   // a broken quote would send rows holding their neighbours' data: the file must be fixed first
   const isBlocked = csv !== null && blocksImport(csv.problems);
+  const provenDates = useMemo(() => (csv && chosenDateFormat === null ? provenDateFormat(entity, csv.rows, mapping) : null), [entity, csv, mapping, chosenDateFormat]);
+  const dateFormat = chosenDateFormat ?? provenDates?.format ?? '';
   const unreadableDates = useMemo(() => (csv ? unreadableDateColumns(entity, csv.rows, mapping, dateFormat) : []), [entity, csv, mapping, dateFormat]);
 
-  const mappingFor = (nextEntity: IngestEntity, nextPreset: Preset | null, file: ParsedCsv) =>
-    (nextPreset ? presetMapping(nextPreset, file.headers) : guessMapping(nextEntity, file.headers, file.rows));
+  const suggest = (nextEntity: IngestEntity, nextPreset: Preset | null, file: ParsedCsv) => {
+    const guess = nextPreset ? { mapping: presetMapping(nextPreset, file.headers), choices: {} } : suggestMapping(nextEntity, file.headers, file.rows);
+    setMapping(guess.mapping);
+    setChoices(guess.choices);
+  };
   const chooseFile = async (file: File | undefined) => {
     setError(null);
     setTotals(emptyTotals);
@@ -52,7 +59,7 @@ export function ImportPage() {
     try {
       const parsed = await parseCsv(file);
       setCsv(parsed);
-      setMapping(mappingFor(entity, preset, parsed));
+      suggest(entity, preset, parsed);
       setPhase('map');
     } catch (caught) {
       setError(caught as Error);
@@ -61,14 +68,14 @@ export function ImportPage() {
   const chooseEntity = (next: IngestEntity) => {
     setEntity(next);
     setPreset(null);
-    setDateFormat('');
-    if (csv) setMapping(guessMapping(next, csv.headers, csv.rows));
+    setChosenDateFormat(null);
+    if (csv) suggest(next, null, csv);
   };
   const choosePreset = (name: string) => {
     const next = presets.find((candidate) => candidate.name === name) ?? null;
     setPreset(next);
-    setDateFormat(next?.dateFormat ?? '');
-    if (csv) setMapping(mappingFor(entity, next, csv));
+    setChosenDateFormat(next?.dateFormat ?? null);
+    if (csv) suggest(entity, next, csv);
   };
   const start = async () => {
     if (!csv) return;
@@ -114,11 +121,12 @@ export function ImportPage() {
           </label>
           <label className="field">
             <span>{t('import.dateFormat')}</span>
-            <input type="text" name="dateFormat" value={dateFormat} placeholder="dd/MM/yyyy" disabled={phase === 'running'} aria-describedby="date-format-hint"
-              onChange={(event) => setDateFormat(event.target.value)} />
+            <input type="text" name="dateFormat" value={dateFormat} placeholder="dd/MM/yyyy" disabled={phase === 'running'} aria-describedby={provenDates ? 'date-format-hint date-format-proven' : 'date-format-hint'}
+              onChange={(event) => setChosenDateFormat(event.target.value)} />
           </label>
         </div>
         <p id="date-format-hint" className="muted small">{t('import.dateFormatHint')}</p>
+        {provenDates ? <ProvenDateFormatNote entity={entity} proven={provenDates} id="date-format-proven" /> : null}
         {csv && csv.problems.length > 0 ? (
           <ul className="inline-error" role={isBlocked ? 'alert' : undefined}>
             {csv.problems.slice(0, 20).map((problem, index) => (
@@ -130,8 +138,8 @@ export function ImportPage() {
       {csv ? (
         <Card title={t('import.step2')}>
           <CsvPreview csv={csv} />
-          <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setDateFormat} />
-          <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={setMapping} isFixed={preset !== null} />
+          <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setChosenDateFormat} />
+          <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={setMapping} choices={choices} isFixed={preset !== null} />
           {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
           {csv.rows.length === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
