@@ -19,6 +19,7 @@ import { reportCohorts, reportLifecycle } from './cohorts.service.js';
 import { reportRfm, reportTypes } from './reports.service.js';
 import { reportMoneyShape } from './report-money.js';
 import { customerTypeTimeline, getTypePolicy, setTypePolicy } from './types.service.js';
+import { typePolicySchema } from './policy.js';
 import {
   acknowledgedSchema, alertSchema, analyzeResultSchema, cohortsReportSchema, customerTypeTimelineSchema, lifecycleReportSchema, policyChangeSchema,
   reopenedSchema, rfmReportSchema, typePolicyResponseSchema, typesReportSchema,
@@ -40,6 +41,19 @@ const alertsQuery = z.object({
   offset: z.coerce.number().int().min(0).max(maxAlertOffset).optional().describe('Deprecated: page with cursor, which acknowledgements and new alerts do not shift'),
 }).refine((query) => query.cursor === undefined || query.offset === undefined, { message: 'send cursor or offset, not both', path: ['offset'] });
 
+/**
+ * The policy a PATCH may send: any part of it, each group deep-merged over the policy in force. It
+ * documents only: the merged policy is checked by parseTypePolicy (policy.ts), whose message names
+ * every bad threshold by its path (ANALYTICS_POLICY_INVALID).
+ */
+const policyPatchDocument = z.strictObject(Object.fromEntries(Object.entries(typePolicySchema.shape).map(
+  ([key, group]) => [key, (group instanceof z.ZodObject ? group.partial() : group).optional()],
+))).meta({ id: 'TypePolicyPatch', description: 'Any thresholds of the type policy (GET /api/analytics/policy, docs/customer-types.md); those not sent keep their value' });
+const policyPatchBody = z.record(z.string(), z.unknown()).meta({
+  description: 'The thresholds to change, e.g. {"vip": {"topPercent": 10}}. A threshold out of range or unknown is answered 400 ANALYTICS_POLICY_INVALID naming each by its path',
+  allOf: [{ $ref: '#/components/schemas/TypePolicyPatchInput' }],
+});
+
 export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.store.db;
@@ -59,7 +73,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
 
   api.patch('/analytics/policy', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Change type thresholds; everyone is reclassified', body: z.record(z.string(), z.unknown()), response: { 200: policyChangeSchema, 429: heavyWorkRefusedResponse } },
+    schema: { tags, summary: 'Change type thresholds; everyone is reclassified', body: policyPatchBody, response: { 200: policyChangeSchema, 429: heavyWorkRefusedResponse } },
     // everyone is reclassified and every segment refreshed: an analysis's work
     ...heavyWork('type policy change'),
   }, async (request) => {

@@ -12,6 +12,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerImportsCommand } from './commands/imports.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerOrdersCommand } from './commands/orders.js';
 import { registerModelsCommand } from './commands/models.js';
 import { registerRatesCommand } from './commands/rates.js';
 import { registerSettingsCommand } from './commands/settings.js';
@@ -52,6 +53,7 @@ export function createProgram() {
   registerImportsCommand(program, runtime);
   registerRebuildCommand(program, runtime);
   registerCustomersCommand(program, runtime);
+  registerOrdersCommand(program, runtime);
   registerUsersCommand(program, runtime);
   registerApiKeysCommand(program, runtime);
   registerAuditCommand(program, runtime);

@@ -134,15 +134,6 @@ export const customerPageSchema = cursorPage(customerSummarySchema).extend({
 });
 export const customerCountSchema = z.object({ count: z.number().int().describe('customers the list holds under these filters (merged customers not counted)') });
 
-export const timelinePageSchema = cursorPage(objectOf<TimelineEntry>()({
-  at: timestamp.describe('When it happened; a type change and a prediction are dated the end of the store day they describe (a prediction its as-of day, not when it was made: detail.predictedAt)'),
-  kind: z.enum(['order', 'interest', 'merge', 'type_change', 'prediction', 'profile_change', 'identity_removal'])
-    .describe('profile_change: an edit of profile fields (detail.before and detail.after hold the values it changed; detail.fields only, for edits recorded before values were kept); identity_removal: an identity removed (detail.kind, namespace, value, clearedField); both with detail.by, who did it'),
-  id: z.number().int().describe('Unique among the entries of its kind at its time: a type_change saying a type was entered and the one saying it was left (detail.change) may share one'),
-  title: z.string(),
-  detail: z.record(z.string(), z.unknown()).describe('The facts of the entry; their fields depend on its kind (an order at midnight in the store\'s zone has isDateOnly: true, as a date without a time is stored)'),
-}));
-
 export const mergeListSchema = z.object({
   items: z.array(objectOf<Awaited<ReturnType<typeof listMerges>>[number]>()({
     merge_id: z.number().int(),

@@ -10,7 +10,8 @@ import { createCustomer, customerUpdateAuditDetail, deleteCustomer, updateCustom
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
 import { removeIdentity } from './remove-identity.service.js';
 import { customerTimeline } from './timeline.js';
-import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeListSchema, timelinePageSchema } from './customer-responses.schemas.js';
+import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeListSchema } from './customer-responses.schemas.js';
+import { timelinePageSchema } from './timeline-responses.schemas.js';
 import { customerWriteResponseSchema, identityRemovalResponseSchema } from './customer-write-responses.schemas.js';
 import { errorResponse, noContent } from '../server/responses.js';
 import type { Principal } from '../server/access.js';

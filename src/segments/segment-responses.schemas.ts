@@ -4,6 +4,7 @@ import type { MemberRow, MembershipEvent } from './membership.repo.js';
 import type { SegmentPreview } from './preview.service.js';
 import type { SegmentRow } from './segments.repo.js';
 import type { SegmentRefresh } from './segments.service.js';
+import { filterOutputDocumented } from './filter-document.schemas.js';
 
 /**
  * What the segment routes answer, following segments.repo.ts,
@@ -14,7 +15,7 @@ export const segmentSchema = objectOf<SegmentRow>()({
   segment_id: z.number().int(),
   name: z.string(),
   description: z.string().nullable(),
-  filter: z.unknown().describe('The filter, normalised (docs/segments.md)'),
+  filter: filterOutputDocumented,
   member_count: z.number(),
   refreshed_at: timestamp.nullable(),
   created_by: z.string().describe('Who saved it: a person as user:<id>, with their email only for a caller holding audit:read'),

@@ -19,11 +19,13 @@ import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import {
   segmentFieldsSchema, segmentMembersSchema, segmentPreviewSchema, segmentRefreshSchema, segmentSchema, segmentWithHistorySchema,
 } from './segment-responses.schemas.js';
+import { filterInputDocumented } from './filter-document.schemas.js';
 
 const tags = ['segments'];
 const segmentParams = z.object({ segmentId: z.coerce.number().int().positive() });
-// The filter is checked by parseFilter in the service, which reports every problem with its path.
-const filterBody = z.unknown().describe('A filter in the segment filter language (docs/segments.md)');
+// The filter is checked by parseFilter in the service, which reports every problem with its path;
+// its schema only documents the shape (filter-document.schemas.ts).
+const filterBody = filterInputDocumented;
 const segmentBody = z.strictObject({ name: z.string().trim().min(1).max(120), description: z.string().max(2000).nullish(), filter: filterBody });
 const notFound = errorResponse('No such segment (SEGMENT_NOT_FOUND)');
 const nameTaken = errorResponse('Another segment has this name (SEGMENT_NAME_EXISTS)');

@@ -29,7 +29,7 @@ export async function withIdempotency(
       .where('principal', '=', request.principal).where('idempotency_key', '=', key).executeTakeFirst();
     if (!previous) return undefined;
     if (previous.request_hash !== requestHash) {
-      throw new AppError('INGEST_IDEMPOTENCY_MISMATCH', `The Idempotency-Key "${key}" was already used with a different request body. Use a new key for a new batch.`, { field: 'Idempotency-Key' });
+      throw new AppError('INGEST_IDEMPOTENCY_MISMATCH', `The Idempotency-Key "${key}" was already used with a different request body. Use a new key for a new request, or send the first body again to get its answer.`, { field: 'Idempotency-Key' });
     }
     const body = typeof previous.response === 'string' ? JSON.parse(previous.response) : previous.response;
     return { statusCode: previous.status_code, body, isReplay: true };

@@ -12,6 +12,7 @@ import { registerReportRoutes } from '../reports/reports.routes.js';
 import { registerSegmentRoutes } from '../segments/segments.routes.js';
 import { registerPersonaRoutes } from '../personas/personas.routes.js';
 import { registerCategoryRoutes } from '../catalog/index.js';
+import { registerOrderRoutes } from '../orders/index.js';
 
 /** All JSON API routes, mounted under /api. */
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -24,6 +25,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   });
   await registerAuthRoutes(api, deps);
   await registerCustomerRoutes(api, deps);
+  await registerOrderRoutes(api, deps);
   await registerIngestRoutes(api, deps);
   await registerModelRoutes(api, deps);
   await registerAnalyticsRoutes(api, deps);

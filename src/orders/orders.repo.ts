@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+type Db = Kysely<Database>;
+
+/** An order as stored, with its lines: amounts in minor units (see OrderRow's fields in orders.schemas.ts). */
+export type OrderRow = {
+  order_id: number;
+  customer_id: number;
+  source: string;
+  external_id: string;
+  ordered_at: Date;
+  status: Database['customer_order']['status'];
+  channel: Database['customer_order']['channel'];
+  currency: string;
+  total_minor: number;
+  amount_minor: number;
+  refunded_minor: number;
+  discount_minor: number;
+  promotion_code: string | null;
+  location: string | null;
+  recipient_customer_id: number | null;
+  created_at: Date;
+  updated_at: Date;
+  lines: OrderLineRow[];
+};
+
+export type OrderLineRow = { line_no: number; sku: string | null; product_name: string | null; category: string | null; quantity: number; unit_price_minor: number };
+
+const orderColumns = [
+  'order_id', 'customer_id', 'source', 'external_id', 'ordered_at', 'status', 'channel', 'currency', 'total_minor', 'amount_minor',
+  'refunded_minor', 'discount_minor', 'promotion_code', 'location', 'recipient_customer_id', 'created_at', 'updated_at',
+] as const;
+
+/** One order by its id (customer_order_order_id_idx), with its lines; undefined when there is none. */
+export async function findOrderById(db: Db, orderId: number): Promise<OrderRow | undefined> {
+  const order = await db.selectFrom('customer_order').select(orderColumns).where('order_id', '=', orderId).executeTakeFirst();
+  return order && { ...order, lines: await findOrderLines(db, order.customer_id, order.order_id) };
+}
+
+/** One order by its id in the system it came from (customer_order_external_key: exact, as imports match it). */
+export async function findOrderByExternalId(db: Db, source: string, externalId: string): Promise<OrderRow | undefined> {
+  const order = await db.selectFrom('customer_order').select(orderColumns).where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
+  return order && { ...order, lines: await findOrderLines(db, order.customer_id, order.order_id) };
+}
+
+async function findOrderLines(db: Db, customerId: number, orderId: number): Promise<OrderLineRow[]> {
+  return db.selectFrom('order_line').select(['line_no', 'sku', 'product_name', 'category', 'quantity', 'unit_price_minor'])
+    .where('customer_id', '=', customerId).where('order_id', '=', orderId).orderBy('line_no').execute();
+}
