@@ -221,6 +221,8 @@ export type ImportRunTable = {
   order_updated_count: number | null;
   order_unchanged_count: number | null;
   order_rejected_count: number | null;
+  /** Customers the run created (buyers or people it did not know); null for runs before it was counted. */
+  created_customer_count: number | null;
 };
 
 /** How many rows of an import run were rejected, per reject code. */

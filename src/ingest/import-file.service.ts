@@ -63,6 +63,12 @@ export type ImportSummary = {
   rejectCounts: RejectCount[];
   /** Customer files: stubs (customers known only from orders or events) that rows joined into their customer by a merge. */
   joinedStubs: number;
+  /**
+   * Customers the file created: buyers, recipients or people it did not know (orders, events), people
+   * it is first to describe (customers); 0 when the same file is imported again. An orders file
+   * imported without the source its customers were imported with creates new customers (known only by that id).
+   */
+  createdCustomers: number;
   /** The first 20 rows that joined stubs: the row's line, its customer, the stubs merged into them and the merges (undo with `clientele customers unmerge`). */
   joinsSample: StubJoinRecord[];
   /** Required fields read from a column under a common other name ("Date" for ordered_at), said so the owner can check them. */
@@ -102,6 +108,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   let orders = hasOrderCounts(options.entity) ? emptyOrderCounts() : null;
   let rejected = 0;
   let joinedStubs = 0;
+  let createdCustomers = 0;
   const joinsSample: StubJoinRecord[] = [];
   // set by parseFile before its first batch
   let columns = null as ColumnPlan | null;
@@ -144,6 +151,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       totals.updated += outcome.updated;
       totals.unchanged += outcome.unchanged;
       if (orders && outcome.orders) orders = addOrderCounts(orders, outcome.orders);
+      createdCustomers += outcome.createdCustomers;
       for (const join of outcome.joins ?? []) {
         joinedStubs += join.mergedCustomerIds.length;
         if (joinsSample.length < 20) joinsSample.push(join);
@@ -174,7 +182,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   return {
     importId, entity: options.entity, file: options.file, ...totals, rejected, orders, seconds,
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample, rejectCounts,
-    joinedStubs, joinsSample, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
+    joinedStubs, joinsSample, createdCustomers, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
     inferredDateFormat,
   };
 }

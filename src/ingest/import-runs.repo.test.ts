@@ -12,7 +12,7 @@ describeEachStore('import runs', (context) => {
     const killed = await run('killed.csv');
     const live = await run('live.csv');
     const done = await run('done.csv');
-    const emptyBatch: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [] };
+    const emptyBatch: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [], createdCustomers: 0 };
     await addBatchToImportRun(db, live, 500, emptyBatch);
     await finishImportRun(db, done, 'completed');
     // the killed run's last batch committed long ago; nothing finished it
@@ -31,7 +31,7 @@ describeEachStore('import runs', (context) => {
     const importId = await startImportRun(db, { entity: 'orders', fileName: 'retail.csv', preset: 'uci-online-retail', startedBy: 'test' });
     const other = await startImportRun(db, { entity: 'orders', fileName: 'other.csv', preset: null, startedBy: 'test' });
     const reject = (line: number, code: Reject['code']): Reject => ({ file: 'retail.csv', line, field: 'customer_id', code, params: {}, reason: 'why' });
-    const batch = (rejects: Reject[]): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects, changedCustomerIds: [] });
+    const batch = (rejects: Reject[]): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects, changedCustomerIds: [], createdCustomers: 0 });
     await addBatchToImportRun(db, importId, 3, batch([reject(2, 'CUSTOMER_MISSING'), reject(3, 'ORDER_ROWS_DISAGREE'), reject(4, 'CUSTOMER_MISSING')]));
     await addBatchToImportRun(db, importId, 2, batch([]));
     await addBatchToImportRun(db, importId, 2, batch([reject(8, 'CUSTOMER_MISSING'), reject(9, 'AMOUNT_UNREADABLE')]));

@@ -6,12 +6,12 @@ import { hasOrderCounts, type BatchOutcome } from './write/index.js';
 
 type Db = Kysely<Database>;
 
-/** A run of an orders or lines file counts orders from 0; other runs have no order counts (null). */
+/** A run of an orders or lines file counts orders from 0; other runs have no order counts (null). Every run counts the customers it creates from 0. */
 export async function startImportRun(db: Db, run: { entity: ImportEntity; fileName: string | null; preset: string | null; startedBy: string }): Promise<number> {
   const orders = hasOrderCounts(run.entity) ? { order_inserted_count: 0, order_updated_count: 0, order_unchanged_count: 0, order_rejected_count: 0 } : {};
   const row = await db
     .insertInto('import_run')
-    .values({ entity: run.entity, file_name: run.fileName, preset: run.preset, started_by: run.startedBy, ...orders })
+    .values({ entity: run.entity, file_name: run.fileName, preset: run.preset, started_by: run.startedBy, created_customer_count: 0, ...orders })
     .returning('import_id')
     .executeTakeFirstOrThrow();
   return row.import_id;
@@ -23,7 +23,8 @@ export async function addBatchToImportRun(db: Db, importId: number, read: number
   await sql`
     update import_run set read_count = read_count + ${read}::int, inserted_count = inserted_count + ${outcome.inserted}::int,
       updated_count = updated_count + ${outcome.updated}::int, unchanged_count = unchanged_count + ${outcome.unchanged}::int,
-      rejected_count = rejected_count + ${outcome.rejects.length}::int, heartbeat_at = now()${orders ? sql`,
+      rejected_count = rejected_count + ${outcome.rejects.length}::int,
+      created_customer_count = coalesce(created_customer_count, 0) + ${outcome.createdCustomers}::int, heartbeat_at = now()${orders ? sql`,
       order_inserted_count = coalesce(order_inserted_count, 0) + ${orders.inserted}::int, order_updated_count = coalesce(order_updated_count, 0) + ${orders.updated}::int,
       order_unchanged_count = coalesce(order_unchanged_count, 0) + ${orders.unchanged}::int, order_rejected_count = coalesce(order_rejected_count, 0) + ${orders.rejected}::int` : sql``}
     where import_id = ${importId}::bigint`.execute(db);
@@ -91,7 +92,7 @@ export async function listImportRuns(db: Db, options: { limit?: number; beforeId
   let query = db
     .selectFrom('import_run')
     .select(['import_id', 'entity', 'file_name', 'preset', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count',
-      'order_inserted_count', 'order_updated_count', 'order_unchanged_count', 'order_rejected_count', 'started_at', 'finished_at', 'started_by'])
+      'order_inserted_count', 'order_updated_count', 'order_unchanged_count', 'order_rejected_count', 'created_customer_count', 'started_at', 'finished_at', 'started_by'])
     .select(sql<ImportRunStatus>`case when import_run.status = 'running' and not ${isRunAlive('import_run')} then 'interrupted' else import_run.status end`.as('status'));
   if (options.beforeId !== undefined) query = query.where('import_id', '<', options.beforeId);
   if (options.importId !== undefined) query = query.where('import_id', '=', options.importId);

@@ -24,6 +24,11 @@ export type BatchSummary = {
   orders: OrderCounts | null;
   /** Record fields no canonical field reads (a typo such as "chanel"): not stored. */
   ignoredFields: string[];
+  /**
+   * Customers this batch created: buyers, recipients or people it did not know (orders, events), people
+   * it is first to describe (customers). Orders sent without their customers' source show up here.
+   */
+  createdCustomers: number;
 };
 
 /** A batch sent as part of an open run (POST /api/imports): the run it adds to, and each record's line in the file. */
@@ -75,6 +80,7 @@ export async function ingestRecords(
     const summary: BatchSummary = {
       importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length,
       orders: hasOrderCounts(entity) ? (outcome.orders ?? emptyOrderCounts()) : null, rejects: allRejects, joins: outcome.joins ?? [], ignoredFields,
+      createdCustomers: outcome.createdCustomers,
     };
     await options.beforeCommit?.(trx, summary);
     return summary;

@@ -8,6 +8,7 @@ import { withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
 import type { Reject } from './canonical.js';
 import { rejectCodes } from './reject-codes.js';
+import { ingestRecordDocumentation } from './record-schemas.js';
 import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batch.service.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import type { OrderCounts } from './write/order-counts.js';
@@ -39,6 +40,7 @@ const summarySchema = objectOf<BatchSummary>()({
     mergedCustomerIds: z.array(z.number().int()).optional(),
   })).describe('Customers known only from orders or events (stubs) that a record joined into the customer it describes (`line` is the record\'s position); each join is a merge, undone with POST /api/merges/{mergeId}/undo'),
   ignoredFields: z.array(z.string()).describe('Record fields no canonical field reads (a typo such as "chanel"), or an order line\'s fields (sku, product_name, category, quantity, line_no) in orders records with an amount but no unit_price, which are stored as whole orders; not stored'),
+  createdCustomers: z.number().int().nonnegative().optional().describe('Customers this batch created, beside the record counts: buyers and gift recipients (orders) or people (events) no stored customer was found for, and people a customers batch is first to describe; 0 for products and lines. Orders sent without the source their customers were imported with find no one and create new customers, counted here. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
 });
 const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[number]>()({
   import_id: z.number().int(), entity: z.string(), file_name: z.string().nullable(), preset: z.string().nullable(),
@@ -46,6 +48,7 @@ const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[numb
   unchanged_count: z.number(), rejected_count: z.number(),
   order_inserted_count: z.number().nullable().describe('Orders and lines imports: orders inserted, each counted once (the other counts are of rows); null for other entities and runs from before orders were counted'),
   order_updated_count: z.number().nullable(), order_unchanged_count: z.number().nullable(), order_rejected_count: z.number().nullable(),
+  created_customer_count: z.number().nullable().describe('Customers the run created (buyers, gift recipients or people it did not know, people a customers file is first to describe); null for runs from before they were counted'),
   started_at: timestamp, finished_at: timestamp.nullable(),
   started_by: z.string().describe('Who started it: a key as api-key:<id>:<name>, the command line as cli:<account>, a person as user:<id> with their email only for a caller holding audit:read. The id is an opaque staff number: only callers holding users:manage (who hold audit:read too) can map it to a person'),
 });
@@ -64,7 +67,8 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       params: z.object({ entity: z.enum(entities) }),
       headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
       body: z.strictObject({
-        records: z.array(z.record(z.string(), z.unknown())).min(1).max(maxBatchRecords)
+        // each entity's record schema is documentation only (record-schemas.ts): the row parser judges records, as it always has
+        records: z.array(z.record(z.string(), z.unknown()).meta(ingestRecordDocumentation)).min(1).max(maxBatchRecords)
           .describe('the records, by canonical field name. Money (amount, refunded_amount, discount_amount, unit_price) is in the currency\'s major units as written, a string or a number: "12.50" is twelve and a half euros, not 1250 cents. A string is read as people write amounts: one dot or comma followed by exactly three digits is a thousands separator ("1.500" and "1,500" are 1500; "Rp 45.000" is 45000) unless the currency has three decimals, so send a JSON number, or a string with no thousands separators and a dot before the decimals, to leave no doubt. amount, refunded_amount and discount_amount may not have more decimals than the record\'s currency (IDR none, EUR two, KWD three; trailing zeros aside): "12.50" in IDR is rejected as AMOUNT_TOO_PRECISE, never rounded. unit_price is rounded to the currency\'s minor unit, as some exports price items in fractions of a cent'),
         source: z.string().min(1).max(64).optional().describe('namespace of the records\' customer and order ids, e.g. "shopify" (default "api"). Send the same source with every batch from one system: a customer_id is looked up in its own source only, so orders sent without the source their customers were sent with make new customers (known only by that id) instead of finding them'),
         dateFormat: z.string().min(1).max(64).optional().describe('how times without an ISO form are written, as the CLI\'s --date-format: dd/MM/yyyy, MM/dd/yyyy HH:mm, yyyyMMdd…'),
@@ -105,17 +109,28 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     schema: {
       tags: ['ingest'],
       summary: 'Open an import run for a file sent in several batches',
-      description: 'The Location header gives the run\'s address, /api/imports/{importId}. Send each batch to POST /api/ingest/{entity} with this importId (and, best, each record\'s line in the file), then close the run. The file shows once in the list of imports, with the counts of all its batches; a run that receives nothing for ten minutes reads as interrupted.',
+      description: 'The Location header gives the run\'s address, /api/imports/{importId}. Send each batch to POST /api/ingest/{entity} with this importId (and, best, each record\'s line in the file), then close the run. The file shows once in the list of imports, with the counts of all its batches; a run that receives nothing for ten minutes reads as interrupted. Send an Idempotency-Key header (at most 200 characters) to make a retry safe: a retry with the same key and body answers the run the first request opened, as it is now, with the header Idempotent-Replayed: true, and opens no other; the same key with another body is refused (409 INGEST_IDEMPOTENCY_MISMATCH). Keys are the caller\'s own and apart from those of ingest batches.',
+      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
       body: z.strictObject({
         entity: z.enum(entities),
         fileName: z.string().min(1).max(255).optional().describe('the file\'s name: shown in the list of imports and given as the file of its rejects'),
       }),
-      response: { 201: importRunSchema },
+      response: { 201: importRunSchema, 409: errorResponse('The Idempotency-Key was used before with another body (INGEST_IDEMPOTENCY_MISMATCH)') },
     },
   }, async (request, reply) => {
-    const run = await openImportRun(deps.store.db, { entity: request.body.entity, fileName: request.body.fileName ?? null, actor: actorOf(request.principal) }, runViewOf(request.principal));
-    reply.header('location', `/api/imports/${run.import_id}`);
-    return reply.status(201).send(run);
+    const actor = actorOf(request.principal);
+    const view = runViewOf(request.principal);
+    // keys are the caller's own, per route: the same key sent with an ingest batch is another request
+    const opened = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal: `POST /api/imports ${actor}`, body: request.body }, async (remember) => {
+      const run = await openImportRun(deps.store.db, { entity: request.body.entity, fileName: request.body.fileName ?? null, actor }, view,
+        (trx, importId) => remember(trx, { statusCode: 201, body: { importId } }));
+      return { statusCode: 201, body: { importId: run.import_id, run } };
+    });
+    const { importId, run } = opened.body as { importId: number; run?: Awaited<ReturnType<typeof readImportRun>> };
+    // a replay answers the run the first request opened, as it is now and as this caller may see it
+    if (opened.isReplay) reply.header('idempotent-replayed', 'true');
+    reply.header('location', `/api/imports/${importId}`);
+    return reply.status(201).send(opened.isReplay || !run ? await readImportRun(deps.store.db, importId, view) : run);
   });
 
   api.post('/imports/:importId/close', {

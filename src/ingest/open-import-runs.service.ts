@@ -12,10 +12,18 @@ import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
  * shares between batches (duplicates within the file are found, a customer
  * file's rows about one person add up) and the list of imports shows the file
  * once. A run whose batches stop for ten minutes reads as interrupted, as a
- * killed CLI import does.
+ * killed CLI import does. `beforeCommit` runs inside the transaction that opens
+ * the run (the idempotency record, so that a retried open cannot open a second run).
  */
-export async function openImportRun(db: Kysely<Database>, run: { entity: ImportEntity; fileName: string | null; actor: string }, view: ImportRunView = {}) {
-  const importId = await startImportRun(db, { entity: run.entity, fileName: run.fileName, preset: null, startedBy: run.actor });
+export async function openImportRun(
+  db: Kysely<Database>, run: { entity: ImportEntity; fileName: string | null; actor: string }, view: ImportRunView = {},
+  beforeCommit?: (trx: Kysely<Database>, importId: number) => Promise<void>,
+) {
+  const importId = await db.transaction().execute(async (trx) => {
+    const opened = await startImportRun(trx, { entity: run.entity, fileName: run.fileName, preset: null, startedBy: run.actor });
+    await beforeCommit?.(trx, opened);
+    return opened;
+  });
   return readImportRun(db, importId, view);
 }
 

@@ -48,6 +48,20 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
   });
 }
 
+/**
+ * The customers the file created, beside the row counts. An orders or events file makes a new
+ * customer for each buyer it finds no one for, which is right the first time and a surprise when
+ * the customers were imported before under another --source: said with the way to check.
+ */
+function formatCreatedCustomers(summary: Pick<ImportSummary, 'entity' | 'createdCustomers'>): string[] {
+  if (summary.entity === 'products' || summary.entity === 'lines') return [];
+  const count = summary.createdCustomers;
+  const line = `  customers created: ${count}`;
+  if (count === 0 || summary.entity === 'customers') return [line];
+  const who = summary.entity === 'orders' ? 'buyers or gift recipients' : 'people';
+  return [`${line} (${who} no stored customer was found for: a customer_id is looked up only among the ids imported with the same --source, so check it is the one the customers were imported with)`];
+}
+
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
     `Imported ${summary.entity} from ${summary.file} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond).toLocaleString('en')} rows/s)`,
@@ -56,6 +70,7 @@ export function formatSummary(summary: ImportSummary): string {
   // rows are not orders: an export of one row per order line names fewer orders than it has rows
   const { orders } = summary;
   if (orders) lines.push(`  orders: ${orders.inserted} inserted, ${orders.updated} updated, ${orders.unchanged} unchanged, ${orders.rejected} rejected`);
+  lines.push(...formatCreatedCustomers(summary));
   lines.push(...formatColumns(summary));
   const dates = summary.inferredDateFormat;
   if (dates) {

@@ -34,9 +34,15 @@ export type BatchOutcome = {
   joins?: StubJoinRecord[];
   /** Orders and lines files: the orders the batch named, each counted once (order-counts.ts). */
   orders?: OrderCounts;
+  /**
+   * Customers the batch created and kept: buyers and gift recipients an orders batch, and people an
+   * events batch, did not know (less those of rows it then rejected), people a customers batch is
+   * first to describe. A batch sent without the source its customers were imported with shows here.
+   */
+  createdCustomers: number;
 };
 
-export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [] });
+export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [], createdCustomers: 0 });
 
 /**
  * The factor that turns minor units of `currency` into minor units of the store

@@ -12,9 +12,10 @@ type Db = Kysely<Database>;
  * rewritten): a rejected row writes nothing, neither a stub customer nor an
  * identity. Customers are created before the rows are written because the
  * common batch rejects nothing, and knowing which rows survive would cost a
- * round trip of its own; this runs only when a row was rejected.
+ * round trip of its own; this runs only when a row was rejected. Returns how
+ * many created customers it took back.
  */
-export async function removeCustomersOfRejectedRows(db: Db, resolution: RefResolution, keptRefs: CustomerRef[][], keptCustomerIds: ReadonlySet<number>): Promise<void> {
+export async function removeCustomersOfRejectedRows(db: Db, resolution: RefResolution, keptRefs: CustomerRef[][], keptCustomerIds: ReadonlySet<number>): Promise<number> {
   const named = new Set(keptRefs.flatMap((refs) => refs.map(identityTripleKey)));
   const orphans = resolution.createdIds.filter((customerId) => !keptCustomerIds.has(customerId));
   const orphanSet = new Set(orphans);
@@ -23,7 +24,7 @@ export async function removeCustomersOfRejectedRows(db: Db, resolution: RefResol
     ...resolution.newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: resolution.createdIds[slot] }))),
   ];
   const stray = planned.filter(({ identity, customerId }) => !named.has(identityTripleKey(identity)) && !orphanSet.has(customerId));
-  if (orphans.length === 0 && stray.length === 0) return;
+  if (orphans.length === 0 && stray.length === 0) return 0;
   await sql`
     with stray_identity as (
       delete from customer_identity ci
@@ -35,4 +36,5 @@ export async function removeCustomersOfRejectedRows(db: Db, resolution: RefResol
     orphan_identity as (delete from customer_identity where customer_id = any(${orphans}::bigint[]) returning 1),
     orphan_trait as (delete from customer_trait where customer_id = any(${orphans}::bigint[]) returning 1)
     delete from customer where customer_id = any(${orphans}::bigint[])`.execute(db);
+  return orphans.length;
 }

@@ -126,6 +126,7 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
     else outcome.unchanged += 1;
   }
   await createResolvedCustomers(db, resolution, described);
+  outcome.createdCustomers = resolution.createdIds.length;
   // stubs a row joined become part of its customer before the row's facts are applied to them
   outcome.joins = await joinStubs(db, resolution.joins.map((join) => ({ line: rows[join.row].line, customerId: join.customerId, mergedIds: join.mergedIds })), context);
   // every customer the batch wrote, so that segments (consent, city…) reconsider them in its transaction

@@ -70,10 +70,12 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     } else if (row.is_same) outcome.unchanged += 1;
     else reject(row.line, { code: 'EVENT_CHANGED', params: {}, reason: 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.' });
   }
+  let removed = 0;
   if (rejectedLines.size > 0) {
     const kept = unique.map((row, index) => ({ row, customerId: customerIds[index] })).filter(({ row }) => !rejectedLines.has(row.line));
-    await removeCustomersOfRejectedRows(db, resolution, kept.map(({ row }) => row.customer), new Set(kept.map(({ customerId }) => customerId)));
+    removed = await removeCustomersOfRejectedRows(db, resolution, kept.map(({ row }) => row.customer), new Set(kept.map(({ customerId }) => customerId)));
   }
+  outcome.createdCustomers = resolution.createdIds.length - removed;
   await addEventsToTraits(db, added);
   // their interest conditions, and a lead's type, are judged again in this batch's transaction
   outcome.changedCustomerIds = [...new Set(added.map((event) => event.customerId))];

@@ -105,12 +105,14 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const careful = staged.filter((order) => order.hasLines || fast.notInsertedLines.has(order.order.line));
   const written = careful.length === 0 ? { rejectedLines: new Set<number>(), customerIds: [] } : await writeCarefully(db, careful, context, outcome, fates);
 
+  let removed = 0;
   if (written.rejectedLines.size > 0) {
     const kept = staged.filter((order) => !written.rejectedLines.has(order.order.line));
-    await removeCustomersOfRejectedRows(db, resolution,
+    removed = await removeCustomersOfRejectedRows(db, resolution,
       kept.flatMap((order) => [order.order.customer, order.order.recipient ?? []]),
       new Set(kept.flatMap((order) => (order.recipientId === null ? [order.customerId] : [order.customerId, order.recipientId]))));
   }
+  outcome.createdCustomers += resolution.createdIds.length - removed;
   // a later order of a merged person, or a later gift for them, stays theirs if the merge is undone
   const stored = staged.filter((order) => !written.rejectedLines.has(order.order.line));
   if (written.rejectedLines.size > 0) await renameCreatedByStoredOrders(db, createdNames, stored);

@@ -81,6 +81,8 @@ export type IngestSummary = {
   orders?: OrderCounts | null;
   /** Record fields the server did not read (an order line's fields in orders without unit_price); absent from answers stored before it said so. */
   ignoredFields?: string[];
+  /** Customers the batch created (buyers or people no stored customer was found for); absent from answers stored before it was counted. */
+  createdCustomers?: number;
 };
 
 /** An import run as GET /api/imports lists it (one file, or one API batch sent alone). */

@@ -58,4 +58,19 @@ describe('the import summary', () => {
     const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
     expect(importSummaryLines({ ...emptyTotals, read: 1, inserted: 1 }, total, t, format, locale)).toEqual([expected]);
   });
+
+  it.each<[Locale, string]>([
+    ['en', 'New customers: 1,002. A customer ID finds only customers imported from the same source, so a file from another source makes new ones.'],
+    ['id', 'Pelanggan baru: 1.002. ID pelanggan hanya menemukan pelanggan yang diimpor dari sumber yang sama, sehingga file dari sumber lain membuat pelanggan baru.'],
+    ['lv', 'Jauni klienti: 1002. Klienta ID atrod tikai klientus, kas importēti no tā paša avota, tāpēc fails no cita avota izveido jaunus klientus.'],
+  ])('says in %s how many customers the batches created, and nothing when they created none', (locale, expected) => {
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+    const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
+    const first = addBatchSummary(emptyTotals, summary({ read: 1000, inserted: 1000, createdCustomers: 1000, orders: { inserted: 1000, updated: 0, unchanged: 0, rejected: 0 } }));
+    // an answer replayed from before the server counted them adds none
+    const totals = addBatchSummary(addBatchSummary(first, summary({ read: 2, inserted: 2, createdCustomers: 2 })), summary({ read: 1, unchanged: 1 }));
+    expect(totals.createdCustomers).toBe(1002);
+    expect(importSummaryLines(totals, 1003, t, format, locale)).toEqual([expect.any(String), expect.any(String), expected]);
+    expect(importSummaryLines({ ...totals, createdCustomers: 0 }, 1003, t, format, locale)).toHaveLength(2);
+  });
 });

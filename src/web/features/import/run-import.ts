@@ -8,11 +8,14 @@ export const batchSize = 1000;
 
 /**
  * Rows, and the orders beside them (`orders`: null until a batch of an orders or lines file answers them);
- * `ignoredFields`: the mapped fields any batch's answer says were not read, so none is dropped without a word.
+ * `ignoredFields`: the mapped fields any batch's answer says were not read, so none is dropped without a word;
+ * `createdCustomers`: the customers the batches created (buyers or people no stored customer was found for).
  */
-export type ImportTotals = { read: number; inserted: number; updated: number; unchanged: number; rejected: number; orders: OrderCounts | null; rejects: Reject[]; ignoredFields: string[] };
+export type ImportTotals = {
+  read: number; inserted: number; updated: number; unchanged: number; rejected: number; orders: OrderCounts | null; rejects: Reject[]; ignoredFields: string[]; createdCustomers: number;
+};
 
-export const emptyTotals: ImportTotals = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [], ignoredFields: [] };
+export const emptyTotals: ImportTotals = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [], ignoredFields: [], createdCustomers: 0 };
 
 /** The totals with one batch's summary added (its rejects name the file's lines: each batch says which lines it holds). */
 export function addBatchSummary(totals: ImportTotals, summary: IngestSummary): ImportTotals {
@@ -25,6 +28,8 @@ export function addBatchSummary(totals: ImportTotals, summary: IngestSummary): I
     orders: addOrders(totals.orders, summary.orders ?? null),
     rejects: [...totals.rejects, ...summary.rejects],
     ignoredFields: [...new Set([...totals.ignoredFields, ...(summary.ignoredFields ?? [])])],
+    // an answer replayed from before the server counted them has none
+    createdCustomers: totals.createdCustomers + (summary.createdCustomers ?? 0),
   };
 }
 
