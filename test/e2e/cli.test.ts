@@ -62,13 +62,13 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     const result = await runCli(['--db', storeDir, '--json', 'imports', '--limit', '2']);
     expect(result.code).toBe(0);
     const runs = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
-    expect(runs.map((run) => [run.entity, String(run.file_name).split(/[\\/]/).pop(), run.status, run.read_count, run.rejected_count, run.order_inserted_count])).toEqual([
-      ['orders', 'bad-orders.csv', 'completed', 9, 8, 1],
-      ['customers', 'customers.csv', 'completed', 3, 0, null],
+    expect(runs.map((run) => [run.entity, String(run.file_name).split(/[\\/]/).pop(), run.status, run.read_count, run.rejected_count, run.order_inserted_count, run.created_customer_count])).toEqual([
+      ['orders', 'bad-orders.csv', 'completed', 9, 8, 1, 0],
+      ['customers', 'customers.csv', 'completed', 3, 0, null, 3],
     ]);
     const text = await runCli(['--db', storeDir, 'imports', '--before', String(runs[0].import_id)]);
-    expect(text.stdout.split('\n')[0]).toMatch(/^id +started +data +file +status +rows +new +updated +unchanged +rejected +new orders +by$/);
-    expect(text.stdout).toMatch(/customers\.csv +completed +3 +3 +0 +0 +0 /);
+    expect(text.stdout.split('\n')[0]).toMatch(/^id +started +data +file +status +rows +new +updated +unchanged +rejected +new orders +new customers +by$/);
+    expect(text.stdout).toMatch(/customers\.csv +completed +3 +3 +0 +0 +0 +3 /);
     expect(text.stdout).not.toMatch(/bad-orders/);
   });
 

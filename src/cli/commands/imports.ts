@@ -6,11 +6,12 @@ import { withExamples } from '../examples.js';
 
 type ImportRunRow = Awaited<ReturnType<typeof import('../../ingest/import-runs.repo.js').listImportRuns>>[number];
 
-// Rows are records (an orders export has one per line item); the orders column counts orders, and is empty for other files.
+// Rows are records (an orders export has one per line item); the orders column counts orders, and is empty for other files;
+// new customers is empty for runs made before it was counted.
 const runRow = (run: ImportRunRow) => ({
   id: run.import_id, started: run.started_at, data: run.entity, file: run.file_name ?? '(API batch)', status: run.status,
   rows: run.read_count, new: run.inserted_count, updated: run.updated_count, unchanged: run.unchanged_count, rejected: run.rejected_count,
-  'new orders': run.order_inserted_count ?? '', by: run.started_by,
+  'new orders': run.order_inserted_count ?? '', 'new customers': run.created_customer_count ?? '', by: run.started_by,
 });
 
 export function registerImportsCommand(program: Command, runtime: CliRuntime): void {

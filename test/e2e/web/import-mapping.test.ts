@@ -142,4 +142,25 @@ describeWithBrowser('the import page\'s column mapping', () => {
     const stored = await server.store.db.selectFrom('customer').select('customer_id').where('name', 'like', 'Quote%').execute();
     expect(stored).toEqual([]);
   });
+
+  it('opens one run when the answer to opening it is lost, and imports the file into it', async () => {
+    let opened = 0;
+    const isImports = (url: URL) => url.pathname === '/api/imports';
+    await page.route(isImports, async (route) => {
+      if (route.request().method() !== 'POST' || opened > 0) return route.continue();
+      opened += 1;
+      await route.fetch(); // the server opens the run; its answer never reaches the page
+      await route.abort('connectionreset');
+    });
+    try {
+      await chooseOrdersFile(page, server.url, 'lost-open.csv', ['Date,Total,Customer,Order ID', '2024-03-07,5000,LOST-C1,LOST-1'].join('\n'));
+      await page.getByRole('button', { name: 'Import 1 row' }).click();
+      await page.getByText('Finished').waitFor();
+    } finally {
+      await page.unroute(isImports);
+    }
+    expect(opened).toBe(1);
+    const runs = await server.store.db.selectFrom('import_run').select(['status', 'inserted_count']).where('file_name', '=', 'lost-open.csv').execute();
+    expect(runs).toEqual([{ status: 'completed', inserted_count: 1 }]);
+  });
 });

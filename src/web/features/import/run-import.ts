@@ -50,15 +50,18 @@ const retryDelaysMs = [1000, 4000];
  * batch (an order's rows together, see planBatches), each with its file
  * lines, and closes it, completed or, when cancelled or stopped by an error,
  * failed (what was stored stays). The summaries add up, starting from the
- * rows already rejected in the browser. A batch whose answer is lost is sent
- * again under the same Idempotency-Key, so it is stored once.
+ * rows already rejected in the browser. A batch (or the opening of the run)
+ * whose answer is lost is sent again under the same Idempotency-Key, so it is
+ * stored once.
  */
 export async function runImport(
   request: ImportRequest, records: readonly LineRecord[], rejectedHere: readonly Reject[], onProgress: (totals: ImportTotals) => void, signal: AbortSignal,
 ): Promise<ImportTotals> {
   let totals: ImportTotals = { ...emptyTotals, read: rejectedHere.length, rejected: rejectedHere.length, rejects: [...rejectedHere] };
   onProgress(totals);
-  const run = await api.post<ImportRun>('/api/imports', { entity: request.entity, fileName: request.fileName });
+  // one key for this file's run: opening it again after a lost answer finds the run the first request opened
+  const openKey = `open-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const run = await withRetries(() => api.post<ImportRun>('/api/imports', { entity: request.entity, fileName: request.fileName }, undefined, { 'idempotency-key': openKey }));
   let isSent = false;
   try {
     let batchNumber = 0;
