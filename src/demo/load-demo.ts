@@ -63,8 +63,9 @@ async function predictOrNote(db: Kysely<Database>, asOfDay: string, clock: Clock
     await predictCustomers(db, predictionOptions(asOfDay, clock));
     return true;
   } catch (error) {
-    if (!(isAppError(error) && error.code === 'MODEL_FIT_NOT_CONVERGED')) throw error;
-    notes.push(`No predicted value: the purchases do not pin the value model down (its fit did not converge), so lapsed customers follow the quiet-days rule.`);
+    if (!(isAppError(error) && (error.code === 'MODEL_FIT_NOT_CONVERGED' || error.code === 'MODEL_FIT_DEGENERATE'))) throw error;
+    const why = error.code === 'MODEL_FIT_DEGENERATE' ? 'its fit says almost no one ever leaves' : 'its fit did not converge';
+    notes.push(`No predicted value: the purchases do not pin the value model down (${why}), so lapsed customers follow the quiet-days rule.`);
     return false;
   }
 }
@@ -76,7 +77,7 @@ async function predictOrNote(db: Kysely<Database>, asOfDay: string, clock: Clock
  */
 async function predictIfPossible(db: Kysely<Database>, asOfDay: string, clock: Clock): Promise<void> {
   await predictCustomers(db, predictionOptions(asOfDay, clock)).catch((error: unknown) => {
-    if (!(isAppError(error) && (error.code === 'MODEL_FIT_NOT_CONVERGED' || error.code === 'MODEL_NO_PURCHASES'))) throw error;
+    if (!(isAppError(error) && (error.code === 'MODEL_FIT_NOT_CONVERGED' || error.code === 'MODEL_FIT_DEGENERATE' || error.code === 'MODEL_NO_PURCHASES'))) throw error;
   });
 }
 

@@ -48,16 +48,33 @@ export function fitByMaximumLikelihood<Names extends string>(options: {
   /** Analytic gradients when true; otherwise central differences on ln θ. */
   hasGradient: boolean;
   gradientTolerance?: number;
+  /**
+   * A parameter value no sound fit comes near. Past a tenth of it the fit stops, not converged; past
+   * it the likelihood is not evaluated (taken as infinitely unlikely). For a likelihood whose cost
+   * grows with its parameters (Pareto/NBD's hypergeometric series), this bounds the fit's time.
+   */
+  parameterCeiling?: number;
 }): FitResult<Record<Names, number>> {
-  const { names, penalty, customers, logLikelihood } = options;
+  const { names, penalty, customers } = options;
   const n = names.length;
+  const ceiling = options.parameterCeiling;
+  const logLikelihood: LogLikelihood = ceiling === undefined ? options.logLikelihood : (params, gradient) => {
+    for (let i = 0; i < n; i++) if (params[i] > ceiling) return -Infinity;
+    return options.logLikelihood(params, gradient);
+  };
+  const bfgsBound = ceiling === undefined ? {} : { largestCoordinate: Math.log(ceiling / 10) };
   const gradientTolerance = options.gradientTolerance ?? (options.hasGradient ? 1e-9 : 1e-7);
   let start: Float64Array = Float64Array.from(options.start, Math.log);
   let inverseHessian: Float64Array | undefined;
   let coarseIterations = 0;
   if (options.coarseLogLikelihood) {
-    const coarseObjective = createObjective(options.coarseLogLikelihood, n, penalty, customers, options.hasGradient);
-    const coarse = minimiseBfgs(coarseObjective, start, { gradientTolerance: gradientTolerance * 100 });
+    const coarseLogLikelihood = options.coarseLogLikelihood;
+    const boundedCoarse: LogLikelihood = ceiling === undefined ? coarseLogLikelihood : (params, gradient) => {
+      for (let i = 0; i < n; i++) if (params[i] > ceiling) return -Infinity;
+      return coarseLogLikelihood(params, gradient);
+    };
+    const coarseObjective = createObjective(boundedCoarse, n, penalty, customers, options.hasGradient);
+    const coarse = minimiseBfgs(coarseObjective, start, { gradientTolerance: gradientTolerance * 100, ...bfgsBound });
     if (Number.isFinite(coarse.value)) {
       start = coarse.point;
       inverseHessian = invertPositiveDefinite(estimateHessian(coarseObjective, coarse.point), n) ?? undefined;
@@ -65,7 +82,7 @@ export function fitByMaximumLikelihood<Names extends string>(options: {
     }
   }
   const objective = createObjective(logLikelihood, n, penalty, customers, options.hasGradient);
-  const result = minimiseBfgs(objective, start, { gradientTolerance, inverseHessian });
+  const result = minimiseBfgs(objective, start, { gradientTolerance, inverseHessian, ...bfgsBound });
   const estimate = {} as Record<Names, number>;
   let penaltyTerm = 0;
   names.forEach((name, i) => {

@@ -22,6 +22,7 @@ const modelName = z.enum(['bgnbd', 'paretonbd', 'gammagamma']);
 const fitSchema = z.looseObject({
   model: modelName, params: z.record(z.string(), z.number()), converged: z.boolean(), iterations: z.number(),
   customers: z.number().describe('Customers the fit saw'), penalty: z.number(), message: z.string(),
+  degenerate: z.string().nullable().optional().describe('fit and validate: why a converged purchase-model fit lies on the no-dropout edge, which predict would not use (docs/models.md, "Degenerate fits"); null when sound'),
 });
 const fitResultSchema = z.object({ customers: z.number(), fits: z.array(fitSchema.extend({ modelFitId: z.number().int() })) });
 const validationSchema = z.looseObject({
@@ -32,7 +33,9 @@ const validationSchema = z.looseObject({
 const predictionRunSchema = z.looseObject({
   customers: z.number(), currency: z.string().nullable(), fits: z.object({ transaction: fitSchema, spend: fitSchema.nullable() }),
   modelFitId: z.number().int(), spendModelFitId: z.number().int().nullable(),
-  churnRisk: z.array(z.object({ churnRisk: z.string().nullable().describe('null: not estimated (BG/NBD one-time buyers)'), customers: z.number() })), totalClvMinor: z.number(),
+  churnRisk: z.array(z.object({ churnRisk: z.string().nullable().describe('null: not estimated (BG/NBD one-time buyers)'), customers: z.number() })),
+  totalClvMinor: z.number().nullable().describe('Minor units of the store currency; null when no CLV was predicted (no sound spend model: see notes)'),
+  notes: z.array(z.string()).describe('What was left out or set aside, and why'),
 });
 const modelFitRowSchema = objectOf<Selectable<ModelFitTable>>()({
   model_fit_id: z.number().int(), model: modelName, unit: z.enum(['day', 'week']), calibration_end: timestamp, params: z.unknown(), penalty: z.number(),

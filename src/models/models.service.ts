@@ -6,6 +6,7 @@ import { getStoreSettings } from '../settings/index.js';
 import { fitBgNbd } from './bg-nbd.js';
 import { defaultChurnThresholds, predictCustomerValues, type ChurnThresholds } from './clv.js';
 import { compressCustomerSummaries, compressSpend } from './compress.js';
+import { degenerateFitReason } from './fit-soundness.js';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
 import type { FitResult } from './maximum-likelihood.js';
 import { modelError } from './models.errors.js';
@@ -52,6 +53,14 @@ function fitChosen(summaries: CustomerSummaries, model: ModelChoice, penalty: nu
   return fits;
 }
 
+/** Why a converged purchase-model fit is degenerate (fit-soundness.ts), else null; null for Gamma-Gamma and for a fit that did not converge (its flag says enough). */
+function degenerateReasonOf(fit: AnyFit, summaries: CustomerSummaries, unit: TimeUnit): string | null {
+  if (fit.model === 'gammagamma' || !fit.converged) return null;
+  let span = 0;
+  for (const age of summaries.age) span = Math.max(span, age);
+  return degenerateFitReason({ model: fit.model, params: fit.params } as TransactionModel, span, unit);
+}
+
 /**
  * Fits the chosen models on purchases up to `calibrationEnd` and records each fit (`clock` gives the
  * today it may not pass; in a data set's store the data set's end, see requireObservedDay).
@@ -68,7 +77,7 @@ export async function fitModels(db: Kysely<Database>, options: { calibrationEnd:
     for (const fit of fits) inserted.push(await insertModelFit(trx, fit, options.unit, options.calibrationEnd));
     return inserted;
   });
-  return { customers: summaries.count, fits: fits.map((fit, i) => ({ modelFitId: ids[i], ...fit })) };
+  return { customers: summaries.count, fits: fits.map((fit, i) => ({ modelFitId: ids[i], ...fit, degenerate: degenerateReasonOf(fit, summaries, options.unit) })) };
 }
 
 /**
@@ -95,7 +104,7 @@ export async function validateModels(db: Kysely<Database>, options: { calibratio
     const predicted = Float64Array.from(summaries.frequency, (x, i) => expectedPurchases(model, horizon, x, summaries.recency[i], summaries.age[i]));
     const expectedCurve = trackExpectedRepeatPurchases(model, summaries.firstDay, { ...tracking, daysPerUnit: daysPerUnit(options.unit) });
     return {
-      fit,
+      fit: { ...fit, degenerate: degenerateReasonOf(fit, summaries, options.unit) },
       holdout: compareHoldout(summaries.frequency, predicted, actual),
       tracking: Array.from(expectedCurve, (expected, week) => ({ week: week + 1, periodEnd: isoDateOf(tracking.startDay + (week + 1) * 7 - 1), expected, actual: actualCurve[week] })),
     };
@@ -138,10 +147,26 @@ export async function predictCustomers(
   const penalty = options.penalty ?? 0;
   const { summaries } = await loadSummaries(db, options.asOf, unit, 'asOf');
   const compressed = compressCustomerSummaries(summaries);
-  const transactionFit: AnyFit = options.model === 'paretonbd' ? fitParetoNbd(compressed, { penalty }) : fitBgNbd(compressed, { penalty });
+  const requested = options.model ?? 'bgnbd';
+  const fitTransactions = (model: 'bgnbd' | 'paretonbd'): AnyFit => (model === 'paretonbd' ? fitParetoNbd(compressed, { penalty }) : fitBgNbd(compressed, { penalty }));
+  const requestedFit = fitTransactions(requested);
   // an estimate the search did not settle on is arbitrary: its P(alive) would decide who is lapsed
   // (Groceries: a → 0, no one ever drops out, members quiet for 23 months "occasional", churn risk low)
-  if (!transactionFit.converged) throw notConverged(transactionFit, options.model ?? 'bgnbd');
+  if (!requestedFit.converged) throw notConverged(requestedFit, requested);
+  // a converged estimate on the no-dropout edge is as useless for P(alive): the other model, if sound, stands in (fit-soundness.ts)
+  const reasonOf = (fit: AnyFit) => degenerateReasonOf(fit, summaries, unit);
+  const requestedReason = reasonOf(requestedFit);
+  let transactionFit = requestedFit;
+  const modelNotes: string[] = [];
+  if (requestedReason !== null) {
+    const other = requested === 'paretonbd' ? 'bgnbd' : 'paretonbd';
+    const otherFit = fitTransactions(other);
+    const otherReason = otherFit.converged ? reasonOf(otherFit) : `it did not converge (after ${otherFit.iterations} iterations)`;
+    if (otherReason !== null) throw noSoundFit([[requestedFit, requestedReason], [otherFit, otherReason]]);
+    transactionFit = otherFit;
+    modelNotes.push(`The ${modelLabels[requested]} fit was set aside (${paramsText(requestedFit)}): ${requestedReason}. `
+      + `The predictions use the ${modelLabels[other]} fit instead (${paramsText(otherFit)}).`);
+  }
   const spendData = compressSpend(summaries);
   const spendFit = spendData.totalWeight >= 10 ? fitGammaGamma(spendData, { penalty }) : null;
   const spendProblem = spendFit === null ? 'fewer than 10 repeat buyers with spend to fit the Gamma-Gamma spend model on'
@@ -181,14 +206,30 @@ export async function predictCustomers(
   });
   let totalValue = 0;
   for (const value of predictions.lifetimeValue) if (Number.isFinite(value)) totalValue += value;
-  const notes = spendProblem === null ? [] : [`No expected spend or CLV: ${spendProblem}.`];
-  return { customers: summaries.count, currency, fits: { transaction: transactionFit, spend: spendFit }, ...stored, totalClvMinor: Math.round(totalValue), notes };
+  const notes = spendProblem === null ? modelNotes : [...modelNotes, `No expected spend or CLV: ${spendProblem}.`];
+  // null, not 0, when no value was predicted: a total of nothing is not a total of zero
+  const totalClvMinor = spendProblem === null ? Math.round(totalValue) : null;
+  return { customers: summaries.count, currency, fits: { transaction: transactionFit, spend: spendFit }, ...stored, totalClvMinor, notes };
 }
 
 const modelLabels: Record<string, string> = { bgnbd: 'BG/NBD', paretonbd: 'Pareto/NBD' };
 
+function paramsText(fit: AnyFit): string {
+  return Object.entries(fit.params).map(([name, value]) => `${name}=${Number(value).toPrecision(3)}`).join(', ');
+}
+
+/** Neither purchase model gave a sound fit: which, why, and what to try. Nothing is stored. */
+function noSoundFit(attempts: Array<[AnyFit, string]>) {
+  return modelError('MODEL_FIT_DEGENERATE',
+    `No sound purchase model fits these purchases, so P(alive), churn risk and CLV would be arbitrary. `
+    + attempts.map(([fit, reason]) => `${modelLabels[fit.model] ?? fit.model} (${paramsText(fit)}): ${reason}.`).join(' ')
+    + ' Nothing was stored; earlier predictions stay. Predict again when the store has more customers or a longer history; '
+    + 'without predictions, "lapsed" follows the quiet-days rule. The criterion is in docs/models.md ("Degenerate fits").',
+    { field: 'model', fits: attempts.map(([fit, reason]) => ({ model: fit.model, params: fit.params, converged: fit.converged, reason })) });
+}
+
 function notConverged(fit: AnyFit, model: string) {
-  const params = Object.entries(fit.params).map(([name, value]) => `${name}=${Number(value).toPrecision(3)}`).join(', ');
+  const params = paramsText(fit);
   const other = model === 'paretonbd' ? '--model bgnbd' : '--model paretonbd';
   return modelError('MODEL_FIT_NOT_CONVERGED',
     `The ${modelLabels[model] ?? model} fit did not converge (${params} after ${fit.iterations} iterations): these purchases do not pin the model down, `

@@ -30,6 +30,8 @@ export type BfgsOptions = {
   maxIterations?: number;
   /** A starting inverse Hessian (row-major), e.g. from a fit of a nearby problem; identity scaled after the first step when absent. */
   inverseHessian?: Float64Array;
+  /** Stops, not converged, once an accepted point is past this bound in any coordinate (the optimum ran off to an edge). */
+  largestCoordinate?: number;
 };
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -96,10 +98,14 @@ export function minimiseBfgs(objective: Objective, start: ArrayLike<number>, opt
     point = search.point;
     gradient = search.gradient;
     value = search.value;
+    if (options.largestCoordinate !== undefined && Math.max(...point) > options.largestCoordinate) {
+      message = 'a parameter ran off towards the edge of the parameter space';
+      break;
+    }
   }
   const gradientNorm = maxAbs(gradient);
   // a stalled search at a tiny gradient is still a converged fit: f cannot be lowered in floating point
-  const converged = gradientNorm <= tolerance || (message.startsWith('line search') && gradientNorm <= Math.sqrt(tolerance) * 1e-2);
+  const converged = !message.startsWith('a parameter ran off') && (gradientNorm <= tolerance || (message.startsWith('line search') && gradientNorm <= Math.sqrt(tolerance) * 1e-2));
   return { point, value, gradientNorm, iterations, evaluations, converged, message };
 }
 

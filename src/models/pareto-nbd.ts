@@ -134,6 +134,9 @@ export function fitParetoNbd(data: CompressedSummaries, options: { penalty?: num
     logLikelihood: createParetoNbdLogLikelihood(data),
     coarseLogLikelihood: (options.hasCoarseStart ?? data.rows > coarseFitRows) ? createParetoNbdLogLikelihood(coarsenSummaries(data, coarseBins)) : undefined,
     hasGradient: false,
+    // a shape or scale past 1e5 is a limit the purchases cannot pin down (no spread in buying rates
+    // or lifetimes), and ₂F₁'s series there costs in proportion: a 40-customer store took minutes
+    parameterCeiling: 1e5,
   });
 }
 

@@ -9,7 +9,11 @@ export function defaultAsOf(context: StoreContext): string {
   return defaultAsOfDay(context.runtime.settings, context.clock.now());
 }
 
-type FitLike = { model: string; params: Record<string, number>; logLikelihood: number; converged: boolean; iterations: number; gradientNorm: number; bic?: number };
+type FitLike = { model: string; params: Record<string, number>; logLikelihood: number; converged: boolean; iterations: number; gradientNorm: number; bic?: number; degenerate?: string | null };
+
+/** A converged fit on the no-dropout edge (docs/models.md, "Degenerate fits"): `models predict` would not use it. */
+const degenerateLines = (fits: FitLike[]) => fits.filter((fit) => fit.degenerate)
+  .map((fit) => `${fit.model} is degenerate, and \`models predict\` will not use it: ${fit.degenerate}.`);
 const fitRow = (fit: FitLike) => ({
   model: fit.model,
   params: Object.entries(fit.params).map(([key, value]) => `${key}=${Number(value).toPrecision(5)}`).join(' '),
@@ -21,7 +25,7 @@ const fitRow = (fit: FitLike) => ({
 
 export async function runModelsFit(runtime: CliRuntime, options: FitOptions): Promise<void> {
   const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty, clock: context.clock }), { bulk: true });
-  runtime.print(result, (r) => `${r.customers.toLocaleString('en')} customers\n${table(r.fits.map(fitRow))}`);
+  runtime.print(result, (r) => [`${r.customers.toLocaleString('en')} customers`, table(r.fits.map(fitRow)), ...degenerateLines(r.fits)].join('\n'));
 }
 
 export async function runModelsValidate(runtime: CliRuntime, options: ValidateOptions): Promise<void> {
@@ -29,6 +33,7 @@ export async function runModelsValidate(runtime: CliRuntime, options: ValidateOp
   runtime.print(result, (r) => [
     ...r.models.map((m: { fit: FitLike; holdout: { customers: number; totalActual: number; totalPredicted: number; metrics: Record<string, number>; conditionalExpectations: Array<Record<string, unknown>> } }) => [
       table([fitRow(m.fit)]),
+      ...degenerateLines([m.fit]),
       `holdout repeat purchases: predicted ${m.holdout.totalPredicted.toFixed(0)}, actual ${m.holdout.totalActual} (${m.holdout.customers} customers)`,
       `per customer: ${Object.entries(m.holdout.metrics).map(([key, value]) => `${key} ${Number(value).toFixed(3)}`).join(', ')}`,
       'mean holdout purchases by calibration frequency:',
@@ -40,11 +45,14 @@ export async function runModelsValidate(runtime: CliRuntime, options: ValidateOp
 }
 
 const riskOrder = ['low', 'medium', 'high', null];
+const modelNames: Record<string, string> = { bgnbd: 'BG/NBD', paretonbd: 'Pareto/NBD' };
 
 export async function runModelsPredict(runtime: CliRuntime, options: PredictOptions): Promise<void> {
   const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context), clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => [
-    `${r.customers.toLocaleString('en')} customers predicted (fit #${r.modelFitId}); total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`,
+    `${r.customers.toLocaleString('en')} customers predicted (${modelNames[r.fits.transaction.model] ?? r.fits.transaction.model} fit #${r.modelFitId}); `
+      // no spend model, no value: "0.00" would claim the customers are worth nothing
+      + (r.totalClvMinor === null ? 'CLV not predicted (no spend model: see below)' : `total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`),
     '', 'churn risk:',
     table([...r.churnRisk].sort((a, b) => riskOrder.indexOf(a.churnRisk) - riskOrder.indexOf(b.churnRisk))
       .map((row) => ({ risk: row.churnRisk ?? 'not estimated (one purchase only)', customers: row.customers.toLocaleString('en') }))),
