@@ -332,7 +332,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await expect(page.getByLabel('Column for email').inputValue()).resolves.toBe('email');
     await page.getByRole('button', { name: 'Import 3 rows' }).click();
     await page.getByText('Finished').waitFor();
-    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/3 of 3 rows read: 2 new.*1 rejected/);
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/3 of 3 rows read: 2 new.*1 rejected\.$/);
     const reject = page.locator('.reject-row');
     await expect(reject.count()).resolves.toBe(1);
     // Line 3 of the file: the header is line 1.
@@ -361,7 +361,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByText('Finished').waitFor();
     await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/3 of 3 rows read: .* 0 rejected/);
     // 3 rows, 2 orders: the orders are counted beside the rows
-    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/ Orders: 2 new, 0 updated, 0 unchanged, 0 rejected\.$/);
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/ Orders: 2 new, 0 updated, 0 unchanged, 0 rejected\. New customers: 2: no stored customer had their email, phone or customer ID /);
     const stored = await server.store.db.selectFrom('customer_order').select(['external_id', 'amount_minor', 'channel', 'source', 'order_id'])
       .where('external_id', 'in', ['#W5001', '#W5002']).orderBy('external_id').execute();
     expect(stored.map(({ external_id, amount_minor, channel, source }) => ({ external_id, amount_minor: Number(amount_minor), channel, source }))).toEqual([
@@ -384,7 +384,8 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByRole('button', { name: 'Import 1,001 rows' }).click();
     await page.getByText('Finished').waitFor({ timeout: 60_000 });
     await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toBe(
-      '1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected. Orders: 1,000 new, 0 updated, 0 unchanged, 0 rejected.');
+      '1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected. Orders: 1,000 new, 0 updated, 0 unchanged, 0 rejected. '
+      + 'New customers: 1: no stored customer had their email, phone or customer ID (a customer ID matches only customers imported from the same source).');
     const split = await server.store.db.selectFrom('customer_order').select(['order_id', 'amount_minor']).where('external_id', '=', 'W-DF-SPLIT').executeTakeFirstOrThrow();
     expect(Number(split.amount_minor)).toBe(1500 + 2 * 2500);
     const splitLines = await server.store.db.selectFrom('order_line').select('sku').where('order_id', '=', split.order_id).orderBy('line_no').execute();

@@ -60,9 +60,9 @@ describe('the import summary', () => {
   });
 
   it.each<[Locale, string]>([
-    ['en', 'New customers: 1,002. A customer ID finds only customers imported from the same source, so a file from another source makes new ones.'],
-    ['id', 'Pelanggan baru: 1.002. ID pelanggan hanya menemukan pelanggan yang diimpor dari sumber yang sama, sehingga file dari sumber lain membuat pelanggan baru.'],
-    ['lv', 'Jauni klienti: 1002. Klienta ID atrod tikai klientus, kas importēti no tā paša avota, tāpēc fails no cita avota izveido jaunus klientus.'],
+    ['en', 'New customers: 1,002: no stored customer had their email, phone or customer ID (a customer ID matches only customers imported from the same source).'],
+    ['id', 'Pelanggan baru: 1.002: tidak ada pelanggan tersimpan dengan email, telepon, atau ID pelanggan mereka (ID pelanggan hanya cocok dengan pelanggan yang diimpor dari sumber yang sama).'],
+    ['lv', 'Jauni klienti: 1002: nevienam saglabātajam klientam nebija viņu e-pasta, tālruņa vai klienta ID (klienta ID sakrīt tikai ar klientiem, kas importēti no tā paša avota).'],
   ])('says in %s how many customers the batches created, and nothing when they created none', (locale, expected) => {
     const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
     const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
