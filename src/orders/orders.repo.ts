@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { getStoreSettings } from '../settings/index.js';
 
 type Db = Kysely<Database>;
 
@@ -10,6 +11,8 @@ export type OrderRow = {
   source: string;
   external_id: string;
   ordered_at: Date;
+  /** Imported as a day without a time: stored at midnight in the store's zone, as the timeline's isDateOnly says. */
+  is_date_only: boolean;
   status: Database['customer_order']['status'];
   channel: Database['customer_order']['channel'];
   currency: string;
@@ -34,14 +37,19 @@ const orderColumns = [
 
 /** One order by its id (customer_order_order_id_idx), with its lines; undefined when there is none. */
 export async function findOrderById(db: Db, orderId: number): Promise<OrderRow | undefined> {
-  const order = await db.selectFrom('customer_order').select(orderColumns).where('order_id', '=', orderId).executeTakeFirst();
+  const order = await db.selectFrom('customer_order').select(orderColumns).select(await isDateOnly(db)).where('order_id', '=', orderId).executeTakeFirst();
   return order && { ...order, lines: await findOrderLines(db, order.customer_id, order.order_id) };
 }
 
 /** One order by its id in the system it came from (customer_order_external_key: exact, as imports match it). */
 export async function findOrderByExternalId(db: Db, source: string, externalId: string): Promise<OrderRow | undefined> {
-  const order = await db.selectFrom('customer_order').select(orderColumns).where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
+  const order = await db.selectFrom('customer_order').select(orderColumns).select(await isDateOnly(db)).where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
   return order && { ...order, lines: await findOrderLines(db, order.customer_id, order.order_id) };
+}
+
+async function isDateOnly(db: Db) {
+  const { timeZone } = await getStoreSettings(db);
+  return sql<boolean>`(ordered_at at time zone ${timeZone}::text)::time = time '00:00'`.as('is_date_only');
 }
 
 async function findOrderLines(db: Db, customerId: number, orderId: number): Promise<OrderLineRow[]> {

@@ -20,6 +20,8 @@ describeEachStore('reading an order back over HTTP', (context) => {
     const orders = [
       { order_id: 'W-1', customer_id: 'C1', amount: '57000', ordered_at: '2024-03-02T04:00:00Z', channel: 'web', promotion_code: 'RAMADAN' },
       { order_id: 'W-2', customer_id: 'C1', amount: '12000', ordered_at: '2024-04-02T04:00:00Z', channel: 'store' },
+      // a till export's day without a time
+      { order_id: 'W-3', customer_id: 'C1', amount: '8000', ordered_at: '2024-04-05', channel: 'store' },
     ];
     expect((await ingest('orders', orders)).statusCode).toBe(200);
     const lines = [
@@ -41,7 +43,7 @@ describeEachStore('reading an order back over HTTP', (context) => {
     const order = found.json();
     expect(order).toMatchObject({
       source: 'api', external_id: 'W-1', channel: 'web', status: 'paid', promotion_code: 'RAMADAN', recipient_customer_id: null,
-      ordered_at: '2024-03-02T04:00:00.000Z',
+      ordered_at: '2024-03-02T04:00:00.000Z', is_date_only: false,
       lines: [
         { line_no: 1, sku: 'KOPI-1', product_name: 'Kopi susu', category: 'coffee', quantity: 2 },
         { line_no: 2, sku: 'ROTI-1', product_name: 'Roti bakar', category: 'bakery', quantity: 1 },
@@ -55,6 +57,11 @@ describeEachStore('reading an order back over HTTP', (context) => {
     const entry = timeline.json().items.find((item: { kind: string; id: number }) => item.kind === 'order' && item.id === order.order_id);
     expect(entry.detail).toMatchObject({ externalId: 'W-1', amountMinor: order.amount_minor, totalMinor: order.total_minor, currency: order.currency });
     expect(entry.detail.lines.map((line: { unitPriceMinor: number }) => line.unitPriceMinor)).toEqual(order.lines.map((line: { unit_price_minor: number }) => line.unit_price_minor));
+    // a day without a time is said as such, as the timeline does, not as a midnight sale
+    const dateOnly = (await lookup('api', 'W-3')).json();
+    expect(dateOnly.is_date_only).toBe(true);
+    const dateOnlyEntry = timeline.json().items.find((item: { kind: string; id: number }) => item.kind === 'order' && item.id === dateOnly.order_id);
+    expect(dateOnlyEntry.detail.isDateOnly).toBe(true);
     const other = await lookup('shop', 'W-1');
     expect(other.json()).toMatchObject({ source: 'shop', external_id: 'W-1', lines: [] });
     expect(other.json().order_id).not.toBe(order.order_id);

@@ -27,6 +27,7 @@ export const orderSchema = objectOf<OrderRow>()({
   source: z.string(),
   external_id: z.string().describe('The order\'s id in its source'),
   ordered_at: timestamp,
+  is_date_only: z.boolean().describe('true when the order was imported as a day without a time: ordered_at is then midnight of that day in the store\'s time zone, and its time of day is not known'),
   status: z.enum(['paid', 'refunded', 'partially_refunded', 'cancelled']),
   channel: z.enum(['store', 'web', 'mobile', 'marketplace', 'phone', 'other']),
   currency: z.string().describe('The currency the order was written in (ISO 4217)'),
