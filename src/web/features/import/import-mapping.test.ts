@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerSynonyms, headerWords } from '../../../ingest/rows/header-synonyms.js';
-import { fieldsOf, guessMapping, importEntities, suggestMapping } from './import-mapping.js';
+import { fieldsOf, guessMapping, importEntities, suggestMapping, withLinesSetAside } from './import-mapping.js';
 import { canonicalFields, columnsRead } from '../../../ingest/rows/fields.js';
 import { planColumns } from '../../../ingest/rows/column-plan.js';
 import { AppError } from '../../../core/errors.js';
@@ -13,9 +13,9 @@ describe('guessing which column holds each field', () => {
   });
 
   it('maps the common names of an order-line export', () => {
-    const headers = ['Order ID', 'Customer', 'Email', 'Phone', 'Order date', 'Amount', 'SKU', 'Product', 'Category', 'Qty', 'Price'];
+    const headers = ['Order ID', 'Customer', 'Email', 'Phone', 'Order date', 'SKU', 'Product', 'Category', 'Qty', 'Price'];
     expect(guessMapping('orders', headers)).toEqual({
-      order_id: 'Order ID', customer_id: 'Customer', customer_email: 'Email', customer_phone: 'Phone', ordered_at: 'Order date', amount: 'Amount',
+      order_id: 'Order ID', customer_id: 'Customer', customer_email: 'Email', customer_phone: 'Phone', ordered_at: 'Order date',
       sku: 'SKU', product_name: 'Product', category: 'Category', quantity: 'Qty',
     });
     // a lines file cannot do without its unit price, so its one Price column is taken as it
@@ -124,10 +124,14 @@ describe('what the suggested mapping leaves for the user to choose', () => {
     }
   }
 
-  /** What the web import would send with the suggested mapping confirmed, or null when it asks for a field first. */
+  /**
+   * The columns the web import shows mapped, and sends (toRecord), with the suggested mapping confirmed, or null
+   * when it asks for a field first. Not what the server then reads of them (columnsRead): a column the CLI sets
+   * aside should not be shown mapped either.
+   */
   function readByWeb(entity: IngestEntity, headers: string[]): Record<string, string> | null {
     const mapping = guessMapping(entity, headers);
-    return missingRequirements(entity, mapping).length > 0 ? null : Object.fromEntries(columnsRead(entity, headers, mapping));
+    return missingRequirements(entity, mapping).length > 0 ? null : mapping;
   }
 
   const sorted = (read: Record<string, string> | null) => read && Object.entries(read).sort(([a], [b]) => a.localeCompare(b));
@@ -146,5 +150,35 @@ describe('what the suggested mapping leaves for the user to choose', () => {
       }
     }
     expect(differences).toEqual([]);
+  });
+
+  it('leaves the line columns of an orders file with an amount but no unit price unmapped, as the CLI sets them aside', () => {
+    const files = [
+      ['Order', 'Date', 'Customer', 'Total', 'Price', 'Qty', 'Product'],
+      ['Order ID', 'Customer', 'Order date', 'Amount', 'SKU', 'Product', 'Category', 'Qty'],
+      ['order_id', 'customer_id', 'ordered_at', 'amount', 'sku', 'product_name', 'quantity', 'line_no'],
+      ['Tanggal', 'Jumlah', 'Pelanggan', 'No. Pesanan', 'Produk', 'Kategori'],
+      // with its unit price, each row is an order line and its line columns are read
+      ['Order', 'Date', 'Customer', 'Total', 'unit_price', 'Qty', 'Product'],
+    ];
+    const differences = files.filter((headers) => JSON.stringify(sorted(readByCli('orders', headers))) !== JSON.stringify(sorted(readByWeb('orders', headers))))
+      .map((headers) => `${headers.join(', ')}: CLI ${JSON.stringify(readByCli('orders', headers))}, web ${JSON.stringify(readByWeb('orders', headers))}`);
+    expect(differences).toEqual([]);
+    const { mapping, choices, setAside } = suggestMapping('orders', files[0]);
+    expect(mapping).toEqual({ order_id: 'Order', ordered_at: 'Date', customer_id: 'Customer', amount: 'Total' });
+    expect(choices).toEqual({ unit_price: { columns: ['Price'], reason: 'money' } });
+    expect(setAside).toEqual({ product_name: 'Product', quantity: 'Qty' });
+  });
+
+  it('maps the line columns it set aside once the user maps unit_price, but none the user has given another field', () => {
+    const { mapping, setAside } = suggestMapping('orders', ['Order', 'Date', 'Customer', 'Total', 'Price', 'Qty', 'Product']);
+    expect(withLinesSetAside('orders', mapping, { ...mapping, unit_price: 'Price' }, setAside)).toEqual({ ...mapping, unit_price: 'Price', product_name: 'Product', quantity: 'Qty' });
+    expect(withLinesSetAside('orders', mapping, { ...mapping, unit_price: 'Price', product_name: 'Qty' }, setAside)).toEqual({ ...mapping, unit_price: 'Price', product_name: 'Qty' });
+    // another change leaves them as the user has them: unmapped by hand after unit_price, they stay unmapped
+    expect(withLinesSetAside('orders', mapping, { ...mapping, status: 'Product' }, setAside)).toEqual({ ...mapping, status: 'Product' });
+    const lines = { ...mapping, unit_price: 'Price' };
+    expect(withLinesSetAside('orders', lines, { ...lines, channel: 'Qty' }, setAside)).toEqual({ ...lines, channel: 'Qty' });
+    // nothing is set aside from a file read as lines
+    expect(suggestMapping('orders', ['Order', 'Date', 'Customer', 'Total', 'unit_price', 'Qty']).setAside).toEqual({});
   });
 });

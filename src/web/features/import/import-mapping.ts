@@ -1,5 +1,5 @@
 // The server's own field list and header rules, so the browser maps exactly what the importer accepts.
-import { canonicalFields, fieldsStillNeeded, prefixedFields, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
+import { canonicalFields, fieldsStillNeeded, orderLineFields, prefixedFields, readsWholeOrders, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
 import type { IngestEntity } from '../../api/types.js';
 import { headerWords, splitNameColumns, synonymsFor } from '../../../ingest/rows/header-synonyms.js';
 import { moneyFields, readContactsAsContacts, type ColumnSample, type GuessedColumn } from '../../../ingest/rows/column-plan.js';
@@ -22,8 +22,13 @@ export function fieldsOf(entity: IngestEntity, mapping: Mapping = {}, headers: r
  */
 export type ColumnChoice = { columns: string[]; reason: 'several' | 'money' };
 
-/** The suggested mapping, and the fields it leaves unmapped for the user to pick a column for. */
-export type MappingGuess = { mapping: Mapping; choices: Record<string, ColumnChoice> };
+/**
+ * The suggested mapping, and the fields it leaves unmapped for the user to pick a column for.
+ * `setAside`: the order-line fields (product_name, quantity…) an orders file read as whole
+ * orders would hold, left unmapped as the CLI leaves them unread (readsWholeOrders); they are
+ * mapped once the user maps unit_price (withLinesSetAside).
+ */
+export type MappingGuess = { mapping: Mapping; choices: Record<string, ColumnChoice>; setAside: Mapping };
 
 /**
  * Maps what it can without asking, as the CLI's file import reads a file without --map
@@ -34,7 +39,9 @@ export type MappingGuess = { mapping: Mapping; choices: Record<string, ColumnCho
  * ("Order Status" and "Payment Status") is not guessed: the first would win by its position
  * alone, so the user chooses, told which columns compete. A "Customer" column whose first `rows`
  * hold mostly emails (phone numbers) is mapped to the customer's email (phone). A name split
- * over two columns ("Name" and "Surname") is mapped to the first and last name.
+ * over two columns ("Name" and "Surname") is mapped to the first and last name. An orders file
+ * with an amount and no unit_price is read as whole orders: its line columns ("Product", "Qty")
+ * are left unmapped, as the CLI sets them aside, and kept in `setAside`.
  */
 export function suggestMapping(entity: IngestEntity, headers: readonly string[], rows: ColumnSample = []): MappingGuess {
   const named = resolveColumns(entity, headers, {});
@@ -69,8 +76,25 @@ export function suggestMapping(entity: IngestEntity, headers: readonly string[],
     }
   }
   const read = readContactsAsContacts(entity, [...required, ...optional], named, rows);
-  const mapping: Mapping = { ...Object.fromEntries(named), ...Object.fromEntries(read.map(({ field, column }) => [field, column])) };
-  return { mapping: withNameParts(mapping, nameParts), choices };
+  const mapping = withNameParts({ ...Object.fromEntries(named), ...Object.fromEntries(read.map(({ field, column }) => [field, column])) }, nameParts);
+  // mapped, a line column would be sent and then ignored by the server: a line needs its unit price
+  if (!readsWholeOrders(entity, new Set(Object.keys(mapping)))) return { mapping, choices, setAside: {} };
+  const isLine = ([field]: [string, string]) => orderLineFields.includes(field);
+  const entries = Object.entries(mapping);
+  return { mapping: Object.fromEntries(entries.filter((entry) => !isLine(entry))), choices, setAside: Object.fromEntries(entries.filter(isLine)) };
+}
+
+/**
+ * The user's `next` mapping, with the line fields the suggestion set aside (suggestMapping)
+ * mapped again when it stops reading whole orders (unit_price is now mapped): each to its column,
+ * unless the field is mapped already or the column holds another field.
+ */
+export function withLinesSetAside(entity: IngestEntity, previous: Mapping, next: Mapping, setAside: Mapping): Mapping {
+  const readsWhole = (mapping: Mapping) => readsWholeOrders(entity, new Set(Object.keys(mapping)));
+  if (!readsWhole(previous) || readsWhole(next)) return next;
+  const used = new Set(Object.values(next));
+  const restored = Object.entries(setAside).filter(([field, column]) => next[field] === undefined && !used.has(column));
+  return { ...next, ...Object.fromEntries(restored) };
 }
 
 /** The suggested mapping alone (suggestMapping). */

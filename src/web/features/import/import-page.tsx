@@ -14,7 +14,7 @@ import { ImportProgress } from './import-progress.js';
 import { RejectsTable } from './rejects-table.js';
 import { alternativesText } from './field-labels.js';
 import { missingRequirements } from './field-requirements.js';
-import { importEntities, suggestMapping, type MappingGuess } from './import-mapping.js';
+import { importEntities, suggestMapping, withLinesSetAside, type MappingGuess } from './import-mapping.js';
 import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
 import { parseCsv, type ParsedCsv } from './parse-csv.js';
 import { blocksImport } from './parse-problems.js';
@@ -32,6 +32,7 @@ export function ImportPage() {
   const [csv, setCsv] = useState<ParsedCsv | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [choices, setChoices] = useState<MappingGuess['choices']>({});
+  const [setAside, setSetAside] = useState<MappingGuess['setAside']>({});
   const [phase, setPhase] = useState<Phase>('choose');
   const [totals, setTotals] = useState<ImportTotals>(emptyTotals);
   const [error, setError] = useState<Error | null>(null);
@@ -48,10 +49,13 @@ export function ImportPage() {
   const unreadableDates = useMemo(() => (csv ? unreadableDateColumns(entity, csv.rows, mapping, dateFormat) : []), [entity, csv, mapping, dateFormat]);
 
   const suggest = (nextEntity: IngestEntity, nextPreset: Preset | null, file: ParsedCsv) => {
-    const guess = nextPreset ? { mapping: presetMapping(nextPreset, file.headers), choices: {} } : suggestMapping(nextEntity, file.headers, file.rows);
+    const guess = nextPreset ? { mapping: presetMapping(nextPreset, file.headers), choices: {}, setAside: {} } : suggestMapping(nextEntity, file.headers, file.rows);
     setMapping(guess.mapping);
     setChoices(guess.choices);
+    setSetAside(guess.setAside);
   };
+  // mapping unit_price makes an orders file's rows order lines: the line columns set aside are mapped again
+  const changeMapping = (next: Mapping) => setMapping(withLinesSetAside(entity, mapping, next, setAside));
   const chooseFile = async (file: File | undefined) => {
     setError(null);
     setTotals(emptyTotals);
@@ -139,7 +143,7 @@ export function ImportPage() {
         <Card title={t('import.step2')}>
           <CsvPreview csv={csv} />
           <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setChosenDateFormat} />
-          <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={setMapping} choices={choices} isFixed={preset !== null} />
+          <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={changeMapping} choices={choices} isFixed={preset !== null} />
           {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
           {csv.rows.length === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
