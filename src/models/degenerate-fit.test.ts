@@ -45,6 +45,21 @@ describeEachStore('degenerate purchase-model fits', (context) => {
     expect(Number(stored.rows[0].lowest)).toBeLessThan(0.9);
   });
 
+  it('predicts with the other model when the requested one does not converge, saying so', async () => {
+    const { db } = context.store;
+    // 40 customers through 2024, one to five purchase days each, half of them only in its first 60 days:
+    // BG/NBD runs off with a and b growing without bound (not converged); Pareto/NBD fits them soundly
+    const rows = Array.from({ length: 40 }, (_, i) => [...new Set(Array.from({ length: 1 + (i % 5) }, (_, j) => (i % 2 === 0 ? (i + j * 11) % 60 : (i * 7 + j * 61) % 340)))]
+      .map((day) => ({ customer: i + 1, day }))).flat();
+    await sql`truncate customer_purchase_day`.execute(db);
+    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
+      select id, date '2024-01-01' + day, 1, 20000 from unnest(${rows.map((row) => row.customer)}::bigint[], ${rows.map((row) => row.day)}::int[]) as input(id, day)`.execute(db);
+    const run = await predictCustomers(db, { asOf: '2024-12-31', horizonDays: 365, discountRate: 0.01 });
+    expect(run.fits.transaction.model).toBe('paretonbd');
+    expect(run.notes[0]).toMatch(/^The BG\/NBD fit was set aside \(r=.*a=.*\): it did not converge \(after \d+ iterations.*The predictions use the Pareto\/NBD fit instead/);
+    expect((await storedCounts(db)).rows[0].predictions).toBe(40);
+  });
+
   it('stores nothing when neither model fits soundly, names both reasons, and keeps the earlier predictions', async () => {
     const { db } = context.store;
     await storeCdnowCustomers(db, 2201, 2220);

@@ -151,20 +151,23 @@ export async function predictCustomers(
   const fitTransactions = (model: 'bgnbd' | 'paretonbd'): AnyFit => (model === 'paretonbd' ? fitParetoNbd(compressed, { penalty }) : fitBgNbd(compressed, { penalty }));
   const requestedFit = fitTransactions(requested);
   // an estimate the search did not settle on is arbitrary: its P(alive) would decide who is lapsed
-  // (Groceries: a → 0, no one ever drops out, members quiet for 23 months "occasional", churn risk low)
-  if (!requestedFit.converged) throw notConverged(requestedFit, requested);
-  // a converged estimate on the no-dropout edge is as useless for P(alive): the other model, if sound, stands in (fit-soundness.ts)
+  // (Groceries: a → 0, no one ever drops out, members quiet for 23 months "occasional", churn risk low);
+  // a converged estimate on the no-dropout edge is as useless (fit-soundness.ts). Either way the other
+  // model, if it converges and is sound, stands in, and the notes say so.
   const reasonOf = (fit: AnyFit) => degenerateReasonOf(fit, summaries, unit);
-  const requestedReason = reasonOf(requestedFit);
+  const requestedReason = requestedFit.converged ? reasonOf(requestedFit) : null;
   let transactionFit = requestedFit;
   const modelNotes: string[] = [];
-  if (requestedReason !== null) {
+  if (!requestedFit.converged || requestedReason !== null) {
     const other = requested === 'paretonbd' ? 'bgnbd' : 'paretonbd';
     const otherFit = fitTransactions(other);
     const otherReason = otherFit.converged ? reasonOf(otherFit) : `it did not converge (after ${otherFit.iterations} iterations)`;
-    if (otherReason !== null) throw noSoundFit([[requestedFit, requestedReason], [otherFit, otherReason]]);
+    if (otherReason !== null) {
+      throw requestedReason === null ? notConverged(requestedFit, requested, [otherFit, otherReason]) : noSoundFit([[requestedFit, requestedReason], [otherFit, otherReason]]);
+    }
     transactionFit = otherFit;
-    modelNotes.push(`The ${modelLabels[requested]} fit was set aside (${paramsText(requestedFit)}): ${requestedReason}. `
+    const why = requestedReason ?? `it did not converge (after ${requestedFit.iterations} iterations: these purchases do not pin it down)`;
+    modelNotes.push(`The ${modelLabels[requested]} fit was set aside (${paramsText(requestedFit)}): ${why}. `
       + `The predictions use the ${modelLabels[other]} fit instead (${paramsText(otherFit)}).`);
   }
   const spendData = compressSpend(summaries);
@@ -228,12 +231,14 @@ function noSoundFit(attempts: Array<[AnyFit, string]>) {
     { field: 'model', fits: attempts.map(([fit, reason]) => ({ model: fit.model, params: fit.params, converged: fit.converged, reason })) });
 }
 
-function notConverged(fit: AnyFit, model: string) {
+/** The requested model did not converge, and the other one, tried in its place, was no better (`other`: its fit and why). */
+function notConverged(fit: AnyFit, model: string, other: [AnyFit, string]) {
   const params = paramsText(fit);
-  const other = model === 'paretonbd' ? '--model bgnbd' : '--model paretonbd';
+  const [otherFit, otherReason] = other;
   return modelError('MODEL_FIT_NOT_CONVERGED',
     `The ${modelLabels[model] ?? model} fit did not converge (${params} after ${fit.iterations} iterations): these purchases do not pin the model down, `
-    + `so its P(alive) and CLV would be arbitrary. Nothing was stored; earlier predictions stay. Try ${other}, an L2 penalty (--penalty 0.1), or a longer history; `
+    + `so its P(alive) and CLV would be arbitrary; ${modelLabels[otherFit.model] ?? otherFit.model}, tried in its place (${paramsText(otherFit)}): ${otherReason}. `
+    + 'Nothing was stored; earlier predictions stay. Try an L2 penalty (--penalty 0.1) or a longer history; '
     + 'without predictions, "lapsed" follows the quiet-days rule.',
     { field: 'model', fit: { model: fit.model, params: fit.params, iterations: fit.iterations, gradientNorm: fit.gradientNorm, logLikelihood: fit.logLikelihood } });
 }
