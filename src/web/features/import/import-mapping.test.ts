@@ -168,6 +168,9 @@ describe('what the suggested mapping leaves for the user to choose', () => {
     expect(mapping).toEqual({ order_id: 'Order', ordered_at: 'Date', customer_id: 'Customer', amount: 'Total' });
     expect(choices).toEqual({ unit_price: { columns: ['Price'], reason: 'money' } });
     expect(setAside).toEqual({ product_name: 'Product', quantity: 'Qty' });
+    // two columns for a line field are no choice to ask about while the file is read as whole orders
+    const twoProducts = suggestMapping('orders', ['Order', 'Date', 'Customer', 'Total', 'Product', 'Item', 'Price']);
+    expect(twoProducts.choices).toEqual({ unit_price: { columns: ['Price'], reason: 'money' } });
   });
 
   it('maps the line columns it set aside once the user maps unit_price, but none the user has given another field', () => {

@@ -81,6 +81,9 @@ export function suggestMapping(entity: IngestEntity, headers: readonly string[],
   if (!readsWholeOrders(entity, new Set(Object.keys(mapping)))) return { mapping, choices, setAside: {} };
   const isLine = ([field]: [string, string]) => orderLineFields.includes(field);
   const entries = Object.entries(mapping);
+  // nor is a choice between two columns for a line field worth asking: only unit_price makes the file one of lines
+  const lineChoices = Object.entries(choices).filter(([field]) => field !== 'unit_price' && orderLineFields.includes(field));
+  for (const [field] of lineChoices) delete choices[field];
   return { mapping: Object.fromEntries(entries.filter((entry) => !isLine(entry))), choices, setAside: Object.fromEntries(entries.filter(isLine)) };
 }
 
