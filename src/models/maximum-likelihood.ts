@@ -58,22 +58,18 @@ export function fitByMaximumLikelihood<Names extends string>(options: {
   const { names, penalty, customers } = options;
   const n = names.length;
   const ceiling = options.parameterCeiling;
-  const logLikelihood: LogLikelihood = ceiling === undefined ? options.logLikelihood : (params, gradient) => {
+  const belowCeiling = (inner: LogLikelihood): LogLikelihood => (ceiling === undefined ? inner : (params, gradient) => {
     for (let i = 0; i < n; i++) if (params[i] > ceiling) return -Infinity;
-    return options.logLikelihood(params, gradient);
-  };
+    return inner(params, gradient);
+  });
+  const logLikelihood = belowCeiling(options.logLikelihood);
   const bfgsBound = ceiling === undefined ? {} : { largestCoordinate: Math.log(ceiling / 10) };
   const gradientTolerance = options.gradientTolerance ?? (options.hasGradient ? 1e-9 : 1e-7);
   let start: Float64Array = Float64Array.from(options.start, Math.log);
   let inverseHessian: Float64Array | undefined;
   let coarseIterations = 0;
   if (options.coarseLogLikelihood) {
-    const coarseLogLikelihood = options.coarseLogLikelihood;
-    const boundedCoarse: LogLikelihood = ceiling === undefined ? coarseLogLikelihood : (params, gradient) => {
-      for (let i = 0; i < n; i++) if (params[i] > ceiling) return -Infinity;
-      return coarseLogLikelihood(params, gradient);
-    };
-    const coarseObjective = createObjective(boundedCoarse, n, penalty, customers, options.hasGradient);
+    const coarseObjective = createObjective(belowCeiling(options.coarseLogLikelihood), n, penalty, customers, options.hasGradient);
     const coarse = minimiseBfgs(coarseObjective, start, { gradientTolerance: gradientTolerance * 100, ...bfgsBound });
     if (Number.isFinite(coarse.value)) {
       start = coarse.point;

@@ -155,7 +155,7 @@ export async function predictCustomers(
   // a converged estimate on the no-dropout edge is as useless (fit-soundness.ts). Either way the other
   // model, if it converges and is sound, stands in, and the notes say so.
   const reasonOf = (fit: AnyFit) => degenerateReasonOf(fit, summaries, unit);
-  const requestedReason = requestedFit.converged ? reasonOf(requestedFit) : null;
+  const requestedReason = reasonOf(requestedFit);
   let transactionFit = requestedFit;
   const modelNotes: string[] = [];
   if (!requestedFit.converged || requestedReason !== null) {
@@ -215,7 +215,8 @@ export async function predictCustomers(
   return { customers: summaries.count, currency, fits: { transaction: transactionFit, spend: spendFit }, ...stored, totalClvMinor, notes };
 }
 
-const modelLabels: Record<string, string> = { bgnbd: 'BG/NBD', paretonbd: 'Pareto/NBD' };
+/** The purchase models' names as people write them. */
+export const modelLabels: Record<string, string> = { bgnbd: 'BG/NBD', paretonbd: 'Pareto/NBD' };
 
 function paramsText(fit: AnyFit): string {
   return Object.entries(fit.params).map(([name, value]) => `${name}=${Number(value).toPrecision(3)}`).join(', ');

@@ -61,6 +61,7 @@ export function minimiseBfgs(objective: Objective, start: ArrayLike<number>, opt
   let inverseHessian = isWarmStart ? Float64Array.from(options.inverseHessian as Float64Array) : identity(n);
   let iterations = 0;
   let message = 'maximum iterations reached';
+  let ranOff = false;
   while (iterations < maxIterations) {
     if (maxAbs(gradient) <= tolerance) {
       message = 'gradient below tolerance';
@@ -99,13 +100,14 @@ export function minimiseBfgs(objective: Objective, start: ArrayLike<number>, opt
     gradient = search.gradient;
     value = search.value;
     if (options.largestCoordinate !== undefined && Math.max(...point) > options.largestCoordinate) {
+      ranOff = true;
       message = 'a parameter ran off towards the edge of the parameter space';
       break;
     }
   }
   const gradientNorm = maxAbs(gradient);
   // a stalled search at a tiny gradient is still a converged fit: f cannot be lowered in floating point
-  const converged = !message.startsWith('a parameter ran off') && (gradientNorm <= tolerance || (message.startsWith('line search') && gradientNorm <= Math.sqrt(tolerance) * 1e-2));
+  const converged = !ranOff && (gradientNorm <= tolerance || (message.startsWith('line search') && gradientNorm <= Math.sqrt(tolerance) * 1e-2));
   return { point, value, gradientNorm, iterations, evaluations, converged, message };
 }
 

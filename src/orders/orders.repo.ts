@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { getStoreSettings } from '../settings/index.js';
 
@@ -37,13 +37,18 @@ const orderColumns = [
 
 /** One order by its id (customer_order_order_id_idx), with its lines; undefined when there is none. */
 export async function findOrderById(db: Db, orderId: number): Promise<OrderRow | undefined> {
-  const order = await db.selectFrom('customer_order').select(orderColumns).select(await isDateOnly(db)).where('order_id', '=', orderId).executeTakeFirst();
-  return order && { ...order, lines: await findOrderLines(db, order.customer_id, order.order_id) };
+  return findOrder(db, (query) => query.where('order_id', '=', orderId));
 }
 
 /** One order by its id in the system it came from (customer_order_external_key: exact, as imports match it). */
 export async function findOrderByExternalId(db: Db, source: string, externalId: string): Promise<OrderRow | undefined> {
-  const order = await db.selectFrom('customer_order').select(orderColumns).select(await isDateOnly(db)).where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
+  return findOrder(db, (query) => query.where('source', '=', source).where('external_id', '=', externalId));
+}
+
+type OrderQuery = SelectQueryBuilder<Database, 'customer_order', object>;
+
+async function findOrder(db: Db, where: (query: OrderQuery) => OrderQuery): Promise<OrderRow | undefined> {
+  const order = await where(db.selectFrom('customer_order')).select(orderColumns).select(await isDateOnly(db)).executeTakeFirst();
   return order && { ...order, lines: await findOrderLines(db, order.customer_id, order.order_id) };
 }
 

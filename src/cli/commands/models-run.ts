@@ -1,4 +1,4 @@
-import { fitModels, predictCustomers, validateModels } from '../../models/index.js';
+import { fitModels, modelLabels, predictCustomers, validateModels } from '../../models/index.js';
 import { defaultAsOfDay } from '../../settings/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { money, table } from '../format.js';
@@ -45,12 +45,11 @@ export async function runModelsValidate(runtime: CliRuntime, options: ValidateOp
 }
 
 const riskOrder = ['low', 'medium', 'high', null];
-const modelNames: Record<string, string> = { bgnbd: 'BG/NBD', paretonbd: 'Pareto/NBD' };
 
 export async function runModelsPredict(runtime: CliRuntime, options: PredictOptions): Promise<void> {
   const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context), clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => [
-    `${r.customers.toLocaleString('en')} customers predicted (${modelNames[r.fits.transaction.model] ?? r.fits.transaction.model} fit #${r.modelFitId}); `
+    `${r.customers.toLocaleString('en')} customers predicted (${modelLabels[r.fits.transaction.model] ?? r.fits.transaction.model} fit #${r.modelFitId}); `
       // no spend model, no value: "0.00" would claim the customers are worth nothing
       + (r.totalClvMinor === null ? 'CLV not predicted (no spend model: see below)' : `total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`),
     '', 'churn risk:',
