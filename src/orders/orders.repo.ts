@@ -61,3 +61,45 @@ async function findOrderLines(db: Db, customerId: number, orderId: number): Prom
   return db.selectFrom('order_line').select(['line_no', 'sku', 'product_name', 'category', 'quantity', 'unit_price_minor'])
     .where('customer_id', '=', customerId).where('order_id', '=', orderId).orderBy('line_no').execute();
 }
+
+/** An order named by its source's id for it, with the id the store gave it. */
+export type OrderIdMatch = { source: string; external_id: string; order_id: number };
+
+/** More than any store has sources: a guard on what one lookup lists, not a limit people reach. */
+const mostListedMatches = 50;
+
+/**
+ * The sources orders came from, in order: a loose index scan over customer_order_external_key
+ * (source, external_id), one probe a source, as the customer search walks them (search-identities.ts).
+ */
+const sourcesWalk = sql`
+  with recursive sources as (
+    select min(source) as source from customer_order
+    union all
+    select (select min(o.source) from customer_order o where o.source > s.source) from sources s where s.source is not null
+  )`;
+
+/**
+ * Orders whose id in their source is exactly `externalId`, from any source. The unique key leads
+ * with the source and no index has the external id alone, so the few sources are walked first and
+ * each probed with the whole key: one order a probe at most, never a scan of the orders.
+ */
+export async function findOrdersByExternalIdInAnySource(db: Db, externalId: string): Promise<OrderIdMatch[]> {
+  const result = await sql<OrderIdMatch>`${sourcesWalk}
+    select o.source, o.external_id, o.order_id from sources s
+    -- lateral with a limit (the key is unique: one at most): joined plainly, the embedded store,
+    -- once analyzed, hashed the sources against a skip scan of the whole key for the id
+    cross join lateral (
+      select source, external_id, order_id from customer_order o where o.source = s.source and o.external_id = ${externalId} limit 1
+    ) o
+    order by o.source
+    limit ${mostListedMatches}`.execute(db);
+  return result.rows.map((row) => ({ source: row.source, external_id: row.external_id, order_id: Number(row.order_id) }));
+}
+
+/** The sources the store's orders came from, in order (the same walk). */
+export async function findOrderSources(db: Db): Promise<string[]> {
+  const result = await sql<{ source: string }>`${sourcesWalk}
+    select source from sources where source is not null order by source limit ${mostListedMatches}`.execute(db);
+  return result.rows.map((row) => row.source);
+}
