@@ -28,6 +28,8 @@ describeEachStore('store reports over HTTP', (context) => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ from: '2024-05-02', to: '2024-06-01', previousFrom: '2024-04-02', previousTo: '2024-05-02' });
+    // `to` stays exclusive; the inclusive last days are told beside it
+    expect(body).toMatchObject({ lastDay: '2024-05-31', previousLastDay: '2024-05-01' });
     // a live store: up to now (19:00 in Jakarta) against the 30 days before up to 19:00 on May 1
     expect(body).toMatchObject({
       comparison: 'same-time',
@@ -72,6 +74,8 @@ describeEachStore('store reports over HTTP', (context) => {
 
   it('gives revenue per month', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/reports/revenue?granularity=month&from=2024-03-01&to=2024-06-01', headers: analyst.readHeaders });
+    // `to` is the query's, exclusive; `lastDay` the range's last day, inclusive
+    expect(response.json()).toMatchObject({ from: '2024-03-01', to: '2024-06-01', lastDay: '2024-05-31' });
     // May holds today, 31 May, not over yet on a live store
     expect(response.json().points).toEqual([
       { period: '2024-03-01', revenueMinor: 127000, orders: 3, customers: 1, from: '2024-03-01', to: '2024-04-01', isPartial: false },

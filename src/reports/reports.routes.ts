@@ -26,15 +26,19 @@ const figuresSchema = objectOf<PeriodFigures>()({
 const spanSchema = z.object({ from: timestamp.describe('The first instant: the start of the first store day'), to: timestamp.describe('Exclusive: the end of the last store day, or the time on it the period stops at') });
 const summarySchema = z.object({
   asOf: z.string().describe('ISO 8601 time'), ...reportMoneyShape,
-  from: day.describe('YYYY-MM-DD: the first store day of the current period'), to: day.describe('YYYY-MM-DD, exclusive: the day after the last store day the current period touches'),
-  previousFrom: day, previousTo: day.describe('YYYY-MM-DD, exclusive: the day after the last store day the previous period touches'),
+  from: day.describe('YYYY-MM-DD: the first store day of the current period'), to: day.describe('YYYY-MM-DD, exclusive: the day after the last store day the current period touches (lastDay is that last day)'),
+  lastDay: day.describe('YYYY-MM-DD, inclusive: the last store day the current period touches, the day before to'),
+  previousFrom: day, previousTo: day.describe('YYYY-MM-DD, exclusive: the day after the last store day the previous period touches (previousLastDay is that last day)'),
+  previousLastDay: day.describe('YYYY-MM-DD, inclusive: the last store day the previous period touches, the day before previousTo'),
   comparison: z.enum(['same-time', 'whole-days']).describe('same-time: a live store, as of now: the current period runs up to now, so today counts only so far, and the previous one ends at the same time of day (store time zone) N days earlier, so both hold N − 1 whole days and the same part of a day. whole-days: a data set reported as of its end: both periods are N whole days'),
   currentPeriod: spanSchema.describe('The instants the current figures cover'), previousPeriod: spanSchema.describe('The instants the previous figures cover'),
   current: figuresSchema, previous: figuresSchema,
   change: z.record(z.string(), z.number().nullable()).describe('Relative change of each figure against the previous period (0.1 = +10%); null when the previous one was 0'),
 });
 const revenueSchema = z.object({
-  granularity: z.enum(granularities), from: day, to: day.describe('Exclusive'), ...reportMoneyShape,
+  granularity: z.enum(granularities), from: day.describe('YYYY-MM-DD: the first day of the range'),
+  to: day.describe('YYYY-MM-DD, exclusive: the day after the last day of the range, as the query\'s to (lastDay is that last day)'),
+  lastDay: day.describe('YYYY-MM-DD, inclusive: the last day of the range, the day before to'), ...reportMoneyShape,
   channel: z.enum(orderChannels).nullable().describe('The one order channel counted; null for all of them'),
   points: z.array(objectOf<RevenuePoint>()({ period: day.describe('First day of the period'), revenueMinor: z.number(), orders: z.number(), customers: z.number() }).extend({
     from: day.describe('YYYY-MM-DD: the first day counted, the later of the period\'s first day and the range\'s'),

@@ -12,8 +12,9 @@ import { revenueSeries, typeMigration, type RevenuePoint, type TypeMigration } f
 
 /** The reports GET /api/reports/{summary,revenue,type-migration} and `clientele report …` share. */
 
+/** `to`, `previousTo`: exclusive, the day after the last; `lastDay`, `previousLastDay`: that last day, inclusive, as the CLI's text prints it. */
 export type SummaryReport = ReportMoney & {
-  asOf: string; from: string; to: string; previousFrom: string; previousTo: string; comparison: Comparison;
+  asOf: string; from: string; to: string; lastDay: string; previousFrom: string; previousTo: string; previousLastDay: string; comparison: Comparison;
   currentPeriod: { from: Date; to: Date }; previousPeriod: { from: Date; to: Date };
   current: PeriodFigures; previous: PeriodFigures; change: Record<string, number | null>;
 };
@@ -26,15 +27,19 @@ export async function reportSummary(db: Kysely<Database>, options: { days: numbe
   const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);
   const change = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof PeriodFigures], previous[key as keyof PeriodFigures])]));
   return {
-    asOf: asOf.toISOString(), ...(await reportMoneyOf(db)), from: periods.current.from, to: periods.current.to,
-    previousFrom: periods.previous.from, previousTo: periods.previous.to, comparison: periods.comparison,
+    asOf: asOf.toISOString(), ...(await reportMoneyOf(db)), from: periods.current.from, to: periods.current.to, lastDay: addDays(periods.current.to, -1),
+    previousFrom: periods.previous.from, previousTo: periods.previous.to, previousLastDay: addDays(periods.previous.to, -1), comparison: periods.comparison,
     currentPeriod: { from: periods.current.start, to: periods.current.end }, previousPeriod: { from: periods.previous.start, to: periods.previous.end },
     current, previous, change,
   };
 }
 
-/** `channel`: the one order channel counted, null for all of them. Every period of the range has a point, 0 where nothing was sold. */
-export type RevenueReport = ReportMoney & { granularity: Granularity; from: string; to: string; channel: OrderChannel | null; points: Array<RevenuePoint & PeriodCoverage> };
+/**
+ * `to`: exclusive, the day after the last; `lastDay`: that last day, inclusive (kept apart so a script reading
+ * `to` as before is not misled, and one wanting the last day need not subtract). `channel`: the one order
+ * channel counted, null for all of them. Every period of the range has a point, 0 where nothing was sold.
+ */
+export type RevenueReport = ReportMoney & { granularity: Granularity; from: string; to: string; lastDay: string; channel: OrderChannel | null; points: Array<RevenuePoint & PeriodCoverage> };
 
 export async function reportRevenue(db: Kysely<Database>, options: { granularity: Granularity; from?: string; to?: string; channel?: OrderChannel; clock: Clock }): Promise<RevenueReport> {
   const settings = await getStoreSettings(db);
@@ -50,7 +55,7 @@ export async function reportRevenue(db: Kysely<Database>, options: { granularity
   const channel = options.channel ?? null;
   const points = (await revenueSeries(db, { from, to }, options.granularity, { channel, timeZone: settings.timeZone }))
     .map((point) => ({ ...point, ...coverageOf(point.period, options.granularity, { from, to }, dayUnderWay) }));
-  return { granularity: options.granularity, from, to, channel, ...(await reportMoneyOf(db)), points };
+  return { granularity: options.granularity, from, to, lastDay: addDays(to, -1), channel, ...(await reportMoneyOf(db)), points };
 }
 
 export type TypeMigrationReport = TypeMigration & { from: Date; to: Date; fromDay: string; toDay: string };

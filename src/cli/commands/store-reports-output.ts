@@ -23,7 +23,7 @@ export function summaryText(report: SummaryReport): string {
     return `${difference > 0 ? '+' : ''}${difference} pts`;
   };
   return [
-    `${report.from} – ${addDays(report.to, -1)} against ${report.previousFrom} – ${addDays(report.previousTo, -1)}`
+    `${report.from} – ${report.lastDay} against ${report.previousFrom} – ${report.previousLastDay}`
       + (report.comparison === 'same-time' ? ` (up to ${localTime(new Date(report.currentPeriod.to))} today, and the same time of day then)` : ' (whole days)'),
     table(figures.map(([key, name, format]) => ({
       figure: name, current: format(report.current[key]), previous: format(report.previous[key]),
@@ -35,14 +35,14 @@ export function summaryText(report: SummaryReport): string {
 
 export function revenueText(report: RevenueReport): string {
   const through = report.channel === null ? '' : ` through ${report.channel}`;
-  if (report.points.every((point) => point.orders === 0)) return `No purchases${through} from ${report.from} to ${addDays(report.to, -1)}.`;
+  if (report.points.every((point) => point.orders === 0)) return `No purchases${through} from ${report.from} to ${report.lastDay}.`;
   const rows = report.points.map((point) => ({
     [report.granularity]: `${report.granularity === 'month' ? point.period.slice(0, 7) : point.period}${point.isPartial ? '*' : ''}`,
     'days counted': point.from === addDays(point.to, -1) ? point.from : `${point.from} – ${addDays(point.to, -1)}`,
     ...(report.hasPrices ? { revenue: money(point.revenueMinor) } : {}), orders: count(point.orders), customers: count(point.customers),
   }));
   return [
-    `revenue per ${report.granularity}${report.channel === null ? '' : `, ${report.channel} orders only`}, ${report.from} – ${addDays(report.to, -1)}`,
+    `revenue per ${report.granularity}${report.channel === null ? '' : `, ${report.channel} orders only`}, ${report.from} – ${report.lastDay}`,
     table(rows),
     ...(report.points.some((point) => point.isPartial) ? ['* partial: only the days counted (the range cuts it, or today is not over); not comparable with whole periods'] : []),
     ...(report.hasPrices ? [] : [noPricesLine]),

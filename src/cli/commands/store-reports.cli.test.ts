@@ -57,6 +57,23 @@ describeEachCliStore('clientele report summary | revenue | type-migration', (con
     expect(wrong.error).toMatchObject({ code: 'CLI_ARGUMENT_INVALID' });
   }, 120_000);
 
+  it('tells in --json the last day the text prints, beside the exclusive `to`', async () => {
+    const args = ['report', 'revenue', '--granularity', 'month', '--from', '2024-03-01', '--to', '2024-05-03'];
+    const body = await json(...args);
+    const printed = /^revenue per month, 2024-03-01 – (\d{4}-\d\d-\d\d)$/m.exec(await run(...args))?.[1];
+    expect(printed).toBe('2024-05-02');
+    expect(body).toMatchObject({ from: '2024-03-01', lastDay: printed, to: '2024-05-03' });
+    // with nothing sold the text says the same period in words
+    const none = ['report', 'revenue', '--from', '2024-03-02', '--to', '2024-03-10', '--channel', 'marketplace'];
+    expect(await run(...none)).toBe('No purchases through marketplace from 2024-03-02 to 2024-03-09.\n');
+    expect(await json(...none)).toMatchObject({ lastDay: '2024-03-09', to: '2024-03-10' });
+    // and the summary, whose periods the text gives by their last days too
+    const summary = await json('report', 'summary', '--days', '30');
+    const [, last, previousLast] = /^2024-05-02 – (\S+) against 2024-04-02 – (\S+) /m.exec(await run('report', 'summary', '--days', '30')) ?? [];
+    expect(summary).toMatchObject({ lastDay: last, to: '2024-06-01', previousLastDay: previousLast, previousTo: '2024-05-02' });
+    expect([last, previousLast]).toEqual(['2024-05-31', '2024-05-01']);
+  }, 120_000);
+
   it('lists every day of the range, 0 on the days without a sale, of all channels or one --channel', async () => {
     // the range starts two days before the first order, on 1 March; 2 March had no sale
     const text = await run('report', 'revenue', '--granularity', 'day', '--from', '2024-02-28', '--to', '2024-03-03');
