@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CustomerRef } from '../ingest/canonical.js';
+import { fillProfileContactsFromIdentities } from './profile-contact-fill.repo.js';
 import { identityTripleKey, resolveBatchIdentities, resolveFileRows, toIdentityTriple, type IdentityTriple, type Resolved } from './identity-resolution.js';
 
 type Db = Kysely<Database>;
@@ -129,6 +130,8 @@ export type NewCustomerRow = {
  * event that made it (`firstSeenAt`), not since the import ran: a lead from a
  * file of last year's events is not new this morning. A stub takes the name its
  * order gave (`stubNames`), so a buyer known only from an orders export can be found by name.
+ * A known customer's empty email or phone takes the first one newly attached to them
+ * (fillProfileContactsFromIdentities says when it does not).
  */
 /** For each customer a resolution creates, the earliest time among the rows (orders, events) resolved to it; `rowTimes` follows the resolution's rows. */
 export function firstSeenOfCreated(resolution: RefResolution, rowTimes: readonly Date[]): Map<number, Date> {
@@ -175,6 +178,8 @@ export async function createResolvedCustomers(
     ...resolution.newIdentities,
     ...newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: createdIds[slot] }))),
   ]);
+  // a known customer's empty email or phone is filled as a created one's is, from its first such identity
+  await fillProfileContactsFromIdentities(db, resolution.newIdentities);
 }
 
 /** Whether the customer holds this identity; removes it when they do. */

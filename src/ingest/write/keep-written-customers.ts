@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { RefResolution } from '../../customers/customers.repo.js';
+import { unfillProfileContacts } from '../../customers/profile-contact-fill.repo.js';
 import { identityTripleKey, type IdentityTriple } from '../../customers/identity-resolution.js';
 import type { CustomerRef } from '../canonical.js';
 
@@ -25,6 +26,8 @@ export async function removeCustomersOfRejectedRows(db: Db, resolution: RefResol
   ];
   const stray = planned.filter(({ identity, customerId }) => !named.has(identityTripleKey(identity)) && !orphanSet.has(customerId));
   if (orphans.length === 0 && stray.length === 0) return 0;
+  // the profile email or phone a stray identity filled goes with it (see unfillProfileContacts)
+  await unfillProfileContacts(db, stray);
   await sql`
     with stray_identity as (
       delete from customer_identity ci
