@@ -2,6 +2,7 @@ import { orderKeyOf, type CanonicalLine, type CanonicalOrder, type CustomerRef, 
 import { isGuessedRef } from '../../customers/identity-resolution.js';
 import type { WriteContext } from './batch-context.js';
 import { customerRefField, duplicateOrder } from './order-rejects.js';
+import { orderRowDifference } from './repeated-rows.js';
 import { rowName } from './row-place.js';
 
 export type OrderGroup = {
@@ -10,6 +11,11 @@ export type OrderGroup = {
   lines: Array<CanonicalLine & { fileLine: number }>;
   /** The file lines of every row of this order in the batch, first included: each row is counted once. */
   rowLines: number[];
+  /**
+   * Whole-order rows that repeat the first one exactly (an export that repeats a row), not among
+   * `rowLines`: unchanged once the order is stored, rejected with it otherwise.
+   */
+  repeatLines: number[];
   /** The order's rows carry line items (one row per line, order fields repeated), so its lines are written. */
   hasLines: boolean;
   /** No row stated the order's total: it is the sum of its lines less its discount. */
@@ -35,8 +41,10 @@ const orderRowsTimeSpreadMs = orderRowsTimeSpreadMinutes * 60_000;
 /**
  * Groups a batch's rows into orders. An export with line columns repeats the
  * order on each of its lines (its total, when it has one, stated on the first
- * row or on every row); any other repeat of an order id within one file is a
- * mistake in the file and is rejected, naming the line where it first appeared.
+ * row or on every row); a whole-order row repeated exactly is kept aside as a
+ * repeat (`repeatLines`); any other repeat of an order id within one file is a
+ * mistake in the file and is rejected, naming the line where it first appeared
+ * and, for a whole-order row, the first field it states otherwise.
  */
 export function groupOrderRows(rows: CanonicalOrder[], context: Pick<WriteContext, 'file' | 'linesOf'>): { groups: OrderGroup[]; rejects: Reject[] } {
   const { file } = context;
@@ -51,6 +59,7 @@ export function groupOrderRows(rows: CanonicalOrder[], context: Pick<WriteContex
         order: row,
         lines: row.orderLine ? [{ ...row.orderLine, fileLine: row.line }] : [],
         rowLines: [row.line],
+        repeatLines: [],
         hasLines: row.orderLine !== null,
         isTotalFromLines: row.totalMinor === null,
         totalMinor: row.totalMinor ?? 0,
@@ -72,7 +81,10 @@ export function groupOrderRows(rows: CanonicalOrder[], context: Pick<WriteContex
       }
       continue;
     }
-    rejects.push({ file, line: row.line, ...duplicateOrder(row.externalId, existing.order.line, context) });
+    // a whole-order row stated again exactly adds nothing; stated otherwise, the file contradicts itself
+    const difference = !row.orderLine && !existing.hasLines ? orderRowDifference(row, existing.order) : undefined;
+    if (difference === null) existing.repeatLines.push(row.line);
+    else rejects.push({ file, line: row.line, ...duplicateOrder(row.externalId, existing.order.line, context, false, difference) });
   }
   const groups: OrderGroup[] = [];
   for (const group of byKey.values()) {
@@ -143,7 +155,7 @@ function orderFieldConflict(first: CanonicalOrder, row: CanonicalOrder, context:
 /** Why all rows of an order are rejected: a Reject less the file and line it is repeated on. */
 export type GroupReject = Pick<Reject, 'code' | 'params' | 'reason'> & { field: string };
 
-/** One reject per row of a rejected order, so every row read is accounted for. */
-export function rejectGroup(group: Pick<OrderGroup, 'rowLines'>, file: string, why: GroupReject): Reject[] {
-  return group.rowLines.map((line) => ({ file, line, field: why.field, code: why.code, params: why.params, reason: why.reason }));
+/** One reject per row of a rejected order, its exact repeats included, so every row read is accounted for. */
+export function rejectGroup(group: Pick<OrderGroup, 'rowLines'> & Partial<Pick<OrderGroup, 'repeatLines'>>, file: string, why: GroupReject): Reject[] {
+  return [...group.rowLines, ...(group.repeatLines ?? [])].map((line) => ({ file, line, field: why.field, code: why.code, params: why.params, reason: why.reason }));
 }

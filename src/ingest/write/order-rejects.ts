@@ -1,13 +1,22 @@
 import type { CustomerRef } from '../canonical.js';
 import type { WriteContext } from './batch-context.js';
 import type { GroupReject } from './group-orders.js';
+import { differenceText, type FieldDifference } from './repeated-rows.js';
 import { whereFirstAppeared } from './row-place.js';
 
-/** An order id met again in the same import: on an earlier row of this batch, or (`isEarlierBatch`) one an earlier batch stored. */
-export function duplicateOrder(order: string, firstLine: number, context: Pick<WriteContext, 'linesOf'>, isEarlierBatch = false): GroupReject {
+/**
+ * An order id met again in the same import: on an earlier row of this batch, or (`isEarlierBatch`) one an earlier batch stored.
+ * `difference`: the first field the row states otherwise than the first (an exact repeat is no reject, see repeated-rows.ts).
+ */
+export function duplicateOrder(
+  order: string, firstLine: number, context: Pick<WriteContext, 'linesOf'>, isEarlierBatch = false, difference: FieldDifference | null = null,
+): GroupReject {
+  const whereFirst = whereFirstAppeared(firstLine, context, isEarlierBatch);
   return {
     field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order, firstLine },
-    reason: `Duplicate order id ${order}: it already appeared ${whereFirstAppeared(firstLine, context, isEarlierBatch)}. Keep one row per order.`,
+    reason: difference
+      ? `Duplicate order id ${order} ${differenceText(difference, whereFirst)}. Keep one row per order.`
+      : `Duplicate order id ${order}: it already appeared ${whereFirst}. Keep one row per order.`,
   };
 }
 

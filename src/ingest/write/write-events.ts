@@ -6,6 +6,7 @@ import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-lat
 import type { CanonicalEvent, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
+import { differenceText, eventRowDifference, storedEventDifference, type EventAsStored } from './repeated-rows.js';
 import { whereFirstAppeared } from './row-place.js';
 
 type Db = Kysely<Database>;
@@ -13,18 +14,25 @@ type Db = Kysely<Database>;
 /** Inserts interest events (sign-ups, carts, visits…); a person known only by events is a lead. */
 export async function writeEvents(db: Db, rows: CanonicalEvent[], context: WriteContext): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
-  const firstLine = new Map<string, number>();
+  const firstRow = new Map<string, CanonicalEvent>();
+  // rows that repeat an earlier row of the batch exactly, by that row's line: they stand or fall with it
+  const repeatsOf = new Map<number, number[]>();
   const unique = rows.filter((row) => {
     const key = `${row.source}\u0000${row.externalId}`;
-    const first = firstLine.get(key);
+    const first = firstRow.get(key);
     if (first === undefined) {
-      firstLine.set(key, row.line);
+      firstRow.set(key, row);
       return true;
     }
-    outcome.rejects.push({
-      file: context.file, line: row.line, field: 'event_id', code: 'EVENT_DUPLICATE_IN_FILE', params: { event: row.externalId, firstLine: first },
-      reason: `Duplicate event ${row.externalId}: it already appeared ${whereFirstAppeared(first, context)}. Keep one row per event.`,
-    });
+    const difference = eventRowDifference(row, first);
+    if (difference === null) repeatsOf.set(first.line, [...(repeatsOf.get(first.line) ?? []), row.line]);
+    else {
+      const whereFirst = whereFirstAppeared(first.line, context);
+      outcome.rejects.push({
+        file: context.file, line: row.line, field: 'event_id', code: 'EVENT_DUPLICATE_IN_FILE', params: { event: row.externalId, firstLine: first.line },
+        reason: `Duplicate event ${row.externalId} ${differenceText(difference, whereFirst)}. Keep one row per event.`,
+      });
+    }
     return false;
   });
   if (unique.length === 0) return outcome;
@@ -57,19 +65,36 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   const rejectedLines = new Set<number>();
   const reject = (line: number, why: Pick<Reject, 'code' | 'params' | 'reason'>) => {
     outcome.rejects.push({ file: context.file, line, field: 'event_id', ...why });
+    for (const repeat of repeatsOf.get(line) ?? []) outcome.rejects.push({ file: context.file, line: repeat, field: 'event_id', ...why });
     rejectedLines.add(line);
   };
+  const earlierBatchRepeats: typeof result.rows = [];
   for (const row of result.rows) {
     if (row.event_id !== null) {
       added.push({ customerId: row.customer_id, eventId: row.event_id });
       outcome.inserted += 1;
     } else if (row.existing_import_id !== null && Number(row.existing_import_id) === context.importId) {
-      // an earlier batch of this import stored it: repeats within this batch were set apart above
-      const where = whereFirstAppeared(Number(row.existing_line), context, true);
-      reject(row.line, { code: 'EVENT_DUPLICATE_IN_FILE', params: { firstLine: Number(row.existing_line) }, reason: `Duplicate event: it already appeared ${where}. Keep one row per event.` });
+      // an earlier batch of this import stored it (repeats within this batch were set apart above): unchanged when stated alike
+      if (row.is_same && Number(row.existing_customer_id) === Number(row.customer_id)) outcome.unchanged += 1;
+      else earlierBatchRepeats.push(row);
     } else if (row.is_same) outcome.unchanged += 1;
     else reject(row.line, { code: 'EVENT_CHANGED', params: {}, reason: 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.' });
   }
+  if (earlierBatchRepeats.length > 0) {
+    const byLine = new Map(unique.map((row, index) => [row.line, { row, customerId: customerIds[index] }]));
+    const stored = await findStoredEvents(db, earlierBatchRepeats.map((repeat) => byLine.get(repeat.line)!.row));
+    for (const repeat of earlierBatchRepeats) {
+      const { row, customerId } = byLine.get(repeat.line)!;
+      const first = stored.get(`${row.source}\u0000${row.externalId}`);
+      const difference = first ? storedEventDifference({ ...row, customerId }, first) : null;
+      const where = whereFirstAppeared(Number(repeat.existing_line), context, true);
+      reject(repeat.line, {
+        code: 'EVENT_DUPLICATE_IN_FILE', params: { firstLine: Number(repeat.existing_line) },
+        reason: `Duplicate event${difference ? ` ${differenceText(difference, where)}` : `: it already appeared ${where}`}. Keep one row per event.`,
+      });
+    }
+  }
+  for (const [line, repeats] of repeatsOf) if (!rejectedLines.has(line)) outcome.unchanged += repeats.length;
   let removed = 0;
   if (rejectedLines.size > 0) {
     const kept = unique.map((row, index) => ({ row, customerId: customerIds[index] })).filter(({ row }) => !rejectedLines.has(row.line));
@@ -83,4 +108,14 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   await recordArrivalsThroughMergedIdentities(db, 'event', unique.flatMap((row, index) => (rejectedLines.has(row.line) ? [] : [
     { source: row.source, externalId: row.externalId, customerId: customerIds[index], refs: row.customer }])));
   return outcome;
+}
+
+/** The stored events of `rows` (by source and id), read only for rows repeating an event an earlier batch of their import stored. */
+async function findStoredEvents(db: Db, rows: readonly CanonicalEvent[]): Promise<Map<string, EventAsStored>> {
+  const result = await sql<{ source: string; external_id: string; customer_id: string | number; kind: string; channel: string; occurred_at: Date | string; detail: string | null }>`
+    select e.source, e.external_id, e.customer_id, e.kind, e.channel, e.occurred_at, e.detail from interest_event e
+    join unnest(${rows.map((row) => row.source)}::text[], ${rows.map((row) => row.externalId)}::text[]) as k(source, external_id)
+      on e.source = k.source and e.external_id = k.external_id`.execute(db);
+  return new Map(result.rows.map((row) => [`${row.source}\u0000${row.external_id}`,
+    { customerId: Number(row.customer_id), kind: row.kind, channel: row.channel, occurredAt: row.occurred_at, detail: row.detail }]));
 }

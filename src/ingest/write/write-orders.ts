@@ -7,6 +7,7 @@ import { orderKeyOf, type CanonicalLine, type CanonicalOrder } from '../canonica
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { groupOrderRows, rejectGroup, type GroupReject, type OrderGroup } from './group-orders.js';
 import { duplicateOrder, orderOfOtherCustomer } from './order-rejects.js';
+import { judgeEarlierBatchRepeats } from './earlier-batch-repeats.js';
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { countOrders, type OrderFate } from './order-counts.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
@@ -115,6 +116,8 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   outcome.createdCustomers += resolution.createdIds.length - removed;
   // a later order of a merged person, or a later gift for them, stays theirs if the merge is undone
   const stored = staged.filter((order) => !written.rejectedLines.has(order.order.line));
+  // a row repeated exactly adds nothing to the order its first row stored
+  for (const order of stored) outcome.unchanged += order.repeatLines.length;
   if (written.rejectedLines.size > 0) await renameCreatedByStoredOrders(db, createdNames, stored);
   await recordArrivalsThroughMergedIdentities(db, 'order',
     stored.map((order) => ({ source: order.order.source, externalId: order.order.externalId, customerId: order.customerId, refs: order.order.customer })));
@@ -210,6 +213,7 @@ async function writeCarefully(
   const toUpdate: StagedOrder[] = [];
   const toStamp: StagedOrder[] = [];
   const continuing: Continuing[] = [];
+  const earlierBatchRepeats: Array<{ order: StagedOrder; found: Existing }> = [];
   const rejectedLines = new Set<number>();
   const fate = (order: StagedOrder, what: OrderFate) => fates.set(keyOf(order.order), what);
   const reject = (order: StagedOrder, why: GroupReject, what: OrderFate) => {
@@ -223,8 +227,10 @@ async function writeCarefully(
     if (!found) toInsert.push(order);
     else if (Number(found.customer_id) !== order.customerId) {
       reject(order, orderOfOtherCustomer(order.order, Number(found.customer_id)), isThisImport ? 'counted' : 'rejected');
+    } else if (isThisImport && !found.continues_run && !order.hasLines) {
+      earlierBatchRepeats.push({ order, found });
     } else if (isThisImport && !found.continues_run) {
-      // a repeat of an order an earlier batch stored: that batch counted the order
+      // a line row repeating an order an earlier batch stored: that batch counted the order
       reject(order, duplicateOrder(order.order.externalId, Number(found.import_line), context, true), 'counted');
     } else if (isThisImport) {
       continuing.push({ ...order, orderId: found.order_id, isChanged: false, keepsStatedTotal: found.keeps_stated_total, continuesRun: true });
@@ -242,6 +248,8 @@ async function writeCarefully(
       toUpdate.push(order);
     }
   }
+
+  if (earlierBatchRepeats.length > 0) await judgeEarlierBatchRepeats(db, earlierBatchRepeats, context, outcome, { reject, fate });
 
   const inserted = await insertOrders(db, toInsert, context);
   await updateOrders(db, toUpdate, context);

@@ -1,0 +1,58 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { BatchOutcome, WriteContext } from './batch-context.js';
+import type { GroupReject } from './group-orders.js';
+import type { StagedOrder } from './insert-orders.js';
+import type { OrderFate } from './order-counts.js';
+import { duplicateOrder } from './order-rejects.js';
+import { storedOrderDifference, type OrderAsStored } from './repeated-rows.js';
+
+type Db = Kysely<Database>;
+
+/** What the careful path found stored for a row (write-orders.ts, findExisting). */
+type Found = { import_line: number | null; is_same: boolean };
+
+/** How the careful path settles a row: rejects it, or records what its order became. */
+export type SettleRow = { reject: (order: StagedOrder, why: GroupReject, what: OrderFate) => void; fate: (order: StagedOrder, what: OrderFate) => void };
+
+/**
+ * Whole-order rows repeating an order an earlier batch of this import stored (that batch counted
+ * the order). One stating it exactly as stored, as the first row wrote it, is unchanged and left as
+ * it is (its import_line keeps naming the first row); any other is rejected, naming the first field
+ * it states otherwise. A row cannot repeat an order stored with lines by this import: it states no lines.
+ */
+export async function judgeEarlierBatchRepeats(
+  db: Db, repeats: ReadonlyArray<{ order: StagedOrder; found: Found }>, context: WriteContext, outcome: BatchOutcome, { reject, fate }: SettleRow,
+): Promise<void> {
+  const storedByLine = await findStoredOfThisImport(db, repeats.map(({ order }) => order.order.line), context.importId);
+  for (const { order, found } of repeats) {
+    const stored = storedByLine.get(order.order.line);
+    if (found.is_same && stored && !stored.hasLinesOfThisImport) {
+      outcome.unchanged += order.rowLines.length;
+      fate(order, 'counted');
+      continue;
+    }
+    const difference = stored ? storedOrderDifference(
+      { ...order.order, totalMinor: order.totalMinor, refundedMinor: order.refundedMinor, discountMinor: order.discountMinor, recipientId: order.recipientId }, stored, context.currency) : null;
+    reject(order, duplicateOrder(order.order.externalId, Number(found.import_line), context, true, difference), 'counted');
+  }
+}
+
+/** The orders staged on `lines` as stored, read only for rows that repeat an order of this import. */
+async function findStoredOfThisImport(db: Db, lines: readonly number[], importId: number): Promise<Map<number, OrderAsStored & { hasLinesOfThisImport: boolean }>> {
+  const result = await sql<{
+    line: number; ordered_at: Date | string; currency: string; total_minor: string | number | null; refunded_minor: string | number; discount_minor: string | number;
+    promotion_code: string | null; channel: string; status: string; recipient_customer_id: string | number | null; location: string | null; has_lines_of_this_import: boolean;
+  }>`
+    select s.line, o.ordered_at, o.currency, o.total_minor, o.refunded_minor, o.discount_minor, o.promotion_code, o.channel, o.status,
+      o.recipient_customer_id, o.location,
+      exists (select 1 from order_line l where l.customer_id = o.customer_id and l.order_id = o.order_id and l.import_id = ${importId}::bigint) as has_lines_of_this_import
+    from stage_order_group s join customer_order o on o.source = s.source and o.external_id = s.external_id
+    where s.line = any(${lines}::int[])`.execute(db);
+  const numberOrNull = (value: string | number | null) => (value === null ? null : Number(value));
+  return new Map(result.rows.map((row) => [Number(row.line), {
+    orderedAt: row.ordered_at, currency: row.currency.trim(), totalMinor: numberOrNull(row.total_minor), refundedMinor: Number(row.refunded_minor),
+    discountMinor: Number(row.discount_minor), promotionCode: row.promotion_code, channel: row.channel, status: row.status,
+    recipientId: numberOrNull(row.recipient_customer_id), location: row.location, hasLinesOfThisImport: row.has_lines_of_this_import,
+  }]));
+}

@@ -1,0 +1,121 @@
+import { minorUnitsOf } from '../../core/money.js';
+import { isGuessedRef } from '../../customers/identity-resolution.js';
+import type { CanonicalEvent, CanonicalOrder, CanonicalProduct, CustomerRef } from '../canonical.js';
+
+/**
+ * Rows an import meets twice under one id. An export often repeats a row whole: the second
+ * copy adds nothing to what the first stored, so it counts as unchanged rather than rejected.
+ * A repeat that states any stored field otherwise is rejected, naming the first such field.
+ */
+
+/** A field of a repeated row as this row and the first one give it, each as a reason shows it. */
+export type FieldDifference = { field: string; value: string; firstValue: string };
+
+/** A field's value as a reason shows it: text quoted, money and ids bare, nothing as "none". */
+type Shown = string;
+
+const none: Shown = 'none';
+const text = (value: string | null): Shown => (value === null || value === '' ? none : `"${value}"`);
+const time = (value: Date | string): Shown => new Date(value).toISOString();
+
+/** Minor units as the decimal amount a file writes (1250 EUR → 12.50); text compared as shown, so equal text is equal money. */
+export function shownMoney(minor: number | null, currency: string): Shown {
+  if (minor === null) return none;
+  const digits = minorUnitsOf(currency);
+  return (Number(minor) / 10 ** digits).toFixed(digits);
+}
+
+/** The first field, in the order a file's columns name them, whose two values differ; null when none does. */
+export function firstDifference(fields: ReadonlyArray<readonly [field: string, value: Shown, firstValue: Shown]>): FieldDifference | null {
+  const found = fields.find(([, value, firstValue]) => value !== firstValue);
+  return found ? { field: found[0], value: found[1], firstValue: found[2] } : null;
+}
+
+/** "with a different amount: 12.50 here, 12.00 on line 4 of this file", for a reason's first sentence. */
+export function differenceText({ field, value, firstValue }: FieldDifference, whereFirst: string): string {
+  return `with a different ${field}: ${value} here, ${firstValue} ${whereFirst}`;
+}
+
+/** The customer fields a row states (`customer_id`, `customer_email`, `customer_phone`), not those read from another. */
+function refFields(prefix: 'customer' | 'recipient', refs: readonly CustomerRef[] | null, firstRefs: readonly CustomerRef[] | null) {
+  const valuesOf = (stated: readonly CustomerRef[] | null, kind: CustomerRef['kind']) =>
+    text((stated ?? []).filter((ref) => ref.kind === kind && !isGuessedRef(ref)).map((ref) => ref.value).join(', ') || null);
+  return (['external', 'email', 'phone'] as const).map((kind) =>
+    [`${prefix}_${kind === 'external' ? 'id' : kind}`, valuesOf(refs, kind), valuesOf(firstRefs, kind)] as const);
+}
+
+/** Where a whole-order row (no line columns) differs from an earlier row of the same order in the batch. */
+export function orderRowDifference(row: CanonicalOrder, first: CanonicalOrder): FieldDifference | null {
+  return firstDifference([
+    ...refFields('customer', row.customer, first.customer),
+    ['customer_name', text(row.customerName ?? null), text(first.customerName ?? null)],
+    ['ordered_at', time(row.orderedAt), time(first.orderedAt)],
+    ['currency', row.currency, first.currency],
+    ['amount', shownMoney(row.totalMinor, row.currency), shownMoney(first.totalMinor, first.currency)],
+    ['refunded_amount', shownMoney(row.refundedMinor, row.currency), shownMoney(first.refundedMinor, first.currency)],
+    ['discount_amount', shownMoney(row.discountMinor, row.currency), shownMoney(first.discountMinor, first.currency)],
+    ['promotion_code', text(row.promotionCode), text(first.promotionCode)],
+    ['channel', text(row.channel), text(first.channel)],
+    ['status', text(row.status), text(first.status)],
+    ...refFields('recipient', row.recipient, first.recipient),
+    ['location', text(row.location), text(first.location)],
+  ]);
+}
+
+/** An order as stored, and as a row of the same import would store it: refunds and discounts in the store's currency. */
+export type OrderAsStored = {
+  orderedAt: Date | string; currency: string; totalMinor: number | null; refundedMinor: number; discountMinor: number;
+  promotionCode: string | null; channel: string; status: string; recipientId: number | null; location: string | null;
+};
+
+/** Where a row differs from the order an earlier batch of its import stored (its customer is compared before). */
+export function storedOrderDifference(row: OrderAsStored, stored: OrderAsStored, storeCurrency: string): FieldDifference | null {
+  const recipient = (id: number | null) => (id === null ? none : `customer #${id}`);
+  return firstDifference([
+    ['ordered_at', time(row.orderedAt), time(stored.orderedAt)],
+    ['currency', row.currency, stored.currency],
+    ['amount', shownMoney(row.totalMinor, row.currency), shownMoney(stored.totalMinor, stored.currency)],
+    ['refunded_amount', shownMoney(row.refundedMinor, storeCurrency), shownMoney(stored.refundedMinor, storeCurrency)],
+    ['discount_amount', shownMoney(row.discountMinor, storeCurrency), shownMoney(stored.discountMinor, storeCurrency)],
+    ['promotion_code', text(row.promotionCode), text(stored.promotionCode)],
+    ['channel', text(row.channel), text(stored.channel)],
+    ['status', text(row.status), text(stored.status)],
+    ['recipient', recipient(row.recipientId), recipient(stored.recipientId)],
+    ['location', text(row.location), text(stored.location)],
+  ]);
+}
+
+/** Where an event row differs from an earlier row with the same event id in the batch. */
+export function eventRowDifference(row: CanonicalEvent, first: CanonicalEvent): FieldDifference | null {
+  return firstDifference([
+    ...refFields('customer', row.customer, first.customer),
+    ['kind', text(row.kind), text(first.kind)],
+    ['channel', text(row.channel), text(first.channel)],
+    ['occurred_at', time(row.occurredAt), time(first.occurredAt)],
+    ['detail', text(row.detail), text(first.detail)],
+  ]);
+}
+
+/** An event as stored, and as a row would store it. */
+export type EventAsStored = { customerId: number; kind: string; channel: string; occurredAt: Date | string; detail: string | null };
+
+/** Where an event row differs from the event an earlier batch of its import stored. */
+export function storedEventDifference(row: EventAsStored, stored: EventAsStored): FieldDifference | null {
+  return firstDifference([
+    ['customer', `customer #${row.customerId}`, `customer #${stored.customerId}`],
+    ['kind', text(row.kind), text(stored.kind)],
+    ['channel', text(row.channel), text(stored.channel)],
+    ['occurred_at', time(row.occurredAt), time(stored.occurredAt)],
+    ['detail', text(row.detail), text(stored.detail)],
+  ]);
+}
+
+/** Where a product row differs from an earlier row with the same SKU in the batch (its price as written, in its currency). */
+export function productRowDifference(row: CanonicalProduct, first: CanonicalProduct): FieldDifference | null {
+  return firstDifference([
+    ['name', text(row.name), text(first.name)],
+    ['category', text(row.category), text(first.category)],
+    ['currency', row.currency, first.currency],
+    ['unit_price', shownMoney(row.unitPriceMinor, row.currency), shownMoney(first.unitPriceMinor, first.currency)],
+  ]);
+}
