@@ -14,7 +14,8 @@ export const orderExternalIdNotFound = (source: string, externalId: string) => n
 /** `source:id` as one shell word to type: bare when nothing in it is special to a shell, else quoted. */
 export function orderReferenceWord(source: string, externalId: string): string {
   const text = `${source}:${externalId}`;
-  if (/^[\w.,:+@%/#-]+$/.test(text)) return text;
+  // a word a shell reads as it is; `#` only inside one (at its start it opens a comment)
+  if (/^[\w.,:+@%/-][\w.,:+@%/#-]*$/.test(text)) return text;
   return /^[\w .,:+@%/#-]*$/.test(text) ? `"${text}"` : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
@@ -24,7 +25,7 @@ export function orderReferenceWord(source: string, externalId: string): string {
  */
 export const orderEitherIdNotFound = (id: string, storeOrderId: number | undefined, sources: string[]) => {
   const storeReading = storeOrderId === undefined
-    ? `"${id}" is not an order id of the store (a whole number, as a customer's timeline lists it)`
+    ? `"${id}" is not an order id of the store (a whole number without leading zeros, as a customer's timeline lists it)`
     : `Order #${storeOrderId} does not exist (or its customer was deleted)`;
   const advice = sources.length === 0
     ? 'The store has no orders yet: import them first.'

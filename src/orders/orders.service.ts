@@ -34,7 +34,7 @@ export type OrderByEitherId = { order: OrderRow; readAs: 'order_id' | OrderIdMat
  * that id, when exactly one source did. Several: ORDER_LOOKUP_AMBIGUOUS listing them, none guessed.
  */
 export async function getOrderByEitherId(db: Db, id: string): Promise<OrderByEitherId> {
-  const storeOrderId = /^\d+$/.test(id) && Number.isSafeInteger(Number(id)) && Number(id) > 0 ? Number(id) : undefined;
+  const storeOrderId = /^[1-9]\d*$/.test(id) && Number.isSafeInteger(Number(id)) && Number(id) > 0 ? Number(id) : undefined;
   const storeOrder = storeOrderId === undefined ? undefined : await findOrderById(db, storeOrderId);
   const matches = await findOrdersByExternalIdInAnySource(db, id);
   if (storeOrder) {

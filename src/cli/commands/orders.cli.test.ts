@@ -2,6 +2,16 @@ import { expect, it } from 'vitest';
 import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
 import { fixedClock } from '../../core/clock.js';
 import { ingestRecords } from '../../ingest/ingest-batch.service.js';
+import { orderReferenceWord } from '../../orders/index.js';
+
+it('writes source:id as one shell word, quoted when a shell would read it otherwise', () => {
+  expect(orderReferenceWord('web', 'W-1001')).toBe('web:W-1001');
+  expect(orderReferenceWord('shop', 'A#1')).toBe('shop:A#1');
+  // at a word's start # opens a comment
+  expect(orderReferenceWord('#shop', '1')).toBe('"#shop:1"');
+  expect(orderReferenceWord('web', 'a b')).toBe('"web:a b"');
+  expect(orderReferenceWord('web', "it's")).toBe(`'web:it'\\''s'`);
+});
 
 describeEachCliStore('clientele orders show', (context) => {
   const clock = fixedClock('2024-06-21T00:00:00Z');
@@ -113,6 +123,16 @@ describeEachCliStore('clientele orders show', (context) => {
     const word = await runCliInProcess(context.db, ['orders', 'show', 'w-1']);
     expect(word.exitCode).toBe(1);
     expect(word.error).toMatchObject({ code: 'ORDER_NOT_FOUND' });
-    expect(word.stderr).toContain('"w-1" is not an order id of the store (a whole number, as a customer\'s timeline lists it), and no source gave an order the id "w-1"');
+    expect(word.stderr).toContain('"w-1" is not an order id of the store (a whole number without leading zeros, as a customer\'s timeline lists it), and no source gave an order the id "w-1"');
+  }, 180_000);
+
+  it('reads an id with leading zeros as an id a source gave, never as the store\'s order of that number', async () => {
+    await ingestOrders('till', ['0001']);
+    const result = await runCliInProcess(context.db, ['--json', 'orders', 'show', '0001']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ source: 'till', external_id: '0001', read_as: 'till:0001' });
+    const missing = await runCliInProcess(context.db, ['orders', 'show', '0002']);
+    expect(missing.error).toMatchObject({ code: 'ORDER_NOT_FOUND' });
+    expect(missing.stderr).toContain('"0002" is not an order id of the store');
   }, 180_000);
 });
