@@ -149,7 +149,7 @@ export function firstSeenOfCreated(resolution: RefResolution, rowTimes: readonly
 export async function createResolvedCustomers(
   db: Db, resolution: RefResolution, described: ReadonlyMap<number, NewCustomerRow> = new Map(), firstSeenAt: ReadonlyMap<number, Date> = new Map(),
   stubNames: ReadonlyMap<number, string> = new Map(),
-): Promise<void> {
+): Promise<{ filledCustomerIds: number[] }> {
   const { createdIds, newCustomers } = resolution;
   if (createdIds.length > 0) {
     const firstOf = (slot: number, kind: 'email' | 'phone') => newCustomers[slot].find((i) => i.kind === kind)?.value ?? null;
@@ -179,7 +179,7 @@ export async function createResolvedCustomers(
     ...newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: createdIds[slot] }))),
   ]);
   // a known customer's empty email or phone is filled as a created one's is, from its first such identity
-  await fillProfileContactsFromIdentities(db, resolution.newIdentities);
+  return { filledCustomerIds: await fillProfileContactsFromIdentities(db, resolution.newIdentities) };
 }
 
 /** Whether the customer holds this identity; removes it when they do. */

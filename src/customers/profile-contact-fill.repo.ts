@@ -21,9 +21,11 @@ function firstContacts(attached: ReadonlyArray<{ identity: IdentityTriple; custo
  * a customer created with it. Only an empty field is filled, never a stated one; only from an
  * identity the customer holds (its insert may have found it taken); never with an email another
  * customer's profile shows; and never where staff emptied the field (an edit, or the removal of
- * the identity it showed): an import must not bring back what staff took away.
+ * the identity it showed): an import must not bring back what staff took away. Returns the
+ * customers whose profile it filled.
  */
-export async function fillProfileContactsFromIdentities(db: Db, attached: ReadonlyArray<{ identity: IdentityTriple; customerId: number }>): Promise<void> {
+export async function fillProfileContactsFromIdentities(db: Db, attached: ReadonlyArray<{ identity: IdentityTriple; customerId: number }>): Promise<number[]> {
+  const filled = new Set<number>();
   for (const kind of ['email', 'phone'] as const) {
     const fills = firstContacts(attached, kind);
     if (fills.length === 0) continue;
@@ -33,7 +35,7 @@ export async function fillProfileContactsFromIdentities(db: Db, attached: Readon
     const takenByAnother = kind === 'email'
       ? sql`exists (select 1 from customer o where lower(o.email) = lower(s.value) and o.customer_id <> c.customer_id and o.merged_into_customer_id is null)`
       : sql`false`;
-    await sql`
+    const result = await sql<{ customer_id: number | string }>`
       update customer c set ${sql.ref(kind)} = s.value, updated_at = now()
       from unnest(${fills.map((fill) => fill.customerId)}::bigint[], ${fills.map((fill) => fill.value)}::text[]) as s(customer_id, value)
       where c.customer_id = s.customer_id and ${column} is null and c.merged_into_customer_id is null
@@ -41,8 +43,12 @@ export async function fillProfileContactsFromIdentities(db: Db, attached: Readon
         and not ${takenByAnother}
         and not exists (select 1 from audit_event a where a.entity = 'customer' and a.entity_id = c.customer_id::text
           and ((a.action = 'customer.update' and a.detail->'fields' @> jsonb_build_array(${kind}::text))
-            or (a.action = 'customer.identity.remove' and a.detail->>'clearedField' = ${kind}::text)))`.execute(db);
+            or (a.action = 'customer.identity.remove' and a.detail->>'clearedField' = ${kind}::text)))
+      returning c.customer_id`.execute(db);
+    for (const row of result.rows) filled.add(Number(row.customer_id));
   }
+  // their segments on email or phone are judged again with the batch's changed customers
+  return [...filled];
 }
 
 /**

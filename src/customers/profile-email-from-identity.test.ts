@@ -7,6 +7,8 @@ import { listCustomers } from './list-customers.js';
 import { removeIdentity } from './remove-identity.service.js';
 import { customerUpdateAuditDetail, updateCustomer } from './customers.service.js';
 import { recordAudit } from '../auth/audit.js';
+import { createSegment } from '../segments/index.js';
+import { fixedClock } from '../core/clock.js';
 
 const { file } = scratchFiles('profile-email-from-identity');
 const base = importDefaults;
@@ -82,5 +84,35 @@ describeEachStore('a profile email or phone filled from an identity attached lat
     expect(after.rows[0].email).toBeNull();
     const held = await sql`select 1 from customer_identity where value = 'gita@example.com'`.execute(db());
     expect(held.rows).toHaveLength(0);
+  });
+
+  it('keeps an accepted row\'s email on the profile when a rejected row of the batch gave the customer another one first', async () => {
+    // a stub known by phone, and an order of another customer that the next file's first row claims
+    await importText('orders', 'k1.csv', 'order_id,customer_phone,ordered_at,amount\nK1,+62 857 1111 0101,2026-04-01,15000\nOTHER,+62 857 1111 0109,2026-04-01,15000\n');
+    const known = await profileOf('+6285711110101');
+    const second = await importText('orders', 'k2.csv', 'order_id,customer_phone,customer_email,ordered_at,amount\n'
+      + 'OTHER,+62 857 1111 0101,bad@example.com,2026-04-01,15000\n'
+      + 'K2,+62 857 1111 0101,good@example.com,2026-04-02,15000\n');
+    expect(second.rejected).toBe(1);
+    expect(await profileOf('good@example.com')).toMatchObject({ customer_id: known.customer_id, email: 'good@example.com' });
+    // a customer the batch created ends the same way: the kept row's email, not none
+    await importText('orders', 'k3.csv', 'order_id,customer_phone,ordered_at,amount\nTAKEN,+62 857 1111 0177,2026-04-01,15000\n');
+    const third = await importText('orders', 'k4.csv', 'order_id,customer_phone,customer_email,ordered_at,amount\n'
+      + 'TAKEN,+62 857 1111 0103,zbad@example.com,2026-04-01,15000\n'
+      + 'K4,+62 857 1111 0103,zgood@example.com,2026-04-02,15000\n');
+    expect(third.rejected).toBe(1);
+    expect(await profileOf('+6285711110103')).toMatchObject({ email: 'zgood@example.com' });
+  });
+
+  it('judges segments on email again for a customer whose email an unchanged order filled', async () => {
+    await importText('orders', 's1.csv', 'order_id,customer_phone,ordered_at,amount\nS1,+62 857 1111 0201,2026-04-01,15000\n');
+    const stub = await profileOf('+6285711110201');
+    const { segment } = await createSegment(db(), { name: 'Sari by email', filter: { field: 'email', op: 'eq', value: 'sari@example.com' } }, { actor: 'test', clock: fixedClock(new Date()) });
+    const members = async () => (await sql<{ customer_id: string }>`select customer_id from segment_member where segment_id = ${segment.segment_id}`.execute(db())).rows.map((row) => Number(row.customer_id));
+    expect(await members()).toEqual([]);
+    // the same order again, now with the buyer's email: nothing about the order changes
+    const again = await importText('orders', 's2.csv', 'order_id,customer_phone,customer_email,ordered_at,amount\nS1,+62 857 1111 0201,sari@example.com,2026-04-01,15000\n');
+    expect(again.unchanged).toBe(1);
+    expect(await members()).toEqual([stub.customer_id]);
   });
 });

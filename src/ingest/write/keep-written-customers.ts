@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { RefResolution } from '../../customers/customers.repo.js';
-import { unfillProfileContacts } from '../../customers/profile-contact-fill.repo.js';
+import { fillProfileContactsFromIdentities, unfillProfileContacts } from '../../customers/profile-contact-fill.repo.js';
 import { identityTripleKey, type IdentityTriple } from '../../customers/identity-resolution.js';
 import type { CustomerRef } from '../canonical.js';
 
@@ -14,9 +14,12 @@ type Db = Kysely<Database>;
  * identity. Customers are created before the rows are written because the
  * common batch rejects nothing, and knowing which rows survive would cost a
  * round trip of its own; this runs only when a row was rejected. Returns how
- * many created customers it took back.
+ * many created customers it took back, and the customers whose profile email or
+ * phone it filled again from a kept identity (a rejected row's had filled it).
  */
-export async function removeCustomersOfRejectedRows(db: Db, resolution: RefResolution, keptRefs: CustomerRef[][], keptCustomerIds: ReadonlySet<number>): Promise<number> {
+export async function removeCustomersOfRejectedRows(
+  db: Db, resolution: RefResolution, keptRefs: CustomerRef[][], keptCustomerIds: ReadonlySet<number>,
+): Promise<{ removed: number; filledCustomerIds: number[] }> {
   const named = new Set(keptRefs.flatMap((refs) => refs.map(identityTripleKey)));
   const orphans = resolution.createdIds.filter((customerId) => !keptCustomerIds.has(customerId));
   const orphanSet = new Set(orphans);
@@ -25,7 +28,7 @@ export async function removeCustomersOfRejectedRows(db: Db, resolution: RefResol
     ...resolution.newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: resolution.createdIds[slot] }))),
   ];
   const stray = planned.filter(({ identity, customerId }) => !named.has(identityTripleKey(identity)) && !orphanSet.has(customerId));
-  if (orphans.length === 0 && stray.length === 0) return 0;
+  if (orphans.length === 0 && stray.length === 0) return { removed: 0, filledCustomerIds: [] };
   // the profile email or phone a stray identity filled goes with it (see unfillProfileContacts)
   await unfillProfileContacts(db, stray);
   await sql`
@@ -39,5 +42,8 @@ export async function removeCustomersOfRejectedRows(db: Db, resolution: RefResol
     orphan_identity as (delete from customer_identity where customer_id = any(${orphans}::bigint[]) returning 1),
     orphan_trait as (delete from customer_trait where customer_id = any(${orphans}::bigint[]) returning 1)
     delete from customer where customer_id = any(${orphans}::bigint[])`.execute(db);
-  return orphans.length;
+  // an accepted row's email or phone fills the field a rejected row's had filled first
+  const kept = planned.filter(({ identity, customerId }) => named.has(identityTripleKey(identity)) && !orphanSet.has(customerId));
+  const filledCustomerIds = stray.length === 0 ? [] : await fillProfileContactsFromIdentities(db, kept);
+  return { removed: orphans.length, filledCustomerIds };
 }

@@ -37,7 +37,7 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   });
   if (unique.length === 0) return outcome;
   const resolution = await planCustomerRefs(db, unique.map((row) => row.customer));
-  await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, unique.map((row) => row.occurredAt)));
+  const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, unique.map((row) => row.occurredAt)));
   const { customerIds } = resolution;
   const column = <T>(pick: (row: CanonicalEvent, index: number) => T) => unique.map(pick);
   const result = await sql<{ line: number; event_id: number | null; customer_id: number; existing_customer_id: number | null; existing_import_id: number | null; existing_line: number | null; is_same: boolean | null }>`
@@ -96,14 +96,16 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   }
   for (const [line, repeats] of repeatsOf) if (!rejectedLines.has(line)) outcome.unchanged += repeats.length;
   let removed = 0;
+  let refilled: number[] = [];
   if (rejectedLines.size > 0) {
     const kept = unique.map((row, index) => ({ row, customerId: customerIds[index] })).filter(({ row }) => !rejectedLines.has(row.line));
-    removed = await removeCustomersOfRejectedRows(db, resolution, kept.map(({ row }) => row.customer), new Set(kept.map(({ customerId }) => customerId)));
+    ({ removed, filledCustomerIds: refilled } = await removeCustomersOfRejectedRows(db, resolution, kept.map(({ row }) => row.customer), new Set(kept.map(({ customerId }) => customerId))));
   }
   outcome.createdCustomers = resolution.createdIds.length - removed;
   await addEventsToTraits(db, added);
   // their interest conditions, and a lead's type, are judged again in this batch's transaction
-  outcome.changedCustomerIds = [...new Set(added.map((event) => event.customerId))];
+  // and a profile email or phone an event filled (an unchanged one's too) may move their segments
+  outcome.changedCustomerIds = [...new Set([...added.map((event) => event.customerId), ...filledCustomerIds, ...refilled])];
   // a later event of a merged person stays theirs if the merge is undone
   await recordArrivalsThroughMergedIdentities(db, 'event', unique.flatMap((row, index) => (rejectedLines.has(row.line) ? [] : [
     { source: row.source, externalId: row.externalId, customerId: customerIds[index], refs: row.customer }])));

@@ -92,7 +92,7 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const resolution = await planCustomerRefs(db, [...priced.map((group) => group.order.customer), ...recipientRows.map((row) => row.refs)]);
   const rowTimes = [...priced.map((group) => group.order.orderedAt), ...recipientRows.map((row) => priced[row.index].order.orderedAt)];
   const createdNames = buyerNamesOfCreated(resolution, priced);
-  await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes), createdNames);
+  const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes), createdNames);
   const recipientByIndex = new Map(recipientRows.map((row, position) => [row.index, resolution.customerIds[priced.length + position]]));
   const staged = priced.map((group, index) => stageOrder(group, resolution.customerIds[index], recipientByIndex.get(index) ?? null));
 
@@ -107,11 +107,12 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const written = careful.length === 0 ? { rejectedLines: new Set<number>(), customerIds: [] } : await writeCarefully(db, careful, context, outcome, fates);
 
   let removed = 0;
+  let refilled: number[] = [];
   if (written.rejectedLines.size > 0) {
     const kept = staged.filter((order) => !written.rejectedLines.has(order.order.line));
-    removed = await removeCustomersOfRejectedRows(db, resolution,
+    ({ removed, filledCustomerIds: refilled } = await removeCustomersOfRejectedRows(db, resolution,
       kept.flatMap((order) => [order.order.customer, order.order.recipient ?? []]),
-      new Set(kept.flatMap((order) => (order.recipientId === null ? [order.customerId] : [order.customerId, order.recipientId]))));
+      new Set(kept.flatMap((order) => (order.recipientId === null ? [order.customerId] : [order.customerId, order.recipientId])))));
   }
   outcome.createdCustomers += resolution.createdIds.length - removed;
   // a later order of a merged person, or a later gift for them, stays theirs if the merge is undone
@@ -126,7 +127,8 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   // a gift's recipient is a lead from it on: their facts changed as the buyer's did
   const giftedTo = plain.flatMap((order) => (order.recipientId !== null && !fast.notInsertedLines.has(order.order.line) ? [order.recipientId] : []));
   const named = await nameUnnamedStubs(db, stored, new Set(resolution.createdIds));
-  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named])];
+  // a profile email or phone an order filled (an unchanged one's too) may move the customer's segments
+  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named, ...filledCustomerIds, ...refilled])];
 }
 
 /**
