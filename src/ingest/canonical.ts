@@ -1,5 +1,5 @@
 import type { CustomerKind, InterestKind, OrderChannel, OrderStatus } from '../db/schema.js';
-import type { RejectCode, RejectParams } from './reject-codes.js';
+import type { RejectCode, RejectParams, RejectProblem } from './reject-codes.js';
 
 /**
  * The canonical rows every reader, mapping and preset produces and every
@@ -113,9 +113,10 @@ export type CanonicalRow = {
 /** A row that could not be imported: data, not an exception. */
 /**
  * A row that was not stored. `code` and `params` say why for a program (the web app translates
- * them, see reject-codes.ts); `reason` says it in English, naming the value and the fix.
+ * them, see reject-codes.ts); `reason` says it in English, naming the value and the fix. `also`: a
+ * row the row parser rejected names its other problems too (other-problems.ts); absent when none.
  */
-export type Reject = { file: string; line: number; field: string | null; code: RejectCode; params: RejectParams; reason: string; raw?: string };
+export type Reject = { file: string; line: number; field: string | null; code: RejectCode; params: RejectParams; reason: string; raw?: string; also?: RejectProblem[] };
 
 /** What validation needs to know about the store. */
 export type IngestContext = {

@@ -37,7 +37,7 @@ export type ImportFileOptions = {
   onProgress?: (progress: ImportProgress) => void;
 };
 
-export type RejectCount = { code: string; rows: number; first: Pick<Reject, 'line' | 'field' | 'reason'> | null };
+export type RejectCount = { code: string; rows: number; first: Pick<Reject, 'line' | 'field' | 'reason' | 'also'> | null };
 
 export type ImportProgress = { bytesRead: number; totalBytes: number; read: number; rejected: number };
 
@@ -176,7 +176,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const closed = await rejects.close();
   const rejectCounts = (await readRejectCounts(db, importId)).map(({ code, rows }): RejectCount => {
     const first = closed.firstOfCode.get(code);
-    return { code, rows, first: first ? { line: first.line, field: first.field, reason: first.reason } : null };
+    return { code, rows, first: first ? { line: first.line, field: first.field, reason: first.reason, ...(first.also ? { also: first.also } : {}) } : null };
   });
   const seconds = (performance.now() - started) / 1000;
   return {

@@ -7,7 +7,7 @@ import { cursorPage, cursorQuery, errorResponse, objectOf, timestamp } from '../
 import { withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
 import type { Reject } from './canonical.js';
-import { rejectCodes } from './reject-codes.js';
+import { rejectCodes, type RejectProblem } from './reject-codes.js';
 import { ingestRecordDocumentation } from './record-schemas.js';
 import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batch.service.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
@@ -18,11 +18,15 @@ import { closeImportRun, openImportRun, readImportRun } from './open-import-runs
 
 const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const;
 
+const rejectCodeSchema = z.enum(rejectCodes).describe('Why, for a program: stable, one of the codes listed in docs/import.md ("Reject codes"); new codes may be added');
+const rejectParamsSchema = z.record(z.string(), z.union([z.string(), z.number()])).describe('The values the reason names, by name (the value read, the line of a first duplicate…)');
 const rejectSchema = objectOf<Reject>()({
   file: z.string(), line: z.number(), field: z.string().nullable(),
-  code: z.enum(rejectCodes).describe('Why, for a program: stable, one of the codes listed in docs/import.md ("Reject codes"); new codes may be added'),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).describe('The values the reason names, by name (the value read, the line of a first duplicate…)'),
+  code: rejectCodeSchema,
+  params: rejectParamsSchema,
   reason: z.string().describe('Why, in English, naming the value and the fix. To a caller who may not read customers (customers:read), a reason never names another customer: CUSTOMER_IDENTITY_TAKEN and ORDER_OTHER_CUSTOMER then come without their customer numbers, in params as in the reason'), raw: z.string().optional(),
+  also: z.array(objectOf<RejectProblem>()({ field: z.string().nullable(), code: rejectCodeSchema, params: rejectParamsSchema, reason: z.string() })).optional()
+    .describe('The record\'s other problems, beside the one that rejected it (code, field, params and reason as the reject\'s own), so that one pass fixes the record; only for a record rejected for its own values, absent when it has no other. The reject is counted once, under its own code'),
 });
 const orderCountsSchema = objectOf<OrderCounts>()({
   inserted: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), unchanged: z.number().int().nonnegative(),

@@ -25,6 +25,12 @@ export type RejectCode = (typeof rejectCodes)[number];
 /** The values a reject's sentence names (the value read, the line of a first duplicate…), by name. */
 export type RejectParams = Record<string, string | number>;
 
+/**
+ * One more problem of a rejected row, beside the one that rejected it (a reject's `also`): a user
+ * fixing the file then learns every problem of the row in one pass, not one per import.
+ */
+export type RejectProblem = { field: string | null; code: RejectCode; params: RejectParams; reason: string };
+
 const knownCodes: ReadonlySet<string> = new Set(rejectCodes);
 
 export function isRejectCode(value: string): value is RejectCode {

@@ -9,11 +9,22 @@ const csvField = (value: string | number | null | undefined) => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+/**
+ * A reject's reason followed by the row's other problems (`also`), each after "also" and its field:
+ * "ordered_at … is not a date we can read; …; also amount: amount "12..5" …". The reasons hold
+ * semicolons of their own, so each other problem is marked by its own "also".
+ */
+export function reasonWithOtherProblems(reject: Pick<Reject, 'reason' | 'also'>): string {
+  const others = (reject.also ?? []).map((problem) => `; also ${problem.field === null ? '' : `${problem.field}: `}${problem.reason}`);
+  return reject.reason + others.join('');
+}
+
 /** The rejects a summary shows (`rejectsSample`): the first ones. */
 export const rejectsSampleSize = 20;
 
 /**
- * Streams rejects to a CSV file, opened only when the first reject arrives. A run without
+ * Streams rejects to a CSV file, opened only when the first reject arrives; a row's other problems
+ * follow its reason in the reason column (reasonWithOtherProblems), so the columns stay as they were. A run without
  * rejects removes the file left by an earlier run, so the file always describes the last run.
  * Besides the first rejects (`sample`), it keeps the first of each code (`firstOfCode`), so a
  * summary can say why with an example however far into the file a reason first appears.
@@ -35,7 +46,7 @@ export function createRejectsWriter(path: string | null) {
         stream = createWriteStream(path);
         stream.write('file,line,field,reason,raw\n');
       }
-      const text = rejects.map((r) => [r.file, r.line, r.field, r.reason, r.raw].map(csvField).join(',')).join('\n') + '\n';
+      const text = rejects.map((r) => [r.file, r.line, r.field, reasonWithOtherProblems(r), r.raw].map(csvField).join(',')).join('\n') + '\n';
       if (!stream.write(text)) await once(stream, 'drain');
     },
     /** `isComplete` false (a failed run) keeps an earlier run's file: this run has not replaced it. */

@@ -1,10 +1,12 @@
 import type { ImportSummary } from '../../ingest/import-file.service.js';
+import { reasonWithOtherProblems } from '../../ingest/rejects-file.js';
 
 const count = (n: number) => n.toLocaleString('en');
 
 /**
  * Why rows were rejected, one line per code with its number of rows, most first, and what to do:
- * the first such row's reason, which names its value and the fix (the rejects file lists every row).
+ * the first such row's reason, which names its value and the fix, and that row's other problems
+ * as the rejects file says them (the rejects file lists every row).
  */
 export function formatRejectCounts(summary: Pick<ImportSummary, 'rejected' | 'rejectCounts'>): string[] {
   if (summary.rejected === 0 || summary.rejectCounts.length === 0) return [];
@@ -13,7 +15,7 @@ export function formatRejectCounts(summary: Pick<ImportSummary, 'rejected' | 're
   const rowsWidth = Math.max(...summary.rejectCounts.map(({ rows }) => rowsOf(rows).length));
   const lines = [`Rejected ${rowsOf(summary.rejected)}, by reason:`];
   for (const { code, rows, first } of summary.rejectCounts) {
-    const what = first ? ` — e.g. line ${first.line}${first.field ? ` [${first.field}]` : ''}: ${first.reason}` : '';
+    const what = first ? ` — e.g. line ${first.line}${first.field ? ` [${first.field}]` : ''}: ${reasonWithOtherProblems(first)}` : '';
     lines.push(`  ${code.padEnd(codeWidth)}  ${rowsOf(rows).padStart(rowsWidth)}${what}`);
   }
   return lines;

@@ -11,7 +11,7 @@ import { customerExternalId, email, emailOfCustomerId, phone, wholeNumberOf } fr
 const maximumAge = 120;
 
 /** The country as an ISO code: the store keeps two letters, and a name would fail the whole batch's insert. */
-function country(values: FieldValues): string | null {
+export function country(values: FieldValues): string | null {
   const raw = values.text('country');
   if (raw === null) return null;
   const code = countryCode(raw);
@@ -21,7 +21,7 @@ function country(values: FieldValues): string | null {
   return code;
 }
 
-function birthYear(values: FieldValues, year: number): number | null {
+export function birthYear(values: FieldValues, year: number): number | null {
   // 1900 is also the store's lower bound (customer_birth_year_check): reject here, per row, not per batch
   // (a data set as of 1998 would otherwise accept 1878)
   const earliest = Math.max(1900, year - maximumAge);

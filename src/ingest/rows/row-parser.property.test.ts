@@ -36,6 +36,14 @@ describe.each<ImportEntity>(['customers', 'orders', 'lines', 'products', 'events
           // API clients translate the reason from its code and the values it names.
           expect(isRejectCode(result.reject.code)).toBe(true);
           for (const param of Object.values(result.reject.params)) expect(['string', 'number']).toContain(typeof param);
+          // the row's other problems: each a field of its own, never the one that rejected the row
+          const also = result.reject.also ?? [];
+          expect(new Set([result.reject.field, ...also.map((problem) => problem.field)]).size).toBe(also.length + 1);
+          for (const problem of also) {
+            expect(isRejectCode(problem.code)).toBe(true);
+            expect(problem.reason.length).toBeGreaterThan(10);
+            for (const param of Object.values(problem.params)) expect(['string', 'number']).toContain(typeof param);
+          }
           expect(result.row).toBeUndefined();
         } else {
           expect(result.row.line).toBe(line);

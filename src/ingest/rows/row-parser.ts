@@ -6,8 +6,9 @@ import { normaliseExternalId } from '../../customers/identity.js';
 import { buildEvent, buildOrderLine, buildProduct } from './build-others.js';
 import { headerCheck, type Mapping } from './fields.js';
 import type { DateOptions } from './parse-date.js';
-import type { RejectCode, RejectParams } from '../reject-codes.js';
-import { fail, RowProblem, type FieldValues } from './row-problem.js';
+import type { RejectCode, RejectParams, RejectProblem } from '../reject-codes.js';
+import { otherProblems } from './other-problems.js';
+import { failNulCharacter, RowProblem, type FieldValues } from './row-problem.js';
 import { rawText } from '../readers/record-streams.js';
 
 export type RowParserOptions = {
@@ -57,7 +58,7 @@ const builders: Record<ImportEntity, Builder> = {
  * One FieldValues for the whole file, pointed at each record in turn: a row then costs no
  * closures, and fields under a prefix are found once from the columns, not on every row.
  */
-function createFieldValues(columns: Map<string, string>): { fieldValues: FieldValues; read(values: RecordValues): void } {
+function createFieldValues(columns: Map<string, string>): { fieldValues: FieldValues; read(values: RecordValues): void; nulFields(): string[] } {
   let current: RecordValues = {};
   const fieldColumns = [...columns];
   const prefixed = new Map<string, Array<[string, string]>>();
@@ -83,16 +84,17 @@ function createFieldValues(columns: Map<string, string>): { fieldValues: FieldVa
     },
   };
   function read(values: RecordValues): void {
+    // pointed at the row first, so that a row refused for a NUL character still has its other fields checked (other-problems.ts)
+    current = values;
     // PostgreSQL text cannot hold U+0000: one such value would fail the whole batch's insert, so
     // every field the row maps is checked once here, before any builder reads it.
     for (const [field, column] of fieldColumns) {
-      if (values[column]?.includes('\u0000')) {
-        fail(field, 'FIELD_NUL_CHARACTER', `${field} contains a NUL character (U+0000, often left by a broken export), which cannot be stored; remove it from the value`, { field });
-      }
+      if (values[column]?.includes('\u0000')) failNulCharacter(field);
     }
-    current = values;
   }
-  return { fieldValues, read };
+  /** The fields of the current row holding a NUL character. */
+  const nulFields = (): string[] => fieldColumns.filter(([, column]) => current[column]?.includes('\u0000')).map(([field]) => field);
+  return { fieldValues, read, nulFields };
 }
 
 /**
@@ -118,13 +120,15 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
     orderIdColumn = columns.get('order_id');
   }
 
-  function reject(record: { line: number; values: RecordValues; raw?: string }, problem: { field: string | null; code: RejectCode; reason: string; params: RejectParams }): ParsedRow<E> {
-    const { field, code, params, reason } = problem;
-    return { reject: { file: options.file, line: record.line, field, code, params, reason, raw: record.raw ?? rawOf(record.values) } };
+  function reject(record: { line: number; values: RecordValues; raw?: string }, problem: { field: string | null; code: RejectCode; reason: string; params: RejectParams; also?: RejectProblem[] }): ParsedRow<E> {
+    const { field, code, params, reason, also } = problem;
+    return { reject: { file: options.file, line: record.line, field, code, params, reason, raw: record.raw ?? rawOf(record.values), ...(also?.length ? { also } : {}) } };
   }
 
   function parse(record: { line: number; values: RecordValues; raw?: string }): ParsedRow<E> {
     let values = record.values;
+    // whether the row's fields were read: a problem a preset's transform raised has no fields to check besides
+    let isRead = false;
     try {
       if (fields === null) checkHeaders(Object.keys(record.values));
       if (transform) {
@@ -133,10 +137,15 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
         if ('reject' in transformed) return withOrderKey(reject(record, transformed.reject), values, false);
         values = transformed.values;
       }
+      isRead = true;
       fields!.read(values);
       return { row: build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E] };
     } catch (error) {
-      if (error instanceof RowProblem) return withOrderKey(reject(record, { field: error.field, code: error.code, reason: error.message, params: error.params }), values, true);
+      if (error instanceof RowProblem) {
+        // the row's other problems too, so that one pass over the rejects fixes the row
+        const also = isRead && fields !== null ? otherProblems(entity, { values: fields.fieldValues, context, dates, failedField: error.field, nulFields: fields.nulFields() }) : [];
+        return withOrderKey(reject(record, { field: error.field, code: error.code, reason: error.message, params: error.params, also }), values, true);
+      }
       // A bug must not abort a million-row import; the reject carries the message for the report.
       const detail = (error as Error).message ?? String(error);
       return reject(record, { field: null, code: 'ROW_UNREADABLE', reason: `this row could not be read (${detail}); please report it with the row`, params: { detail } });

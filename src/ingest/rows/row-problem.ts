@@ -22,6 +22,11 @@ export function fail(field: string | null, code: RejectCode, reason: string, par
   throw new RowProblem(field, code, reason, params);
 }
 
+/** A NUL character (U+0000) in a field: PostgreSQL text cannot hold it. */
+export function failNulCharacter(field: string): never {
+  fail(field, 'FIELD_NUL_CHARACTER', `${field} contains a NUL character (U+0000, often left by a broken export), which cannot be stored; remove it from the value`, { field });
+}
+
 /** The values of one record under canonical field names, as the builders see them. */
 export type FieldValues = {
   /** Trimmed text, null when the column is absent or empty. */

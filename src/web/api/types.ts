@@ -69,8 +69,14 @@ export type TimelineEntry = {
 
 export type IngestEntity = 'customers' | 'orders' | 'lines' | 'products' | 'events';
 
-/** A rejected row: `code` and `params` (the values named) say why for the app to translate, `reason` says it in English (docs/import.md, "Reject codes"). */
-export type Reject = { file: string; line: number; field: string | null; code: string; params: Record<string, string | number>; reason: string };
+/**
+ * A rejected row: `code` and `params` (the values named) say why for the app to translate, `reason` says it in English (docs/import.md, "Reject codes").
+ * `also`: the row's other problems, said the same way; absent when none (and from answers stored before rejects named them).
+ */
+export type Reject = {
+  file: string; line: number; field: string | null; code: string; params: Record<string, string | number>; reason: string;
+  also?: Array<Pick<Reject, 'field' | 'code' | 'params' | 'reason'>>;
+};
 
 /** Orders beside the row counts of an orders or lines import, each order counted once as what it became. */
 export type OrderCounts = { inserted: number; updated: number; unchanged: number; rejected: number };

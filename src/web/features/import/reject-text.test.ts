@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rejectCodes } from '../../../ingest/reject-codes.js';
 import type { Locale, Reject } from '../../api/types.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { describeReject } from './reject-text.js';
+import { describeOtherProblems, describeReject, rejectTextWithOtherProblems } from './reject-text.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 
@@ -38,5 +38,33 @@ describe('describeReject', () => {
     expect(describeReject(unknown, tIn('id'), 'id')).toEqual({ text: futureDate.reason, lang: 'en', original: null });
     expect(describeReject({ ...futureDate, params: { field: 'ordered_at' } }, tIn('lv'), 'lv')).toEqual({ text: futureDate.reason, lang: 'en', original: null });
     expect(describeReject({ ...futureDate, code: '' }, tIn('lv'), 'lv').lang).toBe('en');
+  });
+});
+
+describe('describeOtherProblems', () => {
+  const badRow: Reject = {
+    ...futureDate,
+    also: [
+      { field: 'amount', code: 'AMOUNT_UNREADABLE', params: { field: 'amount', value: '12..5' }, reason: 'amount "12..5" has misplaced thousands separators; write amounts like 1234.50 or 1.234,50' },
+      { field: 'channel', code: 'SOMETHING_NEW', params: {}, reason: 'channel "moon" is something new' },
+    ],
+  };
+
+  it('says a row\'s other problems each after its field\'s label, in the user\'s language, the unknown one in English', () => {
+    const others = describeOtherProblems(badRow, 'orders', tIn('lv'), 'lv');
+    expect(others).toHaveLength(2);
+    expect(others[0].label).toMatch(/^Arī lauks .+:$/);
+    expect(others[0].reason).toEqual(describeReject(badRow.also![0], tIn('lv'), 'lv'));
+    expect(others[0].reason.lang).toBe('lv');
+    expect(others[0].reason.text).toContain('12..5');
+    expect(others[1].reason).toEqual({ text: 'channel "moon" is something new', lang: 'en', original: null });
+    expect(describeOtherProblems(futureDate, 'orders', tIn('lv'), 'lv')).toEqual([]);
+  });
+
+  it('puts them after the reason in the download\'s text', () => {
+    const text = rejectTextWithOtherProblems(badRow, 'orders', tIn('id'), 'id');
+    expect(text.startsWith(describeReject(badRow, tIn('id'), 'id').text)).toBe(true);
+    expect(text).toMatch(/; Selain itu, .+: .*12\.\.5.*; Selain itu, .+: channel "moon" is something new$/);
+    expect(rejectTextWithOtherProblems(futureDate, 'orders', tIn('id'), 'id')).toBe(describeReject(futureDate, tIn('id'), 'id').text);
   });
 });

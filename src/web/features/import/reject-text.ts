@@ -1,5 +1,6 @@
-import type { Locale, Reject } from '../../api/types.js';
+import type { IngestEntity, Locale, Reject } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
+import { describeField } from './field-labels.js';
 
 /** A reject's reason as shown: `lang` is the language the text is in, for the element's lang attribute. */
 export type RejectText = {
@@ -21,4 +22,21 @@ export function describeReject(reject: Pick<Reject, 'code' | 'params' | 'reason'
   const translated = reject.code ? t(key, reject.params ?? {}) : key;
   if (translated === key || /\{\w+\}/.test(translated)) return { text: reject.reason, lang: 'en', original: null };
   return { text: translated, lang: locale, original: locale === 'en' ? null : reject.reason };
+}
+
+/** One more problem of a rejected row (`also`): its field's label, in the user's language, and its reason as describeReject says it. */
+export type OtherProblemText = { label: string; reason: RejectText };
+
+/** The row's other problems, beside the one that rejected it, so that one pass over the rejects fixes the row. */
+export function describeOtherProblems(reject: Pick<Reject, 'also'>, entity: IngestEntity, t: I18n['t'], locale: Locale): OtherProblemText[] {
+  return (reject.also ?? []).map((problem) => ({
+    label: t('import.rejectAlso', { field: problem.field ? describeField(t, entity, problem.field).label : '' }),
+    reason: describeReject(problem, t, locale),
+  }));
+}
+
+/** A reject's reason and its other problems as one text, for the download: "…; Also, Amount: …". */
+export function rejectTextWithOtherProblems(reject: Reject, entity: IngestEntity, t: I18n['t'], locale: Locale): string {
+  const others = describeOtherProblems(reject, entity, t, locale).map(({ label, reason }) => `; ${label} ${reason.text}`);
+  return describeReject(reject, t, locale).text + others.join('');
 }

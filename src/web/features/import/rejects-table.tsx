@@ -2,21 +2,22 @@ import type { IngestEntity, Reject } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile, toCsv } from '../../components/csv.js';
 import { describeField } from './field-labels.js';
-import { describeReject } from './reject-text.js';
+import { describeOtherProblems, describeReject, rejectTextWithOtherProblems } from './reject-text.js';
 
 const shownRejects = 200;
 
 /**
  * Reasons are said in the user's language from each reject's code and the values it names; a code
  * the app does not know shows the server's English reason, marked as English. The download says
- * the same as the table, with the code for support. The field is named by its label, as the mapping
+ * the same as the table, with the code for support. A row's other problems (`also`) follow its reason, each
+ * after its field's label, so one pass over the file fixes the row. The field is named by its label, as the mapping
  * above names it; its name in the file's terms is its title.
  */
 export function RejectsTable({ rejects, entity }: { rejects: Reject[]; entity: IngestEntity }) {
   const { t, locale } = useI18n();
   if (rejects.length === 0) return null;
   const download = () => downloadFile('rejects.csv', toCsv([
-    ['line', 'field', 'code', 'reason'], ...rejects.map((reject) => [reject.line, reject.field, reject.code, describeReject(reject, t, locale).text]),
+    ['line', 'field', 'code', 'reason'], ...rejects.map((reject) => [reject.line, reject.field, reject.code, rejectTextWithOtherProblems(reject, entity, t, locale)]),
   ]));
   return (
     <div className="rejects">
@@ -30,7 +31,15 @@ export function RejectsTable({ rejects, entity }: { rejects: Reject[]; entity: I
               return (
                 <tr key={`${reject.line}-${index}`} className="reject-row" data-code={reject.code}>
                   <td>{reject.line}</td><td title={reject.field ?? undefined}>{reject.field ? describeField(t, entity, reject.field).label : ''}</td>
-                  <td lang={reason.lang} title={reason.original ?? undefined}>{reason.text}</td>
+                  <td lang={reason.lang} title={reason.original ?? undefined}>
+                    {reason.text}
+                    {/* each in its own language, with its own English original (an empty title hides the row's) */}
+                    {describeOtherProblems(reject, entity, t, locale).map((other, at) => (
+                      <div key={at} className="reject-also" lang={locale} title="">
+                        {other.label} <span lang={other.reason.lang} title={other.reason.original ?? ''}>{other.reason.text}</span>
+                      </div>
+                    ))}
+                  </td>
                 </tr>
               );
             })}
