@@ -25,10 +25,30 @@ const fitSchema = z.looseObject({
   degenerate: z.string().nullable().optional().describe('fit and validate: why a converged purchase-model fit lies on the no-dropout edge, which predict would not use (docs/models.md, "Degenerate fits"); null when sound'),
 });
 const fitResultSchema = z.object({ customers: z.number(), fits: z.array(fitSchema.extend({ modelFitId: z.number().int() })) });
+const spendPredictionSchema = z.object({
+  meanPredicted: z.number(),
+  metrics: z.object({ meanAbsoluteError: z.number(), rootMeanSquaredError: z.number(), correlation: z.number().nullable().describe('null for a prediction the same for everyone') }),
+});
+const spendHoldoutSchema = z.object({
+  customers: z.number().describe('Calibration repeat buyers (x > 0) with a holdout purchase: the customers compared'),
+  meanActual: z.number().describe('Their mean actual holdout value per purchase day'),
+  model: spendPredictionSchema.describe('Gamma-Gamma E[Z | m, x]'),
+  calibrationMean: spendPredictionSchema.describe('Naive: each customer\'s calibration mean spend'),
+  populationMean: spendPredictionSchema.describe('Naive: the calibration mean value per repeat purchase day, for everyone'),
+  revenueGivenPurchases: z.object({ customers: z.number().describe('Customers with a holdout purchase'), actual: z.number(), predicted: z.number() })
+    .describe('Holdout revenue of all calibration customers: actual, and actual holdout purchase days × E[Z | m, x]'),
+  revenue: z.array(z.object({ model: z.string().describe('bgnbd or paretonbd'), predicted: z.number().nullable(), naivePredicted: z.number().nullable(), actual: z.number() }))
+    .describe('Holdout revenue: Σ E[Y(t*)] × E[Z | m, x] per purchase model validated in the same request (naive: × calibration mean spend; null where the purchase model\'s expectations are not finite), and the actual; empty for model gammagamma'),
+});
 const validationSchema = z.looseObject({
   customers: z.number(), holdoutLength: z.number().describe('In units (day or week)'), unit: z.enum(['day', 'week']),
   models: z.array(z.looseObject({ fit: fitSchema, holdout: z.unknown().describe('Totals, error metrics and conditional expectations'), tracking: z.unknown().describe('Weekly cumulative repeat purchases, expected and actual') })),
   ranking: z.array(z.looseObject({ model: z.string(), parameters: z.number() })).describe('By BIC, best first'),
+  spend: z.object({
+    fit: fitSchema.nullable().describe('Gamma-Gamma on the calibration repeat buyers; null when there were none'),
+    holdout: spendHoldoutSchema.nullable(),
+    note: z.string().nullable().describe('Why there is no holdout comparison (no fit, not converged, q ≤ 1, no one to compare); null when there is one'),
+  }).nullable().describe('The spend model\'s validation (model gammagamma or all; null otherwise). Money in minor units of the store currency'),
 });
 const predictionRunSchema = z.looseObject({
   customers: z.number(), currency: z.string().nullable(), fits: z.object({ transaction: fitSchema, spend: fitSchema.nullable() }),

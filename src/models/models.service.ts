@@ -13,6 +13,7 @@ import { modelError } from './models.errors.js';
 import { requireCustomersToLearnFrom, requireHoldoutPurchases, requireObservedDay, requireValidationPeriod } from './model-days.js';
 import { countCustomerPredictions, findFirstPurchaseDay, findStoreCurrency, insertModelFit, loadPurchaseDays, replaceCustomerPredictions } from './models.repo.js';
 import { fitParetoNbd } from './pareto-nbd.js';
+import { sumHoldoutSpend, validateSpendModel } from './spend-validation.js';
 import { buildSummaries, countHoldoutPurchases, daysPerUnit, type CustomerSummaries, type TimeUnit } from './summaries.js';
 import { countActualRepeatPurchases, trackExpectedRepeatPurchases } from './tracking.js';
 import { expectedPurchases, type TransactionModel } from './transaction-model.js';
@@ -81,10 +82,12 @@ export async function fitModels(db: Kysely<Database>, options: { calibrationEnd:
 }
 
 /**
- * Calibration/holdout validation of the purchase models: per-model totals,
+ * Calibration/holdout validation: for the purchase models, per-model totals,
  * conditional expectations and error metrics, a BIC ranking, and the weekly
- * tracking curve (cumulative repeat purchases, expected vs actual). Stores nothing;
- * `clock` gives the today the holdout may not pass.
+ * tracking curve (cumulative repeat purchases, expected vs actual); for the
+ * Gamma-Gamma spend model (`gammagamma` or `all`), expected vs actual holdout
+ * average order value and, with the purchase models, holdout revenue
+ * (spend-validation.ts). Stores nothing; `clock` gives the today the holdout may not pass.
  */
 export async function validateModels(db: Kysely<Database>, options: { calibrationEnd: string; holdoutEnd: string; unit: TimeUnit; model: ModelChoice; penalty?: number; clock?: Clock }) {
   requireValidationPeriod(await getStoreSettings(db), (options.clock ?? systemClock).now(), options);
@@ -94,14 +97,17 @@ export async function validateModels(db: Kysely<Database>, options: { calibratio
   const actual = countHoldoutPurchases(purchases, summaries, holdoutDay);
   requireHoldoutPurchases(actual, options);
   const horizon = (holdoutDay - calibrationDay) / daysPerUnit(options.unit);
-  const fits = fitChosen(summaries, options.model === 'gammagamma' ? 'all' : options.model, options.penalty ?? 0).filter((fit) => fit.model !== 'gammagamma');
+  const fits = fitChosen(summaries, options.model, options.penalty ?? 0);
+  const purchaseFits = fits.filter((fit) => fit.model !== 'gammagamma');
   let firstDay = Infinity;
   for (const day of summaries.firstDay) firstDay = Math.min(firstDay, day);
   const tracking = { startDay: firstDay, periods: Math.ceil((holdoutDay - firstDay + 1) / 7), periodDays: 7 };
-  const actualCurve = countActualRepeatPurchases(purchases, tracking);
-  const models = fits.map((fit) => {
+  const actualCurve = purchaseFits.length > 0 ? countActualRepeatPurchases(purchases, tracking) : new Float64Array(0);
+  const expectedPurchasesByModel: { model: string; predicted: Float64Array }[] = [];
+  const models = purchaseFits.map((fit) => {
     const model = { model: fit.model, params: fit.params } as TransactionModel;
     const predicted = Float64Array.from(summaries.frequency, (x, i) => expectedPurchases(model, horizon, x, summaries.recency[i], summaries.age[i]));
+    expectedPurchasesByModel.push({ model: fit.model, predicted });
     const expectedCurve = trackExpectedRepeatPurchases(model, summaries.firstDay, { ...tracking, daysPerUnit: daysPerUnit(options.unit) });
     return {
       fit: { ...fit, degenerate: degenerateReasonOf(fit, summaries, options.unit) },
@@ -109,7 +115,12 @@ export async function validateModels(db: Kysely<Database>, options: { calibratio
       tracking: Array.from(expectedCurve, (expected, week) => ({ week: week + 1, periodEnd: isoDateOf(tracking.startDay + (week + 1) * 7 - 1), expected, actual: actualCurve[week] })),
     };
   });
-  return { customers: summaries.count, holdoutLength: horizon, unit: options.unit, models, ranking: compareModels(fits) };
+  const spend = options.model === 'gammagamma' || options.model === 'all'
+    ? validateSpendModel(fits.find((fit) => fit.model === 'gammagamma') ?? null, summaries, {
+      purchases: actual, spend: sumHoldoutSpend(purchases, summaries, holdoutDay), expectedPurchases: expectedPurchasesByModel,
+    })
+    : null;
+  return { customers: summaries.count, holdoutLength: horizon, unit: options.unit, models, ranking: compareModels(purchaseFits), spend };
 }
 
 /**

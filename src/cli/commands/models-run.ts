@@ -39,9 +39,44 @@ export async function runModelsValidate(runtime: CliRuntime, options: ValidateOp
       'mean holdout purchases by calibration frequency:',
       table(m.holdout.conditionalExpectations),
     ].join('\n')),
-    'model comparison:',
-    table(r.ranking),
+    ...(r.ranking.length > 0 ? ['model comparison:\n' + table(r.ranking)] : []),
+    ...(r.spend ? [spendValidationText(r.spend)] : []),
   ].join('\n\n'));
+}
+
+type SpendValidationResult = NonNullable<Awaited<ReturnType<typeof validateModels>>['spend']>;
+
+/** The spend model's holdout check: average order value per customer beside two naive predictions, then holdout revenue. */
+function spendValidationText(spend: SpendValidationResult): string {
+  const lines = ['Gamma-Gamma spend model:'];
+  if (spend.fit) lines.push(table([fitRow(spend.fit as FitLike)]));
+  if (spend.note) lines.push(spend.note);
+  const holdout = spend.holdout;
+  if (!holdout) return lines.join('\n');
+  const row = (prediction: string, predicted: typeof holdout.model) => ({
+    prediction, 'mean predicted': money(predicted.meanPredicted), 'mean actual': money(holdout.meanActual),
+    MAE: money(predicted.metrics.meanAbsoluteError), RMSE: money(predicted.metrics.rootMeanSquaredError),
+    correlation: predicted.metrics.correlation === null ? '—' : predicted.metrics.correlation.toFixed(3),
+  });
+  lines.push(
+    `holdout average order value of the ${holdout.customers.toLocaleString('en')} calibration repeat buyers who bought in the holdout:`,
+    table([
+      row('Gamma-Gamma E[Z | m, x]', holdout.model),
+      row('naive: own calibration mean', holdout.calibrationMean),
+      row('naive: population mean', holdout.populationMean),
+    ]),
+    `holdout revenue of all customers: actual ${money(holdout.revenueGivenPurchases.actual)}; `
+      + `actual purchase days × Gamma-Gamma ${money(holdout.revenueGivenPurchases.predicted)}`,
+  );
+  if (holdout.revenue.length > 0) {
+    lines.push(table(holdout.revenue.map((revenue) => ({
+      'purchase model': modelLabels[revenue.model] ?? revenue.model,
+      '× Gamma-Gamma': revenue.predicted === null ? 'not finite' : money(revenue.predicted),
+      '× own calibration mean (naive)': revenue.naivePredicted === null ? 'not finite' : money(revenue.naivePredicted),
+      actual: money(revenue.actual),
+    }))));
+  }
+  return lines.join('\n');
 }
 
 const riskOrder = ['low', 'medium', 'high', null];
