@@ -1,5 +1,6 @@
 import { wallClockMinuteOf } from '../core/calendar-day.js';
 import { formatMoney } from '../core/money.js';
+import { dayClosedBy } from '../core/clock.js';
 /** Small helpers for human-readable CLI output. */
 
 let timesShownIn: string | null = null;
@@ -24,8 +25,19 @@ export function money(minor: number | string | null | undefined): string {
   return formatMoney(Number(minor), shown.currency, shown.locale);
 }
 
+/** A count with its thousands grouped, as every CLI output writes counts: 23,570. */
+export const grouped = (count: number | string | null | undefined) => (count === null || count === undefined ? '' : Number(count).toLocaleString('en'));
+
 export function showTimesIn(timeZone: string): void {
   timesShownIn = timeZone;
+}
+
+/**
+ * The store day an exclusive end instant closes (an analysis is dated the first instant of the
+ * next day): the day the customer timeline and the web show, not that instant as 00:00 the day after.
+ */
+export function dayClosedByInstant(end: Date): string {
+  return dayClosedBy(end, timesShownIn ?? 'UTC');
 }
 
 /** `YYYY-MM-DD HH:mm` in the store's time zone (UTC until a store is open). */

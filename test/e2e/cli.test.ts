@@ -94,7 +94,7 @@ describe('clientele CLI', { timeout: 240_000 }, () => {
     expect(channel.stderr).toMatch(/--channel: .*Use one of: store, web, mobile, marketplace, phone, other\./);
     const limit = await runCli(['--db', storeDir, 'customers', 'list', '--limit', 'many']);
     expect(limit.code).toBe(1);
-    expect(limit.stderr).toMatch(/--limit: /);
+    expect(limit.stderr).toContain("option '--limit <n>' argument 'many' is invalid. give a whole number from 1 to 500");
     const spend = await runCli(['--db', storeDir, 'customers', 'list', '--min-spend', '1.50.0']);
     expect(spend.code).toBe(1);
     expect(spend.stderr).toMatch(/--min-spend "1\.50\.0" has misplaced thousands separators; .*in the store currency \(IDR\)/);

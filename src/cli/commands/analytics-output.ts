@@ -15,24 +15,45 @@ function alertCountsText(counts: AnalyzeResult['alerts']['open']): string {
   return `${counted(counts.metricDrops, 'metric drop', 'metric drops')}, ${counted(counts.customerOverdue, 'customer overdue', 'customers overdue')}`;
 }
 
-export function analyzeText(result: AnalyzeResult): string {
-  const { vipCutoffs: vip } = result;
-  // only the cut-offs the policy's basis uses: both side by side read as both required
-  const byRevenue = vip.basis !== 'frequency' && vip.revenueMinor !== null && vip.revenueMinor !== 0 ? `revenue of ${money(vip.revenueMinor)} or more` : null;
-  const byDays = vip.basis !== 'revenue' && vip.purchaseDays !== null ? `${vip.purchaseDays} or more purchase days` : null;
-  const cutoffs = [byRevenue, byDays].filter((text) => text !== null);
+/** What the run's result leaves out and its VIP lines need: whether any order carries an amount, and how many reached each VIP cut-off. */
+export type AnalyzeContext = { hasPrices: boolean; revenueReachedCount: number | null; frequencyReachedCount: number | null };
+
+export function analyzeText(result: AnalyzeResult, context: AnalyzeContext): string {
   return [
     `Analysed ${result.customers.toLocaleString('en')} customers (${result.realCustomers.toLocaleString('en')} real) as of ${result.asOf} in ${(result.timingMs.total / 1000).toFixed(1)} s (run #${result.runId}).`,
     `  types entered ${result.typeChanges.entered.toLocaleString('en')}, left ${result.typeChanges.left.toLocaleString('en')}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
     // an alert raised by an earlier run (or an order) is still open but not new: both said, so 0 new does not read as none to see
     `  new alerts: ${alertCountsText(result.alerts.new)}`,
     `  open alerts, new ones included: ${alertCountsText(result.alerts.open)} (clientele report alerts)`,
-    ...(cutoffs.length > 0 ? [`  VIP: ${cutoffs.join(', or ')} in the last ${vip.windowDays.toLocaleString('en')} days`] : []),
-    // a data set without prices (Groceries) has no revenue to rank by: said, not shown as a cut-off of 0
-    ...(result.vipCutoffs.revenueMinor === 0
-      ? ['  no revenue in this data (every amount is 0): VIP by revenue finds no one; rank by purchase days with', `  clientele policy set '{"vip":{"basis":"frequency"}}'`]
-      : []),
+    ...vipLines(result.vipCutoffs, context),
   ].join('\n');
+}
+
+/**
+ * Who is VIP by the policy's basis, or that no one is and why. A data set without prices
+ * (Groceries) has no revenue to rank by: said only where the basis counts revenue, with what to do
+ * when revenue is all it counts.
+ */
+function vipLines(vip: AnalyzeResult['vipCutoffs'], context: AnalyzeContext): string[] {
+  const window = `in the last ${vip.windowDays.toLocaleString('en')} days`;
+  const countsRevenue = vip.basis !== 'frequency';
+  const countsDays = vip.basis !== 'revenue';
+  if (!context.hasPrices && !countsDays) {
+    return ['  no revenue in this data (every amount is 0): VIP by revenue finds no one; rank by purchase days with', `  clientele policy set '{"vip":{"basis":"frequency"}}'`];
+  }
+  const noPricesLines = !context.hasPrices && countsRevenue ? ['  no revenue in this data (every amount is 0): VIP by revenue finds no one, so VIPs are those by purchase days alone'] : [];
+  // no one reaches a cut-off only when no one spent or bought on two days in the window (the top customer reaches it)
+  const reachedNoOne = (!countsRevenue || !context.hasPrices || context.revenueReachedCount === 0) && (!countsDays || context.frequencyReachedCount === 0);
+  if (reachedNoOne || (vip.revenueMinor === null && vip.purchaseDays === null)) {
+    const why = [...(countsRevenue && context.hasPrices ? ['spent anything'] : []), ...(countsDays ? ['bought on 2 or more days'] : [])].join(' or ');
+    return [`  VIP: no one (no real customer ${why} ${window})`, ...noPricesLines];
+  }
+  // only the cut-offs the policy's basis uses: both side by side read as both required
+  const byRevenue = countsRevenue && vip.revenueMinor !== null && vip.revenueMinor !== 0 ? `revenue of ${money(vip.revenueMinor)} or more` : null;
+  // one purchase day is never frequent (isVipByFrequency), whatever the cut-off
+  const byDays = countsDays && vip.purchaseDays !== null ? `${Math.max(2, vip.purchaseDays)} or more purchase days` : null;
+  const cutoffs = [byRevenue, byDays].filter((text) => text !== null);
+  return [...(cutoffs.length > 0 ? [`  VIP: ${cutoffs.join(', or ')} ${window}`] : []), ...noPricesLines];
 }
 
 export function typesText(report: TypesReport): string {

@@ -5,15 +5,22 @@ import {
 } from '../../analytics/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { keyValues } from '../format.js';
+import { storeHasPrices } from '../../analytics/order-prices.repo.js';
+import { readAnalysisSettings } from '../../analytics/settings.repo.js';
 import { analyzeText, cohortsText, lifecycleText, rfmText, typesText } from './analytics-output.js';
 
 const asOfOf = (context: StoreContext, value?: string) => value ?? context.runtime.settings.dataAsOf ?? context.clock.now().toISOString();
 
 export async function runAnalyze(runtime: CliRuntime, options: { asOf?: string }): Promise<void> {
-  const { result } = await runtime.withStore(async (context) => ({
-    result: await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock }),
-  }), { bulk: true });
-  runtime.print(result, (r: AnalyzeResult) => (options.asOf === undefined ? analyzeText(r) : `${analyzeText(r)}\n${replacedUntilNextAnalysis(r.asOf)}`));
+  const { result, textContext } = await runtime.withStore(async (context) => {
+    const analysed = await analyze(context.db, { asOf: asOfOf(context, options.asOf), clock: context.clock });
+    // the run just recorded: how many reached each VIP cut-off
+    const { latestCutoffs } = await readAnalysisSettings(context.db);
+    const { revenueReachedCount = null, frequencyReachedCount = null } = latestCutoffs;
+    return { result: analysed, textContext: { hasPrices: await storeHasPrices(context.db), revenueReachedCount, frequencyReachedCount } };
+  }, { bulk: true });
+  const text = (r: AnalyzeResult) => analyzeText(r, textContext);
+  runtime.print(result, (r: AnalyzeResult) => (options.asOf === undefined ? text(r) : `${text(r)}\n${replacedUntilNextAnalysis(r.asOf)}`));
 }
 
 /** A past --as-of is not a look back beside today's figures: it replaces them, which a list or export read next would not otherwise say. */

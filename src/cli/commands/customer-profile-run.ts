@@ -65,7 +65,8 @@ export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOr
     const prediction = r.prediction;
     const amount = priced(r.hasPrices);
     return [
-      keyValues({ id: r.customer.customer_id, name: r.customer.name, kind: r.customer.kind, email: r.customer.email, phone: r.customer.phone, city: r.customer.city, stub: r.customer.is_stub, consent: consentText(r.customer) }),
+      keyValues(profileFields(r.customer)),
+      ...attributesText(r.customer.attributes),
       '', 'identities:', table(r.identities.map((i: Record<string, unknown>) => ({ kind: i.kind, namespace: i.namespace, value: i.value }))),
       '', 'facts:', traits ? keyValues({
         orders: traits.order_count, purchase_days: traits.purchase_days, revenue: amount(traits.revenue_minor), refunded: amount(traits.refunded_minor),
@@ -83,6 +84,32 @@ export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOr
       '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: timelineTime(t, timeZone), kind: t.kind, title: timelineTitle(t, timeZone) }))),
     ].join('\n');
   });
+}
+
+type Profile = Awaited<ReturnType<typeof getCustomer>>['customer'];
+
+const hasValue = (value: unknown) => value !== null && value !== undefined && value !== '';
+
+/**
+ * The profile as --json has it: who the customer is and how to reach them always (an empty email
+ * says there is none), the other fields when they hold a value, so a store that imports birth
+ * years or income bands shows them and one that does not prints no empty lines.
+ */
+function profileFields(customer: Profile): Record<string, unknown> {
+  const optional = Object.entries({
+    birth_year: customer.birth_year, gender: customer.gender, city: customer.city, region: customer.region, country: customer.country, income_band: customer.income_band,
+  }).filter(([, value]) => hasValue(value));
+  return {
+    id: customer.customer_id, name: customer.name, kind: customer.kind, email: customer.email, phone: customer.phone,
+    ...Object.fromEntries(optional), stub: customer.is_stub, consent: consentText(customer), created: customer.created_at,
+  };
+}
+
+/** The data set's own fields (education, kids at home…), under a heading of their own: one may share a name with a profile field. */
+function attributesText(attributes: Profile['attributes'] | null): string[] {
+  const entries = Object.entries(attributes ?? {}).filter(([, value]) => hasValue(value))
+    .map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : value] as const);
+  return entries.length === 0 ? [] : ['', 'attributes:', keyValues(Object.fromEntries(entries))];
 }
 
 type RfmScore = { r_score: number; f_score: number; m_score: number; segment: string };

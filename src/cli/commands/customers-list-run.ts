@@ -10,7 +10,7 @@ import { AppError, isAppError } from '../../core/errors.js';
 import { formatMoney } from '../../core/money.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import type { CliRuntime } from '../runtime.js';
-import { shellQuoted, table } from '../format.js';
+import { grouped, shellQuoted, table } from '../format.js';
 import { noPricesNote, priced } from './unpriced-money.js';
 import { storeAmountOf } from './amount-options.js';
 import type { ListOptions } from './customers.js';
@@ -95,7 +95,7 @@ function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>> & { t
   const lines = rows.map(([id, types, reasons]) => `${id.padEnd(idWidth)}  ${types.padEnd(typesWidth)}  ${reasons}`);
   const shown = offset + page.customers.length;
   const more = shown < page.total ? `; more: --offset ${shown}` : '';
-  return `${lines.join('\n')}\n(${offset + 1}–${shown} of ${page.total.toLocaleString('en')} customers ${typedAsOf(page.type, page.typesAsOf)}${more})`;
+  return `${lines.join('\n')}\n(${grouped(offset + 1)}–${grouped(shown)} of ${grouped(page.total)} customers ${typedAsOf(page.type, page.typesAsOf)}${more})`;
 }
 
 export async function runCustomersList(runtime: CliRuntime, options: ListOptions): Promise<void> {
@@ -128,7 +128,7 @@ export async function runCustomersList(runtime: CliRuntime, options: ListOptions
     const spent = minRevenueMinor === undefined ? '' : ` who spent at least ${formatMoney(minRevenueMinor, p.currency)}`;
     const typed = query.type === undefined ? '' : ` ${typedAsOf(query.type, p.typesAsOf)}`;
     const agreed = query.consent === undefined ? '' : ` who agreed to ${consentPurpose[query.consent]}`;
-    const shown = `${p.items.length} shown of ${p.total} customer${p.total === 1 ? '' : 's'}${agreed}${spent}${typed && `;${typed}`}`;
+    const shown = `${grouped(p.items.length)} shown of ${grouped(p.total)} customer${p.total === 1 ? '' : 's'}${agreed}${spent}${typed && `;${typed}`}`;
     const unpriced = p.hasPrices ? '' : `\n${noPricesNote}${options.sort === 'revenue' ? ', so --sort revenue puts them in no order of spending' : ''}`;
     return `${table(rows)}\n${shown}${unpriced}${p.hint ? `\n${p.hint}` : ''}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
   });

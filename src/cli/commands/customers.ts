@@ -3,7 +3,7 @@ import { customerTypesByPrecedence } from '../../analytics/customer-types.js';
 import { AppError } from '../../core/errors.js';
 import { consentKinds } from '../../customers/consent-kinds.js';
 import type { CliRuntime } from '../runtime.js';
-import { idOf } from '../option-values.js';
+import { idOf, wholeNumberIn } from '../option-values.js';
 import { withExamples } from '../examples.js';
 import { shellQuoted } from '../format.js';
 import { adviseOnRepeat, refuseRepeatedValues, type RepeatAdvice } from '../single-value-options.js';
@@ -78,7 +78,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     .option('--consent <kind>', `only customers who agreed to this: ${consentKinds.join(' | ')} (never asked counts as no, so the list is who may be contacted that way)`)
     .option('--min-spend <amount>', 'revenue at least this much, in the store currency, written as the import reads amounts (1500000, 1.500.000, 99,50)')
     .option('--sort <sort>', `${customerSorts.join(' | ')} (default: recent, ${recentSortMeaning})`)
-    .option('--limit <n>', 'rows per page', (v) => Number(v), 20)
+    .option('--limit <n>', 'rows per page (1 to 500)', wholeNumberIn(1, 500, '--limit 50'), 20)
     .option('--offset <n>', 'with --type alone, as text: skip this many customers (any other list continues with --cursor)', nonNegativeInteger('--offset'))
     .option('--cursor <cursor>', 'continue after a previous page')
     .action(async (options: ListOptions) => (await list()).runCustomersList(runtime, options));

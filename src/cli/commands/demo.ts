@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { demoDatasets } from '../../demo/datasets.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
+import { wholeNumberIn } from '../option-values.js';
 import { withExamples } from '../examples.js';
 
 /** The loading, loaded when `demo load` runs: it needs the store, the importer and the synthetic store's generator. */
@@ -17,8 +18,8 @@ export function registerDemoCommand(program: Command, runtime: CliRuntime): void
   });
   withExamples(demo.command('load').description('load the synthetic demo store or a bundled public data set into an empty store')
     .argument('<name>', `synthetic | ${demoDatasets.map((d) => d.name).join(' | ')}`)
-    .option('--customers <n>', 'size of the synthetic store', (v) => Number(v), 3000)
-    .option('--seed <n>', 'seed of the synthetic store', (v) => Number(v), 20261124)
+    .option('--customers <n>', 'size of the synthetic store (1 to 10,000,000)', wholeNumberIn(1, 10_000_000, '--customers 20000'), 3000)
+    .option('--seed <n>', 'seed of the synthetic store (0 to 2,147,483,647)', wholeNumberIn(0, 2_147_483_647, '--seed 7'), 20261124)
     .option('--rejects <directory>', 'a public data set: write the rows it did not load to <directory>/<file>.rejects.csv'), [
     ['clientele demo load synthetic --customers 20000 --seed 7', 'a bigger coffee-and-bakery chain'],
     ['clientele demo load cdnow --db ./cdnow', 'a real data set in its own store; reports run as of its last day'],

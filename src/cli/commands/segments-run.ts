@@ -4,7 +4,7 @@ import {
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import type { UpdateOptions } from './segments.js';
-import { keyValues, table } from '../format.js';
+import { grouped, keyValues, table } from '../format.js';
 import { readFilterOption } from './filter-option.js';
 
 export async function runSegmentsCreate(runtime: CliRuntime, name: string, options: { filter: string; description?: string }): Promise<void> {
@@ -32,20 +32,20 @@ export async function runSegmentsUpdate(runtime: CliRuntime, ref: number | strin
   const result = await runtime.withStore(({ db, clock }) => updateSegment(db, ref, changes, { clock }), { bulk: changes.filter !== undefined });
   runtime.print(result, (r: typeof result) => {
     const updated = `Segment #${r.segment.segment_id} "${r.segment.name}" updated: ${changed.join(', ')}.`;
-    if (r.refresh === null) return `${updated} ${r.segment.member_count} members, as before.`;
-    return `${updated} ${r.refresh.members} members now: ${r.refresh.entered} entered, ${r.refresh.left} left (${r.refresh.seconds.toFixed(2)} s).`;
+    if (r.refresh === null) return `${updated} ${grouped(r.segment.member_count)} members, as before.`;
+    return `${updated} ${grouped(r.refresh.members)} members now: ${grouped(r.refresh.entered)} entered, ${grouped(r.refresh.left)} left (${r.refresh.seconds.toFixed(2)} s).`;
   });
 }
 
 export async function runSegmentsList(runtime: CliRuntime): Promise<void> {
   const items = await runtime.withStore(({ db }) => listSegments(db));
-  runtime.print({ items }, (r) => table(r.items.map((s: Record<string, unknown>) => ({ id: s.segment_id, name: s.name, members: s.member_count, refreshed: s.refreshed_at, description: s.description }))));
+  runtime.print({ items }, (r) => table(r.items.map((s: Record<string, unknown>) => ({ id: s.segment_id, name: s.name, members: grouped(s.member_count as number | null), refreshed: s.refreshed_at, description: s.description }))));
 }
 
 export async function runSegmentsShow(runtime: CliRuntime, ref: number | string): Promise<void> {
   const result = await runtime.withStore(async ({ db }) => ({ segment: await getSegment(db, ref), history: await segmentHistory(db, ref, 20) }));
   runtime.print(result, (r) => [
-    keyValues({ id: r.segment.segment_id, name: r.segment.name, description: r.segment.description, members: r.segment.member_count, refreshed: r.segment.refreshed_at, created_by: r.segment.created_by }),
+    keyValues({ id: r.segment.segment_id, name: r.segment.name, description: r.segment.description, members: grouped(r.segment.member_count), refreshed: r.segment.refreshed_at, created_by: r.segment.created_by }),
     '', 'filter:', JSON.stringify(r.segment.filter, null, 2), '', 'latest changes:',
     table(r.history.map((h: Record<string, unknown>) => ({ at: h.at, customer: h.customer_id, change: h.change }))),
   ].join('\n'));
@@ -60,14 +60,14 @@ export async function runSegmentsMembers(runtime: CliRuntime, ref: number | stri
 export async function runSegmentsPreview(runtime: CliRuntime, options: { filter: string; sample: number }): Promise<void> {
   const filter = readFilterOption(options.filter);
   const preview = await runtime.withStore(({ db, clock }) => previewSegment(db, filter, { clock, sampleSize: options.sample }));
-  const countLine = (p: typeof preview) => `${p.count} of ${p.total} customers (${(p.share * 100).toFixed(1)}%) in ${(p.seconds * 1000).toFixed(0)} ms`;
+  const countLine = (p: typeof preview) => `${grouped(p.count)} of ${grouped(p.total)} customers (${(p.share * 100).toFixed(1)}%) in ${(p.seconds * 1000).toFixed(0)} ms`;
   // --sample 0 asks for no list: an empty one would read as "nobody matched"
   runtime.print(preview, (p) => (options.sample > 0 ? [countLine(p), '', table(p.sample)].join('\n') : countLine(p)));
 }
 
 export async function runSegmentsRefresh(runtime: CliRuntime, ref: number | string | undefined): Promise<void> {
   const items = await runtime.withStore(async ({ db, clock }) => (ref === undefined ? refreshAllSegments(db, { clock }) : [await refreshSegment(db, ref, { clock })]), { bulk: true });
-  runtime.print({ items }, (r) => table(r.items.map((i: Record<string, number>) => ({ id: i.segmentId, name: i.name, members: i.members, entered: i.entered, left: i.left, seconds: i.seconds.toFixed(2) }))));
+  runtime.print({ items }, (r) => table(r.items.map((i: Record<string, number>) => ({ id: i.segmentId, name: i.name, members: grouped(i.members), entered: grouped(i.entered), left: grouped(i.left), seconds: i.seconds.toFixed(2) }))));
 }
 
 export async function runSegmentsDelete(runtime: CliRuntime, ref: number | string): Promise<void> {

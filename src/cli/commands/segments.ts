@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime.js';
 import { withExamples } from '../examples.js';
+import { idOf, wholeNumberIn } from '../option-values.js';
 import { AppError } from '../../core/errors.js';
 import { consentKinds, type ConsentKind } from '../../customers/consent-kinds.js';
 
@@ -60,8 +61,8 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
   withExamples(segments.command('members')
     .description('members in customer id order, a page at a time, or all of them as a CSV file')
     .argument('<segment>', 'id or name', segmentRef)
-    .option('--limit <n>', 'rows per page', (v) => Number(v), 50)
-    .option('--after <customerId>', 'continue after this customer id', (v) => Number(v))
+    .option('--limit <n>', 'rows per page (1 to 1,000)', wholeNumberIn(1, 1000, '--limit 200'), 50)
+    .option('--after <customerId>', 'continue after this customer id', idOf('a customer id'))
     .option('--csv <file>', 'write every member to this file, with the web export\'s columns: contact, purchases, types, consent (--limit does not apply)')
     .option('--consent <kind>', `with --csv: only members who agreed to this, ${consentKinds.join(' | ')} (never asked counts as no)`, consentKindOf), [
     ['clientele segments members VIPs --limit 100'],
@@ -77,7 +78,7 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
   withExamples(segments.command('preview')
     .description('count the customers a filter matches, without saving it')
     .requiredOption('--filter <json|@file>', 'filter in the segment filter language')
-    .option('--sample <n>', 'also list the first n matches', (v) => Number(v), 5), [
+    .option('--sample <n>', 'also list the first n matches (0 to 1,000)', wholeNumberIn(0, 1000, '--sample 20'), 5), [
     ['clientele segments preview --filter \'{"field": "days_since_last_purchase", "op": "gt", "value": 90}\''],
     ['clientele segments preview --filter @filter.json --sample 20'],
   ])

@@ -1,6 +1,6 @@
 import { addDays } from '../../core/clock.js';
 import type { RevenueReport, SummaryReport, TypeMigrationReport } from '../../reports/index.js';
-import { localTime, money, table } from '../format.js';
+import { dayClosedByInstant, localTime, money, table } from '../format.js';
 import { percent } from './analytics-output.js';
 
 /** Human renderings of `report summary | revenue | type-migration`; --json prints the reports as the API sends them. */
@@ -59,7 +59,8 @@ export function typeMigrationText(report: TypeMigrationReport): string {
     moves.length === 0 ? 'no customer changed type' : table(moves.map((flow) => ({ from: flow.fromType, to: flow.toType, customers: count(flow.customers) }))),
     ...(stayed > 0 ? [`${count(stayed)} customers kept their type`] : []),
     ...(report.firstTyped.length > 0 ? [
-      '', `type history starts with the first analysis, dated ${localTime(starts)} (the end of the day it analysed), after the end of ${report.fromDay}:`,
+      // the analysis's own day, as the customer timeline dates its type changes: not its end instant, 00:00 the day after
+      '', `type history starts with the first analysis, as of the end of ${dayClosedByInstant(starts)}, after the end of ${report.fromDay}:`,
       'no type is known then for the customers it typed, so these are first typings, not moves:',
       table(report.firstTyped.map((entry) => ({ 'first typed as': entry.type, customers: count(entry.customers) }))),
     ] : []),

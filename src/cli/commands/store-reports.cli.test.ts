@@ -103,7 +103,8 @@ describeEachCliStore('clientele report summary | revenue | type-migration', (con
     // the defaults: the latest analysis's day and the 90 days before it
     expect(await json('report', 'type-migration')).toEqual(body);
     const text = await run('report', 'type-migration');
-    expect(text).toMatch(/^type history starts with the first analysis, dated 2024-05-01 00:00 \(the end of the day it analysed\), after the end of 2024-03-01:$/m);
+    // the analysis's own day, as customers show dates its type changes (not "2024-05-01 00:00", the instant that ends it)
+    expect(text).toMatch(/^type history starts with the first analysis, as of the end of 2024-04-30, after the end of 2024-03-01:$/m);
     expect(text).toMatch(/^vip +1$/m);
     expect(text).not.toMatch(/^none +vip/m);
     const moves = await json('report', 'type-migration', '--from', '2024-04-30', '--to', '2024-05-30');

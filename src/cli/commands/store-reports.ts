@@ -26,7 +26,7 @@ function channelOf(value: string): OrderChannel {
 
 export function registerStoreReportCommands(report: Command, runtime: CliRuntime): void {
   withExamples(report.command('summary').description('key figures of the last N days against the N days before: customers, leads, new and active customers, repeat rate, revenue, orders')
-    .option('--days <days>', 'the length of each period (default 30)', wholeNumberIn(1, 3660, '--days 7'), 30), [
+    .option('--days <days>', 'the length of each period', wholeNumberIn(1, 3660, '--days 7'), 30), [
     ['clientele report summary'],
     ['clientele report summary --days 7 --json'],
   ]).action(async (options: { days: number }) => (await run()).runReportSummary(runtime, options));

@@ -1,0 +1,36 @@
+import { expect, it } from 'vitest';
+import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+
+// A number option given a word is a usage error naming the option and the numbers it takes,
+// refused before the command runs: not the schema's "expected number, received NaN", nor a database error.
+describeEachCliStore('clientele numeric options given something else', (context) => {
+  const refusal = async (...args: string[]) => {
+    const result = await runCliInProcess(context.db, args);
+    expect({ args, exitCode: result.exitCode }).toEqual({ args, exitCode: 1 });
+    expect(result.stdout).toBe('');
+    return result.stderr;
+  };
+
+  it('names the option and the whole numbers it takes', async () => {
+    expect(await refusal('customers', 'list', '--limit', 'abc'))
+      .toContain("error: option '--limit <n>' argument 'abc' is invalid. give a whole number from 1 to 500, e.g. --limit 50.");
+    expect(await refusal('customers', 'list', '--limit', '501')).toContain('give a whole number from 1 to 500');
+    expect(await refusal('customers', 'list', '--limit', '2.5')).toContain('give a whole number from 1 to 500');
+    expect(await refusal('segments', 'members', '1', '--limit', 'ten'))
+      .toContain("error: option '--limit <n>' argument 'ten' is invalid. give a whole number from 1 to 1,000, e.g. --limit 200.");
+    expect(await refusal('segments', 'preview', '--filter', '{"and": []}', '--sample', 'abc'))
+      .toContain("error: option '--sample <n>' argument 'abc' is invalid. give a whole number from 0 to 1,000, e.g. --sample 20.");
+    expect(await refusal('personas', 'discover', '--seed', 'x')).toContain("error: option '--seed <n>' argument 'x' is invalid. give a whole number from 0 to 2,147,483,647");
+    expect(await refusal('demo', 'load', 'synthetic', '--customers', 'many')).toContain("error: option '--customers <n>' argument 'many' is invalid. give a whole number from 1 to 10,000,000");
+  }, 120_000);
+
+  it('names a customer id to continue after that is none', async () => {
+    expect(await refusal('segments', 'members', '1', '--after', 'abc')).toContain('"abc" is not a customer id (a positive whole number).');
+  }, 120_000);
+
+  it('still takes a number in range', async () => {
+    const result = await runCliInProcess(context.db, ['segments', 'preview', '--filter', '{"and": []}', '--sample', '0']);
+    expect(result.error).toBeNull();
+    expect(result.stdout).toMatch(/^0 of 0 customers/);
+  }, 120_000);
+});
