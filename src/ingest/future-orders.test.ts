@@ -48,7 +48,7 @@ for (const store of stores) {
       writeFileSync(file, `order_id,customer_email,ordered_at,amount\nD1,days@example.com,${yesterday},10000\nD2,days@example.com,${today},20000\nD3,days@example.com,${tomorrow},30000\n`);
       const summary = await importFile(context.store.db, { entity: 'orders', file, dateFormat: 'd/M/yy', source: 'file-days', actor: 'test', clock, rejectsPath: null });
       expect(summary).toMatchObject({ read: 3, inserted: 2, rejected: 1 });
-      expect(summary.rejectsSample).toEqual([expect.objectContaining({ line: 4, field: 'ordered_at', code: 'DATE_IN_FUTURE', params: { field: 'ordered_at', value: tomorrow } })]);
+      expect(summary.rejectsSample).toEqual([expect.objectContaining({ line: 4, field: 'ordered_at', code: 'DATE_IN_FUTURE', params: expect.objectContaining({ field: 'ordered_at', value: tomorrow }) })]);
       expect((await storedOrders('file-days')).map((order) => order.id)).toEqual(['D1', 'D2']);
     });
 

@@ -18,7 +18,7 @@ const badRecords: Array<[ImportEntity, Record<string, unknown>, string, Record<s
   ['orders', { ...order, ordered_at: '2030-01-01' }, 'DATE_IN_FUTURE', { field: 'ordered_at', value: '2030-01-01' }],
   ['orders', { ...order, ordered_at: '1969-12-31' }, 'DATE_BEFORE_1970', { field: 'ordered_at', value: '1969-12-31' }],
   ['orders', { ...order, ordered_at: '2024-03-01 10:00:00 Mars/Olympus' }, 'DATE_ZONE_UNKNOWN', { field: 'ordered_at', value: '2024-03-01 10:00:00 Mars/Olympus', zone: 'Mars/Olympus' }],
-  ['orders', { ...order, currency: 'XYZ' }, 'CURRENCY_UNKNOWN', { value: 'XYZ', storeCurrency: 'EUR' }],
+  ['orders', { ...order, currency: 'XYZ' }, 'CURRENCY_UNKNOWN', { value: 'XYZ', storeCurrency: 'EUR', otherCurrency: 'USD', anotherCurrency: 'IDR' }],
   ['orders', { ...order, amount: '-5' }, 'AMOUNT_NEGATIVE', { field: 'amount', value: '-5' }],
   ['orders', { ...order, amount: '20000000000000' }, 'AMOUNT_TOO_LARGE', { field: 'amount', value: '20000000000000' }],
   ['orders', { ...order, amount: '0.125' }, 'AMOUNT_TOO_PRECISE', { field: 'amount', value: '0.125', decimals: 3, currency: 'EUR', currencyDecimals: 2 }],

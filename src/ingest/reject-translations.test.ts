@@ -63,6 +63,16 @@ describe('translated reject reasons', () => {
     expect(text).not.toMatch(/remove the code|hapus kodenya|noņemiet kodu/);
   });
 
+  it.each(locales)('%s: name three different currencies as examples for an unknown one, the store\'s first', (locale) => {
+    for (const [storeCurrency, examples] of [['EUR', ['EUR', 'USD', 'IDR']], ['USD', ['USD', 'EUR', 'IDR']], ['GBP', ['GBP', 'EUR', 'USD']]] as const) {
+      const { rejects } = rowsFromRecords('orders', [{ order_id: 'A-1', customer_id: '17', ordered_at: '2024-03-01', amount: '10', currency: 'XYZ' }], { context: { ...testContext, currency: storeCurrency } });
+      expect(rejects[0].reason).toBe(`currency "XYZ" is not a currency this store accepts; use an ISO 4217 code such as ${examples[0]}, ${examples[1]} or ${examples[2]}`);
+      const text = translate(rejects[0], locale);
+      expect(text).not.toMatch(/[{}]/);
+      expect(text.match(/\b[A-Z]{3}\b/g)).toEqual(['XYZ', 'ISO', ...examples]);
+    }
+  });
+
   it.each(locales)('%s: name the customer reference of a row whose order belongs to another customer', (locale) => {
     const reject = orderOfOtherCustomer({ externalId: 'A-1', customer: [{ kind: 'email', value: 'dewi@example.com' }] }, 12);
     expect(reject).toMatchObject({ field: 'customer_email', params: { order: 'A-1', customerId: 12, field: 'customer_email', value: 'dewi@example.com' } });

@@ -20,3 +20,11 @@ it('asks for more buyers when every buyer agreed', () => {
   expect(discoveryShortfall({ minimumBuyers: 24, buyers: 23, withoutConsent: 0 })).toBe(
     'Persona discovery needs at least 24 buyers who agreed to profiling; this store has 23. It needs 1 more buyer who agrees to profiling (consent_profiling yes).');
 });
+
+it('asks for orders, not consent, when the store has customers but no buyers at all', () => {
+  const shortfall = discoveryShortfall({ minimumBuyers: 24, buyers: 0, withoutConsent: 0 });
+  expect(shortfall).toBe(
+    'Persona discovery needs at least 24 buyers who agreed to profiling; this store has no buyers yet: personas group buyers by what they buy and how, so they need orders. '
+    + 'Import the store\'s orders first (`clientele import orders <file>`).');
+  expect(shortfall).not.toMatch(/more buyers who agree|consent_profiling/);
+});

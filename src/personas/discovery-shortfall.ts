@@ -2,7 +2,8 @@
  * Why a persona discovery cannot run on a store, and what would let it: said the same way before
  * a discovery is tried (`clientele personas list`) and when it is refused (PERSONA_TOO_FEW_CUSTOMERS),
  * so neither points at a step that can only fail. A store of buyers none of whom agreed to profiling
- * (a bundled data set records no consent) needs consent, not more data.
+ * (a bundled data set records no consent) needs consent, not more data; a store of customers
+ * without orders needs orders, not consent.
  */
 export type BuyerCounts = { minimumBuyers: number; buyers: number; withoutConsent: number };
 
@@ -13,6 +14,11 @@ const buyersOf = (n: number) => `${count(n)} buyer${n === 1 ? '' : 's'}`;
 export function discoveryShortfall(counts: BuyerCounts): string | null {
   const { minimumBuyers, buyers, withoutConsent } = counts;
   if (buyers >= minimumBuyers) return null;
+  // customers without a single order (a customers file alone) are no one's buyers: consent cannot help
+  if (buyers === 0 && withoutConsent === 0) {
+    return `Persona discovery needs at least ${count(minimumBuyers)} buyers who agreed to profiling; this store has no buyers yet: `
+      + 'personas group buyers by what they buy and how, so they need orders. Import the store\'s orders first (`clientele import orders <file>`).';
+  }
   const leftOut = withoutConsent > 0 ? ` (and ${count(withoutConsent)} more who have not agreed to profiling)` : '';
   return `Persona discovery needs at least ${count(minimumBuyers)} buyers who agreed to profiling; this store has ${count(buyers)}${leftOut}. ${remedy(counts)}`;
 }

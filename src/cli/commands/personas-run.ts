@@ -48,7 +48,9 @@ const recordingConsent = 'Consent is recorded by importing customers with a cons
 /** What to do next: discover, or (when a discovery would be refused) why not and what would make it possible. */
 function noPersonasReason(discovery: DiscoveryReadiness): string {
   const shortfall = discoveryShortfall(discovery);
-  if (shortfall !== null) return `No personas have been discovered yet, and \`clientele personas discover\` cannot run yet. ${shortfall} ${recordingConsent}`;
+  // a store with no buyers at all needs orders: how consent is recorded would point the wrong way
+  const hasNoBuyers = discovery.buyers === 0 && discovery.withoutConsent === 0;
+  if (shortfall !== null) return `No personas have been discovered yet, and \`clientele personas discover\` cannot run yet. ${shortfall}${hasNoBuyers ? '' : ` ${recordingConsent}`}`;
   const leftOut = discovery.withoutConsent > 0 ? ` (and ${discovery.withoutConsent.toLocaleString('en')} more who have not agreed to profiling)` : '';
   return `No personas have been discovered yet. Run \`clientele personas discover\` to find them: this store has enough buyers who agreed to profiling${leftOut}.`;
 }

@@ -37,6 +37,19 @@ describe('reading required fields from their common other names', () => {
     expect(() => plan('orders', ['order_id', 'customer_email', 'Date'], { amount: 'Date' })).toThrow(expect.objectContaining({ code: 'IMPORT_COLUMN_MISSING', details: expect.objectContaining({ missing: ['ordered_at'] }) }));
   });
 
+  it('names the --map to add when the file\'s only money column goes by a unit price\'s other name, which is never guessed', () => {
+    const headers = ['Pasūtījums', 'Klients', 'Datums', 'Prece', 'Daudzums', 'Cena'];
+    expect(() => plan('orders', headers)).toThrow(expect.objectContaining({
+      code: 'IMPORT_COLUMN_MISSING',
+      message: 'The orders file lacks amount (or unit_price for line-level files). Columns found: Pasūtījums, Klients, Datums, Prece, Daudzums, Cena. The column "Cena" looks like unit_price: add --map unit_price=Cena.',
+    }));
+    expect(() => plan('orders', ['order_id', 'customer_id', 'ordered_at', 'Harga Satuan'])).toThrow(expect.objectContaining({ message: expect.stringContaining('The column "Harga Satuan" looks like unit_price: add --map "unit_price=Harga Satuan".') }));
+    // the --map it names reads the file
+    expect(plan('orders', headers, { unit_price: 'Cena' }).mapping).toMatchObject({ unit_price: 'Cena', order_id: 'Pasūtījums', quantity: 'Daudzums' });
+    // two such columns: neither is named, as neither is guessed
+    expect(() => plan('orders', ['order_id', 'customer_id', 'ordered_at', 'Price', 'Cena'])).toThrow(expect.objectContaining({ message: expect.not.stringContaining('looks like') }));
+  });
+
   it('never guesses a money field, nor a unit price that would make every row an order line: they are only suggested', () => {
     const columns = plan('orders', ['order_id', 'customer_email', 'ordered_at', 'amount', 'Discount', 'Refund', 'Price']);
     expect(columns.guessed).toEqual([]);

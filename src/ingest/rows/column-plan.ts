@@ -1,6 +1,6 @@
 import type { ImportEntity } from '../canonical.js';
 import { presetMappingOf, type Preset } from '../presets/preset.js';
-import { canonicalFields, fieldsStillNeeded, headerCheck, normaliseColumnName, orderLineFields, readsWholeOrders, resolveColumns, type Mapping } from './fields.js';
+import { canonicalFields, fieldsMeetingUnmet, fieldsStillNeeded, headerCheck, normaliseColumnName, orderLineFields, readsWholeOrders, resolveColumns, type Mapping } from './fields.js';
 import { headerWords, splitNameColumns, synonymsFor } from './header-synonyms.js';
 import { contactField, contactKindOfValues, holdsMostlyNames, type ContactKind } from './contact-columns.js';
 
@@ -61,7 +61,8 @@ export function planColumns(entity: ImportEntity, headers: readonly string[], op
   const contacts = readContactsAsContacts(entity, [...byNames.guessed, ...optional], byNames.named, options.sample ?? []);
   const allHeaders = [...headers, ...(preset?.addedColumns ?? [])];
   const asGuessed = (guesses: readonly GuessedColumn[]): Mapping => ({ ...Object.fromEntries(guesses.map(({ field, column }) => [field, column])), ...options.mapping });
-  const read = headerCheck(entity, allHeaders, { ...presetMapping, ...asGuessed([...contacts, ...nameParts]) }, 'file', ambiguous);
+  const checked = { ...presetMapping, ...asGuessed([...contacts, ...nameParts]) };
+  const read = headerCheck(entity, allHeaders, checked, 'file', ambiguous, preset ? new Map() : unguessedLookalikes(entity, headers, checked));
   // a guessed line column of a file read as whole orders is set aside, and reported as such
   const guessed = [...contacts, ...nameParts].filter(({ field, column }) => read.get(field) === column);
   const mapping = asGuessed(guessed);
@@ -97,6 +98,24 @@ function guessOptionalColumns(entity: ImportEntity, headers: readonly string[], 
     used.add(candidates[0]);
   }
   return guessed;
+}
+
+/**
+ * For each field that would meet a requirement the mapping leaves unmet, the one unread column
+ * named with a common other name of it: a money field's ("Cena" for unit_price) is not guessed
+ * (moneyFields), but a file that cannot be read without it is told which --map to add.
+ */
+function unguessedLookalikes(entity: ImportEntity, headers: readonly string[], mapping: Mapping): Map<string, string> {
+  const columns = resolveColumns(entity, headers, mapping);
+  const used = new Set(columns.values());
+  const synonyms = synonymsFor(entity, headers);
+  const lookalikes = new Map<string, string>();
+  for (const field of fieldsMeetingUnmet(entity, new Set(columns.keys()))) {
+    const names = new Set((synonyms[field] ?? []).map(headerWords));
+    const candidates = headers.filter((header) => !used.has(header) && names.has(headerWords(header)));
+    if (candidates.length === 1) lookalikes.set(field, candidates[0]);
+  }
+  return lookalikes;
 }
 
 /** `named`: the fields --map or the columns' own names already give a column. */

@@ -100,9 +100,10 @@ export function resolveColumns(entity: ImportEntity, headers: readonly string[],
 
 /**
  * What a file or batch must hold; `field` is the one an error names, `wording` how a JSON record
- * says it, `guessable` the fields a header guess may fill when it is unmet (column-plan.ts).
+ * says it, `guessable` the fields a header guess may fill when it is unmet (column-plan.ts),
+ * `metBy` every field one column of which meets it (unit_price too, though never guessed).
  */
-type Requirement = { label: string; field: string; wording: string; guessable: readonly string[]; isMet: (fields: Set<string>) => boolean };
+type Requirement = { label: string; field: string; wording: string; guessable: readonly string[]; metBy: readonly string[]; isMet: (fields: Set<string>) => boolean };
 
 const quoted = (name: string) => `"${name}"`;
 const oneOf = (...names: string[]): Requirement => ({
@@ -110,6 +111,7 @@ const oneOf = (...names: string[]): Requirement => ({
   field: names[0],
   wording: names.length === 1 ? quoted(names[0]) : `one of ${names.map(quoted).join(', ')}`,
   guessable: names,
+  metBy: names,
   isMet: (fields) => names.some((name) => fields.has(name)),
 });
 const customerIdentity: Requirement = {
@@ -117,6 +119,7 @@ const customerIdentity: Requirement = {
   field: 'customer_id',
   wording: 'one of "customer_id", "email", "phone" or "external_id.<namespace>"',
   guessable: ['customer_id', 'email', 'phone'],
+  metBy: ['customer_id', 'email', 'phone'],
   isMet: (fields) => ['customer_id', 'email', 'phone'].some((name) => fields.has(name)) || [...fields].some((name) => name.startsWith('external_id.')),
 };
 const orderAmount: Requirement = {
@@ -125,6 +128,7 @@ const orderAmount: Requirement = {
   wording: '"amount" (or "unit_price" for line-level orders)',
   // a guessed unit price would make every row an order line: only a stated one does
   guessable: ['amount'],
+  metBy: ['amount', 'unit_price'],
   isMet: (fields) => fields.has('amount') || fields.has('unit_price'),
 };
 const eventKinds = [...new Set(eventKindSynonyms.values())];
@@ -170,6 +174,12 @@ export function fieldsStillNeeded(entity: ImportEntity, fields: ReadonlySet<stri
   return requirements[entity].filter((requirement) => !requirement.isMet(all)).flatMap((requirement) => requirement.guessable);
 }
 
+/** The fields any one of which would meet a requirement these fields leave unmet (amount or unit_price…). */
+export function fieldsMeetingUnmet(entity: ImportEntity, fields: ReadonlySet<string>): string[] {
+  const all = new Set(fields);
+  return requirements[entity].filter((requirement) => !requirement.isMet(all)).flatMap((requirement) => requirement.metBy);
+}
+
 /** resolveColumns less what the file cannot use: an orders file's line columns when it reads whole orders. */
 export function columnsRead(entity: ImportEntity, headers: readonly string[], mapping: Mapping): Map<string, string> {
   const columns = resolveColumns(entity, headers, mapping);
@@ -184,9 +194,12 @@ const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${item
  * saying what was found, what is needed and how to map it. A JSON batch (`origin: 'request'`)
  * has no --map or --preset: its message names the record fields instead. `ambiguous`: the
  * fields several columns could hold (column-plan.ts), named so the message says which to pick.
+ * `lookalikes`: a field → the one column named with a common other name of it that was left
+ * unread (a money field is never guessed: "Cena" for unit_price), named with the --map to give.
  */
 export function headerCheck(
   entity: ImportEntity, headers: readonly string[], mapping: Mapping, origin: 'file' | 'request' = 'file', ambiguous: ReadonlyMap<string, readonly string[]> = new Map(),
+  lookalikes: ReadonlyMap<string, string> = new Map(),
 ): Map<string, string> {
   const columns = columnsRead(entity, headers, mapping);
   const fields = new Set(columns.keys());
@@ -202,6 +215,15 @@ export function headerCheck(
     );
   }
   const choices = unmet.flatMap((requirement) => requirement.guessable).filter((name) => (ambiguous.get(name)?.length ?? 0) > 1);
+  const lookalike = choices.length === 0 ? unmet.flatMap((requirement) => requirement.metBy).find((name) => lookalikes.has(name)) : undefined;
+  if (lookalike !== undefined) {
+    const column = lookalikes.get(lookalike)!;
+    throw new AppError(
+      'IMPORT_COLUMN_MISSING',
+      `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. The column "${column}" looks like ${lookalike}: add ${mapArgument(lookalike, column)}.`,
+      { ...details, hint: `Add ${mapArgument(lookalike, column)} if "${column}" holds ${lookalike}, or map another column with --map field=Column.` },
+    );
+  }
   const contact = choices.length === 0 ? contactSuggestion(unmet[0], headers) : null;
   const field = choices[0] ?? contact?.field ?? missing[0].replace(/^one of /, '').split(/[/ ]/)[0];
   const example = ambiguous.get(field)?.[0] ?? contact?.column ?? likelyColumn(field, headers) ?? 'YourColumn';

@@ -200,11 +200,11 @@ describe('a date written day-first with dots, without a date format', () => {
   });
 
   it('reads a two-digit year as this century\'s, refusing 98 as 2098 rather than guessing 1998', () => {
-    expect(read('03.11.98')).toMatch(/"03.11.98" is in the future; check the date format/);
+    expect(read('03.11.98')).toMatch(/"03.11.98" is in the future; .*check the year \(written with two digits\?\)/);
   });
 
   it('names the part that does not exist in a dotted date, rather than asking for a format', () => {
-    expect(read('31.02.2026')).toBe('ordered_at: ordered_at "31.02.2026" is not a real date or time (day 31 does not exist there); correct the value (day and month swapped?)');
+    expect(read('31.02.2026')).toBe('ordered_at: ordered_at "31.02.2026" is not a real date or time (February 2026 has no day 31); correct the value');
     expect(read('11.25.2026')).toMatch(/month 25 does not exist there/);
     expect(read('03.11.2026 24:30')).toMatch(/hour 24 does not exist there/);
   });
@@ -213,5 +213,34 @@ describe('a date written day-first with dots, without a date format', () => {
     expect(read('03/11/2026')).toMatch(/is not a date we can read;.* e\.g\. dd\/MM\/yyyy \(or MM\/dd\/yyyy if the month comes first\)$/);
     expect(read('03.11.2026.')).toMatch(/is not a date we can read/);
     expect(read('03.11')).toMatch(/is not a date we can read/);
+  });
+});
+
+describe('the "day and month swapped?" hint of a refused date', () => {
+  // 4 December 2026 in Riga: the review's cases
+  const at = (dateFormat: string | null): DateOptions => ({ dateFormat, timeZone: 'Europe/Riga', now: new Date('2026-12-04T21:00:00Z') });
+  const read = (raw: string, dateFormat: string | null = null) => outcome(() => parseDateTime('ordered_at', raw, at(dateFormat)));
+
+  it.each([
+    ['31.02.2026', 'dd.MM.yyyy', 'is not a real date or time (February 2026 has no day 31); correct the value'],
+    ['31.02.2026', null, 'is not a real date or time (February 2026 has no day 31); correct the value'],
+    ['2026-02-31', null, 'is not a real date or time (February 2026 has no day 31); correct the value'],
+    ['31.04.2026 10:00', 'dd.MM.yyyy HH:mm', 'is not a real date or time (April 2026 has no day 31); correct the value'],
+    ['02.30.2026', 'dd.MM.yyyy', 'is not a real date or time (month 30 does not exist there); correct the value'],
+    ['01.03.2027', 'dd.MM.yyyy', 'is in the future; with day and month swapped it is in the future too, so check the year (written with two digits?) and the file\'s time zone'],
+    ['2027-01-03', null, 'is in the future; with day and month swapped it is in the future too, so check the year (written with two digits?) and the file\'s time zone'],
+    ['25.12.2026', 'dd.MM.yyyy', 'is in the future; check the year, the date format and the file\'s time zone'],
+    ['1969-05-03', null, 'is before 1970; check the date format (a two-digit year?)'],
+  ])('is not given for %j (format %s), as the swapped reading would be refused too', (raw, dateFormat, reason) => {
+    expect(read(raw, dateFormat)).toBe(`ordered_at: ordered_at "${raw}" ${reason}`);
+  });
+
+  it.each([
+    ['2026-13-05', null, 'is not a real date or time (month 13 does not exist there); correct the value (day and month swapped?)'],
+    ['05/12/2026', 'dd/MM/yyyy', 'is in the future; check the date format (day and month swapped?) or the file\'s time zone'],
+    ['12/25/2025', 'dd/MM/yyyy', 'is not a real date or time (month 25 does not exist there); correct the value (day and month swapped?)'],
+    ['2026-12-05', null, 'is in the future; check the date format (day and month swapped?) or the file\'s time zone'],
+  ])('is given for %j (format %s), whose swapped reading is a past date', (raw, dateFormat, reason) => {
+    expect(read(raw, dateFormat)).toBe(`ordered_at: ordered_at "${raw}" ${reason}`);
   });
 });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { readIsoTimestamp } from './iso-timestamp.js';
-import { fail } from './row-problem.js';
+import { fail, RowProblem } from './row-problem.js';
 import { wallTimeToMillis } from './zone-offsets.js';
 
 export type DateOptions = {
@@ -138,8 +138,94 @@ function impossiblePartIn(value: string, dateFormat: string | null): string | nu
   return null;
 }
 
-function failImpossible(field: string, raw: string, part: string): never {
-  fail(field, 'DATE_NOT_ON_CALENDAR', `${field} "${raw}" is not a real date or time (${part} does not exist there); correct the value (day and month swapped?)`, { field, value: raw });
+/** What names no day: "February 2026 has no day 31" when the written month is known, else the part ("month 13"). */
+function describeImpossible(value: string, dateFormat: string | null, part: string): string {
+  const written = writtenDayMonthYear(value, dateFormat);
+  if (!part.startsWith('day ') || !written || written.month < 1 || written.month > 12) return `${part} does not exist there`;
+  const month = DateTime.fromObject({ year: written.year, month: written.month, day: 1 }, { zone: 'utc' }).toFormat('LLLL yyyy', { locale: 'en-US' });
+  return `${month} has no day ${written.day}`;
+}
+
+function failImpossible(field: string, raw: string, part: string, options: DateOptions, isHinting: boolean): never {
+  const swapped = isHinting ? swappedReading(raw, options) : null;
+  fail(field, 'DATE_NOT_ON_CALENDAR', `${field} "${raw}" is not a real date or time (${describeImpossible(raw.trim(), options.dateFormat, part)}); correct the value${swapped ? ' (day and month swapped?)' : ''}`, withSwapped({ field, value: raw }, swapped));
+}
+
+/** The year, month and day as written (possibly out of range), or null for a shape without all three. */
+function writtenDayMonthYear(value: string, dateFormat: string | null): { year: number; month: number; day: number } | null {
+  if (dateFormat) {
+    const { result } = DateTime.fromFormatExplain(value, formatZone(dateFormat).format, { locale: 'en-US' }) as { result?: Record<string, unknown> };
+    const { year, month, day } = result ?? {};
+    return typeof year === 'number' && typeof month === 'number' && typeof day === 'number' ? { year, month, day } : null;
+  }
+  const yearFirst = yearFirstDate.exec(value);
+  if (yearFirst) return { year: Number(yearFirst[1]), month: Number(yearFirst[3]), day: Number(yearFirst[4]) };
+  const dotted = dottedDayFirst.exec(value);
+  return dotted ? { year: Number(dotted[3]) + (dotted[3].length === 2 ? 2000 : 0), month: Number(dotted[2]), day: Number(dotted[1]) } : null;
+}
+
+// 2026-02-31, 2026/02/31, 20260231, with or without a time after them
+const yearFirstDate = /^(\d{4})([-/]?)(\d{2})\2(\d{2})(?!\d)/;
+
+/**
+ * The value, and the format to read it with, as if its writer had put the month where the day is
+ * and the day where the month is; null when it has no numeric day and month to exchange.
+ */
+function withDayAndMonthSwapped(value: string, dateFormat: string | null): { value: string; dateFormat: string | null } | null {
+  if (dateFormat) {
+    let hasDay = false;
+    let hasMonth = false;
+    // quoted literals (odd-numbered parts) are text; MMM (a month's name) has no day to trade places with
+    const swapped = dateFormat.split(/('[^']*')/).map((part, index) => index % 2 === 1 ? part : part.replace(/(?<!d)d{1,2}(?!d)|(?<!M)M{1,2}(?!M)/g, (token) => {
+      if (token.startsWith('d')) {
+        hasDay = true;
+        return token.replaceAll('d', 'M');
+      }
+      hasMonth = true;
+      return token.replaceAll('M', 'd');
+    })).join('');
+    return hasDay && hasMonth ? { value, dateFormat: swapped } : null;
+  }
+  const yearFirst = yearFirstDate.exec(value);
+  if (yearFirst) {
+    const [whole, year, separator, month, day] = yearFirst;
+    return { value: `${year}${separator}${day}${separator}${month}${value.slice(whole.length)}`, dateFormat: null };
+  }
+  const dotted = /^(\d{1,2})\.(\d{1,2})\./.exec(value);
+  return dotted ? { value: `${dotted[2]}.${dotted[1]}.${value.slice(dotted[0].length)}`, dateFormat: null } : null;
+}
+
+/**
+ * The day (yyyy-MM-dd, in the store's zone) the value names read with day and month swapped,
+ * when that is a date this import would accept (on the calendar, from 1970, not in the future):
+ * only then is "day and month swapped?" a useful hint. Null otherwise.
+ */
+function swappedReading(raw: string, options: DateOptions): string | null {
+  const swapped = withDayAndMonthSwapped(raw.trim(), options.dateFormat);
+  if (!swapped || swapped.value === raw.trim() && swapped.dateFormat === options.dateFormat) return null;
+  try {
+    const read = readDate('swapped', swapped.value, { ...options, dateFormat: swapped.dateFormat }, false);
+    return DateTime.fromJSDate(read, { zone: options.timeZone }).toISODate();
+  } catch (error) {
+    if (error instanceof RowProblem) return null;
+    throw error;
+  }
+}
+
+// the swapped reading travels as a param, so a translation can add the hint the English gives
+const withSwapped = (params: { field: string; value: string }, swapped: string | null) => (swapped ? { ...params, swappedReading: swapped } : params);
+
+/** Whether the value read with day and month swapped is a real date, if a later one than allowed. */
+function isSwappedInFuture(raw: string, options: DateOptions): boolean {
+  const swapped = withDayAndMonthSwapped(raw.trim(), options.dateFormat);
+  if (!swapped) return false;
+  try {
+    readDate('swapped', swapped.value, { ...options, dateFormat: swapped.dateFormat }, false);
+    return false;
+  } catch (error) {
+    if (error instanceof RowProblem) return error.code === 'DATE_IN_FUTURE';
+    throw error;
+  }
 }
 
 function failUnknownZone(field: string, raw: string, zone: string): never {
@@ -151,10 +237,15 @@ function failUnknownZone(field: string, raw: string, zone: string): never {
  * (midnight in the store's zone), epoch seconds or milliseconds, or the file's `--date-format`.
  */
 export function parseDateTime(field: string, raw: string, options: DateOptions): Date {
+  return readDate(field, raw, options, true);
+}
+
+/** `isHinting`: a refusal says what is wrong beyond the value (day and month swapped?); off when reading the swapped value itself. */
+function readDate(field: string, raw: string, options: DateOptions, isHinting: boolean): Date {
   // Nearly every export writes plain ISO 8601, which Date.UTC arithmetic reads far faster than luxon.
   const millis = options.dateFormat ? null : readIsoTimestamp(raw, options.timeZone);
   // the fast path reads a day alone only as YYYY-MM-DD
-  return millis === null ? parseDateTimeWithLuxon(field, raw, options) : checkedDate(field, raw, millis, options.now, raw.length === 10);
+  return millis === null ? readDateWithLuxon(field, raw, options, isHinting) : checkedDate(field, raw, millis, options, raw.length === 10, isHinting);
 }
 
 /**
@@ -162,16 +253,31 @@ export function parseDateTime(field: string, raw: string, options: DateOptions):
  * future when that moment is after now, i.e. when the day is after the store's today, whatever
  * the zone. A day has no clock to run ahead, so no tolerance: tomorrow is refused at 23:55 too.
  */
-function checkedDate(field: string, raw: string, millis: number, now: Date, isDayOnly: boolean): Date {
-  if (millis < earliest) fail(field, 'DATE_BEFORE_1970', `${field} "${raw}" is before 1970; check the date format (day and month swapped, or a two-digit year?)`, { field, value: raw });
-  if (millis > now.getTime() + (isDayOnly ? 0 : clockSkewToleranceMs)) {
-    fail(field, 'DATE_IN_FUTURE', `${field} "${raw}" is in the future; check the date format (day and month swapped?) or the file's time zone`, { field, value: raw });
+function checkedDate(field: string, raw: string, millis: number, options: DateOptions, isDayOnly: boolean, isHinting: boolean): Date {
+  if (millis < earliest) {
+    const swapped = isHinting ? swappedReading(raw, options) : null;
+    fail(field, 'DATE_BEFORE_1970', `${field} "${raw}" is before 1970; check the date format (${swapped ? 'day and month swapped, or a two-digit year?' : 'a two-digit year?'})`, withSwapped({ field, value: raw }, swapped));
+  }
+  if (millis > options.now.getTime() + (isDayOnly ? 0 : clockSkewToleranceMs)) {
+    const swapped = isHinting ? swappedReading(raw, options) : null;
+    fail(field, 'DATE_IN_FUTURE', `${field} "${raw}" is in the future; ${isHinting ? futureHint(raw, options, swapped) : 'check it'}`, withSwapped({ field, value: raw }, swapped));
   }
   return new Date(millis);
 }
 
+// a swapped reading that is also in the future rules the format out: the year or the zone is wrong
+function futureHint(raw: string, options: DateOptions, swapped: string | null): string {
+  if (swapped) return 'check the date format (day and month swapped?) or the file\'s time zone';
+  if (isSwappedInFuture(raw, options)) return 'with day and month swapped it is in the future too, so check the year (written with two digits?) and the file\'s time zone';
+  return 'check the year, the date format and the file\'s time zone';
+}
+
 /** parseDateTime for every shape, through luxon: the reference the ISO fast path must agree with. */
 export function parseDateTimeWithLuxon(field: string, raw: string, options: DateOptions): Date {
+  return readDateWithLuxon(field, raw, options, true);
+}
+
+function readDateWithLuxon(field: string, raw: string, options: DateOptions, isHinting: boolean): Date {
   const value = raw.trim();
   let parsed: DateTime | null;
   let isZoneGiven: boolean;
@@ -189,7 +295,7 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
       const unknownZone = unknownZoneIn(value, options.dateFormat);
       if (unknownZone) failUnknownZone(field, raw, unknownZone);
       const impossible = impossiblePartIn(value, options.dateFormat);
-      if (impossible) failImpossible(field, raw, impossible);
+      if (impossible) failImpossible(field, raw, impossible, options, isHinting);
       fail(field, 'DATE_FORMAT_MISMATCH', `${field} "${raw}" does not match the date format ${options.dateFormat}; fix the value or give the right date format (--date-format, or dateFormat in an API batch)`, { field, value: raw, format: options.dateFormat });
     }
   } else {
@@ -198,7 +304,7 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
       const unknownZone = unknownZoneIn(value, null);
       if (unknownZone) failUnknownZone(field, raw, unknownZone);
       const impossible = impossiblePartIn(value, null);
-      if (impossible) failImpossible(field, raw, impossible);
+      if (impossible) failImpossible(field, raw, impossible, options, isHinting);
       fail(field, 'DATE_UNREADABLE', `${field} "${raw}" is not a date we can read; use ISO 8601 (2024-03-01 or 2024-03-01T10:15:00+07:00) or give the file's date format (--date-format, or dateFormat in an API batch), e.g. ${suggestedDateFormat(value)}`, { field, value: raw });
     }
     // Whether the text named its zone (Z, +07:00, UTC, GMT, America/New_York, [Asia/Jakarta]) is
@@ -206,7 +312,7 @@ export function parseDateTimeWithLuxon(field: string, raw: string, options: Date
     isZoneGiven = parseWithoutFormat(value, 'UTC+1')?.toMillis() === parsed.toMillis();
     isDayOnly = !writesTimeOfDay(value);
   }
-  return checkedDate(field, raw, isZoneGiven ? parsed.toMillis() : wallTimeToMillis(parsed.toMillis(), options.timeZone), options.now, isDayOnly);
+  return checkedDate(field, raw, isZoneGiven ? parsed.toMillis() : wallTimeToMillis(parsed.toMillis(), options.timeZone), options, isDayOnly, isHinting);
 }
 
 /** Whether a value read without a format names a time: epoch seconds or milliseconds, or a time after T or with colons (ISO 8601, SQL). */

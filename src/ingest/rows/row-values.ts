@@ -7,13 +7,18 @@ import type { CustomerRef, IngestContext } from '../canonical.js';
 import { looksLikeEmail } from './contact-columns.js';
 import { fail, type FieldValues } from './row-problem.js';
 
+// Codes a reader recognises, named after the store's own as further examples of the form.
+const exampleCurrencies = ['EUR', 'USD', 'IDR'] as const;
+
 /** The row's currency, defaulting to the store's; unknown codes stop the row. */
 export function resolveCurrency(values: FieldValues, context: IngestContext): string {
   const raw = values.text('currency');
   if (raw === null) return context.currency;
   const code = raw.toUpperCase();
   if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code) || !context.knownCurrencies.has(code)) {
-    fail('currency', 'CURRENCY_UNKNOWN', `currency "${raw}" is not a currency this store accepts; use an ISO 4217 code such as ${context.currency}, EUR or USD`, { value: raw, storeCurrency: context.currency });
+    // the store's currency first, then two others: a store in EUR must not read "EUR, EUR or USD"
+    const [otherCurrency, anotherCurrency] = exampleCurrencies.filter((example) => example !== context.currency);
+    fail('currency', 'CURRENCY_UNKNOWN', `currency "${raw}" is not a currency this store accepts; use an ISO 4217 code such as ${context.currency}, ${otherCurrency} or ${anotherCurrency}`, { value: raw, storeCurrency: context.currency, otherCurrency, anotherCurrency });
   }
   return code;
 }

@@ -3,12 +3,14 @@ import { rejectCodes } from '../../../ingest/reject-codes.js';
 import type { Locale, Reject } from '../../api/types.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { describeOtherProblems, describeReject, rejectTextWithOtherProblems } from './reject-text.js';
+import { rowsFromRecords } from '../../../ingest/rows/parse-file.js';
+import { testContext } from '../../../ingest/rows/test-context.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 
 const futureDate: Reject = {
   file: 'orders.csv', line: 4, field: 'ordered_at', code: 'DATE_IN_FUTURE', params: { field: 'ordered_at', value: '2031-01-02' },
-  reason: 'ordered_at "2031-01-02" is in the future; check the date format (day and month swapped?) or the file\'s time zone',
+  reason: 'ordered_at "2031-01-02" is in the future; with day and month swapped it is in the future too, so check the year (written with two digits?) and the file\'s time zone',
 };
 
 describe('describeReject', () => {
@@ -20,12 +22,31 @@ describe('describeReject', () => {
 
   it('says why in the user\'s language with the values filled in, keeping the English reason for support', () => {
     expect(describeReject(futureDate, tIn('id'), 'id')).toEqual({
-      text: 'ordered_at “2031-01-02” ada di masa depan; periksa format tanggal (hari dan bulan tertukar?) atau zona waktu berkas.', lang: 'id', original: futureDate.reason,
+      text: 'ordered_at “2031-01-02” ada di masa depan; periksa tahun, format tanggal, dan zona waktu berkas.', lang: 'id', original: futureDate.reason,
     });
-    expect(describeReject(futureDate, tIn('lv'), 'lv').text).toBe('Lauka ordered_at vērtība “2031-01-02” ir nākotnē; pārbaudiet datuma formātu (vai nav samainīta diena ar mēnesi?) vai faila laika joslu.');
+    expect(describeReject(futureDate, tIn('lv'), 'lv').text).toBe('Lauka ordered_at vērtība “2031-01-02” ir nākotnē; pārbaudiet gadu, datuma formātu un faila laika joslu.');
     expect(describeReject(futureDate, tIn('en'), 'en')).toEqual({
-      text: 'ordered_at “2031-01-02” is in the future; check the date format (day and month swapped?) or the file\'s time zone.', lang: 'en', original: null,
+      text: 'ordered_at “2031-01-02” is in the future; check the year, the date format and the file\'s time zone.', lang: 'en', original: null,
     });
+  });
+
+  it.each(locales)('%s: asks whether day and month are swapped only when the other reading is a date the import accepts', (locale) => {
+    const rejectOf = (orderedAt: string) => rowsFromRecords('orders', [{ order_id: 'A-1', customer_id: '17', ordered_at: orderedAt, amount: '10' }], { context: testContext, dateFormat: 'dd/MM/yyyy' }).rejects[0] as Reject;
+    // 5 December 2026 is after the store's today (1 June 2026); 12 May 2026 is not
+    const future = rejectOf('05/12/2026');
+    expect(future).toMatchObject({ code: 'DATE_IN_FUTURE', params: { field: 'ordered_at', value: '05/12/2026', swappedReading: '2026-05-12' } });
+    expect(future.reason).toContain('(day and month swapped?)');
+    const text = describeReject(future, tIn(locale), locale).text;
+    expect(text).toContain('2026-05-12');
+    expect(text).toBe(`${tIn(locale)('rejectReasons.DATE_IN_FUTURE', future.params)} ${tIn(locale)('import.rejectSwappedReading', { swappedReading: '2026-05-12' })}`);
+    // there is no 31 February, nor a month 31: nothing to swap
+    const impossible = rejectOf('31/02/2026');
+    expect(impossible).toMatchObject({ code: 'DATE_NOT_ON_CALENDAR', params: { field: 'ordered_at', value: '31/02/2026' } });
+    expect(impossible.params).not.toHaveProperty('swappedReading');
+    expect(describeReject(impossible, tIn(locale), locale).text).toBe(tIn(locale)('rejectReasons.DATE_NOT_ON_CALENDAR', impossible.params));
+    // 7 June and 6 July 2026: either order is after today
+    expect(rejectOf('07/06/2026')).toMatchObject({ code: 'DATE_IN_FUTURE' });
+    expect(rejectOf('07/06/2026').params).not.toHaveProperty('swappedReading');
   });
 
   it('fills numbers and leaves no placeholder in any language', () => {

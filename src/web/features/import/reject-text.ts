@@ -21,7 +21,10 @@ export function describeReject(reject: Pick<Reject, 'code' | 'params' | 'reason'
   const key = `rejectReasons.${reject.code}`;
   const translated = reject.code ? t(key, reject.params ?? {}) : key;
   if (translated === key || /\{\w+\}/.test(translated)) return { text: reject.reason, lang: 'en', original: null };
-  return { text: translated, lang: locale, original: locale === 'en' ? null : reject.reason };
+  // a date read with day and month swapped that would be accepted: the server's "(day and month swapped?)"
+  const swapped = reject.params?.swappedReading;
+  const text = swapped === undefined ? translated : `${translated} ${t('import.rejectSwappedReading', { swappedReading: swapped })}`;
+  return { text, lang: locale, original: locale === 'en' ? null : reject.reason };
 }
 
 /** One more problem of a rejected row (`also`): its field's label, in the user's language, and its reason as describeReject says it. */
