@@ -30,7 +30,7 @@ describeWithBrowser('a customer page as an agent sees it', () => {
     await email.fill(other.email!);
     await profile.getByRole('button', { name: 'Save' }).click();
     const taken = profile.getByRole('alert').filter({ hasText: 'This email already belongs to another customer:' });
-    await taken.getByText(`If they are one person, ask an owner or administrator to merge customers no. ${customer.customer_id} and no. ${other.customer_id}; otherwise correct it.`).waitFor();
+    await taken.getByText(`If they are one person, ask an owner or administrator to merge customers No. ${customer.customer_id} and No. ${other.customer_id}; otherwise correct it.`).waitFor();
     await expect(taken.textContent()).resolves.not.toContain('merge the two customers');
     await expect(taken.getByRole('button').count()).resolves.toBe(0);
     await expect(page.getByRole('region', { name: 'Merge with another customer' }).count()).resolves.toBe(0);

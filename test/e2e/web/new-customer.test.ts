@@ -46,7 +46,7 @@ describeWithBrowser('a new customer added by hand', () => {
     const taken = page.getByRole('alert').filter({ hasText: 'This email already belongs to another customer:' });
     await taken.waitFor();
     await expect(taken.getAttribute('id')).resolves.toBe(await email.getAttribute('aria-describedby'));
-    await expect(taken.getByRole('link', { name: `${holder.name} (no. ${holder.customer_id})` }).getAttribute('href')).resolves.toBe(`/customers/${holder.customer_id}`);
+    await expect(taken.getByRole('link', { name: `${holder.name} (No. ${holder.customer_id})` }).getAttribute('href')).resolves.toBe(`/customers/${holder.customer_id}`);
     await expect(email.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
     const customersAfterRefusals = await db.selectFrom('customer').select(db.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
     expect(customersAfterRefusals.count).toBe(customersBefore.count);
@@ -117,7 +117,7 @@ describeWithBrowser('a new customer added by hand', () => {
 
     await page.goto(`${server.url}/customers/${customerId}`);
     const profile = page.getByRole('region', { name: 'Profile' });
-    await profile.getByText('female', { exact: true }).waitFor();
+    await profile.getByText('Female', { exact: true }).waitFor();
     await profile.getByRole('button', { name: 'Edit' }).click();
     const gender = profile.getByLabel('Gender', { exact: true });
     const incomeBand = profile.getByLabel('Income band', { exact: true });

@@ -217,13 +217,13 @@ describeWithBrowser('staff web app (owner)', () => {
       await email.fill(other.email!);
       await profile.getByRole('button', { name: 'Save' }).click();
       const taken = profile.getByRole('alert').filter({ hasText: 'This email already belongs to another customer:' });
-      await taken.getByRole('link', { name: `${other.name ?? other.email} (no. ${other.customer_id})` }).waitFor();
+      await taken.getByRole('link', { name: `${other.name ?? other.email} (No. ${other.customer_id})` }).waitFor();
       await expect(email.getAttribute('aria-describedby')).resolves.toBe(await taken.getAttribute('id'));
       expect(writes).toHaveLength(1);
-      await taken.getByRole('button', { name: `Merge no. ${other.customer_id} into this customer…` }).click();
+      await taken.getByRole('button', { name: `Merge No. ${other.customer_id} into this customer…` }).click();
       const mergePanel = page.getByRole('region', { name: 'Merge with another customer' });
       // the panel fills the number in after the click's render, then looks them up: its preview says both are done
-      await mergePanel.getByRole('region', { name: 'Merge preview' }).getByText(new RegExp(`^Merge .* \\(no\\. ${other.customer_id}, \\d+ orders?\\) into this customer\\?`)).waitFor();
+      await mergePanel.getByRole('region', { name: 'Merge preview' }).getByText(new RegExp(`^Merge .* \\(No\\. ${other.customer_id}, \\d+ orders?\\) into this customer\\?`)).waitFor();
       await expect(mergePanel.getByLabel("Other customer's number").inputValue()).resolves.toBe(String(other.customer_id));
       await profile.getByRole('button', { name: 'Cancel' }).click();
       await mergePanel.getByLabel("Other customer's number").fill('');
@@ -361,7 +361,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByText('Finished').waitFor();
     await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/3 of 3 rows read: .* 0 rejected/);
     // 3 rows, 2 orders: the orders are counted beside the rows
-    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/ Orders: 2 new, 0 updated, 0 unchanged, 0 rejected\. New customers: 2: no stored customer had their email, phone or customer ID /);
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/ Orders, each counted once however many rows it has: 2 new, 0 updated, 0 unchanged, 0 rejected\. New customers: 2: no stored customer had their email, phone or customer ID /);
     const stored = await server.store.db.selectFrom('customer_order').select(['external_id', 'amount_minor', 'channel', 'source', 'order_id'])
       .where('external_id', 'in', ['#W5001', '#W5002']).orderBy('external_id').execute();
     expect(stored.map(({ external_id, amount_minor, channel, source }) => ({ external_id, amount_minor: Number(amount_minor), channel, source }))).toEqual([
@@ -384,7 +384,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByRole('button', { name: 'Import 1,001 rows' }).click();
     await page.getByText('Finished').waitFor({ timeout: 60_000 });
     await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toBe(
-      '1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected. Orders: 1,000 new, 0 updated, 0 unchanged, 0 rejected. '
+      '1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected. Orders, each counted once however many rows it has: 1,000 new, 0 updated, 0 unchanged, 0 rejected. '
       + 'New customers: 1: no stored customer had their email, phone or customer ID (a customer ID matches only customers imported from the same source).');
     const split = await server.store.db.selectFrom('customer_order').select(['order_id', 'amount_minor']).where('external_id', '=', 'W-DF-SPLIT').executeTakeFirstOrThrow();
     expect(Number(split.amount_minor)).toBe(1500 + 2 * 2500);

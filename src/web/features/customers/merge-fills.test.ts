@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { fillableFields, mergeFillText, mergeFills } from './merge-fills.js';
+import { genderLabel } from './gender-label.js';
+import { fillableFields, mergeFillLabel, mergeFillText, mergeFills } from './merge-fills.js';
 
 const empty = Object.fromEntries(fillableFields.map((field) => [field, null])) as Record<(typeof fillableFields)[number], null>;
 
@@ -45,5 +46,25 @@ describe('mergeFillText', () => {
     expect(inLocale('id')('consent_email', true)).toBe('Ya');
     expect(inLocale('en')('birth_year', 1995)).toBe('1995');
     expect(inLocale('en')('city', 'Medan')).toBe('Medan');
+  });
+});
+
+describe('the merge preview\'s words', () => {
+  it.each(['en', 'id', 'lv'] as const)('name the fields and write gender as the customer\'s page does, in %s', (locale) => {
+    const messages = messagesByLocale[locale];
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messages, key, variables);
+    const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
+    expect(fillableFields.map((field) => mergeFillLabel(field, t))).toEqual([
+      messages.customer.fields.name, messages.customer.fields.email, messages.customer.fields.phone, messages.customer.fields.birthYear,
+      messages.customer.fields.gender, messages.customer.fields.city, messages.customer.fields.region, messages.customer.fields.country,
+      messages.customer.fields.incomeBand, messages.customer.consents.consentEmail, messages.customer.consents.consentSms, messages.customer.consents.consentProfiling,
+    ]);
+    expect(mergeFillText({ field: 'gender', value: 'male' }, t, format, intlTagByLocale[locale])).toBe(genderLabel('male', t));
+  });
+
+  it('say gender in the reader\'s language, and a value it does not know as stored', () => {
+    const t = (locale: 'en' | 'id' | 'lv') => (key: string) => lookupMessage(messagesByLocale[locale], key);
+    expect([genderLabel('male', t('en')), genderLabel('Female', t('id')), genderLabel('L', t('id')), genderLabel('male', t('lv'))]).toEqual(['Male', 'Perempuan', 'Laki-laki', 'Vīrietis']);
+    expect([genderLabel('non-binary', t('lv')), genderLabel(null, t('en'))]).toEqual(['non-binary', null]);
   });
 });

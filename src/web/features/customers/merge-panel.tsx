@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { actorLabel } from './actor-label.js';
 import { blockingMergeOf } from './blocking-merge.js';
-import { mergeFillText, mergeFills } from './merge-fills.js';
+import { mergeFillLabel, mergeFillText, mergeFills } from './merge-fills.js';
 import { mergeQuestion } from './merge-question.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 
@@ -123,7 +123,7 @@ function MergeFillsList({ fills }: { fills: ReturnType<typeof mergeFills> }) {
     <>
       <p className="small">{t('merge.fills')}</p>
       <ul className="merge-fills small">
-        {fills.map((fill) => <li key={fill.field}>{t(`importFields.customers.${fill.field}.label`)}: {mergeFillText(fill, t, format, intlTagByLocale[locale])}</li>)}
+        {fills.map((fill) => <li key={fill.field}>{mergeFillLabel(fill.field, t)}: {mergeFillText(fill, t, format, intlTagByLocale[locale])}</li>)}
       </ul>
     </>
   );

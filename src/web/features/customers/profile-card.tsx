@@ -5,6 +5,7 @@ import { EmailText } from '../../components/email-text.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 import { countryLabel } from './countries.js';
+import { genderLabel } from './gender-label.js';
 import { incomeBandFact } from './income-band-fact.js';
 import { editableFields, ProfileForm } from './profile-form.js';
 
@@ -30,7 +31,7 @@ export function ProfileCard({ customer, canEdit, onSaved, onMergeWith }: Profile
       {isEditing ? <ProfileForm customer={customer} onDone={finish} onMergeWith={onMergeWith} /> : (
         <dl className="facts">
           {editableFields.map((field) => (
-            <div key={field}><dt>{t(`customer.fields.${field}`)}</dt><dd>{field === 'email' && customer.email ? <EmailText email={customer.email} /> : (field === 'country' ? countryLabel(customer.country, tag) : customer[field]) ?? '–'}</dd></div>
+            <div key={field}><dt>{t(`customer.fields.${field}`)}</dt><dd>{field === 'email' && customer.email ? <EmailText email={customer.email} /> : (field === 'country' ? countryLabel(customer.country, tag) : field === 'gender' ? genderLabel(customer.gender, t) : customer[field]) ?? '–'}</dd></div>
           ))}
           <div><dt>{t('customer.fields.birthYear')}</dt><dd>{customer.birth_year ?? '–'}</dd></div>
           <div><dt>{t('customer.fields.incomeBand')}</dt><dd>{incomeBandFact(customer.income_band, t, format)}</dd></div>

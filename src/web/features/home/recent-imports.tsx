@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { ImportRun } from '../../api/types.js';
-import { fileBaseName } from './file-base-name.js';
+import { ImportFileName } from './import-file-name.js';
 
 /** Tells staff how fresh the data behind every figure is. */
 export function RecentImports() {
@@ -39,7 +39,7 @@ export function RecentImports() {
                   <td>{t(`entities.${run.entity}`)}</td>
                   {/* a file sent by the web app or the CLI is one run; an API batch sent alone has no file */}
                   <td>
-                    {run.file_name === null ? '—' : <span title={run.file_name}>{fileBaseName(run.file_name)}</span>}
+                    <ImportFileName fileName={run.file_name} />
                     {run.status === 'completed' ? null : <span className={`badge import-status ${run.status === 'running' ? 'badge-lead' : 'badge-warning'}`}>{t(`imports.statuses.${run.status}`)}</span>}
                   </td>
                   <td className="numeric" data-label={t('imports.read')}>{format.number(run.read_count)}</td>

@@ -5,6 +5,24 @@ import type { InferredDateFormat } from '../../../ingest/rows/date-format-guess.
 import type { UnreadableDateColumn } from './date-columns.js';
 import { describeField } from './field-labels.js';
 
+type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+/**
+ * What a date column warning says: the dates the format does not read and what to do (`advice`,
+ * followed by the formats' buttons), and apart from them a value no format reads, whose row is
+ * refused whatever format is chosen and must be corrected in the file.
+ */
+export function dateColumnWarningText(t: Translate, entity: IngestEntity, column: UnreadableDateColumn): { problem: string | null; advice: string | null; notDate: string | null } {
+  const label = describeField(t, entity, column.field).label;
+  const notDate = column.notDate === null ? null : t('import.dateNotADate', { column: column.column, label, value: column.notDate });
+  if (column.value === null) return { problem: null, advice: null, notDate };
+  const values = { column: column.column, label, value: column.value };
+  const problem = column.format === null ? t('import.dateUnreadable', values) : t('import.dateMismatch', { ...values, format: column.format });
+  const advice = column.formats.length === 1 ? t('import.dateFormatFits') : column.formats.length > 1 ? t('import.dateFormatEither')
+    : column.conflict === null ? t('import.dateFormatNone') : t('import.dateFormatConflict', { other: column.conflict });
+  return { problem, advice, notDate };
+}
+
 /**
  * Said before the import rather than after it, as every row refused: a date column the date
  * format (or none) cannot read, with the formats that read it, one click away.
@@ -15,19 +33,22 @@ export function DateColumnWarnings({ entity, columns, onUseFormat }: { entity: I
   return (
     <div className="notice date-column-warnings" role="alert">
       {columns.map((column) => {
-        const values = { column: column.column, label: describeField(t, entity, column.field).label, value: column.value };
-        const advice = column.formats.length === 0 ? 'import.dateFormatNone' : column.formats.length === 1 ? 'import.dateFormatFits' : 'import.dateFormatEither';
+        const { problem, advice, notDate } = dateColumnWarningText(t, entity, column);
         return (
-          <p key={column.field} className="date-column-warning" data-field={column.field}>
-            {column.format === null ? t('import.dateUnreadable', values) : t('import.dateMismatch', { ...values, format: column.format })}{' '}
-            {t(advice)}
-            {column.formats.map((format) => (
-              <Fragment key={format}>
-                {' '}
-                <button type="button" className="button-secondary" onClick={() => onUseFormat(format)}>{t('import.useDateFormat', { format })}</button>
-              </Fragment>
-            ))}
-          </p>
+          <Fragment key={column.field}>
+            {problem !== null && (
+              <p className="date-column-warning" data-field={column.field}>
+                {problem} {advice}
+                {column.formats.map((format) => (
+                  <Fragment key={format}>
+                    {' '}
+                    <button type="button" className="button-secondary" onClick={() => onUseFormat(format)}>{t('import.useDateFormat', { format })}</button>
+                  </Fragment>
+                ))}
+              </p>
+            )}
+            {notDate !== null && <p className="date-column-warning date-not-a-date" data-field={column.field}>{notDate}</p>}
+          </Fragment>
         );
       })}
     </div>

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { messagesByLocale, lookupMessage } from '../../i18n/messages.js';
+import { dateColumnWarningText } from './date-column-warnings.js';
 import { provenDateFormat, unreadableDateColumns } from './date-columns.js';
 
 const rows = (...dates: string[]) => dates.map((date, index) => ({ Datums: date, Summa: `${index + 1},50` }));
@@ -11,7 +13,7 @@ describe('the date columns a date format cannot read, said before the import', (
 
   it('suggests dd/MM/yyyy for slash dates once a day after the 12th shows the day comes first', () => {
     expect(unreadableDateColumns('orders', rows('03/11/2026', '25/11/2026'), mapping, '')).toEqual([
-      { field: 'ordered_at', column: 'Datums', value: '03/11/2026', format: null, formats: ['dd/MM/yyyy'] },
+      { field: 'ordered_at', column: 'Datums', value: '03/11/2026', format: null, formats: ['dd/MM/yyyy'], conflict: null, notDate: null },
     ]);
     expect(unreadableDateColumns('orders', rows('11/03/2026 10:15', '11/25/2026 09:00'), mapping, '')[0].formats).toEqual(['MM/dd/yyyy HH:mm']);
   });
@@ -23,14 +25,44 @@ describe('the date columns a date format cannot read, said before the import', (
   it('says when the format given does not match the dates, and which does', () => {
     expect(unreadableDateColumns('orders', rows('25/11/2026'), mapping, 'dd/MM/yyyy')).toEqual([]);
     expect(unreadableDateColumns('orders', rows('25-11-2026'), mapping, 'dd/MM/yyyy')).toEqual([
-      { field: 'ordered_at', column: 'Datums', value: '25-11-2026', format: 'dd/MM/yyyy', formats: ['dd-MM-yyyy'] },
+      { field: 'ordered_at', column: 'Datums', value: '25-11-2026', format: 'dd/MM/yyyy', formats: ['dd-MM-yyyy'], conflict: null, notDate: null },
     ]);
   });
 
-  it('leaves alone a day that does not exist, which the importer refuses for its day, and text no format reads gets no suggestion', () => {
-    expect(unreadableDateColumns('orders', rows('2026-11-03', '31.02.2026', ''), mapping, '')).toEqual([]);
-    expect(unreadableDateColumns('orders', rows('yesterday'), mapping, '')[0].formats).toEqual([]);
+  it('says a day that does not exist is no date in any format, and text no format reads gets no suggestion', () => {
+    expect(unreadableDateColumns('orders', rows('2026-11-03', '31.02.2026', ''), mapping, '')).toEqual([
+      { field: 'ordered_at', column: 'Datums', value: null, format: null, formats: [], conflict: null, notDate: '31.02.2026' },
+    ]);
+    expect(unreadableDateColumns('orders', rows('yesterday'), mapping, '')[0]).toMatchObject({ value: 'yesterday', formats: [], notDate: null });
     expect(unreadableDateColumns('customers', [{ Since: '25/11/2026' }], { created_at: 'Since' }, '')[0]).toMatchObject({ field: 'created_at', formats: ['dd/MM/yyyy'] });
+  });
+
+  it('offers no format for a date that exists in none among ISO dates, and says the date is wrong', () => {
+    const dates = ['2026-11-20 10:15', '2026-11-21 12:00', '31/11/2026', '2026-11-22 09:00'];
+    expect(unreadableDateColumns('orders', rows(...dates), mapping, '')).toEqual([
+      { field: 'ordered_at', column: 'Datums', value: null, format: null, formats: [], conflict: null, notDate: '31/11/2026' },
+    ]);
+    const [column] = unreadableDateColumns('orders', rows(...dates), mapping, '');
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
+    expect(dateColumnWarningText(t, 'orders', column)).toEqual({
+      problem: null, advice: null,
+      notDate: '“31/11/2026” in the column “Datums” (Order date) is not a date in any format: its row will be rejected; correct it in the file.',
+    });
+  });
+
+  it('offers no format that would refuse the dates read now, naming one of them', () => {
+    const [column] = unreadableDateColumns('orders', rows('2026-11-20', '25/11/2026', '13/02/2027 10:00'), mapping, '');
+    expect(column).toMatchObject({ value: '25/11/2026', formats: [], conflict: '2026-11-20', notDate: null });
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
+    expect(dateColumnWarningText(t, 'orders', column).advice).toBe('No one date format reads them without refusing the column\'s other dates, such as “2026-11-20”: write all the dates in the column the same way in the file, then import it again.');
+  });
+
+  it('offers a format for the dates it reads, not for those in no format, and not one that reads only some', () => {
+    expect(unreadableDateColumns('orders', rows('03/11/2026', '31/11/2026', '25/11/2026'), mapping, '')).toEqual([
+      { field: 'ordered_at', column: 'Datums', value: '03/11/2026', format: null, formats: ['dd/MM/yyyy'], conflict: null, notDate: '31/11/2026' },
+    ]);
+    expect(unreadableDateColumns('orders', rows('25/11/2026', '11/25/2026'), mapping, '')[0]).toMatchObject({ formats: [], conflict: '11/25/2026' });
+    expect(unreadableDateColumns('orders', rows('25/11/2026', '03/11/2026'), mapping, 'MM/dd/yyyy')[0]).toMatchObject({ value: '25/11/2026', formats: ['dd/MM/yyyy'] });
   });
 });
 

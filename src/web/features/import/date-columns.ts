@@ -6,11 +6,18 @@ import { dateFormatProblem, dateFormatsFor, parseDateTime } from '../../../inges
 import { RowProblem } from '../../../ingest/rows/row-problem.js';
 
 /**
- * A mapped date column whose values the date format given (`format`, null when none) does not
- * read: `value` is the first such value; `formats` the formats that read every sampled value of
- * the column (two when the day and the month could come either way), else those of `value`.
+ * A mapped date column with values whose rows the date format given (`format`, null when none)
+ * would have refused for how they are written. `value`: the first such value some format reads,
+ * null when there is none; `formats`: the formats that read every such value without refusing a
+ * value read now (two when the day and the month could come either way), else none; `conflict`:
+ * then, a value of the column that the formats reading `value` would refuse (2026-11-20 beside
+ * 25/11/2026). `notDate`: the first value that is a day in no format (31/11/2026), null when none:
+ * its row is refused whatever the format.
  */
-export type UnreadableDateColumn = { field: string; column: string; value: string; format: string | null; formats: string[] };
+export type UnreadableDateColumn = {
+  field: string; column: string; format: string | null;
+  value: string | null; formats: string[]; conflict: string | null; notDate: string | null;
+};
 
 // enough rows to meet a day after the 12th (which tells day-first from month-first) in most files
 const sampledRows = 500;
@@ -28,21 +35,29 @@ function problemReading(field: string, value: string, format: string | null): Re
   }
 }
 
-/** A day that does not exist (31.02.2026) is written in a format that reads, and refused for its day, not its format. */
-const reads = (field: string, value: string, format: string | null) => {
-  const problem = problemReading(field, value, format);
-  return problem !== 'DATE_UNREADABLE' && problem !== 'DATE_FORMAT_MISMATCH';
-};
+const isAccepted = (problem: RejectCode | null) => problem === null || problem === 'DATE_BEFORE_1970';
+
+/** Refused for how the date is written or for a day that is not there, which a format may explain (25/11/2026 read month first). */
+const isRefusedAsWritten = (problem: RejectCode | null) => problem === 'DATE_UNREADABLE' || problem === 'DATE_FORMAT_MISMATCH' || problem === 'DATE_NOT_ON_CALENDAR';
 
 /** A format suggested must read the value as a real day: MM/dd/yyyy does not fit 25/11/2026. */
-const fits = (field: string, value: string, format: string) => {
-  const problem = problemReading(field, value, format);
-  return problem === null || problem === 'DATE_BEFORE_1970';
-};
+const fits = (field: string, value: string, format: string) => isAccepted(problemReading(field, value, format));
 
 /**
- * The date columns that would have their rows refused as unreadable, said before the import
- * with the format that reads them: the server checks with the same parser, row by row.
+ * Whether the value is a day in no format: day, month and year in neither order (31/11/2026,
+ * 13/13/2026), or a day that does not exist in a shape read without a format (2026-02-30, 31.02.2026).
+ */
+function isDateInNoFormat(field: string, value: string): boolean {
+  const formats = dateFormatsFor(value);
+  if (formats.length > 0) return !formats.some((format) => fits(field, value, format));
+  return problemReading(field, value, null) === 'DATE_NOT_ON_CALENDAR';
+}
+
+/**
+ * The date columns that would have their rows refused for their dates, said before the import:
+ * the server checks with the same parser, row by row. A format is offered only when it reads
+ * every value offered for and refuses no value read now, as the CLI guesses one only when no
+ * value of the column is read without it (date-format-guess.ts): a format given reads every row.
  */
 export function unreadableDateColumns(entity: IngestEntity, rows: readonly Record<string, string>[], mapping: Mapping, dateFormat: string): UnreadableDateColumn[] {
   const format = dateFormat.trim() || null;
@@ -54,11 +69,21 @@ export function unreadableDateColumns(entity: IngestEntity, rows: readonly Recor
     const column = mapping[field];
     if (!column) continue;
     const values = sample.map((row) => (row[column] ?? '').trim()).filter((value) => value !== '');
-    const unreadable = values.filter((value) => !reads(field, value, format));
-    if (unreadable.length === 0) continue;
-    const candidates = [...new Set(unreadable.flatMap(dateFormatsFor))];
-    const fitting = candidates.filter((candidate) => values.every((value) => fits(field, value, candidate)));
-    found.push({ field, column, value: unreadable[0], format, formats: fitting.length > 0 ? fitting : dateFormatsFor(unreadable[0]) });
+    const problems = new Map(values.map((value) => [value, problemReading(field, value, format)]));
+    const refused = [...problems].filter(([, problem]) => isRefusedAsWritten(problem)).map(([value]) => value);
+    if (refused.length === 0) continue;
+    const notDates = refused.filter((value) => isDateInNoFormat(field, value));
+    const readable = refused.filter((value) => !notDates.includes(value));
+    const acceptedNow = [...problems].filter(([, problem]) => isAccepted(problem)).map(([value]) => value);
+    const value = readable[0] ?? null;
+    const candidates = [...new Set(readable.flatMap(dateFormatsFor))];
+    const formats = candidates.filter((candidate) => [...readable, ...acceptedNow].every((other) => fits(field, other, candidate)));
+    let conflict: string | null = null;
+    if (value !== null && formats.length === 0) {
+      const readingValue = dateFormatsFor(value).filter((candidate) => fits(field, value, candidate));
+      conflict = [...acceptedNow, ...readable].find((other) => readingValue.length > 0 && readingValue.every((candidate) => !fits(field, other, candidate))) ?? null;
+    }
+    found.push({ field, column, format, value, formats, conflict, notDate: notDates[0] ?? null });
   }
   return found;
 }

@@ -35,9 +35,9 @@ describe('the import summary', () => {
   });
 
   it.each<[Locale, string[]]>([
-    ['en', ['1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected.', 'Orders: 1,000 new, 0 updated, 0 unchanged, 0 rejected.']],
-    ['id', ['1.001 dari 1.001 baris dibaca: 1.001 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.', 'Pesanan: 1.000 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.']],
-    ['lv', ['No 1001 rindas nolasītas 1001: jaunas 1001, atjauninātas 0, nemainītas 0, noraidītas 0.', 'Pasūtījumi: jauni 1000, atjaunināti 0, nemainīti 0, noraidīti 0.']],
+    ['en', ['1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected.', 'Orders, each counted once however many rows it has: 1,000 new, 0 updated, 0 unchanged, 0 rejected.']],
+    ['id', ['1.001 dari 1.001 baris dibaca: 1.001 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.', 'Pesanan, masing-masing dihitung sekali berapa pun jumlah barisnya: 1.000 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.']],
+    ['lv', ['No 1001 rindas nolasītas 1001: jaunas 1001, atjauninātas 0, nemainītas 0, noraidītas 0.', 'Pasūtījumi, katrs skaitīts vienreiz neatkarīgi no tā rindu skaita: jauni 1000, atjaunināti 0, nemainīti 0, noraidīti 0.']],
   ])('says the rows and the orders beside them in %s', (locale, expected) => {
     const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
     const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
@@ -45,6 +45,19 @@ describe('the import summary', () => {
     expect(importSummaryLines(totals, 1001, t, format, locale)).toEqual(expected);
     // no orders line for data without orders
     expect(importSummaryLines({ ...totals, orders: null }, 1001, t, format, locale)).toEqual([expected[0]]);
+  });
+
+  it('says plainly "Orders" when every order had one row, and that orders count once when the counts differ', () => {
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
+    const format = createFormatters(intlTagByLocale.en, null, 'UTC');
+    const oneRowEach = { ...emptyTotals, read: 2, inserted: 1, rejected: 1, orders: { inserted: 1, updated: 0, unchanged: 0, rejected: 1 } };
+    expect(importSummaryLines(oneRowEach, 2, t, format, 'en')[1]).toBe('Orders: 1 new, 0 updated, 0 unchanged, 1 rejected.');
+    // the reviewer's file: R-1001 twice, both rows refused, is one order refused
+    const repeated = { ...emptyTotals, read: 11, inserted: 2, rejected: 9, orders: { inserted: 2, updated: 0, unchanged: 0, rejected: 8 } };
+    expect(importSummaryLines(repeated, 11, t, format, 'en')).toEqual([
+      '11 of 11 rows read: 2 new, 0 updated, 0 unchanged, 9 rejected.',
+      'Orders, each counted once however many rows it has: 2 new, 0 updated, 0 unchanged, 8 rejected.',
+    ]);
   });
 
   it.each<[Locale, number, string]>([

@@ -20,7 +20,9 @@ export function importSummaryLines(totals: ImportTotals, total: number, t: I18n[
   const { orders } = totals;
   const lines = [rows];
   if (orders) {
-    lines.push(t('import.ordersSummary', {
+    // rows of one order (its lines, or the order sent twice) count once: said when the counts show it
+    const isCountedAsRows = orders.inserted === totals.inserted && orders.updated === totals.updated && orders.unchanged === totals.unchanged && orders.rejected === totals.rejected;
+    lines.push(t(isCountedAsRows ? 'import.ordersSummary' : 'import.ordersSummaryCountedOnce', {
       inserted: format.number(orders.inserted), updated: format.number(orders.updated), unchanged: format.number(orders.unchanged), rejected: format.number(orders.rejected),
     }));
   }

@@ -3,6 +3,7 @@ import type { DriftAttribute, SeriesPoint } from '../../api/target-group-types.j
 import type { Locale } from '../../api/types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { driftStatement } from './drift-words.js';
 import { driftValueText, mostMovedShare, relativeChange, typicalSpendMinor } from './drift-values.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
@@ -49,6 +50,19 @@ describe('a drift row\'s earlier and later values', () => {
     const age: DriftAttribute = { attribute: 'age', kind: 'numeric', unit: 'customers', before: { n: 0, mean: null, variance: null }, after: { n: 4, mean: 36.38, variance: 140 }, cohensD: null, magnitude: 'negligible' };
     expect(cells('lv', age)).toEqual(['–', '36,4']);
     expect(relativeChange(age)).toBeNull();
+  });
+});
+
+describe('a drift row\'s means beside a stated move', () => {
+  it('show enough decimals for the move the words state to be seen (not "3.3 → 3.3" beside "up 2%")', () => {
+    const orders: DriftAttribute = { attribute: 'orders per customer', kind: 'numeric', unit: 'customers', before: { n: 500, mean: 3.27, variance: 9 }, after: { n: 520, mean: 3.34, variance: 9 }, cohensD: 0.02, magnitude: 'negligible' };
+    const percent = formatIn('en').percent;
+    expect(driftStatement(orders, tIn('en'), percent).text).toBe('Orders per customer up 2%');
+    expect(cells('en', orders)).toEqual(['3.27', '3.34']);
+    expect(cells('lv', orders)).toEqual(['3,27', '3,34']);
+    // no move stated: one decimal
+    const still: DriftAttribute = { ...orders, before: { n: 500, mean: 3.301, variance: 9 }, after: { n: 520, mean: 3.304, variance: 9 } };
+    expect(cells('en', still)).toEqual(['3.3', '3.3']);
   });
 });
 

@@ -62,5 +62,19 @@ export function driftValueText(attribute: DriftAttribute, side: Side, t: I18n['t
   const value = shownMean(attribute, side);
   if (value === null) return '–';
   // the server compares spend on a log scale; a marketer reads it back as money
-  return attribute.attribute === 'spend (log)' ? format.money(value) : format.number(value, 1);
+  return attribute.attribute === 'spend (log)' ? format.money(value) : format.number(value, meanDigits(attribute));
+}
+
+/**
+ * Decimals for a mean: one, or more (up to three) when the row states a move of a whole percent or
+ * more that one decimal would hide ("3.3 → 3.3" beside "up 2%" reads as a contradiction: 3.27 → 3.34).
+ */
+export function meanDigits(attribute: NumericDrift): number {
+  const before = shownMean(attribute, 'before');
+  const after = shownMean(attribute, 'after');
+  const change = relativeChange(attribute);
+  if (before === null || after === null || change === null || Math.round(Math.abs(change) * 100) === 0) return 1;
+  let digits = 1;
+  while (digits < 3 && before.toFixed(digits) === after.toFixed(digits)) digits += 1;
+  return digits;
 }

@@ -9,7 +9,7 @@ import { buildComparison, buildPurchase, type BuiltCondition } from './filter-te
 import { CategoryInput, CategoryNotes } from './category-field.js';
 import { useStoreCategories } from './use-store-categories.js';
 import { ValueInput } from './value-input.js';
-import { fieldDescription } from './field-description.js';
+import { fieldCaption } from './field-description.js';
 import { pendingConditionOf, type BuilderForm, type PendingCondition } from './pending-condition.js';
 
 const sources = ['customer', 'trait', 'type', 'rfm', 'prediction'] as const;
@@ -72,7 +72,7 @@ function ComparisonForm({ fields, onAdd, onPendingChange }: Omit<BuilderProps, '
   const built = field ? buildComparison(comparisonInputOf(field, operator, draft, choices?.[0]?.value ?? '', amountFormat)) : null;
   useReportPending('comparison', built ? pendingConditionOf(!isEmptyDraft(draft), built, { example: amountExample }) : { status: 'clear' }, onPendingChange);
   if (!field || !built) return null;
-  const description = fieldDescription(t, field);
+  const description = fieldCaption(t, field);
   const isMoney = field.type === 'number' && isMoneyField(field.name);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,7 +86,7 @@ function ComparisonForm({ fields, onAdd, onPendingChange }: Omit<BuilderProps, '
         {/* labelled by id: a label around a select would take the options' text into its name */}
         <div className="field">
           <label htmlFor={`${id}-field`}>{t('segments.builder.field')}</label>
-          <select id={`${id}-field`} value={field.name} aria-describedby={`${id}-description`} onChange={(event) => { setFieldName(event.target.value); setOp(''); clear(); }}>
+          <select id={`${id}-field`} value={field.name} aria-describedby={description ? `${id}-description` : undefined} onChange={(event) => { setFieldName(event.target.value); setOp(''); clear(); }}>
             {sources.map((source) => (
               <optgroup key={source} label={t(`segments.sources.${source}`)}>
                 {fields.filter((candidate) => candidate.source === source).map((candidate) => <option key={candidate.name} value={candidate.name}>{fieldLabel(t, candidate.name)}</option>)}
@@ -105,7 +105,7 @@ function ComparisonForm({ fields, onAdd, onPendingChange }: Omit<BuilderProps, '
         {isEmptyDraft(draft) ? null : <button type="button" className="button-quiet" onClick={clear}>{t('segments.builder.clear')}</button>}
       </div>
       {/* the name the JSON uses is for analysts: the field reference and the JSON editor show it */}
-      <p id={`${id}-description`} className="muted small" lang={description.lang}>{description.text}</p>
+      {description ? <p id={`${id}-description`} className="muted small" lang={description.lang}>{description.text}</p> : null}
       {errorKey ? <p className="inline-error" role="alert">{t(errorKey, { example: amountExample })}</p> : null}
     </form>
   );

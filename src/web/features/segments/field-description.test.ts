@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { filterFields } from '../../../segments/filter-fields.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import type { Locale } from '../../api/types.js';
-import { fieldDescription } from './field-description.js';
+import { fieldCaption, fieldDescription } from './field-description.js';
+import { fieldLabel } from './field-kinds.js';
 
 // the same list GET /api/segments/fields returns: every whitelisted field with the server's English description
 const serverFields = Object.entries(filterFields).map(([name, field]) => ({ name, description: field.description }));
@@ -46,5 +47,24 @@ describe('fieldDescription', () => {
   it("falls back to the server's English, marked as such, for a field the app does not know", () => {
     expect(fieldDescription(translate('lv'), { name: 'loyalty_points', description: 'points in the loyalty scheme' }))
       .toEqual({ text: 'points in the loyalty scheme', lang: 'en' });
+  });
+});
+
+describe('fieldCaption', () => {
+  it.each(locales)('says under the chosen field more than its name in %s, or nothing', (locale) => {
+    const t = translate(locale);
+    const captions = serverFields.map((field) => ({ field: field.name, label: fieldLabel(t, field.name), caption: fieldCaption(t, field)?.text ?? null }));
+    expect(captions.filter(({ label, caption }) => caption !== null && (caption.trim() === '' || caption.toLowerCase() === label.toLowerCase()))).toEqual([]);
+  });
+
+  it('describes the city rather than naming it again', () => {
+    const city = serverFields.find((field) => field.name === 'city')!;
+    for (const locale of locales) {
+      const caption = fieldCaption(translate(locale), city);
+      expect(caption?.text.toLowerCase()).not.toBe(fieldLabel(translate(locale), 'city').toLowerCase());
+      expect(caption).not.toBeNull();
+    }
+    // a description that only repeats the label is not shown
+    expect(fieldCaption(translate('en'), { name: 'refunded_order_count', description: 'orders with a refund' })).toBeNull();
   });
 });
