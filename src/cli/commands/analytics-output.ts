@@ -49,7 +49,9 @@ function vipLines(vip: AnalyzeResult['vipCutoffs'], context: AnalyzeContext): st
     return [`  VIP: no one (no real customer ${why} ${window})`, ...noPricesLines];
   }
   // only the cut-offs the policy's basis uses: both side by side read as both required
-  const byRevenue = countsRevenue && vip.revenueMinor !== null && vip.revenueMinor !== 0 ? `revenue of ${money(vip.revenueMinor)} or more` : null;
+  // a cut-off of 0 (a top share wider than the spenders) still asks for some revenue (isVipByRevenue)
+  const byRevenue = countsRevenue && context.hasPrices && vip.revenueMinor !== null
+    ? (vip.revenueMinor === 0 ? `any revenue above ${money(0)}` : `revenue of ${money(vip.revenueMinor)} or more`) : null;
   // one purchase day is never frequent (isVipByFrequency), whatever the cut-off
   const byDays = countsDays && vip.purchaseDays !== null ? `${Math.max(2, vip.purchaseDays)} or more purchase days` : null;
   const cutoffs = [byRevenue, byDays].filter((text) => text !== null);

@@ -41,4 +41,15 @@ describeEachCliStore('clientele analyze, the VIP line and the hint for a data se
     await run('policy', 'set', '{"vip":{"basis":"frequency","windowDays":30}}');
     expect(vipLines(await run('analyze', '--as-of', '2025-06-30'))).toEqual(['VIP: no one (no real customer bought on 2 or more days in the last 30 days)']);
   }, 240_000);
+
+  it('names a revenue cut-off of 0 as any revenue above 0 rather than leaving the VIP line out', async () => {
+    // 3 spenders and 17 who bought for nothing: the top half reaches down to a cut-off of 0
+    const orders = Array.from({ length: 20 }, (_, index) => ({
+      order_id: `Z${index}`, customer_email: `z${index}@example.com`, ordered_at: '2024-06-10T10:00:00+07:00', channel: 'store', amount: index < 3 ? '50000' : '0',
+    }));
+    await context.withStore((store) => ingestRecords(store.db, 'orders', orders, { actor: 'test', clock: fixedClock('2024-06-21T00:00:00Z') }));
+    await run('policy', 'set', '{"vip":{"basis":"revenue","topPercent":50,"windowDays":365}}');
+    const lines = vipLines(await run('analyze', '--as-of', '2024-06-30'));
+    expect(lines).toEqual(['VIP: any revenue above Rp\u00a00 in the last 365 days']);
+  }, 240_000);
 });

@@ -20,7 +20,7 @@ describeEachCliStore('clientele numeric options given something else', (context)
       .toContain("error: option '--limit <n>' argument 'ten' is invalid. give a whole number from 1 to 1,000, e.g. --limit 200.");
     expect(await refusal('segments', 'preview', '--filter', '{"and": []}', '--sample', 'abc'))
       .toContain("error: option '--sample <n>' argument 'abc' is invalid. give a whole number from 0 to 1,000, e.g. --sample 20.");
-    expect(await refusal('personas', 'discover', '--seed', 'x')).toContain("error: option '--seed <n>' argument 'x' is invalid. give a whole number from 0 to 2,147,483,647");
+    expect(await refusal('personas', 'discover', '--seed', 'x')).toContain("error: option '--seed <n>' argument 'x' is invalid. give a whole number from 0 to 4,294,967,295");
     expect(await refusal('demo', 'load', 'synthetic', '--customers', 'many')).toContain("error: option '--customers <n>' argument 'many' is invalid. give a whole number from 1 to 10,000,000");
   }, 120_000);
 
