@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ImportEntity } from '../canonical.js';
 import { canonicalFields } from './fields.js';
-import { isReadableWithoutFormat } from './parse-date.js';
+import { dateToken, isReadableWithoutFormat } from './parse-date.js';
 
 /**
  * The date format a file's own dates show, used as if given with --date-format.
@@ -29,9 +29,6 @@ function shapeOf(value: string): Shape | null {
   return { first, second, separator, year, hour, seconds };
 }
 
-/** `dd` when every part is written with two digits (08), else `d`, which luxon reads as one or two. */
-const token = (letter: string, parts: readonly string[]) => (parts.every((part) => part.length === 2) ? letter.repeat(2) : letter);
-
 const readsAll = (values: readonly string[], format: string) => values.every((value) => DateTime.fromFormat(value, format, { zone: 'utc', locale: 'en-US' }).isValid);
 
 /**
@@ -54,10 +51,10 @@ export function dateFormatOfValues(values: readonly string[]): { format: string;
   const firsts = known.map((shape) => shape.first);
   const seconds = known.map((shape) => shape.second);
   const year = model.year.length === 2 ? 'yy' : 'yyyy';
-  const time = model.hour === undefined ? '' : ` ${token('H', known.map((shape) => shape.hour!))}:mm${model.seconds === undefined ? '' : ':ss'}`;
+  const time = model.hour === undefined ? '' : ` ${dateToken('H', known.map((shape) => shape.hour!))}:mm${model.seconds === undefined ? '' : ':ss'}`;
   const written = (parts: string[]) => `${[...parts, year].join(model.separator)}${time}`;
-  const dayFirst = written([token('d', firsts), token('M', seconds)]);
-  const monthFirst = written([token('M', firsts), token('d', seconds)]);
+  const dayFirst = written([dateToken('d', firsts), dateToken('M', seconds)]);
+  const monthFirst = written([dateToken('M', firsts), dateToken('d', seconds)]);
   const isDayFirst = readsAll(values, dayFirst);
   const isMonthFirst = readsAll(values, monthFirst);
   const evidence = (format: string) => values.find((value) => !readsAll([value], format)) ?? null;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { readIsoTimestamp } from './iso-timestamp.js';
-import { dateFormatProblem, parseDateTime, parseDateTimeWithLuxon, type DateOptions } from './parse-date.js';
+import { dateFormatProblem, dateFormatsFor, parseDateTime, parseDateTimeWithLuxon, type DateOptions } from './parse-date.js';
 import { RowProblem } from './row-problem.js';
 
 const zones = ['Asia/Jakarta', 'Europe/Riga', 'America/New_York', 'Australia/Lord_Howe', 'UTC'];
@@ -242,5 +242,27 @@ describe('the "day and month swapped?" hint of a refused date', () => {
     ['2026-12-05', null, 'is in the future; check the date format (day and month swapped?) or the file\'s time zone'],
   ])('is given for %j (format %s), whose swapped reading is a past date', (raw, dateFormat, reason) => {
     expect(read(raw, dateFormat)).toBe(`ordered_at: ordered_at "${raw}" ${reason}`);
+  });
+});
+
+describe('the date formats that may read a value written with day, month and year', () => {
+  it.each([
+    ['25/11/2026', [], ['dd/MM/yyyy']],
+    ['3/4/2026', [], ['d/M/yyyy', 'M/d/yyyy']],
+    ['3/11/2026', [], ['d/MM/yyyy', 'M/dd/yyyy']],
+    ['3/03/2026', [], ['d/MM/yyyy']],
+    ['7.7.2025', [], ['d.M.yyyy']],
+    ['25/11/2026 9:05', [], ['dd/MM/yyyy H:mm']],
+    ['11/25/2026 9:05:30', [], ['MM/dd/yyyy H:mm:ss']],
+    ['25/11/2026T10:15', [], ["dd/MM/yyyy'T'HH:mm"]],
+    ['25/11/2026', ['3/4/2026', '2026-11-20', '3-4-2026'], ['d/M/yyyy']],
+    ['25/11/2026 10:15', ['03/11/2026 9:05', '3/4/2026'], ['dd/MM/yyyy H:mm']],
+  ])('for %j (beside %j) are %j, each reading it, with one digit where a value alike writes one', (value, alike, expected) => {
+    expect(dateFormatsFor(value, alike)).toEqual(expected);
+    for (const dateFormat of expected) {
+      for (const other of [value, ...alike].filter((each) => each.includes('/') && each.includes(':') === value.includes(':'))) {
+        expect(outcome(() => parseDateTime('ordered_at', other, { dateFormat, timeZone: 'UTC', now: new Date('2100-01-01T00:00:00Z') }))).toMatch(/^20\d\d-/);
+      }
+    }
   });
 });

@@ -344,21 +344,47 @@ export function dateFormatProblem(dateFormat: string): string | null {
 }
 
 /**
+ * A format's token for a day, month or hour: `dd` when every value writes the part with two
+ * digits (08), else `d`, which luxon reads as one or two (3 and 03), while `dd` refuses 3.
+ */
+export const dateToken = (letter: string, parts: readonly string[]) => (parts.every((part) => part.length === 2) ? letter.repeat(2) : letter);
+
+// day and month (either order) with /, . or -, a year, and an optional time after a space or a T
+const dayMonthYear = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:([ T])(\d{1,2}):(\d{2})(:\d{2})?)?$/;
+
+type DayMonthYear = { first: string; second: string; separator: string; year: string; beforeTime: string | undefined; hour: string | undefined; seconds: string | undefined; writing: string };
+
+function dayMonthYearOf(value: string): DayMonthYear | null {
+  const shape = dayMonthYear.exec(value.trim());
+  if (!shape) return null;
+  const [, first, separator, second, year, beforeTime, hour, , seconds] = shape;
+  return { first, second, separator, year, beforeTime, hour, seconds, writing: `${separator}${year.length}${beforeTime ?? ''}${seconds === undefined ? '' : 's'}` };
+}
+
+/**
  * The date formats that may read an unreadable value, written with the separator the value uses
  * ("03/12/2025": dd/MM/yyyy), with the time the value carries: day first unless only month first
- * can be true, and month first as well when either can be ("03/12/2025", not "25/12/2025"). Empty
- * for a shape no format of day, month and year reads.
+ * can be true, and month first as well when either can be ("03/12/2025", not "25/12/2025"). A
+ * part is written with one digit (d, M, H) when the value, or a value in `alike` written the same
+ * way, writes it with one (3/4/2026 9:05: d/M/yyyy H:mm), as the CLI's guess (date-format-guess.ts):
+ * dd/MM/yyyy refuses 3/4/2026. Empty for a shape no format of day, month and year reads.
  */
-export function dateFormatsFor(value: string): string[] {
-  const shape = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(:\d{2})?)?$/.exec(value.trim());
+export function dateFormatsFor(value: string, alike: readonly string[] = []): string[] {
+  const shape = dayMonthYearOf(value);
   if (!shape) return [];
-  const [, first, separator, second, year, hour, , seconds] = shape;
-  const time = hour === undefined ? '' : seconds === undefined ? ' HH:mm' : ' HH:mm:ss';
+  const shapes = [shape, ...alike.map(dayMonthYearOf).filter((other): other is DayMonthYear => other?.writing === shape.writing)];
+  const { first, second, separator, year, beforeTime, hour, seconds } = shape;
+  const firsts = shapes.map((each) => each.first);
+  const secondParts = shapes.map((each) => each.second);
+  // luxon reads a letter in a format as a token unless quoted
+  const time = hour === undefined ? '' : `${beforeTime === 'T' ? "'T'" : ' '}${dateToken('H', shapes.map((each) => each.hour!))}:mm${seconds === undefined ? '' : ':ss'}`;
   const written = (order: string[]) => `${[...order, year.length === 2 ? 'yy' : 'yyyy'].join(separator)}${time}`;
-  if (Number(first) <= 12 && Number(second) > 12) return [written(['MM', 'dd'])];
-  // no one writes the month first with dots (see dottedDayFirst)
-  const isEither = separator !== '.' && Number(first) <= 12 && Number(second) <= 12 && first !== second;
-  return isEither ? [written(['dd', 'MM']), written(['MM', 'dd'])] : [written(['dd', 'MM'])];
+  const dayFirst = written([dateToken('d', firsts), dateToken('M', secondParts)]);
+  const monthFirst = written([dateToken('M', firsts), dateToken('d', secondParts)]);
+  if (Number(first) <= 12 && Number(second) > 12) return [monthFirst];
+  // no one writes the month first with dots (see dottedDayFirst); 3/03/2026 is the same day either way
+  const isEither = separator !== '.' && Number(first) <= 12 && Number(second) <= 12 && Number(first) !== Number(second);
+  return isEither ? [dayFirst, monthFirst] : [dayFirst];
 }
 
 /** dateFormatsFor as the reject's hint says it. The CLI and the API share the reject, so its hint names both of their options. */

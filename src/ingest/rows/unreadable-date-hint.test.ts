@@ -21,7 +21,8 @@ describe('the hint of a date that cannot be read', () => {
     ['25.12.2025', 'dd.MM.yyyy'],
     ['12/25/2025 14:30', 'MM/dd/yyyy HH:mm'],
     ['25-12-25 14:30:05', 'dd-MM-yy HH:mm:ss'],
-    ['7.7.2025', 'dd.MM.yyyy'],
+    ['7.7.2025', 'd.M.yyyy'],
+    ['3/4/2026 9:05', 'd/M/yyyy H:mm (or M/d/yyyy H:mm if the month comes first)'],
     ['yesterday', 'dd-MM-yyyy or MM/dd/yyyy HH:mm'],
   ])('suggests for %j the format %j, with the separator the value uses', (raw, expected) => {
     expect(suggestedDateFormat(raw)).toBe(expected);

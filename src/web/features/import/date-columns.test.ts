@@ -64,6 +64,23 @@ describe('the date columns a date format cannot read, said before the import', (
     expect(unreadableDateColumns('orders', rows('25/11/2026', '11/25/2026'), mapping, '')[0]).toMatchObject({ formats: [], conflict: '11/25/2026' });
     expect(unreadableDateColumns('orders', rows('25/11/2026', '03/11/2026'), mapping, 'MM/dd/yyyy')[0]).toMatchObject({ value: '25/11/2026', formats: ['dd/MM/yyyy'] });
   });
+
+  it('reads dates and times written with one digit as dates, offering the format the CLI guesses, which refuses none of them', () => {
+    expect(unreadableDateColumns('orders', rows('31/11/2026', '25/11/2026', '3/4/2026'), mapping, '')).toEqual([
+      { field: 'ordered_at', column: 'Datums', value: '25/11/2026', format: null, formats: ['d/M/yyyy'], conflict: null, notDate: '31/11/2026' },
+    ]);
+    expect(unreadableDateColumns('orders', rows('25/11/2026', '3/4/2026'), mapping, '')[0]).toMatchObject({ formats: ['d/M/yyyy'], notDate: null });
+    expect(unreadableDateColumns('orders', rows('25/11/2026', '3/4/2026'), mapping, 'dd/MM/yyyy')[0]).toMatchObject({ value: '3/4/2026', formats: ['d/M/yyyy'], notDate: null });
+    expect(unreadableDateColumns('orders', rows('25/11/2026 9:05', '03/11/2026 10:15'), mapping, '')[0]).toMatchObject({ formats: ['dd/MM/yyyy H:mm'], notDate: null });
+    expect(unreadableDateColumns('orders', rows('25/11/2026 9:05', '03/11/2026 10:15'), mapping, 'dd/MM/yyyy HH:mm')[0]).toMatchObject({ value: '25/11/2026 9:05', formats: ['dd/MM/yyyy H:mm'], notDate: null });
+  });
+
+  it('has nothing to say once the format proven from one-digit dates is filled in, as the page does', () => {
+    const proven = provenDateFormat('orders', rows('25/11/2026', '3/4/2026'), mapping);
+    expect(proven).toMatchObject({ format: 'd/M/yyyy', inferredFrom: '25/11/2026' });
+    expect(unreadableDateColumns('orders', rows('25/11/2026', '3/4/2026'), mapping, proven!.format)).toEqual([]);
+    expect(unreadableDateColumns('orders', rows('25/11/2026 9:05', '03/11/2026 10:15'), mapping, provenDateFormat('orders', rows('25/11/2026 9:05', '03/11/2026 10:15'), mapping)!.format)).toEqual([]);
+  });
 });
 
 describe('the date format the file\'s own dates prove', () => {

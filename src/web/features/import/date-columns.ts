@@ -76,11 +76,13 @@ export function unreadableDateColumns(entity: IngestEntity, rows: readonly Recor
     const readable = refused.filter((value) => !notDates.includes(value));
     const acceptedNow = [...problems].filter(([, problem]) => isAccepted(problem)).map(([value]) => value);
     const value = readable[0] ?? null;
-    const candidates = [...new Set(readable.flatMap(dateFormatsFor))];
-    const formats = candidates.filter((candidate) => [...readable, ...acceptedNow].every((other) => fits(field, other, candidate)));
+    // a part written with one digit in some value is d, M or H for all: dd/MM/yyyy would refuse 3/4/2026 beside 25/11/2026
+    const alike = [...readable, ...acceptedNow];
+    const candidates = [...new Set(readable.flatMap((each) => dateFormatsFor(each, alike)))];
+    const formats = candidates.filter((candidate) => alike.every((other) => fits(field, other, candidate)));
     let conflict: string | null = null;
     if (value !== null && formats.length === 0) {
-      const readingValue = dateFormatsFor(value).filter((candidate) => fits(field, value, candidate));
+      const readingValue = dateFormatsFor(value, alike).filter((candidate) => fits(field, value, candidate));
       conflict = [...acceptedNow, ...readable].find((other) => readingValue.length > 0 && readingValue.every((candidate) => !fits(field, other, candidate))) ?? null;
     }
     found.push({ field, column, format, value, formats, conflict, notDate: notDates[0] ?? null });
