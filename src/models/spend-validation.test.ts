@@ -8,6 +8,7 @@ import { buildApp } from '../server/app.js';
 import { expectedSpendGammaGamma } from './gamma-gamma.js';
 import { dayNumberOf, isoDateOf, validateModels } from './models.service.js';
 import { createRandom } from './random.js';
+import { validateSpendModel } from './spend-validation.js';
 import { simulatePurchaseColumns } from './simulate.js';
 
 const clock = fixedClock('2025-12-01T00:00:00Z');
@@ -125,4 +126,12 @@ describeEachStore('validating the Gamma-Gamma spend model on a calibration and h
     expect(body.spend.holdout.populationMean.metrics.correlation).toBeNull();
     expect(body.spend.holdout.model.metrics.correlation).toBeGreaterThan(0.5);
   });
+});
+
+it('says a store whose repeat purchases are all worth 0 has no spend to learn, not that no one bought again', () => {
+  const summaries = { frequency: Float64Array.from([0, 2, 1]) } as unknown as Parameters<typeof validateSpendModel>[1];
+  const holdout = { purchases: new Float64Array(3), spend: new Float64Array(3), expectedPurchases: [] };
+  expect(validateSpendModel(null, summaries, holdout).note).toBe('No repeat purchase of the calibration period has a value (every amount is 0): no Gamma-Gamma spend model to fit.');
+  const noRepeats = { frequency: Float64Array.from([0, 0]) } as unknown as Parameters<typeof validateSpendModel>[1];
+  expect(validateSpendModel(null, noRepeats, holdout).note).toBe('No customer made a repeat purchase in the calibration period: no Gamma-Gamma spend model to fit.');
 });

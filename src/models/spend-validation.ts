@@ -23,7 +23,7 @@ export type HoldoutRevenue = {
 };
 
 export type SpendHoldout = {
-  /** Repeat buyers of the calibration period (x > 0, the ones the model was fitted on) with a holdout purchase. */
+  /** Repeat buyers of the calibration period (x > 0; the fit left out those whose repeat purchases are worth 0) with a holdout purchase. */
   customers: number;
   meanActual: number;
   model: SpendPrediction;
@@ -138,7 +138,16 @@ export function validateSpendModel<Fit extends SpendFit>(
   summaries: CustomerSummaries,
   holdout: { purchases: Float64Array; spend: Float64Array; expectedPurchases: { model: string; predicted: ArrayLike<number> }[] },
 ): SpendValidation<Fit> {
-  if (fit === null) return { fit: null, holdout: null, note: 'No customer made a repeat purchase in the calibration period: no Gamma-Gamma spend model to fit.' };
+  if (fit === null) {
+    // repeat buyers whose purchases are all worth 0 (a data set without prices) give the spend model nothing to learn
+    const hasRepeatBuyers = summaries.frequency.some((x) => x > 0);
+    return {
+      fit: null, holdout: null,
+      note: hasRepeatBuyers
+        ? 'No repeat purchase of the calibration period has a value (every amount is 0): no Gamma-Gamma spend model to fit.'
+        : 'No customer made a repeat purchase in the calibration period: no Gamma-Gamma spend model to fit.',
+    };
+  }
   const shown = { ...fit, degenerate: null };
   if (!fit.converged) return { fit: shown, holdout: null, note: 'The Gamma-Gamma fit did not converge: its expected spend would be arbitrary.' };
   // E[Z] = pγ/(q−1) has no finite value for q ≤ 1

@@ -59,7 +59,7 @@ function spendValidationText(spend: SpendValidationResult): string {
     correlation: predicted.metrics.correlation === null ? '—' : predicted.metrics.correlation.toFixed(3),
   });
   lines.push(
-    `holdout average order value of the ${holdout.customers.toLocaleString('en')} calibration repeat buyers who bought in the holdout:`,
+    `holdout average spend per purchase day (orders of one day together, as the model counts them) of the ${holdout.customers.toLocaleString('en')} calibration repeat buyers who bought in the holdout:`,
     table([
       row('Gamma-Gamma E[Z | m, x]', holdout.model),
       row('naive: own calibration mean', holdout.calibrationMean),

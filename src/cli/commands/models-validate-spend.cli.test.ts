@@ -27,7 +27,7 @@ describeEachCliStore('clientele models validate: the Gamma-Gamma spend model', (
     const text = await run(...validate, '--model', 'gammagamma');
     expect(text.exitCode).toBe(0);
     expect(text.stdout).toContain('Gamma-Gamma spend model:');
-    expect(text.stdout).toMatch(/holdout average order value of the \d+ calibration repeat buyers who bought in the holdout/);
+    expect(text.stdout).toMatch(/holdout average spend per purchase day \(orders of one day together, as the model counts them\) of the \d+ calibration repeat buyers who bought in the holdout/);
     expect(text.stdout).toContain('naive: own calibration mean');
     expect(text.stdout).not.toMatch(/bgnbd|paretonbd|model comparison/);
     const json = JSON.parse((await run('--json', ...validate, '--model', 'gammagamma')).stdout);
