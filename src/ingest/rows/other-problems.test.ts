@@ -71,6 +71,17 @@ describe('a rejected row names its other problems', () => {
     expect(problemsOf(rejectOf('orders', { order_id: 'O-1', customer_id: 'C1', ordered_at: 'soon', amount: '12.5', currency: 'RUPIAH' }))).toEqual(['currency CURRENCY_UNKNOWN']);
   });
 
+  it('says nothing of an amount\'s decimals or symbol when the row\'s currency cannot be read', () => {
+    // an IDR store: "12.50" meant in US dollars has too many decimals only for rupiah
+    const idrStore = { ...testContext, currency: 'IDR' };
+    const rupiahReject = createRowParser('orders', { file: 'x.csv', context: idrStore }).parse({ line: 2, values: { order_id: 'O-1', customer_id: 'C1', ordered_at: '2024-01-01', amount: '12.50', currency: 'US$' } });
+    expect(rupiahReject.reject?.code).toBe('CURRENCY_UNKNOWN');
+    expect(rupiahReject.reject?.also).toBeUndefined();
+    // a problem whatever the currency is still named
+    const unreadable = createRowParser('orders', { file: 'x.csv', context: idrStore }).parse({ line: 2, values: { order_id: 'O-1', customer_id: 'C1', ordered_at: '2024-01-01', amount: '12..50', currency: 'US$' } });
+    expect(unreadable.reject?.also?.map((problem) => problem.code)).toEqual(['AMOUNT_UNREADABLE']);
+  });
+
   it('checks a refund against an amount it can read, and says nothing of one it cannot', () => {
     expect(problemsOf(rejectOf('orders', { order_id: 'O-1', customer_id: 'C1', ordered_at: 'soon', amount: '10', refunded_amount: '25' }))).toEqual(['refunded_amount REFUND_EXCEEDS_TOTAL']);
     expect(problemsOf(rejectOf('orders', { order_id: 'O-1', customer_id: 'C1', ordered_at: 'soon', amount: 'x', refunded_amount: '25' }))).toEqual(['amount AMOUNT_UNREADABLE']);

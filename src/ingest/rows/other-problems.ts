@@ -197,11 +197,16 @@ function collectProblems(entity: ImportEntity, { values, context, dates, failedF
     }
   };
   for (const field of nulFields) note(() => failNulCharacter(field));
-  const rowCurrency = quietly(() => resolveCurrency(values, context)) ?? context.currency;
-  const terms: RowTerms = { values, context, dates, currency: rowCurrency };
+  const statedCurrency = quietly(() => resolveCurrency(values, context));
+  const terms: RowTerms = { values, context, dates, currency: statedCurrency ?? context.currency };
   for (const { field, check, reads = [field] } of [...checksOf[entity], ...prefixedChecks(entity, values)]) {
     if (seen.has(field) || !reads.some((read) => values.has(read))) continue;
     note(() => check(terms));
   }
-  return problems;
+  // a currency that cannot be read leaves unknown how many decimals or which symbol an amount may have:
+  // read in the store's currency, "12.50" meant in dollars is no problem of the row
+  return statedCurrency === null ? problems.filter((problem) => !currencyBoundCodes.has(problem.code)) : problems;
 }
+
+/** Money problems that depend on the currency the amount is in. */
+const currencyBoundCodes = new Set<string>(['AMOUNT_TOO_PRECISE', 'AMOUNT_CURRENCY_MISMATCH']);
