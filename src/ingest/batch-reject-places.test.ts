@@ -56,7 +56,7 @@ describeEachStore('rejects that name the row an order, customer, product or even
     const event = { event_id: 'QE1', customer_email: 'q1@example.com', kind: 'visit', occurred_at: '2024-06-01T10:00:00Z' };
     await ingestRecords(db(), 'events', [event], { ...base, importId: eventsRun });
     expect(await reasonsOf('events', [{ ...event, event_id: 'QE2' }, { ...event, channel: 'web' }], { importId: eventsRun })).toEqual([
-      [2, 'EVENT_DUPLICATE_IN_FILE', 'Duplicate event with a different channel: "web" here, "other" as item 1 of an earlier batch of this import. Keep one row per event.'],
+      [2, 'EVENT_DUPLICATE_IN_FILE', 'Duplicate event QE1 with a different channel: "web" here, "other" as item 1 of an earlier batch of this import. Keep one row per event.'],
     ]);
   });
 

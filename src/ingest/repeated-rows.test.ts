@@ -123,7 +123,7 @@ describeEachStore('rows an import meets twice', (context) => {
     expect(rowCounts(summary)).toEqual({ read: 6, inserted: 2, updated: 0, unchanged: 3, rejected: 1 });
     expect(summary.createdCustomers).toBe(2);
     expect(reasons(summary)).toEqual([[6, 'EVENT_DUPLICATE_IN_FILE',
-      'Duplicate event with a different detail: "pricing" here, "home" on line 2 of this file. Keep one row per event.']]);
+      'Duplicate event E1 with a different detail: "pricing" here, "home" on line 2 of this file. Keep one row per event.']]);
     expect(await runCounts(summary.importId)).toMatchObject({ read_count: 6, inserted_count: 2, unchanged_count: 3, rejected_count: 1, created_customer_count: 2 });
     expect(await factsOf('RE1')).toMatchObject({ events: 1 });
     expect(await db().selectFrom('interest_event').select('import_line').where('external_id', '=', 'E1').execute()).toEqual([{ import_line: 2 }]);
@@ -138,6 +138,79 @@ describeEachStore('rows an import meets twice', (context) => {
     expect(reasons(inOneBatch)).toEqual([[4, 'EVENT_DUPLICATE_IN_FILE',
       'Duplicate event E3 with a different channel: "store" here, "web" on line 2 of this file. Keep one row per event.']]);
     expect(await factsOf('RE1')).toMatchObject({ events: 2 });
+  });
+
+  it('rejects a row of an order read whole that differs from the first in a column no field reads (lines set aside without a unit_price)', async () => {
+    // product_name and quantity are not read without a unit_price: the two rows are two lines of one order, not a repeat
+    const file = csv([
+      'order_id,customer_id,ordered_at,amount,product_name,quantity',
+      'G1,RG1,2024-06-01T10:00:00Z,10,Shirt,1',
+      'G1,RG1,2024-06-01T10:00:00Z,10,Scarf,1',
+      'G1,RG1,2024-06-01T10:00:00Z,10,Shirt,1',
+    ]);
+    const summary = await run('orders', file);
+    expect(rowCounts(summary)).toEqual({ read: 3, inserted: 1, updated: 0, unchanged: 1, rejected: 1 });
+    expect(reasons(summary)).toEqual([[3, 'ORDER_DUPLICATE_IN_FILE',
+      'Duplicate order id G1 with a different product_name: "Scarf" here, "Shirt" on line 2 of this file. Keep one row per order.']]);
+    expect(await factsOf('RG1')).toMatchObject({ orders: 1, revenue: 10 });
+
+    // after an earlier batch the first row's text is not kept: a row with a value in such a column is no exact repeat
+    const acrossBatches = await run('orders', csv([
+      'order_id,customer_id,ordered_at,amount,product_name,quantity',
+      'G2,RG2,2024-06-01T10:00:00Z,10,Shirt,1',
+      'G3,RG2,2024-06-02T10:00:00Z,10,Shirt,1',
+      'G2,RG2,2024-06-01T10:00:00Z,10,Scarf,1',
+    ]), 2);
+    expect(rowCounts(acrossBatches)).toEqual({ read: 3, inserted: 2, updated: 0, unchanged: 0, rejected: 1 });
+    expect(reasons(acrossBatches)).toEqual([[4, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id G2: it already appeared on line 2 of this file. Keep one row per order.']]);
+  });
+
+  it('rejects a repeat that gives its customer another email, whichever batch its first row was in, and keeps the email off the customer', async () => {
+    const identitiesOf = async (customerId: string) => (await db().selectFrom('customer_identity as i')
+      .innerJoin('customer_identity as o', 'o.customer_id', 'i.customer_id').select('o.value')
+      .where('i.kind', '=', 'external').where('i.value', '=', customerId).where('o.kind', '=', 'email').orderBy('o.value').execute()).map((row) => row.value);
+    for (const [suffix, batchSize] of [['1', undefined], ['2', 2]] as const) {
+      const summary = await run('orders', csv([
+        'order_id,customer_id,customer_email,customer_name,ordered_at,amount',
+        `H${suffix}01,RH${suffix},x${suffix}@example.com,Ann,2024-06-01T10:00:00Z,100`,
+        `H${suffix}02,RH${suffix}B,b${suffix}@example.com,Bea,2024-06-02T10:00:00Z,100`,
+        `H${suffix}01,RH${suffix},y${suffix}@example.com,Bob,2024-06-01T10:00:00Z,100`,
+      ]), batchSize);
+      expect(rowCounts(summary)).toEqual({ read: 3, inserted: 2, updated: 0, unchanged: 0, rejected: 1 });
+      expect(reasons(summary)[0]).toEqual([4, 'ORDER_DUPLICATE_IN_FILE', expect.stringContaining(`Duplicate order id H${suffix}01 with a different customer_email: "y${suffix}@example.com" here`)]);
+      expect(await identitiesOf(`RH${suffix}`)).toEqual([`x${suffix}@example.com`]);
+
+      const events = await run('events', csv([
+        'event_id,customer_id,customer_email,kind,occurred_at',
+        `EH${suffix}1,RJ${suffix},x${suffix}@example.org,visit,2024-06-01T10:00:00Z`,
+        `EH${suffix}2,RJ${suffix}B,b${suffix}@example.org,visit,2024-06-01T10:00:00Z`,
+        `EH${suffix}1,RJ${suffix},y${suffix}@example.org,visit,2024-06-01T10:00:00Z`,
+      ]), batchSize);
+      expect(rowCounts(events)).toEqual({ read: 3, inserted: 2, updated: 0, unchanged: 0, rejected: 1 });
+      expect(reasons(events)[0]).toEqual([4, 'EVENT_DUPLICATE_IN_FILE', expect.stringContaining(`Duplicate event EH${suffix}1 with a different customer_email: "y${suffix}@example.org" here`)]);
+      expect(await identitiesOf(`RJ${suffix}`)).toEqual([`x${suffix}@example.org`]);
+    }
+  });
+
+  it('judges a row that differs from a rejected repeat against the order stored, whichever batch holds them', async () => {
+    for (const [suffix, batchSize] of [['1', undefined], ['2', 2]] as const) {
+      // with batches of 2: line 4 repeats A1 from the first batch otherwise and is rejected; line 5 states A1 as stored
+      const summary = await run('orders', csv([
+        'order_id,customer_id,ordered_at,amount',
+        `K${suffix}1,RK${suffix},2024-06-01T10:00:00Z,100`,
+        `K${suffix}2,RK${suffix},2024-06-02T10:00:00Z,100`,
+        `K${suffix}1,RK${suffix},2024-06-01T10:00:00Z,200`,
+        `K${suffix}1,RK${suffix},2024-06-01T10:00:00Z,100`,
+        `K${suffix}1,RK${suffix},2024-06-01T10:00:00Z,300`,
+      ]), batchSize);
+      expect(rowCounts(summary)).toEqual({ read: 5, inserted: 2, updated: 0, unchanged: 1, rejected: 2 });
+      expect(summary.orders).toEqual({ inserted: 2, updated: 0, unchanged: 0, rejected: 0 });
+      expect(reasons(summary)).toEqual([
+        [4, 'ORDER_DUPLICATE_IN_FILE', `Duplicate order id K${suffix}1 with a different amount: 200 here, 100 on line 2 of this file. Keep one row per order.`],
+        [6, 'ORDER_DUPLICATE_IN_FILE', `Duplicate order id K${suffix}1 with a different amount: 300 here, 100 on line 2 of this file. Keep one row per order.`],
+      ]);
+      expect(await factsOf(`RK${suffix}`)).toMatchObject({ orders: 2, revenue: 200 });
+    }
   });
 
   it('counts an event row without an id repeated exactly as unchanged: its id derives from its content', async () => {

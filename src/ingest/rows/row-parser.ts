@@ -105,6 +105,16 @@ export function rawOf(values: RecordValues): string {
   return rawText(Object.values(values).map((value) => value ?? '').join(','));
 }
 
+/**
+ * The values each row was read from, as written (before a preset's transform): an exact repeat of a
+ * row has the same values in every column, those no field reads included (write/repeated-rows.ts).
+ * Kept by reference, compared only for rows that repeat an id.
+ */
+export const valuesOfRow = new WeakMap<object, RecordValues>();
+
+/** The columns of each row's file that no field reads (set only for a file that has some), by row. */
+export const unreadColumnsOfRow = new WeakMap<object, readonly string[]>();
+
 export function createRowParser<E extends ImportEntity>(entity: E, options: RowParserOptions): RowParser<E> {
   const preset = options.preset ?? null;
   const context: IngestContext = preset?.source ? { ...options.context, source: preset.source } : options.context;
@@ -113,11 +123,14 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
   const build = builders[entity];
   let fields: ReturnType<typeof createFieldValues> | null = null;
   let orderIdColumn: string | undefined;
+  let unreadColumns: readonly string[] = [];
 
   function checkHeaders(headers: readonly string[]): void {
     const columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMappingOf(preset, headers), ...options.mapping });
     fields = createFieldValues(columns);
     orderIdColumn = columns.get('order_id');
+    const read = new Set(columns.values());
+    unreadColumns = headers.filter((header) => !read.has(header));
   }
 
   function reject(record: { line: number; values: RecordValues; raw?: string }, problem: { field: string | null; code: RejectCode; reason: string; params: RejectParams; also?: RejectProblem[] }): ParsedRow<E> {
@@ -139,7 +152,10 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       }
       isRead = true;
       fields!.read(values);
-      return { row: build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E] };
+      const row = build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E];
+      valuesOfRow.set(row, record.values);
+      if (unreadColumns.length > 0) unreadColumnsOfRow.set(row, unreadColumns);
+      return { row };
     } catch (error) {
       if (error instanceof RowProblem) {
         // the row's other problems too, so that one pass over the rejects fixes the row

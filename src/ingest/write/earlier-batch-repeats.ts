@@ -5,7 +5,9 @@ import type { GroupReject } from './group-orders.js';
 import type { StagedOrder } from './insert-orders.js';
 import type { OrderFate } from './order-counts.js';
 import { duplicateOrder } from './order-rejects.js';
-import { storedOrderDifference, type OrderAsStored } from './repeated-rows.js';
+import { hasUnreadValues, newIdentityDifference, orderRowDifference, storedOrderDifference, type OrderAsStored } from './repeated-rows.js';
+import { inStoreCurrency } from './batch-context.js';
+import { identityTripleKey } from '../../customers/identity-resolution.js';
 
 type Db = Kysely<Database>;
 
@@ -19,21 +21,27 @@ export type SettleRow = { reject: (order: StagedOrder, why: GroupReject, what: O
  * Whole-order rows repeating an order an earlier batch of this import stored (that batch counted
  * the order). One stating it exactly as stored, as the first row wrote it, is unchanged and left as
  * it is (its import_line keeps naming the first row); any other is rejected, naming the first field
- * it states otherwise. A row cannot repeat an order stored with lines by this import: it states no lines.
+ * it states otherwise. One that gives its customer or recipient an identity this batch adds (an email
+ * the first row did not give) states them otherwise too: rejected, the identity is taken back, as in one batch.
+ * One with a value in a column no field reads is rejected as well: the first row's text is not kept to compare.
+ * A row cannot repeat an order stored with lines by this import: it states no lines.
  */
 export async function judgeEarlierBatchRepeats(
   db: Db, repeats: ReadonlyArray<{ order: StagedOrder; found: Found }>, context: WriteContext, outcome: BatchOutcome, { reject, fate }: SettleRow,
+  newIdentityKeys: ReadonlySet<string>,
 ): Promise<void> {
   const storedByLine = await findStoredOfThisImport(db, repeats.map(({ order }) => order.order.line), context.importId);
   for (const { order, found } of repeats) {
     const stored = storedByLine.get(order.order.line);
-    if (found.is_same && stored && !stored.hasLinesOfThisImport) {
+    const newIdentity = newIdentityDifference(order.order, newIdentityKeys);
+    if (found.is_same && stored && !stored.hasLinesOfThisImport && newIdentity === null && !hasUnreadValues(order.order)) {
       outcome.unchanged += order.rowLines.length;
       fate(order, 'counted');
       continue;
     }
-    const difference = stored ? storedOrderDifference(
-      { ...order.order, totalMinor: order.totalMinor, refundedMinor: order.refundedMinor, discountMinor: order.discountMinor, recipientId: order.recipientId }, stored, context.currency) : null;
+    if (stored) judgeDifferingRows(order, stored, Number(found.import_line), context, outcome, newIdentityKeys);
+    const difference = newIdentity ?? (stored ? storedOrderDifference(
+      { ...order.order, totalMinor: order.totalMinor, refundedMinor: order.refundedMinor, discountMinor: order.discountMinor, recipientId: order.recipientId }, stored, context.currency) : null);
     reject(order, duplicateOrder(order.order.externalId, Number(found.import_line), context, true, difference), 'counted');
   }
 }
@@ -55,4 +63,34 @@ async function findStoredOfThisImport(db: Db, lines: readonly number[], importId
     discountMinor: Number(row.discount_minor), promotionCode: row.promotion_code, channel: row.channel, status: row.status,
     recipientId: numberOrNull(row.recipient_customer_id), location: row.location, hasLinesOfThisImport: row.has_lines_of_this_import,
   }]));
+}
+
+/** The identities a batch adds to customers already known, as identityTripleKey gives them. */
+export function newIdentityKeysOf(resolution: { newIdentities: ReadonlyArray<{ identity: Parameters<typeof identityTripleKey>[0] }> }): Set<string> {
+  return new Set(resolution.newIdentities.map(({ identity }) => identityTripleKey(identity)));
+}
+
+/**
+ * Rows of the batch that state an order otherwise than its first row there, when that row repeats
+ * the order an earlier batch stored: each is judged against the stored order, as it would be in one
+ * batch with the first row (`firstLine`). One stating it as stored is unchanged (its reject taken
+ * back from `outcome`); any other is rejected naming the stored row. A row naming its customer or
+ * recipient otherwise than the batch's first row stays rejected as it was: those were not resolved.
+ */
+function judgeDifferingRows(
+  order: StagedOrder, stored: OrderAsStored, firstLine: number, context: WriteContext, outcome: BatchOutcome, newIdentityKeys: ReadonlySet<string>,
+): void {
+  for (const { row, reject } of order.differingRows ?? []) {
+    const sameParties = orderRowDifference({ ...order.order, customer: row.customer, customerName: row.customerName, recipient: row.recipient }, order.order) === null
+      && row.currency === order.order.currency;
+    if (!sameParties) continue;
+    const difference = newIdentityDifference(row, newIdentityKeys) ?? storedOrderDifference({
+      ...row, totalMinor: row.totalMinor, refundedMinor: inStoreCurrency(row.refundedMinor, order.factor),
+      discountMinor: inStoreCurrency(row.discountMinor, order.factor), recipientId: order.recipientId,
+    }, stored, context.currency);
+    if (difference === null && !hasUnreadValues(row)) {
+      outcome.rejects.splice(outcome.rejects.indexOf(reject), 1);
+      outcome.unchanged += 1;
+    } else Object.assign(reject, duplicateOrder(row.externalId, firstLine, context, true, difference));
+  }
 }

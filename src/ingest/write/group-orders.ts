@@ -16,6 +16,12 @@ export type OrderGroup = {
    * `rowLines`: unchanged once the order is stored, rejected with it otherwise.
    */
   repeatLines: number[];
+  /**
+   * Whole-order rows that state the order otherwise than its first row in the batch, rejected as such
+   * (`reject`, in the batch's rejects); when that first row repeats an order an earlier batch stored,
+   * each is judged against the stored order instead (earlier-batch-repeats.ts), as in one batch.
+   */
+  differingRows?: Array<{ row: CanonicalOrder; reject: Reject }>;
   /** The order's rows carry line items (one row per line, order fields repeated), so its lines are written. */
   hasLines: boolean;
   /** No row stated the order's total: it is the sum of its lines less its discount. */
@@ -84,7 +90,11 @@ export function groupOrderRows(rows: CanonicalOrder[], context: Pick<WriteContex
     // a whole-order row stated again exactly adds nothing; stated otherwise, the file contradicts itself
     const difference = !row.orderLine && !existing.hasLines ? orderRowDifference(row, existing.order) : undefined;
     if (difference === null) existing.repeatLines.push(row.line);
-    else rejects.push({ file, line: row.line, ...duplicateOrder(row.externalId, existing.order.line, context, false, difference) });
+    else {
+      const reject: Reject = { file, line: row.line, ...duplicateOrder(row.externalId, existing.order.line, context, false, difference) };
+      rejects.push(reject);
+      if (difference !== undefined) (existing.differingRows ??= []).push({ row, reject });
+    }
   }
   const groups: OrderGroup[] = [];
   for (const group of byKey.values()) {

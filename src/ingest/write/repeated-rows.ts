@@ -1,6 +1,7 @@
 import { minorUnitsOf } from '../../core/money.js';
-import { isGuessedRef } from '../../customers/identity-resolution.js';
+import { identityTripleKey, isGuessedRef } from '../../customers/identity-resolution.js';
 import type { CanonicalEvent, CanonicalOrder, CanonicalProduct, CustomerRef } from '../canonical.js';
+import { unreadColumnsOfRow, valuesOfRow } from '../rows/row-parser.js';
 
 /**
  * Rows an import meets twice under one id. An export often repeats a row whole: the second
@@ -44,8 +45,51 @@ function refFields(prefix: 'customer' | 'recipient', refs: readonly CustomerRef[
     [`${prefix}_${kind === 'external' ? 'id' : kind}`, valuesOf(refs, kind), valuesOf(firstRefs, kind)] as const);
 }
 
+/**
+ * The first column whose text differs between a row and the earlier row it repeats, when both were
+ * read from written values: a repeat must be the same text, columns no field stores included (an
+ * order's product_name set aside for want of a unit_price tells two lines of one order apart).
+ */
+export function writtenDifference(row: object, first: object): FieldDifference | null {
+  const [values, firstValues] = [valuesOfRow.get(row), valuesOfRow.get(first)];
+  if (values === undefined || firstValues === undefined) return null;
+  for (const column of new Set([...Object.keys(firstValues), ...Object.keys(values)])) {
+    const [value, firstValue] = [values[column] ?? null, firstValues[column] ?? null];
+    if ((value ?? '') !== (firstValue ?? '')) return { field: column, value: text(value), firstValue: text(firstValue) };
+  }
+  return null;
+}
+
+/**
+ * A row that repeats one an earlier batch stored, and gives a customer an identity its batch adds
+ * (an email the stored row did not give): the first such field it states, differing from the first row's.
+ */
+export function newIdentityDifference(
+  stated: { customer: readonly CustomerRef[]; recipient?: readonly CustomerRef[] | null }, newIdentityKeys: ReadonlySet<string>,
+): FieldDifference | null {
+  if (newIdentityKeys.size === 0) return null;
+  for (const prefix of ['customer', 'recipient'] as const) {
+    const ref = (stated[prefix] ?? []).find((candidate) => !isGuessedRef(candidate) && newIdentityKeys.has(identityTripleKey(candidate)));
+    if (ref) return { field: `${prefix}_${ref.kind === 'external' ? 'id' : ref.kind}`, value: text(ref.value), firstValue: 'another' };
+  }
+  return null;
+}
+
+/**
+ * Whether a row gives a value in a column no field reads: repeating a row an earlier batch stored, it
+ * cannot be told from a row that differs there (that row's text is not kept), so it is no exact repeat.
+ */
+export function hasUnreadValues(row: object): boolean {
+  const [columns, values] = [unreadColumnsOfRow.get(row), valuesOfRow.get(row)];
+  return columns !== undefined && values !== undefined && columns.some((column) => (values[column] ?? '') !== '');
+}
+
 /** Where a whole-order row (no line columns) differs from an earlier row of the same order in the batch. */
 export function orderRowDifference(row: CanonicalOrder, first: CanonicalOrder): FieldDifference | null {
+  return orderFieldDifference(row, first) ?? writtenDifference(row, first);
+}
+
+function orderFieldDifference(row: CanonicalOrder, first: CanonicalOrder): FieldDifference | null {
   return firstDifference([
     ...refFields('customer', row.customer, first.customer),
     ['customer_name', text(row.customerName ?? null), text(first.customerName ?? null)],
@@ -93,7 +137,7 @@ export function eventRowDifference(row: CanonicalEvent, first: CanonicalEvent): 
     ['channel', text(row.channel), text(first.channel)],
     ['occurred_at', time(row.occurredAt), time(first.occurredAt)],
     ['detail', text(row.detail), text(first.detail)],
-  ]);
+  ]) ?? writtenDifference(row, first);
 }
 
 /** An event as stored, and as a row would store it. */
@@ -117,5 +161,5 @@ export function productRowDifference(row: CanonicalProduct, first: CanonicalProd
     ['category', text(row.category), text(first.category)],
     ['currency', row.currency, first.currency],
     ['unit_price', shownMoney(row.unitPriceMinor, row.currency), shownMoney(first.unitPriceMinor, first.currency)],
-  ]);
+  ]) ?? writtenDifference(row, first);
 }

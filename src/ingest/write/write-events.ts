@@ -6,7 +6,8 @@ import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-lat
 import type { CanonicalEvent, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
-import { differenceText, eventRowDifference, storedEventDifference, type EventAsStored } from './repeated-rows.js';
+import { differenceText, eventRowDifference, hasUnreadValues, newIdentityDifference, storedEventDifference, type EventAsStored } from './repeated-rows.js';
+import { newIdentityKeysOf } from './earlier-batch-repeats.js';
 import { whereFirstAppeared } from './row-place.js';
 
 type Db = Kysely<Database>;
@@ -69,13 +70,18 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     rejectedLines.add(line);
   };
   const earlierBatchRepeats: typeof result.rows = [];
+  const newIdentityKeys = newIdentityKeysOf(resolution);
+  const rowByLine = new Map(unique.map((row) => [row.line, row]));
+  // …and no value in a column no field reads: the first row's text is not kept to compare
+  const addsIdentity = (line: number) => newIdentityDifference(rowByLine.get(line)!, newIdentityKeys) !== null || hasUnreadValues(rowByLine.get(line)!);
   for (const row of result.rows) {
     if (row.event_id !== null) {
       added.push({ customerId: row.customer_id, eventId: row.event_id });
       outcome.inserted += 1;
     } else if (row.existing_import_id !== null && Number(row.existing_import_id) === context.importId) {
-      // an earlier batch of this import stored it (repeats within this batch were set apart above): unchanged when stated alike
-      if (row.is_same && Number(row.existing_customer_id) === Number(row.customer_id)) outcome.unchanged += 1;
+      // an earlier batch of this import stored it (repeats within this batch were set apart above): unchanged when
+      // stated alike, an identity this batch adds to its customer (an email the first row did not give) included
+      if (row.is_same && Number(row.existing_customer_id) === Number(row.customer_id) && !addsIdentity(row.line)) outcome.unchanged += 1;
       else earlierBatchRepeats.push(row);
     } else if (row.is_same) outcome.unchanged += 1;
     else reject(row.line, { code: 'EVENT_CHANGED', params: {}, reason: 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.' });
@@ -86,11 +92,11 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     for (const repeat of earlierBatchRepeats) {
       const { row, customerId } = byLine.get(repeat.line)!;
       const first = stored.get(`${row.source}\u0000${row.externalId}`);
-      const difference = first ? storedEventDifference({ ...row, customerId }, first) : null;
+      const difference = newIdentityDifference(row, newIdentityKeys) ?? (first ? storedEventDifference({ ...row, customerId }, first) : null);
       const where = whereFirstAppeared(Number(repeat.existing_line), context, true);
       reject(repeat.line, {
-        code: 'EVENT_DUPLICATE_IN_FILE', params: { firstLine: Number(repeat.existing_line) },
-        reason: `Duplicate event${difference ? ` ${differenceText(difference, where)}` : `: it already appeared ${where}`}. Keep one row per event.`,
+        code: 'EVENT_DUPLICATE_IN_FILE', params: { event: row.externalId, firstLine: Number(repeat.existing_line) },
+        reason: `Duplicate event ${row.externalId}${difference ? ` ${differenceText(difference, where)}` : `: it already appeared ${where}`}. Keep one row per event.`,
       });
     }
   }

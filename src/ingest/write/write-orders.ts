@@ -7,7 +7,7 @@ import { orderKeyOf, type CanonicalLine, type CanonicalOrder } from '../canonica
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { groupOrderRows, rejectGroup, type GroupReject, type OrderGroup } from './group-orders.js';
 import { duplicateOrder, orderOfOtherCustomer } from './order-rejects.js';
-import { judgeEarlierBatchRepeats } from './earlier-batch-repeats.js';
+import { judgeEarlierBatchRepeats, newIdentityKeysOf } from './earlier-batch-repeats.js';
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { countOrders, type OrderFate } from './order-counts.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
@@ -104,7 +104,7 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   outcome.inserted += fast.inserted;
   for (const order of plain) if (!fast.notInsertedLines.has(order.order.line)) fates.set(keyOf(order.order), 'inserted');
   const careful = staged.filter((order) => order.hasLines || fast.notInsertedLines.has(order.order.line));
-  const written = careful.length === 0 ? { rejectedLines: new Set<number>(), customerIds: [] } : await writeCarefully(db, careful, context, outcome, fates);
+  const written = careful.length === 0 ? { rejectedLines: new Set<number>(), customerIds: [] } : await writeCarefully(db, careful, context, outcome, fates, newIdentityKeysOf(resolution));
 
   let removed = 0;
   let refilled: number[] = [];
@@ -207,7 +207,7 @@ function stageOrder(group: OrderGroup & { factor: number }, customerId: number, 
  * included, so a repeat on a later batch is told from a re-run of the file.
  */
 async function writeCarefully(
-  db: Db, orders: StagedOrder[], context: WriteContext, outcome: BatchOutcome, fates: Map<string, OrderFate>,
+  db: Db, orders: StagedOrder[], context: WriteContext, outcome: BatchOutcome, fates: Map<string, OrderFate>, newIdentityKeys: ReadonlySet<string>,
 ): Promise<{ rejectedLines: Set<number>; customerIds: number[] }> {
   await stageOrders(db, orders);
   const existingByLine = new Map((await findExisting(db, context.importId)).map((row) => [row.line, row]));
@@ -251,7 +251,7 @@ async function writeCarefully(
     }
   }
 
-  if (earlierBatchRepeats.length > 0) await judgeEarlierBatchRepeats(db, earlierBatchRepeats, context, outcome, { reject, fate });
+  if (earlierBatchRepeats.length > 0) await judgeEarlierBatchRepeats(db, earlierBatchRepeats, context, outcome, { reject, fate }, newIdentityKeys);
 
   const inserted = await insertOrders(db, toInsert, context);
   await updateOrders(db, toUpdate, context);
