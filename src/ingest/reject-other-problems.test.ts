@@ -45,8 +45,9 @@ describeEachStore('a rejected row names all its problems', (context) => {
     expect(rejects.map(({ line, field }) => [line, field])).toEqual([['3', 'ordered_at'], ['4', 'currency'], ['5', 'amount']]);
     const [mp2, mp3, mp4] = rejects.map(({ reason }) => reason);
     expect(mp2).toMatch(/^ordered_at "2024-02-31" .*; also amount: amount "12\.\.50" .*; also channel: channel "carrier pigeon" is not one of/);
-    // the currency unknown, the amount is read in the store's (rupiah has no decimals)
-    expect(mp3).toMatch(/^currency "RUPIAH" .*; also amount: amount "7\.5" .*IDR/);
+    // the currency unknown, how many decimals the amount may have is unknown too: 7.5 is no problem named
+    expect(mp3).toMatch(/^currency "RUPIAH" /);
+    expect(mp3).not.toContain('also');
     expect(mp4).not.toContain('also');
 
     expect(summary.rejectsSample.find((reject) => reject.line === 3)?.also?.map(({ field, code }) => [field, code])).toEqual([['amount', 'AMOUNT_UNREADABLE'], ['channel', 'VALUE_NOT_ALLOWED']]);
