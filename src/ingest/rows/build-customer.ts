@@ -6,6 +6,7 @@ import { personName } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { customerKindSynonyms, lookUp, parseBoolean } from './synonyms.js';
 import { customerExternalId, email, emailOfCustomerId, phone, wholeNumberOf } from './row-values.js';
+import { whyRequired } from './why-required.js';
 
 // Older than the oldest person alive is a typo or a placeholder such as 1900.
 const maximumAge = 120;
@@ -59,7 +60,7 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
   const phoneValue = phone(values, 'phone', context, phoneCountryOf(countryValue, context.defaultCountry));
   if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
   if (refs.length === 0) {
-    fail('customer_id', 'CUSTOMER_IDENTITY_MISSING', 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again');
+    fail('customer_id', 'CUSTOMER_IDENTITY_MISSING', whyRequired.customerIdentity);
   }
   const year = context.now.getUTCFullYear();
   const kind = values.text('kind');

@@ -8,6 +8,7 @@ import { personName } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { channelSynonyms, lookUp, statusSynonyms } from './synonyms.js';
 import { customerRefs, integer, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+import { whyRequired } from './why-required.js';
 
 export function isLineLevel(values: FieldValues): boolean {
   return lineLevelFields.some((field) => values.has(field));
@@ -22,21 +23,21 @@ export function buildLine(values: FieldValues, currency: string): CanonicalLine 
     productName: values.text('product_name'),
     category: values.text('category'),
     quantity: quantity === null ? 1 : parseQuantity('quantity', quantity),
-    unitPriceMinor: parseMoney('unit_price', requireText(values, 'unit_price', 'each order line needs its unit price (0 is allowed)'), currency),
+    unitPriceMinor: parseMoney('unit_price', requireText(values, 'unit_price', whyRequired.lineUnitPrice), currency),
   };
 }
 
 export function buildOrder(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalOrder {
-  const externalId = requireExternalId(values, 'order_id', 'every order needs its id from the source system');
+  const externalId = requireExternalId(values, 'order_id', whyRequired.orderId);
   const customer = customerRefs(values, 'customer_', context);
   if (customer.length === 0) {
-    fail('customer_id', 'CUSTOMER_MISSING', 'the order has no customer_id, customer_email or customer_phone, so there is no customer to attribute it to; fill one in or leave the row out');
+    fail('customer_id', 'CUSTOMER_MISSING', whyRequired.orderCustomer);
   }
-  const orderedAt = parseDateTime('ordered_at', requireText(values, 'ordered_at', 'every order needs the time it was placed'), dates);
+  const orderedAt = parseDateTime('ordered_at', requireText(values, 'ordered_at', whyRequired.orderedAt), dates);
   const currency = resolveCurrency(values, context);
   const lineLevel = isLineLevel(values);
   const amount = values.text('amount');
-  if (amount === null && !lineLevel) fail('amount', 'FIELD_REQUIRED', 'amount is empty; every order needs its total (0 is allowed)', { field: 'amount' });
+  if (amount === null && !lineLevel) fail('amount', 'FIELD_REQUIRED', whyRequired.orderAmount, { field: 'amount' });
   const totalMinor = amount === null ? null : parseMoney('amount', amount, currency);
   const refunded = values.text('refunded_amount');
   const givenRefundMinor = refunded === null ? 0 : parseMoney('refunded_amount', refunded, currency);

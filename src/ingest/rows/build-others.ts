@@ -7,14 +7,15 @@ import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { eventKindSynonyms, lookUp } from './synonyms.js';
 import { contentId, customerRefs, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+import { whyRequired } from './why-required.js';
 
 export function buildOrderLine(values: FieldValues, line: number, context: IngestContext): CanonicalOrderLine {
-  const orderExternalId = requireExternalId(values, 'order_id', 'each line must name the order it belongs to');
+  const orderExternalId = requireExternalId(values, 'order_id', whyRequired.lineOrderId);
   return { line, source: context.source, orderExternalId, ...buildLine(values, resolveCurrency(values, context)) };
 }
 
 export function buildProduct(values: FieldValues, line: number, context: IngestContext): CanonicalProduct {
-  const sku = requireExternalId(values, 'sku', 'every product needs its SKU');
+  const sku = requireExternalId(values, 'sku', whyRequired.productSku);
   const price = values.text('unit_price');
   const currency = resolveCurrency(values, context);
   return {
@@ -29,9 +30,9 @@ export function buildProduct(values: FieldValues, line: number, context: IngestC
 
 export function buildEvent(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalEvent {
   const customer = customerRefs(values, 'customer_', context);
-  if (customer.length === 0) fail('customer_id', 'CUSTOMER_MISSING', 'the event has no customer_id, customer_email or customer_phone; fill one in or leave the row out');
-  const kind = lookUp('kind', requireText(values, 'kind', 'say what happened: signup, inquiry, cart, visit, newsletter or other'), eventKindSynonyms);
-  const occurredAt = parseDateTime('occurred_at', requireText(values, 'occurred_at', 'every event needs the time it happened'), dates);
+  if (customer.length === 0) fail('customer_id', 'CUSTOMER_MISSING', whyRequired.eventCustomer);
+  const kind = lookUp('kind', requireText(values, 'kind', whyRequired.eventKind), eventKindSynonyms);
+  const occurredAt = parseDateTime('occurred_at', requireText(values, 'occurred_at', whyRequired.eventOccurredAt), dates);
   const channel = values.text('channel')?.toLowerCase() ?? 'other';
   const detail = values.text('detail');
   // Hash the normalised content, not the raw text, so "Sign Up" and "signup" exports agree; only

@@ -9,6 +9,7 @@ import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, failNulCharacter, RowProblem, type FieldValues } from './row-problem.js';
 import { channelSynonyms, customerKindSynonyms, eventKindSynonyms, lookUp, parseBoolean, statusSynonyms } from './synonyms.js';
 import { customerExternalId, email, integer, phone, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+import { whyRequired } from './why-required.js';
 
 /*
  * A builder stops at a row's first problem (build-*.ts). A user fixing the file would then learn of
@@ -76,20 +77,20 @@ function customerNamed(reason: string): FieldCheck {
 const lineChecks: FieldCheck[] = [
   { field: 'line_no', check: ({ values }) => integer(values, 'line_no', 1, 1_000_000) },
   { field: 'quantity', check: ({ values }) => ifFilled(values, 'quantity', (raw) => parseQuantity('quantity', raw)) },
-  { field: 'unit_price', check: ({ values, currency: code }) => parseMoney('unit_price', requireText(values, 'unit_price', 'each order line needs its unit price (0 is allowed)'), code) },
+  { field: 'unit_price', check: ({ values, currency: code }) => parseMoney('unit_price', requireText(values, 'unit_price', whyRequired.lineUnitPrice), code) },
 ];
 
 const orderChecks: FieldCheck[] = [
-  requiredId('order_id', 'every order needs its id from the source system'),
+  requiredId('order_id', whyRequired.orderId),
   ...refChecks('customer_'),
-  customerNamed('the order has no customer_id, customer_email or customer_phone, so there is no customer to attribute it to; fill one in or leave the row out'),
-  time('ordered_at', 'every order needs the time it was placed'),
+  customerNamed(whyRequired.orderCustomer),
+  time('ordered_at', whyRequired.orderedAt),
   currency,
   {
     field: 'amount',
     check: ({ values, currency: code }) => {
       const amount = values.text('amount');
-      if (amount === null && !isLineLevel(values)) fail('amount', 'FIELD_REQUIRED', 'amount is empty; every order needs its total (0 is allowed)', { field: 'amount' });
+      if (amount === null && !isLineLevel(values)) fail('amount', 'FIELD_REQUIRED', whyRequired.orderAmount, { field: 'amount' });
       if (amount !== null) parseMoney('amount', amount, code);
     },
   },
@@ -113,15 +114,15 @@ const orderChecks: FieldCheck[] = [
   ...lineChecks,
 ];
 
-const lineFileChecks: FieldCheck[] = [requiredId('order_id', 'each line must name the order it belongs to'), currency, ...lineChecks];
+const lineFileChecks: FieldCheck[] = [requiredId('order_id', whyRequired.lineOrderId), currency, ...lineChecks];
 
-const productChecks: FieldCheck[] = [requiredId('sku', 'every product needs its SKU'), money('unit_price'), currency];
+const productChecks: FieldCheck[] = [requiredId('sku', whyRequired.productSku), money('unit_price'), currency];
 
 const eventChecks: FieldCheck[] = [
   ...refChecks('customer_'),
-  customerNamed('the event has no customer_id, customer_email or customer_phone; fill one in or leave the row out'),
-  { field: 'kind', check: ({ values }) => lookUp('kind', requireText(values, 'kind', 'say what happened: signup, inquiry, cart, visit, newsletter or other'), eventKindSynonyms) },
-  time('occurred_at', 'every event needs the time it happened'),
+  customerNamed(whyRequired.eventCustomer),
+  { field: 'kind', check: ({ values }) => lookUp('kind', requireText(values, 'kind', whyRequired.eventKind), eventKindSynonyms) },
+  time('occurred_at', whyRequired.eventOccurredAt),
 ];
 
 const customerIdentityFields = ['customer_id', 'email', 'phone'];
@@ -135,7 +136,7 @@ const customerChecks: FieldCheck[] = [
     field: 'customer_id', reads: customerIdentityFields,
     check: ({ values }) => {
       if (customerIdentityFields.every((field) => values.text(field) === null) && values.withPrefix('external_id.').length === 0) {
-        fail('customer_id', 'CUSTOMER_IDENTITY_MISSING', 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again');
+        fail('customer_id', 'CUSTOMER_IDENTITY_MISSING', whyRequired.customerIdentity);
       }
     },
   },
