@@ -88,8 +88,9 @@ function judgeDifferingRows(
       ...row, totalMinor: row.totalMinor, refundedMinor: inStoreCurrency(row.refundedMinor, order.factor),
       discountMinor: inStoreCurrency(row.discountMinor, order.factor), recipientId: order.recipientId,
     }, stored, context.currency);
-    if (difference === null && !hasUnreadValues(row)) {
-      outcome.rejects.splice(outcome.rejects.indexOf(reject), 1);
+    const at = outcome.rejects.indexOf(reject);
+    if (difference === null && !hasUnreadValues(row) && at >= 0) {
+      outcome.rejects.splice(at, 1);
       outcome.unchanged += 1;
     } else Object.assign(reject, duplicateOrder(row.externalId, firstLine, context, true, difference));
   }

@@ -1,4 +1,4 @@
-import { minorUnitsOf } from '../../core/money.js';
+import { fromMinorUnits, minorUnitsOf } from '../../core/money.js';
 import { identityTripleKey, isGuessedRef } from '../../customers/identity-resolution.js';
 import type { CanonicalEvent, CanonicalOrder, CanonicalProduct, CustomerRef } from '../canonical.js';
 import { unreadColumnsOfRow, valuesOfRow } from '../rows/row-parser.js';
@@ -22,8 +22,7 @@ const time = (value: Date | string): Shown => new Date(value).toISOString();
 /** Minor units as the decimal amount a file writes (1250 EUR → 12.50); text compared as shown, so equal text is equal money. */
 export function shownMoney(minor: number | null, currency: string): Shown {
   if (minor === null) return none;
-  const digits = minorUnitsOf(currency);
-  return (Number(minor) / 10 ** digits).toFixed(digits);
+  return fromMinorUnits(Number(minor), currency).toFixed(minorUnitsOf(currency));
 }
 
 /** The first field, in the order a file's columns name them, whose two values differ; null when none does. */
