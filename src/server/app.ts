@@ -17,6 +17,7 @@ import { registerAuthentication } from './plugins/authenticate.js';
 import { registerApiRoutes } from './routes.js';
 import { registerWebApp } from './plugins/web-app.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { frameworkErrorAnswer, maxPathSegmentLength } from './plugins/framework-errors.js';
 import './access.js';
 
 export type AppDeps = {
@@ -41,6 +42,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // and the audit log rely on. (Fastify fails closed on a numeric hop count, hence the function.)
     trustProxy: deps.config.isBehindTls ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 20 * 1024 * 1024,
+    // a malformed or over-long path is answered in the API's error shape (plugins/framework-errors.ts)
+    routerOptions: { maxParamLength: maxPathSegmentLength },
+    frameworkErrors: frameworkErrorAnswer({ isBehindTls: deps.config.isBehindTls }),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createResponseSerializer(app.log));

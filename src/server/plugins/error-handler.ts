@@ -24,12 +24,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
-      const field = first ? fieldOf(first) : undefined;
       const context = error.validationContext ?? 'body';
+      const input = inputOf(request, context);
+      const issueField = first ? fieldOf(first) : undefined;
+      // a body that is missing, or not an object at all, is at fault as a whole: named as the body-parsing errors name it
+      const field = issueField ?? (context === 'body' ? 'body' : undefined);
       // a key the schema does not know, said with the accepted one it most likely means
       const unknownKeys = unknownKeyHint(error.validation, request.routeOptions.schema?.[context]);
-      const input = inputOf(request, context);
-      const message = `Invalid ${context}${field ? ` field "${field}"` : ''}: ${first ? readableIssueMessage(first, input) : error.message}${unknownKeys ? `. ${unknownKeys.hint}` : ''}`;
+      const problem = context === 'body' && input === undefined && !issueField ? 'it is missing: send a JSON object with Content-Type: application/json' : first ? readableIssueMessage(first, input) : error.message;
+      const message = `Invalid ${context}${issueField ? ` field "${issueField}"` : ''}: ${problem}${unknownKeys ? `. ${unknownKeys.hint}` : ''}`;
       return reply.status(400).send({
         error: { code: 'REQUEST_INVALID', message, field, details: { context, issues: error.validation.map((issue) => issueWithField(issue, input)), ...unknownKeys } },
       } satisfies ErrorBody);

@@ -52,6 +52,25 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { i
     contentSecurityPolicy: { useDefaults: false, directives: webAppDirectives },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
-    strictTransportSecurity: options.isBehindTls ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false } : false,
+    strictTransportSecurity: options.isBehindTls ? { maxAge: strictTransportSecuritySeconds, includeSubDomains: false } : false,
   });
+}
+
+const strictTransportSecuritySeconds = 180 * 24 * 60 * 60;
+
+/**
+ * The same headers, for the few answers the router gives before any hook runs (a malformed
+ * path: plugins/framework-errors.ts), which helmet's hook never sees. Those answers are JSON
+ * errors, so the headers that matter to a browser reading them are these.
+ */
+export function headersBeforeRouting(options: { isBehindTls: boolean }): Record<string, string> {
+  return {
+    'content-security-policy': policyText(webAppDirectives),
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'same-origin',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    ...(options.isBehindTls ? { 'strict-transport-security': `max-age=${strictTransportSecuritySeconds}` } : {}),
+  };
 }
