@@ -33,10 +33,6 @@ export async function findApiKeyWithCreatorById(db: Db, apiKeyId: number): Promi
   return selectWithCreator(db).where('api_key.api_key_id', '=', apiKeyId).executeTakeFirst();
 }
 
-export async function findApiKeyById(db: Db, apiKeyId: number): Promise<ApiKeyRow | undefined> {
-  return db.selectFrom('api_key').selectAll().where('api_key_id', '=', apiKeyId).executeTakeFirst();
-}
-
 export async function listApiKeyRows(db: Db, options: { includeRevoked: boolean }): Promise<ApiKeyWithCreatorRow[]> {
   let query = selectWithCreator(db).orderBy('api_key.api_key_id');
   if (!options.includeRevoked) query = query.where('api_key.revoked_at', 'is', null);

@@ -67,6 +67,43 @@ describeEachStore('API keys act for their creator over HTTP', (context) => {
     expect(listedKey).toMatchObject({ scopes: ['ingest'], scopesInEffect: [], creator: { userId: admin.user.userId, email: admin.user.email, role: 'agent', isDisabled: false } });
   });
 
+  const errorOf = (response: Injected) => (response.json() as { error: { code: string; message: string } }).error;
+  const userOf = async (userId: number) =>
+    ((await app.inject({ method: 'GET', url: '/api/users', headers: owner.readHeaders })).json() as { items: Array<{ userId: number; role: string; disabledAt: string | null }> }).items.find((user) => user.userId === userId);
+
+  it('refuses an admin key, and a key that key made, that would disable, demote or reset the password of their creator', async () => {
+    const admin = await signInAs(context.store, 'admin');
+    const key = await createKey(admin.headers, ['admin']);
+    const madeByKey = await createKey(bearer(key), ['admin']);
+    for (const acting of [key, madeByKey]) {
+      const disable = await app.inject({ method: 'PATCH', url: `/api/users/${admin.user.userId}`, headers: bearer(acting), payload: { disabled: true } });
+      expect(outcomeOf(disable)).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
+      expect(errorOf(disable).message).toBe(`This API key acts for user #${admin.user.userId}, who created it, and cannot disable them, as they cannot disable themselves; ask another owner or admin to do it.`);
+      const demote = await app.inject({ method: 'PATCH', url: `/api/users/${admin.user.userId}`, headers: bearer(acting), payload: { role: 'analyst' } });
+      expect(outcomeOf(demote)).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
+      expect(errorOf(demote).message).toMatch(/cannot change their role, as they cannot themselves; ask another owner or admin to do it/);
+      const reset = await app.inject({ method: 'POST', url: `/api/users/${admin.user.userId}/reset-password`, headers: bearer(acting) });
+      expect(outcomeOf(reset)).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
+      expect(errorOf(reset).message).toMatch(/cannot reset their password; they change it signed in with their current one \(POST \/api\/auth\/password\)/);
+    }
+    expect(await userOf(admin.user.userId)).toMatchObject({ role: 'admin', disabledAt: null });
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: admin.readHeaders })).statusCode).toBe(200);
+    const rename = await app.inject({ method: 'PATCH', url: `/api/users/${admin.user.userId}`, headers: bearer(key), payload: { name: 'Renamed by key' } });
+    expect(rename.statusCode).toBe(200);
+    // other staff it may still change, as its creator could
+    const colleague = await signInAs(context.store, 'admin');
+    expect((await app.inject({ method: 'PATCH', url: `/api/users/${colleague.user.userId}`, headers: bearer(key), payload: { disabled: true } })).statusCode).toBe(200);
+  });
+
+  it("tells an owner's key that it cannot disable its creator, and leaves the owner enabled", async () => {
+    const otherOwner = await signInAs(context.store, 'owner');
+    const key = await createKey(otherOwner.headers, ['admin']);
+    const disable = await app.inject({ method: 'PATCH', url: `/api/users/${otherOwner.user.userId}`, headers: bearer(key), payload: { disabled: true } });
+    expect(outcomeOf(disable)).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
+    expect(errorOf(disable).message).toMatch(/acts for user #\d+, who created it, and cannot disable them.*ask another owner to do it/);
+    expect(await userOf(otherOwner.user.userId)).toMatchObject({ role: 'owner', disabledAt: null });
+  });
+
   it('keeps the audit log from read keys; the audit scope reads it', async () => {
     const read = await createTestApiKey(context.store, ['read']);
     expect((await app.inject({ method: 'GET', url: '/api/audit', headers: read.headers })).statusCode).toBe(403);

@@ -72,6 +72,20 @@ describeEachStore('API keys', (context) => {
     expect(child.apiKey.createdBy).toBe(user.userId);
   });
 
+  it('refuses a key revoked, or whose creator was disabled, after its request was let in, instead of acting with it', async () => {
+    const { user } = await createStaffUser(db(), shell, { email: 'late-revoke@shop.example', name: 'L', role: 'admin', password: 'late revoke has a long password' });
+    const { user: colleague } = await createStaffUser(db(), shell, { email: 'colleague@shop.example', name: 'C', role: 'agent', password: 'colleague has a long password' });
+    const revoked = await createApiKey(db(), { ...shell, role: 'admin', userId: user.userId }, { name: 'late-revoked', scopes: ['admin'] }, now);
+    const ofDisabled = await createApiKey(db(), { ...shell, role: 'admin', userId: user.userId }, { name: 'late-disabled', scopes: ['admin'] }, now);
+    const viaKey = (apiKeyId: number): Caller => ({ ...shell, actor: `api-key:${apiKeyId}:late`, role: 'admin', userId: null, apiKeyId });
+    // authenticated when the request came in; revoked before its service ran
+    await revokeApiKey(db(), shell, revoked.apiKey.apiKeyId, now);
+    await expect(createApiKey(db(), viaKey(revoked.apiKey.apiKeyId), { name: 'late-child', scopes: ['read'] }, now)).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
+    await updateUser(db(), shell, user.userId, { disabled: true }, now);
+    await expect(updateUser(db(), viaKey(ofDisabled.apiKey.apiKeyId), colleague.userId, { role: 'analyst' }, now)).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
+    expect((await listApiKeys(db())).filter((apiKey) => apiKey.name === 'late-child')).toEqual([]);
+  });
+
   it('refuses unknown scopes and scopes beyond the caller’s own permissions', async () => {
     await expect(createApiKey(db(), shell, { name: 'x', scopes: ['root'] }, now)).rejects.toMatchObject({ code: 'API_KEY_SCOPE_INVALID' });
     const readKey: Caller = { actor: 'api-key:1:bi', role: 'admin', userId: null, apiKeyId: 1, permissions: permissionsOfScopes(['read']) };

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../db/schema.js';
 import { formatApiKey, generateApiKeyParts, parseApiKey } from './api-key-format.js';
+import { keyCreatorOf } from './acting-user.js';
 import {
-  findApiKeyById,
   findApiKeyWithCreatorById,
   findApiKeyWithCreatorByPrefix,
   insertApiKey,
@@ -78,7 +78,7 @@ export async function createApiKey(db: Db, caller: Caller, input: { name: string
   for (const scope of validScopes) if (!canGrantScopes(caller.permissions, [scope])) throw apiKeyScopeForbidden(scope);
   const parts = generateApiKeyParts();
   return db.transaction().execute(async (trx) => {
-    const createdBy = caller.apiKeyId === null ? caller.userId : ((await findApiKeyById(trx, caller.apiKeyId))?.created_by ?? null);
+    const createdBy = caller.apiKeyId === null ? caller.userId : await keyCreatorOf(trx, caller.apiKeyId);
     const row = await insertApiKey(trx, { name, prefix: parts.prefix, secretHash: sha256Hex(parts.secret), scopes: validScopes, createdBy: createdBy === null ? null : Number(createdBy), createdAt: now });
     const apiKey = await requireApiKey(trx, Number(row.api_key_id));
     await recordAudit(trx, { actor: caller.actor, action: 'api-key.create', entity: 'api_key', entityId: String(apiKey.apiKeyId), detail: { name, prefix: parts.prefix, scopes: validScopes } });

@@ -10,7 +10,10 @@ export type Caller = {
   actor: string;
   /** The role whose limits apply; an admin-scoped API key acts as an admin (its scopes are already cut to its creator's role). */
   role: StaffRole;
-  /** Null for API keys and the CLI: there is no "self" to protect from lock-out. */
+  /**
+   * Null for API keys and the CLI. The shell has no "self" to protect from lock-out; a key's is the
+   * staff member who created it, whom the services look up (`ruleCallerOf`, acting-user.ts).
+   */
   userId: number | null;
   /** The key making the call, if any: keys it creates act for the same staff member it does. */
   apiKeyId: number | null;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffRole } from '../db/schema.js';
-import type { Caller } from './caller.js';
-import { permissionsByRole } from './permissions.js';
-import { removesLastOwner, userChangeProblem } from './user-rules.js';
+import { passwordResetProblem, removesLastOwner, userChangeProblem, type RuleCaller } from './user-rules.js';
 
-const caller = (role: StaffRole, userId: number | null = 1): Caller => ({ actor: `user:${userId}:x`, role, userId, apiKeyId: null, permissions: permissionsByRole[role] });
+const caller = (role: StaffRole, userId: number | null = 1): RuleCaller => ({ role, userId });
+// keys reaching the users routes act as admins (caller-of.ts), whatever their creator's role
+const keyOf = (creatorId: number | null): RuleCaller => ({ role: 'admin', apiKeyId: 7, keyCreatorId: creatorId });
 
 describe('who may change whom', () => {
   it('lets an admin create a marketer', () => {
@@ -33,8 +33,30 @@ describe('who may change whom', () => {
     expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { role: 'marketer' })).toBe('You cannot change your own role; ask another owner or admin.');
   });
 
+  it('tells an admin who would make themselves owner to ask an owner', () => {
+    expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { role: 'owner' })).toBe('You cannot change your own role; ask another owner.');
+  });
+
   it('lets people rename themselves', () => {
     expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { name: 'Ana' })).toBeNull();
+  });
+});
+
+describe('what an API key may do to the staff member who created it', () => {
+  it.each([
+    ['disable an admin creator', { userId: 1, role: 'admin' as const }, { disabled: true }, /acts for user #1, who created it, and cannot disable them.*ask another owner or admin/],
+    ['demote an admin creator', { userId: 1, role: 'admin' as const }, { role: 'analyst' as const }, /acts for user #1, who created it, and cannot change their role.*ask another owner or admin/],
+    ['disable an owner creator', { userId: 1, role: 'owner' as const }, { disabled: true }, /cannot disable them.*ask another owner to do it/],
+  ])('refuses to %s, as the creator could not signed in', (_, target, change, message) => {
+    expect(userChangeProblem(keyOf(1), target, change)).toMatch(message);
+  });
+
+  it("refuses to reset its creator's password, pointing to the password change, and leaves other staff and renaming to it", () => {
+    expect(passwordResetProblem(keyOf(1), { userId: 1, role: 'admin' })).toMatch(/cannot reset their password.*POST \/api\/auth\/password/);
+    expect(passwordResetProblem(keyOf(1), { userId: 2, role: 'admin' })).toBeNull();
+    expect(userChangeProblem(keyOf(1), { userId: 1, role: 'admin' }, { name: 'Ana' })).toBeNull();
+    expect(userChangeProblem(keyOf(1), { userId: 2, role: 'admin' }, { disabled: true })).toBeNull();
+    expect(userChangeProblem(keyOf(null), { userId: 1, role: 'admin' }, { role: 'agent' })).toBeNull();
   });
 });
 

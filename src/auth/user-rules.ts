@@ -1,23 +1,53 @@
 import type { StaffRole } from '../db/schema.js';
-import type { Caller } from './caller.js';
 
 export type UserChange = { role?: StaffRole; disabled?: boolean; name?: string };
+
+/**
+ * The caller as the user rules judge it: a signed-in person (or the shell, `userId` null), or an API
+ * key. A key has no user of its own but acts for the staff member who created it (`keyCreatorId`;
+ * null for a key made from the shell), so it may do to them no more than they may do to themselves
+ * signed in. A `Caller` fits neither shape, so a service cannot forget to look the creator up.
+ */
+export type RuleCaller =
+  | { role: StaffRole; userId: number | null; apiKeyId?: null }
+  | { role: StaffRole; apiKeyId: number; keyCreatorId: number | null };
+
+type Target = { userId: number; role: StaffRole };
+
+function isSelf(caller: RuleCaller, target: Target): boolean {
+  const self = caller.apiKeyId == null ? caller.userId : caller.keyCreatorId;
+  return self !== null && self === target.userId;
+}
+
+/** Whom someone changing `target` in this way must ask instead: no admin may make or change an owner. */
+function whoToAsk(target: Target, change: UserChange): string {
+  return target.role === 'owner' || change.role === 'owner' ? 'owner' : 'owner or admin';
+}
 
 /**
  * Why `caller` may not make `change` to `target` (or create a user with
  * `change.role` when `target` is null), or null if allowed. Owners are only
  * made or touched by owners, so an admin cannot take over the store; nobody
- * demotes or disables themselves, so a slip cannot lock them out.
+ * demotes or disables themselves, so a slip cannot lock them out, and neither
+ * does a key its creator: a key holds no more power over them than they do.
  */
-export function userChangeProblem(caller: Pick<Caller, 'role' | 'userId'>, target: { userId: number; role: StaffRole } | null, change: UserChange): string | null {
+export function userChangeProblem(caller: RuleCaller, target: Target | null, change: UserChange): string | null {
+  // first, so a key of an owner acting on that owner hears why, not that only owners change owners
+  if (target && isSelf(caller, target)) {
+    const changesRole = change.role !== undefined && change.role !== target.role;
+    const ask = whoToAsk(target, change);
+    if (caller.apiKeyId != null) {
+      const creator = `This API key acts for user #${target.userId}, who created it`;
+      if (changesRole) return `${creator}, and cannot change their role, as they cannot themselves; ask another ${ask} to do it.`;
+      if (change.disabled === true) return `${creator}, and cannot disable them, as they cannot disable themselves; ask another ${ask} to do it.`;
+    } else {
+      if (changesRole) return `You cannot change your own role; ask another ${ask}.`;
+      if (change.disabled === true) return `You cannot disable yourself; ask another ${ask}.`;
+    }
+  }
   if (caller.role !== 'owner') {
     if (change.role === 'owner') return 'Only an owner can make someone an owner.';
     if (target?.role === 'owner') return 'Only an owner can change an owner.';
-  }
-  if (target && caller.userId === target.userId) {
-    // only an owner can change an owner (above): an admin could not help an owner
-    if (change.role !== undefined && change.role !== target.role) return `You cannot change your own role; ask another ${target.role === 'owner' ? 'owner' : 'owner or admin'}.`;
-    if (change.disabled === true) return 'You cannot disable yourself.';
   }
   return null;
 }
@@ -30,9 +60,15 @@ export function removesLastOwner(target: { role: StaffRole; isDisabled: boolean 
   return !(staysOwner && staysActive) && activeOwnerCount <= 1;
 }
 
-/** Why `caller` may not give `target` a new one-time password, or null if allowed. */
-export function passwordResetProblem(caller: Pick<Caller, 'role' | 'userId'>, target: { userId: number; role: StaffRole }): string | null {
-  if (caller.userId === target.userId) return 'Change your own password with your current one instead.';
+/**
+ * Why `caller` may not give `target` a new one-time password, or null if allowed. A key may not
+ * reset its creator's: the one-time password would let whoever holds the key sign in as them.
+ */
+export function passwordResetProblem(caller: RuleCaller, target: Target): string | null {
+  if (isSelf(caller, target)) {
+    if (caller.apiKeyId != null) return `This API key acts for user #${target.userId}, who created it, and cannot reset their password; they change it signed in with their current one (POST /api/auth/password), or another ${whoToAsk(target, {})} resets it.`;
+    return 'Change your own password with your current one instead (POST /api/auth/password).';
+  }
   if (caller.role !== 'owner' && target.role === 'owner') return 'Only an owner can reset an owner\'s password.';
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../db/schema.js';
+import { ruleCallerOf } from './acting-user.js';
 import { recordAudit } from './audit.js';
 import { lastOwnerConflict, passwordCommon, passwordWeak, userChangeForbidden, userEmailExists, userEmailInvalid, userNotFound } from './auth.errors.js';
 import type { Caller } from './caller.js';
@@ -23,7 +24,7 @@ export async function createStaffUser(db: Db, caller: Caller, input: NewStaffUse
   const invisible = staffEmailInvisibleCharacter(email);
   if (invisible) throw userEmailInvalid(input.email, invisible);
   if (!isPlausibleEmail(email)) throw userEmailInvalid(input.email);
-  const problem = userChangeProblem(caller, null, { role: input.role });
+  const problem = userChangeProblem(await ruleCallerOf(db, caller), null, { role: input.role });
   if (problem) throw userChangeForbidden(problem);
   const oneTimePassword = input.password ? null : generateOneTimePassword();
   const password = input.password ?? oneTimePassword!;
@@ -51,7 +52,10 @@ export async function findUser(db: Db, reference: number | string): Promise<Staf
   return toStaffUser(row);
 }
 
-/** Changes a user's role, name or disabled state. Disabling signs them out everywhere at once. */
+/**
+ * Changes a user's role, name or disabled state. Disabling signs them out everywhere at once (and
+ * their keys stop authenticating: `authenticateApiKey`).
+ */
 export async function updateUser(db: Db, caller: Caller, userId: number, change: UserChange, now: Date): Promise<StaffUser> {
   return db.transaction().execute(async (trx) => {
     // before reading the user and counting owners: a concurrent change must see this one's result
@@ -59,7 +63,7 @@ export async function updateUser(db: Db, caller: Caller, userId: number, change:
     const current = await findStaffUserById(trx, userId);
     if (!current) throw userNotFound(userId);
     const target = { userId, role: current.role, isDisabled: current.disabled_at !== null };
-    const problem = userChangeProblem(caller, target, change);
+    const problem = userChangeProblem(await ruleCallerOf(trx, caller), target, change);
     if (problem) throw userChangeForbidden(problem);
     if (removesLastOwner(target, change, await countActiveOwners(trx))) throw lastOwnerConflict();
     const disabledAt = change.disabled === undefined ? undefined : change.disabled ? (current.disabled_at ?? now) : null;
@@ -89,7 +93,7 @@ export async function resetStaffPassword(db: Db, caller: Caller, userId: number)
   return db.transaction().execute(async (trx) => {
     const current = await findStaffUserById(trx, userId);
     if (!current) throw userNotFound(userId);
-    const problem = passwordResetProblem(caller, { userId, role: current.role });
+    const problem = passwordResetProblem(await ruleCallerOf(trx, caller), { userId, role: current.role });
     if (problem) throw userChangeForbidden(problem);
     const row = await updateStaffUser(trx, userId, { passwordHash, mustChangePassword: true });
     await deleteSessionsOfUser(trx, userId);
