@@ -12,6 +12,7 @@ import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from '
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
+import { forgetOrderRows } from './write/order-row-memory.repo.js';
 
 export const maxBatchRecords = 10_000;
 
@@ -75,6 +76,7 @@ export async function ingestRecords(
     if (!run) {
       // a request is a whole import: what a customer file remembers between batches is not needed after it
       if (entity === 'customers') await forgetCustomerFile(trx, importId);
+      if (entity === 'orders') await forgetOrderRows(trx, importId);
       await finishImportRun(trx, importId, 'completed');
     }
     const summary: BatchSummary = {

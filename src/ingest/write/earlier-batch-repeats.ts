@@ -4,10 +4,16 @@ import type { BatchOutcome, WriteContext } from './batch-context.js';
 import type { GroupReject } from './group-orders.js';
 import type { StagedOrder } from './insert-orders.js';
 import type { OrderFate } from './order-counts.js';
-import { duplicateOrder } from './order-rejects.js';
-import { hasUnreadValues, newIdentityDifference, orderRowDifference, storedOrderDifference, type OrderAsStored } from './repeated-rows.js';
+import { duplicateOrder, duplicateOrderInUnstoredColumn } from './order-rejects.js';
+import {
+  hasUnreadValues, newIdentityDifference, orderRowDifference, storedOrderDifference, textDifference, type FieldDifference, type OrderAsStored,
+} from './repeated-rows.js';
+import { compareRowText, type TextComparison } from './row-text-digest.js';
+import { valuesOfRow } from '../rows/row-parser.js';
+import { rememberedTextsOf } from './order-row-memory.repo.js';
 import { inStoreCurrency } from './batch-context.js';
 import { identityTripleKey } from '../../customers/identity-resolution.js';
+import type { CanonicalOrder } from '../canonical.js';
 
 type Db = Kysely<Database>;
 
@@ -19,11 +25,14 @@ export type SettleRow = { reject: (order: StagedOrder, why: GroupReject, what: O
 
 /**
  * Whole-order rows repeating an order an earlier batch of this import stored (that batch counted
- * the order). One stating it exactly as stored, as the first row wrote it, is unchanged and left as
- * it is (its import_line keeps naming the first row); any other is rejected, naming the first field
- * it states otherwise. One that gives its customer or recipient an identity this batch adds (an email
- * the first row did not give) states them otherwise too: rejected, the identity is taken back, as in one batch.
- * One with a value in a column no field reads is rejected as well: the first row's text is not kept to compare.
+ * the order), judged as a repeat of a row in the same batch is, by the text of the row that stored
+ * it (import_order_text, order-row-memory.repo.ts): the same text in every column, read or not, is
+ * unchanged and left as it is (its import_line keeps naming the first row); any other is rejected,
+ * naming the first field it states otherwise than the stored order, else the first column whose
+ * text differs. One that gives its customer or recipient an identity this batch adds (an email the
+ * first row did not give) states them otherwise too: rejected, the identity is taken back, as in one batch.
+ * Without the first row's text (a row built otherwise, or an API batch sent without its file's lines),
+ * a row stating the order as stored is unchanged unless it has a value in a column no field reads.
  * A row cannot repeat an order stored with lines by this import: it states no lines.
  */
 export async function judgeEarlierBatchRepeats(
@@ -34,34 +43,58 @@ export async function judgeEarlierBatchRepeats(
   for (const { order, found } of repeats) {
     const stored = storedByLine.get(order.order.line);
     const newIdentity = newIdentityDifference(order.order, newIdentityKeys);
-    if (found.is_same && stored && !stored.hasLinesOfThisImport && newIdentity === null && !hasUnreadValues(order.order)) {
+    const text = stored ? comparedText(order.order, stored) : null;
+    const isExact = text ? text.isSame : found.is_same && !hasUnreadValues(order.order);
+    if (stored && !stored.hasLinesOfThisImport && newIdentity === null && isExact) {
       outcome.unchanged += order.rowLines.length;
       fate(order, 'counted');
       continue;
     }
-    if (stored) judgeDifferingRows(order, stored, Number(found.import_line), context, outcome, newIdentityKeys);
+    const firstLine = Number(found.import_line);
+    if (stored) judgeDifferingRows(order, stored, firstLine, context, outcome, newIdentityKeys);
     const difference = newIdentity ?? (stored ? storedOrderDifference(
       { ...order.order, totalMinor: order.totalMinor, refundedMinor: order.refundedMinor, discountMinor: order.discountMinor, recipientId: order.recipientId }, stored, context.currency) : null);
-    reject(order, duplicateOrder(order.order.externalId, Number(found.import_line), context, true, difference), 'counted');
+    reject(order, repeatReject(order.order, firstLine, context, difference, text), 'counted');
   }
 }
 
+/** How a row's text compares with that of the row that stored the order; null when either is not known. */
+function comparedText(row: CanonicalOrder, stored: { textDigest: Buffer | null }): TextComparison | null {
+  const values = valuesOfRow.get(row);
+  return values === undefined || stored.textDigest === null ? null : compareRowText(values, stored.textDigest);
+}
+
+/** The reject of a repeat that differs: naming the stored field, else the column whose text differs, else the columns that may. */
+function repeatReject(row: CanonicalOrder, firstLine: number, context: WriteContext, difference: FieldDifference | null, text: TextComparison | null) {
+  const differs = difference ?? (text && !text.isSame ? textDifference(row, text.column) : null);
+  if (differs === null && text && !text.isSame) return duplicateOrderInUnstoredColumn(row.externalId, firstLine, context, Object.keys(valuesOfRow.get(row) ?? {}));
+  return duplicateOrder(row.externalId, firstLine, context, true, differs);
+}
+
 /** The orders staged on `lines` as stored, read only for rows that repeat an order of this import. */
-async function findStoredOfThisImport(db: Db, lines: readonly number[], importId: number): Promise<Map<number, OrderAsStored & { hasLinesOfThisImport: boolean }>> {
+async function findStoredOfThisImport(
+  db: Db, lines: readonly number[], importId: number,
+): Promise<Map<number, OrderAsStored & { hasLinesOfThisImport: boolean; textDigest: Buffer | null }>> {
   const result = await sql<{
     line: number; ordered_at: Date | string; currency: string; total_minor: string | number | null; refunded_minor: string | number; discount_minor: string | number;
     promotion_code: string | null; channel: string; status: string; recipient_customer_id: string | number | null; location: string | null; has_lines_of_this_import: boolean;
+    text_digest: Buffer | null;
   }>`
-    select s.line, o.ordered_at, o.currency, o.total_minor, o.refunded_minor, o.discount_minor, o.promotion_code, o.channel, o.status,
-      o.recipient_customer_id, o.location,
-      exists (select 1 from order_line l where l.customer_id = o.customer_id and l.order_id = o.order_id and l.import_id = ${importId}::bigint) as has_lines_of_this_import
-    from stage_order_group s join customer_order o on o.source = s.source and o.external_id = s.external_id
-    where s.line = any(${lines}::int[])`.execute(db);
+    with found as (
+      select s.line, o.import_line, o.ordered_at, o.currency, o.total_minor, o.refunded_minor, o.discount_minor, o.promotion_code, o.channel, o.status,
+        o.recipient_customer_id, o.location,
+        exists (select 1 from order_line l where l.customer_id = o.customer_id and l.order_id = o.order_id and l.import_id = ${importId}::bigint) as has_lines_of_this_import
+      from stage_order_group s join customer_order o on o.source = s.source and o.external_id = s.external_id
+      where s.line = any(${lines}::int[])
+    )
+    select f.*, t.text_digest from found f
+    left join ${rememberedTextsOf(importId, sql`(select distinct import_line from found where import_line is not null)`)} as t on t.line = f.import_line`.execute(db);
   const numberOrNull = (value: string | number | null) => (value === null ? null : Number(value));
   return new Map(result.rows.map((row) => [Number(row.line), {
     orderedAt: row.ordered_at, currency: row.currency.trim(), totalMinor: numberOrNull(row.total_minor), refundedMinor: Number(row.refunded_minor),
     discountMinor: Number(row.discount_minor), promotionCode: row.promotion_code, channel: row.channel, status: row.status,
     recipientId: numberOrNull(row.recipient_customer_id), location: row.location, hasLinesOfThisImport: row.has_lines_of_this_import,
+    textDigest: row.text_digest,
   }]));
 }
 
@@ -72,26 +105,34 @@ export function newIdentityKeysOf(resolution: { newIdentities: ReadonlyArray<{ i
 
 /**
  * Rows of the batch that state an order otherwise than its first row there, when that row repeats
- * the order an earlier batch stored: each is judged against the stored order, as it would be in one
- * batch with the first row (`firstLine`). One stating it as stored is unchanged (its reject taken
- * back from `outcome`); any other is rejected naming the stored row. A row naming its customer or
+ * the order an earlier batch stored: each is judged against the row that stored it, as it would be
+ * in one batch with that row (`firstLine`). One of the same text is unchanged (its reject taken back
+ * from `outcome`); any other is rejected naming the stored row. A row naming its customer or
  * recipient otherwise than the batch's first row stays rejected as it was: those were not resolved.
  */
 function judgeDifferingRows(
-  order: StagedOrder, stored: OrderAsStored, firstLine: number, context: WriteContext, outcome: BatchOutcome, newIdentityKeys: ReadonlySet<string>,
+  order: StagedOrder, stored: OrderAsStored & { textDigest: Buffer | null }, firstLine: number, context: WriteContext, outcome: BatchOutcome,
+  newIdentityKeys: ReadonlySet<string>,
 ): void {
   for (const { row, reject } of order.differingRows ?? []) {
+    const text = comparedText(row, stored);
+    const at = outcome.rejects.indexOf(reject);
+    const newIdentity = newIdentityDifference(row, newIdentityKeys);
+    if (text?.isSame && newIdentity === null && at >= 0) {
+      outcome.rejects.splice(at, 1);
+      outcome.unchanged += 1;
+      continue;
+    }
     const sameParties = orderRowDifference({ ...order.order, customer: row.customer, customerName: row.customerName, recipient: row.recipient }, order.order) === null
       && row.currency === order.order.currency;
     if (!sameParties) continue;
-    const difference = newIdentityDifference(row, newIdentityKeys) ?? storedOrderDifference({
+    const difference = newIdentity ?? storedOrderDifference({
       ...row, totalMinor: row.totalMinor, refundedMinor: inStoreCurrency(row.refundedMinor, order.factor),
       discountMinor: inStoreCurrency(row.discountMinor, order.factor), recipientId: order.recipientId,
     }, stored, context.currency);
-    const at = outcome.rejects.indexOf(reject);
-    if (difference === null && !hasUnreadValues(row) && at >= 0) {
+    if (difference === null && text === null && !hasUnreadValues(row) && at >= 0) {
       outcome.rejects.splice(at, 1);
       outcome.unchanged += 1;
-    } else Object.assign(reject, duplicateOrder(row.externalId, firstLine, context, true, difference));
+    } else Object.assign(reject, repeatReject(row, firstLine, context, difference, text));
   }
 }

@@ -20,6 +20,19 @@ export function duplicateOrder(
   };
 }
 
+/**
+ * An order id an earlier batch stored, met again in a row whose text differs from the first one's where
+ * its text digest cannot say which column (row-text-digest.ts), though no field the order stores differs: one of `columns`, the row's.
+ */
+export function duplicateOrderInUnstoredColumn(order: string, firstLine: number, context: Pick<WriteContext, 'linesOf'>, columns: readonly string[]): GroupReject {
+  const whereFirst = whereFirstAppeared(firstLine, context, true);
+  const named = columns.length > 8 ? `${columns.slice(0, 8).join(', ')} and ${columns.length - 8} more` : columns.join(', ');
+  return {
+    field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order, firstLine },
+    reason: `Duplicate order id ${order}: its text differs from the row ${whereFirst} in one of the columns ${named}, though every field the order stores is the same. Keep one row per order.`,
+  };
+}
+
 /** The field an order's customer reference was read from. */
 export function customerRefField(ref: CustomerRef): string {
   return `customer_${ref.kind === 'external' ? 'id' : ref.kind}`;

@@ -75,8 +75,17 @@ export function newIdentityDifference(
 }
 
 /**
- * Whether a row gives a value in a column no field reads: repeating a row an earlier batch stored, it
- * cannot be told from a row that differs there (that row's text is not kept), so it is no exact repeat.
+ * The column a row's text differs in from the row that stored its order in an earlier batch, as its
+ * text digest tells it (row-text-digest.ts): that row's text is not kept, only which column differs.
+ */
+export function textDifference(row: object, column: string | null): FieldDifference | null {
+  if (column === null) return null;
+  return { field: column, value: text(valuesOfRow.get(row)?.[column] ?? null), firstValue: 'other text' };
+}
+
+/**
+ * Whether a row gives a value in a column no field reads: repeating a row an earlier batch stored
+ * whose text digest is not known, it cannot be told from a row that differs there, so it is no exact repeat.
  */
 export function hasUnreadValues(row: object): boolean {
   const [columns, values] = [unreadColumnsOfRow.get(row), valuesOfRow.get(row)];

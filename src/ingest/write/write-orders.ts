@@ -11,6 +11,7 @@ import { judgeEarlierBatchRepeats, newIdentityKeysOf } from './earlier-batch-rep
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { countOrders, type OrderFate } from './order-counts.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
+import { rememberOrderRowTexts } from './order-row-memory.repo.js';
 import { recomputeTotalsFromLines, upsertOrderLines, type OrderLinesResult } from './write-order-lines.js';
 
 type Db = Kysely<Database>;
@@ -57,6 +58,8 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
       rejectedKeys.add(keyOf(group.order));
     } else priced.push({ ...group, factor });
   }
+  // the text of each order's row, for a repeat of it in a later batch (earlier-batch-repeats.ts)
+  await rememberOrderRowTexts(db, context, priced);
   if (priced.length > 0) await writePricedOrders(db, priced, context, outcome, fates);
   outcome.orders = await countOrders(db, 'orders', fates, rejectedKeys, context.importId);
   return outcome;

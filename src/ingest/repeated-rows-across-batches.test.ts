@@ -1,0 +1,119 @@
+import { rmSync } from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, expect, it } from 'vitest';
+import { importDefaults, scratchFiles } from '../../test/helpers/import-files.js';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { importFile } from './import-file.service.js';
+
+const files = scratchFiles('repeated-rows-across-batches');
+afterAll(() => rmSync(files.directory, { recursive: true, force: true }));
+
+let written = 0;
+const csv = (lines: string[]) => files.file(`file-${(written += 1)}.csv`, `${lines.join('\n')}\n`);
+
+// A repeat is judged by the text of the row it repeats whichever batch that row was in: the same
+// file gives the same counts and rejects at any batch size.
+describeEachStore('a repeat of a row an earlier batch stored', (context) => {
+  const db = () => context.store.db;
+  const outcomeAt = async (lines: (prefix: string) => string[], batchSize: number) => {
+    const prefix = `B${batchSize}`;
+    const summary = await importFile(db(), { ...importDefaults, entity: 'orders', file: csv(lines(prefix)), batchSize });
+    const { read, inserted, updated, unchanged, rejected } = summary;
+    // the ids carry the batch size, so that each run stores orders of its own: compared without it
+    // and the first row's value masked: an earlier batch's row is known by its digest, not its text
+    const reasons = summary.rejectsSample.map((reject) => [reject.line, reject.code, reject.reason.replaceAll(prefix, '').replace(/ here, .* (on line \d+)/, ' here, … $1')]);
+    return { counts: { read, inserted, updated, unchanged, rejected }, orders: summary.orders, reasons };
+  };
+  const atEveryBatchSize = async (lines: (prefix: string) => string[]) => {
+    const [one, two, all] = [await outcomeAt(lines, 1), await outcomeAt(lines, 2), await outcomeAt(lines, 10_000)];
+    expect(one).toEqual(all);
+    expect(two).toEqual(all);
+    return all;
+  };
+
+  it('counts an exact repeat as unchanged when the file has a column no field reads', async () => {
+    const outcome = await atEveryBatchSize((id) => [
+      'order_id,customer_id,ordered_at,amount,warehouse_note',
+      `${id}A1,${id}R1,2024-06-01T10:00:00Z,100,fragile`,
+      `${id}A2,${id}R2,2024-06-02T10:00:00Z,200,`,
+      `${id}A1,${id}R1,2024-06-01T10:00:00Z,100,fragile`,
+      `${id}A2,${id}R2,2024-06-02T10:00:00Z,200,`,
+    ]);
+    expect(outcome).toEqual({
+      counts: { read: 4, inserted: 2, updated: 0, unchanged: 2, rejected: 0 },
+      orders: { inserted: 2, updated: 0, unchanged: 0, rejected: 0 },
+      reasons: [],
+    });
+    // what the imports remembered of their rows went with them
+    const remembered = await sql<{ rows: number }>`select count(*)::int as rows from import_order_text`.execute(db());
+    expect(remembered.rows).toEqual([{ rows: 0 }]);
+  });
+
+  it('rejects a repeat that differs only in the customer_name, which the order does not store, naming it', async () => {
+    const outcome = await atEveryBatchSize((id) => [
+      'order_id,customer_id,customer_name,ordered_at,amount',
+      `${id}C1,${id}S1,Ann,2024-06-01T10:00:00Z,100`,
+      `${id}C2,${id}S2,Bea,2024-06-02T10:00:00Z,200`,
+      `${id}C1,${id}S1,Anna,2024-06-01T10:00:00Z,100`,
+      `${id}C1,${id}S1,Ann,2024-06-01T10:00:00Z,100`,
+    ]);
+    expect(outcome.counts).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 1, rejected: 1 });
+    expect(outcome.orders).toEqual({ inserted: 2, updated: 0, unchanged: 0, rejected: 0 });
+    expect(outcome.reasons).toEqual([
+      [4, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id C1 with a different customer_name: "Anna" here, … on line 2 of this file. Keep one row per order.'],
+    ]);
+    // the first row's name stays: a rejected row writes nothing
+    const names = await db().selectFrom('customer_order as o').innerJoin('customer as c', 'c.customer_id', 'o.customer_id')
+      .select('c.name').where('o.external_id', 'ilike', '%C1').execute();
+    expect(names.map((row) => row.name)).toEqual(['Ann', 'Ann', 'Ann']);
+  });
+
+  it('rejects a repeat that differs only in a column no field reads, naming the column', async () => {
+    const outcome = await atEveryBatchSize((id) => [
+      'order_id,customer_id,ordered_at,amount,warehouse_note',
+      `${id}E1,${id}U1,2024-06-01T10:00:00Z,100,fragile`,
+      `${id}E2,${id}U2,2024-06-02T10:00:00Z,200,`,
+      `${id}E1,${id}U1,2024-06-01T10:00:00Z,100,`,
+      `${id}E2,${id}U2,2024-06-02T10:00:00Z,200,keep dry`,
+    ]);
+    expect(outcome.counts).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 0, rejected: 2 });
+    expect(outcome.reasons).toEqual([
+      [4, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id E1 with a different warehouse_note: none here, … on line 2 of this file. Keep one row per order.'],
+      [5, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id E2 with a different warehouse_note: "keep dry" here, … on line 3 of this file. Keep one row per order.'],
+    ]);
+  });
+
+  it('rejects a repeat written otherwise in a stored field (an amount with decimals) as in one batch', async () => {
+    const outcome = await atEveryBatchSize((id) => [
+      'order_id,customer_id,ordered_at,amount',
+      `${id}D1,${id}T1,2024-06-01T10:00:00Z,100`,
+      `${id}D2,${id}T1,2024-06-02T10:00:00Z,200`,
+      `${id}D1,${id}T1,2024-06-01T10:00:00Z,100.00`,
+    ]);
+    expect(outcome.counts).toEqual({ read: 3, inserted: 2, updated: 0, unchanged: 0, rejected: 1 });
+    expect(outcome.reasons).toEqual([
+      [4, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id D1 with a different amount: "100.00" here, … on line 2 of this file. Keep one row per order.'],
+    ]);
+  });
+
+  it('rejects a repeat whose column that differs its digest cannot tell, naming the columns that may', async () => {
+    // a JSON record may give its keys in another order: the digest then tells only that the text differs
+    const records = (id: string) => [
+      { order_id: `${id}F1`, customer_id: `${id}V1`, customer_name: 'Ann', ordered_at: '2024-06-01T10:00:00Z', amount: '100' },
+      { order_id: `${id}F2`, customer_id: `${id}V2`, customer_name: 'Bea', ordered_at: '2024-06-02T10:00:00Z', amount: '200' },
+      { customer_name: 'Anna', order_id: `${id}F1`, customer_id: `${id}V1`, ordered_at: '2024-06-01T10:00:00Z', amount: '100' },
+      { amount: '100', ordered_at: '2024-06-01T10:00:00Z', customer_name: 'Ann', customer_id: `${id}V1`, order_id: `${id}F1` },
+    ];
+    const importAt = (batchSize: number) => importFile(db(), {
+      ...importDefaults, entity: 'orders', batchSize,
+      file: files.file(`records-${batchSize}.jsonl`, `${records(`J${batchSize}`).map((record) => JSON.stringify(record)).join('\n')}\n`),
+    });
+    const [apart, together] = [await importAt(1), await importAt(10_000)];
+    for (const summary of [apart, together]) expect(summary).toMatchObject({ read: 4, inserted: 2, updated: 0, unchanged: 1, rejected: 1 });
+    expect(together.rejectsSample.map((reject) => [reject.line, reject.reason])).toEqual([[3,
+      'Duplicate order id J10000F1 with a different customer_name: "Anna" here, "Ann" on line 1 of this file. Keep one row per order.']]);
+    expect(apart.rejectsSample.map((reject) => [reject.line, reject.reason])).toEqual([[3,
+      'Duplicate order id J1F1: its text differs from the row on line 1 of this file in one of the columns customer_name, order_id, customer_id, ordered_at, amount, '
+      + 'though every field the order stores is the same. Keep one row per order.']]);
+  });
+});
