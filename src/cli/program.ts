@@ -4,6 +4,7 @@ import { createCliRuntime } from './runtime.js';
 import { wantsJson } from './output.js';
 import { withExamples } from './examples.js';
 import { refuseRepeatedValues } from './single-value-options.js';
+import { suggestCommandsFor } from './store-command.js';
 import { registerAnalyticsCommands } from './commands/analytics.js';
 import { registerApiKeysCommand } from './commands/api-keys.js';
 import { registerAuditCommand } from './commands/audit.js';
@@ -66,5 +67,8 @@ export function createProgram() {
   registerPersonasCommand(program, runtime);
   // an option of one value given twice is refused in every command, where commander keeps the last
   refuseRepeatedValues(program);
+  // the commands a command line suggests name its --db (store-command.ts); none is left over from an earlier command line in the same process
+  suggestCommandsFor(program);
+  program.hook('preAction', () => suggestCommandsFor(program));
   return { program, runtime };
 }

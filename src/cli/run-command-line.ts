@@ -3,6 +3,7 @@ import { isAppError } from '../core/errors.js';
 import { exitCodeForError, exitCodes } from './exit-codes.js';
 import { debugVariable, describeUsageError, printFailure, wantsJson } from './output.js';
 import { createProgram } from './program.js';
+import { suggestCommandsFor, withStoreInError } from './store-command.js';
 
 export type CommandLineOutcome = { exitCode: number; error: unknown };
 
@@ -25,7 +26,9 @@ export async function runCommandLine(argv: string[] = process.argv): Promise<Com
     if (process.env[debugVariable]) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     // an app error already says what to do; wording any other failure (a store that cannot be opened…) loads the store driver
     const failure = isAppError(error) ? error : (await import('./unexpected-error.js')).describeUnexpectedError(error, { db: program.opts<{ db?: string }>().db, argv });
-    printFailure(failure, { json });
+    // a failure in parsing comes before the action's hook: its commands are given the store here
+    suggestCommandsFor(program);
+    printFailure(withStoreInError(failure), { json });
     return { exitCode: exitCodeForError(failure), error };
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { describeEachCliStore, runCliInProcess } from '../helpers/cli-in-process.js';
+import { suggestedCommand } from '../helpers/suggested-command.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-analytics-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -98,7 +99,8 @@ describeEachCliStore('clientele analytics CLI', (context) => {
     expect(analysed).toMatch(/^Analysed 3 customers \(3 real\) as of 2026-11-07 in [\d.]+ s \(run #\d+\)\.$/m);
     // the day was analysed before: C1's overdue alert is not new, but still open, and said so
     expect(analysed).toMatch(/^ {2}new alerts: 0 metric drops, 0 customers overdue$/m);
-    expect(analysed).toMatch(/^ {2}open alerts, new ones included: \d+ metric drops?, 1 customer overdue \(clientele report alerts\)$/m);
+    expect(analysed).toMatch(/^ {2}open alerts, new ones included: \d+ metric drops?, 1 customer overdue \(.*\)$/m);
+    expect(analysed).toContain(`1 customer overdue (${suggestedCommand(context.db, 'report alerts')})\n`);
     // the cut-off VIP is judged by, not both side by side as if both were needed
     expect(analysed).toMatch(/^ {2}VIP: revenue of Rp\s[\d.]+ or more in the last 365 days$/m);
     const { alerts, vipCutoffs } = await json('analyze', '--as-of', '2026-11-07');

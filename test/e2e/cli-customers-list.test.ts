@@ -6,6 +6,7 @@ import { systemClock } from '../../src/core/clock.js';
 import { buildApp } from '../../src/server/app.js';
 import { signInAs } from '../helpers/auth.js';
 import { describeEachCliStore, runCliInProcess } from '../helpers/cli-in-process.js';
+import { suggestedCommand } from '../helpers/suggested-command.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'clientele-cli-customers-list-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -49,7 +50,7 @@ describeEachCliStore('clientele customers list, as a marketer combines its optio
     const cities = await cli('customers', 'list', '--city', 'Jakarta', '--city', 'Bandung');
     expect(cities.code).toBe(1);
     expect(cities.stderr).toContain('--city takes one value but was given two, "Jakarta" and "Bandung"');
-    expect(cities.stderr).toContain(`clientele segments preview --filter '{"field":"city","op":"in","value":["Jakarta","Bandung"]}'`);
+    expect(cities.stderr).toContain(suggestedCommand(context.db, `segments preview --filter '{"field":"city","op":"in","value":["Jakarta","Bandung"]}'`));
     const asJson = await cli('--json', 'customers', 'list', '--status', 'real', '--city', 'Jakarta', '--city', 'Bandung');
     expect(asJson.code).toBe(1);
     expect(JSON.parse(asJson.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', field: '--city' } });

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { describeEachCliStore, runCliInProcess } from '../helpers/cli-in-process.js';
+import { suggestedCommand } from '../helpers/suggested-command.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/store/${name}`, import.meta.url));
 
@@ -39,7 +40,7 @@ describeEachCliStore('clientele customers, for support work', (context) => {
     const wrong = await cliProcess(['customers', 'unmerge', String(ana.customer_id)]);
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toContain(`Merge #${ana.customer_id} does not exist.`);
-    expect(wrong.stderr).toContain(`#${ana.customer_id} is a customer: their merges not undone are #${mergeId}. Undo one with: clientele customers unmerge ${mergeId}`);
+    expect(wrong.stderr).toContain(`#${ana.customer_id} is a customer: their merges not undone are #${mergeId}. Undo one with: ${suggestedCommand(context.db, `customers unmerge ${mergeId}`)}`);
 
     const shownText = (await cli(['customers', 'show', String(ana.customer_id)])).stdout;
     expect(shownText).toMatch(/^consent\s+email (yes|no|unknown), SMS (yes|no|unknown), profiling (yes|no|unknown)$/m);
@@ -61,6 +62,6 @@ describeEachCliStore('clientele customers, for support work', (context) => {
     expect({ code: unknown.code, stderr: unknown.stderr }).toEqual({ code: 1, stderr: expect.stringContaining('No customer has the email "nobody@example.com"') });
     const name = await cli(['customers', 'show', 'Ana']);
     expect(name.code).toBe(1);
-    expect(name.stderr).toContain('clientele customers list -q "Ana"');
+    expect(name.stderr).toContain(suggestedCommand(context.db, 'customers list -q "Ana"'));
   }, 240_000);
 });

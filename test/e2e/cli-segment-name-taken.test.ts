@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachCliStore, runCliInProcess } from '../helpers/cli-in-process.js';
+import { suggestedCommand } from '../helpers/suggested-command.js';
 
 // A script reads the exit code: 1 says the same command will be refused again, so change it.
 describeEachCliStore('clientele segments create: a name another segment has', (context) => {
@@ -19,7 +20,7 @@ describeEachCliStore('clientele segments create: a name another segment has', (c
     expect(error).toMatchObject({ code: 'SEGMENT_NAME_EXISTS', field: 'name', segmentId });
     expect(error.message).toBe(
       `A segment named "VIPs" already exists (#${segmentId}): choose another name, or change segment #${segmentId} instead ` +
-        `(\`clientele segments update ${segmentId} --filter …\`, or PATCH /api/segments/${segmentId}), or delete it (\`clientele segments delete ${segmentId}\`, or DELETE /api/segments/${segmentId}) first.`,
+        `(\`${suggestedCommand(context.db, `segments update ${segmentId} --filter …`)}\`, or PATCH /api/segments/${segmentId}), or delete it (\`${suggestedCommand(context.db, `segments delete ${segmentId}`)}\`, or DELETE /api/segments/${segmentId}) first.`,
     );
 
     const other = JSON.parse((await cli('--json', 'segments', 'create', 'Regulars', '--filter', '{"and": []}')).stdout).segment.segment_id as number;
@@ -27,7 +28,7 @@ describeEachCliStore('clientele segments create: a name another segment has', (c
     expect(renamed.code).toBe(1);
     expect(renamed.stderr).toContain(
       `A segment named "VIPs" already exists (#${segmentId}): choose another name, or free it first: rename segment #${segmentId} ` +
-        `(\`clientele segments update ${segmentId} --name …\`, or PATCH /api/segments/${segmentId}) or delete it (\`clientele segments delete ${segmentId}\`, or DELETE /api/segments/${segmentId}).`,
+        `(\`${suggestedCommand(context.db, `segments update ${segmentId} --name …`)}\`, or PATCH /api/segments/${segmentId}) or delete it (\`${suggestedCommand(context.db, `segments delete ${segmentId}`)}\`, or DELETE /api/segments/${segmentId}).`,
     );
 
     expect((await cli('segments', 'delete', String(segmentId))).code).toBe(0);

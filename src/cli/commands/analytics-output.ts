@@ -1,5 +1,6 @@
 import { emptyRfmScores, untrackedStages, type AnalyzeResult, type Cohort, type LifecycleFunnel, type LifecycleReport, type RfmReport, type TypesReport } from '../../analytics/index.js';
 import { money, table } from '../format.js';
+import { clienteleCommand } from '../store-command.js';
 
 /** Human renderings of `analyze` and the reports; --json prints the results as they are. */
 
@@ -24,7 +25,7 @@ export function analyzeText(result: AnalyzeResult, context: AnalyzeContext): str
     `  types entered ${result.typeChanges.entered.toLocaleString('en')}, left ${result.typeChanges.left.toLocaleString('en')}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
     // an alert raised by an earlier run (or an order) is still open but not new: both said, so 0 new does not read as none to see
     `  new alerts: ${alertCountsText(result.alerts.new)}`,
-    `  open alerts, new ones included: ${alertCountsText(result.alerts.open)} (clientele report alerts)`,
+    `  open alerts, new ones included: ${alertCountsText(result.alerts.open)} (${clienteleCommand('report alerts')})`,
     ...vipLines(result.vipCutoffs, context),
   ].join('\n');
 }
@@ -39,7 +40,7 @@ function vipLines(vip: AnalyzeResult['vipCutoffs'], context: AnalyzeContext): st
   const countsRevenue = vip.basis !== 'frequency';
   const countsDays = vip.basis !== 'revenue';
   if (!context.hasPrices && !countsDays) {
-    return ['  no revenue in this data (every amount is 0): VIP by revenue finds no one; rank by purchase days with', `  clientele policy set '{"vip":{"basis":"frequency"}}'`];
+    return ['  no revenue in this data (every amount is 0): VIP by revenue finds no one; rank by purchase days with', `  ${clienteleCommand(`policy set '{"vip":{"basis":"frequency"}}'`)}`];
   }
   const noPricesLines = !context.hasPrices && countsRevenue ? ['  no revenue in this data (every amount is 0): VIP by revenue finds no one, so VIPs are those by purchase days alone'] : [];
   // no one reaches a cut-off only when no one spent or bought on two days in the window (the top customer reaches it)
@@ -59,8 +60,8 @@ function vipLines(vip: AnalyzeResult['vipCutoffs'], context: AnalyzeContext): st
 }
 
 export function typesText(report: TypesReport): string {
-  if (report.asOf === null) return 'No analysis yet: run `clientele analyze`.';
-  if (report.customers === 0) return `The analysis as of ${report.asOfDay} found no customers: import customers and orders (\`clientele import orders FILE\`), then run \`clientele analyze\` again.`;
+  if (report.asOf === null) return `No analysis yet: run \`${clienteleCommand('analyze')}\`.`;
+  if (report.customers === 0) return `The analysis as of ${report.asOfDay} found no customers: import customers and orders (\`${clienteleCommand('import orders FILE')}\`), then run \`${clienteleCommand('analyze')}\` again.`;
   const share = (value: number | null) => (value === null ? '' : percent(value));
   return [
     `${report.customers.toLocaleString('en')} customers, as of ${report.asOfDay} (a customer may hold several types, so shares add up past 100%)`,
@@ -83,7 +84,7 @@ export function typesText(report: TypesReport): string {
 }
 
 export function rfmText(report: RfmReport): string {
-  if (report.customers === 0) return 'No RFM scores yet: run `clientele analyze`.';
+  if (report.customers === 0) return `No RFM scores yet: run \`${clienteleCommand('analyze')}\`.`;
   const cell = new Map(report.grid.map((row) => [`${row.r}:${row.f}`, row.customers]));
   const scores = [5, 4, 3, 2, 1];
   return [

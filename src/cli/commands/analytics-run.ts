@@ -5,6 +5,7 @@ import {
 } from '../../analytics/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { keyValues } from '../format.js';
+import { clienteleCommand } from '../store-command.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import { readAnalysisSettings } from '../../analytics/settings.repo.js';
 import { analyzeText, cohortsText, lifecycleText, rfmText, typesText } from './analytics-output.js';
@@ -25,7 +26,7 @@ export async function runAnalyze(runtime: CliRuntime, options: { asOf?: string }
 
 /** A past --as-of is not a look back beside today's figures: it replaces them, which a list or export read next would not otherwise say. */
 const replacedUntilNextAnalysis = (day: string) => `Customer types, RFM segments and saved segments' members are now those of ${day}, until the next analysis: `
-  + `customer lists, reports and exports show that day's (\`clientele analyze\` without --as-of brings back the latest day's).`;
+  + `customer lists, reports and exports show that day's (\`${clienteleCommand('analyze')}\` without --as-of brings back the latest day's).`;
 
 export async function runReportTypes(runtime: CliRuntime): Promise<void> {
   runtime.print(await runtime.withStore(({ db }) => reportTypes(db)), typesText);

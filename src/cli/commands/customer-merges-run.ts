@@ -3,10 +3,11 @@ import type { Database } from '../../db/schema.js';
 import { listMerges, mergeCustomers, undoMerge } from '../../customers/merge.service.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
+import { clienteleCommand } from '../store-command.js';
 
 export async function runCustomersMerge(runtime: CliRuntime, keepId: number, otherId: number): Promise<void> {
   const result = await runtime.withStore(({ db, actor }) => mergeCustomers(db, keepId, otherId, actor));
-  runtime.print(result, (r) => `Merged customer #${otherId} into #${keepId} (merge #${r.mergeId}). Undo with: clientele customers unmerge ${r.mergeId}`);
+  runtime.print(result, (r) => `Merged customer #${otherId} into #${keepId} (merge #${r.mergeId}). Undo with: ${clienteleCommand(`customers unmerge ${r.mergeId}`)}`);
 }
 
 export async function runCustomersUnmerge(runtime: CliRuntime, mergeId: number): Promise<void> {
@@ -24,6 +25,6 @@ async function rethrowNamingMerges(db: Kysely<Database>, number: number, error: 
   const undoable = merges.filter((merge) => merge.undone_at === null).map((merge) => Number(merge.merge_id));
   if (undoable.length === 0) throw error;
   const ids = undoable.map((id) => `#${id}`).join(', ');
-  throw new AppError('CUSTOMER_MERGE_NOT_FOUND', `${error.message} #${number} is a customer: their merges not undone are ${ids}. Undo one with: clientele customers unmerge ${undoable[0]}`,
+  throw new AppError('CUSTOMER_MERGE_NOT_FOUND', `${error.message} #${number} is a customer: their merges not undone are ${ids}. Undo one with: ${clienteleCommand(`customers unmerge ${undoable[0]}`)}`,
     { ...error.details, customerId: number, customerMergeIds: undoable });
 }

@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import type { CustomerOrContact } from './customers.js';
 import { keyValues, table } from '../format.js';
+import { clienteleCommand } from '../store-command.js';
 import { noPricesNote, priced } from './unpriced-money.js';
 
 /** A date column (a calendar day read as UTC midnight): the day itself, not that instant in the store's zone, a day early west of UTC. */
@@ -73,14 +74,14 @@ export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOr
         first_purchase: traits.first_purchase_at, last_purchase: traits.last_purchase_at, first_interest: traits.first_interest_at,
       }) : '(none)',
       ...(traits && !r.hasPrices ? [noPricesNote] : []),
-      '', 'type:', r.types ? `${r.types.types.join(' + ')} — ${r.types.explanation}` : '(not analysed yet: clientele analyze)',
+      '', 'type:', r.types ? `${r.types.types.join(' + ')} — ${r.types.explanation}` : `(not analysed yet: ${clienteleCommand('analyze')})`,
       '', 'RFM:', rfmText(r.rfm, r.hasPrices),
       '', 'persona:', personaText(r.persona, r.customer.consent_profiling),
       '', 'prediction:', prediction ? keyValues({
         // the day its P(alive) describes: the type above judges by P(alive) as of the analysis's own day
         as_of: calendarDay(prediction.as_of), p_alive: prediction.p_alive === null ? notEstimated : Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk ?? notEstimated, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
         expected_spend_per_order: amount(prediction.expected_spend_minor), clv: amount(prediction.clv_minor), next_purchase: calendarDay(prediction.next_purchase_day),
-      }) : '(none yet: clientele models predict)',
+      }) : `(none yet: ${clienteleCommand('models predict')})`,
       '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: timelineTime(t, timeZone), kind: t.kind, title: timelineTitle(t, timeZone) }))),
     ].join('\n');
   });
@@ -124,7 +125,7 @@ function rfmText(rfm: RfmScore | null, hasPrices: boolean): string {
 function personaText(persona: { persona_id: number; name: string } | null, consentProfiling: boolean | null): string {
   if (persona) return `${persona.name} (#${persona.persona_id})`;
   if (consentProfiling !== true) return '(none: the customer has not agreed to profiling)';
-  return '(none: not a buyer, or not placed yet — clientele personas discover, or clientele personas assign)';
+  return `(none: not a buyer, or not placed yet — ${clienteleCommand('personas discover')}, or ${clienteleCommand('personas assign')})`;
 }
 
 /** The customer's current types with the reason a person reads; null before their first analysis. */

@@ -11,6 +11,7 @@ import { formatMoney } from '../../core/money.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import type { CliRuntime } from '../runtime.js';
 import { grouped, shellQuoted, table } from '../format.js';
+import { clienteleCommand } from '../store-command.js';
 import { noPricesNote, priced } from './unpriced-money.js';
 import { storeAmountOf } from './amount-options.js';
 import type { ListOptions } from './customers.js';
@@ -47,7 +48,7 @@ async function checkedListQuery(runtime: CliRuntime, options: ListOptions): Prom
     const saved = await savedSegmentNamed(runtime, options.segment.trim()).catch(() => null);
     if (saved === null) throw error;
     throw new AppError('CLI_ARGUMENT_INVALID', `--segment: ${JSON.stringify(options.segment.trim())} is the name of a saved segment, not an RFM segment: `
-      + `list its members with clientele segments members ${shellQuoted(saved)}. --segment takes an RFM segment: ${rfmSegmentNames.join(', ')}.`, { field: '--segment' });
+      + `list its members with ${clienteleCommand(`segments members ${shellQuoted(saved)}`)}. --segment takes an RFM segment: ${rfmSegmentNames.join(', ')}.`, { field: '--segment' });
   }
 }
 

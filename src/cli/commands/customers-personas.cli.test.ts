@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { suggestedCommand } from '../../../test/helpers/suggested-command.js';
 import { plantPopulation } from '../../../test/fixtures/segments/planted-population.js';
 import { fixedClock } from '../../core/clock.js';
 import { ingestRecords } from '../../ingest/ingest-batch.service.js';
@@ -27,12 +28,14 @@ describeEachCliStore('clientele customers and personas, as a person reads them',
   it('lists no personas before the first discovery as an empty state that says what to do, and succeeds', async () => {
     const text = await runCliInProcess(context.db, ['personas', 'list']);
     expect({ exitCode: text.exitCode, error: text.error }).toEqual({ exitCode: 0, error: null });
-    expect(text.stdout).toMatch(/^No personas have been discovered yet, and `clientele personas discover` cannot run yet\. Persona discovery needs at least 24 buyers who agreed to profiling; this store has no buyers yet: personas group buyers by what they buy and how, so they need orders\. Import the store's orders first/);
+    const lead = `No personas have been discovered yet, and \`${suggestedCommand(context.db, 'personas discover')}\` cannot run yet. `;
+    expect(text.stdout.slice(0, lead.length)).toBe(lead);
+    expect(text.stdout).toMatch(/ cannot run yet\. Persona discovery needs at least 24 buyers who agreed to profiling; this store has no buyers yet: personas group buyers by what they buy and how, so they need orders\. Import the store's orders first/);
     // how consent is recorded is no help before anyone has bought
     expect(text.stdout).not.toContain('Consent is recorded by');
     const listed = await runCliInProcess(context.db, ['--json', 'personas', 'list']);
     expect(listed.exitCode).toBe(0);
-    expect(JSON.parse(listed.stdout)).toMatchObject({ model: null, personas: [], reason: expect.stringContaining('clientele personas discover'), discovery: { minimumBuyers: 24, buyers: 0 } });
+    expect(JSON.parse(listed.stdout)).toMatchObject({ model: null, personas: [], reason: expect.stringContaining(suggestedCommand(context.db, 'personas discover')), discovery: { minimumBuyers: 24, buyers: 0 } });
   }, 120_000);
 
   it('says revenue is not recorded in a store whose orders carry no prices, in the list and the profile', async () => {

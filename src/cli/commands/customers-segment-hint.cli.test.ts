@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { rfmSegmentNames } from '../../analytics/rfm-segments.js';
 import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { suggestedCommand } from '../../../test/helpers/suggested-command.js';
 
 // --segment is the RFM segment of the last analysis; a saved segment's name there meant its members
 describeEachCliStore('clientele customers list --segment with a saved segment\'s name', (context) => {
@@ -23,16 +24,16 @@ describeEachCliStore('clientele customers list --segment with a saved segment\'s
       expect(result.exitCode).not.toBe(0);
       expect(result.error).toMatchObject({
         code: 'CLI_ARGUMENT_INVALID', details: { field: '--segment' },
-        message: `--segment: "${typed}" is the name of a saved segment, not an RFM segment: list its members with clientele segments members "Big spenders". `
+        message: `--segment: "${typed}" is the name of a saved segment, not an RFM segment: list its members with ${suggestedCommand(context.db, 'segments members "Big spenders"')}. `
           + `--segment takes an RFM segment: ${rfmSegmentNames.join(', ')}.`,
       });
-      expect(result.stderr).toContain('clientele segments members "Big spenders"');
+      expect(result.stderr).toContain(suggestedCommand(context.db, 'segments members "Big spenders"'));
     }
   }, 60_000);
 
   it('quotes a name for the shell when double quotes would not keep it whole', async () => {
     const result = await list('--json', '--segment', "Ayu's friends");
-    expect(result.error).toMatchObject({ code: 'CLI_ARGUMENT_INVALID', message: expect.stringContaining("clientele segments members 'Ayu'\\''s friends'.") });
+    expect(result.error).toMatchObject({ code: 'CLI_ARGUMENT_INVALID', message: expect.stringContaining(`${suggestedCommand(context.db, "segments members 'Ayu'\\''s friends'")}.`) });
   }, 60_000);
 
   it('names only the RFM segments for a name no saved segment has, and lists by a real one', async () => {

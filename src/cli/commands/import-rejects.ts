@@ -1,5 +1,6 @@
 import type { ImportSummary } from '../../ingest/import-file.service.js';
 import { reasonWithOtherProblems } from '../../ingest/rejects-file.js';
+import { withStoreInCommands } from '../store-command.js';
 
 const count = (n: number) => n.toLocaleString('en');
 
@@ -19,4 +20,19 @@ export function formatRejectCounts(summary: Pick<ImportSummary, 'rejected' | 're
     lines.push(`  ${code.padEnd(codeWidth)}  ${rowsOf(rows).padStart(rowsWidth)}${what}`);
   }
   return lines;
+}
+
+type ReasonWithOthers = { reason: string; also?: Array<{ reason: string }> };
+
+const runnable = <T extends ReasonWithOthers>(reject: T): T => ({
+  ...reject, reason: withStoreInCommands(reject.reason), ...(reject.also ? { also: reject.also.map((problem) => ({ ...problem, reason: withStoreInCommands(problem.reason) })) } : {}),
+});
+
+/** The summary's reasons (text and --json) with the commands they suggest naming this store (`clientele --db ./riga rates set EUR <rate>`). */
+export function withRunnableReasons<T extends Pick<ImportSummary, 'rejectsSample' | 'rejectCounts'>>(summary: T): T {
+  return {
+    ...summary,
+    rejectsSample: summary.rejectsSample.map(runnable),
+    rejectCounts: summary.rejectCounts.map((count) => ({ ...count, first: count.first && runnable(count.first) })),
+  };
 }

@@ -4,8 +4,9 @@ import { importFile, type ImportSummary } from '../../ingest/import-file.service
 import { parseMappingArguments } from '../../ingest/rows/index.js';
 import type { CliRuntime } from '../runtime.js';
 import { formatColumns } from './import-columns.js';
-import { formatRejectCounts } from './import-rejects.js';
+import { formatRejectCounts, withRunnableReasons } from './import-rejects.js';
 import type { ImportOptions } from './import.js';
+import { clienteleCommand } from '../store-command.js';
 
 /** A progress bar on a terminal; loaded only there (a log or a pipe gets plain lines). */
 async function progressBarFor(runtime: CliRuntime) {
@@ -18,7 +19,7 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
   const rejectsPath = options.rejects ?? `${file}.rejects.csv`;
   // A clean run removes the previous run's rejects file, which would otherwise read as this run's.
   const hadRejectsFile = existsSync(rejectsPath);
-  const summary = await runtime.withStore(async ({ db, actor, clock }) => {
+  const imported = await runtime.withStore(async ({ db, actor, clock }) => {
     const bar = await progressBarFor(runtime);
     let started = false;
     try {
@@ -41,6 +42,7 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
       bar?.stop();
     }
   }, { bulk: true });
+  const summary = withRunnableReasons(imported);
   if (summary.rejected > 0) runtime.markDataErrors();
   runtime.print(summary, (result) => {
     const text = formatSummary(result);
@@ -78,7 +80,7 @@ export function formatSummary(summary: ImportSummary): string {
     lines.push(`Dates (${dates.field}, column "${dates.column}") read as ${dates.format} (${why}); if that is wrong, import again with --date-format ${dates.otherOrder}`);
   }
   if (summary.joinedStubs > 0) {
-    lines.push(`Joined ${summary.joinedStubs} customer${summary.joinedStubs === 1 ? '' : 's'} known only from orders or events into the customers their rows describe (each a merge; undo with \`clientele customers unmerge <mergeId>\`):`);
+    lines.push(`Joined ${summary.joinedStubs} customer${summary.joinedStubs === 1 ? '' : 's'} known only from orders or events into the customers their rows describe (each a merge; undo with \`${clienteleCommand('customers unmerge <mergeId>')}\`):`);
     for (const join of summary.joinsSample.slice(0, 5)) lines.push(`  line ${join.line}: #${join.mergedCustomerIds.join(', #')} into #${join.customerId} (merge ${join.mergeIds.join(', ')})`);
   }
   lines.push(...formatRejectCounts(summary));

@@ -3,6 +3,7 @@ import { formatMoney } from '../../core/money.js';
 import { loadMoneyFormat } from '../../analytics/index.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { keyValues, money, table } from '../format.js';
+import { clienteleCommand } from '../store-command.js';
 import type { OrderReference } from './orders.js';
 
 /**
@@ -28,7 +29,7 @@ export async function runOrdersShow(runtime: CliRuntime, order: OrderReference):
     }),
     '', 'lines:', table(row.lines.map((line) => ({ no: line.line_no, sku: line.sku, product: line.product_name, category: line.category, quantity: line.quantity, unit_price: money(line.unit_price_minor) }))),
     ...(row.also_from_sources?.length ? ['', ...row.also_from_sources.map((match) =>
-      `Also order ${match.external_id} from source ${match.source} (store order #${match.order_id}): clientele orders show ${orderReferenceWord(match.source, match.external_id)}`)] : []),
+      `Also order ${match.external_id} from source ${match.source} (store order #${match.order_id}): ${clienteleCommand(`orders show ${orderReferenceWord(match.source, match.external_id)}`)}`)] : []),
   ].join('\n'));
 }
 

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { suggestedCommand } from '../../../test/helpers/suggested-command.js';
 import { fixedClock } from '../../core/clock.js';
 import { ingestRecords } from '../../ingest/ingest-batch.service.js';
 import { orderReferenceWord } from '../../orders/index.js';
@@ -87,8 +88,8 @@ describeEachCliStore('clientele orders show', (context) => {
     expect(text.stdout).toMatch(/^external_id\s+W-1$/m);
     const [shop, web] = sourceOrders;
     expect(text.stdout.trimEnd().split('\n').slice(-2)).toEqual([
-      `Also order ${id} from source shop (store order #${shop!.order_id}): clientele orders show shop:${id}`,
-      `Also order ${id} from source web (store order #${web!.order_id}): clientele orders show web:${id}`,
+      `Also order ${id} from source shop (store order #${shop!.order_id}): ${suggestedCommand(context.db, `orders show shop:${id}`)}`,
+      `Also order ${id} from source web (store order #${web!.order_id}): ${suggestedCommand(context.db, `orders show web:${id}`)}`,
     ]);
     // the source's order itself, by source:id, as the hint says
     const named = await runCliInProcess(context.db, ['--json', 'orders', 'show', `web:${id}`]);
@@ -107,7 +108,7 @@ describeEachCliStore('clientele orders show', (context) => {
       code: 'ORDER_LOOKUP_AMBIGUOUS',
       details: { field: 'order', matches: matches.map((row) => ({ source: row.source, external_id: '2001', order_id: Number(row.order_id) })) },
     });
-    expect(result.stderr).toContain(`The store has no order #2001, and several sources gave an order the id "2001": shop:2001 (store order #${matches[0]!.order_id}), web:2001 (store order #${matches[1]!.order_id}). Give the one meant as source:id, e.g. clientele orders show shop:2001.`);
+    expect(result.stderr).toContain(`The store has no order #2001, and several sources gave an order the id "2001": shop:2001 (store order #${matches[0]!.order_id}), web:2001 (store order #${matches[1]!.order_id}). Give the one meant as source:id, e.g. ${suggestedCommand(context.db, 'orders show shop:2001')}.`);
     const json = await runCliInProcess(context.db, ['--json', 'orders', 'show', '2001']);
     expect(json.exitCode).toBe(1);
     expect(json.error).toMatchObject({ code: 'ORDER_LOOKUP_AMBIGUOUS' });

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { suggestedCommand } from '../../../test/helpers/suggested-command.js';
 import { plantPopulation } from '../../../test/fixtures/segments/planted-population.js';
 
 // A store like the bundled CDNOW one: plenty of buyers, none of whom was ever asked about profiling.
@@ -10,8 +11,8 @@ describeEachCliStore('clientele personas on a store whose buyers never agreed to
     expect(withoutConsent).toBeGreaterThanOrEqual(24);
     const listed = await runCliInProcess(context.db, ['personas', 'list']);
     expect({ exitCode: listed.exitCode, error: listed.error }).toEqual({ exitCode: 0, error: null });
-    expect(listed.stdout).not.toContain('Run `clientele personas discover`');
-    expect(listed.stdout).toContain('`clientele personas discover` cannot run yet');
+    expect(listed.stdout).not.toContain('Run `clientele');
+    expect(listed.stdout).toContain(`\`${suggestedCommand(context.db, 'personas discover')}\` cannot run yet`);
     expect(listed.stdout).toContain(`needs at least 24 buyers who agreed to profiling; this store has 0 (and ${withoutConsent} more who have not agreed to profiling)`);
     expect(listed.stdout).toContain(`the recorded consent of 24 of the ${withoutConsent} buyers who have not agreed would let it run`);
     expect(listed.stdout).toContain('--consent-profiling yes');
@@ -25,7 +26,7 @@ describeEachCliStore('clientele personas on a store whose buyers never agreed to
   it('sends the reader to discover once enough buyers agree, and the discovery then runs', async () => {
     await context.withStore((store) => store.db.updateTable('customer').set({ consent_profiling: true }).execute());
     const listed = await runCliInProcess(context.db, ['personas', 'list']);
-    expect(listed.stdout).toMatch(/^No personas have been discovered yet\. Run `clientele personas discover` to find them: this store has enough buyers who agreed to profiling\.$/m);
+    expect(listed.stdout.split('\n')).toContain(`No personas have been discovered yet. Run \`${suggestedCommand(context.db, 'personas discover')}\` to find them: this store has enough buyers who agreed to profiling.`);
     const discovered = await runCliInProcess(context.db, ['--json', 'personas', 'discover', '--k', '2']);
     expect(discovered.error).toBeNull();
     expect(JSON.parse(discovered.stdout).withoutConsent).toBe(0);

@@ -9,6 +9,7 @@ import { keyValues, money, table } from '../format.js';
 import { idOf } from '../option-values.js';
 import { readFilterOption } from './filter-option.js';
 import { checkDayOrInstant } from './date-options.js';
+import { clienteleCommand, withStoreInCommands } from '../store-command.js';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const shares = (entries: Array<{ label: string; share: number }> | null | undefined) => (entries ?? []).map((entry) => `${entry.label} ${percent(entry.share)}`).join(', ');
@@ -18,7 +19,7 @@ function profileLines(profile: PersonaProfile): Record<string, unknown> {
     size: `${profile.size} (${percent(profile.share)} of buyers, ${percent(profile.revenueShare)} of revenue)`,
     age: profile.age.median === null ? 'unknown' : `median ${profile.age.median}, mean ${profile.age.mean?.toFixed(1)} (known for ${percent(profile.age.knownShare)})`,
     income: shares(profile.incomes), cities: shares(profile.topCities), channels: shares(profile.channels), categories: shares(profile.categories),
-    customer_types: profile.customerTypes === null ? '(run clientele analyze)' : shares(profile.customerTypes),
+    customer_types: profile.customerTypes === null ? `(run ${clienteleCommand('analyze')})` : shares(profile.customerTypes),
     orders: profile.averageOrders.toFixed(1), revenue: money(Math.round(profile.averageRevenueMinor)),
     traits: profile.traits.map((trait) => `${trait.word} (${trait.difference > 0 ? '+' : ''}${trait.difference.toFixed(2)} sd)`).join(', '),
   };
@@ -43,16 +44,17 @@ export async function runPersonasDiscover(runtime: CliRuntime, options: { k?: nu
 type NoPersonas = { model: null; personas: []; reason: string; discovery: DiscoveryReadiness };
 
 // where a marketer records a customer's consent from the command line
-const recordingConsent = 'Consent is recorded by importing customers with a consent_profiling column (`clientele import customers <file>`) or by `clientele customers update <id> --consent-profiling yes`.';
+const recordingConsent = () => `Consent is recorded by importing customers with a consent_profiling column (\`${clienteleCommand('import customers <file>')}\`) or by \`${clienteleCommand('customers update <id> --consent-profiling yes')}\`.`;
 
 /** What to do next: discover, or (when a discovery would be refused) why not and what would make it possible. */
 function noPersonasReason(discovery: DiscoveryReadiness): string {
   const shortfall = discoveryShortfall(discovery);
+  const shortfallText = shortfall === null ? null : withStoreInCommands(shortfall);
   // a store with no buyers at all needs orders: how consent is recorded would point the wrong way
   const hasNoBuyers = discovery.buyers === 0 && discovery.withoutConsent === 0;
-  if (shortfall !== null) return `No personas have been discovered yet, and \`clientele personas discover\` cannot run yet. ${shortfall}${hasNoBuyers ? '' : ` ${recordingConsent}`}`;
+  if (shortfallText !== null) return `No personas have been discovered yet, and \`${clienteleCommand('personas discover')}\` cannot run yet. ${shortfallText}${hasNoBuyers ? '' : ` ${recordingConsent()}`}`;
   const leftOut = discovery.withoutConsent > 0 ? ` (and ${discovery.withoutConsent.toLocaleString('en')} more who have not agreed to profiling)` : '';
-  return `No personas have been discovered yet. Run \`clientele personas discover\` to find them: this store has enough buyers who agreed to profiling${leftOut}.`;
+  return `No personas have been discovered yet. Run \`${clienteleCommand('personas discover')}\` to find them: this store has enough buyers who agreed to profiling${leftOut}.`;
 }
 
 export async function runPersonasList(runtime: CliRuntime): Promise<void> {

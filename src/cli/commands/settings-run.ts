@@ -5,6 +5,7 @@ import { readFixedSettings, setupSettings, type FixedSettings, type SetupSetting
 import { storeSettingsChangeSchema } from '../../settings/settings.schemas.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues } from '../format.js';
+import { clienteleCommand } from '../store-command.js';
 import type { SetOptions } from './settings.js';
 
 const optionOfField: Record<string, string> = { name: '--name', currency: '--currency', timeZone: '--time-zone', defaultCountry: '--country' };
@@ -28,14 +29,18 @@ function currencyName(code: string): string {
   }
 }
 
+/** Two example values of each setting: the example shows the first one the store does not already have, so it is never a change to nothing. */
+const exampleValues: Record<SetupSetting, [string, string]> = { currency: ['EUR', 'USD'], timeZone: ['Europe/Riga', 'Asia/Jakarta'], defaultCountry: ['LV', 'ID'] };
+
 /** Which settings can still change and how, and why the others cannot. */
-function changeability(fixed: FixedSettings): string {
+function changeability(current: Record<SetupSetting, string>, fixed: FixedSettings): string {
   const free = setupSettings.filter((key) => !fixed[key]);
   const lines = setupSettings.flatMap((key) => (fixed[key] ? [`The ${labelOf[key]} is fixed: ${fixed[key]!.message}.`] : []));
   if (free.length > 0) {
-    const example = { currency: '--currency EUR', timeZone: '--time-zone Europe/Riga', defaultCountry: '--country LV' };
-    lines.push(`The ${listOf(free.map((key) => labelOf[key]))} can change while nothing stored depends on ${free.length === 1 ? 'it' : 'them'}, e.g. \`clientele settings set ${free.map((key) => example[key]).join(' ')}\`.`);
+    const example = (key: SetupSetting) => `${optionOfField[key]} ${exampleValues[key].find((value) => value.toLowerCase() !== current[key].toLowerCase())}`;
+    lines.push(`The ${listOf(free.map((key) => labelOf[key]))} can change while nothing stored depends on ${free.length === 1 ? 'it' : 'them'}, e.g. \`${clienteleCommand(`settings set ${free.map(example).join(' ')}`)}\`.`);
   }
+  // a new store's command: not this store's --db
   if (free.length < setupSettings.length) lines.push('For other settings, start a new store with CLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and CLIENTELE_DEFAULT_COUNTRY set (or `clientele settings set` before its first import).');
   return lines.join('\n');
 }
@@ -49,7 +54,7 @@ function changeText(result: StoreSettingsChangeResult): string {
   if (changes.length === 0) return `Nothing to change: the store already has currency ${result.currency}, time zone ${result.timeZone}, phone country ${result.defaultCountry}.`;
   const lines = [`Store settings changed: ${changes.join(', ')}.`];
   if (result.ratesCleared.length > 0) {
-    lines.push(`Exchange rates removed (they were into ${result.changed.currency!.from}): ${result.ratesCleared.join(', ')}. Set them again into ${result.currency} with \`clientele rates set <currency> <rate>\`.`);
+    lines.push(`Exchange rates removed (they were into ${result.changed.currency!.from}): ${result.ratesCleared.join(', ')}. Set them again into ${result.currency} with \`${clienteleCommand('rates set <currency> <rate>')}\`.`);
   }
   return lines.join('\n');
 }
@@ -64,7 +69,7 @@ export async function runSettingsShow(runtime: CliRuntime): Promise<void> {
       name: r.name, currency: `${r.currency} (${currencyName(r.currency)})`, time_zone: r.timeZone, phone_country: `${r.defaultCountry} (for numbers written without a country code)`,
       data: r.isSynthetic ? 'synthetic demo data' : r.dataAsOf ? `public data set ${r.demoDataset ?? ''}, as of ${r.dataAsOf}` : 'your own', store: r.store,
     }),
-    '', changeability(r.fixed),
+    '', changeability(r, r.fixed),
   ].join('\n'));
 }
 

@@ -1,6 +1,7 @@
 import { addDays } from '../../core/clock.js';
 import type { RevenueReport, SummaryReport, TypeMigrationReport } from '../../reports/index.js';
 import { dayClosedByInstant, localTime, money, table } from '../format.js';
+import { clienteleCommand } from '../store-command.js';
 import { percent } from './analytics-output.js';
 
 /** Human renderings of `report summary | revenue | type-migration`; --json prints the reports as the API sends them. */
@@ -50,7 +51,7 @@ export function revenueText(report: RevenueReport): string {
 }
 
 export function typeMigrationText(report: TypeMigrationReport): string {
-  if (report.historyStartsAt === null) return 'No type history yet: run `clientele analyze`.';
+  if (report.historyStartsAt === null) return `No type history yet: run \`${clienteleCommand('analyze')}\`.`;
   const starts = new Date(report.historyStartsAt);
   const moves = report.flows.filter((flow) => flow.fromType !== flow.toType);
   const stayed = report.flows.filter((flow) => flow.fromType === flow.toType).reduce((sum, flow) => sum + flow.customers, 0);

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { AppError } from '../core/errors.js';
+import { shellQuoted } from './format.js';
+
+/**
+ * The store a suggested command must name to reach the store the reader is on. Only a store given
+ * with --db: one from DATABASE_URL or CLIENTELE_DATA_DIR is found again by the same command in the
+ * same shell, and a URL the environment holds (with its password) is not written out.
+ */
+let storeOption: string | null = null;
+let commandNames: ReadonlySet<string> = new Set();
+
+/** Set as a command line runs (its action, or its failure) from the program's parsed --db and its command names. */
+export function suggestCommandsFor(program: Command): void {
+  storeOption = program.opts<{ db?: string }>().db ?? null;
+  commandNames = new Set(program.commands.flatMap((command) => [command.name(), ...command.aliases()]));
+}
+
+/** A word as typed when the shell leaves it alone, else quoted (a postgres:// URL's `?` and `&`, a directory with a space). */
+const shellWord = (text: string) => (/^[\w.,:+@%/=-]+$/.test(text) ? text : shellQuoted(text));
+
+/**
+ * The --db value as a suggestion writes it: a database URL's password is not echoed into output that
+ * may be logged or shared, but stands as `***` for the reader to fill in again.
+ */
+function storeShown(store: string): string {
+  if (!/^postgres(ql)?:\/\//i.test(store)) return store;
+  try {
+    const url = new URL(store);
+    if (url.password === '') return store;
+    url.password = '***';
+    return url.toString();
+  } catch {
+    return store;
+  }
+}
+
+/** `clientele <words>` as the reader can run it on this store: `clientele --db ./riga settings set --country LV`. */
+export function clienteleCommand(words: string): string {
+  return `clientele ${storeOption === null ? '' : `--db ${shellWord(storeShown(storeOption))} `}${words}`;
+}
+
+/**
+ * The `clientele <command> …` a domain wrote into a message (an error, an import reject's reason)
+ * given the store option too; one that names its own store (`clientele --db ./demo-store …`) is kept.
+ */
+export function withStoreInCommands(text: string): string {
+  if (storeOption === null) return text;
+  return text.replace(/\bclientele ([a-z][a-z-]*)/g, (match, command: string) => (commandNames.has(command) ? clienteleCommand(command) : match));
+}
+
+/**
+ * A failure's message and hint with runnable commands. SETTINGS_FIXED_CONFLICT's command is for a
+ * new store, not this one (whose settings it just refused to change), so it is left as written.
+ */
+export function withStoreInError(error: AppError): AppError {
+  if (storeOption === null || error.code === 'SETTINGS_FIXED_CONFLICT') return error;
+  const hint = typeof error.details.hint === 'string' ? { hint: withStoreInCommands(error.details.hint) } : {};
+  const shown = new AppError(error.code, withStoreInCommands(error.message), { ...error.details, ...hint });
+  shown.stack = error.stack;
+  return shown;
+}
