@@ -32,7 +32,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   import_run_reject: columns<Database['import_run_reject']>()(['import_id', 'code', 'row_count']),
   import_seen_ref: columns<Database['import_seen_ref']>()(['import_id', 'kind', 'namespace', 'value', 'line', 'customer_id']),
   import_given: columns<Database['import_given']>()(['import_id', 'customer_id', 'fields', 'attributes']),
-  import_order_text: columns<Database['import_order_text']>()(['import_id', 'first_line', 'lines', 'digest_width', 'text_digests']),
+  import_row_text: columns<Database['import_row_text']>()(['import_id', 'first_line', 'lines', 'digest_width', 'text_digests']),
   staff_user: columns<Database['staff_user']>()(['user_id', 'email', 'name', 'role', 'password_hash', 'must_change_password', 'locale', 'disabled_at', 'created_at']),
   user_session: columns<Database['user_session']>()(['session_hash', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at']),
   api_key: columns<Database['api_key']>()(['api_key_id', 'name', 'prefix', 'secret_hash', 'scopes', 'created_by', 'created_at', 'last_used_at', 'revoked_at']),

@@ -233,8 +233,8 @@ export type ImportSeenRefTable = { import_id: number; kind: IdentityKind; namesp
 
 /** Per customer, the fields (a bit each) and attribute names a running customer-file import has given. */
 export type ImportGivenTable = { import_id: number; customer_id: number; fields: number; attributes: string[] | null };
-/** What an orders import remembers of its rows' text between batches (src/ingest/write/order-row-memory.repo.ts). */
-export type ImportOrderTextTable = { import_id: number; first_line: number; lines: number[]; digest_width: number; text_digests: Buffer };
+/** What an orders or events import remembers of its rows' text between batches (src/ingest/write/row-text-memory.repo.ts). */
+export type ImportRowTextTable = { import_id: number; first_line: number; lines: number[]; digest_width: number; text_digests: Buffer };
 
 export type StaffRole = 'owner' | 'admin' | 'marketer' | 'agent' | 'analyst';
 
@@ -315,7 +315,7 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   import_run_reject: ImportRunRejectTable;
   import_seen_ref: ImportSeenRefTable;
   import_given: ImportGivenTable;
-  import_order_text: ImportOrderTextTable;
+  import_row_text: ImportRowTextTable;
   staff_user: StaffUserTable;
   user_session: UserSessionTable;
   api_key: ApiKeyTable;

@@ -13,7 +13,7 @@ import type { InferredDateFormat } from './rows/date-format-guess.js';
 import { knownCurrencyCodes } from '../core/money.js';
 import { addOrderCounts, emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts, type StubJoinRecord, type WriteContext } from './write/index.js';
 import { forgetAbandonedCustomerFiles, forgetCustomerFile } from './write/customer-file-memory.repo.js';
-import { forgetAbandonedOrderRows, forgetOrderRows } from './write/order-row-memory.repo.js';
+import { forgetAbandonedRowTexts, forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 
 /** Rows per transaction: large enough that per-statement costs fade, small enough to keep memory flat (~10 MB). */
@@ -101,7 +101,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const context = await buildIngestContext(db, options.clock, 'import');
   const rates = await readCurrencyRates(db);
   await forgetAbandonedCustomerFiles(db);
-  await forgetAbandonedOrderRows(db);
+  await forgetAbandonedRowTexts(db);
   const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
   const writeContext: WriteContext = { importId, file: options.file, linesOf: 'file', currency: settings.currency, timeZone: settings.timeZone, rates };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);
@@ -167,11 +167,11 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, read: totals.read, rejected });
     }
     if (options.entity === 'customers') await forgetCustomerFile(db, importId);
-    if (options.entity === 'orders') await forgetOrderRows(db, importId);
+    if (remembersRowTexts(options.entity)) await forgetRowTexts(db, importId);
     await finishImportRun(db, importId, 'completed');
   } catch (error) {
     if (options.entity === 'customers') await forgetCustomerFile(db, importId).catch(() => undefined);
-    if (options.entity === 'orders') await forgetOrderRows(db, importId).catch(() => undefined);
+    if (remembersRowTexts(options.entity)) await forgetRowTexts(db, importId).catch(() => undefined);
     await finishImportRun(db, importId, 'failed').catch(() => undefined);
     await rejects.close(false);
     if (isAppError(error)) error.details.file ??= options.file;

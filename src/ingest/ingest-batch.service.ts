@@ -12,7 +12,7 @@ import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from '
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
-import { forgetOrderRows } from './write/order-row-memory.repo.js';
+import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
 
 export const maxBatchRecords = 10_000;
 
@@ -76,7 +76,7 @@ export async function ingestRecords(
     if (!run) {
       // a request is a whole import: what a customer file remembers between batches is not needed after it
       if (entity === 'customers') await forgetCustomerFile(trx, importId);
-      if (entity === 'orders') await forgetOrderRows(trx, importId);
+      if (remembersRowTexts(entity)) await forgetRowTexts(trx, importId);
       await finishImportRun(trx, importId, 'completed');
     }
     const summary: BatchSummary = {

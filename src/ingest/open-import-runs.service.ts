@@ -4,6 +4,7 @@ import { AppError } from '../core/errors.js';
 import type { ImportEntity } from './canonical.js';
 import { addSenderRejects, finishImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
+import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
 
 /**
  * A file sent through the API in several batches (the web app's import) is
@@ -76,7 +77,9 @@ export async function closeImportRun(db: Kysely<Database>, importId: number, out
       throw new AppError('IMPORT_RUN_ENDED_CONFLICT', `Import run ${importId} has already ended (${run.status}).`, { field: 'status' });
     }
     // an interrupted run can still be closed: its sender came back and says how it ended
+    // what its batches remembered for the next one is not needed once it ends, as when a file import ends
     if (run.entity === 'customers') await forgetCustomerFile(trx, importId);
+    if (remembersRowTexts(run.entity)) await forgetRowTexts(trx, importId);
     if (rejectedBySender > 0) await addSenderRejects(trx, importId, rejectedBySender);
     await finishImportRun(trx, importId, outcome);
   });

@@ -45,7 +45,7 @@ describeEachStore('a repeat of a row an earlier batch stored', (context) => {
       reasons: [],
     });
     // what the imports remembered of their rows went with them
-    const remembered = await sql<{ rows: number }>`select count(*)::int as rows from import_order_text`.execute(db());
+    const remembered = await sql<{ rows: number }>`select count(*)::int as rows from import_row_text`.execute(db());
     expect(remembered.rows).toEqual([{ rows: 0 }]);
   });
 

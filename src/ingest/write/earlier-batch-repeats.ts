@@ -10,7 +10,7 @@ import {
 } from './repeated-rows.js';
 import { compareRowText, type TextComparison } from './row-text-digest.js';
 import { valuesOfRow } from '../rows/row-parser.js';
-import { rememberedTextsOf } from './order-row-memory.repo.js';
+import { rememberedTextsOf } from './row-text-memory.repo.js';
 import { inStoreCurrency } from './batch-context.js';
 import { identityTripleKey } from '../../customers/identity-resolution.js';
 import type { CanonicalOrder } from '../canonical.js';
@@ -26,7 +26,7 @@ export type SettleRow = { reject: (order: StagedOrder, why: GroupReject, what: O
 /**
  * Whole-order rows repeating an order an earlier batch of this import stored (that batch counted
  * the order), judged as a repeat of a row in the same batch is, by the text of the row that stored
- * it (import_order_text, order-row-memory.repo.ts): the same text in every column, read or not, is
+ * it (import_row_text, row-text-memory.repo.ts): the same text in every column, read or not, is
  * unchanged and left as it is (its import_line keeps naming the first row); any other is rejected,
  * naming the first field it states otherwise than the stored order, else the first column whose
  * text differs. One that gives its customer or recipient an identity this batch adds (an email the

@@ -6,9 +6,14 @@ import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-lat
 import type { CanonicalEvent, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
-import { differenceText, eventRowDifference, hasUnreadValues, newIdentityDifference, storedEventDifference, type EventAsStored } from './repeated-rows.js';
+import {
+  differenceText, eventRowDifference, hasUnreadValues, newIdentityDifference, storedEventDifference, textDifference, type EventAsStored, type FieldDifference,
+} from './repeated-rows.js';
 import { newIdentityKeysOf } from './earlier-batch-repeats.js';
 import { whereFirstAppeared } from './row-place.js';
+import { valuesOfRow } from '../rows/row-parser.js';
+import { compareRowText, type TextComparison } from './row-text-digest.js';
+import { findRememberedTexts, rememberRowTexts } from './row-text-memory.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -18,6 +23,9 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   const firstRow = new Map<string, CanonicalEvent>();
   // rows that repeat an earlier row of the batch exactly, by that row's line: they stand or fall with it
   const repeatsOf = new Map<number, number[]>();
+  // rows that state an event otherwise than its earlier row of the batch, by that row's line: judged again
+  // against the row that stored it when that row repeats an event an earlier batch stored
+  const differingOf = new Map<number, Array<{ row: CanonicalEvent; reject: Reject }>>();
   const unique = rows.filter((row) => {
     const key = `${row.source}\u0000${row.externalId}`;
     const first = firstRow.get(key);
@@ -29,14 +37,18 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     if (difference === null) repeatsOf.set(first.line, [...(repeatsOf.get(first.line) ?? []), row.line]);
     else {
       const whereFirst = whereFirstAppeared(first.line, context);
-      outcome.rejects.push({
+      const reject: Reject = {
         file: context.file, line: row.line, field: 'event_id', code: 'EVENT_DUPLICATE_IN_FILE', params: { event: row.externalId, firstLine: first.line },
         reason: `Duplicate event ${row.externalId} ${differenceText(difference, whereFirst)}. Keep one row per event.`,
-      });
+      };
+      outcome.rejects.push(reject);
+      differingOf.set(first.line, [...(differingOf.get(first.line) ?? []), { row, reject }]);
     }
     return false;
   });
   if (unique.length === 0) return outcome;
+  // the text of each event's row, for a repeat of it in a later batch: one small insert per batch
+  await rememberRowTexts(db, context, unique);
   const resolution = await planCustomerRefs(db, unique.map((row) => row.customer));
   const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, unique.map((row) => row.occurredAt)));
   const { customerIds } = resolution;
@@ -72,32 +84,60 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   const earlierBatchRepeats: typeof result.rows = [];
   const newIdentityKeys = newIdentityKeysOf(resolution);
   const rowByLine = new Map(unique.map((row) => [row.line, row]));
-  // …and no value in a column no field reads: the first row's text is not kept to compare
-  const addsIdentity = (line: number) => newIdentityDifference(rowByLine.get(line)!, newIdentityKeys) !== null || hasUnreadValues(rowByLine.get(line)!);
+  const isOfThisImport = (row: (typeof result.rows)[number]) => row.event_id === null && row.existing_import_id !== null && Number(row.existing_import_id) === context.importId;
+  // the text of the rows that stored the events this batch repeats, read only when it repeats one
+  const ofThisImport = result.rows.filter(isOfThisImport);
+  const storedTexts = ofThisImport.length === 0 ? new Map<number, Buffer>() : await findRememberedTexts(db, context.importId, ofThisImport.map((row) => Number(row.existing_line)));
+  const textOf = (row: CanonicalEvent, storedLine: number) => comparedText(row, storedTexts.get(storedLine));
+  // the same text as the row that stored it, every column read or not; without that text, no value in a column no field reads
+  const isExactRepeat = (line: number, storedLine: number) => {
+    const text = textOf(rowByLine.get(line)!, storedLine);
+    return newIdentityDifference(rowByLine.get(line)!, newIdentityKeys) === null && (text ? text.isSame : !hasUnreadValues(rowByLine.get(line)!));
+  };
   for (const row of result.rows) {
     if (row.event_id !== null) {
       added.push({ customerId: row.customer_id, eventId: row.event_id });
       outcome.inserted += 1;
-    } else if (row.existing_import_id !== null && Number(row.existing_import_id) === context.importId) {
-      // an earlier batch of this import stored it (repeats within this batch were set apart above): unchanged when
-      // stated alike, an identity this batch adds to its customer (an email the first row did not give) included
-      if (row.is_same && Number(row.existing_customer_id) === Number(row.customer_id) && !addsIdentity(row.line)) outcome.unchanged += 1;
+    } else if (isOfThisImport(row)) {
+      // an earlier batch of this import stored it (repeats within this batch were set apart above): unchanged when its
+      // text is that of the row that stored it, and it adds its customer no identity (an email the first row did not give)
+      if (row.is_same && Number(row.existing_customer_id) === Number(row.customer_id) && isExactRepeat(row.line, Number(row.existing_line))) outcome.unchanged += 1;
       else earlierBatchRepeats.push(row);
     } else if (row.is_same) outcome.unchanged += 1;
     else reject(row.line, { code: 'EVENT_CHANGED', params: {}, reason: 'An event with this id was already imported with different content; events are facts and are not rewritten. Give corrected events a new id.' });
   }
-  if (earlierBatchRepeats.length > 0) {
-    const byLine = new Map(unique.map((row, index) => [row.line, { row, customerId: customerIds[index] }]));
-    const stored = await findStoredEvents(db, earlierBatchRepeats.map((repeat) => byLine.get(repeat.line)!.row));
+  const byLine = new Map(unique.map((row, index) => [row.line, { row, customerId: customerIds[index] }]));
+  const differing = ofThisImport.filter((repeat) => differingOf.has(repeat.line));
+  if (earlierBatchRepeats.length > 0 || differing.length > 0) {
+    const stored = await findStoredEvents(db, [...earlierBatchRepeats, ...differing].map((repeat) => byLine.get(repeat.line)!.row));
+    const storedOf = (row: CanonicalEvent) => stored.get(`${row.source}\u0000${row.externalId}`);
     for (const repeat of earlierBatchRepeats) {
       const { row, customerId } = byLine.get(repeat.line)!;
-      const first = stored.get(`${row.source}\u0000${row.externalId}`);
+      const first = storedOf(row);
       const difference = newIdentityDifference(row, newIdentityKeys) ?? (first ? storedEventDifference({ ...row, customerId }, first) : null);
-      const where = whereFirstAppeared(Number(repeat.existing_line), context, true);
-      reject(repeat.line, {
-        code: 'EVENT_DUPLICATE_IN_FILE', params: { event: row.externalId, firstLine: Number(repeat.existing_line) },
-        reason: `Duplicate event ${row.externalId}${difference ? ` ${differenceText(difference, where)}` : `: it already appeared ${where}`}. Keep one row per event.`,
-      });
+      reject(repeat.line, earlierBatchRepeatReject(row, Number(repeat.existing_line), context, difference, textOf(row, Number(repeat.existing_line))));
+    }
+    // a row stating the event otherwise than the batch's first row, which repeats an event an earlier batch stored, is
+    // judged against the row that stored it, as in one batch with that row, so the outcome does not depend on the batch size
+    for (const repeat of differing) {
+      const { row: first, customerId } = byLine.get(repeat.line)!;
+      const storedLine = Number(repeat.existing_line);
+      for (const { row, reject: differs } of differingOf.get(repeat.line)!) {
+        const text = textOf(row, storedLine);
+        const newIdentity = newIdentityDifference(row, newIdentityKeys);
+        const at = outcome.rejects.indexOf(differs);
+        // its customer stated as the batch's first row states it (else it was not resolved, and only its text can tell)
+        const sameParties = eventRowDifference({ ...first, customer: row.customer }, first) === null;
+        const storedEvent = storedOf(first);
+        const difference = newIdentity ?? (sameParties && storedEvent ? storedEventDifference({ ...row, customerId }, storedEvent) : null);
+        const isExact = newIdentity === null && (text ? text.isSame : sameParties && difference === null && !hasUnreadValues(row));
+        if (isExact && at >= 0) {
+          outcome.rejects.splice(at, 1);
+          outcome.unchanged += 1;
+        } else if (difference !== null || text !== null) {
+          Object.assign(differs, earlierBatchRepeatReject(row, storedLine, context, difference, text));
+        }
+      }
     }
   }
   for (const [line, repeats] of repeatsOf) if (!rejectedLines.has(line)) outcome.unchanged += repeats.length;
@@ -116,6 +156,34 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   await recordArrivalsThroughMergedIdentities(db, 'event', unique.flatMap((row, index) => (rejectedLines.has(row.line) ? [] : [
     { source: row.source, externalId: row.externalId, customerId: customerIds[index], refs: row.customer }])));
   return outcome;
+}
+
+/** How a row's text compares with that of the row that stored its event; null when either is not known. */
+function comparedText(row: CanonicalEvent, digest: Buffer | undefined): TextComparison | null {
+  const values = valuesOfRow.get(row);
+  return values === undefined || digest === undefined ? null : compareRowText(values, digest);
+}
+
+/**
+ * A row repeating an event an earlier batch of its import stored, otherwise: naming the first stored field it states otherwise,
+ * else the column whose text differs from the row that stored it, else the columns that may (its digest cannot tell which).
+ */
+function earlierBatchRepeatReject(
+  row: CanonicalEvent, firstLine: number, context: WriteContext, difference: FieldDifference | null, text: TextComparison | null,
+): Pick<Reject, 'code' | 'params' | 'reason'> {
+  const where = whereFirstAppeared(firstLine, context, true);
+  const differs = difference ?? (text && !text.isSame ? textDifference(row, text.column) : null);
+  const params = { event: row.externalId, firstLine };
+  if (differs) return { code: 'EVENT_DUPLICATE_IN_FILE', params, reason: `Duplicate event ${row.externalId} ${differenceText(differs, where)}. Keep one row per event.` };
+  if (text && !text.isSame) {
+    const columns = Object.keys(valuesOfRow.get(row) ?? {});
+    const named = columns.length > 8 ? `${columns.slice(0, 8).join(', ')} and ${columns.length - 8} more` : columns.join(', ');
+    return {
+      code: 'EVENT_DUPLICATE_IN_FILE', params,
+      reason: `Duplicate event ${row.externalId}: its text differs from the row ${where} in one of the columns ${named}, though every field the event stores is the same. Keep one row per event.`,
+    };
+  }
+  return { code: 'EVENT_DUPLICATE_IN_FILE', params, reason: `Duplicate event ${row.externalId}: it already appeared ${where}. Keep one row per event.` };
 }
 
 /** The stored events of `rows` (by source and id), read only for rows repeating an event an earlier batch of their import stored. */

@@ -11,7 +11,7 @@ import { judgeEarlierBatchRepeats, newIdentityKeysOf } from './earlier-batch-rep
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { countOrders, type OrderFate } from './order-counts.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
-import { rememberOrderRowTexts } from './order-row-memory.repo.js';
+import { rememberOrderRowTexts } from './row-text-memory.repo.js';
 import { recomputeTotalsFromLines, upsertOrderLines, type OrderLinesResult } from './write-order-lines.js';
 
 type Db = Kysely<Database>;
