@@ -108,12 +108,18 @@ export async function countTypeCombinations(db: Kysely<Database>, timeZone: stri
       select types, primary_type, count(*)::int as customers, max(as_of) as row_as_of from customer_type group by types, primary_type
     ), report_day as (
       select ((${typesAsOf(sql`max(row_as_of)`)} - interval '1 millisecond') at time zone ${timeZone}::text)::date as day from combination
-    ), combination_revenue as (
-      -- purchase days summed straight into the few dozen combinations: a sum per customer first
-      -- was a hash of every buyer, which spilled to disk at 100k customers
-      select t.types, t.primary_type, sum(d.amount_minor) as lifetime_revenue,
+    ), customer_revenue as (
+      -- a sum per customer first, then into the few dozen combinations: summing every purchase day straight
+      -- into them hashed a text[] key per purchase day. Read in key order from the purchase days' covering key
+      -- the per-customer sum streams; hashed instead (no visibility map yet) it spills, and still wins
+      -- (100k customers on the server: 1.06-1.15 s before, 0.42 s streamed, 0.60-0.75 s hashed)
+      select d.customer_id, sum(d.amount_minor) as lifetime_revenue,
         sum(d.amount_minor) filter (where d.day > r.day - ${revenueWindowDays}::int) as window_revenue
-      from customer_purchase_day d join report_day r on d.day <= r.day join customer_type t on t.customer_id = d.customer_id
+      from customer_purchase_day d join report_day r on d.day <= r.day
+      group by d.customer_id
+    ), combination_revenue as (
+      select t.types, t.primary_type, sum(b.lifetime_revenue) as lifetime_revenue, sum(b.window_revenue) as window_revenue
+      from customer_revenue b join customer_type t on t.customer_id = b.customer_id
       group by t.types, t.primary_type
     )
     select c.types, c.primary_type, c.customers, ${typesAsOf(sql`c.row_as_of`)} as as_of,
