@@ -96,6 +96,42 @@ describeEachStore('a repeat of a row an earlier batch stored', (context) => {
     ]);
   });
 
+  it('names the row that stored the order when a row differs from an earlier batch\'s repeat of it in its batch', async () => {
+    // at batch size 2 the rows on lines 4 and 5 (and 8 and 9, …) share a batch: the second is judged against the row
+    // that stored the order (line 2, 6, …), whether the first repeats it exactly (G1, K1) or otherwise (H1, L1), as in one batch
+    const outcome = await atEveryBatchSize((id) => [
+      'order_id,customer_id,customer_name,ordered_at,amount',
+      `${id}G1,${id}W1,Ann,2024-06-01T10:00:00Z,100`,
+      `${id}G2,${id}W2,Bea,2024-06-02T10:00:00Z,200`,
+      `${id}G1,${id}W1,Ann,2024-06-01T10:00:00Z,100`,
+      `${id}G1,${id}W1,Ann,2024-06-01T10:00:00Z,150`,
+      `${id}H1,${id}X1,Cid,2024-06-03T10:00:00Z,300`,
+      `${id}H2,${id}X2,Dan,2024-06-04T10:00:00Z,400`,
+      `${id}H1,${id}X1,Cid,2024-06-03T10:00:00Z,310`,
+      `${id}H1,${id}X1,Cid,2024-06-05T10:00:00Z,300`,
+      `${id}K1,${id}Y1,Eve,2024-06-06T10:00:00Z,500`,
+      `${id}K2,${id}Y2,Fay,2024-06-07T10:00:00Z,600`,
+      `${id}K1,${id}Y1,Eve,2024-06-06T10:00:00Z,500`,
+      `${id}K1,${id}Y1,Eva,2024-06-06T10:00:00Z,500`,
+      `${id}L1,${id}Z1,Gus,2024-06-08T10:00:00Z,700`,
+      `${id}L2,${id}Z2,Hal,2024-06-09T10:00:00Z,800`,
+      `${id}L1,${id}Z1,Gus,2024-06-08T10:00:00Z,710`,
+      `${id}L1,${id}Z1,Guy,2024-06-08T10:00:00Z,700`,
+    ]);
+    expect(outcome.counts).toEqual({ read: 16, inserted: 8, updated: 0, unchanged: 2, rejected: 6 });
+    expect(outcome.orders).toEqual({ inserted: 8, updated: 0, unchanged: 0, rejected: 0 });
+    const duplicate = (line: number, order: string, difference: string, firstLine: number) =>
+      [line, 'ORDER_DUPLICATE_IN_FILE', `Duplicate order id ${order} with a different ${difference} here, … on line ${firstLine} of this file. Keep one row per order.`];
+    expect(outcome.reasons).toEqual([
+      duplicate(5, 'G1', 'amount: 150', 2),
+      duplicate(8, 'H1', 'amount: 310', 6),
+      duplicate(9, 'H1', 'ordered_at: 2024-06-05T10:00:00.000Z', 6),
+      duplicate(13, 'K1', 'customer_name: "Eva"', 10),
+      duplicate(16, 'L1', 'amount: 710', 14),
+      duplicate(17, 'L1', 'customer_name: "Guy"', 14),
+    ]);
+  });
+
   it('rejects a repeat whose column that differs its digest cannot tell, naming the columns that may', async () => {
     // a JSON record may give its keys in another order: the digest then tells only that the text differs
     const records = (id: string) => [

@@ -45,13 +45,16 @@ export async function judgeEarlierBatchRepeats(
     const newIdentity = newIdentityDifference(order.order, newIdentityKeys);
     const text = stored ? comparedText(order.order, stored) : null;
     const isExact = text ? text.isSame : found.is_same && !hasUnreadValues(order.order);
-    if (stored && !stored.hasLinesOfThisImport && newIdentity === null && isExact) {
+    const firstLine = Number(found.import_line);
+    // rows of this batch stating the order otherwise than its first row here are judged against the row
+    // that stored it, whether this one repeats it exactly or not, as in one batch with that row
+    const isUnchanged = stored !== undefined && !stored.hasLinesOfThisImport && newIdentity === null && isExact;
+    if (stored) judgeDifferingRows(order, stored, firstLine, isUnchanged, context, outcome, newIdentityKeys);
+    if (isUnchanged) {
       outcome.unchanged += order.rowLines.length;
       fate(order, 'counted');
       continue;
     }
-    const firstLine = Number(found.import_line);
-    if (stored) judgeDifferingRows(order, stored, firstLine, context, outcome, newIdentityKeys);
     const difference = newIdentity ?? (stored ? storedOrderDifference(
       { ...order.order, totalMinor: order.totalMinor, refundedMinor: order.refundedMinor, discountMinor: order.discountMinor, recipientId: order.recipientId }, stored, context.currency) : null);
     reject(order, repeatReject(order.order, firstLine, context, difference, text), 'counted');
@@ -108,11 +111,13 @@ export function newIdentityKeysOf(resolution: { newIdentities: ReadonlyArray<{ i
  * the order an earlier batch stored: each is judged against the row that stored it, as it would be
  * in one batch with that row (`firstLine`). One of the same text is unchanged (its reject taken back
  * from `outcome`); any other is rejected naming the stored row. A row naming its customer or
- * recipient otherwise than the batch's first row stays rejected as it was: those were not resolved.
+ * recipient otherwise than the batch's first row stays rejected (those were not resolved), naming the
+ * stored row too: by how it differs from the batch's first row when that row repeats the stored one
+ * exactly (`isFirstExact`), else by the column its text differs in from the stored row's, when known.
  */
 function judgeDifferingRows(
-  order: StagedOrder, stored: OrderAsStored & { textDigest: Buffer | null }, firstLine: number, context: WriteContext, outcome: BatchOutcome,
-  newIdentityKeys: ReadonlySet<string>,
+  order: StagedOrder, stored: OrderAsStored & { textDigest: Buffer | null }, firstLine: number, isFirstExact: boolean, context: WriteContext,
+  outcome: BatchOutcome, newIdentityKeys: ReadonlySet<string>,
 ): void {
   for (const { row, reject } of order.differingRows ?? []) {
     const text = comparedText(row, stored);
@@ -125,7 +130,11 @@ function judgeDifferingRows(
     }
     const sameParties = orderRowDifference({ ...order.order, customer: row.customer, customerName: row.customerName, recipient: row.recipient }, order.order) === null
       && row.currency === order.order.currency;
-    if (!sameParties) continue;
+    if (!sameParties) {
+      const difference = newIdentity ?? (isFirstExact ? orderRowDifference(row, order.order) : null);
+      if (difference !== null || text !== null) Object.assign(reject, repeatReject(row, firstLine, context, difference, text));
+      continue;
+    }
     const difference = newIdentity ?? storedOrderDifference({
       ...row, totalMinor: row.totalMinor, refundedMinor: inStoreCurrency(row.refundedMinor, order.factor),
       discountMinor: inStoreCurrency(row.discountMinor, order.factor), recipientId: order.recipientId,
