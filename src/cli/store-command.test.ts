@@ -26,6 +26,21 @@ describe('the commands the CLI suggests', () => {
     parsedWith('--db', 'postgres://clientele:s3cret@db.example:5432/shop');
     expect(clienteleCommand('analyze')).toBe("clientele --db 'postgres://clientele:***@db.example:5432/shop' analyze");
     expect(withStoreInCommands('Run `clientele analyze`.')).not.toContain('s3cret');
+    // a URL the WHATWG parser refuses (an empty host with a socket directory), a password in the query
+    parsedWith('--db', 'postgres://u:pw@/db?host=/var/run/postgresql');
+    expect(clienteleCommand('import')).toBe("clientele --db 'postgres://u:***@/db?host=/var/run/postgresql' import");
+    parsedWith('--db', 'postgresql://db.example/shop?user=u&password=s3cret&sslpassword=k3y&sslmode=require');
+    expect(clienteleCommand('analyze')).toBe("clientele --db 'postgresql://db.example/shop?user=u&password=***&sslpassword=***&sslmode=require' analyze");
+    parsedWith('--db', './p@ss:word');
+    expect(clienteleCommand('analyze')).toBe('clientele --db ./p@ss:word analyze');
+  });
+
+  it('leave quoted values and words inside paths alone', () => {
+    parsedWith('--db', './riga');
+    expect(withStoreInCommands('amount "see clientele segments" is not a number; run clientele segments list')).toBe(
+      'amount "see clientele segments" is not a number; run clientele --db ./riga segments list');
+    expect(withStoreInCommands('cannot read /opt/clientele import.csv (ENOENT)')).toBe('cannot read /opt/clientele import.csv (ENOENT)');
+    expect(withStoreInCommands('clientele analyze, then (clientele report types)')).toBe('clientele --db ./riga analyze, then (clientele --db ./riga report types)');
   });
 
   it('name no store when none was given: the environment finds it again', () => {

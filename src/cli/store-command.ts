@@ -21,18 +21,20 @@ const shellWord = (text: string) => (/^[\w.,:+@%/=-]+$/.test(text) ? text : shel
 
 /**
  * The --db value as a suggestion writes it: a database URL's password is not echoed into output that
- * may be logged or shared, but stands as `***` for the reader to fill in again.
+ * may be logged or shared, but stands as `***` for the reader to fill in again, whether it is written
+ * in the URL's user part (up to its last `@` before any query) or as a `password`/`sslpassword` query
+ * parameter. Read as text, not parsed: a URL that WHATWG parsing refuses (`postgres://u:pw@/db?host=/run`)
+ * is still masked.
  */
 function storeShown(store: string): string {
-  if (!/^postgres(ql)?:\/\//i.test(store)) return store;
-  try {
-    const url = new URL(store);
-    if (url.password === '') return store;
-    url.password = '***';
-    return url.toString();
-  } catch {
-    return store;
-  }
+  const scheme = /^postgres(?:ql)?:\/\//i.exec(store);
+  if (!scheme) return store;
+  const queryAt = store.indexOf('?');
+  const [base, query] = queryAt < 0 ? [store, ''] : [store.slice(0, queryAt), store.slice(queryAt)];
+  const userEnd = base.lastIndexOf('@');
+  const passwordAt = userEnd < 0 ? -1 : base.indexOf(':', scheme[0].length);
+  const maskedBase = passwordAt < 0 || passwordAt > userEnd ? base : `${base.slice(0, passwordAt + 1)}***${base.slice(userEnd)}`;
+  return maskedBase + query.replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
 }
 
 /** `clientele <words>` as the reader can run it on this store: `clientele --db ./riga settings set --country LV`. */
@@ -46,7 +48,12 @@ export function clienteleCommand(words: string): string {
  */
 export function withStoreInCommands(text: string): string {
   if (storeOption === null) return text;
-  return text.replace(/\bclientele ([a-z][a-z-]*)/g, (match, command: string) => (commandNames.has(command) ? clienteleCommand(command) : match));
+  // a quoted value ("…": a cell, a file name) is the reader's own text, never rewritten; nor a word
+  // inside a path (`/opt/clientele import.csv`): a command starts the text or follows a space, ` or (
+  return text.split(/("[^"]*")/).map((part) => (part.length >= 2 && part.startsWith('"') && part.endsWith('"') ? part : part.replace(
+    /(^|[\s`(])clientele ([a-z][a-z-]*)/g,
+    (match, before: string, command: string) => (commandNames.has(command) ? `${before}${clienteleCommand(command)}` : match),
+  ))).join('');
 }
 
 /**
