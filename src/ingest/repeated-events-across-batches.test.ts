@@ -10,23 +10,24 @@ afterAll(() => rmSync(files.directory, { recursive: true, force: true }));
 
 let written = 0;
 const csv = (lines: string[]) => files.file(`file-${(written += 1)}.csv`, `${lines.join('\n')}\n`);
+const jsonLines = (lines: string[]) => files.file(`file-${(written += 1)}.jsonl`, `${lines.join('\n')}\n`);
 
 // An event row repeated is judged by the text of the row it repeats whichever batch that row was in,
 // as an order row is (repeated-rows-across-batches.test.ts): the same file gives the same counts and
 // rejects at any batch size.
 describeEachStore('a repeat of an event row an earlier batch stored', (context) => {
   const db = () => context.store.db;
-  const outcomeAt = async (lines: (prefix: string) => string[], batchSize: number) => {
+  const outcomeAt = async (lines: (prefix: string) => string[], batchSize: number, write = csv) => {
     const prefix = `V${batchSize}`;
-    const summary = await importFile(db(), { ...importDefaults, entity: 'events', file: csv(lines(prefix)), batchSize });
+    const summary = await importFile(db(), { ...importDefaults, entity: 'events', file: write(lines(prefix)), batchSize });
     const { read, inserted, updated, unchanged, rejected } = summary;
     // the ids carry the batch size, so that each run stores events of its own: compared without it and the
     // first row's value masked: an earlier batch's row is known by its digest, not its text
     const reasons = summary.rejectsSample.map((reject) => [reject.line, reject.code, reject.reason.replaceAll(prefix, '').replaceAll(prefix.toLowerCase(), '').replace(/ here, .* (on line \d+)/, ' here, … $1')]);
     return { counts: { read, inserted, updated, unchanged, rejected }, reasons };
   };
-  const atEveryBatchSize = async (lines: (prefix: string) => string[]) => {
-    const [one, two, all] = [await outcomeAt(lines, 1), await outcomeAt(lines, 2), await outcomeAt(lines, 10_000)];
+  const atEveryBatchSize = async (lines: (prefix: string) => string[], write = csv) => {
+    const [one, two, all] = [await outcomeAt(lines, 1, write), await outcomeAt(lines, 2, write), await outcomeAt(lines, 10_000, write)];
     expect(one).toEqual(all);
     expect(two).toEqual(all);
     return all;
@@ -44,6 +45,27 @@ describeEachStore('a repeat of an event row an earlier batch stored', (context) 
     expect(outcome).toEqual({ counts: { read: 4, inserted: 2, updated: 0, unchanged: 2, rejected: 0 }, reasons: [] });
     // what the imports remembered of their rows went with them
     expect(await remembered()).toEqual([{ rows: 0 }]);
+  });
+
+  it('takes a key a JSON record lacks for an empty column, naming it when a repeat lacks or adds it', async () => {
+    // within one batch a missing key and an empty value are the same text: a repeat lacking the note the
+    // first record gave differs there, one giving an empty note where the first had none does not
+    const record = (id: string, event: string, note?: string) => JSON.stringify({
+      event_id: `${id}${event}`, customer_id: `${id}S${event}`, kind: 'visit', channel: 'web', occurred_at: '2024-06-01T10:00:00Z', ...(note === undefined ? {} : { campaign_note: note }),
+    });
+    const outcome = await atEveryBatchSize((id) => [
+      record(id, 'J1', 'spring'),
+      record(id, 'J2'),
+      record(id, 'J1'),
+      record(id, 'J2', 'summer'),
+      record(id, 'J2', ''),
+      record(id, 'J1', 'spring'),
+    ], jsonLines);
+    expect(outcome.counts).toEqual({ read: 6, inserted: 2, updated: 0, unchanged: 2, rejected: 2 });
+    expect(outcome.reasons).toEqual([
+      [3, 'EVENT_DUPLICATE_IN_FILE', 'Duplicate event J1 with a different campaign_note: none here, … on line 1 of this file. Keep one row per event.'],
+      [4, 'EVENT_DUPLICATE_IN_FILE', 'Duplicate event J2 with a different campaign_note: "summer" here, … on line 2 of this file. Keep one row per event.'],
+    ]);
   });
 
   it('rejects a repeat that differs only in a column no field reads, naming the column', async () => {

@@ -70,7 +70,7 @@ function comparedText(row: CanonicalOrder, stored: { textDigest: Buffer | null }
 /** The reject of a repeat that differs: naming the stored field, else the column whose text differs, else the columns that may. */
 function repeatReject(row: CanonicalOrder, firstLine: number, context: WriteContext, difference: FieldDifference | null, text: TextComparison | null) {
   const differs = difference ?? (text && !text.isSame ? textDifference(row, text.column) : null);
-  if (differs === null && text && !text.isSame) return duplicateOrderInUnstoredColumn(row.externalId, firstLine, context, Object.keys(valuesOfRow.get(row) ?? {}));
+  if (differs === null && text && !text.isSame) return duplicateOrderInUnstoredColumn(row.externalId, firstLine, context, Object.keys(valuesOfRow.get(row) ?? {}), text.hasOtherColumns);
   return duplicateOrder(row.externalId, firstLine, context, true, differs);
 }
 

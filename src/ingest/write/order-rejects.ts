@@ -23,14 +23,24 @@ export function duplicateOrder(
 /**
  * An order id an earlier batch stored, met again in a row whose text differs from the first one's where
  * its text digest cannot say which column (row-text-digest.ts), though no field the order stores differs: one of `columns`, the row's.
+ * `hasOtherColumns`: the two rows do not give the same columns (JSON Lines records with keys of their own), said so.
  */
-export function duplicateOrderInUnstoredColumn(order: string, firstLine: number, context: Pick<WriteContext, 'linesOf'>, columns: readonly string[]): GroupReject {
+export function duplicateOrderInUnstoredColumn(
+  order: string, firstLine: number, context: Pick<WriteContext, 'linesOf'>, columns: readonly string[], hasOtherColumns = false,
+): GroupReject {
   const whereFirst = whereFirstAppeared(firstLine, context, true);
-  const named = columns.length > 8 ? `${columns.slice(0, 8).join(', ')} and ${columns.length - 8} more` : columns.join(', ');
   return {
     field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order, firstLine },
-    reason: `Duplicate order id ${order}: its text differs from the row ${whereFirst} in one of the columns ${named}, though every field the order stores is the same. Keep one row per order.`,
+    reason: `Duplicate order id ${order}: ${unstoredColumnText(whereFirst, columns, hasOtherColumns, 'order')}. Keep one row per order.`,
   };
+}
+
+/** Why a repeat's text differs from the row before it, where its digest cannot name the column (an order's or an event's). */
+export function unstoredColumnText(whereFirst: string, columns: readonly string[], hasOtherColumns: boolean, entity: 'order' | 'event'): string {
+  const named = columns.length > 8 ? `${columns.slice(0, 8).join(', ')} and ${columns.length - 8} more` : columns.join(', ');
+  return hasOtherColumns
+    ? `its columns are not those of the row ${whereFirst}, or come in another order (this row gives ${named}), so which of its texts differs cannot be told, though every field the ${entity} stores is the same`
+    : `its text differs from the row ${whereFirst} in one of the columns ${named}, though every field the ${entity} stores is the same`;
 }
 
 /** The field an order's customer reference was read from. */

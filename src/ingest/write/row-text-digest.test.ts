@@ -7,12 +7,16 @@ describe('a row compared with the digest of an earlier row', () => {
   it.each([
     ['the same text in every column', first, { ...first }, { isSame: true }],
     ['its columns in another order (a JSON record)', first, { note: 'fragile', amount: '100', customer_name: 'Ann', order_id: 'A1' }, { isSame: true }],
+    ['a column missing that the first row gave a value, naming it', first, { order_id: 'A1', customer_name: 'Ann', amount: '100' }, { isSame: false, column: 'note', hasOtherColumns: true }],
+    ['a column the first row lacked given a value, naming it', { order_id: 'A1', amount: '1' }, { order_id: 'A1', amount: '1', note: 'dry' }, { isSame: false, column: 'note', hasOtherColumns: true }],
+    ['a column empty where the first row lacked it', { order_id: 'A1', amount: '1' }, { order_id: 'A1', amount: '1', note: '' }, { isSame: true }],
+    ['a column missing and another otherwise: the first in the earlier row is named', first, { order_id: 'A1', customer_name: 'Anna', amount: '100' }, { isSame: false, column: 'customer_name', hasOtherColumns: true }],
     ['a column missing where the first row left it empty', { order_id: 'A1', amount: '1', note: '' }, { order_id: 'A1', amount: '1' }, { isSame: true }],
     ['another name', first, { ...first, customer_name: 'Anna' }, { isSame: false, column: 'customer_name' }],
     ['a column no field reads emptied', first, { ...first, note: '' }, { isSame: false, column: 'note' }],
     ['the same amount written otherwise', first, { ...first, amount: '100.00' }, { isSame: false, column: 'amount' }],
     ['two columns otherwise: the first in the file is named', first, { ...first, amount: '90', note: 'dry' }, { isSame: false, column: 'amount' }],
-    ['columns moved and one otherwise: which cannot be told', first, { note: 'dry', amount: '100', customer_name: 'Ann', order_id: 'A1' }, { isSame: false, column: null }],
+    ['columns moved and one otherwise: which cannot be told', first, { note: 'dry', amount: '100', customer_name: 'Ann', order_id: 'A1' }, { isSame: false, column: null, hasOtherColumns: true }],
   ])('tells %s', (_, earlier, row, expected) => {
     expect(compareRowText(row, digestRowText(earlier))).toEqual(expected);
   });

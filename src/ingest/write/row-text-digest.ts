@@ -80,23 +80,69 @@ export function digestRowText(values: RecordValues): TextDigest {
 
 /**
  * How a row's text compares with the earlier row a digest was taken of: the same; differing in a
- * named column (the first, in the file's order, whose value differs); or differing where the digest
- * cannot tell (the two rows' columns are not the same list, or every differing column's 2 bytes
- * happen to agree: about one in 65,536).
+ * named column (the first, in the earlier row's order, whose value differs, as a repeat in one batch
+ * names it); or differing where the digest cannot tell (every differing column's 2 bytes happen to
+ * agree: about one in 65,536). `hasOtherColumns`: the two rows do not give the same column names in
+ * the same order (JSON Lines records with keys of their own); a column is named then only when the
+ * earlier row's names can be found (see namesOfLayout), else `column` is null.
  */
-export type TextComparison = { isSame: true } | { isSame: false; column: string | null };
+export type TextComparison = { isSame: true } | { isSame: false; column: string | null; hasOtherColumns?: true };
+
+/** The hash of column names in order (a digest's bytes 8 to 11), from `state` as folded so far. */
+function foldNames(state: number, hashes: readonly number[], from = 0): number {
+  let layout = state;
+  for (let index = from; index < hashes.length; index += 1) layout = Math.imul(layout ^ hashes[index], 0x01000193);
+  return layout;
+}
+
+/**
+ * The column names of the earlier row whose layout hash is `layout`, when they are this row's with
+ * one left out or one added: a JSON Lines record lacking a key the earlier one had, or having one it
+ * lacked. An added name can only be one met before (a digest keeps no names): one of the names this
+ * process has hashed (nameHashes), which holds every key of the file read so far but for a file of
+ * thousands of distinct keys. Null when none fits.
+ */
+function namesOfLayout(names: readonly string[], layout: number): string[] | null {
+  const hashes = names.map(nameHash);
+  for (let left = 0; left < names.length; left += 1) {
+    const without = [...hashes.slice(0, left), ...hashes.slice(left + 1)];
+    if (mix(foldNames(0x811c9dc5, without)) === layout) return names.filter((_, index) => index !== left);
+  }
+  // the layout folded over this row's first names, so that a name added at `at` folds the rest alone
+  const prefixes = [0x811c9dc5];
+  for (const hash of hashes) prefixes.push(Math.imul(prefixes[prefixes.length - 1] ^ hash, 0x01000193));
+  const present = new Set(names);
+  for (const [name, hash] of nameHashes) {
+    if (present.has(name)) continue;
+    for (let at = 0; at <= names.length; at += 1) {
+      if (mix(foldNames(Math.imul(prefixes[at] ^ hash, 0x01000193), hashes, at)) === layout) return [...names.slice(0, at), name, ...names.slice(at)];
+    }
+  }
+  return null;
+}
 
 export function compareRowText(values: RecordValues, stored: TextDigest): TextComparison {
   const digest = digestRowText(values);
   if (digest.compare(stored, 0, wholeBytes, 0, wholeBytes) === 0) return { isSame: true };
-  // a stored digest may be padded (digestsOfBatch): the same column names give the same length
-  if (stored.length < digest.length || digest.compare(stored, wholeBytes, layoutEnd, wholeBytes, layoutEnd) !== 0) return { isSame: false, column: null };
   const names = Object.keys(values);
-  for (let index = 0; index < names.length; index += 1) {
-    const at = layoutEnd + 2 * index;
-    if (digest.readUInt16BE(at) !== stored.readUInt16BE(at)) return { isSame: false, column: names[index] };
+  // a stored digest may be padded (digestsOfBatch): the same column names give the same length
+  if (stored.length >= digest.length && digest.compare(stored, wholeBytes, layoutEnd, wholeBytes, layoutEnd) === 0) {
+    for (let index = 0; index < names.length; index += 1) {
+      const at = layoutEnd + 2 * index;
+      if (digest.readUInt16BE(at) !== stored.readUInt16BE(at)) return { isSame: false, column: names[index] };
+    }
+    return { isSame: false, column: null };
   }
-  return { isSame: false, column: null };
+  // other columns: a column one row lacks is the same text as one left empty, as in one batch (writtenDifference)
+  const layout = stored.readUInt32BE(wholeBytes);
+  const earlier = namesOfLayout(names, layout);
+  if (earlier === null || stored.length < layoutEnd + 2 * earlier.length) return { isSame: false, column: null, hasOtherColumns: true };
+  for (let index = 0; index < earlier.length; index += 1) {
+    hashText(values[earlier[index]] ?? '');
+    if (((hashFirst ^ (hashFirst >>> 16)) & 0xffff) !== stored.readUInt16BE(layoutEnd + 2 * index)) return { isSame: false, column: earlier[index], hasOtherColumns: true };
+  }
+  const added = names.find((name) => !earlier.includes(name) && (values[name] ?? '') !== '');
+  return { isSame: false, column: added ?? null, hasOtherColumns: true };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { isRunAlive } from '../import-runs.repo.js';
 import { valuesOfRow } from '../rows/row-parser.js';
 import type { WriteContext } from './batch-context.js';
 import type { OrderGroup } from './group-orders.js';
 import type { RecordValues } from '../presets/preset.js';
 import { digestsOfBatch } from './row-text-digest.js';
+import { abandonedImportsIn } from './customer-file-memory.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -83,5 +83,5 @@ export async function forgetRowTexts(db: Db, importId: number): Promise<void> {
 
 /** Deletes what imports no longer running remembered (see forgetAbandonedCustomerFiles). */
 export async function forgetAbandonedRowTexts(db: Db): Promise<void> {
-  await sql`delete from import_row_text m where not exists (select 1 from import_run run where run.import_id = m.import_id and ${isRunAlive('run')})`.execute(db);
+  await sql`delete from import_row_text where import_id in ${abandonedImportsIn('import_row_text')}`.execute(db);
 }

@@ -11,6 +11,7 @@ import {
 } from './repeated-rows.js';
 import { newIdentityKeysOf } from './earlier-batch-repeats.js';
 import { whereFirstAppeared } from './row-place.js';
+import { unstoredColumnText } from './order-rejects.js';
 import { valuesOfRow } from '../rows/row-parser.js';
 import { compareRowText, type TextComparison } from './row-text-digest.js';
 import { findRememberedTexts, rememberRowTexts } from './row-text-memory.repo.js';
@@ -177,10 +178,9 @@ function earlierBatchRepeatReject(
   if (differs) return { code: 'EVENT_DUPLICATE_IN_FILE', params, reason: `Duplicate event ${row.externalId} ${differenceText(differs, where)}. Keep one row per event.` };
   if (text && !text.isSame) {
     const columns = Object.keys(valuesOfRow.get(row) ?? {});
-    const named = columns.length > 8 ? `${columns.slice(0, 8).join(', ')} and ${columns.length - 8} more` : columns.join(', ');
     return {
       code: 'EVENT_DUPLICATE_IN_FILE', params,
-      reason: `Duplicate event ${row.externalId}: its text differs from the row ${where} in one of the columns ${named}, though every field the event stores is the same. Keep one row per event.`,
+      reason: `Duplicate event ${row.externalId}: ${unstoredColumnText(where, columns, text.hasOtherColumns === true, 'event')}. Keep one row per event.`,
     };
   }
   return { code: 'EVENT_DUPLICATE_IN_FILE', params, reason: `Duplicate event ${row.externalId}: it already appeared ${where}. Keep one row per event.` };
