@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
-import { importDefaults, scratchFiles } from '../../test/helpers/import-files.js';
+import { scratchFiles } from '../../test/helpers/import-files.js';
+import { batchSizeOutcomes } from '../../test/helpers/batch-size-outcomes.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { importFile } from './import-file.service.js';
 
 const files = scratchFiles('repeated-events-across-batches');
 afterAll(() => rmSync(files.directory, { recursive: true, force: true }));
@@ -17,21 +17,7 @@ const jsonLines = (lines: string[]) => files.file(`file-${(written += 1)}.jsonl`
 // rejects at any batch size.
 describeEachStore('a repeat of an event row an earlier batch stored', (context) => {
   const db = () => context.store.db;
-  const outcomeAt = async (lines: (prefix: string) => string[], batchSize: number, write = csv) => {
-    const prefix = `V${batchSize}`;
-    const summary = await importFile(db(), { ...importDefaults, entity: 'events', file: write(lines(prefix)), batchSize });
-    const { read, inserted, updated, unchanged, rejected } = summary;
-    // the ids carry the batch size, so that each run stores events of its own: compared without it and the
-    // first row's value masked: an earlier batch's row is known by its digest, not its text
-    const reasons = summary.rejectsSample.map((reject) => [reject.line, reject.code, reject.reason.replaceAll(prefix, '').replaceAll(prefix.toLowerCase(), '').replace(/ here, .* (on line \d+)/, ' here, … $1')]);
-    return { counts: { read, inserted, updated, unchanged, rejected }, reasons };
-  };
-  const atEveryBatchSize = async (lines: (prefix: string) => string[], write = csv) => {
-    const [one, two, all] = [await outcomeAt(lines, 1, write), await outcomeAt(lines, 2, write), await outcomeAt(lines, 10_000, write)];
-    expect(one).toEqual(all);
-    expect(two).toEqual(all);
-    return all;
-  };
+  const atEveryBatchSize = batchSizeOutcomes(db, 'events', csv);
   const remembered = async () => (await sql<{ rows: number }>`select count(*)::int as rows from import_row_text`.execute(db())).rows;
 
   it('counts an exact repeat as unchanged when the file has a column no field reads', async () => {

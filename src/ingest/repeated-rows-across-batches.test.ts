@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { importDefaults, scratchFiles } from '../../test/helpers/import-files.js';
+import { batchSizeOutcomes } from '../../test/helpers/batch-size-outcomes.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { importFile } from './import-file.service.js';
 
@@ -16,21 +17,7 @@ const jsonLines = (lines: string[]) => files.file(`file-${(written += 1)}.jsonl`
 // file gives the same counts and rejects at any batch size.
 describeEachStore('a repeat of a row an earlier batch stored', (context) => {
   const db = () => context.store.db;
-  const outcomeAt = async (lines: (prefix: string) => string[], batchSize: number, write = csv) => {
-    const prefix = `B${batchSize}`;
-    const summary = await importFile(db(), { ...importDefaults, entity: 'orders', file: write(lines(prefix)), batchSize });
-    const { read, inserted, updated, unchanged, rejected } = summary;
-    // the ids carry the batch size, so that each run stores orders of its own: compared without it
-    // and the first row's value masked: an earlier batch's row is known by its digest, not its text
-    const reasons = summary.rejectsSample.map((reject) => [reject.line, reject.code, reject.reason.replaceAll(prefix, '').replace(/ here, .* (on line \d+)/, ' here, … $1')]);
-    return { counts: { read, inserted, updated, unchanged, rejected }, orders: summary.orders, reasons };
-  };
-  const atEveryBatchSize = async (lines: (prefix: string) => string[], write = csv) => {
-    const [one, two, all] = [await outcomeAt(lines, 1, write), await outcomeAt(lines, 2, write), await outcomeAt(lines, 10_000, write)];
-    expect(one).toEqual(all);
-    expect(two).toEqual(all);
-    return all;
-  };
+  const atEveryBatchSize = batchSizeOutcomes(db, 'orders', csv);
 
   it('counts an exact repeat as unchanged when the file has a column no field reads', async () => {
     const outcome = await atEveryBatchSize((id) => [
