@@ -56,6 +56,18 @@ describeEachStore('a repeat of a row an earlier batch stored', (context) => {
     expect(names.map((row) => row.name)).toEqual(['Ann', 'Ann', 'Ann']);
   });
 
+  it('rejects a repeat naming another customer as a duplicate of the row that stored the order, at any batch size', async () => {
+    const outcome = await atEveryBatchSize((id) => [
+      'order_id,customer_id,ordered_at,amount',
+      `${id}OC1,${id}OT1,2024-06-01T10:00:00Z,100`,
+      `${id}OC1,${id}OT2,2024-06-01T10:00:00Z,100`,
+    ]);
+    expect(outcome.counts).toEqual({ read: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
+    expect(outcome.reasons).toEqual([
+      [3, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id OC1 with a different customer_id: "OT2" here, … on line 2 of this file. Keep one row per order.'],
+    ]);
+  });
+
   it('rejects a repeat that differs only in a column no field reads, naming the column', async () => {
     const outcome = await atEveryBatchSize((id) => [
       'order_id,customer_id,ordered_at,amount,warehouse_note',

@@ -80,7 +80,20 @@ export function newIdentityDifference(
  */
 export function textDifference(row: object, column: string | null): FieldDifference | null {
   if (column === null) return null;
-  return { field: column, value: text(valuesOfRow.get(row)?.[column] ?? null), firstValue: 'other text' };
+  return { field: column, value: text(valuesOfRow.get(row)?.[column] ?? null), firstValue: earlierBatchText };
+}
+
+// what a reason shows for the value of a row an earlier batch stored: only its text digest is kept
+const earlierBatchText = 'other text';
+
+/**
+ * A row naming another customer than the row that stored its order in an earlier batch: by the first
+ * reference it gives (its customer_id, else email, else phone), the one that decides whose the row
+ * is, as a repeat in the same batch names it.
+ */
+export function customerDifferenceFromEarlierBatch(row: CanonicalOrder): FieldDifference {
+  const [field, value] = refFields('customer', row.customer, null).find(([, shown]) => shown !== none) ?? ['customer_id', none];
+  return { field, value, firstValue: earlierBatchText };
 }
 
 /**

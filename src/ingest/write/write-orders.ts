@@ -7,6 +7,7 @@ import { orderKeyOf, type CanonicalLine, type CanonicalOrder } from '../canonica
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { groupOrderRows, rejectGroup, type GroupReject, type OrderGroup } from './group-orders.js';
 import { duplicateOrder, orderOfOtherCustomer } from './order-rejects.js';
+import { customerDifferenceFromEarlierBatch } from './repeated-rows.js';
 import { judgeEarlierBatchRepeats, newIdentityKeysOf } from './earlier-batch-repeats.js';
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { countOrders, type OrderFate } from './order-counts.js';
@@ -231,7 +232,12 @@ async function writeCarefully(
     const isThisImport = found !== undefined && found.import_id !== null && Number(found.import_id) === context.importId;
     if (!found) toInsert.push(order);
     else if (Number(found.customer_id) !== order.customerId) {
-      reject(order, orderOfOtherCustomer(order.order, Number(found.customer_id)), isThisImport ? 'counted' : 'rejected');
+      // a row of this import naming another customer than the row that stored the order is a repeat that differs,
+      // as it is when both rows are in one batch; an order stored before this import is another customer's
+      const why = isThisImport && !found.continues_run
+        ? duplicateOrder(order.order.externalId, Number(found.import_line), context, true, customerDifferenceFromEarlierBatch(order.order))
+        : orderOfOtherCustomer(order.order, Number(found.customer_id));
+      reject(order, why, isThisImport ? 'counted' : 'rejected');
     } else if (isThisImport && !found.continues_run && !order.hasLines) {
       earlierBatchRepeats.push({ order, found });
     } else if (isThisImport && !found.continues_run) {
