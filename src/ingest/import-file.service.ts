@@ -12,8 +12,9 @@ import type { ColumnPlan, GuessedColumn, IgnoredColumn } from './rows/column-pla
 import type { InferredDateFormat } from './rows/date-format-guess.js';
 import { knownCurrencyCodes } from '../core/money.js';
 import { addOrderCounts, emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts, type StubJoinRecord, type WriteContext } from './write/index.js';
-import { forgetAbandonedCustomerFiles, forgetCustomerFile } from './write/customer-file-memory.repo.js';
-import { forgetAbandonedRowTexts, forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
+import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
+import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
+import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 
 /** Rows per transaction: large enough that per-statement costs fade, small enough to keep memory flat (~10 MB). */
@@ -100,8 +101,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const settings = await getStoreSettings(db);
   const context = await buildIngestContext(db, options.clock, 'import');
   const rates = await readCurrencyRates(db);
-  await forgetAbandonedCustomerFiles(db);
-  await forgetAbandonedRowTexts(db);
+  await forgetAbandonedImportMemory(db);
   const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
   const writeContext: WriteContext = { importId, file: options.file, linesOf: 'file', currency: settings.currency, timeZone: settings.timeZone, rates };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);

@@ -11,8 +11,9 @@ import { headerCheck, rowsFromRecords } from './rows/index.js';
 import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from './write/index.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
-import { forgetAbandonedCustomerFiles, forgetCustomerFile } from './write/customer-file-memory.repo.js';
-import { forgetAbandonedRowTexts, forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
+import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
+import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
+import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
 
 export const maxBatchRecords = 10_000;
 
@@ -64,8 +65,7 @@ export async function ingestRecords(
   const keepDerivedCurrent = await createDerivedUpdater(db, { clock: options.clock, settings });
   if (options.importId === undefined) {
     // a request that is a whole import starts one: what runs no longer running left is forgotten, as any import starting does
-    await forgetAbandonedCustomerFiles(db);
-    await forgetAbandonedRowTexts(db);
+    await forgetAbandonedImportMemory(db);
   }
   return db.transaction().execute(async (trx) => {
     const run = options.importId === undefined ? null : await joinOpenRun(trx, options.importId, entity, options.actor);

@@ -3,8 +3,9 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import type { ImportEntity } from './canonical.js';
 import { addSenderRejects, finishImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
-import { forgetAbandonedCustomerFiles, forgetCustomerFile } from './write/customer-file-memory.repo.js';
-import { forgetAbandonedRowTexts, forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
+import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
+import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
+import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
 
 /**
  * A file sent through the API in several batches (the web app's import) is
@@ -21,8 +22,7 @@ export async function openImportRun(
   beforeCommit?: (trx: Kysely<Database>, importId: number) => Promise<void>,
 ) {
   // a run never closed cannot forget what it remembered: any import starting does it for it
-  await forgetAbandonedCustomerFiles(db);
-  await forgetAbandonedRowTexts(db);
+  await forgetAbandonedImportMemory(db);
   const importId = await db.transaction().execute(async (trx) => {
     const opened = await startImportRun(trx, { entity: run.entity, fileName: run.fileName, preset: null, startedBy: run.actor });
     await beforeCommit?.(trx, opened);

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from '../../customers/identity-resolution.js';
 import type { CustomerRef } from '../canonical.js';
-import { isRunAlive } from '../import-runs.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -83,35 +82,4 @@ export async function forgetCustomerFile(db: Db, importId: number): Promise<void
   await sql`
     with seen as (delete from import_seen_ref where import_id = ${importId}::bigint)
     delete from import_given where import_id = ${importId}::bigint`.execute(db);
-}
-
-/**
- * The imports that remembered rows in `table` (its primary key begins with import_id) and are no
- * longer running: a killed import cannot clean up after itself, and its run stays 'running' with a
- * heartbeat that stops (see import-runs.repo.ts). Read by skipping from one import_id to the next
- * on the key, so that checking costs a probe per import remembered, not a pass over their rows:
- * cheap enough for every import, of any kind, to check when it starts.
- */
-export function abandonedImportsIn(table: 'import_seen_ref' | 'import_given' | 'import_row_text'): RawBuilder<unknown> {
-  const remembered = sql.table(table);
-  return sql`(
-    with recursive present(import_id) as (
-      (select m.import_id from ${remembered} m order by m.import_id limit 1)
-      union all
-      select (select m.import_id from ${remembered} m where m.import_id > present.import_id order by m.import_id limit 1)
-      from present where present.import_id is not null
-    )
-    select present.import_id from present where present.import_id is not null
-      and not exists (select 1 from import_run run where run.import_id = present.import_id and ${isRunAlive('run')}))`;
-}
-
-/**
- * Deletes what imports that are no longer running remembered (abandonedImportsIn). A re-run is a
- * new import, so nothing left behind is ever read again. Called when any import starts (a file
- * import, an open API run, a one-request batch), so that nothing outlives its run for longer than
- * the next import; a live run's memory stays, its heartbeat recent.
- */
-export async function forgetAbandonedCustomerFiles(db: Db): Promise<void> {
-  await sql`delete from import_seen_ref where import_id in ${abandonedImportsIn('import_seen_ref')}`.execute(db);
-  await sql`delete from import_given where import_id in ${abandonedImportsIn('import_given')}`.execute(db);
 }

@@ -6,9 +6,9 @@ import type { StagedOrder } from './insert-orders.js';
 import type { OrderFate } from './order-counts.js';
 import { duplicateOrder, duplicateOrderInUnstoredColumn } from './order-rejects.js';
 import {
-  hasUnreadValues, newIdentityDifference, orderRowDifference, storedOrderDifference, textDifference, type FieldDifference, type OrderAsStored,
+  hasUnreadValues, newIdentityDifference, orderRowDifference, storedOrderDifference, comparedWithRemembered, earlierBatchDifference, type FieldDifference, type OrderAsStored,
 } from './repeated-rows.js';
-import { compareRowText, type TextComparison } from './row-text-digest.js';
+import type { TextComparison } from './row-text-digest.js';
 import { valuesOfRow } from '../rows/row-parser.js';
 import { rememberedTextsOf } from './row-text-memory.repo.js';
 import { inStoreCurrency } from './batch-context.js';
@@ -43,7 +43,7 @@ export async function judgeEarlierBatchRepeats(
   for (const { order, found } of repeats) {
     const stored = storedByLine.get(order.order.line);
     const newIdentity = newIdentityDifference(order.order, newIdentityKeys);
-    const text = stored ? comparedText(order.order, stored) : null;
+    const text = stored ? comparedWithRemembered(order.order, stored.textDigest) : null;
     const isExact = text ? text.isSame : found.is_same && !hasUnreadValues(order.order);
     const firstLine = Number(found.import_line);
     // rows of this batch stating the order otherwise than its first row here are judged against the row
@@ -61,15 +61,9 @@ export async function judgeEarlierBatchRepeats(
   }
 }
 
-/** How a row's text compares with that of the row that stored the order; null when either is not known. */
-function comparedText(row: CanonicalOrder, stored: { textDigest: Buffer | null }): TextComparison | null {
-  const values = valuesOfRow.get(row);
-  return values === undefined || stored.textDigest === null ? null : compareRowText(values, stored.textDigest);
-}
-
 /** The reject of a repeat that differs: naming the stored field, else the column whose text differs, else the columns that may. */
 function repeatReject(row: CanonicalOrder, firstLine: number, context: WriteContext, difference: FieldDifference | null, text: TextComparison | null) {
-  const differs = difference ?? (text && !text.isSame ? textDifference(row, text.column) : null);
+  const differs = earlierBatchDifference(row, difference, text);
   if (differs === null && text && !text.isSame) return duplicateOrderInUnstoredColumn(row.externalId, firstLine, context, Object.keys(valuesOfRow.get(row) ?? {}), text.hasOtherColumns);
   return duplicateOrder(row.externalId, firstLine, context, true, differs);
 }
@@ -120,7 +114,7 @@ function judgeDifferingRows(
   outcome: BatchOutcome, newIdentityKeys: ReadonlySet<string>,
 ): void {
   for (const { row, reject } of order.differingRows ?? []) {
-    const text = comparedText(row, stored);
+    const text = comparedWithRemembered(row, stored.textDigest);
     const at = outcome.rejects.indexOf(reject);
     const newIdentity = newIdentityDifference(row, newIdentityKeys);
     if (text?.isSame && newIdentity === null && at >= 0) {

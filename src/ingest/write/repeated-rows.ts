@@ -2,6 +2,7 @@ import { fromMinorUnits, minorUnitsOf } from '../../core/money.js';
 import { identityTripleKey, isGuessedRef } from '../../customers/identity-resolution.js';
 import type { CanonicalEvent, CanonicalOrder, CanonicalProduct, CustomerRef } from '../canonical.js';
 import { unreadColumnsOfRow, valuesOfRow } from '../rows/row-parser.js';
+import { compareRowText, type TextComparison } from './row-text-digest.js';
 
 /**
  * Rows an import meets twice under one id. An export often repeats a row whole: the second
@@ -78,13 +79,24 @@ export function newIdentityDifference(
  * The column a row's text differs in from the row that stored its order in an earlier batch, as its
  * text digest tells it (row-text-digest.ts): that row's text is not kept, only which column differs.
  */
-export function textDifference(row: object, column: string | null): FieldDifference | null {
+function textDifference(row: object, column: string | null): FieldDifference | null {
   if (column === null) return null;
   return { field: column, value: text(valuesOfRow.get(row)?.[column] ?? null), firstValue: earlierBatchText };
 }
 
 // what a reason shows for the value of a row an earlier batch stored: only its text digest is kept
 const earlierBatchText = 'other text';
+
+/** How a row's text compares with that of the row an earlier batch stored, by its digest; null when either is not known. */
+export function comparedWithRemembered(row: object, digest: Buffer | null | undefined): TextComparison | null {
+  const values = valuesOfRow.get(row);
+  return values === undefined || digest == null ? null : compareRowText(values, digest);
+}
+
+/** What a repeat of an earlier batch's row states otherwise: the stored field first, else the column its text differs in. */
+export function earlierBatchDifference(row: object, stored: FieldDifference | null, text: TextComparison | null): FieldDifference | null {
+  return stored ?? (text && !text.isSame ? textDifference(row, text.column) : null);
+}
 
 /**
  * A row naming another customer than the row that stored its order in an earlier batch: by the first

@@ -5,7 +5,6 @@ import type { WriteContext } from './batch-context.js';
 import type { OrderGroup } from './group-orders.js';
 import type { RecordValues } from '../presets/preset.js';
 import { digestsOfBatch } from './row-text-digest.js';
-import { abandonedImportsIn } from './customer-file-memory.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -79,9 +78,4 @@ export function remembersRowTexts(entity: string): boolean {
 /** Deletes what an import remembered of its rows; called when the import ends, however it ends. */
 export async function forgetRowTexts(db: Db, importId: number): Promise<void> {
   await sql`delete from import_row_text where import_id = ${importId}::bigint`.execute(db);
-}
-
-/** Deletes what imports no longer running remembered (see forgetAbandonedCustomerFiles). */
-export async function forgetAbandonedRowTexts(db: Db): Promise<void> {
-  await sql`delete from import_row_text where import_id in ${abandonedImportsIn('import_row_text')}`.execute(db);
 }

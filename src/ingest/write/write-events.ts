@@ -7,13 +7,13 @@ import type { CanonicalEvent, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import {
-  differenceText, eventRowDifference, hasUnreadValues, newIdentityDifference, storedEventDifference, textDifference, type EventAsStored, type FieldDifference,
+  differenceText, eventRowDifference, hasUnreadValues, newIdentityDifference, storedEventDifference, comparedWithRemembered, earlierBatchDifference, type EventAsStored, type FieldDifference,
 } from './repeated-rows.js';
 import { newIdentityKeysOf } from './earlier-batch-repeats.js';
 import { whereFirstAppeared } from './row-place.js';
 import { unstoredColumnText } from './order-rejects.js';
 import { valuesOfRow } from '../rows/row-parser.js';
-import { compareRowText, type TextComparison } from './row-text-digest.js';
+import type { TextComparison } from './row-text-digest.js';
 import { findRememberedTexts, rememberRowTexts } from './row-text-memory.repo.js';
 
 type Db = Kysely<Database>;
@@ -89,7 +89,7 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   // the text of the rows that stored the events this batch repeats, read only when it repeats one
   const ofThisImport = result.rows.filter(isOfThisImport);
   const storedTexts = ofThisImport.length === 0 ? new Map<number, Buffer>() : await findRememberedTexts(db, context.importId, ofThisImport.map((row) => Number(row.existing_line)));
-  const textOf = (row: CanonicalEvent, storedLine: number) => comparedText(row, storedTexts.get(storedLine));
+  const textOf = (row: CanonicalEvent, storedLine: number) => comparedWithRemembered(row, storedTexts.get(storedLine));
   // the same text as the row that stored it, every column read or not; without that text, no value in a column no field reads
   const isExactRepeat = (line: number, storedLine: number) => {
     const text = textOf(rowByLine.get(line)!, storedLine);
@@ -159,12 +159,6 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   return outcome;
 }
 
-/** How a row's text compares with that of the row that stored its event; null when either is not known. */
-function comparedText(row: CanonicalEvent, digest: Buffer | undefined): TextComparison | null {
-  const values = valuesOfRow.get(row);
-  return values === undefined || digest === undefined ? null : compareRowText(values, digest);
-}
-
 /**
  * A row repeating an event an earlier batch of its import stored, otherwise: naming the first stored field it states otherwise,
  * else the column whose text differs from the row that stored it, else the columns that may (its digest cannot tell which).
@@ -173,7 +167,7 @@ function earlierBatchRepeatReject(
   row: CanonicalEvent, firstLine: number, context: WriteContext, difference: FieldDifference | null, text: TextComparison | null,
 ): Pick<Reject, 'code' | 'params' | 'reason'> {
   const where = whereFirstAppeared(firstLine, context, true);
-  const differs = difference ?? (text && !text.isSame ? textDifference(row, text.column) : null);
+  const differs = earlierBatchDifference(row, difference, text);
   const params = { event: row.externalId, firstLine };
   if (differs) return { code: 'EVENT_DUPLICATE_IN_FILE', params, reason: `Duplicate event ${row.externalId} ${differenceText(differs, where)}. Keep one row per event.` };
   if (text && !text.isSame) {
