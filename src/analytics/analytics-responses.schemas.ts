@@ -33,6 +33,7 @@ export const analyzeResultSchema = objectOf<AnalyzeResult>()({
   alerts: z.object({
     new: alertCounts.describe('Alerts this run raised: drops on its day or week, customers who became overdue since the last run; one an earlier run or an order raised, or this run only refreshed, is not new'),
     open: alertCounts.describe('Alerts not yet acknowledged after the run, whoever raised them: what GET /api/alerts?status=open lists'),
+    raised: z.boolean().describe('False when the run raised no alert because it replays a day before the latest day analysed: alerts say what is happening now, so a past day\'s would stay open beside today\'s'),
   }),
   vipCutoffs: z.object({
     revenueMinor: z.number().nullable(), purchaseDays: z.number().nullable(),

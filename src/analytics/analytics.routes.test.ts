@@ -149,6 +149,7 @@ describeEachStore('alerts over HTTP', (context) => {
     expect(response.json().alerts).toEqual({
       new: { metricDrops: 0, customerOverdue: 0 },
       open: { metricDrops: open.filter((alert) => alert.kind === 'metric_drop').length, customerOverdue: open.filter((alert) => alert.kind === 'customer_overdue').length },
+      raised: true,
     });
     expect(open.length).toBeGreaterThan(20);
   });

@@ -11,7 +11,7 @@ import { closeOverdueAlertsOfReturnedCustomers } from './alerts/overdue-alerts.r
 import { readStoreSeries, type SeriesWindow } from './alerts/metric-series.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { replaceRfmScores } from './rfm.repo.js';
-import { recordAnalysisRun, tuneForAnalysis } from './types.repo.js';
+import { findLatestAnalysedDay, recordAnalysisRun, tuneForAnalysis } from './types.repo.js';
 import { classifyAllCustomers } from './types.service.js';
 import { heldTypes } from './types-store.repo.js';
 
@@ -30,8 +30,11 @@ export type AnalyzeResult = {
    * `open`: all not yet acknowledged after the run and dated by its as-of day, whoever raised them:
    * what `report alerts` lists, but for alerts a later-dated run raised. An overdue alert closes once
    * the customer has bought again by the as-of day.
+   * `raised`: false when the run raised no alert: a replay of a day before the latest day analysed
+   * (alerts say what is happening now, and a past day's would stay open beside today's), or a run
+   * asked not to (raisesAlerts: false).
    */
-  alerts: { new: AlertCounts; open: AlertCounts };
+  alerts: { new: AlertCounts; open: AlertCounts; raised: boolean };
   /** Both cut-offs of the window, and which the policy's basis makes VIP (the other is for comparison). */
   vipCutoffs: { revenueMinor: number | null; purchaseDays: number | null; basis: 'revenue' | 'frequency' | 'revenue_or_frequency'; windowDays: number };
   /**
@@ -54,7 +57,8 @@ export type AnalyzeResult = {
  * `raisesAlerts: false` classifies and scores without raising any alert, and the run is no later
  * run's previous one for overdue customers (overdue-alerts.repo.ts): for a run that only gives the
  * type history a start (a demo load's run 91 days before the data's end), whose alerts no one asked
- * for, and after which the next run would raise every customer overdue in between.
+ * for, and after which the next run would raise every customer overdue in between. Left out, a
+ * run raises alerts unless it replays a day before the latest day analysed.
  */
 export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput; clock?: Clock; raisesAlerts?: boolean } = {}): Promise<AnalyzeResult> {
   if (db.isTransaction) throw new Error('analyze makes its own transactions: call it outside a transaction');
@@ -63,13 +67,14 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
   const now = (options.clock ?? systemClock).now();
   const planned = await loadAnalysisContext(db, options.asOf, options.clock);
   requireAsOfNotInFuture(planned.asOf.day, now, planned.settings.timezone, { remedy: 'Analyse as of today or an earlier day.' });
+  const latestAnalysedDay = await findLatestAnalysedDay(db);
+  const raisesAlerts = options.raisesAlerts ?? !(latestAnalysedDay !== null && planned.asOf.day < latestAnalysedDay);
   await refreshRhythmCache(db, planned.policy, planned.asOf.day);
   const cacheReady = performance.now();
-  const storeSeries = servesConcurrentQueries(db) ? readSeriesAhead(db, await metricSeriesWindow(db, planned, now)) : undefined;
+  const storeSeries = raisesAlerts && servesConcurrentQueries(db) ? readSeriesAhead(db, await metricSeriesWindow(db, planned, now)) : undefined;
   return db.transaction().execute(async (transaction) => {
     const transactionStarted = performance.now();
     const context = await loadAnalysisContext(transaction, options.asOf, options.clock);
-    const raisesAlerts = options.raisesAlerts ?? true;
     const types = await classifyAllCustomers(transaction, context, { raisesAlerts });
     const typesDone = performance.now();
     const rfmScored = await replaceRfmScores(transaction);
@@ -91,7 +96,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
       realCustomers: types.cutoffs.realCustomerCount,
       rfmScored,
       typeChanges: types.history,
-      alerts: { new: { metricDrops: alerts.raised, customerOverdue: types.overdueAlerts }, open: openAlerts },
+      alerts: { new: { metricDrops: alerts.raised, customerOverdue: types.overdueAlerts }, open: openAlerts, raised: raisesAlerts },
       vipCutoffs: {
         revenueMinor: types.cutoffs.revenueCutoffMinor, purchaseDays: types.cutoffs.frequencyCutoff,
         basis: context.policy.vip.basis, windowDays: context.policy.vip.windowDays,

@@ -161,7 +161,7 @@ describe('classifyCustomer', () => {
     const result = classifyCustomer(facts[0], policy, asOf, context);
     expect(result.types).toEqual(['at_risk', 'vip']);
     expect(result.primaryType).toBe('at_risk');
-    expect(result.reasons.vip).toBe('VIP: revenue in the last 365 days Rp\u00a0400.000, within the top 5% of customers (cut-off Rp\u00a0400.000)');
+    expect(result.reasons.vip).toBe('VIP: revenue in the last 365 days Rp\u00a0400.000, within the top 5% of real customers (cut-off Rp\u00a0400.000)');
     // one of twenty: exactly the share asked for
     expect(result.numbers.vip).toMatchObject({ reachedPercent: 5, isTiedAtCutoff: false });
   });
@@ -175,7 +175,7 @@ describe('classifyCustomer', () => {
     expect(cutoffs.revenueReachedCount).toBe(4);
     const tied = classifyCustomer(facts[3], policy, asOf, { cutoffs, money: moneyFormatOf('IDR', 'id') });
     expect(tied.numbers.vip).toMatchObject({ reachedPercent: 10, isTiedAtCutoff: true });
-    expect(tied.reasons.vip).toBe('VIP: revenue in the last 365 days Rp\u00a0300, within the top 10% of customers (5% asked for; customers tied at the cut-off of Rp\u00a0300 all count)');
+    expect(tied.reasons.vip).toBe('VIP: revenue in the last 365 days Rp\u00a0300, within the top 10% of real customers (5% asked for; customers tied at the cut-off of Rp\u00a0300 all count)');
   });
 
   it('classifies someone without a verified purchase as a lead with their first sign of interest', () => {

@@ -11,29 +11,29 @@ const vip = { windowDays: 365, windowRevenueMinor: 4_310_000, windowPurchaseDays
 describe('typeReason', () => {
   it('words a VIP by what the analysis judged them on, in the money format it is given', () => {
     expect(typeReason('vip', { ...vip, vipBy: 'revenue' }, rupiah))
-      .toBe('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 5% of customers (cut-off Rp\u00a02.000.000)');
+      .toBe('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 5% of real customers (cut-off Rp\u00a02.000.000)');
     expect(typeReason('vip', { ...vip, vipBy: 'revenue' }, dollars)).toContain('$43,100.00');
     // a store judging VIPs by purchase days: the revenue reaching its cut-off does not decide the wording
     expect(typeReason('vip', { ...vip, vipBy: 'frequency' }, rupiah))
-      .toBe('VIP: 12 purchase days in the last 365 days, within the top 5% of customers (cut-off 10)');
+      .toBe('VIP: 12 purchase days in the last 365 days, within the top 5% of real customers (cut-off 10)');
   });
 
   it('states the share that reaches a VIP cut-off when it is above the share asked for, and why', () => {
     expect(typeReason('vip', { ...vip, vipBy: 'frequency', reachedPercent: 10.4, isTiedAtCutoff: true }, rupiah))
-      .toBe('VIP: 12 purchase days in the last 365 days, within the top 10.4% of customers (5% asked for; customers tied at the cut-off of 10 all count)');
+      .toBe('VIP: 12 purchase days in the last 365 days, within the top 10.4% of real customers (5% asked for; customers tied at the cut-off of 10 all count)');
     expect(typeReason('vip', { ...vip, vipBy: 'revenue', reachedPercent: 10.4, isTiedAtCutoff: true }, rupiah))
-      .toBe('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 10.4% of customers (5% asked for; customers tied at the cut-off of Rp\u00a02.000.000 all count)');
+      .toBe('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 10.4% of real customers (5% asked for; customers tied at the cut-off of Rp\u00a02.000.000 all count)');
     // one VIP among nine customers: no tie, 5% of them rounded up to a whole customer
     expect(typeReason('vip', { ...vip, vipBy: 'revenue', reachedPercent: 11.1, isTiedAtCutoff: false }, rupiah))
-      .toBe('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 11.1% of customers (5% asked for, rounded up to whole customers; cut-off Rp\u00a02.000.000)');
+      .toBe('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 11.1% of real customers (5% asked for, rounded up to whole customers; cut-off Rp\u00a02.000.000)');
     // no more than the share asked for: the sentence names that share
     expect(typeReason('vip', { ...vip, vipBy: 'frequency', reachedPercent: 5, isTiedAtCutoff: false }, rupiah))
-      .toBe('VIP: 12 purchase days in the last 365 days, within the top 5% of customers (cut-off 10)');
+      .toBe('VIP: 12 purchase days in the last 365 days, within the top 5% of real customers (cut-off 10)');
   });
 
   it('reads rows written before vipBy and pAliveBelow were stored', () => {
     // and before the share reaching the cut-off was
-    expect(typeReason('vip', { ...vip, vipBy: 'frequency' }, rupiah)).toBe('VIP: 12 purchase days in the last 365 days, within the top 5% of customers (cut-off 10)');
+    expect(typeReason('vip', { ...vip, vipBy: 'frequency' }, rupiah)).toBe('VIP: 12 purchase days in the last 365 days, within the top 5% of real customers (cut-off 10)');
     expect(typeReason('vip', vip, rupiah)).toMatch(/^VIP: revenue in the last 365 days/);
     expect(typeReason('vip', { ...vip, windowRevenueMinor: 0 }, rupiah)).toMatch(/^VIP: 12 purchase days/);
     expect(typeReason('lapsed', { pAlive: 0.294, lastPurchaseDay: '2026-01-01' }, rupiah)).toBe('Lapsed: chance still active 29%');

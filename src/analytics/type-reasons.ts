@@ -151,9 +151,9 @@ function vipSentence(n: Numbers, money: MoneyFormat): string | null {
  */
 function vipRank(topPercent: number, n: Numbers, cutoff: string): string {
   const asked = formatDecimal(topPercent);
-  if (!isNumber(n.reachedPercent) || n.reachedPercent <= topPercent) return `within the top ${asked}% of customers (cut-off ${cutoff})`;
+  if (!isNumber(n.reachedPercent) || n.reachedPercent <= topPercent) return `within the top ${asked}% of real customers (cut-off ${cutoff})`;
   const reached = formatDecimal(n.reachedPercent);
   return n.isTiedAtCutoff === true
-    ? `within the top ${reached}% of customers (${asked}% asked for; customers tied at the cut-off of ${cutoff} all count)`
-    : `within the top ${reached}% of customers (${asked}% asked for, rounded up to whole customers; cut-off ${cutoff})`;
+    ? `within the top ${reached}% of real customers (${asked}% asked for; customers tied at the cut-off of ${cutoff} all count)`
+    : `within the top ${reached}% of real customers (${asked}% asked for, rounded up to whole customers; cut-off ${cutoff})`;
 }

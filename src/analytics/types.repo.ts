@@ -143,6 +143,12 @@ export async function findLatestAnalysisDay(db: Kysely<Database>): Promise<strin
   return result.rows[0]?.day ?? null;
 }
 
+/** The latest day any analysis was run as of (a replay of an earlier day may have run since); null before the first. */
+export async function findLatestAnalysedDay(db: Kysely<Database>): Promise<string | null> {
+  const result = await sql<{ day: string | null }>`select to_char(max(as_of_day), 'YYYY-MM-DD') as day from analysis_run`.execute(db);
+  return result.rows[0]?.day ?? null;
+}
+
 /** The latest analysis: the instant everyone was classified at (the end of its as-of day) and when it finished; null before the first. */
 export async function findLatestAnalysisRun(db: Kysely<Database>): Promise<{ asOf: Date; finishedAt: Date } | null> {
   const result = await sql<{ as_of: Date; finished_at: Date }>`select as_of, finished_at from analysis_run order by run_id desc limit 1`.execute(db);

@@ -86,7 +86,7 @@ describeEachStore('customer types', (context) => {
     expect(byId.get(1)?.types).toEqual(['new']);
     expect(byId.get(5)?.types).toEqual(['at_risk', 'vip']);
     // one VIP of nine real customers: 5% rounds up to a whole customer, 11.1% of them
-    expect(byId.get(5)?.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 11.1% of customers (5% asked for, rounded up to whole customers; cut-off Rp\u00a04.310.000)');
+    expect(byId.get(5)?.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 11.1% of real customers (5% asked for, rounded up to whole customers; cut-off Rp\u00a04.310.000)');
     expect(byId.get(6)?.explanation).toContain('(promotion-driven)');
     expect(byId.get(10)?.types).toEqual(['lead', 'consumer']);
     expect(byId.get(11)?.explanation).toBe('Lead: no verified purchase yet, first interest 2026-05-21 via marketplace');
@@ -154,7 +154,7 @@ describeEachStore('customer types', (context) => {
     const vips = actual.filter((row) => row.types.includes('vip'));
     expect(vips.map((row) => row.customerId)).toEqual([101, 102, 103]);
     expect(vips[0].numbers.vip).toMatchObject({ topPercent: 5, frequencyCutoff: 4, vipBy: 'frequency', reachedPercent: 15, isTiedAtCutoff: true });
-    expect(vips[0].explanation).toContain('VIP: 4 purchase days in the last 365 days, within the top 15% of customers (5% asked for; customers tied at the cut-off of 4 all count)');
+    expect(vips[0].explanation).toContain('VIP: 4 purchase days in the last 365 days, within the top 15% of real customers (5% asked for; customers tied at the cut-off of 4 all count)');
     // a batch judges against the latest run's cut-off and share, and writes what the run wrote
     await sql`delete from customer_type where customer_id in (101, 104)`.execute(context.store.db);
     await classifyCustomersIncremental(context.store.db, [101, 104], typesAsOf);
@@ -176,7 +176,7 @@ describeEachStore('customer types', (context) => {
     const vips = actual.filter((row) => row.types.includes('vip'));
     expect(vips.map((row) => row.customerId)).toEqual([101]);
     expect(vips[0].numbers.vip).toMatchObject({ reachedPercent: 5, isTiedAtCutoff: false });
-    expect(vips[0].explanation).toBe('VIP: revenue in the last 365 days Rp\u00a01.000.000, within the top 5% of customers (cut-off Rp\u00a01.000.000); One-time buyer: single purchase 2026-05-11');
+    expect(vips[0].explanation).toBe('VIP: revenue in the last 365 days Rp\u00a01.000.000, within the top 5% of real customers (cut-off Rp\u00a01.000.000); One-time buyer: single purchase 2026-05-11');
   });
 
   it('keeps a dated history of type changes and rewinds when an earlier as-of is re-run', async () => {
@@ -286,7 +286,7 @@ describeEachStore('customer types', (context) => {
     await runTypes(context.store.db, typesAsOf);
     const listedVip = async () => (await listCustomersByType(context.store.db, 'vip')).customers.find((row) => row.customerId === 5)!;
     const before = await listedVip();
-    expect(before.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 11.1% of customers');
+    expect(before.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 11.1% of real customers');
     const written = await sql`select customer_id, numbers, updated_at from customer_type order by customer_id`.execute(context.store.db);
     await sql`insert into store_setting (key, value) values ('locale', '"en-US"')`.execute(context.store.db);
     const after = await listedVip();

@@ -78,10 +78,22 @@ describeEachStore('customer_overdue alerts', (context) => {
     await analyze(db, { asOf: '2026-11-24', clock });
     const first = await openOverdueAlerts(db);
     expect(first).toEqual([[2, '2026-11-24']]);
-    expect((await analyze(db, { asOf: '2026-10-31', clock })).alerts.new.customerOverdue).toBe(1);
-    // the earlier run is no previous run of the later day: nothing back-filled since it, and customer 1 has bought again
-    expect((await analyze(db, { asOf: '2026-11-24', clock })).alerts).toMatchObject({ new: { customerOverdue: 0 }, open: { customerOverdue: 1 } });
+    // a replay of an earlier day raises nothing: customer 1, overdue then, would stay open beside today's alerts
+    expect((await analyze(db, { asOf: '2026-10-31', clock })).alerts).toMatchObject({ raised: false, new: { customerOverdue: 0, metricDrops: 0 } });
     expect(await openOverdueAlerts(db)).toEqual(first);
+    // the earlier run is no previous run of the later day: nothing back-filled since it
+    expect((await analyze(db, { asOf: '2026-11-24', clock })).alerts).toMatchObject({ raised: true, new: { customerOverdue: 0 }, open: { customerOverdue: 1 } });
+    expect(await openOverdueAlerts(db)).toEqual(first);
+  });
+
+  it('raises alerts for an earlier day only until a later day is analysed', async () => {
+    const db = context.store.db;
+    await seedStore(db, timeTravel);
+    // the first run of a store may be of a past day (nothing later analysed): it raises, as any run of the latest day
+    expect((await analyze(db, { asOf: '2026-10-31', clock })).alerts).toMatchObject({ raised: true, new: { customerOverdue: 1 } });
+    expect((await analyze(db, { asOf: '2026-11-19', clock })).alerts).toMatchObject({ raised: true, new: { customerOverdue: 1 } });
+    expect((await analyze(db, { asOf: '2026-11-12', clock })).alerts.raised).toBe(false);
+    expect(await openOverdueAlerts(db)).toEqual([[1, '2026-10-28'], [4, '2026-11-11']]);
   });
 
   it('closes an overdue alert once the customer has bought again by the as-of day, saying why', async () => {
@@ -101,8 +113,10 @@ describeEachStore('customer_overdue alerts', (context) => {
   it('counts no alert dated after the as-of day into an earlier analysis', async () => {
     const db = context.store.db;
     await seedStore(db, timeTravel);
-    expect((await analyze(db, { asOf: '2026-11-24', clock })).alerts.open.customerOverdue).toBe(1);
-    // customer 2's alert, dated 2026-11-24, did not exist as of 2026-10-31: only customer 1's counts
-    expect((await analyze(db, { asOf: '2026-10-31', clock })).alerts.open).toEqual({ metricDrops: 0, customerOverdue: 1 });
+    expect((await analyze(db, { asOf: '2026-10-31', clock })).alerts.open.customerOverdue).toBe(1);
+    // customers 2 and 4 overdue since; customer 1 has bought again, which closes theirs
+    expect((await analyze(db, { asOf: '2026-11-24', clock })).alerts.open.customerOverdue).toBe(2);
+    // the alerts of customers 2 and 4, dated 2026-11-24 and 2026-11-11, did not exist as of 2026-10-31
+    expect((await analyze(db, { asOf: '2026-10-31', clock })).alerts.open).toEqual({ metricDrops: 0, customerOverdue: 0 });
   });
 });

@@ -24,7 +24,8 @@ export function analyzeText(result: AnalyzeResult, context: AnalyzeContext): str
     `Analysed ${result.customers.toLocaleString('en')} customers (${result.realCustomers.toLocaleString('en')} real) as of ${result.asOf} in ${(result.timingMs.total / 1000).toFixed(1)} s (run #${result.runId}).`,
     `  types entered ${result.typeChanges.entered.toLocaleString('en')}, left ${result.typeChanges.left.toLocaleString('en')}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
     // an alert raised by an earlier run (or an order) is still open but not new: both said, so 0 new does not read as none to see
-    `  new alerts: ${alertCountsText(result.alerts.new)}`,
+    result.alerts.raised ? `  new alerts: ${alertCountsText(result.alerts.new)}`
+      : `  new alerts: none raised for a day before the latest day analysed (alerts say what is happening now)`,
     `  open alerts, new ones included: ${alertCountsText(result.alerts.open)} (${clienteleCommand('report alerts')})`,
     ...vipLines(result.vipCutoffs, context),
   ].join('\n');

@@ -114,6 +114,6 @@ export type AnalyzeResult = {
   runId: number; asOf: string; customers: number; realCustomers: number; rfmScored: number;
   /** Type spells opened and closed by this run (a customer moving from new to regular counts once in each). */
   typeChanges: { entered: number; left: number };
-  /** `new`: raised by this run; `open`: not acknowledged after it, whoever raised them (new ones included). */
-  alerts: { new: AlertCounts; open: AlertCounts }; timingMs: { total: number };
+  /** `new`: raised by this run; `open`: not acknowledged after it, whoever raised them (new ones included); `raised`: false for a replay of a day before the latest analysed, which raises none. */
+  alerts: { new: AlertCounts; open: AlertCounts; raised: boolean }; timingMs: { total: number };
 };

@@ -154,7 +154,7 @@ describe('a type reason in the reader\'s language', () => {
       const message = typeReasonMessage('vip', vip.numbers.vip, asTheServerWrites)!;
       expect(lookupMessage(messagesByLocale.en, message.key, message.values)).toBe(vip.reasons.vip);
     }
-    expect(vips[2].reasons.vip).toBe('VIP: 4 purchase days in the last 365 days, within the top 20% of customers (5% asked for; customers tied at the cut-off of 3 all count)');
+    expect(vips[2].reasons.vip).toBe('VIP: 4 purchase days in the last 365 days, within the top 20% of real customers (5% asked for; customers tied at the cut-off of 3 all count)');
     for (const locale of locales) {
       const format = createFormatters({ en: 'en-GB', id: 'id-ID', lv: 'lv-LV' }[locale], 'IDR', 'UTC');
       for (const vip of vips) {

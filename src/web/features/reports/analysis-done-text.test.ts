@@ -7,7 +7,7 @@ import { analysisDoneText } from './analysis-done-text.js';
 
 const result = (customers: number, metricDrops: number, customerOverdue = 0, open = { metricDrops, customerOverdue }): AnalyzeResult => ({
   runId: 7, asOf: '2026-12-03', customers, realCustomers: customers, rfmScored: customers, typeChanges: { entered: 0, left: 0 },
-  alerts: { new: { metricDrops, customerOverdue }, open }, timingMs: { total: 200 },
+  alerts: { new: { metricDrops, customerOverdue }, open, raised: true }, timingMs: { total: 200 },
 });
 
 const textOf = (locale: Locale, shown: AnalyzeResult) => analysisDoneText(shown, (key, variables) => lookupMessage(messagesByLocale[locale], key, variables), createFormatters(intlTagByLocale[locale], null, 'UTC'), locale);
