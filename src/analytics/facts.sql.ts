@@ -46,8 +46,27 @@ function predictionSource(scope: FactsScope): RawBuilder<unknown> {
   const order = datedBy ? sql`, ${sql.ref(datedBy)} desc` : sql``;
   // the last day of purchases the prediction knows (a prediction made before the as_of column, by its time)
   const knownThrough = datedBy === 'as_of' ? sql`as_of` : datedBy ? sql`(${sql.ref(datedBy)} at time zone ${scope.timezone}::text)::date` : sql`null::date`;
-  return sql`(select distinct on (customer_id) customer_id, p_alive::float8 as p_alive, ${knownThrough} as known_through, model_fit_id from customer_prediction
-              where true ${dated} ${onlyCustomers(sql.ref('customer_id'), scope.customerIds, scope.idsHiddenFromPlanner)} order by customer_id ${order})`;
+  const stored = sql`select distinct on (customer_id) customer_id, p_alive::float8 as p_alive, ${knownThrough} as known_through, model_fit_id from customer_prediction
+              where true ${dated} ${onlyCustomers(sql.ref('customer_id'), scope.customerIds, scope.idsHiddenFromPlanner)} order by customer_id ${order}`;
+  // the ingest path judges the store's today, which no prediction is dated after
+  if (datedBy !== 'as_of' || scope.customerIds !== null) return sql`(${stored})`;
+  return sql`((${stored}) union all (${fitOfEarlierDay(scope.asOf.day)}))`;
+}
+
+/**
+ * A store keeps one prediction per customer, its latest: a full analysis of an earlier day (a
+ * replay) found none dated by that day, and judged by the quiet-days rule customers whom the
+ * BG/NBD fit of that day calls gone (CDNOW as of 1998-03-31 after the demo's predictions of
+ * 1998-06-30: 17,507 lapsed instead of 14,742). Such a customer is judged by the latest BG/NBD fit
+ * calibrated by the day, worked out for the day from their purchase days (pAliveColumns); with no
+ * such fit, by the quiet-days rule as before.
+ */
+function fitOfEarlierDay(day: string): RawBuilder<unknown> {
+  return sql`select p.customer_id, null::float8 as p_alive, null::date as known_through, f.model_fit_id
+    from customer_prediction p cross join (
+      select model_fit_id from model_fit where model = 'bgnbd' and calibration_end <= ${day}::date and params ?& array['r', 'alpha', 'a', 'b']
+      order by calibration_end desc, model_fit_id desc limit 1) f
+    where p.as_of > ${day}::date`;
 }
 
 /** The BG/NBD fits' parameters, read once per fit (a handful of rows) rather than once per customer. */

@@ -74,6 +74,26 @@ describeEachStore('P(alive) evaluated for the as-of day', (context) => {
     expect((await typeRows(db)).get(1)!.types).not.toContain('lapsed');
   });
 
+  it('judges a replay of an earlier day by the fit of that day, not by a later prediction or the quiet-days rule', async () => {
+    const { db } = context.store;
+    await seedStore(db, { customerIds: [1], orders: weekly.map((day) => ({ customerId: 1, day, amountMinor: 20_000 })) });
+    await sql`truncate model_fit, customer_prediction`.execute(db);
+    await fitOf(db, 'bgnbd', '2021-03-31', params);
+    // a later fit, and the customer's one stored prediction, made with it as of a later day
+    const laterFitId = await fitOf(db, 'bgnbd', '2021-07-31', { r: 2, alpha: 1, a: 0.1, b: 10 });
+    await predict(db, laterFitId, 1, 0.9, '2021-07-31');
+    await analyze(db, { asOf: '2021-07-31' });
+
+    await analyze(db, { asOf });
+    const expected = bgNbdPAlive(9, daysBetween(weekly[0], weekly[9]) / 7, daysBetween(weekly[0], asOf) / 7);
+    const row = (await typeRows(db)).get(1)!;
+    expect(row.types).toContain('lapsed');
+    expect(row.numbers.lapsed).toEqual({ pAlive: expect.closeTo(expected, 10), pAliveAsOf: asOf, lastPurchaseDay: '2021-03-08', purchaseDays: 10, pAliveBelow: 0.3 });
+    // before any fit's day there is nothing to judge by but the quiet-days rule: 14 quiet days
+    await analyze(db, { asOf: '2021-03-22' });
+    expect((await typeRows(db)).get(1)!.types).not.toContain('lapsed');
+  });
+
   it('gives the same verdict as a prediction made on the analysis day, and names the day', async () => {
     const { db } = context.store;
     // customer 1 as above; customer 2 bought twice, the second time on the day before the as-of day
