@@ -14,6 +14,7 @@ import type { StubJoinRecord } from './write/join-stubs.js';
 import type { OrderCounts } from './write/order-counts.js';
 import { summaryWithoutOtherCustomers } from './write/other-customers-hidden.js';
 import { listImportRuns } from './import-runs.repo.js';
+import { listCustomerIdSources, type CustomerIdSource } from './customer-id-sources.repo.js';
 import { closeImportRun, openImportRun, readImportRun } from './open-import-runs.service.js';
 
 const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const;
@@ -152,6 +153,15 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       response: { 200: importRunSchema, 404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)'), 409: errorResponse('The run already ended otherwise (IMPORT_RUN_ENDED_CONFLICT)') },
     },
   }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal), request.body.rejectedBySender, runViewOf(request.principal)));
+
+  api.get('/ingest/sources', {
+    config: { access: { permission: 'ingest:write' } },
+    schema: {
+      tags: ['ingest'], summary: 'The sources the stored customer ids come from, the most ids first',
+      description: 'A customer_id is looked up among the ids of its own source only: send a batch\'s `source` (the CLI\'s --source) as one listed here to find the customers imported with it. Ids of a family column (external_id.loyalty_card) are listed under the family\'s name.',
+      response: { 200: z.object({ sources: z.array(objectOf<CustomerIdSource>()({ source: z.string(), ids: z.number().int().nonnegative().describe('customer ids stored from this source') })) }) },
+    },
+  }, async () => ({ sources: await listCustomerIdSources(deps.store.db) }));
 
   api.get('/imports/:importId', {
     config: { access: { permission: 'customers:read' } },

@@ -57,6 +57,11 @@ describe('route registry', () => {
     expect(routes.map((route) => `${route.method} ${route.url}`)).toEqual(expect.arrayContaining(['POST /api/alerts/:alertId/acknowledge', 'POST /api/alerts/:alertId/reopen']));
   });
 
+  // the import page's Source choice reads it: a role that may import may read it, and no other
+  it('lists the sources of the customer ids, so the route is checked for every role below', () => {
+    expect(routes.find((route) => route.method === 'GET' && route.url === '/api/ingest/sources')?.access).toEqual({ permission: 'ingest:write' });
+  });
+
   it('covers every operation in the OpenAPI document', () => {
     const document = app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const known = new Set(routes.map((route) => `${route.method} ${route.url.replace(/:([A-Za-z_]+)/g, '{$1}')}`));

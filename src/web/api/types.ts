@@ -91,6 +91,9 @@ export type IngestSummary = {
   createdCustomers?: number;
 };
 
+/** A system the store's customer ids come from, with how many it holds (GET /api/ingest/sources, the most first). */
+export type CustomerIdSource = { source: string; ids: number };
+
 /** An import run as GET /api/imports lists it (one file, or one API batch sent alone). */
 export type ImportRun = {
   import_id: number; entity: string; file_name: string | null; status: 'running' | 'completed' | 'failed' | 'interrupted';

@@ -72,7 +72,7 @@ describeWithBrowser('staff web app: change alerts', () => {
     const undo = openAlerts().getByRole('button', { name: /^Undo acknowledging: Pastries category revenue, / });
     await undo.waitFor();
     await expect(undo.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
-    await expect(undo.locator('xpath=..').textContent()).resolves.toMatch(/^Acknowledged\s*·\s*Undo$/);
+    await expect(undo.locator('xpath=..').textContent()).resolves.toMatch(/^Acknowledged\s*·\s*Pastries category revenue, .+ \(-62%\)\s*Undo$/);
     await openAlerts().getByRole('status').filter({ hasText: /^Acknowledged: Pastries category revenue, .+\. Undo reopens it\.$/ }).waitFor();
     await expect(isOpenInStore(ids.pastries)).resolves.toBe(false);
 

@@ -112,6 +112,15 @@ describeWithBrowser('staff web app on a new, empty store', () => {
     await expect(page.getByText('No data for this report yet.').count()).resolves.toBe(0);
   });
 
+  it('says on the reports that no segment is saved yet, rather than that data is missing, and leads to a new one', async () => {
+    const { page, server } = app;
+    await page.goto(`${server.url}/reports`);
+    const saved = page.getByRole('region', { name: 'Saved segments' });
+    await expect(saved.locator('.empty-state').textContent()).resolves.toBe('No saved segments yet. Create one to follow a group of customers here. New segment');
+    await saved.getByRole('link', { name: 'New segment' }).click();
+    await page.waitForURL(/\/segments\/new$/);
+  });
+
   // last: it changes the owner's language and fills the store
   it('says why each row was rejected in Bahasa Indonesia, naming the file\'s lines', async () => {
     const { page } = app;

@@ -163,4 +163,65 @@ describeWithBrowser('the import page\'s column mapping', () => {
     const runs = await server.store.db.selectFrom('import_run').select(['status', 'inserted_count']).where('file_name', '=', 'lost-open.csv').execute();
     expect(runs).toEqual([{ status: 'completed', inserted_count: 1 }]);
   });
+
+  it('sends orders under the source their customers\' ids come from, the demo\'s by default, or under a new source the user names', async () => {
+    const count = (table: 'customer') => server.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((row) => Number(row.n));
+    const known = await server.store.db.selectFrom('customer_identity').select(['value', 'customer_id']).where('kind', '=', 'external').where('namespace', '=', 'demo')
+      .orderBy('customer_id').limit(2).execute();
+    const demoIds = await server.store.db.selectFrom('customer_identity').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'external').where('namespace', '=', 'demo').executeTakeFirstOrThrow();
+    const before = await count('customer');
+    const csv = ['Date,Total,Customer,Order ID', `2024-03-05,90000,${known[0].value},SRC-1`, `2024-03-06,25000,${known[1].value},SRC-2`].join('\n');
+    await chooseOrdersFile(page, server.url, 'known-customers.csv', csv);
+    const source = page.getByRole('combobox', { name: 'Source' });
+    await expect(source.inputValue()).resolves.toBe('demo');
+    await expect(source.locator('option:checked').textContent()).resolves.toBe(`demo (${Number(demoIds.n)} customer IDs)`);
+    await expect(page.locator('#source-hint').textContent()).resolves.toMatch(/a customer ID finds only customers imported from the same source/);
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByText('Finished').waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.not.toMatch(/New customers/);
+    expect(await count('customer')).toBe(before);
+    const stored = await server.store.db.selectFrom('customer_order').select(['external_id', 'customer_id', 'source']).where('external_id', 'in', ['SRC-1', 'SRC-2']).orderBy('external_id').execute();
+    expect(stored).toEqual([{ external_id: 'SRC-1', customer_id: known[0].customer_id, source: 'demo' }, { external_id: 'SRC-2', customer_id: known[1].customer_id, source: 'demo' }]);
+
+    // another system's ids are not the demo's: under a new source the same id is someone new, and the source is listed after
+    await chooseOrdersFile(page, server.url, 'till-ids.csv', ['Date,Total,Customer,Order ID', `2024-03-07,5000,${known[0].value},TILL-1`].join('\n'));
+    await source.selectOption({ label: 'A new source…' });
+    await expect(page.getByRole('button', { name: 'Import 1 row' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('textbox', { name: 'Name of the new source' }).fill('till');
+    await page.getByRole('button', { name: 'Import 1 row' }).click();
+    await page.getByText('Finished').waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'row read' }).textContent()).resolves.toMatch(/New customers: 1\. No stored customer had/);
+    expect(await count('customer')).toBe(before + 1);
+    const options = await source.locator('option').allTextContents();
+    expect([options[0], ...options.slice(-2)]).toEqual([`demo (${Number(demoIds.n)} customer IDs)`, 'till (1 customer ID)', 'A new source…']);
+  });
+
+  it('warns that an orders file chosen as customers is orders, imports nothing until asked, and switches the data in one click', async () => {
+    const csv = ['order_id,customer_id,ordered_at,amount', 'KIND-1,KIND-C1,2024-03-05,90000'].join('\n');
+    const open = async () => {
+      await page.goto(`${server.url}/import`);
+      await page.locator('main h1').waitFor();
+      await expect(page.locator('select[name="entity"]').inputValue()).resolves.toBe('customers');
+      await page.locator('input[type="file"]').setInputFiles({ name: 'orders-as-customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.locator('.mapping-table').waitFor();
+    };
+    await open();
+    const warning = page.locator('.entity-warning');
+    await expect(warning.locator('p').textContent()).resolves.toBe('These columns belong to “Orders” data, which “Customers” does not read: order_id, ordered_at, amount. Is this a file of “Orders”?');
+    await expect(page.getByRole('button', { name: 'Import 1 row' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Import as “Orders”' }).click();
+    await expect(page.locator('select[name="entity"]').inputValue()).resolves.toBe('orders');
+    await expect(warning.count()).resolves.toBe(0);
+    await expect(rowOf(page, 'order_id').locator('select').inputValue()).resolves.toBe('order_id');
+    await expect(page.getByRole('button', { name: 'Import 1 row' }).isDisabled()).resolves.toBe(false);
+
+    // kept as customers, the file imports as the user said
+    await open();
+    await page.getByRole('button', { name: 'Import as “Customers” anyway' }).click();
+    await expect(warning.count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Import 1 row' }).click();
+    await page.getByText('Finished').waitFor();
+    const orders = await server.store.db.selectFrom('customer_order').select('external_id').where('external_id', '=', 'KIND-1').execute();
+    expect(orders).toEqual([]);
+  });
 });

@@ -3,12 +3,13 @@ import type { Page } from 'playwright-core';
 import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
 import { currency, timeZone } from '../../../src/synthetic/index.js';
-import type { DriftReport, PersonaList } from '../../../src/web/api/target-group-types.js';
+import type { DriftReport } from '../../../src/web/api/target-group-types.js';
 import type { Locale } from '../../../src/web/api/types.js';
 import { distinctnessOf } from '../../../src/web/features/personas/distinctness.js';
 import { categoryWhys, categoryWhyText, type StoreCategory } from '../../../src/web/features/personas/category-why.js';
 import { driftValueText, relativeChange } from '../../../src/web/features/personas/drift-values.js';
 import { byLargestChange, driftBadge, driftStatement, noStatisticReason, sizeOfChange } from '../../../src/web/features/personas/drift-words.js';
+import type { PersonaListWithReadiness } from '../../../src/web/features/personas/discovery-readiness.js';
 import { modelSummaryText } from '../../../src/web/features/personas/model-summary.js';
 import { nameWordsOf, personaDisplayName } from '../../../src/web/features/personas/persona-name.js';
 import { traitSentence } from '../../../src/web/features/personas/trait-words.js';
@@ -26,13 +27,13 @@ describeWithBrowser('personas and drift in words', () => {
   const app = useStaffApp({ customers: 200 });
   let server: DemoServer;
   let page: Page;
-  let list: PersonaList;
+  let list: PersonaListWithReadiness;
 
   beforeAll(async () => {
     ({ server, page } = app);
     await discoverPersonas(server.store.db, { clock: systemClock, k: 3, seed: 1 });
     await page.goto(`${server.url}/personas`);
-    list = await page.evaluate(async () => (await fetch('/api/personas')).json() as Promise<PersonaList>);
+    list = await page.evaluate(async () => (await fetch('/api/personas')).json() as Promise<PersonaListWithReadiness>);
   }, 120_000);
 
   it.each(['en', 'lv'] as const)('says in %s what sets each persona apart and how distinct they are, with the numbers one step away', async (locale) => {
@@ -47,8 +48,13 @@ describeWithBrowser('personas and drift in words', () => {
     expect(list.personas.length).toBe(3);
     expect(list.personas.some((persona) => persona.profile.traits.length > 0)).toBe(true);
 
-    // the buyers' word agrees with their count, and the model line is the page's own
-    await expect(page.locator('.page-personas p.muted').filter({ hasText: format.date(list.model!.discovered_at) }).textContent()).resolves.toBe(modelSummaryText(list.model!, locale, t, format));
+    // the buyers' word agrees with their count, and the model line is the page's own; it counts every buyer and says who was left out
+    const withoutConsent = list.discovery!.withoutConsent!;
+    expect(withoutConsent).toBeGreaterThan(0);
+    const summary = page.locator('.page-personas p.muted').filter({ hasText: format.date(list.model!.discovered_at) });
+    await expect(summary.textContent()).resolves.toBe(modelSummaryText(list.model!, withoutConsent, locale, t, format));
+    await expect(summary.textContent()).resolves.toContain(format.number(list.model!.population + withoutConsent));
+    if (locale === 'en') await expect(summary.textContent()).resolves.toMatch(new RegExp(`; ${format.number(withoutConsent)} were left out: no consent to profiling$`));
     const store = await page.evaluate(async () => (await fetch('/api/categories?limit=1000')).json() as Promise<{ items: StoreCategory[] }>);
     const cards = page.locator('.persona-card');
     for (const [index, persona] of list.personas.entries()) {

@@ -240,24 +240,50 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
   it('changes the customer-type thresholds: a bad value is marked and nothing is sent, a good change reclassifies and is audited', async () => {
     const { page, server } = app;
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Customer types' }).click();
+    const save = page.getByRole('button', { name: 'Save and reclassify' });
+    const discard = page.getByRole('button', { name: 'Discard changes' });
+    const fixFields = page.getByText('To save, correct the field marked in red, or discard the changes.');
+    const danger = 'rgb(179, 38, 30)';
+    // a lone bad value: marked in red, field and text, Save held back with the reason beside it, and Discard can take it back
+    const newDays = page.getByRole('group', { name: 'New' }).getByLabel('New for this many days after the first purchase');
+    const storedDays = await newDays.inputValue();
+    await newDays.fill('0');
+    const dayError = page.getByRole('group', { name: 'New' }).getByText('Use a whole number from 1 to 3,650.');
+    await dayError.waitFor();
+    await expect(newDays.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(newDays.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')!)?.textContent)).resolves.toBe('Use a whole number from 1 to 3,650.');
+    await expect(dayError.evaluate((element) => getComputedStyle(element).color)).resolves.toBe(danger);
+    await expect(newDays.evaluate((input) => getComputedStyle(input).borderTopColor)).resolves.toBe(danger);
+    await fixFields.waitFor();
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await expect(discard.isEnabled()).resolves.toBe(true);
+    await newDays.fill('');
+    await dayError.waitFor();
+    await discard.click();
+    await expect(newDays.inputValue()).resolves.toBe(storedDays);
+    await expect(newDays.getAttribute('aria-invalid')).resolves.toBeNull();
+    await fixFields.waitFor({ state: 'detached' });
+    await expect(discard.isDisabled()).resolves.toBe(true);
+
+    // beside a good change a bad value still holds Save back
     const vip = page.getByRole('group', { name: 'VIP' });
     await vip.getByLabel('The top share of real customers').fill('3');
     const loyal = page.getByRole('group', { name: 'Loyal' });
     await loyal.getByLabel('Length of a period').fill('1.5');
     await loyal.getByText('Use a whole number from 1 to 24.').waitFor();
-    await page.getByRole('button', { name: 'Save and reclassify' }).click();
-    await page.getByText('Correct the marked thresholds (1) before saving.').waitFor();
+    await fixFields.waitFor();
+    await expect(save.isDisabled()).resolves.toBe(true);
     const policyNow = async () => (await (await fetch(`${server.url}/api/analytics/policy`, { headers: { cookie: await sessionCookie(page) } })).json()) as { vip: { topPercent: number; basis: string }; loyal: { periodMonths: number }; lapsed: { pAliveBelow: number } };
     expect((await policyNow()).vip.topPercent).toBe(5);
     await loyal.getByLabel('Length of a period').fill('3');
     await page.getByRole('group', { name: 'Lapsed' }).getByLabel('Or a predicted chance of still buying below').fill('25');
     await vip.getByLabel('Ranked by').selectOption('revenue_or_frequency');
-    await page.getByRole('button', { name: 'Save and reclassify' }).click();
+    await save.click();
     await page.getByRole('status').filter({ hasText: /customers classified again as of/ }).waitFor();
     const policy = await policyNow();
     expect({ top: policy.vip.topPercent, basis: policy.vip.basis, months: policy.loyal.periodMonths, pAlive: policy.lapsed.pAliveBelow }).toEqual({ top: 3, basis: 'revenue_or_frequency', months: 3, pAlive: 0.25 });
     // once the saved policy has been read back, nothing differs from it
-    await expect.poll(() => page.getByRole('button', { name: 'Save and reclassify' }).isDisabled(), pagePoll).toBe(true);
+    await expect.poll(() => save.isDisabled(), pagePoll).toBe(true);
   });
 
   it('reads the audit log in words, filtered by action and by person', async () => {

@@ -361,7 +361,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByText('Finished').waitFor();
     await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/3 of 3 rows read: .* 0 rejected/);
     // 3 rows, 2 orders: the orders are counted beside the rows
-    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/ Orders, each counted once however many rows it has: 2 new, 0 updated, 0 unchanged, 0 rejected\. New customers: 2: no stored customer had their email, phone or customer ID /);
+    await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toMatch(/ Orders, each counted once however many rows it has: 2 new, 0 updated, 0 unchanged, 0 rejected\. New customers: 2\. No stored customer had their email, phone or customer ID /);
     const stored = await server.store.db.selectFrom('customer_order').select(['external_id', 'amount_minor', 'channel', 'source', 'order_id'])
       .where('external_id', 'in', ['#W5001', '#W5002']).orderBy('external_id').execute();
     expect(stored.map(({ external_id, amount_minor, channel, source }) => ({ external_id, amount_minor: Number(amount_minor), channel, source }))).toEqual([
@@ -385,7 +385,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByText('Finished').waitFor({ timeout: 60_000 });
     await expect(page.getByRole('status').filter({ hasText: 'rows read' }).textContent()).resolves.toBe(
       '1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected. Orders, each counted once however many rows it has: 1,000 new, 0 updated, 0 unchanged, 0 rejected. '
-      + 'New customers: 1: no stored customer had their email, phone or customer ID (a customer ID matches only customers imported from the same source).');
+      + 'New customers: 1. No stored customer had their email, phone or customer ID (a customer ID matches only customers imported from the same source, chosen under Source).');
     const split = await server.store.db.selectFrom('customer_order').select(['order_id', 'amount_minor']).where('external_id', '=', 'W-DF-SPLIT').executeTakeFirstOrThrow();
     expect(Number(split.amount_minor)).toBe(1500 + 2 * 2500);
     const splitLines = await server.store.db.selectFrom('order_line').select('sku').where('order_id', '=', split.order_id).orderBy('line_no').execute();

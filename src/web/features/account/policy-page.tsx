@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { useApiAction } from '../../api/use-api-action.js';
 import { useApiData } from '../../api/use-api-data.js';
@@ -15,6 +15,26 @@ import { SettingsLayout } from './settings-layout.js';
 
 type Saved = { reclassified: number; asOf: string };
 
+export type PolicyFormState = {
+  /** What Save would send: only valid values that differ from the stored policy. */
+  change: ReturnType<typeof policyChange>['change'];
+  invalidPaths: string[];
+  /** Anything typed or chosen differs from the stored policy, valid or not: Discard has something to put back. */
+  isEdited: boolean;
+  canSave: boolean;
+};
+
+/**
+ * The form's buttons as the draft stands. Save waits until every field is valid (the page says why);
+ * Discard does not, so a value that cannot be saved can always be thrown away.
+ */
+export function policyFormState(current: TypePolicy, draft: PolicyDraft): PolicyFormState {
+  const { change, invalidPaths } = policyChange(current, draft);
+  const stored = policyDraft(current);
+  const isEdited = draft.vipBasis !== stored.vipBasis || numericPolicyFields.some((field) => (draft.numbers[field.path] ?? '') !== (stored.numbers[field.path] ?? ''));
+  return { change, invalidPaths, isEdited, canSave: invalidPaths.length === 0 && Object.keys(change).length > 0 };
+}
+
 /**
  * The thresholds behind customer types and change alerts, one policy per store. Saving sends only
  * what changed; the server reclassifies everyone in the same transaction and audits the change.
@@ -25,29 +45,24 @@ export function PolicyPage() {
   const canEdit = can('analytics:write');
   const policy = useApiData<TypePolicy>('/api/analytics/policy');
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
-  const [hasTriedSave, setHasTriedSave] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
   const { run, isBusy, error, setError } = useApiAction();
+  const fixFieldsId = useId();
 
   useEffect(() => { if (policy.data) setDraft(policyDraft(policy.data)); }, [policy.data]);
 
   if (policy.error) return <SettingsLayout><ErrorMessage error={policy.error} /></SettingsLayout>;
   if (!policy.data || !draft) return <SettingsLayout><LoadingState /></SettingsLayout>;
   const current = policy.data;
-  const { change, invalidPaths } = policyChange(current, draft);
-  const hasChange = Object.keys(change).length > 0;
-  // as the server holds them and as shipped: a field is marked once it moved from the first, and shows the second
-  const storedTexts = policyDraft(current).numbers;
+  const { change, invalidPaths, isEdited, canSave } = policyFormState(current, draft);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setHasTriedSave(true);
     setSaved(null);
     setError(null);
-    if (invalidPaths.length > 0 || !hasChange) return;
+    if (!canSave) return;
     await run(async () => {
       setSaved(await api.patch<Saved>('/api/analytics/policy', change));
-      setHasTriedSave(false);
       policy.reload();
     });
   };
@@ -64,7 +79,7 @@ export function PolicyPage() {
               <legend>{t(`settings.policy.groups.${group}`)}</legend>
               {numericPolicyFields.filter((field) => field.group === group).map((field) => (
                 <PolicyFieldInput key={field.path} field={field} text={draft.numbers[field.path] ?? ''} defaultText={policyValueText(defaultTypePolicy, field, format)}
-                  isInvalid={(hasTriedSave || draft.numbers[field.path] !== storedTexts[field.path]) && invalidPaths.includes(field.path)}
+                  isInvalid={invalidPaths.includes(field.path)}
                   onChange={(text) => setNumber(field.path, text)} />
               ))}
               {group === 'vip' ? (
@@ -78,13 +93,16 @@ export function PolicyPage() {
               ) : null}
             </fieldset>
           ))}
-          {hasTriedSave && invalidPaths.length > 0 ? <p className="inline-error" role="alert">{t('settings.policy.fixFields', { count: invalidPaths.length })}</p> : null}
           {error ? <ErrorMessage error={error} /> : null}
           {saved ? <p className="notice-success" role="status">{t(pluralKey(locale, 'settings.policy.saved', saved.reclassified), { count: format.number(saved.reclassified), date: format.date(saved.asOf) })}</p> : null}
+          {/* just above the buttons, as soon as a value is wrong: a Save greyed out for no stated reason read as broken */}
+          {canEdit && invalidPaths.length > 0 ? (
+            <p className="inline-error" id={fixFieldsId} role="status">{t(pluralKey(locale, 'settings.policy.fixFields', invalidPaths.length), { count: format.number(invalidPaths.length) })}</p>
+          ) : null}
           {canEdit ? (
             <div className="button-row">
-              <button type="submit" className="button-primary" disabled={isBusy || !hasChange}>{t('settings.policy.save')}</button>
-              <button type="button" className="button-secondary" disabled={isBusy || !hasChange} onClick={() => { setDraft(policyDraft(current)); setHasTriedSave(false); }}>{t('settings.policy.discard')}</button>
+              <button type="submit" className="button-primary" disabled={isBusy || !canSave} aria-describedby={invalidPaths.length > 0 ? fixFieldsId : undefined}>{t('settings.policy.save')}</button>
+              <button type="button" className="button-secondary" disabled={isBusy || !isEdited} onClick={() => { setSaved(null); setDraft(policyDraft(current)); }}>{t('settings.policy.discard')}</button>
               <button type="button" className="button-quiet" disabled={isBusy} onClick={() => { setSaved(null); setDraft(policyDraft(defaultTypePolicy)); }}>{t('settings.policy.defaults')}</button>
             </div>
           ) : null}

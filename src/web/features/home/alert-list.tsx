@@ -22,7 +22,7 @@ const reopenPaths = ['/api/alerts/{alertId}/reopen'] as const;
 /**
  * Open alerts, and below them how the overdue ones relate to the customers at risk (OverdueAlertsNote);
  * who may (customers:write for an overdue customer, analytics:write for the rest) acknowledges one here. Its row then
- * reads "Acknowledged · Undo" for a while, and the list reloads once no Undo
+ * reads "Acknowledged · <the alert>", with Undo, for a while, and the list reloads once no Undo
  * is left; each step is announced in a status region, and focus moves to the
  * button that undoes it, so the keyboard stays where the reader is.
  */
@@ -70,7 +70,9 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
           if (undoable.has(alert.alertId)) {
             return (
               <li key={alert.alertId} className="alert-item alert-item-acknowledged">
-                <span className="muted">{t('alerts.acknowledged')} <span aria-hidden="true">·</span></span>
+                {/* the alert's own sentence stays: "Acknowledged ·" alone left the reader guessing which one Undo would reopen;
+                    Undo stands where Acknowledge stood, at the row's end, so no dot leads to it */}
+                <span className="muted">{t('alerts.acknowledged')} <span aria-hidden="true">·</span> {text}</span>
                 <button type="button" className="button-quiet alert-acknowledge" ref={focusWhenAsked(`undo-${alert.alertId}`)}
                   aria-label={t('alerts.undoOne', { alert: text })} aria-disabled={pending === alert.alertId}
                   onFocus={() => acknowledgements.holdWindow(alert.alertId)} onBlur={() => acknowledgements.releaseWindow(alert.alertId)}

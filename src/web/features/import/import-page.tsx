@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import type { IngestEntity } from '../../api/types.js';
+import type { CustomerIdSource, IngestEntity } from '../../api/types.js';
+import { useApiData } from '../../api/use-api-data.js';
 import type { Mapping } from '../../../ingest/rows/fields.js';
 import type { Preset } from '../../../ingest/presets/index.js';
 import { Card } from '../../components/card.js';
@@ -8,6 +9,10 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { pluralKey } from '../../i18n/plural.js';
 import { ColumnMapping } from './column-mapping.js';
 import { CsvPreview } from './csv-preview.js';
+import { EntityWarning } from './entity-warning.js';
+import { likelierEntity } from './entity-hint.js';
+import { defaultSourceChoice, firstSourceName, sourceToSend, type SourceChoice } from './import-source.js';
+import { SourceField, SourceHint } from './source-field.js';
 import { DateColumnWarnings, ProvenDateFormatNote } from './date-column-warnings.js';
 import { provenDateFormat, unreadableDateColumns } from './date-columns.js';
 import { ImportProgress } from './import-progress.js';
@@ -36,6 +41,11 @@ export function ImportPage() {
   const [phase, setPhase] = useState<Phase>('choose');
   const [totals, setTotals] = useState<ImportTotals>(emptyTotals);
   const [error, setError] = useState<Error | null>(null);
+  // null until the user chooses: the format's source, else the one most customer ids come from
+  const [chosenSource, setChosenSource] = useState<SourceChoice | null>(null);
+  // the user read that the file looks like another kind of data and imports it as chosen all the same
+  const [isEntityKept, setIsEntityKept] = useState(false);
+  const sourceList = useApiData<{ sources: CustomerIdSource[] }>('/api/ingest/sources');
   const controller = useRef<AbortController | null>(null);
   // orders change what the settings say of the store: whether its orders carry prices, what can no longer change
   const reloadStoreSettings = useReloadStoreSettings();
@@ -46,6 +56,13 @@ export function ImportPage() {
   const isBlocked = csv !== null && blocksImport(csv.problems);
   const provenDates = useMemo(() => (csv && chosenDateFormat === null ? provenDateFormat(entity, csv.rows, mapping) : null), [entity, csv, mapping, chosenDateFormat]);
   const dateFormat = chosenDateFormat ?? provenDates?.format ?? '';
+  const source = chosenSource ?? defaultSourceChoice(preset?.source ?? null, sourceList.data?.sources ?? []);
+  // products are keyed by SKU alone: no ids of a source
+  const usesSource = entity !== 'products';
+  const isSourceReady = !usesSource || (!sourceList.isLoading && sourceToSend(source) !== null);
+  // a format names its own columns: the user chose the data with it
+  const entityHint = useMemo(() => (csv && !preset && !isEntityKept ? likelierEntity(entity, csv.headers, csv.rows, { mapping, choices, setAside }) : null),
+    [entity, csv, preset, isEntityKept, mapping, choices, setAside]);
   const unreadableDates = useMemo(() => (csv ? unreadableDateColumns(entity, csv.rows, mapping, dateFormat) : []), [entity, csv, mapping, dateFormat]);
 
   const suggest = (nextEntity: IngestEntity, nextPreset: Preset | null, file: ParsedCsv) => {
@@ -59,6 +76,7 @@ export function ImportPage() {
   const chooseFile = async (file: File | undefined) => {
     setError(null);
     setTotals(emptyTotals);
+    setIsEntityKept(false);
     if (!file) return;
     try {
       const parsed = await parseCsv(file);
@@ -71,6 +89,7 @@ export function ImportPage() {
   };
   const chooseEntity = (next: IngestEntity) => {
     setEntity(next);
+    setIsEntityKept(false);
     setPreset(null);
     setChosenDateFormat(null);
     if (csv) suggest(next, null, csv);
@@ -89,13 +108,15 @@ export function ImportPage() {
     setPhase('running');
     try {
       const { records, rejects } = toLineRecords(csv.rows, mapping, { preset, fileName: csv.fileName });
-      const request = { entity, source: preset?.source ?? 'web', dateFormat: dateFormat.trim() || null, fileName: csv.fileName };
+      const request = { entity, source: sourceToSend(source) ?? firstSourceName, dateFormat: dateFormat.trim() || null, fileName: csv.fileName };
       setTotals(await runImport(request, records, rejects, setTotals, controller.current.signal));
     } catch (caught) {
       setError(caught as Error);
     } finally {
       setPhase('done');
       reloadStoreSettings();
+      // the file may have brought a source's first ids
+      sourceList.reload();
     }
   };
 
@@ -119,6 +140,7 @@ export function ImportPage() {
               </select>
             </label>
           ) : null}
+          {usesSource ? <SourceField sources={sourceList.data?.sources ?? []} choice={source} isDisabled={phase === 'running' || sourceList.isLoading} onChange={setChosenSource} /> : null}
           <label className="field">
             <span>{t('import.file')}</span>
             <input type="file" name="file" accept=".csv,.tsv,.txt,text/csv" disabled={phase === 'running'} onChange={(event) => void chooseFile(event.target.files?.[0])} />
@@ -130,6 +152,8 @@ export function ImportPage() {
           </label>
         </div>
         <p id="date-format-hint" className="muted small">{t('import.dateFormatHint')}</p>
+        {usesSource ? <SourceHint /> : null}
+        {sourceList.error ? <ErrorMessage error={sourceList.error} /> : null}
         {provenDates ? <ProvenDateFormatNote entity={entity} proven={provenDates} id="date-format-proven" /> : null}
         {csv && csv.problems.length > 0 ? (
           <ul className="inline-error" role={isBlocked ? 'alert' : undefined}>
@@ -142,13 +166,14 @@ export function ImportPage() {
       {csv ? (
         <Card title={t('import.step2')}>
           <CsvPreview csv={csv} />
+          {entityHint ? <EntityWarning entity={entity} hint={entityHint} onSwitch={() => chooseEntity(entityHint.entity)} onKeep={() => setIsEntityKept(true)} /> : null}
           <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setChosenDateFormat} />
           <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={changeMapping} choices={choices} isFixed={preset !== null} />
           {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
           {csv.rows.length === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
           <div className="button-row">
-            <button type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || phase === 'running' || csv.rows.length === 0} onClick={() => void start()}>
+            <button type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || entityHint !== null || !isSourceReady || phase === 'running' || csv.rows.length === 0} onClick={() => void start()}>
               {t(pluralKey(locale, 'import.start', csv.rows.length), { rows: format.number(csv.rows.length) })}
             </button>
             {phase === 'running' ? <button type="button" className="button-quiet" onClick={() => controller.current?.abort()}>{t('common.cancel')}</button> : null}

@@ -73,9 +73,9 @@ describe('the import summary', () => {
   });
 
   it.each<[Locale, string]>([
-    ['en', 'New customers: 1,002: no stored customer had their email, phone or customer ID (a customer ID matches only customers imported from the same source).'],
-    ['id', 'Pelanggan baru: 1.002: tidak ada pelanggan tersimpan dengan email, telepon, atau ID pelanggan mereka (ID pelanggan hanya cocok dengan pelanggan yang diimpor dari sumber yang sama).'],
-    ['lv', 'Jauni klienti: 1002: nevienam saglabātajam klientam nebija viņu e-pasta, tālruņa vai klienta ID (klienta ID sakrīt tikai ar klientiem, kas importēti no tā paša avota).'],
+    ['en', 'New customers: 1,002. No stored customer had their email, phone or customer ID (a customer ID matches only customers imported from the same source, chosen under Source).'],
+    ['id', 'Pelanggan baru: 1.002. Tidak ada pelanggan tersimpan dengan email, telepon, atau ID pelanggan mereka (ID pelanggan hanya cocok dengan pelanggan yang diimpor dari sumber yang sama, yang dipilih di Sumber).'],
+    ['lv', 'Jauni klienti: 1002. Nevienam saglabātajam klientam nebija viņu e-pasta, tālruņa vai klienta ID (klienta ID sakrīt tikai ar klientiem, kas importēti no tā paša avota, kuru izvēlas laukā “Avots”).'],
   ])('says in %s how many customers the batches created, and nothing when they created none', (locale, expected) => {
     const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
     const format = createFormatters(intlTagByLocale[locale], null, 'UTC');

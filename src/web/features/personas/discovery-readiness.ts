@@ -6,7 +6,11 @@ import type { PersonaList } from '../../api/target-group-types.js';
  * The page states a shortfall before anyone clicks; the server still refuses
  * a discovery on its own when the store is too small.
  */
-export type DiscoveryReadiness = { minimumBuyers: number; buyers: number };
+export type DiscoveryReadiness = {
+  minimumBuyers: number; buyers: number;
+  /** Buyers who have not agreed to profiling, whom no discovery fits nor assigns; absent from an older server. */
+  withoutConsent?: number;
+};
 export type PersonaListWithReadiness = PersonaList & { discovery?: DiscoveryReadiness };
 
 /** The shortfall to state, with the button off; null when the store has enough buyers or the answer does not say (the server stays the guard). */

@@ -57,7 +57,7 @@ export function PersonasPage() {
     const { model } = personas.data;
     body = (
       <>
-        <p className="muted">{modelSummaryText(model, locale, t, format)}</p>
+        <p className="muted">{modelSummaryText(model, personas.data.discovery?.withoutConsent ?? 0, locale, t, format)}</p>
         <Distinctness silhouette={model.silhouette} />
         <div className="persona-list">
           {personas.data.personas.map((persona) => <PersonaCard key={persona.personaId} persona={persona} />)}

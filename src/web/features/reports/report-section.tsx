@@ -7,7 +7,7 @@ import { LoadingState } from '../../components/loading-state.js';
 import { NotAvailable } from '../../components/not-available.js';
 
 type ReportSectionProps<T> = {
-  title: string; source: PendingData<T>; isEmpty?: (data: T) => boolean; emptyText: string; children: (data: T) => ReactNode;
+  title: string; source: PendingData<T>; isEmpty?: (data: T) => boolean; emptyText: ReactNode; children: (data: T) => ReactNode;
   /** Error codes that mean "nothing computed yet" rather than a failure (e.g. PREDICTION_NOT_FOUND): shown as `emptyText`. */
   emptyCodes?: readonly string[];
   actions?: ReactNode; className?: string;

@@ -10,7 +10,7 @@ import { CohortHeatmap } from './cohort-heatmap.js';
 import { RevenueTrendChart } from './revenue-trend-chart.js';
 import { TypeSankeyChart } from './type-sankey-chart.js';
 import { TypesChart } from './types-chart.js';
-import { SavedSegmentsChart } from './saved-segments-chart.js';
+import { NoSavedSegments, SavedSegmentsChart } from './saved-segments-chart.js';
 import { RunAnalysis } from './run-analysis.js';
 import { useRouter } from '../../routes/router.js';
 import { granularities, migrationChoices, reportSettingsFromSearch, reportSettingsToSearch, type ReportSettings } from './report-settings.js';
@@ -83,7 +83,7 @@ export function ReportsPage() {
         <ReportSection title={t('reports.segments.title')} source={rfm} emptyText={notAnalysed} isEmpty={(data) => data.segments.length === 0}>
           {(data) => <SegmentChart report={data} />}
         </ReportSection>
-        <ReportSection title={t('reports.savedSegments.title')} source={segments} emptyText={noData} isEmpty={(data) => data.items.length === 0}>
+        <ReportSection title={t('reports.savedSegments.title')} source={segments} emptyText={<NoSavedSegments />} isEmpty={(data) => data.items.length === 0}>
           {(data) => <SavedSegmentsChart segments={data.items} />}
         </ReportSection>
         <ReportSection title={t('reports.funnel.title')} source={lifecycle} emptyText={noData} isEmpty={(data) => data.overall === null || data.overall.stages.every((stage) => stage.customers === 0)}>
