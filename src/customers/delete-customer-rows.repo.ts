@@ -16,7 +16,7 @@ type Db = Kysely<Database>;
  * trigger takes them out of the store's daily sums and forgets their rhythm.
  */
 const perCustomerTables = [
-  'order_line', 'customer_order', 'interest_event', 'customer_identity', 'customer_purchase_day', 'customer_category', 'customer_trait',
+  'order_line', 'order_credit', 'customer_order', 'interest_event', 'customer_identity', 'customer_purchase_day', 'customer_category', 'customer_trait',
   'customer_rhythm', 'customer_type', 'customer_type_history', 'customer_rfm_score', 'customer_persona', 'customer_prediction',
   // per-customer alerts (overdue); store-wide ones have no customer
   'alert',

@@ -9,6 +9,7 @@ import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customer
 import { keepDerivedCurrentAfterMerge, restoreSetAsideRows, setAsideMergedCustomerRows, type SetAsideRows } from './merge-derived.js';
 import { inTransaction } from '../db/in-transaction.js';
 import { storeNow } from '../settings/index.js';
+import { reapplyCredits } from '../orders/index.js';
 
 type Db = Kysely<Database>;
 
@@ -237,6 +238,9 @@ async function moveFacts(db: Db, fromId: number, toId: number, moved: MovedRecor
   // a gift whose recipient a later import changed keeps the new recipient
   const gifts = await sql`update customer_order set recipient_customer_id = ${toId}::bigint
     where recipient_customer_id = ${fromId}::bigint and order_id = any(${moved.recipientOrderKeys.map((key) => key[1])}::bigint[])`.execute(db);
+  // credit notes apply to the sales of the customer that holds them now: the kept one's take the merged one's
+  // credits and the merged one's sales, and an undo gives each back what it had (order_credit is re-derived)
+  await reapplyCredits(db, [fromId, toId]);
   const count = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0);
   return { orders: count(orders), events: count(events), gifts: count(gifts) };
 }

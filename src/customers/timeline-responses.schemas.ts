@@ -14,7 +14,7 @@ const minor = (what: string) => z.number().describe(`${what}, in minor units of 
 const isDateOnly = z.boolean().describe('Ordered at midnight in the store\'s zone: imported as a date without a time of day, which is not known');
 
 const orderDetail = z.object({
-  externalId: z.string(), source: z.string(), status: z.enum(['paid', 'refunded', 'partially_refunded', 'cancelled']),
+  externalId: z.string(), source: z.string(), status: z.enum(['paid', 'refunded', 'partially_refunded', 'cancelled', 'credit_note']),
   channel: z.enum(['store', 'web', 'mobile', 'marketplace', 'phone', 'other']),
   amountMinor: minor('What the order counts for (converted from its currency on import)'),
   currency: z.string().describe('The currency the order was written in (ISO 4217)'),

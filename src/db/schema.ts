@@ -62,7 +62,8 @@ export type ProductTable = {
 };
 
 export type OrderChannel = 'store' | 'web' | 'mobile' | 'marketplace' | 'phone' | 'other';
-export type OrderStatus = 'paid' | 'refunded' | 'partially_refunded' | 'cancelled';
+/** `credit_note`: money given back for an earlier purchase of the same customer, never a purchase itself (docs/import.md). */
+export type OrderStatus = 'paid' | 'refunded' | 'partially_refunded' | 'cancelled' | 'credit_note';
 
 export type CustomerOrderTable = {
   order_id: Generated<number>;
@@ -84,8 +85,20 @@ export type CustomerOrderTable = {
   import_line: number | null;
   /** The rate a foreign-currency order was converted with; null in the store's currency. */
   amount_factor: number | null;
+  /** The part of refunded_minor that credit notes gave back (order_credit). */
+  credited_minor: Generated<number>;
+  /** The status the source stated, while credit notes changed it; null otherwise. */
+  stated_status: 'paid' | 'partially_refunded' | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+};
+
+/** What a credit note gave back to one earlier sale of the same customer. */
+export type OrderCreditTable = {
+  customer_id: number;
+  credit_order_id: number;
+  sale_order_id: number;
+  amount_minor: number;
 };
 
 export type OrderLineTable = {
@@ -301,6 +314,7 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   product: ProductTable;
   customer_order: CustomerOrderTable;
   order_line: OrderLineTable;
+  order_credit: OrderCreditTable;
   interest_event: InterestEventTable;
   customer_trait: CustomerTraitTable;
   customer_purchase_day: CustomerPurchaseDayTable;

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeAllTraits } from '../traits/index.js';
+import { reapplyCredits } from '../orders/index.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 
 export type RebuildResult = {
@@ -14,8 +15,8 @@ export type RebuildResult = {
 };
 
 /**
- * `clientele rebuild`: recomputes every customer's purchase facts from the
- * orders, lines and events and, in the same transaction, keeps what derives
+ * `clientele rebuild`: applies credit notes again to the sales they reduce, and recomputes every
+ * customer's purchase facts from the orders, lines and events and, in the same transaction, keeps what derives
  * from them current for the customers whose facts changed, exactly as an
  * import batch does for the customers it changed (keep-derived-current.ts):
  * types once the store has been analysed, segment membership, personas, at
@@ -28,6 +29,8 @@ export async function rebuildFacts(db: Kysely<Database>, options: { clock: Clock
   const settings = await getStoreSettings(db);
   const keepDerivedCurrent = await createDerivedUpdater(db, { clock: options.clock, settings });
   return db.transaction().execute(async (trx) => {
+    // credit notes are applied again from what each sale's source stated, before the facts read the sales
+    await reapplyCredits(trx, 'all');
     const changed = await recomputeAllTraits(trx, settings.timeZone);
     await keepDerivedCurrent(trx, changed);
     const count = await trx.selectFrom('customer_trait').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();

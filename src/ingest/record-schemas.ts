@@ -35,7 +35,7 @@ const fieldDescriptions: { [E in ImportEntity]: Record<string, string> } = {
     ordered_at: 'when the order was placed: ISO 8601, or as dateFormat says',
     amount: `the order's total, ${money} (required unless the record is an order line with unit_price)`,
     currency: 'ISO 4217 code; default the store currency', channel: 'store, web, mobile, marketplace, phone or other (or a common word for one)',
-    status: 'paid, refunded, partially_refunded or cancelled (or a common word for one); default paid',
+    status: 'paid, refunded, partially_refunded, cancelled or credit_note (or a common word for one); default paid',
     refunded_amount: `amount refunded, ${money}`, discount_amount: `discount given, ${money}`, promotion_code: 'promotion or coupon code',
     recipient_id: 'a gift\'s recipient: their id in the source system', recipient_email: 'a gift\'s recipient: their email address',
     recipient_phone: 'a gift\'s recipient: their phone number', location: 'the store or place of sale',

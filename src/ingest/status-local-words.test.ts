@@ -17,6 +17,8 @@ describeEachStore('order statuses written in Indonesian or Latvian', (context) =
       ['ID-5', 'Dikembalikan Sebagian', 'partially_refunded'], ['ID-6', 'Dibatalkan', 'cancelled'],
       ['LV-1', 'Apmaksāts', 'paid'], ['LV-2', 'izsutits', 'paid'], ['LV-3', 'atmaksats', 'refunded'],
       ['LV-4', 'Daļēji atmaksāts', 'partially_refunded'], ['LV-5', 'anulets', 'cancelled'],
+      ['EN-1', 'Credit Note', 'credit_note'], ['EN-2', 'creditnote', 'credit_note'], ['ID-9', 'Nota Kredit', 'credit_note'],
+      ['LV-8', 'Kredītrēķins', 'credit_note'], ['LV-9', 'kreditrekins', 'credit_note'], ['LV-10', 'Kredītnota', 'credit_note'],
     ];
     const refused: Array<[string, string]> = [['ID-7', 'Belum Dibayar'], ['ID-8', 'Menunggu Pembayaran'], ['LV-6', 'Neapmaksāts'], ['LV-7', 'apstrade']];
     const rows = [...imported.map(([order, status]) => [order, status]), ...refused];

@@ -19,6 +19,8 @@ export type OrderRow = {
   total_minor: number;
   amount_minor: number;
   refunded_minor: number;
+  /** Of refunded_minor, what credit notes gave back (order_credit). */
+  credited_minor: number;
   discount_minor: number;
   promotion_code: string | null;
   location: string | null;
@@ -32,7 +34,7 @@ export type OrderLineRow = { line_no: number; sku: string | null; product_name: 
 
 const orderColumns = [
   'order_id', 'customer_id', 'source', 'external_id', 'ordered_at', 'status', 'channel', 'currency', 'total_minor', 'amount_minor',
-  'refunded_minor', 'discount_minor', 'promotion_code', 'location', 'recipient_customer_id', 'created_at', 'updated_at',
+  'refunded_minor', 'credited_minor', 'discount_minor', 'promotion_code', 'location', 'recipient_customer_id', 'created_at', 'updated_at',
 ] as const;
 
 /** One order by its id (customer_order_order_id_idx), with its lines; undefined when there is none. */

@@ -24,7 +24,9 @@ export async function runOrdersShow(runtime: CliRuntime, order: OrderReference):
       id: row.order_id, source: row.source, external_id: row.external_id, customer: row.customer_id, ordered_at: row.ordered_at,
       status: row.status, channel: row.channel, amount: money(row.amount_minor),
       // as written, when its currency is not the store's
-      total: formatMoney(row.total_minor, row.currency, locale), refunded: money(row.refunded_minor), discount: money(row.discount_minor),
+      total: formatMoney(row.total_minor, row.currency, locale), refunded: money(row.refunded_minor),
+      // what credit notes of the same customer gave back, of the refund
+      ...(row.credited_minor > 0 ? { credited: money(row.credited_minor) } : {}), discount: money(row.discount_minor),
       promotion_code: row.promotion_code, location: row.location, gift_for: row.recipient_customer_id,
     }),
     '', 'lines:', table(row.lines.map((line) => ({ no: line.line_no, sku: line.sku, product: line.product_name, category: line.category, quantity: line.quantity, unit_price: money(line.unit_price_minor) }))),

@@ -4,6 +4,7 @@ import { parseFile } from '../rows/parse-file.js';
 import { testContext } from '../rows/test-context.js';
 import { incomeBand } from './customer-personality.js';
 import { findPreset, listPresets } from './index.js';
+import { scratchFiles } from '../../../test/helpers/import-files.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const datasets = `${root}data/datasets/`;
@@ -67,11 +68,20 @@ describe('uci-online-retail', () => {
     });
   });
 
-  it('turns C invoices into refunds with positive quantities', async () => {
+  it('turns C invoices into credit notes with positive quantities', async () => {
     const { rows, rejects } = await parseAll('orders', `${fixtures}uci-online-retail.csv`, 'uci-online-retail');
-    const refund = rows.find((row) => row.externalId === 'C536379');
-    expect(refund).toMatchObject({ status: 'refunded', orderLine: { quantity: 1, unitPriceMinor: 2750 }, customer: [{ value: '14527' }] });
+    const creditNote = rows.find((row) => row.externalId === 'C536379');
+    expect(creditNote).toMatchObject({ status: 'credit_note', refundedMinor: 0, orderLine: { quantity: 1, unitPriceMinor: 2750 }, customer: [{ value: '14527' }] });
     expect(rejects.map((reject) => reject.line)).toEqual([6]);
+  });
+
+  it('keeps an ordinary invoice of negative quantities a refund of itself, not a credit note', async () => {
+    const file = scratchFiles('uci-negative').file('retail.csv', [
+      'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+      '536999,22139,RETROSPOT TEA SET,-2,2010-12-01 12:00:00,4.95,14527.0,United Kingdom',
+    ].join('\n'));
+    const { rows } = await parseAll('orders', file, 'uci-online-retail');
+    expect(rows).toEqual([expect.objectContaining({ externalId: '536999', status: 'refunded', orderLine: expect.objectContaining({ quantity: 2, unitPriceMinor: 495 }) })]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Preset } from './preset.js';
 /** UCI "Online Retail" (data/datasets/online-retail): one row per invoice line, GBP. */
 export const uciOnlineRetail: Preset = {
   name: 'uci-online-retail',
-  description: 'UCI Machine Learning Repository "Online Retail" CSV (InvoiceNo, StockCode, …, CustomerID, Country): line-level orders in GBP; C-invoices are refunds.',
+  description: 'UCI Machine Learning Repository "Online Retail" CSV (InvoiceNo, StockCode, …, CustomerID, Country): line-level orders in GBP; C invoices are credit notes, applied to the same customer’s earlier invoices.',
   entity: 'orders',
   source: 'online-retail',
   reader: { format: 'csv', delimiter: ',' },
@@ -28,14 +28,16 @@ export const uciOnlineRetail: Preset = {
         return { reject: { field: 'customer_id', code: 'CUSTOMER_MISSING', reason: 'CustomerID is empty: the retailer recorded no customer for this sale, so there is no one to attribute it to', params: {} } };
       }
       const quantity = Number(values.Quantity);
-      // A C invoice cancels an earlier one and lists negative quantities; negative quantities on
-      // ordinary invoices are stock adjustments. Both are money going back: refunds of positive amounts.
-      const isRefund = /^c/i.test(values.InvoiceNo?.trim() ?? '') || quantity < 0;
+      // A C invoice cancels (part of) an earlier invoice of the same customer without naming it, listing
+      // negative quantities: a credit note of positive amounts, which the store applies to that
+      // customer's earlier sales (orders/credit-allocation.ts). Negative quantities on ordinary
+      // invoices are stock adjustments: refunds of positive amounts, as before.
+      const isCreditNote = /^c/i.test(values.InvoiceNo?.trim() ?? '');
       return {
         values: {
           ...values,
           '=quantity': Number.isFinite(quantity) ? String(Math.abs(quantity)) : values.Quantity,
-          '=status': isRefund ? 'refunded' : 'paid',
+          '=status': isCreditNote ? 'credit_note' : quantity < 0 ? 'refunded' : 'paid',
           '=currency': 'GBP',
           '=channel': 'web',
         },

@@ -18,10 +18,13 @@ export function isRefundTooLarge(totalMinor: number, refundedMinor: number): boo
  * - cancelled stays cancelled and its refund is not kept: a cancelled order never counted as a
  *   purchase, so there is no revenue for the refund to take back, and keeping it would add to
  *   the customer's refunds from purchases.
+ * - credit_note refunds nothing itself (its refund is not kept): its amount is what it gives back to
+ *   earlier purchases of the same customer, once stored (orders/credit-allocation.ts).
  * `totalMinor` null: the total is the sum of the order's lines, which one row does not know;
  * such rows are settled again once their order's lines are summed (settle-line-totals.ts).
  */
 export function settleOrderStatus(statedStatus: OrderStatus | null, totalMinor: number | null, refundedMinor: number): { status: OrderStatus; refundedMinor: number } {
+  if (statedStatus === 'credit_note') return { status: 'credit_note', refundedMinor: 0 };
   if (statedStatus === 'cancelled') return { status: 'cancelled', refundedMinor: totalMinor === null ? refundedMinor : 0 };
   if (statedStatus === 'refunded') {
     return { status: 'refunded', refundedMinor: refundedMinor === 0 && totalMinor !== null ? totalMinor : refundedMinor };

@@ -86,6 +86,12 @@ export const statusSynonyms = synonymTable<OrderStatus>({
     'batal', 'dibatalkan', 'pesanan dibatalkan', 'ditolak',
     'atcelts', 'anulēts', 'anulets', 'atteikts',
   ],
+  // only words that name a credit note and nothing else: "return" may be a refund of the order itself
+  credit_note: [
+    'credit note', 'credit-note', 'creditnote', 'credit memo',
+    'nota kredit',
+    'kredītrēķins', 'kreditrekins', 'kredītnota', 'kreditnota',
+  ],
 });
 
 // In Indonesian and Latvian too, the app's own names for each kind among them (its name for other is

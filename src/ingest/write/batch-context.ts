@@ -20,6 +20,8 @@ export type WriteContext = {
    * batches then skip stored orders from the start (see insertNewOrders).
    */
   storedOrdersMet?: boolean;
+  /** Whether the store holds a credit note: asked once per import, set by the first batch that writes one (write-orders.ts). */
+  creditNotesStored?: boolean;
 };
 
 /** Counts of rows (every row is one of inserted, updated, unchanged or rejected), and of orders beside them. */

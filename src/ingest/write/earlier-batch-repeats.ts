@@ -78,7 +78,9 @@ async function findStoredOfThisImport(
     text_digest: Buffer | null;
   }>`
     with found as (
-      select s.line, o.import_line, o.ordered_at, o.currency, o.total_minor, o.refunded_minor, o.discount_minor, o.promotion_code, o.channel, o.status,
+      -- as the source stated them: credit notes may have changed the refund and status stored (orders/order-credits.repo.ts)
+      select s.line, o.import_line, o.ordered_at, o.currency, o.total_minor, o.refunded_minor - o.credited_minor as refunded_minor, o.discount_minor,
+        o.promotion_code, o.channel, coalesce(o.stated_status, o.status) as status,
         o.recipient_customer_id, o.location,
         exists (select 1 from order_line l where l.customer_id = o.customer_id and l.order_id = o.order_id and l.import_id = ${importId}::bigint) as has_lines_of_this_import
       from stage_order_group s join customer_order o on o.source = s.source and o.external_id = s.external_id

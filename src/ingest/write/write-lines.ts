@@ -6,6 +6,7 @@ import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOut
 import { countOrders, type OrderFate } from './order-counts.js';
 import { whereFirstAppeared } from './row-place.js';
 import { deleteLines, staleLinesOf } from './write-order-lines.js';
+import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
 
 type Db = Kysely<Database>;
 
@@ -124,11 +125,14 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
     if (orderByKey.get(key)!.lines_written > 0) fates.set(key, 'counted');
     else fates.set(key, ordersChanged.has(Number(row.orderId)) ? 'updated' : 'unchanged');
   }
-  const recomputed = new Set(changedCustomers);
+  // a line's SKU decides which sale a credit note reduces first (orders/credit-allocation.ts)
+  context.creditNotesStored ??= await storeHasCreditNotes(db);
+  const credited = context.creditNotesStored ? await reapplyCredits(db, [...new Set([...changedCustomers, ...insertedKeys.map((key) => key.customerId)])]) : [];
+  const recomputed = new Set([...changedCustomers, ...credited]);
   await addLinesToCategories(db, insertedKeys.filter((key) => !recomputed.has(key.customerId)));
-  await recomputeTraits(db, changedCustomers, context.timeZone);
+  await recomputeTraits(db, [...recomputed], context.timeZone);
   // what they bought (categories, products) feeds segments and personas, judged again in this batch's transaction
-  outcome.changedCustomerIds = [...new Set([...changedCustomers, ...insertedKeys.map((key) => key.customerId)])];
+  outcome.changedCustomerIds = [...new Set([...recomputed, ...insertedKeys.map((key) => key.customerId)])];
   return outcome;
 }
 

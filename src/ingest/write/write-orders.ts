@@ -14,6 +14,7 @@ import { countOrders, type OrderFate } from './order-counts.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import { rememberOrderRowTexts } from './row-text-memory.repo.js';
 import { recomputeTotalsFromLines, upsertOrderLines, type OrderLinesResult } from './write-order-lines.js';
+import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
 
 type Db = Kysely<Database>;
 
@@ -131,8 +132,26 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   // a gift's recipient is a lead from it on: their facts changed as the buyer's did
   const giftedTo = plain.flatMap((order) => (order.recipientId !== null && !fast.notInsertedLines.has(order.order.line) ? [order.recipientId] : []));
   const named = await nameUnnamedStubs(db, stored, new Set(resolution.createdIds));
+  const credited = await applyCreditNotes(db, stored, [...fast.customerIds, ...written.customerIds], context);
   // a profile email or phone an order filled (an unchanged one's too) may move the customer's segments
-  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named, ...filledCustomerIds, ...refilled])];
+  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named, ...filledCustomerIds, ...refilled, ...credited])];
+}
+
+/**
+ * Credit notes written, changed or met by this batch's orders are allocated again for their customers
+ * (orders/order-credits.repo.ts), after every order and line of the batch is written: a new or
+ * restated sale may take a credit an earlier batch or file left unapplied, so the outcome does not
+ * depend on batch size or file order. A batch without a credit note in a store without one sends
+ * nothing: whether the store holds any is asked once per import. Returns the customers whose sales
+ * the credits changed, their purchase facts recomputed.
+ */
+async function applyCreditNotes(db: Db, stored: ReadonlyArray<StagedOrder>, writtenCustomerIds: readonly number[], context: WriteContext): Promise<number[]> {
+  if (stored.some((order) => order.order.status === 'credit_note')) context.creditNotesStored = true;
+  context.creditNotesStored ??= await storeHasCreditNotes(db);
+  if (!context.creditNotesStored || writtenCustomerIds.length === 0) return [];
+  const credited = await reapplyCredits(db, [...new Set(writtenCustomerIds)]);
+  await recomputeTraits(db, credited, context.timeZone);
+  return credited;
 }
 
 /**
@@ -330,7 +349,8 @@ async function findExisting(db: Db, importId: number): Promise<Existing[]> {
   const ofThisImport = sql`o.import_id is not distinct from ${importId}::bigint and s.has_lines`;
   const result = await sql<Existing>`
     select s.line, o.order_id, o.customer_id, o.import_id, o.import_line, o.recipient_customer_id,
-      (o.ordered_at, o.currency, o.refunded_minor, o.discount_minor, o.promotion_code, o.channel, o.status, o.recipient_customer_id, o.location)
+      (o.ordered_at, o.currency, o.refunded_minor - o.credited_minor, o.discount_minor, o.promotion_code, o.channel, coalesce(o.stated_status, o.status),
+        o.recipient_customer_id, o.location)
         is not distinct from
       (s.ordered_at, s.currency::char(3), s.refunded_minor, s.discount_minor, s.promotion_code, s.channel, s.status, s.recipient_customer_id, s.location)
       and (s.is_total_from_lines or (o.total_minor = s.total_minor and o.amount_minor = s.amount_minor)) as is_same,
@@ -348,7 +368,7 @@ async function updateOrders(db: Db, orders: StagedOrder[], context: WriteContext
   await sql`
     update customer_order o set ordered_at = s.ordered_at, currency = s.currency, total_minor = s.total_minor, amount_minor = s.amount_minor,
       refunded_minor = s.refunded_minor, discount_minor = s.discount_minor, promotion_code = s.promotion_code, channel = s.channel,
-      status = s.status, recipient_customer_id = s.recipient_customer_id, location = s.location, amount_factor = s.amount_factor,
+      status = s.status, credited_minor = 0, stated_status = null, recipient_customer_id = s.recipient_customer_id, location = s.location, amount_factor = s.amount_factor,
       import_id = ${context.importId}::bigint, import_line = s.line, updated_at = now()
     from stage_order_group s
     where s.line = any(${orders.map((order) => order.order.line)}::int[]) and o.source = s.source and o.external_id = s.external_id`.execute(db);
