@@ -104,7 +104,7 @@ describeEachCliStore('clientele analytics CLI', (context) => {
     // the cut-off VIP is judged by, not both side by side as if both were needed
     expect(analysed).toMatch(/^ {2}VIP: revenue of Rp\s[\d.]+ or more in the last 365 days$/m);
     const { alerts, vipCutoffs } = await json('analyze', '--as-of', '2026-11-07');
-    expect(alerts).toEqual({ new: { metricDrops: 0, customerOverdue: 0 }, open: { metricDrops: expect.any(Number), customerOverdue: 1 } });
+    expect(alerts).toEqual({ new: { metricDrops: 0, customerOverdue: 0 }, open: { metricDrops: expect.any(Number), customerOverdue: 1 }, raised: true });
     expect(vipCutoffs).toMatchObject({ basis: 'revenue', windowDays: 365, revenueMinor: expect.any(Number), purchaseDays: expect.any(Number) });
     const types = (await cliProcess('report', 'types')).stdout;
     expect(types).toMatch(/^at_risk\s+1\s+1\s+33\.3%\s+Rp\s200\.000\s+54%\s+Rp\s200\.000\s+54%\s*$/m);

@@ -111,6 +111,7 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'events' }, payload: { records: [] }, headers: key }), 400);
     expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'events' }, payload: { records: events.map((event) => ({ ...event, channel: 'store' })) }, headers: key }), 409);
     expectStatus(await call('GET /api/imports'), 200);
+    expectStatus(await call('GET /api/ingest/sources'), 200);
     const run = (await call('POST /api/imports', { payload: { entity: 'events', fileName: 'visits.csv' } })).json();
     expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'events' }, payload: { records: events, importId: run.import_id, lines: events.map((_event, index) => index + 2) } }), 200);
     expectStatus(await call('POST /api/ingest/{entity}', { params: { entity: 'orders' }, payload: { records: orders, importId: run.import_id } }), 409);

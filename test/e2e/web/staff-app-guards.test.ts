@@ -170,7 +170,10 @@ describeWithBrowser('staff web app: input, session and link guards', () => {
     const response = await acknowledged;
     expect(response.status()).toBe(200);
     const alertId = Number(new URL(response.url()).pathname.split('/')[3]);
-    await expect.poll(() => openAlerts.locator('.alert-item').filter({ hasText: first! }).count(), pagePoll).toBe(0);
+    // the row keeps its sentence beside Undo until it leaves the list: acknowledged, it offers no Acknowledge
+    const row = openAlerts.locator('.alert-item').filter({ hasText: first! });
+    await expect.poll(() => row.getByRole('button', { name: /^Acknowledge/ }).count(), pagePoll).toBe(0);
+    await expect(row.textContent()).resolves.toMatch(/^Acknowledged/);
     const stored = await sql<{ acknowledged_by: string | null }>`select acknowledged_by from alert where alert_id = ${alertId}`.execute(server.store.db);
     expect(stored.rows[0].acknowledged_by).toContain(ownerEmail);
 
