@@ -126,13 +126,15 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
     else fates.set(key, ordersChanged.has(Number(row.orderId)) ? 'updated' : 'unchanged');
   }
   // a line's SKU decides which sale a credit note reduces first (orders/credit-allocation.ts)
+  const written = [...new Set([...changedCustomers, ...insertedKeys.map((key) => key.customerId)])];
   context.creditNotesStored ??= await storeHasCreditNotes(db);
-  const credited = context.creditNotesStored ? await reapplyCredits(db, [...new Set([...changedCustomers, ...insertedKeys.map((key) => key.customerId)])]) : [];
+  const credited = context.creditNotesStored ? await reapplyCredits(db, written) : [];
   const recomputed = new Set([...changedCustomers, ...credited]);
   await addLinesToCategories(db, insertedKeys.filter((key) => !recomputed.has(key.customerId)));
   await recomputeTraits(db, [...recomputed], context.timeZone);
-  // what they bought (categories, products) feeds segments and personas, judged again in this batch's transaction
-  outcome.changedCustomerIds = [...new Set([...recomputed, ...insertedKeys.map((key) => key.customerId)])];
+  // what they bought (categories, products) feeds segments and personas, judged again in this batch's
+  // transaction; the customers credits changed are among them
+  outcome.changedCustomerIds = written;
   return outcome;
 }
 
