@@ -34,50 +34,88 @@ function onlyCustomers(column: RawBuilder<unknown>, ids: number[] | null, hidden
  */
 export const storedPAliveMaxAgeDays = 7;
 
-function predictionSource(scope: FactsScope): RawBuilder<unknown> {
-  if (!scope.prediction.hasPrediction) {
-    return sql`(select null::bigint as customer_id, null::float8 as p_alive, null::date as known_through, null::bigint as model_fit_id where false)`;
-  }
-  // the latest prediction for a day on or before the as-of day (a store without the as_of column
-  // yet: made before the as-of time), when predictions are dated
-  const datedBy = scope.prediction.datedBy;
-  const dated = datedBy === 'as_of' ? sql`and as_of <= ${scope.asOf.day}::date`
-    : datedBy ? sql`and ${sql.ref(datedBy)} < ${scope.asOf.instant}::timestamptz` : sql``;
-  const order = datedBy ? sql`, ${sql.ref(datedBy)} desc` : sql``;
-  // the last day of purchases the prediction knows (a prediction made before the as_of column, by its time)
-  const knownThrough = datedBy === 'as_of' ? sql`as_of` : datedBy ? sql`(${sql.ref(datedBy)} at time zone ${scope.timezone}::text)::date` : sql`null::date`;
-  const stored = sql`select distinct on (customer_id) customer_id, p_alive::float8 as p_alive, ${knownThrough} as known_through, model_fit_id from customer_prediction
-              where true ${dated} ${onlyCustomers(sql.ref('customer_id'), scope.customerIds, scope.idsHiddenFromPlanner)} order by customer_id ${order}`;
-  // the ingest path judges the store's today, which no prediction is dated after
-  if (datedBy !== 'as_of' || scope.customerIds !== null) return sql`(${stored})`;
-  return sql`((${stored}) union all (${fitOfEarlierDay(scope.asOf.day)}))`;
+/** A relation with predictionSource's columns and no rows: a store without predictions. */
+const noPrediction = sql`(select null::bigint as customer_id, null::float8 as p_alive, null::date as known_through,
+  null::bigint as fit_id, null::float8 as r, null::float8 as alpha, null::float8 as a, null::float8 as b, null::float8 as days_per_unit where false)`;
+
+/** A BG/NBD fit's parameters, in the columns pAliveColumns reads. */
+function fitColumns(fit: string): RawBuilder<unknown> {
+  const column = (name: string) => sql.ref(`${fit}.${name}`);
+  return sql`${column('model_fit_id')} as fit_id, (${column('params')}->>'r')::float8 as r, (${column('params')}->>'alpha')::float8 as alpha,
+    (${column('params')}->>'a')::float8 as a, (${column('params')}->>'b')::float8 as b,
+    case when ${column('unit')} = 'week' then 7 else 1 end::float8 as days_per_unit`;
 }
 
 /**
- * A store keeps one prediction per customer, its latest: a full analysis of an earlier day (a
- * replay) found none dated by that day, and judged by the quiet-days rule customers whom the
- * BG/NBD fit of that day calls gone (CDNOW as of 1998-03-31 after the demo's predictions of
- * 1998-06-30: 17,507 lapsed instead of 14,742). Such a customer is judged by the latest BG/NBD fit
- * calibrated by the day, worked out for the day from their purchase days (pAliveColumns); with no
- * such fit, by the quiet-days rule as before.
+ * BG/NBD fits whose parameters P(alive) can be worked out from, calibrated by the as-of day: of
+ * those a prediction run made (is_predicting), since a fit only explored with `models fit` may be
+ * one predict would set aside as unsound, and exploring must not change who is lapsed.
  */
-function fitOfEarlierDay(day: string): RawBuilder<unknown> {
-  return sql`select p.customer_id, null::float8 as p_alive, null::date as known_through, f.model_fit_id
-    from customer_prediction p cross join (
-      select model_fit_id from model_fit where model = 'bgnbd' and calibration_end <= ${day}::date and params ?& array['r', 'alpha', 'a', 'b']
-      order by calibration_end desc, model_fit_id desc limit 1) f
-    where p.as_of > ${day}::date`;
+function bgNbdFitOfDay(fit: string, day: string): RawBuilder<unknown> {
+  return sql`${sql.ref(`${fit}.model`)} = 'bgnbd' and ${sql.ref(`${fit}.is_predicting`)} and ${sql.ref(`${fit}.params`)} ?& array['r', 'alpha', 'a', 'b']
+    and ${sql.ref(`${fit}.calibration_end`)} <= ${day}::date`;
 }
 
-/** The BG/NBD fits' parameters, read once per fit (a handful of rows) rather than once per customer. */
-const bgNbdFits = sql`(select model_fit_id, (params->>'r')::float8 as r, (params->>'alpha')::float8 as alpha,
-  (params->>'a')::float8 as a, (params->>'b')::float8 as b, case when unit = 'week' then 7 else 1 end::float8 as days_per_unit
-  from model_fit where model = 'bgnbd' and params ?& array['r', 'alpha', 'a', 'b'])`;
+/**
+ * Whether BG/NBD fit `f` (calibrated by the as-of day) judges stored prediction `p`: calibrated no
+ * earlier than the prediction's day (on that day, fitted no earlier than the prediction's own fit).
+ * A BG/NBD prediction's own fit is one, so it is judged by the latest; a Pareto/NBD prediction
+ * keeps its stored value until a BG/NBD fit as recent comes.
+ */
+const judgesPrediction = sql`(f.calibration_end, f.model_fit_id) >= (p.as_of, p.model_fit_id)`;
 
 /**
- * A repeat buyer's P(alive) and the day it describes, from the prediction
- * (pr) and its fit (fit), with the customer's purchase days up to the as-of
- * day (d): BG/NBD's FHL (2005) eq. (13), as probabilityAliveBgNbd in
+ * Each customer's stored prediction dated by the as-of day (p_alive, known_through: the last day of
+ * purchases it knows) and the BG/NBD fit that judges them (fit_id and its parameters; null for
+ * none). A store keeps one prediction per customer, its latest run's, whichever day that run
+ * predicted: an analysis of a day takes the BG/NBD fit calibrated latest by that day (ties: the
+ * latest fit), so its result does not depend on the order of the runs (CDNOW as of 1998-06-30:
+ * 14,722 lapsed after the demo's predictions, 14,794 once predicted again as of an earlier day,
+ * judged by that day's fit).
+ */
+function predictionSource(scope: FactsScope): RawBuilder<unknown> {
+  if (!scope.prediction.hasPrediction) return noPrediction;
+  const day = scope.asOf.day;
+  // a prediction for a day on or before the as-of day (a store without the as_of column yet: made
+  // before the as-of time), when predictions are dated
+  const datedBy = scope.prediction.datedBy;
+  // the last day of purchases the prediction knows (a prediction made before the as_of column, by its time)
+  const knownThrough = datedBy === 'as_of' ? sql`p.as_of` : datedBy ? sql`(${sql.ref(`p.${datedBy}`)} at time zone ${scope.timezone}::text)::date` : sql`null::date`;
+  if (datedBy === 'as_of' && scope.customerIds === null) return everyonesPrediction(day);
+  const dated = datedBy === 'as_of' ? sql`and p.as_of <= ${day}::date`
+    : datedBy ? sql`and ${sql.ref(`p.${datedBy}`)} < ${scope.asOf.instant}::timestamptz` : sql``;
+  // a store without the as_of column yet: the prediction's own fit
+  const judges = datedBy === 'as_of' ? judgesPrediction : sql`f.model_fit_id = p.model_fit_id`;
+  // one prediction per customer (the table's key); for each of the few customers the fits are
+  // looked up and the latest taken: no more steps than reading the prediction's own fit
+  return sql`(select p.customer_id, p.p_alive::float8 as p_alive, ${knownThrough} as known_through, f.fit_id, f.r, f.alpha, f.a, f.b, f.days_per_unit
+    from customer_prediction p
+    left join lateral (select ${fitColumns('f')} from model_fit f where ${bgNbdFitOfDay('f', day)} and ${judges}
+      order by f.calibration_end desc, f.model_fit_id desc limit 1) f on true
+    where true ${dated} ${onlyCustomers(sql.ref('p.customer_id'), scope.customerIds, scope.idsHiddenFromPlanner)})`;
+}
+
+/**
+ * predictionSource for a full analysis: the latest BG/NBD fit calibrated by the day is found once.
+ * A prediction dated after the day (a replay of an earlier day) did not exist then: its customer
+ * is judged by that fit alone, and with none by the quiet-days rule (CDNOW as of 1998-03-31 after
+ * the demo's predictions of 1998-06-30: 14,742 lapsed, not 17,507).
+ */
+function everyonesPrediction(day: string): RawBuilder<unknown> {
+  const isDated = sql`p.as_of <= ${day}::date`;
+  // the fit's parameters read from its JSON once, not once per customer
+  return sql`(select p.customer_id, case when ${isDated} then p.p_alive::float8 end as p_alive, case when ${isDated} then p.as_of end as known_through,
+      f.fit_id, f.r, f.alpha, f.a, f.b, f.days_per_unit
+    from customer_prediction p
+    left join (select f.calibration_end, f.model_fit_id, ${fitColumns('f')} from model_fit f where ${bgNbdFitOfDay('f', day)}
+      order by f.calibration_end desc, f.model_fit_id desc limit 1) f
+      on not ${isDated} or ${judgesPrediction})`;
+}
+
+/**
+ * A repeat buyer's P(alive) and the day it describes, from the prediction and
+ * the BG/NBD fit that judges it (pr, see predictionSource), with the
+ * customer's purchase days up to the as-of day (d): BG/NBD's FHL (2005) eq. (13), as probabilityAliveBgNbd in
  * src/models/bg-nbd.ts, evaluated at the as-of day (x repeat purchase days;
  * t_x and T from the first purchase day to the last and to the as-of day, in
  * the fit's unit). Any other fit's stored value only while it is at most
@@ -86,18 +124,18 @@ const bgNbdFits = sql`(select model_fit_id, (params->>'r')::float8 as r, (params
  */
 function pAliveColumns(day: RawBuilder<unknown>): RawBuilder<unknown> {
   const x = sql`(d.purchase_day_count - 1)`;
-  const logOdds = sql`ln(fit.a) - ln(fit.b + ${x} - 1) + (fit.r + ${x})
-    * (ln(fit.alpha + (${day} - d.first_day) / fit.days_per_unit) - ln(fit.alpha + (d.last_day - d.first_day) / fit.days_per_unit))`;
+  const logOdds = sql`ln(pr.a) - ln(pr.b + ${x} - 1) + (pr.r + ${x})
+    * (ln(pr.alpha + (${day} - d.first_day) / pr.days_per_unit) - ln(pr.alpha + (d.last_day - d.first_day) / pr.days_per_unit))`;
   const storedUsable = sql`(pr.known_through is null or (pr.known_through >= d.last_day and pr.known_through >= ${day} - ${storedPAliveMaxAgeDays}::int))`;
   // exp() of a clamped exponent: PostgreSQL raises on overflow and underflow rather than returning inf or 0
   return sql`
       case when d.purchase_day_count >= 2 and pr.customer_id is not null then
-        case when fit.model_fit_id is not null then 1 / (1 + exp(least(greatest(${logOdds}, -700), 700)))
+        case when pr.fit_id is not null then 1 / (1 + exp(least(greatest(${logOdds}, -700), 700)))
           when ${storedUsable} then pr.p_alive end end as p_alive,
       case when d.purchase_day_count >= 2 and pr.customer_id is not null then
-        case when fit.model_fit_id is not null then ${day} when ${storedUsable} and pr.p_alive is not null then pr.known_through end end as p_alive_as_of,
+        case when pr.fit_id is not null then ${day} when ${storedUsable} and pr.p_alive is not null then pr.known_through end end as p_alive_as_of,
       -- a stored P(alive) too old (or older than the last purchase) to judge by: the reason says so
-      case when d.purchase_day_count >= 2 and fit.model_fit_id is null and pr.p_alive is not null and not ${storedUsable}
+      case when d.purchase_day_count >= 2 and pr.fit_id is null and pr.p_alive is not null and not ${storedUsable}
         then pr.known_through end as stale_prediction_as_of`;
 }
 
@@ -377,7 +415,6 @@ export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
     left join interest i on i.customer_id = c.customer_id
     left join received r on r.customer_id = c.customer_id
     left join ${predictionSource(scope)} pr on pr.customer_id = c.customer_id
-    left join ${bgNbdFits} fit on fit.model_fit_id = pr.model_fit_id
     where c.merged_into_customer_id is null ${onlyCustomers(sql.ref('c.customer_id'), ids, scope.idsHiddenFromPlanner)}
       and (c.created_at < ${instant} or d.customer_id is not null or i.customer_id is not null)`;
 }

@@ -25,8 +25,8 @@ const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(f
 
 async function fitOf(db: Kysely<Database>, model: 'bgnbd' | 'paretonbd', calibrationEnd: string, fitParams: object): Promise<number> {
   const fit = await sql<{ model_fit_id: number }>`
-    insert into model_fit (model, unit, calibration_end, params, log_likelihood, converged, iterations, gradient_norm, bic, customers)
-    values (${model}, 'week', ${calibrationEnd}::date, ${JSON.stringify(fitParams)}::jsonb, 0, true, 1, 0, 0, 2) returning model_fit_id`.execute(db);
+    insert into model_fit (model, unit, calibration_end, params, log_likelihood, converged, iterations, gradient_norm, bic, customers, is_predicting)
+    values (${model}, 'week', ${calibrationEnd}::date, ${JSON.stringify(fitParams)}::jsonb, 0, true, 1, 0, 0, 2, true) returning model_fit_id`.execute(db);
   return fit.rows[0].model_fit_id;
 }
 

@@ -52,7 +52,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   persona_model: columns<Database['persona_model']>()(['model_id', 'discovered_at', 'k', 'silhouette', 'sample_size', 'population', 'feature_spec', 'candidates', 'is_current']),
   persona: columns<Database['persona']>()(['persona_id', 'model_id', 'name', 'generated_name', 'description', 'is_pinned', 'centroid', 'profile', 'retired_at', 'created_at', 'updated_at']),
   customer_persona: columns<Database['customer_persona']>()(['customer_id', 'persona_id', 'distance', 'assigned_at']),
-  model_fit: columns<Database['model_fit']>()(['model_fit_id', 'model', 'unit', 'calibration_end', 'params', 'penalty', 'log_likelihood', 'converged', 'iterations', 'gradient_norm', 'bic', 'customers', 'fitted_at']),
+  model_fit: columns<Database['model_fit']>()(['model_fit_id', 'model', 'unit', 'calibration_end', 'params', 'penalty', 'log_likelihood', 'converged', 'iterations', 'gradient_norm', 'bic', 'customers', 'fitted_at', 'is_predicting']),
   store_purchase_day: columns<Database['store_purchase_day']>()(['day', 'order_count', 'amount_minor', 'first_purchases', 'second_purchases']),
   store_purchase_day_gap: columns<Database['store_purchase_day_gap']>()(['day', 'previous_day', 'customers']),
   store_first_seen: columns<Database['store_first_seen']>()(['seen_at', 'customers']),

@@ -92,7 +92,10 @@ export async function findFirstPurchaseDay(db: Kysely<Database>): Promise<string
   return result.rows[0]?.day ?? null;
 }
 
-export async function insertModelFit(db: Kysely<Database>, fit: FitResult<Record<string, number>>, unit: TimeUnit, calibrationEnd: string): Promise<number> {
+/** Records a fit; `isPredicting` when predictions are made from it (see the is_predicting column). */
+export async function insertModelFit(
+  db: Kysely<Database>, fit: FitResult<Record<string, number>>, unit: TimeUnit, calibrationEnd: string, isPredicting = false,
+): Promise<number> {
   const row = await db
     .insertInto('model_fit')
     .values({
@@ -107,6 +110,7 @@ export async function insertModelFit(db: Kysely<Database>, fit: FitResult<Record
       gradient_norm: fit.gradientNorm,
       bic: fit.bic,
       customers: fit.customers,
+      is_predicting: isPredicting,
     })
     .returning('model_fit_id')
     .executeTakeFirstOrThrow();

@@ -60,6 +60,7 @@ const predictionRunSchema = z.looseObject({
 const modelFitRowSchema = objectOf<Selectable<ModelFitTable>>()({
   model_fit_id: z.number().int(), model: modelName, unit: z.enum(['day', 'week']), calibration_end: timestamp, params: z.unknown(), penalty: z.number(),
   log_likelihood: z.number(), converged: z.boolean(), iterations: z.number(), gradient_norm: z.number(), bic: z.number(), customers: z.number(), fitted_at: timestamp,
+  is_predicting: z.boolean().describe('Made by a prediction run (models predict); only such a fit judges P(alive) when customers are classified'),
 });
 
 export async function registerModelRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

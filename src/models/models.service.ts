@@ -198,8 +198,8 @@ export async function predictCustomers(
   const nextPurchaseDay = Float64Array.from(predictions.nextPurchaseIn, (t) => nextPurchaseDayOf(asOfDay, t / scale));
   const currency = await findStoreCurrency(db);
   const stored = await db.transaction().execute(async (trx) => {
-    const modelFitId = await insertModelFit(trx, transactionFit, unit, options.asOf);
-    const spendModelFitId = spendFit ? await insertModelFit(trx, spendFit, unit, options.asOf) : null;
+    const modelFitId = await insertModelFit(trx, transactionFit, unit, options.asOf, true);
+    const spendModelFitId = spendFit ? await insertModelFit(trx, spendFit, unit, options.asOf, true) : null;
     await replaceCustomerPredictions(
       trx,
       {

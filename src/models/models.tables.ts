@@ -18,6 +18,8 @@ export type ModelFitTable = {
   bic: number;
   customers: number;
   fitted_at: DefaultTimestamp;
+  /** Made by a prediction run (models predict): only such a fit judges P(alive) in an analysis. */
+  is_predicting: ColumnType<boolean, boolean | undefined, boolean>;
 };
 
 export type CustomerPredictionTable = {
