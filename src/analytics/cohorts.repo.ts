@@ -1,17 +1,22 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { purchaseDaysAsOf, type LaterCredits } from '../traits/index.js';
 import type { CohortActivityRow, CohortSummaryRow } from './cohorts.js';
 
 /**
  * Purchase days are already store-time-zone days, so months need no conversion here. The within-horizon
  * figures are counted for every cohort; whether a cohort is old enough for them is the rules' call.
  */
-export async function readCohortRows(db: Kysely<Database>, asOfDay: string, horizonDays: number): Promise<{ summaries: CohortSummaryRow[]; activity: CohortActivityRow[] }> {
+export async function readCohortRows(
+  db: Kysely<Database>, asOfDay: string, horizonDays: number, purchases: { laterCredits: LaterCredits; timeZone: string } = { laterCredits: null, timeZone: 'UTC' },
+): Promise<{ summaries: CohortSummaryRow[]; activity: CohortActivityRow[] }> {
+  // credit notes dated after the as-of day have given nothing back by then (traits' purchaseDaysAsOf)
+  const days = purchaseDaysAsOf(purchases.laterCredits, purchases.timeZone);
   const [summaries, activity] = await Promise.all([
     sql<CohortSummaryRow>`
       with first as (
         select customer_id, min(day) as first_day, (array_agg(day order by day))[2] as second_day
-        from customer_purchase_day where day <= ${asOfDay}::date group by customer_id
+        from ${days} d where day <= ${asOfDay}::date group by customer_id
       )
       select to_char(first_day, 'YYYY-MM') as cohort, count(*)::int as customers, count(second_day)::int as "repeatCustomers",
         percentile_cont(0.5) within group (order by second_day - first_day)::float8 as "medianDaysToSecondPurchase",
@@ -28,7 +33,7 @@ export async function readCohortRows(db: Kysely<Database>, asOfDay: string, hori
     sql<CohortActivityRow>`
       with purchase as (
         select customer_id, day, amount_minor, date_trunc('month', day::timestamp) as month
-        from customer_purchase_day where day <= ${asOfDay}::date
+        from ${days} d where day <= ${asOfDay}::date
       ), judged as (
         select month, amount_minor, first_value(month) over customer as first_month, lag(month) over customer as previous_month
         from purchase window customer as (partition by customer_id order by day)

@@ -7,6 +7,7 @@ import { buildCohortTriangle, defaultRepeatHorizonDays, type Cohort } from './co
 import { readCohortRows } from './cohorts.repo.js';
 import { buildFunnel, defaultLifecycleHorizonDays, type LifecycleFunnel } from './lifecycle.js';
 import { readLifecycleCounts } from './lifecycle.repo.js';
+import { findLaterCredits } from '../traits/index.js';
 import { withReportMoney, type ReportMoney } from './report-money.js';
 
 export type CohortsReport = ReportMoney & { asOf: string; horizonDays: number; cohorts: Cohort[] };
@@ -24,7 +25,8 @@ async function loadReportContext(db: Kysely<Database>, options: ReportOptions): 
 export async function reportCohorts(db: Kysely<Database>, options: ReportOptions = {}): Promise<CohortsReport> {
   const context = await loadReportContext(db, options);
   const horizonDays = options.horizonDays ?? defaultRepeatHorizonDays;
-  const rows = await readCohortRows(db, context.asOf.day, horizonDays);
+  const laterCredits = await findLaterCredits(db, context.asOf.instant);
+  const rows = await readCohortRows(db, context.asOf.day, horizonDays, { laterCredits, timeZone: context.settings.timezone });
   return withReportMoney(db, { asOf: context.asOf.day, horizonDays, cohorts: buildCohortTriangle(rows.summaries, rows.activity, context.asOf.day, horizonDays) });
 }
 
@@ -33,7 +35,8 @@ export type LifecycleReport = { asOf: string; horizonDays: number; overall: Life
 export async function reportLifecycle(db: Kysely<Database>, options: ReportOptions = {}): Promise<LifecycleReport> {
   const context = await loadReportContext(db, options);
   const horizonDays = options.horizonDays ?? defaultLifecycleHorizonDays;
-  const funnels = (await readLifecycleCounts(db, context.asOf.day, context.asOf.instant, context.settings.timezone, horizonDays)).map(buildFunnel);
+  const laterCredits = await findLaterCredits(db, context.asOf.instant);
+  const funnels = (await readLifecycleCounts(db, context.asOf.day, context.asOf.instant, context.settings.timezone, horizonDays, laterCredits)).map(buildFunnel);
   return {
     asOf: context.asOf.day,
     horizonDays,

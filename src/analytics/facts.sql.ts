@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { TypePolicy } from './policy.js';
 import type { AsOf } from './settings.repo.js';
 import { boundIds } from '../db/prepared-statement.js';
+import { ordersAsOf, purchaseDaysAsOf, type LaterCredits } from '../traits/index.js';
 
 export type FactsScope = {
   asOf: AsOf;
@@ -18,6 +19,11 @@ export type FactsScope = {
    */
   cachedRhythm?: boolean;
   prediction: { hasPrediction: boolean; datedBy: string | null };
+  /**
+   * Set when credit notes dated after the as-of day credited sales (findLaterCredits): their
+   * purchases are then read as of the day. Absent for the ingest path, which judges the store's today.
+   */
+  laterCredits?: LaterCredits;
 };
 
 const verified = sql`('paid', 'partially_refunded')`;
@@ -167,12 +173,12 @@ function rhythmAggregates(periodMonths: number): RawBuilder<unknown> {
  * walk the primary key, which covers the columns read here: a few customers
  * by key, or a whole store's days in order without a sort.
  */
-function dayGaps(where: RawBuilder<unknown>, sortAfterScan: boolean): RawBuilder<unknown> {
+function dayGaps(where: RawBuilder<unknown>, sortAfterScan: boolean, days: RawBuilder<unknown> = sql`customer_purchase_day`): RawBuilder<unknown> {
   const customerKey = sortAfterScan ? sql`d.customer_id + 0` : sql`d.customer_id`;
   return sql`
     select ${customerKey} as customer_id, d.day, d.order_count, d.amount_minor,
       d.day - lag(d.day) over (partition by ${customerKey} order by d.day) as gap
-    from customer_purchase_day d
+    from ${days} d
     where ${where}`;
 }
 
@@ -329,10 +335,13 @@ function dayStatistics(scope: FactsScope): RawBuilder<unknown> {
   const day = sql`${asOf.day}::date`;
   const windowDays = policy.vip.windowDays;
   const periodMonths = policy.loyal.periodMonths;
-  if (!scope.cachedRhythm || ids !== null) {
+  const laterCredits = scope.laterCredits ?? null;
+  // customer_rhythm holds purchase days as stored, with every credit: not those of an earlier day
+  if (!scope.cachedRhythm || ids !== null || laterCredits !== null) {
+    const days = purchaseDaysAsOf(laterCredits, scope.timezone);
     return sql`
       select customer_id, ${rhythmAggregates(periodMonths)}, ${windowSums(day, windowDays)}
-      from (${dayGaps(sql`d.day <= ${day} ${onlyCustomers(sql.ref('d.customer_id'), ids, scope.idsHiddenFromPlanner)}`, ids === null)}) days
+      from (${dayGaps(sql`d.day <= ${day} ${onlyCustomers(sql.ref('d.customer_id'), ids, scope.idsHiddenFromPlanner)}`, ids === null, days)}) days
       group by customer_id`;
   }
   return sql`
@@ -358,32 +367,34 @@ function dayStatistics(scope: FactsScope): RawBuilder<unknown> {
 export function customerFactsQuery(scope: FactsScope): RawBuilder<unknown> {
   const { asOf, customerIds: ids, timezone } = scope;
   const instant = sql`${asOf.instant}::timestamptz`;
+  const orders = ordersAsOf(scope.laterCredits ?? null);
   return sql`
     with day_stat as (${dayStatistics(scope)}),
     promotion_stat as (
       -- the predicate of customer_order_promotion_idx, so only promotion orders are read
       select customer_id, count(*)::int as promotion_count
-      from customer_order
+      from ${orders} o
       where promotion_code <> '' and status in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids, scope.idsHiddenFromPlanner)}
       group by customer_id
     ), received as (
       select distinct on (recipient_customer_id) recipient_customer_id as customer_id, ordered_at, channel
-      from customer_order
+      from ${orders} o
       where recipient_customer_id is not null and recipient_customer_id <> customer_id
         and status in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('recipient_customer_id'), ids, scope.idsHiddenFromPlanner)}
       order by recipient_customer_id, ordered_at, channel
     ), interest as (
-      -- first sign of interest: an event, an order that never became a purchase, or a received order of any status
+      -- first sign of interest: an event, an order that never became a purchase (a credit note is none: it gives
+      -- back money for a purchase), or a received order of any status
       select distinct on (customer_id) customer_id, at, channel from (
         select customer_id, occurred_at as at, channel from interest_event
         where occurred_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids, scope.idsHiddenFromPlanner)}
         union all
-        select customer_id, ordered_at, channel from customer_order
-        where status not in ${verified} and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids, scope.idsHiddenFromPlanner)}
+        select customer_id, ordered_at, channel from ${orders} o
+        where status not in ${verified} and status <> 'credit_note' and ordered_at < ${instant} ${onlyCustomers(sql.ref('customer_id'), ids, scope.idsHiddenFromPlanner)}
         union all
         -- a gift of any status, as the stored facts and the lifecycle count it: a cancelled gift still
         -- named the recipient; only a verified one makes them a consumer (received)
-        select recipient_customer_id, ordered_at, channel from customer_order
+        select recipient_customer_id, ordered_at, channel from ${orders} o
         where recipient_customer_id is not null and recipient_customer_id <> customer_id
           and ordered_at < ${instant} ${onlyCustomers(sql.ref('recipient_customer_id'), ids, scope.idsHiddenFromPlanner)}
       ) sign

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { purchaseDaysAsOf, type LaterCredits } from '../traits/index.js';
 import type { LifecycleCountsRow } from './lifecycle.js';
 
 /**
@@ -10,13 +11,14 @@ import type { LifecycleCountsRow } from './lifecycle.js';
  * the as-of day). A purchase within the horizon of such a day is then already on record.
  */
 export async function readLifecycleCounts(
-  db: Kysely<Database>, asOfDay: string, asOfInstant: Date, timezone: string, horizonDays: number,
+  db: Kysely<Database>, asOfDay: string, asOfInstant: Date, timezone: string, horizonDays: number, laterCredits: LaterCredits = null,
 ): Promise<LifecycleCountsRow[]> {
   const result = await sql<LifecycleCountsRow>`
     with sign as (
       select customer_id, occurred_at as at, channel from interest_event where occurred_at < ${asOfInstant}::timestamptz
       union all
-      select customer_id, ordered_at, channel from customer_order where ordered_at < ${asOfInstant}::timestamptz
+      -- a credit note gives back money for a purchase (often one before the data): not a sign of interest
+      select customer_id, ordered_at, channel from customer_order where ordered_at < ${asOfInstant}::timestamptz and status <> 'credit_note'
       union all
       select recipient_customer_id, ordered_at, channel from customer_order
       where recipient_customer_id is not null and recipient_customer_id <> customer_id and ordered_at < ${asOfInstant}::timestamptz
@@ -25,7 +27,7 @@ export async function readLifecycleCounts(
       from sign order by customer_id, at, channel
     ), purchase as (
       select customer_id, min(day) as first_day, (array_agg(day order by day))[2] as second_day
-      from customer_purchase_day where day <= ${asOfDay}::date group by customer_id
+      from ${purchaseDaysAsOf(laterCredits, timezone)} d where day <= ${asOfDay}::date group by customer_id
     ), journey as (
       select a.customer_id, a.channel, to_char(a.acquired_day, 'YYYY-MM') as cohort,
         -- a purchase day can precede the order's own time-zone day only through bad data; never count negative days

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { VipCutoffs } from './customer-facts.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
+import { findLaterCredits, purchaseDaysAsOf } from '../traits/index.js';
 import type { TypePolicy } from './policy.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 import { typeHistoryStartOf } from './type-history-start.sql.js';
@@ -31,8 +32,9 @@ const analysisWorkMem = '256MB';
  * to it by key (every reader scans it whole), so it has no index.
  */
 export async function createFactsTable(db: Kysely<Database>, scope: FactsScope): Promise<void> {
+  const laterCredits = scope.customerIds === null ? await findLaterCredits(db, scope.asOf.instant) : null;
   await sql`drop table if exists pg_temp.analysis_fact`.execute(db);
-  await sql`create temporary table analysis_fact on commit drop as ${customerFactsQuery({ ...scope, cachedRhythm: scope.customerIds === null })}`.execute(db);
+  await sql`create temporary table analysis_fact on commit drop as ${customerFactsQuery({ ...scope, cachedRhythm: scope.customerIds === null, laterCredits })}`.execute(db);
 }
 
 /**
@@ -103,6 +105,10 @@ export const revenueWindowDays = 365;
  * held several of the pool's connections for the length of a scan each (a second at 1M customers).
  */
 export async function countTypeCombinations(db: Kysely<Database>, timeZone: string): Promise<TypeCombinationCount[]> {
+  // the types are as of an analysis's day: a credit note dated after it has not given anything back by then
+  const reportAsOf = await sql<{ instant: Date | null }>`select ${typesAsOf(sql`(select max(as_of) from customer_type)`)} as instant`.execute(db);
+  const instant = reportAsOf.rows[0]?.instant;
+  const laterCredits = instant ? await findLaterCredits(db, new Date(instant)) : null;
   const result = await sql<{ types: string[]; primary_type: string; customers: number; as_of: Date | null; window_revenue: string; lifetime_revenue: string }>`
     with combination as materialized (
       select types, primary_type, count(*)::int as customers, max(as_of) as row_as_of from customer_type group by types, primary_type
@@ -115,7 +121,7 @@ export async function countTypeCombinations(db: Kysely<Database>, timeZone: stri
       -- (100k customers on the server: 1.06-1.15 s before, 0.42 s streamed, 0.60-0.75 s hashed)
       select d.customer_id, sum(d.amount_minor) as lifetime_revenue,
         sum(d.amount_minor) filter (where d.day > r.day - ${revenueWindowDays}::int) as window_revenue
-      from customer_purchase_day d join report_day r on d.day <= r.day
+      from ${purchaseDaysAsOf(laterCredits, timeZone)} d join report_day r on d.day <= r.day
       group by d.customer_id
     ), combination_revenue as (
       select t.types, t.primary_type, sum(b.lifetime_revenue) as lifetime_revenue, sum(b.window_revenue) as window_revenue

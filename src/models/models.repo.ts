@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { findLaterCredits, purchaseDaysAsOf } from '../traits/index.js';
 import type { FitResult } from './maximum-likelihood.js';
 import type { PurchaseColumns, TimeUnit } from './summaries.js';
 
@@ -13,8 +14,11 @@ import type { PurchaseColumns, TimeUnit } from './summaries.js';
  * primary key (customer_id, day) comes back as one string that is parsed
  * straight into typed arrays, and memory stays at one page plus the columns.
  */
-export async function loadPurchaseDays(db: Kysely<Database>, untilDay: number, options: { pageRows?: number } = {}): Promise<PurchaseColumns> {
+export async function loadPurchaseDays(db: Kysely<Database>, untilDay: number, options: { pageRows?: number; timeZone?: string } = {}): Promise<PurchaseColumns> {
   const pageRows = options.pageRows ?? 250_000;
+  // with the store's zone, amounts as of the end of untilDay: a later credit note has given nothing back by then
+  const laterCredits = options.timeZone === undefined ? null : await findLaterCredits(db, await endOfDayNumber(db, untilDay, options.timeZone));
+  const days = purchaseDaysAsOf(laterCredits, options.timeZone ?? 'UTC');
   const columns = createGrowableColumns();
   let after: { customer: number; day: number } | null = null;
   for (;;) {
@@ -24,7 +28,7 @@ export async function loadPurchaseDays(db: Kysely<Database>, untilDay: number, o
         string_agg(customer_id::text || ' ' || day_number::text || ' ' || amount_minor::text, ' ' order by customer_id, day_number) as page
       from (
         select customer_id, (day - date '1970-01-01')::int as day_number, amount_minor
-        from customer_purchase_day
+        from ${days} d
         where day <= date '1970-01-01' + ${untilDay}::int ${keyset}
         order by customer_id, day
         limit ${pageRows}
@@ -36,6 +40,12 @@ export async function loadPurchaseDays(db: Kysely<Database>, untilDay: number, o
     if (rows < pageRows) break;
   }
   return columns.finish();
+}
+
+/** The end of a day (days since 1970-01-01) in the zone: the first instant of the next. */
+async function endOfDayNumber(db: Kysely<Database>, dayNumber: number, timeZone: string): Promise<Date> {
+  const result = await sql<{ instant: Date }>`select ((date '1970-01-01' + ${dayNumber + 1}::int)::timestamp at time zone ${timeZone}::text) as instant`.execute(db);
+  return new Date(result.rows[0].instant);
 }
 
 /** Typed columns that grow by doubling; `append` parses "customer day amount" triples separated by spaces. */

@@ -36,7 +36,8 @@ export function isoDateOf(dayNumber: number): string {
 /** Purchases up to `untilDay` (the calibration end unless given) and their summaries at the calibration end, which `field` names. */
 async function loadSummaries(db: Kysely<Database>, calibrationEnd: string, unit: TimeUnit, field: 'calibrationEnd' | 'asOf', untilDay?: number) {
   const calibrationDay = dayNumberOf(calibrationEnd);
-  const purchases = await loadPurchaseDays(db, untilDay ?? calibrationDay);
+  const { timeZone } = await getStoreSettings(db);
+  const purchases = await loadPurchaseDays(db, untilDay ?? calibrationDay, { timeZone });
   const summaries = buildSummaries(purchases, calibrationDay, unit);
   requireCustomersToLearnFrom(summaries, calibrationEnd, field, summaries.count === 0 ? await findFirstPurchaseDay(db) : null);
   return { purchases, summaries };

@@ -6,6 +6,7 @@ type Db = Kysely<Database>;
 export type OrderKey = { customerId: number; orderId: number };
 
 const promotionUsed = sql`(o.promotion_code is not null or o.discount_minor > 0)`;
+const isInterest = sql`o.status <> 'credit_note'`;
 
 /** Per-customer sums over a set of orders `o`; shared by the incremental and the full path so they cannot disagree. */
 const orderAggregates = sql`
@@ -22,8 +23,9 @@ const orderAggregates = sql`
   count(*) filter (where ${isVerified('o')} and o.channel = 'marketplace')::int as marketplace_order_count,
   count(*) filter (where ${isVerified('o')} and o.channel = 'phone')::int as phone_order_count,
   count(*) filter (where ${isVerified('o')} and o.channel = 'other')::int as other_order_count,
-  min(o.ordered_at) as first_interest_at,
-  (array_agg(o.channel order by o.ordered_at, o.order_id))[1] as first_interest_channel`;
+  -- a credit note gives back money for a purchase, often one made before the data begins: no sign of interest
+  min(o.ordered_at) filter (where ${isInterest}) as first_interest_at,
+  (array_agg(o.channel order by o.ordered_at, o.order_id) filter (where ${isInterest}))[1] as first_interest_channel`;
 
 /**
  * Per recipient, the first of the orders `o` they received from someone else, of any status: when buyer

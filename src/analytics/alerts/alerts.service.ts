@@ -10,6 +10,7 @@ import { findAlerts, markAlertAcknowledged, markAlertOpen, storeAlerts, type Ale
 import type { AlertKind } from '../analytics.tables.js';
 import { combineSeries, readAllSeries, readTypeSeries, type SeriesRow, type SeriesWindow } from './metric-series.repo.js';
 import { resolveAsOfDay } from '../settings.repo.js';
+import { findLaterCredits } from '../../traits/index.js';
 import { withReportMoney, type ReportMoney } from '../report-money.js';
 
 /**
@@ -20,7 +21,10 @@ import { withReportMoney, type ReportMoney } from '../report-money.js';
 export async function metricSeriesWindow(db: Kysely<Database>, context: AnalysisContext, now: Date): Promise<SeriesWindow> {
   const { settings, policy } = context;
   const asOf = now < context.asOf.instant ? await resolveAsOfDay(db, addDays(context.asOf.day, -1), settings.timezone) : context.asOf;
-  return { asOfDay: asOf.day, asOfInstant: asOf.instant, timezone: settings.timezone, weeksOfHistory: policy.alerts.weeksOfHistory };
+  return {
+    asOfDay: asOf.day, asOfInstant: asOf.instant, timezone: settings.timezone, weeksOfHistory: policy.alerts.weeksOfHistory,
+    laterCredits: await findLaterCredits(db, asOf.instant),
+  };
 }
 
 /** The part of the series that does not depend on customer types, read ahead (see analyze) for a window. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { ordersAsOf, type LaterCredits } from '../../traits/index.js';
 import type { Granularity, MetricPoint } from './detect-drops.js';
 
 /** The series' reach: buckets counted back from the as-of day (store time zone), complete up to the as-of instant. */
@@ -8,6 +9,8 @@ export type SeriesWindow = {
   asOfInstant: Date;
   timezone: string;
   weeksOfHistory: number;
+  /** Set when credit notes dated after the as-of instant credited sales: they count as kept (traits' ordersAsOf). */
+  laterCredits?: LaterCredits;
 };
 
 export type SeriesScope = SeriesWindow & {
@@ -39,7 +42,7 @@ function windowOrders(window: SeriesWindow, primaryTypes?: RawBuilder<unknown>):
       o.amount_minor - o.refunded_minor as amount_minor,
       case when o.amount_minor = 0 then 1 else (o.amount_minor - o.refunded_minor)::float8 / o.amount_minor end as kept_share,
       ${window.asOfDay}::date - (o.ordered_at at time zone ${window.timezone}::text)::date as age ${type}
-    from customer_order o ${typed}
+    from ${ordersAsOf(window.laterCredits ?? null)} o ${typed}
     where o.status in ('paid', 'partially_refunded')
       and o.ordered_at >= (${firstDay}::timestamp at time zone ${window.timezone}::text)
       and o.ordered_at < ${window.asOfInstant}::timestamptz`;
