@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TypePolicy } from './policy.js';
 import type { AsOf } from './settings.repo.js';
-import { boundIds } from '../db/prepared-statement.js';
+import { isAmongIds } from '../db/prepared-statement.js';
 import { ordersAsOf, purchaseDaysAsOf, type LaterCredits } from '../traits/index.js';
 
 export type FactsScope = {
@@ -29,7 +29,7 @@ export type FactsScope = {
 const verified = sql`('paid', 'partially_refunded')`;
 
 function onlyCustomers(column: RawBuilder<unknown>, ids: number[] | null, hiddenFromPlanner = false): RawBuilder<unknown> {
-  return ids === null ? sql`` : sql`and ${column} = any(${boundIds(ids, { hiddenFromPlanner })})`;
+  return ids === null ? sql`` : sql`and ${isAmongIds(column, ids, { hiddenFromPlanner })}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { boundIds } from '../db/prepared-statement.js';
+import { boundIds, isAmongIds } from '../db/prepared-statement.js';
 
 /**
  * Which customers the history statements compare, and against what. `changed`
@@ -19,7 +19,7 @@ export type HistoryScope = {
 };
 
 function only(column: string, customerIds: number[] | null, hiddenFromPlanner = false): RawBuilder<unknown> {
-  return customerIds === null ? sql`` : sql`and ${sql.ref(column)} = any(${boundIds(customerIds, { hiddenFromPlanner })})`;
+  return customerIds === null ? sql`` : sql`and ${isAmongIds(sql.ref(column), customerIds, { hiddenFromPlanner })}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { classifiedTypesQuery, typesSignature, type ClassifySqlContext } from './classify.sql.js';
 import { customerTypeUpsert } from './customer-type-upsert.sql.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
-import { boundIds, namedStatement } from '../db/prepared-statement.js';
+import { isAmongIds, namedStatement } from '../db/prepared-statement.js';
 import { compileShaped } from '../db/statement-shapes.js';
 import { closeSpellsStatement, isRewindDueQuery, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
 import type { HistoryChange } from './types.repo.js';
@@ -26,8 +26,9 @@ export async function storeCustomerTypes(
   options: { prepared: boolean },
 ): Promise<{ customers: number; history: HistoryChange }> {
   const ids = scope.customerIds ?? [];
-  // the JSON of everything but the ids names the statement's shape (see statement-shapes.ts)
-  const shape = JSON.stringify({ scope: { ...scope, customerIds: scope.customerIds === null }, context, options });
+  // the JSON of everything but the ids names the statement's shape (see statement-shapes.ts); a
+  // single id is written as one value (isAmongIds)
+  const shape = JSON.stringify({ scope: { ...scope, customerIds: scope.customerIds === null }, isSingle: ids.length === 1, context, options });
   const compiled = compileShaped(db, shape, ids, () => {
     const statement = incrementalTypesStatement(db, scope, ids, context, options);
     return options.prepared ? namedStatement(statement) : statement;
@@ -58,7 +59,7 @@ function incrementalTypesStatement(
       select customer_id, types, numbers from classified
       union all
       select t.customer_id, t.types, t.numbers from customer_type t
-      where t.customer_id = any(${boundIds(ids, hidden)}) and not exists (select 1 from classified c where c.customer_id = t.customer_id)
+      where ${isAmongIds(sql`t.customer_id`, ids, hidden)} and not exists (select 1 from classified c where c.customer_id = t.customer_id)
     ), changed as (
       select customer_id from stored where not (select is_due from rewind)
     ), left_spells as (${closeSpellsStatement(history)} returning 1),
