@@ -9,7 +9,7 @@ import { customerEmpty, customerNotFound, identityInvalid, identityTaken, identi
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalIdentity, normalisePhone, phoneCountryOf } from './identity.js';
-import { deleteCustomerRows, deleteSegmentHistory } from './delete-customer-rows.repo.js';
+import { deleteCustomerRows, deleteSegmentHistory, erasePersonalValues } from './delete-customer-rows.repo.js';
 import { keepNewCustomersDerivedCurrent, keepProfileDerivedCurrent, keepSegmentsCurrent } from './keep-segments-current.js';
 import { replaceProfileIdentities, type ProfileIdentityChange } from './replace-profile-identities.js';
 
@@ -203,8 +203,10 @@ function changeOf(current: Record<string, unknown>, values: Record<string, unkno
  * persona, predictions, alerts, segment history), with the customers merged
  * into them: those rows hold only the profile of the same person, whose facts
  * go with this one. Such merges can no longer be undone; undoMerge refuses
- * them. The audit log keeps its entries. Store-wide daily sums follow through
- * their triggers (store_purchase_day, store_first_seen).
+ * them. The audit log keeps its entries, and answers kept for Idempotency-Key
+ * replays stay, with their personal values erased (erasePersonalValues).
+ * Store-wide daily sums follow through their triggers (store_purchase_day,
+ * store_first_seen).
  */
 export async function deleteCustomer(db: Db, customerId: number, options: CustomerWriteOptions = {}): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -216,6 +218,7 @@ export async function deleteCustomer(db: Db, customerId: number, options: Custom
         union select c.customer_id from customer c join absorbed a on c.merged_into_customer_id = a.customer_id)
       select customer_id from absorbed`.execute(trx);
     const customerIds = [customerId, ...absorbed.rows.map((row) => Number(row.customer_id))];
+    await erasePersonalValues(trx, customerIds);
     const giftRecipients = await deleteCustomerRows(trx, customerIds);
     await trx.deleteFrom('customer').where('customer_id', 'in', customerIds).execute();
     await keepSegmentsCurrent(trx, customerIds, options.clock ?? systemClock);

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from '../traits/index.js';
+import { eraseAuditDetail, erasedMarker, eraseReject, isNamingAny } from './erase-personal-values.js';
 
 type Db = Kysely<Database>;
 
@@ -71,4 +72,67 @@ async function forgetMergedFacts(db: Db, customerIds: number[]): Promise<void> {
  */
 export async function deleteSegmentHistory(db: Db, customerIds: number[]): Promise<void> {
   await db.deleteFrom('segment_membership_event').where('customer_id', 'in', customerIds).execute();
+}
+
+/**
+ * Their personal values where a record of them stays: the audit log's entries about them (an edit's
+ * values before and after, identities added, replaced or removed) and answers kept for an
+ * Idempotency-Key replay. Who did what, when, and the ids stay (see erase-personal-values.ts).
+ * Call before their identities and customer rows go: those say which texts were theirs.
+ */
+export async function erasePersonalValues(db: Db, customerIds: number[]): Promise<void> {
+  const texts = [...await identifyingTextsOf(db, customerIds), ...await eraseAuditDetails(db, customerIds)];
+  await eraseIdempotencyAnswers(db, customerIds, texts);
+}
+
+async function identifyingTextsOf(db: Db, customerIds: number[]): Promise<string[]> {
+  const profiles = await db.selectFrom('customer').select(['name', 'email', 'phone']).where('customer_id', 'in', customerIds).execute();
+  const identities = await db.selectFrom('customer_identity').select('value').where('customer_id', 'in', customerIds).execute();
+  return [...profiles.flatMap((row) => [row.name, row.email, row.phone]), ...identities.map((row) => row.value)].filter((text): text is string => Boolean(text));
+}
+
+/** Rewrites the details of the audit entries filed under them; returns the identifying texts those held (earlier emails, removed phones). */
+async function eraseAuditDetails(db: Db, customerIds: number[]): Promise<string[]> {
+  const entries = await db.selectFrom('audit_event').select(['audit_id', 'detail'])
+    .where('entity', '=', 'customer').where('entity_id', 'in', customerIds.map(String)).execute();
+  const texts: string[] = [];
+  const changed: Array<{ auditId: number; detail: string }> = [];
+  for (const entry of entries) {
+    const { erased, identifyingTexts } = eraseAuditDetail(entry.detail);
+    texts.push(...identifyingTexts);
+    const detail = JSON.stringify(erased);
+    if (detail !== JSON.stringify(entry.detail)) changed.push({ auditId: Number(entry.audit_id), detail });
+  }
+  if (changed.length > 0) {
+    await sql`update audit_event a set detail = s.detail::jsonb
+      from unnest(${changed.map((row) => row.auditId)}::bigint[], ${changed.map((row) => row.detail)}::text[]) as s(audit_id, detail)
+      where a.audit_id = s.audit_id`.execute(db);
+  }
+  return texts;
+}
+
+/**
+ * A customer created with an Idempotency-Key leaves the digest of their profile as sent: it goes (a
+ * retry with the key is then refused as another body, rather than creating them again). An ingest
+ * batch's answer keeps its rejects, whose reasons, raw rows and values may name them: by customer id
+ * (an identity or order of theirs that another row claimed) or by one of their texts.
+ */
+async function eraseIdempotencyAnswers(db: Db, customerIds: number[], texts: string[]): Promise<void> {
+  const ids = customerIds.map(String);
+  await db.updateTable('idempotency_record').set({ request_hash: erasedMarker })
+    .where('principal', 'like', 'POST /api/customers %').where(sql<string>`response->>'customerId'`, 'in', ids).execute();
+  const needles = texts.filter((text) => text.length >= 4).map((text) => JSON.stringify(text).slice(1, -1));
+  const answers = await sql<{ principal: string; idempotency_key: string; response: unknown }>`
+    select principal, idempotency_key, response from idempotency_record r
+    where jsonb_typeof(r.response->'rejects') = 'array' and (
+      exists (select 1 from unnest(${needles}::text[]) as t(text) where strpos(r.response::text, t.text) > 0)
+      or exists (select 1 from jsonb_array_elements(r.response->'rejects') as j(reject)
+        where j.reject->'params'->>'customerId' = any(${ids}::text[]) or j.reject->'params'->>'ownerId' = any(${ids}::text[])))`.execute(db);
+  const isTheirs = (reject: { params?: Record<string, unknown> }) => ids.includes(String(reject.params?.customerId)) || ids.includes(String(reject.params?.ownerId)) || isNamingAny(reject, texts);
+  for (const answer of answers.rows) {
+    const response = (typeof answer.response === 'string' ? JSON.parse(answer.response) : answer.response) as { rejects: Array<{ params?: Record<string, unknown> }> };
+    const rejects = response.rejects.map((reject) => (isTheirs(reject) ? eraseReject(reject) : reject));
+    await db.updateTable('idempotency_record').set({ response: JSON.stringify({ ...response, rejects }) })
+      .where('principal', '=', answer.principal).where('idempotency_key', '=', answer.idempotency_key).execute();
+  }
 }

@@ -1,10 +1,13 @@
+import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signInAs, type TestSession } from '../../test/helpers/auth.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { hasRowIn, loadStoreWithDerivedRows, oneCustomer, rowsNaming } from '../../test/helpers/derived-rows.js';
 import { fixedClock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
 import { getSegment } from '../segments/index.js';
+import { buildApp } from '../server/app.js';
 import { deleteCustomer } from './customers.service.js';
 import { mergeCustomers } from './merge.service.js';
 
@@ -21,9 +24,6 @@ const mayStillNameThem = new Set([
   'customer_merge.kept_customer_id',
   'customer_merge.merged_customer_id',
 ]);
-/** Tables that may still hold a deleted customer's email anywhere in a row: the audit log keeps what staff did. */
-const mayStillHoldTheirEmail = new Set(['audit_event']);
-
 type Db = Kysely<Database>;
 
 /** Tables holding any of the texts anywhere in a row. */
@@ -85,7 +85,7 @@ describeEachStore('deleting a customer', (context) => {
     expect(left).toEqual([]);
     expect(after['customer_merge.kept_customer_id']).toBe(1);
     expect((await setAsideAlerts.execute(db())).rows[0].n).toBe(0);
-    expect((await tablesHolding(db(), emails)).filter((table) => !mayStillHoldTheirEmail.has(table))).toEqual([]);
+    expect(await tablesHolding(db(), emails)).toEqual([]);
   });
 
   it('keeps the store-wide sums and the segment count equal to what is left', async () => {
@@ -99,5 +99,61 @@ describeEachStore('deleting a customer', (context) => {
     const segment = await getSegment(db(), 'buyers');
     const rows = await db().selectFrom('segment_member').select((eb) => eb.fn.countAll<number>().as('n')).where('segment_id', '=', segment.segment_id).executeTakeFirstOrThrow();
     expect(segment.member_count).toBe(Number(rows.n));
+  });
+});
+
+describeEachStore('deleting a customer over HTTP erases their personal values everywhere', (context) => {
+  let app: FastifyInstance;
+  let admin: TestSession;
+  const inject = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) =>
+    app.inject({ method, url, headers: { ...admin.headers, ...headers }, ...(payload ? { payload } : {}) });
+  const create = async (payload: object, headers: Record<string, string> = {}) => {
+    const response = await inject('POST', '/api/customers', payload, headers);
+    expect(response.statusCode).toBe(201);
+    return response.json().customer.customer_id as number;
+  };
+
+  beforeAll(async () => {
+    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
+    admin = await signInAs(context.store, 'admin');
+  });
+  afterAll(async () => app?.close());
+
+  it('leaves their names, emails, phones and external ids in no table, and the audit log who did what and when', async () => {
+    const first = { name: 'Erin Erasure', email: 'erin.first@erase.example', phone: '+62 812 7777 1234', identities: [{ kind: 'external', namespace: 'loyalty', value: 'LC-ERASE-77' }] };
+    const customerId = await create(first, { 'idempotency-key': 'erase-create-1' });
+    expect((await inject('PATCH', `/api/customers/${customerId}`, { email: 'erin.second@erase.example', identities: [{ kind: 'phone', value: '+62 813 5555 9876' }] })).statusCode).toBe(200);
+    expect((await inject('DELETE', `/api/customers/${customerId}/identities?kind=phone&value=${encodeURIComponent('+6281355559876')}`)).statusCode).toBe(200);
+    const mergedId = await create({ name: 'Erin Old Account', email: 'erin.old@erase.example' });
+    expect((await inject('PATCH', `/api/customers/${mergedId}`, { phone: '+62 857 4444 2020' })).statusCode).toBe(200);
+    expect((await inject('POST', `/api/customers/${customerId}/merge`, { otherCustomerId: mergedId })).statusCode).toBe(200);
+    // another person's row claiming her phone: the answer kept for the key names her, by number, name and phone
+    await create({ name: 'Someone Else', email: 'someone.else@erase.example' });
+    const batch = { records: [{ email: 'someone.else@erase.example', phone: '+62 812 7777 1234' }] };
+    const claimed = await inject('POST', '/api/ingest/customers', batch, { 'idempotency-key': 'erase-batch-1' });
+    expect(claimed.json().rejects[0]).toMatchObject({ code: 'CUSTOMER_IDENTITY_TAKEN', params: { ownerId: customerId } });
+    expect(claimed.json().rejects[0].reason).toContain('Erin Erasure');
+
+    const theirs = ['Erin Erasure', 'Erin Old Account', 'erin.first@erase.example', 'erin.second@erase.example', 'erin.old@erase.example',
+      '+6281277771234', '+6281355559876', '+6285744442020', 'LC-ERASE-77'];
+    expect(await tablesHolding(context.store.db, theirs)).toContain('audit_event');
+    const audited = async () => (await inject('GET', `/api/audit?entity=customer&entityId=${customerId}&limit=50`)).json().items as Array<{ action: string; actor: string; detail: Record<string, unknown> }>;
+    const before = await audited();
+
+    expect((await inject('DELETE', `/api/customers/${customerId}`)).statusCode).toBe(204);
+
+    expect(await tablesHolding(context.store.db, theirs)).toEqual([]);
+    const after = await audited();
+    expect(after.map((entry) => [entry.action, entry.actor]).slice(1)).toEqual(before.map((entry) => [entry.action, entry.actor]));
+    expect(after[0].action).toBe('customer.delete');
+    const removal = after.find((entry) => entry.action === 'customer.identity.remove');
+    expect(removal?.detail).toEqual({ kind: 'phone', namespace: '', value: '[erased]', clearedField: null, before: {} });
+    const edit = after.find((entry) => entry.action === 'customer.update');
+    expect(edit?.detail).toMatchObject({ fields: ['email'], before: { email: '[erased]' }, after: { email: '[erased]' }, replacedIdentities: [{ kind: 'email', from: '[erased]', to: '[erased]' }] });
+    expect(edit?.detail.addedIdentities).toContainEqual({ kind: 'phone', namespace: '', value: '[erased]' });
+    const replayed = await inject('POST', '/api/ingest/customers', batch, { 'idempotency-key': 'erase-batch-1' });
+    expect(replayed.json().rejects[0]).toMatchObject({ code: 'CUSTOMER_IDENTITY_TAKEN', field: 'phone', reason: '[erased]', params: { ownerId: customerId, value: '[erased]' } });
+    // a retry of her creation is not taken for a new request that would create her again
+    expect((await inject('POST', '/api/customers', first, { 'idempotency-key': 'erase-create-1' })).statusCode).toBe(409);
   });
 });
