@@ -49,7 +49,10 @@ const alertsQuery = z.object({
 const policyPatchDocument = z.strictObject(Object.fromEntries(Object.entries(typePolicySchema.shape).map(
   ([key, group]) => [key, (group instanceof z.ZodObject ? group.partial() : group).optional()],
 ))).meta({ id: 'TypePolicyPatch', description: 'Any thresholds of the type policy (GET /api/analytics/policy, docs/customer-types.md); those not sent keep their value' });
-const policyPatchBody = z.record(z.string(), z.unknown()).meta({
+// an empty change would reclassify everyone and audit a change of nothing
+const policyPatchBody = z.record(z.string(), z.unknown()).refine((change) => Object.keys(change).length > 0, {
+  message: `Give at least one threshold to change: ${Object.keys(typePolicySchema.shape).join(', ')}`,
+}).meta({
   description: 'The thresholds to change, e.g. {"vip": {"topPercent": 10}}. A threshold out of range or unknown is answered 400 ANALYTICS_POLICY_INVALID naming each by its path',
   allOf: [{ $ref: '#/components/schemas/TypePolicyPatchInput' }],
 });

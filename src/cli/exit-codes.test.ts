@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { AppError, kindOfCode, type ErrorKind } from '../core/errors.js';
 import { exitCodeForError } from './exit-codes.js';
+import { statusByKind } from '../server/plugins/error-handler.js';
 
 // a Record so that a new kind fails to compile here until its exit code is decided
 const casesByKind: Record<ErrorKind, { codes: string[]; exitCode: number }> = {
@@ -11,7 +12,7 @@ const casesByKind: Record<ErrorKind, { codes: string[]; exitCode: number }> = {
   not_found: { codes: ['CUSTOMER_NOT_FOUND', 'SEGMENT_NOT_FOUND', 'IMPORT_PRESET_NOT_FOUND', 'IMPORT_FILE_NOT_FOUND', 'DEMO_DATASET_NOT_FOUND'], exitCode: 1 },
   conflict: { codes: ['SEGMENT_NAME_EXISTS', 'CUSTOMER_IDENTITY_CONFLICT', 'SETTINGS_FIXED_CONFLICT', 'CUSTOMER_ALREADY_MERGED'], exitCode: 1 },
   rate_limited: { codes: ['AUTH_RATE_LIMITED', 'HEAVY_WORK_SERVER_RATE_LIMITED'], exitCode: 3 },
-  unavailable: { codes: ['STORE_CONNECTION_UNAVAILABLE', 'STORE_MIGRATIONS_PENDING_UNAVAILABLE'], exitCode: 3 },
+  unavailable: { codes: ['STORE_CONNECTION_UNAVAILABLE', 'STORE_DIRECTORY_UNAVAILABLE'], exitCode: 3 },
   internal: { codes: ['INTERNAL_ERROR'], exitCode: 3 },
 };
 const cases = Object.entries(casesByKind).flatMap(([kind, { codes, exitCode }]) => codes.map((code) => [kind, code, exitCode] as const));
@@ -27,6 +28,12 @@ describe('exitCodeForError', () => {
       expect(kindOfCode(code)).toBe('conflict');
       expect(exitCodeForError(new AppError(code, 'message'))).toBe(3);
     }
+  });
+
+  it('gives 1 to a store not migrated, which stays so however often the command is retried, and the API still 503', () => {
+    expect(kindOfCode('STORE_MIGRATIONS_PENDING_UNAVAILABLE')).toBe('unavailable');
+    expect(statusByKind[kindOfCode('STORE_MIGRATIONS_PENDING_UNAVAILABLE')]).toBe(503);
+    expect(exitCodeForError(new AppError('STORE_MIGRATIONS_PENDING_UNAVAILABLE', 'message'))).toBe(1);
   });
 
   it('gives 1 to a command line commander refused', () => {

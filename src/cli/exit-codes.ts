@@ -24,8 +24,19 @@ const exitCodeByKind: Record<ErrorKind, number> = {
  */
 const busyCodes = new Set(['STORE_IN_USE_CONFLICT', 'SETTINGS_STORE_BUSY_CONFLICT']);
 
+/**
+ * A store that is there but not ready for the command: unavailable to a server's client (503), yet
+ * the same command later gets the same answer until someone runs `clientele migrate`, so a script
+ * should not retry it.
+ */
+const needsActionCodes = new Set(['STORE_MIGRATIONS_PENDING_UNAVAILABLE']);
+
 export function exitCodeForError(error: unknown): number {
-  if (isAppError(error)) return busyCodes.has(error.code) ? exitCodes.failure : exitCodeByKind[kindOfCode(error.code)];
+  if (isAppError(error)) {
+    if (busyCodes.has(error.code)) return exitCodes.failure;
+    if (needsActionCodes.has(error.code)) return exitCodes.usage;
+    return exitCodeByKind[kindOfCode(error.code)];
+  }
   const code = (error as { code?: string } | null)?.code;
   if (typeof code === 'string' && code.startsWith('commander.')) return exitCodes.usage;
   return exitCodes.failure;

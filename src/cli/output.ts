@@ -1,5 +1,5 @@
 import type { Command, CommanderError } from 'commander';
-import { AppError } from '../core/errors.js';
+import { AppError, errorBodyOf } from '../core/errors.js';
 
 /** Set to print the stack of an unexpected failure; by default the CLI prints one line. */
 export const debugVariable = 'CLIENTELE_DEBUG';
@@ -13,14 +13,14 @@ export function wantsJson(program: Command, argv: string[] = process.argv): bool
 }
 
 /**
- * Prints a failure as the API would word it: under --json one object
- * `{ error: { code, message, ...details } }` on stdout, else one line on
- * stderr. Whatever the failure, the reader gets a code and what to do, never a
+ * Prints a failure as the API would word it: under --json one object in the
+ * API's error shape, `{ error: { code, message, field?, details? } }`, on
+ * stdout, else one line on stderr. Whatever the failure, the reader gets a code and what to do, never a
  * stack trace (unless CLIENTELE_DEBUG is set).
  */
 export function printFailure(error: AppError, options: { json: boolean }): void {
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message, ...error.details } }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(errorBodyOf(error), null, 2)}\n`);
     return;
   }
   const where = [error.details.file, error.details.line].filter((part) => part !== undefined).join(':');

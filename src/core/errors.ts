@@ -23,6 +23,18 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The one shape an error is told in, by the API (error-handler.ts) and by the CLI under --json:
+ * the field at fault beside the code and message, every other detail under `details`, so a
+ * detail can never stand in for the code or the message.
+ */
+export type ErrorBodyOf = { error: { code: string; message: string; field?: string; details?: Record<string, unknown> } };
+
+export function errorBodyOf(error: AppError): ErrorBodyOf {
+  const { field, ...details } = error.details;
+  return { error: { code: error.code, message: error.message, ...(field ? { field } : {}), ...(Object.keys(details).length ? { details } : {}) } };
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

@@ -93,7 +93,8 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
   }, async (request, reply) => {
     const principal = actorOf(request.principal);
     const { records, source, dateFormat, fileName, importId, lines } = request.body;
-    const result = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal, body: { entity: request.params.entity, ...request.body } }, async (remember) => {
+    const result = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal, body: { entity: request.params.entity, ...request.body },
+      elsewhere: entities.filter((entity) => entity !== request.params.entity).map((entity) => ({ endpoint: `POST /api/ingest/${entity}`, body: { entity, ...request.body } })) }, async (remember) => {
       const summary = await ingestRecords(deps.store.db, request.params.entity, records, {
         source, dateFormat, fileName, importId, lines, actor: principal, clock: deps.clock,
         beforeCommit: (trx, answer) => remember(trx, { statusCode: 200, body: answer }),

@@ -7,6 +7,8 @@ import { actorOf } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
+import { notFoundNamesParam } from '../server/not-found-field.js';
+import { segmentErrorCodes } from '../segments/index.js';
 import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import { assignPersonas } from './assign.service.js';
 import { discoverPersonas } from './discover.service.js';
@@ -33,6 +35,7 @@ export const driftBodySchema = z.strictObject({
 });
 
 const personaNotFound = errorResponse('No such persona (PERSONA_NOT_FOUND)');
+const personaNotFoundNamesParam = notFoundNamesParam('personaId', segmentErrorCodes.personaNotFound);
 const personaNameTaken = errorResponse('Another persona of the same discovery has this name, ignoring case (PERSONA_NAME_EXISTS; `details.personaId` is that persona)');
 const personaSchema = objectOf<PersonaView>()({
   personaId: z.number().int(), name: z.string(), generatedName: z.string(), description: z.string().nullable(), isPinned: z.boolean(), isRetired: z.boolean(),
@@ -108,11 +111,13 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
   }, async (request) => compareGroupDrift(db, request.body));
 
   api.get('/personas/:personaId', {
+    ...personaNotFoundNamesParam,
     config: { access: { permission: 'analytics:read' } },
     schema: { tags, summary: 'A persona and its profile', params: personaParams, response: { 200: personaSchema, 404: personaNotFound } },
   }, async (request) => getPersona(db, request.params.personaId));
 
   api.get('/personas/:personaId/members', {
+    ...personaNotFoundNamesParam,
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'Members (buyers who agreed to profiling) in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`, not both); a retired persona has none', params: personaParams,
@@ -130,10 +135,13 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   api.patch('/personas/:personaId', {
+    ...personaNotFoundNamesParam,
     config: { access: { permission: 'analytics:write' } },
     schema: {
       tags, summary: 'Rename, describe, pin or unpin a persona; a name another persona of the same discovery has (ignoring case) is refused', params: personaParams,
-      body: z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), isPinned: z.boolean().optional() }),
+      body: z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), isPinned: z.boolean().optional() })
+        // an empty change would be answered like an edit and audited as one
+        .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Give at least one field to change: name, description, isPinned' }),
       response: { 200: personaSchema, 404: personaNotFound, 409: personaNameTaken },
     },
   }, async (request) => {

@@ -32,7 +32,9 @@ export async function openRuntime(options: { db?: string; autoMigrate?: boolean;
     if (!shouldMigrate) {
       const pending = await pendingMigrations(store);
       if (pending.length > 0) {
-        throw new AppError('STORE_MIGRATIONS_PENDING_UNAVAILABLE', `The store at ${store.location} has ${pending.length} pending migration(s) (${pending.slice(0, 3).join(', ')}…). Run \`clientele migrate\` first.`);
+        const listed = `${pending.slice(0, 3).join(', ')}${pending.length > 3 ? ', …' : ''}`;
+        // retrying never helps: the command says what will
+        throw new AppError('STORE_MIGRATIONS_PENDING_UNAVAILABLE', `The store at ${store.location} is not migrated: ${pending.length} pending migration(s) (${listed}). Run \`clientele migrate\`, then this command again: retried without migrating, it gets the same answer.`, { pending: pending.length });
       }
     }
     const { settings, isNew } = await ensureStoreSettings(store.db, config);

@@ -15,6 +15,8 @@ import {
 } from './segments.service.js';
 import { previewSegment } from './preview.service.js';
 import { errorResponse, noContent } from '../server/responses.js';
+import { notFoundNamesParam } from '../server/not-found-field.js';
+import { segmentErrorCodes } from './segments.errors.js';
 import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import {
   segmentFieldsSchema, segmentMembersSchema, segmentPreviewSchema, segmentRefreshSchema, segmentSchema, segmentWithHistorySchema,
@@ -28,9 +30,12 @@ const segmentParams = z.object({ segmentId: z.coerce.number().int().positive() }
 const filterBody = filterInputDocumented;
 const segmentBody = z.strictObject({ name: z.string().trim().min(1).max(120), description: z.string().max(2000).nullish(), filter: filterBody });
 const notFound = errorResponse('No such segment (SEGMENT_NOT_FOUND)');
+const segmentNotFoundNamesParam = notFoundNamesParam('segmentId', segmentErrorCodes.notFound);
 const nameTaken = errorResponse('Another segment has this name (SEGMENT_NAME_EXISTS)');
 const segmentResult = z.object({ segment: segmentSchema, refresh: segmentRefreshSchema });
-const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() });
+const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() })
+  // an empty change would be answered like an edit and audited as one
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Give at least one field to change: name, description, filter' });
 
 /** Who made a segment, without their email unless the caller may read the audit log (see actorForDisplay). */
 function shownSegment(segment: SegmentRow, principal: Principal | null): SegmentRow {
@@ -90,11 +95,13 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
   }, async () => ({ items: await refreshAllSegments(db, { clock: deps.clock }) }));
 
   api.get('/segments/:segmentId', {
+    ...segmentNotFoundNamesParam,
     config: { access: { permission: 'analytics:read' } },
     schema: { tags, summary: 'A segment with its latest membership changes', params: segmentParams, response: { 200: segmentWithHistorySchema, 404: notFound } },
   }, async (request) => withSegmentShown({ segment: await getSegment(db, request.params.segmentId), history: await segmentHistory(db, request.params.segmentId, 50) }, request.principal));
 
   api.patch('/segments/:segmentId', {
+    ...segmentNotFoundNamesParam,
     config: { access: { permission: 'analytics:write' } },
     schema: {
       tags, summary: 'Rename, describe or change the filter of a segment', params: segmentParams, body: segmentPatch,
@@ -107,6 +114,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   api.delete('/segments/:segmentId', {
+    ...segmentNotFoundNamesParam,
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Delete a segment, its members and their history', params: segmentParams, response: { 204: noContent, 404: notFound } },
   }, async (request, reply) => {
@@ -116,6 +124,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   api.get('/segments/:segmentId/members', {
+    ...segmentNotFoundNamesParam,
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'Members in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`, not both)', params: segmentParams,
@@ -133,6 +142,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   api.post('/segments/:segmentId/refresh', {
+    ...segmentNotFoundNamesParam,
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Recompute the members of one segment', params: segmentParams, response: { 200: segmentRefreshSchema, 404: notFound } },
   }, async (request) => refreshSegment(db, request.params.segmentId, { clock: deps.clock }));

@@ -10,6 +10,7 @@ import { registerBodyParsing } from './plugins/body-parsing.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerEdgeInputCheck } from './plugins/edge-input.js';
 import { registerUnknownQueryCheck } from './plugins/query-keys.js';
+import { registerWholeNumberCheck } from './plugins/whole-numbers.js';
 import { registerStrictBodies } from './plugins/strict-bodies.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { createResponseSerializer } from './plugins/response-serializer.js';
@@ -54,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // input every route shares a rule for, refused in the error handler's shape
   registerEdgeInputCheck(app);
   registerUnknownQueryCheck(app);
+  registerWholeNumberCheck(app);
   registerStrictBodies(app);
 
   // Fail closed: a route that forgot to declare who may call it does not start.

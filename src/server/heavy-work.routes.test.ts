@@ -24,7 +24,7 @@ const heavyRoutes = [
   { method: 'POST', url: '/api/models/validate', payload: { calibrationEnd: '2024-01-01', holdoutEnd: '2024-06-01' } },
   { method: 'POST', url: '/api/models/predict', payload: {} },
   { method: 'POST', url: '/api/analytics/analyze', payload: {} },
-  { method: 'PATCH', url: '/api/analytics/policy', payload: {} },
+  { method: 'PATCH', url: '/api/analytics/policy', payload: { newWithinDays: 45 } },
   { method: 'POST', url: '/api/personas/discover', payload: {} },
   { method: 'POST', url: '/api/personas/assign', payload: {} },
   { method: 'POST', url: '/api/drift', payload: { before: { from: '2024-01-01', to: '2024-02-01' }, after: { from: '2024-02-01', to: '2024-03-01' } } },

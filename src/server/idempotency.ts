@@ -17,18 +17,30 @@ export type RememberAnswer = (trx: Kysely<Database>, response: StoredResponse) =
  */
 export async function withIdempotency(
   db: Kysely<Database>,
-  request: { key: string | undefined; principal: string; body: unknown },
+  request: {
+    key: string | undefined; principal: string; body: unknown;
+    /**
+     * The same body as other endpoints sharing these keys would hash it (the ingest of another
+     * entity), each with its endpoint's name: a key reused there is refused naming that endpoint
+     * rather than a body that did not change.
+     */
+    elsewhere?: Array<{ endpoint: string; body: unknown }>;
+  },
   run: (remember: RememberAnswer) => Promise<StoredResponse>,
 ): Promise<StoredResponse & { isReplay: boolean }> {
   if (!request.key) return { ...(await run(async () => undefined)), isReplay: false };
   const key = request.key;
   if (key.length > 200) throw new AppError('INGEST_IDEMPOTENCY_KEY_INVALID', 'The Idempotency-Key header may be at most 200 characters.', { field: 'Idempotency-Key' });
-  const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+  const requestHash = hashOf(request.body);
   const replay = async () => {
     const previous = await db.selectFrom('idempotency_record').selectAll()
       .where('principal', '=', request.principal).where('idempotency_key', '=', key).executeTakeFirst();
     if (!previous) return undefined;
     if (previous.request_hash !== requestHash) {
+      const endpoint = request.elsewhere?.find((other) => hashOf(other.body) === previous.request_hash)?.endpoint;
+      if (endpoint) {
+        throw new AppError('INGEST_IDEMPOTENCY_MISMATCH', `The Idempotency-Key "${key}" was already used for ${endpoint}, a different endpoint, with this body. Use a new key for this request, or send it to ${endpoint} to get that answer again.`, { field: 'Idempotency-Key', endpoint });
+      }
       throw new AppError('INGEST_IDEMPOTENCY_MISMATCH', `The Idempotency-Key "${key}" was already used with a different request body. Use a new key for a new request, or send the first body again to get its answer.`, { field: 'Idempotency-Key' });
     }
     const body = typeof previous.response === 'string' ? JSON.parse(previous.response) : previous.response;
@@ -59,3 +71,5 @@ export async function withIdempotency(
 }
 
 class LostToSameKey extends Error {}
+
+const hashOf = (body: unknown) => createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');

@@ -17,7 +17,7 @@ describe('clientele CLI failures', { timeout: 240_000 }, () => {
   it('prints a usage error as one JSON error object on stdout under --json, with exit 1', async () => {
     const option = await runCli(['--json', 'import', 'orders', ordersFile, '--bogus']);
     expect(option.code).toBe(1);
-    expect(JSON.parse(option.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', message: "unknown option '--bogus'", hint: expect.stringContaining('clientele import --help') } });
+    expect(JSON.parse(option.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', message: "unknown option '--bogus'", details: { hint: expect.stringContaining('clientele import --help') } } });
     const required = await runCli(['--db', storeDir, '--json', 'api-keys', 'create']);
     expect(required.code).toBe(1);
     expect(JSON.parse(required.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', message: expect.stringContaining('--name') } });

@@ -13,7 +13,8 @@ describe.skipIf(!serverUrl)('clientele migrate on a PostgreSQL server', { timeou
       const files = await listMigrationFiles();
       // a command other than migrate never changes a server's schema by surprise
       const refused = await runCli(['--db', scratch.url, '--json', 'customers', 'list']);
-      expect({ code: refused.code, error: JSON.parse(refused.stdout).error.code }).toEqual({ code: 3, error: 'STORE_MIGRATIONS_PENDING_UNAVAILABLE' });
+      expect({ code: refused.code, error: JSON.parse(refused.stdout).error.code }).toEqual({ code: 1, error: 'STORE_MIGRATIONS_PENDING_UNAVAILABLE' });
+      expect(JSON.parse(refused.stdout).error.message).toMatch(/Run `clientele .*migrate`, then this command again/);
       // opening the store for the command migrated it, and the command said "Up to date" for all of them
       const first = await runCli(['--db', scratch.url, '--json', 'migrate']);
       expect({ code: first.code, result: JSON.parse(first.stdout) }).toEqual({ code: 0, result: { applied: files, alreadyApplied: 0 } });

@@ -76,6 +76,10 @@ export async function runPolicySet(runtime: CliRuntime, text: string, options: {
   } catch (error) {
     throw new AppError('CLI_ARGUMENT_INVALID', `The policy change is not valid JSON: ${(error as Error).message}`);
   }
+  // as the API refuses it: an empty change would reclassify everyone for nothing
+  if (typeof change === 'object' && change !== null && !Array.isArray(change) && Object.keys(change).length === 0) {
+    throw new AppError('CLI_ARGUMENT_INVALID', 'The policy change is empty: give at least one threshold to change, e.g. \'{"newWithinDays": 45}\' (`clientele policy show` lists them).');
+  }
   const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context), clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => `Policy updated; ${r.reclassified.toLocaleString('en')} customers reclassified as of ${r.asOf}.`);
 }

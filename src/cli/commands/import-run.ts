@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../../ingest/canonical.js';
 import { importFile, type ImportSummary } from '../../ingest/import-file.service.js';
 import { parseMappingArguments } from '../../ingest/rows/index.js';
@@ -15,7 +17,24 @@ async function progressBarFor(runtime: CliRuntime) {
   return new SingleBar({ format: ' {bar} {percentage}% | {read} rows | {rejected} rejected | {eta_formatted} left', stream: process.stderr }, Presets.shades_classic);
 }
 
+/**
+ * Refuses a file that is missing or cannot be read before the store opens: opening it would
+ * first create (and migrate) an embedded store at a new --db path, for nothing.
+ */
+async function checkFileReadable(file: string): Promise<void> {
+  try {
+    if (!(await stat(file)).isFile()) throw new AppError('IMPORT_FILE_UNREADABLE', `${file} is not a file.`, { file });
+    await access(file, constants.R_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('IMPORT_FILE_NOT_FOUND', `File not found: ${file}. Check the path and that the file exists.`, { file });
+    if (code === 'EACCES' || code === 'EPERM') throw new AppError('IMPORT_FILE_UNREADABLE', `${file} cannot be read: permission denied. Check the file's permissions.`, { file });
+    throw error;
+  }
+}
+
 export async function runImport(runtime: CliRuntime, entity: ImportEntity, file: string, options: ImportOptions): Promise<void> {
+  await checkFileReadable(file);
   const rejectsPath = options.rejects ?? `${file}.rejects.csv`;
   // A clean run removes the previous run's rejects file, which would otherwise read as this run's.
   const hadRejectsFile = existsSync(rejectsPath);

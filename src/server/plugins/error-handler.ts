@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
+import { errorBodyOf, isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
 import type { ErrorBody } from '../responses.js';
 import { bodyErrors } from './body-parsing.js';
 import { readableIssueMessage, type ValidationIssue } from './issue-messages.js';
@@ -38,12 +38,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       } satisfies ErrorBody);
     }
     if (isAppError(error)) {
-      const { field, ...details } = error.details;
       const status = statusByKind[kindOfCode(error.code)];
       if (status >= 500) request.log.error({ err: error }, error.message);
       // the limits are per minute ("wait a minute"): say so to clients that read the header
       if (status === 429) reply.header('retry-after', '60');
-      return reply.status(status).send({ error: { code: error.code, message: error.message, ...(field ? { field } : {}), ...(Object.keys(details).length ? { details } : {}) } } satisfies ErrorBody);
+      return reply.status(status).send(errorBodyOf(error) satisfies ErrorBody);
     }
     if (error.statusCode === 429) {
       reply.header('retry-after', '60');
@@ -51,7 +50,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const bodyError = error.code ? bodyErrors[error.code] : undefined;
     if (bodyError && error.statusCode && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ error: { code: bodyError.code, message: bodyError.message(error.message), field: 'body' } } satisfies ErrorBody);
+      return reply.status(error.statusCode).send({ error: { code: bodyError.code, message: bodyError.message({ detail: error.message, bodyLimit: request.routeOptions.bodyLimit, url: request.routeOptions.url }), field: 'body' } } satisfies ErrorBody);
     }
     if (error.statusCode && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: { code: error.code ?? 'REQUEST_INVALID', message: error.message } } satisfies ErrorBody);

@@ -86,6 +86,19 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     }
   });
 
+  it('lists null among the values of every nullable enum, as validators that check enum on its own need', () => {
+    const missingNull: string[] = [];
+    const pending: Array<{ value: unknown; path: string }> = [{ value: document, path: '$' }];
+    while (pending.length > 0) {
+      const { value, path } = pending.pop()!;
+      if (typeof value !== 'object' || value === null) continue;
+      const schema = value as Record<string, unknown>;
+      if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) missingNull.push(path);
+      for (const [key, item] of Object.entries(schema)) pending.push({ value: item, path: `${path}.${key}` });
+    }
+    expect(missingNull).toEqual([]);
+  });
+
   it('names every operation once, for generated clients, and says who may call each', () => {
     const operations = Object.entries(document.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ key: `${method} ${path}`, operation })));
     const ids = operations.map(({ operation }) => (operation as { operationId?: string }).operationId);

@@ -37,12 +37,34 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ apiKey: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: (route) => withNullInNullableEnums(jsonSchemaTransform(route)),
+    transformObject: (documentObject) => withNullInNullableEnums(jsonSchemaTransformObject(documentObject)),
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   // its own policy, replacing the web app's on its routes only (security-headers.ts)
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: policyText(apiDocsDirectives) });
+}
+
+/**
+ * zod writes a nullable enum for OpenAPI 3.0 as `nullable: true` beside an enum without null,
+ * which validators that follow the 3.0.3 clarification reject a null against (`enum` is checked
+ * on its own): null is added to each such enum, wherever in the document it stands. The walk
+ * changes the generated objects in place and returns what it was given.
+ */
+export function withNullInNullableEnums<Value>(value: Value): Value {
+  const pending: unknown[] = [value];
+  const seen = new Set<object>();
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    // zod schemas (a route's before conversion) are not JSON Schema: leave them alone
+    if (current instanceof z.ZodType) continue;
+    const schema = current as Record<string, unknown>;
+    if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+    pending.push(...Object.values(schema));
+  }
+  return value;
 }
 
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);

@@ -22,7 +22,26 @@ export function registerUnknownQueryCheck(app: FastifyInstance): void {
     if (accepted === null) return;
     const unknown = Object.keys(request.query ?? {}).filter((key) => !accepted.includes(key));
     if (unknown.length) throw unknownQueryParameters(`${request.method} ${request.routeOptions.url ?? request.url}`, unknown, accepted);
+    const repeated = Object.entries(request.query ?? {}).find(([key, value]) => Array.isArray(value) && !acceptsList(request.routeOptions.schema?.querystring, key));
+    if (repeated) throw repeatedQueryParameter(repeated[0], repeated[1] as unknown[]);
   });
+}
+
+/**
+ * `?limit=1&limit=2` reaches the schema as a list, which it then calls "expected a number": say
+ * what happened instead. A parameter whose schema is a list may be repeated.
+ */
+function repeatedQueryParameter(key: string, values: unknown[]): AppError {
+  const shown = values.slice(0, 3).map((value) => JSON.stringify(String(value).slice(0, 40))).join(', ');
+  return new AppError('REQUEST_INVALID', `Invalid query field "${cutShort(key)}": the parameter is given ${values.length} times (${shown}${values.length > 3 ? ', …' : ''}); give it once.`, { field: cutShort(key), context: 'query' });
+}
+
+function acceptsList(schema: unknown, key: string): boolean {
+  let definition = (schema as { _zod?: { def?: ZodDefinition } } | undefined)?._zod?.def;
+  while (definition?.type === 'pipe') definition = (definition.in as { _zod?: { def?: ZodDefinition } })._zod?.def;
+  let field = definition?.type === 'object' ? (definition.shape?.[key] as { _zod?: { def?: ZodDefinition } } | undefined)?._zod?.def : undefined;
+  while (field && ['optional', 'default', 'prefault', 'nullable', 'readonly'].includes(field.type ?? '')) field = (field.innerType as { _zod?: { def?: ZodDefinition } })._zod?.def;
+  return field?.type === 'array';
 }
 
 // the web app's page at / is public too, and its own address carries the page's filters
