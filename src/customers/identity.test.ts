@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityKey, normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone, readPhoneNumber } from './identity.js';
+import { examplePhoneOf, identityKey, normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone, readPhoneNumber } from './identity.js';
 
 describe('normaliseEmail', () => {
   it.each([
@@ -107,6 +107,16 @@ describe('normalisePhone', () => {
 
   it('treats an empty value as absent', () => {
     expect(normalisePhone('  ', 'ID')).toEqual({ value: null, reason: null });
+  });
+
+  it.each([
+    ['LV', '0000000000', '+371 2612 3456'], ['LV', '12', '+371 2612 3456'], ['ID', '0000000000', '+62 812 3456 7890'],
+    ['DE', '0000000000', '+49 1512 3456789'], ['EE', '12', '+372 5123 4567'],
+  ])('gives a %s number as the example when refusing %j, not another country\'s', (country, raw, example) => {
+    const { reason } = normalisePhone(raw, country);
+    expect(reason).toMatch(new RegExp(`for ${country}\\b.*with its country code, e\\.g\\. ${example.replace(/\+/g, '\\+')}$`));
+    expect(readPhoneNumber(raw, country).reason).toBe(reason);
+    expect(examplePhoneOf(country)).toBe(example);
   });
 });
 

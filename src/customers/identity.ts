@@ -1,5 +1,6 @@
 import { domainToUnicode } from 'node:url';
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { getExampleNumber, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import phoneExamples from 'libphonenumber-js/examples.mobile.json';
 import type { CustomerRef } from '../ingest/canonical.js';
 import { invisibleCharacterProblem } from './invisible-characters.js';
 
@@ -114,6 +115,24 @@ export function phoneCountryOf(customerCountry: string | null | undefined, store
   return country && isSupportedCountry(country) ? country : storeCountry;
 }
 
+// The product's own countries as their people write a mobile number; elsewhere libphonenumber's example.
+const examplePhones: Readonly<Record<string, string>> = { ID: '+62 812 3456 7890', LV: '+371 2612 3456' };
+
+/**
+ * A mobile number of `country` as a reason's example, so a Latvian store is not shown an
+ * Indonesian number; null for a code libphonenumber does not know.
+ */
+export function examplePhoneOf(country: string): string | null {
+  const code = country.toUpperCase();
+  if (examplePhones[code]) return examplePhones[code];
+  return isSupportedCountry(code) ? getExampleNumber(code as CountryCode, phoneExamples)?.formatInternational() ?? null : null;
+}
+
+const withCountryCode = (country: string) => {
+  const example = examplePhoneOf(country);
+  return example === null ? 'with its country code' : `with its country code, e.g. ${example}`;
+};
+
 /** normalisePhone without memory, straight through libphonenumber: the reference it must agree with. */
 export function readPhoneNumber(raw: string | null | undefined, defaultCountry: string): NormalisedIdentity {
   const trimmed = (raw ?? '').trim();
@@ -123,14 +142,14 @@ export function readPhoneNumber(raw: string | null | undefined, defaultCountry: 
   const country = defaultCountry.toUpperCase();
   const parsed = parsePhoneNumberFromString(prefixed, isSupportedCountry(country) ? { defaultCountry: country as CountryCode } : undefined);
   if (!parsed || !parsed.isPossible()) {
-    return { value: null, reason: `"${trimmed}" is not a possible phone number for ${country}; write it with its country code, e.g. +62 812 3456 7890` };
+    return { value: null, reason: `"${trimmed}" is not a possible phone number for ${country}; write it ${withCountryCode(country)}` };
   }
   // isPossible() checks only the length, so tills' placeholders (0000000000, 12345678) would pass
   // and join every stranger who gave one into one customer; isValid() checks the numbering plan.
   if (!parsed.isValid()) {
     return {
       value: null,
-      reason: `"${trimmed}" is not a valid phone number for ${country} (a placeholder such as 0000000000 is not a number); write the customer's real number with its country code, e.g. +62 812 3456 7890`,
+      reason: `"${trimmed}" is not a valid phone number for ${country} (a placeholder such as 0000000000 is not a number); write the customer's real number ${withCountryCode(country)}`,
     };
   }
   return { value: parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number, reason: null };

@@ -8,6 +8,7 @@ import { addBatchToImportRun, finishImportRun, readRejectCounts, startImportRun 
 import { createRawRowFinder, createRejectsWriter, rejectsSampleSize } from './rejects-file.js';
 import { findPreset } from './presets/index.js';
 import { parseFile } from './rows/index.js';
+import { presetReaderOptions } from './rows/parse-file.js';
 import type { ColumnPlan, GuessedColumn, IgnoredColumn } from './rows/column-plan.js';
 import type { InferredDateFormat } from './rows/date-format-guess.js';
 import { knownCurrencyCodes } from '../core/money.js';
@@ -117,7 +118,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   let inferredDateFormat = null as InferredDateFormat | null;
   const preset = options.preset ? findPreset(options.preset) : null;
   const addRaw = createRawRowFinder(options.file, {
-    ...preset?.reader, ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...presetReaderOptions(preset?.reader), ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.format && options.format !== 'auto' ? { format: options.format } : {}), ...(options.encoding ? { encoding: options.encoding } : {}),
   });
   try {

@@ -40,7 +40,7 @@ const badRecords: Array<[ImportEntity, Record<string, unknown>, string, Record<s
   ['customers', { customer_id: '1', birth_year: '1901' }, 'BIRTH_YEAR_OUT_OF_RANGE', { value: 1901, earliest: 1906, latest: 2026 }],
   ['customers', { customer_id: '1', birth_year: '1890' }, 'BIRTH_YEAR_OUT_OF_RANGE', { value: 1890, earliest: 1906, latest: 2026 }],
   ['customers', { customer_id: '1', birth_year: '19x5' }, 'WHOLE_NUMBER_INVALID', { field: 'birth_year', value: '19x5', min: 1906, max: 2026 }],
-  ['customers', { customer_id: '1', phone: '0000000000' }, 'PHONE_INVALID', { field: 'phone', value: '0000000000', country: 'LV' }],
+  ['customers', { customer_id: '1', phone: '0000000000' }, 'PHONE_INVALID', { field: 'phone', value: '0000000000', country: 'LV', example: '+371 2612 3456' }],
   ['customers', { customer_id: '', name: 'Nobody' }, 'CUSTOMER_IDENTITY_MISSING', {}],
   ['events', { kind: 'visit', occurred_at: '2024-03-01', customer_id: '' }, 'CUSTOMER_MISSING', {}],
   ['events', { kind: 'visit', occurred_at: '', customer_id: '1' }, 'FIELD_REQUIRED', { field: 'occurred_at' }],

@@ -35,4 +35,19 @@ describeEachStore('order statuses written in Indonesian or Latvian', (context) =
     const stored = await db().selectFrom('customer_order').select(['external_id', 'status']).orderBy('external_id').execute();
     expect(stored).toEqual(imported.map(([order, , status]) => ({ external_id: order, status })).sort((a, b) => a.external_id.localeCompare(b.external_id)));
   });
+
+  it("imports WooCommerce's status codes and Tokopedia's cancellations, and refuses an order on hold saying it awaits its payment (the review's woo.csv, tokped.csv)", async () => {
+    const file = files.file('woo.csv', [
+      'order_id,ordered_at,status,customer_email,amount,refunded_amount',
+      'W501,2026-02-10 09:15,wc-completed,liga@inbox.lv,1250.00,0', 'W502,2026-02-11 10:15,wc-refunded,peteris@inbox.lv,45.00,45.00',
+      'W503,2026-02-12 11:15,wc-processing,ilze@inbox.lv,20.00,0', 'W504,2026-02-13 11:15,wc-on-hold,ilze@inbox.lv,20.00,0',
+      'W505,2026-02-13 11:15,Dibatalkan Pembeli,ilze@inbox.lv,20.00,0',
+    ].join('\n'));
+    const summary = await importFile(db(), { ...importDefaults, entity: 'orders', file, source: 'woo' });
+    expect(summary).toMatchObject({ read: 5, inserted: 4, rejected: 1 });
+    expect(summary.rejectsSample).toEqual([expect.objectContaining({ line: 5, field: 'status', code: 'STATUS_NOT_PURCHASE', params: { value: 'wc-on-hold' } })]);
+    expect(summary.rejectsSample[0].reason).toContain('awaits confirmation of its payment');
+    const stored = await db().selectFrom('customer_order').select(['external_id', 'status']).where('source', '=', 'woo').orderBy('external_id').execute();
+    expect(stored).toEqual([{ external_id: 'W501', status: 'paid' }, { external_id: 'W502', status: 'refunded' }, { external_id: 'W503', status: 'paid' }, { external_id: 'W505', status: 'cancelled' }]);
+  });
 });

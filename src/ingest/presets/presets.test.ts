@@ -54,6 +54,32 @@ describe('shopify-orders', () => {
   });
 });
 
+describe('shopify-orders on a file re-saved with semicolons (the review\'s shopify-eu.csv)', () => {
+  const files = scratchFiles('shopify-semicolons');
+  const header = 'Name;Email;Financial Status;Paid at;Fulfillment Status;Currency;Subtotal;Shipping;Taxes;Total;Discount Code;Discount Amount;Created at;Lineitem quantity;Lineitem name;Lineitem price;Lineitem sku;Billing Name;Billing Phone;Refunded Amount;Source';
+  const eu = files.file('shopify-eu.csv', `\ufeff${header}\n`
+    + '#1001; Janis.Berzins@Example.LV ;paid;2026-03-01 10:00:00 +0200;fulfilled;EUR;30,00;0,00;6,30;36,30;SPRING;3,00;2026-03-01 10:00:00 +0200;2;Kafija;12,50;K-1;Jānis Bērziņš;+371 2612 3456;0,00;web\n'
+    + '#1001;;;;;;;;;;;;;1;Maize;8,00;M-1;;;;\n');
+  const first = (path: string, options: { delimiter?: string } = {}) => parseFile('orders', path, { preset: 'shopify-orders', context: testContext, ...options }).next();
+
+  it("reads it with the preset, whose comma the header does not hold", async () => {
+    const { rows, rejects } = await parseAll('orders', eu, 'shopify-orders');
+    expect(rejects).toEqual([]);
+    expect(rows.map((row) => [row.externalId, row.orderLine?.productName, row.orderLine?.unitPriceMinor, row.totalMinor])).toEqual([['#1001', 'Kafija', 1250, 3630], ['#1001', 'Maize', 800, 3630]]);
+  });
+
+  it('says to give --delimiter when the header was read as one column holding semicolons, and suggests no preset when one is in use', async () => {
+    const error = await first(eu, { delimiter: ',' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'IMPORT_COLUMN_MISSING' });
+    expect((error as Error).message).toContain("the file is separated by \";\", not as it was read. Import again with --delimiter ';'.");
+    expect((error as Error).message).not.toContain('preset');
+    const other = await first(files.file('other.csv', 'Order Number,Order Date,Order Total\n1,2026-03-01,10\n')).catch((caught: unknown) => caught);
+    expect(other).toMatchObject({ code: 'IMPORT_COLUMN_MISSING' });
+    expect((other as Error).message).toContain('The shopify-orders preset reads its export\'s own columns: check the file is one, or map a column with --map field=Column');
+    expect((other as Error).message).not.toContain('use a --preset');
+  });
+});
+
 describe('uci-online-retail', () => {
   it('reads the bundled 8,000-row sample: 2,290 rows without a customer are rejected', async () => {
     const { rows, rejects } = await parseAll('orders', `${datasets}online-retail/online_retail_sample.csv`, 'uci-online-retail');

@@ -232,7 +232,7 @@ describe('readRecords on JSON Lines', () => {
     expect(source.format).toBe('jsonl');
     expect(source.headers).toEqual(['id', 'name', 'vip', 'tags']);
     expect(records).toEqual([
-      { kind: 'record', line: 1, values: { id: '1', name: 'Ana', vip: 'true', tags: '["a"]' }, raw: '{"id": 1, "name": "Ana", "vip": true, "tags": ["a"]}' },
+      { kind: 'record', line: 1, values: { id: '1', name: 'Ana', vip: 'true', tags: '["a"]' }, raw: '{"id": 1, "name": "Ana", "vip": true, "tags": ["a"]}', nested: ['tags'] },
       { kind: 'record', line: 5, values: { id: '2', name: null }, raw: '{"id": "2", "name": null}' },
     ]);
     expect(problems.map((problem) => problem.line)).toEqual([3, 4, 6]);
@@ -247,7 +247,7 @@ describe('readRecords on JSON Lines', () => {
       [1, 'line 1 has a list (JSON array) in "order_id", which takes one value; give a single value for order_id: text, a number or true/false'],
       [2, 'line 2 has a group of values (JSON object) in "customer_id", which takes one value; give a single value for customer_id: text, a number or true/false'],
     ]);
-    expect(records).toEqual([{ kind: 'record', line: 3, values: { kind: 'visit', detail: '{"page":"/pricing"}', tags: '["vip"]' }, raw: '{"kind": "visit", "detail": {"page": "/pricing"}, "tags": ["vip"]}' }]);
+    expect(records).toEqual([{ kind: 'record', line: 3, values: { kind: 'visit', detail: '{"page":"/pricing"}', tags: '["vip"]' }, raw: '{"kind": "visit", "detail": {"page": "/pricing"}, "tags": ["vip"]}', nested: ['detail', 'tags'] }]);
   });
 
   it('gives the readable fields of a line that is JSON but not a record, by key, and keeps the line as written in raw', async () => {

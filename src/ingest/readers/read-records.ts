@@ -10,6 +10,11 @@ export type ReaderOptions = {
   format?: 'csv' | 'jsonl' | 'auto';
   /** A single character, 'auto' (one of , ; tab |) or 'whitespace' (runs of spaces, fixed-width files). */
   delimiter?: string;
+  /**
+   * A preset's delimiter, used unless the header line holds none of it and another is detected: a
+   * Shopify export re-saved by a spreadsheet in a decimal-comma locale is separated by ";".
+   */
+  presetDelimiter?: string;
   /** Any WHATWG encoding label (utf-8, windows-1252, windows-1257, latin1, utf-16le); default utf-8 or the BOM's. */
   encoding?: string;
   /** Whether the first record names the columns; 'auto' guesses (default: true, 'auto' for whitespace). */
@@ -25,7 +30,7 @@ export type ReaderOptions = {
  * object's readable fields.
  */
 export type RecordItem =
-  | { kind: 'record'; line: number; values: Record<string, string | null>; raw: string }
+  | { kind: 'record'; line: number; values: Record<string, string | null>; raw: string; nested?: readonly string[] }
   | Omit<RowProblemItem, 'fields'>;
 
 export type RecordSource = AsyncIterable<RecordItem> & {
@@ -67,6 +72,15 @@ async function readHead(path: string): Promise<Buffer> {
   } finally {
     await handle.close();
   }
+}
+
+/** The preset's delimiter, or 'auto' when the header line does not contain it but holds another one detected. */
+function presetDelimiterOf(delimiter: string | undefined, head: string): string | undefined {
+  if (delimiter === undefined || delimiter.length !== 1) return delimiter;
+  const headerLine = head.split('\n', 1)[0];
+  if (headerLine.includes(delimiter)) return delimiter;
+  const detected = detectDelimiter(head);
+  return detected !== null && detected !== delimiter && headerLine.includes(detected) ? 'auto' : delimiter;
 }
 
 function resolveDelimiter(option: string | undefined, head: string): string {
@@ -163,7 +177,7 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
     throw new AppError('IMPORT_FILE_EMPTY', `${path} is empty: there are no columns or rows to import.`, { file: path, hint: 'Export the file again, with a header row and at least one data row.' });
   }
   const format = options.format === 'csv' || options.format === 'jsonl' ? options.format : looksLikeJsonLines(headText, path) ? 'jsonl' : 'csv';
-  const delimiter = format === 'jsonl' ? null : resolveDelimiter(options.delimiter, headText);
+  const delimiter = format === 'jsonl' ? null : resolveDelimiter(options.delimiter ?? presetDelimiterOf(options.presetDelimiter, headText), headText);
   const maxRecordBytes = options.maxRecordBytes ?? 1024 * 1024;
   const progress = { bytesRead: 0 };
   const chunks = fileChunks(path, encoding, progress, () => options.onBytes?.(progress.bytesRead, totalBytes));
@@ -217,7 +231,7 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
       const { fields, ...problem } = item;
       return { ...problem, values: valuesByPosition(fields) };
     }
-    if (item.kind === 'object') return { kind: 'record', line: item.line, values: item.values, raw: item.raw };
+    if (item.kind === 'object') return { kind: 'record', line: item.line, values: item.values, raw: item.raw, ...(item.nested ? { nested: item.nested } : {}) };
     const fields = item.fields;
     if (fields.length !== headers.length) {
       return {

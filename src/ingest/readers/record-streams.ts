@@ -11,7 +11,7 @@ import type { RejectCode, RejectParams } from '../reject-codes.js';
  */
 export type RowItem =
   | { kind: 'fields'; line: number; fields: string[]; raw: string }
-  | { kind: 'object'; line: number; values: Record<string, string | null>; raw: string }
+  | { kind: 'object'; line: number; values: Record<string, string | null>; raw: string; nested?: readonly string[] }
   | RowProblemItem;
 
 /**
@@ -218,6 +218,16 @@ export function nonScalarField(parsed: unknown): string | null {
   return null;
 }
 
+/**
+ * The keys of a JSON object that hold an array or an object, kept as their JSON text: a column
+ * whose name is no field's may still be read as one (a guessed "customer"), which the row parser
+ * refuses as nonScalarField's are, knowing the columns' fields.
+ */
+export function nestedKeysOf(parsed: unknown): string[] {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
+  return Object.entries(parsed).filter(([, value]) => value !== null && typeof value === 'object').map(([key]) => key);
+}
+
 const scalarFields = new Set(Object.values(canonicalFields).flat().filter((field) => field !== 'detail'));
 
 /** JSON Lines: one object per line, one array per chunk read. */
@@ -246,7 +256,10 @@ function jsonLineItem(line: number, bytes: Buffer, isTooLong: boolean, maxRecord
     return { kind: 'problem', line, code: 'ROW_NOT_JSON', params: { line, detail }, reason: `line ${line} is not valid JSON (${detail}); each line must be one complete JSON object`, raw: preview(bytes) };
   }
   const values = valuesFromJson(parsed);
-  if (typeof values !== 'string') return { kind: 'object', line, values, raw: rawText(text) };
+  if (typeof values !== 'string') {
+    const nested = nestedKeysOf(parsed);
+    return { kind: 'object', line, values, raw: rawText(text), ...(nested.length > 0 ? { nested } : {}) };
+  }
   return { kind: 'problem', line, ...jsonValuesProblem(parsed, line), reason: `line ${line} ${values}`, raw: preview(bytes), ...scalarValues(parsed) };
 }
 

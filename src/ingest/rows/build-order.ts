@@ -2,6 +2,7 @@ import type { CanonicalLine, CanonicalOrder, IngestContext } from '../canonical.
 import { normaliseExternalId } from '../../customers/identity.js';
 import { lineLevelFields } from './fields.js';
 import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
+import { lineAmountMinor, maximumAmountMinor, shownLimit } from './amount-limit.js';
 import { parseMoney, parseQuantity } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { personName } from './person-name.js';
@@ -16,15 +17,24 @@ export function isLineLevel(values: FieldValues): boolean {
 
 /** The order line carried by one row of a line-level export (fields shared with `lines` files). */
 export function buildLine(values: FieldValues, currency: string): CanonicalLine {
-  const quantity = values.text('quantity');
-  return {
-    lineNo: integer(values, 'line_no', 1, 1_000_000),
-    sku: normaliseExternalId(values.text('sku')),
-    productName: values.text('product_name'),
-    category: values.text('category'),
-    quantity: quantity === null ? 1 : parseQuantity('quantity', quantity),
-    unitPriceMinor: parseMoney('unit_price', requireText(values, 'unit_price', whyRequired.lineUnitPrice), currency),
-  };
+  const writtenQuantity = values.text('quantity');
+  const lineNo = integer(values, 'line_no', 1, 1_000_000);
+  const quantity = writtenQuantity === null ? 1 : parseQuantity('quantity', writtenQuantity);
+  const unitPrice = requireText(values, 'unit_price', whyRequired.lineUnitPrice);
+  const unitPriceMinor = parseMoney('unit_price', unitPrice, currency);
+  checkLineAmount(unitPrice, writtenQuantity ?? '1', lineAmountMinor({ quantity, unitPriceMinor }), currency);
+  return { lineNo, sku: normaliseExternalId(values.text('sku')), productName: values.text('product_name'), category: values.text('category'), quantity, unitPriceMinor };
+}
+
+/**
+ * A price and a quantity each within limits can still make a line no order reaches (9999999999999 ×
+ * 999999): refused here, naming the row, rather than summed into a total the store cannot keep.
+ */
+export function checkLineAmount(unitPrice: string, quantity: string, amountMinor: number, currency: string): void {
+  if (Number.isSafeInteger(amountMinor) && amountMinor <= maximumAmountMinor(currency)) return;
+  const value = `${unitPrice} × ${quantity}`;
+  fail('unit_price', 'AMOUNT_TOO_LARGE', `unit_price "${unitPrice}" × quantity "${quantity}" is more than an amount may be (${shownLimit(currency)}); check the unit_price and quantity columns hold prices and counts, not ids or totals`,
+    { field: 'unit_price', value });
 }
 
 export function buildOrder(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalOrder {

@@ -199,7 +199,7 @@ const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${item
  */
 export function headerCheck(
   entity: ImportEntity, headers: readonly string[], mapping: Mapping, origin: 'file' | 'request' = 'file', ambiguous: ReadonlyMap<string, readonly string[]> = new Map(),
-  lookalikes: ReadonlyMap<string, string> = new Map(),
+  lookalikes: ReadonlyMap<string, string> = new Map(), presetName: string | null = null,
 ): Map<string, string> {
   const columns = columnsRead(entity, headers, mapping);
   const fields = new Set(columns.keys());
@@ -212,6 +212,15 @@ export function headerCheck(
       'IMPORT_COLUMN_MISSING',
       `Each record needs ${listed(unmet.map((requirement) => requirement.wording))}; records had: ${headers.join(', ') || '(no fields)'}.`,
       { ...details, hint: `Records use the canonical ${entity} field names: ${canonicalFields[entity].join(', ')}.` },
+    );
+  }
+  const delimiter = origin === 'file' ? delimiterInHeader(headers) : null;
+  if (delimiter !== null) {
+    const option = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
+    throw new AppError(
+      'IMPORT_COLUMN_MISSING',
+      `The ${entity} file's header was read as one column, "${headers[0]}", which holds ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}: the file is separated by ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}, not as it was read. Import again with --delimiter ${option}.`,
+      { ...details, hint: `Add --delimiter ${option}.` },
     );
   }
   const choices = unmet.flatMap((requirement) => requirement.guessable).filter((name) => (ambiguous.get(name)?.length ?? 0) > 1);
@@ -231,7 +240,20 @@ export function headerCheck(
   throw new AppError(
     'IMPORT_COLUMN_MISSING',
     `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ${several}` +
-      `Map a column with --map field=Column (e.g. --map ${field}=${example}) or use a --preset.`,
-    { ...details, hint: 'Use --map field=Column or --preset <name>.' },
+      (presetName === null
+        ? `Map a column with --map field=Column (e.g. --map ${field}=${example}) or use a --preset.`
+        : `The ${presetName} preset reads its export's own columns: check the file is one, or map a column with --map field=Column (e.g. --map ${field}=${example}).`),
+    { ...details, hint: presetName === null ? 'Use --map field=Column or --preset <name>.' : 'Use --map field=Column.' },
   );
+}
+
+/**
+ * The delimiter a file's only column holds, when the header was read as one column (a preset's or
+ * --delimiter's character, or a detection a file's first lines misled): columns a preset adds
+ * ("=phone") aside. Null otherwise.
+ */
+function delimiterInHeader(headers: readonly string[]): string | null {
+  const read = headers.filter((header) => !header.startsWith('='));
+  if (read.length !== 1) return null;
+  return [';', '\t', ',', '|'].find((candidate) => read[0].split(candidate).length > 2) ?? null;
 }

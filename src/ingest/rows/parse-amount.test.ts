@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAnyDecimal, parseDecimal, parseMoney } from './parse-amount.js';
+import { parseAnyDecimal, parseDecimal, parseMoney, parseQuantity } from './parse-amount.js';
 import { RowProblem } from './row-problem.js';
 
 describe('the plain-decimal fast path of parseDecimal', () => {
@@ -166,5 +166,25 @@ describe('amounts finer than the currency\'s minor unit', () => {
     expect(parseMoney('unit_price', '0.125', 'USD')).toBe(13);
     expect(parseMoney('unit_price', '0.001', 'GBP')).toBe(0);
     expect(parseMoney('unit_price', '12.50', 'IDR')).toBe(13);
+  });
+});
+
+describe('a negative amount or quantity', () => {
+  const problemOf = (read: () => unknown) => {
+    try {
+      read();
+    } catch (error) {
+      if (error instanceof RowProblem) return error;
+    }
+    throw new Error('no problem raised');
+  };
+
+  it('gives the one supported way of storing a refund, on the order it pays back, for an amount and a quantity alike', () => {
+    const advice = 'belongs to the order it pays back: send that order again (its own order id) with status refunded, or with refunded_amount for part of it, and leave this row out';
+    const amount = problemOf(() => parseMoney('amount', '-5.00', 'EUR'));
+    const quantity = problemOf(() => parseQuantity('quantity', '-2'));
+    expect([amount.code, quantity.code]).toEqual(['AMOUNT_NEGATIVE', 'QUANTITY_NEGATIVE']);
+    expect(amount.message).toBe(`amount "-5.00" is negative; amounts are positive. A refund ${advice}`);
+    expect(quantity.message).toBe(`quantity "-2" is negative; quantities are positive. A return ${advice}`);
   });
 });

@@ -125,13 +125,20 @@ function readGroupedDigits(text: string, minorDigits: number): { value: number; 
 const fieldsRoundedToMinorUnits: ReadonlySet<string> = new Set(['unit_price']);
 
 /**
+ * What to do with a negative amount or quantity, the one way a refund is stored (docs/import.md):
+ * on the order it pays back. A row of its own would count as another purchase.
+ */
+const refundAdvice = (what: string) =>
+  `${what} belongs to the order it pays back: send that order again (its own order id) with status refunded, or with refunded_amount for part of it, and leave this row out`;
+
+/**
  * A money amount in integer minor units of `currency`. Negative amounts are refused unless allowed,
  * and so are amounts finer than the currency's minor unit ("12.50" in IDR), except unit prices.
  */
 export function parseMoney(field: string, raw: string, currency: string, options: { allowNegative?: boolean } = {}): number {
   const { value, decimals } = plainDecimal.test(raw) ? plainDecimalOf(raw) : readAmount(field, raw, currency);
   if (value < 0 && !options.allowNegative) {
-    fail(field, 'AMOUNT_NEGATIVE', `${field} "${raw}" is negative; amounts are positive. A refund belongs to the order it pays back: send that order again (its own order id) with status refunded, or with refunded_amount for part of it, and leave this row out`, { field, value: raw });
+    fail(field, 'AMOUNT_NEGATIVE', `${field} "${raw}" is negative; amounts are positive. ${refundAdvice('A refund')}`, { field, value: raw });
   }
   const currencyDecimals = minorUnitsOf(currency);
   // Rounding "12.50" IDR to 13 would store an amount the file never said, and most often the
@@ -196,7 +203,7 @@ function failCurrencyMismatch(field: string, raw: string, foreign: string, curre
 /** A plain quantity: a number, possibly fractional (kilograms), never negative, without unit or currency. */
 export function parseQuantity(field: string, raw: string): number {
   const value = plainDecimal.test(raw) ? Number(raw) : readQuantity(field, raw);
-  if (value < 0) fail(field, 'QUANTITY_NEGATIVE', `${field} "${raw}" is negative; import returns as their own order with status refunded`, { field, value: raw });
+  if (value < 0) fail(field, 'QUANTITY_NEGATIVE', `${field} "${raw}" is negative; quantities are positive. ${refundAdvice('A return')}`, { field, value: raw });
   return value;
 }
 

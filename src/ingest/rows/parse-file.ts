@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors.js';
 import { orderKeyOf, type CanonicalOrder, type CanonicalOrderLine, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
 import { presetMappingOf, type Preset, type RecordValues } from '../presets/preset.js';
-import { jsonValuesProblem, nonScalarField, scalarValues, valuesFromJson } from '../readers/record-streams.js';
+import { jsonValuesProblem, nestedKeysOf, nonScalarField, scalarValues, valuesFromJson } from '../readers/record-streams.js';
 import { readRecords, type ReaderOptions } from '../readers/read-records.js';
 import { resolveColumns, type Mapping } from './fields.js';
 import { planColumns, type ColumnPlan } from './column-plan.js';
@@ -52,6 +52,12 @@ function contextFor(options: ParseFileOptions, preset: Preset | null): IngestCon
   return { ...options.context, source };
 }
 
+/** A preset's reader options, its delimiter the one its export writes unless the file's header holds another (read-records.ts). */
+export function presetReaderOptions(presetReader: ReaderOptions | undefined): ReaderOptions {
+  const { delimiter: presetDelimiter, ...reader } = presetReader ?? {};
+  return { ...reader, ...(presetDelimiter === undefined ? {} : { presetDelimiter }) };
+}
+
 /**
  * Reads, maps, validates and normalises a file in batches of `batchSize` rows plus the batch's
  * rejects. Streams: memory depends on the batch size, not on the file. Throws only for problems
@@ -59,7 +65,7 @@ function contextFor(options: ParseFileOptions, preset: Preset | null): IngestCon
  */
 export async function* parseFile<E extends ImportEntity>(entity: E, path: string, options: ParseFileOptions): AsyncGenerator<ParsedBatch<E>> {
   const preset = resolvePreset(entity, options.preset);
-  const reader: ReaderOptions = { ...preset?.reader };
+  const reader: ReaderOptions = presetReaderOptions(preset?.reader);
   if (options.delimiter) reader.delimiter = options.delimiter;
   if (options.format && options.format !== 'auto') reader.format = options.format;
   if (options.encoding) reader.encoding = options.encoding;
@@ -239,7 +245,8 @@ export function rowsFromRecords<E extends ImportEntity>(
     // Every item sees every key, so a field absent from this item reads as empty, not unmapped.
     for (const key of headers) if (!(key in values)) values[key] = null;
     items.set(line, values);
-    const parsed = parser.parse({ line, values });
+    const nested = nestedKeysOf(record);
+    const parsed = parser.parse({ line, values, ...(nested.length > 0 ? { nested } : {}) });
     if (parsed.reject) {
       rejects.push(parsed.reject);
       noteRejectedOrder(parsed, line, rejectedOrders, rejectedOrderKeys);

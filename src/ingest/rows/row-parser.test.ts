@@ -101,7 +101,7 @@ describe('customers', () => {
   it.each([
     [{ customer_id: '', email: '', name: 'Nobody' }, 'customer_id', 'at least one', 'CUSTOMER_IDENTITY_MISSING', {}],
     [{ customer_id: '1', email: 'ana@' }, 'email', 'not an email address', 'EMAIL_INVALID', { field: 'email', value: 'ana@' }],
-    [{ customer_id: '1', phone: '12' }, 'phone', 'not a possible phone number', 'PHONE_INVALID', { field: 'phone', value: '12', country: 'LV' }],
+    [{ customer_id: '1', phone: '12' }, 'phone', 'not a possible phone number', 'PHONE_INVALID', { field: 'phone', value: '12', country: 'LV', example: '+371 2612 3456' }],
     [{ customer_id: '1', birth_year: '1893' }, 'birth_year', 'outside the accepted years, 1906 to 2026', 'BIRTH_YEAR_OUT_OF_RANGE', { value: 1893, earliest: 1906, latest: 2026 }],
     [{ customer_id: '1', birth_year: '1901' }, 'birth_year', 'at most 120 years old', 'BIRTH_YEAR_OUT_OF_RANGE', { value: 1901, earliest: 1906, latest: 2026 }],
     [{ customer_id: '1', birth_year: '2031' }, 'birth_year', 'born by this year', 'BIRTH_YEAR_OUT_OF_RANGE', { value: 2031, earliest: 1906, latest: 2026 }],

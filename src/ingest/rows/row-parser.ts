@@ -35,7 +35,8 @@ export type RowParser<E extends ImportEntity> = {
   /** Throws IMPORT_COLUMN_MISSING when the file cannot hold the entity's required fields. */
   checkHeaders(headers: readonly string[]): void;
   /** Never throws: a bad row becomes a reject. `raw`: the row as written in its file, for the reject; default rawOf(values). */
-  parse(record: { line: number; values: RecordValues; raw?: string }): ParsedRow<E>;
+  /** `nested`: the keys of a JSON record that hold an array or an object (record-streams.ts, nestedKeysOf). */
+  parse(record: { line: number; values: RecordValues; raw?: string; nested?: readonly string[] }): ParsedRow<E>;
   /**
    * The order of a row the reader could not read (wrong number of fields, an unclosed quote,
    * invalid UTF-8), named as ParsedRow names a rejected row's order, from the values that could
@@ -124,11 +125,13 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
   let fields: ReturnType<typeof createFieldValues> | null = null;
   let orderIdColumn: string | undefined;
   let unreadColumns: readonly string[] = [];
+  let fieldOfColumn = new Map<string, string>();
 
   function checkHeaders(headers: readonly string[]): void {
-    const columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMappingOf(preset, headers), ...options.mapping });
+    const columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMappingOf(preset, headers), ...options.mapping }, 'file', new Map(), new Map(), preset?.name ?? null);
     fields = createFieldValues(columns);
     orderIdColumn = columns.get('order_id');
+    fieldOfColumn = new Map([...columns].map(([field, column]) => [column, field]));
     const read = new Set(columns.values());
     unreadColumns = headers.filter((header) => !read.has(header));
   }
@@ -138,12 +141,14 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
     return { reject: { file: options.file, line: record.line, field, code, params, reason, raw: record.raw ?? rawOf(record.values), ...(also?.length ? { also } : {}) } };
   }
 
-  function parse(record: { line: number; values: RecordValues; raw?: string }): ParsedRow<E> {
+  function parse(record: { line: number; values: RecordValues; raw?: string; nested?: readonly string[] }): ParsedRow<E> {
     let values = record.values;
     // whether the row's fields were read: a problem a preset's transform raised has no fields to check besides
     let isRead = false;
     try {
       if (fields === null) checkHeaders(Object.keys(record.values));
+      const nested = record.nested === undefined ? undefined : nestedColumnProblem(record.line, record.nested, record.values);
+      if (nested) return withOrderKey(reject(record, nested), values, true);
       if (transform) {
         const transformed = transform(values, record.line);
         // a preset's reject is the row's own: it is counted with its order but does not reject the order's other rows
@@ -166,6 +171,22 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       const detail = (error as Error).message ?? String(error);
       return reject(record, { field: null, code: 'ROW_UNREADABLE', reason: `this row could not be read (${detail}); please report it with the row`, params: { detail } });
     }
+  }
+
+  /**
+   * A JSON array or object under a column some field reads (a guessed "customer" as customer_id),
+   * refused as under the field's own name (record-streams.ts, nonScalarField): its JSON text would
+   * otherwise be stored as an id, a name or an amount. An event's free-text detail keeps it.
+   */
+  function nestedColumnProblem(line: number, nested: readonly string[], values: RecordValues) {
+    const column = nested.find((key) => fieldOfColumn.has(key) && fieldOfColumn.get(key) !== 'detail');
+    if (column === undefined) return null;
+    const field = fieldOfColumn.get(column)!;
+    const kind = values[column]?.startsWith('[') ? 'a list (JSON array)' : 'a group of values (JSON object)';
+    return {
+      field, code: 'FIELD_NOT_SCALAR' as const, params: { line, field: column },
+      reason: `"${column}" holds ${kind}, but it is read as ${field}, which takes one value; give a single value for ${column}: text, a number or true/false`,
+    };
   }
 
   /** The order a rejected row belongs to, when its id can be read from the row as read. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isKnownCurrency } from '../../core/money.js';
-import { normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone } from '../../customers/identity.js';
+import { normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone, examplePhoneOf } from '../../customers/identity.js';
 import type { GuessedRef } from '../../customers/identity-resolution.js';
 import { withInvisibleCharactersShown } from '../../customers/invisible-characters.js';
 import type { CustomerRef, IngestContext } from '../canonical.js';
@@ -69,7 +69,7 @@ export function customerExternalId(field: string, raw: string | null): string | 
 export function phone(values: FieldValues, field: string, context: IngestContext, defaultCountry = context.defaultCountry): string | null {
   const raw = values.text(field);
   const result = normalisePhone(raw, defaultCountry);
-  if (result.reason) fail(field, 'PHONE_INVALID', `${field} ${result.reason}, or leave it empty`, { field, value: raw ?? '', country: defaultCountry });
+  if (result.reason) fail(field, 'PHONE_INVALID', `${field} ${result.reason}, or leave it empty`, { field, value: raw ?? '', country: defaultCountry, example: examplePhoneOf(defaultCountry) ?? '+…' });
   return result.value;
 }
 

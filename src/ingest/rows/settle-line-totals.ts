@@ -1,6 +1,6 @@
 import { formatMoney } from '../../core/money.js';
 import { orderKeyOf, type CanonicalOrder, type Reject } from '../canonical.js';
-import { lineAmountMinor } from '../write/group-orders.js';
+import { maximumAmountMinor, sumOfLinesWithin } from './amount-limit.js';
 import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
 
 const keyOf = (row: CanonicalOrder): string => orderKeyOf(row.source, row.externalId);
@@ -29,7 +29,9 @@ export function settleOrdersTotalledFromLines(rows: CanonicalOrder[], file: stri
   for (const group of groups.values()) {
     if (!group.every(isTotalledFromLines)) continue;
     const first = group[0];
-    const totalMinor = group.reduce((sum, row) => sum + lineAmountMinor(row.orderLine!), 0) - first.discountMinor;
+    const totalMinor = sumOfLinesWithin(group.map((row) => row.orderLine!), first.discountMinor, maximumAmountMinor(first.currency));
+    // lines adding up past the limit: the writer refuses the order (group-orders.ts)
+    if (totalMinor === null) continue;
     if (isRefundTooLarge(totalMinor, first.refundedMinor)) {
       const params = { refunded: formatMoney(first.refundedMinor, first.currency), total: formatMoney(totalMinor, first.currency) };
       const reason = `refunded_amount ${params.refunded} is more than the order's total, ${params.total} (the sum of its lines less its discount); check the refund and the lines`;

@@ -82,12 +82,36 @@ describe('status and kind words of shops in Jakarta and Riga', () => {
   it.each([
     'belum dibayar', 'Belum Bayar', 'belum lunas', 'Menunggu Pembayaran', 'tertunda',
     'neapmaksāts', 'Neapmaksats', 'nesamaksāts', 'gaida apmaksu', 'Gaida maksājumu', 'gaida maksajumu', 'Apstrādē', 'apstrade', 'Apstrādē'.normalize('NFD'),
-    'on-hold', 'On Hold', 'failed', 'Gagal', 'ditahan', 'Jauns', 'neizdevās',
+    'Jauns', 'wc-pending', 'checkout-draft',
   ])('refuses the status %j as not yet a purchase, saying the order is not imported', (raw) => {
     expect(codeOf(() => lookUp('status', raw, statusSynonyms))).toBe('STATUS_NOT_PURCHASE');
     expect(reasonOf(() => lookUp('status', raw, statusSynonyms))).toBe(
       `status "${raw}" is not a completed purchase, so the order is not imported; import it once it is paid, or leave it out of the file`,
     );
+  });
+
+  it.each([
+    ['on-hold', 'awaits confirmation of its payment'], ['On Hold', 'awaits confirmation of its payment'], ['wc-on-hold', 'awaits confirmation of its payment'],
+    ['ditahan', 'awaits confirmation of its payment'], ['authorized', 'awaits confirmation of its payment'],
+    ['failed', "payment failed, so it was never a purchase"], ['wc-failed', "payment failed, so it was never a purchase"], ['Gagal', "payment failed, so it was never a purchase"],
+    ['neizdevās', "payment failed, so it was never a purchase"],
+  ])('refuses the status %j as no purchase, saying what it means and what to do', (raw, meaning) => {
+    expect(codeOf(() => lookUp('status', raw, statusSynonyms))).toBe('STATUS_NOT_PURCHASE');
+    const reason = reasonOf(() => lookUp('status', raw, statusSynonyms));
+    expect(reason).toContain(`status "${raw}" means the order`);
+    expect(reason).toContain(meaning);
+    expect(reason).toMatch(meaning.startsWith('awaits') ? /import it again once it is paid \(processing or completed in WooCommerce\), or leave it out of the file$/ : /leave it out of the file/);
+  });
+
+  it.each([
+    ['wc-completed', 'paid'], ['WC-Completed', 'paid'], ['wc-processing', 'paid'], ['wc-refunded', 'refunded'], ['wc-cancelled', 'cancelled'],
+    ['Dibatalkan Pembeli', 'cancelled'], ['Dibatalkan Penjual', 'cancelled'], ['dibatalkan sistem', 'cancelled'], ['Dibatalkan oleh Pembeli', 'cancelled'],
+  ])('reads the WooCommerce or marketplace status %j as %s', (raw, expected) => expect(lookUp('status', raw, statusSynonyms)).toBe(expected));
+
+  it('refuses the bare word processing saying why, and that WooCommerce\'s code for it is read', () => {
+    expect(codeOf(() => lookUp('status', 'Processing', statusSynonyms))).toBe('VALUE_NOT_ALLOWED');
+    expect(reasonOf(() => lookUp('status', 'Processing', statusSynonyms))).toBe('status "Processing" means paid in WooCommerce but a payment still under way in Stripe, so it is not read either way; '
+      + "write completed (or paid) for an order that is paid, or import WooCommerce's own status codes (wc-processing)");
   });
 
   it.each([

@@ -84,6 +84,8 @@ export const statusSynonyms = synonymTable<OrderStatus>({
   cancelled: [
     'canceled', 'cancel', 'voided', 'void', 'rejected',
     'batal', 'dibatalkan', 'pesanan dibatalkan', 'ditolak',
+    // Tokopedia and Shopee say who cancelled
+    'dibatalkan pembeli', 'dibatalkan penjual', 'dibatalkan sistem', 'dibatalkan otomatis', 'dibatalkan oleh pembeli', 'dibatalkan oleh penjual', 'dibatalkan oleh sistem',
     'atcelts', 'anulēts', 'anulets', 'atteikts',
   ],
   // only words that name a credit note and nothing else: "return" may be a refund of the order itself
@@ -145,14 +147,33 @@ export const customerKindSynonyms = synonymTable<CustomerKind>({
 // Shopify's pending/authorized orders are not purchases yet: importing them would count sales
 // that may never happen. So are orders awaiting payment in the other languages; "apstrādē" among
 // them, which Latvian shop systems list between a new order and a paid one ("Jauns", "Apstrādē",
-// "Apmaksāts", "Izsūtīts").
-const notPurchases = new Set([
-  'pending', 'authorized', 'authorised', 'unpaid', 'open', 'draft',
-  // WooCommerce: on hold awaits a payment's confirmation; failed was never paid
-  'on-hold', 'on hold', 'failed', 'payment failed', 'ditahan', 'gagal', 'pembayaran gagal', 'jauns', 'neizdevās', 'neizdevas',
-  'belum dibayar', 'belum bayar', 'belum lunas', 'menunggu pembayaran', 'menunggu bayar', 'tertunda',
-  'neapmaksāts', 'neapmaksats', 'nesamaksāts', 'nesamaksats', 'gaida apmaksu', 'gaida maksājumu', 'gaida maksajumu', 'apstrādē', 'apstrade',
-].map(synonymKey));
+// "Apmaksāts", "Izsūtīts"). Each says what the status means, since what to do differs: an order
+// awaiting payment or its confirmation is imported once paid, one whose payment failed never is.
+const awaitingPayment = 'is not a completed purchase, so the order is not imported; import it once it is paid, or leave it out of the file';
+const notPurchases = new Map<string, string>([
+  ...[
+    'pending', 'unpaid', 'open', 'draft', 'checkout-draft', 'pending payment', 'jauns',
+    'belum dibayar', 'belum bayar', 'belum lunas', 'menunggu pembayaran', 'menunggu bayar', 'tertunda',
+    'neapmaksāts', 'neapmaksats', 'nesamaksāts', 'nesamaksats', 'gaida apmaksu', 'gaida maksājumu', 'gaida maksajumu', 'apstrādē', 'apstrade',
+  ].map((word) => [word, awaitingPayment] as const),
+  // WooCommerce's on-hold: a bank transfer or cheque not yet received; a card authorised but not yet captured
+  ...['authorized', 'authorised', 'on-hold', 'on hold', 'ditahan'].map((word) => [word,
+    'means the order awaits confirmation of its payment, so it is no purchase yet and is not imported; import it again once it is paid (processing or completed in WooCommerce), or leave it out of the file'] as const),
+  ...['failed', 'payment failed', 'gagal', 'pembayaran gagal', 'neizdevās', 'neizdevas'].map((word) => [word,
+    'means the order\'s payment failed, so it was never a purchase and is not imported; leave it out of the file (an order paid after all is imported with its paid status)'] as const),
+].map(([word, meaning]) => [synonymKey(word), meaning]));
+
+/**
+ * WooCommerce's own status codes carry a prefix ("wc-completed", "wc-on-hold"), as its database
+ * and some export plugins write them; read as the status they name. Only for statuses.
+ */
+function statusKey(value: string): string {
+  return synonymKey(value).replace(/^wc_/, '');
+}
+
+// "processing" is paid in WooCommerce (it shows an order so only once paid) but a payment still
+// under way in Stripe, so the word alone is not read either way; WooCommerce's code for it is.
+const wooCommerceCodes = new Map<string, OrderStatus>([['wc_processing', 'paid']]);
 
 // A file repeats a handful of spellings ("POS", "Completed") a million times; remember what each
 // spelling meant instead of normalising it again. Bounded: a column of free text must not grow it.
@@ -174,15 +195,19 @@ export function lookUp<T extends string>(field: string, value: string, synonyms:
   if (!spellings) foundBySpelling.set(synonyms, (spellings = new Map()));
   const remembered = spellings.get(value) as T | undefined;
   if (remembered !== undefined) return remembered;
-  const key = synonymKey(value);
-  const found = synonyms.get(key);
+  const isStatus = (synonyms as Map<string, string>) === statusSynonyms;
+  const key = isStatus ? statusKey(value) : synonymKey(value);
+  const found = synonyms.get(key) ?? (isStatus ? wooCommerceCodes.get(synonymKey(value)) as T | undefined : undefined);
   if (found) {
     if (spellings.size >= maximumSpellings) spellings.clear();
     spellings.set(value, found);
     return found;
   }
-  if (field === 'status' && notPurchases.has(key)) {
-    fail(field, 'STATUS_NOT_PURCHASE', `status "${value}" is not a completed purchase, so the order is not imported; import it once it is paid, or leave it out of the file`, { value });
+  const meaning = isStatus ? notPurchases.get(key) : undefined;
+  if (meaning !== undefined) fail(field, 'STATUS_NOT_PURCHASE', `status "${value}" ${meaning}`, { value });
+  if (isStatus && key === 'processing') {
+    fail(field, 'VALUE_NOT_ALLOWED', `status "${value}" means paid in WooCommerce but a payment still under way in Stripe, so it is not read either way; write completed (or paid) for an order that is paid, `
+      + 'or import WooCommerce\'s own status codes (wc-processing)', { field, value, allowed: [...new Set(synonyms.values())].join(', ') });
   }
   const allowed = [...new Set(synonyms.values())].join(', ');
   const ifEmpty = whatEmptyMeans.get(synonyms);

@@ -108,6 +108,26 @@ describe('a row the reader cannot read takes its order with it', () => {
     expect(result.rejects.map((reject) => [reject.line, reject.code])).toEqual([[1, 'ORDER_ROW_REJECTED'], [2, 'FIELD_NOT_SCALAR']]);
     expect(result.rejectedOrderKeys).toEqual([orderKeyOf('test', 'J1')]);
   });
+
+  // the review's nested-guess.jsonl: the JSON text of the object became the identity import:{"email":"x@y.lv"}
+  it('refuses a JSON object or list under a column read as a field by its guessed name, in a file and in an API batch, as under the field\'s own name', async () => {
+    const records = [
+      { order_id: 'J1', ordered_at: '2026-04-01', customer_email: 'marta@example.lv', amount: 12, meta: { utm: 'fb' } },
+      { order_id: 'J2', ordered_at: '2026-04-01', customer: { email: 'x@y.lv' }, customer_email: 'x@y.lv', amount: 20 },
+      { order_id: 'J3', ordered_at: '2026-04-01', customer: ['c7'], customer_email: 'c7@y.lv', amount: 20 },
+    ];
+    const jsonl = file(records.map((record) => JSON.stringify(record)).join('\n'));
+    const fromFile = await parseAll('orders', jsonl, { format: 'jsonl' });
+    // a batch guesses no columns; one mapped by hand is read as its field all the same
+    const fromBatch = rowsFromRecords('orders', records, { context: testContext, mapping: { customer_id: 'customer' } });
+    for (const result of [fromFile, fromBatch]) {
+      expect(result.rows.map((row) => (row as CanonicalOrder).externalId)).toEqual(['J1']);
+      expect(result.rejects.map((reject) => [reject.line, reject.field, reject.code, reject.params])).toEqual([
+        [2, 'customer_id', 'FIELD_NOT_SCALAR', { line: 2, field: 'customer' }], [3, 'customer_id', 'FIELD_NOT_SCALAR', { line: 3, field: 'customer' }],
+      ]);
+    }
+    expect(fromFile.rejects[1].reason).toBe('"customer" holds a list (JSON array), but it is read as customer_id, which takes one value; give a single value for customer: text, a number or true/false');
+  });
 });
 
 describe('the raw text of a rejected row', () => {

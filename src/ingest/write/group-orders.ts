@@ -4,6 +4,7 @@ import type { WriteContext } from './batch-context.js';
 import { customerRefField, duplicateOrder } from './order-rejects.js';
 import { orderRowDifference } from './repeated-rows.js';
 import { rowName } from './row-place.js';
+import { lineAmountMinor, maximumAmountMinor, shownLimit, sumOfLinesWithin } from '../rows/amount-limit.js';
 
 export type OrderGroup = {
   order: CanonicalOrder;
@@ -30,9 +31,7 @@ export type OrderGroup = {
   totalMinor: number;
 };
 
-export function lineAmountMinor(line: Pick<CanonicalLine, 'quantity' | 'unitPriceMinor'>): number {
-  return Math.round(line.quantity * line.unitPriceMinor);
-}
+export { lineAmountMinor };
 
 /**
  * How far apart the times on the rows of one order may be: a till that stamps
@@ -105,10 +104,26 @@ export function groupOrderRows(rows: CanonicalOrder[], context: Pick<WriteContex
     }
     const earliest = timeSpans.get(group)?.earliest;
     if (earliest && earliest !== group.order) group.order = { ...group.order, orderedAt: earliest.orderedAt };
-    if (group.isTotalFromLines) group.totalMinor = group.lines.reduce((sum, line) => sum + lineAmountMinor(line), 0) - group.order.discountMinor;
+    if (group.isTotalFromLines) {
+      const totalMinor = sumOfLinesWithin(group.lines, group.order.discountMinor, maximumAmountMinor(group.order.currency));
+      if (totalMinor === null) {
+        rejects.push(...rejectGroup(group, file, linesTooLarge(group.order)));
+        continue;
+      }
+      group.totalMinor = totalMinor;
+    }
     groups.push(group);
   }
   return { groups, rejects };
+}
+
+/** An order whose lines add up to more than an amount may be: every row of it is refused, none summed past the limit. */
+function linesTooLarge(order: CanonicalOrder): GroupReject {
+  const limit = shownLimit(order.currency);
+  return {
+    field: 'unit_price', code: 'AMOUNT_TOO_LARGE', params: { field: 'unit_price', value: `> ${limit}` },
+    reason: `The lines of order ${order.externalId} (unit_price × quantity) add up to more than an amount may be (${limit}); check the unit_price and quantity columns hold prices and counts, not ids or totals`,
+  };
 }
 
 /** The rows of one order with its earliest and its latest time. */

@@ -5,10 +5,13 @@ import { orderKeyOf, type CanonicalOrderLine } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { countOrders, type OrderFate } from './order-counts.js';
 import { whereFirstAppeared } from './row-place.js';
+import { lineAmountMinor, maximumAmountMinor, shownLimit } from '../rows/amount-limit.js';
 import { deleteLines, staleLinesOf } from './write-order-lines.js';
 import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
 
 type Db = Kysely<Database>;
+
+const isWithinLimit = (minor: number, currency: string) => Number.isSafeInteger(minor) && minor <= maximumAmountMinor(currency);
 
 /**
  * Writes order lines that arrive in their own file, for orders imported
@@ -63,6 +66,16 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
       outcome.rejects.push({ file: context.file, line: row.line, field: 'unit_price', ...missingRate(order.currency, context.currency) });
       continue;
     }
+    const unitPriceMinor = inStoreCurrency(row.unitPriceMinor, factor);
+    if (!isWithinLimit(lineAmountMinor({ quantity: row.quantity, unitPriceMinor }), context.currency)) {
+      rejectedKeys.add(orderKey);
+      const limit = shownLimit(context.currency);
+      outcome.rejects.push({
+        file: context.file, line: row.line, field: 'unit_price', code: 'AMOUNT_TOO_LARGE', params: { field: 'unit_price', value: `${order.currency} > ${limit}` },
+        reason: `The line (unit_price × quantity), converted from ${order.currency} into the store currency ${context.currency}, comes to more than an amount may be (${limit}); check the unit_price and quantity, and the rate of ${order.currency}`,
+      });
+      continue;
+    }
     const lineNo = row.lineNo ?? (positionByOrder.get(order.order_id) ?? 0) + 1;
     positionByOrder.set(order.order_id, lineNo);
     const key = `${order.order_id}:${lineNo}`;
@@ -75,7 +88,7 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
       continue;
     }
     seen.set(key, row.line);
-    accepted.push({ ...row, unitPriceMinor: inStoreCurrency(row.unitPriceMinor, factor), customerId: order.customer_id, orderId: order.order_id, lineNo });
+    accepted.push({ ...row, unitPriceMinor, customerId: order.customer_id, orderId: order.order_id, lineNo });
   }
   if (accepted.length === 0) return outcome;
   const column = <T>(pick: (row: (typeof accepted)[number]) => T) => accepted.map(pick);

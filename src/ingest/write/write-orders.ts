@@ -5,7 +5,8 @@ import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-lat
 import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../traits/traits.repo.js';
 import { orderKeyOf, type CanonicalLine, type CanonicalOrder } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
-import { groupOrderRows, rejectGroup, type GroupReject, type OrderGroup } from './group-orders.js';
+import { groupOrderRows, lineAmountMinor, rejectGroup, type GroupReject, type OrderGroup } from './group-orders.js';
+import { convertedBeyondLimit } from './converted-limit.js';
 import { duplicateOrder, orderOfOtherCustomer } from './order-rejects.js';
 import { customerDifferenceFromEarlierBatch } from './repeated-rows.js';
 import { judgeEarlierBatchRepeats, newIdentityKeysOf } from './earlier-batch-repeats.js';
@@ -55,8 +56,9 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
   const priced: Array<OrderGroup & { factor: number }> = [];
   for (const group of groups) {
     const factor = amountFactor(group.order.currency, context);
-    if (factor === null) {
-      outcome.rejects.push(...rejectGroup(group, context.file, { field: 'currency', ...missingRate(group.order.currency, context.currency) }));
+    const beyondLimit = factor === null ? null : convertedBeyondLimit(group, factor, context.currency);
+    if (factor === null || beyondLimit !== null) {
+      outcome.rejects.push(...rejectGroup(group, context.file, beyondLimit ?? { field: 'currency', ...missingRate(group.order.currency, context.currency) }));
       rejectedKeys.add(keyOf(group.order));
     } else priced.push({ ...group, factor });
   }
@@ -211,7 +213,8 @@ async function keepStoredRates(db: Db, priced: Array<OrderGroup & { factor: numb
 /** Every amount that is summed, in the store currency; the total keeps the order's own. */
 function stageOrder(group: OrderGroup & { factor: number }, customerId: number, recipientId: number | null): StagedOrder {
   const discountMinor = inStoreCurrency(group.order.discountMinor, group.factor);
-  const linesMinor = group.lines.reduce((sum, line) => sum + Math.round(line.quantity * inStoreCurrency(line.unitPriceMinor, group.factor)), 0);
+  // within the limit, checked before (group-orders.ts, converted-limit.ts): whole numbers summed exactly
+  const linesMinor = group.lines.reduce((sum, line) => sum + lineAmountMinor({ quantity: line.quantity, unitPriceMinor: inStoreCurrency(line.unitPriceMinor, group.factor) }), 0);
   return {
     ...group,
     customerId,
