@@ -30,6 +30,18 @@ export type Session = {
 const SessionContext = createContext<Session | null>(null);
 const localeStorageKey = 'clientele.locale';
 
+/**
+ * A language picked while signed in and not yet confirmed saved. A page left before the save was
+ * answered (or before it was sent) would otherwise come back in the language the server still
+ * holds: the pick stays on the device until the server has it, and is sent again.
+ */
+const pendingLocaleKey = 'clientele.locale.pending';
+
+function pendingLocale(): Locale | null {
+  const pending = window.localStorage.getItem(pendingLocaleKey);
+  return isLocale(pending) ? pending : null;
+}
+
 function deviceLocale(): Locale {
   const saved = window.localStorage.getItem(localeStorageKey);
   if (isLocale(saved)) return saved;
@@ -56,14 +68,52 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-in', me });
   }, []);
 
+  // Saves of the language run one after another and a pick replaced before its turn is not sent:
+  // sent side by side, an earlier pick could reach the server (or answer) last and undo the later one.
+  const localeSaves = useRef<Promise<unknown>>(Promise.resolve());
+  const latestLocalePick = useRef(0);
+  const localeBeingSaved = useRef<Locale | null>(null);
+  const saveLocale = useCallback((next: Locale) => {
+    window.localStorage.setItem(pendingLocaleKey, next);
+    localeBeingSaved.current = next;
+    const pick = ++latestLocalePick.current;
+    const saving = localeSaves.current.catch(() => undefined).then(async () => {
+      if (pick !== latestLocalePick.current) return;
+      try {
+        const me = await api.patch<Me>('/api/auth/me', { locale: next });
+        if (pick !== latestLocalePick.current) return;
+        localeBeingSaved.current = null;
+        if (pendingLocale() === me.locale) window.localStorage.removeItem(pendingLocaleKey);
+        adopt(me);
+      } catch (error) {
+        // a pick already replaced failing is no news: the later one is saved next
+        if (pick !== latestLocalePick.current) return;
+        localeBeingSaved.current = null;
+        throw error;
+      }
+    });
+    localeSaves.current = saving;
+    return saving;
+  }, [adopt]);
+
   const refresh = useCallback(async () => {
     try {
-      adopt(await api.get<Me>('/api/auth/me'));
+      const me = await api.get<Me>('/api/auth/me');
+      // the server's language is older than a pick it has not confirmed: shown as picked, and sent again
+      const pending = pendingLocale();
+      if (pending !== null && pending !== me.locale) {
+        adopt({ ...me, locale: pending });
+        // once: a second read of the session while the save is under way does not send it again
+        if (localeBeingSaved.current !== pending) saveLocale(pending).catch(() => undefined);
+        return;
+      }
+      window.localStorage.removeItem(pendingLocaleKey);
+      adopt(me);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setState({ status: 'signed-out' });
       else throw error;
     }
-  }, [adopt]);
+  }, [adopt, saveLocale]);
 
   useEffect(() => {
     refresh().catch(() => setState({ status: 'signed-out' }));
@@ -88,6 +138,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     signInPassword.current = result.user.mustChangePassword ? password : null;
     const isPicked = isLocalePickedSignedOut.current;
     isLocalePickedSignedOut.current = false;
+    // a pick left unsaved by an earlier session is not this account's to take
+    window.localStorage.removeItem(pendingLocaleKey);
     if ((isPicked || result.user.locale === null) && result.user.locale !== localeNow.current) {
       // the sign-in has succeeded: a language that cannot be saved must not read as a failed sign-in
       const saved = await api.patch<Me>('/api/auth/me', { locale: localeNow.current }).catch(() => null);
@@ -101,34 +153,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     signInPassword.current = null;
+    window.localStorage.removeItem(pendingLocaleKey);
     await api.post('/api/auth/logout').catch(() => undefined);
     setCsrfToken(null);
     setState({ status: 'signed-out' });
   }, []);
 
-  // Saves of the language run one after another and a pick replaced before its turn is not sent:
-  // sent side by side, an earlier pick could reach the server (or answer) last and undo the later one.
-  const localeSaves = useRef<Promise<unknown>>(Promise.resolve());
-  const latestLocalePick = useRef(0);
+  // shown at once; saved on the side, one save after another (saveLocale)
   const changeLocale = useCallback(async (next: Locale) => {
     if (state.status !== 'signed-in') isLocalePickedSignedOut.current = true;
     setLocale(next);
     window.localStorage.setItem(localeStorageKey, next);
     if (state.status !== 'signed-in') return;
-    const pick = ++latestLocalePick.current;
-    const saving = localeSaves.current.catch(() => undefined).then(async () => {
-      if (pick !== latestLocalePick.current) return;
-      try {
-        const me = await api.patch<Me>('/api/auth/me', { locale: next });
-        if (pick === latestLocalePick.current) adopt(me);
-      } catch (error) {
-        // a pick already replaced failing is no news: the later one is saved next
-        if (pick === latestLocalePick.current) throw error;
-      }
-    });
-    localeSaves.current = saving;
-    await saving;
-  }, [state.status, adopt]);
+    await saveLocale(next);
+  }, [state.status, saveLocale]);
 
   const can = useCallback((permission: Permission) => state.status === 'signed-in' && state.me.permissions.includes(permission), [state]);
 

@@ -62,7 +62,8 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={profileSaved} onMergeWith={mergeWith} />
         <PurchaseFactsCard traits={traits} />
         <CustomerTypesCard types={types} />
-        <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null} />
+        <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null}
+          customerId={customer.customer_id} timeline={timeline.entries} />
         <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
         <IdentitiesCard identities={identities} customerId={customer.customer_id} canEdit={can('customers:write')} onRemoved={refresh} />
         <CategoriesCard categories={categories} />

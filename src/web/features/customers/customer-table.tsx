@@ -18,6 +18,8 @@ type CustomerTableProps = {
   filteredRfmSegment?: string;
   /** Shown under an empty result, in the reader's language: how to search again. */
   emptyHint?: SearchHint | null;
+  /** What an empty list says, and what to try (empty-list-kind.ts noMatchesText); the server's hint, when it gives one, says that instead. */
+  emptyText: { message: string; suggestion: string | null };
 };
 
 /** On a phone a row holds three lines: the name and the spend, the contact and the status, the type. */
@@ -28,7 +30,7 @@ const rowHeight = { wide: 56, narrow: 76 };
  * customers; ARIA table roles keep it a table for screen readers, with the
  * total unknown (-1) while more pages remain.
  */
-export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredType, filteredRfmSegment, emptyHint }: CustomerTableProps) {
+export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredType, filteredRfmSegment, emptyHint, emptyText }: CustomerTableProps) {
   const { t, format, locale } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const height = useIsNarrowScreen() ? rowHeight.narrow : rowHeight.wide;
@@ -74,8 +76,13 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredT
             return <CustomerRow key={customer.customer_id} customer={customer} rowIndex={virtualRow.index + 2} style={style} filteredType={filteredType} filteredRfmSegment={filteredRfmSegment} hasPrices={hasPrices} />;
           })}
         </div>
-        {!hasMore && items.length === 0 && !isLoading ? <p className="empty-state">{t('customers.noMatches')}</p> : null}
-        {!hasMore && items.length === 0 && !isLoading && emptyHint ? <p className="empty-state-hint muted small">{searchHintText(emptyHint, t, intlTagByLocale[locale])}</p> : null}
+        {!hasMore && items.length === 0 && !isLoading ? (
+          <>
+            <p className="empty-state">{emptyText.message}</p>
+            {emptyHint ? <p className="empty-state-hint muted small">{searchHintText(emptyHint, t, intlTagByLocale[locale])}</p>
+              : emptyText.suggestion ? <p className="empty-state-hint muted small">{emptyText.suggestion}</p> : null}
+          </>
+        ) : null}
       </div>
     </div>
   );

@@ -12,9 +12,9 @@ import { filtersFromSearch, filtersToQuery, filtersToSearch, type CustomerFilter
 import { useCustomerPages } from './use-customer-pages.js';
 import { customerCountText } from './customer-count-text.js';
 import { useApiData } from '../../api/use-api-data.js';
-import { hasAnyFilter } from './active-filters.js';
+import { countFoldedFilters, hasAnyFilter } from './active-filters.js';
 import { EmptyStoreNotice } from './empty-store-notice.js';
-import { emptyListKind } from './empty-list-kind.js';
+import { emptyListKind, noMatchesText } from './empty-list-kind.js';
 
 export function CustomersPage() {
   const { t, format, locale } = useI18n();
@@ -54,7 +54,8 @@ export function CustomersPage() {
       {pages.error ? <ErrorMessage error={pages.error} /> : null}
       {isStoreEmpty ? <EmptyStoreNotice /> : (
         <CustomerTable items={pages.items} hasMore={pages.hasMore} isLoading={pages.isLoading} onNeedMore={pages.loadMore}
-          filteredType={filters.type} filteredRfmSegment={filters.rfmSegment} emptyHint={pages.hint} />
+          filteredType={filters.type} filteredRfmSegment={filters.rfmSegment} emptyHint={pages.hint}
+          emptyText={noMatchesText(filters.q, countFoldedFilters(filters) > 0, t)} />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyListKind } from './empty-list-kind.js';
+import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { emptyListKind, noMatchesText } from './empty-list-kind.js';
 
 const loaded = { total: null, shown: 0, hasMore: false, isLoading: false, hasError: false, isFiltered: false };
 
@@ -21,5 +22,22 @@ describe('emptyListKind', () => {
     expect(emptyListKind({ ...loaded, hasError: true })).toBe('not-empty');
     expect(emptyListKind({ ...loaded, shown: 3, total: 3 })).toBe('not-empty');
     expect(emptyListKind({ ...loaded, shown: 0, total: 5, isLoading: true })).toBe('not-empty');
+  });
+});
+
+describe('noMatchesText', () => {
+  const t = (key: string, values?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, values);
+
+  it('names a search that found no one, with no filter set, and says what to try: not the filters nobody set', () => {
+    expect(noMatchesText(' Fitri Setiwan ', false, t)).toEqual({
+      message: 'No customer matches “Fitri Setiwan”.',
+      suggestion: 'Try fewer words, part of a name, or an email or phone number.',
+    });
+  });
+
+  it('keeps the filters\' wording when only filters are set, and names both when both are', () => {
+    expect(noMatchesText('', true, t)).toEqual({ message: 'No customers match these filters.', suggestion: null });
+    expect(noMatchesText('Fitri', true, t).message).toBe('No customer matches “Fitri” with these filters.');
+    expect(noMatchesText('Fitri', true, t).suggestion).toMatch(/clear the filters/);
   });
 });

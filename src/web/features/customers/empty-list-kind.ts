@@ -17,3 +17,19 @@ export function emptyListKind({ total, shown, hasMore, isLoading, hasError, isFi
   if (!isEmpty) return 'not-empty';
   return isFiltered ? 'no-matches' : 'no-customers';
 }
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * What an empty list says, by what narrowed it: a search alone is named with what to try instead
+ * (no filter was set, so "no customers match these filters" would send the reader looking for one);
+ * filters alone keep their own wording; both together name the search and the filters.
+ */
+export function noMatchesText(search: string, hasFilters: boolean, t: Translate): { message: string; suggestion: string | null } {
+  const text = search.trim();
+  if (text === '') return { message: t('customers.noMatches'), suggestion: null };
+  return {
+    message: t(hasFilters ? 'customers.noSearchMatchesFiltered' : 'customers.noSearchMatches', { text }),
+    suggestion: t(hasFilters ? 'customers.searchSuggestionFiltered' : 'customers.searchSuggestion'),
+  };
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Customer, CustomerDetail } from '../../api/types.js';
 import { useApiData } from '../../api/use-api-data.js';
@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { actorLabel } from './actor-label.js';
 import { blockingMergeOf } from './blocking-merge.js';
+import { parseCustomerNumber, type CustomerNumberProblem } from './customer-number.js';
 import { mergeFillLabel, mergeFillText, mergeFills } from './merge-fills.js';
 import { mergeQuestion } from './merge-question.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
@@ -30,6 +31,8 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
   const [candidate, setCandidate] = useState<CustomerDetail | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [isSameCustomer, setIsSameCustomer] = useState(false);
+  const [numberProblem, setNumberProblem] = useState<CustomerNumberProblem>(null);
+  const problemId = useId();
 
   const run = async (action: () => Promise<void>) => {
     setError(null);
@@ -41,12 +44,17 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
   };
   const lookUpCustomer = (idText: string) => {
     setCandidate(null);
-    // the server refuses a merge into itself: say so here rather than offer a button that fails
-    const isSelf = Number(idText) === customerId;
-    setIsSameCustomer(isSelf);
     setError(null);
-    if (isSelf) return;
-    void run(async () => setCandidate(await api.get<CustomerDetail>(`/api/customers/${Number(idText)}`)));
+    const { id, problem } = parseCustomerNumber(idText);
+    setNumberProblem(problem);
+    // the server refuses a merge into itself: say so here rather than offer a button that fails
+    const isSelf = id === customerId;
+    setIsSameCustomer(isSelf);
+    if (id === null || isSelf) {
+      otherIdInput.current?.focus();
+      return;
+    }
+    void run(async () => setCandidate(await api.get<CustomerDetail>(`/api/customers/${id}`)));
   };
   const lookUp = (event: FormEvent) => {
     event.preventDefault();
@@ -80,15 +88,18 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
 
   return (
     <Card title={t('merge.title')} className="card-wide">
-      <form className="inline-form" onSubmit={lookUp}>
+      {/* noValidate: the app says what is wrong beside the field, in the reader's language, not the browser in its own */}
+      <form className="inline-form" onSubmit={lookUp} noValidate>
         <label className="field">
           <span>{t('merge.otherCustomer')}</span>
-          <input ref={otherIdInput} name="otherCustomerId" inputMode="numeric" pattern="[0-9]+" required value={otherId}
-            onChange={(event) => { setOtherId(event.target.value); setIsSameCustomer(false); setCandidate(null); setError(null); }} />
+          <input ref={otherIdInput} name="otherCustomerId" inputMode="numeric" autoComplete="off" required value={otherId}
+            aria-invalid={numberProblem !== null || isSameCustomer} aria-describedby={numberProblem !== null || isSameCustomer ? problemId : undefined}
+            onChange={(event) => { setOtherId(event.target.value); setIsSameCustomer(false); setNumberProblem(null); setCandidate(null); setError(null); }} />
         </label>
         <button type="submit" className="button-secondary">{t('merge.lookUp')}</button>
       </form>
-      {isSameCustomer ? <p className="inline-error" role="alert">{t('merge.sameCustomer', { id: customerId })}</p> : null}
+      {numberProblem !== null ? <p id={problemId} className="inline-error" role="alert">{t(`merge.number.${numberProblem}`, { text: otherId.trim() })}</p> : null}
+      {isSameCustomer ? <p id={problemId} className="inline-error" role="alert">{t('merge.sameCustomer', { id: customerId })}</p> : null}
       {candidate && candidate.customer.customer_id !== customerId ? (
         <div className="merge-preview" role="region" aria-label={t('merge.preview')}>
           <p>{mergeQuestion(candidate.customer, candidate.traits?.order_count ?? 0, { t, format, locale })}</p>

@@ -1,12 +1,11 @@
 import { Card } from '../../components/card.js';
 import { Chart } from '../../components/charts/chart.js';
-import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { medianGap, purchaseRhythm } from './purchase-rhythm.js';
 import { purchaseRhythmTable } from './purchase-rhythm-table.js';
-import { rhythmTooltipText } from './purchase-rhythm-tooltip.js';
+import { purchaseRhythmOption } from './purchase-rhythm-option.js';
 import { unpricedRhythmTable } from './unpriced-money.js';
 import { useStoreHasPrices } from './use-store-has-prices.js';
 import type { Timeline } from './use-timeline.js';
@@ -24,16 +23,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
   if (timeline.isLoading && timeline.entries.length === 0) body = <LoadingState />;
   else if (withGaps.length === 0) body = <p className="empty-state">{t('customer.rhythm.tooFew')}</p>;
   else {
-    const option = {
-      tooltip: { trigger: 'axis', formatter: (items: Array<{ dataIndex: number }>) => rhythmTooltipText(withGaps[items[0].dataIndex], hasPrices, { t, format, locale }) },
-      grid: gridAroundLabels({ left: 8, right: 16, top: 24, bottom: 8 }),
-      xAxis: { type: 'category', data: withGaps.map((point) => format.date(point.day)) },
-      yAxis: { type: 'value', name: t('customer.rhythm.daysAxis') },
-      series: [{
-        name: t('customer.rhythm.gap'), type: 'bar', data: withGaps.map((point) => point.gapDays),
-        markLine: median === null ? undefined : { symbol: 'none', data: [{ yAxis: median, name: t('customer.rhythm.median') }], label: { position: 'insideEndTop', formatter: () => t('customer.rhythm.medianLabel', { days: format.number(median, 1) }) } },
-      }],
-    };
+    const option = purchaseRhythmOption(withGaps, median, hasPrices, { t, format, locale });
     const table = purchaseRhythmTable(points, t);
     body = (
       <>

@@ -65,6 +65,18 @@ describe('compact axis labels', () => {
     }
   });
 
+  it.each(['en', 'id', 'lv'] as const)('keep the RFM revenue axis readable on a phone in rupiah (%s): 0, a half and a round end, the currency named once', (locale) => {
+    const { t } = i18n(locale);
+    const format = createFormatters(intlTagByLocale[locale], 'IDR', 'Asia/Jakarta');
+    const option = segmentChartOption([rfmSegment('champions', 700, 2_150_000_000_00), rfmSegment('loyal', 500, 1_300_000_000_00), rfmSegment('at_risk', 300, 400_000_000_00)], t, format, true, 'IDR');
+    const labels = horizontalAxisLabels(option);
+    const top = Math.min(...labels.map((label) => label.y));
+    const revenue = labels.filter((label) => label.y === top).map((label) => label.text);
+    expect(revenue).toEqual(['0', format.compact(150_000_000_000), format.compact(300_000_000_000)]);
+    expect(revenue.join(' ')).not.toMatch(/IDR|Rp/);
+    expect(touching(labels)).toEqual([]);
+  });
+
   it('count customers in whole numbers on a small store', () => {
     const { t, format } = i18n('lv');
     const small = segmentChartOption(['about_to_sleep', 'cannot_lose', 'hibernating', 'new'].map((name) => rfmSegment(name, 1, 50_00)), t, format, false);

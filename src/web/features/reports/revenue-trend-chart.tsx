@@ -9,7 +9,11 @@ import { revenueTrendOption, revenueTrendTable, revenueTrendView } from './reven
 
 export { alertMarkers } from './revenue-trend-option.js';
 
-/** Revenue over time with alert markers, so a dip and its alert are read together. */
+/**
+ * Revenue over time with alert markers, so a dip and its alert are read together. Only drop alerts are
+ * marked (alertMarkers): the note names them, and says where the overdue-customer alerts Home counts are,
+ * so "none in this range" beside Home's open overdue alerts does not read as a contradiction.
+ */
 export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; alerts: Alert[] }) {
   const { t, format } = useI18n();
   const alertText = useAlertText();
@@ -25,10 +29,10 @@ export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; aler
       {partial.last ? <p className="small muted">{partial.last.note}</p> : null}
       {recent.length > 0 ? (
         <div className="chart-notes">
-          <p className="small muted">{t('reports.revenue.markers', { count: markers.reduce((sum, marker) => sum + marker.alerts.length, 0) })}</p>
+          <p className="small muted alert-markers-note">{t('reports.revenue.markers', { count: markers.reduce((sum, marker) => sum + marker.alerts.length, 0) })} {t('reports.revenue.overdueElsewhere')}</p>
           <ul className="alert-list small">{recent.map((alert) => <li key={alert.alertId} className="alert-item"><span className="alert-marker" aria-hidden="true">▼</span> {alertText(alert)}</li>)}</ul>
         </div>
-      ) : <p className="small muted">{t('reports.revenue.noMarkers')}</p>}
+      ) : <p className="small muted alert-markers-note">{t('reports.revenue.noMarkers')} {t('reports.revenue.overdueElsewhere')}</p>}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import type { Formatters } from '../../i18n/format.js';
 import { rfmSegmentLabel } from './rfm-segment-label.js';
-import { countAxis, moneyAxis } from '../../components/charts/count-axis.js';
+import { compactAxisLabel, countAxis } from '../../components/charts/count-axis.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
@@ -13,10 +13,34 @@ export function segmentNames(segments: RfmReport['segments'], t: Translate): str
 }
 
 /**
+ * The revenue axis, along the top. Its ticks share a plot with the customers' below, often 200 px wide on a
+ * phone, and "IDR 200bn" or "200 mljrd. IDR" three times did not fit: ECharts hid all but one or two. Two
+ * steps (0, half, a round end), and the amounts as compact numbers ("100B", "100 M") with the currency named once, at the axis's start.
+ */
+function revenueAxis(largest: number, format: Pick<Formatters, 'compact' | 'minorPerMajor'>, currency: string | null) {
+  const max = twoStepMaximum(largest);
+  return {
+    type: 'value', position: 'top', min: 0, max, interval: max / 2, splitLine: { show: false },
+    axisLabel: compactAxisLabel((minor: number) => format.compact(minor / format.minorPerMajor)),
+    ...(currency ? { name: currency, nameLocation: 'start', nameGap: 8 } : {}),
+  } as const;
+}
+
+/** The smallest round number at or above `largest` whose half is round too (3 → 0, 1.5, 3): the axis's end. */
+export function twoStepMaximum(largest: number): number {
+  if (!(largest > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(largest));
+  const step = [1, 2, 3, 4, 5, 6, 8, 10].find((candidate) => candidate * power >= largest) ?? 10;
+  return step * power;
+}
+
+/**
  * Size and value of each RFM segment side by side: a small segment can hold much of the revenue. Without prices
  * (every amount 0) the revenue bars are left out rather than drawn as zeros; the note under the chart says why.
+ * `currency`: the store's, named at the start of the revenue axis (none while the settings are not read).
  */
-export function segmentChartOption(segments: RfmReport['segments'], t: Translate, format: Pick<Formatters, 'number' | 'compact' | 'money' | 'moneyCompact'>, hasPrices = true) {
+export function segmentChartOption(segments: RfmReport['segments'], t: Translate, format: Pick<Formatters, 'number' | 'compact' | 'money' | 'minorPerMajor'>,
+  hasPrices = true, currency: string | null = null) {
   const customers = { name: t('reports.common.customers'), type: 'bar', data: segments.map((segment) => segment.customers), tooltip: { valueFormatter: (value: number) => format.number(value) } };
   const revenue = { name: t('reports.common.revenue'), type: 'bar', xAxisIndex: 1, data: segments.map((segment) => segment.revenueMinor), tooltip: { valueFormatter: (value: number) => format.money(value) } };
   return {
@@ -26,7 +50,7 @@ export function segmentChartOption(segments: RfmReport['segments'], t: Translate
     grid: gridAroundLabels({ left: 8, right: 24, top: 28, bottom: 32 }),
     xAxis: [
       { ...countAxis(format), position: 'bottom' },
-      ...(hasPrices ? [{ ...moneyAxis(format), position: 'top', splitLine: { show: false } }] : []),
+      ...(hasPrices ? [revenueAxis(Math.max(0, ...segments.map((segment) => segment.revenueMinor)), format, currency)] : []),
     ],
     yAxis: { type: 'category', data: segmentNames(segments, t), inverse: true },
     series: hasPrices ? [customers, revenue] : [customers],

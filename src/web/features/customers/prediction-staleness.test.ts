@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '../../api/types.js';
+import { predictionStaleness } from './prediction-staleness.js';
+
+const prediction = { asOf: '2026-11-30', predictedAt: '2026-12-01T02:00:00.000Z' };
+const placed: TimelineEntry = { at: '2026-11-30T17:00:00.000Z', kind: 'prediction', id: 7, title: 'predicted value updated', detail: {} };
+const order = (at: string, id = 1): TimelineEntry => ({ at, kind: 'order', id, title: 'paid order', detail: { status: 'paid' } });
+const merge = (at: string, undoneAt: string | null = null): TimelineEntry => ({
+  at, kind: 'merge', id: 3, title: 'merged with customer #926', detail: { mergeId: 3, keptCustomerId: 2319, mergedCustomerId: 926, undoneAt },
+});
+
+describe('predictionStaleness', () => {
+  it('says a prediction made before a merge that stands is out of date, naming the other customer', () => {
+    expect(predictionStaleness(prediction, [merge('2026-12-05T06:00:00.000Z'), placed, order('2026-11-02T10:00:00Z')], 2319))
+      .toEqual({ reason: 'merge', at: '2026-12-05T06:00:00.000Z', otherCustomerId: 926 });
+  });
+
+  it('says so of the undo, since the prediction, of a merge made before it', () => {
+    expect(predictionStaleness(prediction, [merge('2026-11-20T06:00:00.000Z', '2026-12-05T07:00:00.000Z'), placed], 2319))
+      .toEqual({ reason: 'mergeUndone', at: '2026-12-05T07:00:00.000Z', otherCustomerId: 926 });
+  });
+
+  it('leaves a prediction current when the merge came before it, or a merge and its undo both since', () => {
+    expect(predictionStaleness(prediction, [placed, merge('2026-11-20T06:00:00.000Z')], 2319)).toBeNull();
+    expect(predictionStaleness(prediction, [merge('2026-12-04T06:00:00.000Z', '2026-12-04T07:00:00.000Z'), placed], 2319)).toBeNull();
+    expect(predictionStaleness(prediction, [placed, order('2026-11-30T09:00:00Z')], 2319)).toBeNull();
+  });
+
+  it("counts orders after the day the prediction describes, by the timeline's placing of it", () => {
+    expect(predictionStaleness(prediction, [order('2026-12-03T09:00:00Z', 2), order('2026-12-01T09:00:00Z', 1), placed], 2319))
+      .toEqual({ reason: 'orders', at: '2026-12-03T09:00:00Z', count: 2 });
+    // without the timeline's entry: the end of the as-of day in UTC
+    expect(predictionStaleness(prediction, [order('2026-11-30T20:00:00Z')], 2319)).toBeNull();
+    expect(predictionStaleness(prediction, [order('2026-12-01T00:30:00Z')], 2319)).toMatchObject({ reason: 'orders', count: 1 });
+  });
+});

@@ -1,0 +1,48 @@
+import type { CustomerPrediction } from '../../api/analytics-types.js';
+import type { TimelineEntry } from '../../api/types.js';
+
+/**
+ * What has happened to a customer since their prediction was made, newest first: a merge (or its
+ * undo) changes whose purchases are theirs, and orders after the day it describes are purchases it
+ * never saw. Null when the prediction is still about the customer as they are.
+ */
+export type PredictionStaleness =
+  | { reason: 'merge' | 'mergeUndone'; at: string; otherCustomerId: number | null }
+  | { reason: 'orders'; at: string; count: number }
+  | null;
+
+/**
+ * Whether the prediction card's figures predate what the profile shows. A merge made after the
+ * prediction (`predictedAt`) and still standing counts; so does the undo, since, of a merge made
+ * before it. A merge and its undo both since leave the customer as predicted (the kept customer's
+ * prediction is never replaced by a merge, only by the next prediction run, `models predict`). Orders are compared with the day the prediction describes, as the
+ * timeline places its "prediction" entry (the end of its as-of day); without that entry, with
+ * the end of `asOf` in UTC.
+ */
+export function predictionStaleness(prediction: Pick<CustomerPrediction, 'asOf' | 'predictedAt'>, entries: readonly TimelineEntry[], customerId: number): PredictionStaleness {
+  const predictedAt = Date.parse(prediction.predictedAt);
+  if (Number.isNaN(predictedAt)) return null;
+  const changes: Array<{ reason: 'merge' | 'mergeUndone'; at: string; otherCustomerId: number | null }> = [];
+  for (const entry of entries) {
+    if (entry.kind !== 'merge') continue;
+    const mergedAt = Date.parse(entry.at);
+    const undoneAt = typeof entry.detail.undoneAt === 'string' ? Date.parse(entry.detail.undoneAt) : null;
+    const other = otherCustomerOf(entry, customerId);
+    if (mergedAt > predictedAt && undoneAt === null) changes.push({ reason: 'merge', at: entry.at, otherCustomerId: other });
+    else if (mergedAt <= predictedAt && undoneAt !== null && undoneAt > predictedAt) changes.push({ reason: 'mergeUndone', at: String(entry.detail.undoneAt), otherCustomerId: other });
+  }
+  if (changes.length > 0) return changes.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));
+  const placed = entries.find((entry) => entry.kind === 'prediction');
+  const describedUntil = placed ? Date.parse(placed.at) : Date.parse(`${prediction.asOf.slice(0, 10)}T23:59:59.999Z`);
+  const later = entries.filter((entry) => entry.kind === 'order' && Date.parse(entry.at) > describedUntil);
+  if (later.length === 0) return null;
+  const latest = later.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));
+  return { reason: 'orders', at: latest.at, count: later.length };
+}
+
+function otherCustomerOf(entry: TimelineEntry, customerId: number): number | null {
+  const kept = Number(entry.detail.keptCustomerId);
+  const merged = Number(entry.detail.mergedCustomerId);
+  const other = kept === customerId ? merged : kept;
+  return Number.isSafeInteger(other) ? other : null;
+}
