@@ -130,6 +130,7 @@ export const customerPageSchema = cursorPage(customerSummarySchema).extend({
   hintValues: z.object({
     text: z.string().describe('The search as typed, trimmed'),
     country: z.string().describe('The store\'s country (ISO 3166-1 alpha-2), in which a number without its country code was read'),
+    example: z.string().optional().describe('A number of the store\'s country written with its country code, e.g. +371 2612 3456, for the hint\'s "e.g."; left out for a country without a known example'),
   }).optional().describe('What the hint names; sent with hintCode'),
 });
 export const customerCountSchema = z.object({ count: z.number().int().describe('customers the list holds under these filters (merged customers not counted)') });

@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission } from '../server/access.js';
-import { recordAudit } from '../auth/audit.js';
 import { withIdempotency } from '../server/idempotency.js';
 import { countCustomers, getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
-import { createCustomer, customerUpdateAuditDetail, deleteCustomer, updateCustomer } from './customers.service.js';
+import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
 import { removeIdentity } from './remove-identity.service.js';
 import { customerTimeline } from './timeline.js';
@@ -76,9 +75,12 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     const { identities, ...fields } = request.body;
     const actor = actorOf(request.principal);
     // keys are the caller's own, per route: the same key sent with an ingest batch is another request
-    const created = await withIdempotency(db, { key: request.headers['idempotency-key'], principal: `POST /api/customers ${actor}`, body: request.body }, async () => {
-      const newId = await createCustomer(db, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
-      await recordAudit(db, { actor, action: 'customer.create', entity: 'customer', entityId: String(newId), detail: { fields: Object.keys(fields) } });
+    // the audit entry and the key's answer commit with the customer: a deletion right after erases both
+    const created = await withIdempotency(db, { key: request.headers['idempotency-key'], principal: `POST /api/customers ${actor}`, body: request.body }, async (remember) => {
+      const newId = await createCustomer(db, fields, identities, {
+        clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal), actor,
+        beforeCommit: (trx, customerId) => remember(trx, { statusCode: 201, body: { customerId } }),
+      });
       return { statusCode: 201, body: { customerId: newId } };
     });
     const { customerId } = created.body as { customerId: number };
@@ -102,11 +104,14 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     },
   }, async (request) => {
     const { identities, ...fields } = request.body;
-    const update = await updateCustomer(db, request.params.customerId, fields, identities, { clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal) });
-    // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
-    const detail = customerUpdateAuditDetail(update);
-    await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.update', entity: 'customer', entityId: String(request.params.customerId), detail });
-    return canReadCustomers(request.principal) ? getCustomer(db, request.params.customerId) : { customerId: request.params.customerId };
+    const { customerId } = request.params;
+    let answer: Awaited<ReturnType<typeof getCustomer>> | { customerId: number } = { customerId };
+    await updateCustomer(db, customerId, fields, identities, {
+      clock: deps.clock, hidesOtherCustomers: !canReadCustomers(request.principal), actor: actorOf(request.principal),
+      // read before the commit: a deletion waiting for this edit would otherwise turn its answer into a 404
+      beforeCommit: async (trx) => { if (canReadCustomers(request.principal)) answer = await getCustomer(trx, customerId); },
+    });
+    return answer;
   });
 
   api.delete('/customers/:customerId/identities', {
@@ -130,8 +135,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     config: { access: { permission: 'customers:merge' } },
     schema: { tags, summary: 'Delete a customer and all their facts', params: customerIdParams, response: { 204: noContent, 404: notFound } },
   }, async (request, reply) => {
-    await deleteCustomer(db, request.params.customerId, { clock: deps.clock });
-    await recordAudit(db, { actor: actorOf(request.principal), action: 'customer.delete', entity: 'customer', entityId: String(request.params.customerId) });
+    await deleteCustomer(db, request.params.customerId, { clock: deps.clock, actor: actorOf(request.principal) });
     return reply.status(204).send();
   });
 

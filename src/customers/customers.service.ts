@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CustomerKind, Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { CustomerRef } from '../ingest/canonical.js';
+import { recordAudit } from '../auth/audit.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from '../traits/index.js';
 import { refuseFutureBirthYear } from './birth-year.js';
@@ -121,8 +122,15 @@ async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[]
  * `clock`: the now that segments judge relative dates by (the store's data set end when it has one),
  * and whose year is the latest birth year taken.
  * `hidesOtherCustomers`: the caller may write but not read customers, so a refusal names no other customer.
+ * `actor`: who makes the change (the API and the CLI give it); its audit entry is then written in the
+ * change's own transaction: written after the commit, it could follow a deletion of the customer that
+ * ran in between, holding the personal values that deletion erased (erasePersonalValues).
+ * `beforeCommit`: more of the caller's work to commit with the change (an Idempotency-Key's answer).
  */
-export type CustomerWriteOptions = { clock?: Clock; hidesOtherCustomers?: boolean };
+export type CustomerWriteOptions = {
+  clock?: Clock; hidesOtherCustomers?: boolean; actor?: string;
+  beforeCommit?: (trx: Db, customerId: number) => Promise<void>;
+};
 
 export async function createCustomer(db: Db, fields: CustomerFields, identities: IdentityInput[] = [], options: CustomerWriteOptions = {}): Promise<number> {
   // here, not at the edges, so every writer (API, CLI, a script) refuses what an import refuses
@@ -137,6 +145,10 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
     await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, phoneCountry), 'create', options.hidesOtherCustomers ?? false);
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
     await keepNewCustomersDerivedCurrent(trx, [created.customer_id], options.clock ?? systemClock);
+    if (options.actor) {
+      await recordAudit(trx, { actor: options.actor, action: 'customer.create', entity: 'customer', entityId: String(created.customer_id), detail: { fields: Object.keys(fields) } });
+    }
+    await options.beforeCommit?.(trx, created.customer_id);
     return created.customer_id;
   });
 }
@@ -157,7 +169,9 @@ export async function updateCustomer(
     const isContactEdited = fields.email !== undefined || fields.phone !== undefined;
     // replacing an old email or phone checks which merge brought it: no merge or undo may run in between
     if (isContactEdited) await lockCustomerMerges(trx);
-    const current = await requireCustomer(trx, customerId);
+    // locked, so a deletion under way finishes first (and this answers 404) or waits for this edit and its audit entry;
+    // not the key, so imports adding this customer's orders (their foreign keys) do not wait
+    const current = await requireCustomer(trx, customerId, { lock: 'no key update' });
     const { values, phoneCountry } = await normaliseFields(trx, fields, current.country);
     const isProfileWritten = Object.keys(values).length > 0;
     if (isProfileWritten) {
@@ -169,7 +183,13 @@ export async function updateCustomer(
     const added = await attachIdentities(trx, customerId, sentIdentities(identities, values, phoneCountry), 'update', options.hidesOtherCustomers ?? false);
     // identities alone feed no segment field and no persona feature
     if (isProfileWritten) await keepProfileDerivedCurrent(trx, [customerId], options.clock ?? systemClock);
-    return { change: changeOf(current as Record<string, unknown>, values), identityChange: { ...replaced, added } };
+    const update = { change: changeOf(current as Record<string, unknown>, values), identityChange: { ...replaced, added } };
+    if (options.actor) {
+      // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
+      await recordAudit(trx, { actor: options.actor, action: 'customer.update', entity: 'customer', entityId: String(customerId), detail: customerUpdateAuditDetail(update) });
+    }
+    await options.beforeCommit?.(trx, customerId);
+    return update;
   });
 }
 
@@ -208,10 +228,11 @@ function changeOf(current: Record<string, unknown>, values: Record<string, unkno
  * Store-wide daily sums follow through their triggers (store_purchase_day,
  * store_first_seen).
  */
-export async function deleteCustomer(db: Db, customerId: number, options: CustomerWriteOptions = {}): Promise<void> {
+export async function deleteCustomer(db: Db, customerId: number, options: Pick<CustomerWriteOptions, 'clock' | 'actor'> = {}): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockCustomerMerges(trx);
-    await requireCustomer(trx, customerId);
+    // waits for an edit under way, so the erasure below finds its audit entry
+    await requireCustomer(trx, customerId, { lock: 'update' });
     const absorbed = await sql<{ customer_id: number }>`
       with recursive absorbed (customer_id) as (
         select customer_id from customer where merged_into_customer_id = ${customerId}::bigint
@@ -225,6 +246,7 @@ export async function deleteCustomer(db: Db, customerId: number, options: Custom
     await deleteSegmentHistory(trx, customerIds);
     // their gifts went with them, and with those the first sign of interest of whoever received them
     if (giftRecipients.length > 0) await keepNewCustomersDerivedCurrent(trx, giftRecipients, options.clock ?? systemClock);
+    if (options.actor) await recordAudit(trx, { actor: options.actor, action: 'customer.delete', entity: 'customer', entityId: String(customerId) });
   });
 }
 
@@ -240,8 +262,11 @@ export async function lockCustomerMerges(db: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(${customerMergeLockKey}::bigint)`.execute(db);
 }
 
-export async function requireCustomer(db: Db, customerId: number) {
-  const row = await db.selectFrom('customer').selectAll().where('customer_id', '=', customerId).where('merged_into_customer_id', 'is', null).executeTakeFirst();
+/** `lock`: the row is locked for the transaction (FOR UPDATE, FOR NO KEY UPDATE); one deleted while waiting for the lock is not found. */
+export async function requireCustomer(db: Db, customerId: number, options: { lock?: 'update' | 'no key update' } = {}) {
+  const select = db.selectFrom('customer').selectAll().where('customer_id', '=', customerId).where('merged_into_customer_id', 'is', null);
+  const locked = options.lock === 'update' ? select.forUpdate() : options.lock === 'no key update' ? select.forNoKeyUpdate() : select;
+  const row = await locked.executeTakeFirst();
   if (!row) throw customerNotFound(customerId);
   return row;
 }

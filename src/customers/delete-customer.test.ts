@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInAs, type TestSession } from '../../test/helpers/auth.js';
+import { userActor } from '../auth/index.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { hasRowIn, loadStoreWithDerivedRows, oneCustomer, rowsNaming } from '../../test/helpers/derived-rows.js';
 import { fixedClock } from '../core/clock.js';
@@ -155,5 +156,111 @@ describeEachStore('deleting a customer over HTTP erases their personal values ev
     expect(replayed.json().rejects[0]).toMatchObject({ code: 'CUSTOMER_IDENTITY_TAKEN', field: 'phone', reason: '[erased]', params: { ownerId: customerId, value: '[erased]' } });
     // a retry of her creation is not taken for a new request that would create her again
     expect((await inject('POST', '/api/customers', first, { 'idempotency-key': 'erase-create-1' })).statusCode).toBe(409);
+  });
+});
+
+/** Backends waiting, directly or behind another waiter, on a lock `pid` holds. */
+async function waitersOn(db: Db, pid: number): Promise<number> {
+  const result = await sql<{ n: number }>`
+    with recursive waiting (pid) as (
+      select pid from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))
+      union select a.pid from pg_stat_activity a join waiting w on w.pid = any(pg_blocking_pids(a.pid)))
+    select count(*)::int as n from waiting`.execute(db);
+  return result.rows[0].n;
+}
+
+/**
+ * On a server store: starts the requests one by one while another transaction holds the customer's
+ * row, each once the one before waits behind it, then lets them go in that order.
+ */
+async function inOrderBehindRowLock<T>(db: Db, customerId: number, starts: Array<() => Promise<T>>): Promise<T[]> {
+  const started: Array<Promise<T>> = [];
+  await db.transaction().execute(async (trx) => {
+    await sql`select customer_id from customer where customer_id = ${customerId}::bigint for update`.execute(trx);
+    const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0].pid;
+    for (const start of starts) {
+      started.push(start());
+      const deadline = Date.now() + 20_000;
+      while ((await waitersOn(db, pid)) < started.length) {
+        if (Date.now() > deadline) throw new Error(`request ${started.length} never waited for the held row`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  });
+  return Promise.all(started);
+}
+
+/** Starts `first`, and `second` after that many turns of the event loop. */
+async function afterTurns<T>(turns: number, first: () => Promise<T>, second: () => Promise<T>): Promise<T[]> {
+  const started = first();
+  for (let turn = 0; turn < turns; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+  return Promise.all([started, second()]);
+}
+
+describeEachStore('a customer edit racing their deletion leaves no personal value in the audit log', (context) => {
+  let app: FastifyInstance;
+  let admin: TestSession;
+  const inject = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    app.inject({ method, url, headers: admin.headers, ...(payload ? { payload } : {}) });
+  const entriesOf = async (customerId: number) => (await context.store.db.selectFrom('audit_event').select(['action', 'actor', 'detail'])
+    .where('entity', '=', 'customer').where('entity_id', '=', String(customerId)).orderBy('audit_id').execute())
+    .map((entry) => ({ ...entry, detail: (typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail) as Record<string, unknown> }));
+  const createAna = async (tag: string) => {
+    const created = await inject('POST', '/api/customers', { name: `Ana ${tag}`, email: `ana.${tag}@race.example` });
+    expect(created.statusCode).toBe(201);
+    return created.json().customer.customer_id as number;
+  };
+  const actor = () => userActor(admin.user.userId, admin.user.email);
+  const edit = { name: 'Ana Renamed', identities: [{ kind: 'email', value: 'ana.second@race.example' }] };
+
+  beforeAll(async () => {
+    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
+    admin = await signInAs(context.store, 'admin');
+  });
+  afterAll(async () => app?.close());
+
+  it('writes the create and update entries with their actor, and a deletion erases them', async () => {
+    const customerId = await createAna('plain');
+    expect((await inject('PATCH', `/api/customers/${customerId}`, edit)).statusCode).toBe(200);
+    const entries = await entriesOf(customerId);
+    expect(entries.map((entry) => [entry.action, entry.actor])).toEqual([['customer.create', actor()], ['customer.update', actor()]]);
+    expect(entries[1].detail).toMatchObject({ fields: ['name'], after: { name: 'Ana Renamed' }, addedIdentities: [{ kind: 'email', value: 'ana.second@race.example' }] });
+    expect((await inject('DELETE', `/api/customers/${customerId}`)).statusCode).toBe(204);
+    expect(await tablesHolding(context.store.db, ['ana.plain@race.example', 'ana.second@race.example', 'Ana Renamed'])).toEqual([]);
+    expect((await entriesOf(customerId)).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['customer.create', actor()], ['customer.update', actor()], ['customer.delete', actor()]]);
+  });
+
+  it('erases the values of an edit that committed while the deletion waited for it', async () => {
+    // the embedded store has one connection, so no row lock is held for them: the deletion, started a few
+    // turns of the event loop after the edit, comes before it (404) or after, and either way the entry is erased
+    for (const turns of context.kind === 'server' ? [0] : [0, 1, 2, 4, 8]) {
+      const tag = `first${turns}`;
+      const customerId = await createAna(tag);
+      const patch = () => inject('PATCH', `/api/customers/${customerId}`, edit);
+      const remove = () => inject('DELETE', `/api/customers/${customerId}`);
+      const [patched, deleted] = context.kind === 'server' ? await inOrderBehindRowLock(context.store.db, customerId, [patch, remove]) : await afterTurns(turns, patch, remove);
+      expect(deleted.statusCode).toBe(204);
+      const update = (await entriesOf(customerId)).find((entry) => entry.action === 'customer.update');
+      if (context.kind === 'server' || patched.statusCode === 200) {
+        expect(patched.statusCode).toBe(200);
+        expect(patched.json().customer.name).toBe('Ana Renamed');
+        expect(update).toMatchObject({ actor: actor(), detail: { fields: ['name'], after: { name: '[erased]' } } });
+      } else {
+        expect({ status: patched.statusCode, update }).toEqual({ status: 404, update: undefined });
+      }
+      expect(await tablesHolding(context.store.db, [`ana.${tag}@race.example`, 'ana.second@race.example', 'Ana Renamed'])).toEqual([]);
+    }
+  });
+
+  it('answers 404 to an edit of a customer deleted while it waited, and audits no update', async () => {
+    const customerId = await createAna('gone');
+    const remove = () => inject('DELETE', `/api/customers/${customerId}`);
+    const patch = () => inject('PATCH', `/api/customers/${customerId}`, edit);
+    const [deleted, patched] = context.kind === 'server' ? await inOrderBehindRowLock(context.store.db, customerId, [remove, patch]) : await Promise.all([remove(), patch()]);
+    expect(deleted.statusCode).toBe(204);
+    expect({ status: patched.statusCode, code: patched.json().error?.code }).toEqual({ status: 404, code: 'CUSTOMER_NOT_FOUND' });
+    expect((await entriesOf(customerId)).map((entry) => entry.action)).toEqual(['customer.create', 'customer.delete']);
+    expect(await tablesHolding(context.store.db, ['ana.gone@race.example', 'ana.second@race.example', 'Ana Renamed'])).toEqual([]);
   });
 });

@@ -97,8 +97,8 @@ describeEachStore('customer search and the name sort, as an agent types names', 
     const page = await listCustomers(context.store.db, { q: '0812 3456 7890' });
     expect(page.items).toEqual([]);
     expect(page.hint).toBe('"0812 3456 7890" has no country code, so it was read as a US number (the store\'s country), and it is not one; '
-      + 'the search cannot know which country a local number is from: write it with its country code, e.g. +62 812 3456 7890');
-    expect(page).toMatchObject({ hintCode: 'phone_without_country_code', hintValues: { text: '0812 3456 7890', country: 'US' } });
+      + 'the search cannot know which country a local number is from: write it with its country code, e.g. +1 201 555 0123');
+    expect(page).toMatchObject({ hintCode: 'phone_without_country_code', hintValues: { text: '0812 3456 7890', country: 'US', example: '+1 201 555 0123' } });
     const international = await listCustomers(context.store.db, { q: '+99 812 3456' });
     expect(international.hint).toContain('"+99 812 3456" is not a possible phone number for US');
     expect(international).toMatchObject({ hintCode: 'phone_not_possible', hintValues: { text: '+99 812 3456', country: 'US' } });
@@ -127,8 +127,8 @@ describeEachStore('customer search and the name sort, as an agent types names', 
       expect(ids).toEqual(byName);
       const local = (await app.inject({ method: 'GET', url: `/api/customers?q=${encodeURIComponent('0812 3456 7890')}`, headers: readHeaders })).json();
       expect(local).toMatchObject({
-        items: [], nextCursor: null, hint: expect.stringContaining('write it with its country code, e.g. +62 812 3456 7890'),
-        hintCode: 'phone_without_country_code', hintValues: { text: '0812 3456 7890', country: 'US' },
+        items: [], nextCursor: null, hint: expect.stringContaining('write it with its country code, e.g. +1 201 555 0123'),
+        hintCode: 'phone_without_country_code', hintValues: { text: '0812 3456 7890', country: 'US', example: '+1 201 555 0123' },
       });
       const placeholder = (await app.inject({ method: 'GET', url: `/api/customers?q=${encodeURIComponent('+1 000 000 0000')}`, headers: readHeaders })).json();
       expect(placeholder).toMatchObject({ items: [], hintCode: 'phone_not_valid', hintValues: { text: '+1 000 000 0000', country: 'US' } });

@@ -56,7 +56,7 @@ type Row = CustomerSummary & { sort_value: string | number };
  */
 export type CustomerPage = {
   items: CustomerSummary[]; nextCursor: string | null;
-  hint?: string; hintCode?: SearchHintCode; hintValues?: { text: string; country: string };
+  hint?: string; hintCode?: SearchHintCode; hintValues?: { text: string; country: string; example?: string };
 };
 
 /**
@@ -90,7 +90,7 @@ export async function listCustomers(db: Db, query: ListCustomersQuery, options: 
   return {
     items: items.map(({ sort_value: _ignored, ...item }) => item),
     nextCursor: rows.length > limit && last ? encodeCursor(last.sort_value, last.customer_id, sortName) : null,
-    ...(hint === null ? {} : { hint: hint.message, hintCode: hint.code, hintValues: { text: hint.text, country: hint.country } }),
+    ...(hint === null ? {} : { hint: hint.message, hintCode: hint.code, hintValues: { text: hint.text, country: hint.country, ...(hint.example === null ? {} : { example: hint.example }) } }),
   };
 }
 

@@ -7,6 +7,13 @@ describe('phoneSearchHint', () => {
     expect(phoneSearchHint('0812 3456 7890', 'US')?.message).toContain('so it was read as a US number (the store\'s country)');
   });
 
+  it('gives as its example a number of the store\'s country, not an Indonesian one', () => {
+    expect(phoneSearchHint('0812 3456 7890', 'lv')).toMatchObject({ example: '+371 2612 3456', message: expect.stringMatching(/write it with its country code, e\.g\. \+371 2612 3456$/) });
+    expect(phoneSearchHint('0812 3456 7890', 'US')).toMatchObject({ example: '+1 201 555 0123', message: expect.stringMatching(/e\.g\. \+1 201 555 0123$/) });
+    expect(phoneSearchHint('+99 812 3456', 'LV')).toMatchObject({ code: 'phone_not_possible', example: '+371 2612 3456', message: expect.stringContaining('+371 2612 3456') });
+    expect(phoneSearchHint('+99 812 3456', 'ID')).toMatchObject({ example: '+62 812 3456 7890' });
+  });
+
   it('says which hint it is and what it names, for a screen to say in its own language', () => {
     expect(phoneSearchHint(' 0812 3456 7890 ', 'lv')).toMatchObject({ code: 'phone_without_country_code', text: '0812 3456 7890', country: 'LV' });
     expect(phoneSearchHint('+99 812 3456', 'US')).toMatchObject({ code: 'phone_not_possible', text: '+99 812 3456', country: 'US', message: expect.stringContaining('is not a possible phone number') });

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { findCustomersByIdentities } from './customers.repo.js';
 import { toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, type IdentityInput } from './customers.service.js';
-import { readPhoneNumber } from './identity.js';
+import { examplePhoneOf, readPhoneNumber } from './identity.js';
 import { couldBePhoneSearch, customerNumberOf, externalIdVariants, orderIdVariants, phoneVariants } from './search-text.js';
 
 type Db = Kysely<Database>;
@@ -45,23 +45,26 @@ export function phoneSearchHint(text: string, defaultCountry: string): SearchHin
   if (readings.some((reading) => reading.value !== null)) return null;
   const trimmed = text.trim();
   const country = defaultCountry.toUpperCase();
+  // a number of the store's country, as readPhoneNumber's reasons give: a Latvian store is not shown an Indonesian one
+  const example = examplePhoneOf(country);
   if (/^(\+|00)/.test(trimmed)) {
     // read as readPhoneNumber read it, so the code says what its reason says
     const options = isSupportedCountry(country) ? { defaultCountry: country as CountryCode } : undefined;
     const isPossible = parsePhoneNumberFromString(trimmed.replace(/^00(?=[1-9])/, '+'), options)?.isPossible() ?? false;
-    return { code: isPossible ? 'phone_not_valid' : 'phone_not_possible', text: trimmed, country, message: readings[0].reason ?? '' };
+    return { code: isPossible ? 'phone_not_valid' : 'phone_not_possible', text: trimmed, country, example, message: readings[0].reason ?? '' };
   }
   const message = `"${trimmed}" has no country code, so it was read as ${articleForLetters(country)} ${country} number (the store's country), and it is not one; `
-    + 'the search cannot know which country a local number is from: write it with its country code, e.g. +62 812 3456 7890';
-  return { code: 'phone_without_country_code', text: trimmed, country, message };
+    + `the search cannot know which country a local number is from: write it with its country code${example === null ? '' : `, e.g. ${example}`}`;
+  return { code: 'phone_without_country_code', text: trimmed, country, example, message };
 }
 
 /**
  * Why a search found no one, for a screen to say in its reader's language: `code` says which
- * sentence, `text` (the search as typed, trimmed) and `country` (the store's, ISO 3166-1 alpha-2,
- * that a number without its code was read in) are what it names; `message` is the English one.
+ * sentence, `text` (the search as typed, trimmed), `country` (the store's, ISO 3166-1 alpha-2,
+ * that a number without its code was read in) and `example` (a number of that country written with
+ * its code; null for a country libphonenumber does not know) are what it names; `message` is the English one.
  */
-export type SearchHint = { code: SearchHintCode; text: string; country: string; message: string };
+export type SearchHint = { code: SearchHintCode; text: string; country: string; example: string | null; message: string };
 
 /**
  * phone_without_country_code: no reading in the store's country is a number; phone_not_possible: a

@@ -17,6 +17,7 @@ import { createResponseSerializer } from './plugins/response-serializer.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerApiRoutes } from './routes.js';
 import { registerWebApp } from './plugins/web-app.js';
+import { collectApiPathMethods } from './plugins/method-not-allowed.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { frameworkErrorAnswer, maxPathSegmentLength } from './plugins/framework-errors.js';
 import './access.js';
@@ -67,12 +68,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // first, so that every answer carries them, errors and 404s included
+  // before any route is registered, so that it sees them all (the OpenAPI document's own among them)
+  const apiPaths = collectApiPathMethods(app);
   await registerSecurityHeaders(app, { isBehindTls: deps.config.isBehindTls });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app);
   await registerAuthentication(app, deps);
   await app.register(async (api) => registerApiRoutes(api, deps), { prefix: '/api' });
-  await registerWebApp(app, deps.webRoot);
+  await registerWebApp(app, deps.webRoot, apiPaths.methodsAt);
   return app;
 }

@@ -21,6 +21,10 @@ describeEachCliStore("clientele customers: correcting and removing a customer's 
     expect((await json('audit', '--action', 'customer.update')).items[0].detail).toMatchObject({
       before: { phone: '+6281234567890' }, after: { phone: '+6281234567899' }, replacedIdentities: [{ kind: 'phone', from: '+6281234567890', to: '+6281234567899' }],
     });
+    // written by the service in the change's transaction, once each, with the command line's actor
+    const entries = await context.withStore(async (store) => store.db.selectFrom('audit_event').select(['action', 'actor'])
+      .where('entity_id', '=', String(customerId)).orderBy('audit_id').execute());
+    expect(entries).toEqual([{ action: 'customer.create', actor: expect.stringMatching(/^cli:/) }, { action: 'customer.update', actor: expect.stringMatching(/^cli:/) }]);
   }, 120_000);
 
   it('removes an identity through the API\'s service, audited, with --json giving the API\'s answer', async () => {

@@ -1,7 +1,6 @@
-import { recordAudit } from '../../auth/index.js';
 import { AppError } from '../../core/errors.js';
 import { getCustomer } from '../../customers/customers.queries.js';
-import { createCustomer, customerUpdateAuditDetail, updateCustomer } from '../../customers/customers.service.js';
+import { createCustomer, updateCustomer } from '../../customers/customers.service.js';
 import type { CliRuntime } from '../runtime.js';
 import { auditDetailText } from './audit-output.js';
 import { customerBodyOf, type CustomerOptions } from './customer-options.js';
@@ -12,8 +11,8 @@ export const identitiesText = (identities: Array<{ kind: string; namespace: stri
 export async function runCustomersCreate(runtime: CliRuntime, options: CustomerOptions): Promise<void> {
   const { identities, ...fields } = customerBodyOf(options);
   const created = await runtime.withStore(async ({ db, actor }) => {
-    const customerId = await createCustomer(db, fields, identities);
-    await recordAudit(db, { actor, action: 'customer.create', entity: 'customer', entityId: String(customerId), detail: { fields: Object.keys(fields) } });
+    // audited in the customer's own transaction, as over the API (createCustomer's actor)
+    const customerId = await createCustomer(db, fields, identities, { actor });
     return getCustomer(db, customerId);
   });
   runtime.print(created, (result: typeof created) =>
@@ -24,9 +23,7 @@ export async function runCustomersUpdate(runtime: CliRuntime, customerId: number
   const { identities, ...fields } = customerBodyOf(options);
   if (Object.keys(fields).length === 0 && !identities) throw new AppError('CLI_ARGUMENT_INVALID', 'Give a field to change (e.g. --city Jakarta, or --city "" to clear it) or an --identity to add.');
   const updated = await runtime.withStore(async ({ db, actor }) => {
-    const update = await updateCustomer(db, customerId, fields, identities);
-    const detail = customerUpdateAuditDetail(update);
-    await recordAudit(db, { actor, action: 'customer.update', entity: 'customer', entityId: String(customerId), detail });
+    const update = await updateCustomer(db, customerId, fields, identities, { actor });
     return { change: update.change, identityChange: update.identityChange, ...(await getCustomer(db, customerId)) };
   });
   runtime.print(updated, (result: typeof updated) => {

@@ -37,7 +37,7 @@ describeEachCliStore('clientele customers list finds customers as an agent types
     const local = await run('customers', 'list', '-q', '0812 3456 7890');
     expect(local.exitCode).toBe(0);
     expect(local.stdout).toContain('0 shown of 0 customers\n"0812 3456 7890" has no country code, so it was read as a US number (the store\'s country), and it is not one; '
-      + 'the search cannot know which country a local number is from: write it with its country code, e.g. +62 812 3456 7890');
+      + 'the search cannot know which country a local number is from: write it with its country code, e.g. +1 201 555 0123');
     expect((await json('customers', 'list', '-q', '0812 3456 7890')).hint).toContain('write it with its country code');
   }, 120_000);
 });

@@ -18,7 +18,7 @@ describeWithBrowser('the hint under a customer search that found no one', () => 
     await chooseLanguage(page, 'en');
     await expect.poll(() => hint.textContent(), pagePoll)
       .toBe('“0812 3456 7890” has no country code, so it was read as a number of the store’s country (United States), and it is not one there. '
-        + 'The search cannot tell which country a local number is from: write it with its country code, e.g. +62 812 3456 7890.');
+        + 'The search cannot tell which country a local number is from: write it with its country code, e.g. +1 201 555 0123.');
     await chooseLanguage(page, 'id');
     await expect.poll(() => hint.textContent(), pagePoll).toMatch(/^“0812 3456 7890” tidak memiliki kode negara, jadi dibaca sebagai nomor negara toko \(Amerika Serikat\)/);
     await chooseLanguage(page, 'lv');
