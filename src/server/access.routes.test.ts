@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
+import { startAdminApp } from '../../test/helpers/admin-app.js';
 import { createTestApiKey, signInAs, type TestSession } from '../../test/helpers/auth.js';
-import { buildApp } from './app.js';
-import { fixedClock } from '../core/clock.js';
 
 /** A refusal for a missing permission says who has it, read from the role and scope tables. */
 describeEachStore('permission refusals over HTTP', (context) => {
@@ -11,12 +10,7 @@ describeEachStore('permission refusals over HTTP', (context) => {
   let admin: TestSession;
   let customerId: number;
 
-  beforeAll(async () => {
-    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock: fixedClock('2025-01-01T00:00:00Z') });
-    admin = await signInAs(context.store, 'admin');
-    const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Ayu' } });
-    customerId = created.json().customer.customer_id;
-  });
+  beforeAll(async () => { ({ app, admin, customerId } = await startAdminApp(context.store, 'Ayu')); });
   afterAll(async () => app?.close());
 
   it('tells an agent deleting a customer that owners and admins may, and to ask one of them', async () => {

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { signInAs, type TestSession } from '../../test/helpers/auth.js';
-import { fixedClock } from '../core/clock.js';
-import { buildApp } from './app.js';
+import { startAdminApp } from '../../test/helpers/admin-app.js';
+import type { TestSession } from '../../test/helpers/auth.js';
 
 /** Requests refused with an answer that says what is wrong with them, in the one error shape. */
 describeEachStore('refused requests and what their answers say', (context) => {
@@ -11,12 +10,7 @@ describeEachStore('refused requests and what their answers say', (context) => {
   let admin: TestSession;
   let customerId: number;
 
-  beforeAll(async () => {
-    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock: fixedClock('2025-01-01T00:00:00Z') });
-    admin = await signInAs(context.store, 'admin');
-    const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Ana Wijaya' } });
-    customerId = created.json().customer.customer_id;
-  });
+  beforeAll(async () => { ({ app, admin, customerId } = await startAdminApp(context.store, 'Ana Wijaya')); });
   afterAll(async () => app?.close());
 
   const auditActions = async (action: string) => (await context.store.db.selectFrom('audit_event').select('action').where('action', '=', action).execute()).length;

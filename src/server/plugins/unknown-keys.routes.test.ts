@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../../test/helpers/stores.js';
-import { createTestUser, signInAs, type TestSession } from '../../../test/helpers/auth.js';
-import { buildApp } from '../app.js';
-import { fixedClock } from '../../core/clock.js';
+import { startAdminApp } from '../../../test/helpers/admin-app.js';
+import { createTestUser, type TestSession } from '../../../test/helpers/auth.js';
 
 /** A body key a route does not take is refused naming the accepted key the client most likely meant, on every route alike. */
 describeEachStore('unknown body keys over HTTP', (context) => {
@@ -11,13 +10,7 @@ describeEachStore('unknown body keys over HTTP', (context) => {
   let admin: TestSession;
   let customerId: number;
 
-  beforeAll(async () => {
-    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock: fixedClock('2025-01-01T00:00:00Z') });
-    admin = await signInAs(context.store, 'admin');
-    const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Ayu' } });
-    expect(created.statusCode, created.body).toBe(201);
-    customerId = created.json().customer.customer_id;
-  });
+  beforeAll(async () => { ({ app, admin, customerId } = await startAdminApp(context.store, 'Ayu')); });
   afterAll(async () => app?.close());
 
   const send = (method: 'POST' | 'PATCH', url: string, payload: object, headers: Record<string, string> = admin.headers) => app.inject({ method, url, headers, payload });
