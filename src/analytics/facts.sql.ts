@@ -10,7 +10,7 @@ export type FactsScope = {
   policy: TypePolicy;
   /** Restrict to these customers (the ingest path); null for everyone. */
   customerIds: number[] | null;
-  /** The statement is prepared once for every batch: its ids are hidden from the planner (see boundIds). */
+  /** The statement is prepared once for every batch: its ids are hidden from the planner (see isAmongIds). */
   idsHiddenFromPlanner?: boolean;
   /**
    * Read the rhythm of customers whose purchase days have not changed from
