@@ -104,6 +104,33 @@ describeEachStore('API keys act for their creator over HTTP', (context) => {
     expect(await userOf(otherOwner.user.userId)).toMatchObject({ role: 'owner', disabledAt: null });
   });
 
+  it("keeps an owner's and the shell's keys from admins and their keys, while owners and the key itself may revoke them", async () => {
+    const admin = await signInAs(context.store, 'admin');
+    const adminKey = await createKey(admin.headers, ['admin']);
+    const ownerKey = await app.inject({ method: 'POST', url: '/api/api-keys', headers: owner.headers, payload: { name: 'owner-feed', scopes: ['admin'] } });
+    const ownerKeyId = (ownerKey.json() as { apiKey: { apiKeyId: number } }).apiKey.apiKeyId;
+    const shellKey = await createTestApiKey(context.store, ['read']);
+    const revoke = (apiKeyId: number, headers: Record<string, string>) => app.inject({ method: 'DELETE', url: `/api/api-keys/${apiKeyId}`, headers });
+    for (const headers of [admin.headers, bearer(adminKey)]) {
+      const byOwner = await revoke(ownerKeyId, headers);
+      expect(outcomeOf(byOwner)).toEqual([403, 'API_KEY_REVOKE_FORBIDDEN']);
+      expect(errorOf(byOwner).message).toMatch(/acts for an owner \(user #\d+\); only an owner can revoke it/);
+      const byShell = await revoke(shellKey.apiKeyId, headers);
+      expect(outcomeOf(byShell)).toEqual([403, 'API_KEY_REVOKE_FORBIDDEN']);
+      expect(errorOf(byShell).message).toMatch(/made from the shell/);
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/customers', headers: shellKey.headers })).statusCode).toBe(200);
+    const keyOfAdmin = (await app.inject({ method: 'GET', url: '/api/api-keys', headers: admin.headers })).json() as { items: { apiKeyId: number; revokedAt: string | null }[] };
+    expect(keyOfAdmin.items.find((key) => key.apiKeyId === ownerKeyId)?.revokedAt).toBeNull();
+    expect((await revoke(ownerKeyId, bearer((ownerKey.json() as { key: string }).key))).statusCode).toBe(200);
+    expect((await revoke(shellKey.apiKeyId, owner.headers)).statusCode).toBe(200);
+    const ownAdminKey = await createKey(admin.headers, ['read']);
+    const listed = (await app.inject({ method: 'GET', url: '/api/api-keys', headers: admin.headers })).json() as { items: { apiKeyId: number; name: string }[] };
+    const ownAdminKeyId = listed.items.filter((key) => key.name === 'key-read').at(-1)!.apiKeyId;
+    expect((await revoke(ownAdminKeyId, admin.headers)).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/customers', headers: bearer(ownAdminKey) })).statusCode).toBe(401);
+  });
+
   it('keeps the audit log from read keys; the audit scope reads it', async () => {
     const read = await createTestApiKey(context.store, ['read']);
     expect((await app.inject({ method: 'GET', url: '/api/audit', headers: read.headers })).statusCode).toBe(403);

@@ -12,10 +12,11 @@ import {
   type ApiKeyWithCreatorRow,
 } from './api-keys.repo.js';
 import { recordAudit } from './audit.js';
-import { apiKeyNameInvalid, apiKeyNotFound, apiKeyScopeForbidden, apiKeyScopeInvalid } from './auth.errors.js';
+import { apiKeyNameInvalid, apiKeyNotFound, apiKeyRevokeForbidden, apiKeyScopeForbidden, apiKeyScopeInvalid } from './auth.errors.js';
 import type { Caller } from './caller.js';
 import { canGrantScopes, isApiKeyScope, scopesInEffect, type ApiKeyScope } from './permissions.js';
 import { constantTimeEqual, sha256Hex } from './tokens.js';
+import { apiKeyRevokeProblem } from './user-rules.js';
 
 type Db = Kysely<Database>;
 
@@ -90,9 +91,15 @@ export async function listApiKeys(db: Db, options: { includeRevoked: boolean } =
   return (await listApiKeyRows(db, options)).map(toApiKey);
 }
 
-/** Revoking twice is fine and returns the key as it is; only the first revoke is audited. */
+/**
+ * Revoking twice is fine and returns the key as it is; only the first revoke is audited. Only an
+ * owner revokes an owner's or the shell's key (`apiKeyRevokeProblem`).
+ */
 export async function revokeApiKey(db: Db, caller: Caller, apiKeyId: number, now: Date): Promise<ApiKey> {
   return db.transaction().execute(async (trx) => {
+    const key = await requireApiKey(trx, apiKeyId);
+    const problem = apiKeyRevokeProblem(caller, { apiKeyId, createdBy: key.createdBy, creatorRole: key.creator?.role ?? null });
+    if (problem && !key.revokedAt) throw apiKeyRevokeForbidden(problem);
     const revoked = await markApiKeyRevoked(trx, apiKeyId, now);
     if (revoked) await recordAudit(trx, { actor: caller.actor, action: 'api-key.revoke', entity: 'api_key', entityId: String(apiKeyId), detail: { name: revoked.name, prefix: revoked.prefix } });
     return requireApiKey(trx, apiKeyId);

@@ -70,6 +70,8 @@ export const apiKeyScopeInvalid = (scope: string) => new AppError('API_KEY_SCOPE
 export const apiKeyScopeForbidden = (scope: string) =>
   new AppError('API_KEY_SCOPE_FORBIDDEN', `You cannot create a key with the "${scope}" scope: it grants permissions you do not have.`, { field: 'scopes' });
 
+export const apiKeyRevokeForbidden = (message: string) => new AppError('API_KEY_REVOKE_FORBIDDEN', message, { field: 'apiKeyId' });
+
 export const userEmailInvalid = (email: string, reason = `"${email}" is not an email address.`) => new AppError('USER_EMAIL_INVALID', reason, { field: 'email' });
 
 export const lastOwnerConflict = () => new AppError('USER_LAST_OWNER_CONFLICT', 'The store needs at least one active owner. Make someone else an owner first.');

@@ -72,3 +72,15 @@ export function passwordResetProblem(caller: RuleCaller, target: Target): string
   if (caller.role !== 'owner' && target.role === 'owner') return 'Only an owner can reset an owner\'s password.';
   return null;
 }
+
+/**
+ * Why `caller` may not revoke a key, or null if allowed. A key made by an owner, or from the shell
+ * (which acts with the owner's rights), is revoked only by an owner, so an admin cannot cut off the
+ * owner's integrations; any key may revoke itself, so whoever finds a leaked key can stop it.
+ */
+export function apiKeyRevokeProblem(caller: { role: StaffRole; apiKeyId?: number | null }, key: { apiKeyId: number; createdBy: number | null; creatorRole: StaffRole | null }): string | null {
+  if (caller.role === 'owner' || caller.apiKeyId === key.apiKeyId) return null;
+  if (key.createdBy === null) return `API key #${key.apiKeyId} was made from the shell, with the owner's rights; only an owner can revoke it (signed in, or \`clientele api-keys revoke ${key.apiKeyId}\` on the server).`;
+  if (key.creatorRole === 'owner') return `API key #${key.apiKeyId} acts for an owner (user #${key.createdBy}); only an owner can revoke it.`;
+  return null;
+}

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, openBrowser, ownerEmail, ownerPassword, pagePoll, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
 import { createTestUser } from '../../helpers/auth.js';
-import { setOwnLocale } from '../../../src/auth/index.js';
+import { createApiKey, permissionsByRole, setOwnLocale, shellCaller } from '../../../src/auth/index.js';
 import { verifyPassword } from '../../../src/auth/passwords.js';
 
 /**
@@ -348,6 +348,25 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
       await second.getByRole('navigation', { name: 'Galvenā' }).waitFor();
     } finally {
       await visitor.close();
+    }
+  });
+
+  it("shows an admin the owner's key as one only an owner revokes, and their own with a Revoke button", async () => {
+    const { server } = app;
+    await createApiKey(server.store.db, shellCaller('test'), { name: 'Till feed', scopes: ['ingest'] }, new Date());
+    const admin = await createTestUser(server.store, 'admin');
+    await createApiKey(server.store.db, { actor: 'test', role: 'admin', userId: admin.user.userId, apiKeyId: null, permissions: permissionsByRole.admin }, { name: 'Admin report', scopes: ['read'] }, new Date());
+    const adminBrowser = await openBrowser();
+    try {
+      const page = await adminBrowser.newPage();
+      await signInThroughForm(page, server.url, admin.user.email, admin.password);
+      await page.goto(`${server.url}/settings/api-keys`);
+      const shellRow = page.getByRole('row').filter({ hasText: 'Till feed' });
+      await shellRow.getByText('Only an owner can revoke a key made by an owner or on the server\'s command line.').waitFor();
+      await expect(shellRow.getByRole('button', { name: 'Revoke', exact: true }).count()).resolves.toBe(0);
+      await page.getByRole('row').filter({ hasText: 'Admin report' }).getByRole('button', { name: 'Revoke', exact: true }).waitFor();
+    } finally {
+      await adminBrowser.close();
     }
   });
 

@@ -4,6 +4,8 @@ import { useApiAction } from '../../api/use-api-action.js';
 import type { ApiKey } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { apiKeyRevokeProblem } from '../../../auth/user-rules.js';
+import { useMe } from '../auth/session-context.js';
 import { suspendedScopesOf } from './suspended-scopes.js';
 
 /**
@@ -13,7 +15,10 @@ import { suspendedScopesOf } from './suspended-scopes.js';
  */
 export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; creatorName: string | null; onChanged: () => void }) {
   const { t, format } = useI18n();
+  const me = useMe();
   const [isConfirming, setIsConfirming] = useState(false);
+  // The server's rule, so the row says who may revoke rather than offering a button it refuses.
+  const mayRevoke = apiKeyRevokeProblem(me, { apiKeyId: apiKey.apiKeyId, createdBy: apiKey.createdBy, creatorRole: apiKey.creator?.role ?? null }) === null;
   const { run, isBusy, error } = useApiAction();
 
   const revoke = () => run(async () => {
@@ -34,8 +39,9 @@ export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; 
       <td>{apiKey.lastUsedAt ? format.dateTime(apiKey.lastUsedAt) : t('settings.apiKeys.neverUsed')}</td>
       <td>
         {apiKey.revokedAt ? t('settings.apiKeys.revokedOn', { date: format.date(apiKey.revokedAt) }) : null}
-        {!apiKey.revokedAt && !isConfirming ? <button type="button" className="button-quiet" onClick={() => setIsConfirming(true)}>{t('settings.apiKeys.revoke')}</button> : null}
-        {!apiKey.revokedAt && isConfirming ? (
+        {!apiKey.revokedAt && !mayRevoke ? <span className="muted small">{t('settings.apiKeys.ownerOnlyRevoke')}</span> : null}
+        {!apiKey.revokedAt && mayRevoke && !isConfirming ? <button type="button" className="button-quiet" onClick={() => setIsConfirming(true)}>{t('settings.apiKeys.revoke')}</button> : null}
+        {!apiKey.revokedAt && mayRevoke && isConfirming ? (
           <div className="confirm-inline" role="group" aria-label={t('settings.apiKeys.revoke')}>
             <p className="small">{t('settings.apiKeys.confirmRevoke', { name: apiKey.name })}</p>
             <div className="button-row">
