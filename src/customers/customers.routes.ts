@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission } from '../server/access.js';
-import { withIdempotency } from '../server/idempotency.js';
+import { idempotencyKeyHeader, withIdempotency } from '../server/idempotency.js';
 import { countCustomers, getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
 import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
@@ -68,7 +68,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
     schema: {
       tags, summary: 'Create a customer',
       description: `${writeAnswer} The Location header gives the new customer's address, /api/customers/{customerId}. With an Idempotency-Key header a retry of the same body creates no second customer: it is answered with the first one (header idempotent-replayed: true); the same key with another body is refused (409 INGEST_IDEMPOTENCY_MISMATCH).`,
-      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
+      headers: z.object({ 'idempotency-key': idempotencyKeyHeader }).passthrough(),
       body: createCustomerSchema, response: { 201: customerWriteResponseSchema, 409: identityTaken },
     },
   }, async (request, reply) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission } from '../server/access.js';
 import { cursorPage, cursorQuery, errorResponse, objectOf, timestamp } from '../server/responses.js';
-import { withIdempotency } from '../server/idempotency.js';
+import { idempotencyKeyHeader, withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
 import type { Reject } from './canonical.js';
 import { rejectCodes, type RejectProblem } from './reject-codes.js';
@@ -70,7 +70,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       summary: 'Ingest a batch of customers, orders, lines, products or events',
       description: `A batch is a whole import of its own, or one batch of a file sent in several (open a run with POST /api/imports and send its importId with each batch). Records use the canonical field names (e.g. orders: order_id, customer_id or customer_email or customer_phone, ordered_at, amount, currency, channel, status). Valid records land in one transaction; invalid ones come back as rejects with their position. Send an Idempotency-Key header to make retries safe. At most ${maxBatchRecords} records. The rows of one order (one per line item) belong in one batch: an order sent again is stored as sent, its lines included, so lines split over two batches keep only the second batch's.`,
       params: z.object({ entity: z.enum(entities) }),
-      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
+      headers: z.object({ 'idempotency-key': idempotencyKeyHeader }).passthrough(),
       body: z.strictObject({
         // each entity's record schema is documentation only (record-schemas.ts): the row parser judges records, as it always has
         records: z.array(z.record(z.string(), z.unknown()).meta(ingestRecordDocumentation)).min(1).max(maxBatchRecords)
@@ -116,7 +116,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       tags: ['ingest'],
       summary: 'Open an import run for a file sent in several batches',
       description: 'The Location header gives the run\'s address, /api/imports/{importId}. Send each batch to POST /api/ingest/{entity} with this importId (and, best, each record\'s line in the file), then close the run. The file shows once in the list of imports, with the counts of all its batches; a run that receives nothing for ten minutes reads as interrupted. Send an Idempotency-Key header (at most 200 characters) to make a retry safe: a retry with the same key and body answers the run the first request opened, as it is now, with the header Idempotent-Replayed: true, and opens no other; the same key with another body is refused (409 INGEST_IDEMPOTENCY_MISMATCH). Keys are the caller\'s own and apart from those of ingest batches.',
-      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
+      headers: z.object({ 'idempotency-key': idempotencyKeyHeader }).passthrough(),
       body: z.strictObject({
         entity: z.enum(entities),
         fileName: z.string().min(1).max(255).optional().describe('the file\'s name: shown in the list of imports and given as the file of its rejects'),

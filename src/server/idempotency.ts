@@ -1,7 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
+
+/**
+ * How long an answer is kept for a retry. As with Stripe's keys, a day covers any client's retries;
+ * after it the same key starts a new request (imports stay idempotent by their external ids), and an
+ * erasure has fewer stored answers to search.
+ */
+export const answerKeptForHours = 24;
+const keptFor = sql.raw(`interval '${answerKeptForHours} hours'`);
+// Sweeping on every write would add a statement to each; once a minute per store keeps the table to about a day's keys.
+const sweepEveryMs = 60_000;
+const lastSweepAt = new WeakMap<object, number>();
+
+export const idempotencyKeyHeader = z.string().max(200).optional()
+  .describe(`Any unique string (at most 200 characters) to make a retry safe: a request repeated with the same key and body gets the first answer again, for ${answerKeptForHours} hours; the same key with another body is refused (409).`);
 
 export type StoredResponse = { statusCode: number; body: unknown };
 
@@ -33,9 +48,14 @@ export async function withIdempotency(
   if (key.length > 200) throw new AppError('INGEST_IDEMPOTENCY_KEY_INVALID', 'The Idempotency-Key header may be at most 200 characters.', { field: 'Idempotency-Key' });
   const requestHash = hashOf(request.body);
   const replay = async () => {
-    const previous = await db.selectFrom('idempotency_record').selectAll()
+    const previous = await db.selectFrom('idempotency_record').selectAll().select(sql<boolean>`created_at < now() - ${keptFor}`.as('is_expired'))
       .where('principal', '=', request.principal).where('idempotency_key', '=', key).executeTakeFirst();
     if (!previous) return undefined;
+    if (previous.is_expired) {
+      await db.deleteFrom('idempotency_record').where('principal', '=', request.principal).where('idempotency_key', '=', key)
+        .where(sql<boolean>`created_at < now() - ${keptFor}`).execute();
+      return undefined;
+    }
     if (previous.request_hash !== requestHash) {
       const endpoint = request.elsewhere?.find((other) => hashOf(other.body) === previous.request_hash)?.endpoint;
       if (endpoint) {
@@ -61,6 +81,7 @@ export async function withIdempotency(
       isRemembered = true;
     });
     if (!isRemembered) await store(db, response);
+    await sweepExpiredAnswers(db);
     return { ...response, isReplay: false };
   } catch (error) {
     if (!(error instanceof LostToSameKey)) throw error;
@@ -71,5 +92,14 @@ export async function withIdempotency(
 }
 
 class LostToSameKey extends Error {}
+
+/** Deletes the answers kept past their day, at most once a minute per store; `force` sweeps now. */
+export async function sweepExpiredAnswers(db: Kysely<Database>, options: { force?: boolean } = {}): Promise<number> {
+  const now = Date.now();
+  if (!options.force && now - (lastSweepAt.get(db) ?? 0) < sweepEveryMs) return 0;
+  lastSweepAt.set(db, now);
+  const deleted = await db.deleteFrom('idempotency_record').where(sql<boolean>`created_at < now() - ${keptFor}`).executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
 
 const hashOf = (body: unknown) => createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
