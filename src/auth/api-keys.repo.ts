@@ -3,24 +3,28 @@ import type { ApiKeyTable, Database, StaffRole } from '../db/schema.js';
 
 type Db = Kysely<Database>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
-/** Creator columns are null for a key made from the shell (or, defensively, whose creator row is gone). */
-export type ApiKeyWithCreatorRow = ApiKeyRow & { creator_role: StaffRole | null; creator_email: string | null; creator_disabled_at: Date | null };
+/**
+ * Creator columns are null for a key made from the shell (or, defensively, whose creator row is gone);
+ * `parent_key_name` is null unless another key made this one (`created_by_key`).
+ */
+export type ApiKeyWithCreatorRow = ApiKeyRow & { creator_role: StaffRole | null; creator_email: string | null; creator_disabled_at: Date | null; parent_key_name: string | null };
 
 function selectWithCreator(db: Db) {
   return db
     .selectFrom('api_key')
     .leftJoin('staff_user', 'staff_user.user_id', 'api_key.created_by')
+    .leftJoin('api_key as parent_key', 'parent_key.api_key_id', 'api_key.created_by_key')
     .selectAll('api_key')
-    .select(['staff_user.role as creator_role', 'staff_user.email as creator_email', 'staff_user.disabled_at as creator_disabled_at']);
+    .select(['staff_user.role as creator_role', 'staff_user.email as creator_email', 'staff_user.disabled_at as creator_disabled_at', 'parent_key.name as parent_key_name']);
 }
 
 export async function insertApiKey(
   db: Db,
-  values: { name: string; prefix: string; secretHash: string; scopes: string[]; createdBy: number | null; createdAt: Date },
+  values: { name: string; prefix: string; secretHash: string; scopes: string[]; createdBy: number | null; createdByKey: number | null; createdAt: Date },
 ): Promise<ApiKeyRow> {
   return db
     .insertInto('api_key')
-    .values({ name: values.name, prefix: values.prefix, secret_hash: values.secretHash, scopes: values.scopes, created_by: values.createdBy, created_at: values.createdAt })
+    .values({ name: values.name, prefix: values.prefix, secret_hash: values.secretHash, scopes: values.scopes, created_by: values.createdBy, created_by_key: values.createdByKey, created_at: values.createdAt })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -42,6 +46,12 @@ export async function listApiKeyRows(db: Db, options: { includeRevoked: boolean 
 /** Returns the row only if this call revoked it, so a second revoke is a no-op rather than a new audit event. */
 export async function markApiKeyRevoked(db: Db, apiKeyId: number, at: Date): Promise<ApiKeyRow | undefined> {
   return db.updateTable('api_key').set({ revoked_at: at }).where('api_key_id', '=', apiKeyId).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
+}
+
+/** The keys the given keys made, revoked or not: revoking a key walks them to revoke its descendants. */
+export async function findChildApiKeys(db: Db, parentIds: number[]): Promise<Pick<ApiKeyRow, 'api_key_id' | 'created_by_key' | 'revoked_at'>[]> {
+  if (parentIds.length === 0) return [];
+  return db.selectFrom('api_key').select(['api_key_id', 'created_by_key', 'revoked_at']).where('created_by_key', 'in', parentIds).orderBy('api_key_id').execute();
 }
 
 export async function markApiKeyUsed(db: Db, apiKeyId: number, at: Date): Promise<void> {

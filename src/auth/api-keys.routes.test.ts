@@ -35,8 +35,13 @@ describeEachStore('API keys act for their creator over HTTP', (context) => {
     expect((await listUsers(key)).statusCode).toBe(200);
     expect((await changeUser(admin.user.userId, { disabled: true })).statusCode).toBe(200);
     for (const refused of [key, madeByKey]) {
-      expect(outcomeOf(await listUsers(refused))).toEqual([401, 'AUTH_REQUIRED']);
+      const answer = await listUsers(refused);
+      expect(outcomeOf(answer)).toEqual([401, 'AUTH_REQUIRED']);
+      expect((answer.json() as { error: { message: string } }).error.message).toMatch(/^API key #\d+ acts for a staff member who is disabled, so it is refused while they are; an owner or admin must re-enable them, or make a new key\.$/);
     }
+    // a wrong secret hears nothing of the creator
+    const wrongSecret = await listUsers(key.slice(0, -1) + (key.endsWith('0') ? '1' : '0'));
+    expect([outcomeOf(wrongSecret), (wrongSecret.json() as { error: { message: string } }).error.message]).toEqual([[401, 'AUTH_REQUIRED'], 'The API key is not valid or has been revoked.']);
     const create = await app.inject({ method: 'POST', url: '/api/users', headers: bearer(key), payload: { email: 'late@shop.example', name: 'L', role: 'admin', password: 'a long enough password' } });
     expect(create.statusCode).toBe(401);
     expect((await changeUser(admin.user.userId, { disabled: false })).statusCode).toBe(200);
@@ -102,6 +107,34 @@ describeEachStore('API keys act for their creator over HTTP', (context) => {
     expect(outcomeOf(disable)).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
     expect(errorOf(disable).message).toMatch(/acts for user #\d+, who created it, and cannot disable them.*ask another owner to do it/);
     expect(await userOf(otherOwner.user.userId)).toMatchObject({ role: 'owner', disabledAt: null });
+  });
+
+  it("tells an owner's key, which acts within an admin's limits, to sign in as an owner to change or reset another owner", async () => {
+    const keyOwner = await signInAs(context.store, 'owner');
+    const otherOwner = await signInAs(context.store, 'owner');
+    const key = await createKey(keyOwner.headers, ['admin']);
+    const disable = await app.inject({ method: 'PATCH', url: `/api/users/${otherOwner.user.userId}`, headers: bearer(key), payload: { disabled: true } });
+    expect([outcomeOf(disable), errorOf(disable).message]).toEqual([[403, 'USER_CHANGE_FORBIDDEN'], "An API key acts within an admin's limits, even one an owner made, so it never changes an owner; sign in as an owner instead."]);
+    const promote = await app.inject({ method: 'POST', url: '/api/users', headers: bearer(key), payload: { email: 'key-made-owner@shop.example', name: 'K', role: 'owner', password: 'a long enough password' } });
+    expect(errorOf(promote).message).toBe("An API key acts within an admin's limits, even one an owner made, so it never makes someone an owner; sign in as an owner instead.");
+    const reset = await app.inject({ method: 'POST', url: `/api/users/${otherOwner.user.userId}/reset-password`, headers: bearer(key) });
+    expect([outcomeOf(reset), errorOf(reset).message]).toEqual([[403, 'USER_CHANGE_FORBIDDEN'], "An API key acts within an admin's limits, even one an owner made, so it never resets an owner's password; sign in as an owner instead."]);
+    expect(await userOf(otherOwner.user.userId)).toMatchObject({ role: 'owner', disabledAt: null });
+  });
+
+  it('revokes the keys a key made with it, and says which key made each', async () => {
+    const admin = await signInAs(context.store, 'admin');
+    const parentKey = await createKey(admin.headers, ['admin']);
+    const childKey = await createKey(bearer(parentKey), ['read']);
+    const listed = (await app.inject({ method: 'GET', url: '/api/api-keys', headers: admin.readHeaders })).json() as { items: { apiKeyId: number; prefix: string; name: string; createdByKey: { apiKeyId: number; name: string } | null; revokedAt: string | null; scopesInEffect: string[] }[] };
+    const find = (items: typeof listed.items, raw: string) => items.find((item) => raw.startsWith(`clt_${item.prefix}_`))!;
+    const parent = find(listed.items, parentKey);
+    expect(find(listed.items, childKey).createdByKey).toEqual({ apiKeyId: parent.apiKeyId, name: parent.name });
+    expect(parent.createdByKey).toBeNull();
+    expect((await app.inject({ method: 'DELETE', url: `/api/api-keys/${parent.apiKeyId}`, headers: admin.headers })).statusCode).toBe(200);
+    expect(outcomeOf(await app.inject({ method: 'GET', url: '/api/customers', headers: bearer(childKey) }))).toEqual([401, 'AUTH_REQUIRED']);
+    const after = (await app.inject({ method: 'GET', url: '/api/api-keys', headers: admin.readHeaders })).json() as typeof listed;
+    expect(find(after.items, childKey)).toMatchObject({ revokedAt: expect.any(String), scopesInEffect: [] });
   });
 
   it("keeps an owner's and the shell's keys from admins and their keys, while owners and the key itself may revoke them", async () => {

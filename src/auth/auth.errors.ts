@@ -6,6 +6,10 @@ import { apiKeyScopes, rolesWithPermission, scopesWithPermission, type Permissio
 
 export const authRequired = (message = 'Sign in, or send an API key as `Authorization: Bearer <key>`.') => new AppError('AUTH_REQUIRED', message);
 
+/** Said only to a caller holding the key's secret: anyone else hears that the key is not valid. */
+export const apiKeyCreatorDisabled = (apiKeyId: number) =>
+  new AppError('AUTH_REQUIRED', `API key #${apiKeyId} acts for a staff member who is disabled, so it is refused while they are; an owner or admin must re-enable them, or make a new key.`);
+
 export const sessionExpired = () => new AppError('AUTH_SESSION_EXPIRED', 'Your session has expired. Sign in again.');
 
 export const invalidCredentials = () => new AppError('AUTH_INVALID_CREDENTIALS', 'The email or password is wrong, or the account is disabled.');
@@ -75,5 +79,7 @@ export const apiKeyRevokeForbidden = (message: string) => new AppError('API_KEY_
 export const userEmailInvalid = (email: string, reason = `"${email}" is not an email address.`) => new AppError('USER_EMAIL_INVALID', reason, { field: 'email' });
 
 export const lastOwnerConflict = () => new AppError('USER_LAST_OWNER_CONFLICT', 'The store needs at least one active owner. Make someone else an owner first.');
+
+export const userNameInvalid = () => new AppError('USER_NAME_INVALID', 'Give the person a name: it cannot be blank.', { field: 'name' });
 
 export const apiKeyNameInvalid = () => new AppError('API_KEY_NAME_INVALID', 'Give the key a name that says who uses it, e.g. "shop-feed".', { field: 'name' });

@@ -117,6 +117,28 @@ describeEachStore('sign-in and access over HTTP', (context) => {
     expect((await signInOverHttp(app, 'sweep-last@shop.example', 'guess', '10.2.0.1')).response.statusCode).toBe(429);
   });
 
+  it('counts IPv6 sign-in attempts by /64, so a fresh address in the same /64 for each guess is limited too', async () => {
+    const email = 'ipv6-target@shop.example';
+    for (let attempt = 0; attempt < loginLimits.perEmailFromAddress; attempt += 1) {
+      expect((await signInOverHttp(app, email, 'guess', `2001:db8:64:1::${(attempt + 1).toString(16)}`)).response.statusCode).toBe(401);
+    }
+    const limited = (await signInOverHttp(app, email, 'guess', '2001:db8:64:1:ffff:ffff:ffff:ffff')).response;
+    expect([limited.statusCode, codeOf(limited).code]).toEqual([429, 'AUTH_RATE_LIMITED']);
+    // the next /64 is someone else
+    expect((await signInOverHttp(app, email, 'guess', '2001:db8:64:2::1')).response.statusCode).toBe(401);
+  });
+
+  it('refuses a blank name for a new or renamed staff member', async () => {
+    const create = await app.inject({ method: 'POST', url: '/api/users', headers: owner.headers, payload: { email: 'blank-name@shop.example', name: '   ', role: 'agent' } });
+    expect([create.statusCode, codeOf(create).code, (create.json() as { error: { field?: string } }).error.field]).toEqual([400, 'USER_NAME_INVALID', 'name']);
+    const agent = await createTestUser(context.store, 'agent');
+    const rename = await app.inject({ method: 'PATCH', url: `/api/users/${agent.user.userId}`, headers: owner.headers, payload: { name: ' \t ' } });
+    expect([rename.statusCode, codeOf(rename).code]).toEqual([400, 'USER_NAME_INVALID']);
+    const users = (await app.inject({ method: 'GET', url: '/api/users', headers: owner.readHeaders })).json() as { items: { email: string; name: string }[] };
+    expect(users.items.find((user) => user.email === 'blank-name@shop.example')).toBeUndefined();
+    expect(users.items.find((user) => user.email === agent.user.email)?.name).toBe(agent.user.name);
+  });
+
   it('audits the first sign-in refused by the rate limit in a window, and not the flood after it', async () => {
     const email = 'flooded@shop.example';
     for (let attempt = 0; attempt < loginLimits.perEmailFromAddress; attempt += 1) await signInOverHttp(app, email, 'guess', '10.3.0.1');

@@ -13,6 +13,7 @@ import { userPrincipalOf } from './caller-of.js';
 import { permissionsOfRole } from './permissions.js';
 import { sessionCookieName, sessionCookieOptions } from './session-policy.js';
 import { signIn, signOut } from './sessions.service.js';
+import { signInAddressOf } from './sign-in-address.js';
 import { normalizeEmail, type StaffUser } from './staff-user.js';
 import { findUser } from './users.service.js';
 import { errorResponse } from '../server/responses.js';
@@ -25,6 +26,7 @@ import { registerUserRoutes } from './users.routes.js';
  * many emails. The email's limit is per address so that nobody can lock a staff
  * member out by failing on their email from elsewhere; the price is that guesses
  * spread over many addresses are slowed only per address (docs/architecture.md).
+ * An IPv6 "address" here is a /64 (`signInAddressOf`).
  */
 export const loginLimits = { perEmailFromAddress: 10, perAddress: 30, windowMs: 60_000 };
 
@@ -64,8 +66,10 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
   }, async (request, reply) => {
     const now = deps.clock.now();
     const email = normalizeEmail(request.body.email);
-    const byThisAddress = byAddress.attempt(request.ip, now);
-    const byThisEmail = byEmailFromAddress.attempt(JSON.stringify([email, request.ip]), now);
+    // an IPv6 caller is counted by its /64: it may hold all of it and use a fresh address for each guess
+    const address = signInAddressOf(request.ip);
+    const byThisAddress = byAddress.attempt(address, now);
+    const byThisEmail = byEmailFromAddress.attempt(JSON.stringify([email, address]), now);
     if (!byThisAddress.isAllowed || !byThisEmail.isAllowed) {
       const limits = [...(byThisEmail.isFirstRefusal ? ['email'] : []), ...(byThisAddress.isFirstRefusal ? ['address'] : [])];
       if (limits.length > 0) await recordAudit(db, { actor: 'anonymous', action: 'auth.sign-in.rate-limited', entity: 'staff_user', detail: { email, ip: request.ip, limits } });

@@ -35,7 +35,7 @@ describeEachStore('staff emails with invisible characters and common passwords',
   const db = () => context.store.db;
   const shell = shellCaller('cli:test');
 
-  it('refuses to bootstrap the owner with a common CLIENTELE_OWNER_PASSWORD or an invisible character in the email, creating no one', async () => {
+  it('refuses to bootstrap the owner with a common CLIENTELE_OWNER_PASSWORD, or a CLIENTELE_OWNER_EMAIL that is not an address or holds an invisible character, creating no one', async () => {
     await expect(ensureOwner(db(), { email: 'owner@clientele.local', password: 'password12' })).rejects.toMatchObject({
       code: 'AUTH_PASSWORD_COMMON',
       message: 'CLIENTELE_OWNER_PASSWORD: this password is among the most commonly used ones; choose another.',
@@ -44,6 +44,10 @@ describeEachStore('staff emails with invisible characters and common passwords',
     await expect(ensureOwner(db(), { email: 'owner@clientele.local\u200B' })).rejects.toMatchObject({
       code: 'USER_EMAIL_INVALID',
       message: 'CLIENTELE_OWNER_EMAIL: Email "owner@clientele.local<U+200B>" contains an invisible character U+200B at position 22; retype the address.',
+    });
+    await expect(ensureOwner(db(), { email: 'owner-at-clientele.local', password: 'a configured password' })).rejects.toMatchObject({
+      code: 'USER_EMAIL_INVALID',
+      message: 'CLIENTELE_OWNER_EMAIL "owner-at-clientele.local" is not an email address: set it to the first owner\'s address, such as owner@example.com, or leave it unset for owner@clientele.local.',
     });
     expect(await listUsers(db())).toEqual([]);
     expect(await ensureOwner(db(), { email: 'owner@clientele.local', password: 'a configured password' })).toMatchObject({ created: true });

@@ -4,7 +4,7 @@ export { listActiveOwnerEmails } from './users.repo.js';
 export { createStaffUser, listUsers, findUser, resetStaffPassword, updateUser, type NewStaffUser } from './users.service.js';
 export { changeOwnPassword, setOwnLocale } from './account.service.js';
 export { signIn, signOut, createSession, authenticateSession, type NewSession, type SessionCheck } from './sessions.service.js';
-export { createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, type ApiKey } from './api-keys.service.js';
+export { createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, type ApiKey, type ApiKeyCheck } from './api-keys.service.js';
 export { apiKeyActor, shellCaller, userActor, type Caller } from './caller.js';
 export { actorForDisplay } from './actor-display.js';
 export { locales, normalizeEmail, type Locale, type StaffUser } from './staff-user.js';

@@ -4,7 +4,7 @@ import { recordAudit } from './audit.js';
 import { passwordCommon, passwordWeak, userEmailInvalid } from './auth.errors.js';
 import { isCommonPassword } from './common-passwords.js';
 import { generateOneTimePassword, hashPassword, passwordProblem } from './passwords.js';
-import { normalizeEmail, staffEmailInvisibleCharacter } from './staff-user.js';
+import { isPlausibleEmail, normalizeEmail, staffEmailInvisibleCharacter } from './staff-user.js';
 import { countStaffUsers, insertStaffUser } from './users.repo.js';
 
 export type OwnerBootstrap = { created: true; email: string; password: string; isOneTimePassword: boolean } | { created: false };
@@ -20,6 +20,9 @@ export async function ensureOwner(db: Kysely<Database>, input: { email: string; 
   const email = normalizeEmail(input.email);
   const invisible = staffEmailInvisibleCharacter(email);
   if (invisible) throw userEmailInvalid(input.email, `CLIENTELE_OWNER_EMAIL: ${invisible}`);
+  if (!isPlausibleEmail(email)) {
+    throw userEmailInvalid(input.email, `CLIENTELE_OWNER_EMAIL "${input.email}" is not an email address: set it to the first owner's address, such as owner@example.com, or leave it unset for owner@clientele.local.`);
+  }
   const isOneTimePassword = !input.password;
   const password = input.password || generateOneTimePassword();
   const weakness = passwordProblem(password, email);

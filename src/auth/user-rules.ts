@@ -46,11 +46,15 @@ export function userChangeProblem(caller: RuleCaller, target: Target | null, cha
     }
   }
   if (caller.role !== 'owner') {
-    if (change.role === 'owner') return 'Only an owner can make someone an owner.';
-    if (target?.role === 'owner') return 'Only an owner can change an owner.';
+    // a key's role is at most admin even when an owner made it: "only an owner" would read wrong to that owner
+    const isKey = caller.apiKeyId != null;
+    if (change.role === 'owner') return isKey ? `${keyWithinAdminLimits}, so it never makes someone an owner; sign in as an owner instead.` : 'Only an owner can make someone an owner.';
+    if (target?.role === 'owner') return isKey ? `${keyWithinAdminLimits}, so it never changes an owner; sign in as an owner instead.` : 'Only an owner can change an owner.';
   }
   return null;
 }
+
+const keyWithinAdminLimits = 'An API key acts within an admin\'s limits, even one an owner made';
 
 /** Whether the change would leave the store without an active owner. */
 export function removesLastOwner(target: { role: StaffRole; isDisabled: boolean }, change: UserChange, activeOwnerCount: number): boolean {
@@ -69,7 +73,9 @@ export function passwordResetProblem(caller: RuleCaller, target: Target): string
     if (caller.apiKeyId != null) return `This API key acts for user #${target.userId}, who created it, and cannot reset their password; they change it signed in with their current one (POST /api/auth/password), or another ${whoToAsk(target, {})} resets it.`;
     return 'Change your own password with your current one instead (POST /api/auth/password).';
   }
-  if (caller.role !== 'owner' && target.role === 'owner') return 'Only an owner can reset an owner\'s password.';
+  if (caller.role !== 'owner' && target.role === 'owner') {
+    return caller.apiKeyId != null ? `${keyWithinAdminLimits}, so it never resets an owner's password; sign in as an owner instead.` : 'Only an owner can reset an owner\'s password.';
+  }
   return null;
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../db/schema.js';
 import { ruleCallerOf } from './acting-user.js';
 import { recordAudit } from './audit.js';
-import { lastOwnerConflict, passwordCommon, passwordWeak, userChangeForbidden, userEmailExists, userEmailInvalid, userNotFound } from './auth.errors.js';
+import { lastOwnerConflict, passwordCommon, passwordWeak, userChangeForbidden, userEmailExists, userEmailInvalid, userNameInvalid, userNotFound } from './auth.errors.js';
 import type { Caller } from './caller.js';
 import { isCommonPassword } from './common-passwords.js';
 import { generateOneTimePassword, hashPassword, passwordProblem } from './passwords.js';
@@ -24,6 +24,9 @@ export async function createStaffUser(db: Db, caller: Caller, input: NewStaffUse
   const invisible = staffEmailInvisibleCharacter(email);
   if (invisible) throw userEmailInvalid(input.email, invisible);
   if (!isPlausibleEmail(email)) throw userEmailInvalid(input.email);
+  // only the first owner, made at start-up, is without a name (userBody): everyone else is given one
+  const name = input.name.trim();
+  if (!name) throw userNameInvalid();
   const problem = userChangeProblem(await ruleCallerOf(db, caller), null, { role: input.role });
   if (problem) throw userChangeForbidden(problem);
   const oneTimePassword = input.password ? null : generateOneTimePassword();
@@ -33,7 +36,7 @@ export async function createStaffUser(db: Db, caller: Caller, input: NewStaffUse
   if (input.password && (await isCommonPassword(input.password))) throw passwordCommon();
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
-    const row = await insertStaffUser(trx, { email, name: input.name.trim(), role: input.role, passwordHash, mustChangePassword: oneTimePassword !== null, locale: input.locale });
+    const row = await insertStaffUser(trx, { email, name, role: input.role, passwordHash, mustChangePassword: oneTimePassword !== null, locale: input.locale });
     if (!row) throw userEmailExists(email);
     const user = toStaffUser(row);
     await recordAudit(trx, { actor: caller.actor, action: 'user.create', entity: 'staff_user', entityId: String(user.userId), detail: { email, role: user.role } });
@@ -57,6 +60,8 @@ export async function findUser(db: Db, reference: number | string): Promise<Staf
  * their keys stop authenticating: `authenticateApiKey`).
  */
 export async function updateUser(db: Db, caller: Caller, userId: number, change: UserChange, now: Date): Promise<StaffUser> {
+  // a name once given is not taken back to blank: the web would show nothing where the person is named
+  if (change.name !== undefined && !change.name.trim()) throw userNameInvalid();
   return db.transaction().execute(async (trx) => {
     // before reading the user and counting owners: a concurrent change must see this one's result
     await lockStaffChanges(trx);

@@ -36,7 +36,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   import_row_text: columns<Database['import_row_text']>()(['import_id', 'first_line', 'lines', 'digest_width', 'text_digests']),
   staff_user: columns<Database['staff_user']>()(['user_id', 'email', 'name', 'role', 'password_hash', 'must_change_password', 'locale', 'disabled_at', 'created_at']),
   user_session: columns<Database['user_session']>()(['session_hash', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at']),
-  api_key: columns<Database['api_key']>()(['api_key_id', 'name', 'prefix', 'secret_hash', 'scopes', 'created_by', 'created_at', 'last_used_at', 'revoked_at']),
+  api_key: columns<Database['api_key']>()(['api_key_id', 'name', 'prefix', 'secret_hash', 'scopes', 'created_by', 'created_at', 'last_used_at', 'revoked_at', 'created_by_key']),
   idempotency_record: columns<Database['idempotency_record']>()(['idempotency_key', 'principal', 'request_hash', 'status_code', 'response', 'created_at']),
   audit_event: columns<Database['audit_event']>()(['audit_id', 'occurred_at', 'actor', 'action', 'entity', 'entity_id', 'detail']),
   schema_migration: columns<Database['schema_migration']>()(['name', 'applied_at']),

@@ -282,6 +282,8 @@ export type ApiKeyTable = {
   created_at: DefaultTimestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** The key that made this one (null when a person or the shell did): revoked with it. */
+  created_by_key: number | null;
 };
 
 export type IdempotencyRecordTable = {

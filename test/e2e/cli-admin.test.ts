@@ -87,7 +87,9 @@ describeEachCliStore('clientele for an admin and a support agent', (context) => 
     await context.withStore(async (store) => {
       const sari = await findUser(store.db, 'sari@example.com');
       const caller = { actor: `user:${sari.userId}:sari@example.com`, role: 'admin' as const, userId: sari.userId, apiKeyId: null, permissions: permissionsByRole.admin };
-      await createApiKey(store.db, caller, { name: 'sari-bi', scopes: ['read', 'admin'] }, new Date());
+      const parent = await createApiKey(store.db, caller, { name: 'sari-bi', scopes: ['read', 'admin'] }, new Date());
+      const viaKey = { ...caller, actor: `api-key:${parent.apiKey.apiKeyId}:sari-bi`, apiKeyId: parent.apiKey.apiKeyId };
+      await createApiKey(store.db, viaKey, { name: 'sari-child', scopes: ['read'] }, new Date());
     });
     expect((await cli(['users', 'set-role', 'sari@example.com', 'analyst'])).code).toBe(0);
     expect((await cliProcess(['api-keys', 'create', '--name', 'shop-feed', '--scope', 'ingest'])).code).toBe(0);
@@ -95,7 +97,10 @@ describeEachCliStore('clientele for an admin and a support agent', (context) => 
     const keys = await json(['api-keys', 'list']);
     expect(keys.find((key: { name: string }) => key.name === 'sari-bi')).toMatchObject({ scopes: ['read', 'admin'], scopesInEffect: ['read'], creator: { email: 'sari@example.com', role: 'analyst' } });
     const text = (await cli(['api-keys', 'list'])).stdout;
-    expect(text.split('\n')[0]).toMatch(/^id\s+name\s+prefix\s+scopes\s+in effect\s+creator\s+created/);
+    expect(text.split('\n')[0]).toMatch(/^id\s+name\s+prefix\s+scopes\s+in effect\s+creator\s+made by key\s+created/);
+    const parentId = keys.find((key: { name: string }) => key.name === 'sari-bi').apiKeyId;
+    expect(keys.find((key: { name: string }) => key.name === 'sari-child')).toMatchObject({ createdByKey: { apiKeyId: parentId, name: 'sari-bi' } });
+    expect(text).toMatch(new RegExp(`sari-child\\s+clt_\\w+_…\\s+read\\s+read\\s+sari@example\\.com \\(analyst\\)\\s+#${parentId} \\(sari-bi\\)`));
     expect(text).toMatch(/sari-bi\s+clt_\w+_…\s+read,admin\s+read \(suspended: admin\)\s+sari@example\.com \(analyst\)/);
     expect(text).toMatch(/shop-feed\s+clt_\w+_…\s+ingest\s+ingest\s+\(command line\)/);
 

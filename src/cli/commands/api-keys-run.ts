@@ -20,8 +20,15 @@ export function scopesInEffectText(key: KeyAccess): string {
   return `${key.scopesInEffect.join(',') || 'none'} (suspended: ${suspended.join(',')})`;
 }
 
+/** The key that made this one (revoked with it), or empty when a person or the command line did. */
+export function parentKeyText(key: Pick<ApiKey, 'createdByKey'>): string {
+  return key.createdByKey ? `#${key.createdByKey.apiKeyId} (${key.createdByKey.name})` : '';
+}
+
 const apiKeyRow = (key: ApiKey) => ({
-  id: key.apiKeyId, name: key.name, prefix: `clt_${key.prefix}_…`, scopes: key.scopes.join(','), 'in effect': scopesInEffectText(key), creator: creatorText(key),
+  id: key.apiKeyId, name: key.name, prefix: `clt_${key.prefix}_…`, scopes: key.scopes.join(','),
+  // a revoked key uses none, and none are suspended: it is gone, not waiting for its creator's role
+  'in effect': key.revokedAt ? 'none (revoked)' : scopesInEffectText(key), creator: creatorText(key), 'made by key': parentKeyText(key),
   created: key.createdAt, 'last used': key.lastUsedAt ?? '', revoked: key.revokedAt ?? '',
 });
 

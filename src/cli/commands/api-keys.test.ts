@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creatorText, scopesInEffectText } from './api-keys-run.js';
+import { creatorText, parentKeyText, scopesInEffectText } from './api-keys-run.js';
 
 const creator = { userId: 4, email: 'sari@example.com', role: 'analyst' as const, isDisabled: false };
 
@@ -12,5 +12,12 @@ describe('the scopes in effect and the creator of a key', () => {
   ])('%s', (_, key, inEffect, made) => {
     expect(scopesInEffectText(key)).toBe(inEffect);
     expect(creatorText(key)).toBe(made);
+  });
+});
+
+describe('the key that made a key', () => {
+  it('is named by id and name, and left empty when a person or the command line made it', () => {
+    expect(parentKeyText({ createdByKey: { apiKeyId: 7, name: 'shop-feed' } })).toBe('#7 (shop-feed)');
+    expect(parentKeyText({ createdByKey: null })).toBe('');
   });
 });

@@ -66,8 +66,10 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, deps: 
   if (authorization !== undefined) {
     const raw = bearerTokenOf(authorization);
     if (!raw) throw authErrors.authRequired('The Authorization header must read "Bearer <API key>".');
-    const key = await authenticateApiKey(deps.store.db, raw, now);
-    if (!key) throw authErrors.authRequired('The API key is not valid or has been revoked.');
+    const check = await authenticateApiKey(deps.store.db, raw, now);
+    if (check.status === 'creator-disabled') throw authErrors.apiKeyCreatorDisabled(check.apiKeyId);
+    if (check.status !== 'valid') throw authErrors.authRequired('The API key is not valid or has been revoked.');
+    const key = check.apiKey;
     const suspendedScopes = key.scopes.filter((scope) => !key.scopesInEffect.includes(scope));
     return { principal: { kind: 'api-key', apiKeyId: key.apiKeyId, name: key.name, scopes: key.scopesInEffect, suspendedScopes, actor: apiKeyActor(key.apiKeyId, key.name) }, mustChangePassword: false };
   }

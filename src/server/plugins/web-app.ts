@@ -3,13 +3,19 @@ import fastifyStatic from '@fastify/static';
 import { routeNotFoundBody } from './error-handler.js';
 import { methodNotAllowedBody } from './method-not-allowed.js';
 
+/** The route @fastify/static answers every GET and HEAD with, a file of the built web app or none. */
+const webAppFiles = '/*';
+
 /** The methods an API path has (none for a path no route has): see method-not-allowed.ts. */
 type MethodsAt = (path: string) => string[];
 
 /**
  * Serves the built web app (public: it is only HTML, JS and CSS; every datum
  * comes from the authenticated API). Unknown non-API paths get index.html so
- * the app's own routes work on reload.
+ * the app's own routes work on reload. Files are looked up when asked for, not
+ * listed at start: index.html is read fresh, and a web app rebuilt while the
+ * server runs names new asset files, which a list made at start did not hold
+ * (the page came up blank).
  */
 export async function registerWebApp(app: FastifyInstance, webRoot: string | null | undefined, methodsAt: MethodsAt): Promise<void> {
   answerUnknownRoutesBeforeTheBody(app, methodsAt);
@@ -19,7 +25,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
     app.setNotFoundHandler((request, reply) => reply.status(404).send(routeNotFoundBody(request.method, request.url)));
     return;
   }
-  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
       return reply.type('text/html').sendFile('index.html');
@@ -38,7 +44,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
  */
 function answerUnknownRoutesBeforeTheBody(app: FastifyInstance, methodsAt: MethodsAt): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.is404) return;
+    // the web app's files answer any GET or HEAD (registerWebApp): an API path asked with them is still no file
+    if (!request.is404 && request.routeOptions.url !== webAppFiles) return;
     const path = request.url.split('?')[0]!;
     const allowed = methodsAt(path);
     if (allowed.length > 0) return reply.status(405).header('allow', allowed.join(', ')).send(methodNotAllowedBody(request.method, path, allowed));

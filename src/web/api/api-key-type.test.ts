@@ -9,7 +9,7 @@ import type { ApiKey } from './types.js';
  * other, and a key as the server sends it must be an ApiKey and the other way round.
  */
 const webFields = {
-  apiKeyId: true, name: true, prefix: true, scopes: true, scopesInEffect: true, createdBy: true, creator: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+  apiKeyId: true, name: true, prefix: true, scopes: true, scopesInEffect: true, createdBy: true, creator: true, createdByKey: true, createdAt: true, lastUsedAt: true, revokedAt: true,
 } satisfies Record<keyof ApiKey, true>;
 
 type SentApiKey = z.infer<typeof apiKeyBody>;

@@ -17,13 +17,15 @@ export type StaffUser = {
 };
 
 /**
- * GET /api/api-keys: a key without its secret. `scopesInEffect`: the granted scopes it may use now (a key acts
+ * GET /api/api-keys: a key without its secret. `scopesInEffect`: the granted scopes it may use now (none once revoked; a key acts
  * for its creator, so a scope their role no longer grants is suspended); `creator` is null for a key made from
  * the command line.
  */
 export type ApiKey = {
   apiKeyId: number; name: string; prefix: string; scopes: string[]; scopesInEffect: string[]; createdBy: number | null;
   creator: { userId: number; email: string; role: Me['role']; isDisabled: boolean } | null;
+  /** The key that made this one (revoked with it), or null when a person or the command line did. */
+  createdByKey: { apiKeyId: number; name: string } | null;
   createdAt: string; lastUsedAt: string | null; revokedAt: string | null;
 };
 

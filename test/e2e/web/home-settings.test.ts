@@ -102,7 +102,7 @@ describeWithBrowser('Home and Reports keep their settings in the address', () =>
     await granularity.selectOption('day');
     const daily = await (await trend).json() as { to: string; points: Array<{ period: string }> };
     // a live store's range ends with today, under way: its day is drawn as "so far", not as a fall
-    const todayNote = page.getByRole('region', { name: 'Revenue trend and alerts' }).getByText(/: not over yet, so the dashed segment holds only its days so far\.$/);
+    const todayNote = page.getByRole('region', { name: 'Revenue trend and alerts' }).getByText(/: not over yet, so the dashed segment holds only its sales so far\.$/);
     if (daily.points.at(-1)?.period === dayBefore(daily.to)) await todayNote.waitFor();
     else await expect(todayNote.count()).resolves.toBe(0);
     await page.waitForURL(/\/reports\?granularity=day$/);

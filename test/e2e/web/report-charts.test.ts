@@ -19,13 +19,17 @@ async function hiddenTable(region: Locator): Promise<{ header: string[]; rows: s
   }));
 }
 
-/** Clicks a chart's "Download CSV" and reads the file's lines, each split at its commas (the cells here hold none). */
-async function downloadedCsv(page: Page, region: Locator): Promise<string[][]> {
+/**
+ * Clicks a chart's "Download CSV" and reads the file's lines. It is written for the reader's spreadsheet:
+ * a UTF-8 byte order mark, and fields split by ";" where the language writes a decimal comma (Indonesian).
+ */
+async function downloadedCsv(page: Page, region: Locator, delimiter: ',' | ';' = ','): Promise<string[][]> {
   const download = page.waitForEvent('download');
   await region.getByRole('button', { name: /CSV/ }).click();
   const text = await readFile(await (await download).path(), 'utf8');
+  expect(text.startsWith('\ufeff')).toBe(true);
   // a heading may hold a comma ("Revenue, last 365 days"), so the file is read as CSV, quotes and all
-  return parse(text, { bom: true }) as string[][];
+  return parse(text, { bom: true, delimiter }) as string[][];
 }
 
 describeWithBrowser('the report charts: what they say, their tables and files, and where they lead', () => {
@@ -91,7 +95,7 @@ describeWithBrowser('the report charts: what they say, their tables and files, a
     await page.waitForURL(/\/customers\?type=lapsed$/);
   });
 
-  it('reads the hidden tables in the reader\'s formats and writes the CSV files with units, a decimal point and no empty column', async () => {
+  it('reads the hidden tables in the reader\'s formats and writes the CSV files with units, the language\'s separators and no empty column', async () => {
     await page.goto(`${server.url}/reports`);
     // the revenue table's amounts carry the store's currency, which comes with the settings
     await waitForStoreSettings(page);
@@ -111,16 +115,17 @@ describeWithBrowser('the report charts: what they say, their tables and files, a
     ]);
     expect(table.rows[0][3]).toMatch(/^\d+(,\d)?%$/);
 
-    const csv = await downloadedCsv(page, types);
+    const csv = await downloadedCsv(page, types, ';');
     expect(csv[0]).toEqual(['Tipe', 'Pelanggan', 'Pelanggan (tipe utama)', 'Porsi (%)', `${revenueHeader[0]} (IDR)`, `${revenueHeader[1]} (%)`, `${revenueHeader[2]} (IDR)`]);
-    expect(csv[1].slice(0, 4)).toEqual([expect.any(String), String(first.customers), String(first.primaryCustomers), String(Number((first.share * 100).toFixed(4)))]);
+    // Indonesian writes a decimal comma, as Excel set to Indonesia reads it
+    expect(csv[1].slice(0, 4)).toEqual([expect.any(String), String(first.customers), String(first.primaryCustomers), String(Number((first.share * 100).toFixed(4))).replace('.', ',')]);
 
     // the revenue trend: money in rupiah on screen, in whole rupiah under "(IDR)" in the file, each period with the days it holds
     const revenue = page.getByRole('region', { name: 'Tren pendapatan dan peringatan' });
     await revenue.locator('.chart canvas').first().waitFor();
     const revenueTable = await hiddenTable(revenue);
     expect(revenueTable.rows[0][3]).toMatch(/^Rp\s[\d.]+$/);
-    const revenueCsv = await downloadedCsv(page, revenue);
+    const revenueCsv = await downloadedCsv(page, revenue, ';');
     expect(revenueCsv[0]).toEqual(['Periode', 'Hari pertama yang dihitung', 'Hari terakhir yang dihitung', 'Pendapatan (IDR)', 'Pesanan', 'Pelanggan yang membeli']);
     expect(revenueCsv[1][0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(revenueCsv[1][3]).toMatch(/^\d+$/);

@@ -355,7 +355,9 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     const { server } = app;
     await createApiKey(server.store.db, shellCaller('test'), { name: 'Till feed', scopes: ['ingest'] }, new Date());
     const admin = await createTestUser(server.store, 'admin');
-    await createApiKey(server.store.db, { actor: 'test', role: 'admin', userId: admin.user.userId, apiKeyId: null, permissions: permissionsByRole.admin }, { name: 'Admin report', scopes: ['read'] }, new Date());
+    const adminCaller = { actor: 'test', role: 'admin' as const, userId: admin.user.userId, apiKeyId: null, permissions: permissionsByRole.admin };
+    const report = await createApiKey(server.store.db, adminCaller, { name: 'Admin report', scopes: ['read', 'admin'] }, new Date());
+    await createApiKey(server.store.db, { ...adminCaller, apiKeyId: report.apiKey.apiKeyId }, { name: 'Report helper', scopes: ['read'] }, new Date());
     const adminBrowser = await openBrowser();
     try {
       const page = await adminBrowser.newPage();
@@ -364,7 +366,14 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
       const shellRow = page.getByRole('row').filter({ hasText: 'Till feed' });
       await shellRow.getByText('Only an owner can revoke a key made by an owner or on the server\'s command line.').waitFor();
       await expect(shellRow.getByRole('button', { name: 'Revoke', exact: true }).count()).resolves.toBe(0);
-      await page.getByRole('row').filter({ hasText: 'Admin report' }).getByRole('button', { name: 'Revoke', exact: true }).waitFor();
+      const reportRow = page.getByRole('row').filter({ hasText: 'Admin report' }).filter({ hasNotText: 'Report helper' });
+      const helperRow = page.getByRole('row').filter({ hasText: 'Report helper' });
+      await helperRow.getByText('Made by key “Admin report”: revoking it revokes this one too.').waitFor();
+      // the key it made goes with it
+      await reportRow.getByRole('button', { name: 'Revoke', exact: true }).click();
+      await reportRow.getByRole('button', { name: 'Revoke Admin report' }).click();
+      await reportRow.getByText(/Revoked/).waitFor();
+      await helperRow.getByText(/Revoked/).waitFor();
     } finally {
       await adminBrowser.close();
     }

@@ -2,9 +2,10 @@ import { useEffect, useRef } from 'react';
 import { echarts, type EChartsCoreOption } from './echarts-setup.js';
 import { categoricalPalette } from './palette.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { downloadFile, toCsv } from '../csv.js';
+import { downloadFile } from '../csv.js';
 import { useStoreSettings } from '../../features/settings/store-settings-context.js';
-import { csvTable, readableTable, type ChartTable } from './chart-table.js';
+import { readableTable, type ChartTable } from './chart-table.js';
+import { chartCsvFile } from './chart-csv.js';
 
 export type { ChartTable } from './chart-table.js';
 
@@ -13,7 +14,7 @@ type ChartProps = {
   title: string;
   fileName: string;
   option: EChartsCoreOption;
-  /** The same numbers as a table: offered to screen readers in the reader's formats, exported as CSV with units (chart-table.ts). */
+  /** The same numbers as a table: offered to screen readers in the reader's formats, exported as CSV with units, in the reader's separators (chart-csv.ts). */
   table: ChartTable;
   height?: number;
   /** A click on a series item or, with the axis's `triggerEvent`, an axis label (ECharts' click event). */
@@ -24,7 +25,7 @@ export type ChartClick = { componentType?: string; dataIndex?: number; value?: u
 
 /** One ECharts canvas with PNG and CSV export; its numbers are also in a visually hidden table. */
 export function Chart({ title, fileName, option, table, height = 320, onClick }: ChartProps) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const currency = useStoreSettings()?.currency ?? null;
   const element = useRef<HTMLDivElement>(null);
   const instance = useRef<ReturnType<typeof echarts.init> | null>(null);
@@ -67,7 +68,7 @@ export function Chart({ title, fileName, option, table, height = 320, onClick }:
       <div ref={element} className="chart-canvas" style={{ height }} role="img" aria-label={title} />
       <figcaption className="chart-actions">
         <button type="button" className="button-quiet" onClick={exportPng}>{t('charts.exportPng')}</button>
-        <button type="button" className="button-quiet" onClick={() => downloadFile(`${fileName}.csv`, toCsv(csvTable(table, { currency, minorPerMajor: format.minorPerMajor })))}>{t('charts.exportCsv')}</button>
+        <button type="button" className="button-quiet" onClick={() => downloadFile(`${fileName}.csv`, chartCsvFile(table, { currency, minorPerMajor: format.minorPerMajor }, locale))}>{t('charts.exportCsv')}</button>
       </figcaption>
       {/* Hidden by its wrapper: a table ignores width and overflow, so hiding the table itself let a wide one (the cohorts) widen the page. */}
       <div className="visually-hidden">

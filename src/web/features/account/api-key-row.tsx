@@ -11,7 +11,7 @@ import { suspendedScopesOf } from './suspended-scopes.js';
 /**
  * One key; revoking it stops every request made with it at once, so it asks once more. A scope its
  * creator's role no longer grants is marked suspended: the key is refused it until someone who may
- * grant it makes a new key.
+ * grant it makes a new key. A key made by another key says which: revoking that one revokes it too.
  */
 export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; creatorName: string | null; onChanged: () => void }) {
   const { t, format } = useI18n();
@@ -35,7 +35,10 @@ export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; 
         {apiKey.scopes.map((scope) => (suspended.includes(scope) ? t('settings.apiKeys.scopeSuspended', { scope: t(`settings.scopes.${scope}.name`) }) : t(`settings.scopes.${scope}.name`))).join(', ')}
         {suspended.length > 0 ? <div className="muted small" role="note">{t('settings.apiKeys.suspendedNote')}</div> : null}
       </td>
-      <td>{created}</td>
+      <td>
+        {created}
+        {apiKey.createdByKey ? <div className="muted small">{t('settings.apiKeys.madeByKey', { name: apiKey.createdByKey.name })}</div> : null}
+      </td>
       <td>{apiKey.lastUsedAt ? format.dateTime(apiKey.lastUsedAt) : t('settings.apiKeys.neverUsed')}</td>
       <td>
         {apiKey.revokedAt ? t('settings.apiKeys.revokedOn', { date: format.date(apiKey.revokedAt) }) : null}

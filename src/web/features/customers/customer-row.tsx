@@ -1,9 +1,10 @@
-import type { CSSProperties } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import type { CustomerSummary } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { customerLabel } from './customer-label.js';
 import { typeTagsToShow } from './type-tags.js';
+import { useTypeTagRoom } from './use-type-tag-room.js';
 import { moneyOrUnpriced } from './unpriced-money.js';
 import { rfmSegmentLabel } from '../reports/rfm-segment-label.js';
 
@@ -22,7 +23,11 @@ type CustomerRowProps = {
 export function CustomerRow({ customer, rowIndex, style, filteredType = '', filteredRfmSegment = '', hasPrices = null }: CustomerRowProps) {
   const { t, format } = useI18n();
   const allTypes = customer.types ?? (customer.primary_type ? [customer.primary_type] : []);
-  const tags = typeTagsToShow(allTypes, customer.primary_type ?? null, filteredType);
+  const typeName = (type: string) => t(`customerTypes.${type}`);
+  const tagLine = useRef<HTMLSpanElement>(null);
+  // the primary type and, beside it, the filtered one or the next, each only as long as it fits whole
+  const room = useTypeTagRoom(tagLine, 2, [filteredType, ...allTypes.map(typeName)].join('|'));
+  const tags = typeTagsToShow(allTypes, customer.primary_type ?? null, filteredType, room);
   return (
     <div role="row" className="customer-row" aria-rowindex={rowIndex} style={style}>
       <span role="cell" className="customer-cell-name">
@@ -35,12 +40,12 @@ export function CustomerRow({ customer, rowIndex, style, filteredType = '', filt
       {/* on a phone a line of its own under the name: the main type, and the segment only when the list is filtered by it */}
       <span role="cell" className="customer-cell-type">
         {tags.shown.length > 0 ? (
-          <span className="type-tag-line" title={allTypes.map((type) => t(`customerTypes.${type}`)).join(', ')}>
-            {tags.shown.map((type) => <span key={type} className={`type-tag type-${type}`}>{t(`customerTypes.${type}`)}</span>)}
+          <span ref={tagLine} className="type-tag-line" title={allTypes.map(typeName).join(', ')}>
+            {tags.shown.map((type) => <span key={type} className={`type-tag type-${type}`}>{typeName(type)}</span>)}
             {tags.hidden.length > 0 ? (
               <span className="muted small">
                 <span aria-hidden="true">+{tags.hidden.length}</span>
-                <span className="visually-hidden">{t('customers.moreTypes', { types: tags.hidden.map((type) => t(`customerTypes.${type}`)).join(', ') })}</span>
+                <span className="visually-hidden">{t('customers.moreTypes', { types: tags.hidden.map(typeName).join(', ') })}</span>
               </span>
             ) : null}
           </span>

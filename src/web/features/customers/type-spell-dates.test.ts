@@ -41,7 +41,7 @@ describe('a type held when the type history began', () => {
     expect(timelineEntryText(entry(true), en)).toBe('Already At risk when the type history began');
     expect(timelineEntryText(entry(false), en)).toBe('Became At risk');
     expect(timelineEntryTime(entry(true), en.format)).toBe(en.format.date('2026-09-04T12:00:00Z'));
-    expect(timelineEntryText(entry(true), i18nFor('id', 'id-ID'))).toBe('Sudah Berisiko saat riwayat tipe dimulai');
+    expect(timelineEntryText(entry(true), i18nFor('id', 'id-ID'))).toBe('Bertipe Berisiko sejak awal riwayat tipe');
     expect(timelineEntryText(entry(true), i18nFor('lv', 'lv-LV'))).toBe('Jau tipu vēstures sākumā: Riska grupā');
     // a type left is a change whatever began its spell
     expect(timelineEntryText({ ...entry(true), at: dec4End, detail: { type: 'at_risk', change: 'left' } }, en)).toBe('No longer At risk');

@@ -1,8 +1,9 @@
 import type { IngestEntity, Reject } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { downloadFile, toCsv } from '../../components/csv.js';
+import { downloadFile } from '../../components/csv.js';
 import { describeField } from './field-labels.js';
-import { describeOtherProblems, describeReject, rejectTextWithOtherProblems } from './reject-text.js';
+import { describeOtherProblems, describeReject } from './reject-text.js';
+import { rejectsCsvFile } from './rejects-csv.js';
 
 const shownRejects = 200;
 
@@ -16,9 +17,7 @@ const shownRejects = 200;
 export function RejectsTable({ rejects, entity }: { rejects: Reject[]; entity: IngestEntity }) {
   const { t, locale } = useI18n();
   if (rejects.length === 0) return null;
-  const download = () => downloadFile('rejects.csv', toCsv([
-    ['line', 'field', 'code', 'reason'], ...rejects.map((reject) => [reject.line, reject.field, reject.code, rejectTextWithOtherProblems(reject, entity, t, locale)]),
-  ]));
+  const download = () => downloadFile('rejects.csv', rejectsCsvFile(rejects, entity, t, locale));
   return (
     <div className="rejects">
       <h3>{t('import.rejectsTitle', { count: rejects.length })}</h3>

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RevenueTrend } from '../../api/analytics-types.js';
+import type { Locale } from '../../api/types.js';
 import { csvTable, readableTable } from '../../components/charts/chart-table.js';
 import { createFormatters } from '../../i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { revenueTrendOption, revenueTrendTable, revenueTrendView } from './revenue-trend-option.js';
 
-const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
+const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+const t = tIn('en');
 const format = createFormatters('en-GB', 'IDR', 'Asia/Jakarta');
 /** A point as the server gives it: the days it counts [from, to), and whether they are fewer than the whole period's or include today. */
 const point = (period: string, revenueMinor: number, from: string, to: string, isPartial = false) => ({ period, revenueMinor, orders: 1, customers: 1, from, to, isPartial });
@@ -94,5 +96,48 @@ describe('the revenue trend, a period cut short at either end', () => {
     const monthly: RevenueTrend = { ...live, granularity: 'month', points: [point('2025-12-01', 1, '2025-12-04', '2026-01-01', true), point('2026-12-01', 2, '2026-12-01', '2026-12-04', true)] };
     expect(revenueTrendView(monthly, [], 'today', t, format).tooltipLabels).toEqual(['Dec 2025 (from 4 Dec 2025)', 'Dec 2026 (so far)']);
     expect(csvTable(revenueTrendTable(monthly, revenueTrendView(monthly, [], 'today', t, format), t), { currency: 'IDR', minorPerMajor: 1 })[1].slice(0, 3)).toEqual(['2025-12', '2025-12-04', '2025-12-31']);
+  });
+
+  describe('says a cut period in words that fit its granularity', () => {
+    // a live store's year per day, per week and per month: the first week and month cut by the range's start, the last period by today
+    const points = {
+      day: [point('2025-12-04', 1, '2025-12-04', '2025-12-05'), point('2026-12-03', 2, '2026-12-03', '2026-12-04', true)],
+      week: [live.points[0], live.points[3]],
+      month: [point('2025-12-01', 1, '2025-12-04', '2026-01-01', true), point('2026-12-01', 2, '2026-12-01', '2026-12-04', true)],
+    };
+    const cutBothEnds = (granularity: RevenueTrend['granularity']): RevenueTrend => ({ ...live, granularity, points: points[granularity] });
+    const asked = (granularity: RevenueTrend['granularity'], rangeEnd: 'today' | 'data' | 'range') => {
+      const keys: string[] = [];
+      revenueTrendView(cutBothEnds(granularity), [], rangeEnd, (key, variables) => { keys.push(key); return t(key, variables); }, format);
+      return keys.filter((key) => /Note|incomplete/.test(key));
+    };
+
+    it.each(['day', 'week', 'month'] as const)('per %s: each note and the "not over yet" tooltip from the granularity\'s own message', (granularity) => {
+      const starts = granularity === 'day' ? [] : [`reports.revenue.startsLateNote.${granularity}`];
+      expect(asked(granularity, 'today')).toEqual([...starts, `reports.revenue.incomplete.${granularity}`, `reports.revenue.incompleteNote.${granularity}`]);
+      expect(asked(granularity, 'data')).toEqual([...starts, `reports.revenue.dataEndsNote.${granularity}`]);
+      expect(asked(granularity, 'range')).toEqual([...starts, `reports.revenue.rangeEndsNote.${granularity}`]);
+    });
+
+    it('in Latvian: a day and a week (feminine) "nav beigusies" and hold "tās" days, a month (masculine) "nav beidzies" and "tā"', () => {
+      const lv = tIn('lv');
+      const lvFormat = createFormatters('lv-LV', 'EUR', 'Europe/Riga');
+      const week = revenueTrendView(cutBothEnds('week'), [], 'today', lv, lvFormat).partial;
+      expect(week.last?.note).toBe('Nedēļa no 2026. gada 30. nov.: vēl nav beigusies, tāpēc raustītajā posmā ir tikai tās līdzšinējās dienas.');
+      expect(week.last?.tooltip).toBe('Nedēļa vēl nav beigusies: tikai tās līdzšinējās dienas');
+      expect(week.first?.note).toMatch(/ir tikai tās dienas, sākot no šī datuma\.$/);
+      expect(revenueTrendView(cutBothEnds('week'), [], 'data', lv, lvFormat).partial.last?.note).toMatch(/ir tikai tās dienas līdz šim datumam\.$/);
+      const day = revenueTrendView(cutBothEnds('day'), [], 'today', lv, lvFormat).partial.last;
+      expect(day?.note).toMatch(/: diena vēl nav beigusies, tāpēc raustītajā posmā ir tikai tās līdzšinējie pirkumi\.$/);
+      expect(day?.tooltip).toBe('Diena vēl nav beigusies: tikai līdzšinējie pirkumi');
+      const month = revenueTrendView(cutBothEnds('month'), [], 'today', lv, lvFormat).partial.last;
+      expect(month?.note).toMatch(/: mēnesis vēl nav beidzies, tāpēc raustītajā posmā ir tikai tā līdzšinējās dienas\.$/);
+      // and no day or week note takes the masculine forms
+      for (const granularity of ['day', 'week'] as const) {
+        for (const key of ['incomplete', 'incompleteNote', 'startsLateNote', 'dataEndsNote', 'rangeEndsNote']) {
+          expect({ key, text: lv(`reports.revenue.${key}.${granularity}`) }).not.toEqual({ key, text: expect.stringMatching(/beidzies|(^|\s)tā\s/) });
+        }
+      }
+    });
   });
 });

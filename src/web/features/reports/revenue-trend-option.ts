@@ -49,21 +49,23 @@ export function revenueTrendView(trend: RevenueTrend, alerts: readonly Alert[], 
   const label = (period: string) => (trend.granularity === 'month' ? format.month(period) : format.date(period));
   const labels = periods.map(label);
   const name = periodNamer(trend, t);
+  // one message per granularity: Latvian says a week or a day "nav beigusies", a month "nav beidzies"
+  const ofGranularity = (key: string) => `reports.revenue.${key}.${trend.granularity}`;
   const last = trend.points.length - 1;
   let first: PartialPeriod | null = null;
   if (last >= 0 && isCutAtStart(trend.points[0])) {
     const day = format.date(trend.points[0].from);
-    first = { index: 0, label: t('reports.revenue.fromDay', { period: labels[0], day }), tooltip: t('reports.revenue.startsLate', { day }), note: t('reports.revenue.startsLateNote', { period: name(labels[0]), day }) };
+    first = { index: 0, label: t('reports.revenue.fromDay', { period: labels[0], day }), tooltip: t('reports.revenue.startsLate', { day }), note: t(ofGranularity('startsLateNote'), { period: name(labels[0]), day }) };
   }
   let lastPartial: PartialPeriod | null = null;
   if (last >= 0 && isCutAtEnd(trend.points[last], trend)) {
     const day = format.date(daysCounted(trend.points[last]).lastDay);
     lastPartial = rangeEnd === 'today'
-      ? { index: last, label: t('reports.revenue.soFar', { period: labels[last] }), tooltip: t('reports.revenue.incomplete'), note: t('reports.revenue.incompleteNote', { period: name(labels[last]) }) }
+      ? { index: last, label: t('reports.revenue.soFar', { period: labels[last] }), tooltip: t(ofGranularity('incomplete')), note: t(ofGranularity('incompleteNote'), { period: name(labels[last]) }) }
       : {
         index: last, label: t('reports.revenue.toDay', { period: labels[last], day }),
         tooltip: t(rangeEnd === 'data' ? 'reports.revenue.dataEnds' : 'reports.revenue.rangeEnds', { day }),
-        note: t(rangeEnd === 'data' ? 'reports.revenue.dataEndsNote' : 'reports.revenue.rangeEndsNote', { period: name(labels[last]), day }),
+        note: t(ofGranularity(rangeEnd === 'data' ? 'dataEndsNote' : 'rangeEndsNote'), { period: name(labels[last]), day }),
       };
   }
   const tooltipLabels = [...labels];

@@ -1,0 +1,48 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { messagesByLocale } from '../../../src/web/i18n/messages.js';
+import { chooseLanguage, describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+
+/**
+ * Each loaded row's type tags that a person cannot read whole: cut by an ellipsis (wider than their box) or
+ * clipped by the line they sit on; and the rows' "+N", with the types it stands for.
+ */
+async function typeTagsInList(page: Page) {
+  return page.locator('.customer-table-scroll').evaluate((table) => {
+    const lines = [...table.querySelectorAll<HTMLElement>('.type-tag-line')];
+    const cut = lines.flatMap((line) => {
+      const edge = line.getBoundingClientRect().right + 0.5;
+      return [...line.children].filter((part) => (part.classList.contains('type-tag') && part.scrollWidth > part.clientWidth) || part.getBoundingClientRect().right > edge)
+        .map((part) => ({ text: part.textContent, scrollWidth: part.scrollWidth, clientWidth: part.clientWidth, line: line.getAttribute('title') }));
+    });
+    const folded = lines.filter((line) => line.querySelector('.visually-hidden')).map((line) => line.querySelector('.visually-hidden')!.textContent ?? '');
+    return { lines: lines.length, tags: table.querySelectorAll('.type-tag-line .type-tag').length, cut, folded };
+  });
+}
+
+describeWithBrowser('the customer list\'s type tags on a desktop', () => {
+  const app = useStaffApp({ customers: 300, width: 1280, height: 900 });
+  let server: DemoServer;
+  let page: Page;
+  beforeAll(() => {
+    ({ server, page } = app);
+  });
+
+  it('shows every type tag whole at 1280 px, in Latvian and English, folding what does not fit into "+N"', async () => {
+    for (const locale of ['lv', 'en'] as const) {
+      await chooseLanguage(page, locale);
+      // unfiltered, and filtered by the types with the longest names, which put the filtered one beside the primary
+      for (const type of ['', 'occasional', 'consumer', 'lead', 'loyal']) {
+        await page.goto(`${server.url}/customers${type ? `?type=${type}` : ''}`);
+        await page.locator('.customer-row:not(.customer-row-head) .type-tag-line').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const found = await typeTagsInList(page);
+        expect(found.lines).toBeGreaterThan(0);
+        expect({ locale, type, cut: found.cut }).toEqual({ locale, type, cut: [] });
+        // what is folded is still said, in the reader's language
+        const also = messagesByLocale[locale].customers.moreTypes.replace('{types}', '');
+        for (const text of found.folded) expect(text.startsWith(also)).toBe(true);
+      }
+    }
+  });
+});
