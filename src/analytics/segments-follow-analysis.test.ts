@@ -26,6 +26,8 @@ describeEachStore('segments follow analyses and policy changes', (context) => {
 
   it('recomputes segments on RFM segments with every analysis', async () => {
     await seedStore(db(), typesFixture);
+    // a condition on RFM segments is refused until an analysis has scored someone (SEGMENT_SOURCE_MISSING)
+    await analyze(db(), { asOf: addDays(typesAsOf, -60), clock });
     for (const name of rfmSegmentNames) await createSegment(db(), { name: `rfm ${name}`, filter: { field: 'rfm_segment', op: 'eq', value: name } }, { actor: 'test', clock });
     const held = async () => Object.fromEntries(await Promise.all(rfmSegmentNames.map(async (name) => [name, await membersOf(`rfm ${name}`)] as const)));
     const expected = async () => Object.fromEntries(await Promise.all(rfmSegmentNames.map(async (name) => {
@@ -33,7 +35,6 @@ describeEachStore('segments follow analyses and policy changes', (context) => {
       return [name, { ids, count: ids.length }] as const;
     })));
 
-    await analyze(db(), { asOf: addDays(typesAsOf, -60), clock });
     const first = await held();
     expect(Object.values(first).some((members) => members.count > 0)).toBe(true);
     expect(first).toEqual(await expected());

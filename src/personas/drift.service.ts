@@ -1,8 +1,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { DateTime } from 'luxon';
+import { getStoreSettings } from '../settings/index.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import { getSegment, matchingCustomers, prepareFilter, segmentErrorCodes } from '../segments/index.js';
-import { cohensD, compareCategorical, flagShifts, magnitudeOfD, type CategoricalShift, type GroupShift, type Magnitude, type NumericSummary } from './drift.js';
+import { cohensD, compareCategorical, flagShifts, magnitudeOfD, noStatisticReasonOfD, type CategoricalShift, type GroupShift, type Magnitude, type NoStatisticReason, type NumericSummary } from './drift.js';
 import { activeByPersona, loadPeriodFacts, type Counts, type Period, type PeriodFacts } from './drift.repo.js';
 import { personaMemberIds } from './persona-members.repo.js';
 import { findCurrentModel, listActivePersonas } from './personas.repo.js';
@@ -11,14 +13,24 @@ import { getPersona } from './personas.service.js';
 type Db = Kysely<Database>;
 
 export type DriftGroup = { kind: 'all' } | { kind: 'segment'; segment: number | string } | { kind: 'persona'; personaId: number } | { kind: 'filter'; filter: unknown };
-export type NumericDrift = { attribute: string; kind: 'numeric'; unit: 'customers'; before: NumericSummary; after: NumericSummary; cohensD: number | null; magnitude: Magnitude };
+/** `magnitude` is null when there is no statistic; `noStatisticReason` says why (drift.ts). */
+export type NumericDrift = {
+  attribute: string; kind: 'numeric'; unit: 'customers'; before: NumericSummary; after: NumericSummary; cohensD: number | null; magnitude: Magnitude | null; noStatisticReason: NoStatisticReason | null;
+};
 export type CategoricalDrift = CategoricalShift & { attribute: string; kind: 'categorical'; unit: 'customers' | 'orders' | 'amount' };
 export type DriftAttribute = NumericDrift | CategoricalDrift;
 export type PersonaShift = GroupShift & { personaId: number };
+/**
+ * A period as asked: a day (YYYY-MM-DD) is that day on the store's calendar, from its first
+ * instant in the store's time zone; an ISO time with an offset (or a Date) is that instant.
+ */
+export type DriftPeriodInput = { from: string | Date; to: string | Date };
+/** A period as echoed: days stay days, instants are ISO times. */
+export type DriftPeriodShown = { from: string; to: string };
 export type DriftReport = {
   group: string;
-  before: Period & { customers: number };
-  after: Period & { customers: number };
+  before: DriftPeriodShown & { customers: number };
+  after: DriftPeriodShown & { customers: number };
   attributes: DriftAttribute[];
   /** Every current persona's share of active customers in each period; null before any discovery. */
   personaShifts: PersonaShift[] | null;
@@ -62,7 +74,7 @@ async function resolveGroup(db: Db, group: DriftGroup, asOf: Date): Promise<{ la
 
 function numeric(attribute: string, before: NumericSummary, after: NumericSummary): NumericDrift {
   const d = cohensD(before, after);
-  return { attribute, kind: 'numeric', unit: 'customers', before, after, cohensD: d, magnitude: magnitudeOfD(d) };
+  return { attribute, kind: 'numeric', unit: 'customers', before, after, cohensD: d, magnitude: d === null ? null : magnitudeOfD(d), noStatisticReason: noStatisticReasonOfD(before, after, d) };
 }
 
 function attributesOf(before: PeriodFacts, after: PeriodFacts): DriftAttribute[] {
@@ -85,10 +97,22 @@ function attributesOf(before: PeriodFacts, after: PeriodFacts): DriftAttribute[]
   ];
 }
 
-function checkPeriod(name: string, period: Period): void {
-  if (!(period.from.getTime() < period.to.getTime())) {
-    throw new AppError(segmentErrorCodes.driftPeriodInvalid, `The ${name} period must start before it ends (from ${period.from.toISOString()} to ${period.to.toISOString()}).`, { field: name });
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Days in the store's zone (as segments' `within` and the reports read them), and how the period is echoed. */
+function resolvePeriod(name: string, period: DriftPeriodInput, timeZone: string): { period: Period; shown: DriftPeriodShown } {
+  const resolve = (value: string | Date): { at: Date; shown: string } => {
+    if (value instanceof Date) return { at: value, shown: value.toISOString() };
+    if (dayPattern.test(value)) return { at: DateTime.fromISO(value, { zone: timeZone }).startOf('day').toJSDate(), shown: value };
+    const at = new Date(value);
+    return { at, shown: at.toISOString() };
+  };
+  const from = resolve(period.from);
+  const to = resolve(period.to);
+  if (!(from.at.getTime() < to.at.getTime())) {
+    throw new AppError(segmentErrorCodes.driftPeriodInvalid, `The ${name} period must start before it ends (from ${from.shown} to ${to.shown}).`, { field: name });
   }
+  return { period: { from: from.at, to: to.at }, shown: { from: from.shown, to: to.shown } };
 }
 
 /**
@@ -96,18 +120,19 @@ function checkPeriod(name: string, period: Period): void {
  * least one purchase in [from, to)) and what they were like and bought.
  * Demographics are today's values; purchases are those of each period.
  */
-export async function compareGroupDrift(db: Db, request: { group: DriftGroup; before: Period; after: Period }): Promise<DriftReport> {
-  checkPeriod('before', request.before);
-  checkPeriod('after', request.after);
-  const group = await resolveGroup(db, request.group, request.after.to);
-  const before = await loadPeriodFacts(db, group.customers, request.before);
-  const after = await loadPeriodFacts(db, group.customers, request.after);
+export async function compareGroupDrift(db: Db, request: { group: DriftGroup; before: DriftPeriodInput; after: DriftPeriodInput }): Promise<DriftReport> {
+  const { timeZone } = await getStoreSettings(db);
+  const earlier = resolvePeriod('before', request.before, timeZone);
+  const later = resolvePeriod('after', request.after, timeZone);
+  const group = await resolveGroup(db, request.group, later.period.to);
+  const before = await loadPeriodFacts(db, group.customers, earlier.period);
+  const after = await loadPeriodFacts(db, group.customers, later.period);
   return {
     group: group.label,
-    before: { ...request.before, customers: before.customers },
-    after: { ...request.after, customers: after.customers },
+    before: { ...earlier.shown, customers: before.customers },
+    after: { ...later.shown, customers: after.customers },
     attributes: attributesOf(before, after),
-    personaShifts: await personaShifts(db, request.before, request.after),
+    personaShifts: await personaShifts(db, earlier.period, later.period),
   };
 }
 

@@ -57,7 +57,32 @@ export function magnitudeOfV(v: number | null): Magnitude {
   return size >= 0.5 ? 'large' : size >= 0.3 ? 'medium' : size >= 0.1 ? 'small' : 'negligible';
 }
 
-export type CategoricalShift = { series: SeriesPoint[]; totalVariation: number; cramersV: number | null; magnitude: Magnitude };
+/**
+ * Why an attribute has no statistic (docs/personas.md, "A row without a statistic"). d is left out
+ * when a period has fewer than two customers with a value (too few) or when there is no spread:
+ * the same value for all in both periods, or each period alike within itself but the means differ.
+ * V is left out when a period counted nobody (too few) or the mix has one value in both periods.
+ */
+export type NoStatisticReason = 'tooFew' | 'sameForAll' | 'noSpread' | 'oneValue';
+
+export function noStatisticReasonOfD(before: NumericSummary, after: NumericSummary, d: number | null): NoStatisticReason | null {
+  if (d !== null) return null;
+  if (before.n < 2 || after.n < 2 || before.mean === null || after.mean === null) return 'tooFew';
+  return before.mean === after.mean ? 'sameForAll' : 'noSpread';
+}
+
+export function noStatisticReasonOfV(series: SeriesPoint[], v: number | null): NoStatisticReason | null {
+  if (v !== null) return null;
+  const counted = (side: 'before' | 'after') => series.some((point) => point[side] > 0);
+  if (!counted('before') || !counted('after')) return 'tooFew';
+  return series.filter((point) => point.before > 0 || point.after > 0).length === 1 ? 'oneValue' : 'tooFew';
+}
+
+/**
+ * `magnitude` is null when there is no statistic to size (`noStatisticReason` says why): with
+ * too few customers "negligible" would claim a measured non-change.
+ */
+export type CategoricalShift = { series: SeriesPoint[]; totalVariation: number; cramersV: number | null; magnitude: Magnitude | null; noStatisticReason: NoStatisticReason | null };
 
 /**
  * Compares two distributions of counts (customers, orders, or amounts) over
@@ -76,7 +101,7 @@ export function compareCategorical(before: Map<string, number>, after: Map<strin
   const v = cramersV([labels.map((label) => forV.before.get(label) ?? 0), labels.map((label) => forV.after.get(label) ?? 0)]);
   const series = labels.map((label, index) => ({ label, before: beforeShares[index], after: afterShares[index] }))
     .sort((a, b) => b.before + b.after - (a.before + a.after));
-  return { series, totalVariation: totalVariationDistance(beforeShares, afterShares), cramersV: v, magnitude: magnitudeOfV(v) };
+  return { series, totalVariation: totalVariationDistance(beforeShares, afterShares), cramersV: v, magnitude: v === null ? null : magnitudeOfV(v), noStatisticReason: noStatisticReasonOfV(series, v) };
 }
 
 export type GroupShift = { label: string; before: number; after: number; beforeShare: number; afterShare: number; change: 'grew' | 'shrank' | 'steady' };

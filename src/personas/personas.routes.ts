@@ -20,9 +20,10 @@ import { storeNow } from '../settings/index.js';
 
 const tags = ['personas'];
 const personaParams = z.object({ personaId: z.coerce.number().int().positive() });
-// a day means its start (UTC), as it always has; a day that does not exist is refused, not rolled over
-const instant = dayOrInstantSchema.transform((text) => new Date(text));
-const period = z.strictObject({ from: instant, to: instant });
+// a day is a day on the store's calendar, from its start in the store's time zone; a time with an
+// offset is that instant (compareGroupDrift); a day that does not exist is refused, not rolled over
+const dayOrTime = dayOrInstantSchema.describe('A day (YYYY-MM-DD) on the store calendar, from its start in the store time zone; or an ISO 8601 time, that instant');
+const period = z.strictObject({ from: dayOrTime, to: dayOrTime });
 export const driftBodySchema = z.strictObject({
   group: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('all') }),

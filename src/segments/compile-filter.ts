@@ -12,7 +12,17 @@ import { segmentErrorCodes } from './segments.errors.js';
  * What a filter's meaning depends on in this store (see filter-catalog.ts): which optional tables
  * and columns it has, and its time zone, whose calendar days the filter's dates are.
  */
-export type FilterCatalog = { columns: ReadonlySet<string>; timeZone: string };
+export type FilterCatalog = {
+  columns: ReadonlySet<string>; timeZone: string;
+  /** Sources whose tables exist but hold no data yet (no analysis or prediction run); not checked when absent. */
+  emptySources?: ReadonlySet<FieldSource>;
+};
+
+/** Whether the store has the field's data: its columns, and rows in them (see filter-catalog.ts). */
+export function isFieldAvailable(field: string, catalog: FilterCatalog): boolean {
+  const definition = filterFields[field];
+  return definition.requires.every((required) => catalog.columns.has(required)) && !(catalog.emptySources?.has(definition.source) ?? false);
+}
 
 export type CompiledFilter = {
   /** A boolean expression over the aliases of filter-fields.ts; unknown counts as no match, and `not` is an exact complement. */
@@ -23,12 +33,17 @@ export type CompiledFilter = {
 
 type Context = { calendar: StoreCalendar; catalog: FilterCatalog; sources: Set<FieldSource>; perCustomer: boolean };
 
+const sourceNames: Record<FieldSource, string> = { customer: 'customers', trait: 'purchase facts', type: 'customer types', rfm: 'RFM scores', prediction: 'customer-value predictions' };
+
 function requireSource(field: string, context: Context): void {
   const definition = filterFields[field];
   for (const required of definition.requires) {
     if (!context.catalog.columns.has(required)) {
       throw new AppError(segmentErrorCodes.sourceMissing, `The condition on "${field}" needs ${required.replace('.', ' column ')}, which this store does not have yet (${sourceOrigins[definition.source]}).`, { field, source: definition.source, hint: sourceOrigins[definition.source] });
     }
+  }
+  if (context.catalog.emptySources?.has(definition.source)) {
+    throw new AppError(segmentErrorCodes.sourceMissing, `The condition on "${field}" needs ${sourceNames[definition.source]}, which this store has none of yet (${sourceOrigins[definition.source]}); until then it would match no one.`, { field, source: definition.source, hint: sourceOrigins[definition.source] });
   }
   context.sources.add(definition.source);
 }

@@ -2,14 +2,26 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { getStoreSettings } from '../settings/index.js';
 import type { FilterCatalog } from './compile-filter.js';
+import type { FieldSource } from './filter-fields.js';
 
 /**
- * The optional sources present in this store: analytics and model tables come
+ * Whether each filled source has data: a migrated store always has the columns, but before the
+ * first `analyze` (types, RFM) or prediction run they are empty, and a condition on them would
+ * silently match no one. A run recorded counts as data too (an analysis of a store without buyers).
+ */
+const dataChecks: Array<{ source: FieldSource; table: string; query: ReturnType<typeof sql<{ has_data: boolean }>> }> = [
+  { source: 'type', table: 'customer_type', query: sql<{ has_data: boolean }>`select exists (select 1 from customer_type) or exists (select 1 from analysis_run) as has_data` },
+  { source: 'rfm', table: 'customer_rfm', query: sql<{ has_data: boolean }>`select exists (select 1 from customer_rfm) or exists (select 1 from analysis_run) as has_data` },
+  { source: 'prediction', table: 'customer_prediction', query: sql<{ has_data: boolean }>`select exists (select 1 from customer_prediction) as has_data` },
+];
+
+/**
+ * The optional sources present in this store (and which of them are still empty): analytics and model tables come
  * from other migrations and may be absent, in which case conditions on them fail
  * with a message instead of an SQL error. And the store's time zone: a filter's
  * days ("2026-11-30", "the last 30 days") are days on the store's calendar.
  */
-export async function loadFilterCatalog(db: Kysely<Database>): Promise<FilterCatalog> {
+export async function loadFilterCatalog(db: Kysely<Database>, options: { checkData?: boolean } = {}): Promise<FilterCatalog> {
   // pg_catalog rather than information_schema: the latter is slow on servers with many schemas
   const result = await sql<{ table_name: string; column_name: string }>`
     select c.relname as table_name, a.attname as column_name
@@ -17,5 +29,15 @@ export async function loadFilterCatalog(db: Kysely<Database>): Promise<FilterCat
     where c.oid in (select to_regclass(name) from unnest(array['customer', 'customer_trait', 'customer_type', 'customer_rfm', 'customer_prediction']) as name)
       and a.attnum > 0 and not a.attisdropped`.execute(db);
   const { timeZone } = await getStoreSettings(db);
-  return { columns: new Set(result.rows.map((row) => `${row.table_name}.${row.column_name}`)), timeZone };
+  const tables = new Set(result.rows.map((row) => row.table_name));
+  const emptySources = new Set<FieldSource>();
+  // a saved segment's refresh after each write skips this: it matches no one until the data comes, as before
+  if (options.checkData ?? true) {
+    for (const check of dataChecks) {
+      if (!tables.has(check.table)) continue;
+      const { rows } = await check.query.execute(db);
+      if (!rows[0]?.has_data) emptySources.add(check.source);
+    }
+  }
+  return { columns: new Set(result.rows.map((row) => `${row.table_name}.${row.column_name}`)), timeZone, emptySources };
 }

@@ -129,7 +129,7 @@ export const sourceOrigins: Record<FieldSource, string> = {
   trait: 'purchase facts',
   type: 'customer types: run `clientele analyze` after the analytics migration',
   rfm: 'RFM scores: run `clientele analyze` after the analytics migration',
-  prediction: 'customer-value models: fit them after the models migration',
+  prediction: 'customer-value predictions: run `clientele models predict` after the models migration',
 };
 
 export function isFieldName(name: string): boolean {

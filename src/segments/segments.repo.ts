@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { FilterNode } from './filter-types.js';
 
@@ -38,8 +38,12 @@ export async function findSegment(db: Kysely<Database>, idOrName: number | strin
   return row as SegmentRow | undefined;
 }
 
-export async function findSegmentByName(db: Kysely<Database>, name: string): Promise<{ segment_id: number } | undefined> {
-  return db.selectFrom('segment').select('segment_id').where('name', '=', name).executeTakeFirst();
+/**
+ * A segment whose name equals this one ignoring case, as persona names are compared: "Champs" and
+ * "champs" would be told apart only by case wherever a segment is named.
+ */
+export async function findSegmentByNameIgnoringCase(db: Kysely<Database>, name: string): Promise<{ segment_id: number; name: string } | undefined> {
+  return db.selectFrom('segment').select(['segment_id', 'name']).where(sql<boolean>`lower(name) = lower(${name})`).orderBy('segment_id').executeTakeFirst();
 }
 
 export async function listSegmentRows(db: Kysely<Database>): Promise<SegmentRow[]> {

@@ -10,6 +10,7 @@ import type { SegmentRow } from './segments.repo.js';
 import { filterFields } from './filter-fields.js';
 import { allowedOperators } from './filter-schema.js';
 import { loadFilterCatalog } from './filter-catalog.js';
+import { isFieldAvailable } from './compile-filter.js';
 import {
   createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, refreshAllSegments, refreshSegment, segmentHistory, updateSegment,
 } from './segments.service.js';
@@ -31,7 +32,7 @@ const filterBody = filterInputDocumented;
 const segmentBody = z.strictObject({ name: z.string().trim().min(1).max(120), description: z.string().max(2000).nullish(), filter: filterBody });
 const notFound = errorResponse('No such segment (SEGMENT_NOT_FOUND)');
 const segmentNotFoundNamesParam = notFoundNamesParam('segmentId', segmentErrorCodes.notFound);
-const nameTaken = errorResponse('Another segment has this name (SEGMENT_NAME_EXISTS)');
+const nameTaken = errorResponse('Another segment has this name, ignoring case (SEGMENT_NAME_EXISTS; `details.segmentId` is that segment)');
 const segmentResult = z.object({ segment: segmentSchema, refresh: segmentRefreshSchema });
 const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() })
   // an empty change would be answered like an edit and audited as one
@@ -63,7 +64,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
     return {
       items: Object.entries(filterFields).map(([name, field]) => ({
         name, type: field.type, source: field.source, description: field.description, operators: [...allowedOperators[field.type]],
-        isAvailable: field.requires.every((required) => catalog.columns.has(required)),
+        isAvailable: isFieldAvailable(name, catalog),
       })),
     };
   });

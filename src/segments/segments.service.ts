@@ -12,7 +12,7 @@ import {
   isFewCustomers, listMemberRows, listMembershipEvents, lockAllSegments, refreshMembership, type MemberRow, type MembershipDiff, type MembershipEvent,
 } from './membership.repo.js';
 import { segmentErrorCodes } from './segments.errors.js';
-import { deleteSegmentRows, findSegment, findSegmentByName, insertSegment, listSegmentRows, updateSegmentRow, type SegmentRow } from './segments.repo.js';
+import { deleteSegmentRows, findSegment, findSegmentByNameIgnoringCase, insertSegment, listSegmentRows, updateSegmentRow, type SegmentRow } from './segments.repo.js';
 
 type Db = Kysely<Database>;
 export type SegmentInput = { name: string; description?: string | null; filter: unknown };
@@ -28,7 +28,7 @@ export async function prepareFilter(
 ): Promise<{ filter: FilterNode; compiled: CompiledFilter }> {
   const { isSaved = false, ...compileOptions } = options;
   const parsed = isSaved ? parseSavedFilter(filter) : parseFilter(filter);
-  return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog: await loadFilterCatalog(db), ...compileOptions }) };
+  return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog: await loadFilterCatalog(db, { checkData: !isSaved }), ...compileOptions }) };
 }
 
 export async function getSegment(db: Db, idOrName: number | string): Promise<SegmentRow> {
@@ -50,31 +50,41 @@ async function refreshOne(
   return { segmentId: segment.segment_id, name: segment.name, ...diff, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Digits alone are a segment's number wherever a segment is named (the CLI's `segments show 7`, the API's /segments/7). */
-function checkSegmentName(name: string): void {
+/**
+ * The name as saved: trimmed, as the API's schema trims it, so the CLI and the API keep the same
+ * names. Blank is refused; digits alone are a segment's number wherever a segment is named (the
+ * CLI's `segments show 7`, the API's /segments/7).
+ */
+function checkSegmentName(given: string): string {
+  const name = given.trim();
+  if (name === '') throw new AppError(segmentErrorCodes.nameInvalid, 'A segment needs a name: give one with a letter in it.', { field: 'name' });
   if (/^\s*#?\d+\s*$/.test(name)) {
     throw new AppError(segmentErrorCodes.nameInvalid, `A segment's name needs a letter: ${JSON.stringify(name)} would be read as a segment number.`, { field: 'name' });
   }
+  return name;
 }
 
 /** Names are unique, so a taken one must be given up or freed; the namesake goes by its number, which needs no quoting in a shell. */
-function nameTaken(name: string, segmentId: number, attempt: 'create' | 'rename'): AppError {
+function nameTaken(name: string, namesake: { segment_id: number; name: string }, attempt: 'create' | 'rename'): AppError {
+  const segmentId = namesake.segment_id;
+  const differsInCase = namesake.name !== name ? ` (names differing only in case are the same name)` : '';
   const deleteIt = `delete it (\`clientele segments delete ${segmentId}\`, or DELETE /api/segments/${segmentId})`;
   const makeWay = attempt === 'create'
     ? `change segment #${segmentId} instead (\`clientele segments update ${segmentId} --filter …\`, or PATCH /api/segments/${segmentId}), or ${deleteIt} first`
     : `free it first: rename segment #${segmentId} (\`clientele segments update ${segmentId} --name …\`, or PATCH /api/segments/${segmentId}) or ${deleteIt}`;
-  return new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(name)} already exists (#${segmentId}): choose another name, or ${makeWay}.`, { field: 'name', segmentId });
+  return new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(namesake.name)} already exists (#${segmentId})${differsInCase}: choose another name, or ${makeWay}.`, { field: 'name', segmentId });
 }
 
 /** Saves a segment and fills its membership at once. */
 export async function createSegment(db: Db, input: SegmentInput, options: { actor: string; clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh }> {
   const asOf = await storeNow(db, options.clock);
   const { filter } = await prepareFilter(db, input.filter, asOf);
-  checkSegmentName(input.name);
-  const namesake = await findSegmentByName(db, input.name);
-  if (namesake) throw nameTaken(input.name, namesake.segment_id, 'create');
-  const segmentId = await insertSegment(db, { name: input.name, description: input.description ?? null, filter, createdBy: options.actor });
-  const refresh = await refreshOne(db, { segment_id: segmentId, name: input.name, filter }, asOf, null);
+  const name = checkSegmentName(input.name);
+  // ignoring case, as persona names: only the service enforces it, as stores may already hold such pairs
+  const namesake = await findSegmentByNameIgnoringCase(db, name);
+  if (namesake) throw nameTaken(name, namesake, 'create');
+  const segmentId = await insertSegment(db, { name, description: input.description ?? null, filter, createdBy: options.actor });
+  const refresh = await refreshOne(db, { segment_id: segmentId, name, filter }, asOf, null);
   return { segment: await getSegment(db, segmentId), refresh };
 }
 
@@ -82,13 +92,14 @@ export async function updateSegment(db: Db, idOrName: number | string, changes: 
   const segment = await getSegment(db, idOrName);
   const asOf = await storeNow(db, options.clock);
   const filter = changes.filter === undefined ? undefined : (await prepareFilter(db, changes.filter, asOf)).filter;
-  if (changes.name !== undefined) checkSegmentName(changes.name);
-  if (changes.name !== undefined && changes.name !== segment.name) {
-    const namesake = await findSegmentByName(db, changes.name);
-    if (namesake) throw nameTaken(changes.name, namesake.segment_id, 'rename');
+  const name = changes.name === undefined ? undefined : checkSegmentName(changes.name);
+  if (name !== undefined && name !== segment.name) {
+    // a segment may change the case of its own name
+    const namesake = await findSegmentByNameIgnoringCase(db, name);
+    if (namesake && namesake.segment_id !== segment.segment_id) throw nameTaken(name, namesake, 'rename');
   }
-  await updateSegmentRow(db, segment.segment_id, { name: changes.name, description: changes.description, filter });
-  const refresh = filter ? await refreshOne(db, { segment_id: segment.segment_id, name: changes.name ?? segment.name, filter }, asOf, null) : null;
+  await updateSegmentRow(db, segment.segment_id, { name, description: changes.description, filter });
+  const refresh = filter ? await refreshOne(db, { segment_id: segment.segment_id, name: name ?? segment.name, filter }, asOf, null) : null;
   return { segment: await getSegment(db, segment.segment_id), refresh };
 }
 
@@ -132,7 +143,7 @@ export async function refreshSegmentsForCustomers(db: Db, customerIds: number[],
   // a store without segments pays one statement per write
   const segments = await lockAllSegments(db);
   if (segments.length === 0) return [];
-  const catalog = await loadFilterCatalog(db);
+  const catalog = await loadFilterCatalog(db, { checkData: false });
   // a batch's few customers: each segment's statement runs prepared (see refreshMembership)
   const previousPlanCacheMode = isFewCustomers(unique) ? await switchToGenericPlans(db) : null;
   const results: SegmentRefresh[] = [];

@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.js';
 import {
-  assignPersonas, compareGroupDrift, discoverPersonas, discoveryShortfall, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
-  type DiscoveryReadiness, type DriftGroup, type PersonaList, type PersonaProfile,
+  assignPersonas, compareGroupDrift, findUnassignable, discoverPersonas, discoveryShortfall, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
+  type Assignment, type DiscoveryReadiness, type DriftAttribute, type Unassigned, type DriftGroup, type PersonaList, type PersonaProfile,
 } from '../../personas/index.js';
 import { storeNow } from '../../settings/index.js';
 import type { CliRuntime } from '../runtime.js';
@@ -85,16 +85,49 @@ export async function runPersonasPin(runtime: CliRuntime, personaId: number, opt
   runtime.print(persona, (p) => `Persona #${p.personaId} "${p.name}" is ${p.isPinned ? 'pinned' : 'no longer pinned'}.`);
 }
 
+/** Why a customer asked for by id is in no persona, in words. */
+function unassignedText(entry: Unassigned): string {
+  switch (entry.reason) {
+    case 'notFound': return `customer ${entry.customerId} does not exist`;
+    case 'mergedAway': return `customer ${entry.customerId} was merged into customer ${entry.mergedInto}: assign that one`;
+    case 'notBuyer': return `customer ${entry.customerId} has no paid order: personas describe buyers`;
+    case 'noProfilingConsent': return `customer ${entry.customerId} has not agreed to profiling (consent_profiling no, or never asked)`;
+  }
+}
+
 export async function runPersonasAssign(runtime: CliRuntime, ids: string[]): Promise<void> {
-  const result = await runtime.withStore(async ({ db, clock }) => assignPersonas(db, ids.length > 0 ? ids.map(idOf('a customer id')) : undefined, { asOf: await storeNow(db, clock) }), { bulk: true });
-  runtime.print(result, (r) => `${r.assigned} customers assigned in ${r.seconds.toFixed(1)} s.`);
+  const customerIds = ids.length > 0 ? ids.map(idOf('a customer id')) : undefined;
+  const result = await runtime.withStore(async ({ db, clock }) => {
+    const assignment = await assignPersonas(db, customerIds, { asOf: await storeNow(db, clock) });
+    if (!customerIds) return assignment;
+    // customers named by id that no persona may hold: a bare "0 customers assigned" would not say why
+    // (with ids, assignPersonas places no one before a discovery, as the ingest path needs)
+    return { ...assignment, notAssigned: await findUnassignable(db, customerIds), hasPersonas: (await findCurrentModel(db)) !== null };
+  }, { bulk: true });
+  runtime.print(result, (r: Assignment & { notAssigned?: Unassigned[]; hasPersonas?: boolean }) => [
+    `${r.assigned} customer${r.assigned === 1 ? '' : 's'} assigned in ${r.seconds.toFixed(1)} s.`,
+    ...(r.hasPersonas === false ? [`No personas have been discovered yet: run \`${clienteleCommand('personas discover')}\` first.`] : []),
+    ...(r.notAssigned ?? []).map((entry) => `Not assigned: ${unassignedText(entry)}.`),
+  ].join('\n'));
+}
+
+/** The size of a change, or why there is none to tell (docs/personas.md, "A row without a statistic"). */
+function magnitudeText(attribute: DriftAttribute): string {
+  switch (attribute.noStatisticReason) {
+    case null: return attribute.magnitude ?? '';
+    case 'tooFew': return 'too few customers to tell';
+    case 'sameForAll': return 'no change: the same for every customer';
+    case 'noSpread': return 'every customer alike within each period: no spread to size it';
+    case 'oneValue': return attribute.kind === 'categorical' ? `no change: only ${attribute.series.find((point) => point.before > 0 || point.after > 0)?.label} in both periods` : 'no change';
+  }
 }
 
 export async function runPersonasDrift(runtime: CliRuntime, options: { before: string; after: string; persona?: number; segment?: string; filter?: string }): Promise<void> {
   const period = (option: string, text: string) => {
     const [from, to] = text.split('..');
     if (!from || !to) throw new AppError('CLI_ARGUMENT_INVALID', `${option}: "${text}" is not a period; use FROM..TO such as 2025-01-01..2026-01-01.`, { field: option });
-    return { from: new Date(checkDayOrInstant(option, from)), to: new Date(checkDayOrInstant(option, to)) };
+    // days are the store's calendar days (compareGroupDrift reads them in its time zone)
+    return { from: checkDayOrInstant(option, from), to: checkDayOrInstant(option, to) };
   };
   const group: DriftGroup = options.persona ? { kind: 'persona', personaId: options.persona }
     : options.segment ? { kind: 'segment', segment: /^\d+$/.test(options.segment) ? Number(options.segment) : options.segment }
@@ -105,8 +138,8 @@ export async function runPersonasDrift(runtime: CliRuntime, options: { before: s
   runtime.print(report, (r) => [
     `${r.group}: ${r.before.customers} active before, ${r.after.customers} after`, '',
     table(r.attributes.map((a: Record<string, any>) => (a.kind === 'numeric'
-      ? { attribute: a.attribute, before: a.before.mean?.toFixed(2), after: a.after.mean?.toFixed(2), effect: a.cohensD === null ? '' : `d = ${a.cohensD.toFixed(2)}`, magnitude: a.magnitude }
-      : { attribute: a.attribute, before: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.before }))), after: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.after }))), effect: `V = ${a.cramersV?.toFixed(2) ?? '–'}, TVD = ${a.totalVariation.toFixed(2)}`, magnitude: a.magnitude }))),
+      ? { attribute: a.attribute, before: a.before.mean?.toFixed(2), after: a.after.mean?.toFixed(2), effect: a.cohensD === null ? '' : `d = ${a.cohensD.toFixed(2)}`, magnitude: magnitudeText(a as DriftAttribute) }
+      : { attribute: a.attribute, before: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.before }))), after: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.after }))), effect: `V = ${a.cramersV?.toFixed(2) ?? '–'}, TVD = ${a.totalVariation.toFixed(2)}`, magnitude: magnitudeText(a as DriftAttribute) }))),
     ...(r.personaShifts ? ['', 'personas (share of active customers):', table(r.personaShifts.map((s: Record<string, any>) => ({ persona: s.label, before: percent(s.beforeShare), after: percent(s.afterShare), change: s.change })))] : []),
   ].join('\n'));
 }
