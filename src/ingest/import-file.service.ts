@@ -16,6 +16,7 @@ import { addOrderCounts, emptyOrderCounts, hasOrderCounts, writeBatch, type Orde
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
 import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
+import { sweepDeferredStaleLines } from './write/write-order-lines.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 
 /** Rows per transaction: large enough that per-statement costs fade, small enough to keep memory flat (~10 MB). */
@@ -104,7 +105,11 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const rates = await readCurrencyRates(db);
   await forgetAbandonedImportMemory(db);
   const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
-  const writeContext: WriteContext = { importId, file: options.file, linesOf: 'file', currency: settings.currency, timeZone: settings.timeZone, rates };
+  const writeContext: WriteContext = {
+    importId, file: options.file, linesOf: 'file', currency: settings.currency, timeZone: settings.timeZone, rates,
+    // an order's rows may be spread over the file: lines not restated are removed at the end
+    ...(options.entity === 'orders' ? { deferredStaleLines: new Map() } : {}),
+  };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);
   const keepDerivedCurrent = await createDerivedUpdater(db, { clock: options.clock, settings });
   const totals = { read: 0, inserted: 0, updated: 0, unchanged: 0 };
@@ -166,6 +171,23 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       rejected += batchRejects.length;
       await rejects.write(batchRejects);
       options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, read: totals.read, rejected });
+    }
+    if (writeContext.deferredStaleLines?.size) {
+      // the lines of earlier imports no batch restated: the orders are as this file states them
+      const swept = await db.transaction().execute(async (trx) => {
+        const result = await sweepDeferredStaleLines(trx, writeContext);
+        await keepDerivedCurrent(trx, result.customerIds);
+        const moved = result.unchanged;
+        await addBatchToImportRun(trx, importId, 0, {
+          inserted: 0, updated: moved, unchanged: -moved, rejects: [], changedCustomerIds: result.customerIds, createdCustomers: 0,
+          orders: { inserted: 0, updated: moved, unchanged: -moved, rejected: 0 },
+        });
+        return result;
+      });
+      // an order its batch counted unchanged is updated, and so is its first row (as when a batch removes lines)
+      totals.updated += swept.unchanged;
+      totals.unchanged -= swept.unchanged;
+      if (orders) orders = addOrderCounts(orders, { inserted: 0, updated: swept.unchanged, unchanged: -swept.unchanged, rejected: 0 });
     }
     if (options.entity === 'customers') await forgetCustomerFile(db, importId);
     if (remembersRowTexts(options.entity)) await forgetRowTexts(db, importId);

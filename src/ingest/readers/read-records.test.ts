@@ -298,3 +298,20 @@ describe('readRecords on whitespace-separated files', () => {
     expect(records.map((record) => record.line)).toEqual([1, 2]);
   });
 });
+
+describe("Excel's sep= first line", () => {
+  it('reads the delimiter it names, skips it, and keeps each row\'s line in the file', async () => {
+    const { source, records, problems } = await readAll('sep=;\nid;email\n1;a@example.com\n2;b@example.com;extra\n3;c@example.com\n');
+    expect(source.delimiter).toBe(';');
+    expect(source.headers).toEqual(['id', 'email']);
+    expect(records.map((record) => [record.line, record.kind === 'record' ? record.values.id : null])).toEqual([[3, '1'], [5, '3']]);
+    expect(problems).toEqual([expect.objectContaining({ line: 4, code: 'ROW_COLUMN_COUNT' })]);
+  });
+
+  it('reads a sep=, file with its commas, even when the values hold semicolons; --delimiter still wins', async () => {
+    const { source, records } = await readAll('SEP=,\r\nid,note\r\n1,a;b;c\r\n');
+    expect(source.headers).toEqual(['id', 'note']);
+    expect(records).toEqual([expect.objectContaining({ line: 3, values: { id: '1', note: 'a;b;c' } })]);
+    expect((await readAll('sep=;\nid|name\n1|Ana\n', { delimiter: '|' })).source.headers).toEqual(['id', 'name']);
+  });
+});

@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.js';
 import { splitByteLines } from './byte-lines.js';
 import { readCsvRows, readJsonLines, readWhitespaceRows, type RowItem, type RowProblemItem } from './record-streams.js';
 import { utf8ReadAsOneByte } from './utf8-read-as-one-byte.js';
-import { detectDelimiter, encodingFromByteOrderMark, looksLikeJsonLines, looksWhitespaceSeparated, stripByteOrderMark, uniqueHeaders } from './sniff.js';
+import { detectDelimiter, encodingFromByteOrderMark, excelSeparatorOf, looksLikeJsonLines, looksWhitespaceSeparated, stripByteOrderMark, uniqueHeaders } from './sniff.js';
 
 export type ReaderOptions = {
   format?: 'csv' | 'jsonl' | 'auto';
@@ -177,7 +177,11 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
     throw new AppError('IMPORT_FILE_EMPTY', `${path} is empty: there are no columns or rows to import.`, { file: path, hint: 'Export the file again, with a header row and at least one data row.' });
   }
   const format = options.format === 'csv' || options.format === 'jsonl' ? options.format : looksLikeJsonLines(headText, path) ? 'jsonl' : 'csv';
-  const delimiter = format === 'jsonl' ? null : resolveDelimiter(options.delimiter ?? presetDelimiterOf(options.presetDelimiter, headText), headText);
+  // Excel's `sep=;` first line names the delimiter; a --delimiter given still wins
+  const separatorLine = format === 'csv' ? excelSeparatorOf(headText) : null;
+  const delimiter = format === 'jsonl' ? null
+    : separatorLine !== null && (options.delimiter === undefined || options.delimiter === 'auto') ? separatorLine
+    : resolveDelimiter(options.delimiter ?? presetDelimiterOf(options.presetDelimiter, headText), headText);
   const maxRecordBytes = options.maxRecordBytes ?? 1024 * 1024;
   const progress = { bytesRead: 0 };
   const chunks = fileChunks(path, encoding, progress, () => options.onBytes?.(progress.bytesRead, totalBytes));
@@ -195,7 +199,16 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
     const first = await rows.next();
     if (first.done) throw new AppError('IMPORT_FILE_EMPTY', `${path} has no rows.`, { file: path });
     pending = first.value;
-    const item = pending.shift()!;
+    let item = pending.shift()!;
+    if (separatorLine !== null) {
+      // the `sep=` line is skipped; the rows keep their line numbers in the file
+      if (pending.length === 0) {
+        const next = await rows.next();
+        if (next.done) throw new AppError('IMPORT_FILE_EMPTY', `${path} has no rows after its "sep=${separatorLine}" line.`, { file: path });
+        pending = next.value;
+      }
+      item = pending.shift()!;
+    }
     if (item.kind !== 'fields') {
       await rows.return(undefined);
       throw new AppError('IMPORT_FILE_UNREADABLE', `The header of ${path} cannot be read: ${item.kind === 'problem' ? item.reason : 'unexpected content'}.`, { file: path, line: item.line });

@@ -38,6 +38,15 @@ export function detectDelimiter(head: string): string | null {
   return best?.delimiter ?? null;
 }
 
+/**
+ * The delimiter Excel's first line `sep=;` names (Excel writes and reads it to say which
+ * character separates the values), else null. The line is no header: the header follows it.
+ */
+export function excelSeparatorOf(head: string): string | null {
+  const match = /^sep=([^\n\r"])[ \t]*(?:\r?\n|$)/i.exec(head);
+  return match === null ? null : match[1];
+}
+
 /** Several tokens per line separated by runs of spaces, as in fixed-width exports (CDNOW). */
 export function looksWhitespaceSeparated(head: string): boolean {
   const lines = head.split('\n').slice(0, 5).map((line) => line.trim()).filter((line) => line !== '');

@@ -8,7 +8,7 @@ import { parseDateTime, type DateOptions } from './parse-date.js';
 import { personName } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { channelSynonyms, lookUp, statusSynonyms } from './synonyms.js';
-import { customerRefs, integer, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+import { customerExternalId, customerRefs, integer, isGuestId, requireExternalId, requireText, resolveCurrency } from './row-values.js';
 import { whyRequired } from './why-required.js';
 
 export function isLineLevel(values: FieldValues): boolean {
@@ -41,7 +41,8 @@ export function buildOrder(values: FieldValues, line: number, context: IngestCon
   const externalId = requireExternalId(values, 'order_id', whyRequired.orderId);
   const customer = customerRefs(values, 'customer_', context);
   if (customer.length === 0) {
-    fail('customer_id', 'CUSTOMER_MISSING', whyRequired.orderCustomer);
+    const id = values.text('customer_id');
+    fail('customer_id', 'CUSTOMER_MISSING', id !== null && isGuestId(customerExternalId('customer_id', id)) ? whyRequired.orderGuestCustomer(id) : whyRequired.orderCustomer);
   }
   const orderedAt = parseDateTime('ordered_at', requireText(values, 'ordered_at', whyRequired.orderedAt), dates);
   const currency = resolveCurrency(values, context);

@@ -20,7 +20,7 @@ describe('reading required fields from their common other names', () => {
   });
 
   it('guesses the same names in Indonesian and Latvian, and for the other entities', () => {
-    expect(plan('orders', ['No. Pesanan', 'Tanggal', 'Pelanggan', 'Jumlah']).mapping).toEqual({ order_id: 'No. Pesanan', ordered_at: 'Tanggal', customer_id: 'Pelanggan', amount: 'Jumlah' });
+    expect(plan('orders', ['No. Pesanan', 'Tanggal', 'Pelanggan', 'Total Pembayaran']).mapping).toEqual({ order_id: 'No. Pesanan', ordered_at: 'Tanggal', customer_id: 'Pelanggan', amount: 'Total Pembayaran' });
     expect(plan('lines', ['Order', 'Product', 'Price']).mapping).toEqual({ order_id: 'Order', unit_price: 'Price', product_name: 'Product' });
     expect(plan('events', ['Type', 'Date', 'Email']).mapping).toEqual({ kind: 'Type', occurred_at: 'Date', customer_email: 'Email' });
   });

@@ -216,11 +216,26 @@ export function likelyField(entity: ImportEntity, column: string, readFields: Re
     for (const name of [field, ...(synonyms[field] ?? [])]) {
       const candidate = sortedWords(name);
       const distance = editDistance(words, candidate);
-      const allowed = distance === 0 ? 0 : Math.min(words.length, candidate.length) >= 10 ? 2 : Math.min(words.length, candidate.length) >= 4 ? 1 : 0;
-      if (distance <= allowed && (best === null || distance < best.distance)) best = { field, distance };
+      const allowed = distance === 0 ? 0 : typosAllowed(words, candidate);
+      if (distance <= allowed && typosWithinWords(words, candidate) && (best === null || distance < best.distance)) best = { field, distance };
     }
   }
   return best?.field ?? null;
+}
+
+function typosAllowed(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  return shorter >= 10 ? 2 : shorter >= 4 ? 1 : 0;
+}
+
+/**
+ * Names of as many words differ by typos within each word, not by one word for another:
+ * "customer_note" is no misspelled customer_name, though the two are two letters apart.
+ */
+function typosWithinWords(column: string, name: string): boolean {
+  const [columnWords, nameWords] = [column.split(' '), name.split(' ')];
+  if (columnWords.length !== nameWords.length) return true;
+  return columnWords.every((word, index) => editDistance(word, nameWords[index]) <= typosAllowed(word, nameWords[index]));
 }
 
 /** "Amout_Refunded" and "refunded amount" compare as "amout refunded" and "amount refunded". */

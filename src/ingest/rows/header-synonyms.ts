@@ -11,12 +11,13 @@ import type { ImportEntity } from '../canonical.js';
 type Synonyms = Partial<Record<string, readonly string[]>>;
 
 const orderId = ['order', 'order number', 'order no', 'order #', 'invoice', 'invoice number', 'invoice no', 'receipt', 'receipt number', 'transaction id',
-  'no pesanan', 'nomor pesanan', 'id pesanan', 'no faktur', 'pasūtījums', 'pasūtījuma numurs', 'pasūtījuma nr', 'rēķina numurs'];
+  'no pesanan', 'nomor pesanan', 'id pesanan', 'no faktur', 'nomor invoice', 'pasūtījums', 'pasūtījuma numurs', 'pasūtījuma nr', 'rēķina numurs'];
 const customerId = ['customer', 'customer number', 'customer no', 'client', 'client id', 'member id', 'pelanggan', 'id pelanggan', 'klients', 'klienta id', 'klienta numurs'];
 const email = ['e-mail', 'email address', 'e-mail address', 'surel', 'alamat email', 'e-pasts'];
 const phone = ['telephone', 'phone number', 'mobile', 'tel', 'telepon', 'no hp', 'nomor hp', 'no telepon', 'tālrunis', 'telefons', 'tālruņa numurs'];
 const when = ['date', 'time', 'datetime', 'timestamp', 'tanggal', 'waktu', 'datums', 'laiks'];
-const quantity = ['qty', 'units', 'pieces', 'pcs', 'kuantitas', 'jumlah barang', 'banyaknya', 'daudzums', 'skaits'];
+// Shopee's and Tokopedia's "Jumlah" is the quantity, never the order's amount
+const quantity = ['qty', 'units', 'pieces', 'pcs', 'kuantitas', 'jumlah', 'jumlah barang', 'jumlah produk', 'jumlah produk dibeli', 'banyaknya', 'daudzums', 'skaits'];
 const unitPrice = ['price', 'item price', 'price each', 'harga', 'harga satuan', 'cena', 'vienības cena'];
 const sku = ['item code', 'product code', 'product id', 'item id', 'stock code', 'article number', 'kode barang', 'kode produk', 'artikuls', 'preces kods'];
 const productName = ['product', 'item', 'item name', 'produk', 'nama produk', 'barang', 'nama barang', 'produkts', 'prece', 'preces nosaukums'];
@@ -30,18 +31,22 @@ const lastName = ['last name', 'lastname', 'surname', 'family name', 'billing la
 const orderFields: Synonyms = {
   order_id: orderId,
   customer_id: customerId,
-  customer_email: ['email', 'customer email', ...email],
-  customer_phone: ['phone', 'customer phone', ...phone],
+  // WooCommerce's billing_email and billing_phone, as its billing_first_name is a first name
+  customer_email: ['email', 'customer email', 'billing email', ...email],
+  customer_phone: ['phone', 'customer phone', 'billing phone', ...phone],
   // not "Name": Shopify's "Name" is the order number
   customer_name: ['customer name', 'billing name', 'buyer name', 'nama pelanggan', 'nama pembeli', 'klienta vārds', 'pircēja vārds'],
   customer_first_name: ['customer first name', ...firstName],
   customer_last_name: ['customer last name', ...lastName],
-  ordered_at: ['order date', 'purchase date', 'transaction date', 'order time', 'created at', ...when, 'tanggal pesanan', 'pasūtījuma datums'],
-  amount: ['total', 'order total', 'total amount', 'grand total', 'sum', 'amount paid', 'jumlah', 'total harga', 'summa', 'kopā', 'kopsumma'],
+  ordered_at: ['order date', 'purchase date', 'transaction date', 'order time', 'created at', ...when, 'tanggal pesanan', 'waktu pesanan dibuat', 'pasūtījuma datums'],
+  // not "Jumlah": the quantity in Shopee's and Tokopedia's exports. Shopee's order total is "Total
+  // Pembayaran", Tokopedia's "Total Penjualan (IDR)" or, in English, "Total Amount (Rp.)".
+  amount: ['total', 'order total', 'total amount', 'grand total', 'sum', 'amount paid', 'total harga', 'total pembayaran', 'total penjualan', 'total penjualan idr',
+    'total amount rp', 'summa', 'kopā', 'kopsumma'],
   currency,
   channel: ['sales channel', 'saluran', 'kanāls'],
-  status: ['order status', 'payment status', 'financial status', 'status pesanan', 'statuss'],
-  refunded_amount: ['refund', 'refunded', 'refund amount', 'pengembalian dana', 'atmaksa'],
+  status: ['order status', 'payment status', 'financial status', 'status pesanan', 'status terakhir', 'statuss'],
+  refunded_amount: ['refund', 'refunded', 'refund amount', 'refunded total', 'pengembalian dana', 'atmaksa', 'atmaksāts', 'atmaksāts (eur)', 'atmaksātā summa'],
   discount_amount: ['discount', 'diskon', 'potongan', 'atlaide'],
   promotion_code: ['promo code', 'coupon', 'coupon code', 'discount code', 'voucher', 'kode promo', 'kupon', 'atlaides kods'],
   location: ['store', 'shop', 'branch', 'outlet', 'toko', 'cabang', 'veikals', 'filiāle'],

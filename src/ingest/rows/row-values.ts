@@ -114,7 +114,7 @@ const refFields = {
 export function customerRefs(values: FieldValues, prefix: 'customer_' | 'recipient_', context: IngestContext): CustomerRef[] {
   const names = refFields[prefix];
   const refs: CustomerRef[] = [];
-  const id = customerExternalId(names.id, values.text(names.id));
+  const id = guestIdAsNone(customerExternalId(names.id, values.text(names.id)));
   if (id !== null) refs.push({ kind: 'external', namespace: context.source, value: id });
   const emailValue = email(values, names.email);
   if (emailValue !== null) refs.push({ kind: 'email', value: emailValue });
@@ -125,6 +125,19 @@ export function customerRefs(values: FieldValues, prefix: 'customer_' | 'recipie
   const guessedEmail = emailValue === null ? emailOfCustomerId(id, null) : null;
   if (guessedEmail !== null) refs.push(guessedEmail);
   return refs;
+}
+
+/**
+ * A customer id that is all zeros names no one: WooCommerce writes customer_id 0 for every guest,
+ * and read as an id, every guest of the shop was one customer holding all their orders. So it is
+ * read as no id, and the row's email or phone says who the buyer is (docs/import.md).
+ */
+export function isGuestId(id: string | null): boolean {
+  return id !== null && /^0+$/.test(id);
+}
+
+function guestIdAsNone(id: string | null): string | null {
+  return isGuestId(id) ? null : id;
 }
 
 /** A stable id from content, so importing the same file twice yields the same ids. */

@@ -68,6 +68,8 @@ export const statusSynonyms = synonymTable<OrderStatus>({
     'lunas', 'dibayar', 'sudah dibayar', 'telah dibayar', 'sudah bayar', 'pembayaran berhasil', 'berhasil', 'sukses',
     'selesai', 'pesanan selesai', 'diproses', 'sedang diproses', 'pesanan diproses', 'dikemas', 'sedang dikemas',
     'dikirim', 'sedang dikirim', 'terkirim', 'diterima', 'sudah diterima',
+    // Shopee shows a paid order waiting for the seller to ship it as "Perlu Dikirim"; Tokopedia one delivered as "Pesanan Tiba"
+    'perlu dikirim', 'pesanan tiba',
     'apmaksāts', 'apmaksats', 'samaksāts', 'samaksats', 'pabeigts', 'izpildīts', 'izpildits',
     'nosūtīts', 'nosutits', 'izsūtīts', 'izsutits', 'piegādāts', 'piegadats',
   ],
@@ -159,6 +161,12 @@ const notPurchases = new Map<string, string>([
   // WooCommerce's on-hold: a bank transfer or cheque not yet received; a card authorised but not yet captured
   ...['authorized', 'authorised', 'on-hold', 'on hold', 'ditahan'].map((word) => [word,
     'means the order awaits confirmation of its payment, so it is no purchase yet and is not imported; import it again once it is paid (processing or completed in WooCommerce), or leave it out of the file'] as const),
+  // Shopify's partially_paid: part of the amount is paid, so the order is no verified purchase of its amount
+  ...['partially paid', 'partly paid', 'dibayar sebagian', 'daļēji apmaksāts', 'daleji apmaksats'].map((word) => [word,
+    'means only part of the order\'s amount is paid, so it is no purchase of that amount yet and is not imported; import it again once it is paid in full, or leave it out of the file'] as const),
+  // Shopify's expired: the payment's authorisation ran out before it was captured, so no money was taken
+  ...['expired', 'kedaluwarsa'].map((word) => [word,
+    'means the order\'s payment expired before it was taken, so it was never a purchase and is not imported; leave it out of the file (an order paid after all is imported with its paid status)'] as const),
   ...['failed', 'payment failed', 'gagal', 'pembayaran gagal', 'neizdevās', 'neizdevas'].map((word) => [word,
     'means the order\'s payment failed, so it was never a purchase and is not imported; leave it out of the file (an order paid after all is imported with its paid status)'] as const),
 ].map(([word, meaning]) => [synonymKey(word), meaning]));

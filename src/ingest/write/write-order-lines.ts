@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { inStoreCurrency, type WriteContext } from './batch-context.js';
+import { inStoreCurrency, type DeferredStaleLines, type WriteContext } from './batch-context.js';
+import { recomputeTraits } from '../../traits/traits.repo.js';
 import type { OrderGroup } from './group-orders.js';
 import type { LineKey } from '../../traits/traits.repo.js';
 
 type Db = Kysely<Database>;
-type OrderWithLines = OrderGroup & { orderId: number; customerId: number; factor: number; isNew: boolean };
+type OrderWithLines = OrderGroup & { orderId: number; customerId: number; factor: number; isNew: boolean; isChanged?: boolean; keepsStatedTotal?: boolean; continuesRun?: boolean };
 
 type ExistingLine = { order_id: number; line_no: number; sku: string | null; product_name: string | null; category: string | null; quantity: number; unit_price_minor: number; import_id: number | null };
 
@@ -69,7 +70,7 @@ export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context
       rows.push({ customerId: order.customerId, orderId: order.orderId, lineNo, sku: line.sku, productName: line.productName, category: line.category, quantity: line.quantity, unitPriceMinor, fileLine: line.fileLine });
     });
   }
-  const stale = staleLinesOf(orders, linesByOrder, rows, context.importId);
+  const stale = deferTrailingStaleLines(staleLinesOf(orders, linesByOrder, rows, context.importId), orders, rows, result.fates, context);
   await deleteLines(db, stale);
   if (stale.length > 0) {
     const lostLines = new Set(stale.map((line) => line.orderId));
@@ -111,6 +112,60 @@ export function staleLinesOf(
     .map((line) => ({ customerId: order.customerId, orderId: order.orderId, lineNo: line.line_no })));
 }
 
+/**
+ * The stale lines a batch removes. In a file import (context.deferredStaleLines set), an order's
+ * lines numbered beyond the last this import has restated are kept for a later batch to restate:
+ * a basket's rows spread over the file (the groceries preset) had those lines removed by the batch
+ * holding its first rows and inserted again by the next, so every re-import counted thousands of
+ * baskets updated, and one killed between the two left baskets without lines. The import's end
+ * removes those still not restated (sweepDeferredStaleLines).
+ */
+function deferTrailingStaleLines(
+  stale: Array<{ customerId: number; orderId: number; lineNo: number }>, orders: readonly OrderWithLines[],
+  written: ReadonlyArray<{ orderId: number; lineNo: number; fileLine: number }>, fates: ReadonlyMap<number, LineFate>, context: WriteContext,
+): Array<{ customerId: number; orderId: number; lineNo: number }> {
+  const deferred = context.deferredStaleLines;
+  if (deferred === undefined || stale.length === 0) return stale;
+  const lastRestated = new Map<number, number>();
+  for (const line of written) lastRestated.set(line.orderId, Math.max(lastRestated.get(line.orderId) ?? 0, line.lineNo));
+  const removedNow = stale.filter((line) => line.lineNo <= (lastRestated.get(line.orderId) ?? 0));
+  const waiting = new Set(stale.filter((line) => line.lineNo > (lastRestated.get(line.orderId) ?? 0)).map((line) => line.orderId));
+  const removedOf = new Set(removedNow.map((line) => line.orderId));
+  for (const order of orders) {
+    if (!waiting.has(order.orderId) || deferred.has(order.orderId)) continue;
+    const countedUnchanged = !order.isChanged && !order.continuesRun && !removedOf.has(order.orderId)
+      && order.lines.every((line) => (fates.get(line.fileLine) ?? 'unchanged') === 'unchanged');
+    deferred.set(order.orderId, {
+      customerId: order.customerId, orderId: order.orderId, factor: order.factor, discountMinor: order.order.discountMinor,
+      isSummed: order.isTotalFromLines && !order.keepsStatedTotal, countedUnchanged,
+    });
+  }
+  return removedNow;
+}
+
+/**
+ * At a file import's end, removes the lines an earlier import stored of the orders
+ * deferTrailingStaleLines kept, that no batch of this one restated; then sums those orders
+ * totalled from their lines again and rebuilds their customers' facts. `unchanged`: how many of
+ * the orders whose lines it removed their batch counted unchanged (they are updated now).
+ * Call in a transaction; the orders are forgotten.
+ */
+export async function sweepDeferredStaleLines(db: Db, context: WriteContext): Promise<{ orders: number; unchanged: number; customerIds: number[] }> {
+  const deferred = [...(context.deferredStaleLines?.values() ?? [])];
+  context.deferredStaleLines?.clear();
+  if (deferred.length === 0) return { orders: 0, unchanged: 0, customerIds: [] };
+  const removed = await sql<{ order_id: number }>`
+    delete from order_line l using unnest(${deferred.map((order) => order.customerId)}::bigint[], ${deferred.map((order) => order.orderId)}::bigint[]) as k(customer_id, order_id)
+    where l.customer_id = k.customer_id and l.order_id = k.order_id and l.import_id is distinct from ${context.importId}::bigint
+    returning l.order_id`.execute(db);
+  const swept = new Set(removed.rows.map((row) => Number(row.order_id)));
+  const orders: DeferredStaleLines[] = deferred.filter((order) => swept.has(order.orderId));
+  await recomputeTotalsFromLines(db, orders.filter((order) => order.isSummed).map((order) => ({ ...order, order: { discountMinor: order.discountMinor } })));
+  const customerIds = [...new Set(orders.map((order) => order.customerId))];
+  await recomputeTraits(db, customerIds, context.timeZone);
+  return { orders: orders.length, unchanged: orders.filter((order) => order.countedUnchanged).length, customerIds };
+}
+
 /** Deletes these lines (staleLinesOf's), in one statement. */
 export async function deleteLines(db: Db, lines: ReadonlyArray<{ customerId: number; orderId: number; lineNo: number }>): Promise<void> {
   if (lines.length === 0) return;
@@ -125,7 +180,7 @@ export async function deleteLines(db: Db, lines: ReadonlyArray<{ customerId: num
  * discount: in the store currency from the stored (converted) lines, and in
  * its own currency converted back.
  */
-export async function recomputeTotalsFromLines(db: Db, orders: OrderWithLines[]): Promise<void> {
+export async function recomputeTotalsFromLines(db: Db, orders: ReadonlyArray<{ customerId: number; orderId: number; factor: number; order: { discountMinor: number } }>): Promise<void> {
   if (orders.length === 0) return;
   await sql`
     update customer_order o

@@ -29,7 +29,9 @@ describe('guessing which column holds each field', () => {
   });
 
   it('reads Indonesian and Latvian headers, whatever their case, accents and punctuation', () => {
-    expect(guessMapping('orders', ['Tanggal', 'Jumlah', 'Pelanggan', 'No. Pesanan'])).toEqual({ ordered_at: 'Tanggal', amount: 'Jumlah', customer_id: 'Pelanggan', order_id: 'No. Pesanan' });
+    expect(guessMapping('orders', ['Tanggal', 'Total Pembayaran', 'Pelanggan', 'No. Pesanan'])).toEqual({ ordered_at: 'Tanggal', amount: 'Total Pembayaran', customer_id: 'Pelanggan', order_id: 'No. Pesanan' });
+    // Shopee's and Tokopedia's "Jumlah" is the quantity, never the amount
+    expect(guessMapping('orders', ['Jumlah'])).not.toHaveProperty('amount');
     expect(guessMapping('orders', ['DATUMS', 'Summa', 'Klients', 'Pasutijuma Nr.'])).toEqual({ ordered_at: 'DATUMS', amount: 'Summa', customer_id: 'Klients', order_id: 'Pasutijuma Nr.' });
     expect(guessMapping('orders', ['Order #'])).toEqual({ order_id: 'Order #' });
   });
