@@ -1,9 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestStore } from '../../../test/helpers/stores.js';
+import { createWebRootStore, type WebRootStore } from '../../../test/helpers/web-root-store.js';
 import { fixedClock } from '../../core/clock.js';
 import { buildApp } from '../app.js';
 
@@ -27,27 +24,21 @@ function expectSharedHeaders(headers: Headers, what: string): void {
   expect(policy.has('upgrade-insecure-requests'), what).toBe(false);
 }
 
-// Headers do not depend on the store: the embedded one is enough.
 describe('security headers on every answer', () => {
   let app: FastifyInstance;
   let tlsApp: FastifyInstance;
-  let webRoot = '';
-  let dispose: (() => Promise<void>) | undefined;
+  let web: WebRootStore | undefined;
 
   beforeAll(async () => {
-    const created = await createTestStore('embedded');
-    dispose = created.dispose;
-    webRoot = await mkdtemp(join(tmpdir(), 'clientele-web-root-'));
-    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Clientele</title><div id="root"></div>');
+    web = await createWebRootStore({ 'index.html': '<!doctype html><title>Clientele</title><div id="root"></div>' });
     const clock = fixedClock('2025-01-01T00:00:00Z');
-    app = await buildApp({ store: created.store, config: { isBehindTls: false }, clock, webRoot: `${webRoot}/` });
-    tlsApp = await buildApp({ store: created.store, config: { isBehindTls: true }, clock });
+    app = await buildApp({ store: web.store, config: { isBehindTls: false }, clock, webRoot: web.webRoot });
+    tlsApp = await buildApp({ store: web.store, config: { isBehindTls: true }, clock });
   }, 120_000);
   afterAll(async () => {
     await app?.close();
     await tlsApp?.close();
-    await dispose?.();
-    await rm(webRoot, { recursive: true, force: true });
+    await web?.dispose();
   });
 
   it('sends them with API answers, successes and errors alike', async () => {

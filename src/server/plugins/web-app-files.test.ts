@@ -1,31 +1,27 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestStore } from '../../../test/helpers/stores.js';
+import { createWebRootStore, type WebRootStore } from '../../../test/helpers/web-root-store.js';
 import { fixedClock } from '../../core/clock.js';
 import { buildApp } from '../app.js';
 
-// What the server answers from the built web app does not depend on the store: the embedded one is enough.
 describe('the built web app, rebuilt while the server runs', () => {
   let app: FastifyInstance;
+  let web: WebRootStore | undefined;
   let webRoot = '';
-  let dispose: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const created = await createTestStore('embedded');
-    dispose = created.dispose;
-    webRoot = await mkdtemp(join(tmpdir(), 'clientele-web-root-'));
-    await mkdir(join(webRoot, 'assets'));
-    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Clientele</title><script type="module" src="/assets/index-old.js"></script><div id="root"></div>');
-    await writeFile(join(webRoot, 'assets', 'index-old.js'), 'console.log("old build");');
-    app = await buildApp({ store: created.store, config: { isBehindTls: false }, clock: fixedClock('2025-01-01T00:00:00Z'), webRoot: `${webRoot}/` });
+    web = await createWebRootStore({
+      'index.html': '<!doctype html><title>Clientele</title><script type="module" src="/assets/index-old.js"></script><div id="root"></div>',
+      'assets/index-old.js': 'console.log("old build");',
+    });
+    webRoot = web.webRoot;
+    app = await buildApp({ store: web.store, config: { isBehindTls: false }, clock: fixedClock('2025-01-01T00:00:00Z'), webRoot });
   }, 120_000);
   afterAll(async () => {
     await app?.close();
-    await dispose?.();
-    await rm(webRoot, { recursive: true, force: true });
+    await web?.dispose();
   });
 
   it('serves an asset file written after the server started, as the new index.html names it', async () => {
