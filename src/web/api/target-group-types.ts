@@ -47,9 +47,10 @@ export type Period = { from: string; to: string };
 export type Magnitude = 'negligible' | 'small' | 'medium' | 'large';
 export type NumericSummary = { n: number; mean: number | null; variance: number | null };
 export type SeriesPoint = { label: string; before: number; after: number };
+/** `magnitude` is null when there is no statistic to size; the app sizes a change itself (drift-words.ts, sizeOfChange). */
 export type DriftAttribute =
-  | { attribute: string; kind: 'numeric'; unit: 'customers'; before: NumericSummary; after: NumericSummary; cohensD: number | null; magnitude: Magnitude }
-  | { attribute: string; kind: 'categorical'; unit: 'customers' | 'orders' | 'amount'; series: SeriesPoint[]; totalVariation: number; cramersV: number | null; magnitude: Magnitude };
+  | { attribute: string; kind: 'numeric'; unit: 'customers'; before: NumericSummary; after: NumericSummary; cohensD: number | null; magnitude: Magnitude | null }
+  | { attribute: string; kind: 'categorical'; unit: 'customers' | 'orders' | 'amount'; series: SeriesPoint[]; totalVariation: number; cramersV: number | null; magnitude: Magnitude | null };
 export type CategoricalDrift = Extract<DriftAttribute, { kind: 'categorical' }>;
 export type PersonaShift = { personaId: number; label: string; before: number; after: number; beforeShare: number; afterShare: number; change: 'grew' | 'shrank' | 'steady' };
 /** POST /api/drift */
