@@ -55,7 +55,7 @@ it('loads the Groceries data set, which has no prices, with VIPs ranked by purch
     const loaded = await loadDatasetDemo(store.db, 'groceries', { actor: 'test' });
     expect((await getTypePolicy(store.db)).vip.basis).toBe('frequency');
     // its purchases do not pin BG/NBD down (no one seems to leave): no predictions, and it says so
-    expect(loaded.notes).toEqual([expect.stringMatching(/^No predicted value: .*did not converge.*quiet-days rule\.$/)]);
+    expect(loaded.notes).toEqual([expect.stringMatching(/^No predicted value: the purchases do not pin the purchase models \(BG\/NBD, Pareto\/NBD\) down .*did not converge.*quiet-days rule\.$/)]);
     expect((await store.db.selectFrom('customer_prediction').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toBe(0);
     const vip = (await reportTypes(store.db)).types.find((row) => row.type === 'vip');
     expect(vip?.customers).toBeGreaterThan(0);

@@ -64,8 +64,9 @@ async function predictOrNote(db: Kysely<Database>, asOfDay: string, clock: Clock
     return true;
   } catch (error) {
     if (!(isAppError(error) && (error.code === 'MODEL_FIT_NOT_CONVERGED' || error.code === 'MODEL_FIT_DEGENERATE'))) throw error;
-    const why = error.code === 'MODEL_FIT_DEGENERATE' ? 'its fit says almost no one ever leaves' : 'its fit did not converge';
-    notes.push(`No predicted value: the purchases do not pin the value model down (${why}), so lapsed customers follow the quiet-days rule.`);
+    // the purchase models (BG/NBD, Pareto/NBD) are what fail here: the spend model is fitted after them
+    const why = error.code === 'MODEL_FIT_DEGENERATE' ? 'their fits say almost no one ever leaves' : 'their fits did not converge';
+    notes.push(`No predicted value: the purchases do not pin the purchase models (BG/NBD, Pareto/NBD) down (${why}), so lapsed customers follow the quiet-days rule.`);
     return false;
   }
 }

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { loadCdnowPurchases } from '../../test/fixtures/models/load-cdnow.js';
 import { fitModels, predictCustomers, validateModels } from './index.js';
+import { notConvergedAdvice } from './models.service.js';
 
 describeEachStore('models service', (context) => {
   it('loads CDNOW purchase days, fits, validates and writes predictions in bulk', async () => {
@@ -85,5 +86,14 @@ describeEachStore('models service', (context) => {
     await expect(attempt).rejects.toThrow(/The BG\/NBD fit did not converge \(r=.*after \d+ iterations\).*Pareto\/NBD, tried in its place \(r=.*\): .*Nothing was stored.*--penalty 0\.1/);
     const after = await sql<{ count: number; fits: number }>`select (select count(*) from customer_prediction)::int as count, (select count(*) from model_fit)::int as fits`.execute(db);
     expect(after.rows[0]).toEqual(before.rows[0]);
+  });
+});
+
+describe('the advice after a fit that did not converge', () => {
+  it('suggests a penalty when none was given, and a larger one than that given, never the same again', () => {
+    expect(notConvergedAdvice(0)).toContain('--penalty 0.1');
+    expect(notConvergedAdvice(0.1)).toBe('Even with the L2 penalty 0.1 the fit did not settle: try a larger one (--penalty 1) or a longer history');
+    expect(notConvergedAdvice(0.3)).toContain('(--penalty 3)');
+    expect(notConvergedAdvice(0.1)).not.toContain('--penalty 0.1)');
   });
 });

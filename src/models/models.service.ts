@@ -175,7 +175,7 @@ export async function predictCustomers(
     const otherFit = fitTransactions(other);
     const otherReason = otherFit.converged ? reasonOf(otherFit) : `it did not converge (after ${otherFit.iterations} iterations)`;
     if (otherReason !== null) {
-      throw requestedReason === null ? notConverged(requestedFit, requested, [otherFit, otherReason]) : noSoundFit([[requestedFit, requestedReason], [otherFit, otherReason]]);
+      throw requestedReason === null ? notConverged(requestedFit, requested, [otherFit, otherReason], penalty) : noSoundFit([[requestedFit, requestedReason], [otherFit, otherReason]]);
     }
     transactionFit = otherFit;
     const why = requestedReason ?? `it did not converge (after ${requestedFit.iterations} iterations: these purchases do not pin it down)`;
@@ -245,13 +245,21 @@ function noSoundFit(attempts: Array<[AnyFit, string]>) {
 }
 
 /** The requested model did not converge, and the other one, tried in its place, was no better (`other`: its fit and why). */
-function notConverged(fit: AnyFit, model: string, other: [AnyFit, string]) {
+/** What to try after a fit with `penalty` did not converge: a penalty when none was given, a larger one after that. */
+export function notConvergedAdvice(penalty: number): string {
+  return penalty > 0
+    ? `Even with the L2 penalty ${penalty} the fit did not settle: try a larger one (--penalty ${Number((penalty * 10).toPrecision(3))}) or a longer history`
+    : 'Try an L2 penalty (--penalty 0.1) or a longer history';
+}
+
+function notConverged(fit: AnyFit, model: string, other: [AnyFit, string], penalty: number) {
   const params = paramsText(fit);
   const [otherFit, otherReason] = other;
+  const tryNext = notConvergedAdvice(penalty);
   return modelError('MODEL_FIT_NOT_CONVERGED',
     `The ${modelLabels[model] ?? model} fit did not converge (${params} after ${fit.iterations} iterations): these purchases do not pin the model down, `
     + `so its P(alive) and CLV would be arbitrary; ${modelLabels[otherFit.model] ?? otherFit.model}, tried in its place (${paramsText(otherFit)}): ${otherReason}. `
-    + 'Nothing was stored; earlier predictions stay. Try an L2 penalty (--penalty 0.1) or a longer history; '
+    + `Nothing was stored; earlier predictions stay. ${tryNext}; `
     + 'without predictions, "lapsed" follows the quiet-days rule.',
     { field: 'model', fit: { model: fit.model, params: fit.params, iterations: fit.iterations, gradientNorm: fit.gradientNorm, logLikelihood: fit.logLikelihood } });
 }

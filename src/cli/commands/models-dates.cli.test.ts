@@ -52,6 +52,18 @@ describeEachCliStore('clientele models validate | predict: days the store has no
     });
   });
 
+  it('says in text which day and unit a fit was made as of, and how many customers each fit used (Gamma-Gamma: the repeat buyers)', async () => {
+    const fit = await run('models', 'fit', '--model', 'all');
+    expect(fit.exitCode).toBe(0);
+    expect(fit.stdout).toContain('2 customers with a purchase by 2026-11-25, in weeks; each fit\'s own in its row');
+    // customer 1 bought on three days, customer 2 on one: only customer 1 has repeat spend
+    expect(fit.stdout).toMatch(/gammagamma +1 /);
+    expect(fit.stdout).toMatch(/bgnbd +2 /);
+    const validated = await run('models', 'validate', '--calibration-end', '2026-10-31', '--holdout-end', '2026-11-25', '--model', 'bgnbd');
+    expect(validated.stdout).toContain('2 customers with a purchase by 2026-10-31; calibration to 2026-10-31, holdout to 2026-11-25 (3.6 weeks)');
+    await context.withStore((store) => store.db.deleteFrom('model_fit').execute());
+  });
+
   it('exits 1 on a holdout end not after the calibration end, or less than a week after it', async () => {
     const reversed = await run('models', 'validate', '--calibration-end', '2026-11-20', '--holdout-end', '2026-11-01');
     expect(reversed.exitCode).toBe(1);

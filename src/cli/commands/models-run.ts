@@ -9,13 +9,15 @@ export function defaultAsOf(context: StoreContext): string {
   return defaultAsOfDay(context.runtime.settings, context.clock.now());
 }
 
-type FitLike = { model: string; params: Record<string, number>; logLikelihood: number; converged: boolean; iterations: number; gradientNorm: number; bic?: number; degenerate?: string | null };
+type FitLike = { model: string; customers: number; params: Record<string, number>; logLikelihood: number; converged: boolean; iterations: number; gradientNorm: number; bic?: number; degenerate?: string | null };
 
 /** A converged fit on the no-dropout edge (docs/models.md, "Degenerate fits"): `models predict` would not use it. */
 const degenerateLines = (fits: FitLike[]) => fits.filter((fit) => fit.degenerate)
   .map((fit) => `${fit.model} is degenerate, and \`models predict\` will not use it: ${fit.degenerate}.`);
+/** `customers`: those the fit used (Gamma-Gamma's are the repeat buyers only). */
 const fitRow = (fit: FitLike) => ({
   model: fit.model,
+  customers: fit.customers.toLocaleString('en'),
   params: Object.entries(fit.params).map(([key, value]) => `${key}=${Number(value).toPrecision(5)}`).join(' '),
   'log-likelihood': fit.logLikelihood.toFixed(2),
   converged: fit.converged,
@@ -24,13 +26,19 @@ const fitRow = (fit: FitLike) => ({
 });
 
 export async function runModelsFit(runtime: CliRuntime, options: FitOptions): Promise<void> {
-  const result = await runtime.withStore((context) => fitModels(context.db, { calibrationEnd: options.calibrationEnd ?? defaultAsOf(context), unit: options.unit, model: options.model, penalty: options.penalty, clock: context.clock }), { bulk: true });
-  runtime.print(result, (r) => [`${r.customers.toLocaleString('en')} customers`, table(r.fits.map(fitRow)), ...degenerateLines(r.fits)].join('\n'));
+  const { result, calibrationEnd } = await runtime.withStore(async (context) => {
+    const calibrationEnd = options.calibrationEnd ?? defaultAsOf(context);
+    return { calibrationEnd, result: await fitModels(context.db, { calibrationEnd, unit: options.unit, model: options.model, penalty: options.penalty, clock: context.clock }) };
+  }, { bulk: true });
+  runtime.print(result, (r) => [
+    `${r.customers.toLocaleString('en')} customers with a purchase by ${calibrationEnd}, in ${options.unit}s; each fit's own in its row`,
+    table(r.fits.map(fitRow)), ...degenerateLines(r.fits)].join('\n'));
 }
 
 export async function runModelsValidate(runtime: CliRuntime, options: ValidateOptions): Promise<void> {
   const result = await runtime.withStore((context) => validateModels(context.db, { ...options, clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => [
+    `${r.customers.toLocaleString('en')} customers with a purchase by ${options.calibrationEnd}; calibration to ${options.calibrationEnd}, holdout to ${options.holdoutEnd} (${r.holdoutLength.toFixed(1)} ${r.unit}s)`,
     ...r.models.map((m: { fit: FitLike; holdout: { customers: number; totalActual: number; totalPredicted: number; metrics: Record<string, number>; conditionalExpectations: Array<Record<string, unknown>> } }) => [
       table([fitRow(m.fit)]),
       ...degenerateLines([m.fit]),
