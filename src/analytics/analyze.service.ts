@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { servesConcurrentQueries } from '../db/client.js';
 import type { Database } from '../db/schema.js';
 import { refreshAllSegments } from '../segments/index.js';
+import { getStoreSettings, storeNowOf } from '../settings/index.js';
 import { loadAnalysisContext, type AsOfInput } from './analysis-context.js';
 import { requireAsOfNotInFuture } from './as-of-today.js';
 import { metricSeriesWindow, raiseMetricAlerts, type StoreSeriesReadAhead } from './alerts/alerts.service.js';
@@ -65,8 +66,14 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
   const startedAt = new Date();
   const started = performance.now();
   const now = (options.clock ?? systemClock).now();
-  const planned = await loadAnalysisContext(db, options.asOf, options.clock);
-  requireAsOfNotInFuture(planned.asOf.day, now, planned.settings.timezone, { remedy: 'Analyse as of today or an earlier day.' });
+  // a data set's store is analysed as of its end when no day is asked for, and never after it: no purchase after it is
+  // known, so every day past it would read as everyone's silence (CDNOW as of 1999: no VIP, 208 customers overdue), as the models refuse it
+  const dataSetEnd = storeNowOf(await getStoreSettings(db), now);
+  const isBoundByDataSet = dataSetEnd < now;
+  const planned = await loadAnalysisContext(db, options.asOf ?? (isBoundByDataSet ? dataSetEnd : undefined), options.clock);
+  requireAsOfNotInFuture(planned.asOf.day, isBoundByDataSet ? dataSetEnd : now, planned.settings.timezone, isBoundByDataSet
+    ? { bound: "the data set's end", remedy: 'No purchase after it is known: analyse as of that day or an earlier one.' }
+    : { remedy: 'Analyse as of today or an earlier day.' });
   const latestAnalysedDay = await findLatestAnalysedDay(db);
   const raisesAlerts = options.raisesAlerts ?? !(latestAnalysedDay !== null && planned.asOf.day < latestAnalysedDay);
   await refreshRhythmCache(db, planned.policy, planned.asOf.day);

@@ -56,6 +56,18 @@ describeEachStore("orders ingested into a data set's store are judged at the dat
     expect(await typesOf(db(), buyer)).toContain('new');
     await expectSameAsFullRefresh(db());
   });
+
+  it("refuses an analysis as of a day after the data set's end, though the clock has passed it, and analyses its last day", async () => {
+    const runs = async () => Number((await sql<{ n: number }>`select count(*)::int as n from analysis_run`.execute(db())).rows[0].n);
+    const before = await runs();
+    await expect(analyze(db(), { asOf: '2024-06-02', clock: wallClock })).rejects.toMatchObject({
+      code: 'ANALYTICS_AS_OF_IN_FUTURE',
+      message: "The as-of day 2024-06-02 is after the data set's end (2024-06-01). No purchase after it is known: analyse as of that day or an earlier one.",
+    });
+    expect(await runs()).toBe(before);
+    await analyze(db(), { asOf: '2024-06-01', clock: wallClock });
+    expect(await runs()).toBe(before + 1);
+  });
 });
 
 async function expectSameAsFullRefresh(db: Kysely<Database>): Promise<void> {
