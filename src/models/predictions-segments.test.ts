@@ -12,6 +12,10 @@ describeEachStore('segments follow prediction runs', (context) => {
   it('recomputes segments on churn risk when predictions are replaced', async () => {
     const { db } = context.store;
     await storeCdnowPurchaseDays(db);
+    // a condition on churn risk is refused until a prediction run has stored some (SEGMENT_SOURCE_MISSING)
+    await expect(createSegment(db, { name: 'high churn risk', filter: { field: 'churn_risk', op: 'eq', value: 'high' } }, { actor: 'test', clock }))
+      .rejects.toMatchObject({ code: 'SEGMENT_SOURCE_MISSING' });
+    await predictCustomers(db, { asOf: '1997-09-30', horizonDays: 365, discountRate: 0.01, clock });
     await createSegment(db, { name: 'high churn risk', filter: { field: 'churn_risk', op: 'eq', value: 'high' } }, { actor: 'test', clock });
 
     const held = async () => ({
@@ -24,7 +28,6 @@ describeEachStore('segments follow prediction runs', (context) => {
       return { ids: result.rows.map((row) => Number(row.customer_id)), count: count.rows[0].n };
     };
 
-    await predictCustomers(db, { asOf: '1997-09-30', horizonDays: 365, discountRate: 0.01, clock });
     const first = await predictedHigh();
     expect(first.count).toBeGreaterThan(0);
     expect(await held()).toEqual(first);
