@@ -81,7 +81,8 @@ export async function withIdempotency(
       isRemembered = true;
     });
     if (!isRemembered) await store(db, response);
-    await sweepExpiredAnswers(db);
+    // the write has committed: a sweep that fails is the next minute's to do, not this request's error
+    await sweepExpiredAnswers(db).catch(() => 0);
     return { ...response, isReplay: false };
   } catch (error) {
     if (!(error instanceof LostToSameKey)) throw error;
