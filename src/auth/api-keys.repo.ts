@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ApiKeyTable, Database, StaffRole } from '../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -48,10 +48,21 @@ export async function markApiKeyRevoked(db: Db, apiKeyId: number, at: Date): Pro
   return db.updateTable('api_key').set({ revoked_at: at }).where('api_key_id', '=', apiKeyId).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
 }
 
-/** The keys the given keys made, revoked or not: revoking a key walks them to revoke its descendants. */
-export async function findChildApiKeys(db: Db, parentIds: number[]): Promise<Pick<ApiKeyRow, 'api_key_id' | 'created_by_key' | 'revoked_at'>[]> {
-  if (parentIds.length === 0) return [];
-  return db.selectFrom('api_key').select(['api_key_id', 'created_by_key', 'revoked_at']).where('created_by_key', 'in', parentIds).orderBy('api_key_id').execute();
+/**
+ * Revokes the live keys descending from `apiKeyId` (the keys it made, theirs, …) in one statement,
+ * and returns those it revoked, each with the key that made it.
+ */
+export async function markDescendantKeysRevoked(db: Db, apiKeyId: number, at: Date): Promise<Pick<ApiKeyRow, 'api_key_id' | 'name' | 'prefix' | 'created_by_key'>[]> {
+  const result = await sql<Pick<ApiKeyRow, 'api_key_id' | 'name' | 'prefix' | 'created_by_key'>>`
+    with recursive descendant as (
+      select api_key_id from api_key where created_by_key = ${apiKeyId}
+      union all
+      select k.api_key_id from api_key k join descendant d on k.created_by_key = d.api_key_id)
+    update api_key set revoked_at = ${at}
+    where api_key_id in (select api_key_id from descendant) and revoked_at is null
+    returning api_key_id, name, prefix, created_by_key`.execute(db);
+  // an update returns rows in no set order; by id, a parent comes before the keys it made (they are younger)
+  return result.rows.sort((a, b) => Number(a.api_key_id) - Number(b.api_key_id));
 }
 
 export async function markApiKeyUsed(db: Db, apiKeyId: number, at: Date): Promise<void> {

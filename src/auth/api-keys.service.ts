@@ -4,12 +4,12 @@ import { formatApiKey, generateApiKeyParts, parseApiKey } from './api-key-format
 import { keyCreatorOf } from './acting-user.js';
 import {
   findApiKeyWithCreatorById,
-  findChildApiKeys,
   findApiKeyWithCreatorByPrefix,
   insertApiKey,
   listApiKeyRows,
   markApiKeyRevoked,
   markApiKeyUsed,
+  markDescendantKeysRevoked,
   type ApiKeyWithCreatorRow,
 } from './api-keys.repo.js';
 import { recordAudit } from './audit.js';
@@ -120,24 +120,17 @@ export async function revokeApiKey(db: Db, caller: Caller, apiKeyId: number, now
   });
 }
 
-/** Revokes the live keys `apiKeyId` made, and theirs, level by level (a key is always younger than its parent, so no cycle). */
+/** Revokes the live keys `apiKeyId` made, and theirs, each audited with the key that made it. */
 async function revokeDescendants(trx: Db, caller: Caller, apiKeyId: number, now: Date): Promise<void> {
-  let parents = [apiKeyId];
-  while (parents.length > 0) {
-    const children = await findChildApiKeys(trx, parents);
-    for (const child of children) {
-      const revoked = await markApiKeyRevoked(trx, Number(child.api_key_id), now);
-      if (!revoked) continue;
-      const parentKeyId = Number(child.created_by_key);
-      await recordAudit(trx, {
-        actor: caller.actor,
-        action: 'api-key.revoke',
-        entity: 'api_key',
-        entityId: String(revoked.api_key_id),
-        detail: { name: revoked.name, prefix: revoked.prefix, revokedWithParentKey: parentKeyId, reason: `API key #${parentKeyId}, which made this key, was revoked.` },
-      });
-    }
-    parents = children.map((child) => Number(child.api_key_id));
+  for (const revoked of await markDescendantKeysRevoked(trx, apiKeyId, now)) {
+    const parentKeyId = Number(revoked.created_by_key);
+    await recordAudit(trx, {
+      actor: caller.actor,
+      action: 'api-key.revoke',
+      entity: 'api_key',
+      entityId: String(revoked.api_key_id),
+      detail: { name: revoked.name, prefix: revoked.prefix, revokedWithParentKey: parentKeyId, reason: `API key #${parentKeyId}, which made this key, was revoked.` },
+    });
   }
 }
 
