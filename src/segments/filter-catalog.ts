@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { getStoreSettings } from '../settings/index.js';
 import type { FilterCatalog } from './compile-filter.js';
@@ -9,10 +9,10 @@ import type { FieldSource } from './filter-fields.js';
  * first `analyze` (types, RFM) or prediction run they are empty, and a condition on them would
  * silently match no one. A run recorded counts as data too (an analysis of a store without buyers).
  */
-const dataChecks: Array<{ source: FieldSource; table: string; query: ReturnType<typeof sql<{ has_data: boolean }>> }> = [
-  { source: 'type', table: 'customer_type', query: sql<{ has_data: boolean }>`select exists (select 1 from customer_type) or exists (select 1 from analysis_run) as has_data` },
-  { source: 'rfm', table: 'customer_rfm', query: sql<{ has_data: boolean }>`select exists (select 1 from customer_rfm) or exists (select 1 from analysis_run) as has_data` },
-  { source: 'prediction', table: 'customer_prediction', query: sql<{ has_data: boolean }>`select exists (select 1 from customer_prediction) as has_data` },
+const dataChecks: Array<{ source: FieldSource; table: string; hasData: RawBuilder<boolean> }> = [
+  { source: 'type', table: 'customer_type', hasData: sql<boolean>`exists (select 1 from customer_type) or exists (select 1 from analysis_run)` },
+  { source: 'rfm', table: 'customer_rfm', hasData: sql<boolean>`exists (select 1 from customer_rfm) or exists (select 1 from analysis_run)` },
+  { source: 'prediction', table: 'customer_prediction', hasData: sql<boolean>`exists (select 1 from customer_prediction)` },
 ];
 
 /**
@@ -32,12 +32,11 @@ export async function loadFilterCatalog(db: Kysely<Database>, options: { checkDa
   const tables = new Set(result.rows.map((row) => row.table_name));
   const emptySources = new Set<FieldSource>();
   // a saved segment's refresh after each write skips this: it matches no one until the data comes, as before
-  if (options.checkData ?? true) {
-    for (const check of dataChecks) {
-      if (!tables.has(check.table)) continue;
-      const { rows } = await check.query.execute(db);
-      if (!rows[0]?.has_data) emptySources.add(check.source);
-    }
+  const checks = (options.checkData ?? true) ? dataChecks.filter((check) => tables.has(check.table)) : [];
+  if (checks.length > 0) {
+    // one round trip for every source the store has
+    const { rows } = await sql<Record<string, boolean>>`select ${sql.join(checks.map((check) => sql`(${check.hasData}) as ${sql.ref(check.source)}`))}`.execute(db);
+    for (const check of checks) if (!rows[0]?.[check.source]) emptySources.add(check.source);
   }
   return { columns: new Set(result.rows.map((row) => `${row.table_name}.${row.column_name}`)), timeZone, emptySources };
 }
