@@ -1,9 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { DateTime } from 'luxon';
 import { getStoreSettings } from '../settings/index.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
-import { getSegment, matchingCustomers, prepareFilter, segmentErrorCodes } from '../segments/index.js';
+import { getSegment, matchingCustomers, prepareFilter, resolveDate, segmentErrorCodes, startOf, storeCalendarOf } from '../segments/index.js';
 import { cohensD, compareCategorical, flagShifts, magnitudeOfD, noStatisticReasonOfD, type CategoricalShift, type GroupShift, type Magnitude, type NoStatisticReason, type NumericSummary } from './drift.js';
 import { activeByPersona, loadPeriodFacts, type Counts, type Period, type PeriodFacts } from './drift.repo.js';
 import { personaMemberIds } from './persona-members.repo.js';
@@ -97,15 +96,17 @@ function attributesOf(before: PeriodFacts, after: PeriodFacts): DriftAttribute[]
   ];
 }
 
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Days in the store's zone (as segments' `within` and the reports read them), and how the period is echoed. */
+/**
+ * Days in the store's zone, read by the rules of segments' dates (filter-days.ts: a time without an
+ * offset is on the store's clock), and how the period is echoed.
+ */
 function resolvePeriod(name: string, period: DriftPeriodInput, timeZone: string): { period: Period; shown: DriftPeriodShown } {
+  // the calendar's as-of day only matters for "days ago", which a period never holds
+  const calendar = storeCalendarOf(new Date(), timeZone);
   const resolve = (value: string | Date): { at: Date; shown: string } => {
     if (value instanceof Date) return { at: value, shown: value.toISOString() };
-    if (dayPattern.test(value)) return { at: DateTime.fromISO(value, { zone: timeZone }).startOf('day').toJSDate(), shown: value };
-    const at = new Date(value);
-    return { at, shown: at.toISOString() };
+    const date = resolveDate(value, calendar);
+    return { at: startOf(date, timeZone), shown: date.kind === 'day' ? date.day : date.at.toISOString() };
   };
   const from = resolve(period.from);
   const to = resolve(period.to);

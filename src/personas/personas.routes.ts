@@ -22,7 +22,7 @@ const tags = ['personas'];
 const personaParams = z.object({ personaId: z.coerce.number().int().positive() });
 // a day is a day on the store's calendar, from its start in the store's time zone; a time with an
 // offset is that instant (compareGroupDrift); a day that does not exist is refused, not rolled over
-const dayOrTime = dayOrInstantSchema.describe('A day (YYYY-MM-DD) on the store calendar, from its start in the store time zone; or an ISO 8601 time, that instant');
+const dayOrTime = dayOrInstantSchema.describe('A day (YYYY-MM-DD) on the store calendar, from its start in the store time zone; or an ISO 8601 time, that instant (one without an offset is a time on the store clock)');
 const period = z.strictObject({ from: dayOrTime, to: dayOrTime });
 export const driftBodySchema = z.strictObject({
   group: z.discriminatedUnion('kind', [

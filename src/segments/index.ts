@@ -3,6 +3,7 @@ export { filterFields, fieldNames, type FieldType, type FieldSource } from './fi
 export { checkFilter, parseFilter, filterSchema, type FilterProblem } from './filter-schema.js';
 export { compileFilter, matchingCustomers, filterFrom, type CompiledFilter, type FilterCatalog } from './compile-filter.js';
 export { loadFilterCatalog } from './filter-catalog.js';
+export { resolveDate, startOf, storeCalendarOf } from './filter-days.js';
 export {
   createSegment, updateSegment, deleteSegment, getSegment, listSegments, refreshSegment, refreshAllSegments,
   refreshSegmentsForCustomers, listSegmentMembers, segmentHistory, prepareFilter, type SegmentRefresh,
