@@ -108,6 +108,9 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   // the order of the batch's last rejected row, when no row was kept after it: the rest of an
   // order whose rows are all rejected stays in its batch, so the order is counted rejected once
   let lastRejectedOrder: string | undefined;
+  // a rejected row stays with the order the batch ends in: the last kept row's, or the last rejected row's
+  const staysWithLastOrder = (orderKey: string | undefined) =>
+    namesLastOrder(entity, rows, orderKey) || (orderKey !== undefined && orderKey === lastRejectedOrder);
   const batch = (): ParsedBatch<E> => {
     const settled = settleBatch(entity, rows, rejects, { file, linesOf: 'file' }, (line) => records.get(line), rejectedOrders, rejectedOrderKeys);
     return { ...settled, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
@@ -118,8 +121,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
         // a row the reader could not read takes its order with it, as a row with a bad field does
         const order = item.values ? parser.orderOfUnreadable(item.values) : {};
         const size = rows.length + rejects.length;
-        const continues = namesLastOrder(entity, rows, order.orderKey) || (order.orderKey !== undefined && order.orderKey === lastRejectedOrder);
-        if (size >= batchSize && !(size < wholeOrderRows && continues)) {
+        if (size >= batchSize && !(size < wholeOrderRows && staysWithLastOrder(order.orderKey))) {
           yield batch();
           [rows, rejects, records, rejectedOrders, rejectedOrderKeys] = [[], [], new Map(), new Map(), new Set()];
         }
@@ -137,7 +139,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
       // are all rejected: split across batches, each batch counted it rejected again (the UCI
       // sample's rejected orders were 67 at the default batch size and 71 at 500).
       const continues = parsed.reject
-        ? namesLastOrder(entity, rows, parsed.orderKey) || (parsed.orderKey !== undefined && parsed.orderKey === lastRejectedOrder)
+        ? staysWithLastOrder(parsed.orderKey)
         : continuesOrder(entity, rows, parsed.row) || (lastRejectedOrder !== undefined && orderKeyOfRow(entity, parsed.row) === lastRejectedOrder);
       if (size >= batchSize && !(size < wholeOrderRows && continues)) {
         yield batch();
