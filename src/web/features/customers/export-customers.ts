@@ -2,7 +2,8 @@ import { api } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
 import { customerCsvCells, customerCsvColumns, customerCsvHeader, segmentMemberCsvColumns, type CsvColumn, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import { collectCsv } from './export-csv.js';
-import { spreadsheetCells, spreadsheetHeader, spreadsheetSeparators, utf8ByteOrderMark, type SpreadsheetContext } from './export-spreadsheet.js';
+import { spreadsheetSeparators, utf8ByteOrderMark } from '../../components/spreadsheet-csv.js';
+import { spreadsheetCells, spreadsheetHeader, type SpreadsheetContext } from './export-spreadsheet.js';
 
 /** The largest pages the two lists give (GET /api/customers, GET /api/segments/:id/members). */
 const customerPageSize = 500;

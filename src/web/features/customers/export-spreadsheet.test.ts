@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../api/types.js';
 import { customerCsvColumns, segmentMemberCsvColumns, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { customersForSpreadsheet, localTime, spreadsheetCells, spreadsheetHeader, spreadsheetSeparators, type SpreadsheetContext } from './export-spreadsheet.js';
+import { spreadsheetSeparators } from '../../components/spreadsheet-csv.js';
+import { customersForSpreadsheet, localTime, spreadsheetCells, spreadsheetHeader, type SpreadsheetContext } from './export-spreadsheet.js';
 
 const rupiah: CsvMoney = { currency: 'IDR', minorPerMajor: 1 };
 const euro: CsvMoney = { currency: 'EUR', minorPerMajor: 100 };

@@ -1,9 +1,8 @@
 import { wallClockMinuteOf } from '../../../core/calendar-day.js';
-import { toCsv, type CsvSeparators } from '../../components/csv.js';
+import { spreadsheetCsv } from '../../components/spreadsheet-csv.js';
 import { majorUnits, type CsvColumn, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
-import { intlTagByLocale } from '../../i18n/messages.js';
 import { translatedOr } from '../../i18n/translated-or.js';
 
 /**
@@ -30,14 +29,6 @@ export type SpreadsheetContext = {
   money: CsvMoney;
 };
 
-/** ";" and a decimal comma where the language writes 0,5; a comma and a point elsewhere. */
-export function spreadsheetSeparators(locale: Locale): Required<CsvSeparators> {
-  const decimal = new Intl.NumberFormat(intlTagByLocale[locale]).formatToParts(0.5).find((part) => part.type === 'decimal')?.value;
-  return decimal === ',' ? { field: ';', decimal: ',' } : { field: ',', decimal: '.' };
-}
-
-/** Excel reads a CSV file in the system's legacy code page unless it starts with this, and "Rīga" turns into "RÄ«ga". */
-export const utf8ByteOrderMark = '\ufeff';
 
 /** Header keys under customers.export.columns; revenue_minor is left out, since a person needs the amount once. */
 const headerKeys: Partial<Record<CsvColumn, string>> = {
@@ -80,7 +71,7 @@ export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColum
 
 /** A whole sheet at once: the byte order mark, the header and the rows (the web app writes it page by page). */
 export function customersForSpreadsheet(rows: readonly CustomerCsvRow[], columns: readonly CsvColumn[], context: SpreadsheetContext): string {
-  return utf8ByteOrderMark + toCsv([spreadsheetHeader(columns, context), ...rows.map((row) => spreadsheetCells(row, columns, context))], spreadsheetSeparators(context.locale));
+  return spreadsheetCsv([spreadsheetHeader(columns, context), ...rows.map((row) => spreadsheetCells(row, columns, context))], context.locale);
 }
 
 /**

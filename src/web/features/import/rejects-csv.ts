@@ -1,7 +1,6 @@
 import type { IngestEntity, Locale, Reject } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
-import { toCsv } from '../../components/csv.js';
-import { spreadsheetSeparators, utf8ByteOrderMark } from '../customers/export-spreadsheet.js';
+import { spreadsheetCsv } from '../../components/spreadsheet-csv.js';
 import { rejectTextWithOtherProblems } from './reject-text.js';
 
 /**
@@ -12,5 +11,5 @@ import { rejectTextWithOtherProblems } from './reject-text.js';
  */
 export function rejectsCsvFile(rejects: readonly Reject[], entity: IngestEntity, t: I18n['t'], locale: Locale): string {
   const rows = rejects.map((reject) => [reject.line, reject.field, reject.code, rejectTextWithOtherProblems(reject, entity, t, locale)]);
-  return utf8ByteOrderMark + toCsv([['line', 'field', 'code', 'reason'], ...rows], spreadsheetSeparators(locale));
+  return spreadsheetCsv([['line', 'field', 'code', 'reason'], ...rows], locale);
 }
