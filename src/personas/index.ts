@@ -1,6 +1,7 @@
 export { discoverPersonas, placePinned, type Discovery, type DiscoveredPersona, type DiscoverOptions } from './discover.service.js';
 export { assignPersonas, refreshProfiles, type Assignment } from './assign.service.js';
 export { findUnassignable, type Unassigned } from './unassigned.repo.js';
+export { assignPersonasExplained, type ExplainedAssignment, type ExplainedUnassigned } from './explained-assignment.service.js';
 export { listPersonas, getPersona, renamePersona, pinPersona, listPersonaMembers, readDiscoveryReadiness, type DiscoveryReadiness, type PersonaView, type PersonaList, type PersonaMembersPage } from './personas.service.js';
 export { findCurrentModel } from './personas.repo.js';
 export { findCustomerPersona, type CustomerPersona } from './persona-members.repo.js';

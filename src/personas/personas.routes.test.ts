@@ -99,6 +99,28 @@ describeEachStore('personas over HTTP', (context) => {
     expect((await app.inject({ method: 'GET', url: '/api/customers/90001', headers: analyst.readHeaders })).json().persona).toBeNull();
   });
 
+  it('says why customers asked for by id were not placed', async () => {
+    const buyer = await sql<{ customer_id: string }>`
+      select c.customer_id from customer c join customer_trait t using (customer_id)
+      where t.order_count > 0 and c.consent_profiling and c.merged_into_customer_id is null order by c.customer_id limit 1`.execute(context.store.db);
+    const buyerId = Number(buyer.rows[0].customer_id);
+    const lead = await sql<{ customer_id: string }>`insert into customer (customer_id, kind, name, consent_profiling) select max(customer_id) + 1, 'person', 'Only looked', true from customer returning customer_id`.execute(context.store.db);
+    const leadId = Number(lead.rows[0].customer_id);
+    const response = await app.inject({ method: 'POST', url: '/api/personas/assign', headers: marketer.headers, payload: { customerIds: [buyerId, leadId, 999_999] } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      assigned: 1, hasPersonas: true,
+      notAssigned: [
+        { customerId: leadId, reason: 'notBuyer', message: `customer ${leadId} has no paid order: personas describe buyers` },
+        { customerId: 999_999, reason: 'notFound', message: 'customer 999999 does not exist' },
+      ],
+    });
+    // everyone: no list of ids, so no list of those left out
+    const everyone = (await app.inject({ method: 'POST', url: '/api/personas/assign', headers: marketer.headers, payload: {} })).json();
+    expect(everyone.hasPersonas).toBe(true);
+    expect(everyone).not.toHaveProperty('notAssigned');
+  }, 120_000);
+
   it('refuses the members of a persona that does not exist, and to callers without analytics:read', async () => {
     const missing = await app.inject({ method: 'GET', url: '/api/personas/424242/members', headers: analyst.readHeaders });
     expect(missing.statusCode).toBe(404);

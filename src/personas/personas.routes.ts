@@ -10,7 +10,7 @@ import { errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { notFoundNamesParam } from '../server/not-found-field.js';
 import { segmentErrorCodes } from '../segments/index.js';
 import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
-import { assignPersonas } from './assign.service.js';
+import { assignPersonasExplained, type ExplainedAssignment, type ExplainedUnassigned } from './explained-assignment.service.js';
 import { discoverPersonas } from './discover.service.js';
 import { compareGroupDrift } from './drift.service.js';
 import { getPersona, listPersonaMembers, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona, type DiscoveryReadiness, type PersonaList, type PersonaView } from './personas.service.js';
@@ -65,6 +65,15 @@ const discoverySchema = z.looseObject({
   withoutConsent: z.number().int().describe('Buyers left out because they have not agreed to profiling (consent_profiling false, or null: never asked)'),
   personas: z.array(z.looseObject({ personaId: z.number().int(), name: z.string(), isPinned: z.boolean() })),
 });
+const assignmentSchema = objectOf<ExplainedAssignment>()({
+  assigned: z.number().int().describe('Customers placed at a persona'), seconds: z.number(),
+  hasPersonas: z.boolean().describe('false before the first discovery: no one can be placed until POST /personas/discover has run'),
+  notAssigned: z.array(objectOf<ExplainedUnassigned>()({
+    customerId: z.number().int(),
+    reason: z.enum(['notFound', 'mergedAway', 'notBuyer', 'noProfilingConsent']).describe('notFound: no such customer; mergedAway: merged into mergedInto (assign that one); notBuyer: no paid order, and personas describe buyers; noProfilingConsent: consent_profiling is false or was never asked'),
+    mergedInto: z.number().int().optional(), message: z.string(),
+  })).optional().describe('With customerIds only: the ids asked for that no persona may hold, and why'),
+});
 // the statistics of each attribute differ by kind (numeric or categorical): see docs/personas.md
 const driftSchema = z.looseObject({ group: z.string(), attributes: z.array(z.unknown()), personaShifts: z.array(z.unknown()).nullable() });
 
@@ -97,9 +106,9 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.post('/personas/assign', {
     config: { access: { permission: 'analytics:write' } },
-    schema: { tags, summary: 'Place customers (or everyone) at their nearest current persona', body: z.strictObject({ customerIds: z.array(z.number().int().positive()).max(100_000).optional() }).default({}), response: { 200: z.object({ assigned: z.number(), seconds: z.number() }), 429: heavyWorkRefusedResponse } },
+    schema: { tags, summary: 'Place customers (or everyone) at their nearest current persona', body: z.strictObject({ customerIds: z.array(z.number().int().positive()).max(100_000).optional() }).default({}), response: { 200: assignmentSchema, 429: heavyWorkRefusedResponse } },
     ...heavyWork('persona assignment'),
-  }, async (request) => assignPersonas(db, request.body.customerIds, { asOf: await storeNow(db, deps.clock) }));
+  }, async (request) => assignPersonasExplained(db, request.body.customerIds, { asOf: await storeNow(db, deps.clock) }));
 
   api.post('/drift', {
     config: { access: { permission: 'analytics:read' } },

@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.js';
 import {
-  assignPersonas, compareGroupDrift, findUnassignable, discoverPersonas, discoveryShortfall, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
-  type Assignment, type DiscoveryReadiness, type DriftAttribute, type Unassigned, type DriftGroup, type PersonaList, type PersonaProfile,
+  assignPersonasExplained, compareGroupDrift, discoverPersonas, discoveryShortfall, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
+  type ExplainedAssignment, type DiscoveryReadiness, type DriftAttribute, type DriftGroup, type PersonaList, type PersonaProfile,
 } from '../../personas/index.js';
 import { storeNow } from '../../settings/index.js';
 import type { CliRuntime } from '../runtime.js';
@@ -85,29 +85,13 @@ export async function runPersonasPin(runtime: CliRuntime, personaId: number, opt
   runtime.print(persona, (p) => `Persona #${p.personaId} "${p.name}" is ${p.isPinned ? 'pinned' : 'no longer pinned'}.`);
 }
 
-/** Why a customer asked for by id is in no persona, in words. */
-function unassignedText(entry: Unassigned): string {
-  switch (entry.reason) {
-    case 'notFound': return `customer ${entry.customerId} does not exist`;
-    case 'mergedAway': return `customer ${entry.customerId} was merged into customer ${entry.mergedInto}: assign that one`;
-    case 'notBuyer': return `customer ${entry.customerId} has no paid order: personas describe buyers`;
-    case 'noProfilingConsent': return `customer ${entry.customerId} has not agreed to profiling (consent_profiling no, or never asked)`;
-  }
-}
-
 export async function runPersonasAssign(runtime: CliRuntime, ids: string[]): Promise<void> {
   const customerIds = ids.length > 0 ? ids.map(idOf('a customer id')) : undefined;
-  const result = await runtime.withStore(async ({ db, clock }) => {
-    const assignment = await assignPersonas(db, customerIds, { asOf: await storeNow(db, clock) });
-    if (!customerIds) return assignment;
-    // customers named by id that no persona may hold: a bare "0 customers assigned" would not say why
-    // (with ids, assignPersonas places no one before a discovery, as the ingest path needs)
-    return { ...assignment, notAssigned: await findUnassignable(db, customerIds), hasPersonas: (await findCurrentModel(db)) !== null };
-  }, { bulk: true });
-  runtime.print(result, (r: Assignment & { notAssigned?: Unassigned[]; hasPersonas?: boolean }) => [
+  const result = await runtime.withStore(async ({ db, clock }) => assignPersonasExplained(db, customerIds, { asOf: await storeNow(db, clock) }), { bulk: true });
+  runtime.print(result, (r: ExplainedAssignment) => [
     `${r.assigned} customer${r.assigned === 1 ? '' : 's'} assigned in ${r.seconds.toFixed(1)} s.`,
-    ...(r.hasPersonas === false ? [`No personas have been discovered yet: run \`${clienteleCommand('personas discover')}\` first.`] : []),
-    ...(r.notAssigned ?? []).map((entry) => `Not assigned: ${unassignedText(entry)}.`),
+    ...(r.hasPersonas ? [] : [`No personas have been discovered yet: run \`${clienteleCommand('personas discover')}\` first.`]),
+    ...(r.notAssigned ?? []).map((entry) => `Not assigned: ${entry.message}.`),
   ].join('\n'));
 }
 
