@@ -34,6 +34,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   import_seen_ref: columns<Database['import_seen_ref']>()(['import_id', 'kind', 'namespace', 'value', 'line', 'customer_id']),
   import_given: columns<Database['import_given']>()(['import_id', 'customer_id', 'fields', 'attributes']),
   import_row_text: columns<Database['import_row_text']>()(['import_id', 'first_line', 'lines', 'digest_width', 'text_digests']),
+  import_deferred_order: columns<Database['import_deferred_order']>()(['import_id', 'order_id', 'factor', 'discount_minor', 'is_summed', 'counted_unchanged']),
   staff_user: columns<Database['staff_user']>()(['user_id', 'email', 'name', 'role', 'password_hash', 'must_change_password', 'locale', 'disabled_at', 'created_at']),
   user_session: columns<Database['user_session']>()(['session_hash', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at']),
   api_key: columns<Database['api_key']>()(['api_key_id', 'name', 'prefix', 'secret_hash', 'scopes', 'created_by', 'created_at', 'last_used_at', 'revoked_at', 'created_by_key']),

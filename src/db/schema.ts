@@ -248,6 +248,8 @@ export type ImportSeenRefTable = { import_id: number; kind: IdentityKind; namesp
 export type ImportGivenTable = { import_id: number; customer_id: number; fields: number; attributes: string[] | null };
 /** What an orders or events import remembers of its rows' text between batches (src/ingest/write/row-text-memory.repo.ts). */
 export type ImportRowTextTable = { import_id: number; first_line: number; lines: number[]; digest_width: number; text_digests: Buffer };
+/** Orders whose lines no batch of a running orders import restated yet, removed when it completes (src/ingest/write/deferred-stale-lines.repo.ts). */
+export type ImportDeferredOrderTable = { import_id: number; order_id: number; factor: number; discount_minor: number; is_summed: boolean; counted_unchanged: boolean };
 
 export type StaffRole = 'owner' | 'admin' | 'marketer' | 'agent' | 'analyst';
 
@@ -332,6 +334,7 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   import_seen_ref: ImportSeenRefTable;
   import_given: ImportGivenTable;
   import_row_text: ImportRowTextTable;
+  import_deferred_order: ImportDeferredOrderTable;
   staff_user: StaffUserTable;
   user_session: UserSessionTable;
   api_key: ApiKeyTable;

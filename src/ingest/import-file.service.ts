@@ -16,7 +16,8 @@ import { addOrderCounts, emptyOrderCounts, hasOrderCounts, writeBatch, type Orde
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
 import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
-import { sweepDeferredStaleLines } from './write/write-order-lines.js';
+import { forgetDeferredStaleLines } from './write/deferred-stale-lines.repo.js';
+import { completeDeferredStaleLines } from './open-import-runs.service.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 
 /** Rows per transaction: large enough that per-statement costs fade, small enough to keep memory flat (~10 MB). */
@@ -108,7 +109,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const writeContext: WriteContext = {
     importId, file: options.file, linesOf: 'file', currency: settings.currency, timeZone: settings.timeZone, rates,
     // an order's rows may be spread over the file: lines not restated are removed at the end
-    ...(options.entity === 'orders' ? { deferredStaleLines: new Map() } : {}),
+    ...(options.entity === 'orders' ? { defersStaleLines: true } : {}),
   };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);
   const keepDerivedCurrent = await createDerivedUpdater(db, { clock: options.clock, settings });
@@ -172,22 +173,13 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       await rejects.write(batchRejects);
       options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, read: totals.read, rejected });
     }
-    if (writeContext.deferredStaleLines?.size) {
+    if (writeContext.defersStaleLines) {
       // the lines of earlier imports no batch restated: the orders are as this file states them
-      const swept = await db.transaction().execute(async (trx) => {
-        const result = await sweepDeferredStaleLines(trx, writeContext);
-        await keepDerivedCurrent(trx, result.customerIds);
-        const moved = result.unchanged;
-        await addBatchToImportRun(trx, importId, 0, {
-          inserted: 0, updated: moved, unchanged: -moved, rejects: [], changedCustomerIds: result.customerIds, createdCustomers: 0,
-          orders: { inserted: 0, updated: moved, unchanged: -moved, rejected: 0 },
-        });
-        return result;
-      });
+      const moved = await db.transaction().execute((trx) => completeDeferredStaleLines(trx, importId, { timeZone: settings.timeZone, keepDerivedCurrent }));
       // an order its batch counted unchanged is updated, and so is its first row (as when a batch removes lines)
-      totals.updated += swept.unchanged;
-      totals.unchanged -= swept.unchanged;
-      if (orders) orders = addOrderCounts(orders, { inserted: 0, updated: swept.unchanged, unchanged: -swept.unchanged, rejected: 0 });
+      totals.updated += moved;
+      totals.unchanged -= moved;
+      if (orders) orders = addOrderCounts(orders, { inserted: 0, updated: moved, unchanged: -moved, rejected: 0 });
     }
     if (options.entity === 'customers') await forgetCustomerFile(db, importId);
     if (remembersRowTexts(options.entity)) await forgetRowTexts(db, importId);
@@ -195,6 +187,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   } catch (error) {
     if (options.entity === 'customers') await forgetCustomerFile(db, importId).catch(() => undefined);
     if (remembersRowTexts(options.entity)) await forgetRowTexts(db, importId).catch(() => undefined);
+    if (writeContext.defersStaleLines) await forgetDeferredStaleLines(db, importId).catch(() => undefined);
     await finishImportRun(db, importId, 'failed').catch(() => undefined);
     await rejects.close(false);
     if (isAppError(error)) error.details.file ??= options.file;

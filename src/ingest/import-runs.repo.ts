@@ -66,6 +66,18 @@ export async function addSenderRejects(db: Db, importId: number, rows: number): 
   await sql`update import_run set read_count = read_count + ${rows}::int, rejected_count = rejected_count + ${rows}::int where import_id = ${importId}::bigint`.execute(db);
 }
 
+/**
+ * Counts `orders` orders its batches counted unchanged, and their first rows, as updated: the run's
+ * completion removed lines of theirs that no batch restated (sweepDeferredStaleLines).
+ */
+export async function countUnchangedOrdersUpdated(db: Db, importId: number, orders: number): Promise<void> {
+  if (orders === 0) return;
+  await sql`
+    update import_run set updated_count = updated_count + ${orders}::int, unchanged_count = unchanged_count - ${orders}::int,
+      order_updated_count = order_updated_count + ${orders}::int, order_unchanged_count = order_unchanged_count - ${orders}::int
+    where import_id = ${importId}::bigint`.execute(db);
+}
+
 export async function finishImportRun(db: Db, importId: number, status: 'completed' | 'failed'): Promise<void> {
   await db.updateTable('import_run').set({ status, finished_at: new Date() }).where('import_id', '=', importId).execute();
 }

@@ -74,7 +74,9 @@ export async function ingestRecords(
     const importId = run?.importId ?? await startImportRun(trx, { entity, fileName: options.fileName ?? null, preset: null, startedBy: options.actor });
     // a batch sent without its file's lines names its records by their place in it
     const linesOf = options.lines ? 'file' : 'batch';
-    const outcome = await writeBatch(trx, entity, rows, { importId, file, linesOf, currency: settings.currency, timeZone: settings.timeZone, rates }, rejectedOrderKeys);
+    // a batch of an open run leaves lines it does not restate for a later batch, as a file import's batch does; closing the run completes it
+    const defersStaleLines = run !== null && entity === 'orders';
+    const outcome = await writeBatch(trx, entity, rows, { importId, file, linesOf, currency: settings.currency, timeZone: settings.timeZone, rates, defersStaleLines }, rejectedOrderKeys);
     await keepDerivedCurrent(trx, outcome.changedCustomerIds);
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });

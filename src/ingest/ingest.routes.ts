@@ -144,7 +144,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     schema: {
       tags: ['ingest'],
       summary: 'Close an open import run',
-      description: 'completed: every batch was sent; failed: the sender gave up (cancelled, or a batch failed). What the batches stored stays either way. Closing a run again with the same status answers it again.',
+      description: 'completed: every batch was sent; failed: the sender gave up (cancelled, or a batch failed). What the batches stored stays either way; completing an orders run also removes the lines earlier imports stored of its orders that none of its batches restated (a basket\'s rows may span batches, so they wait for the end), counting those orders updated. Closing a run again with the same status answers it again.',
       params: z.object({ importId: z.coerce.number().int().positive() }),
       body: z.strictObject({
         status: z.enum(['completed', 'failed']),
@@ -153,7 +153,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       }),
       response: { 200: importRunSchema, 404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)'), 409: errorResponse('The run already ended otherwise (IMPORT_RUN_ENDED_CONFLICT)') },
     },
-  }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal), request.body.rejectedBySender, runViewOf(request.principal)));
+  }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal), request.body.rejectedBySender, runViewOf(request.principal), deps.clock));
 
   api.get('/ingest/sources', {
     config: { access: { permission: 'ingest:write' } },

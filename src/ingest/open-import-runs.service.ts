@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { getStoreSettings } from '../settings/index.js';
 import type { ImportEntity } from './canonical.js';
-import { addSenderRejects, finishImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
+import { addSenderRejects, countUnchangedOrdersUpdated, finishImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
 import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
+import { forgetDeferredStaleLines } from './write/deferred-stale-lines.repo.js';
+import { sweepDeferredStaleLines } from './write/write-order-lines.js';
+import { createDerivedUpdater } from './keep-derived-current.js';
 
 /**
  * A file sent through the API in several batches (the web app's import) is
@@ -65,12 +70,18 @@ export async function joinOpenRun(trx: Kysely<Database>, importId: number, entit
 /**
  * Ends an open run: `completed` when every batch was sent, `failed` when the
  * sender gave up (cancelled, or a batch failed); what its batches stored stays
- * either way. `rejectedBySender`: rows of the file the sender refused before
+ * either way. An orders run completing removes the lines of earlier imports
+ * that none of its batches restated, as a file import's end does
+ * (completeDeferredStaleLines); one failing leaves them, as a killed import does.
+ * `rejectedBySender`: rows of the file the sender refused before
  * sending any batch (the web app's preset cannot read them), counted as read
  * and rejected so that the run counts the whole file. Closing a run already
- * ended as asked answers it again, so a retried close is harmless.
+ * ended as asked answers it again, so a retried close is harmless. `clock`:
+ * the store's now for keeping derived data current, as the run's batches had it.
  */
-export async function closeImportRun(db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string, rejectedBySender = 0, view: ImportRunView = {}) {
+export async function closeImportRun(
+  db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string, rejectedBySender = 0, view: ImportRunView = {}, clock: Clock = systemClock,
+) {
   await db.transaction().execute(async (trx) => {
     const run = await lockImportRun(trx, importId);
     if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}.`, { field: 'importId' });
@@ -83,8 +94,33 @@ export async function closeImportRun(db: Kysely<Database>, importId: number, out
     // what its batches remembered for the next one is not needed once it ends, as when a file import ends
     if (run.entity === 'customers') await forgetCustomerFile(trx, importId);
     if (remembersRowTexts(run.entity)) await forgetRowTexts(trx, importId);
+    if (run.entity === 'orders' && outcome === 'completed') {
+      const settings = await getStoreSettings(trx);
+      await completeDeferredStaleLines(trx, importId, {
+        timeZone: settings.timeZone,
+        // read only when lines went: most runs restate every order whole
+        keepDerivedCurrent: async (changed, customerIds) => (await createDerivedUpdater(changed, { clock, settings }))(changed, customerIds),
+      });
+    } else if (run.entity === 'orders') await forgetDeferredStaleLines(trx, importId);
     if (rejectedBySender > 0) await addSenderRejects(trx, importId, rejectedBySender);
     await finishImportRun(trx, importId, outcome);
   });
   return readImportRun(db, importId, view);
+}
+
+/**
+ * Completes an orders import (a file's, or an open run's) in its closing transaction: removes the
+ * lines of earlier imports that its batches deferred and none restated (sweepDeferredStaleLines),
+ * keeps what derives from the customers' facts current, and counts the orders its batches counted
+ * unchanged that lost lines as updated, with their first rows. Answers how many that was.
+ */
+export async function completeDeferredStaleLines(
+  trx: Kysely<Database>, importId: number,
+  options: { timeZone: string; keepDerivedCurrent: (trx: Kysely<Database>, customerIds: number[]) => Promise<void> },
+): Promise<number> {
+  const swept = await sweepDeferredStaleLines(trx, importId, options.timeZone);
+  if (swept.orders === 0) return 0;
+  await options.keepDerivedCurrent(trx, swept.customerIds);
+  await countUnchangedOrdersUpdated(trx, importId, swept.unchanged);
+  return swept.unchanged;
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { isRunAlive } from '../import-runs.repo.js';
 
-type MemoryTable = 'import_seen_ref' | 'import_given' | 'import_row_text';
+type MemoryTable = 'import_seen_ref' | 'import_given' | 'import_row_text' | 'import_deferred_order';
 
 /**
  * The imports that remembered rows in `table` (its primary key begins with import_id) and are no
@@ -26,15 +26,17 @@ function abandonedImportsIn(table: MemoryTable): RawBuilder<unknown> {
 
 /**
  * Deletes what imports that are no longer running remembered between batches: a customer file's
- * ids and fields (customer-file-memory.repo.ts) and orders' and events' row texts
- * (row-text-memory.repo.ts), in one statement. A re-run is a new import, so nothing left behind is
- * ever read again. Called when any import starts (a file import, an open API run, a one-request
- * batch), so that nothing outlives its run for longer than the next import; a live run's memory
- * stays, its heartbeat recent.
+ * ids and fields (customer-file-memory.repo.ts), orders' and events' row texts
+ * (row-text-memory.repo.ts) and orders whose stale lines waited for the import's completion
+ * (deferred-stale-lines.repo.ts: their stored lines stay, as the import never completed), in one
+ * statement. A re-run is a new import, so nothing left behind is ever read again. Called when
+ * any import starts (a file import, an open API run, a one-request batch), so that nothing
+ * outlives its run for longer than the next import; a live run's memory stays, its heartbeat recent.
  */
 export async function forgetAbandonedImportMemory(db: Kysely<Database>): Promise<void> {
   await sql`
     with seen as (delete from import_seen_ref where import_id in ${abandonedImportsIn('import_seen_ref')}),
-    given as (delete from import_given where import_id in ${abandonedImportsIn('import_given')})
+    given as (delete from import_given where import_id in ${abandonedImportsIn('import_given')}),
+    deferred as (delete from import_deferred_order where import_id in ${abandonedImportsIn('import_deferred_order')})
     delete from import_row_text where import_id in ${abandonedImportsIn('import_row_text')}`.execute(db);
 }

@@ -23,17 +23,13 @@ export type WriteContext = {
   /** Whether the store holds a credit note: asked once per import, set by the first batch that writes one (write-orders.ts). */
   creditNotesStored?: boolean;
   /**
-   * A file import's orders whose lines an earlier import stored beyond the last this import has
-   * restated so far (by order id): a later batch may restate them, as a basket's rows spread over
-   * the file do, so they are removed when the import ends (write-order-lines.ts,
-   * sweepDeferredStaleLines), not by the first batch. Unset: removed by the batch.
+   * Set for an import of several batches (a file import, an open API run): an order's lines an
+   * earlier import stored beyond the last this import has restated so far may be restated by a
+   * later batch, as a basket's rows spread over the file are, so they are remembered
+   * (deferred-stale-lines.repo.ts) and removed when the import completes (write-order-lines.ts,
+   * sweepDeferredStaleLines), not by the batch. Unset: removed by the batch.
    */
-  deferredStaleLines?: Map<number, DeferredStaleLines>;
-};
-
-/** An order whose stale lines wait for the import's end; `countedUnchanged`: its batch counted it (and its first row) unchanged. */
-export type DeferredStaleLines = {
-  customerId: number; orderId: number; factor: number; discountMinor: number; isSummed: boolean; countedUnchanged: boolean;
+  defersStaleLines?: boolean;
 };
 
 /** Counts of rows (every row is one of inserted, updated, unchanged or rejected), and of orders beside them. */

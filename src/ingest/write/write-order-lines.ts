@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { inStoreCurrency, type DeferredStaleLines, type WriteContext } from './batch-context.js';
+import { inStoreCurrency, type WriteContext } from './batch-context.js';
+import { rememberDeferredStaleLines, removeDeferredStaleLines, type DeferredStaleLines } from './deferred-stale-lines.repo.js';
 import { recomputeTraits } from '../../traits/traits.repo.js';
 import type { OrderGroup } from './group-orders.js';
 import type { LineKey } from '../../traits/traits.repo.js';
@@ -70,7 +71,8 @@ export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context
       rows.push({ customerId: order.customerId, orderId: order.orderId, lineNo, sku: line.sku, productName: line.productName, category: line.category, quantity: line.quantity, unitPriceMinor, fileLine: line.fileLine });
     });
   }
-  const stale = deferTrailingStaleLines(staleLinesOf(orders, linesByOrder, rows, context.importId), orders, rows, result.fates, context);
+  const { stale, deferred } = deferTrailingStaleLines(staleLinesOf(orders, linesByOrder, rows, context.importId), orders, rows, result.fates, context);
+  await rememberDeferredStaleLines(db, context.importId, deferred);
   await deleteLines(db, stale);
   if (stale.length > 0) {
     const lostLines = new Set(stale.map((line) => line.orderId));
@@ -113,56 +115,51 @@ export function staleLinesOf(
 }
 
 /**
- * The stale lines a batch removes. In a file import (context.deferredStaleLines set), an order's
- * lines numbered beyond the last this import has restated are kept for a later batch to restate:
- * a basket's rows spread over the file (the groceries preset) had those lines removed by the batch
- * holding its first rows and inserted again by the next, so every re-import counted thousands of
- * baskets updated, and one killed between the two left baskets without lines. The import's end
- * removes those still not restated (sweepDeferredStaleLines).
+ * The stale lines a batch removes, and the orders whose stale lines wait. In an import of several
+ * batches (context.defersStaleLines: a file import, an open API run), an order's lines numbered
+ * beyond the last this import has restated are kept for a later batch to restate: a basket's rows
+ * spread over the file (the groceries preset) had those lines removed by the batch holding its
+ * first rows and inserted again by the next, so every re-import counted thousands of baskets
+ * updated, and one killed between the two left baskets without lines. The orders are remembered
+ * per import (deferred-stale-lines.repo.ts) and the import's completion removes the lines still
+ * not restated (sweepDeferredStaleLines).
  */
 function deferTrailingStaleLines(
   stale: Array<{ customerId: number; orderId: number; lineNo: number }>, orders: readonly OrderWithLines[],
   written: ReadonlyArray<{ orderId: number; lineNo: number; fileLine: number }>, fates: ReadonlyMap<number, LineFate>, context: WriteContext,
-): Array<{ customerId: number; orderId: number; lineNo: number }> {
-  const deferred = context.deferredStaleLines;
-  if (deferred === undefined || stale.length === 0) return stale;
+): { stale: Array<{ customerId: number; orderId: number; lineNo: number }>; deferred: DeferredStaleLines[] } {
+  if (!context.defersStaleLines || stale.length === 0) return { stale, deferred: [] };
   const lastRestated = new Map<number, number>();
   for (const line of written) lastRestated.set(line.orderId, Math.max(lastRestated.get(line.orderId) ?? 0, line.lineNo));
   const removedNow = stale.filter((line) => line.lineNo <= (lastRestated.get(line.orderId) ?? 0));
   const waiting = new Set(stale.filter((line) => line.lineNo > (lastRestated.get(line.orderId) ?? 0)).map((line) => line.orderId));
   const removedOf = new Set(removedNow.map((line) => line.orderId));
+  const deferred: DeferredStaleLines[] = [];
   for (const order of orders) {
-    if (!waiting.has(order.orderId) || deferred.has(order.orderId)) continue;
+    if (!waiting.has(order.orderId)) continue;
     const countedUnchanged = !order.isChanged && !order.continuesRun && !removedOf.has(order.orderId)
       && order.lines.every((line) => (fates.get(line.fileLine) ?? 'unchanged') === 'unchanged');
-    deferred.set(order.orderId, {
+    deferred.push({
       customerId: order.customerId, orderId: order.orderId, factor: order.factor, discountMinor: order.order.discountMinor,
       isSummed: order.isTotalFromLines && !order.keepsStatedTotal, countedUnchanged,
     });
   }
-  return removedNow;
+  return { stale: removedNow, deferred };
 }
 
 /**
- * At a file import's end, removes the lines an earlier import stored of the orders
- * deferTrailingStaleLines kept, that no batch of this one restated; then sums those orders
- * totalled from their lines again and rebuilds their customers' facts. `unchanged`: how many of
- * the orders whose lines it removed their batch counted unchanged (they are updated now).
- * Call in a transaction; the orders are forgotten.
+ * At the completion of an import (a file's, or an open API run's), removes the lines an earlier
+ * import stored of the orders deferTrailingStaleLines kept, that no batch of this one restated;
+ * then sums those orders totalled from their lines again and rebuilds their customers' facts.
+ * `unchanged`: how many of the orders whose lines it removed their batch counted unchanged (they
+ * are updated now). Call in a transaction; the orders are forgotten.
  */
-export async function sweepDeferredStaleLines(db: Db, context: WriteContext): Promise<{ orders: number; unchanged: number; customerIds: number[] }> {
-  const deferred = [...(context.deferredStaleLines?.values() ?? [])];
-  context.deferredStaleLines?.clear();
-  if (deferred.length === 0) return { orders: 0, unchanged: 0, customerIds: [] };
-  const removed = await sql<{ order_id: number }>`
-    delete from order_line l using unnest(${deferred.map((order) => order.customerId)}::bigint[], ${deferred.map((order) => order.orderId)}::bigint[]) as k(customer_id, order_id)
-    where l.customer_id = k.customer_id and l.order_id = k.order_id and l.import_id is distinct from ${context.importId}::bigint
-    returning l.order_id`.execute(db);
-  const swept = new Set(removed.rows.map((row) => Number(row.order_id)));
-  const orders: DeferredStaleLines[] = deferred.filter((order) => swept.has(order.orderId));
+export async function sweepDeferredStaleLines(db: Db, importId: number, timeZone: string): Promise<{ orders: number; unchanged: number; customerIds: number[] }> {
+  const orders = await removeDeferredStaleLines(db, importId);
+  if (orders.length === 0) return { orders: 0, unchanged: 0, customerIds: [] };
   await recomputeTotalsFromLines(db, orders.filter((order) => order.isSummed).map((order) => ({ ...order, order: { discountMinor: order.discountMinor } })));
   const customerIds = [...new Set(orders.map((order) => order.customerId))];
-  await recomputeTraits(db, customerIds, context.timeZone);
+  await recomputeTraits(db, customerIds, timeZone);
   return { orders: orders.length, unchanged: orders.filter((order) => order.countedUnchanged).length, customerIds };
 }
 

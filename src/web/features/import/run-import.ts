@@ -39,6 +39,20 @@ function addOrders(sum: OrderCounts | null, orders: OrderCounts | null): OrderCo
   return { inserted: sum.inserted + orders.inserted, updated: sum.updated + orders.updated, unchanged: sum.unchanged + orders.unchanged, rejected: sum.rejected + orders.rejected };
 }
 
+/**
+ * The totals once the run is closed: completing an orders run removes the lines of earlier imports
+ * that no batch restated (docs/import.md), and the orders their batches counted unchanged that lost
+ * lines are counted updated, with their first rows, in the closed run's counts.
+ */
+export function withClosedRun(totals: ImportTotals, run: Pick<ImportRun, 'updated_count'>): ImportTotals {
+  const moved = run.updated_count - totals.updated;
+  if (moved <= 0) return totals;
+  return {
+    ...totals, updated: totals.updated + moved, unchanged: totals.unchanged - moved,
+    orders: totals.orders && { ...totals.orders, updated: totals.orders.updated + moved, unchanged: totals.orders.unchanged - moved },
+  };
+}
+
 /** What the server is told besides the records: the ids' namespace, how times are written, and the file's name for the list of imports. */
 export type ImportRequest = { entity: IngestEntity; source: string; dateFormat: string | null; fileName: string };
 
@@ -80,7 +94,8 @@ export async function runImport(
     isSent = !signal.aborted;
   } finally {
     const close = { status: isSent ? 'completed' : 'failed', ...(rejectedHere.length > 0 ? { rejectedBySender: rejectedHere.length } : {}) };
-    await api.post(`/api/imports/${run.import_id}/close`, close).catch(() => undefined);
+    const closed = await api.post<ImportRun>(`/api/imports/${run.import_id}/close`, close).catch(() => null);
+    if (closed?.status === 'completed') totals = withClosedRun(totals, closed);
   }
   return { ...totals, rejects: [...totals.rejects].sort((a, b) => a.line - b.line) };
 }
