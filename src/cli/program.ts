@@ -32,7 +32,7 @@ export function createProgram() {
     .description('Clientele: know and keep your real customers')
     .version(version, '-V, --version', 'print the version')
     .option('--json', 'print machine-readable JSON')
-    .option('--db <url-or-directory>', 'store: a postgres:// URL or a directory for the embedded store (default DATABASE_URL or ./.clientele)')
+    .option('--db <url-or-directory>', 'store: a postgres:// URL or a directory for the embedded store (default: DATABASE_URL, else the directory CLIENTELE_DATA_DIR, else ./.clientele)')
     .exitOverride()
     .showHelpAfterError();
   withExamples(program, [
