@@ -5,6 +5,7 @@ import { countryCode } from '../ingest/rows/country.js';
 import { closedLists } from '../segments/filter-values.js';
 import { customerSorts } from './customers.queries.js';
 import { recentSortMeaning } from './customer-sorts.js';
+import { normaliseExternalNamespace } from './identity.js';
 
 // A blank text is no value, as a form sends an emptied field: kept as "", a blank email or
 // phone became an identity that every later blank one collided with, and a blank name showed as none.
@@ -20,10 +21,15 @@ const countrySchema = z.string().trim().nullable().transform((text, context) => 
   return z.NEVER;
 }).optional().describe('ISO 3166-1 alpha-2, e.g. ID or LV, or the country\'s name in English, Indonesian or Latvian (Latvija), stored as its code; empty or null clears it');
 
+const identityKind = z.enum(['email', 'phone', 'external']);
+const identityValue = z.string().trim().min(1).max(200);
+const namespaceText = z.string().trim().min(1).max(64);
+
 export const identityInputSchema = z.object({
-  kind: z.enum(['email', 'phone', 'external']),
-  namespace: z.string().trim().min(1).max(64).optional().describe('For external ids: the system they come from, e.g. loyalty_card'),
-  value: z.string().trim().min(1).max(200),
+  kind: identityKind,
+  namespace: namespaceText.transform(normaliseExternalNamespace).optional()
+    .describe('For external ids: the system they come from, e.g. loyalty_card; read in lower case with spaces and hyphens as _ ("Loyalty Card" and "LOYALTY-CARD" are loyalty_card)'),
+  value: identityValue,
 });
 
 const customerFieldShape = {
@@ -122,7 +128,7 @@ function closedListFilter<T extends string>({ noun, values: list }: { noun: stri
 
 export const listCustomersQuerySchema = z.object({
   // a blank filter is no filter, as an HTML form sends an empty search box
-  q: z.string().trim().max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order, accents optional: "gunawan" finds Joko Gunawan, "janis berzins" finds Jānis Bērziņš), an exact email or phone, an external id (letter case, spaces, dashes, dots, slashes and underscores aside on both sides: "lc1473" finds LC-1473), an order id (the order\'s customer), or a customer number (1042, #1042, No. 1042; a merged customer\'s number finds whom they were merged into)'),
+  q: z.string().trim().max(200).optional().describe('Words of a name (each word typed begins a word of the name, in any order, accents optional: "gunawan" finds Joko Gunawan, "janis berzins" finds Jānis Bērziņš), an exact email or phone, the start of an email address (3 characters or more: "surya.hakim4242" finds surya.hakim4242@hotmail.com; up to 200 addresses), an external id (letter case, spaces, dashes, dots, slashes and underscores aside on both sides: "lc1473" finds LC-1473), an order id (the order\'s customer), or a customer number (1042, #1042, No. 1042; a merged customer\'s number finds whom they were merged into)'),
   status: z.enum(['real', 'lead']).optional(),
   channel: closedListFilter(closedLists.orderChannel, 'customers with an order in this channel'),
   city: z.string().trim().max(100).optional(),
@@ -140,8 +146,15 @@ export const countCustomersQuerySchema = listCustomersQuerySchema.omit({ sort: t
 
 export const lookupQuerySchema = identityInputSchema;
 
-/** In the query, as lookup takes it: the identity is named, not sent as a new resource. */
-export const removeIdentityQuerySchema = identityInputSchema;
+/**
+ * In the query, as lookup takes it: the identity is named, not sent as a new resource. Its system as
+ * stored, not read into one spelling: one stored before systems were ("LOYALTY_CARD") stays removable.
+ */
+export const removeIdentityQuerySchema = z.object({
+  kind: identityKind,
+  namespace: namespaceText.optional().describe('For external ids: the system as the customer\'s identities list it, e.g. loyalty_card'),
+  value: identityValue,
+});
 
 export const mergeBodySchema = z.object({ otherCustomerId: z.number().int().positive().describe('The customer merged into this one; it stops existing on its own') });
 

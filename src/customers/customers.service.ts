@@ -6,7 +6,7 @@ import { recordAudit } from '../auth/audit.js';
 import { getStoreSettings } from '../settings/index.js';
 import { recomputeTraits } from '../traits/index.js';
 import { refuseFutureBirthYear } from './birth-year.js';
-import { customerEmpty, customerNotFound, identityInvalid, identityTaken, identityTakenByAnother, type IdentityUse } from './customers.errors.js';
+import { customerEmpty, customerMergedAway, customerNotFound, identityInvalid, identityTaken, identityTakenByAnother, type IdentityUse } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalIdentity, normalisePhone, phoneCountryOf } from './identity.js';
@@ -262,13 +262,18 @@ export async function lockCustomerMerges(db: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(${customerMergeLockKey}::bigint)`.execute(db);
 }
 
-/** `lock`: the row is locked for the transaction (FOR UPDATE, FOR NO KEY UPDATE); one deleted while waiting for the lock is not found. */
+/**
+ * `lock`: the row is locked for the transaction (FOR UPDATE, FOR NO KEY UPDATE); one deleted while waiting for the lock is not found.
+ * A customer merged into another is not found either, and the error names whom they went to (`details.mergedInto`), as GET does.
+ */
 export async function requireCustomer(db: Db, customerId: number, options: { lock?: 'update' | 'no key update' } = {}) {
   const select = db.selectFrom('customer').selectAll().where('customer_id', '=', customerId).where('merged_into_customer_id', 'is', null);
   const locked = options.lock === 'update' ? select.forUpdate() : options.lock === 'no key update' ? select.forNoKeyUpdate() : select;
   const row = await locked.executeTakeFirst();
-  if (!row) throw customerNotFound(customerId);
-  return row;
+  if (row) return row;
+  const mergedAway = await db.selectFrom('customer').select('merged_into_customer_id').where('customer_id', '=', customerId).executeTakeFirst();
+  if (mergedAway?.merged_into_customer_id) throw customerMergedAway(customerId, mergedAway.merged_into_customer_id);
+  throw customerNotFound(customerId);
 }
 
 export async function refreshTraitsOf(db: Db, customerIds: number[]): Promise<void> {

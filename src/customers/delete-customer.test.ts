@@ -66,6 +66,8 @@ describeEachStore('deleting a customer', (context) => {
     const kept = await oneCustomer(db(), sql`${has('customer_persona')} and ${has('customer_prediction')} and ${has('interest_event')} and ${has('order_line')}
       and ${has('customer_type')} and ${has('customer_rfm_score')} and ${has('segment_member')}`);
     const merged = await oneCustomer(db(), sql`${has('alert')} and c.customer_id <> ${kept}`);
+    // a refusal of profiling would be the kept customer's after the merge, and take them out of their persona
+    await db().updateTable('customer').set({ consent_profiling: null }).where('customer_id', '=', merged).execute();
     const emails = (await db().selectFrom('customer').select('email').where('customer_id', 'in', [kept, merged]).execute()).map((row) => row.email!);
     expect(emails).toHaveLength(2);
     await mergeCustomers(db(), kept, merged, 'test', { clock });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { examplePhoneOf, identityKey, normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone, readPhoneNumber } from './identity.js';
+import { examplePhoneOf, identityKey, normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normaliseExternalNamespace, normalisePhone, readPhoneNumber } from './identity.js';
 
 describe('normaliseEmail', () => {
   it.each([
@@ -141,5 +141,14 @@ describe('identityKey', () => {
     expect(identityKey({ kind: 'external', namespace: 'pos', value: '1' })).not.toBe(identityKey({ kind: 'external', namespace: 'shopify', value: '1' }));
     expect(identityKey({ kind: 'email', value: 'a@b.co' })).toBe('email:a@b.co');
     expect(identityKey({ kind: 'phone', value: '+6281234567890' })).toBe('phone:+6281234567890');
+  });
+});
+
+describe('normaliseExternalNamespace', () => {
+  it.each([
+    ['loyalty_card', 'loyalty_card'], ['LOYALTY_CARD', 'loyalty_card'], ['Loyalty Card', 'loyalty_card'], [' loyalty-card ', 'loyalty_card'],
+    ['Loyalty - Card', 'loyalty_card'], ['Loyalty\tCard', 'loyalty_card'], ['web.account', 'web.account'], ['Shopify', 'shopify'],
+  ])('reads the system %j as %j', (raw, expected) => {
+    expect(normaliseExternalNamespace(raw)).toBe(expected);
   });
 });

@@ -72,7 +72,11 @@ describeEachStore('a merged-away customer\'s derived rows', (context) => {
     expect((await listAlerts(db(), { status: 'all', limit: 1000 })).alerts.map((alert) => alert.customerId)).not.toContain(merged);
     // both were scored (and the kept one placed): now one person, counted once
     expect((await reportRfm(db())).customers).toBe(before.rfm - 1);
-    expect(await personaSizes(db())).toBe(before.personas - (before.merged.persona ? 1 : 0));
+    // a refusal of profiling by the merged customer is the kept one's now (merge-profile.ts), and personas place only those who agreed
+    const mergedConsent = await db().selectFrom('customer').select('consent_profiling').where('customer_id', '=', merged).executeTakeFirstOrThrow();
+    const keptLeavesPersona = mergedConsent.consent_profiling === false;
+    expect(await personaSizes(db())).toBe(before.personas - (before.merged.persona ? 1 : 0) - (keptLeavesPersona ? 1 : 0));
+    expect((await derivedRowsOf(db(), kept)).persona === null).toBe(keptLeavesPersona);
 
     await undoMerge(db(), mergeId, 'test', { clock });
 

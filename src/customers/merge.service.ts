@@ -10,6 +10,9 @@ import { keepDerivedCurrentAfterMerge, restoreSetAsideRows, setAsideMergedCustom
 import { inTransaction } from '../db/in-transaction.js';
 import { storeNow } from '../settings/index.js';
 import { reapplyCredits } from '../orders/index.js';
+import { combineProfiles, fillableColumns, loweredConsents, mergeProfileOf, type ConsentRule } from './merge-profile.js';
+
+export { fillableColumns } from './merge-profile.js';
 
 type Db = Kysely<Database>;
 
@@ -23,6 +26,8 @@ type MovedRecord = {
   keptBefore: Record<string, unknown>;
   /** The merged customer's derived rows kept aside until an undo (missing from merges recorded before, and after an undo). */
   setAside?: SetAsideRows;
+  /** How consents were combined (combineProfiles); missing from merges recorded before a refusal won, which only filled. */
+  consentRule?: ConsentRule;
 };
 
 type CustomerRow = Awaited<ReturnType<typeof requireCustomer>>;
@@ -41,13 +46,12 @@ export type UndoneMerge = {
   giftsMovedBack: number;
 };
 
-
-export const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
-
 /**
  * Merges `mergedId` into `keptId`: identities, orders (with lines), events and
  * gift recipients move to the kept customer, empty profile fields are filled
- * from the merged one, facts are recomputed, and the merge is audited.
+ * from the merged one and a refusal of consent by either is kept
+ * (combineProfiles), facts are recomputed, and the merge is audited with the
+ * consents it lowered.
  */
 export async function mergeCustomers(db: Db, keptId: number, mergedId: number, actor: string, options: { clock?: Clock } = {}): Promise<{ mergeId: number }> {
   if (keptId === mergedId) throw mergeInvalid('A customer cannot be merged with itself. Choose two different customers.');
@@ -65,10 +69,13 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
       eventIds: events.map((e) => e.event_id),
       recipientOrderKeys: recipientOf.map((o) => [o.customer_id, o.order_id]),
       keptBefore,
+      consentRule: 'refusal_wins',
     };
     await moveFacts(trx, mergedId, keptId, moved);
     moved.setAside = await setAsideMergedCustomerRows(trx, mergedId);
-    const fill = Object.fromEntries(fillableColumns.filter((column) => kept[column] === null && merged[column] !== null).map((column) => [column, merged[column]]));
+    const combined = combineProfiles(mergeProfileOf(kept), mergeProfileOf(merged));
+    const fill = Object.fromEntries(fillableColumns.filter((column) => combined[column] !== kept[column]).map((column) => [column, combined[column]]));
+    const consentsLowered = loweredConsents(mergeProfileOf(kept), combined);
     await trx.updateTable('customer').set({ ...fill, is_stub: kept.is_stub && merged.is_stub, updated_at: new Date() }).where('customer_id', '=', keptId).execute();
     await trx.updateTable('customer').set({ merged_into_customer_id: keptId, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
     const record = await trx.insertInto('customer_merge')
@@ -80,7 +87,10 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
       current: [keptId], mergedAway: [mergedId], at: await storeNow(trx, options.clock ?? systemClock),
       merge: { keptId, mergeId: record.merge_id, setAside: moved.setAside },
     });
-    await recordAudit(trx, { actor, action: 'customer.merge', entity: 'customer', entityId: String(keptId), detail: { mergeId: record.merge_id, mergedCustomerId: mergedId, orders: moved.orderIds.length, identities: identities.length } });
+    await recordAudit(trx, { actor, action: 'customer.merge', entity: 'customer', entityId: String(keptId), detail: {
+      mergeId: record.merge_id, mergedCustomerId: mergedId, orders: moved.orderIds.length, identities: identities.length,
+      ...(consentsLowered.length > 0 ? { consentsLowered } : {}),
+    } });
     return { mergeId: record.merge_id };
   });
 }
@@ -122,7 +132,7 @@ export async function undoMerge(db: Db, mergeId: number, actor: string, options:
       eventIds: [...moved.eventIds, ...later.eventIds],
       recipientOrderKeys: [...moved.recipientOrderKeys, ...later.giftOrderKeys],
     });
-    await trx.updateTable('customer').set({ ...profileToRestore(moved.keptBefore, kept, merged), updated_at: new Date() }).where('customer_id', '=', keptId).execute();
+    await trx.updateTable('customer').set({ ...profileToRestore(moved, kept, merged), updated_at: new Date() }).where('customer_id', '=', keptId).execute();
     await trx.updateTable('customer').set({ merged_into_customer_id: null, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
     // what was set aside is back in the store, or out of date: the record keeps only what moved
     await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor, moved: sql<string>`moved - 'setAside'` }).where('merge_id', '=', mergeId).execute();
@@ -210,17 +220,19 @@ async function countMissing(db: Db, keptId: number, moved: MovedRecord): Promise
 
 /**
  * The kept customer's columns to set back: each field the merge changed that
- * still holds what the merge put there (a later edit wins), and the stub flag
- * when nothing else on the profile changed since.
+ * still holds what the merge put there (a later edit wins), a consent it
+ * lowered included, and the stub flag when nothing else on the profile
+ * changed since.
  */
-function profileToRestore(keptBefore: Record<string, unknown>, kept: CustomerRow, merged: CustomerRow): Record<string, unknown> {
+function profileToRestore(moved: MovedRecord, kept: CustomerRow, merged: CustomerRow): Record<string, unknown> {
+  const { keptBefore } = moved;
+  const setByMerge = combineProfiles(mergeProfileOf(keptBefore), mergeProfileOf(merged), moved.consentRule ?? 'fill');
   const restore: Record<string, unknown> = {};
   let isUntouched = true;
   for (const column of fillableColumns) {
     const before = keptBefore[column] ?? null;
-    const setByMerge = before === null && merged[column] !== null ? merged[column] : before;
-    if (kept[column] !== setByMerge) isUntouched = false;
-    else if (setByMerge !== before) restore[column] = before;
+    if (kept[column] !== setByMerge[column]) isUntouched = false;
+    else if (setByMerge[column] !== before) restore[column] = before;
   }
   if (typeof keptBefore.is_stub === 'boolean' && isUntouched) restore.is_stub = keptBefore.is_stub;
   return restore;

@@ -47,7 +47,7 @@ async function seedPeople(db: Kysely<Database>, tag: string) {
 /** Everything a merge or its undo may touch for these customers, in a comparable form. */
 async function snapshot(db: Kysely<Database>, customerIds: number[], tag: string) {
   const customers = await db.selectFrom('customer')
-    .select(['customer_id', 'name', 'email', 'phone', 'birth_year', 'city', 'country', 'consent_email', 'is_stub', 'merged_into_customer_id'])
+    .select(['customer_id', 'name', 'email', 'phone', 'birth_year', 'city', 'country', 'consent_email', 'consent_sms', 'consent_profiling', 'is_stub', 'merged_into_customer_id'])
     .where('customer_id', 'in', customerIds).orderBy('customer_id').execute();
   const identities = await db.selectFrom('customer_identity').select(['kind', 'namespace', 'value', 'customer_id'])
     .where('value', 'like', `%${tag}%`).orderBy('kind').orderBy('value').execute();
@@ -108,14 +108,19 @@ describeEachStore('merging customers and undoing merges', (context) => {
     expect(audit.map((row) => row.detail)).toContainEqual(expect.objectContaining({ mergeId, restoredCustomerId: y }));
   });
 
-  it('keeps edits made to the kept customer after the merge, and reverts only what the merge filled in', async () => {
+  it('keeps edits made to the kept customer after the merge, and reverts only what the merge filled in or lowered', async () => {
     const db = context.store.db;
     const { x, y } = await seedPeople(db, 'edited');
+    await updateCustomer(db, x, { consentEmail: true, consentSms: true });
+    await updateCustomer(db, y, { consentEmail: false, consentSms: false });
     const { mergeId } = await mergeCustomers(db, x, y, 'test');
-    await updateCustomer(db, x, { name: 'Edited X', birthYear: 1985 });
+    expect(await db.selectFrom('customer').selectAll().where('customer_id', '=', x).executeTakeFirstOrThrow()).toMatchObject({ consent_email: false, consent_sms: false });
+    await updateCustomer(db, x, { name: 'Edited X', birthYear: 1985, consentSms: null });
     await undoMerge(db, mergeId, 'test');
     const kept = await db.selectFrom('customer').selectAll().where('customer_id', '=', x).executeTakeFirstOrThrow();
-    expect(kept).toMatchObject({ name: 'Edited X', birth_year: 1985, city: null });
+    expect(kept).toMatchObject({ name: 'Edited X', birth_year: 1985, city: null, consent_email: true, consent_sms: null });
+    const restored = await db.selectFrom('customer').selectAll().where('customer_id', '=', y).executeTakeFirstOrThrow();
+    expect(restored).toMatchObject({ consent_email: false, consent_sms: false, merged_into_customer_id: null });
   });
 
   it('refuses to undo a merge whose kept customer was deleted, and changes nothing', async () => {

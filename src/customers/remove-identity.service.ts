@@ -10,7 +10,7 @@ import { deleteCustomerIdentity, findPendingMergeOfIdentity } from './customers.
 import { lockCustomerMerges, normaliseIdentity, requireCustomer, type IdentityInput } from './customers.service.js';
 import { toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
 import { keepSegmentsCurrent } from './keep-segments-current.js';
-import { normaliseExternalId, normaliseStoredEmail, normalisePhone, phoneCountryOf } from './identity.js';
+import { identityKey, normaliseExternalId, normaliseExternalNamespace, normaliseStoredEmail, normalisePhone, phoneCountryOf } from './identity.js';
 
 type Db = Kysely<Database>;
 
@@ -64,7 +64,7 @@ const formatCharacter = /\p{Cf}/u;
  */
 function storedFormsOf(input: IdentityInput, phoneCountry: string): { refs: CustomerRef[]; refusal: Error | null } {
   const isStoredBeforeRefusal = input.kind !== 'phone' && formatCharacter.test(input.value) && (input.kind === 'email' || Boolean(input.namespace));
-  if (!isStoredBeforeRefusal) return { refs: [normaliseIdentity(input, phoneCountry, 'value')], refusal: null };
+  if (!isStoredBeforeRefusal) return { refs: withNamespaceSpellings([normaliseIdentity(input, phoneCountry, 'value')]), refusal: null };
   let refusal: Error | null = null;
   const values: string[] = [];
   try {
@@ -77,7 +77,16 @@ function storedFormsOf(input: IdentityInput, phoneCountry: string): { refs: Cust
   if (asOlderVersionsStoredIt !== null) values.push(asOlderVersionsStoredIt);
   values.push(input.value);
   const refs = [...new Set(values)].map((value): CustomerRef => (input.kind === 'email' ? { kind: 'email', value } : { kind: 'external', namespace: input.namespace!, value }));
-  return { refs, refusal };
+  return { refs: withNamespaceSpellings(refs), refusal };
+}
+
+/**
+ * An external id under its system as adds now store it (normaliseExternalNamespace: `loyalty_card`),
+ * then as given: one stored before systems were normalised (`LOYALTY_CARD`) can still be removed.
+ */
+function withNamespaceSpellings(refs: CustomerRef[]): CustomerRef[] {
+  const forms = refs.flatMap((ref): CustomerRef[] => (ref.kind === 'external' ? [{ ...ref, namespace: normaliseExternalNamespace(ref.namespace) }, ref] : [ref]));
+  return forms.filter((ref, index) => forms.findIndex((other) => identityKey(other) === identityKey(ref)) === index);
 }
 
 /** Removes the first of `refs` the customer has, and answers which it was (null for none). */

@@ -64,6 +64,18 @@ describeEachStore('removing a customer\'s identity over HTTP', (context) => {
     expect((await remove(customerId, { kind: 'email', value: 'Budi.Old@example.com' })).json()).toMatchObject({ clearedField: null, customer: { customer: { email: 'budi.card@example.com' } } });
   });
 
+  it('removes an external id whatever the spelling of its system, and one stored under a spelling older versions kept', async () => {
+    const customerId = await create({ name: 'Sari Card', identities: [{ kind: 'external', namespace: 'Loyalty Card', value: 'LC-8' }] });
+    const removed = await remove(customerId, { kind: 'external', namespace: 'LOYALTY-CARD', value: 'LC-8' });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toMatchObject({ removed: { kind: 'external', namespace: 'loyalty_card', value: 'LC-8' } });
+    // written before systems were normalised
+    await context.store.db.insertInto('customer_identity').values({ customer_id: customerId, kind: 'external', namespace: 'LOYALTY_CARD', value: 'LC-9' }).execute();
+    const older = await remove(customerId, { kind: 'external', namespace: 'LOYALTY_CARD', value: 'LC-9' });
+    expect(older.statusCode).toBe(200);
+    expect(older.json()).toMatchObject({ removed: { kind: 'external', namespace: 'LOYALTY_CARD', value: 'LC-9' } });
+  });
+
   it('says when the customer does not have the identity, even when another customer does, and who may remove', async () => {
     const owner = await create({ name: 'Owner Of', email: 'owner.of@example.com' });
     const other = await create({ name: 'Other One', email: 'other.one@example.com' });

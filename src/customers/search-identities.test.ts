@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phoneSearchHint } from './search-identities.js';
+import { emailStartOf, phoneSearchHint } from './search-identities.js';
 
 describe('phoneSearchHint', () => {
   it('names the store country with the article its letters take', () => {
@@ -33,5 +33,19 @@ describe('phoneSearchHint', () => {
 
   it('says nothing when the text reads as a customer number, however many digits it has', () => {
     for (const text of ['1234567', '123456789012345', '#99999999']) expect({ text, hint: phoneSearchHint(text, 'US') }).toEqual({ text, hint: null });
+  });
+});
+
+describe('emailStartOf', () => {
+  it('reads a start of three characters or more as an address is stored, in lower case', () => {
+    expect(emailStartOf(' Surya.Hakim4242 ', false)).toBe('surya.hakim4242');
+    expect(emailStartOf('surya.hakim4242@hot', false)).toBe('surya.hakim4242@hot');
+    expect(emailStartOf('sur', false)).toBe('sur');
+  });
+
+  it('reads no start in an address someone has, a customer number, a phone, words or two characters', () => {
+    for (const text of ['ana@example.com', '4242', '#4242', '0812 3456 7890', '+6281234567890', 'joko gunawan', 'su', '']) {
+      expect({ text, start: emailStartOf(text, text.includes('@')) }).toEqual({ text, start: null });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { Database } from '../db/schema.js';
 import { findCustomersByIdentities } from './customers.repo.js';
-import { toIdentityTriple } from './identity-resolution.js';
+import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, type IdentityInput } from './customers.service.js';
 import { examplePhoneOf, readPhoneNumber } from './identity.js';
 import { couldBePhoneSearch, customerNumberOf, externalIdVariants, orderIdVariants, phoneVariants } from './search-text.js';
@@ -27,7 +27,57 @@ export async function matchIdentities(db: Db, text: string, defaultCountry: stri
   const external = await customersByExternalId(db, externalIdVariants(text.trim()));
   const byOrder = await customersByOrderId(db, orderIdVariants(text.trim()));
   const number = customerNumberOf(text);
-  return survivorsOf(db, [...found.values(), ...external, ...byOrder, ...(number === null ? [] : [Number(number)])]);
+  const isAddressFound = refs.some((ref) => ref.kind === 'email' && found.has(identityTripleKey(ref)));
+  const byEmailStart = await customersByEmailStart(db, emailStartOf(text, isAddressFound));
+  return survivorsOf(db, [...found.values(), ...external, ...byOrder, ...byEmailStart, ...(number === null ? [] : [Number(number)])]);
+}
+
+/** Shorter starts would find a good part of the store: "an" begins thousands of addresses. */
+const shortestEmailStart = 3;
+/** More than a list is read for: the start of an address is typed to find one person, not to browse. */
+const mostEmailStartMatches = 200;
+
+/**
+ * The start of an email address the search text may be ("surya.hakim4242", "surya.hakim4242@hot"),
+ * as addresses are stored (normaliseEmail: NFC, lower case); null when it is no such start: an
+ * address someone has (found exactly: "ana@example.com" does not also list ana@example.com.au),
+ * a customer number or phone, words with spaces between, or fewer than 3 characters.
+ */
+export function emailStartOf(text: string, isAddressFound: boolean): string | null {
+  const start = text.trim().normalize('NFC').toLowerCase();
+  if (isAddressFound || [...start].length < shortestEmailStart || /\s/.test(start)) return null;
+  if (customerNumberOf(start) !== null || couldBePhoneSearch(start)) return null;
+  return start;
+}
+
+/** The first text after every text that starts with `start`, in code point order. */
+function pastEveryStartOf(start: string): string {
+  const characters = [...start];
+  const last = characters.pop()!.codePointAt(0)!;
+  return characters.join('') + String.fromCodePoint(Math.min(last + 1, 0x10FFFF));
+}
+
+/**
+ * Customers with an email identity starting with `start`, through a range of the identity's primary
+ * key (kind, namespace, value). A range is a start only where the database compares text by code
+ * point (the "C" or "C.UTF-8" collation: PGlite's, and the server's when created so); under a
+ * linguistic collation (en_US, ICU) it is not, LIKE cannot use the key either, and the part of an
+ * address is not searched: that would take an index of its own (text_pattern_ops), written by
+ * every import. No further test of the start: under code point order the range holds exactly the
+ * addresses that start so, and one more condition made the planner read and sort every match.
+ */
+async function customersByEmailStart(db: Db, start: string | null): Promise<number[]> {
+  if (start === null) return [];
+  const result = await sql<{ customer_id: number }>`
+    select customer_id from customer_identity
+    where kind = 'email' and namespace = '' and value >= ${start} and value < ${pastEveryStartOf(start)}
+      and exists (
+        select 1 from pg_database where datname = current_database()
+          and (datlocprovider = 'b' or (datlocprovider = 'c' and datcollate in ('C', 'POSIX', 'C.UTF-8', 'C.utf8')))
+      )
+    -- in the key's order, so a short start common to thousands stops after the first ones, not after reading them all
+    order by value limit ${mostEmailStartMatches}`.execute(db);
+  return result.rows.map((row) => Number(row.customer_id));
 }
 
 /**

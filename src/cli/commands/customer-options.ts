@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.js';
 import { createCustomerSchema } from '../../customers/customers.schemas.js';
 import { futureBirthYearProblem } from '../../customers/birth-year.js';
+import { normaliseExternalNamespace } from '../../customers/identity.js';
 import { booleanOf } from '../../ingest/rows/synonyms.js';
 
 /** The profile options of `customers create` and `customers update`, as commander gives them (text, or undefined when not given). */
@@ -43,7 +44,8 @@ function birthYearOf(value: string): number | null {
 export function identityOf(text: string): { kind: 'email' | 'phone' | 'external'; namespace?: string; value: string } {
   const colon = text.indexOf(':');
   if (colon <= 0) throw refuse('--identity', `"${text.slice(0, 40)}" is not kind:value; write email:…, phone:… or <namespace>:<id> such as loyalty_card:LC-1473.`);
-  const prefix = text.slice(0, colon).trim();
+  // a system's name is read as the API reads it, so "LOYALTY_CARD:" and "Loyalty Card:" are loyalty_card, and "Email:" an email
+  const prefix = normaliseExternalNamespace(text.slice(0, colon));
   const value = text.slice(colon + 1);
   return prefix === 'email' || prefix === 'phone' ? { kind: prefix, value } : { kind: 'external', namespace: prefix, value };
 }

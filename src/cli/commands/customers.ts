@@ -28,12 +28,21 @@ const parseCustomerId = idOf('a customer id');
 /** A customer named by number, or by an email or phone they have: people search by what they know. */
 export type CustomerOrContact = number | { kind: 'email' | 'phone'; value: string };
 
+/** Digits with an optional leading + and the separators people write a number with. */
+const phoneWriting = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
+
+/**
+ * A customer named by what the agent has: an email; a phone number when it is written as one (a
+ * leading + or 0, or spaces, dashes, dots or brackets between its digits), read as the lookup
+ * reads it, in the store's country unless it has its code; else a bare number is the customer's id.
+ * Customer ids never start with 0, and "085331415926" read as #85331415926 found no one.
+ */
 function parseCustomerOrContact(value: string): CustomerOrContact {
   const text = value.trim();
   if (text.includes('@')) return { kind: 'email', value: text };
-  if (/^\+[\d\s().-]{6,}$/.test(text)) return { kind: 'phone', value: text };
-  if (/^\d+$/.test(text)) return parseCustomerId(text);
-  throw new AppError('CLI_ARGUMENT_INVALID', `"${text.slice(0, 40)}" is not a customer id (a positive whole number), an email, or a phone number with its +country code; to find a customer by name, use clientele customers list -q "${text.slice(0, 40)}".`);
+  if (/^[1-9]\d*$/.test(text)) return parseCustomerId(text);
+  if (phoneWriting.test(text)) return { kind: 'phone', value: text };
+  throw new AppError('CLI_ARGUMENT_INVALID', `"${text.slice(0, 40)}" is not a customer id (a positive whole number), an email, or a phone number; to find a customer by name, use clientele customers list -q "${text.slice(0, 40)}".`);
 }
 
 export type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; consent?: string; minSpend?: string; sort?: string; limit: number; offset?: number; cursor?: string };
@@ -69,7 +78,7 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     ['clientele customers list -q ana@example.com'],
     ['clientele customers list --type vip --consent email', 'the VIPs who may be emailed'],
   ])
-    .option('-q, --query <text>', 'words of a name (each begins a word of it, any order, accents optional), an exact email or phone, an external id (case, spaces, dashes, dots, slashes and underscores aside), an order id, or a customer number (a merged one finds whom it went to)')
+    .option('-q, --query <text>', 'words of a name (each begins a word of it, any order, accents optional), an exact email or phone, the start of an email (3 characters or more), an external id (case, spaces, dashes, dots, slashes and underscores aside), an order id, or a customer number (a merged one finds whom it went to)')
     .option('--status <status>', 'real | lead')
     .option('--channel <channel>', 'store | web | mobile | marketplace | phone | other')
     .option('--city <city>')
@@ -85,10 +94,11 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
 
   withExamples(customers.command('show')
     .description("a customer's profile, identities, purchase facts, type with its reason, RFM segment, prediction and recent timeline")
-    .argument('<customer>', 'customer id, or an email or phone number (with its +country code) the customer has', parseCustomerOrContact), [
+    .argument('<customer>', 'customer id, or an email or phone number the customer has (a number starting with 0 or written with spaces or dashes is a phone, read in the store\'s country unless it has its +country code)', parseCustomerOrContact), [
     ['clientele customers show 1042'],
     ['clientele customers show ana@example.com'],
     ['clientele customers show +6281234567890 --json'],
+    ['clientele customers show "0812 3456 7890"', "a phone number of the store's country"],
   ])
     .action(async (customer: CustomerOrContact) => (await profile()).runCustomersShow(runtime, customer));
 

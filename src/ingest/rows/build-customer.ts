@@ -1,5 +1,5 @@
 import type { CanonicalCustomer, CustomerRef, IngestContext } from '../canonical.js';
-import { phoneCountryOf } from '../../customers/identity.js';
+import { normaliseExternalNamespace, phoneCountryOf } from '../../customers/identity.js';
 import { countryCode } from './country.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { personName } from './person-name.js';
@@ -49,7 +49,7 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
   if (id !== null) refs.push({ kind: 'external', namespace: context.source, value: id });
   for (const [namespace, value] of values.withPrefix('external_id.')) {
     const normalised = customerExternalId(`external_id.${namespace}`, value);
-    if (normalised !== null) refs.push({ kind: 'external', namespace, value: normalised });
+    if (normalised !== null) refs.push({ kind: 'external', namespace: normaliseExternalNamespace(namespace), value: normalised });
   }
   const emailValue = email(values, 'email');
   // an id read as an email is an identity, not one of the row's facts: when another profile holds

@@ -7,7 +7,7 @@ import { fillableFields, mergeFillLabel, mergeFillText, mergeFills } from './mer
 const empty = Object.fromEntries(fillableFields.map((field) => [field, null])) as Record<(typeof fillableFields)[number], null>;
 
 describe('mergeFills', () => {
-  it('lists the fields the kept customer has empty and the other has, and never one the kept customer has', () => {
+  it('lists the fields the kept customer has empty and the other has, and no other value the kept customer has', () => {
     const kept = { ...empty, name: 'Ratna Lim', email: null, city: 'Medan', consent_email: false };
     const other = { ...empty, name: 'Sri Firmansyah', email: 'sri@example.com', birth_year: 1995, city: 'Jakarta', consent_email: true, consent_sms: false };
     expect(mergeFills(kept, other)).toEqual([
@@ -15,6 +15,12 @@ describe('mergeFills', () => {
       { field: 'birth_year', value: 1995 },
       { field: 'consent_sms', value: false },
     ]);
+  });
+
+  it('lists a consent the kept customer gave and the other refused: a refusal by either is kept', () => {
+    const kept = { ...empty, name: 'Ratna Lim', consent_email: true, consent_sms: true, consent_profiling: false };
+    const other = { ...empty, consent_email: false, consent_sms: true, consent_profiling: true };
+    expect(mergeFills(kept, other)).toEqual([{ field: 'consent_email', value: false }]);
   });
 
   it('lists nothing when the other customer adds nothing', () => {

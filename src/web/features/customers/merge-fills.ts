@@ -1,21 +1,24 @@
 import type { Customer } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import type { Formatters } from '../../i18n/format.js';
+import { combineProfiles, fillableColumns, mergeProfileOf } from '../../../customers/merge-profile.js';
 import { countryLabel } from './countries.js';
 import { genderLabel } from './gender-label.js';
 import { incomeBandFact } from './income-band-fact.js';
 
-/** The profile fields a merge may fill in on the kept customer (src/customers/merge.service.ts fillableColumns). */
-export const fillableFields = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
+/** The profile fields a merge combines on the kept customer (the server's rule, src/customers/merge-profile.ts). */
+export const fillableFields = fillableColumns;
 
 export type FillableField = (typeof fillableFields)[number];
 
 /**
- * What merging `other` into `kept` will write on the kept profile: the fields it has empty and the
- * other has. A merge never overwrites a value the kept customer has; the other's is then dropped.
+ * What merging `other` into `kept` will write on the kept profile, by the server's own rule
+ * (combineProfiles): the fields it has empty and the other has, and a consent the other refused,
+ * since a refusal by either record of one person is kept. Other values the kept customer has stay.
  */
 export function mergeFills(kept: Pick<Customer, FillableField>, other: Pick<Customer, FillableField>): Array<{ field: FillableField; value: string | number | boolean }> {
-  return fillableFields.flatMap((field) => (kept[field] === null && other[field] !== null ? [{ field, value: other[field]! }] : []));
+  const combined = combineProfiles(mergeProfileOf(kept), mergeProfileOf(other));
+  return fillableFields.flatMap((field) => (combined[field] !== kept[field] && combined[field] !== null ? [{ field, value: combined[field]! }] : []));
 }
 
 // the profile's and the consent card's own names, so a field reads the same in the merge preview

@@ -126,7 +126,7 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
   );
 }
 
-/** What the merge writes on this customer's profile, said before it is done: only empty fields are filled. */
+/** What the merge writes on this customer's profile, said before it is done: empty fields, and a consent the other refused. */
 function MergeFillsList({ fills }: { fills: ReturnType<typeof mergeFills> }) {
   const { t, format, locale } = useI18n();
   if (fills.length === 0) return <p className="muted small">{t('merge.fillsNothing')}</p>;
