@@ -4,7 +4,7 @@ import { calendarDayIn, systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { defaultLocaleFor, moneyFormatOf, type MoneyFormat } from './money-format.js';
-import { defaultTypePolicy, mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
+import { defaultTypePolicy, mergePolicy, parseStoredTypePolicy, type TypePolicy } from './policy.js';
 import type { VipCutoffs } from './customer-facts.js';
 import {
   analysisSettingsFrom, analysisSettingsItem, readAnalysisSettings, readStoreSettings, readTypePolicySetting, resolveAsOfDay, type AnalysisSettings, type AsOf, type AsOfProbe, type StoreSettings,
@@ -58,7 +58,7 @@ function typePolicyOf(stored: unknown): TypePolicy {
   const json = JSON.stringify(stored ?? {});
   let policy = policiesByJson.get(json);
   if (!policy) {
-    policy = parseTypePolicy(mergePolicy(defaultTypePolicy, stored ?? {}));
+    policy = parseStoredTypePolicy(mergePolicy(defaultTypePolicy, stored ?? {}));
     if (policiesByJson.size >= 16) policiesByJson.clear();
     policiesByJson.set(json, deepFreeze(policy));
   }

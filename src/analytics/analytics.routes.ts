@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission, requirePermission, type Principal } from '../server/access.js';
-import { recordAudit } from '../auth/audit.js';
 import { actorForDisplay } from '../auth/index.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { cursorQuery, errorResponse } from '../server/responses.js';
@@ -81,9 +80,8 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     ...heavyWork('type policy change'),
   }, async (request) => {
     // the day of the analysis in force; the default day only for a store never analysed
-    const result = await setTypePolicy(db, request.body, { defaultAsOf: await resolveAsOf() });
-    await recordAudit(db, { actor: actorOf(request.principal), action: 'analytics.policy.update', entity: 'store', entityId: 'type_policy', detail: { change: request.body } });
-    return result;
+    // audited by the service, in the change's transaction
+    return setTypePolicy(db, request.body, { actor: actorOf(request.principal), defaultAsOf: await resolveAsOf() });
   });
 
   api.get('/reports/types', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'Customers and their net revenue (last 365 days and lifetime) per customer type', response: { 200: typesReportSchema } } }, async () => reportTypes(db));
@@ -136,10 +134,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     },
   }, async (request) => db.transaction().execute(async (trx) => {
     await requireSettling(trx, request.params.alertId, request.principal);
-    const actor = actorOf(request.principal);
-    const result = await acknowledgeAlert(trx, request.params.alertId, actor);
-    await recordAudit(trx, { actor, action: 'alert.acknowledge', entity: 'alert', entityId: String(request.params.alertId) });
-    return result;
+    return acknowledgeAlert(trx, request.params.alertId, actorOf(request.principal));
   }));
 
   api.post('/alerts/:alertId/reopen', {
@@ -151,9 +146,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   }, async (request) => db.transaction().execute(async (trx) => {
     await requireSettling(trx, request.params.alertId, request.principal);
     // the alert forgets who acknowledged it; the audit log keeps who reopened it
-    const result = await reopenAlert(trx, request.params.alertId);
-    await recordAudit(trx, { actor: actorOf(request.principal), action: 'alert.reopen', entity: 'alert', entityId: String(request.params.alertId) });
-    return result;
+    return reopenAlert(trx, request.params.alertId, actorOf(request.principal));
   }));
 
   api.get('/customers/:customerId/types', {

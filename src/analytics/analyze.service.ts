@@ -12,8 +12,8 @@ import { closeOverdueAlertsOfReturnedCustomers } from './alerts/overdue-alerts.r
 import { readStoreSeries, type SeriesWindow } from './alerts/metric-series.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { replaceRfmScores } from './rfm.repo.js';
-import { findLatestAnalysedDay, recordAnalysisRun, tuneForAnalysis } from './types.repo.js';
-import { classifyAllCustomers } from './types.service.js';
+import { recordAnalysisRun, tuneForAnalysis } from './types.repo.js';
+import { classifyAllCustomers, isRaisingAlertsAsOf } from './types.service.js';
 import { heldTypes } from './types-store.repo.js';
 
 export type AlertCounts = { metricDrops: number; customerOverdue: number };
@@ -24,6 +24,10 @@ export type AnalyzeResult = {
   customers: number;
   realCustomers: number;
   rfmScored: number;
+  /**
+   * Type history spells begun and ended at the run's as-of day. A look back first rewinds the history
+   * after its day (the types it took back), which these do not count.
+   */
   typeChanges: { entered: number; left: number };
   /**
    * `new`: raised by this run (a drop on its day or week, a customer overdue since the last run);
@@ -74,8 +78,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
   requireAsOfNotInFuture(planned.asOf.day, isBoundByDataSet ? dataSetEnd : now, planned.settings.timezone, isBoundByDataSet
     ? { bound: "the data set's end", remedy: 'No purchase after it is known: analyse as of that day or an earlier one.' }
     : { remedy: 'Analyse as of today or an earlier day.' });
-  const latestAnalysedDay = await findLatestAnalysedDay(db);
-  const raisesAlerts = options.raisesAlerts ?? !(latestAnalysedDay !== null && planned.asOf.day < latestAnalysedDay);
+  const raisesAlerts = options.raisesAlerts ?? await isRaisingAlertsAsOf(db, planned.asOf.day);
   await refreshRhythmCache(db, planned.policy, planned.asOf.day);
   const cacheReady = performance.now();
   const storeSeries = raisesAlerts && servesConcurrentQueries(db) ? readSeriesAhead(db, await metricSeriesWindow(db, planned, now)) : undefined;

@@ -43,6 +43,6 @@ describeEachStore('the type policy change in the OpenAPI document', (context) =>
     const refused = await patch({ vip: { topPercent: 101, top: 3 } });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({ code: 'ANALYTICS_POLICY_INVALID', field: 'vip.topPercent' });
-    expect(refused.json().error.message).toMatch(/^The type policy is invalid: vip\.topPercent: .*; vip\.top: /);
+    expect(refused.json().error.message).toMatch(/^The type policy is invalid: vip\.topPercent must be a percentage above 0 and at most 100; got 101; vip\.top is not a threshold /);
   });
 });

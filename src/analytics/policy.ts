@@ -1,6 +1,33 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 
+type Bound = { value: number; isExclusive?: boolean };
+
+function rangeText(min: Bound, max: Bound): string {
+  if (!min.isExclusive && !max.isExclusive) return `from ${min.value} to ${max.value}`;
+  return `${min.isExclusive ? 'above' : 'at least'} ${min.value} and ${max.isExclusive ? 'below' : 'at most'} ${max.value}`;
+}
+
+/**
+ * One threshold with its range; the description is the rule a refusal states ("must be …"), so
+ * the message, the API document and the check cannot disagree. Every threshold has an upper
+ * bound: the analysis casts days and counts to int, and a day count past ten years means nothing.
+ */
+function threshold(what: string, min: Bound, max: Bound, note = '') {
+  return bounded(false, what, min, max, note);
+}
+
+function bounded(isWhole: boolean, what: string, min: Bound, max: Bound, note: string) {
+  let schema = isWhole ? z.number().int() : z.number();
+  schema = min.isExclusive ? schema.gt(min.value) : schema.min(min.value);
+  schema = max.isExclusive ? schema.lt(max.value) : schema.max(max.value);
+  return schema.describe(`${what} ${rangeText(min, max)}${note}`);
+}
+
+const count = (what: string, min: number, max: number, note = '') => bounded(true, `a whole number of ${what}`, { value: min }, { value: max }, note);
+const days = (min: number, max: number, note = '') => count('days', min, max, note);
+const variation = () => threshold('a coefficient of variation (0.5 is 50%)', { value: 0, isExclusive: true }, { value: 10 });
+
 /**
  * Every threshold behind customer types and change alerts, as one policy per
  * store (store_setting key 'type_policy'). Defaults are documented in
@@ -8,45 +35,45 @@ import { AppError } from '../core/errors.js';
  */
 export const typePolicySchema = z
   .object({
-    newWithinDays: z.number().int().min(1).max(3650),
+    newWithinDays: days(1, 3650),
     occasional: z.object({
-      promotionDrivenShare: z.number().min(0).max(1),
-      promotionDrivenMinOrders: z.number().int().min(1),
+      promotionDrivenShare: threshold('a share of orders (0.5 is half)', { value: 0 }, { value: 1 }),
+      promotionDrivenMinOrders: count('orders', 1, 1000),
       /** A loyal customer who buys on this many days a year or more is not occasional, however bursty; 0 turns it off. */
-      frequentLoyalPurchaseDaysPerYear: z.number().int().min(0).max(366),
+      frequentLoyalPurchaseDaysPerYear: count('purchase days a year', 0, 366, ' (0 turns it off)'),
     }).strict(),
     regular: z.object({
-      minIntervals: z.number().int().min(2).max(1000),
-      maxCoefficientOfVariation: z.number().gt(0).max(10),
+      minIntervals: count('intervals', 2, 1000),
+      maxCoefficientOfVariation: variation(),
       /** A buyer whose usual gap is this short is judged by the looser bound below; 0 turns it off. */
-      frequentWithinDays: z.number().int().min(0).max(365),
-      frequentMaxCoefficientOfVariation: z.number().gt(0).max(10),
+      frequentWithinDays: days(0, 365, ' (0 turns it off)'),
+      frequentMaxCoefficientOfVariation: variation(),
     }).strict(),
     loyal: z.object({
-      minTenureDays: z.number().int().min(1),
-      periodMonths: z.number().int().min(1).max(24),
-      minPeriods: z.number().int().min(2),
+      minTenureDays: days(1, 3650),
+      periodMonths: count('months', 1, 24),
+      minPeriods: count('periods', 2, 1000),
     }).strict(),
     vip: z.object({
-      windowDays: z.number().int().min(1).max(3650),
-      topPercent: z.number().gt(0).max(100),
+      windowDays: days(1, 3650),
+      topPercent: threshold('a percentage', { value: 0, isExclusive: true }, { value: 100 }),
       basis: z.enum(['revenue', 'frequency', 'revenue_or_frequency']),
     }).strict(),
     atRisk: z.object({
-      minIntervals: z.number().int().min(1),
-      overdueFactor: z.number().gt(1).max(100),
+      minIntervals: count('intervals', 1, 1000),
+      overdueFactor: threshold('a multiple of the usual interval', { value: 1, isExclusive: true }, { value: 100 }),
     }).strict(),
     lapsed: z.object({
-      quietDays: z.number().int().min(1),
-      pAliveBelow: z.number().gt(0).lt(1),
+      quietDays: days(1, 3650),
+      pAliveBelow: threshold('a probability', { value: 0, isExclusive: true }, { value: 1, isExclusive: true }),
     }).strict(),
     alerts: z.object({
-      weeksOfHistory: z.number().int().min(3).max(52),
-      zThreshold: z.number().gt(0),
-      minDropPercent: z.number().gt(0).lt(100),
-      /** Series whose expected value is below this are too small to judge. */
-      minExpected: z.number().min(0),
-      overdueLookbackDays: z.number().int().min(1).max(365),
+      weeksOfHistory: count('weeks', 3, 52),
+      zThreshold: threshold('a number of robust standard deviations', { value: 0, isExclusive: true }, { value: 100 }),
+      minDropPercent: threshold('a percentage', { value: 0, isExclusive: true }, { value: 100, isExclusive: true }),
+      /** Series whose expected value is below this are too small to judge; revenue is in minor units. */
+      minExpected: threshold('a number', { value: 0 }, { value: 1_000_000_000_000 }),
+      overdueLookbackDays: days(1, 365),
     }).strict(),
   })
   .strict();
@@ -78,15 +105,63 @@ export function mergePolicy(base: unknown, patch: unknown): unknown {
   return merged;
 }
 
+function schemaAt(path: readonly PropertyKey[]): z.ZodType | undefined {
+  let schema: z.ZodType | undefined = typePolicySchema;
+  for (const key of path) schema = schema instanceof z.ZodObject ? (schema.shape as Record<PropertyKey, z.ZodType>)[key] : undefined;
+  return schema;
+}
+
+function valueAt(candidate: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (isPlainObject(node) ? node[String(key)] : undefined), candidate);
+}
+
+const shown = (value: unknown) => (value === undefined ? 'nothing' : typeof value === 'number' ? String(value) : JSON.stringify(value));
+
+/** What a refusal says of one field: the rule it breaks, with the range allowed and the value sent. */
+function describeIssue(issue: z.core.$ZodIssue, candidate: unknown): Array<{ field: string; reason: string }> {
+  const where = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const known = Object.keys((schemaAt(issue.path) as z.ZodObject).shape).join(', ');
+    return issue.keys.map((key) => ({ field: where ? `${where}.${key}` : key, reason: `is not a threshold of the type policy; ${where || 'the policy'} takes ${known}` }));
+  }
+  const schema = schemaAt(issue.path);
+  const got = `got ${shown(valueAt(candidate, issue.path))}`;
+  const field = where || 'policy';
+  if (schema instanceof z.ZodNumber && schema.description) return [{ field, reason: `must be ${schema.description}; ${got}` }];
+  if (schema instanceof z.ZodEnum) return [{ field, reason: `must be one of ${schema.options.join(', ')}; ${got}` }];
+  if (schema instanceof z.ZodObject) return [{ field, reason: `must be an object of thresholds (${Object.keys(schema.shape).join(', ')}); ${got}` }];
+  return [{ field, reason: `${issue.message}; ${got}` }];
+}
+
+/**
+ * A policy as stored, read back: a threshold saved before it had an upper bound (stores kept
+ * `lapsed.quietDays` 2000000000) is read at today's maximum rather than refused, since the policy
+ * is read by every analysis and import batch and by the form that would correct it. Anything else
+ * wrong is refused as parseTypePolicy refuses it; a change is always checked by parseTypePolicy.
+ */
+export function parseStoredTypePolicy(candidate: unknown): TypePolicy {
+  const result = typePolicySchema.safeParse(candidate);
+  if (result.success) return result.data;
+  const clamped: unknown = structuredClone(candidate);
+  for (const issue of result.error.issues) {
+    const parent = valueAt(clamped, issue.path.slice(0, -1));
+    const key = issue.path.at(-1);
+    // the bounds added later are all inclusive; an exclusive one was always checked, so none is stored past it
+    if (issue.code !== 'too_big' || !issue.inclusive || !isPlainObject(parent) || key === undefined) continue;
+    parent[String(key)] = Number(issue.maximum);
+  }
+  return parseTypePolicy(clamped);
+}
+
 /** Validates a complete policy; the error lists every bad field so an edit can be fixed in one go. */
 export function parseTypePolicy(candidate: unknown): TypePolicy {
   const result = typePolicySchema.safeParse(candidate);
   if (result.success) return result.data;
-  // an unknown threshold is named by its own key, not by the object around it
-  const issues = result.error.issues.map((issue) => ({ field: [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])].join('.') || 'policy', reason: issue.message }));
+  // a number both fractional and out of range breaks two checks of one rule: say it once
+  const issues = [...new Map(result.error.issues.flatMap((issue) => describeIssue(issue, candidate)).map((issue) => [issue.field, issue])).values()];
   throw new AppError(
     'ANALYTICS_POLICY_INVALID',
-    `The type policy is invalid: ${issues.map((issue) => `${issue.field}: ${issue.reason}`).join('; ')}`,
+    `The type policy is invalid: ${issues.map((issue) => `${issue.field} ${issue.reason}`).join('; ')}`,
     { field: issues[0]?.field, issues },
   );
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
+import { recordAudit } from '../auth/audit.js';
 import type { Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { refreshAllSegments } from '../segments/index.js';
@@ -8,13 +9,13 @@ import type { VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
 import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
 import { requireAsOfNotInFuture } from './as-of-today.js';
-import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
+import { closeSupersededOverdueAlerts, overdueAlertsStatement, rejudgeOpenOverdueAlerts } from './alerts/overdue-alerts.repo.js';
 import { writeTypePolicySetting } from './settings.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 import { typeReason, typesExplanation } from './type-reasons.js';
-import { createFactsTable, findLatestAnalysisDay, findTypeHistory, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
+import { createFactsTable, findLatestAnalysedDay, findLatestAnalysisDay, findTypeHistory, findVipCutoffs, recordAnalysisRun, tuneForAnalysis, type HistoryChange } from './types.repo.js';
 import { readStoreSettings } from './settings.repo.js';
 import { heldTypes, storeAllCustomerTypes, storeFirstCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';
 
@@ -24,6 +25,16 @@ export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: 
 // (planning costs several times the work for a few customers); above it the
 // plan is made for the batch at hand, which pays for itself.
 const preparedBatchLimit = 500;
+
+/**
+ * Whether a run as of `day` raises alerts: not when it looks back before the latest day analysed
+ * (alerts say what is happening now, and an old day's would stay open beside today's). The one
+ * rule for `analyze` and a policy change, so neither raises what the other would not.
+ */
+export async function isRaisingAlertsAsOf(db: Kysely<Database>, day: string): Promise<boolean> {
+  const latestAnalysedDay = await findLatestAnalysedDay(db);
+  return latestAnalysedDay === null || day >= latestAnalysedDay;
+}
 
 /**
  * Classifies every customer as of the context's day. Runs inside the caller's
@@ -38,6 +49,9 @@ export async function classifyAllCustomers(db: Kysely<Database>, context: Analys
   const customers = first?.customers ?? await storeAllCustomerTypes(db, classifying, context.asOf.instant);
   const history = first?.history ?? await updateAllTypeHistory(db, context.asOf.instant);
   if (options.raisesAlerts === false) return { customers, cutoffs, history, overdueAlerts: 0 };
+  // a lapse keeps one open alert: judged again (a changed policy), it is brought up to date, not raised twice
+  await closeSupersededOverdueAlerts(db);
+  await rejudgeOpenOverdueAlerts(db, heldTypes, context.policy, context.asOf.day);
   const overdue = await overdueAlertsStatement(heldTypes, context.policy, context.asOf.day).execute(db);
   return { customers, cutoffs, history, overdueAlerts: Number(overdue.numAffectedRows ?? 0) };
 }
@@ -87,10 +101,11 @@ export async function getTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
  * now those segments judge relative dates by.
  * Everyone is reclassified as of `asOf` when given, else as of the day of the
  * latest analysis, so the types stay on the day RFM and the alerts were judged
- * on; `defaultAsOf` (else now) only when the store was never analysed.
+ * on; `defaultAsOf` (else now) only when the store was never analysed. Written to the audit
+ * log as `analytics.policy.update` by `actor` (else `system`), in the change's transaction.
  */
 export async function setTypePolicy(
-  db: Kysely<Database>, change: unknown, options: { asOf?: AsOfInput; defaultAsOf?: AsOfInput; clock?: Clock } = {},
+  db: Kysely<Database>, change: unknown, options: { actor?: string; asOf?: AsOfInput; defaultAsOf?: AsOfInput; clock?: Clock } = {},
 ): Promise<{ policy: TypePolicy; reclassified: number; asOf: string }> {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) {
     throw new AppError('ANALYTICS_POLICY_INVALID', 'The type policy must be a JSON object, e.g. {"vip": {"topPercent": 3}}.', { field: 'policy' });
@@ -106,9 +121,14 @@ export async function setTypePolicy(
     await writeTypePolicySetting(transaction, policy);
     const context = await loadAnalysisContext(transaction, asOf);
     const startedAt = new Date();
-    const result = await classifyAllCustomers(transaction, context);
-    await recordAnalysisRun(transaction, { asOf: context.asOf, policy, cutoffs: result.cutoffs, counts: { customers: result.customers, reason: 'policy changed' }, startedAt });
+    // as analyze: a look back raises no alerts (and is then no later run's previous one)
+    const raisesAlerts = await isRaisingAlertsAsOf(transaction, context.asOf.day);
+    const result = await classifyAllCustomers(transaction, context, { raisesAlerts });
+    const counts = { customers: result.customers, reason: 'policy changed', typeChanges: result.history, customerOverdue: result.overdueAlerts, raisesAlerts };
+    await recordAnalysisRun(transaction, { asOf: context.asOf, policy, cutoffs: result.cutoffs, counts, startedAt });
     await refreshAllSegments(transaction, { clock: options.clock ?? systemClock });
+    // the API and the CLI leave the same entry, with the change as asked for
+    await recordAudit(transaction, { actor: options.actor ?? 'system', action: 'analytics.policy.update', entity: 'store', entityId: 'type_policy', detail: { change } });
     return { policy, reclassified: result.customers, asOf: context.asOf.day };
   });
 }

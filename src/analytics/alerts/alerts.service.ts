@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
+import { recordAudit } from '../../auth/audit.js';
 import type { Database } from '../../db/schema.js';
 import { loadMoneyFormat, type AnalysisContext } from '../analysis-context.js';
 import { typeReason } from '../type-reasons.js';
@@ -104,19 +105,28 @@ async function withSentences(db: Kysely<Database>, alerts: AlertRow[]): Promise<
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * Acknowledges an alert and writes it to the audit log (`alert.acknowledge`) in the same
+ * transaction: the one path for the API and the CLI, so both leave the same entry.
+ */
 export async function acknowledgeAlert(db: Kysely<Database>, alertId: number, acknowledgedBy: string): Promise<{ alertId: number; acknowledged: true }> {
-  if (!(await markAlertAcknowledged(db, alertId, acknowledgedBy))) {
-    throw new AppError('ANALYTICS_ALERT_NOT_FOUND', `Alert ${alertId} does not exist.`, { field: 'alertId' });
-  }
+  if (!db.isTransaction) return db.transaction().execute((transaction) => acknowledgeAlert(transaction, alertId, acknowledgedBy));
+  if (!(await markAlertAcknowledged(db, alertId, acknowledgedBy))) throw alertNotFound(alertId);
+  await recordAudit(db, { actor: acknowledgedBy, action: 'alert.acknowledge', entity: 'alert', entityId: String(alertId) });
   return { alertId, acknowledged: true };
 }
 
-/** The undo of acknowledgeAlert: the alert is listed as open again. Reopening an open alert changes nothing. */
-export async function reopenAlert(db: Kysely<Database>, alertId: number): Promise<{ alertId: number; acknowledged: false }> {
-  if (!(await markAlertOpen(db, alertId))) {
-    throw new AppError('ANALYTICS_ALERT_NOT_FOUND', `Alert ${alertId} does not exist.`, { field: 'alertId' });
-  }
+/**
+ * The undo of acknowledgeAlert: the alert is listed as open again and forgets who had acknowledged
+ * it; the audit log keeps who reopened it (`alert.reopen`). Reopening an open alert changes nothing.
+ */
+export async function reopenAlert(db: Kysely<Database>, alertId: number, reopenedBy = 'system'): Promise<{ alertId: number; acknowledged: false }> {
+  if (!db.isTransaction) return db.transaction().execute((transaction) => reopenAlert(transaction, alertId, reopenedBy));
+  if (!(await markAlertOpen(db, alertId))) throw alertNotFound(alertId);
+  await recordAudit(db, { actor: reopenedBy, action: 'alert.reopen', entity: 'alert', entityId: String(alertId) });
   return { alertId, acknowledged: false };
 }
+
+const alertNotFound = (alertId: number) => new AppError('ANALYTICS_ALERT_NOT_FOUND', `Alert ${alertId} does not exist.`, { field: 'alertId' });
 
 export { permissionToSettle } from './alert-permissions.js';

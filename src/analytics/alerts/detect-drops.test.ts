@@ -32,6 +32,22 @@ describe('detectDrops', () => {
     expect(whole.explainedBy[0].share).toBeGreaterThan(0.95);
   });
 
+  it('leaves customer types defined by not buying (at risk, lapsed) out of a drop\'s explanation', () => {
+    const points = weeklyStore(0.6);
+    for (let bucket = 0; bucket <= 8; bucket += 1) {
+      const wobble = [0, 5, -5, 3, -3, 2, -2, 4, -4][bucket];
+      // at risk and lapsed customers bought nothing in the judged week, by their definition; regulars fell with the web
+      const revenueOf = (segment: string) => (segment === 'regular' ? (300 + wobble) * (bucket === 0 ? 0.5 : 1) : bucket === 0 ? 0 : 50 + wobble);
+      for (const segment of ['regular', 'at_risk', 'lapsed']) {
+        const revenue = revenueOf(segment);
+        points.push({ bucket, dimension: 'type', segment, revenue, orders: revenue / 10, customers: revenue / 20 });
+      }
+    }
+    const whole = detectDrops(points, { granularity: 'week', weeksOfHistory: 8, thresholds }).find((alert) => alert.metric === 'revenue' && alert.scope === 'all')!;
+    expect(whole.explainedBy.map((entry) => `${entry.dimension}:${entry.segment}`)).toContain('type:regular');
+    expect(whole.explainedBy.filter((entry) => entry.dimension === 'type' && entry.segment !== 'regular')).toEqual([]);
+  });
+
   it('raises nothing for an ordinary week', () => {
     expect(detectDrops(weeklyStore(1), { granularity: 'week', weeksOfHistory: 8, thresholds })).toEqual([]);
   });

@@ -26,6 +26,15 @@ export const metricNames: MetricName[] = ['revenue', 'orders', 'active_customers
 
 const valueOf = (point: MetricPoint, metric: MetricName) => (metric === 'revenue' ? point.revenue : metric === 'orders' ? point.orders : point.customers);
 
+/**
+ * Customer types defined by not buying: their customers bought nothing lately by definition, so
+ * "at_risk fell by 100%" explains no drop; they are left out of a drop's explanation.
+ */
+export const typesDefinedByNotBuying: readonly string[] = ['at_risk', 'lapsed'];
+
+/** Whether a segment may explain a drop: any but a customer type defined by not buying. */
+export const isExplainingSegment = (entry: { dimension: string; segment: string }) => !(entry.dimension === 'type' && typesDefinedByNotBuying.includes(entry.segment));
+
 /** A segment's own alert is worth raising only when it fell clearly more than the whole store. */
 const segmentSeverityRatio = 1.5;
 
@@ -78,7 +87,7 @@ function attribute(whole: Evaluated, evaluated: readonly Evaluated[]): SegmentCo
   const shortfall = whole.actual - whole.expected;
   if (shortfall >= 0) return [];
   return evaluated
-    .filter((entry) => entry.dimension !== 'all' && entry.actual < entry.expected)
+    .filter((entry) => entry.dimension !== 'all' && entry.actual < entry.expected && isExplainingSegment(entry))
     .map((entry) => ({
       dimension: entry.dimension,
       segment: entry.segment,

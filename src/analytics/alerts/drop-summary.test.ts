@@ -30,6 +30,24 @@ describe('summarizeDrop', () => {
     const whole: DropFigures = { metric: 'orders', scope: 'all', granularity: 'day', expected: 40.4, actual: 21, changePct: -48, explainedBy: [{ dimension: 'channel', segment: 'web', share: 0.874 }] };
     expect(summarizeDrop(whole, '2026-12-07', '2026-12-07', money)).toBe('Store-wide: orders on 2026-12-07 were 21, expected 40 (-48%); mostly channel web (87% of the shortfall)');
   });
+
+  const wholeWith = (explainedBy: DropFigures['explainedBy']): DropFigures => ({ metric: 'orders', scope: 'all', granularity: 'day', expected: 40.4, actual: 21, changePct: -48, explainedBy });
+
+  it('says a segment that fell by more than the whole shortfall did so while others rose, never "mostly" above 100%', () => {
+    expect(summarizeDrop(wholeWith([{ dimension: 'channel', segment: 'web', share: 1.39 }]), '2026-12-07', '2026-12-07', money))
+      .toBe('Store-wide: orders on 2026-12-07 were 21, expected 40 (-48%); channel web fell by 139% of the shortfall, while others rose');
+  });
+
+  it('says "mostly" only for a segment with most of the shortfall', () => {
+    expect(summarizeDrop(wholeWith([{ dimension: 'category', segment: 'Books', share: 0.3 }]), '2026-12-07', '2026-12-07', money))
+      .toBe('Store-wide: orders on 2026-12-07 were 21, expected 40 (-48%); most of all category Books (30% of the shortfall)');
+  });
+
+  it('names no customer type defined by not buying, even in an alert stored with one first', () => {
+    const stored = wholeWith([{ dimension: 'type', segment: 'at_risk', share: 0.9 }, { dimension: 'type', segment: 'lapsed', share: 0.8 }, { dimension: 'channel', segment: 'web', share: 0.6 }]);
+    expect(summarizeDrop(stored, '2026-12-07', '2026-12-07', money)).toBe('Store-wide: orders on 2026-12-07 were 21, expected 40 (-48%); mostly channel web (60% of the shortfall)');
+    expect(summarizeDrop(wholeWith(stored.explainedBy.slice(0, 2)), '2026-12-07', '2026-12-07', money)).toBe('Store-wide: orders on 2026-12-07 were 21, expected 40 (-48%)');
+  });
 });
 
 describe('dropFiguresOf', () => {

@@ -1,5 +1,5 @@
 import { formatMoneyWith, type MoneyFormat } from '../money-format.js';
-import { metricNames, type DropAlert, type MetricName, type SegmentContribution } from './detect-drops.js';
+import { isExplainingSegment, metricNames, type DropAlert, type MetricName, type SegmentContribution } from './detect-drops.js';
 
 /** What a drop's sentence is made from: a fresh DropAlert, or a stored alert's figures. */
 export type DropFigures = Pick<DropAlert, 'metric' | 'scope' | 'granularity' | 'expected' | 'actual' | 'changePct'> & {
@@ -24,15 +24,27 @@ export function scopePhrase(scope: string): string {
  * One English line per drop, its scope first, so a segment's drop never reads
  * as the whole store's: "Category pastries: revenue in the week 2026-12-01 –
  * 2026-12-07 was Rp 1.140.000, expected Rp 3.000.000 (-62%)"; a store-wide drop
- * also names the segment that explains most of it.
+ * also names the segment that explains most of it (causePhrase).
  */
 export function summarizeDrop(alert: DropFigures, windowStart: string, windowEnd: string, money: MoneyFormat): string {
   const show = (value: number) => (alert.metric === 'revenue' ? formatMoneyWith(money, Math.round(value)) : String(Math.round(value)));
   const window = alert.granularity === 'day' ? `on ${windowEnd}` : `in the week ${windowStart} – ${windowEnd}`;
-  const top = alert.explainedBy[0];
-  const cause = top ? `; mostly ${top.dimension} ${top.segment} (${Math.round(top.share * 100)}% of the shortfall)` : '';
+  // alerts stored before the types defined by not buying were left out may still list them
+  const top = alert.explainedBy.find(isExplainingSegment);
+  const cause = top ? `; ${causePhrase(top)}` : '';
   const { noun, verb } = metricWords[alert.metric];
   return `${scopePhrase(alert.scope)}: ${noun} ${window} ${verb} ${show(alert.actual)}, expected ${show(alert.expected)} (${Math.round(alert.changePct)}%)${cause}`;
+}
+
+/**
+ * The segment that explains most of a store-wide shortfall, worded as its share is: "mostly" only
+ * for most of it; above 100% the segment fell by more than the store did, because others rose.
+ */
+function causePhrase(top: DropFigures['explainedBy'][number]): string {
+  const segment = `${top.dimension} ${top.segment}`;
+  const share = `${Math.round(top.share * 100)}% of the shortfall`;
+  if (top.share > 1) return `${segment} fell by ${share}, while others rose`;
+  return top.share >= 0.5 ? `mostly ${segment} (${share})` : `most of all ${segment} (${share})`;
 }
 
 type StoredDrop = { metric: string; scope: string; granularity: string; expected: number; actual: number; changePct: number; explanation: unknown };

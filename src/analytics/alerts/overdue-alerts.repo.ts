@@ -34,11 +34,23 @@ export function overdueAlertsStatement(
   return sql`
     insert into alert (kind, metric, scope, granularity, customer_id, window_start, window_end, expected, actual, change_pct, explanation)
     select 'customer_overdue', 'days_since_last_purchase', 'customer:' || o.customer_id, 'customer', o.customer_id,
-      o.overdue_day, o.overdue_day, o.overdue_after, o.days_since_last,
-      round(((o.days_since_last - o.overdue_after) / o.overdue_after * 100)::numeric, 1)::float8,
-      jsonb_build_object('atRisk', o.at_risk, 'types', o.types, 'medianIntervalDays', o.median_interval,
-        'lastPurchaseDay', o.last_purchase_day, 'overdueDay', to_char(o.overdue_day, 'YYYY-MM-DD'))
-    from (
+      o.overdue_day, o.overdue_day, o.overdue_after, o.days_since_last, ${overdueChangePct}, ${overdueExplanation}
+    from (${overdueCustomers(types, policy, asOfDay)}) o
+    where o.overdue_day > ${since}
+      and o.overdue_day <= ${asOfDay}::date
+      -- one alert per lapse: a lapse judged again (a changed policy moves its overdue day) is not raised a second time
+      and not exists (select 1 from alert e where e.kind = 'customer_overdue' and e.customer_id = o.customer_id
+        and e.explanation ->> 'lastPurchaseDay' = o.last_purchase_day)
+    on conflict on constraint alert_window_key do nothing`;
+}
+
+const overdueChangePct = sql`round(((o.days_since_last - o.overdue_after) / o.overdue_after * 100)::numeric, 1)::float8`;
+const overdueExplanation = sql`jsonb_build_object('atRisk', o.at_risk, 'types', o.types, 'medianIntervalDays', o.median_interval,
+        'lastPurchaseDay', o.last_purchase_day, 'overdueDay', to_char(o.overdue_day, 'YYYY-MM-DD'))`;
+
+/** The at-risk customers with a regular rhythm, by either bound (hasRegularRhythm in classify.ts), and their overdue figures. */
+function overdueCustomers(types: RawBuilder<unknown>, policy: TypePolicy, asOfDay: string): RawBuilder<unknown> {
+  return sql`
       select c.customer_id, c.types, c.numbers -> 'at_risk' as at_risk,
         (c.numbers -> 'at_risk' ->> 'overdueAfterDays')::float8 as overdue_after,
         ${asOfDay}::date - (c.numbers -> 'at_risk' ->> 'lastPurchaseDay')::date as days_since_last,
@@ -48,14 +60,54 @@ export function overdueAlertsStatement(
       from ${types} c
       where 'at_risk' = any(c.types)
         and (c.numbers -> 'at_risk' ->> 'intervalCount')::int >= ${policy.regular.minIntervals}::int
-        -- a regular rhythm, by either bound (hasRegularRhythm in classify.ts)
         and ((c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.maxCoefficientOfVariation}::float8
           or ((c.numbers -> 'at_risk' ->> 'medianIntervalDays')::float8 <= ${policy.regular.frequentWithinDays}::int
-            and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.frequentMaxCoefficientOfVariation}::float8))
-    ) o
-    where o.overdue_day > ${since}
-      and o.overdue_day <= ${asOfDay}::date
-    on conflict on constraint alert_window_key do nothing`;
+            and (c.numbers -> 'at_risk' ->> 'coefficientOfVariation')::float8 < ${policy.regular.frequentMaxCoefficientOfVariation}::float8))`;
+}
+
+/**
+ * Brings an open overdue alert up to date when its lapse (the same last purchase) is judged again
+ * with another overdue day, as a changed policy does ("overdue since 12-01 (more than 8 days)" becomes
+ * "since 12-05 (more than 12 days)"): updated in place, so a lapse keeps one alert, its id and any
+ * note of who raised it, and its sentence tells the limit in force. The day it was first judged
+ * overdue is kept (`firstOverdueDay`). Returns how many were updated.
+ */
+export async function rejudgeOpenOverdueAlerts(db: Kysely<Database>, types: RawBuilder<unknown>, policy: TypePolicy, asOfDay: string): Promise<number> {
+  const result = await sql`
+    update alert a set window_start = o.overdue_day, window_end = o.overdue_day, expected = o.overdue_after, actual = o.days_since_last,
+      change_pct = ${overdueChangePct},
+      explanation = a.explanation || ${overdueExplanation}
+        || jsonb_build_object('firstOverdueDay', coalesce(a.explanation ->> 'firstOverdueDay', to_char(a.window_start, 'YYYY-MM-DD')))
+    from (${overdueCustomers(withOpenOverdueAlert(types), policy, asOfDay)}) o
+    where a.kind = 'customer_overdue' and a.customer_id = o.customer_id and a.acknowledged_at is null and not (a.explanation ? 'closed')
+      and a.explanation ->> 'lastPurchaseDay' = o.last_purchase_day and a.window_start <> o.overdue_day and o.overdue_day <= ${asOfDay}::date
+      -- the alert key holds: never onto a day the customer already has an alert for, and one alert per lapse moves
+      and not exists (select 1 from alert e where e.kind = 'customer_overdue' and e.scope = a.scope and e.window_start = o.overdue_day and e.window_end = o.overdue_day)
+      and not exists (select 1 from alert b where ${isLaterOpenAlertOfLapse})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+// the few customers with an open overdue alert, probed by key rather than every type row read again
+const withOpenOverdueAlert = (types: RawBuilder<unknown>) => sql`(select t.customer_id, t.types, t.numbers from ${types} t
+  where t.customer_id in (select customer_id from alert where kind = 'customer_overdue' and acknowledged_at is null))`;
+
+// b: an open overdue alert raised after a, for the same customer and last purchase
+const isLaterOpenAlertOfLapse = sql`b.kind = 'customer_overdue' and b.customer_id = a.customer_id and b.acknowledged_at is null
+  and b.explanation ->> 'lastPurchaseDay' = a.explanation ->> 'lastPurchaseDay' and b.alert_id > a.alert_id`;
+
+/**
+ * Closes an open overdue alert when a later one is open for the same lapse (same customer and last
+ * purchase): raised before one alert per lapse held, when a changed policy moved the lapse's overdue
+ * day. Closed as the system, saying by which (`closed: { reason: 'superseded', alertId }`). Returns how many.
+ */
+export async function closeSupersededOverdueAlerts(db: Kysely<Database>): Promise<number> {
+  const result = await sql`
+    update alert a set acknowledged_at = now(), acknowledged_by = 'system',
+      explanation = a.explanation || jsonb_build_object('closed', jsonb_build_object('reason', 'superseded',
+        'alertId', (select max(b.alert_id) from alert b where ${isLaterOpenAlertOfLapse})))
+    where a.kind = 'customer_overdue' and a.acknowledged_at is null and not (a.explanation ? 'closed')
+      and exists (select 1 from alert b where ${isLaterOpenAlertOfLapse})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /**

@@ -4,6 +4,7 @@ import { describeEachStore } from '../../../test/helpers/stores.js';
 import { seedStore, type SeedOrder } from '../../../test/fixtures/analytics/seed.js';
 import { fixedClock } from '../../core/clock.js';
 import { analyze } from '../analyze.service.js';
+import { setTypePolicy } from '../types.service.js';
 
 /** Weekly buyers (4 purchase days, 7 days apart): overdue from the 15th day after their last purchase. */
 const weekly = (customerId: number, days: string[]): SeedOrder[] => days.map((day) => ({ customerId, day, amountMinor: 100_000 }));
@@ -108,6 +109,59 @@ describeEachStore('customer_overdue alerts', (context) => {
     const closed = await sql<{ acknowledged_by: string; closed: unknown }>`
       select acknowledged_by, explanation -> 'closed' as closed from alert where kind = 'customer_overdue' and customer_id = 1`.execute(db);
     expect(closed.rows).toEqual([{ acknowledged_by: 'system', closed: { reason: 'bought_again', day: '2026-11-20' } }]);
+  });
+
+  it('raises no alerts from a policy change as of a day before the latest analysed, as analyze does not', async () => {
+    const db = context.store.db;
+    await seedStore(db, timeTravel);
+    await analyze(db, { asOf: '2026-11-24', clock });
+    const before = await overdueAlerts(db);
+    expect(before).toEqual([[2, '2026-11-24']]);
+    // as of 2026-10-31 customer 1 is overdue since 2026-10-28, within a first run's 7 days: a look back still raises nothing
+    expect((await analyze(db, { asOf: '2026-10-31', clock })).alerts.raised).toBe(false);
+    expect(await overdueAlerts(db)).toEqual(before);
+    expect((await setTypePolicy(db, { atRisk: { overdueFactor: 2 } }, { asOf: '2026-10-31', clock })).asOf).toBe('2026-10-31');
+    expect(await overdueAlerts(db)).toEqual(before);
+    // nor is the look back a previous run: the latest day analysed again back-fills nothing
+    expect((await analyze(db, { asOf: '2026-11-24', clock })).alerts.new.customerOverdue).toBe(0);
+    expect(await overdueAlerts(db)).toEqual(before);
+  });
+
+  it('keeps one open alert per lapse when a changed policy moves its overdue day, updated in place', async () => {
+    const db = context.store.db;
+    await seedStore(db, fixture);
+    // a first run: customers 1 and 2 overdue since 2026-11-11 and 2026-11-15 (more than 14 days after their last purchase)
+    expect((await analyze(db, { asOf: '2026-11-16', clock })).alerts.new.customerOverdue).toBe(2);
+    const raised = await sql<{ alert_id: number }>`select alert_id from alert where kind = 'customer_overdue' order by customer_id`.execute(db);
+    // more than 21 days: by 2026-11-16 neither is overdue any more; by 2026-11-24 both are again, from 2026-11-18 and 2026-11-22
+    await setTypePolicy(db, { atRisk: { overdueFactor: 3 } }, { clock });
+    expect((await analyze(db, { asOf: '2026-11-24', clock })).alerts).toMatchObject({ new: { customerOverdue: 0 }, open: { customerOverdue: 2 } });
+    const alerts = await sql<{ alert_id: number; day: string; overdue_day: string; first_overdue_day: string; last_purchase_day: string }>`
+      select alert_id, to_char(window_start, 'YYYY-MM-DD') as day, explanation ->> 'overdueDay' as overdue_day,
+        explanation ->> 'firstOverdueDay' as first_overdue_day, explanation ->> 'lastPurchaseDay' as last_purchase_day
+      from alert where kind = 'customer_overdue' order by customer_id`.execute(db);
+    expect(alerts.rows).toEqual([
+      { alert_id: raised.rows[0].alert_id, day: '2026-11-18', overdue_day: '2026-11-18', first_overdue_day: '2026-11-11', last_purchase_day: '2026-10-27' },
+      { alert_id: raised.rows[1].alert_id, day: '2026-11-22', overdue_day: '2026-11-22', first_overdue_day: '2026-11-15', last_purchase_day: '2026-10-31' },
+    ]);
+  });
+
+  it('closes the earlier of two open alerts for one lapse, saying which one replaced it', async () => {
+    const db = context.store.db;
+    await seedStore(db, fixture);
+    await analyze(db, { asOf: '2026-11-16', clock });
+    // as a store analysed before one alert per lapse held has it: a second alert for customer 2's lapse, its overdue day moved
+    await sql`insert into alert (kind, metric, scope, granularity, customer_id, window_start, window_end, expected, actual, change_pct, explanation)
+      select kind, metric, scope, granularity, customer_id, '2026-11-16', '2026-11-16', expected, actual, change_pct, explanation from alert where customer_id = 2`.execute(db);
+    await analyze(db, { asOf: '2026-11-17', clock });
+    const alerts = await sql<{ alert_id: number; day: string; acknowledged_by: string | null; closed: { reason: string; alertId: number } | null }>`
+      select alert_id, to_char(window_start, 'YYYY-MM-DD') as day, acknowledged_by, explanation -> 'closed' as closed
+      from alert where customer_id = 2 order by alert_id`.execute(db);
+    const [first, second] = alerts.rows;
+    expect(first).toMatchObject({ day: '2026-11-15', acknowledged_by: 'system', closed: { reason: 'superseded', alertId: Number(second.alert_id) } });
+    // the later one stays open, the lapse's one open alert (its day stays: the closed one holds the lapse's overdue day)
+    expect(second).toMatchObject({ day: '2026-11-16', acknowledged_by: null, closed: null });
+    expect((await analyze(db, { asOf: '2026-11-17', clock })).alerts.open.customerOverdue).toBe(2);
   });
 
   it('counts no alert dated after the as-of day into an earlier analysis', async () => {

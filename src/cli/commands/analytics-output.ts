@@ -22,13 +22,24 @@ export type AnalyzeContext = { hasPrices: boolean; revenueReachedCount: number |
 export function analyzeText(result: AnalyzeResult, context: AnalyzeContext): string {
   return [
     `Analysed ${result.customers.toLocaleString('en')} customers (${result.realCustomers.toLocaleString('en')} real) as of ${result.asOf} in ${(result.timingMs.total / 1000).toFixed(1)} s (run #${result.runId}).`,
-    `  types entered ${result.typeChanges.entered.toLocaleString('en')}, left ${result.typeChanges.left.toLocaleString('en')}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
+    `  ${typeHistoryText(result)}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
     // an alert raised by an earlier run (or an order) is still open but not new: both said, so 0 new does not read as none to see
     result.alerts.raised ? `  new alerts: ${alertCountsText(result.alerts.new)}`
       : `  new alerts: none raised for a day before the latest day analysed (alerts say what is happening now)`,
     `  open alerts, new ones included: ${alertCountsText(result.alerts.open)} (${clienteleCommand('report alerts')})`,
     ...vipLines(result.vipCutoffs, context),
   ].join('\n');
+}
+
+/**
+ * What `typeChanges` counts: type history spells begun and ended on the run's day. A look back (a
+ * day before the latest analysed, which raises no alerts) first rewinds the history after its day,
+ * which these do not count, so it says so rather than reading as "no type changed".
+ */
+function typeHistoryText(result: AnalyzeResult): string {
+  const counts = `types entered ${result.typeChanges.entered.toLocaleString('en')}, left ${result.typeChanges.left.toLocaleString('en')} on ${result.asOf}`;
+  return result.alerts.raised ? `type history: ${counts}`
+    : `type history: rewound to ${result.asOf}, a day before the latest analysed (the types it took back are not counted); ${counts}`;
 }
 
 /**

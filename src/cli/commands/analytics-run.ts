@@ -8,6 +8,7 @@ import { keyValues } from '../format.js';
 import { clienteleCommand } from '../store-command.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import { readAnalysisSettings } from '../../analytics/settings.repo.js';
+import { findLatestAnalysedDay } from '../../analytics/types.repo.js';
 import { analyzeText, cohortsText, lifecycleText, rfmText, typesText } from './analytics-output.js';
 
 const asOfOf = (context: StoreContext, value?: string) => value ?? context.runtime.settings.dataAsOf ?? context.clock.now().toISOString();
@@ -50,9 +51,15 @@ export async function runReportCohorts(runtime: CliRuntime, options: { asOf?: st
 }
 
 export async function runReportAlerts(runtime: CliRuntime, options: { all?: boolean }): Promise<void> {
-  const result = await runtime.withStore(({ db }) => listAlerts(db, { status: options.all ? 'all' : 'open' }));
-  runtime.print(result, (r: typeof result) => (r.alerts.length === 0 ? 'No open alerts.' : r.alerts.map(alertLine).join('\n')));
+  const { result, isAnalysed } = await runtime.withStore(async ({ db }) => ({
+    result: await listAlerts(db, { status: options.all ? 'all' : 'open' }), isAnalysed: (await findLatestAnalysedDay(db)) !== null,
+  }));
+  runtime.print(result, (r: typeof result) => (r.alerts.length > 0 ? r.alerts.map(alertLine).join('\n') : noAlertsText(isAnalysed, options.all === true)));
 }
+
+/** An empty list of a store never analysed is no all-clear: alerts are raised by analyses. */
+const noAlertsText = (isAnalysed: boolean, isAll: boolean) => (isAnalysed ? (isAll ? 'No alerts.' : 'No open alerts.')
+  : `No alerts: no analysis has run on this store yet, and analyses raise them (run \`${clienteleCommand('analyze')}\`).`);
 
 export async function runAlertsAck(runtime: CliRuntime, id: number): Promise<void> {
   const result = await runtime.withStore(({ db, actor }) => acknowledgeAlert(db, id, actor));
@@ -60,7 +67,7 @@ export async function runAlertsAck(runtime: CliRuntime, id: number): Promise<voi
 }
 
 export async function runAlertsReopen(runtime: CliRuntime, id: number): Promise<void> {
-  const result = await runtime.withStore(({ db }) => reopenAlert(db, id));
+  const result = await runtime.withStore(({ db, actor }) => reopenAlert(db, id, actor));
   runtime.print(result, () => `Alert #${id} is open again.`);
 }
 
@@ -80,19 +87,45 @@ export async function runPolicySet(runtime: CliRuntime, text: string, options: {
   if (typeof change === 'object' && change !== null && !Array.isArray(change) && Object.keys(change).length === 0) {
     throw new AppError('CLI_ARGUMENT_INVALID', 'The policy change is empty: give at least one threshold to change, e.g. \'{"newWithinDays": 45}\' (`clientele policy show` lists them).');
   }
-  const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { asOf: options.asOf, defaultAsOf: asOfOf(context), clock: context.clock }), { bulk: true });
-  runtime.print(result, (r) => `Policy updated; ${r.reclassified.toLocaleString('en')} customers reclassified as of ${r.asOf}.`);
+  const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { actor: context.actor, asOf: options.asOf, defaultAsOf: asOfOf(context), clock: context.clock }), { bulk: true });
+  const updated = (r: typeof result) => `Policy updated; ${r.reclassified.toLocaleString('en')} customers reclassified as of ${r.asOf}.`;
+  // as analyze --as-of says it: the types (and segments) now stand on that day
+  runtime.print(result, (r: typeof result) => (options.asOf === undefined ? updated(r) : `${updated(r)}\n${replacedUntilNextAnalysis(r.asOf)}`));
 }
 
 /**
  * "#12  metric_drop  2026-11-30..2026-12-06  channel:web  Channel web: revenue in the week … was …", with the
  * sentence the alert is read with (a drop's leads with its scope, so a segment's drop never reads as the store's).
  */
-function alertLine(alert: Awaited<ReturnType<typeof listAlerts>>['alerts'][number]): string {
+function alertLine(alert: ListedAlert): string {
   const window = alert.windowStart === alert.windowEnd ? String(alert.windowEnd) : `${alert.windowStart}..${alert.windowEnd}`;
   const explanation = (alert.explanation ?? {}) as { summary?: unknown; reason?: unknown };
   const sentence = typeof explanation.summary === 'string' ? explanation.summary
     : typeof explanation.reason === 'string' ? explanation.reason : `${alert.metric} ${alert.changePct.toFixed(1)}%`;
   const who = alert.customerName ? ` (${alert.customerName})` : '';
-  return `#${alert.alertId}  ${alert.kind}  ${window}  ${alert.scope}${who}  ${sentence}${alert.acknowledgedAt ? '  (acknowledged)' : ''}`;
+  return `#${alert.alertId}  ${alert.kind}  ${window}  ${alert.scope}${who}  ${sentence}${settledText(alert)}`;
+}
+
+type ListedAlert = Awaited<ReturnType<typeof listAlerts>>['alerts'][number];
+type ClosedNote = { reason?: unknown; day?: unknown; alertId?: unknown; mergeId?: unknown };
+
+/**
+ * "  (acknowledged by cli:ana on 2026-12-03)", or for one the system closed, when and why:
+ * "  (closed on 2026-12-04: bought again on 2026-12-02)". The day is that of the instant stored, in UTC.
+ */
+function settledText(alert: ListedAlert): string {
+  if (!alert.acknowledgedAt) return '';
+  const on = alert.acknowledgedAt.slice(0, 10);
+  const closed = (alert.explanation as { closed?: ClosedNote } | null)?.closed;
+  const reason = closed && typeof closed === 'object' ? closedReasonText(closed) : null;
+  if (alert.acknowledgedBy === 'system' && reason) return `  (closed on ${on}: ${reason})`;
+  // an alert staff acknowledged keeps who did, whatever ended it since (an undone merge)
+  return `  (acknowledged by ${alert.acknowledgedBy ?? 'someone unknown'} on ${on}${reason ? `; ${reason}` : ''})`;
+}
+
+function closedReasonText(closed: ClosedNote): string {
+  if (closed.reason === 'bought_again') return `bought again on ${String(closed.day)}${closed.mergeId === undefined ? '' : ` (a purchase merged in by merge #${String(closed.mergeId)})`}`;
+  if (closed.reason === 'superseded') return `replaced by alert #${String(closed.alertId)} for the same lapse`;
+  if (closed.reason === 'merge_undone') return `the merge that raised it (#${String(closed.mergeId)}) was undone`;
+  return String(closed.reason);
 }

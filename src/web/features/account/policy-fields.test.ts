@@ -29,7 +29,8 @@ describe('the policy form fields', () => {
     const scale = field.isShare ? 100 : 1;
     const step = field.isWhole ? 1 : 0.01;
     const probes = [field.min.value - step, field.min.value, field.min.value + step];
-    if (field.max) probes.push(field.max.value - step, field.max.value, field.max.value + step);
+    // a field without a maximum must be one the server takes any size of
+    probes.push(...(field.max ? [field.max.value - step, field.max.value, field.max.value + step] : [1e15]));
     if (field.isWhole) probes.push(field.min.value + 0.5);
     for (const shown of probes) {
       const kept = parsePolicyValue(field, String(shown));
