@@ -31,8 +31,14 @@ const busyCodes = new Set(['STORE_IN_USE_CONFLICT', 'SETTINGS_STORE_BUSY_CONFLIC
  */
 const needsActionCodes = new Set(['STORE_MIGRATIONS_PENDING_UNAVAILABLE']);
 
+/** The signals a long command stops at cleanly (stop-signals.ts), and the exit codes a shell gives a process they end: 128 + the signal's number. */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+export const signalExitCodes: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };
+
 export function exitCodeForError(error: unknown): number {
   if (isAppError(error)) {
+    // stopped by a signal: exit as the signal would have, so a shell or a supervisor reads it as such
+    if (error.code === 'CLI_INTERRUPTED') return signalExitCodes[error.details.signal as StopSignal] ?? signalExitCodes.SIGINT;
     if (busyCodes.has(error.code)) return exitCodes.failure;
     if (needsActionCodes.has(error.code)) return exitCodes.usage;
     return exitCodeByKind[kindOfCode(error.code)];

@@ -28,7 +28,10 @@ export async function runCommandLine(argv: string[] = process.argv): Promise<Com
     const failure = isAppError(error) ? error : (await import('./unexpected-error.js')).describeUnexpectedError(error, { db: program.opts<{ db?: string }>().db, argv });
     // a failure in parsing comes before the action's hook: its commands are given the store here
     suggestCommandsFor(program);
-    printFailure(withStoreInError(failure), { json });
+    const shown = withStoreInError(failure);
+    printFailure(shown, { json });
+    // a command stopped by Ctrl-C or a supervisor: said on stderr under --json too, to whoever stopped it
+    if (json && shown.code === 'CLI_INTERRUPTED') printFailure(shown, { json: false });
     return { exitCode: exitCodeForError(failure), error };
   }
 }

@@ -16,7 +16,7 @@ const setupVariables: Record<SetupSetting, string> = { currency: 'CLIENTELE_CURR
 
 /**
  * Opens the store a command names (--db), runs the command's work on it and closes it: on an
- * embedded store after what autovacuum would do, and, for a person, after saying what a new
+ * embedded store after what autovacuum would do, and after saying on stderr what a new
  * store was set up with.
  */
 export async function withStoreSession<T>(options: StoreOptions & { db?: string; json: boolean }, fn: (context: StoreContext) => Promise<T>): Promise<T> {
@@ -27,7 +27,8 @@ export async function withStoreSession<T>(options: StoreOptions & { db?: string;
   try {
     return await fn({ store: runtime.store, db: runtime.db, actor: `cli:${safeUserName()}`, clock: systemClock, runtime });
   } finally {
-    if (!options.json) await sayStoreSetup(runtime, options.db ?? null);
+    // on stderr under --json too: stdout stays one JSON document, and a store made by a mistyped --db is seen at once
+    await sayStoreSetup(runtime, options.db ?? null);
     // what autovacuum would do, on an embedded store, after whatever the command wrote
     await maintainEmbeddedStore(runtime.store, { closing: true }).catch((error: unknown) => process.emitWarning(`Store maintenance skipped: ${(error as Error).message}`));
     await runtime.store.close();

@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { AppError, isAppError } from '../core/errors.js';
 import { loadConfig } from '../core/config.js';
 import { isServerUrl } from '../db/client.js';
+import { fileAbove } from '../db/store-directory.js';
 import { debugVariable } from './output.js';
 
 /**
@@ -23,14 +24,36 @@ export function describeUnexpectedError(error: unknown, options: { db?: string; 
     if (code === 'EEXIST' && resolve(failure.path) === resolve(target)) {
       return new AppError('STORE_NOT_A_DIRECTORY', `--db ${target} is a file, not a store directory. Give a directory (created when missing) or a postgres:// URL.`, { field: '--db' });
     }
+    const inTheWay = code === 'ENOTDIR' ? fileAbove(target) : null;
+    if (inTheWay) {
+      return new AppError('STORE_NOT_A_DIRECTORY', `--db ${target} cannot be a store directory: ${inTheWay} is a file, not a directory. Give a directory (created when missing) or a postgres:// URL.`, { field: '--db', file: inTheWay });
+    }
     return new AppError('STORE_DIRECTORY_UNAVAILABLE', `Cannot create the store directory ${target}: ${fileReasons[code ?? ''] ?? failure.message}. Give another directory or a postgres:// URL.`, { field: '--db' });
   }
-  const named = failure.path !== undefined && (options.argv ?? process.argv).slice(2).some((arg) => arg !== target && resolve(arg) === resolve(failure.path!));
-  if (named && code && fileReasons[code]) {
+  const args = (options.argv ?? process.argv).slice(2);
+  const named = failure.path !== undefined && args.some((arg) => arg !== target && resolve(arg) === resolve(failure.path!));
+  const output = failure.path === undefined ? null : outputOptionOf(args, failure.path);
+  if ((named || output) && code && fileReasons[code]) {
+    if (output) {
+      return new AppError('CLI_FILE_UNWRITABLE', `Cannot write ${failure.path} (${output}): ${fileReasons[code]}. Give a path in a directory that exists and that you may write to.`, { field: output, file: failure.path });
+    }
     return new AppError('CLI_FILE_UNREADABLE', `Cannot read ${failure.path}: ${fileReasons[code]}. Check the path and its permissions.`, { file: failure.path });
   }
   const message = String((error as Error)?.message ?? error).split('\n')[0];
   return new AppError('INTERNAL_ERROR', `${message} (set ${debugVariable}=1 for the stack trace)`);
+}
+
+/** The options whose value is a file the command writes: a failure there is a write, not a read. */
+const outputOptions = ['--rejects', '--csv'];
+
+function outputOptionOf(args: string[], path: string): string | null {
+  for (const [index, arg] of args.entries()) {
+    const [option, inline] = arg.split(/=(.*)/s, 2);
+    if (!outputOptions.includes(option!)) continue;
+    const value = inline ?? args[index + 1];
+    if (value !== undefined && resolve(value) === resolve(path)) return option!;
+  }
+  return null;
 }
 
 const connectionReasons: Record<string, string> = {

@@ -162,7 +162,9 @@ function isNewStore(directory: string, inMemory: boolean): boolean {
 }
 
 async function openEmbeddedStore(directory: string, { useStoreTemplate = true, embeddedSharedBuffers }: OpenStoreOptions): Promise<Store> {
-  const inMemory = directory === 'memory://' || directory === '';
+  // only named: an empty location (an unset variable in a script) would keep nothing anywhere
+  if (directory.trim() === '') throw new Error('An embedded store needs a directory, or memory:// for one kept in memory; the location given is empty.');
+  const inMemory = directory === 'memory://';
   if (!inMemory) mkdirSync(directory, { recursive: true });
   const unlock = inMemory ? () => {} : lockEmbeddedStore(directory);
   let pglite: PGlite;

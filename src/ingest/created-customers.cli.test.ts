@@ -35,4 +35,12 @@ describeEachCliStore('clientele import: the customers a file created', (context)
     expect(withSource.error).toBeNull();
     expect(withSource.stdout).toContain('  customers created: 1 (buyers or gift recipients no stored customer was found for: a customer_id is looked up only among the ids imported with the same --source, so check it is the one the customers were imported with)');
   }, 240_000);
+
+  it('gives the --source advice only for a file that names customers by their ids', async () => {
+    const byEmail = await runCliInProcess(context.db, ['import', 'orders', files.file(`${context.kind}-email-orders.csv`, 'order_id,customer_email,ordered_at,amount\nE-1,sari@example.com,2024-06-01,10\n')]);
+    expect(byEmail.error).toBeNull();
+    expect(byEmail.stdout).toContain('  read 1 row  inserted 1');
+    expect(byEmail.stdout).toContain('  customers created: 1 (buyers or gift recipients no stored customer was found for by email, phone or external id)');
+    expect(byEmail.stdout).not.toContain('--source');
+  }, 240_000);
 });

@@ -86,6 +86,8 @@ export type ImportSummary = {
    * settle it (rows needing one are then rejected, their reason naming the formats to try).
    */
   inferredDateFormat: InferredDateFormat | null;
+  /** Whether a column of the file is read as customer ids (customer_id), which are looked up among the ids of the same source only. */
+  readsCustomerIds: boolean;
 };
 
 export async function buildIngestContext(db: Kysely<Database>, clock: Clock, source: string): Promise<IngestContext> {
@@ -203,6 +205,6 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
     importId, entity: options.entity, file: options.file, ...totals, rejected, orders, seconds,
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample, rejectCounts,
     joinedStubs, joinsSample, createdCustomers, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
-    inferredDateFormat,
+    inferredDateFormat, readsCustomerIds: columns?.readFields.has('customer_id') ?? false,
   };
 }

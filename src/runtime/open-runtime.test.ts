@@ -34,3 +34,11 @@ describe('the embedded store buffer pool (CLIENTELE_EMBEDDED_SHARED_BUFFERS)', {
       .rejects.toMatchObject({ code: 'CONFIG_INVALID', details: { field: 'CLIENTELE_EMBEDDED_SHARED_BUFFERS' }, message: expect.stringMatching(/a size such as 32MB/) });
   });
 });
+
+describe('a store location given empty', () => {
+  it('is refused, naming where it was given, rather than opening a store kept nowhere', async () => {
+    await expect(openRuntime({ db: '', env: {} })).rejects.toMatchObject({ code: 'CLI_ARGUMENT_INVALID', details: { field: '--db' }, message: expect.stringMatching(/^--db is empty/) });
+    await expect(openRuntime({ env: { DATABASE_URL: '' } })).rejects.toMatchObject({ code: 'CONFIG_INVALID', details: { field: 'DATABASE_URL' } });
+    await expect(openRuntime({ env: { CLIENTELE_DATA_DIR: '' } })).rejects.toMatchObject({ code: 'CONFIG_INVALID', details: { field: 'CLIENTELE_DATA_DIR' } });
+  });
+});

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { loadConfig, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 import { isServerUrl, openStore, type Store } from '../db/client.js';
+import { checkStoreDirectory } from '../db/store-directory.js';
 import { migrate, pendingMigrations, type MigrationResult } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
 import { ensureStoreSettings, type StoreSettings } from '../settings/index.js';
@@ -21,8 +22,10 @@ export type Runtime = {
  * `autoMigrate` is set, so a command never changes a shared schema by surprise.
  */
 export async function openRuntime(options: { db?: string; autoMigrate?: boolean; env?: NodeJS.ProcessEnv; embeddedSharedBuffers?: string } = {}): Promise<Runtime> {
-  const config = loadConfig(options.env);
+  const env = options.env ?? process.env;
+  const config = loadConfig(env);
   const target = options.db ?? config.database;
+  checkStoreTarget(target, options.db !== undefined ? '--db' : env.DATABASE_URL !== undefined ? 'DATABASE_URL' : env.CLIENTELE_DATA_DIR !== undefined ? 'CLIENTELE_DATA_DIR' : null, env);
   // CLIENTELE_EMBEDDED_SHARED_BUFFERS, when set, over what the caller suggests for its work
   const embeddedSharedBuffers = config.embeddedSharedBuffers ?? options.embeddedSharedBuffers;
   const store = await openStore(target, embeddedSharedBuffers ? { embeddedSharedBuffers } : {});
@@ -43,4 +46,23 @@ export async function openRuntime(options: { db?: string; autoMigrate?: boolean;
     await store.close();
     throw error;
   }
+}
+
+/**
+ * Refuses a store location the user gave empty (`--db "$UNSET"`) or one where no embedded store
+ * can be, before anything is created: an empty one once meant a throwaway in-memory store, and a
+ * script's import "succeeded" into nothing.
+ */
+function checkStoreTarget(target: string, field: '--db' | 'DATABASE_URL' | 'CLIENTELE_DATA_DIR' | null, env: NodeJS.ProcessEnv): void {
+  if (field === '--db' && target.trim() === '') {
+    throw new AppError('CLI_ARGUMENT_INVALID', '--db is empty: give a directory or a postgres:// URL, or leave --db out for the default store (DATABASE_URL, else CLIENTELE_DATA_DIR, else ./.clientele).', { field: '--db' });
+  }
+  if (field === 'DATABASE_URL' && target.trim() === '') {
+    throw new AppError('CONFIG_INVALID', 'DATABASE_URL is set but empty: give a postgres:// URL, or unset it for the embedded store (CLIENTELE_DATA_DIR, else ./.clientele).', { field: 'DATABASE_URL' });
+  }
+  if (field === 'CLIENTELE_DATA_DIR' && (env.CLIENTELE_DATA_DIR ?? '').trim() === '') {
+    throw new AppError('CONFIG_INVALID', 'CLIENTELE_DATA_DIR is set but empty: give the store\'s directory, or unset it for ./.clientele.', { field: 'CLIENTELE_DATA_DIR' });
+  }
+  if (isServerUrl(target) || target === 'memory://') return;
+  checkStoreDirectory(target, field);
 }

@@ -1,5 +1,6 @@
 import { constants, existsSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../../ingest/canonical.js';
 import { importFile, type ImportSummary } from '../../ingest/import-file.service.js';
@@ -9,6 +10,7 @@ import { formatColumns } from './import-columns.js';
 import { formatRejectCounts, withRunnableReasons } from './import-rejects.js';
 import type { ImportOptions } from './import.js';
 import { clienteleCommand } from '../store-command.js';
+import { watchStopSignals, type StopSignals } from '../stop-signals.js';
 
 /** A progress bar on a terminal; loaded only there (a log or a pipe gets plain lines). */
 async function progressBarFor(runtime: CliRuntime) {
@@ -33,12 +35,51 @@ async function checkFileReadable(file: string): Promise<void> {
   }
 }
 
+const writeReasons: Record<string, string> = { EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'the file system is read-only', ENOTDIR: 'a part of the path is a file' };
+
+/**
+ * Refuses a rejects file that cannot be written before the store opens: found at the first
+ * rejected row, it failed the command after the rows before it were stored.
+ */
+async function checkRejectsWritable(path: string, isGiven: boolean): Promise<void> {
+  const directory = dirname(resolve(path));
+  let reason: string | null = null;
+  try {
+    const found = await stat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
+    if (found?.isDirectory()) reason = 'it is a directory';
+    else if (found) await access(path, constants.W_OK);
+    else if (!(await stat(directory)).isDirectory()) reason = `${directory} is not a directory`;
+    else await access(directory, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT') reason = `its directory ${directory} does not exist`;
+    else if (writeReasons[code]) reason = writeReasons[code];
+    else throw error;
+  }
+  if (reason === null) return;
+  const which = isGiven ? '(--rejects)' : '(the default: beside the imported file)';
+  throw new AppError('CLI_FILE_UNWRITABLE', `Cannot write the rejects file ${path} ${which}: ${reason}. Nothing was imported; give --rejects a path in a directory that exists and that you may write to.`, { field: '--rejects', file: path });
+}
+
+/** Refuses to go on once SIGINT or SIGTERM came: the rows committed so far stay. */
+function stopIfAsked(signals: StopSignals, rowsCommitted: number): void {
+  const signal = signals.received();
+  if (!signal) return;
+  const message = rowsCommitted === 0
+    ? `Import stopped by ${signal} before any row was stored; run the same command again to import the file.`
+    : `Import stopped by ${signal} after ${rowsCommitted} rows; what was committed stays; run the same command again to finish: imports are idempotent.`;
+  throw new AppError('CLI_INTERRUPTED', message, { signal, rowsCommitted });
+}
+
 export async function runImport(runtime: CliRuntime, entity: ImportEntity, file: string, options: ImportOptions): Promise<void> {
   await checkFileReadable(file);
   const rejectsPath = options.rejects ?? `${file}.rejects.csv`;
+  await checkRejectsWritable(rejectsPath, options.rejects !== undefined);
   // A clean run removes the previous run's rejects file, which would otherwise read as this run's.
   const hadRejectsFile = existsSync(rejectsPath);
+  const signals = watchStopSignals('after the batch being written commits');
   const imported = await runtime.withStore(async ({ db, actor, clock }) => {
+    stopIfAsked(signals, 0);
     const bar = await progressBarFor(runtime);
     let started = false;
     try {
@@ -47,6 +88,8 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
         dateFormat: options.dateFormat, delimiter: options.delimiter, encoding: options.encoding, source: options.source, batchSize: options.batchSize,
         rejectsPath, actor, clock,
         onProgress: (progress) => {
+          // thrown here, between batches: the import marks its run failed, and the store closes (its lock released)
+          stopIfAsked(signals, progress.read);
           if (!bar) {
             // Not a terminal (a log, a pipe): one plain line per committed batch.
             if (!runtime.isJson()) process.stderr.write(`progress: ${progress.read} rows committed, ${progress.rejected} rejected, ${Math.round((100 * progress.bytesRead) / Math.max(progress.totalBytes, 1))}%\n`);
@@ -60,7 +103,9 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
     } finally {
       bar?.stop();
     }
-  }, { bulk: true });
+  }, { bulk: true }).finally(() => signals.dispose());
+  // a signal during the last steps, after the last batch: the import is whole
+  if (signals.received()) process.stderr.write(`${signals.received()} came as the import finished: every row was stored.\n`);
   const summary = withRunnableReasons(imported);
   if (summary.rejected > 0) runtime.markDataErrors();
   runtime.print(summary, (result) => {
@@ -74,19 +119,21 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
  * customer for each buyer it finds no one for, which is right the first time and a surprise when
  * the customers were imported before under another --source: said with the way to check.
  */
-function formatCreatedCustomers(summary: Pick<ImportSummary, 'entity' | 'createdCustomers'>): string[] {
+function formatCreatedCustomers(summary: Pick<ImportSummary, 'entity' | 'createdCustomers' | 'readsCustomerIds'>): string[] {
   if (summary.entity === 'products' || summary.entity === 'lines') return [];
   const count = summary.createdCustomers;
   const line = `  customers created: ${count}`;
   if (count === 0 || summary.entity === 'customers') return [line];
   const who = summary.entity === 'orders' ? 'buyers or gift recipients' : 'people';
+  // the --source advice only where ids were read: a file of emails and phones finds people by those
+  if (!summary.readsCustomerIds) return [`${line} (${who} no stored customer was found for by email, phone or external id)`];
   return [`${line} (${who} no stored customer was found for: a customer_id is looked up only among the ids imported with the same --source, so check it is the one the customers were imported with)`];
 }
 
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
     `Imported ${summary.entity} from ${summary.file} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond).toLocaleString('en')} rows/s)`,
-    `  read ${summary.read} rows  inserted ${summary.inserted}  updated ${summary.updated}  unchanged ${summary.unchanged}  rejected ${summary.rejected}`,
+    `  read ${summary.read} ${summary.read === 1 ? 'row' : 'rows'}  inserted ${summary.inserted}  updated ${summary.updated}  unchanged ${summary.unchanged}  rejected ${summary.rejected}`,
   ];
   // rows are not orders: an export of one row per order line names fewer orders than it has rows
   const { orders } = summary;

@@ -54,7 +54,8 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .addHelpText('after', `
 Exit codes: 0 every row stored, 1 the import cannot be done as asked: fix the command or the file,
 2 some rows rejected (see the rejects file; the valid rows are stored), 3 failure, retrying later may
-help (the store could not be reached or written, or another process has it open).`)
+help (the store could not be reached or written, or another process has it open), 130 or 143 stopped by
+SIGINT (Ctrl-C) or SIGTERM after the batch being written (what was committed stays; run it again to finish).`)
     .action(async (entity: string, file: string, options: ImportOptions) => {
       if (!entities.includes(entity as ImportEntity)) {
         throw new AppError('IMPORT_OPTION_INVALID', `Unknown entity "${entity}". Use one of: ${entities.join(', ')}.`, { field: 'entity' });

@@ -24,8 +24,8 @@ export type GuessedColumn = { field: string; column: string; valuesAre?: Contact
 export type IgnoredColumnReason = 'no_field' | 'line_needs_unit_price' | 'field_read_from_another_column';
 export type IgnoredColumn = { column: string; field: string | null; reason: IgnoredColumnReason };
 
-/** `mapping`: what the row parser is given (the guesses and --map; it adds the preset's own). */
-export type ColumnPlan = { mapping: Mapping; guessed: GuessedColumn[]; ignored: IgnoredColumn[] };
+/** `mapping`: what the row parser is given (the guesses and --map; it adds the preset's own); `readFields`: every field a column is read as. */
+export type ColumnPlan = { mapping: Mapping; guessed: GuessedColumn[]; ignored: IgnoredColumn[]; readFields: ReadonlySet<string> };
 
 /** The file's first records, by column, for judging what a guessed column holds. */
 export type ColumnSample = ReadonlyArray<Readonly<Record<string, string | null>>>;
@@ -66,7 +66,7 @@ export function planColumns(entity: ImportEntity, headers: readonly string[], op
   // a guessed line column of a file read as whole orders is set aside, and reported as such
   const guessed = [...contacts, ...nameParts].filter(({ field, column }) => read.get(field) === column);
   const mapping = asGuessed(guessed);
-  return { mapping, guessed, ignored: preset ? [] : ignoredColumns(entity, headers, mapping, read) };
+  return { mapping, guessed, ignored: preset ? [] : ignoredColumns(entity, headers, mapping, read), readFields: new Set(read.keys()) };
 }
 
 /**
