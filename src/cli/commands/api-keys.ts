@@ -12,9 +12,11 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerApiKeysCommand(program: Command, runtime: CliRuntime): void {
   const apiKeys = program.command('api-keys').description('keys for machine clients: `Authorization: Bearer <key>`');
 
-  apiKeys.command('list')
+  withExamples(apiKeys.command('list')
     .description('all keys (never their secrets), with the scopes in effect: a key acts for its creator, so a demoted or disabled creator suspends some or all')
-    .option('--active', 'leave out revoked keys')
+    .option('--active', 'leave out revoked keys'), [
+    ['clientele api-keys list --active', 'the keys still in use, with their ids for `api-keys revoke`'],
+  ])
     .action(async (options: { active?: boolean }) => (await run()).runApiKeysList(runtime, options));
 
   withExamples(apiKeys.command('create')
@@ -26,8 +28,10 @@ export function registerApiKeysCommand(program: Command, runtime: CliRuntime): v
   ])
     .action(async (options: { name: string; scope: string[] }) => (await run()).runApiKeysCreate(runtime, options));
 
-  apiKeys.command('revoke')
+  withExamples(apiKeys.command('revoke')
     .description('refuse a key from now on')
-    .argument('<id>', 'the key id from `api-keys list`', idOf('a key id'))
+    .argument('<id>', 'the key id from `api-keys list`', idOf('a key id')), [
+    ['clientele api-keys revoke 3', 'key #3 is refused from its next request'],
+  ])
     .action(async (id: number) => (await run()).runApiKeysRevoke(runtime, id));
 }

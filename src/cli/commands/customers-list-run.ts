@@ -87,9 +87,13 @@ function offsetRefused(options: ListOptions, json: boolean): AppError {
  */
 const typedAsOf = (type: string, day: string | null) => `typed ${type}${day === null ? '' : ` as of ${day}, the latest analysis`}`;
 
+/** Types come from an analysis: on a store never analysed "no customer is typed vip" is no answer yet. */
+const notAnalysedHint = (typesAsOf: string | null) => (typesAsOf === null
+  ? `\nNo analysis has run on this store yet, so no customer has a type: run \`${clienteleCommand('analyze')}\` first.` : '');
+
 /** One customer a line: id, types and the one-line reasons, which are never cut short. */
 function typeListing(page: Awaited<ReturnType<typeof listCustomersByType>> & { typesAsOf: string | null }, offset: number): string {
-  if (page.customers.length === 0) return `(none: no customer is ${typedAsOf(page.type, page.typesAsOf)})`;
+  if (page.customers.length === 0) return `(none: no customer is ${typedAsOf(page.type, page.typesAsOf)})${notAnalysedHint(page.typesAsOf)}`;
   const rows = page.customers.map((customer) => [String(customer.customerId), customer.types.join(', '), customer.explanation]);
   const idWidth = Math.max(...rows.map((row) => row[0].length));
   const typesWidth = Math.max(...rows.map((row) => row[1].length));
@@ -131,6 +135,7 @@ export async function runCustomersList(runtime: CliRuntime, options: ListOptions
     const agreed = query.consent === undefined ? '' : ` who agreed to ${consentPurpose[query.consent]}`;
     const shown = `${grouped(p.items.length)} shown of ${grouped(p.total)} customer${p.total === 1 ? '' : 's'}${agreed}${spent}${typed && `;${typed}`}`;
     const unpriced = p.hasPrices ? '' : `\n${noPricesNote}${options.sort === 'revenue' ? ', so --sort revenue puts them in no order of spending' : ''}`;
-    return `${table(rows)}\n${shown}${unpriced}${p.hint ? `\n${p.hint}` : ''}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
+    const unanalysed = query.type === undefined ? '' : notAnalysedHint(p.typesAsOf);
+    return `${table(rows)}\n${shown}${unpriced}${unanalysed}${p.hint ? `\n${p.hint}` : ''}${p.nextCursor ? `\nmore: --cursor ${p.nextCursor}` : ''}`;
   });
 }

@@ -15,11 +15,40 @@ export async function runDemoLoad(runtime: CliRuntime, name: string, options: De
   const rowsOf = (i: DemoImport) => ({
     entity: i.entity, read: i.read, inserted: i.inserted, updated: i.updated, unchanged: i.unchanged, rejected: i.rejected, 'orders inserted': i.orders?.inserted ?? null,
   });
+  const rejects = judgeRejectedRows(result.imports);
+  if (rejects.isDataError) runtime.markDataErrors();
   runtime.print(result, (r) => [
     `Loaded ${r.name} in ${r.seconds.toFixed(1)} s:\n${table(r.imports.map(rowsOf))}`,
     ...r.imports.flatMap((i: DemoImport) => describeRejectedRows(i, name === 'synthetic')),
+    ...(rejects.sentence ? [rejects.sentence] : []),
     ...r.notes,
   ].join('\n'));
+}
+
+const rowsText = (n: number) => `${count(n)} row${n === 1 ? '' : 's'}`;
+
+/**
+ * Whether a load's rejected rows are a data error, and the sentence that says so. Rows a data set is
+ * documented to hold wrong (its `expectedRejects`) are its faults, not the load's: the load is
+ * complete and exits 0. Any other rejected row is what `clientele import` exits 2 for, and so does
+ * the load: a script must not take a data set loaded short of what it should hold for a whole one.
+ */
+export function judgeRejectedRows(imports: readonly Pick<DemoImport, 'rejectedRows'>[]): { isDataError: boolean; sentence: string | null } {
+  const groups = imports.flatMap((summary) => summary.rejectedRows);
+  const expected = groups.filter((group) => group.isExpected).reduce((sum, group) => sum + group.rows, 0);
+  const unexpected = groups.filter((group) => !group.isExpected).reduce((sum, group) => sum + group.rows, 0);
+  if (unexpected > 0) {
+    return {
+      isDataError: true,
+      sentence: `${rowsText(unexpected)} rejected that the data set is not known to hold (marked above): exit code 2, as \`clientele import\` gives when rows are rejected.`,
+    };
+  }
+  if (expected === 0) return { isDataError: false, sentence: null };
+  return {
+    isDataError: false,
+    sentence: `${rowsText(expected)} of the data set ${expected === 1 ? 'is' : 'are'} invalid and ${expected === 1 ? 'was' : 'were'} left out: `
+      + 'faults the data set is known to hold (listed above), so the load is complete.',
+  };
 }
 
 const count = (n: number) => n.toLocaleString('en');

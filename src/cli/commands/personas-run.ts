@@ -1,9 +1,11 @@
-import { AppError } from '../../core/errors.js';
+import { AppError, isAppError } from '../../core/errors.js';
 import {
   assignPersonasExplained, compareGroupDrift, discoverPersonas, discoveryShortfall, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
   type ExplainedAssignment, type DiscoveryReadiness, type DriftAttribute, type DriftGroup, type PersonaList, type PersonaProfile,
 } from '../../personas/index.js';
 import { storeNow } from '../../settings/index.js';
+import type { Database } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, money, table } from '../format.js';
 import { idOf } from '../option-values.js';
@@ -70,18 +72,35 @@ export async function runPersonasList(runtime: CliRuntime): Promise<void> {
   })))));
 }
 
+/**
+ * Runs work on one persona by id; a PERSONA_NOT_FOUND on a store that never ran a discovery says
+ * so and what to run, since "there is no persona #1" alone sends the reader looking for the wrong id.
+ */
+async function withPersona<T>(runtime: CliRuntime, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  return runtime.withStore(async ({ db }) => {
+    try {
+      return await work(db);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'PERSONA_NOT_FOUND' || (await findCurrentModel(db)) !== null) throw error;
+      const shown = new AppError(error.code, `${error.message} No personas have been discovered yet: run \`${clienteleCommand('personas discover')}\` first.`, error.details);
+      shown.stack = error.stack;
+      throw shown;
+    }
+  });
+}
+
 export async function runPersonasShow(runtime: CliRuntime, personaId: number): Promise<void> {
-  const persona = await runtime.withStore(({ db }) => getPersona(db, personaId));
+  const persona = await withPersona(runtime, (db) => getPersona(db, personaId));
   runtime.print(persona, (p) => keyValues({ id: p.personaId, name: p.name, generated_name: p.generatedName, description: p.description, pinned: p.isPinned, retired: p.isRetired, ...profileLines(p.profile) }));
 }
 
 export async function runPersonasRename(runtime: CliRuntime, personaId: number, name: string, options: { description?: string }): Promise<void> {
-  const persona = await runtime.withStore(({ db }) => renamePersona(db, personaId, { name, description: options.description }));
+  const persona = await withPersona(runtime, (db) => renamePersona(db, personaId, { name, description: options.description }));
   runtime.print(persona, (p) => `Persona #${p.personaId} is now "${p.name}".`);
 }
 
 export async function runPersonasPin(runtime: CliRuntime, personaId: number, options: { unpin?: boolean }): Promise<void> {
-  const persona = await runtime.withStore(({ db }) => pinPersona(db, personaId, !options.unpin));
+  const persona = await withPersona(runtime, (db) => pinPersona(db, personaId, !options.unpin));
   runtime.print(persona, (p) => `Persona #${p.personaId} "${p.name}" is ${p.isPinned ? 'pinned' : 'no longer pinned'}.`);
 }
 
@@ -118,7 +137,7 @@ export async function runPersonasDrift(runtime: CliRuntime, options: { before: s
       : options.filter ? { kind: 'filter', filter: readFilterOption(options.filter) } : { kind: 'all' };
   const before = period('--before', options.before);
   const after = period('--after', options.after);
-  const report = await runtime.withStore(({ db }) => compareGroupDrift(db, { group, before, after }));
+  const report = await withPersona(runtime, (db) => compareGroupDrift(db, { group, before, after }));
   runtime.print(report, (r) => [
     `${r.group}: ${r.before.customers} active before, ${r.after.customers} after`, '',
     table(r.attributes.map((a: Record<string, any>) => (a.kind === 'numeric'

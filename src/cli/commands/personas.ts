@@ -21,33 +21,43 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
   ])
     .action(async (options: { k?: number; sample: number; seed: number }) => (await run()).runPersonasDiscover(runtime, options));
 
-  personas.command('list')
-    .description('current personas, largest first')
+  withExamples(personas.command('list')
+    .description('current personas, largest first'), [
+    ['clientele personas list', 'before the first discovery: what to run and whether it can'],
+  ])
     .action(async () => (await run()).runPersonasList(runtime));
 
-  personas.command('show')
+  withExamples(personas.command('show')
     .description("a persona's profile")
-    .argument('<personaId>', 'persona id', parsePersonaId)
+    .argument('<personaId>', 'persona id', parsePersonaId), [
+    ['clientele personas show 3', 'age, income, cities, channels, categories, types and traits'],
+  ])
     .action(async (personaId: number) => (await run()).runPersonasShow(runtime, personaId));
 
   withExamples(personas.command('rename')
     .description('give a persona a name (and optionally a description)')
     .argument('<personaId>', 'persona id', parsePersonaId)
-    .argument('<name>')
-    .option('--description <text>'), [
+    .argument('<name>', 'the name people will use for it')
+    .option('--description <text>', 'who they are, in a sentence'), [
     ['clientele personas rename 3 "Weekend families" --description "Saturday visits, larger baskets"'],
   ])
     .action(async (personaId: number, name: string, options: { description?: string }) => (await run()).runPersonasRename(runtime, personaId, name, options));
 
-  personas.command('pin')
+  withExamples(personas.command('pin')
     .description('keep a persona (name and centroid) across rediscovery; --unpin releases it')
     .argument('<personaId>', 'persona id', parsePersonaId)
-    .option('--unpin')
+    .option('--unpin', 'release the persona: the next discovery may replace it'), [
+    ['clientele personas pin 3', 'kept, with its name, by the next discovery'],
+    ['clientele personas pin 3 --unpin'],
+  ])
     .action(async (personaId: number, options: { unpin?: boolean }) => (await run()).runPersonasPin(runtime, personaId, options));
 
-  personas.command('assign')
+  withExamples(personas.command('assign')
     .description('place customers (or everyone) at their nearest current persona')
-    .argument('[customerIds...]', 'customer ids; everyone when omitted')
+    .argument('[customerIds...]', 'customer ids; everyone when omitted'), [
+    ['clientele personas assign', 'everyone who agreed to profiling'],
+    ['clientele personas assign 12 57', 'says why a customer was not assigned'],
+  ])
     .action(async (ids: string[]) => (await run()).runPersonasAssign(runtime, ids));
 
   withExamples(personas.command('drift')

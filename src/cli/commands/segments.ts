@@ -28,9 +28,9 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
 
   withExamples(segments.command('create')
     .description('save a segment and compute its members')
-    .argument('<name>')
+    .argument('<name>', 'a name not taken by another segment (letter case aside)')
     .requiredOption('--filter <json|@file>', 'filter in the segment filter language (docs/segments.md)')
-    .option('--description <text>'), [
+    .option('--description <text>', 'what the segment is for, shown beside its name'), [
     ['clientele segments create "Lapsing coffee lovers" --filter @lapsing.json'],
     ['clientele segments create VIPs --filter \'{"field": "customer_types", "op": "contains", "value": "vip"}\''],
   ])
@@ -49,13 +49,18 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
   ])
     .action(async (ref: number | string, options: UpdateOptions) => (await run()).runSegmentsUpdate(runtime, ref, options));
 
-  segments.command('list')
-    .description('saved segments and their member counts')
+  withExamples(segments.command('list')
+    .description('saved segments and their member counts'), [
+    ['clientele segments list', 'ids and names for the other segments commands'],
+  ])
     .action(async () => (await run()).runSegmentsList(runtime));
 
-  segments.command('show')
+  withExamples(segments.command('show')
     .description('a segment, its filter and its latest membership changes')
-    .argument('<segment>', 'id or name', segmentRef)
+    .argument('<segment>', 'id or name', segmentRef), [
+    ['clientele segments show VIPs'],
+    ['clientele segments show 3'],
+  ])
     .action(async (ref: number | string) => (await run()).runSegmentsShow(runtime, ref));
 
   withExamples(segments.command('members')
@@ -84,13 +89,18 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
   ])
     .action(async (options: { filter: string; sample: number }) => (await run()).runSegmentsPreview(runtime, options));
 
-  segments.command('refresh')
+  withExamples(segments.command('refresh')
     .description('recompute membership of one segment, or of all (run on a schedule so relative dates move on)')
-    .argument('[segment]', 'id or name; all segments when omitted', segmentRef)
+    .argument('[segment]', 'id or name; all segments when omitted', segmentRef), [
+    ['clientele segments refresh', 'every segment, e.g. nightly from cron'],
+    ['clientele segments refresh "Lapsing coffee lovers"'],
+  ])
     .action(async (ref: number | string | undefined) => (await run()).runSegmentsRefresh(runtime, ref));
 
-  segments.command('delete')
+  withExamples(segments.command('delete')
     .description('delete a segment with its members and history')
-    .argument('<segment>', 'id or name', segmentRef)
+    .argument('<segment>', 'id or name', segmentRef), [
+    ['clientele segments delete "Lapsing coffee lovers"', 'the customers stay; only the segment goes'],
+  ])
     .action(async (ref: number | string) => (await run()).runSegmentsDelete(runtime, ref));
 }

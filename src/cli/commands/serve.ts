@@ -11,21 +11,19 @@ export function registerServeCommand(program: Command): void {
     ['clientele serve', 'http://127.0.0.1:3000; loads the synthetic demo into an empty store'],
     ['clientele serve --port 8080 --host 0.0.0.0', 'reachable from other machines (put TLS in front)'],
     ['clientele --db postgres://clientele@db.internal/clientele serve --no-demo', 'a PostgreSQL server, no demo'],
+    ['clientele --json serve --port 0', 'a free port; stdout: one JSON line (address, store, how to sign in), logs on stderr'],
   ])
     .addHelpText('after', '\nA new store takes its currency, time zone and phone country from CLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and\n'
       + 'CLIENTELE_DEFAULT_COUNTRY (default IDR, Asia/Jakarta, ID; the demo store brings its own). A new store for your own data:\n'
       + '  CLIENTELE_CURRENCY=EUR CLIENTELE_TIMEZONE=Europe/Riga CLIENTELE_DEFAULT_COUNTRY=LV clientele --db ./riga serve --no-demo\n'
       + 'Settings › Store (or `clientele settings set`) changes them until the store holds orders.')
+    .addHelpText('after', '\nWith --json, stdout carries JSON lines only: one object once the server listens,\n'
+      + '  {"event":"listening","url":…,"apiReferenceUrl":…,"store":{"kind","location","data"},"signIn":{"text","email","oneTimePassword"},"setup":[…]}\n'
+      + 'and the server\'s logs (pino, themselves JSON) go to stderr. Without it both go to stdout.')
     .action(async (options: { port?: number; host?: string; demo: boolean }, command: Command) => {
-      const { db } = command.optsWithGlobals<{ db?: string }>();
+      const { db, json } = command.optsWithGlobals<{ db?: string; json?: boolean }>();
       // loaded here, not at start-up: the server's modules take a second to load, which every other command would pay
-      const { serve } = await import('../../server/serve.js');
-      const server = await serve({ db, port: options.port, host: options.host, demo: options.demo });
-      const stop = async () => {
-        await server.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const { runServe } = await import('./serve-run.js');
+      await runServe({ db, port: options.port, host: options.host, demo: options.demo, json: json === true });
     });
 }

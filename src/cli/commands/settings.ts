@@ -10,8 +10,10 @@ export type SetOptions = { name?: string; currency?: string; timeZone?: string; 
 export function registerSettingsCommand(program: Command, runtime: CliRuntime): void {
   const settings = program.command('settings').description("the store's name, currency, time zone and phone country");
 
-  settings.command('show')
-    .description('the store settings, and whether the currency, time zone and phone country can still change')
+  withExamples(settings.command('show')
+    .description('the store settings, and whether the currency, time zone and phone country can still change'), [
+    ['clientele settings show', 'and what fixes each setting that can no longer change'],
+  ])
     .action(async () => (await run()).runSettingsShow(runtime));
 
   withExamples(settings.command('set')

@@ -16,12 +16,14 @@ const parseRole = (value: string): StaffRole => {
 export function registerUsersCommand(program: Command, runtime: CliRuntime): void {
   const users = program.command('users').description('staff users who sign in to the web app (acts with the owner’s rights)');
 
-  users.command('list').description('all staff users').action(async () => (await run()).runUsersList(runtime));
+  withExamples(users.command('list').description('all staff users'), [
+    ['clientele users list', 'ids, emails, roles and who is disabled'],
+  ]).action(async () => (await run()).runUsersList(runtime));
 
   withExamples(users.command('create')
     .description('create a staff user; without --password a one-time password is printed once')
-    .requiredOption('--email <email>')
-    .requiredOption('--name <name>')
+    .requiredOption('--email <email>', 'the address they sign in with')
+    .requiredOption('--name <name>', 'their name as the web app shows it')
     .requiredOption('--role <role>', roles.join(' | '), parseRole)
     .option('--password <password>', 'their password (at least 10 characters); prefer leaving it out so it is not in shell history'), [
     ['clientele users create --email sari@example.com --name "Sari Wulandari" --role marketer', 'prints a one-time password'],
@@ -36,14 +38,18 @@ export function registerUsersCommand(program: Command, runtime: CliRuntime): voi
   ])
     .action(async (reference: string, role: StaffRole) => (await run()).runUsersSetRole(runtime, reference, role));
 
-  users.command('disable')
+  withExamples(users.command('disable')
     .description('stop a user signing in and end their sessions now')
-    .argument('<user>', 'id or email')
+    .argument('<user>', 'id or email'), [
+    ['clientele users disable sari@example.com', 'signed out everywhere at once'],
+  ])
     .action(async (reference: string) => (await run()).runUsersDisable(runtime, reference));
 
-  users.command('enable')
+  withExamples(users.command('enable')
     .description('let a disabled user sign in again')
-    .argument('<user>', 'id or email')
+    .argument('<user>', 'id or email'), [
+    ['clientele users enable sari@example.com', 'Sari can sign in again'],
+  ])
     .action(async (reference: string) => (await run()).runUsersEnable(runtime, reference));
 
   withExamples(users.command('reset-password')

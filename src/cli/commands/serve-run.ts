@@ -1,0 +1,19 @@
+import { startServer, startUpBanner } from '../../server/start-server.js';
+
+export type ServeCommandOptions = { db?: string; port?: number; host?: string; demo: boolean; json: boolean };
+
+/**
+ * Runs the server until SIGINT or SIGTERM. Under --json stdout carries JSON lines only: the start-up
+ * facts as one object on one line, what a script waits for (`… | head -n 1 | jq -r .url`), and
+ * pino's logs go to stderr, so nothing a log says can break the reader.
+ */
+export async function runServe(options: ServeCommandOptions): Promise<void> {
+  const server = await startServer({ db: options.db, port: options.port, host: options.host, demo: options.demo, logDestination: options.json ? 2 : 1 });
+  process.stdout.write(options.json ? `${JSON.stringify({ event: 'listening', ...server.facts })}\n` : startUpBanner(server.facts));
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
