@@ -7,6 +7,7 @@ import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, requireCustomer, type IdentityInput } from './customers.service.js';
 import { findCustomerPersona } from '../personas/index.js';
 import { externalIdVariants } from './search-text.js';
+import { normaliseExternalNamespace } from './identity.js';
 
 type Db = Kysely<Database>;
 
@@ -42,22 +43,44 @@ const mostFoldedMatches = 20;
 /**
  * The ids of one system that fold (external_id_folded) as one of `values` does, as stored. The
  * expression of customer_identity_external_folded_idx (db/migrations/202612160100_external_id_folded.sql),
- * one probe of it per distinct folded value; a value that folds to nothing (only dashes) is no id.
+ * one probe of it per distinct folded value and spelling of the system; a value that folds to
+ * nothing (only dashes) is no id. The system is looked for under every stored spelling that reads
+ * as it (normaliseExternalNamespace): ids stored before systems were normalised (`LOYALTY_CARD`)
+ * are found by `loyalty_card`.
  */
 async function findExternalIdsFoldedAlike(db: Db, namespace: string, values: string[]): Promise<Array<{ value: string; customerId: number }>> {
+  const namespaces = await storedSpellingsOf(db, namespace);
   const result = await sql<{ value: string; customer_id: number | string }>`
     select i.value, i.customer_id
     from (
       select distinct external_id_folded(v.value) as folded from unnest(${values}::text[]) v(value) where external_id_folded(v.value) <> ''
     ) v
+    cross join unnest(${namespaces}::text[]) n(namespace)
     cross join lateral (
       select value, customer_id from customer_identity i
-      where i.kind = 'external' and i.namespace = ${namespace} and external_id_folded(i.value) = v.folded
+      where i.kind = 'external' and i.namespace = n.namespace and external_id_folded(i.value) = v.folded
       limit ${mostFoldedMatches}
     ) i
     order by i.value
     limit ${mostFoldedMatches}`.execute(db);
   return result.rows.map((row) => ({ value: row.value, customerId: Number(row.customer_id) }));
+}
+
+/**
+ * The stored spellings of an external id system that read as `namespace`, itself first: the few
+ * systems are walked as the search walks them (a loose index scan over the identity key).
+ */
+async function storedSpellingsOf(db: Db, namespace: string): Promise<string[]> {
+  const result = await sql<{ namespace: string }>`
+    with recursive namespaces as (
+      select min(namespace) as namespace from customer_identity where kind = 'external'
+      union all
+      select (select min(i.namespace) from customer_identity i where i.kind = 'external' and i.namespace > n.namespace)
+      from namespaces n where n.namespace is not null
+    )
+    select namespace from namespaces where namespace is not null`.execute(db);
+  const others = result.rows.map((row) => row.namespace).filter((stored) => stored !== namespace && normaliseExternalNamespace(stored) === namespace);
+  return [namespace, ...others];
 }
 
 /**

@@ -78,6 +78,16 @@ describeEachStore('an external id\'s system read in any letter case, with spaces
     });
     expect({ status: removed.statusCode, removed: removed.json().removed }).toEqual({ status: 200, removed: { kind: 'external', namespace: 'MEMBER CARD', value: 'MC-1' } });
   });
+
+  it('finds a card stored before systems were normalised, under the system as it is written now', async () => {
+    const other = await create('Rina', 'gift_card', 'GC-1');
+    const rina = Number(other.json().customer.customer_id);
+    // an older version kept the system as the file's header wrote it
+    await context.store.db.insertInto('customer_identity').values({ customer_id: rina, kind: 'external', namespace: 'MEMBER CARD', value: 'MC-77' }).execute();
+    const found = await lookup('member_card', 'MC-77');
+    expect({ status: found.statusCode, customerId: found.json().customer?.customer_id }).toEqual({ status: 200, customerId: rina });
+    expect((await lookup('Member-Card', 'mc 77')).json().customer?.customer_id).toBe(rina);
+  });
 });
 
 describeEachCliStore('clientele customers create --identity, the system read as the API reads it', (context) => {
