@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { ModelChoice } from '../../models/index.js';
 import type { CliRuntime } from '../runtime.js';
@@ -21,6 +21,18 @@ const modelOf = (value: string) => {
 export type FitOptions = { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd?: string };
 export type ValidateOptions = { unit: 'day' | 'week'; model: ModelChoice; penalty: number; calibrationEnd: string; holdoutEnd: string };
 export type PredictOptions = { asOf?: string; horizonDays: number; discountRate: number; unit: 'day' | 'week'; model: 'bgnbd' | 'paretonbd'; penalty: number };
+type PredictFlags = Omit<PredictOptions, 'horizonDays'> & { horizon?: number; horizonDays?: number };
+
+const defaultHorizonDays = 365;
+const horizonOf = wholeNumberIn(1, 3650, '--horizon 365');
+
+/** --horizon-days is --horizon's former name, still read so scripts written for it keep working. */
+function predictOptionsOf({ horizon, horizonDays, ...options }: PredictFlags): PredictOptions {
+  if (horizon !== undefined && horizonDays !== undefined && horizon !== horizonDays) {
+    throw new AppError('CLI_ARGUMENT_INVALID', `--horizon ${horizon} and --horizon-days ${horizonDays} differ: give --horizon only (--horizon-days is its former name).`, { field: '--horizon' });
+  }
+  return { ...options, horizonDays: horizon ?? horizonDays ?? defaultHorizonDays };
+}
 
 export function registerModelsCommand(program: Command, runtime: CliRuntime): void {
   const models = program.command('models').description('predicted customer value: BG/NBD, Pareto/NBD and Gamma-Gamma');
@@ -45,14 +57,15 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
 
   withExamples(models.command('predict').description('predict every customer (P(alive), expected purchases, spend, CLV) and store the predictions')
     .option('--as-of <date>', 'YYYY-MM-DD, no later than today (a data set\'s store: its end), the default', dayOption('--as-of'))
-    .option('--horizon-days <n>', 'CLV horizon in days (1 to 3,650)', wholeNumberIn(1, 3650, '--horizon-days 365'), 365)
+    .option('--horizon <days>', `CLV horizon in days, 1 to 3,650 (default: ${defaultHorizonDays})`, horizonOf)
+    .addOption(new Option('--horizon-days <days>', 'deprecated: the former name of --horizon').argParser(horizonOf).hideHelp())
     .option('--discount-rate <rate>', 'discount rate per 30-day period (0 to 1)', numberIn(0, 1, '--discount-rate 0.01'), 0.01)
     .option('--unit <unit>', 'day | week', unitOf, 'week')
     .option('--model <model>', 'bgnbd | paretonbd', (v) => modelOf(v) as 'bgnbd' | 'paretonbd', 'bgnbd')
     .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0), [
     ['clientele models predict', 'P(alive), expected purchases and 1-year CLV for everyone'],
-    ['clientele models predict --horizon-days 90 --model paretonbd'],
+    ['clientele models predict --horizon 90 --model paretonbd'],
     ['clientele customers show 1042', "then: a customer's P(alive), expected purchases and CLV"],
   ])
-    .action(async (options: PredictOptions) => (await run()).runModelsPredict(runtime, options));
+    .action(async (options: PredictFlags) => (await run()).runModelsPredict(runtime, predictOptionsOf(options)));
 }
