@@ -7,7 +7,7 @@ export {
 export { reportRfm, reportTypes, type RfmReport, type TypesReport } from './reports.service.js';
 export { reportMoneyOf, reportMoneyShape, type ReportMoney } from './report-money.js';
 export { reportCohorts, reportLifecycle } from './cohorts.service.js';
-export { requireAsOfNotInFuture } from './as-of-today.js';
+export { reportRemedy, requireAsOfNotInFuture } from './as-of-today.js';
 export type { Cohort } from './cohorts.js';
 export type { CohortsReport, LifecycleReport } from './cohorts.service.js';
 export { untrackedStages, type LifecycleFunnel, type StageWithinHorizon } from './lifecycle.js';

@@ -5,11 +5,13 @@ import { getStoreSettings } from '../settings/index.js';
 import { findCustomersByIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, requireCustomer, type IdentityInput } from './customers.service.js';
+import { phoneReadingsInOtherCountries } from './search-identities.js';
 import { findCustomerPersona } from '../personas/index.js';
 import { externalIdVariants } from './search-text.js';
 import { normaliseExternalNamespace } from './identity.js';
 
 type Db = Kysely<Database>;
+type CustomerRef = ReturnType<typeof normaliseIdentity>;
 
 export { customerSorts, type CustomerSort } from './customer-sorts.js';
 export { countCustomers, listCustomers, type CustomerCountQuery, type CustomerSummary, type ListCustomersQuery } from './list-customers.js';
@@ -24,6 +26,7 @@ export { countCustomers, listCustomers, type CustomerCountQuery, type CustomerSu
  */
 export async function lookupCustomer(db: Db, identity: IdentityInput): Promise<number> {
   const { defaultCountry } = await getStoreSettings(db);
+  if (identity.kind === 'phone') return lookupCustomerByPhone(db, identity.value, defaultCountry);
   const ref = normaliseIdentity(identity, defaultCountry, 'value');
   const exact = (await findCustomersByIdentities(db, [toIdentityTriple(ref)])).get(identityTripleKey(ref));
   if (exact !== undefined) return exact;
@@ -34,6 +37,42 @@ export async function lookupCustomer(db: Db, identity: IdentityInput): Promise<n
     throw new AppError('CUSTOMER_NOT_FOUND', `No customer has the ${ref.namespace} id "${identity.value}", in any letter case, with or without spaces, dashes, dots, slashes or underscores.`, { field: 'value' });
   }
   if (customers.size > 1) throw externalIdAmbiguous(ref.namespace, identity.value, matches);
+  return matches[0].customerId;
+}
+
+/**
+ * A number without its country code is read in the store's country first; when no one has it so, in
+ * each other country the store's numbers are in (phoneReadingsInOtherCountries): a Latvian
+ * customer's 26123456 in an Indonesian store. Readings that lead to several customers are said,
+ * never guessed between. The store's reading that is no number is refused as before, unless
+ * another country's reading finds someone.
+ */
+async function lookupCustomerByPhone(db: Db, value: string, defaultCountry: string): Promise<number> {
+  let own: CustomerRef | null = null;
+  let ownError: unknown = null;
+  try {
+    own = normaliseIdentity({ kind: 'phone', value }, defaultCountry, 'value');
+  } catch (error) {
+    ownError = error;
+  }
+  if (own !== null) {
+    const exact = (await findCustomersByIdentities(db, [toIdentityTriple(own)])).get(identityTripleKey(own));
+    if (exact !== undefined) return exact;
+  }
+  const others = (await phoneReadingsInOtherCountries(db, value, defaultCountry)).map((reading): CustomerRef => ({ kind: 'phone', value: reading }));
+  const found = await findCustomersByIdentities(db, others.map(toIdentityTriple));
+  const matches = others.flatMap((ref) => {
+    const customerId = found.get(identityTripleKey(ref));
+    return customerId === undefined ? [] : [{ value: ref.value, customerId }];
+  });
+  if (matches.length === 0 && ownError !== null) throw ownError;
+  if (matches.length === 0) throw new AppError('CUSTOMER_NOT_FOUND', `No customer has the phone "${value}".`, { field: 'value' });
+  if (new Set(matches.map((match) => match.customerId)).size > 1) {
+    const listed = matches.map((match) => `${match.value} (#${match.customerId})`).join(', ');
+    throw new AppError('CUSTOMER_LOOKUP_AMBIGUOUS',
+      `No customer has "${value}" as a ${defaultCountry} number (the store's country), and read as a local number of other countries it is several customers' numbers: ${listed}. Give the number with its country code.`,
+      { field: 'value', matches });
+  }
   return matches[0].customerId;
 }
 

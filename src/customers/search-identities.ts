@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { Database } from '../db/schema.js';
 import { findCustomersByIdentities } from './customers.repo.js';
 import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, type IdentityInput } from './customers.service.js';
-import { examplePhoneOf, readPhoneNumber } from './identity.js';
+import { examplePhoneOf, normalisePhone, readPhoneNumber } from './identity.js';
 import { couldBePhoneSearch, customerNumberOf, externalIdVariants, orderIdVariants, phoneVariants } from './search-text.js';
 
 type Db = Kysely<Database>;
@@ -23,6 +23,7 @@ export async function matchIdentities(db: Db, text: string, defaultCountry: stri
       return [];
     }
   });
+  refs.push(...(await phoneReadingsInOtherCountries(db, text, defaultCountry)).map((value) => ({ kind: 'phone' as const, value })));
   const found = await findCustomersByIdentities(db, refs.map(toIdentityTriple));
   const external = await customersByExternalId(db, externalIdVariants(text.trim()));
   const byOrder = await customersByOrderId(db, orderIdVariants(text.trim()));
@@ -30,6 +31,60 @@ export async function matchIdentities(db: Db, text: string, defaultCountry: stri
   const isAddressFound = refs.some((ref) => ref.kind === 'email' && found.has(identityTripleKey(ref)));
   const byEmailStart = await customersByEmailStart(db, emailStartOf(text, isAddressFound));
   return survivorsOf(db, [...found.values(), ...external, ...byOrder, ...byEmailStart, ...(number === null ? [] : [Number(number)])]);
+}
+
+/**
+ * The text read as a local number of each other country the store's phone numbers are in, as
+ * normalisePhone stores it (normalised, E.164), without the store's own reading and each once:
+ * a Latvian customer's 26123456 is stored as +37126123456, and an agent of an Indonesian store
+ * types it as the card says. None for a number with its country code (+ or 00), which is read
+ * one way only.
+ */
+export async function phoneReadingsInOtherCountries(db: Db, text: string, defaultCountry: string): Promise<string[]> {
+  const trimmed = text.trim();
+  if (!couldBePhoneSearch(trimmed) || /^(\+|00)/.test(trimmed)) return [];
+  const own = normalisePhone(trimmed, defaultCountry).value;
+  const countries = await phoneCountriesOfStore(db, defaultCountry);
+  const readings = countries.map((country) => normalisePhone(trimmed, country).value).filter((value): value is string => value !== null && value !== own);
+  return [...new Set(readings)];
+}
+
+/** The countries (ISO 3166-1 alpha-2) of each calling code, as libphonenumber knows them: +1 is the US, Canada and much of the Caribbean. */
+const countriesByCallingCode = (() => {
+  const byCode = new Map<string, CountryCode[]>();
+  for (const country of getCountries()) byCode.set(getCountryCallingCode(country), [...(byCode.get(getCountryCallingCode(country)) ?? []), country]);
+  return byCode;
+})();
+
+/** A stored number's calling code: calling codes are prefix-free (ITU-T E.164), so at most one of 1–3 digits is known. */
+const callingCodeOf = (value: string) => [1, 2, 3].map((length) => value.slice(1, 1 + length)).find((code) => countriesByCallingCode.has(code)) ?? null;
+
+/** More calling codes than there are: a guard against a walk that does not move on, not a limit a store reaches. */
+const mostCallingCodes = 300;
+
+/**
+ * The countries other than the store's whose calling code one of the store's phone numbers has.
+ * Read from the numbers rather than from customer.country, which no index leads with (a distinct
+ * over it reads every customer a search); a number found in another country's reading has that
+ * country's code anyway. A loose index scan over the identity key (kind, namespace, value): one
+ * probe a calling code, each probe starting past the numbers of the code before.
+ */
+async function phoneCountriesOfStore(db: Db, defaultCountry: string): Promise<CountryCode[]> {
+  const countries: CountryCode[] = [];
+  let from = '+';
+  for (let step = 0; step < mostCallingCodes; step++) {
+    const result = await sql<{ value: string | null }>`
+      select min(value) as value from customer_identity where kind = 'phone' and namespace = '' and value >= ${from}`.execute(db);
+    const value = result.rows[0]?.value ?? null;
+    if (value === null || !/^\+\d{2,}/.test(value)) break;
+    const code = callingCodeOf(value) ?? value.slice(1, 4);
+    countries.push(...(countriesByCallingCode.get(code) ?? []));
+    const next = `+${String(Number(code) + 1).padStart(code.length, '0')}`;
+    // past +9…, the next code would sort first again
+    if (next <= value.slice(0, next.length)) break;
+    from = next;
+  }
+  return countries.filter((country) => country !== defaultCountry.toUpperCase());
 }
 
 /** Shorter starts would find a good part of the store: "an" begins thousands of addresses. */
@@ -104,7 +159,7 @@ export function phoneSearchHint(text: string, defaultCountry: string): SearchHin
     return { code: isPossible ? 'phone_not_valid' : 'phone_not_possible', text: trimmed, country, example, message: readings[0].reason ?? '' };
   }
   const message = `"${trimmed}" has no country code, so it was read as ${articleForLetters(country)} ${country} number (the store's country), and it is not one; `
-    + `the search cannot know which country a local number is from: write it with its country code${example === null ? '' : `, e.g. ${example}`}`;
+    + `nor a number of the countries the stored numbers are from: write it with its country code${example === null ? '' : `, e.g. ${example}`}`;
   return { code: 'phone_without_country_code', text: trimmed, country, example, message };
 }
 

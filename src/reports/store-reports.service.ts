@@ -3,7 +3,7 @@ import type { Database, OrderChannel } from '../db/schema.js';
 import { addDays, dayClosedBy, type Clock } from '../core/clock.js';
 import { calendarDayOf } from '../core/calendar-day.js';
 import { AppError } from '../core/errors.js';
-import { customerTypesByPrecedence, reportMoneyOf, requireAsOfNotInFuture, type ReportMoney } from '../analytics/index.js';
+import { customerTypesByPrecedence, reportMoneyOf, reportRemedy, requireAsOfNotInFuture, type ReportMoney } from '../analytics/index.js';
 import { getStoreSettings, storeNowOf } from '../settings/index.js';
 import { changeRatio, comparedPeriods, startOfDay, type Comparison } from './period.js';
 import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
@@ -19,11 +19,20 @@ export type SummaryReport = ReportMoney & {
   current: PeriodFigures; previous: PeriodFigures; change: Record<string, number | null>;
 };
 
-export async function reportSummary(db: Kysely<Database>, options: { days: number; clock: Clock }): Promise<SummaryReport> {
+/**
+ * `asOf`: the store day the current period ends with (default: today, or a data set's end). A past day
+ * is reported to its end, as a data set's last day is; today, or a day past a data set's end, as of the
+ * store's now.
+ */
+export async function reportSummary(db: Kysely<Database>, options: { days: number; asOf?: string; clock: Clock }): Promise<SummaryReport> {
   const settings = await getStoreSettings(db);
-  const asOf = storeNowOf(settings, options.clock.now());
-  // a live store is judged as of now, part-way through today; a data set as of its last whole day
-  const periods = comparedPeriods(asOf, options.days, settings.timeZone, settings.dataAsOf ? 'whole-days' : 'same-time');
+  const now = options.clock.now();
+  if (options.asOf !== undefined) requireAsOfNotInFuture(options.asOf, now, settings.timeZone, { remedy: reportRemedy });
+  const storeNowInstant = storeNowOf(settings, now);
+  const isPastDay = options.asOf !== undefined && options.asOf < calendarDayOf(storeNowInstant, settings.timeZone);
+  const asOf = isPastDay ? new Date(startOfDay(addDays(options.asOf!, 1), settings.timeZone).getTime() - 1) : storeNowInstant;
+  // a live store is judged as of now, part-way through today; a data set, or a past day, as of its last whole day
+  const periods = comparedPeriods(asOf, options.days, settings.timeZone, settings.dataAsOf || isPastDay ? 'whole-days' : 'same-time');
   const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);
   const change = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof PeriodFigures], previous[key as keyof PeriodFigures])]));
   return {

@@ -31,13 +31,16 @@ describeEachCliStore('clientele customers list finds customers as an agent types
     expect(paged).toEqual(order);
   }, 120_000);
 
-  it('finds an Indonesian number typed without its +, and says how to write a local one', async () => {
+  it('finds an Indonesian number typed without its +, or as written in Indonesia, and says how to write a local one it cannot place', async () => {
     expect(await names('-q', '6281234567890')).toEqual(['Siti Aminah']);
     expect(await names('-q', '+62 812 3456 7890')).toEqual(['Siti Aminah']);
-    const local = await run('customers', 'list', '-q', '0812 3456 7890');
+    // not a US number, but an Indonesian one, and the store holds Indonesian numbers
+    expect(await names('-q', '0812 3456 7890')).toEqual(['Siti Aminah']);
+    // a local number of a country no stored number is from
+    const local = await run('customers', 'list', '-q', '020 7946 0018');
     expect(local.exitCode).toBe(0);
-    expect(local.stdout).toContain('0 shown of 0 customers\n"0812 3456 7890" has no country code, so it was read as a US number (the store\'s country), and it is not one; '
-      + 'the search cannot know which country a local number is from: write it with its country code, e.g. +1 201 555 0123');
-    expect((await json('customers', 'list', '-q', '0812 3456 7890')).hint).toContain('write it with its country code');
+    expect(local.stdout).toContain('0 shown of 0 customers\n"020 7946 0018" has no country code, so it was read as a US number (the store\'s country), and it is not one; '
+      + 'nor a number of the countries the stored numbers are from: write it with its country code, e.g. +1 201 555 0123');
+    expect((await json('customers', 'list', '-q', '020 7946 0018')).hint).toContain('write it with its country code');
   }, 120_000);
 });

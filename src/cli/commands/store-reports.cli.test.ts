@@ -33,6 +33,18 @@ describeEachCliStore('clientele report summary | revenue | type-migration', (con
     expect(text).toMatch(/^repeat-purchase rate +25% +33.3% +-8.3 pts$/m);
   }, 120_000);
 
+  it('ends the periods with an --as-of day, counted to its end, as the default ends them with the data set\'s last day', async () => {
+    // 30 days ending 1 May: the default's previous period
+    const body = await json('report', 'summary', '--days', '30', '--as-of', '2024-05-01');
+    expect(body).toMatchObject({ comparison: 'whole-days', from: '2024-04-02', to: '2024-05-02', lastDay: '2024-05-01', previousFrom: '2024-03-03', previousTo: '2024-04-02' });
+    expect(body.current).toMatchObject({ activeCustomers: 2, newCustomers: 2, revenueMinor: 100000, orders: 2, realCustomers: 3 });
+    // a day after the data set's end, but not after today: as of the data set's end
+    expect(await json('report', 'summary', '--days', '30', '--as-of', '2024-06-15')).toMatchObject({ from: '2024-05-02', to: '2024-06-01' });
+    const dayAfterTomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const future = await runCliInProcess(context.db, ['report', 'summary', '--as-of', dayAfterTomorrow]);
+    expect((future.error as Error).message).toContain(`The as-of day ${dayAfterTomorrow} is after today`);
+  }, 120_000);
+
   it('gives revenue per --granularity over --from … --to, marking the periods the range cuts', async () => {
     const body = await json('report', 'revenue', '--granularity', 'week', '--from', '2024-03-13', '--to', '2024-05-03');
     expect(body).toMatchObject({ granularity: 'week', from: '2024-03-13', to: '2024-05-03', currency: 'IDR', hasPrices: true });

@@ -26,10 +26,12 @@ function channelOf(value: string): OrderChannel {
 
 export function registerStoreReportCommands(report: Command, runtime: CliRuntime): void {
   withExamples(report.command('summary').description('key figures of the last N days against the N days before: customers, leads, new and active customers, repeat rate, revenue, orders')
-    .option('--days <days>', 'the length of each period', wholeNumberIn(1, 3660, '--days 7'), 30), [
+    .option('--days <days>', 'the length of each period', wholeNumberIn(1, 3660, '--days 7'), 30)
+    .option('--as-of <day>', 'YYYY-MM-DD, today at the latest: the day the current period ends with, a past day counted to its end (default: today so far, or the data set end)', dayOption('--as-of')), [
     ['clientele report summary'],
     ['clientele report summary --days 7 --json'],
-  ]).action(async (options: { days: number }) => (await run()).runReportSummary(runtime, options));
+    ['clientele report summary --days 30 --as-of 2026-10-31', 'October against September'],
+  ]).action(async (options: { days: number; asOf?: string }) => (await run()).runReportSummary(runtime, options));
   withExamples(report.command('revenue').description('revenue, orders and buying customers per day, week or month; a period the range cuts short is marked')
     .option('--granularity <granularity>', 'day | week | month', granularityOf, 'week')
     .option('--from <day>', 'the first day, YYYY-MM-DD (default: 365 days before --to)', dayOption('--from'))
