@@ -9,6 +9,7 @@ import { phoneReadingsInOtherCountries } from './search-identities.js';
 import { findCustomerPersona } from '../personas/index.js';
 import { externalIdVariants } from './search-text.js';
 import { normaliseExternalNamespace } from './identity.js';
+import { externalNamespacesWalk } from './external-namespaces.sql.js';
 
 type Db = Kysely<Database>;
 type CustomerRef = ReturnType<typeof normaliseIdentity>;
@@ -111,12 +112,7 @@ async function findExternalIdsFoldedAlike(db: Db, namespace: string, values: str
  */
 async function storedSpellingsOf(db: Db, namespace: string): Promise<string[]> {
   const result = await sql<{ namespace: string }>`
-    with recursive namespaces as (
-      select min(namespace) as namespace from customer_identity where kind = 'external'
-      union all
-      select (select min(i.namespace) from customer_identity i where i.kind = 'external' and i.namespace > n.namespace)
-      from namespaces n where n.namespace is not null
-    )
+    with recursive ${externalNamespacesWalk}
     select namespace from namespaces where namespace is not null`.execute(db);
   const others = result.rows.map((row) => row.namespace).filter((stored) => stored !== namespace && normaliseExternalNamespace(stored) === namespace);
   return [namespace, ...others];

@@ -6,6 +6,7 @@ import { identityTripleKey, toIdentityTriple } from './identity-resolution.js';
 import { normaliseIdentity, type IdentityInput } from './customers.service.js';
 import { examplePhoneOf, normalisePhone, readPhoneNumber } from './identity.js';
 import { couldBePhoneSearch, customerNumberOf, externalIdVariants, orderIdVariants, phoneVariants } from './search-text.js';
+import { externalNamespacesWalk } from './external-namespaces.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -192,12 +193,7 @@ const articleForLetters = (letters: string) => (/^[AEFHILMNORSX]/.test(letters) 
  */
 async function customersByExternalId(db: Db, values: string[]): Promise<number[]> {
   const result = await sql<{ customer_id: number }>`
-    with recursive namespaces as (
-      select min(namespace) as namespace from customer_identity where kind = 'external'
-      union all
-      select (select min(i.namespace) from customer_identity i where i.kind = 'external' and i.namespace > n.namespace)
-      from namespaces n where n.namespace is not null
-    ), folded as (
+    with recursive ${externalNamespacesWalk}, folded as (
       -- a text of dashes alone folds to nothing, and is no id
       select distinct external_id_folded(v.value) as value from unnest(${values}::text[]) v(value) where external_id_folded(v.value) <> ''
     )
