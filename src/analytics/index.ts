@@ -13,6 +13,7 @@ export type { CohortsReport, LifecycleReport } from './cohorts.service.js';
 export { untrackedStages, type LifecycleFunnel, type StageWithinHorizon } from './lifecycle.js';
 export { acknowledgeAlert, listAlerts, reopenAlert } from './alerts/alerts.service.js';
 export { judgeKeptCustomerOverdueAfterMerge } from './alerts/merge-overdue-alerts.js';
+export { hasOpenOverdueAlert } from './alerts/overdue-alerts.repo.js';
 export { revertMergeOverdueAlerts } from './alerts/overdue-alerts.repo.js';
 export type { AlertRow } from './alerts/alerts.repo.js';
 export type { AsOfInput, StoreAnalysisContext } from './analysis-context.js';

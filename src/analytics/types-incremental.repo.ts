@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
+import { closeReturnedCustomersAlertsStatement, overdueAlertsStatement } from './alerts/overdue-alerts.repo.js';
 import { classifiedTypesQuery, typesSignature, type ClassifySqlContext } from './classify.sql.js';
 import { customerTypeUpsert } from './customer-type-upsert.sql.js';
 import { customerFactsQuery, type FactsScope } from './facts.sql.js';
@@ -64,7 +64,8 @@ function incrementalTypesStatement(
       select customer_id from stored where not (select is_due from rewind)
     ), left_spells as (${closeSpellsStatement(history)} returning 1),
     entered_spells as (${openSpellsStatement(history)} returning 1),
-    overdue as (${overdueAlertsStatement(sql`held`, context.policy, context.asOfDay)} returning 1)
+    overdue as (${overdueAlertsStatement(sql`held`, context.policy, context.asOfDay)} returning 1),
+    returned as (${closeReturnedCustomersAlertsStatement(context.asOfDay, isAmongIds(sql`o.customer_id`, ids, hidden))} returning 1)
     select (select count(*) from classified)::int as classified, (select is_due from rewind) as is_rewind_due,
       (select count(*) from entered_spells)::int as entered, (select count(*) from left_spells)::int as left,
       case when (select is_due from rewind) then array(select customer_id from stored) end as stored_ids`;

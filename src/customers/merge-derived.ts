@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { classifyCustomersIncremental, judgeKeptCustomerOverdueAfterMerge } from '../analytics/index.js';
+import { classifyCustomersIncremental, hasOpenOverdueAlert, judgeKeptCustomerOverdueAfterMerge } from '../analytics/index.js';
 import { refreshSegmentsForCustomers } from '../segments/index.js';
 import { assignPersonas } from '../personas/index.js';
 import { derivedStateItems, type DerivedState } from '../ingest/keep-derived-current.js';
@@ -95,12 +95,14 @@ export async function keepDerivedCurrentAfterMerge(
     await sql`update customer_type_history set left_at = greatest(entered_at, ${at}::timestamptz)
       where customer_id = any(${mergedAway}::bigint[]) and left_at is null`.execute(db);
   }
+  // read before the reclassification, which closes the alert of a customer the merge shows bought again
+  const keptHadOpenAlert = state.analysed && change.merge ? await hasOpenOverdueAlert(db, [change.merge.keptId]) : false;
   if (state.analysed && current.length > 0) await classifyCustomersIncremental(db, current, at);
   if (state.analysed && change.merge) {
     const { keptId, mergeId, setAside } = change.merge;
     const mergedAwayHadOpenAlert = (setAside.alerts as Array<{ kind: string; acknowledged_at: string | null }>)
       .some((alert) => alert.kind === 'customer_overdue' && alert.acknowledged_at === null);
-    await judgeKeptCustomerOverdueAfterMerge(db, { keptId, mergeId, at, mergedAwayHadOpenAlert });
+    await judgeKeptCustomerOverdueAfterMerge(db, { keptId, mergeId, at, keptHadOpenAlert, mergedAwayHadOpenAlert });
   }
   // the merged-away customer matches no filter any more, so refreshing them records that they left
   if (state.segmented) await refreshSegmentsForCustomers(db, [...current, ...mergedAway], { asOf: at });

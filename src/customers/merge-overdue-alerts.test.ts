@@ -55,6 +55,19 @@ describeEachStore('overdue alerts when two customers are merged', (context) => {
     expect(await openOverdue(db, [kept, merged])).toEqual([[kept, '2024-06-03']]);
   });
 
+  it('closes a customer\'s alert at the order that shows they came back, not at the next analysis', async () => {
+    const db = context.store.db;
+    const { kept } = await seed(db, 'order', { kept: regularDays, merged: [] });
+    await analyze(db, { asOf: '2024-06-30', clock });
+    expect(await openOverdue(db, [kept])).toEqual([[kept, '2024-06-03']]);
+
+    const order = { order_id: 'order-kept-back', customer_email: 'order.kept@example.com', ordered_at: '2024-06-29T10:00:00+07:00', channel: 'web', amount: '150000' };
+    expect((await ingestRecords(db, 'orders', [order], { actor: 'test', clock })).inserted).toBe(1);
+    expect(await openOverdue(db, [kept])).toEqual([]);
+    const [alert] = await overdueAlertsOf(db, kept);
+    expect(alert).toMatchObject({ acknowledged_by: 'system', explanation: { closed: { reason: 'bought_again', day: '2024-06-29' } } });
+  });
+
   // merged on the analysis's day, the kept customer's reclassification raises the alert itself; two days later
   // the overdue day is before the last run, so only the merged-away customer's alert says it
   for (const [when, mergeClock] of [['on the analysis\'s day', clock], ['two days after the analysis\'s day', fixedClock('2024-07-02T12:00:00Z')]] as const) {

@@ -121,9 +121,19 @@ export async function closeSupersededOverdueAlerts(db: Kysely<Database>): Promis
 export async function closeOverdueAlertsOfReturnedCustomers(
   db: Kysely<Database>, asOfDay: string, options: { customerIds?: readonly number[]; mergeId?: number } = {},
 ): Promise<number> {
-  const only = options.customerIds ? sql`and o.customer_id = any(${[...options.customerIds]}::bigint[])` : sql``;
-  const byMerge = options.mergeId === undefined ? sql`'{}'::jsonb` : sql`jsonb_build_object('mergeId', ${options.mergeId}::bigint)`;
-  const result = await sql`
+  const only = options.customerIds ? sql<boolean>`o.customer_id = any(${[...options.customerIds]}::bigint[])` : sql<boolean>`true`;
+  const result = await closeReturnedCustomersAlertsStatement(asOfDay, only, options.mergeId).execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * The statement of closeOverdueAlertsOfReturnedCustomers, for the alerts (`o`) `isOfCustomers`
+ * admits: the ingest path closes a returning customer's alert in its order batch's own statement
+ * (types-incremental.repo.ts), so the alert list never says overdue of someone who just bought.
+ */
+export function closeReturnedCustomersAlertsStatement(asOfDay: string, isOfCustomers: RawBuilder<boolean>, mergeId?: number): RawBuilder<unknown> {
+  const byMerge = mergeId === undefined ? sql`'{}'::jsonb` : sql`jsonb_build_object('mergeId', ${mergeId}::bigint)`;
+  return sql`
     update alert a set acknowledged_at = now(), acknowledged_by = 'system',
       explanation = a.explanation || jsonb_build_object('closed', jsonb_build_object('reason', 'bought_again', 'day', to_char(returned.day, 'YYYY-MM-DD')) || ${byMerge})
     from (
@@ -131,11 +141,10 @@ export async function closeOverdueAlertsOfReturnedCustomers(
       from alert o
       join customer_purchase_day p on p.customer_id = o.customer_id
         and p.day > coalesce((o.explanation ->> 'lastPurchaseDay')::date, o.window_end) and p.day <= ${asOfDay}::date
-      where o.kind = 'customer_overdue' and o.acknowledged_at is null and not (o.explanation ? 'closed') ${only}
+      where o.kind = 'customer_overdue' and o.acknowledged_at is null and not (o.explanation ? 'closed') and ${isOfCustomers}
       group by o.alert_id
     ) returned
-    where a.alert_id = returned.alert_id`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+    where a.alert_id = returned.alert_id`;
 }
 
 /** Whether any of these customers has an open overdue alert (not acknowledged, not closed). */
