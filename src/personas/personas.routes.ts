@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerIdCursor } from '../core/cursor.js';
 import type { AppDeps } from '../server/app.js';
-import { actorOf } from '../server/access.js';
+import { actorOf, principalHasPermission, type Principal } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
@@ -66,14 +66,24 @@ const discoverySchema = z.looseObject({
   personas: z.array(z.looseObject({ personaId: z.number().int(), name: z.string(), isPinned: z.boolean() })),
 });
 const assignmentSchema = objectOf<ExplainedAssignment>()({
-  assigned: z.number().int().describe('Customers placed at a persona'), seconds: z.number(),
+  assigned: z.number().int().nullable().describe('Customers placed at a persona; null to a caller without customers:read (a `write` API key): the assignment ran, but a count for the ids asked for would tell whether each is a buyer who agreed to profiling'),
+  seconds: z.number(),
   hasPersonas: z.boolean().describe('false before the first discovery: no one can be placed until POST /personas/discover has run'),
   notAssigned: z.array(objectOf<ExplainedUnassigned>()({
     customerId: z.number().int(),
     reason: z.enum(['notFound', 'mergedAway', 'notBuyer', 'noProfilingConsent']).describe('notFound: no such customer; mergedAway: merged into mergedInto (assign that one); notBuyer: no paid order, and personas describe buyers; noProfilingConsent: consent_profiling is false or was never asked'),
     mergedInto: z.number().int().optional(), message: z.string(),
-  })).optional().describe('With customerIds only: the ids asked for that no persona may hold, and why'),
+  })).optional().describe('With customerIds only, and only to a caller with customers:read: the ids asked for that no persona may hold, and why'),
 });
+
+// A `write` API key may place customers but not read them: which ids were placed, and why the others were
+// not (no such customer, merged, no purchase, no consent), would answer questions about any customer.
+const canReadCustomers = (principal: Principal | null) => principalHasPermission(principal, 'customers:read');
+
+/** An assignment as a caller who may not read customers may see it: that it ran, and whether there are personas at all. */
+function assignmentWithoutCustomers({ seconds, hasPersonas }: ExplainedAssignment): z.infer<typeof assignmentSchema> {
+  return { assigned: null, seconds, hasPersonas };
+}
 // the statistics of each attribute differ by kind (numeric or categorical): see docs/personas.md
 const driftSchema = z.looseObject({ group: z.string(), attributes: z.array(z.unknown()), personaShifts: z.array(z.unknown()).nullable() });
 
@@ -108,7 +118,10 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Place customers (or everyone) at their nearest current persona', body: z.strictObject({ customerIds: z.array(z.number().int().positive()).max(100_000).optional() }).default({}), response: { 200: assignmentSchema, 429: heavyWorkRefusedResponse } },
     ...heavyWork('persona assignment'),
-  }, async (request) => assignPersonasExplained(db, request.body.customerIds, { asOf: await storeNow(db, deps.clock) }));
+  }, async (request) => {
+    const assignment = await assignPersonasExplained(db, request.body.customerIds, { asOf: await storeNow(db, deps.clock) });
+    return canReadCustomers(request.principal) ? assignment : assignmentWithoutCustomers(assignment);
+  });
 
   api.post('/drift', {
     config: { access: { permission: 'analytics:read' } },

@@ -23,9 +23,21 @@ export const segmentSchema = objectOf<SegmentRow>()({
   updated_at: timestamp,
 });
 
+/**
+ * A count a write answers only to a caller who may read segments' members (analytics:read, as GET /api/segments
+ * needs, and customers:read): a `write` API key may save a filter pinned to one customer, so a count would tell
+ * whether a guess about that customer's email, phone or consent is true.
+ */
+const memberCount = (what: string) => z.number().nullable()
+  .describe(`${what}; null to a caller without analytics:read and customers:read (a \`write\` API key): the write happened, but a count would tell who is in the segment`);
+
 export const segmentRefreshSchema = objectOf<SegmentRefresh>()({
-  segmentId: z.number().int(), name: z.string(), entered: z.number(), left: z.number(), members: z.number(), seconds: z.number(),
+  segmentId: z.number().int(), name: z.string(),
+  entered: memberCount('Customers who entered'), left: memberCount('Customers who left'), members: memberCount('Members now'), seconds: z.number(),
 });
+
+/** A segment as a write (POST, PATCH) answers it: member_count as segmentRefreshSchema's counts, null to a caller who may not read members. */
+export const writtenSegmentSchema = segmentSchema.extend({ member_count: memberCount('Members at the last refresh') });
 
 const customerSummarySchema = objectOf<SegmentPreview['sample'][number]>()({ customer_id: z.number().int(), name: z.string().nullable(), email: z.string().nullable(), city: z.string().nullable() });
 

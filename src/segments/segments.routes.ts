@@ -7,6 +7,7 @@ import { actorOf, principalHasPermission, type Principal } from '../server/acces
 import { recordAudit } from '../auth/audit.js';
 import { actorForDisplay } from '../auth/index.js';
 import type { SegmentRow } from './segments.repo.js';
+import type { SegmentRefresh } from './segments.service.js';
 import { filterFields } from './filter-fields.js';
 import { allowedOperators } from './filter-schema.js';
 import { loadFilterCatalog } from './filter-catalog.js';
@@ -20,7 +21,7 @@ import { notFoundNamesParam } from '../server/not-found-field.js';
 import { segmentErrorCodes } from './segments.errors.js';
 import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import {
-  segmentFieldsSchema, segmentMembersSchema, segmentPreviewSchema, segmentRefreshSchema, segmentSchema, segmentWithHistorySchema,
+  segmentFieldsSchema, segmentMembersSchema, segmentPreviewSchema, segmentRefreshSchema, segmentSchema, segmentWithHistorySchema, writtenSegmentSchema,
 } from './segment-responses.schemas.js';
 import { filterInputDocumented } from './filter-document.schemas.js';
 
@@ -33,7 +34,7 @@ const segmentBody = z.strictObject({ name: z.string().trim().min(1).max(120), de
 const notFound = errorResponse('No such segment (SEGMENT_NOT_FOUND)');
 const segmentNotFoundNamesParam = notFoundNamesParam('segmentId', segmentErrorCodes.notFound);
 const nameTaken = errorResponse('Another segment has this name, ignoring case (SEGMENT_NAME_EXISTS; `details.segmentId` is that segment)');
-const segmentResult = z.object({ segment: segmentSchema, refresh: segmentRefreshSchema });
+const segmentResult = z.object({ segment: writtenSegmentSchema, refresh: segmentRefreshSchema });
 const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() })
   // an empty change would be answered like an edit and audited as one
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Give at least one field to change: name, description, filter' });
@@ -45,6 +46,22 @@ function shownSegment(segment: SegmentRow, principal: Principal | null): Segment
 
 function withSegmentShown<T extends { segment: SegmentRow }>(result: T, principal: Principal | null): T {
   return { ...result, segment: shownSegment(result.segment, principal) };
+}
+
+// A `write` API key may save and refresh segments but not read them or customers: the member count of a
+// filter pinned to one customer (customer_id eq 3293 and email starts_with "bam") would answer any guess
+// about that customer. So a write tells such a caller that it happened, and no count.
+const canReadMembers = (principal: Principal | null) => principalHasPermission(principal, 'analytics:read') && principalHasPermission(principal, 'customers:read');
+
+/** A refresh as its caller may see it: without counts unless they may read members. */
+function shownRefresh(refresh: SegmentRefresh, principal: Principal | null): z.infer<typeof segmentRefreshSchema> {
+  return canReadMembers(principal) ? refresh : { ...refresh, entered: null, left: null, members: null };
+}
+
+/** A segment as a write answers it: its author as shownSegment shows them, its member count only to a caller who may read members. */
+function shownWrittenSegment(segment: SegmentRow, principal: Principal | null): z.infer<typeof writtenSegmentSchema> {
+  const shown = shownSegment(segment, principal);
+  return canReadMembers(principal) ? shown : { ...shown, member_count: null };
 }
 
 export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -86,14 +103,14 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
     const result = await createSegment(db, request.body, { actor: actorOf(request.principal), clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.create', entity: 'segment', entityId: String(result.segment.segment_id), detail: { name: result.segment.name } });
     reply.header('location', `/api/segments/${result.segment.segment_id}`);
-    return reply.status(201).send(withSegmentShown(result, request.principal));
+    return reply.status(201).send({ segment: shownWrittenSegment(result.segment, request.principal), refresh: shownRefresh(result.refresh, request.principal) });
   });
 
   api.post('/segments/refresh', {
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Recompute the members of every segment', response: { 200: z.object({ items: z.array(segmentRefreshSchema) }), 429: heavyWorkRefusedResponse } },
     ...heavyWork('segment refresh'),
-  }, async () => ({ items: await refreshAllSegments(db, { clock: deps.clock }) }));
+  }, async (request) => ({ items: (await refreshAllSegments(db, { clock: deps.clock })).map((refresh) => shownRefresh(refresh, request.principal)) }));
 
   api.get('/segments/:segmentId', {
     ...segmentNotFoundNamesParam,
@@ -106,12 +123,12 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
     config: { access: { permission: 'analytics:write' } },
     schema: {
       tags, summary: 'Rename, describe or change the filter of a segment', params: segmentParams, body: segmentPatch,
-      response: { 200: z.object({ segment: segmentSchema, refresh: segmentRefreshSchema.nullable().describe('Null unless the filter changed') }), 404: notFound, 409: nameTaken },
+      response: { 200: z.object({ segment: writtenSegmentSchema, refresh: segmentRefreshSchema.nullable().describe('Null unless the filter changed') }), 404: notFound, 409: nameTaken },
     },
   }, async (request) => {
     const result = await updateSegment(db, request.params.segmentId, request.body, { clock: deps.clock });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'segment.update', entity: 'segment', entityId: String(request.params.segmentId), detail: { fields: Object.keys(request.body) } });
-    return withSegmentShown(result, request.principal);
+    return { segment: shownWrittenSegment(result.segment, request.principal), refresh: result.refresh && shownRefresh(result.refresh, request.principal) };
   });
 
   api.delete('/segments/:segmentId', {
@@ -146,5 +163,5 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
     ...segmentNotFoundNamesParam,
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Recompute the members of one segment', params: segmentParams, response: { 200: segmentRefreshSchema, 404: notFound } },
-  }, async (request) => refreshSegment(db, request.params.segmentId, { clock: deps.clock }));
+  }, async (request) => shownRefresh(await refreshSegment(db, request.params.segmentId, { clock: deps.clock }), request.principal));
 }
