@@ -52,3 +52,20 @@ describe('compact counts, as count axes show them', () => {
     expect(withPlainSpaces(formattersFor(locale, 'EUR').compact(count))).toBe(expected);
   });
 });
+
+describe('a date in digits, as a table column of dates shows it', () => {
+  it.each([
+    ['en', '04/12/2026'],
+    ['id', '04/12/2026'],
+    ['lv', '04.12.2026'],
+  ] as const)('writes %s as "%s", no longer than ten characters', (locale, expected) => {
+    expect(formattersFor(locale, 'EUR').numericDate('2026-12-04T10:00:00Z')).toBe(expected);
+    expect(formattersFor(locale, 'EUR').numericDate('2026-12-04')).toBe(expected);
+  });
+
+  it('takes an instant\'s day in the store\'s time zone, and a bare day as written', () => {
+    const jakarta = createFormatters('lv-LV', 'IDR', 'Asia/Jakarta');
+    expect(jakarta.numericDate('2026-12-04T20:00:00Z')).toBe('05.12.2026');
+    expect(jakarta.numericDate('2026-12-04')).toBe('04.12.2026');
+  });
+});

@@ -14,6 +14,8 @@ export type Formatters = {
   money: (minor: number) => string;
   moneyCompact: (minor: number) => string;
   date: (iso: string | Date) => string;
+  /** A date in digits ("04.12.2026"), for a table column of dates: the medium form ("2026. gada 4. dec.") wrapped in a narrow one. */
+  numericDate: (iso: string | Date) => string;
   dateTime: (iso: string | Date) => string;
   month: (isoMonth: string) => string;
 };
@@ -35,6 +37,8 @@ export function createFormatters(tag: string, currency: string | null, timeZone:
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   // A bare calendar day ("2026-11-24") is already in the store's calendar: shown as written, never shifted by a time zone.
   const dayFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const numericDateFormat = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
+  const numericDayFormat = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
   const monthFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', timeZone: 'UTC' });
   return {
     number: (value, fractionDigits = 0) => (fractionDigits === 0 ? numberFormat.format(value) : new Intl.NumberFormat(tag, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value)),
@@ -44,6 +48,7 @@ export function createFormatters(tag: string, currency: string | null, timeZone:
     money: (minor) => moneyFormat.format(minor / 10 ** digits),
     moneyCompact: (minor) => moneyCompactFormat.format(minor / 10 ** digits),
     date: (iso) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : dateFormat.format(new Date(iso))),
+    numericDate: (iso) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? numericDayFormat.format(new Date(`${iso}T00:00:00Z`)) : numericDateFormat.format(new Date(iso))),
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
     month: (isoMonth) => monthFormat.format(new Date(`${isoMonth.slice(0, 7)}-01T00:00:00Z`)),
   };

@@ -25,7 +25,7 @@ describe('pluralFormOf', () => {
   it('names the key of the form', () => {
     expect(pluralKey('lv', 'segments.problems', 21)).toBe('segments.problems.one');
     expect(lookupMessage(messagesByLocale.lv, pluralKey('lv', 'segments.problems', 21), { count: 21 })).toBe('Filtrā ir 21 problēma:');
-    expect(lookupMessage(messagesByLocale.lv, pluralKey('lv', 'segments.problems', 10), { count: 10 })).toBe('Filtrā ir 10 problēmu:');
+    expect(lookupMessage(messagesByLocale.lv, pluralKey('lv', 'segments.problems', 10), { count: 10 })).toBe('Filtrā ir 10 problēmas:');
     expect(lookupMessage(messagesByLocale.en, pluralKey('en', 'segments.problems', 1), { count: 1 })).toBe('The filter has 1 problem:');
   });
 });
@@ -42,6 +42,14 @@ describe('the messages with plural forms', () => {
       const same = english.filter((key) => lookupMessage(messagesByLocale[locale], `${key}.one`) === lookupMessage(messagesByLocale[locale], `${key}.other`));
       expect({ locale, same }).toEqual({ locale, same: [] });
     }
+  });
+
+  // Latvian's zero category is 0, 10–20, 30, 40…: "12 rindas", "20 klienti", the noun in the form it takes after 2–9
+  // (the genitive plural "10 rindu" reads as a mistake beside "12 rindas"), and the count is all that changes
+  it('read in Latvian\'s zero form (10–20, 30…) as in its other form (2–9)', () => {
+    const differing = english.filter((key) => lookupMessage(messagesByLocale.lv, `${key}.zero`) !== lookupMessage(messagesByLocale.lv, `${key}.other`))
+      .map((key) => ({ key, zero: lookupMessage(messagesByLocale.lv, `${key}.zero`), other: lookupMessage(messagesByLocale.lv, `${key}.other`) }));
+    expect(differing).toEqual([]);
   });
 
   it('have every form in every language', () => {

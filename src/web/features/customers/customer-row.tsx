@@ -41,7 +41,7 @@ export function CustomerRow({ customer, rowIndex, style, filteredType = '', filt
       <span role="cell" className="customer-cell-type">
         {tags.shown.length > 0 ? (
           <span ref={tagLine} className="type-tag-line" title={allTypes.map(typeName).join(', ')}>
-            {tags.shown.map((type) => <span key={type} className={`type-tag type-${type}`}>{typeName(type)}</span>)}
+            {tags.shown.map((type) => <span key={type} className={`type-tag type-${type}${tags.shown.length === 1 ? ' type-tag-alone' : ''}`}>{typeName(type)}</span>)}
             {tags.hidden.length > 0 ? (
               <span className="muted small">
                 <span aria-hidden="true">+{tags.hidden.length}</span>
@@ -55,7 +55,9 @@ export function CustomerRow({ customer, rowIndex, style, filteredType = '', filt
       <span role="cell" className="hide-narrow">{customer.city ?? ''}</span>
       <span role="cell" className="numeric hide-narrow">{format.number(customer.order_count)}</span>
       <span role="cell" className="numeric customer-cell-spend">{moneyOrUnpriced(customer.revenue_minor, hasPrices, { t, format })}</span>
-      <span role="cell" className="hide-narrow">{customer.last_purchase_at ? format.date(customer.last_purchase_at) : '–'}</span>
+      <span role="cell" className="customer-cell-date hide-narrow" title={customer.last_purchase_at ? format.date(customer.last_purchase_at) : undefined}>
+        {customer.last_purchase_at ? format.numericDate(customer.last_purchase_at) : '–'}
+      </span>
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function CustomerTypesCard({ types }: { types: PendingData<CustomerTypes>
     const message = typeReasonMessage(type, numbers, format, locale);
     if (!message) return <span lang="en">{english}</span>;
     const { channel } = message.values;
-    return <>{t(message.key, channel === undefined ? message.values : { ...message.values, channel: translatedOr(t, 'channels', channel) })}</>;
+    return <>{t(message.key, channel === undefined ? message.values : { ...message.values, channel: translatedOr(t, 'channelsInSentence', channel) })}</>;
   };
   return (
     <ReportSection title={t('customer.types.title')} source={types} emptyText={t('customer.types.none')} emptyCodes={['ANALYTICS_CUSTOMER_NOT_FOUND']}

@@ -24,7 +24,7 @@ describe('the merge question', () => {
     expect(mergeQuestion(other, 1, i18nFor('en'))).toMatch(/^Merge Ana \(No\. 1499, 1 order\) into this customer\?/);
     expect(mergeQuestion(other, 2, i18nFor('en'))).toMatch(/^Merge Ana \(No\. 1499, 2 orders\) into this customer\?/);
     expect(mergeQuestion(other, 1, i18nFor('lv'))).toMatch(/\(Nr\. 1499, 1 pasūtījums\)/);
-    expect(mergeQuestion(other, 0, i18nFor('lv'))).toMatch(/\(Nr\. 1499, 0 pasūtījumu\)/);
+    expect(mergeQuestion(other, 0, i18nFor('lv'))).toMatch(/\(Nr\. 1499, 0 pasūtījumi\)/);
     expect(mergeQuestion(other, 1, i18nFor('id'))).toMatch(/\(No\. 1499, 1 pesanan\)/);
   });
 });

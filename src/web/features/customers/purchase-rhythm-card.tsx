@@ -6,6 +6,7 @@ import { useStoreSettings } from '../settings/store-settings-context.js';
 import { medianGap, purchaseRhythm } from './purchase-rhythm.js';
 import { purchaseRhythmTable } from './purchase-rhythm-table.js';
 import { purchaseRhythmOption } from './purchase-rhythm-option.js';
+import { purchaseRhythmSummary } from './purchase-rhythm-summary.js';
 import { unpricedRhythmTable } from './unpriced-money.js';
 import { useStoreHasPrices } from './use-store-has-prices.js';
 import type { Timeline } from './use-timeline.js';
@@ -27,7 +28,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
     const table = purchaseRhythmTable(points, t);
     body = (
       <>
-        <p className="muted small">{t('customer.rhythm.summary', { days: format.number(median ?? 0, 1), count: format.number(points.length) })}{timeline.isComplete ? '' : ` ${t('customer.rhythm.partial', { date: format.date(points[0].day) })}`}</p>
+        <p className="muted small">{purchaseRhythmSummary(median ?? 0, points.length, { t, format, locale })}{timeline.isComplete ? '' : ` ${t('customer.rhythm.partial', { date: format.date(points[0].day) })}`}</p>
         <Chart title={t('customer.rhythm.title')} fileName="purchase-rhythm" option={option} height={240}
           table={hasPrices === false ? unpricedRhythmTable(table, t) : table} />
       </>

@@ -48,8 +48,16 @@ describe('timeline entries in the reader\'s language', () => {
   });
 
   it('translates a known interest channel and keeps a store\'s own one as written', () => {
-    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'mobile' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via Mobile app');
+    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'mobile' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via the mobile app');
     expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'instagram' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via instagram');
+  });
+
+  it('names a channel inside the sentence in its sentence form, not as its capitalised label', () => {
+    const order = entry('order', { status: 'paid', externalId: 'A-1', amountMinor: 636_000, channel: 'store' });
+    expect(timelineEntryText(order, i18nFor('id', 'id-ID'))).toMatch(/ melalui toko$/);
+    expect(timelineEntryText(order, i18nFor('lv', 'lv-LV'))).toMatch(/ caur veikalu$/);
+    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'mobile' }), i18nFor('lv', 'lv-LV'))).toMatch(/ caur mobilo lietotni$/);
+    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'mobile' }), i18nFor('id', 'id-ID'))).toMatch(/ melalui aplikasi seluler$/);
   });
 
   it('says a type was left as well as taken, in each language', () => {

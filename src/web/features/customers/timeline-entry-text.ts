@@ -36,10 +36,10 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
       if (detail.asRecipient === true) return t('timeline.giftReceived', { order: text(detail.externalId) });
       return t('timeline.order', {
         status: t(`orderStatuses.${text(detail.status)}`), order: text(detail.externalId), amount: format.money(Number(detail.amountMinor ?? 0)),
-        channel: t(`channels.${text(detail.channel)}`),
+        channel: translatedOr(t, 'channelsInSentence', text(detail.channel)),
       });
     case 'interest':
-      return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: translatedOr(t, 'channels', text(detail.channel)) });
+      return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: translatedOr(t, 'channelsInSentence', text(detail.channel)) });
     case 'merge':
       return t(detail.undoneAt ? 'timeline.mergeUndone' : 'timeline.merge', { kept: String(detail.keptCustomerId), merged: String(detail.mergedCustomerId) });
     case 'type_change':

@@ -1,17 +1,12 @@
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
 /**
- * Whether a row's line of type tags does not show each tag whole: a tag past the line's end
- * (the line clips it), or the primary type's name wrapped because a tag beside it took its room.
- * The primary tag alone may wrap: its name is then wider than the column, and shown in full.
+ * Whether a row's line of type tags does not show each tag whole: a tag past the line's end (the line
+ * clips it). Tags beside another never wrap (app.css), so a tag without room shows as overflow; a tag
+ * alone may wrap: its name is then wider than the column, and shown in full.
  */
 function isTagLineCut(line: HTMLElement): boolean {
-  if (line.scrollWidth > line.clientWidth) return true;
-  const primary = line.firstElementChild;
-  if (!primary || line.querySelectorAll('.type-tag').length < 2) return false;
-  const text = document.createRange();
-  text.selectNodeContents(primary);
-  return text.getClientRects().length > 1;
+  return line.scrollWidth > line.clientWidth;
 }
 
 /**

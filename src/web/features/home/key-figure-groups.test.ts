@@ -67,7 +67,7 @@ describe('keyFigureTexts', () => {
     expect(textsOf(falling, 'en').period.orders.comparison).toBe('±0% vs previous period');
     expect(textsOf(falling, 'id').period.revenueMinor.comparison).toBe('−8,6% dibanding periode sebelumnya');
     expect(textsOf(falling, 'lv').period.activeCustomers.comparison).toBe('+16,4% pret iepriekšējo periodu');
-    expect(textsOf(falling, 'lv').totals.realCustomers.comparison).toMatch(/^\+10 /);
+    expect(textsOf(falling, 'lv').totals.realCustomers.comparison).toMatch(/^\+10, /);
   });
 
   it('says a figure that is 0 in both periods was none in either, not a 0% change (CDNOW: no new customers after its first quarter)', () => {
@@ -112,10 +112,10 @@ describe('keyFigureTexts', () => {
   });
 
   it('words the days in each language\'s plural form', () => {
-    expect(textsOf(live, 'lv').totals.realCustomers).toMatchObject({ comparison: '+10 salīdzinot ar stāvokli pirms 7 dienām', previous: 'Pirms 7 dienām: 1188' });
+    expect(textsOf(live, 'lv').totals.realCustomers).toMatchObject({ comparison: '+10, salīdzinot ar stāvokli pirms 7 dienām', previous: 'Pirms 7 dienām: 1188' });
     const oneDay = { ...live, from: '2026-12-03', previousFrom: '2026-12-02', previousTo: '2026-12-03' };
     expect(textsOf(oneDay, 'en').totals.leads).toMatchObject({ comparison: '−3 since 1 day ago', previous: '1 day ago: 451' });
-    expect(textsOf(oneDay, 'lv').totals.leads).toMatchObject({ comparison: '−3 salīdzinot ar stāvokli pirms 1 dienas', previous: 'Pirms 1 dienas: 451' });
+    expect(textsOf(oneDay, 'lv').totals.leads).toMatchObject({ comparison: '−3, salīdzinot ar stāvokli pirms 1 dienas', previous: 'Pirms 1 dienas: 451' });
   });
 });
 

@@ -22,13 +22,13 @@ describe('analysisDoneText', () => {
   it('tells the alerts an earlier run raised, still open, from none: 0 new, 4 open', () => {
     expect(textOf('en', result(23_570, 0, 0, { metricDrops: 0, customerOverdue: 4 }))).toMatch(/; 0 new alerts, 4 alerts open in all \(/);
     expect(textOf('id', result(23_570, 0, 0, { metricDrops: 1, customerOverdue: 3 }))).toMatch(/; 0 peringatan baru, total 4 terbuka \(/);
-    expect(textOf('lv', result(23_570, 0, 0, { metricDrops: 0, customerOverdue: 4 }))).toMatch(/; 0 jaunu brīdinājumu, kopā 4 atvērti brīdinājumi \(/);
+    expect(textOf('lv', result(23_570, 0, 0, { metricDrops: 0, customerOverdue: 4 }))).toMatch(/; 0 jauni brīdinājumi, kopā 4 atvērti brīdinājumi \(/);
   });
 
-  it('counts in the Latvian forms: genitive for 0 and 10–20, singular for 1 and 21', () => {
-    expect(textOf('lv', result(1646, 0))).toBe('Analīze uz 2026. gada 3. dec.: 1646 klienti; tipi iegūti 0, zaudēti 0; 0 jaunu brīdinājumu, kopā 0 atvērtu brīdinājumu (0,2 s). Pārskati atjaunoti.');
+  it('counts in the Latvian forms: singular for 1 and 21, plural for 0 and 10–20 as for 2–9', () => {
+    expect(textOf('lv', result(1646, 0))).toBe('Analīze uz 2026. gada 3. dec.: 1646 klienti; tipi iegūti 0, zaudēti 0; 0 jauni brīdinājumi, kopā 0 atvērti brīdinājumi (0,2 s). Pārskati atjaunoti.');
     expect(textOf('lv', result(21, 1))).toMatch(/: 21 klients; .*; 1 jauns brīdinājums, kopā 1 atvērts brīdinājums \(/);
-    expect(textOf('lv', result(11, 12))).toMatch(/: 11 klientu; .*; 12 jaunu brīdinājumu, kopā 12 atvērtu brīdinājumu \(/);
+    expect(textOf('lv', result(11, 12))).toMatch(/: 11 klienti; .*; 12 jauni brīdinājumi, kopā 12 atvērti brīdinājumi \(/);
     expect(textOf('lv', result(2, 3))).toMatch(/: 2 klienti; .*; 3 jauni brīdinājumi, kopā 3 atvērti brīdinājumi \(/);
   });
 

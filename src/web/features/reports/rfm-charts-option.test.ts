@@ -63,11 +63,11 @@ describe('the RFM grid', () => {
   });
 
   it.each([
-    [0, 'R 2 · F 3 (RFM: Riska grupā): 0 klientu'],
+    [0, 'R 2 · F 3 (RFM: Riska grupā): 0 klienti'],
     [1, 'R 2 · F 3 (RFM: Riska grupā): 1 klients'],
     [21, 'R 2 · F 3 (RFM: Riska grupā): 21 klients'],
     [22, 'R 2 · F 3 (RFM: Riska grupā): 22 klienti'],
-    [15, 'R 2 · F 3 (RFM: Riska grupā): 15 klientu'],
+    [15, 'R 2 · F 3 (RFM: Riska grupā): 15 klienti'],
   ])('words %i customers in Latvian as "%s"', (customers, text) => {
     const lv = i18n('lv');
     expect(rfmCellTooltip([2, 1, customers], lv.t, lv.format, 'lv')).toBe(text);

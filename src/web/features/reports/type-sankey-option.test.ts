@@ -55,7 +55,7 @@ describe('the type-migration Sankey chart', () => {
     expect(flowText('en', 1)).toBe('New → Regular: 1 customer');
     expect(flowText('en', 12)).toBe('New → Regular: 12 customers');
     expect(flowText('lv', 1)).toBe('Jauns → Regulārs: 1 klients');
-    expect(flowText('lv', 10)).toBe('Jauns → Regulārs: 10 klientu');
+    expect(flowText('lv', 10)).toBe('Jauns → Regulārs: 10 klienti');
     expect(flowText('lv', 3)).toBe('Jauns → Regulārs: 3 klienti');
   });
 });

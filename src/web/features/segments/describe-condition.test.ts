@@ -37,7 +37,7 @@ describe('describeCondition', () => {
   it.each([
     ['coffee twice in 90 days', { purchased: { category: ['Coffee'], within: { days: 90 }, count: { op: 'gte', value: 2 } } }, 'Bought Coffee at least 2 times in the last 90 days'],
     ['anything at all', { purchased: {} }, 'Bought anything'],
-    ['on a channel, once', { purchased: { category: 'Tea', channel: ['web', 'mobile'], count: { op: 'eq', value: 1 } } }, 'Bought Tea via Web or Mobile app exactly once'],
+    ['on a channel, once', { purchased: { category: 'Tea', channel: ['web', 'mobile'], count: { op: 'eq', value: 1 } } }, 'Bought Tea via the web or the mobile app exactly once'],
     ['for an amount', { purchased: { measure: 'amount_minor', count: { op: 'gte', value: 5000 } } }, 'Bought anything spending at least US$50.00'],
   ] as const)('says a purchase condition in words: %s', (_name, condition, expected) => {
     expect(describeCondition(condition, inEnglish)).toEqual({ isSimple: true, text: expected });

@@ -52,7 +52,7 @@ function whatText(purchased: Record<string, unknown>, context: DescribeContext):
 
 function channelText(channel: unknown, context: DescribeContext): string | null {
   const channels = texts(channel);
-  return channels ? context.t('segments.purchase.via', { channels: orList(channels.map((code) => translatedOr(context.t, 'channels', code)), context) }) : null;
+  return channels ? context.t('segments.purchase.via', { channels: orList(channels.map((code) => translatedOr(context.t, 'channelsInSentence', code)), context) }) : null;
 }
 
 function countText(count: unknown, measure: unknown, context: DescribeContext): string | null {
