@@ -97,7 +97,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
     const counts = { customers: types.customers, rfmScored, typeChanges: types.history, metricDrops: alerts.raised, customerOverdue: types.overdueAlerts, raisesAlerts };
     const runId = await recordAnalysisRun(transaction, { asOf: context.asOf, policy: context.policy, cutoffs: types.cutoffs, counts, startedAt, rfmScored });
     // after the run is recorded: customer_rfm reads its RFM day from the latest run
-    await refreshAllSegments(transaction, { clock: options.clock ?? systemClock });
+    await refreshAllSegments(transaction, { clock: options.clock ?? systemClock, analysisDayEnd: context.asOf.instant });
     const round = (value: number) => Math.round(value);
     return {
       runId,

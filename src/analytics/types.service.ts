@@ -97,8 +97,8 @@ export async function getTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
 /**
  * Validates a (partial) change against the whole policy, stores it and
  * reclassifies everyone, so types never disagree with the policy in force;
- * segments on types are recomputed in the same transaction. `clock` is the
- * now those segments judge relative dates by.
+ * segments on types are recomputed in the same transaction, judged on the
+ * day the types are (`clock`: the now a stamp of today's run stops at).
  * Everyone is reclassified as of `asOf` when given, else as of the day of the
  * latest analysis, so the types stay on the day RFM and the alerts were judged
  * on; `defaultAsOf` (else now) only when the store was never analysed. Written to the audit
@@ -126,7 +126,7 @@ export async function setTypePolicy(
     const result = await classifyAllCustomers(transaction, context, { raisesAlerts });
     const counts = { customers: result.customers, reason: 'policy changed', typeChanges: result.history, customerOverdue: result.overdueAlerts, raisesAlerts };
     await recordAnalysisRun(transaction, { asOf: context.asOf, policy, cutoffs: result.cutoffs, counts, startedAt });
-    await refreshAllSegments(transaction, { clock: options.clock ?? systemClock });
+    await refreshAllSegments(transaction, { clock: options.clock ?? systemClock, analysisDayEnd: context.asOf.instant });
     // the API and the CLI leave the same entry, with the change as asked for
     await recordAudit(transaction, { actor: options.actor ?? 'system', action: 'analytics.policy.update', entity: 'store', entityId: 'type_policy', detail: { change } });
     return { policy, reclassified: result.customers, asOf: context.asOf.day };

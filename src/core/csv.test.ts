@@ -6,8 +6,15 @@ describe('toCsv', () => {
     expect(toCsv([['a', 'b,c'], ['say "hi"', 'two\nlines']])).toBe('a,"b,c"\r\n"say ""hi""","two\nlines"\r\n');
   });
 
-  it('defuses text a spreadsheet would run as a formula, but not a phone number', () => {
-    expect(toCsv([['=SUM(A1)', '@cmd', '-1+2', '+62 812 9999 0000', '+6281299990000']])).toBe("'=SUM(A1),'@cmd,'-1+2,+62 812 9999 0000,+6281299990000\r\n");
+  it('defuses text a spreadsheet would run as a formula, but not a plain number such as an E.164 phone number', () => {
+    expect(toCsv([['=SUM(A1)', '@cmd', '-1+2', '+6281299990000']])).toBe("'=SUM(A1),'@cmd,'-1+2,+6281299990000\r\n");
+  });
+
+  it.each([
+    ['+1-1', "'+1-1"], ['-2-3', "'-2-3"], ['-1 -1', "'-1 -1"], ['+62 812 9999 0000', "'+62 812 9999 0000"], ['+(1)2', "'+(1)2"], ['-1.', "'-1."], ['+.5', "'+.5"],
+    ['+6281839070247', '+6281839070247'], ['-5', '-5'], ['+5', '+5'], ['-12.50', '-12.50'], ['12-3', '12-3'],
+  ])('writes %j as %j', (value, written) => {
+    expect(toCsv([[value]])).toBe(`${written}\r\n`);
   });
 
   it('defuses a formula behind a leading tab or carriage return', () => {
@@ -19,9 +26,9 @@ describe('toCsv', () => {
   });
 
   it('splits by ";" with a decimal comma when asked, quoting ";" instead of a comma, and guards formulas the same', () => {
-    const row = [1247.06, -12.5, 7, 'VIP, Regular', 'a;b', 'say "hi"', '=SUM(A1)', '-1+2', '+62 812 9999 0000', null, new Date('2026-12-02T13:00:00Z')];
-    expect(toCsv([row], { field: ';', decimal: ',' })).toBe(`1247,06;-12,5;7;VIP, Regular;"a;b";"say ""hi""";'=SUM(A1);'-1+2;+62 812 9999 0000;;2026-12-02T13:00:00.000Z\r\n`);
-    expect(toCsv([row])).toBe(`1247.06,-12.5,7,"VIP, Regular",a;b,"say ""hi""",'=SUM(A1),'-1+2,+62 812 9999 0000,,2026-12-02T13:00:00.000Z\r\n`);
+    const row = [1247.06, -12.5, 7, 'VIP, Regular', 'a;b', 'say "hi"', '=SUM(A1)', '-1+2', '+6281299990000', null, new Date('2026-12-02T13:00:00Z')];
+    expect(toCsv([row], { field: ';', decimal: ',' })).toBe(`1247,06;-12,5;7;VIP, Regular;"a;b";"say ""hi""";'=SUM(A1);'-1+2;+6281299990000;;2026-12-02T13:00:00.000Z\r\n`);
+    expect(toCsv([row])).toBe(`1247.06,-12.5,7,"VIP, Regular",a;b,"say ""hi""",'=SUM(A1),'-1+2,+6281299990000,,2026-12-02T13:00:00.000Z\r\n`);
     expect(toCsv([row], { field: ',', decimal: '.' })).toBe(toCsv([row]));
   });
 

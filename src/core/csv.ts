@@ -7,20 +7,30 @@
 export type CsvSeparators = { field?: ',' | ';'; decimal?: '.' | ',' };
 
 /**
+ * Starts a CSV file a person may open in a spreadsheet: Excel reads a file without it in the system's
+ * legacy code page, and "Rīga" turns into "RÄ«ga". Programs that read UTF-8 (the importer among them) skip it.
+ */
+export const utf8ByteOrderMark = '\ufeff';
+
+/**
  * RFC 4180 quoting. Text starting with =, +, -, @, a tab or a carriage return (OWASP's
  * list: a spreadsheet skips the last two and reads what follows) gets a leading ' so it
- * is not run as a formula; phone numbers like +62… are left as they are. Times
+ * is not run as a formula. Only a plain number is left as it is (a sign, digits, a decimal part: an
+ * E.164 phone number such as +6281299990000, or -5), since a spreadsheet reads it as that number anyway;
+ * anything more after the sign (+1-1, -2-3, "-1 -1", "+62 812 …") it would compute, so it is guarded. Times
  * are written as the API sends them (ISO 8601 in UTC), so a file made by the CLI
  * reads the same as one made by the web app. Numbers take the decimal separator
  * here rather than as text from the caller, since a negative amount as text
  * ("-12,50") would be guarded as a formula.
  */
+const plainNumber = /^[+-]?\d+(?:\.\d+)?$/;
+
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>, { field = ',', decimal = '.' }: CsvSeparators = {}): string {
   const needsQuotes = field === ',' ? /[",\n\r]/ : /[";\n\r]/;
   const cell = (value: unknown) => {
     if (value === null || value === undefined) return '';
     let text = value instanceof Date ? value.toISOString() : typeof value === 'number' ? String(value).replace('.', decimal) : String(value);
-    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^\+?[\d ()-]+$/.test(text)) text = `'${text}`;
+    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !plainNumber.test(text)) text = `'${text}`;
     return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return rows.map((row) => `${row.map(cell).join(field)}\r\n`).join('');

@@ -6,7 +6,7 @@ import { fieldNames, filterFields, isFieldName, type FieldType } from './filter-
 import {
   comparisonOperators, countOperators, purchaseMeasures, type ComparisonOperator, type DateValue, type FilterNode,
 } from './filter-types.js';
-import { checkActivity, isWholeValueTest, pathText, report, reportReversedDates, spellInList, type Walk } from './filter-value-checks.js';
+import { checkActivity, checkNumberRange, isWholeValueTest, pathText, report, reportReversedDates, spellInList, type Walk } from './filter-value-checks.js';
 import { expectationMessages, jsonTypeOf, problemOfIssue, type FilterProblem } from './filter-problems.js';
 import { segmentErrorCodes } from './segments.errors.js';
 
@@ -150,6 +150,7 @@ function checkComparison(walk: Walk, value: unknown, path: Array<PropertyKey>): 
     const [low, high] = parsed.data as [DateValue, DateValue];
     if (!walk.isSaved && isDateRangeReversed(low, high)) return reportReversedDates(walk, [...path, 'value'], low, high, 'between needs [earlier, later] with the earlier first');
   }
+  if (type === 'number' && !checkNumberRange(walk, [...path, 'value'], field, operator, parsed.data)) return null;
   const closedList = filterFields[field].closedList;
   const checked = closedList && isWholeValueTest(operator, type) ? spellInList(walk, [...path, 'value'], parsed.data as string | string[], closedList) : parsed.data;
   if (checked === null) return null;

@@ -3,7 +3,7 @@ import { spellingInList } from '../core/closed-list.js';
 import { isDateRangeReversed, isWindowEmpty } from './filter-days.js';
 import type { FieldType } from './filter-fields.js';
 import type { ComparisonOperator, DateValue, FilterNode, TimeWindow } from './filter-types.js';
-import { closedLists, type ClosedList } from './filter-values.js';
+import { closedLists, numberRanges, type ClosedList } from './filter-values.js';
 
 /**
  * The problems found so far in a filter, and how many conditions it has. `isSaved`: a saved
@@ -49,6 +49,30 @@ export function spellInList<T extends string | string[]>(walk: Walk, path: Array
   });
   if (spelled.some((item) => item === null)) return null;
   return (Array.isArray(value) ? spelled : spelled[0]) as T;
+}
+
+/**
+ * The numbers of a comparison on a bounded field (filter-values.ts): a number outside its range is refused
+ * whatever the operator, as a closed list's stranger is, since no customer has it (`p_alive gt 1.5`,
+ * `age lt -1`). Each problem names the field, its range and the value. False when any was refused.
+ */
+export function checkNumberRange(walk: Walk, path: Array<PropertyKey>, field: string, op: ComparisonOperator, value: unknown): boolean {
+  if (walk.isSaved || op === 'is_null' || !Object.hasOwn(numberRanges, field)) return true;
+  const { minimum, maximum, holds } = numberRanges[field];
+  const within = maximum === undefined ? `give ${minimum} or more` : `give a value from ${minimum} to ${maximum}`;
+  const values = Array.isArray(value) ? value : [value];
+  let isWithin = true;
+  values.forEach((item, index) => {
+    if (typeof item !== 'number') return;
+    const at = Array.isArray(value) ? [...path, index] : path;
+    const refuse = (kind: 'too_small' | 'too_big', message: string) => {
+      isWithin = false;
+      report(walk, at, kind, { origin: 'number', ...(kind === 'too_small' ? { minimum } : { maximum: maximum! }), field, value: item }, message);
+    };
+    if (item < minimum) refuse('too_small', `${field} holds ${holds}; no customer has ${item}: ${within}`);
+    else if (maximum !== undefined && item > maximum) refuse('too_big', `${field} holds ${holds}; no customer has ${item}: ${within}`);
+  });
+  return isWithin;
 }
 
 /**

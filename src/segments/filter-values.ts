@@ -32,3 +32,28 @@ export const closedLists = {
   orderChannel: { noun: 'an order channel', values: orderChannels },
   interestKind: { noun: 'an interest kind', values: interestKinds },
 } as const satisfies Record<string, ClosedList>;
+
+/**
+ * The values a number field can hold, where they are bounded: a probability, a score, an age, a count
+ * or an amount that is never negative. A filter value outside is refused as a closed list's stranger
+ * is, since no customer has it (`p_alive gt 1.5`, `age lt -1` match no one). Fields that may read
+ * below zero (days since a purchase dated after the as-of day) are left out.
+ */
+export type NumberRange = { minimum: number; maximum?: number; /** What the values are, after "holds". */ holds: string };
+
+const neverNegative: NumberRange = { minimum: 0, holds: 'values of 0 or more' };
+const rfmScore: NumberRange = { minimum: 1, maximum: 5, holds: 'scores from 1 to 5' };
+
+export const numberRanges: Readonly<Record<string, NumberRange>> = {
+  customer_id: { minimum: 1, holds: 'customer numbers from 1 up' },
+  age: { minimum: 0, holds: 'ages of 0 years or more' },
+  ...Object.fromEntries([
+    'order_count', 'purchase_days', 'revenue_minor', 'refunded_minor', 'refunded_order_count', 'promotion_order_count', 'store_order_count', 'web_order_count',
+    'mobile_order_count', 'marketplace_order_count', 'phone_order_count', 'other_order_count', 'interest_event_count', 'average_order_minor',
+    'expected_purchases_90d', 'expected_spend_minor', 'clv_minor',
+  ].map((field) => [field, neverNegative])),
+  r_score: rfmScore,
+  f_score: rfmScore,
+  m_score: rfmScore,
+  p_alive: { minimum: 0, maximum: 1, holds: 'probabilities from 0 to 1' },
+};

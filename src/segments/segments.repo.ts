@@ -32,22 +32,28 @@ export async function updateSegmentRow(db: Kysely<Database>, segmentId: number, 
   }).where('segment_id', '=', segmentId).execute();
 }
 
-export async function findSegment(db: Kysely<Database>, idOrName: number | string): Promise<SegmentRow | undefined> {
-  const query = db.selectFrom('segment').select(columns);
-  const row = typeof idOrName === 'number' ? await query.where('segment_id', '=', idOrName).executeTakeFirst() : await query.where('name', '=', idOrName).executeTakeFirst();
-  return row as SegmentRow | undefined;
+export async function findSegmentById(db: Kysely<Database>, segmentId: number): Promise<SegmentRow | undefined> {
+  return (await db.selectFrom('segment').select(columns).where('segment_id', '=', segmentId).executeTakeFirst()) as SegmentRow | undefined;
 }
 
 /**
- * A segment whose name equals this one ignoring case, as persona names are compared: "Champs" and
- * "champs" would be told apart only by case wherever a segment is named.
+ * The segments whose name equals this one ignoring case (the rule that keeps names unique), the one
+ * spelled exactly so first: a store made before that rule may hold names differing only in case.
  */
-export async function findSegmentByNameIgnoringCase(db: Kysely<Database>, name: string): Promise<{ segment_id: number; name: string } | undefined> {
-  return db.selectFrom('segment').select(['segment_id', 'name']).where(sql<boolean>`lower(name) = lower(${name})`).orderBy('segment_id').executeTakeFirst();
+export async function findSegmentsByNameIgnoringCase(db: Kysely<Database>, name: string): Promise<SegmentRow[]> {
+  return (await db.selectFrom('segment').select(columns).where(sql<boolean>`lower(name) = lower(${name})`)
+    .orderBy(sql`name = ${name}`, 'desc').orderBy('segment_id').execute()) as SegmentRow[];
 }
 
+/**
+ * By name as a reader looks one up: ignoring case and accents ("ābolu pircēji" among the a's, "bulk
+ * buyers" before "Pelanggan setia"), as the customer list sorts names (customer-sorts.ts), in the
+ * same order on every store (collate "C" on text already folded); then as written, then by number.
+ */
 export async function listSegmentRows(db: Kysely<Database>): Promise<SegmentRow[]> {
-  return (await db.selectFrom('segment').select(columns).orderBy('name').execute()) as SegmentRow[];
+  return (await db.selectFrom('segment').select(columns)
+    .orderBy(sql`lower(fold_accents(name)) collate "C"`).orderBy(sql`name collate "C"`).orderBy('segment_id')
+    .execute()) as SegmentRow[];
 }
 
 export async function deleteSegmentRows(db: Kysely<Database>, segmentId: number): Promise<void> {

@@ -12,7 +12,9 @@ import {
   isFewCustomers, listMemberRows, listMembershipEvents, lockAllSegments, refreshMembership, type MemberRow, type MembershipDiff, type MembershipEvent,
 } from './membership.repo.js';
 import { segmentErrorCodes } from './segments.errors.js';
-import { deleteSegmentRows, findSegment, findSegmentByNameIgnoringCase, insertSegment, listSegmentRows, updateSegmentRow, type SegmentRow } from './segments.repo.js';
+import {
+  deleteSegmentRows, findSegmentById, findSegmentsByNameIgnoringCase, insertSegment, listSegmentRows, updateSegmentRow, type SegmentRow,
+} from './segments.repo.js';
 
 type Db = Kysely<Database>;
 export type SegmentInput = { name: string; description?: string | null; filter: unknown };
@@ -31,10 +33,21 @@ export async function prepareFilter(
   return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog: await loadFilterCatalog(db, { checkData: !isSaved }), ...compileOptions }) };
 }
 
+/** A segment by number, or by name in any letter case, as names are unique ignoring case ("champs" finds "CHAMPS"). */
 export async function getSegment(db: Db, idOrName: number | string): Promise<SegmentRow> {
-  const segment = await findSegment(db, idOrName);
-  if (!segment) throw new AppError(segmentErrorCodes.notFound, `There is no segment ${typeof idOrName === 'number' ? `#${idOrName}` : JSON.stringify(idOrName)}.`);
-  return segment;
+  if (typeof idOrName === 'number') {
+    const segment = await findSegmentById(db, idOrName);
+    if (!segment) throw new AppError(segmentErrorCodes.notFound, `There is no segment #${idOrName}.`);
+    return segment;
+  }
+  const [first, ...others] = await findSegmentsByNameIgnoringCase(db, idOrName);
+  if (!first) throw new AppError(segmentErrorCodes.notFound, `There is no segment ${JSON.stringify(idOrName)}.`);
+  if (first.name === idOrName || others.length === 0) return first;
+  // only in a store made before names were unique ignoring case, and none is spelled as given
+  const candidates = [first, ...others].map((segment) => `#${segment.segment_id} ${JSON.stringify(segment.name)}`).join(', ');
+  throw new AppError(segmentErrorCodes.notFound, `Several segments are named ${JSON.stringify(idOrName)} ignoring case (${candidates}): give the name exactly as written, or the segment's number.`, {
+    segmentIds: [first, ...others].map((segment) => segment.segment_id),
+  });
 }
 
 export function listSegments(db: Db): Promise<SegmentRow[]> {
@@ -81,7 +94,7 @@ export async function createSegment(db: Db, input: SegmentInput, options: { acto
   const { filter } = await prepareFilter(db, input.filter, asOf);
   const name = checkSegmentName(input.name);
   // ignoring case, as persona names: only the service enforces it, as stores may already hold such pairs
-  const namesake = await findSegmentByNameIgnoringCase(db, name);
+  const [namesake] = await findSegmentsByNameIgnoringCase(db, name);
   if (namesake) throw nameTaken(name, namesake, 'create');
   const segmentId = await insertSegment(db, { name, description: input.description ?? null, filter, createdBy: options.actor });
   const refresh = await refreshOne(db, { segment_id: segmentId, name, filter }, asOf, null);
@@ -95,8 +108,8 @@ export async function updateSegment(db: Db, idOrName: number | string, changes: 
   const name = changes.name === undefined ? undefined : checkSegmentName(changes.name);
   if (name !== undefined && name !== segment.name) {
     // a segment may change the case of its own name
-    const namesake = await findSegmentByNameIgnoringCase(db, name);
-    if (namesake && namesake.segment_id !== segment.segment_id) throw nameTaken(name, namesake, 'rename');
+    const namesake = (await findSegmentsByNameIgnoringCase(db, name)).find((other) => other.segment_id !== segment.segment_id);
+    if (namesake) throw nameTaken(name, namesake, 'rename');
   }
   await updateSegmentRow(db, segment.segment_id, { name, description: changes.description, filter });
   const refresh = filter ? await refreshOne(db, { segment_id: segment.segment_id, name: name ?? segment.name, filter }, asOf, null) : null;
@@ -119,14 +132,26 @@ export async function refreshSegment(db: Db, idOrName: number | string, options:
  * own each segment commits by itself; in a caller's transaction every segment
  * stays locked until that commits, so the locks are taken first in id order,
  * as an ingest batch takes them, and the two queue rather than deadlock.
+ *
+ * `analysisDayEnd`: an analysis's as-of instant (the first one after its day). Its segments are judged
+ * on that day, as its types and RFM scores are, and their entries and exits stamped with it: at the
+ * day's last moment, or at the store's now when that comes first (today's run), so no stamp lies in
+ * the future. Without it, at the store's now.
  */
-export async function refreshAllSegments(db: Db, options: { clock: Clock }): Promise<SegmentRefresh[]> {
-  const asOf = await storeNow(db, options.clock);
+export async function refreshAllSegments(db: Db, options: { clock: Clock; analysisDayEnd?: Date }): Promise<SegmentRefresh[]> {
+  const now = await storeNow(db, options.clock);
+  const asOf = options.analysisDayEnd === undefined ? now : lastMomentBefore(options.analysisDayEnd, now);
   const isLocked = db.isTransaction;
   if (isLocked) await lockAllSegments(db);
   const results: SegmentRefresh[] = [];
   for (const segment of await listSegmentRows(db)) results.push(await refreshOne(db, segment, asOf, null, { isLocked }));
   return results;
+}
+
+/** The last moment before `end` (a day's end, to the millisecond, as a data set's end is stored), but no later than `now`. */
+function lastMomentBefore(end: Date, now: Date): Date {
+  const lastMoment = new Date(end.getTime() - 1);
+  return lastMoment < now ? lastMoment : now;
 }
 
 /**

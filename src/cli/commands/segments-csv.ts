@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { toCsv } from '../../core/csv.js';
+import { toCsv, utf8ByteOrderMark } from '../../core/csv.js';
 import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
 import { customerCsvCells, customerCsvHeader, segmentMemberCsvColumns } from '../../customers/customer-csv.js';
@@ -20,7 +20,7 @@ export type MembersCsv = { segmentId: number; name: string; file: string; member
 
 /**
  * Writes every member of a segment (after `after`, when given) to a CSV file
- * with the columns the web app's export has (customer-csv.ts). A failed
+ * with the columns the web app's export has (customer-csv.ts), after the UTF-8 byte order mark it has. A failed
  * export removes its half-written file, which would otherwise pass for the
  * whole segment. With `consent`, only members who said yes to it are written:
  * one never asked may no more be sent a campaign than one who said no.
@@ -42,7 +42,8 @@ export async function writeMembersCsv(db: Kysely<Database>, ref: number | string
   let leftOut = 0;
   const agreed = options.consent === undefined ? () => true : (member: Record<string, unknown>) => member[consentColumn(options.consent!)] === true;
   try {
-    await write(toCsv([customerCsvHeader(segmentMemberCsvColumns, money)]));
+    // as the web app's export: a file for a spreadsheet as much as for a program
+    await write(utf8ByteOrderMark + toCsv([customerCsvHeader(segmentMemberCsvColumns, money)]));
     let after = options.after;
     do {
       const page = await listSegmentMembers(db, segment.segment_id, { limit: pageSize, after });

@@ -51,9 +51,13 @@ export async function runSegmentsShow(runtime: CliRuntime, ref: number | string)
   ].join('\n'));
 }
 
-/** One page of members; `--csv` is segments-csv.ts's. */
+/**
+ * One page of members; `--csv` is segments-csv.ts's. `--json` names the next page `nextCursor`, as the
+ * API does (give it as --after); `next`, the same as a number, is its older name, kept for scripts.
+ */
 export async function runSegmentsMembers(runtime: CliRuntime, ref: number | string, options: { limit: number; after?: number }): Promise<void> {
-  const page = await runtime.withStore(({ db }) => listSegmentMembers(db, ref, options));
+  const listed = await runtime.withStore(({ db }) => listSegmentMembers(db, ref, options));
+  const page = { ...listed, nextCursor: listed.next === null ? null : String(listed.next) };
   runtime.print(page, (p) => `${table(p.items.map((m: Record<string, unknown>) => ({ id: m.customer_id, name: m.name, email: m.email, city: m.city, entered: m.entered_at })))}${p.next ? `\nmore: --after ${p.next}` : ''}`);
 }
 
