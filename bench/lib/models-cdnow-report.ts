@@ -25,7 +25,7 @@ for (const fit of [fitBgNbd(rebuilt), fitParetoNbd(rebuilt)]) {
   const predicted = Float64Array.from(summaries.frequency, (x, i) => expectedPurchases(model, 39, x, summaries.recency[i], summaries.age[i]));
   const comparison = compareHoldout(summaries.frequency, predicted, actual);
   console.log(fit.model, 'rebuilt', JSON.stringify(fit.params), 'total', comparison.totalActual, comparison.totalPredicted.toFixed(1), JSON.stringify(comparison.metrics));
-  for (const row of comparison.conditionalExpectations) console.log(`| ${row.frequency} | ${row.customers} | ${row.actual.toFixed(2)} | ${row.predicted.toFixed(2)} |`);
+  for (const row of comparison.conditionalExpectations) console.log(`| ${row.frequency} | ${row.customers} | ${row.actual?.toFixed(2) ?? '–'} | ${row.predicted?.toFixed(2) ?? '–'} |`);
   const curve = trackExpectedRepeatPurchases(model, summaries.firstDay, { ...tracking, daysPerUnit: 7 });
   console.log('weeks', Array.from({ length: 13 }, (_, k) => (k + 1) * 6).map((week) => `${week}:${actualCurve[week - 1]}/${curve[week - 1].toFixed(0)}`).join(' '));
 }

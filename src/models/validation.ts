@@ -8,7 +8,8 @@ import { bayesianInformationCriterion } from './maximum-likelihood.js';
 
 export type ErrorMetrics = { meanAbsoluteError: number; rootMeanSquaredError: number; correlation: number };
 
-export type ConditionalExpectationRow = { frequency: string; customers: number; actual: number; predicted: number };
+/** `actual` and `predicted` are means over the bucket's customers: null for a bucket without any. */
+export type ConditionalExpectationRow = { frequency: string; customers: number; actual: number | null; predicted: number | null };
 
 export type HoldoutComparison = {
   customers: number;
@@ -70,8 +71,8 @@ export function compareHoldout(frequency: ArrayLike<number>, predicted: ArrayLik
     conditionalExpectations: buckets.map((bucket, x) => ({
       frequency: x === maxFrequency ? `${x}+` : String(x),
       customers: bucket.customers,
-      actual: bucket.customers > 0 ? bucket.actual / bucket.customers : 0,
-      predicted: bucket.customers > 0 ? bucket.predicted / bucket.customers : 0,
+      actual: bucket.customers > 0 ? bucket.actual / bucket.customers : null,
+      predicted: bucket.customers > 0 ? bucket.predicted / bucket.customers : null,
     })),
   };
 }
