@@ -6,3 +6,12 @@ export type ConsentKind = (typeof consentKinds)[number];
 export const consentPurpose: Record<ConsentKind, string> = { email: 'email campaigns', sms: 'SMS campaigns', profiling: 'profiling' };
 
 export const consentColumn = (kind: ConsentKind) => `consent_${kind}` as const;
+
+/**
+ * Whether a customer row (with its consent_* columns) may be in a campaign export for `kind`: only a
+ * recorded yes counts; one never asked (null) may no more be sent a campaign than one who said no.
+ * The CLI's `segments members --csv --consent` and the web app's members export both judge by it.
+ */
+export function hasAgreedTo(row: Partial<Record<ReturnType<typeof consentColumn>, unknown>>, kind: ConsentKind): boolean {
+  return row[consentColumn(kind)] === true;
+}

@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
 import { customerCsvCells, customerCsvHeader, segmentMemberCsvColumns } from '../../customers/customer-csv.js';
 import { getSegment, listSegmentMembers } from '../../segments/index.js';
-import { consentColumn, consentPurpose, type ConsentKind } from '../../customers/consent-kinds.js';
+import { consentPurpose, hasAgreedTo, type ConsentKind } from '../../customers/consent-kinds.js';
 import type { CliRuntime } from '../runtime.js';
 
 /** The API's largest page of members: the file is written a page at a time, so memory stays flat however large the segment. */
@@ -40,7 +40,7 @@ export async function writeMembersCsv(db: Kysely<Database>, ref: number | string
   };
   let members = 0;
   let leftOut = 0;
-  const agreed = options.consent === undefined ? () => true : (member: Record<string, unknown>) => member[consentColumn(options.consent!)] === true;
+  const agreed = options.consent === undefined ? () => true : (member: Record<string, unknown>) => hasAgreedTo(member, options.consent!);
   try {
     // as the web app's export: a file for a spreadsheet as much as for a program
     await write(utf8ByteOrderMark + toCsv([customerCsvHeader(segmentMemberCsvColumns, money)]));

@@ -4,7 +4,8 @@ import type { SegmentDetail, SegmentWithHistory } from '../../api/target-group-t
 import { useApiData } from '../../api/use-api-data.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
-import { useI18n } from '../../i18n/i18n-context.js';
+import { useI18n, type I18n } from '../../i18n/i18n-context.js';
+import { parseRouteId } from '../../routes/route-ids.js';
 import { Link, useRouter } from '../../routes/router.js';
 import { FilterEditor } from './filter-editor.js';
 import { filterProblemsOf, formatFilter, parseFilterText } from './filter-text.js';
@@ -14,20 +15,42 @@ import { SaveBlockMessage } from './save-block-message.js';
 // A useful start: buyers who bought in the last 90 days.
 const starterFilter = { and: [{ field: 'last_purchase_at', op: 'gt', value: { days_ago: 90 } }] };
 
-/** Create (no id) or edit a segment; saving recomputes its members. */
-export function SegmentEditorPage({ segmentId }: { segmentId?: number }) {
-  const existing = useApiData<SegmentWithHistory>(segmentId === undefined ? null : `/api/segments/${segmentId}`);
-  if (segmentId !== undefined && existing.error) return <section className="page"><ErrorMessage error={existing.error} /></section>;
-  if (segmentId !== undefined && !existing.data) return <LoadingState />;
-  return <SegmentForm key={segmentId ?? 'new'} segment={existing.data?.segment ?? null} />;
+/** The longest name the API takes. */
+const nameMaxLength = 120;
+
+/** "Copy of Champions", the original shortened so the whole stays within what the API takes. */
+function copyNameOf(name: string, t: I18n['t']): string {
+  const room = nameMaxLength - t('segments.copyName', { name: '' }).length;
+  return t('segments.copyName', { name: name.length > room ? name.slice(0, room).trimEnd() : name });
 }
 
-function SegmentForm({ segment }: { segment: SegmentDetail | null }) {
+/**
+ * Create (no id) or edit a segment; saving recomputes its members. `/segments/new?copyOf=7`
+ * starts a new segment from segment 7's filter and description, named as its copy.
+ */
+export function SegmentEditorPage({ segmentId }: { segmentId?: number }) {
+  const { search } = useRouter();
+  const copyOfId = segmentId === undefined ? parseRouteId(search.get('copyOf') ?? '') : null;
+  const loadedId = segmentId ?? copyOfId;
+  const existing = useApiData<SegmentWithHistory>(loadedId === null ? null : `/api/segments/${loadedId}`);
+  if (loadedId === null) return <SegmentForm key="new" segment={null} copyOf={null} />;
+  if (existing.error) return <section className="page"><ErrorMessage error={existing.error} /></section>;
+  // the data of the segment asked for before, while this one loads, would fill the form with the wrong segment
+  if (existing.data?.segment.segment_id !== loadedId) return <LoadingState />;
+  const { segment } = existing.data;
+  return segmentId === undefined
+    ? <SegmentForm key={`copy-${loadedId}`} segment={null} copyOf={segment} />
+    : <SegmentForm key={loadedId} segment={segment} copyOf={null} />;
+}
+
+/** `segment`: the one being edited; `copyOf`: the one a new segment starts as a copy of. */
+function SegmentForm({ segment, copyOf }: { segment: SegmentDetail | null; copyOf: SegmentDetail | null }) {
   const { t } = useI18n();
   const { navigate } = useRouter();
-  const [name, setName] = useState(segment?.name ?? '');
-  const [description, setDescription] = useState(segment?.description ?? '');
-  const [filterText, setFilterText] = useState(formatFilter(segment?.filter ?? starterFilter));
+  const source = segment ?? copyOf;
+  const [name, setName] = useState(segment?.name ?? (copyOf ? copyNameOf(copyOf.name, t) : ''));
+  const [description, setDescription] = useState(source?.description ?? '');
+  const [filterText, setFilterText] = useState(formatFilter(source?.filter ?? starterFilter));
   const [error, setError] = useState<Error | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const [pending, setPending] = useState(noPendingConditions);
@@ -64,19 +87,21 @@ function SegmentForm({ segment }: { segment: SegmentDetail | null }) {
   };
 
   const title = segment ? t('segments.editTitle', { name: segment.name }) : t('segments.newTitle');
+  const back = source ? `/segments/${source.segment_id}` : '/segments';
   return (
     <section className="page page-segment-editor">
       <header className="page-header">
         <div>
-          <Link to={segment ? `/segments/${segment.segment_id}` : '/segments'} className="back-link">{segment ? t('segments.backToSegment') : t('segments.backToList')}</Link>
+          <Link to={back} className="back-link">{source ? t('segments.backToSegment') : t('segments.backToList')}</Link>
           <h1>{title}</h1>
+          {copyOf ? <p className="muted">{t('segments.copyNote', { name: copyOf.name })}</p> : null}
         </div>
       </header>
       {/* The condition forms of the filter editor cannot sit inside this form (forms do not nest), so the save button names it. */}
       <form id={formId} className="card stacked-form" onSubmit={save} aria-label={title}>
         <label className="field">
           <span>{t('segments.name')}</span>
-          <input name="name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={120} />
+          <input name="name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={nameMaxLength} />
         </label>
         <label className="field">
           <span>{t('segments.description')}</span>
@@ -90,7 +115,7 @@ function SegmentForm({ segment }: { segment: SegmentDetail | null }) {
         <button type="submit" form={formId} className="button-primary" aria-describedby={isBlockShown && blocks.length > 0 ? blockId : undefined} disabled={isSaving || name.trim() === '' || parseFilterText(filterText).status !== 'ok'}>
           {isSaving ? t('segments.saving') : t('segments.save')}
         </button>
-        <Link to={segment ? `/segments/${segment.segment_id}` : '/segments'} className="button-link button-quiet">{t('common.cancel')}</Link>
+        <Link to={back} className="button-link button-quiet">{t('common.cancel')}</Link>
       </div>
     </section>
   );

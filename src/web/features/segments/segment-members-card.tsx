@@ -5,22 +5,21 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { CsvExportButton } from '../customers/export-button.js';
-import { exportSegmentMembers } from '../customers/export-customers.js';
-import { segmentFileBase } from '../customers/export-file-name.js';
 import { CustomerLink } from './customer-link.js';
+import { ExportOutcomeStatus, SegmentMembersExport, type ExportOutcome } from './segment-members-export.js';
 
 const pageSize = 50;
 
 type SegmentMembersCardProps = { segmentId: number; segmentName: string; memberCount: number; version: number };
 
-/** Members in customer-number order, a page at a time (the API's keyset paging), and all of them as a CSV file. `version` reloads from the start. */
+/** Members in customer-number order, a page at a time (the API's keyset paging), and all of them, or those who agreed to a consent, as a CSV file. `version` reloads from the start. */
 export function SegmentMembersCard({ segmentId, segmentName, memberCount, version }: SegmentMembersCardProps) {
   const { t, format } = useI18n();
   const [members, setMembers] = useState<Member[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [isLoading, setIsLoading] = useState(true);
   const [error, setError] = useState<Error | null>(null);
+  const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
 
   // a page that answers after a reload started belongs to the old list: it is dropped, not appended
   const generation = useRef(0);
@@ -43,8 +42,9 @@ export function SegmentMembersCard({ segmentId, segmentName, memberCount, versio
   return (
     <Card
       title={t('segments.membersTitle', { count: format.number(memberCount) })} className="card-wide"
-      actions={memberCount > 0 ? <CsvExportButton fileBase={segmentFileBase(segmentName, segmentId)} exportCsv={(progress) => exportSegmentMembers(segmentId, progress)} /> : null}
+      actions={memberCount > 0 ? <SegmentMembersExport segmentId={segmentId} segmentName={segmentName} onOutcome={setExportOutcome} /> : null}
     >
+      <ExportOutcomeStatus outcome={exportOutcome} />
       {error ? <ErrorMessage error={error} /> : null}
       {members.length === 0 && isLoading ? <LoadingState /> : null}
       {members.length === 0 && !isLoading && !error ? <p className="empty-state">{t('segments.noMembers')}</p> : null}

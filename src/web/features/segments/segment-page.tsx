@@ -53,6 +53,7 @@ export function SegmentPage({ segmentId }: { segmentId: number }) {
         {can('analytics:write') ? (
           <div className="button-row">
             <Link to={`/segments/${segmentId}/edit`} className="button-link button-secondary">{t('common.edit')}</Link>
+            <Link to={`/segments/new?copyOf=${segmentId}`} className="button-link button-secondary">{t('segments.duplicate')}</Link>
             <button type="button" className="button-secondary" onClick={refresh} disabled={action.status === 'refreshing'}>
               {action.status === 'refreshing' ? t('segments.refreshing') : t('segments.refresh')}
             </button>

@@ -7,11 +7,12 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { useSession } from '../auth/session-context.js';
 
-/** Saved segments with their stored member counts; creating one needs `analytics:write`. */
+/** Saved segments with their stored member counts; creating one, or one as a copy of another (here on wider screens, on each segment's page everywhere), needs `analytics:write`. */
 export function SegmentsPage() {
   const { t, format } = useI18n();
   const { can } = useSession();
   const segments = useApiData<SegmentList>('/api/segments');
+  const canWrite = can('analytics:write');
   let body;
   if (segments.error) body = <ErrorMessage error={segments.error} />;
   else if (!segments.data) body = <LoadingState />;
@@ -27,6 +28,7 @@ export function SegmentsPage() {
               <th scope="col" className="hide-narrow">{t('segments.description')}</th>
               <th scope="col" className="numeric">{t('segments.members')}</th>
               <th scope="col">{t('segments.refreshedAt')}</th>
+              {canWrite ? <th scope="col" className="hide-narrow"><span className="visually-hidden">{t('segments.actions')}</span></th> : null}
             </tr>
           </thead>
           <tbody>
@@ -36,6 +38,9 @@ export function SegmentsPage() {
                 <td className="hide-narrow">{segment.description ?? ''}</td>
                 <td className="numeric">{format.number(segment.member_count)}</td>
                 <td>{segment.refreshed_at ? format.dateTime(segment.refreshed_at) : t('segments.neverRefreshed')}</td>
+                {canWrite ? (
+                  <td className="hide-narrow"><Link to={`/segments/new?copyOf=${segment.segment_id}`} aria-label={t('segments.duplicateNamed', { name: segment.name })}>{t('segments.duplicate')}</Link></td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -50,7 +55,7 @@ export function SegmentsPage() {
           <h1>{t('segments.title')}</h1>
           <p className="muted">{t('segments.intro')}</p>
         </div>
-        {can('analytics:write') ? <Link to="/segments/new" className="button-link button-primary">{t('segments.create')}</Link> : null}
+        {canWrite ? <Link to="/segments/new" className="button-link button-primary">{t('segments.create')}</Link> : null}
       </header>
       <Card title={t('segments.listTitle')}>{body}</Card>
     </section>
