@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CustomerRef } from '../ingest/canonical.js';
 import { fillProfileContactsFromIdentities } from './profile-contact-fill.repo.js';
+import { lockIdentityCreation } from './identity-locks.js';
 import { identityTripleKey, resolveBatchIdentities, resolveFileRows, toIdentityTriple, type IdentityTriple, type Resolved } from './identity-resolution.js';
 
 type Db = Kysely<Database>;
@@ -106,10 +107,19 @@ async function findStubs(db: Db, customerIds: number[]): Promise<Set<number>> {
   return new Set(result.rows.map((row) => Number(row.customer_id)));
 }
 
+/**
+ * The customers the refs name. When some are not known, their creation is locked (lockIdentityCreation)
+ * and they are looked up again: a request that held the lock may have created them meanwhile.
+ */
 async function findKnownRefs(db: Db, rowRefs: CustomerRef[][]): Promise<Map<string, number>> {
   const unique = new Map<string, IdentityTriple>();
   for (const refs of rowRefs) for (const ref of refs) unique.set(identityTripleKey(ref), toIdentityTriple(ref));
-  return findCustomersByIdentities(db, [...unique.values()]);
+  const found = await findCustomersByIdentities(db, [...unique.values()]);
+  const missing = [...unique.entries()].filter(([key]) => !found.has(key)).map(([, identity]) => identity);
+  if (missing.length === 0) return found;
+  await lockIdentityCreation(db, missing);
+  for (const [key, customerId] of await findCustomersByIdentities(db, missing)) found.set(key, customerId);
+  return found;
 }
 
 /** What a customer file says about a person, written whole when the person is new. */

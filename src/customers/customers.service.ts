@@ -8,6 +8,7 @@ import { recomputeTraits } from '../traits/index.js';
 import { refuseFutureBirthYear } from './birth-year.js';
 import { customerEmpty, customerMergedAway, customerNotFound, identityInvalid, identityTaken, identityTakenByAnother, type IdentityUse } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
+import { lockIdentityCreation } from './identity-locks.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalIdentity, normalisePhone, phoneCountryOf } from './identity.js';
 import { deleteCustomerRows, deleteSegmentHistory, erasePersonalValues } from './delete-customer-rows.repo.js';
@@ -107,6 +108,8 @@ function sentIdentities(identities: IdentityInput[], values: Record<string, unkn
  * customers); returns those the customer did not have yet.
  */
 async function attachIdentities(db: Db, customerId: number, sent: SentIdentity[], use: IdentityUse, hidesOtherCustomers: boolean): Promise<IdentityTriple[]> {
+  // an order naming one of them, in another request at the same time, would otherwise create a customer of its own
+  await lockIdentityCreation(db, sent.map(({ ref }) => toIdentityTriple(ref)));
   const owners = await findCustomersByIdentities(db, sent.map(({ ref }) => toIdentityTriple(ref)));
   for (const { ref, field } of sent) {
     const owner = owners.get(identityTripleKey(ref));
@@ -256,10 +259,21 @@ const customerMergeLockKey = 727275;
 /**
  * Serialises merges, undos and deletions store-wide for the transaction: each
  * reads which customers are merged into which before changing it, and they are
- * rare enough that waiting costs nothing.
+ * rare enough that waiting costs nothing. Import batches hold the same lock
+ * shared (lockOutCustomerMerges), so a merge waits for the batches writing and
+ * they for it.
  */
 export async function lockCustomerMerges(db: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(${customerMergeLockKey}::bigint)`.execute(db);
+}
+
+/**
+ * Keeps merges, undos, deletions and rebuilds out for the rest of the transaction, letting other
+ * batches in: an import batch resolves identities to customers and writes to them, and a merge
+ * committing in between would leave its orders on a merged-away customer or move them half back.
+ */
+export async function lockOutCustomerMerges(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock_shared(${customerMergeLockKey}::bigint)`.execute(db);
 }
 
 /**

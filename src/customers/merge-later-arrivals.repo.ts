@@ -85,6 +85,8 @@ export async function recordArrivalsThroughMergedIdentities(db: Db, kind: Arriva
     insert into ${sql.table(target.table)} (merge_id, ${sql.ref(target.id)})
     select t.merge_id, ${sql.ref(`x.${target.id}`)} from through t
     join ${target.stored(sql`t`)}
-    where x.created_at > t.merged_at
+    -- written after the merge; or by this transaction, which holds merges out (lockOutCustomerMerges)
+    -- and so came after any merge it sees, though it may have begun before that merge did
+    where (x.created_at > t.merged_at or x.created_at = now())
     on conflict do nothing`.execute(db);
 }

@@ -11,6 +11,7 @@ import { headerCheck, rowsFromRecords } from './rows/index.js';
 import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from './write/index.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
+import { retryingConflicts } from '../db/retry-deadlocks.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
 import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
@@ -67,7 +68,8 @@ export async function ingestRecords(
     // a request that is a whole import starts one: what runs no longer running left is forgotten, as any import starting does
     await forgetAbandonedImportMemory(db);
   }
-  return db.transaction().execute(async (trx) => {
+  // two requests writing the same customers in another order may deadlock: PostgreSQL ends one, which runs again whole
+  return retryingConflicts(() => db.transaction().execute(async (trx) => {
     const run = options.importId === undefined ? null : await joinOpenRun(trx, options.importId, entity, options.actor);
     const file = run?.fileName ?? 'request';
     const { rows, rejects, rejectedOrderKeys } = rowsFromRecords(entity, records, { context, file, dateFormat: options.dateFormat, lines: options.lines });
@@ -93,5 +95,5 @@ export async function ingestRecords(
     };
     await options.beforeCommit?.(trx, summary);
     return summary;
-  });
+  }));
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockOutCustomerMerges } from '../customers/customers.service.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import { systemClock, type Clock } from '../core/clock.js';
@@ -118,6 +119,8 @@ export async function completeDeferredStaleLines(
   trx: Kysely<Database>, importId: number,
   options: { timeZone: string; keepDerivedCurrent: (trx: Kysely<Database>, customerIds: number[]) => Promise<void> },
 ): Promise<number> {
+  // as an import batch does (write/index.ts): a merge moving these orders meanwhile would be undone half
+  await lockOutCustomerMerges(trx);
   const swept = await sweepDeferredStaleLines(trx, importId, options.timeZone);
   if (swept.orders === 0) return 0;
   await options.keepDerivedCurrent(trx, swept.customerIds);

@@ -5,6 +5,7 @@ import { getStoreSettings } from '../settings/index.js';
 import { recomputeAllTraits } from '../traits/index.js';
 import { reapplyCredits } from '../orders/index.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
+import { lockCustomerMerges } from '../customers/customers.service.js';
 
 export type RebuildResult = {
   /** Customers with purchase facts after the rebuild. */
@@ -29,6 +30,8 @@ export async function rebuildFacts(db: Kysely<Database>, options: { clock: Clock
   const settings = await getStoreSettings(db);
   const keepDerivedCurrent = await createDerivedUpdater(db, { clock: options.clock, settings });
   return db.transaction().execute(async (trx) => {
+    // a merge or an import batch moving or adding orders meanwhile would be recomputed half
+    await lockCustomerMerges(trx);
     // credit notes are applied again from what each sale's source stated, before the facts read the sales
     await reapplyCredits(trx, 'all');
     const changed = await recomputeAllTraits(trx, settings.timeZone);

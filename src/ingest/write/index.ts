@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CanonicalRow, ImportEntity } from '../canonical.js';
+import { lockCustomerMerges, lockOutCustomerMerges } from '../../customers/customers.service.js';
 import type { BatchOutcome, WriteContext } from './batch-context.js';
 import { writeCustomers } from './write-customers.js';
 import { writeEvents } from './write-events.js';
@@ -23,10 +24,22 @@ const writers: { [E in ImportEntity]: Writer<E> } = {
  * `rejectedOrderKeys`: the orders the batch's rows rejected before writing
  * named (ParsedBatch), so that orders and lines files count them.
  */
-export function writeBatch<E extends ImportEntity>(
+export async function writeBatch<E extends ImportEntity>(
   db: Kysely<Database>, entity: E, rows: CanonicalRow[E][], context: WriteContext, rejectedOrderKeys: readonly string[] = [],
 ): Promise<BatchOutcome> {
+  await lockAgainstMerges(db, entity);
   return (writers[entity] as Writer<E>)(db, rows, context, rejectedOrderKeys);
+}
+
+/**
+ * Merges, their undos, deletions and rebuilds wait for the batch and it for them: a customers
+ * batch may itself merge (the stubs a row joins) and rewrites profiles a merge combines, so it
+ * takes the lock alone; the others share it with each other. Products belong to no customer.
+ */
+async function lockAgainstMerges(db: Kysely<Database>, entity: ImportEntity): Promise<void> {
+  if (entity === 'products') return;
+  if (entity === 'customers') await lockCustomerMerges(db);
+  else await lockOutCustomerMerges(db);
 }
 
 export { amountFactor, emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
