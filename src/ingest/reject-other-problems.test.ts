@@ -40,7 +40,7 @@ describeEachStore('a rejected row names all its problems', (context) => {
     // one row each, under its first problem: the amount of MP-2 and the currency of MP-3 are counted nowhere
     expect(summary.rejectCounts.map(({ code, rows }) => [code, rows]).sort()).toEqual([['AMOUNT_UNREADABLE', 1], ['CURRENCY_UNKNOWN', 1], ['DATE_NOT_ON_CALENDAR', 1]]);
 
-    const rejects = parse(readFileSync(rejectsPath, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const rejects = parse(readFileSync(rejectsPath, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(Object.keys(rejects[0])).toEqual(['file', 'line', 'field', 'reason', 'raw']);
     expect(rejects.map(({ line, field }) => [line, field])).toEqual([['3', 'ordered_at'], ['4', 'currency'], ['5', 'amount']]);
     const [mp2, mp3, mp4] = rejects.map(({ reason }) => reason);

@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { utf8ByteOrderMark } from '../core/csv.js';
 import type { Reject } from './canonical.js';
 import { readRecords, type ReaderOptions, type RecordItem } from './readers/read-records.js';
 
@@ -44,7 +45,9 @@ export function createRejectsWriter(path: string | null) {
       if (!path || rejects.length === 0) return;
       if (!stream) {
         stream = createWriteStream(path);
-        stream.write('file,line,field,reason,raw\n');
+        // a spreadsheet opens the file: without the BOM Excel reads UTF-8 as its own code page ("JÄnis" for Jānis);
+        // our reader drops it, so the corrected rows import again as they are
+        stream.write(`${utf8ByteOrderMark}file,line,field,reason,raw\n`);
       }
       const text = rejects.map((r) => [r.file, r.line, r.field, reasonWithOtherProblems(r), r.raw].map(csvField).join(',')).join('\n') + '\n';
       if (!stream.write(text)) await once(stream, 'drain');

@@ -113,6 +113,26 @@ describe('describeFilterProblem', () => {
     expect(describeFilterProblem({ path: 'filter', message, kind: 'constructor', params: {} }, tIn('id'), 'id').lang).toBe('en');
   });
 
+  it('names a number outside its field\'s range with the field\'s label, its range and the value, in the reader\'s numbers', () => {
+    const [pAlive] = checkFilter({ field: 'p_alive', op: 'gt', value: 1.5 }).problems;
+    const [age] = checkFilter({ field: 'age', op: 'lt', value: -1 }).problems;
+    const [revenue] = checkFilter({ field: 'revenue_minor', op: 'gte', value: -5 }).problems;
+    const [belowZero] = checkFilter({ field: 'p_alive', op: 'lt', value: -0.25 }).problems;
+    expect(describeFilterProblem(pAlive!, tIn('en'), 'en').text).toBe('Chance still active must be between 0 and 1; 1.5 is not.');
+    expect(describeFilterProblem(pAlive!, tIn('id'), 'id').text).toBe('Peluang masih aktif harus antara 0 dan 1; 1,5 tidak bisa.');
+    expect(describeFilterProblem(pAlive!, tIn('lv'), 'lv')).toEqual({ text: 'Iespēja, ka joprojām aktīvs: jābūt no 0 līdz 1; 1,5 nav derīgs.', lang: 'lv', original: pAlive!.message });
+    // the server sends the bound crossed; the sentence still gives the whole range
+    expect(describeFilterProblem(belowZero!, tIn('lv'), 'lv').text).toBe('Iespēja, ka joprojām aktīvs: jābūt no 0 līdz 1; -0,25 nav derīgs.');
+    expect(describeFilterProblem(age!, tIn('en'), 'en').text).toBe('Age must be 0 or more; -1 is not.');
+    expect(describeFilterProblem(revenue!, tIn('id'), 'id').text).toBe('Pendapatan harus 0 atau lebih; -5 tidak bisa.');
+  });
+
+  it('words a range problem without its field or value as before', () => {
+    const [pAlive] = checkFilter({ field: 'p_alive', op: 'gt', value: 1.5 }).problems;
+    const { origin, maximum } = pAlive!.params;
+    expect(describeFilterProblem({ ...pAlive!, params: { origin, maximum } }, tIn('en'), 'en').text).toBe('Too large: the highest allowed is 1.');
+  });
+
   it('says which data a condition needs when the store lacks it (SEGMENT_SOURCE_MISSING)', () => {
     const error = new ApiError(400, 'SEGMENT_SOURCE_MISSING', 'The condition on "rfm_segment" needs customer_rfm column segment, which this store does not have yet (RFM scores: run `clientele analyze` after the analytics migration).', 'rfm_segment', { source: 'rfm' });
     const [problem] = filterProblemsOf(error);

@@ -1,6 +1,8 @@
 import type { FilterProblem } from '../../api/target-group-types.js';
 import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
+import { numberRanges } from '../../../segments/filter-values.js';
+import { fieldLabel } from './field-kinds.js';
 import type { JsonErrorPlace } from './json-error-place.js';
 
 /**
@@ -72,10 +74,36 @@ export function describeFilterProblem(problem: FilterProblemDetail, t: I18n['t']
   const keyOf = problem.kind !== undefined && Object.hasOwn(keyByKind, problem.kind) ? keyByKind[problem.kind] : undefined;
   if (!keyOf) return english;
   const params = withRefusedValue(problem, filter);
-  const key = `segments.filterProblems.${keyOf(params)}`;
-  const text = t(key, variablesOf(params, t));
-  if (text === key || /\{\w+\}/.test(text)) return english;
+  const text = outOfRangeText(problem, t, locale) ?? wordedText(`segments.filterProblems.${keyOf(params)}`, variablesOf(params, t), t);
+  if (text === null) return english;
   return { text, lang: locale, original: locale === 'en' ? null : problem.message };
+}
+
+/** A sentence in the user's language, or null when it has no words for the key or a value did not arrive. */
+function wordedText(key: string, variables: Record<string, string | number>, t: I18n['t']): string | null {
+  const text = t(key, variables);
+  return text === key || /\{\w+\}/.test(text) ? null : text;
+}
+
+/**
+ * A number outside its field's range (src/segments/filter-value-checks.ts) said with the field's label,
+ * its whole range and the value, in the reader's numbers ("1,5" in Indonesian and Latvian). The server
+ * sends the bound that was crossed; the other comes from the same table it checks against. Null when
+ * the problem is not one of these or its params are missing: the general too small / too big wording then.
+ */
+function outOfRangeText(problem: FilterProblemDetail, t: I18n['t'], locale: Locale): string | null {
+  if (problem.kind !== 'too_small' && problem.kind !== 'too_big') return null;
+  const { field, value, minimum: sentMinimum, maximum: sentMaximum } = problem.params ?? {};
+  if (typeof field !== 'string' || typeof value !== 'number') return null;
+  const range = Object.hasOwn(numberRanges, field) ? numberRanges[field] : undefined;
+  const minimum = typeof sentMinimum === 'number' ? sentMinimum : range?.minimum;
+  const maximum = typeof sentMaximum === 'number' ? sentMaximum : range?.maximum;
+  if (minimum === undefined) return null;
+  // every digit the value was sent with: 0.999 rounded to 1 would hide why 0.999 is fine and 1.001 is not
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+  const variables = { field: fieldLabel(t, field), minimum: number.format(minimum), value: number.format(value) };
+  if (maximum === undefined) return wordedText('segments.filterProblems.outOfRange.atLeast', variables, t);
+  return wordedText('segments.filterProblems.outOfRange.between', { ...variables, maximum: number.format(maximum) }, t);
 }
 
 /** The longest refused value named, as the server cuts it (src/segments/filter-value-checks.ts). */

@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Reject } from './canonical.js';
+import { readRecords, type RecordItem } from './readers/read-records.js';
+import { createRejectsWriter } from './rejects-file.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'clientele-rejects-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const rejects: Reject[] = [
+  { file: 'customers.csv', line: 2, field: 'email', code: 'EMAIL_INVALID', params: {}, reason: 'email "jānis@" is not an email address', raw: 'C-1,Jānis Bērziņš,jānis@' },
+  { file: 'customers.csv', line: 3, field: 'email', code: 'EMAIL_INVALID', params: {}, reason: 'email "siti@" is not an email address', raw: 'C-2,Siti Nurhaliza,siti@' },
+];
+
+async function writeRejects(name: string): Promise<string> {
+  const path = join(directory, name);
+  const writer = createRejectsWriter(path);
+  await writer.write(rejects);
+  await writer.close();
+  return path;
+}
+
+describe('the rejects file', () => {
+  it('starts with the UTF-8 byte order mark, so a spreadsheet reads Jānis Bērziņš as written', async () => {
+    const bytes = readFileSync(await writeRejects('bom.rejects.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8').split('\n')[0]).toBe('file,line,field,reason,raw');
+    expect(bytes.toString('utf8')).toContain('"C-1,Jānis Bērziņš,jānis@"');
+  });
+
+  it('is read back by the import reader with its columns named as written, the mark dropped', async () => {
+    const records: RecordItem[] = [];
+    for await (const item of await readRecords(await writeRejects('again.rejects.csv'))) records.push(item);
+    expect(records.map((item) => (item.kind === 'record' ? item.values : item))).toEqual([
+      { file: 'customers.csv', line: '2', field: 'email', reason: 'email "jānis@" is not an email address', raw: 'C-1,Jānis Bērziņš,jānis@' },
+      { file: 'customers.csv', line: '3', field: 'email', reason: 'email "siti@" is not an email address', raw: 'C-2,Siti Nurhaliza,siti@' },
+    ]);
+  });
+});
