@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
-import { refreshAllSegments } from '../segments/index.js';
+import { refreshAllSegments, startOf } from '../segments/index.js';
 import { getStoreSettings } from '../settings/index.js';
 import { fitBgNbd } from './bg-nbd.js';
 import { defaultChurnThresholds, predictCustomerValues, type ChurnThresholds } from './clv.js';
@@ -141,7 +141,7 @@ function nextPurchaseDayOf(asOfDay: number, daysToNextPurchase: number): number 
  * Fits a purchase model and the Gamma-Gamma spend model on purchases up to
  * `asOf`, predicts every customer and replaces the stored predictions, all in
  * one transaction with the segments recomputed on them (churn risk, P(alive),
- * CLV; `clock` is the now they judge relative dates by). Money stays in minor
+ * CLV), judged on the `asOf` day (at the store's now when that is today). Money stays in minor
  * units of the store currency.
  */
 export async function predictCustomers(
@@ -152,9 +152,12 @@ export async function predictCustomers(
   },
 ) {
   // predicted as of a day not observed (to come, or past a data set's end), every buyer would be judged by days of silence no purchase is known of
-  requireObservedDay(await getStoreSettings(db), (options.clock ?? systemClock).now(), options.asOf, 'asOf', {
+  const settings = await getStoreSettings(db);
+  requireObservedDay(settings, (options.clock ?? systemClock).now(), options.asOf, 'asOf', {
     live: 'Predict as of today or an earlier day.', dataSet: 'predict as of that day or an earlier one.',
   });
+  // segments are judged on the run's day, as an analysis as of a day judges them: its end is the first instant after it
+  const asOfDayEnd = startOf({ kind: 'day', day: isoDateOf(dayNumberOf(options.asOf) + 1) }, settings.timeZone);
   const unit = options.unit ?? 'week';
   const penalty = options.penalty ?? 0;
   const { summaries } = await loadSummaries(db, options.asOf, unit, 'asOf');
@@ -216,7 +219,7 @@ export async function predictCustomers(
       spendModelFitId,
       { asOfDay: options.asOf, clvHorizonDays: options.horizonDays },
     );
-    await refreshAllSegments(trx, { clock: options.clock ?? systemClock });
+    await refreshAllSegments(trx, { clock: options.clock ?? systemClock, analysisDayEnd: asOfDayEnd });
     return { modelFitId, spendModelFitId, churnRisk: await countCustomerPredictions(trx) };
   });
   let totalValue = 0;

@@ -11,7 +11,7 @@ import { notFoundNamesParam } from '../server/not-found-field.js';
 import { segmentErrorCodes } from '../segments/index.js';
 import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import { assignPersonasExplained, type ExplainedAssignment, type ExplainedUnassigned } from './explained-assignment.service.js';
-import { discoverPersonas } from './discover.service.js';
+import { discoverPersonas, type Discovery } from './discover.service.js';
 import { compareGroupDrift } from './drift.service.js';
 import { getPersona, listPersonaMembers, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona, type DiscoveryReadiness, type PersonaList, type PersonaView } from './personas.service.js';
 import { personaMembersSchema } from './persona-responses.schemas.js';
@@ -59,11 +59,17 @@ const personaListSchema = objectOf<PersonaList & { discovery: DiscoveryReadiness
   personas: z.array(personaSchema),
   discovery: discoveryReadinessSchema.describe('Whether the store has enough buyers to discover personas, known before anyone asks'),
 });
+const withoutReaders = 'null to a caller without analytics:read and customers:read (a `write` API key)';
 const discoverySchema = z.looseObject({
-  modelId: z.number().int(), k: z.number().int(), sampleSize: z.number(),
-  population: z.number().describe('Buyers who agreed to profiling: those the personas were fitted on (a sample of them) and assigned'),
-  withoutConsent: z.number().int().describe('Buyers left out because they have not agreed to profiling (consent_profiling false, or null: never asked)'),
-  personas: z.array(z.looseObject({ personaId: z.number().int(), name: z.string(), isPinned: z.boolean() })),
+  modelId: z.number().int(), k: z.number().int(),
+  sampleSize: z.number().nullable().describe(`Buyers the personas were fitted on; ${withoutReaders}`),
+  population: z.number().nullable().describe(`Buyers who agreed to profiling: those the personas were fitted on (a sample of them) and assigned; ${withoutReaders}`),
+  withoutConsent: z.number().int().nullable().describe(`Buyers left out because they have not agreed to profiling (consent_profiling false, or null: never asked); ${withoutReaders}`),
+  personas: z.array(z.looseObject({ personaId: z.number().int(), name: z.string(), isPinned: z.boolean() }))
+    .describe('Largest first, each with its profile; to a caller without analytics:read and customers:read only personaId, name and isPinned, in personaId order'),
+}).describe('To a caller without analytics:read and customers:read (a `write` API key) only modelId, k and the personas\' ids, names and pins: the counts, re-read after one customer\'s consent changed, would tell that customer\'s');
+const writtenPersonaSchema = personaSchema.extend({
+  profile: personaSchema.shape.profile.nullable().describe(`Who they are (as GET /personas/{personaId}); ${withoutReaders}: a persona's size, shares and make-up, re-read after one customer changed, would tell about that customer`),
 });
 const assignmentSchema = objectOf<ExplainedAssignment>()({
   assigned: z.number().int().nullable().describe('Customers placed at a persona; null to a caller without customers:read (a `write` API key): the assignment ran, but a count for the ids asked for would tell whether each is a buyer who agreed to profiling'),
@@ -79,6 +85,15 @@ const assignmentSchema = objectOf<ExplainedAssignment>()({
 // A `write` API key may place customers but not read them: which ids were placed, and why the others were
 // not (no such customer, merged, no purchase, no consent), would answer questions about any customer.
 const canReadCustomers = (principal: Principal | null) => principalHasPermission(principal, 'customers:read');
+// A `write` API key may discover and edit personas, but their figures are aggregates it may not read: with
+// customers:write (flip one customer's consent, discover again) they would answer questions about that customer.
+const canReadFigures = (principal: Principal | null) => principalHasPermission(principal, 'analytics:read') && canReadCustomers(principal);
+
+/** A discovery as a caller who may not read its figures may see it: which personas it made, in id order, not by size. */
+function discoveryWithoutFigures({ modelId, k, personas }: Discovery): z.infer<typeof discoverySchema> {
+  const shown = personas.map(({ personaId, name, isPinned }) => ({ personaId, name, isPinned })).sort((a, b) => a.personaId - b.personaId);
+  return { modelId, k, sampleSize: null, population: null, withoutConsent: null, personas: shown };
+}
 
 /** An assignment as a caller who may not read customers may see it: that it ran, and whether there are personas at all. */
 function assignmentWithoutCustomers({ seconds, hasPersonas }: ExplainedAssignment): z.infer<typeof assignmentSchema> {
@@ -111,7 +126,7 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
   }, async (request) => {
     const discovery = await discoverPersonas(db, { clock: deps.clock, ...request.body });
     await recordAudit(db, { actor: actorOf(request.principal), action: 'personas.discover', entity: 'persona_model', entityId: String(discovery.modelId), detail: { k: discovery.k } });
-    return discovery;
+    return canReadFigures(request.principal) ? discovery : discoveryWithoutFigures(discovery);
   });
 
   api.post('/personas/assign', {
@@ -165,7 +180,7 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
       body: z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), isPinned: z.boolean().optional() })
         // an empty change would be answered like an edit and audited as one
         .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Give at least one field to change: name, description, isPinned' }),
-      response: { 200: personaSchema, 404: personaNotFound, 409: personaNameTaken },
+      response: { 200: writtenPersonaSchema, 404: personaNotFound, 409: personaNameTaken },
     },
   }, async (request) => {
     const { personaId } = request.params;
@@ -173,6 +188,7 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
     if (naming.name !== undefined || naming.description !== undefined) await renamePersona(db, personaId, naming);
     if (isPinned !== undefined) await pinPersona(db, personaId, isPinned);
     await recordAudit(db, { actor: actorOf(request.principal), action: 'persona.update', entity: 'persona', entityId: String(personaId), detail: { fields: Object.keys(request.body) } });
-    return getPersona(db, personaId);
+    const persona = await getPersona(db, personaId);
+    return canReadFigures(request.principal) ? persona : { ...persona, profile: null };
   });
 }
