@@ -9,6 +9,7 @@ import { refuseFutureBirthYear } from './birth-year.js';
 import { customerEmpty, customerMergedAway, customerNotFound, identityInvalid, identityTaken, identityTakenByAnother, type IdentityUse } from './customers.errors.js';
 import { findCustomersByIdentities, insertIdentities } from './customers.repo.js';
 import { lockIdentityCreation } from './identity-locks.js';
+import { retryingConflicts } from '../db/retry-deadlocks.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalIdentity, normalisePhone, phoneCountryOf } from './identity.js';
 import { deleteCustomerRows, deleteSegmentHistory, erasePersonalValues } from './delete-customer-rows.repo.js';
@@ -168,10 +169,14 @@ export async function updateCustomer(
   db: Db, customerId: number, fields: CustomerFields, identities: IdentityInput[] = [], options: CustomerWriteOptions = {},
 ): Promise<CustomerUpdate> {
   refuseFutureBirthYear(fields.birthYear, (options.clock ?? systemClock).now());
-  return db.transaction().execute(async (trx) => {
+  // an edit PostgreSQL ends to break a deadlock with an import batch runs again whole
+  return retryingConflicts(() => db.transaction().execute(async (trx) => {
     const isContactEdited = fields.email !== undefined || fields.phone !== undefined;
     // replacing an old email or phone checks which merge brought it: no merge or undo may run in between
     if (isContactEdited) await lockCustomerMerges(trx);
+    // the creation locks of the identities it attaches before the customer's row, as an import batch takes
+    // them (its identities' locks, then its customers' rows): taken the other way round the two could deadlock
+    if (isContactEdited || identities.length > 0) await lockIdentityCreation(trx, await identitiesToAttach(trx, customerId, fields, identities));
     // locked, so a deletion under way finishes first (and this answers 404) or waits for this edit and its audit entry;
     // not the key, so imports adding this customer's orders (their foreign keys) do not wait
     const current = await requireCustomer(trx, customerId, { lock: 'no key update' });
@@ -193,7 +198,16 @@ export async function updateCustomer(
     }
     await options.beforeCommit?.(trx, customerId);
     return update;
-  });
+  }));
+}
+
+/** The identities an update will attach, read before the customer's row is locked (the country a local phone is read in). */
+async function identitiesToAttach(db: Db, customerId: number, fields: CustomerFields, identities: IdentityInput[]): Promise<IdentityTriple[]> {
+  const stored = await db.selectFrom('customer').select('country').where('customer_id', '=', customerId).executeTakeFirst();
+  // no such customer: requireCustomer says so, before any field is judged
+  if (!stored) return [];
+  const { values, phoneCountry } = await normaliseFields(db, fields, stored.country);
+  return sentIdentities(identities, values, phoneCountry).map(({ ref }) => toIdentityTriple(ref));
 }
 
 /**

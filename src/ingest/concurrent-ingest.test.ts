@@ -4,7 +4,9 @@ import { describeEachStore } from '../../test/helpers/stores.js';
 import { fixedClock } from '../core/clock.js';
 import type { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
-import { createCustomer } from '../customers/customers.service.js';
+import { createCustomer, normaliseIdentity, updateCustomer, type IdentityInput } from '../customers/customers.service.js';
+import { lockIdentityCreation } from '../customers/identity-locks.js';
+import { toIdentityTriple } from '../customers/identity-resolution.js';
 import { mergeCustomers, undoMerge } from '../customers/merge.service.js';
 import { ingestRecords } from './ingest-batch.service.js';
 import { rebuildFacts } from './rebuild.service.js';
@@ -61,6 +63,35 @@ describeEachStore('ingest arriving together with other ingest, merges and rebuil
       if (created.status === 'rejected') expect((created.reason as AppError).code, `round ${round}`).toBe('CUSTOMER_IDENTITY_CONFLICT');
       expect(await customersOf(db, email), `round ${round}`).toEqual([{ customer_id: expect.any(Number), orders: 1 }]);
     }
+  });
+
+  it('takes the locks of the identities an edit attaches before the customer\'s row, as an import batch does', async () => {
+    // the embedded store has one connection: nothing there ever waits on a lock
+    if (context.kind !== 'server') return;
+    const db = context.store.db;
+    const customerId = await createCustomer(db, { email: 'lock.order@example.com' });
+    const sent: IdentityInput = { kind: 'external', namespace: 'crm', value: 'lock-order-1' };
+    // another request creating a customer for the same identity holds its lock
+    let release!: () => void;
+    let held!: () => void;
+    const isHeld = new Promise<void>((resolve) => { held = resolve; });
+    const holder = db.transaction().execute(async (trx) => {
+      await lockIdentityCreation(trx, [toIdentityTriple(normaliseIdentity(sent, 'ID'))]);
+      held();
+      await new Promise<void>((resolve) => { release = resolve; });
+    });
+    await isHeld;
+    const update = updateCustomer(db, customerId, { city: 'Rīga' }, [sent]);
+    const waiting = async () => (await sql<{ count: number }>`select count(*)::int as count from pg_locks
+      where locktype = 'advisory' and classid = 727276 and not granted and database = (select oid from pg_database where datname = current_database())`.execute(db)).rows[0].count;
+    await expect.poll(waiting, { timeout: 10_000 }).toBe(1);
+    // while the edit waits, an import batch may still write to the customer: the edit has not locked the row
+    const probe = await db.transaction().execute((trx) => sql`select customer_id from customer where customer_id = ${customerId} for no key update nowait`.execute(trx))
+      .then(() => 'free', (error: { code?: string }) => error.code);
+    release();
+    await holder;
+    await update;
+    expect(probe).toBe('free');
   });
 
   it('leaves no order on a customer merged away while orders for both kept arriving, and moves them back on undo', async () => {
