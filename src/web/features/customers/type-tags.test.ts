@@ -10,6 +10,11 @@ describe('typeTagsToShow', () => {
     expect(typeTagsToShow(['at_risk', 'vip', 'loyal'], 'at_risk', 'loyal')).toEqual({ shown: ['at_risk', 'loyal'], hidden: ['vip'] });
   });
 
+  it('shows the filtered type when the row has room for one tag only, counting the primary type', () => {
+    expect(typeTagsToShow(['at_risk', 'vip', 'loyal'], 'at_risk', 'vip', 1)).toEqual({ shown: ['vip'], hidden: ['at_risk', 'loyal'] });
+    expect(typeTagsToShow(['at_risk', 'vip'], 'at_risk', '', 1)).toEqual({ shown: ['at_risk'], hidden: ['vip'] });
+  });
+
   it('shows the filtered type once when it is the primary type', () => {
     expect(typeTagsToShow(['vip', 'regular'], 'vip', 'vip')).toEqual({ shown: ['vip', 'regular'], hidden: [] });
   });
