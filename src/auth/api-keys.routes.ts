@@ -32,5 +32,5 @@ export async function registerApiKeyRoutes(instance: FastifyInstance, deps: AppD
   api.delete('/api-keys/:apiKeyId', {
     config: { access: { permission: 'api-keys:manage' } },
     schema: { tags: ['api-keys'], summary: 'Revoke an API key at once, with the keys it made', params: apiKeyIdParams, response: { 200: z.object({ apiKey: apiKeyBody }), 403: errorResponse('A key made by an owner or from the shell, and the caller is not an owner (API_KEY_REVOKE_FORBIDDEN), or no permission'), 404: errorResponse('No such API key (API_KEY_NOT_FOUND)') } },
-  }, async (request) => ({ apiKey: formatApiKey(await revokeApiKey(db, callerOf(request.principal), request.params.apiKeyId, deps.clock.now())) }));
+  }, async (request) => ({ apiKey: formatApiKey((await revokeApiKey(db, callerOf(request.principal), request.params.apiKeyId, deps.clock.now())).apiKey) }));
 }

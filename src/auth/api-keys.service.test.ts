@@ -41,7 +41,7 @@ describeEachStore('API keys', (context) => {
 
   it('refuses a revoked key, and a second revoke changes nothing', async () => {
     const { key, apiKey } = await createApiKey(db(), shell, { name: 'old', scopes: ['write'] }, now);
-    const revoked = await revokeApiKey(db(), shell, apiKey.apiKeyId, now);
+    const { apiKey: revoked } = await revokeApiKey(db(), shell, apiKey.apiKeyId, now);
     expect(revoked).toMatchObject({ revokedAt: now, scopes: ['write'], scopesInEffect: [] });
     expect((await listApiKeys(db())).find((listed) => listed.apiKeyId === apiKey.apiKeyId)?.scopesInEffect).toEqual([]);
     expect(await authenticateApiKey(db(), key, now)).toEqual({ status: 'invalid' });

@@ -104,25 +104,28 @@ export async function listApiKeys(db: Db, options: { includeRevoked: boolean } =
  * owner revokes an owner's or the shell's key (`apiKeyRevokeProblem`). The keys the key made, and
  * theirs in turn, are revoked with it, each audited: otherwise a leaked key could mint a copy of
  * itself that outlives its revocation. Whoever may revoke the key may revoke them, as they act for
- * the same creator.
+ * the same creator. `revokedWith` lists those keys, for the revoker to be told what else stopped working.
  */
-export async function revokeApiKey(db: Db, caller: Caller, apiKeyId: number, now: Date): Promise<ApiKey> {
+export async function revokeApiKey(db: Db, caller: Caller, apiKeyId: number, now: Date): Promise<{ apiKey: ApiKey; revokedWith: ApiKey[] }> {
   return db.transaction().execute(async (trx) => {
     const key = await requireApiKey(trx, apiKeyId);
     const problem = apiKeyRevokeProblem(caller, { apiKeyId, createdBy: key.createdBy, creatorRole: key.creator?.role ?? null });
     if (problem && !key.revokedAt) throw apiKeyRevokeForbidden(problem);
     const revoked = await markApiKeyRevoked(trx, apiKeyId, now);
+    const revokedWith: ApiKey[] = [];
     if (revoked) {
       await recordAudit(trx, { actor: caller.actor, action: 'api-key.revoke', entity: 'api_key', entityId: String(apiKeyId), detail: { name: revoked.name, prefix: revoked.prefix } });
-      await revokeDescendants(trx, caller, apiKeyId, now);
+      // one after another: a transaction is one connection
+      for (const descendantId of await revokeDescendants(trx, caller, apiKeyId, now)) revokedWith.push(await requireApiKey(trx, descendantId));
     }
-    return requireApiKey(trx, apiKeyId);
+    return { apiKey: await requireApiKey(trx, apiKeyId), revokedWith };
   });
 }
 
-/** Revokes the live keys `apiKeyId` made, and theirs, each audited with the key that made it. */
-async function revokeDescendants(trx: Db, caller: Caller, apiKeyId: number, now: Date): Promise<void> {
-  for (const revoked of await markDescendantKeysRevoked(trx, apiKeyId, now)) {
+/** Revokes the live keys `apiKeyId` made, and theirs, each audited with the key that made it; returns their ids, parents first. */
+async function revokeDescendants(trx: Db, caller: Caller, apiKeyId: number, now: Date): Promise<number[]> {
+  const descendants = await markDescendantKeysRevoked(trx, apiKeyId, now);
+  for (const revoked of descendants) {
     const parentKeyId = Number(revoked.created_by_key);
     await recordAudit(trx, {
       actor: caller.actor,
@@ -132,6 +135,7 @@ async function revokeDescendants(trx: Db, caller: Caller, apiKeyId: number, now:
       detail: { name: revoked.name, prefix: revoked.prefix, revokedWithParentKey: parentKeyId, reason: `API key #${parentKeyId}, which made this key, was revoked.` },
     });
   }
+  return descendants.map((revoked) => Number(revoked.api_key_id));
 }
 
 async function requireApiKey(db: Db, apiKeyId: number): Promise<ApiKey> {

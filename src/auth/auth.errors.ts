@@ -67,6 +67,10 @@ export const userEmailExists = (email: string) => new AppError('USER_EMAIL_EXIST
 
 export const userChangeForbidden = (message: string) => new AppError('USER_CHANGE_FORBIDDEN', message);
 
+/** A one-time password for a disabled account could never be used: sign-in refuses the account whatever the password. */
+export const userDisabledConflict = (userId: number, email: string) =>
+  new AppError('USER_DISABLED_CONFLICT', `${email} is disabled, so a new password would not let them sign in: enable them first, then reset their password.`, { field: 'userId', userId });
+
 export const apiKeyNotFound = (apiKeyId: number) => new AppError('API_KEY_NOT_FOUND', `No API key #${apiKeyId}.`, { field: 'apiKeyId' });
 
 export const apiKeyScopeInvalid = (scope: string) => new AppError('API_KEY_SCOPE_INVALID', `Unknown scope "${scope}". Use ${apiKeyScopes.join(', ')}.`, { field: 'scopes' });

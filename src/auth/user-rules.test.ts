@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffRole } from '../db/schema.js';
-import { passwordResetProblem, removesLastOwner, userChangeProblem, type RuleCaller } from './user-rules.js';
+import { effectiveUserChange, passwordResetProblem, removesLastOwner, userChangeProblem, type RuleCaller } from './user-rules.js';
 
 const caller = (role: StaffRole, userId: number | null = 1): RuleCaller => ({ role, userId });
 // keys reaching the users routes act as admins (caller-of.ts), whatever their creator's role
@@ -74,5 +74,18 @@ describe('last owner', () => {
   it('does not care about renaming or about non-owners', () => {
     expect(removesLastOwner(owner, { name: 'x' }, 1)).toBe(false);
     expect(removesLastOwner({ role: 'admin', isDisabled: false }, { disabled: true }, 1)).toBe(false);
+  });
+});
+
+describe('the part of a change that changes something', () => {
+  const current = { role: 'agent' as const, isDisabled: true, name: 'Ops' };
+  it.each([
+    [{ disabled: true }, {}],
+    [{ disabled: false }, { disabled: false }],
+    [{ role: 'agent' as const, name: 'Ops' }, {}],
+    [{ role: 'analyst' as const, name: 'Ops', disabled: true }, { role: 'analyst' }],
+    [{ name: 'Ops Team' }, { name: 'Ops Team' }],
+  ])('keeps of %o only %o', (change, effective) => {
+    expect(effectiveUserChange(current, change)).toEqual(effective);
   });
 });

@@ -3,6 +3,18 @@ import type { StaffRole } from '../db/schema.js';
 export type UserChange = { role?: StaffRole; disabled?: boolean; name?: string };
 
 /**
+ * The part of a change that changes something: a field given its current value (disabling a
+ * disabled user) is left out, so nothing is written or audited for it.
+ */
+export function effectiveUserChange(current: { role: StaffRole; isDisabled: boolean; name: string }, change: UserChange): UserChange {
+  const effective: UserChange = {};
+  if (change.role !== undefined && change.role !== current.role) effective.role = change.role;
+  if (change.disabled !== undefined && change.disabled !== current.isDisabled) effective.disabled = change.disabled;
+  if (change.name !== undefined && change.name !== current.name) effective.name = change.name;
+  return effective;
+}
+
+/**
  * The caller as the user rules judge it: a signed-in person (or the shell, `userId` null), or an API
  * key. A key has no user of its own but acts for the staff member who created it (`keyCreatorId`;
  * null for a key made from the shell), so it may do to them no more than they may do to themselves

@@ -58,6 +58,7 @@ export async function registerUserRoutes(instance: FastifyInstance, deps: AppDep
         200: resetPasswordResponse,
         403: errorResponse('Your own password, or an owner\'s when you are not one (USER_CHANGE_FORBIDDEN), or no permission'),
         404: errorResponse('No such user (USER_NOT_FOUND)'),
+        409: errorResponse('The user is disabled, so a new password would not let them sign in: enable them first (USER_DISABLED_CONFLICT)'),
       },
     },
   }, async (request) => {

@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../db/schema.js';
 import { ruleCallerOf } from './acting-user.js';
 import { recordAudit } from './audit.js';
-import { lastOwnerConflict, passwordCommon, passwordWeak, userChangeForbidden, userEmailExists, userEmailInvalid, userNameInvalid, userNotFound } from './auth.errors.js';
+import { lastOwnerConflict, passwordCommon, passwordWeak, userChangeForbidden, userDisabledConflict, userEmailExists, userEmailInvalid, userNameInvalid, userNotFound } from './auth.errors.js';
 import type { Caller } from './caller.js';
 import { isCommonPassword } from './common-passwords.js';
 import { generateOneTimePassword, hashPassword, passwordProblem } from './passwords.js';
 import { deleteSessionsOfUser } from './sessions.repo.js';
 import { isPlausibleEmail, normalizeEmail, staffEmailInvisibleCharacter, toStaffUser, type StaffUser } from './staff-user.js';
-import { passwordResetProblem, removesLastOwner, userChangeProblem, type UserChange } from './user-rules.js';
+import { effectiveUserChange, passwordResetProblem, removesLastOwner, userChangeProblem, type UserChange } from './user-rules.js';
 import { countActiveOwners, findStaffUserByEmail, findStaffUserById, insertStaffUser, listStaffUsers, lockStaffChanges, updateStaffUser } from './users.repo.js';
 
 type Db = Kysely<Database>;
@@ -57,7 +57,8 @@ export async function findUser(db: Db, reference: number | string): Promise<Staf
 
 /**
  * Changes a user's role, name or disabled state. Disabling signs them out everywhere at once (and
- * their keys stop authenticating: `authenticateApiKey`).
+ * their keys stop authenticating: `authenticateApiKey`). A change to what the user already has
+ * (disabling a disabled user) writes nothing and is not audited.
  */
 export async function updateUser(db: Db, caller: Caller, userId: number, change: UserChange, now: Date): Promise<StaffUser> {
   // a name once given is not taken back to blank: the web would show nothing where the person is named
@@ -70,11 +71,12 @@ export async function updateUser(db: Db, caller: Caller, userId: number, change:
     const target = { userId, role: current.role, isDisabled: current.disabled_at !== null };
     const problem = userChangeProblem(await ruleCallerOf(trx, caller), target, change);
     if (problem) throw userChangeForbidden(problem);
-    if (removesLastOwner(target, change, await countActiveOwners(trx))) throw lastOwnerConflict();
-    const disabledAt = change.disabled === undefined ? undefined : change.disabled ? (current.disabled_at ?? now) : null;
-    const row = await updateStaffUser(trx, userId, { role: change.role, name: change.name?.trim(), disabledAt });
-    if (change.disabled === true) await deleteSessionsOfUser(trx, userId);
-    const changed = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+    const changed = effectiveUserChange({ role: current.role, isDisabled: target.isDisabled, name: current.name }, { ...change, name: change.name?.trim() });
+    if (Object.keys(changed).length === 0) return toStaffUser(current);
+    if (removesLastOwner(target, changed, await countActiveOwners(trx))) throw lastOwnerConflict();
+    const disabledAt = changed.disabled === undefined ? undefined : changed.disabled ? now : null;
+    const row = await updateStaffUser(trx, userId, { role: changed.role, name: changed.name, disabledAt });
+    if (changed.disabled === true) await deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, {
       actor: caller.actor,
       action: 'user.update',
@@ -90,7 +92,9 @@ export async function updateUser(db: Db, caller: Caller, userId: number, change:
  * Gives a staff member who forgot their password a new one-time password (returned once): they
  * choose their own at the next sign-in, and every session they had ends. The same people who may
  * change a user may reset them: owners are reset only by owners, and nobody resets themselves
- * (their own password is changed with the current one, POST /api/auth/password).
+ * (their own password is changed with the current one, POST /api/auth/password). A disabled user is
+ * refused (USER_DISABLED_CONFLICT): sign-in refuses them whatever the password, so the password
+ * handed out would not work, and enabling them is the step that was missing.
  */
 export async function resetStaffPassword(db: Db, caller: Caller, userId: number): Promise<{ user: StaffUser; oneTimePassword: string }> {
   const oneTimePassword = generateOneTimePassword();
@@ -100,6 +104,7 @@ export async function resetStaffPassword(db: Db, caller: Caller, userId: number)
     if (!current) throw userNotFound(userId);
     const problem = passwordResetProblem(await ruleCallerOf(trx, caller), { userId, role: current.role });
     if (problem) throw userChangeForbidden(problem);
+    if (current.disabled_at !== null) throw userDisabledConflict(userId, current.email);
     const row = await updateStaffUser(trx, userId, { passwordHash, mustChangePassword: true });
     await deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, { actor: caller.actor, action: 'user.password.reset', entity: 'staff_user', entityId: String(userId), detail: { email: current.email } });

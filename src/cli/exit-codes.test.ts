@@ -6,11 +6,12 @@ import { statusByKind } from '../server/plugins/error-handler.js';
 
 // a Record so that a new kind fails to compile here until its exit code is decided
 const casesByKind: Record<ErrorKind, { codes: string[]; exitCode: number }> = {
-  invalid: { codes: ['IMPORT_COLUMN_MISSING', 'CLI_ARGUMENT_INVALID', 'SEGMENT_FILTER_INVALID'], exitCode: 1 },
+  // STORE_CONNECTION_INVALID: a server that refused the URL (no such database, user or password) answers the same until it is fixed
+  invalid: { codes: ['IMPORT_COLUMN_MISSING', 'CLI_ARGUMENT_INVALID', 'SEGMENT_FILTER_INVALID', 'STORE_CONNECTION_INVALID', 'SETTINGS_RATE_OF_STORE_CURRENCY'], exitCode: 1 },
   unauthenticated: { codes: ['AUTH_REQUIRED', 'AUTH_INVALID_CREDENTIALS', 'AUTH_SESSION_EXPIRED'], exitCode: 1 },
   forbidden: { codes: ['AUTH_FORBIDDEN', 'API_KEY_SCOPE_FORBIDDEN'], exitCode: 1 },
   not_found: { codes: ['CUSTOMER_NOT_FOUND', 'SEGMENT_NOT_FOUND', 'IMPORT_PRESET_NOT_FOUND', 'IMPORT_FILE_NOT_FOUND', 'DEMO_DATASET_NOT_FOUND'], exitCode: 1 },
-  conflict: { codes: ['SEGMENT_NAME_EXISTS', 'CUSTOMER_IDENTITY_CONFLICT', 'SETTINGS_FIXED_CONFLICT', 'CUSTOMER_ALREADY_MERGED'], exitCode: 1 },
+  conflict: { codes: ['SEGMENT_NAME_EXISTS', 'CUSTOMER_IDENTITY_CONFLICT', 'SETTINGS_FIXED_CONFLICT', 'CUSTOMER_ALREADY_MERGED', 'USER_DISABLED_CONFLICT'], exitCode: 1 },
   rate_limited: { codes: ['AUTH_RATE_LIMITED', 'HEAVY_WORK_SERVER_RATE_LIMITED'], exitCode: 3 },
   unavailable: { codes: ['STORE_CONNECTION_UNAVAILABLE', 'STORE_DIRECTORY_UNAVAILABLE'], exitCode: 3 },
   internal: { codes: ['INTERNAL_ERROR'], exitCode: 3 },

@@ -19,7 +19,22 @@ describe('the help of every completed command group', () => {
     expect(bare).toEqual([]);
   });
 
-  it('shows at least one example for every command', () => {
+});
+
+describe('the help of every command', () => {
+  const { program } = createProgram();
+  const leaves = leavesOf(program);
+
+  it('shows at least one example for every command, in every group', () => {
     expect(leaves.filter(({ command }) => examplesOf(command).length === 0).map(({ path }) => path)).toEqual([]);
+  });
+
+  it('marks the options a command cannot run without as required', () => {
+    const required = leaves.flatMap(({ path, command }) => command.options.filter((option) => option.mandatory).map((option) => ({ path, command, option })));
+    expect(required.map(({ path, option }) => `${path} ${option.long}`)).toEqual(expect.arrayContaining(['models validate --calibration-end', 'models validate --holdout-end', 'segments create --filter']));
+    // the help as printed: the option's entry, up to the next option's, wrapped over lines or not
+    const entryOf = (command: Command, flags: string) => (command.helpInformation().split(`  ${flags}`)[1] ?? '').split(/\n {2}-/)[0]!;
+    const unmarked = required.filter(({ command, option }) => !entryOf(command, option.flags).includes('(required)'));
+    expect(unmarked.map(({ path, option }) => `${path} ${option.long}`)).toEqual([]);
   });
 });

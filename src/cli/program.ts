@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { Command, Help } from 'commander';
 import { createCliRuntime } from './runtime.js';
 import { wantsJson } from './output.js';
 import { withExamples } from './examples.js';
 import { refuseRepeatedValues } from './single-value-options.js';
 import { suggestCommandsFor } from './store-command.js';
+import { nameParserRefusals } from './usage-errors.js';
 import { registerAnalyticsCommands } from './commands/analytics.js';
 import { registerApiKeysCommand } from './commands/api-keys.js';
 import { registerAuditCommand } from './commands/audit.js';
@@ -33,8 +34,7 @@ export function createProgram() {
     .version(version, '-V, --version', 'print the version')
     .option('--json', 'print machine-readable JSON')
     .option('--db <url-or-directory>', 'store: a postgres:// URL or a directory for the embedded store (default: DATABASE_URL, else the directory CLIENTELE_DATA_DIR, else ./.clientele)')
-    .exitOverride()
-    .showHelpAfterError();
+    .exitOverride();
   withExamples(program, [
     ['clientele demo load cdnow --db ./cdnow', 'a real public data set in a new store'],
     ['clientele analyze --db ./cdnow', 'types, RFM and alerts for everyone'],
@@ -44,8 +44,11 @@ export function createProgram() {
     .addHelpText('after', '\nEvery command takes --json; `clientele <command> --help` shows its options and examples.'
       + '\nA new store (the first command on a new --db directory or database) takes its currency, time zone and phone country from'
       + '\nCLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and CLIENTELE_DEFAULT_COUNTRY (default IDR, Asia/Jakarta, ID); `clientele settings set` changes them before the first orders.');
-  // before the subcommands are added, which copy it: under --json a usage error is printed once, as JSON on stdout (main.ts)
-  program.configureOutput({ writeErr: (text) => (wantsJson(program) ? undefined : process.stderr.write(text)) });
+  // before the subcommands are added, which copy it: a usage error is printed once, by run-command-line.ts in the project's
+  // error form (as JSON on stdout under --json), not in commander's words
+  program.configureOutput({ writeErr: (text) => (wantsJson(program) ? undefined : process.stderr.write(text)), outputError: () => undefined });
+  // copied to the subcommands as well: commander's help does not say which options a command cannot run without
+  program.configureHelp({ optionDescription: (option) => `${new Help().optionDescription(option)}${option.mandatory ? ' (required)' : ''}` });
 
   const runtime = createCliRuntime(program);
   registerServeCommand(program);
@@ -67,6 +70,8 @@ export function createProgram() {
   registerPersonasCommand(program, runtime);
   // an option of one value given twice is refused in every command, where commander keeps the last
   refuseRepeatedValues(program);
+  // a value a parser refuses is named as typed (--days, <user>) in the project's error form
+  nameParserRefusals(program);
   // the commands a command line suggests name its --db (store-command.ts); none is left over from an earlier command line in the same process
   suggestCommandsFor(program);
   program.hook('preAction', () => suggestCommandsFor(program));

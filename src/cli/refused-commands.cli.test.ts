@@ -24,11 +24,11 @@ describe('a command refused before it opens a store', () => {
     expect(existsSync(newStore)).toBe(false);
   });
 
-  it('nests every detail under details, so a detail cannot stand in for the code or the message', async () => {
+  it('nests every detail under details, so a detail cannot stand in for the code, the message or the field', async () => {
     const result = await runCliInProcess(join(workDir, 'unused'), ['--json', 'import', 'orders', join(workDir, 'x.csv'), '--bogus']);
     expect(result.exitCode).toBe(1);
     const { error } = JSON.parse(result.stdout);
-    expect(Object.keys(error).sort()).toEqual(['code', 'details', 'message']);
+    expect(Object.keys(error).sort()).toEqual(['code', 'details', 'field', 'message']);
     expect(error).toMatchObject({ code: 'CLI_ARGUMENT_INVALID', details: { commander: 'commander.unknownOption', hint: expect.stringContaining('clientele import --help') } });
   });
 });

@@ -1,9 +1,10 @@
 import { CommanderError } from 'commander';
-import { isAppError } from '../core/errors.js';
+import { AppError, isAppError } from '../core/errors.js';
 import { exitCodeForError, exitCodes } from './exit-codes.js';
-import { debugVariable, describeUsageError, printFailure, wantsJson } from './output.js';
+import { debugVariable, printFailure, wantsJson } from './output.js';
 import { createProgram } from './program.js';
 import { suggestCommandsFor, withStoreInError } from './store-command.js';
+import { commandOf, describeUsageError, withCliField } from './usage-errors.js';
 
 export type CommandLineOutcome = { exitCode: number; error: unknown };
 
@@ -20,15 +21,19 @@ export async function runCommandLine(argv: string[] = process.argv): Promise<Com
   } catch (error) {
     const json = wantsJson(program, argv);
     if (error instanceof CommanderError) {
-      if (json && error.exitCode !== 0) printFailure(describeUsageError(error, program, argv), { json });
-      return { exitCode: error.exitCode === 0 ? exitCodes.success : exitCodes.usage, error };
+      if (error.exitCode === 0) return { exitCode: exitCodes.success, error };
+      const usage = describeUsageError(error, program, argv);
+      // a command group without its subcommand has had its help printed (on stderr) in text mode: the list is the answer
+      if (json) printFailure(usage, { json });
+      else if (error.code !== 'commander.help') printFailure(new AppError(usage.code, `${usage.message} ${usage.details.hint}`, usage.details), { json });
+      return { exitCode: exitCodes.usage, error };
     }
     if (process.env[debugVariable]) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     // an app error already says what to do; wording any other failure (a store that cannot be opened…) loads the store driver
     const failure = isAppError(error) ? error : (await import('./unexpected-error.js')).describeUnexpectedError(error, { db: program.opts<{ db?: string }>().db, argv });
     // a failure in parsing comes before the action's hook: its commands are given the store here
     suggestCommandsFor(program);
-    const shown = withStoreInError(failure);
+    const shown = withStoreInError(withCliField(failure, commandOf(program, argv.slice(2))));
     printFailure(shown, { json });
     // a command stopped by Ctrl-C or a supervisor: said on stderr under --json too, to whoever stopped it
     if (json && shown.code === 'CLI_INTERRUPTED') printFailure(shown, { json: false });

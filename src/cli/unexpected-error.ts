@@ -17,6 +17,12 @@ export function describeUnexpectedError(error: unknown, options: { db?: string; 
   const failure = error as NodeJS.ErrnoException & { errors?: Array<NodeJS.ErrnoException> };
   const code = failure.code ?? failure.errors?.[0]?.code;
   const target = options.db ?? storeTarget();
+  if (isServerUrl(target) && code && refusalReasons[code]) {
+    // the server answered: the same URL gets the same answer until it is changed, so this is not a failure to retry (exit 3)
+    const setting = options.db === undefined ? 'DATABASE_URL' : '--db';
+    const { reason, fix } = refusalReasons[code];
+    return new AppError('STORE_CONNECTION_INVALID', `Cannot open ${redactUrl(target)}: ${reason}. Retrying will not help: fix ${setting} (${fix}).`, { field: setting });
+  }
   if (isServerUrl(target) && code && connectionReasons[code]) {
     return new AppError('STORE_CONNECTION_UNAVAILABLE', `Cannot connect to ${redactUrl(target)}: ${connectionReasons[code]}. Check that the server is running and the URL (host, port, user, database) is right.`, { field: '--db' });
   }
@@ -64,10 +70,14 @@ const connectionReasons: Record<string, string> = {
   EHOSTUNREACH: 'the host is unreachable',
   ENETUNREACH: 'the network is unreachable',
   ECONNRESET: 'the server closed the connection',
-  '28P01': 'the password was refused',
-  '28000': 'the server refused this user',
-  '3D000': 'the database does not exist',
   '57P03': 'the server is starting up or shutting down',
+};
+
+/** The server's answers that name the URL as wrong (PostgreSQL's SQLSTATE): unlike a server that is down, they do not pass. */
+const refusalReasons: Record<string, { reason: string; fix: string }> = {
+  '28P01': { reason: 'the password was refused', fix: 'its user and password' },
+  '28000': { reason: 'the server refused this user', fix: 'its user, or let the user connect' },
+  '3D000': { reason: 'the database does not exist', fix: 'the database name, or create the database first' },
 };
 
 const fileReasons: Record<string, string> = {

@@ -13,11 +13,40 @@ import { datasetsDirectory, demoDatasets, type DemoDataset } from './datasets.js
 import { analyze, presetTypePolicy } from '../analytics/index.js';
 import { predictCustomers } from '../models/index.js';
 import { explainRejects, type RejectedRows } from './explain-rejects.js';
+import { recordAudit } from '../auth/audit.js';
+import { inTransaction } from '../db/in-transaction.js';
 
 /** An import of the demo, with the rows it did not load counted by reason. */
 export type DemoImport = ImportSummary & { rejectedRows: RejectedRows[] };
 
-export type DemoResult = { name: string; imports: DemoImport[]; seconds: number; notes: string[] };
+/** A setting the store had that the demo's replaced, from and to (`settings set`'s `changed`). */
+export type ReplacedSettings = Partial<Record<'name' | 'currency' | 'timeZone' | 'defaultCountry', { from: string; to: string }>>;
+
+export type DemoResult = { name: string; imports: DemoImport[]; seconds: number; notes: string[]; replacedSettings: ReplacedSettings };
+
+type DemoSettings = { name: string; currency: string; timeZone: string; defaultCountry: string; isSynthetic: boolean; dataAsOf: string };
+
+/**
+ * Gives the store the demo's settings (its data is in its currency and time zone), audited as
+ * `settings set` audits a change when it replaces what someone chose: a currency, time zone or
+ * phone country set before the load, or a name given. A retry of an unfinished load replaces nothing.
+ */
+async function takeDemoSettings(db: Kysely<Database>, actor: string, demo: DemoSettings): Promise<ReplacedSettings> {
+  return inTransaction(db, async (trx) => {
+    const before = await getStoreSettings(trx);
+    const replaced: ReplacedSettings = {};
+    // a new store's name is empty: the demo's fills it rather than replaces one
+    if (before.name !== '' && before.name !== demo.name) replaced.name = { from: before.name, to: demo.name };
+    for (const key of ['currency', 'timeZone', 'defaultCountry'] as const) if (before[key] !== demo[key]) replaced[key] = { from: before[key], to: demo[key] };
+    await updateStoreSettings(trx, {
+      name: demo.name, currency: demo.currency, timezone: demo.timeZone, default_country: demo.defaultCountry, is_synthetic: demo.isSynthetic, demo_dataset: null, data_as_of: demo.dataAsOf,
+    });
+    if (Object.keys(replaced).length > 0) {
+      await recordAudit(trx, { actor, action: 'settings.update', entity: 'store', entityId: Object.keys(replaced).join(','), detail: { ...replaced, reason: 'demo load' } });
+    }
+    return replaced;
+  });
+}
 
 function withRejectedRows(summary: ImportSummary, expected: DemoDataset['expectedRejects'] = {}): DemoImport {
   return { ...summary, rejectedRows: explainRejects(summary.rejectCounts, expected, summary.rejectsSample) };
@@ -114,7 +143,7 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
   const unfinished = await requireEmptyOrUnfinishedStore(db, (settings) => settings.isSynthetic);
   // a retry regenerates the same files: the end day is kept in data_as_of until the load completes
   const endDate = unfinished.dataAsOf ? new Date(unfinished.dataAsOf) : options.clock.now();
-  await updateStoreSettings(db, { name: chainName, currency, timezone: timeZone, default_country: countryCode, is_synthetic: true, demo_dataset: null, data_as_of: endDate.toISOString() });
+  const replacedSettings = await takeDemoSettings(db, options.actor, { name: chainName, currency, timeZone, defaultCountry: countryCode, isSynthetic: true, dataAsOf: endDate.toISOString() });
   const directory = await mkdtemp(join(tmpdir(), 'clientele-demo-'));
   try {
     const customers = options.customers ?? 3000;
@@ -130,11 +159,15 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
     // retry begun a later day, the day the files end
     const notes = await deriveUnderstanding(db, calendarDayIn(endDate, timeZone), options.clock);
     await updateStoreSettings(db, { demo_dataset: 'synthetic', data_as_of: null });
-    return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000, notes };
+    return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000, notes, replacedSettings };
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
 }
+
+const datasetSettings = (dataset: DemoDataset): DemoSettings => ({
+  name: dataset.title, currency: dataset.currency, timeZone: dataset.timeZone, defaultCountry: dataset.defaultCountry, isSynthetic: false, dataAsOf: dataset.asOf,
+});
 
 /**
  * A data set's settings and files, as of its end: its currency and time zone become the store's.
@@ -142,7 +175,7 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
  * default, since the data set lives in the product's folder and its rejects are explained by code.
  */
 export async function importDataset(db: Kysely<Database>, dataset: DemoDataset, options: { actor: string; rejectsDirectory?: string | null }): Promise<DemoImport[]> {
-  await updateStoreSettings(db, { name: dataset.title, currency: dataset.currency, timezone: dataset.timeZone, default_country: dataset.defaultCountry, is_synthetic: false, demo_dataset: null, data_as_of: dataset.asOf });
+  await takeDemoSettings(db, options.actor, datasetSettings(dataset));
   const clock = fixedClock(dataset.asOf);
   const imports: DemoImport[] = [];
   if (options.rejectsDirectory) await mkdir(options.rejectsDirectory, { recursive: true });
@@ -166,10 +199,12 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
   const isThisLoad = (settings: StoreSettings) => settings.dataAsOf !== null && new Date(settings.dataAsOf).getTime() === new Date(dataset.asOf).getTime()
     && (settings.name === dataset.title || settings.name === `${dataset.name} (public data set)`);
   await requireEmptyOrUnfinishedStore(db, isThisLoad);
+  // before the import, which takes them too (and then finds nothing to replace): the load reports what it replaced
+  const replacedSettings = await takeDemoSettings(db, options.actor, datasetSettings(dataset));
   const imports = await importDataset(db, dataset, options);
   const lastDay = calendarDayIn(new Date(dataset.asOf), dataset.timeZone);
   if (dataset.policy) await presetTypePolicy(db, dataset.policy);
   const notes = await deriveUnderstanding(db, lastDay, fixedClock(new Date(Date.parse(dataset.asOf) + 1)));
   await updateStoreSettings(db, { demo_dataset: dataset.name });
-  return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000, notes };
+  return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000, notes, replacedSettings };
 }

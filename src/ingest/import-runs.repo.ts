@@ -61,9 +61,12 @@ export async function lockImportRun(db: Db, importId: number): Promise<OpenRunSt
   return run ? { entity: run.entity, fileName: run.file_name, startedBy: run.started_by, status: run.status } : undefined;
 }
 
-/** Rows a sender refused before sending them: read and rejected, and no orders (their order ids were never read). */
-export async function addSenderRejects(db: Db, importId: number, rows: number): Promise<void> {
-  await sql`update import_run set read_count = read_count + ${rows}::int, rejected_count = rejected_count + ${rows}::int where import_id = ${importId}::bigint`.execute(db);
+/** Rows a sender refused before sending them: read and rejected; `orders`: the orders of those rows no batch named, rejected (orders and lines runs). */
+export async function addSenderRejects(db: Db, importId: number, rows: number, orders = 0): Promise<void> {
+  await sql`
+    update import_run set read_count = read_count + ${rows}::int, rejected_count = rejected_count + ${rows}::int${orders > 0 ? sql`,
+      order_rejected_count = coalesce(order_rejected_count, 0) + ${orders}::int` : sql``}
+    where import_id = ${importId}::bigint`.execute(db);
 }
 
 /**

@@ -120,15 +120,16 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       body: z.strictObject({
         entity: z.enum(entities),
         fileName: z.string().min(1).max(255).optional().describe('the file\'s name: shown in the list of imports and given as the file of its rejects'),
+        preset: z.string().min(1).max(64).optional().describe('the format the sender read the file with (a preset the CLI lists with `clientele import --list-presets`, of this entity), recorded with the run as a CLI import\'s --preset is; the sender applies its fixes and sends canonical records'),
       }),
-      response: { 201: importRunSchema, 409: errorResponse('The Idempotency-Key was used before with another body (INGEST_IDEMPOTENCY_MISMATCH)') },
+      response: { 201: importRunSchema, 400: errorResponse('The request is invalid (REQUEST_INVALID), or the preset imports another entity (IMPORT_OPTION_INVALID); `field` names the part at fault'), 404: errorResponse('There is no such preset (IMPORT_PRESET_NOT_FOUND)'), 409: errorResponse('The Idempotency-Key was used before with another body (INGEST_IDEMPOTENCY_MISMATCH)') },
     },
   }, async (request, reply) => {
     const actor = actorOf(request.principal);
     const view = runViewOf(request.principal);
     // keys are the caller's own, per route: the same key sent with an ingest batch is another request
     const opened = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal: `POST /api/imports ${actor}`, body: request.body }, async (remember) => {
-      const run = await openImportRun(deps.store.db, { entity: request.body.entity, fileName: request.body.fileName ?? null, actor }, view,
+      const run = await openImportRun(deps.store.db, { entity: request.body.entity, fileName: request.body.fileName ?? null, preset: request.body.preset ?? null, actor }, view,
         (trx, importId) => remember(trx, { statusCode: 201, body: { importId } }));
       return { statusCode: 201, body: { importId: run.import_id, run } };
     });
@@ -150,10 +151,16 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
         status: z.enum(['completed', 'failed']),
         rejectedBySender: z.number().int().min(0).max(1_000_000_000).optional()
           .describe('rows of the file the sender refused before sending them (the web app\'s format cannot read them): counted as read and rejected, so the run counts the whole file'),
+        rejectedOrdersBySender: z.number().int().min(0).max(1_000_000_000).optional()
+          .describe('orders and lines runs: the orders of those rows that no batch named (every row of the order was refused), counted as rejected orders, as a file import counts them; at most rejectedBySender'),
       }),
-      response: { 200: importRunSchema, 404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)'), 409: errorResponse('The run already ended otherwise (IMPORT_RUN_ENDED_CONFLICT)') },
+      response: {
+        200: importRunSchema, 400: errorResponse('The request is invalid (REQUEST_INVALID), or rejectedOrdersBySender is sent for a run without orders or is more than rejectedBySender (IMPORT_OPTION_INVALID); `field` names the part at fault'),
+        404: errorResponse('No such run (IMPORT_RUN_NOT_FOUND)'), 409: errorResponse('The run already ended otherwise (IMPORT_RUN_ENDED_CONFLICT)'),
+      },
     },
-  }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal), request.body.rejectedBySender, runViewOf(request.principal), deps.clock));
+  }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal),
+    { rows: request.body.rejectedBySender ?? 0, orders: request.body.rejectedOrdersBySender ?? 0 }, runViewOf(request.principal), deps.clock));
 
   api.get('/ingest/sources', {
     config: { access: { permission: 'ingest:write' } },

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { getStoreSettings } from '../settings/index.js';
+import { findPreset } from './presets/index.js';
 import type { ImportEntity } from './canonical.js';
 import { addSenderRejects, countUnchangedOrdersUpdated, finishImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
@@ -24,17 +25,30 @@ import { createDerivedUpdater } from './keep-derived-current.js';
  * the run (the idempotency record, so that a retried open cannot open a second run).
  */
 export async function openImportRun(
-  db: Kysely<Database>, run: { entity: ImportEntity; fileName: string | null; actor: string }, view: ImportRunView = {},
+  db: Kysely<Database>, run: { entity: ImportEntity; fileName: string | null; actor: string; preset?: string | null }, view: ImportRunView = {},
   beforeCommit?: (trx: Kysely<Database>, importId: number) => Promise<void>,
 ) {
+  const preset = run.preset ? presetOfRun(run.entity, run.preset) : null;
   // a run never closed cannot forget what it remembered: any import starting does it for it
   await forgetAbandonedImportMemory(db);
   const importId = await db.transaction().execute(async (trx) => {
-    const opened = await startImportRun(trx, { entity: run.entity, fileName: run.fileName, preset: null, startedBy: run.actor });
+    const opened = await startImportRun(trx, { entity: run.entity, fileName: run.fileName, preset, startedBy: run.actor });
     await beforeCommit?.(trx, opened);
     return opened;
   });
   return readImportRun(db, importId, view);
+}
+
+/**
+ * The format a sender read the file with (the web app applies a preset's fixes itself and sends
+ * canonical records), recorded with the run as a CLI import records its --preset: known, and of the run's entity.
+ */
+function presetOfRun(entity: ImportEntity, name: string): string {
+  const preset = findPreset(name);
+  if (preset.entity !== entity) {
+    throw new AppError('IMPORT_OPTION_INVALID', `Preset ${preset.name} imports ${preset.entity}, not ${entity}.`, { field: 'preset', hint: `Open the run for ${preset.entity}, or send no preset.` });
+  }
+  return preset.name;
 }
 
 /** How a run is shown to its reader: who started it as `actorForDisplay` shows an actor, their email only when `canReadStaffEmails`. */
@@ -76,13 +90,16 @@ export async function joinOpenRun(trx: Kysely<Database>, importId: number, entit
  * (completeDeferredStaleLines); one failing leaves them, as a killed import does.
  * `rejectedBySender`: rows of the file the sender refused before
  * sending any batch (the web app's preset cannot read them), counted as read
- * and rejected so that the run counts the whole file. Closing a run already
+ * and rejected so that the run counts the whole file; `rejectedOrdersBySender`:
+ * the orders of those rows that no batch named, counted as rejected orders
+ * (an orders or lines run), as a file import counts the order of a row its preset refused. Closing a run already
  * ended as asked answers it again, so a retried close is harmless. `clock`:
  * the store's now for keeping derived data current, as the run's batches had it.
  */
 export async function closeImportRun(
-  db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string, rejectedBySender = 0, view: ImportRunView = {}, clock: Clock = systemClock,
+  db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string, rejectedBySender: number | SenderRejects = 0, view: ImportRunView = {}, clock: Clock = systemClock,
 ) {
+  const sender = typeof rejectedBySender === 'number' ? { rows: rejectedBySender, orders: 0 } : rejectedBySender;
   await db.transaction().execute(async (trx) => {
     const run = await lockImportRun(trx, importId);
     if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}.`, { field: 'importId' });
@@ -103,11 +120,20 @@ export async function closeImportRun(
         keepDerivedCurrent: async (changed, customerIds) => (await createDerivedUpdater(changed, { clock, settings }))(changed, customerIds),
       });
     } else if (run.entity === 'orders') await forgetDeferredStaleLines(trx, importId);
-    if (rejectedBySender > 0) await addSenderRejects(trx, importId, rejectedBySender);
+    if (sender.orders > 0 && run.entity !== 'orders' && run.entity !== 'lines') {
+      throw new AppError('IMPORT_OPTION_INVALID', `Import run ${importId} imports ${run.entity}, which have no orders; send rejectedOrdersBySender only for orders and lines.`, { field: 'rejectedOrdersBySender' });
+    }
+    if (sender.orders > sender.rows) {
+      throw new AppError('IMPORT_OPTION_INVALID', `rejectedOrdersBySender (${sender.orders}) cannot be more than rejectedBySender (${sender.rows}): each order counted is of a row refused.`, { field: 'rejectedOrdersBySender' });
+    }
+    if (sender.rows > 0) await addSenderRejects(trx, importId, sender.rows, sender.orders);
     await finishImportRun(trx, importId, outcome);
   });
   return readImportRun(db, importId, view);
 }
+
+/** What the sender refused before sending: rows, and the orders of those rows no batch named. */
+export type SenderRejects = { rows: number; orders: number };
 
 /**
  * Completes an orders import (a file's, or an open run's) in its closing transaction: removes the

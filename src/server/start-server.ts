@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { systemClock } from '../core/clock.js';
+import { holdPort, listenError } from './port-hold.js';
 import { ensureOwner, listActiveOwnerEmails } from '../auth/index.js';
 import { isStoreEmpty, loadSyntheticDemo } from '../demo/load-demo.js';
 import { openRuntime } from '../runtime/open-runtime.js';
@@ -36,16 +37,35 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
   const runtime = await openRuntime({ db: options.db, autoMigrate: true });
   const logger = pino({ level: runtime.config.logLevel }, pino.destination(options.logDestination ?? 1));
   const { config, store, db } = runtime;
-  const owner = await ensureOwner(db, { email: config.ownerEmail, password: config.ownerPassword });
-  if ((options.demo ?? true) && (await isStoreEmpty(db))) {
-    logger.info('The store is empty: loading the synthetic demo store (Roti & Kopi Nusantara)…');
-    const demo = await loadSyntheticDemo(db, { clock: systemClock, actor: 'system:demo' });
-    logger.info({ seconds: Number(demo.seconds.toFixed(1)) }, 'Demo store loaded (synthetic data)');
-  }
-  const app = await buildApp({ store, config, clock: systemClock, logger, webRoot: resolveWebRoot() });
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
-  await app.listen({ port, host });
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  let owner: Awaited<ReturnType<typeof ensureOwner>>;
+  // The port is taken before the owner is created: a start that cannot listen gave the first
+  // owner's one-time password to no one (the next start only said "Sign in with your staff account").
+  const heldPort = await holdPort(port, host).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  try {
+    owner = await ensureOwner(db, { email: config.ownerEmail, password: config.ownerPassword });
+    if ((options.demo ?? true) && (await isStoreEmpty(db))) {
+      logger.info('The store is empty: loading the synthetic demo store (Roti & Kopi Nusantara)…');
+      const demo = await loadSyntheticDemo(db, { clock: systemClock, actor: 'system:demo' });
+      logger.info({ seconds: Number(demo.seconds.toFixed(1)) }, 'Demo store loaded (synthetic data)');
+    }
+    app = await buildApp({ store, config, clock: systemClock, logger, webRoot: resolveWebRoot() });
+    await heldPort.release();
+    await app.listen({ port, host }).catch((error: unknown) => {
+      throw listenError(error, port, host);
+    });
+  } catch (error) {
+    // nothing may keep running, nor the store locked: the process ends with the error
+    await heldPort.release();
+    await app?.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   // started once listening, so a failed start leaves nothing running
   const maintenance = startEmbeddedMaintenance(store, logger);
   const address = app.server.address();

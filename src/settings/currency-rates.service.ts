@@ -5,6 +5,8 @@ import { isKnownCurrency } from '../core/money.js';
 import { readCurrencyRates } from './settings.repo.js';
 import { recordAudit } from '../auth/audit.js';
 import { inTransaction } from '../db/in-transaction.js';
+// a function of the module that re-exports this one: read when a rate is set, long after both have loaded
+import { getStoreSettings } from './index.js';
 
 export type CurrencyRate = { currency: string; rate: number };
 
@@ -20,11 +22,16 @@ export async function listCurrencyRates(db: Kysely<Database>): Promise<CurrencyR
 /**
  * Sets how many units of the store currency one unit of `currency` is worth,
  * for orders in that currency from now on (orders already stored keep their
- * amounts). Returns the rate it replaced, if any.
+ * amounts). Returns the rate it replaced, if any. The store currency itself takes none: its rate is 1.
  */
 export async function setCurrencyRate(db: Kysely<Database>, currency: string, rate: number): Promise<CurrencyRate & { previousRate: number | null }> {
   const code = currency.toUpperCase();
   if (!isKnownCurrency(code)) throw new AppError('SETTINGS_CURRENCY_UNKNOWN', `"${currency}" is not a known ISO 4217 currency code.`, { field: 'currency' });
+  // amounts in the store currency are stored as they are: a rate for it would be listed yet never used
+  const storeCurrency = (await getStoreSettings(db)).currency;
+  if (code === storeCurrency) {
+    throw new AppError('SETTINGS_RATE_OF_STORE_CURRENCY', `${code} is the store currency, whose rate is always 1: set rates only for the other currencies orders come in.`, { field: 'currency' });
+  }
   if (!(rate >= rateBounds.min && rate < rateBounds.below)) {
     throw new AppError('SETTINGS_RATE_INVALID', `The rate must be a number from ${rateBounds.min} to below ${rateBounds.below} (units of the store currency per one ${code}); got ${rate}.`, { field: 'rate' });
   }

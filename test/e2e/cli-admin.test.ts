@@ -40,7 +40,7 @@ describeEachCliStore('clientele for an admin and a support agent', (context) => 
   it('refuses an identity another customer has, and a country that names none, with the reason', async () => {
     const taken = await cliProcess(['--json', 'customers', 'create', '--name', 'Ana again', '--email', 'ANA@example.com']);
     expect(taken.code).toBe(1);
-    expect(JSON.parse(taken.stdout)).toEqual({ error: { code: 'CUSTOMER_IDENTITY_CONFLICT', message: expect.stringContaining(`This customer already exists as #${anaId}`), field: 'email', details: { belongsTo: anaId } } });
+    expect(JSON.parse(taken.stdout)).toEqual({ error: { code: 'CUSTOMER_IDENTITY_CONFLICT', message: expect.stringContaining(`This customer already exists as #${anaId}`), field: '--email', details: { belongsTo: anaId } } });
     const country = await cliProcess(['customers', 'update', String(anaId), '--country', 'XX']);
     expect(country.code).toBe(1);
     expect(country.stderr).toContain('--country: "XX" is not a two-letter ISO 3166-1 country code such as ID or LV, or a country\'s name in English, Indonesian or Latvian.');

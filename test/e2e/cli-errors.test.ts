@@ -17,7 +17,7 @@ describe('clientele CLI failures', { timeout: 240_000 }, () => {
   it('prints a usage error as one JSON error object on stdout under --json, with exit 1', async () => {
     const option = await runCli(['--json', 'import', 'orders', ordersFile, '--bogus']);
     expect(option.code).toBe(1);
-    expect(JSON.parse(option.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', message: "unknown option '--bogus'", details: { hint: expect.stringContaining('clientele import --help') } } });
+    expect(JSON.parse(option.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', message: '--bogus is not an option of clientele import.', field: '--bogus', details: { hint: expect.stringContaining('clientele import --help') } } });
     const required = await runCli(['--db', storeDir, '--json', 'api-keys', 'create']);
     expect(required.code).toBe(1);
     expect(JSON.parse(required.stdout)).toMatchObject({ error: { code: 'CLI_ARGUMENT_INVALID', message: expect.stringContaining('--name') } });
@@ -63,10 +63,10 @@ describe('clientele CLI failures', { timeout: 240_000 }, () => {
 
   it('refuses out-of-range numbers and ids as usage errors before touching the store', async () => {
     for (const [args, text] of [
-      [['alerts', 'ack', 'x'], '"x" is not an alert id'],
-      [['models', 'predict', '--horizon-days', '-5'], 'give a whole number from 1 to 3,650'],
-      [['models', 'predict', '--discount-rate', '-1'], 'give a number from 0 to 1'],
-      [['personas', 'discover', '--k', '1'], 'give a whole number from 2 to 12'],
+      [['alerts', 'ack', 'x'], '<alertId> takes an alert id (a positive whole number), not x.'],
+      [['models', 'predict', '--horizon-days', '-5'], '--horizon-days takes a whole number from 1 to 3,650, e.g. --horizon 365, not -5.'],
+      [['models', 'predict', '--discount-rate', '-1'], '--discount-rate takes a number from 0 to 1, e.g. --discount-rate 0.01, not -1.'],
+      [['personas', 'discover', '--k', '1'], '--k takes a whole number from 2 to 12, e.g. --k 4, not 1.'],
     ] as const) {
       const result = await runCli(['--db', storeDir, ...args]);
       expect({ args, code: result.code }).toEqual({ args, code: 1 });

@@ -17,7 +17,7 @@ describeEachCliStore('clientele segments create: a name another segment has', (c
     const again = await cli('--json', 'segments', 'create', 'VIPs', '--filter', '{"and": []}');
     expect(again.code).toBe(1);
     const { error } = JSON.parse(again.stdout);
-    expect(error).toMatchObject({ code: 'SEGMENT_NAME_EXISTS', field: 'name', details: { segmentId } });
+    expect(error).toMatchObject({ code: 'SEGMENT_NAME_EXISTS', field: '<name>', details: { segmentId } });
     expect(error.message).toBe(
       `A segment named "VIPs" already exists (#${segmentId}): choose another name, or change segment #${segmentId} instead ` +
         `(\`${suggestedCommand(context.db, `segments update ${segmentId} --filter …`)}\`, or PATCH /api/segments/${segmentId}), or delete it (\`${suggestedCommand(context.db, `segments delete ${segmentId}`)}\`, or DELETE /api/segments/${segmentId}) first.`,

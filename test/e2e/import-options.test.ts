@@ -48,7 +48,7 @@ describeEachCliStore('clientele import options', (context) => {
     expect(misread.stderr).toContain(`${file} is UTF-8, not windows-1257: line 3 reads "JÄ\ufffdnis" as windows-1257 where UTF-8 reads "Jānis". Pass --encoding utf-8 or leave --encoding out.`);
     const asJson = await cli(['import', 'customers', file, '--encoding', 'latin1', '--json']);
     expect(asJson.code).toBe(misread.code);
-    expect(JSON.parse(asJson.stdout || asJson.stderr)).toMatchObject({ error: { code: 'IMPORT_OPTION_INVALID', field: 'encoding', details: { file, line: 3 } } });
+    expect(JSON.parse(asJson.stdout || asJson.stderr)).toMatchObject({ error: { code: 'IMPORT_OPTION_INVALID', field: '--encoding', details: { file, line: 3 } } });
 
     // nothing of the refused runs was written: the file's rows are all new to the right reading
     const imported = await cli(['import', 'customers', file]);

@@ -22,8 +22,15 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
 
   const report = program.command('report').description('reports: summary | revenue | type-migration | types | rfm | lifecycle | cohorts | alerts');
   registerStoreReportCommands(report, runtime);
-  report.command('types').description('customers per type as of the latest analysis, with the most common combinations').action(async () => (await run()).runReportTypes(runtime));
-  report.command('rfm').description('RFM segments and the recency × frequency grid as of the latest analysis').action(async () => (await run()).runReportRfm(runtime));
+  withExamples(report.command('types').description('customers per type as of the latest analysis, with the most common combinations'), [
+    ['clientele report types', 'how many VIPs, at-risk, lapsed… customers, and which types go together'],
+    ['clientele report types --json'],
+    ['clientele customers list --type at_risk', 'then: the customers of one type'],
+  ]).action(async () => (await run()).runReportTypes(runtime));
+  withExamples(report.command('rfm').description('RFM segments and the recency × frequency grid as of the latest analysis'), [
+    ['clientele report rfm', 'customers per RFM segment (Champions, At Risk…) and the grid'],
+    ['clientele customers list --segment champions', 'then: the customers of one segment'],
+  ]).action(async () => (await run()).runReportRfm(runtime));
   withExamples(report.command('lifecycle').description('the lifecycle funnel (acquisition → activation → retention → advocacy) by channel and cohort').option('--as-of <date>', asOfHelp, dayOrInstantOption('--as-of'))
     .option('--horizon <days>', 'go on to the next stage within this many days of reaching one, comparable across channels and cohorts (default 90)', wholeNumberIn(1, 3660, '--horizon 180')), [
     ['clientele report lifecycle'],
@@ -45,13 +52,23 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
   ]).action(async (options: { all?: boolean }) => (await run()).runReportAlerts(runtime, options));
 
   const alerts = program.command('alerts').description('acknowledge change alerts, or undo an acknowledgement');
-  alerts.command('ack').description('acknowledge an alert (it stays listed with `report alerts --all`; `alerts reopen` undoes it)')
-    .argument('<alertId>', 'alert id, as `report alerts` lists it', idOf('an alert id')).action(async (id: number) => (await run()).runAlertsAck(runtime, id));
-  alerts.command('reopen').description('undo an acknowledgement: the alert is listed as open again')
-    .argument('<alertId>', 'alert id, as `report alerts --all` lists it', idOf('an alert id')).action(async (id: number) => (await run()).runAlertsReopen(runtime, id));
+  withExamples(alerts.command('ack').description('acknowledge an alert (it stays listed with `report alerts --all`; `alerts reopen` undoes it)')
+    .argument('<alertId>', 'alert id, as `report alerts` lists it', idOf('an alert id')), [
+    ['clientele report alerts', 'the open alerts, with their ids'],
+    ['clientele alerts ack 12', 'alert #12 is no longer listed as open'],
+  ]).action(async (id: number) => (await run()).runAlertsAck(runtime, id));
+  withExamples(alerts.command('reopen').description('undo an acknowledgement: the alert is listed as open again')
+    .argument('<alertId>', 'alert id, as `report alerts --all` lists it', idOf('an alert id')), [
+    ['clientele report alerts --all', 'acknowledged alerts too, with their ids'],
+    ['clientele alerts reopen 12', 'alert #12 is listed as open again'],
+  ]).action(async (id: number) => (await run()).runAlertsReopen(runtime, id));
 
   const policy = program.command('policy').description('the customer-type policy (thresholds)');
-  policy.command('show').description('the thresholds that decide customer types').action(async () => (await run()).runPolicyShow(runtime));
+  withExamples(policy.command('show').description('the thresholds that decide customer types'), [
+    ['clientele policy show', 'e.g. how recent "new" is and what makes a VIP'],
+    ['clientele policy show --json'],
+    ['clientele policy set \'{"newWithinDays": 45}\'', 'then: change one threshold, reclassifying everyone'],
+  ]).action(async () => (await run()).runPolicyShow(runtime));
   withExamples(policy.command('set')
     .description('change thresholds (JSON, e.g. \'{"newWithinDays": 45}\' or @file.json); everyone is reclassified as of the latest analysis\'s day')
     .argument('<json>')

@@ -38,12 +38,20 @@ export async function runApiKeysList(runtime: CliRuntime, options: { active?: bo
 }
 
 export async function runApiKeysCreate(runtime: CliRuntime, options: { name: string; scope: string[] }): Promise<void> {
-  if (options.scope.length === 0) throw new AppError('CLI_ARGUMENT_INVALID', `Give at least one --scope: ${apiKeyScopes.join(', ')}.`, { field: 'scope' });
+  if (options.scope.length === 0) throw new AppError('CLI_ARGUMENT_INVALID', `Give at least one --scope: ${apiKeyScopes.join(', ')}.`, { field: '--scope' });
   const created = await runtime.withStore(({ db, actor, clock }) => createApiKey(db, shellCaller(actor), { name: options.name, scopes: options.scope }, clock.now()));
   runtime.print(created, (result: typeof created) => `${keyValues(apiKeyRow(result.apiKey))}\n\nKey (shown once; store it now): ${result.key}`);
 }
 
 export async function runApiKeysRevoke(runtime: CliRuntime, id: number): Promise<void> {
-  const revoked = await runtime.withStore(({ db, actor, clock }) => revokeApiKey(db, shellCaller(actor), id, clock.now()));
-  runtime.print(revoked, (result: ApiKey) => `Key ${result.apiKeyId} (${result.name}) is revoked.`);
+  const { apiKey: revoked, revokedWith: keysMade } = await runtime.withStore(({ db, actor, clock }) => revokeApiKey(db, shellCaller(actor), id, clock.now()));
+  // the keys it made went with it (a leaked key's copies must not outlive it): each is named, with the key that made it;
+  // under --json the key as before, with them beside it
+  runtime.print({ ...revoked, revokedWith: keysMade }, ({ revokedWith, ...apiKey }: ApiKey & { revokedWith: ApiKey[] }) => [
+    `Key ${apiKey.apiKeyId} (${apiKey.name}) is revoked.`,
+    ...(revokedWith.length === 0 ? [] : [
+      `Revoked with it, as keys it made (or theirs): ${revokedWith.length}.`,
+      table(revokedWith.map((key) => ({ id: key.apiKeyId, name: key.name, prefix: `clt_${key.prefix}_…`, 'made by key': parentKeyText(key) }))),
+    ]),
+  ].join('\n'));
 }

@@ -5,6 +5,7 @@ import { auditQuery } from '../../auth/auth.schemas.js';
 import { AppError } from '../../core/errors.js';
 import { startOfDay } from '../../reports/period.js';
 import type { CliRuntime } from '../runtime.js';
+import { optionIssueMessage } from '../option-issue.js';
 import { auditPageOf, auditText } from './audit-output.js';
 import type { AuditOptions } from './audit.js';
 
@@ -15,7 +16,8 @@ function auditQueryOf(options: AuditOptions, timeZone: string) {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const option = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-    throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.`, { field: option });
+    const value = { actor: options.actor, action: options.action, entity: options.entity, entityId: options.entityId, cursor: options.cursor }[String(issue.path[0] ?? '')];
+    throw new AppError('CLI_ARGUMENT_INVALID', optionIssueMessage(option, issue, typeof value === 'string' ? value : undefined), { field: option });
   }
   const { cursor, ...filters } = parsed.data;
   return { ...filters, before: cursor ? auditIdOfCursor(cursor) : null };

@@ -15,7 +15,7 @@ describe('customerBodyOf', () => {
 
   it("refuses what the API's schema refuses, naming the option", () => {
     expect(() => customerBodyOf(options({ country: 'XX' }))).toThrow('--country: "XX" is not a two-letter ISO 3166-1 country code such as ID or LV, or a country\'s name in English, Indonesian or Latvian.');
-    expect(() => customerBodyOf(options({ kind: 'robot' }))).toThrow(/^--kind: .*Use one of: person, organization\.$/);
+    expect(() => customerBodyOf(options({ kind: 'robot' }))).toThrow('--kind takes one of person, organization, not robot.');
     expect(() => customerBodyOf(options({ birthYear: '85' }))).toThrow('--birth-year: "85" is not a year such as 1985.');
     expect(customerBodyOf(options({ country: 'uk' }))).toEqual({ country: 'GB' });
     expect(customerBodyOf(options({ country: 'Latvija' }))).toEqual({ country: 'LV' });

@@ -3,6 +3,7 @@ import { createCustomerSchema } from '../../customers/customers.schemas.js';
 import { futureBirthYearProblem } from '../../customers/birth-year.js';
 import { normaliseExternalNamespace } from '../../customers/identity.js';
 import { booleanOf } from '../../ingest/rows/synonyms.js';
+import { optionIssueMessage } from '../option-issue.js';
 
 /** The profile options of `customers create` and `customers update`, as commander gives them (text, or undefined when not given). */
 export type CustomerOptions = {
@@ -64,6 +65,8 @@ export function customerBodyOf(options: CustomerOptions) {
   const parsed = createCustomerSchema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const allowed = 'values' in issue && Array.isArray(issue.values) ? ` Use one of: ${issue.values.join(', ')}.` : '';
-  throw refuse(optionOf(String(issue.path[0] ?? '')), `${issue.message}.${allowed}`);
+  const field = String(issue.path[0] ?? '');
+  const option = optionOf(field);
+  const value = field === 'identities' ? undefined : (options as Record<string, unknown>)[field];
+  throw new AppError('CLI_ARGUMENT_INVALID', optionIssueMessage(option, issue, typeof value === 'string' ? value : undefined), { field: option });
 }

@@ -12,6 +12,7 @@ import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import type { CliRuntime } from '../runtime.js';
 import { grouped, shellQuoted, table } from '../format.js';
 import { clienteleCommand } from '../store-command.js';
+import { optionIssueMessage } from '../option-issue.js';
 import { noPricesNote, priced } from './unpriced-money.js';
 import { storeAmountOf } from './amount-options.js';
 import type { ListOptions } from './customers.js';
@@ -31,8 +32,8 @@ function listQueryOf(options: ListOptions) {
   const issue = parsed.error.issues[0];
   const field = String(issue.path[0] ?? '');
   const option = optionOfField[field] ?? `--${field}`;
-  const allowed = 'values' in issue && Array.isArray(issue.values) ? ` Use one of: ${issue.values.join(', ')}.` : '';
-  throw new AppError('CLI_ARGUMENT_INVALID', `${option}: ${issue.message}.${allowed}`, { field: option });
+  const value = { q: options.query, status: options.status, channel: options.channel, city: options.city, type: options.type, rfmSegment: options.segment, consent: options.consent, sort: options.sort, cursor: options.cursor }[field];
+  throw new AppError('CLI_ARGUMENT_INVALID', optionIssueMessage(option, issue, typeof value === 'string' ? value : undefined), { field: option });
 }
 
 /**

@@ -42,7 +42,7 @@ function parseCustomerOrContact(value: string): CustomerOrContact {
   if (text.includes('@')) return { kind: 'email', value: text };
   if (/^[1-9]\d*$/.test(text)) return parseCustomerId(text);
   if (phoneWriting.test(text)) return { kind: 'phone', value: text };
-  throw new AppError('CLI_ARGUMENT_INVALID', `"${text.slice(0, 40)}" is not a customer id (a positive whole number), an email, or a phone number; to find a customer by name, use clientele customers list -q "${text.slice(0, 40)}".`);
+  throw new AppError('CLI_ARGUMENT_INVALID', `<customer> takes a customer id (a positive whole number), an email or a phone number, not "${text.slice(0, 40)}"; to find a customer by name, use clientele customers list -q "${text.slice(0, 40)}".`);
 }
 
 export type ListOptions = { query?: string; status?: string; channel?: string; city?: string; type?: string; segment?: string; consent?: string; minSpend?: string; sort?: string; limit: number; offset?: number; cursor?: string };
@@ -114,9 +114,12 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
   ])
     .action(async (keepId: number, otherId: number) => (await merges()).runCustomersMerge(runtime, keepId, otherId));
 
-  customers.command('unmerge')
+  withExamples(customers.command('unmerge')
     .description('undo a merge')
-    .argument('<mergeId>', 'merge id printed by `customers merge` (not a customer id: `customers show` lists a customer\'s merges)', idOf('a merge id'))
+    .argument('<mergeId>', 'merge id printed by `customers merge` (not a customer id: `customers show` lists a customer\'s merges)', idOf('a merge id')), [
+    ['clientele customers show 1042', 'lists the merges into customer 1042, with their ids'],
+    ['clientele customers unmerge 15', 'merge 15 undone: the merged customer comes back with what it brought'],
+  ])
     .action(async (mergeId: number) => (await merges()).runCustomersUnmerge(runtime, mergeId));
 
   // last, so the options of the write and identity commands are watched too

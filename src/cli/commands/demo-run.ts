@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { loadDatasetDemo, loadSyntheticDemo, type DemoImport } from '../../demo/load-demo.js';
+import { loadDatasetDemo, loadSyntheticDemo, type DemoImport, type ReplacedSettings } from '../../demo/load-demo.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import type { DemoLoadOptions } from './demo.js';
@@ -22,7 +22,17 @@ export async function runDemoLoad(runtime: CliRuntime, name: string, options: De
     ...r.imports.flatMap((i: DemoImport) => describeRejectedRows(i, name === 'synthetic')),
     ...(rejects.sentence ? [rejects.sentence] : []),
     ...r.notes,
+    ...replacedSettingsLines(r.replacedSettings),
   ].join('\n'));
+}
+
+const settingLabels: Record<keyof ReplacedSettings, string> = { name: 'name', currency: 'currency', timeZone: 'time zone', defaultCountry: 'phone country' };
+
+/** The settings the store had that the demo's replaced (audited as a settings change), said after the load. */
+function replacedSettingsLines(replaced: ReplacedSettings): string[] {
+  const changes = Object.entries(replaced).map(([key, change]) => `${settingLabels[key as keyof ReplacedSettings]} ${change!.from} → ${change!.to}`);
+  if (changes.length === 0) return [];
+  return [`Store settings replaced by the demo's (its data is in them): ${changes.join(', ')}. Recorded in the audit log.`];
 }
 
 const rowsText = (n: number) => `${count(n)} row${n === 1 ? '' : 's'}`;

@@ -23,7 +23,7 @@ export const maximumImportBatchSize = 200_000;
 export function parseBatchSize(value: string): number {
   const size = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(size) || size < 1 || size > maximumImportBatchSize) {
-    throw new InvalidArgumentError(`give a whole number of rows from 1 to ${maximumImportBatchSize.toLocaleString('en')}, e.g. --batch-size 5000.`);
+    throw new InvalidArgumentError(`a whole number of rows from 1 to ${maximumImportBatchSize.toLocaleString('en')}, e.g. --batch-size 5000`);
   }
   return size;
 }
@@ -58,12 +58,15 @@ help (the store could not be reached or written, or another process has it open)
 SIGINT (Ctrl-C) or SIGTERM after the batch being written (what was committed stays; run it again to finish).`)
     .action(async (entity: string, file: string, options: ImportOptions) => {
       if (!entities.includes(entity as ImportEntity)) {
-        throw new AppError('IMPORT_OPTION_INVALID', `Unknown entity "${entity}". Use one of: ${entities.join(', ')}.`, { field: 'entity' });
+        throw new AppError('IMPORT_OPTION_INVALID', `<entity> takes one of ${entities.join(', ')}, not "${entity.slice(0, 40)}".`, { field: '<entity>' });
       }
       await (await run()).runImport(runtime, entity as ImportEntity, file, options);
     });
 
-  program.command('presets').description('list import presets for common exports').action(async () => {
+  withExamples(program.command('presets').description('list import presets for common exports'), [
+    ['clientele presets', 'the presets, with the entity each reads'],
+    ['clientele import orders orders.csv --preset shopify-orders', 'then: import an export with one'],
+  ]).action(async () => {
     const { listPresets } = await import('../../ingest/presets/index.js');
     runtime.print(listPresets(), (list) => table(list.map((p: { name: string; entity: string; description: string }) => ({ preset: p.name, entity: p.entity, description: p.description }))));
   });

@@ -38,6 +38,6 @@ describeEachCliStore('clientele models predict --horizon: the CLV horizon, named
   it('refuses an out-of-range --horizon as a usage error', async () => {
     const result = await run('models', 'predict', '--horizon', '0');
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('give a whole number from 1 to 3,650, e.g. --horizon 365');
+    expect(result.stderr).toContain('error CLI_ARGUMENT_INVALID: --horizon takes a whole number from 1 to 3,650, e.g. --horizon 365, not 0.');
   });
 });

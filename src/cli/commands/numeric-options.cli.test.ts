@@ -13,19 +13,19 @@ describeEachCliStore('clientele numeric options given something else', (context)
 
   it('names the option and the whole numbers it takes', async () => {
     expect(await refusal('customers', 'list', '--limit', 'abc'))
-      .toContain("error: option '--limit <n>' argument 'abc' is invalid. give a whole number from 1 to 500, e.g. --limit 50.");
-    expect(await refusal('customers', 'list', '--limit', '501')).toContain('give a whole number from 1 to 500');
-    expect(await refusal('customers', 'list', '--limit', '2.5')).toContain('give a whole number from 1 to 500');
+      .toContain('error CLI_ARGUMENT_INVALID: --limit takes a whole number from 1 to 500, e.g. --limit 50, not abc.');
+    expect(await refusal('customers', 'list', '--limit', '501')).toContain('--limit takes a whole number from 1 to 500, e.g. --limit 50, not 501.');
+    expect(await refusal('customers', 'list', '--limit', '2.5')).toContain('--limit takes a whole number from 1 to 500');
     expect(await refusal('segments', 'members', '1', '--limit', 'ten'))
-      .toContain("error: option '--limit <n>' argument 'ten' is invalid. give a whole number from 1 to 1,000, e.g. --limit 200.");
+      .toContain('error CLI_ARGUMENT_INVALID: --limit takes a whole number from 1 to 1,000, e.g. --limit 200, not ten.');
     expect(await refusal('segments', 'preview', '--filter', '{"and": []}', '--sample', 'abc'))
-      .toContain("error: option '--sample <n>' argument 'abc' is invalid. give a whole number from 0 to 1,000, e.g. --sample 20.");
-    expect(await refusal('personas', 'discover', '--seed', 'x')).toContain("error: option '--seed <n>' argument 'x' is invalid. give a whole number from 0 to 4,294,967,295");
-    expect(await refusal('demo', 'load', 'synthetic', '--customers', 'many')).toContain("error: option '--customers <n>' argument 'many' is invalid. give a whole number from 1 to 10,000,000");
+      .toContain('error CLI_ARGUMENT_INVALID: --sample takes a whole number from 0 to 1,000, e.g. --sample 20, not abc.');
+    expect(await refusal('personas', 'discover', '--seed', 'x')).toContain('error CLI_ARGUMENT_INVALID: --seed takes a whole number from 0 to 4,294,967,295');
+    expect(await refusal('demo', 'load', 'synthetic', '--customers', 'many')).toContain('error CLI_ARGUMENT_INVALID: --customers takes a whole number from 1 to 10,000,000');
   }, 120_000);
 
   it('names a customer id to continue after that is none', async () => {
-    expect(await refusal('segments', 'members', '1', '--after', 'abc')).toContain('"abc" is not a customer id (a positive whole number).');
+    expect(await refusal('segments', 'members', '1', '--after', 'abc')).toContain('--after takes a customer id (a positive whole number), not abc.');
   }, 120_000);
 
   it('still takes a number in range', async () => {

@@ -8,7 +8,6 @@ import type { Database } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues, money, table } from '../format.js';
-import { idOf } from '../option-values.js';
 import { readFilterOption } from './filter-option.js';
 import { checkDayOrInstant } from './date-options.js';
 import { clienteleCommand, withStoreInCommands } from '../store-command.js';
@@ -104,8 +103,8 @@ export async function runPersonasPin(runtime: CliRuntime, personaId: number, opt
   runtime.print(persona, (p) => `Persona #${p.personaId} "${p.name}" is ${p.isPinned ? 'pinned' : 'no longer pinned'}.`);
 }
 
-export async function runPersonasAssign(runtime: CliRuntime, ids: string[]): Promise<void> {
-  const customerIds = ids.length > 0 ? ids.map(idOf('a customer id')) : undefined;
+export async function runPersonasAssign(runtime: CliRuntime, ids: number[]): Promise<void> {
+  const customerIds = ids.length > 0 ? ids : undefined;
   const result = await runtime.withStore(async ({ db, clock }) => assignPersonasExplained(db, customerIds, { asOf: await storeNow(db, clock) }), { bulk: true });
   runtime.print(result, (r: ExplainedAssignment) => [
     `${r.assigned} customer${r.assigned === 1 ? '' : 's'} assigned in ${r.seconds.toFixed(1)} s.`,

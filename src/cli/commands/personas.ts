@@ -7,6 +7,9 @@ import { withExamples } from '../examples.js';
 const run = () => import('./personas-run.js');
 
 const parsePersonaId = idOf('a persona id');
+const parseCustomerId = idOf('a customer id');
+/** A variadic positional's parser is given the values parsed so far. */
+const collectCustomerIds = (value: string, previous: number[] | undefined) => [...(previous ?? []), parseCustomerId(value)];
 
 export function registerPersonasCommand(program: Command, runtime: CliRuntime): void {
   const personas = program.command('personas').description('buyer personas: discover, name, pin, and compare over time');
@@ -54,11 +57,11 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
 
   withExamples(personas.command('assign')
     .description('place customers (or everyone) at their nearest current persona')
-    .argument('[customerIds...]', 'customer ids; everyone when omitted'), [
+    .argument('[customerIds...]', 'customer ids; everyone when omitted', collectCustomerIds), [
     ['clientele personas assign', 'everyone who agreed to profiling'],
     ['clientele personas assign 12 57', 'says why a customer was not assigned'],
   ])
-    .action(async (ids: string[]) => (await run()).runPersonasAssign(runtime, ids));
+    .action(async (ids: number[] | undefined) => (await run()).runPersonasAssign(runtime, ids ?? []));
 
   withExamples(personas.command('drift')
     .description('what moved in a group between two periods (customers with a purchase in each period)')

@@ -5,7 +5,10 @@ import { withExamples } from '../examples.js';
 
 export function registerRatesCommand(program: Command, runtime: CliRuntime): void {
   const rates = program.command('rates').description('exchange rates into the store currency, for orders in other currencies');
-  rates.command('list').description('exchange rates to the store currency').action(async () => {
+  withExamples(rates.command('list').description('exchange rates to the store currency'), [
+    ['clientele rates list', 'each currency with its rate into the store currency'],
+    ['clientele rates list --json'],
+  ]).action(async () => {
     const { readCurrencyRates } = await import('../../settings/index.js');
     const result = await runtime.withStore(async ({ db }) => Object.fromEntries(await readCurrencyRates(db)));
     runtime.print(result, (r) => table(Object.entries(r).map(([currency, rate]) => ({ currency, rate }))));

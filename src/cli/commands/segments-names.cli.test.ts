@@ -10,7 +10,7 @@ describeEachCliStore('clientele segments: blank names and names differing only i
     for (const blank of ['', '   ']) {
       const refused = await cli('--json', 'segments', 'create', blank, '--filter', '{"and": []}');
       expect(refused.exitCode).toBe(1);
-      expect(errorOf(refused)).toMatchObject({ code: 'SEGMENT_NAME_INVALID', field: 'name' });
+      expect(errorOf(refused)).toMatchObject({ code: 'SEGMENT_NAME_INVALID', field: '<name>' });
     }
     const first = await cli('--json', 'segments', 'create', '  Champs ', '--filter', '{"and": []}');
     expect(first.exitCode).toBe(0);

@@ -5,10 +5,12 @@ import { readFixedSettings, setupSettings, type FixedSettings, type SetupSetting
 import { storeSettingsChangeSchema } from '../../settings/settings.schemas.js';
 import type { CliRuntime } from '../runtime.js';
 import { keyValues } from '../format.js';
+import { optionIssueMessage } from '../option-issue.js';
 import { clienteleCommand } from '../store-command.js';
 import type { SetOptions } from './settings.js';
 
 const optionOfField: Record<string, string> = { name: '--name', currency: '--currency', timeZone: '--time-zone', defaultCountry: '--country' };
+const exampleOfField: Record<string, string> = { name: '--name "Kopi Kita"' };
 const labelOf: Record<SetupSetting | 'name', string> = { name: 'name', currency: 'currency', timeZone: 'time zone', defaultCountry: 'phone country' };
 
 /** The options checked by the same schema as the API's PATCH /api/settings body, before the store is opened. */
@@ -18,7 +20,9 @@ function changeOf(options: SetOptions) {
   const issue = parsed.error.issues[0];
   const field = String(issue.path[0] ?? '');
   if (!field) throw new AppError('CLI_ARGUMENT_INVALID', 'Give at least one of --name, --currency, --time-zone, --country.');
-  throw new AppError('CLI_ARGUMENT_INVALID', `${optionOfField[field]}: ${issue.message}.`, { field: optionOfField[field] });
+  const option = optionOfField[field]!;
+  const value = { name: options.name, currency: options.currency, timeZone: options.timeZone, defaultCountry: options.country }[field];
+  throw new AppError('CLI_ARGUMENT_INVALID', optionIssueMessage(option, issue, value, exampleOfField[field]), { field: option });
 }
 
 function currencyName(code: string): string {

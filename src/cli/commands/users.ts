@@ -8,8 +8,9 @@ import { withExamples } from '../examples.js';
 /** The commands' work, loaded when one of them runs: it needs the store and the auth domain (password hashing). */
 const run = () => import('./users-run.js');
 
-const parseRole = (value: string): StaffRole => {
-  if (!isStaffRole(value)) throw new AppError('CLI_ARGUMENT_INVALID', `Unknown role "${value}". Use one of: ${roles.join(', ')}.`, { field: 'role' });
+/** A parser of a role, as `--role` or as `<role>`: the refusal names whichever was given. */
+const roleOf = (role: string) => (value: string): StaffRole => {
+  if (!isStaffRole(value)) throw new AppError('CLI_ARGUMENT_INVALID', `${role} takes one of ${roles.join(', ')}, not "${value.slice(0, 40)}".`, { field: role });
   return value;
 };
 
@@ -24,7 +25,7 @@ export function registerUsersCommand(program: Command, runtime: CliRuntime): voi
     .description('create a staff user; without --password a one-time password is printed once')
     .requiredOption('--email <email>', 'the address they sign in with')
     .requiredOption('--name <name>', 'their name as the web app shows it')
-    .requiredOption('--role <role>', roles.join(' | '), parseRole)
+    .requiredOption('--role <role>', roles.join(' | '), roleOf('--role'))
     .option('--password <password>', 'their password (at least 10 characters); prefer leaving it out so it is not in shell history'), [
     ['clientele users create --email sari@example.com --name "Sari Wulandari" --role marketer', 'prints a one-time password'],
   ])
@@ -33,7 +34,7 @@ export function registerUsersCommand(program: Command, runtime: CliRuntime): voi
   withExamples(users.command('set-role')
     .description("change a user's role")
     .argument('<user>', 'id or email')
-    .argument('<role>', roles.join(' | '), parseRole), [
+    .argument('<role>', roles.join(' | '), roleOf('<role>')), [
     ['clientele users set-role sari@example.com analyst', 'read-only from the next request'],
   ])
     .action(async (reference: string, role: StaffRole) => (await run()).runUsersSetRole(runtime, reference, role));

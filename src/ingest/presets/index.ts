@@ -14,6 +14,11 @@ export function listPresets(): Array<Pick<Preset, 'name' | 'description' | 'enti
   return presets.map(({ name, description, entity }) => ({ name, description, entity }));
 }
 
+/** The sources presets import their files' ids under (online-retail, shopify…): each belongs to its preset's files only. */
+export function listPresetSources(): string[] {
+  return [...new Set(presets.flatMap((preset) => (preset.source ? [preset.source] : [])))];
+}
+
 export function findPreset(name: string): Preset {
   const preset = presets.find((candidate) => candidate.name === name.trim().toLowerCase());
   if (!preset) {

@@ -25,7 +25,10 @@ export const uciOnlineRetail: Preset = {
   createTransform() {
     return (values) => {
       if (!values.CustomerID?.trim()) {
-        return { reject: { field: 'customer_id', code: 'CUSTOMER_MISSING', reason: 'CustomerID is empty: the retailer recorded no customer for this sale, so there is no one to attribute it to', params: {} } };
+        // the invoice named, so that a sender that refuses the row itself (the web app) can count its order rejected, as the CLI does
+        const order = values.InvoiceNo?.trim();
+        const params: Record<string, string> = order ? { order } : {};
+        return { reject: { field: 'customer_id', code: 'CUSTOMER_MISSING', reason: 'CustomerID is empty: the retailer recorded no customer for this sale, so there is no one to attribute it to', params } };
       }
       const quantity = Number(values.Quantity);
       // A C invoice cancels (part of) an earlier invoice of the same customer without naming it, listing

@@ -67,8 +67,10 @@ export const headerSynonyms: Record<ImportEntity, Synonyms> = {
     region: ['state', 'province', 'county', 'provinsi', 'reģions', 'novads'],
     country: ['country code', 'negara', 'valsts'],
     created_at: ['customer since', 'signup date', 'sign up date', 'registration date', 'date joined', 'tanggal daftar', 'reģistrācijas datums'],
-    consent_email: ['email consent', 'email opt in', 'accepts email marketing'],
-    consent_sms: ['sms consent', 'sms opt in', 'accepts sms marketing'],
+    // with the headers of the app's own spreadsheet export (customers.export.columns), so it reads back in en, id and lv
+    consent_email: ['email consent', 'email opt in', 'accepts email marketing', 'consent: email marketing', 'izin: pemasaran email', 'piekrišana: e-pasta mārketings'],
+    consent_sms: ['sms consent', 'sms opt in', 'accepts sms marketing', 'consent: sms marketing', 'izin: pemasaran sms', 'piekrišana: sms mārketings'],
+    consent_profiling: ['profiling consent', 'consent: profiling', 'izin: pembuatan profil', 'piekrišana: profilēšana'],
   },
   orders: orderFields,
   lines: { order_id: orderId, line_no: lineNo, sku, product_name: productName, category, quantity, unit_price: unitPrice, currency },

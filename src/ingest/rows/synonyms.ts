@@ -235,9 +235,23 @@ export function booleanOf(value: string): boolean | undefined {
   return booleanValues.get(value) ?? booleanValues.get(value.trim().toLowerCase().normalize('NFC'));
 }
 
+/**
+ * What the app's own customer export writes for a consent never asked (customer.consentUnknown in
+ * en, id and lv, and Latvian without its marks): no answer, as an empty cell is, so the export
+ * reads back as it was written.
+ */
+const noAnswerWords = new Set(['not asked', 'belum ditanyakan', 'nav jautāts', 'nav jautats']);
+
+/** Whether `value` is a word the export writes for no answer ("Not asked", "Belum ditanyakan", "Nav jautāts"). */
+export function isNoAnswer(value: string): boolean {
+  return noAnswerWords.has(value.trim().toLowerCase().normalize('NFC').replace(/\s+/g, ' '));
+}
+
+/** Yes, no, or null for an empty cell or the export's "not asked"; any other text stops the row as BOOLEAN_INVALID. */
 export function parseBoolean(field: string, value: string | null): boolean | null {
   if (value === null) return null;
   const parsed = booleanOf(value);
+  if (parsed === undefined && isNoAnswer(value)) return null;
   if (parsed === undefined) fail(field, 'BOOLEAN_INVALID', `${field} "${value}" is not yes/no; use yes, no, true, false, 1, 0, jā, nē, ya or tidak`, { field, value });
   return parsed;
 }

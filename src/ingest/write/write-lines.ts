@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addLinesToCategories, recomputeTraits } from '../../traits/traits.repo.js';
-import { orderKeyOf, type CanonicalOrderLine } from '../canonical.js';
+import { orderKeyOf, type CanonicalOrderLine, type Reject } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { countOrders, type OrderFate } from './order-counts.js';
 import { whereFirstAppeared } from './row-place.js';
+import { findOrderSourcesElsewhere } from './order-sources-elsewhere.repo.js';
 import { lineAmountMinor, maximumAmountMinor, shownLimit } from '../rows/amount-limit.js';
 import { deleteLines, staleLinesOf } from './write-order-lines.js';
 import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
@@ -48,15 +49,14 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
   const positionByOrder = new Map<number, number>(orders.rows.map((o) => [o.order_id, o.lines_written]));
   const seen = new Map<string, number>();
   const accepted: Array<CanonicalOrderLine & { customerId: number; orderId: number; lineNo: number }> = [];
+  const unknown: Array<{ row: CanonicalOrderLine; reject: number }> = [];
   for (const row of rows) {
     const orderKey = orderKeyOf(row.source, row.orderExternalId);
     const order = orderByKey.get(orderKey);
     if (!order) {
       rejectedKeys.add(orderKey);
-      outcome.rejects.push({
-        file: context.file, line: row.line, field: 'order_id', code: 'LINE_ORDER_UNKNOWN', params: { order: row.orderExternalId },
-        reason: `Order ${row.orderExternalId} is not in the store. Import the orders file first, then the lines.`,
-      });
+      unknown.push({ row, reject: outcome.rejects.length });
+      outcome.rejects.push(unknownOrderReject(row, context, []));
       continue;
     }
     // a line's price is in its order's currency; stored, like every summed amount, in the store's
@@ -89,6 +89,11 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
     }
     seen.set(key, row.line);
     accepted.push({ ...row, unitPriceMinor, customerId: order.customer_id, orderId: order.order_id, lineNo });
+  }
+  if (unknown.length > 0) {
+    // the file's orders may be in the store under another source: the reject says which
+    const elsewhere = await findOrderSourcesElsewhere(db, unknown.map(({ row }) => ({ source: row.source, externalId: row.orderExternalId })));
+    for (const { row, reject } of unknown) outcome.rejects[reject] = unknownOrderReject(row, context, elsewhere.get(row.orderExternalId) ?? []);
   }
   if (accepted.length === 0) return outcome;
   const column = <T>(pick: (row: (typeof accepted)[number]) => T) => accepted.map(pick);
@@ -149,6 +154,25 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
   // transaction; the customers credits changed are among them
   outcome.changedCustomerIds = written;
   return outcome;
+}
+
+/**
+ * A line whose order the store does not have under the line's source: names the source looked in
+ * and, when other sources hold an order of that id, those (a file sent under the wrong source finds
+ * none of its orders).
+ */
+function unknownOrderReject(row: CanonicalOrderLine, context: WriteContext, storedUnder: readonly string[]): Reject {
+  const order = row.orderExternalId;
+  const where = `Order ${order} is not in the store under the source "${row.source}"`;
+  const base = { file: context.file, line: row.line, field: 'order_id', code: 'LINE_ORDER_UNKNOWN' as const };
+  if (storedUnder.length === 0) {
+    return { ...base, params: { order, source: row.source }, reason: `${where}. Import the orders file first (under the same source), then the lines.` };
+  }
+  const others = storedUnder.map((source) => `"${source}"`).join(', ');
+  return {
+    ...base, params: { order, source: row.source, storedUnder: storedUnder.join(', ') },
+    reason: `${where}; it is under ${storedUnder.length === 1 ? 'the source' : 'the sources'} ${others}. Import the lines under that source (the web import's Source, the CLI's --source ${storedUnder[0]}).`,
+  };
 }
 
 /** Deletes the stored lines of these rows' orders that an earlier import wrote and this one does not restate. */
