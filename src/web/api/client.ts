@@ -32,6 +32,26 @@ export function setSessionEndedHandler(handler: (() => void) | null): void {
   onSessionEnded = handler;
 }
 
+const sessionEndKeepers = new Set<() => void>();
+
+/**
+ * Runs `keep` when the session ends, before the sign-in page takes the place of the page: a form can
+ * put aside what was typed and offer it again once the person has signed in at the same address.
+ * Returns the function that stops it (a page calls it when it goes away).
+ */
+export function keepOnSessionEnd(keep: () => void): () => void {
+  sessionEndKeepers.add(keep);
+  return () => { sessionEndKeepers.delete(keep); };
+}
+
+function endSession(): void {
+  for (const keep of sessionEndKeepers) {
+    // a draft that cannot be put aside (storage full or refused) must not keep the sign-in page away
+    try { keep(); } catch { /* nothing more can be kept */ }
+  }
+  onSessionEnded?.();
+}
+
 const signInPath = '/api/auth/login';
 
 type Query = Record<string, string | number | boolean | null | undefined>;
@@ -53,7 +73,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    if (response.status === 401 && path !== signInPath) onSessionEnded?.();
+    if (response.status === 401 && path !== signInPath) endSession();
     const error = (data as { error?: { code?: string; message?: string; field?: string; details?: Record<string, unknown> } } | null)?.error;
     throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText, error?.field, error?.details);
   }

@@ -123,8 +123,8 @@ describeWithBrowser('a new customer added by hand', () => {
     const incomeBand = profile.getByLabel('Income band', { exact: true });
     await expect(gender.inputValue()).resolves.toBe('female');
     await expect(incomeBand.inputValue()).resolves.toBe('5-10M');
-    await gender.fill('');
-    await incomeBand.fill('10-20M');
+    await gender.selectOption('');
+    await incomeBand.selectOption('10-20M');
     await profile.getByRole('button', { name: 'Save' }).click();
     await profile.getByRole('button', { name: 'Edit' }).waitFor();
     await expect(storedProfile(customerId)).resolves.toEqual({ name: 'Dewi Lestari', gender: null, income_band: '10-20M' });

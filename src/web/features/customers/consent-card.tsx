@@ -1,37 +1,48 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
-import type { Customer } from '../../api/types.js';
+import type { Customer, CustomerDetail } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { areAllLive, changedFields, liveEdits, shownValues, withEdit, type FieldEdits } from './field-edits.js';
 
 const consents = [
   { field: 'consent_email', body: 'consentEmail' },
   { field: 'consent_sms', body: 'consentSms' },
   { field: 'consent_profiling', body: 'consentProfiling' },
 ] as const;
+type ConsentBody = (typeof consents)[number]['body'];
 
-type ConsentCardProps = { customer: Customer; canEdit: boolean; onSaved: () => void };
+/** `onSaved` gets the customer as the save left them (the server's answer). */
+type ConsentCardProps = { customer: Customer; canEdit: boolean; onSaved: (saved: CustomerDetail) => void };
+
+const valueOf = (consent: boolean | null) => (consent === null ? '' : consent ? 'yes' : 'no');
+const storedOf = (customer: Customer) => Object.fromEntries(consents.map(({ field, body }) => [body, valueOf(customer[field])])) as Record<ConsentBody, string>;
 
 /**
  * "Unknown" (null) is kept distinct from "no": nobody asked is not the same as a refusal. A change is
  * saved only on Save, and said to be saved: a consent is a legal fact, never changed by a stray key.
+ * The choices follow the stored answers: one a merge or its undo changed replaces the person's
+ * unsaved choice for it, so Save never sends a grant over a refusal it did not see.
  */
 export function ConsentCard({ customer, canEdit, onSaved }: ConsentCardProps) {
   const { t } = useI18n();
-  const valueOf = (consent: boolean | null) => (consent === null ? '' : consent ? 'yes' : 'no');
-  const stored = Object.fromEntries(consents.map(({ field, body }) => [body, valueOf(customer[field])])) as Record<string, string>;
-  const [draft, setDraft] = useState<Record<string, string>>(stored);
+  const stored = storedOf(customer);
+  const [edits, setEdits] = useState<FieldEdits<ConsentBody>>({});
   const [error, setError] = useState<Error | null>(null);
   const [isSaved, setIsSaved] = useState(false);
-  const changed = consents.filter(({ body }) => draft[body] !== stored[body]);
+  // a choice made over an answer since replaced is dropped for good, not revived by an undo
+  useEffect(() => setEdits((current) => (areAllLive(current, storedOf(customer)) ? current : liveEdits(current, storedOf(customer)))), [customer]);
+  const draft = shownValues(stored, edits);
+  const changed = changedFields(stored, edits);
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      await api.patch(`/api/customers/${customer.customer_id}`, Object.fromEntries(changed.map(({ body }) => [body, draft[body] === '' ? null : draft[body] === 'yes'])));
+      const saved = await api.patch<CustomerDetail>(`/api/customers/${customer.customer_id}`, Object.fromEntries(changed.map((body) => [body, draft[body] === '' ? null : draft[body] === 'yes'])));
+      setEdits({});
       setIsSaved(true);
-      onSaved();
+      onSaved(saved);
     } catch (caught) {
       setError(caught as Error);
     }
@@ -43,7 +54,7 @@ export function ConsentCard({ customer, canEdit, onSaved }: ConsentCardProps) {
           <dt id={`consent-${field}`}>{t(`customer.consents.${body}`)}</dt>
           <dd>
             {canEdit ? (
-              <select aria-labelledby={`consent-${field}`} value={draft[body]} onChange={(event) => { setDraft({ ...draft, [body]: event.target.value }); setIsSaved(false); }}>
+              <select aria-labelledby={`consent-${field}`} value={draft[body]} onChange={(event) => { setEdits(withEdit(edits, stored, body, event.target.value)); setIsSaved(false); }}>
                 <option value="">{t('customer.consentUnknown')}</option>
                 <option value="yes">{t('common.yes')}</option>
                 <option value="no">{t('common.no')}</option>
@@ -63,7 +74,7 @@ export function ConsentCard({ customer, canEdit, onSaved }: ConsentCardProps) {
           {facts}
           <div className="button-row">
             <button type="submit" className="button-secondary" disabled={changed.length === 0}>{t('customer.consentSave')}</button>
-            {changed.length > 0 ? <button type="button" className="button-quiet" onClick={() => setDraft(stored)}>{t('common.cancel')}</button> : null}
+            {changed.length > 0 ? <button type="button" className="button-quiet" onClick={() => setEdits({})}>{t('common.cancel')}</button> : null}
           </div>
         </form>
       ) : facts}

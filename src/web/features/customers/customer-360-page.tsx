@@ -22,6 +22,7 @@ import { MergePanel, type MergeRequest } from './merge-panel.js';
 import { PredictionCard } from './prediction-card.js';
 import { CustomerTypesCard } from './customer-types-card.js';
 import { useTimeline } from './use-timeline.js';
+import { listReturnPath } from './list-return.js';
 
 export function Customer360Page({ customerId }: { customerId: number }) {
   const { t } = useI18n();
@@ -35,15 +36,16 @@ export function Customer360Page({ customerId }: { customerId: number }) {
   const prediction = usePendingEndpoint<CustomerPrediction>('customerPrediction', { parameters: { customerId }, isEnabled: isReal });
   // the profile's "belongs to another customer" opens the merge panel with them filled in
   const [mergeRequest, setMergeRequest] = useState<MergeRequest | null>(null);
+  const [listPath] = useState(listPathFromHistory);
   const mergedInto = mergedIntoOf(detail.error);
-  if (mergedInto !== null) return <MergedCustomer customerId={customerId} mergedInto={mergedInto} />;
-  if (detail.error) return <section className="page"><ErrorMessage error={detail.error} /><Link to="/customers">{t('customer.backToList')}</Link></section>;
+  if (mergedInto !== null) return <MergedCustomer customerId={customerId} mergedInto={mergedInto} listPath={listPath} />;
+  if (detail.error) return <section className="page"><ErrorMessage error={detail.error} /><Link to={listPath}>{t('customer.backToList')}</Link></section>;
   if (!detail.data) return <LoadingState />;
   const { customer, identities, traits, categories } = detail.data;
   // a merge or its undo judges the customer again
   const refresh = () => { detail.reload(); timeline.reload(); types.reload(); prediction.reload(); };
-  // the save's answer is the customer as saved; the timeline lists the edit
-  const profileSaved = (saved: CustomerDetail) => { detail.replace(saved); timeline.reload(); };
+  // the save's answer is the customer as saved; the timeline lists the edit (a profile's or a consent's)
+  const showSaved = (saved: CustomerDetail) => { detail.replace(saved); timeline.reload(); };
   const canMerge = can('customers:merge');
   const mergeWith = canMerge ? (otherCustomerId: number) => setMergeRequest({ otherCustomerId, requestedAt: Date.now() }) : undefined;
 
@@ -51,7 +53,7 @@ export function Customer360Page({ customerId }: { customerId: number }) {
     <section className="page page-customer">
       <header className="page-header">
         <div>
-          <Link to="/customers" className="back-link">{t('customer.backToList')}</Link>
+          <Link to={listPath} className="back-link">{t('customer.backToList')}</Link>
           {/* a customer without a name is headed by their email, cut where emailLineParts allows; any other heading wraps anywhere rather than widen the page */}
           <h1 className="customer-heading">{customer.name === null && customer.email ? <EmailText email={customer.email} /> : customerLabel(customer, t)}</h1>
           <p className="muted">
@@ -61,12 +63,12 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         </div>
       </header>
       <div className="customer-grid">
-        <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={profileSaved} onMergeWith={mergeWith} />
+        <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={showSaved} onMergeWith={mergeWith} />
         <PurchaseFactsCard traits={traits} />
         <CustomerTypesCard types={types} />
         <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null}
           customerId={customer.customer_id} timeline={timeline.entries} />
-        <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={detail.reload} />
+        <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={showSaved} />
         <IdentitiesCard identities={identities} customerId={customer.customer_id} canEdit={can('customers:write')} onRemoved={refresh} />
         <CategoriesCard categories={categories} />
         <PurchaseRhythmCard timeline={timeline} />
@@ -85,13 +87,13 @@ export function mergedIntoOf(error: Error | null): number | null {
 }
 
 /** For old links and bookmarks: where this customer's orders and identities are now. */
-function MergedCustomer({ customerId, mergedInto }: { customerId: number; mergedInto: number }) {
+function MergedCustomer({ customerId, mergedInto, listPath }: { customerId: number; mergedInto: number; listPath: string }) {
   const { t } = useI18n();
   return (
     <section className="page page-customer">
       <header className="page-header">
         <div>
-          <Link to="/customers" className="back-link">{t('customer.backToList')}</Link>
+          <Link to={listPath} className="back-link">{t('customer.backToList')}</Link>
           <h1>{t('customer.number', { id: customerId })}</h1>
         </div>
       </header>
@@ -100,4 +102,14 @@ function MergedCustomer({ customerId, mergedInto }: { customerId: number; merged
       </p>
     </section>
   );
+}
+
+// the Navigation API (every current browser): the tab's history entries, this page's among them
+type HistoryEntries = { entries: () => Array<{ url: string | null }>; currentEntry: { index: number } | null };
+
+/** The list the person came from, read once when the page opens (see listReturnPath). */
+function listPathFromHistory(): string {
+  const navigation = (window as Window & { navigation?: HistoryEntries }).navigation;
+  if (!navigation?.currentEntry) return '/customers';
+  return listReturnPath(navigation.entries().map((entry) => entry.url), navigation.currentEntry.index);
 }

@@ -4,14 +4,15 @@ import type { Identity } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { AddIdentityForm } from './add-identity-form.js';
 import { identityLabel } from './identity-label.js';
 
 type IdentitiesCardProps = {
   identities: Identity[];
-  /** With `onRemoved`, offers removal: only to roles that may edit the customer (customers:write). */
+  /** With `onRemoved`, offers adding and removal: only to roles that may edit the customer (customers:write). */
   customerId?: number;
   canEdit?: boolean;
-  /** After a removal: the profile may have lost its email or phone, and the timeline gained an entry. */
+  /** After a removal or an addition: the profile may have lost its email or phone, and the timeline gained an entry. */
   onRemoved?: () => void;
 };
 
@@ -68,6 +69,7 @@ export function IdentitiesCard({ identities, customerId, canEdit = false, onRemo
         })}
       </ul>
       {error ? <ErrorMessage error={error} /> : null}
+      {canEdit && customerId !== undefined && onRemoved ? <AddIdentityForm customerId={customerId} identities={identities} onAdded={onRemoved} /> : null}
     </Card>
   );
 }

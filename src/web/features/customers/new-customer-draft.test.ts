@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
-import { checkNewCustomerDraft, emptyNewCustomerDraft, refusedFieldOf } from './new-customer-draft.js';
+import { checkNewCustomerDraft, emptyNewCustomerDraft, newCustomerDraftFrom, refusedFieldOf, rowOfSentIdentity } from './new-customer-draft.js';
 
 const draft = (changes: Partial<typeof emptyNewCustomerDraft>) => ({ ...emptyNewCustomerDraft, ...changes });
 
@@ -30,11 +30,59 @@ describe('a new customer as the form sends them', () => {
 
   it('holds back an email or phone that cannot be one, saying which', () => {
     expect(checkNewCustomerDraft(draft({ name: 'Ana', email: 'ana@example', phone: '12' }), 2026))
-      .toEqual({ ok: false, identityProblems: [{ field: 'email', kind: 'invalid' }, { field: 'phone', kind: 'invalid' }], isBirthYearInvalid: false });
+      .toEqual({ ok: false, identityProblems: [{ field: 'email', kind: 'invalid' }, { field: 'phone', kind: 'invalid' }], isBirthYearInvalid: false, entryProblems: [] });
   });
 
   it.each(['2091', '1899', '85', 'nineteen'])('holds back the birth year %j', (birthYear) => {
-    expect(checkNewCustomerDraft(draft({ name: 'Ana', birthYear }), 2026)).toEqual({ ok: false, identityProblems: [], isBirthYearInvalid: true });
+    expect(checkNewCustomerDraft(draft({ name: 'Ana', birthYear }), 2026)).toEqual({ ok: false, identityProblems: [], isBirthYearInvalid: true, entryProblems: [] });
+  });
+});
+
+describe('a new customer\'s other identities', () => {
+  const card = { choice: 'external:loyalty_card', system: '', value: ' LC5993334700 ' };
+  const blank = { choice: 'external:loyalty_card', system: '', value: '  ' };
+
+  it('sends the rows filled in as the request\'s identities, leaving blank rows out', () => {
+    expect(checkNewCustomerDraft(draft({ name: 'Ana', identities: [blank, card, { choice: 'other', system: 'POS', value: 'K-7' }] }), 2026)).toEqual({
+      ok: true,
+      body: { name: 'Ana', kind: 'person', identities: [{ kind: 'external', namespace: 'loyalty_card', value: 'LC5993334700' }, { kind: 'external', namespace: 'POS', value: 'K-7' }] },
+    });
+  });
+
+  it('sends a customer known by an identity alone, as the server allows', () => {
+    expect(checkNewCustomerDraft(draft({ identities: [card] }), 2026))
+      .toEqual({ ok: true, body: { kind: 'person', identities: [{ kind: 'external', namespace: 'loyalty_card', value: 'LC5993334700' }] } });
+  });
+
+  it('holds back a row half filled in, saying which row and which part', () => {
+    expect(checkNewCustomerDraft(draft({ name: 'Ana', identities: [card, { choice: 'other', system: '', value: 'K-7' }, { choice: 'email', system: '', value: 'ana@' }] }), 2026))
+      .toEqual({ ok: false, identityProblems: [], isBirthYearInvalid: false, entryProblems: [null, { part: 'system', kind: 'missing' }, { part: 'value', kind: 'invalid' }] });
+  });
+
+  it('finds the row the server\'s identities.N was sent from, past blank rows', () => {
+    const withBlank = draft({ identities: [blank, card, blank, card] });
+    expect(rowOfSentIdentity(withBlank, 0)).toBe(1);
+    expect(rowOfSentIdentity(withBlank, 1)).toBe(3);
+    expect(rowOfSentIdentity(withBlank, 2)).toBeNull();
+  });
+});
+
+describe('a draft read back after a sign-in', () => {
+  it('gives back a draft as it was put aside', () => {
+    const typed = draft({ name: 'Wulan', email: 'wulan@', kind: 'organization', birthYear: '19', consentSms: 'no', identities: [{ choice: 'other', system: 'pos', value: 'K-7' }] });
+    expect(newCustomerDraftFrom(JSON.parse(JSON.stringify(typed)))).toEqual(typed);
+  });
+
+  it.each([
+    null, 'text', [], { ...emptyNewCustomerDraft, kind: 'robot' }, { ...emptyNewCustomerDraft, consentEmail: true },
+    { ...emptyNewCustomerDraft, name: 42 }, { ...emptyNewCustomerDraft, identities: [{ choice: 'email', value: 'a@b.example' }] },
+    { ...emptyNewCustomerDraft, identities: undefined },
+  ])('reads %j as no draft, so the form starts empty', (kept) => {
+    expect(newCustomerDraftFrom(kept)).toBeNull();
+  });
+
+  it('keeps nothing of what is not a field of the form', () => {
+    expect(newCustomerDraftFrom({ ...emptyNewCustomerDraft, name: 'Ana', password: 'secret' })).toEqual(draft({ name: 'Ana' }));
   });
 });
 

@@ -8,12 +8,15 @@ import { intlTagByLocale } from '../../i18n/messages.js';
 import { Link, useRouter } from '../../routes/router.js';
 import { earliestBirthYear } from './birth-year.js';
 import { countryChoices } from './countries.js';
+import { emptyIdentityEntry, identityChoices, identityRefusalOf, type IdentityEntry, type IdentityEntryProblem } from './identity-entry.js';
+import { IdentityEntryFields } from './identity-entry-fields.js';
 import {
-  checkNewCustomerDraft, emptyNewCustomerDraft, newCustomerConsents, refusedFieldOf,
+  checkNewCustomerDraft, emptyNewCustomerDraft, newCustomerConsents, newCustomerDraftFrom, refusedFieldOf, rowOfSentIdentity,
   type ConsentChoice, type CustomerKind, type NewCustomerDraft, type NewCustomerField,
 } from './new-customer-draft.js';
 import { NewCustomerIdentityProblem } from './new-customer-identity-problem.js';
 import { draftProblems, fieldProblemOf, type FieldProblem, type IdentityField } from './profile-field-checks.js';
+import { useKeptDraft } from './use-kept-draft.js';
 
 type TextInputField = Exclude<NewCustomerField, 'country' | 'birthYear'>;
 // the profile's order: who they are and how to reach them, where they live, then gender, birth year and income band
@@ -21,17 +24,19 @@ const contactFields = ['name', 'email', 'phone', 'city', 'region'] as const sati
 const kinds: CustomerKind[] = ['person', 'organization'];
 // a person with customers:write alone is answered only the new customer's number
 type CreateAnswer = CustomerDetail | { customerId: number };
+const identityChoiceList = identityChoices();
 
 /**
  * A customer added by hand: a walk-in at the till, a caller. Checked as the profile form checks an
  * edit (an email or phone that cannot be one, a birth year in the future) before anything is sent;
  * what the server refuses is said under the field it names, an email another customer has with a
- * link to them. Created, the new customer's page opens.
+ * link to them. Created, the new customer's page opens. A session ending while it is filled in
+ * keeps what was typed for after the sign-in (useKeptDraft).
  */
 export function NewCustomerPage() {
   const { t, locale } = useI18n();
   const { navigate } = useRouter();
-  const [draft, setDraft] = useState<NewCustomerDraft>(emptyNewCustomerDraft);
+  const { draft, setDraft, isRestored, forget } = useKeptDraft<NewCustomerDraft>('/customers/new', emptyNewCustomerDraft, newCustomerDraftFrom);
   const [hasTriedSave, setHasTriedSave] = useState(false);
   const [leftFields, setLeftFields] = useState<ReadonlySet<IdentityField>>(new Set());
   // shown while the field it names is as it was sent; CUSTOMER_EMPTY until anything is filled in
@@ -56,6 +61,15 @@ export function NewCustomerPage() {
     return fromServer?.field === field ? fromServer : null;
   };
   const change = (changes: Partial<NewCustomerDraft>) => setDraft({ ...draft, ...changes });
+  const changeEntry = (row: number, entry: IdentityEntry) => change({ identities: draft.identities.map((current, index) => (index === row ? entry : current)) });
+  // the server's answer about an item of `identities`, under the row it was sent from while that row is as sent
+  const identityRefusal = refused ? identityRefusalOf(refused.error) : null;
+  const refusedRow = identityRefusal && refused ? rowOfSentIdentity(refused.draft, identityRefusal.index) : null;
+  const entryProblemOf = (row: number): IdentityEntryProblem | null => {
+    const own = hasTriedSave && !check.ok ? check.entryProblems[row] ?? null : null;
+    if (own) return own;
+    return refusedRow === row && refused!.draft.identities[row] === draft.identities[row] ? identityRefusal!.problem : null;
+  };
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -65,18 +79,24 @@ export function NewCustomerPage() {
     setRefused(null);
     setHasTriedSave(true);
     if (!check.ok) {
-      focus(check.identityProblems[0]?.field ?? 'birthYear');
+      const row = check.entryProblems.findIndex((problem) => problem !== null);
+      const firstField = check.identityProblems[0]?.field ?? (check.isBirthYearInvalid ? 'birthYear' : null);
+      focus(firstField ?? `${idPrefix}-identity-${row}-${check.entryProblems[row]?.part ?? 'value'}`);
       return;
     }
     setIsSending(true);
     try {
       const created = await api.post<CreateAnswer>('/api/customers', check.body);
+      forget();
       navigate(`/customers/${'customerId' in created ? created.customerId : created.customer.customer_id}`);
     } catch (caught) {
       setIsSending(false);
       setRefused({ error: caught as Error, draft });
       const field = refusedFieldOf(caught as Error);
+      const refusal = identityRefusalOf(caught as Error);
+      const row = refusal ? rowOfSentIdentity(draft, refusal.index) : null;
       if (field) focus(field);
+      else if (refusal && row !== null) focus(`${idPrefix}-identity-${row}-${refusal.problem.part}`);
     }
   };
 
@@ -110,6 +130,7 @@ export function NewCustomerPage() {
       <header className="page-header">
         <h1>{t('customers.new.title')}</h1>
       </header>
+      {isRestored ? <p className="notice" role="status">{t('customers.new.draftRestored')}</p> : null}
       <form className="stacked-form" onSubmit={save} noValidate>
         <div className="customer-grid">
           <Card title={t('customer.profile')}>
@@ -160,11 +181,32 @@ export function NewCustomerPage() {
               ))}
             </div>
           </Card>
+          <Card title={t('customer.identities')}>
+            <div className="stacked-form">
+              <p className="small muted">{t('customers.new.identitiesHelp')}</p>
+              {draft.identities.map((entry, row) => (
+                // rows are only added at the end and removed by their own button: the index names the row
+                <div key={row} className="identity-entry-row" role="group" aria-label={t('customer.identityEntry.row', { number: row + 1 })}>
+                  <IdentityEntryFields id={`${idPrefix}-identity-${row}`} entry={entry} choices={identityChoiceList} problem={entryProblemOf(row)}
+                    takenHint={t('customers.new.takenHint')} onChange={(changed) => changeEntry(row, changed)} />
+                  <button type="button" className="button-quiet" aria-label={t('customer.identityEntry.removeRow', { number: row + 1 })}
+                    onClick={() => change({ identities: draft.identities.filter((_, index) => index !== row) })}>
+                    {t('customer.identityRemove')}
+                  </button>
+                </div>
+              ))}
+              <div>
+                <button type="button" className="button-secondary" onClick={() => change({ identities: [...draft.identities, emptyIdentityEntry] })}>
+                  {t('customer.identityEntry.add')}
+                </button>
+              </div>
+            </div>
+          </Card>
         </div>
-        {refused && refusedField === null ? <ErrorMessage error={refused.error} /> : null}
+        {refused && refusedField === null && refusedRow === null ? <ErrorMessage error={refused.error} /> : null}
         <div className="button-row">
           <button type="submit" className="button-primary" disabled={isSending}>{t('customers.new.create')}</button>
-          <Link className="button-link button-quiet" to="/customers">{t('common.cancel')}</Link>
+          <Link className="button-link button-quiet" to="/customers" onClick={forget}>{t('common.cancel')}</Link>
         </div>
       </form>
     </section>

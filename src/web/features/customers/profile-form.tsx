@@ -1,4 +1,4 @@
-import { Fragment, useId, useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Customer, CustomerDetail } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -8,17 +8,26 @@ import { countryChoices } from './countries.js';
 import { earliestBirthYear, parseBirthYear } from './birth-year.js';
 import { draftProblems, fieldProblemOf, type FieldProblem, type IdentityField } from './profile-field-checks.js';
 import { IdentityFieldProblem } from './identity-field-problem.js';
+import { areAllLive, changedFields, liveEdits, shownValues, withEdit, type FieldEdits } from './field-edits.js';
+import { genderLabel } from './gender-label.js';
+import { incomeBandFact } from './income-band-fact.js';
+import { knownGenders, knownIncomeBands, profileChoices, type ProfileChoice } from './profile-choices.js';
 
 /** The text fields the profile shows as stored, under the customer's own names for them. */
 export const editableFields = ['name', 'email', 'phone', 'city', 'region', 'country', 'gender'] as const;
-// the income band is edited as stored ("5-10M") but shown in the reader's numbers, so the card says it
-// apart; the request names it incomeBand where the customer's answer has income_band
+// the income band is shown in the reader's numbers, so the card says it apart; the request names it
+// incomeBand where the customer's answer has income_band
 const textFields = [...editableFields, 'incomeBand'] as const;
 type EditableField = (typeof textFields)[number];
-type Draft = Record<EditableField, string>;
+// the birth year as typed, checked apart (parseBirthYear)
+type FormField = EditableField | 'birthYear';
+type Draft = Record<FormField, string>;
 
 const storedValue = (customer: Customer, field: EditableField) => (field === 'incomeBand' ? customer.income_band : customer[field]);
-const draftOf = (customer: Customer) => Object.fromEntries(textFields.map((field) => [field, storedValue(customer, field) ?? ''])) as Draft;
+const draftOf = (customer: Customer) => ({
+  ...Object.fromEntries(textFields.map((field) => [field, storedValue(customer, field) ?? ''])),
+  birthYear: customer.birth_year === null ? '' : String(customer.birth_year),
+}) as Draft;
 const isIdentityField = (field: EditableField): field is IdentityField => field === 'email' || field === 'phone';
 
 /** `onDone`: the customer as the save left them (the server's answer), or null when cancelled or nothing changed. */
@@ -26,14 +35,21 @@ type ProfileFormProps = { customer: Customer; onDone: (saved: CustomerDetail | n
 
 /**
  * The profile's fields, with the stored values each time it opens (a cancelled edit is not offered again).
+ * While it is open the fields follow the customer (a merge or its undo fills or restores some): only
+ * what the person changed is kept over them, and only that is sent (field-edits.ts).
+ * Gender and income band are chosen under the card's own words, and stored as the values they stand for.
  * An email or phone that cannot be one is said under its field when the field is left or Save is
  * pressed, before anything is sent; one the server refuses or another customer has, under it too.
  */
 export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps) {
-  const { t, locale } = useI18n();
+  const { t, format, locale } = useI18n();
   const tag = intlTagByLocale[locale];
-  const [draft, setDraft] = useState<Draft>(() => draftOf(customer));
-  const [birthYearText, setBirthYearText] = useState(customer.birth_year === null ? '' : String(customer.birth_year));
+  const [edits, setEdits] = useState<FieldEdits<FormField>>({});
+  const stored = draftOf(customer);
+  const draft = shownValues(stored, edits);
+  const edit = (field: FormField, value: string) => setEdits(withEdit(edits, stored, field, value));
+  // a change made over a value since replaced is dropped for good, not revived by an undo
+  useEffect(() => setEdits((current) => (areAllLive(current, draftOf(customer)) ? current : liveEdits(current, draftOf(customer)))), [customer]);
   // shown once a field is left or Save is tried, not while the value is still being typed
   const [hasTriedSave, setHasTriedSave] = useState(false);
   const [leftFields, setLeftFields] = useState<ReadonlySet<IdentityField>>(new Set());
@@ -43,13 +59,17 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
   const errorIdPrefix = useId();
   const birthYearErrorId = `${errorIdPrefix}-birthYear`;
   const currentYear = new Date().getFullYear();
-  const birthYear = parseBirthYear(birthYearText, currentYear);
+  const birthYear = parseBirthYear(draft.birthYear, currentYear);
   const isBirthYearErrorShown = hasTriedSave && !birthYear.ok;
   // named in the reader's language only once the form opens: 250 look-ups, not for every page view
   const countries = useMemo(() => countryChoices(tag, customer.country), [tag, customer.country]);
+  const choices = {
+    gender: profileChoices(knownGenders, stored.gender, (value) => genderLabel(value, t) ?? value),
+    incomeBand: profileChoices(knownIncomeBands, stored.incomeBand, (value) => incomeBandFact(value, t, format)),
+  };
 
-  const stored = draftOf(customer);
-  const changed = (field: EditableField) => draft[field] !== stored[field];
+  const changedNow = changedFields(stored, edits);
+  const changed = (field: FormField) => changedNow.includes(field);
   const checked = draftProblems(Object.fromEntries((['email', 'phone'] as const).filter(changed).map((field) => [field, draft[field]])));
   const refusedProblem = fieldProblemOf(refused?.error ?? null);
   const problemOf = (field: IdentityField): FieldProblem | null => {
@@ -71,7 +91,7 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
     if (!birthYear.ok) return;
     // Only changed fields are sent, and an emptied field becomes null (cleared), not "".
     const changes: Record<string, string | number | null> = Object.fromEntries(textFields.filter(changed).map((field) => [field, draft[field].trim() === '' ? null : draft[field].trim()]));
-    if (birthYear.year !== customer.birth_year) changes.birthYear = birthYear.year;
+    if (changed('birthYear') && birthYear.year !== customer.birth_year) changes.birthYear = birthYear.year;
     try {
       onDone(Object.keys(changes).length > 0 ? await api.patch<CustomerDetail>(`/api/customers/${customer.customer_id}`, changes) : null);
     } catch (caught) {
@@ -89,16 +109,18 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
         return (
           <Fragment key={field}>
             <label className="field">
-              <span>{t(`customer.fields.${field}`)}</span>
+              <span id={`${errorIdPrefix}-${field}-label`}>{t(`customer.fields.${field}`)}</span>
               {field === 'country' ? (
-                <select name={field} value={draft.country.toUpperCase()} onChange={(event) => setDraft({ ...draft, country: event.target.value })}>
+                <select name={field} value={draft.country.toUpperCase()} onChange={(event) => edit('country', event.target.value)}>
                   <option value="">{t('customer.countryNotGiven')}</option>
                   {countries.map((country) => <option key={country.code} value={country.code}>{country.name}</option>)}
                 </select>
+              ) : field === 'gender' ? (
+                <ChoiceSelect name={field} labelId={`${errorIdPrefix}-gender-label`} value={draft.gender} choices={choices.gender} onChange={(value) => edit('gender', value)} />
               ) : (
                 <input name={field} value={draft[field]} type={field === 'phone' ? 'tel' : 'text'} inputMode={field === 'email' ? 'email' : undefined}
                   autoComplete="off" aria-invalid={problem ? true : undefined} aria-describedby={problem ? problemId : undefined}
-                  onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
+                  onChange={(event) => edit(field, event.target.value)}
                   onBlur={isIdentityField(field) ? () => setLeftFields((current) => new Set(current).add(field)) : undefined} />
               )}
             </label>
@@ -108,7 +130,7 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
       })}
       <label className="field">
         <span>{t('customer.fields.birthYear')}</span>
-        <input name="birthYear" inputMode="numeric" autoComplete="off" value={birthYearText} onChange={(event) => setBirthYearText(event.target.value)}
+        <input name="birthYear" inputMode="numeric" autoComplete="off" value={draft.birthYear} onChange={(event) => edit('birthYear', event.target.value)}
           aria-invalid={isBirthYearErrorShown} aria-describedby={isBirthYearErrorShown ? birthYearErrorId : undefined} />
       </label>
       {isBirthYearErrorShown ? (
@@ -117,8 +139,8 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
         </p>
       ) : null}
       <label className="field">
-        <span>{t('customer.fields.incomeBand')}</span>
-        <input name="incomeBand" autoComplete="off" value={draft.incomeBand} onChange={(event) => setDraft({ ...draft, incomeBand: event.target.value })} />
+        <span id={`${errorIdPrefix}-incomeBand-label`}>{t('customer.fields.incomeBand')}</span>
+        <ChoiceSelect name="incomeBand" labelId={`${errorIdPrefix}-incomeBand-label`} value={draft.incomeBand} choices={choices.incomeBand} onChange={(value) => edit('incomeBand', value)} />
       </label>
       {refused && !refusedProblem ? <ErrorMessage error={refused.error} /> : null}
       <div className="button-row">
@@ -126,5 +148,21 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
         <button type="button" className="button-quiet" onClick={() => onDone(null)}>{t('common.cancel')}</button>
       </div>
     </form>
+  );
+}
+
+type ChoiceSelectProps = { name: 'gender' | 'incomeBand'; labelId: string; value: string; choices: ProfileChoice[]; onChange: (value: string) => void };
+
+/**
+ * A field stored as written, chosen from its known values and the stored one (profileChoices). Named
+ * by its label alone (labelId): a select inside a label would be named with its choices too.
+ */
+function ChoiceSelect({ name, labelId, value, choices, onChange }: ChoiceSelectProps) {
+  const { t } = useI18n();
+  return (
+    <select name={name} aria-labelledby={labelId} value={value} onChange={(event) => onChange(event.target.value)}>
+      <option value="">{t(`customer.notGiven.${name}`)}</option>
+      {choices.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+    </select>
   );
 }
