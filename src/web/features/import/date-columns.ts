@@ -19,8 +19,6 @@ export type UnreadableDateColumn = {
   value: string | null; formats: string[]; conflict: string | null; notDate: string | null;
 };
 
-// enough rows to meet a day after the 12th (which tells day-first from month-first) in most files
-const sampledRows = 500;
 // the server refuses days in its future; here only whether the text reads matters
 const farFuture = new Date(8.64e15);
 
@@ -53,36 +51,62 @@ function isDateInNoFormat(field: string, value: string): boolean {
   return problemReading(field, value, null) === 'DATE_NOT_ON_CALENDAR';
 }
 
+/** The column's distinct values, trimmed, empty ones left out: a file repeats its days, each is judged once. */
+function distinctValues(rows: readonly Record<string, string>[], column: string): string[] {
+  const values = new Set<string>();
+  for (const row of rows) {
+    const value = row[column]?.trim();
+    if (value) values.add(value);
+  }
+  return [...values];
+}
+
+/**
+ * One value for each way of writing the column's dates (how many digits each part has, which
+ * separators): what dateFormatsFor reads from the values written alike (d or dd, M or MM, H or
+ * HH), so that asking about each of 200,000 values does not go through all the others each time.
+ */
+function oneOfEachWriting(values: readonly string[]): string[] {
+  const byWriting = new Map<string, string>();
+  for (const value of values) {
+    const writing = value.replace(/\d+/g, (digits) => String(digits.length));
+    if (!byWriting.has(writing)) byWriting.set(writing, value);
+  }
+  return [...byWriting.values()];
+}
+
 /**
  * The date columns that would have their rows refused for their dates, said before the import:
- * the server checks with the same parser, row by row. A format is offered only when it reads
- * every value offered for and refuses no value read now, as the CLI guesses one only when no
- * value of the column is read without it (date-format-guess.ts): a format given reads every row.
+ * the server checks with the same parser, row by row, so every row of the file is checked here
+ * (a day after the 12th on row 1,501 is what tells the day from the month). A format is offered
+ * only when it reads every value offered for and refuses no value read now, as the CLI guesses
+ * one only when no value of the column is read without it (date-format-guess.ts): a format given
+ * reads every row.
  */
 export function unreadableDateColumns(entity: IngestEntity, rows: readonly Record<string, string>[], mapping: Mapping, dateFormat: string): UnreadableDateColumn[] {
   const format = dateFormat.trim() || null;
   // a format that cannot read any date is refused before the import as a whole, with its own reason
   if (format !== null && dateFormatProblem(format) !== null) return [];
-  const sample = rows.slice(0, sampledRows);
   const found: UnreadableDateColumn[] = [];
   for (const field of canonicalFields[entity].filter((name) => name.endsWith('_at'))) {
     const column = mapping[field];
     if (!column) continue;
-    const values = sample.map((row) => (row[column] ?? '').trim()).filter((value) => value !== '');
-    const problems = new Map(values.map((value) => [value, problemReading(field, value, format)]));
+    const problems = new Map(distinctValues(rows, column).map((value) => [value, problemReading(field, value, format)]));
     const refused = [...problems].filter(([, problem]) => isRefusedAsWritten(problem)).map(([value]) => value);
     if (refused.length === 0) continue;
     const notDates = refused.filter((value) => isDateInNoFormat(field, value));
-    const readable = refused.filter((value) => !notDates.includes(value));
+    const isNotDate = new Set(notDates);
+    const readable = refused.filter((value) => !isNotDate.has(value));
     const acceptedNow = [...problems].filter(([, problem]) => isAccepted(problem)).map(([value]) => value);
     const value = readable[0] ?? null;
     // a part written with one digit in some value is d, M or H for all: dd/MM/yyyy would refuse 3/4/2026 beside 25/11/2026
     const alike = [...readable, ...acceptedNow];
-    const candidates = [...new Set(readable.flatMap((each) => dateFormatsFor(each, alike)))];
+    const writings = oneOfEachWriting(alike);
+    const candidates = [...new Set(readable.flatMap((each) => dateFormatsFor(each, writings)))];
     const formats = candidates.filter((candidate) => alike.every((other) => fits(field, other, candidate)));
     let conflict: string | null = null;
     if (value !== null && formats.length === 0) {
-      const readingValue = dateFormatsFor(value, alike).filter((candidate) => fits(field, value, candidate));
+      const readingValue = dateFormatsFor(value, writings).filter((candidate) => fits(field, value, candidate));
       conflict = [...acceptedNow, ...readable].find((other) => readingValue.length > 0 && readingValue.every((candidate) => !fits(field, other, candidate))) ?? null;
     }
     found.push({ field, column, format, value, formats, conflict, notDate: notDates[0] ?? null });
@@ -91,12 +115,15 @@ export function unreadableDateColumns(entity: IngestEntity, rows: readonly Recor
 }
 
 /**
- * The date format the file's first dates prove, as the CLI's file import infers it when given
- * none (date-format-guess.ts): 25/11/2026 can only be day first. Only a proof counts here, not
+ * The date format the file's dates prove, as the CLI's file import infers it when given none
+ * (date-format-guess.ts, from its first 1,000 such dates): 25/11/2026 can only be day first. Only a proof counts here, not
  * the CLI's dotted dates taken as day first by convention: the importer reads those without a
  * format, and a format chosen for the user would refuse the rows written otherwise.
  */
 export function provenDateFormat(entity: IngestEntity, rows: readonly Record<string, string>[], mapping: Mapping): InferredDateFormat | null {
-  const inferred = inferDateFormat(entity, new Map(Object.entries(mapping)), rows.slice(0, sampledRows));
+  // each distinct date once, from every row: a file repeats its days
+  const dateColumns = canonicalFields[entity].filter((name) => name.endsWith('_at')).map((field) => mapping[field]).filter((column) => column);
+  const sample = dateColumns.flatMap((column) => distinctValues(rows, column).map((value) => ({ [column]: value })));
+  const inferred = inferDateFormat(entity, new Map(Object.entries(mapping)), sample);
   return inferred?.inferredFrom ? inferred : null;
 }

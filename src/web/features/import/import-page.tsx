@@ -17,12 +17,14 @@ import { DateColumnWarnings, ProvenDateFormatNote } from './date-column-warnings
 import { provenDateFormat, unreadableDateColumns } from './date-columns.js';
 import { ImportProgress } from './import-progress.js';
 import { RejectsTable } from './rejects-table.js';
+import { rowTextsOf, withRowText } from './rejects-csv.js';
 import { alternativesText } from './field-labels.js';
 import { missingRequirements } from './field-requirements.js';
 import { importEntities, suggestMapping, withLinesSetAside, type MappingGuess } from './import-mapping.js';
 import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
-import { parseCsv, type ParsedCsv } from './parse-csv.js';
-import { blocksImport } from './parse-problems.js';
+import { parseCsv, type ParsedCsv, type UndecodableFile } from './parse-csv.js';
+import { EncodingField, UndecodableNotice } from './encoding-field.js';
+import { blocksImport, delimiterName } from './parse-problems.js';
 import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
 import { useReloadStoreSettings } from '../settings/store-settings-context.js';
 
@@ -35,6 +37,10 @@ export function ImportPage() {
   // null until the user (or a format) gives one: the file's own dates may then prove it
   const [chosenDateFormat, setChosenDateFormat] = useState<string | null>(null);
   const [csv, setCsv] = useState<ParsedCsv | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  // null while the file reads as UTF-8 (or its byte order mark's encoding); else the one the user chose
+  const [chosenEncoding, setChosenEncoding] = useState<string | null>(null);
+  const [undecodable, setUndecodable] = useState<UndecodableFile | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [choices, setChoices] = useState<MappingGuess['choices']>({});
   const [setAside, setSetAside] = useState<MappingGuess['setAside']>({});
@@ -63,6 +69,12 @@ export function ImportPage() {
   // a format names its own columns: the user chose the data with it
   const entityHint = useMemo(() => (csv && !preset && !isEntityKept ? likelierEntity(entity, csv.headers, csv.rows, { mapping, choices, setAside }) : null),
     [entity, csv, preset, isEntityKept, mapping, choices, setAside]);
+  // the rows the reading refused are read too, as the CLI counts them: the result says so
+  const recordCount = csv ? csv.rows.length + csv.rejects.length : 0;
+  // the download gives each rejected row as written, as the CLI's rejects file does
+  const hasRejects = totals.rejects.length > 0;
+  const rowTexts = useMemo(() => (csv && hasRejects ? rowTextsOf(csv) : null), [csv, hasRejects]);
+  const rejectsWithRows = useMemo(() => (rowTexts ? withRowText(totals.rejects, rowTexts) : totals.rejects), [rowTexts, totals.rejects]);
   const unreadableDates = useMemo(() => (csv ? unreadableDateColumns(entity, csv.rows, mapping, dateFormat) : []), [entity, csv, mapping, dateFormat]);
 
   const suggest = (nextEntity: IngestEntity, nextPreset: Preset | null, file: ParsedCsv) => {
@@ -73,19 +85,36 @@ export function ImportPage() {
   };
   // mapping unit_price makes an orders file's rows order lines: the line columns set aside are mapped again
   const changeMapping = (next: Mapping) => setMapping(withLinesSetAside(entity, mapping, next, setAside));
-  const chooseFile = async (file: File | undefined) => {
+  const readFile = async (chosen: File, encoding: string | null) => {
     setError(null);
     setTotals(emptyTotals);
     setIsEntityKept(false);
-    if (!file) return;
     try {
-      const parsed = await parseCsv(file);
+      const parsed = await parseCsv(chosen, encoding ?? 'utf-8');
+      if ('undecodable' in parsed) {
+        // nothing of a file read with the wrong encoding is shown or sent: "J�nis" would be stored
+        setCsv(null);
+        setUndecodable(parsed);
+        setPhase('choose');
+        return;
+      }
+      setUndecodable(null);
       setCsv(parsed);
       suggest(entity, preset, parsed);
       setPhase('map');
     } catch (caught) {
       setError(caught as Error);
     }
+  };
+  const chooseFile = async (chosen: File | undefined) => {
+    setFile(chosen ?? null);
+    setChosenEncoding(null);
+    setUndecodable(null);
+    if (chosen) await readFile(chosen, null);
+  };
+  const chooseEncoding = async (encoding: string) => {
+    setChosenEncoding(encoding);
+    if (file) await readFile(file, encoding);
   };
   const chooseEntity = (next: IngestEntity) => {
     setEntity(next);
@@ -107,8 +136,8 @@ export function ImportPage() {
     setTotals(emptyTotals);
     setPhase('running');
     try {
-      const { records, rejects } = toLineRecords(csv.rows, mapping, { preset, fileName: csv.fileName });
-      const request = { entity, source: sourceToSend(source) ?? firstSourceName, dateFormat: dateFormat.trim() || null, fileName: csv.fileName };
+      const { records, rejects } = toLineRecords(csv, mapping, { preset });
+      const request = { entity, source: sourceToSend(source) ?? firstSourceName, dateFormat: dateFormat.trim() || null, fileName: csv.fileName, preset: preset?.name ?? null };
       setTotals(await runImport(request, records, rejects, setTotals, controller.current.signal));
     } catch (caught) {
       setError(caught as Error);
@@ -145,6 +174,7 @@ export function ImportPage() {
             <span>{t('import.file')}</span>
             <input type="file" name="file" accept=".csv,.tsv,.txt,text/csv" disabled={phase === 'running'} onChange={(event) => void chooseFile(event.target.files?.[0])} />
           </label>
+          {undecodable || chosenEncoding !== null ? <EncodingField value={chosenEncoding} isDisabled={phase === 'running'} hasProblem={undecodable !== null} onChange={(encoding) => void chooseEncoding(encoding)} /> : null}
           <label className="field">
             <span>{t('import.dateFormat')}</span>
             <input type="text" name="dateFormat" value={dateFormat} placeholder="dd/MM/yyyy" disabled={phase === 'running'} aria-describedby={provenDates ? 'date-format-hint date-format-proven' : 'date-format-hint'}
@@ -154,11 +184,12 @@ export function ImportPage() {
         <p id="date-format-hint" className="muted small">{t('import.dateFormatHint')}</p>
         {usesSource ? <SourceHint /> : null}
         {sourceList.error ? <ErrorMessage error={sourceList.error} /> : null}
+        {undecodable ? <UndecodableNotice file={undecodable} /> : null}
         {provenDates ? <ProvenDateFormatNote entity={entity} proven={provenDates} id="date-format-proven" /> : null}
         {csv && csv.problems.length > 0 ? (
           <ul className="inline-error" role={isBlocked ? 'alert' : undefined}>
             {csv.problems.slice(0, 20).map((problem, index) => (
-              <li key={index}>{t(`import.parseProblems.${problem.kind}`, { line: problem.line ?? '?' })}</li>
+              <li key={index}>{t(`import.parseProblems.${problem.kind}`, { ...problem, delimiter: problem.kind === 'columnCount' ? delimiterName(problem.delimiter) : '' })}</li>
             ))}
           </ul>
         ) : null}
@@ -171,10 +202,10 @@ export function ImportPage() {
           <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={changeMapping} choices={choices} isFixed={preset !== null} />
           {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
-          {csv.rows.length === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
+          {recordCount === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
           <div className="button-row">
-            <button type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || entityHint !== null || !isSourceReady || phase === 'running' || csv.rows.length === 0} onClick={() => void start()}>
-              {t(pluralKey(locale, 'import.start', csv.rows.length), { rows: format.number(csv.rows.length) })}
+            <button type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || entityHint !== null || !isSourceReady || phase === 'running' || recordCount === 0} onClick={() => void start()}>
+              {t(pluralKey(locale, 'import.start', recordCount), { rows: format.number(recordCount) })}
             </button>
             {phase === 'running' ? <button type="button" className="button-quiet" onClick={() => controller.current?.abort()}>{t('common.cancel')}</button> : null}
           </div>
@@ -182,9 +213,9 @@ export function ImportPage() {
       ) : null}
       {phase === 'running' || phase === 'done' ? (
         <Card title={t('import.step3')}>
-          <ImportProgress totals={totals} total={csv?.rows.length ?? 0} isDone={phase === 'done'} />
+          <ImportProgress totals={totals} total={recordCount} isDone={phase === 'done'} />
           {error ? <ErrorMessage error={error} /> : null}
-          <RejectsTable rejects={totals.rejects} entity={entity} />
+          <RejectsTable rejects={rejectsWithRows} entity={entity} />
         </Card>
       ) : null}
       {phase === 'choose' && error ? <ErrorMessage error={error} /> : null}

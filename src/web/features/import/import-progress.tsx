@@ -4,16 +4,29 @@ import { firstReasons, isNothingImported } from './import-outcome.js';
 import { importSummaryLines } from './import-summary.js';
 import type { ImportTotals } from './run-import.js';
 
+/**
+ * What the run came to, once it is done: finished (nothing imported said apart), cancelled by the
+ * user, or stopped by an error (which the page shows). "Finished" over a cancelled run read as if
+ * the whole file had been imported, while the list of imports called it stopped.
+ */
+export function progressHeading(totals: Pick<ImportTotals, 'ending'>, isDone: boolean, isNothing: boolean): string {
+  if (!isDone) return 'import.running';
+  if (totals.ending === 'cancelled') return 'import.cancelled';
+  if (totals.ending === null) return 'import.stopped';
+  return isNothing ? 'import.finishedNothing' : 'import.finished';
+}
+
 export function ImportProgress({ totals, total, isDone }: { totals: ImportTotals; total: number; isDone: boolean }) {
   const { t, format, locale } = useI18n();
   // "Finished" alone over a file of which nothing was stored reads as if all went well
-  const isNothing = isDone && isNothingImported(totals);
+  const isNothing = isDone && totals.ending === 'completed' && isNothingImported(totals);
   return (
     <div className="import-progress">
       <label className="field">
-        <span>{isDone ? t(isNothing ? 'import.finishedNothing' : 'import.finished') : t('import.running')}</span>
+        <span>{t(progressHeading(totals, isDone, isNothing))}</span>
         <progress max={Math.max(total, 1)} value={totals.read} />
       </label>
+      {isDone && totals.ending === 'cancelled' ? <p className="notice import-cancelled" role="status">{t('import.cancelledNote')}</p> : null}
       {isNothing ? (
         <div className="notice import-nothing" role="alert">
           <p><strong>{t('import.allRejected')}</strong></p>

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../../../ingest/presets/index.js';
 import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
+import { readCsvText } from './parse-csv.js';
 
 const shopifyCsv = readFileSync(new URL('../../../../test/fixtures/ingest/shopify-orders.csv', import.meta.url), 'utf8');
-const parsed = Papa.parse<Record<string, string>>(shopifyCsv, { header: true, skipEmptyLines: 'greedy' });
-const headers = parsed.meta.fields ?? [];
+const parsed = readCsvText(shopifyCsv, 'orders_export.csv');
+const { headers } = parsed;
 
 describe('importing a known export in the browser', () => {
   it('offers the presets of delimited files for the chosen data, not the fixed-width ones', () => {
@@ -18,7 +18,7 @@ describe('importing a known export in the browser', () => {
   it('copies a Shopify order\'s fields down to its line rows and works out phone and channel, as the CLI does', () => {
     const preset = findPreset('shopify-orders');
     const mapping = presetMapping(preset, headers);
-    const { records, rejects } = toLineRecords(parsed.data, mapping, { preset, fileName: 'orders_export.csv' });
+    const { records, rejects } = toLineRecords(parsed, mapping, { preset });
     expect(rejects).toEqual([]);
     expect(records.map((entry) => entry.line)).toEqual([2, 3, 4, 5, 6]);
     // the second row of #1001 carries only its line item in the file
@@ -35,9 +35,17 @@ describe('importing a known export in the browser', () => {
   });
 
   it('maps by hand without a preset, and names the columns no field reads', () => {
-    const rows = [{ Order: 'X1', Mail: 'a@b.co', When: '2024-03-01', Total: '10', Note: 'gift wrap' }];
+    const csv = readCsvText('Order,Mail,When,Total,Note\nX1,a@b.co,2024-03-01,10,gift wrap\n', 'f.csv');
     const mapping = { order_id: 'Order', customer_email: 'Mail', ordered_at: 'When', amount: 'Total' };
-    expect(toLineRecords(rows, mapping, { fileName: 'f.csv' }).records).toEqual([{ line: 2, record: { order_id: 'X1', customer_email: 'a@b.co', ordered_at: '2024-03-01', amount: '10' } }]);
-    expect(unmappedColumns(Object.keys(rows[0]), mapping)).toEqual(['Note']);
+    expect(toLineRecords(csv, mapping).records).toEqual([{ line: 2, record: { order_id: 'X1', customer_email: 'a@b.co', ordered_at: '2024-03-01', amount: '10' } }]);
+    expect(unmappedColumns(csv.headers, mapping)).toEqual(['Note']);
+  });
+
+  it('sends each row under the line it starts on and rejects the rows the reading refused, in line order', () => {
+    const text = 'order_id,customer_id,ordered_at,amount,note\nK1,C1,2026-02-05,10,"gift\nwrap"\n\nK2,C2,2026-02-05,1,234.50,x\nK3,C3,2026-02-06,12,\nK4,C4\n';
+    const mapping = { order_id: 'order_id', customer_id: 'customer_id', ordered_at: 'ordered_at', amount: 'amount' };
+    const { records, rejects } = toLineRecords(readCsvText(text, 'orders.csv'), mapping);
+    expect(records.map((entry) => [entry.line, entry.record.order_id])).toEqual([[2, 'K1'], [6, 'K3']]);
+    expect(rejects.map((reject) => [reject.line, reject.code, reject.raw])).toEqual([[5, 'ROW_COLUMN_COUNT', 'K2,C2,2026-02-05,1,234.50,x'], [7, 'ROW_COLUMN_COUNT', 'K4,C4']]);
   });
 });

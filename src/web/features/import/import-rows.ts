@@ -1,7 +1,9 @@
 import { findPreset, listPresets, type Preset } from '../../../ingest/presets/index.js';
 import { normaliseColumnName, type Mapping } from '../../../ingest/rows/fields.js';
-import type { IngestEntity, Reject } from '../../api/types.js';
+import type { IngestEntity } from '../../api/types.js';
 import { toRecord } from './import-mapping.js';
+import type { ParsedCsv } from './parse-csv.js';
+import type { RowReject } from './parse-problems.js';
 
 /** A record for the API under canonical names, with its line in the file (the header is line 1). */
 export type LineRecord = { line: number; record: Record<string, string> };
@@ -27,26 +29,27 @@ export function presetMapping(preset: Preset, headers: readonly string[]): Mappi
 }
 
 /**
- * The file's rows as API records, each with its file line: through the
- * preset's value fixes first when there is one (Shopify's order fields copied
- * down to its line rows…), then the mapping. Rows a preset cannot read are
- * rejected here, with their line, as the server would reject them.
+ * The file's rows as API records, each with its line in the file (where it starts: a blank line
+ * or a value spanning lines moves the rows after it): through the preset's value fixes first when
+ * there is one (Shopify's order fields copied down to its line rows…), then the mapping. Rows a
+ * preset cannot read are rejected here, with their line, as the server would reject them; so are
+ * the rows the file's reading refused (`csv.rejects`, a row of too many values), as the CLI does.
  */
-export function toLineRecords(rows: readonly Record<string, string>[], mapping: Mapping, options: { preset?: Preset | null; fileName: string }): { records: LineRecord[]; rejects: Reject[] } {
+export function toLineRecords(csv: Pick<ParsedCsv, 'fileName' | 'rows' | 'places' | 'rejects'>, mapping: Mapping, options: { preset?: Preset | null } = {}): { records: LineRecord[]; rejects: RowReject[] } {
   const transform = options.preset?.createTransform?.() ?? null;
   const records: LineRecord[] = [];
-  const rejects: Reject[] = [];
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  const rejects: RowReject[] = [...csv.rejects];
+  csv.rows.forEach((row, index) => {
+    const { line } = csv.places[index];
     if (!transform) {
       records.push({ line, record: toRecord(row, mapping) });
       return;
     }
     const result = transform(row, line);
-    if ('reject' in result) rejects.push({ file: options.fileName, line, ...result.reject });
+    if ('reject' in result) rejects.push({ file: csv.fileName, line, ...result.reject, raw: csv.places[index].raw });
     else records.push({ line, record: toRecord(withoutNulls(result.values), mapping) });
   });
-  return { records, rejects };
+  return { records, rejects: rejects.sort((a, b) => a.line - b.line) };
 }
 
 function withoutNulls(values: Record<string, string | null>): Record<string, string> {

@@ -1,4 +1,5 @@
 import type { CustomerIdSource } from '../../api/types.js';
+import { listPresetSources } from '../../../ingest/presets/index.js';
 
 /**
  * The source a file's ids are sent under: one the store's customer ids already come from, or a
@@ -12,10 +13,14 @@ export const firstSourceName = 'web';
 
 /**
  * What the page sends when the user has chosen nothing: the format's own source (as the CLI's
- * preset default), else the source most of the store's customer ids come from, else a new one.
+ * preset default), else the source most of the store's customer ids come from, leaving out the
+ * sources of formats (a format's source is its files' only: after the UCI sample brought the most
+ * ids, a lines file of the store's own orders was sent under online-retail and all of it rejected),
+ * else a new one.
  */
 export function defaultSourceChoice(presetSource: string | null, sources: readonly CustomerIdSource[]): SourceChoice {
-  const source = presetSource ?? sources[0]?.source ?? firstSourceName;
+  const formatSources = new Set(listPresetSources());
+  const source = presetSource ?? sources.find((listed) => !formatSources.has(listed.source))?.source ?? firstSourceName;
   return { source, isNew: !sources.some((listed) => listed.source === source) };
 }
 

@@ -1,21 +1,70 @@
-import Papa from 'papaparse';
-import { parseProblemsOf, type ParseProblem } from './parse-problems.js';
+import { detectDelimiter, excelSeparatorOf, uniqueHeaders } from '../../../ingest/readers/sniff.js';
+import { readCsvRecords } from './csv-records.js';
+import { decodeFileBytes, type Undecodable } from './file-encoding.js';
+import { columnCountReject, type ParseProblem, type RowReject } from './parse-problems.js';
 
-export type ParsedCsv = { fileName: string; headers: string[]; rows: Record<string, string>[]; problems: ParseProblem[] };
+/**
+ * A file read in the browser. `rows`: the rows the import sends, each with its place in the file
+ * (`places[i]` for `rows[i]`: the line it starts on, its text as written); `rejects`: the rows
+ * refused on reading, as the CLI refuses them; `delimiter`, `encoding`: as read.
+ */
+export type ParsedCsv = {
+  fileName: string; headers: string[]; rows: Record<string, string>[]; places: RowPlace[];
+  rejects: RowReject[]; problems: ParseProblem[]; delimiter: string; encoding: string;
+};
+
+export type RowPlace = { line: number; raw: string };
+
+// as much of the file as the CLI sniffs its delimiter from (read-records.ts)
+const headLength = 64 * 1024;
+
+/**
+ * Reads decoded text as the CLI's reader does (read-records.ts): Excel's `sep=;` first line names
+ * the delimiter (the header follows it, and the lines keep their numbers), else the one that
+ * splits the first lines alike; headers made unique; a row of another number of values than the
+ * header's columns rejected with ROW_COLUMN_COUNT.
+ */
+export function readCsvText(text: string, fileName: string, encoding = 'utf-8'): ParsedCsv {
+  const withoutMark = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const head = withoutMark.slice(0, headLength).replace(/\r\n/g, '\n');
+  const separatorLine = excelSeparatorOf(head);
+  const delimiter = separatorLine ?? detectDelimiter(head) ?? ',';
+  const records = readCsvRecords(withoutMark, delimiter);
+  const [header, ...rest] = separatorLine === null ? records : records.slice(1);
+  const parsed: ParsedCsv = { fileName, headers: [], rows: [], places: [], rejects: [], problems: [], delimiter, encoding };
+  if (header === undefined) return parsed;
+  if (header.isUnclosed) parsed.problems.push({ line: header.line, kind: 'unclosedQuote' });
+  const headers = uniqueHeaders(header.fields);
+  parsed.headers = headers;
+  for (const record of rest) {
+    if (record.isUnclosed) {
+      parsed.problems.push({ line: record.line, kind: 'unclosedQuote' });
+      continue;
+    }
+    const { fields } = record;
+    if (fields.length !== headers.length) {
+      parsed.problems.push({ line: record.line, kind: 'columnCount', values: fields.length, columns: headers.length, delimiter });
+      parsed.rejects.push(columnCountReject(fileName, record.line, fields.length, headers.length, delimiter, record.raw));
+      continue;
+    }
+    const row: Record<string, string> = {};
+    for (let index = 0; index < headers.length; index++) row[headers[index]] = fields[index];
+    parsed.rows.push(row);
+    parsed.places.push({ line: record.line, raw: record.raw });
+  }
+  return parsed;
+}
+
+/** A file that cannot be read in the encoding asked for: the page asks for the one it was saved in. */
+export type UndecodableFile = { fileName: string; undecodable: Undecodable };
 
 /**
  * Parses in the browser for the preview and mapping; the server validates every
  * value again. Whole-file parsing suits spreadsheets of up to a few hundred
  * thousand rows; larger exports belong to the CLI importer, which streams.
  */
-export async function parseCsv(file: File): Promise<ParsedCsv> {
-  // read as text first: a problem's place in the text names its line, where a quoted row spans several
-  const text = await file.text();
-  const result = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
-  return {
-    fileName: file.name,
-    headers: (result.meta.fields ?? []).filter((header) => header.trim() !== ''),
-    rows: result.data,
-    problems: parseProblemsOf(result.errors, text),
-  };
+export async function parseCsv(file: File, encoding = 'utf-8'): Promise<ParsedCsv | UndecodableFile> {
+  const decoded = decodeFileBytes(new Uint8Array(await file.arrayBuffer()), encoding);
+  if ('undecodable' in decoded) return { fileName: file.name, undecodable: decoded.undecodable };
+  return readCsvText(decoded.text, file.name, decoded.encoding);
 }

@@ -1,29 +1,17 @@
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { blocksImport, parseProblemsOf } from './parse-problems.js';
+import { blocksImport, columnCountReject, delimiterName } from './parse-problems.js';
 
-const problemsIn = (text: string) => parseProblemsOf(Papa.parse(text, { header: true, skipEmptyLines: 'greedy' }).errors, text);
-
-describe('parseProblemsOf', () => {
-  it('finds a quote opened and never closed, and blocks the import: the next row would be swallowed', () => {
-    const problems = problemsIn('customer_id,name,email\nT-3,Ana,ana@example.com\nT-4,"Quote ""unclosed,x@example.com\nT-5,Jānis,janis@example.com\n');
-    // named by the line its quote opens on
-    expect(problems).toContainEqual({ line: 3, kind: 'unclosedQuote' });
-    expect(blocksImport(problems)).toBe(true);
+describe('the problems of a file\'s lines', () => {
+  it('blocks the import only for a quote never closed: the rows after it would be swallowed', () => {
+    expect(blocksImport([{ line: 3, kind: 'unclosedQuote' }])).toBe(true);
+    expect(blocksImport([{ line: 2, kind: 'columnCount', values: 5, columns: 4, delimiter: ',' }])).toBe(false);
   });
 
-  it('names the line of a row with too few or too many fields, which the server then judges', () => {
-    const problems = problemsIn('customer_id,name,email\nT-1,Ana\nT-2,Budi,budi@example.com,extra\n');
-    expect(problems).toEqual([{ line: 2, kind: 'tooFewFields' }, { line: 3, kind: 'tooManyFields' }]);
-    expect(blocksImport(problems)).toBe(false);
-  });
-
-  it('says a broken quote once, though the parser reports it as malformed and as unterminated', () => {
-    const problems = problemsIn('customer_id,name\nT-1,"Ana"x\nT-2,Budi\n');
-    expect(problems).toEqual([{ line: 2, kind: 'unclosedQuote' }]);
-  });
-
-  it('says nothing of a one-column file, whose delimiter cannot be guessed', () => {
-    expect(problemsIn('email\nana@example.com\n')).toEqual([]);
+  it('rejects a row of another number of values than columns with the CLI\'s reason, naming a tab as "tab"', () => {
+    expect(columnCountReject('orders.tsv', 7, 3, 4, '\t', 'K1\tC1\t2026-02-05')).toEqual({
+      file: 'orders.tsv', line: 7, field: null, code: 'ROW_COLUMN_COUNT', params: { line: 7, values: 3, columns: 4, delimiter: 'tab' }, raw: 'K1\tC1\t2026-02-05',
+      reason: 'line 7 has 3 values but the header has 4 columns; quote values that contain the delimiter "tab"',
+    });
+    expect(delimiterName(';')).toBe(';');
   });
 });

@@ -1,44 +1,35 @@
-/** What went wrong reading a line of the file, as Papa Parse reports it (type, code, 0-based data row). */
-export type ParseError = { type: string; code: string; row?: number; index?: number };
+import type { Reject } from '../../api/types.js';
 
-export type ParseProblem = {
-  /** The file's line (the header is line 1), when the parser names one. */
-  line: number | null;
-  kind: 'unclosedQuote' | 'tooFewFields' | 'tooManyFields' | 'other';
-};
+/** A rejected row with its text as written, for the rejects download (the CLI's rejects file has the same `raw`). */
+export type RowReject = Reject & { raw: string };
 
-function kindOf(error: ParseError): ParseProblem['kind'] | null {
-  if (error.type === 'Quotes') return 'unclosedQuote';
-  if (error.code === 'TooFewFields') return 'tooFewFields';
-  if (error.code === 'TooManyFields') return 'tooManyFields';
-  // "Unable to auto-detect delimiting character": a file of one column, or an empty one; the rows
-  // (or their absence) tell the rest, so it is no problem of its own
-  if (error.type === 'Delimiter') return null;
-  return 'other';
-}
+/**
+ * What is wrong with a line of the file, said before the import. `unclosedQuote`: a quote opened
+ * and never closed; `columnCount`: a row with more or fewer values than the header has columns,
+ * which is rejected (ROW_COLUMN_COUNT) as the CLI rejects it.
+ */
+export type ParseProblem =
+  | { line: number; kind: 'unclosedQuote' }
+  | { line: number; kind: 'columnCount'; values: number; columns: number; delimiter: string };
 
-/** The file's line of an error: from its place in the text when the parser gives it (a quoted row spans lines), else from its row. */
-function lineOf(error: ParseError, text: string): number | null {
-  if (error.index !== undefined) return text.slice(0, error.index).split('\n').length;
-  return error.row === undefined ? null : error.row + 2;
-}
+/** How a reject names the delimiter: a tab is invisible. */
+export const delimiterName = (delimiter: string) => (delimiter === '\t' ? 'tab' : delimiter);
 
-/** One problem per line and kind: a broken quote is reported twice by the parser (malformed, then unterminated), and said once. */
-export function parseProblemsOf(errors: readonly ParseError[], text: string): ParseProblem[] {
-  const seen = new Set<string>();
-  return errors.flatMap((error) => {
-    const kind = kindOf(error);
-    if (kind === null) return [];
-    const problem = { line: lineOf(error, text), kind };
-    const key = `${problem.line}:${kind}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [problem];
-  });
+/**
+ * A row whose values do not match the header's columns, rejected with the CLI's code, values and
+ * English reason (readers/read-records.ts): the value "1,234.50" unquoted in a comma file is read
+ * as two values, and importing "1" as the amount would store a wrong order without a word.
+ */
+export function columnCountReject(file: string, line: number, values: number, columns: number, delimiter: string, raw: string): RowReject {
+  const name = delimiterName(delimiter);
+  return {
+    file, line, field: null, code: 'ROW_COLUMN_COUNT', params: { line, values, columns, delimiter: name }, raw,
+    reason: `line ${line} has ${values} values but the header has ${columns} columns; quote values that contain the delimiter "${name}"`,
+  };
 }
 
 /**
- * A quote opened and never closed makes the parser read the lines after it as one field: that row
+ * A quote opened and never closed makes the reader read the lines after it as one value: that row
  * holds its neighbours' data and they are gone. Nothing of such a file may be sent.
  */
 export function blocksImport(problems: readonly ParseProblem[]): boolean {

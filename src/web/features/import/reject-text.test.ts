@@ -49,6 +49,18 @@ describe('describeReject', () => {
     expect(rejectOf('07/06/2026').params).not.toHaveProperty('swappedReading');
   });
 
+  it.each(locales)('%s: names the source that holds an order its lines were looked for under another source', (locale) => {
+    const lines: Reject = {
+      file: 'lines.csv', line: 2, field: 'order_id', code: 'LINE_ORDER_UNKNOWN', params: { order: 'LV-1000', source: 'online-retail', storedUnder: 'web' },
+      reason: 'Order LV-1000 is not in the store under the source online-retail; it is stored under web: choose that source.',
+    };
+    const text = describeReject(lines, tIn(locale), locale).text;
+    expect(text).toBe(`${tIn(locale)('rejectReasons.LINE_ORDER_UNKNOWN', lines.params)} ${tIn(locale)('import.rejectOrderStoredUnder', { storedUnder: 'web' })}`);
+    expect(text).toMatch(/online-retail.*web/);
+    const { storedUnder: _held, ...nowhere } = lines.params;
+    expect(describeReject({ ...lines, params: nowhere }, tIn(locale), locale).text).toBe(tIn(locale)('rejectReasons.LINE_ORDER_UNKNOWN', nowhere));
+  });
+
   it('fills numbers and leaves no placeholder in any language', () => {
     const duplicate: Reject = { file: 'f', line: 9, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'A-1', firstLine: 3 }, reason: 'Duplicate order id A-1: …' };
     for (const locale of locales) expect(describeReject(duplicate, tIn(locale), locale).text).toMatch(/A-1.*3/);

@@ -23,7 +23,13 @@ export function describeReject(reject: Pick<Reject, 'code' | 'params' | 'reason'
   if (translated === key || /\{\w+\}/.test(translated)) return { text: reject.reason, lang: 'en', original: null };
   // a date read with day and month swapped that would be accepted: the server's "(day and month swapped?)"
   const swapped = reject.params?.swappedReading;
-  const text = swapped === undefined ? translated : `${translated} ${t('import.rejectSwappedReading', { swappedReading: swapped })}`;
+  // an order's lines looked for under one source when its order is stored under another
+  const storedUnder = reject.params?.storedUnder;
+  const hints = [
+    swapped === undefined ? null : t('import.rejectSwappedReading', { swappedReading: swapped }),
+    storedUnder === undefined ? null : t('import.rejectOrderStoredUnder', { storedUnder }),
+  ].filter((hint) => hint !== null);
+  const text = [translated, ...hints].join(' ');
   return { text, lang: locale, original: locale === 'en' ? null : reject.reason };
 }
 

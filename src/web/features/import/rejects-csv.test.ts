@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale, Reject } from '../../api/types.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { rejectsCsvFile } from './rejects-csv.js';
+import { readCsvText } from './parse-csv.js';
+import { rejectsCsvFile, rowTextsOf, withRowText } from './rejects-csv.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 
@@ -14,13 +15,23 @@ describe('the rejects download', () => {
   it('lv: starts with the UTF-8 byte order mark and splits fields by ";", the reason in Latvian', () => {
     // the reason holds a ";", so it is quoted
     expect(rejectsCsvFile([futureDate], 'orders', tIn('lv'), 'lv')).toBe(
-      '\ufeffline;field;code;reason\r\n4;ordered_at;DATE_IN_FUTURE;"Lauka ordered_at vērtība “2031-01-02” ir nākotnē; pārbaudiet gadu, datuma formātu un faila laika joslu."\r\n',
+      '\ufeffline;field;code;reason;raw\r\n4;ordered_at;DATE_IN_FUTURE;"Lauka ordered_at vērtība “2031-01-02” ir nākotnē; pārbaudiet gadu, datuma formātu un faila laika joslu.";\r\n',
     );
   });
 
   it.each([['id', ';'], ['en', ',']] as const)('%s: splits fields by "%s" after the byte order mark', (locale, separator) => {
     const [header, row] = rejectsCsvFile([futureDate], 'orders', tIn(locale), locale).split('\r\n');
-    expect(header).toBe(`\ufeffline${separator}field${separator}code${separator}reason`);
+    expect(header).toBe(`\ufeffline${separator}field${separator}code${separator}reason${separator}raw`);
     expect(row.startsWith(`4${separator}ordered_at${separator}DATE_IN_FUTURE${separator}`)).toBe(true);
+  });
+
+  it('gives each rejected row as written in the file, last as in the CLI\'s rejects file, whoever rejected it', () => {
+    const csv = readCsvText('order_id,customer_id,ordered_at,amount\r\nK1,C1,2026-02-05,1,234.50\r\n\r\nK2,C2,"2031-01-02",10\r\n', 'orders.csv');
+    // the browser rejected line 2 on reading; the server rejected line 4, naming its line only
+    const rejects = withRowText([...csv.rejects, futureDate], rowTextsOf(csv));
+    expect(rejectsCsvFile(rejects, 'orders', tIn('en'), 'en').split('\r\n').slice(1, 3)).toEqual([
+      '2,,ROW_COLUMN_COUNT,"Line 2 has 5 values but the header has 4 columns; put values that contain the delimiter “,” in quotes.","K1,C1,2026-02-05,1,234.50"',
+      '4,ordered_at,DATE_IN_FUTURE,"ordered_at “2031-01-02” is in the future; check the year, the date format and the file\'s time zone.","K2,C2,""2031-01-02"",10"',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTotals, withClosedRun } from './run-import.js';
+import { emptyTotals, ordersRejectedHere, withClosedRun, withOrdersRejectedHere } from './run-import.js';
 
 describe('an import run closed as completed', () => {
   const sent = { ...emptyTotals, read: 6, inserted: 1, updated: 1, unchanged: 4, orders: { inserted: 1, updated: 1, unchanged: 2, rejected: 0 } };
@@ -12,5 +12,26 @@ describe('an import run closed as completed', () => {
 
   it('keeps the batches\' totals when the close moved nothing', () => {
     expect(withClosedRun(sent, { updated_count: 1 })).toBe(sent);
+  });
+});
+
+describe('the orders of the rows refused in the browser', () => {
+  const records = [{ line: 2, record: { order_id: '536365', customer_id: '17850' } }, { line: 4, record: { order_id: '536367', customer_id: '13047' } }];
+  const refused = (order?: string): { params: Record<string, string> } => ({ params: order === undefined ? {} : { order } });
+
+  it('counts once each order no sent record names, as the CLI counts the order of a row its preset refused', () => {
+    expect(ordersRejectedHere('orders', records, [refused('536366'), refused('536366'), refused(' 536368 '), refused('536365')])).toBe(2);
+  });
+
+  it('leaves out orders some of whose rows were sent (their batch counted them), rows naming no order, and files without orders', () => {
+    expect(ordersRejectedHere('orders', records, [refused('536365'), refused(' 536367'), refused()])).toBe(0);
+    expect(ordersRejectedHere('customers', [], [refused('536366')])).toBe(0);
+    expect(ordersRejectedHere('lines', [], [refused('L-1')])).toBe(1);
+  });
+
+  it('adds them to the orders the batches counted, or starts the orders counts when no batch answered', () => {
+    expect(withOrdersRejectedHere({ ...emptyTotals, orders: { inserted: 3, updated: 0, unchanged: 1, rejected: 1 } }, 2).orders).toEqual({ inserted: 3, updated: 0, unchanged: 1, rejected: 3 });
+    expect(withOrdersRejectedHere(emptyTotals, 67).orders).toEqual({ inserted: 0, updated: 0, unchanged: 0, rejected: 67 });
+    expect(withOrdersRejectedHere(emptyTotals, 0)).toBe(emptyTotals);
   });
 });

@@ -7,15 +7,23 @@ import type { LineRecord } from './import-rows.js';
 export const batchSize = 1000;
 
 /**
+ * How a run ended, as its progress says it: `completed` (every batch sent), `cancelled` (the user
+ * stopped it; what the batches sent before stored stays, and the run is closed as failed, which the
+ * list of imports shows as stopped); null while it runs, or when an error stopped it.
+ */
+export type ImportEnding = 'completed' | 'cancelled' | null;
+
+/**
  * Rows, and the orders beside them (`orders`: null until a batch of an orders or lines file answers them);
  * `ignoredFields`: the mapped fields any batch's answer says were not read, so none is dropped without a word;
  * `createdCustomers`: the customers the batches created (buyers or people no stored customer was found for).
  */
 export type ImportTotals = {
   read: number; inserted: number; updated: number; unchanged: number; rejected: number; orders: OrderCounts | null; rejects: Reject[]; ignoredFields: string[]; createdCustomers: number;
+  ending: ImportEnding;
 };
 
-export const emptyTotals: ImportTotals = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [], ignoredFields: [], createdCustomers: 0 };
+export const emptyTotals: ImportTotals = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [], ignoredFields: [], createdCustomers: 0, ending: null };
 
 /** The totals with one batch's summary added (its rejects name the file's lines: each batch says which lines it holds). */
 export function addBatchSummary(totals: ImportTotals, summary: IngestSummary): ImportTotals {
@@ -30,6 +38,7 @@ export function addBatchSummary(totals: ImportTotals, summary: IngestSummary): I
     ignoredFields: [...new Set([...totals.ignoredFields, ...(summary.ignoredFields ?? [])])],
     // an answer replayed from before the server counted them has none
     createdCustomers: totals.createdCustomers + (summary.createdCustomers ?? 0),
+    ending: totals.ending,
   };
 }
 
@@ -53,8 +62,33 @@ export function withClosedRun(totals: ImportTotals, run: Pick<ImportRun, 'update
   };
 }
 
-/** What the server is told besides the records: the ids' namespace, how times are written, and the file's name for the list of imports. */
-export type ImportRequest = { entity: IngestEntity; source: string; dateFormat: string | null; fileName: string };
+/**
+ * What the server is told besides the records: the ids' namespace, how times are written, the file's
+ * name for the list of imports, and the format (preset) the file was read with, recorded with the run as a CLI import's is.
+ */
+export type ImportRequest = { entity: IngestEntity; source: string; dateFormat: string | null; fileName: string; preset?: string | null };
+
+/**
+ * The orders of the rows refused here (a preset's reject names its row's order in `params.order`)
+ * that no sent record names: no batch counts them, so the close does, as rejected orders, as the
+ * CLI counts the order of a row its preset refused. An order some of whose rows were sent was
+ * counted by their batch, as whatever it became.
+ */
+export function ordersRejectedHere(entity: IngestEntity, records: readonly LineRecord[], rejectedHere: readonly Pick<Reject, 'params'>[]): number {
+  if (entity !== 'orders' && entity !== 'lines') return 0;
+  const orderOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+  const refused = new Set(rejectedHere.map((reject) => orderOf(reject.params?.order)).filter((order) => order !== ''));
+  if (refused.size === 0) return 0;
+  for (const { record } of records) refused.delete(orderOf(record.order_id));
+  return refused.size;
+}
+
+/** The totals with the orders no batch counted added as rejected. */
+export function withOrdersRejectedHere(totals: ImportTotals, orders: number): ImportTotals {
+  if (orders === 0) return totals;
+  const counted = totals.orders ?? { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  return { ...totals, orders: { ...counted, rejected: counted.rejected + orders } };
+}
 
 /** Waits before each retry of a batch whose answer did not arrive (the network, or a server restarting). */
 const retryDelaysMs = [1000, 4000];
@@ -71,11 +105,13 @@ const retryDelaysMs = [1000, 4000];
 export async function runImport(
   request: ImportRequest, records: readonly LineRecord[], rejectedHere: readonly Reject[], onProgress: (totals: ImportTotals) => void, signal: AbortSignal,
 ): Promise<ImportTotals> {
-  let totals: ImportTotals = { ...emptyTotals, read: rejectedHere.length, rejected: rejectedHere.length, rejects: [...rejectedHere] };
+  const rejectedOrders = ordersRejectedHere(request.entity, records, rejectedHere);
+  let totals: ImportTotals = withOrdersRejectedHere({ ...emptyTotals, read: rejectedHere.length, rejected: rejectedHere.length, rejects: [...rejectedHere] }, rejectedOrders);
   onProgress(totals);
   // one key for this file's run: opening it again after a lost answer finds the run the first request opened
   const openKey = `open-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  const run = await withRetries(() => api.post<ImportRun>('/api/imports', { entity: request.entity, fileName: request.fileName }, undefined, { 'idempotency-key': openKey }));
+  const open = { entity: request.entity, fileName: request.fileName, ...(request.preset ? { preset: request.preset } : {}) };
+  const run = await withRetries(() => api.post<ImportRun>('/api/imports', open, undefined, { 'idempotency-key': openKey }));
   let isSent = false;
   try {
     let batchNumber = 0;
@@ -93,11 +129,15 @@ export async function runImport(
     }
     isSent = !signal.aborted;
   } finally {
-    const close = { status: isSent ? 'completed' : 'failed', ...(rejectedHere.length > 0 ? { rejectedBySender: rejectedHere.length } : {}) };
+    const close = {
+      status: isSent ? 'completed' : 'failed', ...(rejectedHere.length > 0 ? { rejectedBySender: rejectedHere.length } : {}),
+      ...(rejectedOrders > 0 ? { rejectedOrdersBySender: rejectedOrders } : {}),
+    };
     const closed = await api.post<ImportRun>(`/api/imports/${run.import_id}/close`, close).catch(() => null);
     if (closed?.status === 'completed') totals = withClosedRun(totals, closed);
   }
-  return { ...totals, rejects: [...totals.rejects].sort((a, b) => a.line - b.line) };
+  // an error thrown above leaves the ending unsaid: the page shows the error
+  return { ...totals, ending: isSent ? 'completed' : 'cancelled', rejects: [...totals.rejects].sort((a, b) => a.line - b.line) };
 }
 
 /** Retries only what may not have arrived: no answer at all, or a server unavailable for a moment; an answer that refuses the batch is final. */
