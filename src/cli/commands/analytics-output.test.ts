@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cohortsText, lifecycleText, percent, rfmText, typesText } from './analytics-output.js';
 import { typesReportOf } from '../../analytics/reports.service.js';
+import { showMoneyIn } from '../format.js';
 
 const month = (monthIndex: number, retentionRate: number, isPartial = false) => ({ monthIndex, activeCustomers: Math.round(retentionRate * 1000), retentionRate, revenuePerCustomerMinor: 0, isPartial });
 
 const notYet = { repeatRateWithinHorizon: null, medianDaysToSecondPurchaseWithinHorizon: null };
+
+// money as a store in dollars writes it: an in-process CLI test run before this one in the same worker may have left its store's
+beforeEach(() => showMoneyIn('USD', 'en'));
 
 describe('cohortsText', () => {
   it('shows the repeat rate within the horizon beside the one so far, and "not yet" for a cohort too young', () => {
