@@ -32,6 +32,12 @@ export function showTimesIn(timeZone: string): void {
   timesShownIn = timeZone;
 }
 
+/** Back to no store's formats (USD, UTC): a process that runs many command lines (the tests') starts each from none. */
+export function forgetStoreFormats(): void {
+  moneyShownIn = null;
+  timesShownIn = null;
+}
+
 /**
  * The store day an exclusive end instant closes (an analysis is dated the first instant of the
  * next day): the day the customer timeline and the web show, not that instant as 00:00 the day after.

@@ -2,7 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, vi } from 'vitest';
+import { Command } from 'commander';
+import { forgetStoreFormats } from '../../src/cli/format.js';
 import { runCommandLine } from '../../src/cli/run-command-line.js';
+import { suggestCommandsFor } from '../../src/cli/store-command.js';
 import { openStore, type Store, type StoreKind } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createScratchSchema } from '../../src/db/scratch-schema.js';
@@ -40,6 +43,10 @@ export async function runCliInProcess(db: string, args: string[], env: Record<st
     }
     write.mockRestore();
     writeErr.mockRestore();
+    // what a command line leaves in the CLI's modules for its own output (its store's money and time format, the --db its
+    // suggestions name): the other test files of this worker share the modules (vitest.config.ts) and expect none
+    forgetStoreFormats();
+    suggestCommandsFor(new Command());
   }
 }
 

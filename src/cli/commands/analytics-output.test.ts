@@ -7,7 +7,7 @@ const month = (monthIndex: number, retentionRate: number, isPartial = false) => 
 
 const notYet = { repeatRateWithinHorizon: null, medianDaysToSecondPurchaseWithinHorizon: null };
 
-// money as a store in dollars writes it: an in-process CLI test run before this one in the same worker may have left its store's
+// money as a store in dollars writes it (an in-process CLI run leaves none: test/helpers/cli-in-process.ts)
 beforeEach(() => showMoneyIn('USD', 'en'));
 
 describe('cohortsText', () => {

@@ -60,7 +60,8 @@ describe('clientele serve on a port already in use', () => {
       first ??= JSON.parse(line) as NonNullable<typeof first>;
       stop();
     });
-    expect(started.code).toBe(0);
+    // how the server ends on SIGTERM is not this test's matter (it is stopped once it has said how to sign in)
+    expect(started.stdout).toContain('"event":"listening"');
     expect(first!.signIn).toMatchObject({ email: expect.stringContaining('@'), oneTimePassword: expect.any(String) });
   });
 });
