@@ -9,11 +9,12 @@ export type ServeCommandOptions = { db?: string; port?: number; host?: string; d
  */
 export async function runServe(options: ServeCommandOptions): Promise<void> {
   const server = await startServer({ db: options.db, port: options.port, host: options.host, demo: options.demo, logDestination: options.json ? 2 : 1 });
-  process.stdout.write(options.json ? `${JSON.stringify({ event: 'listening', ...server.facts })}\n` : startUpBanner(server.facts));
   const stop = async () => {
     await server.close();
     process.exit(0);
   };
+  // before the line that says it listens: a script that stops the server as soon as it reads it is heard
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(options.json ? `${JSON.stringify({ event: 'listening', ...server.facts })}\n` : startUpBanner(server.facts));
 }
