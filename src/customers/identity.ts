@@ -178,15 +178,7 @@ export function normaliseExternalIdentity(raw: string | null | undefined): Norma
   return invisible ? { value: null, reason: invisible } : { value, reason: null };
 }
 
-/**
- * The system an external id comes from, as one key however it is written: trimmed, lower case, and
- * runs of spaces and hyphens as one `_`, as an import reads a column's name (`external_id.Loyalty
- * Card` is `loyalty_card`). Written case-sensitively, "LOYALTY_CARD:LC-1" made a second card of one
- * a customer already held, and a lookup of the system as the screen showed it found no one.
- */
-export function normaliseExternalNamespace(raw: string): string {
-  return raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
-}
+export { normaliseExternalNamespace } from './external-namespace.js';
 
 /** One string per identity, so refs can be compared, deduplicated and used as map keys. */
 export function identityKey(ref: CustomerRef): string {

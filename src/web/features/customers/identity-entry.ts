@@ -1,5 +1,6 @@
 import { ApiError } from '../../api/client.js';
 import type { Identity } from '../../api/types.js';
+import { normaliseExternalNamespace } from '../../../customers/external-namespace.js';
 import { isEmailShaped, isPhoneShaped } from './profile-field-checks.js';
 
 /**
@@ -90,8 +91,6 @@ export function identityInputOf(entry: IdentityEntry): IdentityInput {
   return { kind: 'external', namespace: systemOf(entry)!, value };
 }
 
-// as the server reads them (src/customers/identity.ts): a system in lower case with spaces and hyphens as _, an email in lower case
-const systemKey = (system: string) => system.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
 /**
  * Whether the customer already has the identity as typed. Only what reads the same without the
@@ -99,9 +98,10 @@ const systemKey = (system: string) => system.trim().toLowerCase().replace(/[\s-]
  */
 export function isHeld(entry: IdentityEntry, held: ReadonlyArray<Pick<Identity, 'kind' | 'namespace' | 'value'>>): boolean {
   const input = identityInputOf(entry);
+  // as the server stores them: an email in lower case, a system by normaliseExternalNamespace
   const value = input.kind === 'email' ? input.value.toLowerCase() : input.value;
   return held.some((identity) => identity.kind === input.kind && identity.value === value
-    && (input.kind !== 'external' || identity.namespace === systemKey(input.namespace!)));
+    && (input.kind !== 'external' || identity.namespace === normaliseExternalNamespace(input.namespace!)));
 }
 
 const identityField = /^identities\.(\d+)(?:\.(value|namespace))?$/;
