@@ -93,7 +93,8 @@ describeWithBrowser('identities added by an agent, and a draft kept across a sig
     await page.getByRole('button', { name: 'Create customer' }).click();
     const taken = row.getByRole('alert').filter({ hasText: `Loyalty card ${holder.value} already belongs to another customer:` });
     await taken.waitFor();
-    await expect(taken.getByRole('link', { name: `${holder.name} (No. ${holder.customer_id})` }).count()).resolves.toBe(1);
+    // the holder's name comes in a request of its own after the refusal: waited for, as a person would
+    await expect.poll(() => taken.getByRole('link', { name: `${holder.name} (No. ${holder.customer_id})` }).count(), pagePoll).toBe(1);
     await expect(value.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
 
     await value.fill('LC-NEW-0001');
