@@ -22,7 +22,8 @@ export type DemoImport = ImportSummary & { rejectedRows: RejectedRows[] };
 /** A setting the store had that the demo's replaced, from and to (`settings set`'s `changed`). */
 export type ReplacedSettings = Partial<Record<'name' | 'currency' | 'timeZone' | 'defaultCountry', { from: string; to: string }>>;
 
-export type DemoResult = { name: string; imports: DemoImport[]; seconds: number; notes: string[]; replacedSettings: ReplacedSettings };
+/** `ratesCleared`: exchange rates removed because the demo changed the currency (they were into the old one), as `settings set` removes them. */
+export type DemoResult = { name: string; imports: DemoImport[]; seconds: number; notes: string[]; replacedSettings: ReplacedSettings; ratesCleared: string[] };
 
 type DemoSettings = { name: string; currency: string; timeZone: string; defaultCountry: string; isSynthetic: boolean; dataAsOf: string };
 
@@ -31,20 +32,25 @@ type DemoSettings = { name: string; currency: string; timeZone: string; defaultC
  * `settings set` audits a change when it replaces what someone chose: a currency, time zone or
  * phone country set before the load, or a name given. A retry of an unfinished load replaces nothing.
  */
-async function takeDemoSettings(db: Kysely<Database>, actor: string, demo: DemoSettings): Promise<ReplacedSettings> {
+async function takeDemoSettings(db: Kysely<Database>, actor: string, demo: DemoSettings): Promise<{ replacedSettings: ReplacedSettings; ratesCleared: string[] }> {
   return inTransaction(db, async (trx) => {
     const before = await getStoreSettings(trx);
     const replaced: ReplacedSettings = {};
     // a new store's name is empty: the demo's fills it rather than replaces one
     if (before.name !== '' && before.name !== demo.name) replaced.name = { from: before.name, to: demo.name };
     for (const key of ['currency', 'timeZone', 'defaultCountry'] as const) if (before[key] !== demo[key]) replaced[key] = { from: before[key], to: demo[key] };
+    // rates are into the store currency: kept over a new one, an order in euros would be converted at euros-to-rupiah into dollars
+    const ratesCleared = replaced.currency ? (await trx.deleteFrom('currency_rate').returning('currency').execute()).map((row) => row.currency.trim()).sort() : [];
     await updateStoreSettings(trx, {
       name: demo.name, currency: demo.currency, timezone: demo.timeZone, default_country: demo.defaultCountry, is_synthetic: demo.isSynthetic, demo_dataset: null, data_as_of: demo.dataAsOf,
     });
     if (Object.keys(replaced).length > 0) {
-      await recordAudit(trx, { actor, action: 'settings.update', entity: 'store', entityId: Object.keys(replaced).join(','), detail: { ...replaced, reason: 'demo load' } });
+      await recordAudit(trx, {
+        actor, action: 'settings.update', entity: 'store', entityId: Object.keys(replaced).join(','),
+        detail: { ...replaced, ...(ratesCleared.length > 0 ? { ratesCleared } : {}), reason: 'demo load' },
+      });
     }
-    return replaced;
+    return { replacedSettings: replaced, ratesCleared };
   });
 }
 
@@ -143,7 +149,7 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
   const unfinished = await requireEmptyOrUnfinishedStore(db, (settings) => settings.isSynthetic);
   // a retry regenerates the same files: the end day is kept in data_as_of until the load completes
   const endDate = unfinished.dataAsOf ? new Date(unfinished.dataAsOf) : options.clock.now();
-  const replacedSettings = await takeDemoSettings(db, options.actor, { name: chainName, currency, timeZone, defaultCountry: countryCode, isSynthetic: true, dataAsOf: endDate.toISOString() });
+  const { replacedSettings, ratesCleared } = await takeDemoSettings(db, options.actor, { name: chainName, currency, timeZone, defaultCountry: countryCode, isSynthetic: true, dataAsOf: endDate.toISOString() });
   const directory = await mkdtemp(join(tmpdir(), 'clientele-demo-'));
   try {
     const customers = options.customers ?? 3000;
@@ -159,7 +165,7 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
     // retry begun a later day, the day the files end
     const notes = await deriveUnderstanding(db, calendarDayIn(endDate, timeZone), options.clock);
     await updateStoreSettings(db, { demo_dataset: 'synthetic', data_as_of: null });
-    return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000, notes, replacedSettings };
+    return { name: 'synthetic', imports, seconds: (performance.now() - started) / 1000, notes, replacedSettings, ratesCleared };
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
@@ -200,11 +206,11 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
     && (settings.name === dataset.title || settings.name === `${dataset.name} (public data set)`);
   await requireEmptyOrUnfinishedStore(db, isThisLoad);
   // before the import, which takes them too (and then finds nothing to replace): the load reports what it replaced
-  const replacedSettings = await takeDemoSettings(db, options.actor, datasetSettings(dataset));
+  const { replacedSettings, ratesCleared } = await takeDemoSettings(db, options.actor, datasetSettings(dataset));
   const imports = await importDataset(db, dataset, options);
   const lastDay = calendarDayIn(new Date(dataset.asOf), dataset.timeZone);
   if (dataset.policy) await presetTypePolicy(db, dataset.policy);
   const notes = await deriveUnderstanding(db, lastDay, fixedClock(new Date(Date.parse(dataset.asOf) + 1)));
   await updateStoreSettings(db, { demo_dataset: dataset.name });
-  return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000, notes, replacedSettings };
+  return { name: dataset.name, imports, seconds: (performance.now() - started) / 1000, notes, replacedSettings, ratesCleared };
 }

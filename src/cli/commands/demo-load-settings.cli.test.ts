@@ -26,3 +26,17 @@ describeEachCliStore('clientele demo load --json over a named store', (context) 
     expect(replacedSettings).toMatchObject({ name: { from: 'Kopi Kita' }, currency: { from: 'EUR', to: 'IDR' } });
   }, 240_000);
 });
+
+describeEachCliStore('clientele demo load over exchange rates into another currency', (context) => {
+  it('removes the rates, which were into the old currency, says so and audits it', async () => {
+    expect((await runCliInProcess(context.db, ['settings', 'set', '--currency', 'EUR'])).exitCode).toBe(0);
+    expect((await runCliInProcess(context.db, ['rates', 'set', 'USD', '0.92'])).exitCode).toBe(0);
+    const loaded = await runCliInProcess(context.db, ['demo', 'load', 'synthetic', '--customers', '40']);
+    expect(loaded.error).toBeNull();
+    expect(loaded.stdout).toContain('Exchange rates removed (they were into EUR): USD. Set them again into IDR with');
+    const rates = JSON.parse((await runCliInProcess(context.db, ['--json', 'rates', 'list'])).stdout);
+    expect(rates).toEqual({});
+    const audit = JSON.parse((await runCliInProcess(context.db, ['--json', 'audit', '--action', 'settings.update'])).stdout);
+    expect(audit.items[0].detail).toMatchObject({ currency: { from: 'EUR', to: 'IDR' }, ratesCleared: ['USD'], reason: 'demo load' });
+  }, 240_000);
+});
