@@ -3,6 +3,7 @@ import { getExampleNumber, isSupportedCountry, parsePhoneNumberFromString, type 
 import phoneExamples from 'libphonenumber-js/examples.mobile.json';
 import type { CustomerRef } from '../ingest/canonical.js';
 import { invisibleCharacterProblem } from './invisible-characters.js';
+import { normaliseExternalId } from './external-id.js';
 
 /** A normalised identity value, or why there is none (reason null when the input was empty). */
 export type NormalisedIdentity = { value: string; reason: null } | { value: null; reason: string | null };
@@ -155,17 +156,7 @@ export function readPhoneNumber(raw: string | null | undefined, defaultCountry: 
   return { value: parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number, reason: null };
 }
 
-/**
- * Trims an id from another system. Spreadsheet and pandas exports write integer ids as floats
- * (`17850.0`); without this the same customer would get two identities across exports.
- */
-export function normaliseExternalId(raw: string | null | undefined): string | null {
-  const trimmed = (raw ?? '').trim();
-  if (trimmed === '') return null;
-  // Most ids have no dot at all; only those can skip the pattern.
-  const floatInteger = trimmed.includes('.') ? /^(-?\d+)\.0+$/.exec(trimmed) : null;
-  return floatInteger ? floatInteger[1] : trimmed;
-}
+export { normaliseExternalId } from './external-id.js';
 
 /**
  * An external id as an identity key (normaliseExternalId), refusing format characters: an id from

@@ -23,13 +23,28 @@ export async function holdPort(port: number, host: string): Promise<{ release: (
   };
 }
 
-/** A port in use as a person can act on: which port, and how to choose another; other errors as they came. */
+/**
+ * Why a server cannot listen, as a person can act on: a port in use, a port the system keeps for
+ * privileged programs, a host that is not one of this machine's addresses or not a name at all.
+ * Other errors as they came.
+ */
 export function listenError(error: unknown, port: number, host: string): unknown {
   const code = (error as { code?: string } | null)?.code;
+  const otherPort = 'start on another port: set PORT= (PORT=8080 clientele serve) or --port (clientele serve --port 8080; --port 0 takes any free one)';
   if (code === 'EADDRINUSE') {
     return new AppError('SERVER_PORT_IN_USE_CONFLICT',
-      `Port ${port} is in use on ${host}: another program (perhaps another Clientele server) listens there. Stop it, or start on another port: set PORT= (PORT=8080 clientele serve) or --port (clientele serve --port 8080; --port 0 takes any free one).`,
+      `Port ${port} is in use on ${host}: another program (perhaps another Clientele server) listens there. Stop it, or ${otherPort}.`,
       { field: 'port', port, host });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new AppError('SERVER_PORT_NOT_PERMITTED',
+      `This user may not listen on port ${port} on ${host}: ports below 1024 are kept for privileged programs. Put a reverse proxy (nginx, Caddy) in front on that port, or ${otherPort}.`,
+      { field: 'port', port, host });
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new AppError('SERVER_HOST_INVALID',
+      `${host} is not an address of this machine, so the server cannot listen on it. Use one of its own addresses, 127.0.0.1 for this machine only or 0.0.0.0 for every network: set HOST= or --host (clientele serve --host 0.0.0.0).`,
+      { field: 'host', port, host });
   }
   return error;
 }

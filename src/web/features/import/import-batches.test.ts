@@ -17,6 +17,12 @@ describe('planBatches', () => {
     expect(linesOf(planBatches('orders', records, 2))).toEqual([[2], [3, 4, 5, 6], [7]]);
   });
 
+  it('keeps rows of one order as the server keys its id together: a spreadsheet\'s "536365.0" is 536365', () => {
+    // apart, the server would store the order from one batch with the lines of one batch only
+    const records = [row(2, '536365'), row(3, 'B'), row(4, ' 536365.0 ')];
+    expect(linesOf(planBatches('orders', records, 1))).toEqual([[2, 4], [3]]);
+  });
+
   it('treats rows without an order id as orders of their own', () => {
     expect(linesOf(planBatches('orders', [row(2, undefined), row(3, undefined), row(4, ' ')], 2))).toEqual([[2, 3], [4]]);
   });

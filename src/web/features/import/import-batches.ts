@@ -1,5 +1,6 @@
 import type { IngestEntity } from '../../api/types.js';
 import type { LineRecord } from './import-rows.js';
+import { orderIdOf } from './order-ids.js';
 
 /**
  * Cuts the records into API batches of about `size`, keeping every row of an
@@ -28,8 +29,9 @@ function byOrder(records: readonly LineRecord[]): LineRecord[][] {
   const groups: LineRecord[][] = [];
   const groupOf = new Map<string, LineRecord[]>();
   for (const record of records) {
-    // an order without an id gets one made from its content on the server: it is a group of its own
-    const orderId = record.record.order_id?.trim();
+    // an order without an id gets one made from its content on the server: it is a group of its own;
+    // ids are compared as the server keys them ("536365.0" is 536365), so the server's rows of one order share a batch
+    const orderId = orderIdOf(record.record.order_id);
     const known = orderId ? groupOf.get(orderId) : undefined;
     if (known) {
       known.push(record);

@@ -136,9 +136,9 @@ export function ImportPage() {
     setTotals(emptyTotals);
     setPhase('running');
     try {
-      const { records, rejects } = toLineRecords(csv, mapping, { preset });
+      const rows = toLineRecords(csv, mapping, { entity, preset });
       const request = { entity, source: sourceToSend(source) ?? firstSourceName, dateFormat: dateFormat.trim() || null, fileName: csv.fileName, preset: preset?.name ?? null };
-      setTotals(await runImport(request, records, rejects, setTotals, controller.current.signal));
+      setTotals(await runImport(request, rows, setTotals, controller.current.signal));
     } catch (caught) {
       setError(caught as Error);
     } finally {

@@ -1,7 +1,10 @@
+import { orderKeyOf, type CanonicalOrder } from '../../../ingest/canonical.js';
 import { findPreset, listPresets, type Preset } from '../../../ingest/presets/index.js';
-import { normaliseColumnName, type Mapping } from '../../../ingest/rows/fields.js';
+import { lineLevelFields, normaliseColumnName, readsWholeOrders, type Mapping } from '../../../ingest/rows/fields.js';
+import { rejectWholeOrders } from '../../../ingest/rows/reject-whole-orders.js';
 import type { IngestEntity } from '../../api/types.js';
 import { toRecord } from './import-mapping.js';
+import { orderIdOf, unreadableRowOrderIdOf } from './order-ids.js';
 import type { ParsedCsv } from './parse-csv.js';
 import type { RowReject } from './parse-problems.js';
 
@@ -29,27 +32,81 @@ export function presetMapping(preset: Preset, headers: readonly string[]): Mappi
 }
 
 /**
+ * The file's rows as API records and the rows rejected here; `rejectedOrders`: the orders (ids as
+ * the server keys them, orderIdOf) those rejected rows belong to, which the run counts as rejected
+ * when no record sent names them (run-import.ts, ordersRejectedHere), as the CLI counts them.
+ */
+export type LineRecords = { records: LineRecord[]; rejects: RowReject[]; rejectedOrders: string[] };
+
+/**
  * The file's rows as API records, each with its line in the file (where it starts: a blank line
  * or a value spanning lines moves the rows after it): through the preset's value fixes first when
  * there is one (Shopify's order fields copied down to its line rows…), then the mapping. Rows a
  * preset cannot read are rejected here, with their line, as the server would reject them; so are
  * the rows the file's reading refused (`csv.rejects`, a row of too many values), as the CLI does.
+ * In an orders file of line rows, a row the reading refused rejects its order's other rows too,
+ * as the CLI's (ingest/rows/reject-whole-orders.ts): sent, they would be stored as an order
+ * missing that line, its total with it. A preset's reject is its row's own, as in the CLI
+ * (row-parser.ts): the order's other rows are sent.
  */
-export function toLineRecords(csv: Pick<ParsedCsv, 'fileName' | 'rows' | 'places' | 'rejects'>, mapping: Mapping, options: { preset?: Preset | null } = {}): { records: LineRecord[]; rejects: RowReject[] } {
+export function toLineRecords(
+  csv: Pick<ParsedCsv, 'fileName' | 'rows' | 'places' | 'rejects' | 'refusedRows'>, mapping: Mapping, options: { entity: IngestEntity; preset?: Preset | null },
+): LineRecords {
   const transform = options.preset?.createTransform?.() ?? null;
+  const orderColumn = options.entity === 'orders' || options.entity === 'lines' ? mapping.order_id : undefined;
   const records: LineRecord[] = [];
   const rejects: RowReject[] = [...csv.rejects];
+  const rejectedOrders = new Set<string>();
+  // the CLI's rejectsOrder (row-parser.ts): an orders file that reads a line field (fields.ts, columnsRead)
+  const mapped = new Set(Object.keys(mapping).filter((field) => mapping[field]));
+  const rejectsWholeOrder = options.entity === 'orders' && !readsWholeOrders(options.entity, mapped) && lineLevelFields.some((field) => mapped.has(field));
+  // order id → the first line the reading refused of it, which its other rows' rejects name
+  const wholeOrders = new Map<string, number>();
+  if (orderColumn) {
+    for (const refused of csv.refusedRows) {
+      const orderId = unreadableRowOrderIdOf(refused.values[orderColumn]);
+      if (orderId === null) continue;
+      rejectedOrders.add(orderId);
+      if (rejectsWholeOrder && !wholeOrders.has(orderId)) wholeOrders.set(orderId, refused.line);
+    }
+  }
   csv.rows.forEach((row, index) => {
-    const { line } = csv.places[index];
+    const { line, raw } = csv.places[index];
     if (!transform) {
       records.push({ line, record: toRecord(row, mapping) });
       return;
     }
     const result = transform(row, line);
-    if ('reject' in result) rejects.push({ file: csv.fileName, line, ...result.reject, raw: csv.places[index].raw });
-    else records.push({ line, record: toRecord(withoutNulls(result.values), mapping) });
+    if ('reject' in result) {
+      rejects.push({ file: csv.fileName, line, ...result.reject, raw });
+      // the order read from the row as written; the CLI reads none from a row with NUL in a mapped column
+      const hasNul = Object.values(mapping).some((column) => row[column]?.includes('\u0000'));
+      const orderId = orderColumn && !hasNul ? orderIdOf(row[orderColumn]) : null;
+      if (orderId !== null) rejectedOrders.add(orderId);
+    } else records.push({ line, record: toRecord(withoutNulls(result.values), mapping) });
   });
-  return { records, rejects: rejects.sort((a, b) => a.line - b.line) };
+  const whole = rejectWholeOrdersOf(records, wholeOrders, csv);
+  return { records: whole.records, rejects: [...rejects, ...whole.rejects].sort((a, b) => a.line - b.line), rejectedOrders: [...rejectedOrders] };
+}
+
+/**
+ * The records of the orders in `wholeOrders` rejected with the CLI's reject (rejectWholeOrders, the
+ * same code and sentence), the rest kept. rejectWholeOrders reads only a row's order (source and id)
+ * and line; the rows of one file share their source.
+ */
+function rejectWholeOrdersOf(records: LineRecord[], wholeOrders: ReadonlyMap<string, number>, csv: Pick<ParsedCsv, 'fileName' | 'places'>): { records: LineRecord[]; rejects: RowReject[] } {
+  if (wholeOrders.size === 0) return { records, rejects: [] };
+  const source = '';
+  const rows: Array<Pick<CanonicalOrder, 'source' | 'externalId' | 'line'>> = records.map(({ line, record }) => ({ source, externalId: orderIdOf(record.order_id) ?? '', line }));
+  const badLines = new Map([...wholeOrders].map(([orderId, line]) => [orderKeyOf(source, orderId), line]));
+  const refused = rejectWholeOrders(rows as CanonicalOrder[], badLines, { file: csv.fileName, linesOf: 'file' }).rejects;
+  if (refused.length === 0) return { records, rejects: [] };
+  const rawOf = new Map(csv.places.map((place) => [place.line, place.raw]));
+  const refusedLines = new Set(refused.map((reject) => reject.line));
+  return {
+    records: records.filter((entry) => !refusedLines.has(entry.line)),
+    rejects: refused.map((reject) => ({ ...reject, raw: rawOf.get(reject.line) ?? '' })),
+  };
 }
 
 function withoutNulls(values: Record<string, string | null>): Record<string, string> {

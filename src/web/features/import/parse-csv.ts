@@ -6,14 +6,18 @@ import { columnCountReject, type ParseProblem, type RowReject } from './parse-pr
 /**
  * A file read in the browser. `rows`: the rows the import sends, each with its place in the file
  * (`places[i]` for `rows[i]`: the line it starts on, its text as written); `rejects`: the rows
- * refused on reading, as the CLI refuses them; `delimiter`, `encoding`: as read.
+ * refused on reading, as the CLI refuses them, and `refusedRows` the values that could still be
+ * read of them (the order a refused row belongs to is rejected with it); `delimiter`, `encoding`: as read.
  */
 export type ParsedCsv = {
   fileName: string; headers: string[]; rows: Record<string, string>[]; places: RowPlace[];
-  rejects: RowReject[]; problems: ParseProblem[]; delimiter: string; encoding: string;
+  rejects: RowReject[]; refusedRows: RefusedRow[]; problems: ParseProblem[]; delimiter: string; encoding: string;
 };
 
 export type RowPlace = { line: number; raw: string };
+
+/** A row of another number of values than the header's columns: its values by position, as the CLI's reader gives them (read-records.ts, valuesByPosition). */
+export type RefusedRow = { line: number; values: Record<string, string> };
 
 // as much of the file as the CLI sniffs its delimiter from (read-records.ts)
 const headLength = 64 * 1024;
@@ -31,7 +35,7 @@ export function readCsvText(text: string, fileName: string, encoding = 'utf-8'):
   const delimiter = separatorLine ?? detectDelimiter(head) ?? ',';
   const records = readCsvRecords(withoutMark, delimiter);
   const [header, ...rest] = separatorLine === null ? records : records.slice(1);
-  const parsed: ParsedCsv = { fileName, headers: [], rows: [], places: [], rejects: [], problems: [], delimiter, encoding };
+  const parsed: ParsedCsv = { fileName, headers: [], rows: [], places: [], rejects: [], refusedRows: [], problems: [], delimiter, encoding };
   if (header === undefined) return parsed;
   if (header.isUnclosed) parsed.problems.push({ line: header.line, kind: 'unclosedQuote' });
   const headers = uniqueHeaders(header.fields);
@@ -45,6 +49,7 @@ export function readCsvText(text: string, fileName: string, encoding = 'utf-8'):
     if (fields.length !== headers.length) {
       parsed.problems.push({ line: record.line, kind: 'columnCount', values: fields.length, columns: headers.length, delimiter });
       parsed.rejects.push(columnCountReject(fileName, record.line, fields.length, headers.length, delimiter, record.raw));
+      parsed.refusedRows.push({ line: record.line, values: valuesByPosition(headers, fields) });
       continue;
     }
     const row: Record<string, string> = {};
@@ -53,6 +58,12 @@ export function readCsvText(text: string, fileName: string, encoding = 'utf-8'):
     parsed.places.push({ line: record.line, raw: record.raw });
   }
   return parsed;
+}
+
+function valuesByPosition(headers: readonly string[], fields: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (let index = 0; index < Math.min(fields.length, headers.length); index++) values[headers[index]] = fields[index];
+  return values;
 }
 
 /** A file that cannot be read in the encoding asked for: the page asks for the one it was saved in. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale, Reject } from '../../api/types.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { toLineRecords } from './import-rows.js';
 import { readCsvText } from './parse-csv.js';
 import { rejectsCsvFile, rowTextsOf, withRowText } from './rejects-csv.js';
 
@@ -32,6 +33,16 @@ describe('the rejects download', () => {
     expect(rejectsCsvFile(rejects, 'orders', tIn('en'), 'en').split('\r\n').slice(1, 3)).toEqual([
       '2,,ROW_COLUMN_COUNT,"Line 2 has 5 values but the header has 4 columns; put values that contain the delimiter “,” in quotes.","K1,C1,2026-02-05,1,234.50"',
       '4,ordered_at,DATE_IN_FUTURE,"ordered_at “2031-01-02” is in the future; check the year, the date format and the file\'s time zone.","K2,C2,""2031-01-02"",10"',
+    ]);
+  });
+
+  it('gives the rows of an order rejected with its refused row under their own lines, each naming that row, as the CLI\'s rejects file does', () => {
+    const csv = readCsvText('order_id,customer_id,ordered_at,sku,unit_price\nA1,C1,2026-02-05,S1,10\nA1,C1,2026-02-05,S2,1,5\nB1,C2,2026-02-05,S3,3\n', 'orders.csv');
+    const mapping = { order_id: 'order_id', customer_id: 'customer_id', ordered_at: 'ordered_at', sku: 'sku', unit_price: 'unit_price' };
+    const { rejects } = toLineRecords(csv, mapping, { entity: 'orders' });
+    expect(rejectsCsvFile(withRowText(rejects, rowTextsOf(csv)), 'orders', tIn('en'), 'en').split('\r\n').slice(1, 3)).toEqual([
+      '2,order_id,ORDER_ROW_REJECTED,"Line 3, another row of order A1, was rejected, so none of the order\'s rows is stored; correct line 3 and import all of the order\'s rows again.","A1,C1,2026-02-05,S1,10"',
+      '3,,ROW_COLUMN_COUNT,"Line 3 has 6 values but the header has 5 columns; put values that contain the delimiter “,” in quotes.","A1,C1,2026-02-05,S2,1,5"',
     ]);
   });
 });

@@ -1,7 +1,8 @@
 import { api, ApiError } from '../../api/client.js';
 import type { ImportRun, IngestEntity, IngestSummary, OrderCounts, Reject } from '../../api/types.js';
 import { planBatches } from './import-batches.js';
-import type { LineRecord } from './import-rows.js';
+import type { LineRecord, LineRecords } from './import-rows.js';
+import { orderIdOf } from './order-ids.js';
 
 /** Small enough that one batch (one transaction on the server) takes about a second, large enough to be quick. */
 export const batchSize = 1000;
@@ -69,17 +70,19 @@ export function withClosedRun(totals: ImportTotals, run: Pick<ImportRun, 'update
 export type ImportRequest = { entity: IngestEntity; source: string; dateFormat: string | null; fileName: string; preset?: string | null };
 
 /**
- * The orders of the rows refused here (a preset's reject names its row's order in `params.order`)
+ * The orders of the rows refused here (`rejectedOrders`, ids as the server keys them: import-rows.ts)
  * that no sent record names: no batch counts them, so the close does, as rejected orders, as the
- * CLI counts the order of a row its preset refused. An order some of whose rows were sent was
- * counted by their batch, as whatever it became.
+ * CLI counts the order of a row it refused. An order some of whose rows were sent was counted by
+ * their batch, as whatever it became.
  */
-export function ordersRejectedHere(entity: IngestEntity, records: readonly LineRecord[], rejectedHere: readonly Pick<Reject, 'params'>[]): number {
+export function ordersRejectedHere(entity: IngestEntity, records: readonly LineRecord[], rejectedOrders: readonly string[]): number {
   if (entity !== 'orders' && entity !== 'lines') return 0;
-  const orderOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
-  const refused = new Set(rejectedHere.map((reject) => orderOf(reject.params?.order)).filter((order) => order !== ''));
+  const refused = new Set(rejectedOrders);
   if (refused.size === 0) return 0;
-  for (const { record } of records) refused.delete(orderOf(record.order_id));
+  for (const { record } of records) {
+    const orderId = orderIdOf(record.order_id);
+    if (orderId !== null) refused.delete(orderId);
+  }
   return refused.size;
 }
 
@@ -103,9 +106,10 @@ const retryDelaysMs = [1000, 4000];
  * stored once.
  */
 export async function runImport(
-  request: ImportRequest, records: readonly LineRecord[], rejectedHere: readonly Reject[], onProgress: (totals: ImportTotals) => void, signal: AbortSignal,
+  request: ImportRequest, rows: Readonly<LineRecords>, onProgress: (totals: ImportTotals) => void, signal: AbortSignal,
 ): Promise<ImportTotals> {
-  const rejectedOrders = ordersRejectedHere(request.entity, records, rejectedHere);
+  const { records, rejects: rejectedHere } = rows;
+  const rejectedOrders = ordersRejectedHere(request.entity, records, rows.rejectedOrders);
   let totals: ImportTotals = withOrdersRejectedHere({ ...emptyTotals, read: rejectedHere.length, rejected: rejectedHere.length, rejects: [...rejectedHere] }, rejectedOrders);
   onProgress(totals);
   // one key for this file's run: opening it again after a lost answer finds the run the first request opened

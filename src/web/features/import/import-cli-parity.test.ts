@@ -1,0 +1,92 @@
+import { rmSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { signInAs } from '../../../../test/helpers/auth.js';
+import { importDefaults, scratchFiles } from '../../../../test/helpers/import-files.js';
+import { describeEachStore } from '../../../../test/helpers/stores.js';
+import { fixedClock } from '../../../core/clock.js';
+import { importFile } from '../../../ingest/import-file.service.js';
+import { findPreset } from '../../../ingest/presets/index.js';
+import { buildApp } from '../../../server/app.js';
+import { setCsrfToken } from '../../api/client.js';
+import type { Reject } from '../../api/types.js';
+import { presetMapping, toLineRecords } from './import-rows.js';
+import { readCsvText } from './parse-csv.js';
+import { runImport } from './run-import.js';
+
+// The web import stored invoice 536365 with two of its three lines (and their total) when the
+// browser refused its third row, and counted no order rejected; the CLI rejects the invoice whole.
+// The same file through both, each under a source of its own: the same orders stored, the same counts and rejects.
+const uciText = [
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+  '536365,85123A,HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom',
+  '536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850.0,United Kingdom',
+  '536365,84406B,CUPID HEARTS COAT HANGER,8,2010-12-01 08:26:00,2,75,17850.0,United Kingdom',
+  '536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,17850.0,United Kingdom',
+  '536366,22632,HAND WARMER RED POLKA DOT,6,2010-12-01 08:28:00,1.85,,United Kingdom',
+  '536367,84879,BIRD ORNAMENT,32,2010-12-01 08:34:00,1.69,13047.0,United Kingdom',
+  '536368,22960,JAM MAKING SET,6,2010-12-01 08:34:00,4.25,13047.0,United Kingdom,x',
+  '536365.0,22752,BABUSHKA NESTING BOXES,2,2010-12-01 08:26:00,7.65,17850.0,United Kingdom',
+  '536369,21756,BATH BUILDING BLOCK WORD,3,2010-12-01 08:35:00,5.95,13047.0,United Kingdom',
+  // a bad unit price the server refuses: in a batch, it rejects its order whole there too
+  '536370,22086,PAPER CHAIN KIT,2,2010-12-01 08:45:00,2.55,12583.0,France',
+  '536370,21731,RED TOADSTOOL LED NIGHT LIGHT,24,2010-12-01 08:45:00,abc,12583.0,France',
+].join('\n');
+
+const files = scratchFiles('web-import-parity');
+afterAll(() => rmSync(files.directory, { recursive: true, force: true }));
+
+describeEachStore('the web import of a file against the CLI\'s', (context) => {
+  let app: FastifyInstance;
+  const preset = findPreset('uci-online-retail');
+  // one clock for both imports, at which the test session is alive
+  const clock = fixedClock(new Date());
+
+  beforeAll(async () => {
+    await sql`insert into currency_rate (currency, rate_to_store) values ('GBP', 20000) on conflict (currency) do nothing`.execute(context.store.db);
+    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
+    const admin = await signInAs(context.store, 'admin');
+    // the page's own requests, answered by the real server: runImport's fetch goes to app.inject
+    setCsrfToken(admin.csrfToken);
+    vi.stubGlobal('fetch', async (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
+      const answer = await app.inject({ method: (init.method ?? 'GET') as 'GET', url: path, headers: { ...init.headers, cookie: admin.headers.cookie }, ...(init.body === undefined ? {} : { payload: init.body }) });
+      return new Response(answer.statusCode === 204 ? null : answer.body, { status: answer.statusCode });
+    });
+  });
+  afterAll(async () => {
+    vi.unstubAllGlobals();
+    setCsrfToken(null);
+    await app?.close();
+  });
+
+  const storedOrders = async (source: string) => (await sql<{ external_id: string; total_minor: number; lines: number }>`
+    select o.external_id, o.total_minor::int as total_minor, count(l.line_no)::int as lines
+    from customer_order o left join order_line l on l.customer_id = o.customer_id and l.order_id = o.order_id
+    where o.source = ${source} group by o.external_id, o.total_minor order by o.external_id`.execute(context.store.db)).rows;
+  const runCounts = async (importId: number) => (await sql`
+    select status, read_count, inserted_count, rejected_count, order_inserted_count, order_rejected_count from import_run where import_id = ${importId}`.execute(context.store.db)).rows[0];
+  const rejectsOf = (rejects: readonly Pick<Reject, 'line' | 'field' | 'code' | 'params' | 'reason'>[]) =>
+    rejects.map(({ line, field, code, params, reason }) => ({ line, field, code, params, reason })).sort((a, b) => a.line - b.line);
+
+  it('stores the same orders and reports the same rows, orders and rejects for a UCI file with a refused line row', async () => {
+    const cli = await importFile(context.store.db, { ...importDefaults, clock, entity: 'orders', file: files.file('online_retail.csv', `${uciText}\n`), preset: 'uci-online-retail', source: 'cli-run' });
+
+    const csv = readCsvText(`${uciText}\n`, 'online_retail.csv');
+    const rows = toLineRecords(csv, presetMapping(preset, csv.headers), { entity: 'orders', preset });
+    const request = { entity: 'orders' as const, source: 'web-run', dateFormat: preset.dateFormat ?? null, fileName: csv.fileName, preset: preset.name };
+    const web = await runImport(request, rows, () => {}, new AbortController().signal);
+
+    expect(await storedOrders('web-run')).toEqual(await storedOrders('cli-run'));
+    // 536365 and 536370 rejected whole, 536368 refused; 536366 stored without its row the preset refused, as the CLI stores it
+    expect((await storedOrders('cli-run')).map((order) => [order.external_id, order.lines])).toEqual([['536366', 1], ['536367', 1], ['536369', 1]]);
+    const counts = ({ read, inserted, updated, unchanged, rejected, orders }: Pick<typeof web, 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'orders'>) => ({ read, inserted, updated, unchanged, rejected, orders });
+    expect(counts(web)).toEqual(counts(cli));
+    expect(counts(cli)).toEqual({ read: 11, inserted: 3, updated: 0, unchanged: 0, rejected: 8, orders: { inserted: 3, updated: 0, unchanged: 0, rejected: 3 } });
+    expect(rejectsOf(web.rejects)).toEqual(rejectsOf(cli.rejectsSample));
+    // the runs as the list of imports keeps them
+    const [{ import_id: webImportId }] = (await sql<{ import_id: number }>`select max(import_id)::int as import_id from import_run`.execute(context.store.db)).rows;
+    expect(webImportId).toBeGreaterThan(cli.importId);
+    expect(await runCounts(webImportId)).toEqual(await runCounts(cli.importId));
+  });
+});
