@@ -18,7 +18,7 @@ describe.each(locales)('the %s messages', (locale) => {
 
   it('end no sentence with a date, whose abbreviated month would be followed by a second full stop', () => {
     const doubled = flatten(messagesByLocale[locale] as unknown as Tree)
-      .map(([key, text]) => [key, datePlaceholders.reduce((filled, name) => filled.replaceAll(`{${name}}`, day), text)])
+      .map(([key, text]) => [key, datePlaceholders.reduce((filled, name) => filled.replace(new RegExp(`\\{${name}(:\\w+)?\\}`, 'g'), day), text)])
       .filter(([, text]) => /[^.]\.\.(?!\.)/.test(text));
     expect(doubled).toEqual([]);
   });

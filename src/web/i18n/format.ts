@@ -13,6 +13,8 @@ export type Formatters = {
   percent: (ratio: number, fractionDigits?: number) => string;
   money: (minor: number) => string;
   moneyCompact: (minor: number) => string;
+  /** The store currency as `money` writes it in this language ("Rp" in Indonesian, "IDR" in English, "€"), for a chart axis's name; null without a currency. */
+  currencySymbol: string | null;
   date: (iso: string | Date) => string;
   /** A date in digits ("04.12.2026"), for a table column of dates: the medium form ("2026. gada 4. dec.") wrapped in a narrow one. */
   numericDate: (iso: string | Date) => string;
@@ -47,6 +49,7 @@ export function createFormatters(tag: string, currency: string | null, timeZone:
     percent: (ratio, fractionDigits = 1) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: fractionDigits }).format(ratio),
     money: (minor) => moneyFormat.format(minor / 10 ** digits),
     moneyCompact: (minor) => moneyCompactFormat.format(minor / 10 ** digits),
+    currencySymbol: knownCurrency ? moneyFormat.formatToParts(0).find((part) => part.type === 'currency')?.value ?? knownCurrency : null,
     date: (iso) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : dateFormat.format(new Date(iso))),
     numericDate: (iso) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? numericDayFormat.format(new Date(`${iso}T00:00:00Z`)) : numericDateFormat.format(new Date(iso))),
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),

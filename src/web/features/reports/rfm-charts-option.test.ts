@@ -50,6 +50,23 @@ describe('the RFM segments chart', () => {
     expect(segmentChartOption(unpriced, t, format).series.map((series) => series.name)).toEqual(['Customers', 'Revenue']);
     expect(readableTable(segmentTable([segment('Loyal', 70)], t), format).rows[0][3]).toBe('IDR\u00a070,000');
   });
+
+  it.each([
+    ['en', 'IDR', 'IDR'],
+    ['id', 'IDR', 'Rp'],
+    ['lv', 'IDR', 'IDR'],
+    ['en', 'EUR', '€'],
+    ['id', 'EUR', '€'],
+    ['lv', 'EUR', '€'],
+    ['en', 'USD', 'US$'],
+  ] as const)('names the revenue axis in %s %s "%s", as every amount in that language writes the currency', (locale, currency, name) => {
+    const { t } = i18n(locale);
+    const format = createFormatters(intlTagByLocale[locale], currency, 'UTC');
+    const revenueAxis = segmentChartOption([segment('Loyal', 211)], t, format, true, currency).xAxis[1];
+    expect(revenueAxis).toMatchObject({ name });
+    expect(format.money(250_000 * format.minorPerMajor)).toContain(name);
+    expect(drawnTexts(segmentChartOption([segment('Loyal', 211)], t, format, true, currency))).toContain(name);
+  });
 });
 
 describe('the RFM grid', () => {

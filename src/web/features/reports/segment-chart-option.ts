@@ -17,12 +17,14 @@ export function segmentNames(segments: RfmReport['segments'], t: Translate): str
  * phone, and "IDR 200bn" or "200 mljrd. IDR" three times did not fit: ECharts hid all but one or two. Two
  * steps (0, half, a round end), and the amounts as compact numbers ("100B", "100 M") with the currency named once, at the axis's start.
  */
-function revenueAxis(largest: number, format: Pick<Formatters, 'compact' | 'minorPerMajor'>, currency: string | null) {
+function revenueAxis(largest: number, format: Pick<Formatters, 'compact' | 'minorPerMajor' | 'currencySymbol'>, currency: string | null) {
   const max = twoStepMaximum(largest);
+  // named as every other amount writes the currency in this language ("Rp", "€"), not by its ISO code
+  const name = currency ? format.currencySymbol ?? currency : null;
   return {
     type: 'value', position: 'top', min: 0, max, interval: max / 2, splitLine: { show: false },
     axisLabel: compactAxisLabel((minor: number) => format.compact(minor / format.minorPerMajor)),
-    ...(currency ? { name: currency, nameLocation: 'start', nameGap: 8 } : {}),
+    ...(name ? { name, nameLocation: 'start', nameGap: 8 } : {}),
   } as const;
 }
 
@@ -37,9 +39,9 @@ export function twoStepMaximum(largest: number): number {
 /**
  * Size and value of each RFM segment side by side: a small segment can hold much of the revenue. Without prices
  * (every amount 0) the revenue bars are left out rather than drawn as zeros; the note under the chart says why.
- * `currency`: the store's, named at the start of the revenue axis (none while the settings are not read).
+ * `currency`: the store's, named at the start of the revenue axis by its symbol in the reader's language (none while the settings are not read).
  */
-export function segmentChartOption(segments: RfmReport['segments'], t: Translate, format: Pick<Formatters, 'number' | 'compact' | 'money' | 'minorPerMajor'>,
+export function segmentChartOption(segments: RfmReport['segments'], t: Translate, format: Pick<Formatters, 'number' | 'compact' | 'money' | 'minorPerMajor' | 'currencySymbol'>,
   hasPrices = true, currency: string | null = null) {
   const customers = { name: t('reports.common.customers'), type: 'bar', data: segments.map((segment) => segment.customers), tooltip: { valueFormatter: (value: number) => format.number(value) } };
   const revenue = { name: t('reports.common.revenue'), type: 'bar', xAxisIndex: 1, data: segments.map((segment) => segment.revenueMinor), tooltip: { valueFormatter: (value: number) => format.money(value) } };
