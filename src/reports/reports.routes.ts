@@ -5,22 +5,21 @@ import type { AppDeps } from '../server/app.js';
 import { reportMoneyShape } from '../analytics/index.js';
 import { calendarDaySchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
-import type { PeriodFigures } from './period-figures.repo.js';
 import type { RevenuePoint, TypeFlow } from './store-summary.repo.js';
-import { reportRevenue, reportSummary, reportTypeMigration } from './store-reports.service.js';
+import { reportRevenue, reportSummary, reportTypeMigration, type SummaryFigures } from './store-reports.service.js';
 import { granularities } from './period-coverage.js';
 import { channelQuerySchema, orderChannels } from './report-channel.js';
 
 const tags = ['reports'];
 const day = z.string().describe('YYYY-MM-DD');
 // A purchase is a paid or partly refunded order (src/reports/period-figures.repo.ts defines each figure)
-const figuresSchema = objectOf<PeriodFigures>()({
+const figuresSchema = objectOf<SummaryFigures>()({
   realCustomers: z.number().describe('Customers with a purchase before the end of the period'),
   leads: z.number().describe('Customers without one before the end of the period, first seen (first sign of interest, else sign-up) by then, to the quarter hour'),
   newCustomers: z.number().describe('Customers whose first purchase falls in the period'),
   activeCustomers: z.number().describe('Customers with a purchase in the period, each counted once'),
   repeatPurchaseRate: z.number().describe('Share of the real customers who had bought on two or more store days by the end of the period'),
-  revenueMinor: z.number().describe("The period's purchases less their refunds, in minor units of the store currency"),
+  revenueMinor: z.number().nullable().describe("The period's purchases less their refunds, in minor units of the store currency; null when the store's orders carry no prices (hasPrices false): not recorded, not nothing sold"),
   orders: z.number().describe("The period's purchases"),
 });
 const spanSchema = z.object({ from: timestamp.describe('The first instant: the start of the first store day'), to: timestamp.describe('Exclusive: the end of the last store day, or the time on it the period stops at') });
@@ -33,7 +32,7 @@ const summarySchema = z.object({
   comparison: z.enum(['same-time', 'whole-days']).describe('same-time: a live store, as of now: the current period runs up to now, so today counts only so far, and the previous one ends at the same time of day (store time zone) N days earlier, so both hold N − 1 whole days and the same part of a day. whole-days: a data set reported as of its end: both periods are N whole days'),
   currentPeriod: spanSchema.describe('The instants the current figures cover'), previousPeriod: spanSchema.describe('The instants the previous figures cover'),
   current: figuresSchema, previous: figuresSchema,
-  change: z.record(z.string(), z.number().nullable()).describe('Relative change of each figure against the previous period (0.1 = +10%); null when the previous one was 0'),
+  change: z.record(z.string(), z.number().nullable()).describe('Relative change of each figure against the previous period (0.1 = +10%); null when the previous one was 0, and revenueMinor\'s null when the orders carry no prices (hasPrices false)'),
 });
 const revenueSchema = z.object({
   granularity: z.enum(granularities), from: day.describe('YYYY-MM-DD: the first day of the range'),

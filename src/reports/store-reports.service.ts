@@ -12,11 +12,14 @@ import { revenueSeries, typeMigration, type RevenuePoint, type TypeMigration } f
 
 /** The reports GET /api/reports/{summary,revenue,type-migration} and `clientele report …` share. */
 
+/** A period's key figures as the summary gives them: revenue null when the store's orders carry no prices (not recorded, not 0). */
+export type SummaryFigures = Omit<PeriodFigures, 'revenueMinor'> & { revenueMinor: number | null };
+
 /** `to`, `previousTo`: exclusive, the day after the last; `lastDay`, `previousLastDay`: that last day, inclusive, as the CLI's text prints it. */
 export type SummaryReport = ReportMoney & {
   asOf: string; from: string; to: string; lastDay: string; previousFrom: string; previousTo: string; previousLastDay: string; comparison: Comparison;
   currentPeriod: { from: Date; to: Date }; previousPeriod: { from: Date; to: Date };
-  current: PeriodFigures; previous: PeriodFigures; change: Record<string, number | null>;
+  current: SummaryFigures; previous: SummaryFigures; change: Record<string, number | null>;
 };
 
 /**
@@ -34,12 +37,15 @@ export async function reportSummary(db: Kysely<Database>, options: { days: numbe
   // a live store is judged as of now, part-way through today; a data set, or a past day, as of its last whole day
   const periods = comparedPeriods(asOf, options.days, settings.timeZone, settings.dataAsOf || isPastDay ? 'whole-days' : 'same-time');
   const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);
-  const change = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof PeriodFigures], previous[key as keyof PeriodFigures])]));
+  const money = await reportMoneyOf(db);
+  const change: Record<string, number | null> = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof PeriodFigures], previous[key as keyof PeriodFigures])]));
+  // orders without prices: a revenue of 0 and a change of 0% read as flat sales, where nothing was recorded
+  const priced = (figures: PeriodFigures): SummaryFigures => (money.hasPrices ? figures : { ...figures, revenueMinor: null });
   return {
-    asOf: asOf.toISOString(), ...(await reportMoneyOf(db)), from: periods.current.from, to: periods.current.to, lastDay: addDays(periods.current.to, -1),
+    asOf: asOf.toISOString(), ...money, from: periods.current.from, to: periods.current.to, lastDay: addDays(periods.current.to, -1),
     previousFrom: periods.previous.from, previousTo: periods.previous.to, previousLastDay: addDays(periods.previous.to, -1), comparison: periods.comparison,
     currentPeriod: { from: periods.current.start, to: periods.current.end }, previousPeriod: { from: periods.previous.start, to: periods.previous.end },
-    current, previous, change,
+    current: priced(current), previous: priced(previous), change: money.hasPrices ? change : { ...change, revenueMinor: null },
   };
 }
 

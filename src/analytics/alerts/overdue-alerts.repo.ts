@@ -5,7 +5,10 @@ import type { TypePolicy } from '../policy.js';
 /**
  * Raises 'customer_overdue' for customers with a regular rhythm who are now at
  * risk. The alert's window is the day they became overdue (last purchase +
- * overdue limit + 1). A run raises those who became overdue on any day since
+ * overdue limit + 1), and its figures are of that day: `expected` the limit in
+ * days (overdueAfterDays), `actual` the days since the last purchase on it, so
+ * `change_pct` is how far past the limit that first day is (small by design; the
+ * alert says when the rhythm broke, the explanation by how much it usually runs). A run raises those who became overdue on any day since
  * the previous run, so runs a fortnight apart miss no one and the alert key
  * keeps a day from being raised twice. The previous run is the latest one
  * dated before this run's day that was the latest-dated when it ran: a
@@ -35,7 +38,7 @@ export function overdueAlertsStatement(
     insert into alert (kind, metric, scope, granularity, customer_id, window_start, window_end, expected, actual, change_pct, explanation)
     select 'customer_overdue', 'days_since_last_purchase', 'customer:' || o.customer_id, 'customer', o.customer_id,
       o.overdue_day, o.overdue_day, o.overdue_after, o.days_since_last, ${overdueChangePct}, ${overdueExplanation}
-    from (${overdueCustomers(types, policy, asOfDay)}) o
+    from (${overdueCustomers(types, policy)}) o
     where o.overdue_day > ${since}
       and o.overdue_day <= ${asOfDay}::date
       -- one alert per lapse: a lapse judged again (a changed policy moves its overdue day) is not raised a second time
@@ -49,11 +52,12 @@ const overdueExplanation = sql`jsonb_build_object('atRisk', o.at_risk, 'types', 
         'lastPurchaseDay', o.last_purchase_day, 'overdueDay', to_char(o.overdue_day, 'YYYY-MM-DD'))`;
 
 /** The at-risk customers with a regular rhythm, by either bound (hasRegularRhythm in classify.ts), and their overdue figures. */
-function overdueCustomers(types: RawBuilder<unknown>, policy: TypePolicy, asOfDay: string): RawBuilder<unknown> {
+function overdueCustomers(types: RawBuilder<unknown>, policy: TypePolicy): RawBuilder<unknown> {
   return sql`
       select c.customer_id, c.types, c.numbers -> 'at_risk' as at_risk,
         (c.numbers -> 'at_risk' ->> 'overdueAfterDays')::float8 as overdue_after,
-        ${asOfDay}::date - (c.numbers -> 'at_risk' ->> 'lastPurchaseDay')::date as days_since_last,
+        -- on the alert's day, not the run's: the figures are of the day the alert names (its window)
+        (c.numbers -> 'at_risk' ->> 'overdueDay')::date - (c.numbers -> 'at_risk' ->> 'lastPurchaseDay')::date as days_since_last,
         (c.numbers -> 'at_risk' ->> 'medianIntervalDays')::float8 as median_interval,
         c.numbers -> 'at_risk' ->> 'lastPurchaseDay' as last_purchase_day,
         (c.numbers -> 'at_risk' ->> 'overdueDay')::date as overdue_day
@@ -78,7 +82,7 @@ export async function rejudgeOpenOverdueAlerts(db: Kysely<Database>, types: RawB
       change_pct = ${overdueChangePct},
       explanation = a.explanation || ${overdueExplanation}
         || jsonb_build_object('firstOverdueDay', coalesce(a.explanation ->> 'firstOverdueDay', to_char(a.window_start, 'YYYY-MM-DD')))
-    from (${overdueCustomers(withOpenOverdueAlert(types), policy, asOfDay)}) o
+    from (${overdueCustomers(withOpenOverdueAlert(types), policy)}) o
     where a.kind = 'customer_overdue' and a.customer_id = o.customer_id and a.acknowledged_at is null and not (a.explanation ? 'closed')
       and a.explanation ->> 'lastPurchaseDay' = o.last_purchase_day and a.window_start <> o.overdue_day and o.overdue_day <= ${asOfDay}::date
       -- the alert key holds: never onto a day the customer already has an alert for, and one alert per lapse moves

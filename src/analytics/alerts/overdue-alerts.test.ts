@@ -60,6 +60,28 @@ describeEachStore('customer_overdue alerts', (context) => {
     expect(await overdueAlerts(db)).toEqual([[1, '2026-11-11'], [2, '2026-11-15']]);
   });
 
+  it('gives the days since the last purchase on the alert\'s own day, not the run\'s, raised or moved by a changed policy', async () => {
+    const db = context.store.db;
+    await seedStore(db, fixture);
+    const figures = async () => (await sql<{ customer_id: number; day: string; expected: number; actual: number; change_pct: number }>`
+      select customer_id, to_char(window_start, 'YYYY-MM-DD') as day, expected, actual, change_pct from alert
+      where kind = 'customer_overdue' and window_start = window_end order by customer_id`.execute(db)).rows.map((row) => ({ ...row, customer_id: Number(row.customer_id) }));
+    // weekly buyers: more than 14 days after 10-27 and 10-31 is 11-11 and 11-15, 15 days on, whatever day the run is of (11-24: 28 and 24)
+    await analyze(db, { asOf: '2026-11-10', clock });
+    await analyze(db, { asOf: '2026-11-24', clock });
+    expect(await figures()).toEqual([
+      { customer_id: 1, day: '2026-11-11', expected: 14, actual: 15, change_pct: 7.1 },
+      { customer_id: 2, day: '2026-11-15', expected: 14, actual: 15, change_pct: 7.1 },
+    ]);
+    // more than 21 days: moved to 11-18 and 11-22, 22 days on (1/21 = 4.8%)
+    await setTypePolicy(db, { atRisk: { overdueFactor: 3 } }, { clock });
+    await analyze(db, { asOf: '2026-11-25', clock });
+    expect(await figures()).toEqual([
+      { customer_id: 1, day: '2026-11-18', expected: 21, actual: 22, change_pct: 4.8 },
+      { customer_id: 2, day: '2026-11-22', expected: 21, actual: 22, change_pct: 4.8 },
+    ]);
+  });
+
   it('raises nothing in a run told not to, which is then no later run\'s previous one', async () => {
     const db = context.store.db;
     await seedStore(db, fixture);

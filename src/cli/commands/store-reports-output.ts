@@ -8,6 +8,8 @@ import { percent } from './analytics-output.js';
 
 const count = (value: number) => value.toLocaleString('en');
 const noPricesLine = 'no revenue: the orders carry no prices (every amount is 0)';
+// only revenue is ever null (a store without prices), and its row is then left out for noPricesLine
+const shown = (value: number | null, format: (value: number) => string) => (value === null ? 'not recorded' : format(value));
 
 export function summaryText(report: SummaryReport): string {
   const figures: Array<[keyof SummaryReport['current'], string, (value: number) => string]> = [
@@ -27,8 +29,8 @@ export function summaryText(report: SummaryReport): string {
     `${report.from} – ${report.lastDay} against ${report.previousFrom} – ${report.previousLastDay}`
       + (report.comparison === 'same-time' ? ` (up to ${localTime(new Date(report.currentPeriod.to))} today, and the same time of day then)` : ' (whole days)'),
     table(figures.map(([key, name, format]) => ({
-      figure: name, current: format(report.current[key]), previous: format(report.previous[key]),
-      change: key === 'repeatPurchaseRate' ? points(report.current[key], report.previous[key]) : change(report.change[key]),
+      figure: name, current: shown(report.current[key], format), previous: shown(report.previous[key], format),
+      change: key === 'repeatPurchaseRate' ? points(report.current.repeatPurchaseRate, report.previous.repeatPurchaseRate) : change(report.change[key]),
     }))),
     ...(report.hasPrices ? [] : [noPricesLine]),
   ].join('\n');

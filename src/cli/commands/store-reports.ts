@@ -30,7 +30,7 @@ export function registerStoreReportCommands(report: Command, runtime: CliRuntime
     .option('--as-of <day>', 'YYYY-MM-DD, today at the latest: the day the current period ends with, a past day counted to its end (default: today so far, or the data set end)', dayOption('--as-of')), [
     ['clientele report summary'],
     ['clientele report summary --days 7 --json'],
-    ['clientele report summary --days 30 --as-of 2026-10-31', 'October against September'],
+    ['clientele report summary --days 31 --as-of 2026-08-31', 'August 2026 against July 2026, whole months of 31 days each'],
   ]).action(async (options: { days: number; asOf?: string }) => (await run()).runReportSummary(runtime, options));
   withExamples(report.command('revenue').description('revenue, orders and buying customers per day, week or month; a period the range cuts short is marked')
     .option('--granularity <granularity>', 'day | week | month', granularityOf, 'week')

@@ -10,8 +10,9 @@
  */
 export type ReportMoney = { currency: string; hasPrices: boolean };
 
+/** `revenueMinor` is null when the store's orders carry no prices (`hasPrices` false): not recorded, not 0. */
 export type KeyFigures = {
-  realCustomers: number; leads: number; newCustomers: number; activeCustomers: number; repeatPurchaseRate: number; revenueMinor: number; orders: number;
+  realCustomers: number; leads: number; newCustomers: number; activeCustomers: number; repeatPurchaseRate: number; revenueMinor: number | null; orders: number;
 };
 /**
  * GET /api/reports/summary: `change` is (current − previous) / previous per figure, null when the previous value is 0.

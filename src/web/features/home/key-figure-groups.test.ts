@@ -77,7 +77,8 @@ describe('keyFigureTexts', () => {
   });
 
   it('says the revenue of a store whose orders carry no prices (Groceries) is not recorded, not €0.00 or "none in either period"', () => {
-    const unpriced = { ...dataSet, hasPrices: false, current: { ...dataSet.current, revenueMinor: 0 }, previous: { ...dataSet.previous, revenueMinor: 0 }, change: { ...dataSet.change, revenueMinor: null } };
+    // as the server sends it: revenue null in both periods, and its change null
+    const unpriced = { ...dataSet, hasPrices: false, current: { ...dataSet.current, revenueMinor: null }, previous: { ...dataSet.previous, revenueMinor: null }, change: { ...dataSet.change, revenueMinor: null } };
     const texts = textsOf(unpriced, 'en').period;
     expect(texts.revenueMinor).toEqual({ label: 'Revenue', value: 'No prices recorded', comparison: '', trend: 'flat', previous: '' });
     expect(textsOf(unpriced, 'lv').period.revenueMinor.value).toBe('Cenas nav reģistrētas');
@@ -86,6 +87,11 @@ describe('keyFigureTexts', () => {
     // a priced store's period without sales is still 0 in its money
     const quiet = { ...dataSet, current: { ...dataSet.current, revenueMinor: 0 }, previous: { ...dataSet.previous, revenueMinor: 0 }, change: { ...dataSet.change, revenueMinor: null } };
     expect(textsOf(quiet, 'en').period.revenueMinor).toMatchObject({ value: 'IDR\u00a00', comparison: 'none in either period' });
+  });
+
+  it('reads a null revenue as not recorded whatever hasPrices says, never as 0 or a fall', () => {
+    const unrecorded = { ...dataSet, current: { ...dataSet.current, revenueMinor: null } };
+    expect(textsOf(unrecorded, 'en').period.revenueMinor).toMatchObject({ value: 'No prices recorded', trend: 'flat' });
   });
 
   it('shows no repeat-purchase rate for a store without real customers, where 0% would be a measurement', () => {

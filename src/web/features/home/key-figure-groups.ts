@@ -38,11 +38,13 @@ export type KeyFigureGroups = { period: ComparedFigure[]; totals: ComparedFigure
 
 export function groupKeyFigures(summary: Pick<StoreSummary, 'current' | 'previous' | 'change' | 'hasPrices'>): KeyFigureGroups {
   const compare = (key: FigureKey, group: ComparedFigure['group']): ComparedFigure => {
-    const current = summary.current[key];
-    const previous = summary.previous[key];
-    const trend = current > previous ? 'up' : current < previous ? 'down' : 'flat';
+    // revenue is null when the orders carry no prices: shown as not recorded (isUnpriced), never as 0
+    const isUnpriced = key === 'revenueMinor' && (summary.hasPrices === false || summary.current[key] === null || summary.previous[key] === null);
+    const current = summary.current[key] ?? 0;
+    const previous = summary.previous[key] ?? 0;
+    const trend = isUnpriced ? 'flat' : current > previous ? 'up' : current < previous ? 'down' : 'flat';
     const realCustomers = { current: summary.current.realCustomers, previous: summary.previous.realCustomers };
-    const figure = { key, group, current, previous, trend, realCustomers, isUnpriced: key === 'revenueMinor' && summary.hasPrices === false } as const;
+    const figure = { key, group, current, previous, trend, realCustomers, isUnpriced } as const;
     if (key === 'repeatPurchaseRate') return { ...figure, change: { kind: 'points', points: (current - previous) * 100 } };
     if (group === 'total') return { ...figure, change: { kind: 'difference', difference: current - previous } };
     const ratio = summary.change?.[key] ?? (previous === 0 ? null : (current - previous) / previous);
