@@ -190,9 +190,13 @@ describeEachStore('sign-in and access over HTTP', (context) => {
     expect([blocked.statusCode, codeOf(blocked).code]).toEqual([403, 'AUTH_TEMPORARY_PASSWORD_FORBIDDEN']);
     const changed = await app.inject({ method: 'POST', url: '/api/auth/password', headers: signedIn.headers, payload: { currentPassword: oneTimePassword, newPassword: 'my very own password' } });
     expect(changed.statusCode).toBe(200);
-    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: signedIn.headers });
-    expect(me.json()).toMatchObject({ mustChangePassword: false });
-    expect([401, 403]).not.toContain((await app.inject({ method: 'GET', url: '/api/customers', headers: signedIn.headers })).statusCode);
+    // the session goes on under a new cookie; the one signed in with the one-time password has ended
+    const cookie = changed.cookies.find((candidate) => candidate.name === 'clientele_session')!;
+    const renewed = { cookie: `clientele_session=${cookie.value}` };
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: signedIn.headers })).statusCode).toBe(401);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: renewed });
+    expect(me.json()).toMatchObject({ mustChangePassword: false, csrfToken: (changed.json() as { csrfToken: string }).csrfToken });
+    expect([401, 403]).not.toContain((await app.inject({ method: 'GET', url: '/api/customers', headers: renewed })).statusCode);
   });
 
   it('resets a forgotten password to a one-time password that ends every session, for those who may change the user', async () => {

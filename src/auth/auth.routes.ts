@@ -7,7 +7,7 @@ import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { recordAudit } from './audit.js';
 import { registerAuditRoutes } from './audit.routes.js';
 import { loginRateLimited, passwordChangeRateLimited } from './auth.errors.js';
-import { changePasswordRequest, formatUser, loginRequest, loginResponse, meBody, updateMeRequest, userBody } from './auth.schemas.js';
+import { changePasswordRequest, changePasswordResponse, formatUser, loginRequest, loginResponse, meBody, updateMeRequest } from './auth.schemas.js';
 import { createAttemptLimiter } from './attempt-limiter.js';
 import { userPrincipalOf } from './caller-of.js';
 import { permissionsOfRole } from './permissions.js';
@@ -112,19 +112,28 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
     bodyLimit: accountBodyLimit,
     schema: {
       tags: ['auth'],
-      summary: 'Change your own password (required after a one-time password); ends your other sessions',
+      summary: 'Change your own password (required after a one-time password); ends your other sessions and replaces this one',
+      description: 'Your session continues under a new session cookie (set in this answer) and a new CSRF token (in the body): the old cookie and token stop working.',
       body: changePasswordRequest,
       response: {
-        200: z.object({ user: userBody }),
+        200: changePasswordResponse.describe('Changed: the new session cookie is set'),
         413: errorResponse('The body is over 16 KB'),
         429: errorResponse('Too many attempts (AUTH_RATE_LIMITED): wait a minute'),
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const principal = userPrincipalOf(request.principal);
-    if (!passwordChangesByUser.tryAttempt(String(principal.userId), deps.clock.now())) throw passwordChangeRateLimited();
-    const user = await changeOwnPassword(db, { userId: principal.userId, currentSessionHash: principal.sessionHash, ...request.body });
-    return { user: formatUser(user) };
+    const now = deps.clock.now();
+    const attempt = passwordChangesByUser.attempt(String(principal.userId), now);
+    if (!attempt.isAllowed) {
+      // once a window, as for sign-in: every refusal would let a flood flood the log
+      if (attempt.isFirstRefusal) await recordAudit(db, { actor: principal.actor, action: 'auth.password.rate-limited', entity: 'staff_user', entityId: String(principal.userId), detail: { ip: request.ip } });
+      throw passwordChangeRateLimited();
+    }
+    const { user, session } = await changeOwnPassword(db, { userId: principal.userId, currentSessionHash: principal.sessionHash, ...request.body, now, ip: request.ip });
+    // a session always asks here, so a new one was opened in its place
+    reply.setCookie(sessionCookieName, session!.token, sessionCookieOptions(deps.config.isBehindTls));
+    return { user: formatUser(user), csrfToken: session!.csrfToken };
   });
 
   await registerUserRoutes(api, deps);

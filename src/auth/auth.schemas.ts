@@ -30,6 +30,7 @@ export const loginRequest = z.strictObject({ email: z.string().min(1).max(254), 
 export const loginResponse = z.object({ user: userBody, permissions: permissionList, csrfToken: z.string() });
 
 export const changePasswordRequest = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) });
+export const changePasswordResponse = z.object({ user: userBody, csrfToken: z.string().describe("The new session's CSRF token: send it as X-CSRF-Token from now on") });
 export const updateMeRequest = z.object({ locale: z.enum(locales) });
 
 export const createUserRequest = z.object({

@@ -67,18 +67,21 @@ describeEachStore('staff users', (context) => {
     expect(events[2].actor).toBe(admin.actor);
   });
 
-  it('changing the password clears the one-time flag and ends other sessions', async () => {
+  it('changing the password clears the one-time flag, ends other sessions and replaces the one that asked', async () => {
     const { user, oneTimePassword } = await createStaffUser(db(), admin, { email: 'ted@shop.example', name: 'Ted', role: 'agent' });
     expect(user.mustChangePassword).toBe(true);
-    const kept = await createSession(db(), user.userId, now);
+    const asking = await createSession(db(), user.userId, now);
     const other = await createSession(db(), user.userId, now);
-    await expect(changeOwnPassword(db(), { userId: user.userId, currentSessionHash: kept.sessionHash, currentPassword: 'wrong', newPassword: 'ted chose this one' })).rejects.toMatchObject({
+    await expect(changeOwnPassword(db(), { userId: user.userId, currentSessionHash: asking.sessionHash, currentPassword: 'wrong', newPassword: 'ted chose this one', now })).rejects.toMatchObject({
       code: 'AUTH_CURRENT_PASSWORD_INVALID',
     });
-    const changed = await changeOwnPassword(db(), { userId: user.userId, currentSessionHash: kept.sessionHash, currentPassword: oneTimePassword!, newPassword: 'ted chose this one' });
-    expect(changed.mustChangePassword).toBe(false);
-    expect((await authenticateSession(db(), kept.token, now)).status).toBe('valid');
+    const changed = await changeOwnPassword(db(), { userId: user.userId, currentSessionHash: asking.sessionHash, currentPassword: oneTimePassword!, newPassword: 'ted chose this one', now });
+    expect(changed.user.mustChangePassword).toBe(false);
+    expect((await authenticateSession(db(), asking.token, now)).status).toBe('unknown');
     expect((await authenticateSession(db(), other.token, now)).status).toBe('unknown');
+    const replacement = await authenticateSession(db(), changed.session!.token, now);
+    expect(replacement.status === 'valid' && [replacement.session.userId, replacement.session.csrfToken]).toEqual([user.userId, changed.session!.csrfToken]);
+    expect(changed.session!.csrfToken).not.toBe(asking.csrfToken);
     expect((await signIn(db(), { email: 'ted@shop.example', password: 'ted chose this one', now })).user.userId).toBe(user.userId);
   });
 

@@ -3,6 +3,7 @@ import { AppError } from './errors.js';
 import { storeDefaults } from './store-defaults.js';
 import { isKnownCurrency } from './money.js';
 import { isIanaTimeZoneName, isPhoneCountry } from './store-choices.js';
+import { parseTrustedProxies, trustedProxiesVariable } from './trusted-proxies.js';
 
 /** Process configuration from the environment, validated once at start. */
 export type Config = {
@@ -18,6 +19,11 @@ export type Config = {
   logLevel: string;
   /** Set behind a TLS-terminating proxy so cookies get the Secure flag. */
   isBehindTls: boolean;
+  /**
+   * Behind TLS, the proxies (address/prefix ranges) besides loopback whose X-Forwarded-For gives the
+   * client's address (CLIENTELE_TRUSTED_PROXIES); from any other peer the header is ignored.
+   */
+  trustedProxies: string[];
   /** The embedded store's buffer pool (PostgreSQL's shared_buffers, e.g. 32MB); null keeps PostgreSQL's 128MB. */
   embeddedSharedBuffers: string | null;
   /** How many requests one API key may make in a minute (a fixed window); staff sessions are not limited. */
@@ -59,6 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(apiKeyRequestsPerMinute) || apiKeyRequestsPerMinute < 1) {
     throw new AppError('CONFIG_INVALID', `CLIENTELE_API_KEY_REQUESTS_PER_MINUTE must be a whole number of requests of at least 1 (default ${defaultApiKeyRequestsPerMinute}), got "${env.CLIENTELE_API_KEY_REQUESTS_PER_MINUTE}".`, { field: 'CLIENTELE_API_KEY_REQUESTS_PER_MINUTE' });
   }
+  const isBehindTls = env.CLIENTELE_TLS === '1' || env.CLIENTELE_TLS === 'true';
+  const trustedProxies = parseTrustedProxies(env[trustedProxiesVariable]);
+  if (trustedProxies.length > 0 && !isBehindTls) {
+    throw new AppError('CONFIG_INVALID', `${trustedProxiesVariable} is set but CLIENTELE_TLS is not: proxies are trusted only behind TLS. Set CLIENTELE_TLS=1 as well, or unset ${trustedProxiesVariable}.`, { field: trustedProxiesVariable });
+  }
   return {
     database: env.DATABASE_URL ?? defaultDataDirectory(env),
     host: env.HOST ?? '127.0.0.1',
@@ -69,7 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ownerEmail: env.CLIENTELE_OWNER_EMAIL ?? 'owner@clientele.local',
     ownerPassword: env.CLIENTELE_OWNER_PASSWORD ?? null,
     logLevel: env.LOG_LEVEL ?? 'info',
-    isBehindTls: env.CLIENTELE_TLS === '1' || env.CLIENTELE_TLS === 'true',
+    isBehindTls,
+    trustedProxies,
     embeddedSharedBuffers,
     apiKeyRequestsPerMinute,
   };

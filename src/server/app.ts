@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../db/client.js';
 import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
+import { trustedProxyCheck } from '../core/trusted-proxies.js';
 import { registerBodyParsing } from './plugins/body-parsing.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerEdgeInputCheck } from './plugins/edge-input.js';
@@ -15,6 +16,7 @@ import { registerStrictBodies } from './plugins/strict-bodies.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { createResponseSerializer } from './plugins/response-serializer.js';
 import { registerAuthentication } from './plugins/authenticate.js';
+import { registerNoStore } from './plugins/no-store.js';
 import { registerApiRoutes } from './routes.js';
 import { registerWebApp } from './plugins/web-app.js';
 import { collectApiPathMethods } from './plugins/method-not-allowed.js';
@@ -24,8 +26,8 @@ import './access.js';
 
 export type AppDeps = {
   store: Store;
-  /** `apiKeyRequestsPerMinute` defaults to `defaultApiKeyRequestsPerMinute` (core/config.ts). */
-  config: Pick<Config, 'isBehindTls'> & Partial<Pick<Config, 'apiKeyRequestsPerMinute'>>;
+  /** `apiKeyRequestsPerMinute` defaults to `defaultApiKeyRequestsPerMinute` (core/config.ts); `trustedProxies` to none but loopback. */
+  config: Pick<Config, 'isBehindTls'> & Partial<Pick<Config, 'apiKeyRequestsPerMinute' | 'trustedProxies'>>;
   clock: Clock;
   logger?: Logger | false;
   /** Directory of the built web app to serve at `/`, when present. */
@@ -39,10 +41,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger || undefined,
     logger: deps.logger === undefined ? false : undefined,
     // Behind TLS one proxy (the one terminating TLS) stands in front of us: trust only our direct
-    // peer (hop 0), so request.ip is the address that proxy appended to X-Forwarded-For. Trusting
-    // the whole header (`true`) would let a client choose its own request.ip, which the sign-in limit
-    // and the audit log rely on. (Fastify fails closed on a numeric hop count, hence the function.)
-    trustProxy: deps.config.isBehindTls ? (_address: string, hop: number) => hop === 0 : false,
+    // peer (hop 0), so request.ip is the address that proxy appended to X-Forwarded-For, and only
+    // when that peer is a known proxy (loopback, CLIENTELE_TRUSTED_PROXIES): a client reaching the
+    // port directly would otherwise choose its own request.ip, which the sign-in limit and the audit
+    // log rely on. (Fastify fails closed on a numeric hop count, hence the function.)
+    trustProxy: deps.config.isBehindTls ? proxyTrust(deps.config.trustedProxies ?? []) : false,
     bodyLimit: 20 * 1024 * 1024,
     // a malformed or over-long path is answered in the API's error shape (plugins/framework-errors.ts)
     routerOptions: { maxParamLength: maxPathSegmentLength },
@@ -74,8 +77,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app);
+  // before authentication, so that its refusals carry the header too
+  registerNoStore(app);
   await registerAuthentication(app, deps);
   await app.register(async (api) => registerApiRoutes(api, deps), { prefix: '/api' });
   await registerWebApp(app, deps.webRoot, apiPaths.methodsAt);
   return app;
+}
+
+function proxyTrust(trustedProxies: readonly string[]): (address: string, hop: number) => boolean {
+  const isTrustedProxy = trustedProxyCheck(trustedProxies);
+  return (address, hop) => hop === 0 && isTrustedProxy(address);
 }

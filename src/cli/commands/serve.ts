@@ -17,6 +17,9 @@ export function registerServeCommand(program: Command): void {
       + 'CLIENTELE_DEFAULT_COUNTRY (default IDR, Asia/Jakarta, ID; the demo store brings its own). A new store for your own data:\n'
       + '  CLIENTELE_CURRENCY=EUR CLIENTELE_TIMEZONE=Europe/Riga CLIENTELE_DEFAULT_COUNTRY=LV clientele --db ./riga serve --no-demo\n'
       + 'Settings › Store (or `clientele settings set`) changes them until the store holds orders.')
+    .addHelpText('after', '\nBehind a TLS-terminating reverse proxy set CLIENTELE_TLS=1 (Secure cookies, HSTS). The client address is then\n'
+      + 'read from X-Forwarded-For only when the proxy connects from loopback or from CLIENTELE_TRUSTED_PROXIES\n'
+      + '(addresses and CIDR ranges, comma-separated, e.g. 10.0.0.0/8,192.168.1.5); from anyone else the header is ignored.')
     .addHelpText('after', '\nWith --json, stdout carries JSON lines only: one object once the server listens,\n'
       + '  {"event":"listening","url":…,"apiReferenceUrl":…,"store":{"kind","location","data"},"signIn":{"text","email","oneTimePassword"},"setup":[…]}\n'
       + 'and the server\'s logs (pino, themselves JSON) go to stderr. Without it both go to stdout.')

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, openBrowser, ownerEmail, ownerPassword, pagePoll, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, pagePoll, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
 import { createTestUser } from '../../helpers/auth.js';
 import { createApiKey, permissionsByRole, setOwnLocale, shellCaller } from '../../../src/auth/index.js';
 import { verifyPassword } from '../../../src/auth/passwords.js';
@@ -71,6 +71,16 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
       const changed = await storedUser(colleagueEmail);
       expect(changed.must_change_password).toBe(false);
       await expect(verifyPassword(changed.password_hash, 'rina chooses her own words')).resolves.toBe(true);
+
+      // changing it again from Settings replaces the session once more: the page takes the new CSRF token, so writes go on working
+      await colleaguePage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await colleaguePage.getByLabel('Current password').fill('rina chooses her own words');
+      await colleaguePage.getByLabel('New password', { exact: true }).fill('rina picks another phrase');
+      await colleaguePage.getByLabel('New password again').fill('rina picks another phrase');
+      await colleaguePage.getByRole('button', { name: 'Change password' }).click();
+      await colleaguePage.getByText('Your password is changed.').waitFor();
+      await chooseLanguage(colleaguePage, 'id');
+      expect((await storedUser(colleagueEmail)).locale).toBe('id');
     } finally {
       await colleague.close();
     }

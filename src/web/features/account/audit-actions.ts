@@ -3,7 +3,7 @@
  * keeps this list complete), in the order a filter lists them: people and access first, then data.
  */
 export const auditActions = [
-  'auth.sign-in', 'auth.sign-in.fail', 'auth.sign-in.rate-limited', 'auth.sign-out',
+  'auth.sign-in', 'auth.sign-in.fail', 'auth.sign-in.rate-limited', 'auth.sign-out', 'auth.password.fail', 'auth.password.rate-limited',
   'user.create', 'user.update', 'user.password.change', 'user.password.reset',
   'api-key.create', 'api-key.revoke',
   'customer.create', 'customer.update', 'customer.identity.remove', 'customer.delete', 'customer.merge', 'customer.merge.undo', 'customer.import.join',

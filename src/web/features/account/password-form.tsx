@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { api } from '../../api/client.js';
+import { api, setCsrfToken } from '../../api/client.js';
 import { useApiAction } from '../../api/use-api-action.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -42,7 +42,9 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, submit
       return;
     }
     await run(async () => {
-      await api.post('/api/auth/password', { currentPassword: current, newPassword });
+      // the server replaces the session on a change: the new cookie comes with the answer, the new CSRF token in it
+      const changed = await api.post<{ csrfToken: string }>('/api/auth/password', { currentPassword: current, newPassword });
+      setCsrfToken(changed.csrfToken);
       setCurrentPassword('');
       setNewPassword('');
       setRepeated('');
