@@ -156,14 +156,21 @@ export const acknowledgedSchema = z.object({ alertId: z.number().int(), acknowle
 export const reopenedSchema = z.object({ alertId: z.number().int(), acknowledged: z.literal(false) });
 
 const customerTypesSchema = objectOf<CustomerTypeRow>()({
-  customerId: z.number().int(), types: z.array(z.string()), primaryType: z.string(), explanation: z.string(), numbers: z.unknown(), asOf: isoTime,
+  customerId: z.number().int(), types: z.array(z.string()), primaryType: z.string(), explanation: z.string(), numbers: z.unknown(),
+  asOf: isoTime.describe('The end of the day the types are judged as of, in the store\'s time zone (exclusive), as a UTC instant: purchases up to that day count. '
+    + 'While the day lasts it is hours ahead; it says what the types are as of, not when they were recorded (the timeline\'s enteredAt does)'),
 });
 
 export const customerTypeTimelineSchema = objectOf<Awaited<ReturnType<typeof customerTypeTimeline>>>()({
   customerId: z.number().int(),
   current: customerTypesSchema.nullable(),
   timeline: z.array(objectOf<TypeTimelineEntry>()({
-    type: z.string(), enteredAt: isoTime, leftAt: isoTime.nullable(), reason: z.string(), numbers: z.unknown(),
+    type: z.string(),
+    enteredAt: isoTime.describe('When the change was recorded: when the analysis, order batch, merge or policy change that made it ran (never after now, nor before the customer was created); '
+      + 'for a day already over when it ran, the end of that day. The customer timeline dates the same change the same'),
+    leftAt: isoTime.nullable().describe('When the type was lost, recorded as enteredAt is; null while held'),
+    reason: z.string().describe('Why the type was taken, from the figures worked out when the change was recorded (the current explanation may cite facts sent since)'),
+    numbers: z.unknown(),
     sinceHistoryStart: z.boolean().describe('The spell begins the customer\'s type history: entered by the store\'s first analysis, or by their first typing when they were known before it (created, or with an order or interest event, before that day). '
       + 'What they were before is not known, so the type was held already then, not taken (enteredAt is when the history began, not a change)'),
   })),

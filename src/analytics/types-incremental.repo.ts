@@ -7,6 +7,7 @@ import { customerFactsQuery, type FactsScope } from './facts.sql.js';
 import { isAmongIds, namedStatement } from '../db/prepared-statement.js';
 import { compileShaped } from '../db/statement-shapes.js';
 import { closeSpellsStatement, isRewindDueQuery, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
+import { historyTimeOf } from './type-change-time.sql.js';
 import type { HistoryChange } from './types.repo.js';
 
 /**
@@ -48,7 +49,9 @@ function incrementalTypesStatement(
 ): RawBuilder<IncrementalRow> {
   const at = sql`${scope.asOf.instant}::timestamptz`;
   const hidden = { hiddenFromPlanner: options.prepared };
-  const history: HistoryScope = { at, changed: sql`changed`, held: sql`held`, customerIds: ids, idsHiddenFromPlanner: options.prepared };
+  // the batch's changes are recorded when it runs, not at the as-of day's end (historyTimeOf)
+  const recorded = historyTimeOf(at, latestSpellTime(ids, hidden));
+  const history: HistoryScope = { at: recorded, changed: sql`changed`, held: sql`held`, customerIds: ids, idsHiddenFromPlanner: options.prepared };
   return sql<IncrementalRow>`
     with classified as materialized (
       with analysis_fact as (${customerFactsQuery({ ...scope, idsHiddenFromPlanner: options.prepared })}) select * from (${classifiedTypesQuery(context, typesSignature(db, context))}) classified_rows
@@ -77,8 +80,14 @@ async function rewindAndCompare(db: Kysely<Database>, scope: FactsScope, storedI
   const at = sql`${scope.asOf.instant}::timestamptz`;
   const rewound = await sql<{ customer_id: number }>`with ${rewindHistorySteps(at, ids)} select customer_id from rewound`.execute(db);
   const changedIds = [...new Set([...storedIds, ...rewound.rows.map((row) => Number(row.customer_id))])];
-  const history: HistoryScope = { at, changed: sql`(select unnest(${changedIds}::bigint[]) as customer_id)`, held: sql`customer_type`, customerIds: ids };
+  const recorded = historyTimeOf(at, latestSpellTime(ids, { hiddenFromPlanner: false }));
+  const history: HistoryScope = { at: recorded, changed: sql`(select unnest(${changedIds}::bigint[]) as customer_id)`, held: sql`customer_type`, customerIds: ids };
   const left = await closeSpellsStatement(history).execute(db);
   const entered = await openSpellsStatement(history).execute(db);
   return { entered: Number(entered.numAffectedRows ?? 0), left: Number(left.numAffectedRows ?? 0) };
+}
+
+/** The latest time a spell of these customers was entered or left: one probe per customer by the primary key. */
+function latestSpellTime(ids: number[], hidden: { hiddenFromPlanner: boolean }): RawBuilder<unknown> {
+  return sql`(select max(coalesce(h.left_at, h.entered_at)) from customer_type_history h where ${isAmongIds(sql`h.customer_id`, ids, hidden)})`;
 }

@@ -5,6 +5,7 @@ import { classifiedTypesQuery, judgedTypesQuery, typesSignature, type ClassifySq
 import { customerTypeUpsert, typeRowDiffers } from './customer-type-upsert.sql.js';
 import { closeSpellsStatement, openSpellsStatement, rewindHistorySteps, type HistoryScope } from './type-history.sql.js';
 import type { HistoryChange } from './types.repo.js';
+import { historyTimeOf } from './type-change-time.sql.js';
 
 /**
  * The full run's writes. Everyone in analysis_fact is classified into
@@ -83,7 +84,7 @@ export async function storeFirstCustomerTypes(
       returning customer_id, types, numbers
     ), opened as (
       insert into customer_type_history (customer_id, type, entered_at, numbers)
-      select s.customer_id, t.type, ${at}, s.numbers -> t.type
+      select s.customer_id, t.type, ${historyTimeOf(at, sql`null`)}, s.numbers -> t.type
       from stored s cross join lateral unnest(s.types) with ordinality as t(type, position)
       -- spells entered together are numbered in precedence order (a timeline lists them by id)
       order by s.customer_id, t.position
@@ -150,7 +151,9 @@ export async function updateAllTypeHistory(db: Kysely<Database>, asOfInstant: Da
   await sql`analyze analysis_changed`.execute(db);
   // the changed customers' rows only, so a quiet day probes a few hundred rows by key rather than hashing the store
   const held = sql`(select c.customer_id, c.types, c.numbers from ${heldTypes} c where c.customer_id in (select customer_id from analysis_changed))`;
-  const scope: HistoryScope = { at, changed: sql`analysis_changed`, held, customerIds: null };
+  // recorded when the run runs (historyTimeOf); the store's latest spell time is two index probes
+  const latest = sql`(select greatest(max(entered_at), max(left_at)) from customer_type_history)`;
+  const scope: HistoryScope = { at: historyTimeOf(at, latest), changed: sql`analysis_changed`, held, customerIds: null };
   const left = await closeSpellsStatement(scope).execute(db);
   const entered = await openSpellsStatement(scope).execute(db);
   return { entered: Number(entered.numAffectedRows ?? 0), left: Number(left.numAffectedRows ?? 0) };

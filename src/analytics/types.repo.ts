@@ -6,6 +6,7 @@ import { findLaterCredits, purchaseDaysAsOf } from '../traits/index.js';
 import type { TypePolicy } from './policy.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 import { typeHistoryStartOf } from './type-history-start.sql.js';
+import { typeChangeShownAt } from './type-change-time.sql.js';
 
 /**
  * Session settings for one analysis transaction (`set local`, so they end with
@@ -75,7 +76,8 @@ export type TypeSpellRow = { type: string; entered_at: Date; left_at: Date | nul
  */
 export async function findTypeHistory(db: Kysely<Database>, customerId: number, timeZone: string): Promise<TypeSpellRow[]> {
   const result = await sql<TypeSpellRow>`
-    select h.type, h.entered_at, h.left_at, h.numbers, coalesce(h.entered_at = start.at, false) as since_history_start
+    select h.type, ${typeChangeShownAt(sql`h.entered_at`, customerId)} as entered_at, ${typeChangeShownAt(sql`h.left_at`, customerId)} as left_at,
+      h.numbers, coalesce(h.entered_at = start.at, false) as since_history_start
     from customer_type_history h cross join (select ${typeHistoryStartOf(customerId, timeZone)} as at) start
     where h.customer_id = ${customerId}::bigint order by h.entered_at, h.history_id`.execute(db);
   return result.rows;

@@ -79,7 +79,8 @@ const kindsNote = 'order: TimelineOrderDetail (or TimelineGiftDetail with asReci
   + 'profile_change: TimelineProfileChangeDetail; identity_removal: TimelineIdentityRemovalDetail';
 
 export const timelinePageSchema = cursorPage(objectOf<TimelineEntry>()({
-  at: timestamp.describe('When it happened; a type change and a prediction are dated the end of the store day they describe (a prediction its as-of day, not when it was made: detail.predictedAt)'),
+  at: timestamp.describe('When it happened. A type change: when it was recorded, as GET /api/customers/{customerId}/types dates it (enteredAt, leftAt), or the end of the store day it describes when that day was over by then; '
+    + 'a prediction: the end of the store day it describes (its as-of day, not when it was made: detail.predictedAt)'),
   kind: z.enum(['order', 'interest', 'merge', 'type_change', 'prediction', 'profile_change', 'identity_removal'])
     .describe(`What the entry is; its detail by kind: ${kindsNote}`),
   id: z.number().int().describe('Unique among the entries of its kind at its time: a type_change saying a type was entered and the one saying it was left (detail.change) may share one'),

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { typeHistoryStartOf } from '../analytics/index.js';
+import { typeChangeShownAt, typeHistoryStartOf } from '../analytics/index.js';
 
 /**
  * A customer's type changes as timeline rows (at, kind, id, title, detail): "became X" when
@@ -21,12 +21,13 @@ import { typeHistoryStartOf } from '../analytics/index.js';
  * its entered row says "already X when the type history began" (`sinceHistoryStart`), since what
  * they were before is not known.
  *
- * Shown, each change is dated no later than it can have been recorded: the day's end is hours
- * ahead while the day lasts, so "became lead" stood above the merges that day that led to it.
+ * Shown, each change is dated when it was recorded (typeChangeShownAt, as GET
+ * /api/customers/:id/types dates it): a run records its changes when it runs, not at the end of
+ * its day, which is hours ahead while the day lasts.
  */
 export function typeChangeEntries(customerId: number, timeZone: string): RawBuilder<unknown> {
   return sql`
-    select ${recordedBy(sql`change.at`)} as at, 'type_change' as kind, change.id, change.title, change.detail
+    select ${typeChangeShownAt(sql`change.at`, customerId)} as at, 'type_change' as kind, change.id, change.title, change.detail
     from (
       select type, min(entered_at) as entered_at,
         case when bool_or(left_at is null) then null else max(left_at) end as left_at,
@@ -47,21 +48,11 @@ export function typeChangeEntries(customerId: number, timeZone: string): RawBuil
     cross join (select ${typeHistoryStartOf(customerId, timeZone)} as at) start
     cross join lateral (values
       (held.entered_at, held.entered_id, case when held.entered_at = start.at then 'already ' || held.type || ' when the type history began' else 'became ' || held.type end,
-        jsonb_build_object('type', held.type, 'change', 'entered', 'numbers', held.entered_numbers, 'leftAt', held.left_at,
+        jsonb_build_object('type', held.type, 'change', 'entered', 'numbers', held.entered_numbers, 'leftAt', ${typeChangeShownAt(sql`held.left_at`, customerId)},
           'sinceHistoryStart', coalesce(held.entered_at = start.at, false))),
       (held.left_at, held.left_id, 'no longer ' || held.type,
-        jsonb_build_object('type', held.type, 'change', 'left', 'numbers', held.left_numbers, 'enteredAt', held.entered_at))
+        jsonb_build_object('type', held.type, 'change', 'left', 'numbers', held.left_numbers, 'enteredAt', ${typeChangeShownAt(sql`held.entered_at`, customerId)}))
     ) as change(at, id, title, detail)
     where change.at is not null and held.left_at is distinct from held.entered_at`;
 }
 
-
-/**
- * When a change dated `dayEnd` was recorded at the latest: the start of the first analysis
- * run of that as-of day, and never after now (a merge or an order batch before any run of the
- * day records no time of its own). Past days are dated their end as before. Every change of
- * one day moves to the same instant, so their order among themselves stays as it was.
- */
-function recordedBy(dayEnd: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`least(${dayEnd}, (select min(r.started_at) from analysis_run r where r.as_of = ${dayEnd}), now())`;
-}

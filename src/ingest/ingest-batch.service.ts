@@ -7,7 +7,7 @@ import type { ImportEntity, Reject } from './canonical.js';
 import { buildIngestContext } from './import-file.service.js';
 import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
 import { joinOpenRun } from './open-import-runs.service.js';
-import { headerCheck, rowsFromRecords } from './rows/index.js';
+import { columnsRead, recordBatchHeaders, recordText, rowsFromRecords } from './rows/index.js';
 import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from './write/index.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
@@ -20,9 +20,16 @@ export const maxBatchRecords = 10_000;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A rejected record of a batch: `index` is its place in the request's records (from 0), whatever
+ * `line` says (its file's line when the batch gives `lines`, else index + 1); `raw` the record as
+ * sent, as JSON text, for every kind of reject, those the writers find (a missing exchange rate) too.
+ */
+export type BatchReject = Reject & { index: number; raw: string };
+
 /** `joins`: customers known only from orders or events (stubs) that a customers record joined into the customer it describes, by merges that can be undone. */
 export type BatchSummary = {
-  importId: number; entity: ImportEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: Reject[]; joins: StubJoinRecord[];
+  importId: number; entity: ImportEntity; read: number; inserted: number; updated: number; unchanged: number; rejected: number; rejects: BatchReject[]; joins: StubJoinRecord[];
   /** Orders and lines: the orders the records name, each counted once (the counts above are of records); null for other entities. */
   orders: OrderCounts | null;
   /** Record fields no canonical field reads (a typo such as "chanel"): not stored. */
@@ -56,10 +63,16 @@ export async function ingestRecords(
   if (options.lines && options.lines.length !== records.length) {
     throw new AppError('INGEST_LINES_MISMATCH', `"lines" gives ${options.lines.length} lines for ${records.length} records; give one line per record, in the records' order.`, { field: 'lines' });
   }
-  // checked here too, so that a batch missing a field is told in record terms, not a file's --map and --preset
+  // read as the row parser reads them (rowsFromRecords): a record lacking a required field is its own reject, never the batch's refusal
   const fields = [...new Set(records.flatMap((record) => (isPlainObject(record) ? Object.keys(record) : [])))];
-  const read = new Set(headerCheck(entity, fields, {}, 'request').values());
+  const read = new Set(columnsRead(entity, recordBatchHeaders(entity, fields), {}).values());
   const ignoredFields = fields.filter((field) => !read.has(field));
+  // rejects name their record by line (its file's, when the batch sends lines): index finds it among the records sent
+  const indexOfLine = new Map((options.lines ?? records.map((_, index) => index + 1)).map((line, index) => [line, index]));
+  const asBatchReject = ({ file, ...reject }: Reject): BatchReject => {
+    const index = indexOfLine.get(reject.line)!;
+    return { file, index, ...reject, raw: reject.raw ?? recordText(records[index]) };
+  };
   const context = await buildIngestContext(db, options.clock, options.source ?? 'api');
   const settings = await getStoreSettings(db);
   const rates = await readCurrencyRates(db);
@@ -80,7 +93,7 @@ export async function ingestRecords(
     const defersStaleLines = run !== null && entity === 'orders';
     const outcome = await writeBatch(trx, entity, rows, { importId, file, linesOf, currency: settings.currency, timeZone: settings.timeZone, rates, defersStaleLines }, rejectedOrderKeys);
     await keepDerivedCurrent(trx, outcome.changedCustomerIds);
-    const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line);
+    const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line).map(asBatchReject);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });
     if (!run) {
       // a request is a whole import: what a customer file remembers between batches is not needed after it

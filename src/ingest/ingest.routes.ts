@@ -6,10 +6,9 @@ import { actorOf, principalHasPermission } from '../server/access.js';
 import { cursorPage, cursorQuery, errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { idempotencyKeyHeader, withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
-import type { Reject } from './canonical.js';
 import { rejectCodes, type RejectProblem } from './reject-codes.js';
 import { ingestRecordDocumentation } from './record-schemas.js';
-import { ingestRecords, maxBatchRecords, type BatchSummary } from './ingest-batch.service.js';
+import { ingestRecords, maxBatchRecords, type BatchReject, type BatchSummary } from './ingest-batch.service.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import type { OrderCounts } from './write/order-counts.js';
 import { summaryWithoutOtherCustomers } from './write/other-customers-hidden.js';
@@ -21,11 +20,15 @@ const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const
 
 const rejectCodeSchema = z.enum(rejectCodes).describe('Why, for a program: stable, one of the codes listed in docs/import.md ("Reject codes"); new codes may be added');
 const rejectParamsSchema = z.record(z.string(), z.union([z.string(), z.number()])).describe('The values the reason names, by name (the value read, the line of a first duplicate…)');
-const rejectSchema = objectOf<Reject>()({
-  file: z.string(), line: z.number(), field: z.string().nullable(),
+const rejectSchema = objectOf<BatchReject>()({
+  file: z.string().describe('The batch\'s file: the run\'s fileName for a batch of an open run that has one, else "request"'),
+  index: z.number().int().nonnegative().describe('The rejected record\'s place in this request\'s `records`, from 0: records[index] is the record. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
+  line: z.number().int().positive().describe('The record\'s line: its line in its file when the batch sends `lines` (lines[index]), else its place in the batch from 1 (index + 1). Reasons and params name other records by line too'),
+  field: z.string().nullable().describe('The record field at fault, by canonical name; null when no one field is (the record is not an object, ROW_NOT_OBJECT)'),
   code: rejectCodeSchema,
   params: rejectParamsSchema,
-  reason: z.string().describe('Why, in English, naming the value and the fix. To a caller who may not read customers (customers:read), a reason never names another customer: CUSTOMER_IDENTITY_TAKEN and ORDER_OTHER_CUSTOMER then come without their customer numbers, in params as in the reason'), raw: z.string().optional(),
+  reason: z.string().describe('Why, in English, naming the value and the fix. To a caller who may not read customers (customers:read), a reason never names another customer: CUSTOMER_IDENTITY_TAKEN and ORDER_OTHER_CUSTOMER then come without their customer numbers, in params as in the reason'),
+  raw: z.string().describe('The record as sent, as JSON text (its fields in the order sent), on every reject whatever its code, so a client can match, fix and resend it. Absent from some answers stored before every reject had it, which a retry with their Idempotency-Key replays as they were'),
   also: z.array(objectOf<RejectProblem>()({ field: z.string().nullable(), code: rejectCodeSchema, params: rejectParamsSchema, reason: z.string() })).optional()
     .describe('The record\'s other problems, beside the one that rejected it (code, field, params and reason as the reject\'s own), so that one pass fixes the record; only for a record rejected for its own values, absent when it has no other. The reject is counted once, under its own code'),
 });
@@ -68,7 +71,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     schema: {
       tags: ['ingest'],
       summary: 'Ingest a batch of customers, orders, lines, products or events',
-      description: `A batch is a whole import of its own, or one batch of a file sent in several (open a run with POST /api/imports and send its importId with each batch). Records use the canonical field names (e.g. orders: order_id, customer_id or customer_email or customer_phone, ordered_at, amount, currency, channel, status). Valid records land in one transaction; invalid ones come back as rejects with their position. Send an Idempotency-Key header to make retries safe. At most ${maxBatchRecords} records. The rows of one order (one per line item) belong in one batch: an order sent again is stored as sent, its lines included, so lines split over two batches keep only the second batch's.`,
+      description: `A batch is a whole import of its own, or one batch of a file sent in several (open a run with POST /api/imports and send its importId with each batch). Records use the canonical field names (e.g. orders: order_id, customer_id or customer_email or customer_phone, ordered_at, amount, currency, channel, status). Valid records land in one transaction; each invalid one comes back as a reject naming it (its index in records, its line) and the field at fault, whatever the batch's other records hold: a record lacking a required field is rejected alone (FIELD_REQUIRED, CUSTOMER_MISSING, CUSTOMER_IDENTITY_MISSING), and a batch none of whose records can land is still answered 200 with every record rejected. Send an Idempotency-Key header to make retries safe. At most ${maxBatchRecords} records. The rows of one order (one per line item) belong in one batch: an order sent again is stored as sent, its lines included, so lines split over two batches keep only the second batch's.`,
       params: z.object({ entity: z.enum(entities) }),
       headers: z.object({ 'idempotency-key': idempotencyKeyHeader }).passthrough(),
       body: z.strictObject({

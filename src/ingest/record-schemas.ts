@@ -60,7 +60,7 @@ const fieldDescriptions: { [E in ImportEntity]: Record<string, string> } = {
   },
 };
 
-/** What else a record needs beside its own fields; the server's check (IMPORT_COLUMN_MISSING) says it the same way. */
+/** What else a record needs beside its own fields; a record lacking one is rejected alone, naming the field (rows/fields.ts, recordBatchHeaders). */
 const needs: Record<ImportEntity, string> = {
   customers: 'one of customer_id, email, phone or external_id.<system>. Also read: external_id.<system> (the customer\'s id in another system) and attribute.<name> (any other fact, kept as given)',
   orders: 'order_id, ordered_at, one of customer_id, customer_email or customer_phone, and amount (or unit_price for order lines)',
@@ -78,7 +78,7 @@ function recordSchemaOf(entity: ImportEntity) {
   const required = requiredFields[entity];
   return {
     title: `${entity} record`,
-    description: `A record of POST /api/ingest/${entity}. Needs ${needs[entity]}. A field no ${entity} field is named like is not stored and is listed in the answer's ignoredFields.`,
+    description: `A record of POST /api/ingest/${entity}. Needs ${needs[entity]}; a record without them is rejected alone (its reject names the field), the batch's other records landing. A field no ${entity} field is named like is not stored and is listed in the answer's ignoredFields.`,
     type: 'object',
     properties: Object.fromEntries(canonicalFields[entity].map((field) => [field, value(descriptions[field])])),
     ...(required.length > 0 ? { required } : {}),

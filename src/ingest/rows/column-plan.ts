@@ -62,7 +62,7 @@ export function planColumns(entity: ImportEntity, headers: readonly string[], op
   const allHeaders = [...headers, ...(preset?.addedColumns ?? [])];
   const asGuessed = (guesses: readonly GuessedColumn[]): Mapping => ({ ...Object.fromEntries(guesses.map(({ field, column }) => [field, column])), ...options.mapping });
   const checked = { ...presetMapping, ...asGuessed([...contacts, ...nameParts]) };
-  const read = headerCheck(entity, allHeaders, checked, 'file', ambiguous, preset ? new Map() : unguessedLookalikes(entity, headers, checked), preset?.name ?? null);
+  const read = headerCheck(entity, allHeaders, checked, ambiguous, preset ? new Map() : unguessedLookalikes(entity, headers, checked), preset?.name ?? null);
   // a guessed line column of a file read as whole orders is set aside, and reported as such
   const guessed = [...contacts, ...nameParts].filter(({ field, column }) => read.get(field) === column);
   const mapping = asGuessed(guessed);

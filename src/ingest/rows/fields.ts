@@ -1,7 +1,6 @@
 import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../canonical.js';
 import { contactField, contactKindOfName } from './contact-columns.js';
-import { eventKindSynonyms } from './synonyms.js';
 
 /** Canonical column names per entity: a file using these names needs no mapping. */
 export const canonicalFields: Record<ImportEntity, readonly string[]> = {
@@ -99,17 +98,16 @@ export function resolveColumns(entity: ImportEntity, headers: readonly string[],
 }
 
 /**
- * What a file or batch must hold; `field` is the one an error names, `wording` how a JSON record
- * says it, `guessable` the fields a header guess may fill when it is unmet (column-plan.ts),
- * `metBy` every field one column of which meets it (unit_price too, though never guessed).
+ * What a file or batch must hold; `field` is the one an error names (and the one a JSON batch
+ * reads as empty when no record has it, recordBatchHeaders), `guessable` the fields a header guess
+ * may fill when it is unmet (column-plan.ts), `metBy` every field one column of which meets it
+ * (unit_price too, though never guessed).
  */
-type Requirement = { label: string; field: string; wording: string; guessable: readonly string[]; metBy: readonly string[]; isMet: (fields: Set<string>) => boolean };
+type Requirement = { label: string; field: string; guessable: readonly string[]; metBy: readonly string[]; isMet: (fields: Set<string>) => boolean };
 
-const quoted = (name: string) => `"${name}"`;
 const oneOf = (...names: string[]): Requirement => ({
   label: names.length === 1 ? names[0] : `one of ${names.join('/')}`,
   field: names[0],
-  wording: names.length === 1 ? quoted(names[0]) : `one of ${names.map(quoted).join(', ')}`,
   guessable: names,
   metBy: names,
   isMet: (fields) => names.some((name) => fields.has(name)),
@@ -117,7 +115,6 @@ const oneOf = (...names: string[]): Requirement => ({
 const customerIdentity: Requirement = {
   label: 'one of customer_id/email/phone/external_id.<namespace>',
   field: 'customer_id',
-  wording: 'one of "customer_id", "email", "phone" or "external_id.<namespace>"',
   guessable: ['customer_id', 'email', 'phone'],
   metBy: ['customer_id', 'email', 'phone'],
   isMet: (fields) => ['customer_id', 'email', 'phone'].some((name) => fields.has(name)) || [...fields].some((name) => name.startsWith('external_id.')),
@@ -125,21 +122,18 @@ const customerIdentity: Requirement = {
 const orderAmount: Requirement = {
   label: 'amount (or unit_price for line-level files)',
   field: 'amount',
-  wording: '"amount" (or "unit_price" for line-level orders)',
   // a guessed unit price would make every row an order line: only a stated one does
   guessable: ['amount'],
   metBy: ['amount', 'unit_price'],
   isMet: (fields) => fields.has('amount') || fields.has('unit_price'),
 };
-const eventKinds = [...new Set(eventKindSynonyms.values())];
-const eventKind: Requirement = { ...oneOf('kind'), wording: `"kind" (one of ${eventKinds.join(', ')})` };
 
 const requirements: Record<ImportEntity, Requirement[]> = {
   customers: [customerIdentity],
   orders: [oneOf('order_id'), oneOf('ordered_at'), oneOf('customer_id', 'customer_email', 'customer_phone'), orderAmount],
   lines: [oneOf('order_id'), oneOf('unit_price')],
   products: [oneOf('sku')],
-  events: [eventKind, oneOf('occurred_at'), oneOf('customer_id', 'customer_email', 'customer_phone')],
+  events: [oneOf('kind'), oneOf('occurred_at'), oneOf('customer_id', 'customer_email', 'customer_phone')],
 };
 
 /**
@@ -180,6 +174,19 @@ export function fieldsMeetingUnmet(entity: ImportEntity, fields: ReadonlySet<str
   return requirements[entity].filter((requirement) => !requirement.isMet(all)).flatMap((requirement) => requirement.metBy);
 }
 
+/**
+ * The columns a JSON batch's records are read as: the keys they hold, plus the field of each
+ * requirement none of them meets (amount, customer_id…), read as empty in every record. A record
+ * lacking a required field is then rejected alone (FIELD_REQUIRED, CUSTOMER_MISSING…), whatever the
+ * batch's other records hold: checked like a file's header, a batch of such records was refused
+ * whole, and the same record beside one that had the field was its own reject.
+ */
+export function recordBatchHeaders(entity: ImportEntity, keys: readonly string[], mapping: Mapping = {}): string[] {
+  const fields = new Set(columnsRead(entity, keys, mapping).keys());
+  const unmet = requirements[entity].filter((requirement) => !requirement.isMet(fields)).map((requirement) => requirement.field);
+  return [...keys, ...unmet.filter((field) => !keys.includes(field))];
+}
+
 /** resolveColumns less what the file cannot use: an orders file's line columns when it reads whole orders. */
 export function columnsRead(entity: ImportEntity, headers: readonly string[], mapping: Mapping): Map<string, string> {
   const columns = resolveColumns(entity, headers, mapping);
@@ -187,18 +194,16 @@ export function columnsRead(entity: ImportEntity, headers: readonly string[], ma
   return columns;
 }
 
-const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
-
 /**
  * Fails fast, before any row is read, when the file cannot hold the entity's required fields,
- * saying what was found, what is needed and how to map it. A JSON batch (`origin: 'request'`)
- * has no --map or --preset: its message names the record fields instead. `ambiguous`: the
+ * saying what was found, what is needed and how to map it. A JSON batch is not checked so: each of
+ * its records lacking a field is rejected alone (recordBatchHeaders). `ambiguous`: the
  * fields several columns could hold (column-plan.ts), named so the message says which to pick.
  * `lookalikes`: a field → the one column named with a common other name of it that was left
  * unread (a money field is never guessed: "Cena" for unit_price), named with the --map to give.
  */
 export function headerCheck(
-  entity: ImportEntity, headers: readonly string[], mapping: Mapping, origin: 'file' | 'request' = 'file', ambiguous: ReadonlyMap<string, readonly string[]> = new Map(),
+  entity: ImportEntity, headers: readonly string[], mapping: Mapping, ambiguous: ReadonlyMap<string, readonly string[]> = new Map(),
   lookalikes: ReadonlyMap<string, string> = new Map(), presetName: string | null = null,
 ): Map<string, string> {
   const columns = columnsRead(entity, headers, mapping);
@@ -207,14 +212,7 @@ export function headerCheck(
   if (unmet.length === 0) return columns;
   const missing = unmet.map((requirement) => requirement.label);
   const details = { field: unmet[0].field, missing, found: [...headers] };
-  if (origin === 'request') {
-    throw new AppError(
-      'IMPORT_COLUMN_MISSING',
-      `Each record needs ${listed(unmet.map((requirement) => requirement.wording))}; records had: ${headers.join(', ') || '(no fields)'}.`,
-      { ...details, hint: `Records use the canonical ${entity} field names: ${canonicalFields[entity].join(', ')}.` },
-    );
-  }
-  const delimiter = origin === 'file' ? delimiterInHeader(headers) : null;
+  const delimiter = delimiterInHeader(headers);
   if (delimiter !== null) {
     const option = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
     throw new AppError(

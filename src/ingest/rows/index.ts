@@ -1,6 +1,6 @@
 export { createRowParser, type ParsedRow, type RowParser, type RowParserOptions } from './row-parser.js';
-export { parseFile, rowsFromRecords, type ParseFileOptions, type ParsedBatch } from './parse-file.js';
-export { canonicalFields, headerCheck, parseMappingArguments, resolveColumns, type Mapping } from './fields.js';
+export { parseFile, recordText, rowsFromRecords, type ParseFileOptions, type ParsedBatch } from './parse-file.js';
+export { canonicalFields, columnsRead, headerCheck, parseMappingArguments, recordBatchHeaders, resolveColumns, type Mapping } from './fields.js';
 export { parseDateTime } from './parse-date.js';
 export { parseDecimal, parseMoney } from './parse-amount.js';
 export { listPresets, findPreset } from '../presets/index.js';

@@ -4,9 +4,9 @@ import { findPreset } from '../presets/index.js';
 import { presetMappingOf, type Preset, type RecordValues } from '../presets/preset.js';
 import { jsonValuesProblem, nestedKeysOf, nonScalarField, scalarValues, valuesFromJson } from '../readers/record-streams.js';
 import { readRecords, type ReaderOptions } from '../readers/read-records.js';
-import { resolveColumns, type Mapping } from './fields.js';
+import { recordBatchHeaders, resolveColumns, type Mapping } from './fields.js';
 import { planColumns, type ColumnPlan } from './column-plan.js';
-import { createRowParser, rawOf } from './row-parser.js';
+import { createRowParser } from './row-parser.js';
 import { isTotalledFromLines, settleOrdersTotalledFromLines } from './settle-line-totals.js';
 import { rejectWholeOrders } from './reject-whole-orders.js';
 import { rowName, type LinesOf } from '../write/row-place.js';
@@ -231,8 +231,17 @@ function settleBatch<E extends ImportEntity>(
 }
 
 /**
+ * A JSON record's `raw`: the record as its sender wrote it, as JSON text (its keys in the order
+ * sent). It has no line of a file, and its values joined like a CSV row would sit under no header.
+ */
+export function recordText(record: unknown): string {
+  return JSON.stringify(record) ?? String(record);
+}
+
+/**
  * The same validation for JSON API payloads: an array of objects with canonical field names.
- * Line numbers are positions in the array, from 1.
+ * Line numbers are positions in the array, from 1. A record lacking a required field is rejected
+ * alone, whatever the others hold (recordBatchHeaders); no header check refuses the batch.
  */
 export function rowsFromRecords<E extends ImportEntity>(
   entity: E,
@@ -245,37 +254,36 @@ export function rowsFromRecords<E extends ImportEntity>(
   const place = { file, linesOf: options.lines ? 'file' : 'batch' } as const;
   requireReadableDateFormat(options.dateFormat, 'dateFormat');
   const parser = createRowParser(entity, { file, mapping: options.mapping, dateFormat: options.dateFormat, context: options.context });
-  const headers = new Set<string>();
-  for (const record of records) if (record && typeof record === 'object' && !Array.isArray(record)) for (const key of Object.keys(record)) headers.add(key);
-  parser.checkHeaders([...headers]);
+  const keys = new Set<string>();
+  for (const record of records) if (record && typeof record === 'object' && !Array.isArray(record)) for (const key of Object.keys(record)) keys.add(key);
+  const headers = recordBatchHeaders(entity, [...keys], options.mapping);
+  parser.checkHeaders(headers);
   const rows: CanonicalRow[E][] = [];
   const rejects: Reject[] = [];
-  const items = new Map<number, RecordValues>();
+  const texts = new Map<number, string>();
   const rejectedOrders = new Map<string, number>();
   const rejectedOrderKeys = new Set<string>();
   records.forEach((record, index) => {
     const line = lineOf(index);
+    const raw = recordText(record);
+    texts.set(line, raw);
     const values = valuesFromJson(record);
     if (typeof values === 'string') {
-      rejects.push({ file, line, field: nonScalarField(record), ...jsonValuesProblem(record, line), reason: `${rowName(line, place)} ${values}` });
+      rejects.push({ file, line, field: nonScalarField(record), ...jsonValuesProblem(record, line), reason: `${rowName(line, place)} ${values}`, raw });
       const readable = scalarValues(record).values;
       noteRejectedOrder(readable ? parser.orderOfUnreadable(readable) : {}, line, rejectedOrders, rejectedOrderKeys);
       return;
     }
     // Every item sees every key, so a field absent from this item reads as empty, not unmapped.
     for (const key of headers) if (!(key in values)) values[key] = null;
-    items.set(line, values);
     const nested = nestedKeysOf(record);
-    const parsed = parser.parse({ line, values, ...(nested.length > 0 ? { nested } : {}) });
+    const parsed = parser.parse({ line, values, raw, ...(nested.length > 0 ? { nested } : {}) });
     if (parsed.reject) {
       rejects.push(parsed.reject);
       noteRejectedOrder(parsed, line, rejectedOrders, rejectedOrderKeys);
     } else rows.push(parsed.row);
   });
-  return settleBatch(entity, rows, rejects, place, (line) => {
-    const values = items.get(line);
-    return values === undefined ? undefined : rawOf(values);
-  }, rejectedOrders, rejectedOrderKeys);
+  return settleBatch(entity, rows, rejects, place, (line) => texts.get(line), rejectedOrders, rejectedOrderKeys);
 }
 
 /** A date format that cannot read dates is refused before the first row, not row by row (IMPORT_DATE_FORMAT_INVALID). */

@@ -99,8 +99,8 @@ function createFieldValues(columns: Map<string, string>): { fieldValues: FieldVa
 }
 
 /**
- * A row's values joined with commas: the `raw` of a record that has no written text (an item of
- * an API batch). Rows read from a file carry their text as written (RecordItem's `raw`).
+ * A row's values joined with commas: the `raw` of a record parsed without its text. Rows read from
+ * a file carry their text as written (RecordItem's `raw`), an API batch's records their JSON (recordText).
  */
 export function rawOf(values: RecordValues): string {
   return rawText(Object.values(values).map((value) => value ?? '').join(','));
@@ -128,7 +128,7 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
   let fieldOfColumn = new Map<string, string>();
 
   function checkHeaders(headers: readonly string[]): void {
-    const columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMappingOf(preset, headers), ...options.mapping }, 'file', new Map(), new Map(), preset?.name ?? null);
+    const columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMappingOf(preset, headers), ...options.mapping }, new Map(), new Map(), preset?.name ?? null);
     fields = createFieldValues(columns);
     orderIdColumn = columns.get('order_id');
     fieldOfColumn = new Map([...columns].map(([field, column]) => [column, field]));

@@ -37,8 +37,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ apiKey: [] }, { session: [] }],
     },
-    transform: (route) => withNullInNullableEnums(jsonSchemaTransform(route)),
-    transformObject: (documentObject) => withNullInNullableEnums(jsonSchemaTransformObject(documentObject)),
+    transform: (route) => withNullInNullableEnums(withResponseHeaders(route.schema, jsonSchemaTransform(route))),
+    transformObject: (documentObject) => withSharedHeaders(withNullInNullableEnums(jsonSchemaTransformObject(documentObject))),
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   // its own policy, replacing the web app's on its routes only (security-headers.ts)
@@ -101,6 +101,93 @@ function documentSharedResponses(route: RouteOptions): void {
     const success = response[status];
     if (success instanceof z.ZodType && !success.description) response[status] = { description, content: { 'application/json': { schema: success } } };
   }
+  const isLimitedPerKey = access !== 'public' && apiKeyScopes.some((scope) => permissionsByScope[scope].has(access.permission));
+  for (const status of Object.keys(response).map(Number)) {
+    const headers = {
+      // the limit is counted, and its headers set, once the key is known to be allowed the operation
+      ...(isLimitedPerKey && status !== 401 && status !== 403 ? rateLimitHeaders : {}),
+      ...(status === 429 ? retryAfterHeader : {}),
+      ...handlerHeaders[`${[route.method].flat()[0]} ${route.url}`]?.[status],
+    };
+    if (Object.keys(headers).length > 0) response[status] = withHeaders(response[status], headers);
+  }
+}
+
+type HeaderDocument = { schema: { type: string; enum?: string[] }; description: string };
+
+const rateLimitHeaders: Record<string, HeaderDocument> = {
+  'X-RateLimit-Limit': { schema: { type: 'integer' }, description: 'Requests an API key may make a minute (answers to API-key requests only)' },
+  'X-RateLimit-Remaining': { schema: { type: 'integer' }, description: 'Requests the API key has left in the current minute' },
+  'X-RateLimit-Reset': { schema: { type: 'integer' }, description: 'Seconds until the current minute ends and the count starts again' },
+};
+const retryAfterHeader: Record<string, HeaderDocument> = {
+  'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before sending the request again' },
+};
+const replayedHeader: Record<string, HeaderDocument> = {
+  'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] }, description: 'Sent with a retry\'s answer: the request with this Idempotency-Key was made before, and this is its answer; absent otherwise' },
+};
+const locationOf = (what: string, path: string): Record<string, HeaderDocument> => ({
+  Location: { schema: { type: 'string' }, description: `The new ${what}'s address, ${path}` },
+});
+
+/** Headers an operation's own handler sends, by method, route and status (the handlers set them with reply.header). */
+const handlerHeaders: Record<string, Record<number, Record<string, HeaderDocument>>> = {
+  'POST /api/customers': { 201: { ...locationOf('customer', '/api/customers/{customerId}'), ...replayedHeader } },
+  'POST /api/segments': { 201: locationOf('segment', '/api/segments/{segmentId}') },
+  'POST /api/imports': { 201: { ...locationOf('import run', '/api/imports/{importId}'), ...replayedHeader } },
+  'POST /api/ingest/:entity': { 200: replayedHeader },
+};
+
+/**
+ * A response with `headers` documented beside its body. A body schema is put in the form with
+ * `content`, which carries them; a response without a JSON body (204) is left as it is.
+ */
+function withHeaders(documented: unknown, headers: Record<string, HeaderDocument>): unknown {
+  if (documented instanceof z.ZodType) {
+    if (documented instanceof z.ZodUndefined) return documented;
+    return { description: documented.description ?? 'OK', content: { 'application/json': { schema: documented } }, headers };
+  }
+  if (typeof documented !== 'object' || documented === null || !('content' in documented)) return documented;
+  // a new object: a route's response may be shared with other routes
+  const own = documented as { headers?: Record<string, HeaderDocument> };
+  return { ...documented, headers: { ...own.headers, ...headers } };
+}
+
+/**
+ * The headers many operations send alike (the rate limit's, Retry-After, Idempotent-Replayed) are
+ * written once, under components.headers, and referred to: written out on every response they made
+ * the document four times longer.
+ */
+function withSharedHeaders<Document>(document: Document): Document {
+  const shared: Record<string, unknown> = { ...rateLimitHeaders, ...retryAfterHeader, ...replayedHeader };
+  const openapi = document as { components?: { headers?: Record<string, unknown> }; paths?: Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>> };
+  for (const operations of Object.values(openapi.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      for (const response of Object.values(operation.responses ?? {})) {
+        for (const name of Object.keys(response.headers ?? {})) {
+          if (name in shared) response.headers![name] = { $ref: `#/components/headers/${name}` };
+        }
+      }
+    }
+  }
+  openapi.components = { ...openapi.components, headers: { ...openapi.components?.headers, ...shared } };
+  return document;
+}
+
+/**
+ * jsonSchemaTransform keeps a response's description and content only: its documented headers
+ * are put back, in the shape @fastify/swagger writes into the document (a schema per header).
+ */
+function withResponseHeaders<Transformed extends { schema: unknown }>(schema: unknown, transformed: Transformed): Transformed {
+  const response = (schema as { response?: Record<string, { headers?: Record<string, HeaderDocument> }> } | undefined)?.response;
+  const out = (transformed.schema as { response?: Record<string, Record<string, unknown>> } | undefined)?.response;
+  if (!response || !out) return transformed;
+  for (const [status, documented] of Object.entries(response)) {
+    if (documented?.headers && out[status]) {
+      out[status].headers = Object.fromEntries(Object.entries(documented.headers).map(([name, header]) => [name, { ...header.schema, description: header.description }]));
+    }
+  }
+  return transformed;
 }
 
 /** A route's own 429 (heavy work) keeps its description, with the API-key limit's added once. */

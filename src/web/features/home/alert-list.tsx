@@ -7,6 +7,7 @@ import { useSession } from '../auth/session-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { alertText } from './alert-text.js';
+import { openAlertsCountKey } from './open-alert-pages.js';
 import { OverdueAlertsNote } from './overdue-alerts-note.js';
 import { useUndoableAcknowledgements } from './use-undoable-acknowledgements.js';
 
@@ -19,15 +20,19 @@ export function useAlertText(): (alert: Alert) => string {
 const acknowledgePaths = ['/api/alerts/{alertId}/acknowledge'] as const;
 const reopenPaths = ['/api/alerts/{alertId}/reopen'] as const;
 
+/** The pages after the first (use-open-alert-pages.ts); without them the list is all there is. */
+export type AlertListPages = { hasMore: boolean; isLoadingMore: boolean; error: Error | null; showMore: () => Promise<number | null> };
+
 /**
  * Open alerts, and below them how the overdue ones relate to the customers at risk (OverdueAlertsNote);
  * who may (customers:write for an overdue customer, analytics:write for the rest) acknowledges one here. Its row then
  * reads "Acknowledged · <the alert>", with Undo, for a while, and the list reloads once no Undo
  * is left; each step is announced in a status region, and focus moves to the
- * button that undoes it, so the keyboard stays where the reader is.
+ * button that undoes it, so the keyboard stays where the reader is. Above the list, how many are
+ * open (or shown, while more are); below it, Show more, which moves focus to the first alert it adds.
  */
-export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAcknowledged?: () => void }) {
-  const { t } = useI18n();
+export function AlertList({ alerts, onAcknowledged, pages }: { alerts: Alert[]; onAcknowledged?: () => void; pages?: AlertListPages }) {
+  const { t, locale, format } = useI18n();
   const { can } = useSession();
   const catalog = useApiCatalog();
   const describe = useAlertText();
@@ -36,6 +41,8 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
   const maySettle = (alert: Alert) => can(permissionToSettle(alert.kind));
   const [announcement, setAnnouncement] = useState('');
   const focusNext = useRef<string | null>(null);
+  // a render after Show more has answered, so that the row to focus meets its ref with focusNext set
+  const [, setFocusRequests] = useState(0);
   const textOf = (alertId: number) => { const alert = alerts.find((candidate) => candidate.alertId === alertId); return alert ? describe(alert) : ''; };
   const acknowledgePath = mayWrite ? catalog.firstOf('POST', acknowledgePaths) : null;
   const acknowledgements = useUndoableAcknowledgements({ acknowledgePath, reopenPath: mayWrite ? catalog.firstOf('POST', reopenPaths) : null }, {
@@ -53,7 +60,7 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
   });
   const { undoable, hidden, pending } = acknowledgements;
   // the button that takes over from the one just pressed gets focus as it appears
-  const focusWhenAsked = (key: string) => (element: HTMLButtonElement | null) => {
+  const focusWhenAsked = (key: string) => (element: HTMLElement | null) => {
     if (element && focusNext.current === key) {
       focusNext.current = null;
       element.focus();
@@ -61,15 +68,26 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
   };
 
   const shown = alerts.filter((alert) => !hidden.has(alert.alertId));
+  const hasMore = pages?.hasMore ?? false;
+  // an acknowledged row waiting for its Undo to lapse is no longer open
+  const openCount = shown.filter((alert) => !undoable.has(alert.alertId)).length;
+  const showMore = async () => {
+    if (!pages || pages.isLoadingMore) return;
+    const firstAdded = await pages.showMore();
+    if (firstAdded === null) return;
+    focusNext.current = `alert-${firstAdded}`;
+    setFocusRequests((count) => count + 1);
+  };
   return (
     <>
-      {shown.length === 0 ? <p className="muted">{t('home.noAlerts')}</p> : null}
+      {shown.length === 0 && !hasMore ? <p className="muted">{t('home.noAlerts')}</p> : null}
+      {openCount > 0 || hasMore ? <p className="muted small alert-count">{t(openAlertsCountKey(locale, openCount, hasMore), { count: format.number(openCount) })}</p> : null}
       <ul className="alert-list">
         {shown.map((alert) => {
           const text = describe(alert);
           if (undoable.has(alert.alertId)) {
             return (
-              <li key={alert.alertId} className="alert-item alert-item-acknowledged">
+              <li key={alert.alertId} className="alert-item alert-item-acknowledged" tabIndex={-1} ref={focusWhenAsked(`alert-${alert.alertId}`)}>
                 {/* the alert's own sentence stays: "Acknowledged ·" alone left the reader guessing which one Undo would reopen;
                     Undo stands where Acknowledge stood, at the row's end, so no dot leads to it */}
                 <span className="muted">{t('alerts.acknowledged')} <span aria-hidden="true">·</span> {text}</span>
@@ -83,7 +101,7 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
             );
           }
           return (
-            <li key={alert.alertId} className="alert-item">
+            <li key={alert.alertId} className="alert-item" tabIndex={-1} ref={focusWhenAsked(`alert-${alert.alertId}`)}>
               {alert.kind === 'customer_overdue' && alert.customerId !== null ? <Link to={`/customers/${alert.customerId}`}>{text}</Link> : <span>{text}</span>}
               {acknowledgePath && maySettle(alert) ? (
                 <button type="button" className="button-quiet alert-acknowledge" disabled={pending === alert.alertId} ref={focusWhenAsked(`acknowledge-${alert.alertId}`)}
@@ -95,6 +113,14 @@ export function AlertList({ alerts, onAcknowledged }: { alerts: Alert[]; onAckno
           );
         })}
       </ul>
+      {hasMore ? (
+        <div className="button-row">
+          <button type="button" className="button-secondary alert-show-more" aria-disabled={pages?.isLoadingMore} onClick={() => void showMore()}>
+            {pages?.isLoadingMore ? t('common.loading') : t('home.showMoreAlerts')}
+          </button>
+        </div>
+      ) : null}
+      {pages?.error ? <ErrorMessage error={pages.error} /> : null}
       <OverdueAlertsNote />
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
       {acknowledgements.error ? <ErrorMessage error={acknowledgements.error} /> : null}

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
-import type { AlertsPage, RfmReport, StoreSummary, TypesReport } from '../../api/analytics-types.js';
+import type { RfmReport, StoreSummary, TypesReport } from '../../api/analytics-types.js';
 import { usePendingEndpoint } from '../../api/use-pending-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useRouter } from '../../routes/router.js';
@@ -11,6 +11,7 @@ import { KeyFigures } from './key-figures.js';
 import { PeriodPicker, periodQuery } from './period-picker.js';
 import { homeSettingsFromSearch, homeSettingsToSearch, type PeriodDays } from './home-settings.js';
 import { AlertList } from './alert-list.js';
+import { useOpenAlertPages } from './use-open-alert-pages.js';
 import { RecentImports } from './recent-imports.js';
 import { GettingStarted } from './getting-started.js';
 
@@ -28,7 +29,7 @@ export function HomePage() {
   // Only an empty types report leaves open whether an analysis ran; the RFM report's date tells (analysis-state.ts).
   const rfm = usePendingEndpoint<RfmReport>('rfm', { isEnabled: types.data?.customers === 0 && types.data.asOf === null });
   const analysis = analysisStateOf(types.data, rfm.data);
-  const alerts = usePendingEndpoint<AlertsPage>('alerts', { query: { status: 'open', limit: 10 } });
+  const alerts = useOpenAlertPages(10);
   const noData = t('reports.common.noData');
   const typesEmptyText = useEmptyReportText(analysis, noData);
   const isStoreEmpty = summary.data !== null && summary.data !== undefined && summary.data.current.realCustomers === 0 && summary.data.current.leads === 0;
@@ -48,7 +49,10 @@ export function HomePage() {
         </ReportSection>
         {/* no isEmpty: with no open alert the list says so itself and still says where the customers at risk are */}
         <ReportSection title={t('home.openAlerts')} source={alerts} emptyText={t('home.noAlerts')}>
-          {(data) => <AlertList alerts={data.alerts} onAcknowledged={alerts.reload} />}
+          {(data) => (
+            <AlertList alerts={data} onAcknowledged={alerts.reload}
+              pages={{ hasMore: alerts.hasMore, isLoadingMore: alerts.isLoadingMore, error: alerts.pageError, showMore: alerts.showMore }} />
+          )}
         </ReportSection>
       </div>
       <RecentImports />
