@@ -25,7 +25,7 @@ export const uciOnlineRetail: Preset = {
   createTransform() {
     return (values) => {
       if (!values.CustomerID?.trim()) {
-        // the invoice named, so that a sender that refuses the row itself (the web app) can count its order rejected, as the CLI does
+        // the invoice named in the reject, so a reader of the rejects file knows which order lost its line
         const order = values.InvoiceNo?.trim();
         const params: Record<string, string> = order ? { order } : {};
         return { reject: { field: 'customer_id', code: 'CUSTOMER_MISSING', reason: 'CustomerID is empty: the retailer recorded no customer for this sale, so there is no one to attribute it to', params } };
