@@ -171,6 +171,9 @@ export const customerTypeTimelineSchema = objectOf<Awaited<ReturnType<typeof cus
     leftAt: isoTime.nullable().describe('When the type was lost, recorded as enteredAt is; null while held'),
     reason: z.string().describe('Why the type was taken, from the figures worked out when the change was recorded (the current explanation may cite facts sent since)'),
     numbers: z.unknown(),
+    enteredCheckedLastAt: isoTime.nullable().describe('When the customer was checked last before enteredAt, for a change whose day no rule fixes (a VIP cut-off passed, lapsed by the model): it happened after this and was seen at enteredAt. '
+      + 'Null when the rule dates the change (an at-risk spell begins on its overdue day) or nothing checked the customer before'),
+    leftCheckedLastAt: isoTime.nullable().describe('The same for leftAt (null for a new spell, which ends on first purchase + newWithinDays)'),
     sinceHistoryStart: z.boolean().describe('The spell begins the customer\'s type history: entered by the store\'s first analysis, or by their first typing when they were known before it (created, or with an order or interest event, before that day). '
       + 'What they were before is not known, so the type was held already then, not taken (enteredAt is when the history began, not a change)'),
   })),

@@ -13,6 +13,8 @@ import { customerTypeTimeline } from './types.service.js';
 const june30End = '2024-06-30T17:00:00.000Z';
 const july20End = '2024-07-20T17:00:00.000Z';
 const august15End = '2024-08-15T17:00:00.000Z';
+// the day 'early' became overdue: last purchase 1 May, usually every 30.5 days, more than 61 days after it
+const july2End = '2024-07-02T17:00:00.000Z';
 
 describeEachStore('the start of a customer\'s type history', (context) => {
   let app: FastifyInstance;
@@ -44,8 +46,8 @@ describeEachStore('the start of a customer\'s type history', (context) => {
     .filter((item) => item.kind === 'type_change' && item.detail.change === 'entered').map((item) => [item.title, item.detail.sinceHistoryStart]);
 
   it('says a type found by the store\'s first analysis was held already, and a later one was taken', async () => {
-    // a VIP of three purchases on 30 June; at risk by 15 August
-    expect(await spells(ids.early)).toEqual([['vip', june30End, true], ['occasional', june30End, true], ['at_risk', august15End, false]]);
+    // a VIP of three purchases on 30 June; at risk from 2 July, as the analysis of 15 August saw
+    expect(await spells(ids.early)).toEqual([['vip', june30End, true], ['occasional', june30End, true], ['at_risk', july2End, false]]);
     expect(await typeEntries(ids.early)).toEqual([
       ['became at_risk', false], ['already occasional when the type history began', true], ['already vip when the type history began', true],
     ]);
@@ -53,7 +55,8 @@ describeEachStore('the start of a customer\'s type history', (context) => {
 
   it('says the same of a customer first typed later who was known before that day, but not of one who appeared that day', async () => {
     // typed on 20 July, when their order of 10 July was imported: new since 10 July, not since 20 July
-    expect(await spells(ids.imported)).toEqual([['new', july20End, true], ['one_time', august15End, false]]);
+    // one-time from 9 August (first purchase + 30 days), as the analysis of 15 August saw
+    expect(await spells(ids.imported)).toEqual([['new', july20End, true], ['one_time', '2024-08-09T17:00:00.000Z', false]]);
     expect(await typeEntries(ids.imported)).toEqual([['became one_time', false], ['already new when the type history began', true]]);
     expect(await spells(ids.newcomer)).toEqual([['new', august15End, false]]);
     expect(await typeEntries(ids.newcomer)).toEqual([['became new', false]]);
@@ -63,6 +66,6 @@ describeEachStore('the start of a customer\'s type history', (context) => {
     const response = await app.inject({ method: 'GET', url: `/api/customers/${ids.early}/types`, headers: analyst.readHeaders });
     expect(response.statusCode).toBe(200);
     const timeline = (response.json() as { timeline: Array<{ enteredAt: string; sinceHistoryStart: boolean }> }).timeline;
-    expect(timeline.map((spell) => [spell.enteredAt, spell.sinceHistoryStart])).toEqual([[june30End, true], [june30End, true], [august15End, false]]);
+    expect(timeline.map((spell) => [spell.enteredAt, spell.sinceHistoryStart])).toEqual([[june30End, true], [june30End, true], [july2End, false]]);
   });
 });

@@ -6,7 +6,7 @@ import { findLaterCredits, purchaseDaysAsOf } from '../traits/index.js';
 import type { TypePolicy } from './policy.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
 import { typeHistoryStartOf } from './type-history-start.sql.js';
-import { typeChangeShownAt } from './type-change-time.sql.js';
+import { typeChangeDating } from './type-change-time.sql.js';
 
 /**
  * Session settings for one analysis transaction (`set local`, so they end with
@@ -68,17 +68,24 @@ export async function findVipCutoffs(db: Kysely<Database>, policy: TypePolicy): 
 
 export type HistoryChange = { entered: number; left: number };
 
-export type TypeSpellRow = { type: string; entered_at: Date; left_at: Date | null; numbers: unknown; since_history_start: boolean };
+export type TypeSpellRow = {
+  type: string; entered_at: Date; left_at: Date | null; numbers: unknown; since_history_start: boolean;
+  /** The customer's check before a change that has no day of its own (typeChangeDating); null for a rule-dated one. */
+  entered_checked_last_at: Date | null; left_checked_last_at: Date | null;
+};
 
 /**
  * A customer's type spells in the order they were entered, each saying whether it begins
- * their history with a type already held (typeHistoryStartOf) rather than taken.
+ * their history with a type already held (typeHistoryStartOf) rather than taken, each end
+ * dated by the rule where the rule fixes it (typeChangeDating).
  */
 export async function findTypeHistory(db: Kysely<Database>, customerId: number, timeZone: string): Promise<TypeSpellRow[]> {
   const result = await sql<TypeSpellRow>`
-    select h.type, ${typeChangeShownAt(sql`h.entered_at`, customerId)} as entered_at, ${typeChangeShownAt(sql`h.left_at`, customerId)} as left_at,
-      h.numbers, coalesce(h.entered_at = start.at, false) as since_history_start
+    select h.type, entered.at as entered_at, left_.at as left_at, h.numbers, coalesce(h.entered_at = start.at, false) as since_history_start,
+      case when h.entered_at = start.at then null else entered.checked_last_at end as entered_checked_last_at, left_.checked_last_at as left_checked_last_at
     from customer_type_history h cross join (select ${typeHistoryStartOf(customerId, timeZone)} as at) start
+    cross join ${typeChangeDating('entered', sql`h.type`, sql`h.numbers`, sql`h.entered_at`, customerId, timeZone)} entered
+    cross join ${typeChangeDating('left', sql`h.type`, sql`h.numbers`, sql`h.left_at`, customerId, timeZone)} left_
     where h.customer_id = ${customerId}::bigint order by h.entered_at, h.history_id`.execute(db);
   return result.rows;
 }

@@ -164,7 +164,11 @@ export async function listCustomersByType(db: Kysely<Database>, type: string, op
  * store's first analysis, or by their first typing when they were known before it,
  * type-history-start.sql.ts): the type was held already then, not taken.
  */
-export type TypeTimelineEntry = { type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown; sinceHistoryStart: boolean };
+export type TypeTimelineEntry = {
+  type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown; sinceHistoryStart: boolean;
+  /** When the customer was checked last before a change whose day is not known, only seen at enteredAt (leftAt); null when the rule dates it. */
+  enteredCheckedLastAt: string | null; leftCheckedLastAt: string | null;
+};
 
 export async function customerTypeTimeline(db: Kysely<Database>, customerId: number): Promise<{ customerId: number; current: CustomerTypeRow | null; timeline: TypeTimelineEntry[] }> {
   const [current, history, money] = await Promise.all([
@@ -183,6 +187,11 @@ export async function customerTypeTimeline(db: Kysely<Database>, customerId: num
     timeline: history.map((entry) => ({
       type: entry.type, enteredAt: new Date(entry.entered_at).toISOString(), leftAt: entry.left_at ? new Date(entry.left_at).toISOString() : null,
       reason: typeReason(entry.type, entry.numbers, money), numbers: entry.numbers, sinceHistoryStart: entry.since_history_start,
+      enteredCheckedLastAt: isoOrNull(entry.entered_checked_last_at), leftCheckedLastAt: isoOrNull(entry.left_checked_last_at),
     })),
   };
+}
+
+function isoOrNull(at: Date | null): string | null {
+  return at ? new Date(at).toISOString() : null;
 }

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { typeChangeShownAt, typeHistoryStartOf } from '../analytics/index.js';
+import { typeChangeDating, typeHistoryStartOf } from '../analytics/index.js';
 
 /**
  * A customer's type changes as timeline rows (at, kind, id, title, detail): "became X" when
@@ -23,11 +23,12 @@ import { typeChangeShownAt, typeHistoryStartOf } from '../analytics/index.js';
  *
  * Shown, each change is dated when it was recorded (typeChangeShownAt, as GET
  * /api/customers/:id/types dates it): a run records its changes when it runs, not at the end of
- * its day, which is hours ahead while the day lasts.
+ * its day, which is hours ahead while the day lasts; the end of a new spell and the start of an
+ * at-risk one are dated by the rule instead, when a run saw them later (typeChangeDating).
  */
 export function typeChangeEntries(customerId: number, timeZone: string): RawBuilder<unknown> {
   return sql`
-    select ${typeChangeShownAt(sql`change.at`, customerId)} as at, 'type_change' as kind, change.id, change.title, change.detail
+    select change.at, 'type_change' as kind, change.id, change.title, change.detail
     from (
       select type, min(entered_at) as entered_at,
         case when bool_or(left_at is null) then null else max(left_at) end as left_at,
@@ -46,12 +47,14 @@ export function typeChangeEntries(customerId: number, timeZone: string): RawBuil
       group by type, held_number
     ) held
     cross join (select ${typeHistoryStartOf(customerId, timeZone)} as at) start
+    cross join ${typeChangeDating('entered', sql`held.type`, sql`held.entered_numbers`, sql`held.entered_at`, customerId, timeZone)} entered
+    cross join ${typeChangeDating('left', sql`held.type`, sql`held.left_numbers`, sql`held.left_at`, customerId, timeZone)} left_
     cross join lateral (values
-      (held.entered_at, held.entered_id, case when held.entered_at = start.at then 'already ' || held.type || ' when the type history began' else 'became ' || held.type end,
-        jsonb_build_object('type', held.type, 'change', 'entered', 'numbers', held.entered_numbers, 'leftAt', ${typeChangeShownAt(sql`held.left_at`, customerId)},
+      (entered.at, held.entered_id, case when held.entered_at = start.at then 'already ' || held.type || ' when the type history began' else 'became ' || held.type end,
+        jsonb_build_object('type', held.type, 'change', 'entered', 'numbers', held.entered_numbers, 'leftAt', left_.at,
           'sinceHistoryStart', coalesce(held.entered_at = start.at, false))),
-      (held.left_at, held.left_id, 'no longer ' || held.type,
-        jsonb_build_object('type', held.type, 'change', 'left', 'numbers', held.left_numbers, 'enteredAt', ${typeChangeShownAt(sql`held.entered_at`, customerId)}))
+      (left_.at, held.left_id, 'no longer ' || held.type,
+        jsonb_build_object('type', held.type, 'change', 'left', 'numbers', held.left_numbers, 'enteredAt', entered.at))
     ) as change(at, id, title, detail)
     where change.at is not null and held.left_at is distinct from held.entered_at`;
 }

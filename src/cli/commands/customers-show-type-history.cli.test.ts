@@ -23,10 +23,11 @@ describeEachCliStore('clientele customers show, the type history in the recent t
     const timeline = (await run('customers', 'show', String(customerId))).split('recent timeline:\n')[1];
     const typeLines = timeline.split('\n').filter((line) => line.includes('type_change')).map((line) => line.replace(/\s+/g, ' ').trim());
     expect(typeLines).toEqual([
-      '2024-08-15 type_change became one_time',
-      '2024-08-15 type_change no longer new',
+      // the analysis of 15 August saw it; the rule dates it: first purchase 20 June + 30 days
+      '2024-07-20 type_change became one_time',
+      '2024-07-20 type_change no longer new',
       // not "2024-07-01 00:00", the instant that ends 30 June, nor "became new" that day
-      '2024-06-30 type_change new since the type history began, until 2024-08-15',
+      '2024-06-30 type_change new since the type history began, until 2024-07-20',
       // the store's only buyer, so in its top 5% by revenue
       '2024-06-30 type_change already vip when the type history began',
     ]);

@@ -105,7 +105,11 @@ export type CustomerTypes = {
   customerId: number;
   current: { types: string[]; primaryType: string; explanation: string; numbers: unknown; asOf: string } | null;
   /** `sinceHistoryStart`: the spell begins the customer's type history (the store's first analysis, or their first typing when known before it): held already then, not taken. */
-  timeline: Array<{ type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown; sinceHistoryStart: boolean }>;
+  timeline: Array<{
+    type: string; enteredAt: string; leftAt: string | null; reason: string; numbers: unknown; sinceHistoryStart: boolean;
+    /** The customer's check before a change no rule dates, seen at enteredAt (leftAt); null (absent from an older server) when the rule dates it. */
+    enteredCheckedLastAt?: string | null; leftCheckedLastAt?: string | null;
+  }>;
 };
 
 export type AlertCounts = { metricDrops: number; customerOverdue: number };

@@ -47,3 +47,20 @@ describe('a type held when the type history began', () => {
     expect(timelineEntryText({ ...entry(true), at: dec4End, detail: { type: 'at_risk', change: 'left' } }, en)).toBe('No longer At risk');
   });
 });
+
+describe('a type change no rule dates', () => {
+  // lapsed as the analysis of 4 Dec saw it, after the check of 4 Sept; a new spell's end is dated by the rule
+  const lapsed = { type: 'lapsed', enteredAt: dec4End, leftAt: null, reason: '', numbers: {}, sinceHistoryStart: false, enteredCheckedLastAt: sept4End, leftCheckedLastAt: null };
+  const newSpell = { type: 'new', enteredAt: sept4End, leftAt: '2026-09-15T17:00:00.000Z', reason: '', numbers: {}, sinceHistoryStart: false, enteredCheckedLastAt: null, leftCheckedLastAt: null };
+
+  it('says when it was seen and when the customer was checked before, not a day it happened', () => {
+    const en = i18nFor('en', 'en-GB');
+    expect(typeSpellDates(lapsed, en)).toBe('since 4 Dec 2026 (seen then; checked last on 4 Sept 2026)');
+    expect(typeSpellDates(newSpell, en)).toBe(`${en.format.date('2026-09-04T12:00:00Z')} – ${en.format.date('2026-09-15T12:00:00Z')}`);
+    const lv = i18nFor('lv', 'lv-LV');
+    // abbreviated months read in any case (date-case.ts)
+    expect(typeSpellDates(lapsed, lv)).toBe('kopš 2026. gada 4. dec. (konstatēts tad; iepriekš pārbaudīts 2026. gada 4. sept.)');
+    const id = i18nFor('id', 'id-ID');
+    expect(typeSpellDates(lapsed, id)).toBe(`sejak ${id.format.date('2026-12-04T12:00:00Z')} (terlihat saat itu; terakhir diperiksa ${id.format.date('2026-09-04T12:00:00Z')})`);
+  });
+});
