@@ -6,9 +6,6 @@ import { pendingEndpoints } from '../../api/endpoints.js';
 import type { PendingData } from '../../api/use-pending-endpoint.js';
 import { refreshLimitOf, withNextPage } from './open-alert-pages.js';
 
-// nextCursor: what GET /api/alerts sends; a server with an older alerts route may leave it out (one page)
-type OpenAlertsAnswer = AlertsPage & { nextCursor?: string | null };
-
 export type OpenAlertPages = PendingData<Alert[]> & {
   hasMore: boolean;
   isLoadingMore: boolean;
@@ -43,10 +40,10 @@ export function useOpenAlertPages(pageSize: number): OpenAlertPages {
     request.current?.controller.abort();
     const controller = new AbortController();
     request.current = { controller, kind };
-    const answer = api.get<OpenAlertsAnswer>(path ?? '', { status: 'open', ...query }, controller.signal);
+    const answer = api.get<AlertsPage>(path ?? '', { status: 'open', ...query }, controller.signal);
     const isCurrent = () => request.current?.controller === controller;
     const finish = () => { if (isCurrent()) request.current = null; };
-    return { answer: answer.then((page) => ({ alerts: page.alerts, nextCursor: page.nextCursor ?? null })), isCurrent, finish };
+    return { answer: answer.then((page) => ({ alerts: page.alerts, nextCursor: page.nextCursor })), isCurrent, finish };
   }, [path]);
 
   useEffect(() => {
