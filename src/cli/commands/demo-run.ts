@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { loadDatasetDemo, loadSyntheticDemo, type DemoImport, type ReplacedSettings } from '../../demo/load-demo.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
-import { clienteleCommand } from '../store-command.js';
+import { ratesClearedText } from './settings-run.js';
 import type { DemoLoadOptions } from './demo.js';
 
 export async function runDemoLoad(runtime: CliRuntime, name: string, options: DemoLoadOptions): Promise<void> {
@@ -24,9 +24,7 @@ export async function runDemoLoad(runtime: CliRuntime, name: string, options: De
     ...(rejects.sentence ? [rejects.sentence] : []),
     ...r.notes,
     ...replacedSettingsLines(r.replacedSettings),
-    ...(r.ratesCleared.length > 0
-      ? [`Exchange rates removed (they were into ${r.replacedSettings.currency!.from}): ${r.ratesCleared.join(', ')}. Set them again into ${r.replacedSettings.currency!.to} with \`${clienteleCommand('rates set <currency> <rate>')}\`.`]
-      : []),
+    ...(r.ratesCleared.length > 0 ? [ratesClearedText(r.ratesCleared, r.replacedSettings.currency!)] : []),
   ].join('\n'));
 }
 

@@ -57,10 +57,13 @@ function changeText(result: StoreSettingsChangeResult): string {
   const changes = Object.entries(result.changed).map(([key, change]) => `${labelOf[key as SetupSetting | 'name']} ${change!.from} → ${change!.to}`);
   if (changes.length === 0) return `Nothing to change: the store already has currency ${result.currency}, time zone ${result.timeZone}, phone country ${result.defaultCountry}.`;
   const lines = [`Store settings changed: ${changes.join(', ')}.`];
-  if (result.ratesCleared.length > 0) {
-    lines.push(`Exchange rates removed (they were into ${result.changed.currency!.from}): ${result.ratesCleared.join(', ')}. Set them again into ${result.currency} with \`${clienteleCommand('rates set <currency> <rate>')}\`.`);
-  }
+  if (result.ratesCleared.length > 0) lines.push(ratesClearedText(result.ratesCleared, result.changed.currency!));
   return lines.join('\n');
+}
+
+/** The exchange rates a currency change removed (they were into the old currency), and how to set them again: after `settings set` or a demo load. */
+export function ratesClearedText(rates: readonly string[], currency: { from: string; to: string }): string {
+  return `Exchange rates removed (they were into ${currency.from}): ${rates.join(', ')}. Set them again into ${currency.to} with \`${clienteleCommand('rates set <currency> <rate>')}\`.`;
 }
 
 export async function runSettingsShow(runtime: CliRuntime): Promise<void> {
