@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { objectOf } from '../server/responses.js';
 import type { AlertRow } from './alerts/alerts.repo.js';
+import type { AlertPage } from './alerts/alerts.service.js';
 import type { AnalyzeResult } from './analyze.service.js';
 import type { Cohort, CohortMonth } from './cohorts.js';
 import type { LifecycleReport } from './cohorts.service.js';
@@ -150,6 +151,13 @@ export const alertSchema = objectOf<AlertRow>()({
   raisedAt: isoTime,
   acknowledgedAt: isoTime.nullable(),
   acknowledgedBy: z.string().nullable().describe('Who acknowledged it: a person as user:<id>, with their email only for a caller holding audit:read'),
+});
+
+export const alertPageSchema = objectOf<AlertPage>()({
+  ...reportMoneyShape,
+  alerts: z.array(alertSchema),
+  nextCursor: z.string().nullable().describe('The cursor of the next page; null on the last page'),
+  total: z.number().int().min(0).describe('How many alerts match status and kind in all, whichever page this is: the same with any cursor, offset or limit'),
 });
 
 export const acknowledgedSchema = z.object({ alertId: z.number().int(), acknowledged: z.literal(true) });

@@ -53,6 +53,33 @@ describeEachStore('alerts over HTTP', (context) => {
     expect(await pageThrough({ status: 'all', kind: 'customer_overdue', limit: 3 })).toEqual(ids(await get({ status: 'all', kind: 'customer_overdue' })));
   });
 
+  it('says how many alerts its status and kind match in all, the same on every page whatever the cursor, offset or limit', async () => {
+    type Listed = { alerts: { alertId: number; kind: string }[]; total: number; nextCursor: string | null };
+    const everything = (await get({ status: 'all', limit: 500 })).json() as Listed;
+    expect(everything.total).toBe(everything.alerts.length);
+    const overdue = everything.alerts.filter((alert) => alert.kind === 'customer_overdue').length;
+    expect(overdue).toBeLessThan(everything.total);
+    const first = (await get({ status: 'all', kind: 'customer_overdue', limit: 3 })).json() as Listed;
+    expect(first.alerts).toHaveLength(3);
+    expect(first.total).toBe(overdue);
+    const second = (await get({ status: 'all', kind: 'customer_overdue', limit: 4, cursor: first.nextCursor! })).json() as Listed;
+    expect(second.alerts).toHaveLength(4);
+    expect(second.total).toBe(overdue);
+    expect((await get({ status: 'all', kind: 'metric_drop', offset: 2, limit: 1 })).json().total).toBe(everything.total - overdue);
+
+    // an acknowledged alert leaves the open list's total, not the whole list's
+    const [acknowledged] = ids(await get({ status: 'open', limit: 1 }));
+    expect((await app.inject({ method: 'POST', url: `/api/alerts/${acknowledged}/acknowledge`, headers: marketer.headers })).statusCode).toBe(200);
+    try {
+      const open = (await get({ status: 'open', limit: 2 })).json() as Listed;
+      expect(open.total).toBe(everything.total - 1);
+      expect((await get({ status: 'open', limit: 2, cursor: open.nextCursor! })).json().total).toBe(everything.total - 1);
+      expect((await get({ status: 'all', limit: 2 })).json().total).toBe(everything.total);
+    } finally {
+      await app.inject({ method: 'POST', url: `/api/alerts/${acknowledged}/reopen`, headers: marketer.headers });
+    }
+  });
+
   it('resumes after the last alert seen even when acknowledgements shift the open list', async () => {
     const open = ids(await get({ status: 'open', limit: 500 }));
     const paged = await pageThrough({ status: 'open', limit: 5 }, async (page) => {

@@ -6,21 +6,18 @@ import { actorOf, principalHasPermission, requirePermission, type Principal } fr
 import { actorForDisplay } from '../auth/index.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { cursorQuery, errorResponse } from '../server/responses.js';
-import { pageOf } from '../server/pagination.js';
 import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import { getStoreSettings } from '../settings/index.js';
 import { analyze } from './analyze.service.js';
-import { acknowledgeAlert, listAlerts, permissionToSettle, reopenAlert } from './alerts/alerts.service.js';
+import { acknowledgeAlert, pageAlerts, permissionToSettle, reopenAlert } from './alerts/alerts.service.js';
 import { findAlertKind } from './alerts/alerts.repo.js';
-import { alertCursorOf, alertKeyOfCursor } from './alerts/alert-cursor.js';
 import { alertKinds } from './analytics.tables.js';
 import { reportCohorts, reportLifecycle } from './cohorts.service.js';
 import { reportRfm, reportTypes } from './reports.service.js';
-import { reportMoneyShape } from './report-money.js';
 import { customerTypeTimeline, getTypePolicy, setTypePolicy } from './types.service.js';
 import { typePolicySchema } from './policy.js';
 import {
-  acknowledgedSchema, alertSchema, analyzeResultSchema, cohortsReportSchema, customerTypeTimelineSchema, lifecycleReportSchema, policyChangeSchema,
+  acknowledgedSchema, alertPageSchema, analyzeResultSchema, cohortsReportSchema, customerTypeTimelineSchema, lifecycleReportSchema, policyChangeSchema,
   reopenedSchema, rfmReportSchema, typePolicyResponseSchema, typesReportSchema,
 } from './analytics-responses.schemas.js';
 
@@ -105,17 +102,14 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'Change alerts, newest first (cursor-paginated)', querystring: alertsQuery,
-      response: { 200: z.object({ ...reportMoneyShape, alerts: z.array(alertSchema), nextCursor: z.string().nullable().describe('The cursor of the next page; null on the last page') }) },
+      response: { 200: alertPageSchema },
     },
   }, async (request) => {
-    const { cursor, offset, limit, ...filter } = request.query;
-    // a cursor resumes right after its alert, wherever that alert now stands in the list
-    const { alerts, ...money } = await listAlerts(db, { ...filter, limit: limit + 1, ...(cursor ? { after: alertKeyOfCursor(cursor) } : { offset }) });
-    const page = pageOf(alerts, limit, alertCursorOf);
+    const page = await pageAlerts(db, request.query);
     // who acknowledged an alert without their email unless the caller may read the audit log (see actorForDisplay)
     const canReadStaffEmails = principalHasPermission(request.principal, 'audit:read');
-    const shown = page.items.map((alert) => (alert.acknowledgedBy === null ? alert : { ...alert, acknowledgedBy: actorForDisplay(alert.acknowledgedBy, { canReadStaffEmails }) }));
-    return { ...money, alerts: shown, nextCursor: page.nextCursor };
+    const shown = page.alerts.map((alert) => (alert.acknowledgedBy === null ? alert : { ...alert, acknowledgedBy: actorForDisplay(alert.acknowledgedBy, { canReadStaffEmails }) }));
+    return { ...page, alerts: shown };
   });
 
   const alertParams = z.object({ alertId: z.coerce.number().int().positive() });

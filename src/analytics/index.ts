@@ -11,7 +11,7 @@ export { reportRemedy, requireAsOfNotInFuture } from './as-of-today.js';
 export type { Cohort } from './cohorts.js';
 export type { CohortsReport, LifecycleReport } from './cohorts.service.js';
 export { untrackedStages, type LifecycleFunnel, type StageWithinHorizon } from './lifecycle.js';
-export { acknowledgeAlert, listAlerts, reopenAlert } from './alerts/alerts.service.js';
+export { acknowledgeAlert, listAlerts, pageAlerts, reopenAlert } from './alerts/alerts.service.js';
 export { judgeKeptCustomerOverdueAfterMerge } from './alerts/merge-overdue-alerts.js';
 export { hasOpenOverdueAlert } from './alerts/overdue-alerts.repo.js';
 export { revertMergeOverdueAlerts } from './alerts/overdue-alerts.repo.js';

@@ -67,9 +67,22 @@ export type AlertRow = {
 /** Where an alert stands in the alert list: its sort key in findAlerts' order. */
 export type AlertKey = { windowEnd: string; kind: string; changePct: number; alertId: number };
 
+/** Which alerts a list holds: open ones only or all, of one kind or any. */
+export type AlertFilter = { isOpenOnly: boolean; kind: string | null };
+
+// one condition for a page and the list's total, so the total counts exactly the alerts the pages hold
+const alertsMatching = (filter: AlertFilter) =>
+  sql`(not ${filter.isOpenOnly}::boolean or acknowledged_at is null) and (${filter.kind}::text is null or kind = ${filter.kind}::text)`;
+
+/** How many alerts the list of `filter` holds, whatever page is read. */
+export async function countAlerts(db: Kysely<Database>, filter: AlertFilter): Promise<number> {
+  const result = await sql<{ total: number }>`select count(*)::int as total from alert where ${alertsMatching(filter)}`.execute(db);
+  return result.rows[0].total;
+}
+
 /** Alerts in list order (window end, newest first; kind; largest change first; id), those after `after` when given. */
 export async function findAlerts(
-  db: Kysely<Database>, filter: { isOpenOnly: boolean; kind: string | null; limit: number; offset: number; after?: AlertKey },
+  db: Kysely<Database>, filter: AlertFilter & { limit: number; offset: number; after?: AlertKey },
 ): Promise<AlertRow[]> {
   const result = await sql<{
     alert_id: number; kind: string; metric: string; scope: string; granularity: string; customer_id: number | null; customer_name: string | null; window_start: string; window_end: string;
@@ -79,7 +92,7 @@ export async function findAlerts(
       (select coalesce(c.name, c.email, c.phone) from customer c where c.customer_id = alert.customer_id) as customer_name, to_char(window_start, 'YYYY-MM-DD') as window_start,
       to_char(window_end, 'YYYY-MM-DD') as window_end, expected, actual, change_pct, explanation, raised_at, acknowledged_at, acknowledged_by
     from alert
-    where (not ${filter.isOpenOnly}::boolean or acknowledged_at is null) and (${filter.kind}::text is null or kind = ${filter.kind}::text)
+    where ${alertsMatching(filter)}
       ${filter.after ? sql`and ${afterAlert(filter.after)}` : sql``}
     order by window_end desc, kind, abs(change_pct) desc, alert_id
     limit ${filter.limit}::int offset ${filter.offset}::int`.execute(db);

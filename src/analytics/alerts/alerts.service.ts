@@ -7,7 +7,10 @@ import { loadMoneyFormat, type AnalysisContext } from '../analysis-context.js';
 import { typeReason } from '../type-reasons.js';
 import { detectDrops, type Granularity } from './detect-drops.js';
 import { dropFiguresOf, summarizeDrop } from './drop-summary.js';
-import { findAlerts, markAlertAcknowledged, markAlertOpen, storeAlerts, type AlertKey, type AlertRow, type NewAlert } from './alerts.repo.js';
+import {
+  countAlerts, findAlerts, markAlertAcknowledged, markAlertOpen, storeAlerts, type AlertFilter, type AlertKey, type AlertRow, type NewAlert,
+} from './alerts.repo.js';
+import { alertCursorOf, alertKeyOfCursor } from './alert-cursor.js';
 import type { AlertKind } from '../analytics.tables.js';
 import { combineSeries, readAllSeries, readTypeSeries, type SeriesRow, type SeriesWindow } from './metric-series.repo.js';
 import { resolveAsOfDay } from '../settings.repo.js';
@@ -70,18 +73,40 @@ function sameWindow(a: SeriesWindow, b: SeriesWindow): boolean {
   return a.asOfDay === b.asOfDay && a.asOfInstant.getTime() === b.asOfInstant.getTime() && a.timezone === b.timezone && a.weeksOfHistory === b.weeksOfHistory;
 }
 
+type AlertListOptions = { status?: 'open' | 'all'; kind?: AlertKind };
+
+const alertFilterOf = (options: AlertListOptions): AlertFilter => ({ isOpenOnly: (options.status ?? 'open') === 'open', kind: options.kind ?? null });
+
 export async function listAlerts(
-  db: Kysely<Database>, options: { status?: 'open' | 'all'; kind?: AlertKind; limit?: number; offset?: number; after?: AlertKey } = {},
+  db: Kysely<Database>, options: AlertListOptions & { limit?: number; offset?: number; after?: AlertKey } = {},
 ): Promise<ReportMoney & { alerts: AlertRow[] }> {
   const alerts = await findAlerts(db, {
-    isOpenOnly: (options.status ?? 'open') === 'open',
-    kind: options.kind ?? null,
+    ...alertFilterOf(options),
     limit: Math.min(Math.max(options.limit ?? 100, 1), 1000),
     offset: Math.max(options.offset ?? 0, 0),
     after: options.after,
   });
   // a drop's expected and actual figures are amounts when its metric is revenue
   return withReportMoney(db, { alerts: await withSentences(db, alerts) });
+}
+
+export type AlertPage = ReportMoney & { alerts: AlertRow[]; nextCursor: string | null; total: number };
+
+/**
+ * One page of the alert list, the cursor after it (null on the last page) and how many alerts the
+ * list holds in all: the one path for GET /api/alerts and `report alerts`. A cursor resumes right
+ * after its alert, wherever acknowledgements have moved it since.
+ */
+export async function pageAlerts(
+  db: Kysely<Database>, query: AlertListOptions & { limit: number; cursor?: string; offset?: number },
+): Promise<AlertPage> {
+  const { cursor, offset, limit, ...filter } = query;
+  // one more than the page tells whether a next page exists
+  const { alerts, ...money } = await listAlerts(db, { ...filter, limit: limit + 1, ...(cursor ? { after: alertKeyOfCursor(cursor) } : { offset }) });
+  const page = alerts.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = alerts.length > limit && last ? alertCursorOf(last) : null;
+  return { ...money, alerts: page, nextCursor, total: await countAlerts(db, alertFilterOf(filter)) };
 }
 
 /**

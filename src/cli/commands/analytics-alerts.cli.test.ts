@@ -65,4 +65,26 @@ describeEachCliStore('clientele alerts and policy set: audited as through the AP
     expect(await run('analyze', '--as-of', '2026-10-31'))
       .toMatch(/\n {2}type history: rewound to 2026-10-31, a day before the latest analysed \(the types it took back are not counted\); types entered \d+, left \d+ on 2026-10-31; /);
   }, 240_000);
+
+  it('says how many alerts a page leaves out and the --cursor of the rest, and gives total with --json', async () => {
+    await context.withStore(({ db }) => seedStore(db, store));
+    // customer 1 became overdue before the first run, customer 4 before the second: an alert each
+    await run('analyze', '--as-of', '2026-10-31');
+    await run('analyze', '--as-of', '2026-11-19');
+    const everything = JSON.parse(await run('--json', 'report', 'alerts', '--all')) as { alerts: { alertId: number }[]; total: number; nextCursor: string | null };
+    expect(everything).toMatchObject({ total: everything.alerts.length, nextCursor: null });
+    expect(everything.total).toBeGreaterThan(1);
+    expect(await run('report', 'alerts', '--all')).not.toMatch(/ shown/);
+
+    const first = JSON.parse(await run('--json', 'report', 'alerts', '--all', '--limit', '1')) as typeof everything;
+    expect(first).toMatchObject({ total: everything.total, alerts: [{ alertId: everything.alerts[0].alertId }] });
+    const text = (await run('report', 'alerts', '--all', '--limit', '1')).trim().split('\n');
+    expect(text).toHaveLength(2);
+    expect(text[1]).toBe(`1 of ${everything.total} alerts shown; for more, add --cursor ${first.nextCursor} (the next page) or a larger --limit (up to 500)`);
+    const rest = JSON.parse(await run('--json', 'report', 'alerts', '--all', '--cursor', first.nextCursor!, '--limit', '500')) as typeof everything;
+    expect(rest).toMatchObject({ total: everything.total, nextCursor: null });
+    expect(rest.alerts.map((alert) => alert.alertId)).toEqual(everything.alerts.slice(1).map((alert) => alert.alertId));
+    expect((await run('report', 'alerts', '--all', '--cursor', first.nextCursor!)).trim().split('\n').at(-1))
+      .toBe(`${everything.total - 1} of ${everything.total} alerts shown; no more after this page`);
+  }, 240_000);
 });

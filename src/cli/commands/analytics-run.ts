@@ -1,10 +1,12 @@
 import { textOrAtFile } from './at-file.js';
 import { AppError } from '../../core/errors.js';
 import {
-  acknowledgeAlert, analyze, getTypePolicy, listAlerts, reopenAlert, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, type AnalyzeResult, type RfmReport,
+  acknowledgeAlert, analyze, getTypePolicy, pageAlerts, reopenAlert, reportCohorts, reportLifecycle, reportRfm, reportTypes, setTypePolicy, type AnalyzeResult, type RfmReport,
 } from '../../analytics/index.js';
+import type { AlertPage } from '../../analytics/alerts/alerts.service.js';
+import type { ReportAlertsOptions } from './analytics.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
-import { keyValues } from '../format.js';
+import { grouped, keyValues } from '../format.js';
 import { clienteleCommand } from '../store-command.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import { readAnalysisSettings } from '../../analytics/settings.repo.js';
@@ -50,11 +52,21 @@ export async function runReportCohorts(runtime: CliRuntime, options: { asOf?: st
   runtime.print(result, (r: typeof result) => cohortsText(r));
 }
 
-export async function runReportAlerts(runtime: CliRuntime, options: { all?: boolean }): Promise<void> {
+export async function runReportAlerts(runtime: CliRuntime, options: ReportAlertsOptions): Promise<void> {
   const { result, isAnalysed } = await runtime.withStore(async ({ db }) => ({
-    result: await listAlerts(db, { status: options.all ? 'all' : 'open' }), isAnalysed: (await findLatestAnalysedDay(db)) !== null,
+    result: await pageAlerts(db, { status: options.all ? 'all' : 'open', limit: options.limit, cursor: options.cursor }), isAnalysed: (await findLatestAnalysedDay(db)) !== null,
   }));
-  runtime.print(result, (r: typeof result) => (r.alerts.length > 0 ? r.alerts.map(alertLine).join('\n') : noAlertsText(isAnalysed, options.all === true)));
+  const isAll = options.all === true;
+  runtime.print(result, (r: AlertPage) => (r.total === 0 && r.alerts.length === 0 ? noAlertsText(isAnalysed, isAll)
+    : [...r.alerts.map(alertLine), ...alertsShownText(r, isAll)].join('\n')));
+}
+
+/** Said only when the page leaves some out: how many of how many, and how to see the rest. */
+function alertsShownText(page: AlertPage, isAll: boolean): string[] {
+  if (page.alerts.length >= page.total && page.nextCursor === null) return [];
+  const shown = `${grouped(page.alerts.length)} of ${grouped(page.total)} ${isAll ? '' : 'open '}alert${page.total === 1 ? '' : 's'} shown`;
+  return [page.nextCursor === null ? `${shown}; no more after this page`
+    : `${shown}; for more, add --cursor ${page.nextCursor} (the next page) or a larger --limit (up to 500)`];
 }
 
 /** An empty list of a store never analysed is no all-clear: alerts are raised by analyses. */
@@ -106,7 +118,7 @@ function alertLine(alert: ListedAlert): string {
   return `#${alert.alertId}  ${alert.kind}  ${window}  ${alert.scope}${who}  ${sentence}${settledText(alert)}`;
 }
 
-type ListedAlert = Awaited<ReturnType<typeof listAlerts>>['alerts'][number];
+type ListedAlert = AlertPage['alerts'][number];
 type ClosedNote = { reason?: unknown; day?: unknown; alertId?: unknown; mergeId?: unknown };
 
 /**

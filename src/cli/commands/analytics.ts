@@ -8,6 +8,8 @@ import { registerStoreReportCommands } from './store-reports.js';
 /** The commands' work, loaded when one of them runs: it needs the store and the analytics domain. */
 const run = () => import('./analytics-run.js');
 
+export type ReportAlertsOptions = { all?: boolean; limit: number; cursor?: string };
+
 const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time, today at the latest (default: the data set end or now)';
 
 export function registerAnalyticsCommands(program: Command, runtime: CliRuntime): void {
@@ -43,13 +45,16 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     ['clientele report cohorts --as-of 2026-06-30'],
     ['clientele report cohorts --horizon 180', 'repeat within 180 days of the first purchase'],
   ]).action(async (options: { asOf?: string; horizon?: number }) => (await run()).runReportCohorts(runtime, options));
-  withExamples(report.command('alerts').description('open change alerts, newest first, each with what happened (--all: acknowledged ones too)')
-    .option('--all', 'include acknowledged alerts'), [
+  withExamples(report.command('alerts').description('open change alerts, newest first, each with what happened (--all: acknowledged ones too), and how many there are in all')
+    .option('--all', 'include acknowledged alerts')
+    .option('--limit <n>', 'alerts per page (1 to 500)', wholeNumberIn(1, 500, '--limit 50'), 100)
+    .option('--cursor <cursor>', 'continue after a previous page (printed under it)'), [
     ['clientele report alerts'],
     ['clientele alerts ack 12', 'then: it stays listed with --all'],
     ['clientele alerts reopen 12', 'undo an acknowledgement: it is listed as open again'],
-    ['clientele report alerts --all --json'],
-  ]).action(async (options: { all?: boolean }) => (await run()).runReportAlerts(runtime, options));
+    ['clientele report alerts --all --limit 20', 'twenty at a time; the line under them says how many there are and the --cursor of the next twenty'],
+    ['clientele report alerts --all --json', '`total` counts every alert listed, on whichever page'],
+  ]).action(async (options: ReportAlertsOptions) => (await run()).runReportAlerts(runtime, options));
 
   const alerts = program.command('alerts').description('acknowledge change alerts, or undo an acknowledgement');
   withExamples(alerts.command('ack').description('acknowledge an alert (it stays listed with `report alerts --all`; `alerts reopen` undoes it)')

@@ -72,8 +72,8 @@ export type Alert = {
   alertId: number; kind: string; metric: string; scope: string; granularity: string; customerId: number | null; customerName?: string | null; windowStart: string; windowEnd: string;
   expected: number; actual: number; changePct: number; explanation: unknown; raisedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null;
 };
-/** GET /api/alerts: `nextCursor` asks for the page after this one; null on the last. */
-export type AlertsPage = ReportMoney & { alerts: Alert[]; nextCursor: string | null };
+/** GET /api/alerts: `nextCursor` asks for the page after this one; null on the last. `total` counts every page's (absent from a server older than it). */
+export type AlertsPage = ReportMoney & { alerts: Alert[]; nextCursor: string | null; total?: number };
 
 export type Granularity = 'day' | 'week' | 'month';
 /** GET /api/reports/revenue: `period` is the first day of each day, week or month (store calendar). */

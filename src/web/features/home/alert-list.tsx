@@ -7,7 +7,7 @@ import { useSession } from '../auth/session-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { alertText } from './alert-text.js';
-import { openAlertsCountKey } from './open-alert-pages.js';
+import { openAlertsCountText, openTotalOf } from './open-alert-pages.js';
 import { OverdueAlertsNote } from './overdue-alerts-note.js';
 import { useUndoableAcknowledgements } from './use-undoable-acknowledgements.js';
 
@@ -21,7 +21,7 @@ const acknowledgePaths = ['/api/alerts/{alertId}/acknowledge'] as const;
 const reopenPaths = ['/api/alerts/{alertId}/reopen'] as const;
 
 /** The pages after the first (use-open-alert-pages.ts); without them the list is all there is. */
-export type AlertListPages = { hasMore: boolean; isLoadingMore: boolean; error: Error | null; showMore: () => Promise<number | null> };
+export type AlertListPages = { hasMore: boolean; total: number | null; isLoadingMore: boolean; error: Error | null; showMore: () => Promise<number | null> };
 
 /**
  * Open alerts, and below them how the overdue ones relate to the customers at risk (OverdueAlertsNote);
@@ -29,7 +29,7 @@ export type AlertListPages = { hasMore: boolean; isLoadingMore: boolean; error: 
  * reads "Acknowledged · <the alert>", with Undo, for a while, and the list reloads once no Undo
  * is left; each step is announced in a status region, and focus moves to the
  * button that undoes it, so the keyboard stays where the reader is. Above the list, how many are
- * open (or shown, while more are); below it, Show more, which moves focus to the first alert it adds.
+ * open (or how many of how many are shown, while more are); below it, Show more, which moves focus to the first alert it adds.
  */
 export function AlertList({ alerts, onAcknowledged, pages }: { alerts: Alert[]; onAcknowledged?: () => void; pages?: AlertListPages }) {
   const { t, locale, format } = useI18n();
@@ -71,6 +71,7 @@ export function AlertList({ alerts, onAcknowledged, pages }: { alerts: Alert[]; 
   const hasMore = pages?.hasMore ?? false;
   // an acknowledged row waiting for its Undo to lapse is no longer open
   const openCount = shown.filter((alert) => !undoable.has(alert.alertId)).length;
+  const openTotal = openTotalOf(pages?.total ?? null, alerts.length, openCount);
   const showMore = async () => {
     if (!pages || pages.isLoadingMore) return;
     const firstAdded = await pages.showMore();
@@ -81,7 +82,7 @@ export function AlertList({ alerts, onAcknowledged, pages }: { alerts: Alert[]; 
   return (
     <>
       {shown.length === 0 && !hasMore ? <p className="muted">{t('home.noAlerts')}</p> : null}
-      {openCount > 0 || hasMore ? <p className="muted small alert-count">{t(openAlertsCountKey(locale, openCount, hasMore), { count: format.number(openCount) })}</p> : null}
+      {openCount > 0 || hasMore ? <p className="muted small alert-count">{openAlertsCountText({ shownOpen: openCount, total: openTotal, hasMore }, { t, format, locale })}</p> : null}
       <ul className="alert-list">
         {shown.map((alert) => {
           const text = describe(alert);

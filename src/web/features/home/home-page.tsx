@@ -51,7 +51,7 @@ export function HomePage() {
         <ReportSection title={t('home.openAlerts')} source={alerts} emptyText={t('home.noAlerts')}>
           {(data) => (
             <AlertList alerts={data} onAcknowledged={alerts.reload}
-              pages={{ hasMore: alerts.hasMore, isLoadingMore: alerts.isLoadingMore, error: alerts.pageError, showMore: alerts.showMore }} />
+              pages={{ hasMore: alerts.hasMore, total: alerts.total, isLoadingMore: alerts.isLoadingMore, error: alerts.pageError, showMore: alerts.showMore }} />
           )}
         </ReportSection>
       </div>

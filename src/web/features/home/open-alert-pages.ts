@@ -1,4 +1,4 @@
-import type { Locale } from '../../api/types.js';
+import type { I18n } from '../../i18n/i18n-context.js';
 import { pluralKey } from '../../i18n/plural.js';
 
 /** The most alerts GET /api/alerts gives in one answer (its `limit`, analytics.routes.ts). */
@@ -24,11 +24,25 @@ export function refreshLimitOf(loadedCount: number, pageSize: number): number {
   return Math.min(Math.max(loadedCount, pageSize), maxAlertsPerRequest);
 }
 
+type OpenCount = { shownOpen: number; total: number | null; hasMore: boolean };
+
 /**
- * The message key of the line saying how many alerts are open: all of them when the list is
- * complete, only those shown (and that more are open) while a next page remains. The API gives
- * no total, so "10 of 12" cannot be said before the last page is loaded.
+ * The line saying how many alerts are open: all of them when the list is complete; while a next
+ * page remains, how many of how many are shown, or, from a server that gives no total, only that
+ * more are open.
  */
-export function openAlertsCountKey(locale: Locale, shownOpen: number, hasMore: boolean): string {
-  return pluralKey(locale, hasMore ? 'home.openAlertsShownMore' : 'home.openAlertsCount', shownOpen);
+export function openAlertsCountText({ shownOpen, total, hasMore }: OpenCount, { t, format, locale }: Pick<I18n, 't' | 'format' | 'locale'>): string {
+  if (!hasMore) return t(pluralKey(locale, 'home.openAlertsCount', shownOpen), { count: format.number(shownOpen) });
+  // the noun follows the total ("of 21 open alerts"); the sentences are worded so nothing follows the number shown
+  if (total !== null) return t(pluralKey(locale, 'home.openAlertsShownOfTotal', total), { shown: format.number(shownOpen), count: format.number(total) });
+  return t(pluralKey(locale, 'home.openAlertsShownMore', shownOpen), { count: format.number(shownOpen) });
+}
+
+/**
+ * The open total as it stands now: the server's, counted when the list was last asked for from
+ * the top, less the alerts listed since then that were acknowledged here (listed but no longer
+ * open), and never fewer than the open ones shown.
+ */
+export function openTotalOf(total: number | null, listedCount: number, shownOpen: number): number | null {
+  return total === null ? null : Math.max(total - (listedCount - shownOpen), shownOpen);
 }

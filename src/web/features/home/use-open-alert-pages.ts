@@ -8,6 +8,8 @@ import { refreshLimitOf, withNextPage } from './open-alert-pages.js';
 
 export type OpenAlertPages = PendingData<Alert[]> & {
   hasMore: boolean;
+  /** How many were open when the list was last asked for from the top; null from a server that does not say. */
+  total: number | null;
   isLoadingMore: boolean;
   /** A next page or a refresh that failed: the alerts already listed stay. */
   pageError: Error | null;
@@ -15,7 +17,7 @@ export type OpenAlertPages = PendingData<Alert[]> & {
   showMore: () => Promise<number | null>;
 };
 
-type Loaded = { alerts: Alert[]; nextCursor: string | null };
+type Loaded = { alerts: Alert[]; nextCursor: string | null; total: number | null };
 type Request = { controller: AbortController; kind: 'first' | 'more' | 'refresh' };
 
 /**
@@ -43,7 +45,7 @@ export function useOpenAlertPages(pageSize: number): OpenAlertPages {
     const answer = api.get<AlertsPage>(path ?? '', { status: 'open', ...query }, controller.signal);
     const isCurrent = () => request.current?.controller === controller;
     const finish = () => { if (isCurrent()) request.current = null; };
-    return { answer: answer.then((page) => ({ alerts: page.alerts, nextCursor: page.nextCursor })), isCurrent, finish };
+    return { answer: answer.then((page): Loaded => ({ alerts: page.alerts, nextCursor: page.nextCursor, total: page.total ?? null })), isCurrent, finish };
   }, [path]);
 
   useEffect(() => {
@@ -71,7 +73,8 @@ export function useOpenAlertPages(pageSize: number): OpenAlertPages {
       if (!isCurrent()) return null;
       const before = latest.current?.alerts ?? [];
       const alerts = withNextPage(before, page.alerts);
-      setLoaded({ alerts, nextCursor: page.nextCursor });
+      // the total stays the first page's: the alerts acknowledged since are taken from it as they are from the list (openTotalOf)
+      setLoaded({ alerts, nextCursor: page.nextCursor, total: latest.current?.total ?? page.total });
       return alerts[before.length]?.alertId ?? null;
     } catch (caught) {
       if (isCurrent()) setPageError(caught as Error);
@@ -99,12 +102,12 @@ export function useOpenAlertPages(pageSize: number): OpenAlertPages {
   const replace = useCallback((alerts: Alert[]) => {
     request.current?.controller.abort();
     request.current = null;
-    setLoaded((current) => ({ alerts, nextCursor: current?.nextCursor ?? null }));
+    setLoaded((current) => ({ alerts, nextCursor: current?.nextCursor ?? null, total: current?.total ?? null }));
   }, []);
 
   return {
     data: loaded?.alerts ?? null, error, isLoading, reload, replace,
     isOffered: path !== null, isCatalogLoaded: catalog.isLoaded,
-    hasMore: (loaded?.nextCursor ?? null) !== null, isLoadingMore, pageError, showMore,
+    hasMore: (loaded?.nextCursor ?? null) !== null, total: loaded?.total ?? null, isLoadingMore, pageError, showMore,
   };
 }
