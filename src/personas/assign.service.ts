@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
-import { segmentErrorCodes } from '../segments/index.js';
+import { refreshSegmentsReadingField, segmentErrorCodes } from '../segments/index.js';
 import { nearestCentroid } from './cluster-quality.js';
 import { rawFeatures, toPoint, type FeatureSpec, type RawCustomer } from './kmeans-features.js';
 import { loadRawPage } from './persona-features.repo.js';
@@ -63,6 +63,8 @@ export async function assignPersonas(db: Db, customerIds?: number[], options: { 
       await deleteAssignmentsExcept(db, chunk, batch.customerIds);
       assigned += batch.customerIds.length;
     }
+    // after the caller's own refresh of these customers (ingest, profile edits), which read their old persona
+    await refreshSegmentsReadingField(db, 'persona', { asOf: at, customerIds: unique });
     return { assigned, seconds: (performance.now() - started) / 1000 };
   }
   await inTransaction(db, async (trx) => {
@@ -76,6 +78,8 @@ export async function assignPersonas(db: Db, customerIds?: number[], options: { 
       after = customers[customers.length - 1].customerId;
     }
     if (!options.skipProfiles) await refreshProfiles(trx, personas, at);
+    // a discovery assigns everyone anew here, in its transaction: its persona segments commit with it
+    await refreshSegmentsReadingField(trx, 'persona', { asOf: at });
   });
   return { assigned, seconds: (performance.now() - started) / 1000 };
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
-import { segmentErrorCodes } from '../segments/index.js';
+import { renamePersonasInFilters, segmentErrorCodes } from '../segments/index.js';
 import { storeNow } from '../settings/index.js';
 import { assignPersonas, refreshProfiles } from './assign.service.js';
 import { squaredDistance } from './cluster-quality.js';
@@ -97,6 +97,8 @@ export async function discoverPersonas(db: Db, options: DiscoverOptions): Promis
         : await insertPersona(trx, { modelId, name: generatedNames[index], generatedName: generatedNames[index], centroid: slot.centroid });
       traitsById.set(personaId, traits[index]);
     }
+    // a pinned persona whose name nobody gave took the new generated name (carryPersona): segments follow it
+    await renamePersonasInFilters(trx, slots.flatMap((slot, index) => (slot.pinned && slot.pinned.name === slot.pinned.generated_name ? [{ from: slot.pinned.name, to: generatedNames[index] }] : [])));
     const assignment = await assignPersonas(trx, undefined, { asOf, skipProfiles: true });
     const personas = await listActivePersonas(trx, modelId);
     const profiles = await refreshProfiles(trx, personas, asOf, traitsById);

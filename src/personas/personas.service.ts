@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
-import { segmentErrorCodes } from '../segments/index.js';
+import { systemClock } from '../core/clock.js';
+import { followPersonaRename, segmentErrorCodes } from '../segments/index.js';
+import { storeNow } from '../settings/index.js';
 import { inTransaction } from '../db/in-transaction.js';
 import { requireCurrentModel } from './assign.service.js';
 import { minimumBuyersForDiscovery } from './discovery-minimum.js';
@@ -87,6 +89,8 @@ export async function renamePersona(db: Db, personaId: number, changes: { name?:
       throw new AppError(personaErrorCodes.nameExists, `Persona #${namesake.persona_id} of the same discovery is already called "${namesake.name}" (names are compared ignoring case): choose another name.`, { field: 'name', personaId: namesake.persona_id });
     }
     await updatePersonaFields(trx, personaId, { name, description: changes.description });
+    // segments name personas: they follow the new name in the same commit (docs/segments.md)
+    if (name !== undefined && name !== persona.name) await followPersonaRename(trx, { from: persona.name, to: name }, { asOf: await storeNow(trx, systemClock) });
   });
   return getPersona(db, personaId);
 }

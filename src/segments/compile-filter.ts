@@ -16,6 +16,8 @@ export type FilterCatalog = {
   columns: ReadonlySet<string>; timeZone: string;
   /** Sources whose tables exist but hold no data yet (no analysis or prediction run); not checked when absent. */
   emptySources?: ReadonlySet<FieldSource>;
+  /** Values the store lists for a field (persona names), when loaded to check a new filter; absent: not checked. */
+  storeLists?: Readonly<Record<string, readonly string[]>>;
 };
 
 /** Whether the store has the field's data: its columns, and rows in them (see filter-catalog.ts). */
@@ -33,7 +35,9 @@ export type CompiledFilter = {
 
 type Context = { calendar: StoreCalendar; catalog: FilterCatalog; sources: Set<FieldSource>; perCustomer: boolean };
 
-const sourceNames: Record<FieldSource, string> = { customer: 'customers', trait: 'purchase facts', type: 'customer types', rfm: 'RFM scores', prediction: 'customer-value predictions' };
+const sourceNames: Record<FieldSource, string> = {
+  customer: 'customers', trait: 'purchase facts', type: 'customer types', rfm: 'RFM scores', prediction: 'customer-value predictions', persona: 'buyer personas',
+};
 
 function requireSource(field: string, context: Context): void {
   const definition = filterFields[field];
@@ -43,6 +47,10 @@ function requireSource(field: string, context: Context): void {
     }
   }
   if (context.catalog.emptySources?.has(definition.source)) {
+    // the personas' own code, as every persona operation answers before a discovery
+    if (definition.source === 'persona') {
+      throw new AppError(segmentErrorCodes.personasMissing, `The condition on "${field}" needs buyer personas, and none have been discovered yet: run \`clientele personas discover\` first; until then it would match no one.`, { field, source: definition.source, hint: sourceOrigins.persona });
+    }
     throw new AppError(segmentErrorCodes.sourceMissing, `The condition on "${field}" needs ${sourceNames[definition.source]}, which this store has none of yet (${sourceOrigins[definition.source]}); until then it would match no one.`, { field, source: definition.source, hint: sourceOrigins[definition.source] });
   }
   context.sources.add(definition.source);
@@ -86,6 +94,8 @@ const joins: Record<Exclude<FieldSource, 'customer'>, RawBuilder<unknown>> = {
   type: sql`left join customer_type ct on ct.customer_id = c.customer_id`,
   rfm: sql`left join customer_rfm r on r.customer_id = c.customer_id`,
   prediction: sql`left join customer_prediction p on p.customer_id = c.customer_id`,
+  // one row per customer at most (customer_persona's key), so members are never repeated
+  persona: sql`left join customer_persona cpa on cpa.customer_id = c.customer_id left join persona pn on pn.persona_id = cpa.persona_id`,
 };
 
 /** `from customer c` with the joins a compiled filter needs; `sample` is a TABLESAMPLE clause for the customer table. */

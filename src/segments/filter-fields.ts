@@ -8,10 +8,10 @@ import { closedLists, type ClosedList } from './filter-values.js';
  * builds its expression from fixed identifiers.
  *
  * Table aliases used by the expressions: c customer, t customer_trait,
- * ct customer_type, r customer_rfm, p customer_prediction.
+ * ct customer_type, r customer_rfm, p customer_prediction, pn persona (through customer_persona).
  */
 export type FieldType = 'number' | 'text' | 'date' | 'boolean' | 'text_list';
-export type FieldSource = 'customer' | 'trait' | 'type' | 'rfm' | 'prediction';
+export type FieldSource = 'customer' | 'trait' | 'type' | 'rfm' | 'prediction' | 'persona';
 /** The as-of time and the store's calendar: ages and days since a purchase are counted on it. */
 export type FieldContext = StoreCalendar;
 
@@ -32,6 +32,11 @@ export type FieldDefinition = {
   storedColumn?: () => RawBuilder<unknown>;
   /** A text field whose values come from a closed list, stored as the list spells them (filter-values.ts). */
   closedList?: ClosedList;
+  /**
+   * A text field whose values the store lists (persona names): checked like a closed list when a
+   * filter is saved or previewed, against the list the filter catalog loads (storeLists).
+   */
+  storeList?: { noun: string };
   /** A date field that holds calendar days (a `date` column), compared as days rather than instants. */
   isCalendarDay?: boolean;
   /** A place name, compared with its accents folded as well as its case: "riga" is Rīga, as in the customer list. */
@@ -119,6 +124,12 @@ export const filterFields: Record<string, FieldDefinition> = {
   clv_minor: column('number', 'prediction', 'customer_prediction', 'p', 'clv_minor', 'predicted customer lifetime value in minor units (models)', true),
   next_purchase_day: { ...column('date', 'prediction', 'customer_prediction', 'p', 'next_purchase_day', 'predicted day of the next purchase (models)'), isCalendarDay: true },
   churn_risk: withClosedList(column('text', 'prediction', 'customer_prediction', 'p', 'churn_risk', "'low', 'medium' or 'high' (models)"), closedLists.churnRisk),
+
+  // by name, as marketers know personas; ids change with every discovery (docs/segments.md)
+  persona: {
+    type: 'text', source: 'persona', description: "the customer's buyer persona by name, ignoring case; is_null: no persona (clientele personas discover)",
+    requires: ['customer_persona.persona_id', 'persona.name'], expression: () => sql.ref('pn.name'), storeList: { noun: 'a persona of this store' },
+  },
 };
 
 export const fieldNames = Object.keys(filterFields);
@@ -130,6 +141,7 @@ export const sourceOrigins: Record<FieldSource, string> = {
   type: 'customer types: run `clientele analyze` after the analytics migration',
   rfm: 'RFM scores: run `clientele analyze` after the analytics migration',
   prediction: 'customer-value predictions: run `clientele models predict` after the models migration',
+  persona: 'buyer personas: run `clientele personas discover`',
 };
 
 export function isFieldName(name: string): boolean {

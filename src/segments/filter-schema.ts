@@ -6,6 +6,7 @@ import { fieldNames, filterFields, isFieldName, type FieldType } from './filter-
 import {
   comparisonOperators, countOperators, purchaseMeasures, type ComparisonOperator, type DateValue, type FilterNode,
 } from './filter-types.js';
+import type { ClosedList } from './filter-values.js';
 import { checkActivity, checkNumberRange, isWholeValueTest, pathText, report, reportReversedDates, spellInList, type Walk } from './filter-value-checks.js';
 import { expectationMessages, jsonTypeOf, problemOfIssue, type FilterProblem } from './filter-problems.js';
 import { segmentErrorCodes } from './segments.errors.js';
@@ -151,10 +152,17 @@ function checkComparison(walk: Walk, value: unknown, path: Array<PropertyKey>): 
     if (!walk.isSaved && isDateRangeReversed(low, high)) return reportReversedDates(walk, [...path, 'value'], low, high, 'between needs [earlier, later] with the earlier first');
   }
   if (type === 'number' && !checkNumberRange(walk, [...path, 'value'], field, operator, parsed.data)) return null;
-  const closedList = filterFields[field].closedList;
+  const closedList = filterFields[field].closedList ?? storeListOf(walk, field);
   const checked = closedList && isWholeValueTest(operator, type) ? spellInList(walk, [...path, 'value'], parsed.data as string | string[], closedList) : parsed.data;
   if (checked === null) return null;
   return { field, op: operator, ...(checked === undefined ? {} : { value: checked }) } as FilterNode;
+}
+
+/** A field whose values the store lists, checked as a closed list when the caller loaded the list. */
+function storeListOf(walk: Walk, field: string): ClosedList | undefined {
+  const storeList = filterFields[field].storeList;
+  const values = walk.storeLists?.[field];
+  return storeList && values ? { noun: storeList.noun, values } : undefined;
 }
 
 function checkNode(walk: Walk, value: unknown, path: Array<PropertyKey>, depth: number): FilterNode | null {
@@ -194,17 +202,19 @@ function checkNode(walk: Walk, value: unknown, path: Array<PropertyKey>, depth: 
 
 /**
  * Validates a filter; every problem names its path (e.g. `filter.and[1].op`) and what is wrong.
- * `isSaved`: see parseSavedFilter.
+ * `isSaved`: see parseSavedFilter. `storeLists`: the store's persona names (filter-catalog.ts), to refuse a name it has not.
  */
-export function checkFilter(value: unknown, options: { isSaved?: boolean } = {}): { filter: FilterNode; problems: [] } | { filter: null; problems: FilterProblem[] } {
-  const walk: Walk = { problems: [], nodes: 0, isSaved: options.isSaved ?? false };
+export type CheckOptions = { isSaved?: boolean; storeLists?: Walk['storeLists'] };
+
+export function checkFilter(value: unknown, options: CheckOptions = {}): { filter: FilterNode; problems: [] } | { filter: null; problems: FilterProblem[] } {
+  const walk: Walk = { problems: [], nodes: 0, isSaved: options.isSaved ?? false, storeLists: options.storeLists };
   const filter = checkNode(walk, value, [], 0);
   if (filter && walk.problems.length === 0) return { filter, problems: [] };
   return { filter: null, problems: walk.problems };
 }
 
 /** Parses a filter or throws SEGMENT_FILTER_INVALID listing every problem. */
-export function parseFilter(value: unknown, options: { isSaved?: boolean } = {}): FilterNode {
+export function parseFilter(value: unknown, options: CheckOptions = {}): FilterNode {
   const result = checkFilter(value, options);
   if (result.filter) return result.filter;
   const summary = result.problems.slice(0, 5).map((problem) => `${problem.path}: ${problem.message}`).join('; ');

@@ -9,7 +9,11 @@ import { closedLists, numberRanges, type ClosedList } from './filter-values.js';
  * The problems found so far in a filter, and how many conditions it has. `isSaved`: a saved
  * segment's filter, whose values are not refused for what only newer checks find (parseSavedFilter).
  */
-export type Walk = { problems: FilterProblem[]; nodes: number; isSaved: boolean };
+export type Walk = {
+  problems: FilterProblem[]; nodes: number; isSaved: boolean;
+  /** Values the store lists for a field (persona names, filter-catalog.ts); a field missing here is not checked. */
+  storeLists?: Readonly<Record<string, readonly string[]>>;
+};
 
 /** Records a problem and stops this branch of the walk (null: no node). */
 export function report(walk: Walk, path: Array<PropertyKey>, kind: FilterProblemKind, params: FilterProblemParams, message: string): null {

@@ -8,6 +8,7 @@ export {
   createSegment, updateSegment, deleteSegment, getSegment, listSegments, refreshSegment, refreshAllSegments,
   refreshSegmentsForCustomers, listSegmentMembers, segmentHistory, prepareFilter, type SegmentRefresh,
 } from './segments.service.js';
+export { refreshSegmentsReadingField, followPersonaRename, renamePersonasInFilters } from './segments-reading-field.js';
 export { previewSegment, type PreviewCount, type SegmentPreview } from './preview.service.js';
 export type { SegmentTables } from './segments.tables.js';
 export { segmentErrorCodes } from './segments.errors.js';

@@ -45,10 +45,11 @@ export const segmentFieldsSchema = z.object({
   items: z.array(z.object({
     name: z.string(),
     type: z.enum(['number', 'text', 'date', 'boolean', 'text_list']),
-    source: z.enum(['customer', 'trait', 'type', 'rfm', 'prediction']),
+    source: z.enum(['customer', 'trait', 'type', 'rfm', 'prediction', 'persona']),
     description: z.string(),
     operators: z.array(z.string()),
     isAvailable: z.boolean().describe('Whether this store has the data the field needs'),
+    choices: z.array(z.string()).optional().describe('The values this store has for a field it lists them for (persona: the current personas\' names)'),
   })),
 });
 

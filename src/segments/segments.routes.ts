@@ -82,6 +82,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
       items: Object.entries(filterFields).map(([name, field]) => ({
         name, type: field.type, source: field.source, description: field.description, operators: [...allowedOperators[field.type]],
         isAvailable: isFieldAvailable(name, catalog),
+        ...(catalog.storeLists?.[name] ? { choices: [...catalog.storeLists[name]] } : {}),
       })),
     };
   });

@@ -29,8 +29,9 @@ export async function prepareFilter(
   db: Db, filter: unknown, asOf: Date, options: { perCustomer?: boolean; isSaved?: boolean } = {},
 ): Promise<{ filter: FilterNode; compiled: CompiledFilter }> {
   const { isSaved = false, ...compileOptions } = options;
-  const parsed = isSaved ? parseSavedFilter(filter) : parseFilter(filter);
-  return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog: await loadFilterCatalog(db, { checkData: !isSaved }), ...compileOptions }) };
+  const catalog = await loadFilterCatalog(db, { checkData: !isSaved });
+  const parsed = isSaved ? parseSavedFilter(filter) : parseFilter(filter, { storeLists: catalog.storeLists });
+  return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog, ...compileOptions }) };
 }
 
 /** A segment by number, or by name in any letter case, as names are unique ignoring case ("champs" finds "CHAMPS"). */

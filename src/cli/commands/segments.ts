@@ -33,6 +33,8 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
     .option('--description <text>', 'what the segment is for, shown beside its name'), [
     ['clientele segments create "Lapsing coffee lovers" --filter @lapsing.json'],
     ['clientele segments create VIPs --filter \'{"field": "customer_types", "op": "contains", "value": "vip"}\''],
+    ['clientele segments create "Bargain hunters by email" --filter \'{"and": [{"field": "persona", "op": "eq", "value": "Bargain hunters"}, {"field": "consent_email", "op": "eq", "value": true}]}\'',
+      'a persona by its name in `clientele personas list` (after `clientele personas discover`)'],
   ])
     .action(async (name: string, options: { filter: string; description?: string }) => (await run()).runSegmentsCreate(runtime, name, options));
 

@@ -5,7 +5,11 @@ export type SegmentDetail = Segment & { filter: unknown; created_by: string; cre
 
 export type FieldType = 'number' | 'text' | 'date' | 'boolean' | 'text_list';
 /** GET /api/segments/fields */
-export type FilterField = { name: string; type: FieldType; source: string; description: string; operators: string[]; isAvailable: boolean };
+export type FilterField = {
+  name: string; type: FieldType; source: string; description: string; operators: string[]; isAvailable: boolean;
+  /** The values this store has for the field, where the server lists them (persona names). */
+  choices?: string[];
+};
 
 export type CustomerBrief = { customer_id: number; name: string | null; email: string | null; city: string | null };
 /** POST /api/segments/preview; with `count: 'auto'` large stores get an estimate first (`isEstimate`, a 95% `interval`). */

@@ -14,13 +14,13 @@ export type ValueDraft = { text: string; upper: string; picked: string[] };
 
 export const emptyDraft: ValueDraft = { text: '', upper: '', picked: [] };
 
-type FieldShape = Pick<FilterField, 'name' | 'type'>;
+type FieldShape = Pick<FilterField, 'name' | 'type' | 'choices'>;
 
 export function valueKindOf(field: FieldShape, op: string): ValueKind {
   if (op === 'is_null') return 'known';
   if (field.type === 'boolean') return 'yes-no';
   if (op === 'between') return 'range';
-  if (hasChoices(field.name)) return op === 'in' || op === 'nin' ? 'choices' : 'choice';
+  if (hasChoices(field)) return op === 'in' || op === 'nin' ? 'choices' : 'choice';
   return 'text';
 }
 

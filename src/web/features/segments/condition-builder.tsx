@@ -12,7 +12,7 @@ import { ValueInput } from './value-input.js';
 import { fieldCaption } from './field-description.js';
 import { pendingConditionOf, type BuilderForm, type PendingCondition } from './pending-condition.js';
 
-const sources = ['customer', 'trait', 'type', 'rfm', 'prediction'] as const;
+const sources = ['customer', 'trait', 'type', 'rfm', 'prediction', 'persona'] as const;
 
 type PendingChange = (form: BuilderForm, pending: PendingCondition) => void;
 type BuilderProps = { fields: FilterField[]; onAdd: (condition: unknown) => void; onPendingChange?: PendingChange };
@@ -67,7 +67,7 @@ function ComparisonForm({ fields, onAdd, onPendingChange }: Omit<BuilderProps, '
   const operators = field ? builderOperatorsOf(field) : [];
   // a field the person has not set an operator for starts on what its kind usually means (at least, includes …)
   const operator = operators.includes(op) ? op : (field && defaultOperatorOf(field, operators)) || '';
-  const choices = field ? choicesOf(t, field.name) : null;
+  const choices = field ? choicesOf(t, field) : null;
   const amountFormat = { tag: intlTagByLocale[locale], minorPerMajor: format.minorPerMajor };
   const built = field ? buildComparison(comparisonInputOf(field, operator, draft, choices?.[0]?.value ?? '', amountFormat)) : null;
   useReportPending('comparison', built ? pendingConditionOf(!isEmptyDraft(draft), built, { example: amountExample }) : { status: 'clear' }, onPendingChange);

@@ -37,13 +37,23 @@ export function isMoneyField(name: string): boolean {
   return name.endsWith('_minor');
 }
 
-export function hasChoices(fieldName: string): boolean {
+/** A field named alone, or as the server lists it: then the store's own values (persona names) are choices too. */
+type FieldOrName = string | { name: string; choices?: readonly string[] };
+
+function hasCodeChoices(fieldName: string): boolean {
   return Object.prototype.hasOwnProperty.call(choicesByField, fieldName);
 }
 
-export function choicesOf(t: Translate, fieldName: string): Choice[] | null {
-  const choices = hasChoices(fieldName) ? choicesByField[fieldName] : null;
-  return choices ? choices.values.map((value) => ({ value, label: choices.optionLabel?.(t, value) ?? translatedOr(t, choices.group, value) })) : null;
+export function hasChoices(field: FieldOrName): boolean {
+  return typeof field === 'string' ? hasCodeChoices(field) : hasCodeChoices(field.name) || field.choices !== undefined;
+}
+
+export function choicesOf(t: Translate, field: FieldOrName): Choice[] | null {
+  const name = typeof field === 'string' ? field : field.name;
+  // names the store gave (personas) are shown as written: they are not codes with words of their own
+  if (!hasCodeChoices(name)) return typeof field !== 'string' && field.choices ? field.choices.map((value) => ({ value, label: value })) : null;
+  const choices = choicesByField[name];
+  return choices.values.map((value) => ({ value, label: choices.optionLabel?.(t, value) ?? translatedOr(t, choices.group, value) }));
 }
 
 /**
@@ -51,7 +61,7 @@ export function choicesOf(t: Translate, fieldName: string): Choice[] | null {
  * "RFM:" mark needed there); a code the app does not know (a newer type, say) as the store wrote it.
  */
 export function choiceLabel(t: Translate, fieldName: string, value: string): string {
-  return hasChoices(fieldName) ? translatedOr(t, choicesByField[fieldName].group, value) : value;
+  return hasCodeChoices(fieldName) ? translatedOr(t, choicesByField[fieldName].group, value) : value;
 }
 
 const choiceOperators = ['eq', 'neq', 'in', 'nin', 'contains', 'is_null'];
@@ -61,8 +71,8 @@ const choiceOperators = ['eq', 'neq', 'in', 'nin', 'contains', 'is_null'];
  * for the value (part of a code, a list of amounts whose decimal comma would
  * clash with the list's). The JSON still accepts every operator.
  */
-export function builderOperatorsOf(field: { name: string; operators: string[] }): string[] {
-  if (hasChoices(field.name)) return field.operators.filter((op) => choiceOperators.includes(op));
+export function builderOperatorsOf(field: { name: string; operators: string[]; choices?: readonly string[] }): string[] {
+  if (hasChoices(field)) return field.operators.filter((op) => choiceOperators.includes(op));
   if (isMoneyField(field.name)) return field.operators.filter((op) => op !== 'in' && op !== 'nin');
   return field.operators;
 }

@@ -112,7 +112,8 @@ export function buildPurchase(input: PurchaseInput): BuiltCondition {
  */
 export function filterProblemsOf(error: unknown): FilterProblemDetail[] {
   if (!(error instanceof ApiError)) return [];
-  if (error.code === 'SEGMENT_SOURCE_MISSING') {
+  // a persona condition before any discovery answers the personas' own code, with the same details
+  if (error.code === 'SEGMENT_SOURCE_MISSING' || (error.code === 'PERSONA_MODEL_MISSING' && error.details?.source === 'persona')) {
     const { source } = error.details ?? {};
     const params = typeof source === 'string' && error.field ? { field: error.field, source } : undefined;
     return [{ path: '', message: error.message, ...(params ? { kind: 'source_missing', params } : {}) }];
