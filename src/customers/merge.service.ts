@@ -10,6 +10,7 @@ import { keepDerivedCurrentAfterMerge, restoreSetAsideRows, setAsideMergedCustom
 import { inTransaction } from '../db/in-transaction.js';
 import { storeNow } from '../settings/index.js';
 import { reapplyCredits } from '../orders/index.js';
+import { readSpellStates, spellChangesSince, takeBackMergeSpellChanges, type MergeSpellChange } from './merge-type-history.js';
 import { combineProfiles, fillableColumns, loweredConsents, mergeProfileOf, type ConsentRule } from './merge-profile.js';
 
 export { fillableColumns } from './merge-profile.js';
@@ -28,6 +29,8 @@ type MovedRecord = {
   setAside?: SetAsideRows;
   /** How consents were combined (combineProfiles); missing from merges recorded before a refusal won, which only filled. */
   consentRule?: ConsentRule;
+  /** How the merge changed each customer's type spells, so the undo can take it back (missing from merges recorded before). */
+  typeSpells?: MergeSpellChange[];
 };
 
 type CustomerRow = Awaited<ReturnType<typeof requireCustomer>>;
@@ -82,11 +85,14 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
       .values({ kept_customer_id: keptId, merged_customer_id: mergedId, moved: JSON.stringify(moved), merged_by: actor })
       .returning('merge_id').executeTakeFirstOrThrow();
     await refreshTraitsOf(trx, [keptId, mergedId]);
+    const spellsBefore = await readSpellStates(trx, [keptId, mergedId]);
     // judged now, as the ingest path does; a data set's store as of its end, like everything in it
     await keepDerivedCurrentAfterMerge(trx, {
       current: [keptId], mergedAway: [mergedId], at: await storeNow(trx, options.clock ?? systemClock),
       merge: { keptId, mergeId: record.merge_id, setAside: moved.setAside },
     });
+    const typeSpells = await spellChangesSince(trx, spellsBefore);
+    await trx.updateTable('customer_merge').set({ moved: sql<string>`moved || ${JSON.stringify({ typeSpells })}::jsonb` }).where('merge_id', '=', record.merge_id).execute();
     await recordAudit(trx, { actor, action: 'customer.merge', entity: 'customer', entityId: String(keptId), detail: {
       mergeId: record.merge_id, mergedCustomerId: mergedId, orders: moved.orderIds.length, identities: identities.length,
       ...(consentsLowered.length > 0 ? { consentsLowered } : {}),
@@ -135,12 +141,14 @@ export async function undoMerge(db: Db, mergeId: number, actor: string, options:
     await trx.updateTable('customer').set({ ...profileToRestore(moved, kept, merged), updated_at: new Date() }).where('customer_id', '=', keptId).execute();
     await trx.updateTable('customer').set({ merged_into_customer_id: null, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
     // what was set aside is back in the store, or out of date: the record keeps only what moved
-    await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor, moved: sql<string>`moved - 'setAside'` }).where('merge_id', '=', mergeId).execute();
+    await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor, moved: sql<string>`moved - 'setAside' - 'typeSpells'` }).where('merge_id', '=', mergeId).execute();
     await refreshTraitsOf(trx, [keptId, mergedId]);
     // before they are judged: their type reads the prediction's P(alive)
     await restoreSetAsideRows(trx, moved.setAside);
     await revertMergeOverdueAlerts(trx, keptId, mergeId);
+    const spellsBefore = await readSpellStates(trx, [keptId, mergedId]);
     await keepDerivedCurrentAfterMerge(trx, { current: [keptId, mergedId], mergedAway: [], at: await storeNow(trx, options.clock ?? systemClock) });
+    await takeBackMergeSpellChanges(trx, moved.typeSpells, spellsBefore);
     await recordAudit(trx, { actor, action: 'customer.merge.undo', entity: 'customer', entityId: String(keptId), detail: { mergeId, restoredCustomerId: mergedId, laterOrders: later.orderIds.length, laterEvents: later.eventIds.length, laterGifts: later.giftOrderKeys.length } });
     return {
       undone: true, mergeId, keptCustomerId: keptId, restoredCustomerId: mergedId,

@@ -38,7 +38,7 @@ describeEachStore('profile edits and identity removals in the timeline', (contex
     // the order is dated last June, the edits now: edits sort above it
     await order('ED1');
     expect((await patch({ email: 'edit.b@example.com', city: 'Bandung' })).statusCode).toBe(200);
-    // an update that changed no field (only an identity added) is no edit to show
+    // an update that changed no field shows the identity it added
     expect((await patch({ identities: [{ kind: 'external', namespace: 'loyalty_card', value: 'LC-ED' }] })).statusCode).toBe(200);
     expect((await patch({ city: 'Bandung' })).statusCode).toBe(200);
     const removed = await app.inject({ method: 'DELETE', url: `/api/customers/${customerId}/identities`, query: { kind: 'email', value: 'edit.b@example.com' }, headers: agent.headers });
@@ -48,16 +48,19 @@ describeEachStore('profile edits and identity removals in the timeline', (contex
     const seen = await timeline(customerId, analyst);
     expect(seen.items.map((item) => [item.kind, item.title])).toEqual([
       ['identity_removal', `email edit.b@example.com removed, email field cleared by ${byUser}`],
+      ['identity_addition', `loyalty_card id LC-ED added by ${byUser}`],
       ['profile_change', `email changed from edit.a@example.com to edit.b@example.com; city changed from (empty) to Bandung by ${byUser}`],
+      ['customer_creation', `customer created by user:${admin.user.userId}`],
       ['order', expect.stringContaining('ED1')],
     ]);
-    const [removal, edit] = seen.items;
+    const [removal, addition, edit] = seen.items;
+    expect(addition.detail).toMatchObject({ fields: [], addedIdentities: [{ kind: 'external', namespace: 'loyalty_card', value: 'LC-ED' }], by: byUser });
     expect(edit.detail).toMatchObject({ before: { email: 'edit.a@example.com', city: null }, after: { email: 'edit.b@example.com', city: 'Bandung' }, by: byUser });
     expect(removal.detail).toMatchObject({ kind: 'email', namespace: '', value: 'edit.b@example.com', clearedField: 'email', by: byUser });
     // staff emails only for those who may read the audit log
     expect(JSON.stringify(seen.items)).not.toContain(agent.user.email);
     const forAdmin = await timeline(customerId, admin);
-    expect(forAdmin.items[1].detail.by).toBe(`${byUser}:${agent.user.email}`);
+    expect(forAdmin.items[2].detail.by).toBe(`${byUser}:${agent.user.email}`);
 
     // paged one entry at a time, the same story
     const paged: Entry[] = [];
@@ -77,6 +80,8 @@ describeEachStore('profile edits and identity removals in the timeline', (contex
     await db.insertInto('audit_event').values({ actor: 'cli:ops', action: 'customer.update', entity: 'customer', entity_id: String(customerId), detail: JSON.stringify({ fields: ['name', 'phone'] }) }).execute();
     await db.insertInto('audit_event').values({ actor: 'cli:ops', action: 'customer.update', entity: 'customer', entity_id: String(customerId + 1000), detail: JSON.stringify({ fields: ['name'] }) }).execute();
     const seen = await timeline(customerId, analyst);
-    expect(seen.items.map((item) => [item.kind, item.title])).toEqual([['profile_change', 'profile edited (name, phone) by cli:ops']]);
+    expect(seen.items.map((item) => [item.kind, item.title])).toEqual([
+      ['profile_change', 'profile edited (name, phone) by cli:ops'], ['customer_creation', `customer created by user:${admin.user.userId}`],
+    ]);
   });
 });

@@ -70,18 +70,29 @@ const identityRemovalDetail = z.looseObject({
   clearedField: z.string().nullish().describe('The profile field cleared with it, when it was the profile\'s'), by,
 }).meta({ id: 'TimelineIdentityRemovalDetail', description: 'kind `identity_removal`: an identity removed, as the audit log recorded it' });
 
+const identityAdditionDetail = z.looseObject({
+  fields: z.array(z.string()).length(0),
+  addedIdentities: z.array(z.object({ kind: z.string(), namespace: z.string(), value: z.string() })).describe('The identities added'), by,
+}).meta({ id: 'TimelineIdentityAdditionDetail', description: 'kind `identity_addition`: identities added by an update that changed no profile field, as the audit log recorded it (customer.update)' });
+
+const customerCreationDetail = z.looseObject({
+  fields: z.array(z.string()).describe('The profile fields given'), by,
+}).meta({ id: 'TimelineCustomerCreationDetail', description: 'kind `customer_creation`: the customer created by staff or a key (customer.create); customers an import created have none' });
+
 export const timelineDetailDocument = z.union([
   orderDetail, giftDetail, interestDetail, mergeDetail, predictionDetail, typeEnteredDetail, typeLeftDetail, profileChangeDetail, identityRemovalDetail,
+  identityAdditionDetail, customerCreationDetail,
 ]).meta({ id: 'TimelineDetail', description: 'The facts of a timeline entry, by its kind' });
 
 const kindsNote = 'order: TimelineOrderDetail (or TimelineGiftDetail with asRecipient, an order bought for them); interest: TimelineInterestDetail; merge: TimelineMergeDetail; '
   + 'prediction: TimelinePredictionDetail; type_change: TimelineTypeEnteredDetail or TimelineTypeLeftDetail (by detail.change); '
-  + 'profile_change: TimelineProfileChangeDetail; identity_removal: TimelineIdentityRemovalDetail';
+  + 'profile_change: TimelineProfileChangeDetail; identity_addition: TimelineIdentityAdditionDetail; identity_removal: TimelineIdentityRemovalDetail; '
+  + 'customer_creation: TimelineCustomerCreationDetail';
 
 export const timelinePageSchema = cursorPage(objectOf<TimelineEntry>()({
   at: timestamp.describe('When it happened. A type change: when it was recorded, as GET /api/customers/{customerId}/types dates it (enteredAt, leftAt), or the end of the store day it describes when that day was over by then; '
     + 'a prediction: the end of the store day it describes (its as-of day, not when it was made: detail.predictedAt)'),
-  kind: z.enum(['order', 'interest', 'merge', 'type_change', 'prediction', 'profile_change', 'identity_removal'])
+  kind: z.enum(['order', 'interest', 'merge', 'type_change', 'prediction', 'profile_change', 'identity_addition', 'identity_removal', 'customer_creation'])
     .describe(`What the entry is; its detail by kind: ${kindsNote}`),
   id: z.number().int().describe('Unique among the entries of its kind at its time: a type_change saying a type was entered and the one saying it was left (detail.change) may share one'),
   title: z.string(),

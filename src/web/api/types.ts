@@ -65,7 +65,8 @@ export type CustomerPersona = { persona_id: number; name: string };
 export type CustomerDetail = { customer: Customer; identities: Identity[]; traits: Traits | null; categories: CategoryFact[]; persona: CustomerPersona | null };
 
 export type TimelineEntry = {
-  at: string; kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction' | 'profile_change' | 'identity_removal'; id: number; title: string;
+  at: string; kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction' | 'profile_change' | 'identity_removal'
+    | 'identity_addition' | 'customer_creation'; id: number; title: string;
   detail: Record<string, unknown>;
 };
 

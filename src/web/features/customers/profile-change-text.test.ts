@@ -19,7 +19,7 @@ const edit = entry('profile_change', {
 describe('profile edits and identity removals in the timeline', () => {
   it('says what each edited field was and became, and who edited it, in the profile\'s field order', () => {
     expect(timelineEntryText(edit, i18nFor('en'))).toBe(
-      'Email changed from a@x.example to b@y.example; City changed from (empty) to Bandung; Consent to email marketing changed from (empty) to Yes by staff member #5');
+      'Email changed from a@x.example to b@y.example; City changed from (empty) to Bandung; Consent to email marketing changed from Not asked to Yes by staff member #5');
     expect(timelineEntryText(entry('profile_change', { fields: ['name', 'phone'], by: 'cli:ops' }), i18nFor('en'))).toBe('Profile edited (Name, Phone) by the command line (ops)');
   });
 

@@ -45,7 +45,8 @@ const recordOf = (value: unknown) => (typeof value === 'object' && value !== nul
 const fieldName = (field: string, t: I18n['t']) => translatedOr(t, 'timeline.fields', field);
 
 function valueText(field: string, value: unknown, t: I18n['t'], format: Pick<Formatters, 'compact'> | undefined): string {
-  if (value === null || value === undefined || value === '') return t('timeline.emptyValue');
+  // a consent never given reads as the consent card calls it, not as an empty field
+  if (value === null || value === undefined || value === '') return t(field.startsWith('consent') ? 'timeline.consentEmptyValue' : 'timeline.emptyValue');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (field === 'kind') return translatedOr(t, 'customer.kinds', String(value));
   if (field === 'incomeBand' && format) return incomeBandFact(String(value), t, format);

@@ -4,6 +4,7 @@ import { translatedOr } from '../../i18n/translated-or.js';
 import { chanceText } from './chance-text.js';
 import { isValueNothingExpected } from './prediction-figures.js';
 import { identityRemovalText, profileChangeText } from './profile-change-text.js';
+import { customerCreationText, identityAdditionText } from './timeline-audit-text.js';
 
 /**
  * When an entry happened, as shown. A type change is dated by its analysis and a
@@ -34,10 +35,15 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
   switch (entry.kind) {
     case 'order':
       if (detail.asRecipient === true) return t('timeline.giftReceived', { order: text(detail.externalId) });
-      return t('timeline.order', {
+    {
+      const refundedMinor = Number(detail.refundedMinor ?? 0);
+      const values = {
         status: t(`orderStatuses.${text(detail.status)}`), order: text(detail.externalId), amount: format.money(Number(detail.amountMinor ?? 0)),
         channel: translatedOr(t, 'channelsInSentence', text(detail.channel)),
-      });
+      };
+      // what a refund took back: the amount alone reads as what was kept or as what was paid
+      return refundedMinor > 0 ? t('timeline.orderRefunded', { ...values, refunded: format.money(refundedMinor) }) : t('timeline.order', values);
+    }
     case 'interest':
       return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: translatedOr(t, 'channelsInSentence', text(detail.channel)) });
     case 'merge':
@@ -53,6 +59,10 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
       return profileChangeText(entry, t, readerUserId, format);
     case 'identity_removal':
       return identityRemovalText(entry, t, readerUserId);
+    case 'identity_addition':
+      return identityAdditionText(entry, t, readerUserId);
+    case 'customer_creation':
+      return customerCreationText(entry, t, readerUserId);
     default:
       return entry.title;
   }
