@@ -26,3 +26,18 @@ export function printFailure(error: AppError, options: { json: boolean }): void 
   const where = [error.details.file, error.details.line].filter((part) => part !== undefined).join(':');
   process.stderr.write(`error ${error.code}${where ? ` (${where})` : ''}: ${error.message}\n`);
 }
+
+/**
+ * A reader that stops early (`clientele customers --help | head -3`) closes the pipe: the rest of the
+ * output is not wanted, so it is dropped instead of failing as an unhandled EPIPE with a stack trace.
+ * The process is not ended there: a command still closes its store (an embedded one writes itself
+ * back on close) and ends with its own exit code, 0 when it succeeded. Stderr too: an import's
+ * progress lines under `2>&1 | head` must not kill it between batches.
+ */
+export function dropOutputToClosedReaders(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}

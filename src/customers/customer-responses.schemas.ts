@@ -81,6 +81,17 @@ const predictionSchema = objectOf<NonNullable<CustomerDetail['prediction']>>()({
   churn_risk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'),
   as_of: timestamp.describe('The day the prediction describes: its model\'s calibration end'),
   predicted_at: timestamp,
+  orders_recorded_since: count.describe('The customer\'s orders recorded or changed (a refund, a status) after predicted_at: not in these figures until the next `models predict`'),
+});
+
+const rfmSchema = objectOf<NonNullable<CustomerDetail['rfm']>>()({
+  r_score: z.number().int(),
+  f_score: z.number().int(),
+  m_score: z.number().int(),
+  segment: z.string(),
+  as_of: z.string().describe('The day (YYYY-MM-DD) the analysis scored as of'),
+  analysed_at: timestamp.describe('When the analysis that made the score started'),
+  orders_recorded_since: count.describe('The customer\'s orders recorded or changed (a refund, a status) after analysed_at: not in the score until the next analysis'),
 });
 
 export const customerDetailSchema = objectOf<CustomerDetail>()({
@@ -89,6 +100,7 @@ export const customerDetailSchema = objectOf<CustomerDetail>()({
   traits: traitsSchema.nullable(),
   categories: z.array(categorySchema).describe('Spend per product category, largest first'),
   prediction: predictionSchema.nullable().describe('The latest stored prediction (POST /api/models/predict), if any'),
+  rfm: rfmSchema.nullable().describe('The RFM score of the latest analysis (POST /api/analytics/analyze); null when not scored: a lead, or not analysed since the first purchase'),
   persona: objectOf<NonNullable<CustomerDetail['persona']>>()({ persona_id: z.number().int(), name: z.string() }).nullable()
     .describe('The persona they belong to now (GET /api/personas/{personaId}); null when they have none: not a buyer, no profiling consent, or no personas discovered'),
 });

@@ -10,6 +10,7 @@ import { findCustomerPersona } from '../personas/index.js';
 import { externalIdVariants } from './search-text.js';
 import { normaliseExternalNamespace } from './identity.js';
 import { externalNamespacesWalk } from './external-namespaces.sql.js';
+import { readDerivedRecency } from './derived-recency.repo.js';
 
 type Db = Kysely<Database>;
 type CustomerRef = ReturnType<typeof normaliseIdentity>;
@@ -142,5 +143,9 @@ export async function getCustomer(db: Db, customerId: number) {
   const prediction = await db.selectFrom('customer_prediction').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
   const categories = await db.selectFrom('customer_category').select(['category', 'line_count', 'quantity', 'amount_minor']).where('customer_id', '=', customerId).orderBy('amount_minor', 'desc').execute();
   const persona = await findCustomerPersona(db, customerId);
-  return { customer, identities, traits: traits ?? null, categories, prediction: prediction ?? null, persona };
+  const { rfm, ordersSincePrediction } = await readDerivedRecency(db, customerId);
+  return {
+    customer, identities, traits: traits ?? null, categories,
+    prediction: prediction ? { ...prediction, orders_recorded_since: ordersSincePrediction } : null, rfm, persona,
+  };
 }

@@ -19,6 +19,7 @@ import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.
 import { forgetDeferredStaleLines } from './write/deferred-stale-lines.repo.js';
 import { completeDeferredStaleLines } from './open-import-runs.service.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
+import { readDerivedNotCurrent, type DerivedNotCurrent } from './derived-not-current.repo.js';
 
 /** Rows per transaction: large enough that per-statement costs fade, small enough to keep memory flat (~10 MB). */
 export const defaultImportBatchSize = 20_000;
@@ -88,6 +89,8 @@ export type ImportSummary = {
   inferredDateFormat: InferredDateFormat | null;
   /** Whether a column of the file is read as customer ids (customer_id), which are looked up among the ids of the same source only. */
   readsCustomerIds: boolean;
+  /** The RFM scores and predictions, with their days, that the orders this import stored or changed are not in yet; null when none or no such orders. */
+  derivedNotCurrent: DerivedNotCurrent | null;
 };
 
 export async function buildIngestContext(db: Kysely<Database>, clock: Clock, source: string): Promise<IngestContext> {
@@ -200,11 +203,12 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
     const first = closed.firstOfCode.get(code);
     return { code, rows, first: first ? { line: first.line, field: first.field, reason: first.reason, ...(first.also ? { also: first.also } : {}) } : null };
   });
+  const derivedNotCurrent = await readDerivedNotCurrent(db, orders, settings.timeZone);
   const seconds = (performance.now() - started) / 1000;
   return {
     importId, entity: options.entity, file: options.file, ...totals, rejected, orders, seconds,
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample, rejectCounts,
     joinedStubs, joinsSample, createdCustomers, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
-    inferredDateFormat, readsCustomerIds: columns?.readFields.has('customer_id') ?? false,
+    inferredDateFormat, readsCustomerIds: columns?.readFields.has('customer_id') ?? false, derivedNotCurrent,
   };
 }

@@ -4,7 +4,7 @@ import { getCustomer, lookupCustomer } from '../../customers/customers.queries.j
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
 import { customerTypeTimeline } from '../../analytics/index.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
-import { dayClosedBy } from '../../core/clock.js';
+import { calendarDayIn, dayClosedBy } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import type { CustomerOrContact } from './customers.js';
@@ -53,7 +53,6 @@ export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOr
       result: {
         ...(await getCustomer(db, customerId)),
         types: await currentTypesOf(db, customerId),
-        rfm: (await db.selectFrom('customer_rfm_score').select(['r_score', 'f_score', 'm_score', 'segment']).where('customer_id', '=', customerId).executeTakeFirst()) ?? null,
         timeline: (await customerTimeline(db, customerId, { limit: 10, canReadStaffEmails: true })).items,
         // false when no order carries an amount: the revenue, M score and spend forecasts are then not 0 but unknown
         hasPrices: await storeHasPrices(db),
@@ -75,13 +74,14 @@ export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOr
       }) : '(none)',
       ...(traits && !r.hasPrices ? [noPricesNote] : []),
       '', 'type:', r.types ? `${r.types.types.join(' + ')} — ${r.types.explanation}` : `(not analysed yet: ${clienteleCommand('analyze')})`,
-      '', 'RFM:', rfmText(r.rfm, r.hasPrices),
+      '', 'RFM:', rfmText(r.rfm, r.hasPrices), ...(r.rfm ? [rfmRecencyText(r.rfm, timeZone)] : []),
       '', 'persona:', personaText(r.persona, r.customer.consent_profiling),
       '', 'prediction:', prediction ? keyValues({
         // the day its P(alive) describes: the type above judges by P(alive) as of the analysis's own day
         as_of: calendarDay(prediction.as_of), p_alive: prediction.p_alive === null ? notEstimated : Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk ?? notEstimated, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
         expected_spend_per_order: amount(prediction.expected_spend_minor), clv: amount(prediction.clv_minor), next_purchase: calendarDay(prediction.next_purchase_day),
       }) : `(none yet: ${clienteleCommand('models predict')})`,
+      ...(prediction ? [predictionRecencyText(prediction, timeZone)] : []),
       '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: timelineTime(t, timeZone), kind: t.kind, title: timelineTitle(t, timeZone) }))),
     ].join('\n');
   });
@@ -113,12 +113,30 @@ function attributesText(attributes: Profile['attributes'] | null): string[] {
   return entries.length === 0 ? [] : ['', 'attributes:', keyValues(Object.fromEntries(entries))];
 }
 
-type RfmScore = { r_score: number; f_score: number; m_score: number; segment: string };
+type RfmScore = NonNullable<Awaited<ReturnType<typeof getCustomer>>['rfm']>;
+type Prediction = NonNullable<Awaited<ReturnType<typeof getCustomer>>['prediction']>;
 
 /** Without prices every M score is 1 (all spent 0): shown, it would read as the lowest spender. */
 function rfmText(rfm: RfmScore | null, hasPrices: boolean): string {
   if (!rfm) return '(not scored: a lead, or not analysed since the first purchase)';
   return hasPrices ? `${rfm.segment} (R${rfm.r_score} F${rfm.f_score} M${rfm.m_score})` : `${rfm.segment} (R${rfm.r_score} F${rfm.f_score}; M not scored: the orders carry no prices)`;
+}
+
+/** When the score was made and, since neither RFM nor predictions follow each order, the orders it has not seen. */
+function rfmRecencyText(rfm: RfmScore, timeZone: string): string {
+  const made = `as of the analysis on ${calendarDayIn(new Date(rfm.analysed_at), timeZone)} (scored as of ${rfm.as_of})`;
+  return `${made}${ordersSinceText(rfm.orders_recorded_since, 'analyze', 'the RFM score')}`;
+}
+
+function predictionRecencyText(prediction: Prediction, timeZone: string): string {
+  const made = `as of the prediction run on ${calendarDayIn(new Date(prediction.predicted_at), timeZone)}`;
+  return `${made}${ordersSinceText(prediction.orders_recorded_since, 'models predict', 'the prediction')}`;
+}
+
+function ordersSinceText(count: number, command: string, what: string): string {
+  if (count === 0) return '';
+  const orders = count === 1 ? '1 order recorded or changed since' : `${count} orders recorded or changed since`;
+  return `; ${orders}, not in ${what} — run \`${clienteleCommand(command)}\` to include ${count === 1 ? 'it' : 'them'}`;
 }
 
 /** The customer's persona now, or why they have none. */

@@ -149,7 +149,20 @@ export function formatSummary(summary: ImportSummary): string {
     lines.push(`Joined ${summary.joinedStubs} customer${summary.joinedStubs === 1 ? '' : 's'} known only from orders or events into the customers their rows describe (each a merge; undo with \`${clienteleCommand('customers unmerge <mergeId>')}\`):`);
     for (const join of summary.joinsSample.slice(0, 5)) lines.push(`  line ${join.line}: #${join.mergedCustomerIds.join(', #')} into #${join.customerId} (merge ${join.mergeIds.join(', ')})`);
   }
+  lines.push(...formatDerivedNotCurrent(summary.derivedNotCurrent));
   lines.push(...formatRejectCounts(summary));
   if (summary.rejectsFile) lines.push(`Rejected rows were written to ${summary.rejectsFile}, each with its line and reason.`);
   return lines.join('\n');
+}
+
+/** A win-back list read from RFM or predictions after this import would still treat these buyers as before it. */
+function formatDerivedNotCurrent(made: ImportSummary['derivedNotCurrent']): string[] {
+  if (!made) return [];
+  const parts = [
+    ...(made.rfmAnalysedOn ? [{ what: `RFM scores (analysis of ${made.rfmAnalysedOn})`, command: 'analyze' }] : []),
+    ...(made.predictedOn ? [{ what: `predictions (of ${made.predictedOn})`, command: 'models predict' }] : []),
+  ];
+  const what = parts.map((part) => part.what).join(' and ');
+  const run = parts.map((part) => `\`${clienteleCommand(part.command)}\``).join(' and ');
+  return [`${what[0].toUpperCase()}${what.slice(1)} do not include these orders yet: run ${run}.`];
 }

@@ -62,7 +62,15 @@ export type CategoryFact = { category: string; line_count: number; quantity: num
 /** The persona a customer belongs to now; null when none (not a buyer, no profiling consent, or no personas yet). */
 export type CustomerPersona = { persona_id: number; name: string };
 
-export type CustomerDetail = { customer: Customer; identities: Identity[]; traits: Traits | null; categories: CategoryFact[]; persona: CustomerPersona | null };
+/** The latest analysis's RFM score; `orders_recorded_since`: the customer's orders recorded or changed after `analysed_at`, not in it. */
+export type CustomerRfm = { r_score: number; f_score: number; m_score: number; segment: string; as_of: string; analysed_at: string; orders_recorded_since: number };
+
+export type CustomerDetail = {
+  customer: Customer; identities: Identity[]; traits: Traits | null; categories: CategoryFact[]; persona: CustomerPersona | null;
+  rfm?: CustomerRfm | null;
+  /** Only what the customer page reads of it (the prediction card's figures come from GET /api/customers/{id}/prediction). */
+  prediction?: { predicted_at: string; orders_recorded_since: number } | null;
+};
 
 export type TimelineEntry = {
   at: string; kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction' | 'profile_change' | 'identity_removal'

@@ -21,6 +21,7 @@ import { TimelineCard } from './timeline-card.js';
 import { MergePanel, type MergeRequest } from './merge-panel.js';
 import { PredictionCard } from './prediction-card.js';
 import { CustomerTypesCard } from './customer-types-card.js';
+import { RfmCard } from './rfm-card.js';
 import { useTimeline } from './use-timeline.js';
 import { listReturnPath } from './list-return.js';
 
@@ -67,7 +68,8 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         <PurchaseFactsCard traits={traits} />
         <CustomerTypesCard types={types} />
         <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null}
-          customerId={customer.customer_id} timeline={timeline.entries} />
+          customerId={customer.customer_id} timeline={timeline.entries} ordersRecordedSince={detail.data.prediction?.orders_recorded_since ?? null} />
+        <RfmCard rfm={detail.data.rfm ?? null} />
         <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={showSaved} />
         <IdentitiesCard identities={identities} customerId={customer.customer_id} canEdit={can('customers:write')} onRemoved={refresh} />
         <CategoriesCard categories={categories} />

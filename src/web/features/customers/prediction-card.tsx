@@ -1,13 +1,13 @@
 import type { CustomerPrediction } from '../../api/analytics-types.js';
 import type { TimelineEntry } from '../../api/types.js';
 import type { PendingData } from '../../api/use-pending-endpoint.js';
-import { pluralKey } from '../../i18n/plural.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 import { Card } from '../../components/card.js';
 import { chanceText } from './chance-text.js';
 import { predictionFigures } from './prediction-figures.js';
 import { predictionStaleness } from './prediction-staleness.js';
+import { predictionStalenessText } from './derived-staleness-text.js';
 import { typePredictionDisagreement } from './type-prediction-disagreement.js';
 import { unpricedPredictionFigures } from './unpriced-money.js';
 import { useStoreHasPrices } from './use-store-has-prices.js';
@@ -18,6 +18,8 @@ type PredictionCardProps = {
   prediction: PendingData<CustomerPrediction>; hasPurchased: boolean; types: readonly string[] | null;
   /** The customer's timeline as loaded so far: a merge or orders since the prediction make its figures out of date. */
   customerId: number; timeline: readonly TimelineEntry[];
+  /** The customer's orders recorded or changed after the prediction, counted by the server (the customer detail); null while not known. */
+  ordersRecordedSince: number | null;
 };
 
 /**
@@ -26,7 +28,7 @@ type PredictionCardProps = {
  * Where the customer's type tells another story (at risk by their rhythm, yet likely active), one sentence says why both hold.
  * Made before a merge or before the latest orders, it says so above the figures, which the next prediction run replaces.
  */
-export function PredictionCard({ prediction, hasPurchased, types, customerId, timeline }: PredictionCardProps) {
+export function PredictionCard({ prediction, hasPurchased, types, customerId, timeline, ordersRecordedSince }: PredictionCardProps) {
   const i18n = useI18n();
   const { t, format } = i18n;
   const hasPrices = useStoreHasPrices();
@@ -37,7 +39,7 @@ export function PredictionCard({ prediction, hasPurchased, types, customerId, ti
         const figures = hasPrices === false ? unpricedPredictionFigures(predictionFigures(data, i18n), t) : predictionFigures(data, i18n);
         return (
           <>
-            <StaleNote prediction={data} customerId={customerId} timeline={timeline} />
+            <StaleNote prediction={data} customerId={customerId} timeline={timeline} ordersRecordedSince={ordersRecordedSince} />
             <dl className="facts">
               <div>
                 <dt>{t('customer.prediction.pAlive')}</dt>
@@ -72,13 +74,11 @@ function DisagreementNote({ types, prediction }: { types: readonly string[] | nu
 }
 
 /** The prediction's date and what happened since, before its figures: a merged or returning customer's card must not read as current. */
-function StaleNote({ prediction, customerId, timeline }: { prediction: CustomerPrediction; customerId: number; timeline: readonly TimelineEntry[] }) {
-  const { t, format, locale } = useI18n();
-  const staleness = predictionStaleness(prediction, timeline, customerId);
+function StaleNote({ prediction, customerId, timeline, ordersRecordedSince }: {
+  prediction: CustomerPrediction; customerId: number; timeline: readonly TimelineEntry[]; ordersRecordedSince: number | null;
+}) {
+  const i18n = useI18n();
+  const staleness = predictionStaleness(prediction, timeline, customerId, ordersRecordedSince);
   if (!staleness) return null;
-  const made = { predictedAt: format.dateTime(prediction.predictedAt), asOf: format.date(prediction.asOf.slice(0, 10)) };
-  const text = staleness.reason === 'orders'
-    ? t(pluralKey(locale, 'customer.prediction.stale.orders', staleness.count), { ...made, count: format.number(staleness.count), at: format.date(staleness.at) })
-    : t(`customer.prediction.stale.${staleness.reason}`, { ...made, other: staleness.otherCustomerId ?? '?', at: format.dateTime(staleness.at) });
-  return <p className="notice small prediction-stale" role="status">{text}</p>;
+  return <p className="notice small prediction-stale" role="status">{predictionStalenessText(staleness, prediction, i18n)}</p>;
 }

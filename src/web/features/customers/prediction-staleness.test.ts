@@ -34,3 +34,16 @@ describe('predictionStaleness', () => {
     expect(predictionStaleness(prediction, [order('2026-12-01T00:30:00Z')], 2319)).toMatchObject({ reason: 'orders', count: 1 });
   });
 });
+
+describe('predictionStaleness with the server\'s count of orders recorded since', () => {
+  it('says so of an order dated before the as-of day but recorded after the prediction, which no timeline date shows', () => {
+    const lateExport = order('2026-11-20T09:00:00Z');
+    expect(predictionStaleness(prediction, [placed, lateExport], 2319)).toBeNull();
+    expect(predictionStaleness(prediction, [placed, lateExport], 2319, 1)).toEqual({ reason: 'recorded', count: 1 });
+  });
+
+  it('puts a merge since first, and falls back to the order dates when the server counts none', () => {
+    expect(predictionStaleness(prediction, [merge('2026-12-05T06:00:00.000Z'), placed], 2319, 2)).toMatchObject({ reason: 'merge' });
+    expect(predictionStaleness(prediction, [order('2026-12-03T09:00:00Z'), placed], 2319, 0)).toMatchObject({ reason: 'orders', count: 1 });
+  });
+});

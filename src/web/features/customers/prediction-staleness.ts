@@ -9,6 +9,7 @@ import type { TimelineEntry } from '../../api/types.js';
 export type PredictionStaleness =
   | { reason: 'merge' | 'mergeUndone'; at: string; otherCustomerId: number | null }
   | { reason: 'orders'; at: string; count: number }
+  | { reason: 'recorded'; count: number }
   | null;
 
 /**
@@ -17,9 +18,14 @@ export type PredictionStaleness =
  * before it. A merge and its undo both since leave the customer as predicted (the kept customer's
  * prediction is never replaced by a merge, only by the next prediction run, `models predict`). Orders are compared with the day the prediction describes, as the
  * timeline places its "prediction" entry (the end of its as-of day); without that entry, with
- * the end of `asOf` in UTC.
+ * the end of `asOf` in UTC. Before those, the server's count of orders recorded or changed after
+ * `predictedAt` (`recordedSince`, GET /api/customers/{id}): an order dated before the as-of day
+ * but imported after the prediction (a late export, a refund) is missing from it too, and no date
+ * in the timeline shows that.
  */
-export function predictionStaleness(prediction: Pick<CustomerPrediction, 'asOf' | 'predictedAt'>, entries: readonly TimelineEntry[], customerId: number): PredictionStaleness {
+export function predictionStaleness(
+  prediction: Pick<CustomerPrediction, 'asOf' | 'predictedAt'>, entries: readonly TimelineEntry[], customerId: number, recordedSince: number | null = null,
+): PredictionStaleness {
   const predictedAt = Date.parse(prediction.predictedAt);
   if (Number.isNaN(predictedAt)) return null;
   const changes: Array<{ reason: 'merge' | 'mergeUndone'; at: string; otherCustomerId: number | null }> = [];
@@ -32,6 +38,7 @@ export function predictionStaleness(prediction: Pick<CustomerPrediction, 'asOf' 
     else if (mergedAt <= predictedAt && undoneAt !== null && undoneAt > predictedAt) changes.push({ reason: 'mergeUndone', at: String(entry.detail.undoneAt), otherCustomerId: other });
   }
   if (changes.length > 0) return changes.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));
+  if (recordedSince !== null && recordedSince > 0) return { reason: 'recorded', count: recordedSince };
   const placed = entries.find((entry) => entry.kind === 'prediction');
   const describedUntil = placed ? Date.parse(placed.at) : Date.parse(`${prediction.asOf.slice(0, 10)}T23:59:59.999Z`);
   const later = entries.filter((entry) => entry.kind === 'order' && Date.parse(entry.at) > describedUntil);

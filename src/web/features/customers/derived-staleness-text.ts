@@ -1,0 +1,31 @@
+import type { CustomerPrediction } from '../../api/analytics-types.js';
+import type { CustomerRfm, Locale } from '../../api/types.js';
+import type { Formatters } from '../../i18n/format.js';
+import { pluralKey } from '../../i18n/plural.js';
+import type { PredictionStaleness } from './prediction-staleness.js';
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+type StalenessI18n = { t: Translate; locale: Locale; format: Pick<Formatters, 'number' | 'date' | 'dateTime'> };
+
+/**
+ * What an RFM score rests on and, when orders were recorded or changed after its analysis, that
+ * they are not in it: RFM is made only by the analysis, so a customer who just spent $500 still
+ * reads "Lost" until it runs again, and a win-back list must not take that at its word.
+ */
+export function rfmStalenessText(rfm: CustomerRfm, { t, locale, format }: StalenessI18n): { basis: string; stale: string | null } {
+  const basis = t('customer.rfm.basis', { analysedAt: format.dateTime(rfm.analysed_at), asOf: format.date(rfm.as_of) });
+  const count = rfm.orders_recorded_since;
+  return { basis, stale: count > 0 ? t(pluralKey(locale, 'customer.rfm.stale', count), { count: format.number(count) }) : null };
+}
+
+/** The prediction card's sentence on why its figures predate the customer as they are now (predictionStaleness). */
+export function predictionStalenessText(
+  staleness: NonNullable<PredictionStaleness>, prediction: Pick<CustomerPrediction, 'asOf' | 'predictedAt'>, { t, locale, format }: StalenessI18n,
+): string {
+  const made = { predictedAt: format.dateTime(prediction.predictedAt), asOf: format.date(prediction.asOf.slice(0, 10)) };
+  if (staleness.reason === 'recorded') return t(pluralKey(locale, 'customer.prediction.stale.recorded', staleness.count), { ...made, count: format.number(staleness.count) });
+  if (staleness.reason === 'orders') {
+    return t(pluralKey(locale, 'customer.prediction.stale.orders', staleness.count), { ...made, count: format.number(staleness.count), at: format.date(staleness.at) });
+  }
+  return t(`customer.prediction.stale.${staleness.reason}`, { ...made, other: staleness.otherCustomerId ?? '?', at: format.dateTime(staleness.at) });
+}

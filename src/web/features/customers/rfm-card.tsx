@@ -1,0 +1,27 @@
+import type { CustomerRfm } from '../../api/types.js';
+import { Card } from '../../components/card.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { rfmSegmentLabel } from '../reports/rfm-segment-label.js';
+import { rfmStalenessText } from './derived-staleness-text.js';
+import { useStoreHasPrices } from './use-store-has-prices.js';
+
+/**
+ * The customer's RFM segment and scores from the latest analysis, with the analysis's date and,
+ * above them, the orders recorded since that it does not count: segments built on RFM ("Lost
+ * buyers") keep listing a customer who just bought until the next analysis.
+ */
+export function RfmCard({ rfm }: { rfm: CustomerRfm | null }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const hasPrices = useStoreHasPrices();
+  if (!rfm) return <Card title={t('customer.rfm.title')}><p className="empty-state">{t('customer.rfm.none')}</p></Card>;
+  const { basis, stale } = rfmStalenessText(rfm, i18n);
+  const scores = { r: rfm.r_score, f: rfm.f_score, m: rfm.m_score };
+  return (
+    <Card title={t('customer.rfm.title')} className="rfm-card">
+      {stale ? <p className="notice small rfm-stale" role="status">{stale}</p> : null}
+      <p><strong>{rfmSegmentLabel(t, rfm.segment)}</strong> · {t(hasPrices === false ? 'customer.rfm.scoresUnpriced' : 'customer.rfm.scores', scores)}</p>
+      <p className="muted small">{basis}</p>
+    </Card>
+  );
+}
