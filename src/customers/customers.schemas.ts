@@ -6,11 +6,14 @@ import { closedLists } from '../segments/filter-values.js';
 import { customerSorts } from './customers.queries.js';
 import { recentSortMeaning } from './customer-sorts.js';
 import { normaliseExternalNamespace } from './identity.js';
+import { singleLineText } from './single-line-text.js';
 
 // A blank text is no value, as a form sends an emptied field: kept as "", a blank email or
 // phone became an identity that every later blank one collided with, and a blank name showed as none.
 const blankAsNull = (text: string | null) => (text === '' ? null : text);
 const nullableText = z.string().trim().max(200).nullable().transform(blankAsNull).optional();
+// a field shown on one line, as an import keeps it (single-line-text.ts)
+const lineText = z.string().trim().max(200).nullable().transform((text) => blankAsNull(text === null ? null : singleLineText(text))).optional();
 
 /** The import's own reading of a country, a code (UK is GB) or a name ("Latvija"), stored as its code; one that names no country is refused, not stored. */
 const countrySchema = z.string().trim().nullable().transform((text, context) => {
@@ -34,16 +37,16 @@ export const identityInputSchema = z.object({
 
 const customerFieldShape = {
   kind: z.enum(['person', 'organization']).optional(),
-  name: nullableText,
+  name: lineText,
   email: nullableText,
   phone: nullableText,
   // the upper bound is the current year, which a schema cannot know: the service checks it by its clock (birth-year.ts)
   birthYear: z.number().int().min(1900).max(2100).nullable().optional().describe('Four digits, 1900 to the current year; a later year is refused (400 CUSTOMER_BIRTH_YEAR_INVALID); null clears it'),
-  gender: nullableText,
-  city: nullableText,
-  region: nullableText,
+  gender: lineText,
+  city: lineText,
+  region: lineText,
   country: countrySchema,
-  incomeBand: nullableText,
+  incomeBand: lineText,
   consentEmail: z.boolean().nullable().optional(),
   consentSms: z.boolean().nullable().optional(),
   consentProfiling: z.boolean().nullable().optional(),

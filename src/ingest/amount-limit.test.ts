@@ -67,11 +67,12 @@ describeEachStore('amounts an import derives stay within the amount limit', (con
     expect(await storedTotals('converted-lines.csv')).toEqual([['E6', 500, 100_000]]);
   });
 
-  it('refuses a line of a lines file that passes the limit converted into the store currency', async () => {
+  it('refuses a line of a lines file that passes the limit converted into the store currency, and its order\'s other lines with it', async () => {
     await importCsv('for-lines.csv', 'order_id,ordered_at,customer_email,currency,amount\nL1,2026-03-01,l@x.lv,EUR,10\n');
     const summary = await importCsv('for-lines.csv', 'order_id,sku,currency,unit_price,quantity\nL1,A,EUR,900000000,1\nL1,B,EUR,5,1\n', 'lines');
-    expect(rejectsOf(summary)).toEqual([[2, 'unit_price', 'AMOUNT_TOO_LARGE']]);
-    expect(await context.store.db.selectFrom('order_line').select(['sku']).where('sku', 'in', ['A', 'B']).execute()).toEqual([{ sku: 'B' }]);
+    // a lines file states all of an order's lines: stored without A, the order would lose a stored A
+    expect(rejectsOf(summary)).toEqual([[2, 'unit_price', 'AMOUNT_TOO_LARGE'], [3, 'order_id', 'ORDER_ROW_REJECTED']]);
+    expect(await context.store.db.selectFrom('order_line').select(['sku']).where('sku', 'in', ['A', 'B']).execute()).toEqual([]);
   });
 
   it('answers a batch over HTTP with the rejects rather than a 500, and stores its other orders', async () => {

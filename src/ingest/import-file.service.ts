@@ -112,7 +112,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   await forgetAbandonedImportMemory(db);
   const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
   const writeContext: WriteContext = {
-    importId, file: options.file, linesOf: 'file', currency: settings.currency, timeZone: settings.timeZone, rates,
+    importId, file: options.file, linesOf: 'file', sourceSetIn: 'option', currency: settings.currency, timeZone: settings.timeZone, rates,
     // an order's rows may be spread over the file: lines not restated are removed at the end
     ...(options.entity === 'orders' ? { defersStaleLines: true } : {}),
   };

@@ -92,9 +92,17 @@ export async function finishImportRun(db: Db, importId: number, status: 'complet
  */
 export const importRunStaleAfterMinutes = 10;
 
-/** Whether the run in `run` (an import_run row's alias) is still alive: running, with a recent heartbeat. */
+/**
+ * Whether the run in `run` (an import_run row's alias) is still alive: running, with a recent
+ * heartbeat. An embedded store (PGlite) starts with the one process that may open it
+ * (db/store-lock.ts), so a run whose heartbeat is from before that start was left by a process
+ * that has ended (a killed import, a server's open run never closed): interrupted at once, not ten
+ * minutes later. A PostgreSQL server's start says nothing of its clients' processes.
+ */
 export function isRunAlive(run: string): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.ref(`${run}.status`)} = 'running' and ${sql.ref(`${run}.heartbeat_at`)} >= now() - make_interval(mins => ${importRunStaleAfterMinutes}::int))`;
+  const heartbeat = sql.ref(`${run}.heartbeat_at`);
+  return sql<boolean>`(${sql.ref(`${run}.status`)} = 'running' and ${heartbeat} >= now() - make_interval(mins => ${importRunStaleAfterMinutes}::int)
+    and (${heartbeat} >= pg_postmaster_start_time() or version() not like '%(PGlite %'))`;
 }
 
 export type ImportRunStatus = 'running' | 'completed' | 'failed' | 'interrupted';

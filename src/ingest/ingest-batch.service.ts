@@ -91,7 +91,7 @@ export async function ingestRecords(
     const linesOf = options.lines ? 'file' : 'batch';
     // a batch of an open run leaves lines it does not restate for a later batch, as a file import's batch does; closing the run completes it
     const defersStaleLines = run !== null && entity === 'orders';
-    const outcome = await writeBatch(trx, entity, rows, { importId, file, linesOf, currency: settings.currency, timeZone: settings.timeZone, rates, defersStaleLines }, rejectedOrderKeys);
+    const outcome = await writeBatch(trx, entity, rows, { importId, file, linesOf, sourceSetIn: 'request', currency: settings.currency, timeZone: settings.timeZone, rates, defersStaleLines }, rejectedOrderKeys);
     await keepDerivedCurrent(trx, outcome.changedCustomerIds);
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line).map(asBatchReject);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });

@@ -20,7 +20,7 @@ describeEachStore('a lines file whose orders are under another source', (context
     expect(wrong).toMatchObject({ read: 3, inserted: 0, rejected: 3, orders: { rejected: 3 } });
     expect(wrong.rejectsSample[0]).toMatchObject({
       line: 2, field: 'order_id', code: 'LINE_ORDER_UNKNOWN', params: { order: 'LV-1000', source: 'online-retail', storedUnder: 'web' },
-      reason: 'Order LV-1000 is not in the store under the source "online-retail"; it is under the source "web". Import the lines under that source (the web import\'s Source, the CLI\'s --source web).',
+      reason: 'Order LV-1000 is not in the store under the source "online-retail"; it is under the source "web". Import the lines under that source (--source web).',
     });
     expect(wrong.rejectsSample[2]).toMatchObject({
       line: 4, code: 'LINE_ORDER_UNKNOWN', params: { order: 'LV-9999', source: 'online-retail' },

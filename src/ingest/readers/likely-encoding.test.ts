@@ -52,3 +52,19 @@ describe('a Latvian export saved in windows-1257 (test/fixtures/ingest/customers
     expect(names).toEqual([['Jānis Bērziņš', 'Rīga'], ['Anna Bērziņa', 'Liepāja'], ['Ģirts Ķēniņš', 'Rēzekne'], ['Līga Šmite', 'Jūrmala'], ['Žanis Čakste', 'Ventspils']]);
   });
 });
+
+// Node 20 decodes windows-1252 in one call as Latin-1, 0x80–0x9F as control characters: the advice
+// showed € as "" and Š as an invisible character, where the import with --encoding reads them right.
+describe('the advice for bytes 0x80–0x9F', () => {
+  const bytesOf = (...parts: Array<string | number>) => Uint8Array.from(parts.flatMap((part) => (typeof part === 'number' ? [part] : [...Buffer.from(part, 'latin1')])));
+
+  it('shows the letter windows-1252 reads, and no letter where windows-1257 has none', () => {
+    expect(notUtf8Advice(bytesOf('4;', 0x8a, 'ulc'))).toContain('probably saved as windows-1252, the Western European code page: "Šulc", which windows-1257 would read as "\ufffdulc"');
+  });
+
+  it('shows no word for a euro sign, which both code pages read as €', () => {
+    expect(notUtf8Advice(bytesOf('4;c@x.de;2026-11-01;12,50 ', 0x80))).toBe(
+      'is not valid UTF-8 (the file was probably saved in a one-byte code page); re-save it as UTF-8, or pass --encoding windows-1252 (Western European) or windows-1257 (Latvian, Lithuanian, Estonian), whichever reads it right',
+    );
+  });
+});

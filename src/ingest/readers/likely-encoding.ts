@@ -1,3 +1,5 @@
+import { decodeText } from './decode-text.js';
+
 /**
  * Which one-byte encoding a row that is not UTF-8 was probably saved in. Excel saves CSV in the
  * system's code page: windows-1252 in Western Europe and the Americas, windows-1257 in the Baltic
@@ -34,7 +36,7 @@ const isWordByte = (byte: number) => byte >= 0x80 || (byte >= 0x30 && byte <= 0x
 // The bytes the two encodings read as different characters (most of 0xA0–0xFF, a few below).
 const readDifferently = new Set(Array.from({ length: 128 }, (_, index) => index + 0x80).filter((byte) => {
   const bytes = Uint8Array.of(byte);
-  return new TextDecoder('windows-1257').decode(bytes) !== new TextDecoder('windows-1252').decode(bytes);
+  return decodeText('windows-1257', bytes) !== decodeText('windows-1252', bytes);
 }));
 
 /** The word around the row's first byte the encodings read differently, at most 40 bytes; null when they read the row alike. */
@@ -49,7 +51,8 @@ function wordReadDifferently(fields: readonly Uint8Array[]): Uint8Array | null {
   return bytes.subarray(start, end);
 }
 
-const readAs = (encoding: OneByteEncoding, word: Uint8Array) => `"${new TextDecoder(encoding).decode(word)}"`;
+// a byte the code page leaves undefined decodes to an invisible control character: shown as � (no letter)
+const readAs = (encoding: OneByteEncoding, word: Uint8Array) => `"${decodeText(encoding, word).replace(/[\u0080-\u009f]/g, '\ufffd')}"`;
 
 /**
  * The end of a ROW_NOT_UTF8 reason ("line 3 …"): the encoding the row was likely saved in, with a

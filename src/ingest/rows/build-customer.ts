@@ -2,7 +2,7 @@ import type { CanonicalCustomer, CustomerRef, IngestContext } from '../canonical
 import { normaliseExternalNamespace, phoneCountryOf } from '../../customers/identity.js';
 import { countryCode } from './country.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
-import { personName } from './person-name.js';
+import { personName, profileText } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { customerKindSynonyms, lookUp, parseBoolean } from './synonyms.js';
 import { customerExternalId, email, emailOfCustomerId, phone, wholeNumberOf } from './row-values.js';
@@ -77,11 +77,11 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
     email: emailValue,
     phone: phoneValue,
     birthYear: birthYear(values, year),
-    gender: values.text('gender'),
-    city: values.text('city'),
-    region: values.text('region'),
+    gender: profileText(values, 'gender'),
+    city: profileText(values, 'city'),
+    region: profileText(values, 'region'),
     country: countryValue,
-    incomeBand: values.text('income_band'),
+    incomeBand: profileText(values, 'income_band'),
     consentEmail: parseBoolean('consent_email', values.text('consent_email')),
     consentSms: parseBoolean('consent_sms', values.text('consent_sms')),
     consentProfiling: parseBoolean('consent_profiling', values.text('consent_profiling')),

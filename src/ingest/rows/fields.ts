@@ -62,7 +62,7 @@ export function parseMappingArguments(entity: ImportEntity, pairs: readonly stri
     }
     const isKnown = canonicalFields[entity].includes(field) || prefixedFields[entity].some((prefix) => field.startsWith(prefix) && field.length > prefix.length);
     if (!isKnown) {
-      throw new AppError('IMPORT_OPTION_INVALID', `--map ${pair}: "${field}" is not a ${entity} field. Fields: ${[...canonicalFields[entity], ...prefixedFields[entity].map((prefix) => `${prefix}<name>`)].join(', ')}.`, { field: 'map' });
+      throw new AppError('IMPORT_OPTION_INVALID', `--map ${pair}: "${field}" is not a field of ${entity} files. Fields: ${[...canonicalFields[entity], ...prefixedFields[entity].map((prefix) => `${prefix}<name>`)].join(', ')}.`, { field: 'map' });
     }
     mapping[field] = column;
   }

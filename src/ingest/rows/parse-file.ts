@@ -211,16 +211,18 @@ function noteRejectedOrder(parsed: { orderKey?: string; rejectsOrder?: boolean }
 
 /**
  * Orders are settled once the batch holds all their rows: one with a rejected
- * row is rejected whole, and one totalled from its lines has its refund checked.
+ * row (of an orders or a lines file) is rejected whole, and one totalled from
+ * its lines has its refund checked.
  */
 function settleBatch<E extends ImportEntity>(
   entity: E, batchRows: CanonicalRow[E][], batchRejects: Reject[], place: { file: string; linesOf: LinesOf }, rawOfLine: (line: number) => string | undefined,
   rejectedOrders: ReadonlyMap<string, number>, rejectedOrderKeys: ReadonlySet<string>,
 ): { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[] } {
-  if (entity !== 'orders') return { rows: batchRows, rejects: batchRejects, rejectedOrderKeys: [...rejectedOrderKeys] };
-  const whole = rejectWholeOrders(batchRows as CanonicalOrder[], rejectedOrders, place);
-  const rows = whole.rows;
+  if (entity !== 'orders' && entity !== 'lines') return { rows: batchRows, rejects: batchRejects, rejectedOrderKeys: [...rejectedOrderKeys] };
+  const whole = rejectWholeOrders(batchRows as Array<CanonicalOrder | CanonicalOrderLine>, rejectedOrders, place);
   const rejects = whole.rejects.length === 0 ? batchRejects : [...batchRejects, ...whole.rejects].sort((a, b) => a.line - b.line);
+  if (entity === 'lines') return { rows: whole.rows as CanonicalRow[E][], rejects, rejectedOrderKeys: [...rejectedOrderKeys] };
+  const rows = whole.rows as CanonicalOrder[];
   const settled = settleOrdersTotalledFromLines(rows, place.file, rawOfLine);
   const keys = [...rejectedOrderKeys];
   if (settled.rejects.length > 0) {

@@ -1,4 +1,5 @@
 import { foldAccents } from '../../customers/name-search.js';
+import { singleLineText } from '../../customers/single-line-text.js';
 import type { FieldValues } from './row-problem.js';
 
 /**
@@ -12,9 +13,7 @@ import type { FieldValues } from './row-problem.js';
  * and "Surname" mapped as name and last_name), and dropping the surname would lose it unseen.
  */
 export function personName(values: FieldValues, fields: { name: string; first: string; last: string }): string | null {
-  const whole = values.text(fields.name);
-  const first = values.text(fields.first);
-  const last = values.text(fields.last);
+  const [whole, first, last] = [fields.name, fields.first, fields.last].map((field) => profileText(values, field));
   if (whole !== null && (first !== null || last === null || holdsWords(whole, last))) return whole;
   const parts = [whole ?? first, last].filter((part): part is string => part !== null);
   return parts.length === 0 ? null : parts.join(' ');
@@ -33,3 +32,9 @@ function holdsWords(whole: string, last: string): boolean {
 
 // folded as the name search folds (name-search.ts), so a surname found here is the one a search finds
 const wordsOf = (text: string): string[] => foldAccents(text).toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((word) => word !== '');
+
+/** A profile field kept on one line (single-line-text.ts), null when empty. */
+export function profileText(values: FieldValues, field: string): string | null {
+  const text = values.text(field);
+  return text === null ? null : singleLineText(text) || null;
+}

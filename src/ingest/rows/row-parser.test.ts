@@ -54,7 +54,7 @@ describe('headerCheck', () => {
 
   it('rejects malformed or unknown --map arguments', () => {
     expect(() => parseMappingArguments('orders', ['order_id'])).toThrow(expect.objectContaining({ code: 'IMPORT_OPTION_INVALID' }));
-    expect(() => parseMappingArguments('orders', ['colour=Colour'])).toThrow(expect.objectContaining({ code: 'IMPORT_OPTION_INVALID', message: expect.stringContaining('not a orders field') }));
+    expect(() => parseMappingArguments('orders', ['colour=Colour'])).toThrow(expect.objectContaining({ code: 'IMPORT_OPTION_INVALID', message: expect.stringContaining('not a field of orders files') }));
   });
 
   it('accepts external ids in other channels as customer identities', () => {
@@ -230,7 +230,7 @@ describe('numbers sent through the API', () => {
   });
 
   it('reads line quantities in exponent notation as the number they mean', () => {
-    const result = rowsFromRecords('lines', [{ order_id: '1', quantity: '2e3', unit_price: '1' }, { order_id: '1', quantity: '2x3', unit_price: '1' }], { context: testContext });
+    const result = rowsFromRecords('lines', [{ order_id: '1', quantity: '2e3', unit_price: '1' }, { order_id: '2', quantity: '2x3', unit_price: '1' }], { context: testContext });
     expect(result.rows.map((row) => row.quantity)).toEqual([2000]);
     expect(result.rejects.map((reject) => [reject.line, reject.field])).toEqual([[2, 'quantity']]);
   });

@@ -196,7 +196,7 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       fields.read(values);
       const orderId = normaliseExternalId(fields.fieldValues.text('order_id'));
       if (orderId === null) return parsed;
-      return { ...parsed, orderKey: orderKeyOf(context.source, orderId), rejectsOrder: canRejectOrder && entity === 'orders' && isLineLevel(fields.fieldValues) };
+      return { ...parsed, orderKey: orderKeyOf(context.source, orderId), rejectsOrder: canRejectOrder && isOrderLineRow(entity, fields.fieldValues) };
     } catch {
       return parsed;
     }
@@ -214,8 +214,13 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
     if (!text || /[\r\n\u0000\ufffd]/.test(text)) return {};
     const orderId = normaliseExternalId(text);
     if (orderId === null) return {};
-    return { orderKey: orderKeyOf(context.source, orderId), rejectsOrder: entity === 'orders' && isLineLevel(fields.fieldValues) };
+    return { orderKey: orderKeyOf(context.source, orderId), rejectsOrder: isOrderLineRow(entity, fields.fieldValues) };
   }
 
   return { checkHeaders, parse, orderOfUnreadable };
+}
+
+/** A row of an order's lines, whose rejection rejects its order whole (reject-whole-orders.ts): every row of a lines file, a line row of an orders file. */
+function isOrderLineRow(entity: ImportEntity, values: FieldValues): boolean {
+  return entity === 'lines' || (entity === 'orders' && isLineLevel(values));
 }

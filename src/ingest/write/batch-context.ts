@@ -11,6 +11,11 @@ export type WriteContext = {
   file: string;
   /** Whether rows' lines are the file's or places in an API batch, for the reasons that name another row (row-place.ts). */
   linesOf: LinesOf;
+  /**
+   * Where the sender names the source its rows are read under, for reasons that tell it to name
+   * another: a file import's --source (the CLI), or the "source" field of an API request.
+   */
+  sourceSetIn: 'option' | 'request';
   currency: string;
   timeZone: string;
   /** Units of store currency per unit of each other currency. */

@@ -9,6 +9,7 @@ import { findOrderSourcesElsewhere } from './order-sources-elsewhere.repo.js';
 import { lineAmountMinor, maximumAmountMinor, shownLimit } from '../rows/amount-limit.js';
 import { deleteLines, staleLinesOf } from './write-order-lines.js';
 import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
+import { rejectWholeOrders } from '../rows/reject-whole-orders.js';
 
 type Db = Kysely<Database>;
 
@@ -48,7 +49,9 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
   const orderByKey = new Map(orders.rows.map((o) => [orderKeyOf(o.source, o.external_id), o]));
   const positionByOrder = new Map<number, number>(orders.rows.map((o) => [o.order_id, o.lines_written]));
   const seen = new Map<string, number>();
-  const accepted: Array<CanonicalOrderLine & { customerId: number; orderId: number; lineNo: number }> = [];
+  let accepted: Array<CanonicalOrderLine & { customerId: number; orderId: number; lineNo: number }> = [];
+  // order key → its first line refused here: the order's other lines are refused with it (rejectWholeOrders)
+  const refusedLines = new Map<string, number>();
   const unknown: Array<{ row: CanonicalOrderLine; reject: number }> = [];
   for (const row of rows) {
     const orderKey = orderKeyOf(row.source, row.orderExternalId);
@@ -69,6 +72,7 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
     const unitPriceMinor = inStoreCurrency(row.unitPriceMinor, factor);
     if (!isWithinLimit(lineAmountMinor({ quantity: row.quantity, unitPriceMinor }), context.currency)) {
       rejectedKeys.add(orderKey);
+      if (!refusedLines.has(orderKey)) refusedLines.set(orderKey, row.line);
       const limit = shownLimit(context.currency);
       outcome.rejects.push({
         file: context.file, line: row.line, field: 'unit_price', code: 'AMOUNT_TOO_LARGE', params: { field: 'unit_price', value: `${order.currency} > ${limit}` },
@@ -89,6 +93,11 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
     }
     seen.set(key, row.line);
     accepted.push({ ...row, unitPriceMinor, customerId: order.customer_id, orderId: order.order_id, lineNo });
+  }
+  if (refusedLines.size > 0) {
+    const whole = rejectWholeOrders(accepted, refusedLines, context);
+    accepted = whole.rows;
+    outcome.rejects.push(...whole.rejects);
   }
   if (unknown.length > 0) {
     // the file's orders may be in the store under another source: the reject says which
@@ -171,8 +180,15 @@ function unknownOrderReject(row: CanonicalOrderLine, context: WriteContext, stor
   const others = storedUnder.map((source) => `"${source}"`).join(', ');
   return {
     ...base, params: { order, source: row.source, storedUnder: storedUnder.join(', ') },
-    reason: `${where}; it is under ${storedUnder.length === 1 ? 'the source' : 'the sources'} ${others}. Import the lines under that source (the web import's Source, the CLI's --source ${storedUnder[0]}).`,
+    reason: `${where}; it is under ${storedUnder.length === 1 ? 'the source' : 'the sources'} ${others}. ${resendUnder(storedUnder[0], context)}.`,
   };
+}
+
+/** How the sender reads its lines under another source: the web app translates the reject from its code, so this names only the CLI's option or the request's field. */
+function resendUnder(source: string, context: Pick<WriteContext, 'sourceSetIn'>): string {
+  return context.sourceSetIn === 'option'
+    ? `Import the lines under that source (--source ${source})`
+    : `Send the lines under that source ("source": ${JSON.stringify(source)} in the request)`;
 }
 
 /** Deletes the stored lines of these rows' orders that an earlier import wrote and this one does not restate. */
