@@ -48,6 +48,17 @@ describe('describeError', () => {
     expect(describeError(unknown, tIn('lv'), 'lv')).toEqual({ title: 'Lūdzu, pārbaudiet:', message: 'A new kind of conflict.', original: null, code: 'SOMETHING_NEW_CONFLICT' });
     expect(describeError(new Error('network down'), tIn('id'), 'id')).toEqual({ title: 'Terjadi kesalahan.', message: 'network down', original: null, code: null });
   });
+
+  it('says a request that got no answer (fetch\'s TypeError) in the reader\'s language, whatever the browser wrote', () => {
+    for (const wording of ['Failed to fetch', 'NetworkError when attempting to fetch resource.', 'Load failed']) {
+      expect(describeError(new TypeError(wording), tIn('id'), 'id')).toEqual({
+        title: 'Tidak ada koneksi:', message: 'Server tidak dapat dihubungi; periksa koneksi lalu coba lagi.', original: wording, code: null,
+      });
+    }
+    expect(describeError(new TypeError('Failed to fetch'), tIn('en'), 'en').message).toBe('Could not reach the server; check the connection and try again.');
+    // the app's own mistake is not blamed on the connection
+    expect(describeError(new TypeError('items.map is not a function'), tIn('en'), 'en').message).toBe('items.map is not a function');
+  });
 });
 
 /**

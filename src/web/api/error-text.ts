@@ -10,6 +10,13 @@ export type ErrorText = {
   code: string | null;
 };
 
+// fetch rejects with a bare TypeError when no answer came at all (offline, server down, connection
+// cut), worded by each browser in English its own way; a TypeError of the app's own (a bug) is not that
+const unreachableWording = /failed to fetch|networkerror|load failed|fetch failed|network connection was lost/i;
+function isUnreachable(error: Error): boolean {
+  return error instanceof TypeError && unreachableWording.test(error.message);
+}
+
 function titleKeyOf(status: number, code: string): string {
   // a refusal while other heavy work runs is no one's mistake: "too many attempts" would read as blame
   if (code.startsWith('HEAVY_WORK_')) return 'errors.titles.busy';
@@ -29,6 +36,7 @@ function titleKeyOf(status: number, code: string): string {
  * words in English too.
  */
 export function describeError(error: Error, t: I18n['t'], locale: string): ErrorText {
+  if (isUnreachable(error)) return { title: t('errors.titles.unreachable'), message: t('errors.unreachable'), original: error.message, code: null };
   if (!(error instanceof ApiError)) return { title: t('common.errorTitle'), message: error.message, original: null, code: null };
   const title = t(titleKeyOf(error.status, error.code));
   const key = `errors.codes.${error.code}`;

@@ -5,11 +5,12 @@ import { LanguagePicker } from './language-picker.js';
 import { SyntheticBadge } from './synthetic-badge.js';
 import { UserMenu } from './user-menu.js';
 import { Link } from '../routes/router.js';
-import { useStoreSettings } from '../features/settings/store-settings-context.js';
+import { useAreStoreSettingsLoading, useStoreSettings } from '../features/settings/store-settings-context.js';
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const settings = useStoreSettings();
+  const areSettingsLoading = useAreStoreSettingsLoading();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">{t('shell.skipToContent')}</a>
@@ -23,7 +24,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </header>
       <MainNavigation />
       <main id="main" className="shell-main" tabIndex={-1}>{children}</main>
-      {settings ? null : <footer className="shell-footer muted small">{t('shell.currencyUnknown')}</footer>}
+      {settings || areSettingsLoading ? null : <footer className="shell-footer muted small">{t('shell.currencyUnknown')}</footer>}
     </div>
   );
 }

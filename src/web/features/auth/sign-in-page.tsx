@@ -38,7 +38,8 @@ export function SignInPage() {
         {hasSessionEnded ? <p className="notice" role="status">{t('signIn.sessionEnded')}</p> : null}
         <label className="field">
           <span>{t('signIn.email')}</span>
-          <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+          {/* the page's one task: typing starts here, also after signing out or a session ending under a form */}
+          <input type="email" autoComplete="username" required autoFocus value={email} onChange={(event) => setEmail(event.target.value)} />
         </label>
         <label className="field">
           <span>{t('signIn.password')}</span>

@@ -1,10 +1,11 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Identity } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
 import { choiceLabel, IdentityEntryFields } from './identity-entry-fields.js';
+import { useFocusOnClose } from './use-focus-on-close.js';
 import {
   choiceOf, emptyIdentityEntry, entryProblemOf, identityChoices, identityInputOf, identityRefusalOf, isHeld,
   type IdentityEntry, type IdentityEntryProblem,
@@ -28,12 +29,17 @@ export function AddIdentityForm({ customerId, identities, onAdded }: AddIdentity
   const [isSending, setIsSending] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const choices = useMemo(() => identityChoices(identities), [identities]);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const formElement = useRef<HTMLFormElement>(null);
+  const isOpen = entry !== null;
+  useFocusOnClose(isOpen, addButton);
+  useEffect(() => { if (isOpen) (formElement.current?.elements.namedItem(`${id}-kind`) as HTMLElement | null)?.focus(); }, [isOpen, id]);
 
   if (entry === null) {
     return (
       <div className="identity-add">
         {added ? <p className="small" role="status">{added}</p> : null}
-        <button type="button" className="button-secondary" onClick={() => { setEntry(emptyIdentityEntry); setAdded(null); setHasTriedSave(false); }}>
+        <button ref={addButton} type="button" className="button-secondary" onClick={() => { setEntry(emptyIdentityEntry); setAdded(null); setHasTriedSave(false); }}>
           {t('customer.identityEntry.add')}
         </button>
       </div>
@@ -77,7 +83,7 @@ export function AddIdentityForm({ customerId, identities, onAdded }: AddIdentity
   };
 
   return (
-    <form className="stacked-form identity-add" aria-label={t('customer.identityEntry.add')} onSubmit={save} noValidate>
+    <form ref={formElement} className="stacked-form identity-add" aria-label={t('customer.identityEntry.add')} onSubmit={save} noValidate>
       <IdentityEntryFields id={id} entry={entry} choices={choices} problem={problem} takenHint={takenHint} onChange={setEntry} />
       {otherError ? <ErrorMessage error={otherError} /> : null}
       <div className="button-row">

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Customer, CustomerDetail } from '../../api/types.js';
 import { Card } from '../../components/card.js';
@@ -31,6 +31,11 @@ export function ConsentCard({ customer, canEdit, onSaved }: ConsentCardProps) {
   const [edits, setEdits] = useState<FieldEdits<ConsentBody>>({});
   const [error, setError] = useState<Error | null>(null);
   const [isSaved, setIsSaved] = useState(false);
+  // Save and Cancel are disabled or gone once there is nothing to save: focus goes to what was done,
+  // or after a cancel to the first choice, not to the page's start
+  const savedStatus = useRef<HTMLParagraphElement>(null);
+  const formElement = useRef<HTMLFormElement>(null);
+  useEffect(() => { if (isSaved) savedStatus.current?.focus(); }, [isSaved]);
   // a choice made over an answer since replaced is dropped for good, not revived by an undo
   useEffect(() => setEdits((current) => (areAllLive(current, storedOf(customer)) ? current : liveEdits(current, storedOf(customer)))), [customer]);
   const draft = shownValues(stored, edits);
@@ -70,15 +75,15 @@ export function ConsentCard({ customer, canEdit, onSaved }: ConsentCardProps) {
   return (
     <Card title={t('customer.consent')}>
       {canEdit ? (
-        <form onSubmit={save}>
+        <form ref={formElement} onSubmit={save}>
           {facts}
           <div className="button-row">
             <button type="submit" className="button-secondary" disabled={changed.length === 0}>{t('customer.consentSave')}</button>
-            {changed.length > 0 ? <button type="button" className="button-quiet" onClick={() => setEdits({})}>{t('common.cancel')}</button> : null}
+            {changed.length > 0 ? <button type="button" className="button-quiet" onClick={() => { setEdits({}); formElement.current?.querySelector('select')?.focus(); }}>{t('common.cancel')}</button> : null}
           </div>
         </form>
       ) : facts}
-      <p role="status" className="muted small">{isSaved && changed.length === 0 ? t('customer.consentSaved') : ''}</p>
+      <p ref={savedStatus} role="status" tabIndex={-1} className="muted small">{isSaved && changed.length === 0 ? t('customer.consentSaved') : ''}</p>
       {error ? <ErrorMessage error={error} /> : null}
     </Card>
   );

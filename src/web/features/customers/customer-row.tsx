@@ -7,11 +7,13 @@ import { typeTagsToShow } from './type-tags.js';
 import { useTypeTagRoom } from './use-type-tag-room.js';
 import { moneyOrUnpriced } from './unpriced-money.js';
 import { rfmSegmentLabel } from '../reports/rfm-segment-label.js';
+import { phoneText } from './phone-text.js';
 
 /** The contact not already used as the label, so a lead known only by email does not show it twice. */
 function secondaryContact(customer: CustomerSummary): string {
-  if (customer.name) return customer.email ?? customer.phone ?? '';
-  return customer.email ? customer.phone ?? '' : '';
+  const phone = customer.phone === null ? '' : phoneText(customer.phone);
+  if (customer.name) return customer.email ?? phone;
+  return customer.email ? phone : '';
 }
 
 type CustomerRowProps = {
@@ -55,8 +57,8 @@ export function CustomerRow({ customer, rowIndex, style, filteredType = '', filt
       <span role="cell" className="hide-narrow">{customer.city ?? ''}</span>
       <span role="cell" className="numeric hide-narrow">{format.number(customer.order_count)}</span>
       <span role="cell" className="numeric customer-cell-spend">{moneyOrUnpriced(customer.revenue_minor, hasPrices, { t, format })}</span>
-      <span role="cell" className="customer-cell-date hide-narrow" title={customer.last_purchase_at ? format.date(customer.last_purchase_at) : undefined}>
-        {customer.last_purchase_at ? format.numericDate(customer.last_purchase_at) : '–'}
+      <span role="cell" className="customer-cell-date hide-narrow">
+        {customer.last_purchase_at ? format.date(customer.last_purchase_at) : '–'}
       </span>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, withQuery } from '../../api/client.js';
 import type { Identity } from '../../api/types.js';
 import { Card } from '../../components/card.js';
@@ -6,6 +6,8 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { AddIdentityForm } from './add-identity-form.js';
 import { identityLabel } from './identity-label.js';
+import { phoneText } from './phone-text.js';
+import { isFocusLost } from './use-focus-on-close.js';
 
 type IdentitiesCardProps = {
   identities: Identity[];
@@ -23,6 +25,20 @@ export function IdentitiesCard({ identities, customerId, canEdit = false, onRemo
   const [confirming, setConfirming] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
+  // focus follows the question: to its answer when it opens, back to the Remove button that asked it
+  // when it is cancelled, and to what was done when the removal is
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
+  const removedStatus = useRef<HTMLParagraphElement>(null);
+  const lastConfirming = useRef<string | null>(null);
+  useEffect(() => {
+    // again after a refused removal: its buttons were disabled while it was sent, which took focus from them
+    if (confirming !== null && !isBusy) confirmButton.current?.focus();
+    else if (confirming === null && lastConfirming.current !== null && isFocusLost()) removeButtons.current.get(lastConfirming.current)?.focus();
+    lastConfirming.current = confirming;
+  }, [confirming, isBusy]);
+  useEffect(() => { if (removed !== null) removedStatus.current?.focus(); }, [removed]);
   const canRemove = canEdit && customerId !== undefined && onRemoved !== undefined;
   const remove = async (identity: Identity) => {
     setIsBusy(true);
@@ -30,6 +46,8 @@ export function IdentitiesCard({ identities, customerId, canEdit = false, onRemo
     try {
       const query = { kind: identity.kind, namespace: identity.kind === 'external' ? identity.namespace : undefined, value: identity.value };
       await api.delete(withQuery(`/api/customers/${customerId}/identities`, query));
+      lastConfirming.current = null;
+      setRemoved(t('customer.identityEntry.removed', { identity: identityLabel(identity, t), value: identity.kind === 'phone' ? phoneText(identity.value) : identity.value }));
       setConfirming(null);
       onRemoved?.();
     } catch (caught) {
@@ -46,11 +64,12 @@ export function IdentitiesCard({ identities, customerId, canEdit = false, onRemo
           return (
             <li key={keyOf(identity)}>
               <span className="muted">{names.identity}</span>{' '}
-              <span className="identity-value">{identity.value}</span>
+              <span className="identity-value">{identity.kind === 'phone' ? phoneText(identity.value) : identity.value}</span>
               {canRemove && confirming !== keyOf(identity) ? (
                 <>
                   {' '}
-                  <button type="button" className="button-quiet" aria-label={t('customer.identityRemoveLabel', names)} onClick={() => { setConfirming(keyOf(identity)); setError(null); }}>
+                  <button ref={(button) => { if (button) removeButtons.current.set(keyOf(identity), button); else removeButtons.current.delete(keyOf(identity)); }}
+                    type="button" className="button-quiet" aria-label={t('customer.identityRemoveLabel', names)} onClick={() => { setConfirming(keyOf(identity)); setError(null); setRemoved(null); }}>
                     {t('customer.identityRemove')}
                   </button>
                 </>
@@ -59,7 +78,7 @@ export function IdentitiesCard({ identities, customerId, canEdit = false, onRemo
                 <div className="confirm-inline" role="group" aria-label={t('customer.identityRemoveLabel', names)}>
                   <p className="small">{t(identity.kind === 'external' ? 'customer.identityRemoveConfirm' : 'customer.identityRemoveConfirmContact', names)}</p>
                   <div className="button-row">
-                    <button type="button" className="button-danger" disabled={isBusy} onClick={() => void remove(identity)}>{t('customer.identityRemoveConfirmed')}</button>
+                    <button ref={confirmButton} type="button" className="button-danger" disabled={isBusy} onClick={() => void remove(identity)}>{t('customer.identityRemoveConfirmed')}</button>
                     <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setConfirming(null)}>{t('common.cancel')}</button>
                   </div>
                 </div>
@@ -68,6 +87,7 @@ export function IdentitiesCard({ identities, customerId, canEdit = false, onRemo
           );
         })}
       </ul>
+      {removed !== null ? <p ref={removedStatus} className="small" role="status" tabIndex={-1}>{removed}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {canEdit && customerId !== undefined && onRemoved ? <AddIdentityForm customerId={customerId} identities={identities} onAdded={onRemoved} /> : null}
     </Card>

@@ -33,6 +33,10 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
   const [isSameCustomer, setIsSameCustomer] = useState(false);
   const [numberProblem, setNumberProblem] = useState<CustomerNumberProblem>(null);
   const problemId = useId();
+  // what a merge or an undo did: the button pressed is gone with it, so focus goes to this sentence
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const outcomeStatus = useRef<HTMLParagraphElement>(null);
+  useEffect(() => { if (outcome !== null) outcomeStatus.current?.focus(); }, [outcome]);
 
   const run = async (action: () => Promise<void>) => {
     setError(null);
@@ -45,6 +49,7 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
   const lookUpCustomer = (idText: string) => {
     setCandidate(null);
     setError(null);
+    setOutcome(null);
     const { id, problem } = parseCustomerNumber(idText);
     setNumberProblem(problem);
     // the server refuses a merge into itself: say so here rather than offer a button that fails
@@ -72,6 +77,7 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
   const merge = () => run(async () => {
     if (!candidate) return;
     await api.post(`/api/customers/${customerId}/merge`, { otherCustomerId: candidate.customer.customer_id });
+    setOutcome(t('merge.merged', { merged: candidate.customer.customer_id }));
     setCandidate(null);
     setOtherId('');
     merges.reload();
@@ -79,6 +85,10 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
   });
   const undo = (mergeId: number) => run(async () => {
     await api.post(`/api/merges/${mergeId}/undo`);
+    const record = merges.data?.items.find((item) => item.merge_id === mergeId);
+    // a blocking merge is another customer's, not in this list: the merge asked for can be tried again
+    if (record) setOutcome(t('merge.undoneNow', { merged: record.merged_customer_id, kept: record.kept_customer_id }));
+    else otherIdInput.current?.focus();
     merges.reload();
     onChanged();
   });
@@ -107,6 +117,7 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
           <button type="button" className="button-danger" onClick={() => void merge()}>{t('merge.submit')}</button>
         </div>
       ) : null}
+      {outcome !== null ? <p ref={outcomeStatus} className="small" role="status" tabIndex={-1}>{outcome}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {blockingMerge !== null ? (
         <button type="button" className="button-secondary" onClick={() => void undo(blockingMerge)}>{t('merge.undoBlockingFirst', { blocking: blockingMerge })}</button>

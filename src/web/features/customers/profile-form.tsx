@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Customer, CustomerDetail } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -12,6 +12,7 @@ import { areAllLive, changedFields, liveEdits, shownValues, withEdit, type Field
 import { genderLabel } from './gender-label.js';
 import { incomeBandFact } from './income-band-fact.js';
 import { knownGenders, knownIncomeBands, profileChoices, type ProfileChoice } from './profile-choices.js';
+import { useKeptProfileDraft } from './use-kept-profile-draft.js';
 
 /** The text fields the profile shows as stored, under the customer's own names for them. */
 export const editableFields = ['name', 'email', 'phone', 'city', 'region', 'country', 'gender'] as const;
@@ -21,6 +22,7 @@ const textFields = [...editableFields, 'incomeBand'] as const;
 type EditableField = (typeof textFields)[number];
 // the birth year as typed, checked apart (parseBirthYear)
 type FormField = EditableField | 'birthYear';
+const formFields: readonly FormField[] = [...textFields, 'birthYear'];
 type Draft = Record<FormField, string>;
 
 const storedValue = (customer: Customer, field: EditableField) => (field === 'incomeBand' ? customer.income_band : customer[field]);
@@ -40,16 +42,21 @@ type ProfileFormProps = { customer: Customer; onDone: (saved: CustomerDetail | n
  * Gender and income band are chosen under the card's own words, and stored as the values they stand for.
  * An email or phone that cannot be one is said under its field when the field is left or Save is
  * pressed, before anything is sent; one the server refuses or another customer has, under it too.
+ * The changes outlive the session ending under them (useKeptProfileDraft), and the form says so when
+ * it gives them back.
  */
 export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps) {
   const { t, format, locale } = useI18n();
   const tag = intlTagByLocale[locale];
-  const [edits, setEdits] = useState<FieldEdits<FormField>>({});
+  const { draft: edits, setDraft: setEdits, isRestored, forget } = useKeptProfileDraft(customer.customer_id, formFields);
+  const formElement = useRef<HTMLFormElement>(null);
+  // the form opens where typing starts: its first field
+  useEffect(() => { (formElement.current?.elements.namedItem(editableFields[0]) as HTMLElement | null)?.focus(); }, []);
   const stored = draftOf(customer);
   const draft = shownValues(stored, edits);
   const edit = (field: FormField, value: string) => setEdits(withEdit(edits, stored, field, value));
   // a change made over a value since replaced is dropped for good, not revived by an undo
-  useEffect(() => setEdits((current) => (areAllLive(current, draftOf(customer)) ? current : liveEdits(current, draftOf(customer)))), [customer]);
+  useEffect(() => { if (!areAllLive(edits, draftOf(customer))) setEdits(liveEdits(edits, draftOf(customer))); }, [customer]);
   // shown once a field is left or Save is tried, not while the value is still being typed
   const [hasTriedSave, setHasTriedSave] = useState(false);
   const [leftFields, setLeftFields] = useState<ReadonlySet<IdentityField>>(new Set());
@@ -93,7 +100,9 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
     const changes: Record<string, string | number | null> = Object.fromEntries(textFields.filter(changed).map((field) => [field, draft[field].trim() === '' ? null : draft[field].trim()]));
     if (changed('birthYear') && birthYear.year !== customer.birth_year) changes.birthYear = birthYear.year;
     try {
-      onDone(Object.keys(changes).length > 0 ? await api.patch<CustomerDetail>(`/api/customers/${customer.customer_id}`, changes) : null);
+      const saved = Object.keys(changes).length > 0 ? await api.patch<CustomerDetail>(`/api/customers/${customer.customer_id}`, changes) : null;
+      forget();
+      onDone(saved);
     } catch (caught) {
       setRefused({ error: caught as Error, draft, customer });
       const field = fieldProblemOf(caught as Error)?.field;
@@ -102,7 +111,8 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
   };
 
   return (
-    <form className="stacked-form" onSubmit={save} noValidate>
+    <form ref={formElement} className="stacked-form" onSubmit={save} noValidate>
+      {isRestored ? <p className="notice" role="status">{t('customer.profileDraftRestored')}</p> : null}
       {editableFields.map((field) => {
         const problem = isIdentityField(field) ? problemOf(field) : null;
         const problemId = `${errorIdPrefix}-${field}`;
@@ -145,7 +155,7 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
       {refused && !refusedProblem ? <ErrorMessage error={refused.error} /> : null}
       <div className="button-row">
         <button type="submit" className="button-primary">{t('common.save')}</button>
-        <button type="button" className="button-quiet" onClick={() => onDone(null)}>{t('common.cancel')}</button>
+        <button type="button" className="button-quiet" onClick={() => { forget(); onDone(null); }}>{t('common.cancel')}</button>
       </div>
     </form>
   );

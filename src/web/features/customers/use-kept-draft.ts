@@ -4,7 +4,7 @@ import { useSession } from '../auth/session-context.js';
 import { keptDraftKey, keptDraftOf, keptDraftText } from './kept-draft.js';
 
 // storage may be refused (a browser's strict privacy mode): the form then works as before, without keeping
-function tabStorage(): Storage | null {
+export function tabStorage(): Storage | null {
   try {
     return window.sessionStorage;
   } catch {

@@ -32,18 +32,18 @@ describe('alertText', () => {
     expect(alertText({ ...weekly, scope }, t, format).startsWith(start)).toBe(true);
   });
 
-  it('gives the period, the figures and the change after the scope, each in the reader\'s formats', () => {
+  it('gives the period, the figures and the change after the scope, each in the reader\'s formats, the change signed with a minus sign as key figures are', () => {
     const { t, format } = i18nOf('en');
-    const figures = `${format.money(1_200_000)}, expected ${format.money(3_100_000)} (${format.percent(-0.618, 0)})`;
+    const figures = `${format.money(1_200_000)}, expected ${format.money(3_100_000)} (−61.8%)`;
     expect(alertText(weekly, t, format)).toBe(`Pastries category revenue, 1 Dec 2026 – 7 Dec 2026: ${figures}`);
     const id = i18nOf('id');
-    expect(alertText(weekly, id.t, id.format)).toBe(`Di kategori pastries, pendapatan 1 Des 2026 – 7 Des 2026: ${id.format.money(1_200_000)}, perkiraan ${id.format.money(3_100_000)} (${id.format.percent(-0.618, 0)})`);
+    expect(alertText(weekly, id.t, id.format)).toBe(`Di kategori pastries, pendapatan 1 Des 2026 – 7 Des 2026: ${id.format.money(1_200_000)}, perkiraan ${id.format.money(3_100_000)} (−61,8%)`);
   });
 
   it('names a one-day window once, and counts rather than money for orders', () => {
     const { t, format } = i18nOf('en');
     const daily: AlertFigures = { ...weekly, scope: 'all', metric: 'orders', windowStart: '2026-12-07', expected: 40.4, actual: 21, changePct: -48 };
-    expect(alertText(daily, t, format)).toBe(`Store-wide orders, 7 Dec 2026: 21, expected 40 (${format.percent(-0.48, 0)})`);
+    expect(alertText(daily, t, format)).toBe(`Store-wide orders, 7 Dec 2026: 21, expected 40 (−48%)`);
   });
 
   it('says who is overdue for a customer\'s alert, by name when there is one', () => {

@@ -14,6 +14,7 @@ import { AlertList } from './alert-list.js';
 import { useOpenAlertPages } from './use-open-alert-pages.js';
 import { RecentImports } from './recent-imports.js';
 import { GettingStarted } from './getting-started.js';
+import { useAreStoreSettingsLoading } from '../settings/store-settings-context.js';
 
 // The chart brings ECharts; the figures above it should not wait for it.
 const TypesChart = lazy(() => import('../reports/types-chart.js').then((module) => ({ default: module.TypesChart })));
@@ -32,6 +33,8 @@ export function HomePage() {
   const alerts = useOpenAlertPages(10);
   const noData = t('reports.common.noData');
   const typesEmptyText = useEmptyReportText(analysis, noData);
+  // amounts wait for the store's currency: shown before it, "653.947.600" lacks its "Rp"
+  const areSettingsLoading = useAreStoreSettingsLoading();
   const isStoreEmpty = summary.data !== null && summary.data !== undefined && summary.data.current.realCustomers === 0 && summary.data.current.leads === 0;
   return (
     <section className="page page-home">
@@ -41,7 +44,7 @@ export function HomePage() {
       </header>
       {isStoreEmpty ? <GettingStarted analysis={analysis} /> : null}
       <ReportSection title={t('home.keyFigures')} source={summary} emptyText={noData}>
-        {(data) => <KeyFigures summary={data} />}
+        {(data) => (areSettingsLoading ? <LoadingState /> : <KeyFigures summary={data} />)}
       </ReportSection>
       <div className="home-grid">
         <ReportSection title={t('reports.types.title')} source={types} emptyText={typesEmptyText} isEmpty={(data) => data.customers === 0}>
@@ -49,10 +52,10 @@ export function HomePage() {
         </ReportSection>
         {/* no isEmpty: with no open alert the list says so itself and still says where the customers at risk are */}
         <ReportSection title={t('home.openAlerts')} source={alerts} emptyText={t('home.noAlerts')}>
-          {(data) => (
+          {(data) => (areSettingsLoading ? <LoadingState /> : (
             <AlertList alerts={data} onAcknowledged={alerts.reload}
               pages={{ hasMore: alerts.hasMore, total: alerts.total, isLoadingMore: alerts.isLoadingMore, error: alerts.pageError, showMore: alerts.showMore }} />
-          )}
+          ))}
         </ReportSection>
       </div>
       <RecentImports />

@@ -11,12 +11,15 @@ const StoreSettingsContext = createContext<StoreSettings | null>(null);
 const ReloadStoreSettingsContext = createContext<() => void>(() => undefined);
 type LoadStoreSettings = (signal?: AbortSignal) => Promise<StoreSettings | null>;
 const LoadStoreSettingsContext = createContext<LoadStoreSettings>(async () => null);
+const StoreSettingsLoadingContext = createContext(false);
 
 /** `canReadSettings`: signed in with a password of one's own (GET /api/settings is refused before it is changed). */
 export function StoreSettingsProvider({ canReadSettings, children }: { canReadSettings: boolean; children: ReactNode }) {
   const catalog = useApiCatalog();
   const path = canReadSettings ? catalog.firstOf('GET', pendingEndpoints.settings) : null;
   const settings = useApiData<StoreSettings>(path);
+  // asked and not answered yet, the catalog's answer included: until then a missing currency says nothing
+  const isLoading = canReadSettings && settings.data === null && settings.error === null && (!catalog.isLoaded || path !== null);
   const loaded = useRef(settings.data);
   loaded.current = settings.data;
   // before the catalog is read, the path every server of this version offers
@@ -28,7 +31,9 @@ export function StoreSettingsProvider({ canReadSettings, children }: { canReadSe
   return (
     <ReloadStoreSettingsContext.Provider value={settings.reload}>
       <LoadStoreSettingsContext.Provider value={load}>
-        <StoreSettingsContext.Provider value={settings.data}>{children}</StoreSettingsContext.Provider>
+        <StoreSettingsLoadingContext.Provider value={isLoading}>
+          <StoreSettingsContext.Provider value={settings.data}>{children}</StoreSettingsContext.Provider>
+        </StoreSettingsLoadingContext.Provider>
       </LoadStoreSettingsContext.Provider>
     </ReloadStoreSettingsContext.Provider>
   );
@@ -36,6 +41,11 @@ export function StoreSettingsProvider({ canReadSettings, children }: { canReadSe
 
 export function useStoreSettings(): StoreSettings | null {
   return useContext(StoreSettingsContext);
+}
+
+/** Whether the store's settings are still on their way: amounts wait for the currency rather than show without it. */
+export function useAreStoreSettingsLoading(): boolean {
+  return useContext(StoreSettingsLoadingContext);
 }
 
 export function useReloadStoreSettings(): () => void {
