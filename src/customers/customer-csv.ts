@@ -11,8 +11,12 @@ export const customerCsvColumns = [
   'consent_email', 'consent_sms', 'consent_profiling',
 ] as const;
 
-/** A segment's members: the customer columns, then when each one entered the segment. */
-export const segmentMemberCsvColumns = [...customerCsvColumns, 'entered_at'] as const;
+/**
+ * A segment's members: the customer columns, when each one entered the segment, then what campaign
+ * tools sync as profile fields (predicted CLV, P(alive), churn risk, persona; empty when not
+ * predicted). A customers import ignores these columns, so the file still re-imports.
+ */
+export const segmentMemberCsvColumns = [...customerCsvColumns, 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona'] as const;
 
 type Time = Date | string;
 
@@ -24,6 +28,7 @@ export type CustomerCsvRow = {
   primary_type?: string | null; types?: string[] | null; rfm_segment?: string | null;
   consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null;
   entered_at?: Time;
+  clv_minor?: number | null; p_alive?: number | null; churn_risk?: string | null; persona?: string | null;
 };
 
 export type CsvColumn = (typeof segmentMemberCsvColumns)[number];
@@ -45,13 +50,20 @@ export function majorUnits(minor: number, minorPerMajor: number): string {
  * for a program.
  */
 export function customerCsvHeader(columns: readonly CsvColumn[], money: CsvMoney): string[] {
-  return columns.map((column) => (column === 'revenue' && money.currency ? `revenue (${money.currency})` : column));
+  return columns.map((column) => (isAmountColumn(column) && money.currency ? `${column} (${money.currency})` : column));
 }
+
+/** Amounts written twice, in major units and (as `<column>_minor`) in minor units. */
+const minorColumnOf = { revenue: 'revenue_minor', clv: 'clv_minor' } as const;
+const isAmountColumn = (column: CsvColumn): column is keyof typeof minorColumnOf => Object.hasOwn(minorColumnOf, column);
 
 /** One customer's cells, in the columns' order. */
 export function customerCsvCells(row: CustomerCsvRow, columns: readonly CsvColumn[], money: CsvMoney): unknown[] {
   return columns.map((column) => {
-    if (column === 'revenue') return row.revenue_minor === null || row.revenue_minor === undefined ? null : majorUnits(Number(row.revenue_minor), money.minorPerMajor);
+    if (isAmountColumn(column)) {
+      const minor = row[minorColumnOf[column]];
+      return minor === null || minor === undefined ? null : majorUnits(Number(minor), money.minorPerMajor);
+    }
     const value = row[column];
     return Array.isArray(value) ? value.join(' ') : value ?? null;
   });

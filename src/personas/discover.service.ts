@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
-import { renamePersonasInFilters, segmentErrorCodes } from '../segments/index.js';
+import { countPersonaSegmentMembers, findSegmentsLosingPersonas, renamePersonasInFilters, segmentErrorCodes, type SegmentLosingPersonas } from '../segments/index.js';
 import { storeNow } from '../settings/index.js';
 import { assignPersonas, refreshProfiles } from './assign.service.js';
 import { squaredDistance } from './cluster-quality.js';
@@ -13,11 +13,17 @@ import { buildColumns, fitFeatureSpec, rawFeatures, toPoint, translateCentroid }
 import { countBuyers, loadFeatureContext, loadRawSample } from './persona-features.repo.js';
 import { distinguishingTraits, personaName, uniqueNames, type PersonaTrait } from './persona-names.js';
 import type { PersonaProfile } from './persona-profile.repo.js';
+import { personaErrorCodes } from './personas.errors.js';
+import { retirementConflictMessage } from './segment-retirement.js';
 import { carryPersona, findCurrentModel, insertModel, insertPersona, listActivePersonas, retirePersonas, type PersonaRow } from './personas.repo.js';
 
 type Db = Kysely<Database>;
 
-export type DiscoverOptions = { clock: Clock; k?: number; kMin?: number; kMax?: number; sampleSize?: number; seed?: number; silhouetteSample?: number };
+export type DiscoverOptions = {
+  clock: Clock; k?: number; kMin?: number; kMax?: number; sampleSize?: number; seed?: number; silhouetteSample?: number;
+  /** Discover even when saved segments name personas it retires (they then match no one by them); refused otherwise. */
+  retireSegmentPersonas?: boolean;
+};
 export type DiscoveredPersona = { personaId: number; name: string; generatedName: string; isPinned: boolean; profile: PersonaProfile };
 export type Discovery = {
   modelId: number; k: number; silhouette: number; candidates: ClusterCandidate[]; sampleSize: number;
@@ -26,6 +32,8 @@ export type Discovery = {
   /** Buyers left out because they have not agreed to profiling (refused, or never asked). */
   withoutConsent: number;
   personas: DiscoveredPersona[]; seconds: { fit: number; assign: number; total: number };
+  /** Saved segments naming a persona this discovery retired (only with retireSegmentPersonas: otherwise it is refused). */
+  segments: SegmentLosingPersonas[];
 };
 
 type Slot = { centroid: number[]; pinned: PersonaRow | null };
@@ -86,6 +94,7 @@ export async function discoverPersonas(db: Db, options: DiscoverOptions): Promis
   const fitSeconds = (performance.now() - started) / 1000;
 
   const result = await db.transaction().execute(async (trx) => {
+    const membersBefore = await countPersonaSegmentMembers(trx);
     const modelId = await insertModel(trx, {
       discovered_at: asOf, k: slots.length, silhouette: clustering.silhouette, sample_size: sample.length, population, spec, candidates: clustering.candidates,
     });
@@ -102,7 +111,14 @@ export async function discoverPersonas(db: Db, options: DiscoverOptions): Promis
     const assignment = await assignPersonas(trx, undefined, { asOf, skipProfiles: true });
     const personas = await listActivePersonas(trx, modelId);
     const profiles = await refreshProfiles(trx, personas, asOf, traitsById);
-    return { modelId, assignment, personas, profiles };
+    const segments = await findSegmentsLosingPersonas(trx, { wereCurrent: previousPersonas.map((persona) => persona.name), membersBefore });
+    // thrown inside the transaction, so the refusal leaves personas and segments as they were
+    if (segments.length > 0 && !options.retireSegmentPersonas) {
+      const lost = new Set(segments.flatMap((segment) => segment.personas.map((name) => name.toLowerCase())));
+      const retired = previousPersonas.filter((persona) => lost.has(persona.name.toLowerCase())).map((persona) => ({ personaId: persona.persona_id, name: persona.name }));
+      throw new AppError(personaErrorCodes.segmentsConflict, retirementConflictMessage(segments, retired), { field: 'retireSegmentPersonas', segments, personas: retired });
+    }
+    return { modelId, assignment, personas, profiles, segments };
   });
   return {
     modelId: result.modelId, k: slots.length, silhouette: clustering.silhouette, candidates: clustering.candidates, sampleSize: sample.length, population, withoutConsent,
@@ -110,5 +126,6 @@ export async function discoverPersonas(db: Db, options: DiscoverOptions): Promis
       personaId: persona.persona_id, name: persona.name, generatedName: persona.generated_name, isPinned: persona.is_pinned, profile: result.profiles.get(persona.persona_id)!,
     })).sort((a, b) => b.profile.size - a.profile.size),
     seconds: { fit: fitSeconds, assign: result.assignment.seconds, total: (performance.now() - started) / 1000 },
+    segments: result.segments,
   };
 }

@@ -11,3 +11,5 @@ export { adjustedRandIndex, silhouetteScore } from './cluster-quality.js';
 export type { PersonaProfile } from './persona-profile.repo.js';
 export type { Period } from './drift.repo.js';
 export { discoveryShortfall, type BuyerCounts } from './discovery-shortfall.js';
+export { afterRetirementAdvice, segmentLossLines, quotedNames, type SegmentLosingPersonasShown } from './segment-retirement.js';
+export { personaErrorCodes } from './personas.errors.js';

@@ -35,7 +35,7 @@ describeEachStore('persona writes answer figures only to callers who may read th
     const discovered = await discover(writeOnly);
     expect(discovered.statusCode).toBe(200);
     const body = discovered.json();
-    expect(Object.keys(body).sort()).toEqual(['k', 'modelId', 'personas', 'population', 'sampleSize', 'withoutConsent']);
+    expect(Object.keys(body).sort()).toEqual(['k', 'modelId', 'personas', 'population', 'sampleSize', 'segments', 'segmentsAdvice', 'withoutConsent']);
     expect(body).toMatchObject({ modelId: expect.any(Number), k: 3, population: null, withoutConsent: null, sampleSize: null });
     expect(body.personas).toHaveLength(3);
     for (const persona of body.personas) expect(Object.keys(persona).sort()).toEqual(['isPinned', 'name', 'personaId']);

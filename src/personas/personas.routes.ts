@@ -5,6 +5,7 @@ import { customerIdCursor } from '../core/cursor.js';
 import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission, type Principal } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
+import { AppError, isAppError } from '../core/errors.js';
 import { dayOrInstantSchema } from '../core/calendar-date.js';
 import { errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { notFoundNamesParam } from '../server/not-found-field.js';
@@ -16,6 +17,8 @@ import { compareGroupDrift } from './drift.service.js';
 import { getPersona, listPersonaMembers, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona, type DiscoveryReadiness, type PersonaList, type PersonaView } from './personas.service.js';
 import { personaMembersSchema } from './persona-responses.schemas.js';
 import { findCurrentModel } from './personas.repo.js';
+import { personaErrorCodes } from './personas.errors.js';
+import { afterRetirementAdvice, retirementConflictMessage, type SegmentLosingPersonasShown } from './segment-retirement.js';
 import { storeNow } from '../settings/index.js';
 
 const tags = ['personas'];
@@ -60,6 +63,13 @@ const personaListSchema = objectOf<PersonaList & { discovery: DiscoveryReadiness
   discovery: discoveryReadinessSchema.describe('Whether the store has enough buyers to discover personas, known before anyone asks'),
 });
 const withoutReaders = 'null to a caller without analytics:read and customers:read (a `write` API key)';
+const segmentLossSchema = objectOf<SegmentLosingPersonasShown>()({
+  segmentId: z.number().int(), name: z.string(),
+  personas: z.array(z.string()).describe('The persona names the segment\'s filter gives that no current persona has now'),
+  membersBefore: z.number().int().nullable().describe(`Members before the discovery; ${withoutReaders}`),
+  membersAfter: z.number().int().nullable().describe(`Members after it; ${withoutReaders}`),
+});
+const segmentsConflict = errorResponse('The discovery would retire personas that saved segments name (PERSONA_DISCOVERY_SEGMENTS_CONFLICT): nothing was changed. `details.segments` lists them as `segments` of a discovery does, `details.personas` the personas to pin (PATCH /personas/{personaId} with isPinned) to keep them; send retireSegmentPersonas: true to discover anyway');
 const discoverySchema = z.looseObject({
   modelId: z.number().int(), k: z.number().int(),
   sampleSize: z.number().nullable().describe(`Buyers the personas were fitted on; ${withoutReaders}`),
@@ -67,6 +77,8 @@ const discoverySchema = z.looseObject({
   withoutConsent: z.number().int().nullable().describe(`Buyers left out because they have not agreed to profiling (consent_profiling false, or null: never asked); ${withoutReaders}`),
   personas: z.array(z.looseObject({ personaId: z.number().int(), name: z.string(), isPinned: z.boolean() }))
     .describe('Largest first, each with its profile; to a caller without analytics:read and customers:read only personaId, name and isPinned, in personaId order'),
+  segments: z.array(segmentLossSchema).describe('Saved segments whose filter names a persona this discovery retired: they match no one by it now (GET /segments shows it as a problem). Only with retireSegmentPersonas true, since a discovery that would leave any is refused otherwise'),
+  segmentsAdvice: z.string().nullable().describe('What to do about those segments, in English; null when there are none'),
 }).describe('To a caller without analytics:read and customers:read (a `write` API key) only modelId, k and the personas\' ids, names and pins: the counts, re-read after one customer\'s consent changed, would tell that customer\'s');
 const writtenPersonaSchema = personaSchema.extend({
   profile: personaSchema.shape.profile.nullable().describe(`Who they are (as GET /personas/{personaId}); ${withoutReaders}: a persona's size, shares and make-up, re-read after one customer changed, would tell about that customer`),
@@ -90,9 +102,19 @@ const canReadCustomers = (principal: Principal | null) => principalHasPermission
 const canReadFigures = (principal: Principal | null) => principalHasPermission(principal, 'analytics:read') && canReadCustomers(principal);
 
 /** A discovery as a caller who may not read its figures may see it: which personas it made, in id order, not by size. */
-function discoveryWithoutFigures({ modelId, k, personas }: Discovery): z.infer<typeof discoverySchema> {
+function discoveryWithoutFigures({ modelId, k, personas, segments }: Discovery): z.infer<typeof discoverySchema> {
   const shown = personas.map(({ personaId, name, isPinned }) => ({ personaId, name, isPinned })).sort((a, b) => a.personaId - b.personaId);
-  return { modelId, k, sampleSize: null, population: null, withoutConsent: null, personas: shown };
+  return { modelId, k, sampleSize: null, population: null, withoutConsent: null, personas: shown, segments: segments.map(withoutCounts), segmentsAdvice: segmentsAdviceOf(segments) };
+}
+
+const withoutCounts = (segment: SegmentLosingPersonasShown): SegmentLosingPersonasShown => ({ ...segment, membersBefore: null, membersAfter: null });
+const segmentsAdviceOf = (segments: readonly unknown[]) => (segments.length === 0 ? null : afterRetirementAdvice);
+
+/** The refusal as a caller who may not read members may see it: the segments and personas, without counts. */
+function conflictWithoutCounts(error: AppError): AppError {
+  const segments = (error.details.segments as SegmentLosingPersonasShown[]).map(withoutCounts);
+  const personas = error.details.personas as Array<{ personaId: number; name: string }>;
+  return new AppError(error.code, retirementConflictMessage(segments, personas), { ...error.details, segments });
 }
 
 /** An assignment as a caller who may not read customers may see it: that it ran, and whether there are personas at all. */
@@ -119,14 +141,20 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
     config: { access: { permission: 'analytics:write' } },
     schema: {
       tags, summary: 'Discover personas by clustering (k by silhouette unless given); pinned personas are kept',
-      body: z.strictObject({ k: z.number().int().min(2).max(12).optional(), kMin: z.number().int().min(2).max(12).optional(), kMax: z.number().int().min(2).max(12).optional(), sampleSize: z.number().int().min(100).max(200_000).optional(), seed: z.number().int().optional() }).default({}),
-      response: { 200: discoverySchema, 429: heavyWorkRefusedResponse },
+      body: z.strictObject({
+        k: z.number().int().min(2).max(12).optional(), kMin: z.number().int().min(2).max(12).optional(), kMax: z.number().int().min(2).max(12).optional(), sampleSize: z.number().int().min(100).max(200_000).optional(), seed: z.number().int().optional(),
+        retireSegmentPersonas: z.boolean().optional().describe('true: discover even when saved segments name personas it would retire (not pinned); they then match no one by them. Without it such a discovery is refused with 409 PERSONA_DISCOVERY_SEGMENTS_CONFLICT, listing them'),
+      }).default({}),
+      response: { 200: discoverySchema, 409: segmentsConflict, 429: heavyWorkRefusedResponse },
     },
     ...heavyWork('persona discovery'),
   }, async (request) => {
-    const discovery = await discoverPersonas(db, { clock: deps.clock, ...request.body });
-    await recordAudit(db, { actor: actorOf(request.principal), action: 'personas.discover', entity: 'persona_model', entityId: String(discovery.modelId), detail: { k: discovery.k } });
-    return canReadFigures(request.principal) ? discovery : discoveryWithoutFigures(discovery);
+    const discovery = await discoverPersonas(db, { clock: deps.clock, ...request.body }).catch((error: unknown) => {
+      throw isAppError(error) && error.code === personaErrorCodes.segmentsConflict && !canReadFigures(request.principal) ? conflictWithoutCounts(error) : error;
+    });
+    const segmentIds = discovery.segments.map((segment) => segment.segmentId);
+    await recordAudit(db, { actor: actorOf(request.principal), action: 'personas.discover', entity: 'persona_model', entityId: String(discovery.modelId), detail: { k: discovery.k, ...(segmentIds.length ? { segmentsLosingPersonas: segmentIds } : {}) } });
+    return canReadFigures(request.principal) ? { ...discovery, segmentsAdvice: segmentsAdviceOf(discovery.segments) } : discoveryWithoutFigures(discovery);
   });
 
   api.post('/personas/assign', {

@@ -1,12 +1,14 @@
 import { DateTime } from 'luxon';
 import { addDays, calendarDayIn, dayMs } from '../core/clock.js';
-import type { DateValue } from './filter-types.js';
+import type { DateValue, RelativeDate } from './filter-types.js';
 
 /**
  * Dates in a filter are the store's calendar days: "2026-11-30" is the whole of 30 November on the
  * store's clock (Asia/Jakarta: from 29 Nov 17:00 UTC), `{"days_ago": 30}` is the day 30 days before
- * the as-of day, and "the last 30 days" are the as-of day and the 29 before it. An ISO time with an
- * offset (or Z) is that instant exactly; one without an offset is a time on the store's clock.
+ * the as-of day, `{"days_ahead": 7}` the day 7 days after it (for predicted days), and "the last
+ * 30 days" are the as-of day and the 29 before it. Relative dates move with the as-of day, so a saved
+ * segment's refresh moves its members on. An ISO time with an offset (or Z) is that instant exactly;
+ * one without an offset is a time on the store's clock.
  */
 export type StoreCalendar = {
   asOf: Date;
@@ -35,8 +37,13 @@ function instantOf(text: string, timeZone: string): Date {
   return parsed.isValid ? parsed.toJSDate() : new Date(text);
 }
 
+/** Days from the as-of day to a relative date: negative before it, positive after it. */
+export function daysFromAsOf(value: RelativeDate): number {
+  return 'days_ago' in value ? -value.days_ago : value.days_ahead;
+}
+
 export function resolveDate(value: DateValue, calendar: StoreCalendar): ResolvedDate {
-  if (typeof value !== 'string') return { kind: 'day', day: addDays(calendar.asOfDay, -value.days_ago) };
+  if (typeof value !== 'string') return { kind: 'day', day: addDays(calendar.asOfDay, daysFromAsOf(value)) };
   return dayPattern.test(value) ? { kind: 'day', day: value } : { kind: 'instant', at: instantOf(value, calendar.timeZone) };
 }
 
@@ -112,7 +119,8 @@ export function isWindowEmpty(from: DateValue, to: DateValue): boolean {
 function beginsAtOrPast(start: DateValue, limit: DateValue, bound: 'first' | 'end'): boolean {
   if (typeof start !== 'string' || typeof limit !== 'string') {
     if (typeof start === 'string' || typeof limit === 'string') return false;
-    return bound === 'first' ? start.days_ago <= limit.days_ago : start.days_ago < limit.days_ago;
+    const [from, to] = [daysFromAsOf(start), daysFromAsOf(limit)];
+    return bound === 'first' ? from >= to : from > to;
   }
   const from = spanOf(start);
   const to = spanOf(limit);

@@ -10,7 +10,10 @@ import { comparisonOperators, countOperators, purchaseMeasures } from './filter-
  */
 const text = z.string().min(1).max(200);
 const textOrList = z.union([text, z.array(text).min(1).max(1000)]).describe('A text or a list of texts (any of them); a saved filter answers a list');
-const relativeDate = z.strictObject({ days_ago: z.number().int().min(0).max(36_500) }).describe('A day relative to the as-of day: {"days_ago": 90}');
+const relativeDate = z.union([
+  z.strictObject({ days_ago: z.number().int().min(0).max(36_500) }).describe('A day before the as-of day: {"days_ago": 90}'),
+  z.strictObject({ days_ahead: z.number().int().min(0).max(36_500) }).describe('A day after the as-of day, for predicted days: {"days_ahead": 7}'),
+]).describe('A day relative to the as-of day, which moves on with it: {"days_ago": 90} or {"days_ahead": 7}');
 const dateValue = z.union([z.string().describe('An ISO day ("2026-01-31") or instant'), relativeDate]);
 const scalar = z.union([z.number(), z.string().max(200), z.boolean(), relativeDate]);
 const count = z.number().int().min(0);

@@ -7,6 +7,7 @@ import {
   comparisonOperators, countOperators, purchaseMeasures, type ComparisonOperator, type DateValue, type FilterNode,
 } from './filter-types.js';
 import type { ClosedList } from './filter-values.js';
+import { checkCountryCodes, checkDaysAgoAhead, trimTextValues } from './comparison-value-checks.js';
 import { checkActivity, checkNumberRange, isWholeValueTest, pathText, report, reportReversedDates, spellInList, type Walk } from './filter-value-checks.js';
 import { expectationMessages, jsonTypeOf, problemOfIssue, type FilterProblem } from './filter-problems.js';
 import { segmentErrorCodes } from './segments.errors.js';
@@ -23,7 +24,11 @@ export const filterLimits = { levels: maxDepth, conditionsInOneList: maxChildren
 
 const text = z.string().min(1).max(200);
 const textList = z.union([text, z.array(text).min(1).max(maxListLength)], { error: expectationMessages.text_or_list_expected }).transform((value) => (Array.isArray(value) ? value : [value]));
-const relativeDate = z.strictObject({ days_ago: z.number().int().min(0).max(36_500) });
+// days_ahead: a predicted day ("expected to buy in the next 7 days"), which moves on with the as-of day as days_ago does
+const relativeDate = z.union([
+  z.strictObject({ days_ago: z.number().int().min(0).max(36_500) }),
+  z.strictObject({ days_ahead: z.number().int().min(0).max(36_500) }),
+]);
 const dateValue = z.union([dayOrInstantSchema, relativeDate], { error: expectationMessages.date_expected });
 const count = z.number().int().min(0);
 const countTest = z.strictObject({ op: z.enum(countOperators), value: z.union([count, z.tuple([count, count])], { error: expectationMessages.count_expected }) })
@@ -138,7 +143,8 @@ function checkComparison(walk: Walk, value: unknown, path: Array<PropertyKey>): 
   if (!allowed.includes(operator)) {
     return report(walk, [...path, 'op'], 'operator_not_allowed', { op, field, fieldType: type, allowed }, `"${op}" does not apply to ${field} (a ${type.replace('_', ' ')} field); use one of ${allowed.join(', ')}`);
   }
-  const parsed = valueSchema(type, operator).safeParse(shape.data.value);
+  if (type === 'date' && !checkDaysAgoAhead(walk, [...path, 'value'], field, shape.data.value)) return null;
+  const parsed = valueSchema(type, operator).safeParse(trimTextValues(type, operator, shape.data.value));
   if (!parsed.success) {
     if (shape.data.value === undefined) return report(walk, [...path, 'value'], 'value_missing', { op }, `"${op}" needs a value`);
     return addIssues(walk, [...path, 'value'], parsed.error.issues, shape.data.value, field);
@@ -152,8 +158,10 @@ function checkComparison(walk: Walk, value: unknown, path: Array<PropertyKey>): 
     if (!walk.isSaved && isDateRangeReversed(low, high)) return reportReversedDates(walk, [...path, 'value'], low, high, 'between needs [earlier, later] with the earlier first');
   }
   if (type === 'number' && !checkNumberRange(walk, [...path, 'value'], field, operator, parsed.data)) return null;
+  const coded = checkCountryCodes(walk, [...path, 'value'], field, operator, parsed.data);
+  if (coded === null) return null;
   const closedList = filterFields[field].closedList ?? storeListOf(walk, field);
-  const checked = closedList && isWholeValueTest(operator, type) ? spellInList(walk, [...path, 'value'], parsed.data as string | string[], closedList) : parsed.data;
+  const checked = closedList && isWholeValueTest(operator, type) ? spellInList(walk, [...path, 'value'], coded as string | string[], closedList) : coded;
   if (checked === null) return null;
   return { field, op: operator, ...(checked === undefined ? {} : { value: checked }) } as FilterNode;
 }

@@ -1,5 +1,6 @@
 /** The filter language as data (see docs/segments.md). */
-export type RelativeDate = { days_ago: number };
+/** A day counted from the as-of day: before it (`days_ago`) or after it (`days_ahead`, for predicted days). */
+export type RelativeDate = { days_ago: number } | { days_ahead: number };
 export type DateValue = string | RelativeDate;
 export type ScalarValue = number | string | boolean | RelativeDate;
 

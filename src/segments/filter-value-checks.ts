@@ -1,5 +1,6 @@
 import type { FilterProblem, FilterProblemKind, FilterProblemParams } from './filter-problems.js';
 import { spellingInList } from '../core/closed-list.js';
+import { listedValues } from './listed-values.js';
 import { isDateRangeReversed, isWindowEmpty } from './filter-days.js';
 import type { FieldType } from './filter-fields.js';
 import type { ComparisonOperator, DateValue, FilterNode, TimeWindow } from './filter-types.js';
@@ -49,7 +50,7 @@ export function spellInList<T extends string | string[]>(walk: Walk, path: Array
     if (walk.isSaved) return item;
     const at = Array.isArray(value) ? [...path, index] : path;
     return report(walk, at, 'not_one_of', { allowed: [...list.values], value: item.slice(0, 60) },
-      `${JSON.stringify(item.slice(0, 60))} is not ${list.noun}; use one of: ${list.values.join(', ')}`);
+      `${JSON.stringify(item.slice(0, 60))} is not ${list.noun}; use one of: ${listedValues(list.values)}`);
   });
   if (spelled.some((item) => item === null)) return null;
   return (Array.isArray(value) ? spelled : spelled[0]) as T;

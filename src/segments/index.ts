@@ -9,6 +9,8 @@ export {
   refreshSegmentsForCustomers, listSegmentMembers, segmentHistory, prepareFilter, type SegmentRefresh,
 } from './segments.service.js';
 export { refreshSegmentsReadingField, followPersonaRename, renamePersonasInFilters } from './segments-reading-field.js';
+export { countPersonaSegmentMembers, findSegmentsLosingPersonas, type SegmentLosingPersonas, type SegmentProblem, type SegmentWithProblems } from './persona-problems.js';
+export { listMemberPage, type MemberPageRow } from './member-pages.service.js';
 export { previewSegment, type PreviewCount, type SegmentPreview } from './preview.service.js';
 export type { SegmentTables } from './segments.tables.js';
 export { segmentErrorCodes } from './segments.errors.js';

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import { executeNamed } from '../db/prepared-statement.js';
 import { matchingCustomers, type CompiledFilter } from './compile-filter.js';
 import type { MembershipChange } from './segments.tables.js';
+import { consentColumn, consentKinds, type ConsentKind } from '../customers/consent-kinds.js';
 
 export type MembershipDiff = { entered: number; left: number; members: number };
 
@@ -121,11 +122,22 @@ export type MemberRow = CustomerSummary & {
   entered_at: Date;
 };
 
-/** Members in customer id order, resumable after the last id seen. */
-export async function listMemberRows(db: Kysely<Database>, segmentId: number, options: { limit: number; afterCustomerId?: number }): Promise<MemberRow[]> {
+/** The column of a consent kind, taken from the closed list of kinds, never from a request's text. */
+function agreedColumn(kind: ConsentKind) {
+  const known = consentKinds.find((candidate) => candidate === kind);
+  if (known === undefined) throw new Error(`unknown consent kind ${String(kind)}`);
+  return sql.ref(`ca.${consentColumn(known)}`);
+}
+
+/**
+ * Members in customer id order, resumable after the last id seen. With `consent`, only those who said
+ * yes to it (hasAgreedTo's rule, consent-kinds.ts), chosen before the limit so every page is full.
+ */
+export async function listMemberRows(db: Kysely<Database>, segmentId: number, options: { limit: number; afterCustomerId?: number; consent?: ConsentKind }): Promise<MemberRow[]> {
   const after = options.afterCustomerId === undefined ? sql`` : sql`and m.customer_id > ${options.afterCustomerId}`;
+  const agreed = options.consent === undefined ? sql`` : sql`join customer ca on ca.customer_id = m.customer_id and ${agreedColumn(options.consent)} is true`;
   return customerFactsOfPage(db, sql`
-    select m.customer_id, m.entered_at from segment_member m
+    select m.customer_id, m.entered_at from segment_member m ${agreed}
     where m.segment_id = ${segmentId} ${after}
     order by m.customer_id
     limit ${options.limit}`, 'entered_at');

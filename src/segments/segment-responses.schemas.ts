@@ -3,6 +3,7 @@ import { objectOf, timestamp } from '../server/responses.js';
 import type { MemberRow, MembershipEvent } from './membership.repo.js';
 import type { SegmentPreview } from './preview.service.js';
 import type { SegmentRow } from './segments.repo.js';
+import type { SegmentProblem } from './persona-problems.js';
 import type { SegmentRefresh } from './segments.service.js';
 import { filterOutputDocumented } from './filter-document.schemas.js';
 
@@ -11,7 +12,14 @@ import { filterOutputDocumented } from './filter-document.schemas.js';
  * membership.repo.ts and preview.service.ts. A field missing here would be
  * left out of the answer.
  */
-export const segmentSchema = objectOf<SegmentRow>()({
+const segmentProblemSchema = objectOf<SegmentProblem>()({
+  field: z.literal('persona'),
+  value: z.string().describe('The persona name as the filter writes it'),
+  code: z.enum(['PERSONA_RETIRED', 'PERSONA_MISSING']).describe('PERSONA_RETIRED: a rediscovery retired the persona of that name (it was not pinned), at retiredAt; PERSONA_MISSING: no persona ever had it'),
+  retiredAt: timestamp.nullable().describe('When the discovery that retired it ran (its as-of); null with PERSONA_MISSING'),
+});
+
+export const segmentSchema = objectOf<SegmentRow & { problems?: SegmentProblem[] }>()({
   segment_id: z.number().int(),
   name: z.string(),
   description: z.string().nullable(),
@@ -21,6 +29,8 @@ export const segmentSchema = objectOf<SegmentRow>()({
   created_by: z.string().describe('Who saved it: a person as user:<id>, with their email only for a caller holding audit:read'),
   created_at: timestamp,
   updated_at: timestamp,
+  problems: z.array(segmentProblemSchema).optional()
+    .describe('What is wrong with the saved filter now, though it was right when saved: a persona it names no longer exists, so that condition matches no one. Edit the filter, or name a current persona. Sent by every read and write of a segment; empty when nothing is wrong'),
 });
 
 /**

@@ -73,12 +73,14 @@ describeEachStore('segments over HTTP', (context) => {
       created_at: expect.any(String), first_purchase_at: '2025-01-01T03:00:00.000Z', last_purchase_at: '2026-05-20T03:00:00.000Z',
       order_count: 5, revenue_minor: 500000, purchase_days: 5, is_real: true, types: ['vip', 'regular'], primary_type: 'vip', rfm_segment: 'Champions',
       consent_email: true, consent_sms: false, consent_profiling: true, entered_at: smallStoreAsOf.toISOString(),
+      clv_minor: null, p_alive: null, churn_risk: null, persona: null,
     });
     // never asked: null, not false; no analysis: no types
     expect(office).toMatchObject({ customer_id: 4, kind: 'organization', consent_email: null, consent_sms: null, consent_profiling: null, types: null, rfm_segment: null, order_count: 10 });
     // every field the customer list gives, for the same customer
     const listed = (await app.inject({ method: 'GET', url: '/api/customers?q=ana', headers: analyst.readHeaders })).json().items.find((item: { customer_id: number }) => item.customer_id === 1);
-    expect(ana).toEqual({ ...listed, entered_at: ana.entered_at });
+    // and, for campaign tools, the predictions (none here)
+    expect(ana).toEqual({ ...listed, entered_at: ana.entered_at, clv_minor: null, p_alive: null, churn_risk: null, persona: null });
   });
 
   it('refuses a name of digits only, which the CLI and links would read as a segment number', async () => {

@@ -13,9 +13,11 @@ import { allowedOperators } from './filter-schema.js';
 import { loadFilterCatalog } from './filter-catalog.js';
 import { isFieldAvailable } from './compile-filter.js';
 import {
-  createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, refreshAllSegments, refreshSegment, segmentHistory, updateSegment,
+  createSegment, deleteSegment, getSegment, listSegments, refreshAllSegments, refreshSegment, segmentHistory, updateSegment,
 } from './segments.service.js';
 import { previewSegment } from './preview.service.js';
+import { listMemberPage } from './member-pages.service.js';
+import { consentKinds } from '../customers/consent-kinds.js';
 import { errorResponse, noContent } from '../server/responses.js';
 import { notFoundNamesParam } from '../server/not-found-field.js';
 import { segmentErrorCodes } from './segments.errors.js';
@@ -34,6 +36,15 @@ const segmentBody = z.strictObject({ name: z.string().trim().min(1).max(120), de
 const notFound = errorResponse('No such segment (SEGMENT_NOT_FOUND)');
 const segmentNotFoundNamesParam = notFoundNamesParam('segmentId', segmentErrorCodes.notFound);
 const nameTaken = errorResponse('Another segment has this name, ignoring case (SEGMENT_NAME_EXISTS; `details.segmentId` is that segment)');
+// what campaign tools sync as profile fields (Klaviyo, Braze), beside the customer list's columns
+const memberPageSchema = segmentMembersSchema.extend({
+  items: z.array(segmentMembersSchema.shape.items.element.extend({
+    clv_minor: z.number().nullable().describe('Predicted customer lifetime value in minor units of the store currency; null when not predicted'),
+    p_alive: z.number().nullable().describe('Predicted probability the customer is still buying, 0 to 1; null when not predicted'),
+    churn_risk: z.string().nullable().describe('low, medium or high; null when not predicted'),
+    persona: z.string().nullable().describe('The buyer persona\'s name; null without one, or without consent to profiling'),
+  })),
+});
 const segmentResult = z.object({ segment: writtenSegmentSchema, refresh: segmentRefreshSchema });
 const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() })
   // an empty change would be answered like an edit and audited as one
@@ -150,13 +161,15 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
       querystring: z.object({
         limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional(),
         cursor: z.string().max(100).optional().describe('nextCursor of the previous page; any other value is refused with PAGINATION_CURSOR_INVALID'),
+        consent: z.enum(consentKinds).optional()
+          .describe('Only members who agreed to this (consent_email, consent_sms or consent_profiling true); one never asked counts as no, as with the CLI\'s `segments members --csv --consent`'),
       // the two say the same thing: with both, one would silently win
       }).refine((query) => query.after === undefined || query.cursor === undefined, { message: 'send cursor (nextCursor of the last page) or after (its next), not both', path: ['cursor'] }),
-      response: { 200: segmentMembersSchema, 404: notFound },
+      response: { 200: memberPageSchema, 404: notFound },
     },
   }, async (request) => {
-    const { limit, after, cursor } = request.query;
-    const page = await listSegmentMembers(db, request.params.segmentId, { limit, after: after ?? customerIdCursor(cursor) });
+    const { limit, after, cursor, consent } = request.query;
+    const page = await listMemberPage(db, request.params.segmentId, { limit, after: after ?? customerIdCursor(cursor), consent });
     return { ...page, nextCursor: page.next === null ? null : String(page.next) };
   });
 

@@ -11,6 +11,7 @@ import type { FilterNode } from './filter-types.js';
 import {
   isFewCustomers, listMemberRows, listMembershipEvents, lockAllSegments, refreshMembership, type MemberRow, type MembershipDiff, type MembershipEvent,
 } from './membership.repo.js';
+import { withSegmentProblems, type SegmentWithProblems } from './persona-problems.js';
 import { segmentErrorCodes } from './segments.errors.js';
 import {
   deleteSegmentRows, findSegmentById, findSegmentsByNameIgnoringCase, insertSegment, listSegmentRows, updateSegmentRow, type SegmentRow,
@@ -34,8 +35,14 @@ export async function prepareFilter(
   return { filter: parsed, compiled: compileFilter(parsed, { asOf, catalog, ...compileOptions }) };
 }
 
+/** A segment by number, or by name in any letter case, with what is wrong with it now (persona-problems.ts). */
+export async function getSegment(db: Db, idOrName: number | string): Promise<SegmentWithProblems> {
+  const [segment] = await withSegmentProblems(db, [await findSegment(db, idOrName)]);
+  return segment;
+}
+
 /** A segment by number, or by name in any letter case, as names are unique ignoring case ("champs" finds "CHAMPS"). */
-export async function getSegment(db: Db, idOrName: number | string): Promise<SegmentRow> {
+async function findSegment(db: Db, idOrName: number | string): Promise<SegmentRow> {
   if (typeof idOrName === 'number') {
     const segment = await findSegmentById(db, idOrName);
     if (!segment) throw new AppError(segmentErrorCodes.notFound, `There is no segment #${idOrName}.`);
@@ -51,8 +58,8 @@ export async function getSegment(db: Db, idOrName: number | string): Promise<Seg
   });
 }
 
-export function listSegments(db: Db): Promise<SegmentRow[]> {
-  return listSegmentRows(db);
+export async function listSegments(db: Db): Promise<SegmentWithProblems[]> {
+  return withSegmentProblems(db, await listSegmentRows(db));
 }
 
 async function refreshOne(
@@ -103,7 +110,7 @@ export async function createSegment(db: Db, input: SegmentInput, options: { acto
 }
 
 export async function updateSegment(db: Db, idOrName: number | string, changes: Partial<SegmentInput>, options: { clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh | null }> {
-  const segment = await getSegment(db, idOrName);
+  const segment = await findSegment(db, idOrName);
   const asOf = await storeNow(db, options.clock);
   const filter = changes.filter === undefined ? undefined : (await prepareFilter(db, changes.filter, asOf)).filter;
   const name = changes.name === undefined ? undefined : checkSegmentName(changes.name);
@@ -118,12 +125,12 @@ export async function updateSegment(db: Db, idOrName: number | string, changes: 
 }
 
 export async function deleteSegment(db: Db, idOrName: number | string): Promise<void> {
-  const segment = await getSegment(db, idOrName);
+  const segment = await findSegment(db, idOrName);
   await db.transaction().execute((trx) => deleteSegmentRows(trx, segment.segment_id));
 }
 
 export async function refreshSegment(db: Db, idOrName: number | string, options: { clock: Clock }): Promise<SegmentRefresh> {
-  return refreshOne(db, await getSegment(db, idOrName), await storeNow(db, options.clock), null);
+  return refreshOne(db, await findSegment(db, idOrName), await storeNow(db, options.clock), null);
 }
 
 /**
@@ -184,13 +191,13 @@ export async function refreshSegmentsForCustomers(db: Db, customerIds: number[],
 }
 
 export async function listSegmentMembers(db: Db, idOrName: number | string, options: { limit?: number; after?: number }): Promise<{ items: MemberRow[]; next: number | null }> {
-  const segment = await getSegment(db, idOrName);
+  const segment = await findSegment(db, idOrName);
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 1000);
   const items = await listMemberRows(db, segment.segment_id, { limit, afterCustomerId: options.after });
   return { items, next: items.length === limit ? items[items.length - 1].customer_id : null };
 }
 
 export async function segmentHistory(db: Db, idOrName: number | string, limit = 50): Promise<MembershipEvent[]> {
-  const segment = await getSegment(db, idOrName);
+  const segment = await findSegment(db, idOrName);
   return listMembershipEvents(db, segment.segment_id, limit);
 }

@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../core/errors.js';
 import {
-  assignPersonasExplained, compareGroupDrift, discoverPersonas, discoveryShortfall, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
+  afterRetirementAdvice, assignPersonasExplained, compareGroupDrift, segmentLossLines, discoverPersonas, discoveryShortfall, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
   type ExplainedAssignment, type DiscoveryReadiness, type DriftAttribute, type DriftGroup, type PersonaList, type PersonaProfile,
 } from '../../personas/index.js';
 import { storeNow } from '../../settings/index.js';
@@ -32,12 +32,15 @@ function leftOutText(withoutConsent: number): string {
   return `; ${withoutConsent.toLocaleString('en')} more buyer${withoutConsent === 1 ? ' was' : 's were'} left out: they have not agreed to profiling (consent_profiling no, or never asked)`;
 }
 
-export async function runPersonasDiscover(runtime: CliRuntime, options: { k?: number; sample: number; seed: number }): Promise<void> {
-  const result = await runtime.withStore(({ db, clock }) => discoverPersonas(db, { clock, k: options.k, sampleSize: options.sample, seed: options.seed }), { bulk: true });
+export async function runPersonasDiscover(runtime: CliRuntime, options: { k?: number; sample: number; seed: number; retireSegmentPersonas?: boolean }): Promise<void> {
+  const discovery = await runtime.withStore(({ db, clock }) => discoverPersonas(db, { clock, k: options.k, sampleSize: options.sample, seed: options.seed, retireSegmentPersonas: options.retireSegmentPersonas }), { bulk: true });
+  // the advice with the list, as the API answers it, so a script reads both
+  const result = { ...discovery, segmentsAdvice: discovery.segments.length === 0 ? null : withStoreInCommands(afterRetirementAdvice) };
   runtime.print(result, (r) => [
     `${r.k} personas (silhouette ${r.silhouette.toFixed(3)}) from a sample of ${r.sampleSize.toLocaleString('en')} of ${r.population.toLocaleString('en')} buyers who agreed to profiling in ${r.seconds.total.toFixed(1)} s${leftOutText(r.withoutConsent)}`,
     `silhouette by k: ${r.candidates.map((c: { k: number; silhouette: number }) => `${c.k}: ${c.silhouette.toFixed(3)}`).join(', ')}`, '',
     table(r.personas.map((p: Record<string, any>) => ({ id: p.personaId, name: p.name, pinned: p.isPinned ? 'yes' : '', customers: p.profile.size, share: percent(p.profile.share), revenue: percent(p.profile.revenueShare) }))),
+    ...(r.segments.length === 0 ? [] : ['', 'Saved segments naming a persona this discovery retired:', ...segmentLossLines(r.segments).map((line) => `  ${line}`), r.segmentsAdvice]),
   ].join('\n'));
 }
 

@@ -18,11 +18,13 @@ export function registerPersonasCommand(program: Command, runtime: CliRuntime): 
     .description('cluster buyers into personas (k chosen by silhouette over 2..8 unless --k); pinned personas are kept')
     .option('--k <n>', 'number of personas (2 to 12)', wholeNumberIn(2, 12, '--k 4'))
     .option('--sample <n>', 'customers to fit on (100 to 200,000)', wholeNumberIn(100, 200_000, '--sample 50000'), 50_000)
-    .option('--seed <n>', 'random seed (0 to 4,294,967,295)', wholeNumberIn(0, 4_294_967_295, '--seed 2'), 1), [
+    .option('--seed <n>', 'random seed (0 to 4,294,967,295)', wholeNumberIn(0, 4_294_967_295, '--seed 2'), 1)
+    .option('--retire-segment-personas', 'discover even when saved segments name personas it would retire (refused otherwise, listing them)'), [
     ['clientele personas discover', 'k chosen by silhouette'],
     ['clientele personas discover --k 5 --seed 2'],
+    ['clientele personas discover --k 4 --retire-segment-personas', 'segments naming a retired persona then match no one by it'],
   ])
-    .action(async (options: { k?: number; sample: number; seed: number }) => (await run()).runPersonasDiscover(runtime, options));
+    .action(async (options: { k?: number; sample: number; seed: number; retireSegmentPersonas?: boolean }) => (await run()).runPersonasDiscover(runtime, options));
 
   withExamples(personas.command('list')
     .description('current personas, largest first'), [

@@ -8,7 +8,7 @@ import { toCsv, utf8ByteOrderMark } from '../../core/csv.js';
 import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
 import { customerCsvCells, customerCsvHeader, segmentMemberCsvColumns } from '../../customers/customer-csv.js';
-import { getSegment, listSegmentMembers } from '../../segments/index.js';
+import { getSegment, listMemberPage } from '../../segments/index.js';
 import { consentPurpose, hasAgreedTo, type ConsentKind } from '../../customers/consent-kinds.js';
 import type { CliRuntime } from '../runtime.js';
 
@@ -20,7 +20,7 @@ export type MembersCsv = { segmentId: number; name: string; file: string; member
 
 /**
  * Writes every member of a segment (after `after`, when given) to a CSV file
- * with the columns the web app's export has (customer-csv.ts), after the UTF-8 byte order mark it has. A failed
+ * with the columns the web app's export has (customer-csv.ts: with the predictions campaign tools sync), after the UTF-8 byte order mark it has. A failed
  * export removes its half-written file, which would otherwise pass for the
  * whole segment. With `consent`, only members who said yes to it are written:
  * one never asked may no more be sent a campaign than one who said no.
@@ -46,7 +46,7 @@ export async function writeMembersCsv(db: Kysely<Database>, ref: number | string
     await write(utf8ByteOrderMark + toCsv([customerCsvHeader(segmentMemberCsvColumns, money)]));
     let after = options.after;
     do {
-      const page = await listSegmentMembers(db, segment.segment_id, { limit: pageSize, after });
+      const page = await listMemberPage(db, segment.segment_id, { limit: pageSize, after });
       const written = page.items.filter(agreed);
       await write(toCsv(written.map((member) => customerCsvCells(member, segmentMemberCsvColumns, money))));
       members += written.length;

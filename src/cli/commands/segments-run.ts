@@ -6,6 +6,7 @@ import type { CliRuntime } from '../runtime.js';
 import type { UpdateOptions } from './segments.js';
 import { grouped, keyValues, table } from '../format.js';
 import { readFilterOption } from './filter-option.js';
+import { segmentsProblemLines } from './segment-problems-text.js';
 
 export async function runSegmentsCreate(runtime: CliRuntime, name: string, options: { filter: string; description?: string }): Promise<void> {
   const filter = readFilterOption(options.filter);
@@ -39,13 +40,17 @@ export async function runSegmentsUpdate(runtime: CliRuntime, ref: number | strin
 
 export async function runSegmentsList(runtime: CliRuntime): Promise<void> {
   const items = await runtime.withStore(({ db }) => listSegments(db));
-  runtime.print({ items }, (r) => table(r.items.map((s: Record<string, unknown>) => ({ id: s.segment_id, name: s.name, members: grouped(s.member_count as number | null), refreshed: s.refreshed_at, description: s.description }))));
+  runtime.print({ items }, (r: { items: typeof items }) => [
+    table(r.items.map((s) => ({ id: s.segment_id, name: s.name, members: grouped(s.member_count), refreshed: s.refreshed_at, description: s.description }))),
+    ...segmentsProblemLines(r.items),
+  ].join('\n'));
 }
 
 export async function runSegmentsShow(runtime: CliRuntime, ref: number | string): Promise<void> {
   const result = await runtime.withStore(async ({ db }) => ({ segment: await getSegment(db, ref), history: await segmentHistory(db, ref, 20) }));
   runtime.print(result, (r) => [
     keyValues({ id: r.segment.segment_id, name: r.segment.name, description: r.segment.description, members: grouped(r.segment.member_count), refreshed: r.segment.refreshed_at, created_by: r.segment.created_by }),
+    ...segmentsProblemLines([r.segment]),
     '', 'filter:', JSON.stringify(r.segment.filter, null, 2), '', 'latest changes:',
     table(r.history.map((h: Record<string, unknown>) => ({ at: h.at, customer: h.customer_id, change: h.change }))),
   ].join('\n'));

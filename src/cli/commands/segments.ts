@@ -70,7 +70,7 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
     .argument('<segment>', 'id or name', segmentRef)
     .option('--limit <n>', 'rows per page (1 to 1,000)', wholeNumberIn(1, 1000, '--limit 200'), 50)
     .option('--after <customerId>', 'continue after this customer id', idOf('a customer id'))
-    .option('--csv <file>', 'write every member to this file, with the web export\'s columns: contact, purchases, types, consent (--limit does not apply)')
+    .option('--csv <file>', 'write every member to this file, with the web export\'s columns: contact, purchases, types, consent, predictions, persona (--limit does not apply)')
     .option('--consent <kind>', `with --csv: only members who agreed to this, ${consentKinds.join(' | ')} (never asked counts as no)`, consentKindOf), [
     ['clientele segments members VIPs --limit 100'],
     ['clientele segments members 3 --after 52811', 'the next page'],

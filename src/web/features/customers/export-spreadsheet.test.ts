@@ -30,6 +30,7 @@ describe('spreadsheetHeader', () => {
     expect(spreadsheetHeader(segmentMemberCsvColumns, contextIn('en', 'UTC', rupiah))).toEqual([
       'Customer No.', 'Name', 'Email', 'Phone', 'City', 'Country', 'Status', 'Orders', 'Spend (IDR)', 'First purchase', 'Last purchase',
       'Known since', 'Main type', 'All types', 'RFM segment', 'Consent: email marketing', 'Consent: SMS marketing', 'Consent: profiling', 'Member since',
+      'Predicted lifetime value (IDR)', 'Chance still active', 'Churn risk', 'Persona',
     ]);
     expect(spreadsheetHeader(customerCsvColumns, contextIn('id', 'UTC', rupiah)).slice(0, 11)).toEqual([
       'No. pelanggan', 'Nama', 'Email', 'Telepon', 'Kota', 'Negara', 'Status', 'Pesanan', 'Belanja (IDR)', 'Pembelian pertama', 'Pembelian terakhir',
@@ -43,6 +44,15 @@ describe('spreadsheetHeader', () => {
       const header = spreadsheetHeader(segmentMemberCsvColumns, contextIn(locale, 'UTC', rupiah));
       expect(header.filter((name) => name.includes('customers.export') || /_/.test(name))).toEqual([]);
     }
+  });
+});
+
+describe('the predictions of a segment member', () => {
+  it('reads as the customer page shows them: CLV in the store currency, churn risk in words, nothing where none was made', () => {
+    const predicted = cellsByHeader({ ...ana, clv_minor: 123_456, p_alive: 0.75, churn_risk: 'medium', persona: 'Bargain hunters' }, contextIn('lv', 'UTC', euro));
+    expect(predicted).toMatchObject({ 'Prognozētā klienta mūža vērtība (EUR)': 1234.56, 'Iespēja, ka joprojām aktīvs': 0.75, 'Aiziešanas risks': 'Vidējs', Persona: 'Bargain hunters' });
+    expect(cellsByHeader({ ...ana, clv_minor: null, p_alive: null, churn_risk: null, persona: null }, contextIn('en', 'UTC', euro)))
+      .toMatchObject({ 'Predicted lifetime value (EUR)': null, 'Chance still active': null, 'Churn risk': null, Persona: null });
   });
 });
 
@@ -110,7 +120,7 @@ describe('customersForSpreadsheet', () => {
     expect(text.startsWith('\ufeffKlienta Nr.;Vārds;E-pasts;')).toBe(true);
     // a comma in text needs no quotes in a ";" file; the quote and the line break still do
     expect(rowsOf(text)).toEqual(['7;"Toko ""Maju"", Jaya\nCabang Rīga";ana@example.com;+6281299990000;Jakarta;ID;Potenciālais klients;5;1247,06;'
-      + '2025-01-01 05:00;2026-11-30 05:12;2025-01-01 01:00;VIP;VIP;Čempioni;Jā;Nav jautāts;Nav jautāts;2026-06-01 03:00\r\n']);
+      + '2025-01-01 05:00;2026-11-30 05:12;2025-01-01 01:00;VIP;VIP;Čempioni;Jā;Nav jautāts;Nav jautāts;2026-06-01 03:00;;;;\r\n']);
   });
 
   it('writes Indonesian with ";" and rupiah whole, with no thousands separators', () => {

@@ -35,7 +35,7 @@ const headerKeys: Partial<Record<CsvColumn, string>> = {
   customer_id: 'customerId', name: 'name', email: 'email', phone: 'phone', city: 'city', country: 'country', is_real: 'status',
   order_count: 'orders', revenue: 'revenue', first_purchase_at: 'firstPurchase', last_purchase_at: 'lastPurchase', created_at: 'createdAt',
   primary_type: 'primaryType', types: 'types', rfm_segment: 'rfmSegment', consent_email: 'consentEmail', consent_sms: 'consentSms',
-  consent_profiling: 'consentProfiling', entered_at: 'enteredAt',
+  consent_profiling: 'consentProfiling', entered_at: 'enteredAt', clv: 'clv', p_alive: 'pAlive', churn_risk: 'churnRisk', persona: 'persona',
 };
 
 /** The machine columns a person's sheet shows, in the same order. */
@@ -46,7 +46,7 @@ export function spreadsheetColumns(columns: readonly CsvColumn[]): CsvColumn[] {
 export function spreadsheetHeader(columns: readonly CsvColumn[], { t, money }: SpreadsheetContext): string[] {
   return spreadsheetColumns(columns).map((column) => {
     const text = t(`customers.export.columns.${headerKeys[column]}`);
-    return column === 'revenue' && money.currency ? `${text} (${money.currency})` : text;
+    return (column === 'revenue' || column === 'clv') && money.currency ? `${text} (${money.currency})` : text;
   });
 }
 
@@ -59,6 +59,8 @@ export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColum
       // a number, not text: text starting with "-" would be guarded as a formula (core/csv.ts), which
       // writes the decimal separator; amounts far below 2^53 minor units come back from Number with all their digits
       case 'revenue': return row.revenue_minor === null || row.revenue_minor === undefined ? null : Number(majorUnits(Number(row.revenue_minor), money.minorPerMajor));
+      case 'clv': return row.clv_minor === null || row.clv_minor === undefined ? null : Number(majorUnits(Number(row.clv_minor), money.minorPerMajor));
+      case 'churn_risk': return row.churn_risk ? translatedOr(t, 'customer.prediction.risks', row.churn_risk) : null;
       case 'first_purchase_at': case 'last_purchase_at': case 'created_at': case 'entered_at': return localTime(row[column] ?? null, timeZone);
       case 'primary_type': return row.primary_type ? type(row.primary_type) : null;
       case 'types': return row.types?.map(type).join(', ') || null;

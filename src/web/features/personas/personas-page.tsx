@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { api } from '../../api/client.js';
+import { api, ApiError } from '../../api/client.js';
 import type { SegmentsPage } from '../../api/analytics-types.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -13,8 +13,14 @@ import { modelSummaryText } from './model-summary.js';
 import { PersonaCard } from './persona-card.js';
 import { usePersonaWords } from './persona-name-text.js';
 import { personaDisplayName } from './persona-name.js';
+import { SegmentLosses, type SegmentLoss } from './segment-losses.js';
 
-type Discovery = { status: 'idle' } | { status: 'running' } | { status: 'failed'; error: Error };
+/** `confirm`: the server refused to retire personas saved segments name, and asks; `retired`: it did, when told to. */
+type Discovery = { status: 'idle' } | { status: 'running' } | { status: 'failed'; error: Error }
+  | { status: 'confirm'; segments: SegmentLoss[] } | { status: 'retired'; segments: SegmentLoss[] };
+
+const segmentsConflictOf = (error: Error): SegmentLoss[] | null => (error instanceof ApiError && error.code === 'PERSONA_DISCOVERY_SEGMENTS_CONFLICT' && Array.isArray(error.details?.segments)
+  ? error.details.segments as SegmentLoss[] : null);
 
 /** The current personas, largest first, with discovery for those who may and drift for everyone. */
 export function PersonasPage() {
@@ -28,15 +34,25 @@ export function PersonasPage() {
   // said before any click: a store with too few buyers would only learn it from the server's refusal
   const shortfall = discoveryShortfall(personas.data?.discovery);
   const shortfallId = useId();
+  const conflictId = useId();
 
-  const discover = () => {
+  const discover = (retireSegmentPersonas = false) => {
     setDiscovery({ status: 'running' });
-    api.post('/api/personas/discover', {})
-      .then(() => { setDiscovery({ status: 'idle' }); personas.reload(); })
-      .catch((error: Error) => setDiscovery({ status: 'failed', error }));
+    api.post<{ segments?: SegmentLoss[] }>('/api/personas/discover', retireSegmentPersonas ? { retireSegmentPersonas } : {})
+      .then((result) => {
+        const losses = result.segments ?? [];
+        setDiscovery(losses.length > 0 ? { status: 'retired', segments: losses } : { status: 'idle' });
+        personas.reload();
+        // the segment list below (drift's choices) and its problems changed with the discovery
+        if (losses.length > 0) segments.reload();
+      })
+      .catch((error: Error) => {
+        const losses = segmentsConflictOf(error);
+        setDiscovery(losses ? { status: 'confirm', segments: losses } : { status: 'failed', error });
+      });
   };
   const discoverButton = can('analytics:write') ? (
-    <button type="button" className={isMissing ? 'button-primary' : 'button-secondary'} onClick={discover}
+    <button type="button" className={isMissing ? 'button-primary' : 'button-secondary'} onClick={() => discover()}
       disabled={discovery.status === 'running' || shortfall !== null} aria-describedby={shortfall ? shortfallId : undefined}>
       {discovery.status === 'running' ? t('personas.discovering') : isMissing ? t('personas.discover') : t('personas.rediscover')}
     </button>
@@ -79,6 +95,24 @@ export function PersonasPage() {
       </header>
       {shortfall ? <p className="notice" id={shortfallId}>{t('personas.tooFewBuyers', { minimum: format.number(shortfall.minimumBuyers), count: format.number(shortfall.buyers) })}</p> : null}
       {discovery.status === 'failed' ? <ErrorMessage error={discovery.error} /> : null}
+      {discovery.status === 'confirm' ? (
+        <div className="notice" role="alertdialog" aria-labelledby={conflictId}>
+          <p id={conflictId}>{t('personas.segmentsConflict')}</p>
+          <SegmentLosses segments={discovery.segments} />
+          <p>{t('personas.segmentsConflictAdvice')}</p>
+          <div className="button-row">
+            <button type="button" className="button-danger" onClick={() => discover(true)}>{t('personas.discoverAnyway')}</button>
+            <button type="button" className="button-quiet" onClick={() => setDiscovery({ status: 'idle' })}>{t('common.cancel')}</button>
+          </div>
+        </div>
+      ) : null}
+      {discovery.status === 'retired' ? (
+        <div className="notice" role="status">
+          <p>{t('personas.segmentsRetired')}</p>
+          <SegmentLosses segments={discovery.segments} />
+          <p>{t('personas.segmentsRetiredAdvice')}</p>
+        </div>
+      ) : null}
       {body}
       <DriftCard choices={choices} />
     </section>

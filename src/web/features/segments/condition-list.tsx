@@ -8,12 +8,14 @@ type ConditionListProps = {
   context: DescribeContext;
   /** Absent where the filter is only shown (a saved segment's page). */
   onChange?: (filter: unknown) => void;
+  /** Warnings to show beside a condition (a saved segment's persona that is gone). */
+  notesOf?: (condition: unknown) => string[];
 };
 
 const isEmptyOr = (filter: unknown) => typeof filter === 'object' && filter !== null && Array.isArray((filter as { or?: unknown }).or) && (filter as { or: unknown[] }).or.length === 0 && Object.keys(filter).length === 1;
 
 /** The filter's top-level conditions in words, matched by all or by any, each removable. */
-export function ConditionList({ filter, context, onChange }: ConditionListProps) {
+export function ConditionList({ filter, context, onChange, notesOf }: ConditionListProps) {
   const { t } = useI18n();
   const listRef = useRef<HTMLUListElement>(null);
   const emptyRef = useRef<HTMLParagraphElement>(null);
@@ -46,6 +48,7 @@ export function ConditionList({ filter, context, onChange }: ConditionListProps)
                   <code className="condition-json">{description.text}</code> <span className="muted small">({t('segments.conditions.complexHint')})</span>
                 </span>
               )}
+              {notesOf?.(condition).map((note) => <p key={note} className="notice condition-note" role="note">{note}</p>)}
               {onChange ? (
                 <button type="button" className="button-quiet condition-remove" aria-label={t('segments.conditions.removeCondition', { condition: description.text })} onClick={() => remove(index)}>
                   {t('segments.conditions.remove')}

@@ -25,6 +25,7 @@ export type ConditionDescription = { isSimple: boolean; text: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isDaysAgo = (value: unknown): value is { days_ago: number } => isRecord(value) && Object.keys(value).length === 1 && typeof value.days_ago === 'number';
+const isDaysAhead = (value: unknown): value is { days_ahead: number } => isRecord(value) && Object.keys(value).length === 1 && typeof value.days_ahead === 'number';
 const isIsoDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 const comparisonOperators = ['eq', 'neq', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'between', 'contains', 'starts_with', 'is_null'];
 const decimalsOf = (value: number) => Math.min((String(value).split('.')[1] ?? '').length, 6);
@@ -61,6 +62,7 @@ export function valueText(field: string, type: FieldType | undefined, value: unk
   const { t, format, locale } = context;
   if (type === 'date') {
     if (isDaysAgo(value)) return t(pluralKey(locale, 'segments.conditions.daysAgo', value.days_ago), { days: format.number(value.days_ago) });
+    if (isDaysAhead(value)) return t(pluralKey(locale, 'segments.conditions.daysAhead', value.days_ahead), { days: format.number(value.days_ahead) });
     return isIsoDate(value) ? format.date(value) : null;
   }
   if (typeof value === 'boolean') return t(value ? 'segments.conditions.yes' : 'segments.conditions.no');
@@ -94,6 +96,10 @@ function describeComparison(field: string, op: string, value: unknown, context: 
   if (type === 'date' && isDaysAgo(value) && (op === 'gt' || op === 'gte' || op === 'lt')) {
     const key = { gt: 'segments.conditions.withinLastDays', gte: 'segments.conditions.onOrAfterDaysAgo', lt: 'segments.conditions.moreThanDaysAgo' }[op];
     return t(pluralKey(context.locale, key, value.days_ago), { field: label, days: context.format.number(value.days_ago) });
+  }
+  // the builder's "in the next N days" (filter-text.ts)
+  if (type === 'date' && op === 'between' && Array.isArray(value) && value.length === 2 && isDaysAhead(value[0]) && value[0].days_ahead === 0 && isDaysAhead(value[1])) {
+    return t(pluralKey(context.locale, 'segments.conditions.inNextDays', value[1].days_ahead), { field: label, days: context.format.number(value[1].days_ahead) });
   }
   if (op === 'between') {
     if (!Array.isArray(value) || value.length !== 2) return null;

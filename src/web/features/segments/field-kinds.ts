@@ -71,11 +71,18 @@ const choiceOperators = ['eq', 'neq', 'in', 'nin', 'contains', 'is_null'];
  * for the value (part of a code, a list of amounts whose decimal comma would
  * clash with the list's). The JSON still accepts every operator.
  */
-export function builderOperatorsOf(field: { name: string; operators: string[]; choices?: readonly string[] }): string[] {
+export function builderOperatorsOf(field: { name: string; type?: FieldType; operators: string[]; choices?: readonly string[] }): string[] {
   if (hasChoices(field)) return field.operators.filter((op) => choiceOperators.includes(op));
   if (isMoneyField(field.name)) return field.operators.filter((op) => op !== 'in' && op !== 'nin');
+  if (field.type === 'date' && field.operators.includes('between')) return [...field.operators, withinNextOperator];
   return field.operators;
 }
+
+/**
+ * The builder's "in the next N days", for predicted days ("expected to buy in the next 7 days"): not an
+ * operator of the filter language but a range of it that moves on with the as-of day (buildComparison).
+ */
+export const withinNextOperator = 'within_next';
 
 // What people mean when they pick a field and say nothing more: a big spender or a repeat buyer is
 // "at least" an amount or a count (an exact amount matches almost no one), a date is "in the last …

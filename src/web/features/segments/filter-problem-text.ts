@@ -2,6 +2,7 @@ import type { FilterProblem } from '../../api/target-group-types.js';
 import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { numberRanges } from '../../../segments/filter-values.js';
+import { listedValues } from '../../../segments/listed-values.js';
 import { fieldLabel } from './field-kinds.js';
 import type { JsonErrorPlace } from './json-error-place.js';
 
@@ -54,7 +55,7 @@ const wordsKeyOf: Record<string, (value: string) => string> = {
 function variablesOf(params: Record<string, unknown>, t: I18n['t']): Record<string, string | number> {
   const variables: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    if (Array.isArray(value)) variables[name] = value.map(String).join(', ');
+    if (Array.isArray(value)) variables[name] = listedValues(value.map(String));
     else if (Object.hasOwn(wordsKeyOf, name) && typeof value === 'string') {
       const key = wordsKeyOf[name]!(value);
       const words = t(key);

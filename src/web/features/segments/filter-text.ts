@@ -4,6 +4,7 @@ import type { AmountFormat } from '../customers/customer-filters.js';
 import { fractionDigitsOf, parseAmount, parseDecimal } from '../customers/parse-amount.js';
 import type { FilterProblemDetail } from './filter-problem-text.js';
 import { jsonErrorPlace, type JsonErrorPlace } from './json-error-place.js';
+import { withinNextOperator } from './field-kinds.js';
 
 /**
  * The filter editor works on JSON text; these helpers turn that text into a
@@ -62,8 +63,19 @@ function scalar(type: FieldType, text: string, input: Pick<ConditionInput, 'amou
   return text.trim() === '' ? { errorKey: 'segments.builder.needsValue' } : { value: text.trim() };
 }
 
+/**
+ * "In the next N days": from the as-of day to the Nth day after it, both included, as relative days
+ * so that a saved segment moves on as days pass.
+ */
+function withinNextDays(input: ConditionInput): BuiltCondition {
+  const days = typeof input.value === 'string' ? number(input.value) : null;
+  if (days === null || !Number.isInteger(days) || days < 1) return { errorKey: 'segments.builder.needsWholeNumber' };
+  return { condition: { field: input.field, op: 'between', value: [{ days_ahead: 0 }, { days_ahead: days }] } };
+}
+
 /** A comparison from the condition form; the server still checks it when the filter is previewed. */
 export function buildComparison(input: ConditionInput): BuiltCondition {
+  if (input.op === withinNextOperator && input.type === 'date') return withinNextDays(input);
   const base = { field: input.field, op: input.op };
   const type = input.type === 'text_list' ? 'text' : input.type;
   if (input.op === 'is_null') return { condition: input.value === 'false' ? { ...base, value: false } : base };

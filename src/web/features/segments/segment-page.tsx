@@ -78,7 +78,7 @@ export function SegmentPage({ segmentId }: { segmentId: number }) {
       {action.status === 'failed' ? <ErrorMessage error={action.error} /> : null}
       <div className="segment-grid">
         <Card title={t('segments.filter')} className="card-wide">
-          <SavedFilter filter={segment.filter} />
+          <SavedFilter filter={segment.filter} problems={segment.problems} memberCount={segment.member_count} />
         </Card>
         <SegmentMembersCard segmentId={segmentId} segmentName={segment.name} memberCount={segment.member_count} version={version} />
         <SegmentHistoryCard history={history} />

@@ -6,8 +6,9 @@ import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { useSession } from '../auth/session-context.js';
+import { segmentProblemText } from './segment-problem-text.js';
 
-/** Saved segments with their stored member counts; creating one, or one as a copy of another (here on wider screens, on each segment's page everywhere), needs `analytics:write`. */
+/** Saved segments with their stored member counts and what is wrong with any of them now; creating one, or one as a copy of another (here on wider screens, on each segment's page everywhere), needs `analytics:write`. */
 export function SegmentsPage() {
   const { t, format } = useI18n();
   const { can } = useSession();
@@ -34,7 +35,10 @@ export function SegmentsPage() {
           <tbody>
             {segments.data.items.map((segment) => (
               <tr key={segment.segment_id}>
-                <td><Link to={`/segments/${segment.segment_id}`}>{segment.name}</Link></td>
+                <td>
+                  <Link to={`/segments/${segment.segment_id}`}>{segment.name}</Link>
+                  {(segment.problems ?? []).map((problem) => <p key={problem.value} className="notice small" role="note">{segmentProblemText(problem, segment.member_count, { t, format })}</p>)}
+                </td>
                 <td className="hide-narrow">{segment.description ?? ''}</td>
                 <td className="numeric">{format.number(segment.member_count)}</td>
                 <td>{segment.refreshed_at ? format.dateTime(segment.refreshed_at) : t('segments.neverRefreshed')}</td>
