@@ -95,13 +95,25 @@ describe('an order one of whose rows the browser refuses', () => {
     expect(rejects.map((reject) => [reject.line, reject.code, reject.params.line])).toEqual([[2, 'ORDER_ROW_REJECTED', 3], [3, 'ROW_COLUMN_COUNT', 3], [4, 'ROW_COLUMN_COUNT', 4]]);
   });
 
-  it('keeps the other rows where the CLI keeps them: one row per order, a lines file, a refused row without a readable order id', () => {
+  // a lines file states all of an order's lines (the CLI's since lines-rejected-row.test.ts): the
+  // other rows, sent, would replace the order's stored lines without the one the refused row restated
+  it('rejects the order\'s other rows of a lines file whose third row it refuses, as the CLI does', () => {
+    const lines = 'order_id,sku,quantity,unit_price\nA1,S1,1,10\nA1,S2,1,10\nA1,S4,1,1,5\nB1,S9,2,5\n';
+    const mapping = { order_id: 'order_id', sku: 'sku', quantity: 'quantity', unit_price: 'unit_price' };
+    const { records, rejects, rejectedOrders } = toLineRecords(readCsvText(lines, 'lines.csv'), mapping, { entity: 'lines' });
+    expect(records.map((entry) => [entry.line, entry.record.order_id])).toEqual([[5, 'B1']]);
+    expect(rejects.map((reject) => [reject.line, reject.code])).toEqual([[2, 'ORDER_ROW_REJECTED'], [3, 'ORDER_ROW_REJECTED'], [4, 'ROW_COLUMN_COUNT']]);
+    expect(rejects[0]).toEqual({
+      file: 'lines.csv', line: 2, field: 'order_id', code: 'ORDER_ROW_REJECTED', params: { line: 4, order: 'A1' }, raw: 'A1,S1,1,10',
+      reason: 'line 4, another row of order A1, was rejected, so none of the order\'s rows is stored (its total and lines would miss that row); fix line 4 and import all of the order\'s rows again',
+    });
+    expect(rejectedOrders).toEqual(['A1']);
+  });
+
+  it('keeps the other rows where the CLI keeps them: one row per order, a refused row without a readable order id', () => {
     const wholeOrders = 'order_id,customer_id,ordered_at,amount\nA1,C1,2026-02-05,10\nA1,C1,2026-02-05,1,234.50\n';
     const whole = toLineRecords(readCsvText(wholeOrders, 'orders.csv'), { order_id: 'order_id', customer_id: 'customer_id', ordered_at: 'ordered_at', amount: 'amount' }, { entity: 'orders' });
     expect([whole.records.map((entry) => entry.line), whole.rejectedOrders]).toEqual([[2], ['A1']]);
-    const lines = 'order_id,sku,quantity,unit_price\nA1,S1,1,10\nA1,S2,1,1,5\n';
-    const lineFile = toLineRecords(readCsvText(lines, 'lines.csv'), { order_id: 'order_id', sku: 'sku', quantity: 'quantity', unit_price: 'unit_price' }, { entity: 'lines' });
-    expect([lineFile.records.map((entry) => entry.line), lineFile.rejectedOrders]).toEqual([[2], ['A1']]);
     // a line column beside the amount without a unit price is not read (fields.ts, readsWholeOrders): rows of whole orders
     const withSku = 'order_id,customer_id,ordered_at,amount,sku\nA1,C1,2026-02-05,10,S1\nA1,C1,2026-02-05,1,234.50,S2\n';
     const skuMapping = { order_id: 'order_id', customer_id: 'customer_id', ordered_at: 'ordered_at', amount: 'amount', sku: 'sku' };

@@ -44,9 +44,10 @@ export type LineRecords = { records: LineRecord[]; rejects: RowReject[]; rejecte
  * there is one (Shopify's order fields copied down to its line rows…), then the mapping. Rows a
  * preset cannot read are rejected here, with their line, as the server would reject them; so are
  * the rows the file's reading refused (`csv.rejects`, a row of too many values), as the CLI does.
- * In an orders file of line rows, a row the reading refused rejects its order's other rows too,
- * as the CLI's (ingest/rows/reject-whole-orders.ts): sent, they would be stored as an order
- * missing that line, its total with it. A preset's reject is its row's own, as in the CLI
+ * In a lines file or an orders file of line rows, a row the reading refused rejects its order's
+ * other rows too, as the CLI's (ingest/rows/reject-whole-orders.ts): sent, they would be stored as
+ * an order missing that line, its total with it (a lines file's restated set would drop the stored
+ * line that row meant to restate). A preset's reject is its row's own, as in the CLI
  * (row-parser.ts): the order's other rows are sent.
  */
 export function toLineRecords(
@@ -57,9 +58,11 @@ export function toLineRecords(
   const records: LineRecord[] = [];
   const rejects: RowReject[] = [...csv.rejects];
   const rejectedOrders = new Set<string>();
-  // the CLI's rejectsOrder (row-parser.ts): an orders file that reads a line field (fields.ts, columnsRead)
+  // the CLI's rejectsOrder (row-parser.ts, isOrderLineRow): every row of a lines file, and the rows of
+  // an orders file that reads a line field (fields.ts, columnsRead)
   const mapped = new Set(Object.keys(mapping).filter((field) => mapping[field]));
-  const rejectsWholeOrder = options.entity === 'orders' && !readsWholeOrders(options.entity, mapped) && lineLevelFields.some((field) => mapped.has(field));
+  const rejectsWholeOrder = options.entity === 'lines'
+    || (options.entity === 'orders' && !readsWholeOrders(options.entity, mapped) && lineLevelFields.some((field) => mapped.has(field)));
   // order id → the first line the reading refused of it, which its other rows' rejects name
   const wholeOrders = new Map<string, number>();
   if (orderColumn) {
@@ -91,8 +94,9 @@ export function toLineRecords(
 
 /**
  * The records of the orders in `wholeOrders` rejected with the CLI's reject (rejectWholeOrders, the
- * same code and sentence), the rest kept. rejectWholeOrders reads only a row's order (source and id)
- * and line; the rows of one file share their source.
+ * same code and sentence), the rest kept. rejectWholeOrders reads only a row's order (source and id,
+ * `externalId` as an orders row holds it, for a lines file too) and line; the rows of one file share
+ * their source.
  */
 function rejectWholeOrdersOf(records: LineRecord[], wholeOrders: ReadonlyMap<string, number>, csv: Pick<ParsedCsv, 'fileName' | 'places'>): { records: LineRecord[]; rejects: RowReject[] } {
   if (wholeOrders.size === 0) return { records, rejects: [] };
