@@ -24,7 +24,7 @@ export type FilterProblem = { path: string; message: string; kind: FilterProblem
 /** The sentences of the schema's own unions and refinements, by the kind each stands for. */
 export const expectationMessages = {
   text_or_list_expected: 'expected a text or a non-empty list of texts',
-  date_expected: 'expected an ISO date such as "2026-01-31" or a relative date such as {"days_ago": 90}',
+  date_expected: 'expected an ISO date such as "2026-01-31" or a relative date such as {"days_ago": 90} or {"days_ahead": 7}',
   count_expected: 'expected a whole number ≥ 0, or [low, high] with "between"',
   between_pair_expected: 'use a [low, high] pair with "between" and a single number otherwise',
   time_window_expected: 'expected {"days": N} (the last N days) or {"from": date, "to": date}',

@@ -121,7 +121,7 @@ describe('a value of the wrong kind for its field', () => {
     [{ field: 'age', op: 'gt', value: '30' }, 'filter.value', 'age takes a number; got "30": write the number without quotes, as 30'],
     [{ field: 'age', op: 'eq', value: null }, 'filter.value', 'age takes a number; got null'],
     [{ field: 'age', op: 'in', value: [20, '30 or so'] }, 'filter.value[1]', 'age takes a number; got "30 or so"'],
-    [{ field: 'last_purchase_at', op: 'gte', value: 20260131 }, 'filter.value', 'last_purchase_at takes a date: an ISO date such as "2026-01-31" or a relative date such as {"days_ago": 90}; got 20260131'],
+    [{ field: 'last_purchase_at', op: 'gte', value: 20260131 }, 'filter.value', 'last_purchase_at takes a date: an ISO date such as "2026-01-31" or a relative date such as {"days_ago": 90} or {"days_ahead": 7}; got 20260131'],
     [{ field: 'first_purchase_at', op: 'lt', value: 'last spring' }, 'filter.value', `first_purchase_at takes a date: ${dates}; got "last spring"`],
     [{ field: 'consent_email', op: 'eq', value: 'true' }, 'filter.value', 'consent_email takes true or false; got "true": write it without quotes, as true'],
     [{ field: 'birth_year', op: 'is_null', value: 'yes' }, 'filter.value', '"is_null" on birth_year takes true, false or no value; got "yes"'],

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { objectOf, timestamp } from '../server/responses.js';
 import type { MemberRow, MembershipEvent } from './membership.repo.js';
 import type { SegmentPreview } from './preview.service.js';
-import type { SegmentRow } from './segments.repo.js';
-import type { SegmentProblem } from './persona-problems.js';
+import type { SegmentProblem, SegmentWithProblems } from './persona-problems.js';
 import type { SegmentRefresh } from './segments.service.js';
 import { filterOutputDocumented } from './filter-document.schemas.js';
 
@@ -19,7 +18,7 @@ const segmentProblemSchema = objectOf<SegmentProblem>()({
   retiredAt: timestamp.nullable().describe('When the discovery that retired it ran (its as-of); null with PERSONA_MISSING'),
 });
 
-export const segmentSchema = objectOf<SegmentRow & { problems?: SegmentProblem[] }>()({
+export const segmentSchema = objectOf<SegmentWithProblems>()({
   segment_id: z.number().int(),
   name: z.string(),
   description: z.string().nullable(),
@@ -29,7 +28,7 @@ export const segmentSchema = objectOf<SegmentRow & { problems?: SegmentProblem[]
   created_by: z.string().describe('Who saved it: a person as user:<id>, with their email only for a caller holding audit:read'),
   created_at: timestamp,
   updated_at: timestamp,
-  problems: z.array(segmentProblemSchema).optional()
+  problems: z.array(segmentProblemSchema)
     .describe('What is wrong with the saved filter now, though it was right when saved: a persona it names no longer exists, so that condition matches no one. Edit the filter, or name a current persona. Sent by every read and write of a segment; empty when nothing is wrong'),
 });
 

@@ -6,7 +6,7 @@ import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission, type Principal } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
 import { actorForDisplay } from '../auth/index.js';
-import type { SegmentRow } from './segments.repo.js';
+import type { SegmentWithProblems } from './persona-problems.js';
 import type { SegmentRefresh } from './segments.service.js';
 import { filterFields } from './filter-fields.js';
 import { allowedOperators } from './filter-schema.js';
@@ -51,11 +51,11 @@ const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).op
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Give at least one field to change: name, description, filter' });
 
 /** Who made a segment, without their email unless the caller may read the audit log (see actorForDisplay). */
-function shownSegment(segment: SegmentRow, principal: Principal | null): SegmentRow {
+function shownSegment(segment: SegmentWithProblems, principal: Principal | null): SegmentWithProblems {
   return { ...segment, created_by: actorForDisplay(segment.created_by, { canReadStaffEmails: principalHasPermission(principal, 'audit:read') }) };
 }
 
-function withSegmentShown<T extends { segment: SegmentRow }>(result: T, principal: Principal | null): T {
+function withSegmentShown<T extends { segment: SegmentWithProblems }>(result: T, principal: Principal | null): T {
   return { ...result, segment: shownSegment(result.segment, principal) };
 }
 
@@ -70,7 +70,7 @@ function shownRefresh(refresh: SegmentRefresh, principal: Principal | null): z.i
 }
 
 /** A segment as a write answers it: its author as shownSegment shows them, its member count only to a caller who may read members. */
-function shownWrittenSegment(segment: SegmentRow, principal: Principal | null): z.infer<typeof writtenSegmentSchema> {
+function shownWrittenSegment(segment: SegmentWithProblems, principal: Principal | null): z.infer<typeof writtenSegmentSchema> {
   const shown = shownSegment(segment, principal);
   return canReadMembers(principal) ? shown : { ...shown, member_count: null };
 }

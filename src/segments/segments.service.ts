@@ -97,7 +97,7 @@ function nameTaken(name: string, namesake: { segment_id: number; name: string },
 }
 
 /** Saves a segment and fills its membership at once. */
-export async function createSegment(db: Db, input: SegmentInput, options: { actor: string; clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh }> {
+export async function createSegment(db: Db, input: SegmentInput, options: { actor: string; clock: Clock }): Promise<{ segment: SegmentWithProblems; refresh: SegmentRefresh }> {
   const asOf = await storeNow(db, options.clock);
   const { filter } = await prepareFilter(db, input.filter, asOf);
   const name = checkSegmentName(input.name);
@@ -109,7 +109,7 @@ export async function createSegment(db: Db, input: SegmentInput, options: { acto
   return { segment: await getSegment(db, segmentId), refresh };
 }
 
-export async function updateSegment(db: Db, idOrName: number | string, changes: Partial<SegmentInput>, options: { clock: Clock }): Promise<{ segment: SegmentRow; refresh: SegmentRefresh | null }> {
+export async function updateSegment(db: Db, idOrName: number | string, changes: Partial<SegmentInput>, options: { clock: Clock }): Promise<{ segment: SegmentWithProblems; refresh: SegmentRefresh | null }> {
   const segment = await findSegment(db, idOrName);
   const asOf = await storeNow(db, options.clock);
   const filter = changes.filter === undefined ? undefined : (await prepareFilter(db, changes.filter, asOf)).filter;

@@ -80,6 +80,10 @@ function dateText(value: unknown, context: DescribeContext): string | null {
   if (isRecord(value) && Object.keys(value).length === 1 && isCount(value.days_ago)) {
     return context.t(pluralKey(context.locale, 'segments.conditions.daysAgo', value.days_ago), { days: context.format.number(value.days_ago) });
   }
+  // a day after the as-of day ("in 7 days"), as a date condition says it
+  if (isRecord(value) && Object.keys(value).length === 1 && isCount(value.days_ahead)) {
+    return context.t(pluralKey(context.locale, 'segments.conditions.daysAhead', value.days_ahead), { days: context.format.number(value.days_ahead) });
+  }
   return null;
 }
 

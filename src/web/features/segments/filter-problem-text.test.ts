@@ -67,6 +67,15 @@ describe('describeFilterProblem', () => {
     },
   );
 
+  it('names both relative date forms, days ago and days ahead, in every language', () => {
+    for (const locale of ['en', 'id', 'lv'] as const) {
+      const { text } = describeFilterProblem(problemOf('date_expected'), tIn(locale), locale);
+      expect(text).toContain('{"days_ago": 90}');
+      expect(text).toContain('{"days_ahead": 7}');
+    }
+    expect(problemOf('date_expected').message).toContain('{"days_ahead": 7}');
+  });
+
   it('says a type in words: "expected a number, got a text"', () => {
     expect(describeFilterProblem(problemOf('type_mismatch'), tIn('id'), 'id').text).toBe('Seharusnya angka, bukan teks.');
     expect(describeFilterProblem(problemOf('type_mismatch'), tIn('lv'), 'lv').text).toBe('Gaidīts skaitlis, nevis teksts.');

@@ -1,7 +1,7 @@
 import type { FieldType } from '../../api/target-group-types.js';
-import { useI18n } from '../../i18n/i18n-context.js';
+import { useI18n, type I18n } from '../../i18n/i18n-context.js';
 import type { ValueDraft, ValueKind } from './comparison-input.js';
-import type { Choice } from './field-kinds.js';
+import { withinNextOperator, type Choice } from './field-kinds.js';
 
 type ValueInputProps = {
   id: string;
@@ -20,11 +20,24 @@ const hintKeyByType: Record<FieldType, string> = {
   number: 'segments.builder.hintNumber', text: 'segments.builder.hintText', date: 'segments.builder.hintDate', boolean: 'segments.builder.hintBoolean', text_list: 'segments.builder.hintText',
 };
 
+/**
+ * What the value box shows while empty: an example of what the field and operator take ("in the next … days"
+ * takes a number of days, not a date or days ago).
+ */
+export function valuePlaceholder(
+  t: I18n['t'],
+  { type, operator, isMoney, amountExample }: Pick<ValueInputProps, 'type' | 'operator' | 'isMoney' | 'amountExample'>,
+): string {
+  if (isMoney) return t('segments.builder.hintAmount', { example: amountExample });
+  if (operator === 'in' || operator === 'nin') return t('segments.builder.hintList');
+  if (operator === withinNextOperator && type === 'date') return t('segments.builder.hintDaysAhead');
+  return t(hintKeyByType[type]);
+}
+
 /** The value part of the comparison form, shaped by what the field holds. */
 export function ValueInput({ id, kind, type, operator, isMoney, amountExample, choices, draft, onChange }: ValueInputProps) {
   const { t } = useI18n();
-  const placeholder = isMoney ? t('segments.builder.hintAmount', { example: amountExample })
-    : operator === 'in' || operator === 'nin' ? t('segments.builder.hintList') : t(hintKeyByType[type]);
+  const placeholder = valuePlaceholder(t, { type, operator, isMoney, amountExample });
   const inputMode = isMoney || type === 'number' ? 'decimal' : undefined;
   if (kind === 'choices') {
     const toggle = (code: string, isPicked: boolean) => onChange({ ...draft, picked: isPicked ? [...draft.picked, code] : draft.picked.filter((picked) => picked !== code) });
