@@ -40,11 +40,11 @@ describeWithBrowser('staff web app: change alerts', () => {
     const texts = openAlerts().locator('.alert-item > span');
     await texts.first().waitFor();
     const all = await texts.allTextContents();
-    expect(all.find((text) => text.includes('astries'))).toMatch(/^Pastries category revenue, .+ – .+: .+, expected .+ \(-62%\)$/);
-    expect(all.find((text) => text.startsWith('Store-wide'))).toMatch(/^Store-wide revenue, .+: .+, expected .+ \(-22%\)$/);
+    expect(all.find((text) => text.includes('astries'))).toMatch(/^Pastries category revenue, .+ – .+: .+, expected .+ \(−62%\)$/);
+    expect(all.find((text) => text.startsWith('Store-wide'))).toMatch(/^Store-wide revenue, .+: .+, expected .+ \(−22\.2%\)$/);
     try {
       await page.getByLabel('Language').selectOption('id');
-      await page.locator('.alert-item > span', { hasText: /^Di kategori pastries, pendapatan .+: .+, perkiraan .+ \(-62%\)$/ }).waitFor();
+      await page.locator('.alert-item > span', { hasText: /^Di kategori pastries, pendapatan .+: .+, perkiraan .+ \(−62%\)$/ }).waitFor();
       await page.locator('.alert-item > span', { hasText: /^Di seluruh toko, pendapatan / }).waitFor();
     } finally {
       // saved before the next test loads a page, which asks the server for the language
@@ -72,7 +72,7 @@ describeWithBrowser('staff web app: change alerts', () => {
     const undo = openAlerts().getByRole('button', { name: /^Undo acknowledging: Pastries category revenue, / });
     await undo.waitFor();
     await expect(undo.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
-    await expect(undo.locator('xpath=..').textContent()).resolves.toMatch(/^Acknowledged\s*·\s*Pastries category revenue, .+ \(-62%\)\s*Undo$/);
+    await expect(undo.locator('xpath=..').textContent()).resolves.toMatch(/^Acknowledged\s*·\s*Pastries category revenue, .+ \(−62%\)\s*Undo$/);
     await openAlerts().getByRole('status').filter({ hasText: /^Acknowledged: Pastries category revenue, .+\. Undo reopens it\.$/ }).waitFor();
     await expect(isOpenInStore(ids.pastries)).resolves.toBe(false);
 

@@ -82,7 +82,8 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
     const slug = `kafija-pirceji-${city.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
     expect(storeDays(before).map((day) => `segment-${slug}-${day}.csv`)).toContain(exported.name);
     expect(exported.name).not.toContain(before.toISOString().slice(0, 10));
-    expect(exported.header).toEqual([...earlierColumns, ...consentColumns, 'entered_at']);
+    // then the predictions and persona, for campaign tools (empty here: no models fitted, no personas)
+    expect(exported.header).toEqual([...earlierColumns, ...consentColumns, 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona']);
     expect(exported.rows).toHaveLength(segment.member_count);
     expect(exported.rows.map((row) => Number(row.customer_id))).toEqual(memberIds);
     const consent = await consentOf(memberIds);
