@@ -5,18 +5,11 @@ import { loadFilterCatalog } from './filter-catalog.js';
 import { parseSavedFilter } from './filter-schema.js';
 import type { FilterNode } from './filter-types.js';
 import { lockAllSegments, refreshMembership } from './membership.repo.js';
-import type { SegmentRefresh } from './segments.service.js';
+import { refreshSegmentsForCustomers, type SegmentRefresh } from './segments.service.js';
+import { filterReadsField } from './filter-reads-field.js';
 import { updateSegmentRow } from './segments.repo.js';
 
 type Db = Kysely<Database>;
-
-/** Whether any comparison of the filter reads the field. */
-export function filterReadsField(node: FilterNode, field: string): boolean {
-  if ('and' in node) return node.and.some((child) => filterReadsField(child, field));
-  if ('or' in node) return node.or.some((child) => filterReadsField(child, field));
-  if ('not' in node) return filterReadsField(node.not, field);
-  return 'field' in node && node.field === field;
-}
 
 /**
  * Reconsiders, in the segments whose filter reads `field`, these customers (or everyone): for a write
@@ -25,17 +18,16 @@ export function filterReadsField(node: FilterNode, field: string): boolean {
  * transaction; every segment is locked first, in id order, as the other refreshes take them.
  */
 export async function refreshSegmentsReadingField(db: Db, field: string, options: { asOf: Date; customerIds?: number[] }): Promise<SegmentRefresh[]> {
-  if (options.customerIds?.length === 0) return [];
+  if (options.customerIds !== undefined) return refreshSegmentsForCustomers(db, options.customerIds, { asOf: options.asOf, readingField: field });
   if (!db.isTransaction) return db.transaction().execute((trx) => refreshSegmentsReadingField(trx, field, options));
   const reading = (await lockAllSegments(db)).map((segment) => ({ ...segment, filter: parseSavedFilter(segment.filter) }))
     .filter((segment) => filterReadsField(segment.filter, field));
   if (reading.length === 0) return [];
   const catalog = await loadFilterCatalog(db, { checkData: false });
-  const only = options.customerIds === undefined ? null : [...new Set(options.customerIds)];
   const results: SegmentRefresh[] = [];
   for (const segment of reading) {
     const started = performance.now();
-    const diff = await refreshMembership(db, segment.segment_id, compileFilter(segment.filter, { asOf: options.asOf, catalog }), options.asOf, only, { isLocked: true });
+    const diff = await refreshMembership(db, segment.segment_id, compileFilter(segment.filter, { asOf: options.asOf, catalog }), options.asOf, null, { isLocked: true });
     results.push({ segmentId: segment.segment_id, name: segment.name, ...diff, seconds: (performance.now() - started) / 1000 });
   }
   return results;

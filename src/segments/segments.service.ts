@@ -8,6 +8,7 @@ import { compileFilter, type CompiledFilter } from './compile-filter.js';
 import { loadFilterCatalog } from './filter-catalog.js';
 import { parseFilter, parseSavedFilter } from './filter-schema.js';
 import type { FilterNode } from './filter-types.js';
+import { filterReadsField } from './filter-reads-field.js';
 import {
   isFewCustomers, listMemberRows, listMembershipEvents, lockAllSegments, refreshMembership, type MemberRow, type MembershipDiff, type MembershipEvent,
 } from './membership.repo.js';
@@ -168,13 +169,15 @@ function lastMomentBefore(end: Date, now: Date): Date {
  * identities, deletion, merge) for the customers it changed. Pass `db` as the
  * write's transaction to keep membership in the same commit.
  */
-export async function refreshSegmentsForCustomers(db: Db, customerIds: number[], options: { asOf?: Date } = {}): Promise<SegmentRefresh[]> {
+export async function refreshSegmentsForCustomers(db: Db, customerIds: number[], options: { asOf?: Date; readingField?: string } = {}): Promise<SegmentRefresh[]> {
   if (customerIds.length === 0) return [];
   if (!db.isTransaction) return db.transaction().execute((trx) => refreshSegmentsForCustomers(trx, customerIds, options));
   const asOf = options.asOf ?? new Date();
   const unique = [...new Set(customerIds)];
   // a store without segments pays one statement per write
-  const segments = await lockAllSegments(db);
+  const locked = await lockAllSegments(db);
+  // `readingField`: only the segments whose filter reads it (a write that changed only that field)
+  const segments = options.readingField === undefined ? locked : locked.filter((segment) => filterReadsField(parseSavedFilter(segment.filter), options.readingField!));
   if (segments.length === 0) return [];
   const catalog = await loadFilterCatalog(db, { checkData: false });
   // a batch's few customers: each segment's statement runs prepared (see refreshMembership)
