@@ -236,6 +236,8 @@ export type ImportRunTable = {
   order_rejected_count: number | null;
   /** Customers the run created (buyers or people it did not know); null for runs before it was counted. */
   created_customer_count: number | null;
+  /** A server store's file import holding an advisory lock on the run while its process lives (import-run-session.repo.ts). */
+  is_held_by_session: Generated<boolean>;
 };
 
 /** How many rows of an import run were rejected, per reject code. */

@@ -20,6 +20,8 @@ import { forgetDeferredStaleLines } from './write/deferred-stale-lines.repo.js';
 import { completeDeferredStaleLines } from './open-import-runs.service.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 import { readDerivedNotCurrent, type DerivedNotCurrent } from './derived-not-current.repo.js';
+import { servesConcurrentQueries } from '../db/client.js';
+import { holdImportRunSession } from './import-run-session.repo.js';
 
 /** Rows per transaction: large enough that per-statement costs fade, small enough to keep memory flat (~10 MB). */
 export const defaultImportBatchSize = 20_000;
@@ -111,6 +113,8 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const rates = await readCurrencyRates(db);
   await forgetAbandonedImportMemory(db);
   const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
+  // on a server, the run reads interrupted as soon as this process is gone (see isRunAlive)
+  const releaseRunSession = servesConcurrentQueries(db) ? await holdImportRunSession(db, importId) : async () => {};
   const writeContext: WriteContext = {
     importId, file: options.file, linesOf: 'file', sourceSetIn: 'option', currency: settings.currency, timeZone: settings.timeZone, rates,
     // an order's rows may be spread over the file: lines not restated are removed at the end
@@ -189,11 +193,13 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
     if (options.entity === 'customers') await forgetCustomerFile(db, importId);
     if (remembersRowTexts(options.entity)) await forgetRowTexts(db, importId);
     await finishImportRun(db, importId, 'completed');
+    await releaseRunSession();
   } catch (error) {
     if (options.entity === 'customers') await forgetCustomerFile(db, importId).catch(() => undefined);
     if (remembersRowTexts(options.entity)) await forgetRowTexts(db, importId).catch(() => undefined);
     if (writeContext.defersStaleLines) await forgetDeferredStaleLines(db, importId).catch(() => undefined);
     await finishImportRun(db, importId, 'failed').catch(() => undefined);
+    await releaseRunSession().catch(() => undefined);
     await rejects.close(false);
     if (isAppError(error)) error.details.file ??= options.file;
     throw error;

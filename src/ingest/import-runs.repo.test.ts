@@ -1,9 +1,12 @@
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../db/schema.js';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import type { BatchOutcome } from './write/index.js';
 import type { Reject } from './canonical.js';
 import { addBatchToImportRun, finishImportRun, importRunStaleAfterMinutes, listImportRuns, readRejectCounts, startImportRun } from './import-runs.repo.js';
+import { holdImportRunSession } from './import-run-session.repo.js';
 
 describeEachStore('import runs', (context) => {
   it('lists a run left running by a process that is gone as interrupted, and a live or finished one as it is', async () => {
@@ -24,6 +27,32 @@ describeEachStore('import runs', (context) => {
     expect(statusOf(live)).toBe('running');
     expect(statusOf(done)).toBe('completed');
     expect(runs.find((row) => row.import_id === live)?.read_count).toBe(500);
+  });
+
+  // a server store's file import holds its run by its session: a process killed by SIGKILL has its
+  // session ended by the server (pg_terminate_backend here), and nothing else of it runs
+  it.runIf(context.kind === 'server')('reads a run held by its session as running however old its heartbeat, and as interrupted as soon as that session ends', async () => {
+    const { db } = context.store;
+    const importId = await startImportRun(db, { entity: 'orders', fileName: 'held.csv', preset: null, startedBy: 'test' });
+    const open = await startImportRun(db, { entity: 'orders', fileName: 'open.csv', preset: null, startedBy: 'test' });
+    // the importing process: connections of its own
+    const importing = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(context.store.pool!.options) }) });
+    const release = await holdImportRunSession(importing, importId);
+    const statusOf = async (id: number) => (await listImportRuns(db, { importId: id }))[0].status;
+    // a batch waiting a long time for a lock: the process is alive
+    await sql`update import_run set heartbeat_at = now() - make_interval(mins => ${importRunStaleAfterMinutes + 5}::int) where import_id = ${importId}::bigint`.execute(db);
+    expect(await statusOf(importId)).toBe('running');
+    await sql`update import_run set heartbeat_at = now() where import_id = ${importId}::bigint`.execute(db);
+    const holder = await sql<{ pid: number }>`
+      select l.pid from pg_locks l where l.locktype = 'advisory' and l.objsubid = 2 and l.objid = ${importId}::int::oid
+        and l.classid = hashtext('clientele import_run ' || current_schema())::oid`.execute(db);
+    expect(holder.rows).toHaveLength(1);
+    await sql`select pg_terminate_backend(${holder.rows[0].pid}::int)`.execute(db);
+    expect(await statusOf(importId)).toBe('interrupted');
+    await release();
+    await importing.destroy();
+    // an API client's open run is not held: its fresh heartbeat says it is alive
+    expect(await statusOf(open)).toBe('running');
   });
 
   it('counts a run\'s rejected rows per code across its batches, most first, beside the count of all of them', async () => {

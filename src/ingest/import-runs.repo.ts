@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import { actorForDisplay } from '../auth/index.js';
 import type { ImportEntity } from './canonical.js';
 import { hasOrderCounts, type BatchOutcome } from './write/index.js';
+import { isRunSessionHeld } from './import-run-session.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -93,16 +94,21 @@ export async function finishImportRun(db: Db, importId: number, status: 'complet
 export const importRunStaleAfterMinutes = 10;
 
 /**
- * Whether the run in `run` (an import_run row's alias) is still alive: running, with a recent
- * heartbeat. An embedded store (PGlite) starts with the one process that may open it
- * (db/store-lock.ts), so a run whose heartbeat is from before that start was left by a process
- * that has ended (a killed import, a server's open run never closed): interrupted at once, not ten
- * minutes later. A PostgreSQL server's start says nothing of its clients' processes.
+ * Whether the run in `run` (an import_run row's alias) is still alive. A server store's file import
+ * holds its run by its session (import-run-session.repo.ts): alive exactly while that session's
+ * advisory lock is held, which the server drops when the process dies, even by SIGKILL. Any other
+ * run (an API client's open run, whose batches are separate requests; a run from before runs were
+ * held) is alive while its heartbeat is recent. An embedded store (PGlite) starts with the one
+ * process that may open it (db/store-lock.ts), so a run whose heartbeat is from before that start
+ * was left by a process that has ended (a killed import, a server's open run never closed):
+ * interrupted at once, not ten minutes later. A PostgreSQL server's start says nothing of its
+ * clients' processes.
  */
 export function isRunAlive(run: string): RawBuilder<boolean> {
   const heartbeat = sql.ref(`${run}.heartbeat_at`);
-  return sql<boolean>`(${sql.ref(`${run}.status`)} = 'running' and ${heartbeat} >= now() - make_interval(mins => ${importRunStaleAfterMinutes}::int)
-    and (${heartbeat} >= pg_postmaster_start_time() or version() not like '%(PGlite %'))`;
+  return sql<boolean>`(${sql.ref(`${run}.status`)} = 'running' and case when ${sql.ref(`${run}.is_held_by_session`)} then ${isRunSessionHeld(run)}
+    else ${heartbeat} >= now() - make_interval(mins => ${importRunStaleAfterMinutes}::int)
+      and (${heartbeat} >= pg_postmaster_start_time() or version() not like '%(PGlite %') end)`;
 }
 
 export type ImportRunStatus = 'running' | 'completed' | 'failed' | 'interrupted';

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/client.js';
 import { createScratchSchema } from '../../src/db/scratch-schema.js';
 import { lockFileName } from '../../src/db/store-lock.js';
+import { listImportRuns } from '../../src/ingest/import-runs.repo.js';
 import { writeStoreFiles } from '../../src/synthetic/index.js';
 import { cliPath, runCli, startCli } from '../helpers/cli.js';
 import { testSharedBuffers, testStoreKinds } from '../helpers/stores.js';
@@ -48,7 +49,8 @@ async function snapshot(target: string) {
         t.purchase_days, t.first_purchase_at, t.last_purchase_at, t.refunded_minor from customer_trait t order by 1`.execute(store.db);
     const counts = await sql`select (select count(*) from customer) as customers, (select count(*) from customer_identity) as identities`.execute(store.db);
     const runs = await sql<{ status: string; read_count: number }>`select status, read_count from import_run order by import_id`.execute(store.db);
-    return { store: { orders: orders.rows, traits: traits.rows, counts: counts.rows[0] }, runs: runs.rows };
+    const listed = (await listImportRuns(store.db)).map((run) => run.status);
+    return { store: { orders: orders.rows, traits: traits.rows, counts: counts.rows[0] }, runs: runs.rows, listed };
   } finally {
     await store.close();
   }
@@ -69,6 +71,8 @@ describe('an import killed mid-way and run again', { timeout: 300_000 }, () => {
       });
       expect(first.signal, first.stderr).toBe('SIGKILL');
       const partial = await snapshot(killed);
+      // nothing of the killed process runs: its run reads interrupted at once, on a server too (its session ended)
+      expect(partial.listed).toEqual(['interrupted']);
       expect(partial.store.orders.length).toBeGreaterThan(0);
       expect(partial.store.orders.length).toBeLessThan(12_000);
 
