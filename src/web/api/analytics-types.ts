@@ -90,7 +90,7 @@ export type TypeMigration = {
 /** What is wrong with a saved segment now (src/segments/persona-problems.ts): a persona its filter names is gone. */
 export type SegmentProblem = { field: 'persona'; value: string; code: 'PERSONA_RETIRED' | 'PERSONA_MISSING'; retiredAt: string | null };
 /** As GET /api/segments sends it (src/segments/segments.repo.ts SegmentRow); revenue is asked for, not there yet. */
-export type Segment = { segment_id: number; name: string; description: string | null; member_count: number; refreshed_at: string | null; revenue_minor?: number; problems?: SegmentProblem[] };
+export type Segment = { segment_id: number; name: string; description: string | null; member_count: number; refreshed_at: string | null; revenue_minor?: number; problems: SegmentProblem[] };
 export type SegmentsPage = { items: Segment[] };
 
 /** GET /api/customers/:id/prediction; a 404 PREDICTION_NOT_FOUND means no prediction yet (e.g. no purchase). */

@@ -48,7 +48,7 @@ const funnel: LifecycleFunnel = {
 };
 const rfmSegment = (name: string, customers: number, revenueMinor: number): RfmReport['segments'][number] =>
   ({ segment: name, customers, share: customers / 4, medianRecencyDays: 30, averageFrequency: 2, revenueMinor });
-const savedSegment = (segmentId: number, members: number): Segment => ({ segment_id: segmentId, name: `S${segmentId}`, description: null, member_count: members, refreshed_at: null });
+const savedSegment = (segmentId: number, members: number): Segment => ({ segment_id: segmentId, name: `S${segmentId}`, description: null, member_count: members, refreshed_at: null, problems: [] });
 
 describe('compact axis labels', () => {
   it.each(['lv', 'id'] as const)('never run together on a phone (%s): funnel, RFM segments and saved segments', (locale) => {

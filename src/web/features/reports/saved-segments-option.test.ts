@@ -7,7 +7,7 @@ import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { savedSegmentsOption, savedSegmentsTable } from './saved-segments-option.js';
 
 const format = createFormatters('en-GB', 'IDR', 'UTC');
-const segment = (segmentId: number, name: string, members: number): Segment => ({ segment_id: segmentId, name, description: null, member_count: members, refreshed_at: null });
+const segment = (segmentId: number, name: string, members: number): Segment => ({ segment_id: segmentId, name, description: null, member_count: members, refreshed_at: null, problems: [] });
 // as in the review: two segments whose names start alike, which the axis once cut to the same "Big spenders Jakarta e…"
 const segments = [segment(1, 'Big spenders Jakarta east side', 42), segment(2, 'Big spenders Jakarta evening shoppers', 17), segment(3, 'VIP', 9)];
 
