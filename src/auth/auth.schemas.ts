@@ -44,8 +44,14 @@ export const createUserResponse = z.object({ user: userBody, oneTimePassword: z.
 export const resetPasswordResponse = z.object({ user: userBody, oneTimePassword: z.string().describe('Shown only now: give it to the person; they choose their own at the next sign-in.') });
 
 export const updateUserRequest = z
-  .object({ role: roleSchema.optional(), disabled: z.boolean().optional(), name: z.string().min(1).max(200).optional() })
-  .refine((change) => change.role !== undefined || change.disabled !== undefined || change.name !== undefined, { message: 'Send at least one of role, disabled, name.' });
+  .object({
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+    name: z.string().min(1).max(200).optional(),
+    email: z.string().min(3).max(254).optional()
+      .describe('The address they sign in with from now on, stored trimmed and lower-cased; one another user has is refused (USER_EMAIL_EXISTS). Their sessions go on.'),
+  })
+  .refine((change) => change.role !== undefined || change.disabled !== undefined || change.name !== undefined || change.email !== undefined, { message: 'Send at least one of role, disabled, name, email.' });
 
 export const userIdParams = z.object({ userId: z.coerce.number().int().positive() });
 

@@ -1,16 +1,23 @@
 import type { StaffRole } from '../db/schema.js';
 
-export type UserChange = { role?: StaffRole; disabled?: boolean; name?: string };
+/**
+ * A change to a staff user. Name and email are the person's details: the same people may change
+ * them as may change the user at all (owners only by owners), and, unlike a role, a person may
+ * correct their own, since neither gives or takes away any power.
+ */
+export type UserChange = { role?: StaffRole; disabled?: boolean; name?: string; email?: string };
 
 /**
  * The part of a change that changes something: a field given its current value (disabling a
- * disabled user) is left out, so nothing is written or audited for it.
+ * disabled user) is left out, so nothing is written or audited for it. `email` is compared as
+ * given, so the caller normalises it first.
  */
-export function effectiveUserChange(current: { role: StaffRole; isDisabled: boolean; name: string }, change: UserChange): UserChange {
+export function effectiveUserChange(current: { role: StaffRole; isDisabled: boolean; name: string; email?: string }, change: UserChange): UserChange {
   const effective: UserChange = {};
   if (change.role !== undefined && change.role !== current.role) effective.role = change.role;
   if (change.disabled !== undefined && change.disabled !== current.isDisabled) effective.disabled = change.disabled;
   if (change.name !== undefined && change.name !== current.name) effective.name = change.name;
+  if (change.email !== undefined && change.email !== current.email) effective.email = change.email;
   return effective;
 }
 

@@ -75,12 +75,13 @@ export async function insertStaffUser(
 export async function updateStaffUser(
   db: Db,
   userId: number,
-  changes: Partial<{ name: string; role: StaffRole; passwordHash: string; mustChangePassword: boolean; locale: string; disabledAt: Date | null }>,
+  changes: Partial<{ name: string; email: string; role: StaffRole; passwordHash: string; mustChangePassword: boolean; locale: string; disabledAt: Date | null }>,
 ): Promise<StaffUserRow | undefined> {
   return db
     .updateTable('staff_user')
     .set({
       ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.email !== undefined ? { email: changes.email } : {}),
       ...(changes.role !== undefined ? { role: changes.role } : {}),
       ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
       ...(changes.mustChangePassword !== undefined ? { must_change_password: changes.mustChangePassword } : {}),
@@ -90,4 +91,13 @@ export async function updateStaffUser(
     .where('user_id', '=', userId)
     .returningAll()
     .executeTakeFirst();
+}
+
+/**
+ * Whether `error` is an update giving a user an email another user has. The unique constraint
+ * decides, as for inserts, so a change racing a create of the same address cannot both win.
+ */
+export function isStaffEmailTakenError(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === 'staff_user_email_key';
 }

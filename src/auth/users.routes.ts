@@ -33,14 +33,15 @@ export async function registerUserRoutes(instance: FastifyInstance, deps: AppDep
     config: { access: { permission: 'users:manage' } },
     schema: {
       tags: ['users'],
-      summary: "Change a user's role or name, or disable (signs them out) / re-enable them",
+      summary: "Change a user's role, name or email, or disable (signs them out) / re-enable them",
       params: userIdParams,
       body: updateUserRequest,
       response: {
         200: z.object({ user: userBody }),
+        400: errorResponse('Not an email address (USER_EMAIL_INVALID, field email), or a blank name (USER_NAME_INVALID, field name)'),
         403: errorResponse('You may not make this change (USER_CHANGE_FORBIDDEN), or no permission'),
         404: errorResponse('No such user (USER_NOT_FOUND)'),
-        409: errorResponse('The store would be left without an enabled owner (USER_LAST_OWNER_CONFLICT)'),
+        409: errorResponse('Another user has this email (USER_EMAIL_EXISTS, field email), or the store would be left without an enabled owner (USER_LAST_OWNER_CONFLICT)'),
       },
     },
   }, async (request) => {

@@ -9,9 +9,18 @@ import { generateOneTimePassword, hashPassword, passwordProblem } from './passwo
 import { deleteSessionsOfUser } from './sessions.repo.js';
 import { isPlausibleEmail, normalizeEmail, staffEmailInvisibleCharacter, toStaffUser, type StaffUser } from './staff-user.js';
 import { effectiveUserChange, passwordResetProblem, removesLastOwner, userChangeProblem, type UserChange } from './user-rules.js';
-import { countActiveOwners, findStaffUserByEmail, findStaffUserById, insertStaffUser, listStaffUsers, lockStaffChanges, updateStaffUser } from './users.repo.js';
+import { countActiveOwners, findStaffUserByEmail, findStaffUserById, insertStaffUser, isStaffEmailTakenError, listStaffUsers, lockStaffChanges, updateStaffUser } from './users.repo.js';
 
 type Db = Kysely<Database>;
+
+/** The address a person signs in with, as stored: trimmed, lower-cased, refused when it cannot be one. */
+function staffEmailOf(input: string): string {
+  const email = normalizeEmail(input);
+  const invisible = staffEmailInvisibleCharacter(email);
+  if (invisible) throw userEmailInvalid(input, invisible);
+  if (!isPlausibleEmail(email)) throw userEmailInvalid(input);
+  return email;
+}
 
 export type NewStaffUser = { email: string; name: string; role: StaffRole; password?: string | null; locale?: string };
 
@@ -20,10 +29,7 @@ export type NewStaffUser = { email: string; name: string; role: StaffRole; passw
  * returned (once): the person must choose their own at first sign-in.
  */
 export async function createStaffUser(db: Db, caller: Caller, input: NewStaffUser): Promise<{ user: StaffUser; oneTimePassword: string | null }> {
-  const email = normalizeEmail(input.email);
-  const invisible = staffEmailInvisibleCharacter(email);
-  if (invisible) throw userEmailInvalid(input.email, invisible);
-  if (!isPlausibleEmail(email)) throw userEmailInvalid(input.email);
+  const email = staffEmailOf(input.email);
   // only the first owner, made at start-up, is without a name (userBody): everyone else is given one
   const name = input.name.trim();
   if (!name) throw userNameInvalid();
@@ -56,13 +62,18 @@ export async function findUser(db: Db, reference: number | string): Promise<Staf
 }
 
 /**
- * Changes a user's role, name or disabled state. Disabling signs them out everywhere at once (and
- * their keys stop authenticating: `authenticateApiKey`). A change to what the user already has
- * (disabling a disabled user) writes nothing and is not audited.
+ * Changes a user's role, name, email or disabled state. Disabling signs them out everywhere at once
+ * (and their keys stop authenticating: `authenticateApiKey`). A new email is the address they sign
+ * in with from now on; their sessions go on, as after a role change, since sessions end only when
+ * a password changes or access is taken away, and the email is neither a secret nor a permission
+ * (each request reads the user's current email, so the audit log names them by the new one at
+ * once). A change to what the user already has (disabling a disabled user) writes nothing and is
+ * not audited.
  */
 export async function updateUser(db: Db, caller: Caller, userId: number, change: UserChange, now: Date): Promise<StaffUser> {
   // a name once given is not taken back to blank: the web would show nothing where the person is named
   if (change.name !== undefined && !change.name.trim()) throw userNameInvalid();
+  const email = change.email === undefined ? undefined : staffEmailOf(change.email);
   return db.transaction().execute(async (trx) => {
     // before reading the user and counting owners: a concurrent change must see this one's result
     await lockStaffChanges(trx);
@@ -71,18 +82,20 @@ export async function updateUser(db: Db, caller: Caller, userId: number, change:
     const target = { userId, role: current.role, isDisabled: current.disabled_at !== null };
     const problem = userChangeProblem(await ruleCallerOf(trx, caller), target, change);
     if (problem) throw userChangeForbidden(problem);
-    const changed = effectiveUserChange({ role: current.role, isDisabled: target.isDisabled, name: current.name }, { ...change, name: change.name?.trim() });
+    const changed = effectiveUserChange({ role: current.role, isDisabled: target.isDisabled, name: current.name, email: current.email }, { ...change, name: change.name?.trim(), email });
     if (Object.keys(changed).length === 0) return toStaffUser(current);
     if (removesLastOwner(target, changed, await countActiveOwners(trx))) throw lastOwnerConflict();
     const disabledAt = changed.disabled === undefined ? undefined : changed.disabled ? now : null;
-    const row = await updateStaffUser(trx, userId, { role: changed.role, name: changed.name, disabledAt });
+    const row = await updateStaffUser(trx, userId, { role: changed.role, name: changed.name, email: changed.email, disabledAt }).catch((error: unknown) => {
+      throw changed.email !== undefined && isStaffEmailTakenError(error) ? userEmailExists(changed.email) : error;
+    });
     if (changed.disabled === true) await deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, {
       actor: caller.actor,
       action: 'user.update',
       entity: 'staff_user',
       entityId: String(userId),
-      detail: { email: current.email, before: { role: current.role, disabled: current.disabled_at !== null, name: current.name }, changed },
+      detail: { email: current.email, before: { role: current.role, disabled: current.disabled_at !== null, name: current.name, email: current.email }, changed },
     });
     return toStaffUser(row!);
   });

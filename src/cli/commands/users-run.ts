@@ -30,13 +30,23 @@ async function changeUser(runtime: CliRuntime, reference: string, change: UserCh
   return runtime.withStore(async ({ db, actor, clock }) => {
     const before = await findUser(db, userReference(reference));
     const user = await updateUser(db, shellCaller(actor), before.userId, change, clock.now());
-    return { user, wasAlready: isAlready(before) };
+    return { user, before, wasAlready: isAlready(before) };
   });
 }
 
 export async function runUsersSetRole(runtime: CliRuntime, reference: string, role: StaffRole): Promise<void> {
   const { user, wasAlready } = await changeUser(runtime, reference, { role }, (before) => before.role === role);
   runtime.print(user, (result: StaffUser) => (wasAlready ? `${result.email} is already ${result.role}: nothing changed.` : `${result.email} is now ${result.role}.`));
+}
+
+export async function runUsersUpdate(runtime: CliRuntime, reference: string, options: { name?: string; email?: string }): Promise<void> {
+  const { user, before } = await changeUser(runtime, reference, options, () => false);
+  const changes = [
+    user.name !== before.name ? `name ${JSON.stringify(before.name)} → ${JSON.stringify(user.name)}` : null,
+    user.email !== before.email ? `email ${before.email} → ${user.email}` : null,
+  ].filter((change) => change !== null);
+  runtime.print(user, (result: StaffUser) =>
+    (changes.length === 0 ? `${result.email} already has this name and email: nothing changed.` : `User #${result.userId}: ${changes.join(', ')}.${user.email !== before.email ? ` They sign in as ${result.email} from now on.` : ''}`));
 }
 
 export async function runUsersDisable(runtime: CliRuntime, reference: string): Promise<void> {

@@ -39,6 +39,18 @@ export function registerUsersCommand(program: Command, runtime: CliRuntime): voi
   ])
     .action(async (reference: string, role: StaffRole) => (await run()).runUsersSetRole(runtime, reference, role));
 
+  withExamples(users.command('update')
+    .description("change a user's name or the email they sign in with (their sessions go on)")
+    .argument('<user>', 'id or email')
+    .option('--name <name>', 'their name as the web app shows it')
+    .option('--email <email>', 'the address they sign in with from now on'), [
+    ['clientele users update owner@clientele.local --name "Budi Santoso" --email budi@example.com', 'the first owner, named, signs in as budi@example.com'],
+  ])
+    .action(async (reference: string, options: { name?: string; email?: string }) => {
+      if (options.name === undefined && options.email === undefined) throw new AppError('CLI_ARGUMENT_INVALID', 'Give --name, --email or both: what to change.', { field: '--name' });
+      return (await run()).runUsersUpdate(runtime, reference, options);
+    });
+
   withExamples(users.command('disable')
     .description('stop a user signing in and end their sessions now')
     .argument('<user>', 'id or email'), [

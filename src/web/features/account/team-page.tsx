@@ -9,7 +9,7 @@ import { useMe } from '../auth/session-context.js';
 import { AddUserForm } from './add-user-form.js';
 import { SettingsLayout } from './settings-layout.js';
 import { TeamRow } from './team-row.js';
-import { assignableRoles, countActiveOwners, userControls } from './user-controls.js';
+import { assignableRoles, canEditDetails, countActiveOwners, userControls } from './user-controls.js';
 
 /** The store's staff: who may sign in, with which role; owners and administrators manage it. */
 export function TeamPage() {
@@ -37,7 +37,7 @@ export function TeamPage() {
             {users.data.items.map((member) => (
               // keyed by role and status too, so a row starts afresh (no stale draft) after a change
               <TeamRow key={`${member.userId}:${member.role}:${member.disabledAt ?? ''}`} member={member} isSelf={member.userId === me.userId}
-                controls={userControls(me, member, owners)} onChanged={users.reload} />
+                controls={userControls(me, member, owners)} canEditDetails={canEditDetails(me, member)} onChanged={users.reload} />
             ))}
           </tbody>
         </table>

@@ -1,22 +1,44 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.js';
 import { useApiAction } from '../../api/use-api-action.js';
 import type { StaffUser } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../auth/session-context.js';
 import { CopyOnce } from './copy-once.js';
+import { MemberDetailsForm } from './member-details-form.js';
 import { personName } from './person-name.js';
 import type { UserControls } from './user-controls.js';
 
-type TeamRowProps = { member: StaffUser; isSelf: boolean; controls: UserControls; onChanged: () => void };
+type TeamRowProps = { member: StaffUser; isSelf: boolean; controls: UserControls; canEditDetails: boolean; onChanged: () => void };
 
 /**
  * One staff member: a role change is saved only on Save, disabling asks once more (it signs the
- * person out everywhere at once), and a row the signed-in person may not change says why.
+ * person out everywhere at once), and a row the signed-in person may not change says why. Name and
+ * email are edited in a small form in place of them, which gives focus back to its Edit button.
  */
-export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
+export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged }: TeamRowProps) {
   const { t, format } = useI18n();
+  const session = useSession();
   const name = personName(member);
+  const [isEditingDetails, setIsEditingDetails] = useState(false);
+  const [areDetailsSaved, setAreDetailsSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const shouldFocusEdit = useRef(false);
+  useEffect(() => {
+    if (isEditingDetails || !shouldFocusEdit.current) return;
+    shouldFocusEdit.current = false;
+    editButton.current?.focus();
+  }, [isEditingDetails]);
+  const closeDetails = (isSaved: boolean) => {
+    shouldFocusEdit.current = true;
+    setIsEditingDetails(false);
+    setAreDetailsSaved(isSaved);
+    if (!isSaved) return;
+    onChanged();
+    // one's own name and email are shown in the header and on the account page too
+    if (isSelf) void session.refresh();
+  };
   const [draftRole, setDraftRole] = useState(member.role);
   const [isConfirmingDisable, setIsConfirmingDisable] = useState(false);
   const [isConfirmingReset, setIsConfirmingReset] = useState(false);
@@ -42,8 +64,19 @@ export function TeamRow({ member, isSelf, controls, onChanged }: TeamRowProps) {
   return (
     <tr className={member.disabledAt ? 'is-disabled' : undefined}>
       <td>
-        <strong>{name}</strong>{isSelf ? <span className="muted"> · {t('settings.team.you')}</span> : null}
-        {name === member.email ? null : <div className="muted small">{member.email}</div>}
+        {isEditingDetails ? (
+          <MemberDetailsForm member={member} displayName={name} onSaved={() => closeDetails(true)} onCancel={() => closeDetails(false)} />
+        ) : (
+          <>
+            <strong>{name}</strong>{isSelf ? <span className="muted"> · {t('settings.team.you')}</span> : null}
+            {name === member.email ? null : <div className="muted small">{member.email}</div>}
+            {canEditDetails ? (
+              <button ref={editButton} type="button" className="button-quiet" aria-label={t('settings.team.editDetailsOf', { name })}
+                onClick={() => { setAreDetailsSaved(false); setIsEditingDetails(true); }}>{t('common.edit')}</button>
+            ) : null}
+            {areDetailsSaved ? <p className="notice-success small" role="status">{t('settings.team.detailsSaved')}</p> : null}
+          </>
+        )}
       </td>
       <td>
         {controls.roles.length > 0 ? (

@@ -38,6 +38,11 @@ function lockReasonOf(caller: Person, target: Person): LockReason {
   return 'lastOwner';
 }
 
+/** Whether `caller` may change `target`'s name and email: anyone they may change at all, themselves included. */
+export function canEditDetails(caller: Person, target: Person): boolean {
+  return userChangeProblem(caller, target, { name: '', email: '' }) === null;
+}
+
 /** The roles `caller` may give a new person. */
 export function assignableRoles(caller: Person): StaffRole[] {
   return roles.filter((role) => userChangeProblem(caller, null, { role }) === null);
