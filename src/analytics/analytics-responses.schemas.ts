@@ -51,6 +51,12 @@ export const typePolicyResponseSchema = typePolicySchema.describe('Every thresho
 export const policyChangeSchema = objectOf<Awaited<ReturnType<typeof setTypePolicy>>>()({
   policy: typePolicyResponseSchema,
   reclassified: z.number().describe('Customers classified again under the new policy'),
+  typesChanged: z.number().describe('Customers whose set of types is not what it was before the change (0 when the change moved no one)'),
+  typeChanges: z.array(z.object({
+    type: z.string().describe('A customer type (docs/customer-types.md)'),
+    entered: z.number().describe('Customers who hold the type now and did not before the change'),
+    left: z.number().describe('Customers who held the type before the change and no longer do'),
+  })).describe('Per type that anyone took or gave up, in precedence order (at_risk, lapsed, vip, new, …); types no one moved in or out of are left out'),
   asOf: day.describe('The day everyone was classified as of: that of the latest analysis'),
 });
 

@@ -165,3 +165,20 @@ export function parseTypePolicy(candidate: unknown): TypePolicy {
     { field: issues[0]?.field, issues },
   );
 }
+
+/** One threshold as changed: its value before and after. */
+export type ThresholdChange = { from: unknown; to: unknown };
+
+function leavesOf(node: unknown, path: string[] = []): Array<[string, unknown]> {
+  if (!isPlainObject(node)) return [[path.join('.'), node]];
+  return Object.entries(node).flatMap(([key, value]) => leavesOf(value, [...path, key]));
+}
+
+/**
+ * The thresholds whose value differs between two policies, by path ("newWithinDays", "vip.topPercent"):
+ * what the audit log records of a change, so a threshold sent with the value it had is no change.
+ */
+export function changedThresholds(before: TypePolicy, after: TypePolicy): Record<string, ThresholdChange> {
+  const was = new Map(leavesOf(before));
+  return Object.fromEntries(leavesOf(after).filter(([path, value]) => was.get(path) !== value).map(([path, value]) => [path, { from: was.get(path), to: value }]));
+}

@@ -7,7 +7,8 @@ import { refreshAllSegments } from '../segments/index.js';
 import { contextAt, loadAnalysisContext, loadMoneyFormat, loadTypePolicy, type AnalysisContext, type AsOfInput, type StoreAnalysisContext } from './analysis-context.js';
 import type { VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, isCustomerType } from './customer-types.js';
-import { mergePolicy, parseTypePolicy, type TypePolicy } from './policy.js';
+import { changedThresholds, mergePolicy, parseTypePolicy, type ThresholdChange, type TypePolicy } from './policy.js';
+import { countFirstTypes, countTypeChanges, noteTypesBefore, type TypeChangeCount, type TypeMove } from './policy-type-changes.repo.js';
 import { requireAsOfNotInFuture } from './as-of-today.js';
 import { closeSupersededOverdueAlerts, overdueAlertsStatement, rejudgeOpenOverdueAlerts } from './alerts/overdue-alerts.repo.js';
 import { writeTypePolicySetting } from './settings.repo.js';
@@ -19,7 +20,8 @@ import { createFactsTable, findLatestAnalysedDay, findLatestAnalysisDay, findTyp
 import { readStoreSettings } from './settings.repo.js';
 import { heldTypes, storeAllCustomerTypes, storeFirstCustomerTypes, updateAllTypeHistory } from './types-store.repo.js';
 
-export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: HistoryChange; overdueAlerts: number };
+/** `typeChanges`: who changed type and how, when the run was asked to count them (a policy change's answer). */
+export type TypesRunResult = { customers: number; cutoffs: VipCutoffs; history: HistoryChange; overdueAlerts: number; typeChanges?: TypeChangeCount };
 
 // Up to this many customers a batch runs through a plan made once per session
 // (planning costs several times the work for a few customers); above it the
@@ -40,20 +42,34 @@ export async function isRaisingAlertsAsOf(db: Kysely<Database>, day: string): Pr
  * Classifies every customer as of the context's day. Runs inside the caller's
  * transaction and leaves `analysis_fact` behind for RFM to reuse.
  */
-export async function classifyAllCustomers(db: Kysely<Database>, context: AnalysisContext, options: { raisesAlerts?: boolean } = {}): Promise<TypesRunResult> {
+export async function classifyAllCustomers(
+  db: Kysely<Database>, context: AnalysisContext, options: { raisesAlerts?: boolean; countsTypeChanges?: boolean } = {},
+): Promise<TypesRunResult> {
   await tuneForAnalysis(db);
   await createFactsTable(db, { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: null, prediction: context.prediction });
   const cutoffs = await findVipCutoffs(db, context.policy);
   const classifying = { asOfDay: context.asOf.day, policy: context.policy, cutoffs };
   const first = await storeFirstCustomerTypes(db, classifying, context.asOf.instant);
-  const customers = first?.customers ?? await storeAllCustomerTypes(db, classifying, context.asOf.instant);
-  const history = first?.history ?? await updateAllTypeHistory(db, context.asOf.instant);
-  if (options.raisesAlerts === false) return { customers, cutoffs, history, overdueAlerts: 0 };
+  let customers: number;
+  let history: HistoryChange;
+  let typeChanges: TypeChangeCount | undefined;
+  if (first) {
+    ({ customers, history } = first);
+    if (options.countsTypeChanges) typeChanges = await countFirstTypes(db);
+  } else {
+    customers = await storeAllCustomerTypes(db, classifying, context.asOf.instant);
+    // the open spells still are the types held before: kept for the changed customers only, before the history moves on
+    if (options.countsTypeChanges) await noteTypesBefore(db, context.asOf.instant);
+    history = await updateAllTypeHistory(db, context.asOf.instant);
+    if (options.countsTypeChanges) typeChanges = await countTypeChanges(db);
+  }
+  const counted = typeChanges ? { typeChanges } : {};
+  if (options.raisesAlerts === false) return { customers, cutoffs, history, overdueAlerts: 0, ...counted };
   // a lapse keeps one open alert: judged again (a changed policy), it is brought up to date, not raised twice
   await closeSupersededOverdueAlerts(db);
   await rejudgeOpenOverdueAlerts(db, heldTypes, context.policy, context.asOf.day);
   const overdue = await overdueAlertsStatement(heldTypes, context.policy, context.asOf.day).execute(db);
-  return { customers, cutoffs, history, overdueAlerts: Number(overdue.numAffectedRows ?? 0) };
+  return { customers, cutoffs, history, overdueAlerts: Number(overdue.numAffectedRows ?? 0), ...counted };
 }
 
 /**
@@ -95,6 +111,15 @@ export async function getTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
 }
 
 /**
+ * A policy change's answer: `reclassified` everyone classified again; `typesChanged` the customers whose
+ * set of types is not what it was, and `typeChanges` per type how many took it and gave it up.
+ */
+export type PolicyChangeResult = { policy: TypePolicy; reclassified: number; typesChanged: number; typeChanges: TypeMove[]; asOf: string };
+
+/** What `analytics.policy.update` records: each threshold whose value changed, by path. */
+export type PolicyAuditDetail = { thresholds: Record<string, ThresholdChange> };
+
+/**
  * Validates a (partial) change against the whole policy, stores it and
  * reclassifies everyone, so types never disagree with the policy in force;
  * segments on types are recomputed in the same transaction, judged on the
@@ -102,11 +127,12 @@ export async function getTypePolicy(db: Kysely<Database>): Promise<TypePolicy> {
  * Everyone is reclassified as of `asOf` when given, else as of the day of the
  * latest analysis, so the types stay on the day RFM and the alerts were judged
  * on; `defaultAsOf` (else now) only when the store was never analysed. Written to the audit
- * log as `analytics.policy.update` by `actor` (else `system`), in the change's transaction.
+ * log as `analytics.policy.update` by `actor` (else `system`), in the change's transaction, with
+ * each threshold that changed (a save changing none is still a reclassification, but no entry).
  */
 export async function setTypePolicy(
   db: Kysely<Database>, change: unknown, options: { actor?: string; asOf?: AsOfInput; defaultAsOf?: AsOfInput; clock?: Clock } = {},
-): Promise<{ policy: TypePolicy; reclassified: number; asOf: string }> {
+): Promise<PolicyChangeResult> {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) {
     throw new AppError('ANALYTICS_POLICY_INVALID', 'The type policy must be a JSON object, e.g. {"vip": {"topPercent": 3}}.', { field: 'policy' });
   }
@@ -118,18 +144,22 @@ export async function setTypePolicy(
   // a new period or window length remakes the rhythm cache, before the reclassification reads it
   await refreshRhythmCache(db, policy, planned.asOf.day);
   return db.transaction().execute(async (transaction) => {
+    const thresholds = changedThresholds(await loadTypePolicy(transaction), policy);
     await writeTypePolicySetting(transaction, policy);
     const context = await loadAnalysisContext(transaction, asOf);
     const startedAt = new Date();
     // as analyze: a look back raises no alerts (and is then no later run's previous one)
     const raisesAlerts = await isRaisingAlertsAsOf(transaction, context.asOf.day);
-    const result = await classifyAllCustomers(transaction, context, { raisesAlerts });
+    const result = await classifyAllCustomers(transaction, context, { raisesAlerts, countsTypeChanges: true });
     const counts = { customers: result.customers, reason: 'policy changed', typeChanges: result.history, customerOverdue: result.overdueAlerts, raisesAlerts };
     await recordAnalysisRun(transaction, { asOf: context.asOf, policy, cutoffs: result.cutoffs, counts, startedAt });
     await refreshAllSegments(transaction, { clock: options.clock ?? systemClock, analysisDayEnd: context.asOf.instant });
-    // the API and the CLI leave the same entry, with the change as asked for
-    await recordAudit(transaction, { actor: options.actor ?? 'system', action: 'analytics.policy.update', entity: 'store', entityId: 'type_policy', detail: { change } });
-    return { policy, reclassified: result.customers, asOf: context.asOf.day };
+    // the API and the CLI leave the same entry: each threshold that really changed, from → to; a save that changes none leaves none
+    if (Object.keys(thresholds).length > 0) {
+      await recordAudit(transaction, { actor: options.actor ?? 'system', action: 'analytics.policy.update', entity: 'store', entityId: 'type_policy', detail: { thresholds } satisfies PolicyAuditDetail });
+    }
+    const moved = result.typeChanges ?? { customers: 0, byType: [] };
+    return { policy, reclassified: result.customers, typesChanged: moved.customers, typeChanges: moved.byType, asOf: context.asOf.day };
   });
 }
 

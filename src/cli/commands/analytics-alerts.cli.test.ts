@@ -52,7 +52,7 @@ describeEachCliStore('clientele alerts and policy set: audited as through the AP
     await context.withStore(({ db }) => seedStore(db, store));
     await run('analyze', '--as-of', '2026-11-19');
     const before = await run('--json', 'report', 'alerts', '--all');
-    const text = await run('policy', 'set', '{"atRisk":{"overdueFactor":2}}', '--as-of', '2026-10-31');
+    const text = await run('policy', 'set', '{"atRisk":{"overdueFactor":1.5}}', '--as-of', '2026-10-31');
     expect(text).toContain('customers reclassified as of 2026-10-31.\nCustomer types, RFM segments and saved segments\' members are now those of 2026-10-31, until the next analysis');
     // customer 1 is overdue as of 2026-10-31: a look back raises nothing, as analyze's does not
     expect(await run('--json', 'report', 'alerts', '--all')).toBe(before);

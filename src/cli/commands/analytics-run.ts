@@ -102,7 +102,14 @@ export async function runPolicySet(runtime: CliRuntime, text: string, options: {
   const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { actor: context.actor, asOf: options.asOf, defaultAsOf: asOfOf(context), clock: context.clock }), { bulk: true });
   const updated = (r: typeof result) => `Policy updated; ${r.reclassified.toLocaleString('en')} customers reclassified as of ${r.asOf}.`;
   // as analyze --as-of says it: the types (and segments) now stand on that day
-  runtime.print(result, (r: typeof result) => (options.asOf === undefined ? updated(r) : `${updated(r)}\n${replacedUntilNextAnalysis(r.asOf)}`));
+  runtime.print(result, (r: typeof result) => [updated(r), ...(options.asOf === undefined ? [] : [replacedUntilNextAnalysis(r.asOf)]), typeChangesText(r)].join('\n'));
+}
+
+/** "Types changed for 221 customers: vip: +119; new: +102 −3", or that the change moved no one. */
+function typeChangesText(result: { typesChanged: number; typeChanges: Array<{ type: string; entered: number; left: number }> }): string {
+  if (result.typesChanged === 0) return "No customer's types changed.";
+  const moves = result.typeChanges.map(({ type, entered, left }) => `${type}: ${[entered > 0 ? `+${grouped(entered)}` : '', left > 0 ? `−${grouped(left)}` : ''].filter(Boolean).join(' ')}`);
+  return `Types changed for ${grouped(result.typesChanged)} customer${result.typesChanged === 1 ? '' : 's'}: ${moves.join('; ')}`;
 }
 
 /**

@@ -20,6 +20,8 @@ function shortValue(value: unknown): string {
  */
 export function auditDetailText(detail: unknown): string {
   if (!isRecord(detail)) return detail === null || detail === undefined ? '' : shortValue(detail);
+  const policy = policyChangeText(detail);
+  if (policy !== null) return policy;
   const { before, after, changed, fields, addedIdentities, replacedIdentities, keptIdentities, ...rest } = detail;
   const changes = isRecord(after) ? after : isRecord(changed) ? changed : null;
   const parts = isRecord(before) && changes
@@ -29,6 +31,22 @@ export function auditDetailText(detail: unknown): string {
   // an update's count of added identities says less than the identities named; an older entry's 0 says nothing
   const others = Object.entries(rest).filter(([key, value]) => key !== 'identities' || (identities === null && !(changes && value === 0)));
   return [...parts, ...(identities ? [identities] : []), ...others.map(([key, value]) => `${key}: ${shortValue(value)}`)].join('; ');
+}
+
+/**
+ * A type policy change, each threshold by the path `policy set` takes: "newWithinDays: 30 → 40; vip.topPercent: 5 → 10".
+ * An entry recorded before the values before were kept (`{ change }`) shows the values asked for: "newWithinDays: → 40".
+ */
+function policyChangeText(detail: Record<string, unknown>): string | null {
+  const keys = Object.keys(detail);
+  if (keys.length !== 1) return null;
+  if (keys[0] === 'thresholds' && isRecord(detail.thresholds)) {
+    return Object.entries(detail.thresholds)
+      .map(([path, change]) => (isRecord(change) ? `${path}: ${shortValue(change.from)} → ${shortValue(change.to)}` : `${path}: → ${shortValue(change)}`)).join('; ');
+  }
+  if (keys[0] !== 'change' || !isRecord(detail.change)) return null;
+  const leaves = (node: unknown, path: string[]): string[] => (isRecord(node) ? Object.entries(node).flatMap(([key, value]) => leaves(value, [...path, key])) : [`${path.join('.')}: → ${shortValue(node)}`]);
+  return leaves(detail.change, []).join('; ');
 }
 
 /** A page of the service as the API returns it: the cursor as text. */

@@ -40,6 +40,33 @@ describe('an audit entry\'s details', () => {
     expect(reasonOf('lv', { reason: 'API key #3, which made this key, was revoked.' })).toBe('API key #3, which made this key, was revoked.');
   });
 
+  it('show a type policy change as each threshold, by the label the settings give it, from → to', () => {
+    const detail = { thresholds: { newWithinDays: { from: 30, to: 40 }, 'vip.topPercent': { from: 5, to: 10 }, 'lapsed.pAliveBelow': { from: 0.3, to: 0.25 }, 'alerts.zThreshold': { from: 3.5, to: 4 }, 'vip.basis': { from: 'revenue', to: 'frequency' } } };
+    const indonesian = i18n('id');
+    expect(readableAuditDetail(detail, indonesian.t, indonesian.format)).toEqual([
+      ['Baru selama sekian hari setelah pembelian pertama', '30 → 40'],
+      ['Bagian teratas pelanggan nyata', '5% → 10%'],
+      ['Atau perkiraan peluang masih membeli di bawah', '30% → 25%'],
+      ['Peringatan di atas sekian simpangan robust', '3,5 → 4'],
+      ['Diurutkan menurut', 'Pendapatan → Hari pembelian'],
+    ]);
+    const latvian = i18n('lv');
+    expect(readableAuditDetail(detail, latvian.t, latvian.format)).toEqual([
+      ['Jauns tik dienas pēc pirmā pirkuma', '30 → 40'],
+      ['Augšējā daļa no īstajiem klientiem', '5% → 10%'],
+      ['Vai prognozētā iespēja vēl pirkt zem', '30% → 25%'],
+      ['Brīdināt virs tik robustām novirzēm', '3,5 → 4'],
+      ['Sakārtots pēc', 'Ieņēmumi → Pirkumu dienas'],
+    ]);
+  });
+
+  it('show an older policy entry, which kept only the change asked for, by the same labels', () => {
+    const { t, format } = i18n('id');
+    expect(readableAuditDetail({ change: { newWithinDays: 40, vip: { topPercent: 3 } } }, t, format))
+      .toEqual([['Baru selama sekian hari setelah pembelian pertama', '→ 40'], ['Bagian teratas pelanggan nyata', '→ 3%']]);
+    // a change that is not a policy's keeps the generic reading
+    expect(readableAuditDetail({ change: { colour: 'red' } }, t, format)).toEqual([['perubahan › colour', 'red']]);
+  });
 });
 
 describe('the staff member an audit entry is about', () => {

@@ -1,6 +1,7 @@
 import { roles } from '../../../auth/permissions.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import type { Formatters } from '../../i18n/format.js';
+import { numericPolicyFields, vipBases } from './policy-fields.js';
 
 type Translate = I18n['t'];
 
@@ -31,9 +32,52 @@ function valueText(key: string, value: unknown, t: Translate, format: Pick<Forma
   return String(value);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A threshold by the label the Customer types settings show it with; one the page does not know by its path in words. */
+function thresholdLabel(path: string, t: Translate): string {
+  const name = `settings.policy.fields.${path}`;
+  const known = t(name);
+  return known === name ? path.split('.').map((key) => auditDetailKeyText(key, t)).join(' › ') : known;
+}
+
+/** A threshold's value as the settings show it: shares as percentages, the VIP basis by name. */
+function thresholdValueText(path: string, value: unknown, t: Translate, format: Pick<Formatters, 'number'>): string {
+  if (value === null || value === undefined) return '—';
+  if (path === 'vip.basis' && typeof value === 'string' && (vipBases as readonly string[]).includes(value)) return t(`settings.policy.bases.${value}`);
+  const field = numericPolicyFields.find((candidate) => candidate.path === path);
+  if (typeof value !== 'number' || !field) return valueText(path, value, t, format);
+  const shown = field.isShare ? Number((value * 100).toPrecision(12)) : value;
+  const number = format.number(shown, (String(shown).split('.')[1] ?? '').length);
+  return field.unit === 'percent' ? `${number}%` : number;
+}
+
+/**
+ * A type policy change: each threshold that changed, "label: from → to" (`thresholds`, as
+ * src/analytics/types.service.ts records it); an entry recorded before that kept only the change asked
+ * for (`change`, nested), shown as the values asked for. Null for any other detail.
+ */
+function policyChangeLines(detail: Record<string, unknown>, t: Translate, format: Pick<Formatters, 'number'>): Array<[string, string]> | null {
+  const keys = Object.keys(detail);
+  if (keys.length !== 1) return null;
+  if (keys[0] === 'thresholds' && isRecord(detail.thresholds)) {
+    return Object.entries(detail.thresholds).map(([path, change]) => {
+      const { from, to } = isRecord(change) ? change : { from: undefined, to: change };
+      return [thresholdLabel(path, t), `${thresholdValueText(path, from, t, format)} → ${thresholdValueText(path, to, t, format)}`];
+    });
+  }
+  if (keys[0] !== 'change' || !isRecord(detail.change) || !Object.keys(detail.change).every((key) => policyTopKeys.has(key))) return null;
+  const leaves = (node: unknown, path: string[]): Array<[string, unknown]> => (isRecord(node) ? Object.entries(node).flatMap(([key, value]) => leaves(value, [...path, key])) : [[path.join('.'), node]]);
+  return leaves(detail.change, []).map(([path, value]) => [thresholdLabel(path, t), `→ ${thresholdValueText(path, value, t, format)}`]);
+}
+
+const policyTopKeys = new Set(numericPolicyFields.map((field) => field.path.split('.')[0]));
+
 /** An entry's recorded facts as [name, value] lines in the reader's language; nothing for an empty or missing detail. */
 export function readableAuditDetail(detail: unknown, t: Translate, format: Pick<Formatters, 'number'>, path: string[] = []): Array<[string, string]> {
   if (detail === null || detail === undefined) return [];
+  const policyLines = path.length === 0 && isRecord(detail) ? policyChangeLines(detail, t, format) : null;
+  if (policyLines) return policyLines;
   if (typeof detail !== 'object' || Array.isArray(detail)) {
     const label = (path.length > 0 ? path : ['value']).map((key) => auditDetailKeyText(key, t)).join(' › ');
     return [[label, valueText(path.at(-1) ?? '', detail, t, format)]];

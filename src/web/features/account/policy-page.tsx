@@ -11,9 +11,9 @@ import { defaultTypePolicy, type TypePolicy } from '../../../analytics/policy.js
 import { useSession } from '../auth/session-context.js';
 import { PolicyFieldInput } from './policy-field-input.js';
 import { numericPolicyFields, policyChange, policyDraft, policyGroups, policyValueText, vipBases, type PolicyDraft } from './policy-fields.js';
+import { policySavedText, type PolicySaved } from './policy-saved-text.js';
 import { SettingsLayout } from './settings-layout.js';
 
-type Saved = { reclassified: number; asOf: string };
 
 export type PolicyFormState = {
   /** What Save would send: only valid values that differ from the stored policy. */
@@ -45,7 +45,7 @@ export function PolicyPage() {
   const canEdit = can('analytics:write');
   const policy = useApiData<TypePolicy>('/api/analytics/policy');
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
-  const [saved, setSaved] = useState<Saved | null>(null);
+  const [saved, setSaved] = useState<PolicySaved | null>(null);
   const { run, isBusy, error, setError } = useApiAction();
   const fixFieldsId = useId();
 
@@ -62,7 +62,7 @@ export function PolicyPage() {
     setError(null);
     if (!canSave) return;
     await run(async () => {
-      setSaved(await api.patch<Saved>('/api/analytics/policy', change));
+      setSaved(await api.patch<PolicySaved>('/api/analytics/policy', change));
       policy.reload();
     });
   };
@@ -94,7 +94,7 @@ export function PolicyPage() {
             </fieldset>
           ))}
           {error ? <ErrorMessage error={error} /> : null}
-          {saved ? <p className="notice-success" role="status">{t(pluralKey(locale, 'settings.policy.saved', saved.reclassified), { count: format.number(saved.reclassified), date: format.date(saved.asOf) })}</p> : null}
+          {saved ? <p className="notice-success" role="status">{policySavedText(saved, { t, format, locale })}</p> : null}
           {/* just above the buttons, as soon as a value is wrong: a Save greyed out for no stated reason read as broken */}
           {canEdit && invalidPaths.length > 0 ? (
             <p className="inline-error" id={fixFieldsId} role="status">{t(pluralKey(locale, 'settings.policy.fixFields', invalidPaths.length), { count: format.number(invalidPaths.length) })}</p>
