@@ -16,7 +16,11 @@ export type Config = {
   defaultCountry: string;
   ownerEmail: string;
   ownerPassword: string | null;
-  logLevel: string;
+  /**
+   * LOG_LEVEL (a pino level), or null when it is not set: then the server logs at info but leaves
+   * out each request's lines on an interactive console, where they pushed the sign-in banner away.
+   */
+  logLevel: LogLevel | null;
   /** Set behind a TLS-terminating proxy so cookies get the Secure flag. */
   isBehindTls: boolean;
   /**
@@ -35,6 +39,14 @@ export type Config = {
  * runaway script cannot hold the main thread (and the embedded store on it) from everyone else.
  */
 export const defaultApiKeyRequestsPerMinute = 600;
+
+/** pino's levels, most to least severe; `silent` logs nothing. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export function isLogLevel(value: string): value is LogLevel {
+  return (logLevels as readonly string[]).includes(value);
+}
 
 export function defaultDataDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.CLIENTELE_DATA_DIR ?? '.clientele');
@@ -65,6 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(apiKeyRequestsPerMinute) || apiKeyRequestsPerMinute < 1) {
     throw new AppError('CONFIG_INVALID', `CLIENTELE_API_KEY_REQUESTS_PER_MINUTE must be a whole number of requests of at least 1 (default ${defaultApiKeyRequestsPerMinute}), got "${env.CLIENTELE_API_KEY_REQUESTS_PER_MINUTE}".`, { field: 'CLIENTELE_API_KEY_REQUESTS_PER_MINUTE' });
   }
+  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || null;
+  if (logLevel !== null && !isLogLevel(logLevel)) {
+    throw new AppError('CONFIG_INVALID', `LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${env.LOG_LEVEL}"; unset it for info without each request's lines on a console.`, { field: 'LOG_LEVEL' });
+  }
   const isBehindTls = env.CLIENTELE_TLS === '1' || env.CLIENTELE_TLS === 'true';
   const trustedProxies = parseTrustedProxies(env[trustedProxiesVariable]);
   if (trustedProxies.length > 0 && !isBehindTls) {
@@ -79,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultCountry,
     ownerEmail: env.CLIENTELE_OWNER_EMAIL ?? 'owner@clientele.local',
     ownerPassword: env.CLIENTELE_OWNER_PASSWORD ?? null,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel,
     isBehindTls,
     trustedProxies,
     embeddedSharedBuffers,

@@ -4,7 +4,7 @@ export type { ServeOptions } from './start-server.js';
 
 /**
  * Starts Clientele (start-server.ts: migrates the store, creates the owner on first start, loads
- * the synthetic demo into an empty store, listens) and prints the banner a person reads.
+ * the synthetic demo into an unused embedded store or when asked, listens) and prints the banner a person reads.
  */
 export async function serve(options: ServeOptions = {}): Promise<{ close: () => Promise<void>; url: string }> {
   const server = await startServer(options);

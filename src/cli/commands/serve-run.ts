@@ -1,6 +1,8 @@
+import type { LogLevel } from '../../core/config.js';
 import { startServer, startUpBanner } from '../../server/start-server.js';
 
-export type ServeCommandOptions = { db?: string; port?: number; host?: string; demo: boolean; json: boolean };
+/** `demo`: undefined unless --demo or --no-demo was given (start-server.ts says what each does). */
+export type ServeCommandOptions = { db?: string; port?: number; host?: string; demo?: boolean; logLevel?: LogLevel; json: boolean };
 
 /**
  * Runs the server until SIGINT or SIGTERM. Under --json stdout carries JSON lines only: the start-up
@@ -8,7 +10,7 @@ export type ServeCommandOptions = { db?: string; port?: number; host?: string; d
  * pino's logs go to stderr, so nothing a log says can break the reader.
  */
 export async function runServe(options: ServeCommandOptions): Promise<void> {
-  const server = await startServer({ db: options.db, port: options.port, host: options.host, demo: options.demo, logDestination: options.json ? 2 : 1 });
+  const server = await startServer({ db: options.db, port: options.port, host: options.host, demo: options.demo, logLevel: options.logLevel, logDestination: options.json ? 2 : 1 });
   const stop = async () => {
     await server.close();
     process.exit(0);

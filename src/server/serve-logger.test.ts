@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore } from '../../test/helpers/stores.js';
+import { systemClock } from '../core/clock.js';
+import { loadConfig, type LogLevel } from '../core/config.js';
+import type { Store } from '../db/client.js';
+import { buildApp } from './app.js';
+import { createServeLogger } from './serve-logger.js';
+
+// `npm start` printed 504 request lines in a short session around the sign-in banner, scrolling the
+// URL and the one-time password away.
+let store: Store;
+let dispose: () => Promise<void>;
+beforeAll(async () => ({ store, dispose } = await createTestStore('embedded')), 120_000);
+afterAll(async () => dispose());
+
+/** The messages the server logs while it answers one request, with a warning logged beside it. */
+async function loggedMessages(level: LogLevel | null, isConsole: boolean): Promise<string[]> {
+  const lines: string[] = [];
+  const logger = createServeLogger({ level, isConsole, destination: { write: (line: string) => { lines.push(line); } } });
+  const app = await buildApp({ store, config: { isBehindTls: false }, clock: systemClock, logger });
+  try {
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    app.log.info('Server listening at http://127.0.0.1:3000');
+    app.log.warn('Embedded store maintenance failed');
+  } finally {
+    await app.close();
+  }
+  return lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+}
+
+describe('the server\'s log', () => {
+  it('leaves each request\'s lines out on a console when no level was chosen, and keeps start-up lines and warnings', async () => {
+    const messages = await loggedMessages(null, true);
+    expect(messages).not.toContain('request completed');
+    expect(messages).not.toContain('incoming request');
+    expect(messages).toEqual(expect.arrayContaining(['Server listening at http://127.0.0.1:3000', 'Embedded store maintenance failed']));
+  });
+
+  it('keeps them with a level chosen (LOG_LEVEL, --log-level), and where the log goes to a file or a pipe', async () => {
+    expect(await loggedMessages('info', true)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+    expect(await loggedMessages(null, false)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+    expect(await loggedMessages('warn', false)).toEqual(['Embedded store maintenance failed']);
+  });
+
+  it('reads LOG_LEVEL as a pino level, refusing another word by name', () => {
+    expect(loadConfig({}).logLevel).toBeNull();
+    expect(loadConfig({ LOG_LEVEL: 'Debug' }).logLevel).toBe('debug');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/);
+  });
+});
