@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { echarts, type EChartsCoreOption } from './echarts-setup.js';
 import { categoricalPalette } from './palette.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -10,7 +10,7 @@ import { chartCsvFile } from './chart-csv.js';
 export type { ChartTable } from './chart-table.js';
 
 type ChartProps = {
-  /** Accessible name of the figure, and the base of exported file names. */
+  /** Accessible name of the figure (its caption, kept out of sight), and of its image and hidden table. */
   title: string;
   fileName: string;
   option: EChartsCoreOption;
@@ -28,6 +28,7 @@ export function Chart({ title, fileName, option, table, height = 320, onClick }:
   const { t, format, locale } = useI18n();
   const currency = useStoreSettings()?.currency ?? null;
   const element = useRef<HTMLDivElement>(null);
+  const captionId = useId();
   const instance = useRef<ReturnType<typeof echarts.init> | null>(null);
   // the latest handler, read at click time: the chart is made once and outlives renders
   const clickHandler = useRef(onClick);
@@ -64,12 +65,16 @@ export function Chart({ title, fileName, option, table, height = 320, onClick }:
 
   const readable = readableTable(table, format);
   return (
-    <figure className="chart">
+    <figure className="chart" aria-labelledby={captionId}>
+      {/* the caption names the figure: holding the download buttons, it named every chart "Download PNG Download CSV".
+          Out of sight, as the table below: the page shows the chart under a heading of its own. aria-labelledby as well:
+          Chromium does not name a figure by its figcaption */}
+      <figcaption id={captionId} className="visually-hidden">{title}</figcaption>
       <div ref={element} className="chart-canvas" style={{ height }} role="img" aria-label={title} />
-      <figcaption className="chart-actions">
+      <div className="chart-actions">
         <button type="button" className="button-quiet" onClick={exportPng}>{t('charts.exportPng')}</button>
         <button type="button" className="button-quiet" onClick={() => downloadFile(`${fileName}.csv`, chartCsvFile(table, { currency, minorPerMajor: format.minorPerMajor }, locale))}>{t('charts.exportCsv')}</button>
-      </figcaption>
+      </div>
       {/* Hidden by its wrapper: a table ignores width and overflow, so hiding the table itself let a wide one (the cohorts) widen the page. */}
       <div className="visually-hidden">
         <table>

@@ -30,6 +30,7 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, submit
   const { run, isBusy, error, setError } = useApiAction();
   const newField = useRef<HTMLInputElement>(null);
   const rulesId = useId();
+  const problemId = useId();
   const current = knownCurrentPassword ?? currentPassword;
 
   const submit = async (event: FormEvent) => {
@@ -62,7 +63,8 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, submit
       )}
       <label className="field">
         <span>{t('passwordForm.new')}</span>
-        <input ref={newField} type="password" autoComplete="new-password" required aria-describedby={rulesId} aria-invalid={problemKey ? true : undefined}
+        <input ref={newField} type="password" autoComplete="new-password" required aria-invalid={problemKey ? true : undefined}
+          aria-describedby={problemKey ? `${problemId} ${rulesId}` : rulesId}
           value={newPassword} onChange={(event) => setNewPassword(event.target.value)} />
       </label>
       <p id={rulesId} className="muted small">{t('passwordForm.rules', { count: minimumPasswordLength })}</p>
@@ -70,7 +72,7 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, submit
         <span>{t('passwordForm.repeat')}</span>
         <input type="password" autoComplete="new-password" required value={repeated} onChange={(event) => setRepeated(event.target.value)} />
       </label>
-      {problemKey ? <p className="inline-error" role="alert">{t(problemKey, { count: minimumPasswordLength })}</p> : null}
+      {problemKey ? <p id={problemId} className="inline-error" role="alert">{t(problemKey, { count: minimumPasswordLength })}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={isBusy}>{submitLabel}</button>

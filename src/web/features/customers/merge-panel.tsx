@@ -33,6 +33,7 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
   const [isSameCustomer, setIsSameCustomer] = useState(false);
   const [numberProblem, setNumberProblem] = useState<CustomerNumberProblem>(null);
   const problemId = useId();
+  const questionId = useId();
   // what a merge or an undo did: the button pressed is gone with it, so focus goes to this sentence
   const [outcome, setOutcome] = useState<string | null>(null);
   const outcomeStatus = useRef<HTMLParagraphElement>(null);
@@ -110,13 +111,17 @@ export function MergePanel({ customer, onChanged, request }: { customer: Custome
       </form>
       {numberProblem !== null ? <p id={problemId} className="inline-error" role="alert">{t(`merge.number.${numberProblem}`, { text: otherId.trim() })}</p> : null}
       {isSameCustomer ? <p id={problemId} className="inline-error" role="alert">{t('merge.sameCustomer', { id: customerId })}</p> : null}
-      {candidate && candidate.customer.customer_id !== customerId ? (
-        <div className="merge-preview" role="region" aria-label={t('merge.preview')}>
-          <p>{mergeQuestion(candidate.customer, candidate.traits?.order_count ?? 0, { t, format, locale })}</p>
-          <MergeFillsList fills={mergeFills(customer, candidate.customer)} />
-          <button type="button" className="button-danger" onClick={() => void merge()}>{t('merge.submit')}</button>
-        </div>
-      ) : null}
+      {/* kept in the page while empty: a live region only announces what changes inside it, and the focus stays in the number */}
+      <div role="status">
+        {candidate && candidate.customer.customer_id !== customerId ? (
+          <div className="merge-preview" role="region" aria-label={t('merge.preview')}>
+            <p id={questionId}>{mergeQuestion(candidate.customer, candidate.traits?.order_count ?? 0, { t, format, locale })}</p>
+            <MergeFillsList fills={mergeFills(customer, candidate.customer)} />
+            {/* the destructive button says whom it merges, also when reached on its own */}
+            <button type="button" className="button-danger" aria-describedby={questionId} onClick={() => void merge()}>{t('merge.submit')}</button>
+          </div>
+        ) : null}
+      </div>
       {outcome !== null ? <p ref={outcomeStatus} className="small" role="status" tabIndex={-1}>{outcome}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {blockingMerge !== null ? (

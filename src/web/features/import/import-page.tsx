@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CustomerIdSource, IngestEntity } from '../../api/types.js';
 import { useApiData } from '../../api/use-api-data.js';
 import type { Mapping } from '../../../ingest/rows/fields.js';
@@ -27,6 +27,7 @@ import { EncodingField, UndecodableNotice } from './encoding-field.js';
 import { blocksImport, delimiterName } from './parse-problems.js';
 import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
 import { useReloadStoreSettings } from '../settings/store-settings-context.js';
+import { isFocusLost } from '../customers/use-focus-on-close.js';
 
 type Phase = 'choose' | 'map' | 'running' | 'done';
 
@@ -53,6 +54,12 @@ export function ImportPage() {
   const [isEntityKept, setIsEntityKept] = useState(false);
   const sourceList = useApiData<{ sources: CustomerIdSource[] }>('/api/ingest/sources');
   const controller = useRef<AbortController | null>(null);
+  // when the run is over, focus goes from its buttons (Cancel is gone) to what it came to; not from where the user has since moved it
+  const startButton = useRef<HTMLButtonElement>(null);
+  const summary = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (phase === 'done' && (isFocusLost() || document.activeElement === startButton.current)) summary.current?.focus();
+  }, [phase]);
   // orders change what the settings say of the store: whether its orders carry prices, what can no longer change
   const reloadStoreSettings = useReloadStoreSettings();
   const missing = csv ? missingRequirements(entity, mapping).map((requirement) => alternativesText(t, entity, requirement.fields)) : [];
@@ -130,7 +137,7 @@ export function ImportPage() {
     if (csv) suggest(entity, next, csv);
   };
   const start = async () => {
-    if (!csv) return;
+    if (!csv || phase === 'running') return;
     controller.current = new AbortController();
     setError(null);
     setTotals(emptyTotals);
@@ -204,7 +211,9 @@ export function ImportPage() {
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
           {recordCount === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
           <div className="button-row">
-            <button type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || entityHint !== null || !isSourceReady || phase === 'running' || recordCount === 0} onClick={() => void start()}>
+            {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start */}
+            <button ref={startButton} type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || entityHint !== null || !isSourceReady || recordCount === 0}
+              aria-disabled={phase === 'running'} onClick={() => void start()}>
               {t(pluralKey(locale, 'import.start', recordCount), { rows: format.number(recordCount) })}
             </button>
             {phase === 'running' ? <button type="button" className="button-quiet" onClick={() => controller.current?.abort()}>{t('common.cancel')}</button> : null}
@@ -213,7 +222,7 @@ export function ImportPage() {
       ) : null}
       {phase === 'running' || phase === 'done' ? (
         <Card title={t('import.step3')}>
-          <ImportProgress totals={totals} total={recordCount} isDone={phase === 'done'} />
+          <ImportProgress totals={totals} total={recordCount} isDone={phase === 'done'} summaryRef={summary} />
           {error ? <ErrorMessage error={error} /> : null}
           <RejectsTable rejects={rejectsWithRows} entity={entity} />
         </Card>

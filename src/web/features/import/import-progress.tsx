@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type RefObject } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { firstReasons, isNothingImported } from './import-outcome.js';
 import { importSummaryLines } from './import-summary.js';
@@ -16,7 +16,8 @@ export function progressHeading(totals: Pick<ImportTotals, 'ending'>, isDone: bo
   return isNothing ? 'import.finishedNothing' : 'import.finished';
 }
 
-export function ImportProgress({ totals, total, isDone }: { totals: ImportTotals; total: number; isDone: boolean }) {
+/** `summaryRef`: the page moves focus to the summary when the run is over (it is focusable for that). */
+export function ImportProgress({ totals, total, isDone, summaryRef }: { totals: ImportTotals; total: number; isDone: boolean; summaryRef?: RefObject<HTMLParagraphElement | null> }) {
   const { t, format, locale } = useI18n();
   // "Finished" alone over a file of which nothing was stored reads as if all went well
   const isNothing = isDone && totals.ending === 'completed' && isNothingImported(totals);
@@ -33,7 +34,7 @@ export function ImportProgress({ totals, total, isDone }: { totals: ImportTotals
           <ul>{firstReasons(totals.rejects, t, locale).map((reason, index) => <li key={index} lang={reason.lang}>{reason.text}</li>)}</ul>
         </div>
       ) : null}
-      <p role="status" aria-live="polite" className="import-summary">
+      <p ref={summaryRef} role="status" aria-live="polite" tabIndex={-1} className="import-summary">
         {/* the orders on a line of their own; the space keeps the sentences apart in the text read aloud */}
         {importSummaryLines(totals, total, t, format, locale).map((line, index) => <Fragment key={index}>{index > 0 && <>{' '}<br /></>}{line}</Fragment>)}
       </p>

@@ -1,11 +1,13 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client.js';
 import type { SegmentsPage } from '../../api/analytics-types.js';
 import { useApiData } from '../../api/use-api-data.js';
+import { ConfirmBox } from '../../components/confirm-box.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
+import { useFocusOnClose } from '../customers/use-focus-on-close.js';
 import { discoveryShortfall, type PersonaListWithReadiness } from './discovery-readiness.js';
 import { Distinctness } from './distinctness-text.js';
 import { DriftCard, type GroupChoice } from './drift-card.js';
@@ -15,9 +17,12 @@ import { usePersonaWords } from './persona-name-text.js';
 import { personaDisplayName } from './persona-name.js';
 import { SegmentLosses, type SegmentLoss } from './segment-losses.js';
 
-/** `confirm`: the server refused to retire personas saved segments name, and asks; `retired`: it did, when told to. */
+/**
+ * `confirm`: the server refused to retire personas saved segments name, and asks; `done`: the discovery of
+ * model `modelId` finished, and `retired` besides retired personas saved segments name, when told to.
+ */
 type Discovery = { status: 'idle' } | { status: 'running' } | { status: 'failed'; error: Error }
-  | { status: 'confirm'; segments: SegmentLoss[] } | { status: 'retired'; segments: SegmentLoss[] };
+  | { status: 'confirm'; segments: SegmentLoss[] } | { status: 'done'; modelId: number } | { status: 'retired'; modelId: number; segments: SegmentLoss[] };
 
 const segmentsConflictOf = (error: Error): SegmentLoss[] | null => (error instanceof ApiError && error.code === 'PERSONA_DISCOVERY_SEGMENTS_CONFLICT' && Array.isArray(error.details?.segments)
   ? error.details.segments as SegmentLoss[] : null);
@@ -34,14 +39,23 @@ export function PersonasPage() {
   // said before any click: a store with too few buyers would only learn it from the server's refusal
   const shortfall = discoveryShortfall(personas.data?.discovery);
   const shortfallId = useId();
-  const conflictId = useId();
+  // Discover asked the question: focus goes back to it when the question closes
+  const discoverButton = useRef<HTMLButtonElement>(null);
+  useFocusOnClose(discovery.status === 'confirm', discoverButton);
+  const isRunning = discovery.status === 'running';
+  // said once the list shows the model found: the summary of the model before it would read as the outcome
+  const found = (discovery.status === 'done' || discovery.status === 'retired') && personas.data?.model?.model_id === discovery.modelId ? personas.data.model : null;
+  let outcome = '';
+  if (isRunning) outcome = t('personas.discovering');
+  else if (found) outcome = t('personas.discovered', { summary: modelSummaryText(found, personas.data?.discovery?.withoutConsent ?? 0, locale, t, format) });
 
   const discover = (retireSegmentPersonas = false) => {
+    if (isRunning) return;
     setDiscovery({ status: 'running' });
-    api.post<{ segments?: SegmentLoss[] }>('/api/personas/discover', retireSegmentPersonas ? { retireSegmentPersonas } : {})
+    api.post<{ modelId: number; segments?: SegmentLoss[] }>('/api/personas/discover', retireSegmentPersonas ? { retireSegmentPersonas } : {})
       .then((result) => {
         const losses = result.segments ?? [];
-        setDiscovery(losses.length > 0 ? { status: 'retired', segments: losses } : { status: 'idle' });
+        setDiscovery(losses.length > 0 ? { status: 'retired', modelId: result.modelId, segments: losses } : { status: 'done', modelId: result.modelId });
         personas.reload();
         // the segment list below (drift's choices) and its problems changed with the discovery
         if (losses.length > 0) segments.reload();
@@ -51,10 +65,11 @@ export function PersonasPage() {
         setDiscovery(losses ? { status: 'confirm', segments: losses } : { status: 'failed', error });
       });
   };
-  const discoverButton = can('analytics:write') ? (
-    <button type="button" className={isMissing ? 'button-primary' : 'button-secondary'} onClick={() => discover()}
-      disabled={discovery.status === 'running' || shortfall !== null} aria-describedby={shortfall ? shortfallId : undefined}>
-      {discovery.status === 'running' ? t('personas.discovering') : isMissing ? t('personas.discover') : t('personas.rediscover')}
+  // aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start
+  const discoverControl = can('analytics:write') ? (
+    <button ref={discoverButton} type="button" className={isMissing ? 'button-primary' : 'button-secondary'} onClick={() => discover()}
+      disabled={shortfall !== null} aria-disabled={isRunning} aria-describedby={shortfall ? shortfallId : undefined}>
+      {isRunning ? t('personas.discovering') : isMissing ? t('personas.discover') : t('personas.rediscover')}
     </button>
   ) : null;
 
@@ -88,23 +103,20 @@ export function PersonasPage() {
           <h1>{t('personas.title')}</h1>
           <p className="muted">{t('personas.intro')}</p>
         </div>
-        <div className="button-row" role="status" aria-live="polite">
-          {discoverButton}
-          {discovery.status === 'running' ? <progress aria-label={t('personas.discovering')} /> : null}
+        <div className="button-row">
+          {discoverControl}
+          {isRunning ? <progress aria-label={t('personas.discovering')} /> : null}
         </div>
       </header>
+      {/* the outcome in words, apart from the button: a status around the button read out only its label */}
+      <p className="muted small" role="status" aria-live="polite">{outcome}</p>
       {shortfall ? <p className="notice" id={shortfallId}>{t('personas.tooFewBuyers', { minimum: format.number(shortfall.minimumBuyers), count: format.number(shortfall.buyers) })}</p> : null}
       {discovery.status === 'failed' ? <ErrorMessage error={discovery.error} /> : null}
       {discovery.status === 'confirm' ? (
-        <div className="notice" role="alertdialog" aria-labelledby={conflictId}>
-          <p id={conflictId}>{t('personas.segmentsConflict')}</p>
+        <ConfirmBox question={t('personas.segmentsConflict')} confirmLabel={t('personas.discoverAnyway')} onConfirm={() => discover(true)} onCancel={() => setDiscovery({ status: 'idle' })}>
           <SegmentLosses segments={discovery.segments} />
           <p>{t('personas.segmentsConflictAdvice')}</p>
-          <div className="button-row">
-            <button type="button" className="button-danger" onClick={() => discover(true)}>{t('personas.discoverAnyway')}</button>
-            <button type="button" className="button-quiet" onClick={() => setDiscovery({ status: 'idle' })}>{t('common.cancel')}</button>
-          </div>
-        </div>
+        </ConfirmBox>
       ) : null}
       {discovery.status === 'retired' ? (
         <div className="notice" role="status">

@@ -18,7 +18,9 @@ export function RunAnalysis({ onFinished }: { onFinished: () => void }) {
   const catalog = useApiCatalog();
   const [state, setState] = useState<RunState>({ status: 'idle' });
   if (!can('analytics:write') || !catalog.has('POST', analyzePath)) return null;
+  const isRunning = state.status === 'running';
   const run = () => {
+    if (isRunning) return;
     setState({ status: 'running', startedAt: Date.now() });
     api.post<AnalyzeResult>(analyzePath, {})
       .then((result) => { setState({ status: 'done', result }); onFinished(); })
@@ -26,8 +28,9 @@ export function RunAnalysis({ onFinished }: { onFinished: () => void }) {
   };
   return (
     <div className="run-analysis">
-      <button type="button" className="button-secondary" onClick={run} disabled={state.status === 'running'}>
-        {state.status === 'running' ? t('reports.analyze.running') : t('reports.analyze.start')}
+      {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start */}
+      <button type="button" className="button-secondary" onClick={run} aria-disabled={isRunning}>
+        {isRunning ? t('reports.analyze.running') : t('reports.analyze.start')}
       </button>
       <div className="run-analysis-status" role="status" aria-live="polite">
         {state.status === 'running' ? <progress aria-label={t('reports.analyze.running')} /> : null}

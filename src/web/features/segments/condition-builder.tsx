@@ -100,13 +100,15 @@ function ComparisonForm({ fields, onAdd, onPendingChange }: Omit<BuilderProps, '
             {operators.map((candidate) => <option key={candidate} value={candidate}>{operatorLabel(t, field.type, candidate)}</option>)}
           </select>
         </div>
-        <ValueInput id={id} kind={valueKindOf(field, operator)} type={field.type} operator={operator} isMoney={isMoney} amountExample={amountExample} choices={choices} draft={draft} onChange={setDraft} />
+        <ValueInput id={id} kind={valueKindOf(field, operator)} type={field.type} operator={operator} isMoney={isMoney} amountExample={amountExample} choices={choices} draft={draft} onChange={setDraft}
+          errorId={errorKey ? `${id}-error` : undefined} />
         <button type="submit" className="button-secondary">{t('segments.builder.add')}</button>
         {isEmptyDraft(draft) ? null : <button type="button" className="button-quiet" onClick={clear}>{t('segments.builder.clear')}</button>}
       </div>
       {/* the name the JSON uses is for analysts: the field reference and the JSON editor show it */}
       {description ? <p id={`${id}-description`} className="muted small" lang={description.lang}>{description.text}</p> : null}
-      {errorKey ? <p className="inline-error" role="alert">{t(errorKey, { example: amountExample })}</p> : null}
+      {/* every error of this form is about the value: the value's field points here */}
+      {errorKey ? <p id={`${id}-error`} className="inline-error" role="alert">{t(errorKey, { example: amountExample })}</p> : null}
     </form>
   );
 }

@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../../api/client.js';
 import type { SegmentRefresh, SegmentWithHistory } from '../../api/target-group-types.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { Card } from '../../components/card.js';
+import { ConfirmBox } from '../../components/confirm-box.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { pluralKey } from '../../i18n/plural.js';
 import { Link, useRouter } from '../../routes/router.js';
 import { useSession } from '../auth/session-context.js';
+import { useFocusOnClose } from '../customers/use-focus-on-close.js';
 import { SavedFilter } from './saved-filter.js';
 import { SegmentHistoryCard } from './segment-history-card.js';
 import { SegmentMembersCard } from './segment-members-card.js';
@@ -22,11 +24,16 @@ export function SegmentPage({ segmentId }: { segmentId: number }) {
   const detail = useApiData<SegmentWithHistory>(`/api/segments/${segmentId}`);
   const [action, setAction] = useState<Action>({ status: 'idle' });
   const [version, setVersion] = useState(0);
+  // Delete asked the question: focus goes back to it when the question closes unanswered or refused
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  useFocusOnClose(action.status === 'confirm-delete', deleteButton);
+  const isRefreshing = action.status === 'refreshing';
   if (detail.error) return <section className="page"><ErrorMessage error={detail.error} /><Link to="/segments">{t('segments.backToList')}</Link></section>;
   if (!detail.data) return <LoadingState />;
   const { segment, history } = detail.data;
 
   const refresh = () => {
+    if (isRefreshing) return;
     setAction({ status: 'refreshing' });
     api.post<SegmentRefresh>(`/api/segments/${segmentId}/refresh`)
       .then((result) => { setAction({ status: 'refreshed', result }); detail.reload(); setVersion((current) => current + 1); })
@@ -54,10 +61,11 @@ export function SegmentPage({ segmentId }: { segmentId: number }) {
           <div className="button-row">
             <Link to={`/segments/${segmentId}/edit`} className="button-link button-secondary">{t('common.edit')}</Link>
             <Link to={`/segments/new?copyOf=${segmentId}`} className="button-link button-secondary">{t('segments.duplicate')}</Link>
-            <button type="button" className="button-secondary" onClick={refresh} disabled={action.status === 'refreshing'}>
-              {action.status === 'refreshing' ? t('segments.refreshing') : t('segments.refresh')}
+            {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start */}
+            <button type="button" className="button-secondary" onClick={refresh} aria-disabled={isRefreshing}>
+              {isRefreshing ? t('segments.refreshing') : t('segments.refresh')}
             </button>
-            <button type="button" className="button-quiet" onClick={() => setAction({ status: 'confirm-delete' })}>{t('common.delete')}</button>
+            <button ref={deleteButton} type="button" className="button-quiet" onClick={() => setAction({ status: 'confirm-delete' })}>{t('common.delete')}</button>
           </div>
         ) : null}
       </header>
@@ -67,13 +75,8 @@ export function SegmentPage({ segmentId }: { segmentId: number }) {
         ) : null}
       </div>
       {action.status === 'confirm-delete' ? (
-        <div className="notice" role="alertdialog" aria-labelledby="delete-segment-question">
-          <p id="delete-segment-question">{t('segments.deleteQuestion', { name: segment.name })}</p>
-          <div className="button-row">
-            <button type="button" className="button-danger" onClick={remove}>{t('segments.deleteConfirm')}</button>
-            <button type="button" className="button-quiet" onClick={() => setAction({ status: 'idle' })}>{t('common.cancel')}</button>
-          </div>
-        </div>
+        <ConfirmBox question={t('segments.deleteQuestion', { name: segment.name })} confirmLabel={t('segments.deleteConfirm')} onConfirm={remove}
+          onCancel={() => setAction({ status: 'idle' })} />
       ) : null}
       {action.status === 'failed' ? <ErrorMessage error={action.error} /> : null}
       <div className="segment-grid">

@@ -14,6 +14,8 @@ type ValueInputProps = {
   choices: Choice[] | null;
   draft: ValueDraft;
   onChange: (draft: ValueDraft) => void;
+  /** The id of the message saying what is wrong with the value, while one is shown: the value is marked invalid and described by it. */
+  errorId?: string;
 };
 
 const hintKeyByType: Record<FieldType, string> = {
@@ -35,14 +37,15 @@ export function valuePlaceholder(
 }
 
 /** The value part of the comparison form, shaped by what the field holds. */
-export function ValueInput({ id, kind, type, operator, isMoney, amountExample, choices, draft, onChange }: ValueInputProps) {
+export function ValueInput({ id, kind, type, operator, isMoney, amountExample, choices, draft, onChange, errorId }: ValueInputProps) {
   const { t } = useI18n();
+  const problem = errorId ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
   const placeholder = valuePlaceholder(t, { type, operator, isMoney, amountExample });
   const inputMode = isMoney || type === 'number' ? 'decimal' : undefined;
   if (kind === 'choices') {
     const toggle = (code: string, isPicked: boolean) => onChange({ ...draft, picked: isPicked ? [...draft.picked, code] : draft.picked.filter((picked) => picked !== code) });
     return (
-      <fieldset className="choice-fieldset">
+      <fieldset className="choice-fieldset" aria-describedby={errorId}>
         <legend>{t('segments.builder.value')}</legend>
         {(choices ?? []).map((choice) => (
           <label key={choice.value} className="checkbox-field">
@@ -58,11 +61,11 @@ export function ValueInput({ id, kind, type, operator, isMoney, amountExample, c
       <>
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('segments.builder.from')}</label>
-          <input id={`${id}-from`} value={draft.text} onChange={(event) => onChange({ ...draft, text: event.target.value })} inputMode={inputMode} placeholder={placeholder} size={10} />
+          <input id={`${id}-from`} value={draft.text} onChange={(event) => onChange({ ...draft, text: event.target.value })} inputMode={inputMode} placeholder={placeholder} size={10} {...problem} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('segments.builder.to')}</label>
-          <input id={`${id}-to`} value={draft.upper} onChange={(event) => onChange({ ...draft, upper: event.target.value })} inputMode={inputMode} placeholder={placeholder} size={10} />
+          <input id={`${id}-to`} value={draft.upper} onChange={(event) => onChange({ ...draft, upper: event.target.value })} inputMode={inputMode} placeholder={placeholder} size={10} {...problem} />
         </div>
       </>
     );
@@ -78,7 +81,7 @@ export function ValueInput({ id, kind, type, operator, isMoney, amountExample, c
           {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
         </select>
       ) : (
-        <input id={`${id}-value`} value={draft.text} onChange={(event) => onChange({ ...draft, text: event.target.value })} inputMode={inputMode} placeholder={placeholder} />
+        <input id={`${id}-value`} value={draft.text} onChange={(event) => onChange({ ...draft, text: event.target.value })} inputMode={inputMode} placeholder={placeholder} {...problem} />
       )}
     </div>
   );
