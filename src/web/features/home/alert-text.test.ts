@@ -46,6 +46,49 @@ describe('alertText', () => {
     expect(alertText(daily, t, format)).toBe(`Store-wide orders, 7 Dec 2026: 21, expected 40 (−48%)`);
   });
 
+  // a store-wide drop as the analysis stores it: web and store both fell against their own expectations
+  const storeWide: AlertFigures = {
+    ...weekly, scope: 'all', windowStart: '2026-05-15', windowEnd: '2026-05-15', expected: 5_953_875, actual: 3_242_200, changePct: -45.5,
+    explanation: { explainedBy: [
+      { dimension: 'channel', segment: 'web', share: 1.0633, expected: 3_099_308, actual: 216_100 },
+      { dimension: 'type', segment: 'occasional', share: 0.68, expected: 4_461_502, actual: 2_621_100 },
+      { dimension: 'channel', segment: 'store', share: 0.0237, expected: 3_090_500, actual: 3_026_100 },
+    ] },
+  };
+  const mostlyOccasional: AlertFigures = { ...storeWide, explanation: { explainedBy: [{ dimension: 'type', segment: 'occasional', share: 0.83 }, { dimension: 'type', segment: 'lapsed', share: 0.9 }] } };
+
+  it.each([
+    ['en', '; mostly Occasional customers (83% of the shortfall)'],
+    ['id', '; terutama pada pelanggan Sesekali (83% dari kekurangan)'],
+    ['lv', '; galvenokārt klientiem ar tipu “Gadījuma pircējs” (83% no iztrūkuma)'],
+  ] as const)('in %s names the segment that explains most of a store-wide drop, as the CLI does: "…%s"', (locale, end) => {
+    const { t, format } = i18nOf(locale);
+    expect(alertText(mostlyOccasional, t, format).endsWith(end)).toBe(true);
+    expect(alertText({ ...mostlyOccasional, scope: 'channel:web' }, t, format)).not.toContain(';');
+  });
+
+  it.each([
+    ['en', (money: string) => `; the Web channel: ${money} below expected (106% of the store's shortfall)`],
+    ['id', (money: string) => `; saluran Web: ${money} di bawah perkiraan (106% dari kekurangan seluruh toko)`],
+    ['lv', (money: string) => `; kanālā “Tīmeklis” par ${money} mazāk, nekā gaidīts (106% no visa veikala iztrūkuma)`],
+  ] as const)('in %s says how far a segment that fell by more than the store fell below its own expectation, and not that others rose when another channel fell too', (locale, end) => {
+    const { t, format } = i18nOf(locale);
+    expect(alertText(storeWide, t, format).endsWith(end(format.money(2_883_208)))).toBe(true);
+  });
+
+  it('says the others were above expected only when the complete list shows no other segment of the kind fell', () => {
+    const { t, format } = i18nOf('en');
+    const webOnly: AlertFigures = { ...storeWide, explanation: { explainedBy: [{ dimension: 'channel', segment: 'web', share: 1.2 }] } };
+    expect(alertText(webOnly, t, format)).toMatch(/; the Web channel fell by 120% of the store's shortfall, while the others were above expected$/);
+  });
+
+  it('puts a one-day Latvian period in the locative ("15. maijā") and a week from its first day to its last', () => {
+    const { t, format } = i18nOf('lv');
+    expect(alertText({ ...storeWide, explanation: {} }, t, format)).toMatch(/^Visā veikalā ieņēmumi 2026\. gada 15\. maijā: /);
+    expect(alertText({ ...weekly, scope: 'all', windowStart: '2026-03-02', windowEnd: '2026-03-08' }, t, format))
+      .toMatch(/^Visā veikalā ieņēmumi no 2026\. gada 2\. marta līdz 2026\. gada 8\. martam: /);
+  });
+
   it('says who is overdue for a customer\'s alert, by name when there is one', () => {
     const { t, format } = i18nOf('en');
     const overdue: AlertFigures = { ...weekly, kind: 'customer_overdue', metric: 'days_since_last_purchase', scope: 'customer:7', customerId: 7, customerName: 'Ayu' };
