@@ -304,7 +304,7 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     await policyRow.waitFor();
     await expect(policyRow.textContent()).resolves.toContain('Customer-type thresholds');
     await policyRow.getByText('Details').click();
-    await expect(policyRow.locator('dl').textContent()).resolves.toContain('change › vip › top percent3');
+    await expect(policyRow.locator('dl').textContent()).resolves.toContain('The top share of real customers5% → 3%');
     await log.getByLabel('What').selectOption({ label: 'Changed the store settings' });
     // the unfiltered rows, store settings among them, stay until the filtered ones are asked for
     await policyRow.waitFor({ state: 'detached' });

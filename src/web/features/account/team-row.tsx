@@ -5,19 +5,35 @@ import type { StaffUser } from '../../api/types.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
+import { useFocusOnClose } from '../customers/use-focus-on-close.js';
 import { CopyOnce } from './copy-once.js';
 import { MemberDetailsForm } from './member-details-form.js';
 import { personName } from './person-name.js';
+import { TeamQuestion } from './team-question.js';
 import type { UserControls } from './user-controls.js';
 
-type TeamRowProps = { member: StaffUser; isSelf: boolean; controls: UserControls; canEditDetails: boolean; onChanged: () => void };
+type TeamRowProps = {
+  member: StaffUser; isSelf: boolean; controls: UserControls; canEditDetails: boolean;
+  /** After a change whose answer is not at hand: the page loads the team again. */
+  onChanged: () => void;
+  /** After a change: the person as the server now has them, shown at once. */
+  onMemberChanged: (member: StaffUser) => void;
+  /** What a change came to, in words, for the page's status region. */
+  onAnnounce: (text: string) => void;
+};
+
+/** The control that takes focus once a change is shown: the one that would undo or redo it. */
+type FocusAfter = 'role' | 'enable' | 'disable' | 'password';
 
 /**
  * One staff member: a role change is saved only on Save, disabling asks once more (it signs the
  * person out everywhere at once), and a row the signed-in person may not change says why. Name and
  * email are edited in a small form in place of them, which gives focus back to its Edit button.
+ * Buttons are `aria-disabled`, not disabled, while a change is sent, and a question's buttons go with
+ * it, so focus is moved on purpose: to the question's Cancel, back to the button that asked, and after
+ * a change to the row's next control for it (Enable after Disable) or the one-time password shown.
  */
-export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged }: TeamRowProps) {
+export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged, onMemberChanged, onAnnounce }: TeamRowProps) {
   const { t, format } = useI18n();
   const session = useSession();
   const name = personName(member);
@@ -35,6 +51,8 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged }:
     setIsEditingDetails(false);
     setAreDetailsSaved(isSaved);
     if (!isSaved) return;
+    // the row says this one itself; an older change's words in the card would read as this one's
+    onAnnounce('');
     onChanged();
     // one's own name and email are shown in the header and on the account page too
     if (isSelf) void session.refresh();
@@ -44,19 +62,60 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged }:
   const [isConfirmingReset, setIsConfirmingReset] = useState(false);
   const [newOneTimePassword, setNewOneTimePassword] = useState<string | null>(null);
   const { run, isBusy, error } = useApiAction();
+  // another person's change, loaded with the team, leaves no stale draft behind
+  useEffect(() => setDraftRole(member.role), [member.role]);
 
-  const change = (body: { role?: StaffUser['role']; disabled?: boolean }) => run(async () => {
-    await api.patch(`/api/users/${member.userId}`, body);
-    setIsConfirmingDisable(false);
-    onChanged();
+  const roleSelect = useRef<HTMLSelectElement>(null);
+  const disableButton = useRef<HTMLButtonElement>(null);
+  const enableButton = useRef<HTMLButtonElement>(null);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const oneTimePasswordShown = useRef<HTMLDivElement>(null);
+  const focusAfter = useRef<FocusAfter | null>(null);
+  // declared before the questions' own focus return, so a done change's target wins over the opener
+  useEffect(() => {
+    if (focusAfter.current === null || isBusy) return;
+    const targets = { role: roleSelect, enable: enableButton, disable: disableButton, password: oneTimePasswordShown };
+    targets[focusAfter.current].current?.focus();
+    focusAfter.current = null;
   });
+  useFocusOnClose(isConfirmingDisable, disableButton);
+  useFocusOnClose(isConfirmingReset, resetButton);
 
-  const resetPassword = () => run(async () => {
-    const result = await api.post<{ oneTimePassword: string }>(`/api/users/${member.userId}/reset-password`);
-    setNewOneTimePassword(result.oneTimePassword);
-    setIsConfirmingReset(false);
-    onChanged();
-  });
+  const finish = (changed: StaffUser, focus: FocusAfter, announcement: string) => {
+    focusAfter.current = focus;
+    setAreDetailsSaved(false);
+    setDraftRole(changed.role);
+    onMemberChanged(changed);
+    onAnnounce(announcement);
+  };
+
+  const change = (body: { role?: StaffUser['role']; disabled?: boolean }) => {
+    if (isBusy) return;
+    void run(async () => {
+      const { user } = await api.patch<{ user: StaffUser }>(`/api/users/${member.userId}`, body);
+      setIsConfirmingDisable(false);
+      if (body.disabled === true) setNewOneTimePassword(null);
+      if (body.role) finish(user, 'role', t('settings.team.roleSaved', { name, role: t(`roles.${user.role}`) }));
+      else if (body.disabled) finish(user, 'enable', t('settings.team.disabledStatus', { name }));
+      else finish(user, 'disable', t('settings.team.enabledStatus', { name }));
+    });
+  };
+
+  const resetPassword = () => {
+    if (isBusy) return;
+    void run(async () => {
+      const result = await api.post<{ user: StaffUser; oneTimePassword: string }>(`/api/users/${member.userId}/reset-password`);
+      setNewOneTimePassword(result.oneTimePassword);
+      setIsConfirmingReset(false);
+      finish(result.user, 'password', t('settings.team.resetStatus', { name }));
+    });
+  };
+
+  const cancelRole = () => {
+    setDraftRole(member.role);
+    // Save and Cancel go with the draft
+    roleSelect.current?.focus();
+  };
 
   const status = member.disabledAt ? t('settings.team.disabledSince', { date: format.date(member.disabledAt) })
     : member.mustChangePassword ? t('settings.team.awaitingPassword') : t('settings.team.active');
@@ -81,14 +140,14 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged }:
       <td>
         {controls.roles.length > 0 ? (
           <div className="inline-form">
-            <select aria-label={t('settings.team.roleOf', { name })} value={draftRole} disabled={isBusy}
-              onChange={(event) => setDraftRole(event.target.value as StaffUser['role'])}>
+            <select ref={roleSelect} aria-label={t('settings.team.roleOf', { name })} value={draftRole} aria-disabled={isBusy}
+              onChange={(event) => { if (!isBusy) setDraftRole(event.target.value as StaffUser['role']); }}>
               {controls.roles.map((role) => <option key={role} value={role}>{t(`roles.${role}`)}</option>)}
             </select>
             {draftRole !== member.role ? (
               <>
-                <button type="button" className="button-primary" disabled={isBusy} onClick={() => void change({ role: draftRole })}>{t('settings.team.saveRole')}</button>
-                <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setDraftRole(member.role)}>{t('common.cancel')}</button>
+                <button type="button" className="button-primary" aria-disabled={isBusy} onClick={() => change({ role: draftRole })}>{t('settings.team.saveRole')}</button>
+                <button type="button" className="button-quiet" aria-disabled={isBusy} onClick={() => { if (!isBusy) cancelRole(); }}>{t('common.cancel')}</button>
               </>
             ) : null}
           </div>
@@ -101,32 +160,30 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged }:
       </td>
       <td>{status}</td>
       <td>
-        {controls.canEnable ? <button type="button" className="button-secondary" disabled={isBusy} onClick={() => void change({ disabled: false })}>{t('settings.team.enable')}</button> : null}
-        {controls.canDisable && !isConfirmingDisable
-          ? <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingDisable(true)}>{t('settings.team.disable')}</button> : null}
-        {isConfirmingDisable ? (
-          <div className="confirm-inline" role="group" aria-label={t('settings.team.disable')}>
-            <p className="small">{t('settings.team.confirmDisable', { name })}</p>
-            <div className="button-row">
-              <button type="button" className="button-danger" disabled={isBusy} onClick={() => void change({ disabled: true })}>{t('settings.team.disableConfirmed', { name })}</button>
-              <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingDisable(false)}>{t('common.cancel')}</button>
-            </div>
-          </div>
+        {controls.canEnable ? (
+          <button ref={enableButton} type="button" className="button-secondary" aria-disabled={isBusy} onClick={() => change({ disabled: false })}>{t('settings.team.enable')}</button>
         ) : null}
-        {controls.canResetPassword && !isConfirmingReset && !isConfirmingDisable
-          ? <button type="button" className="button-quiet" disabled={isBusy} onClick={() => { setNewOneTimePassword(null); setIsConfirmingReset(true); }}>{t('settings.team.resetPassword')}</button> : null}
+        {controls.canDisable && !isConfirmingDisable ? (
+          <button ref={disableButton} type="button" className="button-quiet" aria-disabled={isBusy}
+            onClick={() => { if (!isBusy) { setIsConfirmingReset(false); setIsConfirmingDisable(true); } }}>{t('settings.team.disable')}</button>
+        ) : null}
+        {isConfirmingDisable ? (
+          <TeamQuestion title={t('settings.team.disable')} question={t('settings.team.confirmDisable', { name })} confirmLabel={t('settings.team.disableConfirmed', { name })}
+            isBusy={isBusy} onConfirm={() => change({ disabled: true })} onCancel={() => setIsConfirmingDisable(false)} />
+        ) : null}
+        {controls.canResetPassword && !isConfirmingReset && !isConfirmingDisable ? (
+          <button ref={resetButton} type="button" className="button-quiet" aria-disabled={isBusy}
+            onClick={() => { if (!isBusy) { setNewOneTimePassword(null); setIsConfirmingReset(true); } }}>{t('settings.team.resetPassword')}</button>
+        ) : null}
         {isConfirmingReset ? (
-          <div className="confirm-inline" role="group" aria-label={t('settings.team.resetPassword')}>
-            <p className="small">{t('settings.team.confirmReset', { name })}</p>
-            <div className="button-row">
-              <button type="button" className="button-danger" disabled={isBusy} onClick={() => void resetPassword()}>{t('settings.team.resetConfirmed', { name })}</button>
-              <button type="button" className="button-quiet" disabled={isBusy} onClick={() => setIsConfirmingReset(false)}>{t('common.cancel')}</button>
-            </div>
-          </div>
+          <TeamQuestion title={t('settings.team.resetPassword')} question={t('settings.team.confirmReset', { name })} confirmLabel={t('settings.team.resetConfirmed', { name })}
+            isBusy={isBusy} onConfirm={resetPassword} onCancel={() => setIsConfirmingReset(false)} />
         ) : null}
         {newOneTimePassword ? (
-          <CopyOnce label={t('settings.team.oneTimePassword')} secret={newOneTimePassword}
-            explanation={t('settings.team.resetDone', { name, email: member.email, address: window.location.origin })} />
+          <div ref={oneTimePasswordShown} tabIndex={-1}>
+            <CopyOnce label={t('settings.team.oneTimePassword')} secret={newOneTimePassword}
+              explanation={t('settings.team.resetDone', { name, email: member.email, address: window.location.origin })} />
+          </div>
         ) : null}
         {error ? <ErrorMessage error={error} /> : null}
       </td>
