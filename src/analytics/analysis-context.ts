@@ -6,6 +6,8 @@ import type { Database } from '../db/schema.js';
 import { defaultLocaleFor, moneyFormatOf, type MoneyFormat } from './money-format.js';
 import { defaultTypePolicy, mergePolicy, parseStoredTypePolicy, type TypePolicy } from './policy.js';
 import type { VipCutoffs } from './customer-facts.js';
+import { defaultAsOfDay, getStoreSettings } from '../settings/index.js';
+import { findLatestAnalysisDay } from './types.repo.js';
 import {
   analysisSettingsFrom, analysisSettingsItem, readAnalysisSettings, readStoreSettings, readTypePolicySetting, resolveAsOfDay, type AnalysisSettings, type AsOf, type AsOfProbe, type StoreSettings,
 } from './settings.repo.js';
@@ -44,6 +46,16 @@ export function asOfProbeOf(input: AsOfInput, clock: Clock = systemClock): AsOfP
     throw new AppError('ANALYTICS_AS_OF_INVALID', `"${input}" is not a date; use YYYY-MM-DD.`, { field: 'asOf' });
   }
   return { instant: parsed };
+}
+
+/**
+ * The one day every report stands on when none is asked for: the latest analysis's (the day the
+ * types and RFM were classified on, a look back with `analyze --as-of` included), so the lifecycle
+ * funnel, the cohorts, the key figures and the revenue trend beside them show the same day; before
+ * the first analysis, today, or a data set's end (defaultAsOfDay).
+ */
+export async function findReportAsOfDay(db: Kysely<Database>, now: Date): Promise<string> {
+  return (await findLatestAnalysisDay(db)) ?? defaultAsOfDay(await getStoreSettings(db), now);
 }
 
 /** The stored policy over the defaults, so a policy saved before a new threshold existed still loads. */

@@ -81,6 +81,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     return setTypePolicy(db, request.body, { actor: actorOf(request.principal), defaultAsOf: await resolveAsOf() });
   });
 
+  // the reports' as-of left out is the services' (findReportAsOfDay): the latest analysis's day, as the types and RFM stand on
   api.get('/reports/types', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'Customers and their net revenue (last 365 days and lifetime) per customer type', response: { 200: typesReportSchema } } }, async () => reportTypes(db));
   api.get('/reports/rfm', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'RFM grid and named segments', response: { 200: rfmReportSchema } } }, async () => reportRfm(db));
   api.get('/reports/lifecycle', {
@@ -89,14 +90,14 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
       tags, summary: 'Lifecycle funnel: acquisition → activation → retention → advocacy, by channel and cohort, so far and within a fixed horizon',
       querystring: z.object({ asOf, horizonDays: lifecycleHorizonDays }), response: { 200: lifecycleReportSchema },
     },
-  }, async (request) => reportLifecycle(db, { asOf: await resolveAsOf(request.query.asOf), horizonDays: request.query.horizonDays, clock: deps.clock }));
+  }, async (request) => reportLifecycle(db, { asOf: request.query.asOf, horizonDays: request.query.horizonDays, clock: deps.clock }));
   api.get('/reports/cohorts', {
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'Monthly acquisition cohorts: retention and revenue per customer by months since first purchase, repeat rate so far and within a fixed horizon',
       querystring: z.object({ asOf, horizonDays: cohortHorizonDays }), response: { 200: cohortsReportSchema },
     },
-  }, async (request) => reportCohorts(db, { asOf: await resolveAsOf(request.query.asOf), horizonDays: request.query.horizonDays, clock: deps.clock }));
+  }, async (request) => reportCohorts(db, { asOf: request.query.asOf, horizonDays: request.query.horizonDays, clock: deps.clock }));
 
   api.get('/alerts', {
     config: { access: { permission: 'analytics:read' } },

@@ -74,7 +74,8 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
   // known, so every day past it would read as everyone's silence (CDNOW as of 1999: no VIP, 208 customers overdue), as the models refuse it
   const dataSetEnd = storeNowOf(await getStoreSettings(db), now);
   const isBoundByDataSet = dataSetEnd < now;
-  const planned = await loadAnalysisContext(db, options.asOf ?? (isBoundByDataSet ? dataSetEnd : undefined), options.clock);
+  const asOf = options.asOf ?? (isBoundByDataSet ? dataSetEnd : undefined);
+  const planned = await loadAnalysisContext(db, asOf, options.clock);
   requireAsOfNotInFuture(planned.asOf.day, isBoundByDataSet ? dataSetEnd : now, planned.settings.timezone, isBoundByDataSet
     ? { bound: "the data set's end", remedy: 'No purchase after it is known: analyse as of that day or an earlier one.' }
     : { remedy: 'Analyse as of today or an earlier day.' });
@@ -84,7 +85,7 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
   const storeSeries = raisesAlerts && servesConcurrentQueries(db) ? readSeriesAhead(db, await metricSeriesWindow(db, planned, now)) : undefined;
   return db.transaction().execute(async (transaction) => {
     const transactionStarted = performance.now();
-    const context = await loadAnalysisContext(transaction, options.asOf, options.clock);
+    const context = await loadAnalysisContext(transaction, asOf, options.clock);
     const types = await classifyAllCustomers(transaction, context, { raisesAlerts });
     const typesDone = performance.now();
     const rfmScored = await replaceRfmScores(transaction);

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
-import { loadAnalysisContext, type AnalysisContext, type AsOfInput } from './analysis-context.js';
-import { reportRemedy, requireAsOfNotInFuture } from './as-of-today.js';
+import { getStoreSettings } from '../settings/index.js';
+import { findReportAsOfDay, loadAnalysisContext, type AnalysisContext, type AsOfInput } from './analysis-context.js';
+import { requireObservedReportDay } from './as-of-today.js';
 import { buildCohortTriangle, defaultRepeatHorizonDays, type Cohort } from './cohorts.js';
 import { readCohortRows } from './cohorts.repo.js';
 import { buildFunnel, defaultLifecycleHorizonDays, type LifecycleFunnel } from './lifecycle.js';
@@ -12,13 +13,15 @@ import { withReportMoney, type ReportMoney } from './report-money.js';
 
 export type CohortsReport = ReportMoney & { asOf: string; horizonDays: number; cohorts: Cohort[] };
 
+/** `asOf`: left out, the day every report stands on (findReportAsOfDay: the latest analysis's). */
 export type ReportOptions = { asOf?: AsOfInput; horizonDays?: number; clock?: Clock };
 
-/** The report's context as of a day that has happened: see requireAsOfNotInFuture. */
+/** The report's context as of a day the store has observed: see requireObservedReportDay. */
 async function loadReportContext(db: Kysely<Database>, options: ReportOptions): Promise<AnalysisContext> {
   const clock = options.clock ?? systemClock;
-  const context = await loadAnalysisContext(db, options.asOf, clock);
-  requireAsOfNotInFuture(context.asOf.day, clock.now(), context.settings.timezone, { remedy: reportRemedy });
+  const now = clock.now();
+  const context = await loadAnalysisContext(db, options.asOf ?? await findReportAsOfDay(db, now), clock);
+  requireObservedReportDay(context.asOf.day, await getStoreSettings(db), now);
   return context;
 }
 

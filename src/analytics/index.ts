@@ -22,7 +22,7 @@ export { classifyCustomer, type Classification } from './classify.js';
 export { typeReason, typesExplanation } from './type-reasons.js';
 export { typeHistoryStartOf } from './type-history-start.sql.js';
 export { typeChangeDating, typeChangeShownAt } from './type-change-time.sql.js';
-export { loadMoneyFormat } from './analysis-context.js';
+export { findReportAsOfDay, loadMoneyFormat } from './analysis-context.js';
 export { customerTypesByPrecedence, isCustomerType, type CustomerType } from './customer-types.js';
 export { defaultTypePolicy, typePolicySchema, type TypePolicy } from './policy.js';
 export { rfmSegmentNames, type RfmSegment } from './rfm-segments.js';

@@ -67,7 +67,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/summary', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Key figures of the last N days against the N days before, up to the same time of day on a live store: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30), asOf: calendarDaySchema.optional().describe('YYYY-MM-DD, today at the latest: the store day the current period ends with, a past day counted to its end (default: today so far, or a data set\'s last day)') }), response: { 200: summarySchema } },
+    schema: { tags, summary: 'Key figures of the last N days against the N days before, up to the same time of day on a live store: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30), asOf: calendarDaySchema.optional().describe('YYYY-MM-DD, today at the latest: the store day the current period ends with, a past day counted to its end (default: the latest analysis\'s day; before any, today so far, or a data set\'s last day)') }), response: { 200: summarySchema } },
   }, async (request) => reportSummary(db, { days: request.query.days, asOf: request.query.asOf, clock: deps.clock }));
 
   api.get('/reports/revenue', {

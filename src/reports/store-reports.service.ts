@@ -3,7 +3,7 @@ import type { Database, OrderChannel } from '../db/schema.js';
 import { addDays, dayClosedBy, type Clock } from '../core/clock.js';
 import { calendarDayOf } from '../core/calendar-day.js';
 import { AppError } from '../core/errors.js';
-import { customerTypesByPrecedence, reportMoneyOf, reportRemedy, requireAsOfNotInFuture, type ReportMoney } from '../analytics/index.js';
+import { customerTypesByPrecedence, findReportAsOfDay, reportMoneyOf, reportRemedy, requireAsOfNotInFuture, type ReportMoney } from '../analytics/index.js';
 import { getStoreSettings, storeNowOf } from '../settings/index.js';
 import { changeRatio, comparedPeriods, startOfDay, type Comparison } from './period.js';
 import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
@@ -31,9 +31,11 @@ export async function reportSummary(db: Kysely<Database>, options: { days: numbe
   const settings = await getStoreSettings(db);
   const now = options.clock.now();
   if (options.asOf !== undefined) requireAsOfNotInFuture(options.asOf, now, settings.timeZone, { remedy: reportRemedy });
+  // with none asked for, the day every report stands on: the latest analysis's (docs/customer-types.md)
+  const asOfDay = options.asOf ?? await findReportAsOfDay(db, now);
   const storeNowInstant = storeNowOf(settings, now);
-  const isPastDay = options.asOf !== undefined && options.asOf < calendarDayOf(storeNowInstant, settings.timeZone);
-  const asOf = isPastDay ? new Date(startOfDay(addDays(options.asOf!, 1), settings.timeZone).getTime() - 1) : storeNowInstant;
+  const isPastDay = asOfDay < calendarDayOf(storeNowInstant, settings.timeZone);
+  const asOf = isPastDay ? new Date(startOfDay(addDays(asOfDay, 1), settings.timeZone).getTime() - 1) : storeNowInstant;
   // a live store is judged as of now, part-way through today; a data set, or a past day, as of its last whole day
   const periods = comparedPeriods(asOf, options.days, settings.timeZone, settings.dataAsOf || isPastDay ? 'whole-days' : 'same-time');
   const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);

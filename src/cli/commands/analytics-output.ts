@@ -134,8 +134,11 @@ function emptyScoresNote(report: RfmReport): string[] {
     '(docs/customer-types.md, "RFM")'];
 }
 
-/** The classic triangle: retention by month since first purchase, with each cohort's repeat rate and time to a second purchase. */
-export function cohortsText(report: { asOf: string; horizonDays: number; cohorts: Cohort[]; hasPrices?: boolean }): string {
+/**
+ * The classic triangle: retention by month since first purchase, with each cohort's repeat rate and time to a second purchase.
+ * `dataEndDay`: a data set's last day; a report standing on it has its last month cut by the data's end, not "not over".
+ */
+export function cohortsText(report: { asOf: string; horizonDays: number; cohorts: Cohort[]; hasPrices?: boolean }, context: { dataEndDay?: string | null } = {}): string {
   if (report.cohorts.length === 0) return `No purchases up to ${report.asOf}.`;
   const width = Math.max(...report.cohorts.map((cohort) => cohort.months.length));
   // months beyond 12 make a table wider than a terminal; --json has them all
@@ -159,7 +162,7 @@ export function cohortsText(report: { asOf: string; horizonDays: number; cohorts
     }))),
     ...(width > shown ? [`(months ${shown} to ${width - 1}: --json)`] : []),
     ...(report.cohorts.some((cohort) => cohort.months.some((month) => month.isPartial && month.monthIndex > 0 && month.monthIndex < shown))
-      ? [`* ${report.asOf.slice(0, 7)} so far: the month is not over`] : []),
+      ? [context.dataEndDay === report.asOf ? `* ${report.asOf.slice(0, 7)} up to ${report.asOf}: the data ends then` : `* ${report.asOf.slice(0, 7)} so far: the month is not over`] : []),
     '', report.hasPrices === false ? noPricesLine
       : `revenue per cohort customer in month 0: ${report.cohorts.map((cohort) => `${cohort.cohort} ${money(cohort.months[0]?.revenuePerCustomerMinor ?? 0)}`).join(', ')}`,
   ].join('\n');

@@ -11,6 +11,7 @@ import { clienteleCommand } from '../store-command.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import { readAnalysisSettings } from '../../analytics/settings.repo.js';
 import { findLatestAnalysedDay } from '../../analytics/types.repo.js';
+import { defaultAsOfDay, getStoreSettings } from '../../settings/index.js';
 import { analyzeText, cohortsText, lifecycleText, rfmText, typesText } from './analytics-output.js';
 
 const asOfOf = (context: StoreContext, value?: string) => value ?? context.runtime.settings.dataAsOf ?? context.clock.now().toISOString();
@@ -41,15 +42,20 @@ export async function runReportRfm(runtime: CliRuntime): Promise<void> {
 }
 
 export async function runReportLifecycle(runtime: CliRuntime, options: { asOf?: string; horizon?: number }): Promise<void> {
-  const result = await runtime.withStore((context) => reportLifecycle(context.db, { asOf: asOfOf(context, options.asOf), horizonDays: options.horizon, clock: context.clock }));
+  // with no --as-of the service stands on the latest analysis's day, as every report does
+  const result = await runtime.withStore((context) => reportLifecycle(context.db, { asOf: options.asOf, horizonDays: options.horizon, clock: context.clock }));
   runtime.print(result, lifecycleText);
 }
 
 export async function runReportCohorts(runtime: CliRuntime, options: { asOf?: string; horizon?: number }): Promise<void> {
-  const { result } = await runtime.withStore(async (context) => ({
-    result: await reportCohorts(context.db, { asOf: asOfOf(context, options.asOf), horizonDays: options.horizon, clock: context.clock }),
-  }));
-  runtime.print(result, (r: typeof result) => cohortsText(r));
+  const { result, dataEndDay } = await runtime.withStore(async (context) => {
+    const settings = await getStoreSettings(context.db);
+    return {
+      result: await reportCohorts(context.db, { asOf: options.asOf, horizonDays: options.horizon, clock: context.clock }),
+      dataEndDay: settings.dataAsOf ? defaultAsOfDay(settings, context.clock.now()) : null,
+    };
+  });
+  runtime.print(result, (r: typeof result) => cohortsText(r, { dataEndDay }));
 }
 
 export async function runReportAlerts(runtime: CliRuntime, options: ReportAlertsOptions): Promise<void> {

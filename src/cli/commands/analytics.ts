@@ -10,12 +10,13 @@ const run = () => import('./analytics-run.js');
 
 export type ReportAlertsOptions = { all?: boolean; limit: number; cursor?: string };
 
-const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time, today at the latest (default: the data set end or now)';
+const analyzeAsOfHelp = 'YYYY-MM-DD or an ISO 8601 time, today at the latest (default: the data set end or now)';
+const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time, today at the latest (default: the latest analysis\'s day; before any, the data set end or now)';
 
 export function registerAnalyticsCommands(program: Command, runtime: CliRuntime): void {
   withExamples(program.command('analyze')
     .description('recompute customer types, RFM and change alerts for everyone')
-    .option('--as-of <date>', `${asOfHelp}; a past day replaces the current types, RFM segments and saved segments' members with that day's until the next analysis, and a day before the latest analysed raises no alerts`, dayOrInstantOption('--as-of')), [
+    .option('--as-of <date>', `${analyzeAsOfHelp}; a past day replaces the current types, RFM segments and saved segments' members with that day's until the next analysis, and a day before the latest analysed raises no alerts`, dayOrInstantOption('--as-of')), [
     ['clientele analyze', "as of today (a data set's store: as of its last day)"],
     ['clientele analyze --as-of 2026-06-30', "reproduce a past day: the customer list, segments and exports then show that day's types until the next analysis"],
     ['clientele report types && clientele customers list --type vip'],

@@ -27,7 +27,7 @@ function channelOf(value: string): OrderChannel {
 export function registerStoreReportCommands(report: Command, runtime: CliRuntime): void {
   withExamples(report.command('summary').description('key figures of the last N days against the N days before: customers, leads, new and active customers, repeat rate, revenue, orders')
     .option('--days <days>', 'the length of each period', wholeNumberIn(1, 3660, '--days 7'), 30)
-    .option('--as-of <day>', 'YYYY-MM-DD, today at the latest: the day the current period ends with, a past day counted to its end (default: today so far, or the data set end)', dayOption('--as-of')), [
+    .option('--as-of <day>', 'YYYY-MM-DD, today at the latest: the day the current period ends with, a past day counted to its end (default: the latest analysis\'s day; before any, today so far, or the data set end)', dayOption('--as-of')), [
     ['clientele report summary'],
     ['clientele report summary --days 7 --json'],
     ['clientele report summary --days 31 --as-of 2026-08-31', 'August 2026 against July 2026, whole months of 31 days each'],

@@ -8,6 +8,7 @@ import { ReportSection } from '../reports/report-section.js';
 import { analysisStateOf } from '../reports/analysis-state.js';
 import { useEmptyReportText } from '../reports/analysis-notice.js';
 import { KeyFigures } from './key-figures.js';
+import { describePeriod } from './period-text.js';
 import { PeriodPicker, periodQuery } from './period-picker.js';
 import { homeSettingsFromSearch, homeSettingsToSearch, type PeriodDays } from './home-settings.js';
 import { AlertList } from './alert-list.js';
@@ -15,6 +16,7 @@ import { useOpenAlertPages } from './use-open-alert-pages.js';
 import { RecentImports } from './recent-imports.js';
 import { GettingStarted } from './getting-started.js';
 import { useAreStoreSettingsLoading } from '../settings/store-settings-context.js';
+import { analysedDayOf, summaryQuery } from '../reports/report-as-of.js';
 
 // The chart brings ECharts; the figures above it should not wait for it.
 const TypesChart = lazy(() => import('../reports/types-chart.js').then((module) => ({ default: module.TypesChart })));
@@ -25,8 +27,11 @@ export function HomePage() {
   const settings = useMemo(() => homeSettingsFromSearch(search), [search]);
   // Replace, not push: trying periods one after another should not fill the back button.
   const setDays = useCallback((days: PeriodDays) => navigate(`/${homeSettingsToSearch({ ...settings, days })}`, { replace: true }), [navigate, settings]);
-  const summary = usePendingEndpoint<StoreSummary>('summary', { query: periodQuery(settings.days) });
   const types = usePendingEndpoint<TypesReport>('types');
+  // the key figures end with the analysis's day, as the reports stand on it (report-as-of.ts)
+  const summary = usePendingEndpoint<StoreSummary>('summary', {
+    query: summaryQuery(periodQuery(settings.days), types.data?.asOfDay), isEnabled: !types.isLoading && (types.data !== null || types.error !== null),
+  });
   // Only an empty types report leaves open whether an analysis ran; the RFM report's date tells (analysis-state.ts).
   const rfm = usePendingEndpoint<RfmReport>('rfm', { isEnabled: types.data?.customers === 0 && types.data.asOf === null });
   const analysis = analysisStateOf(types.data, rfm.data);
@@ -43,11 +48,11 @@ export function HomePage() {
         <PeriodPicker days={settings.days} onChange={setDays} />
       </header>
       {isStoreEmpty ? <GettingStarted analysis={analysis} /> : null}
-      <ReportSection title={t('home.keyFigures')} source={summary} emptyText={noData}>
+      <ReportSection title={t('home.keyFigures')} source={summary} emptyText={noData} asOfDay={(data) => describePeriod(data).lastDay}>
         {(data) => (areSettingsLoading ? <LoadingState /> : <KeyFigures summary={data} />)}
       </ReportSection>
       <div className="home-grid">
-        <ReportSection title={t('reports.types.title')} source={types} emptyText={typesEmptyText} isEmpty={(data) => data.customers === 0}>
+        <ReportSection title={t('reports.types.title')} source={types} emptyText={typesEmptyText} isEmpty={(data) => data.customers === 0} asOfDay={(data) => analysedDayOf(data)}>
           {(data) => <Suspense fallback={<LoadingState />}><TypesChart report={data} /></Suspense>}
         </ReportSection>
         {/* no isEmpty: with no open alert the list says so itself and still says where the customers at risk are */}

@@ -36,7 +36,7 @@ export function cohortCells(cohorts: readonly Cohort[]): CohortCell[] {
     .map((month): CohortCell => [month.monthIndex, row, month.retentionRate, month.isPartial ? 1 : 0]));
 }
 
-type CohortFormatters = Pick<Formatters, 'month' | 'percent' | 'number'>;
+type CohortFormatters = Pick<Formatters, 'month' | 'percent' | 'number' | 'date'>;
 
 /** The row's name: its first-purchase month and how many customers it started with; small cohorts say so. */
 export function cohortLabel(cohort: Cohort, t: Translate, format: CohortFormatters): string {
@@ -44,21 +44,25 @@ export function cohortLabel(cohort: Cohort, t: Translate, format: CohortFormatte
   return t(isSmallCohort(cohort) ? 'reports.cohorts.rowLabelSmall' : 'reports.cohorts.rowLabel', variables);
 }
 
-/** Tooltip lines of one cell: the rate with the counts it comes from ("152 of 412 customers", "1 of 1 customer"), and a warning on a small cohort. */
-export function cohortCellTooltip(cohorts: readonly Cohort[], cell: CohortCell, t: Translate, format: CohortFormatters, locale: Locale): string[] {
+/**
+ * Tooltip lines of one cell: the rate with the counts it comes from ("152 of 412 customers", "1 of 1 customer"), and a warning on a small cohort.
+ * `dataEndDay`: the data set's last day when the report stands on it; the month it falls in is not "not over", the data ends in it.
+ */
+export function cohortCellTooltip(cohorts: readonly Cohort[], cell: CohortCell, t: Translate, format: CohortFormatters, locale: Locale, dataEndDay: string | null = null): string[] {
   const [monthIndex, row, rate, isPartial] = cell;
   const cohort = cohorts[row];
   const month = cohort.months.find((candidate) => candidate.monthIndex === monthIndex);
-  const lines = [t(pluralKey(locale, isPartial ? 'reports.cohorts.tooltipPartial' : 'reports.cohorts.tooltip', cohort.customers), {
+  const key = !isPartial ? 'reports.cohorts.tooltip' : dataEndDay ? 'reports.cohorts.tooltipDataEnds' : 'reports.cohorts.tooltipPartial';
+  const lines = [t(pluralKey(locale, key, cohort.customers), {
     cohort: format.month(cohort.cohort), month: format.number(monthIndex), rate: format.percent(rate),
-    active: format.number(month?.activeCustomers ?? 0), customers: format.number(cohort.customers),
+    active: format.number(month?.activeCustomers ?? 0), customers: format.number(cohort.customers), ...(dataEndDay ? { day: format.date(dataEndDay) } : {}),
   })];
   if (isSmallCohort(cohort)) lines.push(t('reports.cohorts.tooltipSmall', { customers: format.number(cohort.customers), points: format.number(pointsPerCustomer(cohort.customers)) }));
   return lines;
 }
 
 /** The retention triangle: rows are first-purchase months, columns months since; colour is retention. */
-export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters, locale: Locale) {
+export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters, locale: Locale, dataEndDay: string | null = null) {
   const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
   const maximum = retentionScaleMaximum(cohorts);
   const cells = cohortCells(cohorts);
@@ -66,7 +70,7 @@ export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, fo
   const finished = cells.filter((cell) => cell[3] === 0).map((cell) => (hatched(cell) ? { value: cell, itemStyle: { decal: smallCohortDecal } } : cell));
   const underWay = cells.filter((cell) => cell[3] === 1).map((cell) => ({ value: cell, itemStyle: hatched(cell) ? { ...partialMonthStyle, decal: smallCohortDecal } : partialMonthStyle }));
   return {
-    tooltip: { formatter: (parameters: { value: CohortCell }) => cohortCellTooltip(cohorts, parameters.value, t, format, locale).map(escapeHtml).join('<br>') },
+    tooltip: { formatter: (parameters: { value: CohortCell }) => cohortCellTooltip(cohorts, parameters.value, t, format, locale, dataEndDay).map(escapeHtml).join('<br>') },
     grid: gridAroundLabels({ left: 8, right: 16, top: 8, bottom: 64 }),
     xAxis: { type: 'category', data: Array.from({ length: longest }, (_, index) => String(index)), name: t('reports.cohorts.monthsSince'), nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: cohorts.map((cohort) => cohortLabel(cohort, t, format)), inverse: true },

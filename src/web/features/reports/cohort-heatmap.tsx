@@ -5,16 +5,17 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { cohortHeatmapOption, cohortTable } from './cohort-heatmap-option.js';
 import { isSmallCohort, pointsPerCustomer, smallCohortCustomers } from './cohort-scale.js';
 
-export function CohortHeatmap({ cohorts, horizonDays }: { cohorts: Cohort[]; horizonDays?: number }) {
+/** `dataEndDay`: the data set's last day when the report stands on it: its month is cut by the data's end, not under way. */
+export function CohortHeatmap({ cohorts, horizonDays, dataEndDay = null }: { cohorts: Cohort[]; horizonDays?: number; dataEndDay?: string | null }) {
   const { t, format, locale } = useI18n();
-  const option = useMemo(() => cohortHeatmapOption(cohorts, t, format, locale), [cohorts, t, format, locale]);
+  const option = useMemo(() => cohortHeatmapOption(cohorts, t, format, locale, dataEndDay), [cohorts, t, format, locale, dataEndDay]);
   const table = useMemo(() => cohortTable(cohorts, t, horizonDays), [cohorts, t, horizonDays]);
   const hasMonthUnderWay = cohorts.some((cohort) => cohort.months.some((month) => month.isPartial && month.monthIndex > 0));
   return (
     <>
       <Chart title={t('reports.cohorts.title')} fileName="cohorts" option={option} table={table} height={Math.max(280, cohorts.length * 18 + 100)} />
       <p className="small muted">{t('reports.cohorts.reading')}</p>
-      {hasMonthUnderWay ? <p className="small muted">{t('reports.cohorts.partialNote')}</p> : null}
+      {hasMonthUnderWay ? <p className="small muted">{dataEndDay ? t('reports.cohorts.partialNoteDataEnds', { day: format.date(dataEndDay) }) : t('reports.cohorts.partialNote')}</p> : null}
       {cohorts.some(isSmallCohort)
         ? <p className="small muted">{t('reports.cohorts.smallNote', { threshold: format.number(smallCohortCustomers), points: format.number(pointsPerCustomer(smallCohortCustomers)) })}</p>
         : null}

@@ -17,6 +17,8 @@ import { granularities, migrationChoices, reportSettingsFromSearch, reportSettin
 import { migrationQuery } from './migration-range.js';
 import { analysisStateOf } from './analysis-state.js';
 import { AnalysisNotice, useEmptyReportText } from './analysis-notice.js';
+import { analysedDayOf, dataEndDayOf, trendLastDay, trendQuery } from './report-as-of.js';
+import { useStoreSettings } from '../settings/store-settings-context.js';
 
 export function ReportsPage() {
   const { t } = useI18n();
@@ -29,10 +31,13 @@ export function ReportsPage() {
   const types = usePendingEndpoint<TypesReport>('types');
   const lifecycle = usePendingEndpoint<LifecycleReport>('lifecycle');
   const cohorts = usePendingEndpoint<CohortsReport>('cohorts');
-  const trend = usePendingEndpoint<RevenueTrend>('revenueTrend', { query: { granularity } });
+  // up to the analysis's day, as the lifecycle funnel and the cohorts are by default (report-as-of.ts)
+  const isTypesSettled = !types.isLoading && (types.data !== null || types.error !== null);
+  const trend = usePendingEndpoint<RevenueTrend>('revenueTrend', { query: trendQuery(granularity, types.data?.asOfDay), isEnabled: isTypesSettled });
+  const storeSettings = useStoreSettings();
   const alerts = usePendingEndpoint<AlertsPage>('alerts', { query: { status: 'all', kind: 'metric_drop', limit: 500 } });
   const migrationRange = migrationQuery(types.data?.asOfDay, migrationDays);
-  const migration = usePendingEndpoint<TypeMigration>('typeMigration', { query: migrationRange ?? undefined, isEnabled: !types.isLoading && (types.data !== null || types.error !== null) });
+  const migration = usePendingEndpoint<TypeMigration>('typeMigration', { query: migrationRange ?? undefined, isEnabled: isTypesSettled });
   const segments = usePendingEndpoint<SegmentsPage>('segments');
   const analysis = analysisStateOf(types.data, rfm.data);
   const noData = t('reports.common.noData');
@@ -68,31 +73,31 @@ export function ReportsPage() {
       </header>
       <AnalysisNotice state={analysis} />
       <div className="report-grid">
-        <ReportSection title={t('reports.revenue.title')} source={trend} emptyText={noData} isEmpty={(data) => data.points.length === 0} actions={granularityPicker} className="card-wide">
+        <ReportSection title={t('reports.revenue.title')} source={trend} emptyText={noData} isEmpty={(data) => data.points.length === 0} actions={granularityPicker} className="card-wide" asOfDay={(data) => trendLastDay(data)}>
           {/* without prices every period's revenue is 0: a flat line at 0 read as a store that sold nothing */}
           {(data) => (data.hasPrices === false ? <p className="empty-state">{t('reports.common.noPricesNote')}</p> : <RevenueTrendChart trend={data} alerts={alerts.data?.alerts ?? []} />)}
         </ReportSection>
         {/* above the two groupings that share names ("Loyal", "At risk"): they are not the same customers */}
         <p className="small muted card-wide report-grid-note">{t('reports.typesVsRfm')}</p>
-        <ReportSection title={t('reports.types.title')} source={types} emptyText={notAnalysed} isEmpty={(data) => data.customers === 0}>
+        <ReportSection title={t('reports.types.title')} source={types} emptyText={notAnalysed} isEmpty={(data) => data.customers === 0} asOfDay={(data) => analysedDayOf(data)}>
           {(data) => <TypesChart report={data} />}
         </ReportSection>
-        <ReportSection title={t('reports.rfm.title')} source={rfm} emptyText={notAnalysed} isEmpty={(data) => data.grid.length === 0}>
+        <ReportSection title={t('reports.rfm.title')} source={rfm} emptyText={notAnalysed} isEmpty={(data) => data.grid.length === 0} asOfDay={(data) => analysedDayOf(data)}>
           {(data) => <RfmGridChart report={data} />}
         </ReportSection>
-        <ReportSection title={t('reports.segments.title')} source={rfm} emptyText={notAnalysed} isEmpty={(data) => data.segments.length === 0}>
+        <ReportSection title={t('reports.segments.title')} source={rfm} emptyText={notAnalysed} isEmpty={(data) => data.segments.length === 0} asOfDay={(data) => analysedDayOf(data)}>
           {(data) => <SegmentChart report={data} />}
         </ReportSection>
         <ReportSection title={t('reports.savedSegments.title')} source={segments} emptyText={<NoSavedSegments />} isEmpty={(data) => data.items.length === 0}>
           {(data) => <SavedSegmentsChart segments={data.items} />}
         </ReportSection>
-        <ReportSection title={t('reports.funnel.title')} source={lifecycle} emptyText={noData} isEmpty={(data) => data.overall === null || data.overall.stages.every((stage) => stage.customers === 0)}>
+        <ReportSection title={t('reports.funnel.title')} source={lifecycle} emptyText={noData} isEmpty={(data) => data.overall === null || data.overall.stages.every((stage) => stage.customers === 0)} asOfDay={(data) => data.asOf}>
           {(data) => (data.overall ? <FunnelChart funnel={data.overall} horizonDays={data.horizonDays} /> : null)}
         </ReportSection>
-        <ReportSection title={t('reports.cohorts.title')} source={cohorts} emptyText={noData} isEmpty={(data) => data.cohorts.length === 0}>
-          {(data) => <CohortHeatmap cohorts={data.cohorts} horizonDays={data.horizonDays} />}
+        <ReportSection title={t('reports.cohorts.title')} source={cohorts} emptyText={noData} isEmpty={(data) => data.cohorts.length === 0} asOfDay={(data) => data.asOf}>
+          {(data) => <CohortHeatmap cohorts={data.cohorts} horizonDays={data.horizonDays} dataEndDay={dataEndDayOf(data.asOf, storeSettings)} />}
         </ReportSection>
-        <ReportSection title={t('reports.migration.title')} source={migration} emptyText={noFlows} isEmpty={(data) => data.flows.every((flow) => flow.customers === 0)} actions={migrationPicker} className="card-wide">
+        <ReportSection title={t('reports.migration.title')} source={migration} emptyText={noFlows} isEmpty={(data) => data.flows.every((flow) => flow.customers === 0)} actions={migrationPicker} className="card-wide" asOfDay={(data) => data.toDay}>
           {(data) => <TypeSankeyChart migration={data} />}
         </ReportSection>
       </div>
