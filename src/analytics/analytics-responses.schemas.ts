@@ -21,6 +21,8 @@ import type { CustomerTypeRow, customerTypeTimeline, setTypePolicy, TypeTimeline
 const day = z.string().describe('YYYY-MM-DD');
 const isoTime = z.string().describe('ISO 8601 time');
 const rate = z.number().describe('A share from 0 to 1, to 4 decimals');
+// given unrounded, so a reader rounds it once: 0.62546 rounded to 0.6255 and again to one decimal would read 62.6%, not 62.5%
+const exactShare = z.number().describe('A share from 0 to 1, unrounded (the full double of part / whole): round it once, for display only');
 
 const alertCounts = z.object({ metricDrops: z.number(), customerOverdue: z.number() });
 
@@ -61,7 +63,7 @@ export const policyChangeSchema = objectOf<Awaited<ReturnType<typeof setTypePoli
 });
 
 const typeRevenueNote = 'net revenue (verified orders, paid or partly refunded, less refunds; in the store currency, foreign orders as converted on import: the amounts of report rfm and report revenue) of the customers holding the type, by store day up to asOfDay';
-const typeRevenueShareNote = "A share from 0 to 1, to 4 decimals, of the report's revenue over the same days (revenueLast365DaysMinor or revenueLifetimeMinor); null when that is 0. A customer holding several types (a VIP can also be at risk) counts under each, so the shares add up past 1";
+const typeRevenueShareNote = "A share from 0 to 1, unrounded (the full double: round it once, for display only), of the report's revenue over the same days (revenueLast365DaysMinor or revenueLifetimeMinor); null when that is 0. A customer holding several types (a VIP can also be at risk) counts under each, so the shares add up past 1";
 
 export const typesReportSchema = objectOf<TypesReport>()({
   ...reportMoneyShape,
@@ -74,11 +76,11 @@ export const typesReportSchema = objectOf<TypesReport>()({
   revenueLifetimeMinor: z.number().describe(`Every customer of the report's, each once: the ${typeRevenueNote}, all of it (the revenue RFM scores as monetary value)`),
   types: z.array(objectOf<TypesReport['types'][number]>()({
     type: z.string(), customers: z.number(), primaryCustomers: z.number(),
-    share: rate.describe("A share from 0 to 1, to 4 decimals, of the report's customers. A customer can hold several types, so the shares add up past 1"),
+    share: exactShare.describe("A share from 0 to 1, unrounded (the full double: round it once, for display only), of the report's customers. A customer can hold several types, so the shares add up past 1"),
     revenueLast365DaysMinor: z.number().describe(`The ${typeRevenueNote}, from revenueLast365DaysFrom`),
-    revenueLast365DaysShare: rate.nullable().describe(typeRevenueShareNote),
+    revenueLast365DaysShare: exactShare.nullable().describe(typeRevenueShareNote),
     revenueLifetimeMinor: z.number().describe(`The ${typeRevenueNote}, all of it`),
-    revenueLifetimeShare: rate.nullable().describe(typeRevenueShareNote),
+    revenueLifetimeShare: exactShare.nullable().describe(typeRevenueShareNote),
   })).describe('Every type, holders and their revenue. Types combine (a VIP can also be at risk, a loyal customer occasional), so neither customers nor revenue add up to the totals'),
   combinations: z.array(z.object({ types: z.array(z.string()), customers: z.number() })).describe('The ten most common combinations of two or more types'),
 });
@@ -89,7 +91,7 @@ export const rfmReportSchema = objectOf<RfmReport>()({
   asOfDay: day.nullable().describe("The as-of day of the scores, in the store's time zone"),
   customers: z.number(),
   segments: z.array(objectOf<RfmSegmentRow>()({
-    segment: z.string(), customers: z.number(), share: rate, medianRecencyDays: z.number(), averageFrequency: z.number(), revenueMinor: z.number(),
+    segment: z.string(), customers: z.number(), share: exactShare.describe("The segment's customers as a share from 0 to 1 of the report's, unrounded (the full double: round it once, for display only)"), medianRecencyDays: z.number(), averageFrequency: z.number(), revenueMinor: z.number(),
   })),
   grid: z.array(objectOf<RfmCellRow>()({ r: z.number().int(), f: z.number().int(), customers: z.number() })),
 });

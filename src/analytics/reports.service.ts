@@ -54,9 +54,12 @@ async function asOfDayOf(db: Kysely<Database>, end: string | null): Promise<stri
   return end === null ? null : dayClosedBy(end, (await getStoreSettings(db)).timeZone);
 }
 
-/** A part of a whole to 4 decimals, as the reports' shares are given. */
+/**
+ * A part of a whole, unrounded: each surface (CLI, web) rounds it once for its reader, since a share
+ * already rounded here and again there can flip a digit (0.62546 → 0.6255 → 62.6%, not 62.5%).
+ */
 function shareOf(part: number, whole: number): number | null {
-  return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+  return whole === 0 ? null : part / whole;
 }
 
 /** Every figure of the report as a sum over the combinations of types. */
@@ -105,11 +108,13 @@ export type RfmReport = ReportMoney & { asOf: string | null; asOfDay: string | n
 export async function reportRfm(db: Kysely<Database>): Promise<RfmReport> {
   const summary = await summarizeRfm(db);
   const asOf = summary.asOf ? new Date(summary.asOf).toISOString() : null;
+  const customers = summary.segments.reduce((sum, segment) => sum + segment.customers, 0);
   return withReportMoney(db, {
     asOf,
     asOfDay: await asOfDayOf(db, asOf),
-    customers: summary.segments.reduce((sum, segment) => sum + segment.customers, 0),
-    segments: summary.segments,
+    customers,
+    // the repository's share is rounded in SQL: taken again from the counts, unrounded as the types report's
+    segments: summary.segments.map((segment) => ({ ...segment, share: shareOf(segment.customers, customers) ?? 0 })),
     grid: summary.grid,
   });
 }

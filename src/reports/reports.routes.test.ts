@@ -122,8 +122,10 @@ describeEachStore('store reports over HTTP', (context) => {
         const body = (await app.inject({ method: 'GET', url, headers: analyst.readHeaders })).json();
         expect({ url, toDay: body.toDay, to: body.to }).toEqual({ url, toDay: '2024-05-30', to: '2024-05-31T04:00:00.000Z' });
         // the types the analysis gave count at the end of the day it analysed (read as 23:59 UTC, they fell after it);
-        // it is the first analysis, so they are first typings, its end the history's start
-        expect(body).toMatchObject({ historyStartsAt: '2024-05-31T04:00:00.000Z', flows: [] });
+        // it is the first analysis, its end the history's start: the range is read from there, where no one has moved yet
+        expect(body).toMatchObject({ historyStartsAt: '2024-05-31T04:00:00.000Z', historyFrom: '2024-05-30' });
+        expect(body.flows.length).toBeGreaterThan(0);
+        expect(body.flows.every((flow: { fromType: string; toType: string }) => flow.fromType === flow.toType)).toBe(true);
         expect(body.firstTyped.length).toBeGreaterThan(0);
       }
       const explicit = (await app.inject({ method: 'GET', url: '/api/reports/type-migration?from=2024-03-01&to=2024-05-30', headers: analyst.readHeaders })).json();
@@ -156,20 +158,21 @@ describeEachStore('store reports over HTTP', (context) => {
     }
   });
 
-  it('counts the first analysis\'s typing apart from moves when the range starts before the type history', async () => {
+  it('reads a range starting before the type history from its start, with the first analysis\'s typing', async () => {
     await analyze(context.store.db, { asOf: '2024-04-30', clock });
     await analyze(context.store.db, { asOf: '2024-05-30', clock });
     const before = (await app.inject({ method: 'GET', url: '/api/reports/type-migration?from=2024-03-01&to=2024-05-30', headers: analyst.readHeaders })).json();
     const after = (await app.inject({ method: 'GET', url: '/api/reports/type-migration?from=2024-04-30&to=2024-05-30', headers: analyst.readHeaders })).json();
-    // the first analysis (the end of 30 April in Jakarta) typed three customers: no type is known for them on 1 March
-    expect(before).toEqual({
+    // the first analysis (the end of 30 April in Jakarta) typed three customers: no type is known for them on 1 March,
+    // so the range is read from the history's start, with the moves a range from that day shows
+    expect(before).toMatchObject({
       from: '2024-03-01T17:00:00.000Z', to: '2024-05-30T17:00:00.000Z', fromDay: '2024-03-01', toDay: '2024-05-30', historyStartsAt: '2024-04-30T17:00:00.000Z',
-      // two customers first typed by the later analysis are real arrivals
-      flows: [{ fromType: 'none', toType: 'lead', customers: 1 }, { fromType: 'none', toType: 'new', customers: 1 }],
-      firstTyped: [{ type: 'occasional', customers: 1 }, { type: 'one_time', customers: 1 }, { type: 'vip', customers: 1 }],
+      historyFrom: '2024-04-30', flows: after.flows,
+      // what the first analysis typed them as, not their types on 30 May
+      firstTyped: [{ type: 'lead', customers: 1 }, { type: 'new', customers: 1 }, { type: 'vip', customers: 1 }],
     });
     // from the history's start on, the three move from the types they were given
-    expect(after.firstTyped).toEqual([]);
+    expect(after).toMatchObject({ historyFrom: null, firstTyped: [] });
     expect(after.flows).toEqual([
       { fromType: 'lead', toType: 'vip', customers: 1 }, { fromType: 'new', toType: 'one_time', customers: 1 },
       { fromType: 'none', toType: 'lead', customers: 1 }, { fromType: 'none', toType: 'new', customers: 1 }, { fromType: 'vip', toType: 'occasional', customers: 1 },

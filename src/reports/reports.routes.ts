@@ -49,9 +49,10 @@ const typeMigrationSchema = z.object({
   from: timestamp.describe('The end of the store day fromDay: the types the flows start from are those held then'), to: timestamp.describe('The end of the store day toDay: the types the flows reach'),
   fromDay: day.describe('YYYY-MM-DD, store calendar: the day at whose end the flows start'), toDay: day.describe('YYYY-MM-DD, store calendar: the day at whose end the flows end'),
   historyStartsAt: timestamp.nullable().describe('When the type history starts: the first analysis (null before any). No type is known before it'),
+  historyFrom: day.nullable().describe('YYYY-MM-DD, store calendar: when from is before historyStartsAt, the day at whose end the history starts (the first analysis\'s day); the flows start there, not at from. Null otherwise'),
   flows: z.array(objectOf<TypeFlow>()({ fromType: z.string().describe('A customer type, or none'), toType: z.string(), customers: z.number() }))
-    .describe('Moves between types; when from is before historyStartsAt, the first analysis\'s typing is in firstTyped, not here as none → type'),
-  firstTyped: z.array(z.object({ type: z.string(), customers: z.number() })).describe('When from is before historyStartsAt: the customers the first analysis typed (their type at from is not known), per type at to; empty otherwise'),
+    .describe('Moves between types (and stays, fromType = toType), from the types held at from, or at historyStartsAt when historyFrom is set; none → type: first typed since'),
+  firstTyped: z.array(z.object({ type: z.string(), customers: z.number() })).describe('When historyFrom is set: what the first analysis typed customers as, per type (the left side of the flows); empty otherwise'),
 });
 const predictionSchema = z.object({
   asOf: timestamp.describe('The calibration end of the model'), model: z.enum(['bgnbd', 'paretonbd', 'gammagamma']), pAlive: z.number().nullable().describe('Null when not estimated: BG/NBD gives a customer without a repeat purchase 1 whatever their silence'), expectedPurchases90d: z.number(),
@@ -77,7 +78,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/type-migration', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'How many customers moved from each customer type to each other between the ends of two store days (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows start from; default 90 days before `to`'), to: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows reach; default the day of the latest analysis') }), response: { 200: typeMigrationSchema } },
+    schema: { tags, summary: 'How many customers moved from each customer type to each other between the ends of two store days (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows start from; default 90 days before `to`. A day before the type history starts is read from its start (historyFrom)'), to: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows reach; default the day of the latest analysis') }), response: { 200: typeMigrationSchema } },
   }, async (request) => reportTypeMigration(db, { ...request.query, clock: deps.clock }));
 
   api.get('/customers/:customerId/prediction', {

@@ -75,7 +75,8 @@ export async function reportRevenue(db: Kysely<Database>, options: { granularity
   return { granularity: options.granularity, from, to, lastDay: addDays(to, -1), channel, ...(await reportMoneyOf(db)), points };
 }
 
-export type TypeMigrationReport = TypeMigration & { from: Date; to: Date; fromDay: string; toDay: string };
+/** `historyFrom`: the store day whose end the history starts at when `from` is before it (the flows are read from there), else null. */
+export type TypeMigrationReport = Omit<TypeMigration, 'isFromClamped'> & { from: Date; to: Date; fromDay: string; toDay: string; historyFrom: string | null };
 
 export async function reportTypeMigration(db: Kysely<Database>, options: { from?: string; to?: string; clock: Clock }): Promise<TypeMigrationReport> {
   const settings = await getStoreSettings(db);
@@ -90,7 +91,9 @@ export async function reportTypeMigration(db: Kysely<Database>, options: { from?
   if (options.to !== undefined) requireAsOfNotInFuture(toDay, options.clock.now(), settings.timeZone, { field: 'to', subject: 'The day "to"', remedy: 'Give a "to" of today or an earlier day: the types held at the end of a day to come are not known yet.' });
   const endOf = (day: string) => startOfDay(addDays(day, 1), settings.timeZone);
   const [from, to] = [endOf(fromDay), endOf(toDay)];
-  return { from, to, fromDay, toDay, ...(await typeMigration(db, from, to, customerTypesByPrecedence)) };
+  const { isFromClamped, ...migration } = await typeMigration(db, from, to, customerTypesByPrecedence);
+  const historyFrom = isFromClamped && migration.historyStartsAt ? dayClosedBy(migration.historyStartsAt, settings.timeZone) : null;
+  return { from, to, fromDay, toDay, historyFrom, ...migration };
 }
 
 /** A range whose start is not before its end is a mistake in the request, not an empty report. */

@@ -73,12 +73,12 @@ function purchasesIn(range: DayRange, channel: OrderChannel | null, timeZone: st
 export type TypeFlow = { fromType: string; toType: string; customers: number };
 
 /**
- * The flows between two instants, and the customers who were first typed by the
- * first analysis when `from` is before it (`firstTyped`, per type reached): the
- * history holds no type before its start, so their "none" is not known, and as a
- * none → X flow their first typing read as a move made in the range.
+ * The flows between two instants, and (`firstTyped`, per type) what the first analysis typed
+ * customers as when `from` is before the history's start. The history holds no type before
+ * its start, so such a range is read from the start (`isFromClamped`): read from earlier,
+ * every customer's first typing was a none → type and the moves made since were lost.
  */
-export type TypeMigration = { historyStartsAt: Date | null; flows: TypeFlow[]; firstTyped: Array<{ type: string; customers: number }> };
+export type TypeMigration = { historyStartsAt: Date | null; isFromClamped: boolean; flows: TypeFlow[]; firstTyped: Array<{ type: string; customers: number }> };
 
 /**
  * How customers moved between types from one instant to another, from the type
@@ -89,27 +89,30 @@ export type TypeMigration = { historyStartsAt: Date | null; flows: TypeFlow[]; f
 export async function typeMigration(db: Kysely<Database>, from: Date, to: Date, precedence: readonly string[]): Promise<TypeMigration> {
   const start = await db.selectFrom('customer_type_history').select((eb) => eb.fn.min('entered_at').as('starts_at')).executeTakeFirst();
   const historyStartsAt = start?.starts_at ? new Date(start.starts_at) : null;
-  const isBeforeHistory = historyStartsAt !== null && from < historyStartsAt;
-  const result = await sql<{ from_type: string; to_type: string; is_first_typing: boolean; customers: number }>`
+  const isFromClamped = historyStartsAt !== null && from < historyStartsAt;
+  // a range that ends before the history starts knows no type at either end: read from its end, nothing moved
+  const flowsFrom = historyStartsAt !== null && isFromClamped ? new Date(Math.min(historyStartsAt.getTime(), to.getTime())) : from;
+  const result = await sql<{ from_type: string; to_type: string; customers: number }>`
     with at_from as (
       select distinct on (customer_id) customer_id, type from customer_type_history
-      where entered_at <= ${from} and (left_at is null or left_at > ${from})
+      where entered_at <= ${flowsFrom} and (left_at is null or left_at > ${flowsFrom})
       order by customer_id, coalesce(array_position(${precedence}::text[], type), 999)),
     at_to as (
       select distinct on (customer_id) customer_id, type from customer_type_history
       where entered_at <= ${to} and (left_at is null or left_at > ${to})
       order by customer_id, coalesce(array_position(${precedence}::text[], type), 999))
-    select coalesce(f.type, 'none') as from_type, coalesce(t.type, 'none') as to_type,
-      -- a spell entered at the history's start is the customer's first typing, by the first analysis
-      (f.type is null and t.type is not null and ${isBeforeHistory} and exists (
-        select 1 from customer_type_history h where h.customer_id = t.customer_id and h.entered_at = ${historyStartsAt})) as is_first_typing,
-      count(*)::int as customers
+    select coalesce(f.type, 'none') as from_type, coalesce(t.type, 'none') as to_type, count(*)::int as customers
     from at_from f full join at_to t using (customer_id)
-    group by 1, 2, 3 order by 4 desc, 1, 2`.execute(db);
-  const rows = result.rows.map((row) => ({ fromType: row.from_type, toType: row.to_type, isFirstTyping: row.is_first_typing, customers: Number(row.customers) }));
-  return {
-    historyStartsAt,
-    flows: rows.filter((row) => !row.isFirstTyping).map(({ fromType, toType, customers }) => ({ fromType, toType, customers })),
-    firstTyped: rows.filter((row) => row.isFirstTyping).map((row) => ({ type: row.toType, customers: row.customers })),
-  };
+    group by 1, 2 order by 3 desc, 1, 2`.execute(db);
+  const flows = result.rows.map((row) => ({ fromType: row.from_type, toType: row.to_type, customers: Number(row.customers) }));
+  // read from the history's start, the types flowed from are the first analysis's typing: each customer's first
+  const isFromHistoryStart = historyStartsAt !== null && flowsFrom.getTime() === historyStartsAt.getTime();
+  const firstTyped = isFromClamped && isFromHistoryStart ? typesFlowedFrom(flows) : [];
+  return { historyStartsAt, isFromClamped, flows, firstTyped };
+}
+
+function typesFlowedFrom(flows: TypeFlow[]): Array<{ type: string; customers: number }> {
+  const byType = new Map<string, number>();
+  for (const flow of flows) if (flow.fromType !== 'none') byType.set(flow.fromType, (byType.get(flow.fromType) ?? 0) + flow.customers);
+  return [...byType].map(([type, customers]) => ({ type, customers })).sort((a, b) => b.customers - a.customers || a.type.localeCompare(b.type));
 }

@@ -1,19 +1,25 @@
 import { emptyRfmScores, untrackedStages, type AnalyzeResult, type Cohort, type LifecycleFunnel, type LifecycleReport, type RfmReport, type TypesReport } from '../../analytics/index.js';
 import { money, table } from '../format.js';
+import { countNoun } from '../count-noun.js';
 import { clienteleCommand } from '../store-command.js';
 
 /** Human renderings of `analyze` and the reports; --json prints the results as they are. */
 
-/** One decimal; a share that is not zero never reads as 0% (6 of 23,570 customers is "<0.1%"). */
-export const percent = (share: number) => (share > 0 && share < 0.0005 ? '<0.1%' : `${Number((share * 100).toFixed(1))}%`);
+// Intl rounds the decimal the share is written as, half away from zero (12.85 → 12.9), where toFixed
+// rounds the binary double beneath it (12.85 is 12.8499… → 12.8); no grouping, as the CLI's shares were
+const percentFormat = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1, roundingMode: 'halfExpand', useGrouping: false });
+
+/**
+ * A share (0 to 1, unrounded as the API gives it) to one decimal, rounded once; a share that is not
+ * zero never reads as 0% (6 of 23,570 customers is "<0.1%").
+ */
+export const percent = (share: number) => (share > 0 && share < 0.0005 ? '<0.1%' : percentFormat.format(share));
 
 /** A data set without prices (Groceries): its revenue is not recorded, and a column of 0.00 read as nothing sold. */
 const noPricesLine = 'no revenue: the orders carry no prices (every amount is 0)';
 
-const counted = (count: number, one: string, other: string) => `${count.toLocaleString('en')} ${count === 1 ? one : other}`;
-
 function alertCountsText(counts: AnalyzeResult['alerts']['open']): string {
-  return `${counted(counts.metricDrops, 'metric drop', 'metric drops')}, ${counted(counts.customerOverdue, 'customer overdue', 'customers overdue')}`;
+  return `${countNoun(counts.metricDrops, 'metric drop')}, ${countNoun(counts.customerOverdue, 'customer overdue', 'customers overdue')}`;
 }
 
 /** What the run's result leaves out and its VIP lines need: whether any order carries an amount, and how many reached each VIP cut-off. */
@@ -21,7 +27,7 @@ export type AnalyzeContext = { hasPrices: boolean; revenueReachedCount: number |
 
 export function analyzeText(result: AnalyzeResult, context: AnalyzeContext): string {
   return [
-    `Analysed ${result.customers.toLocaleString('en')} customers (${result.realCustomers.toLocaleString('en')} real) as of ${result.asOf} in ${(result.timingMs.total / 1000).toFixed(1)} s (run #${result.runId}).`,
+    `Analysed ${countNoun(result.customers, 'customer')} (${result.realCustomers.toLocaleString('en')} real) as of ${result.asOf} in ${(result.timingMs.total / 1000).toFixed(1)} s (run #${result.runId}).`,
     `  ${typeHistoryText(result)}; RFM scored ${result.rfmScored.toLocaleString('en')}`,
     // an alert raised by an earlier run (or an order) is still open but not new: both said, so 0 new does not read as none to see
     result.alerts.raised ? `  new alerts: ${alertCountsText(result.alerts.new)}`
@@ -76,7 +82,7 @@ export function typesText(report: TypesReport): string {
   if (report.customers === 0) return `The analysis as of ${report.asOfDay} found no customers: import customers and orders (\`${clienteleCommand('import orders FILE')}\`), then run \`${clienteleCommand('analyze')}\` again.`;
   const share = (value: number | null) => (value === null ? '' : percent(value));
   return [
-    `${report.customers.toLocaleString('en')} customers, as of ${report.asOfDay} (a customer may hold several types, so shares add up past 100%)`,
+    `${countNoun(report.customers, 'customer')}, as of ${report.asOfDay} (a customer may hold several types, so shares add up past 100%)`,
     ...(report.hasPrices ? [
       `revenue: net (paid orders less refunds) of the type's customers; 365d = ${report.revenueLast365DaysFrom}..${report.asOfDay} (all customers ${money(report.revenueLast365DaysMinor)}),`,
       `lifetime = up to ${report.asOfDay} (all customers ${money(report.revenueLifetimeMinor)}); a customer in several types (a VIP can also be at risk)`,
@@ -96,11 +102,15 @@ export function typesText(report: TypesReport): string {
 }
 
 export function rfmText(report: RfmReport): string {
+  // as the web app says it: an analysis that found no one ran, and running it again alone changes nothing
+  if (report.customers === 0 && report.asOfDay !== null) {
+    return `The analysis ran as of ${report.asOfDay} and found no real customers to score. Next, import customers and orders, then run \`${clienteleCommand('analyze')}\` again.`;
+  }
   if (report.customers === 0) return `No RFM scores yet: run \`${clienteleCommand('analyze')}\`.`;
   const cell = new Map(report.grid.map((row) => [`${row.r}:${row.f}`, row.customers]));
   const scores = [5, 4, 3, 2, 1];
   return [
-    `${report.customers.toLocaleString('en')} real customers scored${report.asOfDay ? `, as of ${report.asOfDay}` : ''}`,
+    `${countNoun(report.customers, 'real customer')} scored${report.asOfDay ? `, as of ${report.asOfDay}` : ''}`,
     table(report.segments.map((row) => ({
       segment: row.segment, customers: row.customers.toLocaleString('en'), share: percent(row.share),
       'median recency (days)': Math.round(row.medianRecencyDays), 'avg purchase days': row.averageFrequency.toFixed(2),

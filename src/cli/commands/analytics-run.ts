@@ -7,6 +7,7 @@ import type { AlertPage } from '../../analytics/alerts/alerts.service.js';
 import type { ReportAlertsOptions } from './analytics.js';
 import type { CliRuntime, StoreContext } from '../runtime.js';
 import { grouped, keyValues } from '../format.js';
+import { countNoun } from '../count-noun.js';
 import { clienteleCommand } from '../store-command.js';
 import { storeHasPrices } from '../../analytics/order-prices.repo.js';
 import { readAnalysisSettings } from '../../analytics/settings.repo.js';
@@ -106,7 +107,7 @@ export async function runPolicySet(runtime: CliRuntime, text: string, options: {
     throw new AppError('CLI_ARGUMENT_INVALID', 'The policy change is empty: give at least one threshold to change, e.g. \'{"newWithinDays": 45}\' (`clientele policy show` lists them).');
   }
   const result = await runtime.withStore((context) => setTypePolicy(context.db, change, { actor: context.actor, asOf: options.asOf, defaultAsOf: asOfOf(context), clock: context.clock }), { bulk: true });
-  const updated = (r: typeof result) => `Policy updated; ${r.reclassified.toLocaleString('en')} customers reclassified as of ${r.asOf}.`;
+  const updated = (r: typeof result) => `Policy updated; ${countNoun(r.reclassified, 'customer')} reclassified as of ${r.asOf}.`;
   // as analyze --as-of says it: the types (and segments) now stand on that day
   runtime.print(result, (r: typeof result) => [updated(r), ...(options.asOf === undefined ? [] : [replacedUntilNextAnalysis(r.asOf)]), typeChangesText(r)].join('\n'));
 }

@@ -9,6 +9,7 @@ import type { CliRuntime } from '../runtime.js';
 import { formatColumns } from './import-columns.js';
 import { formatRejectCounts, withRunnableReasons } from './import-rejects.js';
 import type { ImportOptions } from './import.js';
+import { countNoun } from '../count-noun.js';
 import { clienteleCommand } from '../store-command.js';
 import { watchStopSignals, type StopSignals } from '../stop-signals.js';
 
@@ -92,7 +93,7 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
           stopIfAsked(signals, progress.read);
           if (!bar) {
             // Not a terminal (a log, a pipe): one plain line per committed batch.
-            if (!runtime.isJson()) process.stderr.write(`progress: ${progress.read} rows committed, ${progress.rejected} rejected, ${Math.round((100 * progress.bytesRead) / Math.max(progress.totalBytes, 1))}%\n`);
+            if (!runtime.isJson()) process.stderr.write(`progress: ${countNoun(progress.read, 'row')} committed, ${progress.rejected.toLocaleString('en')} rejected, ${Math.round((100 * progress.bytesRead) / Math.max(progress.totalBytes, 1))}%\n`);
             return;
           }
           if (!started) bar.start(progress.totalBytes || 1, 0, { read: 0, rejected: 0 });

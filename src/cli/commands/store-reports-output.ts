@@ -1,6 +1,7 @@
 import { addDays } from '../../core/clock.js';
 import type { RevenueReport, SummaryReport, TypeMigrationReport } from '../../reports/index.js';
-import { dayClosedByInstant, localTime, money, table } from '../format.js';
+import { localTime, money, table } from '../format.js';
+import { countNoun } from '../count-noun.js';
 import { clienteleCommand } from '../store-command.js';
 import { percent } from './analytics-output.js';
 
@@ -10,6 +11,11 @@ const count = (value: number) => value.toLocaleString('en');
 const noPricesLine = 'no revenue: the orders carry no prices (every amount is 0)';
 // only revenue is ever null (a store without prices), and its row is then left out for noPricesLine
 const shown = (value: number | null, format: (value: number) => string) => (value === null ? 'not recorded' : format(value));
+/** What a figure that cannot be measured shows, as the web app's key figures do: a rate of no real customers, a change from 0 to 0. */
+const notMeasured = '–';
+// a change rounded once, half away from zero in decimal, as percent() rounds a share; its sign written out
+const changeFormat = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1, roundingMode: 'halfExpand', useGrouping: false, signDisplay: 'exceptZero' });
+const pointsFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1, roundingMode: 'halfExpand', useGrouping: false, signDisplay: 'exceptZero' });
 
 export function summaryText(report: SummaryReport): string {
   const figures: Array<[keyof SummaryReport['current'], string, (value: number) => string]> = [
@@ -18,20 +24,26 @@ export function summaryText(report: SummaryReport): string {
     ...(report.hasPrices ? [['revenueMinor', 'revenue', money] as [keyof SummaryReport['current'], string, (value: number) => string]] : []),
     ['orders', 'orders', count],
   ];
-  const change = (value: number | null | undefined) => (value == null ? 'new' : `${value > 0 ? '+' : ''}${Number((value * 100).toFixed(1))}%`);
+  // a change from 0 to 0 is none in either period, where "0%" would read as flat sales
+  const change = (key: keyof SummaryReport['current']) => {
+    const value = report.change[key];
+    if (report.current[key] === 0 && report.previous[key] === 0) return notMeasured;
+    return value == null ? 'new' : changeFormat.format(value);
+  };
+  // a repeat-purchase rate of no real customers is not 0%: there is nothing to measure yet
+  const rate = (figures: SummaryReport['current']) => (figures.realCustomers === 0 ? notMeasured : percent(figures.repeatPurchaseRate));
   // a rate's change is told in percentage points, as the web app's key figures do: 75% to 64.3% is
   // -10.7 points, where -14.3% would read as points to most readers
-  const points = (current: number, previous: number) => {
-    const difference = Number(((current - previous) * 100).toFixed(1));
-    return `${difference > 0 ? '+' : ''}${difference} pts`;
+  const points = () => {
+    if (report.current.realCustomers === 0 || report.previous.realCustomers === 0) return notMeasured;
+    return `${pointsFormat.format((report.current.repeatPurchaseRate - report.previous.repeatPurchaseRate) * 100)} pts`;
   };
   return [
     `${report.from} – ${report.lastDay} against ${report.previousFrom} – ${report.previousLastDay}`
       + (report.comparison === 'same-time' ? ` (up to ${localTime(new Date(report.currentPeriod.to))} today, and the same time of day then)` : ' (whole days)'),
-    table(figures.map(([key, name, format]) => ({
-      figure: name, current: shown(report.current[key], format), previous: shown(report.previous[key], format),
-      change: key === 'repeatPurchaseRate' ? points(report.current.repeatPurchaseRate, report.previous.repeatPurchaseRate) : change(report.change[key]),
-    }))),
+    table(figures.map(([key, name, format]) => (key === 'repeatPurchaseRate'
+      ? { figure: name, current: rate(report.current), previous: rate(report.previous), change: points() }
+      : { figure: name, current: shown(report.current[key], format), previous: shown(report.previous[key], format), change: change(key) }))),
     ...(report.hasPrices ? [] : [noPricesLine]),
   ].join('\n');
 }
@@ -54,17 +66,16 @@ export function revenueText(report: RevenueReport): string {
 
 export function typeMigrationText(report: TypeMigrationReport): string {
   if (report.historyStartsAt === null) return `No type history yet: run \`${clienteleCommand('analyze')}\`.`;
-  const starts = new Date(report.historyStartsAt);
   const moves = report.flows.filter((flow) => flow.fromType !== flow.toType);
   const stayed = report.flows.filter((flow) => flow.fromType === flow.toType).reduce((sum, flow) => sum + flow.customers, 0);
   return [
     `type moves from the end of ${report.fromDay} to the end of ${report.toDay}`,
+    // no type is known before the history's start: the range is read from there
+    ...(report.historyFrom === null ? [] : [`history starts ${report.historyFrom}; moves since then`]),
     moves.length === 0 ? 'no customer changed type' : table(moves.map((flow) => ({ from: flow.fromType, to: flow.toType, customers: count(flow.customers) }))),
-    ...(stayed > 0 ? [`${count(stayed)} customers kept their type`] : []),
+    ...(stayed > 0 ? [`${countNoun(stayed, 'customer')} kept their type`] : []),
     ...(report.firstTyped.length > 0 ? [
-      // the analysis's own day, as the customer timeline dates its type changes: not its end instant, 00:00 the day after
-      '', `type history starts with the first analysis, as of the end of ${dayClosedByInstant(starts)}, after the end of ${report.fromDay}:`,
-      'no type is known then for the customers it typed, so these are first typings, not moves:',
+      '', `the first analysis (${report.historyFrom}) typed them first as:`,
       table(report.firstTyped.map((entry) => ({ 'first typed as': entry.type, customers: count(entry.customers) }))),
     ] : []),
   ].join('\n');

@@ -104,23 +104,24 @@ describeEachCliStore('clientele report summary | revenue | type-migration', (con
     expect(wrong.error).toMatchObject({ code: 'CLI_ARGUMENT_INVALID', message: '--channel: "fax" is not an order channel. Use one of: store, web, mobile, marketplace, phone, other.' });
   }, 120_000);
 
-  it('counts the first analysis\'s typing apart from the moves in report type-migration', async () => {
+  it('reads report type-migration from the type history\'s start when the range starts before it', async () => {
     await run('analyze', '--as-of', '2024-04-30');
     await run('analyze', '--as-of', '2024-05-30');
     const body = await json('report', 'type-migration', '--from', '2024-03-01', '--to', '2024-05-30');
-    expect(body).toMatchObject({ fromDay: '2024-03-01', toDay: '2024-05-30', historyStartsAt: '2024-04-30T17:00:00.000Z' });
-    // the three customers the first analysis typed have no known type on 1 March; two first typed later are real arrivals
-    expect(body.firstTyped).toEqual([{ type: 'occasional', customers: 1 }, { type: 'one_time', customers: 1 }, { type: 'vip', customers: 1 }]);
-    expect(body.flows).toEqual([{ fromType: 'none', toType: 'lead', customers: 1 }, { fromType: 'none', toType: 'new', customers: 1 }]);
+    // the analysis's own day, as customers show dates its type changes (not "2024-05-01 00:00", the instant that ends it)
+    expect(body).toMatchObject({ fromDay: '2024-03-01', toDay: '2024-05-30', historyStartsAt: '2024-04-30T17:00:00.000Z', historyFrom: '2024-04-30' });
+    // no type is known on 1 March: what the first analysis typed the three as, and the moves since; two first typed later are real arrivals
+    expect(body.firstTyped).toEqual([{ type: 'lead', customers: 1 }, { type: 'new', customers: 1 }, { type: 'vip', customers: 1 }]);
+    expect(body.flows).toContainEqual({ fromType: 'vip', toType: 'occasional', customers: 1 });
+    expect(body.flows).toContainEqual({ fromType: 'none', toType: 'lead', customers: 1 });
     // the defaults: the latest analysis's day and the 90 days before it
     expect(await json('report', 'type-migration')).toEqual(body);
     const text = await run('report', 'type-migration');
-    // the analysis's own day, as customers show dates its type changes (not "2024-05-01 00:00", the instant that ends it)
-    expect(text).toMatch(/^type history starts with the first analysis, as of the end of 2024-04-30, after the end of 2024-03-01:$/m);
-    expect(text).toMatch(/^vip +1$/m);
-    expect(text).not.toMatch(/^none +vip/m);
+    expect(text).toMatch(/^history starts 2024-04-30; moves since then$/m);
+    expect(text).toMatch(/^vip +occasional +1$/m);
+    expect(text).toMatch(/^the first analysis \(2024-04-30\) typed them first as:$/m);
+    expect(text).toMatch(/^lead +1$/m);
     const moves = await json('report', 'type-migration', '--from', '2024-04-30', '--to', '2024-05-30');
-    expect(moves.firstTyped).toEqual([]);
-    expect(moves.flows).toContainEqual({ fromType: 'vip', toType: 'occasional', customers: 1 });
+    expect(moves).toMatchObject({ historyFrom: null, firstTyped: [], flows: body.flows });
   }, 120_000);
 });

@@ -81,10 +81,13 @@ export type Granularity = 'day' | 'week' | 'month';
 export type RevenueTrend = ReportMoney & { granularity: Granularity; from: string; to: string; points: Array<{ period: string; revenueMinor: number; orders: number; customers: number; from: string; to: string; isPartial: boolean }> };
 
 /** GET /api/reports/type-migration: types held at the end of the store day `fromDay` against the end of `toDay` (`from`, `to`: those instants). */
-/** `firstTyped`: customers the first analysis typed after `from` (the history's start, `historyStartsAt`), left out of `flows`: no earlier type is known. */
+/**
+ * `historyFrom`: when `fromDay` is before the type history's start (`historyStartsAt`), the day it starts on; the flows
+ * are read from there, no type being known before. `firstTyped`: then, what the first analysis typed customers as.
+ */
 export type TypeMigration = {
   from: string; to: string; fromDay: string; toDay: string; flows: Array<{ fromType: string; toType: string; customers: number }>;
-  historyStartsAt?: string | null; firstTyped?: Array<{ type: string; customers: number }>;
+  historyStartsAt?: string | null; historyFrom?: string | null; firstTyped?: Array<{ type: string; customers: number }>;
 };
 
 /** What is wrong with a saved segment now (src/segments/persona-problems.ts): a persona its filter names is gone. */

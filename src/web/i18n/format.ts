@@ -46,7 +46,8 @@ export function createFormatters(tag: string, currency: string | null, timeZone:
     number: (value, fractionDigits = 0) => (fractionDigits === 0 ? numberFormat.format(value) : new Intl.NumberFormat(tag, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value)),
     minorPerMajor: 10 ** digits,
     compact: (value) => new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 }).format(value),
-    percent: (ratio, fractionDigits = 1) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: fractionDigits }).format(ratio),
+    // half away from zero on the decimal the ratio is written as (0.1285 → 12.9%); the API's shares come unrounded, so rounded once here
+    percent: (ratio, fractionDigits = 1) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: fractionDigits, roundingMode: 'halfExpand' }).format(ratio),
     money: (minor) => moneyFormat.format(minor / 10 ** digits),
     moneyCompact: (minor) => moneyCompactFormat.format(minor / 10 ** digits),
     currencySymbol: knownCurrency ? moneyFormat.formatToParts(0).find((part) => part.type === 'currency')?.value ?? knownCurrency : null,

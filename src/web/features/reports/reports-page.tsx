@@ -15,6 +15,7 @@ import { RunAnalysis } from './run-analysis.js';
 import { useRouter } from '../../routes/router.js';
 import { granularities, migrationChoices, reportSettingsFromSearch, reportSettingsToSearch, type ReportSettings } from './report-settings.js';
 import { migrationQuery } from './migration-range.js';
+import { hasTypeMigrationContent } from './type-migration-notes.js';
 import { analysisStateOf } from './analysis-state.js';
 import { AnalysisNotice, useEmptyReportText } from './analysis-notice.js';
 import { analysedDayOf, dataEndDayOf, trendLastDay, trendQuery } from './report-as-of.js';
@@ -97,8 +98,8 @@ export function ReportsPage() {
         <ReportSection title={t('reports.cohorts.title')} source={cohorts} emptyText={noData} isEmpty={(data) => data.cohorts.length === 0} asOfDay={(data) => data.asOf}>
           {(data) => <CohortHeatmap cohorts={data.cohorts} horizonDays={data.horizonDays} dataEndDay={dataEndDayOf(data.asOf, storeSettings)} />}
         </ReportSection>
-        <ReportSection title={t('reports.migration.title')} source={migration} emptyText={noFlows} isEmpty={(data) => data.flows.every((flow) => flow.customers === 0)} actions={migrationPicker} className="card-wide" asOfDay={(data) => data.toDay}>
-          {(data) => <TypeSankeyChart migration={data} />}
+        <ReportSection title={t('reports.migration.title')} source={migration} emptyText={noFlows} isEmpty={(data) => !hasTypeMigrationContent(data)} actions={migrationPicker} className="card-wide" asOfDay={(data) => data.toDay}>
+          {(data) => <TypeSankeyChart migration={data} emptyText={noFlows} />}
         </ReportSection>
       </div>
     </section>

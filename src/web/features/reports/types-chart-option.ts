@@ -3,6 +3,7 @@ import { gridAroundLabels } from '../../components/charts/chart-grid.js';
 import type { ChartTable } from '../../components/charts/chart-table.js';
 import { escapeHtml } from '../../components/charts/escape-html.js';
 import type { Formatters } from '../../i18n/format.js';
+import { shareText } from './share-text.js';
 import { typeColour } from './type-colours.js';
 import { countAxis } from '../../components/charts/count-axis.js';
 
@@ -41,7 +42,7 @@ export function typeTooltipLines(row: TypesReport['types'][number], t: Translate
     t('reports.types.tooltipHolding', { customers: format.number(row.customers) }),
     t('reports.types.tooltipMain', { customers: format.number(row.primaryCustomers) }),
     ...(hasRevenue ? [
-      t('reports.types.tooltipRevenue', { revenue: format.money(row.revenueLast365DaysMinor), share: row.revenueLast365DaysShare === null ? '–' : format.percent(row.revenueLast365DaysShare) }),
+      t('reports.types.tooltipRevenue', { revenue: format.money(row.revenueLast365DaysMinor), share: row.revenueLast365DaysShare === null ? '–' : shareText(row.revenueLast365DaysShare, format) }),
       t('reports.types.tooltipRevenueLifetime', { revenue: format.money(row.revenueLifetimeMinor) }),
     ] : []),
     t('reports.types.tooltipOpen'),
