@@ -4,6 +4,7 @@ import { storeDefaults } from './store-defaults.js';
 import { isKnownCurrency } from './money.js';
 import { isIanaTimeZoneName, isPhoneCountry } from './store-choices.js';
 import { parseTrustedProxies, trustedProxiesVariable } from './trusted-proxies.js';
+import { isLogLevel, logLevels, type LogLevel } from './log-levels.js';
 
 /** Process configuration from the environment, validated once at start. */
 export type Config = {
@@ -40,13 +41,7 @@ export type Config = {
  */
 export const defaultApiKeyRequestsPerMinute = 600;
 
-/** pino's levels, most to least severe; `silent` logs nothing. */
-export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof logLevels)[number];
-
-export function isLogLevel(value: string): value is LogLevel {
-  return (logLevels as readonly string[]).includes(value);
-}
+export { isLogLevel, logLevels, type LogLevel } from './log-levels.js';
 
 export function defaultDataDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.CLIENTELE_DATA_DIR ?? '.clientele');

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { isLogLevel, logLevels, type LogLevel } from '../../core/config.js';
+import { isLogLevel, logLevels, type LogLevel } from '../../core/log-levels.js';
 import { withExamples } from '../examples.js';
 import { wholeNumberIn } from '../option-values.js';
 
