@@ -6,6 +6,7 @@ import { downloadFile } from '../csv.js';
 import { useStoreSettings } from '../../features/settings/store-settings-context.js';
 import { readableTable, type ChartTable } from './chart-table.js';
 import { chartCsvFile } from './chart-csv.js';
+import { composeChartPng, exportHeadingLines } from './export-heading.js';
 
 export type { ChartTable } from './chart-table.js';
 
@@ -54,9 +55,13 @@ export function Chart({ title, fileName, option, table, height = 320, onClick }:
     instance.current?.setOption({ color: [...categoricalPalette], animationDuration: 300, ...option }, true);
   }, [option]);
 
-  const exportPng = () => {
-    const url = instance.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-    if (!url) return;
+  const exportPng = async () => {
+    const pixelRatio = 2;
+    const chartUrl = instance.current?.getDataURL({ type: 'png', pixelRatio, backgroundColor: '#ffffff' });
+    if (!chartUrl) return;
+    // the report card's "As of …" line (report-section.tsx), already in the reader's language
+    const asOf = element.current?.closest('.card')?.querySelector('.report-as-of')?.textContent;
+    const url = await composeChartPng(chartUrl, exportHeadingLines(title, asOf), pixelRatio);
     const anchor = document.createElement('a');
     anchor.href = url;
     anchor.download = `${fileName}.png`;
@@ -72,7 +77,7 @@ export function Chart({ title, fileName, option, table, height = 320, onClick }:
       <figcaption id={captionId} className="visually-hidden">{title}</figcaption>
       <div ref={element} className="chart-canvas" style={{ height }} role="img" aria-label={title} />
       <div className="chart-actions">
-        <button type="button" className="button-quiet" onClick={exportPng}>{t('charts.exportPng')}</button>
+        <button type="button" className="button-quiet" onClick={() => void exportPng()}>{t('charts.exportPng')}</button>
         <button type="button" className="button-quiet" onClick={() => downloadFile(`${fileName}.csv`, chartCsvFile(table, { currency, minorPerMajor: format.minorPerMajor }, locale))}>{t('charts.exportCsv')}</button>
       </div>
       {/* Hidden by its wrapper: a table ignores width and overflow, so hiding the table itself let a wide one (the cohorts) widen the page. */}

@@ -29,6 +29,29 @@ export const smallCohortDecal = { symbol: 'rect', symbolSize: 1, dashArrayX: [1,
  */
 export const partialMonthStyle = { color: '#ffffff', borderColor: 'rgba(80, 80, 80, 0.9)', borderWidth: 1, borderType: 'dashed' };
 
+/** Label colours on a cell: dark on the pale half of the ramp, white on the dark end (WCAG contrast above 4:1 either side of the switch). */
+export const darkLabelColour = '#1a1a1a';
+export const lightLabelColour = '#ffffff';
+const lightLabelFrom = 0.68;
+
+/** The colour of a cell's label, from where its rate sits on the scale (a rate above the top takes the darkest colour). */
+export function cellLabelColour(rate: number, maximum: number): string {
+  return maximum > 0 && rate / maximum >= lightLabelFrom ? lightLabelColour : darkLabelColour;
+}
+
+/**
+ * The narrowest cell that holds its rate ("12,9%", "100 %") in the label's 10 px type, with a little room either side;
+ * rows are 18 px high (cohort-heatmap.tsx), enough for one line.
+ */
+export const narrowestLabelledCell = 34;
+/** Space the row names ("2026. g. janv. · 412") and margins take from the chart's width, about. */
+const rowNameWidth = 150;
+
+/** Whether a chart this wide (px) has cells wide enough to show their rates; narrower, the rates stay in the tooltip and the hidden table. */
+export function cellLabelsFit(chartWidth: number, columns: number): boolean {
+  return columns > 0 && (chartWidth - rowNameWidth) / columns >= narrowestLabelledCell;
+}
+
 export function cohortCells(cohorts: readonly Cohort[]): CohortCell[] {
   return cohorts.flatMap((cohort, row) => cohort.months
     // month 0 is 100% by definition: left out so it does not flatten the scale
@@ -62,13 +85,20 @@ export function cohortCellTooltip(cohorts: readonly Cohort[], cell: CohortCell, 
 }
 
 /** The retention triangle: rows are first-purchase months, columns months since; colour is retention. */
-export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters, locale: Locale, dataEndDay: string | null = null) {
+/**
+ * `showLabels`: each cell writes its rate, in a colour that stands out from the cell's (cellLabelsFit decides by the chart's width).
+ */
+export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters, locale: Locale, dataEndDay: string | null = null, showLabels = false) {
   const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
   const maximum = retentionScaleMaximum(cohorts);
   const cells = cohortCells(cohorts);
   const hatched = (cell: CohortCell) => isSmallCohort(cohorts[cell[1]]);
-  const finished = cells.filter((cell) => cell[3] === 0).map((cell) => (hatched(cell) ? { value: cell, itemStyle: { decal: smallCohortDecal } } : cell));
-  const underWay = cells.filter((cell) => cell[3] === 1).map((cell) => ({ value: cell, itemStyle: hatched(cell) ? { ...partialMonthStyle, decal: smallCohortDecal } : partialMonthStyle }));
+  const finished = cells.filter((cell) => cell[3] === 0)
+    .map((cell) => ({ value: cell, label: { color: cellLabelColour(cell[2], maximum) }, ...(hatched(cell) ? { itemStyle: { decal: smallCohortDecal } } : {}) }));
+  // the month under way is drawn white: dark labels
+  const underWay = cells.filter((cell) => cell[3] === 1)
+    .map((cell) => ({ value: cell, label: { color: darkLabelColour }, itemStyle: hatched(cell) ? { ...partialMonthStyle, decal: smallCohortDecal } : partialMonthStyle }));
+  const label = { show: showLabels, fontSize: 10, formatter: (parameters: { value: CohortCell }) => format.percent(parameters.value[retentionDimension]) };
   return {
     tooltip: { formatter: (parameters: { value: CohortCell }) => cohortCellTooltip(cohorts, parameters.value, t, format, locale, dataEndDay).map(escapeHtml).join('<br>') },
     grid: gridAroundLabels({ left: 8, right: 16, top: 8, bottom: 64 }),
@@ -82,7 +112,7 @@ export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, fo
       seriesIndex: 0, dimension: retentionDimension, min: 0, max: maximum, text: [format.percent(maximum, 0), format.percent(0, 0)],
       orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...sequentialPalette] }, formatter: (value: number) => format.percent(value, 0),
     }, { seriesIndex: 1, show: false, dimension: retentionDimension, min: 0, max: 1, inRange: { color: [partialMonthStyle.color, partialMonthStyle.color] } }],
-    series: [{ type: 'heatmap', data: finished }, ...(underWay.length > 0 ? [{ type: 'heatmap', data: underWay }] : [])],
+    series: [{ type: 'heatmap', data: finished, label }, ...(underWay.length > 0 ? [{ type: 'heatmap', data: underWay, label }] : [])],
   };
 }
 

@@ -1,24 +1,40 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Cohort } from '../../api/analytics-types.js';
 import { Chart } from '../../components/charts/chart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { cohortHeatmapOption, cohortTable } from './cohort-heatmap-option.js';
+import { cellLabelsFit, cohortHeatmapOption, cohortTable } from './cohort-heatmap-option.js';
 import { isSmallCohort, pointsPerCustomer, smallCohortCustomers } from './cohort-scale.js';
 
 /** `dataEndDay`: the data set's last day when the report stands on it: its month is cut by the data's end, not under way. */
 export function CohortHeatmap({ cohorts, horizonDays, dataEndDay = null }: { cohorts: Cohort[]; horizonDays?: number; dataEndDay?: string | null }) {
   const { t, format, locale } = useI18n();
-  const option = useMemo(() => cohortHeatmapOption(cohorts, t, format, locale, dataEndDay), [cohorts, t, format, locale, dataEndDay]);
+  const { ref, width } = useWidth();
+  const columns = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
+  const showLabels = width !== null && cellLabelsFit(width, columns);
+  const option = useMemo(() => cohortHeatmapOption(cohorts, t, format, locale, dataEndDay, showLabels), [cohorts, t, format, locale, dataEndDay, showLabels]);
   const table = useMemo(() => cohortTable(cohorts, t, horizonDays), [cohorts, t, horizonDays]);
   const hasMonthUnderWay = cohorts.some((cohort) => cohort.months.some((month) => month.isPartial && month.monthIndex > 0));
   return (
-    <>
+    <div ref={ref}>
       <Chart title={t('reports.cohorts.title')} fileName="cohorts" option={option} table={table} height={Math.max(280, cohorts.length * 18 + 100)} />
       <p className="small muted">{t('reports.cohorts.reading')}</p>
       {hasMonthUnderWay ? <p className="small muted">{dataEndDay ? t('reports.cohorts.partialNoteDataEnds', { day: format.date(dataEndDay) }) : t('reports.cohorts.partialNote')}</p> : null}
       {cohorts.some(isSmallCohort)
         ? <p className="small muted">{t('reports.cohorts.smallNote', { threshold: format.number(smallCohortCustomers), points: format.number(pointsPerCustomer(smallCohortCustomers)) })}</p>
         : null}
-    </>
+    </div>
   );
+}
+
+/** The width the chart is drawn at, followed as the window changes: the cells' labels show only where they fit. */
+function useWidth() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
 }

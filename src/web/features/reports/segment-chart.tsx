@@ -3,7 +3,7 @@ import type { RfmReport } from '../../api/analytics-types.js';
 import { Chart } from '../../components/charts/chart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
-import { segmentChartOption, segmentTable } from './segment-chart-option.js';
+import { segmentChartHeight, segmentChartOption, segmentTable } from './segment-chart-option.js';
 
 /** Size and value of each RFM segment side by side: a small segment can hold much of the revenue. */
 export function SegmentChart({ report }: { report: RfmReport }) {
@@ -13,7 +13,7 @@ export function SegmentChart({ report }: { report: RfmReport }) {
   const option = useMemo(() => segmentChartOption(segments, t, format, hasPrices, currency), [segments, t, format, hasPrices, currency]);
   return (
     <>
-      <Chart title={t('reports.segments.title')} fileName="segments" option={option} height={Math.max(260, segments.length * 44)} table={segmentTable(segments, t, hasPrices)} />
+      <Chart title={t('reports.segments.title')} fileName="segments" option={option} height={segmentChartHeight(segments.length, hasPrices)} table={segmentTable(segments, t, hasPrices)} />
       {hasPrices === false ? <p className="small muted">{t('reports.common.noPricesNote')}</p> : null}
     </>
   );

@@ -11,6 +11,7 @@ import { useStoreCategories } from './use-store-categories.js';
 import { ValueInput } from './value-input.js';
 import { fieldCaption } from './field-description.js';
 import { pendingConditionOf, type BuilderForm, type PendingCondition } from './pending-condition.js';
+import { purchaseFieldProblems } from './purchase-field-problems.js';
 
 const sources = ['customer', 'trait', 'type', 'rfm', 'prediction', 'persona'] as const;
 
@@ -136,6 +137,9 @@ function PurchaseForm({ onAdd, onPendingChange }: Omit<BuilderProps, 'fields'>) 
     event.preventDefault();
     add(built);
   };
+  // as the value field does (value-input.tsx): the field the error is about is invalid and described by it
+  const problems = errorKey ? purchaseFieldProblems(input) : { days: false, atLeast: false };
+  const problem = (isInvalid: boolean) => (isInvalid ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
   return (
     <form className="builder-form" onSubmit={submit} aria-label={t('segments.builder.purchaseTitle')}>
       <h3>{t('segments.builder.purchaseTitle')}</h3>
@@ -150,17 +154,17 @@ function PurchaseForm({ onAdd, onPendingChange }: Omit<BuilderProps, 'fields'>) 
         </div>
         <label className="field">
           <span>{t('segments.builder.withinDays')}</span>
-          <input value={days} onChange={(event) => setDays(event.target.value)} inputMode="numeric" size={5} />
+          <input value={days} onChange={(event) => setDays(event.target.value)} inputMode="numeric" size={5} {...problem(problems.days)} />
         </label>
         <label className="field">
           <span>{t('segments.builder.atLeast')}</span>
-          <input value={atLeast} onChange={(event) => setAtLeast(event.target.value)} inputMode="numeric" size={4} />
+          <input value={atLeast} onChange={(event) => setAtLeast(event.target.value)} inputMode="numeric" size={4} {...problem(problems.atLeast)} />
         </label>
         <button type="submit" className="button-secondary">{t('segments.builder.add')}</button>
         {hasInput ? <button type="button" className="button-quiet" onClick={() => { reset(); clearError(); }}>{t('segments.builder.clear')}</button> : null}
       </div>
       <CategoryNotes {...categoryField} />
-      {errorKey ? <p className="inline-error" role="alert">{t(errorKey)}</p> : null}
+      {errorKey ? <p id={`${id}-error`} className="inline-error" role="alert">{t(errorKey)}</p> : null}
     </form>
   );
 }
