@@ -47,7 +47,8 @@ describeEachStore('import runs', (context) => {
       select l.pid from pg_locks l where l.locktype = 'advisory' and l.objsubid = 2 and l.objid = ${importId}::int::oid
         and l.classid = hashtext('clientele import_run ' || current_schema())::oid`.execute(db);
     expect(holder.rows).toHaveLength(1);
-    await sql`select pg_terminate_backend(${holder.rows[0].pid}::int)`.execute(db);
+    // with a timeout it waits until the session has ended (and dropped its locks), as a dead process's has
+    await sql`select pg_terminate_backend(${holder.rows[0].pid}::int, 10000)`.execute(db);
     expect(await statusOf(importId)).toBe('interrupted');
     await release();
     await importing.destroy();
