@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.js';
 import { useApiAction } from '../../api/use-api-action.js';
 import type { StaffUser } from '../../api/types.js';
+import { ConfirmBox } from '../../components/confirm-box.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
@@ -9,7 +10,6 @@ import { useFocusOnClose } from '../customers/use-focus-on-close.js';
 import { CopyOnce } from './copy-once.js';
 import { MemberDetailsForm } from './member-details-form.js';
 import { personName } from './person-name.js';
-import { TeamQuestion } from './team-question.js';
 import type { UserControls } from './user-controls.js';
 
 type TeamRowProps = {
@@ -168,7 +168,7 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged, o
             onClick={() => { if (!isBusy) { setIsConfirmingReset(false); setIsConfirmingDisable(true); } }}>{t('settings.team.disable')}</button>
         ) : null}
         {isConfirmingDisable ? (
-          <TeamQuestion title={t('settings.team.disable')} question={t('settings.team.confirmDisable', { name })} confirmLabel={t('settings.team.disableConfirmed', { name })}
+          <ConfirmBox title={t('settings.team.disable')} question={t('settings.team.confirmDisable', { name })} confirmLabel={t('settings.team.disableConfirmed', { name })}
             isBusy={isBusy} onConfirm={() => change({ disabled: true })} onCancel={() => setIsConfirmingDisable(false)} />
         ) : null}
         {controls.canResetPassword && !isConfirmingReset && !isConfirmingDisable ? (
@@ -176,7 +176,7 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged, o
             onClick={() => { if (!isBusy) { setNewOneTimePassword(null); setIsConfirmingReset(true); } }}>{t('settings.team.resetPassword')}</button>
         ) : null}
         {isConfirmingReset ? (
-          <TeamQuestion title={t('settings.team.resetPassword')} question={t('settings.team.confirmReset', { name })} confirmLabel={t('settings.team.resetConfirmed', { name })}
+          <ConfirmBox title={t('settings.team.resetPassword')} question={t('settings.team.confirmReset', { name })} confirmLabel={t('settings.team.resetConfirmed', { name })}
             isBusy={isBusy} onConfirm={resetPassword} onCancel={() => setIsConfirmingReset(false)} />
         ) : null}
         {newOneTimePassword ? (
