@@ -34,7 +34,7 @@ const alertsQuery = z.object({
   kind: z.enum(alertKinds).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   ...cursorQuery,
-  offset: z.coerce.number().int().min(0).max(maxAlertOffset).optional().describe('Deprecated: page with cursor, which acknowledgements and new alerts do not shift'),
+  offset: z.coerce.number().int().min(0).max(maxAlertOffset).optional().meta({ deprecated: true }).describe('Deprecated: page with cursor, which acknowledgements and new alerts do not shift'),
 }).refine((query) => query.cursor === undefined || query.offset === undefined, { message: 'send cursor or offset, not both', path: ['offset'] });
 
 /**

@@ -17,6 +17,12 @@ describe('toCsv', () => {
     expect(toCsv([[value]])).toBe(`${written}\r\n`);
   });
 
+  it('writes formula-like text exactly as it is when the file is for programs, quoting it as usual', () => {
+    const row = ['-2+3@example.lv', '+Māris Zeltiņš', '=HYPERLINK("x")', '@SUM(1)', '\t=1', "'quoted", -5];
+    expect(toCsv([row], { guardsFormulas: false })).toBe(`-2+3@example.lv,+Māris Zeltiņš,"=HYPERLINK(""x"")",@SUM(1),\t=1,'quoted,-5\r\n`);
+    expect(toCsv([row], { field: ';', decimal: ',' })).toBe(`'-2+3@example.lv;'+Māris Zeltiņš;"'=HYPERLINK(""x"")";'@SUM(1);'\t=1;'quoted;-5\r\n`);
+  });
+
   it('defuses a formula behind a leading tab or carriage return', () => {
     expect(toCsv([['\t=HYPERLINK("http://x")', '\r=1+1']])).toBe(`"'\t=HYPERLINK(""http://x"")","'\r=1+1"\r\n`);
   });

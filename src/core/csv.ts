@@ -13,6 +13,13 @@ export type CsvSeparators = { field?: ',' | ';'; decimal?: '.' | ',' };
 export const utf8ByteOrderMark = '\ufeff';
 
 /**
+ * `guardsFormulas: false` writes text exactly as it is, for a file programs read (the re-import
+ * form, a mail tool's sync): OWASP's CSV-injection guard is for files opened in a spreadsheet, and
+ * in any other reader its ' is data, turning "-2+3@example.lv" into an address no tool accepts.
+ */
+export type CsvOptions = CsvSeparators & { guardsFormulas?: boolean };
+
+/**
  * RFC 4180 quoting. Text starting with =, +, -, @, a tab or a carriage return (OWASP's
  * list: a spreadsheet skips the last two and reads what follows) gets a leading ' so it
  * is not run as a formula. Only a plain number is left as it is (a sign, digits, a decimal part: an
@@ -21,16 +28,20 @@ export const utf8ByteOrderMark = '\ufeff';
  * are written as the API sends them (ISO 8601 in UTC), so a file made by the CLI
  * reads the same as one made by the web app. Numbers take the decimal separator
  * here rather than as text from the caller, since a negative amount as text
- * ("-12,50") would be guarded as a formula.
+ * ("-12,50") would be guarded as a formula. *
+ * An email address is guarded like any other text, though the ' spoils it: an address's local part may
+ * hold = | ' ! (RFC 5322), so "=cmd|'/C calc'!A0@example.lv" is a valid address and a DDE payload, and
+ * even a harmless "-2+3@example.lv" left bare is computed by the spreadsheet into an error, not shown as
+ * the address. A mail tool takes the re-import form, which is written unguarded (CsvOptions).
  */
 const plainNumber = /^[+-]?\d+(?:\.\d+)?$/;
 
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>, { field = ',', decimal = '.' }: CsvSeparators = {}): string {
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>, { field = ',', decimal = '.', guardsFormulas = true }: CsvOptions = {}): string {
   const needsQuotes = field === ',' ? /[",\n\r]/ : /[";\n\r]/;
   const cell = (value: unknown) => {
     if (value === null || value === undefined) return '';
     let text = value instanceof Date ? value.toISOString() : typeof value === 'number' ? String(value).replace('.', decimal) : String(value);
-    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !plainNumber.test(text)) text = `'${text}`;
+    if (guardsFormulas && typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !plainNumber.test(text)) text = `'${text}`;
     return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return rows.map((row) => `${row.map(cell).join(field)}\r\n`).join('');

@@ -30,13 +30,6 @@ export function decodeCursor(cursor: string): { value: string | number | null; i
   return { value, id, scope: scope ?? null };
 }
 
-/** A members list's cursor: the last customer id of the page before, as that list wrote it; refused like any other cursor. */
-export function customerIdCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  if (!/^[1-9]\d{0,15}$/.test(cursor) || !Number.isSafeInteger(Number(cursor))) throw cursorInvalid();
-  return Number(cursor);
-}
-
 export const cursorInvalid = () => new AppError('PAGINATION_CURSOR_INVALID', 'The cursor is not valid. Start again without a cursor.', { field: 'cursor' });
 
 const isStorableText = (value: unknown): value is string => typeof value === 'string' && !value.includes('\u0000');

@@ -1,3 +1,5 @@
+import type { CsvOptions } from '../core/csv.js';
+
 /**
  * The columns of a customer export, shared by the web app's exports (the
  * customer list, a segment's members) and the CLI's, so a marketer's sheet or
@@ -17,6 +19,14 @@ export const customerCsvColumns = [
  * predicted). A customers import ignores these columns, so the file still re-imports.
  */
 export const segmentMemberCsvColumns = [...customerCsvColumns, 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona'] as const;
+
+/**
+ * How the web app writes the re-import form: RFC 4180 with a comma and a point, and
+ * every value exactly as stored, without the spreadsheet form's formula guard (core/csv.ts). The file is for
+ * programs (the importer, a mail tool's sync), which run no formulas and would keep the guard's ' as part of the
+ * value: "'-2+3@example.lv" is no address, and a re-import would save it. A person gets the spreadsheet form.
+ */
+export const machineCsvOptions: CsvOptions = { field: ',', decimal: '.', guardsFormulas: false };
 
 type Time = Date | string;
 

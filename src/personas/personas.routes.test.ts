@@ -7,6 +7,7 @@ import { buildRoutesTestApp } from '../../test/fixtures/segments/test-app.js';
 import { plantPopulation } from '../../test/fixtures/segments/planted-population.js';
 import { seedSmallStore, smallStoreAsOf } from '../../test/fixtures/segments/seed-small.js';
 import { fixedClock } from '../core/clock.js';
+import { encodeCursor } from '../core/cursor.js';
 import { registerCustomerRoutes } from '../customers/customers.routes.js';
 import { registerPersonaRoutes } from './personas.routes.js';
 
@@ -40,6 +41,15 @@ describeEachStore('personas over HTTP', (context) => {
     const listed = await app.inject({ method: 'GET', url: '/api/personas', headers: analyst.readHeaders });
     expect(listed.json().personas).toHaveLength(5);
     expect(listed.json().discovery).toEqual({ minimumBuyers: 24, buyers: 24, withoutConsent: 0 });
+    // every field the profile holds is answered (an undocumented one would be left out of the answer)
+    const profileFields = ['age', 'averageOrders', 'averageRevenueMinor', 'categories', 'channels', 'customerTypes', 'household', 'incomes', 'revenueShare', 'share', 'size', 'topCities', 'traits', 'typicalIncome'];
+    const shown = await app.inject({ method: 'GET', url: `/api/personas/${personaId}`, headers: analyst.readHeaders });
+    for (const profile of [discovered.json().personas[0].profile, listed.json().personas[0].profile, shown.json().profile]) expect(Object.keys(profile).sort()).toEqual(profileFields);
+    expect(listed.json().personas[0].profile).toMatchObject({ age: { knownShare: expect.any(Number) }, traits: expect.arrayContaining([expect.objectContaining({ word: expect.any(String), difference: expect.any(Number) })]) });
+    const tried = { k: 5, silhouette: expect.any(Number), inertia: expect.any(Number) };
+    expect(listed.json().model.candidates).toEqual([tried]);
+    expect(discovered.json()).toMatchObject({ silhouette: expect.any(Number), candidates: [tried], seconds: { fit: expect.any(Number), assign: expect.any(Number), total: expect.any(Number) } });
+    expect(discovered.json().personas[0].generatedName).toEqual(expect.any(String));
     expect((await app.inject({ method: 'GET', url: '/api/personas/424242', headers: analyst.readHeaders })).statusCode).toBe(404);
   }, 120_000);
 
@@ -75,7 +85,7 @@ describeEachStore('personas over HTTP', (context) => {
       expect(page.items.length).toBeLessThanOrEqual(25);
       for (const item of page.items) expect(item).toMatchObject({ consent_profiling: true, assigned_at: asOf.toISOString(), email: expect.stringMatching(/@planted\.test$/) });
       seen.push(...page.items.map((item) => item.customer_id));
-      expect(page.nextCursor).toBe(page.next === null ? null : String(page.next));
+      expect(page.nextCursor === null).toBe(page.next === null);
       cursor = page.nextCursor;
       pages += 1;
     } while (cursor !== null);
@@ -130,8 +140,11 @@ describeEachStore('personas over HTTP', (context) => {
     const forbidden = await app.inject({ method: 'GET', url: '/api/personas/1/members', headers: ingestOnly.headers });
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json().error.code).toBe('AUTH_FORBIDDEN');
-    const badCursor = await app.inject({ method: 'GET', url: '/api/personas/1/members?cursor=abc', headers: analyst.readHeaders });
-    expect(badCursor.statusCode).toBe(400);
+    // only a cursor this persona's members list gave out: not a bare customer id (that is `after`), nor another persona's
+    for (const cursor of ['abc', '5', '99999999999', encodeCursor(null, 5, 'persona-members:2'), encodeCursor(null, 5, 'segment-members:1')]) {
+      const badCursor = await app.inject({ method: 'GET', url: `/api/personas/1/members?cursor=${cursor}`, headers: analyst.readHeaders });
+      expect({ cursor, status: badCursor.statusCode, code: badCursor.json().error?.code }).toEqual({ cursor, status: 400, code: 'PAGINATION_CURSOR_INVALID' });
+    }
   });
 
   it('answers drift for readers and refuses strangers', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { customerIdCursor } from '../core/cursor.js';
+import { afterOfMemberCursor, memberCursor } from '../server/pagination.js';
 import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission, type Principal } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
@@ -15,7 +15,7 @@ import { assignPersonasExplained, type ExplainedAssignment, type ExplainedUnassi
 import { discoverPersonas, type Discovery } from './discover.service.js';
 import { compareGroupDrift } from './drift.service.js';
 import { getPersona, listPersonaMembers, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona, type DiscoveryReadiness, type PersonaList, type PersonaView } from './personas.service.js';
-import { personaMembersSchema } from './persona-responses.schemas.js';
+import { clusterCandidateSchema, driftReportSchema, personaMembersSchema, personaProfileSchema } from './persona-responses.schemas.js';
 import { findCurrentModel } from './personas.repo.js';
 import { personaErrorCodes } from './personas.errors.js';
 import { afterRetirementAdvice, retirementConflictMessage, type SegmentLosingPersonasShown } from './segment-retirement.js';
@@ -43,11 +43,7 @@ const personaNotFoundNamesParam = notFoundNamesParam('personaId', segmentErrorCo
 const personaNameTaken = errorResponse('Another persona of the same discovery has this name, ignoring case (PERSONA_NAME_EXISTS; `details.personaId` is that persona)');
 const personaSchema = objectOf<PersonaView>()({
   personaId: z.number().int(), name: z.string(), generatedName: z.string(), description: z.string().nullable(), isPinned: z.boolean(), isRetired: z.boolean(),
-  profile: z.looseObject({
-    size: z.number().describe('Members now: buyers placed in this persona who still agree to profiling (a retired persona: its size when retired)'),
-    share: z.number().describe('size as a share of all current personas\' members'),
-    revenueShare: z.number(),
-  }).describe('Who they are: age, income, cities, channels, categories, types, traits (docs/personas.md); size and share are counted when read, the rest as of the last discovery or full assignment'),
+  profile: personaProfileSchema,
 });
 const discoveryReadinessSchema = objectOf<DiscoveryReadiness>()({
   minimumBuyers: z.number().int().describe('Buyers (customers with a paid order) who agreed to profiling a discovery with the default range of k needs; below it POST /personas/discover refuses with PERSONA_TOO_FEW_CUSTOMERS'),
@@ -57,7 +53,7 @@ const discoveryReadinessSchema = objectOf<DiscoveryReadiness>()({
 const personaListSchema = objectOf<PersonaList & { discovery: DiscoveryReadiness }>()({
   model: objectOf<PersonaList['model']>()({
     model_id: z.number().int(), discovered_at: timestamp, k: z.number().int(), silhouette: z.number().nullable(), sample_size: z.number(), population: z.number(),
-    candidates: z.array(z.looseObject({ k: z.number().int() })).describe('Every k tried, with its silhouette and inertia'), features: z.array(z.string()),
+    candidates: z.array(clusterCandidateSchema).describe('Every k tried, with its silhouette and inertia'), features: z.array(z.string()),
   }).nullable().describe('The discovery the personas come from; null before the first one'),
   personas: z.array(personaSchema),
   discovery: discoveryReadinessSchema.describe('Whether the store has enough buyers to discover personas, known before anyone asks'),
@@ -70,13 +66,19 @@ const segmentLossSchema = objectOf<SegmentLosingPersonasShown>()({
   membersAfter: z.number().int().nullable().describe(`Members after it; ${withoutReaders}`),
 });
 const segmentsConflict = errorResponse('The discovery would retire personas that saved segments name (PERSONA_DISCOVERY_SEGMENTS_CONFLICT): nothing was changed. `details.segments` lists them as `segments` of a discovery does, `details.personas` the personas to pin (PATCH /personas/{personaId} with isPinned) to keep them; send retireSegmentPersonas: true to discover anyway');
-const discoverySchema = z.looseObject({
+const discoverySchema = z.object({
   modelId: z.number().int(), k: z.number().int(),
   sampleSize: z.number().nullable().describe(`Buyers the personas were fitted on; ${withoutReaders}`),
   population: z.number().nullable().describe(`Buyers who agreed to profiling: those the personas were fitted on (a sample of them) and assigned; ${withoutReaders}`),
   withoutConsent: z.number().int().nullable().describe(`Buyers left out because they have not agreed to profiling (consent_profiling false, or null: never asked); ${withoutReaders}`),
-  personas: z.array(z.looseObject({ personaId: z.number().int(), name: z.string(), isPinned: z.boolean() }))
-    .describe('Largest first, each with its profile; to a caller without analytics:read and customers:read only personaId, name and isPinned, in personaId order'),
+  silhouette: z.number().optional().describe('The silhouette of the k chosen (see candidates); only to a caller with analytics:read and customers:read'),
+  candidates: z.array(clusterCandidateSchema).optional().describe('Every k tried; only to a caller with analytics:read and customers:read'),
+  seconds: z.object({ fit: z.number(), assign: z.number(), total: z.number() }).optional().describe('How long clustering, placing every buyer and the whole discovery took; only to a caller with analytics:read and customers:read'),
+  personas: z.array(z.object({
+    personaId: z.number().int(), name: z.string(), isPinned: z.boolean(),
+    generatedName: z.string().optional().describe('The name the discovery gave it; only to a caller with analytics:read and customers:read'),
+    profile: personaProfileSchema.optional().describe('As GET /personas/{personaId}; only to a caller with analytics:read and customers:read'),
+  })).describe('Largest first, each with its profile; to a caller without analytics:read and customers:read only personaId, name and isPinned, in personaId order'),
   segments: z.array(segmentLossSchema).describe('Saved segments whose filter names a persona this discovery retired: they match no one by it now (GET /segments shows it as a problem). Only with retireSegmentPersonas true, since a discovery that would leave any is refused otherwise'),
   segmentsAdvice: z.string().nullable().describe('What to do about those segments, in English; null when there are none'),
 }).describe('To a caller without analytics:read and customers:read (a `write` API key) only modelId, k and the personas\' ids, names and pins: the counts, re-read after one customer\'s consent changed, would tell that customer\'s');
@@ -121,8 +123,6 @@ function conflictWithoutCounts(error: AppError): AppError {
 function assignmentWithoutCustomers({ seconds, hasPersonas }: ExplainedAssignment): z.infer<typeof assignmentSchema> {
   return { assigned: null, seconds, hasPersonas };
 }
-// the statistics of each attribute differ by kind (numeric or categorical): see docs/personas.md
-const driftSchema = z.looseObject({ group: z.string(), attributes: z.array(z.unknown()), personaShifts: z.array(z.unknown()).nullable() });
 
 export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -170,7 +170,7 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'What moved in a target group between two periods, with effect sizes and chart series', body: driftBodySchema,
-      response: { 200: driftSchema, 404: errorResponse('The segment or persona of the group does not exist (SEGMENT_NOT_FOUND, PERSONA_NOT_FOUND)'), 429: heavyWorkRefusedResponse },
+      response: { 200: driftReportSchema, 404: errorResponse('The segment or persona of the group does not exist (SEGMENT_NOT_FOUND, PERSONA_NOT_FOUND)'), 429: heavyWorkRefusedResponse },
     },
     // open to the read role, and its statistics run on the main thread
     ...heavyWork('drift comparison'),
@@ -188,7 +188,7 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
     schema: {
       tags, summary: 'Members (buyers who agreed to profiling) in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`, not both); a retired persona has none', params: personaParams,
       querystring: z.object({
-        limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(50).describe('Members per page'), after: z.coerce.number().int().positive().optional().describe('`next` of the previous page: the members after this customer id'),
         cursor: z.string().max(100).optional().describe('nextCursor of the previous page; any other value is refused with PAGINATION_CURSOR_INVALID'),
       // the two say the same thing: with both, one would silently win
       }).refine((query) => query.after === undefined || query.cursor === undefined, { message: 'send cursor (nextCursor of the last page) or after (its next), not both', path: ['cursor'] }),
@@ -196,8 +196,9 @@ export async function registerPersonaRoutes(app: FastifyInstance, deps: AppDeps)
     },
   }, async (request) => {
     const { limit, after, cursor } = request.query;
-    const page = await listPersonaMembers(db, request.params.personaId, { limit, after: after ?? customerIdCursor(cursor) });
-    return { ...page, nextCursor: page.next === null ? null : String(page.next) };
+    const list = `persona-members:${request.params.personaId}`;
+    const page = await listPersonaMembers(db, request.params.personaId, { limit, after: after ?? afterOfMemberCursor(cursor, list) });
+    return { ...page, nextCursor: memberCursor(page.next, list) };
   });
 
   api.patch('/personas/:personaId', {

@@ -5,6 +5,7 @@ import { createTestApiKey, signInAs, type TestSession } from '../../test/helpers
 import { buildRoutesTestApp } from '../../test/fixtures/segments/test-app.js';
 import { seedSmallStore, smallStoreAsOf } from '../../test/fixtures/segments/seed-small.js';
 import { fixedClock } from '../core/clock.js';
+import { encodeCursor } from '../core/cursor.js';
 import { registerSegmentRoutes } from './segments.routes.js';
 import { registerCustomerRoutes } from '../customers/customers.routes.js';
 import { customerTypesByPrecedence } from '../analytics/customer-types.js';
@@ -43,13 +44,20 @@ describeEachStore('segments over HTTP', (context) => {
     // who entered, by name, not only by number
     expect(shown.json().history).toContainEqual(expect.objectContaining({ customer_id: 1, name: 'Ana Wijaya', change: 'entered' }));
     const members = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1`, headers: analyst.readHeaders });
-    expect(members.json()).toMatchObject({ items: [{ customer_id: 1, name: 'Ana Wijaya' }], next: 1, nextCursor: '1' });
+    expect(members.json()).toMatchObject({ items: [{ customer_id: 1, name: 'Ana Wijaya' }], next: 1, nextCursor: expect.any(String) });
     // paged as every other list: the cursor it gave, back as `cursor`
     const second = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1&cursor=${members.json().nextCursor}`, headers: analyst.readHeaders });
     expect(second.json().items.map((item: { customer_id: number }) => item.customer_id)).not.toContain(1);
-    const forged = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?cursor=abc`, headers: analyst.readHeaders });
-    // refused as every list's cursor is, with the same code
-    expect({ status: forged.statusCode, code: forged.json().error.code, field: forged.json().error.field }).toEqual({ status: 400, code: 'PAGINATION_CURSOR_INVALID', field: 'cursor' });
+    // refused as every list's cursor is, with the same code: a bare customer id is `after`'s, not a cursor,
+    // and a cursor of another segment's members does not page this one
+    const otherSegments = encodeCursor(null, 1, `segment-members:${segmentId + 1}`);
+    for (const forgedCursor of ['abc', '5', '99999999999', String(members.json().next), otherSegments]) {
+      const forged = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?cursor=${forgedCursor}`, headers: analyst.readHeaders });
+      expect({ cursor: forgedCursor, status: forged.statusCode, code: forged.json().error?.code, field: forged.json().error?.field }).toEqual({ cursor: forgedCursor, status: 400, code: 'PAGINATION_CURSOR_INVALID', field: 'cursor' });
+    }
+    // `next` still pages as `after`, to the same place as the cursor
+    const afterNext = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1&after=${members.json().next}`, headers: analyst.readHeaders });
+    expect(afterNext.json().items).toEqual(second.json().items);
     // `after` and `cursor` are the same position: both at once is refused, not one silently preferred
     const both = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1&after=1&cursor=${members.json().nextCursor}`, headers: analyst.readHeaders });
     expect({ status: both.statusCode, field: both.json().error.field, message: both.json().error.message }).toEqual({ status: 400, field: 'cursor', message: expect.stringContaining('not both') });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { customerIdCursor } from '../core/cursor.js';
+import { afterOfMemberCursor, memberCursor } from '../server/pagination.js';
 import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission, type Principal } from '../server/access.js';
 import { recordAudit } from '../auth/audit.js';
@@ -159,7 +159,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
     schema: {
       tags, summary: 'Members in customer id order; pass `nextCursor` back as `cursor` (or `next` as `after`, not both)', params: segmentParams,
       querystring: z.object({
-        limit: z.coerce.number().int().min(1).max(1000).optional(), after: z.coerce.number().int().positive().optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(50).describe('Members per page'), after: z.coerce.number().int().positive().optional().describe('`next` of the previous page: the members after this customer id'),
         cursor: z.string().max(100).optional().describe('nextCursor of the previous page; any other value is refused with PAGINATION_CURSOR_INVALID'),
         consent: z.enum(consentKinds).optional()
           .describe('Only members who agreed to this (consent_email, consent_sms or consent_profiling true); one never asked counts as no, as with the CLI\'s `segments members --csv --consent`'),
@@ -169,8 +169,9 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
     },
   }, async (request) => {
     const { limit, after, cursor, consent } = request.query;
-    const page = await listMemberPage(db, request.params.segmentId, { limit, after: after ?? customerIdCursor(cursor), consent });
-    return { ...page, nextCursor: page.next === null ? null : String(page.next) };
+    const list = `segment-members:${request.params.segmentId}`;
+    const page = await listMemberPage(db, request.params.segmentId, { limit, after: after ?? afterOfMemberCursor(cursor, list), consent });
+    return { ...page, nextCursor: memberCursor(page.next, list) };
   });
 
   api.post('/segments/:segmentId/refresh', {

@@ -22,3 +22,13 @@ export function pageOf<Row>(rows: Row[], limit: number, cursorOf: (row: Row) => 
 export function pageByIds<Row>(rows: Row[], limit: number, list: string, idOf: (row: Row) => number): { items: Row[]; nextCursor: string | null } {
   return pageOf(rows, limit, (row) => encodeCursor(null, idOf(row), list));
 }
+
+/**
+ * Cursors of members lists (a segment's, a persona's), kept in customer id
+ * order: the last customer id of a page, scoped to its list, so a cursor is
+ * only ever one the list gave out; a bare customer id is what `after` takes.
+ */
+export const memberCursor = (lastCustomerId: number | null, list: string): string | null => (lastCustomerId === null ? null : encodeCursor(null, lastCustomerId, list));
+
+/** The customer id a members list's cursor continues after; refused with PAGINATION_CURSOR_INVALID unless this list issued it. */
+export const afterOfMemberCursor = (cursor: string | undefined, list: string): number | undefined => (cursor === undefined ? undefined : idOfCursor(cursor, list));

@@ -10,6 +10,7 @@ import { createRowParser } from './row-parser.js';
 import { isTotalledFromLines, settleOrdersTotalledFromLines } from './settle-line-totals.js';
 import { rejectWholeOrders } from './reject-whole-orders.js';
 import { rowName, type LinesOf } from '../write/row-place.js';
+import { explainMixedOrderBatch, firstOrderLineRecord } from './mixed-order-batch.js';
 import { dateFormatProblem } from './parse-date.js';
 import { inferDateFormat, type InferredDateFormat } from './date-format-guess.js';
 
@@ -265,6 +266,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   const texts = new Map<number, string>();
   const rejectedOrders = new Map<string, number>();
   const rejectedOrderKeys = new Set<string>();
+  const firstLine = entity === 'orders' ? firstOrderLineRecord(records, lineOf) : null;
   records.forEach((record, index) => {
     const line = lineOf(index);
     const raw = recordText(record);
@@ -281,7 +283,7 @@ export function rowsFromRecords<E extends ImportEntity>(
     const nested = nestedKeysOf(record);
     const parsed = parser.parse({ line, values, raw, ...(nested.length > 0 ? { nested } : {}) });
     if (parsed.reject) {
-      rejects.push(parsed.reject);
+      rejects.push(explainMixedOrderBatch(parsed.reject, record, firstLine, place));
       noteRejectedOrder(parsed, line, rejectedOrders, rejectedOrderKeys);
     } else rows.push(parsed.row);
   });

@@ -37,8 +37,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ apiKey: [] }, { session: [] }],
     },
-    transform: (route) => withNullInNullableEnums(withResponseHeaders(route.schema, jsonSchemaTransform(route))),
-    transformObject: (documentObject) => withSharedHeaders(withNullInNullableEnums(jsonSchemaTransformObject(documentObject))),
+    transform: (route) => withNullInNullableEnums(withNullableBranches(withResponseHeaders(route.schema, jsonSchemaTransform(route)))),
+    transformObject: (documentObject) => withoutUnusedSchemas(withDeprecatedParameters(withSharedHeaders(withNullInNullableEnums(withNullableBranches(jsonSchemaTransformObject(documentObject)))))),
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   // its own policy, replacing the web app's on its routes only (security-headers.ts)
@@ -65,6 +65,78 @@ export function withNullInNullableEnums<Value>(value: Value): Value {
     pending.push(...Object.values(schema));
   }
   return value;
+}
+
+/**
+ * zod writes a nullable union for OpenAPI 3.0 as `nullable: true` beside an `anyOf` (or `oneOf`)
+ * without a `type`, which 3.0.3 says has no effect: a null would be refused. When every branch
+ * has a type, each branch is made nullable instead, which says the same in a form 3.0.3 reads.
+ */
+export function withNullableBranches<Value>(value: Value): Value {
+  walkSchemas(value, (schema) => {
+    if (schema.nullable !== true || 'type' in schema) return;
+    const branches = (schema.anyOf ?? schema.oneOf) as Array<Record<string, unknown>> | undefined;
+    if (!Array.isArray(branches) || !branches.every((branch) => typeof branch === 'object' && branch !== null && 'type' in branch)) return;
+    for (const branch of branches) branch.nullable = true;
+    delete schema.nullable;
+  });
+  return value;
+}
+
+/**
+ * @fastify/swagger leaves a query parameter's `deprecated` inside its schema, where generated
+ * clients do not look: it is raised onto the parameter itself.
+ */
+function withDeprecatedParameters<Document>(document: Document): Document {
+  const openapi = document as { paths?: Record<string, Record<string, { parameters?: Array<{ deprecated?: boolean; schema?: { deprecated?: boolean } }> }>> };
+  for (const operations of Object.values(openapi.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.schema?.deprecated !== true) continue;
+        parameter.deprecated = true;
+        delete parameter.schema.deprecated;
+      }
+    }
+  }
+  return document;
+}
+
+/**
+ * zod registers each named schema in an input and an output form, used or not: a component no
+ * operation refers to (directly or through another component) would only become dead types in
+ * generated clients, so it is left out.
+ */
+export function withoutUnusedSchemas<Document>(document: Document): Document {
+  const openapi = document as { components?: { schemas?: Record<string, unknown> } };
+  const schemas = openapi.components?.schemas;
+  if (!schemas) return document;
+  const prefix = '#/components/schemas/';
+  const used = new Set<string>();
+  const pending: unknown[] = [{ ...openapi, components: { ...openapi.components, schemas: {} } }];
+  while (pending.length > 0) {
+    walkSchemas(pending.pop(), (node) => {
+      const ref = node.$ref;
+      if (typeof ref !== 'string' || !ref.startsWith(prefix) || used.has(ref.slice(prefix.length))) return;
+      used.add(ref.slice(prefix.length));
+      pending.push(schemas[ref.slice(prefix.length)]);
+    });
+  }
+  for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  return document;
+}
+
+/** Calls `visit` on every object in a generated document (not on zod schemas), once each. */
+function walkSchemas(value: unknown, visit: (node: Record<string, unknown>) => void): void {
+  const pending: unknown[] = [value];
+  const seen = new Set<object>();
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    if (current instanceof z.ZodType) continue;
+    visit(current as Record<string, unknown>);
+    pending.push(...Object.values(current));
+  }
 }
 
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);

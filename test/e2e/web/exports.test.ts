@@ -80,7 +80,7 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
     const exported = await exportFrom(page, members);
 
     const slug = `kafija-pirceji-${city.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-    expect(storeDays(before).map((day) => `segment-${slug}-${day}.csv`)).toContain(exported.name);
+    expect(storeDays(before).map((day) => `segment-${slug}-reimport-${day}.csv`)).toContain(exported.name);
     expect(exported.name).not.toContain(before.toISOString().slice(0, 10));
     // then the predictions and persona, for campaign tools (empty here: no models fitted, no personas)
     expect(exported.header).toEqual([...earlierColumns, ...consentColumns, 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona']);
@@ -104,7 +104,7 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
     const before = new Date();
     const exported = await exportFrom(page, page.locator('main'));
 
-    expect(storeDays(before).map((day) => `customers-${day}.csv`)).toContain(exported.name);
+    expect(storeDays(before).map((day) => `customers-reimport-${day}.csv`)).toContain(exported.name);
     expect(exported.header).toEqual([...earlierColumns, ...consentColumns]);
     expect(exported.rows.map((row) => Number(row.customer_id)).sort((a, b) => a - b)).toEqual(buyers.sort((a, b) => a - b));
     const consent = await consentOf(buyers);

@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { systemClock } from '../../../src/core/clock.js';
+import { readRecords } from '../../../src/ingest/readers/read-records.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
+import { createSegment } from '../../../src/segments/index.js';
 import { currency, timeZone } from '../../../src/synthetic/index.js';
 import type { DriftReport } from '../../../src/web/api/target-group-types.js';
 import type { Locale } from '../../../src/web/api/types.js';
@@ -15,7 +18,7 @@ import { nameWordsOf, personaDisplayName } from '../../../src/web/features/perso
 import { traitSentence } from '../../../src/web/features/personas/trait-words.js';
 import { createFormatters } from '../../../src/web/i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
-import { chooseLanguage, describeWithBrowser, useStaffApp, waitForStoreSettings, type DemoServer } from '../../helpers/browser.js';
+import { chooseLanguage, describeWithBrowser, pagePoll, useStaffApp, waitForStoreSettings, type DemoServer } from '../../helpers/browser.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 // the synthetic demo store's currency and time zone, as the app formats its money and days (not UTC's:
@@ -134,5 +137,51 @@ describeWithBrowser('personas and drift in words', () => {
     await expect(rows.locator('td.numeric').allTextContents()).resolves.toEqual(ordered.map((attribute) => statistic(attribute.kind === 'numeric' ? attribute.cohensD : attribute.cramersV)));
     const names = await rows.locator('td.numeric').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title')));
     expect(names).toEqual(ordered.map((attribute) => (attribute.kind === 'numeric' ? t('drift.cohensD') : t('drift.cramersV', { moved: format.percent(attribute.totalVariation) }))));
+  });
+
+  it('names personas in the segment builder, its conditions and a members sheet as the Personas page does', async () => {
+    const t = tIn('lv');
+    const words = nameWordsOf('lv', t);
+    const shown = (name: string) => personaDisplayName(list.personas.find((persona) => persona.name === name)!, words).text;
+    await chooseLanguage(page, 'lv');
+    await page.goto(`${server.url}/segments/new`);
+    const form = page.getByRole('form', { name: t('segments.builder.comparisonTitle') });
+    await form.getByLabel(t('segments.builder.field'), { exact: true }).selectOption({ label: t('segments.fieldLabels.persona') });
+    const value = form.getByLabel(t('segments.builder.value'), { exact: true });
+    await expect.poll(async () => (await value.locator('option').allTextContents()).sort(), pagePoll).toEqual(list.personas.map((persona) => shown(persona.name)).sort());
+    // the box is as wide as the name it shows: not cut to "Nedēļas nogales mai…"
+    const fits = await value.evaluate((select: HTMLSelectElement) => {
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(select).font;
+      probe.style.position = 'absolute';
+      probe.style.whiteSpace = 'pre';
+      probe.textContent = select.selectedOptions[0]!.textContent;
+      document.body.append(probe);
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      return width <= select.clientWidth;
+    });
+    expect(fits).toBe(true);
+    const picked = await value.inputValue();
+    await form.getByRole('button', { name: t('segments.builder.add'), exact: true }).click();
+    // a new segment starts with a condition of its own; the one added is the last
+    await expect.poll(() => page.locator('.condition-text').last().textContent(), pagePoll).toContain(shown(picked));
+
+    const persona = list.personas[0]!;
+    const { segment } = await createSegment(server.store.db, { name: 'Persona sheet', filter: { field: 'persona', op: 'eq', value: persona.name } }, { actor: 'test', clock: systemClock });
+    await page.goto(`${server.url}/segments/${segment.segment_id}`);
+    await expect.poll(() => page.locator('.condition-text').first().textContent(), pagePoll).toContain(shown(persona.name));
+    const members = page.getByRole('region', { name: /^Dalībnieki/ });
+    await members.getByRole('table').waitFor();
+    const download = page.waitForEvent('download');
+    await members.getByRole('group', { name: t('customers.export.start') }).getByRole('button', { name: t('customers.export.spreadsheet'), exact: true }).click();
+    const path = await (await download).path();
+    expect((await readFile(path)).length).toBeGreaterThan(0);
+    const source = await readRecords(path, { delimiter: ';' });
+    const personas = new Set<string | null>();
+    // a member who withdrew consent to profiling is written without a persona
+    for await (const item of source) if (item.kind === 'record' && item.values[t('customers.export.columns.persona')]) personas.add(item.values[t('customers.export.columns.persona')]);
+    expect(personas).toEqual(new Set([shown(persona.name)]));
+    expect(shown(persona.name)).not.toBe(persona.name);
   });
 });

@@ -63,7 +63,7 @@ describeWithBrowser('staff web app: a segment exported with consent, and a segme
     const byEmail = await exportMembers(page, members, 'Only those who agreed to email', 'For re-import (CSV, field codes)', 'customer_id');
     expect(byEmail.ids).toEqual(email.agreed);
     expect(byEmail.rows.every((row) => row.consent_email === 'true')).toBe(true);
-    expect(byEmail.name).toMatch(/^segment-everyone-for-a-campaign-email-consent-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(byEmail.name).toMatch(/^segment-everyone-for-a-campaign-email-consent-reimport-\d{4}-\d{2}-\d{2}\.csv$/);
     const leftOut = email.all.length - email.agreed.length;
     await members.getByText(`${counted(email.agreed.length)} exported; ${counted(leftOut)} left out: no email consent`, { exact: true }).waitFor();
 
@@ -79,6 +79,24 @@ describeWithBrowser('staff web app: a segment exported with consent, and a segme
     const everyone = await exportMembers(page, members, 'Everyone', 'For re-import (CSV, field codes)', 'customer_id');
     expect(everyone.ids).toEqual(email.all);
     await expect.poll(() => members.getByText(/left out/).count(), pagePoll).toBe(0);
+  });
+
+  it('writes names and emails a spreadsheet would compute exactly in the re-import form, guarded only in the spreadsheet form', async () => {
+    const { segment } = await createSegment(server.store.db, { name: 'Formula-like values', filter: { and: [] } }, { actor: 'test', clock: systemClock });
+    const first = await sql<{ customer_id: number }>`select customer_id from segment_member where segment_id = ${segment.segment_id} order by customer_id limit 1`.execute(server.store.db);
+    const id = Number(first.rows[0].customer_id);
+    await sql`update customer set name = '+Māris Zeltiņš', email = '-2+3@example.lv' where customer_id = ${id}`.execute(server.store.db);
+
+    await page.goto(`${server.url}/segments/${segment.segment_id}`);
+    const members = page.getByRole('region', { name: /^Members/ });
+    await members.getByRole('table').waitFor();
+    const machine = await exportMembers(page, members, 'Everyone', 'For re-import (CSV, field codes)', 'customer_id');
+    expect(machine.rows.find((row) => Number(row.customer_id) === id)).toMatchObject({ name: '+Māris Zeltiņš', email: '-2+3@example.lv' });
+    const sheet = await exportMembers(page, members, 'Everyone', 'Spreadsheet (CSV)', 'Customer No.');
+    expect(sheet.rows.find((row) => Number(row['Customer No.']) === id)).toMatchObject({ Name: "'+Māris Zeltiņš", Email: "'-2+3@example.lv" });
+    // the two forms are for different tools: their files must not be mistaken for each other
+    expect(machine.name).toMatch(/^segment-formula-like-values-reimport-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(sheet.name).toMatch(/^segment-formula-like-values-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 
   it('duplicates a segment into the editor as "Copy of …", saves it as a new one, and refuses a name already taken', async () => {

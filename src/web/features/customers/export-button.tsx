@@ -46,7 +46,7 @@ export function CsvExportButton({ fileBase, exportCsv, isDisabled = false }: Csv
       const timeZone = settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       const form: CsvForm = kind === 'machine' ? { kind, money } : { kind, locale, t, timeZone, money };
       const parts = await exportCsv({ onProgress: setProgress, signal, form });
-      if (!signal.aborted) downloadFile(exportFileName(fileBase, new Date(), settings?.timeZone), new Blob(parts, { type: 'text/csv;charset=utf-8' }));
+      if (!signal.aborted) downloadFile(exportFileName(kind === 'machine' ? `${fileBase}-reimport` : fileBase, new Date(), settings?.timeZone), new Blob(parts, { type: 'text/csv;charset=utf-8' }));
     } catch (caught) {
       if (!signal.aborted) setError(caught as Error);
     } finally {

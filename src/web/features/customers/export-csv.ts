@@ -1,4 +1,5 @@
-import { toCsv, type CsvSeparators } from '../../components/csv.js';
+import type { CsvOptions } from '../../../core/csv.js';
+import { toCsv } from '../../components/csv.js';
 
 export type CsvPage<Row> = { items: Row[]; nextCursor: string | null };
 
@@ -9,8 +10,8 @@ export type CsvExport<Row> = {
   cellsOf: (row: Row) => readonly unknown[];
   onProgress: (rows: number) => void;
   signal: AbortSignal;
-  /** A comma and a point unless given: a spreadsheet's may follow the reader's language. */
-  separators?: CsvSeparators;
+  /** A comma and a point, formulas guarded, unless given: a spreadsheet's separators may follow the reader's language; the re-import form is written unguarded. */
+  format?: CsvOptions;
 };
 
 /**
@@ -19,13 +20,13 @@ export type CsvExport<Row> = {
  * held as text, not as row objects. Returns the file's parts, for a Blob.
  * Stops between pages once `signal` is aborted.
  */
-export async function collectCsv<Row>({ header, fetchPage, cellsOf, onProgress, signal, separators }: CsvExport<Row>): Promise<string[]> {
-  const parts = [toCsv([header], separators)];
+export async function collectCsv<Row>({ header, fetchPage, cellsOf, onProgress, signal, format }: CsvExport<Row>): Promise<string[]> {
+  const parts = [toCsv([header], format)];
   let rows = 0;
   let cursor: string | null = null;
   do {
     const page: CsvPage<Row> = await fetchPage(cursor, signal);
-    if (page.items.length > 0) parts.push(toCsv(page.items.map(cellsOf), separators));
+    if (page.items.length > 0) parts.push(toCsv(page.items.map(cellsOf), format));
     rows += page.items.length;
     cursor = page.nextCursor;
     onProgress(rows);

@@ -56,6 +56,16 @@ describe('the predictions of a segment member', () => {
   });
 });
 
+describe('the persona of a segment member', () => {
+  it('is named as the Personas page names it when the export knows the names, else as the server wrote it', () => {
+    const personaName = (name: string) => (name === 'young low-spend small-basket, coffee' ? { text: 'Jauni, tērē maz, mazi pirkumi · “coffee”' } : null);
+    const latvian = { ...contextIn('lv', 'UTC', euro), personaName };
+    expect(cellsByHeader({ ...ana, persona: 'young low-spend small-basket, coffee' }, latvian)).toMatchObject({ Persona: 'Jauni, tērē maz, mazi pirkumi · “coffee”' });
+    expect(cellsByHeader({ ...ana, persona: 'Office buyers' }, latvian)).toMatchObject({ Persona: 'Office buyers' });
+    expect(cellsByHeader({ ...ana, persona: null }, latvian)).toMatchObject({ Persona: null });
+  });
+});
+
 describe('localTime', () => {
   it("writes an instant as the store's wall clock, in a form spreadsheets parse", () => {
     expect(localTime('2026-11-30T03:12:00.000Z', 'Asia/Jakarta')).toBe('2026-11-30 10:12');

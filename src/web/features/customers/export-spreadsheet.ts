@@ -27,6 +27,8 @@ export type SpreadsheetContext = {
   /** The store's time zone: times are written as its wall clock. */
   timeZone: string;
   money: CsvMoney;
+  /** A persona's name as the Personas page shows it, by the server's name the members list sends; null or absent: that name. */
+  personaName?: (name: string) => { text: string } | null;
 };
 
 
@@ -50,7 +52,7 @@ export function spreadsheetHeader(columns: readonly CsvColumn[], { t, money }: S
   });
 }
 
-export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColumn[], { t, timeZone, money }: SpreadsheetContext): unknown[] {
+export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColumn[], { t, timeZone, money, personaName }: SpreadsheetContext): unknown[] {
   const yesNo = (value: boolean | null) => (value === null ? t('customer.consentUnknown') : t(value ? 'common.yes' : 'common.no'));
   const type = (value: string) => translatedOr(t, 'customerTypes', value);
   return spreadsheetColumns(columns).map((column) => {
@@ -66,6 +68,7 @@ export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColum
       case 'types': return row.types?.map(type).join(', ') || null;
       case 'rfm_segment': return row.rfm_segment ? translatedOr(t, 'rfmSegments', row.rfm_segment) : null;
       case 'consent_email': case 'consent_sms': case 'consent_profiling': return yesNo(row[column]);
+      case 'persona': return row.persona ? personaName?.(row.persona)?.text ?? row.persona : null;
       default: return row[column] ?? null;
     }
   });

@@ -3,7 +3,7 @@ import { personaName, uniqueNames, type PersonaTrait } from '../../../personas/p
 import type { FeatureGroup } from '../../../personas/kmeans-features.js';
 import type { Locale } from '../../api/types.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { buildPersonaName, capitalised, nameWordsOf, personaDisplayName, traitWording, type NameWords } from './persona-name.js';
+import { buildPersonaName, capitalised, nameWordsOf, personaDisplayName, personaNameLookup, traitWording, type NameWords } from './persona-name.js';
 
 const wordsIn = (locale: Locale): NameWords => nameWordsOf(locale, (key, variables) => lookupMessage(messagesByLocale[locale], key, variables));
 
@@ -150,5 +150,20 @@ describe('a persona name in the reader\'s language', () => {
   it('shows the server\'s name, marked English, when its traits no longer give that name', () => {
     const traits = traitsOf([['age', 'young']]);
     expect(shownIn('lv', generated('older', traits))).toEqual({ text: 'Older', lang: 'en' });
+  });
+});
+
+describe('a persona found by the name a filter or an export carries', () => {
+  const coffee = traitsOf([['age', 'young'], ['spend', 'low-spend'], ['basket', 'small-basket'], ['category', 'coffee']]);
+  const personas = [generated(personaName(coffee), coffee), { name: 'Nedēļas nogales maizes pircēji', generatedName: 'families, bread', profile: { traits: traitsOf([['household', 'families'], ['category', 'bread']]) } }];
+
+  it('shows it as the Personas page does, matching the name as a filter does, ignoring case', () => {
+    const nameOf = personaNameLookup(personas, wordsIn('lv'));
+    expect(nameOf('young low-spend small-basket, coffee')).toEqual(shownIn('lv', personas[0]!));
+    expect(nameOf('Young Low-Spend Small-Basket, Coffee')?.text).toBe(shownIn('lv', personas[0]!).text);
+    expect(shownIn('lv', personas[0]!).text).not.toContain('young');
+    // a marketer's own name is kept as written
+    expect(nameOf('nedēļas nogales maizes pircēji')).toEqual({ text: 'Nedēļas nogales maizes pircēji' });
+    expect(nameOf('retired long ago')).toBeNull();
   });
 });

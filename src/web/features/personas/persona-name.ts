@@ -131,6 +131,22 @@ export function personaDisplayName(persona: { name: string; generatedName: strin
   return translated === null ? { text: capitalised(persona.generatedName, 'en'), lang: 'en' } : { text: `${translated}${suffix}` };
 }
 
+type NamedPersona = Parameters<typeof personaDisplayName>[0];
+
+/**
+ * The shown name of a persona by the name a filter or a members export carries (the server's `name`,
+ * which a segment matches ignoring case, src/segments/filter-fields.ts): the builder, a condition and
+ * a spreadsheet then say what the Personas page says. Null for a name no listed persona has (one a
+ * newer discovery retired): it is shown as written.
+ */
+export function personaNameLookup(personas: readonly NamedPersona[], words: NameWords): (name: string) => Wording | null {
+  const byName = new Map(personas.map((persona) => [persona.name.toLowerCase(), persona]));
+  return (name) => {
+    const persona = byName.get(name.toLowerCase());
+    return persona ? personaDisplayName(persona, words) : null;
+  };
+}
+
 /** "" when `generated` is the base name, " (2)" when it is the base with a repeat number, else null. */
 function repeatSuffix(generated: string, base: string): string | null {
   if (generated === base) return '';

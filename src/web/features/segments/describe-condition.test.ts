@@ -48,6 +48,16 @@ describe('describeCondition', () => {
     expect(describeCondition({ field: 'customer_types', op: 'contains', value: 'loyal' }, inLatvian).text).toBe('Klientu tipi ietver Lojāls');
   });
 
+  it('names a persona as the Personas page shows it, and one it does not know as written', () => {
+    const personaName = (name: string) => (name === 'young low-spend small-basket, coffee' ? { text: 'Jauni, tērē maz, mazi pirkumi · “coffee”' } : null);
+    const withPersonas: DescribeContext = { ...inLatvian, personaName };
+    expect(describeCondition({ field: 'persona', op: 'eq', value: 'young low-spend small-basket, coffee' }, withPersonas).text).toBe('Persona ir Jauni, tērē maz, mazi pirkumi · “coffee”');
+    expect(describeCondition({ field: 'persona', op: 'in', value: ['young low-spend small-basket, coffee', 'Office buyers'] }, withPersonas).text).toContain('Jauni, tērē maz, mazi pirkumi · “coffee”, Office buyers');
+    // a city that happens to be spelled as a persona is a city
+    expect(describeCondition({ field: 'city', op: 'eq', value: 'young low-spend small-basket, coffee' }, withPersonas).text).not.toContain('Jauni');
+    expect(describeCondition({ field: 'persona', op: 'eq', value: 'young low-spend small-basket, coffee' }, inLatvian).text).toBe('Persona ir young low-spend small-basket, coffee');
+  });
+
   it('says a whole income band in the reader\'s numbers, never Indonesian "M" (miliar) for millions, and a part of one as typed', () => {
     const inIndonesian: DescribeContext = { ...inEnglish, locale: 'id', t: (key, variables) => lookupMessage(messagesByLocale.id, key, variables), format: createFormatters('id-ID', 'IDR', 'UTC') };
     const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

@@ -20,6 +20,8 @@ export type DescribeContext = {
   format: Pick<Formatters, 'money' | 'number' | 'date' | 'compact'>;
   /** The field's type from GET /api/segments/fields; undefined while loading or for an unknown field. */
   typeOf: (field: string) => FieldType | undefined;
+  /** A persona's name as the Personas page shows it, by the name the filter holds; null (or absent) shows the name as written. */
+  personaName?: (name: string) => { text: string } | null;
 };
 export type ConditionDescription = { isSimple: boolean; text: string };
 
@@ -28,6 +30,8 @@ const isDaysAgo = (value: unknown): value is { days_ago: number } => isRecord(va
 const isDaysAhead = (value: unknown): value is { days_ahead: number } => isRecord(value) && Object.keys(value).length === 1 && typeof value.days_ahead === 'number';
 const isIsoDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 const comparisonOperators = ['eq', 'neq', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'between', 'contains', 'starts_with', 'is_null'];
+// a persona is named by its server name (src/segments/filter-fields.ts), which the Personas page shows in the reader's words
+const personaField = 'persona';
 const decimalsOf = (value: number) => Math.min((String(value).split('.')[1] ?? '').length, 6);
 
 export function describeCondition(condition: unknown, context: DescribeContext): ConditionDescription {
@@ -67,6 +71,7 @@ export function valueText(field: string, type: FieldType | undefined, value: unk
   }
   if (typeof value === 'boolean') return t(value ? 'segments.conditions.yes' : 'segments.conditions.no');
   if (typeof value === 'number') return isMoneyField(field) ? format.money(value) : format.number(value, decimalsOf(value));
+  if (typeof value === 'string' && field === personaField) return context.personaName?.(value)?.text ?? value;
   if (typeof value === 'string') return hasChoices(field) ? choiceLabel(t, field, value) : value;
   return null;
 }

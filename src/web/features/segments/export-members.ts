@@ -1,11 +1,13 @@
 import { api } from '../../api/client.js';
+import type { PersonaList } from '../../api/target-group-types.js';
 import type { Page } from '../../api/types.js';
 import { hasAgreedTo, type ConsentKind } from '../../../customers/consent-kinds.js';
-import { customerCsvCells, customerCsvHeader, segmentMemberCsvColumns, type CustomerCsvRow } from '../../../customers/customer-csv.js';
+import { customerCsvCells, customerCsvHeader, machineCsvOptions, segmentMemberCsvColumns, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import { spreadsheetSeparators, utf8ByteOrderMark } from '../../components/spreadsheet-csv.js';
 import { collectCsv, type CsvPage } from '../customers/export-csv.js';
 import type { ExportProgress } from '../customers/export-customers.js';
-import { spreadsheetCells, spreadsheetHeader } from '../customers/export-spreadsheet.js';
+import { spreadsheetCells, spreadsheetHeader, type SpreadsheetContext } from '../customers/export-spreadsheet.js';
+import { nameWordsOf, personaNameLookup } from '../personas/persona-name.js';
 
 /** The members API's largest page. */
 const memberPageSize = 1000;
@@ -30,9 +32,20 @@ export async function exportConsentingMembers(segmentId: number, kind: ConsentKi
   };
   const columns = segmentMemberCsvColumns;
   if (form.kind === 'machine') {
-    const parts = await collectCsv<CustomerCsvRow>({ header: customerCsvHeader(columns, form.money), fetchPage, cellsOf: (row) => customerCsvCells(row, columns, form.money), onProgress, signal });
+    const parts = await collectCsv<CustomerCsvRow>({ header: customerCsvHeader(columns, form.money), fetchPage, cellsOf: (row) => customerCsvCells(row, columns, form.money), onProgress, signal, format: machineCsvOptions });
     return { parts, exported, leftOut };
   }
-  const parts = await collectCsv<CustomerCsvRow>({ header: spreadsheetHeader(columns, form), fetchPage, cellsOf: (row) => spreadsheetCells(row, columns, form), onProgress, signal, separators: spreadsheetSeparators(form.locale) });
+  const sheet = await withPersonaNames(form, signal);
+  const parts = await collectCsv<CustomerCsvRow>({ header: spreadsheetHeader(columns, sheet), fetchPage, cellsOf: (row) => spreadsheetCells(row, columns, sheet), onProgress, signal, format: spreadsheetSeparators(form.locale) });
   return { parts: [utf8ByteOrderMark, ...parts], exported, leftOut };
+}
+
+/**
+ * A members sheet names each persona as the Personas page does, in the reader's language: the members
+ * list sends the server's name ("young low-spend small-basket, coffee"). The re-import form keeps that
+ * name, which is what a filter and a program match.
+ */
+export async function withPersonaNames(form: SpreadsheetContext, signal: AbortSignal): Promise<SpreadsheetContext> {
+  const { personas } = await api.get<PersonaList>('/api/personas', undefined, signal);
+  return { ...form, personaName: personaNameLookup(personas, nameWordsOf(form.locale, form.t)) };
 }

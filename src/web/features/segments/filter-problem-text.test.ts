@@ -92,6 +92,20 @@ describe('describeFilterProblem', () => {
     expect(describeFilterProblem({ ...measure!, params: { allowed: ['orders'] } }, tIn('en'), 'en').text).toBe('Use one of: orders.');
   });
 
+  it('names each allowed code with the label the builder shows for it, so the JSON editor can be given the code', () => {
+    const filter = { field: 'rfm_segment', op: 'eq', value: 'Čempioni' };
+    const [problem] = checkFilter(filter).problems;
+    expect(problem).toMatchObject({ kind: 'not_one_of' });
+    const latvian = describeFilterProblem(problem!, tIn('lv'), 'lv', filter).text;
+    expect(latvian).toMatch(/^"Čempioni" te nav atļauts; izmantojiet kādu no šiem: Champions \(Čempioni\), Loyal \(Lojālie\), /);
+    // a code that reads as its own label is not said twice
+    expect(describeFilterProblem(problem!, tIn('en'), 'en', filter).text).toContain('use one of: Champions, Loyal, ');
+    const listed = { and: [{ field: 'churn_risk', op: 'in', value: ['low', 'augsts'] }] };
+    const [risk] = checkFilter(listed).problems;
+    expect(risk).toMatchObject({ path: 'filter.and[0].value[1]' });
+    expect(describeFilterProblem(risk!, tIn('lv'), 'lv', listed).text).toContain('high (');
+  });
+
   it('reads the value at a path as the server writes it, and nothing from a path that leads nowhere', () => {
     const filter = { or: [{ field: 'city', op: 'in', value: ['Riga', 'Tallinn'] }] };
     expect(valueAtPath(filter, 'filter.or[0].value[1]')).toBe('Tallinn');

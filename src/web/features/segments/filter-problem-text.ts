@@ -3,7 +3,7 @@ import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { numberRanges } from '../../../segments/filter-values.js';
 import { listedValues } from '../../../segments/listed-values.js';
-import { fieldLabel } from './field-kinds.js';
+import { choiceLabel, fieldLabel } from './field-kinds.js';
 import type { JsonErrorPlace } from './json-error-place.js';
 
 /**
@@ -74,7 +74,7 @@ export function describeFilterProblem(problem: FilterProblemDetail, t: I18n['t']
   const english: FilterProblemText = { text: problem.message, lang: 'en', original: null };
   const keyOf = problem.kind !== undefined && Object.hasOwn(keyByKind, problem.kind) ? keyByKind[problem.kind] : undefined;
   if (!keyOf) return english;
-  const params = withRefusedValue(problem, filter);
+  const params = withAllowedLabels(withRefusedValue(problem, filter), choiceFieldOf(problem, filter), t);
   const text = outOfRangeText(problem, t, locale) ?? wordedText(`segments.filterProblems.${keyOf(params)}`, variablesOf(params, t), t);
   if (text === null) return english;
   return { text, lang: locale, original: locale === 'en' ? null : problem.message };
@@ -121,6 +121,33 @@ function withRefusedValue(problem: FilterProblemDetail, filter: unknown): Record
   const value = valueAtPath(filter, problem.path);
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return params;
   return { ...params, value: String(value).slice(0, longestValueShown) };
+}
+
+/**
+ * The codes a closed list allows, each with its label where the reader sees one ("Champions (Čempioni)"):
+ * the builder shows only labels, and the JSON editor takes only codes, so the reader learns the code
+ * for the label they know.
+ */
+function withAllowedLabels(params: Record<string, unknown>, field: string | null, t: I18n['t']): Record<string, unknown> {
+  if (field === null || !Array.isArray(params.allowed)) return params;
+  const allowed = params.allowed.map((code) => {
+    const label = choiceLabel(t, field, String(code));
+    return label === String(code) ? label : t('segments.filterProblems.codeWithLabel', { code: String(code), label });
+  });
+  return { ...params, allowed };
+}
+
+/**
+ * The field whose codes a refused value was checked against: the server's `params.field`, or the
+ * `field` of the comparison whose value (or a value of its list) the problem's path points at.
+ */
+function choiceFieldOf(problem: FilterProblemDetail, filter: unknown): string | null {
+  if (problem.kind !== 'not_one_of') return null;
+  if (typeof problem.params?.field === 'string') return problem.params.field;
+  const comparisonPath = /^(.*)\.value(?:\[\d+\])?$/.exec(problem.path)?.[1];
+  const comparison = comparisonPath === undefined || filter === undefined ? undefined : valueAtPath(filter, comparisonPath);
+  const field = typeof comparison === 'object' && comparison !== null ? (comparison as Record<string, unknown>).field : undefined;
+  return typeof field === 'string' ? field : null;
 }
 
 /** The value at a problem's path as the server writes it ("filter.and[0].purchased.channel"); undefined when the path does not lead to one. */

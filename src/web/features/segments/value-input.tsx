@@ -2,6 +2,8 @@ import type { FieldType } from '../../api/target-group-types.js';
 import { useI18n, type I18n } from '../../i18n/i18n-context.js';
 import type { ValueDraft, ValueKind } from './comparison-input.js';
 import { withinNextOperator, type Choice } from './field-kinds.js';
+import type { Wording } from '../personas/persona-name.js';
+import { usePersonaNames } from './use-persona-names.js';
 
 type ValueInputProps = {
   id: string;
@@ -36,9 +38,20 @@ export function valuePlaceholder(
   return t(hintKeyByType[type]);
 }
 
+/**
+ * Choices the store named (persona names: choicesOf labels them with their value) as the Personas
+ * page shows them, in the reader's language; a code's label and a name with no persona stay as they are.
+ */
+export function withPersonaNames(choices: Choice[] | null, personaName: (name: string) => Wording | null): Choice[] | null {
+  return choices?.map((choice) => (choice.label === choice.value ? { ...choice, label: personaName(choice.value)?.text ?? choice.label } : choice)) ?? null;
+}
+
+const hasStoreNames = (choices: Choice[] | null) => choices?.some((choice) => choice.label === choice.value) ?? false;
+
 /** The value part of the comparison form, shaped by what the field holds. */
-export function ValueInput({ id, kind, type, operator, isMoney, amountExample, choices, draft, onChange, errorId }: ValueInputProps) {
+export function ValueInput({ id, kind, type, operator, isMoney, amountExample, choices: listed, draft, onChange, errorId }: ValueInputProps) {
   const { t } = useI18n();
+  const choices = withPersonaNames(listed, usePersonaNames(hasStoreNames(listed)));
   const problem = errorId ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
   const placeholder = valuePlaceholder(t, { type, operator, isMoney, amountExample });
   const inputMode = isMoney || type === 'number' ? 'decimal' : undefined;
@@ -74,7 +87,8 @@ export function ValueInput({ id, kind, type, operator, isMoney, amountExample, c
     : kind === 'yes-no' ? [{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]
     : kind === 'choice' ? choices : null;
   return (
-    <div className="field field-wide">
+    // a list of names is as wide as its longest, so "Nedēļas nogales maizes pircēji" is not cut short
+    <div className={options ? 'field field-wide value-choice' : 'field field-wide'}>
       <label htmlFor={`${id}-value`}>{t('segments.builder.value')}</label>
       {options ? (
         <select id={`${id}-value`} value={draft.text || options[0]?.value} onChange={(event) => onChange({ ...draft, text: event.target.value })}>
