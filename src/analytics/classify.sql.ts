@@ -41,7 +41,7 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
       applies: sql`f.is_lapsed`,
       // P(alive) with the day it describes; by the quiet-days rule, the day of a prediction too old to judge by, if any
       numbers: sql`case when f.p_alive is not null then json_build_object('pAlive', f.p_alive, 'pAliveAsOf', f.p_alive_as_of, 'lastPurchaseDay', f.last_day,
-          'purchaseDays', f.purchase_day_count, 'pAliveBelow', ${policy.lapsed.pAliveBelow}::float8)
+          'purchaseDays', f.purchase_day_count, 'pAliveBelow', ${policy.lapsed.pAliveBelow}::float8, 'pAliveMinQuietDays', ${policy.lapsed.pAliveMinQuietDays}::int)
         when f.stale_prediction_as_of is not null
         then json_build_object('lastPurchaseDay', f.last_day, 'quietDays', ${policy.lapsed.quietDays}::int, 'stalePredictionAsOf', f.stale_prediction_as_of)
         else json_build_object('lastPurchaseDay', f.last_day, 'quietDays', ${policy.lapsed.quietDays}::int) end`,
@@ -145,7 +145,9 @@ function flaggedSteps(context: ClassifySqlContext, source: RawBuilder<unknown>):
       select j.*,
         -- the first overdue day, as overdueSinceDay in classify.ts
         j.last_day + floor(j.overdue_limit)::int + 1 as overdue_day,
-        (j.is_real and case when j.p_alive is not null then j.p_alive < ${policy.lapsed.pAliveBelow}::float8
+        -- P(alive) judges only after a minimum silence, as classify.ts
+        (j.is_real and case when j.p_alive is not null
+          then j.p_alive < ${policy.lapsed.pAliveBelow}::float8 and j.days_since_last > ${policy.lapsed.pAliveMinQuietDays}::int
           else j.days_since_last > ${policy.lapsed.quietDays}::int end) as is_lapsed,
         coalesce(j.days_since_last > j.overdue_limit, false) as is_overdue
       from judged j

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../core/clock.js';
+import { addDays, daysBetween } from '../core/clock.js';
 import { classifyCustomer, type ClassifyContext } from './classify.js';
 import { computeVipCutoffs, summarizePurchaseDays, type OrderFact } from './customer-facts.js';
 import { moneyFormatOf } from './money-format.js';
@@ -91,13 +91,47 @@ describe('classifyCustomer', () => {
     // a one-time buyer: BG/NBD's P(alive) is 1 whatever the silence, so the quiet days decide
     expect(classify([300], { pAlive: 0.8 }).types).toEqual(['lapsed']);
     expect(classify([100], { pAlive: 0.1 }).types).toEqual(['one_time']);
-    const lapsed = classify([10, 5], { pAlive: 0.29 });
+    const lapsed = classify([200, 190], { pAlive: 0.29 });
     expect(lapsed.types).toEqual(['lapsed']);
     // named as the prediction card names P(alive), with when they last bought
-    expect(lapsed.explanation).toBe('Lapsed: chance still active 29% (below 30%), last purchase 2026-06-25 after 2 purchase days');
+    expect(lapsed.explanation).toBe('Lapsed: chance still active 29% (below 30%), last purchase 2025-12-22 after 2 purchase days');
     // a chance the model does not rule out is never shown as 0%
     expect(classify([400, 300, 200], { pAlive: 0.001 }).explanation).toBe('Lapsed: chance still active <1% (below 30%), last purchase 2025-12-12 after 3 purchase days');
     expect(classify([40, 35], { pAlive: 0.3 }).types).toEqual(['occasional']);
+  });
+
+  // BG/NBD's P(alive) collapses for a heavy buyer after a few quiet weeks (CDNOW: most came back)
+  describe('P(alive) judges only after more than lapsed.pAliveMinQuietDays (180) quiet days', () => {
+    // twelve weekly purchase days, the last `quiet` days before the as-of day: usually every 7 days
+    const weeklyUntil = (quiet: number) => Array.from({ length: 12 }, (_, week) => quiet + 7 * (11 - week));
+
+    it('does not lapse at exactly 180 quiet days: overdue against their own rhythm, they are at risk', () => {
+      expect(daysBetween(factsFor(weeklyUntil(180)).lastPurchaseDay!, asOf)).toBe(180);
+      expect(classify(weeklyUntil(180), { pAlive: 0.03 }).types).toEqual(['at_risk']);
+    });
+
+    it('lapses one day more, and the reason names the wait', () => {
+      const lapsed = classify(weeklyUntil(181), { pAlive: 0.03 });
+      expect(lapsed.types).toEqual(['lapsed']);
+      expect(lapsed.numbers.lapsed).toMatchObject({ pAlive: 0.03, lastPurchaseDay: '2025-12-31', purchaseDays: 12, pAliveBelow: 0.3, pAliveMinQuietDays: 180 });
+      const asOfDay = classifyCustomer({ ...factsFor(weeklyUntil(181), { pAlive: 0.03 }), pAliveAsOf: asOf }, policy, asOf, noVip);
+      expect(asOfDay.explanation).toBe('Lapsed: chance still active 3% as of 2026-06-30 (below 30%), last purchase 2025-12-31 after 12 purchase days, no purchase for more than 180 days');
+    });
+
+    it('keeps a heavy buyer quiet for 64 days (CDNOW customer 7145: 3%) out of lapsed', () => {
+      expect(classify(weeklyUntil(64), { pAlive: 0.03 }).types).toEqual(['at_risk']);
+    });
+
+    it('lets P(alive) judge from the first quiet day when the wait is 0', () => {
+      const atOnce = parseTypePolicy(mergePolicy(policy, { lapsed: { pAliveMinQuietDays: 0 } }));
+      expect(classifyCustomer(factsFor([10, 0], { pAlive: 0.29 }), atOnce, asOf, noVip).types).not.toContain('lapsed');
+      expect(classifyCustomer(factsFor([10, 1], { pAlive: 0.29 }), atOnce, asOf, noVip).types).toEqual(['lapsed']);
+    });
+
+    it('leaves the quiet-days rule for one-time buyers as it was', () => {
+      const longWait = parseTypePolicy(mergePolicy(policy, { lapsed: { pAliveMinQuietDays: 3650 } }));
+      expect(classifyCustomer(factsFor([181], { pAlive: 1 }), longWait, asOf, noVip).types).toEqual(['lapsed']);
+    });
   });
 
   it('calls a customer loyal after 365 days with purchases in 4 different quarters', () => {

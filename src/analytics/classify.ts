@@ -108,13 +108,16 @@ function judgeRealCustomer(facts: CustomerFacts, policy: TypePolicy, asOfDay: st
   const daysSinceLast = daysBetween(facts.lastPurchaseDay!, asOfDay);
   const median = facts.medianIntervalDays;
 
-  // P(alive) from the models beats a fixed quiet period when it exists for this customer.
+  // P(alive) from the models beats a fixed quiet period when it exists for this customer,
+  // but not within a short silence, where it collapses for heavy buyers (policy.ts)
   const pAlive = pAliveOf(facts);
-  const isLapsed = pAlive !== null ? pAlive < policy.lapsed.pAliveBelow : daysSinceLast > policy.lapsed.quietDays;
+  const isLapsed = pAlive !== null
+    ? pAlive < policy.lapsed.pAliveBelow && daysSinceLast > policy.lapsed.pAliveMinQuietDays
+    : daysSinceLast > policy.lapsed.quietDays;
   if (isLapsed) {
     verdicts.set('lapsed', {
       numbers: pAlive !== null
-        ? { pAlive, pAliveAsOf: facts.pAliveAsOf ?? null, lastPurchaseDay: facts.lastPurchaseDay, purchaseDays: facts.purchaseDayCount, pAliveBelow: policy.lapsed.pAliveBelow }
+        ? { pAlive, pAliveAsOf: facts.pAliveAsOf ?? null, lastPurchaseDay: facts.lastPurchaseDay, purchaseDays: facts.purchaseDayCount, pAliveBelow: policy.lapsed.pAliveBelow, pAliveMinQuietDays: policy.lapsed.pAliveMinQuietDays }
         : { lastPurchaseDay: facts.lastPurchaseDay, quietDays: policy.lapsed.quietDays, ...(facts.stalePredictionAsOf ? { stalePredictionAsOf: facts.stalePredictionAsOf } : {}) },
     });
   }

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
 import { analyze } from './analyze.service.js';
+import { writeTypePolicySetting } from './settings.repo.js';
 import { chancePercentText, typeReason } from './type-reasons.js';
 import { storedPAliveMaxAgeDays } from './facts.sql.js';
 import { probabilityAliveBgNbd } from '../models/bg-nbd.js';
@@ -45,7 +46,9 @@ async function typeRows(db: Kysely<Database>): Promise<Map<number, Row>> {
 const money = { currency: 'USD', locale: 'en-US' } as Parameters<typeof typeReason>[2];
 
 // weekly from 2021-01-04 to 2021-03-08 (10 purchase days), then nothing: 114 quiet days by 2021-06-30,
-// within the 180 quiet days, so only P(alive) can call them lapsed
+// within the 180 quiet days, so only P(alive) can call them lapsed; with the default wait of
+// lapsed.pAliveMinQuietDays (180) it could not either, so these stores let it judge after 100 days
+const judgeAfter100QuietDays = (db: Kysely<Database>) => writeTypePolicySetting(db, { lapsed: { pAliveMinQuietDays: 100 } });
 const weekly = Array.from({ length: 10 }, (_, index) => new Date(Date.parse('2021-01-04T00:00:00Z') + index * 7 * 86_400_000).toISOString().slice(0, 10));
 const asOf = '2021-06-30';
 
@@ -54,6 +57,7 @@ describeEachStore('P(alive) evaluated for the as-of day', (context) => {
     const { db } = context.store;
     await seedStore(db, { customerIds: [1], orders: weekly.map((day) => ({ customerId: 1, day, amountMinor: 20_000 })) });
     await sql`truncate model_fit, customer_prediction`.execute(db);
+    await judgeAfter100QuietDays(db);
     const fitId = await fitOf(db, 'bgnbd', '2021-03-10', params);
     // as of 2021-03-10 they had just bought: alive
     await predict(db, fitId, 1, 0.95, '2021-03-10');
@@ -67,7 +71,7 @@ describeEachStore('P(alive) evaluated for the as-of day', (context) => {
     expect(row.types).toContain('lapsed');
     expect(row.numbers.lapsed.pAlive).toBeCloseTo(expected, 10);
     expect(row.numbers.lapsed.pAliveAsOf).toBe(asOf);
-    expect(typeReason('lapsed', row.numbers.lapsed, money)).toBe(`Lapsed: chance still active ${chancePercentText(expected)} as of ${asOf} (below 30%), last purchase 2021-03-08 after 10 purchase days`);
+    expect(typeReason('lapsed', row.numbers.lapsed, money)).toBe(`Lapsed: chance still active ${chancePercentText(expected)} as of ${asOf} (below 30%), last purchase 2021-03-08 after 10 purchase days, no purchase for more than 100 days`);
 
     // as of a week after the last purchase the same fit says alive, whatever the old prediction's day
     await analyze(db, { asOf: '2021-03-15' });
@@ -78,6 +82,7 @@ describeEachStore('P(alive) evaluated for the as-of day', (context) => {
     const { db } = context.store;
     await seedStore(db, { customerIds: [1], orders: weekly.map((day) => ({ customerId: 1, day, amountMinor: 20_000 })) });
     await sql`truncate model_fit, customer_prediction`.execute(db);
+    await judgeAfter100QuietDays(db);
     await fitOf(db, 'bgnbd', '2021-03-31', params);
     // a later fit, and the customer's one stored prediction, made with it as of a later day
     const laterFitId = await fitOf(db, 'bgnbd', '2021-07-31', { r: 2, alpha: 1, a: 0.1, b: 10 });
@@ -88,7 +93,7 @@ describeEachStore('P(alive) evaluated for the as-of day', (context) => {
     const expected = bgNbdPAlive(9, daysBetween(weekly[0], weekly[9]) / 7, daysBetween(weekly[0], asOf) / 7);
     const row = (await typeRows(db)).get(1)!;
     expect(row.types).toContain('lapsed');
-    expect(row.numbers.lapsed).toEqual({ pAlive: expect.closeTo(expected, 10), pAliveAsOf: asOf, lastPurchaseDay: '2021-03-08', purchaseDays: 10, pAliveBelow: 0.3 });
+    expect(row.numbers.lapsed).toEqual({ pAlive: expect.closeTo(expected, 10), pAliveAsOf: asOf, lastPurchaseDay: '2021-03-08', purchaseDays: 10, pAliveBelow: 0.3, pAliveMinQuietDays: 100 });
     // before any fit's day there is nothing to judge by but the quiet-days rule: 14 quiet days
     await analyze(db, { asOf: '2021-03-22' });
     expect((await typeRows(db)).get(1)!.types).not.toContain('lapsed');
@@ -102,6 +107,7 @@ describeEachStore('P(alive) evaluated for the as-of day', (context) => {
       orders: [...weekly.map((day) => ({ customerId: 1, day, amountMinor: 20_000 })), { customerId: 2, day: '2021-06-01', amountMinor: 20_000 }, { customerId: 2, day: '2021-06-29', amountMinor: 20_000 }],
     });
     await sql`truncate model_fit, customer_prediction`.execute(db);
+    await judgeAfter100QuietDays(db);
     const fitId = await fitOf(db, 'bgnbd', asOf, params);
     const gone = bgNbdPAlive(9, daysBetween(weekly[0], weekly[9]) / 7, daysBetween(weekly[0], asOf) / 7);
     const active = bgNbdPAlive(1, 4, daysBetween('2021-06-01', asOf) / 7);
@@ -114,7 +120,7 @@ describeEachStore('P(alive) evaluated for the as-of day', (context) => {
     const rows = await typeRows(db);
     expect(rows.get(1)!.types).toContain('lapsed');
     expect(rows.get(2)!.types).not.toContain('lapsed');
-    expect(rows.get(1)!.numbers.lapsed).toEqual({ pAlive: expect.closeTo(gone, 10), pAliveAsOf: asOf, lastPurchaseDay: '2021-03-08', purchaseDays: 10, pAliveBelow: 0.3 });
+    expect(rows.get(1)!.numbers.lapsed).toEqual({ pAlive: expect.closeTo(gone, 10), pAliveAsOf: asOf, lastPurchaseDay: '2021-03-08', purchaseDays: 10, pAliveBelow: 0.3, pAliveMinQuietDays: 100 });
   });
 });
 
@@ -140,7 +146,7 @@ describeEachStore('a stored P(alive) that cannot be worked out again', (context)
     await predict(db, fitId, 1, 0.1, recent);
     await analyze(db, { asOf });
     row = (await typeRows(db)).get(1)!;
-    expect(row.numbers.lapsed).toEqual({ pAlive: 0.1, pAliveAsOf: recent, lastPurchaseDay: '2020-12-12', purchaseDays: 2, pAliveBelow: 0.3 });
+    expect(row.numbers.lapsed).toEqual({ pAlive: 0.1, pAliveAsOf: recent, lastPurchaseDay: '2020-12-12', purchaseDays: 2, pAliveBelow: 0.3, pAliveMinQuietDays: 180 });
     await predict(db, fitId, 1, 0.9, recent);
     await analyze(db, { asOf });
     expect((await typeRows(db)).get(1)!.types).not.toContain('lapsed');

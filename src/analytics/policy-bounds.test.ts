@@ -29,11 +29,13 @@ describe('the type policy bounds', () => {
     [{ occasional: { promotionDrivenMinOrders: 1e9 } }, 'occasional.promotionDrivenMinOrders must be a whole number of orders from 1 to 1000; got 1000000000'],
     [{ alerts: { minExpected: 1e300 } }, 'alerts.minExpected must be a number from 0 to 1000000000000; got 1e+300'],
     [{ lapsed: { pAliveBelow: 1 } }, 'lapsed.pAliveBelow must be a probability above 0 and below 1; got 1'],
+    [{ lapsed: { pAliveMinQuietDays: -1 } }, 'lapsed.pAliveMinQuietDays must be a whole number of days from 0 to 3650 (0 lets P(alive) judge at once); got -1'],
+    [{ lapsed: { pAliveMinQuietDays: 3651 } }, 'lapsed.pAliveMinQuietDays must be a whole number of days from 0 to 3650 (0 lets P(alive) judge at once); got 3651'],
     [{ vip: { topPercent: 0 } }, 'vip.topPercent must be a percentage above 0 and at most 100; got 0'],
     [{ loyal: { periodMonths: 2.5 } }, 'loyal.periodMonths must be a whole number of months from 1 to 24; got 2.5'],
     [{ newWithinDays: '30' }, 'newWithinDays must be a whole number of days from 1 to 3650; got "30"'],
     [{ vip: { basis: 'spend' } }, 'vip.basis must be one of revenue, frequency, revenue_or_frequency; got "spend"'],
-    [{ lapsed: 180 }, 'lapsed must be an object of thresholds (quietDays, pAliveBelow); got 180'],
+    [{ lapsed: 180 }, 'lapsed must be an object of thresholds (quietDays, pAliveBelow, pAliveMinQuietDays); got 180'],
   ])('refuses %j naming the field, its range and the value sent', (change, sentence) => {
     const refusal = refusalOf(change);
     expect(refusal.code).toBe('ANALYTICS_POLICY_INVALID');
@@ -48,8 +50,9 @@ describe('the type policy bounds', () => {
   });
 
   it('accepts every bound itself', () => {
-    const highest = { newWithinDays: 3650, loyal: { minTenureDays: 3650, minPeriods: 1000 }, lapsed: { quietDays: 3650 }, alerts: { zThreshold: 100, minExpected: 1e12 } };
+    const highest = { newWithinDays: 3650, loyal: { minTenureDays: 3650, minPeriods: 1000 }, lapsed: { quietDays: 3650, pAliveMinQuietDays: 3650 }, alerts: { zThreshold: 100, minExpected: 1e12 } };
     expect(parseTypePolicy(mergePolicy(defaultTypePolicy, highest))).toMatchObject(highest);
+    expect(parseTypePolicy(mergePolicy(defaultTypePolicy, { lapsed: { pAliveMinQuietDays: 0 } })).lapsed.pAliveMinQuietDays).toBe(0);
   });
 });
 
@@ -81,6 +84,15 @@ describeEachStore('a type policy change out of range', (context) => {
       + 'loyal.minTenureDays must be a whole number of days from 1 to 3650; got 2000000000; '
       + 'lapsed.quietDays must be a whole number of days from 1 to 3650; got 1000000000000; '
       + 'alerts.zThreshold must be a number of robust standard deviations above 0 and at most 100; got 1e+308');
+  });
+
+  it('stored before P(alive) waited for a silence, reads the default wait, and the form can change it', async () => {
+    const before = { ...defaultTypePolicy, lapsed: { quietDays: 120, pAliveBelow: 0.25 } };
+    await sql`insert into store_setting (key, value) values ('type_policy', ${JSON.stringify(before)}::jsonb)
+      on conflict (key) do update set value = excluded.value`.execute(context.store.db);
+    expect((await getTypePolicy(context.store.db)).lapsed).toEqual({ quietDays: 120, pAliveBelow: 0.25, pAliveMinQuietDays: 180 });
+    await setTypePolicy(context.store.db, { lapsed: { pAliveMinQuietDays: 60 } }, { defaultAsOf: '2025-01-01' });
+    expect((await getTypePolicy(context.store.db)).lapsed).toEqual({ quietDays: 120, pAliveBelow: 0.25, pAliveMinQuietDays: 60 });
   });
 
   it('stored before the bounds existed, is read at the bound, so analyses, imports and the form go on, and another change can be made', async () => {

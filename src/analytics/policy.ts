@@ -66,6 +66,12 @@ export const typePolicySchema = z
     lapsed: z.object({
       quietDays: days(1, 3650),
       pAliveBelow: threshold('a probability', { value: 0, isExclusive: true }, { value: 1, isExclusive: true }),
+      /**
+       * P(alive) lapses a customer only after more than this many days without a purchase: BG/NBD's
+       * P(alive) collapses for a heavy buyer after a few quiet weeks, and on CDNOW most of those came
+       * back (docs/customer-types.md); 0 lets P(alive) judge from the first quiet day.
+       */
+      pAliveMinQuietDays: days(0, 3650, ' (0 lets P(alive) judge at once)'),
     }).strict(),
     alerts: z.object({
       weeksOfHistory: count('weeks', 3, 52),
@@ -87,7 +93,7 @@ export const defaultTypePolicy: TypePolicy = {
   loyal: { minTenureDays: 365, periodMonths: 3, minPeriods: 4 },
   vip: { windowDays: 365, topPercent: 5, basis: 'revenue' },
   atRisk: { minIntervals: 2, overdueFactor: 2 },
-  lapsed: { quietDays: 180, pAliveBelow: 0.3 },
+  lapsed: { quietDays: 180, pAliveBelow: 0.3, pAliveMinQuietDays: 180 },
   alerts: { weeksOfHistory: 8, zThreshold: 3.5, minDropPercent: 15, minExpected: 5, overdueLookbackDays: 7 },
 };
 

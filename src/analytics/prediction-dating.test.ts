@@ -4,12 +4,18 @@ import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { seedStore } from '../../test/fixtures/analytics/seed.js';
 import { analyze } from './analyze.service.js';
+import { writeTypePolicySetting } from './settings.repo.js';
 
 // A prediction describes its customers as of its model's calibration end. A data set's store
 // (CDNOW ends in 1998) is predicted and analysed as of its last day, today: dated by when it was
 // made, the prediction was never read, and "lapsed" ignored P(alive).
-/** A store's only BG/NBD fit, calibrated to `calibrationEnd`, with no predictions yet. */
+/**
+ * A store's only BG/NBD fit, calibrated to `calibrationEnd`, with no predictions yet; P(alive)
+ * judges from the first quiet day, since these customers are quiet for weeks, not the months
+ * the default waits (lapsed.pAliveMinQuietDays): which prediction is read is what is tested.
+ */
 async function onlyFit(db: Kysely<Database>, calibrationEnd: string): Promise<number> {
+  await writeTypePolicySetting(db, { lapsed: { pAliveMinQuietDays: 0 } });
   await sql`truncate model_fit, customer_prediction`.execute(db);
   const fit = await sql<{ model_fit_id: number }>`
     insert into model_fit (model, unit, calibration_end, params, log_likelihood, converged, iterations, gradient_norm, bic, customers)
@@ -40,7 +46,7 @@ describeEachStore('predictions read by the day they describe', (context) => {
     expect(await typesOn()).toEqual([{ customerId: 1, lapsed: true }, { customerId: 2, lapsed: false }, { customerId: 3, lapsed: true }]);
     const reasons = await sql<{ numbers: { lapsed: Record<string, unknown> } }>`select numbers from customer_type where customer_id in (1, 3) order by customer_id`.execute(db);
     expect(reasons.rows.map((row) => row.numbers.lapsed)).toEqual([
-      { pAlive: 0.05, pAliveAsOf: '2020-06-30', lastPurchaseDay: '2020-06-16', purchaseDays: 8, pAliveBelow: 0.3 },
+      { pAlive: 0.05, pAliveAsOf: '2020-06-30', lastPurchaseDay: '2020-06-16', purchaseDays: 8, pAliveBelow: 0.3, pAliveMinQuietDays: 0 },
       { lastPurchaseDay: '2019-12-01', quietDays: 180 },
     ]);
 
@@ -75,7 +81,8 @@ describeEachStore('predictions older than a customer\'s last purchase', (context
     // a prediction that knows the purchase decides again
     await sql`insert into customer_prediction (customer_id, model_fit_id, p_alive, expected_purchases_90d, churn_risk, as_of)
       values (1, ${fitId}::bigint, 0.2, 0.1, 'high', '2021-06-30') on conflict (customer_id) do update set p_alive = excluded.p_alive, as_of = excluded.as_of`.execute(db);
-    await analyze(db, { asOf: '2021-06-30' });
-    expect((await types())[0].numbers.lapsed).toEqual({ pAlive: 0.2, pAliveAsOf: '2021-06-30', lastPurchaseDay: '2021-06-30', purchaseDays: 11, pAliveBelow: 0.3 });
+    // judged the day after: a customer who bought on the as-of day has not been quiet, whatever P(alive) says
+    await analyze(db, { asOf: '2021-07-01' });
+    expect((await types())[0].numbers.lapsed).toEqual({ pAlive: 0.2, pAliveAsOf: '2021-06-30', lastPurchaseDay: '2021-06-30', purchaseDays: 11, pAliveBelow: 0.3, pAliveMinQuietDays: 0 });
   });
 });

@@ -43,6 +43,15 @@ describe('typeReason', () => {
     expect(typeReason('occasional', { purchaseDays: 4, promotionPercent: 0, isPromotionDriven: false }, rupiah)).toBe('Occasional: 4 purchase days at an irregular rhythm, 0% of orders with a promotion');
   });
 
+  it('states the silence a P(alive) lapse waits for, and nothing of it when the wait is off or predates the rule', () => {
+    const lapsed = { pAlive: 0.03, pAliveAsOf: '1997-09-30', lastPurchaseDay: '1997-03-30', purchaseDays: 6, pAliveBelow: 0.3 };
+    expect(typeReason('lapsed', { ...lapsed, pAliveMinQuietDays: 180 }, dollars))
+      .toBe('Lapsed: chance still active 3% as of 1997-09-30 (below 30%), last purchase 1997-03-30 after 6 purchase days, no purchase for more than 180 days');
+    expect(typeReason('lapsed', { ...lapsed, pAliveMinQuietDays: 1 }, dollars)).toMatch(/, no purchase for more than 1 day$/);
+    expect(typeReason('lapsed', { ...lapsed, pAliveMinQuietDays: 0 }, dollars)).toBe('Lapsed: chance still active 3% as of 1997-09-30 (below 30%), last purchase 1997-03-30 after 6 purchase days');
+    expect(typeReason('lapsed', lapsed, dollars)).toBe('Lapsed: chance still active 3% as of 1997-09-30 (below 30%), last purchase 1997-03-30 after 6 purchase days');
+  });
+
   it('writes one day, one purchase day and one interval in the singular, and any other count in the plural', () => {
     expect(typeReason('at_risk', { lastPurchaseDay: '2026-06-09', medianIntervalDays: 1, overdueDay: '2026-06-11', overdueAfterDays: 2 }, rupiah))
       .toBe('At risk: last purchase 2026-06-09, usually every 1 day, overdue since 2026-06-11 (more than 2 days after it)');

@@ -68,7 +68,11 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
         const chance = `Lapsed: chance still active ${chancePercentText(n.pAlive)}${isText(n.pAliveAsOf) ? ` as of ${n.pAliveAsOf}` : ''}`;
         if (!isNumber(n.pAliveBelow)) return chance;
         const limit = `${chance} (below ${formatDecimal(n.pAliveBelow * 100)}%)`;
-        return isText(n.lastPurchaseDay) && isNumber(n.purchaseDays) ? `${limit}, last purchase ${n.lastPurchaseDay} after ${counted(n.purchaseDays, 'purchase day')}` : limit;
+        if (!isText(n.lastPurchaseDay) || !isNumber(n.purchaseDays)) return limit;
+        const lastPurchase = `${limit}, last purchase ${n.lastPurchaseDay} after ${counted(n.purchaseDays, 'purchase day')}`;
+        // the silence P(alive) waits for, stored since 2026-12 as the day P(alive) describes is; 0 is no wait, nothing to say
+        const wait = isText(n.pAliveAsOf) && isNumber(n.pAliveMinQuietDays) ? n.pAliveMinQuietDays : 0;
+        return wait > 0 ? `${lastPurchase}, no purchase for more than ${days(wait)}` : lastPurchase;
       }
       if (!isText(n.lastPurchaseDay)) return null;
       return `Lapsed: no purchase since ${n.lastPurchaseDay}${isNumber(n.quietDays) ? ` (limit ${days(n.quietDays)})` : ''}`

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { AppError, isAppError } from '../core/errors.js';
+import { switchState } from '../core/env-switch.js';
 import { exitCodeForError, exitCodes } from './exit-codes.js';
 import { debugVariable, printFailure, wantsJson } from './output.js';
 import { createProgram } from './program.js';
@@ -28,7 +29,8 @@ export async function runCommandLine(argv: string[] = process.argv): Promise<Com
       else if (error.code !== 'commander.help') printFailure(new AppError(usage.code, `${usage.message} ${usage.details.hint}`, usage.details), { json });
       return { exitCode: exitCodes.usage, error };
     }
-    if (process.env[debugVariable]) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    // CLIENTELE_DEBUG=0 is off, as every on/off variable reads; an unknown word still asks for the trace
+    if (switchState(process.env[debugVariable]) !== false) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     // an app error already says what to do; wording any other failure (a store that cannot be opened…) loads the store driver
     const failure = isAppError(error) ? error : (await import('./unexpected-error.js')).describeUnexpectedError(error, { db: program.opts<{ db?: string }>().db, argv });
     // a failure in parsing comes before the action's hook: its commands are given the store here

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import { AppError, isAppError } from '../core/errors.js';
 import { loadConfig } from '../core/config.js';
-import { isServerUrl } from '../db/client.js';
+import { isServerUrl, serverUrlProblem } from '../db/client.js';
 import { fileAbove } from '../db/store-directory.js';
 import { debugVariable } from './output.js';
 
@@ -17,6 +17,11 @@ export function describeUnexpectedError(error: unknown, options: { db?: string; 
   const failure = error as NodeJS.ErrnoException & { errors?: Array<NodeJS.ErrnoException> };
   const code = failure.code ?? failure.errors?.[0]?.code;
   const target = options.db ?? storeTarget();
+  if (isServerUrl(target) && code === 'ERR_INVALID_URL') {
+    // the URL the user gave, not our code: "INTERNAL_ERROR: Invalid URL" named neither the setting nor the fault
+    const setting = options.db === undefined ? 'DATABASE_URL' : '--db';
+    return new AppError(setting === '--db' ? 'CLI_ARGUMENT_INVALID' : 'CONFIG_INVALID', `${setting} cannot be opened: ${serverUrlProblem(target) ?? 'it is not a valid URL'}.`, { field: setting });
+  }
   if (isServerUrl(target) && code && refusalReasons[code]) {
     // the server answered: the same URL gets the same answer until it is changed, so this is not a failure to retry (exit 3)
     const setting = options.db === undefined ? 'DATABASE_URL' : '--db';

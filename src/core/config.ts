@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { AppError } from './errors.js';
+import { readSwitch } from './env-switch.js';
 import { storeDefaults } from './store-defaults.js';
 import { isKnownCurrency } from './money.js';
 import { isIanaTimeZoneName, isPhoneCountry } from './store-choices.js';
@@ -76,10 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (logLevel !== null && !isLogLevel(logLevel)) {
     throw new AppError('CONFIG_INVALID', `LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${env.LOG_LEVEL}"; unset it for info without each request's lines on a console.`, { field: 'LOG_LEVEL' });
   }
-  const isBehindTls = env.CLIENTELE_TLS === '1' || env.CLIENTELE_TLS === 'true';
+  const isBehindTls = readSwitch(env, 'CLIENTELE_TLS');
   const trustedProxies = parseTrustedProxies(env[trustedProxiesVariable]);
   if (trustedProxies.length > 0 && !isBehindTls) {
-    throw new AppError('CONFIG_INVALID', `${trustedProxiesVariable} is set but CLIENTELE_TLS is not: proxies are trusted only behind TLS. Set CLIENTELE_TLS=1 as well, or unset ${trustedProxiesVariable}.`, { field: trustedProxiesVariable });
+    const tlsSetting = env.CLIENTELE_TLS?.trim() ? `CLIENTELE_TLS is off ("${env.CLIENTELE_TLS}")` : 'CLIENTELE_TLS is not set';
+    throw new AppError('CONFIG_INVALID', `${trustedProxiesVariable} is set but ${tlsSetting}: proxies are trusted only behind TLS. Set CLIENTELE_TLS=1 as well, or unset ${trustedProxiesVariable}.`, { field: trustedProxiesVariable });
   }
   return {
     database: env.DATABASE_URL ?? defaultDataDirectory(env),
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeyRequestsPerMinute,
   };
 }
+
 
 export function isValidTimeZone(timeZone: string): boolean {
   return isIanaTimeZoneName(timeZone);

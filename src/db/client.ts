@@ -31,6 +31,28 @@ export function isServerUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
 
+/**
+ * Whether a store location is meant as a URL, whatever its scheme: `postgres:/x` (one slash),
+ * `postgresql:x` or `mysql://…` would otherwise name a directory, and a mistyped DATABASE_URL ran
+ * the server on a new embedded store with the demo in it. Two letters at least: `C:\\…` is a directory.
+ */
+export function looksLikeUrl(target: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:/i.test(target) && target !== 'memory://';
+}
+
+/** What is wrong with a postgres:// URL that cannot be opened at all (null: nothing), in words for the user. */
+export function serverUrlProblem(url: string): string | null {
+  try {
+    new URL(url);
+  } catch {
+    const port = /^[^/]*\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/?#]*):([^/?#]*)/.exec(url)?.[1];
+    if (port !== undefined && !/^\d+$/.test(port)) return `the port "${port}" is not a number`;
+    if (port !== undefined && Number(port) > 65535) return `the port ${port} is out of range`;
+    return 'it is not a valid URL (postgres://user:password@host:port/database; a password with @, :, / or # in it must be percent-encoded)';
+  }
+  return null;
+}
+
 // Large counts come back as strings by default; ours fit in a double.
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
@@ -51,13 +73,34 @@ export type OpenStoreOptions = {
    * pay; a large store's analyses read less from disk with the default.
    */
   embeddedSharedBuffers?: string;
+  /** Where a server store says it lost an idle connection (the server's logger); a process warning without one. */
+  logger?: StoreLogger;
+  /** How long a server connection may take to open before it fails (serverConnectTimeoutMillis without it). */
+  connectTimeoutMillis?: number;
 };
+
+/** The part of a pino logger the store reports to. */
+export type StoreLogger = { warn: (details: object, message: string) => void };
+
+/**
+ * A server that accepts connections and never answers (a hung host, a proxy whose backend is gone)
+ * held each connection attempt forever: the pool's clients stayed stuck in connect, and every
+ * request after them waited too, even once the server answered again.
+ */
+export const serverConnectTimeoutMillis = 10_000;
+
+/**
+ * TCP keepalive finds a peer that is gone (a host powered off, a network cut) on a connection
+ * waiting for an answer, which otherwise waits forever; queries themselves get no time limit, as an
+ * analysis may rightly run for minutes.
+ */
+const serverKeepAliveDelayMillis = 30_000;
 
 /** The embedded buffer pool of a short command or a small store (see OpenStoreOptions.embeddedSharedBuffers). */
 export const shortCommandSharedBuffers = '16MB';
 
 export async function openStore(target: string, options: OpenStoreOptions = {}): Promise<Store> {
-  if (isServerUrl(target)) return openServerStore(target, options.searchPath);
+  if (isServerUrl(target)) return openServerStore(target, options);
   return openEmbeddedStore(target, options);
 }
 
@@ -113,8 +156,32 @@ export function servesConcurrentQueries(db: Kysely<Database>): boolean {
   return concurrentHandles.has(db);
 }
 
-async function openServerStore(url: string, searchPath?: string): Promise<Store> {
-  const pool = reportingIdleErrors(new pg.Pool({ ...serverConnection(url, searchPath), max: 4, Client: NamedStatementClient }));
+/**
+ * The connect timeout is the client's, not the pool's: the pool's would also end the wait for a
+ * free client, and a query queued behind two long analyses is not a failure.
+ */
+function serverClient(connectTimeoutMillis: number): typeof NamedStatementClient {
+  // pg says only "timeout expired": with a code, the command line and the server say the database did not answer
+  const named = (error: Error | undefined) => (error?.message === 'timeout expired'
+    ? Object.assign(new Error(`The database did not answer within ${connectTimeoutMillis / 1000} s of connecting`, { cause: error }), { code: 'ETIMEDOUT' })
+    : error);
+  return class ServerClient extends NamedStatementClient {
+    constructor(config: pg.ClientConfig = {}) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMillis, keepAlive: true, keepAliveInitialDelayMillis: serverKeepAliveDelayMillis });
+    }
+
+    override connect(): Promise<pg.Client>;
+    override connect(callback: (error: Error | null, client?: pg.Client) => void): void;
+    override connect(callback?: (error: Error | null, client?: pg.Client) => void): Promise<pg.Client> | void {
+      if (callback) return super.connect((error: Error | null, client?: pg.Client) => callback(named(error ?? undefined) ?? null, client));
+      return super.connect().catch((error: Error) => { throw named(error); });
+    }
+  };
+}
+
+async function openServerStore(url: string, { searchPath, logger, connectTimeoutMillis = serverConnectTimeoutMillis }: OpenStoreOptions): Promise<Store> {
+  const Client = serverClient(connectTimeoutMillis);
+  const pool = reportingIdleErrors(new pg.Pool({ ...serverConnection(url, searchPath), max: 4, Client }), logger);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   concurrentHandles.add(db);
   return {
@@ -151,8 +218,12 @@ function embeddedPool(pglite: PGlite): pg.Pool {
  * the pool drops the broken client and connects afresh for the next query, so
  * a warning is enough.
  */
-function reportingIdleErrors(pool: pg.Pool): pg.Pool {
-  pool.on('error', (error) => process.emitWarning(`Database connection lost while idle: ${error.message}`));
+function reportingIdleErrors(pool: pg.Pool, logger?: StoreLogger): pg.Pool {
+  pool.on('error', (error) => {
+    // under `serve` a plain "(node:PID) Warning:" line on stderr was the one line outside the JSON logs
+    if (logger) logger.warn({ err: error }, 'Database connection lost while idle; the next query connects afresh');
+    else process.emitWarning(`Database connection lost while idle: ${error.message}`);
+  });
   return pool;
 }
 

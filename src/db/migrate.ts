@@ -8,6 +8,9 @@ export const migrationsDirectory = fileURLToPath(new URL('../../db/migrations/',
 
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
+/** The advisory lock that makes migrating one process at a time per database. */
+const migrationLock = 727274;
+
 const migrationNamePattern = /^\d{12}_[a-z0-9_]+\.sql$/;
 
 export async function listMigrationFiles(directory = migrationsDirectory): Promise<string[]> {
@@ -20,7 +23,9 @@ export async function listMigrationFiles(directory = migrationsDirectory): Promi
  * record, under an advisory lock so two processes starting together do not race.
  */
 export async function migrate(store: Store, directory = migrationsDirectory): Promise<MigrationResult> {
+  // under the lock: two first starts at once both created the table, and one failed on pg_type's unique index
   await store.runScript(`
+    select pg_advisory_xact_lock(${migrationLock});
     create table if not exists schema_migration (
       name text primary key,
       applied_at timestamptz not null default now()
@@ -39,7 +44,7 @@ export async function migrate(store: Store, directory = migrationsDirectory): Pr
     // The name comes from our own migrations folder and matches a strict pattern.
     try {
       await store.runScript(`
-        select pg_advisory_xact_lock(727274);
+        select pg_advisory_xact_lock(${migrationLock});
         do $guard$ begin
           if exists (select 1 from schema_migration where name = '${quotedName}') then
             raise exception 'clientele: migration already applied';

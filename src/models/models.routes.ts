@@ -51,7 +51,10 @@ const validationSchema = z.looseObject({
   }).nullable().describe('The spend model\'s validation (model gammagamma or all; null otherwise). Money in minor units of the store currency'),
 });
 const predictionRunSchema = z.looseObject({
-  customers: z.number(), currency: z.string().nullable(), fits: z.object({ transaction: fitSchema, spend: fitSchema.nullable() }),
+  customers: z.number(), asOf: calendarDaySchema.describe('The day the predictions describe: purchases up to its end'),
+  clv: z.object({ horizonDays: z.number().int(), discountRate: z.number().describe('Per period: 0.01 is 1%'), periodDays: z.number() })
+    .describe('What the CLV covers: the next horizonDays days, each period of periodDays discounted by discountRate'),
+  currency: z.string().nullable(), fits: z.object({ transaction: fitSchema, spend: fitSchema.nullable() }),
   modelFitId: z.number().int(), spendModelFitId: z.number().int().nullable(),
   churnRisk: z.array(z.object({ churnRisk: z.string().nullable().describe('null: not estimated (BG/NBD one-time buyers)'), customers: z.number() })),
   totalClvMinor: z.number().nullable().describe('Minor units of the store currency; null when no CLV was predicted (no sound spend model: see notes)'),

@@ -83,7 +83,11 @@ describeEachStore('models service', (context) => {
     const attempt = predictCustomers(db, { asOf: '2026-06-30', horizonDays: 365, discountRate: 0.01 });
     await expect(attempt).rejects.toMatchObject({ code: 'MODEL_FIT_NOT_CONVERGED', details: { field: 'model' } });
     // Pareto/NBD was tried in its place, and the message says how it fared
-    await expect(attempt).rejects.toThrow(/The BG\/NBD fit did not converge \(r=.*after \d+ iterations\).*Pareto\/NBD, tried in its place \(r=.*\): .*Nothing was stored.*--penalty 0\.1/);
+    await expect(attempt).rejects.toThrow(/The BG\/NBD fit did not converge \(r=.*after \d+ iterations\).*Pareto\/NBD, tried in its place \(r=.*\): .*Nothing was stored/);
+    // no penalty makes up for one customer: the advice names the data a fit needs instead
+    await expect(attempt).rejects.toThrow(/Nothing was stored; earlier predictions stay\. These are too few purchases to fit a purchase model, and no penalty makes up for them: 1 customer \(1 with a repeat purchase\), where a fit needs at least 10 repeat buyers\./);
+    await expect(attempt).rejects.not.toThrow(/--penalty/);
+    await expect(attempt).rejects.toMatchObject({ details: { data: { customers: 1, repeatBuyers: 1 } } });
     const after = await sql<{ count: number; fits: number }>`select (select count(*) from customer_prediction)::int as count, (select count(*) from model_fit)::int as fits`.execute(db);
     expect(after.rows[0]).toEqual(before.rows[0]);
   });
@@ -95,5 +99,17 @@ describe('the advice after a fit that did not converge', () => {
     expect(notConvergedAdvice(0.1)).toBe('Even with the L2 penalty 0.1 the fit did not settle: try a larger one (--penalty 1) or a longer history');
     expect(notConvergedAdvice(0.3)).toContain('(--penalty 3)');
     expect(notConvergedAdvice(0.1)).not.toContain('--penalty 0.1)');
+    // with enough repeat buyers a penalty may still settle the fit
+    expect(notConvergedAdvice(0, { customers: 500, repeatBuyers: 200 })).toContain('--penalty 0.1');
+    expect(notConvergedAdvice(1, { customers: 500, repeatBuyers: 10 })).toContain('(--penalty 10)');
+  });
+
+  it('asks for more customers, naming the counts, when there are too few repeat buyers for any penalty to help', () => {
+    // 5 customers, 4 repeat buyers: every penalty from 0.1 to 100 ran α towards 1e-300
+    for (const penalty of [0, 0.1, 100]) {
+      const advice = notConvergedAdvice(penalty, { customers: 5, repeatBuyers: 4 });
+      expect(advice).toBe('These are too few purchases to fit a purchase model, and no penalty makes up for them: 5 customers (4 with a repeat purchase), '
+        + 'where a fit needs at least 10 repeat buyers. Predict again when more customers have bought more than once');
+    }
   });
 });

@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { refreshAllSegments, startOf } from '../segments/index.js';
 import { getStoreSettings } from '../settings/index.js';
 import { fitBgNbd } from './bg-nbd.js';
-import { defaultChurnThresholds, predictCustomerValues, type ChurnThresholds } from './clv.js';
+import { defaultChurnThresholds, predictCustomerValues, type ChurnThresholds, type CustomerPredictions } from './clv.js';
 import { compressCustomerSummaries, compressSpend } from './compress.js';
 import { degenerateFitReason } from './fit-soundness.js';
 import { fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
@@ -14,7 +14,7 @@ import { requireCustomersToLearnFrom, requireHoldoutPurchases, requireObservedDa
 import { countCustomerPredictions, findFirstPurchaseDay, findStoreCurrency, insertModelFit, loadPurchaseDays, replaceCustomerPredictions } from './models.repo.js';
 import { fitParetoNbd } from './pareto-nbd.js';
 import { sumHoldoutSpend, validateSpendModel } from './spend-validation.js';
-import { buildSummaries, countHoldoutPurchases, daysPerUnit, type CustomerSummaries, type TimeUnit } from './summaries.js';
+import { buildSummaries, countHoldoutPurchases, daysPerUnit, type CustomerSummaries, type PurchaseColumns, type TimeUnit } from './summaries.js';
 import { countActualRepeatPurchases, trackExpectedRepeatPurchases } from './tracking.js';
 import { expectedPurchases, type TransactionModel } from './transaction-model.js';
 import { compareHoldout, compareModels } from './validation.js';
@@ -160,7 +160,7 @@ export async function predictCustomers(
   const asOfDayEnd = startOf({ kind: 'day', day: isoDateOf(dayNumberOf(options.asOf) + 1) }, settings.timeZone);
   const unit = options.unit ?? 'week';
   const penalty = options.penalty ?? 0;
-  const { summaries } = await loadSummaries(db, options.asOf, unit, 'asOf');
+  const { purchases, summaries } = await loadSummaries(db, options.asOf, unit, 'asOf');
   const compressed = compressCustomerSummaries(summaries);
   const requested = options.model ?? 'bgnbd';
   const fitTransactions = (model: 'bgnbd' | 'paretonbd'): AnyFit => (model === 'paretonbd' ? fitParetoNbd(compressed, { penalty }) : fitBgNbd(compressed, { penalty }));
@@ -178,7 +178,7 @@ export async function predictCustomers(
     const otherFit = fitTransactions(other);
     const otherReason = otherFit.converged ? reasonOf(otherFit) : `it did not converge (after ${otherFit.iterations} iterations)`;
     if (otherReason !== null) {
-      throw requestedReason === null ? notConverged(requestedFit, requested, [otherFit, otherReason], penalty) : noSoundFit([[requestedFit, requestedReason], [otherFit, otherReason]]);
+      throw requestedReason === null ? notConverged(requestedFit, requested, [otherFit, otherReason], penalty, fitDataOf(summaries)) : noSoundFit([[requestedFit, requestedReason], [otherFit, otherReason]]);
     }
     transactionFit = otherFit;
     const why = requestedReason ?? `it did not converge (after ${requestedFit.iterations} iterations: these purchases do not pin it down)`;
@@ -198,6 +198,7 @@ export async function predictCustomers(
     purchaseHorizon: 90 * scale,
     churnThresholds: options.churnThresholds ?? defaultChurnThresholds,
   });
+  const freeOnly = spendProblem === null ? leaveOutFreeBuyersValue(predictions, summaries, purchases) : 0;
   const asOfDay = dayNumberOf(options.asOf);
   const nextPurchaseDay = Float64Array.from(predictions.nextPurchaseIn, (t) => nextPurchaseDayOf(asOfDay, t / scale));
   const currency = await findStoreCurrency(db);
@@ -225,9 +226,32 @@ export async function predictCustomers(
   let totalValue = 0;
   for (const value of predictions.lifetimeValue) if (Number.isFinite(value)) totalValue += value;
   const notes = spendProblem === null ? modelNotes : [...modelNotes, `No expected spend or CLV: ${spendProblem}.`];
+  if (freeOnly > 0) notes.push(`${freeOnly === 1 ? '1 customer' : `${freeOnly.toLocaleString('en')} customers`} with free purchases only (every amount 0) got no expected spend or CLV: the spend model describes paid purchases (docs/models.md).`);
   // null, not 0, when no value was predicted: a total of nothing is not a total of zero
   const totalClvMinor = spendProblem === null ? Math.round(totalValue) : null;
-  return { customers: summaries.count, currency, fits: { transaction: transactionFit, spend: spendFit }, ...stored, totalClvMinor, notes };
+  // what the values mean: the day they describe and how the CLV weighs later purchases
+  const clv = { horizonDays: options.horizonDays, discountRate: options.discountRate, periodDays: options.periodDays ?? 30 };
+  return { customers: summaries.count, asOf: options.asOf, clv, currency, fits: { transaction: transactionFit, spend: spendFit }, ...stored, totalClvMinor, notes };
+}
+
+/**
+ * Gamma-Gamma has no free purchase (its density is 0 at m = 0, and the fit leaves such buyers out), so a customer whose every
+ * purchase up to the as-of day was free would get another customer's spend: the store's average, or a shrinkage of their 0
+ * toward it (three free orders: $37.38 per order). Their spend and value are not predicted (NaN, stored null). Returns how many.
+ */
+function leaveOutFreeBuyersValue(predictions: CustomerPredictions, summaries: CustomerSummaries, purchases: PurchaseColumns): number {
+  const paying = new Set<number>();
+  for (let row = 0; row < purchases.day.length; row++) {
+    if (purchases.day[row] <= summaries.calibrationEnd && purchases.amount[row] > 0) paying.add(purchases.customerIndex[row]);
+  }
+  let freeOnly = 0;
+  for (let i = 0; i < summaries.count; i++) {
+    if (paying.has(summaries.customerIndex[i])) continue;
+    predictions.expectedSpend[i] = Number.NaN;
+    predictions.lifetimeValue[i] = Number.NaN;
+    freeOnly++;
+  }
+  return freeOnly;
 }
 
 /** The purchase models' names as people write them. */
@@ -247,22 +271,46 @@ function noSoundFit(attempts: Array<[AnyFit, string]>) {
     { field: 'model', fits: attempts.map(([fit, reason]) => ({ model: fit.model, params: fit.params, converged: fit.converged, reason })) });
 }
 
-/** The requested model did not converge, and the other one, tried in its place, was no better (`other`: its fit and why). */
-/** What to try after a fit with `penalty` did not converge: a penalty when none was given, a larger one after that. */
-export function notConvergedAdvice(penalty: number): string {
+/**
+ * Below this many repeat buyers a refused fit wants data, not a penalty: dropout and the spread of buying rates show only in
+ * repeat purchases, and four parameters cannot be read from a handful of them (5 customers, 4 repeat buyers: every penalty
+ * from 0.1 to 100 ran α to ~1e-300). The same floor as the spend model's (10 repeat buyers).
+ */
+export const fewestRepeatBuyersToFit = 10;
+
+/** What the fit had to learn from: customers, and those with a purchase day after their first. */
+export type FitData = { customers: number; repeatBuyers: number };
+
+export function fitDataOf(summaries: CustomerSummaries): FitData {
+  let repeatBuyers = 0;
+  for (const x of summaries.frequency) if (x > 0) repeatBuyers++;
+  return { customers: summaries.count, repeatBuyers };
+}
+
+/**
+ * What to try after a fit with `penalty` did not converge: more data when there are too few repeat buyers for any penalty to
+ * help, else a penalty when none was given and a larger one after that.
+ */
+export function notConvergedAdvice(penalty: number, data?: FitData): string {
+  if (data && data.repeatBuyers < fewestRepeatBuyersToFit) {
+    const customers = data.customers === 1 ? '1 customer' : `${data.customers.toLocaleString('en')} customers`;
+    return `These are too few purchases to fit a purchase model, and no penalty makes up for them: ${customers} (${data.repeatBuyers} with a repeat purchase), `
+      + `where a fit needs at least ${fewestRepeatBuyersToFit} repeat buyers. Predict again when more customers have bought more than once`;
+  }
   return penalty > 0
     ? `Even with the L2 penalty ${penalty} the fit did not settle: try a larger one (--penalty ${Number((penalty * 10).toPrecision(3))}) or a longer history`
     : 'Try an L2 penalty (--penalty 0.1) or a longer history';
 }
 
-function notConverged(fit: AnyFit, model: string, other: [AnyFit, string], penalty: number) {
+/** The requested model did not converge, and the other one, tried in its place, was no better (`other`: its fit and why). */
+function notConverged(fit: AnyFit, model: string, other: [AnyFit, string], penalty: number, data: FitData) {
   const params = paramsText(fit);
   const [otherFit, otherReason] = other;
-  const tryNext = notConvergedAdvice(penalty);
+  const tryNext = notConvergedAdvice(penalty, data);
   return modelError('MODEL_FIT_NOT_CONVERGED',
     `The ${modelLabels[model] ?? model} fit did not converge (${params} after ${fit.iterations} iterations): these purchases do not pin the model down, `
     + `so its P(alive) and CLV would be arbitrary; ${modelLabels[otherFit.model] ?? otherFit.model}, tried in its place (${paramsText(otherFit)}): ${otherReason}. `
     + `Nothing was stored; earlier predictions stay. ${tryNext}; `
     + 'without predictions, "lapsed" follows the quiet-days rule.',
-    { field: 'model', fit: { model: fit.model, params: fit.params, iterations: fit.iterations, gradientNorm: fit.gradientNorm, logLikelihood: fit.logLikelihood } });
+    { field: 'model', fit: { model: fit.model, params: fit.params, iterations: fit.iterations, gradientNorm: fit.gradientNorm, logLikelihood: fit.logLikelihood }, data });
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { loadConfig, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
-import { isServerUrl, openStore, type Store } from '../db/client.js';
+import { isServerUrl, looksLikeUrl, openStore, serverUrlProblem, type Store, type StoreLogger } from '../db/client.js';
 import { checkStoreDirectory } from '../db/store-directory.js';
 import { migrate, pendingMigrations, type MigrationResult } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
@@ -21,14 +21,14 @@ export type Runtime = {
  * migrated explicitly (`clientele migrate` or the server's start) unless
  * `autoMigrate` is set, so a command never changes a shared schema by surprise.
  */
-export async function openRuntime(options: { db?: string; autoMigrate?: boolean; env?: NodeJS.ProcessEnv; embeddedSharedBuffers?: string } = {}): Promise<Runtime> {
+export async function openRuntime(options: { db?: string; autoMigrate?: boolean; env?: NodeJS.ProcessEnv; embeddedSharedBuffers?: string; logger?: StoreLogger } = {}): Promise<Runtime> {
   const env = options.env ?? process.env;
   const config = loadConfig(env);
   const target = options.db ?? config.database;
   checkStoreTarget(target, options.db !== undefined ? '--db' : env.DATABASE_URL !== undefined ? 'DATABASE_URL' : env.CLIENTELE_DATA_DIR !== undefined ? 'CLIENTELE_DATA_DIR' : null, env);
   // CLIENTELE_EMBEDDED_SHARED_BUFFERS, when set, over what the caller suggests for its work
   const embeddedSharedBuffers = config.embeddedSharedBuffers ?? options.embeddedSharedBuffers;
-  const store = await openStore(target, embeddedSharedBuffers ? { embeddedSharedBuffers } : {});
+  const store = await openStore(target, { ...(embeddedSharedBuffers ? { embeddedSharedBuffers } : {}), ...(options.logger ? { logger: options.logger } : {}) });
   try {
     const shouldMigrate = options.autoMigrate ?? !isServerUrl(target);
     const migration = shouldMigrate ? await migrate(store) : null;
@@ -63,6 +63,24 @@ function checkStoreTarget(target: string, field: '--db' | 'DATABASE_URL' | 'CLIE
   if (field === 'CLIENTELE_DATA_DIR' && (env.CLIENTELE_DATA_DIR ?? '').trim() === '') {
     throw new AppError('CONFIG_INVALID', 'CLIENTELE_DATA_DIR is set but empty: give the store\'s directory, or unset it for ./.clientele.', { field: 'CLIENTELE_DATA_DIR' });
   }
-  if (isServerUrl(target) || target === 'memory://') return;
+  if (field === 'DATABASE_URL' && !isServerUrl(target)) {
+    // a mistyped URL once named a new embedded store, and the server ran on the synthetic demo
+    throw new AppError('CONFIG_INVALID', `DATABASE_URL must be a postgres:// or postgresql:// URL (postgres://user:password@host:port/database), not "${redactPassword(target)}". For the embedded store, unset it and give CLIENTELE_DATA_DIR or --db a directory.`, { field: 'DATABASE_URL' });
+  }
+  if (field === '--db' && looksLikeUrl(target) && !isServerUrl(target)) {
+    throw new AppError('CLI_ARGUMENT_INVALID', `--db "${redactPassword(target)}" looks like a URL, but not a postgres:// or postgresql:// one: give a postgres://user:password@host:port/database URL, or a directory for the embedded store (./ before a directory's name that starts so).`, { field: '--db' });
+  }
+  if (isServerUrl(target)) {
+    const problem = serverUrlProblem(target);
+    const setting = field ?? 'DATABASE_URL';
+    if (problem) throw new AppError(setting === '--db' ? 'CLI_ARGUMENT_INVALID' : 'CONFIG_INVALID', `${setting} cannot be opened: ${problem}.`, { field: setting });
+    return;
+  }
+  if (target === 'memory://') return;
   checkStoreDirectory(target, field);
+}
+
+/** A location as the user gave it, without a password it may hold. */
+function redactPassword(target: string): string {
+  return target.replace(/^([^@]*?:\/*[^:@/]*):[^@]*@/, '$1:***@');
 }

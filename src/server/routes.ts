@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from './app.js';
+import { errorResponse } from './responses.js';
+import { checkStoreResponds } from '../db/store-responds.js';
 import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerCustomerRoutes } from '../customers/customers.routes.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
@@ -18,9 +20,17 @@ import { registerOrderRoutes } from '../orders/index.js';
 export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   api.get('/health', {
     config: { access: 'public' },
-    schema: { tags: ['system'], summary: 'Liveness and store check', response: { 200: z.object({ status: z.literal('ok'), store: z.enum(['embedded', 'server']) }) } },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and store check',
+      response: {
+        200: z.object({ status: z.literal('ok'), store: z.enum(['embedded', 'server']) }),
+        503: errorResponse('The store\'s database cannot be reached (STORE_CONNECTION_UNAVAILABLE): it is down, refusing connections or gone; Retry-After says when to ask again'),
+      },
+    },
   }, async () => {
-    await deps.store.db.selectFrom('store_setting').select('key').limit(1).execute();
+    // no catch of its own: the error handler answers an unreachable store with 503 here as on every route
+    await checkStoreResponds(deps.store);
     return { status: 'ok' as const, store: deps.store.kind };
   });
   await registerAuthRoutes(api, deps);

@@ -4,7 +4,7 @@ import { systemClock } from '../core/clock.js';
 import { loadConfig, type LogLevel } from '../core/config.js';
 import type { Store } from '../db/client.js';
 import { buildApp } from './app.js';
-import { createServeLogger } from './serve-logger.js';
+import { createServeLogger, loggedUrl } from './serve-logger.js';
 
 // `npm start` printed 504 request lines in a short session around the sign-in banner, scrolling the
 // URL and the one-time password away.
@@ -46,5 +46,31 @@ describe('the server\'s log', () => {
     expect(loadConfig({}).logLevel).toBeNull();
     expect(loadConfig({ LOG_LEVEL: 'Debug' }).logLevel).toBe('debug');
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/);
+  });
+});
+
+describe('a request\'s log line', () => {
+  it('keeps the path and the query\'s keys, never the values that may be a person\'s data', () => {
+    expect(loggedUrl('/api/customers?q=leaky.person4%40example.org&limit=50')).toBe('/api/customers?q=[redacted]&limit=50');
+    expect(loggedUrl('/api/customers/lookup?kind=email&value=leaky.person4@example.org')).toBe('/api/customers/lookup?kind=email&value=[redacted]');
+    expect(loggedUrl('/api/customers?cursor=eyJuYW1lIjoiQXl1In0&sort=name')).toBe('/api/customers?cursor=[redacted]&sort=name');
+    // an address in a harmless key's place, or standing as a key itself, is data all the same
+    expect(loggedUrl('/api/customers?limit=someone@example.org&someone%40example.org&flag')).toBe('/api/customers?limit=[redacted]&[redacted]&flag');
+    expect(loggedUrl('/api/health')).toBe('/api/health');
+  });
+
+  it('is written so by the server: a customer search leaves no email address in the log', async () => {
+    const lines: string[] = [];
+    const logger = createServeLogger({ level: 'info', isConsole: false, destination: { write: (line: string) => { lines.push(line); } } });
+    const app = await buildApp({ store, config: { isBehindTls: false }, clock: systemClock, logger });
+    try {
+      await app.inject({ method: 'GET', url: '/api/customers?q=leaky.person4@example.org&limit=5' });
+      await app.inject({ method: 'GET', url: '/api/customers/lookup?kind=email&value=leaky.person4%40example.org' });
+    } finally {
+      await app.close();
+    }
+    const urls = lines.map((line) => (JSON.parse(line) as { req?: { url: string } }).req?.url).filter(Boolean);
+    expect(urls).toEqual(['/api/customers?q=[redacted]&limit=5', '/api/customers/lookup?kind=email&value=[redacted]']);
+    expect(lines.join('\n')).not.toMatch(/leaky\.person4/);
   });
 });

@@ -3,7 +3,9 @@ import { holdPort, listenError } from './port-hold.js';
 import { ensureOwner, listActiveOwnerEmails } from '../auth/index.js';
 import { loadSyntheticDemo } from '../demo/load-demo.js';
 import { findStoreUse, shouldLoadDemoAtStart } from '../demo/store-use.js';
-import type { LogLevel } from '../core/config.js';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { DestinationStream } from 'pino';
+import { loadConfig, type LogLevel } from '../core/config.js';
 import { openRuntime } from '../runtime/open-runtime.js';
 import { getStoreSettings } from '../settings/index.js';
 import { storeSetupNotice } from '../settings/setup-notice.js';
@@ -42,9 +44,10 @@ export type StartUpFacts = {
  * chooses their form. `logDestination` is the file descriptor pino writes to: stdout by default,
  * stderr when stdout must carry only JSON documents (`clientele serve --json`).
  */
-export async function startServer(options: ServeOptions & { logDestination?: 1 | 2 } = {}): Promise<{ facts: StartUpFacts; close: () => Promise<void> }> {
-  const runtime = await openRuntime({ db: options.db, autoMigrate: true });
-  const logger = createServeLogger({ level: options.logLevel ?? runtime.config.logLevel, destination: options.logDestination ?? 1 });
+export async function startServer(options: ServeOptions & { logDestination?: 1 | 2 | DestinationStream } = {}): Promise<StartedServer> {
+  // before the store opens, so what the store reports (a connection lost while idle) is logged as the rest is
+  const logger = createServeLogger({ level: options.logLevel ?? loadConfig(process.env).logLevel, destination: options.logDestination ?? 1 });
+  const runtime = await openRuntime({ db: options.db, autoMigrate: true, logger });
   const { config, store, db } = runtime;
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
@@ -81,6 +84,7 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
   }
   // started once listening, so a failed start leaves nothing running
   const maintenance = startEmbeddedMaintenance(store, logger);
+  const inFlight = trackRequestsInFlight(app.server);
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
@@ -99,14 +103,58 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
     setup: await storeSetupNotice(db, { isNewStore: runtime.isNewStore, env: process.env, surface: { kind: 'server' } }),
     loadData: !isDemoLoaded && (await findStoreUse(db)) === null ? loadDataLines(store) : [],
   };
+  const close = async () => {
+    await app.close();
+    await maintenance.stop();
+    await store.close();
+  };
   return {
     facts,
-    close: async () => {
-      await app.close();
-      await maintenance.stop();
-      await store.close();
+    close,
+    stop: async (deadlineMillis) => {
+      const waiting = inFlight.list();
+      if (waiting.length > 0) logger.info({ requests: waiting.length, deadlineSeconds: deadlineMillis / 1000 }, 'Stopping: finishing the requests in flight');
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((resolve) => { timer = setTimeout(() => resolve('deadline'), deadlineMillis); });
+      const closed = close().then(() => 'closed' as const);
+      closed.catch(() => undefined);
+      try {
+        if ((await Promise.race([closed, deadline])) === 'closed') return { complete: true, cut: [] };
+      } finally {
+        clearTimeout(timer);
+      }
+      // a request waiting on a database that never answers would hold the process for as long as the database does
+      const cut = inFlight.list();
+      logger.error({ cut, deadlineSeconds: deadlineMillis / 1000 }, cut.length > 0
+        ? `Stopped at the shutdown deadline: ${cut.length} request(s) still in flight were cut`
+        : 'Stopped at the shutdown deadline: the store did not close in time');
+      return { complete: false, cut };
     },
   };
+}
+
+export type StartedServer = {
+  facts: StartUpFacts;
+  close: () => Promise<void>;
+  /**
+   * Stops listening and gives the requests in flight up to `deadlineMillis` to finish, then closes
+   * the store. Past the deadline it returns, not complete, with the requests it gave up on, logged,
+   * and the store left as it is: the process is to exit then, which ends its connections.
+   */
+  stop: (deadlineMillis: number) => Promise<{ complete: boolean; cut: string[] }>;
+};
+
+/**
+ * The requests a server has not yet finished answering, as `GET /api/health` (method and path: the
+ * query may hold a customer's email), for saying which ones a shutdown cut.
+ */
+export function trackRequestsInFlight(server: Server): { list: () => string[] } {
+  const inFlight = new Set<IncomingMessage>();
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    inFlight.add(request);
+    response.on('close', () => inFlight.delete(request));
+  });
+  return { list: () => [...inFlight].map((request) => `${request.method} ${(request.url ?? '').split('?')[0]}`) };
 }
 
 /** The banner a person reads, line by line as `serve` has always printed it. */

@@ -49,9 +49,13 @@ function timelineTime(entry: TimelineEntry, timeZone: string): Date | string {
 export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOrContact): Promise<void> {
   const { result, timeZone } = await runtime.withStore(async ({ db, runtime: { settings } }) => {
     const customerId = typeof customer === 'number' ? customer : await lookupCustomer(db, customer);
+    const found = await getCustomer(db, customerId);
     return {
       result: {
-        ...(await getCustomer(db, customerId)),
+        ...found,
+        prediction: found.prediction ? { ...found.prediction, ...(await predictionBasis(db, found.prediction)) } : null,
+        // why there is no prediction: the command to run is not the answer for a lead, or for one who first bought after the as-of day
+        ...(found.prediction ? {} : { prediction_missing: await predictionMissingReason(db, customerId) }),
         types: await currentTypesOf(db, customerId),
         timeline: (await customerTimeline(db, customerId, { limit: 10, canReadStaffEmails: true })).items,
         // false when no order carries an amount: the revenue, M score and spend forecasts are then not 0 but unknown
@@ -78,9 +82,11 @@ export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOr
       '', 'persona:', personaText(r.persona, r.customer.consent_profiling),
       '', 'prediction:', prediction ? keyValues({
         // the day its P(alive) describes: the type above judges by P(alive) as of the analysis's own day
-        as_of: calendarDay(prediction.as_of), p_alive: prediction.p_alive === null ? notEstimated : Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk ?? notEstimated, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
-        expected_spend_per_order: amount(prediction.expected_spend_minor), clv: amount(prediction.clv_minor), next_purchase: calendarDay(prediction.next_purchase_day),
-      }) : `(none yet: ${clienteleCommand('models predict')})`,
+        as_of: calendarDay(prediction.as_of), model: modelText(prediction.model, prediction.spend_model_fit_id),
+        p_alive: prediction.p_alive === null ? notEstimated : Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk ?? notEstimated, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
+        expected_spend_per_order: spendText(prediction, r.hasPrices), [clvKey(prediction.clv_horizon_days)]: valueText(prediction, prediction.clv_minor, r.hasPrices),
+        next_purchase: prediction.p_alive === null ? notEstimated : prediction.next_purchase_day === null ? 'none expected' : calendarDay(prediction.next_purchase_day),
+      }) : `(${predictionMissingText(r.prediction_missing)})`,
       ...(prediction ? [predictionRecencyText(prediction, timeZone)] : []),
       '', 'recent timeline:', table(r.timeline.map((t: TimelineEntry) => ({ at: timelineTime(t, timeZone), kind: t.kind, title: timelineTitle(t, timeZone) }))),
     ].join('\n');
@@ -126,6 +132,68 @@ function rfmText(rfm: RfmScore | null, hasPrices: boolean): string {
 function rfmRecencyText(rfm: RfmScore, timeZone: string): string {
   const made = `as of the analysis on ${calendarDayIn(new Date(rfm.analysed_at), timeZone)} (scored as of ${rfm.as_of})`;
   return `${made}${ordersSinceText(rfm.orders_recorded_since, 'analyze', 'the RFM score')}`;
+}
+
+type PredictionBasis = { model: string | null; purchase_days: number };
+type StoredPrediction = Prediction & PredictionBasis;
+
+/** What the prediction was made with and from: its purchase model, and the customer's purchase days up to its as-of day (1: a one-time buyer). */
+async function predictionBasis(db: Kysely<Database>, prediction: Prediction): Promise<PredictionBasis> {
+  const fit = await db.selectFrom('model_fit').select('model').where('model_fit_id', '=', prediction.model_fit_id).executeTakeFirst();
+  const days = await db.selectFrom('customer_purchase_day').select((eb) => eb.fn.countAll<number>().as('days'))
+    .where('customer_id', '=', prediction.customer_id).where('day', '<=', prediction.as_of).executeTakeFirstOrThrow();
+  return { model: fit?.model ?? null, purchase_days: Number(days.days) };
+}
+
+type PredictionMissing = { reason: 'no_purchase' } | { reason: 'first_purchase_after_as_of'; as_of: string; first_purchase_day: string } | { reason: 'not_predicted_yet' };
+
+/** Why a customer has no prediction: no purchase (a lead), a first purchase after the stored predictions' as-of day, or no run since. */
+async function predictionMissingReason(db: Kysely<Database>, customerId: number): Promise<PredictionMissing> {
+  const first = await db.selectFrom('customer_purchase_day').select((eb) => eb.fn.min('day').as('day')).where('customer_id', '=', customerId).executeTakeFirst();
+  if (!first?.day) return { reason: 'no_purchase' };
+  // every stored prediction shares the as-of day of the run that made them (each run replaces all)
+  const run = await db.selectFrom('customer_prediction').select('as_of').limit(1).executeTakeFirst();
+  const firstDay = calendarDay(first.day);
+  if (run && calendarDay(run.as_of) < firstDay) return { reason: 'first_purchase_after_as_of', as_of: calendarDay(run.as_of), first_purchase_day: firstDay };
+  return { reason: 'not_predicted_yet' };
+}
+
+function predictionMissingText(missing: PredictionMissing): string {
+  if (missing.reason === 'no_purchase') return 'none: no purchase yet, nothing to predict from';
+  if (missing.reason === 'first_purchase_after_as_of') {
+    return `none: the predictions are as of ${missing.as_of}, before this customer's first purchase on ${missing.first_purchase_day}; `
+      + `a run as of that day or later includes them: ${clienteleCommand('models predict')}`;
+  }
+  return `none yet: ${clienteleCommand('models predict')}`;
+}
+
+const purchaseModelLabels: Record<string, string> = { bgnbd: 'BG/NBD', paretonbd: 'Pareto/NBD' };
+
+/** The purchase model, and the spend model when the run had one (without it there is no spend or value). */
+function modelText(model: string | null, spendModelFitId: number | null): string {
+  const purchases = model === null ? 'unknown' : purchaseModelLabels[model] ?? model;
+  return spendModelFitId === null ? `${purchases} (no spend model in that run)` : `${purchases} + Gamma-Gamma spend`;
+}
+
+/** The value's key names the span it covers, beside the 90 days above it; predictions stored before the span was kept say none. */
+function clvKey(horizonDays: number | null): string {
+  return horizonDays === null ? 'clv' : `clv_next_${horizonDays}_days`;
+}
+
+/**
+ * A spend or value the run did not predict says why: no spend model in the run, or, with one, a customer whose every purchase
+ * was free, whom the spend model cannot describe (docs/models.md).
+ */
+function valueText(prediction: StoredPrediction, minor: number | string | null, hasPrices: boolean): string {
+  if (!hasPrices) return priced(false)(minor);
+  if (minor !== null) return priced(true)(minor);
+  return prediction.spend_model_fit_id === null ? 'not predicted (no spend model in that run)' : 'not predicted (free purchases only)';
+}
+
+/** A one-time buyer's spend is the store's average (the spend model learns a customer's own from repeat purchases), said as the web says it. */
+function spendText(prediction: StoredPrediction, hasPrices: boolean): string {
+  const text = valueText(prediction, prediction.expected_spend_minor, hasPrices);
+  return hasPrices && prediction.expected_spend_minor !== null && prediction.purchase_days === 1 ? `${text} (store average)` : text;
 }
 
 function predictionRecencyText(prediction: Prediction, timeZone: string): string {

@@ -11,7 +11,7 @@ describeEachCliStore('clientele models predict: what the run says it predicted',
   it('says CLV was not predicted, rather than a total of 0.00, when there is no spend model; --json gives null', async () => {
     const text = await run('models', 'predict', '--as-of', '1997-09-30');
     expect(text.exitCode).toBe(0);
-    expect(text.stdout).toMatch(/^20 customers predicted \(BG\/NBD fit #\d+\); CLV not predicted \(no spend model: see below\)\n/);
+    expect(text.stdout).toMatch(/^20 customers predicted as of 1997-09-30 \(BG\/NBD fit #\d+\); CLV not predicted \(no spend model: see below\)\n/);
     expect(text.stdout).not.toMatch(/total CLV|0\.00/);
     expect(text.stdout).toContain('No expected spend or CLV: fewer than 10 repeat buyers with spend to fit the Gamma-Gamma spend model on.');
     const json = await run('--json', 'models', 'predict', '--as-of', '1997-09-30');
@@ -29,7 +29,7 @@ describeEachCliStore('clientele models predict: what the run says it predicted',
   it('names the model it fell back to when the one asked for was degenerate', async () => {
     const result = await run('models', 'predict', '--as-of', '1997-09-30', '--model', 'paretonbd');
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^20 customers predicted \(BG\/NBD fit #\d+\)/);
+    expect(result.stdout).toMatch(/^20 customers predicted as of 1997-09-30 \(BG\/NBD fit #\d+\)/);
     expect(result.stdout).toContain('The Pareto/NBD fit was set aside');
   });
 });

@@ -39,17 +39,48 @@ export async function runModelsValidate(runtime: CliRuntime, options: ValidateOp
   const result = await runtime.withStore((context) => validateModels(context.db, { ...options, clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => [
     `${r.customers.toLocaleString('en')} customers with a purchase by ${options.calibrationEnd}; calibration to ${options.calibrationEnd}, holdout to ${options.holdoutEnd} (${r.holdoutLength.toFixed(1)} ${r.unit}s)`,
-    ...r.models.map((m: { fit: FitLike; holdout: { customers: number; totalActual: number; totalPredicted: number; metrics: Record<string, number>; conditionalExpectations: Array<Record<string, unknown>> } }) => [
+    ...r.models.map((m: { fit: FitLike; holdout: { customers: number; totalActual: number; totalPredicted: number; metrics: Record<string, number>; conditionalExpectations: Array<Record<string, unknown>> }; tracking: TrackingWeek[] }) => [
       table([fitRow(m.fit)]),
       ...degenerateLines([m.fit]),
       `holdout repeat purchases: predicted ${m.holdout.totalPredicted.toFixed(0)}, actual ${m.holdout.totalActual} (${m.holdout.customers} customers)`,
       `per customer: ${Object.entries(m.holdout.metrics).map(([key, value]) => `${key} ${Number(value).toFixed(3)}`).join(', ')}`,
       'mean holdout purchases by calibration frequency:',
       table(m.holdout.conditionalExpectations),
+      ...trackingText(m.tracking, options.calibrationEnd),
     ].join('\n')),
     ...(r.ranking.length > 0 ? ['model comparison:\n' + table(r.ranking)] : []),
     ...(r.spend ? [spendValidationText(r.spend)] : []),
   ].join('\n\n'));
+}
+
+type TrackingWeek = { week: number; periodEnd: string; expected: number; actual: number };
+
+/** Rows of the tracking table: enough to see the curves part, few enough to read (the full weekly series is in --json). */
+const trackingRows = 13;
+
+/**
+ * The tracking curve (cumulative repeat purchase days since the first purchase, actual against the model's) at every few
+ * weeks and at the last, marked where the holdout begins: where the model falls behind shows in the holdout rows.
+ */
+export function trackingText(tracking: TrackingWeek[], calibrationEnd: string): string[] {
+  if (tracking.length === 0) return [];
+  const step = Math.max(1, Math.ceil(tracking.length / trackingRows));
+  const shown = tracking.filter((week, i) => (i + 1) % step === 0 || i === tracking.length - 1);
+  return [
+    `cumulative repeat purchases, actual vs predicted (every ${step === 1 ? 'week' : `${step} weeks`}; weekly in --json):`,
+    table(shown.map((week) => ({
+      week: week.week, to: week.periodEnd, period: week.periodEnd <= calibrationEnd ? 'calibration' : 'holdout',
+      actual: Math.round(week.actual).toLocaleString('en'), predicted: Math.round(week.expected).toLocaleString('en'),
+      difference: differenceText(week.expected, week.actual),
+    }))),
+  ];
+}
+
+/** The predicted total's difference from the actual, in whole percent; a sign only where one rounds to something. */
+function differenceText(predicted: number, actual: number): string {
+  if (actual <= 0) return '—';
+  const percent = Math.round(((predicted - actual) / actual) * 100);
+  return `${percent > 0 ? '+' : ''}${percent === 0 ? 0 : percent}%`;
 }
 
 type SpendValidationResult = NonNullable<Awaited<ReturnType<typeof validateModels>>['spend']>;
@@ -89,12 +120,18 @@ function spendValidationText(spend: SpendValidationResult): string {
 
 const riskOrder = ['low', 'medium', 'high', null];
 
+/** How the CLV weighs later purchases: a value that leaves it out reads as undiscounted. */
+export function discountText({ discountRate, periodDays }: { discountRate: number; periodDays: number }): string {
+  const percent = Number((discountRate * 100).toPrecision(3));
+  return discountRate === 0 ? 'not discounted' : `discounted ${percent}% per ${periodDays} days`;
+}
+
 export async function runModelsPredict(runtime: CliRuntime, options: PredictOptions): Promise<void> {
   const result = await runtime.withStore((context) => predictCustomers(context.db, { ...options, asOf: options.asOf ?? defaultAsOf(context), clock: context.clock }), { bulk: true });
   runtime.print(result, (r) => [
-    `${r.customers.toLocaleString('en')} customers predicted (${modelLabels[r.fits.transaction.model] ?? r.fits.transaction.model} fit #${r.modelFitId}); `
+    `${r.customers.toLocaleString('en')} customers predicted as of ${r.asOf} (${modelLabels[r.fits.transaction.model] ?? r.fits.transaction.model} fit #${r.modelFitId}); `
       // no spend model, no value: "0.00" would claim the customers are worth nothing
-      + (r.totalClvMinor === null ? 'CLV not predicted (no spend model: see below)' : `total CLV over ${options.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}`),
+      + (r.totalClvMinor === null ? 'CLV not predicted (no spend model: see below)' : `total CLV over the next ${r.clv.horizonDays.toLocaleString('en')} days ${money(r.totalClvMinor)}, ${discountText(r.clv)}`),
     '', 'churn risk:',
     table([...r.churnRisk].sort((a, b) => riskOrder.indexOf(a.churnRisk) - riskOrder.indexOf(b.churnRisk))
       .map((row) => ({ risk: row.churnRisk ?? 'not estimated (one purchase only)', customers: row.customers.toLocaleString('en') }))),

@@ -1,8 +1,16 @@
 import type { LogLevel } from '../../core/config.js';
+import { exitCodes } from '../exit-codes.js';
 import { startServer, startUpBanner } from '../../server/start-server.js';
 
 /** `demo`: undefined unless --demo or --no-demo was given (start-server.ts says what each does). */
 export type ServeCommandOptions = { db?: string; port?: number; host?: string; demo?: boolean; logLevel?: LogLevel; json: boolean };
+
+/**
+ * How long a stopping server lets the requests in flight finish. A request waiting on a database
+ * that never answers held a SIGTERM off for minutes; a supervisor's own grace period (Kubernetes:
+ * 30 s) should not be what ends it, without a word of what was cut.
+ */
+export const shutdownDeadlineMillis = 10_000;
 
 /**
  * Runs the server until SIGINT or SIGTERM. Under --json stdout carries JSON lines only: the start-up
@@ -11,9 +19,13 @@ export type ServeCommandOptions = { db?: string; port?: number; host?: string; d
  */
 export async function runServe(options: ServeCommandOptions): Promise<void> {
   const server = await startServer({ db: options.db, port: options.port, host: options.host, demo: options.demo, logLevel: options.logLevel, logDestination: options.json ? 2 : 1 });
+  // a second signal has its default effect: the process ends at once
   const stop = async () => {
-    await server.close();
-    process.exit(0);
+    const { complete } = await server.stop(shutdownDeadlineMillis).catch((error: unknown) => {
+      process.stderr.write(`Stopping failed: ${(error as Error)?.message ?? error}\n`);
+      return { complete: false };
+    });
+    process.exit(complete ? exitCodes.success : exitCodes.failure);
   };
   // before the line that says it listens: a script that stops the server as soon as it reads it is heard
   process.once('SIGINT', stop);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorBodyOf, isAppError, kindOfCode, type ErrorKind } from '../../core/errors.js';
+import { storeRetryAfterSeconds, storeUnreachableError, unreachableCause } from '../../db/store-unreachable.js';
 import type { ErrorBody } from '../responses.js';
 import { bodyErrors } from './body-parsing.js';
 import { readableIssueMessage, type ValidationIssue } from './issue-messages.js';
@@ -36,6 +37,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send({
         error: { code: 'REQUEST_INVALID', message, field, details: { context, issues: error.validation.map((issue) => issueWithField(issue, input)), ...unknownKeys } },
       } satisfies ErrorBody);
+    }
+    const unreachable = unreachableCause(error);
+    if (unreachable !== null) {
+      // an outage, not a bug: one line a person can act on, without a stack repeated by every request
+      request.log.warn({ storeError: unreachable, route: request.routeOptions.url }, 'store unreachable: answered 503');
+      reply.header('retry-after', String(storeRetryAfterSeconds));
+      return reply.status(503).send(errorBodyOf(storeUnreachableError()) satisfies ErrorBody);
     }
     if (isAppError(error)) {
       const status = statusByKind[kindOfCode(error.code)];

@@ -285,7 +285,7 @@ describeWithBrowser('staff web app (owner)', () => {
     page.on('request', listen);
     try {
       await page.goto(`${server.url}/customers/${leadId}`);
-      await page.getByRole('region', { name: 'Prediction' }).getByText(/^No prediction yet/).waitFor();
+      await page.getByRole('region', { name: 'Prediction' }).getByText('No prediction: no purchase yet, so nothing to predict from.', { exact: true }).waitFor();
       await page.getByRole('region', { name: 'Timeline' }).waitFor();
       expect(asked).toEqual([]);
     } finally {

@@ -60,6 +60,13 @@ describe('policyDraft and policyChange', () => {
     expect(merged.lapsed.quietDays).toBe(180);
   });
 
+  it('edits the silence P(alive) waits for in days, 0 turning the wait off', () => {
+    const draft = policyDraft(defaultTypePolicy);
+    expect(draft.numbers['lapsed.pAliveMinQuietDays']).toBe('180');
+    draft.numbers['lapsed.pAliveMinQuietDays'] = '0';
+    expect(policyChange(defaultTypePolicy, draft)).toEqual({ change: { lapsed: { pAliveMinQuietDays: 0 } }, invalidPaths: [] });
+  });
+
   it('names every field whose text is not acceptable', () => {
     const draft = policyDraft(defaultTypePolicy);
     draft.numbers['loyal.periodMonths'] = '1.5';

@@ -28,6 +28,7 @@ export const numericPolicyFields: NumericPolicyField[] = [
   { path: 'atRisk.overdueFactor', group: 'atRisk', unit: 'times', min: { value: 1, isExclusive: true }, max: { value: 100 } },
   { path: 'lapsed.quietDays', group: 'lapsed', unit: 'days', isWhole: true, min: { value: 1 }, max: { value: 3650 } },
   { path: 'lapsed.pAliveBelow', group: 'lapsed', unit: 'percent', isShare: true, min: { value: 0, isExclusive: true }, max: { value: 100, isExclusive: true } },
+  { path: 'lapsed.pAliveMinQuietDays', group: 'lapsed', unit: 'days', isWhole: true, min: { value: 0 }, max: { value: 3650 } },
   { path: 'occasional.promotionDrivenShare', group: 'occasional', unit: 'percent', isShare: true, min: { value: 0 }, max: { value: 100 } },
   { path: 'occasional.promotionDrivenMinOrders', group: 'occasional', unit: 'count', isWhole: true, min: { value: 1 }, max: { value: 1000 } },
   { path: 'occasional.frequentLoyalPurchaseDaysPerYear', group: 'occasional', unit: 'count', isWhole: true, min: { value: 0 }, max: { value: 366 } },

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 import { Card } from '../../components/card.js';
 import { chanceText } from './chance-text.js';
-import { predictionFigures } from './prediction-figures.js';
+import { noPredictionText, predictionFigures } from './prediction-figures.js';
 import { predictionStaleness } from './prediction-staleness.js';
 import { predictionStalenessText } from './derived-staleness-text.js';
 import { typePredictionDisagreement } from './type-prediction-disagreement.js';
@@ -32,9 +32,9 @@ export function PredictionCard({ prediction, hasPurchased, types, customerId, ti
   const i18n = useI18n();
   const { t, format } = i18n;
   const hasPrices = useStoreHasPrices();
-  if (!hasPurchased) return <Card title={t('customer.prediction.title')}><p className="empty-state">{t('customer.prediction.none')}</p></Card>;
+  if (!hasPurchased) return <Card title={t('customer.prediction.title')}><p className="empty-state">{noPredictionText(false, t)}</p></Card>;
   return (
-    <ReportSection title={t('customer.prediction.title')} source={prediction} emptyText={t('customer.prediction.none')} emptyCodes={['PREDICTION_NOT_FOUND']}>
+    <ReportSection title={t('customer.prediction.title')} source={prediction} emptyText={noPredictionText(true, t)} emptyCodes={['PREDICTION_NOT_FOUND']}>
       {(data) => {
         const figures = hasPrices === false ? unpricedPredictionFigures(predictionFigures(data, i18n), t) : predictionFigures(data, i18n);
         return (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerPrediction } from '../../api/analytics-types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { predictionFigures } from './prediction-figures.js';
+import { noPredictionText, predictionFigures } from './prediction-figures.js';
 
 const i18nFor = (locale: 'en' | 'id' | 'lv', tag: string, currency = 'IDR') => ({
   t: (key: string, values?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, values),
@@ -55,6 +55,14 @@ describe('the prediction card\'s figures', () => {
     expect(figures).toMatchObject({ chance: '65%', expectedPurchases: '0.4', expectedSpend: 'US$51.23', clvLabel: 'Customer lifetime value', clv: 'US$77.13', nextPurchase: '10 Jan 2027' });
     expect(predictionFigures({ ...base, pAlive: 0.9991 }, usd).chance).toBe('>99%');
     expect(predictionFigures({ ...base, expectedSpendMinor: null, clvMinor: null }, usd)).toMatchObject({ expectedSpend: 'Not estimated', clv: 'Not estimated' });
+  });
+
+  it.each(locales)('tells a lead in %s that there is no purchase to predict from, not that the models have yet to run', (locale) => {
+    const { t } = i18nFor(locale, 'en-GB');
+    const lead = noPredictionText(false, t);
+    expect(lead).not.toMatch(/customer\.prediction\.|model/i);
+    expect(lead).not.toBe(noPredictionText(true, t));
+    expect(noPredictionText(true, t)).toBe(t('customer.prediction.none'));
   });
 
   it.each(locales)('words every figure in %s, with no placeholder left', (locale) => {

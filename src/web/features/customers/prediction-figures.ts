@@ -25,6 +25,11 @@ export function isValueNothingExpected(prediction: Pick<CustomerPrediction, 'clv
   return expectedSpendMinor !== null && expectedSpendMinor > 0 && clvMinor / expectedSpendMinor < noneExpectedBelow;
 }
 
+/** Why the card has no figures: a lead has no purchase to predict from, which no prediction run changes; else none has run since the first purchase. */
+export function noPredictionText(hasPurchased: boolean, t: Translate): string {
+  return t(hasPurchased ? 'customer.prediction.none' : 'customer.prediction.noPurchase');
+}
+
 export type PredictionFigures = {
   chance: string;
   expectedPurchases: string;

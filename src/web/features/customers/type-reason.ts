@@ -13,7 +13,7 @@ type Numbers = Record<string, unknown>;
  * A count with its noun in the reader's language, in the form the count and the sentence ask
  * for ("1 day", "21 diena" but "pēc 21 dienas" and "pēc 10 dienām"): `typeReasonCounts.<kind>`.
  */
-type CountKind = 'days' | 'daysAfter' | 'lastDays' | 'purchaseDays' | 'purchaseDaysLoyal' | 'purchaseDaysAfter' | 'intervals' | 'periods';
+type CountKind = 'days' | 'quietDays' | 'daysAfter' | 'lastDays' | 'purchaseDays' | 'purchaseDaysLoyal' | 'purchaseDaysAfter' | 'intervals' | 'periods';
 type Counter = (kind: CountKind, value: number, text: string, extra?: Record<string, string>) => string;
 
 function counterFor(locale: Locale): Counter {
@@ -48,7 +48,11 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
         const limit = format.percent(n.pAliveBelow, 2);
         // the day P(alive) describes is stored since 2026-12
         if (isText(n.lastPurchaseDay) && isNumber(n.purchaseDays) && isText(n.pAliveAsOf)) {
-          return message('lapsedProbabilityAsOf', { probability, asOf: day(n.pAliveAsOf), limit, date: day(n.lastPurchaseDay), purchaseDays: whole('purchaseDaysAfter', n.purchaseDays) });
+          const values = { probability, asOf: day(n.pAliveAsOf), limit, date: day(n.lastPurchaseDay), purchaseDays: whole('purchaseDaysAfter', n.purchaseDays) };
+          // the silence P(alive) waits for is stored since 2026-12; 0 is no wait, nothing to say
+          return isNumber(n.pAliveMinQuietDays) && n.pAliveMinQuietDays > 0
+            ? message('lapsedProbabilityAfterQuiet', { ...values, quiet: whole('quietDays', n.pAliveMinQuietDays) })
+            : message('lapsedProbabilityAsOf', values);
         }
         return isText(n.lastPurchaseDay) && isNumber(n.purchaseDays)
           ? message('lapsedProbabilityLastPurchase', { probability, limit, date: day(n.lastPurchaseDay), purchaseDays: whole('purchaseDaysAfter', n.purchaseDays) })
