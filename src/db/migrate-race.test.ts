@@ -1,32 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from './client.js';
 import { listMigrationFiles, migrate } from './migrate.js';
+import { runAdmin } from './scratch-schema.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-async function runAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A database of its own: the race is on an empty one, where no schema_migration table exists in any schema. */
 async function withFreshDatabase(body: (url: string) => Promise<void>): Promise<void> {
-  const name = `fx_fxd_migrate_race_${randomBytes(4).toString('hex')}`;
-  await runAdmin(`create database ${name}`);
+  const name = `test_migrate_race_${randomBytes(4).toString('hex')}`;
+  await runAdmin(serverUrl!, `create database ${name}`);
   try {
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
     await body(url.toString());
   } finally {
-    await runAdmin(`drop database if exists ${name} with (force)`);
+    await runAdmin(serverUrl!, `drop database if exists ${name} with (force)`);
   }
 }
 

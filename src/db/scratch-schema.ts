@@ -14,7 +14,8 @@ export async function createScratchSchema(serverUrl: string, prefix: string): Pr
   return { schema, url: url.toString(), drop: () => runAdmin(serverUrl, `drop schema if exists ${schema} cascade`) };
 }
 
-async function runAdmin(serverUrl: string, statement: string): Promise<void> {
+/** One statement on a connection of its own, for what a store's pool must not run (creating or dropping a schema or database). */
+export async function runAdmin(serverUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

@@ -1,10 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
-import { seedStore } from '../../../test/fixtures/analytics/seed.js';
-import { dayNumberOf, isoDateOf } from '../../models/models.service.js';
-import { createRandom } from '../../models/random.js';
-import { simulatePurchaseColumns } from '../../models/simulate.js';
-import { updateStoreSettings } from '../../settings/index.js';
+import { seedSimulatedModelStore } from '../../../test/fixtures/models/simulated-store.js';
 
 const validate = ['models', 'validate', '--calibration-end', '2025-06-30', '--holdout-end', '2025-09-30', '--model', 'bgnbd'];
 
@@ -13,14 +9,7 @@ describeEachCliStore('clientele models validate: the tracking curve in text', (c
   const run = (...args: string[]) => runCliInProcess(context.db, args);
 
   beforeAll(async () => {
-    const simulated = simulatePurchaseColumns(createRandom(11), { model: 'bgnbd', params: { r: 0.5, alpha: 40, a: 0.8, b: 2.4 } }, {
-      customers: 300, firstDay: dayNumberOf('2025-01-01'), acquisitionDays: 90, endDay: dayNumberOf('2025-09-30'), spend: { p: 6, q: 4, gamma: 1_500 },
-    });
-    await context.withStore(async (store) => {
-      await seedStore(store.db, { currency: 'USD', timezone: 'UTC', customerIds: Array.from({ length: 300 }, (_, index) => index + 1),
-        orders: Array.from(simulated.day, (day, row) => ({ customerId: simulated.customerIndex[row] + 1, day: isoDateOf(day), amountMinor: Math.max(1, Math.round(simulated.amount[row])) })) });
-      await updateStoreSettings(store.db, { data_as_of: '2025-09-30T23:59:59.999Z' });
-    });
+    await context.withStore((store) => seedSimulatedModelStore(store.db));
   }, 240_000);
 
   it('shows cumulative actual and predicted repeat purchases every few weeks to the last, within 80 columns, as --json has them', async () => {

@@ -52,18 +52,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
  * changes the generated objects in place and returns what it was given.
  */
 export function withNullInNullableEnums<Value>(value: Value): Value {
-  const pending: unknown[] = [value];
-  const seen = new Set<object>();
-  while (pending.length > 0) {
-    const current = pending.pop();
-    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
-    seen.add(current);
-    // zod schemas (a route's before conversion) are not JSON Schema: leave them alone
-    if (current instanceof z.ZodType) continue;
-    const schema = current as Record<string, unknown>;
+  walkSchemas(value, (schema) => {
     if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
-    pending.push(...Object.values(schema));
-  }
+  });
   return value;
 }
 
