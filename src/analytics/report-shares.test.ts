@@ -7,7 +7,7 @@ const combination = (types: string[], customers: number, revenueLast365DaysMinor
 
 describe('typesReportOf: shares as the API gives them', () => {
   it('gives each share unrounded, so the CLI and the web app round it once (62.546% is not 0.6255)', () => {
-    // CDNOW's counts: 14,742 lapsed and 3,029 loyal of 23,570
+    // CDNOW's counts before lapsed waited for 180 quiet days: 14,742 lapsed and 3,029 loyal of 23,570
     const report = typesReportOf([
       combination(['lapsed'], 14_742, 51_504), combination(['loyal'], 3_029, 948_496), combination(['occasional'], 23_570 - 14_742 - 3_029, 0),
     ]);
