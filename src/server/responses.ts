@@ -35,6 +35,7 @@ export const sharedErrorStatuses = {
   413: 'The body is larger than this operation accepts',
   415: 'The body has a content type the API does not read: send application/json',
   500: 'Something failed on the server (INTERNAL_ERROR); the details are in its log',
+  503: 'The store\'s database cannot be reached (STORE_CONNECTION_UNAVAILABLE): it is down, refusing connections or gone; Retry-After says when to ask again',
 } as const;
 
 /** A 204 answer: no body. */

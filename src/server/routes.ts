@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from './app.js';
-import { errorResponse } from './responses.js';
 import { checkStoreResponds } from '../db/store-responds.js';
 import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerCustomerRoutes } from '../customers/customers.routes.js';
@@ -25,7 +24,6 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
       summary: 'Liveness and store check',
       response: {
         200: z.object({ status: z.literal('ok'), store: z.enum(['embedded', 'server']) }),
-        503: errorResponse('The store\'s database cannot be reached (STORE_CONNECTION_UNAVAILABLE): it is down, refusing connections or gone; Retry-After says when to ask again'),
       },
     },
   }, async () => {

@@ -6,7 +6,7 @@
  */
 export type JsonSchema = { [keyword: string]: unknown };
 export type MediaType = { schema?: JsonSchema };
-export type DocumentedResponse = { description: string; content?: Record<string, MediaType> };
+export type DocumentedResponse = { description: string; content?: Record<string, MediaType>; headers?: Record<string, unknown> };
 export type Operation = { responses: Record<string, DocumentedResponse>; security?: unknown[] };
 export type OpenApiDocument = {
   paths: Record<string, Record<string, Operation>>;

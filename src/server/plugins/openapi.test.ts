@@ -78,7 +78,9 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
       for (const [method, operation] of Object.entries(operations)) {
         const statuses = Object.keys(operation.responses);
         expect(statuses.filter((status) => status < '300'), `${method} ${path}`).toHaveLength(1);
-        expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['400', '500']));
+        expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['400', '500', '503']));
+        // an unreachable store is answered 503 on every route (the error handler's), with when to ask again
+        expect(operation.responses['503'].headers?.['Retry-After'], `${method} ${path} 503`).toBeDefined();
         for (const status of statuses.filter((status) => status >= '400')) {
           expect(operation.responses[status].content?.['application/json']?.schema, `${method} ${path} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
         }

@@ -137,7 +137,7 @@ const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
  * shares rather than from its own work: 400 from input checks (the NUL check
  * reads any route's query string), 401 and 403 from authentication, 413 and 415
  * from body parsing, 429 from the API-key request limit (where a key may call it), 500 from the error
- * handler. Public routes are marked
+ * handler, 503 from it when the store's database cannot be reached. Public routes are marked
  * `security: []`, so the document-wide security does not claim them. A status
  * the route documents itself keeps its own description.
  */
@@ -146,7 +146,8 @@ function documentSharedResponses(route: RouteOptions): void {
   if (!access || !route.url.startsWith('/api') || route.schema?.hide) return;
   const schema = (route.schema ??= {});
   const response = (schema.response ??= {}) as Record<string, unknown>;
-  const statuses: Array<keyof typeof sharedErrorStatuses> = [400, 500];
+  // 503: the error handler answers any route whose store cannot be reached so, whatever the route's own work
+  const statuses: Array<keyof typeof sharedErrorStatuses> = [400, 500, 503];
   if (access === 'public') schema.security = [];
   else statuses.push(401, 403);
   if ([route.method].flat().some((method) => bodyMethods.has(method))) statuses.push(413, 415);
@@ -169,7 +170,7 @@ function documentSharedResponses(route: RouteOptions): void {
     const headers = {
       // the limit is counted, and its headers set, once the key is known to be allowed the operation
       ...(isLimitedPerKey && status !== 401 && status !== 403 ? rateLimitHeaders : {}),
-      ...(status === 429 ? retryAfterHeader : {}),
+      ...(status === 429 || status === 503 ? retryAfterHeader : {}),
       ...handlerHeaders[`${[route.method].flat()[0]} ${route.url}`]?.[status],
     };
     if (Object.keys(headers).length > 0) response[status] = withHeaders(response[status], headers);
