@@ -4,6 +4,7 @@ import { AppError, isAppError } from '../core/errors.js';
 import { loadConfig } from '../core/config.js';
 import { isServerUrl, serverUrlProblem } from '../db/client.js';
 import { fileAbove } from '../db/store-directory.js';
+import { connectionReasons } from '../db/store-unreachable.js';
 import { debugVariable } from './output.js';
 
 /**
@@ -66,17 +67,6 @@ function outputOptionOf(args: string[], path: string): string | null {
   }
   return null;
 }
-
-const connectionReasons: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'unknown host',
-  EAI_AGAIN: 'the host name cannot be resolved now',
-  ETIMEDOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  ECONNRESET: 'the server closed the connection',
-  '57P03': 'the server is starting up or shutting down',
-};
 
 /** The server's answers that name the URL as wrong (PostgreSQL's SQLSTATE): unlike a server that is down, they do not pass. */
 const refusalReasons: Record<string, { reason: string; fix: string }> = {

@@ -1,16 +1,28 @@
 import { AppError } from '../core/errors.js';
 
+/** The socket's and the server's reasons a store cannot be reached now, in words (the CLI says them). */
+export const connectionReasons: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'unknown host',
+  EAI_AGAIN: 'the host name cannot be resolved now',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  ECONNRESET: 'the server closed the connection',
+  '57P03': 'the server is starting up or shutting down',
+};
+// a write to a connection the server closed fails so under a running server, never on opening one
+const networkCodes = new Set([...Object.keys(connectionReasons), 'EPIPE']);
+const serverCodes = new Set(['57P01', '57P02', '57P03', '3D000']);
+// node-postgres says a connection lost mid-query, or never made in time, in words only, without a code
+const driverWording = /^(Connection terminated unexpectedly|Connection terminated due to connection timeout|timeout exceeded when trying to connect)/;
+
 /**
  * Whether a failed query failed because the store's server could not be reached or went away,
  * rather than because of the query: an outage to wait out, not a bug. The socket's errors name
  * the network's reason; the server's own (SQLSTATE) say it is shutting down, starting up, or that
  * the database is gone (dropped under a running server).
  */
-const networkCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);
-const serverCodes = new Set(['57P01', '57P02', '57P03', '3D000']);
-// node-postgres says a connection lost mid-query, or never made in time, in words only, without a code
-const driverWording = /^(Connection terminated unexpectedly|Connection terminated due to connection timeout|timeout exceeded when trying to connect)/;
-
 export function isStoreUnreachable(error: unknown): boolean {
   return unreachableCause(error) !== null;
 }
