@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import { AppError, isAppError } from '../core/errors.js';
 import { loadConfig } from '../core/config.js';
-import { isServerUrl, serverUrlProblem } from '../db/client.js';
+import { isServerUrl, redactPassword, serverUrlProblem } from '../db/client.js';
 import { fileAbove } from '../db/store-directory.js';
 import { connectionReasons } from '../db/store-unreachable.js';
 import { debugVariable } from './output.js';
@@ -27,10 +27,10 @@ export function describeUnexpectedError(error: unknown, options: { db?: string; 
     // the server answered: the same URL gets the same answer until it is changed, so this is not a failure to retry (exit 3)
     const setting = options.db === undefined ? 'DATABASE_URL' : '--db';
     const { reason, fix } = refusalReasons[code];
-    return new AppError('STORE_CONNECTION_INVALID', `Cannot open ${redactUrl(target)}: ${reason}. Retrying will not help: fix ${setting} (${fix}).`, { field: setting });
+    return new AppError('STORE_CONNECTION_INVALID', `Cannot open ${redactPassword(target)}: ${reason}. Retrying will not help: fix ${setting} (${fix}).`, { field: setting });
   }
   if (isServerUrl(target) && code && connectionReasons[code]) {
-    return new AppError('STORE_CONNECTION_UNAVAILABLE', `Cannot connect to ${redactUrl(target)}: ${connectionReasons[code]}. Check that the server is running and the URL (host, port, user, database) is right.`, { field: '--db' });
+    return new AppError('STORE_CONNECTION_UNAVAILABLE', `Cannot connect to ${redactPassword(target)}: ${connectionReasons[code]}. Check that the server is running and the URL (host, port, user, database) is right.`, { field: '--db' });
   }
   if (!isServerUrl(target) && failure.syscall === 'mkdir' && failure.path !== undefined) {
     if (code === 'EEXIST' && resolve(failure.path) === resolve(target)) {
@@ -91,8 +91,4 @@ function storeTarget(): string {
   } catch {
     return '';
   }
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/:\/\/([^:@/]+):[^@/]+@/, '://$1:***@');
 }

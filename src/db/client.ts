@@ -53,6 +53,11 @@ export function serverUrlProblem(url: string): string | null {
   return null;
 }
 
+/** A store location as the user gave it, without a password it may hold, even in a malformed URL (`postgres:/user:secret@…`). */
+export function redactPassword(target: string): string {
+  return target.replace(/^([^@]*?:\/*[^:@/]*):[^@]*@/, '$1:***@');
+}
+
 // Large counts come back as strings by default; ours fit in a double.
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
@@ -186,7 +191,7 @@ async function openServerStore(url: string, { searchPath, logger, connectTimeout
   concurrentHandles.add(db);
   return {
     kind: 'server',
-    location: url.replace(/:\/\/([^:@/]+):[^@/]+@/, '://$1:***@'),
+    location: redactPassword(url),
     db,
     pool,
     runScript: (script) => runScriptOn(pool, script),

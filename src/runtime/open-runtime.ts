@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { loadConfig, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
-import { isServerUrl, looksLikeUrl, openStore, serverUrlProblem, type Store, type StoreLogger } from '../db/client.js';
+import { isServerUrl, looksLikeUrl, openStore, redactPassword, serverUrlProblem, type Store, type StoreLogger } from '../db/client.js';
 import { checkStoreDirectory } from '../db/store-directory.js';
 import { migrate, pendingMigrations, type MigrationResult } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
@@ -78,9 +78,4 @@ function checkStoreTarget(target: string, field: '--db' | 'DATABASE_URL' | 'CLIE
   }
   if (target === 'memory://') return;
   checkStoreDirectory(target, field);
-}
-
-/** A location as the user gave it, without a password it may hold. */
-function redactPassword(target: string): string {
-  return target.replace(/^([^@]*?:\/*[^:@/]*):[^@]*@/, '$1:***@');
 }
