@@ -24,8 +24,8 @@ describeEachCliStore('clientele numeric options given something else', (context)
     expect(await refusal('demo', 'load', 'synthetic', '--customers', 'many')).toContain('error CLI_ARGUMENT_INVALID: --customers takes a whole number from 1 to 10,000,000');
   }, 120_000);
 
-  it('names a customer id to continue after that is none', async () => {
-    expect(await refusal('segments', 'members', '1', '--after', 'abc')).toContain('--after takes a customer id (a positive whole number), not abc.');
+  it('names a cursor to continue after that is none', async () => {
+    expect(await refusal('segments', 'members', '1', '--after', 'abc')).toContain("--after: abc is not a cursor of this segment's members. Give the cursor printed under the previous page");
   }, 120_000);
 
   it('still takes a number in range', async () => {

@@ -21,11 +21,13 @@ describeEachCliStore('clientele segments members: pages as the API pages them, f
 
     const first = JSON.parse(await run('--json', 'segments', 'members', 'Riga', '--limit', '2'));
     expect(first.items).toHaveLength(2);
-    expect(first.nextCursor).toBe(String(first.items[1].customer_id));
     expect(first.next).toBe(first.items[1].customer_id);
+    // the API's opaque cursor, not the bare customer id it continues after
+    expect(first.nextCursor).not.toBe(String(first.next));
     const last = JSON.parse(await run('--json', 'segments', 'members', 'Riga', '--limit', '2', '--after', first.nextCursor));
     expect(last.items).toHaveLength(1);
     expect(last).toMatchObject({ nextCursor: null, next: null });
+    expect(await run('segments', 'members', 'Riga', '--limit', '2')).toContain(`more: --after ${first.nextCursor}`);
 
     // Excel reads a file without the mark in the system's legacy code page: "Rīga" would show as "RÄ«ga"
     const file = join(tmpdir(), `clientele-members-${process.pid}-${Date.now()}.csv`);

@@ -1,7 +1,10 @@
 import {
   createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, previewSegment, refreshAllSegments, refreshSegment, segmentHistory, updateSegment,
 } from '../../segments/index.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, isAppError } from '../../core/errors.js';
+import { afterOfMemberCursor, memberCursor } from '../../server/pagination.js';
+import { cursorInvalid, decodeCursor } from '../../core/cursor.js';
+import { shownValue } from '../usage-errors.js';
 import type { CliRuntime } from '../runtime.js';
 import type { UpdateOptions } from './segments.js';
 import { grouped, keyValues, table } from '../format.js';
@@ -56,14 +59,43 @@ export async function runSegmentsShow(runtime: CliRuntime, ref: number | string)
   ].join('\n'));
 }
 
+/** The list a segment's member cursors belong to, as GET /api/segments/:id/members scopes them: a cursor of one is refused by another. */
+const segmentMembersScope = 'segment-members:';
+export const segmentMembersList = (segmentId: number): string => `${segmentMembersScope}${segmentId}`;
+
 /**
- * One page of members; `--csv` is segments-csv.ts's. `--json` names the next page `nextCursor`, as the
- * API does (give it as --after); `next`, the same as a number, is its older name, kept for scripts.
+ * The customer id `--after` continues after: a cursor the API or this command gave for this segment's
+ * members (nextCursor), as the API's `cursor` takes it. A bare customer id, a forged cursor or another
+ * list's is refused as the API refuses it (PAGINATION_CURSOR_INVALID, exit 1), naming --after and what to give.
+ * Without `segmentId` (before the store is open) only what any members cursor has is checked.
  */
-export async function runSegmentsMembers(runtime: CliRuntime, ref: number | string, options: { limit: number; after?: number }): Promise<void> {
-  const listed = await runtime.withStore(({ db }) => listSegmentMembers(db, ref, options));
-  const page = { ...listed, nextCursor: listed.next === null ? null : String(listed.next) };
-  runtime.print(page, (p) => `${table(p.items.map((m: Record<string, unknown>) => ({ id: m.customer_id, name: m.name, email: m.email, city: m.city, entered: m.entered_at })))}${p.next ? `\nmore: --after ${p.next}` : ''}`);
+export function afterOfMembersOption(cursor: string | undefined, segmentId?: number): number | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    if (segmentId !== undefined) return afterOfMemberCursor(cursor, segmentMembersList(segmentId));
+    const { value, id, scope } = decodeCursor(cursor);
+    if (value !== null || !scope?.startsWith(segmentMembersScope)) throw cursorInvalid();
+    return id;
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'PAGINATION_CURSOR_INVALID') throw error;
+    const what = /^\d+$/.test(cursor.trim()) ? `${cursor.trim()} is a customer id, not a cursor` : `${shownValue(cursor)} is not a cursor of this segment's members`;
+    throw new AppError('PAGINATION_CURSOR_INVALID', `--after: ${what}. Give the cursor printed under the previous page ("more: --after …"; nextCursor in --json), or leave --after out to start at the first member.`, { field: '--after' });
+  }
+}
+
+/**
+ * One page of members; `--csv` is segments-csv.ts's. The page is the API's: `nextCursor` is the cursor
+ * GET /api/segments/:id/members gives (give it as --after; null on the last page), `next` the same as
+ * a customer id, as the API also sends it.
+ */
+export async function runSegmentsMembers(runtime: CliRuntime, ref: number | string, options: { limit: number; after?: string }): Promise<void> {
+  afterOfMembersOption(options.after);
+  const page = await runtime.withStore(async ({ db }) => {
+    const { segment_id: segmentId } = await getSegment(db, ref);
+    const listed = await listSegmentMembers(db, segmentId, { limit: options.limit, after: afterOfMembersOption(options.after, segmentId) });
+    return { ...listed, nextCursor: memberCursor(listed.next, segmentMembersList(segmentId)) };
+  });
+  runtime.print(page, (p) => `${table(p.items.map((m: Record<string, unknown>) => ({ id: m.customer_id, name: m.name, email: m.email, city: m.city, entered: m.entered_at })))}${p.nextCursor ? `\nmore: --after ${p.nextCursor}` : ''}`);
 }
 
 export async function runSegmentsPreview(runtime: CliRuntime, options: { filter: string; sample: number }): Promise<void> {

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime.js';
 import { withExamples } from '../examples.js';
-import { idOf, wholeNumberIn } from '../option-values.js';
+import { wholeNumberIn } from '../option-values.js';
 import { AppError } from '../../core/errors.js';
 import { consentKinds, type ConsentKind } from '../../customers/consent-kinds.js';
+import type { MembersCsvForm } from './segments-csv.js';
 
 /** The commands' work, loaded when one of them runs: it needs the store and the segments domain. */
 const run = () => import('./segments-run.js');
@@ -15,10 +16,19 @@ function consentKindOf(value: string): ConsentKind {
   return kind;
 }
 
+/** The web app's two forms of a members file (segments-csv.ts's membersCsvForms; listed here so help loads no store code). */
+const csvForms: readonly MembersCsvForm[] = ['sheet', 'reimport'];
+
+function csvFormOf(value: string): MembersCsvForm {
+  const form = csvForms.find((candidate) => candidate === value.trim().toLowerCase());
+  if (form === undefined) throw new AppError('CLI_ARGUMENT_INVALID', `--csv-form: "${value.slice(0, 40)}" is not a form of the members file. Use sheet (for a spreadsheet) or reimport (exact, for clientele import customers or a mail tool).`, { field: '--csv-form' });
+  return form;
+}
+
 /** `--no-description` makes description false: the description is removed. */
 export type UpdateOptions = { name?: string; filter?: string; description?: string | false };
 
-type MembersOptions = { limit: number; after?: number; csv?: string; consent?: ConsentKind };
+type MembersOptions = { limit: number; after?: string; csv?: string; csvForm: MembersCsvForm; consent?: ConsentKind };
 
 /** A segment is named by id (digits) or by its name. */
 const segmentRef = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
@@ -69,16 +79,19 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
     .description('members in customer id order, a page at a time, or all of them as a CSV file')
     .argument('<segment>', 'id or name', segmentRef)
     .option('--limit <n>', 'rows per page (1 to 1,000)', wholeNumberIn(1, 1000, '--limit 200'), 50)
-    .option('--after <customerId>', 'continue after this customer id', idOf('a customer id'))
+    .option('--after <cursor>', 'continue after a page: the cursor printed under it (nextCursor in --json, as the API gives it)')
     .option('--csv <file>', 'write every member to this file, with the web export\'s columns: contact, purchases, types, consent, predictions, persona (--limit does not apply)')
+    .option('--csv-form <form>', 'with --csv: sheet, for a spreadsheet (UTF-8 byte order mark; text starting = + - @ gets a leading \'), or reimport, every value exactly as stored, for clientele import customers or a mail tool (the web export\'s "For re-import")', csvFormOf, 'sheet')
     .option('--consent <kind>', `with --csv: only members who agreed to this, ${consentKinds.join(' | ')} (never asked counts as no)`, consentKindOf), [
     ['clientele segments members VIPs --limit 100'],
-    ['clientele segments members 3 --after 52811', 'the next page'],
+    ['clientele segments members 3 --after W251bGwsNTI4MTEsInNlZ21lbnQtbWVtYmVyczozIl0', 'the next page: the cursor printed under the last one'],
     ['clientele segments members VIPs --csv vips.csv --consent email', 'the members who may be sent an email campaign'],
+    ['clientele segments members VIPs --csv vips.csv --csv-form reimport', 'exact values, for clientele import customers or a mail tool\'s sync'],
   ])
-    .action(async (ref: number | string, options: MembersOptions) => {
+    .action(async (ref: number | string, options: MembersOptions, command: Command) => {
       if (options.csv !== undefined) return (await csvRun()).runSegmentMembersCsv(runtime, ref, { ...options, csv: options.csv });
       if (options.consent !== undefined) throw new AppError('CLI_ARGUMENT_INVALID', '--consent chooses the members written by --csv <file>; give --csv too.', { field: '--consent' });
+      if (command.getOptionValueSource('csvForm') === 'cli') throw new AppError('CLI_ARGUMENT_INVALID', '--csv-form chooses the form of the file written by --csv <file>; give --csv too.', { field: '--csv-form' });
       return (await run()).runSegmentsMembers(runtime, ref, options);
     });
 
