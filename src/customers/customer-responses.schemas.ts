@@ -5,6 +5,7 @@ import type { listMerges } from './merge.service.js';
 import type { TimelineEntry } from './timeline.js';
 import type { RemovedIdentity } from './remove-identity.service.js';
 import { searchHintCodes } from './search-identities.js';
+import { spendNotEstimatedReasons } from '../models/models.tables.js';
 
 type CustomerDetail = Awaited<ReturnType<typeof getCustomer>>;
 
@@ -77,6 +78,9 @@ const predictionSchema = objectOf<NonNullable<CustomerDetail['prediction']>>()({
   expected_spend_minor: z.number().nullable(),
   clv_minor: z.number().nullable(),
   clv_horizon_days: z.number().int().nullable().describe('The days the CLV sums expected purchases over; null for predictions stored before it was kept'),
+  clv_discount_rate: z.number().nullable().describe('The CLV\'s discount rate per period of clv_period_days (0.01: 1%; 0: not discounted); null for predictions stored before it was kept'),
+  clv_period_days: z.number().nullable().describe('The days of one discount period; null for predictions stored before it was kept'),
+  spend_not_estimated: z.enum(spendNotEstimatedReasons).nullable().describe('Why expected_spend_minor and clv_minor are null: free_purchases_only (every purchase up to as_of was free, and the spend model describes paid purchases), no_spend_model (the run had no usable spend model); null when they were predicted, and for predictions stored before it was kept'),
   next_purchase_day: timestamp.nullable(),
   churn_risk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'),
   as_of: timestamp.describe('The day the prediction describes: its model\'s calibration end'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cursorPage, objectOf, timestamp } from '../server/responses.js';
 import type { TimelineEntry } from './timeline.js';
+import { spendNotEstimatedReasons } from '../models/models.tables.js';
 
 /**
  * What a timeline entry's `detail` holds, by its `kind`, as timeline.ts, timeline-type-changes.sql.ts and
@@ -42,7 +43,11 @@ const mergeDetail = z.object({
 const predictionDetail = z.object({
   pAlive: z.number().nullable().describe('Probability the customer is still active, 0 to 1'),
   expectedPurchases90d: z.number(), expectedSpendMinor: minor('Expected spend per purchase').nullable(), clvMinor: minor('Customer lifetime value').nullable(),
-  clvHorizonDays: z.number().int().nullable(), nextPurchaseDay: z.string().nullable().describe('YYYY-MM-DD'),
+  clvHorizonDays: z.number().int().nullable().describe('The days the CLV sums expected purchases over; null for predictions stored before it was kept'),
+  clvDiscountRate: z.number().nullable().describe('The CLV\'s discount rate per period of clvPeriodDays (0.01: 1%); null for predictions stored before it was kept'),
+  clvPeriodDays: z.number().nullable().describe('The days of one discount period; null for predictions stored before it was kept'),
+  spendNotEstimated: z.enum(spendNotEstimatedReasons).nullable().describe('Why expectedSpendMinor and clvMinor are null: free_purchases_only (every purchase was free; the spend model describes paid purchases), no_spend_model (the run had no usable spend model); null when predicted, and for predictions stored before it was kept'),
+  nextPurchaseDay: z.string().nullable().describe('YYYY-MM-DD'),
   churnRisk: z.enum(['low', 'medium', 'high']).nullable(), asOf: z.string().describe('The day it describes, YYYY-MM-DD'), predictedAt: isoText,
 }).meta({ id: 'TimelinePredictionDetail', description: 'kind `prediction`: the model\'s prediction for the customer' });
 

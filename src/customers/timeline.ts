@@ -74,7 +74,8 @@ export async function customerTimeline(db: Db, customerId: number, options: { cu
       union all
       select least(((p.as_of + 1)::timestamp at time zone ${timeZone}::text), p.predicted_at, now()), 'prediction', p.model_fit_id, 'predicted value updated',
         jsonb_build_object('pAlive', p.p_alive, 'expectedPurchases90d', p.expected_purchases_90d, 'expectedSpendMinor', p.expected_spend_minor,
-          'clvMinor', p.clv_minor, 'clvHorizonDays', p.clv_horizon_days, 'nextPurchaseDay', p.next_purchase_day, 'churnRisk', p.churn_risk,
+          'clvMinor', p.clv_minor, 'clvHorizonDays', p.clv_horizon_days, 'clvDiscountRate', p.clv_discount_rate, 'clvPeriodDays', p.clv_period_days,
+          'spendNotEstimated', p.spend_not_estimated, 'nextPurchaseDay', p.next_purchase_day, 'churnRisk', p.churn_risk,
           'asOf', to_char(p.as_of, 'YYYY-MM-DD'), 'predictedAt', p.predicted_at)
       from customer_prediction p where p.customer_id = ${customerId}::bigint
       union all

@@ -57,5 +57,5 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   store_purchase_day: columns<Database['store_purchase_day']>()(['day', 'order_count', 'amount_minor', 'first_purchases', 'second_purchases']),
   store_purchase_day_gap: columns<Database['store_purchase_day_gap']>()(['day', 'previous_day', 'customers']),
   store_first_seen: columns<Database['store_first_seen']>()(['seen_at', 'customers']),
-  customer_prediction: columns<Database['customer_prediction']>()(['customer_id', 'model_fit_id', 'spend_model_fit_id', 'p_alive', 'expected_purchases_90d', 'expected_spend_minor', 'clv_minor', 'clv_horizon_days', 'next_purchase_day', 'churn_risk', 'as_of', 'predicted_at']),
+  customer_prediction: columns<Database['customer_prediction']>()(['customer_id', 'model_fit_id', 'spend_model_fit_id', 'p_alive', 'expected_purchases_90d', 'expected_spend_minor', 'clv_minor', 'clv_horizon_days', 'next_purchase_day', 'churn_risk', 'as_of', 'predicted_at', 'clv_discount_rate', 'clv_period_days', 'spend_not_estimated']),
 };

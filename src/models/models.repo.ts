@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { findLaterCredits, purchaseDaysAsOf } from '../traits/index.js';
 import type { FitResult } from './maximum-likelihood.js';
+import type { SpendNotEstimated } from './models.tables.js';
 import type { PurchaseColumns, TimeUnit } from './summaries.js';
 
 
@@ -137,6 +138,8 @@ export type PredictionColumns = {
   /** Day numbers; NaN → null */
   nextPurchaseDay: Float64Array;
   churnRisk: (string | null)[];
+  /** Why spend and CLV are not predicted (NaN); null where they are. */
+  spendNotEstimated: (SpendNotEstimated | null)[];
 };
 
 const chunkSize = 20_000;
@@ -147,7 +150,7 @@ const chunkSize = 20_000;
  * Run it inside the caller's transaction.
  */
 export async function replaceCustomerPredictions(
-  db: Kysely<Database>, predictions: PredictionColumns, modelFitId: number, spendModelFitId: number | null, run: { asOfDay: string; clvHorizonDays: number },
+  db: Kysely<Database>, predictions: PredictionColumns, modelFitId: number, spendModelFitId: number | null, run: { asOfDay: string; clvHorizonDays: number; clvDiscountRate: number; clvPeriodDays: number },
 ): Promise<void> {
   const tables = db;
   await tables.deleteFrom('customer_prediction').execute();
@@ -162,6 +165,7 @@ export async function replaceCustomerPredictions(
     const value: (number | null)[] = [];
     const nextDay: (number | null)[] = [];
     const risk: (string | null)[] = [];
+    const noSpend: (string | null)[] = [];
     for (let i = start; i < end; i++) {
       ids.push(String(predictions.customerId[i]));
       alive.push(Number.isFinite(predictions.probabilityAlive[i]) ? predictions.probabilityAlive[i] : null);
@@ -170,13 +174,15 @@ export async function replaceCustomerPredictions(
       value.push(nullable(predictions.clvMinor[i]));
       nextDay.push(nullable(predictions.nextPurchaseDay[i]));
       risk.push(predictions.churnRisk[i]);
+      noSpend.push(predictions.spendNotEstimated[i]);
     }
     await sql`
       insert into customer_prediction
-        (customer_id, model_fit_id, spend_model_fit_id, p_alive, expected_purchases_90d, expected_spend_minor, clv_minor, clv_horizon_days, next_purchase_day, churn_risk, as_of)
-      select id, ${modelFitId}::bigint, ${spendModelFitId}::bigint, alive, purchases, spend, value, ${run.clvHorizonDays}::int, date '1970-01-01' + next_day, risk, ${run.asOfDay}::date
-      from unnest(${ids}::bigint[], ${alive}::float8[], ${purchases}::float8[], ${spend}::bigint[], ${value}::bigint[], ${nextDay}::int[], ${risk}::text[])
-        as input(id, alive, purchases, spend, value, next_day, risk)`.execute(db);
+        (customer_id, model_fit_id, spend_model_fit_id, p_alive, expected_purchases_90d, expected_spend_minor, clv_minor, clv_horizon_days, clv_discount_rate, clv_period_days, spend_not_estimated, next_purchase_day, churn_risk, as_of)
+      select id, ${modelFitId}::bigint, ${spendModelFitId}::bigint, alive, purchases, spend, value, ${run.clvHorizonDays}::int, ${run.clvDiscountRate}::float8, ${run.clvPeriodDays}::float8,
+        no_spend, date '1970-01-01' + next_day, risk, ${run.asOfDay}::date
+      from unnest(${ids}::bigint[], ${alive}::float8[], ${purchases}::float8[], ${spend}::bigint[], ${value}::bigint[], ${nextDay}::int[], ${risk}::text[], ${noSpend}::text[])
+        as input(id, alive, purchases, spend, value, next_day, risk, no_spend)`.execute(db);
   }
 }
 

@@ -12,6 +12,7 @@ import type { FitResult } from './maximum-likelihood.js';
 import { modelError } from './models.errors.js';
 import { requireCustomersToLearnFrom, requireHoldoutPurchases, requireObservedDay, requireValidationPeriod } from './model-days.js';
 import { countCustomerPredictions, findFirstPurchaseDay, findStoreCurrency, insertModelFit, loadPurchaseDays, replaceCustomerPredictions } from './models.repo.js';
+import type { SpendNotEstimated } from './models.tables.js';
 import { fitParetoNbd } from './pareto-nbd.js';
 import { sumHoldoutSpend, validateSpendModel } from './spend-validation.js';
 import { buildSummaries, countHoldoutPurchases, daysPerUnit, type CustomerSummaries, type PurchaseColumns, type TimeUnit } from './summaries.js';
@@ -198,7 +199,9 @@ export async function predictCustomers(
     purchaseHorizon: 90 * scale,
     churnThresholds: options.churnThresholds ?? defaultChurnThresholds,
   });
-  const freeOnly = spendProblem === null ? leaveOutFreeBuyersValue(predictions, summaries, purchases) : 0;
+  // why a customer gets no spend or CLV, kept with their prediction: every one of them when the run has no usable spend model
+  const spendNotEstimated: (SpendNotEstimated | null)[] = new Array<SpendNotEstimated | null>(summaries.count).fill(spendProblem === null ? null : 'no_spend_model');
+  const freeOnly = spendProblem === null ? leaveOutFreeBuyersValue(predictions, summaries, purchases, spendNotEstimated) : 0;
   const asOfDay = dayNumberOf(options.asOf);
   const nextPurchaseDay = Float64Array.from(predictions.nextPurchaseIn, (t) => nextPurchaseDayOf(asOfDay, t / scale));
   const currency = await findStoreCurrency(db);
@@ -215,10 +218,11 @@ export async function predictCustomers(
         clvMinor: predictions.lifetimeValue,
         nextPurchaseDay,
         churnRisk: predictions.churnRisk,
+        spendNotEstimated,
       },
       modelFitId,
       spendModelFitId,
-      { asOfDay: options.asOf, clvHorizonDays: options.horizonDays },
+      { asOfDay: options.asOf, clvHorizonDays: options.horizonDays, clvDiscountRate: options.discountRate, clvPeriodDays: options.periodDays ?? 30 },
     );
     await refreshAllSegments(trx, { clock: options.clock ?? systemClock, analysisDayEnd: asOfDayEnd });
     return { modelFitId, spendModelFitId, churnRisk: await countCustomerPredictions(trx) };
@@ -237,9 +241,12 @@ export async function predictCustomers(
 /**
  * Gamma-Gamma has no free purchase (its density is 0 at m = 0, and the fit leaves such buyers out), so a customer whose every
  * purchase up to the as-of day was free would get another customer's spend: the store's average, or a shrinkage of their 0
- * toward it (three free orders: $37.38 per order). Their spend and value are not predicted (NaN, stored null). Returns how many.
+ * toward it (three free orders: $37.38 per order). Their spend and value are not predicted (NaN, stored null), and `reasons`
+ * says why (free_purchases_only). Returns how many.
  */
-function leaveOutFreeBuyersValue(predictions: CustomerPredictions, summaries: CustomerSummaries, purchases: PurchaseColumns): number {
+function leaveOutFreeBuyersValue(
+  predictions: CustomerPredictions, summaries: CustomerSummaries, purchases: PurchaseColumns, reasons: (SpendNotEstimated | null)[],
+): number {
   const paying = new Set<number>();
   for (let row = 0; row < purchases.day.length; row++) {
     if (purchases.day[row] <= summaries.calibrationEnd && purchases.amount[row] > 0) paying.add(purchases.customerIndex[row]);
@@ -249,6 +256,7 @@ function leaveOutFreeBuyersValue(predictions: CustomerPredictions, summaries: Cu
     if (paying.has(summaries.customerIndex[i])) continue;
     predictions.expectedSpend[i] = Number.NaN;
     predictions.lifetimeValue[i] = Number.NaN;
+    reasons[i] = 'free_purchases_only';
     freeOnly++;
   }
   return freeOnly;

@@ -22,6 +22,10 @@ export type ModelFitTable = {
   is_predicting: ColumnType<boolean, boolean | undefined, boolean>;
 };
 
+/** Why a prediction has no expected spend or CLV (customer_prediction.spend_not_estimated). */
+export const spendNotEstimatedReasons = ['free_purchases_only', 'no_spend_model'] as const;
+export type SpendNotEstimated = (typeof spendNotEstimatedReasons)[number];
+
 export type CustomerPredictionTable = {
   customer_id: number;
   model_fit_id: number;
@@ -32,6 +36,11 @@ export type CustomerPredictionTable = {
   clv_minor: number | null;
   /** The days the CLV sums purchases over (the run's horizon); null for predictions stored before it was kept. */
   clv_horizon_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The CLV's discount rate per period of clv_period_days (0.01: 1%); both null for predictions stored before they were kept. */
+  clv_discount_rate: ColumnType<number | null, number | null | undefined, number | null>;
+  clv_period_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Why spend and CLV are null: a buyer of free orders only, or a run with no usable spend model; null when predicted, and for older rows. */
+  spend_not_estimated: ColumnType<SpendNotEstimated | null, SpendNotEstimated | null | undefined, SpendNotEstimated | null>;
   next_purchase_day: CalendarDay | null;
   churn_risk: 'low' | 'medium' | 'high' | null;
   /** The day the prediction describes: its model's calibration end. */

@@ -11,6 +11,7 @@ import type { CustomerOrContact } from './customers.js';
 import { keyValues, table } from '../format.js';
 import { clienteleCommand } from '../store-command.js';
 import { noPricesNote, priced } from './unpriced-money.js';
+import { discountText } from './models-run.js';
 
 /** A date column (a calendar day read as UTC midnight): the day itself, not that instant in the store's zone, a day early west of UTC. */
 function calendarDay(value: unknown): string {
@@ -85,6 +86,7 @@ export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOr
         as_of: calendarDay(prediction.as_of), model: modelText(prediction.model, prediction.spend_model_fit_id),
         p_alive: prediction.p_alive === null ? notEstimated : Number(prediction.p_alive).toFixed(2), churn_risk: prediction.churn_risk ?? notEstimated, expected_purchases_90d: Number(prediction.expected_purchases_90d).toFixed(2),
         expected_spend_per_order: spendText(prediction, r.hasPrices), [clvKey(prediction.clv_horizon_days)]: valueText(prediction, prediction.clv_minor, r.hasPrices),
+        ...clvDiscountField(prediction, r.hasPrices),
         next_purchase: prediction.p_alive === null ? notEstimated : prediction.next_purchase_day === null ? 'none expected' : calendarDay(prediction.next_purchase_day),
       }) : `(${predictionMissingText(r.prediction_missing)})`,
       ...(prediction ? [predictionRecencyText(prediction, timeZone)] : []),
@@ -181,13 +183,25 @@ function clvKey(horizonDays: number | null): string {
 }
 
 /**
- * A spend or value the run did not predict says why: no spend model in the run, or, with one, a customer whose every purchase
- * was free, whom the spend model cannot describe (docs/models.md).
+ * How the value weighs later purchases, beside it, as the run's summary says it (models predict); nothing for predictions stored
+ * before the rate was kept, or when there is no value to weigh.
+ */
+function clvDiscountField(prediction: StoredPrediction, hasPrices: boolean): Record<string, string> {
+  if (!hasPrices || prediction.clv_minor === null || prediction.clv_discount_rate === null) return {};
+  return { clv_discount: discountText({ discountRate: Number(prediction.clv_discount_rate), periodDays: Number(prediction.clv_period_days ?? 30) }) };
+}
+
+/**
+ * A spend or value the run did not predict says why, as stored with the prediction: a customer whose every purchase was free,
+ * whom the spend model cannot describe (docs/models.md), or a run with no usable spend model. Predictions stored before the
+ * reason was kept are told apart by the spend model's fit alone.
  */
 function valueText(prediction: StoredPrediction, minor: number | string | null, hasPrices: boolean): string {
   if (!hasPrices) return priced(false)(minor);
   if (minor !== null) return priced(true)(minor);
-  return prediction.spend_model_fit_id === null ? 'not predicted (no spend model in that run)' : 'not predicted (free purchases only)';
+  const reason = prediction.spend_not_estimated ?? (prediction.spend_model_fit_id === null ? 'no_spend_model' : 'free_purchases_only');
+  if (reason === 'free_purchases_only') return 'not predicted (free purchases only)';
+  return prediction.spend_model_fit_id === null ? 'not predicted (no spend model in that run)' : 'not predicted (no usable spend model in that run)';
 }
 
 /** A one-time buyer's spend is the store's average (the spend model learns a customer's own from repeat purchases), said as the web says it. */

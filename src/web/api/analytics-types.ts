@@ -101,6 +101,10 @@ export type CustomerPrediction = {
   asOf: string; model: string; pAlive: number | null; expectedPurchases90d: number; expectedSpendMinor: number | null; clvMinor: number | null;
   /** The days the CLV covers; null for predictions stored before it was kept. */
   clvHorizonDays?: number | null;
+  /** The CLV's discount rate per period of `clvPeriodDays` days (0.01: 1%; 0: not discounted); null (absent from an older server) for predictions stored before it was kept. */
+  clvDiscountRate?: number | null; clvPeriodDays?: number | null;
+  /** Why expected spend and CLV are null: every purchase was free (the spend model describes paid purchases), or the run had no usable spend model; null when predicted, and for older predictions. */
+  spendNotEstimated?: 'free_purchases_only' | 'no_spend_model' | null;
   nextPurchaseDay: string | null; churnRisk: 'low' | 'medium' | 'high' | string | null; predictedAt: string;
   /** Purchase days up to asOf (1: a one-time buyer, whose expected spend is the store's average). */
   purchaseDays?: number;

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 import { Card } from '../../components/card.js';
 import { chanceText } from './chance-text.js';
-import { noPredictionText, predictionFigures } from './prediction-figures.js';
+import { noPredictionText, predictionFigures, type PredictionNoteKey } from './prediction-figures.js';
 import { predictionStaleness } from './prediction-staleness.js';
 import { predictionStalenessText } from './derived-staleness-text.js';
 import { typePredictionDisagreement } from './type-prediction-disagreement.js';
@@ -13,6 +13,14 @@ import { unpricedPredictionFigures } from './unpriced-money.js';
 import { useStoreHasPrices } from './use-store-has-prices.js';
 
 const churnRisks = ['low', 'medium', 'high'];
+
+/** Each note's class (prediction-not-estimated…), for the page's tests and styles. */
+const noteClasses: Record<PredictionNoteKey, string> = {
+  notEstimated: 'prediction-not-estimated', storeAverage: 'prediction-store-average', freePurchasesOnly: 'prediction-free-purchases-only',
+  noSpendModel: 'prediction-no-spend-model', discounted: 'prediction-discounted',
+};
+/** Notes about spend and value, which a store without prices has none of: its card says so instead (unpriced-money.ts). */
+const spendNotes: readonly PredictionNoteKey[] = ['freePurchasesOnly', 'noSpendModel', 'discounted'];
 
 type PredictionCardProps = {
   prediction: PendingData<CustomerPrediction>; hasPurchased: boolean; types: readonly string[] | null;
@@ -37,6 +45,7 @@ export function PredictionCard({ prediction, hasPurchased, types, customerId, ti
     <ReportSection title={t('customer.prediction.title')} source={prediction} emptyText={noPredictionText(true, t)} emptyCodes={['PREDICTION_NOT_FOUND']}>
       {(data) => {
         const figures = hasPrices === false ? unpricedPredictionFigures(predictionFigures(data, i18n), t) : predictionFigures(data, i18n);
+        const notes = hasPrices === false ? figures.notes.filter((note) => !spendNotes.includes(note.key)) : figures.notes;
         return (
           <>
             <StaleNote prediction={data} customerId={customerId} timeline={timeline} ordersRecordedSince={ordersRecordedSince} />
@@ -56,7 +65,7 @@ export function PredictionCard({ prediction, hasPurchased, types, customerId, ti
               <div><dt>{figures.clvLabel}</dt><dd className="prediction-clv">{figures.clv}</dd></div>
               <div><dt>{t('customer.prediction.nextPurchase')}</dt><dd className="prediction-next-purchase">{figures.nextPurchase}</dd></div>
             </dl>
-            {figures.notes.map((note) => <p key={note.key} className={`muted small prediction-${note.key === 'notEstimated' ? 'not-estimated' : 'store-average'}`}>{note.text}.</p>)}
+            {notes.map((note) => <p key={note.key} className={`muted small ${noteClasses[note.key]}`}>{note.text}.</p>)}
             <DisagreementNote types={types} prediction={data} />
             <p className="muted small">{t('customer.prediction.basis', { model: t(`customer.prediction.models.${data.model === 'paretonbd' ? 'paretonbd' : 'bgnbd'}`), asOf: format.date(data.asOf.slice(0, 10)) })}</p>
           </>

@@ -65,9 +65,49 @@ describe('the prediction card\'s figures', () => {
     expect(noPredictionText(true, t)).toBe(t('customer.prediction.none'));
   });
 
+  it('says the lifetime value is discounted, and at what rate, when the prediction keeps it', () => {
+    const figures = predictionFigures({ ...base, clvDiscountRate: 0.01, clvPeriodDays: 30 }, en);
+    expect(figures.clvLabel).toBe('Customer lifetime value, next 365 days');
+    expect(figures.notes).toEqual([{ key: 'discounted', text: 'The lifetime value is discounted 1% per 30 days: a purchase further ahead counts for less' }]);
+    expect(predictionFigures({ ...base, clvDiscountRate: 0.025, clvPeriodDays: 7 }, en).notes[0].text).toMatch(/^The lifetime value is discounted 2\.5% per 7 days:/);
+    expect(predictionFigures({ ...base, clvDiscountRate: 0, clvPeriodDays: 30 }, en).notes).toEqual([{ key: 'discounted', text: expect.stringMatching(/^The lifetime value is not discounted/) }]);
+    // stored before the rate was kept, or no value to weigh: nothing said
+    expect(predictionFigures({ ...base, clvDiscountRate: null, clvPeriodDays: null }, en).notes).toEqual([]);
+    expect(predictionFigures({ ...nearlyGone, clvDiscountRate: 0.01, clvPeriodDays: 30 }, en).notes).toEqual([]);
+  });
+
+  it('words the discount in Latvian with the period\'s plural form, and in Indonesian', () => {
+    const lv = { ...i18nFor('lv', 'lv-LV'), locale: 'lv' as const };
+    expect(predictionFigures({ ...base, clvDiscountRate: 0.01, clvPeriodDays: 30 }, lv).notes[0].text).toBe('Mūža vērtība ir diskontēta par 1% ik pēc 30 dienām: jo tālāks pirkums, jo mazāk tas tiek ieskaitīts');
+    expect(predictionFigures({ ...base, clvDiscountRate: 0.01, clvPeriodDays: 21 }, lv).notes[0].text).toMatch(/^Mūža vērtība ir diskontēta par 1% ik pēc 21 dienas:/);
+    const id = { ...i18nFor('id', 'id-ID'), locale: 'id' as const };
+    expect(predictionFigures({ ...base, clvDiscountRate: 0.01, clvPeriodDays: 30 }, id).notes[0].text).toMatch(/^Nilai seumur hidup didiskon 1% per 30 hari:/);
+  });
+
+  it('says why a buyer of free orders only has no spend or value, and why a run without a spend model gave none', () => {
+    // as the API gives a customer whose three orders were all free (amount 0)
+    const freeOnly: CustomerPrediction = { ...base, purchaseDays: 3, expectedSpendMinor: null, clvMinor: null, clvDiscountRate: 0.01, clvPeriodDays: 30, spendNotEstimated: 'free_purchases_only' };
+    const figures = predictionFigures(freeOnly, en);
+    expect(figures).toMatchObject({ expectedSpend: 'Not estimated', clv: 'Not estimated' });
+    expect(figures.notes).toEqual([{ key: 'freePurchasesOnly', text: expect.stringMatching(/every purchase of this customer was free \(amount 0\), and the spend model describes paid purchases only$/) }]);
+    // a one-time buyer of a free order: not the store's average, and why
+    expect(predictionFigures({ ...freeOnly, purchaseDays: 1, pAlive: null }, en).notes.map((note) => note.key)).toEqual(['notEstimated', 'freePurchasesOnly']);
+    const noModel = predictionFigures({ ...freeOnly, spendNotEstimated: 'no_spend_model' }, en);
+    expect(noModel.notes).toEqual([{ key: 'noSpendModel', text: expect.stringMatching(/^No spend per order or lifetime value: the prediction run had no usable spend model/) }]);
+    // stored before the reason was kept: no reason is made up
+    expect(predictionFigures({ ...freeOnly, spendNotEstimated: null }, en).notes).toEqual([]);
+    for (const locale of locales) {
+      const { t } = i18nFor(locale, 'en-GB');
+      expect(predictionFigures(freeOnly, i18nFor(locale, 'en-GB')).notes[0].text).toBe(t('customer.prediction.freePurchasesOnlyWhy'));
+      if (locale !== 'en') expect(t('customer.prediction.freePurchasesOnlyWhy')).not.toBe(lookupMessage(messagesByLocale.en, 'customer.prediction.freePurchasesOnlyWhy'));
+    }
+  });
+
   it.each(locales)('words every figure in %s, with no placeholder left', (locale) => {
-    const i18n = i18nFor(locale, { en: 'en-GB', id: 'id-ID', lv: 'lv-LV' }[locale]);
-    for (const prediction of [oneTimeBuyer, nearlyGone, gone, base]) {
+    const i18n = { ...i18nFor(locale, { en: 'en-GB', id: 'id-ID', lv: 'lv-LV' }[locale]), locale };
+    const discounted = { ...base, clvDiscountRate: 0.01, clvPeriodDays: 30 };
+    const freeOnly: CustomerPrediction = { ...base, expectedSpendMinor: null, clvMinor: null, spendNotEstimated: 'free_purchases_only' };
+    for (const prediction of [oneTimeBuyer, nearlyGone, gone, base, discounted, { ...discounted, clvPeriodDays: 1 }, { ...discounted, clvDiscountRate: 0 }, freeOnly, { ...freeOnly, spendNotEstimated: 'no_spend_model' as const }]) {
       const { notes, ...figures } = predictionFigures(prediction, i18n);
       for (const text of [...Object.values(figures), ...notes.map((note) => note.text)]) expect(text).not.toMatch(/[{}]|customer\.prediction\./);
     }
