@@ -100,8 +100,8 @@ describeWithBrowser('a new customer added by hand', () => {
 
     await page.goto(`${server.url}/customers/new`);
     await page.getByLabel('Name', { exact: true }).fill('Dewi Lestari');
-    await page.getByLabel('Gender', { exact: true }).fill('female');
-    await page.getByLabel('Income band', { exact: true }).fill(' 5-10M ');
+    await page.getByLabel('Gender', { exact: true }).selectOption({ label: 'Female' });
+    await page.getByLabel('Income band', { exact: true }).selectOption('5-10M');
     await page.getByRole('button', { name: 'Create customer' }).click();
     await page.waitForURL(/\/customers\/\d+$/);
     const customerId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -110,7 +110,7 @@ describeWithBrowser('a new customer added by hand', () => {
     // a blank one is left out: no "" stored, nothing for the card to show
     await page.goto(`${server.url}/customers/new`);
     await page.getByLabel('Name', { exact: true }).fill('Rudi Hartono');
-    await page.getByLabel('Gender', { exact: true }).fill('   ');
+    await page.getByLabel('Gender', { exact: true }).selectOption('');
     await page.getByRole('button', { name: 'Create customer' }).click();
     await page.waitForURL(/\/customers\/\d+$/);
     await expect(storedProfile(Number(new URL(page.url()).pathname.split('/').pop()))).resolves.toEqual({ name: 'Rudi Hartono', gender: null, income_band: null });

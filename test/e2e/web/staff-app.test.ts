@@ -12,6 +12,7 @@ import { createFormatters } from '../../../src/web/i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
 import type { Locale } from '../../../src/web/api/types.js';
 import { chooseLanguage, describeWithBrowser, languageSaved, ownerEmail, ownerPassword, signInThroughForm, useStaffApp, waitForStoreSettings, type DemoServer } from '../../helpers/browser.js';
+import { phoneText } from '../../../src/web/features/customers/phone-text.js';
 
 /** A type reason as the given language writes it: one of its openings ("Reguler:", "Riska grupā:"), then figures, no placeholder left. */
 function reasonIn(locale: Locale): RegExp {
@@ -560,13 +561,15 @@ describeWithBrowser('staff web app (owner)', () => {
       where c.merged_into_customer_id is null order by c.customer_id limit 1`.execute(db);
     await page.goto(`${server.url}/customers/${chosen.customer_id}`);
     const identities = page.getByRole('region', { name: 'Identities' });
-    await identities.getByRole('button', { name: `Remove Phone ${chosen.value}` }).click();
-    const confirmation = identities.getByRole('group', { name: `Remove Phone ${chosen.value}` });
+    // the number as the list shows it (phoneText): in the button's name, the question and the timeline
+    const shown = phoneText(chosen.value);
+    await identities.getByRole('button', { name: `Remove Phone ${shown}` }).click();
+    const confirmation = identities.getByRole('group', { name: `Remove Phone ${shown}` });
     await confirmation.getByText('Searches and imports will no longer find them by it').waitFor();
     await confirmation.getByRole('button', { name: 'Yes, remove it' }).click();
     // the value alone: until the removal is answered, the confirmation quotes it too
-    await identities.getByText(chosen.value, { exact: true }).waitFor({ state: 'detached' });
-    await page.getByText(`Phone ${chosen.value} removed by`).first().waitFor();
+    await identities.getByText(shown, { exact: true }).waitFor({ state: 'detached' });
+    await page.getByText(`Phone ${shown} removed by`).first().waitFor();
     const left = await sql<{ n: number }>`select count(*)::int as n from customer_identity where customer_id = ${chosen.customer_id} and kind = 'phone' and value = ${chosen.value}`.execute(db);
     const customer = await sql<{ phone: string | null }>`select phone from customer where customer_id = ${chosen.customer_id}`.execute(db);
     expect({ identities: left.rows[0].n, phone: customer.rows[0].phone }).toEqual({ identities: 0, phone: null });

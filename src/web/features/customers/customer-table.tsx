@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { observeWindowOffset, observeWindowRect, useVirtualizer, windowScroll, type VirtualizerOptions } from '@tanstack/react-virtual';
 import type { CustomerSummary } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
@@ -25,6 +25,35 @@ type CustomerTableProps = {
 /** On a phone a row holds three lines: the name and the spend, the contact and the status, the type. */
 const rowHeight = { wide: 56, narrow: 76 };
 
+// On a phone the page scrolls, not a box of its own inside it (app.css): the rows in view, and the
+// next page's loading, follow the window, as useWindowVirtualizer's do. A wider screen keeps the box.
+const pageScrolling = {
+  getScrollElement: () => window,
+  observeElementRect: observeWindowRect,
+  observeElementOffset: observeWindowOffset,
+  scrollToFn: windowScroll,
+  initialOffset: () => window.scrollY,
+} as unknown as Pick<VirtualizerOptions<HTMLDivElement, Element>, 'getScrollElement' | 'observeElementRect' | 'observeElementOffset' | 'scrollToFn' | 'initialOffset'>;
+
+/**
+ * Where `element` starts on the page, while `isOn` (the virtualizer's scrollMargin when the page scrolls):
+ * measured again when the page changes size, as it does when what is above the list (the filters, a notice) does.
+ */
+function usePageTop(element: RefObject<HTMLElement | null>, isOn: boolean): number {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    if (!isOn) return undefined;
+    const measure = () => {
+      if (element.current) setTop(Math.round(element.current.getBoundingClientRect().top + window.scrollY));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [element, isOn]);
+  return top;
+}
+
 /**
  * Only the rows in view are in the DOM (a few dozen), whatever the number of
  * customers; ARIA table roles keep it a table for screen readers, with the
@@ -33,9 +62,17 @@ const rowHeight = { wide: 56, narrow: 76 };
 export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredType, filteredRfmSegment, emptyHint, emptyText }: CustomerTableProps) {
   const { t, format, locale } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const height = useIsNarrowScreen() ? rowHeight.narrow : rowHeight.wide;
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const isNarrow = useIsNarrowScreen();
+  const height = isNarrow ? rowHeight.narrow : rowHeight.wide;
   const hasPrices = useStoreHasPrices();
-  const virtualizer = useVirtualizer({ count: items.length + (hasMore ? 1 : 0), getScrollElement: () => scrollRef.current, estimateSize: () => height, overscan: 12 });
+  const rowsTop = usePageTop(rowsRef, isNarrow);
+  const virtualizer = useVirtualizer({
+    count: items.length + (hasMore ? 1 : 0), getScrollElement: () => scrollRef.current, estimateSize: () => height, overscan: 12,
+    ...(isNarrow ? { ...pageScrolling, scrollMargin: rowsTop } : {}),
+  });
+  // a row's place in the list: on a phone the virtualizer counts from the top of the page
+  const listStart = virtualizer.options.scrollMargin;
   // the virtualizer keeps the sizes it has estimated: a row height changed by a turned phone is measured again
   useEffect(() => virtualizer.measure(), [height, virtualizer]);
   const spendChars = useMemo(
@@ -66,10 +103,10 @@ export function CustomerTable({ items, hasMore, isLoading, onNeedMore, filteredT
         </div>
       </div>
       <div ref={scrollRef} className="customer-table-scroll" tabIndex={-1}>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div ref={rowsRef} role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((virtualRow) => {
             const customer = items[virtualRow.index];
-            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height, transform: `translateY(${virtualRow.start}px)` };
+            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height, transform: `translateY(${virtualRow.start - listStart}px)` };
             if (!customer) {
               return <div key="loader" role="row" className="customer-row customer-row-loader" style={style}><span role="cell">{t('common.loading')}</span></div>;
             }

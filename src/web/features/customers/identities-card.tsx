@@ -19,6 +19,8 @@ type IdentitiesCardProps = {
 };
 
 const keyOf = (identity: Identity) => `${identity.kind}:${identity.namespace}:${identity.value}`;
+// a phone number grouped as the profile card shows it (phoneText); what is removed is the stored value
+const shownValue = (identity: Identity) => (identity.kind === 'phone' ? phoneText(identity.value) : identity.value);
 
 export function IdentitiesCard({ identities, customerId, canEdit = false, onRemoved }: IdentitiesCardProps) {
   const { t } = useI18n();
@@ -47,7 +49,7 @@ export function IdentitiesCard({ identities, customerId, canEdit = false, onRemo
       const query = { kind: identity.kind, namespace: identity.kind === 'external' ? identity.namespace : undefined, value: identity.value };
       await api.delete(withQuery(`/api/customers/${customerId}/identities`, query));
       lastConfirming.current = null;
-      setRemoved(t('customer.identityEntry.removed', { identity: identityLabel(identity, t), value: identity.kind === 'phone' ? phoneText(identity.value) : identity.value }));
+      setRemoved(t('customer.identityEntry.removed', { identity: identityLabel(identity, t), value: shownValue(identity) }));
       setConfirming(null);
       onRemoved?.();
     } catch (caught) {
@@ -60,11 +62,12 @@ export function IdentitiesCard({ identities, customerId, canEdit = false, onRemo
     <Card title={t('customer.identities')}>
       <ul className="identity-list">
         {identities.map((identity) => {
-          const names = { identity: identityLabel(identity, t), value: identity.value };
+          // the prompt and the Remove buttons' names say the number as the list shows it
+          const names = { identity: identityLabel(identity, t), value: shownValue(identity) };
           return (
             <li key={keyOf(identity)}>
               <span className="muted">{names.identity}</span>{' '}
-              <span className="identity-value">{identity.kind === 'phone' ? phoneText(identity.value) : identity.value}</span>
+              <span className="identity-value">{names.value}</span>
               {canRemove && confirming !== keyOf(identity) ? (
                 <>
                   {' '}

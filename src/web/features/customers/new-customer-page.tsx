@@ -15,10 +15,12 @@ import {
   type ConsentChoice, type CustomerKind, type NewCustomerDraft, type NewCustomerField,
 } from './new-customer-draft.js';
 import { NewCustomerIdentityProblem } from './new-customer-identity-problem.js';
+import { profileChoiceLists, type ProfileChoiceField } from './profile-choices.js';
 import { draftProblems, fieldProblemOf, type FieldProblem, type IdentityField } from './profile-field-checks.js';
+import { ChoiceSelect } from './profile-form.js';
 import { useKeptDraft } from './use-kept-draft.js';
 
-type TextInputField = Exclude<NewCustomerField, 'country' | 'birthYear'>;
+type TextInputField = Exclude<NewCustomerField, 'country' | 'birthYear' | ProfileChoiceField>;
 // the profile's order: who they are and how to reach them, where they live, then gender, birth year and income band
 const contactFields = ['name', 'email', 'phone', 'city', 'region'] as const satisfies readonly TextInputField[];
 const kinds: CustomerKind[] = ['person', 'organization'];
@@ -34,7 +36,7 @@ const identityChoiceList = identityChoices();
  * keeps what was typed for after the sign-in (useKeptDraft).
  */
 export function NewCustomerPage() {
-  const { t, locale } = useI18n();
+  const { t, format, locale } = useI18n();
   const { navigate } = useRouter();
   const { draft, setDraft, isRestored, forget } = useKeptDraft<NewCustomerDraft>('/customers/new', emptyNewCustomerDraft, newCustomerDraftFrom);
   const [hasTriedSave, setHasTriedSave] = useState(false);
@@ -46,6 +48,8 @@ export function NewCustomerPage() {
   const idPrefix = useId();
   const currentYear = new Date().getFullYear();
   const countries = useMemo(() => countryChoices(intlTagByLocale[locale], null), [locale]);
+  // gender and income band offered as the edit form offers them, stored as the same codes ("female", "5-10M")
+  const choices = profileChoiceLists(draft, t, format);
   const check = checkNewCustomerDraft(draft, currentYear);
   const localIdentityProblems = draftProblems({ email: draft.email, phone: draft.phone });
   const isBirthYearErrorShown = hasTriedSave && !check.ok && check.isBirthYearInvalid;
@@ -124,6 +128,20 @@ export function NewCustomerPage() {
     );
   };
 
+  const choiceInput = (field: ProfileChoiceField) => {
+    const refusal = refusalUnder(field);
+    return (
+      <Fragment key={field}>
+        <label className="field">
+          <span id={`${idPrefix}-${field}-label`}>{t(`customer.fields.${field}`)}</span>
+          <ChoiceSelect name={field} labelId={`${idPrefix}-${field}-label`} value={draft[field]} choices={choices[field]}
+            problemId={refusal ? problemId(field) : undefined} onChange={(value) => change({ [field]: value })} />
+        </label>
+        {refusal}
+      </Fragment>
+    );
+  };
+
   return (
     <section className="page page-new-customer">
       <Link className="back-link" to="/customers">{t('customer.backToList')}</Link>
@@ -153,7 +171,7 @@ export function NewCustomerPage() {
                 </select>
               </label>
               {refusalUnder('country')}
-              {textInput('gender')}
+              {choiceInput('gender')}
               <label className="field">
                 <span>{t('customer.fields.birthYear')}</span>
                 <input name="birthYear" inputMode="numeric" autoComplete="off" value={draft.birthYear} onChange={(event) => change({ birthYear: event.target.value })}
@@ -164,7 +182,7 @@ export function NewCustomerPage() {
                   {t('customers.new.birthYearInvalid', { earliest: String(earliestBirthYear), latest: String(currentYear) })}
                 </p>
               ) : refusalUnder('birthYear')}
-              {textInput('incomeBand')}
+              {choiceInput('incomeBand')}
             </div>
           </Card>
           <Card title={t('customer.consent')}>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../api/types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { phoneText } from './phone-text.js';
 import { timelineEntryText } from './timeline-entry-text.js';
 
 const i18nFor = (locale: 'en' | 'id' | 'lv') => ({
@@ -36,7 +37,19 @@ describe('profile edits and identity removals in the timeline', () => {
     const card = entry('identity_removal', { kind: 'external', namespace: 'loyalty_card', value: 'LC-7', clearedField: null, by: 'user:5:ana@shop.example' });
     expect(timelineEntryText(card, i18nFor('en'))).toBe('Loyalty card LC-7 removed by ana@shop.example');
     const phone = entry('identity_removal', { kind: 'phone', namespace: '', value: '+6281233334444', clearedField: 'phone', by: 'user:5' });
-    expect(timelineEntryText(phone, i18nFor('en'))).toBe('Phone +6281233334444 removed by staff member #5; the profile\'s Phone was cleared with it');
+    expect(timelineEntryText(phone, i18nFor('en'))).toBe('Phone +62 812 3333 4444 removed by staff member #5; the profile\'s Phone was cleared with it');
+  });
+
+  it('says a changed or removed phone number grouped as the profile card shows it, not as stored', () => {
+    const changed = entry('profile_change', { fields: ['phone'], by: 'user:5', before: { phone: '+6289672403617' }, after: { phone: '+6281234567890' } });
+    expect(timelineEntryText(changed, i18nFor('id'))).toContain(`Telepon diubah dari ${phoneText('+6289672403617')} menjadi ${phoneText('+6281234567890')}`);
+    expect(timelineEntryText(changed, i18nFor('id'))).toContain('menjadi +62 812 3456 7890');
+    const removed = entry('identity_removal', { kind: 'phone', namespace: '', value: '+6285712345678', clearedField: null, by: 'user:5' });
+    expect(timelineEntryText(removed, i18nFor('id'))).toContain(phoneText('+6285712345678'));
+    expect(timelineEntryText(removed, i18nFor('id'))).not.toContain('+6285712345678');
+    // a value that is no phone number stays as stored, as on the card
+    const odd = entry('profile_change', { fields: ['phone'], by: 'user:5', before: { phone: null }, after: { phone: '12' } });
+    expect(timelineEntryText(odd, i18nFor('en'))).toContain('to 12 by');
   });
 
   it('words them in each language, never in the server\'s English or as keys', () => {

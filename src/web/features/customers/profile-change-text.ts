@@ -5,12 +5,14 @@ import { translatedOr } from '../../i18n/translated-or.js';
 import { actorLabel, isReaderActor } from './actor-label.js';
 import { identityLabel } from './identity-label.js';
 import { incomeBandFact } from './income-band-fact.js';
+import { phoneText } from './phone-text.js';
 
 /**
  * A profile edit (the server's `profile_change`): each field changed, from what to what, and who
  * changed it: "by you" when that is the reader (`readerUserId`, see isReaderActor). Edits recorded
  * before the audit kept values name their fields only. With `format`, an income band reads as the
- * profile card says it, in the reader's numbers ("5 jt – 10 jt", not "5-10M").
+ * profile card says it, in the reader's numbers ("5 jt – 10 jt", not "5-10M"), and a phone number
+ * grouped as the card shows it ("+62 812 3456 7890", not "+6281234567890").
  */
 export function profileChangeText(entry: TimelineEntry, t: I18n['t'], readerUserId?: number | null, format?: Pick<Formatters, 'compact'>): string {
   const { detail } = entry;
@@ -28,7 +30,8 @@ export function identityRemovalText(entry: TimelineEntry, t: I18n['t'], readerUs
   const { detail } = entry;
   const kind = detail.kind === 'email' || detail.kind === 'phone' ? detail.kind : 'external';
   const { actor, isReader } = actorOf(detail, t, readerUserId);
-  const values = { identity: identityLabel({ kind, namespace: String(detail.namespace ?? '') }, t), value: String(detail.value ?? ''), actor };
+  const value = String(detail.value ?? '');
+  const values = { identity: identityLabel({ kind, namespace: String(detail.namespace ?? '') }, t), value: kind === 'phone' ? phoneText(value) : value, actor };
   if (typeof detail.clearedField !== 'string') return t(isReader ? 'timeline.identityRemovedByYou' : 'timeline.identityRemoved', values);
   return t(isReader ? 'timeline.identityRemovedClearedByYou' : 'timeline.identityRemovedCleared', { ...values, field: fieldName(detail.clearedField, t) });
 }
@@ -50,5 +53,6 @@ function valueText(field: string, value: unknown, t: I18n['t'], format: Pick<For
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (field === 'kind') return translatedOr(t, 'customer.kinds', String(value));
   if (field === 'incomeBand' && format) return incomeBandFact(String(value), t, format);
+  if (field === 'phone') return phoneText(String(value));
   return String(value);
 }

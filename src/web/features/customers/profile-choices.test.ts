@@ -6,7 +6,8 @@ import { incomeBands as demoIncomeBands } from '../../../synthetic/personas.js';
 import { incomeBand } from '../../../ingest/presets/customer-personality.js';
 import { genderLabel } from './gender-label.js';
 import { incomeBandFact } from './income-band-fact.js';
-import { knownGenders, knownIncomeBands, profileChoices } from './profile-choices.js';
+import { emptyNewCustomerDraft } from './new-customer-draft.js';
+import { knownGenders, knownIncomeBands, profileChoiceLists, profileChoices } from './profile-choices.js';
 
 const t = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 const bandLabel = (locale: Locale) => (band: string) => incomeBandFact(band, t(locale), createFormatters(intlTagByLocale[locale], null, 'UTC'));
@@ -46,5 +47,38 @@ describe('profileChoices', () => {
   it('knows every band the demo store and the bundled data set write', () => {
     const presetBands = [0, 30_000, 60_000, 80_000, 150_000].map((income) => incomeBand(String(income)));
     expect(knownIncomeBands).toEqual(expect.arrayContaining([...demoIncomeBands, ...presetBands]));
+  });
+
+  it('offers a band typed as the card shows it once, in place of the band it reads as', () => {
+    const choices = profileChoices(knownIncomeBands, '5 jt – 10 jt', bandLabel('id'));
+    expect(choices).toHaveLength(knownIncomeBands.length);
+    expect(choices[1]).toEqual({ value: '5 jt – 10 jt', label: '5 jt – 10 jt' });
+    expect(choices.filter((choice) => spaced(choice.label) === '5 jt – 10 jt')).toHaveLength(1);
+  });
+});
+
+describe('profileChoiceLists', () => {
+  const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], null, 'UTC');
+
+  it('gives the new-customer form the edit form\'s gender and income band choices, stored as codes', () => {
+    for (const locale of ['en', 'id', 'lv'] as const) {
+      // the new-customer form starts from an empty draft; the edit form of a customer with neither from ''
+      const newCustomer = profileChoiceLists(emptyNewCustomerDraft, t(locale), formatIn(locale));
+      const edit = profileChoiceLists({ gender: '', incomeBand: '' }, t(locale), formatIn(locale));
+      expect(newCustomer).toEqual(edit);
+      expect(newCustomer.gender.map((choice) => choice.value)).toEqual([...knownGenders]);
+      expect(newCustomer.incomeBand.map((choice) => choice.value)).toEqual([...knownIncomeBands]);
+      expect(newCustomer.gender).toEqual(profileChoices(knownGenders, '', genderIn(locale)));
+      expect(newCustomer.incomeBand).toEqual(profileChoices(knownIncomeBands, '', bandLabel(locale)));
+    }
+    const indonesian = profileChoiceLists(emptyNewCustomerDraft, t('id'), formatIn('id'));
+    expect(indonesian.gender.find((choice) => choice.label === 'Perempuan')?.value).toBe('female');
+    expect(indonesian.incomeBand.find((choice) => spaced(choice.label) === '5 jt – 10 jt')?.value).toBe('5-10M');
+  });
+
+  it('keeps a value a draft kept from before as a choice of its own', () => {
+    const kept = profileChoiceLists({ gender: 'non-binary', incomeBand: '5-10M' }, t('en'), formatIn('en'));
+    expect(kept.gender[0]).toEqual({ value: 'non-binary', label: 'non-binary' });
+    expect(kept.incomeBand.map((choice) => choice.value)).toEqual([...knownIncomeBands]);
   });
 });

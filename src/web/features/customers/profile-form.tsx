@@ -9,9 +9,7 @@ import { earliestBirthYear, parseBirthYear } from './birth-year.js';
 import { draftProblems, fieldProblemOf, type FieldProblem, type IdentityField } from './profile-field-checks.js';
 import { IdentityFieldProblem } from './identity-field-problem.js';
 import { areAllLive, changedFields, liveEdits, shownValues, withEdit, type FieldEdits } from './field-edits.js';
-import { genderLabel } from './gender-label.js';
-import { incomeBandFact } from './income-band-fact.js';
-import { knownGenders, knownIncomeBands, profileChoices, type ProfileChoice } from './profile-choices.js';
+import { profileChoiceLists, type ProfileChoice, type ProfileChoiceField } from './profile-choices.js';
 import { useKeptProfileDraft } from './use-kept-profile-draft.js';
 
 /** The text fields the profile shows as stored, under the customer's own names for them. */
@@ -70,10 +68,7 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
   const isBirthYearErrorShown = hasTriedSave && !birthYear.ok;
   // named in the reader's language only once the form opens: 250 look-ups, not for every page view
   const countries = useMemo(() => countryChoices(tag, customer.country), [tag, customer.country]);
-  const choices = {
-    gender: profileChoices(knownGenders, stored.gender, (value) => genderLabel(value, t) ?? value),
-    incomeBand: profileChoices(knownIncomeBands, stored.incomeBand, (value) => incomeBandFact(value, t, format)),
-  };
+  const choices = profileChoiceLists(stored, t, format);
 
   const changedNow = changedFields(stored, edits);
   const changed = (field: FormField) => changedNow.includes(field);
@@ -161,16 +156,22 @@ export function ProfileForm({ customer, onDone, onMergeWith }: ProfileFormProps)
   );
 }
 
-type ChoiceSelectProps = { name: 'gender' | 'incomeBand'; labelId: string; value: string; choices: ProfileChoice[]; onChange: (value: string) => void };
+type ChoiceSelectProps = {
+  name: ProfileChoiceField; labelId: string; value: string; choices: ProfileChoice[]; onChange: (value: string) => void;
+  /** The id of a problem said under the field, which then reads as invalid. */
+  problemId?: string;
+};
 
 /**
  * A field stored as written, chosen from its known values and the stored one (profileChoices). Named
  * by its label alone (labelId): a select inside a label would be named with its choices too.
+ * The new-customer form offers the same (new-customer-page.tsx).
  */
-function ChoiceSelect({ name, labelId, value, choices, onChange }: ChoiceSelectProps) {
+export function ChoiceSelect({ name, labelId, value, choices, onChange, problemId }: ChoiceSelectProps) {
   const { t } = useI18n();
   return (
-    <select name={name} aria-labelledby={labelId} value={value} onChange={(event) => onChange(event.target.value)}>
+    <select name={name} aria-labelledby={labelId} value={value} onChange={(event) => onChange(event.target.value)}
+      aria-invalid={problemId ? true : undefined} aria-describedby={problemId}>
       <option value="">{t(`customer.notGiven.${name}`)}</option>
       {choices.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
     </select>

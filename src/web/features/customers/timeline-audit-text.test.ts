@@ -29,6 +29,9 @@ describe('timeline order, identity, creation and consent entries', () => {
     expect(timelineEntryText(added, i18nFor('en', 'en-GB'))).toBe('Email a@x.example added by staff member #5');
     expect(timelineEntryText(added, i18nFor('en', 'en-GB'), 5)).toBe('Email a@x.example added by you');
     expect(timelineEntryText(created, i18nFor('en', 'en-GB'))).toBe('Customer created by staff member #5');
+    const phone = entry('identity_addition', { fields: [], addedIdentities: [{ kind: 'phone', namespace: '', value: '+6285712345678' }], by: 'user:5' });
+    // grouped as the profile card shows a phone number, not as stored
+    expect(timelineEntryText(phone, i18nFor('id', 'id-ID'))).toBe('Telepon +62 857 1234 5678 ditambahkan oleh staf #5');
     for (const [locale, tag] of locales) {
       for (const shown of [added, created]) {
         const text = timelineEntryText(shown, i18nFor(locale, tag));

@@ -2,6 +2,7 @@ import type { TimelineEntry } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { actorLabel, isReaderActor } from './actor-label.js';
 import { identityLabel } from './identity-label.js';
+import { phoneText } from './phone-text.js';
 
 type IdentityRecord = { kind?: unknown; namespace?: unknown; value?: unknown };
 
@@ -10,7 +11,9 @@ export function identityAdditionText(entry: TimelineEntry, t: I18n['t'], readerU
   const added = Array.isArray(entry.detail.addedIdentities) ? (entry.detail.addedIdentities as IdentityRecord[]) : [];
   const identities = added.map((identity) => {
     const kind = identity.kind === 'email' || identity.kind === 'phone' ? identity.kind : 'external';
-    return `${identityLabel({ kind, namespace: String(identity.namespace ?? '') }, t)} ${String(identity.value ?? '')}`;
+    const value = String(identity.value ?? '');
+    // a phone number grouped as the profile card shows it, not as stored (E.164)
+    return `${identityLabel({ kind, namespace: String(identity.namespace ?? '') }, t)} ${kind === 'phone' ? phoneText(value) : value}`;
   }).join(', ');
   const by = String(entry.detail.by ?? '');
   // the reader's own entries have sentences of their own: Latvian words the verb for "you" differently

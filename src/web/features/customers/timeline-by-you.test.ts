@@ -22,7 +22,7 @@ describe('the reader\'s own edits in the timeline', () => {
     const en = i18nFor('en');
     expect(timelineEntryText(cityEdit, en, 7)).toBe('City changed from (empty) to Bandung by you');
     expect(timelineEntryText(oldEdit, en, 7)).toBe('Profile edited (Name) by you');
-    expect(timelineEntryText(removal, en, 7)).toBe('Phone +6281233334444 removed by you');
+    expect(timelineEntryText(removal, en, 7)).toBe('Phone +62 812 3333 4444 removed by you');
     expect(timelineEntryText(clearingRemoval, en, 7)).toBe('Email a@x.example removed by you; the profile\'s Email was cleared with it');
     expect(timelineEntryText(cityEdit, en, 8)).toBe('City changed from (empty) to Bandung by staff member #7');
     expect(timelineEntryText(cityEdit, en, null)).toBe('City changed from (empty) to Bandung by staff member #7');

@@ -20,9 +20,11 @@ export function DriftResults({ report }: { report: DriftReport }) {
   return (
     <div className="drift-results">
       <p role="status">{t('drift.activeCustomers', { before: format.number(report.before.customers), after: format.number(report.after.customers) })}</p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{t('drift.tableCaption')}</caption>
+      {/* wider than a phone: it scrolls sideways, with a shadow at the edge that has more (app.css .table-scroll-hinted),
+          and takes focus so the keyboard scrolls it too */}
+      <div className="table-scroll table-scroll-hinted" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+        <table className="data-table drift-table">
+          <caption id={`${id}-caption`}>{t('drift.tableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('drift.attribute')}</th>
