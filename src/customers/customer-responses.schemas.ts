@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cursorPage, objectOf, timestamp } from '../server/responses.js';
-import type { CustomerSummary, getCustomer } from './customers.queries.js';
+import type { ConsentProof, CustomerSummary, getCustomer } from './customers.queries.js';
 import type { listMerges } from './merge.service.js';
 import type { TimelineEntry } from './timeline.js';
 import type { RemovedIdentity } from './remove-identity.service.js';
@@ -98,8 +98,16 @@ const rfmSchema = objectOf<NonNullable<CustomerDetail['rfm']>>()({
   orders_recorded_since: count.describe('The customer\'s orders recorded or changed (a refund, a status) after analysed_at: not in the score until the next analysis'),
 });
 
+const consentProofSchema = objectOf<ConsentProof>()({
+  since: timestamp.nullable().describe('When the consent took its stored value (yes, no, or cleared); null when it was set before consent changes were recorded, or never'),
+  source: z.enum(['import', 'ingest', 'staff', 'merge']).nullable().describe('Through what: import (a file), ingest (an API batch), staff (an edit), merge; null with since'),
+  import_run_id: z.number().int().nullable().describe('The import run (GET /api/imports/{importId}) for import and ingest; who made a staff edit is in the audit log (customer.update)'),
+});
+
 export const customerDetailSchema = objectOf<CustomerDetail>()({
   customer: customerRowSchema,
+  consents: objectOf<CustomerDetail['consents']>()({ email: consentProofSchema, sms: consentProofSchema, profiling: consentProofSchema })
+    .describe('Proof of each consent (consent_email, consent_sms, consent_profiling): since when it holds its stored value, and through what'),
   identities: z.array(identitySchema),
   traits: traitsSchema.nullable(),
   categories: z.array(categorySchema).describe('Spend per product category, largest first'),

@@ -130,6 +130,24 @@ function externalIdAmbiguous(namespace: string, value: string, matches: Array<{ 
     { field: 'value', matches });
 }
 
+export type ConsentKind = 'email' | 'sms' | 'profiling';
+export type ConsentSource = 'import' | 'ingest' | 'staff' | 'merge';
+/** Since when a consent holds its stored value, and through what; nulls when it was set before changes were recorded (customer_consent_change). */
+export type ConsentProof = { since: Date | null; source: ConsentSource | null; import_run_id: number | null };
+
+/** Each consent's latest recorded change (who made a staff edit stays in the table and the audit log: its email is not for every reader). */
+async function readConsentProofs(db: Db, customerId: number): Promise<Record<ConsentKind, ConsentProof>> {
+  const latest = await sql<{ kind: ConsentKind; changed_at: Date; source: ConsentSource; import_run_id: string | number | null }>`
+    select distinct on (kind) kind, changed_at, source, import_run_id from customer_consent_change
+    where customer_id = ${customerId}::bigint order by kind, changed_at desc`.execute(db);
+  const none: ConsentProof = { since: null, source: null, import_run_id: null };
+  const proofs: Record<ConsentKind, ConsentProof> = { email: none, sms: none, profiling: none };
+  for (const row of latest.rows) {
+    proofs[row.kind] = { since: new Date(row.changed_at), source: row.source, import_run_id: row.import_run_id === null ? null : Number(row.import_run_id) };
+  }
+  return proofs;
+}
+
 export async function getCustomer(db: Db, customerId: number) {
   const customer = await requireCustomer(db, customerId).catch(async (error) => {
     const merged = await db.selectFrom('customer').select('merged_into_customer_id').where('customer_id', '=', customerId).executeTakeFirst();
@@ -144,8 +162,9 @@ export async function getCustomer(db: Db, customerId: number) {
   const categories = await db.selectFrom('customer_category').select(['category', 'line_count', 'quantity', 'amount_minor']).where('customer_id', '=', customerId).orderBy('amount_minor', 'desc').execute();
   const persona = await findCustomerPersona(db, customerId);
   const { rfm, ordersSincePrediction } = await readDerivedRecency(db, customerId);
+  const consents = await readConsentProofs(db, customerId);
   return {
-    customer, identities, traits: traits ?? null, categories,
+    customer, consents, identities, traits: traits ?? null, categories,
     prediction: prediction ? { ...prediction, orders_recorded_since: ordersSincePrediction } : null, rfm, persona,
   };
 }

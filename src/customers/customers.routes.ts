@@ -9,6 +9,8 @@ import { createCustomer, deleteCustomer, updateCustomer } from './customers.serv
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
 import { removeIdentity } from './remove-identity.service.js';
 import { customerTimeline } from './timeline.js';
+import { exportCustomerData } from './subject-export.js';
+import { subjectExportSchema } from './subject-export.schemas.js';
 import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeListSchema } from './customer-responses.schemas.js';
 import { timelinePageSchema } from './timeline-responses.schemas.js';
 import { customerWriteResponseSchema, identityRemovalResponseSchema } from './customer-write-responses.schemas.js';
@@ -39,6 +41,15 @@ const writeAnswer = 'Answers the customer as they are now to a caller with custo
 
 const notFound = errorResponse('No such customer (CUSTOMER_NOT_FOUND; `details.mergedInto` when they were merged into another)');
 const identityTaken = errorResponse('An identity already belongs to another customer (CUSTOMER_IDENTITY_CONFLICT; `details.belongsTo` is their number, told only to a caller with customers:read): on create, that customer is the one to add details to; on update, an admin or owner may merge the two');
+
+/** What a deletion erases and keeps, for the API's description (docs/privacy.md says the same at length). */
+const erasureDescription = [
+  'Erases the customer and, with them, every customer merged into them: their profile, identities (emails, phones, external ids), consents, orders with their lines and credits, interest events, and everything derived from those (purchase facts, categories, rhythm, types and type history, RFM score, persona, prediction, per-customer alerts, segment memberships and their entry and exit history).',
+  'Orders they received as gifts stay with the buyers, without a recipient. Store-wide daily sums and segment counts follow.',
+  'Kept: the merge records they took part in (customer ids, who merged, when; what the merge moved is cleared, so it can no longer be undone) and the audit log\'s entries about them (who did what, when, the customer id), with every personal value in their details replaced by `[erased]`; answers kept for Idempotency-Key replays have their values erased the same way.',
+  'The deletion is audited as `customer.delete` with the counts of what went (`orders`, `orderLines`, `events`, `identities`, `mergedCustomers`) and no value of theirs.',
+  'It cannot be undone. Not touched: import rejects files on disk, import file names, other customers\' free text that mentions them, database backups, and rows PostgreSQL frees only at its next VACUUM; a later import of a file that still holds them creates them again (docs/privacy.md).',
+].join(' ');
 
 export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -133,11 +144,27 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.delete('/customers/:customerId', {
     config: { access: { permission: 'customers:merge' } },
-    schema: { tags, summary: 'Delete a customer and all their facts', params: customerIdParams, response: { 204: noContent, 404: notFound } },
+    schema: {
+      tags, summary: 'Delete a customer and all their facts (erasure; cannot be undone)', params: customerIdParams,
+      description: `${erasureDescription} The CLI does the same: \`clientele customers delete <id> --yes\`. For a copy of what is held about them first (a subject access request), GET /api/customers/{customerId}/export.`,
+      response: { 204: noContent, 404: notFound },
+    },
   }, async (request, reply) => {
     await deleteCustomer(db, request.params.customerId, { clock: deps.clock, actor: actorOf(request.principal) });
     return reply.status(204).send();
   });
+
+  api.get('/customers/:customerId/export', {
+    // what erasure needs: whoever may erase a person may first give them a copy of what is held, and no one else may take it all at once
+    config: { access: { permission: 'customers:merge' } },
+    schema: {
+      tags, summary: 'Everything held about a customer, as one JSON document (subject access request)', params: customerIdParams,
+      description: 'Their profile and identities, consents, every order with its lines, gifts received, interest events, purchase facts and RFM, current types and type history, prediction, persona, the saved segments they are in and their entries and exits, alerts, merges (with the customers merged into them), the full timeline and the audit entries filed under them. Every list is read to its end. `sections` says in words what each holds; `currency` is the store\'s. Audited as `customer.export` with counts only. The CLI does the same: `clientele customers export <id> --out FILE`. docs/privacy.md.',
+      response: { 200: subjectExportSchema, 404: notFound },
+    },
+  }, async (request) => exportCustomerData(db, request.params.customerId, {
+    clock: deps.clock, actor: actorOf(request.principal), canReadStaffEmails: principalHasPermission(request.principal, 'audit:read'),
+  }));
 
   api.get('/customers/:customerId/timeline', {
     config: { access: { permission: 'customers:read' } },

@@ -12,9 +12,10 @@ import { lockIdentityCreation } from './identity-locks.js';
 import { retryingConflicts } from '../db/retry-deadlocks.js';
 import { identityTripleKey, toIdentityTriple, type IdentityTriple } from './identity-resolution.js';
 import { normaliseEmail, normaliseExternalIdentity, normalisePhone, phoneCountryOf } from './identity.js';
-import { deleteCustomerRows, deleteSegmentHistory, erasePersonalValues } from './delete-customer-rows.repo.js';
+import { countCustomerRows, deleteCustomerRows, deleteSegmentHistory, erasePersonalValues, type DeletedCustomerCounts } from './delete-customer-rows.repo.js';
 import { keepNewCustomersDerivedCurrent, keepProfileDerivedCurrent, keepSegmentsCurrent } from './keep-segments-current.js';
 import { replaceProfileIdentities, type ProfileIdentityChange } from './replace-profile-identities.js';
+import { changedConsents, recordConsentChanges } from './consent-changes.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -146,6 +147,7 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
     // a customer known only by identities gets the default profile (a person)
     const row = given.length > 0 ? values : { kind: 'person' };
     const created = await trx.insertInto('customer').values(row as never).returning('customer_id').executeTakeFirstOrThrow();
+    await recordConsentChanges(trx, created.customer_id, changedConsents({}, values), 'staff', options.actor ?? null);
     await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, phoneCountry), 'create', options.hidesOtherCustomers ?? false);
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
     await keepNewCustomersDerivedCurrent(trx, [created.customer_id], options.clock ?? systemClock);
@@ -184,6 +186,8 @@ export async function updateCustomer(
     const isProfileWritten = Object.keys(values).length > 0;
     if (isProfileWritten) {
       await trx.updateTable('customer').set({ ...(values as object), is_stub: false, updated_at: new Date() }).where('customer_id', '=', customerId).execute();
+      // proof of consent: each consent the edit changed, when and by whom
+      await recordConsentChanges(trx, customerId, changedConsents(current, values), 'staff', options.actor ?? null);
     }
     // the stored phone was read in the customer's country as it was
     const storedPhoneCountry = isContactEdited ? phoneCountryOf(current.country, (await getStoreSettings(trx)).defaultCountry) : phoneCountry;
@@ -243,10 +247,11 @@ function changeOf(current: Record<string, unknown>, values: Record<string, unkno
  * them. The audit log keeps its entries, and answers kept for Idempotency-Key
  * replays stay, with their personal values erased (erasePersonalValues).
  * Store-wide daily sums follow through their triggers (store_purchase_day,
- * store_first_seen).
+ * store_first_seen). Answers, and audits as `customer.delete`, the counts of
+ * what went (no value of theirs).
  */
-export async function deleteCustomer(db: Db, customerId: number, options: Pick<CustomerWriteOptions, 'clock' | 'actor'> = {}): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function deleteCustomer(db: Db, customerId: number, options: Pick<CustomerWriteOptions, 'clock' | 'actor'> = {}): Promise<DeletedCustomerCounts> {
+  return db.transaction().execute(async (trx) => {
     await lockCustomerMerges(trx);
     // waits for an edit under way, so the erasure below finds its audit entry
     await requireCustomer(trx, customerId, { lock: 'update' });
@@ -256,6 +261,7 @@ export async function deleteCustomer(db: Db, customerId: number, options: Pick<C
         union select c.customer_id from customer c join absorbed a on c.merged_into_customer_id = a.customer_id)
       select customer_id from absorbed`.execute(trx);
     const customerIds = [customerId, ...absorbed.rows.map((row) => Number(row.customer_id))];
+    const counts = await countCustomerRows(trx, customerIds);
     await erasePersonalValues(trx, customerIds);
     const giftRecipients = await deleteCustomerRows(trx, customerIds);
     await trx.deleteFrom('customer').where('customer_id', 'in', customerIds).execute();
@@ -263,7 +269,8 @@ export async function deleteCustomer(db: Db, customerId: number, options: Pick<C
     await deleteSegmentHistory(trx, customerIds);
     // their gifts went with them, and with those the first sign of interest of whoever received them
     if (giftRecipients.length > 0) await keepNewCustomersDerivedCurrent(trx, giftRecipients, options.clock ?? systemClock);
-    if (options.actor) await recordAudit(trx, { actor: options.actor, action: 'customer.delete', entity: 'customer', entityId: String(customerId) });
+    if (options.actor) await recordAudit(trx, { actor: options.actor, action: 'customer.delete', entity: 'customer', entityId: String(customerId), detail: counts });
+    return counts;
   });
 }
 

@@ -25,6 +25,19 @@ const perCustomerTables = [
   'import_seen_ref', 'import_given',
 ] as const;
 
+/** What a deletion removes, counted for its audit entry: numbers only, never a value of theirs. */
+export type DeletedCustomerCounts = { orders: number; orderLines: number; events: number; identities: number; mergedCustomers: number };
+
+/** Counts the facts deleteCustomerRows removes of `customerIds`: the deleted customer first, then those merged into them. Call before it. */
+export async function countCustomerRows(db: Db, customerIds: number[]): Promise<DeletedCustomerCounts> {
+  const count = async (table: 'customer_order' | 'order_line' | 'interest_event' | 'customer_identity') => Number((await db.selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n')).where('customer_id', 'in', customerIds).executeTakeFirstOrThrow()).n);
+  return {
+    orders: await count('customer_order'), orderLines: await count('order_line'), events: await count('interest_event'),
+    identities: await count('customer_identity'), mergedCustomers: customerIds.length - 1,
+  };
+}
+
 /**
  * Deletes the customers' facts and every row derived from them, except the
  * customer rows themselves and segment membership (see deleteSegmentHistory).

@@ -24,6 +24,8 @@ const mayStillNameThem = new Set([
   'customer_type_history.customer_id',
   // their leaving each segment at the merge, recorded like any member's
   'segment_membership_event.customer_id',
+  // the proof of what they consented to and when, which stays theirs (the merge's own change is the kept one's)
+  'customer_consent_change.customer_id',
 ]);
 
 type Db = Kysely<Database>;

@@ -12,6 +12,7 @@ import { storeNow } from '../settings/index.js';
 import { reapplyCredits } from '../orders/index.js';
 import { readSpellStates, spellChangesSince, takeBackMergeSpellChanges, type MergeSpellChange } from './merge-type-history.js';
 import { combineProfiles, fillableColumns, loweredConsents, mergeProfileOf, type ConsentRule } from './merge-profile.js';
+import { changedConsents, recordConsentChanges } from './consent-changes.repo.js';
 
 export { fillableColumns } from './merge-profile.js';
 
@@ -80,6 +81,7 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
     const fill = Object.fromEntries(fillableColumns.filter((column) => combined[column] !== kept[column]).map((column) => [column, combined[column]]));
     const consentsLowered = loweredConsents(mergeProfileOf(kept), combined);
     await trx.updateTable('customer').set({ ...fill, is_stub: kept.is_stub && merged.is_stub, updated_at: new Date() }).where('customer_id', '=', keptId).execute();
+    await recordConsentChanges(trx, keptId, changedConsents(kept, fill), 'merge', actor);
     await trx.updateTable('customer').set({ merged_into_customer_id: keptId, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
     const record = await trx.insertInto('customer_merge')
       .values({ kept_customer_id: keptId, merged_customer_id: mergedId, moved: JSON.stringify(moved), merged_by: actor })

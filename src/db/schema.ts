@@ -242,6 +242,11 @@ export type ImportRunTable = {
 
 /** How many rows of an import run were rejected, per reject code. */
 export type ImportRunRejectTable = { import_id: number; code: string; row_count: number };
+/** A consent's change of value, appended by imports, API batches, staff edits and merges (202612240200_customer_consent_change.sql). */
+export type CustomerConsentChangeTable = {
+  customer_id: number; kind: 'email' | 'sms' | 'profiling'; granted: boolean | null; changed_at: Date;
+  source: 'import' | 'ingest' | 'staff' | 'merge'; import_run_id: number | null; actor: string | null;
+};
 
 /** The first id of each accepted row of a running customer-file import (see customer-file-memory.repo.ts). */
 export type ImportSeenRefTable = { import_id: number; kind: IdentityKind; namespace: string; value: string; line: number; customer_id: number };
@@ -333,6 +338,7 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   customer_merge_gift: CustomerMergeGiftTable;
   import_run: ImportRunTable;
   import_run_reject: ImportRunRejectTable;
+  customer_consent_change: CustomerConsentChangeTable;
   import_seen_ref: ImportSeenRefTable;
   import_given: ImportGivenTable;
   import_row_text: ImportRowTextTable;

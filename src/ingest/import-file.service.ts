@@ -39,6 +39,11 @@ export type ImportFileOptions = {
   /** Namespace of the file's customer and order ids, e.g. "shopify"; defaults to the preset's or "import". */
   source?: string | null;
   batchSize?: number;
+  /**
+   * Customers files: the file is the consent authority (the CLI's --consent-overrides-refusals), so
+   * its yes replaces a customer's stored no. Unset, a refusal stands and is counted (consentRefusalsKept).
+   */
+  consentOverridesRefusals?: boolean;
   rejectsPath?: string | null;
   actor: string;
   clock: Clock;
@@ -77,6 +82,11 @@ export type ImportSummary = {
    * imported without the source its customers were imported with creates new customers (known only by that id).
    */
   createdCustomers: number;
+  /**
+   * Customers files: consents (email, sms, profiling) a row said yes to that stayed no, because the
+   * customer had refused them and the file was not imported with consentOverridesRefusals; 0 for other entities.
+   */
+  consentRefusalsKept: number;
   /** The first 20 rows that joined stubs: the row's line, its customer, the stubs merged into them and the merges (undo with `clientele customers unmerge`). */
   joinsSample: StubJoinRecord[];
   /** Required fields read from a column under a common other name ("Date" for ordered_at), said so the owner can check them. */
@@ -119,6 +129,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
     importId, file: options.file, linesOf: 'file', sourceSetIn: 'option', currency: settings.currency, timeZone: settings.timeZone, rates,
     // an order's rows may be spread over the file: lines not restated are removed at the end
     ...(options.entity === 'orders' ? { defersStaleLines: true } : {}),
+    ...(options.consentOverridesRefusals ? { consentOverridesRefusals: true } : {}),
   };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);
   const keepDerivedCurrent = await createDerivedUpdater(db, { clock: options.clock, settings });
@@ -127,6 +138,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   let rejected = 0;
   let joinedStubs = 0;
   let createdCustomers = 0;
+  let consentRefusalsKept = 0;
   const joinsSample: StubJoinRecord[] = [];
   // set by parseFile before its first batch
   let columns = null as ColumnPlan | null;
@@ -170,6 +182,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       totals.unchanged += outcome.unchanged;
       if (orders && outcome.orders) orders = addOrderCounts(orders, outcome.orders);
       createdCustomers += outcome.createdCustomers;
+      consentRefusalsKept += outcome.consentRefusalsKept ?? 0;
       for (const join of outcome.joins ?? []) {
         joinedStubs += join.mergedCustomerIds.length;
         if (joinsSample.length < 20) joinsSample.push(join);
@@ -214,7 +227,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   return {
     importId, entity: options.entity, file: options.file, ...totals, rejected, orders, seconds,
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample, rejectCounts,
-    joinedStubs, joinsSample, createdCustomers, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
+    joinedStubs, joinsSample, createdCustomers, consentRefusalsKept, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
     inferredDateFormat, readsCustomerIds: columns?.readFields.has('customer_id') ?? false, derivedNotCurrent,
   };
 }

@@ -39,6 +39,11 @@ export type BatchSummary = {
    * it is first to describe (customers). Orders sent without their customers' source show up here.
    */
   createdCustomers: number;
+  /**
+   * Customers: consents (email, sms, profiling) a record said yes to that stayed no, as the customer
+   * had refused them and the batch was not sent with consentOverridesRefusals; 0 for other entities.
+   */
+  consentRefusalsKept: number;
 };
 
 /** A batch sent as part of an open run (POST /api/imports): the run it adds to, and each record's line in the file. */
@@ -55,7 +60,7 @@ export type RunBatchOptions = { importId?: number; lines?: readonly number[] };
  */
 export async function ingestRecords(
   db: Kysely<Database>, entity: ImportEntity, records: unknown[],
-  options: RunBatchOptions & { source?: string | null; dateFormat?: string | null; fileName?: string | null; actor: string; clock: Clock; beforeCommit?: (trx: Kysely<Database>, summary: BatchSummary) => Promise<void> },
+  options: RunBatchOptions & { source?: string | null; dateFormat?: string | null; fileName?: string | null; consentOverridesRefusals?: boolean; actor: string; clock: Clock; beforeCommit?: (trx: Kysely<Database>, summary: BatchSummary) => Promise<void> },
 ): Promise<BatchSummary> {
   if (records.length > maxBatchRecords) {
     throw new AppError('INGEST_BATCH_TOO_LARGE', `A batch may hold at most ${maxBatchRecords} records; this one has ${records.length}. Split it into smaller batches.`, { field: entity });
@@ -91,7 +96,10 @@ export async function ingestRecords(
     const linesOf = options.lines ? 'file' : 'batch';
     // a batch of an open run leaves lines it does not restate for a later batch, as a file import's batch does; closing the run completes it
     const defersStaleLines = run !== null && entity === 'orders';
-    const outcome = await writeBatch(trx, entity, rows, { importId, file, linesOf, sourceSetIn: 'request', currency: settings.currency, timeZone: settings.timeZone, rates, defersStaleLines }, rejectedOrderKeys);
+    const outcome = await writeBatch(trx, entity, rows, {
+      importId, file, linesOf, sourceSetIn: 'request', currency: settings.currency, timeZone: settings.timeZone, rates, defersStaleLines,
+      ...(options.consentOverridesRefusals ? { consentOverridesRefusals: true } : {}),
+    }, rejectedOrderKeys);
     await keepDerivedCurrent(trx, outcome.changedCustomerIds);
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line).map(asBatchReject);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });
@@ -104,7 +112,7 @@ export async function ingestRecords(
     const summary: BatchSummary = {
       importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length,
       orders: hasOrderCounts(entity) ? (outcome.orders ?? emptyOrderCounts()) : null, rejects: allRejects, joins: outcome.joins ?? [], ignoredFields,
-      createdCustomers: outcome.createdCustomers,
+      createdCustomers: outcome.createdCustomers, consentRefusalsKept: outcome.consentRefusalsKept ?? 0,
     };
     await options.beforeCommit?.(trx, summary);
     return summary;

@@ -49,6 +49,7 @@ const summarySchema = objectOf<BatchSummary>()({
   })).describe('Customers known only from orders or events (stubs) that a record joined into the customer it describes (`line` is the record\'s position); each join is a merge, undone with POST /api/merges/{mergeId}/undo'),
   ignoredFields: z.array(z.string()).describe('Record fields no canonical field reads (a typo such as "chanel"), or an order line\'s fields (sku, product_name, category, quantity, line_no) in orders records with an amount but no unit_price, which are stored as whole orders; not stored'),
   createdCustomers: z.number().int().nonnegative().optional().describe('Customers this batch created, beside the record counts: buyers and gift recipients (orders) or people (events) no stored customer was found for, and people a customers batch is first to describe; 0 for products and lines. Orders sent without the source their customers were imported with find no one and create new customers, counted here. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
+  consentRefusalsKept: z.number().int().nonnegative().optional().describe('Customers: consents (consent_email, consent_sms, consent_profiling, each counted) a record said yes to that stayed no, because the customer had refused them: a refusal stands against a feed. Send the batch again with consentOverridesRefusals: true if its records are the consent authority. 0 for other entities. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
 });
 const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[number]>()({
   import_id: z.number().int(), entity: z.string(), file_name: z.string().nullable(), preset: z.string().nullable(),
@@ -82,6 +83,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
         dateFormat: z.string().min(1).max(64).optional().describe('how times without an ISO form are written, as the CLI\'s --date-format: dd/MM/yyyy, MM/dd/yyyy HH:mm, yyyyMMdd…'),
         fileName: z.string().min(1).max(255).optional().describe('the file the records come from, shown in the list of imports (a batch of an open run takes the run\'s)'),
         importId: z.number().int().positive().optional().describe('the open run (POST /api/imports) this batch belongs to: its batches share one entry in the list of imports and, as a file import\'s do, what earlier batches stored (an order id sent in an earlier batch is a duplicate within the file). The run stays open; close it with POST /api/imports/{importId}/close'),
+        consentOverridesRefusals: z.boolean().optional().describe('customers: the records are the consent authority, so a consent_email, consent_sms or consent_profiling of yes replaces a customer\'s stored no. Without it (the default) a refusal stands against a feed: a yes over a stored no keeps the no and is counted in consentRefusalsKept, while a no always applies (a withdrawal), a yes over an unknown applies, and an absent or empty field leaves the stored value alone. Each consent a batch changes is recorded with the run (the customer\'s consent since and source)'),
         lines: z.array(z.number().int().positive()).max(maxBatchRecords).optional()
           .refine((lines) => !lines || new Set(lines).size === lines.length, 'each record needs a line of its own')
           .describe('each record\'s line in its file, in the records\' order: rejects and duplicates then name the file\'s lines instead of places in the batch'),
@@ -95,11 +97,11 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
     },
   }, async (request, reply) => {
     const principal = actorOf(request.principal);
-    const { records, source, dateFormat, fileName, importId, lines } = request.body;
+    const { records, source, dateFormat, fileName, importId, lines, consentOverridesRefusals } = request.body;
     const result = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal, body: { entity: request.params.entity, ...request.body },
       elsewhere: entities.filter((entity) => entity !== request.params.entity).map((entity) => ({ endpoint: `POST /api/ingest/${entity}`, body: { entity, ...request.body } })) }, async (remember) => {
       const summary = await ingestRecords(deps.store.db, request.params.entity, records, {
-        source, dateFormat, fileName, importId, lines, actor: principal, clock: deps.clock,
+        source, dateFormat, fileName, importId, lines, consentOverridesRefusals, actor: principal, clock: deps.clock,
         beforeCommit: (trx, answer) => remember(trx, { statusCode: 200, body: answer }),
       });
       return { statusCode: 200, body: summary };

@@ -131,6 +131,11 @@ export function compileComparison(node: Comparison, calendar: StoreCalendar): Ra
       default: throw new Error(`operator ${node.op} reached the compiler for a list field`);
     }
   }
+  if (definition.isConsent && (node.op === 'eq' || node.op === 'neq')) {
+    // only a recorded yes is yes: `eq true` and `neq false` are a yes, `eq false` and `neq true` a no or never asked
+    const meansYes = (node.op === 'eq') === (value === true);
+    return meansYes ? sql`(${expression} is true)` : sql`(${expression} is not true)`;
+  }
   switch (node.op) {
     case 'eq': return sql`(${expression} = ${one()})`;
     // "not Jakarta" includes customers whose city is unknown: the complement of eq.

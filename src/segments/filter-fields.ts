@@ -41,6 +41,12 @@ export type FieldDefinition = {
   isCalendarDay?: boolean;
   /** A place name, compared with its accents folded as well as its case: "riga" is Rīga, as in the customer list. */
   isAccentBlind?: boolean;
+  /**
+   * A consent: only a recorded yes is yes, and a customer never asked (null) counts as no in `eq` and
+   * `neq`, as the customer list's and the members export's consent filters count them (hasAgreedTo).
+   * `is_null` still finds those never asked.
+   */
+  isConsent?: boolean;
 };
 
 const column = (type: FieldType, source: FieldSource, table: string, alias: string, name: string, description: string, isWholeNumber = false): FieldDefinition => ({
@@ -55,6 +61,7 @@ const traitCount = (name: string, description: string): FieldDefinition => ({
 const traitColumn = (type: FieldType, name: string, description: string) => column(type, 'trait', 'customer_trait', 't', name, description);
 const withClosedList = (definition: FieldDefinition, closedList: ClosedList): FieldDefinition => ({ ...definition, closedList });
 const accentBlind = (definition: FieldDefinition): FieldDefinition => ({ ...definition, isAccentBlind: true });
+const consent = (definition: FieldDefinition): FieldDefinition => ({ ...definition, isConsent: true });
 /** The as-of year on the store's calendar (on 31 December at 20:00 UTC it is already next year in Jakarta). */
 const asOfYear = ({ asOfDay }: FieldContext) => Number(asOfDay.slice(0, 4));
 
@@ -74,9 +81,9 @@ export const filterFields: Record<string, FieldDefinition> = {
     expression: (context) => sql`(${asOfYear(context)}::int - c.birth_year)`,
   },
   created_at: customerColumn('date', 'created_at', 'when the customer was first recorded'),
-  consent_email: customerColumn('boolean', 'consent_email', 'agreed to email marketing'),
-  consent_sms: customerColumn('boolean', 'consent_sms', 'agreed to SMS marketing'),
-  consent_profiling: customerColumn('boolean', 'consent_profiling', 'agreed to profiling'),
+  consent_email: consent(customerColumn('boolean', 'consent_email', 'agreed to email marketing (never asked counts as no)')),
+  consent_sms: consent(customerColumn('boolean', 'consent_sms', 'agreed to SMS marketing (never asked counts as no)')),
+  consent_profiling: consent(customerColumn('boolean', 'consent_profiling', 'agreed to profiling (never asked counts as no)')),
   is_stub: customerColumn('boolean', 'is_stub', 'known only from an order, no profile yet'),
 
   is_buyer: {

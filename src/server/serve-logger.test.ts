@@ -74,3 +74,49 @@ describe('a request\'s log line', () => {
     expect(lines.join('\n')).not.toMatch(/leaky\.person4/);
   });
 });
+
+describe('a request\'s logged path', () => {
+  it('keeps no email address or phone number a caller put in an id\'s place, and keeps ids and route words', async () => {
+    const lines: string[] = [];
+    const logger = createServeLogger({ level: 'info', isConsole: false, destination: { write: (line: string) => { lines.push(line); } } });
+    const app = await buildApp({ store, config: { isBehindTls: false }, clock: systemClock, logger });
+    try {
+      // the privacy review's requests: a matched route answers them 400 or 404 (or 401 unsigned)
+      await app.inject({ method: 'GET', url: '/api/customers/dewi.privtest@example.id' });
+      await app.inject({ method: 'GET', url: '/api/customers/%2B6281255501234/timeline' });
+      await app.inject({ method: 'GET', url: '/api/customers/6281255501234/timeline?limit=5' });
+      await app.inject({ method: 'GET', url: '/api/customers/42/timeline' });
+      await app.inject({ method: 'POST', url: '/api/ingest/orders', payload: { records: [] } });
+      // no route: only the segments that look like an identity go
+      await app.inject({ method: 'GET', url: '/api/customer/dewi.privtest%40example.id/orders' });
+      await app.inject({ method: 'GET', url: '/api/people/+62 812-5550-1234/v2' });
+    } finally {
+      await app.close();
+    }
+    const urls = lines.map((line) => JSON.parse(line) as { msg: string; req?: { url: string } })
+      .filter((line) => line.msg === 'incoming request').map((line) => line.req?.url);
+    expect(urls).toEqual([
+      '/api/customers/[redacted]',
+      '/api/customers/[redacted]/timeline',
+      '/api/customers/[redacted]/timeline?limit=5',
+      '/api/customers/42/timeline',
+      '/api/ingest/orders',
+      '/api/customer/[redacted]/orders',
+      '/api/people/[redacted]/v2',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/privtest|6281255501234|5550/);
+  });
+
+  it('reads a path against its route\'s pattern, or without one by what looks like an identity', () => {
+    expect(loggedUrl('/api/segments/Champs/members?limit=5', { url: '/api/segments/:segmentId/members' })).toBe('/api/segments/[redacted]/members?limit=5');
+    expect(loggedUrl('/api/segments/17/members', { url: '/api/segments/:segmentId/members' })).toBe('/api/segments/17/members');
+    // a large store's ids stay readable; a phone number in an id's place does not
+    expect(loggedUrl('/api/customers/1000001/timeline', { url: '/api/customers/:customerId/timeline' })).toBe('/api/customers/1000001/timeline');
+    expect(loggedUrl('/api/customers/081255501234', { url: '/api/customers/:customerId' })).toBe('/api/customers/[redacted]');
+    expect(loggedUrl('/api/settings/rates/EUR', { url: '/api/settings/rates/:currency' })).toBe('/api/settings/rates/EUR');
+    expect(loggedUrl('/assets/index-3f9a.js', { url: '/*' })).toBe('/assets/index-3f9a.js');
+    expect(loggedUrl('/customers/ana%40example.org', { url: '/*' })).toBe('/customers/[redacted]');
+    // a phone number written with spaces, dashes or dots is one all the same
+    expect(loggedUrl('/api/people/0812%205550%201234/x/0812-5550-1234/v2/2026')).toBe('/api/people/[redacted]/x/[redacted]/v2/2026');
+  });
+});

@@ -42,9 +42,32 @@ const keyName = /^[A-Za-z][A-Za-z0-9_.[\]-]{0,40}$/;
 // what those keys take (a number, a word, a date); a value typed wrong in their place (an address) is left out too
 const harmlessValue = /^[A-Za-z0-9_.:-]{0,40}$/;
 
-export function loggedUrl(url: string): string {
+/**
+ * A path is data too where a caller put a person's identity in an id's place (`/api/customers/dewi@example.id`,
+ * `/api/customers/%2B6281255501234/timeline`): the route answers 400 or 404, but the line would keep the
+ * address. Each segment of a matched route's path is read against the route (`request.routeOptions.url`,
+ * `/api/customers/:customerId`): the route's own words stay, and a parameter stays when it is an id (a
+ * number of up to 9 digits without a leading zero: a phone number has a leading 0 or a country code and 10
+ * or more), a currency code (`EUR`) or a word the route's schema lists (`/api/ingest/orders`); anything else
+ * in a parameter's place is `[redacted]`. A path no route matched (a 404, the web app's files) keeps its
+ * segments but those that look like an identity: an `@` (or `%40`), a `+` (or `%2B`) before digits, or 7 or
+ * more digits in a row, spaces, dashes, dots and brackets left out (a phone number, however written).
+ */
+export type LoggedRoute = { url?: string; listedValues?: (param: string) => readonly string[] | undefined };
+
+const plainId = /^[1-9]\d{0,8}$/;
+const currencyCode = /^[A-Z]{3}$/;
+// an address, an international number, or 7 digits in a row once a number's spaces, dashes, dots and brackets are left out
+const looksLikeIdentity = (segment: string): boolean => {
+  const text = safePathDecode(segment);
+  return /@|\+\s*\(?\d/.test(text) || /\d{7}/.test(text.replace(/[\s().-]/g, ''));
+};
+
+export function loggedUrl(url: string, route: LoggedRoute = {}): string {
   const queryStart = url.indexOf('?');
-  if (queryStart === -1) return url;
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  const loggedPath = loggedPathOf(path, route);
+  if (queryStart === -1) return loggedPath;
   const query = url.slice(queryStart + 1).split('&').filter(Boolean).map((pair) => {
     const separator = pair.indexOf('=');
     const key = safeDecode(separator === -1 ? pair : pair.slice(0, separator));
@@ -53,7 +76,32 @@ export function loggedUrl(url: string): string {
     const value = pair.slice(separator + 1);
     return `${key}=${harmlessQueryKeys.has(key) && harmlessValue.test(value) ? value : redacted}`;
   });
-  return `${url.slice(0, queryStart)}?${query.join('&')}`;
+  return `${loggedPath}?${query.join('&')}`;
+}
+
+function loggedPathOf(path: string, route: LoggedRoute): string {
+  const pattern = route.url?.split('/') ?? [];
+  let isPastPattern = route.url === undefined;
+  return path.split('/').map((segment, index) => {
+    const part = isPastPattern ? undefined : pattern[index];
+    if (part === undefined || part.includes('*')) {
+      isPastPattern = true;
+      return looksLikeIdentity(segment) ? redacted : segment;
+    }
+    if (!part.includes(':')) return segment.toLowerCase() === part.toLowerCase() ? segment : redacted;
+    const value = safePathDecode(segment);
+    const listed = part.startsWith(':') ? route.listedValues?.(part.slice(1)) : undefined;
+    return plainId.test(value) || currencyCode.test(value) || (listed?.includes(value) ?? false) ? segment : redacted;
+  }).join('/');
+}
+
+/** A path segment as its route reads it: percent-decoded, a `+` kept as a plus. */
+function safePathDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function safeDecode(text: string): string {
@@ -64,9 +112,28 @@ function safeDecode(text: string): string {
   }
 }
 
-type LoggedRequest = { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } };
+type LoggedRequest = {
+  method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number };
+  // Fastify's request; absent on a bare IncomingMessage
+  routeOptions?: { url?: string; schema?: { params?: unknown } };
+};
 
-/** Fastify's request serializer, the URL told by loggedUrl. */
+/** Fastify's request serializer, the URL told by loggedUrl against the route the request matched. */
 function loggedRequest(request: LoggedRequest): Record<string, unknown> {
-  return { method: request.method, url: loggedUrl(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+  let route: LoggedRoute = {};
+  try {
+    const options = request.routeOptions;
+    route = { url: options?.url, listedValues: (param) => listedValuesOf(options?.schema?.params, param) };
+  } catch {
+    // a request Fastify has not routed: read as unmatched
+  }
+  return { method: request.method, url: loggedUrl(request.url, route), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+}
+
+/** The values a route's zod params schema lists for a parameter (`z.enum([...])`), if it lists any. */
+function listedValuesOf(params: unknown, param: string): readonly string[] | undefined {
+  const shape = (params as { shape?: Record<string, unknown> } | undefined)?.shape;
+  const schema = shape?.[param] as { options?: unknown } | undefined;
+  const options = schema?.options;
+  return Array.isArray(options) && options.every((option) => typeof option === 'string') ? options : undefined;
 }

@@ -8,7 +8,7 @@ import { calendarDayIn, dayClosedBy } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import type { CustomerOrContact } from './customers.js';
-import { keyValues, table } from '../format.js';
+import { keyValues, localTime, table } from '../format.js';
 import { clienteleCommand } from '../store-command.js';
 import { noPricesNote, priced } from './unpriced-money.js';
 import { discountText } from './models-run.js';
@@ -73,6 +73,7 @@ export async function runCustomersShow(runtime: CliRuntime, customer: CustomerOr
       keyValues(profileFields(r.customer)),
       ...attributesText(r.customer.attributes),
       '', 'identities:', table(r.identities.map((i: Record<string, unknown>) => ({ kind: i.kind, namespace: i.namespace, value: i.value }))),
+      ...consentProofText(r.customer, r.consents),
       '', 'facts:', traits ? keyValues({
         orders: traits.order_count, purchase_days: traits.purchase_days, revenue: amount(traits.revenue_minor), refunded: amount(traits.refunded_minor),
         first_purchase: traits.first_purchase_at, last_purchase: traits.last_purchase_at, first_interest: traits.first_interest_at,
@@ -240,6 +241,23 @@ async function currentTypesOf(db: Kysely<Database>, customerId: number): Promise
 }
 
 /** What the customer agreed to be contacted or profiled by: yes, no, or not known (never asked or not imported). */
+/**
+ * Proof of consent: since when each consent holds its value and through what (customer_consent_change), after the
+ * identities; nothing for a customer none of whose consents changed since changes were recorded.
+ */
+function consentProofText(customer: Profile, consents: Awaited<ReturnType<typeof getCustomer>>['consents']): string[] {
+  if (Object.values(consents).every((proof) => proof.since === null)) return [];
+  const said = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
+  const lines = (['email', 'sms', 'profiling'] as const).map((kind) => {
+    const proof = consents[kind];
+    const value = said(customer[`consent_${kind}`]);
+    if (proof.since === null) return [kind, `${value} (no change recorded)`] as const;
+    const run = proof.import_run_id === null ? '' : ` #${proof.import_run_id}`;
+    return [kind, `${value} since ${localTime(proof.since)} (${proof.source}${run})`] as const;
+  });
+  return ['', 'consent since:', keyValues(Object.fromEntries(lines))];
+}
+
 function consentText(customer: { consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null }): string {
   const said = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
   return `email ${said(customer.consent_email)}, SMS ${said(customer.consent_sms)}, profiling ${said(customer.consent_profiling)}`;

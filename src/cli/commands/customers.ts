@@ -14,6 +14,7 @@ import { registerCustomerWriteCommands } from './customer-writes.js';
 const list = () => import('./customers-list-run.js');
 const profile = () => import('./customer-profile-run.js');
 const merges = () => import('./customer-merges-run.js');
+const privacy = () => import('./customer-privacy-run.js');
 
 /**
  * The customer list's sorts and what `recent` means, for the help. customers/customer-sorts.ts
@@ -68,7 +69,7 @@ const combineInASegment: RepeatAdvice = (option, first, second) => {
 };
 
 export function registerCustomersCommand(program: Command, runtime: CliRuntime): void {
-  const customers = program.command('customers').description('list, show, create, update and merge customers, and remove their identities');
+  const customers = program.command('customers').description('list, show, create, update, merge, export and delete customers, and remove their identities');
 
   withExamples(adviseOnRepeat(customers.command('list'), combineInASegment)
     .description(`list customers, ${recentSortMeaning}, with search and filters`), [
@@ -121,6 +122,24 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
     ['clientele customers unmerge 15', 'merge 15 undone: the merged customer comes back with what it brought'],
   ])
     .action(async (mergeId: number) => (await merges()).runCustomersUnmerge(runtime, mergeId));
+
+  withExamples(customers.command('export')
+    .description('everything held about a customer as one JSON document, for a subject access request: profile, identities, consents, orders with lines, interest events, timeline, types, prediction, RFM, persona, segments, merges and audit entries (recorded in the audit log)')
+    .argument('<customerId>', 'customer id', parseCustomerId)
+    .option('--out <file>', 'write the document to this file (readable by you alone) rather than to stdout'), [
+    ['clientele customers export 1042 --out customer-1042.json'],
+    ['clientele customers export 1042 --json', 'on stdout'],
+  ])
+    .action(async (customerId: number, options: { out?: string }) => (await privacy()).runCustomersExport(runtime, customerId, options));
+
+  withExamples(customers.command('delete')
+    .description('erase a customer and every customer merged into them, for good: profile, identities, consents, orders, interest events and all derived from them (recorded in the audit log with counts only; refused without --yes; docs/privacy.md)')
+    .argument('<customerId>', 'customer id', parseCustomerId)
+    .option('--yes', 'erase them: without it, nothing is deleted and the command says what would be'), [
+    ['clientele customers export 1042 --out customer-1042.json', 'a copy of what is held about them, first'],
+    ['clientele customers delete 1042 --yes', 'customer 1042 erased; merge and audit records keep the id, with personal values [erased]'],
+  ])
+    .action(async (customerId: number, options: { yes?: boolean }) => (await privacy()).runCustomersDelete(runtime, customerId, options));
 
   // last, so the options of the write and identity commands are watched too
   refuseRepeatedValues(customers);

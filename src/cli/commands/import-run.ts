@@ -87,7 +87,7 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
       return await importFile(db, {
         entity, file, preset: options.preset, mapping: parseMappingArguments(entity, options.map),
         dateFormat: options.dateFormat, delimiter: options.delimiter, encoding: options.encoding, source: options.source, batchSize: options.batchSize,
-        rejectsPath, actor, clock,
+        consentOverridesRefusals: options.consentOverridesRefusals ?? false, rejectsPath, actor, clock,
         onProgress: (progress) => {
           // thrown here, between batches: the import marks its run failed, and the store closes (its lock released)
           stopIfAsked(signals, progress.read);
@@ -140,6 +140,7 @@ export function formatSummary(summary: ImportSummary): string {
   const { orders } = summary;
   if (orders) lines.push(`  orders: ${orders.inserted} inserted, ${orders.updated} updated, ${orders.unchanged} unchanged, ${orders.rejected} rejected`);
   lines.push(...formatCreatedCustomers(summary));
+  lines.push(...formatConsentRefusalsKept(summary));
   lines.push(...formatColumns(summary));
   const dates = summary.inferredDateFormat;
   if (dates) {
@@ -154,6 +155,14 @@ export function formatSummary(summary: ImportSummary): string {
   lines.push(...formatRejectCounts(summary));
   if (summary.rejectsFile) lines.push(`Rejected rows were written to ${summary.rejectsFile}, each with its line and reason.`);
   return lines.join('\n');
+}
+
+/** Consents a row said yes to that stayed no: a refusal stands against a file unless it is the consent authority. */
+export function formatConsentRefusalsKept(summary: Pick<ImportSummary, 'consentRefusalsKept'>): string[] {
+  const kept = summary.consentRefusalsKept ?? 0;
+  if (kept === 0) return [];
+  return [`  consent refusals kept: ${kept} (the file said yes where the customer had said no; a refusal stands against a file. `
+    + `If this file is the consent authority, import it again with --consent-overrides-refusals)`];
 }
 
 /** A win-back list read from RFM or predictions after this import would still treat these buyers as before it. */

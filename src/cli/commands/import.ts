@@ -28,7 +28,7 @@ export function parseBatchSize(value: string): number {
   return size;
 }
 
-export type ImportOptions = { map: string[]; preset?: string; dateFormat?: string; delimiter?: string; encoding?: string; source?: string; rejects?: string; batchSize: number };
+export type ImportOptions = { map: string[]; preset?: string; dateFormat?: string; delimiter?: string; encoding?: string; source?: string; rejects?: string; batchSize: number; consentOverridesRefusals?: boolean };
 
 export function registerImportCommand(program: Command, runtime: CliRuntime): void {
   withExamples(program
@@ -43,8 +43,11 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .option('--encoding <label>', 'text encoding of the file, e.g. windows-1252, iso-8859-13, utf-16le (default utf-8, or the byte order mark\'s)')
     .option('--source <name>', 'system the file comes from; its ids are kept per source (default: the preset or "import")')
     .option('--rejects <file>', 'where to write rejected rows (default: <file>.rejects.csv)')
-    .option('--batch-size <n>', `rows per transaction (1 to ${maximumImportBatchSize})`, parseBatchSize, defaultImportBatchSize), [
+    .option('--batch-size <n>', `rows per transaction (1 to ${maximumImportBatchSize})`, parseBatchSize, defaultImportBatchSize)
+    .option('--consent-overrides-refusals', 'customers: the file is the consent authority, so its yes replaces a customer\'s stored no. '
+      + 'Without it a refusal stands: a yes over a stored no keeps the no (counted in the summary); a no always applies, a yes over an unknown applies, an empty field changes nothing'), [
     ['clientele import customers customers.csv'],
+    ['clientele import customers crm-consents.csv --consent-overrides-refusals', 'the file is the consent authority: its yes replaces a stored no'],
     ['clientele import orders orders.csv', 'order_id,customer_id,ordered_at,amount,…'],
     ['clientele import orders orders_export.csv --preset shopify-orders'],
     ['clientele import orders sales.csv --map order_id=Invoice --map ordered_at=Date --date-format dd/MM/yyyy'],

@@ -35,6 +35,11 @@ export type WriteContext = {
    * sweepDeferredStaleLines), not by the batch. Unset: removed by the batch.
    */
   defersStaleLines?: boolean;
+  /**
+   * Customers files: the file is the consent authority, so its yes replaces a stored no. Unset, a
+   * refusal stands against a feed (its no and its yes over an unknown still apply), and is counted.
+   */
+  consentOverridesRefusals?: boolean;
 };
 
 /** Counts of rows (every row is one of inserted, updated, unchanged or rejected), and of orders beside them. */
@@ -55,6 +60,11 @@ export type BatchOutcome = {
    * first to describe. A batch sent without the source its customers were imported with shows here.
    */
   createdCustomers: number;
+  /**
+   * Customers files: the consents (email, sms, profiling) a row said yes to that stayed no, as the
+   * customer had refused them and the file was not the consent authority (consentOverridesRefusals).
+   */
+  consentRefusalsKept?: number;
 };
 
 export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [], createdCustomers: 0 });

@@ -132,9 +132,13 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
   // every customer the batch wrote, so that segments (consent, city…) reconsider them in its transaction
   const changedCustomerIds = new Set([...created, ...outcome.joins.map((join) => join.customerId)]);
 
+  // the consents of the people it created, as they stand after the joins: where and when they were first given
+  if (created.size > 0) await recordCreatedConsents(db, [...created], context);
+
   const known = accepted.filter(({ customerId }) => !created.has(customerId));
   if (known.length > 0) {
-    const changed = await updateKnownCustomers(db, known, context.importId);
+    const { changed, consentRefusalsKept } = await updateKnownCustomers(db, known, context);
+    outcome.consentRefusalsKept = consentRefusalsKept;
     known.forEach((entry, index) => {
       if (entry.addsIdentity || changed.has(index)) {
         outcome.updated += 1;
@@ -147,12 +151,37 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
   return outcome;
 }
 
+/** Where a customers batch's consent changes come from: a file import (the CLI) or an API batch. */
+const consentSourceOf = (context: Pick<WriteContext, 'sourceSetIn'>) => (context.sourceSetIn === 'option' ? 'import' : 'ingest');
+
+/** Records the consents the batch's new customers hold (customer_consent_change), one set-based statement. */
+async function recordCreatedConsents(db: Db, customerIds: number[], context: WriteContext): Promise<void> {
+  await sql`
+    insert into customer_consent_change (customer_id, kind, granted, changed_at, source, import_run_id)
+    select c.customer_id, k.kind, k.granted, now(), ${consentSourceOf(context)}, ${context.importId}::bigint
+    from customer c cross join lateral (values ('email', c.consent_email), ('sms', c.consent_sms), ('profiling', c.consent_profiling)) as k(kind, granted)
+    where c.customer_id = any(${customerIds}::bigint[]) and k.granted is not null`.execute(db);
+}
+
+/**
+ * A consent as a batch leaves it: a refusal stands against a feed, so a row's yes over a stored no
+ * keeps the no unless the file is the consent authority (`overrides`); a no always applies (a
+ * withdrawal), a yes over an unknown applies, and an empty field leaves the stored value alone.
+ */
+function consentAfter(given: 's' | 'm', column: 'consent_email' | 'consent_sms' | 'consent_profiling', overrides: boolean) {
+  return sql`coalesce(${sql.ref(`${given}.${column}`)} and (${overrides}::boolean or ${sql.ref(`c.${column}`)} is not false), ${sql.ref(`c.${column}`)})`;
+}
+
 /**
  * Applies each known customer's facts and records the import line; returns the
  * indexes of the rows that changed what was stored, each row judged on the
- * fields it gave (the rows of one person give different fields).
+ * fields it gave (the rows of one person give different fields), and how many
+ * consents stayed refused against a yes (consentAfter). Each consent it changes
+ * is recorded (customer_consent_change) in the same statement.
  */
-async function updateKnownCustomers(db: Db, known: AcceptedRow[], importId: number): Promise<Set<number>> {
+async function updateKnownCustomers(db: Db, known: AcceptedRow[], context: WriteContext): Promise<{ changed: Set<number>; consentRefusalsKept: number }> {
+  const { importId } = context;
+  const overrides = context.consentOverridesRefusals ?? false;
   const byCustomer = new Map<number, { facts: CustomerFacts; line: number }>();
   for (const { customerId, facts, row } of known) {
     const earlier = byCustomer.get(customerId);
@@ -161,7 +190,7 @@ async function updateKnownCustomers(db: Db, known: AcceptedRow[], importId: numb
   const customers = [...byCustomer.entries()].map(([customerId, { facts, line }]) => ({ customerId, facts, line }));
   const rowColumns = factColumns(known);
   const customerColumns = factColumns(customers);
-  const result = await sql<{ ordinal: number }>`
+  const result = await sql<{ ordinal: number | null; kept: number | null }>`
     with s as (
       select * from unnest(${known.map((_, index) => index)}::int[], ${known.map((e) => e.customerId)}::bigint[], ${known.map((e) => e.isFirstInBatch)}::boolean[],
         ${rowColumns.kind}::text[], ${rowColumns.name}::text[], ${rowColumns.email}::text[], ${rowColumns.phone}::text[], ${rowColumns.birthYear}::int[],
@@ -170,26 +199,8 @@ async function updateKnownCustomers(db: Db, known: AcceptedRow[], importId: numb
         ${rowColumns.createdAt}::timestamptz[], ${rowColumns.attributes}::jsonb[])
         as s(ordinal, customer_id, completes_stub, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
           consent_email, consent_sms, consent_profiling, created_at, attributes)
-    ), changed as (
-      select s.ordinal, s.customer_id from s join customer c on c.customer_id = s.customer_id
-      where (c.kind, c.name, c.email, c.phone, c.birth_year, c.gender, c.city, c.region, c.country, c.income_band,
-          c.consent_email, c.consent_sms, c.consent_profiling, c.created_at, c.attributes, c.is_stub)
-        is distinct from
-        (coalesce(s.kind, c.kind), coalesce(s.name, c.name), coalesce(s.email, c.email), coalesce(s.phone, c.phone),
-          coalesce(s.birth_year, c.birth_year), coalesce(s.gender, c.gender), coalesce(s.city, c.city), coalesce(s.region, c.region),
-          coalesce(s.country, c.country)::char(2), coalesce(s.income_band, c.income_band), coalesce(s.consent_email, c.consent_email),
-          coalesce(s.consent_sms, c.consent_sms), coalesce(s.consent_profiling, c.consent_profiling), coalesce(s.created_at, c.created_at),
-          c.attributes || s.attributes, c.is_stub and not s.completes_stub)
-    ), written as (
-      update customer c set
-        kind = coalesce(m.kind, c.kind), name = coalesce(m.name, c.name), email = coalesce(m.email, c.email), phone = coalesce(m.phone, c.phone),
-        birth_year = coalesce(m.birth_year, c.birth_year), gender = coalesce(m.gender, c.gender), city = coalesce(m.city, c.city),
-        region = coalesce(m.region, c.region), country = coalesce(m.country, c.country), income_band = coalesce(m.income_band, c.income_band),
-        consent_email = coalesce(m.consent_email, c.consent_email), consent_sms = coalesce(m.consent_sms, c.consent_sms),
-        consent_profiling = coalesce(m.consent_profiling, c.consent_profiling), created_at = coalesce(m.created_at, c.created_at),
-        attributes = c.attributes || m.attributes, is_stub = false, import_id = ${importId}::bigint, import_line = m.line,
-        updated_at = case when c.customer_id in (select customer_id from changed) then now() else c.updated_at end
-      from unnest(${customers.map((e) => e.customerId)}::bigint[], ${customers.map((e) => e.line)}::int[],
+    ), m as (
+      select * from unnest(${customers.map((e) => e.customerId)}::bigint[], ${customers.map((e) => e.line)}::int[],
         ${customerColumns.kind}::text[], ${customerColumns.name}::text[], ${customerColumns.email}::text[], ${customerColumns.phone}::text[],
         ${customerColumns.birthYear}::int[], ${customerColumns.gender}::text[], ${customerColumns.city}::text[], ${customerColumns.region}::text[],
         ${customerColumns.country}::text[], ${customerColumns.incomeBand}::text[], ${customerColumns.consentEmail}::boolean[],
@@ -197,10 +208,44 @@ async function updateKnownCustomers(db: Db, known: AcceptedRow[], importId: numb
         ${customerColumns.attributes}::jsonb[])
         as m(customer_id, line, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
           consent_email, consent_sms, consent_profiling, created_at, attributes)
+    ), changed as (
+      select s.ordinal, s.customer_id from s join customer c on c.customer_id = s.customer_id
+      where (c.kind, c.name, c.email, c.phone, c.birth_year, c.gender, c.city, c.region, c.country, c.income_band,
+          c.consent_email, c.consent_sms, c.consent_profiling, c.created_at, c.attributes, c.is_stub)
+        is distinct from
+        (coalesce(s.kind, c.kind), coalesce(s.name, c.name), coalesce(s.email, c.email), coalesce(s.phone, c.phone),
+          coalesce(s.birth_year, c.birth_year), coalesce(s.gender, c.gender), coalesce(s.city, c.city), coalesce(s.region, c.region),
+          coalesce(s.country, c.country)::char(2), coalesce(s.income_band, c.income_band), ${consentAfter('s', 'consent_email', overrides)},
+          ${consentAfter('s', 'consent_sms', overrides)}, ${consentAfter('s', 'consent_profiling', overrides)}, coalesce(s.created_at, c.created_at),
+          c.attributes || s.attributes, c.is_stub and not s.completes_stub)
+    ), consent as (
+      select m.customer_id, k.kind, k.stored, k.given, k.after
+      from m join customer c on c.customer_id = m.customer_id
+      cross join lateral (values
+        ('email', c.consent_email, m.consent_email, ${consentAfter('m', 'consent_email', overrides)}),
+        ('sms', c.consent_sms, m.consent_sms, ${consentAfter('m', 'consent_sms', overrides)}),
+        ('profiling', c.consent_profiling, m.consent_profiling, ${consentAfter('m', 'consent_profiling', overrides)})) as k(kind, stored, given, after)
+    ), recorded as (
+      insert into customer_consent_change (customer_id, kind, granted, changed_at, source, import_run_id)
+      select customer_id, kind, after, now(), ${consentSourceOf(context)}, ${importId}::bigint from consent where after is distinct from stored
+    ), written as (
+      update customer c set
+        kind = coalesce(m.kind, c.kind), name = coalesce(m.name, c.name), email = coalesce(m.email, c.email), phone = coalesce(m.phone, c.phone),
+        birth_year = coalesce(m.birth_year, c.birth_year), gender = coalesce(m.gender, c.gender), city = coalesce(m.city, c.city),
+        region = coalesce(m.region, c.region), country = coalesce(m.country, c.country), income_band = coalesce(m.income_band, c.income_band),
+        consent_email = ${consentAfter('m', 'consent_email', overrides)}, consent_sms = ${consentAfter('m', 'consent_sms', overrides)},
+        consent_profiling = ${consentAfter('m', 'consent_profiling', overrides)}, created_at = coalesce(m.created_at, c.created_at),
+        attributes = c.attributes || m.attributes, is_stub = false, import_id = ${importId}::bigint, import_line = m.line,
+        updated_at = case when c.customer_id in (select customer_id from changed) then now() else c.updated_at end
+      from m
       where c.customer_id = m.customer_id
     )
-    select ordinal from changed`.execute(db);
-  return new Set(result.rows.map((row) => row.ordinal));
+    select ordinal, null::int as kept from changed
+    union all
+    select null, count(*)::int from consent where given and stored = false and after = false`.execute(db);
+  const changed = new Set(result.rows.filter((row) => row.ordinal !== null).map((row) => row.ordinal!));
+  const consentRefusalsKept = result.rows.reduce((sum, row) => sum + (row.kept ?? 0), 0);
+  return { changed, consentRefusalsKept };
 }
 
 /** One array per fact, for unnest. */

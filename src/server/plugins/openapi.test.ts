@@ -164,6 +164,8 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     expectStatus(merged, 200);
     expectStatus(await call('POST /api/customers/{customerId}/merge', { params: { customerId: rinaId }, payload: { otherCustomerId: 999_999 } }), 404);
     expectStatus(await call('GET /api/customers/{customerId}/merges', { params: { customerId: rinaId } }), 200);
+    expectStatus(await call('GET /api/customers/{customerId}/export', { params: { customerId: rinaId } }), 200);
+    expectStatus(await call('GET /api/customers/{customerId}/export', { params: { customerId: 999_999 } }), 404);
     const removeIdentity = (query: Record<string, string>) => call('DELETE /api/customers/{customerId}/identities', { params: { customerId: rinaId }, query });
     expectStatus(await removeIdentity({ kind: 'phone', value: '+62 812 7777 0000' }), 409);
     expectStatus(await removeIdentity({ kind: 'external', namespace: 'card', value: 'LC-9' }), 200);

@@ -1,0 +1,53 @@
+import { writeFile } from 'node:fs/promises';
+import { AppError } from '../../core/errors.js';
+import { deleteCustomer } from '../../customers/customers.service.js';
+import { exportCustomerData } from '../../customers/subject-export.js';
+import type { CliRuntime } from '../runtime.js';
+import { countNoun } from '../count-noun.js';
+import { clienteleCommand } from '../store-command.js';
+
+/** What `customers delete` erases and keeps, said before it does (without --yes) and in its help's words: docs/privacy.md has the whole of it. */
+export const erasureSummary = 'their profile, identities and consents, their orders with their lines, their interest events and all that was derived from them '
+  + '(purchase facts, types and type history, RFM score, persona, prediction, alerts, segment memberships), and every customer merged into them. '
+  + 'Kept: merge records and audit entries keep the customer ids, their personal values replaced by [erased]; orders they received as gifts stay with the buyers. '
+  + 'It cannot be undone.';
+
+/**
+ * `customers delete`: the API's DELETE /api/customers/{id} (deleteCustomer, audited as
+ * customer.delete with the counts of what went), refused without --yes, saying what it would erase.
+ */
+export async function runCustomersDelete(runtime: CliRuntime, customerId: number, options: { yes?: boolean }): Promise<void> {
+  if (options.yes !== true) {
+    throw new AppError('CLI_ARGUMENT_INVALID', `Not deleted: this erases customer #${customerId} for good: ${erasureSummary} `
+      + `For a copy of what is held about them first: ${clienteleCommand(`customers export ${customerId} --out customer-${customerId}.json`)}. `
+      + `To erase them: ${clienteleCommand(`customers delete ${customerId} --yes`)}`, { field: '--yes' });
+  }
+  const counts = await runtime.withStore(({ db, actor, clock }) => deleteCustomer(db, customerId, { actor, clock }));
+  const result = { deleted: true, customerId, ...counts };
+  runtime.print(result, (r: typeof result) => `Customer #${r.customerId} erased: ${countNoun(r.orders, 'order')} (${countNoun(r.orderLines, 'line')}), ${countNoun(r.events, 'interest event')}, `
+    + `${countNoun(r.identities, 'identity', 'identities')}${r.mergedCustomers > 0 ? `, with ${countNoun(r.mergedCustomers, 'customer')} merged into them` : ''}. Recorded in the audit log as customer.delete. `
+    + 'Files still holding them (import files, rejects files, backups) are not touched: see docs/privacy.md.');
+}
+
+/**
+ * `customers export`: GET /api/customers/{id}/export, everything held about one person as one JSON
+ * document, on stdout or in --out (readable by its owner alone: it is their personal data), audited
+ * as customer.export by the shell's user.
+ */
+export async function runCustomersExport(runtime: CliRuntime, customerId: number, options: { out?: string }): Promise<void> {
+  const document = await runtime.withStore(({ db, actor, clock }) => exportCustomerData(db, customerId, { actor, clock, canReadStaffEmails: true }));
+  const text = `${JSON.stringify(document, null, 2)}\n`;
+  if (options.out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(options.out, text, { mode: 0o600 });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new AppError('CLI_FILE_UNWRITABLE', `Cannot write ${options.out} (${reason}). Give a path in a directory that exists and that you may write to.`, { field: '--out', file: options.out });
+  }
+  const result = { customerId, file: options.out, generatedAt: document.generatedAt, orders: document.orders.length, interestEvents: document.interestEvents.length, timelineEntries: document.timeline.length };
+  runtime.print(result, (r: typeof result) => `Everything held about customer #${r.customerId} written to ${r.file}: ${countNoun(r.orders, 'order')}, ${countNoun(r.interestEvents, 'interest event')}, `
+    + `${countNoun(r.timelineEntries, 'timeline entry', 'timeline entries')}. Recorded in the audit log as customer.export. The file holds their personal data: keep it safe and delete it once sent.`);
+}

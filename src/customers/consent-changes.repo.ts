@@ -1,0 +1,30 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { consentKinds, type ConsentKind } from './consent-kinds.js';
+
+/** Where a consent's value came from: a file import, an API batch, a person's edit, or a merge combining two records. */
+export type ConsentChangeSource = 'import' | 'ingest' | 'staff' | 'merge';
+
+/**
+ * The consents whose value differs between two readings of a customer row (`consent_email`…); a
+ * value absent from `after` was not written, so it did not change.
+ */
+export function changedConsents(before: Partial<Record<string, unknown>>, after: Partial<Record<string, unknown>>): Array<{ kind: ConsentKind; granted: boolean | null }> {
+  return consentKinds
+    .filter((kind) => `consent_${kind}` in after && (before[`consent_${kind}`] ?? null) !== (after[`consent_${kind}`] ?? null))
+    .map((kind) => ({ kind, granted: (after[`consent_${kind}`] ?? null) as boolean | null }));
+}
+
+/**
+ * Proof of consent: each change of a consent's value, when and through what (customer_consent_change).
+ * Imports and API batches append theirs in their own set-based statements (ingest/write/write-customers.ts);
+ * this is the one-customer path of staff edits, staff-created customers and merges.
+ */
+export async function recordConsentChanges(
+  db: Kysely<Database>, customerId: number, changes: Array<{ kind: ConsentKind; granted: boolean | null }>, source: ConsentChangeSource, actor: string | null,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await sql`insert into customer_consent_change (customer_id, kind, granted, changed_at, source, actor)
+    select ${customerId}::bigint, k.kind, k.granted, now(), ${source}::text, ${actor}::text
+    from unnest(${changes.map((change) => change.kind)}::text[], ${changes.map((change) => change.granted)}::boolean[]) as k(kind, granted)`.execute(db);
+}

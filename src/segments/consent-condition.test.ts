@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../test/helpers/stores.js';
+import { signInAs, type TestSession } from '../../test/helpers/auth.js';
+import { buildRoutesTestApp } from '../../test/fixtures/segments/test-app.js';
+import { seedSmallStore, smallStoreAsOf } from '../../test/fixtures/segments/seed-small.js';
+import { fixedClock } from '../core/clock.js';
+import { compileFilter, matchingCustomers } from './compile-filter.js';
+import { loadFilterCatalog } from './filter-catalog.js';
+import { parseFilter } from './filter-schema.js';
+import { registerSegmentRoutes } from './segments.routes.js';
+
+// `{"field": "consent_email", "op": "neq", "value": false}` matched the customers never asked (null) beside
+// those who said yes, and exporting the segment's "everyone" sent them a campaign. A consent is a
+// recorded yes or it is a no, as the customer list's and the members export's consent filters count it.
+// The small store's email consent: 1 yes, 2 no, 3 to 6 never asked (7 is merged away).
+describeEachStore('a consent condition', (context) => {
+  let app: FastifyInstance;
+  let marketer: TestSession;
+  beforeAll(async () => {
+    await seedSmallStore(context.store.db);
+    app = await buildRoutesTestApp(context.store, fixedClock(smallStoreAsOf), [registerSegmentRoutes]);
+    marketer = await signInAs(context.store, 'marketer');
+  });
+  afterAll(async () => app?.close());
+
+  const ids = async (filter: unknown) => {
+    const compiled = compileFilter(parseFilter(filter), { asOf: smallStoreAsOf, catalog: await loadFilterCatalog(context.store.db) });
+    const result = await matchingCustomers(compiled).execute(context.store.db);
+    return result.rows.map((row) => Number(row.customer_id)).sort((a, b) => a - b);
+  };
+  const agreed = (op: string, value: boolean) => ({ field: 'consent_email', op, value });
+
+  it('counts a customer never asked as a no: only a recorded yes is a yes', async () => {
+    expect(await ids(agreed('neq', false))).toEqual([1]);
+    expect(await ids(agreed('eq', true))).toEqual([1]);
+    expect(await ids(agreed('eq', false))).toEqual([2, 3, 4, 5, 6]);
+    expect(await ids(agreed('neq', true))).toEqual([2, 3, 4, 5, 6]);
+    // `not` stays the exact complement, and is_null still finds those never asked
+    expect(await ids({ not: agreed('neq', false) })).toEqual([2, 3, 4, 5, 6]);
+    expect(await ids({ not: agreed('eq', false) })).toEqual([1]);
+    expect(await ids({ or: [agreed('neq', false), { field: 'city', op: 'eq', value: 'Bandung' }] })).toEqual([1, 2]);
+    expect(await ids({ field: 'consent_email', op: 'is_null' })).toEqual([3, 4, 5, 6]);
+    expect(await ids({ field: 'consent_email', op: 'is_null', value: false })).toEqual([1, 2]);
+  });
+
+  it('previews and saves a segment of "not refused" as those who agreed, without the never asked', async () => {
+    const filter = { and: [{ field: 'country', op: 'eq', value: 'ID' }, agreed('neq', false)] };
+    const preview = await app.inject({ method: 'POST', url: '/api/segments/preview', headers: marketer.headers, payload: { filter, sample: 10 } });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({ count: 1, sample: [{ customer_id: 1 }] });
+    const created = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name: 'Email not refused', filter } });
+    expect(created.statusCode).toBe(201);
+    const segmentId = created.json().segment.segment_id as number;
+    const members = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=100`, headers: marketer.headers });
+    expect((members.json() as { items: Array<{ customer_id: number }> }).items.map((member) => member.customer_id)).toEqual([1]);
+  });
+});
