@@ -9,6 +9,7 @@ import { nameParserRefusals } from './usage-errors.js';
 import { registerAnalyticsCommands } from './commands/analytics.js';
 import { registerApiKeysCommand } from './commands/api-keys.js';
 import { registerAuditCommand } from './commands/audit.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerCustomersCommand } from './commands/customers.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
@@ -53,6 +54,7 @@ export function createProgram() {
   const runtime = createCliRuntime(program);
   registerServeCommand(program);
   registerMigrateCommand(program, runtime);
+  registerBackupCommands(program, runtime);
   registerImportCommand(program, runtime);
   registerImportsCommand(program, runtime);
   registerRebuildCommand(program, runtime);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { AppError } from '../core/errors.js';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
@@ -72,13 +73,15 @@ export type OpenStoreOptions = {
    * (a test of a migration starts from before it).
    */
   useStoreTemplate?: boolean;
+  /** A new embedded store starts as this image of a data directory (a backup, `clientele restore`) instead of the template. */
+  startImage?: Blob;
   /**
    * The embedded store's buffer pool (shared_buffers, e.g. `16MB`). PostgreSQL's 128MB costs
    * about half a second at every start in WASM, which a short command or a small store need not
    * pay; a large store's analyses read less from disk with the default.
    */
   embeddedSharedBuffers?: string;
-  /** Where a server store says it lost an idle connection (the server's logger); a process warning without one. */
+  /** Where a server store says it lost an idle connection, and an embedded store that its lock was copied from another folder (the server's logger); process warnings without one. */
   logger?: StoreLogger;
   /** How long a server connection may take to open before it fails (serverConnectTimeoutMillis without it). */
   connectTimeoutMillis?: number;
@@ -237,15 +240,87 @@ function isNewStore(directory: string, inMemory: boolean): boolean {
   return inMemory || !existsSync(join(directory, 'PG_VERSION'));
 }
 
-async function openEmbeddedStore(directory: string, { useStoreTemplate = true, embeddedSharedBuffers }: OpenStoreOptions): Promise<Store> {
+/** What PostgreSQL cannot start without: a store missing one was damaged (a folder deleted, a copy cut short). */
+const requiredStoreParts = ['base', 'global', 'pg_xact', 'pg_wal', 'pg_multixact'];
+
+function missingStoreParts(directory: string): string[] {
+  return requiredStoreParts.filter((part) => !existsSync(join(directory, part))).map((part) => `${part}/`);
+}
+
+function isPermissionError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+}
+
+/**
+ * The first of the store's directory, its entries and the database folders under base/ that cannot
+ * be written, or null. PGlite checks the permission bits itself, as root too (where the system's
+ * access check always passes), so an entry with no write bit at all counts as not writable.
+ */
+function firstNotWritable(directory: string): string | null {
+  const candidates = [directory];
+  try {
+    for (const entry of readdirSync(directory)) candidates.push(join(directory, entry));
+    const base = join(directory, 'base');
+    if (existsSync(base) && statSync(base).isDirectory()) for (const entry of readdirSync(base)) candidates.push(join(base, entry));
+  } catch (error) {
+    if (isPermissionError(error)) return directory;
+    throw error;
+  }
+  for (const path of candidates) {
+    try {
+      if ((statSync(path).mode & 0o222) === 0) return path;
+      accessSync(path, fsConstants.W_OK);
+    } catch (error) {
+      if (isPermissionError(error)) return path;
+      // gone meanwhile, or a broken link: not a permission problem
+    }
+  }
+  return null;
+}
+
+function notWritable(directory: string, path: string): AppError {
+  const where = path === directory ? directory : `${path} (in ${directory})`;
+  return new AppError('STORE_NOT_WRITABLE_UNAVAILABLE',
+    `The embedded store ${directory} cannot be opened: ${where} is not writable, and the store writes to its folder even to read. `
+    + `Give the user running Clientele write permission on the folder and everything in it (for example \`chmod -R u+w ${directory}\`, and \`chown -R\` to that user if another one owns it), `
+    + 'or copy the folder somewhere writable and give that to --db.',
+    { directory, file: path, hint: 'make the store folder writable' });
+}
+
+function damaged(directory: string, why: string, cause?: unknown): AppError {
+  return new AppError('STORE_DAMAGED_UNAVAILABLE',
+    `The embedded store ${directory} could not be opened, and may be damaged (${why}). `
+    + 'Restore it from a backup: stop Clientele, move this folder aside, and put the backup copy in its place (docs/operations.md, "Restore"). '
+    + 'Without a backup, re-import your source files into a new store.',
+    { directory, reason: why, hint: 'restore the store folder from a backup', ...(cause instanceof Error ? { cause: cause.message } : {}) });
+}
+
+async function openEmbeddedStore(directory: string, { useStoreTemplate = true, startImage: givenImage, embeddedSharedBuffers, logger }: OpenStoreOptions): Promise<Store> {
   // only named: an empty location (an unset variable in a script) would keep nothing anywhere
   if (directory.trim() === '') throw new Error('An embedded store needs a directory, or memory:// for one kept in memory; the location given is empty.');
   const inMemory = directory === 'memory://';
-  if (!inMemory) mkdirSync(directory, { recursive: true });
-  const unlock = inMemory ? () => {} : lockEmbeddedStore(directory);
+  if (!inMemory) {
+    try {
+      mkdirSync(directory, { recursive: true });
+    } catch (error) {
+      if (isPermissionError(error)) throw notWritable(directory, directory);
+      throw error;
+    }
+    // before the lock, which is written there too: PGlite said only "failed to initialize properly"
+    const readOnly = firstNotWritable(directory);
+    if (readOnly) throw notWritable(directory, readOnly);
+  }
+  const existed = !isNewStore(directory, inMemory);
+  if (existed) {
+    const missing = missingStoreParts(directory);
+    if (missing.length > 0) throw damaged(directory, `its ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`);
+  }
+  // a copied lock is told as the server logs (its JSON lines), else as a process warning
+  const unlock = inMemory ? () => {} : lockEmbeddedStore(directory, logger ? (message) => logger.warn({ directory }, message) : undefined);
   let pglite: PGlite;
   try {
-    const startImage = useStoreTemplate && isNewStore(directory, inMemory) ? readStoreTemplate() : undefined;
+    const startImage = existed ? undefined : givenImage ?? (useStoreTemplate ? readStoreTemplate() : undefined);
     pglite = await PGlite.create({
       ...(inMemory ? {} : { dataDir: directory }),
       ...(startImage ? { loadDataDir: startImage } : {}),
@@ -253,6 +328,8 @@ async function openEmbeddedStore(directory: string, { useStoreTemplate = true, e
     });
   } catch (error) {
     unlock();
+    // PGlite says only "failed to initialize properly", of a store it could not read as much as of a bug
+    if (existed && !inMemory) throw damaged(directory, (error as Error)?.message ?? String(error), error);
     throw error;
   }
   // every statement, scripts included, goes through the pool's one client: PGlite is one session

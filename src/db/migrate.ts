@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { AppError } from '../core/errors.js';
 import type { Store } from './client.js';
 
 export const migrationsDirectory = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
@@ -31,6 +32,8 @@ export async function migrate(store: Store, directory = migrationsDirectory): Pr
       applied_at timestamptz not null default now()
     );`);
   const files = await listMigrationFiles(directory);
+  // before anything is applied: a newer version's schema is not this version's to change
+  refuseNewerStore(store, await appliedMigrationNames(store), files);
   const applied: string[] = [];
   let alreadyApplied = 0;
   for (const name of files) {
@@ -67,7 +70,28 @@ export async function pendingMigrations(store: Store, directory = migrationsDire
   const files = await listMigrationFiles(directory);
   const exists = await sql<{ present: boolean }>`select to_regclass('schema_migration') is not null as present`.execute(store.db);
   if (!exists.rows[0]?.present) return files;
-  const done = await sql<{ name: string }>`select name from schema_migration`.execute(store.db);
-  const doneNames = new Set(done.rows.map((row) => row.name));
+  const doneNames = await appliedMigrationNames(store);
+  refuseNewerStore(store, doneNames, files);
   return files.filter((name) => !doneNames.has(name));
+}
+
+async function appliedMigrationNames(store: Store): Promise<Set<string>> {
+  const done = await sql<{ name: string }>`select name from schema_migration`.execute(store.db);
+  return new Set(done.rows.map((row) => row.name));
+}
+
+/**
+ * Refuses a store that a newer version of Clientele migrated: it records migrations this version
+ * does not have, so its schema is not the one this version's queries and migrations expect, and
+ * using it (or migrating it) could lose or damage data. Retrying never helps; upgrading does.
+ */
+function refuseNewerStore(store: Store, appliedNames: Set<string>, files: string[]): void {
+  const known = new Set(files);
+  const unknown = [...appliedNames].filter((name) => !known.has(name)).sort();
+  if (unknown.length === 0) return;
+  const listed = `${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? `, … (${unknown.length} in all)` : ''}`;
+  throw new AppError('STORE_NEWER_VERSION_UNAVAILABLE',
+    `The store at ${store.location} was migrated by a newer version of Clientele: it records ${unknown.length} migration(s) this version does not have (${listed}). `
+    + 'Nothing was changed. Upgrade Clientele to the version that wrote the store (or a later one), or restore a backup made by this version (see docs/operations.md).',
+    { unknownMigrations: unknown, hint: 'upgrade Clientele, or restore a backup made by this version' });
 }

@@ -1,6 +1,6 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppError } from '../core/errors.js';
 
 /**
@@ -14,19 +14,28 @@ import { AppError } from '../core/errors.js';
  * A lock whose process is gone (killed, crashed) is taken over: a killed
  * import must be able to run again. Within one process the lock is held once
  * per open store, so opening a store twice at the same time is refused too.
+ *
+ * The lock names the store's own folder (its absolute path): copying a running store's folder
+ * copies its lock, and the copy then said it was open in the process that had the original open.
+ * A lock naming another folder of this machine is the original's: it is replaced, with a warning
+ * that the copy was taken while the store was open, so it may lack that process's latest writes.
  */
 export const lockFileName = 'clientele.lock';
 
-type LockHolder = { pid: number; host: string; command: string; since: string };
+type LockHolder = { pid: number; host: string; command: string; since: string; directory?: string };
 
 const heldHere = new Set<string>();
 
-/** Takes the directory's lock or throws STORE_IN_USE_CONFLICT; returns the function that gives it back. */
-export function lockEmbeddedStore(directory: string): () => void {
+/**
+ * Takes the directory's lock or throws STORE_IN_USE_CONFLICT; returns the function that gives it back.
+ * `warn` is told when the lock found was copied from another folder (process warnings without it).
+ */
+export function lockEmbeddedStore(directory: string, warn: (message: string) => void = (message) => process.emitWarning(message)): () => void {
   const path = join(directory, lockFileName);
-  if (heldHere.has(path)) throw inUse(directory, path, ownHolder());
+  const ownDirectory = absoluteDirectory(directory);
+  if (heldHere.has(path)) throw inUse(directory, path, ownHolder(ownDirectory));
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (tryCreate(path)) {
+    if (tryCreate(path, ownDirectory)) {
       heldHere.add(path);
       const release = () => {
         process.off('exit', release);
@@ -38,6 +47,11 @@ export function lockEmbeddedStore(directory: string): () => void {
       return release;
     }
     const holder = readHolder(path);
+    if (holder && isCopiedLock(holder, ownDirectory)) {
+      warn(copiedWarning(directory, holder));
+      unlinkQuietly(path);
+      continue;
+    }
     if (holder && isAlive(holder)) throw inUse(directory, path, holder);
     // the holder is gone (or the file is unreadable, half-written by a process killed while
     // writing it): remove it and try again; two processes doing this race on the exclusive create
@@ -46,7 +60,41 @@ export function lockEmbeddedStore(directory: string): () => void {
   throw inUse(directory, path, readHolder(path));
 }
 
-function tryCreate(path: string): boolean {
+/** The store folder's absolute path, links resolved, as a lock records it. */
+function absoluteDirectory(directory: string): string {
+  try {
+    return realpathSync(directory);
+  } catch {
+    return resolve(directory);
+  }
+}
+
+/**
+ * Whether a lock was written for another folder of this machine: the folder was copied (or
+ * restored from a copy) with its lock. A lock of another machine is never second-guessed (a
+ * shared folder has another path there), nor one naming this very folder by another path
+ * (a link, a bind mount), nor one naming a folder that no longer exists (a store moved while
+ * open is still the one its process writes to).
+ */
+function isCopiedLock(holder: LockHolder, ownDirectory: string): boolean {
+  if (!holder.directory || holder.host !== hostname()) return false;
+  if (holder.directory === ownDirectory) return false;
+  try {
+    const theirs = statSync(holder.directory);
+    const ours = statSync(ownDirectory);
+    return theirs.isDirectory() && !(theirs.dev === ours.dev && theirs.ino === ours.ino);
+  } catch {
+    return false;
+  }
+}
+
+function copiedWarning(directory: string, holder: LockHolder): string {
+  return `The embedded store ${directory} held a lock copied from ${holder.directory} (process ${holder.pid}${holder.command ? `, ${holder.command}` : ''}, since ${holder.since}): `
+    + 'this folder appears to have been copied while another process had the store open, so it may be missing recent writes, or hold them half-written. '
+    + 'The copied lock was replaced. A copy made while Clientele runs is not a safe backup: stop every Clientele process using the store, then copy the folder (docs/operations.md).';
+}
+
+function tryCreate(path: string, ownDirectory: string): boolean {
   let descriptor: number;
   try {
     descriptor = openSync(path, 'wx');
@@ -55,22 +103,22 @@ function tryCreate(path: string): boolean {
     throw error;
   }
   try {
-    writeSync(descriptor, JSON.stringify(ownHolder()));
+    writeSync(descriptor, JSON.stringify(ownHolder(ownDirectory)));
   } finally {
     closeSync(descriptor);
   }
   return true;
 }
 
-function ownHolder(): LockHolder {
-  return { pid: process.pid, host: hostname(), command: process.argv.slice(1).join(' ').slice(0, 200), since: new Date().toISOString() };
+function ownHolder(directory: string): LockHolder {
+  return { pid: process.pid, host: hostname(), command: process.argv.slice(1).join(' ').slice(0, 200), since: new Date().toISOString(), directory };
 }
 
 function readHolder(path: string): LockHolder | null {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
     return typeof parsed.pid === 'number' && typeof parsed.host === 'string'
-      ? { pid: parsed.pid, host: parsed.host, command: String(parsed.command ?? ''), since: String(parsed.since ?? '') }
+      ? { pid: parsed.pid, host: parsed.host, command: String(parsed.command ?? ''), since: String(parsed.since ?? ''), ...(typeof parsed.directory === 'string' ? { directory: parsed.directory } : {}) }
       : null;
   } catch {
     return null;

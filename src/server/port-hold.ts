@@ -1,14 +1,31 @@
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { AppError } from '../core/errors.js';
 
 /**
  * The port a server is to listen on, taken early and given back just before the server listens
  * (start-server.ts), so that a port in use stops the start before anything is created. Port 0
  * (any free port) needs no holding.
+ *
+ * While held, whoever connects (a browser tab left open on the port, `curl /api/health`) is told
+ * at once that the server is starting (503 with Retry-After) and the connection is ended: a
+ * connection kept open would keep `close()` waiting, and the server would never listen.
  */
 export async function holdPort(port: number, host: string): Promise<{ release: () => Promise<void> }> {
   if (port === 0) return { release: async () => undefined };
-  const probe = createServer();
+  const sockets = new Set<Socket>();
+  const probe = createServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    // a client that connects and never writes (a browser's pre-opened connection) is ended all the same
+    socket.setTimeout(startingTimeoutMillis, () => socket.destroy());
+    // answered once the request has begun to arrive, so the client reads the answer rather than a reset
+    socket.once('data', () => {
+      socket.end(startingResponse);
+      // a client that keeps its side open after the answer is not waited for
+      setTimeout(() => socket.destroy(), 1_000).unref();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     probe.once('error', (error) => reject(listenError(error, port, host)));
     probe.listen({ port, host, exclusive: true }, () => resolve());
@@ -18,10 +35,26 @@ export async function holdPort(port: number, host: string): Promise<{ release: (
     release: async () => {
       if (isReleased) return;
       isReleased = true;
-      await new Promise<void>((resolve) => probe.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => probe.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      await closed;
     },
   };
 }
+
+const startingTimeoutMillis = 5_000;
+const startingBody = JSON.stringify({ error: { code: 'SERVER_STARTING_UNAVAILABLE', message: 'Clientele is starting: retry in a few seconds.' } });
+const startingResponse = [
+  'HTTP/1.1 503 Service Unavailable',
+  'Content-Type: application/json; charset=utf-8',
+  `Content-Length: ${Buffer.byteLength(startingBody)}`,
+  'Retry-After: 5',
+  'Cache-Control: no-store',
+  'Connection: close',
+  '',
+  startingBody,
+].join('\r\n');
 
 /**
  * Why a server cannot listen, as a person can act on: a port in use, a port the system keeps for

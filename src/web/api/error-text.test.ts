@@ -127,6 +127,10 @@ const commandLineCodes = [
   // file imports are the command line's; the web import sends records
   'IMPORT_FILE_NOT_FOUND', 'IMPORT_FILE_EMPTY', 'IMPORT_FILE_UNREADABLE', 'IMPORT_OPTION_INVALID', 'IMPORT_PRESET_NOT_FOUND',
   'STORE_CONNECTION_INVALID', 'SERVER_PORT_IN_USE_CONFLICT', 'SERVER_PORT_NOT_PERMITTED', 'SERVER_HOST_INVALID', 'STORE_DIRECTORY_UNAVAILABLE', 'STORE_MIGRATIONS_PENDING_UNAVAILABLE', 'STORE_NOT_A_DIRECTORY', 'STORE_IN_USE_CONFLICT',
+  // a store a command or a server start cannot open: the web app is served only once it is open
+  'STORE_DAMAGED_UNAVAILABLE', 'STORE_NEWER_VERSION_UNAVAILABLE', 'STORE_NOT_WRITABLE_UNAVAILABLE',
+  // clientele backup and restore
+  'BACKUP_FILE_EXISTS', 'BACKUP_STORE_NOT_FOUND', 'RESTORE_FILE_INVALID', 'RESTORE_FILE_NOT_FOUND', 'RESTORE_TARGET_EXISTS',
 ];
 
 describe('the error codes the server declares', () => {
