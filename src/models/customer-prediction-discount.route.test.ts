@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { signInAs, type TestSession } from '../../test/helpers/auth.js';
-import { loadCdnowPurchases } from '../../test/fixtures/models/load-cdnow.js';
+import { cdnowPurchaseDayRows, insertPurchaseDays } from '../../test/fixtures/models/load-cdnow.js';
 import { fixedClock } from '../core/clock.js';
 import { buildApp } from '../server/app.js';
 import { predictCustomers } from './index.js';
@@ -29,20 +29,10 @@ describeEachStore('a customer\'s prediction over HTTP: how the value is discount
     app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock: fixedClock('2026-12-03T10:00:00Z') });
     analyst = await signInAs(context.store, 'analyst');
     const { db } = context.store;
-    const purchases = loadCdnowPurchases();
-    const byDay = new Map<string, { customer: number; day: number; cents: number }>();
-    for (let i = 0; i < purchases.day.length; i++) {
-      const key = `${purchases.customerIndex[i]}:${purchases.day[i]}`;
-      const entry = byDay.get(key) ?? { customer: purchases.customerIndex[i], day: purchases.day[i], cents: 0 };
-      entry.cents += Math.round(purchases.amount[i] * 100);
-      byDay.set(key, entry);
-    }
-    const rows = [...byDay.values()];
+    const rows = cdnowPurchaseDayRows();
     await sql`insert into customer (customer_id, name) values (${freeBuyer}::bigint, 'free orders only')`.execute(db);
     for (const day of ['1997-03-01', '1997-04-10', '1997-05-20']) rows.push({ customer: freeBuyer, day: Date.parse(`${day}T00:00:00Z`) / 86_400_000, cents: 0 });
-    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
-      select id, date '1970-01-01' + day, 1, cents
-      from unnest(${rows.map((row) => row.customer)}::bigint[], ${rows.map((row) => row.day)}::int[], ${rows.map((row) => row.cents)}::bigint[]) as input(id, day, cents)`.execute(db);
+    await insertPurchaseDays(db, rows);
     await predictCustomers(db, { asOf: '1997-09-30', horizonDays: 180, discountRate: 0.02, periodDays: 7 });
   }, 300_000);
   afterAll(async () => app?.close());

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { signInAs, type TestSession } from '../../test/helpers/auth.js';
-import { loadCdnowPurchases } from '../../test/fixtures/models/load-cdnow.js';
+import { cdnowPurchaseDayRows, insertPurchaseDays } from '../../test/fixtures/models/load-cdnow.js';
 import { fixedClock } from '../core/clock.js';
 import { buildApp } from '../server/app.js';
 import { predictCustomers } from './index.js';
@@ -22,18 +22,7 @@ describeEachStore('a customer\'s prediction over HTTP', (context) => {
   it('says what the prediction was made from and what its value covers, and gives a one-time buyer the store\'s average spend and no next purchase', async () => {
     const { db } = context.store;
     // the CDNOW sample's purchase days (one row per customer and day, in cents), predicted as of its calibration end
-    const purchases = loadCdnowPurchases();
-    const byDay = new Map<string, { customer: number; day: number; cents: number }>();
-    for (let i = 0; i < purchases.day.length; i++) {
-      const key = `${purchases.customerIndex[i]}:${purchases.day[i]}`;
-      const entry = byDay.get(key) ?? { customer: purchases.customerIndex[i], day: purchases.day[i], cents: 0 };
-      entry.cents += Math.round(purchases.amount[i] * 100);
-      byDay.set(key, entry);
-    }
-    const rows = [...byDay.values()];
-    await sql`insert into customer_purchase_day (customer_id, day, order_count, amount_minor)
-      select id, date '1970-01-01' + day, 1, cents
-      from unnest(${rows.map((row) => row.customer)}::bigint[], ${rows.map((row) => row.day)}::int[], ${rows.map((row) => row.cents)}::bigint[]) as input(id, day, cents)`.execute(db);
+    await insertPurchaseDays(db, cdnowPurchaseDayRows());
     const predicted = await predictCustomers(db, { asOf: '1997-09-30', horizonDays: 180, discountRate: 0.01 });
     const spendModel = predicted.fits.spend!.params as { p: number; q: number; gamma: number };
 

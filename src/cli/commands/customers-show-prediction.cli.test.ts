@@ -102,4 +102,30 @@ describeEachCliStore('clientele customers show: the prediction as it may honestl
     const [line] = predictionBlock(await run('customers', 'show', await customerOf('90002')));
     expect(line).toMatch(/^\(none: the predictions are as of 1997-09-30, before this customer's first purchase on 1997-11-0[12]; a run as of that day or later includes them: clientele .*models predict\)$/);
   });
+
+  // last: it predicts again, with a 2% discount rate
+  it('says beside a customer\'s value that it is discounted, and at the rate of the run that made it', async () => {
+    await run('models', 'predict', '--as-of', '1997-09-30', '--discount-rate', '0.02');
+    const payer = await context.withStore(async (store) => String((await sql<{ customer_id: number }>`
+      select customer_id from customer_prediction where clv_minor > 0 order by customer_id limit 1`.execute(store.db)).rows[0].customer_id));
+    const block = predictionBlock(await run('customers', 'show', payer));
+    expect(block.find((line) => line.startsWith('clv_next_365_days'))).toMatch(/^clv_next_365_days \$[\d,]+\.\d\d$/);
+    expect(block).toContain('clv_discount discounted 2% per 30 days');
+    const json = JSON.parse(await run('--json', 'customers', 'show', payer));
+    expect(json.prediction).toMatchObject({ clv_horizon_days: 365, clv_discount_rate: 0.02, clv_period_days: 30, spend_not_estimated: null });
+  });
+
+  it('says a buyer of free orders only has no spend or value, from the reason stored with the prediction', async () => {
+    const free = await customerOf('90001');
+    const block = predictionBlock(await run('customers', 'show', free));
+    expect(block).toContain('expected_spend_per_order not predicted (free purchases only)');
+    expect(block).toContain('clv_next_365_days not predicted (free purchases only)');
+    // no value, nothing to discount
+    expect(block.some((line) => line.startsWith('clv_discount'))).toBe(false);
+    const json = JSON.parse(await run('--json', 'customers', 'show', free));
+    expect(json.prediction).toMatchObject({ expected_spend_minor: null, clv_minor: null, spend_not_estimated: 'free_purchases_only' });
+    // the stored reason decides, not the spend model's fit: a run whose spend model was unusable says so though it kept the fit
+    await context.withStore((store) => sql`update customer_prediction set spend_not_estimated = 'no_spend_model' where customer_id = ${Number(free)}::bigint`.execute(store.db));
+    expect(predictionBlock(await run('customers', 'show', free))).toContain('clv_next_365_days not predicted (no usable spend model in that run)');
+  });
 });
