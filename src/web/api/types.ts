@@ -70,7 +70,12 @@ export type CustomerDetail = {
   rfm?: CustomerRfm | null;
   /** Only what the customer page reads of it (the prediction card's figures come from GET /api/customers/{id}/prediction). */
   prediction?: { predicted_at: string; orders_recorded_since: number } | null;
+  /** Proof of each consent: since when it holds its stored value, and through what; absent from answers of servers before it. */
+  consents?: { email: ConsentProof; sms: ConsentProof; profiling: ConsentProof };
 };
+
+/** `since`/`source` null when the consent was set before consent changes were recorded (or never); `import_run_id` for import and ingest. */
+export type ConsentProof = { since: string | null; source: 'import' | 'ingest' | 'staff' | 'merge' | null; import_run_id: number | null };
 
 export type TimelineEntry = {
   at: string; kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction' | 'profile_change' | 'identity_removal'

@@ -4,17 +4,18 @@ import type { Customer, CustomerDetail } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { consentSinceText } from './consent-since-text.js';
 import { areAllLive, changedFields, liveEdits, shownValues, withEdit, type FieldEdits } from './field-edits.js';
 
 const consents = [
-  { field: 'consent_email', body: 'consentEmail' },
-  { field: 'consent_sms', body: 'consentSms' },
-  { field: 'consent_profiling', body: 'consentProfiling' },
+  { field: 'consent_email', body: 'consentEmail', proof: 'email' },
+  { field: 'consent_sms', body: 'consentSms', proof: 'sms' },
+  { field: 'consent_profiling', body: 'consentProfiling', proof: 'profiling' },
 ] as const;
 type ConsentBody = (typeof consents)[number]['body'];
 
-/** `onSaved` gets the customer as the save left them (the server's answer). */
-type ConsentCardProps = { customer: Customer; canEdit: boolean; onSaved: (saved: CustomerDetail) => void };
+/** `onSaved` gets the customer as the save left them (the server's answer); `proofs`: since when each consent holds and through what. */
+type ConsentCardProps = { customer: Customer; proofs?: CustomerDetail['consents']; canEdit: boolean; onSaved: (saved: CustomerDetail) => void };
 
 const valueOf = (consent: boolean | null) => (consent === null ? '' : consent ? 'yes' : 'no');
 const storedOf = (customer: Customer) => Object.fromEntries(consents.map(({ field, body }) => [body, valueOf(customer[field])])) as Record<ConsentBody, string>;
@@ -25,8 +26,8 @@ const storedOf = (customer: Customer) => Object.fromEntries(consents.map(({ fiel
  * The choices follow the stored answers: one a merge or its undo changed replaces the person's
  * unsaved choice for it, so Save never sends a grant over a refusal it did not see.
  */
-export function ConsentCard({ customer, canEdit, onSaved }: ConsentCardProps) {
-  const { t } = useI18n();
+export function ConsentCard({ customer, proofs, canEdit, onSaved }: ConsentCardProps) {
+  const { t, format } = useI18n();
   const stored = storedOf(customer);
   const [edits, setEdits] = useState<FieldEdits<ConsentBody>>({});
   const [error, setError] = useState<Error | null>(null);
@@ -54,22 +55,26 @@ export function ConsentCard({ customer, canEdit, onSaved }: ConsentCardProps) {
   };
   const facts = (
     <dl className={canEdit ? 'facts consent-choices' : 'facts'}>
-      {consents.map(({ field, body }) => (
-        <div key={field}>
-          <dt id={`consent-${field}`}>{t(`customer.consents.${body}`)}</dt>
-          <dd>
-            {canEdit ? (
-              <select aria-labelledby={`consent-${field}`} value={draft[body]} onChange={(event) => { setEdits(withEdit(edits, stored, body, event.target.value)); setIsSaved(false); }}>
-                <option value="">{t('customer.consentUnknown')}</option>
-                <option value="yes">{t('common.yes')}</option>
-                <option value="no">{t('common.no')}</option>
-              </select>
-            ) : (
-              t(customer[field] === null ? 'customer.consentUnknown' : customer[field] ? 'common.yes' : 'common.no')
-            )}
-          </dd>
-        </div>
-      ))}
+      {consents.map(({ field, body, proof }) => {
+        const since = consentSinceText(proofs?.[proof], { t, format });
+        return (
+          <div key={field}>
+            <dt id={`consent-${field}`}>{t(`customer.consents.${body}`)}</dt>
+            <dd>
+              {canEdit ? (
+                <select aria-labelledby={`consent-${field}`} value={draft[body]} onChange={(event) => { setEdits(withEdit(edits, stored, body, event.target.value)); setIsSaved(false); }}>
+                  <option value="">{t('customer.consentUnknown')}</option>
+                  <option value="yes">{t('common.yes')}</option>
+                  <option value="no">{t('common.no')}</option>
+                </select>
+              ) : (
+                t(customer[field] === null ? 'customer.consentUnknown' : customer[field] ? 'common.yes' : 'common.no')
+              )}
+              {since ? <span className="consent-since muted small">{since}</span> : null}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
   return (

@@ -14,6 +14,7 @@ import { customerLabel } from './customer-label.js';
 import { ProfileCard } from './profile-card.js';
 import { IdentitiesCard } from './identities-card.js';
 import { ConsentCard } from './consent-card.js';
+import { PrivacyCard } from './privacy-card.js';
 import { PurchaseFactsCard } from './purchase-facts-card.js';
 import { CategoriesCard } from './categories-card.js';
 import { PurchaseRhythmCard } from './purchase-rhythm-card.js';
@@ -70,12 +71,14 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null}
           customerId={customer.customer_id} timeline={timeline.entries} ordersRecordedSince={detail.data.prediction?.orders_recorded_since ?? null} />
         <RfmCard rfm={detail.data.rfm ?? null} />
-        <ConsentCard customer={customer} canEdit={can('customers:write')} onSaved={showSaved} />
+        <ConsentCard customer={customer} proofs={detail.data.consents} canEdit={can('customers:write')} onSaved={showSaved} />
         <IdentitiesCard identities={identities} customerId={customer.customer_id} canEdit={can('customers:write')} onRemoved={refresh} />
         <CategoriesCard categories={categories} />
         <PurchaseRhythmCard timeline={timeline} />
         <TimelineCard timeline={timeline} />
         {canMerge ? <MergePanel customer={customer} onChanged={refresh} request={mergeRequest} /> : null}
+        {/* export and erasure need customers:merge (owner, admin), as the API does */}
+        {canMerge ? <PrivacyCard customer={customer} /> : null}
       </div>
     </section>
   );

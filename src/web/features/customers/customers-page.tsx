@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
 import { Link, useRouter } from '../../routes/router.js';
@@ -14,12 +14,16 @@ import { customerCountText } from './customer-count-text.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { countFoldedFilters, hasAnyFilter } from './active-filters.js';
 import { EmptyStoreNotice } from './empty-store-notice.js';
+import { deletedCustomer, forgetDeletedCustomer } from './deleted-customer-notice.js';
 import { emptyListKind, noMatchesText } from './empty-list-kind.js';
 
 export function CustomersPage() {
   const { t, format, locale } = useI18n();
   const { search, navigate } = useRouter();
   const { can } = useSession();
+  // the customer page's Delete came back here: said once, not again on the next visit
+  const [deletedCustomerId] = useState(deletedCustomer);
+  useEffect(forgetDeletedCustomer, []);
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const query = useMemo(() => filtersToQuery(filters, { tag: intlTagByLocale[locale], minorPerMajor: format.minorPerMajor }), [filters, locale, format.minorPerMajor]);
   const pages = useCustomerPages(query);
@@ -42,6 +46,7 @@ export function CustomersPage() {
         </div>
         <ExportButton query={query} isDisabled={emptiness !== 'not-empty'} />
       </header>
+      {deletedCustomerId === null ? null : <p className="notice-success" role="status">{t('customer.privacy.deleted', { id: deletedCustomerId })}</p>}
       <CustomerFilterBar filters={filters} onChange={applyFilters}>
         <details className="saved-views-panel">
           <summary>{t('customers.views.title')}</summary>

@@ -1,0 +1,65 @@
+import { useRef, useState } from 'react';
+import { api } from '../../api/client.js';
+import type { Customer } from '../../api/types.js';
+import { Card } from '../../components/card.js';
+import { ConfirmBox } from '../../components/confirm-box.js';
+import { downloadFile } from '../../components/csv.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useRouter } from '../../routes/router.js';
+import { customerLabel } from './customer-label.js';
+import { noteDeletedCustomer } from './deleted-customer-notice.js';
+import { useFocusOnClose } from './use-focus-on-close.js';
+
+type Action = { status: 'idle' } | { status: 'exporting' } | { status: 'confirm-delete' } | { status: 'deleting' } | { status: 'failed'; error: Error };
+
+const exportFileName = (customerId: number) => `customer-${customerId}-export.json`;
+
+/**
+ * A subject access export (GET /api/customers/{id}/export) and erasure (DELETE /api/customers/{id}), for those
+ * who may merge (owner, admin): the page shows it only to them. Deleting cannot be undone, so it is asked first,
+ * saying what goes; then the list says who went.
+ */
+export function PrivacyCard({ customer }: { customer: Customer }) {
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const [action, setAction] = useState<Action>({ status: 'idle' });
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const isAsking = action.status === 'confirm-delete' || action.status === 'deleting';
+  useFocusOnClose(isAsking, deleteButton);
+  const customerId = customer.customer_id;
+
+  const download = () => {
+    if (action.status === 'exporting') return;
+    setAction({ status: 'exporting' });
+    api.get<unknown>(`/api/customers/${customerId}/export`)
+      .then((document) => { downloadFile(exportFileName(customerId), `${JSON.stringify(document, null, 2)}\n`, 'application/json;charset=utf-8'); setAction({ status: 'idle' }); })
+      .catch((error: Error) => setAction({ status: 'failed', error }));
+  };
+  const remove = () => {
+    setAction({ status: 'deleting' });
+    api.delete(`/api/customers/${customerId}`)
+      .then(() => { noteDeletedCustomer(customerId); navigate('/customers'); })
+      .catch((error: Error) => setAction({ status: 'failed', error }));
+  };
+
+  return (
+    <Card title={t('customer.privacy.title')}>
+      <div className="button-row privacy-actions">
+        <button type="button" className="button-secondary" aria-disabled={action.status === 'exporting'} onClick={download}>
+          {action.status === 'exporting' ? t('customer.privacy.exporting') : t('customer.privacy.export')}
+        </button>
+        {isAsking ? null : (
+          <button ref={deleteButton} type="button" className="button-danger" onClick={() => setAction({ status: 'confirm-delete' })}>{t('customer.privacy.delete')}</button>
+        )}
+      </div>
+      {isAsking ? (
+        <ConfirmBox question={t('customer.privacy.deleteQuestion', { customer: customerLabel(customer, t) })} confirmLabel={t('customer.privacy.deleteConfirm')}
+          isBusy={action.status === 'deleting'} onConfirm={remove} onCancel={() => setAction({ status: 'idle' })}>
+          <p className="small">{t('customer.privacy.deleteErased')}</p>
+        </ConfirmBox>
+      ) : null}
+      {action.status === 'failed' ? <ErrorMessage error={action.error} /> : null}
+    </Card>
+  );
+}
