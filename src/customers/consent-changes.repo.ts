@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { consentKinds, type ConsentKind } from './consent-kinds.js';
 
-/** Where a consent's value came from: a file import, an API batch, a person's edit, or a merge combining two records. */
-export type ConsentChangeSource = 'import' | 'ingest' | 'staff' | 'merge';
+/** Where a consent's value came from: a file import, an API batch, a person's edit, a merge combining two records, or its undoing. */
+export type ConsentChangeSource = 'import' | 'ingest' | 'staff' | 'merge' | 'unmerge';
 
 /**
  * The consents whose value differs between two readings of a customer row (`consent_email`…); a
@@ -18,7 +18,7 @@ export function changedConsents(before: Partial<Record<string, unknown>>, after:
 /**
  * Proof of consent: each change of a consent's value, when and through what (customer_consent_change).
  * Imports and API batches append theirs in their own set-based statements (ingest/write/write-customers.ts);
- * this is the one-customer path of staff edits, staff-created customers and merges.
+ * this is the one-customer path of staff edits, staff-created customers, merges and their undoing.
  */
 export async function recordConsentChanges(
   db: Kysely<Database>, customerId: number, changes: Array<{ kind: ConsentKind; granted: boolean | null }>, source: ConsentChangeSource, actor: string | null,

@@ -11,6 +11,8 @@ import { externalIdVariants } from './search-text.js';
 import { normaliseExternalNamespace } from './identity.js';
 import { externalNamespacesWalk } from './external-namespaces.sql.js';
 import { readDerivedRecency } from './derived-recency.repo.js';
+import type { ConsentKind } from './consent-kinds.js';
+import type { ConsentChangeSource as ConsentSource } from './consent-changes.repo.js';
 
 type Db = Kysely<Database>;
 type CustomerRef = ReturnType<typeof normaliseIdentity>;
@@ -130,8 +132,6 @@ function externalIdAmbiguous(namespace: string, value: string, matches: Array<{ 
     { field: 'value', matches });
 }
 
-export type ConsentKind = 'email' | 'sms' | 'profiling';
-export type ConsentSource = 'import' | 'ingest' | 'staff' | 'merge';
 /** Since when a consent holds its stored value, and through what; nulls when it was set before changes were recorded (customer_consent_change). */
 export type ConsentProof = { since: Date | null; source: ConsentSource | null; import_run_id: number | null };
 
@@ -139,7 +139,7 @@ export type ConsentProof = { since: Date | null; source: ConsentSource | null; i
 async function readConsentProofs(db: Db, customerId: number): Promise<Record<ConsentKind, ConsentProof>> {
   const latest = await sql<{ kind: ConsentKind; changed_at: Date; source: ConsentSource; import_run_id: string | number | null }>`
     select distinct on (kind) kind, changed_at, source, import_run_id from customer_consent_change
-    where customer_id = ${customerId}::bigint order by kind, changed_at desc`.execute(db);
+    where customer_id = ${customerId}::bigint order by kind, changed_at desc, change_id desc`.execute(db);
   const none: ConsentProof = { since: null, source: null, import_run_id: null };
   const proofs: Record<ConsentKind, ConsentProof> = { email: none, sms: none, profiling: none };
   for (const row of latest.rows) {

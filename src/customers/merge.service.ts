@@ -140,7 +140,9 @@ export async function undoMerge(db: Db, mergeId: number, actor: string, options:
       eventIds: [...moved.eventIds, ...later.eventIds],
       recipientOrderKeys: [...moved.recipientOrderKeys, ...later.giftOrderKeys],
     });
-    await trx.updateTable('customer').set({ ...profileToRestore(moved, kept, merged), updated_at: new Date() }).where('customer_id', '=', keptId).execute();
+    const restored = profileToRestore(moved, kept, merged);
+    await trx.updateTable('customer').set({ ...restored, updated_at: new Date() }).where('customer_id', '=', keptId).execute();
+    await recordConsentChanges(trx, keptId, changedConsents(kept, restored), 'unmerge', actor);
     await trx.updateTable('customer').set({ merged_into_customer_id: null, updated_at: new Date() }).where('customer_id', '=', mergedId).execute();
     // what was set aside is back in the store, or out of date: the record keeps only what moved
     await trx.updateTable('customer_merge').set({ undone_at: new Date(), undone_by: actor, moved: sql<string>`moved - 'setAside' - 'typeSpells'` }).where('merge_id', '=', mergeId).execute();

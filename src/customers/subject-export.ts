@@ -145,7 +145,7 @@ async function ordersOf(db: Db, customerId: number) {
 /** Each recorded change of their consents, oldest first (none before the changes were recorded, 202612240200). */
 async function consentHistoryOf(db: Db, customerIds: number[]): Promise<unknown[]> {
   const rows = await sql<Record<string, unknown>>`select * from customer_consent_change
-    where customer_id = any(${customerIds}::bigint[]) order by changed_at, kind`.execute(db);
+    where customer_id = any(${customerIds}::bigint[]) order by changed_at, change_id`.execute(db);
   return rows.rows;
 }
 

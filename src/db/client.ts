@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import type { Database } from './schema.js';
-import { lockEmbeddedStore } from './store-lock.js';
+import { lockEmbeddedStore, rewriteHeldLock } from './store-lock.js';
 import { readStoreTemplate } from './store-template.js';
 import { NamedStatementClient } from './named-statements.js';
 
@@ -326,6 +326,8 @@ async function openEmbeddedStore(directory: string, { useStoreTemplate = true, s
       ...(startImage ? { loadDataDir: startImage } : {}),
       ...(embeddedSharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${embeddedSharedBuffers}`] } : {}),
     });
+    // an image (a backup) carries the lock of the process that wrote it, now over this one's
+    if (startImage && !inMemory) rewriteHeldLock(directory);
   } catch (error) {
     unlock();
     // PGlite says only "failed to initialize properly", of a store it could not read as much as of a bug

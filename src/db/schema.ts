@@ -245,7 +245,9 @@ export type ImportRunRejectTable = { import_id: number; code: string; row_count:
 /** A consent's change of value, appended by imports, API batches, staff edits and merges (202612240200_customer_consent_change.sql). */
 export type CustomerConsentChangeTable = {
   customer_id: number; kind: 'email' | 'sms' | 'profiling'; granted: boolean | null; changed_at: Date;
-  source: 'import' | 'ingest' | 'staff' | 'merge'; import_run_id: number | null; actor: string | null;
+  source: 'import' | 'ingest' | 'staff' | 'merge' | 'unmerge'; import_run_id: number | null; actor: string | null;
+  /** The order rows were appended in: changes of one transaction share changed_at (202612240300). */
+  change_id: Generated<number>;
 };
 
 /** The first id of each accepted row of a running customer-file import (see customer-file-memory.repo.ts). */

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppError } from '../core/errors.js';
@@ -58,6 +58,17 @@ export function lockEmbeddedStore(directory: string, warn: (message: string) => 
     unlinkQuietly(path);
   }
   throw inUse(directory, path, readHolder(path));
+}
+
+/**
+ * Writes this process's lock again over whatever a store image brought into the folder: a backup
+ * holds the lock of the process that wrote it (dead by now), which another process would take as
+ * stale and remove while this one still has the store open. Only for a lock this process holds.
+ */
+export function rewriteHeldLock(directory: string): void {
+  const path = join(directory, lockFileName);
+  if (!heldHere.has(path)) return;
+  writeFileSync(path, JSON.stringify(ownHolder(absoluteDirectory(directory))));
 }
 
 /** The store folder's absolute path, links resolved, as a lock records it. */

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { importDefaults, scratchFiles } from '../../test/helpers/import-files.js';
 import { createCustomer, deleteCustomer, updateCustomer } from '../customers/customers.service.js';
-import { mergeCustomers } from '../customers/merge.service.js';
+import { mergeCustomers, undoMerge } from '../customers/merge.service.js';
 import { formatSummary } from '../cli/commands/import-run.js';
 import { importFile } from './import-file.service.js';
 
@@ -18,7 +18,7 @@ describeEachStore('consent refusals against a customers file', (context) => {
   const consentOf = async (customerId: number) => db().selectFrom('customer').select(['consent_email', 'consent_sms', 'consent_profiling'])
     .where('customer_id', '=', customerId).executeTakeFirstOrThrow();
   const changesOf = async (customerId: number) => (await sql<{ kind: string; granted: boolean | null; source: string; import_run_id: number | null; actor: string | null }>`
-    select kind, granted, source, import_run_id, actor from customer_consent_change where customer_id = ${customerId}::bigint order by changed_at, kind`.execute(db())).rows
+    select kind, granted, source, import_run_id, actor from customer_consent_change where customer_id = ${customerId}::bigint order by changed_at, change_id`.execute(db())).rows
     .map((row) => ({ ...row, import_run_id: row.import_run_id === null ? null : Number(row.import_run_id) }));
   const idOf = async (email: string) => Number((await db().selectFrom('customer').select('customer_id').where('email', '=', email).executeTakeFirstOrThrow()).customer_id);
 
@@ -100,9 +100,13 @@ describeEachStore('consent refusals against a customers file', (context) => {
       { kind: 'sms', granted: true, source: 'staff', import_run_id: null, actor: 'user:3' },
     ]);
     const merged = await createCustomer(db(), { email: 'merged@example.com', consentEmail: false, consentSms: true }, [], { actor: 'user:3' });
-    await mergeCustomers(db(), kept, merged, 'user:4');
+    const { mergeId } = await mergeCustomers(db(), kept, merged, 'user:4');
     // a refusal wins: the kept customer's email consent falls, recorded as the merge's; sms was the same and records nothing
     expect(await consentOf(kept)).toMatchObject({ consent_email: false, consent_sms: true });
     expect((await changesOf(kept)).slice(2)).toEqual([{ kind: 'email', granted: false, source: 'merge', import_run_id: null, actor: 'user:4' }]);
+    // undone, the yes is back, and the latest change says so (not the merge's no)
+    await undoMerge(db(), mergeId, 'user:5');
+    expect(await consentOf(kept)).toMatchObject({ consent_email: true });
+    expect((await changesOf(kept)).slice(3)).toEqual([{ kind: 'email', granted: true, source: 'unmerge', import_run_id: null, actor: 'user:5' }]);
   });
 });

@@ -47,9 +47,11 @@ const harmlessValue = /^[A-Za-z0-9_.:-]{0,40}$/;
  * `/api/customers/%2B6281255501234/timeline`): the route answers 400 or 404, but the line would keep the
  * address. Each segment of a matched route's path is read against the route (`request.routeOptions.url`,
  * `/api/customers/:customerId`): the route's own words stay, and a parameter stays when it is an id (a
- * number of up to 9 digits without a leading zero: a phone number has a leading 0 or a country code and 10
- * or more), a currency code (`EUR`) or a word the route's schema lists (`/api/ingest/orders`); anything else
- * in a parameter's place is `[redacted]`. A path no route matched (a 404, the web app's files) keeps its
+ * number of up to 9 digits without a leading zero, since a large store's ids reach the millions), a currency
+ * code (`EUR`) or a word the route's schema lists (`/api/ingest/orders`); anything else in a parameter's
+ * place is `[redacted]`. So a phone number as it is written (a leading 0, a `+`, a country code: 10 digits
+ * or more) goes, but one shortened to its local 8 or 9 digits without the 0 (a Latvian mobile, an
+ * Indonesian one without its 0) cannot be told from an id and stays. A path no route matched (a 404, the web app's files) keeps its
  * segments but those that look like an identity: an `@` (or `%40`), a `+` (or `%2B`) before digits, or 7 or
  * more digits in a row, spaces, dashes, dots and brackets left out (a phone number, however written).
  */

@@ -1,8 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createScratchSchema } from '../db/scratch-schema.js';
 import { startSilentProxy, type SilentProxy } from '../db/silent-proxy.js';
-import { startServer } from './start-server.js';
+import { startServer, trackRequestsInFlight } from './start-server.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
@@ -19,6 +21,27 @@ describe('stopping a server with nothing in flight', () => {
     const started = Date.now();
     await expect(server.stop(5_000)).resolves.toEqual({ complete: true, cut: [] });
     expect(Date.now() - started).toBeLessThan(4_000);
+  });
+});
+
+describe('the requests in flight a stop would cut', () => {
+  it('are named by method and path, with what looks like an email or a phone number in the path redacted', async () => {
+    const held = createServer(() => { /* never answers: every request stays in flight */ });
+    const inFlight = trackRequestsInFlight(held);
+    await new Promise<void>((resolve) => held.listen(0, '127.0.0.1', resolve));
+    const { port } = held.address() as AddressInfo;
+    const controller = new AbortController();
+    try {
+      for (const path of ['/api/customers/dewi@example.id/timeline?limit=5', '/api/customers/%2B6281255501234', '/api/customers/42']) {
+        void fetch(`http://127.0.0.1:${port}${path}`, { signal: controller.signal }).catch(() => null);
+      }
+      await expect.poll(() => inFlight.list().length, { timeout: 5_000 }).toBe(3);
+      expect(inFlight.list().sort()).toEqual(['GET /api/customers/42', 'GET /api/customers/[redacted]', 'GET /api/customers/[redacted]/timeline']);
+    } finally {
+      controller.abort();
+      held.closeAllConnections();
+      await new Promise<void>((resolve) => held.close(() => resolve()));
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import { buildApp } from './app.js';
 import { startEmbeddedMaintenance } from './embedded-maintenance.js';
 import { signInLine } from './sign-in-line.js';
 import { resolveWebRoot } from './web-root.js';
-import { createServeLogger } from './serve-logger.js';
+import { createServeLogger, loggedUrl } from './serve-logger.js';
 
 /**
  * `demo`: true loads the synthetic demo into an unused store (and refuses a used one), false never
@@ -154,7 +154,8 @@ export function trackRequestsInFlight(server: Server): { list: () => string[] } 
     inFlight.add(request);
     response.on('close', () => inFlight.delete(request));
   });
-  return { list: () => [...inFlight].map((request) => `${request.method} ${(request.url ?? '').split('?')[0]}`) };
+  // as the request log writes a path no route is known for: a segment that looks like an email or phone is redacted
+  return { list: () => [...inFlight].map((request) => `${request.method} ${loggedUrl((request.url ?? '').split('?')[0])}`) };
 }
 
 /** The banner a person reads, line by line as `serve` has always printed it. */

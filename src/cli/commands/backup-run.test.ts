@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -88,4 +88,30 @@ describe('backing up an embedded store and restoring it', () => {
     await expect(restoreEmbeddedStore({ db: target, file: newerBackup })).rejects.toMatchObject({ code: 'STORE_NEWER_VERSION_UNAVAILABLE' });
     expect(existsSync(target)).toBe(false);
   }, 120_000);
+
+  it('holds the restored store by its own lock while it is open, not the lock the backup carried', async () => {
+    const target = join(directory, 'held');
+    const openedFrom = new Date().toISOString();
+    const store = await openStore(target, { startImage: new Blob([readFileSync(backup)]) });
+    try {
+      // the image's lock is the backup's, taken in the first test: this one is taken now
+      const holder = JSON.parse(readFileSync(join(target, lockFileName), 'utf8')) as { pid: number; since: string; directory: string };
+      expect(holder).toMatchObject({ pid: process.pid, directory: expect.stringContaining('held') });
+      expect(holder.since >= openedFrom).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it('tells a folder it cannot write as such, not as a bad backup, and leaves the folder as it was', async () => {
+    const readOnly = join(directory, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o555);
+    try {
+      await expect(restoreEmbeddedStore({ db: readOnly, file: backup })).rejects.toMatchObject({ code: 'STORE_NOT_WRITABLE_UNAVAILABLE' });
+      expect(existsSync(readOnly)).toBe(true);
+    } finally {
+      chmodSync(readOnly, 0o755);
+    }
+  }, 60_000);
 });

@@ -64,6 +64,12 @@ export async function restoreEmbeddedStore({ db, file }: { db?: string; file: st
   try {
     store = await openStore(target, { startImage: image, embeddedSharedBuffers: shortCommandSharedBuffers });
   } catch (error) {
+    // the store's own refusals are about the folder, not the file: another process holds it (whose
+    // store this now is: nothing is removed), or it cannot be written; they are told as they are
+    if (error instanceof AppError) {
+      if (error.code !== 'STORE_IN_USE_CONFLICT' && !existed) rmSync(target, { recursive: true, force: true });
+      throw error;
+    }
     removeTarget();
     throw new AppError('RESTORE_FILE_INVALID', `${file} could not be restored: it is not a file the backup command wrote, or it is damaged (${(error as Error).message}).`, { file });
   }
@@ -76,7 +82,8 @@ export async function restoreEmbeddedStore({ db, file }: { db?: string; file: st
     throw error;
   }
   await store.close();
-  // the image holds the lock of the process that wrote it: this new store's is given back, not that one
+  // the image held the lock of the process that wrote it; openStore wrote this one's over it and close gave
+  // it back, so a lock still there is that old one
   const lock = join(target, lockFileName);
   if (existsSync(lock)) unlinkSync(lock);
   return { store: target, file, pendingMigrations: pending.length };

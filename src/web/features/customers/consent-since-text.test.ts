@@ -21,6 +21,7 @@ describe('the line under a consent saying since when and through what', () => {
   it('says a staff edit, a merge and an API batch', () => {
     expect(consentSinceText({ since, source: 'staff', import_run_id: null }, english)).toBe('since 6 Dec 2026 · changed by staff');
     expect(consentSinceText({ since, source: 'merge', import_run_id: null }, english)).toBe('since 6 Dec 2026 · by a merge');
+    expect(consentSinceText({ since, source: 'unmerge', import_run_id: null }, english)).toBe('since 6 Dec 2026 · by undoing a merge');
     expect(consentSinceText({ since, source: 'ingest', import_run_id: 40 }, english)).toBe('since 6 Dec 2026 · from an API batch');
   });
 

@@ -3,7 +3,7 @@ import type { Formatters } from '../../i18n/format.js';
 
 /**
  * The line under a consent's answer: "since 6 Dec 2026 · from an import (No. 12)", "· changed by staff", "· by a merge",
- * "· from an API batch". Null when `since` is not known (set before consent changes were recorded, or never).
+ * "· by undoing a merge", "· from an API batch". Null when `since` is not known (set before consent changes were recorded, or never).
  */
 export function consentSinceText(
   proof: ConsentProof | null | undefined,
