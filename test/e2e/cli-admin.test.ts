@@ -27,7 +27,7 @@ describeEachCliStore('clientele for an admin and a support agent', (context) => 
 
   it('creates a customer as the API does, audited with the fields given', async () => {
     const created = await json(['customers', 'create', '--name', 'Ana Wijaya', '--email', 'ana@example.com', '--city', 'Bandung', '--consent-email', 'yes', '--identity', 'loyalty_card:LC-1473']);
-    expect(Object.keys(created)).toEqual(['customer', 'identities', 'traits', 'categories', 'prediction', 'rfm', 'persona']);
+    expect(Object.keys(created)).toEqual(['customer', 'consents', 'identities', 'traits', 'categories', 'prediction', 'rfm', 'persona']);
     expect(created.customer).toMatchObject({ name: 'Ana Wijaya', email: 'ana@example.com', city: 'Bandung', consent_email: true });
     expect(created.identities.map((identity: { kind: string; value: string }) => `${identity.kind}:${identity.value}`).sort()).toEqual(['email:ana@example.com', 'external:LC-1473']);
     anaId = created.customer.customer_id;

@@ -95,7 +95,8 @@ describeWithBrowser('focus on the customer page, and a profile draft kept across
     await expectFocusOn(merge.getByRole('status').filter({ hasText: `The merge of No. ${other.customer_id} into No. ${customer.customer_id} was undone.` }));
 
     await press(page.getByRole('button', { name: 'Sign out' }));
-    await expectFocusOn(page.getByLabel(/email/i));
+    // the sign-in form's field: until it shows, the customer page's consent and identities also name an email
+    await expectFocusOn(page.getByLabel('Email', { exact: true }));
   });
 
   it('gives back a half-finished profile edit after the session ended under it, and says so', async () => {
@@ -112,7 +113,8 @@ describeWithBrowser('focus on the customer page, and a profile draft kept across
     // the session ends (cookie gone): Save is answered 401 and the sign-in page takes the page's place
     await page.context().clearCookies();
     await profile.getByRole('button', { name: 'Save' }).click();
-    await expectFocusOn(page.getByLabel(/email/i));
+    // the sign-in form's field: until it shows, the customer page's consent and identities also name an email
+    await expectFocusOn(page.getByLabel('Email', { exact: true }));
     await page.getByLabel(/email/i).fill(agent.user.email);
     await page.getByLabel(/password/i).fill(agent.password);
     await page.getByRole('button', { name: /sign in/i }).click();
