@@ -6,7 +6,7 @@ import { getStoreSettings } from '../settings/index.js';
 import { getCustomer } from './customers.queries.js';
 import { requireCustomer } from './customers.service.js';
 import { listMerges } from './merge.service.js';
-import { customerTimeline, tableExists } from './timeline.js';
+import { customerTimeline } from './timeline.js';
 
 type Db = Kysely<Database>;
 
@@ -76,9 +76,7 @@ async function buildSubjectExport(db: Db, customerId: number, options: { clock?:
     purchaseFacts: { traits, categories, rfm },
     types: {
       current: await db.selectFrom('customer_type').selectAll().where('customer_id', '=', customerId).executeTakeFirst() ?? null,
-      history: await tableExists(db, 'customer_type_history')
-        ? await db.selectFrom('customer_type_history').selectAll().where('customer_id', '=', customerId).orderBy('entered_at').orderBy('history_id').execute()
-        : [],
+      history: await db.selectFrom('customer_type_history').selectAll().where('customer_id', '=', customerId).orderBy('entered_at').orderBy('history_id').execute(),
     },
     prediction,
     personas: persona,

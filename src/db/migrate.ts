@@ -33,12 +33,13 @@ export async function migrate(store: Store, directory = migrationsDirectory): Pr
     );`);
   const files = await listMigrationFiles(directory);
   // before anything is applied: a newer version's schema is not this version's to change
-  refuseNewerStore(store, await appliedMigrationNames(store), files);
+  const doneNames = await appliedMigrationNames(store);
+  refuseNewerStore(store, doneNames, files);
   const applied: string[] = [];
   let alreadyApplied = 0;
   for (const name of files) {
-    const done = await sql<{ name: string }>`select name from schema_migration where name = ${name}`.execute(store.db);
-    if (done.rows.length > 0) {
+    // read once above, not once per file; one another process applies meanwhile is caught by the guard below
+    if (doneNames.has(name)) {
       alreadyApplied += 1;
       continue;
     }
