@@ -11,6 +11,7 @@ export const permissionActions: Record<Permission, string> = {
   'customers:write': 'creating and editing customers, removing their identities and settling overdue-customer alerts',
   'customers:merge': 'merging customers, undoing merges and deleting customers',
   'ingest:write': 'importing customers, orders, products and events',
+  'consent:override': 'importing customers as the consent authority (consentOverridesRefusals), whose yes replaces a consent the customer refused',
   'analytics:read': 'reading customer types, segments, personas, models, alerts and reports',
   'analytics:write': 'running analyses and models, and saving segments, personas, type thresholds and alerts',
   'settings:write': 'changing the store settings and exchange rates',

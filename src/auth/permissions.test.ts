@@ -38,6 +38,12 @@ describe('who has a permission', () => {
     expect(scopesWithPermission('customers:write')).toEqual(['write', 'admin']);
     expect(scopesWithPermission('account:manage')).toEqual([]);
   });
+
+  it('leaves overriding a recorded consent refusal to owners, admins and admin keys: not a marketer nor a feed\'s ingest key', () => {
+    expect(rolesWithPermission('consent:override')).toEqual(['owner', 'admin']);
+    expect(scopesWithPermission('consent:override')).toEqual(['admin']);
+    expect(scopesHavePermission(['ingest', 'write'], 'consent:override')).toBe(false);
+  });
 });
 
 describe('API key scopes', () => {

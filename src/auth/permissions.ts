@@ -7,6 +7,7 @@ export const permissions = [
   'customers:write',
   'customers:merge',
   'ingest:write',
+  'consent:override',
   'analytics:read',
   'analytics:write',
   'settings:write',
@@ -28,7 +29,9 @@ const readOnly: Permission[] = ['customers:read', 'analytics:read'];
  * Who may do what. Everyone signed in manages their own account (`account:manage`:
  * me, password, locale, sign-out). An analyst reads; an agent serves customers
  * (edits contact details and consent); a marketer also imports and shapes
- * analytics; admins and the owner run the store (users, keys, settings, merges, audit).
+ * analytics; admins and the owner run the store (users, keys, settings, merges, audit) and alone
+ * may import a file as the consent authority, whose yes replaces a customer's recorded no
+ * (`consent:override`): a marketer's or a feed's import leaves a refusal standing.
  */
 export const permissionsByRole: Record<StaffRole, ReadonlySet<Permission>> = {
   owner: new Set(permissions),
@@ -49,7 +52,8 @@ export function isApiKeyScope(value: string): value is ApiKeyScope {
  * Scopes for machine clients: `ingest` for a shop's order feed, `read` for a BI
  * tool. `read` matches the analyst role and so leaves out the audit log (staff
  * emails, sign-in addresses); a log collector gets the separate `audit` scope.
- * No scope grants `account:manage`: a key has no account, password or locale.
+ * No scope grants `account:manage`: a key has no account, password or locale. Only `admin` grants
+ * `consent:override`: a shop feed's `ingest` key cannot replace a customer's recorded refusal.
  */
 export const permissionsByScope: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   read: new Set<Permission>(readOnly),

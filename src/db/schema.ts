@@ -238,6 +238,11 @@ export type ImportRunTable = {
   created_customer_count: number | null;
   /** A server store's file import holding an advisory lock on the run while its process lives (import-run-session.repo.ts). */
   is_held_by_session: Generated<boolean>;
+  /**
+   * Customers runs: whether the run was the consent authority, its yes replacing a stored no (consent:override);
+   * set at a file import's start or by an API batch sent so (202612250100). False for runs before it was recorded.
+   */
+  consent_overrides_refusals: Generated<boolean>;
 };
 
 /** How many rows of an import run were rejected, per reject code. */

@@ -12,12 +12,14 @@ describeEachStore('consent refusals against an ingest batch', (context) => {
   let app: FastifyInstance;
   let headers: AuthHeaders;
   let readHeaders: AuthHeaders;
+  let adminHeaders: AuthHeaders;
 
   beforeAll(async () => {
     app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock: fixedClock('2025-01-01T00:00:00Z') });
     const key = await createTestApiKey(context.store, ['ingest'], 'consent-feed');
     headers = key.headers;
     readHeaders = (await createTestApiKey(context.store, ['read'], 'consent-reader')).headers;
+    adminHeaders = (await createTestApiKey(context.store, ['admin'], 'consent-authority')).headers;
   });
   afterAll(async () => app?.close());
 
@@ -40,7 +42,8 @@ describeEachStore('consent refusals against an ingest batch', (context) => {
     expect(await stored(customerId)).toEqual({ consent_email: false, consent_profiling: false });
     expect(await changes(customerId)).toHaveLength(4);
 
-    const authority = await send({ source: 'shop', consentOverridesRefusals: true, records: [{ customer_id: 'C331', consent_email: 'yes' }] });
+    // the override needs consent:override, which an admin key holds and an ingest key does not (consent-override-permission.routes.test.ts)
+    const authority = await app.inject({ method: 'POST', url: '/api/ingest/customers', headers: adminHeaders, payload: { source: 'shop', consentOverridesRefusals: true, records: [{ customer_id: 'C331', consent_email: 'yes' }] } });
     expect(authority.statusCode).toBe(200);
     expect(authority.json()).toMatchObject({ updated: 1, consentRefusalsKept: 0 });
     expect(await stored(customerId)).toEqual({ consent_email: true, consent_profiling: false });

@@ -4,7 +4,7 @@ import { isAppError } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
 import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, IngestContext, Reject } from './canonical.js';
-import { addBatchToImportRun, finishImportRun, readRejectCounts, startImportRun } from './import-runs.repo.js';
+import { addBatchToImportRun, finishImportRun, readRejectCounts, recordConsentOverride, startImportRun } from './import-runs.repo.js';
 import { createRawRowFinder, createRejectsWriter, rejectsSampleSize } from './rejects-file.js';
 import { findPreset } from './presets/index.js';
 import { parseFile } from './rows/index.js';
@@ -42,6 +42,8 @@ export type ImportFileOptions = {
   /**
    * Customers files: the file is the consent authority (the CLI's --consent-overrides-refusals), so
    * its yes replaces a customer's stored no. Unset, a refusal stands and is counted (consentRefusalsKept).
+   * The caller answers for the permission (consent:override: the API refuses those without it; the CLI is
+   * the store's operator); its use is recorded on the run and, batch by batch, in the audit log (consent.override).
    */
   consentOverridesRefusals?: boolean;
   rejectsPath?: string | null;
@@ -87,6 +89,11 @@ export type ImportSummary = {
    * customer had refused them and the file was not imported with consentOverridesRefusals; 0 for other entities.
    */
   consentRefusalsKept: number;
+  /**
+   * Customers files imported with consentOverridesRefusals: consents a row said yes to that replaced
+   * the customer's stored no, each counted; null for a file not imported so. The run and the audit log record it.
+   */
+  consentRefusalsOverridden: number | null;
   /** The first 20 rows that joined stubs: the row's line, its customer, the stubs merged into them and the merges (undo with `clientele customers unmerge`). */
   joinsSample: StubJoinRecord[];
   /** Required fields read from a column under a common other name ("Date" for ordered_at), said so the owner can check them. */
@@ -122,7 +129,11 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const context = await buildIngestContext(db, options.clock, 'import');
   const rates = await readCurrencyRates(db);
   await forgetAbandonedImportMemory(db);
-  const importId = await startImportRun(db, { entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor });
+  // a customers file that is the consent authority says so on its run from the start, before any batch commits
+  const overrides = options.consentOverridesRefusals === true && options.entity === 'customers';
+  const importId = await startImportRun(db, {
+    entity: options.entity, fileName: options.file, preset: options.preset ?? null, startedBy: options.actor, consentOverridesRefusals: overrides,
+  });
   // on a server, the run reads interrupted as soon as this process is gone (see isRunAlive)
   const releaseRunSession = servesConcurrentQueries(db) ? await holdImportRunSession(db, importId) : async () => {};
   const writeContext: WriteContext = {
@@ -139,6 +150,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   let joinedStubs = 0;
   let createdCustomers = 0;
   let consentRefusalsKept = 0;
+  let consentRefusalsOverridden = 0;
   const joinsSample: StubJoinRecord[] = [];
   // set by parseFile before its first batch
   let columns = null as ColumnPlan | null;
@@ -174,6 +186,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
         const written = await writeBatch(trx, options.entity, batch.rows, writeContext, batch.rejectedOrderKeys);
         await keepDerivedCurrent(trx, written.changedCustomerIds);
         await addBatchToImportRun(trx, importId, read, { ...written, rejects: [...batch.rejects, ...written.rejects] });
+        if (overrides) await recordConsentOverride(trx, { importId, actor: options.actor, records: read, refusalsOverridden: written.consentRefusalsOverridden ?? 0 });
         return written;
       });
       totals.read += read;
@@ -183,6 +196,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       if (orders && outcome.orders) orders = addOrderCounts(orders, outcome.orders);
       createdCustomers += outcome.createdCustomers;
       consentRefusalsKept += outcome.consentRefusalsKept ?? 0;
+      if (overrides) consentRefusalsOverridden += outcome.consentRefusalsOverridden ?? 0;
       for (const join of outcome.joins ?? []) {
         joinedStubs += join.mergedCustomerIds.length;
         if (joinsSample.length < 20) joinsSample.push(join);
@@ -227,7 +241,8 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   return {
     importId, entity: options.entity, file: options.file, ...totals, rejected, orders, seconds,
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample, rejectCounts,
-    joinedStubs, joinsSample, createdCustomers, consentRefusalsKept, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
+    joinedStubs, joinsSample, createdCustomers, consentRefusalsKept,
+    consentRefusalsOverridden: overrides ? consentRefusalsOverridden : null, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
     inferredDateFormat, readsCustomerIds: columns?.readFields.has('customer_id') ?? false, derivedNotCurrent,
   };
 }

@@ -1,18 +1,24 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { actorForDisplay } from '../auth/index.js';
+import { actorForDisplay, recordAudit } from '../auth/index.js';
 import type { ImportEntity } from './canonical.js';
 import { hasOrderCounts, type BatchOutcome } from './write/index.js';
 import { isRunSessionHeld } from './import-run-session.repo.js';
 
 type Db = Kysely<Database>;
 
-/** A run of an orders or lines file counts orders from 0; other runs have no order counts (null). Every run counts the customers it creates from 0. */
-export async function startImportRun(db: Db, run: { entity: ImportEntity; fileName: string | null; preset: string | null; startedBy: string }): Promise<number> {
+/**
+ * A run of an orders or lines file counts orders from 0; other runs have no order counts (null). Every run counts the customers it creates from 0.
+ * `consentOverridesRefusals`: a customers run that is the consent authority says so from its start (see markConsentOverride).
+ */
+export async function startImportRun(
+  db: Db, run: { entity: ImportEntity; fileName: string | null; preset: string | null; startedBy: string; consentOverridesRefusals?: boolean },
+): Promise<number> {
   const orders = hasOrderCounts(run.entity) ? { order_inserted_count: 0, order_updated_count: 0, order_unchanged_count: 0, order_rejected_count: 0 } : {};
+  const overrides = run.consentOverridesRefusals && run.entity === 'customers' ? { consent_overrides_refusals: true } : {};
   const row = await db
     .insertInto('import_run')
-    .values({ entity: run.entity, file_name: run.fileName, preset: run.preset, started_by: run.startedBy, created_customer_count: 0, ...orders })
+    .values({ entity: run.entity, file_name: run.fileName, preset: run.preset, started_by: run.startedBy, created_customer_count: 0, ...orders, ...overrides })
     .returning('import_id')
     .executeTakeFirstOrThrow();
   return row.import_id;
@@ -30,6 +36,20 @@ export async function addBatchToImportRun(db: Db, importId: number, read: number
       order_unchanged_count = coalesce(order_unchanged_count, 0) + ${orders.unchanged}::int, order_rejected_count = coalesce(order_rejected_count, 0) + ${orders.rejected}::int` : sql``}
     where import_id = ${importId}::bigint`.execute(db);
   await addRejectCounts(db, importId, outcome.rejects);
+}
+
+/**
+ * Records a customers batch written as the consent authority (consentOverridesRefusals), in the batch's
+ * transaction: the run says it overrode refusals (an open run's later batch may be the first to), and
+ * the audit log gets a consent.override entry by the caller, with counts only (no customer, no value):
+ * the batch's records and the refusals a yes replaced (each consent counted).
+ */
+export async function recordConsentOverride(db: Db, batch: { importId: number; actor: string; records: number; refusalsOverridden: number }): Promise<void> {
+  await db.updateTable('import_run').set({ consent_overrides_refusals: true }).where('import_id', '=', batch.importId).execute();
+  await recordAudit(db, {
+    actor: batch.actor, action: 'consent.override', entity: 'import_run', entityId: String(batch.importId),
+    detail: { importId: batch.importId, records: batch.records, refusalsOverridden: batch.refusalsOverridden },
+  });
 }
 
 /** Counts a batch's rejects per code beside the run (import_run_reject), so a summary can say why rows were rejected. */
@@ -121,7 +141,7 @@ export async function listImportRuns(db: Db, options: { limit?: number; beforeId
   let query = db
     .selectFrom('import_run')
     .select(['import_id', 'entity', 'file_name', 'preset', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count',
-      'order_inserted_count', 'order_updated_count', 'order_unchanged_count', 'order_rejected_count', 'created_customer_count', 'started_at', 'finished_at', 'started_by'])
+      'order_inserted_count', 'order_updated_count', 'order_unchanged_count', 'order_rejected_count', 'created_customer_count', 'started_at', 'finished_at', 'started_by', 'consent_overrides_refusals'])
     .select(sql<ImportRunStatus>`case when import_run.status = 'running' and not ${isRunAlive('import_run')} then 'interrupted' else import_run.status end`.as('status'));
   if (options.beforeId !== undefined) query = query.where('import_id', '<', options.beforeId);
   if (options.importId !== undefined) query = query.where('import_id', '=', options.importId);

@@ -5,7 +5,7 @@ import { AppError } from '../core/errors.js';
 import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, Reject } from './canonical.js';
 import { buildIngestContext } from './import-file.service.js';
-import { addBatchToImportRun, finishImportRun, startImportRun } from './import-runs.repo.js';
+import { addBatchToImportRun, finishImportRun, recordConsentOverride, startImportRun } from './import-runs.repo.js';
 import { joinOpenRun } from './open-import-runs.service.js';
 import { columnsRead, recordBatchHeaders, recordText, rowsFromRecords } from './rows/index.js';
 import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from './write/index.js';
@@ -44,6 +44,11 @@ export type BatchSummary = {
    * had refused them and the batch was not sent with consentOverridesRefusals; 0 for other entities.
    */
   consentRefusalsKept: number;
+  /**
+   * Customers sent with consentOverridesRefusals (which needs consent:override): consents a record said yes
+   * to that replaced the customer's stored no, each counted; 0 otherwise. The run and the audit log record it.
+   */
+  consentRefusalsOverridden: number;
 };
 
 /** A batch sent as part of an open run (POST /api/imports): the run it adds to, and each record's line in the file. */
@@ -103,6 +108,9 @@ export async function ingestRecords(
     await keepDerivedCurrent(trx, outcome.changedCustomerIds);
     const allRejects = [...rejects, ...outcome.rejects].sort((a, b) => a.line - b.line).map(asBatchReject);
     await addBatchToImportRun(trx, importId, records.length, { ...outcome, rejects: allRejects });
+    // the consent authority's batch is recorded with what it did, in its own transaction: on the run and in the audit log
+    const overrides = options.consentOverridesRefusals === true && entity === 'customers';
+    if (overrides) await recordConsentOverride(trx, { importId, actor: options.actor, records: records.length, refusalsOverridden: outcome.consentRefusalsOverridden ?? 0 });
     if (!run) {
       // a request is a whole import: what a customer file remembers between batches is not needed after it
       if (entity === 'customers') await forgetCustomerFile(trx, importId);
@@ -113,6 +121,7 @@ export async function ingestRecords(
       importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length,
       orders: hasOrderCounts(entity) ? (outcome.orders ?? emptyOrderCounts()) : null, rejects: allRejects, joins: outcome.joins ?? [], ignoredFields,
       createdCustomers: outcome.createdCustomers, consentRefusalsKept: outcome.consentRefusalsKept ?? 0,
+      consentRefusalsOverridden: overrides ? (outcome.consentRefusalsOverridden ?? 0) : 0,
     };
     await options.beforeCommit?.(trx, summary);
     return summary;

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
-import { actorOf, principalHasPermission } from '../server/access.js';
+import { actorOf, principalHasPermission, requirePermission, type Principal } from '../server/access.js';
+import { isAppError } from '../core/errors.js';
 import { cursorPage, cursorQuery, errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { idempotencyKeyHeader, withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
@@ -50,6 +51,7 @@ const summarySchema = objectOf<BatchSummary>()({
   ignoredFields: z.array(z.string()).describe('Record fields no canonical field reads (a typo such as "chanel"), or an order line\'s fields (sku, product_name, category, quantity, line_no) in orders records with an amount but no unit_price, which are stored as whole orders; not stored'),
   createdCustomers: z.number().int().nonnegative().optional().describe('Customers this batch created, beside the record counts: buyers and gift recipients (orders) or people (events) no stored customer was found for, and people a customers batch is first to describe; 0 for products and lines. Orders sent without the source their customers were imported with find no one and create new customers, counted here. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
   consentRefusalsKept: z.number().int().nonnegative().optional().describe('Customers: consents (consent_email, consent_sms, consent_profiling, each counted) a record said yes to that stayed no, because the customer had refused them: a refusal stands against a feed. Send the batch again with consentOverridesRefusals: true if its records are the consent authority. 0 for other entities. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
+  consentRefusalsOverridden: z.number().int().nonnegative().optional().describe('Customers sent with consentOverridesRefusals: true: consents (each counted) a record said yes to that replaced the customer\'s stored no; 0 otherwise. The run records that it overrode refusals (consent_overrides_refusals) and the audit log a consent.override entry with this count. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
 });
 const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[number]>()({
   import_id: z.number().int(), entity: z.string(), file_name: z.string().nullable(), preset: z.string().nullable(),
@@ -59,11 +61,29 @@ const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[numb
   order_updated_count: z.number().nullable(), order_unchanged_count: z.number().nullable(), order_rejected_count: z.number().nullable(),
   created_customer_count: z.number().nullable().describe('Customers the run created (buyers, gift recipients or people it did not know, people a customers file is first to describe); null for runs from before they were counted'),
   started_at: timestamp, finished_at: timestamp.nullable(),
+  consent_overrides_refusals: z.boolean().describe('Customers runs sent as the consent authority (an API batch\'s consentOverridesRefusals, the CLI\'s --consent-overrides-refusals): their yes replaced a customer\'s stored no; each batch that did is in the audit log as consent.override. False for other runs, and for runs from before it was recorded'),
   started_by: z.string().describe('Who started it: a key as api-key:<id>:<name>, the command line as cli:<account>, a person as user:<id> with their email only for a caller holding audit:read. The id is an opaque staff number: only callers holding users:manage (who hold audit:read too) can map it to a person'),
 }).meta({ id: 'ImportRun', description: 'An import run: a file, or a batch sent as an import of its own, with its counts' });
 
 /** A run as its reader may see it: its starter's email only to those who may read the audit (an owner). */
 const runViewOf = (principal: Parameters<typeof principalHasPermission>[0]) => ({ canReadStaffEmails: principalHasPermission(principal, 'audit:read') });
+
+/**
+ * A batch that declares itself the consent authority replaces refusals customers recorded: it needs
+ * consent:override (owners, admins, admin-scope keys), not only ingest:write. The refusal names the
+ * field, and says what to do instead: ask an owner or admin, or send the batch without it.
+ */
+function requireConsentOverride(principal: Principal | null): void {
+  try {
+    requirePermission(principal, 'consent:override');
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    error.details.field = 'consentOverridesRefusals';
+    error.message = `${error.message} Nothing was imported. Ask an owner or admin to send the batch with consentOverridesRefusals, `
+      + 'or send it without: a customer\'s refusal then stands (counted in consentRefusalsKept) while their other changes apply.';
+    throw error;
+  }
+}
 
 export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -83,14 +103,14 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
         dateFormat: z.string().min(1).max(64).optional().describe('how times without an ISO form are written, as the CLI\'s --date-format: dd/MM/yyyy, MM/dd/yyyy HH:mm, yyyyMMdd…'),
         fileName: z.string().min(1).max(255).optional().describe('the file the records come from, shown in the list of imports (a batch of an open run takes the run\'s)'),
         importId: z.number().int().positive().optional().describe('the open run (POST /api/imports) this batch belongs to: its batches share one entry in the list of imports and, as a file import\'s do, what earlier batches stored (an order id sent in an earlier batch is a duplicate within the file). The run stays open; close it with POST /api/imports/{importId}/close'),
-        consentOverridesRefusals: z.boolean().optional().describe('customers: the records are the consent authority, so a consent_email, consent_sms or consent_profiling of yes replaces a customer\'s stored no. Without it (the default) a refusal stands against a feed: a yes over a stored no keeps the no and is counted in consentRefusalsKept, while a no always applies (a withdrawal), a yes over an unknown applies, and an absent or empty field leaves the stored value alone. Each consent a batch changes is recorded with the run (the customer\'s consent since and source)'),
+        consentOverridesRefusals: z.boolean().optional().describe('customers: the records are the consent authority, so a consent_email, consent_sms or consent_profiling of yes replaces a customer\'s stored no. Without it (the default) a refusal stands against a feed: a yes over a stored no keeps the no and is counted in consentRefusalsKept, while a no always applies (a withdrawal), a yes over an unknown applies, and an absent or empty field leaves the stored value alone. Each consent a batch changes is recorded with the run (the customer\'s consent since and source). true needs the consent:override permission (owners, admins, keys with the admin scope; not a marketer nor an ingest key): without it the batch is refused (403 AUTH_FORBIDDEN, field consentOverridesRefusals) and nothing is imported. Its use is recorded on the run (consent_overrides_refusals) and in the audit log (consent.override, with the refusals replaced, counted)'),
         lines: z.array(z.number().int().positive()).max(maxBatchRecords).optional()
           .refine((lines) => !lines || new Set(lines).size === lines.length, 'each record needs a line of its own')
           .describe('each record\'s line in its file, in the records\' order: rejects and duplicates then name the file\'s lines instead of places in the batch'),
       }),
       response: {
         200: summarySchema.describe('The batch summary; a retry with the same Idempotency-Key gets the first answer again, with the header Idempotent-Replayed: true'),
-        403: errorResponse('The importId names a run someone else opened (IMPORT_RUN_FORBIDDEN)'),
+        403: errorResponse('The importId names a run someone else opened (IMPORT_RUN_FORBIDDEN), or the batch is sent with consentOverridesRefusals: true by a caller without the consent:override permission (owners, admins, keys with the admin scope): AUTH_FORBIDDEN with field consentOverridesRefusals; nothing is imported'),
         404: errorResponse('The importId names no run (IMPORT_RUN_NOT_FOUND)'),
         409: errorResponse('The Idempotency-Key was used before with another body (INGEST_IDEMPOTENCY_MISMATCH), or the importId names a run that has ended or imports another entity (IMPORT_RUN_ENDED_CONFLICT, IMPORT_RUN_ENTITY_CONFLICT)'),
       },
@@ -98,6 +118,8 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
   }, async (request, reply) => {
     const principal = actorOf(request.principal);
     const { records, source, dateFormat, fileName, importId, lines, consentOverridesRefusals } = request.body;
+    // refused before anything is read or written, a replay of an earlier answer included
+    if (consentOverridesRefusals === true) requireConsentOverride(request.principal);
     const result = await withIdempotency(deps.store.db, { key: request.headers['idempotency-key'], principal, body: { entity: request.params.entity, ...request.body },
       elsewhere: entities.filter((entity) => entity !== request.params.entity).map((entity) => ({ endpoint: `POST /api/ingest/${entity}`, body: { entity, ...request.body } })) }, async (remember) => {
       const summary = await ingestRecords(deps.store.db, request.params.entity, records, {

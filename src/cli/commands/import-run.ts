@@ -141,6 +141,7 @@ export function formatSummary(summary: ImportSummary): string {
   if (orders) lines.push(`  orders: ${orders.inserted} inserted, ${orders.updated} updated, ${orders.unchanged} unchanged, ${orders.rejected} rejected`);
   lines.push(...formatCreatedCustomers(summary));
   lines.push(...formatConsentRefusalsKept(summary));
+  lines.push(...formatConsentRefusalsOverridden(summary));
   lines.push(...formatColumns(summary));
   const dates = summary.inferredDateFormat;
   if (dates) {
@@ -163,6 +164,16 @@ export function formatConsentRefusalsKept(summary: Pick<ImportSummary, 'consentR
   if (kept === 0) return [];
   return [`  consent refusals kept: ${kept} (the file said yes where the customer had said no; a refusal stands against a file. `
     + `If this file is the consent authority, import it again with --consent-overrides-refusals)`];
+}
+
+/**
+ * A file imported as the consent authority: how many refusals its yes replaced, and where that is kept (the
+ * command line acts as the store's operator and may override, but never unrecorded).
+ */
+export function formatConsentRefusalsOverridden(summary: Pick<ImportSummary, 'importId' | 'entity' | 'consentRefusalsOverridden'>): string[] {
+  if (summary.consentRefusalsOverridden === null || summary.consentRefusalsOverridden === undefined) return [];
+  return [`  consent refusals overridden: ${summary.consentRefusalsOverridden} (--consent-overrides-refusals: the file's yes replaced a customer's no; `
+    + `recorded on import run ${summary.importId} and in the audit log as consent.override)`];
 }
 
 /** A win-back list read from RFM or predictions after this import would still treat these buyers as before it. */

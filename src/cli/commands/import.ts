@@ -45,7 +45,8 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .option('--rejects <file>', 'where to write rejected rows (default: <file>.rejects.csv)')
     .option('--batch-size <n>', `rows per transaction (1 to ${maximumImportBatchSize})`, parseBatchSize, defaultImportBatchSize)
     .option('--consent-overrides-refusals', 'customers: the file is the consent authority, so its yes replaces a customer\'s stored no. '
-      + 'Without it a refusal stands: a yes over a stored no keeps the no (counted in the summary); a no always applies, a yes over an unknown applies, an empty field changes nothing'), [
+      + 'Without it a refusal stands: a yes over a stored no keeps the no (counted in the summary); a no always applies, a yes over an unknown applies, an empty field changes nothing. '
+      + 'Its use is recorded on the import run and in the audit log (consent.override); over the API it needs an owner, an admin or an admin key'), [
     ['clientele import customers customers.csv'],
     ['clientele import customers crm-consents.csv --consent-overrides-refusals', 'the file is the consent authority: its yes replaces a stored no'],
     ['clientele import orders orders.csv', 'order_id,customer_id,ordered_at,amount,…'],

@@ -65,6 +65,11 @@ export type BatchOutcome = {
    * customer had refused them and the file was not the consent authority (consentOverridesRefusals).
    */
   consentRefusalsKept?: number;
+  /**
+   * Customers files that are the consent authority (consentOverridesRefusals): the consents a row
+   * said yes to that replaced the customer's stored no, each counted (for the consent.override audit entry).
+   */
+  consentRefusalsOverridden?: number;
 };
 
 export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejects: [], changedCustomerIds: [], createdCustomers: 0 });

@@ -137,8 +137,9 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
 
   const known = accepted.filter(({ customerId }) => !created.has(customerId));
   if (known.length > 0) {
-    const { changed, consentRefusalsKept } = await updateKnownCustomers(db, known, context);
+    const { changed, consentRefusalsKept, consentRefusalsOverridden } = await updateKnownCustomers(db, known, context);
     outcome.consentRefusalsKept = consentRefusalsKept;
+    outcome.consentRefusalsOverridden = consentRefusalsOverridden;
     known.forEach((entry, index) => {
       if (entry.addsIdentity || changed.has(index)) {
         outcome.updated += 1;
@@ -176,10 +177,11 @@ function consentAfter(given: 's' | 'm', column: 'consent_email' | 'consent_sms' 
  * Applies each known customer's facts and records the import line; returns the
  * indexes of the rows that changed what was stored, each row judged on the
  * fields it gave (the rows of one person give different fields), and how many
- * consents stayed refused against a yes (consentAfter). Each consent it changes
+ * consents stayed refused against a yes (consentAfter), or, when the batch is the consent authority,
+ * how many refusals a yes replaced. Each consent it changes
  * is recorded (customer_consent_change) in the same statement.
  */
-async function updateKnownCustomers(db: Db, known: AcceptedRow[], context: WriteContext): Promise<{ changed: Set<number>; consentRefusalsKept: number }> {
+async function updateKnownCustomers(db: Db, known: AcceptedRow[], context: WriteContext): Promise<{ changed: Set<number>; consentRefusalsKept: number; consentRefusalsOverridden: number }> {
   const { importId } = context;
   const overrides = context.consentOverridesRefusals ?? false;
   const byCustomer = new Map<number, { facts: CustomerFacts; line: number }>();
@@ -190,7 +192,7 @@ async function updateKnownCustomers(db: Db, known: AcceptedRow[], context: Write
   const customers = [...byCustomer.entries()].map(([customerId, { facts, line }]) => ({ customerId, facts, line }));
   const rowColumns = factColumns(known);
   const customerColumns = factColumns(customers);
-  const result = await sql<{ ordinal: number | null; kept: number | null }>`
+  const result = await sql<{ ordinal: number | null; kept: number | null; overridden: number | null }>`
     with s as (
       select * from unnest(${known.map((_, index) => index)}::int[], ${known.map((e) => e.customerId)}::bigint[], ${known.map((e) => e.isFirstInBatch)}::boolean[],
         ${rowColumns.kind}::text[], ${rowColumns.name}::text[], ${rowColumns.email}::text[], ${rowColumns.phone}::text[], ${rowColumns.birthYear}::int[],
@@ -240,12 +242,13 @@ async function updateKnownCustomers(db: Db, known: AcceptedRow[], context: Write
       from m
       where c.customer_id = m.customer_id
     )
-    select ordinal, null::int as kept from changed
+    select ordinal, null::int as kept, null::int as overridden from changed
     union all
-    select null, count(*)::int from consent where given and stored = false and after = false`.execute(db);
+    select null, count(*) filter (where after = false)::int, count(*) filter (where after)::int from consent where given and stored = false`.execute(db);
   const changed = new Set(result.rows.filter((row) => row.ordinal !== null).map((row) => row.ordinal!));
   const consentRefusalsKept = result.rows.reduce((sum, row) => sum + (row.kept ?? 0), 0);
-  return { changed, consentRefusalsKept };
+  const consentRefusalsOverridden = result.rows.reduce((sum, row) => sum + (row.overridden ?? 0), 0);
+  return { changed, consentRefusalsKept, consentRefusalsOverridden };
 }
 
 /** One array per fact, for unnest. */

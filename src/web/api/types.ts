@@ -1,7 +1,7 @@
 /** Response shapes of the endpoints the app uses, as the server sends them (see /api/openapi.json). */
 export type Permission =
-  | 'account:manage' | 'customers:read' | 'customers:write' | 'customers:merge' | 'ingest:write' | 'analytics:read'
-  | 'analytics:write' | 'settings:write' | 'users:manage' | 'api-keys:manage' | 'audit:read';
+  | 'account:manage' | 'customers:read' | 'customers:write' | 'customers:merge' | 'ingest:write' | 'consent:override'
+  | 'analytics:read' | 'analytics:write' | 'settings:write' | 'users:manage' | 'api-keys:manage' | 'audit:read';
 
 export type Locale = 'en' | 'id' | 'lv';
 
