@@ -1,3 +1,4 @@
+import { wallClockMinuteOf } from '../core/calendar-day.js';
 import type { CsvOptions } from '../core/csv.js';
 
 /**
@@ -76,5 +77,75 @@ export function customerCsvCells(row: CustomerCsvRow, columns: readonly CsvColum
     }
     const value = row[column];
     return Array.isArray(value) ? value.join(' ') : value ?? null;
+  });
+}
+
+/**
+ * A cell a spreadsheet must keep as text, exactly as stored: a phone number. Opened with a double click,
+ * Excel, LibreOffice Calc and Google Sheets read "+6288222773951" as the number 6288222773951 and
+ * "08123456789" as 8123456789, losing the + and the leading 0; a cell format cannot bring them back.
+ * Written as the formula ="+6288222773951" (quoted by RFC 4180: "=""+6288222773951"""), all three
+ * compute it into that text when the file opens. Only values of digits, spaces, + ( ) and - become
+ * one (sheetText): inside the formula's string literal they cannot end it, so no other formula can
+ * be smuggled in, and anything else stays text under core/csv.ts's formula guard. toCsv writes this
+ * through String(), and guards strings only, so the = stays. The importer reads such a cell's number
+ * (normalisePhone finds it inside ="…"), but the re-import form is the file for programs.
+ */
+export class SheetText {
+  constructor(readonly text: string) {}
+
+  toString(): string {
+    return `="${this.text}"`;
+  }
+}
+
+const phoneShaped = /^(?=.*\d)[0-9+() -]{1,64}$/;
+
+/** A phone number (or another identifier) for a spreadsheet: as SheetText when it is strictly phone-shaped, else as it is. */
+export function sheetText(value: string | null | undefined): SheetText | string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return phoneShaped.test(value) ? new SheetText(value) : value;
+}
+
+/**
+ * A probability (P(alive)) for a person, with two decimals, as the web app's percent without decimals
+ * shows it (0.6590166715389049 → 0.66: "66%"); as the web app says "<1%" and ">99%", a chance
+ * that is neither none nor certainty is never rounded to 0 or 1. The API and the re-import form keep every digit.
+ */
+export function sheetChance(value: number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  const rounded = Math.round(value * 100) / 100;
+  if (value > 0 && rounded === 0) return 0.01;
+  if (value < 1 && rounded === 1) return 0.99;
+  return rounded;
+}
+
+/**
+ * "2026-11-30 10:12" on the store's clock: the form every spreadsheet parses as a date and time, where
+ * UTC ISO 8601 ("2026-11-30T03:12:00.000Z") stays text. A bare calendar day ("2026-11-30") is already
+ * the store's and is written as it is.
+ */
+export function sheetTime(value: Time | null | undefined, timeZone: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return wallClockMinuteOf(new Date(value), timeZone);
+}
+
+const timeColumns: ReadonlySet<CsvColumn> = new Set(['first_purchase_at', 'last_purchase_at', 'created_at', 'entered_at']);
+
+/**
+ * One customer's cells for the CLI's sheet form (`segments members --csv`): the field-code columns of
+ * customerCsvCells, with what a person's spreadsheet needs as the web app's spreadsheet form writes
+ * it: the phone as text, times on the store's clock (`timeZone`), P(alive) with two decimals.
+ * customer_id stays a number in both sheets: a whole number from a sequence, with no leading zero
+ * and far fewer than 15 digits, which a spreadsheet reads exactly and another export's ids still match.
+ */
+export function customerSheetCells(row: CustomerCsvRow, columns: readonly CsvColumn[], money: CsvMoney, timeZone: string): unknown[] {
+  const cells = customerCsvCells(row, columns, money);
+  return columns.map((column, index) => {
+    if (column === 'phone') return sheetText(row.phone);
+    if (column === 'p_alive') return sheetChance(row.p_alive);
+    if (timeColumns.has(column)) return sheetTime(row[column as 'created_at'] ?? null, timeZone);
+    return cells[index];
   });
 }

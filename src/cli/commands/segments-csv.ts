@@ -7,7 +7,8 @@ import type { Database } from '../../db/schema.js';
 import { toCsv, utf8ByteOrderMark } from '../../core/csv.js';
 import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
-import { customerCsvCells, customerCsvHeader, machineCsvOptions, segmentMemberCsvColumns } from '../../customers/customer-csv.js';
+import { customerCsvCells, customerCsvHeader, customerSheetCells, machineCsvOptions, segmentMemberCsvColumns } from '../../customers/customer-csv.js';
+import { getStoreSettings } from '../../settings/index.js';
 import { getSegment, listMemberPage } from '../../segments/index.js';
 import { consentPurpose, hasAgreedTo, type ConsentKind } from '../../customers/consent-kinds.js';
 import type { CliRuntime } from '../runtime.js';
@@ -18,7 +19,10 @@ const pageSize = 1000;
 
 /**
  * The web app's two forms of a members file (export-customers.ts): `sheet` for a person opening it in a
- * spreadsheet, after the UTF-8 byte order mark and with formula-like text guarded by a leading '; `reimport`
+ * spreadsheet, after the UTF-8 byte order mark and with formula-like text guarded by a leading ', phone numbers
+ * written to stay text (="+6288222773951", which keeps the + and a leading 0), times on the store's clock
+ * ("2026-08-31 14:29", which a spreadsheet reads as a time; UTC ISO stays text there) and P(alive) with two
+ * decimals (customerSheetCells); `reimport`
  * for programs (`clientele import customers`, a mail tool's sync), every value exactly as stored
  * (machineCsvOptions), as the web's "For re-import" file is.
  */
@@ -36,9 +40,11 @@ export type MembersCsv = { segmentId: number; name: string; file: string; member
  * whole segment. With `consent`, only members who said yes to it are written:
  * one never asked may no more be sent a campaign than one who said no.
  */
-export async function writeMembersCsv(db: Kysely<Database>, ref: number | string, file: string, options: { currency: string; after?: string; consent?: ConsentKind; form?: MembersCsvForm }): Promise<MembersCsv> {
+export async function writeMembersCsv(db: Kysely<Database>, ref: number | string, file: string, options: { currency: string; timeZone?: string; after?: string; consent?: ConsentKind; form?: MembersCsvForm }): Promise<MembersCsv> {
   const segment = await getSegment(db, ref);
   const form = options.form ?? 'sheet';
+  // the sheet's times are the store's wall clock, as the web app's spreadsheet form writes them
+  const timeZone = form === 'sheet' ? options.timeZone ?? (await getStoreSettings(db)).timeZone : 'UTC';
   // before the file is opened: a refused cursor leaves none behind
   let after = afterOfMembersOption(options.after, segment.segment_id);
   const money = { currency: options.currency, minorPerMajor: 10 ** minorUnitsOf(options.currency) };
@@ -62,7 +68,10 @@ export async function writeMembersCsv(db: Kysely<Database>, ref: number | string
     do {
       const page = await listMemberPage(db, segment.segment_id, { limit: pageSize, after });
       const written = page.items.filter(agreed);
-      await write(toCsv(written.map((member) => customerCsvCells(member, segmentMemberCsvColumns, money)), format));
+      const cellsOf = form === 'reimport'
+        ? (member: (typeof written)[number]) => customerCsvCells(member, segmentMemberCsvColumns, money)
+        : (member: (typeof written)[number]) => customerSheetCells(member, segmentMemberCsvColumns, money, timeZone);
+      await write(toCsv(written.map(cellsOf), format));
       members += written.length;
       leftOut += page.items.length - written.length;
       after = page.next ?? undefined;
@@ -80,7 +89,7 @@ export async function writeMembersCsv(db: Kysely<Database>, ref: number | string
 /** `segments members --csv`: the file written, in which form, and with --consent how many members it left out and why. */
 export async function runSegmentMembersCsv(runtime: CliRuntime, ref: number | string, options: { csv: string; after?: string; consent?: ConsentKind; csvForm?: MembersCsvForm }): Promise<void> {
   afterOfMembersOption(options.after);
-  const written = await runtime.withStore(({ db, runtime: { settings } }) => writeMembersCsv(db, ref, options.csv, { currency: settings.currency, after: options.after, consent: options.consent, form: options.csvForm }));
+  const written = await runtime.withStore(({ db, runtime: { settings } }) => writeMembersCsv(db, ref, options.csv, { currency: settings.currency, timeZone: settings.timeZone, after: options.after, consent: options.consent, form: options.csvForm }));
   runtime.print(written, (w: MembersCsv) => {
     const wrote = `Wrote ${w.members} member${w.members === 1 ? '' : 's'} of segment #${w.segmentId} "${w.name}"`;
     const form = w.form === 'reimport' ? ', in the re-import form (values exactly as stored: for clientele import customers or a mail tool, not a spreadsheet)' : '';

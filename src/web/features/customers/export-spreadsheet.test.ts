@@ -129,21 +129,21 @@ describe('customersForSpreadsheet', () => {
     const text = customersForSpreadsheet([shop], segmentMemberCsvColumns, contextIn('lv', 'Europe/Riga', euro));
     expect(text.startsWith('\ufeffKlienta Nr.;Vārds;E-pasts;')).toBe(true);
     // a comma in text needs no quotes in a ";" file; the quote and the line break still do
-    expect(rowsOf(text)).toEqual(['7;"Toko ""Maju"", Jaya\nCabang Rīga";ana@example.com;+6281299990000;Jakarta;ID;Potenciālais klients;5;1247,06;'
+    expect(rowsOf(text)).toEqual(['7;"Toko ""Maju"", Jaya\nCabang Rīga";ana@example.com;"=""+6281299990000""";Jakarta;ID;Potenciālais klients;5;1247,06;'
       + '2025-01-01 05:00;2026-11-30 05:12;2025-01-01 01:00;VIP;VIP;Čempioni;Jā;Nav jautāts;Nav jautāts;2026-06-01 03:00;;;;\r\n']);
   });
 
   it('writes Indonesian with ";" and rupiah whole, with no thousands separators', () => {
     const text = customersForSpreadsheet([{ ...ana, name: 'Ana; Wijaya', revenue_minor: 12_345_678 }], customerCsvColumns, contextIn('id', 'Asia/Jakarta', rupiah));
     expect(text.startsWith('\ufeffNo. pelanggan;Nama;Email;')).toBe(true);
-    expect(rowsOf(text)[0]).toMatch(/^42;"Ana; Wijaya";ana@example\.com;\+6281299990000;Jakarta;ID;Pelanggan;5;12345678;2025-01-01 10:00;/);
+    expect(rowsOf(text)[0]).toMatch(/^42;"Ana; Wijaya";ana@example\.com;"=""\+6281299990000""";Jakarta;ID;Pelanggan;5;12345678;2025-01-01 10:00;/);
     expect(customersForSpreadsheet([{ ...ana, revenue_minor: 124_706 }], customerCsvColumns, contextIn('id', 'Asia/Jakarta', euro))).toContain(';1247,06;');
   });
 
   it('writes English with commas between fields and a decimal point, quoting the commas in text', () => {
     const text = customersForSpreadsheet([shop], segmentMemberCsvColumns, contextIn('en', 'Europe/Riga', euro));
     expect(text.startsWith('\ufeffCustomer No.,Name,Email,')).toBe(true);
-    expect(rowsOf(text)[0]).toMatch(/^7,"Toko ""Maju"", Jaya\nCabang Rīga",ana@example\.com,\+6281299990000,Jakarta,ID,Lead,5,1247\.06,2025-01-01 05:00,/);
+    expect(rowsOf(text)[0]).toMatch(/^7,"Toko ""Maju"", Jaya\nCabang Rīga",ana@example\.com,"=""\+6281299990000""",Jakarta,ID,Lead,5,1247\.06,2025-01-01 05:00,/);
   });
 
   it('writes a negative amount as a number with a decimal comma, not as text guarded against formulas', () => {
@@ -153,7 +153,24 @@ describe('customersForSpreadsheet', () => {
 
   it('still guards text a spreadsheet would run as a formula', () => {
     const text = customersForSpreadsheet([{ ...ana, name: '=HYPERLINK("http://x";"y")', city: '-2+3' }], customerCsvColumns, contextIn('lv', 'UTC', euro));
-    expect(rowsOf(text)[0]).toMatch(/^42;"'=HYPERLINK\(""http:\/\/x"";""y""\)";ana@example\.com;\+6281299990000;'-2\+3;ID;/);
+    expect(rowsOf(text)[0]).toMatch(/^42;"'=HYPERLINK\(""http:\/\/x"";""y""\)";ana@example\.com;"=""\+6281299990000""";'-2\+3;ID;/);
+  });
+
+  it('writes phone numbers as text a spreadsheet keeps, + and leading 0 included, and nothing else so', () => {
+    const rows = [{ ...ana, phone: '+6288222773951' }, { ...ana, customer_id: 43, phone: '08123456789' }, { ...ana, customer_id: 44, phone: '=cmd|\' /C calc\'!A0' }];
+    const [plus, zero, formula] = rowsOf(customersForSpreadsheet(rows, customerCsvColumns, contextIn('id', 'Asia/Jakarta', rupiah)));
+    expect(plus).toMatch(/^42;Ana Wijaya;ana@example\.com;"=""\+6288222773951""";Jakarta;/);
+    expect(zero).toMatch(/^43;Ana Wijaya;ana@example\.com;"=""08123456789""";Jakarta;/);
+    // not a phone number's characters: guarded as any formula-like text is
+    expect(formula).toMatch(/^44;Ana Wijaya;ana@example\.com;'=cmd\|' \/C calc'!A0;Jakarta;/);
+  });
+
+  it('keeps a negative amount a number and writes P(alive) with two decimals, where the API has every digit', () => {
+    const member = { ...ana, revenue_minor: -1500, clv_minor: 1_420_945, p_alive: 0.6590166715389049, churn_risk: 'medium' };
+    const [row] = rowsOf(customersForSpreadsheet([member], segmentMemberCsvColumns, contextIn('id', 'Asia/Jakarta', rupiah)));
+    expect(row).toContain(';Pelanggan;5;-1500;2025-01-01 10:00;');
+    expect(row).toMatch(/;1420945;0,66;Sedang;\r\n$/);
+    expect(cellsByHeader(member, contextIn('en', 'UTC', rupiah))['Chance still active']).toBe(0.66);
   });
 
   it('gives the header alone for no rows', () => {

@@ -1,6 +1,5 @@
-import { wallClockMinuteOf } from '../../../core/calendar-day.js';
 import { spreadsheetCsv } from '../../components/spreadsheet-csv.js';
-import { majorUnits, type CsvColumn, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
+import { majorUnits, sheetChance, sheetText, sheetTime, type CsvColumn, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { translatedOr } from '../../i18n/translated-or.js';
@@ -19,6 +18,9 @@ import { translatedOr } from '../../i18n/translated-or.js';
  * a reader whose Excel is set otherwise still has the import dialog. Numbers
  * carry no thousands separators, which a spreadsheet would read as text.
  * Times are "2026-11-30 10:12", which Excel reads as a date in every region.
+ * A phone number is written so the sheet keeps it as text, its + and leading 0 included
+ * (customer-csv.ts's SheetText), and P(alive) with two decimals, as the web shows it in percent.
+ * The file is for a person: the "For re-import" file is the one to import again.
  */
 export type SpreadsheetContext = {
   /** The reader's language: the headers and words, and how fields and numbers are separated. */
@@ -57,11 +59,14 @@ export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColum
   const type = (value: string) => translatedOr(t, 'customerTypes', value);
   return spreadsheetColumns(columns).map((column) => {
     switch (column) {
+      // as text: a spreadsheet would read +6288222773951 as a number, dropping the + (and 0812…'s 0)
+      case 'phone': return sheetText(row.phone);
       case 'is_real': return t(row.is_real ? 'customers.status.real' : 'customers.status.lead');
       // a number, not text: text starting with "-" would be guarded as a formula (core/csv.ts), which
       // writes the decimal separator; amounts far below 2^53 minor units come back from Number with all their digits
       case 'revenue': return row.revenue_minor === null || row.revenue_minor === undefined ? null : Number(majorUnits(Number(row.revenue_minor), money.minorPerMajor));
       case 'clv': return row.clv_minor === null || row.clv_minor === undefined ? null : Number(majorUnits(Number(row.clv_minor), money.minorPerMajor));
+      case 'p_alive': return sheetChance(row.p_alive);
       case 'churn_risk': return row.churn_risk ? translatedOr(t, 'customer.prediction.risks', row.churn_risk) : null;
       case 'first_purchase_at': case 'last_purchase_at': case 'created_at': case 'entered_at': return localTime(row[column] ?? null, timeZone);
       case 'primary_type': return row.primary_type ? type(row.primary_type) : null;
@@ -79,13 +84,7 @@ export function customersForSpreadsheet(rows: readonly CustomerCsvRow[], columns
   return spreadsheetCsv([spreadsheetHeader(columns, context), ...rows.map((row) => spreadsheetCells(row, columns, context))], context.locale);
 }
 
-/**
- * "2026-11-30 10:12" on the store's clock: the form every spreadsheet parses
- * as a date and time, where a locale's "30 Nov 2026" stays text. A bare
- * calendar day ("2026-11-30") is already the store's and is written as it is.
- */
+/** "2026-11-30 10:12" on the store's clock (customer-csv.ts's sheetTime, which the CLI's sheet form writes too). */
 export function localTime(value: Date | string | null, timeZone: string): string | null {
-  if (value === null) return null;
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return wallClockMinuteOf(new Date(value), timeZone);
+  return sheetTime(value, timeZone);
 }
