@@ -1,7 +1,7 @@
 import type { CustomerRfm } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { rfmSegmentLabel } from '../reports/rfm-segment-label.js';
+import { rfmSegmentLabel, rfmSegmentMeaning } from '../reports/rfm-segment-label.js';
 import { rfmStalenessText } from './derived-staleness-text.js';
 import { useStoreHasPrices } from './use-store-has-prices.js';
 
@@ -21,6 +21,7 @@ export function RfmCard({ rfm }: { rfm: CustomerRfm | null }) {
     <Card title={t('customer.rfm.title')} className="rfm-card">
       {stale ? <p className="notice small rfm-stale" role="status">{stale}</p> : null}
       <p><strong>{rfmSegmentLabel(t, rfm.segment)}</strong> · {t(hasPrices === false ? 'customer.rfm.scoresUnpriced' : 'customer.rfm.scores', scores)}</p>
+      {rfmSegmentMeaning(t, rfm.segment) ? <p className="small rfm-meaning">{rfmSegmentMeaning(t, rfm.segment)}</p> : null}
       <p className="muted small">{basis}</p>
     </Card>
   );

@@ -12,3 +12,13 @@ type Translate = (key: string, variables?: Record<string, string | number>) => s
 export function rfmSegmentLabel(t: Translate, segment: string): string {
   return t('reports.segments.label', { segment: translatedOr(t, 'rfmSegments', segment) });
 }
+
+/**
+ * What an RFM segment means in R and F scores and what to do with it, one line ("Bought very recently (R 5)
+ * and often (F 4–5): reward them…"); null for a segment the app has no words for.
+ */
+export function rfmSegmentMeaning(t: Translate, segment: string): string | null {
+  const key = `rfmSegmentMeanings.${segment}`;
+  const meaning = t(key);
+  return meaning === key ? null : meaning;
+}

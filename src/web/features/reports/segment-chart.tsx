@@ -4,6 +4,7 @@ import { Chart } from '../../components/charts/chart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { segmentChartHeight, segmentChartOption, segmentTable } from './segment-chart-option.js';
+import { RfmSegmentLegend } from './rfm-segment-legend.js';
 
 /** Size and value of each RFM segment side by side: a small segment can hold much of the revenue. */
 export function SegmentChart({ report }: { report: RfmReport }) {
@@ -15,6 +16,7 @@ export function SegmentChart({ report }: { report: RfmReport }) {
     <>
       <Chart title={t('reports.segments.title')} fileName="segments" option={option} height={segmentChartHeight(segments.length, hasPrices)} table={segmentTable(segments, t, hasPrices)} />
       {hasPrices === false ? <p className="small muted">{t('reports.common.noPricesNote')}</p> : null}
+      <RfmSegmentLegend segments={segments.map((segment) => segment.segment)} />
     </>
   );
 }

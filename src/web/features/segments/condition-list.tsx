@@ -43,7 +43,13 @@ export function ConditionList({ filter, context, onChange, notesOf }: ConditionL
           const description = describeCondition(condition, context);
           return (
             <li key={index} className="condition-item">
-              {description.isSimple ? <span className="condition-text">{description.text}</span> : (
+              {description.isSimple ? (
+                <span className="condition-text">
+                  {description.text}
+                  {/* a group reads in words, but only the JSON editor changes what is inside it */}
+                  {description.isGroup && onChange ? <> <span className="muted small">({t('segments.conditions.complexHint')})</span></> : null}
+                </span>
+              ) : (
                 <span className="condition-text">
                   <code className="condition-json">{description.text}</code> <span className="muted small">({t('segments.conditions.complexHint')})</span>
                 </span>

@@ -83,8 +83,9 @@ describe('describeCondition', () => {
   });
 
   it.each([
-    ['a nested group', { or: [{ field: 'city', op: 'eq', value: 'Riga' }] }],
-    ['a not', { not: { field: 'city', op: 'eq', value: 'Riga' } }],
+    ['a group holding a condition without words', { or: [{ field: 'city', op: 'eq', value: 'Riga' }, { interest: { kind: 'cart' } }] }],
+    ['a not of a condition without words', { not: { interest: { kind: 'cart' } } }],
+    ['an empty group inside another', { and: [{ or: [] }, { field: 'city', op: 'eq', value: 'Riga' }] }],
     ['an interest condition', { interest: { kind: 'cart' } }],
     ['an operator the server does not know', { field: 'city', op: 'like', value: 'R%' }],
     ['a purchase with a part the words do not cover', { purchased: { category: 'Tea', basket: 'big' } }],
@@ -97,6 +98,30 @@ describe('describeCondition', () => {
 describe('isDescribable', () => {
   it('is true only when every condition has words', () => {
     expect(isDescribable([{ field: 'city', op: 'eq', value: 'Riga' }, { purchased: {} }], inEnglish)).toBe(true);
-    expect(isDescribable([{ field: 'city', op: 'eq', value: 'Riga' }, { not: { purchased: {} } }], inEnglish)).toBe(false);
+    expect(isDescribable([{ field: 'city', op: 'eq', value: 'Riga' }, { not: { interest: {} } }], inEnglish)).toBe(false);
+  });
+});
+
+describe('describeCondition of groups', () => {
+  const inIndonesian: DescribeContext = { ...inEnglish, locale: 'id', t: (key, variables) => lookupMessage(messagesByLocale.id, key, variables), format: createFormatters('id-ID', 'IDR', 'UTC') };
+  const eitherConsent = { or: [{ field: 'consent_email', op: 'eq', value: true }, { field: 'consent_sms', op: 'eq', value: true }] };
+
+  it('says a nested or in words in the reader\'s language, not as JSON with field names', () => {
+    const english = describeCondition(eitherConsent, inEnglish);
+    expect(english).toEqual({ isSimple: true, isGroup: true, text: 'Agreed to email marketing: yes or Agreed to SMS marketing: yes' });
+    const indonesian = describeCondition(eitherConsent, inIndonesian).text;
+    expect(indonesian).not.toContain('consent_');
+    expect(indonesian).toContain(' atau ');
+    expect(describeCondition(eitherConsent, inLatvian).text).toContain(' vai ');
+  });
+
+  it('brackets a group inside a group, and says a not', () => {
+    const condition = { and: [{ field: 'city', op: 'eq', value: 'Riga' }, eitherConsent, { not: { purchased: {} } }] };
+    expect(describeCondition(condition, inEnglish).text).toBe(
+      'City is Riga and (Agreed to email marketing: yes or Agreed to SMS marketing: yes) and (Does not match: Bought anything)',
+    );
+    expect(describeCondition({ not: eitherConsent }, inEnglish).text).toBe('Does not match: (Agreed to email marketing: yes or Agreed to SMS marketing: yes)');
+    expect(describeCondition({ not: { field: 'city', op: 'eq', value: 'Riga' } }, inLatvian).text).toMatch(/^Neatbilst: /);
+    expect(isDescribable([{ field: 'city', op: 'eq', value: 'Riga' }, eitherConsent], inEnglish)).toBe(true);
   });
 });

@@ -9,9 +9,11 @@ import { incomeBandText } from '../personas/income-band.js';
 
 /**
  * One condition of a filter in the user's words ("Revenue at least US$100.00").
- * A condition these words cannot say exactly (a group, a `not`, interest, a
- * shape from a newer server) is shown as compact JSON instead: a wrong sentence
- * would be worse than a technical one.
+ * A nested `and`/`or` group and a `not` read in words too, made of their
+ * conditions' words (a group inside a group in brackets), but only the JSON
+ * editor changes them (`isGroup`). A condition these words cannot say exactly
+ * (interest, a shape from a newer server, or a group holding one) is shown as
+ * compact JSON instead: a wrong sentence would be worse than a technical one.
  */
 export type DescribeContext = {
   t: I18n['t'];
@@ -23,7 +25,7 @@ export type DescribeContext = {
   /** A persona's name as the Personas page shows it, by the name the filter holds; null (or absent) shows the name as written. */
   personaName?: (name: string) => { text: string } | null;
 };
-export type ConditionDescription = { isSimple: boolean; text: string };
+export type ConditionDescription = { isSimple: boolean; text: string; isGroup?: true };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isDaysAgo = (value: unknown): value is { days_ago: number } => isRecord(value) && Object.keys(value).length === 1 && typeof value.days_ago === 'number';
@@ -35,8 +37,45 @@ const personaField = 'persona';
 const decimalsOf = (value: number) => Math.min((String(value).split('.')[1] ?? '').length, 6);
 
 export function describeCondition(condition: unknown, context: DescribeContext): ConditionDescription {
+  const group = groupText(condition, context, false);
+  if (group !== undefined) return group === null ? { isSimple: false, text: JSON.stringify(condition) } : { isSimple: true, text: group, isGroup: true };
   const text = isRecord(condition) ? simpleText(condition, context) : null;
   return text === null ? { isSimple: false, text: JSON.stringify(condition) } : { isSimple: true, text };
+}
+
+const groupKinds = ['and', 'or', 'not'] as const;
+const groupKindOf = (condition: unknown) => {
+  if (!isRecord(condition) || Object.keys(condition).length !== 1) return undefined;
+  return groupKinds.find((kind) => kind in condition);
+};
+
+/**
+ * A group's words ("Agreed to email marketing: yes or Agreed to SMS marketing: yes"), undefined for a
+ * condition that is not a group, null for a group with a part the words do not cover. A group inside
+ * another is bracketed, so "A and (B or C)" cannot be read as "(A and B) or C".
+ */
+function groupText(condition: unknown, context: DescribeContext, isInner: boolean): string | null | undefined {
+  const kind = groupKindOf(condition);
+  if (kind === undefined) return undefined;
+  const { t } = context;
+  const body = (condition as Record<string, unknown>)[kind];
+  const partText = (part: unknown): string | null => {
+    const inner = groupText(part, context, true);
+    if (inner !== undefined) return inner;
+    return isRecord(part) ? simpleText(part, context) : null;
+  };
+  if (kind === 'not') {
+    const part = partText(body);
+    if (part === null) return null;
+    const text = t('segments.conditions.notGroup', { condition: part });
+    return isInner ? t('segments.conditions.bracketed', { conditions: text }) : text;
+  }
+  // an empty group inside another (everyone, or no one) is for the JSON to show
+  if (!Array.isArray(body) || body.length === 0) return null;
+  const parts = body.map(partText);
+  if (!parts.every((part): part is string => part !== null)) return null;
+  const text = parts.join(` ${t(kind === 'and' ? 'segments.conditions.andJoin' : 'segments.conditions.orJoin')} `);
+  return isInner && parts.length > 1 ? t('segments.conditions.bracketed', { conditions: text }) : text;
 }
 
 /** Whether every condition of the list has words; the JSON editor starts closed only then. */

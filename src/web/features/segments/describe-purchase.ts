@@ -75,8 +75,14 @@ function countText(count: unknown, measure: unknown, context: DescribeContext): 
   return t(key, { operator, count: shown(test.value), amount: shown(test.value) });
 }
 
+const isPlainDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+type RelativeDay = { days_ago: number } | { days_ahead: number };
+const isRelativeDay = (value: unknown): value is RelativeDay => isRecord(value) && Object.keys(value).length === 1 && (isCount(value.days_ago) || isCount(value.days_ahead));
+
+// a window's end is a whole store day (docs/segments.md); an instant with a time of day would need words for
+// its time, which these do not have, and reads as JSON rather than as the wrong day
 function dateText(value: unknown, context: DescribeContext): string | null {
-  if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return context.format.date(value);
+  if (isPlainDay(value)) return context.format.date(value);
   if (isRecord(value) && Object.keys(value).length === 1 && isCount(value.days_ago)) {
     return context.t(pluralKey(context.locale, 'segments.conditions.daysAgo', value.days_ago), { days: context.format.number(value.days_ago) });
   }
@@ -87,12 +93,28 @@ function dateText(value: unknown, context: DescribeContext): string | null {
   return null;
 }
 
+/** The day before a window's `to`, which `to` does not include: the last day the window holds. */
+function dayBefore(value: unknown): string | RelativeDay | null {
+  if (isPlainDay(value)) return new Date(Date.parse(`${value}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  if (!isRelativeDay(value)) return null;
+  if ('days_ago' in value) return { days_ago: value.days_ago + 1 };
+  return value.days_ahead === 0 ? { days_ago: 1 } : { days_ahead: value.days_ahead - 1 };
+}
+
+const sameDay = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 function withinText(within: unknown, context: DescribeContext): string | null {
   if (!isRecord(within)) return null;
   const keys = Object.keys(within).sort().join(',');
   if (keys === 'days' && isCount(within.days)) return context.t(pluralKey(context.locale, 'segments.purchase.inLastDays', within.days), { days: context.format.number(within.days) });
-  if (keys !== 'from,to') return null;
   const from = dateText(within.from, context);
-  const to = dateText(within.to, context);
-  return from === null || to === null ? null : context.t('segments.purchase.fromUntil', { from, to });
+  if (from === null) return null;
+  // without `to` the window stays open up to the as-of time
+  if (keys === 'from') return context.t('segments.purchase.since', { from });
+  if (keys !== 'from,to') return null;
+  // `to` is not included (docs/segments.md): the words name the last day that is, as a reader takes "to" to include it
+  const lastDay = dayBefore(within.to);
+  const last = lastDay === null ? null : dateText(lastDay, context);
+  if (last === null) return null;
+  return sameDay(within.from, lastDay) ? context.t('segments.purchase.onDay', { day: from }) : context.t('segments.purchase.fromToIncluded', { from, last });
 }
