@@ -5,7 +5,7 @@ import type { AppDeps } from '../server/app.js';
 import { actorOf, principalHasPermission } from '../server/access.js';
 import { idempotencyKeyHeader, withIdempotency } from '../server/idempotency.js';
 import { countCustomers, getCustomer, listCustomers, lookupCustomer } from './customers.queries.js';
-import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
+import { createCustomer, deleteCustomer, requireCustomer, updateCustomer } from './customers.service.js';
 import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
 import { removeIdentity } from './remove-identity.service.js';
 import { customerTimeline } from './timeline.js';
@@ -15,6 +15,7 @@ import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeLis
 import { timelinePageSchema } from './timeline-responses.schemas.js';
 import { customerWriteResponseSchema, identityRemovalResponseSchema } from './customer-write-responses.schemas.js';
 import { errorResponse, noContent } from '../server/responses.js';
+import { requireCsrfTokenOnRead } from '../server/plugins/authenticate.js';
 import type { Principal } from '../server/access.js';
 import {
   countCustomersQuerySchema, createCustomerSchema, customerIdParams, listCustomersQuerySchema,
@@ -157,14 +158,22 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
   api.get('/customers/:customerId/export', {
     // what erasure needs: whoever may erase a person may first give them a copy of what is held, and no one else may take it all at once
     config: { access: { permission: 'customers:merge' } },
+    // a heavy read audited in the caller's name: a staff session sends its X-CSRF-Token as for a write,
+    // so a link on another site (the Lax cookie rides along a top-level GET) cannot make an admin's browser export
+    preHandler: requireCsrfTokenOnRead,
     schema: {
       tags, summary: 'Everything held about a customer, as one JSON document (subject access request)', params: customerIdParams,
-      description: 'Their profile and identities, consents, every order with its lines, gifts received, interest events, purchase facts and RFM, current types and type history, prediction, persona, the saved segments they are in and their entries and exits, alerts, merges (with the customers merged into them), the full timeline and the audit entries filed under them. Every list is read to its end. `sections` says in words what each holds; `currency` is the store\'s. Audited as `customer.export` with counts only. The CLI does the same: `clientele customers export <id> --out FILE`. docs/privacy.md.',
+      description: 'Their profile and identities, consents, every order with its lines, gifts received, interest events, purchase facts and RFM, current types and type history, prediction, persona, the saved segments they are in and their entries and exits, alerts, merges (with the customers merged into them), the full timeline and the audit entries filed under them. Every list is read to its end. `sections` says in words what each holds; `currency` is the store\'s. The document goes to the person it is about, so it names no one else: whoever acted on them is named by kind and role ("staff (admin)", "API key", "import", "system"), and a gift\'s buyer not at all. Audited as `customer.export` with counts only. With the session cookie, send the X-CSRF-Token header as for a write (403 AUTH_CSRF_INVALID without it); an API key needs none. HEAD only says whether the customer exists: it reads and audits nothing. The CLI does the same: `clientele customers export <id> --out FILE`. docs/privacy.md.',
       response: { 200: subjectExportSchema, 404: notFound },
     },
-  }, async (request) => exportCustomerData(db, request.params.customerId, {
-    clock: deps.clock, actor: actorOf(request.principal), canReadStaffEmails: principalHasPermission(request.principal, 'audit:read'),
-  }));
+  }, async (request, reply) => {
+    // a HEAD answer has no body: the document is not read, and nothing was exported to audit
+    if (request.method === 'HEAD') {
+      await requireCustomer(db, request.params.customerId);
+      return reply.status(200).send(undefined as never);
+    }
+    return exportCustomerData(db, request.params.customerId, { clock: deps.clock, actor: actorOf(request.principal) });
+  });
 
   api.get('/customers/:customerId/timeline', {
     config: { access: { permission: 'customers:read' } },

@@ -196,7 +196,8 @@ export async function updateCustomer(
     // identities alone feed no segment field and no persona feature
     if (isProfileWritten) await keepProfileDerivedCurrent(trx, [customerId], options.clock ?? systemClock);
     const update = { change: changeOf(current as Record<string, unknown>, values), identityChange: { ...replaced, added } };
-    if (options.actor) {
+    // an edit that sent only the values already held changed nothing: no entry, as there is nothing to review
+    if (options.actor && hasChanged(update)) {
       // the values as they were and became, so an edit can be reviewed (and undone by hand): only the fields it changed
       await recordAudit(trx, { actor: options.actor, action: 'customer.update', entity: 'customer', entityId: String(customerId), detail: customerUpdateAuditDetail(update) });
     }
@@ -212,6 +213,12 @@ async function identitiesToAttach(db: Db, customerId: number, fields: CustomerFi
   if (!stored) return [];
   const { values, phoneCountry } = await normaliseFields(db, fields, stored.country);
   return sentIdentities(identities, values, phoneCountry).map(({ ref }) => toIdentityTriple(ref));
+}
+
+/** Whether an update changed a profile field or an identity (one that sent only the values already held did not). */
+function hasChanged({ change, identityChange }: CustomerUpdate): boolean {
+  const { added, replaced, kept } = identityChange;
+  return Object.keys(change.after).length > 0 || added.length > 0 || replaced.length > 0 || kept.length > 0;
 }
 
 /**

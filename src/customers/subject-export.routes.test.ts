@@ -15,7 +15,7 @@ describeEachStore('GET /api/customers/{id}/export, everything held about one per
   let app: FastifyInstance;
   let admin: TestSession;
   const db = () => context.store.db;
-  const get = (url: string, session: TestSession) => app.inject({ method: 'GET', url, headers: session.readHeaders });
+  const get = (url: string, session: TestSession) => app.inject({ method: 'GET', url, headers: session.headers });
   const customerIdOf = async (email: string) => Number((await db().selectFrom('customer').select('customer_id').where('email', '=', email).executeTakeFirstOrThrow()).customer_id);
 
   beforeAll(async () => {

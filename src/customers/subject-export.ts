@@ -16,7 +16,7 @@ const pageSize = 500;
 /** What each section of the document holds, in the document itself (`sections`), for whoever reads it later. */
 export const subjectExportSections = {
   profile: 'The customer as stored: profile fields, the data set\'s own attributes (`attributes`), consents, where they were imported from, when created and updated.',
-  consents: 'Their answers to email, SMS and profiling (true yes, false no, null never asked), and each change of them recorded: when, to what, through what (`history`).',
+  consents: 'Their answers to email, SMS and profiling (true yes, false no, null never asked), and each change of them recorded: when, to what, through what, by whom (`history`).',
   identities: 'Every email, phone and external id that identifies them, with when it was recorded.',
   mergedCustomers: 'The customer records merged into them (the same person known twice), with their profile as it was, and their identities.',
   orders: 'Every order of theirs, oldest first, with its lines and the credit notes linking returns to sales; amounts in minor units of `currency` unless the order says otherwise.',
@@ -27,10 +27,10 @@ export const subjectExportSections = {
   prediction: 'The model\'s prediction for them (chance of still being a customer, expected purchases and spend, lifetime value), if one was made.',
   personas: 'The persona they are assigned to, with how close they are to it.',
   segments: 'The saved segments they are in now, since when, and every entry into and exit from a segment.',
-  alerts: 'Alerts raised about them (an overdue purchase, say).',
+  alerts: 'Alerts raised about them (an overdue purchase, say), and who acknowledged them.',
   merges: 'Every merge they took part in: who was kept, who merged, when, by whom, and whether it was undone.',
-  timeline: 'Their full timeline, newest first, as staff see it: orders, gifts, interest events, merges, type changes, profile edits, identity changes, predictions.',
-  auditEntries: 'Every audit log entry filed under them (or a customer merged into them): who did what, when, with the recorded values.',
+  timeline: 'Their full timeline, newest first: orders, gifts (without the buyer), interest events, merges, type changes, profile edits, identity changes, predictions.',
+  auditEntries: 'Every audit log entry filed under them (or a customer merged into them): who did what, when, with the recorded values. Throughout the document, whoever acted is named by kind, not as a person: "staff (<their role>)", "staff", "API key", "command line", "import" or "system".',
 } as const;
 
 export type SubjectExport = Awaited<ReturnType<typeof buildSubjectExport>>;
@@ -38,7 +38,9 @@ export type SubjectExport = Awaited<ReturnType<typeof buildSubjectExport>>;
 /**
  * Everything held about one person, for a subject access request: one JSON document, every list
  * read to its end. Audited as `customer.export` with counts only (the document itself is theirs).
- * `canReadStaffEmails`: staff who acted on them are named by email (else by role), as in the timeline.
+ * It goes to them, so it holds no one else's personal data: whoever acted on them is named by kind
+ * and role (actorForSubject), never by email, user id or API key name, and a gift's buyer not at all.
+ * `canReadStaffEmails` is no longer read: whoever asks, the document is the same.
  */
 export async function exportCustomerData(db: Db, customerId: number, options: { actor?: string; clock?: Clock; canReadStaffEmails?: boolean } = {}): Promise<SubjectExport> {
   return db.transaction().execute(async (trx) => {
@@ -50,9 +52,11 @@ export async function exportCustomerData(db: Db, customerId: number, options: { 
   });
 }
 
-async function buildSubjectExport(db: Db, customerId: number, options: { clock?: Clock; canReadStaffEmails?: boolean }) {
+async function buildSubjectExport(db: Db, customerId: number, options: { clock?: Clock }) {
   await requireCustomer(db, customerId);
   const clock = options.clock ?? systemClock;
+  const rolesByUserId = new Map((await db.selectFrom('staff_user').select(['user_id', 'role']).execute()).map((user) => [Number(user.user_id), user.role]));
+  const actor = (value: string | null) => (value === null ? null : actorForSubject(value, rolesByUserId));
   const { currency, timeZone } = await getStoreSettings(db);
   const mergedIds = await customersMergedInto(db, customerId);
   const customerIds = [customerId, ...mergedIds];
@@ -65,7 +69,13 @@ async function buildSubjectExport(db: Db, customerId: number, options: { clock?:
     timeZone,
     sections: subjectExportSections,
     profile: customer,
-    consents: { email: customer.consent_email, sms: customer.consent_sms, profiling: customer.consent_profiling, history: await consentHistoryOf(db, customerIds) },
+    consents: {
+      email: customer.consent_email, sms: customer.consent_sms, profiling: customer.consent_profiling,
+      // a file import or an API batch records no actor of its own: its `source` says which, its actor reads "import"
+      history: (await consentHistoryOf(db, customerIds)).map((change) => ({
+        ...change, actor: typeof change.actor === 'string' ? actor(change.actor) : change.source === 'import' || change.source === 'ingest' ? 'import' : null,
+      })),
+    },
     identities,
     mergedCustomers,
     orders: await ordersOf(db, customerId),
@@ -86,13 +96,52 @@ async function buildSubjectExport(db: Db, customerId: number, options: { clock?:
       history: await pagesOf((after) => db.selectFrom('segment_membership_event as e').innerJoin('segment as s', 's.segment_id', 'e.segment_id')
         .selectAll('e').select('s.name').where('e.customer_id', '=', customerId).where('e.event_id', '>', after).orderBy('e.event_id').limit(pageSize).execute(), (row) => Number(row.event_id)),
     },
-    alerts: await db.selectFrom('alert').selectAll().where('customer_id', 'in', customerIds).orderBy('alert_id').execute(),
-    merges: (await Promise.all(customerIds.map((id) => listMerges(db, id, { canReadStaffEmails: options.canReadStaffEmails }))))
-      .flat().filter((merge, index, all) => all.findIndex((other) => other.merge_id === merge.merge_id) === index),
-    timeline: await wholeTimeline(db, customerId, options.canReadStaffEmails === true),
-    auditEntries: await pagesOf((after) => db.selectFrom('audit_event').selectAll().where('entity', '=', 'customer')
-      .where('entity_id', 'in', customerIds.map(String)).where('audit_id', '>', after).orderBy('audit_id').limit(pageSize).execute(), (row) => Number(row.audit_id)),
+    alerts: (await db.selectFrom('alert').selectAll().where('customer_id', 'in', customerIds).orderBy('alert_id').execute())
+      .map((alert) => ({ ...alert, acknowledged_by: actor(alert.acknowledged_by) })),
+    // read whole (the actor as written), then named by kind
+    merges: (await Promise.all(customerIds.map((id) => listMerges(db, id, { canReadStaffEmails: true }))))
+      .flat().filter((merge, index, all) => all.findIndex((other) => other.merge_id === merge.merge_id) === index)
+      .map((merge) => ({ ...merge, merged_by: actor(merge.merged_by)!, undone_by: actor(merge.undone_by) })),
+    timeline: (await wholeTimeline(db, customerId)).map((entry) => timelineEntryForSubject(entry, actor)),
+    auditEntries: (await pagesOf((after) => db.selectFrom('audit_event').selectAll().where('entity', '=', 'customer')
+      .where('entity_id', 'in', customerIds.map(String)).where('audit_id', '>', after).orderBy('audit_id').limit(pageSize).execute(), (row) => Number(row.audit_id)))
+      .map((entry) => ({ ...entry, actor: actor(entry.actor)! })),
   };
+}
+
+/**
+ * An actor (formats in auth/caller.ts) as the person a subject access export is about may be told
+ * it: the kind of actor, and a staff member's role, but not who they are (their email, user id or
+ * name are another person's data; an API key's name or a command-line login may name one too).
+ * The role is the one they hold now (the actor does not record the role held then); a staff
+ * member no longer on record is "staff".
+ */
+export function actorForSubject(actor: string, rolesByUserId: ReadonlyMap<number, string>): string {
+  const user = /^user:(\d+)(?::|$)/.exec(actor);
+  if (user) {
+    const role = rolesByUserId.get(Number(user[1]));
+    return role ? `staff (${role})` : 'staff';
+  }
+  if (actor.startsWith('api-key:')) return 'API key';
+  if (actor.startsWith('cli:')) return 'command line';
+  if (actor === 'import' || actor.startsWith('import:')) return 'import';
+  return 'system';
+}
+
+type TimelineItem = Awaited<ReturnType<typeof customerTimeline>>['items'][number];
+
+/**
+ * A timeline entry for the subject: who acted (`by`, and the title that ends with it) named by
+ * kind (actorForSubject), and a gift without its buyer, whom `giftsReceived` says is not theirs to see.
+ */
+function timelineEntryForSubject(entry: TimelineItem, actor: (value: string) => string | null): TimelineItem {
+  const { buyerCustomerId: _buyer, ...detail } = entry.detail;
+  if (entry.detail.asRecipient === true) return { ...entry, detail };
+  if (typeof entry.detail.by !== 'string') return entry;
+  const by = entry.detail.by;
+  const shown = actor(by) ?? '';
+  const title = entry.title.endsWith(` by ${by}`) ? `${entry.title.slice(0, entry.title.length - by.length)}${shown}` : entry.title;
+  return { ...entry, title, detail: { ...entry.detail, by: shown } };
 }
 
 /** Every row a keyset-paged query gives, page after page until one comes back short. */
@@ -141,18 +190,18 @@ async function ordersOf(db: Db, customerId: number) {
 }
 
 /** Each recorded change of their consents, oldest first (none before the changes were recorded, 202612240200). */
-async function consentHistoryOf(db: Db, customerIds: number[]): Promise<unknown[]> {
+async function consentHistoryOf(db: Db, customerIds: number[]): Promise<Array<Record<string, unknown>>> {
   const rows = await sql<Record<string, unknown>>`select * from customer_consent_change
     where customer_id = any(${customerIds}::bigint[]) order by changed_at, change_id`.execute(db);
   return rows.rows;
 }
 
-/** The timeline, page after page to its end. */
-async function wholeTimeline(db: Db, customerId: number, canReadStaffEmails: boolean) {
+/** The timeline, page after page to its end, with each actor as written (timelineEntryForSubject names them by kind). */
+async function wholeTimeline(db: Db, customerId: number) {
   const items = [];
   let cursor: string | undefined;
   do {
-    const page = await customerTimeline(db, customerId, { cursor, limit: 200, canReadStaffEmails });
+    const page = await customerTimeline(db, customerId, { cursor, limit: 200, canReadStaffEmails: true });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

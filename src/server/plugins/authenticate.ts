@@ -108,3 +108,18 @@ function authorize({ principal, mustChangePassword }: Authenticated, permission:
     if (typeof header !== 'string' || !constantTimeEqual(header, principal.csrfToken)) throw authErrors.csrfInvalid();
   }
 }
+
+/**
+ * For a read that acts as a write does (a heavy read that is audited in the caller's name, e.g.
+ * the subject access export): a staff session must send its X-CSRF-Token, as with any write, so a
+ * link or image on another site cannot make a signed-in browser perform it (SameSite=Lax lets the
+ * cookie ride along a top-level GET). An API key is sent by no browser on its own and needs none.
+ * Use as the route's own `preHandler` hook: after authentication has set the principal and the request
+ * was validated (an unknown parameter is refused first, as on every route), before the handler.
+ */
+export async function requireCsrfTokenOnRead(request: FastifyRequest): Promise<void> {
+  const principal = request.principal;
+  if (!principal || principal.kind !== 'user') return;
+  const header = request.headers['x-csrf-token'];
+  if (typeof header !== 'string' || !constantTimeEqual(header, principal.csrfToken)) throw authErrors.csrfInvalid();
+}

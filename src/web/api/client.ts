@@ -82,6 +82,8 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', withQuery(path, query), undefined, signal),
+  /** A GET the server audits as an act of the signed-in person (the subject access export): it carries the CSRF token, as a write does. */
+  getAudited: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal, csrfToken ? { 'x-csrf-token': csrfToken } : {}),
   post: <T>(path: string, body: unknown = {}, signal?: AbortSignal, headers?: Record<string, string>) => request<T>('POST', path, body, signal, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),

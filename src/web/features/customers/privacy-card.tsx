@@ -15,6 +15,9 @@ type Action = { status: 'idle' } | { status: 'exporting' } | { status: 'confirm-
 
 const exportFileName = (customerId: number) => `customer-${customerId}-export.json`;
 
+/** The subject access export: audited in the signed-in person's name, so the server asks for the CSRF token with it. */
+export const fetchSubjectExport = (customerId: number) => api.getAudited<unknown>(`/api/customers/${customerId}/export`);
+
 /**
  * A subject access export (GET /api/customers/{id}/export) and erasure (DELETE /api/customers/{id}), for those
  * who may merge (owner, admin): the page shows it only to them. Deleting cannot be undone, so it is asked first,
@@ -32,7 +35,7 @@ export function PrivacyCard({ customer }: { customer: Customer }) {
   const download = () => {
     if (action.status === 'exporting') return;
     setAction({ status: 'exporting' });
-    api.get<unknown>(`/api/customers/${customerId}/export`)
+    fetchSubjectExport(customerId)
       .then((document) => { downloadFile(exportFileName(customerId), `${JSON.stringify(document, null, 2)}\n`, 'application/json;charset=utf-8'); setAction({ status: 'idle' }); })
       .catch((error: Error) => setAction({ status: 'failed', error }));
   };
