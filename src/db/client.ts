@@ -1,4 +1,4 @@
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { AppError } from '../core/errors.js';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -7,6 +7,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { lockEmbeddedStore, rewriteHeldLock } from './store-lock.js';
+import { protectStoreFolder } from './store-permissions.js';
 import { readStoreTemplate } from './store-template.js';
 import { NamedStatementClient } from './named-statements.js';
 
@@ -302,7 +303,8 @@ async function openEmbeddedStore(directory: string, { useStoreTemplate = true, s
   const inMemory = directory === 'memory://';
   if (!inMemory) {
     try {
-      mkdirSync(directory, { recursive: true });
+      // the store's folder is its owner's alone (store-permissions.ts); folders made above it are as usual
+      if (mkdirSync(directory, { recursive: true }) !== undefined) chmodSync(directory, 0o700);
     } catch (error) {
       if (isPermissionError(error)) throw notWritable(directory, directory);
       throw error;
@@ -317,7 +319,8 @@ async function openEmbeddedStore(directory: string, { useStoreTemplate = true, s
     if (missing.length > 0) throw damaged(directory, `its ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`);
   }
   // a copied lock is told as the server logs (its JSON lines), else as a process warning
-  const unlock = inMemory ? () => {} : lockEmbeddedStore(directory, logger ? (message) => logger.warn({ directory }, message) : undefined);
+  const warn = logger ? (message: string) => logger.warn({ directory }, message) : undefined;
+  const unlock = inMemory ? () => {} : lockEmbeddedStore(directory, warn);
   let pglite: PGlite;
   try {
     const startImage = existed ? undefined : givenImage ?? (useStoreTemplate ? readStoreTemplate() : undefined);
@@ -334,6 +337,9 @@ async function openEmbeddedStore(directory: string, { useStoreTemplate = true, s
     if (existed && !inMemory) throw damaged(directory, (error as Error)?.message ?? String(error), error);
     throw error;
   }
+  // PGlite unpacks an image, and PostgreSQL writes its files, open to every user (0666): a new store
+  // is made its owner's alone, an existing one too when its folder lets others in (one stat otherwise)
+  if (!inMemory) protectStoreFolder(directory, warn ?? ((message) => process.emitWarning(message)), { always: !existed });
   // every statement, scripts included, goes through the pool's one client: PGlite is one session
   const pool = embeddedPool(pglite);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,5 +37,15 @@ describe('the rejects file', () => {
       { file: 'customers.csv', line: '2', field: 'email', reason: 'email "jānis@" is not an email address', raw: 'C-1,Jānis Bērziņš,jānis@' },
       { file: 'customers.csv', line: '3', field: 'email', reason: 'email "siti@" is not an email address', raw: 'C-2,Siti Nurhaliza,siti@' },
     ]);
+  });
+
+  it('is readable by its owner alone (it holds rejected rows as written), also where an earlier run left one', async () => {
+    expect(statSync(await writeRejects('new.rejects.csv')).mode & 0o777).toBe(0o600);
+    const earlier = join(directory, 'earlier.rejects.csv');
+    writeFileSync(earlier, 'an earlier run\'s rows');
+    chmodSync(earlier, 0o644);
+    await writeRejects('earlier.rejects.csv');
+    expect(statSync(earlier).mode & 0o777).toBe(0o600);
+    expect(readFileSync(earlier, 'utf8')).toContain('Siti Nurhaliza');
   });
 });

@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, fchmodSync, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { utf8ByteOrderMark } from '../core/csv.js';
@@ -44,7 +44,16 @@ export function createRejectsWriter(path: string | null) {
       }
       if (!path || rejects.length === 0) return;
       if (!stream) {
-        stream = createWriteStream(path);
+        // rejected rows as written: personal data, readable by its owner alone (mode 0600 for a new
+        // file; one an earlier run left is made so too, as this run replaces it)
+        stream = createWriteStream(path, { mode: 0o600 });
+        stream.once('open', (descriptor: number) => {
+          try {
+            fchmodSync(descriptor, 0o600);
+          } catch {
+            // another user's file this one may write to: left as it is
+          }
+        });
         // a spreadsheet opens the file: without the BOM Excel reads UTF-8 as its own code page ("JÄnis" for Jānis);
         // our reader drops it, so the corrected rows import again as they are
         stream.write(`${utf8ByteOrderMark}file,line,field,reason,raw\n`);

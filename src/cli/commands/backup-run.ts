@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { AppError } from '../../core/errors.js';
 import { loadConfig } from '../../core/config.js';
-import { isServerUrl, openStore, redactPassword, shortCommandSharedBuffers } from '../../db/client.js';
+import { isServerUrl, openStore, redactPassword, shortCommandSharedBuffers, type Store } from '../../db/client.js';
 import { pendingMigrations } from '../../db/migrate.js';
 import { lockFileName } from '../../db/store-lock.js';
 
@@ -30,21 +32,149 @@ export async function backupEmbeddedStore({ db, out }: { db?: string; out: strin
     throw new AppError('BACKUP_STORE_NOT_FOUND', `There is no embedded store at ${target} to back up (a store's folder holds PG_VERSION). Check --db, CLIENTELE_DATA_DIR or the current directory (./.clientele).`, { field: '--db', directory: target });
   }
   if (existsSync(out)) throw new AppError('BACKUP_FILE_EXISTS', `${out} exists already: give --out a new file (a backup never overwrites one).`, { field: '--out', file: out });
-  const store = await openStore(target, { useStoreTemplate: false, embeddedSharedBuffers: shortCommandSharedBuffers });
   const partial = `${out}.partial`;
+  // not ours to remove: a backup cut short, or one being written now
+  if (existsSync(partial)) throw partialExists(out, partial);
+  const store = await openStore(target, { useStoreTemplate: false, embeddedSharedBuffers: shortCommandSharedBuffers });
+  let created = false;
   try {
     const image = await store.pglite!.dumpDataDir('gzip');
     const bytes = Buffer.from(await image.arrayBuffer());
-    // written whole, then named: a backup cut short is never taken for one
-    writeFileSync(partial, bytes, { flag: 'wx' });
+    // written whole, then named: a backup cut short is never taken for one. It holds the whole store
+    // (customers, staff accounts, API key hashes): readable by its owner alone
+    let descriptor: number;
+    try {
+      descriptor = openSync(partial, 'wx', 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw partialExists(out, partial);
+      throw error;
+    }
+    created = true;
+    try {
+      writeFileSync(descriptor, bytes);
+    } finally {
+      closeSync(descriptor);
+    }
     renameSync(partial, out);
+    created = false;
     return { store: target, file: out, bytes: bytes.length };
   } catch (error) {
-    rmSync(partial, { force: true });
+    // only the file this run created: another's is left as it is
+    if (created) rmSync(partial, { force: true });
     throw error;
   } finally {
     await store.close();
   }
+}
+
+function partialExists(out: string, partial: string): AppError {
+  return new AppError('BACKUP_FILE_EXISTS', `${partial} exists already: a backup to ${out} is being written by another process, or one was cut short. `
+    + `If no backup is running, delete ${partial} and run the backup again, or give --out another file.`, { field: '--out', file: partial });
+}
+
+/** The folders and files at the top of a PostgreSQL data directory (and the store's lock): a backup's entries all start with one. */
+const storeTopLevel = /^(PG_VERSION|base|global|pg_[a-z_]+|pg_(hba|ident)\.conf|postgresql(\.auto)?\.conf|postmaster\.(pid|opts)|backup_label|tablespace_map|current_logfiles|clientele\.lock)$/;
+
+const tarBlock = 512;
+
+/**
+ * A backup file's tar image, unpacked from its gzip and checked entry by entry before PGlite is given
+ * it: PGlite unpacks what it is given into the store's folder without a question. A file cut short
+ * made its gzip stream fail outside any handler (a stack trace after the clean error); an entry that is
+ * a link, of another kind, or with a name outside a store's folder (an absolute path, `..`) was written
+ * into the folder as a junk file. Such a file is refused whole, before anything is written.
+ */
+export function checkedBackupImage(file: string, content: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
+  const invalid = (why: string) => new AppError('RESTORE_FILE_INVALID', `${file} could not be restored: it is not a file the backup command wrote, or it is damaged (${why}). Nothing was restored.`, { file, reason: why });
+  let tar = content;
+  if (content.length >= 2 && content[0] === 0x1f && content[1] === 0x8b) {
+    try {
+      tar = gunzipSync(content);
+    } catch (error) {
+      throw invalid(`its compressed data cannot be read: ${(error as Error).message}`);
+    }
+  }
+  let offset = 0;
+  let sawVersion = false;
+  let ended = false;
+  while (offset + tarBlock <= tar.length) {
+    const header = tar.subarray(offset, offset + tarBlock);
+    if (header.every((byte) => byte === 0)) {
+      ended = true;
+      break;
+    }
+    const field = (start: number, length: number) => {
+      const bytes = header.subarray(start, start + length);
+      const end = bytes.indexOf(0);
+      return bytes.subarray(0, end === -1 ? length : end).toString('latin1');
+    };
+    const name = field(0, 100);
+    if (!isUstarMagic(header)) throw invalid(`the entry at byte ${offset} is not a tar entry`);
+    // the checksum as PGlite's tar reader counts it: the header's first 500 bytes, its own field as spaces
+    let sum = 0;
+    for (let index = 0; index < 500; index += 1) sum += index >= 148 && index < 156 ? 0x20 : header[index]!;
+    if (Number.parseInt(field(148, 8).trim() || 'x', 8) !== sum) throw invalid(`the entry ${name || `at byte ${offset}`} fails its checksum`);
+    const type = header[156];
+    const isFile = type === 0 || type === 0x30;
+    const isDirectory = type === 0x35;
+    if (!isFile && !isDirectory) {
+      const kind = type === 0x32 ? 'a symbolic link' : type === 0x31 ? 'a hard link' : `an entry of type "${String.fromCharCode(type ?? 0)}"`;
+      throw invalid(`the entry ${name} is ${kind}; a backup holds only files and folders`);
+    }
+    if (field(345, 131) !== '') throw invalid(`the entry ${name} has a long name this restore does not read`);
+    // PGlite names its entries from the store's folder: "/base/5/1259"
+    const relative = name.replace(/^\.?\//, '');
+    const path = isDirectory ? relative.replace(/\/$/, '') : relative;
+    const parts = path.split('/');
+    // an entry for the folder itself ("./", as tar -C <folder> . names it) is the one without a name
+    const isTheFolder = path === '' && isDirectory;
+    if (!isTheFolder && (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\')) || !storeTopLevel.test(parts[0]!))) {
+      throw invalid(`the entry ${name} lies outside a store's folder`);
+    }
+    if (path === 'PG_VERSION' && isFile) sawVersion = true;
+    const size = Number.parseInt(field(124, 12).trim() || '0', 8);
+    if (!Number.isSafeInteger(size) || size < 0 || (isDirectory && size !== 0)) throw invalid(`the entry ${name} has an invalid size`);
+    if (offset + tarBlock + size > tar.length) throw invalid(`it is cut short, in the entry ${name}`);
+    offset += tarBlock + Math.ceil(size / tarBlock) * tarBlock;
+  }
+  if (!ended && offset < tar.length) throw invalid('it is cut short');
+  if (!sawVersion) throw invalid('it holds no PG_VERSION, which every store has');
+  return tar;
+}
+
+/** POSIX's "ustar\000" (the 00 also as spaces or zero bytes) or old GNU's "ustar  \0", as PGlite's tar reader takes them. */
+function isUstarMagic(header: Buffer): boolean {
+  if (header.subarray(257, 262).toString('latin1') !== 'ustar') return false;
+  const [five, six, seven] = [header[262], header[263], header[264]];
+  if (five === 0) return [six, seven].every((byte) => byte === 0x30 || byte === 0x20 || byte === 0);
+  return five === 0x20 && six === 0x20 && seven === 0;
+}
+
+/**
+ * Reads every relation of the restored store before it is called restored: a backup missing a
+ * file (a table's, an index's) opened as any store, and failed later on the first query that
+ * read it ("could not open file base/5/16416"). Every relation with storage must have its file in
+ * the folder, and every table of the store's schema is read through.
+ */
+async function damageOf(store: Store, directory: string): Promise<string | null> {
+  const relations = await sql<{ name: string; path: string }>`
+    select c.oid::regclass::text as name, pg_relation_filepath(c.oid) as path
+    from pg_class c where pg_relation_filepath(c.oid) is not null`.execute(store.db);
+  const missing = relations.rows.filter((relation) => !existsSync(join(directory, relation.path)));
+  if (missing.length > 0) {
+    return `the file${missing.length === 1 ? '' : 's'} of ${missing.slice(0, 3).map((relation) => `${relation.name} (${relation.path})`).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''} ${missing.length === 1 ? 'is' : 'are'} missing`;
+  }
+  const tables = await sql<{ name: string }>`
+    select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('r', 'm') order by c.relname`.execute(store.db);
+  for (const table of tables.rows) {
+    try {
+      await sql`select count(*) from ${sql.raw(table.name)}`.execute(store.db);
+    } catch (error) {
+      return `${table.name} cannot be read: ${(error as Error).message}`;
+    }
+  }
+  return null;
 }
 
 /**
@@ -58,7 +188,8 @@ export async function restoreEmbeddedStore({ db, file }: { db?: string; file: st
   if (existed && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
     throw new AppError('RESTORE_TARGET_EXISTS', `${target} is not a new or empty folder: a restore never writes over a store. Give --db a new folder; to replace a store, stop Clientele, move its folder aside, and restore into its place (docs/operations.md).`, { field: '--db', directory: target });
   }
-  const image = new Blob([readFileSync(file)]);
+  // checked and unpacked here: PGlite is given the plain tar, which it writes as it is
+  const image = new Blob([checkedBackupImage(file, readFileSync(file))]);
   const removeTarget = () => (existed ? readdirSync(target).forEach((entry) => rmSync(join(target, entry), { recursive: true, force: true })) : rmSync(target, { recursive: true, force: true }));
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
@@ -75,6 +206,15 @@ export async function restoreEmbeddedStore({ db, file }: { db?: string; file: st
   }
   let pending: string[];
   try {
+    let damage: string | null;
+    try {
+      damage = await damageOf(store, target);
+    } catch (error) {
+      damage = (error as Error).message;
+    }
+    if (damage !== null) {
+      throw new AppError('RESTORE_FILE_INVALID', `${file} could not be restored: the backup is damaged (${damage}). Nothing was restored: restore an earlier backup.`, { file, reason: damage });
+    }
     pending = await pendingMigrations(store);
   } catch (error) {
     await store.close();

@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/helpers/cli.js';
@@ -24,6 +26,18 @@ describe('clientele backup and restore', () => {
     expect(restoredRun.code, restoredRun.stderr).toBe(0);
     const shown = await runCli(['--db', restored, '--json', 'settings', 'show']);
     expect(shown.stdout).toContain('Kopi Senja');
+  });
+
+  it('refuses a backup file cut short with the one clean error (exit 1), no stack trace after it', { timeout: 120_000 }, async () => {
+    const cut = join(directory, 'cut.tar.gz');
+    const whole = gzipSync(randomBytes(200_000));
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    const target = join(directory, 'from-cut');
+    const refused = await runCli(['--db', target, 'restore', cut]);
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('RESTORE_FILE_INVALID');
+    expect(refused.stderr).not.toMatch(/Z_BUF_ERROR|unexpected end of file\n\s+at |\n\s+at /);
+    expect(existsSync(target)).toBe(false);
   });
 
   it('refuses a server store with the pg_dump hint (exit 1)', async () => {

@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../core/errors.js';
 import { deleteCustomer } from '../../customers/customers.service.js';
 import { exportCustomerData } from '../../customers/subject-export.js';
@@ -41,13 +43,40 @@ export async function runCustomersExport(runtime: CliRuntime, customerId: number
     process.stdout.write(text);
     return;
   }
-  try {
-    await writeFile(options.out, text, { mode: 0o600 });
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new AppError('CLI_FILE_UNWRITABLE', `Cannot write ${options.out} (${reason}). Give a path in a directory that exists and that you may write to.`, { field: '--out', file: options.out });
-  }
+  await writeOwnerOnlyFile(options.out, text);
   const result = { customerId, file: options.out, generatedAt: document.generatedAt, orders: document.orders.length, interestEvents: document.interestEvents.length, timelineEntries: document.timeline.length };
   runtime.print(result, (r: typeof result) => `Everything held about customer #${r.customerId} written to ${r.file}: ${countNoun(r.orders, 'order')}, ${countNoun(r.interestEvents, 'interest event')}, `
     + `${countNoun(r.timelineEntries, 'timeline entry', 'timeline entries')}. Recorded in the audit log as customer.export. The file holds their personal data: keep it safe and delete it once sent.`);
+}
+
+/**
+ * Writes a file readable by its owner alone, also where one was: a new file beside it (created
+ * exclusively, mode 0600) renamed over it. Writing into the existing file kept its permissions (a
+ * 0666 file stayed readable by every user) and followed a symbolic link wherever it pointed: a link
+ * is refused.
+ */
+async function writeOwnerOnlyFile(path: string, text: string): Promise<void> {
+  const unwritable = (reason: string) => new AppError('CLI_FILE_UNWRITABLE', `Cannot write ${path} (${reason}). Give a path in a directory that exists and that you may write to.`, { field: '--out', file: path });
+  const existing = await lstat(path).catch(() => null);
+  if (existing?.isSymbolicLink()) {
+    throw new AppError('CLI_FILE_UNWRITABLE', `Not written: ${path} is a symbolic link, and the export (personal data) is not written through one. Give --out the path of a regular file, or delete the link first.`, { field: '--out', file: path });
+  }
+  if (existing?.isDirectory()) throw unwritable('it is a directory');
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    const handle = await open(temporary, 'wx', 0o600);
+    created = true;
+    try {
+      await handle.writeFile(text);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+    created = false;
+  } catch (error) {
+    throw unwritable((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  } finally {
+    if (created) await rm(temporary, { force: true });
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -44,6 +44,32 @@ describeEachCliStore('clientele customers export', (context) => {
     expect(audited).toHaveLength(2);
     expect(audited[0]!.actor).toMatch(/^cli:/);
     expect(JSON.stringify(audited.map((entry) => entry.detail))).not.toMatch(/eka|example\.com/i);
+  }, 180_000);
+
+  it('replaces a file that was there with one readable by its owner alone, and refuses to write through a symbolic link', async () => {
+    await context.withStore((store) => ingestRecords(store.db, 'customers', [{ customer_id: 'E3', email: 'mode.export@example.com' }], { actor: 'test', clock }));
+    const customerId = await customerIdOf('mode.export@example.com');
+    const directory = await mkdtemp(join(tmpdir(), 'clientele-export-'));
+    directories.push(directory);
+    const file = join(directory, 'customer.json');
+    await writeFile(file, 'an older export');
+    await chmod(file, 0o666);
+    const written = await runCliInProcess(context.db, ['customers', 'export', String(customerId), '--out', file]);
+    expect(written.exitCode, written.stderr).toBe(0);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ customerId });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    // nothing left beside it
+    expect(await readdir(directory)).toEqual(['customer.json']);
+
+    const elsewhere = join(directory, 'elsewhere.txt');
+    await writeFile(elsewhere, 'not an export');
+    const link = join(directory, 'link.json');
+    await symlink(elsewhere, link);
+    const refused = await runCliInProcess(context.db, ['customers', 'export', String(customerId), '--out', link]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.error).toMatchObject({ code: 'CLI_FILE_UNWRITABLE', message: expect.stringContaining(`${link} is a symbolic link`) });
+    expect(await readFile(elsewhere, 'utf8')).toBe('not an export');
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
   }, 180_000);
 
   it('answers an unknown customer with CUSTOMER_NOT_FOUND, exit code 1, and an unwritable --out with CLI_FILE_UNWRITABLE', async () => {
