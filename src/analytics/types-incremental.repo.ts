@@ -67,14 +67,9 @@ function incrementalTypesStatement(
   db: Kysely<Database>, scope: FactsScope, ids: number[], context: ClassifySqlContext,
   options: { prepared: boolean },
 ): RawBuilder<IncrementalRow> {
-  const at = sql`${scope.asOf.instant}::timestamptz`;
   const hidden = { hiddenFromPlanner: options.prepared };
   return sql<IncrementalRow>`
-    with classified as materialized (
-      with analysis_fact as (${customerFactsQuery({ ...scope, idsHiddenFromPlanner: options.prepared })}) select * from (${classifiedTypesQuery(context, typesSignature(db, context))}) classified_rows
-    ),
-    stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id),
-    rewind as (select ${isRewindDueQuery(at, ids, hidden)} as is_due)
+    with ${classifyAndStoreSteps(db, scope, ids, context, options)}
     select (select count(*) from classified)::int as classified, (select is_due from rewind) as is_rewind_due,
       -- a customer written now whose types are not their open spells' (the history step would open or close one)
       exists (
@@ -147,11 +142,7 @@ function wholeBatchStatement(
   const recorded = historyTimeOf(at, latestSpellTime(ids, hidden));
   const history: HistoryScope = { at: recorded, changed: sql`changed`, held: sql`held`, customerIds: ids, idsHiddenFromPlanner: options.prepared };
   return sql<WholeBatchRow>`
-    with classified as materialized (
-      with analysis_fact as (${customerFactsQuery({ ...scope, idsHiddenFromPlanner: options.prepared })}) select * from (${classifiedTypesQuery(context, typesSignature(db, context))}) classified_rows
-    ),
-    stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id),
-    rewind as (select ${isRewindDueQuery(at, ids, hidden)} as is_due),
+    with ${classifyAndStoreSteps(db, scope, ids, context, options)},
     held as materialized (
       select customer_id, types, numbers from classified
       union all
@@ -166,6 +157,21 @@ function wholeBatchStatement(
     select (select count(*) from classified)::int as classified, (select is_due from rewind) as is_rewind_due,
       (select count(*) from entered_spells)::int as entered, (select count(*) from left_spells)::int as left,
       case when (select is_due from rewind) then array(select customer_id from stored) end as stored_ids`;
+}
+
+/**
+ * The steps both statements start with: `classified`, the batch's judged rows; `stored`, the
+ * rows written (whose basis changed); `rewind`, whether an earlier as-of is re-run.
+ */
+function classifyAndStoreSteps(
+  db: Kysely<Database>, scope: FactsScope, ids: number[], context: ClassifySqlContext, options: { prepared: boolean },
+): RawBuilder<unknown> {
+  const at = sql`${scope.asOf.instant}::timestamptz`;
+  return sql`classified as materialized (
+      with analysis_fact as (${customerFactsQuery({ ...scope, idsHiddenFromPlanner: options.prepared })}) select * from (${classifiedTypesQuery(context, typesSignature(db, context))}) classified_rows
+    ),
+    stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id),
+    rewind as (select ${isRewindDueQuery(at, ids, { hiddenFromPlanner: options.prepared })} as is_due)`;
 }
 
 /** The step-by-step path after a rewind: history is compared with customer_type as just stored. */
