@@ -1,8 +1,8 @@
-import { readFile, rm, mkdtemp } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCliStore, describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { expect, it } from 'vitest';
+import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { membersCsvWorkspace, runCliOutput, storedPeople } from '../../../test/helpers/members-csv-cli.js';
 import { fixedClock } from '../../core/clock.js';
 import { ingestRecords } from '../../ingest/ingest-batch.service.js';
 
@@ -17,33 +17,16 @@ const customers = [
 ];
 
 describeEachCliStore('clientele segments members --csv --csv-form reimport', (context) => {
-  let directory = '';
-  let fresh: Awaited<ReturnType<typeof createCliStore>>;
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'clientele-members-reimport-'));
-    fresh = await createCliStore(context.kind);
-  }, 240_000);
-  afterAll(async () => {
-    await fresh?.cleanUp();
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  const run = async (db: string, ...args: string[]) => {
-    const result = await runCliInProcess(db, args);
-    if (result.error) throw result.error;
-    return result.stdout;
-  };
-  const people = async (db: string) => (JSON.parse(await run(db, '--json', 'customers', 'list', '--limit', '100')).items as Array<{ name: string; email: string; phone: string | null }>)
-    .map(({ name, email, phone }) => ({ name, email, phone })).sort((a, b) => a.email.localeCompare(b.email));
+  const workspace = membersCsvWorkspace(context.kind, 'clientele-members-reimport-');
 
   it('writes every value exactly as stored, and imports into a new store as the same customers', async () => {
     await context.withStore(async (store) => {
       await ingestRecords(store.db, 'customers', customers, { actor: 'test', clock: fixedClock('2026-07-01T00:00:00Z') });
     });
-    const { segment } = JSON.parse(await run(context.db, '--json', 'segments', 'create', 'Valmiera', '--filter', '{"field": "city", "op": "eq", "value": "Valmiera"}'));
+    const { segment } = JSON.parse(await runCliOutput(context.db, '--json', 'segments', 'create', 'Valmiera', '--filter', '{"field": "city", "op": "eq", "value": "Valmiera"}'));
 
-    const reimport = join(directory, `reimport-${context.kind}.csv`);
-    expect(await run(context.db, 'segments', 'members', 'Valmiera', '--csv', reimport, '--csv-form', 'reimport')).toContain(`Wrote 5 members of segment #${segment.segment_id} "Valmiera" to ${reimport}, in the re-import form`);
+    const reimport = join(workspace.directory, `reimport-${context.kind}.csv`);
+    expect(await runCliOutput(context.db, 'segments', 'members', 'Valmiera', '--csv', reimport, '--csv-form', 'reimport')).toContain(`Wrote 5 members of segment #${segment.segment_id} "Valmiera" to ${reimport}, in the re-import form`);
     const text = await readFile(reimport, 'utf8');
     // as the web app's "For re-import" file: no byte order mark, no formula guard
     expect(text.startsWith('customer_id,name,email,')).toBe(true);
@@ -52,21 +35,21 @@ describeEachCliStore('clientele segments members --csv --csv-form reimport', (co
     expect(text).not.toContain('\'');
 
     // the sheet, still the default, keeps the guard
-    const sheet = join(directory, `sheet-${context.kind}.csv`);
-    await run(context.db, 'segments', 'members', 'Valmiera', '--csv', sheet);
+    const sheet = join(workspace.directory, `sheet-${context.kind}.csv`);
+    await runCliOutput(context.db, 'segments', 'members', 'Valmiera', '--csv', sheet);
     const sheetText = await readFile(sheet, 'utf8');
     expect(sheetText.startsWith('\ufeffcustomer_id,')).toBe(true);
     expect(sheetText).toContain(',\'-2+3@example.lv,');
 
-    const imported = JSON.parse(await run(fresh.db, '--json', 'import', 'customers', reimport));
+    const imported = JSON.parse(await runCliOutput(workspace.fresh.db, '--json', 'import', 'customers', reimport));
     expect(imported).toMatchObject({ read: 5, rejected: 0 });
-    const before = await people(context.db);
+    const before = await storedPeople(context.db);
     expect(before).toContainEqual({ name: 'Šarlote Ūdre-Žagata', email: '-2+3@example.lv', phone: null });
-    expect(await people(fresh.db)).toEqual(before);
+    expect(await storedPeople(workspace.fresh.db)).toEqual(before);
   }, 240_000);
 
   it('refuses a form it does not know, and --csv-form without --csv', async () => {
-    const unknown = await runCliInProcess(context.db, ['segments', 'members', 'Valmiera', '--csv', join(directory, 'x.csv'), '--csv-form', 'machine']);
+    const unknown = await runCliInProcess(context.db, ['segments', 'members', 'Valmiera', '--csv', join(workspace.directory, 'x.csv'), '--csv-form', 'machine']);
     expect(unknown.exitCode).toBe(1);
     expect(unknown.stderr).toContain('--csv-form: "machine" is not a form of the members file. Use sheet (for a spreadsheet) or reimport');
     const alone = await runCliInProcess(context.db, ['segments', 'members', 'Valmiera', '--csv-form', 'reimport']);

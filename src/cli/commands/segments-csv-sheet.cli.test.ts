@@ -1,9 +1,9 @@
-import { readFile, rm, mkdtemp } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCliStore, describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { expect, it } from 'vitest';
+import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli-in-process.js';
+import { membersCsvWorkspace, runCliOutput, storedPeople } from '../../../test/helpers/members-csv-cli.js';
 import { fixedClock } from '../../core/clock.js';
 import { ingestRecords } from '../../ingest/ingest-batch.service.js';
 import { readRecords } from '../../ingest/readers/read-records.js';
@@ -18,24 +18,7 @@ const customers = [
 ];
 
 describeEachCliStore('clientele segments members --csv, the sheet form', (context) => {
-  let directory = '';
-  let fresh: Awaited<ReturnType<typeof createCliStore>>;
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'clientele-members-sheet-'));
-    fresh = await createCliStore(context.kind);
-  }, 240_000);
-  afterAll(async () => {
-    await fresh?.cleanUp();
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  const run = async (db: string, ...args: string[]) => {
-    const result = await runCliInProcess(db, args);
-    if (result.error) throw result.error;
-    return result.stdout;
-  };
-  const people = async (db: string) => (JSON.parse(await run(db, '--json', 'customers', 'list', '--limit', '100')).items as Array<{ name: string; email: string; phone: string | null }>)
-    .map(({ name, email, phone }) => ({ name, email, phone })).sort((a, b) => a.email.localeCompare(b.email));
+  const workspace = membersCsvWorkspace(context.kind, 'clientele-members-sheet-');
 
   it("writes phones as text, times on the store's clock and P(alive) rounded; the re-import form keeps them exact; the sheet's phones import again", async () => {
     let dimasId = 0;
@@ -49,10 +32,10 @@ describeEachCliStore('clientele segments members --csv, the sheet form', (contex
         customer_id: dimasId, model_fit_id: Number(fit.model_fit_id), p_alive: 0.6590166715389049, expected_purchases_90d: 1, clv_minor: 1420945, clv_horizon_days: 365, next_purchase_day: '2026-07-10', churn_risk: 'medium', as_of: '2026-06-30',
       }).execute();
     });
-    await run(context.db, 'segments', 'create', 'Bekasi', '--filter', '{"field": "city", "op": "eq", "value": "Bekasi"}');
+    await runCliOutput(context.db, 'segments', 'create', 'Bekasi', '--filter', '{"field": "city", "op": "eq", "value": "Bekasi"}');
 
-    const sheet = join(directory, `sheet-${context.kind}.csv`);
-    expect(await run(context.db, 'segments', 'members', 'Bekasi', '--csv', sheet)).toContain('Wrote 3 members');
+    const sheet = join(workspace.directory, `sheet-${context.kind}.csv`);
+    expect(await runCliOutput(context.db, 'segments', 'members', 'Bekasi', '--csv', sheet)).toContain('Wrote 3 members');
     const text = await readFile(sheet, 'utf8');
     // the store's zone is Asia/Jakarta (UTC+7), a new store's default
     expect(text).toContain(',dimas@example.com,"=""+6288222773951""",Bekasi,');
@@ -66,16 +49,16 @@ describeEachCliStore('clientele segments members --csv, the sheet form', (contex
     expect(dimas.entered_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
     // the re-import form: every value as stored
-    const reimport = join(directory, `reimport-${context.kind}.csv`);
-    await run(context.db, 'segments', 'members', 'Bekasi', '--csv', reimport, '--csv-form', 'reimport');
+    const reimport = join(workspace.directory, `reimport-${context.kind}.csv`);
+    await runCliOutput(context.db, 'segments', 'members', 'Bekasi', '--csv', reimport, '--csv-form', 'reimport');
     const exact = await readFile(reimport, 'utf8');
     expect(exact).toContain(',dimas@example.com,+6288222773951,Bekasi,');
     expect(exact).toContain(',2026-06-30T07:29:35.000Z,');
     expect(exact).toContain(',0.6590166715389049,medium,');
 
     // a sheet imported all the same (it is not the form for that) gives each the same phone number
-    const imported = JSON.parse(await run(fresh.db, '--json', 'import', 'customers', sheet));
+    const imported = JSON.parse(await runCliOutput(workspace.fresh.db, '--json', 'import', 'customers', sheet));
     expect(imported).toMatchObject({ read: 3, rejected: 0 });
-    expect(await people(fresh.db)).toEqual(await people(context.db));
+    expect(await storedPeople(workspace.fresh.db)).toEqual(await storedPeople(context.db));
   }, 240_000);
 });
