@@ -22,11 +22,12 @@ export type CsvOptions = CsvSeparators & { guardsFormulas?: boolean };
 /**
  * RFC 4180 quoting. Text starting with =, +, -, @, a tab or a carriage return (OWASP's
  * list: a spreadsheet skips the last two and reads what follows) gets a leading ' so it
- * is not run as a formula. Only a plain number is left as it is (a sign, digits, a decimal part: an
- * E.164 phone number such as +6281299990000, or -5), since a spreadsheet reads it as that number anyway;
- * anything more after the sign (+1-1, -2-3, "-1 -1", "+62 812 …") it would compute, so it is guarded. Times
- * are written as the API sends them (ISO 8601 in UTC), so a file made by the CLI
- * reads the same as one made by the web app. Numbers take the decimal separator
+ * is not run as a formula. Only a plain number is left as it is (a sign, digits, a decimal part, such
+ * as -5), since a spreadsheet reads it as that number anyway; anything more after the sign (+1-1, -2-3,
+ * "-1 -1", "+62 812 …") it would compute, so it is guarded. The sheet forms write a phone number as
+ * ="+62…" before it gets here (customer-csv.ts), so it stays text with its + and leading 0. Times
+ * are written as given: the API's ISO 8601 in UTC for the re-import form, the store's clock for the
+ * sheet forms (customer-csv.ts). Numbers take the decimal separator
  * here rather than as text from the caller, since a negative amount as text
  * ("-12,50") would be guarded as a formula. *
  * An email address is guarded like any other text, though the ' spoils it: an address's local part may

@@ -81,7 +81,7 @@ export function registerSegmentsCommand(program: Command, runtime: CliRuntime): 
     .option('--limit <n>', 'rows per page (1 to 1,000)', wholeNumberIn(1, 1000, '--limit 200'), 50)
     .option('--after <cursor>', 'continue after a page: the cursor printed under it (nextCursor in --json, as the API gives it)')
     .option('--csv <file>', 'write every member to this file, with the web export\'s columns: contact, purchases, types, consent, predictions, persona (--limit does not apply)')
-    .option('--csv-form <form>', 'with --csv: sheet, for a spreadsheet (UTF-8 byte order mark; text starting = + - @ gets a leading \'), or reimport, every value exactly as stored, for clientele import customers or a mail tool (the web export\'s "For re-import")', csvFormOf, 'sheet')
+    .option('--csv-form <form>', 'with --csv: sheet, for a spreadsheet (UTF-8 byte order mark; text starting = + - @ gets a leading \'; phone numbers as ="+62…" so the + and a leading 0 stay; times on the store\'s clock; P(alive) two decimals), or reimport, every value exactly as stored, for clientele import customers or a mail tool (the web export\'s "For re-import")', csvFormOf, 'sheet')
     .option('--consent <kind>', `with --csv: only members who agreed to this, ${consentKinds.join(' | ')} (never asked counts as no)`, consentKindOf), [
     ['clientele segments members VIPs --limit 100'],
     ['clientele segments members 3 --after W251bGwsNTI4MTEsInNlZ21lbnQtbWVtYmVyczozIl0', 'the next page: the cursor printed under the last one'],
