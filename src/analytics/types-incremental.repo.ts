@@ -13,20 +13,19 @@ import type { HistoryChange } from './types.repo.js';
 /**
  * The ingest path, once per order batch. A small (prepared) batch: its
  * customers' facts and types in one statement, and their history and overdue
- * alerts in a second one only
- * when the first finds them due (a customer's types moved away from their open
- * spells; an at-risk type held; an open overdue alert to close). Most orders
- * leave a customer's types as they were: for those the batch costs one round
- * trip and a plan without the history's and alerts' tables: a single order at
- * 100k customers on the server, 0.90 ms median for the first statement alone
- * against 1.31 for one statement doing it all, which started and ended the
- * steps' plan nodes whether they wrote anything or not (they wrote for 27% of
- * the bench's orders). Re-running an as-of before the history's latest spell (a
- * rewind, which must land before the spells are compared) is left to the
- * step-by-step path. A large batch does it all in one statement
- * (wholeBatchStatement). When prepared, each statement runs through a plan made
- * once per session: its ids are hidden from the planner (boundIds), so
- * PostgreSQL settles on the generic plan.
+ * alerts in a second one only when the first finds them due (a customer's types
+ * moved away from their open spells; an at-risk type held; an open overdue
+ * alert to close). Most orders leave a customer's types as they were: for those
+ * the batch costs one round trip and a plan without the history's and alerts'
+ * tables: a single order at 100k customers on the server, 0.90 ms median for
+ * the first statement alone against 1.31 for one statement doing it all, which
+ * started and ended the steps' plan nodes whether they wrote anything or not
+ * (they wrote for 27% of the bench's orders). A large batch does it all in one
+ * statement (wholeBatchStatement). Re-running an as-of before the history's
+ * latest spell (a rewind, which must land before the spells are compared) is
+ * left to the step-by-step path. When prepared, each statement runs through a
+ * plan made once per session: its ids are hidden from the planner (boundIds),
+ * so PostgreSQL settles on the generic plan.
  */
 export async function storeCustomerTypes(
   db: Kysely<Database>, scope: FactsScope, context: ClassifySqlContext,
@@ -38,22 +37,23 @@ export async function storeCustomerTypes(
   const shapeOf = (statement: object) => JSON.stringify({ ...statement, scope: { ...scope, customerIds: scope.customerIds === null }, isSingle: ids.length === 1, context, options });
   if (!options.prepared) {
     const whole = (await db.executeQuery(compileShaped(db, shapeOf({ step: 'whole batch' }), ids, () => wholeBatchStatement(db, scope, ids, context, options)))).rows[0];
-    if (!whole.is_rewind_due) return { customers: whole.classified, history: { entered: whole.entered, left: whole.left } };
-    return { customers: whole.classified, history: await rewindAndCompare(db, scope, (whole.stored_ids ?? []).map(Number)) };
+    return settleRewind(db, scope, whole, { entered: whole.entered, left: whole.left });
   }
-  const prepare = <R>(statement: RawBuilder<R>) => namedStatement(statement);
-  const classifying = compileShaped(db, shapeOf({ step: 'types' }), ids, () => prepare(incrementalTypesStatement(db, scope, ids, context, options)));
+  const classifying = compileShaped(db, shapeOf({ step: 'types' }), ids, () => namedStatement(incrementalTypesStatement(db, scope, ids, context, options)));
   const row = (await db.executeQuery(classifying)).rows[0];
-  const customers = row.classified;
   const due = { history: row.history_due && !row.is_rewind_due, alerts: row.alerts_due };
-  let history: HistoryChange = { entered: 0, left: 0 };
-  if (due.history || due.alerts) {
-    const following = compileShaped(db, shapeOf({ step: 'history and alerts', due }), ids, () => prepare(historyAndAlertsStatement(scope, ids, context, options, due)));
-    const counts = (await db.executeQuery(following)).rows[0];
-    history = { entered: counts.entered, left: counts.left };
-  }
-  if (!row.is_rewind_due) return { customers, history };
-  return { customers, history: await rewindAndCompare(db, scope, (row.stored_ids ?? []).map(Number)) };
+  if (!due.history && !due.alerts) return settleRewind(db, scope, row, { entered: 0, left: 0 });
+  const following = compileShaped(db, shapeOf({ step: 'history and alerts', due }), ids, () => namedStatement(historyAndAlertsStatement(scope, ids, context, options, due)));
+  const counts = (await db.executeQuery(following)).rows[0];
+  return settleRewind(db, scope, row, { entered: counts.entered, left: counts.left });
+}
+
+/** The batch's answer: its history as written, or, when an earlier as-of was re-run, as the step-by-step path compares it. */
+async function settleRewind(
+  db: Kysely<Database>, scope: FactsScope, row: { classified: number; is_rewind_due: boolean; stored_ids: number[] | null }, history: HistoryChange,
+): Promise<{ customers: number; history: HistoryChange }> {
+  if (!row.is_rewind_due) return { customers: row.classified, history };
+  return { customers: row.classified, history: await rewindAndCompare(db, scope, (row.stored_ids ?? []).map(Number)) };
 }
 
 type IncrementalRow = { classified: number; is_rewind_due: boolean; history_due: boolean; alerts_due: boolean; stored_ids: number[] | null };
@@ -96,11 +96,8 @@ function incrementalTypesStatement(
 function historyAndAlertsStatement(
   scope: FactsScope, ids: number[], context: ClassifySqlContext, options: { prepared: boolean }, due: { history: boolean; alerts: boolean },
 ): RawBuilder<{ entered: number; left: number }> {
-  const at = sql`${scope.asOf.instant}::timestamptz`;
   const hidden = { hiddenFromPlanner: options.prepared };
-  // the batch's changes are recorded when it runs, not at the as-of day's end (historyTimeOf)
-  const recorded = historyTimeOf(at, latestSpellTime(ids, hidden));
-  const history: HistoryScope = { at: recorded, changed: sql`changed`, held: sql`held`, customerIds: ids, idsHiddenFromPlanner: options.prepared };
+  const history = batchHistoryScope(scope, ids, options);
   const steps: RawBuilder<unknown>[] = [sql`held as materialized (
       select t.customer_id, t.types, t.numbers from customer_type t where ${isAmongIds(sql`t.customer_id`, ids, hidden)}
     )`];
@@ -136,11 +133,8 @@ function wholeBatchStatement(
   db: Kysely<Database>, scope: FactsScope, ids: number[], context: ClassifySqlContext,
   options: { prepared: boolean },
 ): RawBuilder<WholeBatchRow> {
-  const at = sql`${scope.asOf.instant}::timestamptz`;
   const hidden = { hiddenFromPlanner: options.prepared };
-  // the batch's changes are recorded when it runs, not at the as-of day's end (historyTimeOf)
-  const recorded = historyTimeOf(at, latestSpellTime(ids, hidden));
-  const history: HistoryScope = { at: recorded, changed: sql`changed`, held: sql`held`, customerIds: ids, idsHiddenFromPlanner: options.prepared };
+  const history = batchHistoryScope(scope, ids, options);
   return sql<WholeBatchRow>`
     with ${classifyAndStoreSteps(db, scope, ids, context, options)},
     held as materialized (
@@ -172,6 +166,13 @@ function classifyAndStoreSteps(
     ),
     stored as (${customerTypeUpsert(sql`classified`, at)} returning t.customer_id),
     rewind as (select ${isRewindDueQuery(at, ids, { hiddenFromPlanner: options.prepared })} as is_due)`;
+}
+
+/** The batch's history steps compare `changed` against `held`, recorded when the batch runs, not at the as-of day's end (historyTimeOf). */
+function batchHistoryScope(scope: FactsScope, ids: number[], options: { prepared: boolean }): HistoryScope {
+  const at = sql`${scope.asOf.instant}::timestamptz`;
+  const recorded = historyTimeOf(at, latestSpellTime(ids, { hiddenFromPlanner: options.prepared }));
+  return { at: recorded, changed: sql`changed`, held: sql`held`, customerIds: ids, idsHiddenFromPlanner: options.prepared };
 }
 
 /** The step-by-step path after a rewind: history is compared with customer_type as just stored. */
