@@ -39,10 +39,10 @@ export type SubjectExport = Awaited<ReturnType<typeof buildSubjectExport>>;
  * Everything held about one person, for a subject access request: one JSON document, every list
  * read to its end. Audited as `customer.export` with counts only (the document itself is theirs).
  * It goes to them, so it holds no one else's personal data: whoever acted on them is named by kind
- * and role (actorForSubject), never by email, user id or API key name, and a gift's buyer not at all.
- * `canReadStaffEmails` is no longer read: whoever asks, the document is the same.
+ * and role (actorForSubject), never by email, user id or API key name, and a gift's buyer not at all:
+ * whoever asks, the document is the same.
  */
-export async function exportCustomerData(db: Db, customerId: number, options: { actor?: string; clock?: Clock; canReadStaffEmails?: boolean } = {}): Promise<SubjectExport> {
+export async function exportCustomerData(db: Db, customerId: number, options: { actor?: string; clock?: Clock } = {}): Promise<SubjectExport> {
   return db.transaction().execute(async (trx) => {
     const document = await buildSubjectExport(trx, customerId, options);
     if (options.actor) {
@@ -124,7 +124,6 @@ export function actorForSubject(actor: string, rolesByUserId: ReadonlyMap<number
   }
   if (actor.startsWith('api-key:')) return 'API key';
   if (actor.startsWith('cli:')) return 'command line';
-  if (actor === 'import' || actor.startsWith('import:')) return 'import';
   return 'system';
 }
 

@@ -196,7 +196,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       if (orders && outcome.orders) orders = addOrderCounts(orders, outcome.orders);
       createdCustomers += outcome.createdCustomers;
       consentRefusalsKept += outcome.consentRefusalsKept ?? 0;
-      if (overrides) consentRefusalsOverridden += outcome.consentRefusalsOverridden ?? 0;
+      consentRefusalsOverridden += outcome.consentRefusalsOverridden ?? 0;
       for (const join of outcome.joins ?? []) {
         joinedStubs += join.mergedCustomerIds.length;
         if (joinsSample.length < 20) joinsSample.push(join);

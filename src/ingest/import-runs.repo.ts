@@ -9,7 +9,7 @@ type Db = Kysely<Database>;
 
 /**
  * A run of an orders or lines file counts orders from 0; other runs have no order counts (null). Every run counts the customers it creates from 0.
- * `consentOverridesRefusals`: a customers run that is the consent authority says so from its start (see markConsentOverride).
+ * `consentOverridesRefusals`: a customers run that is the consent authority says so from its start (see recordConsentOverride).
  */
 export async function startImportRun(
   db: Db, run: { entity: ImportEntity; fileName: string | null; preset: string | null; startedBy: string; consentOverridesRefusals?: boolean },
@@ -45,7 +45,8 @@ export async function addBatchToImportRun(db: Db, importId: number, read: number
  * the batch's records and the refusals a yes replaced (each consent counted).
  */
 export async function recordConsentOverride(db: Db, batch: { importId: number; actor: string; records: number; refusalsOverridden: number }): Promise<void> {
-  await db.updateTable('import_run').set({ consent_overrides_refusals: true }).where('import_id', '=', batch.importId).execute();
+  // a file's run says so from its start; an open run's first such batch marks it, later ones find it marked
+  await db.updateTable('import_run').set({ consent_overrides_refusals: true }).where('import_id', '=', batch.importId).where('consent_overrides_refusals', '=', false).execute();
   await recordAudit(db, {
     actor: batch.actor, action: 'consent.override', entity: 'import_run', entityId: String(batch.importId),
     detail: { importId: batch.importId, records: batch.records, refusalsOverridden: batch.refusalsOverridden },

@@ -121,7 +121,7 @@ export async function ingestRecords(
       importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length,
       orders: hasOrderCounts(entity) ? (outcome.orders ?? emptyOrderCounts()) : null, rejects: allRejects, joins: outcome.joins ?? [], ignoredFields,
       createdCustomers: outcome.createdCustomers, consentRefusalsKept: outcome.consentRefusalsKept ?? 0,
-      consentRefusalsOverridden: overrides ? (outcome.consentRefusalsOverridden ?? 0) : 0,
+      consentRefusalsOverridden: outcome.consentRefusalsOverridden ?? 0,
     };
     await options.beforeCommit?.(trx, summary);
     return summary;

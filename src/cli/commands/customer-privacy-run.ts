@@ -37,7 +37,7 @@ export async function runCustomersDelete(runtime: CliRuntime, customerId: number
  * as customer.export by the shell's user.
  */
 export async function runCustomersExport(runtime: CliRuntime, customerId: number, options: { out?: string }): Promise<void> {
-  const document = await runtime.withStore(({ db, actor, clock }) => exportCustomerData(db, customerId, { actor, clock, canReadStaffEmails: true }));
+  const document = await runtime.withStore(({ db, actor, clock }) => exportCustomerData(db, customerId, { actor, clock }));
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (options.out === undefined) {
     process.stdout.write(text);

@@ -170,8 +170,8 @@ export function formatConsentRefusalsKept(summary: Pick<ImportSummary, 'consentR
  * A file imported as the consent authority: how many refusals its yes replaced, and where that is kept (the
  * command line acts as the store's operator and may override, but never unrecorded).
  */
-export function formatConsentRefusalsOverridden(summary: Pick<ImportSummary, 'importId' | 'entity' | 'consentRefusalsOverridden'>): string[] {
-  if (summary.consentRefusalsOverridden === null || summary.consentRefusalsOverridden === undefined) return [];
+export function formatConsentRefusalsOverridden(summary: Pick<ImportSummary, 'importId' | 'consentRefusalsOverridden'>): string[] {
+  if (summary.consentRefusalsOverridden == null) return [];
   return [`  consent refusals overridden: ${summary.consentRefusalsOverridden} (--consent-overrides-refusals: the file's yes replaced a customer's no; `
     + `recorded on import run ${summary.importId} and in the audit log as consent.override)`];
 }

@@ -103,10 +103,13 @@ function authorize({ principal, mustChangePassword }: Authenticated, permission:
   if (principal.kind === 'api-key') return;
   // Until a one-time password is replaced the account may only look after itself.
   if (mustChangePassword && permission !== 'account:manage') throw authErrors.temporaryPasswordForbidden();
-  if (!isSafeMethod(request.method)) {
-    const header = request.headers['x-csrf-token'];
-    if (typeof header !== 'string' || !constantTimeEqual(header, principal.csrfToken)) throw authErrors.csrfInvalid();
-  }
+  if (!isSafeMethod(request.method)) requireCsrfToken(principal.csrfToken, request);
+}
+
+/** The session's CSRF token, as the X-CSRF-Token header must carry it. */
+function requireCsrfToken(expected: string, request: FastifyRequest): void {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header !== 'string' || !constantTimeEqual(header, expected)) throw authErrors.csrfInvalid();
 }
 
 /**
@@ -120,6 +123,5 @@ function authorize({ principal, mustChangePassword }: Authenticated, permission:
 export async function requireCsrfTokenOnRead(request: FastifyRequest): Promise<void> {
   const principal = request.principal;
   if (!principal || principal.kind !== 'user') return;
-  const header = request.headers['x-csrf-token'];
-  if (typeof header !== 'string' || !constantTimeEqual(header, principal.csrfToken)) throw authErrors.csrfInvalid();
+  requireCsrfToken(principal.csrfToken, request);
 }
