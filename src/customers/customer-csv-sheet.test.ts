@@ -39,7 +39,9 @@ describe('sheetText', () => {
     }
     expect(sheetText('')).toBeNull();
     expect(sheetText(null)).toBeNull();
-    expect(new SheetText('+62').toString()).toBe('="+62"');
+    expect(SheetText.of('+62')?.toString()).toBe('="+62"');
+    // no way to make such a cell of anything else
+    expect(SheetText.of('+62")&cmd|"/C calc"!A0&("')).toBeNull();
   });
 });
 

@@ -92,7 +92,13 @@ export function customerCsvCells(row: CustomerCsvRow, columns: readonly CsvColum
  * (normalisePhone finds it inside ="…"), but the re-import form is the file for programs.
  */
 export class SheetText {
-  constructor(readonly text: string) {}
+  // made only by of(), so no text but a phone-shaped one is ever written unguarded
+  private constructor(readonly text: string) {}
+
+  /** The value as such a cell when it is strictly phone-shaped; null otherwise. */
+  static of(value: string): SheetText | null {
+    return phoneShaped.test(value) ? new SheetText(value) : null;
+  }
 
   toString(): string {
     return `="${this.text}"`;
@@ -104,7 +110,7 @@ const phoneShaped = /^(?=.*\d)[0-9+() -]{1,64}$/;
 /** A phone number (or another identifier) for a spreadsheet: as SheetText when it is strictly phone-shaped, else as it is. */
 export function sheetText(value: string | null | undefined): SheetText | string | null {
   if (value === null || value === undefined || value === '') return null;
-  return phoneShaped.test(value) ? new SheetText(value) : value;
+  return SheetText.of(value) ?? value;
 }
 
 /**

@@ -34,7 +34,7 @@ describeEachStore('the segment members file for a campaign tool', (context) => {
 
   it('has predicted CLV, P(alive), churn risk and persona columns, empty where nothing was predicted, and still imports again as a customers file', async () => {
     const file = join(files.directory, 'members.csv');
-    await writeMembersCsv(db(), 'Jakarta', file, { currency: 'USD' });
+    await writeMembersCsv(db(), 'Jakarta', file, { currency: 'USD', timeZone: 'UTC' });
     // no cell here holds a comma or a quote
     const [header, ...rows] = (await readFile(file, 'utf8')).slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
     const cellsOf = (row: string[]) => Object.fromEntries(header.map((name, index) => [name, row[index]]));

@@ -7,8 +7,7 @@ import type { Database } from '../../db/schema.js';
 import { toCsv, utf8ByteOrderMark } from '../../core/csv.js';
 import { AppError } from '../../core/errors.js';
 import { minorUnitsOf } from '../../core/money.js';
-import { customerCsvCells, customerCsvHeader, customerSheetCells, machineCsvOptions, segmentMemberCsvColumns } from '../../customers/customer-csv.js';
-import { getStoreSettings } from '../../settings/index.js';
+import { customerCsvCells, customerCsvHeader, customerSheetCells, machineCsvOptions, segmentMemberCsvColumns, type CustomerCsvRow } from '../../customers/customer-csv.js';
 import { getSegment, listMemberPage } from '../../segments/index.js';
 import { consentPurpose, hasAgreedTo, type ConsentKind } from '../../customers/consent-kinds.js';
 import type { CliRuntime } from '../runtime.js';
@@ -40,11 +39,9 @@ export type MembersCsv = { segmentId: number; name: string; file: string; member
  * whole segment. With `consent`, only members who said yes to it are written:
  * one never asked may no more be sent a campaign than one who said no.
  */
-export async function writeMembersCsv(db: Kysely<Database>, ref: number | string, file: string, options: { currency: string; timeZone?: string; after?: string; consent?: ConsentKind; form?: MembersCsvForm }): Promise<MembersCsv> {
+export async function writeMembersCsv(db: Kysely<Database>, ref: number | string, file: string, options: { currency: string; timeZone: string; after?: string; consent?: ConsentKind; form?: MembersCsvForm }): Promise<MembersCsv> {
   const segment = await getSegment(db, ref);
   const form = options.form ?? 'sheet';
-  // the sheet's times are the store's wall clock, as the web app's spreadsheet form writes them
-  const timeZone = form === 'sheet' ? options.timeZone ?? (await getStoreSettings(db)).timeZone : 'UTC';
   // before the file is opened: a refused cursor leaves none behind
   let after = afterOfMembersOption(options.after, segment.segment_id);
   const money = { currency: options.currency, minorPerMajor: 10 ** minorUnitsOf(options.currency) };
@@ -65,12 +62,13 @@ export async function writeMembersCsv(db: Kysely<Database>, ref: number | string
     // as the web app's two forms: the sheet guards formulas and starts with the mark; the re-import form is exact, without it
     const format = form === 'reimport' ? machineCsvOptions : undefined;
     await write((form === 'reimport' ? '' : utf8ByteOrderMark) + toCsv([customerCsvHeader(segmentMemberCsvColumns, money)], format));
+    // the sheet's times are the store's wall clock, as the web app's spreadsheet form writes them
+    const cellsOf = form === 'reimport'
+      ? (member: CustomerCsvRow) => customerCsvCells(member, segmentMemberCsvColumns, money)
+      : (member: CustomerCsvRow) => customerSheetCells(member, segmentMemberCsvColumns, money, options.timeZone);
     do {
       const page = await listMemberPage(db, segment.segment_id, { limit: pageSize, after });
       const written = page.items.filter(agreed);
-      const cellsOf = form === 'reimport'
-        ? (member: (typeof written)[number]) => customerCsvCells(member, segmentMemberCsvColumns, money)
-        : (member: (typeof written)[number]) => customerSheetCells(member, segmentMemberCsvColumns, money, timeZone);
       await write(toCsv(written.map(cellsOf), format));
       members += written.length;
       leftOut += page.items.length - written.length;

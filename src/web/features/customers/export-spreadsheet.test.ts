@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../api/types.js';
-import { customerCsvColumns, segmentMemberCsvColumns, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
+import { customerCsvColumns, segmentMemberCsvColumns, sheetTime, type CsvMoney, type CustomerCsvRow } from '../../../customers/customer-csv.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { spreadsheetSeparators } from '../../components/spreadsheet-csv.js';
-import { customersForSpreadsheet, localTime, spreadsheetCells, spreadsheetHeader, type SpreadsheetContext } from './export-spreadsheet.js';
+import { customersForSpreadsheet, spreadsheetCells, spreadsheetHeader, type SpreadsheetContext } from './export-spreadsheet.js';
 
 const rupiah: CsvMoney = { currency: 'IDR', minorPerMajor: 1 };
 const euro: CsvMoney = { currency: 'EUR', minorPerMajor: 100 };
@@ -66,21 +66,21 @@ describe('the persona of a segment member', () => {
   });
 });
 
-describe('localTime', () => {
+describe('sheetTime, as the spreadsheet writes times', () => {
   it("writes an instant as the store's wall clock, in a form spreadsheets parse", () => {
-    expect(localTime('2026-11-30T03:12:00.000Z', 'Asia/Jakarta')).toBe('2026-11-30 10:12');
-    expect(localTime(new Date('2026-11-30T20:05:59Z'), 'Asia/Jakarta')).toBe('2026-12-01 03:05');
+    expect(sheetTime('2026-11-30T03:12:00.000Z', 'Asia/Jakarta')).toBe('2026-11-30 10:12');
+    expect(sheetTime(new Date('2026-11-30T20:05:59Z'), 'Asia/Jakarta')).toBe('2026-12-01 03:05');
     // Riga: UTC+2 in winter, UTC+3 in summer
-    expect(localTime('2026-11-30T03:12:00.000Z', 'Europe/Riga')).toBe('2026-11-30 05:12');
-    expect(localTime('2026-07-15T21:30:00.000Z', 'Europe/Riga')).toBe('2026-07-16 00:30');
+    expect(sheetTime('2026-11-30T03:12:00.000Z', 'Europe/Riga')).toBe('2026-11-30 05:12');
+    expect(sheetTime('2026-07-15T21:30:00.000Z', 'Europe/Riga')).toBe('2026-07-16 00:30');
     // either side of the spring change on 29 March 2026 at 03:00 local time
-    expect(localTime('2026-03-29T00:30:00.000Z', 'Europe/Riga')).toBe('2026-03-29 02:30');
-    expect(localTime('2026-03-29T01:30:00.000Z', 'Europe/Riga')).toBe('2026-03-29 04:30');
+    expect(sheetTime('2026-03-29T00:30:00.000Z', 'Europe/Riga')).toBe('2026-03-29 02:30');
+    expect(sheetTime('2026-03-29T01:30:00.000Z', 'Europe/Riga')).toBe('2026-03-29 04:30');
   });
 
   it('keeps a bare calendar day as it is and leaves a missing time empty', () => {
-    expect(localTime('2026-11-30', 'Pacific/Pago_Pago')).toBe('2026-11-30');
-    expect(localTime(null, 'Asia/Jakarta')).toBeNull();
+    expect(sheetTime('2026-11-30', 'Pacific/Pago_Pago')).toBe('2026-11-30');
+    expect(sheetTime(null, 'Asia/Jakarta')).toBeNull();
   });
 });
 

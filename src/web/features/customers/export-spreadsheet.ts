@@ -68,7 +68,7 @@ export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColum
       case 'clv': return row.clv_minor === null || row.clv_minor === undefined ? null : Number(majorUnits(Number(row.clv_minor), money.minorPerMajor));
       case 'p_alive': return sheetChance(row.p_alive);
       case 'churn_risk': return row.churn_risk ? translatedOr(t, 'customer.prediction.risks', row.churn_risk) : null;
-      case 'first_purchase_at': case 'last_purchase_at': case 'created_at': case 'entered_at': return localTime(row[column] ?? null, timeZone);
+      case 'first_purchase_at': case 'last_purchase_at': case 'created_at': case 'entered_at': return sheetTime(row[column] ?? null, timeZone);
       case 'primary_type': return row.primary_type ? type(row.primary_type) : null;
       case 'types': return row.types?.map(type).join(', ') || null;
       case 'rfm_segment': return row.rfm_segment ? translatedOr(t, 'rfmSegments', row.rfm_segment) : null;
@@ -82,9 +82,4 @@ export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColum
 /** A whole sheet at once: the byte order mark, the header and the rows (the web app writes it page by page). */
 export function customersForSpreadsheet(rows: readonly CustomerCsvRow[], columns: readonly CsvColumn[], context: SpreadsheetContext): string {
   return spreadsheetCsv([spreadsheetHeader(columns, context), ...rows.map((row) => spreadsheetCells(row, columns, context))], context.locale);
-}
-
-/** "2026-11-30 10:12" on the store's clock (customer-csv.ts's sheetTime, which the CLI's sheet form writes too). */
-export function localTime(value: Date | string | null, timeZone: string): string | null {
-  return sheetTime(value, timeZone);
 }

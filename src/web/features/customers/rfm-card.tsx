@@ -17,11 +17,12 @@ export function RfmCard({ rfm }: { rfm: CustomerRfm | null }) {
   if (!rfm) return <Card title={t('customer.rfm.title')}><p className="empty-state">{t('customer.rfm.none')}</p></Card>;
   const { basis, stale } = rfmStalenessText(rfm, i18n);
   const scores = { r: rfm.r_score, f: rfm.f_score, m: rfm.m_score };
+  const meaning = rfmSegmentMeaning(t, rfm.segment);
   return (
     <Card title={t('customer.rfm.title')} className="rfm-card">
       {stale ? <p className="notice small rfm-stale" role="status">{stale}</p> : null}
       <p><strong>{rfmSegmentLabel(t, rfm.segment)}</strong> · {t(hasPrices === false ? 'customer.rfm.scoresUnpriced' : 'customer.rfm.scores', scores)}</p>
-      {rfmSegmentMeaning(t, rfm.segment) ? <p className="small rfm-meaning">{rfmSegmentMeaning(t, rfm.segment)}</p> : null}
+      {meaning ? <p className="small rfm-meaning">{meaning}</p> : null}
       <p className="muted small">{basis}</p>
     </Card>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rfmSegmentNames } from '../../../analytics/rfm-segments.js';
+import { rfmSegmentGrid, rfmSegmentNames } from '../../../analytics/rfm-segments.js';
 import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { rfmSegmentMeaning } from './rfm-segment-label.js';
 
@@ -12,6 +12,13 @@ describe('rfmSegmentMeaning', () => {
       for (const segment of rfmSegmentNames) {
         const meaning = rfmSegmentMeaning(t, segment);
         expect({ locale, segment, meaning }).toEqual({ locale, segment, meaning: expect.stringMatching(/\(R [1-5].*\).*:\s\S|\(F [1-5].*\).*:\s\S/) });
+        // the scores it names are the segment's own, as the grid assigns them
+        for (const score of ['r', 'f'] as const) {
+          const values = rfmSegmentGrid().filter((cell) => cell.segment === segment).map((cell) => cell[score]);
+          const [low, high] = [Math.min(...values), Math.max(...values)];
+          if (low === 1 && high === 5) continue;
+          expect({ locale, segment, meaning }).toEqual({ locale, segment, meaning: expect.stringContaining(`${score.toUpperCase()} ${low === high ? low : `${low}–${high}`}`) });
+        }
       }
     }
     expect(rfmSegmentMeaning(translator('id'), 'Loyal')).toContain('Sering membeli (F 4–5)');

@@ -43,17 +43,11 @@ export function ConditionList({ filter, context, onChange, notesOf }: ConditionL
           const description = describeCondition(condition, context);
           return (
             <li key={index} className="condition-item">
-              {description.isSimple ? (
-                <span className="condition-text">
-                  {description.text}
-                  {/* a group reads in words, but only the JSON editor changes what is inside it */}
-                  {description.isGroup && onChange ? <> <span className="muted small">({t('segments.conditions.complexHint')})</span></> : null}
-                </span>
-              ) : (
-                <span className="condition-text">
-                  <code className="condition-json">{description.text}</code> <span className="muted small">({t('segments.conditions.complexHint')})</span>
-                </span>
-              )}
+              <span className="condition-text">
+                {description.isSimple ? description.text : <code className="condition-json">{description.text}</code>}
+                {/* a group reads in words, but only the JSON editor changes what is inside it */}
+                {!description.isSimple || (description.isGroup && onChange) ? <> <span className="muted small">({t('segments.conditions.complexHint')})</span></> : null}
+              </span>
               {notesOf?.(condition).map((note) => <p key={note} className="notice condition-note" role="note">{note}</p>)}
               {onChange ? (
                 <button type="button" className="button-quiet condition-remove" aria-label={t('segments.conditions.removeCondition', { condition: description.text })} onClick={() => remove(index)}>

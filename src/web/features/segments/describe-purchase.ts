@@ -1,3 +1,4 @@
+import { addDays } from '../../../core/clock.js';
 import { pluralKey } from '../../i18n/plural.js';
 import { translatedOr } from '../../i18n/translated-or.js';
 import type { DescribeContext } from './describe-condition.js';
@@ -95,7 +96,7 @@ function dateText(value: unknown, context: DescribeContext): string | null {
 
 /** The day before a window's `to`, which `to` does not include: the last day the window holds. */
 function dayBefore(value: unknown): string | RelativeDay | null {
-  if (isPlainDay(value)) return new Date(Date.parse(`${value}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  if (isPlainDay(value)) return addDays(value, -1);
   if (!isRelativeDay(value)) return null;
   if ('days_ago' in value) return { days_ago: value.days_ago + 1 };
   return value.days_ahead === 0 ? { days_ago: 1 } : { days_ahead: value.days_ahead - 1 };
