@@ -1,3 +1,6 @@
+/** How a reader shows actors (actorForDisplay). */
+export type ActorShown = { canReadStaffEmails?: boolean; showActor?: (actor: string) => string };
+
 /**
  * An actor (formats in caller.ts) as shown outside the audit log. A person's
  * actor carries their email, which the audit log keeps from roles and keys
@@ -6,9 +9,11 @@
  * `user:5:ana@shop.example` → `user:5`. Not their role: the actor does not
  * record the role they held then, and today's could mislead. Keys, the command
  * line and `system` name no person and stay as written. A caller who may read
- * the audit log may be shown the actor whole (`canReadStaffEmails`).
+ * the audit log may be shown the actor whole (`canReadStaffEmails`). A reader with a rule of its own
+ * gives it (`showActor`: the subject access export names actors by kind and role only).
  */
-export function actorForDisplay(actor: string, options: { canReadStaffEmails?: boolean } = {}): string {
+export function actorForDisplay(actor: string, options: ActorShown = {}): string {
+  if (options.showActor) return options.showActor(actor);
   if (options.canReadStaffEmails) return actor;
   return /^(user:\d+):/.exec(actor)?.[1] ?? actor;
 }

@@ -6,7 +6,7 @@ export { changeOwnPassword, setOwnLocale } from './account.service.js';
 export { signIn, signOut, createSession, authenticateSession, type NewSession, type SessionCheck } from './sessions.service.js';
 export { createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, type ApiKey, type ApiKeyCheck } from './api-keys.service.js';
 export { apiKeyActor, shellCaller, userActor, type Caller } from './caller.js';
-export { actorForDisplay } from './actor-display.js';
+export { actorForDisplay, type ActorShown } from './actor-display.js';
 export { locales, normalizeEmail, type Locale, type StaffUser } from './staff-user.js';
 export { bearerTokenOf, parseApiKey, formatApiKey } from './api-key-format.js';
 export { sessionCookieName, sessionCookieOptions, isSafeMethod } from './session-policy.js';

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordAudit } from '../auth/audit.js';
 import { revertMergeOverdueAlerts } from '../analytics/index.js';
-import { actorForDisplay } from '../auth/index.js';
+import { actorForDisplay, type ActorShown } from '../auth/index.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { customerMergedAway, customerNotFound, mergeAlreadyUndone, mergeInvalid, mergeNotFound, mergeUndoRefused } from './customers.errors.js';
 import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customers.service.js';
@@ -273,7 +273,7 @@ async function moveFacts(db: Db, fromId: number, toId: number, moved: MovedRecor
  * Merges a customer took part in, as kept or merged; merged customers still have theirs, so they can be undone.
  * Who merged and undid them is shown without staff emails unless `canReadStaffEmails` (see `actorForDisplay`).
  */
-export async function listMerges(db: Db, customerId: number, options: { canReadStaffEmails?: boolean } = {}) {
+export async function listMerges(db: Db, customerId: number, options: ActorShown = {}) {
   const customer = await db.selectFrom('customer').select('customer_id').where('customer_id', '=', customerId).executeTakeFirst();
   if (!customer) throw customerNotFound(customerId);
   const merges = await db.selectFrom('customer_merge').select(['merge_id', 'kept_customer_id', 'merged_customer_id', 'merged_at', 'merged_by', 'undone_at', 'undone_by'])

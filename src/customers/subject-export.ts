@@ -56,7 +56,8 @@ async function buildSubjectExport(db: Db, customerId: number, options: { clock?:
   await requireCustomer(db, customerId);
   const clock = options.clock ?? systemClock;
   const rolesByUserId = new Map((await db.selectFrom('staff_user').select(['user_id', 'role']).execute()).map((user) => [Number(user.user_id), user.role]));
-  const actor = (value: string | null) => (value === null ? null : actorForSubject(value, rolesByUserId));
+  const showActor = (value: string) => actorForSubject(value, rolesByUserId);
+  const actor = (value: string | null) => (value === null ? null : showActor(value));
   const { currency, timeZone } = await getStoreSettings(db);
   const mergedIds = await customersMergedInto(db, customerId);
   const customerIds = [customerId, ...mergedIds];
@@ -98,14 +99,12 @@ async function buildSubjectExport(db: Db, customerId: number, options: { clock?:
     },
     alerts: (await db.selectFrom('alert').selectAll().where('customer_id', 'in', customerIds).orderBy('alert_id').execute())
       .map((alert) => ({ ...alert, acknowledged_by: actor(alert.acknowledged_by) })),
-    // read whole (the actor as written), then named by kind
-    merges: (await Promise.all(customerIds.map((id) => listMerges(db, id, { canReadStaffEmails: true }))))
-      .flat().filter((merge, index, all) => all.findIndex((other) => other.merge_id === merge.merge_id) === index)
-      .map((merge) => ({ ...merge, merged_by: actor(merge.merged_by)!, undone_by: actor(merge.undone_by) })),
-    timeline: (await wholeTimeline(db, customerId)).map((entry) => timelineEntryForSubject(entry, actor)),
+    merges: (await Promise.all(customerIds.map((id) => listMerges(db, id, { showActor }))))
+      .flat().filter((merge, index, all) => all.findIndex((other) => other.merge_id === merge.merge_id) === index),
+    timeline: (await wholeTimeline(db, customerId, showActor)).map(giftWithoutBuyer),
     auditEntries: (await pagesOf((after) => db.selectFrom('audit_event').selectAll().where('entity', '=', 'customer')
       .where('entity_id', 'in', customerIds.map(String)).where('audit_id', '>', after).orderBy('audit_id').limit(pageSize).execute(), (row) => Number(row.audit_id)))
-      .map((entry) => ({ ...entry, actor: actor(entry.actor)! })),
+      .map((entry) => ({ ...entry, actor: showActor(entry.actor) })),
   };
 }
 
@@ -129,18 +128,11 @@ export function actorForSubject(actor: string, rolesByUserId: ReadonlyMap<number
 
 type TimelineItem = Awaited<ReturnType<typeof customerTimeline>>['items'][number];
 
-/**
- * A timeline entry for the subject: who acted (`by`, and the title that ends with it) named by
- * kind (actorForSubject), and a gift without its buyer, whom `giftsReceived` says is not theirs to see.
- */
-function timelineEntryForSubject(entry: TimelineItem, actor: (value: string) => string | null): TimelineItem {
+/** A gift in the subject's timeline, without its buyer, whom `giftsReceived` says is not theirs to see. */
+function giftWithoutBuyer(entry: TimelineItem): TimelineItem {
+  if (entry.detail.asRecipient !== true) return entry;
   const { buyerCustomerId: _buyer, ...detail } = entry.detail;
-  if (entry.detail.asRecipient === true) return { ...entry, detail };
-  if (typeof entry.detail.by !== 'string') return entry;
-  const by = entry.detail.by;
-  const shown = actor(by) ?? '';
-  const title = entry.title.endsWith(` by ${by}`) ? `${entry.title.slice(0, entry.title.length - by.length)}${shown}` : entry.title;
-  return { ...entry, title, detail: { ...entry.detail, by: shown } };
+  return { ...entry, detail };
 }
 
 /** Every row a keyset-paged query gives, page after page until one comes back short. */
@@ -196,11 +188,11 @@ async function consentHistoryOf(db: Db, customerIds: number[]): Promise<Array<Re
 }
 
 /** The timeline, page after page to its end, with each actor as written (timelineEntryForSubject names them by kind). */
-async function wholeTimeline(db: Db, customerId: number) {
+async function wholeTimeline(db: Db, customerId: number, showActor: (actor: string) => string) {
   const items = [];
   let cursor: string | undefined;
   do {
-    const page = await customerTimeline(db, customerId, { cursor, limit: 200, canReadStaffEmails: true });
+    const page = await customerTimeline(db, customerId, { cursor, limit: 200, showActor });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { actorForDisplay } from '../auth/index.js';
+import { actorForDisplay, type ActorShown } from '../auth/index.js';
 
 /**
  * Timeline kinds read from the audit log: a profile edit (`customer.update`), identities added by an
@@ -34,7 +34,7 @@ type Entry = { kind: string; title: string; detail: Record<string, unknown> };
 export const isAuditEntry = (entry: Entry) => (auditTimelineKinds as readonly string[]).includes(entry.kind);
 
 /** The entry with its actor shown without a staff email unless the caller may read them (see actorForDisplay), and its English title. */
-export function auditEntryShown<T extends Entry>(entry: T, options: { canReadStaffEmails?: boolean }): T {
+export function auditEntryShown<T extends Entry>(entry: T, options: ActorShown): T {
   const by = actorForDisplay(String(entry.detail.by ?? ''), options);
   const detail = { ...entry.detail, by };
   return { ...entry, detail, title: `${titleOf(entry.kind as AuditTimelineKind, detail)} by ${by}` };

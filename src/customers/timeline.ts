@@ -5,7 +5,7 @@ import { requireCustomer } from './customers.service.js';
 import { loadMoneyFormat, typeReason } from '../analytics/index.js';
 import { typeChangeEntries } from './timeline-type-changes.sql.js';
 import { getStoreSettings } from '../settings/index.js';
-import { actorForDisplay } from '../auth/index.js';
+import { actorForDisplay, type ActorShown } from '../auth/index.js';
 import { auditEntries, auditEntryShown, auditTimelineKinds, isAuditEntry } from './timeline-audit-entries.js';
 
 type Db = Kysely<Database>;
@@ -37,7 +37,7 @@ export type TimelineEntry = {
  * Profile edits and identity removals come from the audit log (timeline-audit-entries.ts).
  * Who made a merge or an edit is shown without their email unless `canReadStaffEmails` (see `actorForDisplay`).
  */
-export async function customerTimeline(db: Db, customerId: number, options: { cursor?: string; limit?: number; canReadStaffEmails?: boolean } = {}) {
+export async function customerTimeline(db: Db, customerId: number, options: { cursor?: string; limit?: number } & ActorShown = {}) {
   await requireCustomer(db, customerId);
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const after = options.cursor ? timelinePosition(options.cursor) : null;
