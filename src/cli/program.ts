@@ -10,6 +10,7 @@ import { registerAnalyticsCommands } from './commands/analytics.js';
 import { registerApiKeysCommand } from './commands/api-keys.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
+import { registerCopyStoreCommand } from './commands/copy-store.js';
 import { registerCustomersCommand } from './commands/customers.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
@@ -55,6 +56,7 @@ export function createProgram() {
   registerServeCommand(program);
   registerMigrateCommand(program, runtime);
   registerBackupCommands(program, runtime);
+  registerCopyStoreCommand(program, runtime);
   registerImportCommand(program, runtime);
   registerImportsCommand(program, runtime);
   registerRebuildCommand(program, runtime);
