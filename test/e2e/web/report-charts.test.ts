@@ -132,7 +132,7 @@ describeWithBrowser('the report charts: what they say, their tables and files, a
     // a year back from today starts mid-week: the first week is marked as the last one is
     if (revenueCsv[1][0] < revenueCsv[1][1]) {
       expect(revenueTable.rows[0][0]).toMatch(/\(hanya hari-hari sejak .+, saat rentang dimulai\)$/);
-      await expect(revenue.getByText(/rentang dimulai pada .+, jadi segmen putus-putus hanya memuat/).isVisible()).resolves.toBe(true);
+      await expect(revenue.getByText(/rentang dimulai pada .+, jadi bagian garis putus-putus hanya memuat/).isVisible()).resolves.toBe(true);
     }
     // saved before the next test loads a page, which asks the server for the language
     await chooseLanguage(page, 'en');

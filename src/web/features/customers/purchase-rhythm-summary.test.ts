@@ -17,7 +17,7 @@ describe('the purchase rhythm\'s summary', () => {
     ['lv', 21, 'Parasti 21 diena starp pirkumiem; pirkumu dienas: 5.'],
     ['lv', 12, 'Parasti 12 dienas starp pirkumiem; pirkumu dienas: 5.'],
     ['lv', 8.5, 'Parasti 8,5 dienas starp pirkumiem; pirkumu dienas: 5.'],
-    ['id', 8, 'Biasanya 8 hari antarpembelian, dari 5 hari pembelian.'],
+    ['id', 8, 'Biasanya 8 hari antarpembelian, berdasarkan 5 hari pembelian.'],
     ['en', 1, 'Typically 1 day between purchases, over 5 purchase days.'],
     ['en', 1.5, 'Typically 1.5 days between purchases, over 5 purchase days.'],
     ['en', 14, 'Typically 14 days between purchases, over 5 purchase days.'],

@@ -15,12 +15,12 @@ const notesOf = (locale: Locale, shown: TypeMigration) => typeMigrationNotes(sho
 describe('typeMigrationNotes', () => {
   it('says the history starts after the period does, and how many the first analysis typed, in each language', () => {
     expect(notesOf('en', migration({}))).toEqual([
-      'The type history starts 31 Mar 2024, before the period: moves since then.',
+      'The type history only starts 31 Mar 2024, after this period begins: the moves shown are those since then.',
       '3 customers were first typed by the first analysis: the left column shows the types it gave them.',
     ]);
-    expect(notesOf('id', migration({}))[0]).toMatch(/^Riwayat tipe dimulai .*2024, sebelum periode ini: perpindahan sejak saat itu\.$/);
+    expect(notesOf('id', migration({}))[0]).toMatch(/^Riwayat tipe baru dimulai .*2024, setelah awal periode ini: yang ditampilkan adalah perpindahan sejak tanggal itu\.$/);
     expect(notesOf('lv', migration({}))).toEqual([
-      expect.stringMatching(/^Tipu vēsture sākas 2024\. gada 31\. martā, pirms perioda: rādītas pārejas kopš tā laika\.$/),
+      expect.stringMatching(/^Tipu vēsture sākas tikai 2024\. gada 31\. martā, pēc perioda sākuma: rādītas pārejas kopš tā laika\.$/),
       '3 klientiem pirmo tipu piešķīra pirmā analīze: kreisajā kolonnā ir tās piešķirtie tipi.',
     ]);
     expect(notesOf('lv', migration({ firstTyped: [{ type: 'new', customers: 1 }] }))[1]).toBe('1 klientam pirmo tipu piešķīra pirmā analīze: kreisajā kolonnā ir tās piešķirtais tips.');
@@ -32,7 +32,7 @@ describe('typeMigrationNotes', () => {
 
   it('keeps the card, and so its note, when a period before the history has no flows', () => {
     expect(hasTypeMigrationContent(migration({ flows: [], firstTyped: [] }))).toBe(true);
-    expect(notesOf('en', migration({ flows: [], firstTyped: [] }))).toEqual(['The type history starts 31 Mar 2024, before the period: moves since then.']);
+    expect(notesOf('en', migration({ flows: [], firstTyped: [] }))).toEqual(['The type history only starts 31 Mar 2024, after this period begins: the moves shown are those since then.']);
     expect(hasTypeMigrationContent(migration({ flows: [], historyFrom: null, firstTyped: [] }))).toBe(false);
   });
 });

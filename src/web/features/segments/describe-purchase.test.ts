@@ -21,7 +21,7 @@ describe('describePurchase', () => {
   it('says a day ahead in a purchase window in words, as days ago, naming the last day the window holds', () => {
     expect(checkFilter(window).problems).toEqual([]);
     expect(describePurchase(window.purchased, contextIn('en'))).toBe('Bought Coffee from 30 days ago to in 6 days inclusive');
-    expect(describePurchase(window.purchased, contextIn('id'))).toBe('Membeli Coffee dari 30 hari yang lalu sampai dengan 6 hari lagi (inklusif)');
+    expect(describePurchase(window.purchased, contextIn('id'))).toBe('Membeli Coffee dari 30 hari yang lalu sampai dengan 6 hari lagi');
     expect(describePurchase({ within: { from: { days_ago: 3 }, to: { days_ahead: 0 } } }, contextIn('lv'))).toBe('Pirka jebko no pirms 3 dienām līdz pirms 1 dienas ieskaitot');
     expect(describePurchase({ within: { from: { days_ago: 30 }, to: { days_ago: 7 } } }, contextIn('en'))).toBe('Bought anything from 30 days ago to 8 days ago inclusive');
   });
@@ -33,7 +33,7 @@ describe('describePurchase', () => {
 
   it.each([
     ['en', 'Bought anything on 12 Dec 2025', 'Bought anything from 12 Dec 2025 to 13 Dec 2025 inclusive'],
-    ['id', 'Membeli apa saja pada 12 Des 2025', 'Membeli apa saja dari 12 Des 2025 sampai dengan 13 Des 2025 (inklusif)'],
+    ['id', 'Membeli apa saja pada 12 Des 2025', 'Membeli apa saja dari 12 Des 2025 sampai dengan 13 Des 2025'],
     ['lv', 'Pirka jebko 2025. gada 12. dec.', 'Pirka jebko no 2025. gada 12. dec. līdz 2025. gada 13. dec. ieskaitot'],
   ] as const)('names the last day a window of days holds, not its excluded end (%s)', (locale, single, range) => {
     expect(describePurchase({ within: oneDay }, contextIn(locale))).toBe(single);

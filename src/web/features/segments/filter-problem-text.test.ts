@@ -142,12 +142,12 @@ describe('describeFilterProblem', () => {
     const [revenue] = checkFilter({ field: 'revenue_minor', op: 'gte', value: -5 }).problems;
     const [belowZero] = checkFilter({ field: 'p_alive', op: 'lt', value: -0.25 }).problems;
     expect(describeFilterProblem(pAlive!, tIn('en'), 'en').text).toBe('Chance still active must be between 0 and 1; 1.5 is not.');
-    expect(describeFilterProblem(pAlive!, tIn('id'), 'id').text).toBe('Peluang masih aktif harus antara 0 dan 1; 1,5 tidak bisa.');
+    expect(describeFilterProblem(pAlive!, tIn('id'), 'id').text).toBe('Peluang masih aktif harus antara 0 dan 1, bukan 1,5.');
     expect(describeFilterProblem(pAlive!, tIn('lv'), 'lv')).toEqual({ text: 'Iespēja, ka joprojām aktīvs: jābūt no 0 līdz 1; 1,5 nav derīgs.', lang: 'lv', original: pAlive!.message });
     // the server sends the bound crossed; the sentence still gives the whole range
     expect(describeFilterProblem(belowZero!, tIn('lv'), 'lv').text).toBe('Iespēja, ka joprojām aktīvs: jābūt no 0 līdz 1; -0,25 nav derīgs.');
     expect(describeFilterProblem(age!, tIn('en'), 'en').text).toBe('Age must be 0 or more; -1 is not.');
-    expect(describeFilterProblem(revenue!, tIn('id'), 'id').text).toBe('Pendapatan harus 0 atau lebih; -5 tidak bisa.');
+    expect(describeFilterProblem(revenue!, tIn('id'), 'id').text).toBe('Pendapatan harus minimal 0, bukan -5.');
   });
 
   it('words a range problem without its field or value as before', () => {

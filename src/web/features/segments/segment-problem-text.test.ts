@@ -15,7 +15,7 @@ const retired: SegmentProblem = { field: 'persona', value: coffee, code: 'PERSON
 describe('a saved segment naming a retired persona, in words', () => {
   it.each([
     ['en', `No persona is called “${coffee}” any more: it was retired by the discovery of`],
-    ['id', `Tidak ada lagi persona bernama “${coffee}”: persona itu dihentikan oleh penemuan tanggal`],
+    ['id', `Tidak ada lagi persona bernama “${coffee}”: persona itu tidak berlaku lagi sejak penemuan tanggal`],
     // the date before the noun it belongs to (an abbreviated month reads in any case)
     ['lv', 'to atcēla 2026. gada 1. jūn. atrašana; dalībnieki: 0.'],
   ] as const)('says in %s that no persona has the name, since which discovery, and the members left', (locale, expected) => {
