@@ -74,4 +74,45 @@ describeWithBrowser('staff web app: the categories of a purchase condition', () 
     expect(count).toBeGreaterThan(0);
     await page.getByRole('region', { name: 'Preview' }).getByText(`${numbers.number(count)} of ${numbers.number(total)} customers`).waitFor();
   });
+
+  // the 12.12 group: a fixed range of days, the last one included, written as the filter's exclusive `to`
+  it('adds a purchase between two days, checks them, and opens a range written as JSON with its last day', async () => {
+    const { page, form, field } = await openNewSegment();
+    const conditions = page.getByRole('list', { name: 'Conditions' });
+    const from = form.getByLabel('From', { exact: true });
+    const last = form.getByLabel('To (included)', { exact: true });
+    await field.fill('kopi');
+    await form.getByLabel('When', { exact: true }).selectOption('range');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await form.getByText('Enter both dates: the first day and the last day.').waitFor();
+    await expect(from.getAttribute('aria-invalid')).resolves.toBe('true');
+    await from.fill('2025-12-14');
+    await last.fill('2025-12-13');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await form.getByText('The first day must not be after the last day.').waitFor();
+    await from.fill('2025-12-12');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await conditions.getByText('Bought kopi from 12 Dec 2025 to 13 Dec 2025 inclusive').waitFor();
+    await page.getByText('Edit as JSON', { exact: true }).click();
+    const json = page.getByLabel('Filter (JSON)');
+    expect((JSON.parse(await json.inputValue()) as { and: unknown[] }).and.at(-1)).toEqual({ purchased: { category: ['kopi'], within: { from: '2025-12-12', to: '2025-12-14' } } });
+
+    // written in the JSON editor, keys in another order: the form shows the last day, and saving it unchanged leaves the text as it is
+    const written = JSON.stringify({ and: [{ purchased: { within: { to: '2026-01-01', from: '2025-12-30' }, category: ['kopi'] } }] }, null, 2);
+    await json.fill(written);
+    const edit = conditions.getByRole('button', { name: 'Edit: Bought kopi from 30 Dec 2025 to 31 Dec 2025 inclusive' });
+    await edit.click();
+    await expect(form.getByLabel('When', { exact: true }).inputValue()).resolves.toBe('range');
+    await expect(from.inputValue()).resolves.toBe('2025-12-30');
+    await expect(last.inputValue()).resolves.toBe('2025-12-31');
+    await form.getByRole('button', { name: 'Save change' }).click();
+    await expect(json.inputValue()).resolves.toBe(written);
+
+    // changed in the form, it takes its place in the list
+    await edit.click();
+    await last.fill('2025-12-30');
+    await form.getByRole('button', { name: 'Save change' }).click();
+    await conditions.getByText('Bought kopi on 30 Dec 2025').waitFor();
+    expect(JSON.parse(await json.inputValue())).toEqual({ and: [{ purchased: { category: ['kopi'], within: { from: '2025-12-30', to: '2025-12-31' } } }] });
+  });
 });

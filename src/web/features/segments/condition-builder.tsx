@@ -5,28 +5,35 @@ import { intlTagByLocale } from '../../i18n/messages.js';
 import { fractionDigitsOf } from '../customers/parse-amount.js';
 import { comparisonInputOf, emptyDraft, valueKindOf, type ValueDraft } from './comparison-input.js';
 import { builderOperatorsOf, channelCodes, choicesOf, defaultOperatorOf, fieldLabel, isMoneyField, operatorLabel } from './field-kinds.js';
-import { buildComparison, buildPurchase, type BuiltCondition } from './filter-text.js';
+import { buildComparison, buildPurchase, windowFormOfInput, type BuiltCondition, type PurchaseInput } from './filter-text.js';
 import { CategoryInput, CategoryNotes } from './category-field.js';
 import { useStoreCategories } from './use-store-categories.js';
 import { ValueInput } from './value-input.js';
 import { fieldCaption } from './field-description.js';
 import { pendingConditionOf, type BuilderForm, type PendingCondition } from './pending-condition.js';
-import { purchaseFieldProblems } from './purchase-field-problems.js';
+import { isRangeError, purchaseFieldProblems } from './purchase-field-problems.js';
+import { hasPurchaseInput, isSamePurchaseInput, purchaseDefaults, purchaseFormOf } from './purchase-form.js';
+import { WindowFields } from './purchase-window-fields.js';
 
 const sources = ['customer', 'trait', 'type', 'rfm', 'prediction', 'persona'] as const;
 
 type PendingChange = (form: BuilderForm, pending: PendingCondition) => void;
-type BuilderProps = { fields: FilterField[]; onAdd: (condition: unknown) => void; onPendingChange?: PendingChange };
+/**
+ * A purchase condition of the filter opened in the purchase form (`key` tells one opening from the next): its Add
+ * hands the changed condition to `onReplace`, which puts it in its place; `onDone` closes the form, changed or not.
+ */
+export type PurchaseEditing = { key: number; condition: unknown; text: string; onReplace: (condition: unknown) => void; onDone: () => void };
+type BuilderProps = { fields: FilterField[]; onAdd: (condition: unknown) => void; onPendingChange?: PendingChange; editing?: PurchaseEditing | null };
 
 /**
  * Two small forms that add a condition to the filter: a comparison on a field, and "bought … in the last … days".
  * Each tells `onPendingChange` what it holds that the filter does not have yet, so saving can wait for it.
  */
-export function ConditionBuilder({ fields, onAdd, onPendingChange }: BuilderProps) {
+export function ConditionBuilder({ fields, onAdd, onPendingChange, editing }: BuilderProps) {
   return (
     <div className="condition-builder">
       <ComparisonForm fields={fields.filter((field) => field.isAvailable)} onAdd={onAdd} onPendingChange={onPendingChange} />
-      <PurchaseForm onAdd={onAdd} onPendingChange={onPendingChange} />
+      <PurchaseForm key={editing?.key ?? 'new'} onAdd={onAdd} onPendingChange={onPendingChange} editing={editing} />
     </div>
   );
 }
@@ -114,57 +121,59 @@ function ComparisonForm({ fields, onAdd, onPendingChange }: Omit<BuilderProps, '
   );
 }
 
-const purchaseDefaults = { category: '', channel: '', days: '90', atLeast: '1' };
-
-function PurchaseForm({ onAdd, onPendingChange }: Omit<BuilderProps, 'fields'>) {
+function PurchaseForm({ onAdd, onPendingChange, editing }: Omit<BuilderProps, 'fields'>) {
   const { t } = useI18n();
-  const [category, setCategory] = useState(purchaseDefaults.category);
-  const [channel, setChannel] = useState(purchaseDefaults.channel);
-  const [days, setDays] = useState(purchaseDefaults.days);
-  const [atLeast, setAtLeast] = useState(purchaseDefaults.atLeast);
-  const reset = () => { setCategory(purchaseDefaults.category); setChannel(purchaseDefaults.channel); setDays(purchaseDefaults.days); setAtLeast(purchaseDefaults.atLeast); };
-  const { errorKey, add, clearError } = useAdd(onAdd, reset);
+  // a condition being changed starts the form on what it holds; its own Add puts it back in its place
+  const [initial] = useState(() => (editing ? purchaseFormOf(editing.condition) : null) ?? purchaseDefaults);
+  const [input, setInput] = useState<PurchaseInput>(initial);
+  const change = (part: Partial<PurchaseInput>) => setInput((current) => ({ ...current, ...part }));
+  const reset = () => setInput(purchaseDefaults);
+  const { errorKey, add, clearError } = useAdd(editing ? editing.onReplace : onAdd, editing ? editing.onDone : reset);
   const id = useId();
   const categories = useStoreCategories();
   const categoryRef = useRef<HTMLInputElement>(null);
-  const categoryField = { id: `${id}-category`, value: category, categories, onChange: setCategory, inputRef: categoryRef };
-  const input = { category, channel, days, atLeast };
+  // opened from the list: the keyboard goes where the condition now is
+  useEffect(() => { if (editing) categoryRef.current?.focus(); }, [editing?.key]);
+  const categoryField = { id: `${id}-category`, value: input.category, categories, onChange: (category: string) => change({ category }), inputRef: categoryRef };
   const built = buildPurchase(input);
-  // the defaults alone are the form at rest, not a condition someone started
-  const hasInput = category.trim() !== '' || channel !== '' || days.trim() !== purchaseDefaults.days || atLeast.trim() !== purchaseDefaults.atLeast;
+  // the defaults alone are the form at rest, not a condition someone started; so is a condition opened and not changed
+  const hasInput = editing ? !isSamePurchaseInput(input, initial) : hasPurchaseInput(input);
   useReportPending('purchase', pendingConditionOf(hasInput, built), onPendingChange);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // an opened condition not changed stays in the filter as it was written, its key order too
+    if (editing && !hasInput) return editing.onDone();
     add(built);
   };
   // as the value field does (value-input.tsx): the field the error is about is invalid and described by it
-  const problems = errorKey ? purchaseFieldProblems(input) : { days: false, atLeast: false };
+  const problems = errorKey ? purchaseFieldProblems(input) : { days: false, atLeast: false, from: false, last: false };
   const problem = (isInvalid: boolean) => (isInvalid ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
+  const windowForm = windowFormOfInput(input);
   return (
     <form className="builder-form" onSubmit={submit} aria-label={t('segments.builder.purchaseTitle')}>
       <h3>{t('segments.builder.purchaseTitle')}</h3>
+      {editing ? <p className="notice">{t('segments.builder.changing', { condition: editing.text })}</p> : null}
       <div className="inline-form">
         <CategoryInput {...categoryField} />
         <div className="field">
           <label htmlFor={`${id}-channel`}>{t('segments.builder.channel')}</label>
-          <select id={`${id}-channel`} value={channel} onChange={(event) => setChannel(event.target.value)}>
+          <select id={`${id}-channel`} value={input.channel} onChange={(event) => change({ channel: event.target.value })}>
             <option value="">{t('segments.builder.anyChannel')}</option>
             {channelCodes.map((code) => <option key={code} value={code}>{t(`channels.${code}`)}</option>)}
           </select>
         </div>
-        <label className="field">
-          <span>{t('segments.builder.withinDays')}</span>
-          <input value={days} onChange={(event) => setDays(event.target.value)} inputMode="numeric" size={5} {...problem(problems.days)} />
-        </label>
+        <WindowFields id={id} when={windowForm} problems={problems} errorKey={errorKey}
+          onChange={(when) => change({ window: when.mode, days: when.days, from: when.from, last: when.last })} />
         <label className="field">
           <span>{t('segments.builder.atLeast')}</span>
-          <input value={atLeast} onChange={(event) => setAtLeast(event.target.value)} inputMode="numeric" size={4} {...problem(problems.atLeast)} />
+          <input value={input.atLeast} onChange={(event) => change({ atLeast: event.target.value })} inputMode="numeric" size={4} {...problem(problems.atLeast)} />
         </label>
-        <button type="submit" className="button-secondary">{t('segments.builder.add')}</button>
-        {hasInput ? <button type="button" className="button-quiet" onClick={() => { reset(); clearError(); }}>{t('segments.builder.clear')}</button> : null}
+        <button type="submit" className="button-secondary">{t(editing ? 'segments.builder.replace' : 'segments.builder.add')}</button>
+        {editing ? <button type="button" className="button-quiet" onClick={editing.onDone}>{t('common.cancel')}</button> : null}
+        {!editing && hasInput ? <button type="button" className="button-quiet" onClick={() => { reset(); clearError(); }}>{t('segments.builder.clear')}</button> : null}
       </div>
       <CategoryNotes {...categoryField} />
-      {errorKey ? <p id={`${id}-error`} className="inline-error" role="alert">{t(errorKey)}</p> : null}
+      {errorKey && !isRangeError(input, problems) ? <p id={`${id}-error`} className="inline-error" role="alert">{t(errorKey)}</p> : null}
     </form>
   );
 }

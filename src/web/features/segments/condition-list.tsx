@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { describeCondition, type DescribeContext } from './describe-condition.js';
 import { conditionListOf, removeConditionAt, withMatchMode, type MatchMode } from './filter-list.js';
+import { purchaseFormOf } from './purchase-form.js';
 
 type ConditionListProps = {
   filter: unknown;
@@ -10,12 +11,14 @@ type ConditionListProps = {
   onChange?: (filter: unknown) => void;
   /** Warnings to show beside a condition (a saved segment's persona that is gone). */
   notesOf?: (condition: unknown) => string[];
+  /** Opens the condition at `index` in the purchase form; offered only for a condition that form holds exactly. */
+  onEdit?: (index: number, text: string) => void;
 };
 
 const isEmptyOr = (filter: unknown) => typeof filter === 'object' && filter !== null && Array.isArray((filter as { or?: unknown }).or) && (filter as { or: unknown[] }).or.length === 0 && Object.keys(filter).length === 1;
 
 /** The filter's top-level conditions in words, matched by all or by any, each removable. */
-export function ConditionList({ filter, context, onChange, notesOf }: ConditionListProps) {
+export function ConditionList({ filter, context, onChange, notesOf, onEdit }: ConditionListProps) {
   const { t } = useI18n();
   const listRef = useRef<HTMLUListElement>(null);
   const emptyRef = useRef<HTMLParagraphElement>(null);
@@ -49,6 +52,11 @@ export function ConditionList({ filter, context, onChange, notesOf }: ConditionL
                 {!description.isSimple || (description.isGroup && onChange) ? <> <span className="muted small">({t('segments.conditions.complexHint')})</span></> : null}
               </span>
               {notesOf?.(condition).map((note) => <p key={note} className="notice condition-note" role="note">{note}</p>)}
+              {onChange && onEdit && description.isSimple && purchaseFormOf(condition) !== null ? (
+                <button type="button" className="button-quiet condition-edit" aria-label={t('segments.conditions.editCondition', { condition: description.text })} onClick={() => onEdit(index, description.text)}>
+                  {t('common.edit')}
+                </button>
+              ) : null}
               {onChange ? (
                 <button type="button" className="button-quiet condition-remove" aria-label={t('segments.conditions.removeCondition', { condition: description.text })} onClick={() => remove(index)}>
                   {t('segments.conditions.remove')}

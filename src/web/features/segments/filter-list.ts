@@ -33,6 +33,12 @@ export function removeConditionAt(filter: unknown, index: number): unknown {
   return filterOfList({ ...list, conditions: list.conditions.filter((_condition, at) => at !== index) });
 }
 
+/** Puts `condition` where the condition at `index` was, the rest of the filter as it was. */
+export function replaceConditionAt(filter: unknown, index: number, condition: unknown): unknown {
+  const list = conditionListOf(filter);
+  return filterOfList({ ...list, conditions: list.conditions.map((current, at) => (at === index ? condition : current)) });
+}
+
 export function withMatchMode(filter: unknown, mode: MatchMode): unknown {
   return filterOfList({ ...conditionListOf(filter), mode });
 }

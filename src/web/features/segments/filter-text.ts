@@ -5,6 +5,7 @@ import { fractionDigitsOf, parseAmount, parseDecimal } from '../customers/parse-
 import type { FilterProblemDetail } from './filter-problem-text.js';
 import { jsonErrorPlace, type JsonErrorPlace } from './json-error-place.js';
 import { withinNextOperator } from './field-kinds.js';
+import { windowOfForm, type WindowForm, type WindowMode } from './purchase-window.js';
 
 /**
  * The filter editor works on JSON text; these helpers turn that text into a
@@ -96,7 +97,13 @@ export function buildComparison(input: ConditionInput): BuiltCondition {
   return 'errorKey' in result ? result : { condition: { ...base, value: result.value } };
 }
 
-export type PurchaseInput = { category: string; channel?: string; days: string; atLeast: string };
+/**
+ * The purchase form's inputs. `window` is when (purchase-window.ts): any time, the last `days` days (what
+ * the form offers first, and what an input without `window` means), or from `from` to `last`, both included.
+ */
+export type PurchaseInput = { category: string; channel?: string; days: string; atLeast: string; window?: WindowMode; from?: string; last?: string };
+
+export const windowFormOfInput = (input: PurchaseInput): WindowForm => ({ mode: input.window ?? 'days', days: input.days, from: input.from ?? '', last: input.last ?? '' });
 
 /** "Bought {category} at least {n} times in the last {days} days"; empty inputs leave that part out. */
 export function buildPurchase(input: PurchaseInput): BuiltCondition {
@@ -104,11 +111,9 @@ export function buildPurchase(input: PurchaseInput): BuiltCondition {
   const categories = list(input.category);
   if (categories.length > 0) purchased.category = categories;
   if (input.channel) purchased.channel = [input.channel];
-  if (input.days.trim() !== '') {
-    const days = number(input.days);
-    if (days === null || !Number.isInteger(days) || days < 1) return { errorKey: 'segments.builder.needsWholeNumber' };
-    purchased.within = { days };
-  }
+  const window = windowOfForm(windowFormOfInput(input));
+  if ('errorKey' in window) return { errorKey: window.errorKey };
+  if (window.within) purchased.within = window.within;
   if (input.atLeast.trim() !== '') {
     const count = number(input.atLeast);
     if (count === null || !Number.isInteger(count) || count < 1) return { errorKey: 'segments.builder.needsWholeNumber' };
