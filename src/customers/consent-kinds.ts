@@ -1,9 +1,9 @@
-/** What a customer may have agreed to: each is a column of customer (consent_email, …). Without zod, for the CLI's help. */
-export const consentKinds = ['email', 'sms', 'profiling'] as const;
+/** What a customer may have agreed to: each is a column of customer (consent_email, consent_sms, consent_whatsapp, consent_profiling). Without zod, for the CLI's help. */
+export const consentKinds = ['email', 'sms', 'whatsapp', 'profiling'] as const;
 export type ConsentKind = (typeof consentKinds)[number];
 
 /** What a consent lets a business do, as a sentence says who agreed to it ("who agreed to SMS campaigns"). */
-export const consentPurpose: Record<ConsentKind, string> = { email: 'email campaigns', sms: 'SMS campaigns', profiling: 'profiling' };
+export const consentPurpose: Record<ConsentKind, string> = { email: 'email campaigns', sms: 'SMS campaigns', whatsapp: 'WhatsApp campaigns', profiling: 'profiling' };
 
 export const consentColumn = (kind: ConsentKind) => `consent_${kind}` as const;
 

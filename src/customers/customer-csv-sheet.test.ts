@@ -10,7 +10,7 @@ const dimas: CustomerCsvRow = {
   customer_id: 26, name: 'Dimas Rahayu', email: 'dimas@example.com', phone: '+6288222773951', city: 'Jakarta', country: 'ID',
   is_real: true, order_count: 12, revenue_minor: -1500, first_purchase_at: new Date('2025-08-09T00:29:16Z'), last_purchase_at: '2026-08-31T07:29:35.000Z',
   created_at: '2025-08-09T00:29:16.000Z', primary_type: 'at_risk', types: ['at_risk', 'loyal'], rfm_segment: 'Loyal',
-  consent_email: true, consent_sms: true, consent_profiling: false, entered_at: new Date('2026-12-06T14:13:22.841Z'),
+  consent_email: true, consent_sms: true, consent_profiling: false, consent_whatsapp: true, entered_at: new Date('2026-12-06T14:13:22.841Z'),
   clv_minor: 1420945, p_alive: 0.6590166715389049, churn_risk: 'medium', persona: null,
 };
 const cellOf = (value: unknown, separators?: { field: ';'; decimal: ',' }) => toCsv([[value]], separators).slice(0, -2);
@@ -83,7 +83,8 @@ describe("the CLI's sheet form of a member (customerSheetCells)", () => {
     const row = { ...dimas, name: '=cmd|\' /C calc\'!A0', phone: '08123456789' };
     const line = toCsv([customerSheetCells(row, segmentMemberCsvColumns, rupiah, 'Asia/Jakarta')]);
     expect(line.startsWith('26,\'=cmd|\' /C calc\'!A0,dimas@example.com,"=""08123456789""",Jakarta,ID,true,12,-1500,-1500,2025-08-09 07:29,2026-08-31 14:29,')).toBe(true);
-    expect(line).toContain(',2026-12-06 21:13,1420945,1420945,0.66,medium,\r\n');
+    // WhatsApp consent after the persona (empty here): columns are only appended
+    expect(line).toContain(',2026-12-06 21:13,1420945,1420945,0.66,medium,,true\r\n');
     expect(toCsv([customerSheetCells({ ...row, phone: '+6288222773951' }, segmentMemberCsvColumns, rupiah, 'UTC')])).toContain(',"=""+6288222773951""",');
   });
 });

@@ -8,7 +8,7 @@ const ana: CustomerCsvRow = {
   customer_id: 1, name: 'Ana Wijaya', email: 'ana@example.com', phone: '+6281299990000', city: 'Jakarta', country: 'ID',
   is_real: true, order_count: 5, revenue_minor: 500000, first_purchase_at: new Date('2025-01-01T03:00:00Z'), last_purchase_at: '2026-05-20T03:00:00.000Z',
   created_at: new Date('2024-12-31T23:00:00Z'), primary_type: 'vip', types: ['vip', 'regular'], rfm_segment: 'champions',
-  consent_email: true, consent_sms: false, consent_profiling: null, entered_at: new Date('2026-06-01T00:00:00Z'),
+  consent_email: true, consent_sms: false, consent_profiling: null, consent_whatsapp: true, entered_at: new Date('2026-06-01T00:00:00Z'),
 };
 
 describe('majorUnits', () => {
@@ -26,30 +26,33 @@ describe('majorUnits', () => {
 });
 
 describe('customer CSV columns', () => {
-  it('keeps the first sixteen columns where they were and appends the consent columns', () => {
+  it('keeps the first sixteen columns where they were and appends the consent columns, WhatsApp last', () => {
     expect(customerCsvHeader(customerCsvColumns, rupiah)).toEqual([
       'customer_id', 'name', 'email', 'phone', 'city', 'country', 'is_real', 'order_count', 'revenue (IDR)', 'revenue_minor',
       'first_purchase_at', 'last_purchase_at', 'created_at', 'primary_type', 'types', 'rfm_segment', 'consent_email', 'consent_sms', 'consent_profiling',
+      'consent_whatsapp',
     ]);
-    expect(customerCsvHeader(segmentMemberCsvColumns, { currency: null, minorPerMajor: 100 }).slice(-10)).toEqual([
-      'rfm_segment', 'consent_email', 'consent_sms', 'consent_profiling', 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona',
+    // a member file's columns stay where they were too: WhatsApp consent comes after the persona
+    expect(customerCsvHeader(segmentMemberCsvColumns, { currency: null, minorPerMajor: 100 }).slice(-11)).toEqual([
+      'rfm_segment', 'consent_email', 'consent_sms', 'consent_profiling', 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona', 'consent_whatsapp',
     ]);
-    expect(customerCsvHeader(segmentMemberCsvColumns, rupiah).slice(-5)).toEqual(['clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona']);
+    expect(customerCsvHeader(segmentMemberCsvColumns, rupiah).slice(-6)).toEqual(['clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona', 'consent_whatsapp']);
     expect(customerCsvHeader(customerCsvColumns, { currency: null, minorPerMajor: 100 })[8]).toBe('revenue');
   });
 
   it('writes consent as true, false, or empty when the customer was never asked', () => {
     const [line] = toCsv([customerCsvCells(ana, customerCsvColumns, rupiah)]).split('\r\n');
-    expect(line.split(',').slice(-3)).toEqual(['true', 'false', '']);
-    expect(toCsv([customerCsvCells({ ...ana, consent_email: null, consent_sms: null }, customerCsvColumns, rupiah)]).trimEnd().split(',').slice(-3)).toEqual(['', '', '']);
+    expect(line.split(',').slice(-4)).toEqual(['true', 'false', '', 'true']);
+    expect(toCsv([customerCsvCells({ ...ana, consent_email: null, consent_sms: null, consent_whatsapp: null }, customerCsvColumns, rupiah)]).trimEnd().split(',').slice(-4)).toEqual(['', '', '', '']);
+    expect(toCsv([customerCsvCells({ ...ana, consent_whatsapp: false }, customerCsvColumns, rupiah)]).trimEnd().split(',').slice(-1)).toEqual(['false']);
   });
 
   it('writes times from the database and from the API alike, and lists types with spaces', () => {
     const cells = customerCsvCells(ana, segmentMemberCsvColumns, { currency: 'EUR', minorPerMajor: 100 });
     expect(toCsv([cells])).toBe('1,Ana Wijaya,ana@example.com,+6281299990000,Jakarta,ID,true,5,5000.00,500000,'
-      + '2025-01-01T03:00:00.000Z,2026-05-20T03:00:00.000Z,2024-12-31T23:00:00.000Z,vip,vip regular,champions,true,false,,2026-06-01T00:00:00.000Z,,,,,\r\n');
+      + '2025-01-01T03:00:00.000Z,2026-05-20T03:00:00.000Z,2024-12-31T23:00:00.000Z,vip,vip regular,champions,true,false,,2026-06-01T00:00:00.000Z,,,,,,true\r\n');
     const predicted = customerCsvCells({ ...ana, clv_minor: 123_456, p_alive: 0.75, churn_risk: 'medium', persona: 'Bargain hunters' }, segmentMemberCsvColumns, { currency: 'EUR', minorPerMajor: 100 });
-    expect(predicted.slice(-5)).toEqual(['1234.56', 123_456, 0.75, 'medium', 'Bargain hunters']);
+    expect(predicted.slice(-6)).toEqual(['1234.56', 123_456, 0.75, 'medium', 'Bargain hunters', true]);
   });
 
   it('leaves a customer with no revenue figure empty rather than zero', () => {

@@ -7,19 +7,24 @@ import type { CsvOptions } from '../core/csv.js';
  * mail tool reads every file the same way. Columns are only ever appended:
  * tools map them by position as often as by name.
  */
-export const customerCsvColumns = [
+const firstCustomerCsvColumns = [
   'customer_id', 'name', 'email', 'phone', 'city', 'country', 'is_real', 'order_count', 'revenue', 'revenue_minor',
   'first_purchase_at', 'last_purchase_at', 'created_at', 'primary_type', 'types', 'rfm_segment',
   // true, false, or empty when the customer was never asked: only true may be emailed or texted
   'consent_email', 'consent_sms', 'consent_profiling',
 ] as const;
 
+/** Added later, so after every earlier column of both exports (consent_whatsapp: as the consents above). */
+const laterCustomerCsvColumns = ['consent_whatsapp'] as const;
+
+export const customerCsvColumns = [...firstCustomerCsvColumns, ...laterCustomerCsvColumns] as const;
+
 /**
  * A segment's members: the customer columns, when each one entered the segment, then what campaign
  * tools sync as profile fields (predicted CLV, P(alive), churn risk, persona; empty when not
- * predicted). A customers import ignores these columns, so the file still re-imports.
+ * predicted), then the customer columns added since. A customers import ignores the member columns, so the file still re-imports.
  */
-export const segmentMemberCsvColumns = [...customerCsvColumns, 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona'] as const;
+export const segmentMemberCsvColumns = [...firstCustomerCsvColumns, 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona', ...laterCustomerCsvColumns] as const;
 
 /**
  * How the web app writes the re-import form: RFC 4180 with a comma and a point, and
@@ -38,6 +43,8 @@ export type CustomerCsvRow = {
   first_purchase_at: Time | null; last_purchase_at: Time | null; created_at: Time;
   primary_type?: string | null; types?: string[] | null; rfm_segment?: string | null;
   consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null;
+  /** Written empty when absent (never asked), as a null. */
+  consent_whatsapp?: boolean | null;
   entered_at?: Time;
   clv_minor?: number | null; p_alive?: number | null; churn_risk?: string | null; persona?: string | null;
 };

@@ -33,6 +33,7 @@ export const customerRowSchema = objectOf<CustomerDetail['customer']>()({
   income_band: text,
   consent_email: z.boolean().nullable(),
   consent_sms: z.boolean().nullable(),
+  consent_whatsapp: z.boolean().nullable().describe('Whether they agreed to WhatsApp marketing; null when never asked'),
   consent_profiling: z.boolean().nullable(),
   attributes: z.record(z.string(), z.union([z.string(), z.number()])).describe('Extra columns of imported files'),
   is_stub: z.boolean().describe('Known only from an order or event so far, with no profile of their own'),
@@ -106,8 +107,8 @@ const consentProofSchema = objectOf<ConsentProof>()({
 
 export const customerDetailSchema = objectOf<CustomerDetail>()({
   customer: customerRowSchema,
-  consents: objectOf<CustomerDetail['consents']>()({ email: consentProofSchema, sms: consentProofSchema, profiling: consentProofSchema })
-    .describe('Proof of each consent (consent_email, consent_sms, consent_profiling): since when it holds its stored value, and through what'),
+  consents: objectOf<CustomerDetail['consents']>()({ email: consentProofSchema, sms: consentProofSchema, whatsapp: consentProofSchema, profiling: consentProofSchema })
+    .describe('Proof of each consent (consent_email, consent_sms, consent_whatsapp, consent_profiling): since when it holds its stored value, and through what'),
   identities: z.array(identitySchema),
   traits: traitsSchema.nullable(),
   categories: z.array(categorySchema).describe('Spend per product category, largest first'),
@@ -144,6 +145,7 @@ export const customerSummarySchema = objectOf<CustomerSummary>()({
   rfm_segment: text,
   consent_email: z.boolean().nullable().describe('Whether they agreed to email marketing; null when never asked'),
   consent_sms: z.boolean().nullable().describe('Whether they agreed to SMS marketing; null when never asked'),
+  consent_whatsapp: z.boolean().nullable().describe('Whether they agreed to WhatsApp marketing; null when never asked'),
   consent_profiling: z.boolean().nullable().describe('Whether they agreed to profiling; null when never asked'),
 });
 

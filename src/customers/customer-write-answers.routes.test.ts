@@ -110,7 +110,7 @@ describeEachStore('what a customer write answers, by what the caller may read', 
       for (const payload of [{}, { identities: [] }]) {
         const response = await app.inject({ method: 'PATCH', url: `/api/customers/${customerId}`, headers, payload });
         expect({ label, payload, status: response.statusCode, code: response.json().error?.code }).toEqual({ label, payload, status: 400, code: 'REQUEST_INVALID' });
-        expect(response.json().error.message).toContain('Give at least one field to change: kind, name, email, phone, birthYear, gender, city, region, country, incomeBand, consentEmail, consentSms, consentProfiling, identities');
+        expect(response.json().error.message).toContain('Give at least one field to change: kind, name, email, phone, birthYear, gender, city, region, country, incomeBand, consentEmail, consentSms, consentWhatsapp, consentProfiling, identities');
       }
     }
     expect(await updatesOf()).toBe(before);

@@ -141,7 +141,7 @@ async function readConsentProofs(db: Db, customerId: number): Promise<Record<Con
     select distinct on (kind) kind, changed_at, source, import_run_id from customer_consent_change
     where customer_id = ${customerId}::bigint order by kind, changed_at desc, change_id desc`.execute(db);
   const none: ConsentProof = { since: null, source: null, import_run_id: null };
-  const proofs: Record<ConsentKind, ConsentProof> = { email: none, sms: none, profiling: none };
+  const proofs: Record<ConsentKind, ConsentProof> = { email: none, sms: none, whatsapp: none, profiling: none };
   for (const row of latest.rows) {
     proofs[row.kind] = { since: new Date(row.changed_at), source: row.source, import_run_id: row.import_run_id === null ? null : Number(row.import_run_id) };
   }

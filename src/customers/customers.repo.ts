@@ -126,7 +126,7 @@ async function findKnownRefs(db: Db, rowRefs: CustomerRef[][]): Promise<Map<stri
 export type NewCustomerRow = {
   kind: string | null; name: string | null; email: string | null; phone: string | null; birthYear: number | null;
   gender: string | null; city: string | null; region: string | null; country: string | null; incomeBand: string | null;
-  consentEmail: boolean | null; consentSms: boolean | null; consentProfiling: boolean | null; createdAt: Date | null;
+  consentEmail: boolean | null; consentSms: boolean | null; consentWhatsapp: boolean | null; consentProfiling: boolean | null; createdAt: Date | null;
   attributes: Record<string, unknown> | null; importId: number; importLine: number;
 };
 
@@ -167,9 +167,9 @@ export async function createResolvedCustomers(
     const column = <T>(pick: (entry: (typeof rows)[number]) => T) => rows.map(pick);
     await sql`
       insert into customer (customer_id, is_stub, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
-        consent_email, consent_sms, consent_profiling, created_at, attributes, import_id, import_line)
+        consent_email, consent_sms, consent_whatsapp, consent_profiling, created_at, attributes, import_id, import_line)
       select customer_id, is_stub, coalesce(kind, 'person'), name, email, phone, birth_year, gender, city, region, country, income_band,
-        consent_email, consent_sms, consent_profiling, coalesce(created_at, now()), coalesce(attributes, '{}'::jsonb), import_id, import_line
+        consent_email, consent_sms, consent_whatsapp, consent_profiling, coalesce(created_at, now()), coalesce(attributes, '{}'::jsonb), import_id, import_line
       from unnest(
         ${column((e) => e.customerId)}::bigint[], ${column((e) => e.row === null)}::boolean[], ${column((e) => e.row?.kind ?? null)}::text[],
         ${column((e) => e.row?.name ?? stubNames.get(e.customerId) ?? null)}::text[], ${column((e) => e.row?.email ?? firstOf(e.slot, 'email'))}::text[],
@@ -177,11 +177,12 @@ export async function createResolvedCustomers(
         ${column((e) => e.row?.gender ?? null)}::text[], ${column((e) => e.row?.city ?? null)}::text[], ${column((e) => e.row?.region ?? null)}::text[],
         ${column((e) => e.row?.country ?? null)}::text[], ${column((e) => e.row?.incomeBand ?? null)}::text[],
         ${column((e) => e.row?.consentEmail ?? null)}::boolean[], ${column((e) => e.row?.consentSms ?? null)}::boolean[],
+        ${column((e) => e.row?.consentWhatsapp ?? null)}::boolean[],
         ${column((e) => e.row?.consentProfiling ?? null)}::boolean[], ${column((e) => e.row?.createdAt ?? firstSeenAt.get(e.customerId) ?? null)}::timestamptz[],
         ${column((e) => (e.row ? JSON.stringify(e.row.attributes ?? {}) : null))}::jsonb[], ${column((e) => e.row?.importId ?? null)}::bigint[],
         ${column((e) => e.row?.importLine ?? null)}::int[])
         as s(customer_id, is_stub, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
-          consent_email, consent_sms, consent_profiling, created_at, attributes, import_id, import_line)`.execute(db);
+          consent_email, consent_sms, consent_whatsapp, consent_profiling, created_at, attributes, import_id, import_line)`.execute(db);
     await sql`insert into customer_trait (customer_id) select unnest(${createdIds}::bigint[])`.execute(db);
   }
   await insertIdentities(db, [

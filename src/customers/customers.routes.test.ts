@@ -213,6 +213,34 @@ describeEachStore('customers and ingest over HTTP', (context) => {
     });
   });
 
+  it('takes WhatsApp consent as SMS consent: set, refused, cleared, under either name, with its proof and in the list', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Wulan WA', email: 'wulan@example.com', consentWhatsapp: true } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().customer).toMatchObject({ consent_whatsapp: true, consent_sms: null });
+    const customerId = created.json().customer.customer_id;
+    const refused = await app.inject({ method: 'PATCH', url: `/api/customers/${customerId}`, headers: admin.headers, payload: { consent_whatsapp: false } });
+    expect(refused.statusCode).toBe(200);
+    expect(refused.json().customer).toMatchObject({ consent_whatsapp: false });
+    expect(refused.json().consents.whatsapp).toMatchObject({ source: 'staff', since: expect.any(String) });
+    expect(refused.json().consents.sms).toMatchObject({ source: null, since: null });
+    const entry = await context.store.db.selectFrom('audit_event').select('detail').where('action', '=', 'customer.update').where('entity_id', '=', String(customerId)).executeTakeFirstOrThrow();
+    const detail = typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail;
+    expect(detail).toMatchObject({ fields: ['consentWhatsapp'], before: { consentWhatsapp: true }, after: { consentWhatsapp: false } });
+    const both = await app.inject({ method: 'PATCH', url: `/api/customers/${customerId}`, headers: admin.headers, payload: { consent_whatsapp: true, consentWhatsapp: true } });
+    expect(both.statusCode).toBe(400);
+    const notBoolean = await app.inject({ method: 'PATCH', url: `/api/customers/${customerId}`, headers: admin.headers, payload: { consentWhatsapp: 'ya' } });
+    expect(notBoolean.statusCode).toBe(400);
+    const agreed = await app.inject({ method: 'PATCH', url: `/api/customers/${customerId}`, headers: admin.headers, payload: { consentWhatsapp: true } });
+    expect(agreed.json().customer).toMatchObject({ consent_whatsapp: true });
+    const listed = await app.inject({ method: 'GET', url: '/api/customers?q=wulan&consent=whatsapp', headers: analyst.readHeaders });
+    expect(listed.json().items).toEqual([expect.objectContaining({ customer_id: customerId, consent_whatsapp: true, consent_sms: null })]);
+    const cleared = await app.inject({ method: 'PATCH', url: `/api/customers/${customerId}`, headers: admin.headers, payload: { consentWhatsapp: null } });
+    expect(cleared.json().customer).toMatchObject({ consent_whatsapp: null });
+    expect((await app.inject({ method: 'GET', url: '/api/customers?q=wulan&consent=whatsapp', headers: analyst.readHeaders })).json().items).toEqual([]);
+    const changes = await context.store.db.selectFrom('customer_consent_change').select(['kind', 'granted', 'source']).where('customer_id', '=', customerId).orderBy('change_id').execute();
+    expect(changes).toEqual([true, false, true, null].map((granted) => ({ kind: 'whatsapp', granted, source: 'staff' })));
+  });
+
   it('creates, updates, searches and pages customers', async () => {
     const created = await app.inject({ method: 'POST', url: '/api/customers', headers: admin.headers, payload: { name: 'Rina Kusuma', email: 'rina@example.com', city: 'Surabaya', identities: [{ kind: 'external', namespace: 'loyalty_card', value: 'LC-77' }] } });
     expect(created.statusCode).toBe(201);

@@ -49,6 +49,7 @@ const customerFieldShape = {
   incomeBand: lineText,
   consentEmail: z.boolean().nullable().optional(),
   consentSms: z.boolean().nullable().optional(),
+  consentWhatsapp: z.boolean().nullable().optional(),
   consentProfiling: z.boolean().nullable().optional(),
 };
 
@@ -60,7 +61,8 @@ const customerFieldNames = Object.keys(customerFieldShape) as Array<keyof typeof
  * request's: taken as aliases, so a client that read `birth_year` can send it back as it read it.
  */
 const customerFieldAliases = {
-  birth_year: 'birthYear', income_band: 'incomeBand', consent_email: 'consentEmail', consent_sms: 'consentSms', consent_profiling: 'consentProfiling',
+  birth_year: 'birthYear', income_band: 'incomeBand', consent_email: 'consentEmail', consent_sms: 'consentSms', consent_whatsapp: 'consentWhatsapp',
+  consent_profiling: 'consentProfiling',
 } as const satisfies Record<string, keyof typeof customerFieldShape>;
 
 type CustomerFieldAlias = keyof typeof customerFieldAliases;
@@ -76,6 +78,7 @@ const customerBodyObject = z.object({
   income_band: aliasOf('incomeBand'),
   consent_email: aliasOf('consentEmail'),
   consent_sms: aliasOf('consentSms'),
+  consent_whatsapp: aliasOf('consentWhatsapp'),
   consent_profiling: aliasOf('consentProfiling'),
   identities: z.array(identityInputSchema).max(50).optional(),
 }).strict();

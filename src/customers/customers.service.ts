@@ -32,6 +32,7 @@ export type CustomerFields = {
   incomeBand?: string | null;
   consentEmail?: boolean | null;
   consentSms?: boolean | null;
+  consentWhatsapp?: boolean | null;
   consentProfiling?: boolean | null;
 };
 
@@ -62,7 +63,8 @@ export function normaliseIdentity(input: IdentityInput, defaultCountry: string, 
 
 const fieldColumns = {
   kind: 'kind', name: 'name', email: 'email', phone: 'phone', birthYear: 'birth_year', gender: 'gender', city: 'city', region: 'region',
-  country: 'country', incomeBand: 'income_band', consentEmail: 'consent_email', consentSms: 'consent_sms', consentProfiling: 'consent_profiling',
+  country: 'country', incomeBand: 'income_band', consentEmail: 'consent_email', consentSms: 'consent_sms', consentWhatsapp: 'consent_whatsapp',
+  consentProfiling: 'consent_profiling',
 } as const;
 
 /** A blank text is no value: stored as "", an email or phone would become an identity that every blank one collides with. */

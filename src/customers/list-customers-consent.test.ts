@@ -46,7 +46,7 @@ describeEachStore('the customer list filtered by consent', (context) => {
     expect(count.json()).toEqual({ count: list.json().items.length });
     const wrong = await app.inject({ method: 'GET', url: '/api/customers/count?consent=newsletter', headers: analyst.readHeaders });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error).toMatchObject({ field: 'consent', message: expect.stringContaining('"newsletter" is not a kind of consent. Use one of: email, sms, profiling') });
+    expect(wrong.json().error).toMatchObject({ field: 'consent', message: expect.stringContaining('"newsletter" is not a kind of consent. Use one of: email, sms, whatsapp, profiling') });
   });
 
 });

@@ -97,7 +97,7 @@ function matchesOf(filters: Filter[], sortReads?: Filter['reads']): { from: RawB
 }
 
 const summaryColumns = sql`c.customer_id, c.kind, c.name, c.email, c.phone, c.city, c.country, c.is_stub, c.created_at,
-  c.consent_email, c.consent_sms, c.consent_profiling,
+  c.consent_email, c.consent_sms, c.consent_whatsapp, c.consent_profiling,
   t.first_purchase_at, t.last_purchase_at, coalesce(t.order_count, 0) as order_count, coalesce(t.revenue_minor, 0) as revenue_minor,
   coalesce(t.purchase_days, 0) as purchase_days, (coalesce(t.order_count, 0) > 0) as is_real,
   ct.types, ct.primary_type, r.segment as rfm_segment`;

@@ -35,7 +35,7 @@ export type CustomerSummary = {
   is_stub: boolean; created_at: Date; first_purchase_at: Date | null; last_purchase_at: Date | null; order_count: number; revenue_minor: number;
   purchase_days: number; is_real: boolean; types: string[] | null; primary_type: string | null; rfm_segment: string | null;
   /** Null when the customer was never asked (only true allows a campaign). */
-  consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null;
+  consent_email: boolean | null; consent_sms: boolean | null; consent_whatsapp: boolean | null; consent_profiling: boolean | null;
 };
 
 /**

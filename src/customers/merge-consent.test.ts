@@ -6,10 +6,10 @@ import { createCustomer } from './customers.service.js';
 import { listCustomers } from './list-customers.js';
 import { mergeCustomers, undoMerge } from './merge.service.js';
 
-type Consents = { consentEmail: boolean | null; consentSms: boolean | null; consentProfiling: boolean | null };
+type Consents = { consentEmail: boolean | null; consentSms: boolean | null; consentProfiling: boolean | null; consentWhatsapp?: boolean | null };
 
 async function consentsOf(db: Kysely<Database>, customerIds: number[]) {
-  return db.selectFrom('customer').select(['customer_id', 'consent_email', 'consent_sms', 'consent_profiling', 'is_stub', 'merged_into_customer_id'])
+  return db.selectFrom('customer').select(['customer_id', 'consent_email', 'consent_sms', 'consent_profiling', 'consent_whatsapp', 'is_stub', 'merged_into_customer_id'])
     .where('customer_id', 'in', customerIds).orderBy('customer_id').execute();
 }
 
@@ -76,5 +76,24 @@ describeEachStore('consent when merging customers', (context) => {
 
     await undoMerge(db, mergeId, 'test');
     expect(await consentsOf(db, [keptId, mergedId])).toEqual(before);
+  });
+  it('combines WhatsApp consent as SMS consent: a refusal wins, an unanswered one is filled, the change is recorded and undone', async () => {
+    const db = context.store.db;
+    const lowered = await twoPeople('wa-lowered', { consentEmail: null, consentSms: null, consentProfiling: null, consentWhatsapp: true }, { consentEmail: null, consentSms: null, consentProfiling: null, consentWhatsapp: false });
+    const before = await consentsOf(db, [lowered.keptId, lowered.mergedId]);
+    const { mergeId } = await mergeCustomers(db, lowered.keptId, lowered.mergedId, 'test');
+    expect((await consentsOf(db, [lowered.keptId]))[0]).toMatchObject({ consent_whatsapp: false });
+    expect(await mergeAuditDetail(db, mergeId)).toMatchObject({ consentsLowered: ['whatsapp'] });
+    const changes = await db.selectFrom('customer_consent_change').select(['kind', 'granted', 'source'])
+      .where('customer_id', '=', lowered.keptId).orderBy('change_id').execute();
+    expect(changes).toEqual([{ kind: 'whatsapp', granted: true, source: 'staff' }, { kind: 'whatsapp', granted: false, source: 'merge' }]);
+    expect((await listCustomers(db, { consent: 'whatsapp', q: 'wa-lowered.kept@example.com', sort: 'recent', limit: 50 })).items).toEqual([]);
+    await undoMerge(db, mergeId, 'test');
+    expect(await consentsOf(db, [lowered.keptId, lowered.mergedId])).toEqual(before);
+
+    const filled = await twoPeople('wa-filled', { consentEmail: true, consentSms: null, consentProfiling: null }, { consentEmail: null, consentSms: null, consentProfiling: null, consentWhatsapp: true });
+    await mergeCustomers(db, filled.keptId, filled.mergedId, 'test');
+    expect((await consentsOf(db, [filled.keptId]))[0]).toMatchObject({ consent_email: true, consent_whatsapp: true });
+    expect((await listCustomers(db, { consent: 'whatsapp', q: 'wa-filled.kept@example.com', sort: 'recent', limit: 50 })).items).toHaveLength(1);
   });
 });

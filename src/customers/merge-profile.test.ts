@@ -33,5 +33,13 @@ describe('combining two customers\' profiles in a merge', () => {
     const before = profile({ consent_email: true, consent_sms: null, consent_profiling: false });
     const after = profile({ consent_email: false, consent_sms: false, consent_profiling: false });
     expect(loweredConsents(before, after)).toEqual(['email']);
+    expect(loweredConsents(profile({ consent_sms: true, consent_whatsapp: true }), profile({ consent_sms: true, consent_whatsapp: false }))).toEqual(['whatsapp']);
+  });
+
+  it('combines WhatsApp consent as the other consents: a refusal wins, never asked takes the other\'s answer', () => {
+    expect(combineProfiles(profile({ consent_whatsapp: true }), profile({ consent_whatsapp: false })).consent_whatsapp).toBe(false);
+    expect(combineProfiles(profile({ consent_whatsapp: null }), profile({ consent_whatsapp: true })).consent_whatsapp).toBe(true);
+    // a merge recorded before WhatsApp consent existed holds no value for it: read as never asked
+    expect(mergeProfileOf({ consent_email: true }).consent_whatsapp).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import { consentColumn, consentKinds, type ConsentKind } from './consent-kinds.js';
 
 /** The profile fields a merge combines on the kept customer. */
-export const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling'] as const;
+export const fillableColumns = ['name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling',
+  // last: merges recorded before it hold no value for it in keptBefore, read as null (never asked, as every customer then was)
+  'consent_whatsapp'] as const;
 
 export type FillableColumn = (typeof fillableColumns)[number];
 

@@ -27,7 +27,7 @@ describeEachStore('GET /api/customers/{id}/export, everything held about one per
   it('holds every order with its lines, every event, the merge, the segment and the audit entries, past any page size', async () => {
     const orderCount = 520;
     await ingestRecords(db(), 'customers', [
-      { customer_id: 'X1', email: 'sar.export@example.com', name: 'Sari Export', consent_email: 'yes', 'attribute.education': 'Graduation' },
+      { customer_id: 'X1', email: 'sar.export@example.com', name: 'Sari Export', consent_email: 'yes', consent_whatsapp: 'ya', 'attribute.education': 'Graduation' },
       { customer_id: 'X2', email: 'sar.old@example.com', name: 'Sari Old Account' },
       { customer_id: 'X3', email: 'someone.else@example.com', name: 'Someone Else' },
     ], { actor: 'test', clock });
@@ -58,7 +58,9 @@ describeEachStore('GET /api/customers/{id}/export, everything held about one per
     expect(document).toMatchObject({ generatedAt: '2026-03-02T09:00:00.000Z', customerId: kept, currency: expect.any(String), sections: subjectExportSections });
     expect(Object.keys(document.sections).every((section) => section in document)).toBe(true);
     expect(document.profile).toMatchObject({ customer_id: kept, name: 'Sari Export', email: 'sar.export@example.com', attributes: { education: 'Graduation' } });
-    expect(document.consents).toMatchObject({ email: true, sms: null, profiling: null });
+    expect(document.consents).toMatchObject({ email: true, sms: null, whatsapp: true, profiling: null });
+    expect(document.profile).toMatchObject({ consent_whatsapp: true });
+    expect(document.consents.history).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'whatsapp', granted: true, source: 'ingest', actor: 'import' })]));
     expect(document.identities.map((identity: { value: string }) => identity.value)).toEqual(expect.arrayContaining(['sar.export@example.com', 'sar.old@example.com']));
     expect(document.mergedCustomers).toEqual([expect.objectContaining({ customer_id: merged, name: 'Sari Old Account', merged_into_customer_id: kept })]);
 

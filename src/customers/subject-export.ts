@@ -16,7 +16,7 @@ const pageSize = 500;
 /** What each section of the document holds, in the document itself (`sections`), for whoever reads it later. */
 export const subjectExportSections = {
   profile: 'The customer as stored: profile fields, the data set\'s own attributes (`attributes`), consents, where they were imported from, when created and updated.',
-  consents: 'Their answers to email, SMS and profiling (true yes, false no, null never asked), and each change of them recorded: when, to what, through what, by whom (`history`).',
+  consents: 'Their answers to email, SMS, WhatsApp and profiling (true yes, false no, null never asked), and each change of them recorded: when, to what, through what, by whom (`history`).',
   identities: 'Every email, phone and external id that identifies them, with when it was recorded.',
   mergedCustomers: 'The customer records merged into them (the same person known twice), with their profile as it was, and their identities.',
   orders: 'Every order of theirs, oldest first, with its lines and the credit notes linking returns to sales; amounts in minor units of `currency` unless the order says otherwise.',
@@ -71,7 +71,7 @@ async function buildSubjectExport(db: Db, customerId: number, options: { clock?:
     sections: subjectExportSections,
     profile: customer,
     consents: {
-      email: customer.consent_email, sms: customer.consent_sms, profiling: customer.consent_profiling,
+      email: customer.consent_email, sms: customer.consent_sms, whatsapp: customer.consent_whatsapp, profiling: customer.consent_profiling,
       // a file import or an API batch records no actor of its own: its `source` says which, its actor reads "import"
       history: (await consentHistoryOf(db, customerIds)).map((change) => ({
         ...change, actor: typeof change.actor === 'string' ? actor(change.actor) : change.source === 'import' || change.source === 'ingest' ? 'import' : null,

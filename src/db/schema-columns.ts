@@ -12,7 +12,7 @@ function columns<T>() {
 export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = {
   store_setting: columns<Database['store_setting']>()(['key', 'value', 'updated_at']),
   currency_rate: columns<Database['currency_rate']>()(['currency', 'rate_to_store', 'updated_at']),
-  customer: columns<Database['customer']>()(['customer_id', 'kind', 'name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling', 'attributes', 'is_stub', 'merged_into_customer_id', 'import_id', 'import_line', 'created_at', 'updated_at']),
+  customer: columns<Database['customer']>()(['customer_id', 'kind', 'name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'consent_email', 'consent_sms', 'consent_profiling', 'attributes', 'consent_whatsapp', 'is_stub', 'merged_into_customer_id', 'import_id', 'import_line', 'created_at', 'updated_at']),
   customer_identity: columns<Database['customer_identity']>()(['kind', 'namespace', 'value', 'customer_id', 'created_at']),
   product: columns<Database['product']>()(['product_id', 'sku', 'name', 'category', 'unit_price_minor', 'created_at', 'updated_at']),
   customer_order: columns<Database['customer_order']>()(['order_id', 'customer_id', 'source', 'external_id', 'ordered_at', 'currency', 'total_minor', 'amount_minor', 'refunded_minor', 'discount_minor', 'promotion_code', 'channel', 'status', 'recipient_customer_id', 'location', 'import_id', 'import_line', 'created_at', 'updated_at', 'amount_factor', 'credited_minor', 'stated_status']),

@@ -31,6 +31,8 @@ export type CustomerTable = {
   income_band: string | null;
   consent_email: boolean | null;
   consent_sms: boolean | null;
+  /** 202612250200: null for every customer before it (never asked). */
+  consent_whatsapp: boolean | null;
   consent_profiling: boolean | null;
   attributes: ColumnType<Record<string, string | number>, string | undefined, string>;
   is_stub: Generated<boolean>;
@@ -249,7 +251,7 @@ export type ImportRunTable = {
 export type ImportRunRejectTable = { import_id: number; code: string; row_count: number };
 /** A consent's change of value, appended by imports, API batches, staff edits and merges (202612240200_customer_consent_change.sql). */
 export type CustomerConsentChangeTable = {
-  customer_id: number; kind: 'email' | 'sms' | 'profiling'; granted: boolean | null; changed_at: Date;
+  customer_id: number; kind: 'email' | 'sms' | 'whatsapp' | 'profiling'; granted: boolean | null; changed_at: Date;
   source: 'import' | 'ingest' | 'staff' | 'merge' | 'unmerge'; import_run_id: number | null; actor: string | null;
   /** The order rows were appended in: changes of one transaction share changed_at (202612240300). */
   change_id: Generated<number>;

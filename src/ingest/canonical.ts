@@ -30,6 +30,7 @@ export type CanonicalCustomer = {
   incomeBand: string | null;
   consentEmail: boolean | null;
   consentSms: boolean | null;
+  consentWhatsapp: boolean | null;
   consentProfiling: boolean | null;
   createdAt: Date | null;
   /** Facts the canonical fields do not cover (education, children at home…), from `attribute.<name>` columns. */

@@ -34,7 +34,17 @@ describeEachCliStore('clientele import customers: a withdrawn consent stands aga
     expect(summary).toMatchObject({ updated: 1, consentRefusalsKept: 0 });
     const text = await runCliInProcess(context.db, ['customers', 'show', String(customerId)]);
     expect(text.error).toBeNull();
-    expect(text.stdout).toMatch(new RegExp(`consent since:\\n\\s*email\\s+yes since .+ \\(import #${summary.importId}\\)\\n\\s*sms\\s+unknown \\(no change recorded\\)\\n\\s*profiling\\s+yes since .+ \\(import #${summary.importId}\\)`));
+    expect(text.stdout).toMatch(new RegExp(`consent since:\\n\\s*email\\s+yes since .+ \\(import #${summary.importId}\\)\\n\\s*sms\\s+unknown \\(no change recorded\\)\\n\\s*whatsapp\\s+unknown \\(no change recorded\\)\\n\\s*profiling\\s+yes since .+ \\(import #${summary.importId}\\)`));
+    expect(text.stdout).toContain('email yes, SMS unknown, WhatsApp unknown, profiling yes');
+
+    // WhatsApp consent by hand, in the shop's own words, as SMS consent is
+    const agreed = await runCliInProcess(context.db, ['customers', 'update', String(customerId), '--consent-whatsapp', 'ya']);
+    expect(agreed.error).toBeNull();
+    const after = await runCliInProcess(context.db, ['customers', 'show', String(customerId)]);
+    expect(after.stdout).toMatch(/\n\s*whatsapp\s+yes since .+ \(staff\)\n/);
+    expect(after.stdout).toContain('WhatsApp yes');
+    const refused = await runCliInProcess(context.db, ['customers', 'update', String(customerId), '--consent-whatsapp', 'maybe']);
+    expect(refused.error).toMatchObject({ code: 'CLI_ARGUMENT_INVALID' });
   }, 240_000);
 
   it('lists the option in the import\'s help', async () => {

@@ -61,6 +61,7 @@ describeEachStore('consent refusals against an ingest batch', (context) => {
     expect(shown.json().consents).toEqual({
       email: { since: expect.any(String), source: 'ingest', import_run_id: withdrawn.json().importId },
       sms: { since: null, source: null, import_run_id: null },
+      whatsapp: { since: null, source: null, import_run_id: null },
       profiling: { since: expect.any(String), source: 'staff', import_run_id: null },
     });
   });

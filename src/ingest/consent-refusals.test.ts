@@ -109,4 +109,43 @@ describeEachStore('consent refusals against a customers file', (context) => {
     expect(await consentOf(kept)).toMatchObject({ consent_email: true });
     expect((await changesOf(kept)).slice(3)).toEqual([{ kind: 'email', granted: true, source: 'unmerge', import_run_id: null, actor: 'user:5' }]);
   });
+  it('reads WhatsApp consent from a file by its common headers, and treats it as SMS consent: a refusal stands, every change recorded', async () => {
+    const headers = ['consent_whatsapp', 'WhatsApp consent', 'whatsapp_consent', 'accepts_whatsapp', 'opt_in_whatsapp', 'Izin: pemasaran WhatsApp'];
+    for (const [index, header] of headers.entries()) {
+      const email = `wa${index}@example.com`;
+      const summary = await importCustomers(`wa-${index}.csv`, `email,name,${header}\n${email},Wati ${index},ya\n`);
+      expect(summary).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
+      const customerId = await idOf(email);
+      expect(await db().selectFrom('customer').select(['consent_whatsapp', 'consent_sms']).where('customer_id', '=', customerId).executeTakeFirstOrThrow())
+        .toEqual({ consent_whatsapp: true, consent_sms: null });
+      expect(await changesOf(customerId)).toEqual([{ kind: 'whatsapp', granted: true, source: 'import', import_run_id: summary.importId, actor: null }]);
+    }
+    // a value that is no answer is refused with the field named
+    const refused = await importCustomers('wa-bad.csv', 'email,consent_whatsapp\nwa-bad@example.com,maybe\n');
+    expect(refused).toMatchObject({ rejected: 1 });
+    expect(refused.rejectsSample[0]).toMatchObject({ field: 'consent_whatsapp' });
+
+    // a withdrawal applies; an older file's yes does not bring it back, unless the file is the consent authority
+    const customerId = await idOf('wa0@example.com');
+    const withdrawn = await importCustomers('wa-no.csv', 'email,consent_whatsapp\nwa0@example.com,tidak\n');
+    expect(withdrawn).toMatchObject({ updated: 1, consentRefusalsKept: 0 });
+    expect((await consentOf(customerId))).toEqual({ consent_email: null, consent_sms: null, consent_profiling: null });
+    const again = await importCustomers('wa-yes.csv', 'email,consent_whatsapp,consent_sms\nwa0@example.com,yes,\n');
+    expect(again).toMatchObject({ updated: 0, unchanged: 1, consentRefusalsKept: 1 });
+    const stored = async () => (await db().selectFrom('customer').select('consent_whatsapp').where('customer_id', '=', customerId).executeTakeFirstOrThrow()).consent_whatsapp;
+    expect(await stored()).toBe(false);
+    // a blank leaves it alone
+    await importCustomers('wa-blank.csv', 'email,consent_whatsapp\nwa0@example.com,\n');
+    expect(await stored()).toBe(false);
+    const authority = await importCustomers('wa-authority.csv', 'email,consent_whatsapp\nwa0@example.com,yes\n', { consentOverridesRefusals: true });
+    expect(authority).toMatchObject({ updated: 1, consentRefusalsKept: 0 });
+    expect(await stored()).toBe(true);
+    expect((await changesOf(customerId)).slice(1)).toEqual([
+      { kind: 'whatsapp', granted: false, source: 'import', import_run_id: withdrawn.importId, actor: null },
+      { kind: 'whatsapp', granted: true, source: 'import', import_run_id: authority.importId, actor: null },
+    ]);
+    // a staff edit is recorded too
+    await updateCustomer(db(), customerId, { consentWhatsapp: null }, [], { actor: 'cli:staff' });
+    expect((await changesOf(customerId)).at(-1)).toEqual({ kind: 'whatsapp', granted: null, source: 'staff', import_run_id: null, actor: 'cli:staff' });
+  });
 });

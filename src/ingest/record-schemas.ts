@@ -25,7 +25,8 @@ const fieldDescriptions: { [E in ImportEntity]: Record<string, string> } = {
     birth_year: 'year of birth, e.g. 1987', gender: 'gender as the source writes it', city: 'city', region: 'region or province',
     country: 'country: ISO 3166 code or name', income_band: 'income band as the source writes it',
     kind: 'person or organization (or a common word for either)', consent_email: 'may be emailed: true/false, yes/no…',
-    consent_sms: 'may be sent text messages: true/false, yes/no…', consent_profiling: 'may be profiled: true/false, yes/no…',
+    consent_sms: 'may be sent text messages: true/false, yes/no…',
+    consent_whatsapp: 'may be messaged on WhatsApp: true/false, yes/no…', consent_profiling: 'may be profiled: true/false, yes/no…',
     created_at: 'when the customer was created in the source: ISO 8601, or as dateFormat says',
   },
   orders: {

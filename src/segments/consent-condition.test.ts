@@ -55,4 +55,34 @@ describeEachStore('a consent condition', (context) => {
     const members = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=100`, headers: marketer.headers });
     expect((members.json() as { items: Array<{ customer_id: number }> }).items.map((member) => member.customer_id)).toEqual([1]);
   });
+  // A 12.12 sale's target group in Indonesia: who may be messaged on WhatsApp and has a number to message
+  it('counts WhatsApp consent as SMS consent, and "has a phone" is phone is_null false', async () => {
+    const db = context.store.db;
+    await db.updateTable('customer').set({ consent_whatsapp: true }).where('customer_id', 'in', [1, 3, 6]).execute();
+    await db.updateTable('customer').set({ consent_whatsapp: false }).where('customer_id', '=', 2).execute();
+    await db.updateTable('customer').set({ phone: '+6281234567890' }).where('customer_id', 'in', [1, 2, 4]).execute();
+    await db.updateTable('customer').set({ phone: '+6281298765432' }).where('customer_id', '=', 3).execute();
+    const whatsapp = (op: string, value: boolean) => ({ field: 'consent_whatsapp', op, value });
+    expect(await ids(whatsapp('eq', true))).toEqual([1, 3, 6]);
+    expect(await ids(whatsapp('neq', false))).toEqual([1, 3, 6]);
+    expect(await ids(whatsapp('eq', false))).toEqual([2, 4, 5]);
+    expect(await ids({ field: 'consent_whatsapp', op: 'is_null' })).toEqual([4, 5]);
+    expect(await ids({ field: 'phone', op: 'is_null', value: false })).toEqual([1, 2, 3, 4]);
+    expect(await ids({ field: 'phone', op: 'is_null' })).toEqual([5, 6]);
+    // has an email: the email field's is_null false (3 has none)
+    expect(await ids({ field: 'email', op: 'is_null', value: false })).toEqual([1, 2, 4, 5, 6]);
+    expect(await ids({ field: 'phone', op: 'starts_with', value: '+62812987' })).toEqual([3]);
+
+    const filter = { and: [whatsapp('eq', true), { field: 'phone', op: 'is_null', value: false }] };
+    const created = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name: 'WhatsApp 12.12', filter } });
+    expect(created.statusCode).toBe(201);
+    const segmentId = created.json().segment.segment_id as number;
+    const members = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=100&consent=whatsapp`, headers: marketer.headers });
+    expect(members.statusCode).toBe(200);
+    const items = (members.json() as { items: Array<{ customer_id: number; consent_whatsapp: boolean | null }> }).items;
+    expect(items).toEqual([expect.objectContaining({ customer_id: 1, consent_whatsapp: true }), expect.objectContaining({ customer_id: 3, consent_whatsapp: true })]);
+    // a withdrawal leaves the group
+    await db.updateTable('customer').set({ consent_whatsapp: false }).where('customer_id', '=', 3).execute();
+    expect(await ids(filter)).toEqual([1]);
+  });
 });

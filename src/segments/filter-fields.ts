@@ -70,6 +70,8 @@ export const filterFields: Record<string, FieldDefinition> = {
   kind: withClosedList(customerColumn('text', 'kind', "'person' or 'organization'"), closedLists.customerKind),
   name: customerColumn('text', 'name', 'full name'),
   email: customerColumn('text', 'email', 'email address'),
+  // is_null false: has a phone number (as email is_null false: has an email), e.g. for a WhatsApp or SMS audience
+  phone: customerColumn('text', 'phone', 'phone number as stored, with its country code (+6281234567890)'),
   gender: customerColumn('text', 'gender', 'gender as imported'),
   city: accentBlind(customerColumn('text', 'city', 'city')),
   region: accentBlind(customerColumn('text', 'region', 'region or province')),
@@ -83,6 +85,7 @@ export const filterFields: Record<string, FieldDefinition> = {
   created_at: customerColumn('date', 'created_at', 'when the customer was first recorded'),
   consent_email: consent(customerColumn('boolean', 'consent_email', 'agreed to email marketing (never asked counts as no)')),
   consent_sms: consent(customerColumn('boolean', 'consent_sms', 'agreed to SMS marketing (never asked counts as no)')),
+  consent_whatsapp: consent(customerColumn('boolean', 'consent_whatsapp', 'agreed to WhatsApp marketing (never asked counts as no)')),
   consent_profiling: consent(customerColumn('boolean', 'consent_profiling', 'agreed to profiling (never asked counts as no)')),
   is_stub: customerColumn('boolean', 'is_stub', 'known only from an order, no profile yet'),
 

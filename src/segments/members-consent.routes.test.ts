@@ -15,7 +15,7 @@ describeEachStore('segment members over HTTP, for a campaign', (context) => {
   let app: FastifyInstance;
   let analyst: TestSession;
   let segmentId: number;
-  type Member = { customer_id: number; consent_email: boolean | null; clv_minor: number | null; p_alive: number | null; churn_risk: string | null; persona: string | null };
+  type Member = { customer_id: number; consent_email: boolean | null; consent_whatsapp: boolean | null; clv_minor: number | null; p_alive: number | null; churn_risk: string | null; persona: string | null };
   const members = async (query: string) => {
     const response = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?${query}`, headers: analyst.readHeaders });
     return { status: response.statusCode, body: response.json() as { items: Member[]; nextCursor: string | null; error?: { field?: string; message: string } } };
@@ -56,12 +56,19 @@ describeEachStore('segment members over HTTP, for a campaign', (context) => {
     const nextPage = await members(`consent=email&limit=1&cursor=${firstPage.body.nextCursor}`);
     expect([firstPage.body.items[0].customer_id, nextPage.body.items[0].customer_id]).toEqual([1, 5]);
     expect((await members('consent=sms')).body.items).toEqual([]);
+    // WhatsApp as SMS: only a recorded yes, and each member says their answer
+    await sql`update customer set consent_whatsapp = case customer_id when 2 then true when 4 then false else null end`.execute(context.store.db);
+    const onWhatsapp = await members('consent=whatsapp&limit=100');
+    expect(onWhatsapp.status).toBe(200);
+    expect(onWhatsapp.body.items.map((member) => [member.customer_id, member.consent_whatsapp])).toEqual([[2, true]]);
+    expect((await members('limit=100')).body.items.map((member) => member.consent_whatsapp)).toEqual([null, true, false, null, null]);
+    await sql`update customer set consent_whatsapp = null`.execute(context.store.db);
     const anonymous = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?consent=email` });
     expect(anonymous.statusCode).toBe(401);
   });
 
   it('refuses a consent it does not know, naming the parameter and the kinds', async () => {
-    const refused = await members('consent=whatsapp');
+    const refused = await members('consent=fax');
     expect(refused.status).toBe(400);
     expect(refused.body.error?.message).toMatch(/consent/);
     expect(refused.body.error?.message).toMatch(/email/);

@@ -118,7 +118,7 @@ export type MemberRow = CustomerSummary & {
   kind: string; phone: string | null; country: string | null; is_stub: boolean; created_at: Date;
   first_purchase_at: Date | null; last_purchase_at: Date | null; order_count: number; revenue_minor: number; purchase_days: number; is_real: boolean;
   types: string[] | null; primary_type: string | null; rfm_segment: string | null;
-  consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null;
+  consent_email: boolean | null; consent_sms: boolean | null; consent_whatsapp: boolean | null; consent_profiling: boolean | null;
   entered_at: Date;
 };
 
@@ -158,7 +158,7 @@ export async function customerFactsOfPage<Column extends 'entered_at' | 'assigne
   const result = await sql<GroupMemberRow<Column>>`
     with page as materialized (${page})
     select m.customer_id, c.kind, c.name, c.email, c.phone, c.city, c.country, c.is_stub, c.created_at,
-      c.consent_email, c.consent_sms, c.consent_profiling,
+      c.consent_email, c.consent_sms, c.consent_whatsapp, c.consent_profiling,
       t.first_purchase_at, t.last_purchase_at, coalesce(t.order_count, 0) as order_count, coalesce(t.revenue_minor, 0) as revenue_minor,
       coalesce(t.purchase_days, 0) as purchase_days, (coalesce(t.order_count, 0) > 0) as is_real,
       ct.types, ct.primary_type, r.segment as rfm_segment, ${sql.ref(`m.${column}`)}

@@ -100,6 +100,7 @@ const memberSchema = objectOf<MemberRow>()({
   rfm_segment: text,
   consent_email: consent('email marketing'),
   consent_sms: consent('SMS marketing'),
+  consent_whatsapp: consent('WhatsApp marketing'),
   consent_profiling: consent('profiling'),
   entered_at: timestamp,
 });

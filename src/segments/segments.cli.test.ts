@@ -57,7 +57,8 @@ describe('clientele segments and personas', () => {
   it('writes every member of a segment to a CSV file with consent, and says how many', async () => {
     // consent as a store holds it: given, refused, or never asked (null)
     const store = await openStore(directory);
-    await sql`update customer set consent_email = case customer_id % 3 when 0 then true when 1 then false end, consent_sms = (customer_id % 2 = 0)`.execute(store.db);
+    await sql`update customer set consent_email = case customer_id % 3 when 0 then true when 1 then false end, consent_sms = (customer_id % 2 = 0),
+      consent_whatsapp = case customer_id % 5 when 0 then true when 1 then false end`.execute(store.db);
     await store.close();
     const filter = JSON.stringify({ field: 'city', op: 'eq', value: 'Jakarta' });
     const created = JSON.parse(await run(directory, ['--json', 'segments', 'create', 'Jakarta export', '--filter', filter]));
@@ -70,8 +71,8 @@ describe('clientele segments and personas', () => {
     // after the byte order mark the web app's export starts with too
     const [header] = (await readFile(file, 'utf8')).replace(/^\ufeff/, '').split('\r\n');
     expect(header.split(',').slice(0, 3)).toEqual(['customer_id', 'name', 'email']);
-    // the predictions and persona close the row, for campaign tools (empty until models are fitted)
-    expect(header.split(',').slice(-9)).toEqual(['consent_email', 'consent_sms', 'consent_profiling', 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona']);
+    // the predictions and persona follow, for campaign tools (empty until models are fitted), then WhatsApp consent, added later
+    expect(header.split(',').slice(-10)).toEqual(['consent_email', 'consent_sms', 'consent_profiling', 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona', 'consent_whatsapp']);
     expect(header).toContain('revenue (IDR)');
     const rows: Array<Record<string, string | null>> = [];
     for await (const item of await readRecords(file)) if (item.kind === 'record') rows.push(item.values);
@@ -81,8 +82,17 @@ describe('clientele segments and personas', () => {
     for (const row of rows) {
       const id = Number(row.customer_id);
       expect([row.consent_email ?? '', row.consent_sms, row.consent_profiling ?? '']).toEqual([['true', 'false', ''][id % 3], String(id % 2 === 0), 'true']);
+      expect(row.consent_whatsapp ?? '').toBe(['true', 'false'][id % 5] ?? '');
       expect(row.email).toMatch(/@planted\.test$/);
     }
+    // only those who agreed to WhatsApp, the others counted as left out
+    const onWhatsapp = join(directory, 'jakarta-whatsapp.csv');
+    const consenting = JSON.parse(await run(directory, ['--json', 'segments', 'members', 'Jakarta export', '--csv', onWhatsapp, '--consent', 'whatsapp']));
+    const agreedIds = ids.filter((id) => id % 5 === 0);
+    expect(consenting).toMatchObject({ members: agreedIds.length, consent: 'whatsapp', leftOut: members - agreedIds.length });
+    const whatsappRows: Array<Record<string, string | null>> = [];
+    for await (const item of await readRecords(onWhatsapp)) if (item.kind === 'record') whatsappRows.push(item.values);
+    expect(whatsappRows.map((row) => [Number(row.customer_id), row.consent_whatsapp])).toEqual(agreedIds.map((id) => [id, 'true']));
     // the human form names the file; a file that cannot be written is refused, leaving nothing behind
     expect(await run(directory, ['segments', 'members', 'Jakarta export', '--csv', file])).toContain(`Wrote ${members} members of segment #${created.segment.segment_id} "Jakarta export" to ${file}.`);
     const unwritable = join(directory, 'no-such-directory', 'x.csv');

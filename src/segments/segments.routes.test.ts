@@ -70,7 +70,7 @@ describeEachStore('segments over HTTP', (context) => {
   });
 
   it('lists members as the customer list lists customers, with consent: what an export needs, in one request per page', async () => {
-    await context.store.db.updateTable('customer').set({ phone: '+6281299990000', consent_sms: false, consent_profiling: true }).where('customer_id', '=', 1).execute();
+    await context.store.db.updateTable('customer').set({ phone: '+6281299990000', consent_sms: false, consent_whatsapp: true, consent_profiling: true }).where('customer_id', '=', 1).execute();
     const created = await app.inject({ method: 'POST', url: '/api/segments', headers: marketer.headers, payload: { name: 'Jakarta export', filter: jakarta } });
     const segmentId = created.json().segment.segment_id;
     const members = await app.inject({ method: 'GET', url: `/api/segments/${segmentId}/members?limit=1000`, headers: analyst.readHeaders });
@@ -80,11 +80,11 @@ describeEachStore('segments over HTTP', (context) => {
       customer_id: 1, kind: 'person', name: 'Ana Wijaya', email: 'ana@example.com', phone: '+6281299990000', city: 'Jakarta', country: 'ID', is_stub: false,
       created_at: expect.any(String), first_purchase_at: '2025-01-01T03:00:00.000Z', last_purchase_at: '2026-05-20T03:00:00.000Z',
       order_count: 5, revenue_minor: 500000, purchase_days: 5, is_real: true, types: ['vip', 'regular'], primary_type: 'vip', rfm_segment: 'Champions',
-      consent_email: true, consent_sms: false, consent_profiling: true, entered_at: smallStoreAsOf.toISOString(),
+      consent_email: true, consent_sms: false, consent_whatsapp: true, consent_profiling: true, entered_at: smallStoreAsOf.toISOString(),
       clv_minor: null, p_alive: null, churn_risk: null, persona: null,
     });
     // never asked: null, not false; no analysis: no types
-    expect(office).toMatchObject({ customer_id: 4, kind: 'organization', consent_email: null, consent_sms: null, consent_profiling: null, types: null, rfm_segment: null, order_count: 10 });
+    expect(office).toMatchObject({ customer_id: 4, kind: 'organization', consent_email: null, consent_sms: null, consent_whatsapp: null, consent_profiling: null, types: null, rfm_segment: null, order_count: 10 });
     // every field the customer list gives, for the same customer
     const listed = (await app.inject({ method: 'GET', url: '/api/customers?q=ana', headers: analyst.readHeaders })).json().items.find((item: { customer_id: number }) => item.customer_id === 1);
     // and, for campaign tools, the predictions (none here)

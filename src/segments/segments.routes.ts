@@ -162,7 +162,7 @@ export async function registerSegmentRoutes(app: FastifyInstance, deps: AppDeps)
         limit: z.coerce.number().int().min(1).max(1000).default(50).describe('Members per page'), after: z.coerce.number().int().positive().optional().describe('`next` of the previous page: the members after this customer id'),
         cursor: z.string().max(100).optional().describe('nextCursor of the previous page; any other value is refused with PAGINATION_CURSOR_INVALID'),
         consent: z.enum(consentKinds).optional()
-          .describe('Only members who agreed to this (consent_email, consent_sms or consent_profiling true); one never asked counts as no, as with the CLI\'s `segments members --csv --consent`'),
+          .describe('Only members who agreed to this (consent_email, consent_sms, consent_whatsapp or consent_profiling true); one never asked counts as no, as with the CLI\'s `segments members --csv --consent`'),
       // the two say the same thing: with both, one would silently win
       }).refine((query) => query.after === undefined || query.cursor === undefined, { message: 'send cursor (nextCursor of the last page) or after (its next), not both', path: ['cursor'] }),
       response: { 200: memberPageSchema, 404: notFound },

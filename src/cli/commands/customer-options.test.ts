@@ -11,6 +11,9 @@ describe('customerBodyOf', () => {
   it('reads consent as yes, no or unknown (cleared)', () => {
     expect(customerBodyOf(options({ consentEmail: 'yes', consentSms: 'No', consentProfiling: 'unknown' }))).toEqual({ consentEmail: true, consentSms: false, consentProfiling: null });
     expect(() => customerBodyOf(options({ consentSms: 'maybe' }))).toThrow('--consent-sms: "maybe" is not yes, no or unknown.');
+    expect(customerBodyOf(options({ consentWhatsapp: 'ya' }))).toEqual({ consentWhatsapp: true });
+    expect(customerBodyOf(options({ consentWhatsapp: 'tidak' }))).toEqual({ consentWhatsapp: false });
+    expect(() => customerBodyOf(options({ consentWhatsapp: 'mungkin' }))).toThrow('--consent-whatsapp: "mungkin" is not yes, no or unknown.');
   });
 
   it("refuses what the API's schema refuses, naming the option", () => {

@@ -8,11 +8,11 @@ import { optionIssueMessage } from '../option-issue.js';
 /** The profile options of `customers create` and `customers update`, as commander gives them (text, or undefined when not given). */
 export type CustomerOptions = {
   kind?: string; name?: string; email?: string; phone?: string; birthYear?: string; gender?: string; city?: string; region?: string; country?: string;
-  incomeBand?: string; consentEmail?: string; consentSms?: string; consentProfiling?: string; identity: string[];
+  incomeBand?: string; consentEmail?: string; consentSms?: string; consentWhatsapp?: string; consentProfiling?: string; identity: string[];
 };
 
 const textFields = ['kind', 'name', 'email', 'phone', 'gender', 'city', 'region', 'country', 'incomeBand'] as const;
-const consentFields = ['consentEmail', 'consentSms', 'consentProfiling'] as const;
+const consentFields = ['consentEmail', 'consentSms', 'consentWhatsapp', 'consentProfiling'] as const;
 
 /** `--birth-year` for `birthYear`, `--identity` for an item of `identities`. */
 const optionOf = (field: string) => (field === 'identities' ? '--identity' : `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`);

@@ -248,7 +248,7 @@ async function currentTypesOf(db: Kysely<Database>, customerId: number): Promise
 function consentProofText(customer: Profile, consents: Awaited<ReturnType<typeof getCustomer>>['consents']): string[] {
   if (Object.values(consents).every((proof) => proof.since === null)) return [];
   const said = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
-  const lines = (['email', 'sms', 'profiling'] as const).map((kind) => {
+  const lines = (['email', 'sms', 'whatsapp', 'profiling'] as const).map((kind) => {
     const proof = consents[kind];
     const value = said(customer[`consent_${kind}`]);
     if (proof.since === null) return [kind, `${value} (no change recorded)`] as const;
@@ -258,7 +258,7 @@ function consentProofText(customer: Profile, consents: Awaited<ReturnType<typeof
   return ['', 'consent since:', keyValues(Object.fromEntries(lines))];
 }
 
-function consentText(customer: { consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null }): string {
+function consentText(customer: { consent_email: boolean | null; consent_sms: boolean | null; consent_whatsapp: boolean | null; consent_profiling: boolean | null }): string {
   const said = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
-  return `email ${said(customer.consent_email)}, SMS ${said(customer.consent_sms)}, profiling ${said(customer.consent_profiling)}`;
+  return `email ${said(customer.consent_email)}, SMS ${said(customer.consent_sms)}, WhatsApp ${said(customer.consent_whatsapp)}, profiling ${said(customer.consent_profiling)}`;
 }

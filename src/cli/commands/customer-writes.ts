@@ -24,6 +24,7 @@ function withProfileOptions(command: Command): Command {
     .option('--income-band <band>')
     .option('--consent-email <answer>', 'yes | no | unknown, or jā | nē, ya | tidak')
     .option('--consent-sms <answer>', 'yes | no | unknown, or jā | nē, ya | tidak')
+    .option('--consent-whatsapp <answer>', 'yes | no | unknown, or jā | nē, ya | tidak')
     .option('--consent-profiling <answer>', 'yes | no | unknown, or jā | nē, ya | tidak')
     .option('--identity <kind:value>', 'email:…, phone:… or an external id as <namespace>:<id>, e.g. loyalty_card:LC-1473 (repeatable)', collect, []);
 }

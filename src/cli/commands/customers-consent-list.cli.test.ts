@@ -41,7 +41,7 @@ describeEachCliStore('clientele customers list and segment exports, by consent a
 
     const wrong = await runCliInProcess(context.db, ['customers', 'list', '--consent', 'newsletter']);
     expect(wrong.exitCode).not.toBe(0);
-    expect(wrong.stderr).toContain('--consent: "newsletter" is not a kind of consent. Use one of: email, sms, profiling');
+    expect(wrong.stderr).toContain('--consent: "newsletter" is not a kind of consent. Use one of: email, sms, whatsapp, profiling');
 
     await run('segments', 'create', 'Buyers', '--filter', '{"field": "order_count", "op": "gte", "value": 1}');
     const file = join(tmpdir(), `clientele-consent-${process.pid}-${Date.now()}.csv`);
@@ -53,7 +53,7 @@ describeEachCliStore('clientele customers list and segment exports, by consent a
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain('ana@example.com');
     const refused = await runCliInProcess(context.db, ['segments', 'members', 'Buyers', '--consent', 'mail', '--csv', file]);
-    expect(refused.stderr).toContain('--consent: "mail" is not a kind of consent. Use one of: email, sms, profiling.');
+    expect(refused.stderr).toContain('--consent: "mail" is not a kind of consent. Use one of: email, sms, whatsapp, profiling.');
     await rm(file, { force: true });
   }, 180_000);
 });

@@ -84,6 +84,7 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
     incomeBand: profileText(values, 'income_band'),
     consentEmail: parseBoolean('consent_email', values.text('consent_email')),
     consentSms: parseBoolean('consent_sms', values.text('consent_sms')),
+    consentWhatsapp: parseBoolean('consent_whatsapp', values.text('consent_whatsapp')),
     consentProfiling: parseBoolean('consent_profiling', values.text('consent_profiling')),
     createdAt: createdAt === null ? null : parseDateTime('created_at', createdAt, dates),
   };

@@ -68,9 +68,12 @@ export const headerSynonyms: Record<ImportEntity, Synonyms> = {
     country: ['country code', 'negara', 'valsts'],
     created_at: ['customer since', 'signup date', 'sign up date', 'registration date', 'date joined', 'tanggal daftar', 'reģistrācijas datums'],
     // with the headers of the app's own spreadsheet export (customers.export.columns), so it reads back in en, id and lv
-    consent_email: ['email consent', 'email opt in', 'accepts email marketing', 'consent: email marketing', 'izin: pemasaran email', 'piekrišana: e-pasta mārketings'],
-    consent_sms: ['sms consent', 'sms opt in', 'accepts sms marketing', 'consent: sms marketing', 'izin: pemasaran sms', 'piekrišana: sms mārketings'],
-    consent_profiling: ['profiling consent', 'consent: profiling', 'izin: pembuatan profil', 'piekrišana: profilēšana'],
+    // (Indonesian exports said "Izin: …" before "Persetujuan: …")
+    consent_email: ['email consent', 'email opt in', 'accepts email marketing', 'consent: email marketing', 'persetujuan: pemasaran email', 'izin: pemasaran email', 'piekrišana: e-pasta mārketings'],
+    consent_sms: ['sms consent', 'sms opt in', 'accepts sms marketing', 'consent: sms marketing', 'persetujuan: pemasaran sms', 'izin: pemasaran sms', 'piekrišana: sms mārketings'],
+    consent_whatsapp: ['whatsapp consent', 'whatsapp opt in', 'opt in whatsapp', 'accepts whatsapp', 'accepts whatsapp marketing', 'wa consent', 'wa opt in',
+      'consent: whatsapp marketing', 'izin whatsapp', 'persetujuan: pemasaran whatsapp', 'izin: pemasaran whatsapp', 'piekrišana: whatsapp mārketings'],
+    consent_profiling: ['profiling consent', 'consent: profiling', 'persetujuan: pembuatan profil', 'izin: pembuatan profil', 'piekrišana: profilēšana'],
   },
   orders: orderFields,
   lines: { order_id: orderId, line_no: lineNo, sku, product_name: productName, category, quantity, unit_price: unitPrice, currency },

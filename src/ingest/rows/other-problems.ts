@@ -144,6 +144,7 @@ const customerChecks: FieldCheck[] = [
   { field: 'birth_year', check: ({ values, context }) => birthYear(values, context.now.getUTCFullYear()) },
   boolean('consent_email'),
   boolean('consent_sms'),
+  boolean('consent_whatsapp'),
   boolean('consent_profiling'),
   time('created_at', null),
 ];

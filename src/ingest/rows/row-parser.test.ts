@@ -67,7 +67,7 @@ describe('customers', () => {
   it('normalises identities, consents, country and attributes', () => {
     const { row } = parseOne('customers', {
       customer_id: '17850.0', 'external_id.loyalty_card': ' LC-9 ', email: ' Ana@Example.com', phone: '2123 4567', name: 'Ana', birth_year: '1985',
-      country: 'lv', consent_email: 'yes', consent_sms: 'n', kind: 'company', created_at: '2024-01-02', 'attribute.education': 'PhD', 'attribute.kids': '2',
+      country: 'lv', consent_email: 'yes', consent_sms: 'n', consent_whatsapp: 'jā', kind: 'company', created_at: '2024-01-02', 'attribute.education': 'PhD', 'attribute.kids': '2',
     });
     expect(row).toMatchObject({
       line: 7,
@@ -77,7 +77,7 @@ describe('customers', () => {
         { kind: 'email', value: 'ana@example.com' },
         { kind: 'phone', value: '+37121234567' },
       ],
-      email: 'ana@example.com', birthYear: 1985, country: 'LV', consentEmail: true, consentSms: false, consentProfiling: null, kind: 'organization',
+      email: 'ana@example.com', birthYear: 1985, country: 'LV', consentEmail: true, consentSms: false, consentWhatsapp: true, consentProfiling: null, kind: 'organization',
       attributes: { education: 'PhD', kids: 2 },
     });
   });
@@ -95,6 +95,7 @@ describe('customers', () => {
     [{ customer_id: '1', birth_year: '0x7C1' }, 'birth_year', 'not a whole number', 'WHOLE_NUMBER_INVALID', expect.objectContaining({ value: '0x7C1' })],
     [{ customer_id: '1', name: 'A\u0000na' }, 'name', 'NUL character', 'FIELD_NUL_CHARACTER', { field: 'name' }],
     [{ customer_id: '1', consent_sms: 'perhaps' }, 'consent_sms', 'yes, no', 'BOOLEAN_INVALID', { field: 'consent_sms', value: 'perhaps' }],
+    [{ customer_id: '1', consent_whatsapp: 'perhaps' }, 'consent_whatsapp', 'yes, no', 'BOOLEAN_INVALID', { field: 'consent_whatsapp', value: 'perhaps' }],
   ])('rejects %j on %s', (values, field, reason, code, params) => {
     expect(parseOne('customers', values).reject).toEqual({ file: 'test.csv', line: 7, field, code, params, reason: expect.stringContaining(reason), raw: expect.any(String) });
   });

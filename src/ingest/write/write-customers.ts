@@ -19,7 +19,9 @@ export function refsOfCustomer(row: CanonicalCustomer): CustomerRef[] {
   return refs;
 }
 
-const fieldNames = ['kind', 'name', 'email', 'phone', 'birthYear', 'gender', 'city', 'region', 'country', 'incomeBand', 'consentEmail', 'consentSms', 'consentProfiling', 'createdAt'] as const;
+const fieldNames = ['kind', 'name', 'email', 'phone', 'birthYear', 'gender', 'city', 'region', 'country', 'incomeBand', 'consentEmail', 'consentSms', 'consentProfiling', 'createdAt',
+  // last: a running import's memory (import_given.fields) holds each field as the bit of its place here
+  'consentWhatsapp'] as const;
 
 /** The facts of a customer row, without its line and refs. */
 type CustomerFacts = Omit<CanonicalCustomer, 'line' | 'refs' | 'attributes'> & { attributes: Record<string, string | number> };
@@ -160,7 +162,8 @@ async function recordCreatedConsents(db: Db, customerIds: number[], context: Wri
   await sql`
     insert into customer_consent_change (customer_id, kind, granted, changed_at, source, import_run_id)
     select c.customer_id, k.kind, k.granted, now(), ${consentSourceOf(context)}, ${context.importId}::bigint
-    from customer c cross join lateral (values ('email', c.consent_email), ('sms', c.consent_sms), ('profiling', c.consent_profiling)) as k(kind, granted)
+    from customer c cross join lateral (values ('email', c.consent_email), ('sms', c.consent_sms), ('whatsapp', c.consent_whatsapp),
+      ('profiling', c.consent_profiling)) as k(kind, granted)
     where c.customer_id = any(${customerIds}::bigint[]) and k.granted is not null`.execute(db);
 }
 
@@ -169,7 +172,7 @@ async function recordCreatedConsents(db: Db, customerIds: number[], context: Wri
  * keeps the no unless the file is the consent authority (`overrides`); a no always applies (a
  * withdrawal), a yes over an unknown applies, and an empty field leaves the stored value alone.
  */
-function consentAfter(given: 's' | 'm', column: 'consent_email' | 'consent_sms' | 'consent_profiling', overrides: boolean) {
+function consentAfter(given: 's' | 'm', column: 'consent_email' | 'consent_sms' | 'consent_whatsapp' | 'consent_profiling', overrides: boolean) {
   return sql`coalesce(${sql.ref(`${given}.${column}`)} and (${overrides}::boolean or ${sql.ref(`c.${column}`)} is not false), ${sql.ref(`c.${column}`)})`;
 }
 
@@ -198,27 +201,29 @@ async function updateKnownCustomers(db: Db, known: AcceptedRow[], context: Write
         ${rowColumns.kind}::text[], ${rowColumns.name}::text[], ${rowColumns.email}::text[], ${rowColumns.phone}::text[], ${rowColumns.birthYear}::int[],
         ${rowColumns.gender}::text[], ${rowColumns.city}::text[], ${rowColumns.region}::text[], ${rowColumns.country}::text[], ${rowColumns.incomeBand}::text[],
         ${rowColumns.consentEmail}::boolean[], ${rowColumns.consentSms}::boolean[], ${rowColumns.consentProfiling}::boolean[],
+        ${rowColumns.consentWhatsapp}::boolean[],
         ${rowColumns.createdAt}::timestamptz[], ${rowColumns.attributes}::jsonb[])
         as s(ordinal, customer_id, completes_stub, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
-          consent_email, consent_sms, consent_profiling, created_at, attributes)
+          consent_email, consent_sms, consent_profiling, consent_whatsapp, created_at, attributes)
     ), m as (
       select * from unnest(${customers.map((e) => e.customerId)}::bigint[], ${customers.map((e) => e.line)}::int[],
         ${customerColumns.kind}::text[], ${customerColumns.name}::text[], ${customerColumns.email}::text[], ${customerColumns.phone}::text[],
         ${customerColumns.birthYear}::int[], ${customerColumns.gender}::text[], ${customerColumns.city}::text[], ${customerColumns.region}::text[],
         ${customerColumns.country}::text[], ${customerColumns.incomeBand}::text[], ${customerColumns.consentEmail}::boolean[],
-        ${customerColumns.consentSms}::boolean[], ${customerColumns.consentProfiling}::boolean[], ${customerColumns.createdAt}::timestamptz[],
+        ${customerColumns.consentSms}::boolean[], ${customerColumns.consentProfiling}::boolean[], ${customerColumns.consentWhatsapp}::boolean[],
+        ${customerColumns.createdAt}::timestamptz[],
         ${customerColumns.attributes}::jsonb[])
         as m(customer_id, line, kind, name, email, phone, birth_year, gender, city, region, country, income_band,
-          consent_email, consent_sms, consent_profiling, created_at, attributes)
+          consent_email, consent_sms, consent_profiling, consent_whatsapp, created_at, attributes)
     ), changed as (
       select s.ordinal, s.customer_id from s join customer c on c.customer_id = s.customer_id
       where (c.kind, c.name, c.email, c.phone, c.birth_year, c.gender, c.city, c.region, c.country, c.income_band,
-          c.consent_email, c.consent_sms, c.consent_profiling, c.created_at, c.attributes, c.is_stub)
+          c.consent_email, c.consent_sms, c.consent_whatsapp, c.consent_profiling, c.created_at, c.attributes, c.is_stub)
         is distinct from
         (coalesce(s.kind, c.kind), coalesce(s.name, c.name), coalesce(s.email, c.email), coalesce(s.phone, c.phone),
           coalesce(s.birth_year, c.birth_year), coalesce(s.gender, c.gender), coalesce(s.city, c.city), coalesce(s.region, c.region),
           coalesce(s.country, c.country)::char(2), coalesce(s.income_band, c.income_band), ${consentAfter('s', 'consent_email', overrides)},
-          ${consentAfter('s', 'consent_sms', overrides)}, ${consentAfter('s', 'consent_profiling', overrides)}, coalesce(s.created_at, c.created_at),
+          ${consentAfter('s', 'consent_sms', overrides)}, ${consentAfter('s', 'consent_whatsapp', overrides)}, ${consentAfter('s', 'consent_profiling', overrides)}, coalesce(s.created_at, c.created_at),
           c.attributes || s.attributes, c.is_stub and not s.completes_stub)
     ), consent as (
       select m.customer_id, k.kind, k.stored, k.given, k.after
@@ -226,6 +231,7 @@ async function updateKnownCustomers(db: Db, known: AcceptedRow[], context: Write
       cross join lateral (values
         ('email', c.consent_email, m.consent_email, ${consentAfter('m', 'consent_email', overrides)}),
         ('sms', c.consent_sms, m.consent_sms, ${consentAfter('m', 'consent_sms', overrides)}),
+        ('whatsapp', c.consent_whatsapp, m.consent_whatsapp, ${consentAfter('m', 'consent_whatsapp', overrides)}),
         ('profiling', c.consent_profiling, m.consent_profiling, ${consentAfter('m', 'consent_profiling', overrides)})) as k(kind, stored, given, after)
     ), recorded as (
       insert into customer_consent_change (customer_id, kind, granted, changed_at, source, import_run_id)
@@ -236,6 +242,7 @@ async function updateKnownCustomers(db: Db, known: AcceptedRow[], context: Write
         birth_year = coalesce(m.birth_year, c.birth_year), gender = coalesce(m.gender, c.gender), city = coalesce(m.city, c.city),
         region = coalesce(m.region, c.region), country = coalesce(m.country, c.country), income_band = coalesce(m.income_band, c.income_band),
         consent_email = ${consentAfter('m', 'consent_email', overrides)}, consent_sms = ${consentAfter('m', 'consent_sms', overrides)},
+        consent_whatsapp = ${consentAfter('m', 'consent_whatsapp', overrides)},
         consent_profiling = ${consentAfter('m', 'consent_profiling', overrides)}, created_at = coalesce(m.created_at, c.created_at),
         attributes = c.attributes || m.attributes, is_stub = false, import_id = ${importId}::bigint, import_line = m.line,
         updated_at = case when c.customer_id in (select customer_id from changed) then now() else c.updated_at end
@@ -257,7 +264,7 @@ function factColumns(entries: ReadonlyArray<{ facts: CustomerFacts }>) {
   return {
     kind: column('kind'), name: column('name'), email: column('email'), phone: column('phone'), birthYear: column('birthYear'),
     gender: column('gender'), city: column('city'), region: column('region'), country: column('country'), incomeBand: column('incomeBand'),
-    consentEmail: column('consentEmail'), consentSms: column('consentSms'), consentProfiling: column('consentProfiling'),
+    consentEmail: column('consentEmail'), consentSms: column('consentSms'), consentWhatsapp: column('consentWhatsapp'), consentProfiling: column('consentProfiling'),
     createdAt: column('createdAt'), attributes: entries.map((entry) => JSON.stringify(entry.facts.attributes)),
   };
 }
@@ -318,6 +325,6 @@ function newCustomerRow(row: CustomerFacts, importId: number, importLine: number
   return {
     kind: row.kind, name: row.name, email: row.email, phone: row.phone, birthYear: row.birthYear, gender: row.gender, city: row.city,
     region: row.region, country: row.country, incomeBand: row.incomeBand, consentEmail: row.consentEmail, consentSms: row.consentSms,
-    consentProfiling: row.consentProfiling, createdAt: row.createdAt, attributes: row.attributes, importId, importLine,
+    consentWhatsapp: row.consentWhatsapp, consentProfiling: row.consentProfiling, createdAt: row.createdAt, attributes: row.attributes, importId, importLine,
   };
 }

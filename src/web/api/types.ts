@@ -34,7 +34,7 @@ export type CustomerSummary = {
   is_stub: boolean; created_at: string; first_purchase_at: string | null; last_purchase_at: string | null; order_count: number;
   revenue_minor: number; purchase_days: number; is_real: boolean;
   /** null: never asked. */
-  consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null;
+  consent_email: boolean | null; consent_sms: boolean | null; consent_whatsapp: boolean | null; consent_profiling: boolean | null;
   /** From the last analysis; absent or null before one has run. */
   types?: string[] | null; primary_type?: string | null; rfm_segment?: string | null;
 };
@@ -44,7 +44,7 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 export type Customer = {
   customer_id: number; kind: string; name: string | null; email: string | null; phone: string | null; birth_year: number | null;
   gender: string | null; city: string | null; region: string | null; country: string | null; income_band: string | null;
-  consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null; is_stub: boolean;
+  consent_email: boolean | null; consent_sms: boolean | null; consent_whatsapp: boolean | null; consent_profiling: boolean | null; is_stub: boolean;
   merged_into_customer_id: number | null; created_at: string; updated_at: string;
 };
 
@@ -71,7 +71,7 @@ export type CustomerDetail = {
   /** Only what the customer page reads of it (the prediction card's figures come from GET /api/customers/{id}/prediction). */
   prediction?: { predicted_at: string; orders_recorded_since: number } | null;
   /** Proof of each consent: since when it holds its stored value, and through what; absent from answers of servers before it. */
-  consents?: { email: ConsentProof; sms: ConsentProof; profiling: ConsentProof };
+  consents?: { email: ConsentProof; sms: ConsentProof; profiling: ConsentProof; whatsapp?: ConsentProof };
 };
 
 /** `since`/`source` null when the consent was set before consent changes were recorded (or never); `import_run_id` for import and ingest. */

@@ -9,12 +9,14 @@ import { createSegment } from '../../../src/segments/index.js';
 import { updateStoreSettings } from '../../../src/settings/index.js';
 import { chooseLanguage, describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
 
-type Consent = { customer_id: number; consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null };
+type Consent = { customer_id: number; consent_email: boolean | null; consent_sms: boolean | null; consent_profiling: boolean | null; consent_whatsapp: boolean | null };
 
 /** The columns every customer export had before consent, in their order: tools read them by position. */
 const earlierColumns = ['customer_id', 'name', 'email', 'phone', 'city', 'country', 'is_real', 'order_count', 'revenue (IDR)', 'revenue_minor',
   'first_purchase_at', 'last_purchase_at', 'created_at', 'primary_type', 'types', 'rfm_segment'];
 const consentColumns = ['consent_email', 'consent_sms', 'consent_profiling'];
+// columns added later go after every earlier one, so a file read by position keeps its columns
+const laterColumns = ['consent_whatsapp'];
 
 /** A consent as the file writes it: true, false, or empty when the customer was never asked. */
 const cellOf = (value: boolean | null) => (value === null ? '' : String(value));
@@ -48,7 +50,7 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
   let page: Page;
   let zone: string;
   const consentOf = async (ids: number[]) => new Map((await sql<Consent>`
-    select customer_id, consent_email, consent_sms, consent_profiling from customer where customer_id = any(${ids}::bigint[])`.execute(server.store.db)).rows
+    select customer_id, consent_email, consent_sms, consent_profiling, consent_whatsapp from customer where customer_id = any(${ids}::bigint[])`.execute(server.store.db)).rows
     .map((row) => [Number(row.customer_id), row]));
   /** The store's calendar day now; either side of the export, in case it ran across midnight. */
   const storeDays = (before: Date) => [exactCalendarDayOf(before, zone), exactCalendarDayOf(new Date(), zone)];
@@ -83,14 +85,14 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
     expect(storeDays(before).map((day) => `segment-${slug}-reimport-${day}.csv`)).toContain(exported.name);
     expect(exported.name).not.toContain(before.toISOString().slice(0, 10));
     // then the predictions and persona, for campaign tools (empty here: no models fitted, no personas)
-    expect(exported.header).toEqual([...earlierColumns, ...consentColumns, 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona']);
+    expect(exported.header).toEqual([...earlierColumns, ...consentColumns, 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona', ...laterColumns]);
     expect(exported.rows).toHaveLength(segment.member_count);
     expect(exported.rows.map((row) => Number(row.customer_id))).toEqual(memberIds);
     const consent = await consentOf(memberIds);
     expect([...consent.values()].some((row) => row.consent_email === true) && [...consent.values()].some((row) => row.consent_email === false)).toBe(true);
     for (const row of exported.rows) {
       const stored = consent.get(Number(row.customer_id))!;
-      expect(consentColumns.map((column) => row[column] ?? '')).toEqual([stored.consent_email, stored.consent_sms, stored.consent_profiling].map(cellOf));
+      expect([...consentColumns, ...laterColumns].map((column) => row[column] ?? '')).toEqual([stored.consent_email, stored.consent_sms, stored.consent_profiling, stored.consent_whatsapp].map(cellOf));
       expect(row.city).toBe(city);
     }
   });
@@ -105,12 +107,12 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
     const exported = await exportFrom(page, page.locator('main'));
 
     expect(storeDays(before).map((day) => `customers-reimport-${day}.csv`)).toContain(exported.name);
-    expect(exported.header).toEqual([...earlierColumns, ...consentColumns]);
+    expect(exported.header).toEqual([...earlierColumns, ...consentColumns, ...laterColumns]);
     expect(exported.rows.map((row) => Number(row.customer_id)).sort((a, b) => a - b)).toEqual(buyers.sort((a, b) => a - b));
     const consent = await consentOf(buyers);
     for (const row of exported.rows) {
       const stored = consent.get(Number(row.customer_id))!;
-      expect(consentColumns.map((column) => row[column] ?? '')).toEqual([stored.consent_email, stored.consent_sms, stored.consent_profiling].map(cellOf));
+      expect([...consentColumns, ...laterColumns].map((column) => row[column] ?? '')).toEqual([stored.consent_email, stored.consent_sms, stored.consent_profiling, stored.consent_whatsapp].map(cellOf));
     }
   });
 
@@ -121,7 +123,7 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
 
     expect(exported.start).toEqual([0xef, 0xbb, 0xbf]);
     expect(exported.header).toEqual(['Customer No.', 'Name', 'Email', 'Phone', 'City', 'Country', 'Status', 'Orders', 'Spend (IDR)', 'First purchase', 'Last purchase',
-      'Known since', 'Main type', 'All types', 'RFM segment', 'Consent: email marketing', 'Consent: SMS marketing', 'Consent: profiling']);
+      'Known since', 'Main type', 'All types', 'RFM segment', 'Consent: email marketing', 'Consent: SMS marketing', 'Consent: profiling', 'Consent: WhatsApp marketing']);
     const first = exported.rows[0];
     // the database's own reading of the time on the store's clock, not the browser's Intl
     const stored = (await sql<{ last_purchase: string }>`
@@ -154,7 +156,7 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
       expect(row['Pēdējais pirkums']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
       const machine = await exportFrom(page, page.locator('main'), 'Atkārtotai importēšanai (CSV, lauku kodi)', { group: latvian.group, delimiter: ',' });
-      expect(machine.header).toEqual([...earlierColumns.map((column) => column.replace('IDR', 'EUR')), ...consentColumns]);
+      expect(machine.header).toEqual([...earlierColumns.map((column) => column.replace('IDR', 'EUR')), ...consentColumns, ...laterColumns]);
       const machineRow = machine.rows.find((each) => Number(each.customer_id) === Number(buyer.customer_id))!;
       expect([machineRow['revenue (EUR)'], machineRow.revenue_minor]).toEqual(['1247.06', '124706']);
     } finally {

@@ -10,6 +10,7 @@ import { areAllLive, changedFields, liveEdits, shownValues, withEdit, type Field
 const consents = [
   { field: 'consent_email', body: 'consentEmail', proof: 'email' },
   { field: 'consent_sms', body: 'consentSms', proof: 'sms' },
+  { field: 'consent_whatsapp', body: 'consentWhatsapp', proof: 'whatsapp' },
   { field: 'consent_profiling', body: 'consentProfiling', proof: 'profiling' },
 ] as const;
 type ConsentBody = (typeof consents)[number]['body'];

@@ -6,7 +6,7 @@ import { channels, consentKinds, customerTypes, readMinSpend, rfmSegments, sorts
 import { narrowScreen } from './narrow-screen.js';
 
 /** The profile's names of the consents (customer.consents), which the filter's options reuse. */
-const consentFieldOf = { email: 'consentEmail', sms: 'consentSms', profiling: 'consentProfiling' } as const;
+const consentFieldOf = { email: 'consentEmail', sms: 'consentSms', whatsapp: 'consentWhatsapp', profiling: 'consentProfiling' } as const;
 
 /** `children` (the saved views) fold away with the filters: on a phone they too stood between the search and the list. */
 type FilterBarProps = { filters: CustomerFilters; onChange: (filters: CustomerFilters) => void; children?: ReactNode };

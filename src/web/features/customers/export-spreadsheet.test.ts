@@ -15,7 +15,7 @@ const ana: CustomerCsvRow = {
   customer_id: 42, name: 'Ana Wijaya', email: 'ana@example.com', phone: '+6281299990000', city: 'Jakarta', country: 'ID',
   is_real: true, order_count: 5, revenue_minor: 1_234_567, first_purchase_at: new Date('2025-01-01T03:00:00Z'), last_purchase_at: '2026-11-30T03:12:00.000Z',
   created_at: '2024-12-31T23:00:00.000Z', primary_type: 'vip', types: ['vip', 'regular'], rfm_segment: 'Champions',
-  consent_email: true, consent_sms: false, consent_profiling: null, entered_at: '2026-06-01T00:00:00.000Z',
+  consent_email: true, consent_sms: false, consent_profiling: null, consent_whatsapp: true, entered_at: '2026-06-01T00:00:00.000Z',
 };
 
 /** The cells of `row` by header, for reading one column in a test. */
@@ -30,8 +30,12 @@ describe('spreadsheetHeader', () => {
     expect(spreadsheetHeader(segmentMemberCsvColumns, contextIn('en', 'UTC', rupiah))).toEqual([
       'Customer No.', 'Name', 'Email', 'Phone', 'City', 'Country', 'Status', 'Orders', 'Spend (IDR)', 'First purchase', 'Last purchase',
       'Known since', 'Main type', 'All types', 'RFM segment', 'Consent: email marketing', 'Consent: SMS marketing', 'Consent: profiling', 'Member since',
-      'Predicted lifetime value (IDR)', 'Chance still active', 'Churn risk', 'Persona',
+      'Predicted lifetime value (IDR)', 'Chance still active', 'Churn risk', 'Persona', 'Consent: WhatsApp marketing',
     ]);
+    expect(spreadsheetHeader(customerCsvColumns, contextIn('id', 'UTC', rupiah)).slice(-4)).toEqual([
+      'Persetujuan: pemasaran email', 'Persetujuan: pemasaran SMS', 'Persetujuan: pembuatan profil', 'Persetujuan: pemasaran WhatsApp',
+    ]);
+    expect(spreadsheetHeader(customerCsvColumns, contextIn('lv', 'UTC', euro)).at(-1)).toBe('Piekrišana: WhatsApp mārketings');
     expect(spreadsheetHeader(customerCsvColumns, contextIn('id', 'UTC', rupiah)).slice(0, 11)).toEqual([
       'No. pelanggan', 'Nama', 'Email', 'Telepon', 'Kota', 'Negara', 'Status', 'Pesanan', 'Belanja (IDR)', 'Pembelian pertama', 'Pembelian terakhir',
     ]);
@@ -99,7 +103,10 @@ describe('spreadsheetCells', () => {
   ] as const)('translates yes and no, the status, the types and the RFM segment in %s', (locale, consent, real, lead, primary, types, rfm) => {
     const context = contextIn(locale, 'Asia/Jakarta', rupiah);
     const cells = spreadsheetCells(ana, customerCsvColumns, context);
-    expect(cells.slice(-3)).toEqual(consent);
+    // email yes, SMS no, profiling not asked, WhatsApp yes
+    expect(cells.slice(-4)).toEqual([...consent, consent[0]]);
+    expect(spreadsheetCells({ ...ana, consent_whatsapp: false }, customerCsvColumns, context).at(-1)).toBe(consent[1]);
+    expect(spreadsheetCells({ ...ana, consent_whatsapp: null }, customerCsvColumns, context).at(-1)).toBe(consent[2]);
     expect(cells[6]).toBe(real);
     expect(spreadsheetCells({ ...ana, is_real: false }, customerCsvColumns, context)[6]).toBe(lead);
     expect(cells.slice(12, 15)).toEqual([primary, types, rfm]);
@@ -130,7 +137,7 @@ describe('customersForSpreadsheet', () => {
     expect(text.startsWith('\ufeffKlienta Nr.;Vārds;E-pasts;')).toBe(true);
     // a comma in text needs no quotes in a ";" file; the quote and the line break still do
     expect(rowsOf(text)).toEqual(['7;"Toko ""Maju"", Jaya\nCabang Rīga";ana@example.com;"=""+6281299990000""";Jakarta;ID;Potenciālais klients;5;1247,06;'
-      + '2025-01-01 05:00;2026-11-30 05:12;2025-01-01 01:00;VIP;VIP;Čempioni;Jā;Nav jautāts;Nav jautāts;2026-06-01 03:00;;;;\r\n']);
+      + '2025-01-01 05:00;2026-11-30 05:12;2025-01-01 01:00;VIP;VIP;Čempioni;Jā;Nav jautāts;Nav jautāts;2026-06-01 03:00;;;;;Jā\r\n']);
   });
 
   it('writes Indonesian with ";" and rupiah whole, with no thousands separators', () => {
@@ -169,7 +176,7 @@ describe('customersForSpreadsheet', () => {
     const member = { ...ana, revenue_minor: -1500, clv_minor: 1_420_945, p_alive: 0.6590166715389049, churn_risk: 'medium' };
     const [row] = rowsOf(customersForSpreadsheet([member], segmentMemberCsvColumns, contextIn('id', 'Asia/Jakarta', rupiah)));
     expect(row).toContain(';Pelanggan;5;-1500;2025-01-01 10:00;');
-    expect(row).toMatch(/;1420945;0,66;Sedang;\r\n$/);
+    expect(row).toMatch(/;1420945;0,66;Sedang;;Ya\r\n$/);
     expect(cellsByHeader(member, contextIn('en', 'UTC', rupiah))['Chance still active']).toBe(0.66);
   });
 

@@ -40,6 +40,7 @@ const headerKeys: Partial<Record<CsvColumn, string>> = {
   order_count: 'orders', revenue: 'revenue', first_purchase_at: 'firstPurchase', last_purchase_at: 'lastPurchase', created_at: 'createdAt',
   primary_type: 'primaryType', types: 'types', rfm_segment: 'rfmSegment', consent_email: 'consentEmail', consent_sms: 'consentSms',
   consent_profiling: 'consentProfiling', entered_at: 'enteredAt', clv: 'clv', p_alive: 'pAlive', churn_risk: 'churnRisk', persona: 'persona',
+  consent_whatsapp: 'consentWhatsapp',
 };
 
 /** The machine columns a person's sheet shows, in the same order. */
@@ -72,7 +73,7 @@ export function spreadsheetCells(row: CustomerCsvRow, columns: readonly CsvColum
       case 'primary_type': return row.primary_type ? type(row.primary_type) : null;
       case 'types': return row.types?.map(type).join(', ') || null;
       case 'rfm_segment': return row.rfm_segment ? translatedOr(t, 'rfmSegments', row.rfm_segment) : null;
-      case 'consent_email': case 'consent_sms': case 'consent_profiling': return yesNo(row[column]);
+      case 'consent_email': case 'consent_sms': case 'consent_profiling': case 'consent_whatsapp': return yesNo(row[column] ?? null);
       case 'persona': return row.persona ? personaName?.(row.persona)?.text ?? row.persona : null;
       default: return row[column] ?? null;
     }

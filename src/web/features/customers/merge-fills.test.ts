@@ -64,6 +64,7 @@ describe('the merge preview\'s words', () => {
       messages.customer.fields.name, messages.customer.fields.email, messages.customer.fields.phone, messages.customer.fields.birthYear,
       messages.customer.fields.gender, messages.customer.fields.city, messages.customer.fields.region, messages.customer.fields.country,
       messages.customer.fields.incomeBand, messages.customer.consents.consentEmail, messages.customer.consents.consentSms, messages.customer.consents.consentProfiling,
+      messages.customer.consents.consentWhatsapp,
     ]);
     expect(mergeFillText({ field: 'gender', value: 'male' }, t, format, intlTagByLocale[locale])).toBe(genderLabel('male', t));
   });

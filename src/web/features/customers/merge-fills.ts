@@ -26,7 +26,7 @@ const labelKeys: Record<FillableField, string> = {
   name: 'customer.fields.name', email: 'customer.fields.email', phone: 'customer.fields.phone', birth_year: 'customer.fields.birthYear',
   gender: 'customer.fields.gender', city: 'customer.fields.city', region: 'customer.fields.region', country: 'customer.fields.country',
   income_band: 'customer.fields.incomeBand', consent_email: 'customer.consents.consentEmail', consent_sms: 'customer.consents.consentSms',
-  consent_profiling: 'customer.consents.consentProfiling',
+  consent_profiling: 'customer.consents.consentProfiling', consent_whatsapp: 'customer.consents.consentWhatsapp',
 };
 
 /** A filled field's name as the customer's page names it. */

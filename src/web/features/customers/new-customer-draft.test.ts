@@ -10,6 +10,12 @@ describe('a new customer as the form sends them', () => {
     expect(check).toEqual({ ok: true, body: { name: 'Sari Wijaya', email: 'sari@toko.co.id', city: 'Bandung', country: 'ID', birthYear: 1985, consentEmail: true, consentSms: false, kind: 'person' } });
   });
 
+  it('sends WhatsApp consent as the other consents: yes, no, or nothing when not asked', () => {
+    expect(checkNewCustomerDraft(draft({ name: 'Wati', consentWhatsapp: 'yes' }), 2026)).toEqual({ ok: true, body: { name: 'Wati', consentWhatsapp: true, kind: 'person' } });
+    expect(checkNewCustomerDraft(draft({ name: 'Wati', consentWhatsapp: 'no' }), 2026)).toEqual({ ok: true, body: { name: 'Wati', consentWhatsapp: false, kind: 'person' } });
+    expect(checkNewCustomerDraft(draft({ name: 'Wati', consentWhatsapp: '' }), 2026)).toEqual({ ok: true, body: { name: 'Wati', kind: 'person' } });
+  });
+
   it('sends a gender and an income band as typed, trimmed, under the request\'s names, and leaves them out when blank', () => {
     expect(checkNewCustomerDraft(draft({ name: 'Dewi Lestari', gender: ' female ', incomeBand: '5-10M ' }), 2026))
       .toEqual({ ok: true, body: { name: 'Dewi Lestari', gender: 'female', incomeBand: '5-10M', kind: 'person' } });
@@ -79,6 +85,13 @@ describe('a draft read back after a sign-in', () => {
     { ...emptyNewCustomerDraft, identities: undefined },
   ])('reads %j as no draft, so the form starts empty', (kept) => {
     expect(newCustomerDraftFrom(kept)).toBeNull();
+  });
+
+  it('reads a draft put aside before WhatsApp consent was asked as not asked, and keeps one that answered it', () => {
+    const { consentWhatsapp: _none, ...older } = draft({ name: 'Ana', consentSms: 'yes' });
+    expect(newCustomerDraftFrom(JSON.parse(JSON.stringify(older)))).toEqual(draft({ name: 'Ana', consentSms: 'yes', consentWhatsapp: '' }));
+    expect(newCustomerDraftFrom(draft({ name: 'Ana', consentWhatsapp: 'no' }))).toEqual(draft({ name: 'Ana', consentWhatsapp: 'no' }));
+    expect(newCustomerDraftFrom({ ...emptyNewCustomerDraft, consentWhatsapp: true })).toBeNull();
   });
 
   it('keeps nothing of what is not a field of the form', () => {

@@ -6,7 +6,7 @@ import { draftProblems, type FieldProblem } from './profile-field-checks.js';
 /** Under the request's names (incomeBand, where the customer's answer says income_band). */
 export const newCustomerTextFields = ['name', 'email', 'phone', 'city', 'region', 'country', 'gender', 'incomeBand'] as const;
 export type NewCustomerTextField = (typeof newCustomerTextFields)[number];
-export const newCustomerConsents = ['consentEmail', 'consentSms', 'consentProfiling'] as const;
+export const newCustomerConsents = ['consentEmail', 'consentSms', 'consentWhatsapp', 'consentProfiling'] as const;
 export type NewCustomerConsent = (typeof newCustomerConsents)[number];
 /** "" is not asked (null on the server): nobody asked is not the same as a refusal. */
 export type ConsentChoice = '' | 'yes' | 'no';
@@ -33,7 +33,7 @@ export type DraftCheck = { ok: true; body: NewCustomerBody }
 
 export const emptyNewCustomerDraft: NewCustomerDraft = {
   kind: 'person', name: '', email: '', phone: '', city: '', region: '', country: '', gender: '', incomeBand: '', birthYear: '',
-  consentEmail: '', consentSms: '', consentProfiling: '', identities: [],
+  consentEmail: '', consentSms: '', consentWhatsapp: '', consentProfiling: '', identities: [],
 };
 
 /**
@@ -94,7 +94,8 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
  */
 export function newCustomerDraftFrom(kept: unknown): NewCustomerDraft | null {
   if (typeof kept !== 'object' || kept === null) return null;
-  const value = kept as Record<string, unknown>;
+  // a draft kept by a version of the app before WhatsApp consent has none: not asked
+  const value: Record<string, unknown> = { consentWhatsapp: '', ...kept };
   if (!newCustomerTextFields.every((field) => isText(value[field])) || !isText(value.birthYear)) return null;
   if (!newCustomerConsents.every((consent) => consentChoices.has(value[consent]))) return null;
   if (value.kind !== 'person' && value.kind !== 'organization') return null;

@@ -11,9 +11,9 @@ import { exportConsentingMembers } from './export-members.js';
 type Audience = 'everyone' | ConsentKind;
 
 const audienceKeys: Record<Audience, string> = {
-  everyone: 'segments.exportAudience.everyone', email: 'segments.exportAudience.email', sms: 'segments.exportAudience.sms', profiling: 'segments.exportAudience.profiling',
+  everyone: 'segments.exportAudience.everyone', email: 'segments.exportAudience.email', sms: 'segments.exportAudience.sms', whatsapp: 'segments.exportAudience.whatsapp', profiling: 'segments.exportAudience.profiling',
 };
-const missingConsentKeys: Record<ConsentKind, string> = { email: 'segments.exportNoConsent.email', sms: 'segments.exportNoConsent.sms', profiling: 'segments.exportNoConsent.profiling' };
+const missingConsentKeys: Record<ConsentKind, string> = { email: 'segments.exportNoConsent.email', sms: 'segments.exportNoConsent.sms', whatsapp: 'segments.exportNoConsent.whatsapp', profiling: 'segments.exportNoConsent.profiling' };
 
 /** What an export with a consent did: written, and left out for want of that consent. */
 export type ExportOutcome = { kind: ConsentKind; exported: number; leftOut: number };
