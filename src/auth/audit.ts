@@ -26,9 +26,9 @@ export type AuditEvent = {
   detail: unknown;
 };
 
-/** Appends one audit event; pass the transaction that makes the change so both commit together. */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
+/** Appends one audit event, answering its id; pass the transaction that makes the change so both commit together. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<number> {
+  const row = await db
     .insertInto('audit_event')
     .values({
       actor: entry.actor,
@@ -37,7 +37,9 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
       entity_id: entry.entityId ?? null,
       detail: JSON.stringify(entry.detail ?? {}),
     })
-    .execute();
+    .returning('audit_id')
+    .executeTakeFirstOrThrow();
+  return Number(row.audit_id);
 }
 
 export type AuditQuery = {

@@ -1,7 +1,9 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
+import { recordAudit } from '../../auth/audit.js';
 import { AppError } from '../../core/errors.js';
 import { loadConfig } from '../../core/config.js';
 import { isServerUrl, openStore, redactPassword, shortCommandSharedBuffers, type Store } from '../../db/client.js';
@@ -21,10 +23,36 @@ function embeddedTarget(db: string | undefined, command: 'backup' | 'restore'): 
   return target;
 }
 
+/** Who runs the command, as every command records them in the audit log (cli/store-session.ts). */
+function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli:unknown';
+  }
+}
+
+/**
+ * The gzip header's MTIME (RFC 1952): the instant the backup was taken, carried by the file itself, so a
+ * restore can say when however the file was copied since (`file` and `gzip -lv` show it too). Not
+ * covered by the gzip checksum, which is of the data; a header with its own checksum (FHCRC) is left alone.
+ */
+const gzipTimeOffset = 4;
+const isGzip = (bytes: Buffer) => bytes.length >= 10 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+function stampGzipTime(bytes: Buffer, at: Date): void {
+  if (isGzip(bytes) && (bytes[3]! & 0x02) === 0) bytes.writeUInt32LE(Math.floor(at.getTime() / 1000), gzipTimeOffset);
+}
+function gzipTimeOf(bytes: Buffer): Date | null {
+  const seconds = isGzip(bytes) ? bytes.readUInt32LE(gzipTimeOffset) : 0;
+  return seconds > 0 ? new Date(seconds * 1000) : null;
+}
+
 /**
  * A consistent image of an embedded store's data directory (PGlite's dumpDataDir, gzip'd tar),
  * written to a new file. The store is opened as any command opens it, so a running server's lock
- * refuses it: what a running server holds in memory is not on disk yet.
+ * refuses it: what a running server holds in memory is not on disk yet. Once the file is whole, the
+ * copy is recorded in the store's audit log (`store.backup`: who, the file, its size); the entry is
+ * not in the copy itself. A copy that cannot be recorded is not kept.
  */
 export async function backupEmbeddedStore({ db, out }: { db?: string; out: string }): Promise<{ store: string; file: string; bytes: number }> {
   const target = embeddedTarget(db, 'backup');
@@ -37,9 +65,12 @@ export async function backupEmbeddedStore({ db, out }: { db?: string; out: strin
   if (existsSync(partial)) throw partialExists(out, partial);
   const store = await openStore(target, { useStoreTemplate: false, embeddedSharedBuffers: shortCommandSharedBuffers });
   let created = false;
+  let written = false;
   try {
+    const takenAt = new Date();
     const image = await store.pglite!.dumpDataDir('gzip');
     const bytes = Buffer.from(await image.arrayBuffer());
+    stampGzipTime(bytes, takenAt);
     // written whole, then named: a backup cut short is never taken for one. It holds the whole store
     // (customers, staff accounts, API key hashes): readable by its owner alone
     let descriptor: number;
@@ -57,10 +88,13 @@ export async function backupEmbeddedStore({ db, out }: { db?: string; out: strin
     }
     renameSync(partial, out);
     created = false;
+    written = true;
+    await recordAudit(store.db, { actor: cliActor(), action: 'store.backup', entity: 'backup', entityId: basename(out), detail: { file: resolve(out), bytes: bytes.length } });
     return { store: target, file: out, bytes: bytes.length };
   } catch (error) {
     // only the file this run created: another's is left as it is
     if (created) rmSync(partial, { force: true });
+    if (written) rmSync(out, { force: true });
     throw error;
   } finally {
     await store.close();
@@ -179,7 +213,8 @@ async function damageOf(store: Store, directory: string): Promise<string | null>
 
 /**
  * A new embedded store at --db (a missing or empty folder) from a backup file. A backup of a store a
- * newer version migrated is refused as such a store is, and nothing is left behind.
+ * newer version migrated is refused as such a store is, and nothing is left behind. The restored
+ * store's audit log records it (`store.restore`: who, from which file, when that backup was taken).
  */
 export async function restoreEmbeddedStore({ db, file }: { db?: string; file: string }): Promise<{ store: string; file: string; pendingMigrations: number }> {
   const target = embeddedTarget(db, 'restore');
@@ -189,7 +224,9 @@ export async function restoreEmbeddedStore({ db, file }: { db?: string; file: st
     throw new AppError('RESTORE_TARGET_EXISTS', `${target} is not a new or empty folder: a restore never writes over a store. Give --db a new folder; to replace a store, stop Clientele, move its folder aside, and restore into its place (docs/operations.md).`, { field: '--db', directory: target });
   }
   // checked and unpacked here: PGlite is given the plain tar, which it writes as it is
-  const image = new Blob([checkedBackupImage(file, readFileSync(file))]);
+  const content = readFileSync(file);
+  const image = new Blob([checkedBackupImage(file, content)]);
+  const takenAt = gzipTimeOf(content);
   const removeTarget = () => (existed ? readdirSync(target).forEach((entry) => rmSync(join(target, entry), { recursive: true, force: true })) : rmSync(target, { recursive: true, force: true }));
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
@@ -216,6 +253,10 @@ export async function restoreEmbeddedStore({ db, file }: { db?: string; file: st
       throw new AppError('RESTORE_FILE_INVALID', `${file} could not be restored: the backup is damaged (${damage}). Nothing was restored: restore an earlier backup.`, { file, reason: damage });
     }
     pending = await pendingMigrations(store);
+    await recordAudit(store.db, {
+      actor: cliActor(), action: 'store.restore', entity: 'backup', entityId: basename(file),
+      detail: { file: resolve(file), ...(takenAt ? { takenAt: takenAt.toISOString() } : {}) },
+    });
   } catch (error) {
     await store.close();
     removeTarget();

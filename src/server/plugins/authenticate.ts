@@ -16,6 +16,8 @@ import {
   type Permission,
 } from '../../auth/index.js';
 import { defaultApiKeyRequestsPerMinute } from '../../core/config.js';
+import { isAppError } from '../../core/errors.js';
+import { createRefusalAudit } from '../../auth/refusal-audit.js';
 
 export type RegisteredRoute = { method: string; url: string; access: RouteAccess | undefined };
 
@@ -50,12 +52,43 @@ export async function registerAuthentication(app: FastifyInstance, deps: AppDeps
     // Public routes, unknown URLs (404) and routes outside the API (docs, web app) need no principal.
     if (!access || access === 'public') return;
     const authenticated = await authenticate(request, reply, deps);
-    authorize(authenticated, access.permission, request);
+    try {
+      authorize(authenticated, access.permission, request);
+    } catch (error) {
+      // known, though refused: the refusal is audited in its name (below)
+      refusedPrincipals.set(request, authenticated.principal);
+      throw error;
+    }
     request.principal = authenticated.principal;
     // machine clients only: a staff session is one person at a browser
     if (authenticated.principal.kind === 'api-key' && (await limitApiKey(request, reply)) === 'refused') return reply;
   });
+
+  // A signed-in caller refused (403) is audited, here or in a route's own check (a permission that
+  // depends on what is acted on, a read that needs the CSRF token): onError runs once the error has
+  // left the route, so any transaction it ran in has rolled back, and before the answer is sent. An
+  // anonymous caller (401) is not: they are rate-limited where they sign in.
+  const recordRefusal = createRefusalAudit(deps.store.db, deps.clock);
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!isAppError(error) || !refusalCodes.has(error.code)) return;
+    const principal = request.principal ?? refusedPrincipals.get(request);
+    if (!principal) return;
+    // the one the refusal names (a route's own check may ask for more than the route's access), else the route's
+    const access = request.routeOptions.config?.access;
+    const permission = typeof error.details.permission === 'string' ? error.details.permission : access && access !== 'public' ? access.permission : null;
+    try {
+      await recordRefusal({ actor: principal.actor, method: request.method, route: request.routeOptions.url ?? 'unknown', permission, code: error.code });
+    } catch (failure) {
+      // the caller hears the same 403 whether or not the log could be written
+      request.log.error({ err: failure }, 'a refused request could not be written to the audit log');
+    }
+  });
 }
+
+const refusalCodes = new Set(['AUTH_FORBIDDEN', 'AUTH_CSRF_INVALID']);
+
+/** Callers authenticated but refused at the edge: request.principal is only set for a caller let through. */
+const refusedPrincipals = new WeakMap<FastifyRequest, Principal>();
 
 type Authenticated = { principal: Principal; mustChangePassword: boolean };
 

@@ -7,8 +7,11 @@ type Context = 'params' | 'query';
  * Refuses a path or query parameter read as a number that `Number()` reads as a whole number
  * though it is not written in plain decimal digits (a leading minus aside, which the schema then
  * judges): `z.coerce.number()` reads anything `Number()` does, so `/api/customers/1e3` answered
- * customer 1000, and `0x10`, `1.0`, `+12`, ` 12 ` or an empty value (0) passed as numbers too. One check for every API route, read from the route's own zod
- * schemas, so an id added later is strict without anyone remembering to make it so.
+ * customer 1000, and `0x10`, `1.0`, `+12`, ` 12 ` or an empty value (0) passed as numbers too. A
+ * leading zero (`01`, `-01`, `007`) is refused as well: `DELETE /api/customers/01` deleted customer 1,
+ * though a zero-padded number is as likely another system's code as an id; `0` itself stays. One check
+ * for every API route, read from the route's own zod schemas, so an id added later is strict without
+ * anyone remembering to make it so.
  */
 export function registerWholeNumberCheck(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
@@ -23,6 +26,7 @@ export function registerWholeNumberCheck(app: FastifyInstance): void {
       for (const key of numberKeysOf(partSchema)) {
         const value = (values as Record<string, unknown> | undefined)?.[key];
         if (typeof value === 'string' && isWholeNumberOtherwiseWritten(value)) throw notDecimalDigits(context, key, value);
+        if (typeof value === 'string' && hasLeadingZero(value)) throw notDecimalDigits(context, key, value, ', without leading zeros');
       }
     }
   });
@@ -31,9 +35,12 @@ export function registerWholeNumberCheck(app: FastifyInstance): void {
 // what zod would read as a whole number though it is not written in digits; anything else (abc, 1.5) zod refuses in its own words
 const isWholeNumberOtherwiseWritten = (value: string) => !/^-?[0-9]+$/.test(value) && Number.isInteger(Number(value));
 
-function notDecimalDigits(context: Context, key: string, value: string): AppError {
+// digits a zero leads ("01", "-007"): Number() reads them as 1 and -7; a lone 0 (or -0) has none
+const hasLeadingZero = (value: string) => /^-?0[0-9]/.test(value);
+
+function notDecimalDigits(context: Context, key: string, value: string, also = ''): AppError {
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return new AppError('REQUEST_INVALID', `Invalid ${context} field "${key}": give a whole number in plain decimal digits, such as 1000 (got ${JSON.stringify(shown)}).`, { field: key, context });
+  return new AppError('REQUEST_INVALID', `Invalid ${context} field "${key}": give a whole number in plain decimal digits, such as 1000${also} (got ${JSON.stringify(shown)}).`, { field: key, context });
 }
 
 const keysBySchema = new WeakMap<object, readonly string[]>();

@@ -3,7 +3,7 @@
  * keeps this list complete), in the order a filter lists them: people and access first, then data.
  */
 export const auditActions = [
-  'auth.sign-in', 'auth.sign-in.fail', 'auth.sign-in.rate-limited', 'auth.sign-out', 'auth.password.fail', 'auth.password.rate-limited',
+  'auth.sign-in', 'auth.sign-in.fail', 'auth.sign-in.rate-limited', 'auth.sign-out', 'auth.password.fail', 'auth.password.rate-limited', 'access.refused',
   'user.create', 'user.update', 'user.password.change', 'user.password.reset',
   'api-key.create', 'api-key.revoke',
   'customer.create', 'customer.update', 'customer.identity.remove', 'customer.delete', 'customer.export', 'customer.merge', 'customer.merge.undo', 'customer.import.join', 'consent.override',
@@ -11,6 +11,7 @@ export const auditActions = [
   'personas.discover', 'persona.update',
   'alert.acknowledge', 'alert.reopen',
   'analytics.policy.update', 'settings.update', 'settings.rate.set',
+  'store.backup', 'store.restore',
 ] as const;
 
 /** The i18n key of an action's name; an action this app does not know is shown as written. */

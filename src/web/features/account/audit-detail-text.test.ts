@@ -40,6 +40,19 @@ describe('an audit entry\'s details', () => {
     expect(reasonOf('lv', { reason: 'API key #3, which made this key, was revoked.' })).toBe('API key #3, which made this key, was revoked.');
   });
 
+  it('say why a signed-in caller was refused, and what a backup held and when it was taken, in the reader\'s language', () => {
+    const refusal = { permission: 'customers:merge', code: 'AUTH_FORBIDDEN', method: 'DELETE', route: '/api/customers/:customerId', count: 3 };
+    const backup = { file: '/backups/shop.tar.gz', bytes: 1234567, takenAt: '2026-12-01T08:30:00.000Z' };
+    const lines = (locale: Locale, detail: object) => readableAuditDetail(detail, i18n(locale).t, i18n(locale).format);
+    expect(lines('en', refusal)).toEqual([['permission needed', 'customers:merge'], ['why', 'the permission is missing'], ['method', 'DELETE'], ['API route', '/api/customers/:customerId'], ['times', '3']]);
+    expect(lines('lv', { ...refusal, code: 'AUTH_CSRF_INVALID' })).toEqual([['nepieciešamā atļauja', 'customers:merge'], ['iemesls', 'nav drošības marķiera (CSRF) vai tas ir nepareizs'], ['metode', 'DELETE'], ['API maršruts', '/api/customers/:customerId'], ['reizes', '3']]);
+    expect(lines('id', refusal)[1]).toEqual(['alasan', 'izin tidak dimiliki']);
+    expect(lines('id', { code: 'SOMETHING_NEW' })).toEqual([['alasan', 'SOMETHING_NEW']]);
+    expect(lines('en', backup)).toEqual([['file', '/backups/shop.tar.gz'], ['size (bytes)', '1,234,567'], ['backup taken', '1 Dec 2026, 08:30']]);
+    expect(lines('lv', backup)).toEqual([['fails', '/backups/shop.tar.gz'], ['izmērs (baitos)', '1\u00a0234\u00a0567'], ['rezerves kopija izveidota', '2026. gada 1. dec. 08:30']]);
+    expect(lines('id', backup)).toEqual([['berkas', '/backups/shop.tar.gz'], ['ukuran (byte)', '1.234.567'], ['cadangan dibuat', '1 Des 2026, 08.30']]);
+  });
+
   it('show a type policy change as each threshold, by the label the settings give it, from → to', () => {
     const detail = { thresholds: { newWithinDays: { from: 30, to: 40 }, 'vip.topPercent': { from: 5, to: 10 }, 'lapsed.pAliveBelow': { from: 0.3, to: 0.25 }, 'alerts.zThreshold': { from: 3.5, to: 4 }, 'vip.basis': { from: 'revenue', to: 'frequency' } } };
     const indonesian = i18n('id');

@@ -16,9 +16,13 @@ export function auditDetailKeyText(key: string, t: Translate): string {
   return known === name ? key.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase() : known;
 }
 
-function valueText(key: string, value: unknown, t: Translate, format: Pick<Formatters, 'number'>): string {
+type DetailFormatters = Pick<Formatters, 'number' | 'dateTime'>;
+
+function valueText(key: string, value: unknown, t: Translate, format: DetailFormatters): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  // a backup's size is a quantity, grouped as the reader writes numbers
+  if (key === 'bytes' && typeof value === 'number') return format.number(value);
   // whole numbers here are mostly ids and line numbers, never grouped ("Nr. 2033", not "2 033")
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : format.number(value, Math.min((String(value).split('.')[1] ?? '').length, 6));
   if (key === 'role' && typeof value === 'string' && (roles as readonly string[]).includes(value)) return t(`roles.${value}`);
@@ -28,6 +32,13 @@ function valueText(key: string, value: unknown, t: Translate, format: Pick<Forma
     const known = t(reason);
     if (known !== reason) return known;
   }
+  // why a signed-in caller was refused (access.refused, as src/auth/refusal-audit.ts writes it); a code added later as recorded
+  if (key === 'code' && typeof value === 'string') {
+    const code = `settings.audit.refusalCodes.${value}`;
+    const known = t(code);
+    if (known !== code) return known;
+  }
+  if (key === 'takenAt' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
   if (Array.isArray(value)) return value.map((item) => (item !== null && typeof item === 'object' ? JSON.stringify(item) : valueText(key, item, t, format))).join(', ');
   return String(value);
 }
@@ -42,7 +53,7 @@ function thresholdLabel(path: string, t: Translate): string {
 }
 
 /** A threshold's value as the settings show it: shares as percentages, the VIP basis by name. */
-function thresholdValueText(path: string, value: unknown, t: Translate, format: Pick<Formatters, 'number'>): string {
+function thresholdValueText(path: string, value: unknown, t: Translate, format: DetailFormatters): string {
   if (value === null || value === undefined) return '—';
   if (path === 'vip.basis' && typeof value === 'string' && (vipBases as readonly string[]).includes(value)) return t(`settings.policy.bases.${value}`);
   const field = numericPolicyFields.find((candidate) => candidate.path === path);
@@ -57,7 +68,7 @@ function thresholdValueText(path: string, value: unknown, t: Translate, format: 
  * src/analytics/types.service.ts records it); an entry recorded before that kept only the change asked
  * for (`change`, nested), shown as the values asked for. Null for any other detail.
  */
-function policyChangeLines(detail: Record<string, unknown>, t: Translate, format: Pick<Formatters, 'number'>): Array<[string, string]> | null {
+function policyChangeLines(detail: Record<string, unknown>, t: Translate, format: DetailFormatters): Array<[string, string]> | null {
   const keys = Object.keys(detail);
   if (keys.length !== 1) return null;
   if (keys[0] === 'thresholds' && isRecord(detail.thresholds)) {
@@ -74,7 +85,7 @@ function policyChangeLines(detail: Record<string, unknown>, t: Translate, format
 const policyTopKeys = new Set(numericPolicyFields.map((field) => field.path.split('.')[0]));
 
 /** An entry's recorded facts as [name, value] lines in the reader's language; nothing for an empty or missing detail. */
-export function readableAuditDetail(detail: unknown, t: Translate, format: Pick<Formatters, 'number'>, path: string[] = []): Array<[string, string]> {
+export function readableAuditDetail(detail: unknown, t: Translate, format: DetailFormatters, path: string[] = []): Array<[string, string]> {
   if (detail === null || detail === undefined) return [];
   const policyLines = path.length === 0 && isRecord(detail) ? policyChangeLines(detail, t, format) : null;
   if (policyLines) return policyLines;
