@@ -5,11 +5,11 @@ import { SignInPage } from '../features/auth/sign-in-page.js';
 import { ChangePasswordPage } from '../features/auth/change-password-page.js';
 import { AppShell } from '../components/app-shell.js';
 import { LoadingState } from '../components/loading-state.js';
-import { NotFoundPage } from '../components/not-found-page.js';
+import { NotFoundPage, RoleCannotOpenPage } from '../components/not-found-page.js';
 import { HomePage } from '../features/home/home-page.js';
 import { CustomersPage } from '../features/customers/customers-page.js';
-import { matchPath, useRouter } from './router.js';
-import { parseRouteIds } from './route-ids.js';
+import { useRouter } from './router.js';
+import { routeAccess } from './route-access.js';
 import type { Permission } from '../api/types.js';
 import type { ReactElement } from 'react';
 
@@ -36,7 +36,8 @@ const PersonaPage = lazy(() => import('../features/personas/persona-page.js').th
  */
 type Route = { pattern: string; permission: Permission; title: (t: I18n['t'], ids: Record<string, number>) => string; render: (ids: Record<string, number>) => ReactElement };
 
-const routes: Route[] = [
+/** Exported for the tests of who may open what (route-access.test.ts). */
+export const routes: Route[] = [
   { pattern: '/', permission: 'customers:read', title: (t) => t('nav.home'),  render: () => <HomePage /> },
   { pattern: '/customers', permission: 'customers:read', title: (t) => t('nav.customers'),  render: () => <CustomersPage /> },
   // before /customers/:customerId, which would otherwise take "new" for an id
@@ -63,20 +64,20 @@ export function AppRoutes() {
   const { state, can } = useSession();
   const { path } = useRouter();
   const { t } = useI18n();
-  const match = routes.map((route) => ({ route, parameters: matchPath(route.pattern, path) })).find((candidate) => candidate.parameters !== null);
-  // /customers/abc or /customers/0 is no page: not found, without asking the API for /customers/NaN
-  const ids = match?.parameters ? parseRouteIds(match.parameters) : null;
-  const isFound = Boolean(match && ids && can(match.route.permission));
+  // /customers/abc or /customers/0 is no page: not found, without asking the API for /customers/NaN; a page
+  // the role may not open says so, and who can, rather than that it may not exist
+  const access = routeAccess(routes, path, can);
   const title = state.status === 'loading' ? null
     : state.status === 'signed-out' ? t('signIn.title')
       : state.me.mustChangePassword ? t('password.title')
-        : isFound ? match!.route.title(t, ids!) : t('notFound.title');
+        : access.kind === 'page' ? access.route.title(t, access.ids) : access.kind === 'forbidden' ? t('forbiddenPage.title') : t('notFound.title');
   useDocumentTitle(title);
   useFocusOnNavigation(path, state.status === 'signed-in');
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'signed-out') return <SignInPage />;
   if (state.me.mustChangePassword) return <ChangePasswordPage />;
-  const page = isFound ? match!.route.render(ids!) : <NotFoundPage />;
+  const page = access.kind === 'page' ? access.route.render(access.ids)
+    : access.kind === 'forbidden' ? <RoleCannotOpenPage role={state.me.role} allowedRoles={access.allowedRoles} /> : <NotFoundPage />;
   return (
     <AppShell>
       <Suspense fallback={<LoadingState />}>{page}</Suspense>

@@ -32,7 +32,7 @@ describeWithBrowser('staff web app (analyst: read only)', () => {
     await expect(navigation.getByRole('link', { name: 'Customers' }).isVisible()).resolves.toBe(true);
     await expect(navigation.getByRole('link', { name: 'Import' }).count()).resolves.toBe(0);
     await page.goto(`${server.url}/import`);
-    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('heading', { name: 'Not open to your role' }).waitFor();
   });
 
   it('shows a customer without edit, consent or merge controls', async () => {

@@ -407,7 +407,7 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
       await expect(page.getByRole('button', { name: 'Save and reclassify' }).count()).resolves.toBe(0);
       for (const path of ['/settings/team', '/settings/api-keys', '/settings/audit']) {
         await page.goto(`${server.url}${path}`);
-        await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+        await page.getByRole('heading', { name: 'Not open to your role' }).waitFor();
       }
     } finally {
       await agentBrowser.close();

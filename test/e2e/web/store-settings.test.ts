@@ -61,7 +61,7 @@ describeWithBrowser('staff web app: a new store set up in Settings › Store', (
     expect((await stored()).fixed).toMatchObject({ currency: { code: 'orders' }, timeZone: { code: 'orders' }, defaultCountry: null });
 
     await page.getByLabel('Language').selectOption('lv');
-    await page.getByRole('region', { name: 'Veikals', exact: true }).getByText('Nemaināms: veikalā ir pasūtījumi, kuru summas un pirkumu dienas ir atkarīgas no tā.').first().waitFor();
+    await page.getByRole('region', { name: 'Veikals', exact: true }).getByText('Nemaināma: veikalā ir pasūtījumi, kuru summas un pirkumu dienas ir atkarīgas no tās.').first().waitFor();
     await page.getByLabel('Valoda').selectOption('en');
   });
 });

@@ -338,7 +338,7 @@ describeWithBrowser('staff web app: segments and personas', () => {
       await navigation.getByRole('link', { name: 'Segments' }).click();
       await expect(phonePage.getByRole('link', { name: 'New segment' }).count()).resolves.toBe(0);
       await phonePage.goto(`${server.url}/segments/new`);
-      await phonePage.getByRole('heading', { name: 'Page not found' }).waitFor();
+      await phonePage.getByRole('heading', { name: 'Not open to your role' }).waitFor();
       await navigation.getByRole('link', { name: 'Personas' }).click();
       await phonePage.locator('.persona-card').first().waitFor();
       await expect(phonePage.getByRole('button', { name: /Discover/ }).count()).resolves.toBe(0);

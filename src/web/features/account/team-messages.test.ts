@@ -7,9 +7,10 @@ function teamTexts(node: unknown, path = 'settings.team'): Array<[string, string
   return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => teamTexts(value, `${path}.${key}`));
 }
 
-// a staff member may be anyone: "viņš"/"izrakstīts" (he, signed out as a man) was wrong for every woman on the team
+// a staff member may be anyone: "viņš"/"izrakstīts" (he, signed out as a man) was wrong for every woman on the team, as
+// "nav izvēlējies paroli" (he has not chosen) was: the password is the subject ("Parole vēl nav izvēlēta")
 const gendered = {
-  lv: /(^|[^\p{L}])(viņš|viņa|viņu|viņam|viņai|viņas|izrakstīts|izrakstīta|pievienots|pievienota)(?![\p{L}])/iu,
+  lv: /(^|[^\p{L}])(viņš|viņa|viņu|viņam|viņai|viņas|izrakstīts|izrakstīta|pievienots|pievienota|izvēlējies|izvēlējusies)(?![\p{L}])/iu,
   en: /\b(he|she|him|his|her|hers)\b/i,
   id: /\b(dia laki-laki|dia perempuan|beliau)\b/i,
 };

@@ -28,6 +28,8 @@ import { blocksImport, delimiterName } from './parse-problems.js';
 import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
 import { useReloadStoreSettings } from '../settings/store-settings-context.js';
 import { isFocusLost } from '../customers/use-focus-on-close.js';
+import { useSession } from '../auth/session-context.js';
+import { offersConsentOverride } from './consent-override.js';
 
 type Phase = 'choose' | 'map' | 'running' | 'done';
 
@@ -52,6 +54,11 @@ export function ImportPage() {
   const [chosenSource, setChosenSource] = useState<SourceChoice | null>(null);
   // the user read that the file looks like another kind of data and imports it as chosen all the same
   const [isEntityKept, setIsEntityKept] = useState(false);
+  // a customers file sent as the consent authority: its yes replaces a customer's refusal. Offered only to
+  // the roles allowed it (consent:override: owners, admins), chosen anew for each file
+  const { can } = useSession();
+  const [overridesRefusals, setOverridesRefusals] = useState(false);
+  const isConsentOverrideOffered = offersConsentOverride(entity, can);
   const sourceList = useApiData<{ sources: CustomerIdSource[] }>('/api/ingest/sources');
   const controller = useRef<AbortController | null>(null);
   // when the run is over, focus goes from its buttons (Cancel is gone) to what it came to; not from where the user has since moved it
@@ -115,6 +122,7 @@ export function ImportPage() {
   };
   const chooseFile = async (chosen: File | undefined) => {
     setFile(chosen ?? null);
+    setOverridesRefusals(false);
     setChosenEncoding(null);
     setUndecodable(null);
     if (chosen) await readFile(chosen, null);
@@ -125,6 +133,7 @@ export function ImportPage() {
   };
   const chooseEntity = (next: IngestEntity) => {
     setEntity(next);
+    setOverridesRefusals(false);
     setIsEntityKept(false);
     setPreset(null);
     setChosenDateFormat(null);
@@ -144,7 +153,8 @@ export function ImportPage() {
     setPhase('running');
     try {
       const rows = toLineRecords(csv, mapping, { entity, preset });
-      const request = { entity, source: sourceToSend(source) ?? firstSourceName, dateFormat: dateFormat.trim() || null, fileName: csv.fileName, preset: preset?.name ?? null };
+      const request = { entity, source: sourceToSend(source) ?? firstSourceName, dateFormat: dateFormat.trim() || null, fileName: csv.fileName, preset: preset?.name ?? null,
+        consentOverridesRefusals: isConsentOverrideOffered && overridesRefusals };
       setTotals(await runImport(request, rows, setTotals, controller.current.signal));
     } catch (caught) {
       setError(caught as Error);
@@ -210,6 +220,16 @@ export function ImportPage() {
           {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
           {recordCount === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
+          {isConsentOverrideOffered ? (
+            <div className="consent-override">
+              <label className="checkbox-field">
+                <input type="checkbox" name="consentOverridesRefusals" checked={overridesRefusals} disabled={phase === 'running'} aria-describedby="consent-override-hint"
+                  onChange={(event) => setOverridesRefusals(event.target.checked)} />
+                <span>{t('import.consentOverride')}</span>
+              </label>
+              <p id="consent-override-hint" className="muted small">{t('import.consentOverrideHint')}</p>
+            </div>
+          ) : null}
           <div className="button-row">
             {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start */}
             <button ref={startButton} type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || entityHint !== null || !isSourceReady || recordCount === 0}

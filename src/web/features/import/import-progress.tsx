@@ -1,5 +1,6 @@
 import { Fragment, type RefObject } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../auth/session-context.js';
 import { firstReasons, isNothingImported } from './import-outcome.js';
 import { importSummaryLines } from './import-summary.js';
 import type { ImportTotals } from './run-import.js';
@@ -19,6 +20,7 @@ export function progressHeading(totals: Pick<ImportTotals, 'ending'>, isDone: bo
 /** `summaryRef`: the page moves focus to the summary when the run is over (it is focusable for that). */
 export function ImportProgress({ totals, total, isDone, summaryRef }: { totals: ImportTotals; total: number; isDone: boolean; summaryRef?: RefObject<HTMLParagraphElement | null> }) {
   const { t, format, locale } = useI18n();
+  const canOverrideConsent = useSession().can('consent:override');
   // "Finished" alone over a file of which nothing was stored reads as if all went well
   const isNothing = isDone && totals.ending === 'completed' && isNothingImported(totals);
   return (
@@ -36,7 +38,7 @@ export function ImportProgress({ totals, total, isDone, summaryRef }: { totals: 
       ) : null}
       <p ref={summaryRef} role="status" aria-live="polite" tabIndex={-1} className="import-summary">
         {/* the orders on a line of their own; the space keeps the sentences apart in the text read aloud */}
-        {importSummaryLines(totals, total, t, format, locale).map((line, index) => <Fragment key={index}>{index > 0 && <>{' '}<br /></>}{line}</Fragment>)}
+        {importSummaryLines(totals, total, t, format, locale, { canOverrideConsent }).map((line, index) => <Fragment key={index}>{index > 0 && <>{' '}<br /></>}{line}</Fragment>)}
       </p>
     </div>
   );

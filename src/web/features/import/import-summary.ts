@@ -10,9 +10,13 @@ import type { ImportTotals } from './run-import.js';
  * order line has fewer orders than rows; each order counts once). "Rows" takes the form of the total's
  * count ("1 of 1 row read"). Customers the file created are said when there are any: orders sent
  * from another source than their customers' find no one and make new customers, which would
- * otherwise go unnoticed.
+ * otherwise go unnoticed. So are the consents a customer had refused: kept (and how the file could
+ * replace them: `canOverrideConsent`, the reader's role may send it as the consent authority, else who
+ * can), or replaced by a file sent as the consent authority, which the audit log records.
  */
-export function importSummaryLines(totals: ImportTotals, total: number, t: I18n['t'], format: Pick<Formatters, 'number'>, locale: Locale): string[] {
+export function importSummaryLines(
+  totals: ImportTotals, total: number, t: I18n['t'], format: Pick<Formatters, 'number'>, locale: Locale, { canOverrideConsent = false }: { canOverrideConsent?: boolean } = {},
+): string[] {
   const rows = t(pluralKey(locale, 'import.summary', total), {
     read: format.number(totals.read), total: format.number(total), inserted: format.number(totals.inserted),
     updated: format.number(totals.updated), unchanged: format.number(totals.unchanged), rejected: format.number(totals.rejected),
@@ -27,7 +31,24 @@ export function importSummaryLines(totals: ImportTotals, total: number, t: I18n[
     }));
   }
   if (totals.createdCustomers > 0) lines.push(t('import.createdCustomers', { count: format.number(totals.createdCustomers) }));
+  lines.push(...consentRefusalLines(totals, t, format, locale, canOverrideConsent));
   // the page sends only mapped fields: one not read is an order line's, mapped without a unit price
   if (totals.ignoredFields.length > 0) lines.push(t('import.ignoredFields', { fields: totals.ignoredFields.join(', ') }));
+  return lines;
+}
+
+/** The refused consents the import kept, or replaced as the consent authority (nothing when neither applies). */
+function consentRefusalLines(totals: ImportTotals, t: I18n['t'], format: Pick<Formatters, 'number'>, locale: Locale, canOverrideConsent: boolean): string[] {
+  const lines: string[] = [];
+  if (totals.consentRefusalsKept > 0) {
+    lines.push(`${t(pluralKey(locale, 'import.consentRefusalsKept', totals.consentRefusalsKept), { count: format.number(totals.consentRefusalsKept) })} `
+      + t(canOverrideConsent ? 'import.consentRefusalsKeptCanOverride' : 'import.consentRefusalsKeptAskOwner'));
+  }
+  if (totals.consentRefusalsOverridden > 0) {
+    lines.push(t(pluralKey(locale, 'import.consentRefusalsOverridden', totals.consentRefusalsOverridden), { count: format.number(totals.consentRefusalsOverridden) }));
+  } else if (totals.isConsentAuthority && totals.ending === 'completed') {
+    // the whole file sent as the consent authority, and no refusal in the way: said, so the choice is not left unanswered
+    lines.push(t('import.consentRefusalsOverriddenNone'));
+  }
   return lines;
 }

@@ -15,19 +15,33 @@ export const batchSize = 1000;
 export type ImportEnding = 'completed' | 'cancelled' | null;
 
 /**
+ * A batch's answer with the consents it counted (POST /api/ingest/customers): `consentRefusalsKept`, a
+ * record's yes that stayed no because the customer had refused it; `consentRefusalsOverridden`, a yes
+ * that replaced a stored no, sent with consentOverridesRefusals. Absent from answers stored before the
+ * server counted them (an idempotent replay), and 0 for other entities.
+ */
+type IngestAnswer = IngestSummary & { consentRefusalsKept?: number; consentRefusalsOverridden?: number };
+
+/**
  * Rows, and the orders beside them (`orders`: null until a batch of an orders or lines file answers them);
  * `ignoredFields`: the mapped fields any batch's answer says were not read, so none is dropped without a word;
- * `createdCustomers`: the customers the batches created (buyers or people no stored customer was found for).
+ * `createdCustomers`: the customers the batches created (buyers or people no stored customer was found for);
+ * `consentRefusalsKept` / `consentRefusalsOverridden`: consents (each counted) a row said yes to that stayed
+ * no, or replaced the customer's no, the file sent as the consent authority (`isConsentAuthority`).
  */
 export type ImportTotals = {
   read: number; inserted: number; updated: number; unchanged: number; rejected: number; orders: OrderCounts | null; rejects: Reject[]; ignoredFields: string[]; createdCustomers: number;
+  consentRefusalsKept: number; consentRefusalsOverridden: number; isConsentAuthority: boolean;
   ending: ImportEnding;
 };
 
-export const emptyTotals: ImportTotals = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [], ignoredFields: [], createdCustomers: 0, ending: null };
+export const emptyTotals: ImportTotals = {
+  read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [], ignoredFields: [], createdCustomers: 0,
+  consentRefusalsKept: 0, consentRefusalsOverridden: 0, isConsentAuthority: false, ending: null,
+};
 
 /** The totals with one batch's summary added (its rejects name the file's lines: each batch says which lines it holds). */
-export function addBatchSummary(totals: ImportTotals, summary: IngestSummary): ImportTotals {
+export function addBatchSummary(totals: ImportTotals, summary: IngestAnswer): ImportTotals {
   return {
     read: totals.read + summary.read,
     inserted: totals.inserted + summary.inserted,
@@ -39,6 +53,9 @@ export function addBatchSummary(totals: ImportTotals, summary: IngestSummary): I
     ignoredFields: [...new Set([...totals.ignoredFields, ...(summary.ignoredFields ?? [])])],
     // an answer replayed from before the server counted them has none
     createdCustomers: totals.createdCustomers + (summary.createdCustomers ?? 0),
+    consentRefusalsKept: totals.consentRefusalsKept + (summary.consentRefusalsKept ?? 0),
+    consentRefusalsOverridden: totals.consentRefusalsOverridden + (summary.consentRefusalsOverridden ?? 0),
+    isConsentAuthority: totals.isConsentAuthority,
     ending: totals.ending,
   };
 }
@@ -66,8 +83,16 @@ export function withClosedRun(totals: ImportTotals, run: Pick<ImportRun, 'update
 /**
  * What the server is told besides the records: the ids' namespace, how times are written, the file's
  * name for the list of imports, and the format (preset) the file was read with, recorded with the run as a CLI import's is.
+ * `consentOverridesRefusals`: a customers file sent as the consent authority, whose yes replaces a customer's
+ * stored no (docs/privacy.md); the server allows it only with the consent:override permission (owners, admins)
+ * and records it in the audit log. Other entities carry no consent: it is not sent with them.
  */
-export type ImportRequest = { entity: IngestEntity; source: string; dateFormat: string | null; fileName: string; preset?: string | null };
+export type ImportRequest = { entity: IngestEntity; source: string; dateFormat: string | null; fileName: string; preset?: string | null; consentOverridesRefusals?: boolean };
+
+/** Whether the request sends its file as the consent authority (a customers file only). */
+export function isConsentAuthority(request: Pick<ImportRequest, 'entity' | 'consentOverridesRefusals'>): boolean {
+  return request.entity === 'customers' && request.consentOverridesRefusals === true;
+}
 
 /**
  * The orders of the rows refused here (`rejectedOrders`, ids as the server keys them: import-rows.ts)
@@ -110,7 +135,10 @@ export async function runImport(
 ): Promise<ImportTotals> {
   const { records, rejects: rejectedHere } = rows;
   const rejectedOrders = ordersRejectedHere(request.entity, records, rows.rejectedOrders);
-  let totals: ImportTotals = withOrdersRejectedHere({ ...emptyTotals, read: rejectedHere.length, rejected: rejectedHere.length, rejects: [...rejectedHere] }, rejectedOrders);
+  const asConsentAuthority = isConsentAuthority(request);
+  let totals: ImportTotals = withOrdersRejectedHere({
+    ...emptyTotals, read: rejectedHere.length, rejected: rejectedHere.length, rejects: [...rejectedHere], isConsentAuthority: asConsentAuthority,
+  }, rejectedOrders);
   onProgress(totals);
   // one key for this file's run: opening it again after a lost answer finds the run the first request opened
   const openKey = `open-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -125,8 +153,9 @@ export async function runImport(
       const body = {
         records: batch.map((entry) => entry.record), lines: batch.map((entry) => entry.line), importId: run.import_id, source: request.source,
         ...(request.dateFormat ? { dateFormat: request.dateFormat } : {}),
+        ...(asConsentAuthority ? { consentOverridesRefusals: true } : {}),
       };
-      const summary = await withRetries(() => api.post<IngestSummary>(`/api/ingest/${request.entity}`, body, undefined, { 'idempotency-key': `import-${run.import_id}-batch-${batchNumber}` }));
+      const summary = await withRetries(() => api.post<IngestAnswer>(`/api/ingest/${request.entity}`, body, undefined, { 'idempotency-key': `import-${run.import_id}-batch-${batchNumber}` }));
       // a customers file's new people are its "new" rows already: only orders and events make customers on the side
       totals = addBatchSummary(totals, request.entity === 'customers' ? { ...summary, createdCustomers: 0 } : summary);
       onProgress(totals);

@@ -4,17 +4,24 @@ import type { Member, MembersPage } from '../../api/target-group-types.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
-import { useI18n } from '../../i18n/i18n-context.js';
+import { useI18n, type I18n } from '../../i18n/i18n-context.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { CustomerLink } from './customer-link.js';
 import { ExportOutcomeStatus, SegmentMembersExport, type ExportOutcome } from './segment-members-export.js';
 
 const pageSize = 50;
 
+/** "Rādīts 1 no 1", "Rādīti 50 no 120": the word agrees with the members shown, in the reader's plural rules. */
+export function membersShownText({ t, format, locale }: I18n, shown: number, count: number): string {
+  return t(pluralKey(locale, 'segments.membersShown', shown), { shown: format.number(shown), count: format.number(count) });
+}
+
 type SegmentMembersCardProps = { segmentId: number; segmentName: string; memberCount: number; version: number };
 
 /** Members in customer-number order, a page at a time (the API's keyset paging), and all of them, or those who agreed to a consent, as a CSV file. `version` reloads from the start. */
 export function SegmentMembersCard({ segmentId, segmentName, memberCount, version }: SegmentMembersCardProps) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const [members, setMembers] = useState<Member[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [isLoading, setIsLoading] = useState(true);
@@ -75,7 +82,7 @@ export function SegmentMembersCard({ segmentId, segmentName, memberCount, versio
       ) : null}
       {members.length > 0 ? (
         <div className="button-row list-footer">
-          <span className="muted small" role="status">{t('segments.membersShown', { shown: format.number(members.length), count: format.number(memberCount) })}</span>
+          <span className="muted small" role="status">{membersShownText(i18n, members.length, memberCount)}</span>
           {next !== null ? <button type="button" className="button-secondary" onClick={() => load(next, false)} disabled={isLoading}>{t('segments.moreMembers')}</button> : null}
         </div>
       ) : null}
