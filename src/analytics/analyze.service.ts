@@ -15,6 +15,7 @@ import { replaceRfmScores } from './rfm.repo.js';
 import { recordAnalysisRun, tuneForAnalysis } from './types.repo.js';
 import { classifyAllCustomers, isRaisingAlertsAsOf } from './types.service.js';
 import { heldTypes } from './types-store.repo.js';
+import { analyzeChangedServerTablesQuietly } from '../db/server-statistics.js';
 
 export type AlertCounts = { metricDrops: number; customerOverdue: number };
 
@@ -80,10 +81,12 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
     ? { bound: "the data set's end", remedy: 'No purchase after it is known: analyse as of that day or an earlier one.' }
     : { remedy: 'Analyse as of today or an earlier day.' });
   const raisesAlerts = options.raisesAlerts ?? await isRaisingAlertsAsOf(db, planned.asOf.day);
+  // rows imported since autovacuum last looked (or with it off) would be read by plans guessed from defaults
+  await analyzeChangedServerTablesQuietly(db);
   await refreshRhythmCache(db, planned.policy, planned.asOf.day);
   const cacheReady = performance.now();
   const storeSeries = raisesAlerts && servesConcurrentQueries(db) ? readSeriesAhead(db, await metricSeriesWindow(db, planned, now)) : undefined;
-  return db.transaction().execute(async (transaction) => {
+  const result = await db.transaction().execute(async (transaction) => {
     const transactionStarted = performance.now();
     const context = await loadAnalysisContext(transaction, asOf, options.clock);
     const types = await classifyAllCustomers(transaction, context, { raisesAlerts });
@@ -118,6 +121,9 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
       },
     };
   });
+  // what the run rewrote (types, their history, RFM, segment members): a server store's planner statistics for it
+  await analyzeChangedServerTablesQuietly(db);
+  return result;
 }
 
 /**

@@ -9,14 +9,16 @@ import { sql, type RawBuilder } from 'kysely';
  * with past orders, typed by the next run). What they were before it is not known, so a spell
  * entered then says the type was held already, not that it was taken. A customer first typed
  * on the day they appeared (a live sign-up, a first order) did take it: that is a change.
- * Every probe is by index (the history's entered_at, each table's customer_id key).
+ * Every probe is by index (the store's first spell by the history's entered_at, the rest by each table's customer_id key).
  */
 export function typeHistoryStartOf(customerId: number, timeZone: string): RawBuilder<Date | null> {
   const id = sql`${customerId}::bigint`;
   // the start of the store day a spell entered at `first.entered_at` (that day's exclusive end) closes
   const dayStart = sql`(((first.entered_at - interval '1 millisecond') at time zone ${timeZone}::text)::date::timestamp at time zone ${timeZone}::text)`;
   return sql<Date | null>`(
-    select first.entered_at from (select min(entered_at) as entered_at from customer_type_history where customer_id = ${id}) first
+    -- the customer's own first spell: a FILTER keeps PostgreSQL from planning min() as a walk along the entered_at index
+    -- filtering on the customer, as it does without statistics (see type-change-time.sql.ts); the store's first spell is that walk's first row
+    select first.entered_at from (select min(entered_at) filter (where true) as entered_at from customer_type_history where customer_id = ${id}) first
     where first.entered_at = (select min(entered_at) from customer_type_history)
       or exists (select 1 from customer c where c.customer_id = ${id} and c.created_at < ${dayStart})
       or exists (select 1 from customer_order o where o.customer_id = ${id} and o.ordered_at < ${dayStart})

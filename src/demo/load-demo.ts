@@ -15,6 +15,7 @@ import { predictCustomers } from '../models/index.js';
 import { explainRejects, type RejectedRows } from './explain-rejects.js';
 import { recordAudit } from '../auth/audit.js';
 import { inTransaction } from '../db/in-transaction.js';
+import { analyzeChangedServerTablesQuietly } from '../db/server-statistics.js';
 
 /** An import of the demo, with the rows it did not load counted by reason. */
 export type DemoImport = ImportSummary & { rejectedRows: RejectedRows[] };
@@ -160,6 +161,8 @@ export async function loadSyntheticDemo(db: Kysely<Database>, options: { custome
       const summary = await importFile(db, { entity, file: join(directory, `${entity}.csv`), source: 'demo', actor: options.actor, clock: options.clock, rejectsPath: null });
       imports.push(withRejectedRows(summary));
     }
+    // before the analysis reads them: a server store's planner statistics for the rows just loaded
+    await analyzeChangedServerTablesQuietly(db);
     // the files' end day, the store's today while data_as_of marks the load (the models refuse a later
     // one): today on a first load, still running, so its alerts judge the days up to yesterday; on a
     // retry begun a later day, the day the files end
@@ -208,6 +211,7 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
   // before the import, which takes them too (and then finds nothing to replace): the load reports what it replaced
   const { replacedSettings, ratesCleared } = await takeDemoSettings(db, options.actor, datasetSettings(dataset));
   const imports = await importDataset(db, dataset, options);
+  await analyzeChangedServerTablesQuietly(db);
   const lastDay = calendarDayIn(new Date(dataset.asOf), dataset.timeZone);
   if (dataset.policy) await presetTypePolicy(db, dataset.policy);
   const notes = await deriveUnderstanding(db, lastDay, fixedClock(new Date(Date.parse(dataset.asOf) + 1)));

@@ -8,6 +8,7 @@ import { errorResponse, objectOf, timestamp } from '../server/responses.js';
 import type { RevenuePoint, TypeFlow } from './store-summary.repo.js';
 import { reportRevenue, reportSummary, reportTypeMigration, type SummaryFigures } from './store-reports.service.js';
 import { granularities } from './period-coverage.js';
+import { reportTimeoutResponse, runReport } from './report-run.js';
 import { channelQuerySchema, orderChannels } from './report-channel.js';
 import { spendNotEstimatedReasons } from '../models/models.tables.js';
 
@@ -72,18 +73,18 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.get('/reports/summary', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Key figures of the last N days against the N days before, up to the same time of day on a live store: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30), asOf: calendarDaySchema.optional().describe('YYYY-MM-DD, today at the latest: the store day the current period ends with, a past day counted to its end (default: the latest analysis\'s day; before any, today so far, or a data set\'s last day)') }), response: { 200: summarySchema } },
-  }, async (request) => reportSummary(db, { days: request.query.days, asOf: request.query.asOf, clock: deps.clock }));
+    schema: { tags, summary: 'Key figures of the last N days against the N days before, up to the same time of day on a live store: real customers, leads, new and active customers, repeat-purchase rate, revenue, orders', querystring: z.object({ days: z.coerce.number().int().min(1).max(3660).default(30), asOf: calendarDaySchema.optional().describe('YYYY-MM-DD, today at the latest: the store day the current period ends with, a past day counted to its end (default: the latest analysis\'s day; before any, today so far, or a data set\'s last day)') }), response: { 200: summarySchema, 503: reportTimeoutResponse } },
+  }, async (request, reply) => runReport(request, reply, deps.store, 'summary', (reportDb) => reportSummary(reportDb, { days: request.query.days, asOf: request.query.asOf, clock: deps.clock })));
 
   api.get('/reports/revenue', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar), every period of the range with 0 where nothing was sold, of all channels or one; a period the range starts or ends inside, or still under way, is marked isPartial with the days counted', querystring: z.object({ granularity: z.enum(granularities).default('week'), from: calendarDaySchema.optional(), to: calendarDaySchema.optional(), channel: channelQuerySchema }), response: { 200: revenueSchema } },
-  }, async (request) => reportRevenue(db, { ...request.query, clock: deps.clock }));
+    schema: { tags, summary: 'Revenue, orders and buying customers per day, week or month (store calendar), every period of the range with 0 where nothing was sold, of all channels or one; a period the range starts or ends inside, or still under way, is marked isPartial with the days counted', querystring: z.object({ granularity: z.enum(granularities).default('week'), from: calendarDaySchema.optional(), to: calendarDaySchema.optional(), channel: channelQuerySchema }), response: { 200: revenueSchema, 503: reportTimeoutResponse } },
+  }, async (request, reply) => runReport(request, reply, deps.store, 'revenue', (reportDb) => reportRevenue(reportDb, { ...request.query, clock: deps.clock })));
 
   api.get('/reports/type-migration', {
     config: { access: { permission: 'analytics:read' } },
-    schema: { tags, summary: 'How many customers moved from each customer type to each other between the ends of two store days (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows start from; default 90 days before `to`. A day before the type history starts is read from its start (historyFrom)'), to: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows reach; default the day of the latest analysis') }), response: { 200: typeMigrationSchema } },
-  }, async (request) => reportTypeMigration(db, { ...request.query, clock: deps.clock }));
+    schema: { tags, summary: 'How many customers moved from each customer type to each other between the ends of two store days (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows start from; default 90 days before `to`. A day before the type history starts is read from its start (historyFrom)'), to: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows reach; default the day of the latest analysis') }), response: { 200: typeMigrationSchema, 503: reportTimeoutResponse } },
+  }, async (request, reply) => runReport(request, reply, deps.store, 'type migration', (reportDb) => reportTypeMigration(reportDb, { ...request.query, clock: deps.clock })));
 
   api.get('/customers/:customerId/prediction', {
     config: { access: { permission: 'customers:read' } },

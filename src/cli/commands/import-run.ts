@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../../ingest/canonical.js';
 import { importFile, type ImportSummary } from '../../ingest/import-file.service.js';
+import { analyzeChangedServerTablesQuietly } from '../../db/server-statistics.js';
 import { parseMappingArguments } from '../../ingest/rows/index.js';
 import type { CliRuntime } from '../runtime.js';
 import { formatColumns } from './import-columns.js';
@@ -84,7 +85,7 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
     const bar = await progressBarFor(runtime);
     let started = false;
     try {
-      return await importFile(db, {
+      const summary = await importFile(db, {
         entity, file, preset: options.preset, mapping: parseMappingArguments(entity, options.map),
         dateFormat: options.dateFormat, delimiter: options.delimiter, encoding: options.encoding, source: options.source, batchSize: options.batchSize,
         consentOverridesRefusals: options.consentOverridesRefusals ?? false, rejectsPath, actor, clock,
@@ -101,6 +102,9 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
           bar.update(progress.bytesRead, { read: progress.read, rejected: progress.rejected });
         },
       });
+      // a server store's planner statistics for the rows just written (server-statistics.ts)
+      await analyzeChangedServerTablesQuietly(db);
+      return summary;
     } finally {
       bar?.stop();
     }
