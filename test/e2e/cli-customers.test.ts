@@ -43,7 +43,7 @@ describeEachCliStore('clientele customers, for support work', (context) => {
     expect(wrong.stderr).toContain(`#${ana.customer_id} is a customer: their merges not undone are #${mergeId}. Undo one with: ${suggestedCommand(context.db, `customers unmerge ${mergeId}`)}`);
 
     const shownText = (await cli(['customers', 'show', String(ana.customer_id)])).stdout;
-    expect(shownText).toMatch(/^consent\s+email (yes|no|unknown), SMS (yes|no|unknown), profiling (yes|no|unknown)$/m);
+    expect(shownText).toMatch(/^consent\s+email (yes|no|unknown), SMS (yes|no|unknown), WhatsApp (yes|no|unknown), profiling (yes|no|unknown)$/m);
     expect(shownText).toContain(`merged with customer #${budi.customer_id} (merge #${mergeId})`);
     // --json keeps its fields: the text's additions are made from them
     const shown = await json(['customers', 'show', String(ana.customer_id)]);

@@ -25,7 +25,7 @@ describeEachCliStore('clientele customers show, the profile as text', (context) 
     expect(profileOf(await run('customers', 'show', String(customerId)))).toEqual([
       `id ${customerId}`, 'name Sari', 'kind person', 'email profile.full@example.com', 'phone',
       'birth_year 1954', 'gender female', 'city Bandung', 'region Jawa Barat', 'country ID', 'income_band 25k-50k',
-      'stub false', 'consent email yes, SMS unknown, profiling unknown', 'created 2014-03-08 12:00 (Asia/Jakarta)',
+      'stub false', 'consent email yes, SMS unknown, WhatsApp unknown, profiling unknown', 'created 2014-03-08 12:00 (Asia/Jakarta)',
       '', 'attributes:', 'education Graduation', 'kids_at_home 1', 'marital_status Single', '',
     ]);
   }, 180_000);
@@ -36,7 +36,7 @@ describeEachCliStore('clientele customers show, the profile as text', (context) 
     const customerId = await customerIdOf('profile.bare@example.com');
     expect(profileOf(await run('customers', 'show', String(customerId)))).toEqual([
       `id ${customerId}`, 'name', 'kind person', 'email profile.bare@example.com', 'phone',
-      'stub false', 'consent email unknown, SMS unknown, profiling unknown', 'created 2014-03-09 12:00 (Asia/Jakarta)', '',
+      'stub false', 'consent email unknown, SMS unknown, WhatsApp unknown, profiling unknown', 'created 2014-03-09 12:00 (Asia/Jakarta)', '',
     ]);
   }, 180_000);
 });
