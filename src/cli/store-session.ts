@@ -1,4 +1,4 @@
-import { userInfo } from 'node:os';
+import { cliActor } from './cli-actor.js';
 import { shortCommandSharedBuffers } from '../db/client.js';
 import { systemClock } from '../core/clock.js';
 import { openRuntime, type Runtime } from '../runtime/open-runtime.js';
@@ -25,7 +25,7 @@ export async function withStoreSession<T>(options: StoreOptions & { db?: string;
   const moneyFormat = await loadMoneyFormat(runtime.db);
   showMoneyIn(moneyFormat.currency, moneyFormat.locale);
   try {
-    return await fn({ store: runtime.store, db: runtime.db, actor: `cli:${safeUserName()}`, clock: systemClock, runtime });
+    return await fn({ store: runtime.store, db: runtime.db, actor: cliActor(), clock: systemClock, runtime });
   } finally {
     // on stderr under --json too: stdout stays one JSON document, and a store made by a mistyped --db is seen at once
     await sayStoreSetup(runtime, options.db ?? null);
@@ -47,13 +47,5 @@ async function sayStoreSetup(runtime: Runtime, dbOption: string | null): Promise
     for (const line of await storeSetupNotice(runtime.db, { isNewStore: runtime.isNewStore, env: process.env, surface: { kind: 'cli', dbOption }, createdWith: runtime.settings })) process.stderr.write(`${line}\n`);
   } catch (error) {
     process.emitWarning(`Store settings not shown: ${(error as Error).message}`);
-  }
-}
-
-function safeUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
   }
 }

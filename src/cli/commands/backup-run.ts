@@ -1,9 +1,9 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { recordAudit } from '../../auth/audit.js';
+import { cliActor } from '../cli-actor.js';
 import { AppError } from '../../core/errors.js';
 import { loadConfig } from '../../core/config.js';
 import { isServerUrl, openStore, redactPassword, shortCommandSharedBuffers, type Store } from '../../db/client.js';
@@ -21,15 +21,6 @@ function embeddedTarget(db: string | undefined, command: 'backup' | 'restore'): 
     throw new AppError(`${command.toUpperCase()}_STORE_INVALID`, `clientele ${command} needs an embedded store's folder: give --db <folder>.`, { field: '--db' });
   }
   return target;
-}
-
-/** Who runs the command, as every command records them in the audit log (cli/store-session.ts). */
-function cliActor(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli:unknown';
-  }
 }
 
 /**
