@@ -3,6 +3,7 @@ import { echarts, type EChartsCoreOption } from './echarts-setup.js';
 import { categoricalPalette } from './palette.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile } from '../csv.js';
+import { safeFileName } from '../file-name.js';
 import { useStoreSettings } from '../../features/settings/store-settings-context.js';
 import { readableTable, type ChartTable } from './chart-table.js';
 import { chartCsvFile } from './chart-csv.js';
@@ -13,7 +14,9 @@ export type { ChartTable } from './chart-table.js';
 type ChartProps = {
   /** Accessible name of the figure (its caption, kept out of sight), and of its image and hidden table. */
   title: string;
+  /** The downloads' name in the reader's language ("pirkumu-ritms"), and what follows it ("pilsēta"), made safe by file-name.ts. */
   fileName: string;
+  fileNameParts?: readonly string[];
   option: EChartsCoreOption;
   /** The same numbers as a table: offered to screen readers in the reader's formats, exported as CSV with units, in the reader's separators (chart-csv.ts). */
   table: ChartTable;
@@ -25,7 +28,7 @@ type ChartProps = {
 export type ChartClick = { componentType?: string; dataIndex?: number; value?: unknown };
 
 /** One ECharts canvas with PNG and CSV export; its numbers are also in a visually hidden table. */
-export function Chart({ title, fileName, option, table, height = 320, onClick }: ChartProps) {
+export function Chart({ title, fileName, fileNameParts = [], option, table, height = 320, onClick }: ChartProps) {
   const { t, format, locale } = useI18n();
   const currency = useStoreSettings()?.currency ?? null;
   const element = useRef<HTMLDivElement>(null);
@@ -64,7 +67,7 @@ export function Chart({ title, fileName, option, table, height = 320, onClick }:
     const url = await composeChartPng(chartUrl, exportHeadingLines(title, asOf), pixelRatio);
     const anchor = document.createElement('a');
     anchor.href = url;
-    anchor.download = `${fileName}.png`;
+    anchor.download = safeFileName(fileName, fileNameParts, 'png');
     anchor.click();
   };
 
@@ -78,7 +81,7 @@ export function Chart({ title, fileName, option, table, height = 320, onClick }:
       <div ref={element} className="chart-canvas" style={{ height }} role="img" aria-label={title} />
       <div className="chart-actions">
         <button type="button" className="button-quiet" onClick={() => void exportPng()}>{t('charts.exportPng')}</button>
-        <button type="button" className="button-quiet" onClick={() => downloadFile(`${fileName}.csv`, chartCsvFile(table, { currency, minorPerMajor: format.minorPerMajor }, locale))}>{t('charts.exportCsv')}</button>
+        <button type="button" className="button-quiet" onClick={() => downloadFile(safeFileName(fileName, fileNameParts, 'csv'), chartCsvFile(table, { currency, minorPerMajor: format.minorPerMajor }, locale))}>{t('charts.exportCsv')}</button>
       </div>
       {/* Hidden by its wrapper: a table ignores width and overflow, so hiding the table itself let a wide one (the cohorts) widen the page. */}
       <div className="visually-hidden">

@@ -14,8 +14,9 @@ function csvMoneyOf(currency: string | null): CsvMoney {
 }
 
 type CsvExportButtonProps = {
-  /** The file's name before its date: "customers", "segment-vip-buyers". */
+  /** The file's name before its date, in the reader's language: "pelanggan"; "segmen" with the parts "vip-buyers", "persetujuan-email". */
   fileBase: string;
+  fileParts?: readonly string[];
   exportCsv: (progress: ExportProgress) => Promise<string[]>;
   /** Nothing to export (an empty list): the buttons stay in their place, disabled, rather than write a file of headers only. */
   isDisabled?: boolean;
@@ -25,7 +26,7 @@ type CsvExportButtonProps = {
  * Pages through a list into a CSV file, for a spreadsheet or in field codes for
  * re-import, showing the rows read so far, with a way to stop.
  */
-export function CsvExportButton({ fileBase, exportCsv, isDisabled = false }: CsvExportButtonProps) {
+export function CsvExportButton({ fileBase, fileParts = [], exportCsv, isDisabled = false }: CsvExportButtonProps) {
   const { locale, t, format } = useI18n();
   const loadSettings = useLoadStoreSettings();
   const [progress, setProgress] = useState<number | null>(null);
@@ -46,7 +47,7 @@ export function CsvExportButton({ fileBase, exportCsv, isDisabled = false }: Csv
       const timeZone = settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       const form: CsvForm = kind === 'machine' ? { kind, money } : { kind, locale, t, timeZone, money };
       const parts = await exportCsv({ onProgress: setProgress, signal, form });
-      if (!signal.aborted) downloadFile(exportFileName(kind === 'machine' ? `${fileBase}-reimport` : fileBase, new Date(), settings?.timeZone), new Blob(parts, { type: 'text/csv;charset=utf-8' }));
+      if (!signal.aborted) downloadFile(exportFileName(fileBase, [...fileParts, kind === 'machine' ? t('files.reimport') : null], new Date(), settings?.timeZone), new Blob(parts, { type: 'text/csv;charset=utf-8' }));
     } catch (caught) {
       if (!signal.aborted) setError(caught as Error);
     } finally {
@@ -75,5 +76,6 @@ export function CsvExportButton({ fileBase, exportCsv, isDisabled = false }: Csv
 
 /** The customer list's export: every customer its filter holds. */
 export function ExportButton({ query, isDisabled }: { query: Record<string, string | number | undefined>; isDisabled: boolean }) {
-  return <CsvExportButton fileBase="customers" exportCsv={(progress) => exportCustomers(query, progress)} isDisabled={isDisabled} />;
+  const { t } = useI18n();
+  return <CsvExportButton fileBase={t('files.customers')} exportCsv={(progress) => exportCustomers(query, progress)} isDisabled={isDisabled} />;
 }

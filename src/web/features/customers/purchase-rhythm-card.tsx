@@ -29,7 +29,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
     body = (
       <>
         <p className="muted small">{purchaseRhythmSummary(median ?? 0, points.length, { t, format, locale })}{timeline.isComplete ? '' : ` ${t('customer.rhythm.partial', { date: format.date(points[0].day) })}`}</p>
-        <Chart title={t('customer.rhythm.title')} fileName="purchase-rhythm" option={option} height={240}
+        <Chart title={t('customer.rhythm.title')} fileName={t('files.charts.purchaseRhythm')} option={option} height={240}
           table={hasPrices === false ? unpricedRhythmTable(table, t) : table} />
       </>
     );

@@ -1,6 +1,7 @@
 import type { IngestEntity, Reject } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile } from '../../components/csv.js';
+import { safeFileName } from '../../components/file-name.js';
 import { describeField } from './field-labels.js';
 import { describeOtherProblems, describeReject } from './reject-text.js';
 import { rejectsCsvFile } from './rejects-csv.js';
@@ -17,7 +18,7 @@ const shownRejects = 200;
 export function RejectsTable({ rejects, entity }: { rejects: Reject[]; entity: IngestEntity }) {
   const { t, locale } = useI18n();
   if (rejects.length === 0) return null;
-  const download = () => downloadFile('rejects.csv', rejectsCsvFile(rejects, entity, t, locale));
+  const download = () => downloadFile(safeFileName(t('files.rejects'), [], 'csv'), rejectsCsvFile(rejects, entity, t, locale));
   return (
     <div className="rejects">
       <h3>{t('import.rejectsTitle', { count: rejects.length })}</h3>

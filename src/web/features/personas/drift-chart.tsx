@@ -6,9 +6,11 @@ import { attributeLabel, seriesLabel } from './drift-labels.js';
 
 /** Shares of one attribute's values in both periods side by side; the unit (customers, orders, spend) is in the title. */
 export function DriftChart({ attribute }: { attribute: CategoricalDrift }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const labels = attribute.series.map((point) => seriesLabel(attribute.attribute, point.label, t, format));
   const title = t('drift.chartTitle', { attribute: attributeLabel(attribute.attribute, t).text, unit: t(`drift.units.${attribute.unit}`) });
+  // the attribute in the reader's words, in lower case as the rest of the name: "izmaiņas-pilsēta.png"
+  const fileAttribute = attributeLabel(attribute.attribute, t).text.toLocaleLowerCase(locale);
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => format.percent(value) },
     legend: { top: 0 },
@@ -21,7 +23,7 @@ export function DriftChart({ attribute }: { attribute: CategoricalDrift }) {
     ],
   };
   return (
-    <Chart title={title} fileName={`drift-${attribute.attribute.replace(/\W+/g, '-')}`} option={option} height={Math.max(220, labels.length * 40 + 40)}
+    <Chart title={title} fileName={t('files.charts.drift')} fileNameParts={[fileAttribute]} option={option} height={Math.max(220, labels.length * 40 + 40)}
       table={{ header: [attributeLabel(attribute.attribute, t).text, t('drift.before'), t('drift.after')], kinds: ['text', 'percent', 'percent'], rows: attribute.series.map((point, index) => [labels[index], point.before, point.after]) }} />
   );
 }

@@ -26,7 +26,7 @@ describe('analysisDoneText', () => {
   });
 
   it('counts in the Latvian forms: singular for 1 and 21, plural for 0 and 10–20 as for 2–9', () => {
-    expect(textOf('lv', result(1646, 0))).toBe('Analīze uz 2026. gada 3. dec.: 1646 klienti; tipi iegūti 0, beigušies 0; 0 jauni brīdinājumi, kopā 0 atvērti brīdinājumi (0,2 s). Pārskati atjaunoti.');
+    expect(textOf('lv', result(1646, 0))).toBe('Analīze uz 2026. gada 3. decembri: 1646 klienti; tipi iegūti 0, beigušies 0; 0 jauni brīdinājumi, kopā 0 atvērti brīdinājumi (0,2 s). Pārskati atjaunoti.');
     expect(textOf('lv', result(21, 1))).toMatch(/: 21 klients; .*; 1 jauns brīdinājums, kopā 1 atvērts brīdinājums \(/);
     expect(textOf('lv', result(11, 12))).toMatch(/: 11 klienti; .*; 12 jauni brīdinājumi, kopā 12 atvērti brīdinājumi \(/);
     expect(textOf('lv', result(2, 3))).toMatch(/: 2 klienti; .*; 3 jauni brīdinājumi, kopā 3 atvērti brīdinājumi \(/);

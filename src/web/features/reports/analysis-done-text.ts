@@ -2,6 +2,7 @@ import type { AnalyzeResult } from '../../api/analytics-types.js';
 import type { Locale } from '../../api/types.js';
 import type { Formatters } from '../../i18n/format.js';
 import { pluralKey } from '../../i18n/plural.js';
+import { dayForMessage } from './message-day.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
@@ -14,7 +15,7 @@ export function analysisDoneText(result: AnalyzeResult, t: Translate, format: Pi
   const open = result.alerts.open.metricDrops + result.alerts.open.customerOverdue;
   return t('reports.analyze.done', {
     analysed: t(pluralKey(locale, 'reports.analyze.customers', result.customers), { customers: format.number(result.customers) }),
-    asOf: format.date(result.asOf), entered: format.number(result.typeChanges.entered), left: format.number(result.typeChanges.left),
+    asOf: dayForMessage(result.asOf, { key: 'reports.analyze.done', name: 'asOf' }, locale, format), entered: format.number(result.typeChanges.entered), left: format.number(result.typeChanges.left),
     newAlerts: t(pluralKey(locale, 'reports.analyze.newAlerts', raised), { alerts: format.number(raised) }),
     openAlerts: t(pluralKey(locale, 'reports.analyze.openAlerts', open), { alerts: format.number(open) }),
     seconds: format.number(result.timingMs.total / 1000, 1),

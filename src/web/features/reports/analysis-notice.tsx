@@ -1,13 +1,14 @@
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { useSession } from '../auth/session-context.js';
+import { dayForMessage } from './message-day.js';
 import { analysisNextStep, emptyReportMessage, type AnalysisState } from './analysis-state.js';
 
 /** The empty-report text for this analysis state, or `fallback` when the state says nothing more. */
 export function useEmptyReportText(state: AnalysisState, fallback: string): string {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const message = emptyReportMessage(state);
-  return message ? t(message.key, message.day ? { day: format.date(message.day) } : {}) : fallback;
+  return message ? t(message.key, message.day ? { day: dayForMessage(message.day, { key: message.key, name: 'day' }, locale, format) } : {}) : fallback;
 }
 
 /** Above the reports while they have nothing to show: whether the analysis ran, and the next step (the import, or the Run analysis button beside the title). */

@@ -16,7 +16,7 @@ export function CohortHeatmap({ cohorts, horizonDays, dataEndDay = null }: { coh
   const hasMonthUnderWay = cohorts.some((cohort) => cohort.months.some((month) => month.isPartial && month.monthIndex > 0));
   return (
     <div ref={ref}>
-      <Chart title={t('reports.cohorts.title')} fileName="cohorts" option={option} table={table} height={Math.max(280, cohorts.length * 18 + 100)} />
+      <Chart title={t('reports.cohorts.title')} fileName={t('files.charts.cohorts')} option={option} table={table} height={Math.max(280, cohorts.length * 18 + 100)} />
       <p className="small muted">{t('reports.cohorts.reading')}</p>
       {hasMonthUnderWay ? <p className="small muted">{dataEndDay ? t('reports.cohorts.partialNoteDataEnds', { day: format.date(dataEndDay) }) : t('reports.cohorts.partialNote')}</p> : null}
       {cohorts.some(isSmallCohort)

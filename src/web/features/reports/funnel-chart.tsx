@@ -15,7 +15,7 @@ export function FunnelChart({ funnel, horizonDays = 90 }: { funnel: LifecycleFun
   const lines = horizonLines(funnel, horizonDays, t, format);
   return (
     <>
-      <Chart title={t('reports.funnel.title')} fileName="lifecycle-funnel" option={option} height={240} table={table} />
+      <Chart title={t('reports.funnel.title')} fileName={t('files.charts.lifecycleFunnel')} option={option} height={240} table={table} />
       {lines.map((line) => <p key={line} className="small">{line}</p>)}
       {lines.length > 0 ? <p className="small muted">{t('reports.funnel.withinNote', { days: format.number(horizonDays) })}</p> : null}
       {untrackedNotes(funnel, t).map((note) => <p key={note} className="small muted">{note}</p>)}

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { NotAvailable } from '../../components/not-available.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { dayForMessage } from './message-day.js';
 
 type ReportSectionProps<T> = {
   title: string; source: PendingData<T>; isEmpty?: (data: T) => boolean; emptyText: ReactNode; children: (data: T) => ReactNode;
@@ -16,9 +17,11 @@ type ReportSectionProps<T> = {
   asOfDay?: (data: T) => string | null | undefined;
 };
 
+const asOfMessage = { key: 'reports.common.asOfDay', name: 'date' };
+
 /** The honest states of a report: not offered by the server yet, loading, failed, nothing yet, or drawn. */
 export function ReportSection<T>({ title, source, isEmpty, emptyText, children, emptyCodes, actions, className, asOfDay }: ReportSectionProps<T>) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   let body: ReactNode;
   if (!source.isCatalogLoaded || source.isLoading) body = <LoadingState />;
   else if (!source.isOffered) body = <NotAvailable what={title} />;
@@ -28,6 +31,6 @@ export function ReportSection<T>({ title, source, isEmpty, emptyText, children, 
   else if (isEmpty?.(source.data)) body = <p className="empty-state">{emptyText}</p>;
   else body = children(source.data);
   const day = source.data !== null && !source.isLoading && !source.error ? asOfDay?.(source.data) : null;
-  if (day) body = <><p className="muted small report-as-of">{t('reports.common.asOfDay', { date: format.date(day) })}</p>{body}</>;
+  if (day) body = <><p className="muted small report-as-of">{t(asOfMessage.key, { date: dayForMessage(day, asOfMessage, locale, format) })}</p>{body}</>;
   return <Card title={title} actions={actions} className={className}>{body}</Card>;
 }

@@ -24,7 +24,7 @@ export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; aler
   const recent = markers.flatMap((marker) => marker.alerts).sort((a, b) => b.windowEnd.localeCompare(a.windowEnd)).slice(0, 5);
   return (
     <>
-      <Chart title={t('reports.revenue.title')} fileName="revenue-trend" option={revenueTrendOption(trend, view, t, format, alertText)} table={revenueTrendTable(trend, view, t)} />
+      <Chart title={t('reports.revenue.title')} fileName={t('files.charts.revenueTrend')} option={revenueTrendOption(trend, view, t, format, alertText)} table={revenueTrendTable(trend, view, t)} />
       {partial.first ? <p className="small muted">{partial.first.note}</p> : null}
       {partial.last ? <p className="small muted">{partial.last.note}</p> : null}
       {recent.length > 0 ? (

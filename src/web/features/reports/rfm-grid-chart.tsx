@@ -11,7 +11,7 @@ export function RfmGridChart({ report }: { report: RfmReport }) {
   const emptyNote = rfmEmptyScoresNote(report, t);
   return (
     <>
-      <Chart title={t('reports.rfm.title')} fileName="rfm-grid" option={option} height={360}
+      <Chart title={t('reports.rfm.title')} fileName={t('files.charts.rfmGrid')} option={option} height={360}
         table={{ header: [t('reports.rfm.recency'), t('reports.rfm.frequency'), t('reports.common.customers')], kinds: ['count', 'count', 'count'], rows: report.grid.map((cell) => [cell.r, cell.f, cell.customers]) }} />
       {emptyNote ? <p className="small muted">{emptyNote}</p> : null}
     </>

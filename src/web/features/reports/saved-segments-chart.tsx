@@ -11,7 +11,7 @@ export function SavedSegmentsChart({ segments }: { segments: Segment[] }) {
   const { t, format } = useI18n();
   const option = useMemo(() => savedSegmentsOption(segments, format), [segments, format]);
   return (
-    <Chart title={t('reports.savedSegments.title')} fileName="segments-saved" option={option} height={Math.max(200, segments.length * 36)}
+    <Chart title={t('reports.savedSegments.title')} fileName={t('files.charts.savedSegments')} option={option} height={Math.max(200, segments.length * 36)}
       table={savedSegmentsTable(segments, t)} />
   );
 }

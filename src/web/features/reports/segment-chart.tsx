@@ -14,7 +14,7 @@ export function SegmentChart({ report }: { report: RfmReport }) {
   const option = useMemo(() => segmentChartOption(segments, t, format, hasPrices, currency), [segments, t, format, hasPrices, currency]);
   return (
     <>
-      <Chart title={t('reports.segments.title')} fileName="segments" option={option} height={segmentChartHeight(segments.length, hasPrices)} table={segmentTable(segments, t, hasPrices)} />
+      <Chart title={t('reports.segments.title')} fileName={t('files.charts.segments')} option={option} height={segmentChartHeight(segments.length, hasPrices)} table={segmentTable(segments, t, hasPrices)} />
       {hasPrices === false ? <p className="small muted">{t('reports.common.noPricesNote')}</p> : null}
       <RfmSegmentLegend segments={segments.map((segment) => segment.segment)} />
     </>

@@ -21,7 +21,7 @@ export function TypeSankeyChart({ migration, emptyText }: { migration: TypeMigra
   return (
     <>
       <p className="small muted sankey-ends"><span>{format.date(startDay)}</span><span>{format.date(migration.toDay)}</span></p>
-      <Chart title={t('reports.migration.title')} fileName="type-migration" option={typeSankeyOption(migration, t, format, locale)} height={Math.max(320, graph.nodes.length * 28)}
+      <Chart title={t('reports.migration.title')} fileName={t('files.charts.typeMigration')} option={typeSankeyOption(migration, t, format, locale)} height={Math.max(320, graph.nodes.length * 28)}
         table={{ header: [`${t('reports.migration.from')} (${format.date(startDay)})`, `${t('reports.migration.to')} (${format.date(migration.toDay)})`, t('reports.common.customers')], kinds: ['text', 'text', 'count'], rows: migration.flows.map((flow) => [typeName(flow.fromType), typeName(flow.toType), flow.customers]) }} />
       {notes}
     </>

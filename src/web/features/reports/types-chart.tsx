@@ -24,7 +24,7 @@ export function TypesChart({ report }: { report: TypesReport }) {
   };
   return (
     <>
-      <Chart title={t('reports.types.title')} fileName="customer-types" option={option} height={Math.max(220, rows.length * 36)}
+      <Chart title={t('reports.types.title')} fileName={t('files.charts.customerTypes')} option={option} height={Math.max(220, rows.length * 36)}
         table={typesTable(report, t)} onClick={open} />
       {holdsSeveralTypes(report) ? <p className="small muted">{t('reports.types.several', { customers: format.number(report.customers) })}</p> : null}
       {showsTypeRevenue(report) && report.revenueLast365DaysFrom && report.asOfDay

@@ -5,7 +5,7 @@ import { pluralKey } from '../../i18n/plural.js';
 import { CsvExportButton } from '../customers/export-button.js';
 import type { ExportProgress } from '../customers/export-customers.js';
 import { exportSegmentMembers } from '../customers/export-customers.js';
-import { segmentFileBase } from '../customers/export-file-name.js';
+import { segmentFilePart } from '../customers/export-file-name.js';
 import { exportConsentingMembers } from './export-members.js';
 
 type Audience = 'everyone' | ConsentKind;
@@ -13,6 +13,7 @@ type Audience = 'everyone' | ConsentKind;
 const audienceKeys: Record<Audience, string> = {
   everyone: 'segments.exportAudience.everyone', email: 'segments.exportAudience.email', sms: 'segments.exportAudience.sms', whatsapp: 'segments.exportAudience.whatsapp', profiling: 'segments.exportAudience.profiling',
 };
+const consentFileKeys: Record<ConsentKind, string> = { email: 'files.consent.email', sms: 'files.consent.sms', whatsapp: 'files.consent.whatsapp', profiling: 'files.consent.profiling' };
 const missingConsentKeys: Record<ConsentKind, string> = { email: 'segments.exportNoConsent.email', sms: 'segments.exportNoConsent.sms', whatsapp: 'segments.exportNoConsent.whatsapp', profiling: 'segments.exportNoConsent.profiling' };
 
 /** What an export with a consent did: written, and left out for want of that consent. */
@@ -43,7 +44,8 @@ export function SegmentMembersExport({ segmentId, segmentName, onOutcome }: Segm
       setIsExporting(false);
     }
   };
-  const base = segmentFileBase(segmentName, segmentId);
+  // "segmen-vip-persetujuan-email-…": which members a file holds is in its name, in the reader's words
+  const fileParts = [segmentFilePart(segmentName, segmentId), ...(audience === 'everyone' ? [] : [t(consentFileKeys[audience])])];
 
   return (
     <div className="export-button">
@@ -53,7 +55,7 @@ export function SegmentMembersExport({ segmentId, segmentName, onOutcome }: Segm
           {(['everyone', ...consentKinds] as const).map((each) => <option key={each} value={each}>{t(audienceKeys[each])}</option>)}
         </select>
       </label>
-      <CsvExportButton fileBase={audience === 'everyone' ? base : `${base}-${audience}-consent`} exportCsv={exportCsv} />
+      <CsvExportButton fileBase={t('files.segment')} fileParts={fileParts} exportCsv={exportCsv} />
     </div>
   );
 }
