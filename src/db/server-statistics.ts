@@ -3,8 +3,8 @@ import { servesConcurrentQueries } from './client.js';
 import type { Database } from './schema.js';
 
 /**
- * Planner statistics for a server store after work that wrote many rows (a file import, a demo
- * load, a full analysis). Autovacuum analyses a table once 50 + 10% of its rows changed, but only
+ * Planner statistics for a server store after work that wrote many rows (a file import, an API
+ * import's end: a closed run or a batch that was a whole import, a demo load, a full analysis). Autovacuum analyses a table once 50 + 10% of its rows changed, but only
  * some time later, and never where it is off: until then every plan over the new rows guesses from
  * defaults (the lifecycle report ran over 120 s, a customer's type timeline 15–36 s, on a freshly
  * loaded store; a few seconds and a fifth of a second once analysed). So the work that wrote the rows

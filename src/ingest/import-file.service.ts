@@ -4,7 +4,7 @@ import { isAppError } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
 import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, IngestContext, Reject } from './canonical.js';
-import { addBatchToImportRun, finishImportRun, readRejectCounts, recordConsentOverride, startImportRun } from './import-runs.repo.js';
+import { addBatchToImportRun, endImportRun, readRejectCounts, recordConsentOverride, startImportRun } from './import-runs.repo.js';
 import { createRawRowFinder, createRejectsWriter, rejectsSampleSize } from './rejects-file.js';
 import { findPreset } from './presets/index.js';
 import { parseFile } from './rows/index.js';
@@ -21,6 +21,7 @@ import { completeDeferredStaleLines } from './open-import-runs.service.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 import { readDerivedNotCurrent, type DerivedNotCurrent } from './derived-not-current.repo.js';
 import { servesConcurrentQueries } from '../db/client.js';
+import { inTransaction } from '../db/in-transaction.js';
 import { holdImportRunSession } from './import-run-session.repo.js';
 
 /** Rows per transaction: large enough that per-statement costs fade, small enough to keep memory flat (~10 MB). */
@@ -219,13 +220,14 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
     }
     if (options.entity === 'customers') await forgetCustomerFile(db, importId);
     if (remembersRowTexts(options.entity)) await forgetRowTexts(db, importId);
-    await finishImportRun(db, importId, 'completed');
+    // the run ends with its audit entry, in one transaction
+    await inTransaction(db, (trx) => endImportRun(trx, importId, 'completed', options.actor));
     await releaseRunSession();
   } catch (error) {
     if (options.entity === 'customers') await forgetCustomerFile(db, importId).catch(() => undefined);
     if (remembersRowTexts(options.entity)) await forgetRowTexts(db, importId).catch(() => undefined);
     if (writeContext.defersStaleLines) await forgetDeferredStaleLines(db, importId).catch(() => undefined);
-    await finishImportRun(db, importId, 'failed').catch(() => undefined);
+    await inTransaction(db, (trx) => endImportRun(trx, importId, 'failed', options.actor)).catch(() => undefined);
     await releaseRunSession().catch(() => undefined);
     await rejects.close(false);
     if (isAppError(error)) error.details.file ??= options.file;

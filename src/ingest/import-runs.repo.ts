@@ -103,8 +103,41 @@ export async function countUnchangedOrdersUpdated(db: Db, importId: number, orde
     where import_id = ${importId}::bigint`.execute(db);
 }
 
-export async function finishImportRun(db: Db, importId: number, status: 'completed' | 'failed'): Promise<void> {
-  await db.updateTable('import_run').set({ status, finished_at: new Date() }).where('import_id', '=', importId).execute();
+/** Marks a run finished, answering what its audit entry says of it (undefined for no such run). Services end runs with endImportRun. */
+export async function finishImportRun(db: Db, importId: number, status: 'completed' | 'failed'): Promise<FinishedRunCounts | undefined> {
+  return db.updateTable('import_run').set({ status, finished_at: new Date() }).where('import_id', '=', importId)
+    .returning(['entity', 'file_name', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count'])
+    .executeTakeFirst();
+}
+
+/**
+ * Ends a run and records who ran it in the audit log (import.complete or import.fail), so an owner
+ * sees who loaded what; pass the transaction that ends it so both commit together. The entry holds
+ * the run's counts, its entity and its file name as given, never a customer's value. A run found
+ * interrupted later ends without anyone to name, and gets no entry.
+ */
+export async function endImportRun(db: Db, importId: number, status: 'completed' | 'failed', actor: string): Promise<void> {
+  const run = await finishImportRun(db, importId, status);
+  if (!run) return;
+  const detail = importRunAuditDetail(run);
+  const entityId = String(importId);
+  // two calls, each naming its action, as every audited action is written (audit-actions.test.ts finds them so)
+  if (status === 'completed') await recordAudit(db, { actor, action: 'import.complete', entity: 'import_run', entityId, detail });
+  else await recordAudit(db, { actor, action: 'import.fail', entity: 'import_run', entityId, detail });
+}
+
+type FinishedRunCounts = {
+  entity: string; file_name: string | null;
+  read_count: number; inserted_count: number; updated_count: number; unchanged_count: number; rejected_count: number;
+};
+
+/** What an import's audit entry says of it: counts, the entity and the file's name (absent for a batch sent without one). */
+export function importRunAuditDetail(run: FinishedRunCounts): Record<string, string | number> {
+  return {
+    entity: run.entity, ...(run.file_name !== null ? { file: run.file_name } : {}),
+    read: Number(run.read_count), inserted: Number(run.inserted_count), updated: Number(run.updated_count),
+    unchanged: Number(run.unchanged_count), rejected: Number(run.rejected_count),
+  };
 }
 
 /**

@@ -5,13 +5,14 @@ import { AppError } from '../core/errors.js';
 import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, Reject } from './canonical.js';
 import { buildIngestContext } from './import-file.service.js';
-import { addBatchToImportRun, finishImportRun, recordConsentOverride, startImportRun } from './import-runs.repo.js';
+import { addBatchToImportRun, endImportRun, recordConsentOverride, startImportRun } from './import-runs.repo.js';
 import { joinOpenRun } from './open-import-runs.service.js';
 import { columnsRead, recordBatchHeaders, recordText, rowsFromRecords } from './rows/index.js';
 import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from './write/index.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 import { retryingConflicts } from '../db/retry-deadlocks.js';
+import { analyzeChangedServerTablesQuietly } from '../db/server-statistics.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
 import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
@@ -65,7 +66,12 @@ export type RunBatchOptions = { importId?: number; lines?: readonly number[] };
  */
 export async function ingestRecords(
   db: Kysely<Database>, entity: ImportEntity, records: unknown[],
-  options: RunBatchOptions & { source?: string | null; dateFormat?: string | null; fileName?: string | null; consentOverridesRefusals?: boolean; actor: string; clock: Clock; beforeCommit?: (trx: Kysely<Database>, summary: BatchSummary) => Promise<void> },
+  options: RunBatchOptions & {
+    source?: string | null; dateFormat?: string | null; fileName?: string | null; consentOverridesRefusals?: boolean; actor: string; clock: Clock;
+    beforeCommit?: (trx: Kysely<Database>, summary: BatchSummary) => Promise<void>;
+    /** Told when planner statistics could not be refreshed after the batch (the server's log); a process warning by default. */
+    warn?: (message: string) => void;
+  },
 ): Promise<BatchSummary> {
   if (records.length > maxBatchRecords) {
     throw new AppError('INGEST_BATCH_TOO_LARGE', `A batch may hold at most ${maxBatchRecords} records; this one has ${records.length}. Split it into smaller batches.`, { field: entity });
@@ -92,7 +98,7 @@ export async function ingestRecords(
     await forgetAbandonedImportMemory(db);
   }
   // two requests writing the same customers in another order may deadlock: PostgreSQL ends one, which runs again whole
-  return retryingConflicts(() => db.transaction().execute(async (trx) => {
+  const batchSummary = await retryingConflicts(() => db.transaction().execute(async (trx) => {
     const run = options.importId === undefined ? null : await joinOpenRun(trx, options.importId, entity, options.actor);
     const file = run?.fileName ?? 'request';
     const { rows, rejects, rejectedOrderKeys } = rowsFromRecords(entity, records, { context, file, dateFormat: options.dateFormat, lines: options.lines });
@@ -115,7 +121,7 @@ export async function ingestRecords(
       // a request is a whole import: what a customer file remembers between batches is not needed after it
       if (entity === 'customers') await forgetCustomerFile(trx, importId);
       if (remembersRowTexts(entity)) await forgetRowTexts(trx, importId);
-      await finishImportRun(trx, importId, 'completed');
+      await endImportRun(trx, importId, 'completed', options.actor);
     }
     const summary: BatchSummary = {
       importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length,
@@ -126,4 +132,9 @@ export async function ingestRecords(
     await options.beforeCommit?.(trx, summary);
     return summary;
   }));
+  // a request that was a whole import refreshes a server store's planner statistics once committed (ANALYZE
+  // cannot wait inside the transaction); only tables it changed enough are analysed, so small batches cost
+  // one catalogue read. A batch of an open run leaves it to the run's close. Never fails the batch.
+  if (options.importId === undefined) await analyzeChangedServerTablesQuietly(db, options.warn);
+  return batchSummary;
 }

@@ -124,7 +124,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       elsewhere: entities.filter((entity) => entity !== request.params.entity).map((entity) => ({ endpoint: `POST /api/ingest/${entity}`, body: { entity, ...request.body } })) }, async (remember) => {
       const summary = await ingestRecords(deps.store.db, request.params.entity, records, {
         source, dateFormat, fileName, importId, lines, consentOverridesRefusals, actor: principal, clock: deps.clock,
-        beforeCommit: (trx, answer) => remember(trx, { statusCode: 200, body: answer }),
+        beforeCommit: (trx, answer) => remember(trx, { statusCode: 200, body: answer }), warn: (message) => request.log.warn(message),
       });
       return { statusCode: 200, body: summary };
     });
@@ -187,7 +187,8 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps):
       },
     },
   }, async (request) => closeImportRun(deps.store.db, request.params.importId, request.body.status, actorOf(request.principal),
-    { rows: request.body.rejectedBySender ?? 0, orders: request.body.rejectedOrdersBySender ?? 0 }, runViewOf(request.principal), deps.clock));
+    { rows: request.body.rejectedBySender ?? 0, orders: request.body.rejectedOrdersBySender ?? 0 }, runViewOf(request.principal), deps.clock,
+    (message) => request.log.warn(message)));
 
   api.get('/ingest/sources', {
     config: { access: { permission: 'ingest:write' } },

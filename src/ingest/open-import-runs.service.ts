@@ -6,13 +6,14 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { getStoreSettings } from '../settings/index.js';
 import { findPreset } from './presets/index.js';
 import type { ImportEntity } from './canonical.js';
-import { addSenderRejects, countUnchangedOrdersUpdated, finishImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
+import { addSenderRejects, countUnchangedOrdersUpdated, endImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
 import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
 import { forgetDeferredStaleLines } from './write/deferred-stale-lines.repo.js';
 import { sweepDeferredStaleLines } from './write/write-order-lines.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
+import { analyzeChangedServerTablesQuietly } from '../db/server-statistics.js';
 
 /**
  * A file sent through the API in several batches (the web app's import) is
@@ -95,16 +96,20 @@ export async function joinOpenRun(trx: Kysely<Database>, importId: number, entit
  * (an orders or lines run), as a file import counts the order of a row its preset refused. Closing a run already
  * ended as asked answers it again, so a retried close is harmless. `clock`:
  * the store's now for keeping derived data current, as the run's batches had it.
+ * The run ends with its audit entry (import.complete or import.fail) in the closing transaction;
+ * once it commits, a server store's planner statistics are refreshed for the tables its batches
+ * changed enough, as a CLI import's end does (`warn`: where a failure to is told; the close stands).
  */
 export async function closeImportRun(
   db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string, rejectedBySender: number | SenderRejects = 0, view: ImportRunView = {}, clock: Clock = systemClock,
+  warn?: (message: string) => void,
 ) {
   const sender = typeof rejectedBySender === 'number' ? { rows: rejectedBySender, orders: 0 } : rejectedBySender;
-  await db.transaction().execute(async (trx) => {
+  const hasEnded = await db.transaction().execute(async (trx) => {
     const run = await lockImportRun(trx, importId);
     if (!run) throw new AppError('IMPORT_RUN_NOT_FOUND', `There is no import run ${importId}.`, { field: 'importId' });
     if (run.startedBy !== actor) throw new AppError('IMPORT_RUN_FORBIDDEN', `Import run ${importId} was opened by someone else; only its sender can close it.`, { field: 'importId' });
-    if (run.status === outcome) return;
+    if (run.status === outcome) return false;
     if (run.status === 'completed' || run.status === 'failed') {
       throw new AppError('IMPORT_RUN_ENDED_CONFLICT', `Import run ${importId} has already ended (${run.status}).`, { field: 'status' });
     }
@@ -127,8 +132,11 @@ export async function closeImportRun(
       throw new AppError('IMPORT_OPTION_INVALID', `rejectedOrdersBySender (${sender.orders}) cannot be more than rejectedBySender (${sender.rows}): each order counted is of a row refused.`, { field: 'rejectedOrdersBySender' });
     }
     if (sender.rows > 0) await addSenderRejects(trx, importId, sender.rows, sender.orders);
-    await finishImportRun(trx, importId, outcome);
+    await endImportRun(trx, importId, outcome, actor);
+    return true;
   });
+  // ANALYZE outside the closing transaction, only once: a retried close has nothing new to analyse
+  if (hasEnded) await analyzeChangedServerTablesQuietly(db, warn);
   return readImportRun(db, importId, view);
 }
 

@@ -53,6 +53,19 @@ describe('an audit entry\'s details', () => {
     expect(lines('id', backup)).toEqual([['berkas', '/backups/shop.tar.gz'], ['ukuran (byte)', '1.234.567'], ['cadangan dibuat', '1 Des 2026, 08.30']]);
   });
 
+  it('show a finished import\'s counts, and a setting\'s change from → to, in the reader\'s language', () => {
+    const imported = { entity: 'orders', file: 'pasutijumi.csv', read: 12000, inserted: 11000, updated: 500, unchanged: 400, rejected: 100 };
+    const lines = (locale: Locale, detail: object) => readableAuditDetail(detail, i18n(locale).t, i18n(locale).format);
+    expect(lines('lv', imported)).toEqual([['dati', 'Pasūtījumi'], ['fails', 'pasutijumi.csv'], ['rindas', '12000'], ['jaunas', '11000'], ['atjauninātas', '500'], ['nemainītas', '400'], ['noraidītas', '100']]);
+    expect(lines('id', { entity: 'customers', read: 2 })).toEqual([['data', 'Pelanggan'], ['baris', '2']]);
+    expect(lines('lv', { currency: { from: 'EUR', to: 'USD' }, ratesCleared: ['GBP'] })).toEqual([['valūta', 'EUR → USD'], ['dzēstie valūtas kursi', 'GBP']]);
+    expect(lines('id', { timeZone: { from: 'UTC', to: 'Asia/Jakarta' } })).toEqual([['zona waktu', 'UTC → Asia/Jakarta']]);
+    // a consent authority's batch (consent.override)
+    expect(lines('lv', { importId: 9, records: 40, refusalsOverridden: 3 })).toEqual([['imports', '9'], ['rindas', '40'], ['aizstātie atteikumi', '3']]);
+    // half a change keeps its parts, named
+    expect(lines('lv', { name: { to: 'Kopi' } })).toEqual([['nosaukums › uz', 'Kopi']]);
+  });
+
   it('show a type policy change as each threshold, by the label the settings give it, from → to', () => {
     const detail = { thresholds: { newWithinDays: { from: 30, to: 40 }, 'vip.topPercent': { from: 5, to: 10 }, 'lapsed.pAliveBelow': { from: 0.3, to: 0.25 }, 'alerts.zThreshold': { from: 3.5, to: 4 }, 'vip.basis': { from: 'revenue', to: 'frequency' } } };
     const indonesian = i18n('id');

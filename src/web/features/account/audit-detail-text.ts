@@ -39,11 +39,19 @@ function valueText(key: string, value: unknown, t: Translate, format: DetailForm
     if (known !== code) return known;
   }
   if (key === 'takenAt' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
+  // what an import run imported (import.complete, import.fail), by the name the list of imports gives it
+  if (key === 'entity' && typeof value === 'string') {
+    const entity = `entities.${value}`;
+    const known = t(entity);
+    if (known !== entity) return known;
+  }
   if (Array.isArray(value)) return value.map((item) => (item !== null && typeof item === 'object' ? JSON.stringify(item) : valueText(key, item, t, format))).join(', ');
   return String(value);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isFromTo = (value: unknown): value is { from: unknown; to: unknown } => isRecord(value) && Object.keys(value).sort().join() === 'from,to';
 
 /** A threshold by the label the Customer types settings show it with; one the page does not know by its path in words. */
 function thresholdLabel(path: string, t: Translate): string {
@@ -89,9 +97,12 @@ export function readableAuditDetail(detail: unknown, t: Translate, format: Detai
   if (detail === null || detail === undefined) return [];
   const policyLines = path.length === 0 && isRecord(detail) ? policyChangeLines(detail, t, format) : null;
   if (policyLines) return policyLines;
-  if (typeof detail !== 'object' || Array.isArray(detail)) {
-    const label = (path.length > 0 ? path : ['value']).map((key) => auditDetailKeyText(key, t)).join(' › ');
-    return [[label, valueText(path.at(-1) ?? '', detail, t, format)]];
+  const label = () => (path.length > 0 ? path : ['value']).map((key) => auditDetailKeyText(key, t)).join(' › ');
+  if (typeof detail !== 'object' || Array.isArray(detail)) return [[label(), valueText(path.at(-1) ?? '', detail, t, format)]];
+  // a setting changed (settings.update: { currency: { from, to } }) reads as one line, "currency: EUR → USD"
+  if (path.length > 0 && isFromTo(detail)) {
+    const key = path.at(-1)!;
+    return [[label(), `${valueText(key, detail.from, t, format)} → ${valueText(key, detail.to, t, format)}`]];
   }
   return Object.entries(detail as Record<string, unknown>).flatMap(([key, value]) => readableAuditDetail(value === null ? '—' : value, t, format, [...path, key]));
 }

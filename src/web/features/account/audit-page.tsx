@@ -5,10 +5,10 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
-import { actorLabel } from '../customers/actor-label.js';
 import { AuditActorFilter } from './audit-actor-filter.js';
 import { auditActionKey, auditActions } from './audit-actions.js';
 import { readableAuditDetail, staffMemberEmail } from './audit-detail-text.js';
+import { auditActorText, auditSubjectText } from './audit-subject-text.js';
 import { SettingsLayout } from './settings-layout.js';
 
 type AuditEvent = { auditId: number; occurredAt: string; actor: string; action: string; entity: string; entityId: string | null; detail: unknown };
@@ -50,7 +50,7 @@ export function AuditPage() {
     }
   };
 
-  const who = (name: string) => (name === 'anonymous' ? t('settings.audit.anonymous') : actorLabel(name, t));
+  const who = (name: string) => auditActorText(name, t);
   const actionName = (name: string) => { const key = auditActionKey(name); return key ? t(key) : name; };
   let body;
   if (error) body = <ErrorMessage error={error} />;
@@ -116,27 +116,16 @@ export function AuditPage() {
 }
 
 const linkedEntities: Record<string, string> = { customer: '/customers', segment: '/segments', persona: '/personas' };
-const namedEntities = ['customer', 'segment', 'persona', 'persona_model', 'staff_user', 'api_key', 'alert', 'store'];
 
-/** What the event was about: a customer, segment or persona links to its page; a kind this app does not know is shown as stored. */
+/** What the event was about (auditSubjectText): a customer, segment or persona links to its page. */
 function AuditSubject({ event }: { event: AuditEvent }) {
   const { t } = useI18n();
-  if (!namedEntities.includes(event.entity)) return <span>{event.entity}{event.entityId ? ` ${event.entityId}` : ''}</span>;
-  const text = event.entity === 'store' ? storeSubject(event.entityId, t) : t(`settings.audit.entities.${event.entity}`, { id: event.entityId ?? '' });
+  const text = auditSubjectText(event, t);
   // a staff member is known by their email, not by the number the log keeps; the number stays on hover
   const email = event.entity === 'staff_user' ? staffMemberEmail(event) : null;
   if (email) return <span title={text}>{email}</span>;
   const base = linkedEntities[event.entity];
   return base && event.entityId && /^\d+$/.test(event.entityId) ? <Link to={`${base}/${event.entityId}`}>{text}</Link> : <span>{text}</span>;
-}
-
-/** Which store setting: the thresholds, the name, or a currency's exchange rate ("rate:USD"). */
-function storeSubject(entityId: string | null, t: ReturnType<typeof useI18n>['t']): string {
-  if (entityId === 'type_policy') return t('settings.audit.storeSubjects.policy');
-  if (entityId === 'name') return t('settings.audit.storeSubjects.name');
-  const rate = entityId ? /^rate:([A-Z]{3})$/.exec(entityId) : null;
-  if (rate) return t('settings.audit.storeSubjects.rate', { currency: rate[1] });
-  return t('settings.audit.entities.store', { id: entityId ?? '' });
 }
 
 /** What the entry recorded, one fact a line ("role: Analyst") in the reader's language; nothing when it recorded nothing. */
