@@ -84,23 +84,25 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
 
   // the reports' as-of left out is the services' (findReportAsOfDay): the latest analysis's day, as the types and RFM stand on
   api.get('/reports/types', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'Customers and their net revenue (last 365 days and lifetime) per customer type', response: { 200: typesReportSchema, 503: reportTimeoutResponse } } },
-    async (request, reply) => runReport(request, reply, deps.store, 'customer types', (reportDb) => reportTypes(reportDb)));
+    async (request, reply) => runReport(request, reply, deps.store, 'customer types', (reportDb) => reportTypes(reportDb), { cache: { params: {}, clock: deps.clock } }));
   api.get('/reports/rfm', { config: { access: { permission: 'analytics:read' } }, schema: { tags, summary: 'RFM grid and named segments', response: { 200: rfmReportSchema, 503: reportTimeoutResponse } } },
-    async (request, reply) => runReport(request, reply, deps.store, 'RFM', (reportDb) => reportRfm(reportDb)));
+    async (request, reply) => runReport(request, reply, deps.store, 'RFM', (reportDb) => reportRfm(reportDb), { cache: { params: {}, clock: deps.clock } }));
   api.get('/reports/lifecycle', {
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'Lifecycle funnel: acquisition → activation → retention → advocacy, by channel and cohort, so far and within a fixed horizon',
       querystring: z.object({ asOf, horizonDays: lifecycleHorizonDays }), response: { 200: lifecycleReportSchema, 503: reportTimeoutResponse },
     },
-  }, async (request, reply) => runReport(request, reply, deps.store, 'lifecycle', (reportDb) => reportLifecycle(reportDb, { asOf: request.query.asOf, horizonDays: request.query.horizonDays, clock: deps.clock })));
+  }, async (request, reply) => runReport(request, reply, deps.store, 'lifecycle', (reportDb) => reportLifecycle(reportDb, { asOf: request.query.asOf, horizonDays: request.query.horizonDays, clock: deps.clock }),
+    { cache: { params: request.query, clock: deps.clock } }));
   api.get('/reports/cohorts', {
     config: { access: { permission: 'analytics:read' } },
     schema: {
       tags, summary: 'Monthly acquisition cohorts: retention and revenue per customer by months since first purchase, repeat rate so far and within a fixed horizon',
       querystring: z.object({ asOf, horizonDays: cohortHorizonDays }), response: { 200: cohortsReportSchema, 503: reportTimeoutResponse },
     },
-  }, async (request, reply) => runReport(request, reply, deps.store, 'cohorts', (reportDb) => reportCohorts(reportDb, { asOf: request.query.asOf, horizonDays: request.query.horizonDays, clock: deps.clock })));
+  }, async (request, reply) => runReport(request, reply, deps.store, 'cohorts', (reportDb) => reportCohorts(reportDb, { asOf: request.query.asOf, horizonDays: request.query.horizonDays, clock: deps.clock }),
+    { cache: { params: request.query, clock: deps.clock } }));
 
   api.get('/alerts', {
     config: { access: { permission: 'analytics:read' } },

@@ -4,7 +4,9 @@ import { sql } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { Store } from '../db/client.js';
 import type { Database } from '../db/schema.js';
+import type { Clock } from '../core/clock.js';
 import { errorResponse } from '../server/responses.js';
+import { cachedReport, readDataStamp, reportCacheKey } from './report-cache.js';
 
 /**
  * How report requests (GET /api/reports/*) use a server store's connections. The pool holds 4; a
@@ -25,7 +27,11 @@ export const maxReportsInFlight = 2;
 /** A report's deadline: a minute, ample for a report over a million orders with planner statistics. */
 export const reportDeadlineMillis = 60_000;
 
-export type ReportRunOptions = { deadlineMillis?: number };
+/**
+ * `cache`: the report reads whole-store aggregates and is kept (report-cache.ts) under its
+ * `params`, as the route was given them, and the store's data version; `clock` is the route's.
+ */
+export type ReportRunOptions = { deadlineMillis?: number; cache?: { params: Record<string, unknown>; clock: Clock } };
 
 /** What a report route answers when its report passed the deadline (server store). */
 export const reportTimeoutResponse = errorResponse(
@@ -88,9 +94,18 @@ function clientGone(request: FastifyRequest, reply: FastifyReply): { gone: Promi
   return { gone, isGone: () => hasGone, dispose: () => { reply.raw.off('close', onClose); socket?.off('close', onClose); } };
 }
 
+/**
+ * A report stopped because its client went away answers 499 (nginx's "client closed request"):
+ * below 500, so the error handler neither logs it as a failure of ours nor answers 500. Nobody
+ * reads the answer; runReport logs the stop once, at info.
+ */
 class ReportStopped extends Error {
+  readonly statusCode: number | undefined;
+  readonly code: string | undefined;
   constructor(readonly why: 'client-gone' | 'deadline') {
     super(why === 'client-gone' ? 'The client went away: the report was stopped' : 'The report passed its deadline');
+    this.statusCode = why === 'client-gone' ? 499 : undefined;
+    this.code = why === 'client-gone' ? 'REPORT_CLIENT_GONE' : undefined;
   }
 }
 
@@ -114,6 +129,19 @@ function isCancelled(error: unknown): boolean {
  */
 export async function runReport<T>(
   request: FastifyRequest, reply: FastifyReply, store: Store, report: string, work: (db: Kysely<Database>) => Promise<T>, options: ReportRunOptions = {},
+): Promise<T> {
+  if (!options.cache) return runReportNow(request, reply, store, report, work, options);
+  // read before any slot is waited for: a report in the cache is answered at once
+  const stamp = await readDataStamp(store.db, options.cache.clock);
+  const key = reportCacheKey(report, options.cache.params, stamp);
+  return cachedReport(store, key, stamp.isSettled, (lookup) => runReportNow(request, reply, store, report, async (db) => {
+    const found = lookup();
+    return found ? found.value : work(db);
+  }, options));
+}
+
+async function runReportNow<T>(
+  request: FastifyRequest, reply: FastifyReply, store: Store, report: string, work: (db: Kysely<Database>) => Promise<T>, options: ReportRunOptions,
 ): Promise<T> {
   const client = clientGone(request, reply);
   try {

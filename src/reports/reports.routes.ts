@@ -84,7 +84,9 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
   api.get('/reports/type-migration', {
     config: { access: { permission: 'analytics:read' } },
     schema: { tags, summary: 'How many customers moved from each customer type to each other between the ends of two store days (for a Sankey chart)', querystring: z.object({ from: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows start from; default 90 days before `to`. A day before the type history starts is read from its start (historyFrom)'), to: calendarDaySchema.optional().describe('YYYY-MM-DD: the store day whose end the flows reach; default the day of the latest analysis') }), response: { 200: typeMigrationSchema, 503: reportTimeoutResponse } },
-  }, async (request, reply) => runReport(request, reply, deps.store, 'type migration', (reportDb) => reportTypeMigration(reportDb, { ...request.query, clock: deps.clock })));
+  }, async (request, reply) => runReport(request, reply, deps.store, 'type migration', (reportDb) => reportTypeMigration(reportDb, { ...request.query, clock: deps.clock }),
+    // the summary and the revenue are left out: they run up to now's time of day, and read the store-wide sums per day anyway
+    { cache: { params: request.query, clock: deps.clock } }));
 
   api.get('/customers/:customerId/prediction', {
     config: { access: { permission: 'customers:read' } },

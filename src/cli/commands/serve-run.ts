@@ -1,6 +1,7 @@
 import type { LogLevel } from '../../core/config.js';
 import { exitCodes } from '../exit-codes.js';
-import { startServer, startUpBanner } from '../../server/start-server.js';
+import { startServer, startUpBanner, type StartUpFacts } from '../../server/start-server.js';
+import { unfinishedDemoLoadLines } from '../../demo/store-use.js';
 
 /** `demo`: undefined unless --demo or --no-demo was given (start-server.ts says what each does). */
 export type ServeCommandOptions = { db?: string; port?: number; host?: string; demo?: boolean; logLevel?: LogLevel; json: boolean };
@@ -30,5 +31,18 @@ export async function runServe(options: ServeCommandOptions): Promise<void> {
   // before the line that says it listens: a script that stops the server as soon as it reads it is heard
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  process.stdout.write(options.json ? `${JSON.stringify({ event: 'listening', ...server.facts })}\n` : startUpBanner(server.facts));
+  const facts = withUnfinishedDemoLoad(server.facts);
+  process.stdout.write(options.json ? `${JSON.stringify({ event: 'listening', ...facts })}\n` : startUpBanner(facts));
+}
+
+/**
+ * A store the synthetic demo's load left part-way was told "holds no data yet" (start-server.ts
+ * offers how to load data to every store nobody has used, and an unfinished demo load is not
+ * use, so that `serve` may finish it). Marked synthetic (data.kind) yet offered a first load, it is
+ * exactly that unfinished load, which `serve` did not finish (a server store, or --no-demo): say so,
+ * and how to finish it.
+ */
+export function withUnfinishedDemoLoad(facts: StartUpFacts): StartUpFacts {
+  if (facts.store.data.kind !== 'synthetic' || facts.loadData.length === 0) return facts;
+  return { ...facts, loadData: unfinishedDemoLoadLines(facts.store) };
 }
