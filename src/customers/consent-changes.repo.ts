@@ -2,8 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { consentKinds, type ConsentKind } from './consent-kinds.js';
 
-/** Where a consent's value came from: a file import, an API batch, a person's edit, a merge combining two records, or its undoing. */
-export type ConsentChangeSource = 'import' | 'ingest' | 'staff' | 'merge' | 'unmerge';
+/**
+ * Where a consent's value came from: a file import, an API batch, a person's edit, a merge combining two records, its undoing,
+ * or a suppression entry (a person erased before, brought back: erasure-suppression.repo.ts).
+ */
+export type ConsentChangeSource = 'import' | 'ingest' | 'staff' | 'merge' | 'unmerge' | 'suppression';
 
 /**
  * The consents whose value differs between two readings of a customer row (`consent_email`…); a

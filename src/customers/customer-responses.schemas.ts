@@ -101,7 +101,8 @@ const rfmSchema = objectOf<NonNullable<CustomerDetail['rfm']>>()({
 
 const consentProofSchema = objectOf<ConsentProof>()({
   since: timestamp.nullable().describe('When the consent took its stored value (yes, no, or cleared); null when it was set before consent changes were recorded, or never'),
-  source: z.enum(['import', 'ingest', 'staff', 'merge', 'unmerge']).nullable().describe('Through what: import (a file), ingest (an API batch), staff (an edit), merge, unmerge (a merge undone); null with since'),
+  source: z.enum(['import', 'ingest', 'staff', 'merge', 'unmerge', 'suppression']).nullable()
+    .describe('Through what: import (a file), ingest (an API batch), staff (an edit), merge, unmerge (a merge undone), suppression (refused because an erased person\'s email or phone matched: docs/privacy.md); null with since'),
   import_run_id: z.number().int().nullable().describe('The import run (GET /api/imports/{importId}) for import and ingest; who made a staff edit is in the audit log (customer.update)'),
 });
 

@@ -193,6 +193,14 @@ export async function createResolvedCustomers(
   return { filledCustomerIds: await fillProfileContactsFromIdentities(db, resolution.newIdentities) };
 }
 
+/** The identities a resolution gives customers: those of the people it creates and those new to people known (for erasure suppression). */
+export function identitiesGivenBy(resolution: RefResolution): Array<{ identity: IdentityTriple; customerId: number }> {
+  return [
+    ...resolution.newIdentities,
+    ...resolution.newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: resolution.createdIds[slot] }))),
+  ];
+}
+
 /** Whether the customer holds this identity; removes it when they do. */
 export async function deleteCustomerIdentity(db: Db, customerId: number, identity: IdentityTriple): Promise<boolean> {
   const result = await db.deleteFrom('customer_identity')

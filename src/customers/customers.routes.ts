@@ -10,6 +10,7 @@ import { listMerges, mergeCustomers, undoMerge } from './merge.service.js';
 import { removeIdentity } from './remove-identity.service.js';
 import { customerTimeline } from './timeline.js';
 import { exportCustomerData } from './subject-export.js';
+import { removeErasureSuppression } from './erasure-suppression.service.js';
 import { subjectExportSchema } from './subject-export.schemas.js';
 import { customerCountSchema, customerDetailSchema, customerPageSchema, mergeListSchema } from './customer-responses.schemas.js';
 import { timelinePageSchema } from './timeline-responses.schemas.js';
@@ -18,7 +19,7 @@ import { errorResponse, noContent } from '../server/responses.js';
 import { requireCsrfTokenOnRead } from '../server/plugins/authenticate.js';
 import type { Principal } from '../server/access.js';
 import {
-  countCustomersQuerySchema, createCustomerSchema, customerIdParams, listCustomersQuerySchema,
+  countCustomersQuerySchema, createCustomerSchema, customerIdParams, deleteCustomerQuerySchema, erasureSuppressionRemovalSchema, listCustomersQuerySchema,
   lookupQuerySchema, mergeBodySchema, removeIdentityQuerySchema, timelineQuerySchema, updateCustomerSchema,
 } from './customers.schemas.js';
 import { consentFilterSchema } from './consent-filter.js';
@@ -48,7 +49,8 @@ const erasureDescription = [
   'Erases the customer and, with them, every customer merged into them: their profile, identities (emails, phones, external ids), consents, orders with their lines and credits, interest events, and everything derived from those (purchase facts, categories, rhythm, types and type history, RFM score, persona, prediction, per-customer alerts, segment memberships and their entry and exit history).',
   'Orders they received as gifts stay with the buyers, without a recipient. Store-wide daily sums and segment counts follow.',
   'Kept: the merge records they took part in (customer ids, who merged, when; what the merge moved is cleared, so it can no longer be undone) and the audit log\'s entries about them (who did what, when, the customer id), with every personal value in their details replaced by `[erased]`; answers kept for Idempotency-Key replays have their values erased the same way.',
-  'The deletion is audited as `customer.delete` with the counts of what went (`orders`, `orderLines`, `events`, `identities`, `mergedCustomers`) and no value of theirs.',
+  'Their emails and phones are kept as keyed digests in the suppression list (`suppression=false` keeps none): whoever an import, the API or the CLI brings back with one of them is recorded again, with every consent refused (source `suppression`).',
+  'The deletion is audited as `customer.delete` with the counts of what went (`orders`, `orderLines`, `events`, `identities`, `mergedCustomers`), `suppressedIdentities` and `suppressionKept`, and no value of theirs.',
   'It cannot be undone. Not touched: import rejects files on disk, import file names, other customers\' free text that mentions them, database backups, and rows PostgreSQL frees only at its next VACUUM; a later import of a file that still holds them creates them again (docs/privacy.md).',
 ].join(' ');
 
@@ -146,14 +148,24 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
   api.delete('/customers/:customerId', {
     config: { access: { permission: 'customers:merge' } },
     schema: {
-      tags, summary: 'Delete a customer and all their facts (erasure; cannot be undone)', params: customerIdParams,
+      tags, summary: 'Delete a customer and all their facts (erasure; cannot be undone)', params: customerIdParams, querystring: deleteCustomerQuerySchema,
       description: `${erasureDescription} The CLI does the same: \`clientele customers delete <id> --yes\`. For a copy of what is held about them first (a subject access request), GET /api/customers/{customerId}/export.`,
       response: { 204: noContent, 404: notFound },
     },
   }, async (request, reply) => {
-    await deleteCustomer(db, request.params.customerId, { clock: deps.clock, actor: actorOf(request.principal) });
+    await deleteCustomer(db, request.params.customerId, { clock: deps.clock, actor: actorOf(request.principal), suppress: request.query.suppression });
     return reply.status(204).send();
   });
+
+  api.post('/customers/erasure-suppression/remove', {
+    // who may erase a person may also let them back
+    config: { access: { permission: 'customers:merge' } },
+    schema: {
+      tags, summary: 'Remove the suppression entry of an erased person\'s email or phone', body: erasureSuppressionRemovalSchema,
+      description: 'A person erased before asked to be contactable again: the entry their email or phone left in the suppression list goes, so a feed\'s yes applies to them again as to anyone (a consent already refused stays refused until changed). Audited as `erasure-suppression.remove` with the kind only. 404 ERASURE_SUPPRESSION_NOT_FOUND when no entry matches. The CLI does the same: `clientele customers unsuppress <email|phone>`. docs/privacy.md.',
+      response: { 200: z.object({ kind: z.enum(['email', 'phone']), removed: z.literal(true) }), 404: errorResponse('No suppression entry matches (ERASURE_SUPPRESSION_NOT_FOUND)') },
+    },
+  }, async (request) => removeErasureSuppression(db, request.body, { actor: actorOf(request.principal) }));
 
   api.get('/customers/:customerId/export', {
     // what erasure needs: whoever may erase a person may first give them a copy of what is held, and no one else may take it all at once

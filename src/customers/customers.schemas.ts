@@ -162,6 +162,18 @@ export const removeIdentityQuerySchema = z.object({
   value: identityValue,
 });
 
+/** Erasure keeps a suppression entry unless asked not to (the person may ask for that too): docs/privacy.md. */
+export const deleteCustomerQuerySchema = z.object({
+  suppression: z.enum(['true', 'false']).default('true').transform((value) => value === 'true')
+    .describe('false: keep no suppression entry, so a feed still holding them may make them contactable again (the person asked for that too). Default true: their emails and phones are kept as keyed digests, and whoever brings them back has their consents refused'),
+});
+
+/** An email or phone whose suppression entry goes: read as an import reads it (a local phone in the store's country). */
+export const erasureSuppressionRemovalSchema = z.object({
+  kind: z.enum(['email', 'phone']),
+  value: identityValue.describe('The email or phone as the person gives it; a local phone is read in the store\'s country'),
+});
+
 export const mergeBodySchema = z.object({ otherCustomerId: z.number().int().positive().describe('The customer merged into this one; it stops existing on its own') });
 
 export const timelineQuerySchema = z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });

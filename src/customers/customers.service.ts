@@ -16,6 +16,7 @@ import { countCustomerRows, deleteCustomerRows, deleteSegmentHistory, erasePerso
 import { keepNewCustomersDerivedCurrent, keepProfileDerivedCurrent, keepSegmentsCurrent } from './keep-segments-current.js';
 import { replaceProfileIdentities, type ProfileIdentityChange } from './replace-profile-identities.js';
 import { changedConsents, recordConsentChanges } from './consent-changes.repo.js';
+import { refuseSuppressedConsents, suppressIdentities } from './erasure-suppression.repo.js';
 
 type Db = Kysely<Database>;
 
@@ -150,7 +151,10 @@ export async function createCustomer(db: Db, fields: CustomerFields, identities:
     const row = given.length > 0 ? values : { kind: 'person' };
     const created = await trx.insertInto('customer').values(row as never).returning('customer_id').executeTakeFirstOrThrow();
     await recordConsentChanges(trx, created.customer_id, changedConsents({}, values), 'staff', options.actor ?? null);
-    await attachIdentities(trx, created.customer_id, sentIdentities(identities, values, phoneCountry), 'create', options.hidesOtherCustomers ?? false);
+    const sent = sentIdentities(identities, values, phoneCountry);
+    await attachIdentities(trx, created.customer_id, sent, 'create', options.hidesOtherCustomers ?? false);
+    // a person erased before, created again by hand: recorded, but not contactable on the request's yes
+    await refuseSuppressedConsents(trx, sent.map(({ ref }) => ({ identity: toIdentityTriple(ref), customerId: created.customer_id })), { actor: options.actor ?? null });
     await trx.insertInto('customer_trait').values({ customer_id: created.customer_id }).execute();
     await keepNewCustomersDerivedCurrent(trx, [created.customer_id], options.clock ?? systemClock);
     if (options.actor) {
@@ -195,6 +199,8 @@ export async function updateCustomer(
     const storedPhoneCountry = isContactEdited ? phoneCountryOf(current.country, (await getStoreSettings(trx)).defaultCountry) : phoneCountry;
     const replaced = isContactEdited ? await replaceProfileIdentities(trx, customerId, current, values, storedPhoneCountry) : { replaced: [], kept: [] };
     const added = await attachIdentities(trx, customerId, sentIdentities(identities, values, phoneCountry), 'update', options.hidesOtherCustomers ?? false);
+    // an email or phone of a person erased before, given to this customer: their consents are refused (erasure-suppression.repo.ts)
+    await refuseSuppressedConsents(trx, added.map((identity) => ({ identity, customerId })), { actor: options.actor ?? null });
     // identities alone feed no segment field and no persona feature
     if (isProfileWritten) await keepProfileDerivedCurrent(trx, [customerId], options.clock ?? systemClock);
     const update = { change: changeOf(current as Record<string, unknown>, values), identityChange: { ...replaced, added } };
@@ -247,6 +253,9 @@ function changeOf(current: Record<string, unknown>, values: Record<string, unkno
   return change;
 }
 
+/** What an erasure removed, and how many of their emails and phones it kept as suppression digests. */
+export type ErasureCounts = DeletedCustomerCounts & { suppressedIdentities: number };
+
 /**
  * Removes a customer and every fact about them (orders, lines, events,
  * identities) and everything derived from them (types and their history, RFM,
@@ -258,8 +267,13 @@ function changeOf(current: Record<string, unknown>, values: Record<string, unkno
  * Store-wide daily sums follow through their triggers (store_purchase_day,
  * store_first_seen). Answers, and audits as `customer.delete`, the counts of
  * what went (no value of theirs).
+ * `suppress` (default true): their emails and phones are kept as keyed digests (erasure_suppression), so
+ * a feed still holding them brings them back with their consents refused; false when the person asked
+ * for that too. The audit entry says whether one was kept, and for how many identities.
  */
-export async function deleteCustomer(db: Db, customerId: number, options: Pick<CustomerWriteOptions, 'clock' | 'actor'> = {}): Promise<DeletedCustomerCounts> {
+export async function deleteCustomer(
+  db: Db, customerId: number, options: Pick<CustomerWriteOptions, 'clock' | 'actor'> & { suppress?: boolean } = {},
+): Promise<ErasureCounts> {
   return db.transaction().execute(async (trx) => {
     await lockCustomerMerges(trx);
     // waits for an edit under way, so the erasure below finds its audit entry
@@ -270,7 +284,10 @@ export async function deleteCustomer(db: Db, customerId: number, options: Pick<C
         union select c.customer_id from customer c join absorbed a on c.merged_into_customer_id = a.customer_id)
       select customer_id from absorbed`.execute(trx);
     const customerIds = [customerId, ...absorbed.rows.map((row) => Number(row.customer_id))];
-    const counts = await countCustomerRows(trx, customerIds);
+    const deleted = await countCustomerRows(trx, customerIds);
+    // before their identities go: only digests of them stay
+    const suppressedIdentities = options.suppress === false ? 0 : await suppressIdentities(trx, await contactIdentitiesOf(trx, customerIds));
+    const counts: ErasureCounts = { ...deleted, suppressedIdentities };
     await erasePersonalValues(trx, customerIds);
     const giftRecipients = await deleteCustomerRows(trx, customerIds);
     await trx.deleteFrom('customer').where('customer_id', 'in', customerIds).execute();
@@ -278,9 +295,28 @@ export async function deleteCustomer(db: Db, customerId: number, options: Pick<C
     await deleteSegmentHistory(trx, customerIds);
     // their gifts went with them, and with those the first sign of interest of whoever received them
     if (giftRecipients.length > 0) await keepNewCustomersDerivedCurrent(trx, giftRecipients, options.clock ?? systemClock);
-    if (options.actor) await recordAudit(trx, { actor: options.actor, action: 'customer.delete', entity: 'customer', entityId: String(customerId), detail: counts });
+    if (options.actor) {
+      await recordAudit(trx, {
+        actor: options.actor, action: 'customer.delete', entity: 'customer', entityId: String(customerId),
+        detail: { ...counts, suppressionKept: suppressedIdentities > 0 },
+      });
+    }
     return counts;
   });
+}
+
+/** The emails and phones of these customers, as identities and as profile values (normalised when written), for suppression. */
+async function contactIdentitiesOf(db: Db, customerIds: number[]): Promise<IdentityTriple[]> {
+  const identities = await db.selectFrom('customer_identity').select(['kind', 'namespace', 'value'])
+    .where('customer_id', 'in', customerIds).where('kind', 'in', ['email', 'phone']).execute();
+  const profiles = await db.selectFrom('customer').select(['email', 'phone']).where('customer_id', 'in', customerIds).execute();
+  return [
+    ...identities.map((row) => ({ kind: row.kind as IdentityTriple['kind'], namespace: row.namespace, value: row.value })),
+    ...profiles.flatMap((row) => [
+      ...(row.email ? [{ kind: 'email' as const, namespace: '', value: row.email }] : []),
+      ...(row.phone ? [{ kind: 'phone' as const, namespace: '', value: row.phone }] : []),
+    ]),
+  ];
 }
 
 // any fixed key other than the migration lock's (727274)

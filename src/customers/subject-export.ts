@@ -7,6 +7,8 @@ import { getCustomer } from './customers.queries.js';
 import { requireCustomer } from './customers.service.js';
 import { listMerges } from './merge.service.js';
 import { customerTimeline } from './timeline.js';
+import { isAnySuppressed } from './erasure-suppression.repo.js';
+import type { IdentityTriple } from './identity-resolution.js';
 
 type Db = Kysely<Database>;
 
@@ -30,6 +32,7 @@ export const subjectExportSections = {
   alerts: 'Alerts raised about them (an overdue purchase, say), and who acknowledged them.',
   merges: 'Every merge they took part in: who was kept, who merged, when, by whom, and whether it was undone.',
   timeline: 'Their full timeline, newest first: orders, gifts (without the buyer), interest events, merges, type changes, profile edits, identity changes, predictions.',
+  erasureSuppression: 'Whether one of their emails or phones matches the suppression list kept when a person is erased (`matches`): a person erased before is recorded again with their consents refused. Nothing else of the list is told.',
   auditEntries: 'Every audit log entry filed under them (or a customer merged into them): who did what, when, with the recorded values. Throughout the document, whoever acted is named by kind, not as a person: "staff (<their role>)", "staff", "API key", "command line", "import" or "system".',
 } as const;
 
@@ -102,6 +105,13 @@ async function buildSubjectExport(db: Db, customerId: number, options: { clock?:
     merges: (await Promise.all(customerIds.map((id) => listMerges(db, id, { showActor }))))
       .flat().filter((merge, index, all) => all.findIndex((other) => other.merge_id === merge.merge_id) === index),
     timeline: (await wholeTimeline(db, customerId, showActor)).map(giftWithoutBuyer),
+    erasureSuppression: {
+      matches: await isAnySuppressed(db, [
+        ...identities.map((identity) => ({ kind: identity.kind as IdentityTriple['kind'], namespace: identity.namespace, value: identity.value })),
+        ...(customer.email ? [{ kind: 'email' as const, namespace: '', value: customer.email }] : []),
+        ...(customer.phone ? [{ kind: 'phone' as const, namespace: '', value: customer.phone }] : []),
+      ]),
+    },
     auditEntries: (await pagesOf((after) => db.selectFrom('audit_event').selectAll().where('entity', '=', 'customer')
       .where('entity_id', 'in', customerIds.map(String)).where('audit_id', '>', after).orderBy('audit_id').limit(pageSize).execute(), (row) => Number(row.audit_id)))
       .map((entry) => ({ ...entry, actor: showActor(entry.actor) })),

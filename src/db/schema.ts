@@ -252,10 +252,16 @@ export type ImportRunRejectTable = { import_id: number; code: string; row_count:
 /** A consent's change of value, appended by imports, API batches, staff edits and merges (202612240200_customer_consent_change.sql). */
 export type CustomerConsentChangeTable = {
   customer_id: number; kind: 'email' | 'sms' | 'whatsapp' | 'profiling'; granted: boolean | null; changed_at: Date;
-  source: 'import' | 'ingest' | 'staff' | 'merge' | 'unmerge'; import_run_id: number | null; actor: string | null;
+  source: 'import' | 'ingest' | 'staff' | 'merge' | 'unmerge' | 'suppression'; import_run_id: number | null; actor: string | null;
   /** The order rows were appended in: changes of one transaction share changed_at (202612240300). */
   change_id: Generated<number>;
 };
+
+/**
+ * An erased person's email or phone as an HMAC-SHA-256 digest keyed by the store's secret, nothing else
+ * (202612260200_erasure_suppression.sql; customers/erasure-suppression.ts): a customer it matches later has consents refused.
+ */
+export type ErasureSuppressionTable = { digest: Buffer; kind: 'email' | 'phone'; erased_at: Generated<Date> };
 
 /** The first id of each accepted row of a running customer-file import (see customer-file-memory.repo.ts). */
 export type ImportSeenRefTable = { import_id: number; kind: IdentityKind; namespace: string; value: string; line: number; customer_id: number };
@@ -348,6 +354,7 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   import_run: ImportRunTable;
   import_run_reject: ImportRunRejectTable;
   customer_consent_change: CustomerConsentChangeTable;
+  erasure_suppression: ErasureSuppressionTable;
   import_seen_ref: ImportSeenRefTable;
   import_given: ImportGivenTable;
   import_row_text: ImportRowTextTable;

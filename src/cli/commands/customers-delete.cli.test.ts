@@ -50,7 +50,8 @@ describeEachCliStore('clientele customers delete', (context) => {
 
     const result = await runCliInProcess(context.db, ['--json', 'customers', 'delete', String(kept), '--yes']);
     expect(result.exitCode, result.stderr).toBe(0);
-    const counts = { orders: 2, orderLines: 2, events: 1, identities, mergedCustomers: 1 };
+    // both emails and the phone stay as suppression digests
+    const counts = { orders: 2, orderLines: 2, events: 1, identities, mergedCustomers: 1, suppressedIdentities: 3 };
     expect(JSON.parse(result.stdout)).toEqual({ deleted: true, customerId: kept, ...counts });
     expect(await exists(kept)).toBe(false);
     expect(await exists(merged)).toBe(false);
@@ -59,7 +60,7 @@ describeEachCliStore('clientele customers delete', (context) => {
       .where('action', '=', 'customer.delete').where('entity_id', '=', String(kept)).execute());
     expect(entries).toHaveLength(1);
     expect(entries[0]!.actor).toMatch(/^cli:/);
-    expect(entries[0]!.detail).toEqual(counts);
+    expect(entries[0]!.detail).toEqual({ ...counts, suppressionKept: true });
     expect(JSON.stringify(entries[0]!.detail)).not.toMatch(/dita|example\.com|6281234500001/i);
   }, 180_000);
 
@@ -77,5 +78,31 @@ describeEachCliStore('clientele customers delete', (context) => {
     expect(result.exitCode).toBe(1);
     expect(result.error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
     expect(result.stderr).toContain('999999999');
+  }, 180_000);
+  it('keeps no suppression entry with --no-suppression; unsuppress removes an entry, audited, and refuses a contact with none', async () => {
+    await context.withStore((store) => ingestRecords(store.db, 'customers', [
+      { customer_id: 'S1', email: 'skip.suppress@example.com' }, { customer_id: 'S2', email: 'keep.suppress@example.com', phone: '+6281234500077' },
+    ], { actor: 'test', clock }));
+    // earlier erasures in this store left entries of their own
+    const entries = () => context.withStore(async (store) => Number((await store.db.selectFrom('erasure_suppression').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n));
+    const before = await entries();
+    const skipped = await runCliInProcess(context.db, ['--json', 'customers', 'delete', String(await customerIdOf('skip.suppress@example.com')), '--yes', '--no-suppression']);
+    expect(skipped.exitCode, skipped.stderr).toBe(0);
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ deleted: true, suppressedIdentities: 0 });
+    const kept = await runCliInProcess(context.db, ['--json', 'customers', 'delete', String(await customerIdOf('keep.suppress@example.com')), '--yes']);
+    expect(JSON.parse(kept.stdout)).toMatchObject({ deleted: true, suppressedIdentities: 2 });
+    expect(await entries()).toBe(before + 2);
+
+    const none = await runCliInProcess(context.db, ['customers', 'unsuppress', 'skip.suppress@example.com']);
+    expect(none.exitCode).toBe(1);
+    expect(none.error).toMatchObject({ code: 'ERASURE_SUPPRESSION_NOT_FOUND' });
+    // the phone as a person writes it locally, read in the store's country
+    const removed = await runCliInProcess(context.db, ['--json', 'customers', 'unsuppress', '0812-3450-0077']);
+    expect(removed.exitCode, removed.stderr).toBe(0);
+    expect(JSON.parse(removed.stdout)).toEqual({ kind: 'phone', removed: true });
+    expect(await entries()).toBe(before + 1);
+    const audit = await context.withStore((store) => store.db.selectFrom('audit_event').select(['actor', 'detail']).where('action', '=', 'erasure-suppression.remove').execute());
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: expect.stringMatching(/^cli:/), detail: { kind: 'phone' } });
   }, 180_000);
 });

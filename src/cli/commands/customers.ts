@@ -9,6 +9,7 @@ import { shellQuoted } from '../format.js';
 import { adviseOnRepeat, refuseRepeatedValues, type RepeatAdvice } from '../single-value-options.js';
 import { registerCustomerIdentityCommands } from './customer-identities.js';
 import { registerCustomerWriteCommands } from './customer-writes.js';
+import { registerCustomerUnsuppressCommand } from './customer-unsuppress.js';
 
 // Each command's work is loaded when it runs: listing needs neither the timeline (analytics, auth) nor merging (segments, personas).
 const list = () => import('./customers-list-run.js');
@@ -135,11 +136,14 @@ export function registerCustomersCommand(program: Command, runtime: CliRuntime):
   withExamples(customers.command('delete')
     .description('erase a customer and every customer merged into them, for good: profile, identities, consents, orders, interest events and all derived from them (recorded in the audit log with counts only; refused without --yes; docs/privacy.md)')
     .argument('<customerId>', 'customer id', parseCustomerId)
-    .option('--yes', 'erase them: without it, nothing is deleted and the command says what would be'), [
+    .option('--yes', 'erase them: without it, nothing is deleted and the command says what would be')
+    .option('--no-suppression', 'keep no suppression entry: a feed still holding them may make them contactable again (only when the person asked for that too)'), [
     ['clientele customers export 1042 --out customer-1042.json', 'a copy of what is held about them, first'],
-    ['clientele customers delete 1042 --yes', 'customer 1042 erased; merge and audit records keep the id, with personal values [erased]'],
+    ['clientele customers delete 1042 --yes', 'customer 1042 erased; merge and audit records keep the id, with personal values [erased]; their email and phone stay as suppression digests'],
   ])
-    .action(async (customerId: number, options: { yes?: boolean }) => (await privacy()).runCustomersDelete(runtime, customerId, options));
+    .action(async (customerId: number, options: { yes?: boolean; suppression?: boolean }) => (await privacy()).runCustomersDelete(runtime, customerId, options));
+
+  registerCustomerUnsuppressCommand(customers, runtime);
 
   // last, so the options of the write and identity commands are watched too
   refuseRepeatedValues(customers);

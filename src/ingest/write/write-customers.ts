@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { createResolvedCustomers, planCustomerFileRefs, type FileRowRefusal, type NewCustomerRow } from '../../customers/customers.repo.js';
+import { createResolvedCustomers, identitiesGivenBy, planCustomerFileRefs, type FileRowRefusal, type NewCustomerRow } from '../../customers/customers.repo.js';
 import { identityTripleKey } from '../../customers/identity-resolution.js';
+import { refuseSuppressedConsents } from '../../customers/erasure-suppression.repo.js';
 import type { CanonicalCustomer, CustomerRef, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
 import { readCustomerFileMemory, rememberCustomerFileRows, type GivenFields } from './customer-file-memory.repo.js';
@@ -149,6 +150,8 @@ export async function writeCustomers(db: Db, rows: CanonicalCustomer[], context:
       } else outcome.unchanged += 1;
     });
   }
+  // last, over what the rows said: a person erased before, brought back by this file, is refused (after its yes is recorded)
+  for (const customerId of await refuseSuppressedConsents(db, identitiesGivenBy(resolution), { importRunId: context.importId })) changedCustomerIds.add(customerId);
   outcome.changedCustomerIds = [...changedCustomerIds];
   outcome.rejects.push(...rejectsOfRefusals(rows, resolution.refusals, refusalNames, { ...context, earlierFirstRefs: memory.firstRefLines }));
   return outcome;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs } from '../../customers/customers.repo.js';
+import { createResolvedCustomers, firstSeenOfCreated, identitiesGivenBy, planCustomerRefs } from '../../customers/customers.repo.js';
+import { refuseSuppressedConsents } from '../../customers/erasure-suppression.repo.js';
 import { addEventsToTraits } from '../../traits/traits.repo.js';
 import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import type { CanonicalEvent, Reject } from '../canonical.js';
@@ -52,6 +53,8 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   await rememberRowTexts(db, context, unique);
   const resolution = await planCustomerRefs(db, unique.map((row) => row.customer));
   const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, unique.map((row) => row.occurredAt)));
+  // a buyer or person erased before, brought back by their email or phone: known again, but not contactable (one probe per batch)
+  await refuseSuppressedConsents(db, identitiesGivenBy(resolution), { importRunId: context.importId });
   const { customerIds } = resolution;
   const column = <T>(pick: (row: CanonicalEvent, index: number) => T) => unique.map(pick);
   const result = await sql<{ line: number; event_id: number | null; customer_id: number; existing_customer_id: number | null; existing_import_id: number | null; existing_line: number | null; is_same: boolean | null }>`

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { createResolvedCustomers, firstSeenOfCreated, planCustomerRefs, type RefResolution } from '../../customers/customers.repo.js';
+import { createResolvedCustomers, firstSeenOfCreated, identitiesGivenBy, planCustomerRefs, type RefResolution } from '../../customers/customers.repo.js';
+import { refuseSuppressedConsents } from '../../customers/erasure-suppression.repo.js';
 import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../traits/traits.repo.js';
 import { orderKeyOf, type CanonicalLine, type CanonicalOrder } from '../canonical.js';
@@ -100,6 +101,8 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const rowTimes = [...priced.map((group) => group.order.orderedAt), ...recipientRows.map((row) => priced[row.index].order.orderedAt)];
   const createdNames = buyerNamesOfCreated(resolution, priced);
   const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes), createdNames);
+  // a buyer or person erased before, brought back by their email or phone: known again, but not contactable (one probe per batch)
+  await refuseSuppressedConsents(db, identitiesGivenBy(resolution), { importRunId: context.importId });
   const recipientByIndex = new Map(recipientRows.map((row, position) => [row.index, resolution.customerIds[priced.length + position]]));
   const staged = priced.map((group, index) => stageOrder(group, resolution.customerIds[index], recipientByIndex.get(index) ?? null));
 

@@ -75,7 +75,7 @@ export type CustomerDetail = {
 };
 
 /** `since`/`source` null when the consent was set before consent changes were recorded (or never); `import_run_id` for import and ingest. */
-export type ConsentProof = { since: string | null; source: 'import' | 'ingest' | 'staff' | 'merge' | 'unmerge' | null; import_run_id: number | null };
+export type ConsentProof = { since: string | null; source: 'import' | 'ingest' | 'staff' | 'merge' | 'unmerge' | 'suppression' | null; import_run_id: number | null };
 
 export type TimelineEntry = {
   at: string; kind: 'order' | 'interest' | 'merge' | 'type_change' | 'prediction' | 'profile_change' | 'identity_removal'

@@ -6,7 +6,7 @@ export const auditActions = [
   'auth.sign-in', 'auth.sign-in.fail', 'auth.sign-in.rate-limited', 'auth.sign-out', 'auth.password.fail', 'auth.password.rate-limited', 'access.refused',
   'user.create', 'user.update', 'user.password.change', 'user.password.reset',
   'api-key.create', 'api-key.revoke',
-  'customer.create', 'customer.update', 'customer.identity.remove', 'customer.delete', 'customer.export', 'customer.merge', 'customer.merge.undo',
+  'customer.create', 'customer.update', 'customer.identity.remove', 'customer.delete', 'erasure-suppression.remove', 'customer.export', 'customer.merge', 'customer.merge.undo',
   'import.complete', 'import.fail', 'customer.import.join', 'consent.override',
   'segment.create', 'segment.update', 'segment.delete',
   'personas.discover', 'persona.update',

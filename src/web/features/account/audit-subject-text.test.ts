@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../api/types.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { auditActorText, auditSubjectText } from './audit-subject-text.js';
+import { auditDetailKeyText } from './audit-detail-text.js';
 
 const tOf = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 
@@ -29,6 +30,13 @@ describe('what an audit entry is about', () => {
 });
 
 describe('who did what the audit log records', () => {
+  it('names the suppression list an entry was removed from, and what an erasure kept, in the reader\'s language', () => {
+    expect(auditSubjectText({ entity: 'erasure_suppression', entityId: null, detail: { kind: 'email' } }, tOf('lv'))).toBe('Saziņas aizlieguma saraksts');
+    expect(auditSubjectText({ entity: 'erasure_suppression', entityId: null, detail: { kind: 'phone' } }, tOf('id'))).toBe('Daftar larangan kontak');
+    expect(auditDetailKeyText('suppressedIdentities', tOf('lv'))).toBe('e-pasti un tālruņi, paturēti kā saziņas aizlieguma nospiedumi');
+    expect(auditDetailKeyText('orderLines', tOf('id'))).toBe('baris pesanan');
+  });
+
   it('names an API key by its name and number, and everyone else as elsewhere', () => {
     expect(auditActorText('api-key:1:shop-feed', tOf('lv'))).toBe('API atslēga “shop-feed” (#1)');
     expect(auditActorText('api-key:12:pos:till-2', tOf('en'))).toBe('API key “pos:till-2” (#12)');

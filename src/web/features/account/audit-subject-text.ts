@@ -7,7 +7,7 @@ type Translate = I18n['t'];
 export type AuditSubjectEvent = { entity: string; entityId: string | null; detail: unknown };
 
 /** The kinds of entity the log names in words; any other (a refused request's route) is shown as stored. */
-const namedEntities = ['customer', 'segment', 'persona', 'persona_model', 'staff_user', 'api_key', 'alert', 'store', 'import_run', 'backup'];
+const namedEntities = ['customer', 'segment', 'persona', 'persona_model', 'staff_user', 'api_key', 'alert', 'store', 'import_run', 'backup', 'erasure_suppression'];
 
 const recordedName = (detail: unknown): string | null => {
   const name = detail !== null && typeof detail === 'object' ? (detail as Record<string, unknown>).name : undefined;

@@ -4,6 +4,7 @@ import type { Customer } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { ConfirmBox } from '../../components/confirm-box.js';
 import { downloadFile } from '../../components/csv.js';
+import { safeFileName } from '../../components/file-name.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useRouter } from '../../routes/router.js';
@@ -13,7 +14,9 @@ import { useFocusOnClose } from './use-focus-on-close.js';
 
 type Action = { status: 'idle' } | { status: 'exporting' } | { status: 'confirm-delete' } | { status: 'deleting' } | { status: 'failed'; error: Error };
 
-const exportFileName = (customerId: number) => `customer-${customerId}-export.json`;
+/** `customer-1042-export.json`, `pelanggan-1042-ekspor.json`: named in the reader's language, as every download is. */
+const exportFileName = (customerId: number, t: (key: string, variables?: Record<string, string | number>) => string) =>
+  safeFileName(t('files.subjectExport', { id: customerId }), [], 'json');
 
 /** The subject access export: audited in the signed-in person's name, so the server asks for the CSRF token with it. */
 export const fetchSubjectExport = (customerId: number) => api.getAudited<unknown>(`/api/customers/${customerId}/export`);
@@ -27,6 +30,8 @@ export function PrivacyCard({ customer }: { customer: Customer }) {
   const { t } = useI18n();
   const { navigate } = useRouter();
   const [action, setAction] = useState<Action>({ status: 'idle' });
+  // on by default: a person erased is kept off the lists a feed would put them back on, unless they asked otherwise
+  const [keepsSuppression, setKeepsSuppression] = useState(true);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const isAsking = action.status === 'confirm-delete' || action.status === 'deleting';
   useFocusOnClose(isAsking, deleteButton);
@@ -36,12 +41,12 @@ export function PrivacyCard({ customer }: { customer: Customer }) {
     if (action.status === 'exporting') return;
     setAction({ status: 'exporting' });
     fetchSubjectExport(customerId)
-      .then((document) => { downloadFile(exportFileName(customerId), `${JSON.stringify(document, null, 2)}\n`, 'application/json;charset=utf-8'); setAction({ status: 'idle' }); })
+      .then((document) => { downloadFile(exportFileName(customerId, t), `${JSON.stringify(document, null, 2)}\n`, 'application/json;charset=utf-8'); setAction({ status: 'idle' }); })
       .catch((error: Error) => setAction({ status: 'failed', error }));
   };
   const remove = () => {
     setAction({ status: 'deleting' });
-    api.delete(`/api/customers/${customerId}`)
+    api.delete(`/api/customers/${customerId}${keepsSuppression ? '' : '?suppression=false'}`)
       .then(() => { noteDeletedCustomer(customerId); navigate('/customers'); })
       .catch((error: Error) => setAction({ status: 'failed', error }));
   };
@@ -60,6 +65,10 @@ export function PrivacyCard({ customer }: { customer: Customer }) {
         <ConfirmBox question={t('customer.privacy.deleteQuestion', { customer: customerLabel(customer, t) })} confirmLabel={t('customer.privacy.deleteConfirm')}
           isBusy={action.status === 'deleting'} onConfirm={remove} onCancel={() => setAction({ status: 'idle' })}>
           <p className="small">{t('customer.privacy.deleteErased')}</p>
+          <label className="small">
+            <input type="checkbox" checked={keepsSuppression} disabled={action.status === 'deleting'} onChange={(event) => setKeepsSuppression(event.target.checked)} />
+            {' '}{t('customer.privacy.keepSuppression')}
+          </label>
         </ConfirmBox>
       ) : null}
       {action.status === 'failed' ? <ErrorMessage error={action.error} /> : null}
