@@ -11,9 +11,12 @@ export type Refusal = {
   /** The request's method and its route's pattern (`/api/customers/:customerId`), never the URL sent: no ids, no query. */
   method: string;
   route: string;
-  /** The permission the caller lacked; null when the refusal names none (a missing CSRF token on a GET that needs one). */
+  /**
+   * The permission the caller lacked, else the one the route asks for (a missing CSRF token, a one-time
+   * password not yet replaced); null when neither names one (a missing CSRF token on a GET that needs one).
+   */
   permission: string | null;
-  /** AUTH_FORBIDDEN or AUTH_CSRF_INVALID. */
+  /** AUTH_FORBIDDEN, AUTH_CSRF_INVALID or AUTH_TEMPORARY_PASSWORD_FORBIDDEN. */
   code: string;
 };
 

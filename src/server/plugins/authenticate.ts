@@ -65,9 +65,11 @@ export async function registerAuthentication(app: FastifyInstance, deps: AppDeps
   });
 
   // A signed-in caller refused (403) is audited, here or in a route's own check (a permission that
-  // depends on what is acted on, a read that needs the CSRF token): onError runs once the error has
-  // left the route, so any transaction it ran in has rolled back, and before the answer is sent. An
-  // anonymous caller (401) is not: they are rate-limited where they sign in.
+  // depends on what is acted on, a read that needs the CSRF token), as is a session on a one-time
+  // password reaching past the password change (a leaked one-time password being tried out leaves a
+  // trace): onError runs once the error has left the route, so any transaction it ran in has rolled
+  // back, and before the answer is sent. An anonymous caller (401) is not: they are rate-limited where
+  // they sign in.
   const recordRefusal = createRefusalAudit(deps.store.db, deps.clock);
   app.addHook('onError', async (request, _reply, error) => {
     if (!isAppError(error) || !refusalCodes.has(error.code)) return;
@@ -85,7 +87,7 @@ export async function registerAuthentication(app: FastifyInstance, deps: AppDeps
   });
 }
 
-const refusalCodes = new Set(['AUTH_FORBIDDEN', 'AUTH_CSRF_INVALID']);
+const refusalCodes = new Set(['AUTH_FORBIDDEN', 'AUTH_CSRF_INVALID', 'AUTH_TEMPORARY_PASSWORD_FORBIDDEN']);
 
 /** Callers authenticated but refused at the edge: request.principal is only set for a caller let through. */
 const refusedPrincipals = new WeakMap<FastifyRequest, Principal>();

@@ -47,6 +47,11 @@ describe('an audit entry\'s details', () => {
     expect(lines('en', refusal)).toEqual([['permission needed', 'customers:merge'], ['why', 'the permission is missing'], ['method', 'DELETE'], ['API route', '/api/customers/:customerId'], ['times', '3']]);
     expect(lines('lv', { ...refusal, code: 'AUTH_CSRF_INVALID' })).toEqual([['nepieciešamā atļauja', 'customers:merge'], ['iemesls', 'nav drošības marķiera (CSRF) vai tas ir nepareizs'], ['metode', 'DELETE'], ['API maršruts', '/api/customers/:customerId'], ['reizes', '3']]);
     expect(lines('id', refusal)[1]).toEqual(['alasan', 'izin tidak dimiliki']);
+    // a session on a one-time password reaching past the password change (src/server/plugins/authenticate.ts)
+    const temporary = { ...refusal, code: 'AUTH_TEMPORARY_PASSWORD_FORBIDDEN' };
+    expect([lines('en', temporary)[1], lines('id', temporary)[1], lines('lv', temporary)[1]]).toEqual([
+      ['why', 'the one-time password has not been changed yet'], ['alasan', 'kata sandi sekali pakai belum diganti'], ['iemesls', 'vienreizējā parole vēl nav nomainīta'],
+    ]);
     expect(lines('id', { code: 'SOMETHING_NEW' })).toEqual([['alasan', 'SOMETHING_NEW']]);
     expect(lines('en', backup)).toEqual([['file', '/backups/shop.tar.gz'], ['size (bytes)', '1,234,567'], ['backup taken', '1 Dec 2026, 08:30']]);
     expect(lines('lv', backup)).toEqual([['fails', '/backups/shop.tar.gz'], ['izmērs (baitos)', '1\u00a0234\u00a0567'], ['rezerves kopija izveidota', '2026. gada 1. dec. 08:30']]);

@@ -2,33 +2,20 @@ import { useApiData } from '../../api/use-api-data.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
-import { useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { intlTagByLocale } from '../../i18n/messages.js';
-import type { ImportRun, Locale } from '../../api/types.js';
-import { useAreStoreSettingsLoading, useStoreSettings } from '../settings/store-settings-context.js';
+import type { ImportRun } from '../../api/types.js';
+import { useAreStoreSettingsLoading } from '../settings/store-settings-context.js';
 import { ImportFileName } from './import-file-name.js';
 
 /**
- * When runs started, in the store's time zone (`timeZone`), as every time the app shows. Null when the
- * server gives no settings: the browser's zone then, with its name, so the time is not taken for the store's.
- */
-export function startedAtFormat(locale: Locale, timeZone: string | null): Intl.DateTimeFormat {
-  const tag = intlTagByLocale[locale];
-  return timeZone === null
-    ? new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
-    : new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-}
-
-/**
- * Tells staff how fresh the data behind every figure is. The times wait for the store's settings: shown
- * before them they were in the browser's zone and jumped to the store's once they came (19:37 → 00:37).
+ * Tells staff how fresh the data behind every figure is. The times wait for the store's settings: the
+ * app's formatters are in the store's time zone once they have come, and shown before them the times were
+ * in the browser's zone and jumped to the store's (19:37 → 00:37).
  */
 export function RecentImports() {
   const { t } = useI18n();
   const runs = useApiData<{ items: ImportRun[] }>('/api/imports', { limit: 5 });
   const areSettingsLoading = useAreStoreSettingsLoading();
-  const timeZone = useStoreSettings()?.timeZone ?? null;
   const hasRuns = runs.data !== null && runs.data.items.length > 0;
   return (
     <section className="card" aria-labelledby="recent-imports-title">
@@ -36,15 +23,14 @@ export function RecentImports() {
       {runs.isLoading || (hasRuns && areSettingsLoading) ? <LoadingState /> : null}
       {runs.error ? <ErrorMessage error={runs.error} /> : null}
       {runs.data && runs.data.items.length === 0 ? <p className="muted">{t('home.noImports')}</p> : null}
-      {runs.data && hasRuns && !areSettingsLoading ? <RecentImportsTable runs={runs.data.items} timeZone={timeZone} /> : null}
+      {runs.data && hasRuns && !areSettingsLoading ? <RecentImportsTable runs={runs.data.items} /> : null}
     </section>
   );
 }
 
-/** The last five runs; `timeZone`: the store's, which the start times are given in (null: not known, see startedAtFormat). */
-export function RecentImportsTable({ runs, timeZone }: { runs: readonly ImportRun[]; timeZone: string | null }) {
-  const { t, format, locale } = useI18n();
-  const startedAt = useMemo(() => startedAtFormat(locale, timeZone), [locale, timeZone]);
+/** The last five runs, started when the app's formatters say: in the store's time zone, as every time the app shows. */
+export function RecentImportsTable({ runs }: { runs: readonly ImportRun[] }) {
+  const { t, format } = useI18n();
   return (
     <div className="table-scroll recent-imports-scroll">
       <table className="data-table recent-imports-table">
@@ -64,7 +50,7 @@ export function RecentImportsTable({ runs, timeZone }: { runs: readonly ImportRu
         <tbody>
           {runs.slice(0, 5).map((run) => (
             <tr key={run.import_id}>
-              <td>{startedAt.format(new Date(run.started_at))}</td>
+              <td>{format.dateTime(run.started_at)}</td>
               <td>{t(`entities.${run.entity}`)}</td>
               {/* a file sent by the web app or the CLI is one run; an API batch sent alone has no file */}
               <td>
