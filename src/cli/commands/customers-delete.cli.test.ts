@@ -96,6 +96,10 @@ describeEachCliStore('clientele customers delete', (context) => {
     const none = await runCliInProcess(context.db, ['customers', 'unsuppress', 'skip.suppress@example.com']);
     expect(none.exitCode).toBe(1);
     expect(none.error).toMatchObject({ code: 'ERASURE_SUPPRESSION_NOT_FOUND' });
+    // a phone with no entry: the hint names the store's country and its code, not a fixed one
+    const noPhone = await runCliInProcess(context.db, ['customers', 'unsuppress', '0812-9999-0000']);
+    expect(noPhone.error).toMatchObject({ code: 'ERASURE_SUPPRESSION_NOT_FOUND' });
+    expect(noPhone.stderr).toContain("read in the store's country (ID, +62)");
     // the phone as a person writes it locally, read in the store's country
     const removed = await runCliInProcess(context.db, ['--json', 'customers', 'unsuppress', '0812-3450-0077']);
     expect(removed.exitCode, removed.stderr).toBe(0);

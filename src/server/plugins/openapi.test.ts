@@ -174,6 +174,10 @@ describeEachStore('the OpenAPI document and the real answers', (context) => {
     expectStatus(await call('POST /api/merges/{mergeId}/undo', { params: { mergeId: merged.json().mergeId } }), 409);
     expectStatus(await call('DELETE /api/customers/{customerId}', { params: { customerId: other.json().customer.customer_id } }), 204);
     expectStatus(await call('GET /api/customers/{customerId}', { params: { customerId: other.json().customer.customer_id } }), 404);
+    // the erasure kept their phone as a suppression entry
+    const unsuppress = () => call('POST /api/customers/erasure-suppression/remove', { payload: { kind: 'phone', value: '+62 812 7777 0000' } });
+    expectStatus(await unsuppress(), 200);
+    expectStatus(await unsuppress(), 404);
   });
 
   it('answers the analytics, model and report operations as documented', async () => {
