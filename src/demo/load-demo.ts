@@ -13,6 +13,7 @@ import { datasetsDirectory, demoDatasets, type DemoDataset } from './datasets.js
 import { analyze, presetTypePolicy } from '../analytics/index.js';
 import { predictCustomers } from '../models/index.js';
 import { explainRejects, type RejectedRows } from './explain-rejects.js';
+import { isUnfinishedDatasetLoad } from './unfinished-load.js';
 import { recordAudit } from '../auth/audit.js';
 import { inTransaction } from '../db/in-transaction.js';
 import { analyzeChangedServerTablesQuietly } from '../db/server-statistics.js';
@@ -203,11 +204,8 @@ export async function loadDatasetDemo(db: Kysely<Database>, name: string, option
     throw new AppError('DEMO_DATASET_NOT_FOUND', `There is no demo data set "${name}". Choose one of: synthetic, ${demoDatasets.map((d) => d.name).join(', ')}.`, { field: 'name' });
   }
   const started = performance.now();
-  // An unfinished load of this data set: its name and its end day as the store's as-of, which only a
-  // demo load writes, without demo_dataset (written last). The name it had before is still known.
-  const isThisLoad = (settings: StoreSettings) => settings.dataAsOf !== null && new Date(settings.dataAsOf).getTime() === new Date(dataset.asOf).getTime()
-    && (settings.name === dataset.title || settings.name === `${dataset.name} (public data set)`);
-  await requireEmptyOrUnfinishedStore(db, isThisLoad);
+  // an unfinished load of this data set (unfinished-load.ts: what `serve` names too, with this command)
+  await requireEmptyOrUnfinishedStore(db, (settings) => isUnfinishedDatasetLoad(settings, dataset));
   // before the import, which takes them too (and then finds nothing to replace): the load reports what it replaced
   const { replacedSettings, ratesCleared } = await takeDemoSettings(db, options.actor, datasetSettings(dataset));
   const imports = await importDataset(db, dataset, options);

@@ -1,31 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
-import { getStoreSettings, type StoreSettings } from '../settings/index.js';
-
-/**
- * Whether the store holds a synthetic demo load that stopped part-way (a killed `npm start`, a
- * failed `demo load synthetic`): marked synthetic, not yet marked loaded (load-demo.ts writes
- * `demo_dataset` last). Such a store holds part of the demo, not "no data".
- */
-export function isUnfinishedSyntheticLoad(settings: Pick<StoreSettings, 'isSynthetic' | 'demoDataset'>): boolean {
-  return settings.isSynthetic && settings.demoDataset === null;
-}
-
-/**
- * What `serve` says of an unfinished synthetic load it does not finish itself (a server store, or
- * `--no-demo`): the load is continued, not begun again, by the same command, since its imports are
- * idempotent (load-demo.ts).
- */
-export function unfinishedDemoLoadLines(store: { kind: 'embedded' | 'server'; location: string }): string[] {
-  const db = store.kind === 'embedded' ? `--db ${store.location} ` : '';
-  return [
-    'The synthetic demo\'s load into this store was interrupted: it holds part of the demo, and its reports are incomplete.',
-    store.kind === 'server'
-      ? 'Finish it: with DATABASE_URL (or --db) naming the store, run `clientele demo load synthetic` (it continues where it stopped), or restart with `clientele serve --demo`.'
-      : `Finish it: stop the server and run \`clientele ${db}demo load synthetic\` (it continues where it stopped), or restart with \`clientele ${db}serve\`.`,
-  ];
-}
+import { getStoreSettings } from '../settings/index.js';
+import { findUnfinishedDemoLoad, isUnfinishedSyntheticLoad } from './unfinished-load.js';
 
 /**
  * Why a store counts as used, in words that finish "The store is used: …", or null when nobody has
@@ -36,11 +13,14 @@ export function unfinishedDemoLoadLines(store: { kind: 'embedded' | 'server'; lo
  * `api-key:…`: a `settings set`, a sign-in, a staff user created) makes it used, even where nothing
  * else shows it: a store renamed "Kopi Senja" by `settings set`, then started, took the demo's name.
  * The synthetic demo's own unfinished load (marked synthetic, not yet marked loaded) is not use:
- * finishing it is what the load was for (loadSyntheticDemo continues it).
+ * finishing it is what the load was for (loadSyntheticDemo continues it). A public data set's
+ * unfinished load is use (nobody asked for a synthetic demo over it), named as such.
  */
 export async function findStoreUse(db: Kysely<Database>): Promise<string | null> {
   const settings = await getStoreSettings(db);
   if (isUnfinishedSyntheticLoad(settings)) return null;
+  const unfinished = findUnfinishedDemoLoad(settings);
+  if (unfinished !== null) return `it holds part of the ${unfinished} data set, whose load was interrupted`;
   if (settings.demoDataset !== null) return `it holds the ${settings.demoDataset} demo`;
   if (await db.selectFrom('customer').select('customer_id').limit(1).executeTakeFirst()) return 'it holds customers';
   if (await db.selectFrom('import_run').select('import_id').limit(1).executeTakeFirst()) return 'it has imports (`clientele imports` lists them)';

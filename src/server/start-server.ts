@@ -3,6 +3,7 @@ import { holdPort, listenError } from './port-hold.js';
 import { ensureOwner, listActiveOwnerEmails } from '../auth/index.js';
 import { loadSyntheticDemo } from '../demo/load-demo.js';
 import { findStoreUse, shouldLoadDemoAtStart } from '../demo/store-use.js';
+import { findUnfinishedDemoLoad } from '../demo/unfinished-load.js';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { loadConfig, type LogLevel } from '../core/config.js';
@@ -34,8 +35,16 @@ export type StartUpFacts = {
   signIn: { text: string; email: string | null; oneTimePassword: string | null };
   /** How the store's currency, time zone and phone country were set, on a new store (setup-notice.ts). */
   setup: string[];
-  /** How to load data, when the store is unused and started without the demo; else empty. */
+  /**
+   * How to load data, when the store is unused and started without the demo; empty for a store
+   * holding an interrupted demo load (`interruptedLoad`, said by the caller: serve-run.ts).
+   */
   loadData: string[];
+  /**
+   * The demo (`synthetic`) or public data set whose load into the store stopped part-way (a killed
+   * `demo load` or first start) and that this start did not finish: its reports are incomplete.
+   */
+  interruptedLoad: { dataSet: string } | null;
 };
 
 /**
@@ -60,16 +69,23 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
     throw error;
   });
   let isDemoLoaded = false;
+  let isInterruptedLoadFinished = false;
   try {
-    // before the owner is created: a refused --demo gives no one's one-time password to a server that never started
     const loadsDemo = await shouldLoadDemoAtStart(db, { storeKind: store.kind, demo: options.demo });
-    owner = await ensureOwner(db, { email: config.ownerEmail, password: config.ownerPassword });
     if (loadsDemo) {
-      logger.info('Nobody has used the store: loading the synthetic demo store (Roti & Kopi Nusantara)…');
+      // a first start killed while it loaded left the synthetic demo part-way: this start finishes it
+      isInterruptedLoadFinished = findUnfinishedDemoLoad(await getStoreSettings(db)) === 'synthetic';
+      logger.info(isInterruptedLoadFinished
+        ? 'The synthetic demo\'s load into this store was interrupted: finishing it (Roti & Kopi Nusantara)…'
+        : 'Nobody has used the store: loading the synthetic demo store (Roti & Kopi Nusantara)…');
       const demo = await loadSyntheticDemo(db, { clock: systemClock, actor: 'system:demo' });
       logger.info({ seconds: Number(demo.seconds.toFixed(1)) }, 'Demo store loaded (synthetic data)');
       isDemoLoaded = true;
     }
+    // After the demo load, not before: a first start killed while loading had created the owner, and
+    // its one-time password was never printed, so the start that finished the load said only "Sign in
+    // with your staff account". A refused --demo (above) still gives no one a password.
+    owner = await ensureOwner(db, { email: config.ownerEmail, password: config.ownerPassword });
     app = await buildApp({ store, config, clock: systemClock, logger, webRoot: resolveWebRoot() });
     await heldPort.release();
     await app.listen({ port, host }).catch((error: unknown) => {
@@ -89,8 +105,11 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
   const settings = await getStoreSettings(db);
+  const interrupted = findUnfinishedDemoLoad(settings);
+  // a data set's interrupted load is that data set's, in part: not the store's own data
+  const dataSet = settings.demoDataset ?? (interrupted !== 'synthetic' ? interrupted : null);
   const data: StoreData = settings.isSynthetic ? { kind: 'synthetic' }
-    : settings.demoDataset ? { kind: 'public_data_set', dataSet: settings.demoDataset, asOf: settings.dataAsOf ?? null } : { kind: 'own' };
+    : dataSet ? { kind: 'public_data_set', dataSet, asOf: settings.dataAsOf ?? null } : { kind: 'own' };
   const facts: StartUpFacts = {
     url,
     apiReferenceUrl: `${url}/api/docs`,
@@ -100,8 +119,10 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
       email: owner.created ? owner.email : null,
       oneTimePassword: owner.created && owner.isOneTimePassword ? owner.password : null,
     },
-    setup: await storeSetupNotice(db, { isNewStore: runtime.isNewStore, env: process.env, surface: { kind: 'server' } }),
-    loadData: !isDemoLoaded && (await findStoreUse(db)) === null ? loadDataLines(store) : [],
+    // the start that finished a first start's interrupted load says what that one never got to say
+    setup: await storeSetupNotice(db, { isNewStore: runtime.isNewStore || isInterruptedLoadFinished, env: process.env, surface: { kind: 'server' } }),
+    loadData: !isDemoLoaded && interrupted === null && (await findStoreUse(db)) === null ? loadDataLines(store) : [],
+    interruptedLoad: interrupted === null ? null : { dataSet: interrupted },
   };
   const close = async () => {
     await app.close();

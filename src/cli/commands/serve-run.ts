@@ -1,7 +1,7 @@
 import type { LogLevel } from '../../core/config.js';
 import { exitCodes } from '../exit-codes.js';
 import { startServer, startUpBanner, type StartUpFacts } from '../../server/start-server.js';
-import { unfinishedDemoLoadLines } from '../../demo/store-use.js';
+import { unfinishedDemoLoadLines } from '../../demo/unfinished-load.js';
 
 /** `demo`: undefined unless --demo or --no-demo was given (start-server.ts says what each does). */
 export type ServeCommandOptions = { db?: string; port?: number; host?: string; demo?: boolean; logLevel?: LogLevel; json: boolean };
@@ -36,13 +36,12 @@ export async function runServe(options: ServeCommandOptions): Promise<void> {
 }
 
 /**
- * A store the synthetic demo's load left part-way was told "holds no data yet" (start-server.ts
- * offers how to load data to every store nobody has used, and an unfinished demo load is not
- * use, so that `serve` may finish it). Marked synthetic (data.kind) yet offered a first load, it is
- * exactly that unfinished load, which `serve` did not finish (a server store, or --no-demo): say so,
- * and how to finish it.
+ * A store whose demo load stopped part-way (startServer's `interruptedLoad`: a killed `demo load`,
+ * or a first start killed while it loaded the synthetic demo) holds part of that demo or data set,
+ * and its reports are incomplete: presented as it stands, it read as "holds no data yet", or as a
+ * complete data set, or as the store's own data. Say so, and the command that finishes it.
  */
 export function withUnfinishedDemoLoad(facts: StartUpFacts): StartUpFacts {
-  if (facts.store.data.kind !== 'synthetic' || facts.loadData.length === 0) return facts;
-  return { ...facts, loadData: unfinishedDemoLoadLines(facts.store) };
+  if (facts.interruptedLoad === null) return facts;
+  return { ...facts, loadData: unfinishedDemoLoadLines(facts.store, facts.interruptedLoad.dataSet) };
 }
