@@ -61,8 +61,12 @@ describe('an audit entry\'s details', () => {
   it('show a finished import\'s counts, and a setting\'s change from → to, in the reader\'s language', () => {
     const imported = { entity: 'orders', file: 'pasutijumi.csv', read: 12000, inserted: 11000, updated: 500, unchanged: 400, rejected: 100 };
     const lines = (locale: Locale, detail: object) => readableAuditDetail(detail, i18n(locale).t, i18n(locale).format);
-    expect(lines('lv', imported)).toEqual([['dati', 'Pasūtījumi'], ['fails', 'pasutijumi.csv'], ['rindas', '12000'], ['jaunas', '11000'], ['atjauninātas', '500'], ['nemainītas', '400'], ['noraidītas', '100']]);
+    expect(lines('lv', imported)).toEqual([['dati', 'Pasūtījumi'], ['fails', 'pasutijumi.csv'], ['rindas', '12\u00a0000'], ['jaunas', '11\u00a0000'], ['atjauninātas', '500'], ['nemainītas', '400'], ['noraidītas', '100']]);
     expect(lines('id', { entity: 'customers', read: 2 })).toEqual([['data', 'Pelanggan'], ['baris', '2']]);
+    // counts are grouped as the reader writes numbers; an import's number, an id, is not
+    expect(lines('id', { read: 2000, inserted: 54883 })).toEqual([['baris', '2.000'], ['baru', '54.883']]);
+    expect(lines('en', { orders: 1200, orderLines: 3400, suppressedIdentities: 2, importId: 12345 })).toEqual([
+      ['orders', '1,200'], ['order lines', '3,400'], ['emails and phones kept as suppression digests', '2'], ['import', '12345']]);
     expect(lines('lv', { currency: { from: 'EUR', to: 'USD' }, ratesCleared: ['GBP'] })).toEqual([['valūta', 'EUR → USD'], ['dzēstie valūtas kursi', 'GBP']]);
     expect(lines('id', { timeZone: { from: 'UTC', to: 'Asia/Jakarta' } })).toEqual([['zona waktu', 'UTC → Asia/Jakarta']]);
     // a consent authority's batch (consent.override)

@@ -18,11 +18,15 @@ export function auditDetailKeyText(key: string, t: Translate): string {
 
 type DetailFormatters = Pick<Formatters, 'number' | 'dateTime'>;
 
+/** Details that count things (import.complete, customer.delete, customer.merge, access.refused), not ids or line numbers. */
+const quantityKeys = new Set(['bytes', 'read', 'inserted', 'updated', 'unchanged', 'rejected', 'records', 'refusalsOverridden',
+  'orders', 'orderLines', 'events', 'identities', 'mergedCustomers', 'suppressedIdentities', 'count']);
+
 function valueText(key: string, value: unknown, t: Translate, format: DetailFormatters): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-  // a backup's size is a quantity, grouped as the reader writes numbers
-  if (key === 'bytes' && typeof value === 'number') return format.number(value);
+  // a backup's size and an import's or erasure's counts are quantities, grouped as the reader writes numbers ("54 883")
+  if (quantityKeys.has(key) && typeof value === 'number') return format.number(value);
   // whole numbers here are mostly ids and line numbers, never grouped ("Nr. 2033", not "2 033")
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : format.number(value, Math.min((String(value).split('.')[1] ?? '').length, 6));
   if (key === 'role' && typeof value === 'string' && (roles as readonly string[]).includes(value)) return t(`roles.${value}`);

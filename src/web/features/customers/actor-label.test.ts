@@ -11,6 +11,8 @@ describe('who did it, for people', () => {
     ['api-key:5:shop-feed', 'API key “shop-feed”'],
     ['cli:ana', 'the command line (ana)'],
     ['system', 'the system'],
+    ['system:demo', 'the demo load'],
+    ['system:later-job', 'the system'],
     ['test:demo', 'test:demo'],
   ])('names %s as %s', (actor, label) => {
     expect(actorLabel(actor, tIn('en'))).toBe(label);
@@ -21,6 +23,8 @@ describe('who did it, for people', () => {
     expect(actorLabel('cli:ana', tIn('lv'))).toBe('komandrinda (ana)');
     expect(actorLabel('user:5', tIn('id'))).toBe('staf #5');
     expect(actorLabel('user:5', tIn('lv'))).toBe('darbinieks #5');
+    expect(actorLabel('system:demo', tIn('lv'))).toBe('demo datu ielāde');
+    expect(actorLabel('system:demo', tIn('id'))).toBe('pemuatan demo');
   });
 });
 

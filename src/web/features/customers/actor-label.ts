@@ -2,7 +2,7 @@ import type { I18n } from '../../i18n/i18n-context.js';
 
 /**
  * Who did something, for people: the audit actor (src/auth/caller.ts) is
- * `user:<id>:<email>`, `api-key:<id>:<name>`, `cli:<login>` or `system`. A person
+ * `user:<id>:<email>`, `api-key:<id>:<name>`, `cli:<login>`, `system` or `system:demo`. A person
  * is named by their email, the one thing the actor carries that staff know them
  * by; to a caller who may not read staff emails the server gives `user:<id>`
  * alone (src/auth/actor-display.ts), named "staff member #5" rather than as
@@ -18,6 +18,9 @@ export function actorLabel(actor: string, t: I18n['t']): string {
   const commandLine = /^cli:(.+)$/.exec(actor);
   if (commandLine) return t('merge.actors.commandLine', { name: commandLine[1] });
   if (actor === 'system') return t('merge.actors.system');
+  // the demo store's loads (src/demo/load-demo.ts); another part of the system by its general name
+  if (actor === 'system:demo') return t('merge.actors.demo');
+  if (actor.startsWith('system:')) return t('merge.actors.system');
   return actor;
 }
 

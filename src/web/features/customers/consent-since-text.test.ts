@@ -22,7 +22,9 @@ describe('the line under a consent saying since when and through what', () => {
     expect(consentSinceText({ since, source: 'staff', import_run_id: null }, english)).toBe('since 6 Dec 2026 · changed by staff');
     expect(consentSinceText({ since, source: 'merge', import_run_id: null }, english)).toBe('since 6 Dec 2026 · by a merge');
     expect(consentSinceText({ since, source: 'unmerge', import_run_id: null }, english)).toBe('since 6 Dec 2026 · by undoing a merge');
-    expect(consentSinceText({ since, source: 'ingest', import_run_id: 40 }, english)).toBe('since 6 Dec 2026 · from an API batch');
+    // the web app's file import and an API client's runs are numbered, as on the home page's recent imports
+    expect(consentSinceText({ since, source: 'ingest', import_run_id: 40 }, english)).toBe('since 6 Dec 2026 · from an import sent through the API (No. 40)');
+    expect(consentSinceText({ since, source: 'ingest', import_run_id: null }, english)).toBe('since 6 Dec 2026 · from an API batch');
   });
 
   it('says only the date when the source is not known', () => {
@@ -46,5 +48,7 @@ describe('the line under a consent saying since when and through what', () => {
     expect(consentSinceText({ since, source: 'import', import_run_id: 12 }, latvian)).toMatch(/^kopš .*6\. .*· no importa \(Nr\. 12\)$/);
     const indonesian = i18nOf('id', 'id-ID');
     expect(consentSinceText({ since, source: 'merge', import_run_id: null }, indonesian)).toMatch(/^sejak 6 Des 2026 · karena penggabungan$/);
+    expect(consentSinceText({ since, source: 'ingest', import_run_id: 7 }, longLatvian)).toBe('kopš 2026. gada 6. decembra · no importa, kas sūtīts caur API (Nr. 7)');
+    expect(consentSinceText({ since, source: 'ingest', import_run_id: 7 }, indonesian)).toBe('sejak 6 Des 2026 · dari impor yang dikirim lewat API (No. 7)');
   });
 });

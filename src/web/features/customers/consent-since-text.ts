@@ -14,6 +14,8 @@ export function consentSinceText(
   if (proof.source === 'import') {
     return proof.import_run_id === null ? t('customer.consentSince.importUnnumbered', { date }) : t('customer.consentSince.import', { date, run: proof.import_run_id });
   }
+  // the web app's file import and an API client's import runs: by their number, as on the home page's recent imports
+  if (proof.source === 'ingest' && proof.import_run_id !== null) return t('customer.consentSince.ingestRun', { date, run: proof.import_run_id });
   if (proof.source === null) return t('customer.consentSince.noSource', { date });
   return t(`customer.consentSince.${proof.source}`, { date });
 }

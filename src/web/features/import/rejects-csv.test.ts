@@ -4,6 +4,7 @@ import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { toLineRecords } from './import-rows.js';
 import { readCsvText } from './parse-csv.js';
 import { rejectsCsvFile, rowTextsOf, withRowText } from './rejects-csv.js';
+import { describeField } from './field-labels.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 
@@ -12,19 +13,25 @@ const futureDate: Reject = {
   reason: 'ordered_at "2031-01-02" is in the future',
 };
 
+/** The order time's label, as the rejects table shows it. */
+const orderedAt = (locale: Locale) => describeField(tIn(locale), 'orders', 'ordered_at').label;
+
 describe('the rejects download', () => {
-  it('lv: starts with the UTF-8 byte order mark and splits fields by ";", the reason in Latvian', () => {
+  it('lv: starts with the UTF-8 byte order mark and splits fields by ";", the header, field and reason in Latvian', () => {
     // the reason holds a ";", so it is quoted
     expect(rejectsCsvFile([futureDate], 'orders', tIn('lv'), 'lv')).toBe(
-      '\ufeffline;field;code;reason;raw\r\n4;ordered_at;DATE_IN_FUTURE;"Lauka ordered_at vērtība “2031-01-02” ir nākotnē; pārbaudiet gadu, datuma formātu un faila laika joslu.";\r\n',
+      `\ufeffrinda;lauks;kods;iemesls;rindas-teksts\r\n4;${orderedAt('lv')};DATE_IN_FUTURE;"Lauka ordered_at vērtība “2031-01-02” ir nākotnē; pārbaudiet gadu, datuma formātu un faila laika joslu.";\r\n`,
     );
   });
 
-  it.each([['id', ';'], ['en', ',']] as const)('%s: splits fields by "%s" after the byte order mark', (locale, separator) => {
-    const [header, row] = rejectsCsvFile([futureDate], 'orders', tIn(locale), locale).split('\r\n');
-    expect(header).toBe(`\ufeffline${separator}field${separator}code${separator}reason${separator}raw`);
-    expect(row.startsWith(`4${separator}ordered_at${separator}DATE_IN_FUTURE${separator}`)).toBe(true);
-  });
+  it.each([['id', ';', 'baris;kolom;kode;alasan;baris-asli'], ['en', ',', 'line,field,code,reason,raw']] as const)(
+    '%s: splits fields by "%s" after the byte order mark, under a header in the reader\'s language (English\'s is the CLI\'s)', (locale, separator, header) => {
+      const [first, row] = rejectsCsvFile([futureDate], 'orders', tIn(locale), locale).split('\r\n');
+      expect(first).toBe(`\ufeff${header}`);
+      // the field by the label the rejects table shows, not its code
+      expect(orderedAt(locale)).not.toBe('ordered_at');
+      expect(row.startsWith(`4${separator}${orderedAt(locale)}${separator}DATE_IN_FUTURE${separator}`)).toBe(true);
+    });
 
   it('gives each rejected row as written in the file, last as in the CLI\'s rejects file, whoever rejected it', () => {
     const csv = readCsvText('order_id,customer_id,ordered_at,amount\r\nK1,C1,2026-02-05,1,234.50\r\n\r\nK2,C2,"2031-01-02",10\r\n', 'orders.csv');
@@ -32,7 +39,7 @@ describe('the rejects download', () => {
     const rejects = withRowText([...csv.rejects, futureDate], rowTextsOf(csv));
     expect(rejectsCsvFile(rejects, 'orders', tIn('en'), 'en').split('\r\n').slice(1, 3)).toEqual([
       '2,,ROW_COLUMN_COUNT,"Line 2 has 5 values but the header has 4 columns; put values that contain the delimiter “,” in quotes.","K1,C1,2026-02-05,1,234.50"',
-      '4,ordered_at,DATE_IN_FUTURE,"ordered_at “2031-01-02” is in the future; check the year, the date format and the file\'s time zone.","K2,C2,""2031-01-02"",10"',
+      `4,${orderedAt('en')},DATE_IN_FUTURE,"ordered_at “2031-01-02” is in the future; check the year, the date format and the file's time zone.","K2,C2,""2031-01-02"",10"`,
     ]);
   });
 
@@ -41,7 +48,7 @@ describe('the rejects download', () => {
     const mapping = { order_id: 'order_id', customer_id: 'customer_id', ordered_at: 'ordered_at', sku: 'sku', unit_price: 'unit_price' };
     const { rejects } = toLineRecords(csv, mapping, { entity: 'orders' });
     expect(rejectsCsvFile(withRowText(rejects, rowTextsOf(csv)), 'orders', tIn('en'), 'en').split('\r\n').slice(1, 3)).toEqual([
-      '2,order_id,ORDER_ROW_REJECTED,"Line 3, another row of order A1, was rejected, so none of the order\'s rows is stored; correct line 3 and import all of the order\'s rows again.","A1,C1,2026-02-05,S1,10"',
+`2,${describeField(tIn('en'), 'orders', 'order_id').label},ORDER_ROW_REJECTED,"Line 3, another row of order A1, was rejected, so none of the order's rows is stored; correct line 3 and import all of the order's rows again.","A1,C1,2026-02-05,S1,10"`,
       '3,,ROW_COLUMN_COUNT,"Line 3 has 6 values but the header has 5 columns; put values that contain the delimiter “,” in quotes.","A1,C1,2026-02-05,S2,1,5"',
     ]);
   });

@@ -3,6 +3,7 @@ import type { I18n } from '../../i18n/i18n-context.js';
 import { spreadsheetCsv } from '../../components/spreadsheet-csv.js';
 import type { ParsedCsv } from './parse-csv.js';
 import { rejectTextWithOtherProblems } from './reject-text.js';
+import { describeField } from './field-labels.js';
 
 /** A reject with, when known, its row's text as written in the file (`raw`, the CLI's rejects file column). */
 export type RejectWithRow = Reject & { raw?: string };
@@ -26,13 +27,16 @@ export function rowTextsOf(csv: Pick<ParsedCsv, 'places' | 'rejects'>): Map<numb
 }
 
 /**
- * The rejects' download: each row's line, field, code (for support), reason as the table says it,
+ * The rejects' download: each row's line, field (by its label), code (for support), reason as the table says it,
  * and the row as written in the file (`raw`, last as in the CLI's rejects file).
  * A person opens it in a spreadsheet, so it is written as the customer export is (export-spreadsheet.ts):
  * the byte order mark, so Excel reads "Rīga" as UTF-8, and ";" between fields where the reader's language
  * writes a decimal comma, where a comma-separated file lands whole in column A.
  */
 export function rejectsCsvFile(rejects: readonly RejectWithRow[], entity: IngestEntity, t: I18n['t'], locale: Locale): string {
-  const rows = rejects.map((reject) => [reject.line, reject.field, reject.code, rejectTextWithOtherProblems(reject, entity, t, locale), reject.raw ?? '']);
-  return spreadsheetCsv([['line', 'field', 'code', 'reason', 'raw'], ...rows], locale);
+  // the field by the label the table shows it with; the header in the reader's language (English's is the CLI's)
+  const rows = rejects.map((reject) => [reject.line, reject.field ? describeField(t, entity, reject.field).label : '', reject.code,
+    rejectTextWithOtherProblems(reject, entity, t, locale), reject.raw ?? '']);
+  const header = (['line', 'field', 'code', 'reason', 'raw'] as const).map((column) => t(`import.rejectsFile.${column}`));
+  return spreadsheetCsv([header, ...rows], locale);
 }
