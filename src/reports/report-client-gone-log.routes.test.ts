@@ -11,16 +11,9 @@ import { fixedClock } from '../core/clock.js';
 import type { Store } from '../db/client.js';
 import { buildApp } from '../server/app.js';
 import { reportsInFlight } from './report-run.js';
+import { eventually } from '../../test/helpers/eventually.js';
 
 const serverOnly = testStoreKinds().includes('server') ? describe : describe.skip;
-
-async function eventually(check: () => Promise<boolean> | boolean, millis: number, what: string): Promise<void> {
-  const until = Date.now() + millis;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`not within ${millis} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 // A report whose client hung up was cancelled, then logged as a 500 "unhandled error": an alarm
 // for what is a person closing a tab. It is logged once, at info, as stopped by its client.

@@ -10,18 +10,10 @@ import type { Store } from '../db/client.js';
 import { buildApp } from '../server/app.js';
 import { reportLifecycle } from '../analytics/cohorts.service.js';
 import { maxReportsInFlight, reportsInFlight, reportsWaiting, runReport } from './report-run.js';
+import { eventually } from '../../test/helpers/eventually.js';
 
 const clock = fixedClock('2025-01-01T00:00:00Z');
 const serverOnly = testStoreKinds().includes('server') ? describe : describe.skip;
-
-/** Polls `check` until it holds, or fails after `millis`. */
-async function eventually(check: () => Promise<boolean> | boolean, millis: number, what: string): Promise<void> {
-  const until = Date.now() + millis;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`not within ${millis} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 type Answer = { status: number; body: string };
 
