@@ -48,7 +48,9 @@ export async function readDataStamp(db: Kysely<Database>, clock: Clock): Promise
   const { rows } = await sql<{ version: string }>`select last_value::text || ':' || is_called::text as version from store_data_version`.execute(db);
   const { rows: writers } = await sql<{ open: boolean }>`
     select exists (select 1 from pg_locks where locktype = 'advisory' and classid = 20261226
-      and objid = (hashtext(current_schema()))::oid and objsubid = 2 and granted) as open`.execute(db);
+      and objid = (hashtext(current_schema()))::oid and objsubid = 2 and granted
+      -- advisory locks are server-wide: a writer to a same-named schema of another database is not this store's
+      and database = (select oid from pg_database where datname = current_database())) as open`.execute(db);
   const settings = await getStoreSettings(db);
   return { version: rows[0]!.version, today: calendarDayIn(clock.now(), settings.timeZone), isSettled: !writers[0]!.open };
 }
