@@ -1,5 +1,5 @@
 export { recordAudit, listAuditEvents, type AuditEntry, type AuditEvent, type AuditQuery } from './audit.js';
-export { ensureOwner, type OwnerBootstrap } from './owner-bootstrap.js';
+export { checkOwnerSettings, ensureOwner, type OwnerBootstrap } from './owner-bootstrap.js';
 export { listActiveOwnerEmails } from './users.repo.js';
 export { createStaffUser, listUsers, findUser, resetStaffPassword, updateUser, type NewStaffUser } from './users.service.js';
 export { changeOwnPassword, setOwnLocale } from './account.service.js';

@@ -200,9 +200,9 @@ export async function updateCustomer(
     const replaced = isContactEdited ? await replaceProfileIdentities(trx, customerId, current, values, storedPhoneCountry) : { replaced: [], kept: [] };
     const added = await attachIdentities(trx, customerId, sentIdentities(identities, values, phoneCountry), 'update', options.hidesOtherCustomers ?? false);
     // an email or phone of a person erased before, given to this customer: their consents are refused (erasure-suppression.repo.ts)
-    await refuseSuppressedConsents(trx, added.map((identity) => ({ identity, customerId })), { actor: options.actor ?? null });
-    // identities alone feed no segment field and no persona feature
-    if (isProfileWritten) await keepProfileDerivedCurrent(trx, [customerId], options.clock ?? systemClock);
+    const refused = await refuseSuppressedConsents(trx, added.map((identity) => ({ identity, customerId })), { actor: options.actor ?? null });
+    // identities alone feed no segment field and no persona feature; consents refused for them do (consent segments, profiling)
+    if (isProfileWritten || refused.length > 0) await keepProfileDerivedCurrent(trx, [customerId], options.clock ?? systemClock);
     const update = { change: changeOf(current as Record<string, unknown>, values), identityChange: { ...replaced, added } };
     // an edit that sent only the values already held changed nothing: no entry, as there is nothing to review
     if (options.actor && hasChanged(update)) {

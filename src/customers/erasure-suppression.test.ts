@@ -8,6 +8,8 @@ import { getCustomer } from './customers.queries.js';
 import { createCustomer, deleteCustomer, updateCustomer } from './customers.service.js';
 import { removeErasureSuppression } from './erasure-suppression.service.js';
 import { exportCustomerData } from './subject-export.js';
+import { createSegment } from '../segments/segments.service.js';
+import { fixedClock } from '../core/clock.js';
 
 // An erased person still in a shop's nightly export came back with the feed's yes, contactable again:
 // their email and phone are kept as keyed digests, and whoever matches them is recorded with consents refused.
@@ -92,6 +94,39 @@ describeEachStore('erasure suppression', (context) => {
     expect(entry).toEqual({ detail: { kind: 'email' }, entity_id: null });
     await importCustomers('removed.csv', yesFile('back.again@example.com'));
     expect(await consentOf(await idOf('email', 'back.again@example.com'))).toEqual({ consent_email: true, consent_sms: true, consent_whatsapp: true, consent_profiling: true });
+  });
+
+  it('refuses no one for a rejected row: an order row of a known customer carrying an erased email, rejected, leaves their consents as they were', async () => {
+    await importCustomers('known.csv', 'customer_id,email,consent_email,consent_sms\nK-1,known@example.com,yes,yes\nK-2,owner-of-order@example.com,yes,yes\n');
+    const known = await idOf('email', 'known@example.com');
+    await importCustomers('erased.csv', 'customer_id,email\nE-1,erased.row@example.com\n');
+    await deleteCustomer(db(), await idOf('email', 'erased.row@example.com'), { actor: 'cli:staff' });
+    const importOrders = (name: string, text: string) => importFile(db(), { ...importDefaults, entity: 'orders', source: 'shop', file: files.file(name, text) });
+    await importOrders('first-order.csv', 'order_id,customer_id,ordered_at,total\nR-1,K-2,2024-05-01,1000\n');
+    // the same order id for another customer is refused: the row, and the email it brought, write nothing
+    const summary = await importOrders('rejected-order.csv', 'order_id,customer_id,email,ordered_at,total\nR-1,K-1,erased.row@example.com,2024-05-02,2000\n');
+    expect(summary).toMatchObject({ rejected: 1 });
+    expect(await db().selectFrom('customer_identity').select('customer_id').where('value', '=', 'erased.row@example.com').execute()).toEqual([]);
+    expect(await consentOf(known)).toMatchObject({ consent_email: true, consent_sms: true });
+    expect((await latestSources(known)).map((change) => change.source)).not.toContain('suppression');
+
+    // the same email on a row that is kept refuses them
+    await importOrders('kept-order.csv', 'order_id,customer_id,email,ordered_at,total\nR-2,K-1,erased.row@example.com,2024-05-03,3000\n');
+    expect(await consentOf(known)).toEqual(refused);
+  });
+
+  it('takes a customer given an erased email by a staff edit out of the segments of those who agreed, as their consents change', async () => {
+    const clock = fixedClock('2024-06-01T00:00:00Z');
+    const first = await createCustomer(db(), { email: 'segment.gone@example.com' }, [], { actor: 'cli:staff' });
+    await deleteCustomer(db(), first, { actor: 'cli:staff' });
+    const kept = await createCustomer(db(), { name: 'Agreed', consentEmail: true }, [], { actor: 'cli:staff', clock });
+    const { segment } = await createSegment(db(), { name: 'Email agreed', filter: { field: 'consent_email', op: 'eq', value: true } }, { actor: 'test', clock });
+    const members = async () => (await db().selectFrom('segment_member').select('customer_id').where('segment_id', '=', segment.segment_id).execute()).map((row) => Number(row.customer_id));
+    expect(await members()).toContain(kept);
+    // only an identity sent: no profile field written, yet their consents (and so the segment) change
+    await updateCustomer(db(), kept, {}, [{ kind: 'email', value: 'segment.gone@example.com' }], { actor: 'cli:staff', clock });
+    expect(await consentOf(kept)).toEqual(refused);
+    expect(await members()).not.toContain(kept);
   });
 
   it('holds no plain identity: keyed digests only, not a hash anyone could make from a list of emails', async () => {

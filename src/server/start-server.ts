@@ -1,6 +1,6 @@
 import { systemClock } from '../core/clock.js';
 import { holdPort, listenError } from './port-hold.js';
-import { ensureOwner, listActiveOwnerEmails } from '../auth/index.js';
+import { checkOwnerSettings, ensureOwner, listActiveOwnerEmails } from '../auth/index.js';
 import { loadSyntheticDemo } from '../demo/load-demo.js';
 import { findStoreUse, shouldLoadDemoAtStart } from '../demo/store-use.js';
 import { findUnfinishedDemoLoad } from '../demo/unfinished-load.js';
@@ -73,6 +73,8 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
   try {
     const loadsDemo = await shouldLoadDemoAtStart(db, { storeKind: store.kind, demo: options.demo });
     if (loadsDemo) {
+      // the owner is made after the load (below), but a bad owner setting is said before it, not after ~25 s
+      await checkOwnerSettings(db, { email: config.ownerEmail, password: config.ownerPassword });
       // a first start killed while it loaded left the synthetic demo part-way: this start finishes it
       isInterruptedLoadFinished = findUnfinishedDemoLoad(await getStoreSettings(db)) === 'synthetic';
       logger.info(isInterruptedLoadFinished

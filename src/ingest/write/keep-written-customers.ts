@@ -47,3 +47,19 @@ export async function removeCustomersOfRejectedRows(
   const filledCustomerIds = stray.length === 0 ? [] : await fillProfileContactsFromIdentities(db, kept);
   return { removed: orphans.length, filledCustomerIds };
 }
+
+/**
+ * The identities a batch's resolution gave customers that its kept rows name, to kept customers: after
+ * removeCustomersOfRejectedRows, what the batch really gave (the erasure suppression check reads them,
+ * so a rejected row's email refuses no one's consents).
+ */
+export function identitiesKeptBy(
+  resolution: RefResolution, keptRefs: CustomerRef[][], keptCustomerIds: ReadonlySet<number>,
+): Array<{ identity: IdentityTriple; customerId: number }> {
+  const named = new Set(keptRefs.flatMap((refs) => refs.map(identityTripleKey)));
+  const orphans = new Set(resolution.createdIds.filter((customerId) => !keptCustomerIds.has(customerId)));
+  return [
+    ...resolution.newIdentities,
+    ...resolution.newCustomers.flatMap((identities, slot) => identities.map((identity) => ({ identity, customerId: resolution.createdIds[slot] }))),
+  ].filter(({ identity, customerId }) => named.has(identityTripleKey(identity)) && !orphans.has(customerId));
+}

@@ -6,7 +6,7 @@ import { addEventsToTraits } from '../../traits/traits.repo.js';
 import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import type { CanonicalEvent, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
-import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
+import { identitiesKeptBy, removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import {
   differenceText, eventRowDifference, hasUnreadValues, newIdentityDifference, storedEventDifference, comparedWithRemembered, earlierBatchDifference, type EventAsStored, type FieldDifference,
 } from './repeated-rows.js';
@@ -53,8 +53,6 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   await rememberRowTexts(db, context, unique);
   const resolution = await planCustomerRefs(db, unique.map((row) => row.customer));
   const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, unique.map((row) => row.occurredAt)));
-  // a buyer or person erased before, brought back by their email or phone: known again, but not contactable (one probe per batch)
-  await refuseSuppressedConsents(db, identitiesGivenBy(resolution), { importRunId: context.importId });
   const { customerIds } = resolution;
   const column = <T>(pick: (row: CanonicalEvent, index: number) => T) => unique.map(pick);
   const result = await sql<{ line: number; event_id: number | null; customer_id: number; existing_customer_id: number | null; existing_import_id: number | null; existing_line: number | null; is_same: boolean | null }>`
@@ -147,15 +145,22 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   for (const [line, repeats] of repeatsOf) if (!rejectedLines.has(line)) outcome.unchanged += repeats.length;
   let removed = 0;
   let refilled: number[] = [];
+  let given = identitiesGivenBy(resolution);
   if (rejectedLines.size > 0) {
     const kept = unique.map((row, index) => ({ row, customerId: customerIds[index] })).filter(({ row }) => !rejectedLines.has(row.line));
-    ({ removed, filledCustomerIds: refilled } = await removeCustomersOfRejectedRows(db, resolution, kept.map(({ row }) => row.customer), new Set(kept.map(({ customerId }) => customerId))));
+    const keptRefs = kept.map(({ row }) => row.customer);
+    const keptCustomerIds = new Set(kept.map(({ customerId }) => customerId));
+    ({ removed, filledCustomerIds: refilled } = await removeCustomersOfRejectedRows(db, resolution, keptRefs, keptCustomerIds));
+    given = identitiesKeptBy(resolution, keptRefs, keptCustomerIds);
   }
+  // a person erased before, brought back by their email or phone: known again, but not contactable
+  // (one probe per batch); after the rejected rows are taken back, since a rejected row changes no one
+  const refused = await refuseSuppressedConsents(db, given, { importRunId: context.importId });
   outcome.createdCustomers = resolution.createdIds.length - removed;
   await addEventsToTraits(db, added);
   // their interest conditions, and a lead's type, are judged again in this batch's transaction
   // and a profile email or phone an event filled (an unchanged one's too) may move their segments
-  outcome.changedCustomerIds = [...new Set([...added.map((event) => event.customerId), ...filledCustomerIds, ...refilled])];
+  outcome.changedCustomerIds = [...new Set([...added.map((event) => event.customerId), ...filledCustomerIds, ...refilled, ...refused])];
   // a later event of a merged person stays theirs if the merge is undone
   await recordArrivalsThroughMergedIdentities(db, 'event', unique.flatMap((row, index) => (rejectedLines.has(row.line) ? [] : [
     { source: row.source, externalId: row.externalId, customerId: customerIds[index], refs: row.customer }])));

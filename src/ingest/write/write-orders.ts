@@ -13,7 +13,7 @@ import { customerDifferenceFromEarlierBatch } from './repeated-rows.js';
 import { judgeEarlierBatchRepeats, newIdentityKeysOf } from './earlier-batch-repeats.js';
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { countOrders, type OrderFate } from './order-counts.js';
-import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
+import { identitiesKeptBy, removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import { rememberOrderRowTexts } from './row-text-memory.repo.js';
 import { recomputeTotalsFromLines, upsertOrderLines, type OrderLinesResult } from './write-order-lines.js';
 import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
@@ -101,8 +101,6 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const rowTimes = [...priced.map((group) => group.order.orderedAt), ...recipientRows.map((row) => priced[row.index].order.orderedAt)];
   const createdNames = buyerNamesOfCreated(resolution, priced);
   const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes), createdNames);
-  // a buyer or person erased before, brought back by their email or phone: known again, but not contactable (one probe per batch)
-  await refuseSuppressedConsents(db, identitiesGivenBy(resolution), { importRunId: context.importId });
   const recipientByIndex = new Map(recipientRows.map((row, position) => [row.index, resolution.customerIds[priced.length + position]]));
   const staged = priced.map((group, index) => stageOrder(group, resolution.customerIds[index], recipientByIndex.get(index) ?? null));
 
@@ -118,12 +116,17 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
 
   let removed = 0;
   let refilled: number[] = [];
+  let given = identitiesGivenBy(resolution);
   if (written.rejectedLines.size > 0) {
     const kept = staged.filter((order) => !written.rejectedLines.has(order.order.line));
-    ({ removed, filledCustomerIds: refilled } = await removeCustomersOfRejectedRows(db, resolution,
-      kept.flatMap((order) => [order.order.customer, order.order.recipient ?? []]),
-      new Set(kept.flatMap((order) => (order.recipientId === null ? [order.customerId] : [order.customerId, order.recipientId])))));
+    const keptRefs = kept.flatMap((order) => [order.order.customer, order.order.recipient ?? []]);
+    const keptCustomerIds = new Set(kept.flatMap((order) => (order.recipientId === null ? [order.customerId] : [order.customerId, order.recipientId])));
+    ({ removed, filledCustomerIds: refilled } = await removeCustomersOfRejectedRows(db, resolution, keptRefs, keptCustomerIds));
+    given = identitiesKeptBy(resolution, keptRefs, keptCustomerIds);
   }
+  // a buyer or person erased before, brought back by their email or phone: known again, but not contactable
+  // (one probe per batch); after the rejected rows are taken back, since a rejected row changes no one
+  const refused = await refuseSuppressedConsents(db, given, { importRunId: context.importId });
   outcome.createdCustomers += resolution.createdIds.length - removed;
   // a later order of a merged person, or a later gift for them, stays theirs if the merge is undone
   const stored = staged.filter((order) => !written.rejectedLines.has(order.order.line));
@@ -139,7 +142,7 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const named = await nameUnnamedStubs(db, stored, new Set(resolution.createdIds));
   const credited = await applyCreditNotes(db, stored, [...fast.customerIds, ...written.customerIds], context);
   // a profile email or phone an order filled (an unchanged one's too) may move the customer's segments
-  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named, ...filledCustomerIds, ...refilled, ...credited])];
+  outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named, ...filledCustomerIds, ...refilled, ...credited, ...refused])];
 }
 
 /**
