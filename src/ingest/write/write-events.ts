@@ -6,7 +6,7 @@ import { addEventsToTraits } from '../../traits/traits.repo.js';
 import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import type { CanonicalEvent, Reject } from '../canonical.js';
 import { emptyOutcome, type BatchOutcome, type WriteContext } from './batch-context.js';
-import { identitiesKeptBy, removeCustomersOfRejectedRows } from './keep-written-customers.js';
+import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import {
   differenceText, eventRowDifference, hasUnreadValues, newIdentityDifference, storedEventDifference, comparedWithRemembered, earlierBatchDifference, type EventAsStored, type FieldDifference,
 } from './repeated-rows.js';
@@ -150,8 +150,7 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
     const kept = unique.map((row, index) => ({ row, customerId: customerIds[index] })).filter(({ row }) => !rejectedLines.has(row.line));
     const keptRefs = kept.map(({ row }) => row.customer);
     const keptCustomerIds = new Set(kept.map(({ customerId }) => customerId));
-    ({ removed, filledCustomerIds: refilled } = await removeCustomersOfRejectedRows(db, resolution, keptRefs, keptCustomerIds));
-    given = identitiesKeptBy(resolution, keptRefs, keptCustomerIds);
+    ({ removed, filledCustomerIds: refilled, kept: given } = await removeCustomersOfRejectedRows(db, resolution, keptRefs, keptCustomerIds));
   }
   // a person erased before, brought back by their email or phone: known again, but not contactable
   // (one probe per batch); after the rejected rows are taken back, since a rejected row changes no one

@@ -13,7 +13,7 @@ import { customerDifferenceFromEarlierBatch } from './repeated-rows.js';
 import { judgeEarlierBatchRepeats, newIdentityKeysOf } from './earlier-batch-repeats.js';
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
 import { countOrders, type OrderFate } from './order-counts.js';
-import { identitiesKeptBy, removeCustomersOfRejectedRows } from './keep-written-customers.js';
+import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import { rememberOrderRowTexts } from './row-text-memory.repo.js';
 import { recomputeTotalsFromLines, upsertOrderLines, type OrderLinesResult } from './write-order-lines.js';
 import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
@@ -121,8 +121,7 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
     const kept = staged.filter((order) => !written.rejectedLines.has(order.order.line));
     const keptRefs = kept.flatMap((order) => [order.order.customer, order.order.recipient ?? []]);
     const keptCustomerIds = new Set(kept.flatMap((order) => (order.recipientId === null ? [order.customerId] : [order.customerId, order.recipientId])));
-    ({ removed, filledCustomerIds: refilled } = await removeCustomersOfRejectedRows(db, resolution, keptRefs, keptCustomerIds));
-    given = identitiesKeptBy(resolution, keptRefs, keptCustomerIds);
+    ({ removed, filledCustomerIds: refilled, kept: given } = await removeCustomersOfRejectedRows(db, resolution, keptRefs, keptCustomerIds));
   }
   // a buyer or person erased before, brought back by their email or phone: known again, but not contactable
   // (one probe per batch); after the rejected rows are taken back, since a rejected row changes no one
