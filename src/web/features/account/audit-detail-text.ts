@@ -22,6 +22,13 @@ type DetailFormatters = Pick<Formatters, 'number' | 'dateTime'>;
 const quantityKeys = new Set(['bytes', 'read', 'inserted', 'updated', 'unchanged', 'rejected', 'records', 'refusalsOverridden',
   'orders', 'orderLines', 'events', 'identities', 'mergedCustomers', 'suppressedIdentities', 'count']);
 
+/**
+ * Details whose value is a code named in a message group: a failed sign-in's reason (src/auth/sessions.service.ts),
+ * why a signed-in caller was refused (access.refused, src/auth/refusal-audit.ts), what an import run imported
+ * (import.complete, import.fail; by the name the list of imports gives it).
+ */
+const namedValueGroups = new Map([['reason', 'settings.audit.signInFailures'], ['code', 'settings.audit.refusalCodes'], ['entity', 'entities']]);
+
 function valueText(key: string, value: unknown, t: Translate, format: DetailFormatters): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
@@ -30,25 +37,14 @@ function valueText(key: string, value: unknown, t: Translate, format: DetailForm
   // whole numbers here are mostly ids and line numbers, never grouped ("Nr. 2033", not "2 033")
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : format.number(value, Math.min((String(value).split('.')[1] ?? '').length, 6));
   if (key === 'role' && typeof value === 'string' && (roles as readonly string[]).includes(value)) return t(`roles.${value}`);
-  // a failed sign-in's code as src/auth/sessions.service.ts writes it; another reason (a sentence, a code added later) as recorded
-  if (key === 'reason' && typeof value === 'string') {
-    const reason = `settings.audit.signInFailures.${value}`;
-    const known = t(reason);
-    if (known !== reason) return known;
-  }
-  // why a signed-in caller was refused (access.refused, as src/auth/refusal-audit.ts writes it); a code added later as recorded
-  if (key === 'code' && typeof value === 'string') {
-    const code = `settings.audit.refusalCodes.${value}`;
-    const known = t(code);
-    if (known !== code) return known;
+  // a code with a name in the reader's language; another (a sentence, a code added later) as recorded
+  const group = namedValueGroups.get(key);
+  if (group && typeof value === 'string') {
+    const name = `${group}.${value}`;
+    const known = t(name);
+    if (known !== name) return known;
   }
   if (key === 'takenAt' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
-  // what an import run imported (import.complete, import.fail), by the name the list of imports gives it
-  if (key === 'entity' && typeof value === 'string') {
-    const entity = `entities.${value}`;
-    const known = t(entity);
-    if (known !== entity) return known;
-  }
   if (Array.isArray(value)) return value.map((item) => (item !== null && typeof item === 'object' ? JSON.stringify(item) : valueText(key, item, t, format))).join(', ');
   return String(value);
 }
