@@ -76,5 +76,4 @@ export function keyValues(entries: Record<string, unknown>): string {
   return Object.entries(entries).map(([key, value]) => `${key.padEnd(width)}  ${value instanceof Date ? `${localTime(value)} (${timesShownIn ?? 'UTC'})` : value ?? ''}`).join('\n');
 }
 
-/** Text as one shell word to paste into a command: in double quotes when nothing in it is special to a shell, else in single quotes. */
-export const shellQuoted = (text: string) => (/^[\w .,:+@%/-]*$/.test(text) ? `"${text}"` : `'${text.replaceAll("'", "'\\''")}'`);
+export { shellQuoted } from '../core/shell-words.js';

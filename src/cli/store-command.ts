@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
-import { shellQuoted } from './format.js';
+import { shellWord, storeShown } from '../core/shell-words.js';
 
 /**
  * The store a suggested command must name to reach the store the reader is on. Only a store given
@@ -14,27 +14,6 @@ let commandNames: ReadonlySet<string> = new Set();
 export function suggestCommandsFor(program: Command): void {
   storeOption = program.opts<{ db?: string }>().db ?? null;
   commandNames = new Set(program.commands.flatMap((command) => [command.name(), ...command.aliases()]));
-}
-
-/** A word as typed when the shell leaves it alone, else quoted (a postgres:// URL's `?` and `&`, a directory with a space). */
-const shellWord = (text: string) => (/^[\w.,:+@%/=-]+$/.test(text) ? text : shellQuoted(text));
-
-/**
- * The --db value as a suggestion writes it: a database URL's password is not echoed into output that
- * may be logged or shared, but stands as `***` for the reader to fill in again, whether it is written
- * in the URL's user part (up to its last `@` before any query) or as a `password`/`sslpassword` query
- * parameter. Read as text, not parsed: a URL that WHATWG parsing refuses (`postgres://u:pw@/db?host=/run`)
- * is still masked.
- */
-function storeShown(store: string): string {
-  const scheme = /^postgres(?:ql)?:\/\//i.exec(store);
-  if (!scheme) return store;
-  const queryAt = store.indexOf('?');
-  const [base, query] = queryAt < 0 ? [store, ''] : [store.slice(0, queryAt), store.slice(queryAt)];
-  const userEnd = base.lastIndexOf('@');
-  const passwordAt = userEnd < 0 ? -1 : base.indexOf(':', scheme[0].length);
-  const maskedBase = passwordAt < 0 || passwordAt > userEnd ? base : `${base.slice(0, passwordAt + 1)}***${base.slice(userEnd)}`;
-  return maskedBase + query.replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
 }
 
 /** `clientele <words>` as the reader can run it on this store: `clientele --db ./riga settings set --country LV`. */

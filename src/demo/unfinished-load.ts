@@ -1,4 +1,5 @@
 import type { StoreSettings } from '../settings/index.js';
+import { shellWord } from '../core/shell-words.js';
 import { demoDatasets, type DemoDataset } from './datasets.js';
 
 /**
@@ -38,7 +39,8 @@ export function findUnfinishedDemoLoad(settings: LoadMarks): string | null {
  * and the same `demo load` continues it, not begins it again, since its imports are idempotent.
  */
 export function unfinishedDemoLoadLines(store: { kind: 'embedded' | 'server'; location: string }, name: string): string[] {
-  const db = store.kind === 'embedded' ? `--db ${store.location} ` : '';
+  // a folder with a space is one word to the shell only in quotes
+  const db = store.kind === 'embedded' ? `--db ${shellWord(store.location)} ` : '';
   const command = `\`clientele ${db}demo load ${name}\` (it continues where it stopped)`;
   if (name === 'synthetic') {
     return [

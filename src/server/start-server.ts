@@ -10,6 +10,7 @@ import { loadConfig, type LogLevel } from '../core/config.js';
 import { openRuntime } from '../runtime/open-runtime.js';
 import { getStoreSettings } from '../settings/index.js';
 import { storeSetupNotice } from '../settings/setup-notice.js';
+import { shellWord } from '../core/shell-words.js';
 import { buildApp } from './app.js';
 import { startEmbeddedMaintenance } from './embedded-maintenance.js';
 import { signInLine } from './sign-in-line.js';
@@ -209,8 +210,10 @@ function loadDataLines(store: { kind: 'embedded' | 'server'; location: string })
       'or a demo: `clientele demo load synthetic` (`clientele demo list` names the others), or restart with `clientele serve --demo`.',
     ];
   }
+  // a folder with a space ("Klienti 2026") is one word to the shell only in quotes
+  const db = shellWord(store.location);
   return [
     'The store holds no data yet. Import your own files in the web app (Import);',
-    `or stop the server and run \`clientele --db ${store.location} demo load synthetic\` (\`clientele demo list\` names the others), or \`clientele --db ${store.location} serve --demo\`.`,
+    `or stop the server and run \`clientele --db ${db} demo load synthetic\` (\`clientele demo list\` names the others), or \`clientele --db ${db} serve --demo\`.`,
   ];
 }

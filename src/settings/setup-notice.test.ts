@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { backtickedCommands, pastedWords } from '../../test/helpers/pasted-words.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
 import { fixedClock } from '../core/clock.js';
 import { ingestRecords } from '../ingest/ingest-batch.service.js';
@@ -44,5 +45,27 @@ describeEachStore('what a new store says of the settings its first command set',
     await changeStoreSettings(context.store.db, { currency: 'EUR', timeZone: 'Europe/Riga', defaultCountry: 'LV' }, 'test');
     const [line] = await storeSetupNotice(context.store.db, { isNewStore: true, env: {}, surface: cli, createdWith: created.settings });
     expect(line).toMatch(/^New store: currency EUR, time zone Europe\/Riga, phone country LV \(as this command set them\); change them with /);
+  });
+});
+
+describeEachStore('the settings command a store suggests, pasted into a shell', (context) => {
+  const env = { CLIENTELE_CURRENCY: 'EUR', CLIENTELE_TIMEZONE: 'Europe/Riga' };
+  const pastedCommand = async (dbOption: string) => {
+    const lines = await storeSetupNotice(context.store.db, { isNewStore: false, env, surface: { kind: 'cli', dbOption } });
+    return lines.flatMap(backtickedCommands).map(pastedWords);
+  };
+
+  it('names a store in a folder with a space, or a URL with ? and &, as one word', async () => {
+    await ensureStoreSettings(context.store.db, { currency: 'IDR', timeZone: 'Asia/Jakarta', defaultCountry: 'ID' });
+    for (const dbOption of ['/srv/Klienti 2026/veikals', 'postgres://shop@127.0.0.1:5432/shop?sslmode=require&application_name=clientele', "./Anna's $HOME"]) {
+      expect(await pastedCommand(dbOption)).toEqual([['clientele', '--db', dbOption, 'settings', 'set', '--currency', 'EUR', '--time-zone', 'Europe/Riga']]);
+    }
+  });
+
+  it("shows a URL's password as ***, as every command the CLI prints does", async () => {
+    await ensureStoreSettings(context.store.db, { currency: 'IDR', timeZone: 'Asia/Jakarta', defaultCountry: 'ID' });
+    const [words] = await pastedCommand('postgres://shop:s3cret@127.0.0.1:5432/shop?sslmode=require');
+    expect(words).toContain('postgres://shop:***@127.0.0.1:5432/shop?sslmode=require');
+    expect(words.join(' ')).not.toContain('s3cret');
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { getStoreSettings, type StoreSettings } from './index.js';
+import { shellWord, storeShown } from '../core/shell-words.js';
 import { readFixedSettings, setupSettings, type FixedReasonCode, type FixedSettings, type SetupSetting } from './fixed-settings.repo.js';
 
 /** Where the reader changes the settings: a `clientele` command (with the --db it ran with), or the web app of a running server. */
@@ -93,9 +94,9 @@ function beforeWhatFixes(keys: SetupSetting[]): string {
   return keys.some((key) => key !== 'defaultCountry') ? 'before importing orders' : 'before importing phone numbers';
 }
 
+/** Pasted as written: a folder with a space, or a postgres:// URL's `?` and `&`, stay one word to the shell. */
 function settingsCommand(dbOption: string | null): string {
-  const db = dbOption && /\s/.test(dbOption) ? `"${dbOption}"` : dbOption;
-  return `clientele ${db ? `--db ${db} ` : ''}settings set`;
+  return `clientele ${dbOption ? `--db ${shellWord(storeShown(dbOption))} ` : ''}settings set`;
 }
 
 function listOf(words: string[]): string {

@@ -6,6 +6,7 @@ import { isServerUrl, looksLikeUrl, openStore, redactPassword } from '../../db/c
 import { migrate } from '../../db/migrate.js';
 import { copyStore, type CopyProgress } from '../../db/store-copy.js';
 import type { CliRuntime } from '../runtime.js';
+import { shellWord } from '../../core/shell-words.js';
 
 export type CopyStoreAnswer = { from: string; to: string; tables: number; rows: number; sequences: number; replacedSettings: number; seconds: number };
 
@@ -64,8 +65,9 @@ function sameStore(from: string, to: string): boolean {
   return resolve(from) === resolve(to);
 }
 
+/** What was copied, and the command that starts on the copy: pasted as written, the URL's `?` and `&` or the folder's space stay one word. */
 export function describeCopy(answer: CopyStoreAnswer): string {
-  const use = isServerUrl(answer.to) ? `DATABASE_URL=${answer.to} clientele serve` : `clientele serve --db ${answer.to}`;
+  const use = isServerUrl(answer.to) ? `DATABASE_URL=${shellWord(answer.to)} clientele serve` : `clientele serve --db ${shellWord(answer.to)}`;
   return `Copied ${answer.rows.toLocaleString('en')} rows in ${answer.tables} tables from ${answer.from} to ${answer.to} in ${answer.seconds} s; every table checked row for row.\n`
     + `The source is as it was. Start Clientele on the copy with: ${use}`;
 }

@@ -74,7 +74,7 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         <ConsentCard customer={customer} proofs={detail.data.consents} canEdit={can('customers:write')} onSaved={showSaved} />
         <IdentitiesCard identities={identities} customerId={customer.customer_id} canEdit={can('customers:write')} onRemoved={refresh} />
         <CategoriesCard categories={categories} />
-        <PurchaseRhythmCard timeline={timeline} />
+        <PurchaseRhythmCard timeline={timeline} customerId={customer.customer_id} />
         <TimelineCard timeline={timeline} />
         {canMerge ? <MergePanel customer={customer} onChanged={refresh} request={mergeRequest} /> : null}
         {/* export and erasure need customers:merge (owner, admin), as the API does */}

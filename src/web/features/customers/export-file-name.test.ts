@@ -28,13 +28,22 @@ describe('exportFileName', () => {
 describe('segmentFilePart', () => {
   it.each([
     ['Jakarta repeat buyers', 7, 'jakarta-repeat-buyers'],
-    ['Kafija Rīgā!', 7, 'kafija-riga'],
-    ['  VIP / lapsed (2026)  ', 7, 'vip-lapsed-2026'],
+    ['Kafija Rīgā!', 7, 'kafija-rīgā'],
+    ['ĶEKAVAS ŪDENS KLIENTI', 7, 'ķekavas-ūdens-klienti'],
+    ['Kafija Ri\u0304ga\u0304', 7, 'kafija-rīgā'],
     ['Pelanggan Setia — Bandung', 7, 'pelanggan-setia-bandung'],
+    ['नियमित ग्राहक', 7, 'नियमित-ग्राहक'],
+    ['  VIP / lapsed (2026)  ', 7, 'vip-lapsed-2026'],
     ['常客', 7, '常客'],
     ['!!!', 12, '12'],
+    ['/:*?"<>|', 12, '12'],
   ])('names "%s" as %s', (name, segmentId, expected) => {
     expect(segmentFilePart(name, segmentId)).toBe(expected);
+  });
+
+  it('keeps the accents of a Latvian segment as the translated base beside it keeps its own', () => {
+    const name = exportFileName('segments', [segmentFilePart('Kafija Rīgā!', 7), 'e-pasta-piekrišana'], new Date('2026-12-02T20:00:00Z'), 'Europe/Riga');
+    expect(name).toBe('segments-kafija-rīgā-e-pasta-piekrišana-2026-12-02.csv');
   });
 
   it('keeps a long name to 60 characters without a trailing dash', () => {

@@ -1,5 +1,5 @@
 import { exactCalendarDayOf } from '../../../core/calendar-day.js';
-import { safeFileName } from '../../components/file-name.js';
+import { fileNamePart, safeFileName } from '../../components/file-name.js';
 
 /**
  * `pelanggan-2026-12-03.csv`: the translated base and parts (file-name.ts), dated by
@@ -13,13 +13,15 @@ export function exportFileName(base: string, parts: readonly (string | null)[], 
 }
 
 /**
- * A segment's name as a file name part, after the translated "segment": "Kafija Rīgā!" → "kafija-riga".
- * Letters lose their accents (a file is passed around by mail and tools that mangle
- * them); letters without a plain form (Cyrillic, CJK) are kept, and a name with
- * none at all falls back to the segment's number.
+ * A segment's name as a file name part, after the translated "segment": "Kafija Rīgā!" → "kafija-rīgā".
+ * Its letters stay as written, accents included, as the translated base before it keeps its own
+ * (file-name.ts): a Latvian file is not named half with and half without them. Lower-cased, its words
+ * joined by dashes and the punctuation between them left out; what a file system refuses and the
+ * part's length are file-name.ts's one rule. A name without a letter or digit falls back to the
+ * segment's number.
  */
 export function segmentFilePart(name: string, segmentId: number): string {
-  const slug = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
-  return slug || String(segmentId);
+  // marks too: a Devanagari vowel sign, or an accent with no precomposed letter, belongs to its word
+  const words = name.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return fileNamePart(words.join('-')) || String(segmentId);
 }

@@ -1,7 +1,7 @@
 import { Card } from '../../components/card.js';
 import { Chart } from '../../components/charts/chart.js';
 import { LoadingState } from '../../components/loading-state.js';
-import { useI18n } from '../../i18n/i18n-context.js';
+import { useI18n, type I18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { medianGap, purchaseRhythm } from './purchase-rhythm.js';
 import { purchaseRhythmTable } from './purchase-rhythm-table.js';
@@ -11,8 +11,17 @@ import { unpricedRhythmTable } from './unpriced-money.js';
 import { useStoreHasPrices } from './use-store-has-prices.js';
 import type { Timeline } from './use-timeline.js';
 
+/**
+ * `customer-1042-purchase-rhythm.png`, `klients-1042-pirkumu-ritms.csv`: named in the reader's language after the
+ * customer, as their subject access export is, so two customers' charts are not saved over each other. Without
+ * the customer's number (a page that does not pass it yet) only the chart is named.
+ */
+export function purchaseRhythmFileName(customerId: number | undefined, t: I18n['t']): string {
+  return customerId === undefined ? t('files.charts.purchaseRhythm') : t('files.charts.customerPurchaseRhythm', { id: customerId });
+}
+
 /** Days between purchase days, over time: a lengthening gap is the earliest visible sign of a customer drifting away. */
-export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
+export function PurchaseRhythmCard({ timeline, customerId }: { timeline: Timeline; customerId: number }) {
   const { t, format, locale } = useI18n();
   const settings = useStoreSettings();
   const hasPrices = useStoreHasPrices();
@@ -29,7 +38,7 @@ export function PurchaseRhythmCard({ timeline }: { timeline: Timeline }) {
     body = (
       <>
         <p className="muted small">{purchaseRhythmSummary(median ?? 0, points.length, { t, format, locale })}{timeline.isComplete ? '' : ` ${t('customer.rhythm.partial', { date: format.date(points[0].day) })}`}</p>
-        <Chart title={t('customer.rhythm.title')} fileName={t('files.charts.purchaseRhythm')} option={option} height={240}
+        <Chart title={t('customer.rhythm.title')} fileName={purchaseRhythmFileName(customerId, t)} option={option} height={240}
           table={hasPrices === false ? unpricedRhythmTable(table, t) : table} />
       </>
     );

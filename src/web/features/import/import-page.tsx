@@ -244,7 +244,7 @@ export function ImportPage() {
         <Card title={t('import.step3')}>
           <ImportProgress totals={totals} total={recordCount} isDone={phase === 'done'} summaryRef={summary} />
           {error ? <ErrorMessage error={error} /> : null}
-          <RejectsTable rejects={rejectsWithRows} entity={entity} />
+          <RejectsTable rejects={rejectsWithRows} entity={entity} importedFile={csv?.fileName ?? null} />
         </Card>
       ) : null}
       {phase === 'choose' && error ? <ErrorMessage error={error} /> : null}

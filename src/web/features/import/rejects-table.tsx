@@ -1,10 +1,10 @@
 import type { IngestEntity, Reject } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { downloadFile } from '../../components/csv.js';
-import { safeFileName } from '../../components/file-name.js';
 import { describeField } from './field-labels.js';
 import { describeOtherProblems, describeReject } from './reject-text.js';
 import { rejectsCsvFile } from './rejects-csv.js';
+import { rejectsFileName } from './rejects-file-name.js';
 
 const shownRejects = 200;
 
@@ -13,12 +13,13 @@ const shownRejects = 200;
  * the app does not know shows the server's English reason, marked as English. The download says
  * the same as the table, with the code for support. A row's other problems (`also`) follow its reason, each
  * after its field's label, so one pass over the file fixes the row. The field is named by its label, as the mapping
- * above names it; its name in the file's terms is its title.
+ * above names it; its name in the file's terms is its title. The download is named after the imported file
+ * (`importedFile`, as chosen), so one import's rejects are not saved over another's.
  */
-export function RejectsTable({ rejects, entity }: { rejects: Reject[]; entity: IngestEntity }) {
+export function RejectsTable({ rejects, entity, importedFile }: { rejects: Reject[]; entity: IngestEntity; importedFile: string | null }) {
   const { t, locale } = useI18n();
   if (rejects.length === 0) return null;
-  const download = () => downloadFile(safeFileName(t('files.rejects'), [], 'csv'), rejectsCsvFile(rejects, entity, t, locale));
+  const download = () => downloadFile(rejectsFileName(entity, importedFile, t), rejectsCsvFile(rejects, entity, t, locale));
   return (
     <div className="rejects">
       <h3>{t('import.rejectsTitle', { count: rejects.length })}</h3>
