@@ -165,6 +165,32 @@ export function servesConcurrentQueries(db: Kysely<Database>): boolean {
   return concurrentHandles.has(db);
 }
 
+/** Per server store's handle: what it runs in the background, stopped before its pool ends; none once the store closes. */
+const backgroundWork = new WeakMap<Kysely<Database>, Set<() => Promise<void>>>();
+const closingHandles = new WeakSet<Kysely<Database>>();
+
+/**
+ * Registers work a server store's handle runs in the background, past the request that started it
+ * (planner statistics, server-statistics.ts): closing the store awaits `stop` before it ends the pool,
+ * as a pool ending waits for every connection it lent (a statement waiting for a lock would hold it
+ * as long) and a query started after would meet an ended pool. `done` unregisters work that ended by
+ * itself. Null once the store's closing began: start nothing then.
+ */
+export function untilClosing(db: Kysely<Database>, stop: () => Promise<void>): { done: () => void } | null {
+  if (closingHandles.has(db)) return null;
+  let work = backgroundWork.get(db);
+  if (!work) backgroundWork.set(db, work = new Set());
+  work.add(stop);
+  return { done: () => { work.delete(stop); } };
+}
+
+/** Closes a server store's handle: its background work stopped first (untilClosing), then its pool ended. */
+async function closeServerHandle(db: Kysely<Database>): Promise<void> {
+  closingHandles.add(db);
+  await Promise.allSettled([...backgroundWork.get(db) ?? []].map((stop) => stop()));
+  await db.destroy();
+}
+
 /**
  * The connect timeout is the client's, not the pool's: the pool's would also end the wait for a
  * free client, and a query queued behind two long analyses is not a failure.
@@ -199,7 +225,7 @@ async function openServerStore(url: string, { searchPath, logger, connectTimeout
     db,
     pool,
     runScript: (script) => runScriptOn(pool, script),
-    close: () => db.destroy(),
+    close: () => closeServerHandle(db),
   };
 }
 

@@ -12,7 +12,7 @@ import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from '
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
 import { retryingConflicts } from '../db/retry-deadlocks.js';
-import { analyzeChangedServerTablesQuietly } from '../db/server-statistics.js';
+import { refreshServerStatisticsInBackground } from '../db/server-statistics.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
 import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
@@ -69,7 +69,7 @@ export async function ingestRecords(
   options: RunBatchOptions & {
     source?: string | null; dateFormat?: string | null; fileName?: string | null; consentOverridesRefusals?: boolean; actor: string; clock: Clock;
     beforeCommit?: (trx: Kysely<Database>, summary: BatchSummary) => Promise<void>;
-    /** Told when planner statistics could not be refreshed after the batch (the server's log); a process warning by default. */
+    /** Told when planner statistics could not be refreshed after the batch, in the background (the server's log); a process warning by default. */
     warn?: (message: string) => void;
   },
 ): Promise<BatchSummary> {
@@ -133,8 +133,9 @@ export async function ingestRecords(
     return summary;
   }));
   // a request that was a whole import refreshes a server store's planner statistics once committed (ANALYZE
-  // cannot wait inside the transaction); only tables it changed enough are analysed, so small batches cost
-  // one catalogue read. A batch of an open run leaves it to the run's close. Never fails the batch.
-  if (options.importId === undefined) await analyzeChangedServerTablesQuietly(db, options.warn);
+  // cannot wait inside the transaction), in the background: the batch answers without waiting for it
+  // (server-statistics.ts). Only tables it changed enough are analysed, so small batches cost one
+  // catalogue read. A batch of an open run leaves it to the run's close. Never fails the batch.
+  if (options.importId === undefined) void refreshServerStatisticsInBackground(db, options.warn);
   return batchSummary;
 }

@@ -13,7 +13,7 @@ import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.
 import { forgetDeferredStaleLines } from './write/deferred-stale-lines.repo.js';
 import { sweepDeferredStaleLines } from './write/write-order-lines.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
-import { analyzeChangedServerTablesQuietly } from '../db/server-statistics.js';
+import { refreshServerStatisticsInBackground } from '../db/server-statistics.js';
 
 /**
  * A file sent through the API in several batches (the web app's import) is
@@ -98,7 +98,8 @@ export async function joinOpenRun(trx: Kysely<Database>, importId: number, entit
  * the store's now for keeping derived data current, as the run's batches had it.
  * The run ends with its audit entry (import.complete or import.fail) in the closing transaction;
  * once it commits, a server store's planner statistics are refreshed for the tables its batches
- * changed enough, as a CLI import's end does (`warn`: where a failure to is told; the close stands).
+ * changed enough, as a CLI import's end does, but in the background: the close answers without
+ * waiting for it (`warn`: where a failure to is told; the close stands).
  */
 export async function closeImportRun(
   db: Kysely<Database>, importId: number, outcome: 'completed' | 'failed', actor: string, rejectedBySender: number | SenderRejects = 0, view: ImportRunView = {}, clock: Clock = systemClock,
@@ -135,8 +136,9 @@ export async function closeImportRun(
     await endImportRun(trx, importId, outcome, actor);
     return true;
   });
-  // ANALYZE outside the closing transaction, only once: a retried close has nothing new to analyse
-  if (hasEnded) await analyzeChangedServerTablesQuietly(db, warn);
+  // ANALYZE outside the closing transaction, only once (a retried close has nothing new to analyse),
+  // and after the answer: the refresh runs in the background, one pass at a time per store (server-statistics.ts)
+  if (hasEnded) void refreshServerStatisticsInBackground(db, warn);
   return readImportRun(db, importId, view);
 }
 
