@@ -1,2 +1,2 @@
-export { reportRevenue, reportSummary, reportTypeMigration, type RevenueReport, type SummaryReport, type TypeMigrationReport } from './store-reports.service.js';
+export { reportRevenue, reportSummary, reportTypeMigration, type ReportCreditNotes, type RevenueReport, type SummaryReport, type TypeMigrationReport } from './store-reports.service.js';
 export type { Granularity } from './period-coverage.js';

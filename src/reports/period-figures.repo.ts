@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { isVerified, netAmount } from '../traits/index.js';
+import { isVerified, netAmount, ordersAsOf, purchaseDaysAsOf, type LaterCredits } from '../traits/index.js';
 import { partsOf, type Period, type PeriodParts } from './period.js';
+import { storeDaysAsOf, withSteps, type StoreDaysAsOf } from './store-days-as-of.sql.js';
 
 export type PeriodFigures = {
   realCustomers: number;
@@ -47,12 +48,18 @@ const quarterHourMs = 900_000;
  * customer_purchase_day. Leads are what remains of the customers first seen by
  * the end once the real ones are taken away: an order is itself a first sign
  * of interest, so nobody bought before they were first seen.
+ *
+ * `later` (traits' findLaterCredits, for the instant the report is made as of):
+ * what credit notes dated at or after it gave back counts as kept, in both
+ * periods (store-days-as-of.sql.ts); null reads the stored sums as they are.
  */
-export async function figuresForPeriods(db: Kysely<Database>, periods: { current: Period; previous: Period }, timeZone: string): Promise<{ current: PeriodFigures; previous: PeriodFigures }> {
+export async function figuresForPeriods(db: Kysely<Database>, periods: { current: Period; previous: Period }, timeZone: string, later: LaterCredits = null): Promise<{ current: PeriodFigures; previous: PeriodFigures }> {
   const current = partsOf(periods.current, timeZone);
   const previous = partsOf(periods.previous, timeZone);
+  const store = storeDaysAsOf(later, timeZone);
+  const asOf: AsOf = { store, later, timeZone };
   const result = await sql<Counts & { period: 'c' | 'p' }>`
-    with ${periodSteps('c', current)}, ${periodSteps('p', previous)},
+    ${withSteps(store.steps, sql`${periodSteps('c', current, asOf)}, ${periodSteps('p', previous, asOf)}`)},
     -- customers by when first seen (first sign of interest, else sign-up)
     seen as (
       select coalesce(sum(customers), 0)::int as customers,
@@ -83,12 +90,15 @@ function seenBy(end: Date): string {
   return new Date(Math.ceil(end.getTime() / quarterHourMs) * quarterHourMs).toISOString();
 }
 
+/** What the steps read: the store's day sums, orders and purchase days as of the report's instant. */
+type AsOf = { store: StoreDaysAsOf; later: LaterCredits; timeZone: string };
+
 /**
  * `with` items giving one period's figures as `figures_<name>`: the whole days
  * [from, wholeTo) from the day aggregates, plus the part [partStart, end) of the
  * day wholeTo from its orders (none when the period is whole days).
  */
-function periodSteps(name: 'c' | 'p', period: PeriodParts) {
+function periodSteps(name: 'c' | 'p', period: PeriodParts, asOf: AsOf) {
   const [from, wholeTo] = [sql`${period.from}::date`, sql`${period.wholeTo}::date`];
   return sql`
     ${sql.ref(`days_${name}`)} as (
@@ -97,12 +107,12 @@ function periodSteps(name: 'c' | 'p', period: PeriodParts) {
         coalesce(sum(first_purchases) filter (where day >= ${from}), 0)::int as new_customers,
         coalesce(sum(first_purchases), 0)::int as real_customers,
         coalesce(sum(second_purchases), 0)::int as repeaters
-      from store_purchase_day where day < ${wholeTo}),
+      from ${asOf.store.days} store_day where day < ${wholeTo}),
     -- bought in [from, wholeTo): a purchase day in it whose previous purchase day is before from
     ${sql.ref(`active_${name}`)} as (
       select coalesce(sum(customers), 0)::int as active
-      from store_purchase_day_gap where day >= ${from} and day < ${wholeTo} and previous_day < ${from}),
-    ${partSteps(name, period)},
+      from ${asOf.store.gaps} store_gap where day >= ${from} and day < ${wholeTo} and previous_day < ${from}),
+    ${partSteps(name, period, asOf)},
     ${sql.ref(`figures_${name}`)} as (
       select d.revenue + p.revenue as revenue, d.orders + p.orders as orders, d.new_customers + p.first_purchases as new_customers,
         d.real_customers + p.first_purchases as real_customers, d.repeaters + p.second_purchases as repeaters, a.active + p.active as active
@@ -116,7 +126,7 @@ function periodSteps(name: 'c' | 'p', period: PeriodParts) {
  * last two purchase days before it tell a first purchase (none), a second
  * purchase day (one) and a buyer already counted active (one on or after from).
  */
-function partSteps(name: 'c' | 'p', period: PeriodParts) {
+function partSteps(name: 'c' | 'p', period: PeriodParts, asOf: AsOf) {
   if (period.end <= period.partStart) {
     return sql`${sql.ref(`part_${name}`)} as (select 0::bigint as revenue, 0::bigint as orders, 0 as first_purchases, 0 as second_purchases, 0 as active)`;
   }
@@ -125,7 +135,7 @@ function partSteps(name: 'c' | 'p', period: PeriodParts) {
   return sql`
     ${sql.ref(`part_buyer_${name}`)} as (
       select o.customer_id, count(*) as orders, sum(${netAmount('o')}) as revenue
-      from customer_order o
+      from ${ordersAsOf(asOf.later)} o
       where o.ordered_at >= ${partStart} and o.ordered_at < ${end} and ${isVerified('o')}
       group by o.customer_id),
     ${sql.ref(`part_${name}`)} as (
@@ -137,5 +147,5 @@ function partSteps(name: 'c' | 'p', period: PeriodParts) {
       -- each buyer's last two purchase days before the part-day: one probe of customer_purchase_day's key
       from ${sql.table(`part_buyer_${name}`)} b cross join lateral (
         select count(*) as days, coalesce(max(last_two.day) >= ${from}, false) as in_whole_days
-        from (select d.day from customer_purchase_day d where d.customer_id = b.customer_id and d.day < ${wholeTo} order by d.day desc limit 2) last_two) earlier)`;
+        from (select d.day from ${purchaseDaysAsOf(asOf.later, asOf.timeZone)} d where d.customer_id = b.customer_id and d.day < ${wholeTo} order by d.day desc limit 2) last_two) earlier)`;
 }

@@ -24,6 +24,14 @@ const figuresSchema = objectOf<SummaryFigures>()({
   revenueMinor: z.number().nullable().describe("The period's purchases less their refunds, in minor units of the store currency; null when the store's orders carry no prices (hasPrices false): not recorded, not nothing sold"),
   orders: z.number().describe("The period's purchases"),
 });
+// what a report of store revenue says of credit notes (docs/import.md), as of the end of its last day
+const creditNotesShape = {
+  hasCreditNotes: z.boolean().describe('The store holds credit notes (status credit_note). A credit note lowers the day of the sale it credits, not its own day, so a later one restates days already reported; one dated after the report\'s end has given nothing back yet'),
+  unappliedCredit: z.object({
+    creditNotes: z.number().int().describe('Credit notes dated before the report\'s end (the end of its last day; now, on a live store\'s summary) that gave back less than their amount: no earlier sale of their customer kept enough (a cancellation of a sale from before the data)'),
+    amountMinor: z.number().describe('What they did not give back, in minor units of the store currency: it takes nothing off revenue. 0 when creditNotes is 0'),
+  }).describe('Credit notes that matched no earlier sale of their customer, in full or in part'),
+};
 const spanSchema = z.object({ from: timestamp.describe('The first instant: the start of the first store day'), to: timestamp.describe('Exclusive: the end of the last store day, or the time on it the period stops at') });
 const summarySchema = z.object({
   asOf: z.string().describe('ISO 8601 time'), ...reportMoneyShape,
@@ -35,12 +43,13 @@ const summarySchema = z.object({
   currentPeriod: spanSchema.describe('The instants the current figures cover'), previousPeriod: spanSchema.describe('The instants the previous figures cover'),
   current: figuresSchema, previous: figuresSchema,
   change: z.record(z.string(), z.number().nullable()).describe('Relative change of each figure against the previous period (0.1 = +10%); null when the previous one was 0, and revenueMinor\'s null when the orders carry no prices (hasPrices false)'),
+  ...creditNotesShape,
 });
 const revenueSchema = z.object({
   granularity: z.enum(granularities), from: day.describe('YYYY-MM-DD: the first day of the range'),
   to: day.describe('YYYY-MM-DD, exclusive: the day after the last day of the range, as the query\'s to (lastDay is that last day)'),
   lastDay: day.describe('YYYY-MM-DD, inclusive: the last day of the range, the day before to'), ...reportMoneyShape,
-  channel: z.enum(orderChannels).nullable().describe('The one order channel counted; null for all of them'),
+  channel: z.enum(orderChannels).nullable().describe('The one order channel counted; null for all of them'), ...creditNotesShape,
   points: z.array(objectOf<RevenuePoint>()({ period: day.describe('First day of the period'), revenueMinor: z.number(), orders: z.number(), customers: z.number() }).extend({
     from: day.describe('YYYY-MM-DD: the first day counted, the later of the period\'s first day and the range\'s'),
     to: day.describe("YYYY-MM-DD, exclusive: the day after the last day counted, the earlier of the period's end and the range's"),

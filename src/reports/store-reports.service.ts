@@ -9,14 +9,24 @@ import { changeRatio, comparedPeriods, startOfDay, type Comparison } from './per
 import { figuresForPeriods, type PeriodFigures } from './period-figures.repo.js';
 import { coverageOf, type Granularity, type PeriodCoverage } from './period-coverage.js';
 import { revenueSeries, typeMigration, type RevenuePoint, type TypeMigration } from './store-summary.repo.js';
+import { findCreditNotesAsOf, type UnappliedCredit } from './credit-notes-as-of.repo.js';
 
 /** The reports GET /api/reports/{summary,revenue,type-migration} and `clientele report …` share. */
 
 /** A period's key figures as the summary gives them: revenue null when the store's orders carry no prices (not recorded, not 0). */
 export type SummaryFigures = Omit<PeriodFigures, 'revenueMinor'> & { revenueMinor: number | null };
 
-/** `to`, `previousTo`: exclusive, the day after the last; `lastDay`, `previousLastDay`: that last day, inclusive, as the CLI's text prints it. */
-export type SummaryReport = ReportMoney & {
+/**
+ * What a store-level report says of credit notes up to its end (credit-notes-as-of.repo.ts): whether the store holds
+ * any, and those dated by then that no earlier sale of their customer could take in full, which take nothing off revenue.
+ */
+export type ReportCreditNotes = { hasCreditNotes: boolean; unappliedCredit: UnappliedCredit };
+
+/**
+ * `to`, `previousTo`: exclusive, the day after the last; `lastDay`, `previousLastDay`: that last day, inclusive, as the CLI's text prints it.
+ * Both periods are as of the current one's end: a credit note dated after it has given nothing back yet.
+ */
+export type SummaryReport = ReportMoney & ReportCreditNotes & {
   asOf: string; from: string; to: string; lastDay: string; previousFrom: string; previousTo: string; previousLastDay: string; comparison: Comparison;
   currentPeriod: { from: Date; to: Date }; previousPeriod: { from: Date; to: Date };
   current: SummaryFigures; previous: SummaryFigures; change: Record<string, number | null>;
@@ -38,7 +48,9 @@ export async function reportSummary(db: Kysely<Database>, options: { days: numbe
   const asOf = isPastDay ? new Date(startOfDay(addDays(asOfDay, 1), settings.timeZone).getTime() - 1) : storeNowInstant;
   // a live store is judged as of now, part-way through today; a data set, or a past day, as of its last whole day
   const periods = comparedPeriods(asOf, options.days, settings.timeZone, settings.dataAsOf || isPastDay ? 'whole-days' : 'same-time');
-  const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone);
+  // the instant the report stands on (the end of a past day, or now): both periods as they were known then
+  const credits = await findCreditNotesAsOf(db, periods.current.end);
+  const { current, previous } = await figuresForPeriods(db, periods, settings.timeZone, credits.later);
   const money = await reportMoneyOf(db);
   const change: Record<string, number | null> = Object.fromEntries(Object.keys(current).map((key) => [key, changeRatio(current[key as keyof PeriodFigures], previous[key as keyof PeriodFigures])]));
   // orders without prices: a revenue of 0 and a change of 0% read as flat sales, where nothing was recorded
@@ -48,15 +60,17 @@ export async function reportSummary(db: Kysely<Database>, options: { days: numbe
     previousFrom: periods.previous.from, previousTo: periods.previous.to, previousLastDay: addDays(periods.previous.to, -1), comparison: periods.comparison,
     currentPeriod: { from: periods.current.start, to: periods.current.end }, previousPeriod: { from: periods.previous.start, to: periods.previous.end },
     current: priced(current), previous: priced(previous), change: money.hasPrices ? change : { ...change, revenueMinor: null },
+    hasCreditNotes: credits.hasCreditNotes, unappliedCredit: credits.unapplied,
   };
 }
 
 /**
  * `to`: exclusive, the day after the last; `lastDay`: that last day, inclusive (kept apart so a script reading
  * `to` as before is not misled, and one wanting the last day need not subtract). `channel`: the one order
- * channel counted, null for all of them. Every period of the range has a point, 0 where nothing was sold.
+ * channel counted, null for all of them. Every period of the range has a point, 0 where nothing was sold. As of the
+ * end of the last day: a credit note dated after it has given nothing back yet.
  */
-export type RevenueReport = ReportMoney & { granularity: Granularity; from: string; to: string; lastDay: string; channel: OrderChannel | null; points: Array<RevenuePoint & PeriodCoverage> };
+export type RevenueReport = ReportMoney & ReportCreditNotes & { granularity: Granularity; from: string; to: string; lastDay: string; channel: OrderChannel | null; points: Array<RevenuePoint & PeriodCoverage> };
 
 export async function reportRevenue(db: Kysely<Database>, options: { granularity: Granularity; from?: string; to?: string; channel?: OrderChannel; clock: Clock }): Promise<RevenueReport> {
   const settings = await getStoreSettings(db);
@@ -70,9 +84,14 @@ export async function reportRevenue(db: Kysely<Database>, options: { granularity
   // on a live store today is under way; a data set's days are all over, its data simply ends
   const dayUnderWay = settings.dataAsOf ? null : calendarDayOf(now, settings.timeZone);
   const channel = options.channel ?? null;
-  const points = (await revenueSeries(db, { from, to }, options.granularity, { channel, timeZone: settings.timeZone }))
+  // as of the end of the range's last day, as the types report of that day counts the same days
+  const credits = await findCreditNotesAsOf(db, startOfDay(to, settings.timeZone));
+  const points = (await revenueSeries(db, { from, to }, options.granularity, { channel, timeZone: settings.timeZone, later: credits.later }))
     .map((point) => ({ ...point, ...coverageOf(point.period, options.granularity, { from, to }, dayUnderWay) }));
-  return { granularity: options.granularity, from, to, lastDay: addDays(to, -1), channel, ...(await reportMoneyOf(db)), points };
+  return {
+    granularity: options.granularity, from, to, lastDay: addDays(to, -1), channel, ...(await reportMoneyOf(db)), points,
+    hasCreditNotes: credits.hasCreditNotes, unappliedCredit: credits.unapplied,
+  };
 }
 
 /** `historyFrom`: the store day whose end the history starts at when `from` is before it (the flows are read from there), else null. */

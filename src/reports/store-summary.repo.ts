@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, OrderChannel } from '../db/schema.js';
-import { isVerified, netAmount } from '../traits/index.js';
+import { isVerified, netAmount, ordersAsOf, type LaterCredits } from '../traits/index.js';
 import { startOfDay, type DayRange } from './period.js';
+import { storeDaysAsOf, withSteps, type StoreDaysAsOf } from './store-days-as-of.sql.js';
 
 export type RevenuePoint = { period: string; revenueMinor: number; orders: number; customers: number };
 
@@ -9,14 +10,18 @@ export type RevenuePoint = { period: string; revenueMinor: number; orders: numbe
  * Revenue, orders and buying customers per day, week (Monday) or month, in store calendar days: every
  * period the range touches, with 0 where nothing was sold. A day without a sale (an outage, a closed
  * shop) is the one an owner needs to see; left out, the chart and table ran straight past it.
- * `channel` narrows it to the orders of one channel.
+ * `channel` narrows it to the orders of one channel. `later` (traits' findLaterCredits, for the end of the
+ * range's last day): what credit notes dated at or after it gave back counts as kept, as in the types report
+ * as of that day; null reads the stored sums as they are.
  */
-export async function revenueSeries(db: Kysely<Database>, range: DayRange, granularity: 'day' | 'week' | 'month', options: { channel: OrderChannel | null; timeZone: string }): Promise<RevenuePoint[]> {
+export async function revenueSeries(db: Kysely<Database>, range: DayRange, granularity: 'day' | 'week' | 'month', options: { channel: OrderChannel | null; timeZone: string; later?: LaterCredits }): Promise<RevenuePoint[]> {
+  const later = options.later ?? null;
+  const store = storeDaysAsOf(options.channel === null ? later : null, options.timeZone);
   // the periods are calendar dates, so the series runs on timestamps without a zone: the store's zone has
   // already put each purchase on its store day, and a session zone's clock change cannot shift a period
-  const sold = options.channel === null ? soldFromStoreDays(range, granularity) : soldFromPurchases(purchasesIn(range, options.channel, options.timeZone), granularity);
+  const sold = options.channel === null ? soldFromStoreDays(range, granularity, store) : soldFromPurchases(purchasesIn(range, options.channel, options.timeZone, later), granularity);
   const result = await sql<{ period: string; revenue: number; orders: number; customers: number }>`
-    with sold as (${sold}),
+    ${withSteps(store.steps, sql`sold as (${sold})`)},
     period as (
       select generate_series(date_trunc(${granularity}, ${range.from}::date::timestamp), (${range.to}::date - 1)::timestamp, ${`1 ${granularity}`}::interval) as period)
     select to_char(p.period, 'YYYY-MM-DD') as period, coalesce(s.revenue, 0) as revenue, coalesce(s.orders, 0) as orders, coalesce(s.customers, 0) as customers
@@ -39,34 +44,31 @@ function soldFromPurchases(purchases: ReturnType<typeof purchasesIn>, granularit
  * it) whose previous one came before it, each counted once: counting them from customer_purchase_day sorted a
  * year of purchase days for count(distinct), most of the report's time.
  */
-function soldFromStoreDays(range: DayRange, granularity: 'day' | 'week' | 'month') {
+function soldFromStoreDays(range: DayRange, granularity: 'day' | 'week' | 'month', store: StoreDaysAsOf) {
   const [from, to] = [sql`${range.from}::date`, sql`${range.to}::date`];
   return sql`
     select coalesce(t.period, b.period) as period, coalesce(t.revenue, 0) as revenue, coalesce(t.orders, 0) as orders, coalesce(b.customers, 0) as customers
     from (
       select date_trunc(${granularity}, day::timestamp) as period, sum(amount_minor)::bigint as revenue, sum(order_count)::int as orders
-      from store_purchase_day where day >= ${from} and day < ${to} group by 1) t
+      from ${store.days} store_day where day >= ${from} and day < ${to} group by 1) t
     full join (
       select date_trunc(${granularity}, day::timestamp) as period, sum(customers)::int as customers
-      from store_purchase_day_gap
+      from ${store.gaps} store_gap
       where day >= ${from} and day < ${to} and previous_day < greatest(date_trunc(${granularity}, day::timestamp), ${from}::timestamp)
       group by 1) b on b.period = t.period`;
 }
 
 /**
- * The purchases of the range's days as (day, customer_id, order_count, amount_minor). customer_purchase_day
- * keeps no channel, so one channel's are read from its orders, through the index on their time, and put on
+ * One channel's purchases of the range's days as (day, customer_id, order_count, amount_minor). customer_purchase_day
+ * keeps no channel, so they are read from the channel's orders, through the index on their time, and put on
  * their store day by the rules customer_purchase_day is kept by (statuses and net amounts: traits' isVerified
  * and netAmount; the day: the order's time in the store's zone).
  */
-function purchasesIn(range: DayRange, channel: OrderChannel | null, timeZone: string) {
-  if (channel === null) {
-    return sql`select day, customer_id, order_count, amount_minor from customer_purchase_day where day >= ${range.from}::date and day < ${range.to}::date`;
-  }
+function purchasesIn(range: DayRange, channel: OrderChannel, timeZone: string, later: LaterCredits) {
   const [start, end] = [startOfDay(range.from, timeZone), startOfDay(range.to, timeZone)].map((instant) => instant.toISOString());
   return sql`
     select (o.ordered_at at time zone ${timeZone})::date as day, o.customer_id, 1 as order_count, ${netAmount('o')} as amount_minor
-    from customer_order o
+    from ${ordersAsOf(later)} o
     where o.ordered_at >= ${start}::timestamptz and o.ordered_at < ${end}::timestamptz and o.channel = ${channel} and ${isVerified('o')}`;
 }
 

@@ -19,10 +19,20 @@ export type LaterCredits = Date | null;
 /** The instant when credit notes dated at or after it credited a sale, else null (see LaterCredits). */
 export async function findLaterCredits(db: Kysely<Database>, instant: Date): Promise<LaterCredits> {
   const result = await sql<{ has: boolean }>`
-    select exists (
+    select ${hasLaterCredits(instant)} as has`.execute(db);
+  return laterCreditsOfProbe(result.rows[0]?.has ?? false, instant);
+}
+
+/** findLaterCredits's probe as a select-list item, for a caller that asks it beside other things in one statement. */
+export function hasLaterCredits(instant: Date): RawBuilder<boolean> {
+  return sql<boolean>`exists (
       select 1 from order_credit c join customer_order n on n.customer_id = c.customer_id and n.order_id = c.credit_order_id
-      where n.ordered_at >= ${instant}::timestamptz) as has`.execute(db);
-  return result.rows[0]?.has ? instant : null;
+      where n.ordered_at >= ${instant}::timestamptz)`;
+}
+
+/** The LaterCredits a probe of hasLaterCredits answered. */
+export function laterCreditsOfProbe(has: boolean, instant: Date): LaterCredits {
+  return has ? instant : null;
 }
 
 /** Per sale, what credit notes dated at or after `instant` gave it. */
@@ -58,11 +68,23 @@ export function ordersAsOf(later: LaterCredits): RawBuilder<unknown> {
  */
 export function purchaseDaysAsOf(later: LaterCredits, timeZone: string): RawBuilder<unknown> {
   if (later === null) return sql`customer_purchase_day`;
-  const credited = sql`(select distinct customer_id from (${laterCreditsOf(later)}) l)`;
   return sql`(
-    select s.customer_id, s.day, s.order_count, s.amount_minor from customer_purchase_day s where s.customer_id not in ${credited}
+    select s.customer_id, s.day, s.order_count, s.amount_minor from customer_purchase_day s where s.customer_id not in ${laterCreditedCustomers(later)}
     union all
-    select o.customer_id, ${purchaseDay('o', timeZone)} as day, count(*)::int as order_count, sum(${netAmount('o')})::bigint as amount_minor
-    from ${ordersAsOf(later)} o where o.customer_id in ${credited} and ${isVerified('o')}
-    group by 1, 2)`;
+    ${creditedPurchaseDaysAsOf(later, timeZone)})`;
+}
+
+/** The customers (customer_id) whose sales credit notes dated at or after the instant credited: those whose stored facts differ as of it. */
+export function laterCreditedCustomers(later: Date): RawBuilder<unknown> {
+  return sql`(select distinct customer_id from (${laterCreditsOf(later)}) l)`;
+}
+
+/**
+ * The purchase days as of the instant of laterCreditedCustomers only (customer_id, day, order_count,
+ * amount_minor), made again from their orders as of it: what replaces their stored rows.
+ */
+export function creditedPurchaseDaysAsOf(later: Date, timeZone: string): RawBuilder<unknown> {
+  return sql`select o.customer_id, ${purchaseDay('o', timeZone)} as day, count(*)::int as order_count, sum(${netAmount('o')})::bigint as amount_minor
+    from ${ordersAsOf(later)} o where o.customer_id in ${laterCreditedCustomers(later)} and ${isVerified('o')}
+    group by 1, 2`;
 }

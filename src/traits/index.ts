@@ -9,7 +9,9 @@ export type { LineKey, OrderKey } from './traits.repo.js';
 /** What counts as a purchase and its value, for reports that read orders themselves. */
 export { isVerified, netAmount } from './traits.sql.js';
 /** Orders and purchase days as of an earlier instant, without what later credit notes gave back. */
-export { findLaterCredits, ordersAsOf, purchaseDaysAsOf, type LaterCredits } from './credits-as-of.sql.js';
+export {
+  creditedPurchaseDaysAsOf, findLaterCredits, hasLaterCredits, laterCreditedCustomers, laterCreditsOfProbe, ordersAsOf, purchaseDaysAsOf, type LaterCredits,
+} from './credits-as-of.sql.js';
 
 /**
  * Recomputes every customer's purchase facts from the orders, lines and events, in one transaction.

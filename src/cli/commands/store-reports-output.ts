@@ -1,5 +1,5 @@
 import { addDays } from '../../core/clock.js';
-import type { RevenueReport, SummaryReport, TypeMigrationReport } from '../../reports/index.js';
+import type { ReportCreditNotes, RevenueReport, SummaryReport, TypeMigrationReport } from '../../reports/index.js';
 import { localTime, money, table } from '../format.js';
 import { countNoun } from '../count-noun.js';
 import { clienteleCommand } from '../store-command.js';
@@ -16,6 +16,20 @@ const notMeasured = '–';
 // a change rounded once, half away from zero in decimal, as percent() rounds a share; its sign written out
 const changeFormat = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1, roundingMode: 'halfExpand', useGrouping: false, signDisplay: 'exceptZero' });
 const pointsFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1, roundingMode: 'halfExpand', useGrouping: false, signDisplay: 'exceptZero' });
+
+/**
+ * Credit notes no earlier sale of their customer could take (in full): sales less every credit note would be lower than
+ * the revenue shown by their amount, which a reconciliation would otherwise find missing.
+ */
+function unappliedCreditLines(report: ReportCreditNotes): string[] {
+  const { creditNotes, amountMinor } = report.unappliedCredit;
+  if (creditNotes === 0) return [];
+  const takes = creditNotes === 1 ? 'its customer and takes' : 'their customer and take';
+  return [`${countNoun(creditNotes, 'credit note')} (${money(amountMinor)}) matched no earlier sale of ${takes} nothing off revenue`];
+}
+
+// a credit note lowers the sale it credits, so the figure read for a past day can fall after it was first read
+const restatedLine = "credit notes count on the day of the sale they credit, not their own: a later credit note lowers days already reported";
 
 export function summaryText(report: SummaryReport): string {
   const figures: Array<[keyof SummaryReport['current'], string, (value: number) => string]> = [
@@ -44,7 +58,7 @@ export function summaryText(report: SummaryReport): string {
     table(figures.map(([key, name, format]) => (key === 'repeatPurchaseRate'
       ? { figure: name, current: rate(report.current), previous: rate(report.previous), change: points() }
       : { figure: name, current: shown(report.current[key], format), previous: shown(report.previous[key], format), change: change(key) }))),
-    ...(report.hasPrices ? [] : [noPricesLine]),
+    ...(report.hasPrices ? unappliedCreditLines(report) : [noPricesLine]),
   ].join('\n');
 }
 
@@ -60,7 +74,8 @@ export function revenueText(report: RevenueReport): string {
     `revenue per ${report.granularity}${report.channel === null ? '' : `, ${report.channel} orders only`}, ${report.from} – ${report.lastDay}`,
     table(rows),
     ...(report.points.some((point) => point.isPartial) ? ['* partial: only the days counted (the range cuts it, or today is not over); not comparable with whole periods'] : []),
-    ...(report.hasPrices ? [] : [noPricesLine]),
+    ...(report.hasCreditNotes ? [restatedLine] : []),
+    ...(report.hasPrices ? unappliedCreditLines(report) : [noPricesLine]),
   ].join('\n');
 }
 

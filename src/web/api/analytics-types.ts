@@ -20,12 +20,20 @@ export type KeyFigures = {
  * `same-time` (a live store: up to now, against the same span N days earlier up to the same time of day) or
  * `whole-days` (a data set); `currentPeriod` and `previousPeriod` give the instants covered (ISO 8601, `to` exclusive).
  */
-export type StoreSummary = ReportMoney & {
+export type StoreSummary = ReportMoney & ReportCreditNotes & {
   asOf: string; from: string; to: string; previousFrom: string; previousTo: string;
   comparison?: 'same-time' | 'whole-days'; currentPeriod?: InstantRange; previousPeriod?: InstantRange;
   current: KeyFigures; previous: KeyFigures; change: Partial<Record<keyof KeyFigures, number | null>>;
 };
 export type InstantRange = { from: string; to: string };
+
+/**
+ * Beside the summary and the revenue trend (src/reports/credit-notes-as-of.repo.ts): `hasCreditNotes`, the store holds
+ * credit notes, each lowering the day of the sale it credits, not its own; `unappliedCredit`, the credit notes dated up to
+ * the report's end that no earlier sale of their customer could take in full, and what they did not give back (minor
+ * units), which takes nothing off revenue. Absent from a server older than them.
+ */
+export type ReportCreditNotes = { hasCreditNotes?: boolean; unappliedCredit?: { creditNotes: number; amountMinor: number } };
 
 /**
  * GET /api/reports/types. Revenue is net (verified orders less refunds) of the customers holding a type, over the
@@ -78,7 +86,7 @@ export type AlertsPage = ReportMoney & { alerts: Alert[]; nextCursor: string | n
 export type Granularity = 'day' | 'week' | 'month';
 /** GET /api/reports/revenue: `period` is the first day of each day, week or month (store calendar). */
 /** Each point's `from`/`to` (exclusive) are the days it counts; `isPartial`: fewer than the whole period's, or today not over (the chart draws such a period dashed). */
-export type RevenueTrend = ReportMoney & { granularity: Granularity; from: string; to: string; points: Array<{ period: string; revenueMinor: number; orders: number; customers: number; from: string; to: string; isPartial: boolean }> };
+export type RevenueTrend = ReportMoney & ReportCreditNotes & { granularity: Granularity; from: string; to: string; points: Array<{ period: string; revenueMinor: number; orders: number; customers: number; from: string; to: string; isPartial: boolean }> };
 
 /** GET /api/reports/type-migration: types held at the end of the store day `fromDay` against the end of `toDay` (`from`, `to`: those instants). */
 /**

@@ -6,6 +6,7 @@ import { useAlertText } from '../home/alert-list.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { rangeEndOf } from './revenue-periods.js';
 import { revenueTrendOption, revenueTrendTable, revenueTrendView } from './revenue-trend-option.js';
+import { revenueCreditNotes } from './revenue-credit-notes.js';
 
 export { alertMarkers } from './revenue-trend-option.js';
 
@@ -15,7 +16,7 @@ export { alertMarkers } from './revenue-trend-option.js';
  * so "none in this range" beside Home's open overdue alerts does not read as a contradiction.
  */
 export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; alerts: Alert[] }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const alertText = useAlertText();
   // a live store's range ends with today (dataAsOf null); a static data set's with its last, whole day
   const rangeEnd = rangeEndOf(useStoreSettings());
@@ -27,6 +28,7 @@ export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; aler
       <Chart title={t('reports.revenue.title')} fileName={t('files.charts.revenueTrend')} option={revenueTrendOption(trend, view, t, format, alertText)} table={revenueTrendTable(trend, view, t)} />
       {partial.first ? <p className="small muted">{partial.first.note}</p> : null}
       {partial.last ? <p className="small muted">{partial.last.note}</p> : null}
+      {revenueCreditNotes(trend, t, format, locale).map((note) => <p key={note} className="small muted">{note}</p>)}
       {recent.length > 0 ? (
         <div className="chart-notes">
           <p className="small muted alert-markers-note">{t('reports.revenue.markers', { count: markers.reduce((sum, marker) => sum + marker.alerts.length, 0) })} {t('reports.revenue.overdueElsewhere')}</p>
