@@ -1,11 +1,17 @@
-import { beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { systemClock } from '../../../src/core/clock.js';
+import { addDays, systemClock } from '../../../src/core/clock.js';
+import { storeAlerts, type NewAlert } from '../../../src/analytics/alerts/alerts.repo.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
 import { createSegment } from '../../../src/segments/index.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
 import { rfmSegmentLabel } from '../../../src/web/features/reports/rfm-segment-label.js';
+import { alertColour, categoricalPalette } from '../../../src/web/components/charts/palette.js';
 import { chooseLanguage, describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import {
+  isWhollyInSight, nextCellEdge, openTouchPhone, reachableEdges, rightmostSpotOf, scrollTopIntoView, settledTooltip, targetHeights, type TouchPhone,
+} from '../../helpers/touch-phone.js';
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1366, height: 900 };
@@ -72,6 +78,9 @@ async function rowPartsOutOfSight(row: Locator) {
     }).map((part) => part.textContent);
   });
 }
+
+/** The reviewer's smaller phone, held in the hand: touch, three device pixels to a CSS pixel (openTouchPhone). */
+const touchPhone = { width: 360, height: 740 };
 
 describeWithBrowser('The staff app on a phone', () => {
   const app = useStaffApp({ customers: 120 });
@@ -325,5 +334,175 @@ describeWithBrowser('The staff app on a phone', () => {
     } finally {
       await page.setViewportSize(phone);
     }
+  });
+
+  describe('held in the hand: touch, 360 px wide', () => {
+    let handheld: TouchPhone;
+    beforeAll(async () => {
+      handheld = await openTouchPhone(server.url, touchPhone);
+      // drops of our own after any the demo raised: the revenue trend marks them at its last period, by its right edge,
+      // where ECharts turned a tooltip wider than the room right of the finger to its left, off the screen
+      const db = server.store.db;
+      const latest = (await sql<{ day: string | null }>`select to_char(max(window_end), 'YYYY-MM-DD') as day from alert`.execute(db)).rows[0].day;
+      const windowEnd = addDays(latest ?? '2026-12-07', 1);
+      const drop = (scope: string, expected: number, actual: number): NewAlert => ({
+        kind: 'metric_drop', metric: 'revenue', scope, granularity: 'week', windowStart: addDays(windowEnd, -6), windowEnd,
+        expected, actual, changePct: Math.round(((actual - expected) / expected) * 1000) / 10, explanation: { explainedBy: [] },
+      });
+      await storeAlerts(db, [drop('all', 90_000_000, 70_000_000), drop('category:pastries', 3_000_000, 1_140_000)]);
+    }, 120_000);
+    afterAll(async () => {
+      const cspViolations = handheld?.cspViolations ?? [];
+      await handheld?.close();
+      expect(cspViolations).toEqual([]);
+    });
+
+    it('is a phone to the page: a coarse pointer and no hover', async () => {
+      await handheld.page.goto(`${server.url}/`);
+      await expect(handheld.page.evaluate(() => matchMedia('(pointer: coarse)').matches && matchMedia('(hover: none)').matches)).resolves.toBe(true);
+    });
+
+    it('keeps the tooltip of a tapped cohort cell, alert marker and purchase-rhythm bar wholly on the screen, in Latvian', async () => {
+      const { page } = handheld;
+      await chooseLanguage(page, 'lv');
+      const words = messagesByLocale.lv;
+      const problems: object[] = [];
+      const tapAndLook = async (chart: Locator, where: string, x: number, y: number) => {
+        await page.touchscreen.tap(x, y);
+        const sight = await settledTooltip(chart);
+        if (!isWhollyInSight(sight)) problems.push({ where, ...sight });
+        return sight;
+      };
+
+      await page.goto(`${server.url}/reports`);
+      const cohorts = page.getByRole('region', { name: words.reports.cohorts.title }).locator('.chart-canvas');
+      await cohorts.locator('canvas').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      // the first row, the oldest cohort, has a cell in every month; its middle is 16 px under the chart's top or lower
+      const rowY = (await scrollTopIntoView(cohorts)).y + 16;
+      for (const scrolled of ['start', 'end'] as const) {
+        if (scrolled === 'end') await cohorts.evaluate((canvas) => { canvas.parentElement!.scrollLeft = canvas.parentElement!.scrollWidth; });
+        const reach = await reachableEdges(cohorts);
+        for (const x of [reach.right - 24, (reach.left + reach.right) / 2 + 40]) await tapAndLook(cohorts, `cohorts, scrolled to the ${scrolled}, x ${Math.round(x)}`, x, rowY);
+      }
+
+      const revenueRegion = page.getByRole('region', { name: words.reports.revenue.title });
+      const revenue = revenueRegion.locator('.chart-canvas');
+      await scrollTopIntoView(revenue);
+      // the pins are drawn in the alert colour: the newest is the rightmost
+      const pin = await rightmostSpotOf(revenue, alertColour);
+      expect(pin).not.toBeNull();
+      const newestAlert = (await revenueRegion.locator('.alert-list li').first().textContent())!.replace('▼', '').trim();
+      const marker = await tapAndLook(revenue, 'revenue trend: the newest alert marker', pin!.x, pin!.y);
+      expect(marker.text).toContain(newestAlert);
+
+      const buyer = await server.store.db.selectFrom('customer_trait').select('customer_id').orderBy('order_count', 'desc').orderBy('customer_id').limit(1).executeTakeFirstOrThrow();
+      await page.goto(`${server.url}/customers/${buyer.customer_id}`);
+      const rhythm = page.getByRole('region', { name: words.customer.rhythm.title }).locator('.chart-canvas');
+      await rhythm.locator('canvas').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const rhythmBox = await scrollTopIntoView(rhythm);
+      // the bars and the median line are drawn in the first colour: the rightmost is the plot's right end, where a
+      // tooltip has the least room on its right; the middle of the chart is inside the plot too
+      const lastBar = await rightmostSpotOf(rhythm, categoricalPalette[0]);
+      expect(lastBar).not.toBeNull();
+      for (const x of [lastBar!.x - 2, rhythmBox.x + rhythmBox.width / 2]) await tapAndLook(rhythm, `purchase rhythm, x ${Math.round(x)}`, x, lastBar!.y);
+      expect(problems).toEqual([]);
+    });
+
+    it('draws the cohort heat map\'s month cells at least 24 px wide, in a box that scrolls sideways while the page does not', async () => {
+      const { page } = handheld;
+      await chooseLanguage(page, 'lv');
+      await page.goto(`${server.url}/reports`);
+      const cohorts = page.getByRole('region', { name: messagesByLocale.lv.reports.cohorts.title }).locator('.chart-canvas');
+      await cohorts.locator('canvas').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const rowY = (await scrollTopIntoView(cohorts)).y + 16;
+      // the months, past the row names: the heat map scrolled halfway
+      await cohorts.evaluate((canvas) => { const box = canvas.parentElement!; box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2; });
+      const reach = await reachableEdges(cohorts);
+      // right of the row names, even unscrolled: ECharts gives a tap beside a cell to the nearest cell within 22 px (its pointerSize on touch)
+      const first = await nextCellEdge(page, cohorts, reach.left + (reach.right - reach.left) * 0.7, rowY, reach.right);
+      const second = await nextCellEdge(page, cohorts, first + 0.5, rowY, reach.right);
+      expect(second - first).toBeGreaterThanOrEqual(24);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBe(0);
+    });
+
+    it('writes the text fields in 16 px type on a touch phone, so iOS does not zoom into them, and keeps the desktop\'s smaller type', async () => {
+      await chooseLanguage(handheld.page, 'en');
+      await handheld.page.goto(`${server.url}/customers`);
+      await handheld.page.getByRole('searchbox').waitFor();
+      const onPhone = await handheld.page.locator('input:not([type="checkbox"]):not([type="radio"]), select, textarea').evaluateAll((fields) => fields
+        .filter((field) => field.getClientRects().length > 0).map((field) => ({ name: field.getAttribute('name') ?? field.tagName, fontSize: parseFloat(getComputedStyle(field).fontSize) })));
+      expect(onPhone.map((field) => field.name)).toContain('q');
+      expect(onPhone.filter((field) => field.fontSize < 16)).toEqual([]);
+
+      await chooseLanguage(page, 'en');
+      await page.setViewportSize(desktop);
+      try {
+        await page.goto(`${server.url}/customers`);
+        // on a desktop the search keeps its field's type, as every field does
+        const sizes = await page.getByRole('searchbox').evaluate((input) => ({ input: getComputedStyle(input).fontSize, field: getComputedStyle(input.closest('.field')!).fontSize }));
+        expect(sizes.input).toBe(sizes.field);
+      } finally {
+        await page.setViewportSize(phone);
+      }
+    });
+
+    it('opens a customer from a tap anywhere on their row, not only on the name, with still one link a row', async () => {
+      const { page } = handheld;
+      await chooseLanguage(page, 'en');
+      await page.goto(`${server.url}/customers`);
+      const row = page.locator('.customer-table [role="row"][aria-rowindex="2"]');
+      const link = row.getByRole('link');
+      await link.waitFor();
+      await row.scrollIntoViewIfNeeded();
+      await expect(link.count()).resolves.toBe(1);
+      const href = await link.getAttribute('href');
+      const [rowBox, linkBox] = [(await row.boundingBox())!, (await link.boundingBox())!];
+      // the row's bottom right corner: under the spend, beside the type, well away from the name
+      const point = { x: rowBox.x + rowBox.width - 12, y: rowBox.y + rowBox.height - 8 };
+      expect(point.x > linkBox.x + linkBox.width || point.y > linkBox.y + linkBox.height).toBe(true);
+      await page.touchscreen.tap(point.x, point.y);
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(href);
+    });
+
+    it('gives a finger targets 44 px tall: the tabs, the buttons, Order details, the type links and the at-risk link', async () => {
+      const { page } = handheld;
+      await chooseLanguage(page, 'en');
+      const short: object[] = [];
+      const measure = async (where: string, targets: Locator) => {
+        const heights = await targetHeights(targets);
+        expect({ where, isFound: heights.length > 0 }).toEqual({ where, isFound: true });
+        short.push(...heights.filter((target) => target.height < 44).map((target) => ({ where, ...target })));
+      };
+      // a link-button is a link's words inside a sentence, not a button to tap
+      const buttons = 'main button:not(.link-button)';
+
+      await page.goto(`${server.url}/`);
+      await page.locator('.overdue-alerts-note a').waitFor();
+      await page.waitForLoadState('networkidle');
+      await measure('tabs', page.locator('nav.main-navigation a'));
+      await measure('home: everyone at risk', page.locator('.overdue-alerts-note a'));
+      await measure('home: buttons', page.locator(buttons));
+
+      await page.goto(`${server.url}/customers`);
+      await page.locator('.customer-table [role="row"][aria-rowindex="2"] a').waitFor();
+      await measure('customers: buttons', page.locator(buttons));
+
+      await page.goto(`${server.url}/reports`);
+      await page.locator('.type-links a').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await measure('reports: type links', page.locator('.type-links a'));
+      await measure('reports: buttons', page.locator(buttons));
+
+      const buyer = await server.store.db.selectFrom('customer_trait').select('customer_id').where('order_count', '>', 1).orderBy('customer_id').limit(1).executeTakeFirstOrThrow();
+      await page.goto(`${server.url}/customers/${buyer.customer_id}`);
+      await page.locator('.timeline-order-toggle').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await measure('customer: order details', page.locator('.timeline-order-toggle'));
+      await measure('customer: buttons', page.locator(buttons));
+      expect(short).toEqual([]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { echarts, type EChartsCoreOption } from './echarts-setup.js';
 import { categoricalPalette } from './palette.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -8,6 +8,7 @@ import { useStoreSettings } from '../../features/settings/store-settings-context
 import { readableTable, type ChartTable } from './chart-table.js';
 import { chartCsvFile } from './chart-csv.js';
 import { composeChartPng, exportHeadingLines } from './export-heading.js';
+import { tooltipInSight } from './tooltip-in-sight.js';
 
 export type { ChartTable } from './chart-table.js';
 
@@ -23,12 +24,17 @@ type ChartProps = {
   height?: number;
   /** A click on a series item or, with the axis's `triggerEvent`, an axis label (ECharts' click event). */
   onClick?: (event: ChartClick) => void;
+  /**
+   * The narrowest the chart is drawn on a phone or a touch screen (app.css), in pixels: a wider one than the
+   * screen scrolls sideways in a box of its own, the page does not.
+   */
+  minTouchWidth?: number;
 };
 
 export type ChartClick = { componentType?: string; dataIndex?: number; value?: unknown };
 
 /** One ECharts canvas with PNG and CSV export; its numbers are also in a visually hidden table. */
-export function Chart({ title, fileName, fileNameParts = [], option, table, height = 320, onClick }: ChartProps) {
+export function Chart({ title, fileName, fileNameParts = [], option, table, height = 320, onClick, minTouchWidth }: ChartProps) {
   const { t, format, locale } = useI18n();
   const currency = useStoreSettings()?.currency ?? null;
   const element = useRef<HTMLDivElement>(null);
@@ -37,14 +43,21 @@ export function Chart({ title, fileName, fileNameParts = [], option, table, heig
   // the latest handler, read at click time: the chart is made once and outlives renders
   const clickHandler = useRef(onClick);
   clickHandler.current = onClick;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [isScrolling, setIsScrolling] = useState(false);
 
   useEffect(() => {
     if (!element.current) return;
     const chart = echarts.init(element.current, undefined, { renderer: 'canvas' });
     instance.current = chart;
     chart.on('click', (event) => clickHandler.current?.(event as ChartClick));
-    const observer = new ResizeObserver(() => chart.resize());
+    const observer = new ResizeObserver(() => {
+      chart.resize();
+      // a keyboard scrolls the box only once it can be focused; it is a tab stop only while there is something to scroll to
+      if (scroller.current) setIsScrolling(scroller.current.scrollWidth > scroller.current.clientWidth);
+    });
     observer.observe(element.current);
+    if (scroller.current) observer.observe(scroller.current);
     return () => {
       observer.disconnect();
       chart.dispose();
@@ -53,9 +66,11 @@ export function Chart({ title, fileName, fileNameParts = [], option, table, heig
   }, []);
 
   useEffect(() => {
+    // every chart's tooltip in sight and wrapped on a phone (tooltip-in-sight.ts), whatever chart it is
+    const tooltip = option.tooltip && typeof option.tooltip === 'object' ? { tooltip: tooltipInSight(option.tooltip) } : {};
     // No ECharts aria: it overwrites the element's translated aria-label with an English description
     // (and "NaN" for a Sankey); the title and the hidden table below say it in the reader's language.
-    instance.current?.setOption({ color: [...categoricalPalette], animationDuration: 300, ...option }, true);
+    instance.current?.setOption({ color: [...categoricalPalette], animationDuration: 300, ...option, ...tooltip }, true);
   }, [option]);
 
   const exportPng = async () => {
@@ -72,13 +87,17 @@ export function Chart({ title, fileName, fileNameParts = [], option, table, heig
   };
 
   const readable = readableTable(table, format);
+  const canvasStyle = { height, ...(minTouchWidth === undefined ? {} : { '--chart-min-touch-width': `${minTouchWidth}px` }) } as CSSProperties;
+  const canvas = <div ref={element} className="chart-canvas" style={canvasStyle} role="img" aria-label={title} />;
   return (
     <figure className="chart" aria-labelledby={captionId}>
       {/* the caption names the figure: holding the download buttons, it named every chart "Download PNG Download CSV".
           Out of sight, as the table below: the page shows the chart under a heading of its own. aria-labelledby as well:
           Chromium does not name a figure by its figcaption */}
       <figcaption id={captionId} className="visually-hidden">{title}</figcaption>
-      <div ref={element} className="chart-canvas" style={{ height }} role="img" aria-label={title} />
+      {minTouchWidth === undefined ? canvas : (
+        <div ref={scroller} className="chart-scroll" tabIndex={isScrolling ? 0 : undefined} role="group" aria-labelledby={captionId}>{canvas}</div>
+      )}
       <div className="chart-actions">
         <button type="button" className="button-quiet" onClick={() => void exportPng()}>{t('charts.exportPng')}</button>
         <button type="button" className="button-quiet" onClick={() => downloadFile(safeFileName(fileName, fileNameParts, 'csv'), chartCsvFile(table, { currency, minorPerMajor: format.minorPerMajor }, locale))}>{t('charts.exportCsv')}</button>

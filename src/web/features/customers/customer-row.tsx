@@ -33,7 +33,8 @@ export function CustomerRow({ customer, rowIndex, style, filteredType = '', filt
   return (
     <div role="row" className="customer-row" aria-rowindex={rowIndex} style={style}>
       <span role="cell" className="customer-cell-name">
-        <Link to={`/customers/${customer.customer_id}`}>{customerLabel(customer, t)}</Link>
+        {/* stretched over the whole row (app.css): a tap anywhere on it opens the customer */}
+        <Link to={`/customers/${customer.customer_id}`} className="customer-row-link">{customerLabel(customer, t)}</Link>
         <span className="muted small">{secondaryContact(customer)}</span>
       </span>
       <span role="cell" className="customer-cell-status">
