@@ -15,10 +15,11 @@ export const shellWord = (text: string) => (/^[\w.,:+@%/=-]+$/.test(text) ? text
  * output that may be logged or shared, but stands as `***` for the reader to fill in again, whether it
  * is written in the URL's user part (up to its last `@` before any query) or as a `password`/`sslpassword`
  * query parameter. Read as text, not parsed: a URL that WHATWG parsing refuses
- * (`postgres://u:pw@/db?host=/run`) is still masked.
+ * (`postgres://u:pw@/db?host=/run`, `postgres:/user:secret@host/db`) is still masked. A directory is
+ * shown as it is.
  */
 export function storeShown(store: string): string {
-  const scheme = /^postgres(?:ql)?:\/\//i.exec(store);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/+/i.exec(store);
   if (!scheme) return store;
   const queryAt = store.indexOf('?');
   const [base, query] = queryAt < 0 ? [store, ''] : [store.slice(0, queryAt), store.slice(queryAt)];

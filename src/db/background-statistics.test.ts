@@ -11,7 +11,7 @@ import { ingestRecords } from '../ingest/ingest-batch.service.js';
 import { openStore, type Store } from './client.js';
 import { migrate } from './migrate.js';
 import { createScratchSchema } from './scratch-schema.js';
-import { backgroundStatisticsSettled, refreshServerStatisticsInBackground } from './server-statistics.js';
+import { analyzeChangedServerTablesQuietly, backgroundStatisticsSettled, refreshServerStatisticsInBackground } from './server-statistics.js';
 
 /**
  * The refresh after an API import runs after the answer (db/server-statistics.ts). A second
@@ -65,6 +65,11 @@ async function schemaOf(db: Store['db']): Promise<string> {
 async function analyses(db: Store['db'], table: string): Promise<number> {
   return Number((await sql<{ count: number }>`
     select analyze_count::int as count from pg_stat_user_tables where schemaname = current_schema() and relname = ${table}`.execute(db)).rows[0]!.count);
+}
+
+async function changedSinceAnalysis(db: Store['db'], table: string): Promise<number> {
+  return Number((await sql<{ count: number }>`
+    select n_mod_since_analyze::int as count from pg_stat_user_tables where schemaname = current_schema() and relname = ${table}`.execute(db)).rows[0]!.count);
 }
 
 /** `count` orders of 700 customers, new ones for each `from`. */
@@ -162,6 +167,24 @@ const customers = (from: number, count: number) => Array.from({ length: count },
     // the counts of the close reached the shared statistics only after the first analysed it (server-statistics.ts)
     expect(await analyses(store.db, 'customer')).toBe(customersBefore + 2);
     expect(await analyses(store.db, 'customer_order')).toBeGreaterThanOrEqual(ordersBefore + 1);
+  }, 120_000);
+
+  it('lets an analysis asked for while a pass waits wait for that pass, not analyse the same table again beside it', async () => {
+    const importId = await open('orders');
+    await ingest('orders', { importId, records: orders(20_000, 3000) });
+    // the batch's counts in the shared statistics before the close, so no count arriving late makes the table due again
+    await eventually(async () => await changedSinceAnalysis(store.db, 'customer_order') >= 3000, 30_000, 'the batch counted in the statistics');
+    await lockTable('customer_order').then(async (lock) => {
+      const closed = await within(close(importId), 10_000);
+      expect(closed === 'no answer' ? closed : closed.statusCode).toBe(200);
+      await waitingAt(store.db, 'customer_order');
+      // a full analysis's end, say, asking now
+      const asked = analyzeChangedServerTablesQuietly(store.db);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await analysesRunning(store.db)).toEqual([`analyze "${schema}"."customer_order"`]);
+      await lock.release();
+      expect((await asked).map((table) => table.table)).not.toContain('customer_order');
+    });
   }, 120_000);
 });
 

@@ -1,5 +1,6 @@
 import { accessSync, chmodSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { AppError } from '../core/errors.js';
+import { storeShown } from '../core/shell-words.js';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
@@ -55,9 +56,9 @@ export function serverUrlProblem(url: string): string | null {
   return null;
 }
 
-/** A store location as the user gave it, without a password it may hold, even in a malformed URL (`postgres:/user:secret@…`). */
+/** A store location as the user gave it, without a password it may hold (core's storeShown: one rule for every place a location is shown). */
 export function redactPassword(target: string): string {
-  return target.replace(/^([^@]*?:\/*[^:@/]*):[^@]*@/, '$1:***@');
+  return storeShown(target);
 }
 
 // Large counts come back as strings by default; ours fit in a double.

@@ -74,6 +74,8 @@ function tell(warn: Warn, error: unknown): void {
 /** The same, for the end of work whose answer must not depend on it: a failure is told as a warning. */
 export async function analyzeChangedServerTablesQuietly(db: Kysely<Database>, warn: Warn = emitWarning): Promise<AnalyzedTable[]> {
   try {
+    // after a background refresh the same tables are due no more: waiting for it spares analysing them twice
+    await backgroundStatisticsSettled(db);
     return await analyzeChangedServerTables(db);
   } catch (error) {
     tell(warn, error);

@@ -67,4 +67,19 @@ describeWithBrowser('the customer list\'s type tags on a desktop', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
+
+  it("keeps the type line's full list of types under the pointer, above the row's stretched link", async () => {
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.url}/customers`);
+    const line = page.locator('.customer-row:not(.customer-row-head) .type-tag-line').first();
+    await line.waitFor();
+    // what a mouse over the line's middle points at: the line itself (its title shows), not the link stretched over the row
+    const pointedAt = await line.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return { isTheLine: hit !== null && element.contains(hit), title: element.getAttribute('title') };
+    });
+    expect(pointedAt.title).toBeTruthy();
+    expect(pointedAt.isTheLine).toBe(true);
+  });
 });

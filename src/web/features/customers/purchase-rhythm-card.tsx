@@ -13,11 +13,10 @@ import type { Timeline } from './use-timeline.js';
 
 /**
  * `customer-1042-purchase-rhythm.png`, `klients-1042-pirkumu-ritms.csv`: named in the reader's language after the
- * customer, as their subject access export is, so two customers' charts are not saved over each other. Without
- * the customer's number (a page that does not pass it yet) only the chart is named.
+ * customer, as their subject access export is, so two customers' charts are not saved over each other.
  */
-export function purchaseRhythmFileName(customerId: number | undefined, t: I18n['t']): string {
-  return customerId === undefined ? t('files.charts.purchaseRhythm') : t('files.charts.customerPurchaseRhythm', { id: customerId });
+export function purchaseRhythmFileName(customerId: number, t: I18n['t']): string {
+  return t('files.charts.customerPurchaseRhythm', { id: customerId });
 }
 
 /** Days between purchase days, over time: a lengthening gap is the earliest visible sign of a customer drifting away. */
