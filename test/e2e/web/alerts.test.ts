@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/clock.js';
-import { storeAlerts, type NewAlert } from '../../../src/analytics/alerts/alerts.repo.js';
 import { chooseLanguage, describeWithBrowser, openBrowser, pagePoll, signInThroughForm, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { storeDropsAfterLatest } from '../../helpers/drop-alerts.js';
 import { createTestUser } from '../../helpers/auth.js';
 
 const isAlertAction = (action: 'acknowledge' | 'reopen') => (response: { url: () => string; request: () => { method: () => string } }) =>
@@ -18,16 +18,10 @@ describeWithBrowser('staff web app: change alerts', () => {
   // Alerts of our own, a day after any the demo's analysis raised, so they head the open list whatever the demo holds.
   beforeAll(async () => {
     ({ server, page } = app);
-    const db = server.store.db;
-    const latest = (await sql<{ day: string | null }>`select to_char(max(window_end), 'YYYY-MM-DD') as day from alert`.execute(db)).rows[0].day;
-    const windowEnd = addDays(latest ?? '2026-12-07', 1);
-    const drop = (scope: string, expected: number, actual: number): NewAlert => ({
-      kind: 'metric_drop', metric: 'revenue', scope, granularity: 'week', windowStart: addDays(windowEnd, -6), windowEnd,
-      expected, actual, changePct: Math.round(((actual - expected) / expected) * 1000) / 10, explanation: { explainedBy: [] },
-    });
-    await storeAlerts(db, [drop('category:pastries', 3_000_000, 1_140_000), drop('all', 90_000_000, 70_000_000), drop('category:croissants', 2_000_000, 1_100_000)]);
-    const rows = (await sql<{ alert_id: number; scope: string }>`select alert_id, scope from alert where window_end = ${windowEnd}::date`.execute(db)).rows;
-    const idOf = (scope: string) => Number(rows.find((row) => row.scope === scope)!.alert_id);
+    const { idOf } = await storeDropsAfterLatest(server.store.db, [
+      { scope: 'category:pastries', expected: 3_000_000, actual: 1_140_000 }, { scope: 'all', expected: 90_000_000, actual: 70_000_000 },
+      { scope: 'category:croissants', expected: 2_000_000, actual: 1_100_000 },
+    ]);
     Object.assign(ids, { pastries: idOf('category:pastries'), storeWide: idOf('all'), croissants: idOf('category:croissants') });
   });
 

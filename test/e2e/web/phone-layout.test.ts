@@ -1,14 +1,13 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { addDays, systemClock } from '../../../src/core/clock.js';
-import { storeAlerts, type NewAlert } from '../../../src/analytics/alerts/alerts.repo.js';
+import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
 import { createSegment } from '../../../src/segments/index.js';
 import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
 import { rfmSegmentLabel } from '../../../src/web/features/reports/rfm-segment-label.js';
 import { alertColour, categoricalPalette } from '../../../src/web/components/charts/palette.js';
 import { chooseLanguage, describeWithBrowser, useStaffApp, type DemoServer } from '../../helpers/browser.js';
+import { storeDropsAfterLatest } from '../../helpers/drop-alerts.js';
 import {
   isWhollyInSight, nextCellEdge, openTouchPhone, reachableEdges, rightmostSpotOf, scrollTopIntoView, settledTooltip, targetHeights, type TouchPhone,
 } from '../../helpers/touch-phone.js';
@@ -342,14 +341,7 @@ describeWithBrowser('The staff app on a phone', () => {
       handheld = await openTouchPhone(server.url, touchPhone);
       // drops of our own after any the demo raised: the revenue trend marks them at its last period, by its right edge,
       // where ECharts turned a tooltip wider than the room right of the finger to its left, off the screen
-      const db = server.store.db;
-      const latest = (await sql<{ day: string | null }>`select to_char(max(window_end), 'YYYY-MM-DD') as day from alert`.execute(db)).rows[0].day;
-      const windowEnd = addDays(latest ?? '2026-12-07', 1);
-      const drop = (scope: string, expected: number, actual: number): NewAlert => ({
-        kind: 'metric_drop', metric: 'revenue', scope, granularity: 'week', windowStart: addDays(windowEnd, -6), windowEnd,
-        expected, actual, changePct: Math.round(((actual - expected) / expected) * 1000) / 10, explanation: { explainedBy: [] },
-      });
-      await storeAlerts(db, [drop('all', 90_000_000, 70_000_000), drop('category:pastries', 3_000_000, 1_140_000)]);
+      await storeDropsAfterLatest(server.store.db, [{ scope: 'all', expected: 90_000_000, actual: 70_000_000 }, { scope: 'category:pastries', expected: 3_000_000, actual: 1_140_000 }]);
     }, 120_000);
     afterAll(async () => {
       const cspViolations = handheld?.cspViolations ?? [];
