@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { shellWord } from '../../src/core/shell-words.js';
 import { runCli } from '../helpers/cli.js';
 import { createCliStore, describeEachCliStore, runCliInProcess } from '../helpers/cli-in-process.js';
 
@@ -29,7 +30,7 @@ describeEachCliStore('clientele settings: a new store set up for the data it is 
     const first = await cli(['import', 'orders', ordersFile]);
     expect(first.code).toBe(2);
     expect(first.stdout).toMatch(/No exchange rate from EUR to the store currency IDR/);
-    expect(first.stderr).toContain(`New store: currency IDR, time zone Asia/Jakarta, phone country ID (the defaults); change them with \`clientele --db ${context.db} settings set --currency <code> --time-zone <zone> --country <code>\` before importing orders, or set CLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and CLIENTELE_DEFAULT_COUNTRY before creating a store.`);
+    expect(first.stderr).toContain(`New store: currency IDR, time zone Asia/Jakarta, phone country ID (the defaults); change them with \`clientele --db ${shellWord(context.db)} settings set --currency <code> --time-zone <zone> --country <code>\` before importing orders, or set CLIENTELE_CURRENCY, CLIENTELE_TIMEZONE and CLIENTELE_DEFAULT_COUNTRY before creating a store.`);
     // said once, where the store was made
     const again = await cli(['settings', 'show']);
     expect(again.stderr).not.toContain('New store');
@@ -89,7 +90,7 @@ describeEachCliStore('clientele settings: a new store set up for the data it is 
     }
     const ignored = await cli(['customers', 'list'], { CLIENTELE_CURRENCY: 'USD', CLIENTELE_DEFAULT_COUNTRY: 'EE' });
     expect(ignored.stderr).toContain('CLIENTELE_CURRENCY=USD and CLIENTELE_DEFAULT_COUNTRY=EE are not used: this store has currency EUR and phone country LV (the variables set up a new store only); '
-      + `change it with \`clientele --db ${context.db} settings set --country EE\` before importing phone numbers; the currency is fixed now that the store holds orders.`);
+      + `change it with \`clientele --db ${shellWord(context.db)} settings set --country EE\` before importing phone numbers; the currency is fixed now that the store holds orders.`);
   }, 240_000);
 
   it('records who set an exchange rate from the shell in the audit log, as the API does', async () => {

@@ -81,7 +81,8 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
     const before = new Date();
     const exported = await exportFrom(page, members);
 
-    const slug = `kafija-pirceji-${city.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    // the segment's words as written, accents kept (export-file-name.ts)
+    const slug = `kafija-pircēji-${(city.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join('-')}`;
     expect(storeDays(before).map((day) => `segment-${slug}-reimport-${day}.csv`)).toContain(exported.name);
     expect(exported.name).not.toContain(before.toISOString().slice(0, 10));
     // then the predictions and persona, for campaign tools (empty here: no models fitted, no personas)
