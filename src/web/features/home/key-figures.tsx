@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { StoreSummary } from '../../api/analytics-types.js';
 import { KeyFigure } from '../../components/key-figure.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { keyFiguresCreditNoteTexts, revenueCreditNotes } from '../reports/revenue-credit-notes.js';
 import { groupKeyFigures, keyFigureTexts, totalsCaption, type ComparedFigure } from './key-figure-groups.js';
 import { describePeriod } from './period-text.js';
 
@@ -11,13 +12,16 @@ import { describePeriod } from './period-text.js';
  * the store's totals as they stand at the period's end, each beside its own total then. The
  * sentence above the first says what the server compared: on a live store, the period up to now
  * against the same span N days earlier up to the same time of day (so a morning's figures are not
- * held against whole days); whole days for a data set.
+ * held against whole days); whole days for a data set. Under the period's figures, when the store has credit notes,
+ * what they do to its revenue: a till's "sales less credit notes" differs from it by those that matched no sale.
  */
 export function KeyFigures({ summary }: { summary: StoreSummary }) {
   const { t, locale, format } = useI18n();
   const id = useId();
   const period = describePeriod(summary);
   const groups = groupKeyFigures(summary);
+  // with no prices revenue is not recorded: credit notes take nothing off a figure not shown
+  const creditNotes = summary.hasPrices === false ? [] : revenueCreditNotes(summary, t, format, locale, keyFiguresCreditNoteTexts);
   const dates = { days: period.days, from: format.date(period.from), previousFrom: format.date(period.previousFrom), previousTo: format.date(period.previousLastDay) };
   const periodText = period.end === 'same-time' && period.previousEnd
     ? t('home.periodTodaySoFar', { days: period.days, from: dates.from, now: format.dateTime(period.asOf), previousFrom: dates.previousFrom, previousNow: format.dateTime(period.previousEnd) })
@@ -36,6 +40,7 @@ export function KeyFigures({ summary }: { summary: StoreSummary }) {
         <h3 id={`${id}-period`}>{t('home.lastDays', { days: period.days })}</h3>
         <p className="muted small key-figures-period">{periodText}</p>
         {figures(groups.period)}
+        {creditNotes.length > 0 ? <p className="muted small key-figures-credit-notes">{creditNotes.join(' ')}</p> : null}
       </div>
       <div className="key-figures-group" role="group" aria-labelledby={`${id}-totals`}>
         <h3 id={`${id}-totals`}>{t('home.totals.title')}</h3>
