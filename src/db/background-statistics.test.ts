@@ -238,3 +238,49 @@ const customers = (from: number, count: number) => Array.from({ length: count },
     expect(unhandled).toEqual([]);
   }, 120_000);
 });
+
+(testStoreKinds().includes('server') ? describe : describe.skip)('closing a server store whose every pooled connection is busy while its statistics refresh waits', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchSchema>>;
+  let store: Store;
+  let lock: { release: () => Promise<void> } | undefined;
+  const lent: pg.PoolClient[] = [];
+
+  beforeAll(async () => {
+    scratch = await createScratchSchema(serverUrl!, 'test');
+    store = await openStore(scratch.url);
+    await migrate(store);
+  }, 240_000);
+  afterAll(async () => {
+    for (const client of lent.splice(0)) client.release();
+    await lock?.release();
+    await store?.close();
+    await scratch?.drop();
+  });
+
+  it('cancels the waiting ANALYZE all the same: the cancel does not wait for a pooled connection', async () => {
+    const schema = await schemaOf(store.db);
+    lock = await holdLock(schema, 'customer_order');
+    const summary = await within(ingestRecords(store.db, 'orders', orders(0, 3000), { actor: 'test', clock, warn: () => {} }), 10_000);
+    expect(summary === 'no answer' ? summary : summary.inserted).toBe(3000);
+    await waitingAt(store.db, 'customer_order');
+    const due = refreshServerStatisticsInBackground(store.db);
+    // the pool's other connections lent out (requests, reports) as the server shuts down
+    const pool = store.pool!;
+    while (pool.totalCount - pool.idleCount < pool.options.max!) lent.push(await pool.connect());
+
+    const closed = store.close();
+    // the pass ends, cancelled, while every pooled connection is still lent out
+    expect(await within(due, 5_000)).toEqual([]);
+    const watcher = new pg.Client({ connectionString: serverUrl });
+    await watcher.connect();
+    try {
+      const waiting = await watcher.query(`select count(*)::int as count from pg_stat_activity where state = 'active' and query like $1`, [`analyze "${schema}".%`]);
+      expect(waiting.rows[0].count).toBe(0);
+    } finally {
+      await watcher.end();
+    }
+    // the pool ends once what it lent comes back
+    for (const client of lent.splice(0)) client.release();
+    expect(await within(closed, 10_000)).toBeUndefined();
+  }, 120_000);
+});

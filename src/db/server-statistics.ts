@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { cancellableConnection } from './cancellable-connection.js';
 import { servesConcurrentQueries, untilClosing } from './client.js';
 import type { Database } from './schema.js';
 
@@ -99,10 +100,8 @@ type Refresh = {
   due: Ticket | null;
   /** The store is closing: no statement and no pass is started any more. */
   stopping: boolean;
-  /** The backend running the pass's statements, while the pass holds its connection (for a cancel). */
-  backend: number | null;
-  /** The last cancel sent to that backend: the pass waits for it before it gives its connection back. */
-  cancelled: Promise<unknown>;
+  /** Cancels the pass running (cancellable-connection.ts), while one runs. */
+  cancelPass: ((reason: Error) => void) | null;
   /** Settles when the refresh has ended (never rejects). */
   ended: Promise<void>;
 };
@@ -120,7 +119,9 @@ const refreshes = new WeakMap<Kysely<Database>, Refresh>();
  * Closing the store stops the refresh rather than waiting for it (client.ts, untilClosing): no pass
  * or statement is started once closing began, and the ANALYZE running is cancelled, since it can wait
  * for a lock as long as another session holds one (a migration, another ANALYZE or VACUUM) and a server
- * shutting down, or a test ending, must not wait as long. Nothing is lost: a cancelled ANALYZE
+ * shutting down, or a test ending, must not wait as long. The cancel goes on a connection outside the
+ * store's pool (cancellable-connection.ts): a server shutting down with every pooled connection busy
+ * (reports, requests, the pass itself) held it back until one was free. Nothing is lost: a cancelled ANALYZE
  * leaves a table's counts of changed rows as they were, so the next import's end, or autovacuum, finds
  * it due still. Closing waits only for the cancelled statement to unwind, so no query meets an ended pool.
  * Nothing runs on the embedded store, nor after its closing began.
@@ -134,8 +135,8 @@ export function refreshServerStatisticsInBackground(db: Kysely<Database>, warn: 
     return running.due.promise;
   }
   const first = ticket();
-  const state: Refresh = { warn, due: null, stopping: false, backend: null, cancelled: Promise.resolve(), ended: Promise.resolve() };
-  const stillOpen = untilClosing(db, () => stopRefresh(db, state));
+  const state: Refresh = { warn, due: null, stopping: false, cancelPass: null, ended: Promise.resolve() };
+  const stillOpen = untilClosing(db, () => stopRefresh(state));
   if (!stillOpen) return Promise.resolve([]);
   refreshes.set(db, state);
   state.ended = runPasses(db, state, first, stillOpen.done);
@@ -161,37 +162,28 @@ async function runPasses(db: Kysely<Database>, state: Refresh, first: Ticket, do
   done();
 }
 
-/** One pass on a connection of its own (its backend is what a closing store cancels); never rejects. */
+/**
+ * One pass on a connection of its own, which a closing store cancels (cancellable-connection.ts: sent
+ * outside the pool, again while the pass lasts, and landed before the connection goes back); never rejects.
+ */
 async function onePass(db: Kysely<Database>, state: Refresh): Promise<AnalyzedTable[]> {
   if (state.stopping) return [];
+  const pass = cancellableConnection(db);
+  state.cancelPass = pass.cancel;
   try {
-    return await db.connection().execute(async (connection) => {
-      try {
-        state.backend = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection)).rows[0]!.pid;
-        return await analyzeDueTables(connection, () => state.stopping);
-      } finally {
-        state.backend = null;
-        // a cancel sent as the pass ended reaches this connection while it is still the pass's: one that
-        // arrives with nothing running is dropped, and none can reach another query on it afterwards
-        await state.cancelled;
-      }
-    });
+    return await pass.run((connection) => analyzeDueTables(connection, () => state.stopping));
   } catch (error) {
     // cancelled because the store closes: not a failure, the tables stay due
     if (!state.stopping) tell(state.warn, error);
     return [];
+  } finally {
+    state.cancelPass = null;
   }
 }
 
-/** Stops a refresh for its store's closing: cancels its statement, until the refresh has ended. */
-async function stopRefresh(db: Kysely<Database>, state: Refresh): Promise<void> {
+/** Stops a refresh for its store's closing: cancels the statement its pass runs, and waits for the refresh to end. */
+async function stopRefresh(state: Refresh): Promise<void> {
   state.stopping = true;
-  let hasEnded = false;
-  const ended = state.ended.then(() => { hasEnded = true; });
-  while (!hasEnded) {
-    // on another connection, the pass's being busy; sent again while the pass lasts: a cancel that
-    // reaches the backend before the statement sent just before it started is dropped by the server
-    if (state.backend !== null) state.cancelled = sql`select pg_cancel_backend(${state.backend})`.execute(db).catch(() => {});
-    await Promise.race([ended, new Promise<void>((resolve) => { setTimeout(resolve, 100).unref(); })]);
-  }
+  state.cancelPass?.(new Error('The store is closing: planner statistics are not refreshed'));
+  await state.ended;
 }

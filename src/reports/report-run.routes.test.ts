@@ -99,6 +99,24 @@ serverOnly('report requests on a server store', () => {
     await eventually(() => reportsInFlight() === 0, 5_000, 'its slot freed');
   });
 
+  it('stops the report\'s query when its client goes away while every pooled connection is busy', async () => {
+    await holdReports();
+    const { request, answer } = send('GET', '/api/reports/lifecycle', undefined, headers);
+    answer.catch(() => {});
+    await eventually(async () => (await runningReports()) === 1, 10_000, 'the report runs');
+    // the pool's other connections lent out, as to other requests: the cancel must not wait for one
+    const pool = store.pool!;
+    const lent: pg.PoolClient[] = [];
+    try {
+      while (pool.totalCount - pool.idleCount < pool.options.max!) lent.push(await pool.connect());
+      request.destroy();
+      await eventually(async () => (await runningReports()) === 0, 5_000, 'the report\'s query stopped');
+      await eventually(() => reportsInFlight() === 0, 5_000, 'its slot freed');
+    } finally {
+      for (const client of lent) client.release();
+    }
+  });
+
   it('stops a report at its deadline, with a code and a message that say what to do', async () => {
     await holdReports();
     const { status, body } = await send('GET', '/api/test/short-deadline-lifecycle', undefined, headers).answer;

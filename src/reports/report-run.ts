@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { AppError } from '../core/errors.js';
+import { cancellableConnection } from '../db/cancellable-connection.js';
 import type { Store } from '../db/client.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
@@ -17,8 +17,9 @@ import { cachedReport, readDataStamp, reportCacheKey } from './report-cache.js';
  *    else); waiting holds no connection, and a report whose client hangs up while waiting never runs;
  *  - runs in one transaction whose statements may each take at most `reportDeadlineMillis`, and
  *    is stopped when the deadline passes as a whole: REPORT_TIMEOUT_UNAVAILABLE (503);
- *  - is cancelled (pg_cancel_backend from another connection) when its client hangs up before the
- *    answer is sent: nobody is left to read it.
+ *  - is cancelled when its client hangs up before the answer is sent: nobody is left to read it. The
+ *    cancel (pg_cancel_backend, db/cancellable-connection.ts) goes on a connection outside the pool,
+ *    as the pool may have none free, and lands before the report's connection goes back to the pool.
  * The embedded store (PGlite) runs in this process on its one connection, where a running statement
  * cannot be cancelled from outside nor timed out: there a report only takes a slot, and runs to its end.
  */
@@ -163,41 +164,25 @@ async function runReportNow<T>(
 async function runOnServer<T>(
   store: Store, report: string, work: (db: Kysely<Database>) => Promise<T>, client: ReturnType<typeof clientGone>, deadlineMillis: number,
 ): Promise<T> {
-  const pool = store.pool!;
   const state: { stopped: ReportStopped | null; done: boolean } = { stopped: null, done: false };
-  let cancelled: Promise<unknown> = Promise.resolve();
-  let backend: number | null = null;
+  const connection = cancellableConnection(store.db, { transaction: { statementTimeoutMillis: Math.max(1, Math.ceil(deadlineMillis)) } });
   const stop = (why: ReportStopped['why']) => {
-    // once the work is over its connection serves others: never cancel what runs there then
+    // once its work has answered, the report stands: a deadline or a hang-up after it stops nothing
     if (state.stopped || state.done) return;
     state.stopped = new ReportStopped(why);
-    // on another connection: the report's own is busy running the statement
-    if (backend !== null) cancelled = pool.query('select pg_cancel_backend($1)', [backend]).catch(() => {});
+    // a statement the report starts from now on throws this stop
+    connection.cancel(state.stopped);
   };
   const timer = setTimeout(() => stop('deadline'), deadlineMillis);
   void client.gone.then(() => stop('client-gone'));
   try {
-    return await store.db.transaction().execute(async (transaction) => {
-      await sql`select set_config('statement_timeout', ${String(Math.max(1, Math.ceil(deadlineMillis)))}, true)`.execute(transaction);
-      backend = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(transaction)).rows[0]!.pid;
+    return await connection.run(async (db) => {
       if (client.isGone()) stop('client-gone');
-      // a statement started after the stop (between two of the report's) would not be cancelled: none is started
-      const guarded = transaction.withPlugin({
-        transformQuery: (args) => {
-          if (state.stopped) throw state.stopped;
-          return args.node;
-        },
-        transformResult: async (args) => args.result,
-      });
-      const answer = await work(guarded);
+      const answer = await work(db);
       state.done = true;
-      // a cancel sent as the work ended reaches this connection while it is still the report's: one that
-      // arrives with nothing running is dropped, and none can reach the next request's query on it
-      await cancelled;
       return answer;
     });
   } catch (error) {
-    await cancelled;
     const why = state.stopped?.why ?? (isCancelled(error) ? 'deadline' : null);
     if (why === 'deadline') throw timeoutError(report, deadlineMillis);
     if (why === 'client-gone') throw new ReportStopped('client-gone');
