@@ -8,7 +8,7 @@ import { recordAudit } from './audit.js';
 import { registerAuditRoutes } from './audit.routes.js';
 import { loginRateLimited, passwordChangeRateLimited } from './auth.errors.js';
 import { changePasswordRequest, changePasswordResponse, formatUser, loginRequest, loginResponse, meBody, updateMeRequest } from './auth.schemas.js';
-import { createAttemptLimiter } from './attempt-limiter.js';
+import { createAttemptCounter } from './attempt-limiter.js';
 import { userPrincipalOf } from './caller-of.js';
 import { permissionsOfRole } from './permissions.js';
 import { sessionCookieName, sessionCookieOptions } from './session-policy.js';
@@ -26,7 +26,9 @@ import { registerUserRoutes } from './users.routes.js';
  * many emails. The email's limit is per address so that nobody can lock a staff
  * member out by failing on their email from elsewhere; the price is that guesses
  * spread over many addresses are slowed only per address (docs/architecture.md).
- * An IPv6 "address" here is a /64 (`signInAddressOf`).
+ * An IPv6 "address" here is a /64 (`signInAddressOf`). Counted for the whole store
+ * (`createAttemptCounter`): an attacker alternating between the processes that serve a
+ * server store gets no more guesses than from one.
  */
 export const loginLimits = { perEmailFromAddress: 10, perAddress: 30, windowMs: 60_000 };
 
@@ -43,9 +45,9 @@ export const accountBodyLimit = 16 * 1024;
 /** Sign-in, the signed-in user's own account, and (through sub-modules) users, API keys and the audit log. */
 export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = instance.withTypeProvider<ZodTypeProvider>();
-  const byEmailFromAddress = createAttemptLimiter({ max: loginLimits.perEmailFromAddress, windowMs: loginLimits.windowMs });
-  const byAddress = createAttemptLimiter({ max: loginLimits.perAddress, windowMs: loginLimits.windowMs });
-  const passwordChangesByUser = createAttemptLimiter({ max: passwordChangeLimits.perUser, windowMs: passwordChangeLimits.windowMs });
+  const byEmailFromAddress = createAttemptCounter(deps.store, { name: 'sign-in-email', max: loginLimits.perEmailFromAddress, windowMs: loginLimits.windowMs });
+  const byAddress = createAttemptCounter(deps.store, { name: 'sign-in-address', max: loginLimits.perAddress, windowMs: loginLimits.windowMs });
+  const passwordChangesByUser = createAttemptCounter(deps.store, { name: 'password-change', max: passwordChangeLimits.perUser, windowMs: passwordChangeLimits.windowMs });
   const db = deps.store.db;
   const meOf = (user: StaffUser, csrfToken: string) => ({ ...formatUser(user), permissions: permissionsOfRole(user.role), csrfToken });
 
@@ -68,8 +70,9 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
     const email = normalizeEmail(request.body.email);
     // an IPv6 caller is counted by its /64: it may hold all of it and use a fresh address for each guess
     const address = signInAddressOf(request.ip);
-    const byThisAddress = byAddress.attempt(address, now);
-    const byThisEmail = byEmailFromAddress.attempt(JSON.stringify([email, address]), now);
+    // a store error while counting fails the sign-in (503 while the store is unreachable), never lets it through uncounted
+    const byThisAddress = await byAddress.attempt(address, now);
+    const byThisEmail = await byEmailFromAddress.attempt(JSON.stringify([email, address]), now);
     if (!byThisAddress.isAllowed || !byThisEmail.isAllowed) {
       const limits = [...(byThisEmail.isFirstRefusal ? ['email'] : []), ...(byThisAddress.isFirstRefusal ? ['address'] : [])];
       if (limits.length > 0) await recordAudit(db, { actor: 'anonymous', action: 'auth.sign-in.rate-limited', entity: 'staff_user', detail: { email, ip: request.ip, limits } });
@@ -124,7 +127,7 @@ export async function registerAuthRoutes(instance: FastifyInstance, deps: AppDep
   }, async (request, reply) => {
     const principal = userPrincipalOf(request.principal);
     const now = deps.clock.now();
-    const attempt = passwordChangesByUser.attempt(String(principal.userId), now);
+    const attempt = await passwordChangesByUser.attempt(String(principal.userId), now);
     if (!attempt.isAllowed) {
       // once a window, as for sign-in: every refusal would let a flood flood the log
       if (attempt.isFirstRefusal) await recordAudit(db, { actor: principal.actor, action: 'auth.password.rate-limited', entity: 'staff_user', entityId: String(principal.userId), detail: { ip: request.ip } });

@@ -43,6 +43,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   idempotency_record: columns<Database['idempotency_record']>()(['idempotency_key', 'principal', 'request_hash', 'status_code', 'response', 'created_at']),
   audit_event: columns<Database['audit_event']>()(['audit_id', 'occurred_at', 'actor', 'action', 'entity', 'entity_id', 'detail']),
   schema_migration: columns<Database['schema_migration']>()(['name', 'applied_at']),
+  attempt_window: columns<Database['attempt_window']>()(['key', 'window_start', 'count']),
   customer_type: columns<Database['customer_type']>()(['customer_id', 'types', 'primary_type', 'numbers', 'basis', 'as_of', 'updated_at']),
   customer_type_history: columns<Database['customer_type_history']>()(['history_id', 'customer_id', 'type', 'entered_at', 'left_at', 'numbers']),
   customer_rfm_score: columns<Database['customer_rfm_score']>()(['customer_id', 'last_purchase_day', 'frequency', 'monetary_minor', 'r_score', 'f_score', 'm_score', 'segment']),

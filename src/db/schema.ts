@@ -331,6 +331,9 @@ export type AuditEventTable = {
 
 export type SchemaMigrationTable = { name: string; applied_at: DefaultTimestamp };
 
+/** A limit's attempts in its current window on a server store, the key a digest (202612260300_attempt_windows.sql; auth/attempt-limiter.ts). */
+export type AttemptWindowTable = { key: string; window_start: Timestamp; count: number };
+
 /** Core tables, plus each domain's own (declared beside the domain, merged here). */
 export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTables & {
   store_setting: StoreSettingTable;
@@ -365,4 +368,5 @@ export type Database = ModelTables & AnalyticsTables & SegmentTables & ReportTab
   idempotency_record: IdempotencyRecordTable;
   audit_event: AuditEventTable;
   schema_migration: SchemaMigrationTable;
+  attempt_window: AttemptWindowTable;
 };

@@ -1,5 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createAttemptCounter, secondsLeftInWindow } from '../auth/attempt-limiter.js';
 import { defaultApiKeyRequestsPerMinute } from '../core/config.js';
+import type { Store } from '../db/client.js';
 import { errorResponse, type ErrorBody } from './responses.js';
 
 /** The limit counts in fixed windows of a minute, each starting at a key's first request in it. */
@@ -19,28 +21,32 @@ export type ApiKeyRateLimit = (request: FastifyRequest, reply: FastifyReply) => 
  * with Retry-After once it has made `requestsPerMinute` in its current minute. Keyed on the key's
  * id, never the address: many scripts share one address behind a NAT, and one key may move
  * between machines. Machine clients (an order feed, a BI tool) send keys; a runaway one would
- * otherwise hold the main thread, where the embedded store also runs, from everyone else. Counts
- * are in memory, per process, like the sign-in limits (@fastify/rate-limit's store).
+ * otherwise hold the main thread, where the embedded store also runs, from everyone else. Counted
+ * like the sign-in limits (auth/attempt-limiter.ts): in memory on the embedded store, in the
+ * database on a server store, so a key gets its minute's requests once however many processes
+ * serve it. A store error while counting is answered as any other (503 while it is unreachable),
+ * never by serving the request uncounted.
  */
-export function createApiKeyRateLimit(app: FastifyInstance, requestsPerMinute: number): ApiKeyRateLimit {
-  const count = app.createRateLimit({ max: requestsPerMinute, timeWindow: windowMs, keyGenerator: keyOf });
+export function createApiKeyRateLimit(store: Pick<Store, 'kind' | 'db'>, requestsPerMinute: number): ApiKeyRateLimit {
+  const counter = createAttemptCounter(store, { name: 'api-key', max: requestsPerMinute, windowMs });
   return async (request, reply) => {
-    const counted = await count(request);
-    if (counted.isAllowed) return 'served';
+    // the server's own clock, not the app's: a test or an --as-of run moving "now" must not move the minute
+    const now = new Date();
+    const counted = await counter.attempt(keyOf(request), now);
+    const secondsLeft = secondsLeftInWindow(counted, windowMs, now);
     // so a well-behaved client can pace itself before it is refused
-    reply.header('x-ratelimit-limit', String(counted.max));
-    reply.header('x-ratelimit-remaining', String(counted.remaining));
-    reply.header('x-ratelimit-reset', String(counted.ttlInSeconds));
-    if (!counted.isExceeded) return 'served';
-    const retryAfterSeconds = Math.max(1, counted.ttlInSeconds);
+    reply.header('x-ratelimit-limit', String(requestsPerMinute));
+    reply.header('x-ratelimit-remaining', String(Math.max(0, requestsPerMinute - counted.count)));
+    reply.header('x-ratelimit-reset', String(secondsLeft));
+    if (counted.isAllowed) return 'served';
     const body: ErrorBody = {
       error: {
         code: refusalCode.code,
-        message: `This API key has made more than ${counted.max} requests in the current minute; the limit is ${counted.max} requests a minute for each API key. Retry in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'} (the Retry-After header), and spread the requests out or send more records per request.`,
-        details: { limitPerMinute: counted.max, retryAfterSeconds },
+        message: `This API key has made more than ${requestsPerMinute} requests in the current minute; the limit is ${requestsPerMinute} requests a minute for each API key. Retry in ${secondsLeft} second${secondsLeft === 1 ? '' : 's'} (the Retry-After header), and spread the requests out or send more records per request.`,
+        details: { limitPerMinute: requestsPerMinute, retryAfterSeconds: secondsLeft },
       },
     };
-    reply.code(429).header('retry-after', String(retryAfterSeconds)).send(body);
+    reply.code(429).header('retry-after', String(secondsLeft)).send(body);
     return 'refused';
   };
 }
@@ -48,5 +54,5 @@ export function createApiKeyRateLimit(app: FastifyInstance, requestsPerMinute: n
 function keyOf(request: FastifyRequest): string {
   const principal = request.principal;
   if (principal?.kind !== 'api-key') throw new Error('The API key rate limit ran on a request not authenticated by an API key; call it only after authentication names a key.');
-  return `api-key:${principal.apiKeyId}`;
+  return String(principal.apiKeyId);
 }

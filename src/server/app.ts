@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Store } from '../db/client.js';
@@ -75,7 +74,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const apiPaths = collectApiPathMethods(app);
   await registerSecurityHeaders(app, { isBehindTls: deps.config.isBehindTls });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await registerOpenApi(app);
   // before authentication, so that its refusals carry the header too
   registerNoStore(app);

@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { requirePermission, type Principal, type RouteAccess } from '../access.js';
@@ -44,9 +43,8 @@ export async function registerAuthentication(app: FastifyInstance, deps: AppDeps
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
   });
 
-  // the key limit counts with @fastify/rate-limit; buildApp registers it for the sign-in limits too
-  if (!app.hasDecorator('createRateLimit')) await app.register(rateLimit, { global: false });
-  const limitApiKey = createApiKeyRateLimit(app, deps.config.apiKeyRequestsPerMinute ?? defaultApiKeyRequestsPerMinute);
+  // counted for the whole store, like the sign-in limits: in the database on a server store, which several processes may serve
+  const limitApiKey = createApiKeyRateLimit(deps.store, deps.config.apiKeyRequestsPerMinute ?? defaultApiKeyRequestsPerMinute);
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     // Public routes, unknown URLs (404) and routes outside the API (docs, web app) need no principal.
