@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { storeDefaults } from '../core/store-defaults.js';
 import { vipReachOf, type VipCutoffs } from './customer-facts.js';
 import { customerTypesByPrecedence, type CustomerType } from './customer-types.js';
 import type { TypePolicy } from './policy.js';
@@ -90,7 +91,11 @@ function typeRules(policy: TypePolicy, cutoffs: VipCutoffs): TypeRule[] {
     {
       type: 'lead',
       applies: sql`not f.is_real`,
-      numbers: sql`json_build_object('firstInterestDay', f.first_interest_day, 'firstInterestChannel', f.first_interest_channel)`,
+      // with their orders by the as-of day when they have any, as classify.ts's leadVerdict()
+      numbers: sql`case when f.lead_orders is null
+        then json_build_object('firstInterestDay', f.first_interest_day, 'firstInterestChannel', f.first_interest_channel)
+        else json_build_object('firstInterestDay', f.first_interest_day, 'firstInterestChannel', f.first_interest_channel,
+          'orderCount', f.lead_orders[1] + f.lead_orders[2], 'refundedOrderCount', f.lead_orders[1], 'cancelledOrderCount', f.lead_orders[2]) end`,
     },
     {
       type: 'consumer',
@@ -164,9 +169,36 @@ function flaggedSteps(context: ClassifySqlContext, source: RawBuilder<unknown>):
         (l.is_real and ${policy.vip.basis !== 'frequency'}::boolean and ${revenueCutoff}::bigint is not null
           and l.window_revenue > 0 and l.window_revenue >= ${revenueCutoff}::bigint) as is_vip_by_revenue,
         (l.is_real and ${policy.vip.basis !== 'revenue'}::boolean and ${frequencyCutoff}::int is not null
-          and l.window_days >= 2 and l.window_days >= ${frequencyCutoff}::int) as is_vip_by_frequency
+          and l.window_days >= 2 and l.window_days >= ${frequencyCutoff}::int) as is_vip_by_frequency,
+        -- every order a lead placed by the day is a sign of interest (facts.sql.ts): a lead without one,
+        -- most of a store's leads, has none to count and pays nothing; the rest one index probe
+        case when not l.is_real and l.first_interest_day is not null then ${leadOrderCounts(day)} end as lead_orders
       from lapsed l
     )`;
+}
+
+/**
+ * The end of the as-of day in the store's time zone, as resolveAsOfDay makes it (settings.repo.ts,
+ * the zone as storeSettingsOf reads it): the context names the day only. Worked out once per
+ * statement, and only when a lead's orders are counted.
+ */
+function asOfDayEnd(day: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`((${day} + 1)::timestamp at time zone coalesce(
+    (select s.value #>> '{}' from store_setting s where s.key = 'timezone' and jsonb_typeof(s.value) = 'string'), ${storeDefaults.timeZone}::text))`;
+}
+
+/**
+ * A lead's orders placed by the as-of day, as [refunded, cancelled], over row \`l\`; null for none.
+ * None of them is verified (one would make the lead real), so those are every order but credit
+ * notes (which give back money for a purchase, and are none). The predicate of
+ * customer_order_not_purchase_idx, so only such orders are read.
+ */
+function leadOrderCounts(day: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(
+    select case when count(*) > 0 then array[count(*) filter (where o.status = 'refunded'), count(*) filter (where o.status = 'cancelled')]::int[] end
+    from customer_order o
+    where o.customer_id = l.customer_id and o.status not in ('paid', 'partially_refunded') and o.status <> 'credit_note'
+      and o.ordered_at < ${asOfDayEnd(day)})`;
 }
 
 /** Every rule's verdict over `flagged` f, as applies_<type> columns. */
@@ -193,7 +225,7 @@ function basisOf(rules: TypeRule[], context: ClassifySqlContext, signature: stri
   const reaches = [vipReachOf(cutoffs, context.policy.vip.topPercent, 'revenue'), vipReachOf(cutoffs, context.policy.vip.topPercent, 'frequency')];
   return sql`hash_record_extended(row(${typesArray(rules, 'f')}, f.purchase_day_count, f.first_day, f.last_day, f.interval_count,
     f.median_interval, f.cv, f.period_count, f.order_count, f.promotion_count, f.first_interest_day, f.first_interest_channel,
-    f.first_received_day, case when f.applies_vip then f.window_revenue end, case when f.applies_vip then f.window_days end,
+    f.lead_orders, f.first_received_day, case when f.applies_vip then f.window_revenue end, case when f.applies_vip then f.window_days end,
     case when f.applies_vip then ${cutoffs.revenueCutoffMinor}::bigint end, case when f.applies_vip then ${cutoffs.frequencyCutoff}::int end,
     case when f.applies_vip then ${JSON.stringify(reaches)}::text end,
     case when f.applies_lapsed then f.p_alive end,

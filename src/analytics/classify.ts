@@ -57,8 +57,17 @@ export function classifyCustomer(facts: CustomerFacts, policy: TypePolicy, asOfD
   };
 }
 
+/**
+ * A lead's first sign of interest and, when they ordered by the as-of day, their orders and what
+ * became of them: someone with orders on their timeline is a lead only because none was verified,
+ * and the reason must say so. A lead's orders are all refunded or cancelled (a verified one would
+ * make them real), so those two counts add up to orderCount.
+ */
 function leadVerdict(facts: CustomerFacts): Verdict {
-  return { numbers: { firstInterestDay: facts.firstInterestDay, firstInterestChannel: facts.firstInterestChannel } };
+  const interest = { firstInterestDay: facts.firstInterestDay, firstInterestChannel: facts.firstInterestChannel };
+  const orderCount = facts.refundedOrderCount + facts.cancelledOrderCount;
+  if (orderCount === 0) return { numbers: interest };
+  return { numbers: { ...interest, orderCount, refundedOrderCount: facts.refundedOrderCount, cancelledOrderCount: facts.cancelledOrderCount } };
 }
 
 /** The first day a customer is overdue: more than `limit` days after their last purchase. */

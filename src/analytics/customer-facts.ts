@@ -24,6 +24,12 @@ export type CustomerFacts = {
   windowPurchaseDays: number;
   verifiedOrderCount: number;
   promotionOrderCount: number;
+  /**
+   * Orders up to the as-of day that never became a purchase: refunded in full, or cancelled (a
+   * credit note is neither: it gives back money for a purchase). A lead's reason names them.
+   */
+  refundedOrderCount: number;
+  cancelledOrderCount: number;
   /** From the models when they have run, for the as-of day (facts.sql.ts, pAliveColumns); null otherwise. */
   pAlive: number | null;
   /** The day pAlive describes: the as-of day when worked out from the fit, else the stored prediction's. */
@@ -37,7 +43,10 @@ export type CustomerFacts = {
 };
 
 export type PurchaseDay = { day: string; amountMinor: number };
-export type OrderFact = { orderedDay: string; hasPromotion: boolean };
+/** An order; without a status, a verified one (paid). A credit note is no order of the customer's: neither verified nor counted. */
+export type OrderFact = { orderedDay: string; hasPromotion: boolean; status?: 'paid' | 'partially_refunded' | 'refunded' | 'cancelled' | 'credit_note' };
+
+const isVerifiedOrder = (order: OrderFact) => order.status === undefined || order.status === 'paid' || order.status === 'partially_refunded';
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -73,7 +82,8 @@ export function summarizePurchaseDays(
   const intervals = counted.slice(1).map((entry, index) => daysBetween(counted[index].day, entry.day));
   // the window is the last windowDays days including the as-of day
   const inWindow = counted.filter((entry) => daysBetween(entry.day, asOfDay) < policy.vip.windowDays);
-  const countedOrders = orders.filter((order) => order.orderedDay <= asOfDay);
+  const placedOrders = orders.filter((order) => order.orderedDay <= asOfDay);
+  const countedOrders = placedOrders.filter(isVerifiedOrder);
   return {
     pAlive: null,
     firstInterestDay: null,
@@ -92,6 +102,8 @@ export function summarizePurchaseDays(
     windowPurchaseDays: inWindow.length,
     verifiedOrderCount: countedOrders.length,
     promotionOrderCount: countedOrders.filter((order) => order.hasPromotion).length,
+    refundedOrderCount: placedOrders.filter((order) => order.status === 'refunded').length,
+    cancelledOrderCount: placedOrders.filter((order) => order.status === 'cancelled').length,
   };
 }
 

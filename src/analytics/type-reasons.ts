@@ -95,13 +95,33 @@ function sentenceOf(type: string, n: Numbers, money: MoneyFormat): string | null
     case 'one_time':
       return isText(n.firstPurchaseDay) ? `One-time buyer: single purchase ${n.firstPurchaseDay}` : null;
     case 'lead':
-      if (!isText(n.firstInterestDay)) return 'Lead: no verified purchase yet, no sign of interest recorded';
-      return `Lead: no verified purchase yet, first interest ${n.firstInterestDay} via ${isText(n.firstInterestChannel) ? n.firstInterestChannel : 'an unknown channel'}`;
+      return leadSentence(n);
     case 'consumer':
       return isText(n.firstReceivedDay) ? `Consumer: received an order bought by another customer on ${n.firstReceivedDay}` : null;
     default:
       return null;
   }
+}
+
+/**
+ * A lead's orders when they placed any by the as-of day (stored since 2026-12; older rows and
+ * leads without orders say "no verified purchase yet"): a support agent seeing orders on their
+ * timeline reads why none made them a customer, and the rule that would.
+ */
+function leadSentence(n: Numbers): string {
+  const interest = isText(n.firstInterestDay)
+    ? `first interest ${n.firstInterestDay} via ${isText(n.firstInterestChannel) ? n.firstInterestChannel : 'an unknown channel'}`
+    : null;
+  if (!isNumber(n.orderCount) || n.orderCount <= 0 || !isNumber(n.refundedOrderCount) || !isNumber(n.cancelledOrderCount)) {
+    return `Lead: no verified purchase yet, ${interest ?? 'no sign of interest recorded'}`;
+  }
+  const befell = (count: number, what: string) => { const text = formatDecimal(count); return `${text} ${text === '1' ? 'was' : 'were'} ${what}`; };
+  const outcomes = [
+    ...(n.refundedOrderCount > 0 ? [befell(n.refundedOrderCount, 'refunded')] : []),
+    ...(n.cancelledOrderCount > 0 ? [befell(n.cancelledOrderCount, 'cancelled')] : []),
+  ];
+  const orders = n.orderCount === 1 ? '1 order, not verified' : `${formatDecimal(n.orderCount)} orders, none verified`;
+  return `Lead: ${orders} (${outcomes.join(', ')})${interest ? `, ${interest}` : ''} — a customer is real once a purchase is paid and not fully refunded`;
 }
 
 /**

@@ -62,7 +62,9 @@ function referenceTypes(fixture: SeedStore = typesFixture, policy: TypePolicy = 
     const days = [...new Set(mine.map((order) => order.day))].map((day) => ({
       day, amountMinor: mine.filter((order) => order.day === day).reduce((sum, order) => sum + order.amountMinor, 0),
     }));
-    const orders = mine.map((order) => ({ orderedDay: order.day, hasPromotion: Boolean(order.promotionCode) }));
+    // every order with its status: a lead's reason counts the refunded and cancelled ones
+    const orders = fixture.orders.filter((order) => order.customerId === customerId)
+      .map((order) => ({ orderedDay: order.day, hasPromotion: Boolean(order.promotionCode), status: order.status ?? 'paid' }));
     return summarizePurchaseDays({ customerId, ...leadSigns[customerId] }, days, orders, typesAsOf, policy);
   });
   const context = { cutoffs: computeVipCutoffs(facts, policy), money: moneyFormatOf('IDR', 'id') };
@@ -89,7 +91,7 @@ describeEachStore('customer types', (context) => {
     expect(byId.get(5)?.explanation).toContain('VIP: revenue in the last 365 days Rp\u00a04.310.000, within the top 11.1% of real customers (5% asked for, rounded up to whole customers; cut-off Rp\u00a04.310.000)');
     expect(byId.get(6)?.explanation).toContain('(promotion-driven)');
     expect(byId.get(10)?.types).toEqual(['lead', 'consumer']);
-    expect(byId.get(11)?.explanation).toBe('Lead: no verified purchase yet, first interest 2026-05-21 via marketplace');
+    expect(byId.get(11)?.explanation).toBe('Lead: 1 order, not verified (1 was cancelled), first interest 2026-05-21 via marketplace — a customer is real once a purchase is paid and not fully refunded');
     expect(byId.get(12)?.types).toEqual(['new']);
     expect(byId.get(13)?.explanation).toBe('Lead: no verified purchase yet, no sign of interest recorded');
   });

@@ -13,7 +13,8 @@ type Numbers = Record<string, unknown>;
  * A count with its noun in the reader's language, in the form the count and the sentence ask
  * for ("1 day", "21 diena" but "pēc 21 dienas" and "pēc 10 dienām"): `typeReasonCounts.<kind>`.
  */
-type CountKind = 'days' | 'quietDays' | 'daysAfter' | 'lastDays' | 'purchaseDays' | 'purchaseDaysLoyal' | 'purchaseDaysAfter' | 'intervals' | 'periods';
+type CountKind = 'days' | 'quietDays' | 'daysAfter' | 'lastDays' | 'purchaseDays' | 'purchaseDaysLoyal' | 'purchaseDaysAfter' | 'intervals' | 'periods'
+  | 'leadOrders' | 'refundedOrders' | 'cancelledOrders';
 type Counter = (kind: CountKind, value: number, text: string, extra?: Record<string, string>) => string;
 
 function counterFor(locale: Locale): Counter {
@@ -88,16 +89,33 @@ export function typeReasonMessage(type: string, numbers: unknown, format: Format
       if (!isText(n.firstPurchaseDay)) return null;
       return message('oneTime', { date: day(n.firstPurchaseDay) });
     case 'lead':
-      if (!isText(n.firstInterestDay)) return message('leadNoInterest', {});
-      return isText(n.firstInterestChannel)
-        ? message('leadInterest', { date: day(n.firstInterestDay), channel: n.firstInterestChannel })
-        : message('leadInterestUnknownChannel', { date: day(n.firstInterestDay) });
+      return leadMessage(n, format, message, count);
     case 'consumer':
       if (!isText(n.firstReceivedDay)) return null;
       return message('consumer', { date: day(n.firstReceivedDay) });
     default:
       return null;
   }
+}
+
+/**
+ * A lead's orders by the as-of day and what became of them, with the rule that would have made
+ * them a customer, as the server words it (src/analytics/type-reasons.ts); a lead without orders,
+ * and rows from before the orders were stored, by their first sign of interest alone.
+ */
+function leadMessage(n: Numbers, format: Formatters, message: (key: string, values: Record<string, string>) => TypeReasonMessage, count: Counter): TypeReasonMessage {
+  const { orderCount, refundedOrderCount: refunded, cancelledOrderCount: cancelled } = n;
+  const interest = isText(n.firstInterestDay) ? { date: format.date(n.firstInterestDay) } : null;
+  const channel = isText(n.firstInterestChannel) ? n.firstInterestChannel : null;
+  if (!isNumber(orderCount) || orderCount <= 0 || !isNumber(refunded) || !isNumber(cancelled)) {
+    if (!interest) return message('leadNoInterest', {});
+    return channel ? message('leadInterest', { ...interest, channel }) : message('leadInterestUnknownChannel', interest);
+  }
+  const whole = (kind: CountKind, value: number) => count(kind, value, format.number(value));
+  const outcomes = [...(refunded > 0 ? [whole('refundedOrders', refunded)] : []), ...(cancelled > 0 ? [whole('cancelledOrders', cancelled)] : [])];
+  const orders = { orders: whole('leadOrders', orderCount), outcomes: outcomes.join(', ') };
+  if (!interest) return message('leadOrders', orders);
+  return channel ? message('leadOrdersInterest', { ...orders, ...interest, channel }) : message('leadOrdersInterestUnknownChannel', { ...orders, ...interest });
 }
 
 /**
