@@ -78,6 +78,41 @@ async function rowPartsOutOfSight(row: Locator) {
   });
 }
 
+/**
+ * The box around all a chart draws in its bottom `band` pixels, on the screen; null where it draws nothing there.
+ * Its canvases (ECharts draws on one a layer) are transparent where nothing is drawn. The cohort heat map draws
+ * only its colour scale there, under the months' name.
+ */
+async function drawnInBottomBand(chart: Locator, band: number) {
+  return chart.locator('canvas').evaluateAll((canvases, height) => {
+    const box = canvases[0].getBoundingClientRect();
+    let [left, right] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const canvas of canvases as HTMLCanvasElement[]) {
+      const scale = canvas.width / box.width;
+      const rows = Math.round(height * scale);
+      const pixels = canvas.getContext('2d')!.getImageData(0, canvas.height - rows, canvas.width, rows).data;
+      for (let index = 3; index < pixels.length; index += 4) {
+        if (pixels[index] === 0) continue;
+        const x = ((index - 3) / 4) % canvas.width / scale;
+        [left, right] = [Math.min(left, x), Math.max(right, x + 1 / scale)];
+      }
+    }
+    return right < left ? null : { left: box.left + left, right: box.left + right, canvasLeft: box.left, canvasRight: box.right };
+  }, band);
+}
+
+/** The cohorts' card on the reports page in `locale`, once the heat map is drawn, its top near the top of the screen. */
+async function openCohorts(page: Page, url: string, locale: typeof locales[number]) {
+  await chooseLanguage(page, locale);
+  await page.goto(`${url}/reports`);
+  const region = page.getByRole('region', { name: messagesByLocale[locale].reports.cohorts.title });
+  const chart = region.locator('.chart-canvas');
+  await chart.locator('canvas').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await scrollTopIntoView(chart);
+  return { region, chart };
+}
+
 /** The reviewer's smaller phone, held in the hand: touch, three device pixels to a CSS pixel (openTouchPhone). */
 const touchPhone = { width: 360, height: 740 };
 
@@ -334,6 +369,51 @@ describeWithBrowser('The staff app on a phone', () => {
       await page.setViewportSize(phone);
     }
   });
+
+  it('keeps the cohorts\' row names in sight beside their rows with the heat map scrolled to its end, and its colour scale in sight at the start', async () => {
+    const problems: object[] = [];
+    for (const locale of ['en', 'lv'] as const) {
+      const { region, chart } = await openCohorts(page, server.url, locale);
+      const start = await reachableEdges(chart);
+      const scale = await drawnInBottomBand(chart, 30);
+      if (!scale || scale.left < start.left || scale.right > start.right) problems.push({ locale, scale, start });
+
+      await chart.evaluate((canvas) => { canvas.parentElement!.scrollLeft = canvas.parentElement!.scrollWidth; });
+      await expect(chart.evaluate((canvas) => canvas.parentElement!.scrollLeft)).resolves.toBeGreaterThan(0);
+      const end = await reachableEdges(chart);
+      // the three oldest cohorts: each has a cell in the months in sight at the end
+      const months = await region.locator('.chart table tbody tr').evaluateAll((rows) => rows.slice(0, 3).map((row) => row.children[0].textContent!));
+      expect(months).toHaveLength(3);
+      for (const month of months) {
+        // the row's name, "Jan 2026 · 412": the month as the table writes it, then the customers
+        const name = region.getByText(new RegExp(`^${month.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
+        if (await name.count() !== 1 || !await name.isVisible()) {
+          problems.push({ locale, month, isShown: false });
+          continue;
+        }
+        const box = (await name.boundingBox())!;
+        if (box.x < end.left || box.x + box.width > end.right) problems.push({ locale, month, left: box.x, right: box.x + box.width, end });
+        if (locale !== 'en') continue;
+        // beside its row: the cell just right of the name is the same cohort's
+        await page.mouse.move(box.x + box.width + 14, box.y + box.height / 2);
+        const tooltip = await settledTooltip(chart);
+        if (!tooltip.text.includes(`of the ${month} cohort`)) problems.push({ locale, month, tooltip: tooltip.text });
+      }
+    }
+    expect(problems).toEqual([]);
+
+    // on a desktop the heat map fits its card: no names over it, the colour scale in the middle of the chart
+    await page.setViewportSize(desktop);
+    try {
+      const { region, chart } = await openCohorts(page, server.url, 'en');
+      const month = await region.locator('.chart table tbody tr td').first().textContent();
+      await expect(region.getByText(new RegExp(`^${month} · `)).count()).resolves.toBe(0);
+      const scale = (await drawnInBottomBand(chart, 30))!;
+      expect(Math.abs((scale.left + scale.right) / 2 - (scale.canvasLeft + scale.canvasRight) / 2)).toBeLessThan(12);
+    } finally {
+      await page.setViewportSize(phone);
+    }
+  }, 180_000);
 
   describe('held in the hand: touch, 360 px wide', () => {
     let handheld: TouchPhone;

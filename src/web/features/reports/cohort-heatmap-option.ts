@@ -44,6 +44,19 @@ export function cellLabelColour(rate: number, maximum: number): string {
  * rows are 18 px high (cohort-heatmap.tsx), enough for one line.
  */
 export const narrowestLabelledCell = 34;
+
+/** Space between the chart's edges and the plot, before the row names and the months' numbers make room for themselves (chart-grid.ts). */
+export const heatmapMargins = { left: 8, right: 16, top: 8, bottom: 64 };
+
+/**
+ * The row names' type and gap to the plot: ECharts' own for an axis label, written out so the names kept in
+ * sight over a scrolling heat map (cohort-heatmap.tsx) are drawn as the chart draws them.
+ */
+export const rowNameType = { fontSize: 12, color: '#54555a', margin: 8 };
+
+/** The months' numbers under the plot: their gap to it and their 12 px type, with a pixel to spare either side. */
+const monthNumbersHeight = 22;
+
 /** Space the row names ("2026. g. janv. · 412") and margins take from the chart's width, about. */
 const rowNameWidth = 150;
 
@@ -84,11 +97,13 @@ export function cohortCellTooltip(cohorts: readonly Cohort[], cell: CohortCell, 
   return lines;
 }
 
-/** The retention triangle: rows are first-purchase months, columns months since; colour is retention. */
 /**
+ * The retention triangle: rows are first-purchase months, columns months since; colour is retention.
  * `showLabels`: each cell writes its rate, in a colour that stands out from the cell's (cellLabelsFit decides by the chart's width).
+ * `isScrolling`: the chart is wider than its box and scrolls sideways (a phone): the colour scale goes to the left, where the
+ * box starts, rather than the middle of the whole chart, out of sight until the reader scrolls to it.
  */
-export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters, locale: Locale, dataEndDay: string | null = null, showLabels = false) {
+export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, format: CohortFormatters, locale: Locale, dataEndDay: string | null = null, showLabels = false, isScrolling = false) {
   const longest = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
   const maximum = retentionScaleMaximum(cohorts);
   const cells = cohortCells(cohorts);
@@ -101,19 +116,41 @@ export function cohortHeatmapOption(cohorts: readonly Cohort[], t: Translate, fo
   const label = { show: showLabels, fontSize: 10, formatter: (parameters: { value: CohortCell }) => format.percent(parameters.value[retentionDimension]) };
   return {
     tooltip: { formatter: (parameters: { value: CohortCell }) => cohortCellTooltip(cohorts, parameters.value, t, format, locale, dataEndDay).map(escapeHtml).join('<br>') },
-    grid: gridAroundLabels({ left: 8, right: 16, top: 8, bottom: 64 }),
+    grid: gridAroundLabels(heatmapMargins),
     xAxis: { type: 'category', data: Array.from({ length: longest }, (_, index) => String(index)), name: t('reports.cohorts.monthsSince'), nameLocation: 'middle', nameGap: 24 },
-    yAxis: { type: 'category', data: cohorts.map((cohort) => cohortLabel(cohort, t, format)), inverse: true },
+    yAxis: { type: 'category', data: cohorts.map((cohort) => cohortLabel(cohort, t, format)), inverse: true, axisLabel: rowNameType },
     // Without `dimension` ECharts colours by a cell's last value, the 0/1 flag: every finished month drew as "lowest".
     // A continuous legend shows no numbers of its own: `text` puts the ends of the scale beside it, high first.
     // The scale colours series 0 only; the months under way (series 1) get a hidden one of their own, all white
     // (ECharts wants one for every heatmap), so they stay off the scale.
     visualMap: [{
       seriesIndex: 0, dimension: retentionDimension, min: 0, max: maximum, text: [format.percent(maximum, 0), format.percent(0, 0)],
-      orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...sequentialPalette] }, formatter: (value: number) => format.percent(value, 0),
+      orient: 'horizontal', left: isScrolling ? heatmapMargins.left : 'center', bottom: 0, inRange: { color: [...sequentialPalette] }, formatter: (value: number) => format.percent(value, 0),
     }, { seriesIndex: 1, show: false, dimension: retentionDimension, min: 0, max: 1, inRange: { color: [partialMonthStyle.color, partialMonthStyle.color] } }],
     series: [{ type: 'heatmap', data: finished, label }, ...(underWay.length > 0 ? [{ type: 'heatmap', data: underWay, label }] : [])],
   };
+}
+
+/** Where the heat map draws its rows, in the chart's pixels: each row's middle, the plot's left edge, and the bottom of the months' numbers. */
+export type RowNamePlaces = { rowMiddles: number[]; plotLeft: number; bottom: number };
+
+/** The part of an ECharts instance that turns a row or a column into pixels. */
+type PixelConverter = { convertToPixel: (finder: { xAxisIndex: number } | { yAxisIndex: number }, value: number) => number | number[] };
+
+/**
+ * Where the chart drew the rows, asked of the chart itself: the row names' width is its own to decide (they push the
+ * plot right), and a column of names laid over the chart must meet each row exactly. Null with too few columns to
+ * tell a cell's width from (such a chart never scrolls) or no rows.
+ */
+export function placeRowNames(chart: PixelConverter, rows: number, columns: number): RowNamePlaces | null {
+  if (rows === 0 || columns < 2) return null;
+  const pixel = (finder: { xAxisIndex: number } | { yAxisIndex: number }, value: number) => Number(chart.convertToPixel(finder, value));
+  const rowMiddles = Array.from({ length: rows }, (_, row) => pixel({ yAxisIndex: 0 }, row));
+  const [first, second] = [pixel({ xAxisIndex: 0 }, 0), pixel({ xAxisIndex: 0 }, 1)];
+  const plotLeft = first - (second - first) / 2;
+  // a single row fills the plot from its top margin down
+  const rowHeight = rows > 1 ? rowMiddles[1] - rowMiddles[0] : (rowMiddles[0] - heatmapMargins.top) * 2;
+  return { rowMiddles, plotLeft, bottom: rowMiddles[rows - 1] + rowHeight / 2 + monthNumbersHeight };
 }
 
 /**
