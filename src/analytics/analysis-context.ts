@@ -21,6 +21,13 @@ export type AnalysisContext = {
   prediction: { hasPrediction: boolean; datedBy: string | null };
   /** VIP cut-offs of the last full analysis (what the incremental path judges against). */
   latestCutoffs: VipCutoffs;
+  /**
+   * The policy that analysis recorded and found latestCutoffs by; `policy` before the first. The
+   * incremental path judges by it, so a batch never pairs cut-offs with thresholds they were not
+   * found by, and judges as the run judged everyone else. The type policy lock keeps it the policy
+   * in force (settings.repo.ts, lockTypePolicy).
+   */
+  latestRunPolicy: TypePolicy;
 };
 
 /** The part of an analysis context that does not depend on the day: what the ingest path reads once per request. */
@@ -133,8 +140,12 @@ export async function contextAt(db: Kysely<Database>, store: StoreAnalysisContex
 }
 
 function storeContextOf(read: AnalysisSettings): StoreAnalysisContext {
-  const { settings, storedPolicy, prediction, latestCutoffs } = read;
-  return { settings, policy: typePolicyOf(storedPolicy), money: moneyFormatOfStore(settings), prediction, latestCutoffs };
+  const { settings, storedPolicy, prediction, latestCutoffs, latestRunPolicy } = read;
+  const policy = typePolicyOf(storedPolicy);
+  return {
+    settings, policy, money: moneyFormatOfStore(settings), prediction, latestCutoffs,
+    latestRunPolicy: latestRunPolicy === null ? policy : typePolicyOf(latestRunPolicy),
+  };
 }
 
 function moneyFormatOfStore(settings: StoreSettings): MoneyFormat {

@@ -74,7 +74,8 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   api.patch('/analytics/policy', {
     config: { access: { permission: 'analytics:write' } },
     schema: { tags, summary: 'Change type thresholds; everyone is reclassified', body: policyPatchBody, response: { 200: policyChangeSchema, 429: heavyWorkRefusedResponse } },
-    // everyone is reclassified and every segment refreshed: an analysis's work
+    // everyone is reclassified and every segment refreshed: an analysis's work. heavyWork paces this process only;
+    // the service orders changes and analyses of every process sharing the store (its policy lock)
     ...heavyWork('type policy change'),
   }, async (request) => {
     // the day of the analysis in force; the default day only for a store never analysed

@@ -15,6 +15,7 @@ import { replaceRfmScores } from './rfm.repo.js';
 import { recordAnalysisRun, tuneForAnalysis } from './types.repo.js';
 import { classifyAllCustomers, isRaisingAlertsAsOf } from './types.service.js';
 import { heldTypes } from './types-store.repo.js';
+import { lockOutTypePolicyChanges } from './settings.repo.js';
 import { analyzeChangedServerTablesQuietly } from '../db/server-statistics.js';
 
 export type AlertCounts = { metricDrops: number; customerOverdue: number };
@@ -59,6 +60,8 @@ export type AnalyzeResult = {
  * brought up to date (valid whenever it is committed; see refreshRhythmCache).
  * Whether the as-of day is complete, for the alerts, is judged by the time the
  * run starts. Makes its own transactions, so it is not called inside one.
+ * The run's transaction keeps type policy changes out (lockOutTypePolicyChanges),
+ * other analyses not: the run it records holds the policy in force, and its cut-offs.
  *
  * `raisesAlerts: false` classifies and scores without raising any alert, and the run is no later
  * run's previous one for overdue customers (overdue-alerts.repo.ts): for a run that only gives the
@@ -88,6 +91,9 @@ export async function analyze(db: Kysely<Database>, options: { asOf?: AsOfInput;
   const storeSeries = raisesAlerts && servesConcurrentQueries(db) ? readSeriesAhead(db, await metricSeriesWindow(db, planned, now)) : undefined;
   const result = await db.transaction().execute(async (transaction) => {
     const transactionStarted = performance.now();
+    // first, before the policy is read: a policy change (of any process sharing the store) then commits wholly before
+    // this run or after it, and reclassifies with its policy; the run records the policy in force when it commits
+    await lockOutTypePolicyChanges(transaction);
     const context = await loadAnalysisContext(transaction, asOf, options.clock);
     const types = await classifyAllCustomers(transaction, context, { raisesAlerts });
     const typesDone = performance.now();

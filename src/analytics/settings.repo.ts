@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { storeLockKeys } from '../db/lock-keys.js';
 import { namedStatementMarker } from '../db/named-statements.js';
 import type { Database } from '../db/schema.js';
 import { storeDefaults } from '../core/store-defaults.js';
@@ -20,6 +21,8 @@ export type AnalysisSettings = {
   storedPolicy: unknown;
   prediction: PredictionSource;
   latestCutoffs: VipCutoffs;
+  /** The policy the latest run recorded beside latestCutoffs, the one it found them by; null before the first run. */
+  latestRunPolicy: unknown;
   /** The probe's day in the store's time zone, by the database's zone rules, and the end of that day; null without a probe. */
   asOf: AsOf | null;
 };
@@ -40,14 +43,14 @@ const storeSettingValues = sql`
 
 type SettingsRow = {
   currency: unknown; timezone: unknown; locale: unknown; type_policy: unknown; prediction_columns: string[] | null;
-  real_customer_count: number | null; vip_revenue_cutoff_minor: number | string | null; vip_frequency_cutoff: number | null;
+  run_policy: unknown; real_customer_count: number | null; vip_revenue_cutoff_minor: number | string | null; vip_frequency_cutoff: number | null;
   vip_revenue_reached_count: number | null; vip_frequency_reached_count: number | null;
   as_of_day: string | null; as_of_instant: Date | string | null;
 };
 
 /**
  * Store settings, the stored type policy, where P(alive) comes from, the last
- * full run's VIP cut-offs and optionally the as-of day, as one row. The
+ * full run's VIP cut-offs with the policy it recorded, and optionally the as-of day, as one row. The
  * catalog is read through to_regclass and pg_attribute, not
  * information_schema (whose views cost far more than an ingest batch on a
  * server with many schemas).
@@ -68,15 +71,15 @@ function analysisSettingsQuery(probe: AsOfProbe | undefined): RawBuilder<Setting
         where ${probe !== undefined}::boolean
       ) d
     )
-    select r.real_customer_count, r.vip_revenue_cutoff_minor, r.vip_frequency_cutoff, r.vip_revenue_reached_count, r.vip_frequency_reached_count,
+    select r.policy as run_policy, r.real_customer_count, r.vip_revenue_cutoff_minor, r.vip_frequency_cutoff, r.vip_revenue_reached_count, r.vip_frequency_reached_count,
       s.currency, s.timezone, s.locale, s.type_policy,
       (select array_agg(attname::text) from pg_attribute
         where attrelid = to_regclass(quote_ident(current_schema()) || '.customer_prediction') and attnum > 0 and not attisdropped
           and attname in ('customer_id', 'p_alive', 'as_of', 'predicted_at')) as prediction_columns,
       (select to_char(day, 'YYYY-MM-DD') from as_of) as as_of_day, (select instant from as_of) as as_of_instant
     from setting s
-    -- the last full run's VIP cut-offs, which the incremental path judges against
-    left join (select real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff, vip_revenue_reached_count, vip_frequency_reached_count
+    -- the last full run's VIP cut-offs, which the incremental path judges against, and the policy they were found by
+    left join (select policy, real_customer_count, vip_revenue_cutoff_minor, vip_frequency_cutoff, vip_revenue_reached_count, vip_frequency_reached_count
       from analysis_run order by run_id desc limit 1) r on true`;
 }
 
@@ -96,6 +99,7 @@ function analysisSettingsOf(row: SettingsRow): AnalysisSettings {
       revenueReachedCount: row.vip_revenue_reached_count ?? null,
       frequencyReachedCount: row.vip_frequency_reached_count ?? null,
     },
+    latestRunPolicy: row.run_policy ?? null,
     asOf: row.as_of_day === null || row.as_of_instant === null ? null : { day: row.as_of_day, instant: new Date(row.as_of_instant) },
   };
 }
@@ -141,6 +145,31 @@ export async function writeTypePolicySetting(db: Kysely<Database>, policy: unkno
     .values({ key: 'type_policy', value: JSON.stringify(policy) })
     .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: JSON.stringify(policy), updated_at: sql`now()` }))
     .execute();
+}
+
+/**
+ * Serialises type policy changes store-wide until the transaction ends (storeLockKeys.typePolicy,
+ * across processes sharing the store): a change reads the policy in force, merges into it, stores
+ * it and reclassifies everyone, and a change or an analysis of another process committing in
+ * between would undo the first's thresholds or record a run of a policy no longer in force. The
+ * transaction's first lock, so it never waits for it holding another (the customer merge lock, the
+ * report cache's writer lock its first write takes, rows). Keyed by the store's schema as well (the
+ * two-key form): advisory locks are server-wide, and stores in other schemas have policies of their own.
+ */
+export async function lockTypePolicy(db: Kysely<Database>): Promise<void> {
+  if (!db.isTransaction) throw new Error('lockTypePolicy holds the lock until the transaction ends: call it inside one');
+  await sql`select pg_advisory_xact_lock(${storeLockKeys.typePolicy}::int, hashtext(current_schema()))`.execute(db);
+}
+
+/**
+ * Keeps type policy changes out until the transaction ends, letting other analyses in (they ran
+ * side by side before the lock, taking rows in the same order): an analysis reads the policy after
+ * it and records its run with it, so the latest run's policy and cut-offs are always the policy in
+ * force. Taken first, as lockTypePolicy.
+ */
+export async function lockOutTypePolicyChanges(db: Kysely<Database>): Promise<void> {
+  if (!db.isTransaction) throw new Error('lockOutTypePolicyChanges holds the lock until the transaction ends: call it inside one');
+  await sql`select pg_advisory_xact_lock_shared(${storeLockKeys.typePolicy}::int, hashtext(current_schema()))`.execute(db);
 }
 
 export type AsOf = { day: string; instant: Date };

@@ -11,7 +11,7 @@ import { changedThresholds, mergePolicy, parseTypePolicy, type ThresholdChange, 
 import { countFirstTypes, countTypeChanges, noteTypesBefore, type TypeChangeCount, type TypeMove } from './policy-type-changes.repo.js';
 import { requireAsOfNotInFuture } from './as-of-today.js';
 import { closeSupersededOverdueAlerts, overdueAlertsStatement, rejudgeOpenOverdueAlerts } from './alerts/overdue-alerts.repo.js';
-import { writeTypePolicySetting } from './settings.repo.js';
+import { lockTypePolicy, writeTypePolicySetting } from './settings.repo.js';
 import { refreshRhythmCache } from './rhythm-cache.repo.js';
 import { storeCustomerTypes } from './types-incremental.repo.js';
 import { typesAsOf } from './customer-type-upsert.sql.js';
@@ -76,6 +76,9 @@ export async function classifyAllCustomers(
  * Keeps the types of the customers in an incoming order batch current. VIP is
  * judged against the cut-offs of the last full analysis (ranking a whole store
  * per batch would cost far more than an order); the next full run re-ranks.
+ * The batch judges by the policy that analysis recorded with them, read in the
+ * same statement (latestRunPolicy): cut-offs found under one policy are never
+ * measured against another's share, and the policy lock keeps it the one in force.
  * `store` is the store's analysis context when the caller read it already
  * (the ingest path reads it with what it reads before a batch); otherwise it
  * is read in the batch's transaction.
@@ -88,10 +91,11 @@ export async function classifyCustomersIncremental(
   // a batch's types, history and alerts are written together or not at all
   if (!db.isTransaction) return db.transaction().execute((transaction) => classifyCustomersIncremental(transaction, ids, asOf, options));
   const context = options.store ? await contextAt(db, options.store, asOf) : await loadAnalysisContext(db, asOf);
+  const policy = context.latestRunPolicy;
   return storeCustomerTypes(
     db,
-    { asOf: context.asOf, timezone: context.settings.timezone, policy: context.policy, customerIds: ids, prediction: context.prediction },
-    { asOfDay: context.asOf.day, policy: context.policy, cutoffs: context.latestCutoffs },
+    { asOf: context.asOf, timezone: context.settings.timezone, policy, customerIds: ids, prediction: context.prediction },
+    { asOfDay: context.asOf.day, policy, cutoffs: context.latestCutoffs },
     { prepared: ids.length <= preparedBatchLimit },
   );
 }
@@ -99,8 +103,11 @@ export async function classifyCustomersIncremental(
 /**
  * Stores a policy change without reclassifying anyone: for a store about to
  * have its first analysis (a data set loaded with the policy that suits it).
+ * Merged under the policy lock, as setTypePolicy merges.
  */
 export async function presetTypePolicy(db: Kysely<Database>, change: unknown): Promise<TypePolicy> {
+  if (!db.isTransaction) return db.transaction().execute((transaction) => presetTypePolicy(transaction, change));
+  await lockTypePolicy(db);
   const policy = parseTypePolicy(mergePolicy(await loadTypePolicy(db), change));
   await writeTypePolicySetting(db, policy);
   return policy;
@@ -136,17 +143,25 @@ export async function setTypePolicy(
   if (typeof change !== 'object' || change === null || Array.isArray(change)) {
     throw new AppError('ANALYTICS_POLICY_INVALID', 'The type policy must be a JSON object, e.g. {"vip": {"topPercent": 3}}.', { field: 'policy' });
   }
-  const policy = parseTypePolicy(mergePolicy(await loadTypePolicy(db), change));
-  const asOf = options.asOf ?? (await findLatestAnalysisDay(db)) ?? options.defaultAsOf;
-  const planned = await loadAnalysisContext(db, asOf, options.clock);
+  // a bad threshold is refused before any work; merged again under the lock
+  const planned = parseTypePolicy(mergePolicy(await loadTypePolicy(db), change));
+  const plannedAsOf = options.asOf ?? (await findLatestAnalysisDay(db)) ?? options.defaultAsOf;
+  const plannedContext = await loadAnalysisContext(db, plannedAsOf, options.clock);
   // a reclassification is an analysis: not as of a day still to come (the latest analysis's day never is)
-  if (options.asOf !== undefined) requireAsOfNotInFuture(planned.asOf.day, (options.clock ?? systemClock).now(), planned.settings.timezone, { remedy: 'Reclassify as of today or an earlier day.' });
+  if (options.asOf !== undefined) requireAsOfNotInFuture(plannedContext.asOf.day, (options.clock ?? systemClock).now(), plannedContext.settings.timezone, { remedy: 'Reclassify as of today or an earlier day.' });
   // a new period or window length remakes the rhythm cache, before the reclassification reads it
-  await refreshRhythmCache(db, policy, planned.asOf.day);
+  // (made for another policy or day, it only spares less work: the run checks every row against its own)
+  await refreshRhythmCache(db, planned, plannedContext.asOf.day);
   return db.transaction().execute(async (transaction) => {
-    const thresholds = changedThresholds(await loadTypePolicy(transaction), policy);
+    // read again under the lock, which no other change or analysis commits past: merged over the policy read before it,
+    // a change another process committed meanwhile would be undone while its audit entry stands
+    await lockTypePolicy(transaction);
+    const before = await loadTypePolicy(transaction);
+    const policy = parseTypePolicy(mergePolicy(before, change));
+    const thresholds = changedThresholds(before, policy);
     await writeTypePolicySetting(transaction, policy);
-    const context = await loadAnalysisContext(transaction, asOf);
+    const asOf = options.asOf ?? (await findLatestAnalysisDay(transaction)) ?? options.defaultAsOf;
+    const context = await loadAnalysisContext(transaction, asOf, options.clock);
     const startedAt = new Date();
     // as analyze: a look back raises no alerts (and is then no later run's previous one)
     const raisesAlerts = await isRaisingAlertsAsOf(transaction, context.asOf.day);
