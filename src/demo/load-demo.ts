@@ -14,6 +14,7 @@ import { analyze, presetTypePolicy } from '../analytics/index.js';
 import { predictCustomers } from '../models/index.js';
 import { explainRejects, type RejectedRows } from './explain-rejects.js';
 import { isUnfinishedDatasetLoad } from './unfinished-load.js';
+import { underDemoLoadLock } from './demo-load-lock.js';
 import { recordAudit } from '../auth/audit.js';
 import { inTransaction } from '../db/in-transaction.js';
 import { analyzeChangedServerTablesQuietly } from '../db/server-statistics.js';
@@ -143,8 +144,15 @@ async function requireEmptyOrUnfinishedStore(db: Kysely<Database>, isThisDemo: (
 /**
  * Loads the synthetic coffee-and-bakery chain, generated up to `clock.now()`,
  * through the same import path as any file, and marks the store synthetic.
+ * One load at a time per store, across processes (demo-load-lock.ts).
  */
-export async function loadSyntheticDemo(db: Kysely<Database>, options: { customers?: number; seed?: number; clock: Clock; actor: string }): Promise<DemoResult> {
+export async function loadSyntheticDemo(db: Kysely<Database>, options: SyntheticDemoOptions): Promise<DemoResult> {
+  return underDemoLoadLock(db, () => loadSyntheticDemoWhileHeld(db, options));
+}
+
+type SyntheticDemoOptions = { customers?: number; seed?: number; clock: Clock; actor: string };
+
+async function loadSyntheticDemoWhileHeld(db: Kysely<Database>, options: SyntheticDemoOptions): Promise<DemoResult> {
   const started = performance.now();
   // known by its flag, which only this load sets, not by its name: a load begun under the name it had
   // before (ending in "(synthetic demo data)") still continues, and ends under the current one
@@ -197,8 +205,17 @@ export async function importDataset(db: Kysely<Database>, dataset: DemoDataset, 
   return imports;
 }
 
-/** Loads a bundled public data set (importDataset), then derives what the product shows as of its end. */
-export async function loadDatasetDemo(db: Kysely<Database>, name: string, options: { actor: string; rejectsDirectory?: string | null }): Promise<DemoResult> {
+/**
+ * Loads a bundled public data set (importDataset), then derives what the product shows as of its end.
+ * One load at a time per store, across processes (demo-load-lock.ts).
+ */
+export async function loadDatasetDemo(db: Kysely<Database>, name: string, options: DatasetDemoOptions): Promise<DemoResult> {
+  return underDemoLoadLock(db, () => loadDatasetDemoWhileHeld(db, name, options));
+}
+
+type DatasetDemoOptions = { actor: string; rejectsDirectory?: string | null };
+
+async function loadDatasetDemoWhileHeld(db: Kysely<Database>, name: string, options: DatasetDemoOptions): Promise<DemoResult> {
   const dataset = demoDatasets.find((candidate) => candidate.name === name);
   if (!dataset) {
     throw new AppError('DEMO_DATASET_NOT_FOUND', `There is no demo data set "${name}". Choose one of: synthetic, ${demoDatasets.map((d) => d.name).join(', ')}.`, { field: 'name' });

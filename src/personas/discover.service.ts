@@ -7,6 +7,7 @@ import { storeNow } from '../settings/index.js';
 import { assignPersonas, refreshProfiles } from './assign.service.js';
 import { squaredDistance } from './cluster-quality.js';
 import type { ClusterCandidate } from './clustering.js';
+import { underDiscoveryLock } from './discovery-lock.js';
 import { minimumBuyersForDiscovery } from './discovery-minimum.js';
 import { discoveryShortfall } from './discovery-shortfall.js';
 import { buildColumns, fitFeatureSpec, rawFeatures, toPoint, translateCentroid } from './kmeans-features.js';
@@ -65,8 +66,13 @@ export function placePinned(fitted: number[][], pinned: Array<{ persona: Persona
  * persona by its distinguishing traits, then assigns every buyer to the nearest
  * persona and stores profiles — all in one transaction. Only buyers who agreed
  * to profiling are sampled, described or assigned; the rest are counted.
+ * Discoveries run one at a time per store, across processes (discovery-lock.ts).
  */
 export async function discoverPersonas(db: Db, options: DiscoverOptions): Promise<Discovery> {
+  return underDiscoveryLock(db, () => discoverWhileHeld(db, options));
+}
+
+async function discoverWhileHeld(db: Db, options: DiscoverOptions): Promise<Discovery> {
   const started = performance.now();
   const asOf = await storeNow(db, options.clock);
   const seed = options.seed ?? 1;

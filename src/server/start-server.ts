@@ -1,6 +1,7 @@
 import { systemClock } from '../core/clock.js';
 import { holdPort, listenError } from './port-hold.js';
 import { checkOwnerSettings, ensureOwner, listActiveOwnerEmails } from '../auth/index.js';
+import { underDemoLoadLock } from '../demo/demo-load-lock.js';
 import { loadSyntheticDemo } from '../demo/load-demo.js';
 import { findStoreUse, shouldLoadDemoAtStart } from '../demo/store-use.js';
 import { findUnfinishedDemoLoad } from '../demo/unfinished-load.js';
@@ -72,8 +73,9 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
   let isDemoLoaded = false;
   let isInterruptedLoadFinished = false;
   try {
-    const loadsDemo = await shouldLoadDemoAtStart(db, { storeKind: store.kind, demo: options.demo });
-    if (loadsDemo) {
+    const loadDemoIfDue = async () => {
+      const loadsDemo = await shouldLoadDemoAtStart(db, { storeKind: store.kind, demo: options.demo });
+      if (!loadsDemo) return;
       // the owner is made after the load (below), but a bad owner setting is said before it, not after ~25 s
       await checkOwnerSettings(db, { email: config.ownerEmail, password: config.ownerPassword });
       // a first start killed while it loaded left the synthetic demo part-way: this start finishes it
@@ -84,7 +86,13 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
       const demo = await loadSyntheticDemo(db, { clock: systemClock, actor: 'system:demo' });
       logger.info({ seconds: Number(demo.seconds.toFixed(1)) }, 'Demo store loaded (synthetic data)');
       isDemoLoaded = true;
-    }
+    };
+    // From the decision to the load's end, under the demo-load lock: a start beside another process's
+    // load waits for it, then finds the store loaded, where it took that load for an interrupted one and
+    // loaded the demo a second time (or, not loading, called it interrupted). --no-demo never waits.
+    await (options.demo === false ? loadDemoIfDue() : underDemoLoadLock(db, loadDemoIfDue, {
+      onWait: () => logger.info('Another process is loading a demo into this store: waiting for it to finish…'),
+    }));
     // After the demo load, not before: a first start killed while loading had created the owner, and
     // its one-time password was never printed, so the start that finished the load said only "Sign in
     // with your staff account". A refused --demo (above) still gives no one a password.

@@ -1,0 +1,28 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { servesConcurrentQueries } from '../db/client.js';
+import { storeLockKeys } from '../db/lock-keys.js';
+
+/**
+ * Runs a discovery while it holds the persona-discovery advisory lock, so discoveries of several
+ * processes sharing a server store (two servers, a server and `clientele personas discover`) run
+ * one after another: the second waits, then reads the model the first stored. Two at once both
+ * replaced the same current model, and the second's insert failed on persona_model_current_key.
+ *
+ * Session-level on one connection of the pool, not transaction-level: a discovery reads the
+ * current model and fits outside its transaction, and all of it must follow the first's commit.
+ * A process that dies has its session, and the lock, ended by the server. The embedded store is
+ * one process's alone (db/store-lock.ts) on one session, where the lock would serialize nothing.
+ */
+export async function underDiscoveryLock<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  if (!servesConcurrentQueries(db)) return work();
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${storeLockKeys.personaDiscovery}::int, hashtext(current_schema()))`.execute(connection);
+    try {
+      return await work();
+    } finally {
+      // it fails only on a connection that broke, whose session took the lock with it
+      await sql`select pg_advisory_unlock(${storeLockKeys.personaDiscovery}::int, hashtext(current_schema()))`.execute(connection).catch(() => undefined);
+    }
+  });
+}
