@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { storeLockKeys } from '../db/lock-keys.js';
 import type { Database } from '../db/schema.js';
 import { findLaterCredits, purchaseDaysAsOf } from '../traits/index.js';
 import type { FitResult } from './maximum-likelihood.js';
@@ -126,6 +127,16 @@ export async function insertModelFit(
     .returning('model_fit_id')
     .executeTakeFirstOrThrow();
   return Number(row.model_fit_id);
+}
+
+/**
+ * Makes runs that store fits and predictions take turns, in every process on the store, until the
+ * transaction `trx` ends. Two at once each deleted the predictions they saw and inserted their own:
+ * the second's insert met the rows the first had committed meanwhile (duplicate key
+ * "customer_prediction_pkey"). In turn, the second sees them, deletes them and stores its own.
+ */
+export async function lockModelRuns(trx: Kysely<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${storeLockKeys.modelRun}::int, hashtext(current_schema()))`.execute(trx);
 }
 
 export type PredictionColumns = {
