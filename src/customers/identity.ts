@@ -134,10 +134,28 @@ const withCountryCode = (country: string) => {
   return example === null ? 'with its country code' : `with its country code, e.g. ${example}`;
 };
 
+// Marketplaces show a seller the buyer's number with digits hidden (Shopee "******7890", Tokopedia
+// "628******123", "0812-3456-7***", "0812xxxx7890"). libphonenumber reads the digits left and
+// stops at the first mask, so "0812-3456-7***" was +6281234567 for every buyer whose number
+// starts so: hundreds of strangers one customer. A mask is a star or bullet, a run of # or x, or
+// one x or # ending the number; one followed by digits ("555 0100 x12", "2671x12", "#12") is an
+// extension, as libphonenumber reads it.
+const maskCharacter = /[*\u2217\uFF0A\u2022\u25CF]/;
+const maskRun = /[#\uFF03]{2,}|[xX]{2,}|\d[#xX]$/;
+
+/** Whether a phone number is written with some digits hidden, as marketplaces show a buyer's: no identity (see maskCharacter). */
+export function isMaskedPhone(raw: string): boolean {
+  const trimmed = raw.trim();
+  return maskCharacter.test(trimmed) || maskRun.test(trimmed);
+}
+
 /** normalisePhone without memory, straight through libphonenumber: the reference it must agree with. */
 export function readPhoneNumber(raw: string | null | undefined, defaultCountry: string): NormalisedIdentity {
   const trimmed = (raw ?? '').trim();
   if (trimmed === '') return empty;
+  if (isMaskedPhone(trimmed)) {
+    return { value: null, reason: `"${trimmed}" is masked (some of its digits are hidden), and a masked number cannot tell people apart; write the whole number` };
+  }
   // Spreadsheets turn +62… into 62… or 0062…; a leading 00 is the international prefix in most countries.
   const prefixed = trimmed.replace(/^00(?=[1-9])/, '+');
   const country = defaultCountry.toUpperCase();

@@ -55,11 +55,14 @@ describeEachStore('an orders file whose customer column holds names', (context) 
     expect(anna).toEqual([{ name: 'Anna Bērziņa', kind: 'email' }]);
   });
 
-  it('keeps the column the customer id when the file has no email or phone column', async () => {
+  it('refuses the file when it has no email or phone column, saying a name cannot tell two buyers apart; --map customer_id is obeyed', async () => {
     const orders = fileOf('pesanan-tanpa-kontak.csv', 'Tanggal,No Pesanan,Pelanggan,Total\n2024-03-01,INV-21,Rina Wati,10000\n2024-03-02,INV-22,Rina Wati,20000\n');
-    const summary = await importFile(db(), { ...base, entity: 'orders', file: orders });
+    await expect(importFile(db(), { ...base, entity: 'orders', file: orders })).rejects.toMatchObject({
+      code: 'IMPORT_COLUMN_MISSING', message: expect.stringContaining('"Pelanggan" holds names, and a name cannot tell two people apart'),
+    });
+    expect(await customersOf(['INV-21', 'INV-22'])).toEqual([]);
+    const summary = await importFile(db(), { ...base, entity: 'orders', file: orders, mapping: { customer_id: 'Pelanggan' } });
     expect(summary).toMatchObject({ inserted: 2, rejected: 0 });
-    expect(summary.guessedColumns).toContainEqual({ field: 'customer_id', column: 'Pelanggan' });
     const [rina] = await customersOf(['INV-21', 'INV-22']);
     expect(await db().selectFrom('customer_identity').select(['kind', 'value']).where('customer_id', '=', rina).execute()).toEqual([{ kind: 'external', value: 'Rina Wati' }]);
   });

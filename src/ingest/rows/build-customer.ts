@@ -5,7 +5,7 @@ import { parseDateTime, type DateOptions } from './parse-date.js';
 import { personName, profileText } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { customerKindSynonyms, lookUp, parseBoolean } from './synonyms.js';
-import { customerExternalId, email, emailOfCustomerId, phone, wholeNumberOf } from './row-values.js';
+import { customerExternalId, email, emailOfCustomerId, failIfOnlyMaskedPhone, phone, wholeNumberOf } from './row-values.js';
 import { whyRequired } from './why-required.js';
 
 // Older than the oldest person alive is a typo or a placeholder such as 1900.
@@ -60,6 +60,7 @@ export function buildCustomer(values: FieldValues, line: number, context: Ingest
   const phoneValue = phone(values, 'phone', context, phoneCountryOf(countryValue, context.defaultCountry));
   if (phoneValue !== null) refs.push({ kind: 'phone', value: phoneValue });
   if (refs.length === 0) {
+    failIfOnlyMaskedPhone(values, 'phone', 'customer');
     fail('customer_id', 'CUSTOMER_IDENTITY_MISSING', whyRequired.customerIdentity);
   }
   const year = context.now.getUTCFullYear();

@@ -8,7 +8,7 @@ import { parseDateTime, type DateOptions } from './parse-date.js';
 import { personName } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { channelSynonyms, lookUp, statusSynonyms } from './synonyms.js';
-import { customerExternalId, customerRefs, integer, isGuestId, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+import { customerExternalId, customerRefs, failIfOnlyMaskedPhone, integer, isGuestId, requireExternalId, requireText, resolveCurrency } from './row-values.js';
 import { whyRequired } from './why-required.js';
 
 export function isLineLevel(values: FieldValues): boolean {
@@ -41,6 +41,7 @@ export function buildOrder(values: FieldValues, line: number, context: IngestCon
   const externalId = requireExternalId(values, 'order_id', whyRequired.orderId);
   const customer = customerRefs(values, 'customer_', context);
   if (customer.length === 0) {
+    failIfOnlyMaskedPhone(values, 'customer_phone', 'order');
     const id = values.text('customer_id');
     fail('customer_id', 'CUSTOMER_MISSING', id !== null && isGuestId(customerExternalId('customer_id', id)) ? whyRequired.orderGuestCustomer(id) : whyRequired.orderCustomer);
   }

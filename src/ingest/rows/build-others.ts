@@ -6,7 +6,7 @@ import { parseMoney } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { eventKindSynonyms, lookUp } from './synonyms.js';
-import { contentId, customerRefs, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+import { contentId, customerRefs, failIfOnlyMaskedPhone, requireExternalId, requireText, resolveCurrency } from './row-values.js';
 import { whyRequired } from './why-required.js';
 
 export function buildOrderLine(values: FieldValues, line: number, context: IngestContext): CanonicalOrderLine {
@@ -30,7 +30,10 @@ export function buildProduct(values: FieldValues, line: number, context: IngestC
 
 export function buildEvent(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalEvent {
   const customer = customerRefs(values, 'customer_', context);
-  if (customer.length === 0) fail('customer_id', 'CUSTOMER_MISSING', whyRequired.eventCustomer);
+  if (customer.length === 0) {
+    failIfOnlyMaskedPhone(values, 'customer_phone', 'event');
+    fail('customer_id', 'CUSTOMER_MISSING', whyRequired.eventCustomer);
+  }
   const kind = lookUp('kind', requireText(values, 'kind', whyRequired.eventKind), eventKindSynonyms);
   const occurredAt = parseDateTime('occurred_at', requireText(values, 'occurred_at', whyRequired.eventOccurredAt), dates);
   const channel = values.text('channel')?.toLowerCase() ?? 'other';

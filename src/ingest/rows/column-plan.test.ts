@@ -163,11 +163,19 @@ describe('a customer column guessed by its name whose values are names', () => {
     expect(customers.mapping).toEqual({ name: 'Klients', email: 'E-pasts' });
   });
 
-  it('stays customer_id when no column holds the email or phone: the names are all that tells customers apart', () => {
-    const columns = planOf(names, ['Tanggal', 'No Pesanan', 'Pelanggan', 'Total']);
-    expect(columns.mapping).toMatchObject({ customer_id: 'Pelanggan' });
-    expect(columns.guessed).toContainEqual({ field: 'customer_id', column: 'Pelanggan' });
-    expect(planColumns('customers', ['Klients', 'Pilsēta'], { preset: null, mapping: {}, sample: [{ Klients: 'Anna Bērziņa', Pilsēta: 'Rīga' }] }).mapping).toMatchObject({ customer_id: 'Klients' });
+  it('is never the customer id when no column holds the email or phone: the file lacks a customer, and says a name cannot tell two apart', () => {
+    const lacksCustomer = expect.objectContaining({
+      code: 'IMPORT_COLUMN_MISSING',
+      message: expect.stringContaining('"Pelanggan" holds names, and a name cannot tell two people apart (two called Budi Santoso would be one customer), so it is not read as the customer; '
+        + 'map the column that tells each customer apart as customer_id, customer_email or customer_phone: their id or username in the shop, their email or their phone.'),
+    });
+    expect(() => planOf(names, ['Tanggal', 'No Pesanan', 'Pelanggan', 'Total'])).toThrow(lacksCustomer);
+    expect(() => planColumns('customers', ['Klients', 'Pilsēta'], { preset: null, mapping: {}, sample: [{ Klients: 'Anna Bērziņa', Pilsēta: 'Rīga' }] }))
+      .toThrow(expect.objectContaining({ message: expect.stringContaining('"Klients" holds names, and a name cannot tell two people apart') }));
+    // a column named as the name says so too (Tokopedia's "Nama Pembeli"), and is never the example to map as customer_id
+    expect(() => planOf(names, ['Tanggal', 'No Pesanan', 'Customer Name', 'Total'])).toThrow(expect.objectContaining({
+      message: expect.stringMatching(/"Customer Name" holds names.*\(e\.g\. --map customer_id=YourColumn\)/),
+    }));
   });
 
   it('stays customer_id when its values are ids, mostly single words, or ids mixed with names', () => {
@@ -181,9 +189,13 @@ describe('a customer column guessed by its name whose values are names', () => {
     }
   });
 
-  it('obeys --map customer_id, and stays the id when another column holds the name', () => {
+  it('obeys --map customer_id, and is left unread when another column holds the name', () => {
     expect(planOf(names, headers, { customer_id: 'Pelanggan' }).mapping).toMatchObject({ customer_id: 'Pelanggan', customer_email: 'Email' });
-    expect(planOf(names, [...headers, 'Nama Pelanggan']).mapping).toMatchObject({ customer_id: 'Pelanggan', customer_name: 'Nama Pelanggan' });
+    expect(planOf(names, ['Tanggal', 'No Pesanan', 'Pelanggan', 'Total'], { customer_id: 'Pelanggan' }).mapping).toMatchObject({ customer_id: 'Pelanggan' });
+    const besideName = planOf(names, [...headers, 'Nama Pelanggan']);
+    expect(besideName.mapping).toMatchObject({ customer_name: 'Nama Pelanggan', customer_email: 'Email', customer_phone: 'Telepon' });
+    expect(besideName.mapping).not.toHaveProperty('customer_id');
+    expect(besideName.ignored).toContainEqual({ column: 'Pelanggan', field: 'customer_id', reason: 'no_field' });
   });
 });
 

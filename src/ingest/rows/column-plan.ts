@@ -163,19 +163,21 @@ const customerNameField: Partial<Record<ImportEntity, string>> = { customers: 'n
 /**
  * An Indonesian "Pelanggan" or Latvian "Klients" column often holds the buyer's name: read as an
  * id, two people called "Budi" were one customer, and every walk-in "Umum" one repeat buyer. So a
- * column guessed as customer_id whose first values are mostly names (holdsMostlyNames) is read as
- * the name, but only when another column holds the customer's email or phone to tell them apart
- * and none holds the name: otherwise the names are all the file tells customers apart by, and
- * the column stays the id it is today.
+ * column guessed as customer_id whose first values are mostly names (holdsMostlyNames) is never
+ * read as the customer's identity: it is read as the name when no other column holds it (else not
+ * at all), and the customers are told apart by the email or phone columns (`toldApartBy`). A file
+ * with none of those lacks a customer and says so, naming the name column (fields.ts, headerCheck):
+ * its names were never a way to tell buyers apart. `--map customer_id=Column` is obeyed.
  */
 function readNamesAsNames(entity: ImportEntity, guessed: GuessedColumn[], named: ReadonlyMap<string, string>, sample: ColumnSample): GuessedColumn[] {
   const nameField = customerNameField[entity];
   const columns = new Map([...named, ...guessed.map(({ field, column }): [string, string] => [field, column])]);
   const toldApartBy = (['email', 'phone'] as const).flatMap((kind) => columns.get(contactField(canonicalFields[entity], kind) ?? '') ?? []);
-  if (nameField === undefined || columns.has(nameField) || toldApartBy.length === 0) return guessed;
-  return guessed.map((guess) => (guess.field === 'customer_id' && holdsMostlyNames(sample.map((values) => values[guess.column]))
-    ? { field: nameField, column: guess.column, valuesAre: 'name', toldApartBy }
-    : guess));
+  return guessed.flatMap((guess): GuessedColumn[] => {
+    if (guess.field !== 'customer_id' || !holdsMostlyNames(sample.map((values) => values[guess.column]))) return [guess];
+    if (nameField === undefined || columns.has(nameField)) return [];
+    return [{ field: nameField, column: guess.column, valuesAre: 'name', ...(toldApartBy.length > 0 ? { toldApartBy } : {}) }];
+  });
 }
 
 function ignoredColumns(entity: ImportEntity, headers: readonly string[], mapping: Mapping, read: ReadonlyMap<string, string>): IgnoredColumn[] {

@@ -233,16 +233,41 @@ export function headerCheck(
   }
   const contact = choices.length === 0 ? contactSuggestion(unmet[0], headers) : null;
   const field = choices[0] ?? contact?.field ?? missing[0].replace(/^one of /, '').split(/[/ ]/)[0];
-  const example = ambiguous.get(field)?.[0] ?? contact?.column ?? likelyColumn(field, headers) ?? 'YourColumn';
+  const names = namesWithoutIdentity(entity, unmet, columns);
+  // never the name column as the example for customer_id: "Customer Name" is named like the customer
+  const example = ambiguous.get(field)?.[0] ?? contact?.column ?? likelyColumn(field, headers.filter((header) => header !== names?.column)) ?? 'YourColumn';
   const several = choices.map((name) => `Several columns could hold ${name} (${ambiguous.get(name)!.join(', ')}), so none was read as it. `).join('');
   throw new AppError(
     'IMPORT_COLUMN_MISSING',
-    `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ${several}` +
+    `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ${several}${names?.sentence ?? ''}` +
       (presetName === null
         ? `Map a column with --map field=Column (e.g. --map ${field}=${example}) or use a --preset.`
         : `The ${presetName} preset reads its export's own columns: check the file is one, or map a column with --map field=Column (e.g. --map ${field}=${example}).`),
     { ...details, hint: presetName === null ? 'Use --map field=Column or --preset <name>.' : 'Use --map field=Column.' },
   );
+}
+
+/** The fields holding a customer's name, whole or in parts, for the entities that name one. */
+const customerNameFields: Partial<Record<ImportEntity, readonly string[]>> = {
+  customers: ['name', 'first_name', 'last_name'],
+  orders: ['customer_name', 'customer_first_name', 'customer_last_name'],
+};
+
+/**
+ * When a file names its customers only by their names (Tokopedia's "Nama Pembeli", a till's
+ * "Pelanggan" of names): the column, and a sentence saying why it is no identity and what to map.
+ * A name cannot tell two buyers apart, so it is never guessed as customer_id (column-plan.ts).
+ */
+function namesWithoutIdentity(entity: ImportEntity, unmet: readonly Requirement[], columns: ReadonlyMap<string, string>): { column: string; sentence: string } | null {
+  if (!unmet.some((requirement) => requirement.field === 'customer_id')) return null;
+  const column = (customerNameFields[entity] ?? []).map((field) => columns.get(field)).find((found) => found !== undefined);
+  if (column === undefined) return null;
+  const fields = entity === 'customers' ? 'customer_id, email or phone' : 'customer_id, customer_email or customer_phone';
+  return {
+    column,
+    sentence: `"${column}" holds names, and a name cannot tell two people apart (two called Budi Santoso would be one customer), so it is not read as the customer; `
+      + `map the column that tells each customer apart as ${fields}: their id or username in the shop, their email or their phone. `,
+  };
 }
 
 /**

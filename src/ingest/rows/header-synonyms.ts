@@ -12,7 +12,9 @@ type Synonyms = Partial<Record<string, readonly string[]>>;
 
 const orderId = ['order', 'order number', 'order no', 'order #', 'invoice', 'invoice number', 'invoice no', 'receipt', 'receipt number', 'transaction id',
   'no pesanan', 'nomor pesanan', 'id pesanan', 'no faktur', 'nomor invoice', 'pasūtījums', 'pasūtījuma numurs', 'pasūtījuma nr', 'rēķina numurs'];
-const customerId = ['customer', 'customer number', 'customer no', 'client', 'client id', 'member id', 'pelanggan', 'id pelanggan', 'klients', 'klienta id', 'klienta numurs'];
+// Shopee's "Username (Pembeli)": the buyer's account, the one column of its export that tells buyers apart (it masks their phones)
+const customerId = ['customer', 'customer number', 'customer no', 'client', 'client id', 'member id', 'buyer username', 'pelanggan', 'id pelanggan', 'username pembeli',
+  'klients', 'klienta id', 'klienta numurs'];
 const email = ['e-mail', 'email address', 'e-mail address', 'surel', 'alamat email', 'e-pasts'];
 const phone = ['telephone', 'phone number', 'mobile', 'tel', 'telepon', 'no hp', 'nomor hp', 'no telepon', 'tālrunis', 'telefons', 'tālruņa numurs'];
 const when = ['date', 'time', 'datetime', 'timestamp', 'tanggal', 'waktu', 'datums', 'laiks'];

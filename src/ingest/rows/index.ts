@@ -5,3 +5,4 @@ export { parseDateTime } from './parse-date.js';
 export { parseDecimal, parseMoney } from './parse-amount.js';
 export { listPresets, findPreset } from '../presets/index.js';
 export { readRecords, type ReaderOptions, type RecordItem, type RecordSource } from '../readers/read-records.js';
+export { addMaskedPhones, maskedPhonesNote, noMaskedPhones, type MaskedPhone, type MaskedPhones } from './masked-phones.js';

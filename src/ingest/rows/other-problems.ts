@@ -8,7 +8,7 @@ import { parseMoney, parseQuantity } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, failNulCharacter, RowProblem, type FieldValues } from './row-problem.js';
 import { channelSynonyms, customerKindSynonyms, eventKindSynonyms, lookUp, parseBoolean, statusSynonyms } from './synonyms.js';
-import { customerExternalId, email, integer, phone, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+import { customerExternalId, email, failIfOnlyMaskedPhone, integer, maskedPhone, phone, requireExternalId, requireText, resolveCurrency } from './row-values.js';
 import { whyRequired } from './why-required.js';
 
 /*
@@ -62,13 +62,23 @@ function refChecks(prefix: 'customer_' | 'recipient_'): FieldCheck[] {
   ];
 }
 
-/** No customer at all, said as the builder says it; an id, email or phone that is filled but wrong is its own field's problem. */
-function customerNamed(reason: string): FieldCheck {
+/** Whether none of `fields` names the customer: each is empty, or a phone the marketplace masked (maskedPhone). */
+function namesNoOne(values: FieldValues, fields: readonly string[]): boolean {
+  return fields.every((field) => values.text(field) === null || (/(?:^|_)phone$/.test(field) && maskedPhone(values, field) !== null));
+}
+
+/**
+ * No customer at all, said as the builder says it (a masked phone alone as PHONE_MASKED); an id, email
+ * or phone that is filled but wrong is its own field's problem.
+ */
+function customerNamed(reason: string, whose: 'order' | 'event'): FieldCheck {
   const reads = ['customer_id', 'customer_email', 'customer_phone'];
   return {
     field: 'customer_id', reads,
     check: ({ values }) => {
-      if (reads.every((field) => values.text(field) === null)) fail('customer_id', 'CUSTOMER_MISSING', reason);
+      if (!namesNoOne(values, reads)) return;
+      failIfOnlyMaskedPhone(values, 'customer_phone', whose);
+      fail('customer_id', 'CUSTOMER_MISSING', reason);
     },
   };
 }
@@ -83,7 +93,7 @@ const lineChecks: FieldCheck[] = [
 const orderChecks: FieldCheck[] = [
   requiredId('order_id', whyRequired.orderId),
   ...refChecks('customer_'),
-  customerNamed(whyRequired.orderCustomer),
+  customerNamed(whyRequired.orderCustomer, 'order'),
   time('ordered_at', whyRequired.orderedAt),
   currency,
   {
@@ -120,7 +130,7 @@ const productChecks: FieldCheck[] = [requiredId('sku', whyRequired.productSku), 
 
 const eventChecks: FieldCheck[] = [
   ...refChecks('customer_'),
-  customerNamed(whyRequired.eventCustomer),
+  customerNamed(whyRequired.eventCustomer, 'event'),
   { field: 'kind', check: ({ values }) => lookUp('kind', requireText(values, 'kind', whyRequired.eventKind), eventKindSynonyms) },
   time('occurred_at', whyRequired.eventOccurredAt),
 ];
@@ -135,7 +145,8 @@ const customerChecks: FieldCheck[] = [
   {
     field: 'customer_id', reads: customerIdentityFields,
     check: ({ values }) => {
-      if (customerIdentityFields.every((field) => values.text(field) === null) && values.withPrefix('external_id.').length === 0) {
+      if (namesNoOne(values, customerIdentityFields) && values.withPrefix('external_id.').length === 0) {
+        failIfOnlyMaskedPhone(values, 'phone', 'customer');
         fail('customer_id', 'CUSTOMER_IDENTITY_MISSING', whyRequired.customerIdentity);
       }
     },

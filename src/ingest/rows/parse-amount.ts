@@ -21,6 +21,11 @@ const writtenAmount = new RegExp(
   'u',
 );
 
+// "12.500,-" (Indonesian, German) and "12.--" (Swiss) are amounts with no cents, the dash where
+// the decimals would be: read as "12.500,00", never as a trailing minus making the amount negative.
+// Only right after a decimal separator and at the end of the number, so "12.50-" stays negative.
+const noCents = /(\d)([.,])(?:--?|[\u2012\u2013\u2014])(?= |\)|\p{Sc}|\p{L}|$)/u;
+
 // Beyond the 1e13 limit: AMOUNT_TOO_LARGE, not unreadable.
 const tooLarge = 'is too large';
 
@@ -46,7 +51,7 @@ export function parseAnyDecimal(raw: string, minorDigits: number): number | stri
 }
 
 function readWrittenDecimal(raw: string, minorDigits: number): WrittenDecimal | string {
-  const text = raw.trim().replace(/\s+/g, ' ');
+  const text = raw.trim().replace(/\s+/g, ' ').replace(noCents, '$1$200');
   if (text.length > maximumLength) return `is longer than ${maximumLength} characters, too long to be a number`;
   if (exponentNotation.test(text)) {
     const [mantissa, exponent] = text.replace(/^[-+\u2212]/, '').toLowerCase().split('e');

@@ -13,6 +13,7 @@ import { rowName, type LinesOf } from '../write/row-place.js';
 import { explainMixedOrderBatch, firstOrderLineRecord } from './mixed-order-batch.js';
 import { dateFormatProblem } from './parse-date.js';
 import { inferDateFormat, type InferredDateFormat } from './date-format-guess.js';
+import { noMaskedPhones, withMaskedPhone, type MaskedPhones } from './masked-phones.js';
 
 /** An order of up to this many rows stays in one batch whatever the batch size (see wholeOrderRows). */
 const minimumWholeOrderRows = 10_000;
@@ -37,8 +38,13 @@ export type ParseFileOptions = {
   onDateFormat?: (inferred: InferredDateFormat) => void;
 };
 
-/** `rejectedOrderKeys`: the orders (orders and lines files) its rejected rows name, for the writer to count (write/order-counts.ts). */
-export type ParsedBatch<E extends ImportEntity> = { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[]; bytesRead: number; totalBytes: number };
+/**
+ * `rejectedOrderKeys`: the orders (orders and lines files) its rejected rows name, for the writer to count (write/order-counts.ts).
+ * `maskedPhones`: its rows read although a marketplace masked their phone, which was ignored (masked-phones.ts).
+ */
+export type ParsedBatch<E extends ImportEntity> = {
+  rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[]; maskedPhones: MaskedPhones; bytesRead: number; totalBytes: number;
+};
 
 function resolvePreset(entity: ImportEntity, preset: string | Preset | null | undefined): Preset | null {
   const resolved = typeof preset === 'string' ? findPreset(preset) : (preset ?? null);
@@ -106,6 +112,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   let records = new Map<number, string>();
   let rejectedOrders = new Map<string, number>();
   let rejectedOrderKeys = new Set<string>();
+  let maskedPhones = noMaskedPhones;
   // the order of the batch's last rejected row, when no row was kept after it: the rest of an
   // order whose rows are all rejected stays in its batch, so the order is counted rejected once
   let lastRejectedOrder: string | undefined;
@@ -114,7 +121,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
     namesLastOrder(entity, rows, orderKey) || (orderKey !== undefined && orderKey === lastRejectedOrder);
   const batch = (): ParsedBatch<E> => {
     const settled = settleBatch(entity, rows, rejects, { file, linesOf: 'file' }, (line) => records.get(line), rejectedOrders, rejectedOrderKeys);
-    return { ...settled, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
+    return { ...settled, maskedPhones, bytesRead: source.bytesRead(), totalBytes: source.totalBytes };
   };
   for await (const items of resumed(first, chunks)) {
     for (const item of items) {
@@ -124,7 +131,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
         const size = rows.length + rejects.length;
         if (size >= batchSize && !(size < wholeOrderRows && staysWithLastOrder(order.orderKey))) {
           yield batch();
-          [rows, rejects, records, rejectedOrders, rejectedOrderKeys] = [[], [], new Map(), new Map(), new Set()];
+          [rows, rejects, records, rejectedOrders, rejectedOrderKeys, maskedPhones] = [[], [], new Map(), new Map(), new Set(), noMaskedPhones];
         }
         rejects.push({ file, line: item.line, field: null, code: item.code, params: item.params, reason: item.reason, ...(item.raw ? { raw: item.raw } : {}) });
         noteRejectedOrder(order, item.line, rejectedOrders, rejectedOrderKeys);
@@ -144,7 +151,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
         : continuesOrder(entity, rows, parsed.row) || (lastRejectedOrder !== undefined && orderKeyOfRow(entity, parsed.row) === lastRejectedOrder);
       if (size >= batchSize && !(size < wholeOrderRows && continues)) {
         yield batch();
-        [rows, rejects, records, rejectedOrders, rejectedOrderKeys] = [[], [], new Map(), new Map(), new Set()];
+        [rows, rejects, records, rejectedOrders, rejectedOrderKeys, maskedPhones] = [[], [], new Map(), new Map(), new Set(), noMaskedPhones];
       }
       if (parsed.reject) {
         rejects.push(parsed.reject);
@@ -153,6 +160,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
       } else {
         lastRejectedOrder = undefined;
         rows.push(parsed.row);
+        if (parsed.maskedPhone) maskedPhones = withMaskedPhone(maskedPhones, parsed.maskedPhone);
         if (entity === 'orders' && isTotalledFromLines(parsed.row as CanonicalOrder)) records.set(item.line, item.raw);
       }
     }
@@ -250,7 +258,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   entity: E,
   records: readonly unknown[],
   options: { context: IngestContext; file?: string; mapping?: Mapping; dateFormat?: string | null; lines?: readonly number[] },
-): { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[] } {
+): { rows: CanonicalRow[E][]; rejects: Reject[]; rejectedOrderKeys: string[]; maskedPhones: MaskedPhones } {
   const file = options.file ?? 'request';
   // a record's line: its place in its file when the sender says it (a file sent in batches), else its place in the request
   const lineOf = (index: number) => options.lines?.[index] ?? index + 1;
@@ -266,6 +274,7 @@ export function rowsFromRecords<E extends ImportEntity>(
   const texts = new Map<number, string>();
   const rejectedOrders = new Map<string, number>();
   const rejectedOrderKeys = new Set<string>();
+  let maskedPhones = noMaskedPhones;
   const firstLine = entity === 'orders' ? firstOrderLineRecord(records, lineOf) : null;
   records.forEach((record, index) => {
     const line = lineOf(index);
@@ -285,9 +294,12 @@ export function rowsFromRecords<E extends ImportEntity>(
     if (parsed.reject) {
       rejects.push(explainMixedOrderBatch(parsed.reject, record, firstLine, place));
       noteRejectedOrder(parsed, line, rejectedOrders, rejectedOrderKeys);
-    } else rows.push(parsed.row);
+    } else {
+      rows.push(parsed.row);
+      if (parsed.maskedPhone) maskedPhones = withMaskedPhone(maskedPhones, parsed.maskedPhone);
+    }
   });
-  return settleBatch(entity, rows, rejects, place, (line) => texts.get(line), rejectedOrders, rejectedOrderKeys);
+  return { ...settleBatch(entity, rows, rejects, place, (line) => texts.get(line), rejectedOrders, rejectedOrderKeys), maskedPhones };
 }
 
 /** A date format that cannot read dates is refused before the first row, not row by row (IMPORT_DATE_FORMAT_INVALID). */

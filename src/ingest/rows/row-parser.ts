@@ -8,6 +8,7 @@ import { headerCheck, type Mapping } from './fields.js';
 import type { DateOptions } from './parse-date.js';
 import type { RejectCode, RejectParams, RejectProblem } from '../reject-codes.js';
 import { otherProblems } from './other-problems.js';
+import { maskedPhoneOfRow, type MaskedPhone } from './masked-phones.js';
 import { failNulCharacter, RowProblem, type FieldValues } from './row-problem.js';
 import { rawText } from '../readers/record-streams.js';
 
@@ -25,10 +26,11 @@ export type RowParserOptions = {
  * source and id as the writer keys it) when its id could be read, so the
  * order is counted as rejected (write/order-counts.ts). A rejected line row of
  * an orders file (`rejectsOrder`) rejects the order's other rows with it
- * (reject-whole-orders.ts).
+ * (reject-whole-orders.ts). A row read although a marketplace masked its phone
+ * names it (`maskedPhone`), so the import can say the phone was ignored (masked-phones.ts).
  */
 export type ParsedRow<E extends ImportEntity> =
-  | { row: CanonicalRow[E]; reject?: undefined }
+  | { row: CanonicalRow[E]; reject?: undefined; maskedPhone?: MaskedPhone }
   | { row?: undefined; reject: Reject; orderKey?: string; rejectsOrder?: boolean };
 
 export type RowParser<E extends ImportEntity> = {
@@ -160,7 +162,8 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       const row = build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E];
       valuesOfRow.set(row, record.values);
       if (unreadColumns.length > 0) unreadColumnsOfRow.set(row, unreadColumns);
-      return { row };
+      const maskedPhone = maskedPhoneOfRow(fields!.fieldValues, record.line);
+      return maskedPhone === null ? { row } : { row, maskedPhone };
     } catch (error) {
       if (error instanceof RowProblem) {
         // the row's other problems too, so that one pass over the rejects fixes the row

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isKnownCurrency } from '../../core/money.js';
-import { normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone, examplePhoneOf } from '../../customers/identity.js';
+import { isMaskedPhone, normaliseEmail, normaliseExternalId, normaliseExternalIdentity, normalisePhone, examplePhoneOf } from '../../customers/identity.js';
 import type { GuessedRef } from '../../customers/identity-resolution.js';
 import { withInvisibleCharactersShown } from '../../customers/invisible-characters.js';
 import type { CustomerRef, IngestContext } from '../canonical.js';
@@ -65,12 +65,43 @@ export function customerExternalId(field: string, raw: string | null): string | 
   return result.value;
 }
 
-/** `defaultCountry` reads numbers written without a country code: the row's country when it has one, else the store's. */
+/**
+ * `defaultCountry` reads numbers written without a country code: the row's country when it has one,
+ * else the store's. A number the marketplace masked is no phone (maskedPhone): null, as if empty.
+ */
 export function phone(values: FieldValues, field: string, context: IngestContext, defaultCountry = context.defaultCountry): string | null {
   const raw = values.text(field);
+  if (raw !== null && isMaskedPhone(raw)) return null;
   const result = normalisePhone(raw, defaultCountry);
   if (result.reason) fail(field, 'PHONE_INVALID', `${field} ${result.reason}, or leave it empty`, { field, value: raw ?? '', country: defaultCountry, example: examplePhoneOf(defaultCountry) ?? '+…' });
   return result.value;
+}
+
+/**
+ * The row's `field` as written when a marketplace masked it ("0812-3456-7***", Shopee's "******7890"):
+ * it cannot tell two buyers apart, so it is never stored or matched. The row is read by its other
+ * identities (phone() reads the mask as empty) and the row parser notes it (masked-phones.ts).
+ */
+export function maskedPhone(values: FieldValues, field: string): string | null {
+  const raw = values.text(field);
+  return raw !== null && isMaskedPhone(raw) ? raw : null;
+}
+
+const maskedPhoneAdvice: Record<'order' | 'event' | 'customer', string> = {
+  order: 'so the order has no customer to attribute it to; map the column with the buyer\'s username or email as customer_id (--map customer_id=Column), or leave the row out',
+  event: 'so the event has no customer to attribute it to; map the column with the buyer\'s username or email as customer_id (--map customer_id=Column), or leave the row out',
+  customer: 'so the customer has no identity to be recognised by; map the column with the customer\'s username as customer_id or their email as email (--map customer_id=Column), or leave the row out',
+};
+
+/**
+ * Stops a row whose only identity is a masked phone (maskedPhone), saying the marketplace masked it and
+ * what to map instead: "write it with its country code" would ask the seller for digits they were never shown.
+ */
+export function failIfOnlyMaskedPhone(values: FieldValues, field: string, whose: keyof typeof maskedPhoneAdvice): void {
+  const raw = maskedPhone(values, field);
+  if (raw === null) return;
+  fail(field, 'PHONE_MASKED', `${field} "${raw}" is masked by the marketplace (some digits hidden), and a masked number cannot tell two buyers apart, ${maskedPhoneAdvice[whose]}`,
+    { field, value: raw });
 }
 
 // Digits only, spreadsheets' `1985.0` included: Number() alone would also read "2e3" as 2000 and "0x7C1" as 1985.

@@ -108,10 +108,8 @@ describe('status and kind words of shops in Jakarta and Riga', () => {
     ['Dibatalkan Pembeli', 'cancelled'], ['Dibatalkan Penjual', 'cancelled'], ['dibatalkan sistem', 'cancelled'], ['Dibatalkan oleh Pembeli', 'cancelled'],
   ])('reads the WooCommerce or marketplace status %j as %s', (raw, expected) => expect(lookUp('status', raw, statusSynonyms)).toBe(expected));
 
-  it('refuses the bare word processing saying why, and that WooCommerce\'s code for it is read', () => {
-    expect(codeOf(() => lookUp('status', 'Processing', statusSynonyms))).toBe('VALUE_NOT_ALLOWED');
-    expect(reasonOf(() => lookUp('status', 'Processing', statusSynonyms))).toBe('status "Processing" means paid in WooCommerce but a payment still under way in Stripe, so it is not read either way; '
-      + "write completed (or paid) for an order that is paid, or import WooCommerce's own status codes (wc-processing)");
+  it('reads WooCommerce\'s Processing label as paid, as its code wc-processing', () => {
+    expect(['Processing', 'processing', 'wc-processing'].map((raw) => lookUp('status', raw, statusSynonyms))).toEqual(['paid', 'paid', 'paid']);
   });
 
   it.each([
@@ -140,8 +138,7 @@ describe('status and kind words of shops in Jakarta and Riga', () => {
   });
 
   it('still refuses words whose meaning is unclear, rather than guessing', () => {
-    // processing is paid in WooCommerce but not yet in Stripe
-    for (const word of ['menunggu konfirmasi', 'baru', 'processing']) expect(codeOf(() => lookUp('status', word, statusSynonyms)), word).toBe('VALUE_NOT_ALLOWED');
+    for (const word of ['menunggu konfirmasi', 'baru']) expect(codeOf(() => lookUp('status', word, statusSynonyms)), word).toBe('VALUE_NOT_ALLOWED');
     for (const word of ['langganan', 'pieteikties']) expect(codeOf(() => lookUp('kind', word, eventKindSynonyms)), word).toBe('VALUE_NOT_ALLOWED');
   });
 });

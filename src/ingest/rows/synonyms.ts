@@ -60,22 +60,26 @@ export const channelSynonyms = synonymTable<OrderChannel>({
 
 // In Indonesian and Latvian too (Latvian also without its accents), the app's own status names
 // among them. An order being processed or shipped is paid, as the English list has it: Tokopedia,
-// Shopee and WooCommerce show a seller an order as "diproses" (processing) only once it is paid.
+// Shopee and WooCommerce show a seller an order as "diproses" (processing) only once it is paid,
+// so WooCommerce's "Processing" label (and its code, wc-processing) is paid.
 // The Latvian "apstrādē" is not: Latvian shop systems list it before "apmaksāts" (see notPurchases).
 export const statusSynonyms = synonymTable<OrderStatus>({
   paid: [
-    'completed', 'complete', 'fulfilled', 'success', 'succeeded', 'settled', 'captured', 'delivered', 'shipped', 'closed',
+    'completed', 'complete', 'processing', 'fulfilled', 'success', 'succeeded', 'settled', 'captured', 'delivered', 'shipped', 'closed',
     'lunas', 'dibayar', 'sudah dibayar', 'telah dibayar', 'sudah bayar', 'pembayaran berhasil', 'berhasil', 'sukses',
     'selesai', 'pesanan selesai', 'diproses', 'sedang diproses', 'pesanan diproses', 'dikemas', 'sedang dikemas',
     'dikirim', 'sedang dikirim', 'terkirim', 'diterima', 'sudah diterima',
-    // Shopee shows a paid order waiting for the seller to ship it as "Perlu Dikirim"; Tokopedia one delivered as "Pesanan Tiba"
-    'perlu dikirim', 'pesanan tiba',
+    // Shopee shows a paid order waiting for the seller to ship it as "Perlu Dikirim"; Tokopedia one delivered as "Pesanan Tiba",
+    // one on its way as "Dalam Pengiriman" and one packed for the courier as "Siap Dikirim"
+    'perlu dikirim', 'pesanan tiba', 'dalam pengiriman', 'siap dikirim',
     'apmaksāts', 'apmaksats', 'samaksāts', 'samaksats', 'pabeigts', 'izpildīts', 'izpildits',
     'nosūtīts', 'nosutits', 'izsūtīts', 'izsutits', 'piegādāts', 'piegadats',
   ],
   refunded: [
     'refund', 'returned', 'fully refunded',
     'dikembalikan', 'dana dikembalikan', 'uang dikembalikan', 'pengembalian dana', 'dikembalikan penuh',
+    // Shopee's order status once the buyer returned the order ("Pengembalian", a return with its refund)
+    'pengembalian', 'pengembalian selesai',
     'atmaksāts', 'atmaksats', 'atgriezts', 'pilnībā atmaksāts', 'pilniba atmaksats',
   ],
   partially_refunded: [
@@ -179,10 +183,6 @@ function statusKey(value: string): string {
   return synonymKey(value).replace(/^wc_/, '');
 }
 
-// "processing" is paid in WooCommerce (it shows an order so only once paid) but a payment still
-// under way in Stripe, so the word alone is not read either way; WooCommerce's code for it is.
-const wooCommerceCodes = new Map<string, OrderStatus>([['wc_processing', 'paid']]);
-
 // A file repeats a handful of spellings ("POS", "Completed") a million times; remember what each
 // spelling meant instead of normalising it again. Bounded: a column of free text must not grow it.
 const foundBySpelling = new WeakMap<Map<string, string>, Map<string, string>>();
@@ -205,7 +205,7 @@ export function lookUp<T extends string>(field: string, value: string, synonyms:
   if (remembered !== undefined) return remembered;
   const isStatus = (synonyms as Map<string, string>) === statusSynonyms;
   const key = isStatus ? statusKey(value) : synonymKey(value);
-  const found = synonyms.get(key) ?? (isStatus ? wooCommerceCodes.get(synonymKey(value)) as T | undefined : undefined);
+  const found = synonyms.get(key);
   if (found) {
     if (spellings.size >= maximumSpellings) spellings.clear();
     spellings.set(value, found);
@@ -213,10 +213,6 @@ export function lookUp<T extends string>(field: string, value: string, synonyms:
   }
   const meaning = isStatus ? notPurchases.get(key) : undefined;
   if (meaning !== undefined) fail(field, 'STATUS_NOT_PURCHASE', `status "${value}" ${meaning}`, { value });
-  if (isStatus && key === 'processing') {
-    fail(field, 'VALUE_NOT_ALLOWED', `status "${value}" means paid in WooCommerce but a payment still under way in Stripe, so it is not read either way; write completed (or paid) for an order that is paid, `
-      + 'or import WooCommerce\'s own status codes (wc-processing)', { field, value, allowed: [...new Set(synonyms.values())].join(', ') });
-  }
   const allowed = [...new Set(synonyms.values())].join(', ');
   const ifEmpty = whatEmptyMeans.get(synonyms);
   const orEmpty = ifEmpty === undefined ? '' : `, or leave it empty (${ifEmpty})`;

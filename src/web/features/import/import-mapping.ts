@@ -1,5 +1,5 @@
 // The server's own field list and header rules, so the browser maps exactly what the importer accepts.
-import { canonicalFields, fieldsStillNeeded, orderLineFields, prefixedFields, readsWholeOrders, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
+import { canonicalFields, fieldsStillNeeded, normaliseColumnName, orderLineFields, prefixedFields, readsWholeOrders, resolveColumns, type Mapping } from '../../../ingest/rows/fields.js';
 import type { IngestEntity } from '../../api/types.js';
 import { headerWords, splitNameColumns, synonymsFor } from '../../../ingest/rows/header-synonyms.js';
 import { moneyFields, readContactsAsContacts, type ColumnSample, type GuessedColumn } from '../../../ingest/rows/column-plan.js';
@@ -90,14 +90,21 @@ export function suggestMapping(entity: IngestEntity, headers: readonly string[],
 /**
  * The user's `next` mapping, with the line fields the suggestion set aside (suggestMapping)
  * mapped again when it stops reading whole orders (unit_price is now mapped): each to its column,
- * unless the field is mapped already or the column holds another field.
+ * unless the field is mapped already or the column holds another field. The amount is unmapped then
+ * unless its column is named amount: read as the CLI reads the file with `--map unit_price=…`
+ * (column-plan.ts: a money field is guessed only when the file cannot do without it), each order's
+ * total is the sum of its lines. A Shopee export's "Total Pembayaran", guessed while the rows were
+ * whole orders, holds the shipping too, and stored as the total it made the web's revenue the
+ * CLI's plus shipping. The user may map it again.
  */
 export function withLinesSetAside(entity: IngestEntity, previous: Mapping, next: Mapping, setAside: Mapping): Mapping {
   const readsWhole = (mapping: Mapping) => readsWholeOrders(entity, new Set(Object.keys(mapping)));
   if (!readsWhole(previous) || readsWhole(next)) return next;
-  const used = new Set(Object.values(next));
-  const restored = Object.entries(setAside).filter(([field, column]) => next[field] === undefined && !used.has(column));
-  return { ...next, ...Object.fromEntries(restored) };
+  const { amount, ...rest } = next;
+  const lines = amount === undefined || normaliseColumnName(amount) === 'amount' ? next : rest;
+  const used = new Set(Object.values(lines));
+  const restored = Object.entries(setAside).filter(([field, column]) => lines[field] === undefined && !used.has(column));
+  return { ...lines, ...Object.fromEntries(restored) };
 }
 
 /** The suggested mapping alone (suggestMapping). */
