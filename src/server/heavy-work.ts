@@ -3,8 +3,9 @@ import type { Principal } from './access.js';
 import { errorResponse, type ErrorBody } from './responses.js';
 
 /**
- * At most this many heavy requests run at once in the whole process. Model fitting, clustering and
- * drift statistics run on the main thread, as does the embedded store (PGlite), so every heavy
+ * At most this many heavy requests run at once in the whole process. Clustering and drift
+ * statistics run on the main thread, as does the embedded store (PGlite), and model fitting on a
+ * worker thread whose results the main thread then stores (models/fit-thread.ts), so every heavy
  * request in flight delays every other request, health checks included: 30 at once held
  * GET /api/health for 25 s. The server is sized for 2 cores; two heavy tasks keep them busy and
  * still leave the event loop turns for light requests between their awaits.
