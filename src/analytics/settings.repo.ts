@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { storeLockKeys } from '../db/lock-keys.js';
+import { lockStoreForTransaction, storeLockKeys } from '../db/lock-keys.js';
 import { namedStatementMarker } from '../db/named-statements.js';
 import type { Database } from '../db/schema.js';
 import { storeDefaults } from '../core/store-defaults.js';
@@ -157,8 +157,7 @@ export async function writeTypePolicySetting(db: Kysely<Database>, policy: unkno
  * two-key form): advisory locks are server-wide, and stores in other schemas have policies of their own.
  */
 export async function lockTypePolicy(db: Kysely<Database>): Promise<void> {
-  if (!db.isTransaction) throw new Error('lockTypePolicy holds the lock until the transaction ends: call it inside one');
-  await sql`select pg_advisory_xact_lock(${storeLockKeys.typePolicy}::int, hashtext(current_schema()))`.execute(db);
+  await lockStoreForTransaction(db, storeLockKeys.typePolicy);
 }
 
 /**
@@ -168,8 +167,7 @@ export async function lockTypePolicy(db: Kysely<Database>): Promise<void> {
  * force. Taken first, as lockTypePolicy.
  */
 export async function lockOutTypePolicyChanges(db: Kysely<Database>): Promise<void> {
-  if (!db.isTransaction) throw new Error('lockOutTypePolicyChanges holds the lock until the transaction ends: call it inside one');
-  await sql`select pg_advisory_xact_lock_shared(${storeLockKeys.typePolicy}::int, hashtext(current_schema()))`.execute(db);
+  await lockStoreForTransaction(db, storeLockKeys.typePolicy, 'shared');
 }
 
 export type AsOf = { day: string; instant: Date };

@@ -1,3 +1,6 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
 /**
  * The transaction- or session-level advisory locks that keep
  * work of several processes sharing one store in turn: two servers behind a proxy, a cron job's
@@ -20,3 +23,34 @@ export const storeLockKeys = {
   /** Loading the demo store into an empty store (demo). */
   demoLoad: 727280,
 } as const;
+
+export type StoreLockKey = (typeof storeLockKeys)[keyof typeof storeLockKeys];
+
+/** The store's lock `key` until the transaction `trx` ends (pg_advisory_xact_lock), shared or exclusive. */
+export async function lockStoreForTransaction(trx: Kysely<Database>, key: StoreLockKey, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<void> {
+  if (!trx.isTransaction) throw new Error('A transaction-level store lock is held until the transaction ends: take it inside one');
+  const lock = mode === 'shared' ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`;
+  await sql`select ${lock}(${key}::int, hashtext(current_schema()))`.execute(trx);
+}
+
+/**
+ * Runs `work` while one connection of the server store's pool holds the store's lock `key` by its
+ * session: for work of many transactions, which a transaction-level lock cannot span. A process
+ * that dies, even by SIGKILL, has its session ended by the server and the lock with it.
+ * `onWait` is told when another session holds it, before waiting for it.
+ */
+export async function holdingStoreLock<T>(db: Kysely<Database>, key: StoreLockKey, work: () => Promise<T>, options: { onWait?: () => void } = {}): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    const isTaken = (await sql<{ taken: boolean }>`select pg_try_advisory_lock(${key}::int, hashtext(current_schema())) as taken`.execute(connection)).rows[0].taken;
+    if (!isTaken) {
+      options.onWait?.();
+      await sql`select pg_advisory_lock(${key}::int, hashtext(current_schema()))`.execute(connection);
+    }
+    try {
+      return await work();
+    } finally {
+      // it fails only on a connection that broke, whose session took the lock with it
+      await sql`select pg_advisory_unlock(${key}::int, hashtext(current_schema()))`.execute(connection).catch(() => undefined);
+    }
+  });
+}

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { servesConcurrentQueries } from '../db/client.js';
-import { storeLockKeys } from '../db/lock-keys.js';
+import { holdingStoreLock, storeLockKeys } from '../db/lock-keys.js';
 
 /** The store handles whose demo-load lock the work running now holds. */
 const heldHere = new AsyncLocalStorage<ReadonlySet<Kysely<Database>>>();
@@ -25,17 +25,5 @@ const heldHere = new AsyncLocalStorage<ReadonlySet<Kysely<Database>>>();
 export async function underDemoLoadLock<T>(db: Kysely<Database>, work: () => Promise<T>, options: { onWait?: () => void } = {}): Promise<T> {
   const held = heldHere.getStore() ?? new Set();
   if (!servesConcurrentQueries(db) || held.has(db)) return work();
-  return db.connection().execute(async (connection) => {
-    const isTaken = (await sql<{ taken: boolean }>`select pg_try_advisory_lock(${storeLockKeys.demoLoad}::int, hashtext(current_schema())) as taken`.execute(connection)).rows[0].taken;
-    if (!isTaken) {
-      options.onWait?.();
-      await sql`select pg_advisory_lock(${storeLockKeys.demoLoad}::int, hashtext(current_schema()))`.execute(connection);
-    }
-    try {
-      return await heldHere.run(new Set([...held, db]), work);
-    } finally {
-      // it fails only on a connection that broke, whose session took the lock with it
-      await sql`select pg_advisory_unlock(${storeLockKeys.demoLoad}::int, hashtext(current_schema()))`.execute(connection).catch(() => undefined);
-    }
-  });
+  return holdingStoreLock(db, storeLockKeys.demoLoad, () => heldHere.run(new Set([...held, db]), work), options);
 }

@@ -1,20 +1,7 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../core/errors.js';
+import { workerSource } from '../core/worker-source.js';
 import { runFitJob, transferablesOf, type FitJobKind, type FitJobOf, type FitJobResults, type FitWorkerReply } from './fit-jobs.js';
-
-/**
- * As synthetic/batches.ts starts its workers: TypeScript through tsx's loader, registered inside the
- * worker (tsx, vitest, plain Node alike); from the compiled build the compiled worker directly.
- */
-function bootstrapSource(): string {
-  if (import.meta.url.endsWith('.js')) return `import(${JSON.stringify(new URL('./fit-worker.js', import.meta.url).href)});`;
-  // the ESM flavour of tsx's API: its CommonJS twin resolves its own files wrongly from an eval'd worker
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const workerUrl = new URL('./fit-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); });`;
-}
 
 /**
  * Runs a fit job (fit-jobs.ts) on a worker thread of its own. The fits and the per-customer
@@ -27,7 +14,7 @@ function bootstrapSource(): string {
  */
 export function runInFitWorker<Kind extends FitJobKind>(job: FitJobOf<Kind>): Promise<FitJobResults[Kind]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrapSource(), { eval: true, workerData: job, transferList: transferablesOf(job) });
+    const worker = new Worker(workerSource(import.meta.url, 'fit-worker'), { eval: true, workerData: job, transferList: transferablesOf(job) });
     let reply: FitWorkerReply | null = null;
     let crash: Error | null = null;
     worker.once('message', (message: FitWorkerReply) => {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { storeLockKeys } from '../db/lock-keys.js';
+import { lockStoreForTransaction, storeLockKeys } from '../db/lock-keys.js';
 import type { Database } from '../db/schema.js';
 import { findLaterCredits, purchaseDaysAsOf } from '../traits/index.js';
 import type { FitResult } from './maximum-likelihood.js';
@@ -136,7 +136,7 @@ export async function insertModelFit(
  * "customer_prediction_pkey"). In turn, the second sees them, deletes them and stores its own.
  */
 export async function lockModelRuns(trx: Kysely<Database>): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${storeLockKeys.modelRun}::int, hashtext(current_schema()))`.execute(trx);
+  await lockStoreForTransaction(trx, storeLockKeys.modelRun);
 }
 
 export type PredictionColumns = {

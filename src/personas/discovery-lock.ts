@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { servesConcurrentQueries } from '../db/client.js';
-import { storeLockKeys } from '../db/lock-keys.js';
+import { holdingStoreLock, storeLockKeys } from '../db/lock-keys.js';
 
 /**
  * Runs a discovery while it holds the persona-discovery advisory lock, so discoveries of several
@@ -15,14 +15,5 @@ import { storeLockKeys } from '../db/lock-keys.js';
  * one process's alone (db/store-lock.ts) on one session, where the lock would serialize nothing.
  */
 export async function underDiscoveryLock<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
-  if (!servesConcurrentQueries(db)) return work();
-  return db.connection().execute(async (connection) => {
-    await sql`select pg_advisory_lock(${storeLockKeys.personaDiscovery}::int, hashtext(current_schema()))`.execute(connection);
-    try {
-      return await work();
-    } finally {
-      // it fails only on a connection that broke, whose session took the lock with it
-      await sql`select pg_advisory_unlock(${storeLockKeys.personaDiscovery}::int, hashtext(current_schema()))`.execute(connection).catch(() => undefined);
-    }
-  });
+  return servesConcurrentQueries(db) ? holdingStoreLock(db, storeLockKeys.personaDiscovery, work) : work();
 }

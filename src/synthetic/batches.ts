@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerSource } from '../core/worker-source.js';
 import { formatCustomer, formatEvent, formatLine, formatOrder, formatTruth } from './csv.js';
 import { generatePerson, type StoreOptions, type StorePlan } from './generate-store.js';
 
@@ -46,23 +45,11 @@ export type BatchWorkerData = { options: StoreOptions & { includeTruth?: boolean
 export type BatchRequest = { batch: number; from: number; to: number };
 export type BatchResponse = { batch: number; formatted?: FormattedBatch; error?: string };
 
-/**
- * Worker threads run TypeScript through tsx's loader, registered inside the
- * worker, so this works under `tsx`, vitest and plain Node alike; from the
- * compiled build (`build/`) they load the compiled worker directly.
- */
-function bootstrapSource(): string {
-  if (import.meta.url.endsWith('.js')) return `import(${JSON.stringify(new URL('./batch-worker.js', import.meta.url).href)});`;
-  // the ESM flavour of tsx's API: its CommonJS twin resolves its own files wrongly from an eval'd worker
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const workerUrl = new URL('./batch-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); });`;
-}
-
 export type BatchSource = { formatBatch: (from: number, to: number) => Promise<FormattedBatch>; stop: () => Promise<void> };
 
 export function startBatchWorkers(options: BatchWorkerData['options'], rateMultiplier: number, count: number): BatchSource {
-  const source = bootstrapSource();
+  // TypeScript through tsx's loader, or the compiled worker from the build (core/worker-source.ts)
+  const source = workerSource(import.meta.url, 'batch-worker');
   const workerData: BatchWorkerData = { options, rateMultiplier };
   const waiting = new Map<number, { resolve: (batch: FormattedBatch) => void; reject: (error: Error) => void }>();
   let failure: Error | null = null;
