@@ -7,7 +7,7 @@ import type { ImportEntity, IngestContext, Reject } from './canonical.js';
 import { addBatchToImportRun, endImportRun, readRejectCounts, recordConsentOverride, startImportRun } from './import-runs.repo.js';
 import { createRawRowFinder, createRejectsWriter, rejectsSampleSize } from './rejects-file.js';
 import { findPreset } from './presets/index.js';
-import { parseFile } from './rows/index.js';
+import { addMaskedPhones, noMaskedPhones, parseFile, type MaskedPhones } from './rows/index.js';
 import { presetReaderOptions } from './rows/parse-file.js';
 import type { ColumnPlan, GuessedColumn, IgnoredColumn } from './rows/column-plan.js';
 import type { InferredDateFormat } from './rows/date-format-guess.js';
@@ -111,6 +111,11 @@ export type ImportSummary = {
   readsCustomerIds: boolean;
   /** The RFM scores and predictions, with their days, that the orders this import stored or changed are not in yet; null when none or no such orders. */
   derivedNotCurrent: DerivedNotCurrent | null;
+  /**
+   * Rows read by their other identities although a marketplace masked their phone, which was ignored
+   * (rows/masked-phones.ts), with the first as the example; rows known only by such a phone are rejects (PHONE_MASKED).
+   */
+  maskedPhones: MaskedPhones;
 };
 
 export async function buildIngestContext(db: Kysely<Database>, clock: Clock, source: string): Promise<IngestContext> {
@@ -152,6 +157,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   let createdCustomers = 0;
   let consentRefusalsKept = 0;
   let consentRefusalsOverridden = 0;
+  let maskedPhones = noMaskedPhones;
   const joinsSample: StubJoinRecord[] = [];
   // set by parseFile before its first batch
   let columns = null as ColumnPlan | null;
@@ -198,6 +204,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       createdCustomers += outcome.createdCustomers;
       consentRefusalsKept += outcome.consentRefusalsKept ?? 0;
       consentRefusalsOverridden += outcome.consentRefusalsOverridden ?? 0;
+      maskedPhones = addMaskedPhones(maskedPhones, batch.maskedPhones);
       for (const join of outcome.joins ?? []) {
         joinedStubs += join.mergedCustomerIds.length;
         if (joinsSample.length < 20) joinsSample.push(join);
@@ -245,6 +252,6 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
     rowsPerSecond: seconds > 0 ? totals.read / seconds : 0, rejectsFile: closed.path, rejectsSample: closed.sample, rejectCounts,
     joinedStubs, joinsSample, createdCustomers, consentRefusalsKept,
     consentRefusalsOverridden: overrides ? consentRefusalsOverridden : null, guessedColumns: columns?.guessed ?? [], ignoredColumns: columns?.ignored ?? [],
-    inferredDateFormat, readsCustomerIds: columns?.readFields.has('customer_id') ?? false, derivedNotCurrent,
+    inferredDateFormat, readsCustomerIds: columns?.readFields.has('customer_id') ?? false, derivedNotCurrent, maskedPhones,
   };
 }

@@ -34,4 +34,15 @@ describeEachCliStore('clientele import: phones a marketplace masked', (context) 
     }));
     expect(stored).toEqual({ customers: 0, phones: [] });
   }, 240_000);
+
+  it('imports the orders a username names, ignores their masked phones and says so in the summary', async () => {
+    const file = files.file(`${context.kind}-masked-with-ids.csv`, masked.replace('order_id,', 'order_id,customer_id,').replace('X1,', 'X1,ani,').replace('X2,', 'X2,bambang,').replace('X3,', 'X3,citra,'));
+    const json = await runCliInProcess(context.db, ['--json', 'import', 'orders', file]);
+    expect(json.exitCode).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ inserted: 3, maskedPhones: { rows: 3, first: { line: 2, field: 'customer_phone', value: '0812-3456-7***' } } });
+    const again = await runCliInProcess(context.db, ['import', 'orders', file]);
+    expect(again.stdout).toContain('3 rows had a masked phone (e.g. line 2: 0812-3456-7***), ignored: a masked number cannot tell buyers apart.');
+    const phones = await context.withStore(async (store) => (await store.db.selectFrom('customer_identity').select('value').where('kind', '=', 'phone').execute()).length);
+    expect(phones).toBe(0);
+  }, 240_000);
 });

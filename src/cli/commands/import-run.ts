@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../../ingest/canonical.js';
 import { importFile, type ImportSummary } from '../../ingest/import-file.service.js';
 import { analyzeChangedServerTablesQuietly } from '../../db/server-statistics.js';
-import { parseMappingArguments } from '../../ingest/rows/index.js';
+import { maskedPhonesNote, parseMappingArguments } from '../../ingest/rows/index.js';
 import type { CliRuntime } from '../runtime.js';
 import { formatColumns } from './import-columns.js';
 import { formatRejectCounts, withRunnableReasons } from './import-rejects.js';
@@ -147,6 +147,8 @@ export function formatSummary(summary: ImportSummary): string {
   lines.push(...formatConsentRefusalsKept(summary));
   lines.push(...formatConsentRefusalsOverridden(summary));
   lines.push(...formatColumns(summary));
+  const maskedPhones = maskedPhonesNote(summary.maskedPhones);
+  if (maskedPhones) lines.push(`${maskedPhones}.`);
   const dates = summary.inferredDateFormat;
   if (dates) {
     const why = dates.inferredFrom === null ? 'dates written with dots are day first' : `${dates.inferredFrom} can only be ${dates.format.startsWith('d') ? 'day' : 'month'} first`;
