@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { servesConcurrentQueries } from './client.js';
 
 /**
  * The transaction- or session-level advisory locks that keep
@@ -37,9 +38,11 @@ export async function lockStoreForTransaction(trx: Kysely<Database>, key: StoreL
  * Runs `work` while one connection of the server store's pool holds the store's lock `key` by its
  * session: for work of many transactions, which a transaction-level lock cannot span. A process
  * that dies, even by SIGKILL, has its session ended by the server and the lock with it.
- * `onWait` is told when another session holds it, before waiting for it.
+ * `onWait` is told when another session holds it, before waiting for it. On the embedded store the
+ * work takes its turn within the process (inTurnWithinProcess).
  */
 export async function holdingStoreLock<T>(db: Kysely<Database>, key: StoreLockKey, work: () => Promise<T>, options: { onWait?: () => void } = {}): Promise<T> {
+  if (!servesConcurrentQueries(db)) return inTurnWithinProcess(db, key, work, options);
   return db.connection().execute(async (connection) => {
     const isTaken = (await sql<{ taken: boolean }>`select pg_try_advisory_lock(${key}::int, hashtext(current_schema())) as taken`.execute(connection)).rows[0].taken;
     if (!isTaken) {
@@ -53,4 +56,28 @@ export async function holdingStoreLock<T>(db: Kysely<Database>, key: StoreLockKe
       await sql`select pg_advisory_unlock(${key}::int, hashtext(current_schema()))`.execute(connection).catch(() => undefined);
     }
   });
+}
+
+/** Per embedded store's handle: the end of the last work queued for each lock, while any is queued. */
+const queuedWithinProcess = new WeakMap<Kysely<Database>, Map<StoreLockKey, Promise<void>>>();
+
+/**
+ * The embedded store's stand-in for the session lock: PGlite is one session, on which an advisory
+ * lock is taken again by whoever asks, so two requests of one server (two staff members' discoveries)
+ * would run side by side. Only this process may open the store (store-lock.ts), so turns kept here
+ * are turns for the store.
+ */
+async function inTurnWithinProcess<T>(db: Kysely<Database>, key: StoreLockKey, work: () => Promise<T>, options: { onWait?: () => void }): Promise<T> {
+  const queues = queuedWithinProcess.get(db) ?? new Map<StoreLockKey, Promise<void>>();
+  queuedWithinProcess.set(db, queues);
+  const before = queues.get(key);
+  if (before) options.onWait?.();
+  const mine = (before ?? Promise.resolve()).then(work);
+  const ended = mine.then(() => undefined, () => undefined);
+  queues.set(key, ended);
+  try {
+    return await mine;
+  } finally {
+    if (queues.get(key) === ended) queues.delete(key);
+  }
 }

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { servesConcurrentQueries } from '../db/client.js';
 import { holdingStoreLock, storeLockKeys } from '../db/lock-keys.js';
 
 /**
@@ -11,9 +10,9 @@ import { holdingStoreLock, storeLockKeys } from '../db/lock-keys.js';
  *
  * Session-level on one connection of the pool, not transaction-level: a discovery reads the
  * current model and fits outside its transaction, and all of it must follow the first's commit.
- * A process that dies has its session, and the lock, ended by the server. The embedded store is
- * one process's alone (db/store-lock.ts) on one session, where the lock would serialize nothing.
+ * A process that dies has its session, and the lock, ended by the server. On the embedded store,
+ * one process's alone, discoveries asked at once (two staff members) take turns within the process.
  */
 export async function underDiscoveryLock<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
-  return servesConcurrentQueries(db) ? holdingStoreLock(db, storeLockKeys.personaDiscovery, work) : work();
+  return holdingStoreLock(db, storeLockKeys.personaDiscovery, work);
 }
