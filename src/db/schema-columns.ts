@@ -29,7 +29,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnsOf<Database[T]> } = 
   customer_merge_order: columns<Database['customer_merge_order']>()(['merge_id', 'order_id']),
   customer_merge_event: columns<Database['customer_merge_event']>()(['merge_id', 'event_id']),
   customer_merge_gift: columns<Database['customer_merge_gift']>()(['merge_id', 'order_id']),
-  import_run: columns<Database['import_run']>()(['import_id', 'entity', 'file_name', 'preset', 'status', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count', 'order_inserted_count', 'order_updated_count', 'order_unchanged_count', 'order_rejected_count', 'created_customer_count', 'started_at', 'finished_at', 'started_by', 'heartbeat_at', 'is_held_by_session', 'consent_overrides_refusals']),
+  import_run: columns<Database['import_run']>()(['import_id', 'entity', 'file_name', 'preset', 'status', 'read_count', 'inserted_count', 'updated_count', 'unchanged_count', 'rejected_count', 'order_inserted_count', 'order_updated_count', 'order_unchanged_count', 'order_rejected_count', 'created_customer_count', 'started_at', 'finished_at', 'started_by', 'heartbeat_at', 'is_held_by_session', 'consent_overrides_refusals', 'is_opened_by_client']),
   import_run_reject: columns<Database['import_run_reject']>()(['import_id', 'code', 'row_count']),
   customer_consent_change: columns<Database['customer_consent_change']>()(['customer_id', 'kind', 'granted', 'changed_at', 'source', 'import_run_id', 'actor', 'change_id']),
   erasure_suppression: columns<Database['erasure_suppression']>()(['digest', 'kind', 'erased_at']),

@@ -241,6 +241,11 @@ export type ImportRunTable = {
   /** A server store's file import holding an advisory lock on the run while its process lives (import-run-session.repo.ts). */
   is_held_by_session: Generated<boolean>;
   /**
+   * An API client's open run (POST /api/imports), kept by the client across requests: a server restart does not end it
+   * (isRunAlive). False for every other run, and for runs that had ended before it was recorded (202612270100).
+   */
+  is_opened_by_client: Generated<boolean>;
+  /**
    * Customers runs: whether the run was the consent authority, its yes replacing a stored no (consent:override);
    * set at a file import's start or by an API batch sent so (202612250100). False for runs before it was recorded.
    */

@@ -10,15 +10,17 @@ type Db = Kysely<Database>;
 /**
  * A run of an orders or lines file counts orders from 0; other runs have no order counts (null). Every run counts the customers it creates from 0.
  * `consentOverridesRefusals`: a customers run that is the consent authority says so from its start (see recordConsentOverride).
+ * `isOpenedByClient`: an API client's open run, which outlives the server's process (see isRunAlive); any other run lives as long as the process writing it.
  */
 export async function startImportRun(
-  db: Db, run: { entity: ImportEntity; fileName: string | null; preset: string | null; startedBy: string; consentOverridesRefusals?: boolean },
+  db: Db, run: { entity: ImportEntity; fileName: string | null; preset: string | null; startedBy: string; consentOverridesRefusals?: boolean; isOpenedByClient?: boolean },
 ): Promise<number> {
   const orders = hasOrderCounts(run.entity) ? { order_inserted_count: 0, order_updated_count: 0, order_unchanged_count: 0, order_rejected_count: 0 } : {};
   const overrides = run.consentOverridesRefusals && run.entity === 'customers' ? { consent_overrides_refusals: true } : {};
+  const client = run.isOpenedByClient ? { is_opened_by_client: true } : {};
   const row = await db
     .insertInto('import_run')
-    .values({ entity: run.entity, file_name: run.fileName, preset: run.preset, started_by: run.startedBy, created_customer_count: 0, ...orders, ...overrides })
+    .values({ entity: run.entity, file_name: run.fileName, preset: run.preset, started_by: run.startedBy, created_customer_count: 0, ...orders, ...overrides, ...client })
     .returning('import_id')
     .executeTakeFirstOrThrow();
   return row.import_id;
@@ -71,16 +73,20 @@ export async function readRejectCounts(db: Db, importId: number): Promise<Array<
   return rows.map((row) => ({ code: row.code, rows: Number(row.row_count) }));
 }
 
-/** What a batch sent to an open run must agree with; read under a row lock so that one run's batches take turns. */
-export type OpenRunState = { entity: string; fileName: string | null; startedBy: string; status: ImportRunStatus };
+/**
+ * What a batch sent to an open run must agree with; read under a row lock so that one run's batches take turns.
+ * `hasLostItsProcess`: an interrupted run's process ended (hasLostItsProcess below); else no batch came for ten minutes.
+ */
+export type OpenRunState = { entity: string; fileName: string | null; startedBy: string; status: ImportRunStatus; hasLostItsProcess: boolean };
 
 export async function lockImportRun(db: Db, importId: number): Promise<OpenRunState | undefined> {
-  const row = await sql<{ entity: string; file_name: string | null; started_by: string; status: ImportRunStatus }>`
+  const row = await sql<{ entity: string; file_name: string | null; started_by: string; status: ImportRunStatus; has_lost_its_process: boolean }>`
     select entity, file_name, started_by,
-      case when status = 'running' and not ${isRunAlive('import_run')} then 'interrupted' else status end as status
+      case when status = 'running' and not ${isRunAlive('import_run')} then 'interrupted' else status end as status,
+      ${hasLostItsProcess('import_run')} as has_lost_its_process
     from import_run where import_id = ${importId}::bigint for update`.execute(db);
   const run = row.rows[0];
-  return run ? { entity: run.entity, fileName: run.file_name, startedBy: run.started_by, status: run.status } : undefined;
+  return run ? { entity: run.entity, fileName: run.file_name, startedBy: run.started_by, status: run.status, hasLostItsProcess: run.has_lost_its_process } : undefined;
 }
 
 /** Rows a sender refused before sending them: read and rejected; `orders`: the orders of those rows no batch named, rejected (orders and lines runs). */
@@ -148,21 +154,34 @@ export function importRunAuditDetail(run: FinishedRunCounts): Record<string, str
 export const importRunStaleAfterMinutes = 10;
 
 /**
- * Whether the run in `run` (an import_run row's alias) is still alive. A server store's file import
- * holds its run by its session (import-run-session.repo.ts): alive exactly while that session's
- * advisory lock is held, which the server drops when the process dies, even by SIGKILL. Any other
- * run (an API client's open run, whose batches are separate requests; a run from before runs were
- * held) is alive while its heartbeat is recent. An embedded store (PGlite) starts with the one
- * process that may open it (db/store-lock.ts), so a run whose heartbeat is from before that start
- * was left by a process that has ended (a killed import, a server's open run never closed):
- * interrupted at once, not ten minutes later. A PostgreSQL server's start says nothing of its
- * clients' processes.
+ * Whether the run in `run` (an import_run row's alias) is still alive: running, its process (if
+ * it has one) not gone (hasLostItsProcess), and either held by a live session or with a heartbeat
+ * at most ten minutes old. A server store's file import holds its run by its session
+ * (import-run-session.repo.ts): alive exactly while that session's advisory lock is held, however
+ * long its batch takes. An API client's open run (is_opened_by_client) is kept by the client, whose
+ * batches are separate requests, each its own transaction: alive while its heartbeat is recent, on
+ * either store, across the server's restarts. Any other run is alive while its heartbeat is recent
+ * and, on an embedded store, its process has not ended.
  */
 export function isRunAlive(run: string): RawBuilder<boolean> {
   const heartbeat = sql.ref(`${run}.heartbeat_at`);
-  return sql<boolean>`(${sql.ref(`${run}.status`)} = 'running' and case when ${sql.ref(`${run}.is_held_by_session`)} then ${isRunSessionHeld(run)}
-    else ${heartbeat} >= now() - make_interval(mins => ${importRunStaleAfterMinutes}::int)
-      and (${heartbeat} >= pg_postmaster_start_time() or version() not like '%(PGlite %') end)`;
+  return sql<boolean>`(${sql.ref(`${run}.status`)} = 'running' and not ${hasLostItsProcess(run)}
+    and (${sql.ref(`${run}.is_held_by_session`)} or ${heartbeat} >= now() - make_interval(mins => ${importRunStaleAfterMinutes}::int)))`;
+}
+
+/**
+ * Whether the run in `run` (an import_run alias) lived in a process that has ended: a run held by
+ * its session whose advisory lock the server dropped (the process died, even by SIGKILL); or, on
+ * an embedded store (PGlite), a run of a process (a file import, never an API client's open run)
+ * whose heartbeat is from before the store's start. An embedded store starts with the one process
+ * that may open it (db/store-lock.ts), so such a run was left by a process that has ended (a killed
+ * import, the server's process restarted): interrupted at once, not ten minutes later. A
+ * PostgreSQL server's start says nothing of its clients' processes.
+ */
+export function hasLostItsProcess(run: string): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${run}.${name}`);
+  return sql<boolean>`(not ${column('is_opened_by_client')} and case when ${column('is_held_by_session')} then not ${isRunSessionHeld(run)}
+    else ${column('heartbeat_at')} < pg_postmaster_start_time() and version() like '%(PGlite %' end)`;
 }
 
 export type ImportRunStatus = 'running' | 'completed' | 'failed' | 'interrupted';

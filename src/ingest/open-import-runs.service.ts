@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { getStoreSettings } from '../settings/index.js';
 import { findPreset } from './presets/index.js';
 import type { ImportEntity } from './canonical.js';
-import { addSenderRejects, countUnchangedOrdersUpdated, endImportRun, listImportRuns, lockImportRun, startImportRun } from './import-runs.repo.js';
+import { addSenderRejects, countUnchangedOrdersUpdated, endImportRun, importRunStaleAfterMinutes, listImportRuns, lockImportRun, startImportRun, type OpenRunState } from './import-runs.repo.js';
 import { forgetCustomerFile } from './write/customer-file-memory.repo.js';
 import { forgetAbandonedImportMemory } from './write/abandoned-import-memory.repo.js';
 import { forgetRowTexts, remembersRowTexts } from './write/row-text-memory.repo.js';
@@ -22,7 +22,9 @@ import { refreshServerStatisticsInBackground } from '../db/server-statistics.js'
  * shares between batches (duplicates within the file are found, a customer
  * file's rows about one person add up) and the list of imports shows the file
  * once. A run whose batches stop for ten minutes reads as interrupted, as a
- * killed CLI import does. `beforeCommit` runs inside the transaction that opens
+ * killed CLI import does; the server's process ending does not end it (its
+ * batches are separate requests, each its own transaction), so a sender's next
+ * batch after a restart joins it. `beforeCommit` runs inside the transaction that opens
  * the run (the idempotency record, so that a retried open cannot open a second run).
  */
 export async function openImportRun(
@@ -33,7 +35,7 @@ export async function openImportRun(
   // a run never closed cannot forget what it remembered: any import starting does it for it
   await forgetAbandonedImportMemory(db);
   const importId = await db.transaction().execute(async (trx) => {
-    const opened = await startImportRun(trx, { entity: run.entity, fileName: run.fileName, preset, startedBy: run.actor });
+    const opened = await startImportRun(trx, { entity: run.entity, fileName: run.fileName, preset, startedBy: run.actor, isOpenedByClient: true });
     await beforeCommit?.(trx, opened);
     return opened;
   });
@@ -77,10 +79,16 @@ export async function joinOpenRun(trx: Kysely<Database>, importId: number, entit
     throw new AppError('IMPORT_RUN_ENTITY_CONFLICT', `Import run ${importId} imports ${run.entity}, not ${entity}. Send ${entity} to a run opened for ${entity}.`, { field: 'importId' });
   }
   if (run.status !== 'running') {
-    const why = run.status === 'interrupted' ? 'was interrupted (no batch for ten minutes)' : `has ended (${run.status})`;
-    throw new AppError('IMPORT_RUN_ENDED_CONFLICT', `Import run ${importId} ${why}; open a new run with POST /api/imports to send more.`, { field: 'importId' });
+    throw new AppError('IMPORT_RUN_ENDED_CONFLICT', `Import run ${importId} ${whyRunTakesNoBatch(run)}; open a new run with POST /api/imports to send more.`, { field: 'importId' });
   }
   return { importId, fileName: run.fileName };
+}
+
+/** Why a run that is not running takes no more batches, as its true cause: its process ended, no batch came in time, or it ended. */
+function whyRunTakesNoBatch(run: Pick<OpenRunState, 'status' | 'hasLostItsProcess'>): string {
+  if (run.status !== 'interrupted') return `has ended (${run.status})`;
+  if (run.hasLostItsProcess) return 'was interrupted: the process importing it ended (killed, crashed, or the server restarted)';
+  return `was interrupted: no batch came for ${importRunStaleAfterMinutes} minutes`;
 }
 
 /**
