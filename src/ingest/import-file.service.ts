@@ -145,7 +145,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   const writeContext: WriteContext = {
     importId, file: options.file, linesOf: 'file', sourceSetIn: 'option', currency: settings.currency, timeZone: settings.timeZone, rates,
     // an order's rows may be spread over the file: lines not restated are removed at the end
-    ...(options.entity === 'orders' ? { defersStaleLines: true } : {}),
+    ...(options.entity === 'orders' || options.entity === 'lines' ? { defersStaleLines: true } : {}),
     ...(options.consentOverridesRefusals ? { consentOverridesRefusals: true } : {}),
   };
   const rejects = createRejectsWriter(options.rejectsPath ?? null);

@@ -106,7 +106,7 @@ export async function ingestRecords(
     // a batch sent without its file's lines names its records by their place in it
     const linesOf = options.lines ? 'file' : 'batch';
     // a batch of an open run leaves lines it does not restate for a later batch, as a file import's batch does; closing the run completes it
-    const defersStaleLines = run !== null && entity === 'orders';
+    const defersStaleLines = run !== null && (entity === 'orders' || entity === 'lines');
     const outcome = await writeBatch(trx, entity, rows, {
       importId, file, linesOf, sourceSetIn: 'request', currency: settings.currency, timeZone: settings.timeZone, rates, defersStaleLines,
       ...(options.consentOverridesRefusals ? { consentOverridesRefusals: true } : {}),

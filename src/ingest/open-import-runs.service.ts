@@ -126,14 +126,15 @@ export async function closeImportRun(
     // what its batches remembered for the next one is not needed once it ends, as when a file import ends
     if (run.entity === 'customers') await forgetCustomerFile(trx, importId);
     if (remembersRowTexts(run.entity)) await forgetRowTexts(trx, importId);
-    if (run.entity === 'orders' && outcome === 'completed') {
+    const statesOrderLines = run.entity === 'orders' || run.entity === 'lines';
+    if (statesOrderLines && outcome === 'completed') {
       const settings = await getStoreSettings(trx);
       await completeDeferredStaleLines(trx, importId, {
         timeZone: settings.timeZone,
         // read only when lines went: most runs restate every order whole
         keepDerivedCurrent: async (changed, customerIds) => (await createDerivedUpdater(changed, { clock, settings }))(changed, customerIds),
       });
-    } else if (run.entity === 'orders') await forgetDeferredStaleLines(trx, importId);
+    } else if (statesOrderLines) await forgetDeferredStaleLines(trx, importId);
     if (sender.orders > 0 && run.entity !== 'orders' && run.entity !== 'lines') {
       throw new AppError('IMPORT_OPTION_INVALID', `Import run ${importId} imports ${run.entity}, which have no orders; send rejectedOrdersBySender only for orders and lines.`, { field: 'rejectedOrdersBySender' });
     }

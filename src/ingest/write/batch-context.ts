@@ -31,8 +31,8 @@ export type WriteContext = {
    * Set for an import of several batches (a file import, an open API run): an order's lines an
    * earlier import stored beyond the last this import has restated so far may be restated by a
    * later batch, as a basket's rows spread over the file are, so they are remembered
-   * (deferred-stale-lines.repo.ts) and removed when the import completes (write-order-lines.ts,
-   * sweepDeferredStaleLines), not by the batch. Unset: removed by the batch.
+   * (deferred-stale-lines.repo.ts) and removed when the import completes (stale-lines.ts,
+   * sweepDeferredStaleLines), not by the batch. Unset: removed by the batch. Orders and lines files alike.
    */
   defersStaleLines?: boolean;
   /**

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 type Db = Kysely<Database>;
 
 /**
- * An order whose stale lines wait for its import's end (write-order-lines.ts): what summing its
+ * An order whose stale lines wait for its import's end (stale-lines.ts): what summing its
  * lines again needs, whether its total is that sum (`isSummed`), and whether its batch counted it,
  * and its first row, unchanged (`countedUnchanged`).
  */

@@ -7,7 +7,7 @@ import { countOrders, type OrderFate } from './order-counts.js';
 import { whereFirstAppeared } from './row-place.js';
 import { findOrderSourcesElsewhere } from './order-sources-elsewhere.repo.js';
 import { lineAmountMinor, maximumAmountMinor, shownLimit } from '../rows/amount-limit.js';
-import { deleteLines, staleLinesOf } from './write-order-lines.js';
+import { removeOrDeferStaleLines, staleLinesOf } from './stale-lines.js';
 import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
 import { rejectWholeOrders } from '../rows/reject-whole-orders.js';
 
@@ -20,7 +20,8 @@ const isWithinLimit = (minor: number, currency: string) => Number.isSafeInteger(
  * before. The order's total stays as its orders file gave it; the lines add
  * what was bought (categories, products), priced in the store currency. An
  * import states all the lines of the orders it names: lines an earlier import
- * stored that it does not restate are removed (staleLinesOf).
+ * stored that it does not restate are removed (stale-lines.ts), those a later
+ * batch may restate (an order's rows apart in the file) at the import's end.
  */
 export async function writeLines(db: Db, rows: CanonicalOrderLine[], context: WriteContext, rejectedOrderKeys: readonly string[] = []): Promise<BatchOutcome> {
   const fates = new Map<string, OrderFate>();
@@ -129,7 +130,15 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
       returning l.customer_id, l.order_id, l.line_no
     )
     select w.customer_id, w.order_id, w.line_no, b.is_same from written w left join stored b using (customer_id, order_id, line_no)`.execute(db);
-  const stale = await removeStaleLines(db, accepted, context.importId);
+  // an order none of whose lines this import wrote before, all as stored: its batch counts it unchanged
+  const firstMet = new Set(orders.rows.filter((order) => order.lines_written === 0).map((order) => Number(order.order_id)));
+  const notSame = new Set(result.rows.filter((row) => row.is_same !== true).map((row) => Number(row.order_id)));
+  const customerOf = new Map(orders.rows.map((order) => [Number(order.order_id), Number(order.customer_id)]));
+  const stale = await removeStaleLines(db, accepted, context, (orderId, losesLinesNow) => ({
+    customerId: customerOf.get(orderId)!, orderId,
+    // a lines file leaves the order's total as its orders file stated it
+    factor: 1, discountMinor: 0, isSummed: false, countedUnchanged: firstMet.has(orderId) && !notSame.has(orderId) && !losesLinesNow,
+  }));
   const insertedKeys = result.rows.filter((row) => row.is_same === null).map((row) => ({ customerId: row.customer_id, orderId: row.order_id, lineNo: row.line_no }));
   const changed = result.rows.filter((row) => row.is_same === false);
   // an order that lost lines changed: one of its restated rows counts as updated
@@ -191,15 +200,21 @@ function resendUnder(source: string, context: Pick<WriteContext, 'sourceSetIn'>)
     : `Send the lines under that source ("source": ${JSON.stringify(source)} in the request)`;
 }
 
-/** Deletes the stored lines of these rows' orders that an earlier import wrote and this one does not restate. */
-async function removeStaleLines(db: Db, written: ReadonlyArray<{ customerId: number; orderId: number; lineNo: number }>, importId: number): Promise<{ orderIds: Set<number>; customerIds: number[] }> {
+/**
+ * Removes the stored lines of these rows' orders that an earlier import wrote and this one does not
+ * restate, or defers them to the import's end (removeOrDeferStaleLines); answers the orders and
+ * customers that lost lines now.
+ */
+async function removeStaleLines(
+  db: Db, written: ReadonlyArray<{ customerId: number; orderId: number; lineNo: number }>, context: WriteContext,
+  deferredOf: Parameters<typeof removeOrDeferStaleLines>[4],
+): Promise<{ orderIds: Set<number>; customerIds: number[] }> {
   const orders = [...new Map(written.map((line) => [line.orderId, { orderId: line.orderId, customerId: line.customerId }])).values()];
   const stored = await sql<{ order_id: number; line_no: number; import_id: number | null }>`
     select l.order_id, l.line_no, l.import_id from order_line l
     join unnest(${orders.map((o) => o.customerId)}::bigint[], ${orders.map((o) => o.orderId)}::bigint[]) as k(customer_id, order_id) using (customer_id, order_id)`.execute(db);
   const storedByOrder = new Map<number, Array<{ line_no: number; import_id: number | null }>>();
   for (const line of stored.rows) storedByOrder.set(Number(line.order_id), [...(storedByOrder.get(Number(line.order_id)) ?? []), line]);
-  const stale = staleLinesOf(orders, storedByOrder, written, importId);
-  await deleteLines(db, stale);
+  const stale = await removeOrDeferStaleLines(db, staleLinesOf(orders, storedByOrder, written, context.importId), written, context, deferredOf);
   return { orderIds: new Set(stale.map((line) => line.orderId)), customerIds: [...new Set(stale.map((line) => line.customerId))] };
 }

@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inStoreCurrency, type WriteContext } from './batch-context.js';
-import { rememberDeferredStaleLines, removeDeferredStaleLines, type DeferredStaleLines } from './deferred-stale-lines.repo.js';
+import { removeDeferredStaleLines } from './deferred-stale-lines.repo.js';
+import { removeOrDeferStaleLines, staleLinesOf } from './stale-lines.js';
 import { recomputeTraits } from '../../traits/traits.repo.js';
+import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
 import type { OrderGroup } from './group-orders.js';
 import type { LineKey } from '../../traits/traits.repo.js';
 
@@ -30,9 +32,9 @@ export type OrderLinesResult = {
  * the store currency, like every amount that is summed.
  *
  * An import that states an order's lines states all of them: lines an earlier
- * import stored that this one does not restate are removed (staleLinesOf), so
+ * import stored that this one does not restate are removed (stale-lines.ts), so
  * an order sent again with fewer or other lines is stored as sent rather than
- * as a mix of the two.
+ * as a mix of the two; those a later batch may restate, at the import's end.
  */
 export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context: WriteContext): Promise<OrderLinesResult> {
   const existingOrders = orders.filter((order) => !order.isNew);
@@ -71,9 +73,16 @@ export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context
       rows.push({ customerId: order.customerId, orderId: order.orderId, lineNo, sku: line.sku, productName: line.productName, category: line.category, quantity: line.quantity, unitPriceMinor, fileLine: line.fileLine });
     });
   }
-  const { stale, deferred } = deferTrailingStaleLines(staleLinesOf(orders, linesByOrder, rows, context.importId), orders, rows, result.fates, context);
-  await rememberDeferredStaleLines(db, context.importId, deferred);
-  await deleteLines(db, stale);
+  const orderById = new Map(orders.map((order) => [order.orderId, order]));
+  const stale = await removeOrDeferStaleLines(db, staleLinesOf(orders, linesByOrder, rows, context.importId), rows, context, (orderId, losesLinesNow) => {
+    const order = orderById.get(orderId)!;
+    const countedUnchanged = !order.isChanged && !order.continuesRun && !losesLinesNow
+      && order.lines.every((line) => (result.fates.get(line.fileLine) ?? 'unchanged') === 'unchanged');
+    return {
+      customerId: order.customerId, orderId, factor: order.factor, discountMinor: order.order.discountMinor,
+      isSummed: order.isTotalFromLines && !order.keepsStatedTotal, countedUnchanged,
+    };
+  });
   if (stale.length > 0) {
     const lostLines = new Set(stale.map((line) => line.orderId));
     for (const order of orders.filter((candidate) => lostLines.has(candidate.orderId))) {
@@ -100,76 +109,23 @@ export async function upsertOrderLines(db: Db, orders: OrderWithLines[], context
 }
 
 /**
- * Stored lines of these orders that an earlier import wrote and this batch
- * does not restate. Lines this import wrote in an earlier batch stay: an
- * order's rows may span batches of one file.
- */
-export function staleLinesOf(
-  orders: ReadonlyArray<{ orderId: number; customerId: number }>, storedByOrder: ReadonlyMap<number, ReadonlyArray<Pick<ExistingLine, 'line_no' | 'import_id'>>>,
-  written: ReadonlyArray<{ orderId: number; lineNo: number }>, importId: number,
-): Array<{ customerId: number; orderId: number; lineNo: number }> {
-  const restated = new Set(written.map((line) => `${line.orderId}:${line.lineNo}`));
-  return orders.flatMap((order) => (storedByOrder.get(order.orderId) ?? [])
-    .filter((line) => Number(line.import_id) !== importId && !restated.has(`${order.orderId}:${line.line_no}`))
-    .map((line) => ({ customerId: order.customerId, orderId: order.orderId, lineNo: line.line_no })));
-}
-
-/**
- * The stale lines a batch removes, and the orders whose stale lines wait. In an import of several
- * batches (context.defersStaleLines: a file import, an open API run), an order's lines numbered
- * beyond the last this import has restated are kept for a later batch to restate: a basket's rows
- * spread over the file (the groceries preset) had those lines removed by the batch holding its
- * first rows and inserted again by the next, so every re-import counted thousands of baskets
- * updated, and one killed between the two left baskets without lines. The orders are remembered
- * per import (deferred-stale-lines.repo.ts) and the import's completion removes the lines still
- * not restated (sweepDeferredStaleLines).
- */
-function deferTrailingStaleLines(
-  stale: Array<{ customerId: number; orderId: number; lineNo: number }>, orders: readonly OrderWithLines[],
-  written: ReadonlyArray<{ orderId: number; lineNo: number; fileLine: number }>, fates: ReadonlyMap<number, LineFate>, context: WriteContext,
-): { stale: Array<{ customerId: number; orderId: number; lineNo: number }>; deferred: DeferredStaleLines[] } {
-  if (!context.defersStaleLines || stale.length === 0) return { stale, deferred: [] };
-  const lastRestated = new Map<number, number>();
-  for (const line of written) lastRestated.set(line.orderId, Math.max(lastRestated.get(line.orderId) ?? 0, line.lineNo));
-  const removedNow = stale.filter((line) => line.lineNo <= (lastRestated.get(line.orderId) ?? 0));
-  const waiting = new Set(stale.filter((line) => line.lineNo > (lastRestated.get(line.orderId) ?? 0)).map((line) => line.orderId));
-  const removedOf = new Set(removedNow.map((line) => line.orderId));
-  const deferred: DeferredStaleLines[] = [];
-  for (const order of orders) {
-    if (!waiting.has(order.orderId)) continue;
-    const countedUnchanged = !order.isChanged && !order.continuesRun && !removedOf.has(order.orderId)
-      && order.lines.every((line) => (fates.get(line.fileLine) ?? 'unchanged') === 'unchanged');
-    deferred.push({
-      customerId: order.customerId, orderId: order.orderId, factor: order.factor, discountMinor: order.order.discountMinor,
-      isSummed: order.isTotalFromLines && !order.keepsStatedTotal, countedUnchanged,
-    });
-  }
-  return { stale: removedNow, deferred };
-}
-
-/**
- * At the completion of an import (a file's, or an open API run's), removes the lines an earlier
- * import stored of the orders deferTrailingStaleLines kept, that no batch of this one restated;
- * then sums those orders totalled from their lines again and rebuilds their customers' facts.
- * `unchanged`: how many of the orders whose lines it removed their batch counted unchanged (they
- * are updated now). Call in a transaction; the orders are forgotten.
+ * At the completion of an import (a file's, or an open API run's; of orders or of lines), removes
+ * the lines an earlier import stored of the orders whose stale lines waited (stale-lines.ts), that
+ * no batch of this one restated; then sums those orders totalled from their lines again, allocates
+ * their customers' credit notes again (a line's SKU decides which sale a credit note reduces first,
+ * orders/credit-allocation.ts) and rebuilds their facts. `unchanged`: how many of the orders whose
+ * lines it removed their batch counted unchanged (they are updated now). Call in a transaction;
+ * the orders are forgotten.
  */
 export async function sweepDeferredStaleLines(db: Db, importId: number, timeZone: string): Promise<{ orders: number; unchanged: number; customerIds: number[] }> {
   const orders = await removeDeferredStaleLines(db, importId);
   if (orders.length === 0) return { orders: 0, unchanged: 0, customerIds: [] };
   await recomputeTotalsFromLines(db, orders.filter((order) => order.isSummed).map((order) => ({ ...order, order: { discountMinor: order.discountMinor } })));
   const customerIds = [...new Set(orders.map((order) => order.customerId))];
+  // the credits reapplied change only these customers' sales, whose facts are rebuilt next
+  if (await storeHasCreditNotes(db)) await reapplyCredits(db, customerIds);
   await recomputeTraits(db, customerIds, timeZone);
   return { orders: orders.length, unchanged: orders.filter((order) => order.countedUnchanged).length, customerIds };
-}
-
-/** Deletes these lines (staleLinesOf's), in one statement. */
-export async function deleteLines(db: Db, lines: ReadonlyArray<{ customerId: number; orderId: number; lineNo: number }>): Promise<void> {
-  if (lines.length === 0) return;
-  await sql`
-    delete from order_line l using unnest(${lines.map((line) => line.customerId)}::bigint[], ${lines.map((line) => line.orderId)}::bigint[], ${lines.map((line) => line.lineNo)}::int[])
-      as k(customer_id, order_id, line_no)
-    where l.customer_id = k.customer_id and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
 }
 
 /**
