@@ -9,9 +9,10 @@ export type StopSignals = {
 
 /**
  * Catches SIGINT and SIGTERM while a long command runs, so it can stop where its work is
- * whole (an import: after the batch being written commits) and close the store, which
- * releases its lock, instead of dying mid-way. A second signal stops the process at once,
- * as a kill would: what was committed stays, and the lock is removed as the process exits.
+ * whole (an import: after the batch being written commits, or at its end when that batch is
+ * the file's last) and close the store, which releases its lock, instead of dying mid-way. A
+ * second signal stops the process at once, as a kill would: what was committed stays, and the
+ * lock is removed as the process exits.
  */
 export function watchStopSignals(what: string): StopSignals {
   let received: StopSignal | null = null;

@@ -55,7 +55,12 @@ export type ImportFileOptions = {
 
 export type RejectCount = { code: string; rows: number; first: Pick<Reject, 'line' | 'field' | 'reason' | 'also'> | null };
 
-export type ImportProgress = { bytesRead: number; totalBytes: number; read: number; rejected: number };
+/**
+ * Told after each batch commits. `isLastBatch`: the file has no row after this batch (the parser's
+ * next batch came back done), so only the run's completion is left: a stop asked for then is
+ * better served by completing (seconds at most) than by failing a run whose rows are all stored.
+ */
+export type ImportProgress = { bytesRead: number; totalBytes: number; read: number; rejected: number; isLastBatch: boolean };
 
 export type ImportSummary = {
   importId: number;
@@ -215,7 +220,10 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       if (options.rejectsPath || rejected < rejectsSampleSize) await addRaw(batchRejects);
       rejected += batchRejects.length;
       await rejects.write(batchRejects);
-      options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, read: totals.read, rejected });
+      // the next batch was parsed while this one was written, so this waits little; one that cannot
+      // be read is not the end of the file, and its error is thrown where the loop takes it
+      const isLastBatch = await next.then((following) => following.done === true, () => false);
+      options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, read: totals.read, rejected, isLastBatch });
     }
     if (writeContext.defersStaleLines) {
       // the lines of earlier imports no batch restated: the orders are as this file states them

@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Reject } from './canonical.js';
 import { readRecords, type RecordItem } from './readers/read-records.js';
-import { createRejectsWriter } from './rejects-file.js';
+import { createRejectsWriter, partialRejectsPath } from './rejects-file.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'clientele-rejects-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -47,5 +47,41 @@ describe('the rejects file', () => {
     await writeRejects('earlier.rejects.csv');
     expect(statSync(earlier).mode & 0o777).toBe(0o600);
     expect(readFileSync(earlier, 'utf8')).toContain('Siti Nurhaliza');
+  });
+
+  it('is replaced only when the run completes: a run stopped part way leaves the last completed run\'s file whole and its rows so far beside it', async () => {
+    const path = join(directory, 'orders.csv.rejects.csv');
+    const partial = partialRejectsPath(path);
+    expect(partial).toBe(join(directory, 'orders.csv.rejects.partial.csv'));
+    await writeRejects('orders.csv.rejects.csv');
+    const complete = readFileSync(path, 'utf8');
+
+    const stopped = createRejectsWriter(path);
+    await stopped.write(rejects.slice(0, 1));
+    expect(await stopped.close(false)).toMatchObject({ path: null, partialPath: partial, count: 1 });
+    expect(readFileSync(path, 'utf8')).toBe(complete);
+    expect(readFileSync(partial, 'utf8')).toContain('Jānis Bērziņš');
+    expect(readFileSync(partial, 'utf8')).not.toContain('Siti Nurhaliza');
+    expect(statSync(partial).mode & 0o777).toBe(0o600);
+
+    const completed = createRejectsWriter(path);
+    await completed.write(rejects.slice(1));
+    expect(await completed.close()).toMatchObject({ path, partialPath: null, count: 1 });
+    expect(readFileSync(path, 'utf8')).toContain('Siti Nurhaliza');
+    expect(readFileSync(path, 'utf8')).not.toContain('Jānis Bērziņš');
+    expect(existsSync(partial)).toBe(false);
+  });
+
+  it('a run without rejects removes an unfinished run\'s partial file, and the rejects file only when it completes', async () => {
+    const path = join(directory, 'bad');
+    const partial = partialRejectsPath(path);
+    expect(partial).toBe(join(directory, 'bad.partial.csv'));
+    await writeRejects('bad');
+    writeFileSync(partial, 'an unfinished run\'s rows');
+    expect(await createRejectsWriter(path).close(false)).toMatchObject({ path: null, partialPath: null });
+    expect(existsSync(partial)).toBe(false);
+    expect(readFileSync(path, 'utf8')).toContain('Siti Nurhaliza');
+    await createRejectsWriter(path).close();
+    expect(existsSync(path)).toBe(false);
   });
 });

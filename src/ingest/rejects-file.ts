@@ -1,5 +1,5 @@
 import { createWriteStream, fchmodSync, type WriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { utf8ByteOrderMark } from '../core/csv.js';
 import type { Reject } from './canonical.js';
@@ -24,13 +24,26 @@ export function reasonWithOtherProblems(reject: Pick<Reject, 'reason' | 'also'>)
 export const rejectsSampleSize = 20;
 
 /**
+ * Where a run writes its rejects until it completes, beside the rejects file and named as a run's
+ * rows so far (orders.csv.rejects.csv: orders.csv.rejects.partial.csv). A run stopped, failed or
+ * killed leaves it there; the rejects file itself is still the last completed run's.
+ */
+export function partialRejectsPath(path: string): string {
+  return `${path.replace(/\.csv$/i, '')}.partial.csv`;
+}
+
+/**
  * Streams rejects to a CSV file, opened only when the first reject arrives; a row's other problems
- * follow its reason in the reason column (reasonWithOtherProblems), so the columns stay as they were. A run without
- * rejects removes the file left by an earlier run, so the file always describes the last run.
+ * follow its reason in the reason column (reasonWithOtherProblems), so the columns stay as they were.
+ * The rows go to the partial file (partialRejectsPath), which replaces the rejects file (a rename)
+ * only when the run completes: a re-import stopped part way (Ctrl-C) had overwritten the complete
+ * list of the last run with its first rows. So the rejects file always describes the last completed
+ * run (one without rejects removes it), and the partial file, when there, the last unfinished one's.
  * Besides the first rejects (`sample`), it keeps the first of each code (`firstOfCode`), so a
  * summary can say why with an example however far into the file a reason first appears.
  */
 export function createRejectsWriter(path: string | null) {
+  const partialPath = path === null ? null : partialRejectsPath(path);
   let stream: WriteStream | null = null;
   let count = 0;
   const sample: Reject[] = [];
@@ -42,11 +55,11 @@ export function createRejectsWriter(path: string | null) {
         if (sample.length < rejectsSampleSize) sample.push(reject);
         if (!firstOfCode.has(reject.code)) firstOfCode.set(reject.code, reject);
       }
-      if (!path || rejects.length === 0) return;
+      if (!partialPath || rejects.length === 0) return;
       if (!stream) {
         // rejected rows as written: personal data, readable by its owner alone (mode 0600 for a new
-        // file; one an earlier run left is made so too, as this run replaces it)
-        stream = createWriteStream(path, { mode: 0o600 });
+        // file; a partial one an earlier run left is made so too), which the rename gives the rejects file
+        stream = createWriteStream(partialPath, { mode: 0o600 });
         stream.once('open', (descriptor: number) => {
           try {
             fchmodSync(descriptor, 0o600);
@@ -61,16 +74,24 @@ export function createRejectsWriter(path: string | null) {
       const text = rejects.map((r) => [r.file, r.line, r.field, reasonWithOtherProblems(r), r.raw].map(csvField).join(',')).join('\n') + '\n';
       if (!stream.write(text)) await once(stream, 'drain');
     },
-    /** `isComplete` false (a failed run) keeps an earlier run's file: this run has not replaced it. */
-    async close(isComplete = true): Promise<{ path: string | null; count: number; sample: Reject[]; firstOfCode: ReadonlyMap<string, Reject> }> {
+    /**
+     * `isComplete` false (a stopped or failed run) leaves the last completed run's rejects file as it
+     * was and this run's rows so far in `partialPath`; `path` is the rejects file only when this run wrote it.
+     */
+    async close(isComplete = true): Promise<{ path: string | null; partialPath: string | null; count: number; sample: Reject[]; firstOfCode: ReadonlyMap<string, Reject> }> {
+      const wrote = stream !== null;
       if (stream) {
         const closing = once(stream, 'close');
         stream.end();
         await closing;
-      } else if (path && isComplete) {
-        await rm(path, { force: true });
       }
-      return { path: stream ? path : null, count, sample, firstOfCode };
+      if (path && partialPath && isComplete) {
+        if (wrote) await rename(partialPath, path);
+        else await rm(path, { force: true });
+      }
+      // an unfinished run's rows left by an earlier run are no run's now: this one ended without any
+      if (partialPath && !wrote) await rm(partialPath, { force: true });
+      return { path: wrote && isComplete ? path : null, partialPath: wrote && !isComplete ? partialPath : null, count, sample, firstOfCode };
     },
   };
 }

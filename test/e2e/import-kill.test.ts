@@ -10,6 +10,7 @@ import { openStore } from '../../src/db/client.js';
 import { createScratchSchema } from '../../src/db/scratch-schema.js';
 import { lockFileName } from '../../src/db/store-lock.js';
 import { listImportRuns } from '../../src/ingest/import-runs.repo.js';
+import { partialRejectsPath } from '../../src/ingest/rejects-file.js';
 import { writeStoreFiles } from '../../src/synthetic/index.js';
 import { cliPath, runCli, startCli } from '../helpers/cli.js';
 import { testSharedBuffers, testStoreKinds } from '../helpers/stores.js';
@@ -98,7 +99,7 @@ function importStoppedBy(target: string, signal: 'SIGINT' | 'SIGTERM') {
 
 /**
  * Under --json an import prints no progress: its first batch, holding a row with a bad amount, says it has
- * committed by writing the rejects file. Sends `signal` then.
+ * committed by writing its rejects so far (the partial rejects file). Sends `signal` then.
  */
 function jsonImportStoppedBy(target: string, file: string, rejects: string, signal: 'SIGINT' | 'SIGTERM') {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
@@ -110,7 +111,7 @@ function jsonImportStoppedBy(target: string, file: string, rejects: string, sign
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const watch = setInterval(() => {
-      if (!existsSync(rejects)) return;
+      if (!existsSync(partialRejectsPath(rejects))) return;
       clearInterval(watch);
       child.kill(signal);
     }, 50);

@@ -1,9 +1,10 @@
 import { constants, existsSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { AppError } from '../../core/errors.js';
 import type { ImportEntity } from '../../ingest/canonical.js';
 import { importFile, type ImportSummary } from '../../ingest/import-file.service.js';
+import { partialRejectsPath } from '../../ingest/rejects-file.js';
 import { analyzeChangedServerTablesQuietly } from '../../db/server-statistics.js';
 import { maskedPhonesNote, parseMappingArguments } from '../../ingest/rows/index.js';
 import type { CliRuntime } from '../runtime.js';
@@ -41,7 +42,8 @@ const writeReasons: Record<string, string> = { EACCES: 'permission denied', EPER
 
 /**
  * Refuses a rejects file that cannot be written before the store opens: found at the first
- * rejected row, it failed the command after the rows before it were stored.
+ * rejected row, it failed the command after the rows before it were stored. Its directory too,
+ * where the rows go to the partial file first (rejects-file.ts) even when the rejects file exists.
  */
 async function checkRejectsWritable(path: string, isGiven: boolean): Promise<void> {
   const directory = dirname(resolve(path));
@@ -49,9 +51,12 @@ async function checkRejectsWritable(path: string, isGiven: boolean): Promise<voi
   try {
     const found = await stat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
     if (found?.isDirectory()) reason = 'it is a directory';
-    else if (found) await access(path, constants.W_OK);
-    else if (!(await stat(directory)).isDirectory()) reason = `${directory} is not a directory`;
-    else await access(directory, constants.W_OK);
+    else if (!found && !(await stat(directory)).isDirectory()) reason = `${directory} is not a directory`;
+    else {
+      if (found) await access(path, constants.W_OK);
+      const refused = await access(directory, constants.W_OK).then(() => null, (error: NodeJS.ErrnoException) => writeReasons[error.code ?? ''] ?? Promise.reject(error));
+      if (refused) reason = `its directory ${directory} cannot be written to (${refused}), where the rows go to ${basename(partialRejectsPath(path))} until the import completes`;
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOENT') reason = `its directory ${directory} does not exist`;
@@ -63,14 +68,29 @@ async function checkRejectsWritable(path: string, isGiven: boolean): Promise<voi
   throw new AppError('CLI_FILE_UNWRITABLE', `Cannot write the rejects file ${path} ${which}: ${reason}. Nothing was imported; give --rejects a path in a directory that exists and that you may write to.`, { field: '--rejects', file: path });
 }
 
-/** Refuses to go on once SIGINT or SIGTERM came: the rows committed so far stay. */
-function stopIfAsked(signals: StopSignals, rowsCommitted: number): void {
+/** Where the rejects of a run stopped part way are, so far: beside the rejects file, which is left as the last completed import wrote it. */
+type StoppedRejects = { rejected: number; rejectsPath: string; hadRejectsFile: boolean };
+
+function stoppedRejectsNote({ rejected, rejectsPath, hadRejectsFile }: StoppedRejects): string {
+  if (rejected === 0) return '';
+  const earlier = hadRejectsFile ? ` ${rejectsPath} still lists the rejects of the last import that completed.` : '';
+  return ` This run's ${countNoun(rejected, 'row')} rejected so far ${rejected === 1 ? 'is' : 'are'} in ${partialRejectsPath(rejectsPath)}.${earlier}`;
+}
+
+/**
+ * Refuses to go on once SIGINT or SIGTERM came: the rows committed so far stay. Not after the
+ * file's last batch: every row is stored then and only the run's completion is left, so the run
+ * completes rather than read failed and send the user to import the file again for nothing.
+ */
+function stopIfAsked(signals: StopSignals, progress: { read: number; isLastBatch: boolean }, rejects: StoppedRejects): void {
   const signal = signals.received();
-  if (!signal) return;
+  if (!signal || progress.isLastBatch) return;
+  const rowsCommitted = progress.read;
   const message = rowsCommitted === 0
     ? `Import stopped by ${signal} before any row was stored; run the same command again to import the file.`
-    : `Import stopped by ${signal} after ${rowsCommitted} rows; what was committed stays; run the same command again to finish: imports are idempotent.`;
-  throw new AppError('CLI_INTERRUPTED', message, { signal, rowsCommitted });
+    : `Import stopped by ${signal} after ${rowsCommitted} rows; what was committed stays; run the same command again to finish: imports are idempotent.${stoppedRejectsNote(rejects)}`;
+  const partialRejectsFile = rejects.rejected > 0 ? partialRejectsPath(rejects.rejectsPath) : null;
+  throw new AppError('CLI_INTERRUPTED', message, { signal, rowsCommitted, ...(partialRejectsFile ? { partialRejectsFile } : {}) });
 }
 
 export async function runImport(runtime: CliRuntime, entity: ImportEntity, file: string, options: ImportOptions): Promise<void> {
@@ -79,9 +99,9 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
   await checkRejectsWritable(rejectsPath, options.rejects !== undefined);
   // A clean run removes the previous run's rejects file, which would otherwise read as this run's.
   const hadRejectsFile = existsSync(rejectsPath);
-  const signals = watchStopSignals('after the batch being written commits');
+  const signals = watchStopSignals('after the batch being written commits (or completing, if it is the file\'s last)');
   const imported = await runtime.withStore(async ({ db, actor, clock }) => {
-    stopIfAsked(signals, 0);
+    stopIfAsked(signals, { read: 0, isLastBatch: false }, { rejected: 0, rejectsPath, hadRejectsFile });
     const bar = await progressBarFor(runtime);
     let started = false;
     try {
@@ -91,7 +111,7 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
         consentOverridesRefusals: options.consentOverridesRefusals ?? false, rejectsPath, actor, clock,
         onProgress: (progress) => {
           // thrown here, between batches: the import marks its run failed, and the store closes (its lock released)
-          stopIfAsked(signals, progress.read);
+          stopIfAsked(signals, progress, { rejected: progress.rejected, rejectsPath, hadRejectsFile });
           if (!bar) {
             // Not a terminal (a log, a pipe): one plain line per committed batch.
             if (!runtime.isJson()) process.stderr.write(`progress: ${countNoun(progress.read, 'row')} committed, ${progress.rejected.toLocaleString('en')} rejected, ${Math.round((100 * progress.bytesRead) / Math.max(progress.totalBytes, 1))}%\n`);
@@ -109,8 +129,8 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
       bar?.stop();
     }
   }, { bulk: true }).finally(() => signals.dispose());
-  // a signal during the last steps, after the last batch: the import is whole
-  if (signals.received()) process.stderr.write(`${signals.received()} came as the import finished: every row was stored.\n`);
+  // a signal while the file's last batch was written, or during the steps after it: the import is whole
+  if (signals.received()) process.stderr.write(`${signals.received()} came after the file's last rows were read: the import completed instead of stopping and every row was stored; nothing to run again.\n`);
   const summary = withRunnableReasons(imported);
   if (summary.rejected > 0) runtime.markDataErrors();
   runtime.print(summary, (result) => {
