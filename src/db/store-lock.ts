@@ -141,13 +141,39 @@ function isAlive(holder: LockHolder): boolean {
   if (holder.host !== hostname()) return true;
   // this process holds none of its locks twice (heldHere), so a file naming it is a leftover
   if (holder.pid === process.pid) return false;
+  return processExists(holder.pid);
+}
+
+/**
+ * Whether process `pid` of this machine runs (this one does), judged as a lock's holder is: a
+ * restore's working folder is named after its process (store-directory.ts), as a lock names its holder.
+ */
+export function isRunningHere(pid: number): boolean {
+  // 0 would ask about this process's group
+  return pid === process.pid || (pid > 0 && processExists(pid));
+}
+
+function processExists(pid: number): boolean {
   try {
-    process.kill(holder.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     // EPERM: the process exists but belongs to another user
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Removes the directory's lock when its process is gone (or it is half-written, or copied from another
+ * folder), as taking the lock would; throws STORE_IN_USE_CONFLICT when a live process holds it. For a
+ * folder that is to be replaced whole (a restore's target holding a lock alone, left by a creation cut short).
+ */
+export function removeStaleLock(directory: string): void {
+  const path = join(directory, lockFileName);
+  const holder = readHolder(path);
+  if (heldHere.has(path)) throw inUse(directory, path, holder);
+  if (holder && !isCopiedLock(holder, absoluteDirectory(directory)) && isAlive(holder)) throw inUse(directory, path, holder);
+  unlinkQuietly(path);
 }
 
 function unlinkQuietly(path: string): void {

@@ -1,5 +1,6 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
@@ -231,6 +232,8 @@ describe('what a backup and a restore leave readable, and what a restore refuses
     expect((error as Error).message).toContain('the backup is damaged');
     expect((error as Error).message).toContain(customerFile);
     expect(existsSync(target)).toBe(false);
+    // nor beside it: the working folder the store was unpacked in is gone too
+    expect(existsSync(`${target}.restoring-${process.pid}`)).toBe(false);
   }, 120_000);
 
   it.each([
@@ -250,4 +253,40 @@ describe('what a backup and a restore leave readable, and what a restore refuses
     await expect(restoreEmbeddedStore({ db: target, file })).resolves.toMatchObject({ store: target });
     expect(await storeName(target)).toBe('Kopi Senja');
   }, 120_000);
+});
+
+// A restore builds the store beside --db and renames it into place (restore-kill.cli.test.ts kills one part way).
+describe('what a restore finds at and beside its folder', () => {
+  const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+
+  it('restores into a folder holding only the lock of a process that is gone (a creation, or an earlier restore, cut short)', async () => {
+    const target = join(directory, 'lock-only');
+    mkdirSync(target);
+    writeFileSync(join(target, lockFileName), JSON.stringify({ pid: deadPid(), host: hostname(), command: 'clientele restore shop.tar.gz', since: '2026-12-01T00:00:00Z' }));
+    await expect(restoreEmbeddedStore({ db: target, file: backup })).resolves.toMatchObject({ store: target });
+    expect(readdirSync(target)).not.toContain(lockFileName);
+    expect(await storeName(target)).toBe('Kopi Senja');
+  }, 120_000);
+
+  it('refuses to open or restore into a folder a running restore is building, and makes no store there', async () => {
+    const target = join(directory, 'being-restored');
+    const restorer = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      mkdirSync(`${target}.restoring-${restorer.pid}`);
+      await expect(openRuntime({ db: target })).rejects.toMatchObject({ code: 'STORE_IN_USE_CONFLICT', message: expect.stringContaining(`process ${restorer.pid}`) });
+      await expect(restoreEmbeddedStore({ db: target, file: backup })).rejects.toMatchObject({ code: 'STORE_IN_USE_CONFLICT' });
+      expect(existsSync(target)).toBe(false);
+      expect(existsSync(`${target}.restoring-${restorer.pid}`)).toBe(true);
+    } finally {
+      restorer.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('does not open or back up a restore\'s working folder as a store', async () => {
+    const working = join(directory, `left.restoring-${deadPid()}`);
+    mkdirSync(working);
+    await expect(openRuntime({ db: working })).rejects.toMatchObject({ code: 'STORE_RESTORE_UNFINISHED_CONFLICT', message: expect.stringContaining(join(directory, 'left')) });
+    await expect(backupEmbeddedStore({ db: working, out: join(directory, 'left.tar.gz') })).rejects.toMatchObject({ code: 'STORE_RESTORE_UNFINISHED_CONFLICT' });
+    expect(readdirSync(working)).toEqual([]);
+  }, 60_000);
 });

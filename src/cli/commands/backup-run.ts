@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { accessSync, closeSync, constants as fsConstants, existsSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { recordAudit } from '../../auth/audit.js';
@@ -8,7 +8,8 @@ import { AppError } from '../../core/errors.js';
 import { loadConfig } from '../../core/config.js';
 import { isServerUrl, openStore, redactPassword, shortCommandSharedBuffers, type Store } from '../../db/client.js';
 import { pendingMigrations } from '../../db/migrate.js';
-import { lockFileName } from '../../db/store-lock.js';
+import { restoreOfWorkingFolder, restoreRunning, restoreWorkingFolder, restoreWorkingFoldersOf, workingFolderGiven } from '../../db/store-directory.js';
+import { lockFileName, removeStaleLock } from '../../db/store-lock.js';
 
 const pgDumpHint = 'A server store is backed up with PostgreSQL\'s own tools: pg_dump --format=custom --file=clientele.dump "$DATABASE_URL", restored with pg_restore --no-owner --dbname=<new database> clientele.dump (docs/operations.md).';
 
@@ -47,6 +48,8 @@ function gzipTimeOf(bytes: Buffer): Date | null {
  */
 export async function backupEmbeddedStore({ db, out }: { db?: string; out: string }): Promise<{ store: string; file: string; bytes: number }> {
   const target = embeddedTarget(db, 'backup');
+  const restoring = restoreOfWorkingFolder(target);
+  if (restoring) throw workingFolderGiven(`--db ${target}`, restoring, { field: '--db', directory: target });
   if (!existsSync(join(target, 'PG_VERSION'))) {
     throw new AppError('BACKUP_STORE_NOT_FOUND', `There is no embedded store at ${target} to back up (a store's folder holds PG_VERSION). Check --db, CLIENTELE_DATA_DIR or the current directory (./.clientele).`, { field: '--db', directory: target });
   }
@@ -202,41 +205,106 @@ async function damageOf(store: Store, directory: string): Promise<string | null>
   return null;
 }
 
+/** The working folders this process is restoring into now: named after it, yet not leftovers. */
+const restoringHere = new Set<string>();
+
 /**
  * A new embedded store at --db (a missing or empty folder) from a backup file. A backup of a store a
  * newer version migrated is refused as such a store is, and nothing is left behind. The restored
  * store's audit log records it (`store.restore`: who, from which file, when that backup was taken).
+ *
+ * The store is unpacked, opened, checked and closed in a working folder beside --db, then renamed
+ * into place (store-directory.ts): written straight into --db, a restore killed part way left a lone
+ * lock there (the retry refused as "not empty", any other command made a new, empty store in it) or
+ * half a store that no longer opened. Now a restore cut short leaves --db as it was.
  */
 export async function restoreEmbeddedStore({ db, file }: { db?: string; file: string }): Promise<{ store: string; file: string; pendingMigrations: number }> {
   const target = embeddedTarget(db, 'restore');
   if (!existsSync(file) || !statSync(file).isFile()) throw new AppError('RESTORE_FILE_NOT_FOUND', `There is no backup file ${file}.`, { file });
-  const existed = existsSync(target);
-  if (existed && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
-    throw new AppError('RESTORE_TARGET_EXISTS', `${target} is not a new or empty folder: a restore never writes over a store. Give --db a new folder; to replace a store, stop Clientele, move its folder aside, and restore into its place (docs/operations.md).`, { field: '--db', directory: target });
-  }
+  const place = restorePlace(target);
   // checked and unpacked here: PGlite is given the plain tar, which it writes as it is
   const content = readFileSync(file);
   const image = new Blob([checkedBackupImage(file, content)]);
   const takenAt = gzipTimeOf(content);
-  const removeTarget = () => (existed ? readdirSync(target).forEach((entry) => rmSync(join(target, entry), { recursive: true, force: true })) : rmSync(target, { recursive: true, force: true }));
-  let store: Awaited<ReturnType<typeof openStore>>;
+  removeRestoreLeftovers(target, place);
+  const working = restoreWorkingFolder(place);
+  restoringHere.add(working);
   try {
-    store = await openStore(target, { startImage: image, embeddedSharedBuffers: shortCommandSharedBuffers });
+    const pending = await restoreInto(working, image, file, takenAt);
+    moveIntoPlace(working, place, target);
+    return { store: target, file, pendingMigrations: pending };
   } catch (error) {
-    // the store's own refusals are about the folder, not the file: another process holds it (whose
-    // store this now is: nothing is removed), or it cannot be written; they are told as they are
-    if (error instanceof AppError) {
-      if (error.code !== 'STORE_IN_USE_CONFLICT' && !existed) rmSync(target, { recursive: true, force: true });
-      throw error;
+    rmSync(working, { recursive: true, force: true });
+    throw error;
+  } finally {
+    restoringHere.delete(working);
+  }
+}
+
+/**
+ * Where the restored store goes: --db itself, links resolved (the rename replaces what it names), when it
+ * is a folder this user may replace that is empty, or holds a lone lock of a process gone (a store's
+ * creation cut short). Its parent must be writable: the working folder is made there.
+ */
+function restorePlace(target: string): string {
+  const existed = existsSync(target);
+  const place = existed ? realpathSync(target) : resolve(target);
+  if (existed) {
+    const entries = statSync(place).isDirectory() ? readdirSync(place) : null;
+    if (entries === null || entries.some((entry) => entry !== lockFileName)) {
+      throw new AppError('RESTORE_TARGET_EXISTS', `${target} is not a new or empty folder: a restore never writes over a store. Give --db a new folder; to replace a store, stop Clientele, move its folder aside, and restore into its place (docs/operations.md).`, { field: '--db', directory: target });
     }
-    removeTarget();
+    // a folder this user may not write is told so, and left as it was, though its parent would let the rename replace it
+    if (!isWritable(place)) throw restoreNotWritable(target, place, `${target} is not writable`);
+    if (entries.length > 0) removeStaleLock(place);
+  }
+  const parent = dirname(place);
+  if (existsSync(parent) && !isWritable(parent)) {
+    throw restoreNotWritable(target, parent, `the folder it is in, ${parent}, is not writable, and the restore builds the store beside ${target} before it moves it into place`);
+  }
+  return place;
+}
+
+function isWritable(path: string): boolean {
+  try {
+    // as the store's own check: PGlite reads the permission bits, as root too
+    if ((statSync(path).mode & 0o222) === 0) return false;
+    accessSync(path, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function restoreNotWritable(target: string, path: string, why: string): AppError {
+  return new AppError('STORE_NOT_WRITABLE_UNAVAILABLE', `Cannot restore into ${target}: ${why}. Give the user running Clientele write permission there (chmod u+w ${path}), or give --db a new folder in a writable place.`, { field: '--db', directory: target, file: path });
+}
+
+/** The working folders of earlier restores into this place whose process is gone; one still running refuses this restore. */
+function removeRestoreLeftovers(target: string, place: string): void {
+  for (const leftover of restoreWorkingFoldersOf(place)) {
+    // named after this process yet not being restored by it: left by an earlier process of the same number
+    const running = leftover.pid === process.pid ? restoringHere.has(leftover.folder) : leftover.running;
+    if (running) throw restoreRunning(`--db ${target}`, leftover, { field: '--db', directory: target });
+    rmSync(leftover.folder, { recursive: true, force: true });
+  }
+}
+
+/** Unpacks, opens, checks and records the restore in `working`; closes it; returns how many migrations it lacks. */
+async function restoreInto(working: string, image: Blob, file: string, takenAt: Date | null): Promise<number> {
+  let store: Store;
+  try {
+    store = await openStore(working, { startImage: image, embeddedSharedBuffers: shortCommandSharedBuffers });
+  } catch (error) {
+    // the store's own refusals are about the folder, not the file (it cannot be written): told as they are
+    if (error instanceof AppError) throw error;
     throw new AppError('RESTORE_FILE_INVALID', `${file} could not be restored: it is not a file the backup command wrote, or it is damaged (${(error as Error).message}).`, { file });
   }
   let pending: string[];
   try {
     let damage: string | null;
     try {
-      damage = await damageOf(store, target);
+      damage = await damageOf(store, working);
     } catch (error) {
       damage = (error as Error).message;
     }
@@ -248,15 +316,32 @@ export async function restoreEmbeddedStore({ db, file }: { db?: string; file: st
       actor: cliActor(), action: 'store.restore', entity: 'backup', entityId: basename(file),
       detail: { file: resolve(file), ...(takenAt ? { takenAt: takenAt.toISOString() } : {}) },
     });
-  } catch (error) {
+  } finally {
     await store.close();
-    removeTarget();
-    throw error;
   }
-  await store.close();
   // the image held the lock of the process that wrote it; openStore wrote this one's over it and close gave
   // it back, so a lock still there is that old one
-  const lock = join(target, lockFileName);
+  const lock = join(working, lockFileName);
   if (existsSync(lock)) unlinkSync(lock);
-  return { store: target, file, pendingMigrations: pending.length };
+  return pending.length;
+}
+
+/**
+ * The one step that makes the restore visible: a folder's rename is atomic, and replaces an empty
+ * folder. A folder written into meanwhile (another process made a store there) is left to it.
+ */
+function moveIntoPlace(working: string, place: string, target: string): void {
+  try {
+    renameSync(working, place);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') {
+      throw new AppError('RESTORE_TARGET_EXISTS', `${target} was written to while the backup was being restored (another process made a store there?): a restore never writes over a store, and nothing was restored. Give --db a new folder.`, { field: '--db', directory: target });
+    }
+    // a mount point, or a folder on another filesystem, cannot be replaced by a rename
+    if (code === 'EXDEV' || code === 'EBUSY') {
+      throw new AppError('RESTORE_TARGET_EXISTS', `${target} cannot take the restored store: it is a mount point or on another filesystem than its parent (${code}), so the store built beside it cannot be moved into place. Nothing was restored. Give --db a new folder inside it, for example ${join(target, 'store')}.`, { field: '--db', directory: target });
+    }
+    throw error;
+  }
 }
