@@ -11,6 +11,10 @@ import { createScratchSchema } from '../db/scratch-schema.js';
 import { analyze } from './analyze.service.js';
 import { writeTypePolicySetting } from './settings.repo.js';
 import { classifyCustomersIncremental, getTypePolicy, presetTypePolicy, setTypePolicy } from './types.service.js';
+import { lockStoreForTransaction } from '../db/lock-keys.js';
+import { fixedClock } from '../core/clock.js';
+import { ingestRecords } from '../ingest/ingest-batch.service.js';
+import { mergeCustomers, undoMerge } from '../customers/merge.service.js';
 
 /** A second handle on the same server store: another process's pool. The embedded store has one process. */
 const otherProcesses = new Map<StoreKind, Store>();
@@ -179,6 +183,49 @@ describeEachStoreOpenedBy('the type policy changed and applied from several proc
       const again = await analyze(db, { asOf: typesAsOf });
       expect(again.vipCutoffs.revenueMinor).toBe(recorded.revenueCutoffMinor);
       expect(await vipCustomers(db)).toEqual([5]);
+    });
+
+    it('keeps an order batch, a merge and its undo waiting while a policy change is under way', async () => {
+      const db = context.store.db;
+      const other = otherProcesses.get(context.kind)!.db;
+      await seedStore(db, typesFixture);
+      await presetTypePolicy(db, { vip: { topPercent: 40 } });
+      await analyze(db, { asOf: typesAsOf });
+      // the fixture's customers were written with their ids: new ones are numbered after them
+      await sql`select setval(pg_get_serial_sequence('customer', 'customer_id'), 100)`.execute(db);
+      const clock = fixedClock(new Date(`${typesAsOf}T12:00:00Z`));
+      let mergeId = 0;
+      const work: Array<[string, () => Promise<unknown>]> = [
+        ['batch', () => ingestRecords(db, 'orders', [{ order_id: 'LOCK-1', customer_email: 'lock@example.com', ordered_at: `${typesAsOf}T10:00:00Z`, amount: '50000' }], { actor: 'test', clock })],
+        ['merge', async () => { ({ mergeId } = await mergeCustomers(db, 8, 10, 'test', { clock })); }],
+        ['undo', () => undoMerge(db, mergeId, 'test', { clock })],
+      ];
+      for (const [name, start] of work) {
+        // another process's policy change, between taking the lock and committing
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => { release = resolve; });
+        let holding!: (pid: number) => void;
+        const holder = new Promise<number>((resolve) => { holding = resolve; });
+        const change = other.transaction().execute(async (transaction) => {
+          await lockStoreForTransaction(transaction, storeLockKeys.typePolicy);
+          holding((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(transaction)).rows[0].pid);
+          await released;
+        });
+        const pid = await holder;
+        let isDone = false;
+        const running = start().then(() => { isDone = true; });
+        running.catch(() => undefined);
+        try {
+          // without the lock it commits beside the change, typing its customers by the policy being replaced
+          await expect.poll(async () => isDone || await countOf(db, policyLockWaitingBehind(sql`select ${pid}::int as pid`)), { timeout: 20_000 }).toBe(1);
+          expect(isDone, name).toBe(false);
+        } finally {
+          release();
+          await change;
+        }
+        await running;
+      }
+      expect(await sql`select 1 from customer_order o join customer_identity i using (customer_id) where i.value = 'lock@example.com'`.execute(db)).toMatchObject({ rows: [{}] });
     });
   }
 });

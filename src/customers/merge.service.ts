@@ -8,6 +8,7 @@ import { customerMergedAway, customerNotFound, mergeAlreadyUndone, mergeInvalid,
 import { lockCustomerMerges, refreshTraitsOf, requireCustomer } from './customers.service.js';
 import { keepDerivedCurrentAfterMerge, restoreSetAsideRows, setAsideMergedCustomerRows, type SetAsideRows } from './merge-derived.js';
 import { inTransaction } from '../db/in-transaction.js';
+import { lockOutTypePolicyChanges } from '../analytics/settings.repo.js';
 import { storeNow } from '../settings/index.js';
 import { reapplyCredits } from '../orders/index.js';
 import { readSpellStates, spellChangesSince, takeBackMergeSpellChanges, type MergeSpellChange } from './merge-type-history.js';
@@ -61,6 +62,8 @@ export async function mergeCustomers(db: Db, keptId: number, mergedId: number, a
   if (keptId === mergedId) throw mergeInvalid('A customer cannot be merged with itself. Choose two different customers.');
   return inTransaction(db, async (trx) => {
     await lockCustomerMerges(trx);
+    // the kept customer is typed again by the latest analysis's policy: not one a change is replacing
+    await lockOutTypePolicyChanges(trx);
     const { kept, merged } = await requireMergeParties(trx, keptId, mergedId);
     const identities = await trx.selectFrom('customer_identity').select(['kind', 'namespace', 'value']).where('customer_id', '=', mergedId).execute();
     const orders = await trx.selectFrom('customer_order').select('order_id').where('customer_id', '=', mergedId).execute();
@@ -127,6 +130,8 @@ async function requireMergeParties(db: Db, keptId: number, mergedId: number): Pr
 export async function undoMerge(db: Db, mergeId: number, actor: string, options: { clock?: Clock } = {}): Promise<UndoneMerge> {
   return inTransaction(db, async (trx) => {
     await lockCustomerMerges(trx);
+    // the kept customer is typed again by the latest analysis's policy: not one a change is replacing
+    await lockOutTypePolicyChanges(trx);
     const merge = await trx.selectFrom('customer_merge').selectAll().where('merge_id', '=', mergeId).executeTakeFirst();
     if (!merge) throw mergeNotFound(mergeId);
     if (merge.undone_at) throw mergeAlreadyUndone(mergeId);

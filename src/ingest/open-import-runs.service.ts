@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { lockOutCustomerMerges } from '../customers/customers.service.js';
+import { lockOutTypePolicyChanges } from '../analytics/settings.repo.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import { systemClock, type Clock } from '../core/clock.js';
@@ -94,7 +95,7 @@ function whyRunTakesNoBatch(run: Pick<OpenRunState, 'status' | 'hasLostItsProces
 /**
  * Ends an open run: `completed` when every batch was sent, `failed` when the
  * sender gave up (cancelled, or a batch failed); what its batches stored stays
- * either way. An orders run completing removes the lines of earlier imports
+ * either way. An orders or lines run completing removes the lines of earlier imports
  * that none of its batches restated, as a file import's end does
  * (completeDeferredStaleLines); one failing leaves them, as a killed import does.
  * `rejectedBySender`: rows of the file the sender refused before
@@ -155,7 +156,7 @@ export async function closeImportRun(
 export type SenderRejects = { rows: number; orders: number };
 
 /**
- * Completes an orders import (a file's, or an open run's) in its closing transaction: removes the
+ * Completes an orders or lines import (a file's, or an open run's) in its closing transaction: removes the
  * lines of earlier imports that its batches deferred and none restated (sweepDeferredStaleLines),
  * keeps what derives from the customers' facts current, and counts the orders its batches counted
  * unchanged that lost lines as updated, with their first rows. Answers how many that was.
@@ -166,6 +167,8 @@ export async function completeDeferredStaleLines(
 ): Promise<number> {
   // as an import batch does (write/index.ts): a merge moving these orders meanwhile would be undone half
   await lockOutCustomerMerges(trx);
+  // and, as a batch does, keeps a policy change out while it types the customers whose lines went
+  await lockOutTypePolicyChanges(trx);
   const swept = await sweepDeferredStaleLines(trx, importId, options.timeZone);
   if (swept.orders === 0) return 0;
   await options.keepDerivedCurrent(trx, swept.customerIds);

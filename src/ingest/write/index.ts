@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CanonicalRow, ImportEntity } from '../canonical.js';
 import { lockCustomerMerges, lockOutCustomerMerges } from '../../customers/customers.service.js';
+import { lockOutTypePolicyChanges } from '../../analytics/settings.repo.js';
 import type { BatchOutcome, WriteContext } from './batch-context.js';
 import { writeCustomers } from './write-customers.js';
 import { writeEvents } from './write-events.js';
@@ -28,7 +29,18 @@ export async function writeBatch<E extends ImportEntity>(
   db: Kysely<Database>, entity: E, rows: CanonicalRow[E][], context: WriteContext, rejectedOrderKeys: readonly string[] = [],
 ): Promise<BatchOutcome> {
   await lockAgainstMerges(db, entity);
+  await lockOutPolicyChangesFor(db, entity);
   return (writers[entity] as Writer<E>)(db, rows, context, rejectedOrderKeys);
+}
+
+/**
+ * A batch types the customers it changes by the latest analysis's policy (keep-derived-current.ts):
+ * a policy change committing while it runs reclassified everyone but them, who kept the old policy's
+ * types until the next analysis. Taken before the batch writes any customer, so a change waiting for
+ * the batch never waits for rows the batch holds. Products belong to no customer.
+ */
+async function lockOutPolicyChangesFor(db: Kysely<Database>, entity: ImportEntity): Promise<void> {
+  if (entity !== 'products') await lockOutTypePolicyChanges(db);
 }
 
 /**
