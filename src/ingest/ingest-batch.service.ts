@@ -7,7 +7,7 @@ import type { ImportEntity, Reject } from './canonical.js';
 import { buildIngestContext } from './import-file.service.js';
 import { addBatchToImportRun, endImportRun, recordConsentOverride, startImportRun } from './import-runs.repo.js';
 import { joinOpenRun } from './open-import-runs.service.js';
-import { columnsRead, recordBatchHeaders, recordText, rowsFromRecords } from './rows/index.js';
+import { columnsRead, recordBatchHeaders, recordText, rowsFromRecords, type MaskedPhones } from './rows/index.js';
 import { emptyOrderCounts, hasOrderCounts, writeBatch, type OrderCounts } from './write/index.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
 import { createDerivedUpdater } from './keep-derived-current.js';
@@ -50,6 +50,12 @@ export type BatchSummary = {
    * to that replaced the customer's stored no, each counted; 0 otherwise. The run and the audit log record it.
    */
   consentRefusalsOverridden: number;
+  /**
+   * The records read although a marketplace masked their phone, which was ignored, and the first of
+   * them (its line as `lines` gives it) as the example, as a file import's summary counts them; a
+   * record known only by such a phone is a PHONE_MASKED reject instead. A sender of a file in batches sums them.
+   */
+  maskedPhones: MaskedPhones;
 };
 
 /** A batch sent as part of an open run (POST /api/imports): the run it adds to, and each record's line in the file. */
@@ -101,7 +107,7 @@ export async function ingestRecords(
   const batchSummary = await retryingConflicts(() => db.transaction().execute(async (trx) => {
     const run = options.importId === undefined ? null : await joinOpenRun(trx, options.importId, entity, options.actor);
     const file = run?.fileName ?? 'request';
-    const { rows, rejects, rejectedOrderKeys } = rowsFromRecords(entity, records, { context, file, dateFormat: options.dateFormat, lines: options.lines });
+    const { rows, rejects, rejectedOrderKeys, maskedPhones } = rowsFromRecords(entity, records, { context, file, dateFormat: options.dateFormat, lines: options.lines });
     const importId = run?.importId ?? await startImportRun(trx, { entity, fileName: options.fileName ?? null, preset: null, startedBy: options.actor });
     // a batch sent without its file's lines names its records by their place in it
     const linesOf = options.lines ? 'file' : 'batch';
@@ -127,7 +133,7 @@ export async function ingestRecords(
       importId, entity, read: records.length, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: allRejects.length,
       orders: hasOrderCounts(entity) ? (outcome.orders ?? emptyOrderCounts()) : null, rejects: allRejects, joins: outcome.joins ?? [], ignoredFields,
       createdCustomers: outcome.createdCustomers, consentRefusalsKept: outcome.consentRefusalsKept ?? 0,
-      consentRefusalsOverridden: outcome.consentRefusalsOverridden ?? 0,
+      consentRefusalsOverridden: outcome.consentRefusalsOverridden ?? 0, maskedPhones,
     };
     await options.beforeCommit?.(trx, summary);
     return summary;

@@ -14,6 +14,7 @@ import type { StubJoinRecord } from './write/join-stubs.js';
 import type { OrderCounts } from './write/order-counts.js';
 import { summaryWithoutOtherCustomers } from './write/other-customers-hidden.js';
 import { listImportRuns } from './import-runs.repo.js';
+import type { MaskedPhone, MaskedPhones } from './rows/index.js';
 import { listCustomerIdSources, type CustomerIdSource } from './customer-id-sources.repo.js';
 import { closeImportRun, openImportRun, readImportRun } from './open-import-runs.service.js';
 
@@ -37,6 +38,13 @@ const orderCountsSchema = objectOf<OrderCounts>()({
   inserted: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), unchanged: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative().describe('orders none of whose records was stored (records whose order id could not be read are counted as records only)'),
 });
+const maskedPhonesSchema = objectOf<MaskedPhones>()({
+  rows: z.number().int().nonnegative().describe('records read whose phone was masked (each counted once, a buyer\'s and a recipient\'s alike)'),
+  first: objectOf<MaskedPhone>()({
+    line: z.number().int().positive().describe('its line, as a reject\'s: the file\'s line when the batch sends `lines`, else its place in the batch from 1'),
+    field: z.string().describe('the phone field, by canonical name: customer_phone, recipient_phone or phone'), value: z.string().describe('the phone as sent'),
+  }).nullable().describe('the first of them, as the example a summary names; null when none'),
+});
 const summarySchema = objectOf<BatchSummary>()({
   importId: z.number(), entity: z.enum(entities),
   read: z.number().describe('Records read; inserted, updated, unchanged and rejected count records too and add up to it'), inserted: z.number(), updated: z.number(),
@@ -52,6 +60,7 @@ const summarySchema = objectOf<BatchSummary>()({
   createdCustomers: z.number().int().nonnegative().optional().describe('Customers this batch created, beside the record counts: buyers and gift recipients (orders) or people (events) no stored customer was found for, and people a customers batch is first to describe; 0 for products and lines. Orders sent without the source their customers were imported with find no one and create new customers, counted here. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
   consentRefusalsKept: z.number().int().nonnegative().optional().describe('Customers: consents (consent_email, consent_sms, consent_whatsapp, consent_profiling, each counted) a record said yes to that stayed no, because the customer had refused them: a refusal stands against a feed. Send the batch again with consentOverridesRefusals: true if its records are the consent authority. 0 for other entities. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
   consentRefusalsOverridden: z.number().int().nonnegative().optional().describe('Customers sent with consentOverridesRefusals: true: consents (each counted) a record said yes to that replaced the customer\'s stored no; 0 otherwise. The run records that it overrode refusals (consent_overrides_refusals) and the audit log a consent.override entry with this count. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
+  maskedPhones: maskedPhonesSchema.optional().describe('The records read although a marketplace masked their phone (`0812-3456-7***`, `******7890`), which was ignored: they were read by their other identities, as a file import reads them, since a masked number cannot tell buyers apart (a record known only by one is rejected PHONE_MASKED, not counted here). A file sent in batches sums `rows` and keeps the `first` of the lowest line, as the CLI\'s summary says it. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
 });
 const importRunSchema = objectOf<Awaited<ReturnType<typeof listImportRuns>>[number]>()({
   import_id: z.number().int(), entity: z.string(), file_name: z.string().nullable(), preset: z.string().nullable(),

@@ -31,3 +31,32 @@ describe('the kind of data a file looks like', () => {
     expect(hintFor('events', ['customer_id', 'event_type', 'occurred_at'])).toBeNull();
   });
 });
+
+describe('the kind of data a file looks like once the user un-maps a column', () => {
+  // a Shopee export, as the marketplace tests import it: buyers by username, phones masked
+  const shopee = ['No. Pesanan', 'Username (Pembeli)', 'Nama Penerima', 'No. Telepon', 'Waktu Pesanan Dibuat', 'Total Pembayaran'];
+  const shopeeRows = [Object.fromEntries(shopee.map((header, index) => [header, ['X1', 'ani_w', 'Ani', '0812-3456-7***', '2026-11-01 10:00', '10000'][index]]))];
+  const withoutField = (mapping: Record<string, string>, field: string) => Object.fromEntries(Object.entries(mapping).filter(([name]) => name !== field));
+
+  it('keeps an orders file an orders file when its masked phone column (or its buyer\'s) is set to "not imported"', () => {
+    const guess = suggestMapping('orders', shopee, shopeeRows);
+    expect(guess.mapping).toMatchObject({ customer_id: 'Username (Pembeli)', customer_phone: 'No. Telepon' });
+    expect(likelierEntity('orders', shopee, shopeeRows, guess)).toBeNull();
+    // the phone was customers' one required column the orders mapping then left unread: "Is this a file of Customers?"
+    expect(likelierEntity('orders', shopee, shopeeRows, { ...guess, mapping: withoutField(guess.mapping, 'customer_phone') })).toBeNull();
+    expect(likelierEntity('orders', shopee, shopeeRows, { ...guess, mapping: withoutField(withoutField(guess.mapping, 'customer_phone'), 'customer_id') })).toBeNull();
+  });
+
+  it('still sees another kind of data in columns the chosen one has no place for, whatever the user un-maps', () => {
+    // the same export chosen as customers is still orders, its phone un-mapped or not
+    const asCustomers = suggestMapping('customers', shopee, shopeeRows);
+    const orders = { entity: 'orders', columns: ['No. Pesanan', 'Waktu Pesanan Dibuat', 'Total Pembayaran'] };
+    expect(likelierEntity('customers', shopee, shopeeRows, asCustomers)).toEqual(orders);
+    expect(likelierEntity('customers', shopee, shopeeRows, { ...asCustomers, mapping: withoutField(asCustomers.mapping, 'phone') })).toEqual(orders);
+    // a file of customers chosen as products or order lines is customers
+    const people = ['Username', 'Nama', 'Email', 'No. Telepon', 'Kota'];
+    const peopleRows = [Object.fromEntries(people.map((header, index) => [header, ['ani_w', 'Ani', 'ani@contoh.id', '0812-3456-7890', 'Bandung'][index]]))];
+    expect(likelierEntity('products', people, peopleRows, suggestMapping('products', people, peopleRows))).toEqual({ entity: 'customers', columns: ['Nama', 'Email', 'No. Telepon', 'Kota'] });
+    expect(likelierEntity('lines', people, peopleRows, suggestMapping('lines', people, peopleRows))?.entity).toBe('customers');
+  });
+});

@@ -8,12 +8,18 @@ export type EntityHint = { entity: IngestEntity; columns: string[] };
 /**
  * The kind of data the file's header looks like when it is not the one chosen: another entity
  * whose required fields the file holds (guessed as the importer guesses them, suggestMapping)
- * and whose columns include a required field's that the chosen entity's mapping leaves unread
+ * and whose columns include a required field's that the chosen entity has no place for
  * (an orders file's order_id, ordered_at and amount under Customers). Of several, the one that
  * reads the most such columns; null when the file fits the chosen entity.
+ * A column the chosen entity reads counts as its own whether or not the `current` mapping still reads it:
+ * a seller who sets an orders file's masked phone column to "not imported" chose to leave it out, which
+ * makes the file no more one of customers (whose phone it would be) than before.
  */
 export function likelierEntity(entity: IngestEntity, headers: readonly string[], rows: readonly Record<string, string>[], current: Pick<MappingGuess, 'mapping' | 'choices' | 'setAside'>): EntityHint | null {
-  const readHere = new Set([...Object.values(current.mapping), ...Object.values(current.setAside), ...Object.values(current.choices).flatMap((choice) => choice.columns)]);
+  const own = suggestMapping(entity, headers, rows);
+  const readHere = new Set([current, own].flatMap((guess) => [
+    ...Object.values(guess.mapping), ...Object.values(guess.setAside), ...Object.values(guess.choices).flatMap((choice) => choice.columns),
+  ]));
   let best: EntityHint | null = null;
   for (const other of importEntities) {
     if (other === entity) continue;

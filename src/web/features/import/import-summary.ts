@@ -2,6 +2,7 @@ import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import type { Formatters } from '../../i18n/format.js';
 import { pluralKey } from '../../i18n/plural.js';
+import { maskedPhonesLine } from './masked-phones.js';
 import type { ImportTotals } from './run-import.js';
 
 /**
@@ -12,7 +13,8 @@ import type { ImportTotals } from './run-import.js';
  * from another source than their customers' find no one and make new customers, which would
  * otherwise go unnoticed. So are the consents a customer had refused: kept (and how the file could
  * replace them: `canOverrideConsent`, the reader's role may send it as the consent authority, else who
- * can), or replaced by a file sent as the consent authority, which the audit log records.
+ * can), or replaced by a file sent as the consent authority, which the audit log records. And the rows
+ * whose phone a marketplace masked, ignored, as the CLI's summary says them.
  */
 export function importSummaryLines(
   totals: ImportTotals, total: number, t: I18n['t'], format: Pick<Formatters, 'number'>, locale: Locale, { canOverrideConsent = false }: { canOverrideConsent?: boolean } = {},
@@ -34,6 +36,8 @@ export function importSummaryLines(
   lines.push(...consentRefusalLines(totals, t, format, locale, canOverrideConsent));
   // the page sends only mapped fields: one not read is an order line's, mapped without a unit price
   if (totals.ignoredFields.length > 0) lines.push(t('import.ignoredFields', { fields: totals.ignoredFields.join(', ') }));
+  const maskedPhones = maskedPhonesLine(totals.maskedPhones, t, format, locale);
+  if (maskedPhones) lines.push(maskedPhones);
   return lines;
 }
 

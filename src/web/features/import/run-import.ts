@@ -1,6 +1,7 @@
 import { api, ApiError } from '../../api/client.js';
 import type { ImportRun, IngestEntity, IngestSummary, OrderCounts, Reject } from '../../api/types.js';
 import { planBatches } from './import-batches.js';
+import { addMaskedPhones, noMaskedPhones, type MaskedPhones } from './masked-phones.js';
 import type { LineRecord, LineRecords } from './import-rows.js';
 import { orderIdOf } from './order-ids.js';
 
@@ -20,24 +21,25 @@ export type ImportEnding = 'completed' | 'cancelled' | null;
  * that replaced a stored no, sent with consentOverridesRefusals. Absent from answers stored before the
  * server counted them (an idempotent replay), and 0 for other entities.
  */
-type IngestAnswer = IngestSummary & { consentRefusalsKept?: number; consentRefusalsOverridden?: number };
+type IngestAnswer = IngestSummary & { consentRefusalsKept?: number; consentRefusalsOverridden?: number; maskedPhones?: MaskedPhones };
 
 /**
  * Rows, and the orders beside them (`orders`: null until a batch of an orders or lines file answers them);
  * `ignoredFields`: the mapped fields any batch's answer says were not read, so none is dropped without a word;
  * `createdCustomers`: the customers the batches created (buyers or people no stored customer was found for);
  * `consentRefusalsKept` / `consentRefusalsOverridden`: consents (each counted) a row said yes to that stayed
- * no, or replaced the customer's no, the file sent as the consent authority (`isConsentAuthority`).
+ * no, or replaced the customer's no, the file sent as the consent authority (`isConsentAuthority`);
+ * `maskedPhones`: the rows read although a marketplace masked their phone, which was ignored, and the first (its line in the file).
  */
 export type ImportTotals = {
   read: number; inserted: number; updated: number; unchanged: number; rejected: number; orders: OrderCounts | null; rejects: Reject[]; ignoredFields: string[]; createdCustomers: number;
-  consentRefusalsKept: number; consentRefusalsOverridden: number; isConsentAuthority: boolean;
+  consentRefusalsKept: number; consentRefusalsOverridden: number; isConsentAuthority: boolean; maskedPhones: MaskedPhones;
   ending: ImportEnding;
 };
 
 export const emptyTotals: ImportTotals = {
   read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, orders: null, rejects: [], ignoredFields: [], createdCustomers: 0,
-  consentRefusalsKept: 0, consentRefusalsOverridden: 0, isConsentAuthority: false, ending: null,
+  consentRefusalsKept: 0, consentRefusalsOverridden: 0, isConsentAuthority: false, maskedPhones: noMaskedPhones, ending: null,
 };
 
 /** The totals with one batch's summary added (its rejects name the file's lines: each batch says which lines it holds). */
@@ -56,6 +58,7 @@ export function addBatchSummary(totals: ImportTotals, summary: IngestAnswer): Im
     consentRefusalsKept: totals.consentRefusalsKept + (summary.consentRefusalsKept ?? 0),
     consentRefusalsOverridden: totals.consentRefusalsOverridden + (summary.consentRefusalsOverridden ?? 0),
     isConsentAuthority: totals.isConsentAuthority,
+    maskedPhones: addMaskedPhones(totals.maskedPhones, summary.maskedPhones),
     ending: totals.ending,
   };
 }
