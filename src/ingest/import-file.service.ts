@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, OrderChannel } from '../db/schema.js';
 import { isAppError } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
 import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
@@ -39,6 +39,8 @@ export type ImportFileOptions = {
   encoding?: string | null;
   /** Namespace of the file's customer and order ids, e.g. "shopify"; defaults to the preset's or "import". */
   source?: string | null;
+  /** Orders: the channel of every order whose row gives none (the CLI's --channel); a row's own channel wins. */
+  channel?: OrderChannel | null;
   batchSize?: number;
   /**
    * Customers files: the file is the consent authority (the CLI's --consent-overrides-refusals), so
@@ -182,6 +184,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       encoding: options.encoding ?? null,
       batchSize: options.batchSize ?? defaultImportBatchSize,
       source: options.source ?? null,
+      channel: options.channel ?? null,
       context,
       onColumns: (plan) => (columns = plan),
       onDateFormat: (inferred) => (inferredDateFormat = inferred),

@@ -1,6 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { AppError } from '../../core/errors.js';
+import type { OrderChannel } from '../../db/schema.js';
 import type { ImportEntity } from '../../ingest/canonical.js';
+import { orderChannelNames, readOrderChannel } from '../../ingest/presets/preset-channel.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { withExamples } from '../examples.js';
@@ -28,7 +30,17 @@ export function parseBatchSize(value: string): number {
   return size;
 }
 
-export type ImportOptions = { map: string[]; preset?: string; dateFormat?: string; delimiter?: string; encoding?: string; source?: string; rejects?: string; batchSize: number; consentOverridesRefusals?: boolean };
+/** `--channel`: one of the channels an order is stored with, in any case; refused naming them (usage-errors.ts names the option). */
+export function parseChannel(value: string): OrderChannel {
+  const channel = readOrderChannel(value);
+  if (channel === null) throw new InvalidArgumentError(`one of ${orderChannelNames.join(', ')}, e.g. --channel marketplace`);
+  return channel;
+}
+
+export type ImportOptions = {
+  map: string[]; preset?: string; dateFormat?: string; delimiter?: string; encoding?: string; source?: string; channel?: OrderChannel; rejects?: string; batchSize: number;
+  consentOverridesRefusals?: boolean;
+};
 
 export function registerImportCommand(program: Command, runtime: CliRuntime): void {
   withExamples(program
@@ -42,6 +54,7 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .option('--delimiter <char>', 'field delimiter; detected when omitted')
     .option('--encoding <label>', 'text encoding of the file, e.g. windows-1252, iso-8859-13, utf-16le (default utf-8, or the byte order mark\'s)')
     .option('--source <name>', 'system the file comes from; its ids are kept per source (default: the preset or "import")')
+    .option('--channel <channel>', `orders: the channel of every order whose row gives none (no channel column, or an empty one), one of ${orderChannelNames.join(', ')}; a row's own channel wins`, parseChannel)
     .option('--rejects <file>', 'where to write rejected rows (default: <file>.rejects.csv)')
     .option('--batch-size <n>', `rows per transaction (1 to ${maximumImportBatchSize})`, parseBatchSize, defaultImportBatchSize)
     .option('--consent-overrides-refusals', 'customers: the file is the consent authority, so its yes replaces a customer\'s stored no. '
@@ -51,6 +64,8 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     ['clientele import customers crm-consents.csv --consent-overrides-refusals', 'the file is the consent authority: its yes replaces a stored no'],
     ['clientele import orders orders.csv', 'order_id,customer_id,ordered_at,amount,…'],
     ['clientele import orders orders_export.csv --preset shopify-orders'],
+    ['clientele import orders Order.all.csv --preset shopee-orders', 'a Shopee export: marketplace orders, buyers by username'],
+    ['clientele import orders bukalapak.csv --channel marketplace', 'every order of a file without a channel column came through a marketplace'],
     ['clientele import orders sales.csv --map order_id=Invoice --map ordered_at=Date --date-format dd/MM/yyyy'],
     ['clientele import lines order_lines.csv', 'order_id,sku,quantity,unit_price,…: an order\'s lines stated whole'],
     ['clientele import events signups.jsonl', 'interest that is not a purchase: the person becomes a lead'],

@@ -3,12 +3,16 @@ import { cdnow } from './cdnow.js';
 import { customerPersonality } from './customer-personality.js';
 import { groceries } from './groceries.js';
 import type { Preset } from './preset.js';
+import { withPresetChannel } from './preset-channel.js';
+import { shopeeOrders } from './shopee-orders.js';
 import { shopifyOrders } from './shopify-orders.js';
+import { tokopediaOrders } from './tokopedia-orders.js';
 import { uciOnlineRetail } from './uci-online-retail.js';
 
 export type { Preset, RecordValues, TransformResult } from './preset.js';
 
-const presets: readonly Preset[] = [shopifyOrders, uciOnlineRetail, cdnow, groceries, customerPersonality];
+// each as the CLI and the web import apply it: a preset's channel read from a column of its own (withPresetChannel)
+const presets: readonly Preset[] = [shopifyOrders, shopeeOrders, tokopediaOrders, uciOnlineRetail, cdnow, groceries, customerPersonality].map(withPresetChannel);
 
 export function listPresets(): Array<Pick<Preset, 'name' | 'description' | 'entity'>> {
   return presets.map(({ name, description, entity }) => ({ name, description, entity }));

@@ -1,3 +1,4 @@
+import type { OrderChannel } from '../../db/schema.js';
 import type { ImportEntity, Reject } from '../canonical.js';
 import type { ReaderOptions } from '../readers/read-records.js';
 import type { Mapping } from '../rows/fields.js';
@@ -19,6 +20,13 @@ export type Preset = {
   reader: Omit<ReaderOptions, 'onBytes'>;
   /** Namespace for the file's customer and order ids; defaults to the import's source. */
   source?: string;
+  /**
+   * The channel of every order of the export, when the format tells it and no column does (a
+   * marketplace's export is all marketplace): stated on each row as a column of its own
+   * (preset-channel.ts), so the web import, which sends the rows it maps, stores it as the CLI does.
+   * A preset states either this or a channel column of its mapping, not both.
+   */
+  channel?: OrderChannel;
   dateFormat?: string;
   /** Canonical field → column; may depend on the headers when a format has variants (CDNOW). */
   mapping: Mapping | ((headers: readonly string[]) => Mapping);

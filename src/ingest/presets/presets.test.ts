@@ -4,25 +4,30 @@ import { parseFile } from '../rows/parse-file.js';
 import { testContext } from '../rows/test-context.js';
 import { incomeBand } from './customer-personality.js';
 import { findPreset, listPresets } from './index.js';
+import { presetMappingOf } from './preset.js';
+import { withPresetChannel } from './preset-channel.js';
+import { shopeeOrderStatus } from './shopee-status.js';
 import { scratchFiles } from '../../../test/helpers/import-files.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const datasets = `${root}data/datasets/`;
 const fixtures = `${root}test/fixtures/ingest/`;
 
-async function parseAll<E extends ImportEntity>(entity: E, path: string, preset: string) {
+async function parseAll<E extends ImportEntity>(entity: E, path: string, preset: string, context = testContext) {
   const rows: CanonicalRow[E][] = [];
   const rejects: Reject[] = [];
-  for await (const batch of parseFile(entity, path, { preset, context: testContext })) {
+  let maskedPhones = 0;
+  for await (const batch of parseFile(entity, path, { preset, context })) {
     rows.push(...batch.rows);
     rejects.push(...batch.rejects);
+    maskedPhones += batch.maskedPhones.rows;
   }
-  return { rows, rejects };
+  return { rows, rejects, maskedPhones };
 }
 
 describe('listPresets', () => {
   it('describes every preset and finds them by name', () => {
-    expect(listPresets().map((preset) => preset.name)).toEqual(['shopify-orders', 'uci-online-retail', 'cdnow', 'groceries', 'customer-personality']);
+    expect(listPresets().map((preset) => preset.name)).toEqual(['shopify-orders', 'shopee-orders', 'tokopedia-orders', 'uci-online-retail', 'cdnow', 'groceries', 'customer-personality']);
     expect(listPresets().every((preset) => preset.description.length > 20)).toBe(true);
     expect(() => findPreset('woocommerce')).toThrow(expect.objectContaining({ code: 'IMPORT_PRESET_NOT_FOUND' }));
   });
@@ -77,6 +82,84 @@ describe('shopify-orders on a file re-saved with semicolons (the review\'s shopi
     expect(other).toMatchObject({ code: 'IMPORT_COLUMN_MISSING' });
     expect((other as Error).message).toContain('The shopify-orders preset reads its export\'s own columns: check the file is one, or map a column with --map field=Column');
     expect((other as Error).message).not.toContain('use a --preset');
+  });
+});
+
+// a shop in Jakarta selling in rupiah, as the marketplaces' sellers are
+const jakarta = { ...testContext, currency: 'IDR', defaultCountry: 'ID', timeZone: 'Asia/Jakarta' };
+
+describe('shopee-orders', () => {
+  it('reads a Shopee export as marketplace orders of source shopee, buyers by username, their masked phones ignored', async () => {
+    const { rows, rejects, maskedPhones } = await parseAll('orders', `${fixtures}shopee-orders.csv`, 'shopee-orders', jakarta);
+    expect(rows.map((row) => [row.externalId, row.status, row.channel, row.totalMinor, row.orderLine?.unitPriceMinor, row.orderLine?.quantity])).toEqual([
+      ['2511015ABCD123', 'paid', 'marketplace', 165_000, 65_000, 2],
+      ['2511015ABCD123', 'paid', 'marketplace', 165_000, 25_000, 1],
+      ['2511032EFGH456', 'refunded', 'marketplace', 130_000, 120_000, 1],
+      ['2511053IJKL789', 'cancelled', 'marketplace', 75_000, 65_000, 1],
+      ['2511074MNOP012', 'paid', 'marketplace', 62_500, 25_000, 2],
+      ['2511095QRST345', 'paid', 'marketplace', 110_000, 110_000, 1],
+      ['2511106UVWX678', 'paid', 'marketplace', 79_000, 70_000, 1],
+      ['2511128CDEF234', 'refunded', 'marketplace', 75_000, 65_000, 1],
+    ]);
+    expect(rows[0]).toMatchObject({
+      source: 'shopee', currency: 'IDR', customerName: 'Budi Santoso', customer: [{ kind: 'external', namespace: 'shopee', value: 'budi_s88' }],
+      orderLine: { sku: 'KG-250', productName: 'Kopi Arabika Gayo 250g' },
+    });
+    expect(rows[0].orderedAt.toISOString()).toBe('2025-11-01T02:15:00.000Z');
+    expect(rows.every((row) => row.customer.every((identity) => identity.kind !== 'phone'))).toBe(true);
+    expect(maskedPhones).toBe(8);
+    expect(rejects).toEqual([expect.objectContaining({ line: 9, field: 'status', code: 'STATUS_NOT_PURCHASE' })]);
+  });
+
+  it.each([
+    ['Selesai', null, 'Selesai'],
+    ['Selesai', 'Permintaan Disetujui', 'refunded'],
+    ['Selesai', 'Pengembalian Dana Berhasil', 'refunded'],
+    ['Perlu Dikirim', 'Pembatalan Disetujui', 'cancelled'],
+    // a cancellation the buyer asked for and Shopee approved: the order's own status says so
+    ['Batal', 'Permintaan Disetujui', 'Batal'],
+    // open, refused or settled requests leave the order as its status says
+    ['Perlu Dikirim', 'Menunggu Persetujuan', 'Perlu Dikirim'],
+    ['Selesai', 'Permintaan Ditolak', 'Selesai'],
+    ['Selesai', 'Masalah Diselesaikan', 'Selesai'],
+    [null, null, null],
+  ])('reads Status Pesanan %j with Status Pembatalan/ Pengembalian %j as %j', (orderStatus, returnStatus, status) => {
+    expect(shopeeOrderStatus(orderStatus, returnStatus)).toBe(status);
+  });
+});
+
+describe('tokopedia-orders', () => {
+  it('reads a Tokopedia export as marketplace orders of source tokopedia totalled from their products, buyers by phone', async () => {
+    const { rows, rejects } = await parseAll('orders', `${fixtures}tokopedia-orders.csv`, 'tokopedia-orders', jakarta);
+    expect(rows.map((row) => [row.externalId, row.status, row.channel, row.source, row.currency, row.customer])).toEqual([
+      ['INV/20251105/MPL/3782910374', 'paid', 'marketplace', 'tokopedia', 'IDR', [{ kind: 'phone', value: '+6281234567890' }]],
+      ['INV/20251105/MPL/3782910374', 'paid', 'marketplace', 'tokopedia', 'IDR', [{ kind: 'phone', value: '+6281234567890' }]],
+      ['INV/20251109/MPL/3782911111', 'paid', 'marketplace', 'tokopedia', 'IDR', [{ kind: 'phone', value: '+6281398765432' }]],
+      ['INV/20251110/MPL/3782912222', 'paid', 'marketplace', 'tokopedia', 'IDR', [{ kind: 'phone', value: '+6285711223344' }]],
+      ['INV/20251111/MPL/3782913333', 'cancelled', 'marketplace', 'tokopedia', 'IDR', [{ kind: 'phone', value: '+6281355667788' }]],
+      ['INV/20251114/MPL/3782915555', 'paid', 'marketplace', 'tokopedia', 'IDR', [{ kind: 'phone', value: '+6281234567890' }]],
+    ]);
+    expect(rows[0]).toMatchObject({ totalMinor: null, customerName: 'Budi Santoso', orderLine: { sku: 'KG-250', quantity: 2, unitPriceMinor: 65_000 } });
+    expect(rows[0].orderedAt.toISOString()).toBe('2025-11-05T03:15:00.000Z');
+    expect(rejects).toEqual([expect.objectContaining({ line: 7, field: 'customer_phone', code: 'PHONE_MASKED' })]);
+  });
+
+  it('reads the amount from Total Penjualan (IDR) of an export without the unit price', () => {
+    const headers = ['Nomor Invoice', 'Tanggal Pembayaran', 'Status Terakhir', 'Nama Produk', 'Total Penjualan (IDR)', 'Nama Pembeli', 'No Telp Pembeli'];
+    expect(presetMappingOf(findPreset('tokopedia-orders'), headers)).toMatchObject({ amount: 'Total Penjualan (IDR)', product_name: 'Nama Produk' });
+    expect(presetMappingOf(findPreset('tokopedia-orders'), [...headers, 'Harga Jual (IDR)'])).not.toHaveProperty('amount');
+  });
+});
+
+describe('a preset\'s channel', () => {
+  it('is read from a column of its own, which the web import maps and sends as the CLI reads it; a preset without one is as it was', () => {
+    const shopee = findPreset('shopee-orders');
+    expect(shopee.channel).toBe('marketplace');
+    expect(presetMappingOf(shopee, ['No. Pesanan'])).toMatchObject({ channel: '=channel' });
+    expect(shopee.createTransform!()({ 'No. Pesanan': '1', 'Status Pesanan': 'Selesai' }, 2)).toEqual({ values: expect.objectContaining({ '=channel': 'marketplace' }) });
+    expect(withPresetChannel(shopee).createTransform!()({ 'No. Pesanan': '1' }, 2)).toEqual({ values: expect.objectContaining({ '=channel': 'marketplace' }) });
+    const groceries = findPreset('groceries');
+    expect(withPresetChannel(groceries)).toBe(groceries);
   });
 });
 

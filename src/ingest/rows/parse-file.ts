@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.js';
+import type { OrderChannel } from '../../db/schema.js';
 import { orderKeyOf, type CanonicalOrder, type CanonicalOrderLine, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
 import { presetMappingOf, type Preset, type RecordValues } from '../presets/preset.js';
@@ -26,6 +27,8 @@ export type ParseFileOptions = {
   preset?: string | Preset | null;
   /** Namespace for the file's ids; wins over the preset's, which wins over context.source. */
   source?: string | null;
+  /** Orders: the channel of every order whose row gives none (the CLI's --channel); a row's own wins. */
+  channel?: OrderChannel | null;
   delimiter?: string | null;
   format?: 'csv' | 'jsonl' | 'auto';
   encoding?: string | null;
@@ -72,6 +75,7 @@ export function presetReaderOptions(presetReader: ReaderOptions | undefined): Re
  */
 export async function* parseFile<E extends ImportEntity>(entity: E, path: string, options: ParseFileOptions): AsyncGenerator<ParsedBatch<E>> {
   const preset = resolvePreset(entity, options.preset);
+  requireChannelReadable(entity, options.channel ?? null, preset);
   const reader: ReaderOptions = presetReaderOptions(preset?.reader);
   if (options.delimiter) reader.delimiter = options.delimiter;
   if (options.format && options.format !== 'auto') reader.format = options.format;
@@ -98,7 +102,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   }
   options.onColumns?.(columns);
   if (inferred) options.onDateFormat?.(inferred);
-  const parser = createRowParser(entity, { file, mapping: columns.mapping, dateFormat: options.dateFormat || inferred?.format, preset: preset ? { ...preset, source: undefined } : null, context: contextFor(options, preset) });
+  const parser = createRowParser(entity, { file, mapping: columns.mapping, dateFormat: options.dateFormat || inferred?.format, preset: preset ? { ...preset, source: undefined } : null, context: contextFor(options, preset), defaultChannel: options.channel ?? null });
   parser.checkHeaders(source.headers);
   const batchSize = Math.max(1, options.batchSize ?? 5000);
   // A batch holding an order's first rows grows to keep the rest, up to this many rows: an order
@@ -300,6 +304,20 @@ export function rowsFromRecords<E extends ImportEntity>(
     }
   });
   return { ...settleBatch(entity, rows, rejects, place, (line) => texts.get(line), rejectedOrders, rejectedOrderKeys), maskedPhones };
+}
+
+/**
+ * A default channel is for orders, whose rows may give none; one a preset's mapping reads every
+ * order's channel from (shopee-orders' marketplace, Shopify's web or store) would change nothing,
+ * so a --channel other than the preset's own is refused rather than ignored.
+ */
+function requireChannelReadable(entity: ImportEntity, channel: OrderChannel | null, preset: Preset | null): void {
+  if (channel === null) return;
+  if (entity !== 'orders') throw new AppError('IMPORT_OPTION_INVALID', `--channel sets the channel of orders; a ${entity} file has no order channel. Leave out --channel.`, { field: 'channel' });
+  if (!preset || channel === preset.channel || presetMappingOf(preset, []).channel === undefined) return;
+  const own = preset.channel ? ` (${preset.channel})` : '';
+  throw new AppError('IMPORT_OPTION_INVALID', `--channel ${channel} would change no order: the ${preset.name} preset sets every order's channel itself${own}. Leave out --channel, or import without the preset, mapping the columns with --map.`,
+    { field: 'channel' });
 }
 
 /** A date format that cannot read dates is refused before the first row, not row by row (IMPORT_DATE_FORMAT_INVALID). */

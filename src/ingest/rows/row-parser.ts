@@ -1,4 +1,5 @@
-import { orderKeyOf, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
+import type { OrderChannel } from '../../db/schema.js';
+import { orderKeyOf, type CanonicalOrder, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
 import { presetMappingOf, type Preset, type RecordValues } from '../presets/preset.js';
 import { buildCustomer } from './build-customer.js';
 import { buildOrder, isLineLevel } from './build-order.js';
@@ -19,6 +20,8 @@ export type RowParserOptions = {
   dateFormat?: string | null;
   preset?: Preset | null;
   context: IngestContext;
+  /** The channel of an order whose row gives none (no channel column, or an empty one): the CLI's --channel. */
+  defaultChannel?: OrderChannel | null;
 };
 
 /**
@@ -123,6 +126,7 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
   const context: IngestContext = preset?.source ? { ...options.context, source: preset.source } : options.context;
   const dates: DateOptions = { dateFormat: options.dateFormat ?? preset?.dateFormat ?? null, timeZone: context.timeZone, now: context.now };
   const transform = preset?.createTransform?.() ?? null;
+  const defaultChannel = options.defaultChannel ?? null;
   const build = builders[entity];
   let fields: ReturnType<typeof createFieldValues> | null = null;
   let orderIdColumn: string | undefined;
@@ -160,6 +164,7 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       isRead = true;
       fields!.read(values);
       const row = build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E];
+      if (defaultChannel && entity === 'orders' && fields!.fieldValues.text('channel') === null) (row as CanonicalOrder).channel = defaultChannel;
       valuesOfRow.set(row, record.values);
       if (unreadColumns.length > 0) unreadColumnsOfRow.set(row, unreadColumns);
       const maskedPhone = maskedPhoneOfRow(fields!.fieldValues, record.line);

@@ -10,7 +10,7 @@ const { headers } = parsed;
 
 describe('importing a known export in the browser', () => {
   it('offers the presets of delimited files for the chosen data, not the fixed-width ones', () => {
-    expect(browserPresets('orders').map((preset) => preset.name)).toEqual(['shopify-orders', 'uci-online-retail', 'groceries']);
+    expect(browserPresets('orders').map((preset) => preset.name)).toEqual(['shopify-orders', 'shopee-orders', 'tokopedia-orders', 'uci-online-retail', 'groceries']);
     expect(browserPresets('customers').map((preset) => preset.name)).toEqual(['customer-personality']);
     expect(browserPresets('events')).toEqual([]);
   });
