@@ -1,15 +1,12 @@
 import { rmSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { signInAs } from '../../../../test/helpers/auth.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importDefaults, scratchFiles } from '../../../../test/helpers/import-files.js';
 import { describeEachStore } from '../../../../test/helpers/stores.js';
+import { servePageRequestsAsAdmin } from '../../../../test/helpers/page-requests.js';
 import { fixedClock } from '../../../core/clock.js';
 import { importFile } from '../../../ingest/import-file.service.js';
 import { findPreset } from '../../../ingest/presets/index.js';
-import { buildApp } from '../../../server/app.js';
-import { setCsrfToken } from '../../api/client.js';
 import type { Reject } from '../../api/types.js';
 import { presetMapping, toLineRecords } from './import-rows.js';
 import { readCsvText } from './parse-csv.js';
@@ -38,27 +35,15 @@ const files = scratchFiles('web-import-parity');
 afterAll(() => rmSync(files.directory, { recursive: true, force: true }));
 
 describeEachStore('the web import of a file against the CLI\'s', (context) => {
-  let app: FastifyInstance;
   const preset = findPreset('uci-online-retail');
   // one clock for both imports, at which the test session is alive
   const clock = fixedClock(new Date());
 
   beforeAll(async () => {
     await sql`insert into currency_rate (currency, rate_to_store) values ('GBP', 20000) on conflict (currency) do nothing`.execute(context.store.db);
-    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
-    const admin = await signInAs(context.store, 'admin');
-    // the page's own requests, answered by the real server: runImport's fetch goes to app.inject
-    setCsrfToken(admin.csrfToken);
-    vi.stubGlobal('fetch', async (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
-      const answer = await app.inject({ method: (init.method ?? 'GET') as 'GET', url: path, headers: { ...init.headers, cookie: admin.headers.cookie }, ...(init.body === undefined ? {} : { payload: init.body }) });
-      return new Response(answer.statusCode === 204 ? null : answer.body, { status: answer.statusCode });
-    });
   });
-  afterAll(async () => {
-    vi.unstubAllGlobals();
-    setCsrfToken(null);
-    await app?.close();
-  });
+  // the page's own requests, answered by the real server: runImport's fetch goes to app.inject
+  servePageRequestsAsAdmin(context, clock);
 
   const storedOrders = async (source: string) => (await sql<{ external_id: string; total_minor: number; lines: number }>`
     select o.external_id, o.total_minor::int as total_minor, count(l.line_no)::int as lines

@@ -1,15 +1,12 @@
 import { rmSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { signInAs } from '../../../../test/helpers/auth.js';
+import { afterAll, expect, it } from 'vitest';
 import { importDefaults, scratchFiles } from '../../../../test/helpers/import-files.js';
 import { describeEachStore } from '../../../../test/helpers/stores.js';
+import { servePageRequestsAsAdmin } from '../../../../test/helpers/page-requests.js';
 import { fixedClock } from '../../../core/clock.js';
 import { importFile } from '../../../ingest/import-file.service.js';
 import { planColumns } from '../../../ingest/rows/column-plan.js';
-import { buildApp } from '../../../server/app.js';
-import { setCsrfToken } from '../../api/client.js';
 import { suggestMapping, withLinesSetAside } from './import-mapping.js';
 import { toLineRecords } from './import-rows.js';
 import { readCsvText } from './parse-csv.js';
@@ -29,23 +26,10 @@ const files = scratchFiles('lines-total-parity');
 afterAll(() => rmSync(files.directory, { recursive: true, force: true }));
 
 describeEachStore('the web import of a marketplace file read as lines against the CLI\'s', (context) => {
-  let app: FastifyInstance;
   const clock = fixedClock(new Date());
 
-  beforeAll(async () => {
-    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
-    const admin = await signInAs(context.store, 'admin');
-    setCsrfToken(admin.csrfToken);
-    vi.stubGlobal('fetch', async (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
-      const answer = await app.inject({ method: (init.method ?? 'GET') as 'GET', url: path, headers: { ...init.headers, cookie: admin.headers.cookie }, ...(init.body === undefined ? {} : { payload: init.body }) });
-      return new Response(answer.statusCode === 204 ? null : answer.body, { status: answer.statusCode });
-    });
-  });
-  afterAll(async () => {
-    vi.unstubAllGlobals();
-    setCsrfToken(null);
-    await app?.close();
-  });
+  // the page's own requests, answered by the real server: runImport's fetch goes to app.inject
+  servePageRequestsAsAdmin(context, clock);
 
   const totalsOf = async (source: string) => (await sql<{ external_id: string; total_minor: number }>`
     select external_id, total_minor::int as total_minor from customer_order where source = ${source} order by external_id`.execute(context.store.db)).rows;

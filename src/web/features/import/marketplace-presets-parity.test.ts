@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { signInAs } from '../../../../test/helpers/auth.js';
+import { expect, it } from 'vitest';
 import { importDefaults } from '../../../../test/helpers/import-files.js';
 import { describeEachStore } from '../../../../test/helpers/stores.js';
+import { servePageRequestsAsAdmin } from '../../../../test/helpers/page-requests.js';
 import { fixedClock } from '../../../core/clock.js';
 import { importFile } from '../../../ingest/import-file.service.js';
 import { findPreset } from '../../../ingest/presets/index.js';
-import { buildApp } from '../../../server/app.js';
-import { setCsrfToken } from '../../api/client.js';
 import type { Reject } from '../../api/types.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { browserPresets, presetMapping, toLineRecords } from './import-rows.js';
@@ -31,24 +28,10 @@ it('offers the marketplace presets for orders, each named in English, Indonesian
 });
 
 describeEachStore('a marketplace export imported on the web against the CLI', (context) => {
-  let app: FastifyInstance;
   const clock = fixedClock(new Date());
 
-  beforeAll(async () => {
-    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
-    const admin = await signInAs(context.store, 'admin');
-    // the page's own requests, answered by the real server
-    setCsrfToken(admin.csrfToken);
-    vi.stubGlobal('fetch', async (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
-      const answer = await app.inject({ method: (init.method ?? 'GET') as 'GET', url: path, headers: { ...init.headers, cookie: admin.headers.cookie }, ...(init.body === undefined ? {} : { payload: init.body }) });
-      return new Response(answer.statusCode === 204 ? null : answer.body, { status: answer.statusCode });
-    });
-  });
-  afterAll(async () => {
-    vi.unstubAllGlobals();
-    setCsrfToken(null);
-    await app?.close();
-  });
+  // the page's own requests, answered by the real server: runImport's fetch goes to app.inject
+  servePageRequestsAsAdmin(context, clock);
 
   const storedOrders = async (source: string) => (await sql<{ external_id: string; channel: string; status: string; total_minor: number; refunded_minor: number; lines: number }>`
     select o.external_id, o.channel, o.status, o.total_minor::int as total_minor, o.refunded_minor::int as refunded_minor, count(l.line_no)::int as lines

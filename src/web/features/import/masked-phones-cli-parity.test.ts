@@ -1,14 +1,11 @@
 import { rmSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { signInAs } from '../../../../test/helpers/auth.js';
+import { afterAll, expect, it } from 'vitest';
 import { importDefaults, scratchFiles } from '../../../../test/helpers/import-files.js';
 import { describeEachStore } from '../../../../test/helpers/stores.js';
+import { servePageRequestsAsAdmin } from '../../../../test/helpers/page-requests.js';
 import { fixedClock } from '../../../core/clock.js';
 import { importFile } from '../../../ingest/import-file.service.js';
 import { maskedPhonesNote } from '../../../ingest/rows/index.js';
-import { buildApp } from '../../../server/app.js';
-import { setCsrfToken } from '../../api/client.js';
 import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { suggestMapping } from './import-mapping.js';
@@ -36,25 +33,11 @@ const files = scratchFiles('web-masked-phones-parity');
 afterAll(() => rmSync(files.directory, { recursive: true, force: true }));
 
 describeEachStore('the masked phones a web import ignored, against the CLI\'s', (context) => {
-  let app: FastifyInstance;
   // one clock for both imports, at which the test session is alive
   const clock = fixedClock(new Date());
 
-  beforeAll(async () => {
-    app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
-    const admin = await signInAs(context.store, 'admin');
-    // the page's own requests, answered by the real server: runImport's fetch goes to app.inject
-    setCsrfToken(admin.csrfToken);
-    vi.stubGlobal('fetch', async (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
-      const answer = await app.inject({ method: (init.method ?? 'GET') as 'GET', url: path, headers: { ...init.headers, cookie: admin.headers.cookie }, ...(init.body === undefined ? {} : { payload: init.body }) });
-      return new Response(answer.statusCode === 204 ? null : answer.body, { status: answer.statusCode });
-    });
-  });
-  afterAll(async () => {
-    vi.unstubAllGlobals();
-    setCsrfToken(null);
-    await app?.close();
-  });
+  // the page's own requests, answered by the real server: runImport's fetch goes to app.inject
+  servePageRequestsAsAdmin(context, clock);
 
   it('counts the rows of a file sent in three batches whose masked phone was ignored, names the first by its line, and says it as the CLI does', async () => {
     const cli = await importFile(context.store.db, { ...importDefaults, clock, entity: 'orders', file: files.file('shopee.csv', `${shopeeText}\n`), source: 'cli-masked' });

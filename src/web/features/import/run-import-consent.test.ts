@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { signInAs, type TestSession } from '../../../../test/helpers/auth.js';
 import { describeEachStore } from '../../../../test/helpers/stores.js';
+import { answerPageRequestsWith } from '../../../../test/helpers/page-requests.js';
 import { fixedClock } from '../../../core/clock.js';
 import { updateCustomer } from '../../../customers/customers.service.js';
 import { buildApp } from '../../../server/app.js';
@@ -41,10 +42,7 @@ describeEachStore('the web import of consents a customer refused', (context) => 
     app = await buildApp({ store: context.store, config: { isBehindTls: false }, clock });
     admin = await signInAs(context.store, 'admin');
     marketer = await signInAs(context.store, 'marketer');
-    vi.stubGlobal('fetch', async (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
-      const answer = await app.inject({ method: (init.method ?? 'GET') as 'GET', url: path, headers: { ...init.headers, cookie: session.headers.cookie }, ...(init.body === undefined ? {} : { payload: init.body }) });
-      return new Response(answer.statusCode === 204 ? null : answer.body, { status: answer.statusCode });
-    });
+    answerPageRequestsWith(app, () => session.headers.cookie);
     const created = await app.inject({ method: 'POST', url: '/api/ingest/customers', headers: admin.headers, payload: { source: 'shop', records: [{ customer_id: 'R1', email: 'rita@example.com', consent_email: 'yes', consent_sms: 'yes' }] } });
     expect(created.statusCode).toBe(200);
     customerId = Number((await context.store.db.selectFrom('customer').select('customer_id').where('email', '=', 'rita@example.com').executeTakeFirstOrThrow()).customer_id);
