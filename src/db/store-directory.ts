@@ -96,7 +96,7 @@ function refuseRestoreInTheWay(directory: string, named: string, details: ErrorD
   if (!restore) return;
   if (restore.running) throw restoreRunning(named, restore, details);
   throw new AppError('STORE_RESTORE_UNFINISHED_CONFLICT', `${named} holds no store: a \`clientele restore\` into it was cut short (its process ${restore.pid} is gone) and restored nothing; its working folder ${restore.folder} is left. `
-    + `Run the same restore again (clientele restore <backup file> --db ${directory}), which removes that folder first; to start a new, empty store there instead, delete ${restore.folder}.`, { ...details, file: restore.folder, pid: restore.pid });
+    + `Run the same restore again into ${directory} (clientele restore <backup file>), which removes that folder first; to start a new, empty store there instead, delete ${restore.folder}.`, { ...details, file: restore.folder, pid: restore.pid });
 }
 
 /** A restore's working folder given as a store: one being written, or half of one left by a restore cut short. */

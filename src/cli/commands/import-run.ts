@@ -130,13 +130,19 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
     }
   }, { bulk: true }).finally(() => signals.dispose());
   // a signal while the file's last batch was written, or during the steps after it: the import is whole
-  if (signals.received()) process.stderr.write(`${signals.received()} came after the file's last rows were read: the import completed instead of stopping and every row was stored; nothing to run again.\n`);
   const summary = withRunnableReasons(imported);
+  if (signals.received()) process.stderr.write(`${signals.received()} came after the file's last rows were read: the import completed instead of stopping; ${everyRowHandled(summary.rejected)}\n`);
   if (summary.rejected > 0) runtime.markDataErrors();
   runtime.print(summary, (result) => {
     const text = formatSummary(result);
     return result.rejected === 0 && hadRejectsFile ? `${text}\nNo rows were rejected; the earlier ${rejectsPath} was removed.` : text;
   });
+}
+
+/** What an import completed despite a stop has left to do: nothing, or fixing the rows it rejected. */
+function everyRowHandled(rejected: number): string {
+  if (rejected === 0) return 'every row was stored; nothing to run again.';
+  return `every row was read, ${rejected} ${rejected === 1 ? 'was' : 'were'} rejected and the rest stored; nothing to run again but the rejected rows, once fixed.`;
 }
 
 /**

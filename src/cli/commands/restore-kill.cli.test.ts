@@ -74,6 +74,8 @@ describe('a restore killed part way', () => {
     expect(command.code, command.stderr).toBe(1);
     expect(command.stderr).toContain('STORE_RESTORE_UNFINISHED_CONFLICT');
     expect(command.stderr).toContain('Run the same restore again');
+    // the command it suggests runs as written: it named --db twice, which the CLI refuses
+    expect(/\((clientele [^)]*restore <backup file>)\)/.exec(command.stderr)?.[1]).toBe(`clientele --db ${target} restore <backup file>`);
     expect(existsSync(target)).toBe(false);
 
     const retried = await runCli(['--db', target, 'restore', backup]);

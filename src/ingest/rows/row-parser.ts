@@ -12,6 +12,7 @@ import { otherProblems } from './other-problems.js';
 import { maskedPhoneOfRow, type MaskedPhone } from './masked-phones.js';
 import { failNulCharacter, RowProblem, type FieldValues } from './row-problem.js';
 import { rawText } from '../readers/record-streams.js';
+import { emptyChannelMeans } from './synonyms.js';
 
 export type RowParserOptions = {
   /** Named in every reject. */
@@ -173,12 +174,19 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       if (error instanceof RowProblem) {
         // the row's other problems too, so that one pass over the rejects fixes the row
         const also = isRead && fields !== null ? otherProblems(entity, { values: fields.fieldValues, context, dates, failedField: error.field, nulFields: fields.nulFields() }) : [];
-        return withOrderKey(reject(record, { field: error.field, code: error.code, reason: error.message, params: error.params, also }), values, true);
+        const problem = { field: error.field, code: error.code, reason: error.message, params: error.params };
+        return withOrderKey(reject(record, { ...emptyChannelWithDefault(problem), also: also.map(emptyChannelWithDefault) }), values, true);
       }
       // A bug must not abort a million-row import; the reject carries the message for the report.
       const detail = (error as Error).message ?? String(error);
       return reject(record, { field: null, code: 'ROW_UNREADABLE', reason: `this row could not be read (${detail}); please report it with the row`, params: { detail } });
     }
+  }
+
+  /** A refused channel's advice to leave it empty, true of a file whose orders are given a channel: they then take that one, not other. */
+  function emptyChannelWithDefault<P extends RejectProblem>(problem: P): P {
+    if (defaultChannel === null || problem.field !== 'channel') return problem;
+    return { ...problem, reason: problem.reason.replace(emptyChannelMeans, `the order then takes the channel given for the file, ${defaultChannel}`) };
   }
 
   /**

@@ -191,8 +191,11 @@ const maximumSpellings = 1000;
 // What a refused value can do instead: the CLI, the API and the web app map columns, not values,
 // so the value itself must change or, where the field may be empty, go. What empty reads as is
 // decided in build-order.ts and build-customer.ts; an event's kind must be given (other fits any).
+/** What an empty channel reads as, unless the file's orders are given a channel (row-parser.ts, defaultChannel). */
+export const emptyChannelMeans = 'the order is then imported with channel other';
+
 const whatEmptyMeans = new Map<Map<string, string>, string>([
-  [channelSynonyms, 'the order is then imported with channel other'],
+  [channelSynonyms, emptyChannelMeans],
   [statusSynonyms, 'the order is then paid, or refunded as far as refunded_amount says'],
   [customerKindSynonyms, 'a new customer is then a person, a known one keeps their kind'],
 ]);
