@@ -211,7 +211,9 @@ export function headerCheck(
   const unmet = requirements[entity].filter((requirement) => !requirement.isMet(fields));
   if (unmet.length === 0) return columns;
   const missing = unmet.map((requirement) => requirement.label);
-  const details = { field: unmet[0].field, missing, found: [...headers] };
+  // the file's own columns: those a preset adds ("=status") are no column the reader can see
+  const fileColumns = headers.filter((header) => !isAddedColumn(header)).join(', ') || '(none)';
+  const details = { field: unmet[0].field, missing, found: headers.filter((header) => !isAddedColumn(header)) };
   const delimiter = delimiterInHeader(headers);
   if (delimiter !== null) {
     const option = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
@@ -227,7 +229,7 @@ export function headerCheck(
     const column = lookalikes.get(lookalike)!;
     throw new AppError(
       'IMPORT_COLUMN_MISSING',
-      `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. The column "${column}" looks like ${lookalike}: add ${mapArgument(lookalike, column)}.`,
+      `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${fileColumns}. The column "${column}" looks like ${lookalike}: add ${mapArgument(lookalike, column)}.`,
       { ...details, hint: `Add ${mapArgument(lookalike, column)} if "${column}" holds ${lookalike}, or map another column with --map field=Column.` },
     );
   }
@@ -239,7 +241,7 @@ export function headerCheck(
   const several = choices.map((name) => `Several columns could hold ${name} (${ambiguous.get(name)!.join(', ')}), so none was read as it. `).join('');
   throw new AppError(
     'IMPORT_COLUMN_MISSING',
-    `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${headers.join(', ') || '(none)'}. ${several}${names?.sentence ?? ''}` +
+    `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${fileColumns}. ${several}${names?.sentence ?? ''}` +
       (presetName === null
         ? `Map a column with --map field=Column (e.g. --map ${field}=${example}) or use a --preset.`
         : `The ${presetName} preset reads its export's own columns: check the file is one, or map a column with --map field=Column (e.g. --map ${field}=${example}).`),
@@ -270,13 +272,16 @@ function namesWithoutIdentity(entity: ImportEntity, unmet: readonly Requirement[
   };
 }
 
+/** A column a preset adds to each record ("=phone", presets/preset.ts addedColumns), not one of the file's. */
+const isAddedColumn = (header: string): boolean => header.startsWith('=');
+
 /**
  * The delimiter a file's only column holds, when the header was read as one column (a preset's or
  * --delimiter's character, or a detection a file's first lines misled): columns a preset adds
  * ("=phone") aside. Null otherwise.
  */
 function delimiterInHeader(headers: readonly string[]): string | null {
-  const read = headers.filter((header) => !header.startsWith('='));
+  const read = headers.filter((header) => !isAddedColumn(header));
   if (read.length !== 1) return null;
   return [';', '\t', ',', '|'].find((candidate) => read[0].split(candidate).length > 2) ?? null;
 }
