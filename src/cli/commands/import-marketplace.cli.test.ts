@@ -1,7 +1,7 @@
 // Shopee and Tokopedia seller exports through `clientele import orders --preset …`, and --channel for a
 // file without a channel column: what a review of real marketplace exports found stored as channel
 // "other", their buyers apart only by the --source typed, and a returned Shopee order still paid.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -76,6 +76,40 @@ describeEachCliStore('importing marketplace exports', (context) => {
     expect(customerOf.get('INV/20251109/MPL/3782911111')).not.toBe(customerOf.get('INV/20251105/MPL/3782910374'));
     const phones = (await identitiesOf([...new Set(customerOf.values())])).filter((identity) => identity.kind === 'phone').map((identity) => identity.value);
     expect(phones).toEqual(['+6281234567890', '+6281355667788', '+6281398765432', '+6285711223344']);
+  }, 240_000);
+
+  it('imports a Tokopedia export without Harga Jual (IDR) as whole invoices: one of two products once, its amount Total Penjualan, its rows\' Nomor and products no difference', async () => {
+    const withoutUnitPrice = join(directory, `${context.kind}-tokopedia-no-unit-price.csv`);
+    const table = readFileSync(`${fixtures}tokopedia-orders.csv`, 'utf8').trim().split('\n').map((line) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
+    const unitPrice = table[0].indexOf('Harga Jual (IDR)');
+    // invoices of their own (INV-X/…): the store keeps the fixture's from the test above
+    writeFileSync(withoutUnitPrice, table.map((cells) => cells.filter((_, index) => index !== unitPrice).join(',').replace(',INV/', ',INV-X/')).join('\n'));
+    const result = await cli(['--json', 'import', 'orders', withoutUnitPrice, '--preset', 'tokopedia-orders', ...rejectsOf('tokopedia-no-unit-price')]);
+    const summary = JSON.parse(result.stdout);
+    // the masked phone is the one reject; the invoice's second row repeats its first
+    expect(summary.rejectCounts).toEqual([{ code: 'PHONE_MASKED', rows: 1, first: expect.objectContaining({ line: 7 }) }]);
+    expect(summary).toMatchObject({ read: 7, rejected: 1, orders: { inserted: 5, rejected: 1 } });
+    expect((await ordersOf('tokopedia')).filter((order) => order.external_id.startsWith('INV-X/')).map(({ external_id, status, total_minor }) => [external_id, status, total_minor])).toEqual([
+      // Total Penjualan: the invoice's total, its shipping included, written alike on both its rows
+      ['INV-X/20251105/MPL/3782910374', 'paid', 165_000],
+      ['INV-X/20251109/MPL/3782911111', 'paid', 122_000],
+      ['INV-X/20251110/MPL/3782912222', 'paid', 79_000],
+      ['INV-X/20251111/MPL/3782913333', 'cancelled', 85_000],
+      ['INV-X/20251114/MPL/3782915555', 'paid', 75_000],
+    ]);
+  }, 240_000);
+
+  it.each([['first', 0], ['second', 1]] as const)('stores a Shopee order of two products refunded whole when its return is approved on its %s row only', async (which, returnedRow) => {
+    const file = join(directory, `${context.kind}-shopee-returned-${which}.csv`);
+    const [header, ...rows] = readFileSync(`${fixtures}shopee-orders.csv`, 'utf8').split('\n').slice(0, 3);
+    // an order of its own: the store keeps the fixture's from the test above
+    const order = `2511015RET${returnedRow}`;
+    const returned = rows.map((row, index) => (index === returnedRow ? row.replace('Selesai,,', 'Selesai,Permintaan Disetujui,') : row).replace('2511015ABCD123', order));
+    writeFileSync(file, [header, ...returned].join('\n'));
+    const result = await cli(['import', 'orders', file, '--preset', 'shopee-orders', ...rejectsOf(`shopee-returned-${which}`)]);
+    expect(result.exitCode).toBe(0);
+    expect((await ordersOf('shopee')).filter((stored) => stored.external_id === order).map(({ status, total_minor, refunded_minor }) => [status, total_minor, refunded_minor]))
+      .toEqual([['refunded', 165_000, 165_000]]);
   }, 240_000);
 
   it('gives --channel to every order whose row gives none, and keeps a row\'s own', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CanonicalRow, ImportEntity, Reject } from '../canonical.js';
 import { parseFile } from '../rows/parse-file.js';
@@ -125,6 +126,25 @@ describe('shopee-orders', () => {
     [null, null, null],
   ])('reads Status Pesanan %j with Status Pembatalan/ Pengembalian %j as %j', (orderStatus, returnStatus, status) => {
     expect(shopeeOrderStatus(orderStatus, returnStatus)).toBe(status);
+  });
+
+  // an order of two products whose return is approved on one product's row only: the order is refunded whichever row says so
+  const files = scratchFiles('shopee-one-row-returned');
+  const [header, kopi, gula] = readFileSync(`${fixtures}shopee-orders.csv`, 'utf8').split('\n');
+  const returned = (row: string) => row.replace('Selesai,,', 'Selesai,Permintaan Disetujui,');
+  const cancelled = (row: string) => row.replace('Selesai,,', 'Batal,Permintaan Disetujui,');
+  it.each([
+    ['on its first row', 'refunded', [returned(kopi), gula]],
+    ['on its second row', 'refunded', [kopi, returned(gula)]],
+    ['on its first row and its cancellation on its second', 'cancelled', [returned(kopi), cancelled(gula)]],
+  ] as const)('reads a Shopee order of two products whose return is approved %s as %s on every row', async (name, status, rows) => {
+    const path = files.file(`${name.replaceAll(' ', '-')}.csv`, [header, ...rows].join('\n'));
+    const parsed = await parseAll('orders', path, 'shopee-orders', jakarta);
+    expect(parsed.rejects).toEqual([]);
+    expect(parsed.rows.map((row) => [row.externalId, row.status, row.totalMinor, row.refundedMinor])).toEqual([
+      ['2511015ABCD123', status, 165_000, status === 'refunded' ? 165_000 : 0],
+      ['2511015ABCD123', status, 165_000, status === 'refunded' ? 165_000 : 0],
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Mapping } from '../rows/fields.js';
-import type { Preset } from './preset.js';
+import type { Preset, RecordValues } from './preset.js';
 import { normaliseColumnName } from '../rows/fields.js';
-import { presentColumns } from './preset-helpers.js';
+import { presentColumns, valueOf } from './preset-helpers.js';
 
 // Tokopedia names its buyer by name and phone; a name cannot tell two buyers apart, so the phone is
 // the identity, unless Tokopedia masked it (628******123): then the row has none and is rejected
@@ -20,15 +20,46 @@ const mapping = {
 };
 
 const unitPriceColumn = normaliseColumnName(mapping.unit_price);
+const amountColumn = 'Total Penjualan (IDR)';
+
+const hasUnitPrice = (headers: readonly string[]) => headers.some((header) => normaliseColumnName(header) === unitPriceColumn);
 
 /**
  * One row per product of an invoice: the order's total is the sum of its products (Harga Jual ×
  * Jumlah Produk Dibeli), shipping left out. Only an export without the unit price has its
- * "Total Penjualan (IDR)" read, as the amount of an invoice of one row.
+ * "Total Penjualan (IDR)" read, as the amount: the invoice's total (products and shipping), written
+ * alike on each of its rows, so its rows are read as the invoice whole (see wholeInvoiceRows).
  */
 function tokopediaMapping(headers: readonly string[]): Mapping {
-  const hasUnitPrice = headers.some((header) => normaliseColumnName(header) === unitPriceColumn);
-  return presentColumns(hasUnitPrice ? mapping : { ...mapping, amount: 'Total Penjualan (IDR)' }, headers);
+  return presentColumns(hasUnitPrice(headers) ? mapping : { ...mapping, amount: amountColumn }, headers);
+}
+
+// What an invoice's rows read as a whole order: they must agree on these, and are compared on them (write/group-orders.ts).
+const invoiceColumns = [mapping.order_id, mapping.status, mapping.ordered_at, mapping.customer_phone, mapping.customer_name, amountColumn].map(normaliseColumnName);
+
+/**
+ * Read without the unit price, each row is the whole invoice, and a later row of it is a repeat of
+ * its first, which must give the same text in every column (write/repeated-rows.ts, writtenDifference):
+ * "Nomor" (the report's row counter) and the product's columns differ on every row, which rejected
+ * an invoice's second product as ORDER_DUPLICATE_IN_FILE. A later row of the invoice (the rows of
+ * one follow each other) takes the first row's text in every column but those the invoice is read
+ * from. The text is compared as read, before this transform, so it is written into the values the
+ * transform is handed (the row's raw text, for its rejects, stays as written).
+ */
+function wholeInvoiceRows(): (values: RecordValues) => void {
+  let invoice: string | null = null;
+  let first: RecordValues = {};
+  return (values) => {
+    const id = valueOf(values, mapping.order_id);
+    if (id === null || id !== invoice) {
+      invoice = id;
+      first = { ...values };
+      return;
+    }
+    for (const column of Object.keys(values)) {
+      if (column in first && !invoiceColumns.includes(normaliseColumnName(column))) values[column] = first[column];
+    }
+  };
 }
 
 /** Tokopedia's seller sales report (Daftar Transaksi / Laporan Penjualan), saved as CSV. */
@@ -44,7 +75,12 @@ export const tokopediaOrders: Preset = {
   mapping: tokopediaMapping,
   addedColumns: ['=currency'],
   createTransform() {
-    // Tokopedia sells in rupiah whatever the store's currency: a store in another converts them at its rate
-    return (values) => ({ values: { ...values, '=currency': 'IDR' } });
+    let asWholeInvoice: ((values: RecordValues) => void) | null | undefined;
+    return (values) => {
+      asWholeInvoice ??= hasUnitPrice(Object.keys(values)) ? null : wholeInvoiceRows();
+      asWholeInvoice?.(values);
+      // Tokopedia sells in rupiah whatever the store's currency: a store in another converts them at its rate
+      return { values: { ...values, '=currency': 'IDR' } };
+    };
   },
 };

@@ -8,7 +8,7 @@ import { readRecords, type ReaderOptions } from '../readers/read-records.js';
 import { recordBatchHeaders, resolveColumns, type Mapping } from './fields.js';
 import { planColumns, type ColumnPlan } from './column-plan.js';
 import { createRowParser } from './row-parser.js';
-import { isTotalledFromLines, settleOrdersTotalledFromLines } from './settle-line-totals.js';
+import { isTotalledFromLines, settleOrderOutcomes, settleOrdersTotalledFromLines } from './settle-line-totals.js';
 import { rejectWholeOrders } from './reject-whole-orders.js';
 import { rowName, type LinesOf } from '../write/row-place.js';
 import { explainMixedOrderBatch, firstOrderLineRecord } from './mixed-order-batch.js';
@@ -236,6 +236,7 @@ function settleBatch<E extends ImportEntity>(
   const rejects = whole.rejects.length === 0 ? batchRejects : [...batchRejects, ...whole.rejects].sort((a, b) => a.line - b.line);
   if (entity === 'lines') return { rows: whole.rows as CanonicalRow[E][], rejects, rejectedOrderKeys: [...rejectedOrderKeys] };
   const rows = whole.rows as CanonicalOrder[];
+  settleOrderOutcomes(rows);
   const settled = settleOrdersTotalledFromLines(rows, place.file, rawOfLine);
   const keys = [...rejectedOrderKeys];
   if (settled.rejects.length > 0) {

@@ -11,6 +11,33 @@ export function isTotalledFromLines(row: CanonicalOrder): boolean {
 }
 
 /**
+ * An order whose line rows state different outcomes is cancelled when any of them says so, else
+ * refunded when any says so, whichever row that is: the writer stores an order with its first row's
+ * status (write/group-orders.ts), and a marketplace marks a return on the returned product's row
+ * (Shopee's "Status Pembatalan/ Pengembalian"), so the outcome depended on the order of the rows.
+ * The deciding row's status and refund are given to every row of the order in the batch (the rows
+ * of one order are kept in one batch, as for settleOrdersTotalledFromLines).
+ */
+export function settleOrderOutcomes(rows: CanonicalOrder[]): void {
+  const deciding = new Map<string, CanonicalOrder>();
+  for (const row of rows) {
+    if (row.orderLine === null) continue;
+    const rank = outcomeRank(row.status);
+    const known = deciding.get(keyOf(row));
+    if (known === undefined ? rank > 0 : rank > outcomeRank(known.status)) deciding.set(keyOf(row), row);
+  }
+  if (deciding.size === 0) return;
+  for (const row of rows) {
+    const decided = row.orderLine === null ? undefined : deciding.get(keyOf(row));
+    if (decided === undefined || decided === row) continue;
+    row.status = decided.status;
+    row.refundedMinor = decided.refundedMinor;
+  }
+}
+
+const outcomeRank = (status: CanonicalOrder['status']): number => (status === 'cancelled' ? 2 : status === 'refunded' ? 1 : 0);
+
+/**
  * The refund check and status of orders whose total is the sum of their lines (no `amount`),
  * which no single row knows: done here over a batch's rows, as the writer groups them (the order
  * fields of its first row, its lines' sum less that row's discount). An order whose rows state a
