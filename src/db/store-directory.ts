@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError, type ErrorDetails } from '../core/errors.js';
+import { shellWord } from '../core/shell-words.js';
 import { isRunningHere, lockFileName } from './store-lock.js';
 
 /** PostgreSQL's mark of a data directory: a directory holding it is a store. */
@@ -103,7 +104,7 @@ function refuseRestoreInTheWay(directory: string, named: string, details: ErrorD
 export function workingFolderGiven(named: string, restore: RestoreWorkingFolder, details: ErrorDetails): AppError {
   if (restore.running) return restoreRunning(named, restore, details);
   return new AppError('STORE_RESTORE_UNFINISHED_CONFLICT', `${named} is the working folder of a \`clientele restore\` into ${restore.target} that was cut short (its process ${restore.pid} is gone): it is not a store, and may hold half of one. `
-    + `Run the restore again into ${restore.target} (clientele restore <backup file> --db ${restore.target}), which removes this folder first, or delete it.`, { ...details, file: restore.folder, pid: restore.pid });
+    + `Run the restore again into ${restore.target} (clientele --db ${shellWord(restore.target)} restore <backup file>), which removes this folder first, or delete it.`, { ...details, file: restore.folder, pid: restore.pid });
 }
 
 /** The nearest existing ancestor of a missing path when it is a file (`notes.txt` in `notes.txt/store`), else null. */
