@@ -128,22 +128,24 @@ describe('shopee-orders', () => {
     expect(shopeeOrderStatus(orderStatus, returnStatus)).toBe(status);
   });
 
-  // an order of two products whose return is approved on one product's row only: the order is refunded whichever row says so
+  // an order of two products whose return is approved on one product's row only: that product's line is refunded, the
+  // order partially (Kopi 2 × 65,000; Gula 1 × 25,000; the order's 165,000 with shipping); on every row, cancelled whole
   const files = scratchFiles('shopee-one-row-returned');
   const [header, kopi, gula] = readFileSync(`${fixtures}shopee-orders.csv`, 'utf8').split('\n');
   const returned = (row: string) => row.replace('Selesai,,', 'Selesai,Permintaan Disetujui,');
   const cancelled = (row: string) => row.replace('Selesai,,', 'Batal,Permintaan Disetujui,');
   it.each([
-    ['on its first row', 'refunded', [returned(kopi), gula]],
-    ['on its second row', 'refunded', [kopi, returned(gula)]],
-    ['on its first row and its cancellation on its second', 'cancelled', [returned(kopi), cancelled(gula)]],
-  ] as const)('reads a Shopee order of two products whose return is approved %s as %s on every row', async (name, status, rows) => {
+    ['on its first row', 'partially_refunded', 130_000, [returned(kopi), gula]],
+    ['on its second row', 'partially_refunded', 25_000, [kopi, returned(gula)]],
+    ['on both its rows', 'refunded', 165_000, [returned(kopi), returned(gula)]],
+    ['on its first row and its cancellation on its second', 'cancelled', 0, [returned(kopi), cancelled(gula)]],
+  ] as const)('reads a Shopee order of two products whose return is approved %s as %s on every row', async (name, status, refundedMinor, rows) => {
     const path = files.file(`${name.replaceAll(' ', '-')}.csv`, [header, ...rows].join('\n'));
     const parsed = await parseAll('orders', path, 'shopee-orders', jakarta);
     expect(parsed.rejects).toEqual([]);
     expect(parsed.rows.map((row) => [row.externalId, row.status, row.totalMinor, row.refundedMinor])).toEqual([
-      ['2511015ABCD123', status, 165_000, status === 'refunded' ? 165_000 : 0],
-      ['2511015ABCD123', status, 165_000, status === 'refunded' ? 165_000 : 0],
+      ['2511015ABCD123', status, 165_000, refundedMinor],
+      ['2511015ABCD123', status, 165_000, refundedMinor],
     ]);
   });
 });
@@ -162,6 +164,26 @@ describe('tokopedia-orders', () => {
     expect(rows[0]).toMatchObject({ totalMinor: null, customerName: 'Budi Santoso', orderLine: { sku: 'KG-250', quantity: 2, unitPriceMinor: 65_000 } });
     expect(rows[0].orderedAt.toISOString()).toBe('2025-11-05T03:15:00.000Z');
     expect(rejects).toEqual([expect.objectContaining({ line: 7, field: 'customer_phone', code: 'PHONE_MASKED' })]);
+  });
+
+  const tokopediaFiles = scratchFiles('tokopedia-statuses');
+  const [tokopediaHeader, firstProduct, secondProduct] = readFileSync(`${fixtures}tokopedia-orders.csv`, 'utf8').split('\n');
+  const withStatus = (row: string, status: string) => row.replace('Pesanan Selesai', status);
+
+  it.each(['Pesanan Baru', 'Menunggu Konfirmasi'])('reads an invoice %j with its payment date as paid, and one without as no purchase yet', async (status) => {
+    const unpaid = withStatus(firstProduct, status).replace('05-11-2025 10:15:00', '').replace('INV/20251105/MPL/3782910374', 'INV/UNPAID');
+    const path = tokopediaFiles.file(`${status.replaceAll(' ', '-')}.csv`, [tokopediaHeader, withStatus(firstProduct, status), withStatus(secondProduct, status), unpaid].join('\n'));
+    const { rows, rejects } = await parseAll('orders', path, 'tokopedia-orders', jakarta);
+    expect(rows.map((row) => [row.externalId, row.status])).toEqual([['INV/20251105/MPL/3782910374', 'paid'], ['INV/20251105/MPL/3782910374', 'paid']]);
+    expect(rejects.map((reject) => [reject.line, reject.field])).toEqual([[4, 'ordered_at']]);
+  });
+
+  it('refunds the lines of an invoice\'s returned product only, its total being the sum of its products', async () => {
+    // Kopi 2 × 65,000 kept, Gula 1 × 25,000 returned: 25,000 of the invoice's 155,000 refunded
+    const path = tokopediaFiles.file('one-returned.csv', [tokopediaHeader, firstProduct, withStatus(secondProduct, 'Dikembalikan')].join('\n'));
+    const { rows, rejects } = await parseAll('orders', path, 'tokopedia-orders', jakarta);
+    expect(rejects).toEqual([]);
+    expect(rows.map((row) => [row.status, row.totalMinor, row.refundedMinor])).toEqual([['partially_refunded', null, 25_000], ['partially_refunded', null, 25_000]]);
   });
 
   it('reads the amount from Total Penjualan (IDR) of an export without the unit price', () => {

@@ -2,6 +2,7 @@ import type { Mapping } from '../rows/fields.js';
 import type { Preset, RecordValues } from './preset.js';
 import { normaliseColumnName } from '../rows/fields.js';
 import { presentColumns, valueOf } from './preset-helpers.js';
+import { synonymKey } from '../rows/synonyms.js';
 
 // Tokopedia names its buyer by name and phone; a name cannot tell two buyers apart, so the phone is
 // the identity, unless Tokopedia masked it (628******123): then the row has none and is rejected
@@ -62,6 +63,22 @@ function wholeInvoiceRows(): (values: RecordValues) => void {
   };
 }
 
+// The statuses of an invoice the buyer has paid (Tokopedia shows an invoice to its seller only once its payment is
+// verified) that the seller has yet to accept; read alone, the same words mean an unpaid order (synonyms.ts).
+const acceptedOncePaid = new Set(['pesanan baru', 'menunggu konfirmasi', 'menunggu konfirmasi penjual'].map(synonymKey));
+
+/**
+ * "Pesanan Baru" and "Menunggu Konfirmasi" with a payment date: the buyer paid, so the invoice is
+ * paid until a later report says it was cancelled (Tokopedia then refunds it; imported again, the
+ * invoice takes that status). Without a payment date the row is rejected for its empty ordered_at.
+ */
+function paidOnceItsDateSays(values: RecordValues): RecordValues {
+  const status = valueOf(values, mapping.status);
+  if (status === null || !acceptedOncePaid.has(synonymKey(status)) || valueOf(values, mapping.ordered_at) === null) return {};
+  const column = Object.keys(values).find((name) => normaliseColumnName(name) === normaliseColumnName(mapping.status))!;
+  return { [column]: 'paid' };
+}
+
 /** Tokopedia's seller sales report (Daftar Transaksi / Laporan Penjualan), saved as CSV. */
 export const tokopediaOrders: Preset = {
   name: 'tokopedia-orders',
@@ -79,8 +96,9 @@ export const tokopediaOrders: Preset = {
     return (values) => {
       asWholeInvoice ??= hasUnitPrice(Object.keys(values)) ? null : wholeInvoiceRows();
       asWholeInvoice?.(values);
+      const status = paidOnceItsDateSays(values);
       // Tokopedia sells in rupiah whatever the store's currency: a store in another converts them at its rate
-      return { values: { ...values, '=currency': 'IDR' } };
+      return { values: { ...values, ...status, '=currency': 'IDR' } };
     };
   },
 };

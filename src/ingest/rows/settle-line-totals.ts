@@ -1,6 +1,6 @@
 import { formatMoney } from '../../core/money.js';
 import { orderKeyOf, type CanonicalOrder, type Reject } from '../canonical.js';
-import { maximumAmountMinor, sumOfLinesWithin } from './amount-limit.js';
+import { lineAmountMinor, maximumAmountMinor, sumOfLinesWithin } from './amount-limit.js';
 import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
 
 const keyOf = (row: CanonicalOrder): string => orderKeyOf(row.source, row.externalId);
@@ -11,31 +11,47 @@ export function isTotalledFromLines(row: CanonicalOrder): boolean {
 }
 
 /**
- * An order whose line rows state different outcomes is cancelled when any of them says so, else
- * refunded when any says so, whichever row that is: the writer stores an order with its first row's
- * status (write/group-orders.ts), and a marketplace marks a return on the returned product's row
- * (Shopee's "Status Pembatalan/ Pengembalian"), so the outcome depended on the order of the rows.
- * The deciding row's status and refund are given to every row of the order in the batch (the rows
- * of one order are kept in one batch, as for settleOrdersTotalledFromLines).
+ * An order whose line rows state different outcomes is cancelled when any of them says so, whichever
+ * row that is: the writer stores an order with its first row's status (write/group-orders.ts), so the
+ * outcome depended on the order of the rows. A marketplace marks a return on the returned product's
+ * row (Shopee's "Status Pembatalan/ Pengembalian"): when some rows of an order say refunded and the
+ * others do not, the refund is those rows' lines (quantity × unit price, within the order's total),
+ * so the order is partially refunded — refunded whole, it had lost the products the buyer kept.
+ * Only when every row says refunded, or a refunded row states an amount of its own (neither none nor
+ * the whole order's), is the first such row's refund the order's. The deciding status and refund
+ * are given to every row of the order in the batch (the rows of one order are kept in one batch, as
+ * for settleOrdersTotalledFromLines).
  */
 export function settleOrderOutcomes(rows: CanonicalOrder[]): void {
-  const deciding = new Map<string, CanonicalOrder>();
+  const orders = new Map<string, CanonicalOrder[]>();
   for (const row of rows) {
     if (row.orderLine === null) continue;
-    const rank = outcomeRank(row.status);
-    const known = deciding.get(keyOf(row));
-    if (known === undefined ? rank > 0 : rank > outcomeRank(known.status)) deciding.set(keyOf(row), row);
+    const order = orders.get(keyOf(row));
+    if (order) order.push(row);
+    else orders.set(keyOf(row), [row]);
   }
-  if (deciding.size === 0) return;
-  for (const row of rows) {
-    const decided = row.orderLine === null ? undefined : deciding.get(keyOf(row));
-    if (decided === undefined || decided === row) continue;
-    row.status = decided.status;
-    row.refundedMinor = decided.refundedMinor;
+  for (const order of orders.values()) {
+    const outcome = outcomeOf(order);
+    if (outcome === null) continue;
+    for (const row of order) {
+      row.status = outcome.status;
+      row.refundedMinor = outcome.refundedMinor;
+    }
   }
 }
 
-const outcomeRank = (status: CanonicalOrder['status']): number => (status === 'cancelled' ? 2 : status === 'refunded' ? 1 : 0);
+function outcomeOf(order: readonly CanonicalOrder[]): Pick<CanonicalOrder, 'status' | 'refundedMinor'> | null {
+  const cancelled = order.find((row) => row.status === 'cancelled');
+  if (cancelled !== undefined) return cancelled;
+  const refunded = order.filter((row) => row.status === 'refunded');
+  if (refunded.length === 0) return null;
+  const refundsItsLine = (row: CanonicalOrder) => row.refundedMinor === 0 || row.refundedMinor === row.totalMinor;
+  if (refunded.length === order.length || !refunded.every(refundsItsLine)) return refunded[0];
+  const first = order[0];
+  const linesMinor = refunded.reduce((sum, row) => sum + lineAmountMinor(row.orderLine!), 0);
+  const totalMinor = first.totalMinor ?? order.reduce((sum, row) => sum + lineAmountMinor(row.orderLine!), 0) - first.discountMinor;
+  return settleOrderStatus('paid', totalMinor, Math.max(0, Math.min(linesMinor, totalMinor)));
+}
 
 /**
  * The refund check and status of orders whose total is the sum of their lines (no `amount`),

@@ -95,6 +95,7 @@ describe('status and kind words of shops in Jakarta and Riga', () => {
     ['ditahan', 'awaits confirmation of its payment'], ['authorized', 'awaits confirmation of its payment'],
     ['failed', "payment failed, so it was never a purchase"], ['wc-failed', "payment failed, so it was never a purchase"], ['Gagal', "payment failed, so it was never a purchase"],
     ['neizdevās', "payment failed, so it was never a purchase"],
+    ['Pesanan Baru', 'is new or awaits a confirmation (of its payment, or by the seller)'], ['Menunggu Konfirmasi', 'is new or awaits a confirmation (of its payment, or by the seller)'],
   ])('refuses the status %j as no purchase, saying what it means and what to do', (raw, meaning) => {
     expect(codeOf(() => lookUp('status', raw, statusSynonyms))).toBe('STATUS_NOT_PURCHASE');
     const reason = reasonOf(() => lookUp('status', raw, statusSynonyms));
@@ -138,7 +139,8 @@ describe('status and kind words of shops in Jakarta and Riga', () => {
   });
 
   it('still refuses words whose meaning is unclear, rather than guessing', () => {
-    for (const word of ['menunggu konfirmasi', 'baru']) expect(codeOf(() => lookUp('status', word, statusSynonyms)), word).toBe('VALUE_NOT_ALLOWED');
+    // "menunggu konfirmasi" is refused too, saying both things it may mean (STATUS_NOT_PURCHASE, above)
+    for (const word of ['baru', 'konfirmasi']) expect(codeOf(() => lookUp('status', word, statusSynonyms)), word).toBe('VALUE_NOT_ALLOWED');
     for (const word of ['langganan', 'pieteikties']) expect(codeOf(() => lookUp('kind', word, eventKindSynonyms)), word).toBe('VALUE_NOT_ALLOWED');
   });
 });
@@ -189,4 +191,8 @@ describe('a refused value', () => {
     expect(text).toContain('“Belum Dibayar”');
     expect(text).not.toMatch(/\bmap|petakan|piesaist/);
   });
+});
+
+describe('a shipped marketplace order', () => {
+  it.each(['Telah Dikirim', 'Sudah Dikirim'])('reads the status %j as paid', (raw) => expect(lookUp('status', raw, statusSynonyms)).toBe('paid'));
 });

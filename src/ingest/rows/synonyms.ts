@@ -72,6 +72,8 @@ export const statusSynonyms = synonymTable<OrderStatus>({
     // Shopee shows a paid order waiting for the seller to ship it as "Perlu Dikirim"; Tokopedia one delivered as "Pesanan Tiba",
     // one on its way as "Dalam Pengiriman" and one packed for the courier as "Siap Dikirim"
     'perlu dikirim', 'pesanan tiba', 'dalam pengiriman', 'siap dikirim',
+    // Shopee's export writes a shipped order as "Telah Dikirim" too
+    'telah dikirim', 'sudah dikirim',
     'apmaksāts', 'apmaksats', 'samaksāts', 'samaksats', 'pabeigts', 'izpildīts', 'izpildits',
     'nosūtīts', 'nosutits', 'izsūtīts', 'izsutits', 'piegādāts', 'piegadats',
   ],
@@ -162,6 +164,11 @@ const notPurchases = new Map<string, string>([
     'belum dibayar', 'belum bayar', 'belum lunas', 'menunggu pembayaran', 'menunggu bayar', 'tertunda',
     'neapmaksāts', 'neapmaksats', 'nesamaksāts', 'nesamaksats', 'gaida apmaksu', 'gaida maksājumu', 'gaida maksajumu', 'apstrādē', 'apstrade',
   ].map((word) => [word, awaitingPayment] as const),
+  // A new order or one awaiting confirmation: an Indonesian shop's own site shows a bank transfer whose proof the seller
+  // has not checked so, a marketplace an order the seller has not accepted. Read as paid only where the file says it was
+  // paid (Tokopedia's report gives its payment date: presets/tokopedia-orders.ts).
+  ...['pesanan baru', 'menunggu konfirmasi', 'menunggu konfirmasi penjual', 'menunggu konfirmasi pembayaran'].map((word) => [word,
+    'means the order is new or awaits a confirmation (of its payment, or by the seller), so it is no verified purchase yet and is not imported; import it again once it is paid or processed, or leave it out of the file'] as const),
   // WooCommerce's on-hold: a bank transfer or cheque not yet received; a card authorised but not yet captured
   ...['authorized', 'authorised', 'on-hold', 'on hold', 'ditahan'].map((word) => [word,
     'means the order awaits confirmation of its payment, so it is no purchase yet and is not imported; import it again once it is paid (processing or completed in WooCommerce), or leave it out of the file'] as const),
