@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database, OrderChannel } from '../db/schema.js';
-import { isAppError } from '../core/errors.js';
+import { AppError, isAppError } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
 import { getStoreSettings, readCurrencyRates } from '../settings/index.js';
 import type { ImportEntity, IngestContext, Reject } from './canonical.js';
 import { addBatchToImportRun, endImportRun, readRejectCounts, recordConsentOverride, startImportRun } from './import-runs.repo.js';
 import { createRawRowFinder, createRejectsWriter, rejectsSampleSize } from './rejects-file.js';
-import { findPreset } from './presets/index.js';
+import { findPreset, type Preset } from './presets/index.js';
 import { addMaskedPhones, noMaskedPhones, parseFile, type MaskedPhones } from './rows/index.js';
 import { presetReaderOptions } from './rows/parse-file.js';
+import { lacksColumnsText } from './rows/fields.js';
+import { adviseOnHeader, explainHeaderAdvice } from './presets/recognise-export.js';
+import { readHeaderCandidates, type ReaderOptions } from './readers/read-records.js';
 import type { ColumnPlan, GuessedColumn, IgnoredColumn } from './rows/column-plan.js';
 import type { InferredDateFormat } from './rows/date-format-guess.js';
 import { knownCurrencyCodes } from '../core/money.js';
@@ -35,6 +38,8 @@ export type ImportFileOptions = {
   dateFormat?: string | null;
   delimiter?: string | null;
   format?: 'csv' | 'jsonl' | 'auto';
+  /** The 1-based line of the header, below a report's title (the CLI's --header-line); rows keep their line numbers in the file. */
+  headerLine?: number | null;
   /** WHATWG encoding label (windows-1252, iso-8859-13, utf-16le); default utf-8 or the byte order mark's. */
   encoding?: string | null;
   /** Namespace of the file's customer and order ids, e.g. "shopify"; defaults to the preset's or "import". */
@@ -125,6 +130,27 @@ export type ImportSummary = {
   maskedPhones: MaskedPhones;
 };
 
+// a report's title and period take a few lines: a header is not looked for further down
+const headerSearchLines = 30;
+
+/**
+ * A file refused for its header (IMPORT_COLUMN_MISSING) whose first lines show what to import
+ * it with, another preset or a later header line (presets/recognise-export.ts), is refused
+ * saying so. Looked for only then, and only for a file: an API batch's records have no header line.
+ */
+async function adviseOnRefusedHeader(error: unknown, options: ImportFileOptions, preset: Preset | null, reader: ReaderOptions): Promise<unknown> {
+  if (!isAppError(error) || error.code !== 'IMPORT_COLUMN_MISSING') return error;
+  const candidates = await readHeaderCandidates(options.file, reader, headerSearchLines).catch(() => []);
+  const reading = { entity: options.entity, headerLine: options.headerLine ?? 1, preset, mapping: options.mapping ?? {} };
+  const advice = adviseOnHeader(reading, candidates);
+  if (advice === null) return error;
+  const { sentence, hint, details } = explainHeaderAdvice(options.entity, advice, preset?.name ?? null);
+  const { missing, found } = error.details;
+  // a header check's refusal keeps what the file lacks and holds; another (a preset's column missing) its whole message
+  const lead = Array.isArray(missing) && Array.isArray(found) ? lacksColumnsText(options.entity, missing, found) : error.message;
+  return new AppError(error.code, `${lead} ${sentence}`, { ...error.details, ...details, hint });
+}
+
 export async function buildIngestContext(db: Kysely<Database>, clock: Clock, source: string): Promise<IngestContext> {
   const settings = await getStoreSettings(db);
   return { currency: settings.currency, defaultCountry: settings.defaultCountry, timeZone: settings.timeZone, now: clock.now(), source, knownCurrencies: knownCurrencyCodes };
@@ -170,10 +196,13 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   let columns = null as ColumnPlan | null;
   let inferredDateFormat = null as InferredDateFormat | null;
   const preset = options.preset ? findPreset(options.preset) : null;
-  const addRaw = createRawRowFinder(options.file, {
+  // as parseFile reads the file
+  const reader: ReaderOptions = {
     ...presetReaderOptions(preset?.reader), ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.format && options.format !== 'auto' ? { format: options.format } : {}), ...(options.encoding ? { encoding: options.encoding } : {}),
-  });
+    ...(options.headerLine ? { headerLine: options.headerLine } : {}),
+  };
+  const addRaw = createRawRowFinder(options.file, reader);
   try {
     const batches = parseFile(options.entity, options.file, {
       mapping: options.mapping ?? {},
@@ -182,6 +211,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
       delimiter: options.delimiter ?? null,
       format: options.format ?? 'auto',
       encoding: options.encoding ?? null,
+      headerLine: options.headerLine ?? null,
       batchSize: options.batchSize ?? defaultImportBatchSize,
       source: options.source ?? null,
       channel: options.channel ?? null,
@@ -249,7 +279,7 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
     await releaseRunSession().catch(() => undefined);
     await rejects.close(false);
     if (isAppError(error)) error.details.file ??= options.file;
-    throw error;
+    throw totals.read === 0 ? await adviseOnRefusedHeader(error, options, preset, reader) : error;
   }
   const closed = await rejects.close();
   const rejectCounts = (await readRejectCounts(db, importId)).map(({ code, rows }): RejectCount => {

@@ -107,7 +107,7 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
     try {
       const summary = await importFile(db, {
         entity, file, preset: options.preset, mapping: parseMappingArguments(entity, options.map),
-        dateFormat: options.dateFormat, delimiter: options.delimiter, encoding: options.encoding, source: options.source, channel: options.channel, batchSize: options.batchSize,
+        dateFormat: options.dateFormat, delimiter: options.delimiter, headerLine: options.headerLine, encoding: options.encoding, source: options.source, channel: options.channel, batchSize: options.batchSize,
         consentOverridesRefusals: options.consentOverridesRefusals ?? false, rejectsPath, actor, clock,
         onProgress: (progress) => {
           // thrown here, between batches: the import marks its run failed, and the store closes (its lock released)

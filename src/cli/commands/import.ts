@@ -6,6 +6,7 @@ import { orderChannelNames, readOrderChannel } from '../../ingest/presets/preset
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { withExamples } from '../examples.js';
+import { wholeNumberIn } from '../option-values.js';
 
 /** The import's work, loaded when it runs: it needs the store, the file readers and the batch writers. */
 const run = () => import('./import-run.js');
@@ -37,8 +38,11 @@ export function parseChannel(value: string): OrderChannel {
   return channel;
 }
 
+// a title of more lines than this is no title: the option is likely mistyped
+export const maximumHeaderLine = 10_000;
+
 export type ImportOptions = {
-  map: string[]; preset?: string; dateFormat?: string; delimiter?: string; encoding?: string; source?: string; channel?: OrderChannel; rejects?: string; batchSize: number;
+  map: string[]; preset?: string; dateFormat?: string; delimiter?: string; headerLine?: number; encoding?: string; source?: string; channel?: OrderChannel; rejects?: string; batchSize: number;
   consentOverridesRefusals?: boolean;
 };
 
@@ -52,6 +56,8 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .option('--preset <name>', 'column layout of a known export (see `clientele presets`)')
     .option('--date-format <pattern>', 'e.g. dd-MM-yyyy, MM/dd/yyyy HH:mm, or dd/MM/yyyy HH:mm z (z: a zone such as UTC or America/New_York)')
     .option('--delimiter <char>', 'field delimiter; detected when omitted')
+    .option('--header-line <n>', 'the line of the header, when a title, a report period or blank lines come before it (1 when omitted); rows keep their line numbers in the file',
+      wholeNumberIn(1, maximumHeaderLine, '--header-line 4'))
     .option('--encoding <label>', 'text encoding of the file, e.g. windows-1252, iso-8859-13, utf-16le (default utf-8, or the byte order mark\'s)')
     .option('--source <name>', 'system the file comes from; its ids are kept per source (default: the preset or "import")')
     .option('--channel <channel>', `orders: the channel of every order whose row gives none (no channel column, or an empty one), one of ${orderChannelNames.join(', ')}; a row's own channel wins`, parseChannel)
@@ -65,6 +71,7 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     ['clientele import orders orders.csv', 'order_id,customer_id,ordered_at,amount,…'],
     ['clientele import orders orders_export.csv --preset shopify-orders'],
     ['clientele import orders Order.all.csv --preset shopee-orders', 'a Shopee export: marketplace orders, buyers by username'],
+    ['clientele import orders laporan-penjualan.csv --preset tokopedia-orders --header-line 4', 'a report whose header is below its title and period'],
     ['clientele import orders bukalapak.csv --channel marketplace', 'every order of a file without a channel column came through a marketplace'],
     ['clientele import orders sales.csv --map order_id=Invoice --map ordered_at=Date --date-format dd/MM/yyyy'],
     ['clientele import lines order_lines.csv', 'order_id,sku,quantity,unit_price,…: an order\'s lines stated whole'],

@@ -19,6 +19,11 @@ export type ReaderOptions = {
   encoding?: string;
   /** Whether the first record names the columns; 'auto' guesses (default: true, 'auto' for whitespace). */
   header?: boolean | 'auto';
+  /**
+   * The 1-based line of the header (default 1, or 2 after a `sep=` line): the lines above it, a
+   * report's title and period, are skipped, and the rows keep their line numbers in the file.
+   */
+  headerLine?: number;
   maxRecordBytes?: number;
   onBytes?: (bytesRead: number, totalBytes: number) => void;
 };
@@ -149,15 +154,8 @@ async function collectJsonKeys(path: string, encoding: string, maxRecordBytes: n
 
 const isNumberLike = (value: string): boolean => /^[-+]?[\d.,]+$/.test(value);
 
-/**
- * Opens a CSV, JSON Lines or whitespace-separated file and streams its records with the
- * physical line each starts on. Never reads the whole file: memory stays constant however large
- * it is. Problems with single records (invalid UTF-8, wrong column count, unclosed quotes, broken
- * JSON) are yielded as `problem` items; only problems with the whole file throw.
- */
-export async function readRecords(path: string, options: ReaderOptions = {}): Promise<RecordSource> {
-  const totalBytes = await statFile(path);
-  const head = await readHead(path);
+/** The file's first bytes as text (UTF-8, `\n` line ends, no byte order mark) and their encoding; refuses an unknown or a wrong one. */
+function decodeHead(path: string, head: Buffer, options: ReaderOptions): { encoding: string; headText: string } {
   let encoding = (encodingFromByteOrderMark(head) ?? options.encoding ?? 'utf-8').toLowerCase();
   if (encoding === 'utf8') encoding = 'utf-8';
   try {
@@ -172,16 +170,80 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
       field: 'encoding', file: path, line: misread.line, hint: 'The file is already UTF-8: import it without --encoding.',
     });
   }
-  const headText = stripByteOrderMark(new TextDecoder(encoding).decode(head)).replace(/\r\n/g, '\n');
+  return { encoding, headText: stripByteOrderMark(new TextDecoder(encoding).decode(head)).replace(/\r\n/g, '\n') };
+}
+
+/**
+ * The file's format, delimiter and header line. The format and delimiter are sniffed from the
+ * header line on: a report's title above it holds no delimiter, or not the file's.
+ */
+function layoutOf(path: string, headText: string, options: ReaderOptions): { format: 'csv' | 'jsonl'; separatorLine: string | null; delimiter: string | null; headerLine: number } {
+  const requested = options.headerLine ?? 1;
+  if (!Number.isSafeInteger(requested) || requested < 1) {
+    throw new AppError('IMPORT_OPTION_INVALID', `The header line must be a line of the file (1, 2, …), not ${requested}.`, { field: 'headerLine' });
+  }
+  // Excel's `sep=;` first line names the delimiter; a --delimiter given still wins
+  const separator = excelSeparatorOf(headText);
+  const headerLine = Math.max(requested, separator === null ? 1 : 2);
+  const fromHeader = headerLine === 1 ? headText : headText.split('\n').slice(headerLine - 1).join('\n');
+  const format = options.format === 'csv' || options.format === 'jsonl' ? options.format : looksLikeJsonLines(fromHeader, path) ? 'jsonl' : 'csv';
+  if (format === 'jsonl') {
+    if (requested > 1) throw new AppError('IMPORT_OPTION_INVALID', `${path} is JSON Lines, which has no header line: leave out the header line.`, { field: 'headerLine' });
+    return { format, separatorLine: null, delimiter: null, headerLine: 1 };
+  }
+  const delimiter = separator !== null && (options.delimiter === undefined || options.delimiter === 'auto') ? separator
+    : resolveDelimiter(options.delimiter ?? presetDelimiterOf(options.presetDelimiter, fromHeader), fromHeader);
+  return { format, separatorLine: separator, delimiter, headerLine };
+}
+
+/** A line of the file split as its header would be: `headers` as read (uniqueHeaders). */
+export type HeaderCandidate = { line: number; headers: string[] };
+
+/**
+ * The file's first `maxLines` lines, blank ones aside, each split as the header would be were it
+ * on that line (its delimiter sniffed from it on), to find a header below a report's title. From
+ * the file's first bytes only; a header whose quoted names span lines is cut at its first line.
+ * None for JSON Lines, which has no header line.
+ */
+export async function readHeaderCandidates(path: string, options: ReaderOptions, maxLines: number): Promise<HeaderCandidate[]> {
+  await statFile(path);
+  const { headText } = decodeHead(path, await readHead(path), options);
+  if (layoutOf(path, headText, { ...options, headerLine: undefined }).format === 'jsonl') return [];
+  const lines = headText.split('\n');
+  const candidates: HeaderCandidate[] = [];
+  for (let index = 0; index < Math.min(maxLines, lines.length); index++) {
+    if (lines[index].trim() === '') continue;
+    const layout = layoutOf(path, headText, { ...options, format: 'csv', headerLine: index + 1 });
+    // a `sep=` line is no header
+    if (layout.headerLine !== index + 1) continue;
+    candidates.push({ line: index + 1, headers: uniqueHeaders(await fieldsOfLine(lines[index], layout.delimiter!)) });
+  }
+  return candidates;
+}
+
+async function fieldsOfLine(text: string, delimiter: string): Promise<string[]> {
+  if (delimiter === 'whitespace') return text.trim().split(/\s+/);
+  async function* once() {
+    yield Buffer.from(`${text}\n`, 'utf8');
+  }
+  for await (const [item] of readCsvRows(once(), delimiter, Math.max(1024, 4 * text.length), false)) return item.kind === 'object' ? [] : item.fields ?? [];
+  return [];
+}
+
+/**
+ * Opens a CSV, JSON Lines or whitespace-separated file and streams its records with the
+ * physical line each starts on. Never reads the whole file: memory stays constant however large
+ * it is. Problems with single records (invalid UTF-8, wrong column count, unclosed quotes, broken
+ * JSON) are yielded as `problem` items; only problems with the whole file throw.
+ */
+export async function readRecords(path: string, options: ReaderOptions = {}): Promise<RecordSource> {
+  const totalBytes = await statFile(path);
+  const head = await readHead(path);
+  const { encoding, headText } = decodeHead(path, head, options);
   if (headText.trim() === '' && totalBytes <= headBytes) {
     throw new AppError('IMPORT_FILE_EMPTY', `${path} is empty: there are no columns or rows to import.`, { file: path, hint: 'Export the file again, with a header row and at least one data row.' });
   }
-  const format = options.format === 'csv' || options.format === 'jsonl' ? options.format : looksLikeJsonLines(headText, path) ? 'jsonl' : 'csv';
-  // Excel's `sep=;` first line names the delimiter; a --delimiter given still wins
-  const separatorLine = format === 'csv' ? excelSeparatorOf(headText) : null;
-  const delimiter = format === 'jsonl' ? null
-    : separatorLine !== null && (options.delimiter === undefined || options.delimiter === 'auto') ? separatorLine
-    : resolveDelimiter(options.delimiter ?? presetDelimiterOf(options.presetDelimiter, headText), headText);
+  const { format, separatorLine, delimiter, headerLine } = layoutOf(path, headText, options);
   const maxRecordBytes = options.maxRecordBytes ?? 1024 * 1024;
   const progress = { bytesRead: 0 };
   const chunks = fileChunks(path, encoding, progress, () => options.onBytes?.(progress.bytesRead, totalBytes));
@@ -196,18 +258,25 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
   let pending: RowItem[] = [];
   if (format === 'jsonl') headers = await collectJsonKeys(path, encoding, maxRecordBytes);
   else {
-    const first = await rows.next();
-    if (first.done) throw new AppError('IMPORT_FILE_EMPTY', `${path} has no rows.`, { file: path });
-    pending = first.value;
-    let item = pending.shift()!;
-    if (separatorLine !== null) {
-      // the `sep=` line is skipped; the rows keep their line numbers in the file
+    // the lines above the header (a `sep=` line, a report's title) are skipped; the rows keep their line numbers in the file
+    let item: RowItem | undefined;
+    let hasAnyRow = false;
+    while (item === undefined) {
       if (pending.length === 0) {
         const next = await rows.next();
-        if (next.done) throw new AppError('IMPORT_FILE_EMPTY', `${path} has no rows after its "sep=${separatorLine}" line.`, { file: path });
+        if (next.done) break;
         pending = next.value;
+        continue;
       }
-      item = pending.shift()!;
+      hasAnyRow = true;
+      const candidate = pending.shift()!;
+      if (candidate.line >= headerLine) item = candidate;
+    }
+    if (item === undefined) {
+      if (hasAnyRow && options.headerLine !== undefined && options.headerLine > 1) {
+        throw new AppError('IMPORT_OPTION_INVALID', `${path} has no line ${headerLine} to read its header from: give the line the header is on.`, { file: path, field: 'headerLine' });
+      }
+      throw new AppError('IMPORT_FILE_EMPTY', separatorLine !== null ? `${path} has no rows after its "sep=${separatorLine}" line.` : `${path} has no rows.`, { file: path });
     }
     if (item.kind !== 'fields') {
       await rows.return(undefined);

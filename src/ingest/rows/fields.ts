@@ -77,7 +77,7 @@ export function resolveColumns(entity: ImportEntity, headers: readonly string[],
   for (const [field, column] of Object.entries(mapping)) {
     const header = headers.includes(column) ? column : byName.get(normaliseColumnName(column));
     if (header === undefined) {
-      throw new AppError('IMPORT_COLUMN_MISSING', `--map ${field}=${column}: the file has no column "${column}". Columns found: ${headers.join(', ')}.`, { field, hint: 'Check the spelling of the column in --map.' });
+      throw new AppError('IMPORT_COLUMN_MISSING', `--map ${field}=${column}: the file has no column "${column}". Columns found: ${headers.filter((name) => !isAddedColumn(name)).join(', ')}.`, { field, hint: 'Check the spelling of the column in --map.' });
     }
     columns.set(field, header);
   }
@@ -212,8 +212,8 @@ export function headerCheck(
   if (unmet.length === 0) return columns;
   const missing = unmet.map((requirement) => requirement.label);
   // the file's own columns: those a preset adds ("=status") are no column the reader can see
-  const fileColumns = headers.filter((header) => !isAddedColumn(header)).join(', ') || '(none)';
   const details = { field: unmet[0].field, missing, found: headers.filter((header) => !isAddedColumn(header)) };
+  const lacks = lacksColumnsText(entity, missing, details.found);
   const delimiter = delimiterInHeader(headers);
   if (delimiter !== null) {
     const option = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
@@ -229,7 +229,7 @@ export function headerCheck(
     const column = lookalikes.get(lookalike)!;
     throw new AppError(
       'IMPORT_COLUMN_MISSING',
-      `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${fileColumns}. The column "${column}" looks like ${lookalike}: add ${mapArgument(lookalike, column)}.`,
+      `${lacks} The column "${column}" looks like ${lookalike}: add ${mapArgument(lookalike, column)}.`,
       { ...details, hint: `Add ${mapArgument(lookalike, column)} if "${column}" holds ${lookalike}, or map another column with --map field=Column.` },
     );
   }
@@ -241,12 +241,20 @@ export function headerCheck(
   const several = choices.map((name) => `Several columns could hold ${name} (${ambiguous.get(name)!.join(', ')}), so none was read as it. `).join('');
   throw new AppError(
     'IMPORT_COLUMN_MISSING',
-    `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${fileColumns}. ${several}${names?.sentence ?? ''}` +
+    `${lacks} ${several}${names?.sentence ?? ''}` +
       (presetName === null
         ? `Map a column with --map field=Column (e.g. --map ${field}=${example}) or use a --preset.`
         : `The ${presetName} preset reads its export's own columns: check the file is one, or map a column with --map field=Column (e.g. --map ${field}=${example}).`),
     { ...details, hint: presetName === null ? 'Use --map field=Column or --preset <name>.' : 'Use --map field=Column.' },
   );
+}
+
+/**
+ * How a header check's refusal starts: what the file lacks (`details.missing`) and the columns it
+ * has (`details.found`), for advice after it (presets/recognise-export.ts).
+ */
+export function lacksColumnsText(entity: ImportEntity, missing: readonly string[], found: readonly string[]): string {
+  return `The ${entity} file lacks ${missing.join(', ')}. Columns found: ${found.join(', ') || '(none)'}.`;
 }
 
 /** The fields holding a customer's name, whole or in parts, for the entities that name one. */

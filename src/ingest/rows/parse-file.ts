@@ -32,6 +32,8 @@ export type ParseFileOptions = {
   delimiter?: string | null;
   format?: 'csv' | 'jsonl' | 'auto';
   encoding?: string | null;
+  /** The 1-based line of the header, below a report's title (read-records.ts). */
+  headerLine?: number | null;
   batchSize?: number;
   /** Named in rejects; defaults to the path. */
   file?: string;
@@ -80,6 +82,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
   if (options.delimiter) reader.delimiter = options.delimiter;
   if (options.format && options.format !== 'auto') reader.format = options.format;
   if (options.encoding) reader.encoding = options.encoding;
+  if (options.headerLine) reader.headerLine = options.headerLine;
   const file = options.file ?? path;
   requireReadableDateFormat(options.dateFormat, 'date_format');
   const source = await readRecords(path, reader);
