@@ -111,13 +111,23 @@ export type CanonicalRow = {
   events: CanonicalEvent;
 };
 
+/**
+ * A problem of a row's field; `column`: the file's column it was read from, when that is named
+ * otherwise than the field and is the file's own (the reason then names it too, rows/row-problem.ts,
+ * withColumnNamed). Absent for a column named as its field and one a preset adds ("=currency").
+ */
+export type FieldProblem = RejectProblem & { column?: string };
+
 /** A row that could not be imported: data, not an exception. */
 /**
  * A row that was not stored. `code` and `params` say why for a program (the web app translates
  * them, see reject-codes.ts); `reason` says it in English, naming the value and the fix. `also`: a
  * row the row parser rejected names its other problems too (other-problems.ts); absent when none.
+ * `column` as a FieldProblem's.
  */
-export type Reject = { file: string; line: number; field: string | null; code: RejectCode; params: RejectParams; reason: string; raw?: string; also?: RejectProblem[] };
+export type Reject = {
+  file: string; line: number; field: string | null; column?: string; code: RejectCode; params: RejectParams; reason: string; raw?: string; also?: FieldProblem[];
+};
 
 /** What validation needs to know about the store. */
 export type IngestContext = {

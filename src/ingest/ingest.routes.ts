@@ -7,7 +7,8 @@ import { isAppError } from '../core/errors.js';
 import { cursorPage, cursorQuery, errorResponse, objectOf, timestamp } from '../server/responses.js';
 import { idempotencyKeyHeader, withIdempotency } from '../server/idempotency.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
-import { rejectCodes, type RejectProblem } from './reject-codes.js';
+import { rejectCodes } from './reject-codes.js';
+import type { FieldProblem } from './canonical.js';
 import { ingestRecordDocumentation } from './record-schemas.js';
 import { ingestRecords, maxBatchRecords, type BatchReject, type BatchSummary } from './ingest-batch.service.js';
 import type { StubJoinRecord } from './write/join-stubs.js';
@@ -22,16 +23,19 @@ const entities = ['customers', 'orders', 'lines', 'products', 'events'] as const
 
 const rejectCodeSchema = z.enum(rejectCodes).describe('Why, for a program: stable, one of the codes listed in docs/import.md ("Reject codes"); new codes may be added');
 const rejectParamsSchema = z.record(z.string(), z.union([z.string(), z.number()])).describe('The values the reason names, by name (the value read, the line of a first duplicate…)');
+const rejectColumnSchema = z.string().optional()
+  .describe('The record\'s key the field was read from, when it is named otherwise than the field ("Ordered At" read as ordered_at; its case aside); the reason then names it too, "Ordered At (ordered_at) is empty". Absent for a key named as its field');
 const rejectSchema = objectOf<BatchReject>()({
   file: z.string().describe('The batch\'s file: the run\'s fileName for a batch of an open run that has one, else "request"'),
   index: z.number().int().nonnegative().describe('The rejected record\'s place in this request\'s `records`, from 0: records[index] is the record. Absent from answers stored before it existed, which a retry with their Idempotency-Key replays as they were'),
   line: z.number().int().positive().describe('The record\'s line: its line in its file when the batch sends `lines` (lines[index]), else its place in the batch from 1 (index + 1). Reasons and params name other records by line too'),
   field: z.string().nullable().describe('The record field at fault, by canonical name; null when no one field is (the record is not an object, ROW_NOT_OBJECT)'),
+  column: rejectColumnSchema,
   code: rejectCodeSchema,
   params: rejectParamsSchema,
   reason: z.string().describe('Why, in English, naming the value and the fix. To a caller who may not read customers (customers:read), a reason never names another customer: CUSTOMER_IDENTITY_TAKEN and ORDER_OTHER_CUSTOMER then come without their customer numbers, in params as in the reason'),
   raw: z.string().describe('The record as sent, as JSON text (its fields in the order sent), on every reject whatever its code, so a client can match, fix and resend it. Absent from some answers stored before every reject had it, which a retry with their Idempotency-Key replays as they were'),
-  also: z.array(objectOf<RejectProblem>()({ field: z.string().nullable(), code: rejectCodeSchema, params: rejectParamsSchema, reason: z.string() })).optional()
+  also: z.array(objectOf<FieldProblem>()({ field: z.string().nullable(), column: rejectColumnSchema, code: rejectCodeSchema, params: rejectParamsSchema, reason: z.string() })).optional()
     .describe('The record\'s other problems, beside the one that rejected it (code, field, params and reason as the reject\'s own), so that one pass fixes the record; only for a record rejected for its own values, absent when it has no other. The reject is counted once, under its own code'),
 });
 const orderCountsSchema = objectOf<OrderCounts>()({

@@ -16,7 +16,7 @@ const masked = [
 ].join('\n');
 
 describeEachCliStore('clientele import: phones a marketplace masked', (context) => {
-  it('rejects orders known only by a masked phone, exit 2, saying it is masked and to map the buyer\'s username or email, and stores no one', async () => {
+  it('rejects orders known only by a masked phone, exit 2, saying it is masked and, the file having no other column naming the buyer, that its rows cannot be told apart, and stores no one', async () => {
     const file = files.file(`${context.kind}-masked.csv`, masked);
     const result = await runCliInProcess(context.db, ['--json', 'import', 'orders', file]);
     expect(result.error).toBeNull();
@@ -26,7 +26,8 @@ describeEachCliStore('clientele import: phones a marketplace masked', (context) 
     expect(summary.rejectCounts).toEqual([expect.objectContaining({ code: 'PHONE_MASKED', rows: 3 })]);
     const rejects = readFileSync(`${file}.rejects.csv`, 'utf8');
     expect(rejects).toContain('customer_phone ""0812-3456-7***"" is masked by the marketplace');
-    expect(rejects).toContain('map the column with the buyer\'s username or email as customer_id');
+    expect(rejects).toContain('The marketplace hides the buyer\'s number in this export and the file has no other column naming the buyer');
+    expect(rejects).toContain('add a column with the buyer\'s id or email, from the marketplace\'s order details, to the file and map it');
     expect(rejects).not.toContain('country code');
     const stored = await context.withStore(async (store) => ({
       customers: (await store.db.selectFrom('customer').select('customer_id').execute()).length,

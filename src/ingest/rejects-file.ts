@@ -13,10 +13,11 @@ const csvField = (value: string | number | null | undefined) => {
 /**
  * A reject's reason followed by the row's other problems (`also`), each after "also" and its field:
  * "ordered_at … is not a date we can read; …; also amount: amount "12..5" …". The reasons hold
- * semicolons of their own, so each other problem is marked by its own "also".
+ * semicolons of their own, so each other problem is marked by its own "also". A field the file
+ * holds under another name is named by its column, as the reasons name it: "also Total (amount): …".
  */
 export function reasonWithOtherProblems(reject: Pick<Reject, 'reason' | 'also'>): string {
-  const others = (reject.also ?? []).map((problem) => `; also ${problem.field === null ? '' : `${problem.field}: `}${problem.reason}`);
+  const others = (reject.also ?? []).map((problem) => `; also ${problem.field === null ? '' : `${problem.column ? `${problem.column} (${problem.field})` : problem.field}: `}${problem.reason}`);
   return reject.reason + others.join('');
 }
 

@@ -32,13 +32,37 @@ describe('a phone a marketplace masked, in an API batch', () => {
   it.each(['0812-3456-7***', '******7890', '628******123', '0812xxxx7890', '08123456XXXX', '6281234567***', '(+62) 812-3456-7***', '0812-••••-7890', '0812-####-7890'])(
     'rejects an order or event known only by %j as PHONE_MASKED, saying what to map instead',
     (value) => {
-      const { rejects } = rowsFromRecords('orders', [order(1, { customer_phone: value })], { context: testContext });
+      // another record names its buyer by customer_id: the batch has the field, this record leaves it empty
+      const { rejects } = rowsFromRecords('orders', [order(1, { customer_phone: value }), order(2, { customer_id: 'ani_w' })], { context: testContext });
       expect(rejects).toEqual([expect.objectContaining({ field: 'customer_phone', code: 'PHONE_MASKED', params: { field: 'customer_phone', value } })]);
       expect(rejects[0].reason).toContain('map the column with the buyer\'s username or email as customer_id');
-      const events = rowsFromRecords('events', [{ kind: 'visit', occurred_at: '2026-03-01', customer_phone: value }], { context: testContext });
+      const events = rowsFromRecords('events', [{ kind: 'visit', occurred_at: '2026-03-01', customer_phone: value, customer_email: '' }], { context: testContext });
       expect(events.rejects).toEqual([expect.objectContaining({ code: 'PHONE_MASKED', reason: expect.stringContaining('so the event has no customer') })]);
+      expect(events.rejects[0].reason).toContain('map the column with the buyer\'s username or email');
     },
   );
+
+  it('says a batch with no field but the masked phone to tell buyers by cannot tell them apart, and what would', () => {
+    const { rejects } = rowsFromRecords('orders', [order(1, { customer_phone: '0812-3456-7***', customer_name: 'Ani' })], { context: testContext });
+    expect(rejects).toEqual([expect.objectContaining({ code: 'PHONE_MASKED', params: { field: 'customer_phone', value: '0812-3456-7***', otherIdentity: 'none' } })]);
+    expect(rejects[0].reason).toBe('customer_phone "0812-3456-7***" is masked by the marketplace (some digits hidden), and a masked number cannot tell two buyers apart, '
+      + 'so the order has no customer to attribute it to. The marketplace hides the buyer\'s number in this export and the file has no other column naming the buyer '
+      + '(a name cannot tell buyers apart), so these rows cannot be told apart: leave them out, or add a column with the buyer\'s id or email, '
+      + 'from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map customer_email=Column)');
+    const events = rowsFromRecords('events', [{ kind: 'visit', occurred_at: '2026-03-01', customer_phone: '******7890' }], { context: testContext });
+    expect(events.rejects[0].reason).toContain('so the event has no customer to attribute it to. The marketplace hides the buyer\'s number in this export');
+    const customers = rowsFromRecords('customers', [{ name: 'Ani', phone: '******7890' }], { context: testContext });
+    expect(customers.rejects[0]).toMatchObject({ code: 'PHONE_MASKED', params: { otherIdentity: 'none' } });
+    expect(customers.rejects[0].reason).toContain('the customer\'s id or email, from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map email=Column)');
+  });
+
+  it('advises mapping a column a batch sends but no field reads, named as an email or a username', () => {
+    for (const key of ['Email Pembeli', 'Username', 'Buyer ID']) {
+      const { rejects } = rowsFromRecords('orders', [order(1, { customer_phone: '0812-3456-7***', [key]: 'x' })], { context: testContext });
+      expect(rejects[0].params, key).not.toHaveProperty('otherIdentity');
+      expect(rejects[0].reason, key).toContain('map the column with the buyer\'s username or email as customer_id');
+    }
+  });
 
   it('names the masked phone among the other problems of a row rejected for another field', () => {
     const { rejects } = rowsFromRecords('orders', [order(1, { customer_phone: '0812-3456-7***', ordered_at: 'yesterday' })], { context: testContext });

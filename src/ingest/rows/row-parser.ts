@@ -1,5 +1,5 @@
 import type { OrderChannel } from '../../db/schema.js';
-import { orderKeyOf, type CanonicalOrder, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
+import { orderKeyOf, type CanonicalOrder, type CanonicalRow, type FieldProblem, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
 import { presetMappingOf, type Preset, type RecordValues } from '../presets/preset.js';
 import { buildCustomer } from './build-customer.js';
 import { buildOrder, isLineLevel } from './build-order.js';
@@ -9,8 +9,8 @@ import { headerCheck, type Mapping } from './fields.js';
 import type { DateOptions } from './parse-date.js';
 import type { RejectCode, RejectParams, RejectProblem } from '../reject-codes.js';
 import { otherProblems } from './other-problems.js';
-import { maskedPhoneOfRow, type MaskedPhone } from './masked-phones.js';
-import { failNulCharacter, RowProblem, type FieldValues } from './row-problem.js';
+import { hasOtherIdentityColumn, maskedPhoneOfRow, type MaskedPhone } from './masked-phones.js';
+import { failNulCharacter, RowProblem, withColumnNamed, type FieldValues } from './row-problem.js';
 import { rawText } from '../readers/record-streams.js';
 import { emptyChannelMeans } from './synonyms.js';
 
@@ -65,7 +65,7 @@ const builders: Record<ImportEntity, Builder> = {
  * One FieldValues for the whole file, pointed at each record in turn: a row then costs no
  * closures, and fields under a prefix are found once from the columns, not on every row.
  */
-function createFieldValues(columns: Map<string, string>): { fieldValues: FieldValues; read(values: RecordValues): void; nulFields(): string[] } {
+function createFieldValues(columns: Map<string, string>, hasIdentityColumn: boolean): { fieldValues: FieldValues; read(values: RecordValues): void; nulFields(): string[] } {
   let current: RecordValues = {};
   const fieldColumns = [...columns];
   const prefixed = new Map<string, Array<[string, string]>>();
@@ -89,6 +89,7 @@ function createFieldValues(columns: Map<string, string>): { fieldValues: FieldVa
       }
       return found;
     },
+    hasOtherIdentityColumn: hasIdentityColumn,
   };
   function read(values: RecordValues): void {
     // pointed at the row first, so that a row refused for a NUL character still has its other fields checked (other-problems.ts)
@@ -133,19 +134,45 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
   let orderIdColumn: string | undefined;
   let unreadColumns: readonly string[] = [];
   let fieldOfColumn = new Map<string, string>();
+  let columnOfField = new Map<string, string>();
+  // a preset's own columns ("=currency"), which the file does not have: a reject names their field alone
+  const addedColumns = new Set(preset?.addedColumns ?? []);
 
   function checkHeaders(headers: readonly string[]): void {
     const columns = headerCheck(entity, [...headers, ...(preset?.addedColumns ?? [])], { ...presetMappingOf(preset, headers), ...options.mapping }, new Map(), new Map(), preset?.name ?? null);
-    fields = createFieldValues(columns);
     orderIdColumn = columns.get('order_id');
     fieldOfColumn = new Map([...columns].map(([field, column]) => [column, field]));
+    columnOfField = columns;
     const read = new Set(columns.values());
     unreadColumns = headers.filter((header) => !read.has(header));
+    fields = createFieldValues(columns, hasOtherIdentityColumn(entity, columns, unreadColumns));
   }
 
-  function reject(record: { line: number; values: RecordValues; raw?: string }, problem: { field: string | null; code: RejectCode; reason: string; params: RejectParams; also?: RejectProblem[] }): ParsedRow<E> {
-    const { field, code, params, reason, also } = problem;
-    return { reject: { file: options.file, line: record.line, field, code, params, reason, raw: record.raw ?? rawOf(record.values), ...(also?.length ? { also } : {}) } };
+  function reject(record: { line: number; values: RecordValues; raw?: string }, problem: { field: string | null; column?: string; code: RejectCode; reason: string; params: RejectParams; also?: FieldProblem[] }): ParsedRow<E> {
+    const { field, column, code, params, reason, also } = problem;
+    return {
+      reject: {
+        file: options.file, line: record.line, field, ...(column === undefined ? {} : { column }), code, params, reason, raw: record.raw ?? rawOf(record.values), ...(also?.length ? { also } : {}),
+      },
+    };
+  }
+
+  /**
+   * The file's column a field was read from, when the reject must name it: a seller's file has no
+   * "ordered_at" but "Tanggal Pembayaran" (a preset's, --map's or a guessed column). Null for a
+   * column named as the field (its case aside) and for one a preset adds.
+   */
+  function fileColumnOf(field: string | null): string | null {
+    const column = field === null ? undefined : columnOfField.get(field);
+    if (column === undefined || addedColumns.has(column) || column.trim().toLowerCase() === field!.toLowerCase()) return null;
+    return column;
+  }
+
+  /** The problem naming the file's column of its field; `reasonNamesIt`: its reason does already (a preset's, which knows its export). */
+  function inFileColumn<P extends RejectProblem>(problem: P, reasonNamesIt = false): P & { column?: string } {
+    const column = fileColumnOf(problem.field);
+    if (column === null) return problem;
+    return reasonNamesIt ? { ...problem, column } : withColumnNamed(problem, column);
   }
 
   function parse(record: { line: number; values: RecordValues; raw?: string; nested?: readonly string[] }): ParsedRow<E> {
@@ -155,11 +182,11 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
     try {
       if (fields === null) checkHeaders(Object.keys(record.values));
       const nested = record.nested === undefined ? undefined : nestedColumnProblem(record.line, record.nested, record.values);
-      if (nested) return withOrderKey(reject(record, nested), values, true);
+      if (nested) return withOrderKey(reject(record, inFileColumn(nested, true)), values, true);
       if (transform) {
         const transformed = transform(values, record.line);
         // a preset's reject is the row's own: it is counted with its order but does not reject the order's other rows
-        if ('reject' in transformed) return withOrderKey(reject(record, transformed.reject), values, false);
+        if ('reject' in transformed) return withOrderKey(reject(record, inFileColumn(transformed.reject, true)), values, false);
         values = transformed.values;
       }
       isRead = true;
@@ -175,7 +202,8 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
         // the row's other problems too, so that one pass over the rejects fixes the row
         const also = isRead && fields !== null ? otherProblems(entity, { values: fields.fieldValues, context, dates, failedField: error.field, nulFields: fields.nulFields() }) : [];
         const problem = { field: error.field, code: error.code, reason: error.message, params: error.params };
-        return withOrderKey(reject(record, { ...emptyChannelWithDefault(problem), also: also.map(emptyChannelWithDefault) }), values, true);
+        const said = (found: RejectProblem) => inFileColumn(emptyChannelWithDefault(found));
+        return withOrderKey(reject(record, { ...said(problem), also: also.map(said) }), values, true);
       }
       // A bug must not abort a million-row import; the reject carries the message for the report.
       const detail = (error as Error).message ?? String(error);

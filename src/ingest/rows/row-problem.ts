@@ -1,4 +1,4 @@
-import type { RejectCode, RejectParams } from '../reject-codes.js';
+import type { RejectCode, RejectParams, RejectProblem } from '../reject-codes.js';
 
 /**
  * Raised inside row builders and turned into a `Reject` by the row parser before it leaves this
@@ -35,4 +35,38 @@ export type FieldValues = {
   has(field: string): boolean;
   /** Non-empty values of dynamic fields such as `external_id.loyalty_card`, keyed by the part after the prefix. */
   withPrefix(prefix: string): Array<[string, string]>;
+  /**
+   * Whether the file has a column besides the phone that could tell its customers apart (an id, a
+   * username or an email), read or not (masked-phones.ts, hasOtherIdentityColumn); absent: assumed so.
+   * A row known only by a masked phone is advised by it (row-values.ts, failIfOnlyMaskedPhone).
+   */
+  readonly hasOtherIdentityColumn?: boolean;
 };
+
+/**
+ * The problem as said of the file's own column: a seller whose file has "Tanggal Pembayaran" and
+ * no "ordered_at" is told `Tanggal Pembayaran (ordered_at) is empty`. The reason's first mention of
+ * the field becomes the column with the field beside it; a reason that does not mention the field
+ * (a date format's) starts with them. `code`, `field` and `params` stay as they are: a program
+ * reads them, and `column` beside them.
+ */
+export function withColumnNamed<P extends RejectProblem>(problem: P, column: string): P & { column: string } {
+  if (problem.field === null) return { ...problem, column };
+  return { ...problem, column, reason: reasonNamingColumn(problem.reason, problem.field, column) };
+}
+
+export function reasonNamingColumn(reason: string, field: string, column: string): string {
+  const named = `${column} (${field})`;
+  const at = firstMentionOf(reason, field);
+  return at === -1 ? `${named}: ${reason}` : reason.slice(0, at) + named + reason.slice(at + field.length);
+}
+
+// A field name inside another ("amount" in "refunded_amount", "external_id" in "external_id.loyalty_card") is no mention of it; one before a full stop is.
+const isInsideName = (before: string, after: string) => /[\w.]$/.test(before) || /^(?:\w|\.\w)/.test(after);
+
+function firstMentionOf(text: string, field: string): number {
+  for (let at = text.indexOf(field); at !== -1; at = text.indexOf(field, at + 1)) {
+    if (!isInsideName(text.slice(0, at), text.slice(at + field.length))) return at;
+  }
+  return -1;
+}

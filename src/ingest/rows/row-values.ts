@@ -87,21 +87,41 @@ export function maskedPhone(values: FieldValues, field: string): string | null {
   return raw !== null && isMaskedPhone(raw) ? raw : null;
 }
 
-const maskedPhoneAdvice: Record<'order' | 'event' | 'customer', string> = {
+type MaskedPhoneOf = 'order' | 'event' | 'customer';
+
+const maskedPhoneAdvice: Record<MaskedPhoneOf, string> = {
   order: 'so the order has no customer to attribute it to; map the column with the buyer\'s username or email as customer_id (--map customer_id=Column), or leave the row out',
   event: 'so the event has no customer to attribute it to; map the column with the buyer\'s username or email as customer_id (--map customer_id=Column), or leave the row out',
   customer: 'so the customer has no identity to be recognised by; map the column with the customer\'s username as customer_id or their email as email (--map customer_id=Column), or leave the row out',
 };
 
+// A file with no column to map instead (Tokopedia's sales report: the buyer's name and phone alone)
+const hiddenNumberAdvice: Record<MaskedPhoneOf, string> = {
+  order: 'so the order has no customer to attribute it to. The marketplace hides the buyer\'s number in this export and the file has no other column naming the buyer '
+    + '(a name cannot tell buyers apart), so these rows cannot be told apart: leave them out, or add a column with the buyer\'s id or email, '
+    + 'from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map customer_email=Column)',
+  event: 'so the event has no customer to attribute it to. The marketplace hides the buyer\'s number in this export and the file has no other column naming the buyer '
+    + '(a name cannot tell buyers apart), so these rows cannot be told apart: leave them out, or add a column with the buyer\'s id or email, '
+    + 'from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map customer_email=Column)',
+  customer: 'so the customer has no identity to be recognised by. The marketplace hides the customer\'s number in this export and the file has no other column naming them '
+    + '(a name cannot tell people apart), so these rows cannot be told apart: leave them out, or add a column with the customer\'s id or email, '
+    + 'from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map email=Column)',
+};
+
 /**
  * Stops a row whose only identity is a masked phone (maskedPhone), saying the marketplace masked it and
  * what to map instead: "write it with its country code" would ask the seller for digits they were never shown.
+ * A file with no column to map instead (FieldValues' hasOtherIdentityColumn) is told so, and what would
+ * help: "map the column with the buyer's username" sent a Tokopedia seller looking for a column their
+ * export does not have. `otherIdentity: 'none'` among the params says it to a program (the web app).
  */
-export function failIfOnlyMaskedPhone(values: FieldValues, field: string, whose: keyof typeof maskedPhoneAdvice): void {
+export function failIfOnlyMaskedPhone(values: FieldValues, field: string, whose: MaskedPhoneOf): void {
   const raw = maskedPhone(values, field);
   if (raw === null) return;
-  fail(field, 'PHONE_MASKED', `${field} "${raw}" is masked by the marketplace (some digits hidden), and a masked number cannot tell two buyers apart, ${maskedPhoneAdvice[whose]}`,
-    { field, value: raw });
+  const hasNoOther = values.hasOtherIdentityColumn === false;
+  const advice = hasNoOther ? hiddenNumberAdvice[whose] : maskedPhoneAdvice[whose];
+  fail(field, 'PHONE_MASKED', `${field} "${raw}" is masked by the marketplace (some digits hidden), and a masked number cannot tell two buyers apart, ${advice}`,
+    { field, value: raw, ...(hasNoOther ? { otherIdentity: 'none' } : {}) });
 }
 
 // Digits only, spreadsheets' `1985.0` included: Number() alone would also read "2e3" as 2000 and "0x7C1" as 1985.

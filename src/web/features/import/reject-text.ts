@@ -11,16 +11,40 @@ export type RejectText = {
 };
 
 /**
+ * A reject's field and the file's column it was read from, when the server names one (`column`: the
+ * file holds the field under another name, "Tanggal Pembayaran" for ordered_at).
+ */
+type InColumn = { field?: string | null; column?: string };
+
+/** "Tanggal Pembayaran (ordered_at)", as the server's reason names the column; null when it names none. */
+function columnWithField({ field, column }: InColumn): string | null {
+  return column === undefined || column === '' || !field ? null : `${column} (${field})`;
+}
+
+/**
+ * The message of a reject's code; a row known only by a masked phone in a file with no other column
+ * that could tell buyers apart (`otherIdentity: 'none'`, a Tokopedia report) is told so, not to map one.
+ */
+function messageKeyOf(reject: Pick<Reject, 'code' | 'params'>): string {
+  if (reject.code === 'PHONE_MASKED' && reject.params?.otherIdentity === 'none') return 'import.rejectPhoneMaskedNoOtherColumn';
+  return `rejectReasons.${reject.code}`;
+}
+
+/**
  * The server explains a reject in English, naming the value and the fix, and gives its code and the
  * values named (params). The app says the same in the user's language from the code and params
  * (in English too); the lines named are the file's, as each batch tells the server its records'
  * lines. A code the app does not know yet, or a message whose values did not all arrive, shows the
- * server's English reason: a sentence with a hole in it helps nobody.
+ * server's English reason: a sentence with a hole in it helps nobody. A field the file holds under
+ * another name is named as the server names it, by its column with the field beside it: in place of
+ * the field in the message, or before a message that names none.
  */
-export function describeReject(reject: Pick<Reject, 'code' | 'params' | 'reason'>, t: I18n['t'], locale: Locale): RejectText {
-  const key = `rejectReasons.${reject.code}`;
-  const translated = reject.code ? t(key, reject.params ?? {}) : key;
+export function describeReject(reject: Pick<Reject, 'code' | 'params' | 'reason'> & InColumn, t: I18n['t'], locale: Locale): RejectText {
+  const key = messageKeyOf(reject);
+  const params = reject.params ?? {};
+  const translated = reject.code ? t(key, params) : key;
   if (translated === key || /\{\w+\}/.test(translated)) return { text: reject.reason, lang: 'en', original: null };
+  const named = namingColumn(reject, key, translated, t);
   // a date read with day and month swapped that would be accepted: the server's "(day and month swapped?)"
   const swapped = reject.params?.swappedReading;
   // an order's lines looked for under one source when its order is stored under another
@@ -29,19 +53,33 @@ export function describeReject(reject: Pick<Reject, 'code' | 'params' | 'reason'
     swapped === undefined ? null : t('import.rejectSwappedReading', { swappedReading: swapped }),
     storedUnder === undefined ? null : t('import.rejectOrderStoredUnder', { storedUnder }),
   ].filter((hint) => hint !== null);
-  const text = [translated, ...hints].join(' ');
+  const text = [named, ...hints].join(' ');
   return { text, lang: locale, original: locale === 'en' ? null : reject.reason };
+}
+
+/** The message naming the file's column of the reject's field, when the server names one; `translated` otherwise. */
+function namingColumn(reject: Pick<Reject, 'params'> & InColumn, key: string, translated: string, t: I18n['t']): string {
+  const shown = columnWithField(reject);
+  // a message that names the column already (FIELD_NOT_SCALAR's "field" is the record's key)
+  if (shown === null || reject.params?.field === reject.column) return translated;
+  const inPlace = reject.params?.field === reject.field ? t(key, { ...reject.params, field: shown }) : translated;
+  return inPlace === translated ? `${shown}: ${translated}` : inPlace;
 }
 
 /** One more problem of a rejected row (`also`): its field's label, in the user's language, and its reason as describeReject says it. */
 export type OtherProblemText = { label: string; reason: RejectText };
 
 /** The row's other problems, beside the one that rejected it, so that one pass over the rejects fixes the row. */
-export function describeOtherProblems(reject: Pick<Reject, 'also'>, entity: IngestEntity, t: I18n['t'], locale: Locale): OtherProblemText[] {
-  return (reject.also ?? []).map((problem) => ({
-    label: t('import.rejectAlso', { field: problem.field ? describeField(t, entity, problem.field).label : '' }),
-    reason: describeReject(problem, t, locale),
-  }));
+export function describeOtherProblems(
+  reject: { also?: ReadonlyArray<NonNullable<Reject['also']>[number] & InColumn> }, entity: IngestEntity, t: I18n['t'], locale: Locale,
+): OtherProblemText[] {
+  return (reject.also ?? []).map((problem) => {
+    const field = problem.field ? describeField(t, entity, problem.field).label : '';
+    return {
+      label: problem.column ? t('import.rejectAlsoColumn', { field, column: problem.column }) : t('import.rejectAlso', { field }),
+      reason: describeReject(problem, t, locale),
+    };
+  });
 }
 
 /** A reject's reason and its other problems as one text, for the download: "…; Also, Amount: …". */
