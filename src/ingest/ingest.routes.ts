@@ -39,7 +39,8 @@ const rejectSchema = objectOf<BatchReject>()({
     .describe('The record\'s other problems, beside the one that rejected it (code, field, params and reason as the reject\'s own), so that one pass fixes the record; only for a record rejected for its own values, absent when it has no other. The reject is counted once, under its own code'),
 });
 const orderCountsSchema = objectOf<OrderCounts>()({
-  inserted: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), unchanged: z.number().int().nonnegative(),
+  inserted: z.number().int().nonnegative(), updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().describe('below 0 in a batch of an open run that changed orders an earlier batch of the run counted unchanged: it counts them updated, so the batches\' counts add up to the run\'s'),
   rejected: z.number().int().nonnegative().describe('orders none of whose records was stored (records whose order id could not be read are counted as records only)'),
 });
 const maskedPhonesSchema = objectOf<MaskedPhones>()({

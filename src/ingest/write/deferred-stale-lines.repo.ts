@@ -6,7 +6,10 @@ type Db = Kysely<Database>;
 /**
  * An order whose stale lines wait for its import's end (stale-lines.ts): what summing its
  * lines again needs, whether its total is that sum (`isSummed`), and whether its batch counted it,
- * and its first row, unchanged (`countedUnchanged`).
+ * and its first row, unchanged (`countedUnchanged`). A lines import of several batches remembers
+ * every order its batches count unchanged here too, for a later batch that changes the order
+ * (takeOrdersCountedUnchanged); one without stale lines restated every line it had, so the
+ * import's end removes none of it.
  */
 export type DeferredStaleLines = {
   customerId: number; orderId: number; factor: number; discountMinor: number; isSummed: boolean; countedUnchanged: boolean;
@@ -25,6 +28,20 @@ export async function rememberDeferredStaleLines(db: Db, importId: number, order
       ${orders.map((o) => o.discountMinor)}::bigint[], ${orders.map((o) => o.isSummed)}::boolean[], ${orders.map((o) => o.countedUnchanged)}::boolean[])
       as d(order_id, factor, discount_minor, is_summed, counted_unchanged)
     on conflict (import_id, order_id) do nothing`.execute(db);
+}
+
+/**
+ * Of these orders, those a batch of the import counted unchanged (and that no batch moved since),
+ * to be counted updated by the caller's batch, which changed them: each is answered once, so an
+ * order moves from unchanged to updated once, here or at the import's end (sweepDeferredStaleLines).
+ */
+export async function takeOrdersCountedUnchanged(db: Db, importId: number, orderIds: readonly number[]): Promise<Set<number>> {
+  if (orderIds.length === 0) return new Set();
+  const result = await sql<{ order_id: string }>`
+    update import_deferred_order set counted_unchanged = false
+    where import_id = ${importId}::bigint and counted_unchanged and order_id = any(${orderIds}::bigint[])
+    returning order_id`.execute(db);
+  return new Set(result.rows.map((row) => Number(row.order_id)));
 }
 
 /**

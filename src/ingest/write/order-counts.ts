@@ -10,8 +10,12 @@ import { orderKeyOf, type ImportEntity } from '../canonical.js';
  */
 export type OrderCounts = { inserted: number; updated: number; unchanged: number; rejected: number };
 
-/** What a batch did to one order; `counted`: an earlier batch of the same import counted it already. */
-export type OrderFate = keyof OrderCounts | 'counted';
+/**
+ * What a batch did to one order; `counted`: an earlier batch of the same import counted it already;
+ * `changedAfterUnchanged`: an earlier batch counted it unchanged and this one changed it, so the
+ * batch moves it from unchanged to updated (a batch's counts are what it adds to its import's).
+ */
+export type OrderFate = keyof OrderCounts | 'counted' | 'changedAfterUnchanged';
 
 /** Files of these entities name orders; the others have no order counts. */
 export function hasOrderCounts(entity: ImportEntity): entity is 'orders' | 'lines' {
@@ -24,10 +28,16 @@ export function addOrderCounts(sum: OrderCounts, counts: OrderCounts): OrderCoun
   return { inserted: sum.inserted + counts.inserted, updated: sum.updated + counts.updated, unchanged: sum.unchanged + counts.unchanged, rejected: sum.rejected + counts.rejected };
 }
 
-/** One count per order: orders counted by an earlier batch are left out. */
+/** One count per order: orders counted by an earlier batch are left out, or moved when it counted them unchanged too soon. */
 export function tallyOrderFates(fates: Iterable<OrderFate>): OrderCounts {
   const counts = emptyOrderCounts();
-  for (const fate of fates) if (fate !== 'counted') counts[fate] += 1;
+  for (const fate of fates) {
+    if (fate === 'counted') continue;
+    if (fate === 'changedAfterUnchanged') {
+      counts.updated += 1;
+      counts.unchanged -= 1;
+    } else counts[fate] += 1;
+  }
   return counts;
 }
 

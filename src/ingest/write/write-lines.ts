@@ -8,6 +8,7 @@ import { whereFirstAppeared } from './row-place.js';
 import { findOrderSourcesElsewhere } from './order-sources-elsewhere.repo.js';
 import { lineAmountMinor, maximumAmountMinor, shownLimit } from '../rows/amount-limit.js';
 import { removeOrDeferStaleLines, staleLinesOf } from './stale-lines.js';
+import { rememberDeferredStaleLines, takeOrdersCountedUnchanged, type DeferredStaleLines } from './deferred-stale-lines.repo.js';
 import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
 import { rejectWholeOrders } from '../rows/reject-whole-orders.js';
 
@@ -134,11 +135,11 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
   const firstMet = new Set(orders.rows.filter((order) => order.lines_written === 0).map((order) => Number(order.order_id)));
   const notSame = new Set(result.rows.filter((row) => row.is_same !== true).map((row) => Number(row.order_id)));
   const customerOf = new Map(orders.rows.map((order) => [Number(order.order_id), Number(order.customer_id)]));
-  const stale = await removeStaleLines(db, accepted, context, (orderId, losesLinesNow) => ({
-    customerId: customerOf.get(orderId)!, orderId,
+  const remembered = (orderId: number, countedUnchanged: boolean): DeferredStaleLines => ({
     // a lines file leaves the order's total as its orders file stated it
-    factor: 1, discountMinor: 0, isSummed: false, countedUnchanged: firstMet.has(orderId) && !notSame.has(orderId) && !losesLinesNow,
-  }));
+    customerId: customerOf.get(orderId)!, orderId, factor: 1, discountMinor: 0, isSummed: false, countedUnchanged,
+  });
+  const stale = await removeStaleLines(db, accepted, context, (orderId, losesLinesNow) => remembered(orderId, firstMet.has(orderId) && !notSame.has(orderId) && !losesLinesNow));
   const insertedKeys = result.rows.filter((row) => row.is_same === null).map((row) => ({ customerId: row.customer_id, orderId: row.order_id, lineNo: row.line_no }));
   const changed = result.rows.filter((row) => row.is_same === false);
   // an order that lost lines changed: one of its restated rows counts as updated
@@ -155,12 +156,11 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
   outcome.updated = changed.length + lostLines.length;
   outcome.unchanged = result.rows.length - insertedKeys.length - changed.length - lostLines.length;
   const ordersChanged = new Set([...changedOrders, ...stale.orderIds, ...insertedKeys.map((key) => Number(key.orderId))]);
-  for (const row of accepted) {
-    const key = orderKeyOf(row.source, row.orderExternalId);
+  await settleOrderFates(db, accepted.map((row) => ({
+    key: orderKeyOf(row.source, row.orderExternalId), orderId: Number(row.orderId), isChanged: ordersChanged.has(Number(row.orderId)),
     // lines this import wrote before this batch: an earlier batch counted the order
-    if (orderByKey.get(key)!.lines_written > 0) fates.set(key, 'counted');
-    else fates.set(key, ordersChanged.has(Number(row.orderId)) ? 'updated' : 'unchanged');
-  }
+    isCountedEarlier: orderByKey.get(orderKeyOf(row.source, row.orderExternalId))!.lines_written > 0,
+  })), context, fates, (orderId) => remembered(orderId, true));
   // a line's SKU decides which sale a credit note reduces first (orders/credit-allocation.ts)
   const written = [...new Set([...changedCustomers, ...insertedKeys.map((key) => key.customerId)])];
   context.creditNotesStored ??= await storeHasCreditNotes(db);
@@ -172,6 +172,28 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
   // transaction; the customers credits changed are among them
   outcome.changedCustomerIds = written;
   return outcome;
+}
+
+/**
+ * Each order's fate in this batch. An order an earlier batch counted is not counted again, unless
+ * that batch counted it unchanged and this one changed it (a new or changed line in the order's
+ * later rows): it moves to updated, once (takeOrdersCountedUnchanged). So that a later batch knows,
+ * an import of several batches remembers the orders it counts unchanged (import_deferred_order,
+ * written in the batch's transaction, since an open API run's batches are separate requests).
+ */
+async function settleOrderFates(
+  db: Db, orders: ReadonlyArray<{ key: string; orderId: number; isChanged: boolean; isCountedEarlier: boolean }>, context: WriteContext,
+  fates: Map<string, OrderFate>, rememberedUnchanged: (orderId: number) => DeferredStaleLines,
+): Promise<void> {
+  const changedLater = [...new Set(orders.filter((order) => order.isCountedEarlier && order.isChanged).map((order) => order.orderId))];
+  const movedToUpdated = await takeOrdersCountedUnchanged(db, context.importId, changedLater);
+  for (const order of orders) {
+    if (order.isCountedEarlier) fates.set(order.key, movedToUpdated.has(order.orderId) ? 'changedAfterUnchanged' : 'counted');
+    else fates.set(order.key, order.isChanged ? 'updated' : 'unchanged');
+  }
+  if (!context.defersStaleLines) return;
+  const unchanged = new Set(orders.filter((order) => !order.isCountedEarlier && !order.isChanged).map((order) => order.orderId));
+  await rememberDeferredStaleLines(db, context.importId, [...unchanged].map(rememberedUnchanged));
 }
 
 /**
