@@ -138,8 +138,9 @@ export type NewCustomerRow = {
  * arrives. Writing a new person whole, rather than as a stub updated twice,
  * costs a third of the time. A stub is known since the time of the order or
  * event that made it (`firstSeenAt`), not since the import ran: a lead from a
- * file of last year's events is not new this morning. A stub takes the name its
- * order gave (`stubNames`), so a buyer known only from an orders export can be found by name.
+ * file of last year's events is not new this morning. A stub takes the name and the place its
+ * order gave (`stubFacts`), so a buyer known only from an orders export can be found by name and
+ * counted where they live.
  * A known customer's empty email or phone takes the first one newly attached to them
  * (fillProfileContactsFromIdentities says when it does not).
  */
@@ -156,9 +157,12 @@ export function firstSeenOfCreated(resolution: RefResolution, rowTimes: readonly
   return firstSeen;
 }
 
+/** What an order says of a buyer it creates as a stub: their name and where they live, each null when it does not say. */
+export type StubFacts = { name: string | null; city: string | null; region: string | null; country: string | null };
+
 export async function createResolvedCustomers(
   db: Db, resolution: RefResolution, described: ReadonlyMap<number, NewCustomerRow> = new Map(), firstSeenAt: ReadonlyMap<number, Date> = new Map(),
-  stubNames: ReadonlyMap<number, string> = new Map(),
+  stubFacts: ReadonlyMap<number, StubFacts> = new Map(),
 ): Promise<{ filledCustomerIds: number[] }> {
   const { createdIds, newCustomers } = resolution;
   if (createdIds.length > 0) {
@@ -172,10 +176,11 @@ export async function createResolvedCustomers(
         consent_email, consent_sms, consent_whatsapp, consent_profiling, coalesce(created_at, now()), coalesce(attributes, '{}'::jsonb), import_id, import_line
       from unnest(
         ${column((e) => e.customerId)}::bigint[], ${column((e) => e.row === null)}::boolean[], ${column((e) => e.row?.kind ?? null)}::text[],
-        ${column((e) => e.row?.name ?? stubNames.get(e.customerId) ?? null)}::text[], ${column((e) => e.row?.email ?? firstOf(e.slot, 'email'))}::text[],
+        ${column((e) => e.row?.name ?? stubFacts.get(e.customerId)?.name ?? null)}::text[], ${column((e) => e.row?.email ?? firstOf(e.slot, 'email'))}::text[],
         ${column((e) => e.row?.phone ?? firstOf(e.slot, 'phone'))}::text[], ${column((e) => e.row?.birthYear ?? null)}::int[],
-        ${column((e) => e.row?.gender ?? null)}::text[], ${column((e) => e.row?.city ?? null)}::text[], ${column((e) => e.row?.region ?? null)}::text[],
-        ${column((e) => e.row?.country ?? null)}::text[], ${column((e) => e.row?.incomeBand ?? null)}::text[],
+        ${column((e) => e.row?.gender ?? null)}::text[], ${column((e) => e.row?.city ?? stubFacts.get(e.customerId)?.city ?? null)}::text[],
+        ${column((e) => e.row?.region ?? stubFacts.get(e.customerId)?.region ?? null)}::text[],
+        ${column((e) => e.row?.country ?? stubFacts.get(e.customerId)?.country ?? null)}::text[], ${column((e) => e.row?.incomeBand ?? null)}::text[],
         ${column((e) => e.row?.consentEmail ?? null)}::boolean[], ${column((e) => e.row?.consentSms ?? null)}::boolean[],
         ${column((e) => e.row?.consentWhatsapp ?? null)}::boolean[],
         ${column((e) => e.row?.consentProfiling ?? null)}::boolean[], ${column((e) => e.row?.createdAt ?? firstSeenAt.get(e.customerId) ?? null)}::timestamptz[],

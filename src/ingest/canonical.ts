@@ -54,6 +54,13 @@ export type CanonicalOrder = {
   customer: CustomerRef[];
   /** The buyer's name as the order gives it, for a customer first known from this order. */
   customerName?: string | null;
+  /**
+   * Where the buyer lives as the order gives it (its address columns: city, region or province as
+   * written, country as its ISO code), for a customer known only from orders; never the recipient's.
+   */
+  customerCity?: string | null;
+  customerRegion?: string | null;
+  customerCountry?: string | null;
   orderedAt: Date;
   /** ISO 4217; already defaulted to the store's currency when the file had none. */
   currency: string;

@@ -33,6 +33,8 @@ const fieldDescriptions: { [E in ImportEntity]: Record<string, string> } = {
     order_id: 'the order\'s id in the batch\'s source system', ...customerRef,
     customer_name: 'the buyer\'s whole name, given to a customer first known from this order',
     customer_first_name: 'the buyer\'s first name, joined with customer_last_name', customer_last_name: 'the buyer\'s last name',
+    customer_city: 'the city the buyer lives in (their billing address, not a gift\'s), given to a customer known only from orders where they have none',
+    customer_region: 'the buyer\'s region or province, as customer_city', customer_country: 'the buyer\'s country: ISO 3166 code or name (one not recognised is left out), as customer_city',
     ordered_at: 'when the order was placed: ISO 8601, or as dateFormat says',
     amount: `the order's total, ${money} (required unless the record is an order line with unit_price)`,
     currency: 'ISO 4217 code; default the store currency', channel: 'store, web, mobile, marketplace, phone or other (or a common word for one)',

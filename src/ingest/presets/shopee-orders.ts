@@ -15,6 +15,9 @@ const mapping = {
   customer_id: 'Username (Pembeli)',
   customer_name: 'Nama Penerima',
   customer_phone: 'No. Telepon',
+  // the delivery address's city and province, the buyer's as its name is; as written ("KOTA BANDUNG", "JAWA BARAT")
+  customer_city: 'Kota/Kabupaten',
+  customer_region: 'Provinsi',
   // what the buyer paid for the order, repeated on each of its rows: products, shipping, less vouchers
   amount: 'Total Pembayaran',
   currency: '=currency',

@@ -7,12 +7,15 @@ import { synonymKey } from '../rows/synonyms.js';
 // Tokopedia names its buyer by name and phone; a name cannot tell two buyers apart, so the phone is
 // the identity, unless Tokopedia masked it (628******123): then the row has none and is rejected
 // (PHONE_MASKED) saying so. The recipient's name and phone are not read: the buyer's are given.
+// The address is the recipient's, read as the buyer's place only when they are the buyer (buyerPlace).
 const mapping = {
   order_id: 'Nomor Invoice',
   status: 'Status Terakhir',
   ordered_at: 'Tanggal Pembayaran',
   customer_phone: 'No Telp Pembeli',
   customer_name: 'Nama Pembeli',
+  customer_city: '=customer_city',
+  customer_region: '=customer_region',
   currency: '=currency',
   product_name: 'Nama Produk',
   sku: 'Nomor SKU',
@@ -79,6 +82,19 @@ function paidOnceItsDateSays(values: RecordValues): RecordValues {
   return { [column]: 'paid' };
 }
 
+const personKey = (name: string | null) => name?.toLowerCase().replace(/\s+/g, ' ') ?? null;
+
+/**
+ * The delivery address's "Kota" and "Provinsi" (as written: "DKI Jakarta") as where the buyer
+ * lives, when the recipient is the buyer ("Nama Penerima" is "Nama Pembeli"): a gift's address is
+ * its recipient's, and the buyer's place is then not known. Empty when the report names no recipient.
+ */
+function buyerPlace(values: RecordValues): RecordValues {
+  const buyer = personKey(valueOf(values, mapping.customer_name));
+  const isBuyersOwn = buyer !== null && buyer === personKey(valueOf(values, 'Nama Penerima'));
+  return { '=customer_city': isBuyersOwn ? valueOf(values, 'Kota') : null, '=customer_region': isBuyersOwn ? valueOf(values, 'Provinsi') : null };
+}
+
 /** Tokopedia's seller sales report (Daftar Transaksi / Laporan Penjualan), saved as CSV. */
 export const tokopediaOrders: Preset = {
   name: 'tokopedia-orders',
@@ -90,7 +106,7 @@ export const tokopediaOrders: Preset = {
   reader: { format: 'csv', delimiter: ',' },
   dateFormat: 'dd-MM-yyyy HH:mm:ss',
   mapping: tokopediaMapping,
-  addedColumns: ['=currency'],
+  addedColumns: ['=currency', '=customer_city', '=customer_region'],
   createTransform() {
     let asWholeInvoice: ((values: RecordValues) => void) | null | undefined;
     return (values) => {
@@ -98,7 +114,7 @@ export const tokopediaOrders: Preset = {
       asWholeInvoice?.(values);
       const status = paidOnceItsDateSays(values);
       // Tokopedia sells in rupiah whatever the store's currency: a store in another converts them at its rate
-      return { values: { ...values, ...status, '=currency': 'IDR' } };
+      return { values: { ...values, ...status, ...buyerPlace(values), '=currency': 'IDR' } };
     };
   },
 };

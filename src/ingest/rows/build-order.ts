@@ -5,7 +5,8 @@ import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
 import { lineAmountMinor, maximumAmountMinor, shownLimit } from './amount-limit.js';
 import { parseMoney, parseQuantity } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
-import { personName } from './person-name.js';
+import { countryCode } from './country.js';
+import { personName, profileText } from './person-name.js';
 import { fail, type FieldValues } from './row-problem.js';
 import { channelSynonyms, lookUp, statusSynonyms } from './synonyms.js';
 import { customerExternalId, customerRefs, failIfOnlyMaskedPhone, integer, isGuestId, requireExternalId, requireText, resolveCurrency } from './row-values.js';
@@ -35,6 +36,16 @@ export function checkLineAmount(unitPrice: string, quantity: string, amountMinor
   const value = `${unitPrice} × ${quantity}`;
   fail('unit_price', 'AMOUNT_TOO_LARGE', `unit_price "${unitPrice}" × quantity "${quantity}" is more than an amount may be (${shownLimit(currency)}); check the unit_price and quantity columns hold prices and counts, not ids or totals`,
     { field: 'unit_price', value });
+}
+
+/**
+ * The buyer's country as its ISO code, as a customers file's is read (build-customer.ts), but
+ * one not recognised is left out rather than refusing the row: the row is a sale, and where its
+ * buyer lives is no part of it ("EIRE", "Unspecified" in UCI Online Retail's Country column).
+ */
+function buyerCountry(values: FieldValues): string | null {
+  const raw = values.text('customer_country');
+  return raw === null ? null : countryCode(raw);
 }
 
 export function buildOrder(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalOrder {
@@ -67,6 +78,9 @@ export function buildOrder(values: FieldValues, line: number, context: IngestCon
     externalId,
     customer,
     customerName: personName(values, { name: 'customer_name', first: 'customer_first_name', last: 'customer_last_name' }),
+    customerCity: profileText(values, 'customer_city'),
+    customerRegion: profileText(values, 'customer_region'),
+    customerCountry: buyerCountry(values),
     orderedAt,
     currency,
     totalMinor,

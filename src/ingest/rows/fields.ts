@@ -6,7 +6,8 @@ import { contactField, contactKindOfName } from './contact-columns.js';
 export const canonicalFields: Record<ImportEntity, readonly string[]> = {
   customers: ['customer_id', 'name', 'first_name', 'last_name', 'email', 'phone', 'birth_year', 'gender', 'city', 'region', 'country', 'income_band', 'kind',
     'consent_email', 'consent_sms', 'consent_whatsapp', 'consent_profiling', 'created_at'],
-  orders: ['order_id', 'customer_id', 'customer_email', 'customer_phone', 'customer_name', 'customer_first_name', 'customer_last_name', 'ordered_at', 'amount', 'currency', 'channel', 'status',
+  orders: ['order_id', 'customer_id', 'customer_email', 'customer_phone', 'customer_name', 'customer_first_name', 'customer_last_name',
+    'customer_city', 'customer_region', 'customer_country', 'ordered_at', 'amount', 'currency', 'channel', 'status',
     'refunded_amount', 'discount_amount', 'promotion_code', 'recipient_id', 'recipient_email', 'recipient_phone', 'location',
     'sku', 'product_name', 'category', 'quantity', 'unit_price', 'line_no'],
   lines: ['order_id', 'line_no', 'sku', 'product_name', 'category', 'quantity', 'unit_price', 'currency'],

@@ -28,6 +28,9 @@ const currency = ['currency code', 'mata uang', 'valūta'];
 const lineNo = ['line', 'line number', 'baris', 'rinda'];
 const firstName = ['first name', 'firstname', 'given name', 'forename', 'billing first name', 'nama depan'];
 const lastName = ['last name', 'lastname', 'surname', 'family name', 'billing last name', 'nama belakang', 'uzvārds'];
+const city = ['town', 'kota', 'pilsēta'];
+const region = ['province', 'county', 'provinsi', 'reģions', 'novads'];
+const country = ['country code', 'negara', 'valsts'];
 
 /** What the order's own columns are also called. */
 const orderFields: Synonyms = {
@@ -40,6 +43,11 @@ const orderFields: Synonyms = {
   customer_name: ['customer name', 'billing name', 'buyer name', 'nama pelanggan', 'nama pembeli', 'klienta vārds', 'pircēja vārds'],
   customer_first_name: ['customer first name', ...firstName],
   customer_last_name: ['customer last name', ...lastName],
+  // where the buyer lives: an orders file's address is the buyer's (a billing address, not a
+  // shipping one, which may be a gift's). Not "State": an order's state is its status.
+  customer_city: ['city', 'customer city', 'billing city', ...city],
+  customer_region: ['region', 'customer region', 'billing province', 'billing province name', 'billing state', ...region],
+  customer_country: ['country', 'customer country', 'billing country', ...country],
   ordered_at: ['order date', 'purchase date', 'transaction date', 'order time', 'created at', ...when, 'tanggal pesanan', 'waktu pesanan dibuat', 'pasūtījuma datums'],
   // not "Jumlah": the quantity in Shopee's and Tokopedia's exports. Shopee's order total is "Total
   // Pembayaran", Tokopedia's "Total Penjualan (IDR)" or, in English, "Total Amount (Rp.)".
@@ -65,9 +73,9 @@ export const headerSynonyms: Record<ImportEntity, Synonyms> = {
     phone: ['phone', 'customer phone', 'client phone', ...phone],
     birth_year: ['year of birth', 'born', 'tahun lahir', 'dzimšanas gads'],
     gender: ['sex', 'jenis kelamin', 'dzimums'],
-    city: ['town', 'kota', 'pilsēta'],
-    region: ['state', 'province', 'county', 'provinsi', 'reģions', 'novads'],
-    country: ['country code', 'negara', 'valsts'],
+    city,
+    region: ['state', ...region],
+    country,
     created_at: ['customer since', 'signup date', 'sign up date', 'registration date', 'date joined', 'tanggal daftar', 'reģistrācijas datums'],
     // with the headers of the app's own spreadsheet export (customers.export.columns), so it reads back in en, id and lv
     // (Indonesian exports said "Izin: …" before "Persetujuan: …")

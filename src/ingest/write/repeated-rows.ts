@@ -2,6 +2,8 @@ import { fromMinorUnits, minorUnitsOf } from '../../core/money.js';
 import { identityTripleKey, isGuessedRef } from '../../customers/identity-resolution.js';
 import type { CanonicalEvent, CanonicalOrder, CanonicalProduct, CustomerRef } from '../canonical.js';
 import { unreadColumnsOfRow, valuesOfRow } from '../rows/row-parser.js';
+import { countryCode } from '../rows/country.js';
+import { singleLineText } from '../../customers/single-line-text.js';
 import { compareRowText, type TextComparison } from './row-text-digest.js';
 
 /**
@@ -50,14 +52,34 @@ function refFields(prefix: 'customer' | 'recipient', refs: readonly CustomerRef[
  * read from written values: a repeat must be the same text, columns no field stores included (an
  * order's product_name set aside for want of a unit_price tells two lines of one order apart).
  */
-export function writtenDifference(row: object, first: object): FieldDifference | null {
+export function writtenDifference(row: object, first: object, mayDiffer: (value: string, firstValue: string) => boolean = () => false): FieldDifference | null {
   const [values, firstValues] = [valuesOfRow.get(row), valuesOfRow.get(first)];
   if (values === undefined || firstValues === undefined) return null;
   for (const column of new Set([...Object.keys(firstValues), ...Object.keys(values)])) {
     const [value, firstValue] = [values[column] ?? null, firstValues[column] ?? null];
-    if ((value ?? '') !== (firstValue ?? '')) return { field: column, value: text(value), firstValue: text(firstValue) };
+    if ((value ?? '') !== (firstValue ?? '') && !mayDiffer(value ?? '', firstValue ?? '')) return { field: column, value: text(value), firstValue: text(firstValue) };
   }
   return null;
+}
+
+const placeFields = [
+  { read: (written: string) => singleLineText(written) || null, of: (order: CanonicalOrder) => order.customerCity },
+  { read: (written: string) => singleLineText(written) || null, of: (order: CanonicalOrder) => order.customerRegion },
+  { read: (written: string) => countryCode(written), of: (order: CanonicalOrder) => order.customerCountry },
+];
+
+/**
+ * Whether two texts of a column are each the buyer's place its row gives, the same one of
+ * customer_city, customer_region or customer_country (empty where the row gives none). The rows
+ * only say where the order's buyer lives (the first row's is kept), so they may say it otherwise:
+ * a repeat differing there is still a repeat. The row keeps values by column and its place by
+ * field, so the column is known by its text being that place's.
+ */
+function isBuyerPlaceOfEach(row: CanonicalOrder, first: CanonicalOrder): (value: string, firstValue: string) => boolean {
+  const holds = (order: CanonicalOrder, written: string, field: (typeof placeFields)[number]) =>
+    (written.trim() === '' ? (field.of(order) ?? null) === null : field.of(order) != null && field.read(written) === field.of(order));
+  return (value, firstValue) => (value.trim() !== '' || firstValue.trim() !== '')
+    && placeFields.some((field) => holds(row, value, field) && holds(first, firstValue, field));
 }
 
 /**
@@ -119,7 +141,7 @@ export function hasUnreadValues(row: object): boolean {
 
 /** Where a whole-order row (no line columns) differs from an earlier row of the same order in the batch. */
 export function orderRowDifference(row: CanonicalOrder, first: CanonicalOrder): FieldDifference | null {
-  return orderFieldDifference(row, first) ?? writtenDifference(row, first);
+  return orderFieldDifference(row, first) ?? writtenDifference(row, first, isBuyerPlaceOfEach(row, first));
 }
 
 function orderFieldDifference(row: CanonicalOrder, first: CanonicalOrder): FieldDifference | null {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { createResolvedCustomers, firstSeenOfCreated, identitiesGivenBy, planCustomerRefs, type RefResolution } from '../../customers/customers.repo.js';
+import { createResolvedCustomers, firstSeenOfCreated, identitiesGivenBy, planCustomerRefs, type RefResolution, type StubFacts } from '../../customers/customers.repo.js';
 import { refuseSuppressedConsents } from '../../customers/erasure-suppression.repo.js';
 import { recordArrivalsThroughMergedIdentities } from '../../customers/merge-later-arrivals.repo.js';
 import { addLinesToCategories, addOrdersToTraits, recomputeTraits } from '../../traits/traits.repo.js';
@@ -71,24 +71,41 @@ export async function writeOrders(db: Db, rows: CanonicalOrder[], context: Write
 }
 
 /**
- * For each buyer the batch creates, the first name an order of theirs gives (the buyer rows come
- * first in the resolution), written with the customer in the one insert. It is read before the
- * orders are judged; when that order is then rejected, renameCreatedByStoredOrders puts the name
- * the stored orders give (one statement, only in a batch with rejects).
+ * For each buyer the batch creates, what the first of their orders in it that says so gives: a name
+ * and where they live (the buyer rows come first in the resolution; a recipient is never given the
+ * buyer's place), written with the customer in the one insert. It is read before the orders are
+ * judged; when that order is then rejected, refillCreatedFromStoredOrders puts what the stored
+ * orders give (one statement, only in a batch with rejects).
  */
-function buyerNamesOfCreated(resolution: RefResolution, priced: ReadonlyArray<OrderGroup>): Map<number, string> {
+function buyerFactsOfCreated(resolution: RefResolution, priced: ReadonlyArray<OrderGroup>): Map<number, StubFacts> {
   const created = new Set(resolution.createdIds);
-  return firstNamesOf(priced.map((group, row) => ({ customerId: resolution.customerIds[row], name: group.order.customerName })), (customerId) => created.has(customerId));
+  return firstFactsOf(priced.map((group, row) => ({ customerId: resolution.customerIds[row], order: group.order })), (customerId) => created.has(customerId));
 }
 
-/** Each customer's name from the first of `orders` that gives one, for the customers `keeps` holds. */
-function firstNamesOf(orders: Iterable<{ customerId: number; name: string | null | undefined }>, keeps: (customerId: number) => boolean): Map<number, string> {
-  const names = new Map<number, string>();
-  for (const { customerId, name } of orders) if (name && keeps(customerId) && !names.has(customerId)) names.set(customerId, name);
-  return names;
+const placeOf = (facts: Pick<StubFacts, 'city' | 'region' | 'country'>) => ({ city: facts.city, region: facts.region, country: facts.country });
+const hasPlace = (facts: Pick<StubFacts, 'city' | 'region' | 'country'>) => facts.city !== null || facts.region !== null || facts.country !== null;
+
+/**
+ * Each buyer's name from the first of `orders` that gives one, and their place (city, region,
+ * country) whole from the first that gives any of it, so one order's city never sits with another's
+ * province; for the customers `keeps` holds, and only those some order says something of.
+ */
+function firstFactsOf(orders: Iterable<{ customerId: number; order: CanonicalOrder }>, keeps: (customerId: number) => boolean): Map<number, StubFacts> {
+  const facts = new Map<number, StubFacts>();
+  for (const { customerId, order } of orders) {
+    if (!keeps(customerId)) continue;
+    const given: StubFacts = { name: order.customerName ?? null, city: order.customerCity ?? null, region: order.customerRegion ?? null, country: order.customerCountry ?? null };
+    const known = facts.get(customerId);
+    const merged = known === undefined ? given : { name: known.name ?? given.name, ...placeOf(hasPlace(known) ? known : given) };
+    if (merged.name !== null || hasPlace(merged)) facts.set(customerId, merged);
+  }
+  return facts;
 }
 
-const namesOfStored = (stored: ReadonlyArray<StagedOrder>) => stored.map((order) => ({ customerId: order.customerId, name: order.order.customerName }));
+const factsOfStored = (stored: ReadonlyArray<StagedOrder>) => stored.map((order) => ({ customerId: order.customerId, order: order.order }));
+
+const isSameFacts = (one: StubFacts | undefined, other: StubFacts | undefined) =>
+  one?.name === other?.name && one?.city === other?.city && one?.region === other?.region && one?.country === other?.country;
 
 const keyOf = (order: Pick<CanonicalOrder, 'source' | 'externalId'>): string => orderKeyOf(order.source, order.externalId);
 
@@ -99,8 +116,8 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const recipientRows = priced.map((group, index) => ({ index, refs: group.order.recipient ?? [] })).filter((row) => row.refs.length > 0);
   const resolution = await planCustomerRefs(db, [...priced.map((group) => group.order.customer), ...recipientRows.map((row) => row.refs)]);
   const rowTimes = [...priced.map((group) => group.order.orderedAt), ...recipientRows.map((row) => priced[row.index].order.orderedAt)];
-  const createdNames = buyerNamesOfCreated(resolution, priced);
-  const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes), createdNames);
+  const createdFacts = buyerFactsOfCreated(resolution, priced);
+  const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, rowTimes), createdFacts);
   const recipientByIndex = new Map(recipientRows.map((row, position) => [row.index, resolution.customerIds[priced.length + position]]));
   const staged = priced.map((group, index) => stageOrder(group, resolution.customerIds[index], recipientByIndex.get(index) ?? null));
 
@@ -131,14 +148,14 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   const stored = staged.filter((order) => !written.rejectedLines.has(order.order.line));
   // a row repeated exactly adds nothing to the order its first row stored
   for (const order of stored) outcome.unchanged += order.repeatLines.length;
-  if (written.rejectedLines.size > 0) await renameCreatedByStoredOrders(db, createdNames, stored);
+  if (written.rejectedLines.size > 0) await refillCreatedFromStoredOrders(db, createdFacts, stored);
   await recordArrivalsThroughMergedIdentities(db, 'order',
     stored.map((order) => ({ source: order.order.source, externalId: order.order.externalId, customerId: order.customerId, refs: order.order.customer })));
   await recordArrivalsThroughMergedIdentities(db, 'gift', stored.flatMap((order) => (order.recipientId === null ? [] : [
     { source: order.order.source, externalId: order.order.externalId, customerId: order.recipientId, refs: order.order.recipient ?? [] }])));
   // a gift's recipient is a lead from it on: their facts changed as the buyer's did
   const giftedTo = plain.flatMap((order) => (order.recipientId !== null && !fast.notInsertedLines.has(order.order.line) ? [order.recipientId] : []));
-  const named = await nameUnnamedStubs(db, stored, new Set(resolution.createdIds));
+  const named = await fillStubsFromOrders(db, stored, new Set(resolution.createdIds));
   const credited = await applyCreditNotes(db, stored, [...fast.customerIds, ...written.customerIds], context);
   // a profile email or phone an order filled (an unchanged one's too) may move the customer's segments
   outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named, ...filledCustomerIds, ...refilled, ...credited, ...refused])];
@@ -162,36 +179,44 @@ async function applyCreditNotes(db: Db, stored: ReadonlyArray<StagedOrder>, writ
 }
 
 /**
- * A buyer this batch created took the name of their first order in it that names them
- * (buyerNamesOfCreated), before the careful path could reject that order. A rejected row writes
- * nothing, so the name is then the first stored order's, or none when no stored order names them.
+ * A buyer this batch created took the name and place of their first orders in it that give them
+ * (buyerFactsOfCreated), before the careful path could reject those orders. A rejected row writes
+ * nothing, so they are then the stored orders' (firstFactsOf), or none when no stored order gives them.
  */
-async function renameCreatedByStoredOrders(db: Db, givenNames: ReadonlyMap<number, string>, stored: ReadonlyArray<StagedOrder>): Promise<void> {
-  const storedNames = firstNamesOf(namesOfStored(stored), (customerId) => givenNames.has(customerId));
-  const renamed = [...givenNames.keys()].filter((customerId) => storedNames.get(customerId) !== givenNames.get(customerId));
-  if (renamed.length === 0) return;
+async function refillCreatedFromStoredOrders(db: Db, givenFacts: ReadonlyMap<number, StubFacts>, stored: ReadonlyArray<StagedOrder>): Promise<void> {
+  const storedFacts = firstFactsOf(factsOfStored(stored), (customerId) => givenFacts.has(customerId));
+  const changed = [...givenFacts.keys()].filter((customerId) => !isSameFacts(storedFacts.get(customerId), givenFacts.get(customerId)));
+  if (changed.length === 0) return;
+  const column = (pick: (facts: StubFacts | undefined) => string | null | undefined) => changed.map((customerId) => pick(storedFacts.get(customerId)) ?? null);
   await sql`
-    update customer c set name = s.name, updated_at = now()
-    from unnest(${renamed}::bigint[], ${renamed.map((customerId) => storedNames.get(customerId) ?? null)}::text[]) as s(customer_id, name)
+    update customer c set name = s.name, city = s.city, region = s.region, country = s.country, updated_at = now()
+    from unnest(${changed}::bigint[], ${column((facts) => facts?.name)}::text[], ${column((facts) => facts?.city)}::text[],
+      ${column((facts) => facts?.region)}::text[], ${column((facts) => facts?.country)}::text[]) as s(customer_id, name, city, region, country)
     where c.customer_id = s.customer_id and c.is_stub and c.merged_into_customer_id is null`.execute(db);
 }
 
 /**
- * A buyer first known from an orders or events file without a name (a stub) takes the name a
- * later order gives, so they can be found by it; customers this batch created took theirs when
- * created (buyerNamesOfCreated). Only an empty name of a stub is filled: a name already stored,
- * or a customer a customers file or the API describes, is never changed by an order. Only the
- * orders stored count, not rejected ones. The customer changed, not the order: an order otherwise
- * the same still counts as unchanged. Returns the customers named.
+ * A buyer first known from an orders or events file without a name or a place (a stub) takes the
+ * name and the place a later order gives, so they can be found by name and counted where they live;
+ * customers this batch created took theirs when created (buyerFactsOfCreated). Only an empty field
+ * of a stub is filled: a value already stored, or a customer a customers file, staff or the API
+ * describes, is never changed by an order. Only the orders stored count, not rejected ones. The
+ * customer changed, not the order: an order otherwise the same still counts as unchanged. Returns
+ * the customers filled.
  */
-async function nameUnnamedStubs(db: Db, stored: ReadonlyArray<StagedOrder>, created: ReadonlySet<number>): Promise<number[]> {
-  const names = firstNamesOf(namesOfStored(stored), (customerId) => !created.has(customerId));
-  // most order files name no buyer: no statement at all then
-  if (names.size === 0) return [];
+async function fillStubsFromOrders(db: Db, stored: ReadonlyArray<StagedOrder>, created: ReadonlySet<number>): Promise<number[]> {
+  const facts = firstFactsOf(factsOfStored(stored), (customerId) => !created.has(customerId));
+  // most order files name no buyer and give no address: no statement at all then
+  if (facts.size === 0) return [];
+  const column = (pick: (given: StubFacts) => string | null) => [...facts.values()].map(pick);
   const result = await sql<{ customer_id: number }>`
-    update customer c set name = s.name, updated_at = now()
-    from unnest(${[...names.keys()]}::bigint[], ${[...names.values()]}::text[]) as s(customer_id, name)
-    where c.customer_id = s.customer_id and c.is_stub and c.name is null and c.merged_into_customer_id is null
+    update customer c set name = coalesce(c.name, s.name), city = coalesce(c.city, s.city), region = coalesce(c.region, s.region),
+      country = coalesce(c.country, s.country), updated_at = now()
+    from unnest(${[...facts.keys()]}::bigint[], ${column((given) => given.name)}::text[], ${column((given) => given.city)}::text[],
+      ${column((given) => given.region)}::text[], ${column((given) => given.country)}::text[]) as s(customer_id, name, city, region, country)
+    where c.customer_id = s.customer_id and c.is_stub and c.merged_into_customer_id is null
+      and ((c.name is null and s.name is not null) or (c.city is null and s.city is not null)
+        or (c.region is null and s.region is not null) or (c.country is null and s.country is not null))
     returning c.customer_id`.execute(db);
   return result.rows.map((row) => Number(row.customer_id));
 }
