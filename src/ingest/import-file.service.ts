@@ -10,7 +10,7 @@ import { findPreset, type Preset } from './presets/index.js';
 import { addMaskedPhones, noMaskedPhones, parseFile, type MaskedPhones } from './rows/index.js';
 import { presetReaderOptions } from './rows/parse-file.js';
 import { lacksColumnsText } from './rows/fields.js';
-import { adviseOnHeader, explainHeaderAdvice } from './presets/recognise-export.js';
+import { adviseOnHeader, explainExportWithoutPreset, explainHeaderAdvice, isReadAsGiven, passesHeaderCheck, recogniseExport } from './presets/recognise-export.js';
 import { readHeaderCandidates, type ReaderOptions } from './readers/read-records.js';
 import type { ColumnPlan, GuessedColumn, IgnoredColumn } from './rows/column-plan.js';
 import type { InferredDateFormat } from './rows/date-format-guess.js';
@@ -151,6 +151,25 @@ async function adviseOnRefusedHeader(error: unknown, options: ImportFileOptions,
   return new AppError(error.code, `${lead} ${sentence}`, { ...error.details, ...details, hint });
 }
 
+/**
+ * Refuses a file of a known export (Shopee's, Tokopedia's, Shopify's…) given neither its preset nor
+ * --map: its columns pass the header check by their names (synonyms) and would be stored wrongly,
+ * with nothing to say so (presets/recognise-export.ts, explainExportWithoutPreset). Its header
+ * line only (the first lines of the file are read again; a JSON Lines file has none), and only
+ * when the header passes the check: one refused is refused saying so, the preset named.
+ */
+async function refuseExportWithoutPreset(options: ImportFileOptions, reader: ReaderOptions): Promise<void> {
+  if (!isReadAsGiven({ preset: null, mapping: options.mapping ?? {} })) return;
+  const headerLine = options.headerLine ?? 1;
+  const candidates = await readHeaderCandidates(options.file, reader, headerLine).catch(() => []);
+  const header = candidates.find((candidate) => candidate.line >= headerLine);
+  const recognised = header === undefined ? null : recogniseExport(header.headers);
+  // a header the check refuses is refused by it, naming what the file lacks and the preset (adviseOnRefusedHeader)
+  if (recognised === null || !passesHeaderCheck({ entity: options.entity, headerLine, preset: null, mapping: {} }, header!.headers)) return;
+  const { message, hint, details } = explainExportWithoutPreset(options.entity, recognised);
+  throw new AppError('IMPORT_PRESET_NEEDED', message, { ...details, hint });
+}
+
 export async function buildIngestContext(db: Kysely<Database>, clock: Clock, source: string): Promise<IngestContext> {
   const settings = await getStoreSettings(db);
   return { currency: settings.currency, defaultCountry: settings.defaultCountry, timeZone: settings.timeZone, now: clock.now(), source, knownCurrencies: knownCurrencyCodes };
@@ -204,6 +223,8 @@ export async function importFile(db: Kysely<Database>, options: ImportFileOption
   };
   const addRaw = createRawRowFinder(options.file, reader);
   try {
+    // refused as a header is: the run records it failed
+    if (preset === null) await refuseExportWithoutPreset(options, reader);
     const batches = parseFile(options.entity, options.file, {
       mapping: options.mapping ?? {},
       dateFormat: options.dateFormat ?? null,

@@ -10,12 +10,16 @@ import { describeEachCliStore, runCliInProcess } from '../../../test/helpers/cli
 
 const fixtures = new URL('../../../test/fixtures/ingest/', import.meta.url).pathname;
 const tokopedia = `${fixtures}tokopedia-orders.csv`;
+const shopee = `${fixtures}shopee-orders.csv`;
 const directory = mkdtempSync(join(tmpdir(), 'clientele-import-header-advice-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 // Tokopedia's sales report as downloaded: its title, its period and a blank line above the header
 const report = join(directory, 'laporan-penjualan.csv');
 writeFileSync(report, `Laporan Penjualan\nPeriode: 01-11-2025 - 30-11-2025\n\n${readFileSync(tokopedia, 'utf8')}`);
+// a Shopee export below a title of the seller's own
+const shopeeReport = join(directory, 'pesanan-saya.csv');
+writeFileSync(shopeeReport, `Pesanan Saya\nToko Kopi Senja\n\n${readFileSync(shopee, 'utf8')}`);
 
 const indonesianStore = { CLIENTELE_CURRENCY: 'IDR', CLIENTELE_TIMEZONE: 'Asia/Jakarta', CLIENTELE_DEFAULT_COUNTRY: 'ID' };
 
@@ -74,6 +78,29 @@ describeEachCliStore('import advice on a refused header', (context) => {
     expect(rejected).toMatch(/^[^,]*laporan-penjualan\.csv,10,customer_phone,.*,"6,INV\/20251112\/MPL\/3782914444,/);
     const stored = await context.withStore(async (store) => (await sql<{ orders: number }>`select count(*)::int as orders from customer_order where source = 'tokopedia'`.execute(store.db)).rows[0].orders);
     expect(stored).toBe(5);
+  }, 240_000);
+
+  // Shopee's columns pass the orders header check by their names alone (No. Pesanan, Total Pembayaran…): read so, a
+  // returned order was stored paid, no lines, its buyers under the source "import", with nothing to say so
+  it('refuses a known export given neither its preset nor --map, though its columns would be read, and stores nothing', async () => {
+    const plain = await cli(['import', 'orders', shopee, ...rejectsOf('shopee-plain')]);
+    expect(plain.exitCode).toBe(1);
+    expect(plain.stderr).toContain('error IMPORT_PRESET_NEEDED');
+    expect(plain.stderr).toContain('The file looks like a Shopee order export: import it with --preset shopee-orders, which reads its columns as that export means them');
+    expect(await refusal(['orders', shopee])).toMatchObject({ code: 'IMPORT_PRESET_NEEDED', details: { preset: 'shopee-orders', hint: 'Add --preset shopee-orders.' } });
+    expect(await refusal(['orders', shopeeReport, '--header-line', '4'])).toMatchObject({ code: 'IMPORT_PRESET_NEEDED', details: { preset: 'shopee-orders' } });
+    const stored = await context.withStore(async (store) => (await sql<{ orders: number }>`select count(*)::int as orders from customer_order where source = 'import'`.execute(store.db)).rows[0].orders);
+    expect(stored).toBe(0);
+    // with --map the columns are the user's to name: imported as mapped
+    const mapped = await cli(['import', 'orders', shopee, '--map', 'order_id=No. Pesanan', '--source', 'shopee-mapped', ...rejectsOf('shopee-mapped')]);
+    expect(mapped.stderr).not.toContain('IMPORT_PRESET_NEEDED');
+    expect([0, 2]).toContain(mapped.exitCode);
+  }, 240_000);
+
+  it('names the preset with the header line of a known export below a title, imported without the preset', async () => {
+    const error = await refusal(['orders', shopeeReport]);
+    expect(error.message).toMatch(/The header seems to be on line 4 \(lines 1–3 look like a title\), and the file looks like a Shopee order export: import again with --header-line 4 --preset shopee-orders\.$/);
+    expect(error.details).toMatchObject({ headerLine: 4, preset: 'shopee-orders' });
   }, 240_000);
 
   it('refuses a --header-line that is no line as a usage error naming the option', async () => {

@@ -73,7 +73,30 @@ export type HeaderReading = { entity: ImportEntity; headerLine: number; preset: 
 /** What to import a file with whose header check failed: another preset, a later header line, or both. */
 export type HeaderAdvice = { preset: RecognisedExport | null; headerLine: number | null };
 
-function passesHeaderCheck(reading: HeaderReading, headers: readonly string[]): boolean {
+/** Neither a preset nor --map says how to read the file: its columns are read by their names alone. */
+export const isReadAsGiven = (reading: Pick<HeaderReading, 'preset' | 'mapping'>): boolean => reading.preset === null && Object.keys(reading.mapping).length === 0;
+
+/**
+ * Why a file of a known export given neither its preset nor --map is refused although its columns
+ * would be read: read by their names alone, Shopee's columns store a returned order as paid, no
+ * lines, every buyer under the source "import" — and a re-import with the preset then counts each
+ * order and buyer twice (another source). The message, its hint and details (`preset`, `entity`).
+ */
+export function explainExportWithoutPreset(entity: ImportEntity, recognised: RecognisedExport): { message: string; hint: string; details: Record<string, string> } {
+  const otherEntity = recognised.entity === entity ? null : recognised.entity;
+  const command = `${otherEntity === null ? '' : `import ${otherEntity} `}--preset ${recognised.preset}`;
+  const holds = otherEntity === null ? '' : `, a file of ${otherEntity}`;
+  return {
+    message: `The file looks like ${namesOf(recognised.preset).file}${holds}: import it with ${command}, which reads its columns as that export means them `
+      + `(read by their names alone, statuses, returns, lines and buyers come out wrong, and a later import with the preset would store every order again). `
+      + 'To import it without the preset all the same, say which column holds each field with --map field=Column.',
+    hint: otherEntity === null ? `Add --preset ${recognised.preset}.` : `Run ${command}.`,
+    details: { preset: recognised.preset, ...(otherEntity === null ? {} : { entity: otherEntity }) },
+  };
+}
+
+/** The file's columns would be read as `reading` says, as the import plans them (column-plan.ts: a preset's, --map's and those guessed by name). */
+export function passesHeaderCheck(reading: HeaderReading, headers: readonly string[]): boolean {
   try {
     planColumns(reading.entity, headers, { preset: reading.preset, mapping: reading.mapping });
     return true;
@@ -96,7 +119,8 @@ export function adviseOnHeader(reading: HeaderReading, candidates: readonly Head
   if (recognised !== null) return { preset: recognised, headerLine: null };
   for (const candidate of candidates) {
     if (candidate === read) continue;
-    if (passesHeaderCheck(reading, candidate.headers)) return { preset: null, headerLine: candidate.line };
+    // read as it is, a known export given no preset nor --map is still read wrongly (importFile, refuseExportWithoutPreset)
+    if (passesHeaderCheck(reading, candidate.headers)) return { preset: isReadAsGiven(reading) ? recogniseExport(candidate.headers) : null, headerLine: candidate.line };
     const preset = recogniseExport(candidate.headers, except);
     if (preset !== null) return { preset, headerLine: candidate.line };
   }
