@@ -3,12 +3,15 @@ import type { CustomerIdSource, IngestEntity } from '../../api/types.js';
 import { useApiData } from '../../api/use-api-data.js';
 import type { Mapping } from '../../../ingest/rows/fields.js';
 import type { Preset } from '../../../ingest/presets/index.js';
+import type { RecognisedExport } from '../../../ingest/presets/recognise-export.js';
 import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { pluralKey } from '../../i18n/plural.js';
 import { ColumnMapping } from './column-mapping.js';
 import { CsvPreview } from './csv-preview.js';
+import { adviseOnFileHeader } from './header-advice.js';
+import { HeaderAdviceNotice, HeaderLineField } from './header-line-field.js';
 import { EntityWarning } from './entity-warning.js';
 import { likelierEntity } from './entity-hint.js';
 import { defaultSourceChoice, firstSourceName, sourceToSend, type SourceChoice } from './import-source.js';
@@ -44,6 +47,8 @@ export function ImportPage() {
   // null while the file reads as UTF-8 (or its byte order mark's encoding); else the one the user chose
   const [chosenEncoding, setChosenEncoding] = useState<string | null>(null);
   const [undecodable, setUndecodable] = useState<UndecodableFile | null>(null);
+  // the line the header is read from, below a report's title (the CLI's --header-line); each file starts at its first
+  const [chosenHeaderLine, setChosenHeaderLine] = useState(1);
   const [mapping, setMapping] = useState<Mapping>({});
   const [choices, setChoices] = useState<MappingGuess['choices']>({});
   const [setAside, setSetAside] = useState<MappingGuess['setAside']>({});
@@ -90,6 +95,8 @@ export function ImportPage() {
   const rowTexts = useMemo(() => (csv && hasRejects ? rowTextsOf(csv) : null), [csv, hasRejects]);
   const rejectsWithRows = useMemo(() => (rowTexts ? withRowText(totals.rejects, rowTexts) : totals.rejects), [rowTexts, totals.rejects]);
   const unreadableDates = useMemo(() => (csv ? unreadableDateColumns(entity, csv.rows, mapping, dateFormat) : []), [entity, csv, mapping, dateFormat]);
+  // a header below a report's title, or a known export's read without its format: said with the click that reads it so
+  const headerAdvice = useMemo(() => (csv ? adviseOnFileHeader(entity, csv, preset, mapping) : null), [entity, csv, preset, mapping]);
 
   const suggest = (nextEntity: IngestEntity, nextPreset: Preset | null, file: ParsedCsv) => {
     const guess = nextPreset ? { mapping: presetMapping(nextPreset, file.headers), choices: {}, setAside: {} } : suggestMapping(nextEntity, file.headers, file.rows);
@@ -99,12 +106,12 @@ export function ImportPage() {
   };
   // mapping unit_price makes an orders file's rows order lines: the line columns set aside are mapped again
   const changeMapping = (next: Mapping) => setMapping(withLinesSetAside(entity, mapping, next, setAside));
-  const readFile = async (chosen: File, encoding: string | null) => {
+  const readFile = async (chosen: File, encoding: string | null, headerLine: number) => {
     setError(null);
     setTotals(emptyTotals);
     setIsEntityKept(false);
     try {
-      const parsed = await parseCsv(chosen, encoding ?? 'utf-8');
+      const parsed = await parseCsv(chosen, encoding ?? 'utf-8', headerLine);
       if ('undecodable' in parsed) {
         // nothing of a file read with the wrong encoding is shown or sent: "J�nis" would be stored
         setCsv(null);
@@ -124,12 +131,17 @@ export function ImportPage() {
     setFile(chosen ?? null);
     setOverridesRefusals(false);
     setChosenEncoding(null);
+    setChosenHeaderLine(1);
     setUndecodable(null);
-    if (chosen) await readFile(chosen, null);
+    if (chosen) await readFile(chosen, null, 1);
   };
   const chooseEncoding = async (encoding: string) => {
     setChosenEncoding(encoding);
-    if (file) await readFile(file, encoding);
+    if (file) await readFile(file, encoding, chosenHeaderLine);
+  };
+  const chooseHeaderLine = async (line: number) => {
+    setChosenHeaderLine(line);
+    if (file) await readFile(file, chosenEncoding, line);
   };
   const chooseEntity = (next: IngestEntity) => {
     setEntity(next);
@@ -139,11 +151,22 @@ export function ImportPage() {
     setChosenDateFormat(null);
     if (csv) suggest(next, null, csv);
   };
-  const choosePreset = (name: string) => {
-    const next = presets.find((candidate) => candidate.name === name) ?? null;
+  const applyPreset = (nextEntity: IngestEntity, next: Preset | null) => {
     setPreset(next);
     setChosenDateFormat(next?.dateFormat ?? null);
-    if (csv) suggest(entity, next, csv);
+    if (csv) suggest(nextEntity, next, csv);
+  };
+  const choosePreset = (name: string) => applyPreset(entity, presets.find((candidate) => candidate.name === name) ?? null);
+  // the format the file looks like, of the data it holds: that data is chosen with it
+  const adoptRecognisedPreset = ({ entity: presetEntity, preset: name }: RecognisedExport) => {
+    const next = browserPresets(presetEntity).find((candidate) => candidate.name === name);
+    if (!next) return;
+    if (presetEntity !== entity) {
+      setEntity(presetEntity);
+      setOverridesRefusals(false);
+      setIsEntityKept(false);
+    }
+    applyPreset(presetEntity, next);
   };
   const start = async () => {
     if (!csv || phase === 'running') return;
@@ -213,6 +236,12 @@ export function ImportPage() {
       </Card>
       {csv ? (
         <Card title={t('import.step2')}>
+          <div className="inline-form">
+            <HeaderLineField csv={csv} isDisabled={phase === 'running'} onChange={(line) => void chooseHeaderLine(line)} />
+          </div>
+          {headerAdvice ? (
+            <HeaderAdviceNotice advice={headerAdvice} entity={entity} isDisabled={phase === 'running'} onUseLine={(line) => void chooseHeaderLine(line)} onUsePreset={adoptRecognisedPreset} />
+          ) : null}
           <CsvPreview csv={csv} />
           {entityHint ? <EntityWarning entity={entity} hint={entityHint} onSwitch={() => chooseEntity(entityHint.entity)} onKeep={() => setIsEntityKept(true)} /> : null}
           <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setChosenDateFormat} />

@@ -7,8 +7,9 @@ import { toRecord } from './import-mapping.js';
 import { orderIdOf, unreadableRowOrderIdOf } from './order-ids.js';
 import type { ParsedCsv } from './parse-csv.js';
 import type { RowReject } from './parse-problems.js';
+import { rejectColumnsOf, withPresetColumn, type RejectColumns } from './reject-columns.js';
 
-/** A record for the API under canonical names, with its line in the file (the header is line 1). */
+/** A record for the API under canonical names, with its line in the file (the header's is 1, or the line below a title it was read from). */
 export type LineRecord = { line: number; record: Record<string, string> };
 
 /**
@@ -35,8 +36,10 @@ export function presetMapping(preset: Preset, headers: readonly string[]): Mappi
  * The file's rows as API records and the rows rejected here; `rejectedOrders`: the orders (ids as
  * the server keys them, orderIdOf) those rejected rows belong to, which the run counts as rejected
  * when no record sent names them (run-import.ts, ordersRejectedHere), as the CLI counts them.
+ * `columns`: the file's column each field was read from, for the server's rejects to name
+ * (reject-columns.ts), as the CLI's name them.
  */
-export type LineRecords = { records: LineRecord[]; rejects: RowReject[]; rejectedOrders: string[] };
+export type LineRecords = { records: LineRecord[]; rejects: RowReject[]; rejectedOrders: string[]; columns: RejectColumns };
 
 /**
  * The file's rows as API records, each with its line in the file (where it starts: a blank line
@@ -48,12 +51,13 @@ export type LineRecords = { records: LineRecord[]; rejects: RowReject[]; rejecte
  * other rows too, as the CLI's (ingest/rows/reject-whole-orders.ts): sent, they would be stored as
  * an order missing that line, its total with it (a lines file's restated set would drop the stored
  * line that row meant to restate). A preset's reject is its row's own, as in the CLI
- * (row-parser.ts): the order's other rows are sent.
+ * (row-parser.ts): the order's other rows are sent; it names its field's column, as the CLI's does.
  */
 export function toLineRecords(
   csv: Pick<ParsedCsv, 'fileName' | 'rows' | 'places' | 'rejects' | 'refusedRows'>, mapping: Mapping, options: { entity: IngestEntity; preset?: Preset | null },
 ): LineRecords {
   const transform = options.preset?.createTransform?.() ?? null;
+  const columns = rejectColumnsOf(mapping, options.preset?.addedColumns);
   const orderColumn = options.entity === 'orders' || options.entity === 'lines' ? mapping.order_id : undefined;
   const records: LineRecord[] = [];
   const rejects: RowReject[] = [...csv.rejects];
@@ -81,7 +85,7 @@ export function toLineRecords(
     }
     const result = transform(row, line);
     if ('reject' in result) {
-      rejects.push({ file: csv.fileName, line, ...result.reject, raw });
+      rejects.push(withPresetColumn({ file: csv.fileName, line, ...result.reject, raw }, columns));
       // the order read from the row as written; the CLI reads none from a row with NUL in a mapped column
       const hasNul = Object.values(mapping).some((column) => row[column]?.includes('\u0000'));
       const orderId = orderColumn && !hasNul ? orderIdOf(row[orderColumn]) : null;
@@ -89,7 +93,7 @@ export function toLineRecords(
     } else records.push({ line, record: toRecord(withoutNulls(result.values), mapping) });
   });
   const whole = rejectWholeOrdersOf(records, wholeOrders, csv);
-  return { records: whole.records, rejects: [...rejects, ...whole.rejects].sort((a, b) => a.line - b.line), rejectedOrders: [...rejectedOrders] };
+  return { records: whole.records, rejects: [...rejects, ...whole.rejects].sort((a, b) => a.line - b.line), rejectedOrders: [...rejectedOrders], columns };
 }
 
 /**

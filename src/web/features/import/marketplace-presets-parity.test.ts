@@ -37,7 +37,10 @@ describeEachStore('a marketplace export imported on the web against the CLI', (c
     select o.external_id, o.channel, o.status, o.total_minor::int as total_minor, o.refunded_minor::int as refunded_minor, count(l.line_no)::int as lines
     from customer_order o left join order_line l on l.customer_id = o.customer_id and l.order_id = o.order_id
     where o.source = ${source} group by o.external_id, o.channel, o.status, o.total_minor, o.refunded_minor order by o.external_id`.execute(context.store.db)).rows;
-  const rejectsOf = (rejects: readonly Pick<Reject, 'line' | 'field' | 'code'>[]) => rejects.map(({ line, field, code }) => ({ line, field, code })).sort((a, b) => a.line - b.line);
+  // whole, each naming the file's column as the CLI's does (reject-columns.ts)
+  type Said = Pick<Reject, 'line' | 'field' | 'code' | 'params' | 'reason'> & { column?: string; also?: unknown };
+  const rejectsOf = (rejects: readonly Said[]) =>
+    rejects.map(({ line, field, column, code, params, reason, also }) => ({ line, field, column, code, params, reason, also })).sort((a, b) => a.line - b.line);
 
   it.each(marketplaces)('stores a %s export as the CLI does: every order marketplace, the same statuses, totals, lines and rejects', async (name, fileName) => {
     const preset = findPreset(name);

@@ -1,5 +1,7 @@
-import { detectDelimiter, excelSeparatorOf, uniqueHeaders } from '../../../ingest/readers/sniff.js';
+import type { HeaderCandidate } from '../../../ingest/readers/read-records.js';
+import { uniqueHeaders } from '../../../ingest/readers/sniff.js';
 import { readCsvRecords } from './csv-records.js';
+import { headerCandidatesOf, layoutFrom } from './header-line.js';
 import { decodeFileBytes, type Undecodable } from './file-encoding.js';
 import { columnCountReject, type ParseProblem, type RowReject } from './parse-problems.js';
 
@@ -8,10 +10,13 @@ import { columnCountReject, type ParseProblem, type RowReject } from './parse-pr
  * (`places[i]` for `rows[i]`: the line it starts on, its text as written); `rejects`: the rows
  * refused on reading, as the CLI refuses them, and `refusedRows` the values that could still be
  * read of them (the order a refused row belongs to is rejected with it); `delimiter`, `encoding`: as read.
+ * `headerLine`: the line the header was read from; `headerCandidates`: the file's first lines split as
+ * a header, to find one below a report's title (header-line.ts).
  */
 export type ParsedCsv = {
   fileName: string; headers: string[]; rows: Record<string, string>[]; places: RowPlace[];
   rejects: RowReject[]; refusedRows: RefusedRow[]; problems: ParseProblem[]; delimiter: string; encoding: string;
+  headerLine: number; headerCandidates: HeaderCandidate[];
 };
 
 export type RowPlace = { line: number; raw: string };
@@ -26,16 +31,21 @@ const headLength = 64 * 1024;
  * Reads decoded text as the CLI's reader does (read-records.ts): Excel's `sep=;` first line names
  * the delimiter (the header follows it, and the lines keep their numbers), else the one that
  * splits the first lines alike; headers made unique; a row of another number of values than the
- * header's columns rejected with ROW_COLUMN_COUNT.
+ * header's columns rejected with ROW_COLUMN_COUNT. `headerLine`, as the CLI's --header-line: the
+ * lines above it (a report's title and period) are skipped, and the rows keep their lines in the file.
  */
-export function readCsvText(text: string, fileName: string, encoding = 'utf-8'): ParsedCsv {
+export function readCsvText(text: string, fileName: string, encoding = 'utf-8', headerLine = 1): ParsedCsv {
   const withoutMark = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const head = withoutMark.slice(0, headLength).replace(/\r\n/g, '\n');
-  const separatorLine = excelSeparatorOf(head);
-  const delimiter = separatorLine ?? detectDelimiter(head) ?? ',';
+  const layout = layoutFrom(head, headerLine);
+  const { delimiter } = layout;
   const records = readCsvRecords(withoutMark, delimiter);
-  const [header, ...rest] = separatorLine === null ? records : records.slice(1);
-  const parsed: ParsedCsv = { fileName, headers: [], rows: [], places: [], rejects: [], refusedRows: [], problems: [], delimiter, encoding };
+  const start = records.findIndex((record) => record.line >= layout.headerLine);
+  const [header, ...rest] = start === -1 ? [] : records.slice(start);
+  const parsed: ParsedCsv = {
+    fileName, headers: [], rows: [], places: [], rejects: [], refusedRows: [], problems: [], delimiter, encoding,
+    headerLine: header?.line ?? layout.headerLine, headerCandidates: headerCandidatesOf(head),
+  };
   if (header === undefined) return parsed;
   if (header.isUnclosed) parsed.problems.push({ line: header.line, kind: 'unclosedQuote' });
   const headers = uniqueHeaders(header.fields);
@@ -74,8 +84,8 @@ export type UndecodableFile = { fileName: string; undecodable: Undecodable };
  * value again. Whole-file parsing suits spreadsheets of up to a few hundred
  * thousand rows; larger exports belong to the CLI importer, which streams.
  */
-export async function parseCsv(file: File, encoding = 'utf-8'): Promise<ParsedCsv | UndecodableFile> {
+export async function parseCsv(file: File, encoding = 'utf-8', headerLine = 1): Promise<ParsedCsv | UndecodableFile> {
   const decoded = decodeFileBytes(new Uint8Array(await file.arrayBuffer()), encoding);
   if ('undecodable' in decoded) return { fileName: file.name, undecodable: decoded.undecodable };
-  return readCsvText(decoded.text, file.name, decoded.encoding);
+  return readCsvText(decoded.text, file.name, decoded.encoding, headerLine);
 }

@@ -3,6 +3,7 @@ import type { ImportRun, IngestEntity, IngestSummary, OrderCounts, Reject } from
 import { planBatches } from './import-batches.js';
 import { addMaskedPhones, noMaskedPhones, type MaskedPhones } from './masked-phones.js';
 import type { LineRecord, LineRecords } from './import-rows.js';
+import { withFileColumns } from './reject-columns.js';
 import { orderIdOf } from './order-ids.js';
 
 /** Small enough that one batch (one transaction on the server) takes about a second, large enough to be quick. */
@@ -129,7 +130,7 @@ const retryDelaysMs = [1000, 4000];
  * batch (an order's rows together, see planBatches), each with its file
  * lines, and closes it, completed or, when cancelled or stopped by an error,
  * failed (what was stored stays). The summaries add up, starting from the
- * rows already rejected in the browser. A batch (or the opening of the run)
+ * rows already rejected in the browser; each reject names the file's column of its field. A batch (or the opening of the run)
  * whose answer is lost is sent again under the same Idempotency-Key, so it is
  * stored once.
  */
@@ -159,8 +160,10 @@ export async function runImport(
         ...(asConsentAuthority ? { consentOverridesRefusals: true } : {}),
       };
       const summary = await withRetries(() => api.post<IngestAnswer>(`/api/ingest/${request.entity}`, body, undefined, { 'idempotency-key': `import-${run.import_id}-batch-${batchNumber}` }));
+      // the batch's rejects name the file's columns, as the CLI's: the server was sent canonical names only
+      const named = { ...summary, rejects: summary.rejects.map((reject) => withFileColumns(reject, rows.columns)) };
       // a customers file's new people are its "new" rows already: only orders and events make customers on the side
-      totals = addBatchSummary(totals, request.entity === 'customers' ? { ...summary, createdCustomers: 0 } : summary);
+      totals = addBatchSummary(totals, request.entity === 'customers' ? { ...named, createdCustomers: 0 } : named);
       onProgress(totals);
     }
     isSent = !signal.aborted;
