@@ -6,10 +6,10 @@ type Db = Kysely<Database>;
 /**
  * An order whose stale lines wait for its import's end (stale-lines.ts): what summing its
  * lines again needs, whether its total is that sum (`isSummed`), and whether its batch counted it,
- * and its first row, unchanged (`countedUnchanged`). A lines import of several batches remembers
- * every order its batches count unchanged here too, for a later batch that changes the order
- * (takeOrdersCountedUnchanged); one without stale lines restated every line it had, so the
- * import's end removes none of it.
+ * and its first row, unchanged (`countedUnchanged`). An import of lines in several batches (a
+ * lines file, an orders file's line rows) remembers every order its batches count unchanged here
+ * too, for a later batch that changes the order (settleOrderFates, takeOrdersCountedUnchanged); one
+ * without stale lines restated every line it had, so the import's end removes none of it.
  */
 export type DeferredStaleLines = {
   customerId: number; orderId: number; factor: number; discountMinor: number; isSummed: boolean; countedUnchanged: boolean;

@@ -6,7 +6,7 @@ import type { StagedOrder } from './insert-orders.js';
 import type { OrderFate } from './order-counts.js';
 import { duplicateOrder, duplicateOrderInUnstoredColumn } from './order-rejects.js';
 import {
-  hasUnreadValues, newIdentityDifference, orderRowDifference, storedOrderDifference, comparedWithRemembered, earlierBatchDifference, type FieldDifference, type OrderAsStored,
+  hasUnreadValues, newIdentityDifference, orderRowDifference, storedOrderDifference, comparedOrderWithRemembered, earlierBatchDifference, type FieldDifference, type OrderAsStored,
 } from './repeated-rows.js';
 import type { TextComparison } from './row-text-digest.js';
 import { valuesOfRow } from '../rows/row-parser.js';
@@ -43,7 +43,7 @@ export async function judgeEarlierBatchRepeats(
   for (const { order, found } of repeats) {
     const stored = storedByLine.get(order.order.line);
     const newIdentity = newIdentityDifference(order.order, newIdentityKeys);
-    const text = stored ? comparedWithRemembered(order.order, stored.textDigest) : null;
+    const text = stored ? comparedOrderWithRemembered(order.order, stored.textDigest) : null;
     const isExact = text ? text.isSame : found.is_same && !hasUnreadValues(order.order);
     const firstLine = Number(found.import_line);
     // rows of this batch stating the order otherwise than its first row here are judged against the row
@@ -116,7 +116,7 @@ function judgeDifferingRows(
   outcome: BatchOutcome, newIdentityKeys: ReadonlySet<string>,
 ): void {
   for (const { row, reject } of order.differingRows ?? []) {
-    const text = comparedWithRemembered(row, stored.textDigest);
+    const text = comparedOrderWithRemembered(row, stored.textDigest);
     const at = outcome.rejects.indexOf(reject);
     const newIdentity = newIdentityDifference(row, newIdentityKeys);
     if (text?.isSame && newIdentity === null && at >= 0) {

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { orderKeyOf, type ImportEntity } from '../canonical.js';
+import type { WriteContext } from './batch-context.js';
+import { rememberDeferredStaleLines, takeOrdersCountedUnchanged, type DeferredStaleLines } from './deferred-stale-lines.repo.js';
 
 /**
  * Orders beside the row counts: an orders export holds one row per order line,
@@ -39,6 +41,34 @@ export function tallyOrderFates(fates: Iterable<OrderFate>): OrderCounts {
     } else counts[fate] += 1;
   }
   return counts;
+}
+
+/** An order a batch wrote: whether the batch changed it, and whether an earlier batch of its import counted it. */
+export type OrderWritten = { key: string; orderId: number; isChanged: boolean; isCountedEarlier: boolean };
+
+/**
+ * Each order's fate in this batch, for both writers of lines (an orders file's line rows,
+ * write-orders.ts; a lines file, write-lines.ts). An order an earlier batch counted is not counted
+ * again, unless that batch counted it unchanged and this one changed it (a new or changed line in
+ * the order's later rows, as in a file sorted by product): it moves to updated, once
+ * (takeOrdersCountedUnchanged). So that a later batch knows, an import of several batches remembers
+ * the orders it counts unchanged (import_deferred_order, written in the batch's transaction, since
+ * an open API run's batches are separate requests); `rememberedUnchanged` describes one as its
+ * writer knows it.
+ */
+export async function settleOrderFates(
+  db: Kysely<Database>, orders: readonly OrderWritten[], context: Pick<WriteContext, 'importId' | 'defersStaleLines'>,
+  fates: Map<string, OrderFate>, rememberedUnchanged: (orderId: number) => DeferredStaleLines,
+): Promise<void> {
+  const changedLater = [...new Set(orders.filter((order) => order.isCountedEarlier && order.isChanged).map((order) => order.orderId))];
+  const movedToUpdated = await takeOrdersCountedUnchanged(db, context.importId, changedLater);
+  for (const order of orders) {
+    if (order.isCountedEarlier) fates.set(order.key, movedToUpdated.has(order.orderId) ? 'changedAfterUnchanged' : 'counted');
+    else fates.set(order.key, order.isChanged ? 'updated' : 'unchanged');
+  }
+  if (!context.defersStaleLines) return;
+  const unchanged = new Set(orders.filter((order) => !order.isCountedEarlier && !order.isChanged).map((order) => order.orderId));
+  await rememberDeferredStaleLines(db, context.importId, [...unchanged].map(rememberedUnchanged));
 }
 
 /**

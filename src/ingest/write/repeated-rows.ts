@@ -5,6 +5,7 @@ import { unreadColumnsOfRow, valuesOfRow } from '../rows/row-parser.js';
 import { countryCode } from '../rows/country.js';
 import { singleLineText } from '../../customers/single-line-text.js';
 import { compareRowText, type TextComparison } from './row-text-digest.js';
+import type { RecordValues } from '../presets/preset.js';
 
 /**
  * Rows an import meets twice under one id. An export often repeats a row whole: the second
@@ -83,6 +84,21 @@ function isBuyerPlaceOfEach(row: CanonicalOrder, first: CanonicalOrder): (value:
 }
 
 /**
+ * An orders row's text as a repeat in a later batch compares it (row-text-digest.ts): a column whose
+ * text is the buyer's place the row gives (placeFields, as isBuyerPlaceOfEach knows it) is left empty,
+ * since a digest keeps no text to tell which place an earlier row gave; so a repeat differing only
+ * there is a repeat across batches as in one. Undefined when the row's text is not known.
+ */
+export function orderRowText(row: CanonicalOrder): RecordValues | undefined {
+  const values = valuesOfRow.get(row);
+  if (values === undefined) return undefined;
+  const isPlace = (written: string) => placeFields.some((field) => field.of(row) != null && field.read(written) === field.of(row));
+  const names = Object.keys(values);
+  if (!names.some((name) => (values[name] ?? '').trim() !== '' && isPlace(values[name]!))) return values;
+  return Object.fromEntries(names.map((name) => [name, (values[name] ?? '').trim() !== '' && isPlace(values[name]!) ? '' : values[name]]));
+}
+
+/**
  * A row that repeats one an earlier batch stored, and gives a customer an identity its batch adds
  * (an email the stored row did not give): the first such field it states, differing from the first row's.
  */
@@ -111,9 +127,16 @@ const earlierBatchText = 'other text';
 
 /** How a row's text compares with that of the row an earlier batch stored, by its digest; null when either is not known. */
 export function comparedWithRemembered(row: object, digest: Buffer | null | undefined): TextComparison | null {
-  const values = valuesOfRow.get(row);
-  return values === undefined || digest == null ? null : compareRowText(values, digest);
+  return compareText(valuesOfRow.get(row), digest);
 }
+
+/** comparedWithRemembered for an orders row, whose buyer's place a repeat may state otherwise (orderRowText). */
+export function comparedOrderWithRemembered(row: CanonicalOrder, digest: Buffer | null | undefined): TextComparison | null {
+  return compareText(orderRowText(row), digest);
+}
+
+const compareText = (values: RecordValues | undefined, digest: Buffer | null | undefined) =>
+  (values === undefined || digest == null ? null : compareRowText(values, digest));
 
 /** What a repeat of an earlier batch's row states otherwise: the stored field first, else the column its text differs in. */
 export function earlierBatchDifference(row: object, stored: FieldDifference | null, text: TextComparison | null): FieldDifference | null {

@@ -5,6 +5,7 @@ import type { WriteContext } from './batch-context.js';
 import type { OrderGroup } from './group-orders.js';
 import type { RecordValues } from '../presets/preset.js';
 import { digestsOfBatch } from './row-text-digest.js';
+import { orderRowText } from './repeated-rows.js';
 
 type Db = Kysely<Database>;
 
@@ -22,12 +23,14 @@ type Db = Kysely<Database>;
  * batch sent without its file's lines: its items' places repeat from batch to batch, so a repeat
  * there is judged by the stored order or event alone.
  */
-export async function rememberRowTexts(db: Db, context: Pick<WriteContext, 'importId' | 'linesOf'>, rows: ReadonlyArray<{ line: number }>): Promise<void> {
+export async function rememberRowTexts<Row extends { line: number }>(
+  db: Db, context: Pick<WriteContext, 'importId' | 'linesOf'>, rows: readonly Row[], textOf: (row: Row) => RecordValues | undefined = (row) => valuesOfRow.get(row),
+): Promise<void> {
   if (context.linesOf !== 'file') return;
   const lines: number[] = [];
   const texts: RecordValues[] = [];
   for (const row of rows) {
-    const values = valuesOfRow.get(row);
+    const values = textOf(row);
     if (values === undefined) continue;
     lines.push(row.line);
     texts.push(values);
@@ -40,9 +43,12 @@ export async function rememberRowTexts(db: Db, context: Pick<WriteContext, 'impo
     on conflict (import_id, first_line) do update set lines = excluded.lines, digest_width = excluded.digest_width, text_digests = excluded.text_digests`.execute(db);
 }
 
-/** The whole-order rows of a batch's orders (an order stated with lines keeps no text: a repeat of it is no exact repeat). */
+/**
+ * The whole-order rows of a batch's orders (an order stated with lines keeps no text: a repeat of it
+ * is no exact repeat), without the buyer's place, which a repeat may state otherwise (orderRowText).
+ */
 export async function rememberOrderRowTexts(db: Db, context: Pick<WriteContext, 'importId' | 'linesOf'>, groups: readonly OrderGroup[]): Promise<void> {
-  await rememberRowTexts(db, context, groups.flatMap((group) => (group.hasLines ? [] : [group.order])));
+  await rememberRowTexts(db, context, groups.flatMap((group) => (group.hasLines ? [] : [group.order])), orderRowText);
 }
 
 /**

@@ -3,12 +3,12 @@ import type { Database } from '../../db/schema.js';
 import { addLinesToCategories, recomputeTraits } from '../../traits/traits.repo.js';
 import { orderKeyOf, type CanonicalOrderLine, type Reject } from '../canonical.js';
 import { amountFactor, emptyOutcome, inStoreCurrency, missingRate, type BatchOutcome, type WriteContext } from './batch-context.js';
-import { countOrders, type OrderFate } from './order-counts.js';
+import { countOrders, settleOrderFates, type OrderFate } from './order-counts.js';
 import { whereFirstAppeared } from './row-place.js';
 import { findOrderSourcesElsewhere } from './order-sources-elsewhere.repo.js';
 import { lineAmountMinor, maximumAmountMinor, shownLimit } from '../rows/amount-limit.js';
 import { removeOrDeferStaleLines, staleLinesOf } from './stale-lines.js';
-import { rememberDeferredStaleLines, takeOrdersCountedUnchanged, type DeferredStaleLines } from './deferred-stale-lines.repo.js';
+import type { DeferredStaleLines } from './deferred-stale-lines.repo.js';
 import { reapplyCredits, storeHasCreditNotes } from '../../orders/index.js';
 import { rejectWholeOrders } from '../rows/reject-whole-orders.js';
 
@@ -172,28 +172,6 @@ async function writeLineRows(db: Db, rows: CanonicalOrderLine[], context: WriteC
   // transaction; the customers credits changed are among them
   outcome.changedCustomerIds = written;
   return outcome;
-}
-
-/**
- * Each order's fate in this batch. An order an earlier batch counted is not counted again, unless
- * that batch counted it unchanged and this one changed it (a new or changed line in the order's
- * later rows): it moves to updated, once (takeOrdersCountedUnchanged). So that a later batch knows,
- * an import of several batches remembers the orders it counts unchanged (import_deferred_order,
- * written in the batch's transaction, since an open API run's batches are separate requests).
- */
-async function settleOrderFates(
-  db: Db, orders: ReadonlyArray<{ key: string; orderId: number; isChanged: boolean; isCountedEarlier: boolean }>, context: WriteContext,
-  fates: Map<string, OrderFate>, rememberedUnchanged: (orderId: number) => DeferredStaleLines,
-): Promise<void> {
-  const changedLater = [...new Set(orders.filter((order) => order.isCountedEarlier && order.isChanged).map((order) => order.orderId))];
-  const movedToUpdated = await takeOrdersCountedUnchanged(db, context.importId, changedLater);
-  for (const order of orders) {
-    if (order.isCountedEarlier) fates.set(order.key, movedToUpdated.has(order.orderId) ? 'changedAfterUnchanged' : 'counted');
-    else fates.set(order.key, order.isChanged ? 'updated' : 'unchanged');
-  }
-  if (!context.defersStaleLines) return;
-  const unchanged = new Set(orders.filter((order) => !order.isCountedEarlier && !order.isChanged).map((order) => order.orderId));
-  await rememberDeferredStaleLines(db, context.importId, [...unchanged].map(rememberedUnchanged));
 }
 
 /**

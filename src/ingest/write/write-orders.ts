@@ -12,7 +12,7 @@ import { duplicateOrder, orderOfOtherCustomer } from './order-rejects.js';
 import { customerDifferenceFromEarlierBatch } from './repeated-rows.js';
 import { judgeEarlierBatchRepeats, newIdentityKeysOf } from './earlier-batch-repeats.js';
 import { insertNewOrders, insertOrders, storedFactorOf, type StagedOrder } from './insert-orders.js';
-import { countOrders, type OrderFate } from './order-counts.js';
+import { countOrders, settleOrderFates, type OrderFate } from './order-counts.js';
 import { removeCustomersOfRejectedRows } from './keep-written-customers.js';
 import { rememberOrderRowTexts } from './row-text-memory.repo.js';
 import { recomputeTotalsFromLines, upsertOrderLines, type OrderLinesResult } from './write-order-lines.js';
@@ -129,7 +129,7 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   outcome.inserted += fast.inserted;
   for (const order of plain) if (!fast.notInsertedLines.has(order.order.line)) fates.set(keyOf(order.order), 'inserted');
   const careful = staged.filter((order) => order.hasLines || fast.notInsertedLines.has(order.order.line));
-  const written = careful.length === 0 ? { rejectedLines: new Set<number>(), customerIds: [] } : await writeCarefully(db, careful, context, outcome, fates, newIdentityKeysOf(resolution));
+  const written = careful.length === 0 ? { rejectedLines: new Set<number>(), customerIds: [], earlierBatchRepeatLines: new Set<number>() } : await writeCarefully(db, careful, context, outcome, fates, newIdentityKeysOf(resolution));
 
   let removed = 0;
   let refilled: number[] = [];
@@ -155,7 +155,8 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
     { source: order.order.source, externalId: order.order.externalId, customerId: order.recipientId, refs: order.order.recipient ?? [] }])));
   // a gift's recipient is a lead from it on: their facts changed as the buyer's did
   const giftedTo = plain.flatMap((order) => (order.recipientId !== null && !fast.notInsertedLines.has(order.order.line) ? [order.recipientId] : []));
-  const named = await fillStubsFromOrders(db, stored, new Set(resolution.createdIds));
+  // a repeat of an order an earlier batch stored gives its buyer nothing, as a repeat in one batch does (its place may differ)
+  const named = await fillStubsFromOrders(db, stored.filter((order) => !written.earlierBatchRepeatLines.has(order.order.line)), new Set(resolution.createdIds));
   const credited = await applyCreditNotes(db, stored, [...fast.customerIds, ...written.customerIds], context);
   // a profile email or phone an order filled (an unchanged one's too) may move the customer's segments
   outcome.changedCustomerIds = [...new Set([...fast.customerIds, ...written.customerIds, ...giftedTo, ...named, ...filledCustomerIds, ...refilled, ...credited, ...refused])];
@@ -264,7 +265,7 @@ function stageOrder(group: OrderGroup & { factor: number }, customerId: number, 
  */
 async function writeCarefully(
   db: Db, orders: StagedOrder[], context: WriteContext, outcome: BatchOutcome, fates: Map<string, OrderFate>, newIdentityKeys: ReadonlySet<string>,
-): Promise<{ rejectedLines: Set<number>; customerIds: number[] }> {
+): Promise<{ rejectedLines: Set<number>; customerIds: number[]; earlierBatchRepeatLines: Set<number> }> {
   await stageOrders(db, orders);
   const existingByLine = new Map((await findExisting(db, context.importId)).map((row) => [row.line, row]));
   const toInsert: StagedOrder[] = [];
@@ -297,7 +298,6 @@ async function writeCarefully(
       reject(order, duplicateOrder(order.order.externalId, Number(found.import_line), context, true), 'counted');
     } else if (isThisImport) {
       continuing.push({ ...order, orderId: found.order_id, isChanged: false, keepsStatedTotal: found.keeps_stated_total, continuesRun: true });
-      fate(order, 'counted');
     } else if (order.hasLines) {
       continuing.push({ ...order, orderId: found.order_id, isChanged: !found.is_same, keepsStatedTotal: false, continuesRun: false });
       (found.is_same ? toStamp : toUpdate).push(order);
@@ -342,9 +342,21 @@ async function writeCarefully(
     if (linesChanged || (summedIds.has(order.orderId) && withNewLines.has(order.orderId))) recompute.add(order.customerId);
     if (order.isChanged) outcome.updated += order.rowLines.length;
     else for (const line of order.rowLines) outcome[lines.fates.get(line) ?? 'unchanged'] += 1;
-    // an order stored before is updated when its fields or any of its lines changed
-    if (!order.continuesRun) fate(order, order.isChanged || linesChanged || order.rowLines.some((line) => (lines.fates.get(line) ?? 'unchanged') !== 'unchanged') ? 'updated' : 'unchanged');
   }
+  // an order stored before is updated when its fields or any of its lines changed; one whose rows an
+  // earlier batch began (continuesRun: a file sorted by product) was counted there, and moves from
+  // unchanged to updated when these rows change it
+  const continuingById = new Map(continuing.map((order) => [order.orderId, order]));
+  await settleOrderFates(db, continuing.map((order) => ({
+    key: keyOf(order.order), orderId: order.orderId, isCountedEarlier: order.continuesRun,
+    isChanged: order.isChanged || lines.changedOrderIds.has(order.orderId) || order.rowLines.some((line) => (lines.fates.get(line) ?? 'unchanged') !== 'unchanged'),
+  })), context, fates, (orderId) => {
+    const order = continuingById.get(orderId)!;
+    return {
+      customerId: order.customerId, orderId, factor: order.factor, discountMinor: order.order.discountMinor,
+      isSummed: order.isTotalFromLines && !order.keepsStatedTotal, countedUnchanged: true,
+    };
+  });
 
   // Deltas before recomputation: a recompute rebuilds its customers from all their orders, new ones included.
   await addOrdersToTraits(db, inserted.map((row) => ({ customerId: row.customer_id, orderId: row.order_id })), context.timeZone);
@@ -352,7 +364,10 @@ async function writeCarefully(
   await recomputeTraits(db, [...recompute], context.timeZone);
   const insertedLines = new Set(inserted.map((row) => Number(row.line)));
   const giftedTo = toInsert.flatMap((order) => (insertedLines.has(order.order.line) && order.recipientId !== null ? [order.recipientId] : []));
-  return { rejectedLines, customerIds: [...inserted.map((row) => row.customer_id), ...recompute, ...lines.newLines.map((key) => key.customerId), ...giftedTo] };
+  return {
+    rejectedLines, customerIds: [...inserted.map((row) => row.customer_id), ...recompute, ...lines.newLines.map((key) => key.customerId), ...giftedTo],
+    earlierBatchRepeatLines: new Set(earlierBatchRepeats.map(({ order }) => order.order.line)),
+  };
 }
 
 /** The recipients an order had as stored and has now, other than its buyer. */
