@@ -45,6 +45,12 @@ export type CanonicalLine = {
   category: string | null;
   quantity: number;
   unitPriceMinor: number;
+  /**
+   * How many of the line's items a refund took back, when its row says refunded and gives it (at
+   * most `quantity`): the refund is that many times the unit price, not the whole line
+   * (settle-line-totals.ts). It only decides the order's refund and is not stored itself.
+   */
+  returnedQuantity?: number;
 };
 
 export type CanonicalOrder = {

@@ -36,8 +36,9 @@ describeEachStore('marketplace exports: who the buyer is', (context) => {
     expect(summary).toMatchObject({ read: 8, inserted: 4, rejected: 4 });
     expect(summary.rejectCounts).toEqual([{ code: 'PHONE_MASKED', rows: 4, first: expect.objectContaining({ line: 5, field: 'customer_phone' }) }]);
     const reason = summary.rejectCounts[0].first!.reason;
-    expect(reason).toBe('No. Telepon (customer_phone) "62812345****" is masked by the marketplace (some digits hidden), and a masked number cannot tell two buyers apart, '
-      + 'so the order has no customer to attribute it to; map the column with the buyer\'s username or email as customer_id (--map customer_id=Column), or leave the row out');
+    // the username column is read: the row's is empty, and that is what to fill in
+    expect(reason).toBe('No. Telepon (customer_phone) "62812345****" is masked by the marketplace (some digits hidden), and a masked number cannot tell two buyers apart; '
+      + 'this row\'s customer_id is empty, so the masked phone leaves it without a customer: fill in the buyer\'s username or leave the row out');
     expect(summary.rejectsSample.map((reject) => reject.reason)).not.toContainEqual(expect.stringContaining('country code'));
 
     const buyers = await buyersOf('shopee-masked');

@@ -44,6 +44,7 @@ const fieldDescriptions: { [E in ImportEntity]: Record<string, string> } = {
     recipient_phone: 'a gift\'s recipient: their phone number', location: 'the store or place of sale',
     sku: 'an order line\'s product SKU (read when records have unit_price)', product_name: 'an order line\'s product name',
     category: 'an order line\'s product category', quantity: 'an order line\'s quantity (empty means 1)',
+    returned_quantity: 'how many of an order line\'s items its refund took back, when its record says refunded: the refund is that many times unit_price (at most quantity), not the whole line; not stored itself',
     unit_price: `an order line's unit price, ${money}; with it in any record of a batch, every record of the batch is an order line (one per line item, an order's lines in one batch) and needs it: send whole orders in a batch of their own`,
     line_no: 'an order line\'s number within its order',
   },

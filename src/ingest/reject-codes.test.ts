@@ -26,7 +26,9 @@ const badRecords: Array<[ImportEntity, Record<string, unknown>, string, Record<s
   ['orders', { ...order, amount: 'USD 12' }, 'AMOUNT_CURRENCY_MISMATCH', { field: 'amount', value: 'USD 12', written: 'USD', currency: 'EUR', currencies: 'USD' }],
   ['orders', { ...order, amount: 'Rp 45.000' }, 'AMOUNT_CURRENCY_MISMATCH', { field: 'amount', value: 'Rp 45.000', written: 'Rp', currency: 'EUR', currencies: 'IDR' }],
   ['orders', { ...order, amount: '' }, 'FIELD_REQUIRED', { field: 'amount' }],
-  ['orders', { ...order, customer_id: '' }, 'CUSTOMER_MISSING', {}],
+  // the record's one field naming its customer is the reject's, to be filled in
+  ['orders', { ...order, customer_id: '' }, 'CUSTOMER_MISSING', { field: 'customer_id' }],
+  ['orders', { ...order, customer_id: '', customer_email: '' }, 'CUSTOMER_MISSING', {}],
   ['orders', { ...order, refunded_amount: '20' }, 'REFUND_EXCEEDS_TOTAL', { refunded: '20', total: '10' }],
   ['orders', { ...order, status: 'pending' }, 'STATUS_NOT_PURCHASE', { value: 'pending' }],
   ['orders', { ...order, channel: 'pigeon' }, 'VALUE_NOT_ALLOWED', expect.objectContaining({ field: 'channel', value: 'pigeon' })],
@@ -42,7 +44,7 @@ const badRecords: Array<[ImportEntity, Record<string, unknown>, string, Record<s
   ['customers', { customer_id: '1', birth_year: '19x5' }, 'WHOLE_NUMBER_INVALID', { field: 'birth_year', value: '19x5', min: 1906, max: 2026 }],
   ['customers', { customer_id: '1', phone: '0000000000' }, 'PHONE_INVALID', { field: 'phone', value: '0000000000', country: 'LV', example: '+371 2612 3456' }],
   ['customers', { customer_id: '', name: 'Nobody' }, 'CUSTOMER_IDENTITY_MISSING', {}],
-  ['events', { kind: 'visit', occurred_at: '2024-03-01', customer_id: '' }, 'CUSTOMER_MISSING', {}],
+  ['events', { kind: 'visit', occurred_at: '2024-03-01', customer_id: '' }, 'CUSTOMER_MISSING', { field: 'customer_id' }],
   ['events', { kind: 'visit', occurred_at: '', customer_id: '1' }, 'FIELD_REQUIRED', { field: 'occurred_at' }],
 ];
 

@@ -2,7 +2,8 @@ import { createWriteStream, fchmodSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { utf8ByteOrderMark } from '../core/csv.js';
-import type { Reject } from './canonical.js';
+import type { FieldProblem, Reject } from './canonical.js';
+import { reasonNamesField } from './rows/row-problem.js';
 import { readRecords, type ReaderOptions, type RecordItem } from './readers/read-records.js';
 
 const csvField = (value: string | number | null | undefined) => {
@@ -11,14 +12,21 @@ const csvField = (value: string | number | null | undefined) => {
 };
 
 /**
- * A reject's reason followed by the row's other problems (`also`), each after "also" and its field:
- * "ordered_at … is not a date we can read; …; also amount: amount "12..5" …". The reasons hold
- * semicolons of their own, so each other problem is marked by its own "also". A field the file
- * holds under another name is named by its column, as the reasons name it: "also Total (amount): …".
+ * A reject's reason followed by the row's other problems (`also`), each after "also":
+ * "ordered_at … is not a date we can read; …; also amount "12..5" …". The reasons hold semicolons
+ * of their own, so each other problem is marked by its own "also". A reason naming its field (or
+ * the file's column of it, "Total (amount) …", as the row parser names it) follows "also" as it
+ * is; one that names neither is preceded by them: "also Total (amount): …". Named twice, the column
+ * read "also Total (amount): Total (amount) …".
  */
 export function reasonWithOtherProblems(reject: Pick<Reject, 'reason' | 'also'>): string {
-  const others = (reject.also ?? []).map((problem) => `; also ${problem.field === null ? '' : `${problem.column ? `${problem.column} (${problem.field})` : problem.field}: `}${problem.reason}`);
+  const others = (reject.also ?? []).map((problem) => `; also ${labelOf(problem)}${problem.reason}`);
   return reject.reason + others.join('');
+}
+
+function labelOf({ field, column, reason }: FieldProblem): string {
+  if (field === null || reasonNamesField(reason, field, column)) return '';
+  return `${column ? `${column} (${field})` : field}: `;
 }
 
 /** The rejects a summary shows (`rejectsSample`): the first ones. */

@@ -1,5 +1,5 @@
 import type { Mapping } from '../rows/fields.js';
-import type { Preset, RecordValues } from './preset.js';
+import type { Preset, RecordValues, TransformResult } from './preset.js';
 import { normaliseColumnName } from '../rows/fields.js';
 import { presentColumns, valueOf } from './preset-helpers.js';
 import { synonymKey } from '../rows/synonyms.js';
@@ -73,13 +73,23 @@ const acceptedOncePaid = new Set(['pesanan baru', 'menunggu konfirmasi', 'menung
 /**
  * "Pesanan Baru" and "Menunggu Konfirmasi" with a payment date: the buyer paid, so the invoice is
  * paid until a later report says it was cancelled (Tokopedia then refunds it; imported again, the
- * invoice takes that status). Without a payment date the row is rejected for its empty ordered_at.
+ * invoice takes that status). Without a payment date the buyer has not paid: the row is no purchase
+ * yet, and says so (STATUS_NOT_PURCHASE) rather than that its ordered_at is empty, which sent the
+ * seller looking for a date Tokopedia had not written yet.
  */
-function paidOnceItsDateSays(values: RecordValues): RecordValues {
+function paidOnceItsDateSays(values: RecordValues): TransformResult {
   const status = valueOf(values, mapping.status);
-  if (status === null || !acceptedOncePaid.has(synonymKey(status)) || valueOf(values, mapping.ordered_at) === null) return {};
+  if (status === null || !acceptedOncePaid.has(synonymKey(status))) return { values: {} };
+  if (valueOf(values, mapping.ordered_at) === null) {
+    return {
+      reject: {
+        field: 'status', code: 'STATUS_NOT_PURCHASE', params: { value: status },
+        reason: `${mapping.status} (status) "${status}" with no ${mapping.ordered_at} (the payment date): the buyer has not paid yet, so the invoice is not imported; import it again once it is paid`,
+      },
+    };
+  }
   const column = Object.keys(values).find((name) => normaliseColumnName(name) === normaliseColumnName(mapping.status))!;
-  return { [column]: 'paid' };
+  return { values: { [column]: 'paid' } };
 }
 
 const personKey = (name: string | null) => name?.toLowerCase().replace(/\s+/g, ' ') ?? null;
@@ -113,8 +123,9 @@ export const tokopediaOrders: Preset = {
       asWholeInvoice ??= hasUnitPrice(Object.keys(values)) ? null : wholeInvoiceRows();
       asWholeInvoice?.(values);
       const status = paidOnceItsDateSays(values);
+      if ('reject' in status) return status;
       // Tokopedia sells in rupiah whatever the store's currency: a store in another converts them at its rate
-      return { values: { ...values, ...status, ...buyerPlace(values), '=currency': 'IDR' } };
+      return { values: { ...values, ...status.values, ...buyerPlace(values), '=currency': 'IDR' } };
     };
   },
 };

@@ -4,9 +4,9 @@ import { isGuessedRef } from '../../customers/identity-resolution.js';
 import { buildLine } from './build-order.js';
 import { parseMoney } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
-import { fail, type FieldValues } from './row-problem.js';
+import type { FieldValues } from './row-problem.js';
 import { eventKindSynonyms, lookUp } from './synonyms.js';
-import { contentId, customerRefs, failIfOnlyMaskedPhone, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+import { contentId, customerRefs, failIfOnlyMaskedPhone, failNamingNoCustomer, requireExternalId, requireText, resolveCurrency } from './row-values.js';
 import { whyRequired } from './why-required.js';
 
 export function buildOrderLine(values: FieldValues, line: number, context: IngestContext): CanonicalOrderLine {
@@ -32,7 +32,7 @@ export function buildEvent(values: FieldValues, line: number, context: IngestCon
   const customer = customerRefs(values, 'customer_', context);
   if (customer.length === 0) {
     failIfOnlyMaskedPhone(values, 'customer_phone', 'event');
-    fail('customer_id', 'CUSTOMER_MISSING', whyRequired.eventCustomer);
+    failNamingNoCustomer(values, 'event');
   }
   const kind = lookUp('kind', requireText(values, 'kind', whyRequired.eventKind), eventKindSynonyms);
   const occurredAt = parseDateTime('occurred_at', requireText(values, 'occurred_at', whyRequired.eventOccurredAt), dates);

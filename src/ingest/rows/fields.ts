@@ -9,7 +9,7 @@ export const canonicalFields: Record<ImportEntity, readonly string[]> = {
   orders: ['order_id', 'customer_id', 'customer_email', 'customer_phone', 'customer_name', 'customer_first_name', 'customer_last_name',
     'customer_city', 'customer_region', 'customer_country', 'ordered_at', 'amount', 'currency', 'channel', 'status',
     'refunded_amount', 'discount_amount', 'promotion_code', 'recipient_id', 'recipient_email', 'recipient_phone', 'location',
-    'sku', 'product_name', 'category', 'quantity', 'unit_price', 'line_no'],
+    'sku', 'product_name', 'category', 'quantity', 'returned_quantity', 'unit_price', 'line_no'],
   lines: ['order_id', 'line_no', 'sku', 'product_name', 'category', 'quantity', 'unit_price', 'currency'],
   products: ['sku', 'name', 'category', 'unit_price', 'currency'],
   events: ['event_id', 'customer_id', 'customer_email', 'customer_phone', 'kind', 'channel', 'occurred_at', 'detail'],
@@ -24,8 +24,11 @@ export const prefixedFields: Record<ImportEntity, readonly string[]> = {
 /** Fields whose presence makes an orders file line-level (one row per order line). */
 export const lineLevelFields = ['sku', 'product_name', 'quantity', 'unit_price', 'line_no'] as const;
 
-/** An orders file's fields that only an order line holds (build-order.ts, buildLine). */
-export const orderLineFields: readonly string[] = [...lineLevelFields, 'category'];
+/**
+ * An orders file's fields that only an order line holds (build-order.ts, buildLine). A returned
+ * quantity does not make a file line-level: it only says how much of a line a refund took back.
+ */
+export const orderLineFields: readonly string[] = [...lineLevelFields, 'category', 'returned_quantity'];
 
 /**
  * An orders file with an amount but no unit_price is read as whole orders, its line columns set

@@ -30,15 +30,15 @@ describe('a phone a marketplace masked, in an API batch', () => {
   });
 
   it.each(['0812-3456-7***', '******7890', '628******123', '0812xxxx7890', '08123456XXXX', '6281234567***', '(+62) 812-3456-7***', '0812-••••-7890', '0812-####-7890'])(
-    'rejects an order or event known only by %j as PHONE_MASKED, saying what to map instead',
+    'rejects an order or event known only by %j as PHONE_MASKED, saying the field naming the buyer is empty on its row',
     (value) => {
       // another record names its buyer by customer_id: the batch has the field, this record leaves it empty
       const { rejects } = rowsFromRecords('orders', [order(1, { customer_phone: value }), order(2, { customer_id: 'ani_w' })], { context: testContext });
-      expect(rejects).toEqual([expect.objectContaining({ field: 'customer_phone', code: 'PHONE_MASKED', params: { field: 'customer_phone', value } })]);
-      expect(rejects[0].reason).toContain('map the column with the buyer\'s username or email as customer_id');
+      expect(rejects).toEqual([expect.objectContaining({ field: 'customer_phone', code: 'PHONE_MASKED', params: { field: 'customer_phone', value, otherIdentity: 'empty', identity: 'customer_id' } })]);
+      expect(rejects[0].reason).toContain('this row\'s customer_id is empty, so the masked phone leaves it without a customer: fill in the buyer\'s username or leave the row out');
       const events = rowsFromRecords('events', [{ kind: 'visit', occurred_at: '2026-03-01', customer_phone: value, customer_email: '' }], { context: testContext });
-      expect(events.rejects).toEqual([expect.objectContaining({ code: 'PHONE_MASKED', reason: expect.stringContaining('so the event has no customer') })]);
-      expect(events.rejects[0].reason).toContain('map the column with the buyer\'s username or email');
+      expect(events.rejects).toEqual([expect.objectContaining({ code: 'PHONE_MASKED', reason: expect.stringContaining('this row\'s customer_email is empty') })]);
+      expect(events.rejects[0].reason).toContain('fill in the buyer\'s email or leave the row out');
     },
   );
 

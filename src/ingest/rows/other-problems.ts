@@ -2,13 +2,13 @@ import type { ImportEntity, IngestContext } from '../canonical.js';
 import type { RejectProblem } from '../reject-codes.js';
 import { phoneCountryOf } from '../../customers/identity.js';
 import { birthYear, country } from './build-customer.js';
-import { isLineLevel } from './build-order.js';
+import { isLineLevel, returnedQuantityOf } from './build-order.js';
 import { isRefundTooLarge } from './order-status.js';
 import { parseMoney, parseQuantity } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, failNulCharacter, RowProblem, type FieldValues } from './row-problem.js';
 import { channelSynonyms, customerKindSynonyms, eventKindSynonyms, lookUp, parseBoolean, statusSynonyms } from './synonyms.js';
-import { customerExternalId, email, failIfOnlyMaskedPhone, integer, maskedPhone, phone, requireExternalId, requireText, resolveCurrency } from './row-values.js';
+import { customerExternalId, email, failIfOnlyMaskedPhone, failNamingNoCustomer, integer, maskedPhone, phone, requireExternalId, requireText, resolveCurrency } from './row-values.js';
 import { whyRequired } from './why-required.js';
 
 /*
@@ -71,14 +71,14 @@ function namesNoOne(values: FieldValues, fields: readonly string[]): boolean {
  * No customer at all, said as the builder says it (a masked phone alone as PHONE_MASKED); an id, email
  * or phone that is filled but wrong is its own field's problem.
  */
-function customerNamed(reason: string, whose: 'order' | 'event'): FieldCheck {
+function customerNamed(whose: 'order' | 'event'): FieldCheck {
   const reads = ['customer_id', 'customer_email', 'customer_phone'];
   return {
     field: 'customer_id', reads,
     check: ({ values }) => {
       if (!namesNoOne(values, reads)) return;
       failIfOnlyMaskedPhone(values, 'customer_phone', whose);
-      fail('customer_id', 'CUSTOMER_MISSING', reason);
+      failNamingNoCustomer(values, whose);
     },
   };
 }
@@ -93,7 +93,7 @@ const lineChecks: FieldCheck[] = [
 const orderChecks: FieldCheck[] = [
   requiredId('order_id', whyRequired.orderId),
   ...refChecks('customer_'),
-  customerNamed(whyRequired.orderCustomer, 'order'),
+  customerNamed('order'),
   time('ordered_at', whyRequired.orderedAt),
   currency,
   {
@@ -122,6 +122,16 @@ const orderChecks: FieldCheck[] = [
   oneOf('channel', channelSynonyms),
   ...refChecks('recipient_'),
   ...lineChecks,
+  {
+    // read only on a row that says refunded, as the builder reads it (build-order.ts, withReturnedQuantity)
+    field: 'returned_quantity',
+    check: ({ values }) => {
+      const status = values.text('status');
+      if (status === null || quietly(() => lookUp('status', status, statusSynonyms)) !== 'refunded') return;
+      const quantity = values.text('quantity');
+      returnedQuantityOf(values, quantity === null ? 1 : quietly(() => parseQuantity('quantity', quantity)) ?? Number.POSITIVE_INFINITY);
+    },
+  },
 ];
 
 const lineFileChecks: FieldCheck[] = [requiredId('order_id', whyRequired.lineOrderId), currency, ...lineChecks];
@@ -130,7 +140,7 @@ const productChecks: FieldCheck[] = [requiredId('sku', whyRequired.productSku), 
 
 const eventChecks: FieldCheck[] = [
   ...refChecks('customer_'),
-  customerNamed(whyRequired.eventCustomer, 'event'),
+  customerNamed('event'),
   { field: 'kind', check: ({ values }) => lookUp('kind', requireText(values, 'kind', whyRequired.eventKind), eventKindSynonyms) },
   time('occurred_at', whyRequired.eventOccurredAt),
 ];

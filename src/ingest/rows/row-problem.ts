@@ -64,6 +64,14 @@ export function reasonNamingColumn(reason: string, field: string, column: string
 // A field name inside another ("amount" in "refunded_amount", "external_id" in "external_id.loyalty_card") is no mention of it; one before a full stop is.
 const isInsideName = (before: string, after: string) => /[\w.]$/.test(before) || /^(?:\w|\.\w)/.test(after);
 
+/**
+ * Whether a reason names the field already, as a word ("amount "12..5" is not…") or by its column
+ * ("Total (amount) …", withColumnNamed): a label naming it again before the reason would say it twice.
+ */
+export function reasonNamesField(reason: string, field: string, column?: string): boolean {
+  return column ? reason.includes(`${column} (${field})`) : firstMentionOf(reason, field) !== -1;
+}
+
 function firstMentionOf(text: string, field: string): number {
   for (let at = text.indexOf(field); at !== -1; at = text.indexOf(field, at + 1)) {
     if (!isInsideName(text.slice(0, at), text.slice(at + field.length))) return at;

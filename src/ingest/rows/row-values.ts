@@ -6,6 +6,7 @@ import { withInvisibleCharactersShown } from '../../customers/invisible-characte
 import type { CustomerRef, IngestContext } from '../canonical.js';
 import { looksLikeEmail } from './contact-columns.js';
 import { fail, type FieldValues } from './row-problem.js';
+import { whyRequired } from './why-required.js';
 
 // Codes a reader recognises, named after the store's own as further examples of the form.
 const exampleCurrencies = ['EUR', 'USD', 'IDR'] as const;
@@ -108,20 +109,64 @@ const hiddenNumberAdvice: Record<MaskedPhoneOf, string> = {
     + 'from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map email=Column)',
 };
 
+// The fields besides a phone that name the one a row is of (customerRefs; build-customer.ts).
+const identityFieldsOf: Record<MaskedPhoneOf, readonly string[]> = {
+  order: ['customer_id', 'customer_email'], event: ['customer_id', 'customer_email'], customer: ['customer_id', 'email'],
+};
+const personOf: Record<MaskedPhoneOf, string> = { order: 'the buyer\'s', event: 'the buyer\'s', customer: 'the customer\'s' };
+const withoutIdentity: Record<MaskedPhoneOf, string> = {
+  order: 'leaves it without a customer', event: 'leaves it without a customer', customer: 'leaves the customer nothing to be recognised by',
+};
+
+/**
+ * A row whose columns naming the customer are there but empty (Shopee's username): fill them in, not
+ * map one. Named by their fields: a reason names the file's column of its own field only, as the web
+ * import, which sends its rows under the fields' names, names it too (reject-columns.ts).
+ */
+function emptyIdentityAdvice(fields: readonly string[], whose: MaskedPhoneOf): string {
+  const named = fields.join(' and ');
+  const what = [...new Set(fields.map((name) => (name.endsWith('email') ? 'email' : 'username')))].join(' or ');
+  return `this row's ${named} ${fields.length === 1 ? 'is' : 'are'} empty, so the masked phone ${withoutIdentity[whose]}: fill in ${personOf[whose]} ${what} or leave the row out`;
+}
+
 /**
  * Stops a row whose only identity is a masked phone (maskedPhone), saying the marketplace masked it and
  * what to map instead: "write it with its country code" would ask the seller for digits they were never shown.
  * A file with no column to map instead (FieldValues' hasOtherIdentityColumn) is told so, and what would
  * help: "map the column with the buyer's username" sent a Tokopedia seller looking for a column their
- * export does not have. `otherIdentity: 'none'` among the params says it to a program (the web app).
+ * export does not have. A file that maps such a column, empty on this row, is told to fill it in: the
+ * same advice sent a Shopee seller to map the username their preset maps. `otherIdentity` among the
+ * params says it to a program (the web app): 'none', or 'empty' with the fields empty (`identity`).
  */
 export function failIfOnlyMaskedPhone(values: FieldValues, field: string, whose: MaskedPhoneOf): void {
   const raw = maskedPhone(values, field);
   if (raw === null) return;
-  const hasNoOther = values.hasOtherIdentityColumn === false;
-  const advice = hasNoOther ? hiddenNumberAdvice[whose] : maskedPhoneAdvice[whose];
-  fail(field, 'PHONE_MASKED', `${field} "${raw}" is masked by the marketplace (some digits hidden), and a masked number cannot tell two buyers apart, ${advice}`,
-    { field, value: raw, ...(hasNoOther ? { otherIdentity: 'none' } : {}) });
+  const masked = `${field} "${raw}" is masked by the marketplace (some digits hidden), and a masked number cannot tell two buyers apart`;
+  if (values.hasOtherIdentityColumn === false) {
+    fail(field, 'PHONE_MASKED', `${masked}, ${hiddenNumberAdvice[whose]}`, { field, value: raw, otherIdentity: 'none' });
+  }
+  // a guest's id ("0") is not empty, but names no one: the mapping advice fits it
+  const empty = identityFieldsOf[whose].filter((name) => values.has(name) && values.text(name) === null);
+  if (empty.length > 0) {
+    fail(field, 'PHONE_MASKED', `${masked}; ${emptyIdentityAdvice(empty, whose)}`, { field, value: raw, otherIdentity: 'empty', identity: empty.join(', ') });
+  }
+  fail(field, 'PHONE_MASKED', `${masked}, ${maskedPhoneAdvice[whose]}`, { field, value: raw });
+}
+
+// Every field that can name an order's or event's customer (customerRefs).
+const customerFields = ['customer_id', 'customer_email', 'customer_phone'] as const;
+
+/**
+ * Stops an order or event row that names no customer, once a masked phone was ruled out
+ * (failIfOnlyMaskedPhone). A file with one column naming its customers has that field named, as the
+ * reject's own, so the row parser names the file's column: "Customer Email (customer_email) is
+ * empty, and the row names no other customer…"; "the order has no customer_id…" named a field the
+ * file never had.
+ */
+export function failNamingNoCustomer(values: FieldValues, whose: 'order' | 'event'): never {
+  const given = customerFields.filter((name) => values.has(name));
+  if (given.length === 1) fail(given[0], 'CUSTOMER_MISSING', whyRequired.customerFieldEmpty(given[0], whose), { field: given[0] });
+  return fail('customer_id', 'CUSTOMER_MISSING', whose === 'order' ? whyRequired.orderCustomer : whyRequired.eventCustomer);
 }
 
 // Digits only, spreadsheets' `1985.0` included: Number() alone would also read "2e3" as 2000 and "0x7C1" as 1985.

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../core/money.js';
-import { orderKeyOf, type CanonicalOrder, type Reject } from '../canonical.js';
+import { orderKeyOf, type CanonicalLine, type CanonicalOrder, type Reject } from '../canonical.js';
 import { lineAmountMinor, maximumAmountMinor, sumOfLinesWithin } from './amount-limit.js';
 import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
 
@@ -17,10 +17,12 @@ export function isTotalledFromLines(row: CanonicalOrder): boolean {
  * row (Shopee's "Status Pembatalan/ Pengembalian"): when some rows of an order say refunded and the
  * others do not, the refund is those rows' lines (quantity × unit price, within the order's total),
  * so the order is partially refunded — refunded whole, it had lost the products the buyer kept.
- * Only when every row says refunded, or a refunded row states an amount of its own (neither none nor
- * the whole order's), is the first such row's refund the order's. The deciding status and refund
- * are given to every row of the order in the batch (the rows of one order are kept in one batch, as
- * for settleOrdersTotalledFromLines).
+ * A refunded row that gives a returned quantity (Shopee's "Returned quantity": 1 of its 3) refunds
+ * that many of its items, not its whole line: such a row makes the refund its lines' even when
+ * every row says refunded, since the buyer kept the rest. Otherwise, when every row says refunded,
+ * or when a refunded row states an amount of its own (neither none nor the whole order's), the
+ * first such row's refund is the order's. The deciding status and refund are given to every row of
+ * the order in the batch (the rows of one order are kept in one batch, as for settleOrdersTotalledFromLines).
  */
 export function settleOrderOutcomes(rows: CanonicalOrder[]): void {
   const orders = new Map<string, CanonicalOrder[]>();
@@ -46,11 +48,20 @@ function outcomeOf(order: readonly CanonicalOrder[]): Pick<CanonicalOrder, 'stat
   const refunded = order.filter((row) => row.status === 'refunded');
   if (refunded.length === 0) return null;
   const refundsItsLine = (row: CanonicalOrder) => row.refundedMinor === 0 || row.refundedMinor === row.totalMinor;
-  if (refunded.length === order.length || !refunded.every(refundsItsLine)) return refunded[0];
+  if (!refunded.every(refundsItsLine)) return refunded[0];
+  if (refunded.length === order.length && !refunded.some(isPartReturned)) return refunded[0];
   const first = order[0];
-  const linesMinor = refunded.reduce((sum, row) => sum + lineAmountMinor(row.orderLine!), 0);
+  const linesMinor = refunded.reduce((sum, row) => sum + lineAmountMinor(returnedPartOf(row.orderLine!)), 0);
   const totalMinor = first.totalMinor ?? order.reduce((sum, row) => sum + lineAmountMinor(row.orderLine!), 0) - first.discountMinor;
   return settleOrderStatus('paid', totalMinor, Math.max(0, Math.min(linesMinor, totalMinor)));
+}
+
+/** A line whose row returned fewer of its items than it holds: a return of the whole line is refunded as one. */
+const isPartReturned = (row: CanonicalOrder) => row.orderLine!.returnedQuantity !== undefined && row.orderLine!.returnedQuantity < row.orderLine!.quantity;
+
+/** What a refunded row's line gave back: its returned items, or the whole line when it names none. */
+function returnedPartOf(line: CanonicalLine): CanonicalLine {
+  return line.returnedQuantity === undefined ? line : { ...line, quantity: line.returnedQuantity };
 }
 
 /**

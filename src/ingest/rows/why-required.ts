@@ -14,5 +14,6 @@ export const whyRequired = {
   customerIdentity: 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again',
   eventCustomer: 'the event has no customer_id, customer_email or customer_phone; fill one in or leave the row out',
   orderCustomer: 'the order has no customer_id, customer_email or customer_phone, so there is no customer to attribute it to; fill one in or leave the row out',
+  customerFieldEmpty: (field: string, whose: 'order' | 'event') => `${field} is empty, and the row names no other customer, so there is no one to attribute the ${whose} to; fill it in or leave the row out`,
   orderGuestCustomer: (id: string) => `customer_id "${id}" names no customer (WooCommerce writes 0 for a guest) and the order has no customer_email or customer_phone to tell the buyer by; import the file's billing_email or billing_phone column too (--map customer_email=Column) or leave the row out`,
 } as const;

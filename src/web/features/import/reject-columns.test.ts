@@ -57,7 +57,9 @@ describe('a reject of a batch, named by the file\'s columns', () => {
     const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale.en, key, variables);
     const file = rejectsCsvFile(web, 'orders', t, 'en');
     expect(file).toContain('Tanggal Pembayaran (ordered_at)');
-    expect(file).toContain('column “Total Penjualan (IDR)”');
+    // the other problem's column once, in its message (reject-text.ts, describeOtherProblems)
+    expect(file).toContain('Total Penjualan (IDR) (amount) “12..5”');
+    expect(file).not.toContain('column “Total Penjualan (IDR)”');
   });
 
   it('leaves a field read from a column named as it, in any case, as the CLI does', () => {

@@ -23,10 +23,14 @@ function columnWithField({ field, column }: InColumn): string | null {
 
 /**
  * The message of a reject's code; a row known only by a masked phone in a file with no other column
- * that could tell buyers apart (`otherIdentity: 'none'`, a Tokopedia report) is told so, not to map one.
+ * that could tell buyers apart (`otherIdentity: 'none'`, a Tokopedia report) is told so, not to map one,
+ * and one whose such column is empty on the row (`'empty'`, a Shopee username) to fill it in. A row
+ * naming no customer in a file with one column for it is told that column (`field`) is empty.
  */
 function messageKeyOf(reject: Pick<Reject, 'code' | 'params'>): string {
   if (reject.code === 'PHONE_MASKED' && reject.params?.otherIdentity === 'none') return 'import.rejectPhoneMaskedNoOtherColumn';
+  if (reject.code === 'PHONE_MASKED' && reject.params?.otherIdentity === 'empty') return 'import.rejectPhoneMaskedIdentityEmpty';
+  if (reject.code === 'CUSTOMER_MISSING' && reject.params?.field !== undefined) return 'import.rejectCustomerFieldEmpty';
   return `rejectReasons.${reject.code}`;
 }
 
@@ -69,16 +73,28 @@ function namingColumn(reject: Pick<Reject, 'params'> & InColumn, key: string, tr
 /** One more problem of a rejected row (`also`): its field's label, in the user's language, and its reason as describeReject says it. */
 export type OtherProblemText = { label: string; reason: RejectText };
 
-/** The row's other problems, beside the one that rejected it, so that one pass over the rejects fixes the row. */
+/**
+ * The row's other problems, beside the one that rejected it, so that one pass over the rejects fixes
+ * the row. The file's column of a problem's field is named once: in its message, where the message
+ * names the field ("Also, Quantity: Jumlah Produk Dibeli (quantity) “dua” is not a number"), else in
+ * its label ("Also, Order status (column “Status Terakhir”): Status “Belum Bayar” is not…"). Named in
+ * both, it read "… (column “Status Terakhir”): Status Terakhir (status): Status …".
+ */
 export function describeOtherProblems(
   reject: { also?: ReadonlyArray<NonNullable<Reject['also']>[number] & InColumn> }, entity: IngestEntity, t: I18n['t'], locale: Locale,
 ): OtherProblemText[] {
   return (reject.also ?? []).map((problem) => {
     const field = problem.field ? describeField(t, entity, problem.field).label : '';
-    return {
-      label: problem.column ? t('import.rejectAlsoColumn', { field, column: problem.column }) : t('import.rejectAlso', { field }),
-      reason: describeReject(problem, t, locale),
-    };
+    const shown = columnWithField(problem);
+    const named = describeReject(problem, t, locale);
+    if (shown === null) return { label: t('import.rejectAlso', { field }), reason: named };
+    const { column: _column, ...withoutColumn } = problem;
+    const plain = describeReject(withoutColumn, t, locale);
+    // the message names no field: namingColumn put the column before it, which the label says instead
+    const isColumnBefore = named.text === `${shown}: ${plain.text}`;
+    return isColumnBefore
+      ? { label: t('import.rejectAlsoColumn', { field, column: problem.column! }), reason: plain }
+      : { label: t('import.rejectAlso', { field }), reason: named };
   });
 }
 
