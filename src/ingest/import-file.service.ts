@@ -10,7 +10,7 @@ import { findPreset, type Preset } from './presets/index.js';
 import { addMaskedPhones, noMaskedPhones, parseFile, type MaskedPhones } from './rows/index.js';
 import { presetReaderOptions } from './rows/parse-file.js';
 import { lacksColumnsText } from './rows/fields.js';
-import { adviseOnHeader, explainExportWithoutPreset, explainHeaderAdvice, isReadAsGiven, passesHeaderCheck, recogniseExport } from './presets/recognise-export.js';
+import { adviseOnHeader, explainExportWithoutPreset, explainHeaderAdvice, passesHeaderCheck, recogniseExport } from './presets/recognise-export.js';
 import { readHeaderCandidates, type ReaderOptions } from './readers/read-records.js';
 import type { ColumnPlan, GuessedColumn, IgnoredColumn } from './rows/column-plan.js';
 import type { InferredDateFormat } from './rows/date-format-guess.js';
@@ -40,6 +40,8 @@ export type ImportFileOptions = {
   format?: 'csv' | 'jsonl' | 'auto';
   /** The 1-based line of the header, below a report's title (the CLI's --header-line); rows keep their line numbers in the file. */
   headerLine?: number | null;
+  /** A known export given no preset is imported by its column names all the same (the CLI's --no-preset), not refused (IMPORT_PRESET_NEEDED). */
+  readsColumnsAsNamed?: boolean;
   /** WHATWG encoding label (windows-1252, iso-8859-13, utf-16le); default utf-8 or the byte order mark's. */
   encoding?: string | null;
   /** Namespace of the file's customer and order ids, e.g. "shopify"; defaults to the preset's or "import". */
@@ -152,20 +154,22 @@ async function adviseOnRefusedHeader(error: unknown, options: ImportFileOptions,
 }
 
 /**
- * Refuses a file of a known export (Shopee's, Tokopedia's, Shopify's…) given neither its preset nor
- * --map: its columns pass the header check by their names (synonyms) and would be stored wrongly,
- * with nothing to say so (presets/recognise-export.ts, explainExportWithoutPreset). Its header
- * line only (the first lines of the file are read again; a JSON Lines file has none), and only
- * when the header passes the check: one refused is refused saying so, the preset named.
+ * Refuses a file of a known export (Shopee's, Tokopedia's, Shopify's…) given no preset, --map or
+ * not: its columns pass the header check by their names (synonyms) and would be stored wrongly,
+ * with nothing to say so; a --map of a column or two changes none of that (a review's finding).
+ * Only `readsColumnsAsNamed` (the CLI's --no-preset) imports it so (presets/recognise-export.ts,
+ * explainExportWithoutPreset). Its header line only (the first lines of the file are read again;
+ * a JSON Lines file has none), and only when the header passes the check: one refused is refused
+ * saying so, the preset named.
  */
 async function refuseExportWithoutPreset(options: ImportFileOptions, reader: ReaderOptions): Promise<void> {
-  if (!isReadAsGiven({ preset: null, mapping: options.mapping ?? {} })) return;
+  if (options.readsColumnsAsNamed === true) return;
   const headerLine = options.headerLine ?? 1;
   const candidates = await readHeaderCandidates(options.file, reader, headerLine).catch(() => []);
   const header = candidates.find((candidate) => candidate.line >= headerLine);
   const recognised = header === undefined ? null : recogniseExport(header.headers);
   // a header the check refuses is refused by it, naming what the file lacks and the preset (adviseOnRefusedHeader)
-  if (recognised === null || !passesHeaderCheck({ entity: options.entity, headerLine, preset: null, mapping: {} }, header!.headers)) return;
+  if (recognised === null || !passesHeaderCheck({ entity: options.entity, headerLine, preset: null, mapping: options.mapping ?? {} }, header!.headers)) return;
   const { message, hint, details } = explainExportWithoutPreset(options.entity, recognised);
   throw new AppError('IMPORT_PRESET_NEEDED', message, { ...details, hint });
 }

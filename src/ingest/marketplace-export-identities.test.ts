@@ -29,8 +29,8 @@ describeEachStore('marketplace exports: who the buyer is', (context) => {
       'X7,,Gita,0812xxxx7890,2026-11-07 10:00,70000',
       'X8,,Hadi,0812-3456-7890,2026-11-08 10:00,80000',
     ].join('\n'));
-    // with --map (its order id): a Shopee export given neither that nor its preset is refused (IMPORT_PRESET_NEEDED)
-    const summary = await importFile(db(), { ...importDefaults, entity: 'orders', file, source: 'shopee-masked', mapping: { order_id: 'No. Pesanan' } });
+    // read by its column names, as asked (--no-preset): a Shopee export given no preset is refused (IMPORT_PRESET_NEEDED)
+    const summary = await importFile(db(), { ...importDefaults, entity: 'orders', file, source: 'shopee-masked', readsColumnsAsNamed: true });
     // Shopee's username is the buyer's id; its phones are masked
     expect(summary.guessedColumns).toEqual(expect.arrayContaining([{ field: 'customer_id', column: 'Username (Pembeli)' }, { field: 'customer_phone', column: 'No. Telepon' }]));
     expect(summary).toMatchObject({ read: 8, inserted: 4, rejected: 4 });

@@ -106,7 +106,7 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
     let started = false;
     try {
       const summary = await importFile(db, {
-        entity, file, preset: options.preset, mapping: parseMappingArguments(entity, options.map),
+        entity, file, preset: options.preset || undefined, readsColumnsAsNamed: options.preset === false, mapping: parseMappingArguments(entity, options.map),
         dateFormat: options.dateFormat, delimiter: options.delimiter, headerLine: options.headerLine, encoding: options.encoding, source: options.source, channel: options.channel, batchSize: options.batchSize,
         consentOverridesRefusals: options.consentOverridesRefusals ?? false, rejectsPath, actor, clock,
         onProgress: (progress) => {

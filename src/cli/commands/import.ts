@@ -42,7 +42,7 @@ export function parseChannel(value: string): OrderChannel {
 export const maximumHeaderLine = 10_000;
 
 export type ImportOptions = {
-  map: string[]; preset?: string; dateFormat?: string; delimiter?: string; headerLine?: number; encoding?: string; source?: string; channel?: OrderChannel; rejects?: string; batchSize: number;
+  map: string[]; preset?: string | false; dateFormat?: string; delimiter?: string; headerLine?: number; encoding?: string; source?: string; channel?: OrderChannel; rejects?: string; batchSize: number;
   consentOverridesRefusals?: boolean;
 };
 
@@ -54,6 +54,7 @@ export function registerImportCommand(program: Command, runtime: CliRuntime): vo
     .argument('<file>', 'CSV (any delimiter, quoted fields, BOM) or JSON Lines')
     .option('--map <field=Column>', 'map a canonical field to a column of the file (repeatable)', collect, [])
     .option('--preset <name>', 'column layout of a known export (see `clientele presets`)')
+    .option('--no-preset', 'read a known export\'s columns by their names all the same, rather than be refused and told its preset')
     .option('--date-format <pattern>', 'e.g. dd-MM-yyyy, MM/dd/yyyy HH:mm, or dd/MM/yyyy HH:mm z (z: a zone such as UTC or America/New_York)')
     .option('--delimiter <char>', 'field delimiter; detected when omitted')
     .option('--header-line <n>', 'the line of the header, when a title, a report period or blank lines come before it (1 when omitted); rows keep their line numbers in the file',

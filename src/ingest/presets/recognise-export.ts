@@ -77,7 +77,7 @@ export type HeaderAdvice = { preset: RecognisedExport | null; headerLine: number
 export const isReadAsGiven = (reading: Pick<HeaderReading, 'preset' | 'mapping'>): boolean => reading.preset === null && Object.keys(reading.mapping).length === 0;
 
 /**
- * Why a file of a known export given neither its preset nor --map is refused although its columns
+ * Why a file of a known export given no preset is refused although its columns
  * would be read: read by their names alone, Shopee's columns store a returned order as paid, no
  * lines, every buyer under the source "import" — and a re-import with the preset then counts each
  * order and buyer twice (another source). The message, its hint and details (`preset`, `entity`).
@@ -89,7 +89,7 @@ export function explainExportWithoutPreset(entity: ImportEntity, recognised: Rec
   return {
     message: `The file looks like ${namesOf(recognised.preset).file}${holds}: import it with ${command}, which reads its columns as that export means them `
       + `(read by their names alone, statuses, returns, lines and buyers come out wrong, and a later import with the preset would store every order again). `
-      + 'To import it without the preset all the same, say which column holds each field with --map field=Column.',
+      + 'To import it by its column names all the same, add --no-preset.',
     hint: otherEntity === null ? `Add --preset ${recognised.preset}.` : `Run ${command}.`,
     details: { preset: recognised.preset, ...(otherEntity === null ? {} : { entity: otherEntity }) },
   };

@@ -43,8 +43,8 @@ describeEachStore('the masked phones a web import ignored, against the CLI\'s', 
     const csv = readCsvText(`${shopeeText}\n`, 'shopee.csv');
     const { mapping } = suggestMapping('orders', csv.headers, csv.rows);
     expect(mapping).toMatchObject({ customer_id: 'Username (Pembeli)', customer_phone: 'No. Telepon' });
-    // the columns named as the page maps them: a Shopee export given neither its preset nor --map is refused (IMPORT_PRESET_NEEDED)
-    const cli = await importFile(context.store.db, { ...importDefaults, clock, entity: 'orders', file: files.file('shopee.csv', `${shopeeText}\n`), source: 'cli-masked', mapping });
+    // the columns named as the page maps them, read so as asked (--no-preset): a Shopee export given no preset is refused (IMPORT_PRESET_NEEDED)
+    const cli = await importFile(context.store.db, { ...importDefaults, clock, entity: 'orders', file: files.file('shopee.csv', `${shopeeText}\n`), source: 'cli-masked', mapping, readsColumnsAsNamed: true });
     const web = await runImport({ entity: 'orders', source: 'web-masked', dateFormat: null, fileName: csv.fileName }, toLineRecords(csv, mapping, { entity: 'orders' }), () => {}, new AbortController().signal);
 
     expect(cli.maskedPhones).toEqual({ rows: 3, first: { line: batchSize + 40, field: 'customer_phone', value: '0812-3456-7***' } });
