@@ -111,7 +111,15 @@ function withReturnedQuantity(line: CanonicalLine, values: FieldValues, isRefund
 export function returnedQuantityOf(values: FieldValues, quantity: number): number | null {
   const raw = values.text('returned_quantity');
   if (raw === null) return null;
+  // a count of items given back: "negative quantities are returns" (parseQuantity's advice) says nothing here
+  if (/^\s*[-\u2212]/.test(raw)) {
+    fail('returned_quantity', 'QUANTITY_NEGATIVE', `returned_quantity "${raw}" is negative; write how many of the line's items came back, from 0 to its quantity, ${quantity}`, { field: 'returned_quantity', value: raw });
+  }
   const returned = parseQuantity('returned_quantity', raw);
+  // part of an item is returned only of a line sold by weight or length (its quantity not whole)
+  if (!Number.isInteger(returned) && Number.isInteger(quantity)) {
+    fail('returned_quantity', 'QUANTITY_UNREADABLE', `returned_quantity "${raw}" is not a whole number of items, though the line's quantity, ${quantity}, is; write how many items came back`, { field: 'returned_quantity', value: raw });
+  }
   if (returned > quantity) {
     // VALUE_NOT_ALLOWED without `allowed`, as an id with an invisible character: a reader of codes shows this reason, which names both numbers
     fail('returned_quantity', 'VALUE_NOT_ALLOWED',

@@ -72,6 +72,18 @@ describe('a Shopee row whose return gives its "Returned quantity"', () => {
     expect(rejects[0].reason).toBe('Returned quantity (returned_quantity) "5" is more than the line\'s quantity, 2: a return takes back at most the items bought; check both columns');
   });
 
+  it.each([
+    ['-1', 'QUANTITY_NEGATIVE', 'Returned quantity (returned_quantity) "-1" is negative; write how many of the line\'s items came back, from 0 to its quantity, 2'],
+    ['1.5', 'QUANTITY_UNREADABLE', 'Returned quantity (returned_quantity) "1.5" is not a whole number of items, though the line\'s quantity, 2, is; write how many items came back'],
+  ])('refuses a returned quantity of %j as no count of items, saying what to write', async (value, code, reason) => {
+    const { rejects } = await parseShopee([withCells(kopi, { ...returned, 'Returned quantity': value }), gula], `returned-${code}.csv`);
+    expect(rejects).toEqual([
+      expect.objectContaining({ line: 2, field: 'returned_quantity', column: 'Returned quantity', code, reason }),
+      // the order's other row goes with it, as for any rejected row of an order
+      expect.objectContaining({ line: 3, code: 'ORDER_ROW_REJECTED' }),
+    ]);
+  });
+
   it('leaves the returned quantity of a row not refunded unread: a return refused keeps the sale whole', async () => {
     const { rows, rejects } = await parseShopee([withCells(kopi, { 'Status Pembatalan/ Pengembalian': 'Permintaan Ditolak', 'Returned quantity': '5' }), gula], 'refused.csv');
     expect(rejects).toEqual([]);
