@@ -52,7 +52,8 @@ describeEachStore('Shopee and Tokopedia exports', (context) => {
       'No. Pesanan,Status Pesanan,Waktu Pesanan Dibuat,Username (Pembeli),Nama Produk,Jumlah,Total Pembayaran',
       '2603010001,Perlu Dikirim,2026-03-01 10:00,budi88,Kopi Gayo 250g,3,Rp 130.000',
     ].join('\n'));
-    const summary = await importFile(db(), { ...importDefaults, entity: 'orders', file, source: 'shopee', mapping: { customer_id: 'Username (Pembeli)' } });
+    // read by its column names, as asked (--no-preset): given no preset, a Shopee export is refused (IMPORT_PRESET_NEEDED)
+    const summary = await importFile(db(), { ...importDefaults, entity: 'orders', file, source: 'shopee', mapping: { customer_id: 'Username (Pembeli)' }, readsColumnsAsNamed: true });
     expect(summary).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
     expect(summary.guessedColumns).toEqual(expect.arrayContaining([{ field: 'amount', column: 'Total Pembayaran' }]));
     expect(summary.ignoredColumns).toEqual(expect.arrayContaining([{ column: 'Jumlah', field: 'quantity', reason: 'line_needs_unit_price' }]));
