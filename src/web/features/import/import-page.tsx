@@ -27,7 +27,9 @@ import { importEntities, suggestMapping, withLinesSetAside, type MappingGuess } 
 import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
 import { parseCsv, type ParsedCsv, type UndecodableFile } from './parse-csv.js';
 import { EncodingField, UndecodableNotice } from './encoding-field.js';
-import { blocksImport, delimiterName } from './parse-problems.js';
+import { blocksImport, problemsShown } from './parse-problems.js';
+import { parseProblemText } from './parse-problem-text.js';
+import { blocksUntilFormatChosen, needsFormatChoice } from './format-choice.js';
 import { emptyTotals, runImport, type ImportTotals } from './run-import.js';
 import { useReloadStoreSettings } from '../settings/store-settings-context.js';
 import { isFocusLost } from '../customers/use-focus-on-close.js';
@@ -59,6 +61,8 @@ export function ImportPage() {
   const [chosenSource, setChosenSource] = useState<SourceChoice | null>(null);
   // the user read that the file looks like another kind of data and imports it as chosen all the same
   const [isEntityKept, setIsEntityKept] = useState(false);
+  // the user read that the file is a known export's and imports it by its column names all the same; asked anew for each file and format
+  const [isReadByColumnNames, setIsReadByColumnNames] = useState(false);
   // a customers file sent as the consent authority: its yes replaces a customer's refusal. Offered only to
   // the roles allowed it (consent:override: owners, admins), chosen anew for each file
   const { can } = useSession();
@@ -97,6 +101,10 @@ export function ImportPage() {
   const unreadableDates = useMemo(() => (csv ? unreadableDateColumns(entity, csv.rows, mapping, dateFormat) : []), [entity, csv, mapping, dateFormat]);
   // a header below a report's title, or a known export's read without its format: said with the click that reads it so
   const headerAdvice = useMemo(() => (csv ? adviseOnFileHeader(entity, csv, preset, mapping) : null), [entity, csv, preset, mapping]);
+  // a known export read without its format is refused, as the CLI refuses it (IMPORT_PRESET_NEEDED), unless the user says its column names are meant
+  const isFormatNeeded = needsFormatChoice(headerAdvice, preset);
+  const isWaitingForFormat = blocksUntilFormatChosen(headerAdvice, preset, isReadByColumnNames);
+  const shownProblems = csv ? problemsShown(csv.problems, csv.headerLine, headerAdvice?.headerLine ?? null) : [];
 
   const suggest = (nextEntity: IngestEntity, nextPreset: Preset | null, file: ParsedCsv) => {
     const guess = nextPreset ? { mapping: presetMapping(nextPreset, file.headers), choices: {}, setAside: {} } : suggestMapping(nextEntity, file.headers, file.rows);
@@ -130,6 +138,7 @@ export function ImportPage() {
   const chooseFile = async (chosen: File | undefined) => {
     setFile(chosen ?? null);
     setOverridesRefusals(false);
+    setIsReadByColumnNames(false);
     setChosenEncoding(null);
     setChosenHeaderLine(1);
     setUndecodable(null);
@@ -147,12 +156,14 @@ export function ImportPage() {
     setEntity(next);
     setOverridesRefusals(false);
     setIsEntityKept(false);
+    setIsReadByColumnNames(false);
     setPreset(null);
     setChosenDateFormat(null);
     if (csv) suggest(next, null, csv);
   };
   const applyPreset = (nextEntity: IngestEntity, next: Preset | null) => {
     setPreset(next);
+    setIsReadByColumnNames(false);
     setChosenDateFormat(next?.dateFormat ?? null);
     if (csv) suggest(nextEntity, next, csv);
   };
@@ -226,10 +237,10 @@ export function ImportPage() {
         {sourceList.error ? <ErrorMessage error={sourceList.error} /> : null}
         {undecodable ? <UndecodableNotice file={undecodable} /> : null}
         {provenDates ? <ProvenDateFormatNote entity={entity} proven={provenDates} id="date-format-proven" /> : null}
-        {csv && csv.problems.length > 0 ? (
+        {shownProblems.length > 0 ? (
           <ul className="inline-error" role={isBlocked ? 'alert' : undefined}>
-            {csv.problems.slice(0, 20).map((problem, index) => (
-              <li key={index}>{t(`import.parseProblems.${problem.kind}`, { ...problem, delimiter: problem.kind === 'columnCount' ? delimiterName(problem.delimiter) : '' })}</li>
+            {shownProblems.slice(0, 20).map((problem, index) => (
+              <li key={index}>{parseProblemText(problem, t, locale)}</li>
             ))}
           </ul>
         ) : null}
@@ -237,10 +248,11 @@ export function ImportPage() {
       {csv ? (
         <Card title={t('import.step2')}>
           <div className="inline-form">
-            <HeaderLineField csv={csv} isDisabled={phase === 'running'} onChange={(line) => void chooseHeaderLine(line)} />
+            <HeaderLineField csv={csv} advisedLine={headerAdvice?.headerLine ?? null} isDisabled={phase === 'running'} onChange={(line) => void chooseHeaderLine(line)} />
           </div>
           {headerAdvice ? (
-            <HeaderAdviceNotice advice={headerAdvice} entity={entity} isDisabled={phase === 'running'} onUseLine={(line) => void chooseHeaderLine(line)} onUsePreset={adoptRecognisedPreset} />
+            <HeaderAdviceNotice advice={headerAdvice} entity={entity} isDisabled={phase === 'running'}
+              formatChoice={{ isNeeded: isFormatNeeded, isReadByColumnNames, onReadByColumnNames: setIsReadByColumnNames }} onUseLine={(line) => void chooseHeaderLine(line)} onUsePreset={adoptRecognisedPreset} />
           ) : null}
           <CsvPreview csv={csv} />
           {entityHint ? <EntityWarning entity={entity} hint={entityHint} onSwitch={() => chooseEntity(entityHint.entity)} onKeep={() => setIsEntityKept(true)} /> : null}
@@ -261,7 +273,7 @@ export function ImportPage() {
           ) : null}
           <div className="button-row">
             {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start */}
-            <button ref={startButton} type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || entityHint !== null || !isSourceReady || recordCount === 0}
+            <button ref={startButton} type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || isWaitingForFormat || entityHint !== null || !isSourceReady || recordCount === 0}
               aria-disabled={phase === 'running'} onClick={() => void start()}>
               {t(pluralKey(locale, 'import.start', recordCount), { rows: format.number(recordCount) })}
             </button>

@@ -46,8 +46,9 @@ describeEachStore('the web import of a marketplace file read as lines against th
     expect(mapping).toEqual(planColumns('orders', csv.headers, { preset: null, mapping: chosen, sample: csv.rows }).mapping);
     expect(mapping).not.toHaveProperty('amount');
 
+    // read by its column names as asked: the page's "Import it by its column names anyway", the CLI's --no-preset
     await runImport({ entity: 'orders', source: 'web-shopee', dateFormat: null, fileName: csv.fileName }, toLineRecords(csv, mapping, { entity: 'orders' }), () => {}, new AbortController().signal);
-    const cli = await importFile(context.store.db, { ...importDefaults, clock, entity: 'orders', file: files.file('Order.all.csv', `${shopee}\n`), source: 'cli-shopee', mapping: chosen });
+    const cli = await importFile(context.store.db, { ...importDefaults, clock, entity: 'orders', file: files.file('Order.all.csv', `${shopee}\n`), source: 'cli-shopee', mapping: chosen, readsColumnsAsNamed: true });
     expect(cli).toMatchObject({ read: 3, rejected: 0 });
 
     expect(await totalsOf('cli-shopee')).toEqual([{ external_id: '2611015ABCD123', total_minor: 155_000 }, { external_id: '2611072YZAB901', total_minor: 65_000 }]);

@@ -35,3 +35,14 @@ export function columnCountReject(file: string, line: number, values: number, co
 export function blocksImport(problems: readonly ParseProblem[]): boolean {
   return problems.some((problem) => problem.kind === 'unclosedQuote');
 }
+
+/**
+ * The problems said of the file as read now. While the header is advised on a later line, the
+ * lines below a report's title hold more values than its one-column "header" has columns: each
+ * said so, with the advice to quote values, sent the user to fix rows that are fine. The header's
+ * notice says what is wrong instead; a broken quote is said all the same, as it blocks the import.
+ */
+export function problemsShown(problems: readonly ParseProblem[], headerLine: number, advisedHeaderLine: number | null): ParseProblem[] {
+  const isHeaderElsewhere = advisedHeaderLine !== null && advisedHeaderLine > headerLine;
+  return isHeaderElsewhere ? problems.filter((problem) => problem.kind !== 'columnCount') : [...problems];
+}

@@ -25,11 +25,13 @@ function columnWithField({ field, column }: InColumn): string | null {
  * The message of a reject's code; a row known only by a masked phone in a file with no other column
  * that could tell buyers apart (`otherIdentity: 'none'`, a Tokopedia report) is told so, not to map one,
  * and one whose such column is empty on the row (`'empty'`, a Shopee username) to fill it in. A row
- * naming no customer in a file with one column for it is told that column (`field`) is empty.
+ * naming no customer in a file with one column for it is told that column (`field`) is empty, and an
+ * invoice of a status that is paid once dated, with no payment date, that the buyer has not paid (unpaid-reject.ts).
  */
 function messageKeyOf(reject: Pick<Reject, 'code' | 'params'>): string {
   if (reject.code === 'PHONE_MASKED' && reject.params?.otherIdentity === 'none') return 'import.rejectPhoneMaskedNoOtherColumn';
   if (reject.code === 'PHONE_MASKED' && reject.params?.otherIdentity === 'empty') return 'import.rejectPhoneMaskedIdentityEmpty';
+  if (reject.code === 'STATUS_NOT_PURCHASE' && reject.params?.unpaid === 'no_payment_date') return 'import.rejectStatusNoPaymentDate';
   if (reject.code === 'CUSTOMER_MISSING' && reject.params?.field !== undefined) return 'import.rejectCustomerFieldEmpty';
   return `rejectReasons.${reject.code}`;
 }
