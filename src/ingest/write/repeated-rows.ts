@@ -77,11 +77,15 @@ const placeFields = [
  * field, so the column is known by its text being that place's.
  */
 function isBuyerPlaceOfEach(row: CanonicalOrder, first: CanonicalOrder): (value: string, firstValue: string) => boolean {
-  const holds = (order: CanonicalOrder, written: string, field: (typeof placeFields)[number]) =>
-    (written.trim() === '' ? (field.of(order) ?? null) === null : field.of(order) != null && field.read(written) === field.of(order));
+  const holds = (order: CanonicalOrder, written: string, field: PlaceField) => (written.trim() === '' ? (field.of(order) ?? null) === null : writesPlace(order, written, field));
   return (value, firstValue) => (value.trim() !== '' || firstValue.trim() !== '')
     && placeFields.some((field) => holds(row, value, field) && holds(first, firstValue, field));
 }
+
+type PlaceField = (typeof placeFields)[number];
+
+/** Whether `written` is the place the order gives in `field` (a non-empty one). */
+const writesPlace = (order: CanonicalOrder, written: string, field: PlaceField): boolean => field.of(order) != null && field.read(written) === field.of(order);
 
 /**
  * An orders row's text as a repeat in a later batch compares it (row-text-digest.ts): a column whose
@@ -91,8 +95,9 @@ function isBuyerPlaceOfEach(row: CanonicalOrder, first: CanonicalOrder): (value:
  */
 export function orderRowText(row: CanonicalOrder): RecordValues | undefined {
   const values = valuesOfRow.get(row);
-  if (values === undefined) return undefined;
-  const isPlace = (written: string) => placeFields.some((field) => field.of(row) != null && field.read(written) === field.of(row));
+  // most files give no place: their rows' text is compared as read, nothing looked at per column
+  if (values === undefined || placeFields.every((field) => field.of(row) == null)) return values;
+  const isPlace = (written: string) => placeFields.some((field) => writesPlace(row, written, field));
   const names = Object.keys(values);
   if (!names.some((name) => (values[name] ?? '').trim() !== '' && isPlace(values[name]!))) return values;
   return Object.fromEntries(names.map((name) => [name, (values[name] ?? '').trim() !== '' && isPlace(values[name]!) ? '' : values[name]]));
