@@ -97,13 +97,12 @@ const maskedPhoneAdvice: Record<MaskedPhoneOf, string> = {
 };
 
 // A file with no column to map instead (Tokopedia's sales report: the buyer's name and phone alone)
+const buyerNumberHidden = 'The marketplace hides the buyer\'s number in this export and the file has no other column naming the buyer '
+  + '(a name cannot tell buyers apart), so these rows cannot be told apart: leave them out, or add a column with the buyer\'s id or email, '
+  + 'from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map customer_email=Column)';
 const hiddenNumberAdvice: Record<MaskedPhoneOf, string> = {
-  order: 'so the order has no customer to attribute it to. The marketplace hides the buyer\'s number in this export and the file has no other column naming the buyer '
-    + '(a name cannot tell buyers apart), so these rows cannot be told apart: leave them out, or add a column with the buyer\'s id or email, '
-    + 'from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map customer_email=Column)',
-  event: 'so the event has no customer to attribute it to. The marketplace hides the buyer\'s number in this export and the file has no other column naming the buyer '
-    + '(a name cannot tell buyers apart), so these rows cannot be told apart: leave them out, or add a column with the buyer\'s id or email, '
-    + 'from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map customer_email=Column)',
+  order: `so the order has no customer to attribute it to. ${buyerNumberHidden}`,
+  event: `so the event has no customer to attribute it to. ${buyerNumberHidden}`,
   customer: 'so the customer has no identity to be recognised by. The marketplace hides the customer\'s number in this export and the file has no other column naming them '
     + '(a name cannot tell people apart), so these rows cannot be told apart: leave them out, or add a column with the customer\'s id or email, '
     + 'from the marketplace\'s order details, to the file and map it (--map customer_id=Column or --map email=Column)',
