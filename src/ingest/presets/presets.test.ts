@@ -176,7 +176,7 @@ describe('tokopedia-orders', () => {
     const { rows, rejects } = await parseAll('orders', path, 'tokopedia-orders', jakarta);
     expect(rows.map((row) => [row.externalId, row.status])).toEqual([['INV/20251105/MPL/3782910374', 'paid'], ['INV/20251105/MPL/3782910374', 'paid']]);
     // rejected for what it is, no purchase yet, not for the payment date Tokopedia has not written yet
-    expect(rejects).toEqual([expect.objectContaining({ line: 4, field: 'status', column: 'Status Terakhir', code: 'STATUS_NOT_PURCHASE', params: { value: status } })]);
+    expect(rejects).toEqual([expect.objectContaining({ line: 4, field: 'status', column: 'Status Terakhir', code: 'STATUS_NOT_PURCHASE', params: { value: status, unpaid: 'no_payment_date', dateColumn: 'Tanggal Pembayaran' } })]);
     expect(rejects[0].reason).toBe(`Status Terakhir (status) "${status}" with no Tanggal Pembayaran (the payment date): the buyer has not paid yet, so the invoice is not imported; import it again once it is paid`);
     expect(rejects[0]).not.toHaveProperty('also');
   });

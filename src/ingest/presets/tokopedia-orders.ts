@@ -83,7 +83,8 @@ function paidOnceItsDateSays(values: RecordValues): TransformResult {
   if (valueOf(values, mapping.ordered_at) === null) {
     return {
       reject: {
-        field: 'status', code: 'STATUS_NOT_PURCHASE', params: { value: status },
+        // `unpaid` and `dateColumn` let a reader in another language say why (the web import's reject-text.ts)
+        field: 'status', code: 'STATUS_NOT_PURCHASE', params: { value: status, unpaid: 'no_payment_date', dateColumn: mapping.ordered_at },
         reason: `${mapping.status} (status) "${status}" with no ${mapping.ordered_at} (the payment date): the buyer has not paid yet, so the invoice is not imported; import it again once it is paid`,
       },
     };

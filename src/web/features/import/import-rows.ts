@@ -8,7 +8,6 @@ import { orderIdOf, unreadableRowOrderIdOf } from './order-ids.js';
 import type { ParsedCsv } from './parse-csv.js';
 import type { RowReject } from './parse-problems.js';
 import { rejectColumnsOf, withPresetColumn, type RejectColumns } from './reject-columns.js';
-import { withUnpaidReason } from './unpaid-reject.js';
 
 /** A record for the API under canonical names, with its line in the file (the header's is 1, or the line below a title it was read from). */
 export type LineRecord = { line: number; record: Record<string, string> };
@@ -86,7 +85,7 @@ export function toLineRecords(
     }
     const result = transform(row, line);
     if ('reject' in result) {
-      rejects.push(withPresetColumn(withUnpaidReason({ file: csv.fileName, line, ...result.reject, raw }, row, mapping), columns));
+      rejects.push(withPresetColumn({ file: csv.fileName, line, ...result.reject, raw }, columns));
       // the order read from the row as written; the CLI reads none from a row with NUL in a mapped column
       const hasNul = Object.values(mapping).some((column) => row[column]?.includes('\u0000'));
       const orderId = orderColumn && !hasNul ? orderIdOf(row[orderColumn]) : null;

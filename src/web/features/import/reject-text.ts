@@ -26,7 +26,7 @@ function columnWithField({ field, column }: InColumn): string | null {
  * that could tell buyers apart (`otherIdentity: 'none'`, a Tokopedia report) is told so, not to map one,
  * and one whose such column is empty on the row (`'empty'`, a Shopee username) to fill it in. A row
  * naming no customer in a file with one column for it is told that column (`field`) is empty, and an
- * invoice of a status that is paid once dated, with no payment date, that the buyer has not paid (unpaid-reject.ts).
+ * invoice of a status that is paid once dated, with no payment date, that the buyer has not paid (the Tokopedia preset's `unpaid`).
  */
 function messageKeyOf(reject: Pick<Reject, 'code' | 'params'>): string {
   if (reject.code === 'PHONE_MASKED' && reject.params?.otherIdentity === 'none') return 'import.rejectPhoneMaskedNoOtherColumn';

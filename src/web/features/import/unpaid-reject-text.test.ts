@@ -6,7 +6,6 @@ import { locales, lookupMessage, messagesByLocale } from '../../i18n/messages.js
 import { presetMapping, toLineRecords } from './import-rows.js';
 import { readCsvText } from './parse-csv.js';
 import { describeReject } from './reject-text.js';
-import { withUnpaidReason } from './unpaid-reject.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 
@@ -22,6 +21,7 @@ function rejectsOf(text: string) {
   return toLineRecords(csv, presetMapping(preset, csv.headers), { entity: 'orders', preset }).rejects;
 }
 
+// the reason is the preset's own (`unpaid`, `dateColumn`: presets/tokopedia-orders.ts), so the CLI's rejects file and the API carry it too
 describe('a Tokopedia invoice rejected as no purchase yet', () => {
   it('names the empty payment date of a "Pesanan Baru" row in its reject', () => {
     expect(unpaid).not.toBe(firstProduct);
@@ -44,13 +44,5 @@ describe('a Tokopedia invoice rejected as no purchase yet', () => {
     expect(text).toContain('Tanggal Pembayaran');
     expect(text).not.toMatch(/[{}]/);
     expect(text).not.toContain(t('rejectReasons.STATUS_NOT_PURCHASE', { value: 'Pesanan Baru' }));
-  });
-
-  it('leaves the reject of a row whose order date is there, or of another code, as it is', () => {
-    const reject = { code: 'STATUS_NOT_PURCHASE', params: { value: 'Menunggu Konfirmasi' } };
-    const mapping = { ordered_at: 'Tanggal Pembayaran', status: 'Status Terakhir' };
-    expect(withUnpaidReason(reject, { 'Tanggal Pembayaran': '05-11-2025 10:15:00' }, mapping)).toBe(reject);
-    expect(withUnpaidReason({ code: 'PHONE_MASKED', params: {} }, { 'Tanggal Pembayaran': '' }, mapping).params).toEqual({});
-    expect(withUnpaidReason(reject, { 'Tanggal Pembayaran': ' ' }, mapping).params).toEqual({ value: 'Menunggu Konfirmasi', unpaid: 'no_payment_date', dateColumn: 'Tanggal Pembayaran' });
   });
 });
