@@ -62,6 +62,8 @@ describeEachCliStore('import advice on a refused header', (context) => {
     expect(withPreset.details).toMatchObject({ headerLine: 4, hint: 'Add --header-line 4.' });
     expect(withPreset.details).not.toHaveProperty('preset');
     const withoutPreset = await refusal(['orders', report]);
+    // its title read whole, as with the preset, not split at its space ("Columns found: Laporan, Penjualan")
+    expect(withoutPreset.message).toContain('Columns found: Laporan Penjualan. The header seems to be on line 4 (lines 1–3 look like a title)');
     expect(withoutPreset.message).toMatch(/ and the file looks like a Tokopedia seller sales report: import again with --header-line 4 --preset tokopedia-orders\.$/);
     expect(withoutPreset.details).toMatchObject({ headerLine: 4, preset: 'tokopedia-orders' });
   }, 240_000);

@@ -37,6 +37,15 @@ describe('readRecords with headerLine', () => {
     expect((await readAll(report)).source.headers).toEqual(['Laporan Penjualan']);
   });
 
+  // a Tokopedia report: its header and rows hold spaces as its title does, and the title was split at them, "Columns found: Laporan, Penjualan"
+  it('reads a title of words as one column, not split at its spaces, though the lines below hold spaces too', async () => {
+    const rows = 'Nomor,Nomor Invoice,Nama Pembeli\n1,INV/20251105/MPL/1,Budi Santoso\n2,INV/20251109/MPL/2,Rina Kusuma\n';
+    for (const text of [`Laporan Penjualan\nPeriode: 01-11-2025 - 30-11-2025\n\n${rows}`, `Laporan Penjualan\n${rows}`]) {
+      const { source } = await readAll(text);
+      expect([source.delimiter, source.headers]).toEqual([',', ['Laporan Penjualan']]);
+    }
+  });
+
   it('skips the title lines whatever they hold, a delimiter or a quote that closes', async () => {
     const { source, items } = await readAll('"Sales, November",,\n,,\nid,name,total\n1,Ana,10\n', { headerLine: 3 });
     expect(source.headers).toEqual(['id', 'name', 'total']);
@@ -65,6 +74,16 @@ describe('readHeaderCandidates', () => {
       { line: 5, headers: ['INV-1', '10.000'] },
       { line: 6, headers: ['INV-2', '20.000', 'extra'] },
       { line: 7, headers: ['INV-3', '30.000'] },
+    ]);
+  });
+
+  it('splits no title of words at its spaces, on any line', async () => {
+    const text = 'Laporan Penjualan\nPeriode: 01-11-2025 - 30-11-2025\n\nNomor,Nomor Invoice,Nama Pembeli\n1,INV/20251105/MPL/1,Budi Santoso\n';
+    expect(await readHeaderCandidates(writeFile(text), {}, 30)).toEqual([
+      { line: 1, headers: ['Laporan Penjualan'] },
+      { line: 2, headers: ['Periode: 01-11-2025 - 30-11-2025'] },
+      { line: 4, headers: ['Nomor', 'Nomor Invoice', 'Nama Pembeli'] },
+      { line: 5, headers: ['1', 'INV/20251105/MPL/1', 'Budi Santoso'] },
     ]);
   });
 

@@ -47,10 +47,17 @@ export function excelSeparatorOf(head: string): string | null {
   return match === null ? null : match[1];
 }
 
-/** Several tokens per line separated by runs of spaces, as in fixed-width exports (CDNOW). */
+/**
+ * Several tokens per line separated by runs of spaces, as many on every line, as in fixed-width
+ * exports (CDNOW). A report's title of words above a CSV header ("Laporan Penjualan", then its
+ * period, then `Nomor,Nomor Invoice,…`) is none: its lines split unevenly and the header holds a
+ * delimiter, and split at its spaces the title was read as the columns "Laporan, Penjualan".
+ */
 export function looksWhitespaceSeparated(head: string): boolean {
   const lines = head.split('\n').slice(0, 5).map((line) => line.trim()).filter((line) => line !== '');
-  return lines.length > 0 && lines.every((line) => line.split(/\s+/).length > 1);
+  if (lines.length === 0 || lines.some((line) => /[,;|]/.test(line))) return false;
+  const tokens = lines[0].split(/\s+/).length;
+  return tokens > 1 && lines.every((line) => line.split(/\s+/).length === tokens);
 }
 
 export function looksLikeJsonLines(head: string, path: string): boolean {

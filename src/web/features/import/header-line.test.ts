@@ -67,12 +67,10 @@ describe('the lines a header is looked for on', () => {
     expect(readCsvText(text, 'file.csv').headerCandidates).toEqual(web);
   });
 
-  it('are the CLI\'s below a Tokopedia report\'s title, a title line the CLI would split at its spaces read whole (the page reads no space-separated file)', async () => {
+  it('are the CLI\'s in a Tokopedia report, its title read whole by both, not split at its spaces', async () => {
     const text = `Laporan Penjualan\nPeriode: 01-11-2025 - 30-11-2025\n\n${readFileSync(new URL('../../../../test/fixtures/ingest/tokopedia-orders.csv', import.meta.url), 'utf8')}`;
     const web = readCsvText(text, 'laporan.csv').headerCandidates;
-    const cli = await readHeaderCandidates(fileOf(text), {}, 30);
-    expect(web.map((candidate) => candidate.line)).toEqual(cli.map((candidate) => candidate.line));
-    expect(web.filter((candidate) => candidate.line >= 4)).toEqual(cli.filter((candidate) => candidate.line >= 4));
+    expect(web).toEqual(await readHeaderCandidates(fileOf(text), {}, 30));
     expect(web.slice(0, 2)).toEqual([{ line: 1, headers: ['Laporan Penjualan'] }, { line: 2, headers: ['Periode: 01-11-2025 - 30-11-2025'] }]);
   });
 
