@@ -66,6 +66,13 @@ describe('a reject of a field read from a column named otherwise', () => {
     expect(rejects[0].reason).toMatch(/^currency "IDR" is not a currency this store accepts/);
   });
 
+  it('names no column for a customer with no identity: customer_id\'s column is one empty cell of several', async () => {
+    const rejects = await rejectsOf('customers', ['Kunde,Mail,Name', ',,Nobody'], { mapping: { customer_id: 'Kunde', email: 'Mail', name: 'Name' } }, 'no-identity.csv');
+    expect(rejects).toEqual([expect.objectContaining({ field: 'customer_id', code: 'CUSTOMER_IDENTITY_MISSING', params: {} })]);
+    expect(rejects[0]).not.toHaveProperty('column');
+    expect(rejects[0].reason).toBe('the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again');
+  });
+
   it('names an API record\'s key read as a field under another spelling', () => {
     const { rejects } = rowsFromRecords('orders', [{ order_id: 'A1', customer_id: 'C1', 'Ordered At': '', amount: '10' }], { context: testContext });
     expect(rejects).toEqual([expect.objectContaining({ field: 'ordered_at', column: 'Ordered At', reason: 'Ordered At (ordered_at) is empty; every order needs the time it was placed' })]);

@@ -48,11 +48,24 @@ export type FieldValues = {
  * no "ordered_at" is told `Tanggal Pembayaran (ordered_at) is empty`. The reason's first mention of
  * the field becomes the column with the field beside it; a reason that does not mention the field
  * (a date format's) starts with them. `code`, `field` and `params` stay as they are: a program
- * reads them, and `column` beside them.
+ * reads them, and `column` beside them. A problem no one column holds (namesNoColumn) is left as it is.
  */
-export function withColumnNamed<P extends RejectProblem>(problem: P, column: string): P & { column: string } {
+export function withColumnNamed<P extends RejectProblem>(problem: P, column: string): P & { column?: string } {
+  if (namesNoColumn(problem.code)) return problem;
   if (problem.field === null) return { ...problem, column };
   return { ...problem, column, reason: reasonNamingColumn(problem.reason, problem.field, column) };
+}
+
+/**
+ * Problems no one column of the file holds, said without a column: a customer with no identity
+ * lacks each of customer_id, email, phone and external_id, and naming customer_id's column alone
+ * (its field) would send the reader to one empty cell of several. The web app names none either
+ * (web/features/import/reject-columns.ts).
+ */
+const withoutColumn: ReadonlySet<RejectCode> = new Set<RejectCode>(['CUSTOMER_IDENTITY_MISSING']);
+
+export function namesNoColumn(code: string): boolean {
+  return (withoutColumn as ReadonlySet<string>).has(code);
 }
 
 export function reasonNamingColumn(reason: string, field: string, column: string): string {

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importDefaults, scratchFiles } from '../../../../test/helpers/import-files.js';
@@ -7,7 +7,9 @@ import { servePageRequestsAsAdmin } from '../../../../test/helpers/page-requests
 import { fixedClock } from '../../../core/clock.js';
 import { importFile } from '../../../ingest/import-file.service.js';
 import { findPreset } from '../../../ingest/presets/index.js';
-import type { Reject } from '../../api/types.js';
+import type { Mapping } from '../../../ingest/rows/fields.js';
+import type { IngestEntity, Reject } from '../../api/types.js';
+import { suggestMapping } from './import-mapping.js';
 import { presetMapping, toLineRecords } from './import-rows.js';
 import { readCsvText } from './parse-csv.js';
 import { runImport } from './run-import.js';
@@ -30,6 +32,8 @@ const uciText = [
   '536370,22086,PAPER CHAIN KIT,2,2010-12-01 08:45:00,2.55,12583.0,France',
   '536370,21731,RED TOADSTOOL LED NIGHT LIGHT,24,2010-12-01 08:45:00,abc,12583.0,France',
 ].join('\n');
+
+const fixtures = new URL('../../../../test/fixtures/ingest/', import.meta.url);
 
 const files = scratchFiles('web-import-parity');
 afterAll(() => rmSync(files.directory, { recursive: true, force: true }));
@@ -78,5 +82,49 @@ describeEachStore('the web import of a file against the CLI\'s', (context) => {
     const [{ import_id: webImportId }] = (await sql<{ import_id: number }>`select max(import_id)::int as import_id from import_run`.execute(context.store.db)).rows;
     expect(webImportId).toBeGreaterThan(cli.importId);
     expect(await runCounts(webImportId)).toEqual(await runCounts(cli.importId));
+  });
+  // The same file through both by its own columns (no preset): the CLI's import with `mapping`, the page's with the same mapping.
+  const importBothWays = async (entity: IngestEntity, fileName: string, text: string, mapping: Mapping, source: string) => {
+    const cli = await importFile(context.store.db, { ...importDefaults, clock, entity, file: files.file(fileName, text), mapping, readsColumnsAsNamed: true, source: `cli-${source}` });
+    const rows = toLineRecords(readCsvText(text, fileName), mapping, { entity });
+    const web = await runImport({ entity, source: `web-${source}`, dateFormat: null, fileName }, rows, () => {}, new AbortController().signal);
+    const [{ import_id: webImportId }] = (await sql<{ import_id: number }>`select max(import_id)::int as import_id from import_run`.execute(context.store.db)).rows;
+    return { cli, web, cliRun: await runCounts(cli.importId), webRun: await runCounts(webImportId) };
+  };
+  const counts = ({ read, inserted, updated, unchanged, rejected, orders }: { read: number; inserted: number; updated: number; unchanged: number; rejected: number; orders?: unknown }) =>
+    ({ read, inserted, updated, unchanged, rejected, orders });
+
+  it('rejects an order\'s later product rows of a Shopee export imported by its column names, as the CLI does, not counting them unchanged', async () => {
+    const text = readFileSync(new URL('shopee-orders.csv', fixtures), 'utf8');
+    const csv = readCsvText(text, 'shopee-orders.csv');
+    // the page's own guess: the product columns are left unread, each row read as a whole order
+    const { mapping } = suggestMapping('orders', csv.headers, csv.rows);
+    expect(mapping).not.toHaveProperty('unit_price');
+    const { cli, web, cliRun, webRun } = await importBothWays('orders', 'shopee-orders.csv', text, mapping, 'shopee-by-names');
+    expect(cli.rejectsSample).toContainEqual(expect.objectContaining({ line: 3, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: '2511015ABCD123', firstLine: 2 } }));
+    expect(rejectsOf(web.rejects)).toEqual(rejectsOf(cli.rejectsSample));
+    expect(counts(web)).toEqual(counts(cli));
+    expect(cli.unchanged).toBe(0);
+    expect(await storedOrders('web-shopee-by-names')).toEqual(await storedOrders('cli-shopee-by-names'));
+    expect(webRun).toEqual(cliRun);
+  });
+
+  it('names the refund\'s column for no order totalled from its lines, nor any column for a customer with no identity, as the CLI does', async () => {
+    const orders = await importBothWays('orders', 'refunds.csv', [
+      'Nr,Kunde,Datum,Preis,Menge,Rueckerstattung',
+      'R1,K1,2024-06-01T10:00:00Z,5,1,20',
+      'R1,K1,2024-06-01T10:00:00Z,3,1,20',
+      'R2,K1,2024-06-02T10:00:00Z,5,2,',
+    ].join('\n'), { order_id: 'Nr', customer_id: 'Kunde', ordered_at: 'Datum', unit_price: 'Preis', quantity: 'Menge', refunded_amount: 'Rueckerstattung' }, 'refunds');
+    expect(orders.cli.rejectsSample.map((reject) => [reject.line, reject.code, reject.column])).toEqual([[2, 'REFUND_EXCEEDS_TOTAL', undefined], [3, 'REFUND_EXCEEDS_TOTAL', undefined]]);
+    expect(rejectsOf(orders.web.rejects)).toEqual(rejectsOf(orders.cli.rejectsSample));
+    expect(counts(orders.web)).toEqual(counts(orders.cli));
+
+    const customers = await importBothWays('customers', 'people.csv', ['Kunde,Mail,Name', 'K7,,Anna', ',,Nobody'].join('\n'),
+      { customer_id: 'Kunde', email: 'Mail', name: 'Name' }, 'people');
+    expect(customers.cli.rejectsSample).toEqual([expect.objectContaining({ line: 3, field: 'customer_id', code: 'CUSTOMER_IDENTITY_MISSING' })]);
+    expect(customers.cli.rejectsSample[0]).not.toHaveProperty('column');
+    expect(rejectsOf(customers.web.rejects)).toEqual(rejectsOf(customers.cli.rejectsSample));
+    expect(counts(customers.web)).toEqual(counts(customers.cli));
   });
 });

@@ -8,6 +8,7 @@ import { orderIdOf, unreadableRowOrderIdOf } from './order-ids.js';
 import type { ParsedCsv } from './parse-csv.js';
 import type { RowReject } from './parse-problems.js';
 import { rejectColumnsOf, withPresetColumn, type RejectColumns } from './reject-columns.js';
+import { rejectTextRepeats } from './repeated-order-rows.js';
 
 /** A record for the API under canonical names, with its line in the file (the header's is 1, or the line below a title it was read from). */
 export type LineRecord = { line: number; record: Record<string, string> };
@@ -52,6 +53,8 @@ export type LineRecords = { records: LineRecord[]; rejects: RowReject[]; rejecte
  * an order missing that line, its total with it (a lines file's restated set would drop the stored
  * line that row meant to restate). A preset's reject is its row's own, as in the CLI
  * (row-parser.ts): the order's other rows are sent; it names its field's column, as the CLI's does.
+ * In an orders file of whole orders, a row that repeats its order's record with other text in a
+ * column no field reads is rejected here, as the CLI rejects it (repeated-order-rows.ts).
  */
 export function toLineRecords(
   csv: Pick<ParsedCsv, 'fileName' | 'rows' | 'places' | 'rejects' | 'refusedRows'>, mapping: Mapping, options: { entity: IngestEntity; preset?: Preset | null },
@@ -93,7 +96,11 @@ export function toLineRecords(
     } else records.push({ line, record: toRecord(withoutNulls(result.values), mapping) });
   });
   const whole = rejectWholeOrdersOf(records, wholeOrders, csv);
-  return { records: whole.records, rejects: [...rejects, ...whole.rejects].sort((a, b) => a.line - b.line), rejectedOrders: [...rejectedOrders], columns };
+  // whole orders, each row one: a repeat differing only in a column no field reads is rejected here, as the CLI rejects it
+  const repeats = options.entity === 'orders' && !mapped.has('unit_price')
+    ? rejectTextRepeats(whole.records, new Map(csv.rows.map((values, index) => [csv.places[index].line, { values, raw: csv.places[index].raw }])), csv.fileName)
+    : { records: whole.records, rejects: [] };
+  return { records: repeats.records, rejects: [...rejects, ...whole.rejects, ...repeats.rejects].sort((a, b) => a.line - b.line), rejectedOrders: [...rejectedOrders], columns };
 }
 
 /**

@@ -31,8 +31,9 @@ function rejectsBothWays(entity: 'orders' | 'customers', rows: Array<Record<stri
   const lines = rows.map((_, index) => index + 2);
   const options = { context: jakarta, file: 'file.csv', lines };
   const cli = rowsFromRecords(entity, rows, { ...options, mapping }).rejects;
-  const sent = rowsFromRecords(entity, rows.map((row) => toRecord(row, mapping)), options).rejects;
-  return { cli, web: sent.map((reject) => withFileColumns(reject, rejectColumnsOf(mapping))), sent };
+  const records = rows.map((row) => toRecord(row, mapping));
+  const sent = rowsFromRecords(entity, records, options).rejects;
+  return { cli, web: sent.map((reject) => withFileColumns(reject, rejectColumnsOf(mapping), records[lines.indexOf(reject.line)])), sent };
 }
 
 const said = (rejects: readonly Reject[]) => rejects.map(({ line, field, code, params, reason, also, ...rest }) => ({ line, field, column: (rest as { column?: string }).column, code, params, reason, also }));
@@ -79,6 +80,26 @@ describe('a reject of a batch, named by the file\'s columns', () => {
     // a cell's own amount too large is the row's
     const cellTooLarge = { ...base, field: 'amount', code: 'AMOUNT_TOO_LARGE', params: { field: 'amount', value: '99999999999999999' }, reason: 'amount "99999999999999999" is too large; …' };
     expect(withFileColumns(cellTooLarge, columns)).toMatchObject({ column: 'Total Penjualan (IDR)', reason: 'Total Penjualan (IDR) (amount) "99999999999999999" is too large; …' });
+  });
+
+  it('names the refund\'s column over a stated amount only, and none for a customer with no identity, as the CLI does', () => {
+    const lineMapping: Mapping = { order_id: 'Nomor Invoice', customer_id: 'Pembeli', ordered_at: 'Tanggal Pembayaran', unit_price: 'Harga', quantity: 'Jumlah', refunded_amount: 'Refund' };
+    const line = { 'Nomor Invoice': 'INV/9', Pembeli: 'budi', 'Tanggal Pembayaran': '2025-11-05 10:15', Harga: '5000', Jumlah: '1', Refund: '20000' };
+    // the order's total is the sum of its lines: no one column holds it (rows/settle-line-totals.ts)
+    const summed = rejectsBothWays('orders', [line, { ...line, Harga: '3000' }], lineMapping);
+    expect(summed.cli.map((reject) => [reject.line, reject.code])).toEqual([[2, 'REFUND_EXCEEDS_TOTAL'], [3, 'REFUND_EXCEEDS_TOTAL']]);
+    expect(said(summed.web)).toEqual(said(summed.cli));
+    expect(summed.web.every((reject) => !('column' in reject))).toBe(true);
+    // over the amount the row states, the refund's cell is named, the CLI's and the web's alike
+    const stated = rejectsBothWays('orders', [row({ 'Tanggal Pembayaran': '2025-11-05 10:15', 'Total Penjualan (IDR)': '10000', Refund: '20000' })], { ...mapping, refunded_amount: 'Refund' });
+    expect(said(stated.web)).toEqual(said(stated.cli));
+    expect(stated.web[0]).toMatchObject({ code: 'REFUND_EXCEEDS_TOTAL', column: 'Refund', reason: expect.stringMatching(/^Refund \(refunded_amount\) "20000"/) });
+    const nobody = rejectsBothWays('customers', [{ Kunde: '', Mail: '', Nama: 'Nobody' }], { customer_id: 'Kunde', email: 'Mail', name: 'Nama' });
+    expect(said(nobody.web)).toEqual(said(nobody.cli));
+    expect(nobody.web).toEqual([expect.not.objectContaining({ column: expect.anything() })]);
+    // the writer's, for a row whose identities all fell away (write-customers.ts): the field alone too
+    const writers = { file: 'file.csv', line: 4, field: 'customer_id', code: 'CUSTOMER_IDENTITY_MISSING', params: {}, reason: 'the customer has no customer_id, email, phone or external_id; give at least one so the customer can be recognised again' };
+    expect(withFileColumns(writers, rejectColumnsOf({ customer_id: 'Kunde', email: 'Mail' }), { name: 'Nobody' })).toEqual(writers);
   });
 
   it('leaves a reject that names its column already as it is', () => {

@@ -1,4 +1,4 @@
-import { reasonNamingColumn } from '../../../ingest/rows/row-problem.js';
+import { namesNoColumn, reasonNamingColumn } from '../../../ingest/rows/row-problem.js';
 import type { RejectCode } from '../../../ingest/reject-codes.js';
 import type { Mapping } from '../../../ingest/rows/fields.js';
 import type { Reject } from '../../api/types.js';
@@ -40,28 +40,34 @@ const comparingRows: ReadonlySet<RejectCode> = new Set<RejectCode>([
 /**
  * Whether the row parser found the problem in the row's values, which the CLI says of the file's
  * column. An amount too large once an order's lines are summed or converted is the writers' too:
- * its value names the limit ("IDR > 10,000,000,000,000"), not a cell.
+ * its value names the limit ("IDR > 10,000,000,000,000"), not a cell; so is a refund over an order's
+ * total summed from its lines (rows/settle-line-totals.ts), which a record stating no amount gets
+ * (the row's own check needs its amount). A problem no one column holds (a customer with no
+ * identity: row-problem.ts, namesNoColumn) names none, whoever found it.
+ * `record`: the record the reject is of, as sent.
  */
-function isRowsOwn(problem: Problem): boolean {
-  if ((comparingRows as ReadonlySet<string>).has(problem.code)) return false;
+function isRowsOwn(problem: Problem, record: Readonly<Record<string, unknown>> | undefined): boolean {
+  if ((comparingRows as ReadonlySet<string>).has(problem.code) || namesNoColumn(problem.code)) return false;
+  if (problem.code === 'REFUND_EXCEEDS_TOTAL' && record !== undefined && record.amount === undefined) return false;
   return !(problem.code === 'AMOUNT_TOO_LARGE' && /(^|\s)> /.test(String(problem.params?.value ?? '')));
 }
 
-function namingColumn<P extends Problem>(problem: P, columns: RejectColumns, isReasonNaming: boolean): P {
+function namingColumn<P extends Problem>(problem: P, columns: RejectColumns, isReasonNaming: boolean, record?: Readonly<Record<string, unknown>>): P {
   const column = problem.field === null || problem.column !== undefined ? undefined : columns.get(problem.field);
-  if (column === undefined || !isRowsOwn(problem)) return problem;
+  if (column === undefined || !isRowsOwn(problem, record)) return problem;
   return { ...problem, column, ...(isReasonNaming ? { reason: reasonNamingColumn(problem.reason, problem.field!, column) } : {}) };
 }
 
 /**
  * A batch's reject as the CLI says it of the same file (rows/row-problem.ts, withColumnNamed): its
  * field's column beside it, in `column` and in place of the field's first mention in the reason
- * (before a reason that names none), and so for each of its other problems (`also`).
+ * (before a reason that names none), and so for each of its other problems (`also`). `record`: the
+ * record it is of, as sent (a refund over a total summed from the lines names no column: isRowsOwn).
  */
-export function withFileColumns<R extends Problem & { also?: Problem[] }>(reject: R, columns: RejectColumns): R {
+export function withFileColumns<R extends Problem & { also?: Problem[] }>(reject: R, columns: RejectColumns, record?: Readonly<Record<string, unknown>>): R {
   if (columns.size === 0) return reject;
-  const named = namingColumn(reject, columns, true);
-  return reject.also === undefined ? named : { ...named, also: reject.also.map((problem) => namingColumn(problem, columns, true)) };
+  const named = namingColumn(reject, columns, true, record);
+  return reject.also === undefined ? named : { ...named, also: reject.also.map((problem) => namingColumn(problem, columns, true, record)) };
 }
 
 /** A preset's reject of a row, whose reason names its export's column already ("CustomerID is empty"): `column` beside it, as the CLI gives it. */

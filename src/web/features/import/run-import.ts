@@ -161,7 +161,8 @@ export async function runImport(
       };
       const summary = await withRetries(() => api.post<IngestAnswer>(`/api/ingest/${request.entity}`, body, undefined, { 'idempotency-key': `import-${run.import_id}-batch-${batchNumber}` }));
       // the batch's rejects name the file's columns, as the CLI's: the server was sent canonical names only
-      const named = { ...summary, rejects: summary.rejects.map((reject) => withFileColumns(reject, rows.columns)) };
+      const recordOfLine = new Map(batch.map((entry) => [entry.line, entry.record]));
+      const named = { ...summary, rejects: summary.rejects.map((reject) => withFileColumns(reject, rows.columns, recordOfLine.get(reject.line))) };
       // a customers file's new people are its "new" rows already: only orders and events make customers on the side
       totals = addBatchSummary(totals, request.entity === 'customers' ? { ...named, createdCustomers: 0 } : named);
       onProgress(totals);
