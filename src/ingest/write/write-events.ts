@@ -54,28 +54,42 @@ export async function writeEvents(db: Db, rows: CanonicalEvent[], context: Write
   const resolution = await planCustomerRefs(db, unique.map((row) => row.customer));
   const { filledCustomerIds } = await createResolvedCustomers(db, resolution, undefined, firstSeenOfCreated(resolution, unique.map((row) => row.occurredAt)));
   const { customerIds } = resolution;
-  const column = <T>(pick: (row: CanonicalEvent, index: number) => T) => unique.map(pick);
-  const result = await sql<{ line: number; event_id: number | null; customer_id: number; existing_customer_id: number | null; existing_import_id: number | null; existing_line: number | null; is_same: boolean | null }>`
-    with incoming as (
-      select * from unnest(${column((r) => r.line)}::int[], ${column((r) => r.source)}::text[], ${column((r) => r.externalId)}::text[],
-        ${column((_, i) => customerIds[i])}::bigint[], ${column((r) => r.kind)}::text[], ${column((r) => r.channel)}::text[],
+  const byIndex = new Map(unique.map((row, index) => [row, index]));
+  // the rows as a relation, one array per column; `of` the batch's unique rows
+  const incoming = (of: readonly CanonicalEvent[]) => {
+    const column = <T>(pick: (row: CanonicalEvent) => T) => of.map(pick);
+    return sql`select * from unnest(${column((r) => r.line)}::int[], ${column((r) => r.source)}::text[], ${column((r) => r.externalId)}::text[],
+        ${column((r) => customerIds[byIndex.get(r)!])}::bigint[], ${column((r) => r.kind)}::text[], ${column((r) => r.channel)}::text[],
         ${column((r) => r.occurredAt)}::timestamptz[], ${column((r) => r.detail)}::text[])
-        as s(line, source, external_id, customer_id, kind, channel, occurred_at, detail)
-    ),
-    existing as (
-      select s.line, e.customer_id as existing_customer_id, e.import_id as existing_import_id, e.import_line as existing_line,
+        as s(line, source, external_id, customer_id, kind, channel, occurred_at, detail)`;
+  };
+  const existingOf = sql`select s.line, e.customer_id as existing_customer_id, e.import_id as existing_import_id, e.import_line as existing_line,
         (e.kind, e.channel, e.occurred_at, e.detail) is not distinct from (s.kind, s.channel, s.occurred_at, s.detail) as is_same
-      from incoming s join interest_event e on e.source = s.source and e.external_id = s.external_id
-    ),
+      from incoming s join interest_event e on e.source = s.source and e.external_id = s.external_id`;
+  type Written = { line: number; event_id: number | null; customer_id: number; existing_customer_id: number | null; existing_import_id: number | null; existing_line: number | null; is_same: boolean | null };
+  const storedSelect = sql`select x.line, null::bigint as event_id, s.customer_id, x.existing_customer_id, x.existing_import_id, x.existing_line, x.is_same
+    from existing x join incoming s using (line)`;
+  // an event another import stored while this statement ran (a server store's imports of one file at the same
+  // time) is skipped rather than failing the batch, and read below as stored, as if that import had come first
+  const result = await sql<Written>`
+    with incoming as (${incoming(unique)}),
+    existing as (${existingOf}),
     inserted as (
       insert into interest_event (customer_id, source, external_id, kind, channel, occurred_at, detail, import_id, import_line)
       select s.customer_id, s.source, s.external_id, s.kind, s.channel, s.occurred_at, s.detail, ${context.importId}::bigint, s.line
       from incoming s where not exists (select 1 from existing x where x.line = s.line)
+      on conflict (source, external_id) do nothing
       returning event_id, customer_id, import_line as line
     )
     select i.line, i.event_id, i.customer_id, null::bigint as existing_customer_id, null::bigint as existing_import_id, null::int as existing_line, null::boolean as is_same from inserted i
     union all
-    select x.line, null, s.customer_id, x.existing_customer_id, x.existing_import_id, x.existing_line, x.is_same from existing x join incoming s using (line)`.execute(db);
+    ${storedSelect}`.execute(db);
+  // only when another import stored some of them first: one more statement, which sees what it committed
+  const answered = new Set(result.rows.map((row) => Number(row.line)));
+  const storedMeanwhile = unique.filter((row) => !answered.has(row.line));
+  if (storedMeanwhile.length > 0) {
+    result.rows.push(...(await sql<Written>`with incoming as (${incoming(storedMeanwhile)}), existing as (${existingOf}) ${storedSelect}`.execute(db)).rows);
+  }
   const added: Array<{ customerId: number; eventId: number }> = [];
   const rejectedLines = new Set<number>();
   const reject = (line: number, why: Pick<Reject, 'code' | 'params' | 'reason'>) => {

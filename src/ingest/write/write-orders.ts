@@ -129,7 +129,7 @@ async function writePricedOrders(db: Db, priced: Array<OrderGroup & { factor: nu
   outcome.inserted += fast.inserted;
   for (const order of plain) if (!fast.notInsertedLines.has(order.order.line)) fates.set(keyOf(order.order), 'inserted');
   const careful = staged.filter((order) => order.hasLines || fast.notInsertedLines.has(order.order.line));
-  const written = careful.length === 0 ? { rejectedLines: new Set<number>(), customerIds: [], earlierBatchRepeatLines: new Set<number>() } : await writeCarefully(db, careful, context, outcome, fates, newIdentityKeysOf(resolution));
+  const written = await writeAllCarefully(db, careful, context, outcome, fates, newIdentityKeysOf(resolution));
 
   let removed = 0;
   let refilled: number[] = [];
@@ -256,6 +256,32 @@ function stageOrder(group: OrderGroup & { factor: number }, customerId: number, 
   };
 }
 
+type CarefulResult = { rejectedLines: Set<number>; customerIds: number[]; earlierBatchRepeatLines: Set<number> };
+
+/**
+ * The careful path until every order is written. An order it found missing that another import
+ * (a server store's import of the same file at the same time) stored before this one could is not
+ * inserted, and nothing of it written or counted: it goes round again, read now as stored, as if
+ * that import had come first (unchanged when it stored the same, updated when this changes it).
+ * Only then is there a second round: each round leaves out the orders it wrote.
+ */
+async function writeAllCarefully(
+  db: Db, orders: StagedOrder[], context: WriteContext, outcome: BatchOutcome, fates: Map<string, OrderFate>, newIdentityKeys: ReadonlySet<string>,
+): Promise<CarefulResult> {
+  const all: CarefulResult = { rejectedLines: new Set(), customerIds: [], earlierBatchRepeatLines: new Set() };
+  let remaining = orders;
+  for (let round = 1; remaining.length > 0; round += 1) {
+    // a second round reads them as stored; one that still cannot is a fault to report, not a loop to spin in
+    if (round > 2) throw new Error(`orders at lines ${remaining.map((order) => order.order.line).join(', ')} were neither stored nor found stored`);
+    const { storedMeanwhile, ...written } = await writeCarefully(db, remaining, context, outcome, fates, newIdentityKeys);
+    for (const line of written.rejectedLines) all.rejectedLines.add(line);
+    for (const line of written.earlierBatchRepeatLines) all.earlierBatchRepeatLines.add(line);
+    all.customerIds.push(...written.customerIds);
+    remaining = storedMeanwhile;
+  }
+  return all;
+}
+
 /**
  * Orders already stored, and orders carrying lines: classified against what is
  * stored (new, unchanged, changed, another customer's, a repeat within the
@@ -265,7 +291,7 @@ function stageOrder(group: OrderGroup & { factor: number }, customerId: number, 
  */
 async function writeCarefully(
   db: Db, orders: StagedOrder[], context: WriteContext, outcome: BatchOutcome, fates: Map<string, OrderFate>, newIdentityKeys: ReadonlySet<string>,
-): Promise<{ rejectedLines: Set<number>; customerIds: number[]; earlierBatchRepeatLines: Set<number> }> {
+): Promise<CarefulResult & { storedMeanwhile: StagedOrder[] }> {
   await stageOrders(db, orders);
   const existingByLine = new Map((await findExisting(db, context.importId)).map((row) => [row.line, row]));
   const toInsert: StagedOrder[] = [];
@@ -367,6 +393,8 @@ async function writeCarefully(
   return {
     rejectedLines, customerIds: [...inserted.map((row) => row.customer_id), ...recompute, ...lines.newLines.map((key) => key.customerId), ...giftedTo],
     earlierBatchRepeatLines: new Set(earlierBatchRepeats.map(({ order }) => order.order.line)),
+    // found missing, yet not inserted: another import stored it meanwhile (its insert waited for that one's commit)
+    storedMeanwhile: toInsert.filter((order) => !insertedLines.has(order.order.line)),
   };
 }
 
