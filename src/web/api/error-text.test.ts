@@ -43,10 +43,22 @@ describe('describeError', () => {
   });
 
   it('names a field it has no word for as sent, and shows an unknown code\'s message as sent', () => {
-    expect(describeError(new ApiError(400, 'REQUEST_INVALID', 'limit: Too big', 'limit'), tIn('id'), 'id').message).toBe('Ada nilai yang tidak valid: limit.');
+    expect(describeError(new ApiError(400, 'REQUEST_INVALID', 'limit: Too big', 'limit'), tIn('id'), 'id').message).toBe('Isian limit tidak dapat diterima: periksa lalu coba lagi.');
     const unknown = new ApiError(409, 'SOMETHING_NEW_CONFLICT', 'A new kind of conflict.');
     expect(describeError(unknown, tIn('lv'), 'lv')).toEqual({ title: 'Lūdzu, pārbaudiet:', message: 'A new kind of conflict.', original: null, code: 'SOMETHING_NEW_CONFLICT' });
     expect(describeError(new Error('network down'), tIn('id'), 'id')).toEqual({ title: 'Terjadi kesalahan.', message: 'network down', original: null, code: null });
+  });
+
+  it('says a field refused as invalid in words, in English too, never in the validator\'s text', () => {
+    const zod = 'Invalid body field "currentPassword": Too small: expected string to have >=1 characters';
+    const refused = new ApiError(400, 'REQUEST_INVALID', zod, 'currentPassword');
+    expect(describeError(refused, tIn('en'), 'en')).toEqual({ title: 'Please check:', message: 'The current password was not accepted: check it and try again.', original: zod, code: 'REQUEST_INVALID' });
+    expect(describeError(refused, tIn('lv'), 'lv').message).toBe('Šo vērtību nevarēja pieņemt: pašreizējā parole. Pārbaudiet to un mēģiniet vēlreiz.');
+    expect(describeError(refused, tIn('id'), 'id').message).toBe('Isian kata sandi saat ini tidak dapat diterima: periksa lalu coba lagi.');
+    // refused as a whole: the server's own sentence in English, the data sent named in the others
+    const whole = new ApiError(400, 'REQUEST_INVALID', 'Send at least one of role, disabled, name, email.');
+    expect(describeError(whole, tIn('en'), 'en').message).toBe(whole.message);
+    expect(describeError(whole, tIn('lv'), 'lv').message).toBe('Šo vērtību nevarēja pieņemt: nosūtītie dati. Pārbaudiet to un mēģiniet vēlreiz.');
   });
 
   it('says a request that got no answer (fetch\'s TypeError) in the reader\'s language, whatever the browser wrote', () => {

@@ -30,7 +30,8 @@ function titleKeyOf(status: number, code: string): string {
 
 /**
  * The server writes its messages in English, naming the field, the value and the fix. In English they
- * are shown as sent; in another language a message known by its code is translated (with the field
+ * are shown as sent (but a field's REQUEST_INVALID, worded by the validator, which is said in words
+ * as in the other languages); in another language a message known by its code is translated (with the field
  * and permission it names) and the English one kept beside it for support; an unknown code is shown
  * as sent. An answer with no message of its own (a proxy's bare 502, code HTTP_ERROR) is said in
  * words in English too.
@@ -40,7 +41,10 @@ export function describeError(error: Error, t: I18n['t'], locale: string): Error
   if (!(error instanceof ApiError)) return { title: t('common.errorTitle'), message: error.message, original: null, code: null };
   const title = t(titleKeyOf(error.status, error.code));
   const key = `errors.codes.${error.code}`;
-  const isSaidAsSent = locale === 'en' && error.message.trim() !== '';
+  // a value refused as invalid for a field is said in words in English too: the server's text there
+  // is its validator's ("Too small: expected string to have >=1 characters"), kept for support
+  const isValidatorText = error.code === 'REQUEST_INVALID' && (error.field ?? '') !== '';
+  const isSaidAsSent = locale === 'en' && error.message.trim() !== '' && !isValidatorText;
   const translated = isSaidAsSent ? key : t(key, variablesOf(error, t, locale));
   if (translated === key) return { title, message: error.message, original: null, code: error.code };
   return { title, message: translated, original: error.message.trim() === '' ? null : error.message, code: error.code };
@@ -54,5 +58,7 @@ function variablesOf(error: ApiError, t: I18n['t'], locale: string): Record<stri
   // the roles that have the permission a refusal names, as the server derived them from its role table
   const roles = Array.isArray(error.details?.roles) ? error.details.roles.filter((role): role is string => typeof role === 'string') : [];
   const roleNames = new Intl.ListFormat(locale, { type: 'conjunction' }).format(roles.map((role) => t(`roles.${role}`)));
-  return { field: field === '' ? '—' : fieldLabel === fieldKey ? field : fieldLabel, permission, roles: roleNames || '—' };
+  // a request refused as a whole (no field named) is about the data sent
+  const noField = error.code === 'REQUEST_INVALID' ? t('errors.fields.body') : '—';
+  return { field: field === '' ? noField : fieldLabel === fieldKey ? field : fieldLabel, permission, roles: roleNames || '—' };
 }

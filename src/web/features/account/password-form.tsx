@@ -4,7 +4,7 @@ import { useApiAction } from '../../api/use-api-action.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { minimumPasswordLength } from '../../../auth/password-rules.js';
-import { newPasswordProblem } from './new-password.js';
+import { passwordFormProblem, passwordRefusalProblem, type FieldProblem, type PasswordField } from '../auth/credential-problems.js';
 
 type PasswordFormProps = {
   email: string;
@@ -12,6 +12,8 @@ type PasswordFormProps = {
   currentLabel: string;
   /** Known already (typed at sign-in a moment ago): the field is not shown. */
   knownCurrentPassword?: string | null;
+  /** Said under the current-password field left empty ("Enter your current password"). */
+  currentMissingKey?: string;
   submitLabel: string;
   onChanged: () => void | Promise<void>;
 };
@@ -21,30 +23,43 @@ type PasswordFormProps = {
  * same rules the server applies, the new one typed twice. The server also asks for the current
  * password, so an unattended session cannot be turned into a taken-over account.
  */
-export function PasswordForm({ email, currentLabel, knownCurrentPassword, submitLabel, onChanged }: PasswordFormProps) {
+export function PasswordForm({ email, currentLabel, knownCurrentPassword, currentMissingKey = 'passwordForm.problems.currentMissing', submitLabel, onChanged }: PasswordFormProps) {
   const { t } = useI18n();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeated, setRepeated] = useState('');
-  const [problemKey, setProblemKey] = useState<string | null>(null);
+  const [problem, setProblem] = useState<FieldProblem<PasswordField> | null>(null);
   const { run, isBusy, error, setError } = useApiAction();
+  const currentField = useRef<HTMLInputElement>(null);
   const newField = useRef<HTMLInputElement>(null);
   const rulesId = useId();
   const problemId = useId();
+  const currentProblemId = useId();
   const current = knownCurrentPassword ?? currentPassword;
+  const asksCurrent = !knownCurrentPassword;
+  const problemKey = problem?.field === 'new' ? problem.key : null;
+  const currentProblemKey = problem?.field === 'current' ? problem.key : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const problem = newPasswordProblem({ newPassword, repeated, currentPassword: current, email });
-    setProblemKey(problem ? `passwordForm.problems.${problem}` : null);
-    if (problem) {
-      newField.current?.focus();
+    const found = passwordFormProblem({ asksCurrent, currentPassword: current, newPassword, repeated, email, currentMissingKey });
+    setProblem(found);
+    if (found) {
+      (found.field === 'current' ? currentField : newField).current?.focus();
       return;
     }
     await run(async () => {
       // the server replaces the session on a change: the new cookie comes with the answer, the new CSRF token in it
-      const changed = await api.post<{ csrfToken: string }>('/api/auth/password', { currentPassword: current, newPassword });
+      const changed = await api.post<{ csrfToken: string }>('/api/auth/password', { currentPassword: current, newPassword }).catch((caught: unknown) => {
+        // a value the server still refuses as invalid is said under its field, not in the server's validation text
+        const refused = passwordRefusalProblem(caught, { asksCurrent, currentPassword: current, currentMissingKey });
+        if (!refused) throw caught;
+        setProblem(refused);
+        currentField.current?.focus();
+        return null;
+      });
+      if (!changed) return;
       setCsrfToken(changed.csrfToken);
       setCurrentPassword('');
       setNewPassword('');
@@ -58,9 +73,12 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, submit
       {knownCurrentPassword ? null : (
         <label className="field">
           <span>{currentLabel}</span>
-          <input type="password" autoComplete="current-password" required value={currentPassword} onChange={(event) => setCurrentPassword(event.target.value)} />
+          <input ref={currentField} type="password" autoComplete="current-password" required aria-invalid={currentProblemKey ? true : undefined}
+            aria-describedby={currentProblemKey ? currentProblemId : undefined}
+            value={currentPassword} onChange={(event) => setCurrentPassword(event.target.value)} />
         </label>
       )}
+      {!knownCurrentPassword && currentProblemKey ? <p id={currentProblemId} className="inline-error" role="alert">{t(currentProblemKey)}</p> : null}
       <label className="field">
         <span>{t('passwordForm.new')}</span>
         <input ref={newField} type="password" autoComplete="new-password" required aria-invalid={problemKey ? true : undefined}

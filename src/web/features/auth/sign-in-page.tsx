@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.js';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { LanguagePicker } from '../../components/language-picker.js';
+import { signInProblem, signInRefusal, type FieldProblem, type SignInField } from './credential-problems.js';
 import { useSession } from './session-context.js';
 
 export function SignInPage() {
@@ -11,25 +11,45 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errorKey, setErrorKey] = useState<string | null>(null);
+  const [fieldProblem, setFieldProblem] = useState<FieldProblem<SignInField> | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const emailField = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
+  const emailProblemId = useId();
+  const passwordProblemId = useId();
+
+  const showFieldProblem = (problem: FieldProblem<SignInField>) => {
+    setFieldProblem(problem);
+    (problem.field === 'email' ? emailField : passwordField).current?.focus();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setIsBusy(true);
     setErrorKey(null);
+    setFieldProblem(null);
+    const problem = signInProblem({ email, password });
+    if (problem) {
+      showFieldProblem(problem);
+      return;
+    }
+    setIsBusy(true);
     try {
       await signIn(email, password);
     } catch (error) {
       // Wrong email and wrong password read the same on purpose: the server does not say which.
-      setErrorKey(error instanceof ApiError && error.status === 429 ? 'signIn.tooManyAttempts' : error instanceof ApiError && error.status === 401 ? 'signIn.wrongCredentials' : 'signIn.failed');
+      const refusal = signInRefusal(error, { email, password });
+      if (refusal.field) showFieldProblem({ field: refusal.field, key: refusal.key });
+      else setErrorKey(refusal.key);
     } finally {
       setIsBusy(false);
     }
   };
+  const emailProblem = fieldProblem?.field === 'email' ? fieldProblem.key : null;
+  const passwordProblem = fieldProblem?.field === 'password' ? fieldProblem.key : null;
 
   return (
     <main className="sign-in" id="main">
-      <form className="sign-in-form card" onSubmit={submit} aria-labelledby="sign-in-title">
+      <form className="sign-in-form card" onSubmit={submit} noValidate aria-labelledby="sign-in-title">
         <div className="sign-in-top">
           <p className="brand">{t('shell.productName')}</p>
           <LanguagePicker />
@@ -39,12 +59,16 @@ export function SignInPage() {
         <label className="field">
           <span>{t('signIn.email')}</span>
           {/* the page's one task: typing starts here, also after signing out or a session ending under a form */}
-          <input type="email" autoComplete="username" required autoFocus value={email} onChange={(event) => setEmail(event.target.value)} />
+          <input ref={emailField} type="email" autoComplete="username" required autoFocus aria-invalid={emailProblem ? true : undefined}
+            aria-describedby={emailProblem ? emailProblemId : undefined} value={email} onChange={(event) => setEmail(event.target.value)} />
         </label>
+        {emailProblem ? <p id={emailProblemId} className="inline-error" role="alert">{t(emailProblem)}</p> : null}
         <label className="field">
           <span>{t('signIn.password')}</span>
-          <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+          <input ref={passwordField} type="password" autoComplete="current-password" required aria-invalid={passwordProblem ? true : undefined}
+            aria-describedby={passwordProblem ? passwordProblemId : undefined} value={password} onChange={(event) => setPassword(event.target.value)} />
         </label>
+        {passwordProblem ? <p id={passwordProblemId} className="inline-error" role="alert">{t(passwordProblem)}</p> : null}
         {errorKey ? <p className="error-message" role="alert">{t(errorKey)}</p> : null}
         <button type="submit" className="button-primary" disabled={isBusy}>{isBusy ? t('signIn.signingIn') : t('signIn.submit')}</button>
         <p className="muted small">{t('signIn.forgot')}</p>
