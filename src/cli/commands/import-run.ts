@@ -1,12 +1,15 @@
 import { constants, existsSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { AppError } from '../../core/errors.js';
+import { AppError, isAppError } from '../../core/errors.js';
+import { shellWord } from '../../core/shell-words.js';
 import type { ImportEntity } from '../../ingest/canonical.js';
 import { importFile, type ImportSummary } from '../../ingest/import-file.service.js';
 import { partialRejectsPath } from '../../ingest/rejects-file.js';
 import { analyzeChangedServerTablesQuietly } from '../../db/server-statistics.js';
-import { maskedPhonesNote, parseMappingArguments } from '../../ingest/rows/index.js';
+import { maskedPhonesNote, parseMappingArguments, type Mapping } from '../../ingest/rows/index.js';
+import { lacksColumnsText } from '../../ingest/rows/fields.js';
+import { entityOfRefusedFile } from '../../ingest/rows/likelier-entity.js';
 import type { CliRuntime } from '../runtime.js';
 import { formatColumns } from './import-columns.js';
 import { formatRejectCounts, withRunnableReasons } from './import-rejects.js';
@@ -105,8 +108,9 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
     const bar = await progressBarFor(runtime);
     let started = false;
     try {
+      const mapping = parseMappingArguments(entity, options.map);
       const summary = await importFile(db, {
-        entity, file, preset: options.preset || undefined, readsColumnsAsNamed: options.preset === false, mapping: parseMappingArguments(entity, options.map),
+        entity, file, preset: options.preset || undefined, readsColumnsAsNamed: options.preset === false, mapping,
         dateFormat: options.dateFormat, delimiter: options.delimiter, headerLine: options.headerLine, encoding: options.encoding, source: options.source, channel: options.channel, batchSize: options.batchSize,
         consentOverridesRefusals: options.consentOverridesRefusals ?? false, rejectsPath, actor, clock,
         onProgress: (progress) => {
@@ -121,7 +125,7 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
           started = true;
           bar.update(progress.bytesRead, { read: progress.read, rejected: progress.rejected });
         },
-      });
+      }).catch((error: unknown) => Promise.reject(options.preset ? error : withOtherEntityAdvice(error, entity, file, mapping)));
       // a server store's planner statistics for the rows just written (server-statistics.ts)
       await analyzeChangedServerTablesQuietly(db);
       return summary;
@@ -136,6 +140,28 @@ export async function runImport(runtime: CliRuntime, entity: ImportEntity, file:
   runtime.print(summary, (result) => {
     const text = formatSummary(result);
     return result.rejected === 0 && hadRejectsFile ? `${text}\nNo rows were rejected; the earlier ${rejectsPath} was removed.` : text;
+  });
+}
+
+/**
+ * A file refused for lacking the chosen entity's columns (IMPORT_COLUMN_MISSING) whose columns are
+ * clearly another entity's (a customers file imported as orders; likelier-entity.ts, the web's
+ * decision too): said after the columns found, with the command to import it by, the entity in
+ * the details and the hint. Not when the refusal already names a preset or a header line to import
+ * it with (presets/recognise-export.ts), nor for a header read as one column (--delimiter).
+ */
+export function withOtherEntityAdvice(error: unknown, entity: ImportEntity, file: string, mapping: Mapping): unknown {
+  if (!isAppError(error) || error.code !== 'IMPORT_COLUMN_MISSING') return error;
+  const { missing, found } = error.details;
+  if (!Array.isArray(missing) || !Array.isArray(found) || 'preset' in error.details || 'headerLine' in error.details) return error;
+  const lacks = lacksColumnsText(entity, missing as string[], found as string[]);
+  if (!error.message.startsWith(lacks)) return error;
+  const other = entityOfRefusedFile(entity, found as string[], mapping);
+  if (other === null) return error;
+  const command = clienteleCommand(`import ${other.entity} ${shellWord(file)}`);
+  const article = /^[aeiou]/.test(other.entity) ? 'an' : 'a';
+  return new AppError(error.code, `${lacks} The columns look like ${article} ${other.entity} file: import it with ${command}.${error.message.slice(lacks.length)}`, {
+    ...error.details, entity: other.entity, hint: `Run ${command}, or map the columns with --map field=Column.`,
   });
 }
 

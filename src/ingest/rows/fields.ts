@@ -172,6 +172,11 @@ export function fieldsStillNeeded(entity: ImportEntity, fields: ReadonlySet<stri
   return requirements[entity].filter((requirement) => !requirement.isMet(all)).flatMap((requirement) => requirement.guessable);
 }
 
+/** Whether the field alone meets one of what the entity's file must hold (customer_id, email; unit_price for an orders file's amount). */
+export function meetsARequirement(entity: ImportEntity, field: string): boolean {
+  return requirements[entity].some((requirement) => requirement.isMet(new Set([field])));
+}
+
 /** The fields any one of which would meet a requirement these fields leave unmet (amount or unit_price…). */
 export function fieldsMeetingUnmet(entity: ImportEntity, fields: ReadonlySet<string>): string[] {
   const all = new Set(fields);

@@ -1,9 +1,9 @@
 import type { IngestEntity } from '../../api/types.js';
-import { missingRequirements, requirementOf } from './field-requirements.js';
-import { importEntities, suggestMapping, type MappingGuess } from './import-mapping.js';
+// the decision the CLI makes too, of a file its header check refuses (entityOfRefusedFile)
+import { likelierEntity as likelierEntityOf, type EntityHint } from '../../../ingest/rows/likelier-entity.js';
+import { suggestMapping, type MappingGuess } from './import-mapping.js';
 
-/** Another kind of data the file looks like, and the columns only that kind reads. */
-export type EntityHint = { entity: IngestEntity; columns: string[] };
+export type { EntityHint };
 
 /**
  * The kind of data the file's header looks like when it is not the one chosen: another entity
@@ -20,15 +20,5 @@ export function likelierEntity(entity: IngestEntity, headers: readonly string[],
   const readHere = new Set([current, own].flatMap((guess) => [
     ...Object.values(guess.mapping), ...Object.values(guess.setAside), ...Object.values(guess.choices).flatMap((choice) => choice.columns),
   ]));
-  let best: EntityHint | null = null;
-  for (const other of importEntities) {
-    if (other === entity) continue;
-    const guess = suggestMapping(other, headers, rows).mapping;
-    if (missingRequirements(other, guess).length > 0) continue;
-    const unread = Object.entries(guess).filter(([, column]) => !readHere.has(column));
-    if (!unread.some(([field]) => requirementOf(other, field) !== null)) continue;
-    const columns = headers.filter((header) => unread.some(([, column]) => column === header));
-    if (!best || columns.length > best.columns.length) best = { entity: other, columns };
-  }
-  return best;
+  return likelierEntityOf(entity, headers, (other) => suggestMapping(other, headers, rows).mapping, readHere);
 }

@@ -86,4 +86,16 @@ describe('reading a CSV file in the browser as the CLI reads it', () => {
     expect(readCsvText('', 'empty.csv')).toMatchObject({ headers: [], rows: [], rejects: [] });
     expect(readCsvText('\ufeffemail\n', 'header.csv')).toMatchObject({ headers: ['email'], rows: [], rejects: [] });
   });
+
+  it('calls a file empty as the CLI does ("is empty: there are no columns or rows"): nothing but blanks, not a header alone', async () => {
+    const cliSays = (text: string) => readByCli(text).then(() => '', (error: Error) => error.message);
+    for (const text of ['', '\ufeff', '\n \r\n\n']) {
+      expect(readCsvText(text, 'empty.csv').isEmpty).toBe(true);
+      expect(await cliSays(text)).toMatch(/ is empty: there are no columns or rows to import\.$/);
+    }
+    for (const text of ['email\n', '\ufeffemail', 'sep=;\nemail\n']) {
+      expect(readCsvText(text, 'header.csv').isEmpty).toBe(false);
+      expect(await cliSays(text)).not.toContain('no columns or rows');
+    }
+  });
 });

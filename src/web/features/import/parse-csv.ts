@@ -11,12 +11,13 @@ import { columnCountReject, type ParseProblem, type RowReject } from './parse-pr
  * refused on reading, as the CLI refuses them, and `refusedRows` the values that could still be
  * read of them (the order a refused row belongs to is rejected with it); `delimiter`, `encoding`: as read.
  * `headerLine`: the line the header was read from; `headerCandidates`: the file's first lines split as
- * a header, to find one below a report's title (header-line.ts).
+ * a header, to find one below a report's title (header-line.ts). `isEmpty`: the file holds nothing
+ * but blanks, no header and no rows, which the CLI refuses as empty (IMPORT_FILE_EMPTY): there is nothing to map.
  */
 export type ParsedCsv = {
   fileName: string; headers: string[]; rows: Record<string, string>[]; places: RowPlace[];
   rejects: RowReject[]; refusedRows: RefusedRow[]; problems: ParseProblem[]; delimiter: string; encoding: string;
-  headerLine: number; headerCandidates: HeaderCandidate[];
+  headerLine: number; headerCandidates: HeaderCandidate[]; isEmpty: boolean;
 };
 
 export type RowPlace = { line: number; raw: string };
@@ -45,6 +46,8 @@ export function readCsvText(text: string, fileName: string, encoding = 'utf-8', 
   const parsed: ParsedCsv = {
     fileName, headers: [], rows: [], places: [], rejects: [], refusedRows: [], problems: [], delimiter, encoding,
     headerLine: header?.line ?? layout.headerLine, headerCandidates: headerCandidatesOf(head),
+    // as the CLI's reader judges it (read-records.ts): blanks alone are no header
+    isEmpty: withoutMark.trim() === '',
   };
   if (header === undefined) return parsed;
   if (header.isUnclosed) parsed.problems.push({ line: header.line, kind: 'unclosedQuote' });
