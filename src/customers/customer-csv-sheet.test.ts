@@ -83,8 +83,8 @@ describe("the CLI's sheet form of a member (customerSheetCells)", () => {
     const row = { ...dimas, name: '=cmd|\' /C calc\'!A0', phone: '08123456789' };
     const line = toCsv([customerSheetCells(row, segmentMemberCsvColumns, rupiah, 'Asia/Jakarta')]);
     expect(line.startsWith('26,\'=cmd|\' /C calc\'!A0,dimas@example.com,"=""08123456789""",Jakarta,ID,true,12,-1500,-1500,2025-08-09 07:29,2026-08-31 14:29,')).toBe(true);
-    // WhatsApp consent after the persona (empty here): columns are only appended
-    expect(line).toContain(',2026-12-06 21:13,1420945,1420945,0.66,medium,,true\r\n');
+    // WhatsApp consent with the other consents, before when the member entered; the persona (empty here) last
+    expect(line).toContain(',true,2026-12-06 21:13,1420945,1420945,0.66,medium,\r\n');
     expect(toCsv([customerSheetCells({ ...row, phone: '+6288222773951' }, segmentMemberCsvColumns, rupiah, 'UTC')])).toContain(',"=""+6288222773951""",');
   });
 });

@@ -26,17 +26,19 @@ describe('majorUnits', () => {
 });
 
 describe('customer CSV columns', () => {
-  it('keeps the first sixteen columns where they were and appends the consent columns, WhatsApp last', () => {
+  it('keeps the first sixteen columns where they were and appends the consent columns, WhatsApp last of them', () => {
     expect(customerCsvHeader(customerCsvColumns, rupiah)).toEqual([
       'customer_id', 'name', 'email', 'phone', 'city', 'country', 'is_real', 'order_count', 'revenue (IDR)', 'revenue_minor',
       'first_purchase_at', 'last_purchase_at', 'created_at', 'primary_type', 'types', 'rfm_segment', 'consent_email', 'consent_sms', 'consent_profiling',
       'consent_whatsapp',
     ]);
-    // a member file's columns stay where they were too: WhatsApp consent comes after the persona
+    // a member file has the WhatsApp consent with the other consents, never after the persona
     expect(customerCsvHeader(segmentMemberCsvColumns, { currency: null, minorPerMajor: 100 }).slice(-11)).toEqual([
-      'rfm_segment', 'consent_email', 'consent_sms', 'consent_profiling', 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona', 'consent_whatsapp',
+      'rfm_segment', 'consent_email', 'consent_sms', 'consent_profiling', 'consent_whatsapp', 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona',
     ]);
-    expect(customerCsvHeader(segmentMemberCsvColumns, rupiah).slice(-6)).toEqual(['clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona', 'consent_whatsapp']);
+    expect(customerCsvHeader(segmentMemberCsvColumns, rupiah).slice(-6)).toEqual(['entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona']);
+    // and starts with a customer file's columns, in their order, so one mapping reads both
+    expect(segmentMemberCsvColumns.slice(0, customerCsvColumns.length)).toEqual([...customerCsvColumns]);
     expect(customerCsvHeader(customerCsvColumns, { currency: null, minorPerMajor: 100 })[8]).toBe('revenue');
   });
 
@@ -50,9 +52,9 @@ describe('customer CSV columns', () => {
   it('writes times from the database and from the API alike, and lists types with spaces', () => {
     const cells = customerCsvCells(ana, segmentMemberCsvColumns, { currency: 'EUR', minorPerMajor: 100 });
     expect(toCsv([cells])).toBe('1,Ana Wijaya,ana@example.com,+6281299990000,Jakarta,ID,true,5,5000.00,500000,'
-      + '2025-01-01T03:00:00.000Z,2026-05-20T03:00:00.000Z,2024-12-31T23:00:00.000Z,vip,vip regular,champions,true,false,,2026-06-01T00:00:00.000Z,,,,,,true\r\n');
+      + '2025-01-01T03:00:00.000Z,2026-05-20T03:00:00.000Z,2024-12-31T23:00:00.000Z,vip,vip regular,champions,true,false,,true,2026-06-01T00:00:00.000Z,,,,,\r\n');
     const predicted = customerCsvCells({ ...ana, clv_minor: 123_456, p_alive: 0.75, churn_risk: 'medium', persona: 'Bargain hunters' }, segmentMemberCsvColumns, { currency: 'EUR', minorPerMajor: 100 });
-    expect(predicted.slice(-6)).toEqual(['1234.56', 123_456, 0.75, 'medium', 'Bargain hunters', true]);
+    expect(predicted.slice(-5)).toEqual(['1234.56', 123_456, 0.75, 'medium', 'Bargain hunters']);
   });
 
   it('leaves a customer with no revenue figure empty rather than zero', () => {

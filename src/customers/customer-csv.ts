@@ -4,27 +4,25 @@ import type { CsvOptions } from '../core/csv.js';
 /**
  * The columns of a customer export, shared by the web app's exports (the
  * customer list, a segment's members) and the CLI's, so a marketer's sheet or
- * mail tool reads every file the same way. Columns are only ever appended:
- * tools map them by position as often as by name.
+ * mail tool reads every file the same way. A customer column is only ever
+ * appended to the customer columns (tools map them by position as often as by
+ * name), which a segment's member file starts with, in the same order.
  */
-const firstCustomerCsvColumns = [
+export const customerCsvColumns = [
   'customer_id', 'name', 'email', 'phone', 'city', 'country', 'is_real', 'order_count', 'revenue', 'revenue_minor',
   'first_purchase_at', 'last_purchase_at', 'created_at', 'primary_type', 'types', 'rfm_segment',
-  // true, false, or empty when the customer was never asked: only true may be emailed or texted
-  'consent_email', 'consent_sms', 'consent_profiling',
+  // true, false, or empty when the customer was never asked: only true may be emailed or texted.
+  // WhatsApp, added later, after the others, so the columns before it stay where they were.
+  'consent_email', 'consent_sms', 'consent_profiling', 'consent_whatsapp',
 ] as const;
 
-/** Added later, so after every earlier column of both exports (consent_whatsapp: as the consents above). */
-const laterCustomerCsvColumns = ['consent_whatsapp'] as const;
-
-export const customerCsvColumns = [...firstCustomerCsvColumns, ...laterCustomerCsvColumns] as const;
-
 /**
- * A segment's members: the customer columns, when each one entered the segment, then what campaign
- * tools sync as profile fields (predicted CLV, P(alive), churn risk, persona; empty when not
- * predicted), then the customer columns added since. A customers import ignores the member columns, so the file still re-imports.
+ * A segment's members: the customer columns in their order, the consents together (WhatsApp with
+ * the others, not after the persona), then when each one entered the segment and what campaign tools
+ * sync as profile fields (predicted CLV, P(alive), churn risk, persona; empty when not predicted).
+ * A customers import ignores the member columns, so the file still re-imports.
  */
-export const segmentMemberCsvColumns = [...firstCustomerCsvColumns, 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona', ...laterCustomerCsvColumns] as const;
+export const segmentMemberCsvColumns = [...customerCsvColumns, 'entered_at', 'clv', 'clv_minor', 'p_alive', 'churn_risk', 'persona'] as const;
 
 /**
  * How the web app writes the re-import form: RFC 4180 with a comma and a point, and

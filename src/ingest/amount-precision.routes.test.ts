@@ -34,7 +34,7 @@ describeEachStore('amounts finer than the currency over HTTP', (context) => {
     expect(response.json().rejects).toEqual([
       expect.objectContaining({
         line: 1, field: 'amount', code: 'AMOUNT_TOO_PRECISE', params: { field: 'amount', value: '12.50', decimals: 1, currency: 'IDR', currencyDecimals: 0 },
-        reason: 'amount "12.50" needs 1 decimal but IDR has none; write a whole number of IDR, or check the row\'s currency',
+        reason: 'amount "12.50" has decimals, but IDR amounts are whole numbers (no cents): write 12 or 13, or check the row\'s currency',
       }),
       expect.objectContaining({ line: 3, field: 'discount_amount', code: 'AMOUNT_TOO_PRECISE' }),
     ]);

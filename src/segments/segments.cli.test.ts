@@ -71,8 +71,8 @@ describe('clientele segments and personas', () => {
     // after the byte order mark the web app's export starts with too
     const [header] = (await readFile(file, 'utf8')).replace(/^\ufeff/, '').split('\r\n');
     expect(header.split(',').slice(0, 3)).toEqual(['customer_id', 'name', 'email']);
-    // the predictions and persona follow, for campaign tools (empty until models are fitted), then WhatsApp consent, added later
-    expect(header.split(',').slice(-10)).toEqual(['consent_email', 'consent_sms', 'consent_profiling', 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona', 'consent_whatsapp']);
+    // the consents together, WhatsApp's among them, then the predictions and persona for campaign tools (empty until models are fitted)
+    expect(header.split(',').slice(-10)).toEqual(['consent_email', 'consent_sms', 'consent_profiling', 'consent_whatsapp', 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona']);
     expect(header).toContain('revenue (IDR)');
     const rows: Array<Record<string, string | null>> = [];
     for await (const item of await readRecords(file)) if (item.kind === 'record') rows.push(item.values);

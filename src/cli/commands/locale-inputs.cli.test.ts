@@ -44,7 +44,7 @@ describeEachCliStore('clientele reads inputs written the local way', (context) =
     expect(text.stdout).toMatch(/^2 shown of 2 customers who spent at least IDR\s?1,500,000/m);
     const refused = await run('customers', 'list', '--min-spend', '1.50.0');
     expect(refused.exitCode).toBe(1);
-    expect(refused.stderr).toContain('--min-spend "1.50.0" has misplaced thousands separators; write amounts like 1234.50 or 1.234,50, in the store currency (IDR): a point or comma before exactly three digits separates thousands, so 1.500 is 1500.');
+    expect(refused.stderr).toContain('--min-spend "1.50.0" has misplaced thousands separators; write amounts like 1234 or 1.234, in the store currency (IDR): a point or comma before exactly three digits separates thousands, so 1.500 is 1500.');
     const foreign = await run('customers', 'list', '--min-spend', '€100');
     expect(foreign.exitCode).toBe(1);
     expect(foreign.stderr).toContain('but the store currency is IDR');

@@ -38,8 +38,8 @@ describeEachStore('the segment members file for a campaign tool', (context) => {
     // no cell here holds a comma or a quote
     const [header, ...rows] = (await readFile(file, 'utf8')).slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
     const cellsOf = (row: string[]) => Object.fromEntries(header.map((name, index) => [name, row[index]]));
-    // columns added later (consent_whatsapp) go after these, so a file read by position keeps them
-    expect(header.slice(-7)).toEqual(['entered_at', 'clv (USD)', 'clv_minor', 'p_alive', 'churn_risk', 'persona', 'consent_whatsapp']);
+    // after the consents, WhatsApp's among them, as in the web app's file
+    expect(header.slice(-10)).toEqual(['consent_email', 'consent_sms', 'consent_profiling', 'consent_whatsapp', 'entered_at', 'clv (USD)', 'clv_minor', 'p_alive', 'churn_risk', 'persona']);
     expect(cellsOf(rows[0])).toMatchObject({ name: 'Ana', 'clv (USD)': '1234.56', clv_minor: '123456', p_alive: '0.75', churn_risk: 'medium', persona: 'Bargain hunters' });
     expect(cellsOf(rows[1])).toMatchObject({ name: 'Budi', 'clv (USD)': '', clv_minor: '', p_alive: '', churn_risk: '', persona: '' });
 

@@ -105,6 +105,17 @@ describe('amounts written with a currency symbol or local name', () => {
     expect(problem.message).toMatch(/^unit_price "\$12\.99" has "\$", a symbol of USD, AUD, CAD, .* or \w{3}, but the row's currency is EUR;/);
   });
 
+  it('shows how to write an amount in the row\'s currency: no decimals in IDR, two in EUR, three in KWD', () => {
+    const unreadable = (currency: string) => problemOf(() => parseMoney('amount', 'abc', currency));
+    expect(unreadable('IDR').message).toBe('amount "abc" is not a number; write amounts like 1234 or 1.234');
+    expect(unreadable('IDR').params).toEqual({ field: 'amount', value: 'abc' });
+    expect(unreadable('EUR').message).toBe('amount "abc" is not a number; write amounts like 1234.50 or 1.234,50');
+    expect(unreadable('KWD').message).toBe('amount "abc" is not a number; write amounts like 1234.500 or 1.234,500');
+    // each example is an amount the currency takes, read as the number it shows
+    expect([parseMoney('amount', '1234', 'IDR'), parseMoney('amount', '1.234', 'IDR')]).toEqual([1234, 1234]);
+    expect([parseMoney('amount', '1234.500', 'KWD'), parseMoney('amount', '1.234,500', 'KWD')]).toEqual([1234500, 1234500]);
+  });
+
   it('rejects a symbol it does not know rather than ignoring it', () => {
     const problem = problemOf(() => parseMoney('amount', '50¢', 'USD'));
     expect(problem.code).toBe('AMOUNT_UNREADABLE');
@@ -131,10 +142,18 @@ describe('amounts finer than the currency\'s minor unit', () => {
   });
 
   it('says which field and value, what the currency allows and what to do', () => {
-    expect(problemOf(() => parseMoney('amount', '12.50', 'IDR')).message)
-      .toBe('amount "12.50" needs 1 decimal but IDR has none; write a whole number of IDR, or check the row\'s currency');
     expect(problemOf(() => parseMoney('discount_amount', '0.125', 'USD')).message)
       .toBe('discount_amount "0.125" needs 3 decimals but USD has 2; round it to 2 decimals, or check the row\'s currency');
+  });
+
+  it('says a currency without cents takes whole numbers, and the two nearest, never "needs 1 decimal but IDR has none"', () => {
+    const tenAndAHalf = problemOf(() => parseMoney('amount', '10.50', 'IDR'));
+    expect(tenAndAHalf.message).toBe('amount "10.50" has decimals, but IDR amounts are whole numbers (no cents): write 10 or 11, or check the row\'s currency');
+    // the code and params the app translates from are as they were
+    expect(tenAndAHalf.params).toEqual({ field: 'amount', value: '10.50', decimals: 1, currency: 'IDR', currencyDecimals: 0 });
+    expect(problemOf(() => parseMoney('amount', 'Rp 12.500,50', 'IDR')).message).toContain('write 12500 or 12501,');
+    expect(problemOf(() => parseMoney('amount', '0.5', 'JPY')).message).toContain('JPY amounts are whole numbers (no cents): write 0 or 1,');
+    expect(problemOf(() => parseMoney('refunded_amount', '-10.5', 'IDR', { allowNegative: true })).message).toContain('write -10 or -11,');
   });
 
   it('rejects rather than rounds every amount that is not a whole number of minor units, and stores the others exactly', () => {

@@ -149,11 +149,11 @@ export function parseMoney(field: string, raw: string, currency: string, options
   // Rounding "12.50" IDR to 13 would store an amount the file never said, and most often the
   // column is in another currency or the number was misread; the row is refused instead.
   if (decimals > currencyDecimals && !fieldsRoundedToMinorUnits.has(field) && !isFloatingPointNoise(raw, value, currencyDecimals)) {
-    failTooPrecise(field, raw, decimals, currency, currencyDecimals);
+    failTooPrecise(field, raw, value, decimals, currency, currencyDecimals);
   }
   const minor = toMinorUnits(value, currency);
   // Beyond 2^53 minor units (about 9e12 KWD) a double no longer holds every integer.
-  if (!Number.isSafeInteger(minor)) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large; write amounts like 1234.50 or 1.234,50`, { field, value: raw });
+  if (!Number.isSafeInteger(minor)) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large; write amounts like ${amountExamples(currency)}`, { field, value: raw });
   return minor;
 }
 
@@ -176,12 +176,28 @@ function plainDecimalOf(raw: string): { value: number; decimals: number } {
   return { value: Number(raw), decimals: decimalsNeeded(integerDigits, fractionDigits) };
 }
 
-function failTooPrecise(field: string, raw: string, decimals: number, currency: string, currencyDecimals: number): never {
-  const needs = `${field} "${raw}" needs ${decimals} decimal${decimals === 1 ? '' : 's'}`;
+/**
+ * An amount as people write one in `currency`, with a point and with a comma, to show how one is
+ * written: "1234.50 or 1.234,50" in EUR, "1234 or 1.234" in IDR, whose amounts have no decimals.
+ */
+export function amountExamples(currency: string): string {
+  const decimals = minorUnitsOf(currency);
+  const fraction = decimals === 0 ? '' : '5'.padEnd(decimals, '0');
+  return decimals === 0 ? '1234 or 1.234' : `1234.${fraction} or 1.234,${fraction}`;
+}
+
+function failTooPrecise(field: string, raw: string, value: number, decimals: number, currency: string, currencyDecimals: number): never {
+  // "needs 1 decimal but IDR has none" left the reader to work out that rupiah have no cents, and what to write
   const reason = currencyDecimals === 0
-    ? `${needs} but ${currency} has none; write a whole number of ${currency}, or check the row's currency`
-    : `${needs} but ${currency} has ${currencyDecimals}; round it to ${currencyDecimals} decimals, or check the row's currency`;
+    ? `${field} "${raw}" has decimals, but ${currency} amounts are whole numbers (no cents): write ${wholeNumbersAround(value)}, or check the row's currency`
+    : `${field} "${raw}" needs ${decimals} decimals but ${currency} has ${currencyDecimals}; round it to ${currencyDecimals} decimals, or check the row's currency`;
   fail(field, 'AMOUNT_TOO_PRECISE', reason, { field, value: raw, decimals, currency, currencyDecimals });
+}
+
+/** The whole numbers either side of `value`, nearer zero first: "10 or 11" for 10.5, "-10 or -11" for -10.5. */
+function wholeNumbersAround(value: number): string {
+  const toward = Math.trunc(value);
+  return `${toward === 0 && value < 0 ? 0 : toward} or ${toward + Math.sign(value)}`;
 }
 
 /** parseMoney's general path: any way of writing an amount, with a code beside it that must be the row's currency. */
@@ -189,7 +205,7 @@ function readAmount(field: string, raw: string, currency: string): { value: numb
   const parsed = readWrittenDecimal(raw, minorUnitsOf(currency));
   const reason = typeof parsed === 'string' ? parsed : unknownCurrencyReason(parsed.markers);
   if (reason === tooLarge) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large: amounts go up to 10,000,000,000,000 (1e13); check the column holds amounts, not ids or phone numbers`, { field, value: raw });
-  if (reason !== null || typeof parsed === 'string') fail(field, 'AMOUNT_UNREADABLE', `${field} "${raw}" ${reason}; write amounts like 1234.50 or 1.234,50`, { field, value: raw });
+  if (reason !== null || typeof parsed === 'string') fail(field, 'AMOUNT_UNREADABLE', `${field} "${raw}" ${reason}; write amounts like ${amountExamples(currency)}`, { field, value: raw });
   // Otherwise "USD 12" or "Rp 45.000" in a euro row would be stored as 12 or 45,000 euros.
   const foreign = parsed.markers.find((written) => !currenciesWrittenAs(written)!.includes(currency));
   if (foreign !== undefined) failCurrencyMismatch(field, raw, foreign, currency);

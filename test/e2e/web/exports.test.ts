@@ -15,7 +15,7 @@ type Consent = { customer_id: number; consent_email: boolean | null; consent_sms
 const earlierColumns = ['customer_id', 'name', 'email', 'phone', 'city', 'country', 'is_real', 'order_count', 'revenue (IDR)', 'revenue_minor',
   'first_purchase_at', 'last_purchase_at', 'created_at', 'primary_type', 'types', 'rfm_segment'];
 const consentColumns = ['consent_email', 'consent_sms', 'consent_profiling'];
-// columns added later go after every earlier one, so a file read by position keeps its columns
+// added later, after the other consents (in a members file too, before entered_at), so the columns before it keep their places
 const laterColumns = ['consent_whatsapp'];
 
 /** A consent as the file writes it: true, false, or empty when the customer was never asked. */
@@ -86,7 +86,7 @@ describeWithBrowser('staff web app: exports for a campaign', () => {
     expect(storeDays(before).map((day) => `segment-${slug}-reimport-${day}.csv`)).toContain(exported.name);
     expect(exported.name).not.toContain(before.toISOString().slice(0, 10));
     // then the predictions and persona, for campaign tools (empty here: no models fitted, no personas)
-    expect(exported.header).toEqual([...earlierColumns, ...consentColumns, 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona', ...laterColumns]);
+    expect(exported.header).toEqual([...earlierColumns, ...consentColumns, ...laterColumns, 'entered_at', 'clv (IDR)', 'clv_minor', 'p_alive', 'churn_risk', 'persona']);
     expect(exported.rows).toHaveLength(segment.member_count);
     expect(exported.rows.map((row) => Number(row.customer_id))).toEqual(memberIds);
     const consent = await consentOf(memberIds);

@@ -27,12 +27,15 @@ function columnWithField({ field, column }: InColumn): string | null {
  * and one whose such column is empty on the row (`'empty'`, a Shopee username) to fill it in. A row
  * naming no customer in a file with one column for it is told that column (`field`) is empty, and an
  * invoice of a status that is paid once dated, with no payment date, that the buyer has not paid (the Tokopedia preset's `unpaid`).
+ * An amount with decimals in a currency without cents (IDR) is told that the currency's amounts are whole numbers.
  */
 function messageKeyOf(reject: Pick<Reject, 'code' | 'params'>): string {
   if (reject.code === 'PHONE_MASKED' && reject.params?.otherIdentity === 'none') return 'import.rejectPhoneMaskedNoOtherColumn';
   if (reject.code === 'PHONE_MASKED' && reject.params?.otherIdentity === 'empty') return 'import.rejectPhoneMaskedIdentityEmpty';
   if (reject.code === 'STATUS_NOT_PURCHASE' && reject.params?.unpaid === 'no_payment_date') return 'import.rejectStatusNoPaymentDate';
   if (reject.code === 'CUSTOMER_MISSING' && reject.params?.field !== undefined) return 'import.rejectCustomerFieldEmpty';
+  // "needs 1 decimal places, but IDR has 0" said neither that IDR has no cents nor what to write
+  if (reject.code === 'AMOUNT_TOO_PRECISE' && Number(reject.params?.currencyDecimals) === 0) return 'import.rejectAmountNotWhole';
   return `rejectReasons.${reject.code}`;
 }
 
