@@ -3,6 +3,7 @@
  * fit. The errors name the fits, the data they had, and what to try.
  */
 import type { AnyFit } from './fit-runs.js';
+import { edgeShape } from './fit-soundness.js';
 import { modelError } from './models.errors.js';
 import type { CustomerSummaries } from './summaries.js';
 
@@ -39,26 +40,41 @@ export function fitDataOf(summaries: CustomerSummaries): FitData {
   return { customers: summaries.count, repeatBuyers };
 }
 
+/** The largest L2 penalty a fit takes (`--penalty`, 0 to this): the CLI's limit, and the advice never suggests more. */
+export const largestPenalty = 100;
+
+/** Where docs/models.md says what to do when no penalty settles a fit. */
+const noPenaltyHelpsSection = 'docs/models.md, "Fits no penalty settles"';
+
 /**
  * What to try after a fit with `penalty` did not converge: more data when there are too few repeat buyers for any penalty to
- * help, else a penalty when none was given and a larger one after that.
+ * help, else a penalty when none was given and a larger one after that, up to `largestPenalty`. The penalty (penalty · Σθ²)
+ * shrinks every parameter towards 0, so once a fit with a penalty still ran one towards 0 (below `edgeShape`, as Groceries'
+ * α ≈ 1e-176 with 0.1, 1, 10 or 100), or the penalty is the largest, no larger one helps: the purchases do not support the model.
  */
-export function notConvergedAdvice(penalty: number, data?: FitData): string {
+export function notConvergedAdvice(penalty: number, data?: FitData, fit?: Pick<AnyFit, 'params'>): string {
   if (data && data.repeatBuyers < fewestRepeatBuyersToFit) {
     const customers = data.customers === 1 ? '1 customer' : `${data.customers.toLocaleString('en')} customers`;
     return `These are too few purchases to fit a purchase model, and no penalty makes up for them: ${customers} (${data.repeatBuyers} with a repeat purchase), `
       + `where a fit needs at least ${fewestRepeatBuyersToFit} repeat buyers. Predict again when more customers have bought more than once`;
   }
-  return penalty > 0
-    ? `Even with the L2 penalty ${penalty} the fit did not settle: try a larger one (--penalty ${Number((penalty * 10).toPrecision(3))}) or a longer history`
-    : 'Try an L2 penalty (--penalty 0.1) or a longer history';
+  if (penalty <= 0) return 'Try an L2 penalty (--penalty 0.1) or a longer history';
+  const atEdge = fit ? Object.entries(fit.params).find(([, value]) => Number(value) < edgeShape) : undefined;
+  if (penalty >= largestPenalty || atEdge) {
+    const why = penalty >= largestPenalty
+      ? `Even with the largest L2 penalty (${largestPenalty}) the fit did not settle`
+      : `Even with the L2 penalty ${penalty} the fit ran ${atEdge![0]} towards 0 (${atEdge![0]}=${Number(atEdge![1]).toPrecision(3)}), where a larger penalty, which shrinks the parameters towards 0, only pushes it further`;
+    return `${why}: these purchases do not support the BG/NBD or Pareto/NBD model (customers buy on without the dropout the models read), `
+      + `and no penalty changes that. Do not raise the penalty: predict again when the store has a longer history, in which customers are seen to stop buying (${noPenaltyHelpsSection})`;
+  }
+  return `Even with the L2 penalty ${penalty} the fit did not settle: try a larger one (--penalty ${Math.min(Number((penalty * 10).toPrecision(3)), largestPenalty)}) or a longer history`;
 }
 
 /** The requested model did not converge, and the other one, tried in its place, was no better (`other`: its fit and why). */
 export function notConverged(fit: AnyFit, model: string, other: [AnyFit, string], penalty: number, data: FitData) {
   const params = paramsText(fit);
   const [otherFit, otherReason] = other;
-  const tryNext = notConvergedAdvice(penalty, data);
+  const tryNext = notConvergedAdvice(penalty, data, fit);
   return modelError('MODEL_FIT_NOT_CONVERGED',
     `The ${modelLabels[model] ?? model} fit did not converge (${params} after ${fit.iterations} iterations): these purchases do not pin the model down, `
     + `so its P(alive) and CLV would be arbitrary; ${modelLabels[otherFit.model] ?? otherFit.model}, tried in its place (${paramsText(otherFit)}): ${otherReason}. `

@@ -92,8 +92,10 @@ export function predictFromSummaries(purchases: PurchaseColumns, summaries: Cust
   const spendNotEstimated: (SpendNotEstimated | null)[] = new Array<SpendNotEstimated | null>(summaries.count).fill(spendProblem === null ? null : 'no_spend_model');
   const freeOnly = spendProblem === null ? leaveOutFreeBuyersValue(predictions, summaries, purchases, spendNotEstimated) : 0;
   const nextPurchaseDay = Float64Array.from(predictions.nextPurchaseIn, (t) => nextPurchaseDayOf(options.asOfDay, t / scale));
+  // the sum of the values as stored (each customer's rounded to a minor unit, replaceCustomerPredictions), so the total is what
+  // adding up the customers' CLVs gives, not a rounding of the unrounded figures that can differ from it by hundreds of units
   let totalValue = 0;
-  for (const value of predictions.lifetimeValue) if (Number.isFinite(value)) totalValue += value;
+  for (const value of predictions.lifetimeValue) if (Number.isFinite(value)) totalValue += Math.round(value);
   const notes = spendProblem === null ? modelNotes : [...modelNotes, `No expected spend or CLV: ${spendProblem}.`];
   if (freeOnly > 0) notes.push(`${freeOnly === 1 ? '1 customer' : `${freeOnly.toLocaleString('en')} customers`} with free purchases only (every amount 0) got no expected spend or CLV: the spend model describes paid purchases (docs/models.md).`);
   return {
@@ -110,7 +112,7 @@ export function predictFromSummaries(purchases: PurchaseColumns, summaries: Cust
       churnRisk: predictions.churnRisk,
       spendNotEstimated,
     },
-    totalClvMinor: spendProblem === null ? Math.round(totalValue) : null,
+    totalClvMinor: spendProblem === null ? totalValue : null,
     notes,
   };
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { AlertKind } from '../analytics.tables.js';
 
@@ -65,7 +65,30 @@ export type AlertRow = {
 };
 
 /** Where an alert stands in the alert list: its sort key in findAlerts' order. */
-export type AlertKey = { windowEnd: string; kind: string; changePct: number; alertId: number };
+export type AlertKey = {
+  windowEnd: string; kind: string; changePct: number; windowStart: string; metric: string; customerId: number | null; scope: string; alertId: number;
+};
+
+/**
+ * The alert list's order, from the alerts' content so both stores list ties alike (each numbers alerts in its own order):
+ * window end, newest first; kind; largest change first; window start, latest first (a day's window before the week ending
+ * on it); metric; customer (by number); scope; the id only for what none of these tells apart. Text is compared byte by
+ * byte (collate "C"), not by the server's locale. Each key: the column, the cursor's value of it, and its direction.
+ */
+function alertOrderKeys(key?: AlertKey) {
+  return [
+    { column: sql`window_end`, value: sql`${key?.windowEnd ?? null}::date`, descending: true },
+    { column: sql`kind`, value: sql`${key?.kind ?? null}::text`, descending: false },
+    { column: sql`abs(change_pct)`, value: sql`${key ? Math.abs(key.changePct) : null}::float8`, descending: true },
+    { column: sql`window_start`, value: sql`${key?.windowStart ?? null}::date`, descending: true },
+    { column: sql`metric collate "C"`, value: sql`${key?.metric ?? null}::text collate "C"`, descending: false },
+    { column: sql`coalesce(customer_id, 0)`, value: sql`${key?.customerId ?? 0}::bigint`, descending: false },
+    { column: sql`scope collate "C"`, value: sql`${key?.scope ?? null}::text collate "C"`, descending: false },
+    { column: sql`alert_id`, value: sql`${key?.alertId ?? null}::bigint`, descending: false },
+  ];
+}
+
+const alertOrder = sql.join(alertOrderKeys().map(({ column, descending }) => (descending ? sql`${column} desc` : column)));
 
 /** Which alerts a list holds: open ones only or all, of one kind or any. */
 export type AlertFilter = { isOpenOnly: boolean; kind: string | null };
@@ -80,7 +103,7 @@ export async function countAlerts(db: Kysely<Database>, filter: AlertFilter): Pr
   return result.rows[0].total;
 }
 
-/** Alerts in list order (window end, newest first; kind; largest change first; id), those after `after` when given. */
+/** Alerts in list order (alertOrderKeys: window end, newest first; kind; largest change first; then by content), those after `after` when given. */
 export async function findAlerts(
   db: Kysely<Database>, filter: AlertFilter & { limit: number; offset: number; after?: AlertKey },
 ): Promise<AlertRow[]> {
@@ -94,7 +117,7 @@ export async function findAlerts(
     from alert
     where ${alertsMatching(filter)}
       ${filter.after ? sql`and ${afterAlert(filter.after)}` : sql``}
-    order by window_end desc, kind, abs(change_pct) desc, alert_id
+    order by ${alertOrder}
     limit ${filter.limit}::int offset ${filter.offset}::int`.execute(db);
   return result.rows.map((row) => ({
     alertId: Number(row.alert_id), kind: row.kind, metric: row.metric, scope: row.scope, granularity: row.granularity,
@@ -107,9 +130,11 @@ export async function findAlerts(
 
 /** The alerts after `key` in list order: resuming there holds wherever acknowledgements or new alerts have moved it since. */
 function afterAlert(key: AlertKey) {
-  const change = Math.abs(key.changePct);
-  return sql`(window_end < ${key.windowEnd}::date or (window_end = ${key.windowEnd}::date and (kind > ${key.kind}::text
-    or (kind = ${key.kind}::text and (abs(change_pct) < ${change}::float8 or (abs(change_pct) = ${change}::float8 and alert_id > ${key.alertId}::bigint))))))`;
+  // (first key beyond key's) or (first key equal and (second beyond, or …)), the last key (the id) strictly beyond
+  return alertOrderKeys(key).reduceRight<RawBuilder<unknown> | null>((rest, { column, value, descending }) => {
+    const beyond = descending ? sql`${column} < ${value}` : sql`${column} > ${value}`;
+    return rest === null ? beyond : sql`(${beyond} or (${column} = ${value} and ${rest}))`;
+  }, null)!;
 }
 
 export async function markAlertAcknowledged(db: Kysely<Database>, alertId: number, by: string): Promise<boolean> {

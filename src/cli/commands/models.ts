@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { ModelChoice } from '../../models/index.js';
+import { largestPenalty } from '../../models/fit-refusals.js';
 import type { CliRuntime } from '../runtime.js';
 import { dayOption } from './date-options.js';
 import { numberIn, wholeNumberIn } from '../option-values.js';
@@ -39,7 +40,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
   const common = (command: Command) => command
     .option('--unit <unit>', 'day | week', unitOf, 'week')
     .option('--model <model>', 'bgnbd | paretonbd | gammagamma | all', modelOf, 'all')
-    .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0);
+    .option('--penalty <l2>', `L2 penalty on the parameters (0 to ${largestPenalty})`, numberIn(0, largestPenalty, '--penalty 0.1'), 0);
 
   withExamples(common(models.command('fit').description('fit the models on purchases up to the calibration end and record the fits'))
     .option('--calibration-end <date>', 'YYYY-MM-DD, no later than today (a data set\'s store: its end), the default', dayOption('--calibration-end')), [
@@ -62,7 +63,7 @@ export function registerModelsCommand(program: Command, runtime: CliRuntime): vo
     .option('--discount-rate <rate>', 'discount rate per 30-day period (0 to 1)', numberIn(0, 1, '--discount-rate 0.01'), 0.01)
     .option('--unit <unit>', 'day | week', unitOf, 'week')
     .option('--model <model>', 'bgnbd | paretonbd', (v) => modelOf(v) as 'bgnbd' | 'paretonbd', 'bgnbd')
-    .option('--penalty <l2>', 'L2 penalty on the parameters (0 to 100)', numberIn(0, 100, '--penalty 0.1'), 0), [
+    .option('--penalty <l2>', `L2 penalty on the parameters (0 to ${largestPenalty})`, numberIn(0, largestPenalty, '--penalty 0.1'), 0), [
     ['clientele models predict', 'P(alive), expected purchases and 1-year CLV for everyone'],
     ['clientele models predict --horizon 90 --model paretonbd'],
     ['clientele customers show 1042', "then: a customer's P(alive), expected purchases and CLV"],
