@@ -82,9 +82,9 @@ const predictionSchema = objectOf<NonNullable<CustomerDetail['prediction']>>()({
   clv_discount_rate: z.number().nullable().describe('The CLV\'s discount rate per period of clv_period_days (0.01: 1%; 0: not discounted); null for predictions stored before it was kept'),
   clv_period_days: z.number().nullable().describe('The days of one discount period; null for predictions stored before it was kept'),
   spend_not_estimated: z.enum(spendNotEstimatedReasons).nullable().describe('Why expected_spend_minor and clv_minor are null: free_purchases_only (every purchase up to as_of was free, and the spend model describes paid purchases), no_spend_model (the run had no usable spend model); null when they were predicted, and for predictions stored before it was kept'),
-  next_purchase_day: timestamp.nullable(),
+  next_purchase_day: z.iso.date().nullable().describe('The day (YYYY-MM-DD, store calendar) the next purchase is expected on; null when none is expected, or P(alive) is not estimated'),
   churn_risk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'),
-  as_of: timestamp.describe('The day the prediction describes: its model\'s calibration end'),
+  as_of: z.iso.date().describe('The day (YYYY-MM-DD, store calendar) the prediction describes, purchases up to its end: its model\'s calibration end. A plain date, not a time of day'),
   predicted_at: timestamp,
   orders_recorded_since: count.describe('The customer\'s orders recorded or changed (a refund, a status) after predicted_at: not in these figures until the next `models predict`'),
 });

@@ -11,6 +11,7 @@ import { externalIdVariants } from './search-text.js';
 import { normaliseExternalNamespace } from './identity.js';
 import { externalNamespacesWalk } from './external-namespaces.sql.js';
 import { readDerivedRecency } from './derived-recency.repo.js';
+import { findCustomerPrediction } from '../models/models.repo.js';
 import type { ConsentKind } from './consent-kinds.js';
 import type { ConsentChangeSource as ConsentSource } from './consent-changes.repo.js';
 
@@ -158,7 +159,8 @@ export async function getCustomer(db: Db, customerId: number) {
   });
   const identities = await db.selectFrom('customer_identity').select(['kind', 'namespace', 'value', 'created_at']).where('customer_id', '=', customerId).orderBy('created_at').execute();
   const traits = await db.selectFrom('customer_trait').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
-  const prediction = await db.selectFrom('customer_prediction').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+  // its days (as_of, next_purchase_day) as YYYY-MM-DD
+  const prediction = await findCustomerPrediction(db, customerId);
   const categories = await db.selectFrom('customer_category').select(['category', 'line_count', 'quantity', 'amount_minor']).where('customer_id', '=', customerId).orderBy('amount_minor', 'desc').execute();
   const persona = await findCustomerPersona(db, customerId);
   const { rfm, ordersSincePrediction } = await readDerivedRecency(db, customerId);

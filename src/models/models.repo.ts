@@ -202,3 +202,19 @@ export async function countCustomerPredictions(db: Kysely<Database>): Promise<{ 
   const rows = await db.selectFrom('customer_prediction').select(['churn_risk', (eb) => eb.fn.countAll<number>().as('customers')]).groupBy('churn_risk').orderBy('churn_risk').execute();
   return rows.map((row) => ({ churnRisk: row.churn_risk, customers: Number(row.customers) }));
 }
+
+/**
+ * A customer's stored prediction, or undefined. Its days (as_of, next_purchase_day) come back as
+ * the calendar days they are, YYYY-MM-DD, written in SQL: read as a Date, a day is an instant at
+ * midnight UTC (or local), which a client west of UTC reads as the day before.
+ */
+export async function findCustomerPrediction(db: Kysely<Database>, customerId: number) {
+  return db.selectFrom('customer_prediction')
+    .select([
+      'customer_id', 'model_fit_id', 'spend_model_fit_id', 'p_alive', 'expected_purchases_90d', 'expected_spend_minor', 'clv_minor',
+      'clv_horizon_days', 'clv_discount_rate', 'clv_period_days', 'spend_not_estimated',
+      sql<string | null>`to_char(next_purchase_day, 'YYYY-MM-DD')`.as('next_purchase_day'), 'churn_risk',
+      sql<string>`to_char(as_of, 'YYYY-MM-DD')`.as('as_of'), 'predicted_at',
+    ])
+    .where('customer_id', '=', customerId).executeTakeFirst();
+}

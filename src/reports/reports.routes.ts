@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { reportMoneyShape } from '../analytics/index.js';
@@ -66,13 +67,13 @@ const typeMigrationSchema = z.object({
   firstTyped: z.array(z.object({ type: z.string(), customers: z.number() })).describe('When historyFrom is set: what the first analysis typed customers as, per type (the left side of the flows); empty otherwise'),
 });
 const predictionSchema = z.object({
-  asOf: timestamp.describe('The calibration end of the model'), model: z.enum(['bgnbd', 'paretonbd', 'gammagamma']), pAlive: z.number().nullable().describe('Null when not estimated: BG/NBD gives a customer without a repeat purchase 1 whatever their silence'), expectedPurchases90d: z.number(),
+  asOf: z.iso.date().describe('The day (YYYY-MM-DD, store calendar) the prediction describes, purchases up to its end: the calibration end of its model. A plain date, not a time of day'), model: z.enum(['bgnbd', 'paretonbd', 'gammagamma']), pAlive: z.number().nullable().describe('Null when not estimated: BG/NBD gives a customer without a repeat purchase 1 whatever their silence'), expectedPurchases90d: z.number(),
   expectedSpendMinor: z.number().nullable().describe("Gamma-Gamma's expected spend per order; for a one-time buyer (purchaseDays 1) the store's average, as the model learns spend from repeat purchases"),
   clvMinor: z.number().nullable(), clvHorizonDays: z.number().int().nullable().describe('The days the CLV sums expected purchases over; null for predictions stored before it was kept'),
   clvDiscountRate: z.number().nullable().describe('The CLV\'s discount rate per period of clvPeriodDays (0.01: each period\'s purchases count 1% less than the one before; 0: not discounted); null for predictions stored before it was kept'),
   clvPeriodDays: z.number().nullable().describe('The days of one discount period (30 by default); null for predictions stored before it was kept'),
   spendNotEstimated: z.enum(spendNotEstimatedReasons).nullable().describe('Why expectedSpendMinor and clvMinor are null: free_purchases_only (every purchase up to asOf was free, and the spend model describes paid purchases: a buyer of only free orders gets no spend or CLV), no_spend_model (the prediction run had no usable spend model, so no customer got one); null when they were predicted, and for predictions stored before it was kept'),
-  nextPurchaseDay: timestamp.nullable().describe('Null when none is expected, or P(alive) is not estimated'), churnRisk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'), predictedAt: timestamp,
+  nextPurchaseDay: z.iso.date().nullable().describe('The day (YYYY-MM-DD, store calendar) the next purchase is expected on; null when none is expected, or P(alive) is not estimated'), churnRisk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'), predictedAt: timestamp,
   purchaseDays: z.number().int().describe('Purchase days up to asOf: what the prediction was made from (1: a one-time buyer)'),
 });
 
@@ -106,14 +107,16 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps):
     },
   }, async (request, reply) => {
     const row = await db.selectFrom('customer_prediction as p').innerJoin('model_fit as f', 'f.model_fit_id', 'p.model_fit_id')
-      .select(['p.p_alive', 'p.expected_purchases_90d', 'p.expected_spend_minor', 'p.clv_minor', 'p.clv_horizon_days', 'p.clv_discount_rate', 'p.clv_period_days', 'p.spend_not_estimated', 'p.next_purchase_day', 'p.churn_risk', 'p.predicted_at', 'f.model', 'f.calibration_end'])
+      .select(['p.p_alive', 'p.expected_purchases_90d', 'p.expected_spend_minor', 'p.clv_minor', 'p.clv_horizon_days', 'p.clv_discount_rate', 'p.clv_period_days', 'p.spend_not_estimated', 'p.churn_risk', 'p.predicted_at', 'f.model'])
+      // the days as YYYY-MM-DD, not a Date: a midnight-UTC instant reads as the day before west of UTC
+      .select([sql<string>`to_char(p.as_of, 'YYYY-MM-DD')`.as('as_of'), sql<string | null>`to_char(p.next_purchase_day, 'YYYY-MM-DD')`.as('next_purchase_day')])
       // what the prediction was made from: a one-time buyer's expected spend is the store's average, not their own
       .select((eb) => eb.selectFrom('customer_purchase_day as d').whereRef('d.customer_id', '=', 'p.customer_id').whereRef('d.day', '<=', 'p.as_of')
         .select((count) => count.fn.countAll<number>().as('days')).as('purchase_days'))
       .where('p.customer_id', '=', request.params.customerId).executeTakeFirst();
     if (!row) return reply.status(404).send({ error: { code: 'PREDICTION_NOT_FOUND', message: `No prediction for customer #${request.params.customerId} yet. Run \`clientele models predict\` (or POST /api/models/predict); customers with no purchase get none.` } });
     return {
-      asOf: row.calibration_end, model: row.model, pAlive: row.p_alive, expectedPurchases90d: row.expected_purchases_90d,
+      asOf: row.as_of, model: row.model, pAlive: row.p_alive, expectedPurchases90d: row.expected_purchases_90d,
       expectedSpendMinor: row.expected_spend_minor, clvMinor: row.clv_minor, clvHorizonDays: row.clv_horizon_days,
       clvDiscountRate: row.clv_discount_rate, clvPeriodDays: row.clv_period_days, spendNotEstimated: row.spend_not_estimated, nextPurchaseDay: row.next_purchase_day, churnRisk: row.churn_risk, predictedAt: row.predicted_at,
       purchaseDays: Number(row.purchase_days ?? 0),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { getCustomer, lookupCustomer } from '../../customers/customers.queries.js';
 import { customerTimeline, type TimelineEntry } from '../../customers/timeline.js';
@@ -144,7 +144,7 @@ type StoredPrediction = Prediction & PredictionBasis;
 async function predictionBasis(db: Kysely<Database>, prediction: Prediction): Promise<PredictionBasis> {
   const fit = await db.selectFrom('model_fit').select('model').where('model_fit_id', '=', prediction.model_fit_id).executeTakeFirst();
   const days = await db.selectFrom('customer_purchase_day').select((eb) => eb.fn.countAll<number>().as('days'))
-    .where('customer_id', '=', prediction.customer_id).where('day', '<=', prediction.as_of).executeTakeFirstOrThrow();
+    .where('customer_id', '=', prediction.customer_id).where('day', '<=', sql<Date>`${prediction.as_of}::date`).executeTakeFirstOrThrow();
   return { model: fit?.model ?? null, purchase_days: Number(days.days) };
 }
 

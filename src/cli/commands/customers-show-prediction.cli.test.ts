@@ -64,6 +64,17 @@ describeEachCliStore('clientele customers show: the prediction as it may honestl
     expect(answer).toMatchObject({ asOf: '1997-09-30', clv: { horizonDays: 365, discountRate: 0.01, periodDays: 30 } });
   });
 
+  it('gives the prediction\'s as-of day and next purchase day in customers show --json as plain dates, YYYY-MM-DD', async () => {
+    const { id, nextDay } = await context.withStore(async (store) => {
+      const row = (await sql<{ customer_id: number; next_day: string }>`select customer_id, to_char(next_purchase_day, 'YYYY-MM-DD') as next_day
+        from customer_prediction where next_purchase_day is not null order by customer_id limit 1`.execute(store.db)).rows[0];
+      return { id: String(row.customer_id), nextDay: row.next_day };
+    });
+    const json = JSON.parse(await run('--json', 'customers', 'show', id));
+    expect(json.prediction).toMatchObject({ as_of: '1997-09-30', next_purchase_day: nextDay });
+    expect(nextDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('names the model and the span of the value, and a one-time buyer\'s spend as the store\'s average', async () => {
     const oneTime = await context.withStore(async (store) => String((await sql<{ customer_id: number }>`
       select p.customer_id from customer_prediction p where (select count(*) from customer_purchase_day d where d.customer_id = p.customer_id) = 1

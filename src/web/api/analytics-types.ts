@@ -106,6 +106,7 @@ export type SegmentsPage = { items: Segment[] };
 
 /** GET /api/customers/:id/prediction; a 404 PREDICTION_NOT_FOUND means no prediction yet (e.g. no purchase). */
 export type CustomerPrediction = {
+  /** The day (YYYY-MM-DD) the prediction describes. */
   asOf: string; model: string; pAlive: number | null; expectedPurchases90d: number; expectedSpendMinor: number | null; clvMinor: number | null;
   /** The days the CLV covers; null for predictions stored before it was kept. */
   clvHorizonDays?: number | null;
@@ -113,6 +114,7 @@ export type CustomerPrediction = {
   clvDiscountRate?: number | null; clvPeriodDays?: number | null;
   /** Why expected spend and CLV are null: every purchase was free (the spend model describes paid purchases), or the run had no usable spend model; null when predicted, and for older predictions. */
   spendNotEstimated?: 'free_purchases_only' | 'no_spend_model' | null;
+  /** YYYY-MM-DD; null when none is expected, or P(alive) is not estimated. */
   nextPurchaseDay: string | null; churnRisk: 'low' | 'medium' | 'high' | string | null; predictedAt: string;
   /** Purchase days up to asOf (1: a one-time buyer, whose expected spend is the store's average). */
   purchaseDays?: number;

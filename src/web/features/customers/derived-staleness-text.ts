@@ -22,7 +22,7 @@ export function rfmStalenessText(rfm: CustomerRfm, { t, locale, format }: Stalen
 export function predictionStalenessText(
   staleness: NonNullable<PredictionStaleness>, prediction: Pick<CustomerPrediction, 'asOf' | 'predictedAt'>, { t, locale, format }: StalenessI18n,
 ): string {
-  const made = { predictedAt: format.dateTime(prediction.predictedAt), asOf: format.date(prediction.asOf.slice(0, 10)) };
+  const made = { predictedAt: format.dateTime(prediction.predictedAt), asOf: format.date(prediction.asOf) };
   if (staleness.reason === 'recorded') return t(pluralKey(locale, 'customer.prediction.stale.recorded', staleness.count), { ...made, count: format.number(staleness.count) });
   if (staleness.reason === 'orders') {
     return t(pluralKey(locale, 'customer.prediction.stale.orders', staleness.count), { ...made, count: format.number(staleness.count), at: format.date(staleness.at) });

@@ -67,7 +67,7 @@ export function PredictionCard({ prediction, hasPurchased, types, customerId, ti
             </dl>
             {notes.map((note) => <p key={note.key} className={`muted small ${noteClasses[note.key]}`}>{note.text}.</p>)}
             <DisagreementNote types={types} prediction={data} />
-            <p className="muted small">{t('customer.prediction.basis', { model: t(`customer.prediction.models.${data.model === 'paretonbd' ? 'paretonbd' : 'bgnbd'}`), asOf: format.date(data.asOf.slice(0, 10)) })}</p>
+            <p className="muted small">{t('customer.prediction.basis', { model: t(`customer.prediction.models.${data.model === 'paretonbd' ? 'paretonbd' : 'bgnbd'}`), asOf: format.date(data.asOf) })}</p>
           </>
         );
       }}

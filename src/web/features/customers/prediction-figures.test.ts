@@ -10,12 +10,12 @@ const i18nFor = (locale: 'en' | 'id' | 'lv', tag: string, currency = 'IDR') => (
 });
 const en = i18nFor('en', 'en-GB');
 const base: CustomerPrediction = {
-  asOf: '2026-12-03T00:00:00.000Z', model: 'bgnbd', pAlive: 0.65, expectedPurchases90d: 0.4, expectedSpendMinor: 5_123, clvMinor: 7_713,
-  clvHorizonDays: 365, nextPurchaseDay: '2027-01-10T00:00:00.000Z', churnRisk: 'medium', predictedAt: '2026-12-03T09:34:01.259Z', purchaseDays: 5,
+  asOf: '2026-12-03', model: 'bgnbd', pAlive: 0.65, expectedPurchases90d: 0.4, expectedSpendMinor: 5_123, clvMinor: 7_713,
+  clvHorizonDays: 365, nextPurchaseDay: '2027-01-10', churnRisk: 'medium', predictedAt: '2026-12-03T09:34:01.259Z', purchaseDays: 5,
 };
 
 // the synthetic demo's customers as the API gave them (2026-12-03)
-const oneTimeBuyer: CustomerPrediction = { ...base, pAlive: null, churnRisk: null, expectedPurchases90d: 0.6909, expectedSpendMinor: 415_280, clvMinor: 984_895, nextPurchaseDay: '2027-04-07T00:00:00.000Z', purchaseDays: 1 };
+const oneTimeBuyer: CustomerPrediction = { ...base, pAlive: null, churnRisk: null, expectedPurchases90d: 0.6909, expectedSpendMinor: 415_280, clvMinor: 984_895, nextPurchaseDay: '2027-04-07', purchaseDays: 1 };
 const nearlyGone: CustomerPrediction = { ...base, pAlive: 0.003885, churnRisk: 'high', expectedPurchases90d: 0.005087, expectedSpendMinor: 5_717_471, clvMinor: 102_032, nextPurchaseDay: null, purchaseDays: 11 };
 const gone: CustomerPrediction = { ...base, pAlive: 1.17e-8, churnRisk: 'high', expectedPurchases90d: 5.8e-8, expectedSpendMinor: 4_032_481, clvMinor: 1, nextPurchaseDay: null, purchaseDays: 63 };
 
@@ -29,7 +29,7 @@ describe('the prediction card\'s figures', () => {
     expect(figures.notes.map((note) => note.key)).toEqual(['notEstimated', 'storeAverage']);
     expect(figures.notes[1].text).toMatch(/^Spend per order is the store's average: the spend model learns a customer's own spend from their repeat purchases/);
     // a stored prediction from before the next purchase was left out for them still shows none
-    expect(predictionFigures({ ...oneTimeBuyer, nextPurchaseDay: '2027-04-07T00:00:00.000Z' }, en).nextPurchase).toBe('Not estimated');
+    expect(predictionFigures({ ...oneTimeBuyer, nextPurchaseDay: '2027-04-07' }, en).nextPurchase).toBe('Not estimated');
   });
 
   it('keeps a one-time buyer\'s store-average spend when Pareto/NBD estimates their chance', () => {

@@ -97,7 +97,7 @@ export function predictionFigures(prediction: CustomerPrediction, i18n: Predicti
     expectedSpend: spend === null ? notEstimated : isOneTime ? t('customer.prediction.storeAverage', { amount: spend }) : spend,
     clvLabel: prediction.clvHorizonDays ? t('customer.prediction.clvOver', { days: format.number(prediction.clvHorizonDays) }) : t('customer.prediction.clv'),
     clv: prediction.clvMinor === null ? notEstimated : isValueNothingExpected(prediction) ? noneExpected : format.money(Math.round(prediction.clvMinor)),
-    nextPurchase: prediction.pAlive === null ? notEstimated : prediction.nextPurchaseDay ? format.date(prediction.nextPurchaseDay.slice(0, 10)) : noneExpected,
+    nextPurchase: prediction.pAlive === null ? notEstimated : prediction.nextPurchaseDay ? format.date(prediction.nextPurchaseDay) : noneExpected,
     notes,
   };
 }

@@ -40,7 +40,7 @@ export function predictionStaleness(
   if (changes.length > 0) return changes.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));
   if (recordedSince !== null && recordedSince > 0) return { reason: 'recorded', count: recordedSince };
   const placed = entries.find((entry) => entry.kind === 'prediction');
-  const describedUntil = placed ? Date.parse(placed.at) : Date.parse(`${prediction.asOf.slice(0, 10)}T23:59:59.999Z`);
+  const describedUntil = placed ? Date.parse(placed.at) : Date.parse(`${prediction.asOf}T23:59:59.999Z`);
   const later = entries.filter((entry) => entry.kind === 'order' && Date.parse(entry.at) > describedUntil);
   if (later.length === 0) return null;
   const latest = later.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));

@@ -26,7 +26,7 @@ describe('money on the customer pages of a store whose orders carry no prices', 
 
   it('leaves the prediction\'s spend and lifetime value unsaid, and its chances and purchases as they are', () => {
     const prediction: CustomerPrediction = {
-      asOf: '2026-06-30T00:00:00Z', model: 'bgnbd', pAlive: null, expectedPurchases90d: 0.8, expectedSpendMinor: 0, clvMinor: 0, clvHorizonDays: 365,
+      asOf: '2026-06-30', model: 'bgnbd', pAlive: null, expectedPurchases90d: 0.8, expectedSpendMinor: 0, clvMinor: 0, clvHorizonDays: 365,
       nextPurchaseDay: null, churnRisk: null, predictedAt: '2026-06-30T00:00:00Z', purchaseDays: 1,
     };
     const figures = unpricedPredictionFigures(predictionFigures(prediction, { t, format }), t);
