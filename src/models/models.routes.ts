@@ -8,6 +8,7 @@ import { calendarDaySchema } from '../core/calendar-date.js';
 import { cursorPage, cursorQuery, objectOf, timestamp } from '../server/responses.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
 import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
+import { largestPenalty } from './fit-refusals.js';
 import { listModelFits } from './model-fits.repo.js';
 import type { ModelFitTable } from './models.tables.js';
 import { fitModels, predictCustomers, validateModels } from './models.service.js';
@@ -15,7 +16,8 @@ import { fitModels, predictCustomers, validateModels } from './models.service.js
 const tags = ['models'];
 const unit = z.enum(['day', 'week']).default('week');
 const model = z.enum(['bgnbd', 'paretonbd', 'gammagamma', 'all']).default('all');
-const penalty = z.number().min(0).max(100).default(0);
+// the CLI's --penalty takes the same range, and a refused fit's advice keeps within it
+const penalty = z.number().min(0).max(largestPenalty).default(0);
 
 // Fits carry the optimiser's diagnostics besides these: loose objects keep whatever else a fit reports.
 const modelName = z.enum(['bgnbd', 'paretonbd', 'gammagamma']);
