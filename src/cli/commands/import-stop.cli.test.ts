@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/client.js';
+import { migrate } from '../../db/migrate.js';
 import { createScratchSchema } from '../../db/scratch-schema.js';
 import { partialRejectsPath } from '../../ingest/rejects-file.js';
 import { runCli, startCli } from '../../../test/helpers/cli.js';
@@ -39,7 +40,13 @@ async function newTarget(kind: string): Promise<string> {
   if (kind === 'embedded') return mkdtempSync(join(directory, 'store-'));
   const scratch = await createScratchSchema(serverUrl!, 'import_stop');
   scratches.push(scratch);
-  await runCli(['--db', scratch.url, 'migrate']);
+  // migrated here, as the test stores are, rather than by a `clientele migrate` process of its own
+  const store = await openStore(scratch.url);
+  try {
+    await migrate(store);
+  } finally {
+    await store.close();
+  }
   return scratch.url;
 }
 
