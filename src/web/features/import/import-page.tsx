@@ -244,46 +244,43 @@ export function ImportPage() {
             ))}
           </ul>
         ) : null}
+        {csv?.isEmpty ? <p className="inline-error" role="alert">{t('import.emptyFile', { file: csv.fileName })}</p> : null}
       </Card>
-      {csv ? (
+      {/* a file of nothing but blanks has no columns to map: said under its choice (step 1) as the CLI says it (IMPORT_FILE_EMPTY), with no step 2 */}
+      {csv && !csv.isEmpty ? (
         <Card title={t('import.step2')}>
-          {/* a file of nothing but blanks has no columns to map: said as the CLI says it (IMPORT_FILE_EMPTY) */}
-          {csv.isEmpty ? <p className="inline-error" role="alert">{t('import.emptyFile', { file: csv.fileName })}</p> : (
-            <>
-              <div className="inline-form">
-                <HeaderLineField csv={csv} advisedLine={headerAdvice?.headerLine ?? null} isDisabled={phase === 'running'} onChange={(line) => void chooseHeaderLine(line)} />
-              </div>
-              {headerAdvice ? (
-                <HeaderAdviceNotice advice={headerAdvice} entity={entity} isDisabled={phase === 'running'}
-                  formatChoice={{ isNeeded: isFormatNeeded, isReadByColumnNames, onReadByColumnNames: setIsReadByColumnNames }} onUseLine={(line) => void chooseHeaderLine(line)} onUsePreset={adoptRecognisedPreset} />
-              ) : null}
-              <CsvPreview csv={csv} />
-              {entityHint ? <EntityWarning entity={entity} hint={entityHint} onSwitch={() => chooseEntity(entityHint.entity)} onKeep={() => setIsEntityKept(true)} /> : null}
-              <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setChosenDateFormat} />
-              <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={changeMapping} choices={choices} isFixed={preset !== null} />
-              {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
-              {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
-              {recordCount === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
-              {isConsentOverrideOffered ? (
-                <div className="consent-override">
-                  <label className="checkbox-field">
-                    <input type="checkbox" name="consentOverridesRefusals" checked={overridesRefusals} disabled={phase === 'running'} aria-describedby="consent-override-hint"
-                      onChange={(event) => setOverridesRefusals(event.target.checked)} />
-                    <span>{t('import.consentOverride')}</span>
-                  </label>
-                  <p id="consent-override-hint" className="muted small">{t('import.consentOverrideHint')}</p>
-                </div>
-              ) : null}
-              <div className="button-row">
-                {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start */}
-                <button ref={startButton} type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || isWaitingForFormat || entityHint !== null || !isSourceReady || recordCount === 0}
-                  aria-disabled={phase === 'running'} onClick={() => void start()}>
-                  {t(pluralKey(locale, 'import.start', recordCount), { rows: format.number(recordCount) })}
-                </button>
-                {phase === 'running' ? <button type="button" className="button-quiet" onClick={() => controller.current?.abort()}>{t('common.cancel')}</button> : null}
-              </div>
-            </>
-          )}
+          <div className="inline-form">
+            <HeaderLineField csv={csv} advisedLine={headerAdvice?.headerLine ?? null} isDisabled={phase === 'running'} onChange={(line) => void chooseHeaderLine(line)} />
+          </div>
+          {headerAdvice ? (
+            <HeaderAdviceNotice advice={headerAdvice} entity={entity} isDisabled={phase === 'running'}
+              formatChoice={{ isNeeded: isFormatNeeded, isReadByColumnNames, onReadByColumnNames: setIsReadByColumnNames }} onUseLine={(line) => void chooseHeaderLine(line)} onUsePreset={adoptRecognisedPreset} />
+          ) : null}
+          <CsvPreview csv={csv} />
+          {entityHint ? <EntityWarning entity={entity} hint={entityHint} onSwitch={() => chooseEntity(entityHint.entity)} onKeep={() => setIsEntityKept(true)} /> : null}
+          <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setChosenDateFormat} />
+          <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={changeMapping} choices={choices} isFixed={preset !== null} />
+          {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
+          {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
+          {recordCount === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
+          {isConsentOverrideOffered ? (
+            <div className="consent-override">
+              <label className="checkbox-field">
+                <input type="checkbox" name="consentOverridesRefusals" checked={overridesRefusals} disabled={phase === 'running'} aria-describedby="consent-override-hint"
+                  onChange={(event) => setOverridesRefusals(event.target.checked)} />
+                <span>{t('import.consentOverride')}</span>
+              </label>
+              <p id="consent-override-hint" className="muted small">{t('import.consentOverrideHint')}</p>
+            </div>
+          ) : null}
+          <div className="button-row">
+            {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start */}
+            <button ref={startButton} type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || isWaitingForFormat || entityHint !== null || !isSourceReady || recordCount === 0}
+              aria-disabled={phase === 'running'} onClick={() => void start()}>
+              {t(pluralKey(locale, 'import.start', recordCount), { rows: format.number(recordCount) })}
+            </button>
+            {phase === 'running' ? <button type="button" className="button-quiet" onClick={() => controller.current?.abort()}>{t('common.cancel')}</button> : null}
+          </div>
         </Card>
       ) : null}
       {phase === 'running' || phase === 'done' ? (
