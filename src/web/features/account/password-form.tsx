@@ -1,10 +1,10 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, setCsrfToken } from '../../api/client.js';
 import { useApiAction } from '../../api/use-api-action.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { minimumPasswordLength } from '../../../auth/password-rules.js';
-import { passwordFormProblem, passwordRefusalProblem, type FieldProblem, type PasswordField } from '../auth/credential-problems.js';
+import { passwordFormProblem, passwordRefusalFocus, passwordRefusalProblem, type FieldProblem, type PasswordField } from '../auth/credential-problems.js';
 
 type PasswordFormProps = {
   email: string;
@@ -14,6 +14,8 @@ type PasswordFormProps = {
   knownCurrentPassword?: string | null;
   /** Said under the current-password field left empty ("Enter your current password"). */
   currentMissingKey?: string;
+  /** Said under the current-password field when the server says it is wrong ("The current password is wrong"). */
+  currentWrongKey?: string;
   submitLabel: string;
   onChanged: () => void | Promise<void>;
 };
@@ -23,7 +25,7 @@ type PasswordFormProps = {
  * same rules the server applies, the new one typed twice. The server also asks for the current
  * password, so an unattended session cannot be turned into a taken-over account.
  */
-export function PasswordForm({ email, currentLabel, knownCurrentPassword, currentMissingKey = 'passwordForm.problems.currentMissing', submitLabel, onChanged }: PasswordFormProps) {
+export function PasswordForm({ email, currentLabel, knownCurrentPassword, currentMissingKey = 'passwordForm.problems.currentMissing', currentWrongKey = 'passwordForm.problems.currentWrong', submitLabel, onChanged }: PasswordFormProps) {
   const { t } = useI18n();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
@@ -32,6 +34,9 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, curren
   const { run, isBusy, error, setError } = useApiAction();
   const currentField = useRef<HTMLInputElement>(null);
   const newField = useRef<HTMLInputElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  // where focus goes once a refusal is shown: the submit button, disabled while sending, held it
+  const focusAfterSend = useRef<PasswordField | 'submit' | null>(null);
   const rulesId = useId();
   const problemId = useId();
   const currentProblemId = useId();
@@ -40,9 +45,19 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, curren
   const problemKey = problem?.field === 'new' ? problem.key : null;
   const currentProblemKey = problem?.field === 'current' ? problem.key : null;
 
+  // after the answer is shown and the button enabled again: focus the field the refusal names (its
+  // message is under it, or the error message below is announced as an alert), else the button
+  useEffect(() => {
+    if (isBusy || !focusAfterSend.current) return;
+    const target = focusAfterSend.current;
+    focusAfterSend.current = null;
+    (target === 'current' ? currentField : target === 'new' ? newField : submitButton).current?.focus();
+  }, [isBusy]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    focusAfterSend.current = null;
     const found = passwordFormProblem({ asksCurrent, currentPassword: current, newPassword, repeated, email, currentMissingKey });
     setProblem(found);
     if (found) {
@@ -53,10 +68,10 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, curren
       // the server replaces the session on a change: the new cookie comes with the answer, the new CSRF token in it
       const changed = await api.post<{ csrfToken: string }>('/api/auth/password', { currentPassword: current, newPassword }).catch((caught: unknown) => {
         // a value the server still refuses as invalid is said under its field, not in the server's validation text
-        const refused = passwordRefusalProblem(caught, { asksCurrent, currentPassword: current, currentMissingKey });
+        focusAfterSend.current = passwordRefusalFocus(caught, { asksCurrent });
+        const refused = passwordRefusalProblem(caught, { asksCurrent, currentPassword: current, currentMissingKey, currentWrongKey });
         if (!refused) throw caught;
         setProblem(refused);
-        currentField.current?.focus();
         return null;
       });
       if (!changed) return;
@@ -93,7 +108,7 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, curren
       {problemKey ? <p id={problemId} className="inline-error" role="alert">{t(problemKey, { count: minimumPasswordLength })}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       <div className="button-row">
-        <button type="submit" className="button-primary" disabled={isBusy}>{submitLabel}</button>
+        <button ref={submitButton} type="submit" className="button-primary" disabled={isBusy}>{submitLabel}</button>
       </div>
     </form>
   );

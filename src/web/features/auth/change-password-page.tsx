@@ -18,7 +18,7 @@ export function ChangePasswordPage() {
         </div>
         <h1 id="password-title">{t('password.title')}</h1>
         <p>{t(known ? 'password.explanationKnown' : 'password.explanation')}</p>
-        <PasswordForm email={me.email} currentLabel={t('password.current')} knownCurrentPassword={known} currentMissingKey="password.currentMissing" submitLabel={t('password.submit')}
+        <PasswordForm email={me.email} currentLabel={t('password.current')} knownCurrentPassword={known} currentMissingKey="password.currentMissing" currentWrongKey="password.currentWrong" submitLabel={t('password.submit')}
           onChanged={async () => { forgetOneTimePassword(); await refresh(); }} />
         <button type="button" className="button-quiet" onClick={() => void signOut()}>{t('shell.signOut')}</button>
       </section>

@@ -1,7 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { LanguagePicker } from '../../components/language-picker.js';
-import { signInProblem, signInRefusal, type FieldProblem, type SignInField } from './credential-problems.js';
+import { signInProblem, signInRefusal, type FieldProblem, type SignInField, type SignInFocus } from './credential-problems.js';
 import { useSession } from './session-context.js';
 
 export function SignInPage() {
@@ -15,8 +15,21 @@ export function SignInPage() {
   const [isBusy, setIsBusy] = useState(false);
   const emailField = useRef<HTMLInputElement>(null);
   const passwordField = useRef<HTMLInputElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  // where focus goes once a refusal is shown: the submit button, disabled while sending, held it
+  const focusAfterSend = useRef<SignInFocus | null>(null);
   const emailProblemId = useId();
   const passwordProblemId = useId();
+  const errorId = useId();
+
+  // after the answer is shown and the button enabled again (so the message is there to be read as
+  // the field's description, and the button can take focus): focus what the refusal named
+  useEffect(() => {
+    if (isBusy || !focusAfterSend.current) return;
+    const target = focusAfterSend.current;
+    focusAfterSend.current = null;
+    (target === 'email' ? emailField : target === 'password' ? passwordField : submitButton).current?.focus();
+  }, [isBusy]);
 
   const showFieldProblem = (problem: FieldProblem<SignInField>) => {
     setFieldProblem(problem);
@@ -27,6 +40,7 @@ export function SignInPage() {
     event.preventDefault();
     setErrorKey(null);
     setFieldProblem(null);
+    focusAfterSend.current = null;
     const problem = signInProblem({ email, password });
     if (problem) {
       showFieldProblem(problem);
@@ -38,14 +52,17 @@ export function SignInPage() {
     } catch (error) {
       // Wrong email and wrong password read the same on purpose: the server does not say which.
       const refusal = signInRefusal(error, { email, password });
-      if (refusal.field) showFieldProblem({ field: refusal.field, key: refusal.key });
+      if (refusal.field) setFieldProblem({ field: refusal.field, key: refusal.key });
       else setErrorKey(refusal.key);
+      focusAfterSend.current = refusal.focus;
     } finally {
       setIsBusy(false);
     }
   };
   const emailProblem = fieldProblem?.field === 'email' ? fieldProblem.key : null;
   const passwordProblem = fieldProblem?.field === 'password' ? fieldProblem.key : null;
+  // "the email or password is not right" is read with the password field, where focus goes after it
+  const passwordDescribedBy = [passwordProblem ? passwordProblemId : null, errorKey ? errorId : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <main className="sign-in" id="main">
@@ -66,11 +83,11 @@ export function SignInPage() {
         <label className="field">
           <span>{t('signIn.password')}</span>
           <input ref={passwordField} type="password" autoComplete="current-password" required aria-invalid={passwordProblem ? true : undefined}
-            aria-describedby={passwordProblem ? passwordProblemId : undefined} value={password} onChange={(event) => setPassword(event.target.value)} />
+            aria-describedby={passwordDescribedBy} value={password} onChange={(event) => setPassword(event.target.value)} />
         </label>
         {passwordProblem ? <p id={passwordProblemId} className="inline-error" role="alert">{t(passwordProblem)}</p> : null}
-        {errorKey ? <p className="error-message" role="alert">{t(errorKey)}</p> : null}
-        <button type="submit" className="button-primary" disabled={isBusy}>{isBusy ? t('signIn.signingIn') : t('signIn.submit')}</button>
+        {errorKey ? <p id={errorId} className="error-message" role="alert">{t(errorKey)}</p> : null}
+        <button ref={submitButton} type="submit" className="button-primary" disabled={isBusy}>{isBusy ? t('signIn.signingIn') : t('signIn.submit')}</button>
         <p className="muted small">{t('signIn.forgot')}</p>
       </form>
     </main>
