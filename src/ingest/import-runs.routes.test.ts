@@ -39,7 +39,7 @@ describeEachStore('a file sent in batches is one import run', (context) => {
     const second = await batch('orders', { importId: run.import_id, lines: [5, 7], records: [order('R2', 'r2@example.com', '12'), order('R4', 'r4@example.com')] });
     expect(second.json()).toMatchObject({ importId: run.import_id, read: 2, inserted: 1, rejected: 1 });
     // the second R2 is the file's duplicate, not an update of the order its first row stored
-    expect(second.json().rejects).toEqual([expect.objectContaining({ file: 'shop-orders.csv', line: 5, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'R2', firstLine: 3 } })]);
+    expect(second.json().rejects).toEqual([expect.objectContaining({ file: 'shop-orders.csv', line: 5, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'R2', firstLine: 3, column: 'amount', value: '12', firstValue: '10' } })]);
     const stored = await context.store.db.selectFrom('customer_order').select(['external_id', 'amount_minor', 'import_id', 'import_line'])
       .where('import_id', '=', run.import_id).orderBy('import_line').execute();
     expect(stored.map((row) => [row.external_id, Number(row.import_line)])).toEqual([['R1', 2], ['R2', 3], ['R3', 4], ['R4', 7]]);

@@ -108,7 +108,11 @@ describe('amounts written with a currency symbol or local name', () => {
   it('shows how to write an amount in the row\'s currency: no decimals in IDR, two in EUR, three in KWD', () => {
     const unreadable = (currency: string) => problemOf(() => parseMoney('amount', 'abc', currency));
     expect(unreadable('IDR').message).toBe('amount "abc" is not a number; write amounts like 1234 or 1.234');
-    expect(unreadable('IDR').params).toEqual({ field: 'amount', value: 'abc' });
+    expect(unreadable('IDR').params).toEqual({ field: 'amount', value: 'abc', currency: 'IDR', currencyDecimals: 0 });
+    expect(unreadable('KWD').params).toEqual({ field: 'amount', value: 'abc', currency: 'KWD', currencyDecimals: 3 });
+    // too large, whether beyond 1e13 or beyond what a double holds in minor units, gives them too
+    expect(problemOf(() => parseMoney('amount', '20000000000000', 'IDR'))).toMatchObject({ code: 'AMOUNT_TOO_LARGE', params: { field: 'amount', value: '20000000000000', currency: 'IDR', currencyDecimals: 0 } });
+    expect(problemOf(() => parseMoney('amount', '9999999999999', 'KWD'))).toMatchObject({ code: 'AMOUNT_TOO_LARGE', params: { field: 'amount', value: '9999999999999', currency: 'KWD', currencyDecimals: 3 } });
     expect(unreadable('EUR').message).toBe('amount "abc" is not a number; write amounts like 1234.50 or 1.234,50');
     expect(unreadable('KWD').message).toBe('amount "abc" is not a number; write amounts like 1234.500 or 1.234,500');
     // each example is an amount the currency takes, read as the number it shows

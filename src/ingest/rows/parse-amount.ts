@@ -1,4 +1,5 @@
 import { minorUnitsOf, toMinorUnits } from '../../core/money.js';
+import type { RejectParams } from '../reject-codes.js';
 import { currenciesWrittenAs, isCurrencyCode } from './currency-symbols.js';
 import { fail } from './row-problem.js';
 
@@ -153,7 +154,7 @@ export function parseMoney(field: string, raw: string, currency: string, options
   }
   const minor = toMinorUnits(value, currency);
   // Beyond 2^53 minor units (about 9e12 KWD) a double no longer holds every integer.
-  if (!Number.isSafeInteger(minor)) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large; write amounts like ${amountExamples(currency)}`, { field, value: raw });
+  if (!Number.isSafeInteger(minor)) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large; write amounts like ${amountExamples(currency)}`, amountParams(field, raw, currency));
   return minor;
 }
 
@@ -186,6 +187,14 @@ export function amountExamples(currency: string): string {
   return decimals === 0 ? '1234 or 1.234' : `1234.${fraction} or 1.234,${fraction}`;
 }
 
+/**
+ * The params of an amount the row's currency cannot take: its currency and that currency's decimals,
+ * so that a reader in another language shows an example the currency takes ("1234 or 1.234" in IDR).
+ */
+function amountParams(field: string, raw: string, currency: string): RejectParams {
+  return { field, value: raw, currency, currencyDecimals: minorUnitsOf(currency) };
+}
+
 function failTooPrecise(field: string, raw: string, value: number, decimals: number, currency: string, currencyDecimals: number): never {
   // "needs 1 decimal but IDR has none" left the reader to work out that rupiah have no cents, and what to write
   const reason = currencyDecimals === 0
@@ -204,8 +213,8 @@ function wholeNumbersAround(value: number): string {
 function readAmount(field: string, raw: string, currency: string): { value: number; decimals: number } {
   const parsed = readWrittenDecimal(raw, minorUnitsOf(currency));
   const reason = typeof parsed === 'string' ? parsed : unknownCurrencyReason(parsed.markers);
-  if (reason === tooLarge) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large: amounts go up to 10,000,000,000,000 (1e13); check the column holds amounts, not ids or phone numbers`, { field, value: raw });
-  if (reason !== null || typeof parsed === 'string') fail(field, 'AMOUNT_UNREADABLE', `${field} "${raw}" ${reason}; write amounts like ${amountExamples(currency)}`, { field, value: raw });
+  if (reason === tooLarge) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large: amounts go up to 10,000,000,000,000 (1e13); check the column holds amounts, not ids or phone numbers`, amountParams(field, raw, currency));
+  if (reason !== null || typeof parsed === 'string') fail(field, 'AMOUNT_UNREADABLE', `${field} "${raw}" ${reason}; write amounts like ${amountExamples(currency)}`, amountParams(field, raw, currency));
   // Otherwise "USD 12" or "Rp 45.000" in a euro row would be stored as 12 or 45,000 euros.
   const foreign = parsed.markers.find((written) => !currenciesWrittenAs(written)!.includes(currency));
   if (foreign !== undefined) failCurrencyMismatch(field, raw, foreign, currency);

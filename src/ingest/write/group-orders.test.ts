@@ -64,7 +64,7 @@ describe('rows of an API batch sent without its file\'s lines', () => {
   it('names a repeated order id\'s first row as an item of the batch, not a line of a file', () => {
     const whole = (line: number, totalMinor = 500) => ({ ...row(line, 'A1', '10:00:00'), orderLine: null, totalMinor });
     expect(groupOrderRows([whole(1), whole(3, 600)], apiBatch).rejects).toEqual([expect.objectContaining({
-      line: 3, code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'A1', firstLine: 1 },
+      line: 3, code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'A1', firstLine: 1, column: 'amount', value: '6.00', firstValue: '5.00' },
       reason: 'Duplicate order id A1 with a different amount: 6.00 here, 5.00 as item 1 of this batch. Keep one row per order.',
     })]);
     expect(groupOrderRows([whole(1), whole(3, 600)], retailFile).rejects[0].reason).toBe('Duplicate order id A1 with a different amount: 6.00 here, 5.00 on line 1 of this file. Keep one row per order.');

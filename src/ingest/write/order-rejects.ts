@@ -13,11 +13,29 @@ export function duplicateOrder(
 ): GroupReject {
   const whereFirst = whereFirstAppeared(firstLine, context, isEarlierBatch);
   return {
-    field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order, firstLine },
+    field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order, firstLine, ...differenceParams(difference) },
     reason: difference
       ? `Duplicate order id ${order} ${differenceText(difference, whereFirst)}. Keep one row per order.`
       : `Duplicate order id ${order}: it already appeared ${whereFirst}. Keep one row per order.`,
   };
+}
+
+/**
+ * The differing column and both its values, as written ('' for none), for a reader in another language
+ * (the web's reject-text.ts); none when the first row's value is not known (an earlier batch keeps its text's digest only).
+ */
+function differenceParams(difference: FieldDifference | null): { column?: string; value?: string; firstValue?: string } {
+  if (difference === null) return {};
+  const [value, firstValue] = [writtenValue(difference.value), writtenValue(difference.firstValue)];
+  return value === null || firstValue === null ? {} : { column: difference.field, value, firstValue };
+}
+
+/** A value as differenceText shows it, back as written: quoted text unquoted, "none" empty, money and times bare; null for a value not known. */
+function writtenValue(shown: string): string | null {
+  if (shown === 'none') return '';
+  if (shown.length >= 2 && shown.startsWith('"') && shown.endsWith('"')) return shown.slice(1, -1);
+  // what repeated-rows.ts shows for the first value of a row an earlier batch stored: its text is not kept
+  return shown === 'another' || shown === 'other text' ? null : shown;
 }
 
 /**

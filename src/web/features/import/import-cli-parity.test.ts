@@ -101,7 +101,7 @@ describeEachStore('the web import of a file against the CLI\'s', (context) => {
     const { mapping } = suggestMapping('orders', csv.headers, csv.rows);
     expect(mapping).not.toHaveProperty('unit_price');
     const { cli, web, cliRun, webRun } = await importBothWays('orders', 'shopee-orders.csv', text, mapping, 'shopee-by-names');
-    expect(cli.rejectsSample).toContainEqual(expect.objectContaining({ line: 3, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: '2511015ABCD123', firstLine: 2 } }));
+    expect(cli.rejectsSample).toContainEqual(expect.objectContaining({ line: 3, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: '2511015ABCD123', firstLine: 2, column: 'SKU Induk', value: 'GULA-AREN', firstValue: 'KOPI-GAYO' } }));
     expect(rejectsOf(web.rejects)).toEqual(rejectsOf(cli.rejectsSample));
     expect(counts(web)).toEqual(counts(cli));
     expect(cli.unchanged).toBe(0);

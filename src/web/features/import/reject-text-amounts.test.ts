@@ -34,12 +34,37 @@ describe('the app\'s text for an amount a currency cannot take', () => {
     expect(describeReject(reject, tIn(locale), locale).text).toMatch(/\b3\b.*\b2\b/);
   });
 
-  it.each(locales)('%s: shows how an unreadable amount is written in a currency without cents too', (locale) => {
+  it.each(locales)('%s: shows how an unreadable amount is written in the row\'s currency: without cents in IDR', (locale) => {
     const reject = rejectOf('abc', 'IDR');
-    expect(reject).toMatchObject({ code: 'AMOUNT_UNREADABLE', params: { field: 'amount', value: 'abc' }, reason: 'amount "abc" is not a number; write amounts like 1234 or 1.234' });
+    expect(reject).toMatchObject({ code: 'AMOUNT_UNREADABLE', params: { field: 'amount', value: 'abc', currency: 'IDR', currencyDecimals: 0 }, reason: 'amount "abc" is not a number; write amounts like 1234 or 1.234' });
     const text = describeReject(reject, tIn(locale), locale).text;
-    expect(text).toContain('1234.50');
-    expect(text).toMatch(/1234 (or|atau|vai) 1\.234\b(?!,)/);
-    expect(describeReject({ ...reject, code: 'AMOUNT_TOO_LARGE' }, tIn(locale), locale).text).toMatch(/1234 (or|atau|vai) 1\.234\b(?!,)/);
+    expect(text).not.toContain('1234.50');
+    expect(text).not.toContain('IDR');
+    expect(text).toMatch(/1234 (or|atau|vai) 1\.234\.$/);
+    expect(describeReject({ ...reject, code: 'AMOUNT_TOO_LARGE' }, tIn(locale), locale).text).toMatch(/1234 (or|atau|vai) 1\.234\.$/);
+  });
+
+  it('says the simple sentence with the currency\'s example in each language', () => {
+    expect(describeReject(rejectOf('abc', 'IDR'), tIn('en'), 'en').text).toBe('amount “abc” is not an amount we can read; write amounts like 1234 or 1.234.');
+    expect(describeReject(rejectOf('abc', 'EUR'), tIn('en'), 'en').text).toBe('amount “abc” is not an amount we can read; write amounts like 1234.50 or 1.234,50.');
+    expect(describeReject(rejectOf('abc', 'KWD'), tIn('en'), 'en').text).toBe('amount “abc” is not an amount we can read; write amounts like 1234.500 or 1.234,500.');
+    expect(describeReject(rejectOf('abc', 'IDR'), tIn('id'), 'id').text).toBe('amount “abc” bukan jumlah uang yang dapat kami baca; tulis jumlah seperti 1234 atau 1.234.');
+    expect(describeReject(rejectOf('abc', 'EUR'), tIn('lv'), 'lv').text).toBe('Lauka amount vērtība “abc” nav summa, ko varam nolasīt; rakstiet summas, piemēram, 1234.50 vai 1.234,50.');
+  });
+
+  it.each(locales)('%s: gives the currency and its decimals of an amount too large, as of one unreadable', (locale) => {
+    const reject = rejectOf('20000000000000', 'KWD');
+    expect(reject).toMatchObject({ code: 'AMOUNT_TOO_LARGE', params: { field: 'amount', value: '20000000000000', currency: 'KWD', currencyDecimals: 3 } });
+    expect(describeReject(reject, tIn(locale), locale).text).toMatch(/1234\.500 (or|atau|vai) 1\.234,500\.$/);
+  });
+
+  it.each(locales)('%s: shows both examples for an older answer that gives no currency', (locale) => {
+    const older = { code: 'AMOUNT_UNREADABLE', params: { field: 'amount', value: 'abc' }, reason: 'amount "abc" is not a number; write amounts like 1234 or 1.234' };
+    const text = describeReject(older, tIn(locale), locale);
+    expect(text.lang).toBe(locale);
+    expect(text.text).toContain('1234.50');
+    expect(text.text).toMatch(/1234 (or|atau|vai) 1\.234\b(?!,)/);
+    expect(text.text).not.toMatch(/[{}]/);
+    expect(describeReject({ ...older, code: 'AMOUNT_TOO_LARGE' }, tIn(locale), locale).text).toContain('1234.50');
   });
 });

@@ -36,7 +36,36 @@ function messageKeyOf(reject: Pick<Reject, 'code' | 'params'>): string {
   if (reject.code === 'CUSTOMER_MISSING' && reject.params?.field !== undefined) return 'import.rejectCustomerFieldEmpty';
   // "needs 1 decimal places, but IDR has 0" said neither that IDR has no cents nor what to write
   if (reject.code === 'AMOUNT_TOO_PRECISE' && Number(reject.params?.currencyDecimals) === 0) return 'import.rejectAmountNotWhole';
+  // a repeated order naming the column it differs in, as the CLI's reason does (ingest/write/order-rejects.ts)
+  if (reject.code === 'ORDER_DUPLICATE_IN_FILE' && reject.params?.column !== undefined) return 'import.rejectOrderDuplicateDifferent';
+  // an older answer gives no currency: both examples, with and without cents
+  if (reject.code === 'AMOUNT_UNREADABLE' && currencyDecimalsOf(reject) === null) return 'import.rejectAmountUnreadableAnyCurrency';
+  if (reject.code === 'AMOUNT_TOO_LARGE' && currencyDecimalsOf(reject) === null) return 'import.rejectAmountTooLargeAnyCurrency';
   return `rejectReasons.${reject.code}`;
+}
+
+/** The decimals of the row's currency an amount's reject gives (`currencyDecimals`), null when it gives none. */
+function currencyDecimalsOf(reject: Pick<Reject, 'params'>): number | null {
+  const decimals = reject.params?.currencyDecimals;
+  if (decimals === undefined || decimals === null || decimals === '') return null;
+  const count = Number(decimals);
+  return Number.isInteger(count) && count >= 0 && count <= 4 ? count : null;
+}
+
+/**
+ * The reject's params as its message takes them: an amount's with `examples`, amounts written as the
+ * row's currency takes them, as the CLI's reason gives them (parse-amount.ts, amountExamples): "1234 or
+ * 1.234" in IDR, "1234.50 or 1.234,50" in EUR, "1234.500 or 1.234,500" in KWD. "1234.50" for an IDR
+ * row was advice the row would be refused for again.
+ */
+function paramsOf(reject: Pick<Reject, 'code' | 'params'>, t: I18n['t']): Reject['params'] {
+  const params = reject.params ?? {};
+  const decimals = currencyDecimalsOf(reject);
+  if ((reject.code !== 'AMOUNT_UNREADABLE' && reject.code !== 'AMOUNT_TOO_LARGE') || decimals === null) return params;
+  const examples = decimals === 0
+    ? t('import.rejectAmountExamplesWhole')
+    : t('import.rejectAmountExamplesDecimals', { fraction: '5'.padEnd(decimals, '0') });
+  return { ...params, examples };
 }
 
 /**
@@ -50,10 +79,10 @@ function messageKeyOf(reject: Pick<Reject, 'code' | 'params'>): string {
  */
 export function describeReject(reject: Pick<Reject, 'code' | 'params' | 'reason'> & InColumn, t: I18n['t'], locale: Locale): RejectText {
   const key = messageKeyOf(reject);
-  const params = reject.params ?? {};
+  const params = paramsOf(reject, t);
   const translated = reject.code ? t(key, params) : key;
   if (translated === key || /\{\w+\}/.test(translated)) return { text: reject.reason, lang: 'en', original: null };
-  const named = namingColumn(reject, key, translated, t);
+  const named = namingColumn({ ...reject, params }, key, translated, t);
   // a date read with day and month swapped that would be accepted: the server's "(day and month swapped?)"
   const swapped = reject.params?.swappedReading;
   // an order's lines looked for under one source when its order is stored under another

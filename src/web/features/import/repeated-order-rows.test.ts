@@ -23,10 +23,10 @@ describe('a repeat of an order\'s row that differs in a column no field reads', 
     expect(rows.records.map((entry) => entry.line)).toEqual([2, 4, 6, 7]);
     expect(rows.rejects).toEqual([
       {
-        file: 'till.csv', line: 3, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'A1', firstLine: 2 }, raw: 'A1,budi,2025-11-01 09:15,165000,Gula',
+        file: 'till.csv', line: 3, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'A1', firstLine: 2, column: 'Product', value: 'Gula', firstValue: 'Kopi' }, raw: 'A1,budi,2025-11-01 09:15,165000,Gula',
         reason: 'Duplicate order id A1 with a different Product: "Gula" here, "Kopi" on line 2 of this file. Keep one row per order.',
       },
-      expect.objectContaining({ line: 5, code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'A1', firstLine: 2 }, reason: expect.stringContaining('with a different Product: none here, "Kopi" on line 2') }),
+      expect.objectContaining({ line: 5, code: 'ORDER_DUPLICATE_IN_FILE', params: { order: 'A1', firstLine: 2, column: 'Product', value: '', firstValue: 'Kopi' }, reason: expect.stringContaining('with a different Product: none here, "Kopi" on line 2') }),
     ]);
     // the order is sent: no order is rejected here
     expect(rows.rejectedOrders).toEqual([]);

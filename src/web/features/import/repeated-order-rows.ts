@@ -37,7 +37,9 @@ export function rejectTextRepeats(
     }
     const whereFirst = whereFirstAppeared(first!.line, { linesOf: 'file' });
     rejects.push({
-      file, line: entry.line, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', params: { order: orderId!, firstLine: first!.line }, raw: row!.raw,
+      file, line: entry.line, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', raw: row!.raw,
+      // the column and both values as written ('' for none), for the app's text in the user's language (reject-text.ts)
+      params: { order: orderId!, firstLine: first!.line, column: difference.column, value: difference.written, firstValue: difference.firstWritten },
       reason: `Duplicate order id ${orderId} with a different ${difference.column}: ${difference.value} here, ${difference.firstValue} ${whereFirst}. Keep one row per order.`,
     } satisfies Reject & { raw: string });
   }
@@ -56,7 +58,7 @@ const shown = (value: string) => (value === '' ? 'none' : `"${value}"`);
 function textDifference(values: Readonly<Record<string, string>>, firstValues: Readonly<Record<string, string>>) {
   for (const column of new Set([...Object.keys(firstValues), ...Object.keys(values)])) {
     const [value, firstValue] = [values[column] ?? '', firstValues[column] ?? ''];
-    if (value !== firstValue) return { column, value: shown(value), firstValue: shown(firstValue) };
+    if (value !== firstValue) return { column, value: shown(value), firstValue: shown(firstValue), written: value, firstWritten: firstValue };
   }
   return null;
 }
