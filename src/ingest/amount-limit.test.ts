@@ -40,6 +40,8 @@ describeEachStore('amounts an import derives stay within the amount limit', (con
       + 'OK1,2026-03-01,ok@x.id,15000,1\nBIG1,2026-03-01,big@x.id,9999999999999,999999\n');
     expect(summary).toMatchObject({ read: 2, inserted: 1, rejected: 1 });
     expect(rejectsOf(summary)).toEqual([[3, 'unit_price', 'AMOUNT_TOO_LARGE']]);
+    // the row's currency and its decimals, as an amount too large gives them, for the app's example of how IDR amounts are written
+    expect(summary.rejectsSample[0].params).toEqual({ field: 'unit_price', value: '9999999999999 × 999999', currency: 'IDR', currencyDecimals: 0 });
     expect(summary.rejectsSample[0].reason).toBe('unit_price "9999999999999" × quantity "999999" is more than an amount may be (10,000,000,000,000 IDR); '
       + 'check the unit_price and quantity columns hold prices and counts, not ids or totals');
     expect(await storedTotals('big-line.csv')).toEqual([['OK1', 15000, 15000]]);

@@ -1,4 +1,5 @@
 import type { CanonicalLine, CanonicalOrder, IngestContext } from '../canonical.js';
+import { minorUnitsOf } from '../../core/money.js';
 import { normaliseExternalId } from '../../customers/identity.js';
 import { lineLevelFields } from './fields.js';
 import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
@@ -29,13 +30,15 @@ export function buildLine(values: FieldValues, currency: string): CanonicalLine 
 
 /**
  * A price and a quantity each within limits can still make a line no order reaches (9999999999999 ×
- * 999999): refused here, naming the row, rather than summed into a total the store cannot keep.
+ * 999999): refused here, naming the row, rather than summed into a total the store cannot keep. Its
+ * params give the line's currency and that currency's decimals, as an amount too large does
+ * (parse-amount.ts), so that the app shows amounts as that currency writes them ("1234 or 1.234" in IDR).
  */
 export function checkLineAmount(unitPrice: string, quantity: string, amountMinor: number, currency: string): void {
   if (Number.isSafeInteger(amountMinor) && amountMinor <= maximumAmountMinor(currency)) return;
   const value = `${unitPrice} × ${quantity}`;
   fail('unit_price', 'AMOUNT_TOO_LARGE', `unit_price "${unitPrice}" × quantity "${quantity}" is more than an amount may be (${shownLimit(currency)}); check the unit_price and quantity columns hold prices and counts, not ids or totals`,
-    { field: 'unit_price', value });
+    { field: 'unit_price', value, currency, currencyDecimals: minorUnitsOf(currency) });
 }
 
 /**

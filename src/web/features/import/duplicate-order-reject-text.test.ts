@@ -25,6 +25,27 @@ describe('the app\'s text for an order id repeated with a column that differs', 
       .toBe('Order R3-1 has a different Note than on line 2 of this file: “second text” here, “first” there; keep one row per order.');
   });
 
+  // the CLI says "none here"; an empty value in quotes, “” here, read as a stray mark
+  const emptied = () => toLineRecords(readCsvText(text.replace('second text', ''), 'till.csv'), mapping, { entity: 'orders' }).rejects[0] as Reject;
+
+  it('names an empty value as empty, not as a pair of quotes', () => {
+    expect(emptied().params).toMatchObject({ column: 'Note', value: '', firstValue: 'first' });
+    expect(describeReject(emptied(), tIn('en'), 'en').text)
+      .toBe('Order R3-1 has a different Note than on line 2 of this file: (empty) here, “first” there; keep one row per order.');
+    expect(describeReject(emptied(), tIn('id'), 'id').text).toContain('(kosong) di sini, “first” di sana');
+    expect(describeReject(emptied(), tIn('lv'), 'lv').text).toContain('šeit (tukšs), tur “first”');
+  });
+
+  it.each(locales)('%s: names an empty first value as empty too, and quotes the other', (locale) => {
+    const reject = emptied();
+    const swapped = { ...reject, params: { ...reject.params, value: 'first', firstValue: '' } };
+    const shown = describeReject(swapped, tIn(locale), locale).text;
+    expect(shown).toContain(tIn(locale)('timeline.emptyValue'));
+    expect(shown).toContain('“first”');
+    expect(shown).not.toContain('“”');
+    expect(describeReject(emptied(), tIn(locale), locale).text).not.toContain('“”');
+  });
+
   it.each(locales)('%s: names the column and both values, and keeps the plain text for a reject without them', (locale) => {
     const reject = repeat();
     const shown = describeReject(reject, tIn(locale), locale);

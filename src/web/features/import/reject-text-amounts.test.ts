@@ -58,6 +58,14 @@ describe('the app\'s text for an amount a currency cannot take', () => {
     expect(describeReject(reject, tIn(locale), locale).text).toMatch(/1234\.500 (or|atau|vai) 1\.234,500\.$/);
   });
 
+  it.each(locales)('%s: gives the currency and its decimals of a line whose unit_price × quantity is too large, as of an amount', (locale) => {
+    const line = (currency: string) => rowsFromRecords('orders', [{ order_id: 'A-1', customer_id: '17', ordered_at: '2024-03-01', unit_price: '1000000000', quantity: '999999', currency }], { context: testContext }).rejects[0] as Reject;
+    expect(line('KWD')).toMatchObject({ code: 'AMOUNT_TOO_LARGE', field: 'unit_price', params: { field: 'unit_price', value: '1000000000 × 999999', currency: 'KWD', currencyDecimals: 3 } });
+    expect(line('IDR').params).toEqual({ field: 'unit_price', value: '1000000000 × 999999', currency: 'IDR', currencyDecimals: 0 });
+    expect(describeReject(line('KWD'), tIn(locale), locale).text).toMatch(/1234\.500 (or|atau|vai) 1\.234,500\.$/);
+    expect(describeReject(line('IDR'), tIn(locale), locale).text).toMatch(/1234 (or|atau|vai) 1\.234\.$/);
+  });
+
   it.each(locales)('%s: shows both examples for an older answer that gives no currency', (locale) => {
     const older = { code: 'AMOUNT_UNREADABLE', params: { field: 'amount', value: 'abc' }, reason: 'amount "abc" is not a number; write amounts like 1234 or 1.234' };
     const text = describeReject(older, tIn(locale), locale);

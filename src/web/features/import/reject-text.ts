@@ -56,16 +56,31 @@ function currencyDecimalsOf(reject: Pick<Reject, 'params'>): number | null {
  * The reject's params as its message takes them: an amount's with `examples`, amounts written as the
  * row's currency takes them, as the CLI's reason gives them (parse-amount.ts, amountExamples): "1234 or
  * 1.234" in IDR, "1234.50 or 1.234,50" in EUR, "1234.500 or 1.234,500" in KWD. "1234.50" for an IDR
- * row was advice the row would be refused for again.
+ * row was advice the row would be refused for again. A repeated order's values are shown quoted, or as empty.
  */
 function paramsOf(reject: Pick<Reject, 'code' | 'params'>, t: I18n['t']): Reject['params'] {
   const params = reject.params ?? {};
+  if (messageKeyOf(reject) === 'import.rejectOrderDuplicateDifferent') return shownValues(params, t);
   const decimals = currencyDecimalsOf(reject);
   if ((reject.code !== 'AMOUNT_UNREADABLE' && reject.code !== 'AMOUNT_TOO_LARGE') || decimals === null) return params;
   const examples = decimals === 0
     ? t('import.rejectAmountExamplesWhole')
     : t('import.rejectAmountExamplesDecimals', { fraction: '5'.padEnd(decimals, '0') });
   return { ...params, examples };
+}
+
+/**
+ * A repeated order's values as its message shows them: quoted, or "(empty)" in the user's language for
+ * an empty one ('' in order-rejects.ts and repeated-order-rows.ts), as the CLI's reason says "none":
+ * “” here read as a stray mark. A value not given stays missing, and the message falls back.
+ */
+function shownValues(params: Reject['params'], t: I18n['t']): Reject['params'] {
+  const shown = { ...params };
+  for (const name of ['value', 'firstValue']) {
+    const value = params[name];
+    if (value !== undefined) shown[name] = value === '' ? t('timeline.emptyValue') : `“${value}”`;
+  }
+  return shown;
 }
 
 /**
