@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { largestPenalty, notConvergedAdvice } from './fit-refusals.js';
+import { notConvergedAdvice } from './fit-refusals.js';
+import { largestPenalty } from './penalty-limit.js';
 
 const enoughData = { customers: 3_898, repeatBuyers: 3_549 };
 // Groceries' BG/NBD fit with a penalty: every parameter shrunk towards 0, α far past the edge

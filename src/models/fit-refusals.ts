@@ -6,6 +6,7 @@ import type { AnyFit } from './fit-runs.js';
 import { edgeShape } from './fit-soundness.js';
 import { modelError } from './models.errors.js';
 import type { CustomerSummaries } from './summaries.js';
+import { largestPenalty } from './penalty-limit.js';
 
 /** The purchase models' names as people write them. */
 export const modelLabels: Record<string, string> = { bgnbd: 'BG/NBD', paretonbd: 'Pareto/NBD' };
@@ -40,8 +41,6 @@ export function fitDataOf(summaries: CustomerSummaries): FitData {
   return { customers: summaries.count, repeatBuyers };
 }
 
-/** The largest L2 penalty a fit takes (`--penalty`, 0 to this): the CLI's limit, and the advice never suggests more. */
-export const largestPenalty = 100;
 
 /** Where docs/models.md says what to do when no penalty settles a fit. */
 const noPenaltyHelpsSection = 'docs/models.md, "Fits no penalty settles"';

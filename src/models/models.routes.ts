@@ -8,7 +8,7 @@ import { calendarDaySchema } from '../core/calendar-date.js';
 import { cursorPage, cursorQuery, objectOf, timestamp } from '../server/responses.js';
 import { idOfCursor, pageByIds } from '../server/pagination.js';
 import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
-import { largestPenalty } from './fit-refusals.js';
+import { largestPenalty } from './penalty-limit.js';
 import { listModelFits } from './model-fits.repo.js';
 import type { ModelFitTable } from './models.tables.js';
 import { fitModels, predictCustomers, validateModels } from './models.service.js';

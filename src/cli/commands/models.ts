@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { ModelChoice } from '../../models/index.js';
-import { largestPenalty } from '../../models/fit-refusals.js';
+import { largestPenalty } from '../../models/penalty-limit.js';
 import type { CliRuntime } from '../runtime.js';
 import { dayOption } from './date-options.js';
 import { numberIn, wholeNumberIn } from '../option-values.js';
