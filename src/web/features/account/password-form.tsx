@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { api, setCsrfToken } from '../../api/client.js';
 import { useApiAction } from '../../api/use-api-action.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { minimumPasswordLength } from '../../../auth/password-rules.js';
+import { useFocusAfterSend } from '../auth/use-focus-after-send.js';
 import { passwordFormProblem, passwordRefusalFocus, passwordRefusalProblem, type FieldProblem, type PasswordField } from '../auth/credential-problems.js';
 
 type PasswordFormProps = {
@@ -35,8 +36,6 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, curren
   const currentField = useRef<HTMLInputElement>(null);
   const newField = useRef<HTMLInputElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
-  // where focus goes once a refusal is shown: the submit button, disabled while sending, held it
-  const focusAfterSend = useRef<PasswordField | 'submit' | null>(null);
   const rulesId = useId();
   const problemId = useId();
   const currentProblemId = useId();
@@ -45,14 +44,9 @@ export function PasswordForm({ email, currentLabel, knownCurrentPassword, curren
   const problemKey = problem?.field === 'new' ? problem.key : null;
   const currentProblemKey = problem?.field === 'current' ? problem.key : null;
 
-  // after the answer is shown and the button enabled again: focus the field the refusal names (its
-  // message is under it, or the error message below is announced as an alert), else the button
-  useEffect(() => {
-    if (isBusy || !focusAfterSend.current) return;
-    const target = focusAfterSend.current;
-    focusAfterSend.current = null;
-    (target === 'current' ? currentField : target === 'new' ? newField : submitButton).current?.focus();
-  }, [isBusy]);
+  // after the answer is shown: the field the refusal names (its message under it, or the error below
+  // announced as an alert), else the submit button, disabled while sending
+  const focusAfterSend = useFocusAfterSend<PasswordField | 'submit'>(isBusy, { current: currentField, new: newField, submit: submitButton });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

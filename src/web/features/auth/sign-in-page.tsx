@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { LanguagePicker } from '../../components/language-picker.js';
 import { signInProblem, signInRefusal, type FieldProblem, type SignInField, type SignInFocus } from './credential-problems.js';
 import { useSession } from './session-context.js';
+import { useFocusAfterSend } from './use-focus-after-send.js';
 
 export function SignInPage() {
   const { t } = useI18n();
@@ -16,20 +17,12 @@ export function SignInPage() {
   const emailField = useRef<HTMLInputElement>(null);
   const passwordField = useRef<HTMLInputElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
-  // where focus goes once a refusal is shown: the submit button, disabled while sending, held it
-  const focusAfterSend = useRef<SignInFocus | null>(null);
   const emailProblemId = useId();
   const passwordProblemId = useId();
   const errorId = useId();
 
-  // after the answer is shown and the button enabled again (so the message is there to be read as
-  // the field's description, and the button can take focus): focus what the refusal named
-  useEffect(() => {
-    if (isBusy || !focusAfterSend.current) return;
-    const target = focusAfterSend.current;
-    focusAfterSend.current = null;
-    (target === 'email' ? emailField : target === 'password' ? passwordField : submitButton).current?.focus();
-  }, [isBusy]);
+  // what a refusal names is focused once it is shown: the submit button, disabled while sending, held focus
+  const focusAfterSend = useFocusAfterSend<SignInFocus>(isBusy, { email: emailField, password: passwordField, submit: submitButton });
 
   const showFieldProblem = (problem: FieldProblem<SignInField>) => {
     setFieldProblem(problem);
