@@ -8,6 +8,9 @@ import type { RejectCode, RejectParams, RejectProblem } from './reject-codes.js'
  */
 export type ImportEntity = 'customers' | 'orders' | 'lines' | 'products' | 'events';
 
+/** Every entity, in the order the web's Data choice offers them (and a tie between two is decided in). */
+export const importEntities: readonly ImportEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
+
 /** One way of naming a customer: an id in a source system, an email or a phone. */
 export type CustomerRef =
   | { kind: 'external'; namespace: string; value: string }

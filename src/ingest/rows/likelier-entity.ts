@@ -1,11 +1,9 @@
 import { isAppError } from '../../core/errors.js';
-import type { ImportEntity } from '../canonical.js';
+import { importEntities, type ImportEntity } from '../canonical.js';
 import { planColumns, type ColumnSample } from './column-plan.js';
 import { columnsRead, headerCheck, meetsARequirement, resolveColumns, type Mapping } from './fields.js';
 import { headerWords, synonymsFor } from './header-synonyms.js';
 
-// the order of the web's Data choice: of two entities reading as many columns, the first is named
-const entities: readonly ImportEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
 
 /** Another kind of data the file looks like, and the columns only that kind reads. */
 export type EntityHint = { entity: ImportEntity; columns: string[] };
@@ -34,7 +32,8 @@ export function likelierEntity(
   entity: ImportEntity, headers: readonly string[], guessOf: (entity: ImportEntity) => Mapping, readHere: ReadonlySet<string>, mustRead: ReadonlySet<string> = new Set(),
 ): EntityHint | null {
   let best: EntityHint | null = null;
-  for (const other of entities) {
+  // of two entities reading as many columns, the first in importEntities is named
+  for (const other of importEntities) {
     if (other === entity) continue;
     const guess = guessOf(other);
     if (!meetsRequirements(other, Object.keys(guess))) continue;

@@ -4,7 +4,8 @@ import type { IngestEntity } from '../../api/types.js';
 import { headerWords, splitNameColumns, synonymsFor } from '../../../ingest/rows/header-synonyms.js';
 import { moneyFields, readContactsAsContacts, type ColumnSample, type GuessedColumn } from '../../../ingest/rows/column-plan.js';
 
-export const importEntities: readonly IngestEntity[] = ['customers', 'orders', 'lines', 'products', 'events'];
+// the store's list (ingest/canonical.ts), the order the Data choice offers them in
+export { importEntities } from '../../../ingest/canonical.js';
 
 /**
  * The fields the mapping offers: the canonical ones, then the families' fields (`external_id.loyalty_card`)
