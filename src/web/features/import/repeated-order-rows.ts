@@ -1,5 +1,6 @@
 import type { Reject } from '../../api/types.js';
-import { whereFirstAppeared } from '../../../ingest/write/row-place.js';
+import { duplicateOrder } from '../../../ingest/write/order-rejects.js';
+import type { FieldDifference } from '../../../ingest/write/repeated-rows.js';
 import type { LineRecord } from './import-rows.js';
 import { orderIdOf } from './order-ids.js';
 import type { RowReject } from './parse-problems.js';
@@ -35,13 +36,8 @@ export function rejectTextRepeats(
       kept.push(entry);
       continue;
     }
-    const whereFirst = whereFirstAppeared(first!.line, { linesOf: 'file' });
-    rejects.push({
-      file, line: entry.line, field: 'order_id', code: 'ORDER_DUPLICATE_IN_FILE', raw: row!.raw,
-      // the column and both values as written ('' for none), for the app's text in the user's language (reject-text.ts)
-      params: { order: orderId!, firstLine: first!.line, column: difference.column, value: difference.written, firstValue: difference.firstWritten },
-      reason: `Duplicate order id ${orderId} with a different ${difference.column}: ${difference.value} here, ${difference.firstValue} ${whereFirst}. Keep one row per order.`,
-    } satisfies Reject & { raw: string });
+    // the CLI's own reject (its params carry the column and both values as written, for reject-text.ts)
+    rejects.push({ file, line: entry.line, raw: row!.raw, ...duplicateOrder(orderId!, first!.line, { linesOf: 'file' }, false, difference) } satisfies Reject & { raw: string });
   }
   return { records: kept, rejects };
 }
@@ -55,10 +51,10 @@ function isSameRecord(record: Readonly<Record<string, string>>, first: Readonly<
 const shown = (value: string) => (value === '' ? 'none' : `"${value}"`);
 
 /** The first column, in the file's order, whose text differs between a row and the one it repeats; null when none does. */
-function textDifference(values: Readonly<Record<string, string>>, firstValues: Readonly<Record<string, string>>) {
+function textDifference(values: Readonly<Record<string, string>>, firstValues: Readonly<Record<string, string>>): FieldDifference | null {
   for (const column of new Set([...Object.keys(firstValues), ...Object.keys(values)])) {
     const [value, firstValue] = [values[column] ?? '', firstValues[column] ?? ''];
-    if (value !== firstValue) return { column, value: shown(value), firstValue: shown(firstValue), written: value, firstWritten: firstValue };
+    if (value !== firstValue) return { field: column, value: shown(value), firstValue: shown(firstValue) };
   }
   return null;
 }
