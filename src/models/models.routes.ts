@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../server/app.js';
 import { defaultAsOfDay, getStoreSettings } from '../settings/index.js';
@@ -9,7 +8,7 @@ import { cursorPage, cursorQuery, objectOf, timestamp } from '../server/response
 import { idOfCursor, pageByIds } from '../server/pagination.js';
 import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import { largestPenalty } from './penalty-limit.js';
-import { listModelFits } from './model-fits.repo.js';
+import { listModelFits, type ListedModelFit } from './model-fits.repo.js';
 import type { ModelFitTable } from './models.tables.js';
 import { fitModels, predictCustomers, validateModels } from './models.service.js';
 
@@ -62,8 +61,9 @@ const predictionRunSchema = z.looseObject({
   totalClvMinor: z.number().nullable().describe('Minor units of the store currency; null when no CLV was predicted (no sound spend model: see notes)'),
   notes: z.array(z.string()).describe('What was left out or set aside, and why'),
 });
-const modelFitRowSchema = objectOf<Selectable<ModelFitTable>>()({
-  model_fit_id: z.number().int(), model: modelName, unit: z.enum(['day', 'week']), calibration_end: timestamp, params: z.unknown(), penalty: z.number(),
+const modelFitRowSchema = objectOf<ListedModelFit>()({
+  model_fit_id: z.number().int(), model: modelName, unit: z.enum(['day', 'week']),
+  calibration_end: z.iso.date().describe('The last day (YYYY-MM-DD, store calendar) of the purchases the fit saw. A plain date, not a time of day'), params: z.unknown(), penalty: z.number(),
   log_likelihood: z.number(), converged: z.boolean(), iterations: z.number(), gradient_norm: z.number(), bic: z.number(), customers: z.number(), fitted_at: timestamp,
   is_predicting: z.boolean().describe('Made by a prediction run (models predict); only such a fit judges P(alive) when customers are classified'),
 });

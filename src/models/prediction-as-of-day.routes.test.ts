@@ -14,7 +14,7 @@ const plainDay = /^\d{4}-\d{2}-\d{2}$/;
  * A prediction's days are calendar days: answered as a midnight-UTC instant, a client west of UTC
  * (the CDNOW store's America/New_York) reads its as-of day as the day before.
  */
-describeEachStore('a prediction\'s as-of day and next purchase day over HTTP, as plain dates', (context) => {
+describeEachStore('a prediction\'s as-of day, next purchase day and its fit\'s calibration end over HTTP, as plain dates', (context) => {
   let app: FastifyInstance;
   let analyst: TestSession;
   let marketer: TestSession;
@@ -53,11 +53,21 @@ describeEachStore('a prediction\'s as-of day and next purchase day over HTTP, as
     expect(own.json()).toMatchObject({ asOf, nextPurchaseDay: rows[0].next_day });
   });
 
+  it('lists each recorded fit\'s calibration end as the day it is, YYYY-MM-DD', async () => {
+    const fits = await app.inject({ method: 'GET', url: '/api/models/fits', headers: analyst.readHeaders });
+    expect(fits.statusCode).toBe(200);
+    const ends = (fits.json() as { items: Array<{ calibration_end: string }> }).items.map((fit) => fit.calibration_end);
+    expect(ends.length).toBeGreaterThan(0);
+    expect(new Set(ends)).toEqual(new Set(['1998-06-30']));
+  });
+
   it('documents them as dates, not date-times', async () => {
     const document = app.swagger() as unknown as { paths: Record<string, Record<string, { responses: Record<string, { content: { 'application/json': { schema: { properties: Record<string, { format?: string; properties?: Record<string, { format?: string }> }> } } } }> }>> };
     const customer = document.paths['/api/customers/{customerId}'].get.responses['200'].content['application/json'].schema.properties.prediction.properties!;
     expect([customer.as_of.format, customer.next_purchase_day.format]).toEqual(['date', 'date']);
     const own = document.paths['/api/customers/{customerId}/prediction'].get.responses['200'].content['application/json'].schema.properties;
     expect([own.asOf.format, own.nextPurchaseDay.format]).toEqual(['date', 'date']);
+    const fit = (document.paths['/api/models/fits'].get.responses['200'].content['application/json'].schema.properties.items as unknown as { items: { properties: Record<string, { format?: string }> } }).items.properties;
+    expect(fit.calibration_end.format).toBe('date');
   });
 });
