@@ -15,12 +15,18 @@ import type { StoreContext, StoreOptions } from './runtime.js';
 const setupVariables: Record<SetupSetting, string> = { currency: 'CLIENTELE_CURRENCY', timeZone: 'CLIENTELE_TIMEZONE', defaultCountry: 'CLIENTELE_DEFAULT_COUNTRY' };
 
 /**
+ * What a command asks of the store it opens: `migrateEmptyServer` (only `demo load`, which makes a
+ * new store, asks it) migrates a server database with nothing in it yet, as a new directory is.
+ */
+export type StoreSessionOptions = StoreOptions & { migrateEmptyServer?: boolean };
+
+/**
  * Opens the store a command names (--db), runs the command's work on it and closes it: on an
  * embedded store after what autovacuum would do, and after saying on stderr what a new
  * store was set up with.
  */
-export async function withStoreSession<T>(options: StoreOptions & { db?: string; json: boolean }, fn: (context: StoreContext) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime({ db: options.db, autoMigrate: options.autoMigrate, ...(options.bulk ? {} : { embeddedSharedBuffers: shortCommandSharedBuffers }) });
+export async function withStoreSession<T>(options: StoreSessionOptions & { db?: string; json: boolean }, fn: (context: StoreContext) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime({ db: options.db, autoMigrate: options.autoMigrate, migrateEmptyServer: options.migrateEmptyServer, ...(options.bulk ? {} : { embeddedSharedBuffers: shortCommandSharedBuffers }) });
   showTimesIn(runtime.settings.timeZone);
   const moneyFormat = await loadMoneyFormat(runtime.db);
   showMoneyIn(moneyFormat.currency, moneyFormat.locale);

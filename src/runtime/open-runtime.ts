@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { loadConfig, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 import { isServerUrl, looksLikeUrl, openStore, redactPassword, serverUrlProblem, type Store, type StoreLogger } from '../db/client.js';
@@ -20,8 +20,13 @@ export type Runtime = {
  * embedded store is created and migrated on first use; a server store must be
  * migrated explicitly (`clientele migrate` or the server's start) unless
  * `autoMigrate` is set, so a command never changes a shared schema by surprise.
+ * `migrateEmptyServer` (`demo load`, which makes a new store) also migrates a server
+ * database whose schema holds nothing yet: there is no schema to change by surprise,
+ * as in a new directory. One with tables (an older Clientele's) is still refused.
  */
-export async function openRuntime(options: { db?: string; autoMigrate?: boolean; env?: NodeJS.ProcessEnv; embeddedSharedBuffers?: string; logger?: StoreLogger } = {}): Promise<Runtime> {
+export async function openRuntime(options: {
+  db?: string; autoMigrate?: boolean; migrateEmptyServer?: boolean; env?: NodeJS.ProcessEnv; embeddedSharedBuffers?: string; logger?: StoreLogger;
+} = {}): Promise<Runtime> {
   const env = options.env ?? process.env;
   const config = loadConfig(env);
   const target = options.db ?? config.database;
@@ -30,7 +35,7 @@ export async function openRuntime(options: { db?: string; autoMigrate?: boolean;
   const embeddedSharedBuffers = config.embeddedSharedBuffers ?? options.embeddedSharedBuffers;
   const store = await openStore(target, { ...(embeddedSharedBuffers ? { embeddedSharedBuffers } : {}), ...(options.logger ? { logger: options.logger } : {}) });
   try {
-    const shouldMigrate = options.autoMigrate ?? !isServerUrl(target);
+    const shouldMigrate = options.autoMigrate ?? (!isServerUrl(target) || (options.migrateEmptyServer === true && await isEmptySchema(store.db)));
     const migration = shouldMigrate ? await migrate(store) : null;
     if (!shouldMigrate) {
       const pending = await pendingMigrations(store);
@@ -46,6 +51,21 @@ export async function openRuntime(options: { db?: string; autoMigrate?: boolean;
     await store.close();
     throw error;
   }
+}
+
+/**
+ * Whether the schema a server store's tables go in (the connection's current schema) holds no
+ * table, view or sequence at all: a new database or schema, never a Clientele store part-way or an
+ * other application's. With no current schema (a search_path naming none that exists) it is not:
+ * migrating could not create anything, and the refusal says what to run.
+ */
+async function isEmptySchema(db: Kysely<Database>): Promise<boolean> {
+  const result = await sql<{ empty: boolean }>`
+    select current_schema() is not null and not exists (
+      select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+    ) as empty`.execute(db);
+  return result.rows[0]?.empty === true;
 }
 
 /**

@@ -4,12 +4,20 @@ import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { ratesClearedText } from './settings-run.js';
 import type { DemoLoadOptions } from './demo.js';
+import type { StoreSessionOptions } from '../store-session.js';
+
+/**
+ * A demo load makes a new store: into a server database with nothing in it yet it migrates it first,
+ * as a new directory is (a database holding an older Clientele's schema still asks for `clientele migrate`).
+ * CliRuntime.withStore passes these on to the session.
+ */
+const demoStoreOptions: StoreSessionOptions = { bulk: true, migrateEmptyServer: true };
 
 export async function runDemoLoad(runtime: CliRuntime, name: string, options: DemoLoadOptions): Promise<void> {
   const result = await runtime.withStore(({ db, actor, clock }) =>
     name === 'synthetic'
       ? loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor })
-      : loadDatasetDemo(db, name, { actor, rejectsDirectory: options.rejects ?? null }), { bulk: true });
+      : loadDatasetDemo(db, name, { actor, rejectsDirectory: options.rejects ?? null }), demoStoreOptions);
   // every row read is inserted, updated, unchanged or rejected, as `clientele import` says: a file that
   // names a customer twice updates the first row, and those rows were missing from the sum.
   // Rows are not orders (an order of several line rows counts once): the orders inserted beside them, where a file has orders

@@ -28,6 +28,9 @@ export function registerDemoCommand(program: Command, runtime: CliRuntime): void
     ['clientele demo load online-retail --db ./uci --rejects ./uci-rejects', 'also lists each row it did not load, with its line and reason'],
   ])
     .addHelpText('after', '\nRows a public data set is known to hold wrong (its README says so, e.g. UCI\'s sales without a customer) are left\n'
-      + 'out and named, and the load exits 0: it is complete. Any other row rejected exits 2, as `clientele import` does.')
+      + 'out and named, and the load exits 0: it is complete. Any other row rejected exits 2, as `clientele import` does.\n'
+      + '\nA PostgreSQL database (--db postgres://…, DATABASE_URL) with no tables yet is migrated first, as a new directory\n'
+      + 'is (other commands leave a server\'s schema to `clientele migrate`); one holding an older Clientele schema is refused\n'
+      + 'until `clientele migrate` has run.')
     .action(async (name: string, options: DemoLoadOptions) => (await run()).runDemoLoad(runtime, name, options));
 }
