@@ -34,3 +34,19 @@ it.each(['colour', 'xyz', 'r'])('suggests nothing for "%s", which is no part or 
 it('says the suggestion in the message', () => {
   expect(checkFilter({ field: 'rfm', op: 'eq', value: 'Champions' }).problems[0].message).toContain('did you mean "rfm_segment"?');
 });
+
+// "channel" is a purchase's channel (a purchased condition's key, or the orders per channel), not
+// first_interest_channel, which merely has the word in its name
+it.each(['channel', 'Channel', 'channels', 'purchase channel', 'order_channel', 'sales-channel'])('suggests for "%s" the purchase channel', (typed) => {
+  expect(suggestionFor(typed)).toBe('purchased.channel');
+});
+
+it('says where a purchase channel is asked, and the fields counting orders per channel', () => {
+  const { message } = checkFilter({ field: 'channel', op: 'eq', value: 'web' }).problems[0];
+  expect(message).toContain('did you mean "purchased.channel"?');
+  expect(message).toContain('{"purchased": {"channel": ["web"]}}');
+  for (const field of ['store_order_count', 'web_order_count', 'mobile_order_count', 'marketplace_order_count', 'phone_order_count', 'other_order_count']) expect(message).toContain(field);
+  expect(message).not.toContain('first_interest_channel');
+  // the channel of interest is still found by its own words
+  expect(suggestionFor('interest channel')).toBe('first_interest_channel');
+});

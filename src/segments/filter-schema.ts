@@ -89,6 +89,22 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
+/** The fields counting paid orders per purchase channel, in the channels' order. */
+const channelCountFields = fieldNames.filter((candidate) => /^(store|web|mobile|marketplace|phone|other)_order_count$/.test(candidate));
+
+/**
+ * Names of what a filter asks in another form than a field: "channel" is a purchase's channel, a
+ * `purchased` condition's key (or its orders per channel, the *_order_count fields), not the channel
+ * of the first sign of interest, whose field merely has the word in its name.
+ */
+const notFieldSuggestions: ReadonlyArray<{ typed: RegExp; suggestion: string; hint: string }> = [
+  {
+    typed: /^(purchase_|purchased_|order_|sales_|sale_)?channels?$/,
+    suggestion: 'purchased.channel',
+    hint: `a purchase's channel is a "purchased" condition's channel ({"purchased": {"channel": ["web"]}}), and orders per channel the fields ${channelCountFields.join(', ')}; `,
+  },
+];
+
 // shorter, a part of a name is a part of too many ("r" is in a dozen fields)
 const shortestPartSuggested = 3;
 
@@ -101,6 +117,8 @@ const shortestPartSuggested = 3;
  */
 function nearestField(name: string): string | null {
   const typed = name.toLowerCase().replace(/[\s-]+/g, '_');
+  const elsewhere = notFieldSuggestions.find((word) => word.typed.test(typed));
+  if (elsewhere !== undefined) return elsewhere.suggestion;
   const squeezed = typed.replaceAll('_', '');
   const sameWords = fieldNames.find((candidate) => candidate.replaceAll('_', '') === squeezed);
   if (sameWords !== undefined) return sameWords;
@@ -116,7 +134,7 @@ function nearestField(name: string): string | null {
 }
 
 function unknownFieldMessage(name: string, suggestion: string | null): string {
-  const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
+  const hint = suggestion ? `did you mean "${suggestion}"? ${notFieldSuggestions.find((word) => word.suggestion === suggestion)?.hint ?? ''}` : '';
   return `unknown field ${JSON.stringify(name.slice(0, 60))}; ${hint}see docs/segments.md for the fields a filter can use`;
 }
 

@@ -32,10 +32,14 @@ const segmentParams = z.object({ segmentId: z.coerce.number().int().positive() }
 // The filter is checked by parseFilter in the service, which reports every problem with its path;
 // its schema only documents the shape (filter-document.schemas.ts).
 const filterBody = filterInputDocumented;
-const segmentBody = z.strictObject({ name: z.string().trim().min(1).max(120), description: z.string().max(2000).nullish(), filter: filterBody });
+// Blank names (and names of digits only) are the service's SEGMENT_NAME_INVALID, as in the CLI: a
+// `min(1)` here would answer "   " with the validator's REQUEST_INVALID before the service is reached.
+const segmentName = z.string().trim().max(120)
+  .describe('Trimmed; needs a letter: blank, or digits alone (read as a segment number), is refused with SEGMENT_NAME_INVALID (field `name`). Unique ignoring case (SEGMENT_NAME_EXISTS)');
+const segmentBody = z.strictObject({ name: segmentName, description: z.string().max(2000).nullish(), filter: filterBody });
 const notFound = errorResponse('No such segment (SEGMENT_NOT_FOUND)');
 const segmentNotFoundNamesParam = notFoundNamesParam('segmentId', segmentErrorCodes.notFound);
-const nameTaken = errorResponse('Another segment has this name, ignoring case (SEGMENT_NAME_EXISTS; `details.segmentId` is that segment)');
+const nameTaken = errorResponse('Another segment has this name, ignoring case (SEGMENT_NAME_EXISTS; `details.segmentId` is that segment, `details.existingName` its name as saved)');
 // what campaign tools sync as profile fields (Klaviyo, Braze), beside the customer list's columns
 const memberPageSchema = segmentMembersSchema.extend({
   items: z.array(segmentMembersSchema.shape.items.element.extend({
@@ -46,7 +50,7 @@ const memberPageSchema = segmentMembersSchema.extend({
   })),
 });
 const segmentResult = z.object({ segment: writtenSegmentSchema, refresh: segmentRefreshSchema });
-const segmentPatch = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() })
+const segmentPatch = z.strictObject({ name: segmentName.optional(), description: z.string().max(2000).nullish(), filter: filterBody.optional() })
   // an empty change would be answered like an edit and audited as one
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Give at least one field to change: name, description, filter' });
 

@@ -94,7 +94,7 @@ function nameTaken(name: string, namesake: { segment_id: number; name: string },
   const makeWay = attempt === 'create'
     ? `change segment #${segmentId} instead (\`clientele segments update ${segmentId} --filter …\`, or PATCH /api/segments/${segmentId}), or ${deleteIt} first`
     : `free it first: rename segment #${segmentId} (\`clientele segments update ${segmentId} --name …\`, or PATCH /api/segments/${segmentId}) or ${deleteIt}`;
-  return new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(namesake.name)} already exists (#${segmentId})${differsInCase}: choose another name, or ${makeWay}.`, { field: 'name', segmentId });
+  return new AppError(segmentErrorCodes.nameExists, `A segment named ${JSON.stringify(namesake.name)} already exists (#${segmentId})${differsInCase}: choose another name, or ${makeWay}.`, { field: 'name', segmentId, existingName: namesake.name });
 }
 
 /** Saves a segment and fills its membership at once. */

@@ -127,7 +127,12 @@ describeWithBrowser('staff web app: a segment exported with consent, and a segme
     await page.getByRole('link', { name: 'Duplicate', exact: true }).click();
     await expect.poll(() => nameField.inputValue(), pagePoll).toBe(`Copy of ${name}`);
     await page.getByRole('button', { name: 'Save segment' }).click();
-    await page.getByRole('alert').filter({ hasText: 'SEGMENT_NAME_EXISTS' }).waitFor();
+    // said under the Name field, naming and linking the segment that has the name, with no CLI or API commands
+    const taken = page.getByRole('alert').filter({ hasText: `Another segment is already called “Copy of ${name}”.` });
+    await taken.waitFor();
+    await expect(taken.getByRole('link', { name: `“Copy of ${name}”` }).getAttribute('href')).resolves.toBe(`/segments/${copy.segment_id}`);
+    expect(await taken.textContent()).not.toContain('clientele');
+    await expect.poll(() => nameField.getAttribute('aria-invalid'), pagePoll).toBe('true');
     expect(new URL(page.url()).pathname).toBe('/segments/new');
     const named = (await listSegments(server.store.db)).filter((segment) => segment.name.toLowerCase() === `copy of ${name}`.toLowerCase());
     expect(named).toHaveLength(1);

@@ -33,11 +33,17 @@ beforeEach(() => {
 });
 
 describe('a segment members export', () => {
-  it('names personas in a sheet as the Personas page does, in the reader\'s language', async () => {
-    for (const sheet of [fileOf(await exportSegmentMembers(7, progressOf(spreadsheetIn('lv')))), fileOf((await exportConsentingMembers(7, 'email', progressOf(spreadsheetIn('lv')))).parts)]) {
-      expect(sheet).toContain(';Jauni, tērē maz, mazi pirkumi · “coffee”');
-      expect(sheet).not.toContain('young low-spend');
+  it('names personas in a sheet as a persona filter takes them, in every language: the name as stored, as the CLI writes it', async () => {
+    for (const locale of ['en', 'id', 'lv'] as const) {
+      for (const sheet of [fileOf(await exportSegmentMembers(7, progressOf(spreadsheetIn(locale)))), fileOf((await exportConsentingMembers(7, 'email', progressOf(spreadsheetIn(locale)))).parts)]) {
+        // the last column; quoted where the sheet's separator is a comma
+        expect(sheet).toMatch(/[;,]"?young low-spend small-basket, coffee"?\r\n/);
+        // the Personas page's words, which no filter matches
+        expect(sheet).not.toContain('“coffee”');
+        expect(sheet).not.toContain('Jauni, tērē maz');
+      }
     }
+    expect(get.mock.calls.map(([path]) => path)).not.toContain('/api/personas');
   });
 
   it('writes the re-import form exactly as stored: the server\'s persona name, and formula-like names and emails unguarded', async () => {

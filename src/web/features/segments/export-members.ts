@@ -1,5 +1,4 @@
 import { api } from '../../api/client.js';
-import type { PersonaList } from '../../api/target-group-types.js';
 import type { Page } from '../../api/types.js';
 import { hasAgreedTo, type ConsentKind } from '../../../customers/consent-kinds.js';
 import { customerCsvCells, customerCsvHeader, machineCsvOptions, segmentMemberCsvColumns, type CustomerCsvRow } from '../../../customers/customer-csv.js';
@@ -7,7 +6,6 @@ import { spreadsheetSeparators, utf8ByteOrderMark } from '../../components/sprea
 import { collectCsv, type CsvPage } from '../customers/export-csv.js';
 import type { ExportProgress } from '../customers/export-customers.js';
 import { spreadsheetCells, spreadsheetHeader, type SpreadsheetContext } from '../customers/export-spreadsheet.js';
-import { nameWordsOf, personaNameLookup } from '../personas/persona-name.js';
 
 /** The members API's largest page. */
 const memberPageSize = 1000;
@@ -41,11 +39,13 @@ export async function exportConsentingMembers(segmentId: number, kind: ConsentKi
 }
 
 /**
- * A members sheet names each persona as the Personas page does, in the reader's language: the members
- * list sends the server's name ("young low-spend small-basket, coffee"). The re-import form keeps that
- * name, which is what a filter and a program match.
+ * A members sheet writes each persona by its name as stored ("young low-spend small-basket, coffee"),
+ * as the CLI's `segments members --csv` and the re-import form do: that is the name a persona filter,
+ * the API and a program match (ignoring case), so a name copied from the sheet can be pasted into a
+ * filter. The reader's rebuilt name (the Personas page's "Young low-spend small-basket, “coffee”",
+ * or a translated one) matches no filter: the server knows no translations. So no persona lookup is
+ * made and none is passed on, whatever the form brought.
  */
-export async function withPersonaNames(form: SpreadsheetContext, signal: AbortSignal): Promise<SpreadsheetContext> {
-  const { personas } = await api.get<PersonaList>('/api/personas', undefined, signal);
-  return { ...form, personaName: personaNameLookup(personas, nameWordsOf(form.locale, form.t)) };
+export async function withPersonaNames(form: SpreadsheetContext, _signal: AbortSignal): Promise<SpreadsheetContext> {
+  return { ...form, personaName: undefined };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { SegmentDetail, SegmentWithHistory } from '../../api/target-group-types.js';
 import { useApiData } from '../../api/use-api-data.js';
@@ -11,6 +11,8 @@ import { FilterEditor } from './filter-editor.js';
 import { filterProblemsOf, formatFilter, parseFilterText } from './filter-text.js';
 import { isSamePending, noPendingConditions, saveBlocksOf, type BuilderForm, type PendingCondition } from './pending-condition.js';
 import { SaveBlockMessage } from './save-block-message.js';
+import { nameTakenParts, segmentNameProblem, segmentNameRefusal, type SegmentNameProblem } from './segment-name-problem.js';
+import { useFocusAfterSend } from '../auth/use-focus-after-send.js';
 
 // A useful start: buyers who bought in the last 90 days.
 const starterFilter = { and: [{ field: 'last_purchase_at', op: 'gt', value: { days_ago: 90 } }] };
@@ -55,8 +57,13 @@ function SegmentForm({ segment, copyOf }: { segment: SegmentDetail | null; copyO
   const [isSaving, setIsSaving] = useState(false);
   const [pending, setPending] = useState(noPendingConditions);
   const [isBlockShown, setIsBlockShown] = useState(false);
+  const [nameProblem, setNameProblem] = useState<SegmentNameProblem | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
   const formId = useId();
   const blockId = useId();
+  const nameProblemId = useId();
+  // a refused name is focused once its message is shown: the save button, disabled while sending, held focus
+  const focusAfterSend = useFocusAfterSend<'name'>(isSaving, { name: nameField });
   const changePending = useCallback((form: BuilderForm, state: PendingCondition) => {
     setPending((current) => (isSamePending(current[form], state) ? current : { ...current, [form]: state }));
   }, []);
@@ -68,6 +75,15 @@ function SegmentForm({ segment, copyOf }: { segment: SegmentDetail | null; copyO
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    focusAfterSend.current = null;
+    // a missing name is said under the field before anything is sent
+    const problem = segmentNameProblem(name);
+    setNameProblem(problem);
+    if (problem) {
+      setError(null);
+      nameField.current?.focus();
+      return;
+    }
     const parsed = parseFilterText(filterText);
     if (parsed.status !== 'ok') return;
     // saving now would store the filter without what the person typed into a condition form
@@ -81,7 +97,11 @@ function SegmentForm({ segment, copyOf }: { segment: SegmentDetail | null; copyO
         : await api.post<{ segment: SegmentDetail }>('/api/segments', body);
       navigate(`/segments/${result.segment.segment_id}`);
     } catch (caught) {
-      setError(caught as Error);
+      // a refused name is said under its field, in words: not the server's CLI and API commands
+      const refusal = segmentNameRefusal(caught, name);
+      setNameProblem(refusal);
+      setError(refusal ? null : caught as Error);
+      if (refusal) focusAfterSend.current = 'name';
       setIsSaving(false);
     }
   };
@@ -98,11 +118,16 @@ function SegmentForm({ segment, copyOf }: { segment: SegmentDetail | null; copyO
         </div>
       </header>
       {/* The condition forms of the filter editor cannot sit inside this form (forms do not nest), so the save button names it. */}
-      <form id={formId} className="card stacked-form" onSubmit={save} aria-label={title}>
+      <form id={formId} className="card stacked-form" onSubmit={save} aria-label={title} noValidate>
         <label className="field">
-          <span>{t('segments.name')}</span>
-          <input name="name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={nameMaxLength} />
+          {/* the field's name stays "Name" for assistive technology, which hears aria-required instead */}
+          <span>{t('segments.name')}<span aria-hidden="true"> ({t('segments.nameRequired')})</span></span>
+          <input ref={nameField} name="name" value={name} required aria-required="true" maxLength={nameMaxLength}
+            aria-invalid={nameProblem ? true : undefined} aria-describedby={nameProblem ? nameProblemId : undefined}
+            onChange={(event) => { setName(event.target.value); setNameProblem(null); }} />
         </label>
+        {/* beside the label, not in it: in it, the message (and its link) would be read as the field's name */}
+        {nameProblem ? <NameProblemText id={nameProblemId} problem={nameProblem} t={t} /> : null}
         <label className="field">
           <span>{t('segments.description')}</span>
           <textarea name="description" value={description} onChange={(event) => setDescription(event.target.value)} maxLength={2000} rows={2} />
@@ -112,11 +137,18 @@ function SegmentForm({ segment, copyOf }: { segment: SegmentDetail | null; copyO
       {error && filterProblemsOf(error).length === 0 ? <ErrorMessage error={error} /> : null}
       <SaveBlockMessage id={blockId} blocks={isBlockShown ? blocks : []} />
       <div className="button-row">
-        <button type="submit" form={formId} className="button-primary" aria-describedby={isBlockShown && blocks.length > 0 ? blockId : undefined} disabled={isSaving || name.trim() === '' || parseFilterText(filterText).status !== 'ok'}>
+        <button type="submit" form={formId} className="button-primary" aria-describedby={isBlockShown && blocks.length > 0 ? blockId : undefined} disabled={isSaving || parseFilterText(filterText).status !== 'ok'}>
           {isSaving ? t('segments.saving') : t('segments.save')}
         </button>
         <Link to={back} className="button-link button-quiet">{t('common.cancel')}</Link>
       </div>
     </section>
   );
+}
+
+/** A name's problem under the Name field; a taken name links to the segment that has it. */
+function NameProblemText({ id, problem, t }: { id: string; problem: SegmentNameProblem; t: I18n['t'] }) {
+  if (problem.kind !== 'taken') return <p id={id} className="inline-error" role="alert">{t(problem.key)}</p>;
+  const parts = nameTakenParts(problem, t);
+  return <p id={id} className="inline-error" role="alert">{parts.before}<Link to={parts.to}>{parts.name}</Link>{parts.after}</p>;
 }
