@@ -83,10 +83,10 @@ describeEachStore('API keys act for their creator over HTTP', (context) => {
     for (const acting of [key, madeByKey]) {
       const disable = await app.inject({ method: 'PATCH', url: `/api/users/${admin.user.userId}`, headers: bearer(acting), payload: { disabled: true } });
       expect(outcomeOf(disable)).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
-      expect(errorOf(disable).message).toBe(`This API key acts for user #${admin.user.userId}, who created it, and cannot disable them, as they cannot disable themselves; ask another owner or admin to do it.`);
+      expect(errorOf(disable).message).toBe(`This API key acts for user #${admin.user.userId}, who created it, and cannot disable them, as they cannot disable themselves; ask an owner or another admin to do it.`);
       const demote = await app.inject({ method: 'PATCH', url: `/api/users/${admin.user.userId}`, headers: bearer(acting), payload: { role: 'analyst' } });
       expect(outcomeOf(demote)).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
-      expect(errorOf(demote).message).toMatch(/cannot change their role, as they cannot themselves; ask another owner or admin to do it/);
+      expect(errorOf(demote).message).toMatch(/cannot change their role, as they cannot themselves; ask an owner or another admin to do it/);
       const reset = await app.inject({ method: 'POST', url: `/api/users/${admin.user.userId}/reset-password`, headers: bearer(acting) });
       expect(outcomeOf(reset)).toEqual([403, 'USER_CHANGE_FORBIDDEN']);
       expect(errorOf(reset).message).toMatch(/cannot reset their password; they change it signed in with their current one \(POST \/api\/auth\/password\)/);

@@ -30,11 +30,16 @@ describe('who may change whom', () => {
 
   it('sends an owner who wants another role to another owner, since no admin may change an owner', () => {
     expect(userChangeProblem(caller('owner', 1), { userId: 1, role: 'owner' }, { role: 'admin' })).toBe('You cannot change your own role; ask another owner.');
-    expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { role: 'marketer' })).toBe('You cannot change your own role; ask another owner or admin.');
+    expect(userChangeProblem(caller('owner', 1), { userId: 1, role: 'owner' }, { disabled: true })).toBe('You cannot disable yourself; ask another owner.');
+  });
+
+  it('sends an admin to an owner or another admin: an admin is not an owner, so not "another owner"', () => {
+    expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { role: 'marketer' })).toBe('You cannot change your own role; ask an owner or another admin.');
+    expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { disabled: true })).toBe('You cannot disable yourself; ask an owner or another admin.');
   });
 
   it('tells an admin who would make themselves owner to ask an owner', () => {
-    expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { role: 'owner' })).toBe('You cannot change your own role; ask another owner.');
+    expect(userChangeProblem(caller('admin', 1), { userId: 1, role: 'admin' }, { role: 'owner' })).toBe('You cannot change your own role; ask an owner.');
   });
 
   it('lets people rename themselves', () => {
@@ -44,8 +49,8 @@ describe('who may change whom', () => {
 
 describe('what an API key may do to the staff member who created it', () => {
   it.each([
-    ['disable an admin creator', { userId: 1, role: 'admin' as const }, { disabled: true }, /acts for user #1, who created it, and cannot disable them.*ask another owner or admin/],
-    ['demote an admin creator', { userId: 1, role: 'admin' as const }, { role: 'analyst' as const }, /acts for user #1, who created it, and cannot change their role.*ask another owner or admin/],
+    ['disable an admin creator', { userId: 1, role: 'admin' as const }, { disabled: true }, /acts for user #1, who created it, and cannot disable them.*ask an owner or another admin to do it/],
+    ['demote an admin creator', { userId: 1, role: 'admin' as const }, { role: 'analyst' as const }, /acts for user #1, who created it, and cannot change their role.*ask an owner or another admin to do it/],
     ['disable an owner creator', { userId: 1, role: 'owner' as const }, { disabled: true }, /cannot disable them.*ask another owner to do it/],
   ])('refuses to %s, as the creator could not signed in', (_, target, change, message) => {
     expect(userChangeProblem(keyOf(1), target, change)).toMatch(message);
@@ -53,6 +58,8 @@ describe('what an API key may do to the staff member who created it', () => {
 
   it("refuses to reset its creator's password, pointing to the password change, and leaves other staff and renaming to it", () => {
     expect(passwordResetProblem(keyOf(1), { userId: 1, role: 'admin' })).toMatch(/cannot reset their password.*POST \/api\/auth\/password/);
+    expect(passwordResetProblem(keyOf(1), { userId: 1, role: 'admin' })).toMatch(/, or an owner or another admin resets it\.$/);
+    expect(passwordResetProblem(keyOf(1), { userId: 1, role: 'owner' })).toMatch(/, or another owner resets it\.$/);
     expect(passwordResetProblem(keyOf(1), { userId: 2, role: 'admin' })).toBeNull();
     expect(userChangeProblem(keyOf(1), { userId: 1, role: 'admin' }, { name: 'Ana' })).toBeNull();
     expect(userChangeProblem(keyOf(1), { userId: 2, role: 'admin' }, { disabled: true })).toBeNull();

@@ -38,9 +38,15 @@ function isSelf(caller: RuleCaller, target: Target): boolean {
   return self !== null && self === target.userId;
 }
 
-/** Whom someone changing `target` in this way must ask instead: no admin may make or change an owner. */
-function whoToAsk(target: Target, change: UserChange): string {
-  return target.role === 'owner' || change.role === 'owner' ? 'owner' : 'owner or admin';
+/**
+ * Whom a person refused a change to themselves (`self`, their own role) must ask instead, with its
+ * article: no admin may make or change an owner, and "another" goes only with the asker's own role,
+ * so an owner asks "another owner" and an admin "an owner" or "another admin".
+ */
+function whoToAsk(self: Target, change: UserChange): string {
+  const needsOwner = self.role === 'owner' || change.role === 'owner';
+  if (needsOwner) return self.role === 'owner' ? 'another owner' : 'an owner';
+  return self.role === 'admin' ? 'an owner or another admin' : 'an owner or admin';
 }
 
 /**
@@ -57,11 +63,11 @@ export function userChangeProblem(caller: RuleCaller, target: Target | null, cha
     const ask = whoToAsk(target, change);
     if (caller.apiKeyId != null) {
       const creator = `This API key acts for user #${target.userId}, who created it`;
-      if (changesRole) return `${creator}, and cannot change their role, as they cannot themselves; ask another ${ask} to do it.`;
-      if (change.disabled === true) return `${creator}, and cannot disable them, as they cannot disable themselves; ask another ${ask} to do it.`;
+      if (changesRole) return `${creator}, and cannot change their role, as they cannot themselves; ask ${ask} to do it.`;
+      if (change.disabled === true) return `${creator}, and cannot disable them, as they cannot disable themselves; ask ${ask} to do it.`;
     } else {
-      if (changesRole) return `You cannot change your own role; ask another ${ask}.`;
-      if (change.disabled === true) return `You cannot disable yourself; ask another ${ask}.`;
+      if (changesRole) return `You cannot change your own role; ask ${ask}.`;
+      if (change.disabled === true) return `You cannot disable yourself; ask ${ask}.`;
     }
   }
   if (caller.role !== 'owner') {
@@ -89,7 +95,7 @@ export function removesLastOwner(target: { role: StaffRole; isDisabled: boolean 
  */
 export function passwordResetProblem(caller: RuleCaller, target: Target): string | null {
   if (isSelf(caller, target)) {
-    if (caller.apiKeyId != null) return `This API key acts for user #${target.userId}, who created it, and cannot reset their password; they change it signed in with their current one (POST /api/auth/password), or another ${whoToAsk(target, {})} resets it.`;
+    if (caller.apiKeyId != null) return `This API key acts for user #${target.userId}, who created it, and cannot reset their password; they change it signed in with their current one (POST /api/auth/password), or ${whoToAsk(target, {})} resets it.`;
     return 'Change your own password with your current one instead (POST /api/auth/password).';
   }
   if (caller.role !== 'owner' && target.role === 'owner') {

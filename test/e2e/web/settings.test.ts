@@ -109,13 +109,14 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
     await page.reload();
     const row = teamRow(page, colleague.user.name);
-    await row.getByRole('button', { name: 'Disable', exact: true }).click();
+    // the button shows "Disable"; a screen reader hears whom it disables
+    await row.getByRole('button', { name: `Disable ${colleague.user.name} (${colleague.user.email})`, exact: true }).click();
     expect((await storedUser(colleague.user.email)).disabled_at).toBeNull();
     await row.getByRole('button', { name: `Disable ${colleague.user.name}` }).click();
     await row.getByText(/Disabled since/).waitFor();
     expect((await storedUser(colleague.user.email)).disabled_at).not.toBeNull();
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
-    await row.getByRole('button', { name: 'Enable' }).click();
+    await row.getByRole('button', { name: `Enable ${colleague.user.name} (${colleague.user.email})`, exact: true }).click();
     await row.getByText('Active').waitFor();
     expect((await storedUser(colleague.user.email)).disabled_at).toBeNull();
   });
@@ -123,7 +124,7 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
   it('resets a colleague\'s forgotten password after a second click: a new one-time password, shown once', async () => {
     const { page, server } = app;
     const row = teamRow(page, 'Rina Wijaya');
-    await row.getByRole('button', { name: 'Reset password', exact: true }).click();
+    await row.getByRole('button', { name: `Reset password for Rina Wijaya (${colleagueEmail})`, exact: true }).click();
     await row.getByRole('button', { name: 'Reset the password of Rina Wijaya' }).click();
     const secret = row.getByLabel('One-time password');
     await secret.waitFor();
@@ -133,7 +134,7 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     expect((await signedIn.json() as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true);
     await row.getByText('Has not chosen a password yet').waitFor();
     // nobody resets their own password here: they change it with the current one
-    await expect(teamRow(page, ownerEmail).getByRole('button', { name: 'Reset password' }).count()).resolves.toBe(0);
+    await expect(teamRow(page, ownerEmail).getByRole('button', { name: /^Reset password for / }).count()).resolves.toBe(0);
   });
 
   it('fits the team on a phone: every control on screen without sideways scrolling', async () => {
@@ -144,10 +145,10 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
       await signInThroughForm(page, server.url, ownerEmail, ownerPassword);
       await page.goto(`${server.url}/settings/team`);
       const row = teamRow(page, 'Rina Wijaya');
-      await row.getByRole('button', { name: 'Disable', exact: true }).waitFor();
+      await row.getByRole('button', { name: `Disable Rina Wijaya (${colleagueEmail})`, exact: true }).waitFor();
       const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
       expect(widths.page).toBeLessThanOrEqual(widths.viewport);
-      const box = await row.getByRole('button', { name: 'Disable', exact: true }).boundingBox();
+      const box = await row.getByRole('button', { name: `Disable Rina Wijaya (${colleagueEmail})`, exact: true }).boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     } finally {
       await phone.close();
@@ -176,7 +177,7 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
 
     const row = page.getByRole('row').filter({ hasText: 'BI dashboard' });
     await expect(row.textContent()).resolves.toContain('Read');
-    await row.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await row.getByRole('button', { name: /^Revoke key “BI dashboard” \(clt_\w+_…\)$/ }).click();
     await row.getByRole('button', { name: 'Revoke BI dashboard' }).click();
     await row.getByText(/Revoked/).waitFor();
     expect((await asKey()).status).toBe(401);
@@ -375,12 +376,12 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
       await page.goto(`${server.url}/settings/api-keys`);
       const shellRow = page.getByRole('row').filter({ hasText: 'Till feed' });
       await shellRow.getByText('Only an owner can revoke a key made by an owner or on the server\'s command line.').waitFor();
-      await expect(shellRow.getByRole('button', { name: 'Revoke', exact: true }).count()).resolves.toBe(0);
+      await expect(shellRow.getByRole('button', { name: /^Revoke/ }).count()).resolves.toBe(0);
       const reportRow = page.getByRole('row').filter({ hasText: 'Admin report' }).filter({ hasNotText: 'Report helper' });
       const helperRow = page.getByRole('row').filter({ hasText: 'Report helper' });
       await helperRow.getByText('Made by key “Admin report”: revoking it revokes this one too.').waitFor();
       // the key it made goes with it
-      await reportRow.getByRole('button', { name: 'Revoke', exact: true }).click();
+      await reportRow.getByRole('button', { name: /^Revoke key “Admin report” \(clt_\w+_…\)$/ }).click();
       await reportRow.getByRole('button', { name: 'Revoke Admin report' }).click();
       await reportRow.getByText(/Revoked/).waitFor();
       await helperRow.getByText(/Revoked/).waitFor();

@@ -40,34 +40,34 @@ describeWithBrowser('staff web app: keyboard focus and announcements on the Team
     await row.getByRole('button', { name: 'Save role' }).focus();
     await page.keyboard.press('Enter');
     await announced(page, 'Role of Test marketer saved: Analyst');
-    await expect(settledFocus(page)).resolves.toBe('select: Role of Test marketer');
+    await expect(settledFocus(page)).resolves.toBe('select: Role of Test marketer (ana@shop.example)');
     expect((await storedUser(colleague.user.userId)).role).toBe('analyst');
 
     // the question takes focus on its least destructive answer and is named by its text
-    await row.getByRole('button', { name: 'Disable', exact: true }).focus();
+    await row.getByRole('button', { name: 'Disable Test marketer (ana@shop.example)', exact: true }).focus();
     await page.keyboard.press('Enter');
-    const question = row.getByRole('alertdialog', { name: 'Disable' });
+    const question = row.getByRole('alertdialog', { name: 'Disable Test marketer (ana@shop.example)', exact: true });
     await question.waitFor();
     await expect(description(page, question)).resolves.toContain('Test marketer is signed out at once');
     await expect(focused(page)).resolves.toBe('button: Cancel');
     await page.keyboard.press('Escape');
-    await expect(settledFocus(page)).resolves.toBe('button: Disable');
+    await expect(settledFocus(page)).resolves.toBe('button: Disable Test marketer (ana@shop.example)');
     await page.keyboard.press('Enter');
     await question.waitFor();
     await page.keyboard.press('Enter');
-    await expect(settledFocus(page)).resolves.toBe('button: Disable');
+    await expect(settledFocus(page)).resolves.toBe('button: Disable Test marketer (ana@shop.example)');
     expect((await storedUser(colleague.user.userId)).disabled_at).toBeNull();
 
     await page.keyboard.press('Enter');
     await row.getByRole('button', { name: 'Disable Test marketer' }).focus();
     await page.keyboard.press('Enter');
     await announced(page, 'Test marketer disabled: signed out everywhere');
-    await expect(settledFocus(page)).resolves.toBe('button: Enable');
+    await expect(settledFocus(page)).resolves.toBe('button: Enable Test marketer (ana@shop.example)');
     expect((await storedUser(colleague.user.userId)).disabled_at).not.toBeNull();
 
     await page.keyboard.press('Enter');
     await announced(page, 'Test marketer enabled: can sign in again');
-    await expect(settledFocus(page)).resolves.toBe('button: Disable');
+    await expect(settledFocus(page)).resolves.toBe('button: Disable Test marketer (ana@shop.example)');
     expect((await storedUser(colleague.user.userId)).disabled_at).toBeNull();
   });
 
@@ -76,14 +76,14 @@ describeWithBrowser('staff web app: keyboard focus and announcements on the Team
     await createTestUser(server.store, 'agent', { email: 'budi@shop.example' });
     await page.goto(`${server.url}/settings/team`);
     const row = teamRow(page, 'budi@shop.example');
-    await row.getByRole('button', { name: 'Reset password', exact: true }).focus();
+    await row.getByRole('button', { name: 'Reset password for Test agent (budi@shop.example)', exact: true }).focus();
     await page.keyboard.press('Enter');
-    const question = row.getByRole('alertdialog', { name: 'Reset password' });
+    const question = row.getByRole('alertdialog', { name: 'Reset password for Test agent (budi@shop.example)', exact: true });
     await question.waitFor();
     await expect(description(page, question)).resolves.toContain('Test agent gets a new one-time password');
     await expect(focused(page)).resolves.toBe('button: Cancel');
     await page.keyboard.press('Enter');
-    await expect(settledFocus(page)).resolves.toBe('button: Reset password');
+    await expect(settledFocus(page)).resolves.toBe('button: Reset password for Test agent (budi@shop.example)');
 
     await page.keyboard.press('Enter');
     await row.getByRole('button', { name: 'Reset the password of Test agent' }).focus();

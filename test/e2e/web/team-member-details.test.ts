@@ -26,7 +26,7 @@ describeWithBrowser('staff web app: a team member\'s name and email', () => {
     const row = teamRow(page, 'Budi Santoso');
     await row.getByRole('status').filter({ hasText: 'Name and email saved.' }).waitFor();
     await expect(row.textContent()).resolves.toContain('budi@shop.example');
-    await expect(focusedName(page)).resolves.toBe('Edit the name and email of Budi Santoso');
+    await expect(focusedName(page)).resolves.toBe('Edit the name and email of Budi Santoso (budi@shop.example)');
     const signIn = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'budi@shop.example', password: ownerPassword }) });
     expect(signIn.status).toBe(200);
     // still signed in, and the account page says who they are now
@@ -53,7 +53,7 @@ describeWithBrowser('staff web app: a team member\'s name and email', () => {
     const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
     expect(descriptions.join(' ')).toContain('taken@shop.example already exists');
     await form.getByRole('button', { name: 'Cancel' }).click();
-    await expect(focusedName(page)).resolves.toBe('Edit the name and email of Test analyst');
+    await expect(focusedName(page)).resolves.toBe('Edit the name and email of Test analyst (sari@shop.example)');
     expect((await storedUser(colleague.user.userId)).email).toBe('sari@shop.example');
   });
 });

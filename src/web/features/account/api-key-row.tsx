@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { apiKeyRevokeProblem } from '../../../auth/user-rules.js';
 import { useMe } from '../auth/session-context.js';
+import { apiKeyPrefixShown, revokeKeyLabel } from './row-action-labels.js';
 import { suspendedScopesOf } from './suspended-scopes.js';
 
 /**
@@ -27,10 +28,12 @@ export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; 
   });
 
   const suspended = suspendedScopesOf(apiKey);
+  // the button shows a short word; a screen reader, reading it out of its row, hears which key
+  const revokeLabel = revokeKeyLabel(t, apiKey);
   const created = creatorName ? t('settings.apiKeys.createdOnBy', { date: format.date(apiKey.createdAt), name: creatorName }) : format.date(apiKey.createdAt);
   return (
     <tr className={apiKey.revokedAt ? 'is-disabled' : undefined}>
-      <td><strong>{apiKey.name}</strong><div className="muted small"><code>clt_{apiKey.prefix}_…</code></div></td>
+      <td><strong>{apiKey.name}</strong><div className="muted small"><code>{apiKeyPrefixShown(apiKey)}</code></div></td>
       <td>
         {apiKey.scopes.map((scope) => (suspended.includes(scope) ? t('settings.apiKeys.scopeSuspended', { scope: t(`settings.scopes.${scope}.name`) }) : t(`settings.scopes.${scope}.name`))).join(', ')}
         {suspended.length > 0 ? <div className="muted small" role="note">{t('settings.apiKeys.suspendedNote')}</div> : null}
@@ -43,9 +46,9 @@ export function ApiKeyRow({ apiKey, creatorName, onChanged }: { apiKey: ApiKey; 
       <td>
         {apiKey.revokedAt ? t('settings.apiKeys.revokedOn', { date: format.date(apiKey.revokedAt) }) : null}
         {!apiKey.revokedAt && !mayRevoke ? <span className="muted small">{t('settings.apiKeys.ownerOnlyRevoke')}</span> : null}
-        {!apiKey.revokedAt && mayRevoke && !isConfirming ? <button type="button" className="button-quiet" onClick={() => setIsConfirming(true)}>{t('settings.apiKeys.revoke')}</button> : null}
+        {!apiKey.revokedAt && mayRevoke && !isConfirming ? <button type="button" className="button-quiet" aria-label={revokeLabel} onClick={() => setIsConfirming(true)}>{t('settings.apiKeys.revoke')}</button> : null}
         {!apiKey.revokedAt && mayRevoke && isConfirming ? (
-          <div className="confirm-inline" role="group" aria-label={t('settings.apiKeys.revoke')}>
+          <div className="confirm-inline" role="group" aria-label={revokeLabel}>
             <p className="small">{t('settings.apiKeys.confirmRevoke', { name: apiKey.name })}</p>
             <div className="button-row">
               <button type="button" className="button-danger" disabled={isBusy} onClick={() => void revoke()}>{t('settings.apiKeys.revokeConfirmed', { name: apiKey.name })}</button>

@@ -10,6 +10,7 @@ import { useFocusOnClose } from '../customers/use-focus-on-close.js';
 import { CopyOnce } from './copy-once.js';
 import { MemberDetailsForm } from './member-details-form.js';
 import { personName } from './person-name.js';
+import { teamRowLabels } from './row-action-labels.js';
 import type { UserControls } from './user-controls.js';
 
 type TeamRowProps = {
@@ -37,6 +38,8 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged, o
   const { t, format } = useI18n();
   const session = useSession();
   const name = personName(member);
+  // each control names the person (and their email) for a screen reader; the button shows a short word
+  const labels = teamRowLabels(t, member);
   const [isEditingDetails, setIsEditingDetails] = useState(false);
   const [areDetailsSaved, setAreDetailsSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -130,7 +133,7 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged, o
             <strong>{name}</strong>{isSelf ? <span className="muted"> · {t('settings.team.you')}</span> : null}
             {name === member.email ? null : <div className="muted small">{member.email}</div>}
             {canEditDetails ? (
-              <button ref={editButton} type="button" className="button-quiet" aria-label={t('settings.team.editDetailsOf', { name })}
+              <button ref={editButton} type="button" className="button-quiet" aria-label={labels.editDetails}
                 onClick={() => { setAreDetailsSaved(false); setIsEditingDetails(true); }}>{t('common.edit')}</button>
             ) : null}
             {areDetailsSaved ? <p className="notice-success small" role="status">{t('settings.team.detailsSaved')}</p> : null}
@@ -140,14 +143,14 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged, o
       <td>
         {controls.roles.length > 0 ? (
           <div className="inline-form">
-            <select ref={roleSelect} aria-label={t('settings.team.roleOf', { name })} value={draftRole} aria-disabled={isBusy}
+            <select ref={roleSelect} aria-label={labels.role} value={draftRole} aria-disabled={isBusy}
               onChange={(event) => { if (!isBusy) setDraftRole(event.target.value as StaffUser['role']); }}>
               {controls.roles.map((role) => <option key={role} value={role}>{t(`roles.${role}`)}</option>)}
             </select>
             {draftRole !== member.role ? (
               <>
-                <button type="button" className="button-primary" aria-disabled={isBusy} onClick={() => change({ role: draftRole })}>{t('settings.team.saveRole')}</button>
-                <button type="button" className="button-quiet" aria-disabled={isBusy} onClick={() => { if (!isBusy) cancelRole(); }}>{t('common.cancel')}</button>
+                <button type="button" className="button-primary" aria-label={labels.saveRole} aria-disabled={isBusy} onClick={() => change({ role: draftRole })}>{t('settings.team.saveRole')}</button>
+                <button type="button" className="button-quiet" aria-label={labels.cancelRole} aria-disabled={isBusy} onClick={() => { if (!isBusy) cancelRole(); }}>{t('common.cancel')}</button>
               </>
             ) : null}
           </div>
@@ -161,22 +164,22 @@ export function TeamRow({ member, isSelf, controls, canEditDetails, onChanged, o
       <td>{status}</td>
       <td>
         {controls.canEnable ? (
-          <button ref={enableButton} type="button" className="button-secondary" aria-disabled={isBusy} onClick={() => change({ disabled: false })}>{t('settings.team.enable')}</button>
+          <button ref={enableButton} type="button" className="button-secondary" aria-label={labels.enable} aria-disabled={isBusy} onClick={() => change({ disabled: false })}>{t('settings.team.enable')}</button>
         ) : null}
         {controls.canDisable && !isConfirmingDisable ? (
-          <button ref={disableButton} type="button" className="button-quiet" aria-disabled={isBusy}
+          <button ref={disableButton} type="button" className="button-quiet" aria-label={labels.disable} aria-disabled={isBusy}
             onClick={() => { if (!isBusy) { setIsConfirmingReset(false); setIsConfirmingDisable(true); } }}>{t('settings.team.disable')}</button>
         ) : null}
         {isConfirmingDisable ? (
-          <ConfirmBox title={t('settings.team.disable')} question={t('settings.team.confirmDisable', { name })} confirmLabel={t('settings.team.disableConfirmed', { name })}
+          <ConfirmBox title={labels.disable} question={t('settings.team.confirmDisable', { name })} confirmLabel={t('settings.team.disableConfirmed', { name })}
             isBusy={isBusy} onConfirm={() => change({ disabled: true })} onCancel={() => setIsConfirmingDisable(false)} />
         ) : null}
         {controls.canResetPassword && !isConfirmingReset && !isConfirmingDisable ? (
-          <button ref={resetButton} type="button" className="button-quiet" aria-disabled={isBusy}
+          <button ref={resetButton} type="button" className="button-quiet" aria-label={labels.resetPassword} aria-disabled={isBusy}
             onClick={() => { if (!isBusy) { setNewOneTimePassword(null); setIsConfirmingReset(true); } }}>{t('settings.team.resetPassword')}</button>
         ) : null}
         {isConfirmingReset ? (
-          <ConfirmBox title={t('settings.team.resetPassword')} question={t('settings.team.confirmReset', { name })} confirmLabel={t('settings.team.resetConfirmed', { name })}
+          <ConfirmBox title={labels.resetPassword} question={t('settings.team.confirmReset', { name })} confirmLabel={t('settings.team.resetConfirmed', { name })}
             isBusy={isBusy} onConfirm={resetPassword} onCancel={() => setIsConfirmingReset(false)} />
         ) : null}
         {newOneTimePassword ? (
