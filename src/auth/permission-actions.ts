@@ -10,6 +10,7 @@ export const permissionActions: Record<Permission, string> = {
   'customers:read': 'reading and searching customers, import runs and the store settings',
   'customers:write': 'creating and editing customers, removing their identities and settling overdue-customer alerts',
   'customers:merge': 'merging customers, undoing merges and deleting customers',
+  'customers:export': 'exporting everything held about a customer, as a subject access request asks',
   'ingest:write': 'importing customers, orders, products and events',
   'consent:override': 'importing customers as the consent authority (consentOverridesRefusals), whose yes replaces a consent the customer refused',
   'analytics:read': 'reading customer types, segments, personas, models, alerts and reports',

@@ -39,6 +39,14 @@ describe('who has a permission', () => {
     expect(scopesWithPermission('account:manage')).toEqual([]);
   });
 
+  // exporting a customer's data was checked as customers:merge: its own permission changed no one's access
+  it('gives exporting everything held about a customer to exactly those who may erase them', () => {
+    expect(rolesWithPermission('customers:export')).toEqual(rolesWithPermission('customers:merge'));
+    expect(rolesWithPermission('customers:export')).toEqual(['owner', 'admin']);
+    expect(scopesWithPermission('customers:export')).toEqual(scopesWithPermission('customers:merge'));
+    expect(scopesWithPermission('customers:export')).toEqual(['admin']);
+  });
+
   it('leaves overriding a recorded consent refusal to owners, admins and admin keys: not a marketer nor a feed\'s ingest key', () => {
     expect(rolesWithPermission('consent:override')).toEqual(['owner', 'admin']);
     expect(scopesWithPermission('consent:override')).toEqual(['admin']);

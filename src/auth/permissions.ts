@@ -6,6 +6,7 @@ export const permissions = [
   'customers:read',
   'customers:write',
   'customers:merge',
+  'customers:export',
   'ingest:write',
   'consent:override',
   'analytics:read',
@@ -29,8 +30,9 @@ const readOnly: Permission[] = ['customers:read', 'analytics:read'];
  * Who may do what. Everyone signed in manages their own account (`account:manage`:
  * me, password, locale, sign-out). An analyst reads; an agent serves customers
  * (edits contact details and consent); a marketer also imports and shapes
- * analytics; admins and the owner run the store (users, keys, settings, merges, audit) and alone
- * may import a file as the consent authority, whose yes replaces a customer's recorded no
+ * analytics; admins and the owner run the store (users, keys, settings, merges, audit), alone
+ * export everything held about a customer (`customers:export`, the roles that may erase a person
+ * with `customers:merge`: no one else may take it all at once), and alone may import a file as the consent authority, whose yes replaces a customer's recorded no
  * (`consent:override`): a marketer's or a feed's import leaves a refusal standing.
  */
 export const permissionsByRole: Record<StaffRole, ReadonlySet<Permission>> = {

@@ -31,3 +31,28 @@ export async function recordConsentChanges(
     select ${customerId}::bigint, k.kind, k.granted, now(), ${source}::text, ${actor}::text
     from unnest(${changes.map((change) => change.kind)}::text[], ${changes.map((change) => change.granted)}::boolean[]) as k(kind, granted)`.execute(db);
 }
+
+/** One recorded change of one consent, as standingConsentChange reads it. */
+export type ConsentChange = { granted: boolean | null; source: ConsentChangeSource };
+
+/**
+ * The change a consent's proof rests on, of one consent's changes oldest first; null when there is
+ * none (set before changes were recorded, or never). The latest, except a merge's undo ('unmerge'):
+ * the undo gives back what the kept customer held before the merge (merge.service.ts,
+ * profileToRestore), so its proof is the record the merge replaced, with that record's since and
+ * source ("from import #2"), not the undo's; it holds the same value, or the undo's own record
+ * stands. An undo of an undo's record reads through it in turn; a merge recorded as the consent's
+ * first change had nothing before it to give back.
+ */
+export function standingConsentChange<Change extends ConsentChange>(changes: readonly Change[]): Change | null {
+  let at = changes.length - 1;
+  while (at >= 0 && changes[at].source === 'unmerge') {
+    let merge = at - 1;
+    while (merge >= 0 && changes[merge].source !== 'merge') merge -= 1;
+    if (merge < 0) return changes[at];
+    if (merge === 0) return null;
+    if ((changes[merge - 1].granted ?? null) !== (changes[at].granted ?? null)) return changes[at];
+    at = merge - 1;
+  }
+  return at >= 0 ? changes[at] : null;
+}

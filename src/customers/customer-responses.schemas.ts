@@ -86,7 +86,7 @@ const predictionSchema = objectOf<NonNullable<CustomerDetail['prediction']>>()({
   churn_risk: z.enum(['low', 'medium', 'high']).nullable().describe('From P(alive); null when P(alive) is not estimated'),
   as_of: z.iso.date().describe('The day (YYYY-MM-DD, store calendar) the prediction describes, purchases up to its end: its model\'s calibration end. A plain date, not a time of day'),
   predicted_at: timestamp,
-  orders_recorded_since: count.describe('The customer\'s orders recorded or changed (a refund, a status) after predicted_at: not in these figures until the next `models predict`'),
+  orders_recorded_since: count.describe('The customer\'s orders recorded or changed (a refund, a status), or moved to them by a merge (still standing), after predicted_at: not in these figures until the next `models predict`'),
 });
 
 const rfmSchema = objectOf<NonNullable<CustomerDetail['rfm']>>()({
@@ -96,13 +96,13 @@ const rfmSchema = objectOf<NonNullable<CustomerDetail['rfm']>>()({
   segment: z.string(),
   as_of: z.string().describe('The day (YYYY-MM-DD) the analysis scored as of'),
   analysed_at: timestamp.describe('When the analysis that made the score started'),
-  orders_recorded_since: count.describe('The customer\'s orders recorded or changed (a refund, a status) after analysed_at: not in the score until the next analysis'),
+  orders_recorded_since: count.describe('The customer\'s orders recorded or changed (a refund, a status), or moved to them by a merge (still standing), after analysed_at: not in the score until the next analysis'),
 });
 
 const consentProofSchema = objectOf<ConsentProof>()({
   since: timestamp.nullable().describe('When the consent took its stored value (yes, no, or cleared); null when it was set before consent changes were recorded, or never'),
   source: z.enum(['import', 'ingest', 'staff', 'merge', 'unmerge', 'suppression']).nullable()
-    .describe('Through what: import (a file), ingest (an API batch), staff (an edit), merge, unmerge (a merge undone), suppression (refused because an erased person\'s email or phone matched: docs/privacy.md); null with since'),
+    .describe('Through what: import (a file), ingest (an API batch), staff (an edit), merge, unmerge (a merge undone; where the undo gave back the value held before the merge, the record from before it is shown instead, with its since and source), suppression (refused because an erased person\'s email or phone matched: docs/privacy.md); null with since'),
   import_run_id: z.number().int().nullable().describe('The import run (GET /api/imports/{importId}) for import and ingest; who made a staff edit is in the audit log (customer.update)'),
 });
 

@@ -13,7 +13,7 @@ import { externalNamespacesWalk } from './external-namespaces.sql.js';
 import { readDerivedRecency } from './derived-recency.repo.js';
 import { findCustomerPrediction } from '../models/models.repo.js';
 import type { ConsentKind } from './consent-kinds.js';
-import type { ConsentChangeSource as ConsentSource } from './consent-changes.repo.js';
+import { standingConsentChange, type ConsentChange, type ConsentChangeSource as ConsentSource } from './consent-changes.repo.js';
 
 type Db = Kysely<Database>;
 type CustomerRef = ReturnType<typeof normaliseIdentity>;
@@ -136,15 +136,19 @@ function externalIdAmbiguous(namespace: string, value: string, matches: Array<{ 
 /** Since when a consent holds its stored value, and through what; nulls when it was set before changes were recorded (customer_consent_change). */
 export type ConsentProof = { since: Date | null; source: ConsentSource | null; import_run_id: number | null };
 
-/** Each consent's latest recorded change (who made a staff edit stays in the table and the audit log: its email is not for every reader). */
+/**
+ * Each consent's proof: its latest recorded change, except that a merge's undo gives back the
+ * record the merge replaced (standingConsentChange): its since and source, not the undo's (who
+ * made a staff edit stays in the table and the audit log: its email is not for every reader).
+ */
 async function readConsentProofs(db: Db, customerId: number): Promise<Record<ConsentKind, ConsentProof>> {
-  const latest = await sql<{ kind: ConsentKind; changed_at: Date; source: ConsentSource; import_run_id: string | number | null }>`
-    select distinct on (kind) kind, changed_at, source, import_run_id from customer_consent_change
-    where customer_id = ${customerId}::bigint order by kind, changed_at desc, change_id desc`.execute(db);
+  const changes = await db.selectFrom('customer_consent_change').select(['kind', 'granted', 'changed_at', 'source', 'import_run_id'])
+    .where('customer_id', '=', customerId).orderBy('kind').orderBy('changed_at').orderBy('change_id').execute();
   const none: ConsentProof = { since: null, source: null, import_run_id: null };
   const proofs: Record<ConsentKind, ConsentProof> = { email: none, sms: none, whatsapp: none, profiling: none };
-  for (const row of latest.rows) {
-    proofs[row.kind] = { since: new Date(row.changed_at), source: row.source, import_run_id: row.import_run_id === null ? null : Number(row.import_run_id) };
+  for (const kind of Object.keys(proofs) as ConsentKind[]) {
+    const standing = standingConsentChange(changes.filter((change) => change.kind === kind) as Array<ConsentChange & typeof changes[number]>);
+    if (standing) proofs[kind] = { since: new Date(standing.changed_at), source: standing.source, import_run_id: standing.import_run_id === null ? null : Number(standing.import_run_id) };
   }
   return proofs;
 }

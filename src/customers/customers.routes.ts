@@ -168,8 +168,8 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
   }, async (request) => removeErasureSuppression(db, request.body, { actor: actorOf(request.principal) }));
 
   api.get('/customers/:customerId/export', {
-    // what erasure needs: whoever may erase a person may first give them a copy of what is held, and no one else may take it all at once
-    config: { access: { permission: 'customers:merge' } },
+    // the roles that may erase (customers:merge): whoever may erase a person may first give them a copy of what is held, and no one else may take it all at once
+    config: { access: { permission: 'customers:export' } },
     // a heavy read audited in the caller's name: a staff session sends its X-CSRF-Token as for a write,
     // so a link on another site (the Lax cookie rides along a top-level GET) cannot make an admin's browser export
     preHandler: requireCsrfTokenOnRead,

@@ -10,6 +10,7 @@ export type CustomerRfm = {
   as_of: string;
   /** When that analysis started: orders recorded after it are not in the score. */
   analysed_at: Date;
+  /** Orders recorded, changed, or moved in by a merge after analysed_at: not in the score. */
   orders_recorded_since: number;
 };
 
@@ -17,10 +18,11 @@ export type DerivedRecency = { rfm: CustomerRfm | null; ordersSincePrediction: n
 
 /**
  * The customer's RFM score and how many of their orders were recorded, or changed (a refund, a
- * status), after the analysis that scored them and after their prediction was stored. Neither is
- * kept current per order as types are, so an order dated inside the analysed period but imported
- * later (a late export) is missing from both, which the order's date alone cannot tell.
- * One statement: the latest run by primary key, the score and the prediction by customer, and the
+ * status), or moved to them by a merge that stands (customer_merge.moved's orderIds), after the
+ * analysis that scored them and after their prediction was stored. Neither is kept current per
+ * order as types are (nor by a merge), so an order dated inside the analysed period but imported
+ * later (a late export), or brought by a merged customer, is missing from both, which the order's
+ * date alone cannot tell. One statement: the latest run by primary key, the score and the prediction by customer, and the
  * customer's orders through the primary key's leading customer_id.
  */
 export async function readDerivedRecency(db: Db, customerId: number): Promise<DerivedRecency> {
@@ -36,15 +38,21 @@ export async function readDerivedRecency(db: Db, customerId: number): Promise<De
     ), made as (
       select score.*, (select p.predicted_at from customer_prediction p where p.customer_id = ${customerId}::bigint) as predicted_at
       from (values (1)) as one (x) left join score on true
+    ), merged_in as (
+      select (moved_order.order_id)::bigint as order_id, max(m.merged_at) as merged_at
+      from customer_merge m cross join lateral jsonb_array_elements_text(m.moved -> 'orderIds') as moved_order (order_id)
+      where m.kept_customer_id = ${customerId}::bigint and m.undone_at is null
+      group by moved_order.order_id
     )
     select made.r_score, made.f_score, made.m_score, made.segment, made.as_of, made.analysed_at,
       since.rfm_since, since.prediction_since
     from made cross join lateral (
-      select count(*) filter (where o.created_at > made.analysed_at or o.updated_at > made.analysed_at)::int as rfm_since,
-        count(*) filter (where o.created_at > made.predicted_at or o.updated_at > made.predicted_at)::int as prediction_since
-      from customer_order o
+      select count(*) filter (where o.created_at > made.analysed_at or o.updated_at > made.analysed_at or mi.merged_at > made.analysed_at)::int as rfm_since,
+        count(*) filter (where o.created_at > made.predicted_at or o.updated_at > made.predicted_at or mi.merged_at > made.predicted_at)::int as prediction_since
+      from customer_order o left join merged_in mi on mi.order_id = o.order_id
       where o.customer_id = ${customerId}::bigint
-        and (o.created_at > least(made.analysed_at, made.predicted_at) or o.updated_at > least(made.analysed_at, made.predicted_at))
+        and (o.created_at > least(made.analysed_at, made.predicted_at) or o.updated_at > least(made.analysed_at, made.predicted_at)
+          or mi.merged_at > least(made.analysed_at, made.predicted_at))
     ) since`.execute(db);
   const row = result.rows[0];
   const rfm = row && row.segment !== null && row.analysed_at !== null && row.as_of !== null

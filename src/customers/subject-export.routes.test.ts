@@ -101,6 +101,9 @@ describeEachStore('GET /api/customers/{id}/export, everything held about one per
       const response = await get(`/api/customers/${customerId}/export`, await signInAs(context.store, role));
       expect(response.statusCode, role).toBe(403);
       expect(response.body).not.toContain('refused.export@example.com');
+      // the refusal names what was asked: an export, not merging
+      expect(response.json().error).toMatchObject({ code: 'AUTH_FORBIDDEN', details: { permission: 'customers:export', roles: ['owner', 'admin'] } });
+      expect(response.json().error.message).toBe(`This needs the "customers:export" permission (for exporting everything held about a customer, as a subject access request asks), which owners and admins have and your role "${role}" does not; ask one of them.`);
     }
     const audited = await db().selectFrom('audit_event').select('audit_id').where('action', '=', 'customer.export').where('entity_id', '=', String(customerId)).execute();
     expect(audited).toEqual([]);

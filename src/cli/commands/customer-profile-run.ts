@@ -218,7 +218,7 @@ function predictionRecencyText(prediction: Prediction, timeZone: string): string
 
 function ordersSinceText(count: number, command: string, what: string): string {
   if (count === 0) return '';
-  const orders = count === 1 ? '1 order recorded or changed since' : `${count} orders recorded or changed since`;
+  const orders = count === 1 ? '1 order recorded, changed or merged in since' : `${count} orders recorded, changed or merged in since`;
   return `; ${orders}, not in ${what} — run \`${clienteleCommand(command)}\` to include ${count === 1 ? 'it' : 'them'}`;
 }
 

@@ -52,7 +52,7 @@ describeEachCliStore('RFM scores and predictions that predate a customer\'s late
     expect(before.prediction).toMatchObject({ orders_recorded_since: 0 });
     const shown = await run('customers', 'show', String(customerId));
     expect(shown).toMatch(/\nRFM:\n.+\nas of the analysis on \d{4}-\d{2}-\d{2} \(scored as of 1997-09-30\)\n/);
-    expect(shown).not.toContain('recorded or changed since');
+    expect(shown).not.toContain('changed or merged in since');
   });
 
   it('says in the import summary that RFM scores and predictions do not include the imported orders, and what to run', async () => {
@@ -67,8 +67,8 @@ describeEachCliStore('RFM scores and predictions that predate a customer\'s late
     expect(after.rfm?.orders_recorded_since).toBe(1);
     expect(after.prediction?.orders_recorded_since).toBe(1);
     const shown = await run('customers', 'show', String(customerId));
-    expect(shown).toMatch(/\nas of the analysis on \d{4}-\d{2}-\d{2} \(scored as of 1997-09-30\); 1 order recorded or changed since, not in the RFM score — run `clientele --db .+ analyze` to include it\n/);
-    expect(shown).toMatch(/\nas of the prediction run on \d{4}-\d{2}-\d{2}; 1 order recorded or changed since, not in the prediction — run `clientele --db .+ models predict` to include it\n/);
+    expect(shown).toMatch(/\nas of the analysis on \d{4}-\d{2}-\d{2} \(scored as of 1997-09-30\); 1 order recorded, changed or merged in since, not in the RFM score — run `clientele --db .+ analyze` to include it\n/);
+    expect(shown).toMatch(/\nas of the prediction run on \d{4}-\d{2}-\d{2}; 1 order recorded, changed or merged in since, not in the prediction — run `clientele --db .+ models predict` to include it\n/);
     const json = JSON.parse(await run('--json', 'customers', 'show', String(customerId)));
     expect(json.rfm).toMatchObject({ orders_recorded_since: 1, as_of: '1997-09-30' });
     expect(json.prediction).toMatchObject({ orders_recorded_since: 1 });

@@ -1,6 +1,6 @@
 /** Response shapes of the endpoints the app uses, as the server sends them (see /api/openapi.json). */
 export type Permission =
-  | 'account:manage' | 'customers:read' | 'customers:write' | 'customers:merge' | 'ingest:write' | 'consent:override'
+  | 'account:manage' | 'customers:read' | 'customers:write' | 'customers:merge' | 'customers:export' | 'ingest:write' | 'consent:override'
   | 'analytics:read' | 'analytics:write' | 'settings:write' | 'users:manage' | 'api-keys:manage' | 'audit:read';
 
 export type Locale = 'en' | 'id' | 'lv';

@@ -49,6 +49,7 @@ export function Customer360Page({ customerId }: { customerId: number }) {
   // the save's answer is the customer as saved; the timeline lists the edit (a profile's or a consent's)
   const showSaved = (saved: CustomerDetail) => { detail.replace(saved); timeline.reload(); };
   const canMerge = can('customers:merge');
+  const canExport = can('customers:export');
   const mergeWith = canMerge ? (otherCustomerId: number) => setMergeRequest({ otherCustomerId, requestedAt: Date.now() }) : undefined;
 
   return (
@@ -70,15 +71,15 @@ export function Customer360Page({ customerId }: { customerId: number }) {
         <CustomerTypesCard types={types} />
         <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null}
           customerId={customer.customer_id} timeline={timeline.entries} ordersRecordedSince={detail.data.prediction?.orders_recorded_since ?? null} />
-        <RfmCard rfm={detail.data.rfm ?? null} />
+        <RfmCard rfm={detail.data.rfm ?? null} customerId={customer.customer_id} timeline={timeline.entries} />
         <ConsentCard customer={customer} proofs={detail.data.consents} canEdit={can('customers:write')} onSaved={showSaved} />
         <IdentitiesCard identities={identities} customerId={customer.customer_id} canEdit={can('customers:write')} onRemoved={refresh} />
         <CategoriesCard categories={categories} />
         <PurchaseRhythmCard timeline={timeline} customerId={customer.customer_id} />
         <TimelineCard timeline={timeline} />
         {canMerge ? <MergePanel customer={customer} onChanged={refresh} request={mergeRequest} /> : null}
-        {/* export and erasure need customers:merge (owner, admin), as the API does */}
-        {canMerge ? <PrivacyCard customer={customer} /> : null}
+        {/* erasure needs customers:merge and export customers:export (both the owner's and admins' alone), as the API says */}
+        {canMerge || canExport ? <PrivacyCard customer={customer} canExport={canExport} canErase={canMerge} /> : null}
       </div>
     </section>
   );

@@ -5,7 +5,7 @@ import { ReportSection } from '../reports/report-section.js';
 import { typeReasonMessage } from './type-reason.js';
 import { analysisDay } from './timeline-entry-text.js';
 import { typeSpellDates } from './type-spell-dates.js';
-import { translatedOr } from '../../i18n/translated-or.js';
+import { channelInSentence } from './event-channels.js';
 
 /**
  * The customer's types from the last analysis with the reason for each (its
@@ -21,7 +21,7 @@ export function CustomerTypesCard({ types }: { types: PendingData<CustomerTypes>
     const message = typeReasonMessage(type, numbers, format, locale);
     if (!message) return <span lang="en">{english}</span>;
     const { channel } = message.values;
-    return <>{t(message.key, channel === undefined ? message.values : { ...message.values, channel: translatedOr(t, 'channelsInSentence', channel) })}</>;
+    return <>{t(message.key, channel === undefined ? message.values : { ...message.values, channel: channelInSentence(t, channel) })}</>;
   };
   return (
     <ReportSection title={t('customer.types.title')} source={types} emptyText={t('customer.types.none')} emptyCodes={['ANALYTICS_CUSTOMER_NOT_FOUND']}

@@ -38,4 +38,14 @@ describe('the customer page on RFM scores and predictions older than the latest 
     expect(predictionStalenessText({ reason: 'recorded', count: 2 }, prediction, latvian)).toContain('neietver 2 pasūtījumus, kas ierakstīti vai mainīti vēlāk');
     expect(rfmStalenessText(rfm, i18nOf('id')).stale).toContain('1 pesanan yang dicatat atau diubah sesudah analisis ini');
   });
+
+  it('says an RFM score made before a merge leaves out the orders it brought, in all three languages', () => {
+    const merge = { reason: 'merge' as const, at: '2026-12-06T15:00:00.000Z', otherCustomerId: 926 };
+    expect(rfmStalenessText(rfm, i18nOf('en'), merge).stale)
+      .toBe('Scored from the analysis of 5 Dec 2026, 10:00, purchases up to 30 Jun 1998, before the merge with No. 926 on 6 Dec 2026, 10:00: this score does not count the orders it brought here. The next analysis (analyze) includes them.');
+    expect(rfmStalenessText(rfm, i18nOf('lv'), merge).stale).toContain('pirms apvienošanas ar Nr. 926');
+    expect(rfmStalenessText(rfm, i18nOf('id'), merge).stale).toContain('sebelum penggabungan dengan No. 926');
+    expect(rfmStalenessText(rfm, i18nOf('en'), { ...merge, reason: 'mergeUndone' }).stale).toContain('was undone on 6 Dec 2026, 10:00: this score still counts');
+    expect(rfmStalenessText({ ...rfm, orders_recorded_since: 0 }, i18nOf('en'), null).stale).toBeNull();
+  });
 });

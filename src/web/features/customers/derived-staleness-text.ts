@@ -2,20 +2,28 @@ import type { CustomerPrediction } from '../../api/analytics-types.js';
 import type { CustomerRfm, Locale } from '../../api/types.js';
 import type { Formatters } from '../../i18n/format.js';
 import { pluralKey } from '../../i18n/plural.js';
-import type { PredictionStaleness } from './prediction-staleness.js';
+import type { PredictionStaleness, RfmStaleness } from './prediction-staleness.js';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 type StalenessI18n = { t: Translate; locale: Locale; format: Pick<Formatters, 'number' | 'date' | 'dateTime'> };
 
 /**
- * What an RFM score rests on and, when orders were recorded or changed after its analysis, that
- * they are not in it: RFM is made only by the analysis, so a customer who just spent $500 still
- * reads "Lost" until it runs again, and a win-back list must not take that at its word.
+ * What an RFM score rests on and, when a merge since changed whose purchases are the customer's or
+ * orders were recorded or changed after its analysis, that they are not in it (rfmStaleness): RFM
+ * is made only by the analysis, so a customer who just spent $500 still reads "Lost" until it runs
+ * again, and a win-back list must not take that at its word. Without `staleness`, by the server's
+ * count alone.
  */
-export function rfmStalenessText(rfm: CustomerRfm, { t, locale, format }: StalenessI18n): { basis: string; stale: string | null } {
-  const basis = t('customer.rfm.basis', { analysedAt: format.dateTime(rfm.analysed_at), asOf: format.date(rfm.as_of) });
-  const count = rfm.orders_recorded_since;
-  return { basis, stale: count > 0 ? t(pluralKey(locale, 'customer.rfm.stale', count), { count: format.number(count) }) : null };
+export function rfmStalenessText(
+  rfm: CustomerRfm, { t, locale, format }: StalenessI18n,
+  staleness: RfmStaleness = rfm.orders_recorded_since > 0 ? { reason: 'recorded', count: rfm.orders_recorded_since } : null,
+): { basis: string; stale: string | null } {
+  const made = { analysedAt: format.dateTime(rfm.analysed_at), asOf: format.date(rfm.as_of) };
+  const basis = t('customer.rfm.basis', made);
+  if (!staleness) return { basis, stale: null };
+  if (staleness.reason === 'recorded') return { basis, stale: t(pluralKey(locale, 'customer.rfm.stale', staleness.count), { count: format.number(staleness.count) }) };
+  const key = staleness.reason === 'merge' ? 'customer.rfm.staleMerge' : 'customer.rfm.staleMergeUndone';
+  return { basis, stale: t(key, { ...made, other: staleness.otherCustomerId ?? '?', at: format.dateTime(staleness.at) }) };
 }
 
 /** The prediction card's sentence on why its figures predate the customer as they are now (predictionStaleness). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../api/types.js';
-import { predictionStaleness } from './prediction-staleness.js';
+import { predictionStaleness, rfmStaleness } from './prediction-staleness.js';
 
 const prediction = { asOf: '2026-11-30', predictedAt: '2026-12-01T02:00:00.000Z' };
 const placed: TimelineEntry = { at: '2026-11-30T17:00:00.000Z', kind: 'prediction', id: 7, title: 'predicted value updated', detail: {} };
@@ -45,5 +45,20 @@ describe('predictionStaleness with the server\'s count of orders recorded since'
   it('puts a merge since first, and falls back to the order dates when the server counts none', () => {
     expect(predictionStaleness(prediction, [merge('2026-12-05T06:00:00.000Z'), placed], 2319, 2)).toMatchObject({ reason: 'merge' });
     expect(predictionStaleness(prediction, [order('2026-12-03T09:00:00Z'), placed], 2319, 0)).toMatchObject({ reason: 'orders', count: 1 });
+  });
+});
+
+describe('rfmStaleness, judged as the prediction is', () => {
+  const rfm = { analysed_at: '2026-12-01T02:00:00.000Z', orders_recorded_since: 0 };
+
+  it('says an RFM score made before a merge that stands is out of date, though the server counted nothing', () => {
+    expect(rfmStaleness(rfm, [merge('2026-12-05T06:00:00.000Z')], 2319)).toEqual({ reason: 'merge', at: '2026-12-05T06:00:00.000Z', otherCustomerId: 926 });
+    expect(rfmStaleness({ ...rfm, orders_recorded_since: 2 }, [merge('2026-12-05T06:00:00.000Z')], 2319)).toMatchObject({ reason: 'merge' });
+    expect(rfmStaleness(rfm, [merge('2026-11-20T06:00:00.000Z', '2026-12-05T07:00:00.000Z')], 2319)).toMatchObject({ reason: 'mergeUndone', otherCustomerId: 926 });
+  });
+
+  it('falls back to the server\'s count, and is current when neither says otherwise', () => {
+    expect(rfmStaleness({ ...rfm, orders_recorded_since: 2 }, [], 2319)).toEqual({ reason: 'recorded', count: 2 });
+    expect(rfmStaleness(rfm, [merge('2026-11-20T06:00:00.000Z'), order('2026-12-03T09:00:00Z')], 2319)).toBeNull();
   });
 });

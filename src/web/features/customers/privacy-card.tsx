@@ -22,11 +22,11 @@ const exportFileName = (customerId: number, t: (key: string, variables?: Record<
 export const fetchSubjectExport = (customerId: number) => api.getAudited<unknown>(`/api/customers/${customerId}/export`);
 
 /**
- * A subject access export (GET /api/customers/{id}/export) and erasure (DELETE /api/customers/{id}), for those
- * who may merge (owner, admin): the page shows it only to them. Deleting cannot be undone, so it is asked first,
- * saying what goes; then the list says who went.
+ * A subject access export (GET /api/customers/{id}/export, customers:export) and erasure (DELETE
+ * /api/customers/{id}, customers:merge), each shown to those who may do it. Deleting cannot be undone, so it
+ * is asked first, saying what goes; then the list says who went.
  */
-export function PrivacyCard({ customer }: { customer: Customer }) {
+export function PrivacyCard({ customer, canExport, canErase }: { customer: Customer; canExport: boolean; canErase: boolean }) {
   const { t } = useI18n();
   const { navigate } = useRouter();
   const [action, setAction] = useState<Action>({ status: 'idle' });
@@ -54,10 +54,12 @@ export function PrivacyCard({ customer }: { customer: Customer }) {
   return (
     <Card title={t('customer.privacy.title')}>
       <div className="button-row privacy-actions">
-        <button type="button" className="button-secondary" aria-disabled={action.status === 'exporting'} onClick={download}>
-          {action.status === 'exporting' ? t('customer.privacy.exporting') : t('customer.privacy.export')}
-        </button>
-        {isAsking ? null : (
+        {canExport ? (
+          <button type="button" className="button-secondary" aria-disabled={action.status === 'exporting'} onClick={download}>
+            {action.status === 'exporting' ? t('customer.privacy.exporting') : t('customer.privacy.export')}
+          </button>
+        ) : null}
+        {isAsking || !canErase ? null : (
           <button ref={deleteButton} type="button" className="button-danger" onClick={() => setAction({ status: 'confirm-delete' })}>{t('customer.privacy.delete')}</button>
         )}
       </div>

@@ -1,21 +1,27 @@
-import type { CustomerRfm } from '../../api/types.js';
+import type { CustomerRfm, TimelineEntry } from '../../api/types.js';
 import { Card } from '../../components/card.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { rfmSegmentLabel, rfmSegmentMeaning } from '../reports/rfm-segment-label.js';
 import { rfmStalenessText } from './derived-staleness-text.js';
+import { rfmStaleness } from './prediction-staleness.js';
 import { useStoreHasPrices } from './use-store-has-prices.js';
 
 /**
  * The customer's RFM segment and scores from the latest analysis, with the analysis's date and,
- * above them, the orders recorded since that it does not count: segments built on RFM ("Lost
+ * above them, a merge since (or its undo) or the orders recorded since that it does not count
+ * (rfmStaleness, as the prediction card judges its figures): segments built on RFM ("Lost
  * buyers") keep listing a customer who just bought until the next analysis.
  */
-export function RfmCard({ rfm }: { rfm: CustomerRfm | null }) {
+export function RfmCard({ rfm, customerId, timeline }: {
+  rfm: CustomerRfm | null;
+  /** The customer's timeline as loaded so far: a merge since the analysis makes the score out of date. */
+  customerId: number; timeline: readonly TimelineEntry[];
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const hasPrices = useStoreHasPrices();
   if (!rfm) return <Card title={t('customer.rfm.title')}><p className="empty-state">{t('customer.rfm.none')}</p></Card>;
-  const { basis, stale } = rfmStalenessText(rfm, i18n);
+  const { basis, stale } = rfmStalenessText(rfm, i18n, rfmStaleness(rfm, timeline, customerId));
   const scores = { r: rfm.r_score, f: rfm.f_score, m: rfm.m_score };
   const meaning = rfmSegmentMeaning(t, rfm.segment);
   return (

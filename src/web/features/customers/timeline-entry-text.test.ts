@@ -47,9 +47,16 @@ describe('timeline entries in the reader\'s language', () => {
     expect(timelineEntryTime({ ...dateOnly, detail: { isDateOnly: false } }, format)).toBe('22 Dec 1997, 00:00');
   });
 
-  it('translates a known interest channel and keeps a store\'s own one as written', () => {
+  it('translates a known interest channel and reads a store\'s own one as a name', () => {
     expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'mobile' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via the mobile app');
-    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'instagram' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via instagram');
+    // the reviewer's "Reģistrācija caur instagram", "Jautājums caur whatsapp": the demo store's own channels, stored in lower case
+    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'instagram' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via Instagram');
+    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'instagram' }), i18nFor('lv', 'lv-LV'))).toBe('Reģistrācija caur Instagram');
+    expect(timelineEntryText(entry('interest', { kind: 'inquiry', channel: 'whatsapp' }), i18nFor('lv', 'lv-LV'))).toMatch(/ caur WhatsApp$/);
+    expect(timelineEntryText(entry('interest', { kind: 'inquiry', channel: 'whatsapp' }), i18nFor('id', 'id-ID'))).toMatch(/ melalui WhatsApp$/);
+    // one the app does not know
+    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: 'line_official' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via Line official');
+    expect(timelineEntryText(entry('interest', { kind: 'signup', channel: '' }), i18nFor('en', 'en-GB'))).toBe('Sign-up via another channel');
   });
 
   it('names a channel inside the sentence in its sentence form, not as its capitalised label', () => {

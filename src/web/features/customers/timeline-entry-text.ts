@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
-import { translatedOr } from '../../i18n/translated-or.js';
 import { chanceText } from './chance-text.js';
+import { channelInSentence } from './event-channels.js';
 import { isValueNothingExpected } from './prediction-figures.js';
 import { identityRemovalText, profileChangeText } from './profile-change-text.js';
 import { customerCreationText, identityAdditionText } from './timeline-audit-text.js';
@@ -39,13 +39,13 @@ export function timelineEntryText(entry: TimelineEntry, { t, format }: Pick<I18n
       const refundedMinor = Number(detail.refundedMinor ?? 0);
       const values = {
         status: t(`orderStatuses.${text(detail.status)}`), order: text(detail.externalId), amount: format.money(Number(detail.amountMinor ?? 0)),
-        channel: translatedOr(t, 'channelsInSentence', text(detail.channel)),
+        channel: channelInSentence(t, text(detail.channel)),
       };
       // what a refund took back: the amount alone reads as what was kept or as what was paid
       return refundedMinor > 0 ? t('timeline.orderRefunded', { ...values, refunded: format.money(refundedMinor) }) : t('timeline.order', values);
     }
     case 'interest':
-      return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: translatedOr(t, 'channelsInSentence', text(detail.channel)) });
+      return t('timeline.interest', { kind: t(`interestKinds.${text(detail.kind)}`), channel: channelInSentence(t, text(detail.channel)) });
     case 'merge':
       return t(detail.undoneAt ? 'timeline.mergeUndone' : 'timeline.merge', { kept: String(detail.keptCustomerId), merged: String(detail.mergedCustomerId) });
     case 'type_change':
