@@ -74,6 +74,8 @@ describeWithBrowser('the report charts: what they say, their tables and files, a
     // the row of the largest type, found on the canvas by where ECharts lays out its categories (grid 8 px from the top, 28 from the bottom)
     const largest = shown.reduce((best, row) => (row.customers > best.customers ? row : best));
     const index = shown.indexOf(largest);
+    // the demo is made up to today, so the largest type's row may lie below the fold: bring the whole chart into view
+    await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
     const y = box.y + 8 + (index + 0.5) * ((box.height - 36) / shown.length);
     // move along the row until ECharts shows the pointer over the bar, then click it
