@@ -7,7 +7,8 @@ import { RfmGridChart } from './rfm-grid-chart.js';
 import { SegmentChart } from './segment-chart.js';
 import { FunnelChart } from './funnel-chart.js';
 import { CohortHeatmap } from './cohort-heatmap.js';
-import { RevenueTrendChart } from './revenue-trend-chart.js';
+import { NoOrdersInTrend, RevenueTrendChart } from './revenue-trend-chart.js';
+import { hasNoOrders } from './revenue-trend-option.js';
 import { TypeSankeyChart } from './type-sankey-chart.js';
 import { TypesChart } from './types-chart.js';
 import { NoSavedSegments, SavedSegmentsChart } from './saved-segments-chart.js';
@@ -20,12 +21,14 @@ import { analysisStateOf } from './analysis-state.js';
 import { AnalysisNotice, useEmptyReportText } from './analysis-notice.js';
 import { analysedDayOf, dataEndDayOf, trendLastDay, trendQuery } from './report-as-of.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
+import { AlertHistoryCard } from './alert-history-card.js';
+import { useAlertHistory } from './use-alert-history.js';
 
 export function ReportsPage() {
   const { t } = useI18n();
   const { search, navigate } = useRouter();
   const settings = useMemo(() => reportSettingsFromSearch(search), [search]);
-  const { granularity, migrationDays } = settings;
+  const { granularity, migrationDays, alerts: alertFilter } = settings;
   // Replace, not push, as on Home and the customer list: each choice is a view of the same page, not a step to go back through.
   const changeSettings = (change: Partial<ReportSettings>) => navigate(`/reports${reportSettingsToSearch({ ...settings, ...change })}`, { replace: true });
   const rfm = usePendingEndpoint<RfmReport>('rfm');
@@ -40,14 +43,16 @@ export function ReportsPage() {
   const migrationRange = migrationQuery(types.data?.asOfDay, migrationDays);
   const migration = usePendingEndpoint<TypeMigration>('typeMigration', { query: migrationRange ?? undefined, isEnabled: isTypesSettled });
   const segments = usePendingEndpoint<SegmentsPage>('segments');
+  // every alert, the acknowledged too, which Home no longer lists
+  const alertHistory = useAlertHistory(alertFilter, 20);
   const analysis = analysisStateOf(types.data, rfm.data);
   const noData = t('reports.common.noData');
   // Only the reports an analysis writes (types, RFM, type history) say what it found; the others are read from orders as they stand.
   const notAnalysed = useEmptyReportText(analysis, noData);
   const noFlows = useEmptyReportText(analysis, t('reports.migration.noFlows'));
   const reloadAll = useCallback(() => {
-    for (const source of [rfm, types, lifecycle, cohorts, trend, alerts, migration, segments]) source.reload();
-  }, [rfm, types, lifecycle, cohorts, trend, alerts, migration, segments]);
+    for (const source of [rfm, types, lifecycle, cohorts, trend, alerts, migration, segments, alertHistory]) source.reload();
+  }, [rfm, types, lifecycle, cohorts, trend, alerts, migration, segments, alertHistory]);
 
   const granularityPicker = (
     <label className="field field-inline small">
@@ -74,7 +79,7 @@ export function ReportsPage() {
       </header>
       <AnalysisNotice state={analysis} />
       <div className="report-grid">
-        <ReportSection title={t('reports.revenue.title')} source={trend} emptyText={noData} isEmpty={(data) => data.points.length === 0} actions={granularityPicker} className="card-wide" asOfDay={(data) => trendLastDay(data)}>
+        <ReportSection title={t('reports.revenue.title')} source={trend} emptyText={<NoOrdersInTrend />} isEmpty={hasNoOrders} actions={granularityPicker} className="card-wide" asOfDay={(data) => trendLastDay(data)}>
           {/* without prices every period's revenue is 0: a flat line at 0 read as a store that sold nothing */}
           {(data) => (data.hasPrices === false ? <p className="empty-state">{t('reports.common.noPricesNote')}</p> : <RevenueTrendChart trend={data} alerts={alerts.data?.alerts ?? []} />)}
         </ReportSection>
@@ -101,6 +106,7 @@ export function ReportsPage() {
         <ReportSection title={t('reports.migration.title')} source={migration} emptyText={noFlows} isEmpty={(data) => !hasTypeMigrationContent(data)} actions={migrationPicker} className="card-wide" asOfDay={(data) => data.toDay}>
           {(data) => <TypeSankeyChart migration={data} emptyText={noFlows} />}
         </ReportSection>
+        <AlertHistoryCard history={alertHistory} filter={alertFilter} onFilterChange={(filter) => changeSettings({ alerts: filter })} />
       </div>
     </section>
   );

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import type { Alert, RevenueTrend } from '../../api/analytics-types.js';
 import { Chart } from '../../components/charts/chart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { Link } from '../../routes/router.js';
+import { useSession } from '../auth/session-context.js';
 import { useAlertText } from '../home/alert-list.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { rangeEndOf } from './revenue-periods.js';
@@ -37,4 +39,16 @@ export function RevenueTrendChart({ trend, alerts }: { trend: RevenueTrend; aler
       ) : <p className="small muted alert-markers-note">{t('reports.revenue.noMarkers')} {t('reports.revenue.overdueElsewhere')}</p>}
     </>
   );
+}
+
+/**
+ * No order in the trend's range (hasNoOrders): says so, and how orders come in, as Home's Getting started
+ * does: the import for whoever may import, whom to ask for anyone else. Not a flat line of 0s.
+ */
+export function NoOrdersInTrend() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  return can('ingest:write')
+    ? <>{t('reports.revenue.noOrders')} <Link to="/import">{t('home.gettingStarted.import')}</Link></>
+    : <>{t('reports.revenue.noOrders')} {t('home.gettingStarted.askForImport')}</>;
 }

@@ -1,10 +1,11 @@
+import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { RevenueTrend } from '../../api/analytics-types.js';
 import type { Locale } from '../../api/types.js';
 import { csvTable, readableTable } from '../../components/charts/chart-table.js';
 import { createFormatters } from '../../i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { revenueTrendOption, revenueTrendTable, revenueTrendView } from './revenue-trend-option.js';
+import { hasNoOrders, revenueTrendOption, revenueTrendTable, revenueTrendView } from './revenue-trend-option.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 const t = tIn('en');
@@ -139,5 +140,50 @@ describe('the revenue trend, a period cut short at either end', () => {
         }
       }
     });
+  });
+});
+
+describe('the revenue trend of a store without orders', () => {
+  const weeks = (orders: number, revenueMinor: number) => Array.from({ length: 53 }, (_, index) => {
+    const day = new Date(Date.UTC(2025, 11, 1 + index * 7)).toISOString().slice(0, 10);
+    const next = new Date(Date.UTC(2025, 11, 8 + index * 7)).toISOString().slice(0, 10);
+    return { period: day, revenueMinor, orders, customers: orders, from: day, to: next, isPartial: false };
+  });
+  const empty: RevenueTrend = { granularity: 'week', from: '2025-12-01', to: '2026-12-07', currency: 'IDR', hasPrices: true, points: weeks(0, 0) };
+
+  it('is empty when no period has an order, not a flat line of 53 weeks at IDR 0', () => {
+    expect(hasNoOrders(empty)).toBe(true);
+    expect(hasNoOrders({ points: [] })).toBe(true);
+  });
+
+  it('is drawn once a period has an order, even one without a price', () => {
+    expect(hasNoOrders({ points: [...weeks(0, 0).slice(1), { ...weeks(0, 0)[0], orders: 1 }] })).toBe(false);
+    expect(hasNoOrders({ points: weeks(1, 0) })).toBe(false);
+    expect(hasNoOrders(live)).toBe(false);
+  });
+
+  it('says why and how orders come in, in every language', () => {
+    for (const locale of ['en', 'id', 'lv'] as const) expect(tIn(locale)('reports.revenue.noOrders')).not.toBe('reports.revenue.noOrders');
+  });
+});
+
+describe('the revenue axis', () => {
+  /** The texts ECharts draws for an option (server-side SVG), as a reader would see them. */
+  function drawnTexts(option: object): string[] {
+    const chart = echarts.init(null as unknown as HTMLElement, undefined, { renderer: 'svg', ssr: true, width: 560, height: 320 });
+    chart.setOption({ animation: false, ...option });
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    return [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+  }
+
+  it('never steps by less than the currency\'s minor unit (IDR has no decimals: no "IDR 0.3")', () => {
+    const small: RevenueTrend = { ...live, points: live.points.map((point, index) => ({ ...point, revenueMinor: index === 1 ? 1 : 0, isPartial: false })) };
+    const view = revenueTrendView(small, [], 'data', t, format);
+    const option = revenueTrendOption(small, view, t, format, () => '');
+    expect(option.yAxis.minInterval).toBe(1);
+    const texts = drawnTexts(option);
+    expect(texts).toContain(format.moneyCompact(1));
+    expect(texts.filter((text) => /IDR\s*0[.,]\d/.test(text))).toEqual([]);
   });
 });

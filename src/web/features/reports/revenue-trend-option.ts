@@ -25,6 +25,23 @@ export function alertMarkers(periods: readonly string[], alerts: readonly Alert[
   return [...byIndex].sort((a, b) => a[0] - b[0]).map(([index, grouped]) => ({ period: periods[index], index, alerts: grouped }));
 }
 
+/**
+ * No order at all in the trend's range (an empty store, or none in these dates): every period at 0 orders and 0
+ * revenue. Drawn, it was a flat line of "IDR 0" periods that never said why; the page says so instead, and how orders
+ * come in. A range with orders whose amounts are 0 is not this: it has orders, only no prices (`hasPrices`).
+ */
+export function hasNoOrders(trend: Pick<RevenueTrend, 'points'>): boolean {
+  return trend.points.every((point) => point.orders === 0 && point.revenueMinor === 0);
+}
+
+/**
+ * The revenue axis: amounts come in the currency's minor units (cents; whole rupiah, IDR having none), so its
+ * steps are at least one of them: a small store's axis read "IDR 0.3", "IDR 0.6", amounts no one can pay.
+ */
+export function revenueAxis(format: Pick<Formatters, 'moneyCompact'>) {
+  return { ...moneyAxis(format), minInterval: 1 };
+}
+
 /** A period the range cuts short, with what its label, tooltip and the note under the chart say. */
 export type PartialPeriod = { index: number; label: string; tooltip: string; note: string };
 
@@ -110,7 +127,7 @@ export function revenueTrendOption(trend: RevenueTrend, view: RevenueTrendView, 
     grid: gridAroundLabels({ left: 8, right: 16, top: 24, bottom: 8 }),
     // the first and last dates kept inside the chart: centred under their points they were cut off
     xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true, alignMinLabel: 'left', alignMaxLabel: 'right' } },
-    yAxis: moneyAxis(format),
+    yAxis: revenueAxis(format),
     series: [{
       name: t('reports.common.revenue'), type: 'line', data: revenue.map((value, index) => (isCut(index) ? null : value)), showSymbol: trend.points.length <= 60,
       markPoint: {

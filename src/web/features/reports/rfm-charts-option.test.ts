@@ -84,6 +84,19 @@ describe('the RFM grid', () => {
   });
 
   it.each([
+    ['en', '4,470'],
+    ['id', '4.470'],
+  ] as const)('writes the colour legend\'s numbers in the reader\'s format (%s: "%s")', (locale, written) => {
+    const { t, format } = i18n(locale);
+    const large: RfmReport = { ...report, customers: 5000, grid: [{ r: 1, f: 1, customers: 4470 }, { r: 5, f: 5, customers: 530 }] };
+    const texts = drawnTexts(rfmGridOption(large, t, format, locale));
+    expect(texts).toContain(written);
+    expect(texts).not.toContain('4470');
+    // a dragged handle stands between whole customers
+    expect(rfmGridOption(large, t, format, locale).visualMap.formatter(1234.6)).toBe(locale === 'en' ? '1,235' : '1.235');
+  });
+
+  it.each([
     [0, 'R 2 · F 3 (RFM: Riska grupā): 0 klienti'],
     [1, 'R 2 · F 3 (RFM: Riska grupā): 1 klients'],
     [21, 'R 2 · F 3 (RFM: Riska grupā): 21 klients'],

@@ -28,7 +28,11 @@ export function rfmGridOption(report: RfmReport, t: Translate, format: GridForma
     grid: { left: 64, right: 16, top: 16, bottom: 96 },
     xAxis: { type: 'category', data: scores, name: t('reports.rfm.frequency'), nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
     yAxis: { type: 'category', data: scores, name: t('reports.rfm.recency'), nameLocation: 'middle', nameGap: 36, splitArea: { show: true } },
-    visualMap: { min: 0, max: maximum, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...sequentialPalette] } },
+    // the legend's ends and handles in the reader's number format ("4,470", "4.470"), whole customers when a handle is dragged
+    visualMap: {
+      min: 0, max: maximum, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...sequentialPalette] },
+      formatter: (value: number) => format.number(Math.round(value)),
+    },
     series: [{ type: 'heatmap', data: report.grid.map((cell): RfmGridCell => [cell.f - 1, cell.r - 1, cell.customers]), label: { show: true, formatter: (parameters: { value: RfmGridCell }) => format.compact(parameters.value[2]) } }],
   };
 }

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { Card } from '../../components/card.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { NotAvailable } from '../../components/not-available.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { Link } from '../../routes/router.js';
+import { useAlertText } from '../home/alert-list.js';
+import { alertFilters, alertHistoryCountText, alertStateText, isInFilter, type AlertFilter } from './alert-history.js';
+import type { AlertHistory } from './use-alert-history.js';
+
+/**
+ * Every alert with its state, open or acknowledged by whom and when (GET /api/alerts, cursor paged), filtered
+ * Open / Acknowledged / All: Home lists only the open ones, so an alert acknowledged there could be found nowhere.
+ * Acknowledging stays on Home, where its Undo is.
+ */
+export function AlertHistoryCard({ history, filter, onFilterChange }: { history: AlertHistory; filter: AlertFilter; onFilterChange: (filter: AlertFilter) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const describe = useAlertText();
+  const title = t('reports.alerts.title');
+  const picker = (
+    <label className="field field-inline small">
+      <span>{t('reports.alerts.filter')}</span>
+      <select value={filter} onChange={(event) => onFilterChange(alertFilters.find((choice) => choice === event.target.value) ?? filter)}>
+        {alertFilters.map((choice) => <option key={choice} value={choice}>{t(`reports.alerts.filters.${choice}`)}</option>)}
+      </select>
+    </label>
+  );
+  let body: ReactNode;
+  if (!history.isCatalogLoaded || history.isLoading) body = <LoadingState />;
+  else if (!history.isOffered) body = <NotAvailable what={title} />;
+  else if (history.error) body = <ErrorMessage error={history.error} />;
+  else if (history.pages === null) body = <LoadingState />;
+  else {
+    const { pages } = history;
+    const shown = pages.alerts.filter((alert) => isInFilter(alert, filter));
+    const hasMore = pages.nextCursor !== null;
+    body = (
+      <>
+        {shown.length === 0 && !hasMore ? <p className="empty-state">{t(`reports.alerts.none.${filter}`)}</p>
+          : <p className="muted small alert-count">{alertHistoryCountText(shown.length, filter, pages, i18n)}</p>}
+        <ul className="alert-list alert-history">
+          {shown.map((alert) => {
+            const text = describe(alert);
+            return (
+              <li key={alert.alertId} className={`alert-item${alert.acknowledgedAt === null ? '' : ' alert-item-acknowledged'}`}>
+                <span>
+                  {alert.kind === 'customer_overdue' && alert.customerId !== null ? <Link to={`/customers/${alert.customerId}`}>{text}</Link> : text}
+                  <br /><span className="muted small">{alertStateText(alert, i18n)}</span>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+        {hasMore ? (
+          <div className="button-row">
+            <button type="button" className="button-secondary alert-show-more" aria-disabled={history.isLoadingMore} onClick={history.showMore}>
+              {history.isLoadingMore ? t('common.loading') : t('home.showMoreAlerts')}
+            </button>
+          </div>
+        ) : null}
+        {history.pageError ? <ErrorMessage error={history.pageError} /> : null}
+        {filter !== 'acknowledged' ? <p className="muted small">{t('reports.alerts.acknowledgeOnHome')}</p> : null}
+      </>
+    );
+  }
+  return <Card title={title} actions={picker} className="card-wide">{body}</Card>;
+}

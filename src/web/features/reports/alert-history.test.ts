@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert, AlertsPage } from '../../api/analytics-types.js';
+import type { Locale } from '../../api/types.js';
+import { createFormatters } from '../../i18n/format.js';
+import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { alertHistoryCountText, alertStateText, alertStatusOf, isInFilter, loadAlertPages } from './alert-history.js';
+
+const i18n = (locale: Locale) => ({
+  locale,
+  t: (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables),
+  format: createFormatters(intlTagByLocale[locale], 'IDR', 'UTC'),
+});
+
+const alert = (alertId: number, acknowledgedAt: string | null = null, acknowledgedBy: string | null = null): Alert => ({
+  alertId, kind: 'metric_drop', metric: 'revenue', scope: 'all', granularity: 'day', customerId: null, windowStart: '1998-06-01', windowEnd: '1998-06-01',
+  expected: 100, actual: 40, changePct: -60, explanation: null, raisedAt: '1998-06-02T00:00:00Z', acknowledgedAt, acknowledgedBy,
+});
+
+/** GET /api/alerts?status=all as the server pages it: `limit` at a time, the cursor after the last one given. */
+function server(alerts: Alert[], limit: number) {
+  const asked: Array<string | undefined> = [];
+  const fetchPage = (cursor: string | undefined): Promise<AlertsPage> => {
+    asked.push(cursor);
+    const start = cursor === undefined ? 0 : Number(cursor);
+    const page = alerts.slice(start, start + limit);
+    return Promise.resolve({ currency: 'IDR', hasPrices: true, alerts: page, nextCursor: start + limit < alerts.length ? String(start + limit) : null, total: alerts.length });
+  };
+  return { fetchPage, asked };
+}
+
+describe('the alerts on the Reports page', () => {
+  it('asks the API for the open alerts, and for all of them to show the acknowledged', () => {
+    expect(alertStatusOf('open')).toBe('open');
+    expect(alertStatusOf('acknowledged')).toBe('all');
+    expect(alertStatusOf('all')).toBe('all');
+    const acknowledged = alert(1, '2026-12-07T05:32:00Z', 'user:3:ana@shop.id');
+    expect([isInFilter(acknowledged, 'open'), isInFilter(acknowledged, 'acknowledged'), isInFilter(acknowledged, 'all')]).toEqual([false, true, true]);
+    expect([isInFilter(alert(2), 'open'), isInFilter(alert(2), 'acknowledged'), isInFilter(alert(2), 'all')]).toEqual([true, false, true]);
+  });
+
+  it('pages by the cursor, each next page after the last alert loaded', async () => {
+    const { fetchPage, asked } = server([1, 2, 3, 4, 5].map((id) => alert(id)), 2);
+    const first = await loadAlertPages(fetchPage, null, 'all');
+    expect(first.alerts.map((each) => each.alertId)).toEqual([1, 2]);
+    expect(first.total).toBe(5);
+    const second = await loadAlertPages(fetchPage, first, 'all');
+    expect(second.alerts.map((each) => each.alertId)).toEqual([1, 2, 3, 4]);
+    expect(asked).toEqual([undefined, '2']);
+  });
+
+  it('follows the pages of all alerts until one adds an acknowledged alert, so Show more never adds nothing', async () => {
+    const alerts = [1, 2, 3, 4, 5, 6, 7].map((id) => (id === 6 ? alert(id, '2026-12-07T05:32:00Z', 'system') : alert(id)));
+    const { fetchPage, asked } = server(alerts, 2);
+    const loaded = await loadAlertPages(fetchPage, null, 'acknowledged');
+    expect(loaded.alerts.filter((each) => isInFilter(each, 'acknowledged')).map((each) => each.alertId)).toEqual([6]);
+    expect(asked).toEqual([undefined, '2', '4']);
+    const rest = await loadAlertPages(fetchPage, loaded, 'acknowledged');
+    expect(rest.nextCursor).toBeNull();
+    // and stops within bounds when none is to be found
+    const none = server([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((id) => alert(id)), 1);
+    expect((await loadAlertPages(none.fetchPage, null, 'acknowledged', 5)).nextCursor).toBe('5');
+    expect(none.asked).toHaveLength(5);
+  });
+
+  it('says who acknowledged an alert and when, in every language', () => {
+    const acknowledged = alert(1, '2026-12-07T05:32:00Z', 'user:3:ana@shop.id');
+    const en = i18n('en');
+    expect(alertStateText(acknowledged, en)).toBe(`Acknowledged by ana@shop.id on ${en.format.dateTime('2026-12-07T05:32:00Z')}`);
+    // a reader without audit:read is given the staff member's id alone
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z', 'user:3'), en)).toMatch(/^Acknowledged by staff member #3 on /);
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z', 'system'), en)).toMatch(/^Acknowledged by the system on /);
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z'), en)).toMatch(/^Acknowledged on /);
+    expect(alertStateText(alert(2), en)).toBe('Open');
+    expect(alertStateText(acknowledged, i18n('id'))).toMatch(/^Ditinjau oleh ana@shop\.id pada /);
+    expect(alertStateText(acknowledged, i18n('lv'))).toMatch(/^Izskatīja ana@shop\.id, /);
+  });
+
+  it('counts what is listed, of the server\'s total while more pages remain', () => {
+    const en = i18n('en');
+    expect(alertHistoryCountText(3, 'acknowledged', { nextCursor: null, total: 40 }, en)).toBe('3 acknowledged alerts');
+    expect(alertHistoryCountText(1, 'open', { nextCursor: null, total: 1 }, en)).toBe('1 open alert');
+    expect(alertHistoryCountText(20, 'all', { nextCursor: '20', total: 1234 }, en)).toBe('20 of 1,234 alerts shown');
+    // the server counts open or all, not the acknowledged
+    expect(alertHistoryCountText(4, 'acknowledged', { nextCursor: '20', total: 1234 }, en)).toBe('4 acknowledged alerts shown; more may follow');
+    expect(alertHistoryCountText(21, 'all', { nextCursor: null, total: 21 }, i18n('lv'))).toBe('21 brīdinājums');
+    expect(alertHistoryCountText(20, 'open', { nextCursor: '20', total: 1234 }, i18n('id'))).toBe('20 dari 1.234 peringatan terbuka ditampilkan');
+  });
+});
