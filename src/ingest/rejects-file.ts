@@ -1,15 +1,19 @@
 import { createWriteStream, fchmodSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { utf8ByteOrderMark } from '../core/csv.js';
+import { toCsv, utf8ByteOrderMark } from '../core/csv.js';
 import type { FieldProblem, Reject } from './canonical.js';
 import { reasonNamesField } from './rows/row-problem.js';
 import { readRecords, type ReaderOptions, type RecordItem } from './readers/read-records.js';
 
-const csvField = (value: string | number | null | undefined) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+/**
+ * One row of the rejects file, its fields written as the web app's rejects download writes them (toCsv,
+ * rejects-csv.ts): a person opens the file in a spreadsheet, where a cell of the imported file's text
+ * starting with = + - @ (a tab, a carriage return) would run as a formula (=HYPERLINK(…) sending the
+ * sheet's cells away), so such text gets a leading ' (a plain number such as -5 excepted); the line
+ * numbers stay numbers. toCsv ends each row with \r\n; the file's rows end with \n, as they always have.
+ */
+const rejectsFileRow = (cells: ReadonlyArray<string | number | null | undefined>) => toCsv([cells]).slice(0, -2);
 
 /**
  * A reject's reason followed by the row's other problems (`also`), each after "also":
@@ -80,7 +84,7 @@ export function createRejectsWriter(path: string | null) {
         // our reader drops it, so the corrected rows import again as they are
         stream.write(`${utf8ByteOrderMark}file,line,field,reason,raw\n`);
       }
-      const text = rejects.map((r) => [r.file, r.line, r.field, reasonWithOtherProblems(r), r.raw].map(csvField).join(',')).join('\n') + '\n';
+      const text = rejects.map((r) => rejectsFileRow([r.file, r.line, r.field, reasonWithOtherProblems(r), r.raw])).join('\n') + '\n';
       if (!stream.write(text)) await once(stream, 'drain');
     },
     /**
