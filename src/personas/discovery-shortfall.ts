@@ -26,7 +26,11 @@ export function discoveryShortfall(counts: BuyerCounts): string | null {
 function remedy({ minimumBuyers, buyers, withoutConsent }: BuyerCounts): string {
   const missing = minimumBuyers - buyers;
   const only = 'Only buyers whose consent_profiling is yes are placed in personas';
-  if (withoutConsent >= missing) return `${only}: the recorded consent of ${count(missing)} of the ${buyersOf(withoutConsent)} who have not agreed would let it run.`;
-  if (withoutConsent > 0) return `${only}: even with the recorded consent of all ${buyersOf(withoutConsent)} who have not agreed, it needs ${count(missing - withoutConsent)} more buyers who agree.`;
+  // nobody agreed at all: most likely a file with no consent column, as every bundled public data set is
+  const noneAgreed = buyers === 0
+    ? ' None of this store\'s buyers has agreed: a customers file without a consent_profiling column records no consent, and the bundled public data sets (CDNOW and the other demo data sets) carry none.'
+    : '';
+  if (withoutConsent >= missing) return `${only}: the recorded consent of ${count(missing)} of the ${buyersOf(withoutConsent)} who have not agreed would let it run.${noneAgreed}`;
+  if (withoutConsent > 0) return `${only}: even with the recorded consent of all ${buyersOf(withoutConsent)} who have not agreed, it needs ${count(missing - withoutConsent)} more buyers who agree.${noneAgreed}`;
   return `It needs ${count(missing)} more ${missing === 1 ? 'buyer who agrees' : 'buyers who agree'} to profiling (consent_profiling yes).`;
 }

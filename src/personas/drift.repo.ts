@@ -6,13 +6,16 @@ import { stillProfiled } from './persona-members.repo.js';
 type Db = Kysely<Database>;
 export type Period = { from: Date; to: Date };
 export type Counts = Map<string, number>;
+/** Money per buyer, in minor units of the store's currency; null without buyers. */
+export type SpendSummary = { meanMinor: number | null; medianMinor: number | null };
 
 export type PeriodFacts = {
   customers: number;
   age: NumericSummary;
   logSpend: NumericSummary;
   orders: NumericSummary;
-  averageSpendMinor: number | null;
+  /** Spend per buyer in the period, in minor units of the store's currency: the plain mean and the median. */
+  spend: SpendSummary;
   ageBand: Counts;
   incomeBand: Counts;
   city: Counts;
@@ -37,7 +40,7 @@ export async function loadPeriodFacts(db: Db, group: RawBuilder<unknown> | null,
   const age = sql`case when ${year}::int - c.birth_year between 14 and 100 then ${year}::int - c.birth_year end`;
   const stats = (await sql<Record<string, number | null>>`
     select count(*)::int as customers, count(${age})::int as age_n, avg(${age})::float8 as age_mean, var_samp(${age})::float8 as age_var,
-      avg(ln(1 + a.spend))::float8 as spend_mean, var_samp(ln(1 + a.spend))::float8 as spend_var, avg(a.spend)::float8 as spend_average,
+      avg(ln(1 + a.spend))::float8 as spend_mean, var_samp(ln(1 + a.spend))::float8 as spend_var, avg(a.spend)::float8 as spend_average, percentile_cont(0.5) within group (order by a.spend)::float8 as spend_median,
       avg(a.orders)::float8 as orders_mean, var_samp(a.orders)::float8 as orders_var
     from ${active} a join customer c on c.customer_id = a.customer_id`.execute(db)).rows[0];
   const byCustomer = async (label: RawBuilder<unknown>) => toCounts((await sql<{ label: string | null; value: number }>`
@@ -53,7 +56,7 @@ export async function loadPeriodFacts(db: Db, group: RawBuilder<unknown> | null,
     age: { n: Number(stats.age_n ?? 0), mean: stats.age_mean, variance: stats.age_var },
     logSpend: { n: customers, mean: stats.spend_mean, variance: stats.spend_var },
     orders: { n: customers, mean: stats.orders_mean, variance: stats.orders_var },
-    averageSpendMinor: stats.spend_average,
+    spend: { meanMinor: stats.spend_average, medianMinor: stats.spend_median },
     ageBand: await byCustomer(ageBand),
     incomeBand: await byCustomer(sql`c.income_band`),
     city: await byCustomer(sql`c.city`),

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
 import { getSegment, matchingCustomers, prepareFilter, resolveDate, segmentErrorCodes, startOf, storeCalendarOf } from '../segments/index.js';
 import { cohensD, compareCategorical, flagShifts, magnitudeOfD, noStatisticReasonOfD, type CategoricalShift, type GroupShift, type Magnitude, type NoStatisticReason, type NumericSummary } from './drift.js';
-import { activeByPersona, loadPeriodFacts, type Counts, type Period, type PeriodFacts } from './drift.repo.js';
+import { activeByPersona, loadPeriodFacts, type Counts, type Period, type PeriodFacts, type SpendSummary } from './drift.repo.js';
 import { personaMemberIds } from './persona-members.repo.js';
 import { findCurrentModel, listActivePersonas } from './personas.repo.js';
 import { getPersona } from './personas.service.js';
@@ -12,10 +12,19 @@ import { getPersona } from './personas.service.js';
 type Db = Kysely<Database>;
 
 export type DriftGroup = { kind: 'all' } | { kind: 'segment'; segment: number | string } | { kind: 'persona'; personaId: number } | { kind: 'filter'; filter: unknown };
-/** `magnitude` is null when there is no statistic; `noStatisticReason` says why (drift.ts). */
+export type { SpendSummary };
+/**
+ * `magnitude` is null when there is no statistic; `noStatisticReason` says why (drift.ts). The
+ * spend row ("spend (log)") compares ln(1 + spend in minor units) per buyer — its `before`,
+ * `after` and d are on that scale, so one big buyer does not decide the size of a change — and
+ * carries the money itself in `spendPerBuyer`: the plain mean and the median spend per buyer.
+ */
 export type NumericDrift = {
   attribute: string; kind: 'numeric'; unit: 'customers'; before: NumericSummary; after: NumericSummary; cohensD: number | null; magnitude: Magnitude | null; noStatisticReason: NoStatisticReason | null;
+  spendPerBuyer?: { before: SpendSummary; after: SpendSummary };
 };
+/** The name of the spend row: compared on a log scale, shown in money from its `spendPerBuyer`. */
+export const spendAttribute = 'spend (log)';
 export type CategoricalDrift = CategoricalShift & { attribute: string; kind: 'categorical'; unit: 'customers' | 'orders' | 'amount' };
 export type DriftAttribute = NumericDrift | CategoricalDrift;
 export type PersonaShift = GroupShift & { personaId: number };
@@ -85,7 +94,7 @@ function attributesOf(before: PeriodFacts, after: PeriodFacts): DriftAttribute[]
   const [linesBefore, linesAfter] = keepTop(before.categoryLines, after.categoryLines, 12);
   return [
     numeric('age', before.age, after.age),
-    numeric('spend (log)', before.logSpend, after.logSpend),
+    { ...numeric(spendAttribute, before.logSpend, after.logSpend), spendPerBuyer: { before: before.spend, after: after.spend } },
     numeric('orders per customer', before.orders, after.orders),
     categorical('age band', 'customers', before.ageBand, after.ageBand),
     categorical('income band', 'customers', before.incomeBand, after.incomeBand),

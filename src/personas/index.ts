@@ -5,7 +5,7 @@ export { assignPersonasExplained, type ExplainedAssignment, type ExplainedUnassi
 export { listPersonas, getPersona, renamePersona, pinPersona, listPersonaMembers, readDiscoveryReadiness, type DiscoveryReadiness, type PersonaView, type PersonaList, type PersonaMembersPage } from './personas.service.js';
 export { findCurrentModel } from './personas.repo.js';
 export { findCustomerPersona, type CustomerPersona } from './persona-members.repo.js';
-export { compareGroupDrift, personaShifts, type DriftGroup, type DriftReport, type DriftAttribute, type PersonaShift } from './drift.service.js';
+export { compareGroupDrift, personaShifts, spendAttribute, type DriftGroup, type DriftReport, type DriftAttribute, type NumericDrift, type PersonaShift, type SpendSummary } from './drift.service.js';
 export { cohensD, cramersV, totalVariationDistance, compareCategorical, flagShifts } from './drift.js';
 export { adjustedRandIndex, silhouetteScore } from './cluster-quality.js';
 export type { PersonaProfile } from './persona-profile.repo.js';

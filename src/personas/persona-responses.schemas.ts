@@ -7,7 +7,7 @@ import type { PersonaTrait } from './persona-names.js';
 import type { ClusterCandidate } from './clustering.js';
 import type { FeatureGroup } from './kmeans-features.js';
 import type { NumericSummary, SeriesPoint } from './drift.js';
-import type { CategoricalDrift, DriftReport, NumericDrift, PersonaShift } from './drift.service.js';
+import type { CategoricalDrift, DriftReport, NumericDrift, PersonaShift, SpendSummary } from './drift.service.js';
 
 /** A member as GET /api/customers lists a customer (the same fields), with when they were placed in the persona. */
 const personaMemberSchema = objectOf<PersonaMemberRow>()({
@@ -71,11 +71,18 @@ const noStatisticReason = z.enum(['tooFew', 'sameForAll', 'noSpread', 'oneValue'
 const numericSummarySchema = objectOf<NumericSummary>()({
   n: z.number().int().describe('Customers with a value'), mean: z.number().nullable().describe('null when n is 0'), variance: z.number().nullable().describe('Sample variance; null below two values'),
 });
+const spendSummarySchema = objectOf<SpendSummary>()({
+  meanMinor: z.number().nullable().describe('Mean spend per buyer in the period (total paid ÷ buyers), in minor units of the store\'s currency; null without buyers'),
+  medianMinor: z.number().nullable().describe('Median spend per buyer in the period, in minor units; null without buyers'),
+});
 const numericDriftSchema = objectOf<NumericDrift>()({
-  attribute: z.string(), kind: z.literal('numeric'), unit: z.literal('customers'),
+  attribute: z.string().describe('age, spend (log) or orders per customer. For spend (log), before, after and cohensD are of ln(1 + spend in minor units) per buyer, so one big buyer does not decide the size of a change; the money is in spendPerBuyer'),
+  kind: z.literal('numeric'), unit: z.literal('customers'),
   before: numericSummarySchema, after: numericSummarySchema,
   cohensD: z.number().nullable().describe('(mean after − mean before) / pooled standard deviation; null when there is no statistic'),
   magnitude, noStatisticReason,
+  spendPerBuyer: z.object({ before: spendSummarySchema, after: spendSummarySchema }).optional()
+    .describe('Only on spend (log): spend per buyer in money, the plain mean and the median, in each period'),
 });
 const categoricalDriftSchema = objectOf<CategoricalDrift>()({
   attribute: z.string(), kind: z.literal('categorical'),

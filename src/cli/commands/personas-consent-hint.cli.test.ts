@@ -16,6 +16,8 @@ describeEachCliStore('clientele personas on a store whose buyers never agreed to
     expect(listed.stdout).toContain(`needs at least 24 buyers who agreed to profiling; this store has 0 (and ${withoutConsent} more who have not agreed to profiling)`);
     expect(listed.stdout).toContain(`the recorded consent of 24 of the ${withoutConsent} buyers who have not agreed would let it run`);
     expect(listed.stdout).toContain('--consent-profiling yes');
+    // nobody agreed, as in every bundled public data set: it says that they carry no consent
+    expect(listed.stdout).toContain('None of this store\'s buyers has agreed: a customers file without a consent_profiling column records no consent, and the bundled public data sets (CDNOW and the other demo data sets) carry none.');
 
     // the discovery itself, if tried, is refused with the same reason and remedy
     const refused = await runCliInProcess(context.db, ['personas', 'discover']);

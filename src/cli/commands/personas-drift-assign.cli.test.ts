@@ -29,6 +29,11 @@ describeEachCliStore('clientele personas drift and assign, in a Jakarta store', 
     const text = await cli('personas', 'drift', '--before', '2025-12-01..2026-01-01', '--after', '2026-01-01..2026-02-01');
     expect(text.stdout).toContain('too few customers to tell');
     expect(text.stdout).not.toContain('negligible');
+    // spend in money, per buyer (mean, with the median), not the mean of ln(1 + spend) ("10.82")
+    expect(text.stdout).toMatch(/spend per buyer \(mean\) +Rp\s50\.000 \(median Rp\s50\.000\) +Rp\s50\.000 \(median Rp\s50\.000\)/);
+    expect(text.stdout).not.toContain('spend (log)');
+    // Budi never agreed to profiling and is counted: the comparison is an aggregate that profiles no one
+    expect(text.stdout).toContain('with or without consent to profiling: no one is profiled or placed in a persona by it.');
 
     // an explicit instant is still that instant: from 17:00 UTC on 31 December the order is in the later period
     const instants = JSON.parse((await cli('--json', 'personas', 'drift', '--before', '2025-12-01..2025-12-31T19:00:00Z', '--after', '2025-12-31T19:00:00Z..2026-02-01')).stdout);

@@ -1,13 +1,13 @@
 import { AppError, isAppError } from '../../core/errors.js';
 import {
   afterRetirementAdvice, assignPersonasExplained, compareGroupDrift, segmentLossLines, discoverPersonas, discoveryShortfall, findCurrentModel, getPersona, listPersonas, pinPersona, readDiscoveryReadiness, renamePersona,
-  type ExplainedAssignment, type DiscoveryReadiness, type DriftAttribute, type DriftGroup, type PersonaList, type PersonaProfile,
+  type ExplainedAssignment, type DiscoveryReadiness, type DriftAttribute, type DriftGroup, type NumericDrift, type PersonaList, type PersonaProfile, type SpendSummary,
 } from '../../personas/index.js';
 import { storeNow } from '../../settings/index.js';
 import type { Database } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
 import type { CliRuntime } from '../runtime.js';
-import { keyValues, money, table } from '../format.js';
+import { grouped, keyValues, money, table } from '../format.js';
 import { readFilterOption } from './filter-option.js';
 import { checkDayOrInstant } from './date-options.js';
 import { clienteleCommand, withStoreInCommands } from '../store-command.js';
@@ -127,6 +127,29 @@ function magnitudeText(attribute: DriftAttribute): string {
   }
 }
 
+/**
+ * A numeric row: its means, and for spend the money per buyer (mean, and median) rather than the
+ * mean of ln(1 + spend) it is compared by, which no reader can read back (d stays that of the logs).
+ */
+function numericRow(a: NumericDrift): Record<string, string> {
+  const effect = a.cohensD === null ? '' : `d = ${a.cohensD.toFixed(2)}`;
+  if (a.spendPerBuyer) {
+    const spend = ({ meanMinor, medianMinor }: SpendSummary) => (meanMinor === null ? '–' : `${money(Math.round(meanMinor))} (median ${money(Math.round(medianMinor ?? 0))})`);
+    return { attribute: 'spend per buyer (mean)', before: spend(a.spendPerBuyer.before), after: spend(a.spendPerBuyer.after), effect: effect && `${effect} (of log spend)`, magnitude: magnitudeText(a) };
+  }
+  return { attribute: a.attribute, before: a.before.mean?.toFixed(2) ?? '–', after: a.after.mean?.toFixed(2) ?? '–', effect, magnitude: magnitudeText(a) };
+}
+
+/**
+ * Whom the comparison covers (docs/personas.md, "Drift"): counts, shares and means of the group's
+ * buyers, which profile no one; a persona's members are those who agreed to profiling.
+ */
+function aggregateNote(group: DriftGroup): string {
+  return group.kind === 'persona'
+    ? 'Totals and averages of the persona\'s members who bought in each period (all of whom agreed to profiling).'
+    : 'Totals and averages of all the group\'s buyers in each period, with or without consent to profiling: no one is profiled or placed in a persona by it.';
+}
+
 export async function runPersonasDrift(runtime: CliRuntime, options: { before: string; after: string; persona?: number; segment?: string; filter?: string }): Promise<void> {
   const period = (option: string, text: string) => {
     const [from, to] = text.split('..');
@@ -141,10 +164,11 @@ export async function runPersonasDrift(runtime: CliRuntime, options: { before: s
   const after = period('--after', options.after);
   const report = await withPersona(runtime, (db) => compareGroupDrift(db, { group, before, after }));
   runtime.print(report, (r) => [
-    `${r.group}: ${r.before.customers} active before, ${r.after.customers} after`, '',
-    table(r.attributes.map((a: Record<string, any>) => (a.kind === 'numeric'
-      ? { attribute: a.attribute, before: a.before.mean?.toFixed(2), after: a.after.mean?.toFixed(2), effect: a.cohensD === null ? '' : `d = ${a.cohensD.toFixed(2)}`, magnitude: magnitudeText(a as DriftAttribute) }
-      : { attribute: a.attribute, before: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.before }))), after: shares(a.series.slice(0, 3).map((s: any) => ({ label: s.label, share: s.after }))), effect: `V = ${a.cramersV?.toFixed(2) ?? '–'}, TVD = ${a.totalVariation.toFixed(2)}`, magnitude: magnitudeText(a as DriftAttribute) }))),
+    `${r.group}: ${grouped(r.before.customers)} active before, ${grouped(r.after.customers)} after`,
+    aggregateNote(group), '',
+    table(r.attributes.map((a: DriftAttribute) => (a.kind === 'numeric'
+      ? numericRow(a)
+      : { attribute: a.attribute, before: shares(a.series.slice(0, 3).map((s) => ({ label: s.label, share: s.before }))), after: shares(a.series.slice(0, 3).map((s) => ({ label: s.label, share: s.after }))), effect: `V = ${a.cramersV?.toFixed(2) ?? '–'}, TVD = ${a.totalVariation.toFixed(2)}`, magnitude: magnitudeText(a) }))),
     ...(r.personaShifts ? ['', 'personas (share of active customers):', table(r.personaShifts.map((s: Record<string, any>) => ({ persona: s.label, before: percent(s.beforeShare), after: percent(s.afterShare), change: s.change })))] : []),
   ].join('\n'));
 }

@@ -2,8 +2,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../../../src/core/clock.js';
 import { discoverPersonas } from '../../../src/personas/index.js';
 import type { Locale } from '../../../src/web/api/types.js';
-import type { PersonaListWithReadiness } from '../../../src/web/features/personas/discovery-readiness.js';
-import { lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
+import { shortfallText, type PersonaListWithReadiness } from '../../../src/web/features/personas/discovery-readiness.js';
+import { createFormatters } from '../../../src/web/i18n/format.js';
+import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../../src/web/i18n/messages.js';
 import { chooseLanguage, describeWithBrowser, useStaffApp } from '../../helpers/browser.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
@@ -19,8 +20,9 @@ describeWithBrowser('personas on a store with too few buyers', () => {
     await chooseLanguage(page, locale);
     const list = await page.evaluate(async () => (await fetch('/api/personas')).json() as Promise<PersonaListWithReadiness>);
     expect(list.discovery!.buyers).toBeLessThan(list.discovery!.minimumBuyers);
-    const sentence = t('personas.tooFewBuyers', { minimum: list.discovery!.minimumBuyers, count: list.discovery!.buyers });
-    await expect(page.locator('.page-personas .notice').textContent()).resolves.toBe(sentence);
+    // with how consent to profiling is recorded when buyers without it are what is missing
+    const sentence = shortfallText(list.discovery!, locale, t, createFormatters(intlTagByLocale[locale], null, 'UTC'));
+    await expect(page.locator('.page-personas .notice').textContent().then(spaced)).resolves.toBe(spaced(sentence));
     const button = page.getByRole('button', { name: t('personas.discover') });
     await expect(button.isDisabled()).resolves.toBe(true);
     await expect(button.getAttribute('aria-describedby')).resolves.toBe(await page.locator('.page-personas .notice').getAttribute('id'));

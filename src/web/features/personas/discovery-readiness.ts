@@ -1,4 +1,8 @@
 import type { PersonaList } from '../../api/target-group-types.js';
+import type { Locale } from '../../api/types.js';
+import type { Formatters } from '../../i18n/format.js';
+import type { I18n } from '../../i18n/i18n-context.js';
+import { pluralKey } from '../../i18n/plural.js';
 
 /**
  * GET /api/personas says how many buyers a discovery needs and how many the
@@ -17,4 +21,21 @@ export type PersonaListWithReadiness = PersonaList & { discovery?: DiscoveryRead
 export function discoveryShortfall(readiness: DiscoveryReadiness | undefined): DiscoveryReadiness | null {
   if (!readiness) return null;
   return readiness.buyers < readiness.minimumBuyers ? readiness : null;
+}
+
+/**
+ * The notice beside the disabled button: how many buyers a discovery needs and has, and, when
+ * buyers who have not agreed to profiling are what is missing, how many they are and how consent
+ * gets recorded (a customers import's consent_profiling column, or the customer's page). A store
+ * none of whose buyers agreed (every bundled public data set: their files carry no consent) is
+ * told so, as that store can never have personas without recording consent.
+ */
+export function shortfallText(shortfall: DiscoveryReadiness, locale: Locale, t: I18n['t'], format: Pick<Formatters, 'number'>): string {
+  const sentences = [t('personas.tooFewBuyers', { minimum: format.number(shortfall.minimumBuyers), count: format.number(shortfall.buyers) })];
+  const withoutConsent = shortfall.withoutConsent ?? 0;
+  if (withoutConsent > 0) {
+    sentences.push(t(pluralKey(locale, 'personas.withoutConsent', withoutConsent), { count: format.number(withoutConsent) }), t('personas.recordConsent'));
+    if (shortfall.buyers === 0) sentences.push(t('personas.noConsentInDataSets'));
+  }
+  return sentences.join(' ');
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { defaultDriftPeriods, driftToday, invalidPeriod, type DayRange, type DriftPeriods } from './drift-periods.js';
 import { DriftResults } from './drift-results.js';
+import { driftScopeKey } from './drift-scope.js';
 
 export type GroupChoice = { key: string; label: string; group: DriftGroup };
 
@@ -75,6 +76,8 @@ export function DriftCard({ choices, title }: DriftCardProps) {
       {invalid ? <p className="inline-error" role="alert">{t('drift.invalidPeriod', { period: t(`drift.${invalid}`) })}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {report ? <DriftResults report={report} /> : <p className="muted small">{t('drift.explain')}</p>}
+      {/* whom it covers: all buyers in aggregate, unlike personas (consenting buyers only) on the same page */}
+      <p className="muted small drift-scope">{t(driftScopeKey(choice?.group))}</p>
     </Card>
   );
 }

@@ -4,7 +4,7 @@ import type { Locale } from '../../api/types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { driftStatement } from './drift-words.js';
-import { driftValueText, mostMovedShare, relativeChange, typicalSpendMinor } from './drift-values.js';
+import { driftValueText, mostMovedShare, relativeChange, shownMean, shownMedian, type NumericDriftRow } from './drift-values.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], 'IDR', 'UTC');
@@ -43,13 +43,45 @@ describe('a drift row\'s earlier and later values', () => {
     expect(cells('lv', demoIncome)).toEqual(['5 milj. – 10 milj. 27,3%', '5 milj. – 10 milj. 24,9%']);
   });
 
-  it('shows spend as the typical amount per customer and other means as numbers', () => {
-    const spend: DriftAttribute = { attribute: 'spend (log)', kind: 'numeric', unit: 'customers', before: { n: 542, mean: 12.864247369668547, variance: 2.27 }, after: { n: 587, mean: 12.995420463460345, variance: 2.11 }, cohensD: 0.09, magnitude: 'negligible' };
-    expect(cells('en', spend)).toEqual(['IDR 386,252', 'IDR 440,391']);
-    expect(relativeChange(spend)).toBeCloseTo(440391 / 386252 - 1, 4);
+  it('shows other means as numbers', () => {
     const age: DriftAttribute = { attribute: 'age', kind: 'numeric', unit: 'customers', before: { n: 0, mean: null, variance: null }, after: { n: 4, mean: 36.38, variance: 140 }, cohensD: null, magnitude: 'negligible' };
     expect(cells('lv', age)).toEqual(['–', '36,4']);
     expect(relativeChange(age)).toBeNull();
+  });
+});
+
+// CDNOW, all customers, 2 January–2 April 1998 against 2 April–1 July 1998, as POST /api/drift answers:
+// 3,808 and 3,301 buyers; SQL on the store gives a mean spend per buyer of US$68.83 and US$64.20 (medians
+// US$40.69 and US$37.96), and exp(mean of ln(1 + spend)) − 1 of US$42.69 and US$40.16: no one's spend
+const cdnowSpend: NumericDriftRow = {
+  attribute: 'spend (log)', kind: 'numeric', unit: 'customers',
+  before: { n: 3808, mean: 8.359460286217024, variance: 0.8651090233196703 }, after: { n: 3301, mean: 8.298335127174825, variance: 0.7924969172077172 },
+  cohensD: -0.06703734821774404, magnitude: 'negligible',
+  spendPerBuyer: { before: { meanMinor: 6883.469537815126, medianMinor: 4068.5 }, after: { meanMinor: 6420.307179642533, medianMinor: 3796 } },
+};
+const usdIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], 'USD', 'UTC');
+const spendCells = (locale: Locale, attribute: DriftAttribute) => (['before', 'after'] as const).map((side) => spaced(driftValueText(attribute, side, tIn(locale), usdIn(locale))));
+
+describe('the spend row', () => {
+  it('shows the plain mean spend per buyer with its median, in money, not the geometric mean the change is sized by', () => {
+    expect(spendCells('en', cdnowSpend)).toEqual(['US$68.83 (median US$40.69)', 'US$64.20 (median US$37.96)']);
+    expect(spendCells('id', cdnowSpend)).toEqual(['US$68,83 (median US$40,69)', 'US$64,20 (median US$37,96)']);
+    expect(spendCells('lv', cdnowSpend)).toEqual(['68,83 $ (mediāna 40,69 $)', '64,20 $ (mediāna 37,96 $)']);
+    expect(shownMean(cdnowSpend, 'before')).toBeCloseTo(6883.47, 2);
+    expect(shownMedian(cdnowSpend, 'after')).toBe(3796);
+    expect(shownMedian({ ...cdnowSpend, attribute: 'age' }, 'after')).toBeNull();
+  });
+
+  it('says the move of the mean spend it shows, as "Orders per customer" beside it says its mean\'s', () => {
+    expect(relativeChange(cdnowSpend)).toBeCloseTo(6420.307179642533 / 6883.469537815126 - 1, 10);
+    expect(driftStatement(cdnowSpend, tIn('en'), usdIn('en').percent).text).toBe('Spend per customer down 7%');
+  });
+
+  it('shows no amount when the server sends no money beside the logs', () => {
+    const { spendPerBuyer: _dropped, ...withoutMoney } = cdnowSpend;
+    expect(spendCells('en', withoutMoney)).toEqual(['–', '–']);
+    const noMedian: NumericDriftRow = { ...cdnowSpend, spendPerBuyer: { before: { meanMinor: 6883.47, medianMinor: null }, after: { meanMinor: null, medianMinor: null } } };
+    expect(spendCells('en', noMedian)).toEqual(['US$68.83', '–']);
   });
 });
 
@@ -63,13 +95,5 @@ describe('a drift row\'s means beside a stated move', () => {
     // no move stated: one decimal
     const still: DriftAttribute = { ...orders, before: { n: 500, mean: 3.301, variance: 9 }, after: { n: 520, mean: 3.304, variance: 9 } };
     expect(cells('en', still)).toEqual(['3.3', '3.3']);
-  });
-});
-
-describe('typicalSpendMinor', () => {
-  it('turns the mean of ln(1 + spend) back into money', () => {
-    expect(typicalSpendMinor(Math.log1p(4999))).toBeCloseTo(4999, 6);
-    expect(typicalSpendMinor((Math.log1p(99) + Math.log1p(9999)) / 2)).toBeCloseTo(999, 6);
-    expect(typicalSpendMinor(null)).toBeNull();
   });
 });

@@ -11,21 +11,29 @@ import { seriesLabel } from './drift-labels.js';
 type NumericDrift = Extract<DriftAttribute, { kind: 'numeric' }>;
 export type Side = 'before' | 'after';
 
+/** Spend per buyer in one period, in minor units of the store's currency (POST /api/drift, `spendPerBuyer`). */
+export type SpendPerBuyer = { meanMinor: number | null; medianMinor: number | null };
+/** A numeric row as the server sends it; the spend row carries its money beside the log-scale summary. */
+export type NumericDriftRow = NumericDrift & { spendPerBuyer?: { before: SpendPerBuyer; after: SpendPerBuyer } };
+
+/** The server compares spend on a log scale (ln(1 + spend), so one big buyer does not decide a change's size) and sends the money beside it. */
+export const spendAttribute = 'spend (log)';
+
+const finiteOrNull = (value: number | null | undefined): number | null => (value === null || value === undefined || !Number.isFinite(value) ? null : value);
+
 /**
- * A typical spend per customer from the mean of ln(1 + spend) the server sends:
- * exp(mean) − 1, the geometric mean of 1 + spend less one, in minor units. It is
- * what the mean of logs means in money, and unlike the plain mean one big buyer
- * does not move it.
+ * The number a numeric row shows for one period: for spend the plain mean spend per buyer in
+ * minor units (total paid in the period ÷ its buyers; not the mean of the logs the change is sized
+ * by, which reads as no amount anyone spent), the mean otherwise.
  */
-export function typicalSpendMinor(meanOfLog: number | null): number | null {
-  return meanOfLog === null || !Number.isFinite(meanOfLog) ? null : Math.expm1(meanOfLog);
+export function shownMean(attribute: NumericDriftRow, side: Side): number | null {
+  if (attribute.attribute === spendAttribute) return finiteOrNull(attribute.spendPerBuyer?.[side].meanMinor);
+  return finiteOrNull(attribute[side].mean);
 }
 
-/** The number a numeric row shows for one period: the typical spend for spend (compared on a log scale), the mean otherwise. */
-export function shownMean(attribute: NumericDrift, side: Side): number | null {
-  const mean = attribute[side].mean;
-  if (attribute.attribute === 'spend (log)') return typicalSpendMinor(mean);
-  return mean === null || !Number.isFinite(mean) ? null : mean;
+/** The median spend per buyer of one period, in minor units; null for other rows or without it. */
+export function shownMedian(attribute: NumericDriftRow, side: Side): number | null {
+  return attribute.attribute === spendAttribute ? finiteOrNull(attribute.spendPerBuyer?.[side].medianMinor) : null;
 }
 
 /** How far the shown number moved, as a ratio of the earlier one (0.14 for +14%); null without both or from zero. */
@@ -53,7 +61,7 @@ export function mostMovedShare(attribute: CategoricalDrift): SeriesPoint | null 
   return chosen;
 }
 
-/** The cell of one period: "IDR 440,391", "36.4", or "5m–10m 24.9%" (the same value in both periods of a mix). */
+/** The cell of one period: "US$68.83 (median US$40.69)", "36.4", or "5m–10m 24.9%" (the same value in both periods of a mix). */
 export function driftValueText(attribute: DriftAttribute, side: Side, t: I18n['t'], format: Pick<Formatters, 'compact' | 'percent' | 'number' | 'money'>): string {
   if (attribute.kind === 'categorical') {
     const point = mostMovedShare(attribute);
@@ -61,8 +69,10 @@ export function driftValueText(attribute: DriftAttribute, side: Side, t: I18n['t
   }
   const value = shownMean(attribute, side);
   if (value === null) return '–';
-  // the server compares spend on a log scale; a marketer reads it back as money
-  return attribute.attribute === 'spend (log)' ? format.money(value) : format.number(value, meanDigits(attribute));
+  if (attribute.attribute !== spendAttribute) return format.number(value, meanDigits(attribute));
+  // spend in money: the mean per buyer, with the median, which a few big buyers do not pull up
+  const median = shownMedian(attribute, side);
+  return median === null ? format.money(value) : t('drift.spendPerBuyer', { mean: format.money(value), median: format.money(median) });
 }
 
 /**

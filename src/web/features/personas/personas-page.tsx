@@ -8,7 +8,7 @@ import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/session-context.js';
 import { useFocusOnClose } from '../customers/use-focus-on-close.js';
-import { discoveryShortfall, type PersonaListWithReadiness } from './discovery-readiness.js';
+import { discoveryShortfall, shortfallText, type PersonaListWithReadiness } from './discovery-readiness.js';
 import { Distinctness } from './distinctness-text.js';
 import { DriftCard, type GroupChoice } from './drift-card.js';
 import { modelSummaryText } from './model-summary.js';
@@ -110,7 +110,7 @@ export function PersonasPage() {
       </header>
       {/* the outcome in words, apart from the button: a status around the button read out only its label */}
       <p className="muted small" role="status" aria-live="polite">{outcome}</p>
-      {shortfall ? <p className="notice" id={shortfallId}>{t('personas.tooFewBuyers', { minimum: format.number(shortfall.minimumBuyers), count: format.number(shortfall.buyers) })}</p> : null}
+      {shortfall ? <p className="notice" id={shortfallId}>{shortfallText(shortfall, locale, t, format)}</p> : null}
       {discovery.status === 'failed' ? <ErrorMessage error={discovery.error} /> : null}
       {discovery.status === 'confirm' ? (
         <ConfirmBox question={t('personas.segmentsConflict')} confirmLabel={t('personas.discoverAnyway')} onConfirm={() => discover(true)} onCancel={() => setDiscovery({ status: 'idle' })}>
