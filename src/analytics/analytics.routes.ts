@@ -10,7 +10,7 @@ import { heavyWork, heavyWorkRefusedResponse } from '../server/heavy-work.js';
 import { reportTimeoutResponse, runReport } from '../reports/report-run.js';
 import { getStoreSettings } from '../settings/index.js';
 import { analyze } from './analyze.service.js';
-import { acknowledgeAlert, pageAlerts, permissionToSettle, reopenAlert } from './alerts/alerts.service.js';
+import { acknowledgeAlert, alertListStatuses, pageAlerts, permissionToSettle, reopenAlert } from './alerts/alerts.service.js';
 import { findAlertKind } from './alerts/alerts.repo.js';
 import { alertKinds } from './analytics.tables.js';
 import { reportCohorts, reportLifecycle } from './cohorts.service.js';
@@ -31,7 +31,8 @@ const cohortHorizonDays = z.coerce.number().int().min(1).max(3660).optional()
 const lifecycleHorizonDays = z.coerce.number().int().min(1).max(3660).optional()
   .describe("Days after reaching a stage within which reaching the next counts for a stage's withinHorizon conversion (default 90)");
 const alertsQuery = z.object({
-  status: z.enum(['open', 'all']).default('open'),
+  status: z.enum(alertListStatuses).default('open')
+    .describe('open (the default): alerts not acknowledged; acknowledged: those acknowledged only; all: both. `total` counts the alerts of this status (and kind). A cursor resumes after its alert in the list of whichever status it is sent with'),
   kind: z.enum(alertKinds).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   ...cursorQuery,

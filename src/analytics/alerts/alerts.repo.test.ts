@@ -38,7 +38,7 @@ describeEachStore('the alert list order', (context) => {
   });
 
   it('orders alerts tied on window end, kind and change by their content, not by their ids', async () => {
-    const alerts = await findAlerts(context.store.db, { isOpenOnly: true, kind: null, limit: 100, offset: 0 });
+    const alerts = await findAlerts(context.store.db, { state: 'open', kind: null, limit: 100, offset: 0 });
     expect(alerts.map(label)).toEqual(contentOrder);
     // the ids alone would have listed them in the order inserted
     expect(alerts.map((alert) => alert.alertId)).not.toEqual([...alerts.map((alert) => alert.alertId)].sort((a, b) => a - b));
@@ -48,7 +48,7 @@ describeEachStore('the alert list order', (context) => {
     const seen: string[] = [];
     let after: ReturnType<typeof alertKeyOfCursor> | undefined;
     for (let page = 0; page <= inserted.length; page++) {
-      const [alert] = await findAlerts(context.store.db, { isOpenOnly: true, kind: null, limit: 1, offset: 0, ...(after ? { after } : {}) });
+      const [alert] = await findAlerts(context.store.db, { state: 'open', kind: null, limit: 1, offset: 0, ...(after ? { after } : {}) });
       if (!alert) break;
       seen.push(label(alert));
       after = alertKeyOfCursor(alertCursorOf(alert));

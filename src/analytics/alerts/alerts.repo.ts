@@ -90,12 +90,16 @@ function alertOrderKeys(key?: AlertKey) {
 
 const alertOrder = sql.join(alertOrderKeys().map(({ column, descending }) => (descending ? sql`${column} desc` : column)));
 
-/** Which alerts a list holds: open ones only or all, of one kind or any. */
-export type AlertFilter = { isOpenOnly: boolean; kind: string | null };
+/** An alert's state a list holds: open ones only, acknowledged ones only, or all. */
+export type AlertState = 'open' | 'acknowledged' | 'all';
 
-// one condition for a page and the list's total, so the total counts exactly the alerts the pages hold
+/** Which alerts a list holds: those of a state, of one kind or any. */
+export type AlertFilter = { state: AlertState; kind: string | null };
+
+// one condition for a page and the list's total, so the total counts exactly the alerts the pages hold; the state is a parameter, as the kind
 const alertsMatching = (filter: AlertFilter) =>
-  sql`(not ${filter.isOpenOnly}::boolean or acknowledged_at is null) and (${filter.kind}::text is null or kind = ${filter.kind}::text)`;
+  sql`(${filter.state}::text = 'all' or (${filter.state}::text = 'open' and acknowledged_at is null) or (${filter.state}::text = 'acknowledged' and acknowledged_at is not null))
+    and (${filter.kind}::text is null or kind = ${filter.kind}::text)`;
 
 /** How many alerts the list of `filter` holds, whatever page is read. */
 export async function countAlerts(db: Kysely<Database>, filter: AlertFilter): Promise<number> {

@@ -8,7 +8,7 @@ import { typeReason } from '../type-reasons.js';
 import { detectDrops, type Granularity } from './detect-drops.js';
 import { dropFiguresOf, summarizeDrop } from './drop-summary.js';
 import {
-  countAlerts, findAlerts, markAlertAcknowledged, markAlertOpen, storeAlerts, type AlertFilter, type AlertKey, type AlertRow, type NewAlert,
+  countAlerts, findAlerts, markAlertAcknowledged, markAlertOpen, storeAlerts, type AlertFilter, type AlertKey, type AlertRow, type AlertState, type NewAlert,
 } from './alerts.repo.js';
 import { alertCursorOf, alertKeyOfCursor } from './alert-cursor.js';
 import type { AlertKind } from '../analytics.tables.js';
@@ -73,9 +73,12 @@ function sameWindow(a: SeriesWindow, b: SeriesWindow): boolean {
   return a.asOfDay === b.asOfDay && a.asOfInstant.getTime() === b.asOfInstant.getTime() && a.timezone === b.timezone && a.weeksOfHistory === b.weeksOfHistory;
 }
 
-type AlertListOptions = { status?: 'open' | 'all'; kind?: AlertKind };
+/** The states an alert list can be asked for (GET /api/alerts `status`, `report alerts` --all / --acknowledged); open by default. */
+export const alertListStatuses = ['open', 'acknowledged', 'all'] as const satisfies readonly AlertState[];
 
-const alertFilterOf = (options: AlertListOptions): AlertFilter => ({ isOpenOnly: (options.status ?? 'open') === 'open', kind: options.kind ?? null });
+type AlertListOptions = { status?: AlertState; kind?: AlertKind };
+
+const alertFilterOf = (options: AlertListOptions): AlertFilter => ({ state: options.status ?? 'open', kind: options.kind ?? null });
 
 export async function listAlerts(
   db: Kysely<Database>, options: AlertListOptions & { limit?: number; offset?: number; after?: AlertKey } = {},

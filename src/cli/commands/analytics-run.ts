@@ -60,24 +60,32 @@ export async function runReportCohorts(runtime: CliRuntime, options: { asOf?: st
 }
 
 export async function runReportAlerts(runtime: CliRuntime, options: ReportAlertsOptions): Promise<void> {
+  if (options.all && options.acknowledged) {
+    throw new AppError('CLI_ARGUMENT_INVALID', 'Give --all or --acknowledged, not both: --all lists the open and the acknowledged alerts, --acknowledged only those acknowledged.', { field: '--acknowledged' });
+  }
+  const status: AlertStatus = options.all ? 'all' : options.acknowledged ? 'acknowledged' : 'open';
   const { result, isAnalysed } = await runtime.withStore(async ({ db }) => ({
-    result: await pageAlerts(db, { status: options.all ? 'all' : 'open', limit: options.limit, cursor: options.cursor }), isAnalysed: (await findLatestAnalysedDay(db)) !== null,
+    result: await pageAlerts(db, { status, limit: options.limit, cursor: options.cursor }), isAnalysed: (await findLatestAnalysedDay(db)) !== null,
   }));
-  const isAll = options.all === true;
-  runtime.print(result, (r: AlertPage) => (r.total === 0 && r.alerts.length === 0 ? noAlertsText(isAnalysed, isAll)
-    : [...r.alerts.map(alertLine), ...alertsShownText(r, isAll)].join('\n')));
+  runtime.print(result, (r: AlertPage) => (r.total === 0 && r.alerts.length === 0 ? noAlertsText(isAnalysed, status)
+    : [...r.alerts.map(alertLine), ...alertsShownText(r, status)].join('\n')));
 }
 
+type AlertStatus = 'open' | 'acknowledged' | 'all';
+
+/** The alerts a status lists, as a count names them: "open alerts", "acknowledged alerts", "alerts". */
+const statusWord: Record<AlertStatus, string> = { open: 'open ', acknowledged: 'acknowledged ', all: '' };
+
 /** Said only when the page leaves some out: how many of how many, and how to see the rest. */
-function alertsShownText(page: AlertPage, isAll: boolean): string[] {
+function alertsShownText(page: AlertPage, status: AlertStatus): string[] {
   if (page.alerts.length >= page.total && page.nextCursor === null) return [];
-  const shown = `${grouped(page.alerts.length)} of ${grouped(page.total)} ${isAll ? '' : 'open '}alert${page.total === 1 ? '' : 's'} shown`;
+  const shown = `${grouped(page.alerts.length)} of ${grouped(page.total)} ${statusWord[status]}alert${page.total === 1 ? '' : 's'} shown`;
   return [page.nextCursor === null ? `${shown}; no more after this page`
     : `${shown}; for more, add --cursor ${page.nextCursor} (the next page) or a larger --limit (up to 500)`];
 }
 
 /** An empty list of a store never analysed is no all-clear: alerts are raised by analyses. */
-const noAlertsText = (isAnalysed: boolean, isAll: boolean) => (isAnalysed ? (isAll ? 'No alerts.' : 'No open alerts.')
+const noAlertsText = (isAnalysed: boolean, status: AlertStatus) => (isAnalysed ? `No ${statusWord[status]}alerts.`
   : `No alerts: no analysis has run on this store yet, and analyses raise them (run \`${clienteleCommand('analyze')}\`).`);
 
 export async function runAlertsAck(runtime: CliRuntime, id: number): Promise<void> {

@@ -8,7 +8,7 @@ import { registerStoreReportCommands } from './store-reports.js';
 /** The commands' work, loaded when one of them runs: it needs the store and the analytics domain. */
 const run = () => import('./analytics-run.js');
 
-export type ReportAlertsOptions = { all?: boolean; limit: number; cursor?: string };
+export type ReportAlertsOptions = { all?: boolean; acknowledged?: boolean; limit: number; cursor?: string };
 
 const analyzeAsOfHelp = 'YYYY-MM-DD or an ISO 8601 time, today at the latest (default: the data set end or now)';
 const asOfHelp = 'YYYY-MM-DD or an ISO 8601 time, today at the latest (default: the latest analysis\'s day; before any, the data set end or now)';
@@ -46,8 +46,9 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     ['clientele report cohorts --as-of 2026-06-30'],
     ['clientele report cohorts --horizon 180', 'repeat within 180 days of the first purchase'],
   ]).action(async (options: { asOf?: string; horizon?: number }) => (await run()).runReportCohorts(runtime, options));
-  withExamples(report.command('alerts').description('open change alerts, newest first, each with what happened (--all: acknowledged ones too), and how many there are in all')
+  withExamples(report.command('alerts').description('open change alerts, newest first, each with what happened (--all: acknowledged ones too; --acknowledged: those only), and how many there are in all')
     .option('--all', 'include acknowledged alerts')
+    .option('--acknowledged', 'only acknowledged alerts (not with --all)')
     .option('--limit <n>', 'alerts per page (1 to 500)', wholeNumberIn(1, 500, '--limit 50'), 100)
     .option('--cursor <cursor>', 'continue after a previous page (printed under it)'), [
     ['clientele report alerts'],
@@ -55,6 +56,7 @@ export function registerAnalyticsCommands(program: Command, runtime: CliRuntime)
     ['clientele alerts reopen 12', 'undo an acknowledgement: it is listed as open again'],
     ['clientele report alerts --all --limit 20', 'twenty at a time; the line under them says how many there are and the --cursor of the next twenty'],
     ['clientele report alerts --all --json', '`total` counts every alert listed, on whichever page'],
+    ['clientele report alerts --acknowledged', 'the acknowledged alerts only, e.g. to find one to reopen'],
   ]).action(async (options: ReportAlertsOptions) => (await run()).runReportAlerts(runtime, options));
 
   const alerts = program.command('alerts').description('acknowledge change alerts, or undo an acknowledgement');

@@ -6,7 +6,7 @@ import { NotAvailable } from '../../components/not-available.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
 import { useAlertText } from '../home/alert-list.js';
-import { alertFilters, alertHistoryCountText, alertStateText, isInFilter, type AlertFilter } from './alert-history.js';
+import { alertFilters, alertHistoryCountText, alertStateText, type AlertFilter } from './alert-history.js';
 import type { AlertHistory } from './use-alert-history.js';
 
 /**
@@ -34,7 +34,8 @@ export function AlertHistoryCard({ history, filter, onFilterChange }: { history:
   else if (history.pages === null) body = <LoadingState />;
   else {
     const { pages } = history;
-    const shown = pages.alerts.filter((alert) => isInFilter(alert, filter));
+    // the server lists the filter's alerts (GET /api/alerts?status=…)
+    const shown = pages.alerts;
     const hasMore = pages.nextCursor !== null;
     body = (
       <>

@@ -7,42 +7,23 @@ import { withNextPage } from '../home/open-alert-pages.js';
 /**
  * The Reports page's list of every alert, the acknowledged ones too (Home lists only the open, and an
  * acknowledged alert left it for good once its Undo was gone). GET /api/alerts pages by cursor and
- * knows `status` open or all; the acknowledged are the answers of `all` whose `acknowledgedAt` is set.
+ * lists by `status` open, acknowledged or all, counting the alerts of that status in `total`.
  */
 export const alertFilters = ['open', 'acknowledged', 'all'] as const;
 export type AlertFilter = (typeof alertFilters)[number];
-
-/** What GET /api/alerts is asked for (`status`) to list a filter's alerts. */
-export function alertStatusOf(filter: AlertFilter): 'open' | 'all' {
-  return filter === 'open' ? 'open' : 'all';
-}
-
-export function isInFilter(alert: Pick<Alert, 'acknowledgedAt'>, filter: AlertFilter): boolean {
-  if (filter === 'all') return true;
-  return filter === 'acknowledged' ? alert.acknowledgedAt !== null : alert.acknowledgedAt === null;
-}
 
 export type AlertHistoryPages = { alerts: Alert[]; nextCursor: string | null; total: number | null };
 
 type FetchPage = (cursor: string | undefined) => Promise<AlertsPage>;
 
 /**
- * The next page(s) after `loaded` (from the top when null), following the cursor. For a filter the
- * server cannot ask for (acknowledged), a page of `all` may hold none of them: the pages are followed
- * until one adds an alert the filter shows, the list ends, or `maxRequests` were asked for, so Show
- * more never adds nothing while more are to come.
+ * The next page after `loaded` (from the top when null), asked for with the cursor after its last
+ * alert; the total is the server's count of the filter's alerts, kept from the first page.
  */
-export async function loadAlertPages(fetchPage: FetchPage, loaded: AlertHistoryPages | null, filter: AlertFilter, maxRequests = 5): Promise<AlertHistoryPages> {
-  let pages = loaded;
-  for (let request = 0; request < maxRequests; request += 1) {
-    if (pages !== null && pages.nextCursor === null) break;
-    const page = await fetchPage(pages?.nextCursor ?? undefined);
-    const before = pages?.alerts ?? [];
-    const alerts = withNextPage(before, page.alerts);
-    pages = { alerts, nextCursor: page.nextCursor, total: pages?.total ?? page.total ?? null };
-    if (alerts.slice(before.length).some((alert) => isInFilter(alert, filter))) break;
-  }
-  return pages ?? { alerts: [], nextCursor: null, total: null };
+export async function loadAlertPages(fetchPage: FetchPage, loaded: AlertHistoryPages | null): Promise<AlertHistoryPages> {
+  if (loaded !== null && loaded.nextCursor === null) return loaded;
+  const page = await fetchPage(loaded?.nextCursor ?? undefined);
+  return { alerts: withNextPage(loaded?.alerts ?? [], page.alerts), nextCursor: page.nextCursor, total: loaded?.total ?? page.total ?? null };
 }
 
 type HistoryI18n = Pick<I18n, 't' | 'format' | 'locale'>;
@@ -56,14 +37,9 @@ export function alertStateText(alert: Pick<Alert, 'acknowledgedAt' | 'acknowledg
 
 /**
  * How many are listed: all of them when no page remains; else how many of how many (the server's
- * total of open or of all alerts), or, for the acknowledged, whose total the server does not count,
- * that more may follow.
+ * total of the filter's alerts), or only how many when a server gives no total.
  */
 export function alertHistoryCountText(shown: number, filter: AlertFilter, pages: Pick<AlertHistoryPages, 'nextCursor' | 'total'>, { t, format, locale }: HistoryI18n): string {
-  const hasMore = pages.nextCursor !== null;
-  if (!hasMore) return t(pluralKey(locale, `reports.alerts.count.${filter}`, shown), { count: format.number(shown) });
-  if (filter !== 'acknowledged' && pages.total !== null) {
-    return t(pluralKey(locale, `reports.alerts.shownOfTotal.${filter}`, pages.total), { shown: format.number(shown), count: format.number(pages.total) });
-  }
-  return t(pluralKey(locale, 'reports.alerts.shownMore', shown), { count: format.number(shown) });
+  if (pages.nextCursor === null || pages.total === null) return t(pluralKey(locale, `reports.alerts.count.${filter}`, shown), { count: format.number(shown) });
+  return t(pluralKey(locale, `reports.alerts.shownOfTotal.${filter}`, pages.total), { shown: format.number(shown), count: format.number(pages.total) });
 }

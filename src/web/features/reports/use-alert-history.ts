@@ -3,7 +3,7 @@ import type { AlertsPage } from '../../api/analytics-types.js';
 import { useApiCatalog } from '../../api/api-catalog.js';
 import { api } from '../../api/client.js';
 import { pendingEndpoints } from '../../api/endpoints.js';
-import { alertStatusOf, loadAlertPages, type AlertFilter, type AlertHistoryPages } from './alert-history.js';
+import { loadAlertPages, type AlertFilter, type AlertHistoryPages } from './alert-history.js';
 
 export type AlertHistory = {
   pages: AlertHistoryPages | null; error: Error | null; isLoading: boolean; isLoadingMore: boolean; pageError: Error | null;
@@ -28,8 +28,8 @@ export function useAlertHistory(filter: AlertFilter, pageSize: number): AlertHis
     request.current?.abort();
     const controller = new AbortController();
     request.current = controller;
-    const fetchPage = (cursor: string | undefined) => api.get<AlertsPage>(path ?? '', { status: alertStatusOf(filter), limit: pageSize, ...(cursor ? { cursor } : {}) }, controller.signal);
-    return { controller, answer: loadAlertPages(fetchPage, from, filter) };
+    const fetchPage = (cursor: string | undefined) => api.get<AlertsPage>(path ?? '', { status: filter, limit: pageSize, ...(cursor ? { cursor } : {}) }, controller.signal);
+    return { controller, answer: loadAlertPages(fetchPage, from) };
   }, [path, filter, pageSize]);
 
   useEffect(() => {
