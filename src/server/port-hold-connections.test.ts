@@ -81,7 +81,8 @@ describe('a server started on a fixed port while a client connects during the de
         if (message.includes('loading the synthetic demo store')) demoLoading();
       },
     };
-    const starting = startServer({ db: join(directory, 'fresh'), port, host: '127.0.0.1', logLevel: 'info', logDestination: destination });
+    // a small demo (`serve --demo-customers`): its load still takes seconds, and the connections come at its start
+    const starting = startServer({ db: join(directory, 'fresh'), port, host: '127.0.0.1', demoCustomers: 200, logLevel: 'info', logDestination: destination });
     starting.catch(() => undefined);
     await within(isDemoLoading, 120_000, 'reaching the demo load');
     // the port is held now: a tab kept open, and a health check

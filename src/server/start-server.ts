@@ -21,9 +21,11 @@ import { createServeLogger, loggedUrl } from './serve-logger.js';
 /**
  * `demo`: true loads the synthetic demo into an unused store (and refuses a used one), false never
  * loads it, undefined loads it only into an unused embedded store (demo/store-use.ts).
+ * `demoCustomers`: the synthetic demo's size when this start loads it (load-demo.ts's default, 3,000, unset);
+ * a start that finishes an interrupted load should be given the size that load began with.
  * `logLevel`: over LOG_LEVEL (serve-logger.ts).
  */
-export type ServeOptions = { db?: string; port?: number; host?: string; demo?: boolean; logLevel?: LogLevel };
+export type ServeOptions = { db?: string; port?: number; host?: string; demo?: boolean; demoCustomers?: number; logLevel?: LogLevel };
 
 /** What the data in the store is: the synthetic demo, a bundled public data set, or the store's own. */
 export type StoreData = { kind: 'synthetic' } | { kind: 'public_data_set'; dataSet: string; asOf: string | null } | { kind: 'own' };
@@ -83,7 +85,7 @@ export async function startServer(options: ServeOptions & { logDestination?: 1 |
       logger.info(isInterruptedLoadFinished
         ? 'The synthetic demo\'s load into this store was interrupted: finishing it (Roti & Kopi Nusantara)…'
         : 'Nobody has used the store: loading the synthetic demo store (Roti & Kopi Nusantara)…');
-      const demo = await loadSyntheticDemo(db, { clock: systemClock, actor: 'system:demo' });
+      const demo = await loadSyntheticDemo(db, { customers: options.demoCustomers, clock: systemClock, actor: 'system:demo' });
       logger.info({ seconds: Number(demo.seconds.toFixed(1)) }, 'Demo store loaded (synthetic data)');
       isDemoLoaded = true;
     };

@@ -19,4 +19,12 @@ describe('clientele serve --demo, --no-demo and --log-level', () => {
     expect(serveOptions(['--log-level', 'INFO']).logLevel).toBe('info');
     expect(() => serveOptions(['--log-level', 'verbose'])).toThrow(/one of fatal, error, warn, info, debug, trace, silent/);
   });
+
+  it('takes the demo\'s size for --demo-customers as `demo load --customers` does, and refuses what it refuses', () => {
+    expect(serveOptions(['--demo-customers', '300']).demoCustomers).toBe(300);
+    expect(serveOptions([]).demoCustomers).toBeUndefined();
+    for (const value of ['0', '10000001', '2.5', 'many']) {
+      expect(() => serveOptions(['--demo-customers', value])).toThrow(/a whole number from 1 to 10,000,000/);
+    }
+  });
 });

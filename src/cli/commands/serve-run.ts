@@ -4,7 +4,7 @@ import { startServer, startUpBanner, type StartUpFacts } from '../../server/star
 import { unfinishedDemoLoadLines } from '../../demo/unfinished-load.js';
 
 /** `demo`: undefined unless --demo or --no-demo was given (start-server.ts says what each does). */
-export type ServeCommandOptions = { db?: string; port?: number; host?: string; demo?: boolean; logLevel?: LogLevel; json: boolean };
+export type ServeCommandOptions = { db?: string; port?: number; host?: string; demo?: boolean; demoCustomers?: number; logLevel?: LogLevel; json: boolean };
 
 /**
  * How long a stopping server lets the requests in flight finish. A request waiting on a database
@@ -19,7 +19,7 @@ export const shutdownDeadlineMillis = 10_000;
  * pino's logs go to stderr, so nothing a log says can break the reader.
  */
 export async function runServe(options: ServeCommandOptions): Promise<void> {
-  const server = await startServer({ db: options.db, port: options.port, host: options.host, demo: options.demo, logLevel: options.logLevel, logDestination: options.json ? 2 : 1 });
+  const server = await startServer({ db: options.db, port: options.port, host: options.host, demo: options.demo, demoCustomers: options.demoCustomers, logLevel: options.logLevel, logDestination: options.json ? 2 : 1 });
   // a second signal has its default effect: the process ends at once
   const stop = async () => {
     const { complete } = await server.stop(shutdownDeadlineMillis).catch((error: unknown) => {

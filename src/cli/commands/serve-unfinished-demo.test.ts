@@ -13,9 +13,12 @@ afterAll(async () => {
   for (const drop of drops) await drop();
 });
 
-/** Runs `demo load synthetic` into `db` and kills it (SIGKILL) once it is importing the orders. */
+/**
+ * Runs `demo load synthetic` into `db` and kills it (SIGKILL) once it is importing the orders. A small
+ * demo: its orders, lines, events and analysis still take seconds after that, so the kill is mid-load.
+ */
 async function interruptedDemoLoad(db: string): Promise<void> {
-  const child = spawn(process.execPath, [bin, '--db', db, 'demo', 'load', 'synthetic'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [bin, '--db', db, 'demo', 'load', 'synthetic', '--customers', '300'], { stdio: 'ignore' });
   const ended = new Promise((resolve) => child.once('exit', resolve));
   const runtime = await openRuntime({ db });
   try {
