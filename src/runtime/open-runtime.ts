@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 import { isServerUrl, looksLikeUrl, openStore, redactPassword, serverUrlProblem, type Store, type StoreLogger } from '../db/client.js';
 import { checkStoreDirectory } from '../db/store-directory.js';
-import { migrate, pendingMigrations, type MigrationResult } from '../db/migrate.js';
+import { listMigrationFiles, migrate, pendingMigrations, type MigrationResult } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
 import { ensureStoreSettings, type StoreSettings } from '../settings/index.js';
 
@@ -41,8 +41,14 @@ export async function openRuntime(options: {
       const pending = await pendingMigrations(store);
       if (pending.length > 0) {
         const listed = `${pending.slice(0, 3).join(', ')}${pending.length > 3 ? ', …' : ''}`;
+        // a command that would migrate an empty database (demo load) says why it left this one alone:
+        // it holds tables, and no Clientele migration ran in it, so they are another application's
+        const othersOnly = options.migrateEmptyServer === true && pending.length === (await listMigrationFiles()).length;
+        const why = othersOnly
+          ? ' It already holds tables that are not Clientele\'s, so it was not migrated by itself: use an empty database (e.g. `createdb clientele`), or run `clientele migrate` to add Clientele\'s tables beside them.'
+          : ` Run \`clientele migrate\`, then this command again: retried without migrating, it gets the same answer.`;
         // retrying never helps: the command says what will
-        throw new AppError('STORE_MIGRATIONS_PENDING_UNAVAILABLE', `The store at ${store.location} is not migrated: ${pending.length} pending migration(s) (${listed}). Run \`clientele migrate\`, then this command again: retried without migrating, it gets the same answer.`, { pending: pending.length });
+        throw new AppError('STORE_MIGRATIONS_PENDING_UNAVAILABLE', `The store at ${store.location} is not migrated: ${pending.length} pending migration(s) (${listed}).${why}`, { pending: pending.length });
       }
     }
     const { settings, isNew } = await ensureStoreSettings(store.db, config);

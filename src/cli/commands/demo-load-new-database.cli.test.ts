@@ -40,6 +40,9 @@ describe.skipIf(!serverUrl)('clientele demo load into a server database [server]
     expect(loaded.stderr).toContain('New store: currency USD, time zone America/New_York, phone country US (the demo data’s own);');
     expect(loaded.stderr).not.toContain('IDR');
     expect(loaded.stderr).not.toContain('(the defaults)');
+    // nor does the load say it replaced settings a store it created had only by default
+    expect(loaded.stdout).not.toContain('Store settings replaced');
+    expect(loaded.stdout).not.toContain('IDR');
   }, 240_000);
 
   it('says nothing of a new store after `clientele migrate` made it: the load\'s own line says what it replaced', async () => {
@@ -67,6 +70,7 @@ describe.skipIf(!serverUrl)('clientele demo load into a server database [server]
     const loaded = await runCliInProcess(url, ['demo', 'load', 'synthetic', '--customers', '40']);
     expect(loaded.exitCode).not.toBe(0);
     expect(loaded.error).toMatchObject({ code: 'STORE_MIGRATIONS_PENDING_UNAVAILABLE' });
+    expect((loaded.error as { message: string }).message).toContain('Run `clientele migrate`, then this command again');
     expect(await pendingIn(url)).toBe(files.length - 3);
   }, 240_000);
 
@@ -75,6 +79,8 @@ describe.skipIf(!serverUrl)('clientele demo load into a server database [server]
     await runAdmin(serverUrl!, `create table ${schema}.their_table (id int)`);
     const loaded = await runCliInProcess(url, ['demo', 'load', 'synthetic', '--customers', '40']);
     expect(loaded.error).toMatchObject({ code: 'STORE_MIGRATIONS_PENDING_UNAVAILABLE' });
+    // why it was not migrated as an empty one is, and what to do
+    expect((loaded.error as { message: string }).message).toContain('It already holds tables that are not Clientele\'s, so it was not migrated by itself: use an empty database');
     const store = await openStore(url);
     try {
       expect(await pendingMigrations(store)).toEqual(await listMigrationFiles());

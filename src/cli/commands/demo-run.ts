@@ -14,10 +14,15 @@ import type { StoreSessionOptions } from '../store-session.js';
 const demoStoreOptions: StoreSessionOptions = { bulk: true, migrateEmptyServer: true };
 
 export async function runDemoLoad(runtime: CliRuntime, name: string, options: DemoLoadOptions): Promise<void> {
-  const result = await runtime.withStore(({ db, actor, clock }) =>
-    name === 'synthetic'
-      ? loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor })
-      : loadDatasetDemo(db, name, { actor, rejectsDirectory: options.rejects ?? null }), demoStoreOptions);
+  const loaded = await runtime.withStore(async ({ db, actor, clock, runtime: opened }) => {
+    const demo = name === 'synthetic'
+      ? await loadSyntheticDemo(db, { customers: options.customers, seed: options.seed, clock, actor })
+      : await loadDatasetDemo(db, name, { actor, rejectsDirectory: options.rejects ?? null });
+    return { demo, isNewStore: opened.isNewStore };
+  }, demoStoreOptions);
+  // a store this command created had only the defaults, which nobody chose: the demo replaced nothing of
+  // anyone's, and the new store's notice (stderr) gives the settings it now has
+  const result = loaded.isNewStore ? { ...loaded.demo, replacedSettings: {} } : loaded.demo;
   // every row read is inserted, updated, unchanged or rejected, as `clientele import` says: a file that
   // names a customer twice updates the first row, and those rows were missing from the sum.
   // Rows are not orders (an order of several line rows counts once): the orders inserted beside them, where a file has orders
