@@ -10,7 +10,7 @@ import type { DriftReport } from '../../../src/web/api/target-group-types.js';
 import type { Locale } from '../../../src/web/api/types.js';
 import { distinctnessOf } from '../../../src/web/features/personas/distinctness.js';
 import { categoryWhys, categoryWhyText, type StoreCategory } from '../../../src/web/features/personas/category-why.js';
-import { driftValueText, relativeChange } from '../../../src/web/features/personas/drift-values.js';
+import { driftValueText, effectMeasureText, relativeChange } from '../../../src/web/features/personas/drift-values.js';
 import { byLargestChange, driftBadge, driftStatement, noStatisticReason, sizeOfChange } from '../../../src/web/features/personas/drift-words.js';
 import type { PersonaListWithReadiness } from '../../../src/web/features/personas/discovery-readiness.js';
 import { modelSummaryText } from '../../../src/web/features/personas/model-summary.js';
@@ -136,7 +136,9 @@ describeWithBrowser('personas and drift in words', () => {
     const statistic = (value: number | null) => (value === null ? '–' : format.number(value, 2));
     await expect(rows.locator('td.numeric').allTextContents()).resolves.toEqual(ordered.map((attribute) => statistic(attribute.kind === 'numeric' ? attribute.cohensD : attribute.cramersV)));
     const names = await rows.locator('td.numeric').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title')));
-    expect(names).toEqual(ordered.map((attribute) => (attribute.kind === 'numeric' ? t('drift.cohensD') : t('drift.cramersV', { moved: format.percent(attribute.totalVariation) }))));
+    // the spend row's d is of log spend, and its name says so
+    expect(names).toEqual(ordered.map((attribute) => effectMeasureText(attribute, t, format)));
+    expect(names).toContain(t('drift.cohensDLog'));
   });
 
   it('names personas in the segment builder and its conditions as the Personas page does, and in a members sheet as a filter takes them', async () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { chooseLanguage, describeWithBrowser, openBrowser, ownerEmail, ownerPassword, pagePoll, signInThroughForm, useStaffApp } from '../../helpers/browser.js';
 import { createTestUser } from '../../helpers/auth.js';
 import { createApiKey, permissionsByRole, setOwnLocale, shellCaller } from '../../../src/auth/index.js';
@@ -10,6 +10,12 @@ import { verifyPassword } from '../../../src/auth/passwords.js';
  * would, with a second browser page for the colleague the owner adds. Each step is checked in the
  * store or over the API, not only on the screen.
  */
+/** Whether the keyboard's focus is on `locator`, waited for: focus moves once the page has answered. */
+async function expectFocusOn(locator: Locator): Promise<void> {
+  await locator.waitFor(pagePoll);
+  await expect.poll(() => locator.evaluate((element) => element === document.activeElement), pagePoll).toBe(true);
+}
+
 async function sessionCookie(page: Page): Promise<string> {
   return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
 }
@@ -177,9 +183,23 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
 
     const row = page.getByRole('row').filter({ hasText: 'BI dashboard' });
     await expect(row.textContent()).resolves.toContain('Read');
-    await row.getByRole('button', { name: /^Revoke key “BI dashboard” \(clt_\w+_…\)$/ }).click();
-    await row.getByRole('button', { name: 'Revoke BI dashboard' }).click();
+    // focus goes into the question (its Cancel), back to Revoke after Cancel and Escape, and to the row's "Revoked …" once revoked
+    const revoke = row.getByRole('button', { name: /^Revoke key “BI dashboard” \(clt_\w+_…\)$/ });
+    const question = row.getByRole('alertdialog', { name: /^Revoke key “BI dashboard”/ });
+    await revoke.focus();
+    await revoke.press('Enter');
+    await expectFocusOn(question.getByRole('button', { name: 'Cancel' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => question.count(), pagePoll).toBe(0);
+    await expectFocusOn(revoke);
+    await revoke.press('Enter');
+    await expectFocusOn(question.getByRole('button', { name: 'Cancel' }));
+    await page.keyboard.press('Escape');
+    await expectFocusOn(revoke);
+    await revoke.click();
+    await question.getByRole('button', { name: 'Revoke BI dashboard' }).click();
     await row.getByText(/Revoked/).waitFor();
+    await expectFocusOn(row.getByText(/^Revoked /));
     expect((await asKey()).status).toBe(401);
   });
 

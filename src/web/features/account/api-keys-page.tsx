@@ -40,7 +40,7 @@ export function ApiKeysPage() {
             </tr>
           </thead>
           <tbody>
-            {keys.data.items.map((apiKey) => <ApiKeyRow key={`${apiKey.apiKeyId}:${apiKey.revokedAt ?? ''}`} apiKey={apiKey} creatorName={nameOf(apiKey.createdBy)} onChanged={keys.reload} />)}
+            {keys.data.items.map((apiKey) => <ApiKeyRow key={apiKey.apiKeyId} apiKey={apiKey} creatorName={nameOf(apiKey.createdBy)} onChanged={keys.reload} />)}
           </tbody>
         </table>
       </div>

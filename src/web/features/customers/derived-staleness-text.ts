@@ -12,18 +12,22 @@ type StalenessI18n = { t: Translate; locale: Locale; format: Pick<Formatters, 'n
  * orders were recorded or changed after its analysis, that they are not in it (rfmStaleness): RFM
  * is made only by the analysis, so a customer who just spent $500 still reads "Lost" until it runs
  * again, and a win-back list must not take that at its word. Without `staleness`, by the server's
- * count alone.
+ * count alone. A merge's notice says what the score rests on itself, so `basis` is then null rather
+ * than said twice; a reader who may run the analysis (`canRunAnalysis`: Reports' Run analysis) is
+ * told where, in words, never as a command of the command line.
  */
 export function rfmStalenessText(
   rfm: CustomerRfm, { t, locale, format }: StalenessI18n,
   staleness: RfmStaleness = rfm.orders_recorded_since > 0 ? { reason: 'recorded', count: rfm.orders_recorded_since } : null,
-): { basis: string; stale: string | null } {
+  { canRunAnalysis = false }: { canRunAnalysis?: boolean } = {},
+): { basis: string | null; stale: string | null } {
   const made = { analysedAt: format.dateTime(rfm.analysed_at), asOf: format.date(rfm.as_of) };
   const basis = t('customer.rfm.basis', made);
   if (!staleness) return { basis, stale: null };
-  if (staleness.reason === 'recorded') return { basis, stale: t(pluralKey(locale, 'customer.rfm.stale', staleness.count), { count: format.number(staleness.count) }) };
+  const withRun = (text: string) => (canRunAnalysis ? `${text} ${t('customer.rfm.runOnReports')}` : text);
+  if (staleness.reason === 'recorded') return { basis, stale: withRun(t(pluralKey(locale, 'customer.rfm.stale', staleness.count), { count: format.number(staleness.count) })) };
   const key = staleness.reason === 'merge' ? 'customer.rfm.staleMerge' : 'customer.rfm.staleMergeUndone';
-  return { basis, stale: t(key, { ...made, other: staleness.otherCustomerId ?? '?', at: format.dateTime(staleness.at) }) };
+  return { basis: null, stale: withRun(t(key, { ...made, other: staleness.otherCustomerId ?? '?', at: format.dateTime(staleness.at) })) };
 }
 
 /** The prediction card's sentence on why its figures predate the customer as they are now (predictionStaleness). */

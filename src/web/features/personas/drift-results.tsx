@@ -3,7 +3,7 @@ import type { CategoricalDrift, DriftReport } from '../../api/target-group-types
 import { useI18n } from '../../i18n/i18n-context.js';
 import { DriftChart } from './drift-chart.js';
 import { attributeLabel } from './drift-labels.js';
-import { driftValueText } from './drift-values.js';
+import { driftValueText, effectMeasureText } from './drift-values.js';
 import { byLargestChange, driftBadge, driftStatement, sizeOfChange } from './drift-words.js';
 import { PersonaShiftsTable } from './persona-shifts-table.js';
 
@@ -39,7 +39,7 @@ export function DriftResults({ report }: { report: DriftReport }) {
               const statement = driftStatement(attribute, t, format.percent);
               const size = sizeOfChange(attribute);
               const label = attributeLabel(attribute.attribute, t);
-              const measure = attribute.kind === 'numeric' ? t('drift.cohensD') : t('drift.cramersV', { moved: format.percent(attribute.totalVariation) });
+              const measure = effectMeasureText(attribute, t, format);
               return (
                 <tr key={attribute.attribute}>
                   <th scope="row">

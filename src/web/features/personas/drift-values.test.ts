@@ -4,7 +4,7 @@ import type { Locale } from '../../api/types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { driftStatement } from './drift-words.js';
-import { driftValueText, mostMovedShare, relativeChange, shownMean, shownMedian, type NumericDriftRow } from './drift-values.js';
+import { driftValueText, effectMeasureText, mostMovedShare, relativeChange, shownMean, shownMedian, type NumericDriftRow } from './drift-values.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], 'IDR', 'UTC');
@@ -75,6 +75,17 @@ describe('the spend row', () => {
   it('says the move of the mean spend it shows, as "Orders per customer" beside it says its mean\'s', () => {
     expect(relativeChange(cdnowSpend)).toBeCloseTo(6420.307179642533 / 6883.469537815126 - 1, 10);
     expect(driftStatement(cdnowSpend, tIn('en'), usdIn('en').percent).text).toBe('Spend per customer down 7%');
+  });
+
+  it('says its d is of log spend, where every other numeric row\'s is of the means it shows', () => {
+    const age: DriftAttribute = { ...cdnowSpend, attribute: 'age', spendPerBuyer: undefined } as DriftAttribute;
+    const measures = (locale: Locale) => [cdnowSpend, age].map((attribute) => effectMeasureText(attribute, tIn(locale), usdIn(locale)));
+    expect(measures('en')).toEqual(["Cohen's d of log spend (difference of means of log spend)", "Cohen's d (difference of means)"]);
+    expect(measures('id')).toEqual(["Cohen's d dari log belanja (selisih rata-rata log belanja)", "Cohen's d (selisih rata-rata)"]);
+    expect(measures('lv')).toEqual(['Koena d no tēriņu logaritma (tēriņu logaritmu vidējo starpība)', 'Koena d (vidējo starpība)']);
+    // the row's name, beside it, no longer says otherwise
+    expect(tIn('en')('drift.attributes.spendLog')).toBe('Spend per customer (mean)');
+    expect(effectMeasureText(demoIncome, tIn('en'), usdIn('en'))).toMatch(/^Cramér's V \(/);
   });
 
   it('shows no amount when the server sends no money beside the logs', () => {

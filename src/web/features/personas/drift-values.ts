@@ -88,3 +88,13 @@ export function meanDigits(attribute: NumericDrift): number {
   while (digits < 3 && before.toFixed(digits) === after.toFixed(digits)) digits += 1;
   return digits;
 }
+
+/**
+ * What a row's effect size measures, beside it: Cohen's d for a numeric row, and for spend the d of
+ * log spend (the server sizes spend on ln(1 + spend), while the row shows the plain mean), as the
+ * command line says "(of log spend)"; Cramér's V, with how much of the mix moved, for a categorical one.
+ */
+export function effectMeasureText(attribute: DriftAttribute, t: I18n['t'], format: Pick<Formatters, 'percent'>): string {
+  if (attribute.kind === 'categorical') return t('drift.cramersV', { moved: format.percent(attribute.totalVariation) });
+  return t(attribute.attribute === spendAttribute ? 'drift.cohensDLog' : 'drift.cohensD');
+}

@@ -5,6 +5,7 @@ import { LoadingState } from '../../components/loading-state.js';
 import { NotAvailable } from '../../components/not-available.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../routes/router.js';
+import { useMe } from '../auth/session-context.js';
 import { useAlertText } from '../home/alert-list.js';
 import { alertFilters, alertHistoryCountText, alertStateText, type AlertFilter } from './alert-history.js';
 import type { AlertHistory } from './use-alert-history.js';
@@ -18,6 +19,8 @@ export function AlertHistoryCard({ history, filter, onFilterChange }: { history:
   const i18n = useI18n();
   const { t } = i18n;
   const describe = useAlertText();
+  // the reader's own acknowledgements read "by you"
+  const { userId: readerUserId } = useMe();
   const title = t('reports.alerts.title');
   const picker = (
     <label className="field field-inline small">
@@ -48,7 +51,7 @@ export function AlertHistoryCard({ history, filter, onFilterChange }: { history:
               <li key={alert.alertId} className={`alert-item${alert.acknowledgedAt === null ? '' : ' alert-item-acknowledged'}`}>
                 <span>
                   {alert.kind === 'customer_overdue' && alert.customerId !== null ? <Link to={`/customers/${alert.customerId}`}>{text}</Link> : text}
-                  <br /><span className="muted small">{alertStateText(alert, i18n)}</span>
+                  <br /><span className="muted small">{alertStateText(alert, i18n, readerUserId)}</span>
                 </span>
               </li>
             );

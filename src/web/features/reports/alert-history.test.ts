@@ -72,6 +72,20 @@ describe('the alerts on the Reports page', () => {
     expect(alertStateText(acknowledged, i18n('lv'))).toMatch(/^Izskatīja ana@shop\.id, /);
   });
 
+  it("tells the reader their own acknowledgement is theirs, named by email or by id alone", () => {
+    const en = i18n('en');
+    const at = en.format.dateTime('2026-12-07T05:32:00Z');
+    // an agent is given their own id alone; an owner their email
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z', 'user:3'), en, 3)).toBe(`Acknowledged by you on ${at}`);
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z', 'user:3:ana@shop.id'), en, 3)).toBe(`Acknowledged by you on ${at}`);
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z', 'user:3'), i18n('id'), 3)).toMatch(/^Ditinjau oleh Anda pada /);
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z', 'user:3'), i18n('lv'), 3)).toMatch(/^Izskatījāt jūs, /);
+    // someone else's, and the system's, as before
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z', 'user:31'), en, 3)).toMatch(/^Acknowledged by staff member #31 on /);
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z', 'user:4:budi@shop.id'), en, 3)).toMatch(/^Acknowledged by budi@shop\.id on /);
+    expect(alertStateText(alert(1, '2026-12-07T05:32:00Z', 'system'), en, 3)).toMatch(/^Acknowledged by the system on /);
+  });
+
   it('counts what is listed, of the server\'s total while more pages remain', () => {
     const en = i18n('en');
     expect(alertHistoryCountText(3, 'acknowledged', { nextCursor: null, total: 40 }, en)).toBe('3 acknowledged alerts');

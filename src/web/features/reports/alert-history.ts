@@ -1,7 +1,7 @@
 import type { Alert, AlertsPage } from '../../api/analytics-types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { pluralKey } from '../../i18n/plural.js';
-import { actorLabel } from '../customers/actor-label.js';
+import { actorLabel, isReaderActor } from '../customers/actor-label.js';
 import { withNextPage } from '../home/open-alert-pages.js';
 
 /**
@@ -28,11 +28,17 @@ export async function loadAlertPages(fetchPage: FetchPage, loaded: AlertHistoryP
 
 type HistoryI18n = Pick<I18n, 't' | 'format' | 'locale'>;
 
-/** An alert's state: open, or acknowledged when and by whom, as the API gives them ("Acknowledged by ana@shop.id on 7 Dec 2026, 12:32"). */
-export function alertStateText(alert: Pick<Alert, 'acknowledgedAt' | 'acknowledgedBy'>, { t, format }: HistoryI18n): string {
+/**
+ * An alert's state: open, or acknowledged when and by whom, as the API gives them ("Acknowledged by
+ * ana@shop.id on 7 Dec 2026, 12:32"); the reader's own acknowledgement is theirs ("by you", see
+ * isReaderActor), whether the server named them by email or by id alone.
+ */
+export function alertStateText(alert: Pick<Alert, 'acknowledgedAt' | 'acknowledgedBy'>, { t, format }: HistoryI18n, readerUserId?: number | null): string {
   if (alert.acknowledgedAt === null) return t('reports.alerts.stateOpen');
   const at = format.dateTime(alert.acknowledgedAt);
-  return alert.acknowledgedBy ? t('reports.alerts.acknowledgedBy', { actor: actorLabel(alert.acknowledgedBy, t), at }) : t('reports.alerts.acknowledgedAt', { at });
+  if (!alert.acknowledgedBy) return t('reports.alerts.acknowledgedAt', { at });
+  if (isReaderActor(alert.acknowledgedBy, readerUserId)) return t('reports.alerts.acknowledgedByYou', { at });
+  return t('reports.alerts.acknowledgedBy', { actor: actorLabel(alert.acknowledgedBy, t), at });
 }
 
 /**
