@@ -1,30 +1,15 @@
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
+import { seedMergePair } from '../../test/helpers/merge-pair.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { addDays, calendarDayIn, systemClock } from '../core/clock.js';
+import { addDays, systemClock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
 import { analyze } from '../analytics/index.js';
-import { ingestRecords } from '../ingest/ingest-batch.service.js';
-import { createCustomer } from './customers.service.js';
 import { getCustomer } from './customers.queries.js';
 import { mergeCustomers, undoMerge } from './merge.service.js';
 
-const zone = 'Asia/Jakarta';
-
 /** Keep with three orders, Other with two, both scored by an analysis as of yesterday. */
-async function seedScored(db: Kysely<Database>, tag: string) {
-  const today = calendarDayIn(new Date(), zone);
-  const email = (who: string) => `${tag}.${who}@example.com`;
-  const keep = await createCustomer(db, { name: `${tag} Keep`, email: email('keep') });
-  const other = await createCustomer(db, { name: `${tag} Other`, email: email('other') });
-  const order = (id: string, who: string, daysAgo: number) => ({
-    order_id: `${tag}-${id}`, customer_email: email(who), ordered_at: `${addDays(today, -daysAgo)}T09:00:00+07:00`, channel: 'web', amount: '150000',
-  });
-  await ingestRecords(db, 'orders', [order('K1', 'keep', 90), order('K2', 'keep', 60), order('K3', 'keep', 30), order('O1', 'other', 20), order('O2', 'other', 5)],
-    { actor: 'test', clock: systemClock });
-  await analyze(db, { asOf: addDays(today, -1) });
-  return { keep, other, today };
-}
+const seedScored = (db: Kysely<Database>, tag: string) => seedMergePair(db, tag, { keep: [90, 60, 30], other: [20, 5] });
 
 // the reviewer's case: after a merge the RFM card read "Champions R5 F5 M4" as if current, counting 0 orders since
 describeEachStore('a kept customer\'s RFM score after a merge', (context) => {

@@ -1,15 +1,12 @@
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
+import { seedMergePair } from '../../test/helpers/merge-pair.js';
 import { describeEachStore } from '../../test/helpers/stores.js';
-import { addDays, calendarDayIn, systemClock } from '../core/clock.js';
+import { systemClock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
-import { analyze } from '../analytics/index.js';
 import { ingestRecords } from '../ingest/ingest-batch.service.js';
-import { createCustomer } from './customers.service.js';
 import { mergeCustomers, undoMerge } from './merge.service.js';
 import { customerTimeline } from './timeline.js';
-
-const zone = 'Asia/Jakarta';
 
 async function spellsOf(db: Kysely<Database>, customerId: number) {
   const rows = await db.selectFrom('customer_type_history').select(['type', 'entered_at', 'left_at'])
@@ -23,19 +20,7 @@ async function typeRowsOf(db: Kysely<Database>, customerId: number) {
 }
 
 /** Keep bought every ten days until a hundred days ago, so is at risk today; Other bought two days ago. */
-async function seedOverdueKeep(db: Kysely<Database>, tag: string) {
-  const today = calendarDayIn(new Date(), zone);
-  const email = (who: string) => `${tag}.${who}@example.com`;
-  const keep = await createCustomer(db, { name: `${tag} Keep`, email: email('keep') });
-  const other = await createCustomer(db, { name: `${tag} Other`, email: email('other') });
-  const order = (id: string, who: string, daysAgo: number) => ({
-    order_id: `${tag}-${id}`, customer_email: email(who), ordered_at: `${addDays(today, -daysAgo)}T09:00:00+07:00`, channel: 'web', amount: '150000',
-  });
-  await ingestRecords(db, 'orders', [order('K1', 'keep', 130), order('K2', 'keep', 120), order('K3', 'keep', 110), order('K4', 'keep', 100), order('O1', 'other', 2)],
-    { actor: 'test', clock: systemClock });
-  await analyze(db, { asOf: addDays(today, -1) });
-  return { keep, other, today, order };
-}
+const seedOverdueKeep = (db: Kysely<Database>, tag: string) => seedMergePair(db, tag, { keep: [130, 120, 110, 100], other: [2] });
 
 describeEachStore('type history after a merge is undone', (context) => {
   it('reads as before the merge for both customers, with no spells the merge opened and the undo closed', async () => {
