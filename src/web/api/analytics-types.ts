@@ -44,8 +44,6 @@ export type ReportCreditNotes = { hasCreditNotes?: boolean; unappliedCredit?: { 
 export type TypesReport = ReportMoney & {
   /** The end of the analysed store day (an instant); `asOfDay` is that day, as the store's calendar names it. */
   asOf: string | null; asOfDay?: string | null; customers: number;
-  /** When the latest analysis finished; null before the first (absent from an older server). */
-  analysedAt?: string | null;
   revenueLast365DaysFrom: string | null; revenueLast365DaysMinor: number; revenueLifetimeMinor: number;
   types: Array<{
     type: string; customers: number; primaryCustomers: number; share: number;

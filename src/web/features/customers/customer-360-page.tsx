@@ -68,7 +68,7 @@ export function Customer360Page({ customerId }: { customerId: number }) {
       <div className="customer-grid">
         <ProfileCard customer={customer} canEdit={can('customers:write')} onSaved={showSaved} onMergeWith={mergeWith} />
         <PurchaseFactsCard traits={traits} />
-        <CustomerTypesCard types={types} />
+        <CustomerTypesCard types={types} rfm={detail.data.rfm ?? null} />
         <PredictionCard prediction={prediction} hasPurchased={isReal} types={types.data?.current?.types ?? null}
           customerId={customer.customer_id} timeline={timeline.entries} ordersRecordedSince={detail.data.prediction?.orders_recorded_since ?? null} />
         <RfmCard rfm={detail.data.rfm ?? null} customerId={customer.customer_id} timeline={timeline.entries} />

@@ -1,5 +1,6 @@
-import type { CustomerTypes, TypesReport } from '../../api/analytics-types.js';
-import { usePendingEndpoint, type PendingData } from '../../api/use-pending-endpoint.js';
+import type { CustomerTypes } from '../../api/analytics-types.js';
+import type { CustomerRfm } from '../../api/types.js';
+import type { PendingData } from '../../api/use-pending-endpoint.js';
 import { useI18n, type I18n } from '../../i18n/i18n-context.js';
 import { ReportSection } from '../reports/report-section.js';
 import { typeReasonMessage } from './type-reason.js';
@@ -10,15 +11,14 @@ import { channelInSentence } from './event-channels.js';
 /**
  * What the types rest on, said as the RFM card says its score's (customer.rfm.basis): when the analysis ran and
  * the day it stands on, "From the analysis of 7 Dec 2026, 12:32, purchases up to 30 Jun 1998". The customer's
- * types carry only the day; when the analysis ran comes from the types report, whose latest analysis they are
- * when it stands on the same day. Otherwise (typed since by an order batch, or the report not at hand) the day alone,
- * never "From the analysis of 30 Jun 1998", which read the day the purchases end as the day the analysis ran.
+ * types carry only the day; when the analysis ran comes with the customer's RFM score, which the latest analysis
+ * made, when it stands on the same day. Otherwise (typed since by an order batch, or no score: a lead) the day
+ * alone, never "From the analysis of 30 Jun 1998", which read the day the purchases end as the day the analysis ran.
  */
-export function typesBasisText(asOf: string, report: Pick<TypesReport, 'asOf' | 'analysedAt'> | null, { t, format }: Pick<I18n, 't' | 'format'>): string {
+export function typesBasisText(asOf: string, rfm: Pick<CustomerRfm, 'as_of' | 'analysed_at'> | null, { t, format }: Pick<I18n, 't' | 'format'>): string {
   const day = analysisDay(asOf, format);
-  const isSameAnalysis = report?.asOf !== null && report?.asOf !== undefined && Date.parse(report.asOf) === Date.parse(asOf);
-  return isSameAnalysis && report?.analysedAt
-    ? t('customer.types.basis', { analysedAt: format.dateTime(report.analysedAt), asOf: day })
+  return rfm !== null && format.date(rfm.as_of) === day
+    ? t('customer.types.basis', { analysedAt: format.dateTime(rfm.analysed_at), asOf: day })
     : t('customer.types.asOf', { date: day });
 }
 
@@ -27,11 +27,9 @@ export function typesBasisText(asOf: string, report: Pick<TypesReport, 'asOf' | 
  * numbers and thresholds) in the reader's language, and when each type began
  * and ended.
  */
-export function CustomerTypesCard({ types }: { types: PendingData<CustomerTypes> }) {
+export function CustomerTypesCard({ types, rfm }: { types: PendingData<CustomerTypes>; rfm: CustomerRfm | null }) {
   const i18n = useI18n();
   const { t, format, locale } = i18n;
-  // when the analysis ran, which the customer's types do not carry (typesBasisText)
-  const report = usePendingEndpoint<TypesReport>('types');
   // rebuilt from the stored numbers; the server's English sentence only where they fall short
   const reason = (type: string, numbers: unknown, english: string) => {
     const message = typeReasonMessage(type, numbers, format, locale);
@@ -58,7 +56,7 @@ export function CustomerTypesCard({ types }: { types: PendingData<CustomerTypes>
                   <li key={type}>{reason(type, numberOf(data.current?.numbers, type), englishReason(data.current?.explanation ?? '', type, data.current?.types ?? []))}</li>
                 ))}
               </ul>
-              <p className="muted small">{typesBasisText(data.current.asOf, report.data, i18n)}</p>
+              <p className="muted small">{typesBasisText(data.current.asOf, rfm, i18n)}</p>
             </>
           ) : <p className="empty-state">{t('customer.types.none')}</p>}
           {data.timeline.length > 0 ? (
