@@ -6,7 +6,7 @@ import { fieldNames, filterFields, isFieldName, type FieldType } from './filter-
 import {
   comparisonOperators, countOperators, purchaseMeasures, type ComparisonOperator, type DateValue, type FilterNode,
 } from './filter-types.js';
-import type { ClosedList } from './filter-values.js';
+import { orderChannels, type ClosedList } from './filter-values.js';
 import { checkCountryCodes, checkDaysAgoAhead, trimTextValues } from './comparison-value-checks.js';
 import { checkActivity, checkNumberRange, isWholeValueTest, pathText, report, reportReversedDates, spellInList, type Walk } from './filter-value-checks.js';
 import { expectationMessages, jsonTypeOf, problemOfIssue, type FilterProblem } from './filter-problems.js';
@@ -90,7 +90,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The fields counting paid orders per purchase channel, in the channels' order. */
-const channelCountFields = fieldNames.filter((candidate) => /^(store|web|mobile|marketplace|phone|other)_order_count$/.test(candidate));
+const channelCountFields = orderChannels.map((channel) => `${channel}_order_count`).filter(isFieldName);
 
 /**
  * Names of what a filter asks in another form than a field: "channel" is a purchase's channel, a

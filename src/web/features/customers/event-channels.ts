@@ -1,4 +1,5 @@
 import type { I18n } from '../../i18n/i18n-context.js';
+import { channels } from './customer-filters.js';
 
 /**
  * The channels an interest event may carry that the app names in every language
@@ -6,7 +7,7 @@ import type { I18n } from '../../i18n/i18n-context.js';
  * events come through, the demo store's instagram and whatsapp among them (src/synthetic/interest-events.ts).
  * An event's channel is free text (docs/import.md), stored in lower case (ingest/rows/build-others.ts).
  */
-export const knownEventChannels = ['store', 'web', 'mobile', 'marketplace', 'phone', 'other', 'instagram', 'whatsapp', 'facebook', 'tiktok', 'email', 'sms'] as const;
+export const knownEventChannels = [...channels, 'instagram', 'whatsapp', 'facebook', 'tiktok', 'email', 'sms'] as const;
 
 /**
  * A channel inside a sentence ("Sign-up via Instagram", "Reģistrācija caur mobilo lietotni"): the
