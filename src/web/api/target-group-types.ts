@@ -51,9 +51,17 @@ export type Period = { from: string; to: string };
 export type Magnitude = 'negligible' | 'small' | 'medium' | 'large';
 export type NumericSummary = { n: number; mean: number | null; variance: number | null };
 export type SeriesPoint = { label: string; before: number; after: number };
-/** `magnitude` is null when there is no statistic to size; the app sizes a change itself (drift-words.ts, sizeOfChange). */
+/** Spend per buyer in one period, in minor units of the store's currency; null without buyers. */
+export type SpendPerBuyer = { meanMinor: number | null; medianMinor: number | null };
+/**
+ * `magnitude` is null when there is no statistic to size; the app sizes a change itself (drift-words.ts, sizeOfChange).
+ * The spend row (compared on ln(1 + spend)) carries the money itself in `spendPerBuyer`.
+ */
 export type DriftAttribute =
-  | { attribute: string; kind: 'numeric'; unit: 'customers'; before: NumericSummary; after: NumericSummary; cohensD: number | null; magnitude: Magnitude | null }
+  | {
+    attribute: string; kind: 'numeric'; unit: 'customers'; before: NumericSummary; after: NumericSummary; cohensD: number | null; magnitude: Magnitude | null;
+    spendPerBuyer?: { before: SpendPerBuyer; after: SpendPerBuyer };
+  }
   | { attribute: string; kind: 'categorical'; unit: 'customers' | 'orders' | 'amount'; series: SeriesPoint[]; totalVariation: number; cramersV: number | null; magnitude: Magnitude | null };
 export type CategoricalDrift = Extract<DriftAttribute, { kind: 'categorical' }>;
 export type PersonaShift = { personaId: number; label: string; before: number; after: number; beforeShare: number; afterShare: number; change: 'grew' | 'shrank' | 'steady' };

@@ -4,7 +4,7 @@ import type { Locale } from '../../api/types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { driftStatement } from './drift-words.js';
-import { driftValueText, effectMeasureText, mostMovedShare, relativeChange, shownMean, shownMedian, type NumericDriftRow } from './drift-values.js';
+import { driftValueText, effectMeasureText, mostMovedShare, relativeChange, shownMean, shownMedian, type NumericDrift } from './drift-values.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 const formatIn = (locale: Locale) => createFormatters(intlTagByLocale[locale], 'IDR', 'UTC');
@@ -53,7 +53,7 @@ describe('a drift row\'s earlier and later values', () => {
 // CDNOW, all customers, 2 January–2 April 1998 against 2 April–1 July 1998, as POST /api/drift answers:
 // 3,808 and 3,301 buyers; SQL on the store gives a mean spend per buyer of US$68.83 and US$64.20 (medians
 // US$40.69 and US$37.96), and exp(mean of ln(1 + spend)) − 1 of US$42.69 and US$40.16: no one's spend
-const cdnowSpend: NumericDriftRow = {
+const cdnowSpend: NumericDrift = {
   attribute: 'spend (log)', kind: 'numeric', unit: 'customers',
   before: { n: 3808, mean: 8.359460286217024, variance: 0.8651090233196703 }, after: { n: 3301, mean: 8.298335127174825, variance: 0.7924969172077172 },
   cohensD: -0.06703734821774404, magnitude: 'negligible',
@@ -91,7 +91,7 @@ describe('the spend row', () => {
   it('shows no amount when the server sends no money beside the logs', () => {
     const { spendPerBuyer: _dropped, ...withoutMoney } = cdnowSpend;
     expect(spendCells('en', withoutMoney)).toEqual(['–', '–']);
-    const noMedian: NumericDriftRow = { ...cdnowSpend, spendPerBuyer: { before: { meanMinor: 6883.47, medianMinor: null }, after: { meanMinor: null, medianMinor: null } } };
+    const noMedian: NumericDrift = { ...cdnowSpend, spendPerBuyer: { before: { meanMinor: 6883.47, medianMinor: null }, after: { meanMinor: null, medianMinor: null } } };
     expect(spendCells('en', noMedian)).toEqual(['US$68.83', '–']);
   });
 });

@@ -8,13 +8,8 @@ import { seriesLabel } from './drift-labels.js';
  * of a row speak of the same thing: one mean, or one value of a mix, so a
  * reader comparing them compares like with like.
  */
-type NumericDrift = Extract<DriftAttribute, { kind: 'numeric' }>;
+export type NumericDrift = Extract<DriftAttribute, { kind: 'numeric' }>;
 export type Side = 'before' | 'after';
-
-/** Spend per buyer in one period, in minor units of the store's currency (POST /api/drift, `spendPerBuyer`). */
-export type SpendPerBuyer = { meanMinor: number | null; medianMinor: number | null };
-/** A numeric row as the server sends it; the spend row carries its money beside the log-scale summary. */
-export type NumericDriftRow = NumericDrift & { spendPerBuyer?: { before: SpendPerBuyer; after: SpendPerBuyer } };
 
 /** The server compares spend on a log scale (ln(1 + spend), so one big buyer does not decide a change's size) and sends the money beside it. */
 export const spendAttribute = 'spend (log)';
@@ -26,13 +21,13 @@ const finiteOrNull = (value: number | null | undefined): number | null => (value
  * minor units (total paid in the period ÷ its buyers; not the mean of the logs the change is sized
  * by, which reads as no amount anyone spent), the mean otherwise.
  */
-export function shownMean(attribute: NumericDriftRow, side: Side): number | null {
+export function shownMean(attribute: NumericDrift, side: Side): number | null {
   if (attribute.attribute === spendAttribute) return finiteOrNull(attribute.spendPerBuyer?.[side].meanMinor);
   return finiteOrNull(attribute[side].mean);
 }
 
 /** The median spend per buyer of one period, in minor units; null for other rows or without it. */
-export function shownMedian(attribute: NumericDriftRow, side: Side): number | null {
+export function shownMedian(attribute: NumericDrift, side: Side): number | null {
   return attribute.attribute === spendAttribute ? finiteOrNull(attribute.spendPerBuyer?.[side].medianMinor) : null;
 }
 

@@ -5,7 +5,7 @@ import type { Locale } from '../../api/types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { lookupMessage, messagesByLocale } from '../../i18n/messages.js';
 import { byLargestChange, driftBadge, driftSizeText, driftStatement, noStatisticReason, sizeOfD, sizeOfV, vThresholds } from './drift-words.js';
-import type { NumericDriftRow } from './drift-values.js';
+import type { NumericDrift } from './drift-values.js';
 
 const tIn = (locale: Locale) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
 const formatIn = { en: createFormatters('en-GB', 'IDR', 'UTC'), id: createFormatters('id-ID', 'IDR', 'UTC'), lv: createFormatters('lv-LV', 'IDR', 'UTC') };
@@ -26,8 +26,8 @@ const mix = (attribute: string, series: SeriesPoint[], cramersV: number | null):
 // all customers of the synthetic demo store (1,500 customers), June–September against September–December:
 // ln(1 + spend) moved by 0.13 against a spread of about 1.5 (d = 0.09); the mean spend per buyer the row
 // shows, and says the move of, is set here to rise 14% (IDR 1,000,000 to 1,140,000)
-const demoSpend: NumericDriftRow = {
-  ...(means('spend (log)', { n: 542, mean: 12.864247369668547, variance: 2.269025086703405 }, { n: 587, mean: 12.995420463460345, variance: 2.1143607869751637 }) as NumericDriftRow),
+const demoSpend: NumericDrift = {
+  ...(means('spend (log)', { n: 542, mean: 12.864247369668547, variance: 2.269025086703405 }, { n: 587, mean: 12.995420463460345, variance: 2.1143607869751637 }) as NumericDrift),
   spendPerBuyer: { before: { meanMinor: 100_000_000, medianMinor: 40_000_000 }, after: { meanMinor: 114_000_000, medianMinor: 45_000_000 } },
 };
 
