@@ -8,7 +8,7 @@ import { refreshLimitOf, withNextPage } from './open-alert-pages.js';
 
 export type OpenAlertPages = PendingData<Alert[]> & {
   hasMore: boolean;
-  /** How many were open when the list was last asked for from the top; null from a server that does not say. */
+  /** How many the list held (were open, for Home) when it was last asked for from the top; null from a server that does not say. */
   total: number | null;
   isLoadingMore: boolean;
   /** A next page or a refresh that failed: the alerts already listed stay. */
@@ -20,13 +20,22 @@ export type OpenAlertPages = PendingData<Alert[]> & {
 type Loaded = { alerts: Alert[]; nextCursor: string | null; total: number | null };
 type Request = { controller: AbortController; kind: 'first' | 'more' | 'refresh' };
 
+/** The alerts a list holds (GET /api/alerts `status`): open, acknowledged or all. */
+export type AlertStatus = 'open' | 'acknowledged' | 'all';
+
+/** Home's list: the open alerts (useAlertPages). */
+export function useOpenAlertPages(pageSize: number): OpenAlertPages {
+  return useAlertPages('open', pageSize);
+}
+
 /**
- * The open alerts, `pageSize` at a time, each further page asked for with the cursor after the last
- * alert listed. `reload` (after acknowledgements) asks again from the top for as many as are listed,
+ * The alerts of a status (Home's open ones, Reports' open, acknowledged or all), `pageSize` at a time,
+ * each further page asked for with the cursor after the last alert listed; another status starts from
+ * the top. `reload` (after acknowledgements) asks again from the top for as many as are listed,
  * keeping the list on screen meanwhile: the pages loaded stay loaded, and the alerts after the
  * acknowledged ones move up into the list rather than out of sight.
  */
-export function useOpenAlertPages(pageSize: number): OpenAlertPages {
+export function useAlertPages(status: AlertStatus, pageSize: number): OpenAlertPages {
   const catalog = useApiCatalog();
   const path = catalog.firstOf('GET', pendingEndpoints.alerts);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -42,11 +51,11 @@ export function useOpenAlertPages(pageSize: number): OpenAlertPages {
     request.current?.controller.abort();
     const controller = new AbortController();
     request.current = { controller, kind };
-    const answer = api.get<AlertsPage>(path ?? '', { status: 'open', ...query }, controller.signal);
+    const answer = api.get<AlertsPage>(path ?? '', { status, ...query }, controller.signal);
     const isCurrent = () => request.current?.controller === controller;
     const finish = () => { if (isCurrent()) request.current = null; };
     return { answer: answer.then((page): Loaded => ({ alerts: page.alerts, nextCursor: page.nextCursor, total: page.total ?? null })), isCurrent, finish };
-  }, [path]);
+  }, [path, status]);
 
   useEffect(() => {
     setLoaded(null);

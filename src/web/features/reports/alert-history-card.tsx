@@ -8,14 +8,14 @@ import { Link } from '../../routes/router.js';
 import { useMe } from '../auth/session-context.js';
 import { useAlertText } from '../home/alert-list.js';
 import { alertFilters, alertHistoryCountText, alertStateText, type AlertFilter } from './alert-history.js';
-import type { AlertHistory } from './use-alert-history.js';
+import type { OpenAlertPages } from '../home/use-open-alert-pages.js';
 
 /**
  * Every alert with its state, open or acknowledged by whom and when (GET /api/alerts, cursor paged), filtered
  * Open / Acknowledged / All: Home lists only the open ones, so an alert acknowledged there could be found nowhere.
  * Acknowledging stays on Home, where its Undo is.
  */
-export function AlertHistoryCard({ history, filter, onFilterChange }: { history: AlertHistory; filter: AlertFilter; onFilterChange: (filter: AlertFilter) => void }) {
+export function AlertHistoryCard({ history, filter, onFilterChange }: { history: OpenAlertPages; filter: AlertFilter; onFilterChange: (filter: AlertFilter) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const describe = useAlertText();
@@ -34,16 +34,15 @@ export function AlertHistoryCard({ history, filter, onFilterChange }: { history:
   if (!history.isCatalogLoaded || history.isLoading) body = <LoadingState />;
   else if (!history.isOffered) body = <NotAvailable what={title} />;
   else if (history.error) body = <ErrorMessage error={history.error} />;
-  else if (history.pages === null) body = <LoadingState />;
+  else if (history.data === null) body = <LoadingState />;
   else {
-    const { pages } = history;
     // the server lists the filter's alerts (GET /api/alerts?status=…)
-    const shown = pages.alerts;
-    const hasMore = pages.nextCursor !== null;
+    const shown = history.data;
+    const { hasMore } = history;
     body = (
       <>
         {shown.length === 0 && !hasMore ? <p className="empty-state">{t(`reports.alerts.none.${filter}`)}</p>
-          : <p className="muted small alert-count">{alertHistoryCountText(shown.length, filter, pages, i18n)}</p>}
+          : <p className="muted small alert-count">{alertHistoryCountText(shown.length, filter, history, i18n)}</p>}
         <ul className="alert-list alert-history">
           {shown.map((alert) => {
             const text = describe(alert);
@@ -59,7 +58,7 @@ export function AlertHistoryCard({ history, filter, onFilterChange }: { history:
         </ul>
         {hasMore ? (
           <div className="button-row">
-            <button type="button" className="button-secondary alert-show-more" aria-disabled={history.isLoadingMore} onClick={history.showMore}>
+            <button type="button" className="button-secondary alert-show-more" aria-disabled={history.isLoadingMore} onClick={() => void history.showMore()}>
               {history.isLoadingMore ? t('common.loading') : t('home.showMoreAlerts')}
             </button>
           </div>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert, AlertsPage } from '../../api/analytics-types.js';
+import type { Alert } from '../../api/analytics-types.js';
 import type { Locale } from '../../api/types.js';
 import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
-import { alertFilters, alertHistoryCountText, alertStateText, loadAlertPages } from './alert-history.js';
+import { alertFilters, alertHistoryCountText, alertStateText } from './alert-history.js';
 
 const i18n = (locale: Locale) => ({
   locale,
@@ -16,47 +16,10 @@ const alert = (alertId: number, acknowledgedAt: string | null = null, acknowledg
   expected: 100, actual: 40, changePct: -60, explanation: null, raisedAt: '1998-06-02T00:00:00Z', acknowledgedAt, acknowledgedBy,
 });
 
-/** GET /api/alerts as the server pages a status: `limit` at a time, the cursor after the last one given, `total` counting them all. */
-function server(alerts: Alert[], limit: number) {
-  const asked: Array<string | undefined> = [];
-  const fetchPage = (cursor: string | undefined): Promise<AlertsPage> => {
-    asked.push(cursor);
-    const start = cursor === undefined ? 0 : Number(cursor);
-    const page = alerts.slice(start, start + limit);
-    return Promise.resolve({ currency: 'IDR', hasPrices: true, alerts: page, nextCursor: start + limit < alerts.length ? String(start + limit) : null, total: alerts.length });
-  };
-  return { fetchPage, asked };
-}
-
 describe('the alerts on the Reports page', () => {
   it('asks the API for each filter by its own status, acknowledged too', () => {
-    // use-alert-history.ts sends the filter as `status`: each must be one GET /api/alerts takes (analytics.routes.ts)
+    // useAlertPages (home/use-open-alert-pages.ts) sends the filter as `status`: each must be one GET /api/alerts takes (analytics.routes.ts)
     expect([...alertFilters]).toEqual(['open', 'acknowledged', 'all']);
-  });
-
-  it('pages by the cursor, each next page after the last alert loaded, one request each', async () => {
-    const { fetchPage, asked } = server([1, 2, 3, 4, 5].map((id) => alert(id)), 2);
-    const first = await loadAlertPages(fetchPage, null);
-    expect(first.alerts.map((each) => each.alertId)).toEqual([1, 2]);
-    expect(first.total).toBe(5);
-    const second = await loadAlertPages(fetchPage, first);
-    expect(second.alerts.map((each) => each.alertId)).toEqual([1, 2, 3, 4]);
-    expect(asked).toEqual([undefined, '2']);
-    const last = await loadAlertPages(fetchPage, second);
-    expect(last).toMatchObject({ nextCursor: null, total: 5 });
-    expect(last.alerts.map((each) => each.alertId)).toEqual([1, 2, 3, 4, 5]);
-    // nothing is asked for past the last page
-    expect(await loadAlertPages(fetchPage, last)).toBe(last);
-    expect(asked).toEqual([undefined, '2', '4']);
-  });
-
-  it('lists an acknowledged page as the server gives it, without searching ahead', async () => {
-    const acknowledged = [1, 2, 3].map((id) => alert(id, '2026-12-07T05:32:00Z', 'system'));
-    const { fetchPage, asked } = server(acknowledged, 2);
-    const loaded = await loadAlertPages(fetchPage, null);
-    expect(loaded).toMatchObject({ nextCursor: '2', total: 3 });
-    expect(loaded.alerts.map((each) => each.alertId)).toEqual([1, 2]);
-    expect(asked).toEqual([undefined]);
   });
 
   it('says who acknowledged an alert and when, in every language', () => {
@@ -88,15 +51,15 @@ describe('the alerts on the Reports page', () => {
 
   it('counts what is listed, of the server\'s total while more pages remain', () => {
     const en = i18n('en');
-    expect(alertHistoryCountText(3, 'acknowledged', { nextCursor: null, total: 40 }, en)).toBe('3 acknowledged alerts');
-    expect(alertHistoryCountText(1, 'open', { nextCursor: null, total: 1 }, en)).toBe('1 open alert');
-    expect(alertHistoryCountText(20, 'all', { nextCursor: '20', total: 1234 }, en)).toBe('20 of 1,234 alerts shown');
+    expect(alertHistoryCountText(3, 'acknowledged', { hasMore: false, total: 40 }, en)).toBe('3 acknowledged alerts');
+    expect(alertHistoryCountText(1, 'open', { hasMore: false, total: 1 }, en)).toBe('1 open alert');
+    expect(alertHistoryCountText(20, 'all', { hasMore: true, total: 1234 }, en)).toBe('20 of 1,234 alerts shown');
     // the server counts the acknowledged too
-    expect(alertHistoryCountText(20, 'acknowledged', { nextCursor: '20', total: 41 }, en)).toBe('20 of 41 acknowledged alerts shown');
-    expect(alertHistoryCountText(1, 'acknowledged', { nextCursor: '1', total: 1 }, en)).toBe('1 of 1 acknowledged alert shown');
-    expect(alertHistoryCountText(20, 'acknowledged', { nextCursor: '20', total: 41 }, i18n('id'))).toBe('20 dari 41 peringatan sudah ditinjau ditampilkan');
-    expect(alertHistoryCountText(20, 'acknowledged', { nextCursor: '20', total: 41 }, i18n('lv'))).toBe('Sarakstā ir 20 no 41 izskatīta brīdinājuma');
-    expect(alertHistoryCountText(21, 'all', { nextCursor: null, total: 21 }, i18n('lv'))).toBe('21 brīdinājums');
-    expect(alertHistoryCountText(20, 'open', { nextCursor: '20', total: 1234 }, i18n('id'))).toBe('20 dari 1.234 peringatan terbuka ditampilkan');
+    expect(alertHistoryCountText(20, 'acknowledged', { hasMore: true, total: 41 }, en)).toBe('20 of 41 acknowledged alerts shown');
+    expect(alertHistoryCountText(1, 'acknowledged', { hasMore: true, total: 1 }, en)).toBe('1 of 1 acknowledged alert shown');
+    expect(alertHistoryCountText(20, 'acknowledged', { hasMore: true, total: 41 }, i18n('id'))).toBe('20 dari 41 peringatan sudah ditinjau ditampilkan');
+    expect(alertHistoryCountText(20, 'acknowledged', { hasMore: true, total: 41 }, i18n('lv'))).toBe('Sarakstā ir 20 no 41 izskatīta brīdinājuma');
+    expect(alertHistoryCountText(21, 'all', { hasMore: false, total: 21 }, i18n('lv'))).toBe('21 brīdinājums');
+    expect(alertHistoryCountText(20, 'open', { hasMore: true, total: 1234 }, i18n('id'))).toBe('20 dari 1.234 peringatan terbuka ditampilkan');
   });
 });

@@ -1,30 +1,16 @@
-import type { Alert, AlertsPage } from '../../api/analytics-types.js';
+import type { Alert } from '../../api/analytics-types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import { pluralKey } from '../../i18n/plural.js';
 import { actorLabel, isReaderActor } from '../customers/actor-label.js';
-import { withNextPage } from '../home/open-alert-pages.js';
+import type { AlertStatus } from '../home/use-open-alert-pages.js';
 
 /**
  * The Reports page's list of every alert, the acknowledged ones too (Home lists only the open, and an
- * acknowledged alert left it for good once its Undo was gone). GET /api/alerts pages by cursor and
- * lists by `status` open, acknowledged or all, counting the alerts of that status in `total`.
+ * acknowledged alert left it for good once its Undo was gone), paged as Home's (useAlertPages): GET
+ * /api/alerts lists by `status` open, acknowledged or all, counting the alerts of that status in `total`.
  */
-export const alertFilters = ['open', 'acknowledged', 'all'] as const;
+export const alertFilters = ['open', 'acknowledged', 'all'] as const satisfies readonly AlertStatus[];
 export type AlertFilter = (typeof alertFilters)[number];
-
-export type AlertHistoryPages = { alerts: Alert[]; nextCursor: string | null; total: number | null };
-
-type FetchPage = (cursor: string | undefined) => Promise<AlertsPage>;
-
-/**
- * The next page after `loaded` (from the top when null), asked for with the cursor after its last
- * alert; the total is the server's count of the filter's alerts, kept from the first page.
- */
-export async function loadAlertPages(fetchPage: FetchPage, loaded: AlertHistoryPages | null): Promise<AlertHistoryPages> {
-  if (loaded !== null && loaded.nextCursor === null) return loaded;
-  const page = await fetchPage(loaded?.nextCursor ?? undefined);
-  return { alerts: withNextPage(loaded?.alerts ?? [], page.alerts), nextCursor: page.nextCursor, total: loaded?.total ?? page.total ?? null };
-}
 
 type HistoryI18n = Pick<I18n, 't' | 'format' | 'locale'>;
 
@@ -45,7 +31,7 @@ export function alertStateText(alert: Pick<Alert, 'acknowledgedAt' | 'acknowledg
  * How many are listed: all of them when no page remains; else how many of how many (the server's
  * total of the filter's alerts), or only how many when a server gives no total.
  */
-export function alertHistoryCountText(shown: number, filter: AlertFilter, pages: Pick<AlertHistoryPages, 'nextCursor' | 'total'>, { t, format, locale }: HistoryI18n): string {
-  if (pages.nextCursor === null || pages.total === null) return t(pluralKey(locale, `reports.alerts.count.${filter}`, shown), { count: format.number(shown) });
+export function alertHistoryCountText(shown: number, filter: AlertFilter, pages: { hasMore: boolean; total: number | null }, { t, format, locale }: HistoryI18n): string {
+  if (!pages.hasMore || pages.total === null) return t(pluralKey(locale, `reports.alerts.count.${filter}`, shown), { count: format.number(shown) });
   return t(pluralKey(locale, `reports.alerts.shownOfTotal.${filter}`, pages.total), { shown: format.number(shown), count: format.number(pages.total) });
 }

@@ -22,7 +22,7 @@ import { AnalysisNotice, useEmptyReportText } from './analysis-notice.js';
 import { analysedDayOf, dataEndDayOf, trendLastDay, trendQuery } from './report-as-of.js';
 import { useStoreSettings } from '../settings/store-settings-context.js';
 import { AlertHistoryCard } from './alert-history-card.js';
-import { useAlertHistory } from './use-alert-history.js';
+import { useAlertPages } from '../home/use-open-alert-pages.js';
 
 export function ReportsPage() {
   const { t } = useI18n();
@@ -44,7 +44,7 @@ export function ReportsPage() {
   const migration = usePendingEndpoint<TypeMigration>('typeMigration', { query: migrationRange ?? undefined, isEnabled: isTypesSettled });
   const segments = usePendingEndpoint<SegmentsPage>('segments');
   // every alert, the acknowledged too, which Home no longer lists
-  const alertHistory = useAlertHistory(alertFilter, 20);
+  const alertHistory = useAlertPages(alertFilter, 20);
   const analysis = analysisStateOf(types.data, rfm.data);
   const noData = t('reports.common.noData');
   // Only the reports an analysis writes (types, RFM, type history) say what it found; the others are read from orders as they stand.
