@@ -10,6 +10,11 @@ const run = () => import('./demo-run.js');
 
 export type DemoLoadOptions = { customers: number; seed: number; rejects?: string };
 
+/** The synthetic demo's sizes, for `demo load --customers` and `serve --demo-customers` alike: its range and the size it has unasked. */
+export const demoCustomers = { max: 10_000_000, standard: 3000 } as const;
+export const demoCustomersRange = `1 to ${demoCustomers.max.toLocaleString('en')}`;
+export const demoCustomersValue = (example: string) => wholeNumberIn(1, demoCustomers.max, example);
+
 export function registerDemoCommand(program: Command, runtime: CliRuntime): void {
   const demo = program.command('demo').description('load demo data into an empty store');
   withExamples(demo.command('list').description('data sets you can load'), [
@@ -20,7 +25,7 @@ export function registerDemoCommand(program: Command, runtime: CliRuntime): void
   });
   withExamples(demo.command('load').description('load the synthetic demo store or a bundled public data set into an empty store')
     .argument('<name>', `synthetic | ${demoDatasets.map((d) => d.name).join(' | ')}`)
-    .option('--customers <n>', 'size of the synthetic store (1 to 10,000,000)', wholeNumberIn(1, 10_000_000, '--customers 20000'), 3000)
+    .option('--customers <n>', `size of the synthetic store (${demoCustomersRange})`, demoCustomersValue('--customers 20000'), demoCustomers.standard)
     .option('--seed <n>', 'seed of the synthetic store (0 to 2,147,483,647)', wholeNumberIn(0, 2_147_483_647, '--seed 7'), 20261124)
     .option('--rejects <directory>', 'a public data set: write the rows it did not load to <directory>/<file>.rejects.csv'), [
     ['clientele demo load synthetic --customers 20000 --seed 7', 'a bigger coffee-and-bakery chain'],

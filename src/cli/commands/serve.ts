@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { isLogLevel, logLevels, type LogLevel } from '../../core/log-levels.js';
 import { withExamples } from '../examples.js';
 import { wholeNumberIn } from '../option-values.js';
+import { demoCustomers, demoCustomersRange, demoCustomersValue } from './demo.js';
 
 export function registerServeCommand(program: Command): void {
   withExamples(program.command('serve')
@@ -10,8 +11,7 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
     .option('--demo', 'load the synthetic demo store into an unused store, a server store too (a used one is refused)')
     .option('--no-demo', 'do not load the demo store, not even into a new embedded store')
-    // the limits of `demo load --customers` (demo.ts)
-    .option('--demo-customers <n>', 'size of the synthetic demo when this start loads it (1 to 10,000,000; default 3000)', wholeNumberIn(1, 10_000_000, '--demo-customers 300'))
+    .option('--demo-customers <n>', `size of the synthetic demo when this start loads it (${demoCustomersRange}; default ${demoCustomers.standard})`, demoCustomersValue('--demo-customers 300'))
     .option('--log-level <level>', `log at this level, each request's lines included (over LOG_LEVEL): ${logLevels.join(', ')}`, logLevelOf), [
     ['clientele serve', 'http://127.0.0.1:3000; loads the synthetic demo into a new embedded store'],
     ['clientele serve --port 8080 --host 0.0.0.0', 'reachable from other machines (put TLS in front)'],
