@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type { ImportEntity } from '../ingest/canonical.js';
 import type { RejectCode } from '../ingest/reject-codes.js';
 
+/** The synthetic demo's size when no one asks for another: `npm start`'s first start, `demo load synthetic`. */
+export const standardSyntheticCustomers = 3000;
+
 export const datasetsDirectory = fileURLToPath(new URL('../../data/datasets/', import.meta.url));
 
 /** A bundled public data set and how to load it as a store. */

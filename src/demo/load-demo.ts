@@ -9,7 +9,7 @@ import { importFile, type ImportSummary } from '../ingest/import-file.service.js
 import type { ImportEntity } from '../ingest/canonical.js';
 import { getStoreSettings, updateStoreSettings, type StoreSettings } from '../settings/index.js';
 import { chainName, countryCode, currency, timeZone, writeStoreFiles } from '../synthetic/index.js';
-import { datasetsDirectory, demoDatasets, type DemoDataset } from './datasets.js';
+import { datasetsDirectory, demoDatasets, standardSyntheticCustomers, type DemoDataset } from './datasets.js';
 import { analyze, presetTypePolicy } from '../analytics/index.js';
 import { predictCustomers } from '../models/index.js';
 import { explainRejects, type RejectedRows } from './explain-rejects.js';
@@ -162,7 +162,7 @@ async function loadSyntheticDemoWhileHeld(db: Kysely<Database>, options: Synthet
   const { replacedSettings, ratesCleared } = await takeDemoSettings(db, options.actor, { name: chainName, currency, timeZone, defaultCountry: countryCode, isSynthetic: true, dataAsOf: endDate.toISOString() });
   const directory = await mkdtemp(join(tmpdir(), 'clientele-demo-'));
   try {
-    const customers = options.customers ?? 3000;
+    const customers = options.customers ?? standardSyntheticCustomers;
     await writeStoreFiles(directory, { seed: options.seed ?? 20261124, customers, endDate, years: 3, ordersPerCustomer: 9, includeTruth: false });
     const imports: DemoImport[] = [];
     for (const entity of ['products', 'customers', 'orders', 'lines', 'events'] as ImportEntity[]) {

@@ -21,7 +21,7 @@ import { createServeLogger, loggedUrl } from './serve-logger.js';
 /**
  * `demo`: true loads the synthetic demo into an unused store (and refuses a used one), false never
  * loads it, undefined loads it only into an unused embedded store (demo/store-use.ts).
- * `demoCustomers`: the synthetic demo's size when this start loads it (load-demo.ts's default, 3,000, unset);
+ * `demoCustomers`: the synthetic demo's size when this start loads it (`standardSyntheticCustomers` unset);
  * a start that finishes an interrupted load should be given the size that load began with.
  * `logLevel`: over LOG_LEVEL (serve-logger.ts).
  */

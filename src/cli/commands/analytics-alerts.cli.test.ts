@@ -84,7 +84,8 @@ describeEachCliStore('clientele alerts and policy set: audited as through the AP
     const rest = JSON.parse(await run('--json', 'report', 'alerts', '--all', '--cursor', first.nextCursor!, '--limit', '500')) as typeof everything;
     expect(rest).toMatchObject({ total: everything.total, nextCursor: null });
     expect(rest.alerts.map((alert) => alert.alertId)).toEqual(everything.alerts.slice(1).map((alert) => alert.alertId));
+    // the rest follow the first page's alert: "more of" the total
     expect((await run('report', 'alerts', '--all', '--cursor', first.nextCursor!)).trim().split('\n').at(-1))
-      .toBe(`${everything.total - 1} of ${everything.total} alerts shown; no more after this page`);
+      .toBe(`${everything.total - 1} more of ${everything.total} alerts shown; no more after this page`);
   }, 240_000);
 });

@@ -68,7 +68,7 @@ export async function runReportAlerts(runtime: CliRuntime, options: ReportAlerts
     result: await pageAlerts(db, { status, limit: options.limit, cursor: options.cursor }), isAnalysed: (await findLatestAnalysedDay(db)) !== null,
   }));
   runtime.print(result, (r: AlertPage) => (r.total === 0 && r.alerts.length === 0 ? noAlertsText(isAnalysed, status)
-    : [...r.alerts.map(alertLine), ...alertsShownText(r, status)].join('\n')));
+    : [...r.alerts.map(alertLine), ...alertsShownText(r, status, options.cursor !== undefined)].join('\n')));
 }
 
 type AlertStatus = 'open' | 'acknowledged' | 'all';
@@ -76,10 +76,13 @@ type AlertStatus = 'open' | 'acknowledged' | 'all';
 /** The alerts a status lists, as a count names them: "open alerts", "acknowledged alerts", "alerts". */
 const statusWord: Record<AlertStatus, string> = { open: 'open ', acknowledged: 'acknowledged ', all: '' };
 
-/** Said only when the page leaves some out: how many of how many, and how to see the rest. */
-function alertsShownText(page: AlertPage, status: AlertStatus): string[] {
-  if (page.alerts.length >= page.total && page.nextCursor === null) return [];
-  const shown = `${grouped(page.alerts.length)} of ${grouped(page.total)} ${statusWord[status]}alert${page.total === 1 ? '' : 's'} shown`;
+/**
+ * Said only when the page leaves some out: how many of how many, and how to see the rest. A page a
+ * cursor opened shows "more of" the total: its alerts follow those of the pages before it.
+ */
+function alertsShownText(page: AlertPage, status: AlertStatus, isLaterPage: boolean): string[] {
+  if (page.alerts.length >= page.total && page.nextCursor === null && !isLaterPage) return [];
+  const shown = `${grouped(page.alerts.length)}${isLaterPage ? ' more' : ''} of ${grouped(page.total)} ${statusWord[status]}alert${page.total === 1 ? '' : 's'} shown`;
   return [page.nextCursor === null ? `${shown}; no more after this page`
     : `${shown}; for more, add --cursor ${page.nextCursor} (the next page) or a larger --limit (up to 500)`];
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { demoDatasets } from '../../demo/datasets.js';
+import { demoDatasets, standardSyntheticCustomers } from '../../demo/datasets.js';
 import type { CliRuntime } from '../runtime.js';
 import { table } from '../format.js';
 import { wholeNumberIn } from '../option-values.js';
@@ -11,7 +11,7 @@ const run = () => import('./demo-run.js');
 export type DemoLoadOptions = { customers: number; seed: number; rejects?: string };
 
 /** The synthetic demo's sizes, for `demo load --customers` and `serve --demo-customers` alike: its range and the size it has unasked. */
-export const demoCustomers = { max: 10_000_000, standard: 3000 } as const;
+export const demoCustomers = { max: 10_000_000, standard: standardSyntheticCustomers } as const;
 export const demoCustomersRange = `1 to ${demoCustomers.max.toLocaleString('en')}`;
 export const demoCustomersValue = (example: string) => wholeNumberIn(1, demoCustomers.max, example);
 
