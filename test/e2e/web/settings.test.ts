@@ -296,6 +296,24 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     await fixFields.waitFor({ state: 'detached' });
     await expect(discard.isDisabled()).resolves.toBe(true);
 
+    // a number is typed as the reader writes it: a decimal comma in English is refused, never read as 25
+    const atRisk = page.getByRole('group', { name: 'At risk' });
+    const overdue = atRisk.getByLabel('Overdue after this many times their usual gap');
+    await expect(overdue.getAttribute('type')).resolves.toBe('text');
+    await expect(overdue.getAttribute('inputmode')).resolves.toBe('decimal');
+    await overdue.fill('2,5');
+    await atRisk.getByText('Write a decimal with a point: 2.5, not 2,5.').waitFor();
+    await expect(overdue.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(save.isDisabled()).resolves.toBe(true);
+    // in range as typed, but 100% once rounded as sent: said under the field, not refused by the server
+    const lapsed = page.getByRole('group', { name: 'Lapsed' });
+    await lapsed.getByLabel('Or a predicted chance of still buying below').fill('99.9999999999999');
+    await lapsed.getByText('Too many decimals: it would be kept as 100%. Use a number above 0 and below 100.').waitFor();
+    await discard.click();
+    await expect(overdue.getAttribute('aria-invalid')).resolves.toBeNull();
+    // the default beside a field is written as the field writes it
+    await page.getByRole('group', { name: 'Change alerts' }).getByText('Default 3.5; allowed above 0, up to 100').waitFor();
+
     // beside a good change a bad value still holds Save back
     const vip = page.getByRole('group', { name: 'VIP' });
     await vip.getByLabel('The top share of real customers').fill('3');

@@ -79,7 +79,7 @@ describe('an audit entry\'s details', () => {
     const detail = { thresholds: { newWithinDays: { from: 30, to: 40 }, 'vip.topPercent': { from: 5, to: 10 }, 'lapsed.pAliveBelow': { from: 0.3, to: 0.25 }, 'alerts.zThreshold': { from: 3.5, to: 4 }, 'vip.basis': { from: 'revenue', to: 'frequency' } } };
     const indonesian = i18n('id');
     expect(readableAuditDetail(detail, indonesian.t, indonesian.format)).toEqual([
-      ['Baru selama sekian hari setelah pembelian pertama', '30 → 40'],
+      ['Baru selama sekian hari setelah pembelian pertama', '30 hari → 40 hari'],
       ['Bagian teratas pelanggan nyata', '5% → 10%'],
       ['Atau perkiraan peluang masih membeli di bawah', '30% → 25%'],
       ['Peringatan di atas sekian simpangan robust', '3,5 → 4'],
@@ -87,7 +87,7 @@ describe('an audit entry\'s details', () => {
     ]);
     const latvian = i18n('lv');
     expect(readableAuditDetail(detail, latvian.t, latvian.format)).toEqual([
-      ['Jauns tik dienas pēc pirmā pirkuma', '30 → 40'],
+      ['Jauns tik dienas pēc pirmā pirkuma', '30 dienas → 40 dienas'],
       ['Augšējā daļa no īstajiem klientiem', '5% → 10%'],
       ['Vai prognozētā iespēja vēl pirkt zem', '30% → 25%'],
       ['Brīdināt virs tik robustām novirzēm', '3,5 → 4'],
@@ -95,10 +95,23 @@ describe('an audit entry\'s details', () => {
     ]);
   });
 
+  it('give every threshold with a unit its unit, in every language, and the minimum expected in the store\'s money', () => {
+    const detail = { thresholds: { 'lapsed.quietDays': { from: 500, to: 180 }, 'alerts.weeksOfHistory': { from: 8, to: 10 }, 'loyal.periodMonths': { from: 6, to: 3 },
+      'atRisk.overdueFactor': { from: 2, to: 2.5 }, 'regular.minIntervals': { from: 3, to: 4 }, 'alerts.minExpected': { from: 5, to: 1000 } } };
+    const values = (locale: Locale, currency: string | null = 'EUR') => readableAuditDetail(detail, i18n(locale).t, createFormatters(intlTagByLocale[locale], currency, 'UTC')).map(([, value]) => value);
+    expect(values('id')).toEqual(['500 hari → 180 hari', '8 minggu → 10 minggu', '6 bulan → 3 bulan', '2× → 2,5×', '3 → 4', '5 → 1.000 (pesanan atau pelanggan; pendapatan €0,05 → €10,00)']);
+    expect(values('en')).toEqual(['500 days → 180 days', '8 weeks → 10 weeks', '6 months → 3 months', '2× → 2.5×', '3 → 4', '5 → 1,000 (orders or customers; revenue €0.05 → €10.00)']);
+    expect(values('lv')).toEqual(['500 dienas → 180 dienas', '8 nedēļas → 10 nedēļas', '6 mēneši → 3 mēneši', '2× → 2,5×', '3 → 4', '5 → 1000 (pasūtījumi vai klienti; ieņēmumi 0,05\u00a0€ → 10,00\u00a0€)']);
+    // IDR has no minor unit: 5 is Rp 5
+    expect(values('id', 'IDR').at(-1)).toBe('5 → 1.000 (pesanan atau pelanggan; pendapatan Rp\u00a05 → Rp\u00a01.000)');
+    // without the store's currency, the unit is named
+    expect(values('id', null).at(-1)).toBe('5 → 1.000 (pesanan atau pelanggan; pendapatan dalam satuan terkecil mata uang)');
+  });
+
   it('show an older policy entry, which kept only the change asked for, by the same labels', () => {
     const { t, format } = i18n('id');
     expect(readableAuditDetail({ change: { newWithinDays: 40, vip: { topPercent: 3 } } }, t, format))
-      .toEqual([['Baru selama sekian hari setelah pembelian pertama', '→ 40'], ['Bagian teratas pelanggan nyata', '→ 3%']]);
+      .toEqual([['Baru selama sekian hari setelah pembelian pertama', '→ 40 hari'], ['Bagian teratas pelanggan nyata', '→ 3%']]);
     // a change that is not a policy's keeps the generic reading
     expect(readableAuditDetail({ change: { colour: 'red' } }, t, format)).toEqual([['perubahan › colour', 'red']]);
   });

@@ -16,7 +16,7 @@ export function auditDetailKeyText(key: string, t: Translate): string {
   return known === name ? key.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase() : known;
 }
 
-type DetailFormatters = Pick<Formatters, 'number' | 'dateTime'>;
+type DetailFormatters = Pick<Formatters, 'number' | 'dateTime' | 'money' | 'currencySymbol'>;
 
 /** Details that count things (import.complete, customer.delete, customer.merge, access.refused), not ids or line numbers. */
 const quantityKeys = new Set(['bytes', 'read', 'inserted', 'updated', 'unchanged', 'rejected', 'records', 'refusalsOverridden',
@@ -60,7 +60,10 @@ function thresholdLabel(path: string, t: Translate): string {
   return known === name ? path.split('.').map((key) => auditDetailKeyText(key, t)).join(' › ') : known;
 }
 
-/** A threshold's value as the settings show it: shares as percentages, the VIP basis by name. */
+/**
+ * A threshold's value as the settings show it, with the unit the settings give it ("180 days", "30%",
+ * "2×"): shares as percentages, the VIP basis by name.
+ */
 function thresholdValueText(path: string, value: unknown, t: Translate, format: DetailFormatters): string {
   if (value === null || value === undefined) return '—';
   if (path === 'vip.basis' && typeof value === 'string' && (vipBases as readonly string[]).includes(value)) return t(`settings.policy.bases.${value}`);
@@ -68,7 +71,23 @@ function thresholdValueText(path: string, value: unknown, t: Translate, format: 
   if (typeof value !== 'number' || !field) return valueText(path, value, t, format);
   const shown = field.isShare ? Number((value * 100).toPrecision(12)) : value;
   const number = format.number(shown, (String(shown).split('.')[1] ?? '').length);
-  return field.unit === 'percent' ? `${number}%` : number;
+  if (field.unit === 'percent') return `${number}%`;
+  if (field.unit === 'times') return `${number}×`;
+  if (field.unit === 'days' || field.unit === 'weeks' || field.unit === 'months') return `${number} ${t(`settings.policy.units.${field.unit}`)}`;
+  return number;
+}
+
+/**
+ * "from → to" of a threshold. The alerts' minimum expected is compared with every series in its own unit,
+ * so it says which: orders and customers as counted, revenue in the currency's smallest unit, as money
+ * in the store's currency when it is known ("5 → 10 (orders or customers; revenue €0.05 → €0.10)").
+ */
+function thresholdChangeText(path: string, from: unknown, to: unknown, hasFrom: boolean, t: Translate, format: DetailFormatters): string {
+  const change = `${hasFrom ? `${thresholdValueText(path, from, t, format)} ` : ''}→ ${thresholdValueText(path, to, t, format)}`;
+  if (path !== 'alerts.minExpected') return change;
+  if (format.currencySymbol === null) return `${change} (${t('settings.policy.minExpectedAudit.minor')})`;
+  const money = (value: unknown) => (typeof value === 'number' ? format.money(value) : '—');
+  return `${change} (${t('settings.policy.minExpectedAudit.money', { amounts: `${hasFrom ? `${money(from)} ` : ''}→ ${money(to)}` })})`;
 }
 
 /**
@@ -82,12 +101,12 @@ function policyChangeLines(detail: Record<string, unknown>, t: Translate, format
   if (keys[0] === 'thresholds' && isRecord(detail.thresholds)) {
     return Object.entries(detail.thresholds).map(([path, change]) => {
       const { from, to } = isRecord(change) ? change : { from: undefined, to: change };
-      return [thresholdLabel(path, t), `${thresholdValueText(path, from, t, format)} → ${thresholdValueText(path, to, t, format)}`];
+      return [thresholdLabel(path, t), thresholdChangeText(path, from, to, true, t, format)];
     });
   }
   if (keys[0] !== 'change' || !isRecord(detail.change) || !Object.keys(detail.change).every((key) => policyTopKeys.has(key))) return null;
   const leaves = (node: unknown, path: string[]): Array<[string, unknown]> => (isRecord(node) ? Object.entries(node).flatMap(([key, value]) => leaves(value, [...path, key])) : [[path.join('.'), node]]);
-  return leaves(detail.change, []).map(([path, value]) => [thresholdLabel(path, t), `→ ${thresholdValueText(path, value, t, format)}`]);
+  return leaves(detail.change, []).map(([path, value]) => [thresholdLabel(path, t), thresholdChangeText(path, undefined, value, false, t, format)]);
 }
 
 const policyTopKeys = new Set(numericPolicyFields.map((field) => field.path.split('.')[0]));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTypePolicy, parseTypePolicy, type TypePolicy } from '../../../analytics/policy.js';
 import { mergePolicy } from '../../../analytics/policy.js';
-import { createFormatters } from '../../i18n/format.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
-import { numericPolicyFields, parsePolicyValue, policyChange, policyDraft, policyValueText } from './policy-fields.js';
+import { numericPolicyFields, parsePolicyValue, policyChange, policyDraft, policyValueText, readPolicyValue, refusedPolicyPaths } from './policy-fields.js';
+
+const { en, id, lv } = intlTagByLocale;
 
 const withValue = (path: string, value: number): unknown => {
   const [head, leaf] = path.split('.');
@@ -33,7 +34,7 @@ describe('the policy form fields', () => {
     probes.push(...(field.max ? [field.max.value - step, field.max.value, field.max.value + step] : [1e15]));
     if (field.isWhole) probes.push(field.min.value + 0.5);
     for (const shown of probes) {
-      const kept = parsePolicyValue(field, String(shown));
+      const kept = parsePolicyValue(field, String(shown), en);
       expect({ shown, formAccepts: kept !== null }).toEqual({ shown, formAccepts: serverAccepts(path, shown / scale) });
     }
   });
@@ -41,19 +42,19 @@ describe('the policy form fields', () => {
 
 describe('policyDraft and policyChange', () => {
   it('shows shares as percentages without floating-point noise, and sends nothing when nothing changed', () => {
-    const draft = policyDraft(defaultTypePolicy);
+    const draft = policyDraft(defaultTypePolicy, en);
     expect(draft.numbers['lapsed.pAliveBelow']).toBe('30');
     expect(draft.numbers['occasional.promotionDrivenShare']).toBe('50');
-    expect(policyChange(defaultTypePolicy, draft)).toEqual({ change: {}, invalidPaths: [] });
+    expect(policyChange(defaultTypePolicy, draft, en)).toEqual({ change: {}, invalidPaths: [], problems: {} });
   });
 
   it('sends only what changed, nested and in the server units', () => {
-    const draft = policyDraft(defaultTypePolicy);
+    const draft = policyDraft(defaultTypePolicy, en);
     draft.numbers['vip.topPercent'] = '3';
     draft.numbers['lapsed.pAliveBelow'] = '25';
     draft.numbers.newWithinDays = '14';
     draft.vipBasis = 'frequency';
-    const { change, invalidPaths } = policyChange(defaultTypePolicy, draft);
+    const { change, invalidPaths } = policyChange(defaultTypePolicy, draft, en);
     expect(invalidPaths).toEqual([]);
     expect(change).toEqual({ newWithinDays: 14, vip: { topPercent: 3, basis: 'frequency' }, lapsed: { pAliveBelow: 0.25 } });
     const merged = parseTypePolicy(mergePolicy(defaultTypePolicy, change)) as TypePolicy;
@@ -61,18 +62,18 @@ describe('policyDraft and policyChange', () => {
   });
 
   it('edits the silence P(alive) waits for in days, 0 turning the wait off', () => {
-    const draft = policyDraft(defaultTypePolicy);
+    const draft = policyDraft(defaultTypePolicy, en);
     expect(draft.numbers['lapsed.pAliveMinQuietDays']).toBe('180');
     draft.numbers['lapsed.pAliveMinQuietDays'] = '0';
-    expect(policyChange(defaultTypePolicy, draft)).toEqual({ change: { lapsed: { pAliveMinQuietDays: 0 } }, invalidPaths: [] });
+    expect(policyChange(defaultTypePolicy, draft, en)).toEqual({ change: { lapsed: { pAliveMinQuietDays: 0 } }, invalidPaths: [], problems: {} });
   });
 
   it('names every field whose text is not acceptable', () => {
-    const draft = policyDraft(defaultTypePolicy);
+    const draft = policyDraft(defaultTypePolicy, en);
     draft.numbers['loyal.periodMonths'] = '1.5';
     draft.numbers['vip.topPercent'] = '';
     draft.numbers['atRisk.overdueFactor'] = 'two';
-    expect(policyChange(defaultTypePolicy, draft).invalidPaths).toEqual(['loyal.periodMonths', 'vip.topPercent', 'atRisk.overdueFactor']);
+    expect(policyChange(defaultTypePolicy, draft, en).invalidPaths).toEqual(['loyal.periodMonths', 'vip.topPercent', 'atRisk.overdueFactor']);
   });
 });
 
@@ -80,11 +81,75 @@ describe('policyValueText', () => {
   const field = (path: string) => numericPolicyFields.find((candidate) => candidate.path === path)!;
 
   it('says a default in the reader\'s numbers, shares as percentages', () => {
-    const latvian = createFormatters(intlTagByLocale.lv, null, 'UTC');
-    const indonesian = createFormatters(intlTagByLocale.id, null, 'UTC');
-    expect(policyValueText(defaultTypePolicy, field('alerts.zThreshold'), latvian)).toBe('3,5');
-    expect(policyValueText(defaultTypePolicy, field('alerts.zThreshold'), indonesian)).toBe('3,5');
-    expect(policyValueText(defaultTypePolicy, field('occasional.promotionDrivenShare'), latvian)).toBe('50');
-    expect(policyValueText(defaultTypePolicy, field('lapsed.pAliveBelow'), createFormatters(intlTagByLocale.en, null, 'UTC'))).toBe('30');
+    expect(policyValueText(defaultTypePolicy, field('alerts.zThreshold'), lv)).toBe('3,5');
+    expect(policyValueText(defaultTypePolicy, field('alerts.zThreshold'), id)).toBe('3,5');
+    expect(policyValueText(defaultTypePolicy, field('occasional.promotionDrivenShare'), lv)).toBe('50');
+    expect(policyValueText(defaultTypePolicy, field('lapsed.pAliveBelow'), en)).toBe('30');
+  });
+
+  it('is what the field shows, so the hint and the field write a number alike', () => {
+    expect(policyDraft(defaultTypePolicy, id).numbers['alerts.zThreshold']).toBe('3,5');
+    expect(policyDraft(defaultTypePolicy, lv).numbers['alerts.zThreshold']).toBe('3,5');
+    expect(policyDraft(defaultTypePolicy, en).numbers['alerts.zThreshold']).toBe('3.5');
+    // never grouped: "1.000" would read one thousand in Indonesian and one in English
+    const big = parseTypePolicy(mergePolicy(defaultTypePolicy, { alerts: { minExpected: 25000 } })) as TypePolicy;
+    for (const tag of [en, id, lv]) expect(policyDraft(big, tag).numbers['alerts.minExpected']).toBe('25000');
+    // what the form shows it reads back as the same value, in every language
+    for (const tag of [en, id, lv]) expect(policyChange(defaultTypePolicy, policyDraft(defaultTypePolicy, tag), tag)).toEqual({ change: {}, invalidPaths: [], problems: {} });
+  });
+});
+
+describe('readPolicyValue', () => {
+  const field = (path: string) => numericPolicyFields.find((candidate) => candidate.path === path)!;
+  const overdue = field('atRisk.overdueFactor');
+
+  it('reads a number as the reader writes it: the decimal comma in Indonesian and Latvian, the point in English', () => {
+    expect(readPolicyValue(overdue, '2,5', id)).toEqual({ value: 2.5 });
+    expect(readPolicyValue(overdue, '2,5', lv)).toEqual({ value: 2.5 });
+    expect(readPolicyValue(overdue, '2.5', en)).toEqual({ value: 2.5 });
+    expect(readPolicyValue(field('alerts.zThreshold'), ' 3,75 ', id)).toEqual({ value: 3.75 });
+    expect(readPolicyValue(field('lapsed.pAliveBelow'), '12,5', id)).toEqual({ value: 0.125 });
+    expect(readPolicyValue(field('alerts.minExpected'), '1 500', lv)).toEqual({ value: 1500 });
+    expect(readPolicyValue(field('alerts.minExpected'), '1500', id)).toEqual({ value: 1500 });
+  });
+
+  it('never reads "2,5" as 25: the other decimal separator is refused and the number shown the reader\'s way', () => {
+    expect(readPolicyValue(overdue, '2,5', en)).toEqual({ problem: { kind: 'otherDecimal', example: 2.5 } });
+    expect(readPolicyValue(overdue, '2.5', id)).toEqual({ problem: { kind: 'otherDecimal', example: 2.5 } });
+    expect(readPolicyValue(field('alerts.zThreshold'), '2.5', lv)).toEqual({ problem: { kind: 'otherDecimal', example: 2.5 } });
+    const draft = policyDraft(defaultTypePolicy, en);
+    draft.numbers['atRisk.overdueFactor'] = '2,5';
+    draft.numbers['alerts.zThreshold'] = '3,5';
+    expect(policyChange(defaultTypePolicy, draft, en)).toMatchObject({ change: {}, invalidPaths: ['atRisk.overdueFactor', 'alerts.zThreshold'] });
+  });
+
+  it('refuses a text two conventions read differently, naming both readings', () => {
+    expect(readPolicyValue(field('alerts.minExpected'), '2.500', id)).toEqual({ problem: { kind: 'ambiguous', readings: [2500, 2.5] } });
+    expect(readPolicyValue(field('alerts.minExpected'), '1,000', en)).toEqual({ problem: { kind: 'ambiguous', readings: [1000, 1] } });
+    expect(readPolicyValue(overdue, 'two', id)).toEqual({ problem: { kind: 'notNumber' } });
+    expect(readPolicyValue(field('loyal.periodMonths'), '1,5', id)).toEqual({ problem: { kind: 'notNumber' } });
+    expect(readPolicyValue(overdue, '1', id)).toEqual({ problem: { kind: 'range' } });
+  });
+
+  it('checks the bounds on the value sent, after rounding, as the server does', () => {
+    const pAlive = field('lapsed.pAliveBelow');
+    // below 100 as typed, but 1 (100%) once rounded to the 12 digits sent: the server refuses 1
+    expect(readPolicyValue(pAlive, '99.9999999999999', en)).toEqual({ problem: { kind: 'rounded', kept: 100 } });
+    expect(readPolicyValue(pAlive, '99,9999999999999', id)).toEqual({ problem: { kind: 'rounded', kept: 100 } });
+    expect(serverAccepts('lapsed.pAliveBelow', Number((99.9999999999999 / 100).toPrecision(12)))).toBe(false);
+    expect(readPolicyValue(pAlive, '99.99', en)).toEqual({ value: 0.9999 });
+    expect(serverAccepts('lapsed.pAliveBelow', 0.9999)).toBe(true);
+  });
+});
+
+describe('refusedPolicyPaths', () => {
+  it('names the fields a refused save names, by field and by every issue, and no other', () => {
+    const refusal = Object.assign(new Error('The type policy is invalid: lapsed.pAliveBelow must be …'), {
+      code: 'ANALYTICS_POLICY_INVALID', field: 'lapsed.pAliveBelow',
+      details: { issues: [{ field: 'lapsed.pAliveBelow', reason: 'x' }, { field: 'alerts.zThreshold', reason: 'y' }, { field: 'alerts', reason: 'z' }] },
+    });
+    expect(refusedPolicyPaths(refusal)).toEqual(['lapsed.pAliveBelow', 'alerts.zThreshold']);
+    expect(refusedPolicyPaths(Object.assign(new Error('busy'), { code: 'HEAVY_WORK_RUNNING', field: 'lapsed.pAliveBelow' }))).toEqual([]);
+    expect(refusedPolicyPaths(null)).toEqual([]);
   });
 });

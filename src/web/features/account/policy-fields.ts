@@ -1,17 +1,18 @@
 import type { TypePolicy } from '../../../analytics/policy.js';
-import type { Formatters } from '../../i18n/format.js';
+import { parseDecimal, separatorsOf } from '../customers/parse-amount.js';
 
 /**
  * The type policy's thresholds as a form shows them: grouped by the type they decide, each with
  * its unit and the range the server accepts (policy.ts; policy-fields.test.ts holds the two
  * equal). Shares the server keeps as fractions (0.5) are shown as percentages (50).
  */
-export type PolicyGroup = 'new' | 'regular' | 'loyal' | 'vip' | 'atRisk' | 'lapsed' | 'occasional' | 'alerts';
+export type PolicyGroup = 'new' | 'regular' | 'loyal' | 'vip' | 'atRisk' | 'lapsed' | 'occasional' | 'promotionDriven' | 'alerts';
 export type PolicyUnit = 'days' | 'weeks' | 'months' | 'count' | 'percent' | 'times' | 'number';
 type Bound = { value: number; isExclusive?: boolean };
 export type NumericPolicyField = { path: string; group: PolicyGroup; unit: PolicyUnit; isShare?: boolean; isWhole?: boolean; min: Bound; max?: Bound };
 
-export const policyGroups: PolicyGroup[] = ['new', 'regular', 'loyal', 'vip', 'atRisk', 'lapsed', 'occasional', 'alerts'];
+// who is occasional at all (the loyal exception) apart from which occasional buyers are promotion-driven (docs/customer-types.md)
+export const policyGroups: PolicyGroup[] = ['new', 'regular', 'loyal', 'vip', 'atRisk', 'lapsed', 'occasional', 'promotionDriven', 'alerts'];
 
 export const numericPolicyFields: NumericPolicyField[] = [
   { path: 'newWithinDays', group: 'new', unit: 'days', isWhole: true, min: { value: 1 }, max: { value: 3650 } },
@@ -29,8 +30,8 @@ export const numericPolicyFields: NumericPolicyField[] = [
   { path: 'lapsed.quietDays', group: 'lapsed', unit: 'days', isWhole: true, min: { value: 1 }, max: { value: 3650 } },
   { path: 'lapsed.pAliveBelow', group: 'lapsed', unit: 'percent', isShare: true, min: { value: 0, isExclusive: true }, max: { value: 100, isExclusive: true } },
   { path: 'lapsed.pAliveMinQuietDays', group: 'lapsed', unit: 'days', isWhole: true, min: { value: 0 }, max: { value: 3650 } },
-  { path: 'occasional.promotionDrivenShare', group: 'occasional', unit: 'percent', isShare: true, min: { value: 0 }, max: { value: 100 } },
-  { path: 'occasional.promotionDrivenMinOrders', group: 'occasional', unit: 'count', isWhole: true, min: { value: 1 }, max: { value: 1000 } },
+  { path: 'occasional.promotionDrivenShare', group: 'promotionDriven', unit: 'percent', isShare: true, min: { value: 0 }, max: { value: 100 } },
+  { path: 'occasional.promotionDrivenMinOrders', group: 'promotionDriven', unit: 'count', isWhole: true, min: { value: 1 }, max: { value: 1000 } },
   { path: 'occasional.frequentLoyalPurchaseDaysPerYear', group: 'occasional', unit: 'count', isWhole: true, min: { value: 0 }, max: { value: 366 } },
   { path: 'alerts.weeksOfHistory', group: 'alerts', unit: 'weeks', isWhole: true, min: { value: 3 }, max: { value: 52 } },
   { path: 'alerts.zThreshold', group: 'alerts', unit: 'number', min: { value: 0, isExclusive: true }, max: { value: 100 } },
@@ -49,54 +50,112 @@ function valueAt(policy: TypePolicy, path: string): number {
 }
 
 // 0.3 × 100 is 30.000000000000004 in binary floating point; a form shows 30
-const asShown = (value: number, field: NumericPolicyField) => String(field.isShare ? Number((value * 100).toPrecision(12)) : value);
+const asShown = (value: number, field: NumericPolicyField) => (field.isShare ? Number((value * 100).toPrecision(12)) : value);
+
+// the value the server keeps for what a form shows: a share's percentage as a fraction, rounded as sent
+const asKept = (shown: number, field: NumericPolicyField) => (field.isShare ? Number((shown / 100).toPrecision(12)) : shown);
 
 /**
- * A threshold as the reader reads numbers ("3,5" in Latvian and Indonesian), for the text beside a field;
- * the field itself keeps "3.5", the only form a number input takes.
+ * A number as the reader writes it and as the field shows it ("3,5" in Latvian and Indonesian, "3.5"
+ * in English), without grouping: "1.000" would read one thousand in Indonesian and one in English.
  */
-export function policyValueText(policy: TypePolicy, field: NumericPolicyField, format: Pick<Formatters, 'number'>): string {
-  const shown = Number(asShown(valueAt(policy, field.path), field));
-  return format.number(shown, (String(shown).split('.')[1] ?? '').length);
+export function policyNumberText(shown: number, tag: string): string {
+  return new Intl.NumberFormat(tag, { useGrouping: false, maximumFractionDigits: 20 }).format(shown);
 }
 
-export function policyDraft(policy: TypePolicy): PolicyDraft {
-  return { numbers: Object.fromEntries(numericPolicyFields.map((field) => [field.path, asShown(valueAt(policy, field.path), field)])), vipBasis: policy.vip.basis };
+/** A threshold as the field shows it and the hint beside it says its default: the same text. */
+export function policyValueText(policy: TypePolicy, field: NumericPolicyField, tag: string): string {
+  return policyNumberText(asShown(valueAt(policy, field.path), field), tag);
 }
 
-/** The value as the server keeps it, or null when the text is not a number in the field's range. */
-export function parsePolicyValue(field: NumericPolicyField, text: string): number | null {
-  if (text.trim() === '') return null;
-  const shown = Number(text.trim());
-  if (!Number.isFinite(shown) || (field.isWhole && !Number.isInteger(shown))) return null;
-  const { min, max } = field;
-  if (min.isExclusive ? shown <= min.value : shown < min.value) return null;
-  if (max && (max.isExclusive ? shown >= max.value : shown > max.value)) return null;
-  return field.isShare ? Number((shown / 100).toPrecision(12)) : shown;
+export function policyDraft(policy: TypePolicy, tag: string): PolicyDraft {
+  return { numbers: Object.fromEntries(numericPolicyFields.map((field) => [field.path, policyValueText(policy, field, tag)])), vipBasis: policy.vip.basis };
+}
+
+/**
+ * Why a field's text cannot be sent: not a number (or not a whole one); written with the other
+ * decimal separator ("2.5" in Indonesian, "2,5" in English: `example` is it written the reader's way);
+ * readable two ways ("2.500" in Indonesian: 2500, or 2.5 to someone used to the decimal point);
+ * out of range; or in range as typed but not once rounded as the server keeps it (`kept`, as shown).
+ */
+export type PolicyValueProblem =
+  | { kind: 'notNumber' }
+  | { kind: 'otherDecimal'; example: number }
+  | { kind: 'ambiguous'; readings: [number, number] }
+  | { kind: 'range' }
+  | { kind: 'rounded'; kept: number };
+
+export type PolicyValueReading = { value: number } | { problem: PolicyValueProblem };
+
+// the convention the reader does not use: someone writing "2.5" in Indonesian meant two and a half
+const otherConventionTag = (tag: string) => (separatorsOf(tag).decimal === ',' ? 'en-GB' : 'id-ID');
+
+const isInRange = (value: number, min: { value: number; isExclusive?: boolean }, max: { value: number; isExclusive?: boolean } | undefined) =>
+  (min.isExclusive ? value > min.value : value >= min.value) && (!max || (max.isExclusive ? value < max.value : value <= max.value));
+
+/**
+ * A field's text read the reader's way (`tag`): the value as the server keeps it, or why it cannot be
+ * sent. Never reinterpreted: text another convention reads differently is refused and said so.
+ * Bounds are checked on the value sent, after rounding, so the server never refuses what the form took.
+ */
+export function readPolicyValue(field: NumericPolicyField, text: string, tag: string): PolicyValueReading {
+  if (text.trim() === '') return { problem: { kind: 'notNumber' } };
+  const shown = parseDecimal(text, tag);
+  const other = parseDecimal(text, otherConventionTag(tag));
+  if (shown === null) return { problem: other === null ? { kind: 'notNumber' } : { kind: 'otherDecimal', example: other } };
+  if (other !== null && other !== shown) return { problem: { kind: 'ambiguous', readings: [shown, other] } };
+  if (field.isWhole && !Number.isInteger(shown)) return { problem: { kind: 'notNumber' } };
+  if (!isInRange(shown, field.min, field.max)) return { problem: { kind: 'range' } };
+  const kept = asKept(shown, field);
+  const scale = field.isShare ? 100 : 1;
+  const inKeptUnits = (bound: { value: number; isExclusive?: boolean }) => ({ ...bound, value: bound.value / scale });
+  if (!Number.isFinite(kept) || !isInRange(kept, inKeptUnits(field.min), field.max && inKeptUnits(field.max))) return { problem: { kind: 'rounded', kept: asShown(kept, field) } };
+  return { value: kept };
+}
+
+/** The value as the server keeps it, or null when the text cannot be sent (readPolicyValue says why). */
+export function parsePolicyValue(field: NumericPolicyField, text: string, tag: string): number | null {
+  const reading = readPolicyValue(field, text, tag);
+  return 'value' in reading ? reading.value : null;
 }
 
 /**
  * The change to send (only what differs from `policy`, nested as the API merges it) and the
  * paths whose text is not acceptable; nothing is sent while any is.
  */
-export function policyChange(policy: TypePolicy, draft: PolicyDraft): { change: Record<string, unknown>; invalidPaths: string[] } {
+export function policyChange(policy: TypePolicy, draft: PolicyDraft, tag: string): { change: Record<string, unknown>; invalidPaths: string[]; problems: Record<string, PolicyValueProblem> } {
   const change: Record<string, Record<string, unknown> | unknown> = {};
   const invalidPaths: string[] = [];
+  const problems: Record<string, PolicyValueProblem> = {};
   const put = (path: string, value: unknown) => {
     const [head, leaf] = path.split('.');
     if (leaf === undefined) change[head] = value;
     else change[head] = { ...(change[head] as Record<string, unknown> | undefined), [leaf]: value };
   };
   for (const field of numericPolicyFields) {
-    const value = parsePolicyValue(field, draft.numbers[field.path] ?? '');
-    if (value === null) invalidPaths.push(field.path);
-    else if (value !== valueAt(policy, field.path)) put(field.path, value);
+    const reading = readPolicyValue(field, draft.numbers[field.path] ?? '', tag);
+    if ('problem' in reading) {
+      invalidPaths.push(field.path);
+      problems[field.path] = reading.problem;
+    } else if (reading.value !== valueAt(policy, field.path)) put(field.path, reading.value);
   }
   if (draft.vipBasis !== policy.vip.basis) put('vip.basis', draft.vipBasis);
-  return { change, invalidPaths };
+  return { change, invalidPaths, problems };
 }
 
 /** "1–3650", "above 0", "above 1, up to 100": the range a field accepts, in the units it is shown in. */
 export function rangeOf(field: NumericPolicyField): { min: number; max: number | null; isMinExclusive: boolean; isMaxExclusive: boolean } {
   return { min: field.min.value, max: field.max?.value ?? null, isMinExclusive: field.min.isExclusive === true, isMaxExclusive: field.max?.isExclusive === true };
+}
+
+/**
+ * The fields a refused save names (ANALYTICS_POLICY_INVALID: `field`, and every one of `details.issues`)
+ * that the form shows, so each refusal is said beside its field; any other refusal is the form's.
+ */
+export function refusedPolicyPaths(error: unknown): string[] {
+  if (!error || typeof error !== 'object' || (error as { code?: unknown }).code !== 'ANALYTICS_POLICY_INVALID') return [];
+  const { field, details } = error as { field?: unknown; details?: { issues?: unknown } };
+  const issues = Array.isArray(details?.issues) ? details.issues.map((issue: unknown) => (issue as { field?: unknown } | null)?.field) : [];
+  const named = new Set([field, ...issues].filter((path): path is string => typeof path === 'string'));
+  return numericPolicyFields.map((candidate) => candidate.path).filter((path) => named.has(path));
 }

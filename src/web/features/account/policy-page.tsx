@@ -6,11 +6,12 @@ import { Card } from '../../components/card.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
 import { pluralKey } from '../../i18n/plural.js';
 import { defaultTypePolicy, type TypePolicy } from '../../../analytics/policy.js';
 import { useSession } from '../auth/session-context.js';
 import { PolicyFieldInput } from './policy-field-input.js';
-import { numericPolicyFields, policyChange, policyDraft, policyGroups, policyValueText, vipBases, type PolicyDraft } from './policy-fields.js';
+import { numericPolicyFields, parsePolicyValue, policyChange, policyDraft, policyGroups, policyNumberText, policyValueText, refusedPolicyPaths, vipBases, type PolicyDraft, type PolicyValueProblem } from './policy-fields.js';
 import { policySavedText, type PolicySaved } from './policy-saved-text.js';
 import { SettingsLayout } from './settings-layout.js';
 
@@ -18,7 +19,10 @@ import { SettingsLayout } from './settings-layout.js';
 export type PolicyFormState = {
   /** What Save would send: only valid values that differ from the stored policy. */
   change: ReturnType<typeof policyChange>['change'];
+  /** Fields Save waits on: text the form cannot send, and values the server refused and that are unchanged since. */
   invalidPaths: string[];
+  /** Why the form cannot send a field's text, by path. */
+  problems: Record<string, PolicyValueProblem>;
   /** Anything typed or chosen differs from the stored policy, valid or not: Discard has something to put back. */
   isEdited: boolean;
   canSave: boolean;
@@ -28,11 +32,12 @@ export type PolicyFormState = {
  * The form's buttons as the draft stands. Save waits until every field is valid (the page says why);
  * Discard does not, so a value that cannot be saved can always be thrown away.
  */
-export function policyFormState(current: TypePolicy, draft: PolicyDraft): PolicyFormState {
-  const { change, invalidPaths } = policyChange(current, draft);
-  const stored = policyDraft(current);
+export function policyFormState(current: TypePolicy, draft: PolicyDraft, tag: string, refusedPaths: readonly string[] = []): PolicyFormState {
+  const { change, invalidPaths: unreadable, problems } = policyChange(current, draft, tag);
+  const invalidPaths = [...unreadable, ...refusedPaths.filter((path) => !unreadable.includes(path))];
+  const stored = policyDraft(current, tag);
   const isEdited = draft.vipBasis !== stored.vipBasis || numericPolicyFields.some((field) => (draft.numbers[field.path] ?? '') !== (stored.numbers[field.path] ?? ''));
-  return { change, invalidPaths, isEdited, canSave: invalidPaths.length === 0 && Object.keys(change).length > 0 };
+  return { change, invalidPaths, problems, isEdited, canSave: invalidPaths.length === 0 && Object.keys(change).length > 0 };
 }
 
 /**
@@ -41,26 +46,41 @@ export function policyFormState(current: TypePolicy, draft: PolicyDraft): Policy
  */
 export function PolicyPage() {
   const { t, format, locale } = useI18n();
+  const tag = intlTagByLocale[locale];
   const { can } = useSession();
   const canEdit = can('analytics:write');
   const policy = useApiData<TypePolicy>('/api/analytics/policy');
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
   const [saved, setSaved] = useState<PolicySaved | null>(null);
+  // the texts last sent: a field the server refused stays marked until its text changes
+  const [sentNumbers, setSentNumbers] = useState<Record<string, string>>({});
   const { run, isBusy, error, setError } = useApiAction();
   const fixFieldsId = useId();
 
-  useEffect(() => { if (policy.data) setDraft(policyDraft(policy.data)); }, [policy.data]);
+  useEffect(() => { if (policy.data) setDraft(policyDraft(policy.data, tag)); }, [policy.data, tag]);
 
   if (policy.error) return <SettingsLayout><ErrorMessage error={policy.error} /></SettingsLayout>;
   if (!policy.data || !draft) return <SettingsLayout><LoadingState /></SettingsLayout>;
   const current = policy.data;
-  const { change, invalidPaths, isEdited, canSave } = policyFormState(current, draft);
+  const refusedPaths = refusedPolicyPaths(error).filter((path) => draft.numbers[path] === sentNumbers[path]);
+  const { change, invalidPaths, problems, isEdited, canSave } = policyFormState(current, draft, tag, refusedPaths);
+  // a refusal the form can say beside its field is said there, by the field's label, not by its key below the form
+  const isFormError = error !== null && refusedPolicyPaths(error).length === 0;
+  const refusalOf = (path: string) => (refusedPaths.includes(path) ? t('errors.codes.ANALYTICS_POLICY_INVALID', { field: t(`settings.policy.fields.${path}`) }) : null);
+  // the alerts' minimum expected counts orders and customers as they are, revenue in the currency's smallest unit
+  const minExpectedNote = (text: string) => {
+    if (format.currencySymbol === null) return t('settings.policy.minExpectedNote.minor');
+    const field = numericPolicyFields.find((candidate) => candidate.path === 'alerts.minExpected')!;
+    const value = parsePolicyValue(field, text, tag) ?? defaultTypePolicy.alerts.minExpected;
+    return t('settings.policy.minExpectedNote.money', { value: policyNumberText(value, tag), money: format.money(value) });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(null);
     setError(null);
     if (!canSave) return;
+    setSentNumbers(draft.numbers);
     await run(async () => {
       setSaved(await api.patch<PolicySaved>('/api/analytics/policy', change));
       policy.reload();
@@ -78,8 +98,9 @@ export function PolicyPage() {
             <fieldset key={group} className="policy-group" disabled={!canEdit}>
               <legend>{t(`settings.policy.groups.${group}`)}</legend>
               {numericPolicyFields.filter((field) => field.group === group).map((field) => (
-                <PolicyFieldInput key={field.path} field={field} text={draft.numbers[field.path] ?? ''} defaultText={policyValueText(defaultTypePolicy, field, format)}
-                  isInvalid={invalidPaths.includes(field.path)}
+                <PolicyFieldInput key={field.path} field={field} text={draft.numbers[field.path] ?? ''} defaultText={policyValueText(defaultTypePolicy, field, tag)}
+                  problem={problems[field.path] ?? null} refusal={refusalOf(field.path)}
+                  note={field.path === 'alerts.minExpected' ? minExpectedNote(draft.numbers[field.path] ?? '') : null}
                   onChange={(text) => setNumber(field.path, text)} />
               ))}
               {group === 'vip' ? (
@@ -93,7 +114,7 @@ export function PolicyPage() {
               ) : null}
             </fieldset>
           ))}
-          {error ? <ErrorMessage error={error} /> : null}
+          {error && isFormError ? <ErrorMessage error={error} /> : null}
           {saved ? <p className="notice-success" role="status">{policySavedText(saved, { t, format, locale })}</p> : null}
           {/* just above the buttons, as soon as a value is wrong: a Save greyed out for no stated reason read as broken */}
           {canEdit && invalidPaths.length > 0 ? (
@@ -102,8 +123,8 @@ export function PolicyPage() {
           {canEdit ? (
             <div className="button-row">
               <button type="submit" className="button-primary" disabled={isBusy || !canSave} aria-describedby={invalidPaths.length > 0 ? fixFieldsId : undefined}>{t('settings.policy.save')}</button>
-              <button type="button" className="button-secondary" disabled={isBusy || !isEdited} onClick={() => { setSaved(null); setDraft(policyDraft(current)); }}>{t('settings.policy.discard')}</button>
-              <button type="button" className="button-quiet" disabled={isBusy} onClick={() => { setSaved(null); setDraft(policyDraft(defaultTypePolicy)); }}>{t('settings.policy.defaults')}</button>
+              <button type="button" className="button-secondary" disabled={isBusy || !isEdited} onClick={() => { setSaved(null); setDraft(policyDraft(current, tag)); }}>{t('settings.policy.discard')}</button>
+              <button type="button" className="button-quiet" disabled={isBusy} onClick={() => { setSaved(null); setDraft(policyDraft(defaultTypePolicy, tag)); }}>{t('settings.policy.defaults')}</button>
             </div>
           ) : null}
         </form>
