@@ -136,7 +136,7 @@ describeWithBrowser('staff web app on a new, empty store', () => {
       'WEB-3,Citra Web,citra.web@example.com,Atlantis',
       'WEB-1,Ayu Lagi,ayu.lagi@example.com,ID',
     ].join('\n');
-    await page.getByLabel('Berkas CSV').setInputFiles({ name: 'pelanggan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('Berkas (CSV atau JSON Lines)').setInputFiles({ name: 'pelanggan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Impor 4 baris' }).click();
     await page.getByText('Selesai', { exact: true }).waitFor();
 
@@ -162,7 +162,7 @@ describeWithBrowser('staff web app on a new, empty store', () => {
     // the page was loaded while the store had no orders: its settings then said nothing of prices
     await page.getByLabel(/^Data/).selectOption('orders');
     const csv = ['order_id,customer_id,ordered_at,amount', 'W1,WEB-1,2026-11-01T10:00:00Z,0', 'W2,WEB-1,2026-11-15T10:00:00Z,0'].join('\n');
-    await page.getByLabel('Berkas CSV').setInputFiles({ name: 'pesanan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('Berkas (CSV atau JSON Lines)').setInputFiles({ name: 'pesanan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Impor 2 baris' }).click();
     await page.getByText('Selesai', { exact: true }).waitFor();
     // within the app, as a person goes on: no page load fetches the settings anew

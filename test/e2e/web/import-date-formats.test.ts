@@ -95,7 +95,13 @@ describeWithBrowser('the import page and the way a file writes its dates', () =>
     await input.fill('dd.MM.yyyy');
     await expect(note.count()).resolves.toBe(0);
     await expect(page.locator('.date-column-warning').textContent()).resolves.toMatch(/^The dates in the column “ordered_at” \(Order date\), such as “03\/11\/2025”, do not match the date format dd\.MM\.yyyy/);
+    // it reads none of the dates: said under the field, which is marked, and the import waits for a format that fits
+    await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(input.getAttribute('aria-describedby')).resolves.toBe('date-format-hint date-format-problem');
+    await expect(page.locator('#date-format-problem').textContent()).resolves.toMatch(/The format reads none of them, so every row would be refused/);
+    await expect(page.getByRole('button', { name: 'Import 2 rows' }).isDisabled()).resolves.toBe(true);
     await input.fill('dd/MM/yyyy');
+    await expect(input.getAttribute('aria-invalid')).resolves.toBeNull();
     await page.getByRole('button', { name: 'Import 2 rows' }).click();
     await expect.poll(() => rowsRead(page), { timeout: 30_000 }).toMatch(/^2 of 2 rows read: 2 new, 0 updated, 0 unchanged, 0 rejected\./);
     const { timeZone } = await getStoreSettings(server.store.db);

@@ -110,5 +110,56 @@ describeWithBrowser('the import page reads a file as the CLI does', () => {
     const warning = page.locator('.date-column-warning');
     await expect(warning.textContent()).resolves.toMatch(/25\/03\/2025/);
     await expect(warning.getByRole('button').allTextContents()).resolves.toEqual(['Use dd/MM/yyyy']);
+    // said under the field too, which is marked; some dates still read, so the import is allowed
+    const field = page.locator('input[name="dateFormat"]');
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(field.getAttribute('aria-describedby')).resolves.toBe('date-format-hint date-format-problem');
+    await expect(page.locator('#date-format-problem').textContent()).resolves.toMatch(/25\/03\/2025/);
+    await expect(page.getByRole('button', { name: 'Import 1,501 rows' }).isDisabled()).resolves.toBe(false);
+  });
+
+  it('holds the import back while the date format typed reads none of a column\'s dates, saying so under the field', async () => {
+    const csv = ['order_id;customer_id;ordered_at;amount', 'DF-1;DF-C1;25.11.2025;100', 'DF-2;DF-C2;03.11.2025;200'].join('\n');
+    await chooseFile(page, server.url, 'orders', 'dotted.csv', csv);
+    await page.locator('.mapping-table').waitFor();
+    const field = page.locator('input[name="dateFormat"]');
+    await field.fill('MM/dd/yyyy');
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#date-format-problem').textContent()).resolves.toMatch(/do not match the date format MM\/dd\/yyyy: their rows would be refused\. The format reads none of them, so every row would be refused/);
+    await expect(page.getByRole('button', { name: 'Import 2 rows' }).isDisabled()).resolves.toBe(true);
+    await field.fill('');
+    await expect(field.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(page.getByRole('button', { name: 'Import 2 rows' }).isDisabled()).resolves.toBe(false);
+  });
+
+  it('imports the rows of a file cut off in a quote on its last line and rejects that row, as the CLI does', async () => {
+    const csv = ['order_id;customer_id;ordered_at;amount', 'CUT-1;CUT-C1;02.11.2025;100', 'CUT-3;CUT-C3;03.11.2025;120', 'CUT-2;"CUT-C2;02.11'].join('\n');
+    await chooseFile(page, server.url, 'orders', 'cut.csv', csv);
+    await page.locator('.mapping-table').waitFor();
+    await expect(page.locator('.inline-error li').allTextContents()).resolves.toEqual([
+      'Line 4: a quoted value is opened and never closed, so the file may be cut off there. That row will be rejected, not imported; the rows before it are imported. '
+      + 'Close the quote or remove the incomplete last row in the file, and import the row again.',
+    ]);
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await expect.poll(() => rowsRead(page), pagePoll).toMatch(/^3 of 3 rows read: 2 new, 0 updated, 0 unchanged, 1 rejected\./);
+    await expect(rejectsShown(page)).resolves.toEqual([['4', 'ROW_QUOTE_UNCLOSED']]);
+    await expect(storedOrders('CUT-').then((orders) => orders.map((order) => order.external_id))).resolves.toEqual(['CUT-1', 'CUT-3']);
+  });
+
+  it('reads JSON Lines as the CLI does, each object a row under its keys, and says a line that is not an object', async () => {
+    const jsonl = ['{"order_id": "JL-1", "customer_id": "JL-C1", "ordered_at": "2026-02-05", "amount": 100}', '{"order_id": "JL-2", "customer_id": "JL-C2",',
+      '{"order_id": "JL-3", "customer_id": "JL-C3", "ordered_at": "2026-02-06", "amount": 200}'].join('\n');
+    await chooseFile(page, server.url, 'orders', 'orders.jsonl', jsonl);
+    await page.locator('.mapping-table').waitFor();
+    await expect(page.locator('.preview-table thead th').allTextContents()).resolves.toEqual(['order_id', 'customer_id', 'ordered_at', 'amount']);
+    await expect(page.locator('.preview-table tbody td').first().textContent()).resolves.toBe('JL-1');
+    await expect(page.locator('select[name="headerLine"]').count()).resolves.toBe(0);
+    await expect(page.locator('.inline-error li').allTextContents()).resolves.toEqual([
+      'Line 2 is not one complete JSON object: it will be rejected, not imported. Write each record as one JSON object on a line of its own in the file, and import the line again.',
+    ]);
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await expect.poll(() => rowsRead(page), pagePoll).toMatch(/^3 of 3 rows read: 2 new, 0 updated, 0 unchanged, 1 rejected\./);
+    await expect(rejectsShown(page)).resolves.toEqual([['2', 'ROW_NOT_JSON']]);
+    await expect(storedOrders('JL-').then((orders) => orders.map((order) => order.external_id))).resolves.toEqual(['JL-1', 'JL-3']);
   });
 });

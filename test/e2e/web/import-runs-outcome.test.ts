@@ -97,6 +97,11 @@ describeWithBrowser('what an import run on the import page comes to', () => {
     for (let index = 1; index <= 30_000; index += 1) rows.push(`CAN-${index},can-${index}@example.com`);
     await chooseFile(page, server.url, 'customers', 'many.csv', rows.join('\n'));
     await page.getByRole('button', { name: 'Import 30,000 rows' }).click();
+    // while it runs, the button says so and is unavailable, and the progress is in view
+    const running = page.getByRole('button', { name: 'Importing…' });
+    await expect(running.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(running.getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(page.locator('.import-progress').isVisible()).resolves.toBe(true);
     // cancelled once a batch has landed
     await page.getByRole('status').filter({ hasText: /^[1-9][\d,]* of 30,000 rows read/ }).waitFor(pagePoll);
     await page.getByRole('button', { name: 'Cancel' }).click();

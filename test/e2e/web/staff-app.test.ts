@@ -328,7 +328,7 @@ describeWithBrowser('staff web app (owner)', () => {
     await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
     await page.getByLabel('Data').selectOption('customers');
     const csv = ['customer_id,name,email,city', 'WEB-1,Ayu Web,ayu.web@example.com,Bandung', 'WEB-2,Broken Row,not-an-email,Bandung', 'WEB-3,Citra Web,citra.web@example.com,Medan'].join('\n');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('File (CSV or JSON Lines)').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('customers.csv: 3 rows').waitFor();
     await expect(page.getByLabel('Column for email').inputValue()).resolves.toBe('email');
     await page.getByRole('button', { name: 'Import 3 rows' }).click();
@@ -354,7 +354,7 @@ describeWithBrowser('staff web app (owner)', () => {
       '#W5001,,,,,,,,1,Croissant,30000,CR-1,,,,',
       '#W5002,tono.web@example.com,paid,IDR,25000,,0,2024-03-02 09:00:00 +0700,1,Roti,25000,RT-1,,0,pos,',
     ].join('\n');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'orders_export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('File (CSV or JSON Lines)').setInputFiles({ name: 'orders_export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('orders_export.csv: 3 rows').waitFor();
     await expect(page.getByLabel('Column for order_id').inputValue()).resolves.toBe('Name');
     await expect(page.getByLabel('Column for order_id').isDisabled()).resolves.toBe(true);
@@ -378,9 +378,9 @@ describeWithBrowser('staff web app (owner)', () => {
     const single = Array.from({ length: 999 }, (_, index) => `W-DF-${index + 1},bulk.web@example.com,03/04/2024,SKU-${index + 1},Item,1,1000,`);
     const own = ['order_id,customer_email,ordered_at,sku,product_name,quantity,unit_price,note', ...single,
       'W-DF-SPLIT,bulk.web@example.com,03/04/2024,SPLIT-A,Item A,1,1500,paid in cash', 'W-DF-SPLIT,bulk.web@example.com,03/04/2024,SPLIT-B,Item B,2,2500,'].join('\n');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'till.csv', mimeType: 'text/csv', buffer: Buffer.from(own) });
+    await page.getByLabel('File (CSV or JSON Lines)').setInputFiles({ name: 'till.csv', mimeType: 'text/csv', buffer: Buffer.from(own) });
     await page.getByText('till.csv: 1,001 rows').waitFor();
-    await expect(page.locator('.unmapped-columns').textContent()).resolves.toBe('Not imported (no field reads them): note');
+    await expect(page.locator('.unmapped-columns').textContent()).resolves.toBe('Not imported (no field reads them): “note”');
     await page.getByLabel('Date format (optional)').fill('dd/MM/yyyy');
     await page.getByRole('button', { name: 'Import 1,001 rows' }).click();
     await page.getByText('Finished').waitFor({ timeout: 60_000 });

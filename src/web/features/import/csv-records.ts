@@ -2,9 +2,10 @@
  * A CSV record as the CLI's reader sees it (ingest/readers/csv-tokenizer.ts): its fields, the
  * physical line it starts on (a quoted value may span lines; blank lines are no record but are
  * counted) and its text as written, for the rejects download. `isUnclosed`: a quote opened and
- * never closed ran to the end of the file.
+ * never closed ran to the end of the file; `isCutOff`: it did so on the file's last line (nothing
+ * but blank lines follows the line it opens on), a file cut off there: no other line is swallowed.
  */
-export type CsvRecord = { line: number; fields: string[]; raw: string; isUnclosed: boolean };
+export type CsvRecord = { line: number; fields: string[]; raw: string; isUnclosed: boolean; isCutOff: boolean };
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -43,6 +44,7 @@ export function readCsvRecords(text: string, delimiter: string): CsvRecord[] {
     const startLine = line;
     const fields: string[] = [];
     let isUnclosed = false;
+    let isCutOff = false;
     let isRecordEnd = false;
     while (!isRecordEnd) {
       let value = '';
@@ -51,6 +53,8 @@ export function readCsvRecords(text: string, delimiter: string): CsvRecord[] {
         for (;;) {
           const close = text.indexOf('"', index);
           if (close === -1) {
+            const feed = text.indexOf('\n', index);
+            isCutOff = feed === -1 || text.slice(feed).trim() === '';
             value += text.slice(index);
             line += countLineFeeds(text, index, length);
             index = length;
@@ -84,7 +88,9 @@ export function readCsvRecords(text: string, delimiter: string): CsvRecord[] {
       }
       isRecordEnd = true;
     }
-    records.push({ line: startLine, fields, raw: rawText(text.slice(start, index)), isUnclosed });
+    // a cut-off row as written, without the line ends and blank lines after it
+    const written = isCutOff ? text.slice(start, index).replace(/\s+$/, '') : text.slice(start, index);
+    records.push({ line: startLine, fields, raw: rawText(written), isUnclosed, isCutOff });
     if (index < length) {
       index += text.charCodeAt(index) === CR ? 2 : 1;
       line += 1;

@@ -56,6 +56,28 @@ export function DateColumnWarnings({ entity, columns, onUseFormat }: { entity: I
 }
 
 /**
+ * Under the date format field, what the format typed misses: the dates of a column it does not
+ * read, and, when it reads none of a column's dates (`refusedWhole`), that nothing is imported
+ * until it fits them (the page holds the import back). The formats that fit are offered in step 2.
+ */
+export function DateFormatProblem({ id, entity, columns, refusedWhole }: {
+  id: string; entity: IngestEntity; columns: readonly UnreadableDateColumn[]; refusedWhole: readonly UnreadableDateColumn[];
+}) {
+  const { t } = useI18n();
+  const isWhole = new Set(refusedWhole.map((column) => column.field));
+  return (
+    <div id={id} className="inline-error date-format-problem">
+      {columns.map((column) => (
+        <p key={column.field}>
+          {dateColumnWarningText(t, entity, column).problem}
+          {isWhole.has(column.field) ? ` ${t('import.dateFormatRefusesAll')}` : ''}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/**
  * Why the date format was filled in for the user (provenDateFormat): the value that proves the
  * day's place, so a wrong guess is seen and the format typed over.
  */

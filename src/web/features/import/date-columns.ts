@@ -127,3 +127,18 @@ export function provenDateFormat(entity: IngestEntity, rows: readonly Record<str
   const inferred = inferDateFormat(entity, new Map(Object.entries(mapping)), sample);
   return inferred?.inferredFrom ? inferred : null;
 }
+
+/**
+ * The date columns of `columns` (unreadableDateColumns) whose every date the date format typed
+ * refuses: imported so, every row would be refused for its date, and the page waits for a format
+ * that fits (MM/dd/yyyy typed for a file of 25.11.2026). Only some refused, the rows are imported
+ * and the others refused, as the warning says. With no format given nothing is held back: the
+ * import then says, as the CLI does, that every row was refused.
+ */
+export function columnsRefusedWhole(rows: readonly Record<string, string>[], columns: readonly UnreadableDateColumn[]): UnreadableDateColumn[] {
+  return columns.filter(({ field, column, format }) => {
+    if (format === null) return false;
+    const values = distinctValues(rows, column);
+    return values.length > 0 && values.every((value) => !isAccepted(problemReading(field, value, format)));
+  });
+}

@@ -16,15 +16,15 @@ import { EntityWarning } from './entity-warning.js';
 import { likelierEntity } from './entity-hint.js';
 import { defaultSourceChoice, firstSourceName, sourceToSend, type SourceChoice } from './import-source.js';
 import { SourceField, SourceHint } from './source-field.js';
-import { DateColumnWarnings, ProvenDateFormatNote } from './date-column-warnings.js';
-import { provenDateFormat, unreadableDateColumns } from './date-columns.js';
+import { DateColumnWarnings, DateFormatProblem, ProvenDateFormatNote } from './date-column-warnings.js';
+import { columnsRefusedWhole, provenDateFormat, unreadableDateColumns } from './date-columns.js';
 import { ImportProgress } from './import-progress.js';
 import { RejectsTable } from './rejects-table.js';
 import { rowTextsOf, withRowText } from './rejects-csv.js';
 import { alternativesText } from './field-labels.js';
 import { missingRequirements } from './field-requirements.js';
 import { importEntities, suggestMapping, withLinesSetAside, type MappingGuess } from './import-mapping.js';
-import { browserPresets, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
+import { browserPresets, columnListText, presetMapping, toLineRecords, unmappedColumns } from './import-rows.js';
 import { parseCsv, type ParsedCsv, type UndecodableFile } from './parse-csv.js';
 import { EncodingField, UndecodableNotice } from './encoding-field.js';
 import { blocksImport, problemsShown } from './parse-problems.js';
@@ -74,6 +74,8 @@ export function ImportPage() {
   const startButton = useRef<HTMLButtonElement>(null);
   const summary = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
+    // the progress, below a long list of fields on a phone, is brought into view when the import starts (its card holds the summary)
+    if (phase === 'running') summary.current?.closest('section')?.scrollIntoView?.({ block: 'start' });
     if (phase === 'done' && (isFocusLost() || document.activeElement === startButton.current)) summary.current?.focus();
   }, [phase]);
   // orders change what the settings say of the store: whether its orders carry prices, what can no longer change
@@ -99,8 +101,16 @@ export function ImportPage() {
   const rowTexts = useMemo(() => (csv && hasRejects ? rowTextsOf(csv) : null), [csv, hasRejects]);
   const rejectsWithRows = useMemo(() => (rowTexts ? withRowText(totals.rejects, rowTexts) : totals.rejects), [rowTexts, totals.rejects]);
   const unreadableDates = useMemo(() => (csv ? unreadableDateColumns(entity, csv.rows, mapping, dateFormat) : []), [entity, csv, mapping, dateFormat]);
-  // a header below a report's title, or a known export's read without its format: said with the click that reads it so
-  const headerAdvice = useMemo(() => (csv ? adviseOnFileHeader(entity, csv, preset, mapping) : null), [entity, csv, preset, mapping]);
+  // a format given that refuses every date of a column would have every row refused: said under the field, and the import waits for one that fits
+  const datesRefusedWhole = useMemo(() => (csv ? columnsRefusedWhole(csv.rows, unreadableDates) : []), [csv, unreadableDates]);
+  const dateFormatProblems = unreadableDates.filter((column) => column.format !== null && column.value !== null);
+  // a header below a report's title, or a known export's read without its format: said with the click that reads it so;
+  // JSON Lines have no header line, their keys are the columns
+  const headerAdvice = useMemo(() => {
+    const advice = csv ? adviseOnFileHeader(entity, csv, preset, mapping) : null;
+    if (!advice || !csv?.isJsonLines) return advice;
+    return advice.preset === null ? null : { ...advice, headerLine: null };
+  }, [entity, csv, preset, mapping]);
   // a known export read without its format is refused, as the CLI refuses it (IMPORT_PRESET_NEEDED), unless the user says its column names are meant
   const isFormatNeeded = needsFormatChoice(headerAdvice, preset);
   const isWaitingForFormat = blocksUntilFormatChosen(headerAdvice, preset, isReadByColumnNames);
@@ -223,15 +233,18 @@ export function ImportPage() {
           {usesSource ? <SourceField sources={sourceList.data?.sources ?? []} choice={source} isDisabled={phase === 'running' || sourceList.isLoading} onChange={setChosenSource} /> : null}
           <label className="field">
             <span>{t('import.file')}</span>
-            <input type="file" name="file" accept=".csv,.tsv,.txt,text/csv" disabled={phase === 'running'} onChange={(event) => void chooseFile(event.target.files?.[0])} />
+            <input type="file" name="file" accept=".csv,.tsv,.txt,.jsonl,.ndjson,text/csv,application/x-ndjson" disabled={phase === 'running'} onChange={(event) => void chooseFile(event.target.files?.[0])} />
           </label>
           {undecodable || chosenEncoding !== null ? <EncodingField value={chosenEncoding} isDisabled={phase === 'running'} hasProblem={undecodable !== null} onChange={(encoding) => void chooseEncoding(encoding)} /> : null}
           <label className="field">
             <span>{t('import.dateFormat')}</span>
-            <input type="text" name="dateFormat" value={dateFormat} placeholder="dd/MM/yyyy" disabled={phase === 'running'} aria-describedby={provenDates ? 'date-format-hint date-format-proven' : 'date-format-hint'}
+            <input type="text" name="dateFormat" value={dateFormat} placeholder="dd/MM/yyyy" disabled={phase === 'running'}
+              aria-invalid={dateFormatProblems.length > 0 ? true : undefined}
+              aria-describedby={['date-format-hint', ...(provenDates ? ['date-format-proven'] : []), ...(dateFormatProblems.length > 0 ? ['date-format-problem'] : [])].join(' ')}
               onChange={(event) => setChosenDateFormat(event.target.value)} />
           </label>
         </div>
+        {dateFormatProblems.length > 0 ? <DateFormatProblem id="date-format-problem" entity={entity} columns={dateFormatProblems} refusedWhole={datesRefusedWhole} /> : null}
         <p id="date-format-hint" className="muted small">{t('import.dateFormatHint')}</p>
         {usesSource ? <SourceHint /> : null}
         {sourceList.error ? <ErrorMessage error={sourceList.error} /> : null}
@@ -250,7 +263,7 @@ export function ImportPage() {
       {csv && !csv.isEmpty ? (
         <Card title={t('import.step2')}>
           <div className="inline-form">
-            <HeaderLineField csv={csv} advisedLine={headerAdvice?.headerLine ?? null} isDisabled={phase === 'running'} onChange={(line) => void chooseHeaderLine(line)} />
+            {csv.isJsonLines ? null : <HeaderLineField csv={csv} advisedLine={headerAdvice?.headerLine ?? null} isDisabled={phase === 'running'} onChange={(line) => void chooseHeaderLine(line)} />}
           </div>
           {headerAdvice ? (
             <HeaderAdviceNotice advice={headerAdvice} entity={entity} isDisabled={phase === 'running'}
@@ -260,7 +273,7 @@ export function ImportPage() {
           {entityHint ? <EntityWarning entity={entity} hint={entityHint} onSwitch={() => chooseEntity(entityHint.entity)} onKeep={() => setIsEntityKept(true)} /> : null}
           <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setChosenDateFormat} />
           <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={changeMapping} choices={choices} isFixed={preset !== null} />
-          {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: unmapped.join(', ') })}</p> : null}
+          {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: columnListText(unmapped) })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
           {recordCount === 0 ? <p className="inline-error">{t('import.noRows')}</p> : null}
           {isConsentOverrideOffered ? (
@@ -274,15 +287,19 @@ export function ImportPage() {
             </div>
           ) : null}
           <div className="button-row">
-            {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start */}
-            <button ref={startButton} type="button" className="button-primary" disabled={missing.length > 0 || isBlocked || isWaitingForFormat || entityHint !== null || !isSourceReady || recordCount === 0}
-              aria-disabled={phase === 'running'} onClick={() => void start()}>
-              {t(pluralKey(locale, 'import.start', recordCount), { rows: format.number(recordCount) })}
+            {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start; it says it is importing, and looks unavailable */}
+            <button ref={startButton} type="button" className="button-primary"
+              disabled={missing.length > 0 || isBlocked || isWaitingForFormat || entityHint !== null || !isSourceReady || recordCount === 0 || datesRefusedWhole.length > 0}
+              aria-disabled={phase === 'running'} aria-busy={phase === 'running' ? true : undefined} style={phase === 'running' ? { opacity: 0.55, cursor: 'progress' } : undefined}
+              onClick={() => void start()}>
+              {phase === 'running' ? t('import.running') : t(pluralKey(locale, 'import.start', recordCount), { rows: format.number(recordCount) })}
             </button>
             {phase === 'running' ? <button type="button" className="button-quiet" onClick={() => controller.current?.abort()}>{t('common.cancel')}</button> : null}
           </div>
         </Card>
       ) : null}
+      {/* always there, so that the start of an import is read out as the progress comes into view */}
+      <p className="visually-hidden" role="status">{phase === 'running' ? t('import.running') : ''}</p>
       {phase === 'running' || phase === 'done' ? (
         <Card title={t('import.step3')}>
           <ImportProgress totals={totals} total={recordCount} isDone={phase === 'done'} summaryRef={summary} />

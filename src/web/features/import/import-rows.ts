@@ -80,8 +80,21 @@ export function toLineRecords(
       if (rejectsWholeOrder && !wholeOrders.has(orderId)) wholeOrders.set(orderId, refused.line);
     }
   }
+  // column → the field reading it, for a JSON Lines row's array or object under it (nestedColumnReject)
+  const fieldOfColumn = new Map(Object.entries(mapping).filter(([, column]) => column && !column.startsWith('=')).map(([field, column]) => [column, field]));
   csv.rows.forEach((row, index) => {
-    const { line, raw } = csv.places[index];
+    const { line, raw, nested } = csv.places[index];
+    const nestedReject = nested ? nestedColumnReject(csv.fileName, line, raw, nested, row, fieldOfColumn) : null;
+    if (nestedReject) {
+      // as the CLI's row parser refuses it (row-parser.ts, nestedColumnProblem): its order with it
+      rejects.push(nestedReject);
+      const orderId = orderColumn ? orderIdOf(row[orderColumn]) : null;
+      if (orderId !== null) {
+        rejectedOrders.add(orderId);
+        if (rejectsWholeOrder && !wholeOrders.has(orderId)) wholeOrders.set(orderId, line);
+      }
+      return;
+    }
     if (!transform) {
       records.push({ line, record: toRecord(row, mapping) });
       return;
@@ -124,8 +137,31 @@ function rejectWholeOrdersOf(records: LineRecord[], wholeOrders: ReadonlyMap<str
   };
 }
 
+/**
+ * A JSON array or object under a column some field reads (a guessed "customer" as customer_id),
+ * refused as the CLI's row parser refuses it (row-parser.ts, nestedColumnProblem): its JSON text
+ * would otherwise be stored as an id, a name or an amount. An event's free-text detail keeps it.
+ */
+function nestedColumnReject(
+  file: string, line: number, raw: string, nested: readonly string[], row: Record<string, string>, fieldOfColumn: ReadonlyMap<string, string>,
+): RowReject | null {
+  const column = nested.find((key) => fieldOfColumn.has(key) && fieldOfColumn.get(key) !== 'detail');
+  if (column === undefined) return null;
+  const field = fieldOfColumn.get(column)!;
+  const kind = row[column]?.startsWith('[') ? 'a list (JSON array)' : 'a group of values (JSON object)';
+  return {
+    file, line, field, code: 'FIELD_NOT_SCALAR', params: { line, field: column }, raw,
+    reason: `"${column}" holds ${kind}, but it is read as ${field}, which takes one value; give a single value for ${column}: text, a number or true/false`,
+  };
+}
+
 function withoutNulls(values: Record<string, string | null>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== null));
+}
+
+/** The columns as the page lists them: each in quotes, so that a name holding a comma ("Klienta vārds, uzvārds") reads as one. */
+export function columnListText(columns: readonly string[]): string {
+  return columns.map((column) => `“${column}”`).join(', ');
 }
 
 /** The file's columns no mapped field reads: shown so that a column left out by mistake is noticed before the import. */

@@ -37,7 +37,7 @@ describe('the import summary', () => {
   it.each<[Locale, string[]]>([
     ['en', ['1,001 of 1,001 rows read: 1,001 new, 0 updated, 0 unchanged, 0 rejected.', 'Orders, each counted once however many rows it has: 1,000 new, 0 updated, 0 unchanged, 0 rejected.']],
     ['id', ['1.001 dari 1.001 baris dibaca: 1.001 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.', 'Pesanan, masing-masing dihitung sekali berapa pun jumlah barisnya: 1.000 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.']],
-    ['lv', ['No 1001 rindas nolasītas 1001: jaunas 1001, atjauninātas 0, nemainītas 0, noraidītas 0.', 'Pasūtījumi, katrs skaitīts vienreiz neatkarīgi no tā rindu skaita: jauni 1000, atjaunināti 0, nemainīti 0, noraidīti 0.']],
+    ['lv', ['No 1001 rindas nolasīta 1001: jauna 1001, atjauninātas 0, nemainītas 0, noraidītas 0.', 'Pasūtījumi, katrs skaitīts vienreiz neatkarīgi no tā rindu skaita: jauni 1000, atjaunināti 0, nemainīti 0, noraidīti 0.']],
   ])('says the rows and the orders beside them in %s', (locale, expected) => {
     const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
     const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
@@ -63,13 +63,26 @@ describe('the import summary', () => {
   it.each<[Locale, number, string]>([
     ['en', 1, '1 of 1 row read: 1 new, 0 updated, 0 unchanged, 0 rejected.'],
     ['en', 2, '1 of 2 rows read: 1 new, 0 updated, 0 unchanged, 0 rejected.'],
-    ['lv', 21, 'No 21 rindas nolasītas 1: jaunas 1, atjauninātas 0, nemainītas 0, noraidītas 0.'],
-    ['lv', 11, 'No 11 rindām nolasītas 1: jaunas 1, atjauninātas 0, nemainītas 0, noraidītas 0.'],
+    ['lv', 21, 'No 21 rindas nolasīta 1: jauna 1, atjauninātas 0, nemainītas 0, noraidītas 0.'],
+    ['lv', 11, 'No 11 rindām nolasīta 1: jauna 1, atjauninātas 0, nemainītas 0, noraidītas 0.'],
     ['id', 1, '1 dari 1 baris dibaca: 1 baru, 0 diperbarui, 0 tidak berubah, 0 ditolak.'],
   ])('says "rows" in the form the total takes in %s (%i rows)', (locale, total, expected) => {
     const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
     const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
     expect(importSummaryLines({ ...emptyTotals, read: 1, inserted: 1 }, total, t, format, locale)).toEqual([expected]);
+  });
+
+  // the reviewer's "No 1 rindas nolasītas 1: jaunas 1": each Latvian count's word agrees with that count, not with the total
+  it.each<[Locale, Partial<typeof emptyTotals>, number, string]>([
+    ['lv', { read: 1, inserted: 1 }, 1, 'No 1 rindas nolasīta 1: jauna 1, atjauninātas 0, nemainītas 0, noraidītas 0.'],
+    ['lv', { read: 21, updated: 1, unchanged: 11, rejected: 9 }, 21, 'No 21 rindas nolasīta 21: jaunas 0, atjaunināta 1, nemainītas 11, noraidītas 9.'],
+    ['lv', { read: 2, inserted: 1, rejected: 1 }, 2, 'No 2 rindām nolasītas 2: jauna 1, atjauninātas 0, nemainītas 0, noraidīta 1.'],
+    ['en', { read: 1, inserted: 1 }, 1, '1 of 1 row read: 1 new, 0 updated, 0 unchanged, 0 rejected.'],
+    ['id', { read: 2, inserted: 1, rejected: 1 }, 2, '2 dari 2 baris dibaca: 1 baru, 0 diperbarui, 0 tidak berubah, 1 ditolak.'],
+  ])('says in %s each count in the form it takes itself (%o of %i)', (locale, counts, total, expected) => {
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+    const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
+    expect(importSummaryLines({ ...emptyTotals, ...counts }, total, t, format, locale)).toEqual([expected]);
   });
 
   it.each<[Locale, string]>([

@@ -1,7 +1,7 @@
 import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import type { Formatters } from '../../i18n/format.js';
-import { pluralKey } from '../../i18n/plural.js';
+import { pluralFormOf, pluralKey } from '../../i18n/plural.js';
 import { maskedPhonesLine } from './masked-phones.js';
 import type { ImportTotals } from './run-import.js';
 
@@ -19,9 +19,10 @@ import type { ImportTotals } from './run-import.js';
 export function importSummaryLines(
   totals: ImportTotals, total: number, t: I18n['t'], format: Pick<Formatters, 'number'>, locale: Locale, { canOverrideConsent = false }: { canOverrideConsent?: boolean } = {},
 ): string[] {
+  const counted = (name: SummaryCount) => summaryCountText(name, totals[name], t, format, locale);
   const rows = t(pluralKey(locale, 'import.summary', total), {
-    read: format.number(totals.read), total: format.number(total), inserted: format.number(totals.inserted),
-    updated: format.number(totals.updated), unchanged: format.number(totals.unchanged), rejected: format.number(totals.rejected),
+    read: counted('read'), total: format.number(total), inserted: counted('inserted'),
+    updated: counted('updated'), unchanged: counted('unchanged'), rejected: counted('rejected'),
   });
   const { orders } = totals;
   const lines = [rows];
@@ -39,6 +40,19 @@ export function importSummaryLines(
   const maskedPhones = maskedPhonesLine(totals.maskedPhones, t, format, locale);
   if (maskedPhones) lines.push(maskedPhones);
   return lines;
+}
+
+type SummaryCount = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected';
+
+/**
+ * A count of the summary with its word in the form the count takes ("nolasīta 1", "jaunas 2" in
+ * Latvian, where the word agrees with its own count, not with the total's). English and Indonesian
+ * words do not change ("1 new", "2 new"), so each count's message has a form for one and for the
+ * rest (`import.summaryCounts.inserted.one`/`.other`), Latvian's zero form (10–20…) read as its other.
+ */
+export function summaryCountText(name: SummaryCount, count: number, t: I18n['t'], format: Pick<Formatters, 'number'>, locale: Locale): string {
+  const form = pluralFormOf(locale, count) === 'one' ? 'one' : 'other';
+  return t(`import.summaryCounts.${name}.${form}`, { count: format.number(count) });
 }
 
 /** The refused consents the import kept, or replaced as the consent authority (nothing when neither applies). */

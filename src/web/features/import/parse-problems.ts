@@ -5,11 +5,16 @@ export type RowReject = Reject & { raw: string };
 
 /**
  * What is wrong with a line of the file, said before the import. `unclosedQuote`: a quote opened
- * and never closed; `columnCount`: a row with more or fewer values than the header has columns,
- * which is rejected (ROW_COLUMN_COUNT) as the CLI rejects it.
+ * and never closed, with lines after it that it swallows; `cutOffQuote`: one opened on the file's
+ * last line (a file cut off), whose row alone is rejected (ROW_QUOTE_UNCLOSED) as the CLI rejects
+ * it; `columnCount`: a row with more or fewer values than the header has columns, which is rejected
+ * (ROW_COLUMN_COUNT) as the CLI rejects it; `notJsonObject`: a line of a JSON Lines file that is
+ * not one JSON object, rejected (ROW_NOT_JSON, ROW_NOT_OBJECT) as the CLI rejects it.
  */
 export type ParseProblem =
   | { line: number; kind: 'unclosedQuote' }
+  | { line: number; kind: 'cutOffQuote' }
+  | { line: number; kind: 'notJsonObject' }
   | { line: number; kind: 'columnCount'; values: number; columns: number; delimiter: string };
 
 /** How a reject names the delimiter: a tab is invisible. */
@@ -29,8 +34,20 @@ export function columnCountReject(file: string, line: number, values: number, co
 }
 
 /**
- * A quote opened and never closed makes the reader read the lines after it as one value: that row
- * holds its neighbours' data and they are gone. Nothing of such a file may be sent.
+ * A quote opened on the file's last line and never closed: the file was cut off there. Its row is
+ * rejected with the CLI's code and English reason (readers/record-streams.ts); the rows before it are read.
+ */
+export function unclosedQuoteReject(file: string, line: number, raw: string): RowReject {
+  return {
+    file, line, field: null, code: 'ROW_QUOTE_UNCLOSED', params: { line }, raw,
+    reason: `line ${line} opens a quote (") that is never closed — the file may be truncated; close the quote or remove the incomplete last row`,
+  };
+}
+
+/**
+ * A quote opened and never closed, with lines after it, makes the reader read the lines after it as one value: that row
+ * holds its neighbours' data and they are gone. Nothing of such a file may be sent. One opened on
+ * the last line swallows nothing (`cutOffQuote`): its row alone is rejected.
  */
 export function blocksImport(problems: readonly ParseProblem[]): boolean {
   return problems.some((problem) => problem.kind === 'unclosedQuote');
