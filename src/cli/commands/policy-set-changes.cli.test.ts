@@ -30,8 +30,8 @@ describeEachCliStore('clientele policy set: says whose types changed, and the au
     expect((await run('policy', 'set', '{"newWithinDays": 40}')).trim()).toBe(`Policy updated; 20 customers reclassified as of ${asOf}.\nNo customer's types changed.`);
 
     const audit = await run('audit', '--action', 'analytics.policy.update');
-    expect(audit).toContain('vip.topPercent: 10 → 5');
-    expect(audit).toContain('newWithinDays: 30 → 40; vip.topPercent: 5 → 10');
+    expect(audit).toContain('vip.topPercent: 10% → 5%');
+    expect(audit).toContain('newWithinDays: 30 days → 40 days; vip.topPercent: 5% → 10%');
     // the save that changed nothing left no entry
     expect(audit).toMatch(/\n2 shown, newest first/);
   }, 240_000);

@@ -12,25 +12,25 @@ const i18n = (locale: Locale) => ({
 describe('an audit entry\'s details', () => {
   it('name its facts and their known values (roles, yes and no) in the reader\'s language', () => {
     const { t, format } = i18n('lv');
-    expect(readableAuditDetail({ email: 'owner@clientele.local', role: 'owner', bootstrap: true }, t, format))
+    expect(readableAuditDetail({ email: 'owner@clientele.local', role: 'owner', bootstrap: true }, t, format, 'lv'))
       .toEqual([['e-pasts', 'owner@clientele.local'], ['loma', 'Īpašnieks'], ['veikala pirmais īpašnieks', 'Jā']]);
-    expect(readableAuditDetail({ ip: '127.0.0.1' }, t, format)).toEqual([['IP adrese', '127.0.0.1']]);
+    expect(readableAuditDetail({ ip: '127.0.0.1' }, t, format, 'lv')).toEqual([['IP adrese', '127.0.0.1']]);
     const indonesian = i18n('id');
-    expect(readableAuditDetail({ changed: { role: 'analyst', disabled: false } }, indonesian.t, indonesian.format))
+    expect(readableAuditDetail({ changed: { role: 'analyst', disabled: false } }, indonesian.t, indonesian.format, 'id'))
       .toEqual([['diubah › peran', 'Analis'], ['diubah › masuk diblokir', 'Tidak']]);
   });
 
   it('keep a fact this app does not know readable as words, lists joined, fractions in the reader\'s format, and nothing for none', () => {
     const { t, format } = i18n('lv');
-    expect(readableAuditDetail({ laterGifts: 2, scopes: ['read', 'ingest'], previousRate: null, newRate: 1.25 }, t, format))
+    expect(readableAuditDetail({ laterGifts: 2, scopes: ['read', 'ingest'], previousRate: null, newRate: 1.25 }, t, format, 'lv'))
       .toEqual([['later gifts', '2'], ['atļaujas', 'read, ingest'], ['iepriekšējais kurss', '—'], ['new rate', '1,25']]);
-    expect(readableAuditDetail({}, t, format)).toEqual([]);
-    expect(readableAuditDetail(null, t, format)).toEqual([]);
+    expect(readableAuditDetail({}, t, format, 'lv')).toEqual([]);
+    expect(readableAuditDetail(null, t, format, 'lv')).toEqual([]);
   });
 
   it('say why a sign-in failed in the reader\'s language, and a reason this app does not know as recorded', () => {
     const failed = { email: 'anna@veikals.lv', reason: 'wrong-password' };
-    const reasonOf = (locale: Locale, detail: object) => Object.fromEntries(readableAuditDetail(detail, i18n(locale).t, i18n(locale).format))[lookupMessage(messagesByLocale[locale], 'settings.audit.detailKeys.reason')];
+    const reasonOf = (locale: Locale, detail: object) => Object.fromEntries(readableAuditDetail(detail, i18n(locale).t, i18n(locale).format, locale))[lookupMessage(messagesByLocale[locale], 'settings.audit.detailKeys.reason')];
     expect(reasonOf('en', failed)).toBe('wrong password');
     expect(reasonOf('id', failed)).toBe('kata sandi salah');
     expect(reasonOf('lv', failed)).toBe('nepareiza parole');
@@ -43,7 +43,7 @@ describe('an audit entry\'s details', () => {
   it('say why a signed-in caller was refused, and what a backup held and when it was taken, in the reader\'s language', () => {
     const refusal = { permission: 'customers:merge', code: 'AUTH_FORBIDDEN', method: 'DELETE', route: '/api/customers/:customerId', count: 3 };
     const backup = { file: '/backups/shop.tar.gz', bytes: 1234567, takenAt: '2026-12-01T08:30:00.000Z' };
-    const lines = (locale: Locale, detail: object) => readableAuditDetail(detail, i18n(locale).t, i18n(locale).format);
+    const lines = (locale: Locale, detail: object) => readableAuditDetail(detail, i18n(locale).t, i18n(locale).format, locale);
     expect(lines('en', refusal)).toEqual([['permission needed', 'customers:merge'], ['why', 'the permission is missing'], ['method', 'DELETE'], ['API route', '/api/customers/:customerId'], ['times', '3']]);
     expect(lines('lv', { ...refusal, code: 'AUTH_CSRF_INVALID' })).toEqual([['nepieciešamā atļauja', 'customers:merge'], ['iemesls', 'nav drošības marķiera (CSRF) vai tas ir nepareizs'], ['metode', 'DELETE'], ['API maršruts', '/api/customers/:customerId'], ['reizes', '3']]);
     expect(lines('id', refusal)[1]).toEqual(['alasan', 'izin tidak dimiliki']);
@@ -60,7 +60,7 @@ describe('an audit entry\'s details', () => {
 
   it('show a finished import\'s counts, and a setting\'s change from → to, in the reader\'s language', () => {
     const imported = { entity: 'orders', file: 'pasutijumi.csv', read: 12000, inserted: 11000, updated: 500, unchanged: 400, rejected: 100 };
-    const lines = (locale: Locale, detail: object) => readableAuditDetail(detail, i18n(locale).t, i18n(locale).format);
+    const lines = (locale: Locale, detail: object) => readableAuditDetail(detail, i18n(locale).t, i18n(locale).format, locale);
     expect(lines('lv', imported)).toEqual([['dati', 'Pasūtījumi'], ['fails', 'pasutijumi.csv'], ['rindas', '12\u00a0000'], ['jaunas', '11\u00a0000'], ['atjauninātas', '500'], ['nemainītas', '400'], ['noraidītas', '100']]);
     expect(lines('id', { entity: 'customers', read: 2 })).toEqual([['data', 'Pelanggan'], ['baris', '2']]);
     // counts are grouped as the reader writes numbers; an import's number, an id, is not
@@ -78,7 +78,7 @@ describe('an audit entry\'s details', () => {
   it('show a type policy change as each threshold, by the label the settings give it, from → to', () => {
     const detail = { thresholds: { newWithinDays: { from: 30, to: 40 }, 'vip.topPercent': { from: 5, to: 10 }, 'lapsed.pAliveBelow': { from: 0.3, to: 0.25 }, 'alerts.zThreshold': { from: 3.5, to: 4 }, 'vip.basis': { from: 'revenue', to: 'frequency' } } };
     const indonesian = i18n('id');
-    expect(readableAuditDetail(detail, indonesian.t, indonesian.format)).toEqual([
+    expect(readableAuditDetail(detail, indonesian.t, indonesian.format, 'id')).toEqual([
       ['Baru selama sekian hari setelah pembelian pertama', '30 hari → 40 hari'],
       ['Bagian teratas pelanggan nyata', '5% → 10%'],
       ['Atau perkiraan peluang masih membeli di bawah', '30% → 25%'],
@@ -86,7 +86,7 @@ describe('an audit entry\'s details', () => {
       ['Diurutkan menurut', 'Pendapatan → Hari pembelian'],
     ]);
     const latvian = i18n('lv');
-    expect(readableAuditDetail(detail, latvian.t, latvian.format)).toEqual([
+    expect(readableAuditDetail(detail, latvian.t, latvian.format, 'lv')).toEqual([
       ['Jauns tik dienas pēc pirmā pirkuma', '30 dienas → 40 dienas'],
       ['Augšējā daļa no īstajiem klientiem', '5% → 10%'],
       ['Vai prognozētā iespēja vēl pirkt zem', '30% → 25%'],
@@ -98,7 +98,7 @@ describe('an audit entry\'s details', () => {
   it('give every threshold with a unit its unit, in every language, and the minimum expected in the store\'s money', () => {
     const detail = { thresholds: { 'lapsed.quietDays': { from: 500, to: 180 }, 'alerts.weeksOfHistory': { from: 8, to: 10 }, 'loyal.periodMonths': { from: 6, to: 3 },
       'atRisk.overdueFactor': { from: 2, to: 2.5 }, 'regular.minIntervals': { from: 3, to: 4 }, 'alerts.minExpected': { from: 5, to: 1000 } } };
-    const values = (locale: Locale, currency: string | null = 'EUR') => readableAuditDetail(detail, i18n(locale).t, createFormatters(intlTagByLocale[locale], currency, 'UTC')).map(([, value]) => value);
+    const values = (locale: Locale, currency: string | null = 'EUR') => readableAuditDetail(detail, i18n(locale).t, createFormatters(intlTagByLocale[locale], currency, 'UTC'), locale).map(([, value]) => value);
     expect(values('id')).toEqual(['500 hari → 180 hari', '8 minggu → 10 minggu', '6 bulan → 3 bulan', '2× → 2,5×', '3 → 4', '5 → 1.000 (pesanan atau pelanggan; pendapatan €0,05 → €10,00)']);
     expect(values('en')).toEqual(['500 days → 180 days', '8 weeks → 10 weeks', '6 months → 3 months', '2× → 2.5×', '3 → 4', '5 → 1,000 (orders or customers; revenue €0.05 → €10.00)']);
     expect(values('lv')).toEqual(['500 dienas → 180 dienas', '8 nedēļas → 10 nedēļas', '6 mēneši → 3 mēneši', '2× → 2,5×', '3 → 4', '5 → 1000 (pasūtījumi vai klienti; ieņēmumi 0,05\u00a0€ → 10,00\u00a0€)']);
@@ -108,12 +108,23 @@ describe('an audit entry\'s details', () => {
     expect(values('id', null).at(-1)).toBe('5 → 1.000 (pesanan atau pelanggan; pendapatan dalam satuan terkecil mata uang)');
   });
 
+  it('count days, weeks and months by the reader\'s plural rules (Latvian 1, 21, 31… singular; Indonesian without plural)', () => {
+    const values = (locale: Locale, detail: object) => readableAuditDetail({ thresholds: detail }, i18n(locale).t, i18n(locale).format, locale).map(([, value]) => value);
+    const counted = { newWithinDays: { from: 1, to: 2 }, 'lapsed.quietDays': { from: 21, to: 11 }, 'alerts.weeksOfHistory': { from: 31, to: 22 }, 'loyal.periodMonths': { from: 1, to: 10 }, 'regular.frequentWithinDays': { from: 0, to: 1 } };
+    expect(values('en', counted)).toEqual(['1 day → 2 days', '21 days → 11 days', '31 weeks → 22 weeks', '1 month → 10 months', '0 days → 1 day']);
+    expect(values('lv', counted)).toEqual(['1 diena → 2 dienas', '21 diena → 11 dienas', '31 nedēļa → 22 nedēļas', '1 mēnesis → 10 mēneši', '0 dienas → 1 diena']);
+    expect(values('id', counted)).toEqual(['1 hari → 2 hari', '21 hari → 11 hari', '31 minggu → 22 minggu', '1 bulan → 10 bulan', '0 hari → 1 hari']);
+    // an older entry's value asked for is counted the same way
+    expect(readableAuditDetail({ change: { newWithinDays: 1 } }, i18n('lv').t, i18n('lv').format, 'lv')).toEqual([['Jauns tik dienas pēc pirmā pirkuma', '→ 1 diena']]);
+    expect(readableAuditDetail({ change: { newWithinDays: 1 } }, i18n('en').t, i18n('en').format, 'en')[0][1]).toBe('→ 1 day');
+  });
+
   it('show an older policy entry, which kept only the change asked for, by the same labels', () => {
     const { t, format } = i18n('id');
-    expect(readableAuditDetail({ change: { newWithinDays: 40, vip: { topPercent: 3 } } }, t, format))
+    expect(readableAuditDetail({ change: { newWithinDays: 40, vip: { topPercent: 3 } } }, t, format, 'id'))
       .toEqual([['Baru selama sekian hari setelah pembelian pertama', '→ 40 hari'], ['Bagian teratas pelanggan nyata', '→ 3%']]);
     // a change that is not a policy's keeps the generic reading
-    expect(readableAuditDetail({ change: { colour: 'red' } }, t, format)).toEqual([['perubahan › colour', 'red']]);
+    expect(readableAuditDetail({ change: { colour: 'red' } }, t, format, 'id')).toEqual([['perubahan › colour', 'red']]);
   });
 });
 

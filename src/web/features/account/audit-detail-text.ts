@@ -1,6 +1,8 @@
 import { roles } from '../../../auth/permissions.js';
+import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import type { Formatters } from '../../i18n/format.js';
+import { pluralKey } from '../../i18n/plural.js';
 import { numericPolicyFields, vipBases } from './policy-fields.js';
 
 type Translate = I18n['t'];
@@ -62,9 +64,10 @@ function thresholdLabel(path: string, t: Translate): string {
 
 /**
  * A threshold's value as the settings show it, with the unit the settings give it ("180 days", "30%",
- * "2×"): shares as percentages, the VIP basis by name.
+ * "2×"): shares as percentages, the VIP basis by name. Days, weeks and months are counted in the
+ * reader's language ("1 day", "2 days"; Latvian "1 diena", "21 diena", "2 dienas").
  */
-function thresholdValueText(path: string, value: unknown, t: Translate, format: DetailFormatters): string {
+function thresholdValueText(path: string, value: unknown, t: Translate, format: DetailFormatters, locale: Locale): string {
   if (value === null || value === undefined) return '—';
   if (path === 'vip.basis' && typeof value === 'string' && (vipBases as readonly string[]).includes(value)) return t(`settings.policy.bases.${value}`);
   const field = numericPolicyFields.find((candidate) => candidate.path === path);
@@ -73,7 +76,7 @@ function thresholdValueText(path: string, value: unknown, t: Translate, format: 
   const number = format.number(shown, (String(shown).split('.')[1] ?? '').length);
   if (field.unit === 'percent') return `${number}%`;
   if (field.unit === 'times') return `${number}×`;
-  if (field.unit === 'days' || field.unit === 'weeks' || field.unit === 'months') return `${number} ${t(`settings.policy.units.${field.unit}`)}`;
+  if (field.unit === 'days' || field.unit === 'weeks' || field.unit === 'months') return t(pluralKey(locale, `settings.policy.unitCounts.${field.unit}`, shown), { count: number });
   return number;
 }
 
@@ -82,8 +85,8 @@ function thresholdValueText(path: string, value: unknown, t: Translate, format: 
  * so it says which: orders and customers as counted, revenue in the currency's smallest unit, as money
  * in the store's currency when it is known ("5 → 10 (orders or customers; revenue €0.05 → €0.10)").
  */
-function thresholdChangeText(path: string, from: unknown, to: unknown, hasFrom: boolean, t: Translate, format: DetailFormatters): string {
-  const change = `${hasFrom ? `${thresholdValueText(path, from, t, format)} ` : ''}→ ${thresholdValueText(path, to, t, format)}`;
+function thresholdChangeText(path: string, from: unknown, to: unknown, hasFrom: boolean, t: Translate, format: DetailFormatters, locale: Locale): string {
+  const change = `${hasFrom ? `${thresholdValueText(path, from, t, format, locale)} ` : ''}→ ${thresholdValueText(path, to, t, format, locale)}`;
   if (path !== 'alerts.minExpected') return change;
   if (format.currencySymbol === null) return `${change} (${t('settings.policy.minExpectedAudit.minor')})`;
   const money = (value: unknown) => (typeof value === 'number' ? format.money(value) : '—');
@@ -95,26 +98,29 @@ function thresholdChangeText(path: string, from: unknown, to: unknown, hasFrom: 
  * src/analytics/types.service.ts records it); an entry recorded before that kept only the change asked
  * for (`change`, nested), shown as the values asked for. Null for any other detail.
  */
-function policyChangeLines(detail: Record<string, unknown>, t: Translate, format: DetailFormatters): Array<[string, string]> | null {
+function policyChangeLines(detail: Record<string, unknown>, t: Translate, format: DetailFormatters, locale: Locale): Array<[string, string]> | null {
   const keys = Object.keys(detail);
   if (keys.length !== 1) return null;
   if (keys[0] === 'thresholds' && isRecord(detail.thresholds)) {
     return Object.entries(detail.thresholds).map(([path, change]) => {
       const { from, to } = isRecord(change) ? change : { from: undefined, to: change };
-      return [thresholdLabel(path, t), thresholdChangeText(path, from, to, true, t, format)];
+      return [thresholdLabel(path, t), thresholdChangeText(path, from, to, true, t, format, locale)];
     });
   }
   if (keys[0] !== 'change' || !isRecord(detail.change) || !Object.keys(detail.change).every((key) => policyTopKeys.has(key))) return null;
   const leaves = (node: unknown, path: string[]): Array<[string, unknown]> => (isRecord(node) ? Object.entries(node).flatMap(([key, value]) => leaves(value, [...path, key])) : [[path.join('.'), node]]);
-  return leaves(detail.change, []).map(([path, value]) => [thresholdLabel(path, t), thresholdChangeText(path, undefined, value, false, t, format)]);
+  return leaves(detail.change, []).map(([path, value]) => [thresholdLabel(path, t), thresholdChangeText(path, undefined, value, false, t, format, locale)]);
 }
 
 const policyTopKeys = new Set(numericPolicyFields.map((field) => field.path.split('.')[0]));
 
-/** An entry's recorded facts as [name, value] lines in the reader's language; nothing for an empty or missing detail. */
-export function readableAuditDetail(detail: unknown, t: Translate, format: DetailFormatters, path: string[] = []): Array<[string, string]> {
+/**
+ * An entry's recorded facts as [name, value] lines in the reader's language (`locale`, whose plural
+ * rules count days, weeks and months); nothing for an empty or missing detail.
+ */
+export function readableAuditDetail(detail: unknown, t: Translate, format: DetailFormatters, locale: Locale, path: string[] = []): Array<[string, string]> {
   if (detail === null || detail === undefined) return [];
-  const policyLines = path.length === 0 && isRecord(detail) ? policyChangeLines(detail, t, format) : null;
+  const policyLines = path.length === 0 && isRecord(detail) ? policyChangeLines(detail, t, format, locale) : null;
   if (policyLines) return policyLines;
   const label = () => (path.length > 0 ? path : ['value']).map((key) => auditDetailKeyText(key, t)).join(' › ');
   if (typeof detail !== 'object' || Array.isArray(detail)) return [[label(), valueText(path.at(-1) ?? '', detail, t, format)]];
@@ -123,7 +129,7 @@ export function readableAuditDetail(detail: unknown, t: Translate, format: Detai
     const key = path.at(-1)!;
     return [[label(), `${valueText(key, detail.from, t, format)} → ${valueText(key, detail.to, t, format)}`]];
   }
-  return Object.entries(detail as Record<string, unknown>).flatMap(([key, value]) => readableAuditDetail(value === null ? '—' : value, t, format, [...path, key]));
+  return Object.entries(detail as Record<string, unknown>).flatMap(([key, value]) => readableAuditDetail(value === null ? '—' : value, t, format, locale, [...path, key]));
 }
 
 /**

@@ -130,8 +130,8 @@ function AuditSubject({ event }: { event: AuditEvent }) {
 
 /** What the entry recorded, one fact a line ("role: Analyst") in the reader's language; nothing when it recorded nothing. */
 function AuditDetail({ detail }: { detail: unknown }) {
-  const { t, format } = useI18n();
-  const lines = readableAuditDetail(detail, t, format);
+  const { t, format, locale } = useI18n();
+  const lines = readableAuditDetail(detail, t, format, locale);
   if (lines.length === 0) return null;
   return (
     <details className="audit-detail">
